@@ -1,0 +1,48 @@
+// One measurement in a fresh process, so that peak RSS belongs to this run alone:
+//   node bench/measure.ts scan <dir>        the whole offline scan (read, normalize, evaluate, JSON findings to /dev/null)
+//   node bench/measure.ts json-parse <dir>  the baseline: read and JSON.parse every file (NDJSON line by line), nothing else
+// Prints one JSON line: {"ms", "maxRssMb", "resources", "findings"}.
+import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { pino } from 'pino';
+import { loadFramework } from '../src/frameworks/load.ts';
+import { JsonReportWriter } from '../src/report/json.ts';
+import { evaluate } from '../src/scan/evaluate.ts';
+import { readInventory } from '../src/scan/read-inventory.ts';
+import { listInputFiles } from '../src/sources/read-inputs.ts';
+
+const [mode, dir] = process.argv.slice(2);
+if (!dir || (mode !== 'scan' && mode !== 'json-parse')) {
+  console.error('usage: node bench/measure.ts scan|json-parse <dir>');
+  process.exit(2);
+}
+
+const started = performance.now();
+let resources = 0;
+let findings = 0;
+if (mode === 'scan') {
+  const framework = await loadFramework('osaka');
+  const { inventory } = await readInventory([dir], pino({ level: 'silent' }));
+  resources = inventory.size;
+  const out = createWriteStream('/dev/null');
+  const writer = new JsonReportWriter(out);
+  await writer.begin();
+  for (const finding of evaluate(inventory, framework)) {
+    findings++;
+    await writer.finding(finding);
+  }
+  out.end();
+} else {
+  for (const file of await listInputFiles([dir])) {
+    const raw = await readFile(file);
+    const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
+    if (file.endsWith('.ndjson') || file.endsWith('.json.ndjson')) {
+      for (const line of text.split('\n')) if (line) JSON.parse(line);
+    } else {
+      JSON.parse(text);
+    }
+  }
+}
+const ms = performance.now() - started;
+console.log(JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, findings }));

@@ -1,0 +1,85 @@
+import type { Fact } from '../model/fact.ts';
+import type { Localized } from '../model/localized.ts';
+import type { KansaType, Provider, Resource } from '../model/resource.ts';
+import type { ScanParameters } from '../frameworks/parameters.ts';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** What a check can conclude. MANUAL and WAIVED are decided by frameworks, not by checks. */
+export type CheckStatus = 'PASS' | 'FAIL' | 'NOT_APPLICABLE' | 'UNKNOWN';
+
+/**
+ * One piece of evidence: a field (path in the native record) and its value with provenance.
+ * A `Fact` is evidence as it is; `resourceId` is set when the value belongs to another
+ * resource (e.g. the account-level S3 Block Public Access deciding for a bucket).
+ */
+export type Evidence = Fact<unknown> & { readonly resourceId?: string };
+
+export interface CheckMeta<M extends string = string> {
+  /** Equals the module's path under src/checks with '/' → '.', e.g. `aws.s3.bucket-public-access`. */
+  readonly id: string;
+  /** The cloud the check reads, or 'any' for cross-cloud checks (data location). */
+  readonly provider: Provider | 'any';
+  readonly resourceTypes: readonly KansaType[];
+  readonly severity: Severity;
+  readonly title: Localized;
+  /** Why it matters, in a sentence or two. */
+  readonly rationale: Localized;
+  /** How to fix: the CLI command or portal path. */
+  readonly remediation: Localized;
+  /** Message templates by id; `{{name}}` is filled from the result's data. */
+  readonly messages: Readonly<Record<M, Localized>>;
+  /** Cloud documentation that states the setting and its default. */
+  readonly references?: readonly string[];
+}
+
+export interface CheckResult<M extends string = string> {
+  readonly status: CheckStatus;
+  readonly message: M;
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly evidence: readonly Evidence[];
+  /** Set when the result itself changes the severity (e.g. LOC-3: abroad but CMK-encrypted). */
+  readonly severity?: Severity;
+}
+
+/** Read-only view of the whole inventory, for checks that need a related resource. */
+export interface InventoryView {
+  /** Resources of one account (AWS account, subscription, project), optionally of one type. */
+  inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[];
+  byId(provider: Provider, id: string): Resource | undefined;
+}
+
+export interface CheckContext {
+  readonly params: ScanParameters;
+  readonly inventory: InventoryView;
+  /** The resource's information classification (CLS): its tag, or the configured default. */
+  classification(resource: Resource): number;
+}
+
+// The facts type parameter is `any` in the registry's view: each check narrows it to the
+// facts interface its resource types carry.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export interface Check<F extends object = any, M extends string = string> {
+  readonly meta: CheckMeta<M>;
+  evaluate(resource: Resource<F>, ctx: CheckContext): CheckResult<M>;
+}
+
+/** Identity function that lets TypeScript infer message ids and check them against `meta.messages`. */
+export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
+  return check;
+}
+
+type ResultArgs<M extends string> = [message: M, evidence: readonly Evidence[], data?: Record<string, unknown>];
+
+function result<M extends string>(status: CheckStatus, [message, evidence, data]: ResultArgs<M>) {
+  return data === undefined ? { status, message, evidence } : { status, message, evidence, data };
+}
+
+export const pass = <M extends string>(...args: ResultArgs<M>): CheckResult<M> => result('PASS', args);
+export const fail = <M extends string>(...args: ResultArgs<M>): CheckResult<M> => result('FAIL', args);
+export const notApplicable = <M extends string>(...args: ResultArgs<M>): CheckResult<M> =>
+  result('NOT_APPLICABLE', args);
+/** The export cannot tell: never a pass (an unknown value never passes). */
+export const undetermined = <M extends string>(...args: ResultArgs<M>): CheckResult<M> =>
+  result('UNKNOWN', args);

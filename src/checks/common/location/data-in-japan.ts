@@ -1,0 +1,80 @@
+import { explicit } from '../../../model/fact.ts';
+import { type CommonFacts, factOf } from '../../../model/facts.ts';
+import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
+import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
+import { isAllowedRegion, isLocationless } from './region.ts';
+
+/**
+ * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
+ * encrypted with a customer-managed key: a lower-severity finding). CLS-1 withdraws the LOC-3
+ * relief for data of classification 2 and above (untagged resources count as the default class).
+ */
+export default defineCheck<CommonFacts, 'domestic' | 'locationless' | 'backupAbroad' | 'abroad' | 'abroadWithCmk' | 'abroadClassified'>({
+  meta: {
+    id: 'common.location.data-in-japan',
+    provider: 'any',
+    resourceTypes: [...DATA_HANDLING_TYPES],
+    severity: 'high',
+    title: {
+      ja: 'データを扱うリソースが国内リージョンに配置されている',
+      en: 'Data-handling resources are in a domestic (Japanese) region',
+    },
+    rationale: {
+      ja: '政府・自治体の情報を扱うデータセンターは国内に置くことが原則です（国外は日本法の管轄外となり得る）。バックアップ・レプリカのみ国外を許容し、国外に置く場合も利用者管理の鍵による暗号化が求められます。',
+      en: 'Data of public bodies must stay in data centres in Japan (abroad, Japanese law may not reach it). Only backups and replicas may be abroad, and data abroad must be encrypted with keys under the customer’s control.',
+    },
+    remediation: {
+      ja: '国内リージョン（AWS: ap-northeast-1/ap-northeast-3、Azure: japaneast/japanwest、Google Cloud: asia-northeast1/asia-northeast2/asia1）にリソースを再作成してデータを移行し、国外のリソースを削除してください。バックアップ・レプリカであればタグ kansa:purpose=backup を付けて例外として記録してください。',
+      en: 'Recreate the resource in a domestic region (AWS: ap-northeast-1/ap-northeast-3, Azure: japaneast/japanwest, Google Cloud: asia-northeast1/asia-northeast2/asia1), migrate the data and delete the copy abroad. If it is a backup or replica, tag it kansa:purpose=backup to record the exception.',
+    },
+    messages: {
+      domestic: { ja: '国内リージョン {{region}} に配置されています', en: 'Located in the domestic region {{region}}' },
+      locationless: {
+        ja: '特定のリージョンを持たないリソースです',
+        en: 'The resource is not located in a region',
+      },
+      backupAbroad: {
+        ja: '国外リージョン {{region}} にありますが、バックアップ／レプリカのため例外（LOC-2）として許容されます',
+        en: 'Located abroad in {{region}}, allowed as a backup/replica (LOC-2 exception)',
+      },
+      abroad: {
+        ja: '国外リージョン {{region}} に配置されています（許可: {{allowed}}）',
+        en: 'Located abroad in {{region}} (allowed: {{allowed}})',
+      },
+      abroadWithCmk: {
+        ja: '国外リージョン {{region}} に配置されていますが、利用者管理の鍵で暗号化されているため重大度を下げています（LOC-3）',
+        en: 'Located abroad in {{region}}; encrypted with a customer-managed key, so reported at lower severity (LOC-3)',
+      },
+      abroadClassified: {
+        ja: '機密性{{classification}}の情報を扱うリソースが国外リージョン {{region}} にあります。機密性2以上では国内配置が必須です（CLS-1）',
+        en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; class 2 and above must be domestic (CLS-1)',
+      },
+    },
+    references: ['shared/seeds/001_8696769c8bd0f704.txt §3.1', 'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)'],
+  },
+  evaluate(resource, { params, classification }) {
+    const region = explicit(resource.region, 'region');
+    if (isLocationless(resource)) return notApplicable('locationless', [region]);
+    if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
+
+    const data = { region: resource.region, allowed: params.allowedRegions[resource.provider] };
+    const backupTag = Object.entries(resource.tags).find(
+      ([key, value]) =>
+        key.toLowerCase() === params.backupTag.key.toLowerCase() &&
+        params.backupTag.values.includes(value.toLowerCase()),
+    );
+    if (backupTag) {
+      return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
+    }
+    const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
+    if (replicaOf.source !== 'unknown' && replicaOf.value) return pass('backupAbroad', [region, replicaOf], data);
+
+    const level = classification(resource);
+    if (level >= 2) return fail('abroadClassified', [region], { ...data, classification: level });
+    const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
+    if (cmk.source !== 'unknown' && cmk.value === true) {
+      return { ...fail('abroadWithCmk', [region, cmk], data), severity: 'medium' };
+    }
+    return fail('abroad', [region, cmk], data);
+  },
+});

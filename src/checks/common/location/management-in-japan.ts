@@ -1,0 +1,41 @@
+import { explicit } from '../../../model/fact.ts';
+import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
+import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
+import { isAllowedRegion, isLocationless } from './region.ts';
+
+/** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
+export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
+  meta: {
+    id: 'common.location.management-in-japan',
+    provider: 'any',
+    resourceTypes: [...MANAGEMENT_TYPES],
+    severity: 'low',
+    title: {
+      ja: '管理系サービス（監視・ログ基盤）が国内リージョンに配置されている',
+      en: 'Management services (monitoring, log workspaces) are in a domestic region',
+    },
+    rationale: {
+      ja: '監視・ログ等の管理系サービスにも運用情報が集まるため、国内配置が望ましいとされています（データを扱うリソースより重大度は低い）。',
+      en: 'Management services collect operational data too, so a domestic location is preferred (lower severity than data-handling resources).',
+    },
+    remediation: {
+      ja: 'ログ・監視基盤（Log Analytics ワークスペース等）を国内リージョンに作成し、収集先を切り替えてください。',
+      en: 'Create the log/monitoring workspace in a domestic region and point the collection to it.',
+    },
+    messages: {
+      domestic: { ja: '国内リージョン {{region}} に配置されています', en: 'Located in the domestic region {{region}}' },
+      locationless: { ja: '特定のリージョンを持たないリソースです', en: 'The resource is not located in a region' },
+      abroad: {
+        ja: '管理系サービスが国外リージョン {{region}} にあります（国内推奨）',
+        en: 'Management service located abroad in {{region}} (domestic preferred)',
+      },
+    },
+    references: ['shared/seeds/001_8696769c8bd0f704.txt §3.1'],
+  },
+  evaluate(resource, { params }) {
+    const region = explicit(resource.region, 'region');
+    if (isLocationless(resource)) return notApplicable('locationless', [region]);
+    if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
+    return fail('abroad', [region], { region: resource.region });
+  },
+});

@@ -1,0 +1,38 @@
+import { CHECKS } from '../checks/index.ts';
+import { listFrameworks, loadFramework } from '../frameworks/load.ts';
+import type { Lang } from '../model/localized.ts';
+import { SEVERITY_LABEL } from '../report/terminal.ts';
+
+/** `kansa checks`: every check with its cloud, severity, titles and the requirement ids it serves. */
+export async function listChecks(lang: Lang): Promise<string> {
+  const frameworks = await Promise.all((await listFrameworks()).map(loadFramework));
+  const lines = CHECKS.map((check) => {
+    const { meta } = check;
+    const requirements = frameworks.flatMap((f) =>
+      f.requirements.filter((r) => r.checks.includes(meta.id)).map((r) => r.id),
+    );
+    return [
+      `${meta.id}  [${meta.provider}] ${SEVERITY_LABEL[lang][meta.severity]}  ${[...new Set(requirements)].join(', ')}`,
+      `    ${meta.title.ja}`,
+      `    ${meta.title.en}`,
+    ].join('\n');
+  });
+  return `${lines.join('\n')}\n${CHECKS.length} checks\n`;
+}
+
+/** `kansa frameworks [name]`: the list, or one framework's requirements, clauses, checks and MANUAL items. */
+export async function describeFramework(name: string | undefined, lang: Lang): Promise<string> {
+  if (!name) {
+    const frameworks = await Promise.all((await listFrameworks()).map(loadFramework));
+    return `${frameworks.map((f) => `${f.id}  ${f.version}  ${f.title[lang]}`).join('\n')}\n`;
+  }
+  const framework = await loadFramework(name);
+  const out = [`${framework.title[lang]} (${framework.id} ${framework.version}, ${framework.source})`, ''];
+  for (const r of framework.requirements) {
+    out.push(`${r.id}  ${r.title[lang]}`);
+    out.push(`    ${lang === 'ja' ? '根拠' : 'clause'}: ${r.clause}`);
+    for (const check of r.checks) out.push(`    check: ${check}`);
+    for (const [provider, text] of Object.entries(r.manual)) out.push(`    MANUAL (${provider}): ${text[lang]}`);
+  }
+  return `${out.join('\n')}\n`;
+}

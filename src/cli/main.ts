@@ -1,0 +1,81 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { pino } from 'pino';
+import { SEVERITIES, type Severity } from '../checks/check.ts';
+import type { Lang } from '../model/localized.ts';
+import { InputError } from '../sources/input-error.ts';
+import { defaultLang } from './lang.ts';
+import { describeFramework, listChecks } from './list-commands.ts';
+import { runScan } from './scan-command.ts';
+import { VERSION } from './version.ts';
+
+/** Exit code for usage and input errors. */
+const USAGE_ERROR = 2;
+
+/** Runs the CLI and returns its exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('kansa')
+    .description('Cloud configuration audit against the Osaka City cloud guideline (and Kobe / national policies)')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  const langOption = () =>
+    new Option('--lang <lang>', 'report language (default: from the locale)').choices(['ja', 'en']).default(defaultLang());
+
+  program
+    .command('scan')
+    .description('scan cloud inventory exports and report findings')
+    .requiredOption('-i, --input <paths...>', 'export files or directories (walked recursively)')
+    .option('-f, --framework <name|file>', 'framework to report against', 'osaka')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('-o, --output <file>', 'write the JSON findings file here')
+    .option('--fail-on <severity>', `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`, parseSeverity)
+    .addOption(langOption())
+    .addOption(
+      new Option('--log-level <level>', 'log level (JSON logs on stderr)')
+        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+        .default('warn'),
+    )
+    .action(async (options) => {
+      const log = pino({ level: options.logLevel, base: { name: 'kansa' } }, pino.destination({ fd: 2, sync: true }));
+      exitCode = await runScan(options, log);
+    });
+
+  program
+    .command('checks')
+    .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
+    .addOption(langOption())
+    .action(async (options: { lang: Lang }) => {
+      process.stdout.write(await listChecks(options.lang));
+    });
+
+  program
+    .command('frameworks [name]')
+    .description('list frameworks, or show one: every requirement, its clause, the checks behind it')
+    .addOption(langOption())
+    .action(async (name: string | undefined, options: { lang: Lang }) => {
+      process.stdout.write(await describeFramework(name, options.lang));
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : USAGE_ERROR;
+    }
+    if (error instanceof InputError) {
+      process.stderr.write(`kansa: ${error.message}\n`);
+      return USAGE_ERROR;
+    }
+    throw error;
+  }
+}
+
+function parseSeverity(value: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${SEVERITIES.join(', ')}`);
+  }
+  return value as Severity;
+}

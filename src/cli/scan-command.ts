@@ -1,0 +1,89 @@
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import type { Severity } from '../checks/check.ts';
+import { loadFramework } from '../frameworks/load.ts';
+import type { Lang } from '../model/localized.ts';
+import type { Provider } from '../model/resource.ts';
+import { countResources, JsonReportWriter } from '../report/json.ts';
+import { FindingTally } from '../report/summary.ts';
+import { renderSummary } from '../report/terminal.ts';
+import { evaluate } from '../scan/evaluate.ts';
+import { readInventory } from '../scan/read-inventory.ts';
+import { progressReporter } from './progress.ts';
+import { VERSION } from './version.ts';
+
+export interface ScanOptions {
+  readonly input: readonly string[];
+  readonly framework: string;
+  readonly format: 'text' | 'json';
+  readonly output?: string;
+  readonly failOn?: Severity;
+  readonly lang: Lang;
+}
+
+/** Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (2 is thrown as InputError). */
+export async function runScan(options: ScanOptions, log: Logger): Promise<number> {
+  const startedAt = new Date();
+  const framework = await loadFramework(options.framework);
+  const progress = progressReporter(process.stderr);
+  const { inventory, files } = await readInventory(options.input, log, progress.update);
+  progress.done();
+
+  // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
+  const jsonOut: Writable | undefined = options.output
+    ? createWriteStream(options.output)
+    : options.format === 'json'
+      ? process.stdout
+      : undefined;
+  const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+  const tally = new FindingTally();
+  await writer?.begin();
+  for (const finding of evaluate(inventory, framework)) {
+    tally.add(finding);
+    await writer?.finding(finding);
+  }
+
+  const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
+  const requirements = tally.requirements(framework, providers);
+  const coverage = {
+    files,
+    resourcesByType: countResources(inventory.all()),
+    notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
+  };
+  if (writer && jsonOut) {
+    await writer.end({
+      scan: {
+        tool: { name: 'kansa', version: VERSION },
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        inputs: options.input,
+        framework: { id: framework.id, version: framework.version, title: framework.title, file: framework.file },
+        parameters: framework.parameters,
+        partial: files.some((f) => f.error),
+      },
+      requirements,
+      tally,
+      coverage,
+    });
+    if (jsonOut !== process.stdout) {
+      jsonOut.end();
+      await finished(jsonOut);
+    }
+  }
+  if (!(options.format === 'json' && !options.output)) {
+    process.stdout.write(
+      renderSummary({
+        framework,
+        requirements,
+        tally,
+        coverage,
+        resources: inventory.size,
+        lang: options.lang,
+        color: process.stdout.isTTY === true,
+      }),
+    );
+  }
+  return options.failOn && tally.failedAtOrAbove(options.failOn) ? 1 : 0;
+}

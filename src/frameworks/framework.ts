@@ -1,0 +1,29 @@
+import type { Localized } from '../model/localized.ts';
+import type { Provider } from '../model/resource.ts';
+import type { ScanParameters } from './parameters.ts';
+
+/** A requirement of a framework: its clause, the checks that show it, what a person must confirm. */
+export interface Requirement {
+  readonly id: string;
+  readonly clause: string;
+  readonly title: Localized;
+  readonly checks: readonly string[];
+  /**
+   * What a person must confirm where no API shows the setting (MANUAL): for one cloud
+   * (`aws`, `azure`, `gcp`) or for every cloud (`all`).
+   */
+  readonly manual: Partial<Record<Provider | 'all', Localized>>;
+}
+
+/** A framework (policies/*.yaml): requirement → checks, as data, like a Steampipe benchmark. */
+export interface Framework {
+  readonly id: string;
+  readonly version: string;
+  readonly title: Localized;
+  /** The source document (file in shared/seeds and its title). */
+  readonly source: string;
+  readonly parameters: ScanParameters;
+  readonly requirements: readonly Requirement[];
+  /** Where it was loaded from. */
+  readonly file: string;
+}

@@ -1,0 +1,33 @@
+import type { Provider } from '../model/resource.ts';
+
+/**
+ * Parameters a framework (policies/*.yaml) sets for the checks. Every key has a default here,
+ * so a framework file names only what it changes.
+ */
+export interface ScanParameters {
+  /** Regions counted as domestic (LOC-1), per cloud; lower-case as the clouds write them. */
+  readonly allowedRegions: Readonly<Record<Provider, readonly string[]>>;
+  /** Tag key carrying the information classification (機密性 1/2/3) and the class assumed when absent. */
+  readonly classification: { readonly tagKey: string; readonly default: number };
+  /** Tag keys/values marking a replica or backup copy (LOC-2 exception). */
+  readonly backupTag: { readonly key: string; readonly values: readonly string[] };
+  /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
+  readonly maxPrivilegedPrincipals: number;
+  /** Minimum log retention in days (OSK-2.3, Kobe 2(4)). */
+  readonly logRetentionDays: number;
+  /** Maximum age of access keys in days (OSK-1.5). */
+  readonly maxKeyAgeDays: number;
+}
+
+export const DEFAULT_PARAMETERS: ScanParameters = {
+  allowedRegions: {
+    aws: ['ap-northeast-1', 'ap-northeast-3'],
+    azure: ['japaneast', 'japanwest'],
+    gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
+  },
+  classification: { tagKey: 'confidentiality', default: 2 },
+  backupTag: { key: 'kansa:purpose', values: ['backup', 'replica', 'dr'] },
+  maxPrivilegedPrincipals: 3,
+  logRetentionDays: 365,
+  maxKeyAgeDays: 90,
+};

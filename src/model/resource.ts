@@ -1,0 +1,120 @@
+
+export type Provider = 'aws' | 'azure' | 'gcp';
+export const PROVIDERS: readonly Provider[] = ['aws', 'azure', 'gcp'];
+
+/**
+ * kansa's own resource types: the same kind of thing on every cloud has one name, so that
+ * cross-cloud checks (data location) and reports can group by it. The native type is kept
+ * beside it (`Resource.nativeType`).
+ */
+export const KANSA_TYPES = [
+  'account', // AWS account, Azure subscription, Google Cloud project: account-wide settings
+  'audit.trail', // AWS CloudTrail trail
+  'audit.diagnostic-setting', // Azure diagnostic setting (Activity Log export and resource logs)
+  'audit.log-sink', // Google Cloud Logging sink
+  'audit.log-bucket', // Google Cloud Logging bucket
+  'iam.user',
+  'iam.role',
+  'iam.group',
+  'iam.policy',
+  'iam.role-assignment', // Azure role assignment
+  'iam.credential-report', // AWS IAM credential report rows (per user, incl. the root user)
+  'iam.service-account-key',
+  'security.assessment', // Azure Defender for Cloud assessment
+  'storage.bucket', // S3 bucket, GCS bucket
+  'storage.account', // Azure storage account (blob, file, queue, table)
+  'storage.account-public-access-block', // AWS S3 account-level Block Public Access
+  'storage.file-system',
+  'storage.queue',
+  'compute.vm',
+  'compute.disk',
+  'compute.snapshot',
+  'database.instance',
+  'database.server',
+  'database.table',
+  'cache.cluster',
+  'container.registry',
+  'container.cluster',
+  'kms.key',
+  'kms.vault',
+  'network.firewall',
+  'monitoring.workspace',
+  'other', // recognised cloud resource that no check reads yet (counted in coverage)
+] as const;
+export type KansaType = (typeof KANSA_TYPES)[number];
+
+/**
+ * Resource types that store or process data: LOC-1 requires them to be in a domestic region
+ * (001 §3.1: VMs, disks, snapshots, databases, object and file storage, queues, caches,
+ * container registries, and the keys that protect data).
+ */
+export const DATA_HANDLING_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
+  'storage.bucket',
+  'storage.account',
+  'storage.file-system',
+  'storage.queue',
+  'compute.vm',
+  'compute.disk',
+  'compute.snapshot',
+  'database.instance',
+  'database.server',
+  'database.table',
+  'cache.cluster',
+  'container.registry',
+  'container.cluster',
+  'kms.key',
+  'kms.vault',
+]);
+
+/** Management services (LOC-4): domestic preferred, lower severity than LOC-1. */
+export const MANAGEMENT_TYPES: ReadonlySet<KansaType> = new Set<KansaType>(['monitoring.workspace']);
+
+/** Where a resource record was read from, so an auditor can find it in the export. */
+export interface Origin {
+  readonly file: string;
+  /** 1-based line for line-oriented formats (NDJSON, CSV); the item index otherwise. */
+  readonly line?: number;
+  readonly index?: number;
+}
+
+/**
+ * The normalized resource every check reads. Sources (adapters) fill it from each cloud's
+ * export format; checks never see the native record. `facts` holds the settings checks decide
+ * on, each with its provenance; its shape depends on provider + kansaType (see `src/model/facts`).
+ */
+export interface Resource<F extends object = object> {
+  readonly provider: Provider;
+  /** AWS account id, Azure subscription id, Google Cloud project id (or number when only that is known). */
+  readonly account: string;
+  /** Lower-case native region/location; 'global' for location-less resources. */
+  readonly region: string;
+  readonly kansaType: KansaType;
+  /** The cloud's own type name as exported (AWS::S3::Bucket, microsoft.storage/storageaccounts, …). */
+  readonly nativeType: string;
+  /** ARN, ARM resource id (lower-cased for matching), or Cloud Asset name. */
+  readonly id: string;
+  readonly name: string;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly facts: F;
+  readonly origin: Origin;
+}
+
+/**
+ * The id of the account-level resource of each cloud, which account-wide checks evaluate
+ * (root MFA, audit trail, Activity Log export, project audit configs). Records that describe
+ * the account itself use this id so they merge into it:
+ * - AWS: the root user's ARN (the credential report's `<root_account>` row);
+ * - Azure: `/subscriptions/<guid>` (lower-case, as Resource Graph's resourcecontainers);
+ * - Google Cloud: the project's Cloud Asset name, `//cloudresourcemanager.googleapis.com/projects/<number>`.
+ * The scan adds an empty one for every account that has resources but no such record.
+ */
+export function accountResourceId(provider: Provider, account: string): string {
+  switch (provider) {
+    case 'aws':
+      return `arn:aws:iam::${account}:root`;
+    case 'azure':
+      return `/subscriptions/${account.toLowerCase()}`;
+    case 'gcp':
+      return `//cloudresourcemanager.googleapis.com/projects/${account}`;
+  }
+}

@@ -1,0 +1,113 @@
+import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { Framework } from '../frameworks/framework.ts';
+import type { Localized } from '../model/localized.ts';
+import { PROVIDERS, type Provider } from '../model/resource.ts';
+import { type Finding, SEVERITY_RANK } from '../scan/finding.ts';
+
+/** A requirement's verdict: the worst of its findings, or MANUAL when only a person can tell. */
+export type RequirementStatus = CheckStatus | 'MANUAL';
+
+export type StatusCounts = Record<CheckStatus, number>;
+
+export interface RequirementResult {
+  readonly id: string;
+  readonly clause: string;
+  readonly title: Localized;
+  readonly status: RequirementStatus;
+  readonly counts: StatusCounts;
+  readonly checks: readonly string[];
+  /** What a person must confirm, for the clouds in this scan. */
+  readonly manual: readonly { provider: Provider | 'all'; text: Localized }[];
+}
+
+const WORST_KEPT = 20;
+
+/**
+ * Tallies findings as they stream past, keeping only counts and the worst few, so the summary
+ * costs the same memory for ten findings or ten million.
+ */
+export class FindingTally {
+  readonly byStatus: StatusCounts = emptyCounts();
+  readonly failedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  readonly #byRequirement = new Map<string, StatusCounts>();
+  /** UNKNOWN results per check: what could not be evaluated. */
+  readonly unknownByCheck = new Map<string, number>();
+  #worst: Finding[] = [];
+  total = 0;
+
+  add(finding: Finding): void {
+    this.total++;
+    this.byStatus[finding.status]++;
+    for (const id of finding.requirements) {
+      let counts = this.#byRequirement.get(id);
+      if (!counts) {
+        counts = emptyCounts();
+        this.#byRequirement.set(id, counts);
+      }
+      counts[finding.status]++;
+    }
+    if (finding.status === 'UNKNOWN') {
+      this.unknownByCheck.set(finding.checkId, (this.unknownByCheck.get(finding.checkId) ?? 0) + 1);
+    }
+    if (finding.status === 'FAIL') {
+      this.failedBySeverity[finding.severity]++;
+      this.#keepIfWorst(finding);
+    }
+  }
+
+  /** The most severe failures, most severe first (ties: first seen). */
+  get worst(): readonly Finding[] {
+    return this.#worst;
+  }
+
+  /** True when some failure is at or above the threshold (`--fail-on`). */
+  failedAtOrAbove(threshold: Severity): boolean {
+    const rank = SEVERITY_RANK[threshold];
+    return Object.entries(this.failedBySeverity).some(
+      ([severity, count]) => count > 0 && SEVERITY_RANK[severity as Severity] >= rank,
+    );
+  }
+
+  requirements(framework: Framework, providers: ReadonlySet<Provider>): RequirementResult[] {
+    return framework.requirements.map((requirement) => {
+      const counts = this.#byRequirement.get(requirement.id) ?? emptyCounts();
+      const manual = (['all', ...PROVIDERS] as const)
+        .filter((p) => p === 'all' || providers.has(p))
+        .flatMap((provider) => {
+          const text = requirement.manual[provider];
+          return text ? [{ provider, text }] : [];
+        });
+      return {
+        id: requirement.id,
+        clause: requirement.clause,
+        title: requirement.title,
+        status: verdict(counts, requirement.checks.length > 0 && manual.length === 0),
+        counts,
+        checks: requirement.checks,
+        manual,
+      };
+    });
+  }
+
+  #keepIfWorst(finding: Finding): void {
+    const worst = this.#worst;
+    const rank = SEVERITY_RANK[finding.severity];
+    if (worst.length === WORST_KEPT && SEVERITY_RANK[worst[WORST_KEPT - 1]!.severity] >= rank) return;
+    let at = worst.length;
+    while (at > 0 && SEVERITY_RANK[worst[at - 1]!.severity] < rank) at--;
+    worst.splice(at, 0, finding);
+    if (worst.length > WORST_KEPT) worst.pop();
+  }
+}
+
+function emptyCounts(): StatusCounts {
+  return { FAIL: 0, UNKNOWN: 0, PASS: 0, NOT_APPLICABLE: 0 };
+}
+
+/** Worst status first; with no findings, a requirement fully covered by checks had nothing to check. */
+function verdict(counts: StatusCounts, automated: boolean): RequirementStatus {
+  if (counts.FAIL > 0) return 'FAIL';
+  if (counts.UNKNOWN > 0) return 'UNKNOWN';
+  if (counts.PASS > 0) return 'PASS';
+  return automated ? 'NOT_APPLICABLE' : 'MANUAL';
+}

@@ -1,0 +1,128 @@
+import type { Check, CheckContext, CheckResult } from '../checks/check.ts';
+import { CHECKS_BY_ID } from '../checks/index.ts';
+import type { Framework } from '../frameworks/framework.ts';
+import { renderLocalized } from '../model/localized.ts';
+import { accountResourceId, type Resource } from '../model/resource.ts';
+import { type Finding, findingId } from './finding.ts';
+import { checkContext, type Inventory } from './inventory.ts';
+
+/** A check of the framework with the requirements it serves there. */
+interface MappedCheck {
+  readonly check: Check;
+  readonly requirements: string[];
+  readonly clauses: string[];
+}
+
+/** The framework's checks, indexed by the resource types they read. */
+function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+  const mapped = new Map<string, MappedCheck>();
+  for (const requirement of framework.requirements) {
+    for (const checkId of requirement.checks) {
+      const check = CHECKS_BY_ID.get(checkId);
+      if (!check) throw new Error(`framework ${framework.id}: unknown check ${checkId}`);
+      const entry = mapped.get(checkId) ?? { check, requirements: [], clauses: [] };
+      entry.requirements.push(requirement.id);
+      if (!entry.clauses.includes(requirement.clause)) entry.clauses.push(requirement.clause);
+      mapped.set(checkId, entry);
+    }
+  }
+  const byType = new Map<string, MappedCheck[]>();
+  for (const entry of mapped.values()) {
+    const providers = entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
+    for (const provider of providers) {
+      for (const type of entry.check.meta.resourceTypes) {
+        const key = `${provider}:${type}`;
+        byType.set(key, [...(byType.get(key) ?? []), entry]);
+      }
+    }
+  }
+  return byType;
+}
+
+/**
+ * Gives every account that has resources an account resource, so that account-wide checks
+ * (root MFA, audit trail, Activity Log export) run for it even when no record describes it.
+ */
+export function addMissingAccounts(inventory: Inventory): void {
+  for (const { provider, account } of inventory.accounts()) {
+    const id = accountResourceId(provider, account);
+    if (inventory.byId(provider, id)) continue;
+    inventory.add({
+      provider,
+      account,
+      region: 'global',
+      kansaType: 'account',
+      nativeType: 'kansa:account',
+      id,
+      name: account,
+      tags: {},
+      facts: {},
+      origin: { file: '(derived: account of scanned resources)' },
+    });
+  }
+}
+
+/** Evaluates every check of the framework on every resource of its types. */
+export function* evaluate(inventory: Inventory, framework: Framework): Generator<Finding> {
+  const ctx = checkContext(inventory, framework.parameters);
+  const byType = checksByType(framework);
+  for (const resource of inventory.all()) {
+    const checks = byType.get(`${resource.provider}:${resource.kansaType}`);
+    if (!checks) continue;
+    const classification = ctx.classification(resource);
+    for (const { check, requirements, clauses } of checks) {
+      yield toFinding(check, resource, evaluateSafely(check, resource, ctx), requirements, clauses, classification);
+    }
+  }
+}
+
+/** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */
+function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): CheckResult {
+  try {
+    return check.evaluate(resource, ctx);
+  } catch (error) {
+    return { status: 'UNKNOWN', message: CHECK_ERROR, data: { error: String(error) }, evidence: [] };
+  }
+}
+
+const CHECK_ERROR = '__checkError';
+const CHECK_ERROR_TEXT = {
+  ja: 'チェックの実行中にエラーが発生しました（kansa の不具合）: {{error}}',
+  en: 'The check failed with an error (a kansa bug): {{error}}',
+};
+
+function toFinding(
+  check: Check,
+  resource: Resource,
+  result: ReturnType<Check['evaluate']>,
+  requirements: readonly string[],
+  clauses: readonly string[],
+  classification: number,
+): Finding {
+  const { meta } = check;
+  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
+  if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
+  return {
+    id: findingId(meta.id, resource.provider, resource.id),
+    checkId: meta.id,
+    requirements,
+    clauses,
+    status: result.status,
+    severity: result.severity ?? meta.severity,
+    title: meta.title,
+    message: renderLocalized(template, result.data),
+    resource: {
+      provider: resource.provider,
+      account: resource.account,
+      region: resource.region,
+      type: resource.kansaType,
+      nativeType: resource.nativeType,
+      id: resource.id,
+      name: resource.name,
+      classification,
+      origin: resource.origin,
+    },
+    evidence: result.evidence,
+    remediation: meta.remediation,
+  };
+}

@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import type { CheckStatus, Evidence, Severity } from '../checks/check.ts';
+import type { Localized } from '../model/localized.ts';
+import type { KansaType, Origin, Provider } from '../model/resource.ts';
+
+/** A check's verdict on one resource, in the terms of the framework being reported. */
+export interface Finding {
+  /** Stable across scans: the same check on the same resource has the same id. */
+  readonly id: string;
+  readonly checkId: string;
+  /** The framework's requirement ids this check serves (e.g. OSK-3.1), and their clauses. */
+  readonly requirements: readonly string[];
+  readonly clauses: readonly string[];
+  readonly status: CheckStatus;
+  readonly severity: Severity;
+  readonly title: Localized;
+  readonly message: Localized;
+  readonly resource: FindingResource;
+  readonly evidence: readonly Evidence[];
+  readonly remediation: Localized;
+}
+
+export interface FindingResource {
+  readonly provider: Provider;
+  readonly account: string;
+  readonly region: string;
+  readonly type: KansaType;
+  readonly nativeType: string;
+  readonly id: string;
+  readonly name: string;
+  readonly classification: number;
+  readonly origin: Origin;
+}
+
+export function findingId(checkId: string, provider: Provider, resourceId: string): string {
+  return createHash('sha256').update(`${checkId}\0${provider}\0${resourceId}`).digest('hex').slice(0, 32);
+}
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
+  critical: 4,
+  high: 3,
+  medium: 2,
+  low: 1,
+  info: 0,
+};

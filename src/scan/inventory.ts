@@ -1,0 +1,105 @@
+import type { CheckContext, InventoryView } from '../checks/check.ts';
+import type { ScanParameters } from '../frameworks/parameters.ts';
+import type { Fact } from '../model/fact.ts';
+import type { KansaType, Provider, Resource } from '../model/resource.ts';
+
+const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
+
+/**
+ * The scan's resources, keyed by provider + id. One resource can arrive in several records
+ * (a Cloud Asset resource line and its IAM-policy line, an AWS Config IAM user and its
+ * credential-report row, the same item in two snapshots): they are merged, each fact taking
+ * the best-founded value (explicit over cloud default over unknown).
+ */
+export class Inventory implements InventoryView {
+  readonly #byKey = new Map<string, Resource>();
+  readonly #byAccount = new Map<string, Resource[]>();
+
+  add(resource: Resource): void {
+    const key = keyOf(resource.provider, resource.id);
+    const existing = this.#byKey.get(key);
+    if (!existing) {
+      this.#byKey.set(key, resource);
+      this.#accountList(resource.provider, resource.account).push(resource);
+      return;
+    }
+    const merged = merge(existing, resource);
+    this.#byKey.set(key, merged);
+    const list = this.#accountList(existing.provider, existing.account);
+    list[list.indexOf(existing)] = merged;
+  }
+
+  get size(): number {
+    return this.#byKey.size;
+  }
+
+  all(): MapIterator<Resource> {
+    return this.#byKey.values();
+  }
+
+  byId(provider: Provider, id: string): Resource | undefined {
+    return this.#byKey.get(keyOf(provider, id));
+  }
+
+  inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[] {
+    const list = this.#byAccount.get(`${provider}\0${account}`) ?? [];
+    return kansaType ? list.filter((r) => r.kansaType === kansaType) : list;
+  }
+
+  /** Every (provider, account) pair seen, for account-level checks. */
+  accounts(): { provider: Provider; account: string }[] {
+    return [...this.#byAccount.keys()].map((key) => {
+      const [provider, account] = key.split('\0') as [Provider, string];
+      return { provider, account };
+    });
+  }
+
+  #accountList(provider: Provider, account: string): Resource[] {
+    const key = `${provider}\0${account}`;
+    let list = this.#byAccount.get(key);
+    if (!list) {
+      list = [];
+      this.#byAccount.set(key, list);
+    }
+    return list;
+  }
+}
+
+function keyOf(provider: Provider, id: string): string {
+  // Azure ids are case-insensitive (Resource Graph lower-cases some of them).
+  return `${provider}\0${provider === 'azure' ? id.toLowerCase() : id}`;
+}
+
+function merge(a: Resource, b: Resource): Resource {
+  const facts: Record<string, Fact<unknown> | undefined> = { ...(a.facts as Record<string, Fact<unknown>>) };
+  for (const [key, fact] of Object.entries(b.facts as Record<string, Fact<unknown> | undefined>)) {
+    const current = facts[key];
+    if (fact && (!current || RANK[fact.source] > RANK[current.source])) facts[key] = fact;
+  }
+  const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
+  return {
+    ...a,
+    kansaType: a.kansaType === 'other' ? b.kansaType : a.kansaType,
+    region: specific(a.region, b.region, 'global'),
+    name: a.name || b.name,
+    tags: { ...b.tags, ...a.tags },
+    facts,
+  };
+}
+
+/** The context checks are evaluated in. */
+export function checkContext(inventory: InventoryView, params: ScanParameters): CheckContext {
+  return {
+    params,
+    inventory,
+    classification(resource) {
+      const tagKey = params.classification.tagKey.toLowerCase();
+      for (const [key, value] of Object.entries(resource.tags)) {
+        if (key.toLowerCase() !== tagKey) continue;
+        const level = Number.parseInt(value, 10);
+        if (level >= 1 && level <= 3) return level;
+      }
+      return params.classification.default;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import type { Provider, Resource } from '../model/resource.ts';
+
+/** What a format reader is given besides the data: where it is, and how to report a skipped record. */
+export interface ReadContext {
+  /** The file as the user named it (relative path), for origins and messages. */
+  readonly file: string;
+  /** A record that cannot be used (not a resource, deleted, malformed) is skipped with a reason, never silently. */
+  skip(reason: string, where?: { index?: number; line?: number }): void;
+}
+
+interface FormatBase {
+  /** Stable id shown in the coverage section, e.g. `aws-config-snapshot`. */
+  readonly id: string;
+  readonly provider: Provider;
+  /** One line for `--help` and errors: which cloud command or API produces it. */
+  readonly description: string;
+}
+
+/** A JSON document (object or array): recognised by its shape after parsing. */
+export interface DocumentFormat extends FormatBase {
+  readonly kind: 'document';
+  matches(document: unknown): boolean;
+  read(document: unknown, ctx: ReadContext): Iterable<Resource>;
+}
+
+/** Newline-delimited JSON, one record per line: recognised by its first record. */
+export interface RecordFormat extends FormatBase {
+  readonly kind: 'ndjson';
+  matches(record: unknown): boolean;
+  read(record: unknown, ctx: ReadContext, line: number): Iterable<Resource>;
+}
+
+/** A text format that is not JSON (e.g. the IAM credential report CSV): recognised by its first line. */
+export interface TextFormat extends FormatBase {
+  readonly kind: 'text';
+  matches(firstLine: string): boolean;
+  read(text: string, ctx: ReadContext): Iterable<Resource>;
+}
+
+export type InputFormat = DocumentFormat | RecordFormat | TextFormat;

@@ -1,0 +1,7 @@
+import { awsFormats } from './aws/index.ts';
+import { azureFormats } from './azure/index.ts';
+import type { InputFormat } from './format.ts';
+import { gcpFormats } from './gcp/index.ts';
+
+/** Every offline format, in detection order (each file goes to the first format that matches). */
+export const INPUT_FORMATS: readonly InputFormat[] = [...awsFormats, ...azureFormats, ...gcpFormats];

@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
+import type { Resource } from '../model/resource.ts';
+import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
+import { INPUT_FORMATS } from './index.ts';
+import { InputError } from './input-error.ts';
+import { locateJsonError } from './json-position.ts';
+
+/** What became of one input file: the coverage section of the report lists every one. */
+export interface FileCoverage {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  /** The format it was read as; absent when it could not be read. */
+  format?: string;
+  resources: number;
+  /** Records that were not resources (deleted, malformed, unsupported), with the reason. */
+  readonly skipped: { index?: number; line?: number; reason: string }[];
+  /** Why the file could not be read at all. */
+  error?: string;
+}
+
+/** The directory walk skips what is plainly not an export. */
+const SKIPPED_NAMES = /^(\.|README|LICENSE)/i;
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+/** Expands the inputs (files and directories, walked in sorted order) into file paths. */
+export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let info: Awaited<ReturnType<typeof stat>>;
+    try {
+      info = await stat(input);
+    } catch {
+      throw new InputError(input, 'no such file or directory');
+    }
+    if (info.isDirectory()) files.push(...(await walk(input)));
+    else files.push(input);
+  }
+  return files;
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await walk(full)));
+    else if (entry.isFile()) files.push(full);
+  }
+  return files;
+}
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+/** How much of a file is read to tell NDJSON from a JSON document. */
+const HEAD_BYTES = 1 << 16;
+
+/**
+ * Reads one export file: detects its format, hands every resource to `emit`, and returns its
+ * coverage. A bad file (malformed, unknown format, empty) is not thrown: its coverage says what
+ * is wrong (file, line, what was expected), and resources read before the problem are kept.
+ * Only a file that cannot be opened at all throws InputError.
+ */
+export async function readInputFile(file: string, emit: (resource: Resource) => void): Promise<FileCoverage> {
+  const raw = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(file, `cannot read file (${error.code ?? error.message})`);
+  });
+  const coverage: FileCoverage = {
+    path: file,
+    sha256: createHash('sha256').update(raw).digest('hex'),
+    bytes: raw.length,
+    resources: 0,
+    skipped: [],
+  };
+  const ctx: ReadContext = {
+    file,
+    skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
+  };
+  const count = (resources: Iterable<Resource>) => {
+    for (const resource of resources) {
+      emit(resource);
+      coverage.resources++;
+    }
+  };
+
+  try {
+    await readFormat(file, raw, ctx, coverage, count);
+  } catch (error) {
+    // Resources read before the error are kept; the file is marked in the coverage section.
+    if (!(error instanceof InputError)) throw error;
+    coverage.error = error.message;
+  }
+  return coverage;
+}
+
+async function readFormat(
+  file: string,
+  raw: Buffer,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: (resources: Iterable<Resource>) => void,
+): Promise<void> {
+  const data = isGzip(raw) ? gunzip(file, raw) : raw;
+  const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
+  if (head.trim() === '') throw new InputError(file, 'empty file: expected a cloud inventory export');
+
+  const first = head.trimStart()[0];
+  if (first !== '{' && first !== '[') {
+    const format = findFormat(INPUT_FORMATS, (f) => f.kind === 'text' && f.matches(firstLine(head)));
+    if (format?.kind !== 'text') throw unknownFormat(file, 'the file is neither JSON nor a known text export');
+    coverage.format = format.id;
+    count(format.read(stripBom(data.toString('utf8')), ctx));
+    return;
+  }
+
+  const ndjsonFirst = firstNdjsonRecord(head);
+  if (ndjsonFirst !== undefined) {
+    const format = findRecordFormat(ndjsonFirst);
+    if (!format) throw unknownFormat(file, 'no known format has records of this shape');
+    coverage.format = format.id;
+    await readNdjson(file, data, format, ctx, count);
+    return;
+  }
+
+  const document = parseJson(file, stripBom(data.toString('utf8')));
+  const docFormat = findFormat(INPUT_FORMATS, (f) => f.kind === 'document' && f.matches(document));
+  if (docFormat?.kind === 'document') {
+    coverage.format = docFormat.id;
+    count(docFormat.read(document, ctx));
+    return;
+  }
+  // A one-line NDJSON file is also a JSON document.
+  const recordFormat = findRecordFormat(document);
+  if (!recordFormat) throw unknownFormat(file, 'no known format has this JSON shape');
+  coverage.format = recordFormat.id;
+  count(recordFormat.read(document, ctx, 1));
+}
+
+function findFormat(formats: readonly InputFormat[], test: (format: InputFormat) => boolean) {
+  return formats.find(test);
+}
+
+function findRecordFormat(record: unknown): RecordFormat | undefined {
+  const format = INPUT_FORMATS.find((f) => f.kind === 'ndjson' && f.matches(record));
+  return format?.kind === 'ndjson' ? format : undefined;
+}
+
+async function readNdjson(
+  file: string,
+  data: Buffer,
+  format: RecordFormat,
+  ctx: ReadContext,
+  count: (resources: Iterable<Resource>) => void,
+): Promise<void> {
+  const lines = createInterface({ input: Readable.from([data]), crlfDelay: Number.POSITIVE_INFINITY });
+  let lineNo = 0;
+  for await (const rawLine of lines) {
+    lineNo++;
+    const line = lineNo === 1 ? stripBom(rawLine) : rawLine;
+    if (line.trim() === '') continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch (error) {
+      const problem = locateJsonError(line, (error as Error).message);
+      throw new InputError(file, problem.message, { line: lineNo, column: problem.column });
+    }
+    count(format.read(record, ctx, lineNo));
+  }
+}
+
+/** The first line's record when the text is NDJSON (a complete JSON value, then more lines). */
+function firstNdjsonRecord(head: string): unknown {
+  const text = head.trimStart();
+  const newline = text.indexOf('\n');
+  if (newline === -1 || text.slice(newline).trim() === '') return undefined;
+  try {
+    const record: unknown = JSON.parse(text.slice(0, newline));
+    return typeof record === 'object' && record !== null && !Array.isArray(record) ? record : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const problem = locateJsonError(text, (error as Error).message);
+    throw new InputError(file, problem.message, { line: problem.line, column: problem.column });
+  }
+}
+
+function unknownFormat(file: string, why: string): InputError {
+  const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
+  return new InputError(file, `unknown export format: ${why}. Expected one of:\n${known}`);
+}
+
+function isGzip(data: Buffer): boolean {
+  return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
+}
+
+function gunzip(file: string, data: Buffer): Buffer {
+  try {
+    return gunzipSync(data);
+  } catch (error) {
+    throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function firstLine(text: string): string {
+  const end = text.search(/\r?\n/);
+  return end === -1 ? text : text.slice(0, end);
+}
+

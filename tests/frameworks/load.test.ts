@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listFrameworks, loadFramework, parseFramework } from '../../src/frameworks/load.ts';
+import { InputError } from '../../src/sources/input-error.ts';
+
+const CHECKLIST = path.resolve(import.meta.dirname, '../../../shared/spec/checklist.md');
+
+/** The requirement ids of the checklist, e.g. OSK-1.1, LOC-2, CLS-3 (first column of its tables). */
+async function checklistIds(): Promise<string[]> {
+  const text = await readFile(CHECKLIST, 'utf8');
+  return [...text.matchAll(/^\| ((?:OSK|LOC|CLS)-[\d.]+) \|/gm)].map((m) => m[1]!);
+}
+
+const MINIMAL = `id: test
+version: "1"
+title: {ja: テスト, en: Test}
+source: test.txt
+requirements:
+  - id: OSK-3.1
+    clause: "§1"
+    title: {ja: 公開しない, en: Not public}
+    checks: [common.location.data-in-japan]
+`;
+
+function errorOf(text: string): InputError {
+  try {
+    parseFramework('policies/bad.yaml', text);
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('built-in frameworks', () => {
+  it('osaka lists every OSK and LOC/CLS requirement of the checklist, in its order, with its checks', async () => {
+    const osaka = await loadFramework('osaka');
+    expect(osaka.requirements.map((r) => r.id)).toEqual(await checklistIds());
+    for (const requirement of osaka.requirements) {
+      const automated = requirement.checks.length > 0;
+      const manual = Object.keys(requirement.manual).length > 0;
+      expect(automated || manual, `${requirement.id} has neither checks nor MANUAL items`).toBe(true);
+    }
+  });
+
+  it('every built-in framework loads and validates', async () => {
+    for (const name of await listFrameworks()) {
+      await expect(loadFramework(name)).resolves.toMatchObject({ id: name });
+    }
+  });
+});
+
+describe('framework validation names file and line', () => {
+  it('accepts a minimal framework and fills default parameters', () => {
+    const framework = parseFramework('policies/test.yaml', MINIMAL);
+    expect(framework.parameters.allowedRegions.aws).toContain('ap-northeast-1');
+    expect(framework.requirements[0]?.checks).toEqual(['common.location.data-in-japan']);
+  });
+
+  it('overrides only the parameters it names', () => {
+    const text = MINIMAL.replace('source: test.txt', 'source: test.txt\nparameters:\n  allowedRegions:\n    azure: [japaneast]');
+    const framework = parseFramework('policies/test.yaml', text);
+    expect(framework.parameters.allowedRegions.azure).toEqual(['japaneast']);
+    expect(framework.parameters.allowedRegions.gcp).toContain('asia-northeast1');
+  });
+
+  it('rejects an unknown check id at its line', () => {
+    const error = errorOf(MINIMAL.replace('checks: [common.location.data-in-japan]', 'checks:\n      - aws.s3.no-such-check'));
+    expect(error.message).toMatch(/^policies\/bad\.yaml:10: unknown check id "aws\.s3\.no-such-check"/);
+  });
+
+  it('rejects an unknown key at its line', () => {
+    const error = errorOf(MINIMAL.replace('    clause: "§1"', '    clause: "§1"\n    severity: high'));
+    expect(error.line).toBe(8);
+    expect(error.message).toContain('unknown key "severity"');
+  });
+
+  it('rejects a missing title, naming the requirement', () => {
+    const error = errorOf(MINIMAL.replace('    title: {ja: 公開しない, en: Not public}\n', ''));
+    expect(error.line).toBe(6);
+    expect(error.message).toContain('missing required key "title"');
+  });
+
+  it('rejects a malformed requirement id', () => {
+    const error = errorOf(MINIMAL.replace('id: OSK-3.1', 'id: osk 3.1'));
+    expect(error.line).toBe(6);
+    expect(error.message).toContain('does not match');
+  });
+
+  it('rejects duplicate requirement ids', () => {
+    const requirement = MINIMAL.slice(MINIMAL.indexOf('  - id: OSK-3.1'));
+    const error = errorOf(MINIMAL + requirement);
+    expect(error.message).toContain('duplicate requirement id OSK-3.1');
+    expect(error.line).toBe(10);
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const error = errorOf('id: test\ntitle: {ja: x\nversion: 1\n');
+    expect(error.message).toMatch(/^policies\/bad\.yaml:\d+:\d+: invalid YAML/);
+  });
+
+  it('names the built-in frameworks when one is not found', async () => {
+    await expect(loadFramework('tokyo')).rejects.toThrow(/framework not found \(built-in: .*osaka/);
+  });
+});

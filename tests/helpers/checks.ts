@@ -1,0 +1,36 @@
+import type { Check, CheckResult } from '../../src/checks/check.ts';
+import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
+import type { Resource } from '../../src/model/resource.ts';
+import type { InputFormat } from '../../src/sources/format.ts';
+import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+
+/**
+ * Reads records through a real format reader, as the scan does, so check tests start from
+ * export payloads in the clouds' real shapes rather than hand-made resources.
+ */
+export function readRecords(format: InputFormat, records: readonly unknown[] | string): Resource[] {
+  const skipped: string[] = [];
+  const ctx = { file: 'test-input', skip: (reason: string) => skipped.push(reason) };
+  const resources: Resource[] = [];
+  if (format.kind === 'text') resources.push(...format.read(records as string, ctx));
+  else if (format.kind === 'document') resources.push(...format.read(records, ctx));
+  else (records as unknown[]).forEach((record, i) => resources.push(...format.read(record, ctx, i + 1)));
+  return resources;
+}
+
+/** Evaluates a check on the resource with the given id, with the other resources as its inventory. */
+export function evaluate(
+  check: Check,
+  resources: readonly Resource[],
+  id: string,
+  params: Partial<ScanParameters> = {},
+): CheckResult {
+  const inventory = new Inventory();
+  for (const resource of resources) inventory.add(resource);
+  const target = inventory.all().find((r) => r.id === id || r.id.toLowerCase() === id.toLowerCase());
+  if (!target) throw new Error(`no resource ${id} in ${[...inventory.all()].map((r) => r.id).join(', ')}`);
+  if (!check.meta.resourceTypes.includes(target.kansaType)) {
+    throw new Error(`${check.meta.id} does not apply to ${target.kansaType}`);
+  }
+  return check.evaluate(target, checkContext(inventory, { ...DEFAULT_PARAMETERS, ...params }));
+}

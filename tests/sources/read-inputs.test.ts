@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { listInputFiles, readInputFile } from '../../src/sources/read-inputs.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kansa-inputs-'));
+});
+
+async function file(name: string, content: string | Buffer): Promise<string> {
+  const full = path.join(dir, name);
+  await mkdir(path.dirname(full), { recursive: true });
+  await writeFile(full, content);
+  return full;
+}
+
+async function read(name: string, content: string | Buffer) {
+  return readInputFile(await file(name, content), () => {});
+}
+
+describe('bad input is reported with file, line and what was expected', () => {
+  it('an empty file', async () => {
+    const coverage = await read('empty.json', '  \n');
+    expect(coverage.error).toMatch(/empty\.json: empty file: expected a cloud inventory export/);
+    expect(coverage.resources).toBe(0);
+  });
+
+  it('malformed JSON, at the line and column of the fault', async () => {
+    const coverage = await read('broken.json', '{\n  "configurationItems": [\n    {"a": 1,}\n  ]\n}\n');
+    expect(coverage.error).toMatch(/broken\.json:3:13: invalid JSON: expected a property name/);
+  });
+
+  it('malformed JSON inside a gzip file', async () => {
+    const coverage = await read('broken.json.gz', gzipSync('{"count": 1, "data": [\n'));
+    expect(coverage.error).toMatch(/broken\.json\.gz:2:1: invalid JSON: expected '\]'/);
+  });
+
+  it('a corrupt gzip file', async () => {
+    const coverage = await read('corrupt.json.gz', Buffer.from([0x1f, 0x8b, 0x08, 0, 1, 2, 3]));
+    expect(coverage.error).toMatch(/corrupt gzip file/);
+  });
+
+  it('JSON of no known export format names the formats it expected', async () => {
+    const coverage = await read('other.json', '{"hello": "world"}');
+    expect(coverage.error).toMatch(/unknown export format: no known format has this JSON shape\. Expected one of:/);
+  });
+
+  it('a text file that is not an export', async () => {
+    const coverage = await read('notes.txt', 'just some notes\n');
+    expect(coverage.error).toMatch(/unknown export format: the file is neither JSON nor a known text export/);
+  });
+
+  it('records the SHA-256 and size of the file as it is on disk', async () => {
+    const content = gzipSync('{"hello": "world"}');
+    const coverage = await read('hash.json.gz', content);
+    expect(coverage.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    expect(coverage.bytes).toBe(content.length);
+  });
+
+  it('a missing input path', async () => {
+    await expect(listInputFiles([path.join(dir, 'nope')])).rejects.toThrow(/nope: no such file or directory/);
+  });
+});
+
+describe('input directories', () => {
+  it('are walked recursively in sorted order, skipping READMEs and hidden files', async () => {
+    const root = path.join(dir, 'walk');
+    await file('walk/b/2.json', '{}');
+    await file('walk/a.json', '{}');
+    await file('walk/b/1.json.gz', '{}');
+    await file('walk/README.md', '# not an export');
+    await file('walk/.DS_Store', '');
+    const files = await listInputFiles([root]);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['a.json', 'b/1.json.gz', 'b/2.json']);
+  });
+});
