@@ -6,8 +6,8 @@ import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Provider } from '../model/resource.ts';
 import { InputError } from '../sources/input-error.ts';
-import type { Framework, Requirement } from './framework.ts';
 import schema from './framework.schema.json' with { type: 'json' };
+import type { Framework, Requirement } from './framework.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from './parameters.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
@@ -31,7 +31,10 @@ export function parseFramework(file: string, text: string): Framework {
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const at = lines.linePos(syntaxError.pos[0]);
-    throw new InputError(file, `invalid YAML: ${syntaxError.message.split('\n')[0]}`, { line: at.line, column: at.col });
+    throw new InputError(file, `invalid YAML: ${syntaxError.message.split('\n')[0]}`, {
+      line: at.line,
+      column: at.col,
+    });
   }
   const data: unknown = doc.toJS();
   const lineOf = (instancePath: readonly (string | number)[]) => lineAt(doc, lines, instancePath);
@@ -48,7 +51,9 @@ export function parseFramework(file: string, text: string): Framework {
   const seen = new Set<string>();
   raw.requirements.forEach((requirement, i) => {
     if (seen.has(requirement.id)) {
-      throw new InputError(file, `duplicate requirement id ${requirement.id}`, { line: lineOf(['requirements', i]) });
+      throw new InputError(file, `duplicate requirement id ${requirement.id}`, {
+        line: lineOf(['requirements', i]),
+      });
     }
     seen.add(requirement.id);
     (requirement.checks ?? []).forEach((checkId, j) => {
@@ -67,7 +72,13 @@ export function parseFramework(file: string, text: string): Framework {
     source: raw.source,
     parameters: mergeParameters(raw.parameters ?? {}),
     requirements: raw.requirements.map(
-      (r): Requirement => ({ id: r.id, clause: r.clause, title: r.title, checks: r.checks ?? [], manual: r.manual ?? {} }),
+      (r): Requirement => ({
+        id: r.id,
+        clause: r.clause,
+        title: r.title,
+        checks: r.checks ?? [],
+        manual: r.manual ?? {},
+      }),
     ),
     file,
   };
@@ -89,7 +100,10 @@ function mergeParameters(raw: RawParameters): ScanParameters {
   return {
     ...DEFAULT_PARAMETERS,
     ...raw,
-    allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, ...(regions as Partial<Record<Provider, string[]>>) },
+    allowedRegions: {
+      ...DEFAULT_PARAMETERS.allowedRegions,
+      ...(regions as Partial<Record<Provider, string[]>>),
+    },
     classification: { ...DEFAULT_PARAMETERS.classification, ...raw.classification },
     backupTag: { ...DEFAULT_PARAMETERS.backupTag, ...raw.backupTag },
   };
@@ -126,5 +140,8 @@ function describeSchemaError(error: ErrorObject): string {
 /** The names of the frameworks shipped in policies/. */
 export async function listFrameworks(): Promise<string[]> {
   const files = await readdir(POLICIES_DIR);
-  return files.filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -'.yaml'.length)).sort();
+  return files
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
 }

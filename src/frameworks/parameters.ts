@@ -9,8 +9,11 @@ export interface ScanParameters {
   readonly allowedRegions: Readonly<Record<Provider, readonly string[]>>;
   /** Tag key carrying the information classification (機密性 1/2/3) and the class assumed when absent. */
   readonly classification: { readonly tagKey: string; readonly default: number };
-  /** Tag keys/values marking a replica or backup copy (LOC-2 exception). */
-  readonly backupTag: { readonly key: string; readonly values: readonly string[] };
+  /**
+   * Tag keys and values marking a replica or backup copy (LOC-2 exception). Several keys,
+   * because Google Cloud label keys cannot contain ':' (`kansa-purpose` there).
+   */
+  readonly backupTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
   /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
   readonly maxPrivilegedPrincipals: number;
   /** Minimum log retention in days (OSK-2.3, Kobe 2(4)). */
@@ -26,7 +29,7 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
     gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
   },
   classification: { tagKey: 'confidentiality', default: 2 },
-  backupTag: { key: 'kansa:purpose', values: ['backup', 'replica', 'dr'] },
+  backupTag: { keys: ['kansa:purpose', 'kansa-purpose'], values: ['backup', 'replica', 'dr'] },
   maxPrivilegedPrincipals: 3,
   logRetentionDays: 365,
   maxKeyAgeDays: 90,

@@ -1,4 +1,3 @@
-
 export type Provider = 'aws' | 'azure' | 'gcp';
 export const PROVIDERS: readonly Provider[] = ['aws', 'azure', 'gcp'];
 
@@ -19,8 +18,10 @@ export const KANSA_TYPES = [
   'iam.policy',
   'iam.role-assignment', // Azure role assignment
   'iam.credential-report', // AWS IAM credential report rows (per user, incl. the root user)
+  'iam.service-account',
   'iam.service-account-key',
   'security.assessment', // Azure Defender for Cloud assessment
+  'security.plan', // Azure Defender for Cloud plan (pricing)
   'storage.bucket', // S3 bucket, GCS bucket
   'storage.account', // Azure storage account (blob, file, queue, table)
   'storage.account-public-access-block', // AWS S3 account-level Block Public Access
@@ -29,6 +30,7 @@ export const KANSA_TYPES = [
   'compute.vm',
   'compute.disk',
   'compute.snapshot',
+  'compute.serverless', // Cloud Run services, Cloud Functions, Lambda functions, App Service apps
   'database.instance',
   'database.server',
   'database.table',
@@ -84,7 +86,10 @@ export interface Origin {
  */
 export interface Resource<F extends object = object> {
   readonly provider: Provider;
-  /** AWS account id, Azure subscription id, Google Cloud project id (or number when only that is known). */
+  /**
+   * AWS account id, Azure subscription id, Google Cloud project number (`folders/N` or
+   * `organizations/N` for the folder and organization assets themselves).
+   */
   readonly account: string;
   /** Lower-case native region/location; 'global' for location-less resources. */
   readonly region: string;
@@ -105,7 +110,8 @@ export interface Resource<F extends object = object> {
  * the account itself use this id so they merge into it:
  * - AWS: the root user's ARN (the credential report's `<root_account>` row);
  * - Azure: `/subscriptions/<guid>` (lower-case, as Resource Graph's resourcecontainers);
- * - Google Cloud: the project's Cloud Asset name, `//cloudresourcemanager.googleapis.com/projects/<number>`.
+ * - Google Cloud: the project's Cloud Asset name, `//cloudresourcemanager.googleapis.com/projects/<number>`
+ *   (for a folder or organization account, `…/folders/<n>` or `…/organizations/<n>`).
  * The scan adds an empty one for every account that has resources but no such record.
  */
 export function accountResourceId(provider: Provider, account: string): string {
@@ -115,6 +121,6 @@ export function accountResourceId(provider: Provider, account: string): string {
     case 'azure':
       return `/subscriptions/${account.toLowerCase()}`;
     case 'gcp':
-      return `//cloudresourcemanager.googleapis.com/projects/${account}`;
+      return `//cloudresourcemanager.googleapis.com/${account.includes('/') ? account : `projects/${account}`}`;
   }
 }

@@ -92,9 +92,14 @@ export function renderSummary(args: {
   out.push(paint('bold', t.worst(shown.length)));
   if (shown.length === 0) out.push(`  ${t.noFailures}`);
   for (const f of shown) {
-    const severity = paint(f.severity === 'critical' || f.severity === 'high' ? 'red' : 'yellow', SEVERITY_LABEL[lang][f.severity]);
+    const severity = paint(
+      f.severity === 'critical' || f.severity === 'high' ? 'red' : 'yellow',
+      SEVERITY_LABEL[lang][f.severity],
+    );
     out.push(`  [${severity}] ${f.requirements.join(', ')}  ${f.checkId}`);
-    out.push(`      ${providerName(f.resource.provider)} ${f.resource.account} ${f.resource.region}  ${f.resource.id}`);
+    out.push(
+      `      ${providerName(f.resource.provider)} ${f.resource.account} ${f.resource.region}  ${f.resource.id}`,
+    );
     out.push(`      ${f.message[lang]}`);
     out.push(`      ${t.fix}: ${firstSentence(f.remediation[lang])}`);
   }
@@ -120,15 +125,22 @@ function providerName(provider: Provider): string {
   return { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' }[provider];
 }
 
+/** The first sentence: up to '。' or a '. ' (a '.' inside a command or host name does not end one). */
 function firstSentence(text: string): string {
-  const end = text.search(/(?<=[。.])\s*/);
-  return end > 0 && end < text.length ? text.slice(0, end + 1).trim() : text;
+  const end = text.search(/。|\.\s/);
+  return end === -1 ? text : text.slice(0, end + 1);
 }
 
 /** Terminal columns: East Asian wide characters take two. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of text)
+    width +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
+        ch,
+      )
+        ? 2
+        : 1;
   return width;
 }
 

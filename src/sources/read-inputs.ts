@@ -112,9 +112,10 @@ async function readFormat(
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
     const format = findFormat(INPUT_FORMATS, (f) => f.kind === 'text' && f.matches(firstLine(head)));
-    if (format?.kind !== 'text') throw unknownFormat(file, 'the file is neither JSON nor a known text export');
+    if (format?.kind !== 'text')
+      throw unknownFormat(file, 'the file is neither JSON nor a known text export');
     coverage.format = format.id;
-    count(format.read(stripBom(data.toString('utf8')), ctx));
+    count(format.read(stripBom(decodeWhole(file, data)), ctx));
     return;
   }
 
@@ -127,7 +128,7 @@ async function readFormat(
     return;
   }
 
-  const document = parseJson(file, stripBom(data.toString('utf8')));
+  const document = parseJson(file, stripBom(decodeWhole(file, data)));
   const docFormat = findFormat(INPUT_FORMATS, (f) => f.kind === 'document' && f.matches(document));
   if (docFormat?.kind === 'document') {
     coverage.format = docFormat.id;
@@ -196,6 +197,23 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
+/**
+ * A JSON document is parsed whole, so it must fit in one JavaScript string (~512 MiB). The
+ * clouds page their exports well below that (Resource Graph 1,000 rows, ARM nextLink pages,
+ * Config snapshots per account and region); NDJSON is read line by line at any size.
+ */
+function decodeWhole(file: string, data: Buffer): string {
+  try {
+    return data.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw error;
+    throw new InputError(
+      file,
+      `file too large to read as one JSON document (${Math.round(data.length / 2 ** 20)} MiB): split it into pages, as the cloud CLIs do, or export as NDJSON`,
+    );
+  }
+}
+
 function unknownFormat(file: string, why: string): InputError {
   const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
   return new InputError(file, `unknown export format: ${why}. Expected one of:\n${known}`);
@@ -221,4 +239,3 @@ function firstLine(text: string): string {
   const end = text.search(/\r?\n/);
   return end === -1 ? text : text.slice(0, end);
 }
-

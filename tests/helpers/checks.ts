@@ -1,20 +1,23 @@
 import type { Check, CheckResult } from '../../src/checks/check.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
 import type { Resource } from '../../src/model/resource.ts';
-import type { InputFormat } from '../../src/sources/format.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+import type { InputFormat } from '../../src/sources/format.ts';
 
 /**
  * Reads records through a real format reader, as the scan does, so check tests start from
  * export payloads in the clouds' real shapes rather than hand-made resources.
  */
-export function readRecords(format: InputFormat, records: readonly unknown[] | string): Resource[] {
+export function readRecords(format: InputFormat, records: unknown): Resource[] {
   const skipped: string[] = [];
   const ctx = { file: 'test-input', skip: (reason: string) => skipped.push(reason) };
   const resources: Resource[] = [];
   if (format.kind === 'text') resources.push(...format.read(records as string, ctx));
   else if (format.kind === 'document') resources.push(...format.read(records, ctx));
-  else (records as unknown[]).forEach((record, i) => resources.push(...format.read(record, ctx, i + 1)));
+  else {
+    for (const [i, record] of (records as unknown[]).entries())
+      resources.push(...format.read(record, ctx, i + 1));
+  }
   return resources;
 }
 

@@ -1,4 +1,7 @@
 import type { InputFormat } from '../format.ts';
+import { azureArm } from './arm.ts';
+import { azureGraphCli } from './graph-cli.ts';
+import { azureGraphRest } from './graph-rest.ts';
 
 /** The azure export formats kansa reads offline. */
-export const azureFormats: readonly InputFormat[] = [];
+export const azureFormats: readonly InputFormat[] = [azureGraphCli, azureGraphRest, azureArm];

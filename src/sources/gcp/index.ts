@@ -1,4 +1,7 @@
 import type { InputFormat } from '../format.ts';
+import { gcpAssetExport } from './asset-export.ts';
+import { gcpAssetList } from './asset-list.ts';
+import { gcpSearchAllResources } from './search-all-resources.ts';
 
 /** The gcp export formats kansa reads offline. */
-export const gcpFormats: readonly InputFormat[] = [];
+export const gcpFormats: readonly InputFormat[] = [gcpAssetExport, gcpAssetList, gcpSearchAllResources];

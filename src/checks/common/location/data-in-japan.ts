@@ -9,7 +9,10 @@ import { isAllowedRegion, isLocationless } from './region.ts';
  * encrypted with a customer-managed key: a lower-severity finding). CLS-1 withdraws the LOC-3
  * relief for data of classification 2 and above (untagged resources count as the default class).
  */
-export default defineCheck<CommonFacts, 'domestic' | 'locationless' | 'backupAbroad' | 'abroad' | 'abroadWithCmk' | 'abroadClassified'>({
+export default defineCheck<
+  CommonFacts,
+  'domestic' | 'locationless' | 'backupAbroad' | 'abroad' | 'abroadWithCmk' | 'abroadClassified'
+>({
   meta: {
     id: 'common.location.data-in-japan',
     provider: 'any',
@@ -24,11 +27,14 @@ export default defineCheck<CommonFacts, 'domestic' | 'locationless' | 'backupAbr
       en: 'Data of public bodies must stay in data centres in Japan (abroad, Japanese law may not reach it). Only backups and replicas may be abroad, and data abroad must be encrypted with keys under the customer’s control.',
     },
     remediation: {
-      ja: '国内リージョン（AWS: ap-northeast-1/ap-northeast-3、Azure: japaneast/japanwest、Google Cloud: asia-northeast1/asia-northeast2/asia1）にリソースを再作成してデータを移行し、国外のリソースを削除してください。バックアップ・レプリカであればタグ kansa:purpose=backup を付けて例外として記録してください。',
-      en: 'Recreate the resource in a domestic region (AWS: ap-northeast-1/ap-northeast-3, Azure: japaneast/japanwest, Google Cloud: asia-northeast1/asia-northeast2/asia1), migrate the data and delete the copy abroad. If it is a backup or replica, tag it kansa:purpose=backup to record the exception.',
+      ja: '国内リージョン（AWS: ap-northeast-1/ap-northeast-3、Azure: japaneast/japanwest、Google Cloud: asia-northeast1/asia-northeast2/asia1）にリソースを再作成してデータを移行し、国外のリソースを削除してください。バックアップ・レプリカであればタグ kansa:purpose=backup（Google Cloud のラベルは kansa-purpose=backup）を付けて例外として記録してください。',
+      en: 'Recreate the resource in a domestic region (AWS: ap-northeast-1/ap-northeast-3, Azure: japaneast/japanwest, Google Cloud: asia-northeast1/asia-northeast2/asia1), migrate the data and delete the copy abroad. If it is a backup or replica, tag it kansa:purpose=backup (Google Cloud label: kansa-purpose=backup) to record the exception.',
     },
     messages: {
-      domestic: { ja: '国内リージョン {{region}} に配置されています', en: 'Located in the domestic region {{region}}' },
+      domestic: {
+        ja: '国内リージョン {{region}} に配置されています',
+        en: 'Located in the domestic region {{region}}',
+      },
       locationless: {
         ja: '特定のリージョンを持たないリソースです',
         en: 'The resource is not located in a region',
@@ -50,7 +56,10 @@ export default defineCheck<CommonFacts, 'domestic' | 'locationless' | 'backupAbr
         en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; class 2 and above must be domestic (CLS-1)',
       },
     },
-    references: ['shared/seeds/001_8696769c8bd0f704.txt §3.1', 'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)'],
+    references: [
+      'shared/seeds/001_8696769c8bd0f704.txt §3.1',
+      'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)',
+    ],
   },
   evaluate(resource, { params, classification }) {
     const region = explicit(resource.region, 'region');
@@ -58,16 +67,17 @@ export default defineCheck<CommonFacts, 'domestic' | 'locationless' | 'backupAbr
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
 
     const data = { region: resource.region, allowed: params.allowedRegions[resource.provider] };
+    const backupKeys = params.backupTag.keys.map((key) => key.toLowerCase());
     const backupTag = Object.entries(resource.tags).find(
       ([key, value]) =>
-        key.toLowerCase() === params.backupTag.key.toLowerCase() &&
-        params.backupTag.values.includes(value.toLowerCase()),
+        backupKeys.includes(key.toLowerCase()) && params.backupTag.values.includes(value.toLowerCase()),
     );
     if (backupTag) {
       return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
     }
     const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
-    if (replicaOf.source !== 'unknown' && replicaOf.value) return pass('backupAbroad', [region, replicaOf], data);
+    if (replicaOf.source !== 'unknown' && replicaOf.value)
+      return pass('backupAbroad', [region, replicaOf], data);
 
     const level = classification(resource);
     if (level >= 2) return fail('abroadClassified', [region], { ...data, classification: level });

@@ -23,8 +23,14 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
       en: 'Create the log/monitoring workspace in a domestic region and point the collection to it.',
     },
     messages: {
-      domestic: { ja: '国内リージョン {{region}} に配置されています', en: 'Located in the domestic region {{region}}' },
-      locationless: { ja: '特定のリージョンを持たないリソースです', en: 'The resource is not located in a region' },
+      domestic: {
+        ja: '国内リージョン {{region}} に配置されています',
+        en: 'Located in the domestic region {{region}}',
+      },
+      locationless: {
+        ja: '特定のリージョンを持たないリソースです',
+        en: 'The resource is not located in a region',
+      },
       abroad: {
         ja: '管理系サービスが国外リージョン {{region}} にあります（国内推奨）',
         en: 'Management service located abroad in {{region}} (domestic preferred)',

@@ -1,0 +1,40 @@
+import { unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { CheckContext } from '../../check.ts';
+import { type CheckResult, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { assessmentOf } from './related.ts';
+
+export type MfaMessage = 'healthy' | 'unhealthy' | 'notApplicable' | 'noAssessment' | 'unknownStatus';
+
+/**
+ * Decides an MFA check from Defender for Cloud's assessment of the subscription (the current
+ * key first, then the deprecated V1 one). Without it the export cannot tell: UNKNOWN.
+ */
+export function evaluateMfaAssessment(
+  subscription: Resource,
+  keys: readonly string[],
+  ctx: CheckContext,
+): CheckResult<MfaMessage> {
+  const assessment = assessmentOf(subscription, keys, ctx);
+  if (!assessment) {
+    const evidence = unknown(`securityresources/microsoft.security/assessments/${keys[0]}`, {
+      ja: 'Defender for Cloud の評価がエクスポートにありません（手動で確認してください）',
+      en: 'no Defender for Cloud assessment in the export (confirm manually)',
+    });
+    return undetermined('noAssessment', [evidence], { keys });
+  }
+  const status = factOf(assessment.facts.statusCode, 'properties.status.code');
+  const evidence = [{ ...status, resourceId: assessment.id }];
+  const data = { status: status.value, assessment: assessment.name };
+  switch (status.value?.toLowerCase()) {
+    case 'healthy':
+      return pass('healthy', evidence, data);
+    case 'unhealthy':
+      return fail('unhealthy', evidence, data);
+    case 'notapplicable':
+      return notApplicable('notApplicable', evidence, data);
+    default:
+      return undetermined('unknownStatus', evidence, data);
+  }
+}

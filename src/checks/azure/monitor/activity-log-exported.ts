@@ -1,0 +1,85 @@
+import { unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { diagnosticSettingsOf } from '../lib/related.ts';
+
+/** Activity Log categories an audit needs: who changed what, security alerts, policy decisions. */
+const REQUIRED_CATEGORIES = ['Administrative', 'Security', 'Policy'];
+
+export default defineCheck({
+  meta: {
+    id: 'azure.monitor.activity-log-exported',
+    provider: 'azure',
+    resourceTypes: ['account'],
+    severity: 'medium',
+    title: {
+      ja: 'サブスクリプションのアクティビティ ログが診断設定でエクスポートされている',
+      en: "The subscription's Activity Log is exported by a diagnostic setting",
+    },
+    rationale: {
+      ja: 'アクティビティ ログは 90 日で消えます。診断設定で Log Analytics・ストレージ・Event Hubs に送らなければ、変更操作やセキュリティ イベントを後から追跡できません。',
+      en: 'The Activity Log is kept for 90 days only; unless a diagnostic setting sends it to Log Analytics, storage or Event Hubs, changes and security events cannot be traced later.',
+    },
+    remediation: {
+      ja: 'Azure portal の [モニター] > [アクティビティ ログ] > [アクティビティ ログのエクスポート] で診断設定を追加し、Administrative・Security・Policy（または allLogs）を送信先に送ります。CLI: az monitor diagnostic-settings subscription create --name activity-log --location japaneast --workspace <ワークスペース ID> --logs \'[{"category":"Administrative","enabled":true},{"category":"Security","enabled":true},{"category":"Policy","enabled":true}]\'',
+      en: 'In the Azure portal, Monitor > Activity log > Export Activity Logs, add a diagnostic setting sending Administrative, Security and Policy (or allLogs) to a destination. CLI: az monitor diagnostic-settings subscription create --name activity-log --location japaneast --workspace <workspace id> --logs \'[{"category":"Administrative","enabled":true},{"category":"Security","enabled":true},{"category":"Policy","enabled":true}]\'',
+    },
+    messages: {
+      exported: {
+        ja: 'アクティビティ ログは診断設定 {{settings}} でエクスポートされています',
+        en: 'The Activity Log is exported by diagnostic setting(s) {{settings}}',
+      },
+      missingCategories: {
+        ja: '診断設定はありますが、カテゴリ {{missing}} がエクスポートされていません',
+        en: 'Diagnostic settings exist, but the categories {{missing}} are not exported',
+      },
+      notExported: {
+        ja: 'エクスポートにこのサブスクリプションの診断設定がありません（Resource Graph には含まれません）。az monitor diagnostic-settings subscription list の出力を追加するか、手動で確認してください',
+        en: 'The export has no diagnostic settings for this subscription (Resource Graph does not carry them): add the output of az monitor diagnostic-settings subscription list, or confirm manually',
+      },
+      incomplete: {
+        ja: '診断設定 {{settings}} の内容がエクスポートから読み取れません',
+        en: 'The contents of diagnostic setting(s) {{settings}} cannot be read from the export',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log',
+      'https://learn.microsoft.com/rest/api/monitor/subscription-diagnostic-settings/list',
+    ],
+  },
+  evaluate(subscription: Resource, ctx) {
+    const settings = diagnosticSettingsOf(subscription, ctx);
+    if (settings.length === 0) {
+      const evidence = unknown('microsoft.insights/diagnosticSettings', {
+        ja: 'このサブスクリプションの診断設定はエクスポートにありません',
+        en: 'no diagnostic settings for this subscription in the export',
+      });
+      return undetermined('notExported', [evidence]);
+    }
+    const evidence: Evidence[] = [];
+    const exported = new Set<string>();
+    let incomplete = false;
+    for (const setting of settings) {
+      const { destinations, enabledCategories, enabledCategoryGroups } = setting.facts;
+      for (const fact of [destinations, enabledCategories, enabledCategoryGroups]) {
+        if (fact) evidence.push({ ...fact, resourceId: setting.id });
+      }
+      if (!destinations || !enabledCategories || !enabledCategoryGroups) continue;
+      if (destinations.source === 'unknown' || enabledCategories.source === 'unknown') {
+        incomplete = true;
+        continue;
+      }
+      // A setting without a destination exports nothing.
+      if (destinations.value.length === 0) continue;
+      for (const category of enabledCategories.value) exported.add(category.toLowerCase());
+      if (enabledCategoryGroups.value?.some((group) => group.toLowerCase() === 'alllogs')) {
+        for (const category of REQUIRED_CATEGORIES) exported.add(category.toLowerCase());
+      }
+    }
+    const names = settings.map((setting) => setting.name);
+    const missing = REQUIRED_CATEGORIES.filter((category) => !exported.has(category.toLowerCase()));
+    if (missing.length === 0) return pass('exported', evidence, { settings: names });
+    if (incomplete) return undetermined('incomplete', evidence, { settings: names });
+    return fail('missingCategories', evidence, { missing, settings: names });
+  },
+});

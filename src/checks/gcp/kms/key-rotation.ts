@@ -1,0 +1,69 @@
+import { factOf } from '../../../model/facts.ts';
+import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+
+type Message = 'rotated' | 'noRotation' | 'tooLong' | 'notSymmetric' | 'unknown';
+
+/** OSK-6.1 and the CIS benchmark both ask for rotation at least once a year. */
+const MAX_ROTATION_DAYS = 365;
+const SECONDS_PER_DAY = 86_400;
+
+export default defineCheck<GcpCryptoKeyFacts, Message>({
+  meta: {
+    id: 'gcp.kms.key-rotation',
+    provider: 'gcp',
+    resourceTypes: ['kms.key'],
+    severity: 'medium',
+    title: {
+      ja: 'Cloud KMS の暗号鍵が 365 日以内の周期で自動ローテーションされる',
+      en: 'Cloud KMS keys rotate automatically at least every 365 days',
+    },
+    rationale: {
+      ja: '鍵を定期的に更新すると、1 つの鍵で暗号化されるデータ量が減り、鍵が漏えいした場合の影響を限定できます。Cloud KMS の鍵は既定では自動ローテーションされません。',
+      en: 'Rotating keys regularly limits the data encrypted under one key version and the impact of a compromised key. Cloud KMS keys do not rotate automatically by default.',
+    },
+    remediation: {
+      ja: 'gcloud kms keys update <鍵> --keyring=<キーリング> --location=<ロケーション> --rotation-period=90d --next-rotation-time=<日時> を実行します (コンソール: セキュリティ > Key Management > キーリング > 鍵 > 編集 >「ローテーション期間」)。',
+      en: 'Run gcloud kms keys update <key> --keyring=<ring> --location=<location> --rotation-period=90d --next-rotation-time=<time> (console: Security > Key Management > key ring > key > Edit > "Rotation period").',
+    },
+    messages: {
+      rotated: {
+        ja: '{{days}} 日ごとに自動ローテーションされます',
+        en: 'rotates automatically every {{days}} days',
+      },
+      noRotation: {
+        ja: '自動ローテーションが設定されていません',
+        en: 'no automatic rotation is set',
+      },
+      tooLong: {
+        ja: 'ローテーション周期が {{days}} 日で、{{max}} 日を超えています',
+        en: 'the rotation period is {{days}} days, longer than {{max}} days',
+      },
+      notSymmetric: {
+        ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません (対象外)',
+        en: 'keys with purpose {{purpose}} do not support automatic rotation (not applicable)',
+      },
+      unknown: {
+        ja: 'エクスポートから鍵の用途またはローテーション周期を判断できません',
+        en: 'the export does not show the key purpose or rotation period',
+      },
+    },
+    references: [
+      'https://cloud.google.com/kms/docs/key-rotation',
+      'https://cloud.google.com/kms/docs/reference/rest/v1/projects.locations.keyRings.cryptoKeys',
+    ],
+  },
+  evaluate(key) {
+    const purpose = factOf(key.facts.purpose, 'resource.data.purpose');
+    const period = factOf(key.facts.rotationPeriodSeconds, 'resource.data.rotationPeriod');
+    if (purpose.source === 'unknown') return undetermined('unknown', [purpose]);
+    // Only symmetric encryption keys rotate automatically.
+    if (purpose.value !== 'ENCRYPT_DECRYPT')
+      return notApplicable('notSymmetric', [purpose], { purpose: purpose.value });
+    if (period.source === 'unknown') return undetermined('unknown', [period]);
+    if (period.value === null) return fail('noRotation', [period]);
+    const days = Math.round((period.value / SECONDS_PER_DAY) * 10) / 10;
+    if (days > MAX_ROTATION_DAYS) return fail('tooLong', [period], { days, max: MAX_ROTATION_DAYS });
+    return pass('rotated', [period], { days });
+  },
+});

@@ -1,0 +1,114 @@
+import { factOf } from '../../../model/facts.ts';
+import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+
+type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
+
+/** The Data Access audit log types that must all be on for `allServices` (CIS GCP 2.1). */
+const REQUIRED: readonly GcpAuditLogType[] = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
+const ALL_SERVICES = 'allServices';
+
+export default defineCheck<GcpHierarchyNodeFacts, Message>({
+  meta: {
+    id: 'gcp.logging.data-access-audit-logs',
+    provider: 'gcp',
+    resourceTypes: ['account'],
+    severity: 'high',
+    title: {
+      ja: 'プロジェクトでデータアクセス監査ログ (ADMIN_READ・DATA_READ・DATA_WRITE) が全サービスで有効になっている',
+      en: 'Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) are enabled for all services in the project',
+    },
+    rationale: {
+      ja: 'データアクセス監査ログは既定で無効 (BigQuery を除く) で、無効のままだと誰がどのデータを読み書きしたかを事後に追跡できません。設定は組織・フォルダから継承されます。',
+      en: 'Data Access audit logs are off by default (except BigQuery); without them nobody can tell afterwards who read or changed which data. The setting is inherited from the organization and folders.',
+    },
+    remediation: {
+      ja: 'コンソールの「IAM と管理 > 監査ログ」で「デフォルトの構成」の「管理読み取り」「データ読み取り」「データ書き込み」を有効にします (組織またはフォルダで設定すると配下のプロジェクトに継承されます)。CLI では gcloud projects get-iam-policy <プロジェクト> > policy.yaml で取得した auditConfigs に service: allServices と 3 つの logType を追加し、gcloud projects set-iam-policy <プロジェクト> policy.yaml で適用します。例外メンバー (exemptedMembers) は削除します。',
+      en: 'In the console, IAM & Admin > Audit Logs > "Default configuration": enable Admin Read, Data Read and Data Write (set at the organization or a folder to be inherited by its projects). With the CLI, add service: allServices with the three logTypes to auditConfigs in the policy from gcloud projects get-iam-policy <project> > policy.yaml and apply it with gcloud projects set-iam-policy <project> policy.yaml. Remove exemptedMembers.',
+    },
+    messages: {
+      enabled: {
+        ja: 'データアクセス監査ログ ({{logTypes}}) が全サービスで有効です',
+        en: 'Data Access audit logs ({{logTypes}}) are enabled for all services',
+      },
+      missing: {
+        ja: 'プロジェクトにも上位のフォルダ・組織にも、全サービス向けの {{missing}} の監査ログ設定がありません',
+        en: 'neither the project nor its folders and organization enable {{missing}} audit logs for all services',
+      },
+      exempted: {
+        ja: '監査ログは有効ですが、記録の対象外とされたメンバーがいます: {{exempted}}',
+        en: 'audit logs are enabled, but members are exempted from them: {{exempted}}',
+      },
+      noProjectPolicy: {
+        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+      },
+      ancestorsUnknown: {
+        ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません (組織単位のエクスポートを渡してください)',
+        en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
+      },
+      notAProject: {
+        ja: 'プロジェクトではありません (フォルダ・組織の設定はその配下のプロジェクトで評価します)',
+        en: 'not a project (folder and organization settings are evaluated on their projects)',
+      },
+    },
+    references: [
+      'https://cloud.google.com/logging/docs/audit/configure-data-access',
+      'https://cloud.google.com/resource-manager/docs/cloud-asset-inventory/overview',
+    ],
+  },
+  evaluate(project, ctx) {
+    // Assets above projects (a folder log sink) are accounted to `folders/F` / `organizations/O`.
+    if (project.account.includes('/')) return notApplicable('notAProject', []);
+
+    const own = factOf(project.facts.auditConfigs, 'iamPolicy.auditConfigs');
+    if (own.source === 'unknown') return undetermined('noProjectPolicy', [own]);
+    const evidence: Evidence[] = [own];
+    const effective = [...own.value];
+
+    // Audit configs are inherited: the effective policy is the union with every ancestor's.
+    const ancestors = factOf(project.facts.ancestors, 'ancestors');
+    const unseen: string[] = [];
+    for (const name of ancestors.value ?? []) {
+      const configs = factOf(
+        (ctx.inventory.byId('gcp', name)?.facts as GcpHierarchyNodeFacts | undefined)?.auditConfigs,
+        'iamPolicy.auditConfigs',
+      );
+      if (configs.source === 'unknown') unseen.push(name);
+      else {
+        evidence.push({ ...configs, resourceId: name });
+        effective.push(...configs.value);
+      }
+    }
+
+    const { enabled, exempted } = summarize(effective);
+    const missing = REQUIRED.filter((logType) => !enabled.has(logType));
+    if (missing.length > 0) {
+      if (ancestors.source === 'unknown') {
+        return undetermined('ancestorsUnknown', [...evidence, ancestors], {
+          missing,
+          ancestors: '(unknown)',
+        });
+      }
+      if (unseen.length > 0)
+        return undetermined('ancestorsUnknown', evidence, { missing, ancestors: unseen });
+      return fail('missing', evidence, { missing });
+    }
+    if (exempted.length > 0) return fail('exempted', evidence, { exempted });
+    return pass('enabled', evidence, { logTypes: REQUIRED });
+  },
+});
+
+/** The log types enabled for all services, and the `logType: member` exemptions on them. */
+function summarize(configs: readonly GcpAuditConfig[]) {
+  const enabled = new Set<GcpAuditLogType>();
+  const exempted: string[] = [];
+  for (const config of configs) {
+    if (config.service !== ALL_SERVICES) continue;
+    for (const { logType, exemptedMembers } of config.logConfigs) {
+      enabled.add(logType);
+      for (const member of exemptedMembers) exempted.push(`${logType}: ${member}`);
+    }
+  }
+  return { enabled, exempted };
+}

@@ -1,0 +1,8 @@
+import type { KansaType } from '../../../model/resource.ts';
+import type { ArmRecord } from '../arm-record.ts';
+
+/** Turns one native type's record into kansa facts. Types without facts only name their kansa type. */
+export interface Adapter {
+  readonly kansaType: KansaType;
+  readonly facts?: (record: ArmRecord) => object;
+}

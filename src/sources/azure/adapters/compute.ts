@@ -1,0 +1,65 @@
+import type { AzureDiskFacts, AzureVirtualMachineFacts } from '../../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, getPath } from '../arm-record.ts';
+import { asBoolean, asString, derivedFact, propertyFact } from '../property-facts.ts';
+import type { Adapter } from './adapter.ts';
+
+/** Disks and snapshots share the encryption settings (properties.encryption.type). */
+function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
+  const encryptionType = propertyFact(record, ['encryption.type'], asString, {
+    // https://learn.microsoft.com/azure/virtual-machines/disk-encryption
+    default: 'EncryptionAtRestWithPlatformKey',
+    note: {
+      ja: '未設定: 既定のプラットフォーム マネージド キーで暗号化されます',
+      en: 'absent: encrypted with the default platform-managed key',
+    },
+  });
+  return {
+    encryptionType,
+    customerManagedKey: derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
+    hsmBackedKey: hsmBacked(encryptionType),
+  };
+}
+
+/** A platform key is not a customer HSM key; a customer key's protection is on its disk encryption set. */
+function hsmBacked(encryptionType: Fact<string>): Fact<boolean> {
+  if (encryptionType.source !== 'unknown' && !encryptionType.value.toLowerCase().includes('customerkey')) {
+    return derivedFact(encryptionType, () => false);
+  }
+  return unknown('properties.encryption.diskEncryptionSetId', {
+    ja: 'キーが HSM で保護されているかはディスク暗号化セットのキーによりますが、エクスポートに含まれていません',
+    en: "whether the key is HSM-protected depends on the disk encryption set's key, which is not in the export",
+  });
+}
+
+export const disk: Adapter = { kansaType: 'compute.disk', facts: diskEncryptionFacts };
+
+export const snapshot: Adapter = {
+  kansaType: 'compute.snapshot',
+  facts(record): AzureDiskFacts {
+    // A snapshot is a copy of its source disk (LOC-2: a backup copy may be abroad).
+    const source = getPath(record.properties, 'creationData.sourceResourceId');
+    return {
+      ...diskEncryptionFacts(record),
+      ...(typeof source === 'string' && source !== ''
+        ? { replicaOf: explicit(source.toLowerCase(), 'properties.creationData.sourceResourceId') }
+        : {}),
+    };
+  },
+};
+
+export const virtualMachine: Adapter = {
+  kansaType: 'compute.vm',
+  facts(record): AzureVirtualMachineFacts {
+    return {
+      encryptionAtHost: propertyFact(record, ['securityProfile.encryptionAtHost'], asBoolean, {
+        // https://learn.microsoft.com/azure/virtual-machines/disk-encryption#encryption-at-host---end-to-end-encryption-for-your-vm-data
+        default: false,
+        note: {
+          ja: '未設定: ホストでの暗号化は既定で無効です',
+          en: 'absent: encryption at host is off by default',
+        },
+      }),
+    };
+  },
+};

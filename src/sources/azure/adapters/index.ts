@@ -1,0 +1,69 @@
+import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
+import { readArmRecord, resourceBase } from '../arm-record.ts';
+import type { Adapter } from './adapter.ts';
+import { roleAssignment } from './authorization.ts';
+import { disk, snapshot, virtualMachine } from './compute.ts';
+import { containerRegistry, managedCluster } from './containers.ts';
+import { cosmosDbAccount, flexibleServer, sqlServer } from './databases.ts';
+import { keyVault, managedHsm } from './keyvault.ts';
+import { diagnosticSetting, logAnalyticsWorkspace } from './monitor.ts';
+import { subscription } from './resources.ts';
+import { securityAssessment, securityPricing } from './security.ts';
+import { storageAccount } from './storage.ts';
+
+/** Native types (lower-case, as Resource Graph writes them) kansa recognises. Others become 'other'. */
+const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
+  ['microsoft.resources/subscriptions', subscription],
+  ['microsoft.resources/subscriptions/resourcegroups', { kansaType: 'other' }],
+  ['microsoft.authorization/roleassignments', roleAssignment],
+  ['microsoft.security/assessments', securityAssessment],
+  ['microsoft.security/pricings', securityPricing],
+  ['microsoft.insights/diagnosticsettings', diagnosticSetting],
+  ['microsoft.operationalinsights/workspaces', logAnalyticsWorkspace],
+  ['microsoft.storage/storageaccounts', storageAccount],
+  ['microsoft.storage/storageaccounts/queueservices/queues', { kansaType: 'storage.queue' }],
+  ['microsoft.storage/storageaccounts/fileservices/shares', { kansaType: 'storage.file-system' }],
+  ['microsoft.netapp/netappaccounts/capacitypools/volumes', { kansaType: 'storage.file-system' }],
+  ['microsoft.compute/virtualmachines', virtualMachine],
+  ['microsoft.compute/virtualmachinescalesets', { kansaType: 'compute.vm' }],
+  ['microsoft.compute/disks', disk],
+  ['microsoft.compute/snapshots', snapshot],
+  ['microsoft.keyvault/vaults', keyVault],
+  ['microsoft.keyvault/managedhsms', managedHsm],
+  ['microsoft.sql/servers', sqlServer],
+  ['microsoft.sql/servers/databases', { kansaType: 'database.instance' }],
+  ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
+  ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],
+  ['microsoft.dbformysql/flexibleservers', flexibleServer],
+  ['microsoft.dbforpostgresql/servers', { kansaType: 'database.instance' }],
+  ['microsoft.dbformysql/servers', { kansaType: 'database.instance' }],
+  ['microsoft.documentdb/databaseaccounts', cosmosDbAccount],
+  ['microsoft.cache/redis', { kansaType: 'cache.cluster' }],
+  ['microsoft.cache/redisenterprise', { kansaType: 'cache.cluster' }],
+  ['microsoft.servicebus/namespaces', { kansaType: 'storage.queue' }],
+  ['microsoft.servicebus/namespaces/queues', { kansaType: 'storage.queue' }],
+  ['microsoft.eventhub/namespaces', { kansaType: 'storage.queue' }],
+  ['microsoft.containerregistry/registries', containerRegistry],
+  ['microsoft.containerservice/managedclusters', managedCluster],
+  ['microsoft.network/networksecuritygroups', { kansaType: 'network.firewall' }],
+  ['microsoft.network/azurefirewalls', { kansaType: 'network.firewall' }],
+  ['microsoft.web/sites', { kansaType: 'other' }],
+]);
+
+const UNRECOGNISED: Adapter = { kansaType: 'other' };
+
+/** One record of any Azure dialect → a Resource, or the reason it is skipped. */
+export function toResource(raw: unknown, origin: Origin): Resource | { skip: string } {
+  const record = readArmRecord(raw);
+  if ('skip' in record) return record;
+  const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
+  const base = resourceBase(record);
+  return {
+    ...base,
+    // A subscription is the account resource: other records' account-wide facts merge into it.
+    id: adapter.kansaType === 'account' ? accountResourceId('azure', record.subscriptionId) : base.id,
+    kansaType: adapter.kansaType,
+    facts: adapter.facts ? adapter.facts(record) : {},
+    origin,
+  };
+}

@@ -1,0 +1,76 @@
+import type { AzureDiagnosticSettingFacts, AzureLogAnalyticsWorkspaceFacts } from '../../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, get } from '../arm-record.ts';
+import { asBoolean, asNumber, propertyFact } from '../property-facts.ts';
+import type { Adapter } from './adapter.ts';
+
+export const logAnalyticsWorkspace: Adapter = {
+  kansaType: 'monitoring.workspace',
+  facts(record): AzureLogAnalyticsWorkspaceFacts {
+    return {
+      retentionInDays: propertyFact(record, ['retentionInDays'], asNumber, {
+        // https://learn.microsoft.com/azure/azure-monitor/logs/data-retention-configure
+        default: 30,
+        note: { ja: '未設定: 既定の保持期間は 30 日です', en: 'absent: the default retention is 30 days' },
+      }),
+    };
+  },
+};
+
+const SETTING_SEGMENT = '/providers/microsoft.insights/diagnosticsettings/';
+
+/** Destination fields of a diagnostic setting (any one of them exports the logs). */
+const DESTINATION_FIELDS = [
+  'workspaceId',
+  'storageAccountId',
+  'eventHubAuthorizationRuleId',
+  'marketplacePartnerId',
+];
+
+/**
+ * A diagnostic setting, from the REST list body (`properties.logs`) or the CLI's flattened
+ * output (`logs` at the top). Its target is the id before `/providers/microsoft.insights/…`:
+ * the subscription for the Activity Log, the resource otherwise.
+ */
+export const diagnosticSetting: Adapter = {
+  kansaType: 'audit.diagnostic-setting',
+  facts(record): AzureDiagnosticSettingFacts {
+    const properties = record.properties;
+    const logs = get(properties, 'logs');
+    return {
+      targetResourceId: explicit(targetOf(record), 'id'),
+      destinations: properties
+        ? explicit(
+            DESTINATION_FIELDS.map((field) => get(properties, field)).filter(
+              (value): value is string => typeof value === 'string' && value !== '',
+            ),
+            'properties',
+          )
+        : unknown('properties', {
+            ja: 'エクスポートに設定の内容がありません',
+            en: 'the export has no settings for it',
+          }),
+      enabledCategories: enabledLogs(logs, 'category'),
+      enabledCategoryGroups: enabledLogs(logs, 'categoryGroup'),
+    };
+  },
+};
+
+function enabledLogs(logs: unknown, key: 'category' | 'categoryGroup'): Fact<readonly string[]> {
+  if (!Array.isArray(logs)) {
+    return unknown('properties.logs', {
+      ja: 'ログ設定がエクスポートにありません',
+      en: 'no logs list in the export',
+    });
+  }
+  const enabled = logs
+    .filter((log) => asBoolean(get(log, 'enabled')) === true)
+    .map((log) => get(log, key))
+    .filter((name): name is string => typeof name === 'string' && name !== '');
+  return explicit(enabled, `properties.logs[].${key}`);
+}
+
+function targetOf(record: ArmRecord): string {
+  const at = record.id.indexOf(SETTING_SEGMENT);
+  return at > 0 ? record.id.slice(0, at) : record.id;
+}

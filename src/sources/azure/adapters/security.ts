@@ -1,0 +1,39 @@
+import type { AzureSecurityAssessmentFacts, AzureSecurityPricingFacts } from '../../../model/azure.ts';
+import { explicit } from '../../../model/fact.ts';
+import { asString, notSet, propertyFact } from '../property-facts.ts';
+import type { Adapter } from './adapter.ts';
+
+const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
+
+/**
+ * A Defender for Cloud assessment. Its name is the assessment key; the assessed resource is
+ * `resourceDetails.id` (Resource Graph writes `Id`), else the id before `/providers/Microsoft.Security`.
+ */
+export const securityAssessment: Adapter = {
+  kansaType: 'security.assessment',
+  facts(record): AzureSecurityAssessmentFacts {
+    const at = record.id.lastIndexOf('/providers/microsoft.security/assessments/');
+    return {
+      assessmentKey: explicit(record.name.toLowerCase(), 'name'),
+      statusCode: propertyFact(record, ['status.code'], asString, NOT_EXPORTED),
+      assessedResourceId: propertyFact(
+        record,
+        ['resourceDetails.id', 'resourceDetails.ResourceId'],
+        (value) => (typeof value === 'string' ? value.toLowerCase() : undefined),
+        { default: at > 0 ? record.id.slice(0, at) : record.id, note: ASSESSED_FROM_ID },
+      ),
+    };
+  },
+};
+
+const ASSESSED_FROM_ID = {
+  ja: 'resourceDetails がないため、評価 ID から評価対象を求めました',
+  en: 'no resourceDetails: the assessed resource is read from the assessment id',
+};
+
+export const securityPricing: Adapter = {
+  kansaType: 'other',
+  facts(record): AzureSecurityPricingFacts {
+    return { pricingTier: propertyFact(record, ['pricingTier'], asString, NOT_EXPORTED) };
+  },
+};

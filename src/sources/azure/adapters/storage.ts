@@ -1,0 +1,115 @@
+import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, getPath } from '../arm-record.ts';
+import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import type { Adapter } from './adapter.ts';
+
+/** SKUs that keep a copy in the paired region (Standard_GRS, Standard_RAGRS, Standard_GZRS, Standard_RAGZRS). */
+const GEO_REDUNDANT_SKU = /GZ?RS$/i;
+
+export const storageAccount: Adapter = {
+  kansaType: 'storage.account',
+  facts(record): AzureStorageAccountFacts {
+    const keySource = propertyFact(record, ['encryption.keySource'], asString, {
+      // https://learn.microsoft.com/azure/storage/common/storage-service-encryption
+      default: 'Microsoft.Storage',
+      note: {
+        ja: '未設定: 既定の Microsoft マネージド キー（Microsoft.Storage）で暗号化されます',
+        en: 'absent: data is encrypted with the default Microsoft-managed key (Microsoft.Storage)',
+      },
+    });
+    return {
+      allowBlobPublicAccess: propertyFact(record, ['allowBlobPublicAccess'], asBoolean, {
+        // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
+        // created before November 2023 have no value until it is set, and null permits anonymous
+        // access; newer accounts are created with an explicit false.
+        default: true,
+        note: {
+          ja: '未設定: 2023年11月より前に作成されたアカウントでは、未設定（null）は匿名アクセスを許可します',
+          en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
+        },
+      }),
+      publicNetworkAccess: propertyFact(record, ['publicNetworkAccess'], asString, {
+        // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
+        default: 'Enabled',
+        note: {
+          ja: '未設定: パブリック ネットワーク アクセスはファイアウォール規則に従い許可されます',
+          en: 'absent: public network access is allowed, subject to the firewall rules',
+        },
+      }),
+      networkDefaultAction: propertyFact(
+        record,
+        ['networkAcls.defaultAction', 'networkRuleSet.defaultAction'],
+        asString,
+        {
+          // https://learn.microsoft.com/azure/storage/common/storage-network-security
+          default: 'Allow',
+          note: {
+            ja: '未設定: 既定ではすべてのネットワークからの接続を受け付けます',
+            en: 'absent: by default the account accepts connections from all networks',
+          },
+        },
+      ),
+      httpsTrafficOnly: propertyFact(
+        record,
+        ['supportsHttpsTrafficOnly', 'enableHttpsTrafficOnly'],
+        asBoolean,
+        // The default depends on the API version the account was created with (true since
+        // 2019-04-01), which the export does not show.
+        notSet(
+          'absent: the default depends on the API version the account was created with',
+          '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
+        ),
+      ),
+      minimumTlsVersion: propertyFact(record, ['minimumTlsVersion'], asString, {
+        // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
+        // ("The default interpretation is TLS 1.0 for this property").
+        default: 'TLS1_0',
+        note: {
+          ja: '未設定: 既定の解釈は TLS 1.0 です',
+          en: 'absent: the default interpretation is TLS 1.0',
+        },
+      }),
+      encryptionKeySource: keySource,
+      customerManagedKey: derivedFact(keySource, (source) => source.toLowerCase() === 'microsoft.keyvault'),
+      hsmBackedKey: hsmBacked(record, keySource),
+      ...secondaryRegion(record),
+    };
+  },
+};
+
+/**
+ * Microsoft-managed keys are not customer HSM keys; a customer key in a Managed HSM is; a key
+ * in a Key Vault may be software- or HSM-protected, which the storage record does not say.
+ */
+function hsmBacked(record: ArmRecord, keySource: Fact<string>): Fact<boolean> {
+  if (keySource.source === 'unknown') return unknown(keySource.path, keySource.note);
+  if (keySource.value.toLowerCase() !== 'microsoft.keyvault') {
+    return derivedFact(keySource, () => false);
+  }
+  const uriPath = 'encryption.keyvaultproperties.keyvaulturi';
+  const uri = getPath(record.properties, uriPath);
+  if (typeof uri === 'string' && uri.toLowerCase().includes('.managedhsm.')) {
+    return explicit(true, `properties.${uriPath}`);
+  }
+  return unknown(`properties.${uriPath}`, {
+    ja: 'キーが HSM で保護されているかは Key Vault のキー種別（RSA-HSM 等）によりますが、エクスポートに含まれていません',
+    en: 'whether the key is HSM-protected depends on the Key Vault key type (RSA-HSM…), which is not in the export',
+  });
+}
+
+/** Geo-redundant accounts copy data to the paired region: LOC-2 reads where that is. */
+function secondaryRegion(record: ArmRecord): Pick<AzureStorageAccountFacts, 'secondaryRegion'> {
+  const sku = getPath(record.raw, 'sku.name');
+  if (typeof sku !== 'string' || !GEO_REDUNDANT_SKU.test(sku)) return {};
+  const secondary = getPath(record.properties, 'secondaryLocation');
+  if (typeof secondary === 'string' && secondary !== '') {
+    return { secondaryRegion: explicit(secondary.toLowerCase(), 'properties.secondaryLocation') };
+  }
+  return {
+    secondaryRegion: unknown('properties.secondaryLocation', {
+      ja: `SKU ${sku} はペア リージョンに複製されますが、複製先がエクスポートにありません`,
+      en: `SKU ${sku} replicates to the paired region, but the export does not name it`,
+    }),
+  };
+}

@@ -1,0 +1,183 @@
+import type { Resource } from '../../model/resource.ts';
+
+/** A parsed JSON object. */
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Reads a key case-insensitively. Resource Graph and ARM disagree on casing in places
+ * (ARG `encryption.keyvaultproperties` vs ARM `keyVaultProperties`, assessment
+ * `resourceDetails.Id` vs `id`), so every property read goes through here.
+ */
+export function get(object: unknown, key: string): unknown {
+  if (!isObject(object)) return undefined;
+  if (key in object) return object[key];
+  const lower = key.toLowerCase();
+  for (const candidate of Object.keys(object)) {
+    if (candidate.toLowerCase() === lower) return object[candidate];
+  }
+  return undefined;
+}
+
+/** Reads a dotted path (`encryption.keySource`) with `get` at every step. */
+export function getPath(object: unknown, path: string): unknown {
+  let current = object;
+  for (const key of path.split('.')) current = get(current, key);
+  return current;
+}
+
+/** `/subscriptions/<guid>/…` (the CLI's diagnostic-settings output drops the leading slash). */
+const SUBSCRIPTION_ID = /^\/?subscriptions\/([0-9a-f-]{36})(?:\/|$)/i;
+/** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */
+const ARM_ID = /^\/?(?:subscriptions\/[0-9a-f-]{36}|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
+
+/** True for a record that carries an ARM resource id: the one thing every Azure dialect shares. */
+export function isArmRecord(value: unknown): value is JsonObject {
+  const id = get(value, 'id');
+  return typeof id === 'string' && ARM_ID.test(id);
+}
+
+export function subscriptionOf(id: string): string | undefined {
+  return SUBSCRIPTION_ID.exec(id)?.[1]?.toLowerCase();
+}
+
+/**
+ * The native type an id names, lower-cased as Resource Graph writes it: the namespace and the
+ * type segments after the last `/providers/` (`…/providers/Microsoft.Sql/servers/s/databases/d`
+ * → `microsoft.sql/servers/databases`). Rows projected without `type` and CLI output that omits
+ * it are typed this way.
+ */
+export function typeFromId(id: string): string | undefined {
+  const lower = id.toLowerCase().replace(/\/+$/, '');
+  const at = lower.lastIndexOf('/providers/');
+  if (at === -1) {
+    if (/^\/?subscriptions\/[^/]+$/.test(lower)) return 'microsoft.resources/subscriptions';
+    if (/^\/?subscriptions\/[^/]+\/resourcegroups\/[^/]+$/.test(lower)) {
+      return 'microsoft.resources/subscriptions/resourcegroups';
+    }
+    return undefined;
+  }
+  const [namespace, ...rest] = lower.slice(at + '/providers/'.length).split('/');
+  const types = rest.filter((_, i) => i % 2 === 0);
+  return namespace && types.length > 0 ? [namespace, ...types].join('/') : undefined;
+}
+
+/** Keys every ARM dialect has outside `properties`; anything else means the CLI flattened them. */
+const ENVELOPE_KEYS = new Set(
+  [
+    'id',
+    'name',
+    'type',
+    'location',
+    'tags',
+    'subscriptionId',
+    'resourceGroup',
+    'tenantId',
+    'kind',
+    'sku',
+    'plan',
+    'identity',
+    'zones',
+    'managedBy',
+    'extendedLocation',
+    'etag',
+    'systemData',
+    'properties',
+  ].map((key) => key.toLowerCase()),
+);
+
+/** One ARM-shaped record of any dialect, normalized for the adapters. */
+export interface ArmRecord {
+  /** Lower-cased ARM id with its leading slash. */
+  readonly id: string;
+  /** Lower-cased native type (`microsoft.storage/storageaccounts`). */
+  readonly nativeType: string;
+  readonly name: string;
+  readonly subscriptionId: string;
+  readonly region: string;
+  readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Where the settings are: `properties` (Resource Graph, ARM REST), the record itself (the
+   * CLI's flattened `az storage account show`), or undefined when the row was projected
+   * without them (every setting is then unknown).
+   */
+  readonly properties: JsonObject | undefined;
+  /** The whole record, for top-level fields (`sku`, `kind`). */
+  readonly raw: JsonObject;
+}
+
+/** Normalizes a record, or says why it is not a usable resource. */
+export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
+  if (!isObject(raw)) return { skip: 'not a JSON object' };
+  const rawId = get(raw, 'id');
+  if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
+  if (!isArmRecord(raw)) return { skip: `not an ARM resource id: ${rawId}` };
+  const id = (rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase();
+  const type = get(raw, 'type');
+  const nativeType = typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
+  if (!nativeType) return { skip: `cannot tell the resource type of ${rawId}` };
+  const column = get(raw, 'subscriptionId');
+  const subscriptionId = (
+    typeof column === 'string' && column !== '' ? column : subscriptionOf(id)
+  )?.toLowerCase();
+  if (!subscriptionId) return { skip: `not in a subscription (tenant or management-group scope): ${rawId}` };
+  const name = get(raw, 'name');
+  return {
+    id,
+    nativeType,
+    name: typeof name === 'string' && name !== '' ? name : (rawId.split('/').pop() ?? ''),
+    subscriptionId,
+    region: regionOf(get(raw, 'location')),
+    tags: tagsOf(get(raw, 'tags')),
+    properties: propertiesOf(raw),
+    raw,
+  };
+}
+
+/** ARM writes `japaneast`; some CLI commands print the display name (`Japan East`). */
+function regionOf(location: unknown): string {
+  if (typeof location !== 'string') return 'global';
+  const region = location.replace(/\s+/g, '').toLowerCase();
+  return region === '' ? 'global' : region;
+}
+
+function tagsOf(tags: unknown): Record<string, string> {
+  const parsed = typeof tags === 'string' ? parseJsonObject(tags) : tags;
+  if (!isObject(parsed)) return {};
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(parsed)) if (value != null) result[key] = String(value);
+  return result;
+}
+
+function propertiesOf(raw: JsonObject): JsonObject | undefined {
+  const properties = get(raw, 'properties');
+  // `project properties = tostring(properties)` hands the object over as a JSON string.
+  if (typeof properties === 'string') return parseJsonObject(properties);
+  if (isObject(properties)) return properties;
+  return Object.keys(raw).some((key) => !ENVELOPE_KEYS.has(key.toLowerCase())) ? raw : undefined;
+}
+
+function parseJsonObject(text: string): JsonObject | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The parts of a Resource every Azure adapter fills the same way. */
+export function resourceBase(record: ArmRecord): Omit<Resource, 'kansaType' | 'facts' | 'origin'> {
+  return {
+    provider: 'azure',
+    account: record.subscriptionId,
+    region: record.region,
+    nativeType: record.nativeType,
+    id: record.id,
+    name: record.name,
+    tags: record.tags,
+  };
+}

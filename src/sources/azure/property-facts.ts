@@ -1,0 +1,75 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
+import { type ArmRecord, getPath } from './arm-record.ts';
+
+/** Turns a raw value into the fact's type; undefined when it is not one. */
+export type Parse<T> = (value: unknown) => T | undefined;
+
+/** What an absent property means: the cloud's documented default, or nothing safe (unknown). */
+export type WhenAbsent<T> =
+  | { readonly default: T; readonly note: Localized }
+  | { readonly unknown: Localized };
+
+const NOT_PROJECTED: Localized = {
+  ja: 'エクスポートに properties 列がありません（クエリで properties を project してください）',
+  en: 'the export has no properties column (project `properties` in the query)',
+};
+
+/**
+ * Reads a setting under `properties` into a fact. `paths` lists the dialects' names for it, the
+ * ARM name first (the CLI flattens and renames some: `supportsHttpsTrafficOnly` is
+ * `enableHttpsTrafficOnly` in `az storage account show`). The evidence path is the name found.
+ */
+export function propertyFact<T>(
+  record: ArmRecord,
+  paths: readonly [string, ...string[]],
+  parse: Parse<T>,
+  whenAbsent: WhenAbsent<T>,
+): Fact<T> {
+  const canonical = `properties.${paths[0]}`;
+  if (!record.properties) return unknown(canonical, NOT_PROJECTED);
+  for (const path of paths) {
+    const raw = getPath(record.properties, path);
+    if (raw === undefined || raw === null || raw === '') continue;
+    const value = parse(raw);
+    if (value !== undefined) return explicit(value, `properties.${path}`);
+  }
+  return 'default' in whenAbsent
+    ? cloudDefault(whenAbsent.default, canonical, whenAbsent.note)
+    : unknown(canonical, whenAbsent.unknown);
+}
+
+/** A fact derived from another one (same provenance and path), e.g. keySource → customerManagedKey. */
+export function derivedFact<S, T>(source: Fact<S>, derive: (value: S) => T | undefined): Fact<T> {
+  if (source.source === 'unknown') return unknown(source.path, source.note);
+  const value = derive(source.value);
+  if (value === undefined) {
+    return unknown(source.path, {
+      ja: `値 ${String(source.value)} からは判定できません`,
+      en: `cannot tell from the value ${String(source.value)}`,
+    });
+  }
+  return source.source === 'explicit'
+    ? explicit(value, source.path)
+    : cloudDefault(value, source.path, source.note);
+}
+
+export const asBoolean: Parse<boolean> = (value) => {
+  if (typeof value === 'boolean') return value;
+  // `tostring()` projections and some CLI outputs carry booleans as strings.
+  if (value === 'true' || value === 'True') return true;
+  if (value === 'false' || value === 'False') return false;
+  return undefined;
+};
+
+export const asString: Parse<string> = (value) => (typeof value === 'string' ? value : undefined);
+
+export const asNumber: Parse<number> = (value) => {
+  const number = typeof value === 'string' ? Number(value) : value;
+  return typeof number === 'number' && Number.isFinite(number) ? number : undefined;
+};
+
+/** Not written anywhere in this export format (absent with no documented default). */
+export function notSet(en: string, ja: string): WhenAbsent<never> {
+  return { unknown: { ja, en } };
+}

@@ -1,0 +1,103 @@
+import type { KansaType } from '../../../model/resource.ts';
+import { at, type JsonObject, stringAt } from '../json.ts';
+import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
+import { cryptoKeyFacts } from './kms.ts';
+import { bucketFacts } from './storage.ts';
+
+/** How one Cloud Asset type becomes a kansa resource. */
+export interface NativeType {
+  readonly kansaType: KansaType;
+  /** Facts read from `resource.data` (the service's REST JSON), typed per type in src/model/gcp.ts. */
+  readonly facts?: (data: JsonObject, dataPath: string) => object;
+  /** Where the data lives when the type says it better than `resource.location`. */
+  readonly region?: (data: JsonObject) => string | undefined;
+  /** Where the type keeps its labels when not in `labels`. */
+  readonly labels?: (data: JsonObject) => unknown;
+}
+
+export const PROJECT_TYPE = 'cloudresourcemanager.googleapis.com/Project';
+/** Projects, folders and the organization: their IAM policies carry the audit configs. */
+export const HIERARCHY_TYPES: ReadonlySet<string> = new Set([
+  PROJECT_TYPE,
+  'cloudresourcemanager.googleapis.com/Folder',
+  'cloudresourcemanager.googleapis.com/Organization',
+]);
+
+/** The Cloud Asset types kansa recognises (https://cloud.google.com/asset-inventory/docs/asset-types). */
+export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
+  [PROJECT_TYPE]: { kansaType: 'account' },
+  'cloudresourcemanager.googleapis.com/Folder': { kansaType: 'other' },
+  'cloudresourcemanager.googleapis.com/Organization': { kansaType: 'other' },
+
+  'storage.googleapis.com/Bucket': { kansaType: 'storage.bucket', facts: bucketFacts },
+  'cloudkms.googleapis.com/KeyRing': { kansaType: 'kms.vault' },
+  'cloudkms.googleapis.com/CryptoKey': { kansaType: 'kms.key', facts: cryptoKeyFacts },
+
+  'compute.googleapis.com/Instance': { kansaType: 'compute.vm' },
+  'compute.googleapis.com/Disk': {
+    kansaType: 'compute.disk',
+    facts: (data, path) => ({
+      ...computeEncryptionKey(data, path, 'diskEncryptionKey'),
+      // Asynchronous replication: the secondary disk names its primary.
+      ...replicaOf(data, path, 'asyncPrimaryDisk.disk'),
+    }),
+  },
+  'compute.googleapis.com/RegionDisk': {
+    kansaType: 'compute.disk',
+    facts: (data, path) => computeEncryptionKey(data, path, 'diskEncryptionKey'),
+  },
+  'compute.googleapis.com/Snapshot': {
+    kansaType: 'compute.snapshot',
+    facts: (data, path) => ({
+      ...computeEncryptionKey(data, path, 'snapshotEncryptionKey'),
+      ...replicaOf(data, path, 'sourceDisk'),
+    }),
+    // Snapshots are global resources; their data sits in `storageLocations` (a region or multi-region).
+    region: (data) => stringAt(data, 'storageLocations.0'),
+  },
+  'compute.googleapis.com/Firewall': { kansaType: 'network.firewall' },
+
+  'sqladmin.googleapis.com/Instance': {
+    kansaType: 'database.instance',
+    facts: (data, path) => ({
+      ...customerManagedKey(data, path, 'diskEncryptionConfiguration.kmsKeyName'),
+      ...replicaOf(data, path, 'masterInstanceName'),
+    }),
+    labels: (data) => at(data, 'settings.userLabels'),
+  },
+  'bigquery.googleapis.com/Dataset': {
+    kansaType: 'database.instance',
+    facts: (data, path) => customerManagedKey(data, path, 'defaultEncryptionConfiguration.kmsKeyName'),
+  },
+  'bigquery.googleapis.com/Table': {
+    kansaType: 'database.table',
+    facts: (data, path) => customerManagedKey(data, path, 'encryptionConfiguration.kmsKeyName'),
+  },
+  'container.googleapis.com/Cluster': {
+    kansaType: 'container.cluster',
+    labels: (data) => data.resourceLabels,
+  },
+  'artifactregistry.googleapis.com/Repository': {
+    kansaType: 'container.registry',
+    facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+  },
+  'redis.googleapis.com/Instance': {
+    kansaType: 'cache.cluster',
+    facts: (data, path) => customerManagedKey(data, path, 'customerManagedKey'),
+  },
+  'pubsub.googleapis.com/Topic': {
+    kansaType: 'storage.queue',
+    facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+  },
+  'file.googleapis.com/Instance': {
+    kansaType: 'storage.file-system',
+    facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+  },
+  'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket' },
+  'logging.googleapis.com/LogSink': { kansaType: 'audit.log-sink' },
+  'iam.googleapis.com/ServiceAccount': { kansaType: 'other' },
+  'iam.googleapis.com/ServiceAccountKey': { kansaType: 'iam.service-account-key' },
+  'run.googleapis.com/Service': { kansaType: 'other' },
+  'cloudfunctions.googleapis.com/Function': { kansaType: 'other' },
+  'cloudfunctions.googleapis.com/CloudFunction': { kansaType: 'other' },
+};

@@ -1,0 +1,55 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
+import { at, type JsonObject, stringAt } from '../json.ts';
+
+/**
+ * cloudkms.googleapis.com/CryptoKey: the Cloud KMS REST CryptoKey.
+ * https://cloud.google.com/kms/docs/reference/rest/v1/projects.locations.keyRings.cryptoKeys
+ */
+export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKeyFacts {
+  const purpose = stringAt(data, 'purpose');
+  return {
+    purpose: purpose
+      ? explicit(purpose, `${dataPath}.purpose`)
+      : unknown(`${dataPath}.purpose`, {
+          ja: '鍵の用途が不明です',
+          en: 'the key purpose is not in the export',
+        }),
+    rotationPeriodSeconds: rotationPeriod(data, dataPath),
+    hsmBackedKey: hsmBacked(data, dataPath),
+  };
+}
+
+/** A key without `rotationPeriod` is never rotated automatically (https://cloud.google.com/kms/docs/key-rotation). */
+function rotationPeriod(data: JsonObject, dataPath: string): Fact<number | null> {
+  const path = `${dataPath}.rotationPeriod`;
+  const raw = data.rotationPeriod;
+  if (raw === undefined) {
+    return cloudDefault(null, path, {
+      ja: '指定なし: 自動ローテーションは既定で設定されません',
+      en: 'not set: keys have no automatic rotation by default',
+    });
+  }
+  const seconds = parseDuration(raw);
+  return seconds === undefined
+    ? unknown(path, { ja: `解釈できない期間です: ${String(raw)}`, en: `unreadable duration: ${String(raw)}` })
+    : explicit(seconds, path);
+}
+
+/** google.protobuf.Duration in JSON: `"7776000s"` (fractions allowed). */
+function parseDuration(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  const match = typeof raw === 'string' ? /^(\d+(?:\.\d+)?)s$/.exec(raw) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+/** `versionTemplate.protectionLevel` defaults to SOFTWARE (CryptoKeyVersionTemplate reference). */
+function hsmBacked(data: JsonObject, dataPath: string): Fact<boolean> {
+  const path = `${dataPath}.versionTemplate.protectionLevel`;
+  const level = at(data, 'versionTemplate.protectionLevel');
+  if (typeof level === 'string') return explicit(level === 'HSM' || level === 'HSM_SINGLE_TENANT', path);
+  return cloudDefault(false, path, {
+    ja: '指定なし: 保護レベルは既定の SOFTWARE',
+    en: 'not set: the protection level defaults to SOFTWARE',
+  });
+}

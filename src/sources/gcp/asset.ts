@@ -1,0 +1,167 @@
+import { field, isObject, type JsonObject, presentKey, stringsOf } from './json.ts';
+
+/**
+ * One Cloud Asset Inventory asset (google.cloud.asset.v1.Asset) in whichever spelling the file
+ * used. `gcloud asset export` writes the proto field names (`asset_type`, `iam_policy`,
+ * `update_time`); `gcloud asset list --format=json` and the REST API write JSON names
+ * (`assetType`, `iamPolicy`, `updateTime`). `resource.data` is the service's own REST JSON
+ * (camelCase) in both.
+ */
+export interface CloudAsset {
+  /** Full resource name, e.g. `//storage.googleapis.com/city-archive`. */
+  readonly name: string;
+  readonly assetType: string;
+  /** `projects/N`, `folders/F`, `organizations/O`, nearest first (the asset itself first for those types). */
+  readonly ancestors: readonly string[];
+  readonly resource?: AssetResource;
+  readonly iamPolicy?: { readonly policy: JsonObject; readonly path: string };
+  /** Search results' summary labels, used when they carry no full `resource` data. */
+  readonly labels?: unknown;
+}
+
+export interface AssetResource {
+  /** The service's REST representation; undefined when the export carried none. */
+  readonly data?: JsonObject;
+  /** Evidence path prefix of `data` as the file spells it. */
+  readonly dataPath: string;
+  readonly location?: string;
+  /** Full name of the parent, e.g. `//cloudresourcemanager.googleapis.com/projects/N`. */
+  readonly parent?: string;
+}
+
+/** Reads one asset record, or says why it is not a usable asset. */
+export function parseAsset(record: unknown): CloudAsset | { readonly skip: string } {
+  if (!isObject(record)) return { skip: 'record is not a JSON object' };
+  const name = field(record, 'name');
+  const assetType = field(record, 'asset_type', 'assetType');
+  if (typeof name !== 'string' || !name.startsWith('//')) return { skip: 'no full resource name (`name`)' };
+  if (typeof assetType !== 'string' || assetType === '') return { skip: `${name}: no asset type` };
+
+  const resourceKey = presentKey(record, 'resource');
+  const resource = resourceKey ? record[resourceKey] : undefined;
+  const policyKey = presentKey(record, 'iam_policy', 'iamPolicy');
+  const policy = policyKey ? record[policyKey] : undefined;
+  const data = isObject(resource) ? plainData(field(resource, 'data')) : undefined;
+  if (data === 'unreadable')
+    return { skip: `${name}: resource.data is neither a JSON object nor a JSON string` };
+
+  return {
+    name,
+    assetType,
+    ancestors: stringsOf(field(record, 'ancestors')),
+    ...(isObject(resource) && {
+      resource: {
+        ...(data && { data }),
+        dataPath: 'resource.data',
+        ...optionalString('location', field(resource, 'location')),
+        ...optionalString('parent', field(resource, 'parent')),
+      },
+    }),
+    ...(isObject(policy) && policyKey && { iamPolicy: { policy, path: policyKey } }),
+  };
+}
+
+/** An asset from `gcloud asset search-all-resources`: a summary, and the full data only with `--read-mask='*'`. */
+export function assetFromSearchResult(record: unknown): CloudAsset | { readonly skip: string } {
+  if (!isObject(record)) return { skip: 'search result is not a JSON object' };
+  const name = field(record, 'name');
+  const assetType = field(record, 'assetType', 'asset_type');
+  if (typeof name !== 'string' || !name.startsWith('//')) return { skip: 'no full resource name (`name`)' };
+  if (typeof assetType !== 'string' || assetType === '') return { skip: `${name}: no asset type` };
+  const project = field(record, 'project');
+  const versioned = stringsOfObjects(field(record, 'versionedResources', 'versioned_resources'));
+  const data = versioned[0] ? plainData(field(versioned[0], 'resource')) : undefined;
+  if (data === 'unreadable') return { skip: `${name}: versionedResources[0].resource is not a JSON object` };
+  const folders = stringsOf(field(record, 'folders'));
+  const organization = field(record, 'organization');
+  return {
+    name,
+    assetType,
+    // Search results name the hierarchy in separate fields rather than `ancestors`.
+    ancestors: [
+      ...(typeof project === 'string' ? [project] : []),
+      ...folders,
+      ...(typeof organization === 'string' ? [organization] : []),
+    ],
+    labels: field(record, 'labels'),
+    resource: {
+      ...(data && { data }),
+      dataPath: 'versionedResources[0].resource',
+      ...optionalString('location', field(record, 'location')),
+      ...optionalString('parent', field(record, 'parentFullResourceName', 'parent_full_resource_name')),
+    },
+  };
+}
+
+function optionalString<K extends string>(key: K, value: unknown): { [P in K]?: string } {
+  return (typeof value === 'string' && value !== '' ? { [key]: value } : {}) as { [P in K]?: string };
+}
+
+function stringsOfObjects(value: unknown): JsonObject[] {
+  return Array.isArray(value) ? value.filter(isObject) : [];
+}
+
+/**
+ * `resource.data` as plain JSON. BigQuery exports turned back into JSON carry it as a JSON
+ * string, and dumps of the REST client's responses as a protobuf Struct (`{fields: {k:
+ * {stringValue}}}`): both are converted.
+ */
+function plainData(data: unknown): JsonObject | undefined | 'unreadable' {
+  if (data === undefined || data === null) return undefined;
+  if (typeof data === 'string') {
+    try {
+      const parsed: unknown = JSON.parse(data);
+      return isObject(parsed) ? parsed : 'unreadable';
+    } catch {
+      return 'unreadable';
+    }
+  }
+  if (!isObject(data)) return 'unreadable';
+  return isStruct(data) ? structToJson(data) : data;
+}
+
+const STRUCT_VALUE_KEYS = [
+  'nullValue',
+  'numberValue',
+  'stringValue',
+  'boolValue',
+  'structValue',
+  'listValue',
+];
+
+function isStruct(data: JsonObject): data is { fields: Record<string, JsonObject> } {
+  const keys = Object.keys(data);
+  return (
+    keys.length === 1 &&
+    keys[0] === 'fields' &&
+    isObject(data.fields) &&
+    Object.values(data.fields).every((value) => isObject(value) && isStructValue(value))
+  );
+}
+
+function isStructValue(value: JsonObject): boolean {
+  return STRUCT_VALUE_KEYS.some((key) => key in value);
+}
+
+function structToJson(struct: { fields: Record<string, JsonObject> }): JsonObject {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(struct.fields)) result[key] = structValueToJson(value);
+  return result;
+}
+
+function structValueToJson(value: JsonObject): unknown {
+  if (isObject(value.structValue)) {
+    const fields = value.structValue.fields;
+    return isObject(fields) ? structToJson({ fields: fields as Record<string, JsonObject> }) : {};
+  }
+  if (isObject(value.listValue)) {
+    const values = value.listValue.values;
+    return Array.isArray(values)
+      ? values.map((item) => (isObject(item) ? structValueToJson(item) : null))
+      : [];
+  }
+  if ('stringValue' in value) return value.stringValue;
+  if ('numberValue' in value) return value.numberValue;
+  if ('boolValue' in value) return value.boolValue;
+  return null;
+}

@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import check from '../../../src/checks/gcp/logging/data-access-audit-logs.ts';
+import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
+import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
+import { evaluate, readRecords } from '../../helpers/checks.ts';
+import {
+  ANCESTORS,
+  FOLDER_NAME,
+  ORG_NAME,
+  PROJECT_NAME,
+  policyRecord,
+  resourceRecord,
+} from '../../sources/gcp/records.ts';
+
+type LogType = 1 | 2 | 3;
+/** An IAM-policy line as `gcloud asset export --content-type=iam-policy` writes it (integer log types). */
+const policy = (
+  name: string,
+  assetType: string,
+  logTypes?: LogType[],
+  ancestors = ANCESTORS,
+  exempted: string[] = [],
+) =>
+  policyRecord(
+    name,
+    `cloudresourcemanager.googleapis.com/${assetType}`,
+    {
+      bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+      ...(logTypes && {
+        audit_configs: [
+          {
+            service: 'allServices',
+            audit_log_configs: logTypes.map((log_type) => ({
+              log_type,
+              ...(exempted.length && { exempted_members: exempted }),
+            })),
+          },
+        ],
+      }),
+    },
+    ancestors,
+  );
+const project = (logTypes?: LogType[], exempted: string[] = []) =>
+  policy(PROJECT_NAME, 'Project', logTypes, ANCESTORS, exempted);
+const folder = (logTypes?: LogType[]) => policy(FOLDER_NAME, 'Folder', logTypes, ANCESTORS.slice(1));
+const org = (logTypes?: LogType[]) => policy(ORG_NAME, 'Organization', logTypes, ANCESTORS.slice(2));
+const folderWithoutPolicy = resourceRecord(
+  FOLDER_NAME,
+  'cloudresourcemanager.googleapis.com/Folder',
+  { name: 'folders/456789012345' },
+  undefined,
+  {
+    ancestors: ANCESTORS.slice(1),
+  },
+);
+
+const projectWithoutPolicy = resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+  projectNumber: '111111111111',
+  projectId: 'osaka-juki-prod',
+  lifecycleState: 'ACTIVE',
+});
+
+const cases = [
+  { name: 'all three on the project', records: [project([1, 2, 3])], status: 'PASS', message: 'enabled' },
+  {
+    name: 'assembled from project, folder and organization',
+    records: [project([2]), folder([3]), org([1])],
+    status: 'PASS',
+    message: 'enabled',
+  },
+  {
+    name: 'DATA_READ nowhere',
+    records: [project([2]), folder([1]), org()],
+    status: 'FAIL',
+    message: 'missing',
+  },
+  {
+    name: 'no audit configs anywhere (the default)',
+    records: [project(), folder(), org()],
+    status: 'FAIL',
+    message: 'missing',
+  },
+  {
+    name: 'enabled with an exempted member',
+    records: [project([1, 2, 3], ['serviceAccount:batch@p.iam.gserviceaccount.com'])],
+    status: 'FAIL',
+    message: 'exempted',
+  },
+  {
+    name: 'project IAM policy not exported',
+    records: [projectWithoutPolicy, folder([1, 2, 3])],
+    status: 'UNKNOWN',
+    message: 'noProjectPolicy',
+  },
+  {
+    name: 'not on the project and the ancestors not exported',
+    records: [project([1])],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+  {
+    name: 'folder exported without its IAM policy',
+    records: [project([1, 2]), folderWithoutPolicy, org([1])],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+] as const;
+
+describe(check.meta.id, () => {
+  it.each(cases)('$name → $status', ({ records, status, message }) => {
+    const result = evaluate(check, readRecords(gcpAssetExport, records), PROJECT_NAME);
+    expect([result.status, result.message]).toEqual([status, message]);
+  });
+
+  it('names what is missing and cites each ancestor policy as evidence', () => {
+    const result = evaluate(
+      check,
+      readRecords(gcpAssetExport, [project([2]), folder([1]), org()]),
+      PROJECT_NAME,
+    );
+    expect(result.data).toEqual({ missing: ['DATA_READ'] });
+    expect(result.evidence.map((e) => [e.resourceId, e.path, e.source])).toEqual([
+      [undefined, 'iam_policy.audit_configs', 'explicit'],
+      [FOLDER_NAME, 'iam_policy.audit_configs', 'explicit'],
+      [ORG_NAME, 'iam_policy.auditConfigs', 'default'],
+    ]);
+  });
+
+  it('names the ancestors it could not see', () => {
+    const result = evaluate(check, readRecords(gcpAssetExport, [project([1]), org([2])]), PROJECT_NAME);
+    expect(result.data).toEqual({ missing: ['DATA_READ'], ancestors: [FOLDER_NAME] });
+  });
+
+  it('reads gcloud asset list output (camelCase, enum names)', () => {
+    const listed = [
+      {
+        name: PROJECT_NAME,
+        assetType: 'cloudresourcemanager.googleapis.com/Project',
+        ancestors: ANCESTORS,
+        iamPolicy: {
+          auditConfigs: [
+            {
+              service: 'allServices',
+              auditLogConfigs: [
+                { logType: 'ADMIN_READ' },
+                { logType: 'DATA_READ' },
+                { logType: 'DATA_WRITE' },
+              ],
+            },
+          ],
+          bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+          etag: 'BwYh3kPq9xM=',
+          version: 1,
+        },
+      },
+    ];
+    expect(evaluate(check, readRecords(gcpAssetList, listed), PROJECT_NAME).status).toBe('PASS');
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
+import {
+  graphCliOutput,
+  readDocument,
+  SUBSCRIPTION,
+  storageProperties,
+  storageRow,
+} from '../../checks/azure/arg-rows.ts';
+
+const RG = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-kansa/providers`;
+
+function one(row: Record<string, unknown>) {
+  const [resource] = readDocument(azureGraphCli, graphCliOutput([row]));
+  return resource!;
+}
+
+describe('CommonFacts', () => {
+  it('storage: Key Vault key → customer-managed, HSM unknown; Managed HSM key → HSM-backed', () => {
+    expect(one(storageRow('st1', storageProperties())).facts).toMatchObject({
+      customerManagedKey: { source: 'explicit', value: true },
+      hsmBackedKey: { source: 'unknown' },
+    });
+    const hsm = storageProperties({
+      encryption: {
+        keySource: 'Microsoft.Keyvault',
+        keyvaultproperties: { keyvaulturi: 'https://hsm1.managedhsm.azure.net/' },
+      },
+    });
+    expect(one(storageRow('st2', hsm)).facts).toMatchObject({
+      hsmBackedKey: { source: 'explicit', value: true },
+    });
+  });
+
+  it('storage: geo-redundant SKU names its secondary region', () => {
+    const row = storageRow('stgrs', storageProperties({ secondaryLocation: 'japanwest' }), {
+      sku: { name: 'Standard_RAGRS', tier: 'Standard' },
+    });
+    expect(one(row).facts).toMatchObject({ secondaryRegion: { value: 'japanwest' } });
+    expect(one(storageRow('stlrs', storageProperties())).facts).not.toHaveProperty('secondaryRegion');
+  });
+
+  it.each([
+    [
+      { encryption: { type: 'EncryptionAtRestWithCustomerKey', diskEncryptionSetId: `${RG}/x` } },
+      'explicit',
+      true,
+    ],
+    [{ encryption: { type: 'EncryptionAtRestWithPlatformKey' } }, 'explicit', false],
+    [{ diskSizeGB: 128 }, 'default', false],
+  ])('disk %j → customerManagedKey %s %s', (properties, source, value) => {
+    const disk = {
+      id: `${RG}/Microsoft.Compute/disks/d1`,
+      type: 'microsoft.compute/disks',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties,
+    };
+    expect(one(disk)).toMatchObject({
+      kansaType: 'compute.disk',
+      facts: { customerManagedKey: { source, value } },
+    });
+  });
+
+  it('snapshot: replicaOf is its source disk', () => {
+    const snapshot = {
+      id: `${RG}/Microsoft.Compute/snapshots/s1`,
+      type: 'microsoft.compute/snapshots',
+      subscriptionId: SUBSCRIPTION,
+      location: 'eastus',
+      properties: {
+        creationData: { createOption: 'CopyStart', sourceResourceId: `${RG}/Microsoft.Compute/disks/D1` },
+      },
+    };
+    expect(one(snapshot).facts).toMatchObject({
+      replicaOf: { value: `${RG}/microsoft.compute/disks/d1`.toLowerCase() },
+    });
+  });
+
+  it('key vault: standard → no HSM keys; premium → unknown; managed HSM → HSM', () => {
+    const vault = (sku: string) => ({
+      id: `${RG}/Microsoft.KeyVault/vaults/kv-${sku}`,
+      type: 'microsoft.keyvault/vaults',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: { sku: { family: 'A', name: sku } },
+    });
+    expect(one(vault('standard')).facts).toMatchObject({ hsmBackedKey: { value: false } });
+    expect(one(vault('premium')).facts).toMatchObject({ hsmBackedKey: { source: 'unknown' } });
+    const hsm = {
+      ...vault('x'),
+      id: `${RG}/Microsoft.KeyVault/managedHSMs/hsm1`,
+      type: 'microsoft.keyvault/managedhsms',
+    };
+    expect(one(hsm)).toMatchObject({ kansaType: 'kms.vault', facts: { hsmBackedKey: { value: true } } });
+  });
+
+  it('PostgreSQL flexible read replica names its source', () => {
+    const replica = {
+      id: `${RG}/Microsoft.DBforPostgreSQL/flexibleServers/pg-replica`,
+      type: 'microsoft.dbforpostgresql/flexibleservers',
+      subscriptionId: SUBSCRIPTION,
+      location: 'westus',
+      properties: {
+        replicationRole: 'AsyncReplica',
+        sourceServerResourceId: `${RG}/Microsoft.DBforPostgreSQL/flexibleServers/pg-main`,
+        dataEncryption: { type: 'SystemManaged' },
+      },
+    };
+    expect(one(replica)).toMatchObject({
+      kansaType: 'database.instance',
+      facts: { customerManagedKey: { value: false }, replicaOf: { source: 'explicit' } },
+    });
+  });
+});
+
+describe('kansa types', () => {
+  it.each([
+    ['microsoft.compute/virtualmachines', 'compute.vm'],
+    ['microsoft.sql/servers', 'database.server'],
+    ['microsoft.documentdb/databaseaccounts', 'database.server'],
+    ['microsoft.dbformysql/flexibleservers', 'database.instance'],
+    ['microsoft.network/networksecuritygroups', 'network.firewall'],
+    ['microsoft.containerregistry/registries', 'container.registry'],
+    ['microsoft.containerservice/managedclusters', 'container.cluster'],
+    ['microsoft.cache/redis', 'cache.cluster'],
+    ['microsoft.operationalinsights/workspaces', 'monitoring.workspace'],
+    ['microsoft.authorization/roleassignments', 'iam.role-assignment'],
+    ['microsoft.web/sites', 'other'],
+  ])('%s → %s', (type, kansaType) => {
+    const [namespace, kind] = type.split('/');
+    const row = {
+      id: `${RG}/${namespace}/${kind}/x`,
+      type,
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: {},
+    };
+    expect(one(row).kansaType).toBe(kansaType);
+  });
+
+  it('role assignment facts: role GUID, principal, scope', () => {
+    const assignment = {
+      id: `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/roleAssignments/5b0c4a2e-1111-4c1e-9d2a-000000000001`,
+      name: '5b0c4a2e-1111-4c1e-9d2a-000000000001',
+      type: 'microsoft.authorization/roleassignments',
+      subscriptionId: SUBSCRIPTION,
+      location: '',
+      properties: {
+        roleDefinitionId: `/subscriptions/${SUBSCRIPTION}/providers/Microsoft.Authorization/RoleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`,
+        principalId: 'A1B2C3D4-0000-0000-0000-000000000001',
+        principalType: 'User',
+        scope: `/subscriptions/${SUBSCRIPTION}`,
+      },
+    };
+    expect(one(assignment)).toMatchObject({
+      region: 'global',
+      facts: {
+        roleDefinitionId: { value: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635' },
+        principalId: { value: 'a1b2c3d4-0000-0000-0000-000000000001' },
+        principalType: { value: 'User' },
+      },
+    });
+  });
+});

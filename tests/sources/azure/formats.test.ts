@@ -1,0 +1,227 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { azureArm } from '../../../src/sources/azure/arm.ts';
+import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
+import { azureGraphRest } from '../../../src/sources/azure/graph-rest.ts';
+import type { DocumentFormat } from '../../../src/sources/format.ts';
+import { InputError } from '../../../src/sources/input-error.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import {
+  activityLogSetting,
+  graphCliOutput,
+  SUBSCRIPTION,
+  SUBSCRIPTION_ID,
+  storageProperties,
+  storageRow,
+  subscriptionRow,
+} from '../../checks/azure/arg-rows.ts';
+
+function read(format: DocumentFormat, document: unknown) {
+  const skipped: { reason: string; index?: number }[] = [];
+  const resources = [
+    ...format.read(document, {
+      file: 'in.json',
+      skip: (reason, where) => skipped.push({ reason, ...where }),
+    }),
+  ];
+  return { resources, skipped };
+}
+
+const FORMATS = [azureGraphCli, azureGraphRest, azureArm];
+const claimedBy = (document: unknown) =>
+  FORMATS.filter((format) => format.matches(document)).map((f) => f.id);
+
+const storage = storageRow('stkansa', storageProperties());
+
+/** The other clouds' documents: no Azure format may claim them. */
+const OTHER_CLOUDS = {
+  'AWS Config snapshot': { fileVersion: '1.0', configSnapshotId: 'x', configurationItems: [] },
+  'aws configservice select-resource-config': { QueryInfo: { SelectFields: [] }, Results: ['{}'] },
+  'gcloud asset list': [
+    {
+      name: '//storage.googleapis.com/b',
+      assetType: 'storage.googleapis.com/Bucket',
+      resource: { data: { id: 'b' }, location: 'us' },
+      updateTime: '2026-01-01T00:00:00Z',
+    },
+  ],
+};
+
+describe('matches()', () => {
+  it.each([
+    ['az graph query 2.x', graphCliOutput([storage]), ['azure-graph-cli']],
+    ['az graph query 1.x bare array of ARG rows', [storage], ['azure-graph-cli']],
+    [
+      'Resource Graph REST page',
+      { totalRecords: 1, count: 1, resultTruncated: 'false', data: [storage] },
+      ['azure-graph-rest'],
+    ],
+    ['ARM list body', { value: [activityLogSetting('a', { logs: [] })], nextLink: null }, ['azure-arm']],
+    ['empty ARM list body', { value: [] }, ['azure-arm']],
+    [
+      'az storage account list (provider casing)',
+      [{ ...storage, type: 'Microsoft.Storage/storageAccounts' }],
+      ['azure-arm'],
+    ],
+    ['az storage account show', { ...storage, type: 'Microsoft.Storage/storageAccounts' }, ['azure-arm']],
+    ...Object.entries(OTHER_CLOUDS).map(([name, document]) => [name, document, []] as const),
+    ['empty array', [], []],
+  ] as [string, unknown, string[]][])('%s', (_name, document, expected) => {
+    expect(claimedBy(document)).toEqual(expected);
+  });
+});
+
+describe('azure-graph-cli', () => {
+  it('reads rows into resources with lower-cased ids and native regions', () => {
+    const { resources } = read(azureGraphCli, graphCliOutput([subscriptionRow(), storage]));
+    expect(resources.map((r) => [r.kansaType, r.id, r.region, r.account])).toEqual([
+      ['account', SUBSCRIPTION_ID, 'global', SUBSCRIPTION],
+      ['storage.account', storage.id?.toString().toLowerCase(), 'japaneast', SUBSCRIPTION],
+    ]);
+    expect(resources[1]!.origin).toEqual({ file: 'in.json', index: 1 });
+  });
+
+  it('skips rows that are not resources, with the reason', () => {
+    const { resources, skipped } = read(
+      azureGraphCli,
+      graphCliOutput([
+        { name: 'projected-without-id', type: 'microsoft.storage/storageaccounts' },
+        {
+          id: '/providers/Microsoft.Management/managementGroups/mg-root',
+          type: 'microsoft.management/managementgroups',
+        },
+        { id: 'i-0abc', type: 'AWS::EC2::Instance' },
+        'text',
+      ] as Record<string, unknown>[]),
+    );
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      { index: 0, reason: 'no `id` column: project `id` in the query' },
+      { index: 1, reason: expect.stringContaining('not in a subscription') },
+      { index: 2, reason: 'not an ARM resource id: i-0abc' },
+      { index: 3, reason: 'not a JSON object' },
+    ]);
+  });
+
+  it('throws InputError when `data` is not an array', () => {
+    expect(() => read(azureGraphCli, { count: 0, data: 'x', skip_token: null, total_records: 0 })).toThrow(
+      InputError,
+    );
+  });
+
+  it('reads stringified properties and tags (tostring projections)', () => {
+    const row = storageRow('ststring', undefined, {
+      properties: JSON.stringify(storageProperties({ allowBlobPublicAccess: true })),
+      tags: JSON.stringify({ confidentiality: '3' }),
+    });
+    const [resource] = read(azureGraphCli, graphCliOutput([row])).resources;
+    expect(resource!.facts).toMatchObject({ allowBlobPublicAccess: { source: 'explicit', value: true } });
+    expect(resource!.tags).toEqual({ confidentiality: '3' });
+  });
+
+  it('derives the type from the id when the row has no `type` column', () => {
+    const { type: _type, ...row } = storageRow('stnotype', storageProperties());
+    const [resource] = read(azureGraphCli, graphCliOutput([row])).resources;
+    expect(resource).toMatchObject({
+      kansaType: 'storage.account',
+      nativeType: 'microsoft.storage/storageaccounts',
+    });
+  });
+
+  it('maps unrecognised types to other, with no facts', () => {
+    const row = {
+      ...storage,
+      id: `${SUBSCRIPTION_ID}/resourceGroups/rg/providers/Microsoft.Logic/workflows/wf`,
+      type: 'microsoft.logic/workflows',
+    };
+    const [resource] = read(azureGraphCli, graphCliOutput([row])).resources;
+    expect(resource).toMatchObject({ kansaType: 'other', facts: {} });
+  });
+});
+
+describe('azure-graph-rest', () => {
+  it('reads the objectArray result format', () => {
+    const page = { totalRecords: 2, count: 1, resultTruncated: 'true', $skipToken: 'ew0K', data: [storage] };
+    expect(read(azureGraphRest, page).resources).toHaveLength(1);
+  });
+
+  it('reads the table result format', () => {
+    const page = {
+      totalRecords: 1,
+      count: 1,
+      resultTruncated: 'false',
+      data: {
+        columns: [
+          { name: 'id', type: 'string' },
+          { name: 'type', type: 'string' },
+          { name: 'location', type: 'string' },
+          { name: 'properties', type: 'object' },
+        ],
+        rows: [[storage.id, storage.type, 'eastus', { minimumTlsVersion: 'TLS1_1' }]],
+      },
+    };
+    const [resource] = read(azureGraphRest, page).resources;
+    expect(resource).toMatchObject({
+      region: 'eastus',
+      account: SUBSCRIPTION,
+      facts: { minimumTlsVersion: { source: 'explicit', value: 'TLS1_1' } },
+    });
+  });
+
+  it('throws InputError for a malformed data field', () => {
+    expect(() => read(azureGraphRest, { totalRecords: 0, data: { columns: 'x' } })).toThrow(InputError);
+  });
+});
+
+describe('azure-arm', () => {
+  it('reads a REST list body of diagnostic settings', () => {
+    const body = {
+      value: [
+        activityLogSetting('to-law', {
+          workspaceId:
+            '/subscriptions/x/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law',
+          logs: [
+            { category: 'Administrative', enabled: true },
+            { categoryGroup: null, category: 'Alert', enabled: false },
+          ],
+        }),
+      ],
+    };
+    const [setting] = read(azureArm, body).resources as Resource[];
+    expect(setting).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      account: SUBSCRIPTION,
+      region: 'global',
+      facts: {
+        targetResourceId: { value: SUBSCRIPTION_ID },
+        enabledCategories: { value: ['Administrative'] },
+        enabledCategoryGroups: { value: [] },
+      },
+    });
+  });
+
+  it('reads display-name locations and derives the subscription from the id', () => {
+    const shown = {
+      id: storage.id,
+      name: 'stkansa',
+      type: 'Microsoft.Storage/storageAccounts',
+      location: 'Japan West',
+    };
+    expect(read(azureArm, shown).resources[0]).toMatchObject({ region: 'japanwest', account: SUBSCRIPTION });
+  });
+});
+
+describe('through readInputFile', () => {
+  it('un-gzips and detects the format', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-azure-'));
+    const file = path.join(dir, 'resources.json.gz');
+    await writeFile(file, gzipSync(JSON.stringify(graphCliOutput([subscriptionRow(), storage]))));
+    const resources: Resource[] = [];
+    const coverage = await readInputFile(file, (resource) => resources.push(resource));
+    expect(coverage).toMatchObject({ format: 'azure-graph-cli', resources: 2, skipped: [] });
+  });
+});
