@@ -45,4 +45,11 @@ if (mode === 'scan') {
   }
 }
 const ms = performance.now() - started;
-console.log(JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), resources, findings }));
+console.log(
+  JSON.stringify({
+    ms: Math.round(ms),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    resources,
+    findings,
+  }),
+);

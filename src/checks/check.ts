@@ -1,7 +1,7 @@
+import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { KansaType, Provider, Resource } from '../model/resource.ts';
-import type { ScanParameters } from '../frameworks/parameters.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -70,7 +70,11 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
   return check;
 }
 
-type ResultArgs<M extends string> = [message: M, evidence: readonly Evidence[], data?: Record<string, unknown>];
+type ResultArgs<M extends string> = [
+  message: M,
+  evidence: readonly Evidence[],
+  data?: Record<string, unknown>,
+];
 
 function result<M extends string>(status: CheckStatus, [message, evidence, data]: ResultArgs<M>) {
   return data === undefined ? { status, message, evidence } : { status, message, evidence, data };

@@ -32,7 +32,8 @@ export async function describeFramework(name: string | undefined, lang: Lang): P
     out.push(`${r.id}  ${r.title[lang]}`);
     out.push(`    ${lang === 'ja' ? '根拠' : 'clause'}: ${r.clause}`);
     for (const check of r.checks) out.push(`    check: ${check}`);
-    for (const [provider, text] of Object.entries(r.manual)) out.push(`    MANUAL (${provider}): ${text[lang]}`);
+    for (const [provider, text] of Object.entries(r.manual))
+      out.push(`    MANUAL (${provider}): ${text[lang]}`);
   }
   return `${out.join('\n')}\n`;
 }

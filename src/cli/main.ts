@@ -15,13 +15,17 @@ const USAGE_ERROR = 2;
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command('kansa')
-    .description('Cloud configuration audit against the Osaka City cloud guideline (and Kobe / national policies)')
+    .description(
+      'Cloud configuration audit against the Osaka City cloud guideline (and Kobe / national policies)',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   const langOption = () =>
-    new Option('--lang <lang>', 'report language (default: from the locale)').choices(['ja', 'en']).default(defaultLang());
+    new Option('--lang <lang>', 'report language (default: from the locale)')
+      .choices(['ja', 'en'])
+      .default(defaultLang());
 
   program
     .command('scan')
@@ -30,7 +34,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-f, --framework <name|file>', 'framework to report against', 'osaka')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the JSON findings file here')
-    .option('--fail-on <severity>', `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`, parseSeverity)
+    .option(
+      '--fail-on <severity>',
+      `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
+      parseSeverity,
+    )
     .addOption(langOption())
     .addOption(
       new Option('--log-level <level>', 'log level (JSON logs on stderr)')
@@ -38,7 +46,10 @@ export async function main(argv: readonly string[]): Promise<number> {
         .default('warn'),
     )
     .action(async (options) => {
-      const log = pino({ level: options.logLevel, base: { name: 'kansa' } }, pino.destination({ fd: 2, sync: true }));
+      const log = pino(
+        { level: options.logLevel, base: { name: 'kansa' } },
+        pino.destination({ fd: 2, sync: true }),
+      );
       exitCode = await runScan(options, log);
     });
 

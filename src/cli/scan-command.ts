@@ -59,7 +59,12 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
         startedAt: startedAt.toISOString(),
         finishedAt: new Date().toISOString(),
         inputs: options.input,
-        framework: { id: framework.id, version: framework.version, title: framework.title, file: framework.file },
+        framework: {
+          id: framework.id,
+          version: framework.version,
+          title: framework.title,
+          file: framework.file,
+        },
         parameters: framework.parameters,
         partial: files.some((f) => f.error),
       },

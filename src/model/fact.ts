@@ -13,7 +13,12 @@ import type { Localized } from './localized.ts';
 export type Fact<T> =
   | { readonly source: 'explicit'; readonly value: T; readonly path: string }
   | { readonly source: 'default'; readonly value: T; readonly path: string; readonly note: Localized }
-  | { readonly source: 'unknown'; readonly value?: undefined; readonly path: string; readonly note: Localized };
+  | {
+      readonly source: 'unknown';
+      readonly value?: undefined;
+      readonly path: string;
+      readonly note: Localized;
+    };
 
 export function explicit<T>(value: T, path: string): Fact<T> {
   return { source: 'explicit', value, path };

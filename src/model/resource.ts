@@ -17,7 +17,6 @@ export const KANSA_TYPES = [
   'iam.group',
   'iam.policy',
   'iam.role-assignment', // Azure role assignment
-  'iam.credential-report', // AWS IAM credential report rows (per user, incl. the root user)
   'iam.service-account',
   'iam.service-account-key',
   'security.assessment', // Azure Defender for Cloud assessment

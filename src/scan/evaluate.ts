@@ -2,7 +2,7 @@ import type { Check, CheckContext, CheckResult } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
-import { accountResourceId, type Resource } from '../model/resource.ts';
+import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
 import { type Finding, findingId } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 
@@ -28,7 +28,8 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   }
   const byType = new Map<string, MappedCheck[]>();
   for (const entry of mapped.values()) {
-    const providers = entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
+    const providers =
+      entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
     for (const provider of providers) {
       for (const type of entry.check.meta.resourceTypes) {
         const key = `${provider}:${type}`;
@@ -38,6 +39,13 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   }
   return byType;
 }
+
+/** The native type of each cloud's account resource, as its own exports name it. */
+const ACCOUNT_NATIVE_TYPE: Readonly<Record<Provider, string>> = {
+  aws: 'AWS::::Account',
+  azure: 'microsoft.resources/subscriptions',
+  gcp: 'cloudresourcemanager.googleapis.com/Project',
+};
 
 /**
  * Gives every account that has resources an account resource, so that account-wide checks
@@ -52,7 +60,7 @@ export function addMissingAccounts(inventory: Inventory): void {
       account,
       region: 'global',
       kansaType: 'account',
-      nativeType: 'kansa:account',
+      nativeType: ACCOUNT_NATIVE_TYPE[provider],
       id,
       name: account,
       tags: {},
@@ -71,7 +79,14 @@ export function* evaluate(inventory: Inventory, framework: Framework): Generator
     if (!checks) continue;
     const classification = ctx.classification(resource);
     for (const { check, requirements, clauses } of checks) {
-      yield toFinding(check, resource, evaluateSafely(check, resource, ctx), requirements, clauses, classification);
+      yield toFinding(
+        check,
+        resource,
+        evaluateSafely(check, resource, ctx),
+        requirements,
+        clauses,
+        classification,
+      );
     }
   }
 }

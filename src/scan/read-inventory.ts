@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { type FileCoverage, listInputFiles, readInputFile } from '../sources/read-inputs.ts';
 import { InputError } from '../sources/input-error.ts';
+import { type FileCoverage, listInputFiles, readInputFile } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
 
@@ -38,7 +38,8 @@ export async function readInventory(
       });
       if (coverage.error) log.warn({ file: path }, coverage.error);
       log.debug({ file: path, format: coverage.format, resources: coverage.resources }, 'read input');
-      if (coverage.skipped.length > 0) log.info({ file: path, skipped: coverage.skipped.length }, 'records skipped');
+      if (coverage.skipped.length > 0)
+        log.info({ file: path, skipped: coverage.skipped.length }, 'records skipped');
       files.push(coverage);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
@@ -49,7 +50,10 @@ export async function readInventory(
   }
   const readable = files.filter((f) => !f.error);
   if (readable.length === 0) {
-    throw new InputError(inputs.join(', '), `no input could be read:\n${files.map((f) => `  ${f.error}`).join('\n')}`);
+    throw new InputError(
+      inputs.join(', '),
+      `no input could be read:\n${files.map((f) => `  ${f.error}`).join('\n')}`,
+    );
   }
   addMissingAccounts(inventory);
   return { inventory, files };

@@ -59,14 +59,19 @@ describe('framework validation names file and line', () => {
   });
 
   it('overrides only the parameters it names', () => {
-    const text = MINIMAL.replace('source: test.txt', 'source: test.txt\nparameters:\n  allowedRegions:\n    azure: [japaneast]');
+    const text = MINIMAL.replace(
+      'source: test.txt',
+      'source: test.txt\nparameters:\n  allowedRegions:\n    azure: [japaneast]',
+    );
     const framework = parseFramework('policies/test.yaml', text);
     expect(framework.parameters.allowedRegions.azure).toEqual(['japaneast']);
     expect(framework.parameters.allowedRegions.gcp).toContain('asia-northeast1');
   });
 
   it('rejects an unknown check id at its line', () => {
-    const error = errorOf(MINIMAL.replace('checks: [common.location.data-in-japan]', 'checks:\n      - aws.s3.no-such-check'));
+    const error = errorOf(
+      MINIMAL.replace('checks: [common.location.data-in-japan]', 'checks:\n      - aws.s3.no-such-check'),
+    );
     expect(error.message).toMatch(/^policies\/bad\.yaml:10: unknown check id "aws\.s3\.no-such-check"/);
   });
 

@@ -46,7 +46,9 @@ describe('bad input is reported with file, line and what was expected', () => {
 
   it('JSON of no known export format names the formats it expected', async () => {
     const coverage = await read('other.json', '{"hello": "world"}');
-    expect(coverage.error).toMatch(/unknown export format: no known format has this JSON shape\. Expected one of:/);
+    expect(coverage.error).toMatch(
+      /unknown export format: no known format has this JSON shape\. Expected one of:/,
+    );
   });
 
   it('a text file that is not an export', async () => {

@@ -1,4 +1,12 @@
 import type { InputFormat } from '../format.ts';
+import { awsConfigSelectFormat } from './config-select.ts';
+import { awsConfigSnapshotFormat } from './config-snapshot.ts';
+import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './credential-report.ts';
 
 /** The aws export formats kansa reads offline. */
-export const awsFormats: readonly InputFormat[] = [];
+export const awsFormats: readonly InputFormat[] = [
+  awsConfigSnapshotFormat,
+  awsConfigSelectFormat,
+  awsCredentialReportFormat,
+  awsCredentialReportApiFormat,
+];

@@ -1,0 +1,60 @@
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { ConfigItem } from '../config-item.ts';
+
+/**
+ * Reads a field of a configuration object. Older Config resource types use camelCase
+ * (`storageEncrypted`), types added from CloudFormation schemas use PascalCase (`Encrypted`,
+ * `KmsKeyId`): both spellings are accepted.
+ */
+export function field(object: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
+  if (!object) return undefined;
+  if (name in object) return object[name];
+  const first = name.charAt(0);
+  const flipped = (first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + name.slice(1);
+  return object[flipped];
+}
+
+/** `true`, `false`, and their string forms (`"true"`, `"TRUE"`, as some query outputs write them). */
+export function toBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const text = value.trim().toLowerCase();
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+  }
+  return undefined;
+}
+
+export function toStringValue(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The fact of a field the item does not carry. */
+export function absent<T>(item: ConfigItem, path: string): Fact<T> {
+  return unknown(
+    path,
+    item.partial
+      ? {
+          ja: 'クエリ結果にこの項目が含まれていません（SELECT で指定されていません）',
+          en: 'not in the query output (the SELECT did not name this field)',
+        }
+      : {
+          ja: 'AWS Config の設定項目にこの項目がありません',
+          en: 'the AWS Config configuration item does not carry this field',
+        },
+  );
+}
+
+/** A boolean `configuration` field as a fact (unknown when absent or not a boolean). */
+export function configBoolean(item: ConfigItem, name: string): Fact<boolean> {
+  const value = toBoolean(field(item.configuration, name));
+  const path = `configuration.${name}`;
+  return value === undefined ? absent(item, path) : explicit(value, path);
+}
+
+/** A string `configuration` field as a fact (unknown when absent). */
+export function configString(item: ConfigItem, name: string): Fact<string> {
+  const value = toStringValue(field(item.configuration, name));
+  const path = `configuration.${name}`;
+  return value === undefined ? absent(item, path) : explicit(value, path);
+}

@@ -1,0 +1,61 @@
+import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
+import { explicit, type Fact } from '../../../model/fact.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
+import { absent, configString, field, toStringValue } from './fields.ts';
+import { isFullAdminStatement, parsePolicyDocument, statementsOf } from './policy-document.ts';
+
+/**
+ * AWS::IAM::User / Group / Role items: attached managed policies and inline policies. Config
+ * carries no MFA and no access keys for users: those come from the credential report.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_UserDetail.html
+ */
+export function iamUserFacts(item: ConfigItem): AwsIamUserFacts {
+  const groups = field(item.configuration, 'groupList');
+  return {
+    attachedPolicyArns: attachedPolicyArns(item),
+    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'userPolicyList'),
+    groups: Array.isArray(groups)
+      ? explicit(groups.map(String), 'configuration.groupList')
+      : absent(item, 'configuration.groupList'),
+  };
+}
+
+export function iamGroupFacts(item: ConfigItem): AwsIamPrincipalFacts {
+  return {
+    name: configString(item, 'groupName'),
+    attachedPolicyArns: attachedPolicyArns(item),
+    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'groupPolicyList'),
+  };
+}
+
+export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
+  return {
+    name: configString(item, 'roleName'),
+    attachedPolicyArns: attachedPolicyArns(item),
+    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'rolePolicyList'),
+  };
+}
+
+function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'configuration.attachedManagedPolicies';
+  const policies = field(item.configuration, 'attachedManagedPolicies');
+  if (!Array.isArray(policies)) return absent(item, path);
+  return explicit(
+    policies.flatMap((policy) => toStringValue(field(asRecord(policy), 'policyArn')) ?? []),
+    `${path}[].policyArn`,
+  );
+}
+
+/** Inline policies (their `policyDocument` is URL-encoded JSON in Config) allowing `*` on `*`. */
+function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<readonly string[]> {
+  const path = `configuration.${listName}`;
+  const policies = field(item.configuration, listName);
+  if (!Array.isArray(policies)) return absent(item, path);
+  const names = policies.flatMap((entry) => {
+    const policy = asRecord(entry);
+    const document = parsePolicyDocument(field(policy, 'policyDocument'));
+    const admin = document ? statementsOf(document).some(isFullAdminStatement) : false;
+    return admin ? [String(field(policy, 'policyName'))] : [];
+  });
+  return explicit(names, `${path}[].policyDocument`);
+}

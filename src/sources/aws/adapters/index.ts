@@ -1,0 +1,84 @@
+import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
+import type { ConfigItem } from '../config-item.ts';
+import { cloudTrailFacts } from './cloudtrail.ts';
+import { ebsVolumeFacts, efsFacts, rdsClusterFacts, rdsInstanceFacts } from './encrypted-store.ts';
+import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
+import { kmsKeyFacts } from './kms.ts';
+import { s3AccountPublicAccessBlockFacts, s3BucketFacts } from './s3.ts';
+
+interface NativeType {
+  readonly kansaType: KansaType;
+  /** Reads the facts checks decide on; types no check reads yet carry none. */
+  readonly facts?: (item: ConfigItem) => object;
+}
+
+/**
+ * The AWS Config resource types kansa recognises. Data-handling types (volumes, databases,
+ * buckets, file systems, queues, caches, registries, clusters, keys, snapshots) must map to
+ * their data-handling kansa type: the data-location check reads it.
+ * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
+ */
+const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
+  'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
+  'AWS::DynamoDB::Table': { kansaType: 'database.table' },
+  'AWS::EC2::Instance': { kansaType: 'compute.vm' },
+  'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall' },
+  'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
+  'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
+  'AWS::ECR::Repository': { kansaType: 'container.registry' },
+  'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
+  'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
+  'AWS::EKS::Cluster': { kansaType: 'container.cluster' },
+  'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
+  'AWS::ElastiCache::ReplicationGroup': { kansaType: 'cache.cluster' },
+  'AWS::ElastiCache::ServerlessCache': { kansaType: 'cache.cluster' },
+  'AWS::FSx::FileSystem': { kansaType: 'storage.file-system' },
+  'AWS::IAM::Group': { kansaType: 'iam.group', facts: iamGroupFacts },
+  'AWS::IAM::Policy': { kansaType: 'iam.policy' },
+  'AWS::IAM::Role': { kansaType: 'iam.role', facts: iamRoleFacts },
+  'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
+  'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
+  'AWS::Kinesis::Stream': { kansaType: 'storage.queue' },
+  'AWS::Logs::LogGroup': { kansaType: 'monitoring.workspace' },
+  'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
+  'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
+  'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
+  'AWS::RDS::DBSnapshot': { kansaType: 'compute.snapshot' },
+  'AWS::Redshift::Cluster': { kansaType: 'database.server' },
+  'AWS::S3::AccountPublicAccessBlock': {
+    kansaType: 'storage.account-public-access-block',
+    facts: s3AccountPublicAccessBlockFacts,
+  },
+  'AWS::S3::Bucket': { kansaType: 'storage.bucket', facts: s3BucketFacts },
+  'AWS::SQS::Queue': { kansaType: 'storage.queue' },
+};
+
+/**
+ * The id of the account's S3 Block Public Access resource. Config records it with the account
+ * id as resourceId (and no ARN) in every region it records: one id, so the copies merge.
+ */
+export function accountPublicAccessBlockId(account: string): string {
+  return `arn:aws:s3::${account}:account-public-access-block`;
+}
+
+export function configItemToResource(item: ConfigItem, origin: Origin): Resource {
+  const native = NATIVE_TYPES[item.resourceType];
+  const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
+  return {
+    provider: 'aws',
+    account: item.accountId,
+    region: accountWide ? 'global' : item.region,
+    kansaType: native?.kansaType ?? 'other',
+    nativeType: item.resourceType,
+    id: accountWide ? accountPublicAccessBlockId(item.accountId) : (item.arn ?? syntheticId(item)),
+    name: item.resourceName,
+    tags: item.tags,
+    facts: (native?.facts?.(item) ?? {}) as Resource['facts'],
+    origin,
+  };
+}
+
+/** Items without an ARN get a stable id of their own: type, account, region and resource id. */
+function syntheticId(item: ConfigItem): string {
+  return `${item.resourceType}/${item.accountId}/${item.region}/${item.resourceId}`;
+}

@@ -1,0 +1,58 @@
+import { type AwsKmsKeyFacts, keyManagerOfReference } from '../../../model/aws.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { ConfigItem } from '../config-item.ts';
+import { absent, configString, field, toBoolean } from './fields.ts';
+
+/** AWS::KMS::Key. https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html */
+export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
+  const keyManager = configString(item, 'keyManager');
+  const origin = configString(item, 'origin');
+  const keySpec = field(item.configuration, 'keySpec') !== undefined ? 'keySpec' : 'customerMasterKeySpec';
+  return {
+    keyManager,
+    keyState: configString(item, 'keyState'),
+    origin,
+    keySpec: configString(item, keySpec),
+    rotationEnabled: rotationStatus(item),
+    customerManagedKey:
+      keyManager.source === 'unknown'
+        ? absent(item, keyManager.path)
+        : explicit(keyManager.value === 'CUSTOMER', keyManager.path),
+    hsmBackedKey: hsmBacked(origin),
+  };
+}
+
+function rotationStatus(item: ConfigItem): Fact<boolean> {
+  const path = 'supplementaryConfiguration.KeyRotationStatus';
+  const value = toBoolean(item.supplementary?.['KeyRotationStatus']);
+  return value === undefined ? absent(item, path) : explicit(value, path);
+}
+
+/**
+ * KMS keeps key material in FIPS 140-3 validated HSMs unless the key lives in an external key
+ * store (XKS), outside AWS; a CloudHSM key store is the customer's own HSM cluster.
+ * https://docs.aws.amazon.com/kms/latest/developerguide/overview.html
+ * https://docs.aws.amazon.com/kms/latest/developerguide/keystore-external.html
+ */
+function hsmBacked(origin: Fact<string>): Fact<boolean> {
+  if (origin.source === 'unknown') return unknown(origin.path, origin.note);
+  if (origin.value === 'EXTERNAL_KEY_STORE') return explicit(false, origin.path);
+  if (origin.value === 'AWS_CLOUDHSM') return explicit(true, origin.path);
+  return cloudDefault(true, origin.path, {
+    ja: 'AWS KMS の鍵は FIPS 140-3 検証済みの HSM 内で生成・使用されます（AWS のドキュメント）',
+    en: 'AWS KMS keys are generated and used only inside FIPS 140-3 validated HSMs (AWS documentation)',
+  });
+}
+
+/**
+ * Whether a KMS key reference names a customer managed key, as far as the reference alone
+ * tells (an alias does; a key ARN or id is resolved against the AWS::KMS::Key item at check time).
+ */
+export function customerManagedKeyOf(keyRef: string, path: string): Fact<boolean> {
+  const manager = keyManagerOfReference(keyRef);
+  if (manager) return explicit(manager === 'CUSTOMER', path);
+  return unknown(path, {
+    ja: '鍵 ARN だけではカスタマー管理キーか AWS 管理キーか判断できません（AWS::KMS::Key の keyManager で判断します）',
+    en: 'a key ARN alone does not tell a customer managed key from an AWS managed one (the AWS::KMS::Key item’s keyManager does)',
+  });
+}

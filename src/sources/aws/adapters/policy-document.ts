@@ -1,0 +1,89 @@
+import { asRecord, decodeJsonValue } from '../config-item.ts';
+
+/**
+ * Reading IAM policy documents (bucket policies, IAM inline policies) as Config exports them:
+ * JSON, a JSON string, or (IAM inline policies) a URL-encoded JSON string.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
+ */
+export function parsePolicyDocument(value: unknown): Record<string, unknown> | undefined {
+  let text = value;
+  if (typeof text === 'string' && text.trimStart().startsWith('%')) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return undefined;
+    }
+  }
+  return asRecord(decodeJsonValue(text));
+}
+
+export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] {
+  const statement = policy['Statement'];
+  const list = Array.isArray(statement) ? statement : [statement];
+  return list.map(asRecord).filter((s): s is Record<string, unknown> => s !== undefined);
+}
+
+/** The statement's Sid, or its position when it has none. */
+export function statementLabel(statement: Record<string, unknown>, index: number): string {
+  return typeof statement['Sid'] === 'string' && statement['Sid'] !== ''
+    ? statement['Sid']
+    : `Statement[${index}]`;
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+/** `Allow` with `Action: "*"` on `Resource: "*"`: what AdministratorAccess grants. */
+export function isFullAdminStatement(statement: Record<string, unknown>): boolean {
+  return (
+    statement['Effect'] === 'Allow' &&
+    listOf(statement['Action']).includes('*') &&
+    listOf(statement['Resource']).includes('*')
+  );
+}
+
+/**
+ * Condition keys that pin a request to known callers or networks. A statement that allows
+ * anyone but requires one of them (with a non-wildcard value) is not public; this follows the
+ * keys S3 Block Public Access itself treats as restricting.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
+ */
+const RESTRICTING_CONDITION_KEYS = new Set([
+  'aws:sourceip',
+  'aws:sourcevpc',
+  'aws:sourcevpce',
+  'aws:sourcearn',
+  'aws:sourceaccount',
+  'aws:sourceowner',
+  'aws:principalorgid',
+  'aws:principalorgpaths',
+  'aws:principalaccount',
+  'aws:principalarn',
+  'aws:userid',
+  'aws:username',
+  's3:dataaccesspointaccount',
+  's3:dataaccesspointarn',
+]);
+
+/** Open CIDRs do not restrict anything. */
+const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
+
+/** `Allow` to `"*"` / `{"AWS": "*"}` with no condition that pins the caller. */
+export function isPublicAllowStatement(statement: Record<string, unknown>): boolean {
+  if (statement['Effect'] !== 'Allow') return false;
+  const principal = statement['Principal'];
+  const anyone = principal === '*' || listOf(asRecord(principal)?.['AWS']).includes('*');
+  return anyone && !hasRestrictingCondition(statement['Condition']);
+}
+
+function hasRestrictingCondition(condition: unknown): boolean {
+  for (const operands of Object.values(asRecord(condition) ?? {})) {
+    for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
+      const values = listOf(value).map(String);
+      if (RESTRICTING_CONDITION_KEYS.has(key.toLowerCase()) && !values.some((v) => OPEN_VALUES.has(v)))
+        return true;
+    }
+  }
+  return false;
+}

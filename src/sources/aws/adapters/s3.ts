@@ -1,0 +1,168 @@
+import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
+import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
+import { customerManagedKeyOf } from './kms.ts';
+import {
+  isPublicAllowStatement,
+  parsePolicyDocument,
+  statementLabel,
+  statementsOf,
+} from './policy-document.ts';
+
+const BLOCK_FLAGS = [
+  'blockPublicAcls',
+  'ignorePublicAcls',
+  'blockPublicPolicy',
+  'restrictPublicBuckets',
+] as const;
+type BlockFlag = (typeof BLOCK_FLAGS)[number];
+
+/** AWS::S3::Bucket: Block Public Access, bucket policy, ACL and default encryption. */
+export function s3BucketFacts(item: ConfigItem): AwsS3BucketFacts {
+  const encryption = defaultEncryption(item);
+  return {
+    ...bucketPublicAccessBlock(item),
+    publicPolicyStatements: publicPolicyStatements(item),
+    publicAclGrants: publicAclGrants(item),
+    ...encryption,
+  };
+}
+
+/** AWS::S3::AccountPublicAccessBlock: the four flags in `configuration`. */
+export function s3AccountPublicAccessBlockFacts(item: ConfigItem): AwsS3AccountPublicAccessBlockFacts {
+  return Object.fromEntries(BLOCK_FLAGS.map((flag) => [flag, configBoolean(item, flag)]));
+}
+
+/**
+ * No `PublicAccessBlockConfiguration` on a complete item means the bucket has none
+ * (GetPublicAccessBlock answers NoSuchPublicAccessBlockConfiguration): no bucket-level block
+ * applies. Buckets created since April 2023 get all four blocks at creation, so this is an
+ * older bucket or one whose settings were removed.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+ * https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/
+ */
+function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boolean>> {
+  const base = 'supplementaryConfiguration.PublicAccessBlockConfiguration';
+  const block = asRecord(item.supplementary?.['PublicAccessBlockConfiguration']);
+  const notConfigured = !block && item.supplementary !== undefined && !item.partial;
+  const entries = BLOCK_FLAGS.map((flag): [BlockFlag, Fact<boolean>] => {
+    const path = `${base}.${flag}`;
+    if (notConfigured) {
+      return [
+        flag,
+        cloudDefault(false, path, {
+          ja: 'バケット単位のブロックパブリックアクセス設定がありません（未設定のバケットにはブロックが適用されません。2023年4月以降の新規バケットは作成時に有効化されます）',
+          en: 'the bucket has no Block Public Access configuration, so no bucket-level block applies (buckets created since April 2023 get it at creation)',
+        }),
+      ];
+    }
+    const value = toBoolean(field(block, flag));
+    return [flag, value === undefined ? absent(item, path) : explicit(value, path)];
+  });
+  return Object.fromEntries(entries) as Record<BlockFlag, Fact<boolean>>;
+}
+
+/** `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has no policy. */
+function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'supplementaryConfiguration.BucketPolicy.policyText';
+  const holder = asRecord(item.supplementary?.['BucketPolicy']);
+  if (!holder) return absent(item, path);
+  const text = field(holder, 'policyText');
+  if (text === null || text === undefined || text === '') return explicit([], path);
+  const policy = parsePolicyDocument(text);
+  if (!policy) {
+    return unknown(path, {
+      ja: 'バケットポリシーを解析できません',
+      en: 'the bucket policy could not be parsed',
+    });
+  }
+  const publicOnes = statementsOf(policy).flatMap((statement, index) =>
+    isPublicAllowStatement(statement) ? [statementLabel(statement, index)] : [],
+  );
+  return explicit(publicOnes, path);
+}
+
+/** Grants to everyone, or to every AWS account holder. */
+const PUBLIC_GRANTEES: Readonly<Record<string, string>> = {
+  allusers: 'AllUsers',
+  authenticatedusers: 'AuthenticatedUsers',
+  'http://acs.amazonaws.com/groups/global/allusers': 'AllUsers',
+  'http://acs.amazonaws.com/groups/global/authenticatedusers': 'AuthenticatedUsers',
+};
+
+/**
+ * `AccessControlList` is a JSON string `{"grantSet":null,"grantList":[{"grantee":"AllUsers"|{"id":…},"permission":"Read"}],"owner":…}`.
+ * https://docs.aws.amazon.com/securityhub/latest/userguide/asff-resourcedetails-awss3.html
+ */
+function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'supplementaryConfiguration.AccessControlList.grantList';
+  const acl = asRecord(item.supplementary?.['AccessControlList']);
+  if (!acl) return absent(item, path);
+  const grants = field(acl, 'grantList');
+  if (!Array.isArray(grants)) return explicit([], path);
+  const publicGrants = grants.flatMap((grant) => {
+    const record = asRecord(grant);
+    const grantee = field(record, 'grantee');
+    const name = toStringValue(grantee) ?? toStringValue(field(asRecord(grantee), 'uri'));
+    const group = name ? PUBLIC_GRANTEES[name.toLowerCase()] : undefined;
+    return group ? [`${group}:${String(field(record, 'permission'))}`] : [];
+  });
+  return explicit(publicGrants, path);
+}
+
+/**
+ * Since 5 January 2023 every bucket without a default-encryption configuration encrypts new
+ * objects with SSE-S3 (AES256) using S3-owned keys.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
+ */
+function defaultEncryption(
+  item: ConfigItem,
+): Pick<AwsS3BucketFacts, 'sseAlgorithm' | 'kmsKeyId' | 'customerManagedKey'> {
+  const base =
+    'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault';
+  const algorithmPath = `${base}.sseAlgorithm`;
+  const keyPath = `${base}.kmsMasterKeyID`;
+  const configuration = asRecord(item.supplementary?.['ServerSideEncryptionConfiguration']);
+  if (!configuration) {
+    if (item.supplementary === undefined || item.partial) {
+      return {
+        sseAlgorithm: absent(item, algorithmPath),
+        kmsKeyId: absent(item, keyPath),
+        customerManagedKey: absent(item, algorithmPath),
+      };
+    }
+    const note = {
+      ja: '既定の暗号化設定がありません: 2023年1月以降、S3 は SSE-S3（AES256、S3 が管理する鍵）で暗号化します',
+      en: 'no default-encryption configuration: since January 2023 S3 encrypts with SSE-S3 (AES256, keys S3 manages)',
+    };
+    return {
+      sseAlgorithm: cloudDefault('AES256', algorithmPath, note),
+      kmsKeyId: cloudDefault(null, keyPath, note),
+      customerManagedKey: cloudDefault(false, algorithmPath, note),
+    };
+  }
+  const rules = field(configuration, 'rules');
+  const byDefault = asRecord(
+    field(asRecord(Array.isArray(rules) ? rules[0] : undefined), 'applyServerSideEncryptionByDefault'),
+  );
+  const algorithm = toStringValue(field(byDefault, 'sseAlgorithm'));
+  if (!algorithm) {
+    return {
+      sseAlgorithm: absent(item, algorithmPath),
+      kmsKeyId: absent(item, keyPath),
+      customerManagedKey: absent(item, algorithmPath),
+    };
+  }
+  const keyId = toStringValue(field(byDefault, 'kmsMasterKeyID')) ?? null;
+  return {
+    sseAlgorithm: explicit(algorithm, algorithmPath),
+    kmsKeyId: explicit(keyId, keyPath),
+    customerManagedKey:
+      algorithm === 'AES256'
+        ? explicit(false, algorithmPath)
+        : keyId === null
+          ? explicit(false, keyPath) // SSE-KMS without a key id uses the AWS managed aws/s3 key
+          : customerManagedKeyOf(keyId, keyPath),
+  };
+}

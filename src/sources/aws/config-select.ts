@@ -1,0 +1,37 @@
+import type { DocumentFormat } from '../format.ts';
+import { InputError } from '../input-error.ts';
+import { asRecord } from './config-item.ts';
+import { configItemsToResources } from './config-items-reader.ts';
+
+/**
+ * `aws configservice select-resource-config` / `select-aggregate-resource-config` output:
+ * `{"Results":["<JSON row>",…],"QueryInfo":{"SelectFields":[{"Name":…}]},"NextToken"?}`. Each row
+ * holds only what the query SELECTed (`SELECT *` gives top-level scalars only; `configuration`,
+ * `supplementaryConfiguration` and `tags` must be named), so rows are read as partial items.
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_SelectResourceConfig.html
+ */
+export const awsConfigSelectFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-config-select',
+  provider: 'aws',
+  description: 'aws configservice select-resource-config / select-aggregate-resource-config output (JSON)',
+  matches(document) {
+    const record = asRecord(document);
+    return (
+      record !== undefined &&
+      'Results' in record &&
+      ('QueryInfo' in record || Array.isArray(record['Results']))
+    );
+  },
+  *read(document, ctx) {
+    const results = asRecord(document)?.['Results'];
+    if (!Array.isArray(results)) {
+      throw new InputError(
+        ctx.file,
+        '"Results" must be an array of JSON strings (select-resource-config output)',
+      );
+    }
+    // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
+    yield* configItemsToResources(results, ctx, true);
+  },
+};

@@ -1,0 +1,63 @@
+import type { DocumentFormat } from '../format.ts';
+import { InputError } from '../input-error.ts';
+import { asRecord } from './config-item.ts';
+import { configItemsToResources } from './config-items-reader.ts';
+
+/**
+ * AWS Config configuration items as whole documents:
+ * - the configuration snapshot Config delivers to S3
+ *   (`<account>_Config_<region>_ConfigSnapshot_<time>_<uuid>.json.gz`):
+ *   `{"fileVersion","configSnapshotId","configurationItems":[…]}`;
+ * - the configuration history file (`…_ConfigHistory_…json.gz`): `{"fileVersion","configurationItems":[…]}`;
+ * - `aws configservice get-resource-config-history`: `{"configurationItems":[…],"nextToken"?}`;
+ * - `aws configservice batch-get-resource-config`: `{"baseConfigurationItems":[…],"unprocessedResourceKeys":[…]}`;
+ * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output).
+ * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
+ */
+export const awsConfigSnapshotFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-config-snapshot',
+  provider: 'aws',
+  description:
+    'AWS Config snapshot / history file (S3 delivery), get-resource-config-history or batch-get-resource-config output, or a JSON array of configuration items',
+  matches(document) {
+    if (Array.isArray(document)) return document.length > 0 && looksLikeConfigItem(document[0]);
+    const record = asRecord(document);
+    if (!record) return false;
+    if ('baseConfigurationItems' in record) return true;
+    return (
+      'configurationItems' in record &&
+      ('fileVersion' in record || Array.isArray(record['configurationItems']))
+    );
+  },
+  *read(document, ctx) {
+    if (Array.isArray(document)) {
+      yield* configItemsToResources(document, ctx, false);
+      return;
+    }
+    const record = asRecord(document) ?? {};
+    const key = 'baseConfigurationItems' in record ? 'baseConfigurationItems' : 'configurationItems';
+    const items = record[key];
+    if (!Array.isArray(items)) {
+      throw new InputError(
+        ctx.file,
+        `"${key}" must be an array of configuration items, found ${describe(items)}`,
+      );
+    }
+    yield* configItemsToResources(items, ctx, false);
+  },
+};
+
+/** A configuration item in either dialect: an AWS resource type and an account id. */
+function looksLikeConfigItem(value: unknown): boolean {
+  const item = asRecord(value);
+  return (
+    typeof item?.['resourceType'] === 'string' &&
+    item['resourceType'].startsWith('AWS::') &&
+    ('awsAccountId' in item || 'accountId' in item)
+  );
+}
+
+function describe(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+}

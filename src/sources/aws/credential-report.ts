@@ -1,0 +1,147 @@
+import type { AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
+import { explicit, type Fact, unknown } from '../../model/fact.ts';
+import { accountResourceId, type Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
+import { InputError } from '../input-error.ts';
+import { arnPart, asRecord } from './config-item.ts';
+
+/**
+ * The IAM credential report: one CSV row per IAM user plus `<root_account>` for the root user.
+ * Columns: user, arn, user_creation_time, password_enabled, password_last_used,
+ * password_last_changed, password_next_rotation, mfa_active, access_key_1_active,
+ * access_key_1_last_rotated, …, access_key_2_active, …, cert_1_active, …
+ * Values other than true/false: `N/A` (no such credential), `not_supported` (root's password
+ * columns), `no_information` (never used / not tracked).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+ */
+const REQUIRED_COLUMNS = ['user', 'arn', 'password_enabled', 'mfa_active'] as const;
+const ROOT_USER = '<root_account>';
+const NATIVE_ACCOUNT_TYPE = 'AWS::::Account';
+
+/** The CSV (`aws iam get-credential-report --query Content --output text | base64 -d`). */
+export const awsCredentialReportFormat: TextFormat = {
+  kind: 'text',
+  id: 'aws-iam-credential-report',
+  provider: 'aws',
+  description: 'IAM credential report CSV (aws iam get-credential-report, Content decoded from base64)',
+  matches(firstLine) {
+    return /^user,arn,user_creation_time,password_enabled,/.test(firstLine.trim());
+  },
+  read(text, ctx) {
+    return credentialReportToResources(text, ctx);
+  },
+};
+
+/** The JSON reply of `aws iam get-credential-report`: `{"Content":"<base64 CSV>","ReportFormat":"text/csv","GeneratedTime":…}`. */
+export const awsCredentialReportApiFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-iam-credential-report-api',
+  provider: 'aws',
+  description: 'aws iam get-credential-report output (JSON with the base64 CSV in Content)',
+  matches(document) {
+    const record = asRecord(document);
+    return typeof record?.['Content'] === 'string' && record['ReportFormat'] === 'text/csv';
+  },
+  read(document, ctx) {
+    const content = String(asRecord(document)?.['Content']);
+    const text = Buffer.from(content, 'base64').toString('utf8');
+    if (!awsCredentialReportFormat.matches(text.slice(0, text.search(/\r?\n|$/)))) {
+      throw new InputError(
+        ctx.file,
+        'Content is not a base64-encoded credential report CSV (expected a "user,arn,…" header)',
+      );
+    }
+    return credentialReportToResources(text, ctx);
+  },
+};
+
+function* credentialReportToResources(text: string, ctx: ReadContext): Generator<Resource> {
+  const lines = text.split(/\r?\n/);
+  const header = splitCsvLine(lines[0] ?? '');
+  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length > 0)
+    throw new InputError(ctx.file, `credential report without column(s): ${missing.join(', ')}`, { line: 1 });
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    const cells = splitCsvLine(line);
+    const row = Object.fromEntries(header.map((column, c) => [column, cells[c] ?? '']));
+    const resource = rowToResource(row, { file: ctx.file, line: i + 1 });
+    if (typeof resource === 'string') ctx.skip(resource, { line: i + 1 });
+    else yield resource;
+  }
+}
+
+/** A row → the account resource (root row) or an iam.user resource; a reason when unusable. */
+function rowToResource(
+  row: Record<string, string>,
+  origin: { file: string; line: number },
+): Resource | string {
+  const arn = row['arn'] ?? '';
+  const account = arnPart(arn, 4);
+  if (!account) return `row for "${row['user']}" has no IAM ARN`;
+  const mfaActive = flag(row, 'mfa_active');
+  const base = { provider: 'aws' as const, account, region: 'global', tags: {}, origin };
+  if (row['user'] === ROOT_USER) {
+    const facts: AwsAccountFacts = { rootMfaActive: mfaActive, rootAccessKeyActive: anyAccessKeyActive(row) };
+    return {
+      ...base,
+      kansaType: 'account',
+      nativeType: NATIVE_ACCOUNT_TYPE,
+      id: accountResourceId('aws', account),
+      name: account,
+      facts,
+    };
+  }
+  const facts: AwsIamUserFacts = { passwordEnabled: flag(row, 'password_enabled'), mfaActive };
+  return {
+    ...base,
+    kansaType: 'iam.user',
+    nativeType: 'AWS::IAM::User',
+    id: arn,
+    name: row['user'] ?? arn,
+    facts,
+  };
+}
+
+function anyAccessKeyActive(row: Record<string, string>): Fact<boolean> {
+  const keys = [flag(row, 'access_key_1_active'), flag(row, 'access_key_2_active')];
+  const active = keys.find((key) => key.value === true);
+  if (active) return active;
+  return keys.every((key) => key.source === 'explicit')
+    ? explicit(false, 'access_key_1_active,access_key_2_active')
+    : keys[0]!;
+}
+
+/** `true` / `false`; `N/A`, `not_supported`, `no_information` and absent columns are unknown. */
+function flag(row: Record<string, string>, column: string): Fact<boolean> {
+  const value = row[column]?.trim().toLowerCase();
+  if (value === 'true' || value === 'false') return explicit(value === 'true', column);
+  return unknown(column, {
+    ja: `資格情報レポートの ${column} が「${value || '空'}」です`,
+    en: `the credential report's ${column} is "${value ?? ''}"`,
+  });
+}
+
+/** One CSV line (RFC 4180 quoting; the report's fields have no line breaks). */
+function splitCsvLine(line: string): string[] {
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else cell += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      cells.push(cell);
+      cell = '';
+    } else cell += char;
+  }
+  cells.push(cell);
+  return cells;
+}

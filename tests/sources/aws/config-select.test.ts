@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { awsConfigSelectFormat } from '../../../src/sources/aws/config-select.ts';
+import { InputError } from '../../../src/sources/input-error.ts';
+import { ACCOUNT, defaultEncryption, publicAccessBlock, selectDocument } from './builders.ts';
+
+function read(document: unknown) {
+  const skipped: { reason: string; index?: number }[] = [];
+  const ctx = {
+    file: 'select.json',
+    skip: (reason: string, where?: { index?: number }) => skipped.push({ reason, ...where }),
+  };
+  const resources = [...awsConfigSelectFormat.read(document, ctx)] as Resource<Record<string, unknown>>[];
+  return { resources, skipped };
+}
+
+const bucketRow = {
+  accountId: ACCOUNT,
+  awsRegion: 'ap-northeast-3',
+  arn: 'arn:aws:s3:::osaka-archive',
+  resourceId: 'osaka-archive',
+  resourceName: 'osaka-archive',
+  resourceType: 'AWS::S3::Bucket',
+  configuration: { name: 'osaka-archive' },
+  supplementaryConfiguration: {
+    PublicAccessBlockConfiguration: publicAccessBlock(true, true, true, true),
+    ServerSideEncryptionConfiguration: defaultEncryption('AES256'),
+  },
+  tags: [{ key: 'confidentiality', value: '2' }],
+};
+
+describe('aws-config-select', () => {
+  it('reads rows (JSON strings) with list tags and nested configuration', () => {
+    const { resources, skipped } = read(selectDocument([bucketRow]));
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      id: 'arn:aws:s3:::osaka-archive',
+      region: 'ap-northeast-3',
+      kansaType: 'storage.bucket',
+      tags: { confidentiality: '2' },
+      facts: {
+        ignorePublicAcls: { source: 'explicit', value: true },
+        sseAlgorithm: { source: 'explicit', value: 'AES256' },
+      },
+    });
+  });
+
+  it('treats what the query did not SELECT as unknown, never as the cloud default', () => {
+    const row = {
+      ...bucketRow,
+      supplementaryConfiguration: { ServerSideEncryptionConfiguration: defaultEncryption('AES256') },
+    };
+    const facts = read(selectDocument([row])).resources[0]?.facts;
+    expect(facts?.['restrictPublicBuckets']).toMatchObject({
+      source: 'unknown',
+      note: { en: expect.stringMatching(/SELECT/) },
+    });
+    // BucketPolicy and AccessControlList are not in the SELECT schema at all.
+    expect(facts?.['publicPolicyStatements']).toMatchObject({ source: 'unknown' });
+    const bare = read(selectDocument([{ ...bucketRow, supplementaryConfiguration: undefined }])).resources[0]
+      ?.facts;
+    expect(bare?.['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+  });
+
+  it('takes the account from the ARN when accountId was not selected, and reads float ports', () => {
+    const row = {
+      arn: `arn:aws:ec2:ap-northeast-3:${ACCOUNT}:security-group/sg-1`,
+      awsRegion: 'ap-northeast-3',
+      resourceId: 'sg-1',
+      resourceType: 'AWS::EC2::SecurityGroup',
+      configuration: { ipPermissions: [{ fromPort: 22.0, toPort: 22.0, ipProtocol: 'tcp' }] },
+    };
+    expect(read(selectDocument([row])).resources[0]).toMatchObject({
+      account: ACCOUNT,
+      kansaType: 'network.firewall',
+      name: 'sg-1',
+    });
+  });
+
+  it('skips rows that are not resources or not JSON, with reasons', () => {
+    const document = {
+      Results: [
+        '{"COUNT(*)":12}',
+        '{"resourceType":"AWS::S3::Bucket"',
+        JSON.stringify({ resourceType: 'AWS::S3::Bucket', resourceId: 'b', arn: 'arn:aws:s3:::b' }),
+      ],
+      QueryInfo: {},
+    };
+    const { resources, skipped } = read(document);
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      { index: 0, reason: expect.stringMatching(/^not a resource/) },
+      { index: 1, reason: expect.stringMatching(/not valid JSON/) },
+      { index: 2, reason: 'AWS::S3::Bucket b: no account id (awsAccountId / accountId / ARN)' },
+    ]);
+  });
+
+  it('throws an InputError when Results is not an array', () => {
+    expect(() => read({ Results: 'x', QueryInfo: {} })).toThrow(InputError);
+  });
+
+  const cases: [string, unknown, boolean][] = [
+    ['select-resource-config output', { Results: [], QueryInfo: { SelectFields: [] } }, true],
+    [
+      'select-aggregate-resource-config output with NextToken',
+      { Results: ['{}'], NextToken: 't', QueryInfo: {} },
+      true,
+    ],
+    ['a Config snapshot', { fileVersion: '1.0', configurationItems: [] }, false],
+    ['az graph query output', { count: 0, data: [], skip_token: null, total_records: 0 }, false],
+    ['a gcloud asset list', [{ name: '//x', assetType: 'y' }], false],
+  ];
+  it.each(cases)('matches %s → %s', (_, document, expected) => {
+    expect(awsConfigSelectFormat.matches(document)).toBe(expected);
+  });
+});

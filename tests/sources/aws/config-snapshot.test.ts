@@ -1,0 +1,359 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { awsConfigSnapshotFormat } from '../../../src/sources/aws/config-snapshot.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { InputError } from '../../../src/sources/input-error.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import {
+  ACCOUNT,
+  accessControlList,
+  accountPublicAccessBlockItem,
+  apiItem,
+  bucketItem,
+  bucketPolicy,
+  defaultEncryption,
+  iamUserItem,
+  inlinePolicy,
+  keyArn,
+  kmsKeyItem,
+  publicAccessBlock,
+  snapshotDocument,
+  snapshotItem,
+} from './builders.ts';
+
+function read(document: unknown) {
+  const skipped: { reason: string; index?: number }[] = [];
+  const ctx = {
+    file: 'snapshot.json',
+    skip: (reason: string, where?: { index?: number }) => skipped.push({ reason, ...where }),
+  };
+  const resources = [...awsConfigSnapshotFormat.read(document, ctx)] as Resource<Record<string, unknown>>[];
+  return { resources, skipped };
+}
+
+const KEY = '0f3a7c1e-52b4-4d8e-9a61-3c2b9e7d1f40';
+const docsBucket = bucketItem(
+  'city-docs',
+  {
+    AccessControlList: accessControlList(),
+    BucketPolicy: bucketPolicy(),
+    PublicAccessBlockConfiguration: publicAccessBlock(true, true, true, true),
+    ServerSideEncryptionConfiguration: defaultEncryption('aws:kms', keyArn(KEY)),
+  },
+  { confidentiality: '3' },
+);
+
+describe('aws-config-snapshot: the snapshot / event dialect', () => {
+  it('reads a configuration snapshot into resources with ids, regions, kansa types, tags and facts', () => {
+    const { resources, skipped } = read(
+      snapshotDocument([docsBucket, kmsKeyItem(KEY, {}, { KeyRotationStatus: true })]),
+    );
+    expect(skipped).toEqual([]);
+    const [bucket, key] = resources;
+    expect(bucket).toMatchObject({
+      provider: 'aws',
+      account: ACCOUNT,
+      region: 'ap-northeast-1',
+      kansaType: 'storage.bucket',
+      nativeType: 'AWS::S3::Bucket',
+      id: 'arn:aws:s3:::city-docs',
+      name: 'city-docs',
+      tags: { confidentiality: '3' },
+      origin: { file: 'snapshot.json', index: 0 },
+    });
+    expect(bucket?.facts).toMatchObject({
+      blockPublicAcls: {
+        source: 'explicit',
+        value: true,
+        path: 'supplementaryConfiguration.PublicAccessBlockConfiguration.blockPublicAcls',
+      },
+      publicPolicyStatements: { source: 'explicit', value: [] },
+      publicAclGrants: { source: 'explicit', value: [] },
+      sseAlgorithm: { source: 'explicit', value: 'aws:kms' },
+      kmsKeyId: { source: 'explicit', value: keyArn(KEY) },
+      customerManagedKey: { source: 'unknown' },
+    });
+    expect(key).toMatchObject({ kansaType: 'kms.key', id: keyArn(KEY) });
+    expect(key?.facts).toMatchObject({
+      keyManager: { source: 'explicit', value: 'CUSTOMER' },
+      rotationEnabled: {
+        source: 'explicit',
+        value: true,
+        path: 'supplementaryConfiguration.KeyRotationStatus',
+      },
+      customerManagedKey: { source: 'explicit', value: true },
+      hsmBackedKey: { source: 'default', value: true },
+    });
+  });
+
+  it('applies the documented S3 defaults when a complete item has no Block Public Access or encryption configuration', () => {
+    const { resources } = read(
+      snapshotDocument([bucketItem('old-bucket', { BucketPolicy: bucketPolicy() })]),
+    );
+    const facts = resources[0]?.facts;
+    expect(facts?.['ignorePublicAcls']).toMatchObject({ source: 'default', value: false });
+    expect(facts?.['sseAlgorithm']).toMatchObject({ source: 'default', value: 'AES256' });
+    expect(facts?.['customerManagedKey']).toMatchObject({ source: 'default', value: false });
+    // The ACL is not defaulted: without it the bucket's grants are unknown.
+    expect(facts?.['publicAclGrants']).toMatchObject({ source: 'unknown' });
+  });
+
+  it('finds public policy statements and public ACL grants, and honours restricting conditions', () => {
+    const bucket = bucketItem('mixed', {
+      AccessControlList: accessControlList(
+        { grantee: 'AllUsers', permission: 'Read' },
+        { grantee: 'LogDelivery', permission: 'Write' },
+      ),
+      BucketPolicy: bucketPolicy(
+        {
+          Sid: 'Public',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::mixed/*',
+        },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: ['*'] },
+          Action: 's3:GetObject',
+          Resource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+        },
+        {
+          Sid: 'Vpce',
+          Effect: 'Allow',
+          Principal: { AWS: '*' },
+          Action: 's3:*',
+          Resource: '*',
+          Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' } },
+        },
+        {
+          Sid: 'OpenCidr',
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: '*',
+          Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } },
+        },
+        {
+          Sid: 'DenyHttp',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: '*',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ),
+    });
+    const facts = read(snapshotDocument([bucket])).resources[0]?.facts;
+    expect(facts?.['publicPolicyStatements']).toMatchObject({
+      value: ['Public', 'Statement[1]', 'OpenCidr'],
+    });
+    expect(facts?.['publicAclGrants']).toMatchObject({ value: ['AllUsers:Read'] });
+  });
+
+  it('reads the account Block Public Access as one account-wide resource, whatever region recorded it', () => {
+    const flags = publicAccessBlock(true, true, false, false);
+    const tokyo = read(snapshotDocument([accountPublicAccessBlockItem(flags)])).resources[0];
+    const osaka = read(
+      snapshotDocument([{ ...accountPublicAccessBlockItem(flags), awsRegion: 'ap-northeast-3' }]),
+    ).resources[0];
+    expect(tokyo).toMatchObject({
+      kansaType: 'storage.account-public-access-block',
+      region: 'global',
+      id: `arn:aws:s3::${ACCOUNT}:account-public-access-block`,
+      facts: {
+        restrictPublicBuckets: {
+          source: 'explicit',
+          value: false,
+          path: 'configuration.restrictPublicBuckets',
+        },
+      },
+    });
+    expect(osaka?.id).toBe(tokyo?.id);
+  });
+
+  it('maps data-handling types and reads PascalCase configurations (types from CloudFormation schemas)', () => {
+    const efs = snapshotItem(
+      'AWS::EFS::FileSystem',
+      'fs-1',
+      {
+        FileSystemId: 'fs-1',
+        Encrypted: true,
+        KmsKeyId: `arn:aws:kms:${'ap-northeast-1'}:${ACCOUNT}:alias/efs-data`,
+      },
+      { arn: `arn:aws:elasticfilesystem:ap-northeast-1:${ACCOUNT}:file-system/fs-1` },
+    );
+    const volume = snapshotItem(
+      'AWS::EC2::Volume',
+      'vol-1',
+      { volumeId: 'vol-1', encrypted: false, kmsKeyId: null },
+      { arn: `arn:aws:ec2:ap-northeast-1:${ACCOUNT}:volume/vol-1` },
+    );
+    const unknownType = snapshotItem('AWS::Route53Resolver::ResolverRule', 'rslvr-1', { Name: 'x' });
+    const { resources } = read(snapshotDocument([efs, volume, unknownType]));
+    expect(resources.map((r) => r.kansaType)).toEqual(['storage.file-system', 'compute.disk', 'other']);
+    expect(resources[0]?.facts).toMatchObject({
+      encrypted: { source: 'explicit', value: true, path: 'configuration.Encrypted' },
+      customerManagedKey: { source: 'explicit', value: true },
+    });
+    expect(resources[1]?.facts).toMatchObject({
+      customerManagedKey: { source: 'explicit', value: false, path: 'configuration.encrypted' },
+    });
+    expect(resources[2]).toMatchObject({
+      facts: {},
+      id: `AWS::Route53Resolver::ResolverRule/${ACCOUNT}/ap-northeast-1/rslvr-1`,
+    });
+  });
+
+  it('reads IAM users with attached, inline (URL-encoded) and group policies', () => {
+    const user = iamUserItem('admin', {
+      groupList: ['Administrators'],
+      userPolicyList: [
+        inlinePolicy('all', { Effect: 'Allow', Action: '*', Resource: '*' }),
+        inlinePolicy('s3', { Effect: 'Allow', Action: 's3:*', Resource: '*' }),
+      ],
+    });
+    const resource = read([user]).resources[0];
+    expect(resource).toMatchObject({
+      kansaType: 'iam.user',
+      region: 'global',
+      id: `arn:aws:iam::${ACCOUNT}:user/admin`,
+    });
+    expect(resource?.facts).toMatchObject({
+      attachedPolicyArns: { value: [] },
+      fullAdminInlinePolicies: { value: ['all'] },
+      groups: { value: ['Administrators'] },
+    });
+  });
+
+  it('skips deleted and unrecorded items, and older items of the same resource, with reasons', () => {
+    const deleted = snapshotItem('AWS::EC2::Volume', 'vol-gone', null, { status: 'ResourceDeleted' });
+    const notRecorded = snapshotItem('AWS::EC2::Volume', 'vol-x', null, {
+      status: 'ResourceDeletedNotRecorded',
+    });
+    const older = { ...docsBucket, configurationItemCaptureTime: '2026-10-01T00:00:00.000Z' };
+    const { resources, skipped } = read(
+      snapshotDocument([deleted, notRecorded, older, docsBucket, { hello: 1 }]),
+    );
+    expect(resources.map((r) => r.origin.index)).toEqual([3]);
+    expect(skipped).toEqual([
+      { index: 0, reason: 'AWS::EC2::Volume vol-gone: ResourceDeleted' },
+      { index: 1, reason: 'AWS::EC2::Volume vol-x: ResourceDeletedNotRecorded' },
+      { index: 4, reason: expect.stringMatching(/^not a resource: resourceType and resourceId are missing/) },
+      { index: 2, reason: 'AWS::S3::Bucket city-docs: older configuration item (item 3 is newer)' },
+    ]);
+  });
+
+  it('throws an InputError when configurationItems is not an array', () => {
+    expect(() => read({ fileVersion: '1.0', configSnapshotId: 'x', configurationItems: { a: 1 } })).toThrow(
+      InputError,
+    );
+    expect(() => read({ fileVersion: '1.0', configSnapshotId: 'x', configurationItems: { a: 1 } })).toThrow(
+      /"configurationItems" must be an array of configuration items, found object/,
+    );
+  });
+});
+
+describe('aws-config-snapshot: the API dialect (history, batch-get)', () => {
+  it('decodes configuration and supplementary values given as JSON strings, including a doubly encoded ACL', () => {
+    const item = apiItem(
+      bucketItem('api-bucket', {
+        PublicAccessBlockConfiguration: publicAccessBlock(true, true, true, true),
+        BucketPolicy: bucketPolicy({
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: '*',
+        }),
+        AccessControlList: accessControlList({ grantee: 'AuthenticatedUsers', permission: 'Write' }),
+      }),
+    );
+    const resource = read({ configurationItems: [item], nextToken: 'abc' }).resources[0];
+    expect(resource).toMatchObject({ id: 'arn:aws:s3:::api-bucket', account: ACCOUNT });
+    expect(resource?.facts).toMatchObject({
+      restrictPublicBuckets: { source: 'explicit', value: true },
+      publicPolicyStatements: { value: ['Statement[0]'] },
+      publicAclGrants: { value: ['AuthenticatedUsers:Write'] },
+    });
+  });
+
+  it('reads batch-get-resource-config output (no tags) and KeyRotationStatus as the string "true"', () => {
+    const key = {
+      ...apiItem(kmsKeyItem(KEY, {})),
+      supplementaryConfiguration: { KeyRotationStatus: 'true' },
+    };
+    delete (key as Record<string, unknown>)['tags'];
+    const { resources } = read({ baseConfigurationItems: [key], unprocessedResourceKeys: [] });
+    expect(resources[0]).toMatchObject({
+      tags: {},
+      facts: { rotationEnabled: { source: 'explicit', value: true } },
+    });
+  });
+
+  it('reads tags given as a list of {key, value}', () => {
+    const item = { ...apiItem(docsBucket), tags: [{ key: 'confidentiality', value: '2' }] };
+    expect(read([item]).resources[0]?.tags).toEqual({ confidentiality: '2' });
+  });
+
+  it('skips an item whose configuration is not valid JSON', () => {
+    const item = { ...apiItem(docsBucket), configuration: '{"name": ' };
+    expect(read([item]).skipped).toEqual([
+      { index: 0, reason: 'AWS::S3::Bucket city-docs: configuration is not a JSON object' },
+    ]);
+  });
+});
+
+describe('aws-config-snapshot: recognising the file', () => {
+  const cases: [string, unknown, boolean][] = [
+    ['a configuration snapshot', snapshotDocument([]), true],
+    ['a history file', { fileVersion: '1.0', configurationItems: [] }, true],
+    ['get-resource-config-history output', { configurationItems: [] }, true],
+    ['batch-get-resource-config output', { baseConfigurationItems: [], unprocessedResourceKeys: [] }, true],
+    ['an array of configuration items', [docsBucket], true],
+    ['an array of API-dialect items', [apiItem(docsBucket)], true],
+    [
+      'az graph query output',
+      {
+        count: 1,
+        data: [{ id: '/subscriptions/x', type: 'microsoft.storage/storageaccounts' }],
+        skip_token: null,
+        total_records: 1,
+      },
+      false,
+    ],
+    [
+      'an ARM list body',
+      { value: [{ id: '/subscriptions/x/resourceGroups/rg', type: 'Microsoft.Storage/storageAccounts' }] },
+      false,
+    ],
+    [
+      'gcloud asset list --format=json',
+      [{ name: '//storage.googleapis.com/b', assetType: 'storage.googleapis.com/Bucket' }],
+      false,
+    ],
+    ['select-resource-config output', { Results: [], QueryInfo: { SelectFields: [] } }, false],
+    ['get-credential-report output', { Content: 'dXNlcg==', ReportFormat: 'text/csv' }, false],
+    ['an empty array', [], false],
+  ];
+  it.each(cases)('%s → %s', (_, document, expected) => {
+    expect(awsConfigSnapshotFormat.matches(document)).toBe(expected);
+  });
+
+  it('is the format chosen for a gzipped snapshot on disk', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-aws-'));
+    const file = path.join(
+      dir,
+      `${ACCOUNT}_Config_ap-northeast-1_ConfigSnapshot_20261101T000000Z_3f6d1c2e.json.gz`,
+    );
+    await writeFile(file, gzipSync(JSON.stringify(snapshotDocument([docsBucket]))));
+    const emitted: Resource[] = [];
+    const coverage = await readInputFile(file, (r) => emitted.push(r));
+    expect(coverage).toMatchObject({ format: 'aws-config-snapshot', resources: 1, skipped: [] });
+    expect(INPUT_FORMATS.find((f) => f.id === 'aws-config-snapshot')).toBe(awsConfigSnapshotFormat);
+  });
+});
