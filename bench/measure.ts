@@ -37,13 +37,26 @@ if (mode === 'scan') {
   for (const file of await listInputFiles([dir])) {
     const raw = await readFile(file);
     const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-    if (file.endsWith('.ndjson') || file.endsWith('.json.ndjson')) {
+    // NDJSON (gcloud asset export) when the first line is a whole JSON value; one document otherwise.
+    const firstLine = text.slice(0, text.indexOf('\n'));
+    if (!/^\s*[[{]/.test(text)) {
+      text.split('\n'); // a CSV credential report: splitting it into lines is the bare minimum
+    } else if (firstLine.trim().startsWith('{') && isJson(firstLine)) {
       for (const line of text.split('\n')) if (line) JSON.parse(line);
     } else {
       JSON.parse(text);
     }
   }
 }
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ms = performance.now() - started;
 console.log(
   JSON.stringify({

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
+import { prng, type Random } from './random.ts';
 
 /**
  * Synthetic AWS exports for the benchmark, in the shapes AWS delivers them:
@@ -44,20 +45,6 @@ const TYPE_WEIGHTS: readonly [string, number][] = [
   ['AWS::ElastiCache::CacheCluster', 1],
 ];
 const TOTAL_WEIGHT = TYPE_WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
-
-type Random = () => number;
-
-/** mulberry32: small, fast, good enough for synthetic data. */
-function prng(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (random: Random, length: number) =>
   Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');

@@ -4,25 +4,13 @@
 // settings list body. Pages are written one at a time, so memory stays flat at any count.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { prng, type Random } from './random.ts';
 
 const PAGE_SIZE = 1000;
 const RESOURCES_PER_SUBSCRIPTION = 20_000;
 const TENANT = 'c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f';
 const REGIONS = ['japaneast', 'japaneast', 'japaneast', 'japanwest', 'japanwest', 'eastus', 'westeurope'];
 
-/** mulberry32: a small seeded PRNG, so every run writes the same files. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
 type Row = Record<string, unknown>;
 
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { prng } from './random.ts';
 
 const ORG = '123456789012';
 const FOLDERS = ['456789012345', '456789012346', '456789012347'];
@@ -20,18 +21,6 @@ const LIST_PAGE_SIZE = 1000;
 const TIME = '2026-11-20T01:00:00.000000Z';
 const DOMESTIC = ['asia-northeast1', 'asia-northeast2'];
 const ABROAD = ['us-central1', 'us-east1', 'europe-west1', 'asia-southeast1'];
-
-/** mulberry32: a tiny deterministic PRNG (no dependency). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Json = Record<string, unknown>;
 interface Asset {

@@ -8,6 +8,7 @@ export type Lang = keyof Localized;
 
 /** Fills `{{name}}` placeholders; a missing value stays visible rather than vanishing. */
 export function render(template: string, data: Readonly<Record<string, unknown>> = {}): string {
+  if (!template.includes('{{')) return template;
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
     key in data ? formatValue(data[key]) : whole,
   );

@@ -35,17 +35,22 @@ export interface Coverage {
 export class JsonReportWriter {
   readonly #out: Writable;
   #count = 0;
+  /** Findings are written in batches: one write per finding would spend the scan waiting on the stream. */
+  #batch: Buffer[] = [];
+  #batchBytes = 0;
 
   constructor(out: Writable) {
     this.#out = out;
   }
 
   async begin(): Promise<void> {
-    await this.#write(`{"schemaVersion":${JSON.stringify(FINDINGS_SCHEMA_VERSION)},"findings":[`);
+    this.#add(Buffer.from(`{"schemaVersion":${JSON.stringify(FINDINGS_SCHEMA_VERSION)},"findings":[`));
   }
 
   async finding(finding: Finding): Promise<void> {
-    await this.#write(`${this.#count++ === 0 ? '\n' : ',\n'}${JSON.stringify(finding)}`);
+    if (this.#count++ > 0) this.#add(COMMA);
+    for (const part of serializeFinding(finding)) this.#add(part);
+    if (this.#batchBytes >= BATCH_BYTES) await this.#flush();
   }
 
   async end(trailer: {
@@ -66,12 +71,60 @@ export class JsonReportWriter {
       summary,
       coverage: trailer.coverage,
     };
-    await this.#write(`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`);
+    this.#add(Buffer.from(`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`));
+    await this.#flush();
   }
 
-  async #write(chunk: string): Promise<void> {
+  #add(part: Buffer): void {
+    this.#batch.push(part);
+    this.#batchBytes += part.length;
+  }
+
+  async #flush(): Promise<void> {
+    const chunk = Buffer.concat(this.#batch, this.#batchBytes);
+    this.#batch = [];
+    this.#batchBytes = 0;
     if (!this.#out.write(chunk)) await once(this.#out, 'drain');
   }
+}
+
+const BATCH_BYTES = 1 << 20;
+const COMMA = Buffer.from(',');
+
+/**
+ * A finding as JSON (the same as JSON.stringify gives), in parts. What a check repeats in
+ * every finding (titles, remediation, requirement ids and clauses: long Japanese and English
+ * texts, half of the file) is serialized and UTF-8 encoded once per check and reused, and the
+ * resource description once per resource.
+ */
+function serializeFinding(f: Finding): Buffer[] {
+  const requirements = cached(
+    f.requirements,
+    () => `,"requirements":${JSON.stringify(f.requirements)},"clauses":${JSON.stringify(f.clauses)}`,
+  );
+  const title = cached(f.title, () => `,"title":${JSON.stringify(f.title)}`);
+  const remediation = cached(f.remediation, () => `,"remediation":${JSON.stringify(f.remediation)}}`);
+  return [
+    Buffer.from(`\n{"id":"${f.id}","checkId":${JSON.stringify(f.checkId)}`),
+    requirements,
+    Buffer.from(`,"status":"${f.status}","severity":"${f.severity}"`),
+    title,
+    Buffer.from(`,"message":${JSON.stringify(f.message)}`),
+    cached(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
+    Buffer.from(`,"evidence":${JSON.stringify(f.evidence)}`),
+    remediation,
+  ];
+}
+
+const fragments = new WeakMap<object, Buffer>();
+
+function cached(key: object, serialize: () => string): Buffer {
+  let fragment = fragments.get(key);
+  if (fragment === undefined) {
+    fragment = Buffer.from(serialize());
+    fragments.set(key, fragment);
+  }
+  return fragment;
 }
 
 /** Resources counted by provider, kansa type and native type, for the coverage section. */

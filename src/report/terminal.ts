@@ -12,7 +12,8 @@ const TEXT = {
     requirements: '要件ごとの結果',
     worst: (n: number) => `重大度の高い不適合（上位 ${n} 件）`,
     noFailures: '不適合はありません。',
-    manual: (n: number, framework: string) => `人による確認が必要な項目: ${n} 件（kansa frameworks ${framework} で一覧）`,
+    manual: (n: number, framework: string) =>
+      `人による確認が必要な項目: ${n} 件（kansa frameworks ${framework} で一覧）`,
     unreadable: '読み込めなかった入力（結果は部分的です）:',
     skipped: (n: number) => `スキップしたレコード: ${n} 件（理由は JSON レポートの coverage.files）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
@@ -24,7 +25,8 @@ const TEXT = {
     requirements: 'Results by requirement',
     worst: (n: number) => `Most severe failures (top ${n})`,
     noFailures: 'No failures.',
-    manual: (n: number, framework: string) => `Items a person must confirm: ${n} (listed by kansa frameworks ${framework})`,
+    manual: (n: number, framework: string) =>
+      `Items a person must confirm: ${n} (listed by kansa frameworks ${framework})`,
     unreadable: 'Inputs that could not be read (results are partial):',
     skipped: (n: number) => `Records skipped: ${n} (reasons in the JSON report's coverage.files)`,
     notEvaluated: 'Checks the export had no data for:',

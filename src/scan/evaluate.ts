@@ -3,7 +3,7 @@ import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
-import { type Finding, findingId } from './finding.ts';
+import { type Finding, type FindingResource, findingId } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 
 /** A check of the framework with the requirements it serves there. */
@@ -77,16 +77,11 @@ export function* evaluate(inventory: Inventory, framework: Framework): Generator
   for (const resource of inventory.all()) {
     const checks = byType.get(`${resource.provider}:${resource.kansaType}`);
     if (!checks) continue;
-    const classification = ctx.classification(resource);
+    // One resource description shared by all of the resource's findings.
+    const described = describe(resource, ctx.classification(resource));
     for (const { check, requirements, clauses } of checks) {
-      yield toFinding(
-        check,
-        resource,
-        evaluateSafely(check, resource, ctx),
-        requirements,
-        clauses,
-        classification,
-      );
+      const result = evaluateSafely(check, resource, ctx);
+      yield toFinding(check, resource, described, result, requirements, clauses);
     }
   }
 }
@@ -106,13 +101,27 @@ const CHECK_ERROR_TEXT = {
   en: 'The check failed with an error (a kansa bug): {{error}}',
 };
 
+function describe(resource: Resource, classification: number): FindingResource {
+  return {
+    provider: resource.provider,
+    account: resource.account,
+    region: resource.region,
+    type: resource.kansaType,
+    nativeType: resource.nativeType,
+    id: resource.id,
+    name: resource.name,
+    classification,
+    origin: resource.origin,
+  };
+}
+
 function toFinding(
   check: Check,
   resource: Resource,
-  result: ReturnType<Check['evaluate']>,
+  described: FindingResource,
+  result: CheckResult,
   requirements: readonly string[],
   clauses: readonly string[],
-  classification: number,
 ): Finding {
   const { meta } = check;
   const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
@@ -126,17 +135,7 @@ function toFinding(
     severity: result.severity ?? meta.severity,
     title: meta.title,
     message: renderLocalized(template, result.data),
-    resource: {
-      provider: resource.provider,
-      account: resource.account,
-      region: resource.region,
-      type: resource.kansaType,
-      nativeType: resource.nativeType,
-      id: resource.id,
-      name: resource.name,
-      classification,
-      origin: resource.origin,
-    },
+    resource: described,
     evidence: result.evidence,
     remediation: meta.remediation,
   };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { CheckStatus, Evidence, Severity } from '../checks/check.ts';
 import type { Localized } from '../model/localized.ts';
 import type { KansaType, Origin, Provider } from '../model/resource.ts';
@@ -33,7 +33,7 @@ export interface FindingResource {
 }
 
 export function findingId(checkId: string, provider: Provider, resourceId: string): string {
-  return createHash('sha256').update(`${checkId}\0${provider}\0${resourceId}`).digest('hex').slice(0, 32);
+  return hash('sha256', `${checkId}\0${provider}\0${resourceId}`).slice(0, 32);
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {

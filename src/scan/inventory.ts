@@ -13,20 +13,14 @@ const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
  */
 export class Inventory implements InventoryView {
   readonly #byKey = new Map<string, Resource>();
-  readonly #byAccount = new Map<string, Resource[]>();
+  /** Resources by provider + account (+ type), built on the first lookup after the last add. */
+  #byAccount: Map<string, Resource[]> | undefined;
 
   add(resource: Resource): void {
     const key = keyOf(resource.provider, resource.id);
     const existing = this.#byKey.get(key);
-    if (!existing) {
-      this.#byKey.set(key, resource);
-      this.#accountList(resource.provider, resource.account).push(resource);
-      return;
-    }
-    const merged = merge(existing, resource);
-    this.#byKey.set(key, merged);
-    const list = this.#accountList(existing.provider, existing.account);
-    list[list.indexOf(existing)] = merged;
+    this.#byKey.set(key, existing ? merge(existing, resource) : resource);
+    this.#byAccount = undefined;
   }
 
   get size(): number {
@@ -42,27 +36,37 @@ export class Inventory implements InventoryView {
   }
 
   inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[] {
-    const list = this.#byAccount.get(`${provider}\0${account}`) ?? [];
-    return kansaType ? list.filter((r) => r.kansaType === kansaType) : list;
+    return this.#accountIndex().get(accountKey(provider, account, kansaType)) ?? [];
   }
 
   /** Every (provider, account) pair seen, for account-level checks. */
   accounts(): { provider: Provider; account: string }[] {
-    return [...this.#byAccount.keys()].map((key) => {
-      const [provider, account] = key.split('\0') as [Provider, string];
-      return { provider, account };
-    });
+    const pairs = new Map<string, { provider: Provider; account: string }>();
+    for (const { provider, account } of this.#byKey.values()) {
+      pairs.set(accountKey(provider, account), { provider, account });
+    }
+    return [...pairs.values()];
   }
 
-  #accountList(provider: Provider, account: string): Resource[] {
-    const key = `${provider}\0${account}`;
-    let list = this.#byAccount.get(key);
-    if (!list) {
-      list = [];
-      this.#byAccount.set(key, list);
+  #accountIndex(): Map<string, Resource[]> {
+    if (this.#byAccount) return this.#byAccount;
+    const index = new Map<string, Resource[]>();
+    const push = (key: string, resource: Resource) => {
+      const list = index.get(key);
+      if (list) list.push(resource);
+      else index.set(key, [resource]);
+    };
+    for (const resource of this.#byKey.values()) {
+      push(accountKey(resource.provider, resource.account), resource);
+      push(accountKey(resource.provider, resource.account, resource.kansaType), resource);
     }
-    return list;
+    this.#byAccount = index;
+    return index;
   }
+}
+
+function accountKey(provider: Provider, account: string, kansaType?: KansaType): string {
+  return kansaType ? `${provider}\0${account}\0${kansaType}` : `${provider}\0${account}`;
 }
 
 function keyOf(provider: Provider, id: string): string {

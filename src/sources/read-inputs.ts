@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
@@ -124,7 +122,7 @@ async function readFormat(
     const format = findRecordFormat(ndjsonFirst);
     if (!format) throw unknownFormat(file, 'no known format has records of this shape');
     coverage.format = format.id;
-    await readNdjson(file, data, format, ctx, count);
+    readNdjson(file, data, format, ctx, count);
     return;
   }
 
@@ -151,18 +149,22 @@ function findRecordFormat(record: unknown): RecordFormat | undefined {
   return format?.kind === 'ndjson' ? format : undefined;
 }
 
-async function readNdjson(
+/** NDJSON, line by line over the file's bytes: each line is decoded only when its turn comes. */
+function readNdjson(
   file: string,
   data: Buffer,
   format: RecordFormat,
   ctx: ReadContext,
   count: (resources: Iterable<Resource>) => void,
-): Promise<void> {
-  const lines = createInterface({ input: Readable.from([data]), crlfDelay: Number.POSITIVE_INFINITY });
+): void {
   let lineNo = 0;
-  for await (const rawLine of lines) {
+  for (let start = 0; start < data.length; ) {
+    const newline = data.indexOf(NEWLINE, start);
+    const end = newline === -1 ? data.length : newline;
     lineNo++;
-    const line = lineNo === 1 ? stripBom(rawLine) : rawLine;
+    const raw = data.toString('utf8', start, end);
+    start = end + 1;
+    const line = lineNo === 1 ? stripBom(raw) : raw;
     if (line.trim() === '') continue;
     let record: unknown;
     try {
@@ -174,6 +176,8 @@ async function readNdjson(
     count(format.read(record, ctx, lineNo));
   }
 }
+
+const NEWLINE = 0x0a;
 
 /** The first line's record when the text is NDJSON (a complete JSON value, then more lines). */
 function firstNdjsonRecord(head: string): unknown {

@@ -3,7 +3,7 @@ import { InputError } from '../input-error.ts';
 import { parseAsset } from './asset.ts';
 import { isAssetRecord } from './asset-export.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { assetsToResources } from './to-resource.ts';
 
 /**
  * `gcloud asset list --format=json` (a JSON array of assets, camelCase) and the ListAssets
@@ -28,16 +28,7 @@ export const gcpAssetList: DocumentFormat = {
     const assets = Array.isArray(document) ? document : isObject(document) ? document.assets : undefined;
     if (assets === undefined) return; // an empty ListAssets page has no `assets`
     if (!Array.isArray(assets)) throw new InputError(ctx.file, '`assets` is not an array');
-    for (const [index, record] of assets.entries()) {
-      const asset = parseAsset(record);
-      if ('skip' in asset) {
-        ctx.skip(asset.skip, { index });
-        continue;
-      }
-      const resource = assetToResource(asset, { file: ctx.file, index });
-      if ('skip' in resource) ctx.skip(resource.skip, { index });
-      else yield resource;
-    }
+    yield* assetsToResources(assets, ctx, parseAsset);
   },
 };
 

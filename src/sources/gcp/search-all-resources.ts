@@ -2,7 +2,7 @@ import type { DocumentFormat } from '../format.ts';
 import { InputError } from '../input-error.ts';
 import { assetFromSearchResult } from './asset.ts';
 import { field, isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { assetsToResources } from './to-resource.ts';
 
 /**
  * `gcloud asset search-all-resources --format=json` (a JSON array of ResourceSearchResult)
@@ -27,16 +27,7 @@ export const gcpSearchAllResources: DocumentFormat = {
   *read(document, ctx) {
     const results = Array.isArray(document) ? document : isObject(document) ? document.results : undefined;
     if (!Array.isArray(results)) throw new InputError(ctx.file, '`results` is not an array');
-    for (const [index, record] of results.entries()) {
-      const asset = assetFromSearchResult(record);
-      if ('skip' in asset) {
-        ctx.skip(asset.skip, { index });
-        continue;
-      }
-      const resource = assetToResource(asset, { file: ctx.file, index });
-      if ('skip' in resource) ctx.skip(resource.skip, { index });
-      else yield resource;
-    }
+    yield* assetsToResources(results, ctx, assetFromSearchResult);
   },
 };
 

@@ -1,5 +1,6 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
+import type { ReadContext } from '../format.ts';
 import { auditConfigFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
@@ -88,4 +89,22 @@ function ancestorsFact(asset: CloudAsset) {
   const self = asset.name.slice(RESOURCE_MANAGER.length);
   const above = asset.ancestors.filter((ancestor) => ancestor !== self).map((a) => `${RESOURCE_MANAGER}${a}`);
   return { ancestors: explicit(above, 'ancestors') };
+}
+
+/**
+ * The resources of a list of asset records (a `gcloud asset list` array, a ListAssets page, a
+ * search result list): each record is made an asset by `toAsset`, then a resource; a record
+ * that cannot be is skipped with its reason.
+ */
+export function* assetsToResources(
+  records: readonly unknown[],
+  ctx: ReadContext,
+  toAsset: (record: unknown) => CloudAsset | { readonly skip: string },
+): Generator<Resource> {
+  for (const [index, record] of records.entries()) {
+    const asset = toAsset(record);
+    const resource = 'skip' in asset ? asset : assetToResource(asset, { file: ctx.file, index });
+    if ('skip' in resource) ctx.skip(resource.skip, { index });
+    else yield resource;
+  }
 }

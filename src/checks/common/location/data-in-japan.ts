@@ -2,7 +2,7 @@ import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless } from './region.ts';
+import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
@@ -31,14 +31,7 @@ export default defineCheck<
       en: 'Recreate the resource in a domestic region (AWS: ap-northeast-1/ap-northeast-3, Azure: japaneast/japanwest, Google Cloud: asia-northeast1/asia-northeast2/asia1), migrate the data and delete the copy abroad. If it is a backup or replica, tag it kansa:purpose=backup (Google Cloud label: kansa-purpose=backup) to record the exception.',
     },
     messages: {
-      domestic: {
-        ja: '国内リージョン {{region}} に配置されています',
-        en: 'Located in the domestic region {{region}}',
-      },
-      locationless: {
-        ja: '特定のリージョンを持たないリソースです',
-        en: 'The resource is not located in a region',
-      },
+      ...LOCATED_MESSAGES,
       backupAbroad: {
         ja: '国外リージョン {{region}} にありますが、バックアップ／レプリカのため例外（LOC-2）として許容されます',
         en: 'Located abroad in {{region}}, allowed as a backup/replica (LOC-2 exception)',

@@ -1,7 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless } from './region.ts';
+import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
 export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
@@ -23,14 +23,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
       en: 'Create the log/monitoring workspace in a domestic region and point the collection to it.',
     },
     messages: {
-      domestic: {
-        ja: '国内リージョン {{region}} に配置されています',
-        en: 'Located in the domestic region {{region}}',
-      },
-      locationless: {
-        ja: '特定のリージョンを持たないリソースです',
-        en: 'The resource is not located in a region',
-      },
+      ...LOCATED_MESSAGES,
       abroad: {
         ja: '管理系サービスが国外リージョン {{region}} にあります（国内推奨）',
         en: 'Management service located abroad in {{region}} (domestic preferred)',
