@@ -124,21 +124,18 @@ describe('aws.s3.bucket-public-access', () => {
       ],
     },
     {
-      name: 'public policy, bucket block off, account block not in the export',
+      name: 'public policy, bucket block off, no account block in the export (AWS default: off)',
       bucket: {
         PublicAccessBlockConfiguration: ALL_OFF,
         BucketPolicy: bucketPolicy(PUBLIC_READ),
         AccessControlList: accessControlList(),
       },
-      status: 'UNKNOWN',
-      message: 'unknown',
+      status: 'FAIL',
+      message: 'publicPolicy',
       evidence: [
         { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
-        { path: 'supplementaryConfiguration.AccessControlList.grantList' },
-        { path: `${PAB}.ignorePublicAcls` },
-        { path: 'AWS::S3::AccountPublicAccessBlock.configuration.ignorePublicAcls', source: 'unknown' },
         { path: `${PAB}.restrictPublicBuckets` },
-        { path: 'AWS::S3::AccountPublicAccessBlock.configuration.restrictPublicBuckets', source: 'unknown' },
+        { path: 'AWS::S3::AccountPublicAccessBlock.configuration.restrictPublicBuckets', source: 'default' },
       ],
     },
     {

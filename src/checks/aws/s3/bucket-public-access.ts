@@ -1,5 +1,5 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
-import { type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, type Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { CheckResult, Evidence, InventoryView } from '../../check.ts';
@@ -116,9 +116,11 @@ function effectiveBlock(
   );
   const accountFact: Evidence = account
     ? evidenceFrom(account, factOf(account.facts[flag], `configuration.${flag}`))
-    : unknown(`AWS::S3::AccountPublicAccessBlock.configuration.${flag}`, {
-        ja: 'アカウント単位のブロックパブリックアクセス（AWS::S3::AccountPublicAccessBlock）がエクスポートにありません',
-        en: 'the account-level Block Public Access (AWS::S3::AccountPublicAccessBlock) is not in the export',
+    : // No item: account-level Block Public Access was never configured (the resource exists only
+      // once PutPublicAccessBlock is called, and is off by default).
+      cloudDefault(false, `AWS::S3::AccountPublicAccessBlock.configuration.${flag}`, {
+        ja: 'アカウント単位のブロックパブリックアクセス（AWS::S3::AccountPublicAccessBlock）がエクスポートにないため、未設定（AWS の既定：無効）とみなします',
+        en: 'no account-level Block Public Access (AWS::S3::AccountPublicAccessBlock) in the export: taken as not configured (the AWS default: off)',
       });
   if (bucketFact.value === true) return { value: true, evidence: [bucketFact] };
   if (accountFact.value === true) return { value: true, evidence: [accountFact] };
