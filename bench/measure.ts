@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { loadFramework } from '../src/frameworks/load.ts';
-import { JsonReportWriter } from '../src/report/json.ts';
+import { JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../src/report/json.ts';
 import { evaluate } from '../src/scan/evaluate.ts';
 import { readInventory } from '../src/scan/read-inventory.ts';
 import { listInputFiles } from '../src/sources/read-inputs.ts';
@@ -25,7 +25,7 @@ if (mode === 'scan') {
   const framework = await loadFramework('osaka');
   const { inventory } = await readInventory([dir], pino({ level: 'silent' }));
   resources = inventory.size;
-  const out = createWriteStream('/dev/null');
+  const out = createWriteStream('/dev/null', { highWaterMark: OUTPUT_HIGH_WATER_MARK });
   const writer = new JsonReportWriter(out);
   await writer.begin();
   for (const finding of evaluate(inventory, framework)) {

@@ -6,7 +6,7 @@ import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
-import { countResources, JsonReportWriter } from '../report/json.ts';
+import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
@@ -33,7 +33,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
 
   // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
   const jsonOut: Writable | undefined = options.output
-    ? createWriteStream(options.output)
+    ? createWriteStream(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
     : options.format === 'json'
       ? process.stdout
       : undefined;

@@ -89,6 +89,12 @@ export class JsonReportWriter {
 }
 
 const BATCH_BYTES = 1 << 20;
+
+/**
+ * Buffer size for the findings file stream: large enough that the scan keeps evaluating while
+ * earlier batches are written, instead of waiting for each write to finish.
+ */
+export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
 const COMMA = Buffer.from(',');
 
 /**
