@@ -28,7 +28,7 @@ if (mode === 'scan') {
   const out = createWriteStream('/dev/null', { highWaterMark: OUTPUT_HIGH_WATER_MARK });
   const writer = new JsonReportWriter(out);
   await writer.begin();
-  for (const finding of evaluate(inventory, framework)) {
+  for (const finding of evaluate(inventory, framework, new Date())) {
     findings++;
     await writer.finding(finding);
   }

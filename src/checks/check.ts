@@ -52,6 +52,8 @@ export interface InventoryView {
 
 export interface CheckContext {
   readonly params: ScanParameters;
+  /** The scan time, against which ages (access keys, certificates) are measured. */
+  readonly now: Date;
   readonly inventory: InventoryView;
   /** The resource's information classification (CLS): its tag, or the configured default. */
   classification(resource: Resource): number;

@@ -40,7 +40,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
   await writer?.begin();
-  for (const finding of evaluate(inventory, framework)) {
+  for (const finding of evaluate(inventory, framework, startedAt)) {
     tally.add(finding);
     await writer?.finding(finding);
   }

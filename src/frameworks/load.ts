@@ -106,6 +106,7 @@ function mergeParameters(raw: RawParameters): ScanParameters {
     },
     classification: { ...DEFAULT_PARAMETERS.classification, ...raw.classification },
     backupTag: { ...DEFAULT_PARAMETERS.backupTag, ...raw.backupTag },
+    myNumberTag: { ...DEFAULT_PARAMETERS.myNumberTag, ...raw.myNumberTag },
   };
 }
 

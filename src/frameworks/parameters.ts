@@ -20,6 +20,12 @@ export interface ScanParameters {
   readonly logRetentionDays: number;
   /** Maximum age of access keys in days (OSK-1.5). */
   readonly maxKeyAgeDays: number;
+  /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
+  readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /** AWS accounts outside the scan that roles may trust (OSK-1.4 cross-account trust). */
+  readonly trustedAccountIds: readonly string[];
+  /** E-mail domains of the organisation's own users and groups (OSK-1.4 external members). */
+  readonly memberDomains: readonly string[];
 }
 
 export const DEFAULT_PARAMETERS: ScanParameters = {
@@ -33,4 +39,10 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   maxPrivilegedPrincipals: 3,
   logRetentionDays: 365,
   maxKeyAgeDays: 90,
+  myNumberTag: {
+    keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
+    values: ['true', 'yes', '1'],
+  },
+  trustedAccountIds: [],
+  memberDomains: [],
 };

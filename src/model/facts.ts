@@ -17,7 +17,7 @@ export function factOf<T>(fact: Fact<T> | undefined, path: string): Fact<T> {
 
 /**
  * Facts that adapters of every cloud fill where the export shows them, read by the
- * cross-cloud checks (data location LOC-1..3, classification CLS-1).
+ * cross-cloud checks (data location LOC-1..3, classification CLS-1..3).
  */
 export interface CommonFacts {
   /** Data at rest is encrypted with a customer-managed key (LOC-3 relief, CLS-1). */
@@ -26,4 +26,9 @@ export interface CommonFacts {
   readonly hsmBackedKey?: Fact<boolean>;
   /** Id or region of the primary when this resource is a replica or backup copy (LOC-2). */
   readonly replicaOf?: Fact<string>;
+  /**
+   * The data service is reachable from the public internet, not only through private endpoints
+   * or a VPC (CLS-2: class-2+ data only over closed networks).
+   */
+  readonly reachableFromInternet?: Fact<boolean>;
 }

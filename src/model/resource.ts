@@ -39,6 +39,11 @@ export const KANSA_TYPES = [
   'kms.key',
   'kms.vault',
   'network.firewall',
+  'network.vpc',
+  'network.flow-log',
+  'monitoring.log-group', // CloudWatch Logs log group (retention)
+  'security.service', // GuardDuty detector, Security Hub, Config recorder, Security Command Center
+  'cost.budget',
   'monitoring.workspace',
   'other', // recognised cloud resource that no check reads yet (counted in coverage)
 ] as const;

@@ -71,8 +71,8 @@ export function addMissingAccounts(inventory: Inventory): void {
 }
 
 /** Evaluates every check of the framework on every resource of its types. */
-export function* evaluate(inventory: Inventory, framework: Framework): Generator<Finding> {
-  const ctx = checkContext(inventory, framework.parameters);
+export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
+  const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
     const checks = byType.get(`${resource.provider}:${resource.kansaType}`);

@@ -92,9 +92,10 @@ function merge(a: Resource, b: Resource): Resource {
 }
 
 /** The context checks are evaluated in. */
-export function checkContext(inventory: InventoryView, params: ScanParameters): CheckContext {
+export function checkContext(inventory: InventoryView, params: ScanParameters, now: Date): CheckContext {
   return {
     params,
+    now,
     inventory,
     classification(resource) {
       const tagKey = params.classification.tagKey.toLowerCase();

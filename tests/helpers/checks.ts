@@ -21,12 +21,15 @@ export function readRecords(format: InputFormat, records: unknown): Resource[] {
   return resources;
 }
 
-/** Evaluates a check on the resource with the given id, with the other resources as its inventory. */
+/**
+ * Evaluates a check on the resource with the given id, with the other resources as its
+ * inventory; framework parameters and the scan time (`now`) can be overridden.
+ */
 export function evaluate(
   check: Check,
   resources: readonly Resource[],
   id: string,
-  params: Partial<ScanParameters> = {},
+  { now = new Date(), ...params }: Partial<ScanParameters> & { now?: Date } = {},
 ): CheckResult {
   const inventory = new Inventory();
   for (const resource of resources) inventory.add(resource);
@@ -35,5 +38,5 @@ export function evaluate(
   if (!check.meta.resourceTypes.includes(target.kansaType)) {
     throw new Error(`${check.meta.id} does not apply to ${target.kansaType}`);
   }
-  return check.evaluate(target, checkContext(inventory, { ...DEFAULT_PARAMETERS, ...params }));
+  return check.evaluate(target, checkContext(inventory, { ...DEFAULT_PARAMETERS, ...params }, now));
 }

@@ -13,7 +13,7 @@ describe('the Azure sample tenancy', async () => {
   for (const file of await listInputFiles([SAMPLE])) {
     coverage.push(await readInputFile(file, (resource) => inventory.add(resource)));
   }
-  const ctx = checkContext(inventory, DEFAULT_PARAMETERS);
+  const ctx = checkContext(inventory, DEFAULT_PARAMETERS, new Date());
 
   it('is read completely, in every Azure format', () => {
     expect(coverage.every((file) => file.skipped.length === 0)).toBe(true);
