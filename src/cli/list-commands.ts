@@ -1,4 +1,5 @@
 import { CHECKS } from '../checks/index.ts';
+import { coverageMarkdown } from '../frameworks/coverage.ts';
 import { listFrameworks, loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
@@ -21,12 +22,17 @@ export async function listChecks(lang: Lang): Promise<string> {
 }
 
 /** `kansa frameworks [name]`: the list, or one framework's requirements, clauses, checks and MANUAL items. */
-export async function describeFramework(name: string | undefined, lang: Lang): Promise<string> {
+export async function describeFramework(
+  name: string | undefined,
+  lang: Lang,
+  showCoverage = false,
+): Promise<string> {
   if (!name) {
     const frameworks = await Promise.all((await listFrameworks()).map(loadFramework));
     return `${frameworks.map((f) => `${f.id}  ${f.version}  ${f.title[lang]}`).join('\n')}\n`;
   }
   const framework = await loadFramework(name);
+  if (showCoverage) return `${coverageMarkdown(framework, lang)}\n`;
   const out = [`${framework.title[lang]} (${framework.id} ${framework.version}, ${framework.source})`, ''];
   for (const r of framework.requirements) {
     out.push(`${r.id}  ${r.title[lang]}`);

@@ -32,6 +32,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('scan cloud inventory exports and report findings')
     .requiredOption('-i, --input <paths...>', 'export files or directories (walked recursively)')
     .option('-f, --framework <name|file>', 'framework to report against', 'osaka')
+    .option(
+      '--org-policy <file>',
+      "the organisation's policy file: parameters, severities, checks off, CEL rules",
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-o, --output <file>', 'write the JSON findings file here')
     .option(
@@ -64,9 +68,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('frameworks [name]')
     .description('list frameworks, or show one: every requirement, its clause, the checks behind it')
+    .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
-    .action(async (name: string | undefined, options: { lang: Lang }) => {
-      process.stdout.write(await describeFramework(name, options.lang));
+    .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 
   try {

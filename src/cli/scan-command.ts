@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
+import { applyOrgPolicy } from '../frameworks/org-policy.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
@@ -17,6 +18,7 @@ import { VERSION } from './version.ts';
 export interface ScanOptions {
   readonly input: readonly string[];
   readonly framework: string;
+  readonly orgPolicy?: string;
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly failOn?: Severity;
@@ -26,7 +28,8 @@ export interface ScanOptions {
 /** Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (2 is thrown as InputError). */
 export async function runScan(options: ScanOptions, log: Logger): Promise<number> {
   const startedAt = new Date();
-  const framework = await loadFramework(options.framework);
+  const base = await loadFramework(options.framework);
+  const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
   const progress = progressReporter(process.stderr);
   const { inventory, files } = await readInventory(options.input, log, progress.update);
   progress.done();
@@ -64,6 +67,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
           version: framework.version,
           title: framework.title,
           file: framework.file,
+          ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
         },
         parameters: framework.parameters,
         partial: files.some((f) => f.error),

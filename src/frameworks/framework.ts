@@ -1,3 +1,4 @@
+import type { Check, Severity } from '../checks/check.ts';
 import type { Localized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import type { ScanParameters } from './parameters.ts';
@@ -26,4 +27,10 @@ export interface Framework {
   readonly requirements: readonly Requirement[];
   /** Where it was loaded from. */
   readonly file: string;
+  /** Rules an organisation added in its policy file (`--org-policy`), beside the built-in checks. */
+  readonly customChecks: readonly Check[];
+  /** Severities an organisation's policy file set for checks, by check id. */
+  readonly severityOverrides: Readonly<Record<string, Severity>>;
+  /** The organisation policy file applied, if any. */
+  readonly orgPolicyFile?: string;
 }

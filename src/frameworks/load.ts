@@ -1,14 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv, type ErrorObject } from 'ajv';
-import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import { Ajv } from 'ajv';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Provider } from '../model/resource.ts';
 import { InputError } from '../sources/input-error.ts';
 import schema from './framework.schema.json' with { type: 'json' };
 import type { Framework, Requirement } from './framework.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from './parameters.ts';
+import { readValidatedYaml } from './yaml-file.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
@@ -26,28 +26,7 @@ export async function loadFramework(nameOrPath: string): Promise<Framework> {
 
 /** Parses and validates framework YAML; every error names the file and line. */
 export function parseFramework(file: string, text: string): Framework {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const syntaxError = doc.errors[0];
-  if (syntaxError) {
-    const at = lines.linePos(syntaxError.pos[0]);
-    throw new InputError(file, `invalid YAML: ${syntaxError.message.split('\n')[0]}`, {
-      line: at.line,
-      column: at.col,
-    });
-  }
-  const data: unknown = doc.toJS();
-  const lineOf = (instancePath: readonly (string | number)[]) => lineAt(doc, lines, instancePath);
-
-  if (!validate(data)) {
-    const error = (validate.errors ?? [])[0] as ErrorObject;
-    const where = error.instancePath.split('/').slice(1).map(decodePointer);
-    if (error.keyword === 'additionalProperties') {
-      where.push((error.params as { additionalProperty: string }).additionalProperty);
-    }
-    throw new InputError(file, `${describeSchemaError(error)}`, { line: lineOf(where) });
-  }
-  const raw = data as RawFramework;
+  const { data: raw, lineOf } = readValidatedYaml<RawFramework>(file, text, validate);
   const seen = new Set<string>();
   raw.requirements.forEach((requirement, i) => {
     if (seen.has(requirement.id)) {
@@ -81,6 +60,8 @@ export function parseFramework(file: string, text: string): Framework {
       }),
     ),
     file,
+    customChecks: [],
+    severityOverrides: {},
   };
 }
 
@@ -89,13 +70,16 @@ type RawFramework = Omit<Framework, 'parameters' | 'requirements' | 'file'> & {
   requirements: (Omit<Requirement, 'checks' | 'manual'> & Partial<Pick<Requirement, 'checks' | 'manual'>>)[];
 };
 
-type RawParameters = {
+export type RawParameters = {
   [K in keyof ScanParameters]?: ScanParameters[K] extends readonly unknown[] | string | number
     ? ScanParameters[K]
     : Partial<ScanParameters[K]>;
 };
 
-function mergeParameters(raw: RawParameters): ScanParameters {
+export function mergeParameters(
+  raw: RawParameters,
+  base: ScanParameters = DEFAULT_PARAMETERS,
+): ScanParameters {
   const regions = raw.allowedRegions ?? {};
   return {
     ...DEFAULT_PARAMETERS,
@@ -108,34 +92,6 @@ function mergeParameters(raw: RawParameters): ScanParameters {
     backupTag: { ...DEFAULT_PARAMETERS.backupTag, ...raw.backupTag },
     myNumberTag: { ...DEFAULT_PARAMETERS.myNumberTag, ...raw.myNumberTag },
   };
-}
-
-/** The line of the deepest YAML node on the path that exists (so a missing key points at its parent). */
-function lineAt(doc: Document, lines: LineCounter, instancePath: readonly (string | number)[]): number {
-  for (let depth = instancePath.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(instancePath.slice(0, depth), true);
-    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
-  }
-  return 1;
-}
-
-function decodePointer(segment: string): string | number {
-  const text = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-  return /^\d+$/.test(text) ? Number(text) : text;
-}
-
-function describeSchemaError(error: ErrorObject): string {
-  const at = error.instancePath ? `${error.instancePath.slice(1).replace(/\//g, '.')}: ` : '';
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `${at}unknown key "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-    case 'required':
-      return `${at}missing required key "${(error.params as { missingProperty: string }).missingProperty}"`;
-    case 'pattern':
-      return `${at}"${String(error.data)}" does not match ${(error.params as { pattern: string }).pattern}`;
-    default:
-      return `${at}${error.message ?? 'invalid value'}`;
-  }
 }
 
 /** The names of the frameworks shipped in policies/. */

@@ -14,7 +14,7 @@ export interface ScanMetadata {
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly inputs: readonly string[];
-  readonly framework: Pick<Framework, 'id' | 'version' | 'title' | 'file'>;
+  readonly framework: Pick<Framework, 'id' | 'version' | 'title' | 'file'> & { readonly orgPolicy?: string };
   readonly parameters: Framework['parameters'];
   /** True when some input could not be read: the findings cover only what was. */
   readonly partial: boolean;

@@ -1,4 +1,4 @@
-import type { Check, CheckContext, CheckResult } from '../checks/check.ts';
+import type { Check, CheckContext, CheckResult, Severity } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
@@ -11,6 +11,8 @@ interface MappedCheck {
   readonly check: Check;
   readonly requirements: string[];
   readonly clauses: string[];
+  /** The organisation policy's severity for this check: it wins over the check's own. */
+  readonly severity: Severity | undefined;
 }
 
 /** The framework's checks, indexed by the resource types they read. */
@@ -18,9 +20,14 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
-      const check = CHECKS_BY_ID.get(checkId);
+      const check = CHECKS_BY_ID.get(checkId) ?? framework.customChecks.find((c) => c.meta.id === checkId);
       if (!check) throw new Error(`framework ${framework.id}: unknown check ${checkId}`);
-      const entry = mapped.get(checkId) ?? { check, requirements: [], clauses: [] };
+      const entry = mapped.get(checkId) ?? {
+        check,
+        requirements: [],
+        clauses: [],
+        severity: framework.severityOverrides[checkId],
+      };
       entry.requirements.push(requirement.id);
       if (!entry.clauses.includes(requirement.clause)) entry.clauses.push(requirement.clause);
       mapped.set(checkId, entry);
@@ -79,9 +86,8 @@ export function* evaluate(inventory: Inventory, framework: Framework, now: Date)
     if (!checks) continue;
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
-    for (const { check, requirements, clauses } of checks) {
-      const result = evaluateSafely(check, resource, ctx);
-      yield toFinding(check, resource, described, result, requirements, clauses);
+    for (const mapped of checks) {
+      yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
     }
   }
 }
@@ -116,12 +122,10 @@ function describe(resource: Resource, classification: number): FindingResource {
 }
 
 function toFinding(
-  check: Check,
+  { check, requirements, clauses, severity }: MappedCheck,
   resource: Resource,
   described: FindingResource,
   result: CheckResult,
-  requirements: readonly string[],
-  clauses: readonly string[],
 ): Finding {
   const { meta } = check;
   const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
@@ -132,7 +136,7 @@ function toFinding(
     requirements,
     clauses,
     status: result.status,
-    severity: result.severity ?? meta.severity,
+    severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
     message: renderLocalized(template, result.data),
     resource: described,

@@ -1,6 +1,15 @@
 import type { Check } from '../check.ts';
+import closedNetwork from './classification/closed-network.ts';
+import cmkAtRest from './classification/cmk-at-rest.ts';
+import noSecretData from './classification/no-secret-data.ts';
 import dataInJapan from './location/data-in-japan.ts';
 import managementInJapan from './location/management-in-japan.ts';
 
 /** The cross-cloud checks, sorted by id. */
-export const commonChecks: readonly Check[] = [dataInJapan, managementInJapan];
+export const commonChecks: readonly Check[] = [
+  cmkAtRest,
+  closedNetwork,
+  noSecretData,
+  dataInJapan,
+  managementInJapan,
+];
