@@ -9,13 +9,15 @@ export async function listChecks(lang: Lang): Promise<string> {
   const frameworks = await Promise.all((await listFrameworks()).map(loadFramework));
   const lines = CHECKS.map((check) => {
     const { meta } = check;
-    const requirements = frameworks.flatMap((f) =>
-      f.requirements.filter((r) => r.checks.includes(meta.id)).map((r) => r.id),
-    );
+    const requirements = frameworks
+      .map((f) => [f.id, f.requirements.filter((r) => r.checks.includes(meta.id)).map((r) => r.id)] as const)
+      .filter(([, ids]) => ids.length > 0)
+      .map(([framework, ids]) => `${framework}: ${ids.join(', ')}`);
     return [
-      `${meta.id}  [${meta.provider}] ${SEVERITY_LABEL[lang][meta.severity]}  ${[...new Set(requirements)].join(', ')}`,
+      `${meta.id}  [${meta.provider}] ${SEVERITY_LABEL[lang][meta.severity]}`,
       `    ${meta.title.ja}`,
       `    ${meta.title.en}`,
+      `    ${requirements.join(' · ') || (lang === 'ja' ? '（どの要件にも対応付けられていません）' : '(mapped to no requirement)')}`,
     ].join('\n');
   });
   return `${lines.join('\n')}\n${CHECKS.length} checks\n`;

@@ -10,10 +10,21 @@ export interface ScanParameters {
   /** Tag key carrying the information classification (機密性 1/2/3) and the class assumed when absent. */
   readonly classification: { readonly tagKey: string; readonly default: number };
   /**
+   * Whether replicas and backups may be abroad (LOC-2; the national policy allows it, Kobe
+   * 別紙 requires backups in Japan too).
+   */
+  readonly allowBackupsAbroad: boolean;
+  /**
    * Tag keys and values marking a replica or backup copy (LOC-2 exception). Several keys,
    * because Google Cloud label keys cannot contain ':' (`kansa-purpose` there).
    */
   readonly backupTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * The highest classification for which data abroad encrypted with a customer-managed key is
+   * a lower-severity finding (LOC-3). 1 under CLS-1 (class 2+ must be domestic); 3 where the
+   * framework allows protected data abroad at every class (national policy, 001 §3.1 1)(4)).
+   */
+  readonly customerKeyReliefMaxClass: number;
   /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
   readonly maxPrivilegedPrincipals: number;
   /** Minimum log retention in days (OSK-2.3, Kobe 2(4)). */
@@ -35,7 +46,9 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
     gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
   },
   classification: { tagKey: 'confidentiality', default: 2 },
+  allowBackupsAbroad: true,
   backupTag: { keys: ['kansa:purpose', 'kansa-purpose'], values: ['backup', 'replica', 'dr'] },
+  customerKeyReliefMaxClass: 1,
   maxPrivilegedPrincipals: 3,
   logRetentionDays: 365,
   maxKeyAgeDays: 90,

@@ -146,6 +146,16 @@ describe('common.location.data-in-japan', () => {
     expect(evaluate(dataInJapan, gcp, `//storage.googleapis.com/${name}`)).toMatchObject({ status, message });
   });
 
+  it('refuses the backup exception where the framework allows no backups abroad (Kobe)', () => {
+    const result = evaluate(dataInJapan, azure, azureId('stbackup'), { allowBackupsAbroad: false });
+    expect(result).toMatchObject({ status: 'FAIL' });
+  });
+
+  it('grants the customer-key relief to classified data where the framework allows it (national)', () => {
+    const result = evaluate(dataInJapan, azure, azureId('stsecretcmk'), { customerKeyReliefMaxClass: 3 });
+    expect(result).toMatchObject({ status: 'FAIL', message: 'abroadWithCmk', severity: 'medium' });
+  });
+
   it('follows the allowed regions of the framework (one region only)', () => {
     const tokyoOnly = { allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, azure: ['japaneast'] } };
     expect(evaluate(dataInJapan, azure, azureId('stosaka'), tokyoOnly).status).toBe('FAIL');

@@ -7,7 +7,8 @@ import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
  * encrypted with a customer-managed key: a lower-severity finding). CLS-1 withdraws the LOC-3
- * relief for data of classification 2 and above (untagged resources count as the default class).
+ * relief above `customerKeyReliefMaxClass` (untagged resources count as the default class); a
+ * framework may also refuse the LOC-2 exception (`allowBackupsAbroad`).
  */
 export default defineCheck<
   CommonFacts,
@@ -45,8 +46,8 @@ export default defineCheck<
         en: 'Located abroad in {{region}}; encrypted with a customer-managed key, so reported at lower severity (LOC-3)',
       },
       abroadClassified: {
-        ja: '機密性{{classification}}の情報を扱うリソースが国外リージョン {{region}} にあります。機密性2以上では国内配置が必須です（CLS-1）',
-        en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; class 2 and above must be domestic (CLS-1)',
+        ja: '機密性{{classification}}の情報を扱うリソースが国外リージョン {{region}} にあります。この機密性では国内配置が必須です（CLS-1）',
+        en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; data of this class must be domestic (CLS-1)',
       },
     },
     references: [
@@ -60,20 +61,23 @@ export default defineCheck<
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
 
     const data = { region: resource.region, allowed: params.allowedRegions[resource.provider] };
-    const backupKeys = params.backupTag.keys.map((key) => key.toLowerCase());
-    const backupTag = Object.entries(resource.tags).find(
-      ([key, value]) =>
-        backupKeys.includes(key.toLowerCase()) && params.backupTag.values.includes(value.toLowerCase()),
-    );
-    if (backupTag) {
-      return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
+    if (params.allowBackupsAbroad) {
+      const backupKeys = params.backupTag.keys.map((key) => key.toLowerCase());
+      const backupTag = Object.entries(resource.tags).find(
+        ([key, value]) =>
+          backupKeys.includes(key.toLowerCase()) && params.backupTag.values.includes(value.toLowerCase()),
+      );
+      if (backupTag) {
+        return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
+      }
+      const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
+      if (replicaOf.source !== 'unknown' && replicaOf.value) return pass('backupAbroad', [region, replicaOf], data);
     }
-    const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
-    if (replicaOf.source !== 'unknown' && replicaOf.value)
-      return pass('backupAbroad', [region, replicaOf], data);
 
     const level = classification(resource);
-    if (level >= 2) return fail('abroadClassified', [region], { ...data, classification: level });
+    if (level > params.customerKeyReliefMaxClass) {
+      return fail('abroadClassified', [region], { ...data, classification: level });
+    }
     const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
     if (cmk.source !== 'unknown' && cmk.value === true) {
       return { ...fail('abroadWithCmk', [region, cmk], data), severity: 'medium' };
