@@ -4,8 +4,8 @@ import blobPublicAccess from '../src/checks/azure/storage/blob-public-access.ts'
 import { celRule } from '../src/checks/custom/cel-rule.ts';
 import { DEFAULT_PARAMETERS } from '../src/frameworks/parameters.ts';
 import type { Resource } from '../src/model/resource.ts';
-import { azureGraphCli } from '../src/sources/azure/graph-cli.ts';
 import { checkContext, Inventory } from '../src/scan/inventory.ts';
+import { azureGraphCli } from '../src/sources/azure/graph-cli.ts';
 
 export interface RuleCost {
   readonly resources: number;
@@ -24,7 +24,10 @@ export function measureRuleCost(count: number): RuleCost {
     properties: { allowBlobPublicAccess: i % 3 === 0, minimumTlsVersion: 'TLS1_2' },
   }));
   const resources: Resource[] = [
-    ...azureGraphCli.read({ count, data: rows, skip_token: null, total_records: count }, { file: 'bench', skip() {} }),
+    ...azureGraphCli.read(
+      { count, data: rows, skip_token: null, total_records: count },
+      { file: 'bench', skip() {} },
+    ),
   ];
   const ctx = checkContext(new Inventory(), DEFAULT_PARAMETERS, new Date());
   const rule = celRule({

@@ -57,7 +57,9 @@ for (const n of sizes) {
 }
 
 const ruleCost = measureRuleCost(100_000);
-console.log(`CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`);
+console.log(
+  `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
+);
 
 const report = `# Benchmark results
 

@@ -16,6 +16,13 @@ export interface AwsAccountFacts {
   readonly rootAccessKeyActive?: Fact<boolean>;
 }
 
+/** One access key of an IAM user (credential report `access_key_<slot>_*` columns). */
+export interface AwsAccessKey {
+  readonly slot: 1 | 2;
+  /** `access_key_<slot>_last_rotated`: when the key was created or last rotated (ISO 8601). */
+  readonly lastRotated: string;
+}
+
 /** AWS::IAM::User (Config item) merged with its credential-report row. */
 export interface AwsIamUserFacts {
   /** Console password set (`password_enabled`); the credential report only. */
@@ -28,6 +35,8 @@ export interface AwsIamUserFacts {
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
   /** Group names (`configuration.groupList`); the groups' policies are on their own items. */
   readonly groups?: Fact<readonly string[]>;
+  /** The user's active access keys (`access_key_N_active` true); the credential report only. */
+  readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
 }
 
 /** AWS::IAM::Group and AWS::IAM::Role: the policies that grant their members' rights. */
@@ -35,6 +44,11 @@ export interface AwsIamPrincipalFacts {
   readonly name?: Fact<string>;
   readonly attachedPolicyArns?: Fact<readonly string[]>;
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
+  /**
+   * Roles only: the AWS accounts the trust policy (`configuration.assumeRolePolicyDocument`)
+   * lets assume the role, as 12-digit ids; `*` when it allows any AWS principal unconditionally.
+   */
+  readonly trustedAccounts?: Fact<readonly string[]>;
 }
 
 /** AWS::S3::Bucket. */
@@ -51,6 +65,10 @@ export interface AwsS3BucketFacts extends CommonFacts {
   readonly sseAlgorithm?: Fact<string>;
   /** The KMS key of SSE-KMS (key ARN, key id or alias); null when the AWS managed `aws/s3` key is used. */
   readonly kmsKeyId?: Fact<string | null>;
+  /** Bucket policy statements (Sid or index) that deny requests with `aws:SecureTransport` false. */
+  readonly secureTransportDenyStatements?: Fact<readonly string[]>;
+  /** Server access logging target bucket; null when logging is off. */
+  readonly accessLogTargetBucket?: Fact<string | null>;
 }
 
 /** AWS::S3::AccountPublicAccessBlock: the four account-wide blocks. */
@@ -90,6 +108,73 @@ export interface AwsEncryptedStoreFacts extends CommonFacts {
   readonly kmsKeyId?: Fact<string>;
   /** RDS `publiclyAccessible`. */
   readonly publiclyAccessible?: Fact<boolean>;
+}
+
+/** AWS::RDS::DBInstance. */
+export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
+  /** Days automated backups are kept; 0 turns automated backups off. */
+  readonly backupRetentionPeriod?: Fact<number>;
+  /** Database logs published to CloudWatch Logs (`audit`, `postgresql`, `error`, …). */
+  readonly enabledLogExports?: Fact<readonly string[]>;
+}
+
+/** An inbound security group rule open to the whole internet (0.0.0.0/0 or ::/0). */
+export interface AwsOpenIngressRule {
+  /** `tcp`, `udp`, `icmp`, `icmpv6`, `-1` (all traffic) or another protocol number. */
+  readonly protocol: string;
+  /** The port range; null for all traffic (`-1`), which has no ports. */
+  readonly fromPort: number | null;
+  readonly toPort: number | null;
+  /** `0.0.0.0/0` or `::/0`. */
+  readonly source: string;
+}
+
+/** AWS::EC2::SecurityGroup. */
+export interface AwsSecurityGroupFacts {
+  /** Inbound rules (`configuration.ipPermissions`) whose source is the whole internet. */
+  readonly openIngress?: Fact<readonly AwsOpenIngressRule[]>;
+}
+
+/** AWS::EC2::VPC. */
+export interface AwsVpcFacts {
+  readonly vpcId?: Fact<string>;
+}
+
+/** AWS::EC2::FlowLog. */
+export interface AwsFlowLogFacts {
+  /** The VPC, subnet or network interface whose traffic is logged. */
+  readonly resourceId?: Fact<string>;
+  /** `ACTIVE` once delivering. */
+  readonly flowLogStatus?: Fact<string>;
+}
+
+/** AWS::Logs::LogGroup. */
+export interface AwsLogGroupFacts {
+  /** Days log events are kept; null when they never expire. */
+  readonly retentionInDays?: Fact<number | null>;
+}
+
+/** AWS::EKS::Cluster. */
+export interface AwsEksClusterFacts extends CommonFacts {
+  readonly endpointPublicAccess?: Fact<boolean>;
+  /** CIDR blocks allowed to reach the public API endpoint. */
+  readonly publicAccessCidrs?: Fact<readonly string[]>;
+  /** Control plane log types sent to CloudWatch Logs (`api`, `audit`, `authenticator`, …). */
+  readonly enabledLogTypes?: Fact<readonly string[]>;
+}
+
+/** AWS::Lambda::Function. */
+export interface AwsLambdaFunctionFacts {
+  /**
+   * Resource-based policy statements (Sid or index) that allow anyone, with no restricting
+   * condition: a function URL with auth type NONE is one.
+   */
+  readonly publicPolicyStatements?: Fact<readonly string[]>;
+}
+
+/** AWS::GuardDuty::Detector. */
+export interface AwsGuardDutyDetectorFacts {
+  readonly enabled?: Fact<boolean>;
 }
 
 /**

@@ -28,6 +28,10 @@ export interface AzureStorageAccountFacts extends CommonFacts {
   readonly encryptionKeySource?: Fact<string>;
   /** The paired region geo-redundant SKUs (*GRS, *GZRS) copy the data to (LOC-2). */
   readonly secondaryRegion?: Fact<string>;
+  /** Requests may be authorized with the account access keys (Shared Key). */
+  readonly allowSharedKeyAccess?: Fact<boolean>;
+  /** When each access key was last created or rotated (`keyCreationTime.key1`, `.key2`), ISO dates. */
+  readonly keyCreationTimes?: Fact<readonly string[]>;
 }
 
 /** microsoft.compute/disks and microsoft.compute/snapshots */
@@ -49,11 +53,20 @@ export interface AzureKeyVaultFacts extends CommonFacts {
   readonly softDeleteEnabled?: Fact<boolean>;
   readonly purgeProtectionEnabled?: Fact<boolean>;
   readonly publicNetworkAccess?: Fact<string>;
+  /** The vault firewall's default action (`networkAcls.defaultAction`): Allow or Deny. */
+  readonly networkDefaultAction?: Fact<string>;
 }
 
 /** Database servers and accounts: SQL logical servers, PostgreSQL/MySQL flexible servers, Cosmos DB accounts. */
 export interface AzureDatabaseFacts extends CommonFacts {
   readonly publicNetworkAccess?: Fact<string>;
+  /**
+   * The oldest TLS version accepted: SQL `minimalTlsVersion` (None, 1.0…1.3), Cosmos DB
+   * `minimalTlsVersion` (Tls, Tls11, Tls12). Flexible servers keep it in server parameters.
+   */
+  readonly minimalTlsVersion?: Fact<string>;
+  /** SQL server auditing (`servers/auditingSettings/default` `state`): Enabled or Disabled. */
+  readonly auditingState?: Fact<string>;
 }
 
 /** microsoft.containerregistry/registries */
@@ -97,6 +110,8 @@ export interface AzureSecurityAssessmentFacts {
 export interface AzureSecurityPricingFacts {
   /** Free or Standard. */
   readonly pricingTier?: Fact<string>;
+  /** The plan is deprecated (replaced by another, `replacedBy`), so its tier no longer matters. */
+  readonly deprecated?: Fact<boolean>;
 }
 
 /** microsoft.authorization/roleassignments */
@@ -108,4 +123,91 @@ export interface AzureRoleAssignmentFacts {
   readonly roleDefinitionId?: Fact<string>;
   /** The lower-cased scope id the role is granted at. */
   readonly scope?: Fact<string>;
+}
+
+/** One inbound rule of a network security group, as the adapter normalizes it. */
+export interface AzureNsgRule {
+  readonly name: string;
+  /** Allow or Deny. */
+  readonly access: string;
+  /** Lower number wins (100–4096; the default rules 65000–65500). */
+  readonly priority: number;
+  /** Tcp, Udp, Icmp, Esp, Ah or `*`. */
+  readonly protocol: string;
+  /** `sourceAddressPrefix` and `sourceAddressPrefixes` together (`*`, `Internet`, CIDRs, service tags). */
+  readonly sourcePrefixes: readonly string[];
+  /** `destinationPortRange` and `destinationPortRanges` together (`22`, `20-30`, `*`). */
+  readonly destinationPorts: readonly string[];
+}
+
+/** microsoft.network/networksecuritygroups */
+export interface AzureNetworkSecurityGroupFacts {
+  /** Inbound rules, custom (`securityRules`) and default (`defaultSecurityRules`). */
+  readonly inboundRules?: Fact<readonly AzureNsgRule[]>;
+}
+
+/** A subnet of a virtual network and the NSG associated with it. */
+export interface AzureSubnet {
+  /** Lower-cased subnet id. */
+  readonly id: string;
+  /** Lower-cased NSG id, or null when the subnet has none. */
+  readonly networkSecurityGroupId: string | null;
+}
+
+/** microsoft.network/virtualnetworks */
+export interface AzureVirtualNetworkFacts {
+  readonly subnets?: Fact<readonly AzureSubnet[]>;
+}
+
+/** microsoft.network/networkwatchers/flowlogs (NSG and virtual network flow logs). */
+export interface AzureFlowLogFacts {
+  /** The lower-cased id of the NSG, virtual network, subnet or NIC whose traffic it logs. */
+  readonly targetResourceId?: Fact<string>;
+  readonly enabled?: Fact<boolean>;
+}
+
+/** microsoft.containerservice/managedclusters */
+export interface AzureManagedClusterFacts extends CommonFacts {
+  /** `apiServerAccessProfile.enablePrivateCluster`: the API server has a private IP only. */
+  readonly privateCluster?: Fact<boolean>;
+  /** `apiServerAccessProfile.authorizedIPRanges`: the public API server accepts only these ranges. */
+  readonly authorizedIpRanges?: Fact<readonly string[]>;
+  readonly enableRbac?: Fact<boolean>;
+  /** Local accounts (the static cluster-admin credential) are disabled: Entra ID only. */
+  readonly disableLocalAccounts?: Fact<boolean>;
+}
+
+/** microsoft.web/sites, merged with its `config/web` record (`az webapp config show`). */
+export interface AzureWebAppFacts extends CommonFacts {
+  readonly httpsOnly?: Fact<boolean>;
+  /** `siteConfig.minTlsVersion`: 1.0, 1.1, 1.2, 1.3. */
+  readonly minTlsVersion?: Fact<string>;
+  /** `siteConfig.ftpsState`: AllAllowed (plain FTP too), FtpsOnly, Disabled. */
+  readonly ftpsState?: Fact<string>;
+  readonly publicNetworkAccess?: Fact<string>;
+}
+
+/** microsoft.cache/redis */
+export interface AzureRedisFacts extends CommonFacts {
+  readonly enableNonSslPort?: Fact<boolean>;
+  /** 1.0, 1.1, 1.2. */
+  readonly minimumTlsVersion?: Fact<string>;
+  readonly publicNetworkAccess?: Fact<string>;
+}
+
+/** microsoft.keyvault/vaults/keys (the ARM management-plane key, not the data-plane `kid`). */
+export interface AzureKeyVaultKeyFacts extends CommonFacts {
+  /**
+   * Days after which the rotation policy creates a new version (a `Rotate` lifetime action);
+   * null when the key has no automatic rotation.
+   */
+  readonly rotationPeriodDays?: Fact<number | null>;
+  /** Expiry (`attributes.exp`, Unix seconds) as an ISO date; null when the key never expires. */
+  readonly expiresOn?: Fact<string | null>;
+}
+
+/** microsoft.consumption/budgets */
+export interface AzureBudgetFacts {
+  /** Names of the budget's notifications that are enabled and have recipients. */
+  readonly enabledNotifications?: Fact<readonly string[]>;
 }

@@ -43,6 +43,8 @@ export interface GcpHierarchyNodeFacts extends GcpIamPolicyFacts {
   readonly auditConfigs?: Fact<readonly GcpAuditConfig[]>;
   /** Cloud Asset names of the folders and organization above it, nearest first. */
   readonly ancestors?: Fact<readonly string[]>;
+  /** The IAM policy's bindings (role → members), for privileged and external principals. */
+  readonly bindings?: Fact<readonly GcpBinding[]>;
 }
 
 /** storage.googleapis.com/Bucket */
@@ -65,3 +67,79 @@ export interface GcpCryptoKeyFacts extends GcpIamPolicyFacts, CommonFacts {
 
 /** Data-handling resources whose only facts are the cross-cloud ones (disks, databases, caches, …). */
 export interface GcpDataFacts extends GcpIamPolicyFacts, CommonFacts {}
+
+/** One IAM binding of a project's, folder's or organization's policy. */
+export interface GcpBinding {
+  readonly role: string;
+  readonly members: readonly string[];
+}
+
+/** cloudresourcemanager.googleapis.com/Organization, beyond what every hierarchy node carries. */
+export interface GcpOrganizationFacts extends GcpHierarchyNodeFacts {
+  /** `displayName`: the primary domain of the Google Workspace / Cloud Identity account that owns it. */
+  readonly primaryDomain?: Fact<string>;
+}
+
+/** compute.googleapis.com/Firewall: a VPC firewall rule. */
+export interface GcpFirewallFacts {
+  /** `INGRESS` or `EGRESS`. */
+  readonly direction?: Fact<string>;
+  readonly disabled?: Fact<boolean>;
+  /** Source CIDR ranges of an ingress rule (`0.0.0.0/0`, `::/0` mean the internet). */
+  readonly sourceRanges?: Fact<readonly string[]>;
+  /** What the rule allows: one entry per protocol; an empty port list means every port. */
+  readonly allowed?: Fact<readonly GcpFirewallAllow[]>;
+}
+
+export interface GcpFirewallAllow {
+  /** `tcp`, `udp`, `icmp`, `all`, … or an IP protocol number, lower-case. */
+  readonly protocol: string;
+  /** Ports and ranges (`22`, `1000-2000`); empty: all ports. */
+  readonly ports: readonly string[];
+}
+
+/** compute.googleapis.com/Subnetwork (kansa `network.vpc`; VPC networks carry no facts). */
+export interface GcpSubnetworkFacts {
+  /** `logConfig.enable` (formerly `enableFlowLogs`): VPC Flow Logs for the subnet. */
+  readonly flowLogsEnabled?: Fact<boolean>;
+  /** `PRIVATE` for ordinary subnets; proxy-only and Private Service Connect subnets cannot log flows. */
+  readonly purpose?: Fact<string>;
+}
+
+/** logging.googleapis.com/LogBucket */
+export interface GcpLogBucketFacts {
+  readonly retentionDays?: Fact<number>;
+}
+
+/** iam.googleapis.com/ServiceAccountKey */
+export interface GcpServiceAccountKeyFacts {
+  /** `USER_MANAGED` (a private key someone holds) or `SYSTEM_MANAGED` (rotated by Google). */
+  readonly keyType?: Fact<string>;
+  /** When the key became valid (its creation), RFC 3339. */
+  readonly validAfterTime?: Fact<string>;
+  readonly disabled?: Fact<boolean>;
+}
+
+/** sqladmin.googleapis.com/Instance: a Cloud SQL instance. */
+export interface GcpSqlInstanceFacts extends GcpDataFacts {
+  /** `settings.ipConfiguration.ipv4Enabled`: the instance has a public IP address. */
+  readonly publicIp?: Fact<boolean>;
+  /** `settings.ipConfiguration.authorizedNetworks[].value`: CIDR ranges allowed to its public IP. */
+  readonly authorizedNetworks?: Fact<readonly string[]>;
+  /** `settings.ipConfiguration.sslMode` (or what the legacy `requireSsl` means). */
+  readonly sslMode?: Fact<string>;
+  /** `settings.backupConfiguration.enabled`: automated backups. */
+  readonly backupEnabled?: Fact<boolean>;
+}
+
+/** container.googleapis.com/Cluster: a GKE cluster. */
+export interface GcpGkeClusterFacts extends GcpDataFacts {
+  /** The control plane has a public endpoint (not only a private one). */
+  readonly publicEndpoint?: Fact<boolean>;
+  /** Authorized networks (CIDR ranges) of the control plane; null when the feature is off (any address). */
+  readonly authorizedNetworks?: Fact<readonly string[] | null>;
+  /** `legacyAbac.enabled`: the legacy ABAC authorizer grants rights beside RBAC. */
+  readonly legacyAbac?: Fact<boolean>;
+  /** `loggingService`: `logging.googleapis.com/kubernetes`, or `none` (no logs exported). */
+  readonly loggingService?: Fact<string>;
+}

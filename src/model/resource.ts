@@ -73,7 +73,10 @@ export const DATA_HANDLING_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
 ]);
 
 /** Management services (LOC-4): domestic preferred, lower severity than LOC-1. */
-export const MANAGEMENT_TYPES: ReadonlySet<KansaType> = new Set<KansaType>(['monitoring.workspace']);
+export const MANAGEMENT_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
+  'monitoring.workspace',
+  'monitoring.log-group',
+]);
 
 /** Where a resource record was read from, so an auditor can find it in the export. */
 export interface Origin {

@@ -159,7 +159,9 @@ describe('terminal summary and listings', () => {
 
   it('lists every check with its requirement ids', async () => {
     const result = await kansa('checks');
-    expect(result.stdout).toMatch(/common\.location\.data-in-japan +\[any\] high\n.*\n.*\n .*osaka: OSK-7\.1, LOC-1/);
+    expect(result.stdout).toMatch(
+      /common\.location\.data-in-japan +\[any\] high\n.*\n.*\n .*osaka: OSK-7\.1, LOC-1/,
+    );
   });
 
   it('shows a framework: requirement, clause, checks, MANUAL items', async () => {

@@ -78,6 +78,11 @@ function grantsAdministrator(facts: AwsIamPrincipalFacts | AwsIamUserFacts, owne
   return { value: known ? false : undefined, evidence: [asEvidence(attached), asEvidence(inline)] };
 }
 
+/** Whether an IAM role's own policies grant full administrator rights. */
+export function isAdministratorRole(role: Resource<AwsIamPrincipalFacts>): Verdict {
+  return grantsAdministrator(role.facts, role);
+}
+
 /**
  * Whether an IAM user holds administrator rights: AdministratorAccess or an inline `*` on `*`
  * policy, attached to the user or to one of its groups (when the group items are in the export).

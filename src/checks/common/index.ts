@@ -7,8 +7,8 @@ import managementInJapan from './location/management-in-japan.ts';
 
 /** The cross-cloud checks, sorted by id. */
 export const commonChecks: readonly Check[] = [
-  cmkAtRest,
   closedNetwork,
+  cmkAtRest,
   noSecretData,
   dataInJapan,
   managementInJapan,

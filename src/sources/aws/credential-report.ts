@@ -1,4 +1,4 @@
-import type { AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
+import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
@@ -93,7 +93,11 @@ function rowToResource(
       facts,
     };
   }
-  const facts: AwsIamUserFacts = { passwordEnabled: flag(row, 'password_enabled'), mfaActive };
+  const facts: AwsIamUserFacts = {
+    passwordEnabled: flag(row, 'password_enabled'),
+    mfaActive,
+    activeAccessKeys: activeAccessKeys(row),
+  };
   return {
     ...base,
     kansaType: 'iam.user',
@@ -111,6 +115,26 @@ function anyAccessKeyActive(row: Record<string, string>): Fact<boolean> {
   return keys.every((key) => key.source === 'explicit')
     ? explicit(false, 'access_key_1_active,access_key_2_active')
     : keys[0]!;
+}
+
+/** The active keys with their `access_key_N_last_rotated` time; unknown when a column cannot tell. */
+function activeAccessKeys(row: Record<string, string>): Fact<readonly AwsAccessKey[]> {
+  const keys: AwsAccessKey[] = [];
+  for (const slot of [1, 2] as const) {
+    const active = flag(row, `access_key_${slot}_active`);
+    if (active.source === 'unknown') return unknown(active.path, active.note);
+    if (!active.value) continue;
+    const column = `access_key_${slot}_last_rotated`;
+    const lastRotated = row[column]?.trim() ?? '';
+    if (Number.isNaN(Date.parse(lastRotated))) {
+      return unknown(column, {
+        ja: `資格情報レポートの ${column} が日時ではありません（「${lastRotated}」）`,
+        en: `the credential report's ${column} is not a time ("${lastRotated}")`,
+      });
+    }
+    keys.push({ slot, lastRotated });
+  }
+  return explicit(keys, 'access_key_1_active,access_key_2_active');
 }
 
 /** `true` / `false`; `N/A`, `not_supported`, `no_information` and absent columns are unknown. */

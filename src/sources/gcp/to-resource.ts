@@ -1,7 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { auditConfigFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
+import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { type JsonObject, labelsOf, lastSegment, stringAt } from './json.ts';
@@ -39,7 +39,7 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource | {
     facts: {
       ...(data && type.facts?.(data, asset.resource.dataPath)),
       ...(policy && iamPolicyFacts(policy.policy, policy.path)),
-      ...(policy && isHierarchyNode && auditConfigFacts(policy.policy, policy.path)),
+      ...(policy && isHierarchyNode && hierarchyPolicyFacts(policy.policy, policy.path)),
       ...(isHierarchyNode && ancestorsFact(asset)),
     } as Resource['facts'],
   };

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../src/model/resource.ts';
+import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import type { DocumentFormat } from '../../../src/sources/format.ts';
 import { readRecords } from '../../helpers/checks.ts';
 
@@ -13,7 +14,8 @@ export const SUBSCRIPTION_ID = `/subscriptions/${SUBSCRIPTION}`;
 
 type Row = Record<string, unknown>;
 
-function row(provider: string, type: string, name: string, extra: Row): Row {
+/** A `resources` row of any type: `row('Microsoft.Sql', 'servers', 'servers/sql1', { properties })`. */
+export function row(provider: string, type: string, name: string, extra: Row): Row {
   return {
     id: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/${provider}/${name}`,
     name: name.split('/').pop(),
@@ -125,3 +127,11 @@ export function graphCliOutput(rows: readonly Row[]): Row {
 export function readDocument(format: DocumentFormat, document: unknown): Resource[] {
   return readRecords(format, document as readonly unknown[]);
 }
+
+/** Reads `az graph query` rows (with the subscription row) into resources. */
+export function graphResources(...rows: Row[]): Resource[] {
+  return readDocument(azureGraphCli, graphCliOutput([subscriptionRow(), ...rows]));
+}
+
+/** The lower-cased id a row becomes. */
+export const idOf = (row: Row) => String(row.id).toLowerCase();

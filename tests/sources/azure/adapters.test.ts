@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import {
   graphCliOutput,
@@ -126,7 +127,9 @@ describe('kansa types', () => {
     ['microsoft.cache/redis', 'cache.cluster'],
     ['microsoft.operationalinsights/workspaces', 'monitoring.workspace'],
     ['microsoft.authorization/roleassignments', 'iam.role-assignment'],
-    ['microsoft.web/sites', 'other'],
+    ['microsoft.web/sites', 'compute.serverless'],
+    ['microsoft.network/virtualnetworks', 'network.vpc'],
+    ['microsoft.network/publicipaddresses', 'other'],
   ])('%s → %s', (type, kansaType) => {
     const [namespace, kind] = type.split('/');
     const row = {
@@ -160,6 +163,76 @@ describe('kansa types', () => {
         principalId: { value: 'a1b2c3d4-0000-0000-0000-000000000001' },
         principalType: { value: 'User' },
       },
+    });
+  });
+});
+
+describe('reachableFromInternet', () => {
+  const acls = (defaultAction: string, ipRules: unknown[]) => ({
+    networkAcls: { bypass: 'AzureServices', defaultAction, ipRules, virtualNetworkRules: [] },
+  });
+  it.each([
+    [storageProperties(acls('Deny', [])), false],
+    [storageProperties(acls('Deny', [{ value: '198.51.100.0/24', action: 'Allow' }])), true],
+    [storageProperties(acls('Allow', [])), true],
+    [storageProperties({ ...acls('Allow', []), publicNetworkAccess: 'Disabled' }), false],
+  ])('storage %j → %s', (properties, reachable) => {
+    expect(one(storageRow('st1', properties)).facts).toMatchObject({
+      reachableFromInternet: { value: reachable },
+    });
+  });
+
+  it.each([
+    ['microsoft.sql/servers', { publicNetworkAccess: 'Disabled' }, false],
+    ['microsoft.documentdb/databaseaccounts', { publicNetworkAccess: 'Enabled' }, true],
+    ['microsoft.containerregistry/registries', { publicNetworkAccess: 'Enabled' }, true],
+    ['microsoft.cache/redis', {}, true],
+    [
+      'microsoft.containerservice/managedclusters',
+      { apiServerAccessProfile: { enablePrivateCluster: true } },
+      false,
+    ],
+    ['microsoft.containerservice/managedclusters', {}, true],
+    ['microsoft.web/sites', { publicNetworkAccess: 'Disabled' }, false],
+  ])('%s %j → %s', (type, properties, reachable) => {
+    const [namespace, kind] = type.split('/');
+    const record = {
+      id: `${RG}/${namespace}/${kind}/x`,
+      type,
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties,
+    };
+    expect(one(record).facts).toMatchObject({ reachableFromInternet: { value: reachable } });
+  });
+
+  it('is unknown for a key vault whose publicNetworkAccess is not exported', () => {
+    const vault = {
+      id: `${RG}/Microsoft.KeyVault/vaults/kv1`,
+      type: 'microsoft.keyvault/vaults',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: {},
+    };
+    expect(one(vault).facts).toMatchObject({ reachableFromInternet: { source: 'unknown' } });
+  });
+});
+
+describe('settings children merge into their parent', () => {
+  it('a SQL auditing setting is read as its server', () => {
+    const server = `${RG}/Microsoft.Sql/servers/sql1`;
+    const [resource] = readDocument(azureArm, {
+      id: `${server}/auditingSettings/Default`,
+      name: 'Default',
+      type: 'Microsoft.Sql/servers/auditingSettings',
+      properties: { state: 'Enabled' },
+    });
+    expect(resource).toMatchObject({
+      id: server.toLowerCase(),
+      nativeType: 'microsoft.sql/servers',
+      kansaType: 'database.server',
+      name: 'sql1',
+      facts: { auditingState: { value: 'Enabled', path: 'auditingSettings.properties.state' } },
     });
   });
 });

@@ -10,11 +10,15 @@ import {
   ANCESTORS,
   bucketPolicyRecord,
   bucketRecord,
+  computeRecord,
   FOLDER_NAME,
   PROJECT_NAME,
   policyRecord,
+  projectPolicyRecord,
   type ReadResource,
   resourceRecord,
+  sqlInstanceRecord,
+  subnetworkRecord,
   UBLA_ON,
 } from './records.ts';
 
@@ -206,6 +210,49 @@ describe('gcp-asset-export', () => {
       hsmBackedKey: { value: true },
       rotationPeriodSeconds: { value: 7_776_000 },
     });
+  });
+
+  it('maps network, serverless and service-account types and keeps project bindings', () => {
+    const { resources } = read([
+      subnetworkRecord('s', { logConfig: { enable: true } }),
+      computeRecord('Network', 'global/networks/default', { name: 'default' }),
+      resourceRecord(
+        '//run.googleapis.com/projects/p/locations/asia-northeast1/services/web',
+        'run.googleapis.com/Service',
+        {},
+      ),
+      resourceRecord(
+        '//iam.googleapis.com/projects/p/serviceAccounts/1',
+        'iam.googleapis.com/ServiceAccount',
+        {},
+      ),
+      projectPolicyRecord([{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }]),
+    ]);
+    expect(resources.map((r) => r.kansaType)).toEqual([
+      'network.vpc',
+      'network.vpc',
+      'compute.serverless',
+      'iam.service-account',
+      'account',
+    ]);
+    expect((resources[4] as ReadResource).facts.bindings).toEqual({
+      source: 'explicit',
+      path: 'iam_policy.bindings',
+      value: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+    });
+  });
+
+  it('fills reachableFromInternet for Cloud SQL from ipv4Enabled, and only when the export shows it', () => {
+    const [open, unknownIp] = read([
+      sqlInstanceRecord('a', { ipConfiguration: { ipv4Enabled: true } }),
+      sqlInstanceRecord('b', {}),
+    ]).resources as [ReadResource, ReadResource];
+    expect(open.facts.reachableFromInternet).toEqual({
+      source: 'explicit',
+      value: true,
+      path: 'resource.data.settings.ipConfiguration.ipv4Enabled',
+    });
+    expect(unknownIp.facts.reachableFromInternet).toBeUndefined();
   });
 
   it('keeps unrecognised types as "other" with no facts', () => {

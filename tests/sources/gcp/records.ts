@@ -84,3 +84,93 @@ export const UBLA_ON = { uniformBucketLevelAccess: { enabled: true }, bucketPoli
 
 /** A resource read by the gcp formats, its facts indexable by name for assertions. */
 export type ReadResource = Resource<Readonly<Record<string, Fact<unknown> | undefined>>>;
+
+/** A Compute Engine resource line (`compute.googleapis.com/<type>`) in project `osaka-juki-prod`. */
+export function computeRecord(type: string, path: string, data: Json, location = 'global') {
+  const name = `//compute.googleapis.com/projects/osaka-juki-prod/${path}`;
+  return resourceRecord(name, `compute.googleapis.com/${type}`, data, location);
+}
+
+export function firewallRecord(rule: string, data: Json) {
+  return computeRecord('Firewall', `global/firewalls/${rule}`, {
+    id: '4567891234567891237',
+    name: rule,
+    network: 'https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/global/networks/default',
+    priority: 1000,
+    selfLink: `https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/global/firewalls/${rule}`,
+    ...data,
+  });
+}
+
+export function subnetworkRecord(subnet: string, data: Json) {
+  return computeRecord(
+    'Subnetwork',
+    `regions/asia-northeast1/subnetworks/${subnet}`,
+    {
+      id: '1122334455667788990',
+      name: subnet,
+      network: 'https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/global/networks/default',
+      ipCidrRange: '10.146.0.0/20',
+      region: 'https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/regions/asia-northeast1',
+      ...data,
+    },
+    'asia-northeast1',
+  );
+}
+
+/** A Cloud SQL instance (`sqladmin.googleapis.com/Instance`); `settings` is merged into a minimal one. */
+export function sqlInstanceRecord(instance: string, settings: Json, extra: Json = {}) {
+  return resourceRecord(
+    `//cloudsql.googleapis.com/projects/osaka-juki-prod/instances/${instance}`,
+    'sqladmin.googleapis.com/Instance',
+    {
+      kind: 'sql#instance',
+      name: instance,
+      project: 'osaka-juki-prod',
+      region: 'asia-northeast1',
+      databaseVersion: 'POSTGRES_16',
+      instanceType: 'CLOUD_SQL_INSTANCE',
+      state: 'RUNNABLE',
+      settings: { tier: 'db-custom-2-8192', ...settings },
+      ...extra,
+    },
+    'asia-northeast1',
+  );
+}
+
+/** A GKE cluster (`container.googleapis.com/Cluster`). */
+export function clusterRecord(cluster: string, data: Json) {
+  return resourceRecord(
+    `//container.googleapis.com/projects/osaka-juki-prod/locations/asia-northeast1/clusters/${cluster}`,
+    'container.googleapis.com/Cluster',
+    {
+      name: cluster,
+      location: 'asia-northeast1',
+      status: 'RUNNING',
+      currentMasterVersion: '1.31.5-gke.1023000',
+      ...data,
+    },
+    'asia-northeast1',
+  );
+}
+
+/** The IAM-policy line of a project (or folder / organization) with the given bindings. */
+export function projectPolicyRecord(
+  bindings: Json[],
+  name = PROJECT_NAME,
+  assetType = 'cloudresourcemanager.googleapis.com/Project',
+  ancestors = ANCESTORS,
+) {
+  return policyRecord(name, assetType, { bindings }, ancestors);
+}
+
+/** The organization's resource line: Google sets `displayName` to its primary domain. */
+export function organizationRecord(domain: string) {
+  const record = resourceRecord(ORG_NAME, 'cloudresourcemanager.googleapis.com/Organization', {
+    name: ORG,
+    displayName: domain,
+    lifecycleState: 'ACTIVE',
+    owner: { directoryCustomerId: 'C03abcd12' },
+  });
+  return { ...record, resource: { ...record.resource, parent: null }, ancestors: [ORG] };
+}

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateMfaAssessment } from '../lib/mfa-assessment.ts';
+import { evaluateAssessment } from '../lib/assessment.ts';
 
 /** "Accounts with owner permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const OWNER_MFA_KEYS = ['6240402e-f77c-46fa-9060-a7ce53997754', '94290b00-4d0c-d7b4-7cea-064a9554e681'];
@@ -51,6 +51,6 @@ export default defineCheck({
     ],
   },
   evaluate(subscription: Resource, ctx) {
-    return evaluateMfaAssessment(subscription, OWNER_MFA_KEYS, ctx);
+    return evaluateAssessment(subscription, OWNER_MFA_KEYS, ctx);
   },
 });

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateMfaAssessment } from '../lib/mfa-assessment.ts';
+import { evaluateAssessment } from '../lib/assessment.ts';
 
 /** "Accounts with write permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const WRITE_MFA_KEYS = ['c0cb17b2-0607-48a7-b0e0-903ed22de39b', '57e98606-6b1e-6193-0e3d-fe621387c16b'];
@@ -50,6 +50,6 @@ export default defineCheck({
     ],
   },
   evaluate(subscription: Resource, ctx) {
-    return evaluateMfaAssessment(subscription, WRITE_MFA_KEYS, ctx);
+    return evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
   },
 });

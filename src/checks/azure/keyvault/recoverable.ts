@@ -1,7 +1,8 @@
 import type { AzureKeyVaultFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck } from '../../check.ts';
+import { decideOnFacts, requirement } from '../lib/decide.ts';
 
 export default defineCheck({
   meta: {
@@ -27,8 +28,8 @@ export default defineCheck({
         en: 'Soft delete and purge protection are enabled',
       },
       notRecoverable: {
-        ja: '無効な保護があります: {{disabled}}',
-        en: 'Protection not enabled: {{disabled}}',
+        ja: '無効な保護があります: {{failing}}',
+        en: 'Protection not enabled: {{failing}}',
       },
       unknown: {
         ja: 'エクスポートから {{unknown}} が読み取れません',
@@ -41,16 +42,15 @@ export default defineCheck({
     ],
   },
   evaluate(vault: Resource<AzureKeyVaultFacts>) {
-    const facts = [
-      factOf(vault.facts.softDeleteEnabled, 'properties.enableSoftDelete'),
-      factOf(vault.facts.purgeProtectionEnabled, 'properties.enablePurgeProtection'),
-    ];
-    const disabled = facts
-      .filter((fact) => fact.source !== 'unknown' && !fact.value)
-      .map((fact) => fact.path);
-    if (disabled.length > 0) return fail('notRecoverable', facts, { disabled });
-    const unknownPaths = facts.filter((fact) => fact.source === 'unknown').map((fact) => fact.path);
-    if (unknownPaths.length > 0) return undetermined('unknown', facts, { unknown: unknownPaths });
-    return pass('recoverable', facts);
+    return decideOnFacts(
+      [
+        requirement(factOf(vault.facts.softDeleteEnabled, 'properties.enableSoftDelete'), (on) => on),
+        requirement(
+          factOf(vault.facts.purgeProtectionEnabled, 'properties.enablePurgeProtection'),
+          (on) => on,
+        ),
+      ],
+      { pass: 'recoverable', fail: 'notRecoverable', unknown: 'unknown' },
+    );
   },
 });

@@ -1,6 +1,7 @@
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { exportedLogs } from '../lib/diagnostic-logs.ts';
 import { diagnosticSettingsOf } from '../lib/related.ts';
 
 /** Activity Log categories an audit needs: who changed what, security alerts, policy decisions. */
@@ -56,28 +57,9 @@ export default defineCheck({
       });
       return undetermined('notExported', [evidence]);
     }
-    const evidence: Evidence[] = [];
-    const exported = new Set<string>();
-    let incomplete = false;
-    for (const setting of settings) {
-      const { destinations, enabledCategories, enabledCategoryGroups } = setting.facts;
-      for (const fact of [destinations, enabledCategories, enabledCategoryGroups]) {
-        if (fact) evidence.push({ ...fact, resourceId: setting.id });
-      }
-      if (!destinations || !enabledCategories || !enabledCategoryGroups) continue;
-      if (destinations.source === 'unknown' || enabledCategories.source === 'unknown') {
-        incomplete = true;
-        continue;
-      }
-      // A setting without a destination exports nothing.
-      if (destinations.value.length === 0) continue;
-      for (const category of enabledCategories.value) exported.add(category.toLowerCase());
-      if (enabledCategoryGroups.value?.some((group) => group.toLowerCase() === 'alllogs')) {
-        for (const category of REQUIRED_CATEGORIES) exported.add(category.toLowerCase());
-      }
-    }
-    const names = settings.map((setting) => setting.name);
-    const missing = REQUIRED_CATEGORIES.filter((category) => !exported.has(category.toLowerCase()));
+    const { settings: names, categories, groups, incomplete, evidence } = exportedLogs(settings);
+    const exported = (category: string) => groups.has('alllogs') || categories.has(category.toLowerCase());
+    const missing = REQUIRED_CATEGORIES.filter((category) => !exported(category));
     if (missing.length === 0) return pass('exported', evidence, { settings: names });
     if (incomplete) return undetermined('incomplete', evidence, { settings: names });
     return fail('missingCategories', evidence, { missing, settings: names });

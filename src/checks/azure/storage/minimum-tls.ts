@@ -3,9 +3,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
 import { decideOnFact } from '../lib/decide.ts';
-
-/** TLS1_2 and later; the values are TLS1_0, TLS1_1, TLS1_2, TLS1_3. */
-const MODERN_TLS = new Set(['tls1_2', 'tls1_3']);
+import { refusesLegacyTls } from '../lib/tls.ts';
 
 export default defineCheck({
   meta: {
@@ -46,7 +44,7 @@ export default defineCheck({
   evaluate(account: Resource<AzureStorageAccountFacts>) {
     return decideOnFact(
       factOf(account.facts.minimumTlsVersion, 'properties.minimumTlsVersion'),
-      (version) => MODERN_TLS.has(version.toLowerCase()),
+      refusesLegacyTls,
       { pass: 'modern', fail: 'legacy', unknown: 'unknown' },
     );
   },

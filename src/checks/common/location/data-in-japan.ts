@@ -71,7 +71,8 @@ export default defineCheck<
         return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
       }
       const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
-      if (replicaOf.source !== 'unknown' && replicaOf.value) return pass('backupAbroad', [region, replicaOf], data);
+      if (replicaOf.source !== 'unknown' && replicaOf.value)
+        return pass('backupAbroad', [region, replicaOf], data);
     }
 
     const level = classification(resource);

@@ -1,6 +1,6 @@
-import { factOf } from '../../../model/facts.ts';
 import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
-import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
 
 type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
 
@@ -61,39 +61,14 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     // Assets above projects (a folder log sink) are accounted to `folders/F` / `organizations/O`.
     if (project.account.includes('/')) return notApplicable('notAProject', []);
 
-    const own = factOf(project.facts.auditConfigs, 'iamPolicy.auditConfigs');
-    if (own.source === 'unknown') return undetermined('noProjectPolicy', [own]);
-    const evidence: Evidence[] = [own];
-    const effective = [...own.value];
-
     // Audit configs are inherited: the effective policy is the union with every ancestor's.
-    const ancestors = factOf(project.facts.ancestors, 'ancestors');
-    const unseen: string[] = [];
-    for (const name of ancestors.value ?? []) {
-      const configs = factOf(
-        (ctx.inventory.byId('gcp', name)?.facts as GcpHierarchyNodeFacts | undefined)?.auditConfigs,
-        'iamPolicy.auditConfigs',
-      );
-      if (configs.source === 'unknown') unseen.push(name);
-      else {
-        evidence.push({ ...configs, resourceId: name });
-        effective.push(...configs.value);
-      }
-    }
-
-    const { enabled, exempted } = summarize(effective);
+    const chain = inherited(project, ctx, (facts) => facts.auditConfigs, 'iamPolicy.auditConfigs');
+    if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);
+    const evidence = inheritedEvidence(chain);
+    const { enabled, exempted } = summarize([chain.own.value, ...chain.ancestors.map((a) => a.value)].flat());
     const missing = REQUIRED.filter((logType) => !enabled.has(logType));
-    if (missing.length > 0) {
-      if (ancestors.source === 'unknown') {
-        return undetermined('ancestorsUnknown', [...evidence, ancestors], {
-          missing,
-          ancestors: '(unknown)',
-        });
-      }
-      if (unseen.length > 0)
-        return undetermined('ancestorsUnknown', evidence, { missing, ancestors: unseen });
-      return fail('missing', evidence, { missing });
-    }
+    if (missing.length > 0)
+      return ancestorsUnknown(chain, evidence, { missing }) ?? fail('missing', evidence, { missing });
     if (exempted.length > 0) return fail('exempted', evidence, { exempted });
     return pass('enabled', evidence, { logTypes: REQUIRED });
   },

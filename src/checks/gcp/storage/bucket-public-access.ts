@@ -2,6 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { describeGrants } from '../grants.ts';
 
 type Message =
   | 'preventionEnforced'
@@ -76,11 +77,11 @@ export default defineCheck<GcpBucketFacts, Message>({
     // Enforced prevention overrides every grant, IAM or ACL.
     if (prevention.value === 'enforced') return pass('preventionEnforced', [prevention]);
     if (hasGrants(bindings))
-      return fail('publicBinding', [bindings, prevention], { grants: describe(bindings.value) });
+      return fail('publicBinding', [bindings, prevention], { grants: describeGrants(bindings.value) });
     // With uniform bucket-level access on, ACLs are not evaluated at all.
     const aclsApply = uniform.value !== true;
     if (aclsApply && hasGrants(acl))
-      return fail('publicAcl', [acl, uniform, prevention], { grants: describe(acl.value) });
+      return fail('publicAcl', [acl, uniform, prevention], { grants: describeGrants(acl.value) });
     if (bindings.source === 'unknown') return undetermined('noIamPolicy', [bindings, prevention]);
     if (aclsApply && acl.source === 'unknown') return undetermined('aclUnknown', [uniform, acl, prevention]);
     return pass('notPublic', [bindings, uniform, ...(aclsApply ? [acl] : []), prevention], {
@@ -93,8 +94,4 @@ function hasGrants(fact: Fact<readonly GcpPublicGrant[]>): fact is Fact<readonly
   value: readonly GcpPublicGrant[];
 } {
   return fact.value !== undefined && fact.value.length > 0;
-}
-
-function describe(grants: readonly GcpPublicGrant[]): string[] {
-  return grants.map((grant) => `${grant.member} (${grant.role})`);
 }

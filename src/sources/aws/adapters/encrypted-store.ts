@@ -1,7 +1,15 @@
-import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
-import { explicit } from '../../../model/fact.ts';
+import type { AwsEncryptedStoreFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { absent, configBoolean, configString, field, toStringValue } from './fields.ts';
+import {
+  absent,
+  configBoolean,
+  configNumber,
+  configString,
+  field,
+  stringsOf,
+  toStringValue,
+} from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 
 /** Where a resource type keeps its encryption flag and key in `configuration`. */
@@ -32,13 +40,33 @@ export function ebsVolumeFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   return encryptedStoreFacts(item, { encrypted: 'encrypted', kmsKeyId: 'kmsKeyId' });
 }
 
-export function rdsInstanceFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+/**
+ * AWS::RDS::DBInstance (the DBInstance structure of DescribeDBInstances).
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DBInstance.html
+ */
+export function rdsInstanceFacts(item: ConfigItem): AwsRdsInstanceFacts {
   const source = toStringValue(field(item.configuration, 'readReplicaSourceDBInstanceIdentifier'));
+  const publiclyAccessible = configBoolean(item, 'publiclyAccessible');
   return {
     ...encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' }),
-    publiclyAccessible: configBoolean(item, 'publiclyAccessible'),
+    publiclyAccessible,
+    reachableFromInternet: publiclyAccessible,
+    backupRetentionPeriod: configNumber(item, 'backupRetentionPeriod'),
+    enabledLogExports: enabledLogExports(item),
     ...(source ? { replicaOf: explicit(source, 'configuration.readReplicaSourceDBInstanceIdentifier') } : {}),
   };
+}
+
+/** DescribeDBInstances leaves `EnabledCloudwatchLogsExports` out when no log is exported (the default). */
+function enabledLogExports(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'configuration.enabledCloudwatchLogsExports';
+  const exports = field(item.configuration, 'enabledCloudwatchLogsExports');
+  if (Array.isArray(exports)) return explicit(stringsOf(exports), path);
+  if (item.partial) return absent(item, path);
+  return cloudDefault([], path, {
+    ja: 'ログのエクスポート設定がありません: RDS の既定ではデータベースのログは CloudWatch Logs に発行されません',
+    en: 'no log exports: by default RDS publishes no database log to CloudWatch Logs',
+  });
 }
 
 export function rdsClusterFacts(item: ConfigItem): AwsEncryptedStoreFacts {

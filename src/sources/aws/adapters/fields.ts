@@ -58,3 +58,25 @@ export function configString(item: ConfigItem, name: string): Fact<string> {
   const path = `configuration.${name}`;
   return value === undefined ? absent(item, path) : explicit(value, path);
 }
+
+/** A number, or its string form (`"22"`, `"22.0"`: query outputs write some numbers so). */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'string' && value.trim() !== '') {
+    const parsed = Number(value);
+    return Number.isFinite(parsed) ? parsed : undefined;
+  }
+  return undefined;
+}
+
+/** A numeric `configuration` field as a fact (unknown when absent or not a number). */
+export function configNumber(item: ConfigItem, name: string): Fact<number> {
+  const value = toNumber(field(item.configuration, name));
+  const path = `configuration.${name}`;
+  return value === undefined ? absent(item, path) : explicit(value, path);
+}
+
+/** The strings of a list, skipping anything else. */
+export function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((entry) => toStringValue(entry) ?? []) : [];
+}

@@ -1,8 +1,15 @@
 import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
-import { explicit, type Fact } from '../../../model/fact.ts';
-import { asRecord, type ConfigItem } from '../config-item.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configString, field, toStringValue } from './fields.ts';
-import { isFullAdminStatement, parsePolicyDocument, statementsOf } from './policy-document.ts';
+import {
+  isAnyonePrincipal,
+  isFullAdminStatement,
+  isPublicAllowStatement,
+  listOf,
+  parsePolicyDocument,
+  statementsOf,
+} from './policy-document.ts';
 
 /**
  * AWS::IAM::User / Group / Role items: attached managed policies and inline policies. Config
@@ -33,7 +40,39 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
     name: configString(item, 'roleName'),
     attachedPolicyArns: attachedPolicyArns(item),
     fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'rolePolicyList'),
+    trustedAccounts: trustedAccounts(item),
   };
+}
+
+/**
+ * The AWS accounts a role's trust policy (URL-encoded JSON in Config) lets assume it: the
+ * account of each `Principal.AWS` ARN or bare account id in an `Allow` statement, and `*` for
+ * any principal without a condition pinning the caller (`aws:PrincipalOrgID`, …). Service and
+ * federated principals are not accounts.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ */
+function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'configuration.assumeRolePolicyDocument';
+  const raw = field(item.configuration, 'assumeRolePolicyDocument');
+  if (raw === undefined || raw === null) return absent(item, path);
+  const policy = parsePolicyDocument(raw);
+  if (!policy) {
+    return unknown(path, { ja: '信頼ポリシーを解析できません', en: 'the trust policy could not be parsed' });
+  }
+  const accounts = new Set<string>();
+  for (const statement of statementsOf(policy)) {
+    if (statement['Effect'] !== 'Allow') continue;
+    if (isAnyonePrincipal(statement['Principal'])) {
+      if (isPublicAllowStatement(statement)) accounts.add('*');
+      continue;
+    }
+    for (const principal of listOf(asRecord(statement['Principal'])?.['AWS'])) {
+      const text = String(principal);
+      const account = /^\d{12}$/.test(text) ? text : arnPart(text, 4);
+      if (account) accounts.add(account);
+    }
+  }
+  return explicit([...accounts].sort(), path);
 }
 
 function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {

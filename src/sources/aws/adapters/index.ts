@@ -1,9 +1,14 @@
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
+import { eksClusterFacts } from './eks.ts';
 import { ebsVolumeFacts, efsFacts, rdsClusterFacts, rdsInstanceFacts } from './encrypted-store.ts';
+import { guardDutyDetectorFacts } from './guardduty.ts';
 import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
 import { kmsKeyFacts } from './kms.ts';
+import { lambdaFunctionFacts } from './lambda.ts';
+import { logGroupFacts } from './logs.ts';
+import { flowLogFacts, securityGroupFacts, vpcFacts } from './network.ts';
 import { s3AccountPublicAccessBlockFacts, s3BucketFacts } from './s3.ts';
 
 interface NativeType {
@@ -22,24 +27,28 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
   'AWS::DynamoDB::Table': { kansaType: 'database.table' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
-  'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall' },
+  'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
+  'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall', facts: securityGroupFacts },
   'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
+  'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
   'AWS::ECR::Repository': { kansaType: 'container.registry' },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
-  'AWS::EKS::Cluster': { kansaType: 'container.cluster' },
+  'AWS::EKS::Cluster': { kansaType: 'container.cluster', facts: eksClusterFacts },
   'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
   'AWS::ElastiCache::ReplicationGroup': { kansaType: 'cache.cluster' },
   'AWS::ElastiCache::ServerlessCache': { kansaType: 'cache.cluster' },
   'AWS::FSx::FileSystem': { kansaType: 'storage.file-system' },
+  'AWS::GuardDuty::Detector': { kansaType: 'security.service', facts: guardDutyDetectorFacts },
   'AWS::IAM::Group': { kansaType: 'iam.group', facts: iamGroupFacts },
   'AWS::IAM::Policy': { kansaType: 'iam.policy' },
   'AWS::IAM::Role': { kansaType: 'iam.role', facts: iamRoleFacts },
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
   'AWS::Kinesis::Stream': { kansaType: 'storage.queue' },
-  'AWS::Logs::LogGroup': { kansaType: 'monitoring.workspace' },
+  'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
+  'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
   'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },

@@ -1,3 +1,4 @@
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 
 /**
@@ -30,7 +31,28 @@ export function statementLabel(statement: Record<string, unknown>, index: number
     : `Statement[${index}]`;
 }
 
-function listOf(value: unknown): unknown[] {
+/**
+ * The labels of a policy's statements that match: the fact checks read for "which statements
+ * of this bucket / function policy do X". No policy (null, empty) has none; a policy that
+ * cannot be parsed is unknown.
+ */
+export function matchingStatements(
+  text: unknown,
+  path: string,
+  matches: (statement: Record<string, unknown>) => boolean,
+): Fact<readonly string[]> {
+  if (text === null || text === undefined || text === '') return explicit([], path);
+  const policy = parsePolicyDocument(text);
+  if (!policy) {
+    return unknown(path, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' });
+  }
+  const labels = statementsOf(policy).flatMap((statement, index) =>
+    matches(statement) ? [statementLabel(statement, index)] : [],
+  );
+  return explicit(labels, path);
+}
+
+export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
@@ -69,12 +91,35 @@ const RESTRICTING_CONDITION_KEYS = new Set([
 /** Open CIDRs do not restrict anything. */
 const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
 
+/** `Principal: "*"` or `{"AWS": "*"}`: any AWS principal, in any account, or anonymous. */
+export function isAnyonePrincipal(principal: unknown): boolean {
+  return principal === '*' || listOf(asRecord(principal)?.['AWS']).includes('*');
+}
+
 /** `Allow` to `"*"` / `{"AWS": "*"}` with no condition that pins the caller. */
 export function isPublicAllowStatement(statement: Record<string, unknown>): boolean {
   if (statement['Effect'] !== 'Allow') return false;
-  const principal = statement['Principal'];
-  const anyone = principal === '*' || listOf(asRecord(principal)?.['AWS']).includes('*');
-  return anyone && !hasRestrictingCondition(statement['Condition']);
+  return isAnyonePrincipal(statement['Principal']) && !hasRestrictingCondition(statement['Condition']);
+}
+
+/**
+ * `Deny` to anyone, for every S3 action (`s3:*` or `*`), when `aws:SecureTransport` is false:
+ * the statement that makes a bucket refuse plain HTTP.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
+ */
+export function isDenyInsecureTransportStatement(statement: Record<string, unknown>): boolean {
+  if (statement['Effect'] !== 'Deny' || !isAnyonePrincipal(statement['Principal'])) return false;
+  const actions = listOf(statement['Action']).map((action) => String(action).toLowerCase());
+  if (!actions.includes('s3:*') && !actions.includes('*')) return false;
+  return Object.entries(asRecord(statement['Condition']) ?? {}).some(
+    ([operator, operands]) =>
+      /^bool(ifexists)?$/i.test(operator) &&
+      Object.entries(asRecord(operands) ?? {}).some(
+        ([key, value]) =>
+          key.toLowerCase() === 'aws:securetransport' &&
+          listOf(value).some((v) => String(v).toLowerCase() === 'false'),
+      ),
+  );
 }
 
 function hasRestrictingCondition(condition: unknown): boolean {

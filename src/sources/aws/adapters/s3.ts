@@ -1,13 +1,12 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 import {
+  isDenyInsecureTransportStatement,
   isPublicAllowStatement,
-  parsePolicyDocument,
-  statementLabel,
-  statementsOf,
+  matchingStatements,
 } from './policy-document.ts';
 
 const BLOCK_FLAGS = [
@@ -23,8 +22,10 @@ export function s3BucketFacts(item: ConfigItem): AwsS3BucketFacts {
   const encryption = defaultEncryption(item);
   return {
     ...bucketPublicAccessBlock(item),
-    publicPolicyStatements: publicPolicyStatements(item),
+    publicPolicyStatements: policyStatements(item, isPublicAllowStatement),
+    secureTransportDenyStatements: secureTransportDenyStatements(item),
     publicAclGrants: publicAclGrants(item),
+    accessLogTargetBucket: accessLogTargetBucket(item),
     ...encryption,
   };
 }
@@ -63,24 +64,42 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
   return Object.fromEntries(entries) as Record<BlockFlag, Fact<boolean>>;
 }
 
+const POLICY_PATH = 'supplementaryConfiguration.BucketPolicy.policyText';
+
 /** `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has no policy. */
-function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
-  const path = 'supplementaryConfiguration.BucketPolicy.policyText';
+function policyStatements(
+  item: ConfigItem,
+  matches: (statement: Record<string, unknown>) => boolean,
+): Fact<readonly string[]> {
   const holder = asRecord(item.supplementary?.['BucketPolicy']);
-  if (!holder) return absent(item, path);
-  const text = field(holder, 'policyText');
-  if (text === null || text === undefined || text === '') return explicit([], path);
-  const policy = parsePolicyDocument(text);
-  if (!policy) {
-    return unknown(path, {
-      ja: 'バケットポリシーを解析できません',
-      en: 'the bucket policy could not be parsed',
-    });
-  }
-  const publicOnes = statementsOf(policy).flatMap((statement, index) =>
-    isPublicAllowStatement(statement) ? [statementLabel(statement, index)] : [],
-  );
-  return explicit(publicOnes, path);
+  if (!holder) return absent(item, POLICY_PATH);
+  return matchingStatements(field(holder, 'policyText'), POLICY_PATH, matches);
+}
+
+/**
+ * S3 accepts plain HTTP unless the bucket policy denies it: no policy (or none with such a
+ * statement) is the default, and says so.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
+ */
+function secureTransportDenyStatements(item: ConfigItem): Fact<readonly string[]> {
+  const statements = policyStatements(item, isDenyInsecureTransportStatement);
+  if (statements.source !== 'explicit' || statements.value.length > 0) return statements;
+  return cloudDefault([], POLICY_PATH, {
+    ja: 'バケットポリシーに aws:SecureTransport が false の要求を拒否する文がありません（S3 は既定で HTTP の要求も受け付けます）',
+    en: 'no bucket policy statement denies requests with aws:SecureTransport false (S3 accepts plain HTTP by default)',
+  });
+}
+
+/**
+ * `BucketLoggingConfiguration` is `{"destinationBucketName": …, "logFilePrefix": …}`, both null
+ * when server access logging is off (its default).
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html
+ */
+function accessLogTargetBucket(item: ConfigItem): Fact<string | null> {
+  const path = 'supplementaryConfiguration.BucketLoggingConfiguration.destinationBucketName';
+  const logging = asRecord(item.supplementary?.['BucketLoggingConfiguration']);
+  if (!logging) return absent(item, path);
+  return explicit(toStringValue(field(logging, 'destinationBucketName')) ?? null, path);
 }
 
 /** Grants to everyone, or to every AWS account holder. */

@@ -5,4 +5,10 @@ import type { ArmRecord } from '../arm-record.ts';
 export interface Adapter {
   readonly kansaType: KansaType;
   readonly facts?: (record: ArmRecord) => object;
+  /**
+   * The record is a settings child of another resource (`sites/<app>/config/web`,
+   * `servers/<server>/auditingSettings/default`): it becomes a record of the parent, whose
+   * facts it completes when the inventory merges them.
+   */
+  readonly describesParent?: true;
 }

@@ -1,7 +1,7 @@
-import type { AzureContainerRegistryFacts } from '../../../model/azure.ts';
-import type { CommonFacts } from '../../../model/facts.ts';
+import type { AzureContainerRegistryFacts, AzureManagedClusterFacts } from '../../../model/azure.ts';
 import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { reachableByPublicNetworkAccess } from './network-access.ts';
 
 export const containerRegistry: Adapter = {
   kansaType: 'container.registry',
@@ -14,6 +14,12 @@ export const containerRegistry: Adapter = {
         en: 'absent: encrypted with the default service-managed key',
       },
     });
+    const publicNetworkAccess = propertyFact(
+      record,
+      ['publicNetworkAccess'],
+      asString,
+      notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
+    );
     return {
       adminUserEnabled: propertyFact(record, ['adminUserEnabled'], asBoolean, {
         // https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account
@@ -23,12 +29,8 @@ export const containerRegistry: Adapter = {
           en: 'absent: the admin user is off by default',
         },
       }),
-      publicNetworkAccess: propertyFact(
-        record,
-        ['publicNetworkAccess'],
-        asString,
-        notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
-      ),
+      publicNetworkAccess,
+      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
       customerManagedKey: derivedFact(encryption, (status) => status.toLowerCase() === 'enabled'),
     };
   },
@@ -36,7 +38,7 @@ export const containerRegistry: Adapter = {
 
 export const managedCluster: Adapter = {
   kansaType: 'container.cluster',
-  facts(record): CommonFacts {
+  facts(record): AzureManagedClusterFacts {
     const diskEncryptionSet = propertyFact(record, ['diskEncryptionSetID'], asString, {
       // https://learn.microsoft.com/azure/aks/azure-disk-customer-managed-keys
       default: '',
@@ -45,6 +47,46 @@ export const managedCluster: Adapter = {
         en: "absent: the nodes' disks are encrypted with the default platform-managed key",
       },
     });
-    return { customerManagedKey: derivedFact(diskEncryptionSet, (id) => id !== '') };
+    // https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges : a cluster's API
+    // server is public and open to all addresses unless made private or given authorized ranges.
+    const privateCluster = propertyFact(record, ['apiServerAccessProfile.enablePrivateCluster'], asBoolean, {
+      default: false,
+      note: {
+        ja: '未設定: API サーバーは既定でパブリック エンドポイントを持ちます',
+        en: 'absent: the API server has a public endpoint by default',
+      },
+    });
+    const authorizedIpRanges = propertyFact(
+      record,
+      ['apiServerAccessProfile.authorizedIPRanges'],
+      (value) => (Array.isArray(value) ? value.filter((range) => typeof range === 'string') : undefined),
+      {
+        default: [],
+        note: {
+          ja: '未設定: 承認済み IP 範囲がなく、すべてのアドレスから API サーバーに接続できます',
+          en: 'absent: no authorized IP ranges, the API server accepts all addresses',
+        },
+      },
+    );
+    return {
+      customerManagedKey: derivedFact(diskEncryptionSet, (id) => id !== ''),
+      privateCluster,
+      authorizedIpRanges,
+      reachableFromInternet: derivedFact(privateCluster, (isPrivate) => !isPrivate),
+      enableRbac: propertyFact(
+        record,
+        ['enableRBAC'],
+        asBoolean,
+        notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
+      ),
+      disableLocalAccounts: propertyFact(record, ['disableLocalAccounts'], asBoolean, {
+        // https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad
+        default: false,
+        note: {
+          ja: '未設定: ローカル アカウントは既定で有効です',
+          en: 'absent: local accounts are enabled by default',
+        },
+      }),
+    };
   },
 };

@@ -3,17 +3,32 @@ import { explicit, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { reachableByPublicNetworkAccess } from './network-access.ts';
 
-const PUBLIC_ACCESS_UNKNOWN = notSet(
-  'absent: not in this export',
-  '未設定: このエクスポートに含まれていません',
-);
+const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
+
+/** Public network access and what it means for reachability, named alike on every database type. */
+function networkFacts(
+  record: ArmRecord,
+  path: string,
+): Pick<AzureDatabaseFacts, 'publicNetworkAccess' | 'reachableFromInternet'> {
+  const publicNetworkAccess = propertyFact(record, [path], asString, NOT_EXPORTED);
+  return { publicNetworkAccess, reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess) };
+}
 
 export const sqlServer: Adapter = {
   kansaType: 'database.server',
   facts(record): AzureDatabaseFacts {
     return {
-      publicNetworkAccess: propertyFact(record, ['publicNetworkAccess'], asString, PUBLIC_ACCESS_UNKNOWN),
+      ...networkFacts(record, 'publicNetworkAccess'),
+      minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, {
+        // https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version
+        default: 'None',
+        note: {
+          ja: '未設定（None）: 最小 TLS バージョンが指定されず、古い TLS の接続も受け付けます',
+          en: 'absent (None): no minimal TLS version is enforced, so older TLS connections are accepted',
+        },
+      }),
       // The TDE protector is a child resource (servers/encryptionProtector), not in the server record.
       customerManagedKey: unknown('encryptionProtector.serverKeyType', {
         ja: 'TDE 保護機能（encryptionProtector）はサーバー レコードに含まれていません',
@@ -39,12 +54,12 @@ export const flexibleServer: Adapter = {
       },
     });
     return {
-      publicNetworkAccess: propertyFact(
-        record,
-        ['network.publicNetworkAccess'],
-        asString,
-        PUBLIC_ACCESS_UNKNOWN,
-      ),
+      ...networkFacts(record, 'network.publicNetworkAccess'),
+      // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
+      minimalTlsVersion: unknown('configurations/ssl_min_protocol_version', {
+        ja: 'TLS の設定はサーバー パラメーター（require_secure_transport、ssl_min_protocol_version / tls_version）にあり、サーバー レコードには含まれていません',
+        en: 'TLS is set by server parameters (require_secure_transport, ssl_min_protocol_version / tls_version), which are not in the server record',
+      }),
       customerManagedKey: derivedFact(encryption, (type) => type.toLowerCase() === 'azurekeyvault'),
       ...replicaSource(record),
     };
@@ -72,8 +87,28 @@ export const cosmosDbAccount: Adapter = {
       },
     });
     return {
-      publicNetworkAccess: propertyFact(record, ['publicNetworkAccess'], asString, PUBLIC_ACCESS_UNKNOWN),
+      ...networkFacts(record, 'publicNetworkAccess'),
+      // Tls, Tls11, Tls12; the default changed over time, so an absent value tells nothing.
+      minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
       customerManagedKey: derivedFact(keyUri, (uri) => uri !== ''),
     };
+  },
+};
+
+/**
+ * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET): its
+ * `state` completes the server's facts. Auditing is off until enabled.
+ * https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
+ */
+export const sqlServerAuditing: Adapter = {
+  kansaType: 'database.server',
+  describesParent: true,
+  facts(record): AzureDatabaseFacts {
+    const state = propertyFact(record, ['state'], asString, {
+      default: 'Disabled',
+      note: { ja: '未設定: 監査は既定で無効です', en: 'absent: auditing is off by default' },
+    });
+    // On the server its path is the child's: `auditingSettings.properties.state`.
+    return { auditingState: { ...state, path: `auditingSettings.${state.path}` } };
   },
 };

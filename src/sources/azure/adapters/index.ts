@@ -1,15 +1,19 @@
 import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
-import { readArmRecord, resourceBase } from '../arm-record.ts';
+import { type ArmRecord, readArmRecord, resourceBase, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
+import { redisCache } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
-import { cosmosDbAccount, flexibleServer, sqlServer } from './databases.ts';
-import { keyVault, managedHsm } from './keyvault.ts';
+import { budget } from './cost.ts';
+import { cosmosDbAccount, flexibleServer, sqlServer, sqlServerAuditing } from './databases.ts';
+import { keyVault, keyVaultKey, managedHsm } from './keyvault.ts';
 import { diagnosticSetting, logAnalyticsWorkspace } from './monitor.ts';
+import { flowLog, networkSecurityGroup, virtualNetwork } from './network.ts';
 import { subscription } from './resources.ts';
 import { securityAssessment, securityPricing } from './security.ts';
 import { storageAccount } from './storage.ts';
+import { webApp, webAppConfig } from './web.ts';
 
 /** Native types (lower-case, as Resource Graph writes them) kansa recognises. Others become 'other'. */
 const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
@@ -29,8 +33,10 @@ const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.compute/disks', disk],
   ['microsoft.compute/snapshots', snapshot],
   ['microsoft.keyvault/vaults', keyVault],
+  ['microsoft.keyvault/vaults/keys', keyVaultKey],
   ['microsoft.keyvault/managedhsms', managedHsm],
   ['microsoft.sql/servers', sqlServer],
+  ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/databases', { kansaType: 'database.instance' }],
   ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
   ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],
@@ -38,16 +44,20 @@ const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.dbforpostgresql/servers', { kansaType: 'database.instance' }],
   ['microsoft.dbformysql/servers', { kansaType: 'database.instance' }],
   ['microsoft.documentdb/databaseaccounts', cosmosDbAccount],
-  ['microsoft.cache/redis', { kansaType: 'cache.cluster' }],
+  ['microsoft.cache/redis', redisCache],
   ['microsoft.cache/redisenterprise', { kansaType: 'cache.cluster' }],
   ['microsoft.servicebus/namespaces', { kansaType: 'storage.queue' }],
   ['microsoft.servicebus/namespaces/queues', { kansaType: 'storage.queue' }],
   ['microsoft.eventhub/namespaces', { kansaType: 'storage.queue' }],
   ['microsoft.containerregistry/registries', containerRegistry],
   ['microsoft.containerservice/managedclusters', managedCluster],
-  ['microsoft.network/networksecuritygroups', { kansaType: 'network.firewall' }],
+  ['microsoft.network/networksecuritygroups', networkSecurityGroup],
   ['microsoft.network/azurefirewalls', { kansaType: 'network.firewall' }],
-  ['microsoft.web/sites', { kansaType: 'other' }],
+  ['microsoft.network/virtualnetworks', virtualNetwork],
+  ['microsoft.network/networkwatchers/flowlogs', flowLog],
+  ['microsoft.web/sites', webApp],
+  ['microsoft.web/sites/config', webAppConfig],
+  ['microsoft.consumption/budgets', budget],
 ]);
 
 const UNRECOGNISED: Adapter = { kansaType: 'other' };
@@ -60,10 +70,17 @@ export function toResource(raw: unknown, origin: Origin): Resource | { skip: str
   const base = resourceBase(record);
   return {
     ...base,
+    ...(adapter.describesParent ? parentOf(record) : {}),
     // A subscription is the account resource: other records' account-wide facts merge into it.
-    id: adapter.kansaType === 'account' ? accountResourceId('azure', record.subscriptionId) : base.id,
+    ...(adapter.kansaType === 'account' ? { id: accountResourceId('azure', record.subscriptionId) } : {}),
     kansaType: adapter.kansaType,
     facts: adapter.facts ? adapter.facts(record) : {},
     origin,
   };
+}
+
+/** The id, type and name of the resource a settings child (`…/<type>/<name>/config/web`) belongs to. */
+function parentOf(record: ArmRecord): Pick<Resource, 'id' | 'nativeType' | 'name'> {
+  const id = record.id.split('/').slice(0, -2).join('/');
+  return { id, nativeType: typeFromId(id) ?? record.nativeType, name: id.split('/').pop() ?? record.name };
 }

@@ -1,8 +1,9 @@
-import type { AzureKeyVaultFacts } from '../../../model/azure.ts';
-import { explicit, unknown } from '../../../model/fact.ts';
-import type { ArmRecord } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import type { AzureKeyVaultFacts, AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, getPath } from '../arm-record.ts';
+import { asBoolean, asNumber, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { reachableThroughFirewall } from './network-access.ts';
 
 /** Soft delete and purge protection, named alike on vaults and managed HSMs. */
 function recoveryFacts(
@@ -38,14 +39,30 @@ export const keyVault: Adapter = {
       asString,
       notSet('absent: the export has no SKU', '未設定: エクスポートに SKU がありません'),
     );
+    const publicNetworkAccess = propertyFact(
+      record,
+      ['publicNetworkAccess'],
+      asString,
+      notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
+    );
+    const networkDefaultAction = propertyFact(record, ['networkAcls.defaultAction'], asString, {
+      // https://learn.microsoft.com/azure/key-vault/general/network-security
+      default: 'Allow',
+      note: {
+        ja: '未設定: ファイアウォールがなく、すべてのネットワークからの接続を受け付けます',
+        en: 'absent: no firewall, connections from all networks are accepted',
+      },
+    });
     return {
       skuName,
       ...recoveryFacts(record),
-      publicNetworkAccess: propertyFact(
+      publicNetworkAccess,
+      networkDefaultAction,
+      reachableFromInternet: reachableThroughFirewall(
         record,
-        ['publicNetworkAccess'],
-        asString,
-        notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
+        publicNetworkAccess,
+        networkDefaultAction,
+        'networkAcls.ipRules',
       ),
       // https://learn.microsoft.com/azure/key-vault/keys/about-keys : HSM-protected keys need the
       // premium SKU, which also holds software keys: only "standard" decides (no HSM keys).
@@ -67,3 +84,73 @@ export const managedHsm: Adapter = {
     return { ...recoveryFacts(record), hsmBackedKey: explicit(true, 'type') };
   },
 };
+
+/**
+ * A key as the ARM management plane lists it (`GET …/vaults/<vault>/keys`): `attributes.exp` in
+ * Unix seconds and the rotation policy. Keys have no expiry and no rotation policy until set.
+ * https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation
+ */
+export const keyVaultKey: Adapter = {
+  kansaType: 'kms.key',
+  facts(record): AzureKeyVaultKeyFacts {
+    const keyType = propertyFact(record, ['kty'], asString, NOT_EXPORTED);
+    return {
+      expiresOn: propertyFact(
+        record,
+        ['attributes.exp'],
+        (value) => {
+          const seconds = asNumber(value);
+          return seconds === undefined ? undefined : new Date(seconds * 1000).toISOString();
+        },
+        {
+          default: null,
+          note: { ja: '未設定: キーに有効期限はありません', en: 'absent: the key never expires' },
+        },
+      ),
+      rotationPeriodDays: rotationPeriod(record),
+      hsmBackedKey: derivedFact(keyType, (type) => type.toUpperCase().endsWith('-HSM')),
+    };
+  },
+};
+
+const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
+
+/**
+ * Days between automatic rotations: the `Rotate` action's `timeAfterCreate`, or the policy's
+ * `expiryTime` less `timeBeforeExpiry`. Null when no action rotates the key.
+ */
+function rotationPeriod(record: ArmRecord): Fact<number | null> {
+  const path = 'properties.rotationPolicy.lifetimeActions';
+  // Without properties this says the row was projected without them (unknown).
+  if (!record.properties) return propertyFact(record, ['rotationPolicy'], () => undefined, NOT_EXPORTED);
+  const actions = getPath(record.properties, 'rotationPolicy.lifetimeActions');
+  const rotate = Array.isArray(actions)
+    ? actions.find((action) => String(getPath(action, 'action.type')).toLowerCase() === 'rotate')
+    : undefined;
+  if (!rotate) {
+    return cloudDefault(null, path, {
+      ja: 'ローテーション ポリシーに Rotate アクションがなく、キーは自動ローテーションされません',
+      en: 'the rotation policy has no Rotate action: the key is not rotated automatically',
+    });
+  }
+  const afterCreate = isoDurationDays(getPath(rotate, 'trigger.timeAfterCreate'));
+  if (afterCreate !== undefined) return explicit(afterCreate, `${path}[].trigger.timeAfterCreate`);
+  const expiry = isoDurationDays(getPath(record.properties, 'rotationPolicy.attributes.expiryTime'));
+  const beforeExpiry = isoDurationDays(getPath(rotate, 'trigger.timeBeforeExpiry'));
+  if (expiry !== undefined && beforeExpiry !== undefined) {
+    return explicit(expiry - beforeExpiry, `${path}[].trigger.timeBeforeExpiry`);
+  }
+  return unknown(`${path}[].trigger`, {
+    ja: 'Rotate アクションの実行時期が読み取れません',
+    en: 'cannot tell when the Rotate action runs',
+  });
+}
+
+/** ISO 8601 durations as Key Vault writes them (P90D, P1Y, P3M, P2Y6M, P4W), in days. */
+function isoDurationDays(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const match = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$/i.exec(value);
+  if (!match || value.length < 3) return undefined;
+  const [years, months, weeks, days] = match.slice(1).map((part) => Number(part ?? 0));
+  return (years ?? 0) * 365 + (months ?? 0) * 30 + (weeks ?? 0) * 7 + (days ?? 0);
+}

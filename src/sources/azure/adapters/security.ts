@@ -1,6 +1,6 @@
 import type { AzureSecurityAssessmentFacts, AzureSecurityPricingFacts } from '../../../model/azure.ts';
 import { explicit } from '../../../model/fact.ts';
-import { asString, notSet, propertyFact } from '../property-facts.ts';
+import { asBoolean, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
 const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
@@ -31,9 +31,17 @@ const ASSESSED_FROM_ID = {
   en: 'no resourceDetails: the assessed resource is read from the assessment id',
 };
 
+/** A Defender for Cloud plan of a subscription (`…/providers/Microsoft.Security/pricings/<plan>`). */
 export const securityPricing: Adapter = {
-  kansaType: 'other',
+  kansaType: 'security.plan',
   facts(record): AzureSecurityPricingFacts {
-    return { pricingTier: propertyFact(record, ['pricingTier'], asString, NOT_EXPORTED) };
+    return {
+      pricingTier: propertyFact(record, ['pricingTier'], asString, NOT_EXPORTED),
+      deprecated: propertyFact(record, ['deprecated'], asBoolean, {
+        // https://learn.microsoft.com/rest/api/defenderforcloud/pricings/list : set on deprecated plans only.
+        default: false,
+        note: { ja: '未設定: 廃止されたプランではありません', en: 'absent: the plan is not deprecated' },
+      }),
+    };
   },
 };

@@ -1,8 +1,9 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
-import { type ArmRecord, getPath } from '../arm-record.ts';
+import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { reachableThroughFirewall } from './network-access.ts';
 
 /** SKUs that keep a copy in the paired region (Standard_GRS, Standard_RAGRS, Standard_GZRS, Standard_RAGZRS). */
 const GEO_REDUNDANT_SKU = /GZ?RS$/i;
@@ -18,6 +19,27 @@ export const storageAccount: Adapter = {
         en: 'absent: data is encrypted with the default Microsoft-managed key (Microsoft.Storage)',
       },
     });
+    const publicNetworkAccess = propertyFact(record, ['publicNetworkAccess'], asString, {
+      // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
+      default: 'Enabled',
+      note: {
+        ja: '未設定: パブリック ネットワーク アクセスはファイアウォール規則に従い許可されます',
+        en: 'absent: public network access is allowed, subject to the firewall rules',
+      },
+    });
+    const networkDefaultAction = propertyFact(
+      record,
+      ['networkAcls.defaultAction', 'networkRuleSet.defaultAction'],
+      asString,
+      {
+        // https://learn.microsoft.com/azure/storage/common/storage-network-security
+        default: 'Allow',
+        note: {
+          ja: '未設定: 既定ではすべてのネットワークからの接続を受け付けます',
+          en: 'absent: by default the account accepts connections from all networks',
+        },
+      },
+    );
     return {
       allowBlobPublicAccess: propertyFact(record, ['allowBlobPublicAccess'], asBoolean, {
         // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
@@ -29,26 +51,15 @@ export const storageAccount: Adapter = {
           en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
         },
       }),
-      publicNetworkAccess: propertyFact(record, ['publicNetworkAccess'], asString, {
-        // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
-        default: 'Enabled',
-        note: {
-          ja: '未設定: パブリック ネットワーク アクセスはファイアウォール規則に従い許可されます',
-          en: 'absent: public network access is allowed, subject to the firewall rules',
-        },
-      }),
-      networkDefaultAction: propertyFact(
+      publicNetworkAccess,
+      networkDefaultAction,
+      reachableFromInternet: reachableThroughFirewall(
         record,
-        ['networkAcls.defaultAction', 'networkRuleSet.defaultAction'],
-        asString,
-        {
-          // https://learn.microsoft.com/azure/storage/common/storage-network-security
-          default: 'Allow',
-          note: {
-            ja: '未設定: 既定ではすべてのネットワークからの接続を受け付けます',
-            en: 'absent: by default the account accepts connections from all networks',
-          },
-        },
+        publicNetworkAccess,
+        networkDefaultAction,
+        get(record.properties, 'networkAcls') === undefined
+          ? 'networkRuleSet.ipRules'
+          : 'networkAcls.ipRules',
       ),
       httpsTrafficOnly: propertyFact(
         record,
@@ -74,9 +85,35 @@ export const storageAccount: Adapter = {
       customerManagedKey: derivedFact(keySource, (source) => source.toLowerCase() === 'microsoft.keyvault'),
       hsmBackedKey: hsmBacked(record, keySource),
       ...secondaryRegion(record),
+      allowSharedKeyAccess: propertyFact(record, ['allowSharedKeyAccess'], asBoolean, {
+        // https://learn.microsoft.com/azure/storage/common/shared-key-authorization-prevent
+        default: true,
+        note: {
+          ja: '未設定: null は true と同じで、共有キーによる認可が許可されます',
+          en: 'absent: null is the same as true, Shared Key authorization is allowed',
+        },
+      }),
+      keyCreationTimes: keyCreationTimes(record),
     };
   },
 };
+
+/**
+ * `keyCreationTime` (`{key1, key2}`) is null on accounts whose keys were not created or rotated
+ * since Azure began recording it: their age cannot be told.
+ */
+function keyCreationTimes(record: ArmRecord): Fact<readonly string[]> {
+  const path = 'properties.keyCreationTime';
+  const times = get(record.properties, 'keyCreationTime');
+  const values = ['key1', 'key2'].map((key) => get(times, key));
+  if (values.every((value): value is string => typeof value === 'string' && value !== '')) {
+    return explicit(values, path);
+  }
+  return unknown(path, {
+    ja: 'アクセス キーの作成日時（keyCreationTime）が記録されていません',
+    en: 'the access keys have no recorded creation time (keyCreationTime)',
+  });
+}
 
 /**
  * Microsoft-managed keys are not customer HSM keys; a customer key in a Managed HSM is; a key

@@ -3,6 +3,7 @@ import type {
   GcpAuditConfig,
   GcpAuditLogConfig,
   GcpAuditLogType,
+  GcpBinding,
   GcpHierarchyNodeFacts,
   GcpIamPolicyFacts,
   GcpPublicGrant,
@@ -24,23 +25,37 @@ export function iamPolicyFacts(policy: JsonObject, policyPath: string): GcpIamPo
   return { publicBindings: explicit(grants, `${policyPath}.bindings`) };
 }
 
+/** What a project's, folder's or organization's IAM policy tells: its bindings and audit configs. */
+export function hierarchyPolicyFacts(policy: JsonObject, policyPath: string): GcpHierarchyNodeFacts {
+  const bindings = arrayOf(policy.bindings)
+    .filter(isObject)
+    .map(
+      (binding): GcpBinding => ({
+        role: typeof binding.role === 'string' ? binding.role : '',
+        members: stringsOf(binding.members),
+      }),
+    );
+  return {
+    // Proto JSON omits empty lists: a policy without bindings has none.
+    bindings: explicit(bindings, `${policyPath}.bindings`) as Fact<readonly GcpBinding[]>,
+    auditConfigs: auditConfigs(policy, policyPath),
+  };
+}
+
 /**
- * The audit configs of a project's, folder's or organization's IAM policy. Proto JSON omits
- * empty lists, so a policy without them has none: Data Access audit logs are then off, the
- * documented default (except BigQuery): https://cloud.google.com/logging/docs/audit/configure-data-access
+ * Proto JSON omits empty lists, so a policy without audit configs has none: Data Access audit
+ * logs are then off, the documented default (except BigQuery):
+ * https://cloud.google.com/logging/docs/audit/configure-data-access
  */
-export function auditConfigFacts(policy: JsonObject, policyPath: string): GcpHierarchyNodeFacts {
+function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly GcpAuditConfig[]> {
   const key = presentKey(policy, 'audit_configs', 'auditConfigs');
   if (!key) {
-    return {
-      auditConfigs: cloudDefault([], `${policyPath}.auditConfigs`, {
-        ja: 'auditConfigs なし: データアクセス監査ログは既定で無効 (BigQuery を除く)',
-        en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
-      }),
-    };
+    return cloudDefault([], `${policyPath}.auditConfigs`, {
+      ja: 'auditConfigs なし: データアクセス監査ログは既定で無効 (BigQuery を除く)',
+      en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
+    });
   }
-  const configs: GcpAuditConfig[] = arrayOf(policy[key]).filter(isObject).map(auditConfig);
-  return { auditConfigs: explicit(configs, `${policyPath}.${key}`) as Fact<readonly GcpAuditConfig[]> };
+  return explicit(arrayOf(policy[key]).filter(isObject).map(auditConfig), `${policyPath}.${key}`);
 }
 
 function auditConfig(config: JsonObject): GcpAuditConfig {

@@ -1,7 +1,12 @@
 import type { KansaType } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
+import { clusterFacts } from './gke.ts';
+import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
 import { cryptoKeyFacts } from './kms.ts';
+import { logBucketFacts } from './logging.ts';
+import { firewallFacts, subnetworkFacts } from './network.ts';
+import { sqlInstanceFacts } from './sql.ts';
 import { bucketFacts } from './storage.ts';
 
 /** How one Cloud Asset type becomes a kansa resource. */
@@ -27,7 +32,7 @@ export const HIERARCHY_TYPES: ReadonlySet<string> = new Set([
 export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   [PROJECT_TYPE]: { kansaType: 'account' },
   'cloudresourcemanager.googleapis.com/Folder': { kansaType: 'other' },
-  'cloudresourcemanager.googleapis.com/Organization': { kansaType: 'other' },
+  'cloudresourcemanager.googleapis.com/Organization': { kansaType: 'other', facts: organizationFacts },
 
   'storage.googleapis.com/Bucket': { kansaType: 'storage.bucket', facts: bucketFacts },
   'cloudkms.googleapis.com/KeyRing': { kansaType: 'kms.vault' },
@@ -55,14 +60,13 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     // Snapshots are global resources; their data sits in `storageLocations` (a region or multi-region).
     region: (data) => stringAt(data, 'storageLocations.0'),
   },
-  'compute.googleapis.com/Firewall': { kansaType: 'network.firewall' },
+  'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
+  'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
+  'compute.googleapis.com/Subnetwork': { kansaType: 'network.vpc', facts: subnetworkFacts },
 
   'sqladmin.googleapis.com/Instance': {
     kansaType: 'database.instance',
-    facts: (data, path) => ({
-      ...customerManagedKey(data, path, 'diskEncryptionConfiguration.kmsKeyName'),
-      ...replicaOf(data, path, 'masterInstanceName'),
-    }),
+    facts: sqlInstanceFacts,
     labels: (data) => at(data, 'settings.userLabels'),
   },
   'bigquery.googleapis.com/Dataset': {
@@ -75,6 +79,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'container.googleapis.com/Cluster': {
     kansaType: 'container.cluster',
+    facts: clusterFacts,
     labels: (data) => data.resourceLabels,
   },
   'artifactregistry.googleapis.com/Repository': {
@@ -93,11 +98,15 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     kansaType: 'storage.file-system',
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
   },
-  'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket' },
+  'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket', facts: logBucketFacts },
   'logging.googleapis.com/LogSink': { kansaType: 'audit.log-sink' },
-  'iam.googleapis.com/ServiceAccount': { kansaType: 'other' },
-  'iam.googleapis.com/ServiceAccountKey': { kansaType: 'iam.service-account-key' },
-  'run.googleapis.com/Service': { kansaType: 'other' },
-  'cloudfunctions.googleapis.com/Function': { kansaType: 'other' },
-  'cloudfunctions.googleapis.com/CloudFunction': { kansaType: 'other' },
+  'iam.googleapis.com/ServiceAccount': { kansaType: 'iam.service-account' },
+  'iam.googleapis.com/ServiceAccountKey': {
+    kansaType: 'iam.service-account-key',
+    facts: serviceAccountKeyFacts,
+  },
+  // Their IAM-policy lines carry `publicBindings` (invokers such as allUsers).
+  'run.googleapis.com/Service': { kansaType: 'compute.serverless' },
+  'cloudfunctions.googleapis.com/Function': { kansaType: 'compute.serverless' },
+  'cloudfunctions.googleapis.com/CloudFunction': { kansaType: 'compute.serverless' },
 };

@@ -5,17 +5,18 @@ import type { CheckContext } from '../../check.ts';
 import { type CheckResult, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { assessmentOf } from './related.ts';
 
-export type MfaMessage = 'healthy' | 'unhealthy' | 'notApplicable' | 'noAssessment' | 'unknownStatus';
+export type AssessmentMessage = 'healthy' | 'unhealthy' | 'notApplicable' | 'noAssessment' | 'unknownStatus';
 
 /**
- * Decides an MFA check from Defender for Cloud's assessment of the subscription (the current
- * key first, then the deprecated V1 one). Without it the export cannot tell: UNKNOWN.
+ * Decides a check from Defender for Cloud's assessment of the subscription (MFA, guest
+ * accounts): Healthy passes, Unhealthy fails. `keys` lists the recommendation's current key
+ * first, then deprecated ones. Without the assessment the export cannot tell: UNKNOWN.
  */
-export function evaluateMfaAssessment(
+export function evaluateAssessment(
   subscription: Resource,
   keys: readonly string[],
   ctx: CheckContext,
-): CheckResult<MfaMessage> {
+): CheckResult<AssessmentMessage> {
   const assessment = assessmentOf(subscription, keys, ctx);
   if (!assessment) {
     const evidence = unknown(`securityresources/microsoft.security/assessments/${keys[0]}`, {

@@ -1,0 +1,67 @@
+import type { AwsOpenIngressRule, AwsSecurityGroupFacts } from '../../../model/aws.ts';
+import { factOf } from '../../../model/facts.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+
+/** SSH and RDP: administration ports that must never face the internet. */
+const MANAGEMENT_PORTS = [22, 3389];
+/** Protocols whose ports mean something (ICMP's "ports" are types and codes). */
+const PORT_PROTOCOLS = new Set(['tcp', 'udp', '6', '17']);
+const MAX_PORT = 65535;
+
+/** What an open rule exposes: every port, management ports, or nothing this check cares about. */
+function exposure(rule: AwsOpenIngressRule): string | undefined {
+  if (rule.protocol === '-1') return `all traffic from ${rule.source}`;
+  if (!PORT_PROTOCOLS.has(rule.protocol)) return undefined;
+  const from = rule.fromPort ?? 0;
+  const to = rule.toPort ?? MAX_PORT;
+  const range = from === to ? `${from}` : `${from}-${to}`;
+  if (from <= 0 && to >= MAX_PORT) return `${rule.protocol} all ports from ${rule.source}`;
+  const ports = MANAGEMENT_PORTS.filter((port) => from <= port && port <= to);
+  return ports.length > 0 ? `${rule.protocol} ${range} from ${rule.source}` : undefined;
+}
+
+export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown'>({
+  meta: {
+    id: 'aws.ec2.security-group-open-ports',
+    provider: 'aws',
+    resourceTypes: ['network.firewall'],
+    severity: 'high',
+    title: {
+      ja: 'セキュリティグループがインターネットに管理ポート（22、3389）や全ポートを開いていない',
+      en: 'Security groups do not open management ports (22, 3389) or all ports to the internet',
+    },
+    rationale: {
+      ja: 'SSH・RDP や全ポートを 0.0.0.0/0・::/0 に開くと、インターネット中からの総当たり攻撃や脆弱性の悪用にさらされます。管理アクセスは踏み台、Session Manager、VPN など閉じた経路に限ります。',
+      en: 'SSH, RDP or every port open to 0.0.0.0/0 or ::/0 invites brute force and exploits from the whole internet; administration belongs on closed paths (Session Manager, VPN, a bastion).',
+    },
+    remediation: {
+      ja: 'aws ec2 revoke-security-group-ingress --group-id <グループ ID> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}] のように該当ルールを削除し、必要なら社内の CIDR に限定して追加します。管理作業には AWS Systems Manager Session Manager を推奨します（コンソール: EC2 →「セキュリティグループ」→ 対象 →「インバウンドルールを編集」）。',
+      en: 'Remove the rule, e.g. aws ec2 revoke-security-group-ingress --group-id <group id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}], and add back only your own CIDRs if needed; prefer AWS Systems Manager Session Manager for administration (console: EC2 → Security Groups → the group → Edit inbound rules).',
+    },
+    messages: {
+      closed: {
+        ja: 'セキュリティグループ {{group}} はインターネットに管理ポートや全ポートを開いていません',
+        en: 'Security group {{group}} opens no management port and not all ports to the internet',
+      },
+      open: {
+        ja: 'セキュリティグループ {{group}} がインターネットに開いています: {{rules}}',
+        en: 'Security group {{group}} is open to the internet: {{rules}}',
+      },
+      unknown: {
+        ja: 'セキュリティグループ {{group}} のインバウンドルールがエクスポートにありません',
+        en: 'The export does not show the inbound rules of security group {{group}}',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
+      'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13',
+    ],
+  },
+  evaluate(resource) {
+    const data = { group: resource.name };
+    const ingress = factOf(resource.facts.openIngress, 'configuration.ipPermissions');
+    if (ingress.source === 'unknown') return undetermined('unknown', [ingress], data);
+    const rules = ingress.value.flatMap((rule) => exposure(rule) ?? []);
+    return rules.length > 0 ? fail('open', [ingress], { ...data, rules }) : pass('closed', [ingress], data);
+  },
+});

@@ -1,0 +1,76 @@
+import type { AwsFlowLogFacts, AwsVpcFacts } from '../../../model/aws.ts';
+import { cloudDefault, unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { evidenceFrom } from '../related.ts';
+
+export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'unknown'>({
+  meta: {
+    id: 'aws.ec2.vpc-flow-logs',
+    provider: 'aws',
+    resourceTypes: ['network.vpc'],
+    severity: 'medium',
+    title: { ja: 'VPC でフローログが有効', en: 'VPCs have flow logs enabled' },
+    rationale: {
+      ja: 'フローログがないと、不正な通信や情報の持ち出しを後から調査できません。境界防御の監視にはフローログが必要です。',
+      en: 'Without flow logs, suspicious traffic and data exfiltration cannot be investigated afterwards; boundary protection needs them.',
+    },
+    remediation: {
+      ja: 'aws ec2 create-flow-logs --resource-type VPC --resource-ids <VPC ID> --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::<バケット名> を実行します（コンソール: VPC →「お使いの VPC」→ 対象 →「フローログ」→「フローログを作成」）。',
+      en: 'Run aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc id> --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::<bucket> (console: VPC → Your VPCs → the VPC → Flow logs → Create flow log).',
+    },
+    messages: {
+      logged: {
+        ja: 'VPC {{vpc}} のフローログ {{flowLog}} は有効です',
+        en: 'VPC {{vpc}} has active flow log {{flowLog}}',
+      },
+      notLogged: {
+        ja: 'VPC {{vpc}} に有効なフローログがありません',
+        en: 'VPC {{vpc}} has no active flow log',
+      },
+      noFlowLogs: {
+        ja: 'エクスポートにフローログ（AWS::EC2::FlowLog）が一つもないため判断できません（Config がフローログを記録していれば、この VPC にはありません）',
+        en: 'Cannot tell: the export holds no flow log (AWS::EC2::FlowLog) at all (if Config records flow logs, this VPC has none)',
+      },
+      unknown: {
+        ja: 'VPC {{vpc}} の ID がエクスポートにありません',
+        en: 'The export does not show the id of VPC {{vpc}}',
+      },
+    },
+    references: ['https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html'],
+  },
+  evaluate(resource, ctx) {
+    const data = { vpc: resource.name };
+    const vpcId = factOf(resource.facts.vpcId, 'configuration.vpcId');
+    if (vpcId.source === 'unknown') return undetermined('unknown', [vpcId], data);
+    const flowLogs = ctx.inventory.inAccount(
+      'aws',
+      resource.account,
+      'network.flow-log',
+    ) as Resource<AwsFlowLogFacts>[];
+    const logged = flowLogs.find(
+      (flowLog) =>
+        flowLog.facts.resourceId?.value === vpcId.value && flowLog.facts.flowLogStatus?.value === 'ACTIVE',
+    );
+    if (logged) {
+      const status = factOf(logged.facts.flowLogStatus, 'configuration.flowLogStatus');
+      return pass('logged', [vpcId, evidenceFrom(logged, status)], { ...data, flowLog: logged.name });
+    }
+    if (flowLogs.length === 0) {
+      return undetermined('noFlowLogs', [
+        vpcId,
+        unknown('configurationItems[resourceType=AWS::EC2::FlowLog]', {
+          ja: 'このアカウントのフローログの設定項目がエクスポートにありません',
+          en: 'no flow log configuration item of this account in the export',
+        }),
+      ]);
+    }
+    // Config records flow logs in this account (others are there): this VPC has none active.
+    const none = cloudDefault(false, `AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {
+      ja: 'このアカウントの他のフローログは記録されていますが、この VPC を対象とする有効なものはありません（VPC のフローログは既定で無効です）',
+      en: 'other flow logs of the account are recorded, none active for this VPC (VPC flow logs are off by default)',
+    });
+    return fail('notLogged', [vpcId, none], data);
+  },
+});

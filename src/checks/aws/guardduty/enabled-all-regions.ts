@@ -1,0 +1,99 @@
+import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
+import { cloudDefault, unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { evidenceFrom } from '../related.ts';
+
+type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'unknown';
+
+export default defineCheck<object, Message>({
+  meta: {
+    id: 'aws.guardduty.enabled-all-regions',
+    provider: 'aws',
+    resourceTypes: ['account'],
+    severity: 'high',
+    title: {
+      ja: '利用しているすべてのリージョンで GuardDuty が有効',
+      en: 'GuardDuty is enabled in every Region the account uses',
+    },
+    rationale: {
+      ja: 'GuardDuty は不正なアクセス、侵害されたインスタンスや認証情報、マルウェアを検知するセキュリティ集中管理サービスです。リージョン単位のサービスのため、有効でないリージョンでの攻撃は見逃されます。',
+      en: 'GuardDuty is the central threat detection service (unauthorised access, compromised instances and credentials, malware); it works per Region, so attacks in a Region without it go unseen.',
+    },
+    remediation: {
+      ja: '各リージョンで aws guardduty create-detector --enable --region <リージョン> を実行します。組織では委任管理者から aws guardduty update-organization-configuration --detector-id <ID> --auto-enable-organization-members ALL で全アカウントに有効化します。',
+      en: 'Run aws guardduty create-detector --enable --region <region> in every Region; in an organisation, enable it for all accounts from the delegated administrator with aws guardduty update-organization-configuration --detector-id <id> --auto-enable-organization-members ALL.',
+    },
+    messages: {
+      enabled: {
+        ja: 'GuardDuty は利用中のリージョン（{{regions}}）すべてで有効です',
+        en: 'GuardDuty is enabled in every Region in use ({{regions}})',
+      },
+      missing: {
+        ja: 'GuardDuty が有効でないリージョンがあります: {{regions}}',
+        en: 'GuardDuty is not enabled in Regions {{regions}}',
+      },
+      noDetectors: {
+        ja: 'エクスポートに GuardDuty 検出器（AWS::GuardDuty::Detector）がないため判断できません（Config が検出器を記録していれば、GuardDuty は無効です）',
+        en: 'Cannot tell: no GuardDuty detector (AWS::GuardDuty::Detector) in the export (if Config records detectors, GuardDuty is off)',
+      },
+      noRegions: {
+        ja: 'エクスポートにリージョン単位のリソースがないため、利用リージョンが分かりません',
+        en: 'Cannot tell: the export holds no regional resource, so the Regions in use are unknown',
+      },
+      unknown: {
+        ja: 'GuardDuty 検出器が有効かどうかがエクスポートから分かりません（{{regions}}）',
+        en: 'The export does not show whether the GuardDuty detectors are enabled ({{regions}})',
+      },
+    },
+    references: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html'],
+  },
+  evaluate(resource, ctx) {
+    const all = ctx.inventory.inAccount('aws', resource.account);
+    const regions = [...new Set(all.map((r) => r.region).filter((region) => region !== 'global'))].sort();
+    if (regions.length === 0) return undetermined('noRegions', []);
+    const detectors = all.filter(
+      (r) => r.kansaType === 'security.service' && r.nativeType === 'AWS::GuardDuty::Detector',
+    ) as Resource<AwsGuardDutyDetectorFacts>[];
+    if (detectors.length === 0) {
+      return undetermined('noDetectors', [
+        unknown('configurationItems[resourceType=AWS::GuardDuty::Detector]', {
+          ja: 'このアカウントの GuardDuty 検出器の設定項目がエクスポートにありません',
+          en: 'no GuardDuty detector configuration item of this account in the export',
+        }),
+      ]);
+    }
+    const evidence: Evidence[] = [];
+    const missing: string[] = [];
+    const undecided: string[] = [];
+    for (const region of regions) {
+      const inRegion = detectors.filter((detector) => detector.region === region);
+      const facts = inRegion.map((detector) => ({
+        detector,
+        enabled: factOf(detector.facts.enabled, 'configuration.Enable'),
+      }));
+      const on = facts.find((fact) => fact.enabled.value === true);
+      if (on) {
+        evidence.push(evidenceFrom(on.detector, on.enabled));
+        continue;
+      }
+      if (facts.some((fact) => fact.enabled.source === 'unknown')) undecided.push(region);
+      else missing.push(region);
+      evidence.push(
+        ...facts.map((fact) => evidenceFrom(fact.detector, fact.enabled)),
+        ...(inRegion.length === 0
+          ? [
+              cloudDefault(false, `AWS::GuardDuty::Detector[region=${region}]`, {
+                ja: `${region} に検出器がありません（他のリージョンの検出器は記録されています。GuardDuty は有効化するまで無効です）`,
+                en: `no detector in ${region} while other Regions' detectors are recorded (GuardDuty is off until enabled)`,
+              }),
+            ]
+          : []),
+      );
+    }
+    if (missing.length > 0) return fail('missing', evidence, { regions: missing });
+    if (undecided.length > 0) return undetermined('unknown', evidence, { regions: undecided });
+    return pass('enabled', evidence, { regions });
+  },
+});

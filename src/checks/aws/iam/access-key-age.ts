@@ -1,0 +1,59 @@
+import type { AwsIamUserFacts } from '../../../model/aws.ts';
+import { factOf } from '../../../model/facts.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noReport'>({
+  meta: {
+    id: 'aws.iam.access-key-age',
+    provider: 'aws',
+    resourceTypes: ['iam.user'],
+    severity: 'medium',
+    title: {
+      ja: 'IAM ユーザーの有効なアクセスキーが所定の日数（既定 90 日）以内にローテーションされている',
+      en: 'Active IAM user access keys were rotated within the allowed days (90 by default)',
+    },
+    rationale: {
+      ja: '長期間使われ続けるアクセスキーは、漏えいしても気付かれないまま悪用され続けます。認証情報は定期的に更新し、不要なものは失効させる必要があります。',
+      en: 'A long-lived access key that leaks can be abused unnoticed for as long as it lives; credentials must be renewed regularly and unused ones revoked.',
+    },
+    remediation: {
+      ja: 'aws iam create-access-key --user-name <ユーザー> で新しいキーを作って利用側を切り替え、aws iam update-access-key --user-name <ユーザー> --access-key-id <古いキー> --status Inactive の後 aws iam delete-access-key で削除します。可能なら IAM ロールや IAM Identity Center の一時的な認証情報に移行します。',
+      en: 'Create a new key with aws iam create-access-key --user-name <user>, switch its users over, then aws iam update-access-key --user-name <user> --access-key-id <old key> --status Inactive and aws iam delete-access-key; prefer temporary credentials (IAM roles, IAM Identity Center).',
+    },
+    messages: {
+      fresh: {
+        ja: 'IAM ユーザー {{user}} の有効なアクセスキーは {{max}} 日以内にローテーションされています',
+        en: 'The active access keys of IAM user {{user}} were rotated within {{max}} days',
+      },
+      stale: {
+        ja: 'IAM ユーザー {{user}} のアクセスキー {{keys}} が {{max}} 日を超えてローテーションされていません',
+        en: 'Access keys {{keys}} of IAM user {{user}} were not rotated for more than {{max}} days',
+      },
+      noKeys: {
+        ja: 'IAM ユーザー {{user}} に有効なアクセスキーはありません',
+        en: 'IAM user {{user}} has no active access key',
+      },
+      noReport: {
+        ja: 'IAM ユーザー {{user}} の資格情報レポートの行がないため判断できません',
+        en: 'Cannot tell: no credential report row for IAM user {{user}}',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html#rotating_access_keys_console',
+    ],
+  },
+  evaluate(resource, ctx) {
+    const max = ctx.params.maxKeyAgeDays;
+    const data = { user: resource.name, max };
+    const keys = factOf(resource.facts.activeAccessKeys, 'access_key_1_active,access_key_2_active');
+    if (keys.source === 'unknown') return undetermined('noReport', [keys], data);
+    if (keys.value.length === 0) return notApplicable('noKeys', [keys], data);
+    const stale = keys.value.flatMap((key) => {
+      const days = Math.floor((ctx.now.getTime() - Date.parse(key.lastRotated)) / DAY_MS);
+      return days > max ? [`#${key.slot} (${days} days, ${key.lastRotated})`] : [];
+    });
+    return stale.length > 0 ? fail('stale', [keys], { ...data, keys: stale }) : pass('fresh', [keys], data);
+  },
+});

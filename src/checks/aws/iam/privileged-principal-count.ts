@@ -1,0 +1,89 @@
+import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
+import { unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { isAdministrator, isAdministratorRole, type Verdict } from '../related.ts';
+
+type Message = 'withinLimit' | 'tooMany' | 'noIam' | 'unknown';
+
+export default defineCheck<object, Message>({
+  meta: {
+    id: 'aws.iam.privileged-principal-count',
+    provider: 'aws',
+    resourceTypes: ['account'],
+    severity: 'medium',
+    title: {
+      ja: '管理者権限を持つ IAM ユーザー・ロールの数が上限（既定 3）以下',
+      en: 'IAM users and roles with administrator rights are within the limit (3 by default)',
+    },
+    rationale: {
+      ja: '特権アカウントは最小限とする必要があります（大阪市ガイドライン）。AdministratorAccess や全操作を許可するポリシーを持つ主体が多いほど、乗っ取られたときの影響と管理の抜けが増えます。',
+      en: 'Privileged accounts must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account.',
+    },
+    remediation: {
+      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザー> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
+      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); use job-specific permission sets (IAM Identity Center) for daily administration.',
+    },
+    messages: {
+      withinLimit: {
+        ja: '管理者権限を持つ主体は {{count}} 件で上限 {{max}} 以下です（{{principals}}）',
+        en: '{{count}} principals hold administrator rights, within the limit of {{max}} ({{principals}})',
+      },
+      tooMany: {
+        ja: '管理者権限を持つ主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}）',
+        en: '{{count}} principals hold administrator rights, more than the limit of {{max}} ({{principals}})',
+      },
+      noIam: {
+        ja: 'エクスポートに IAM ユーザー・ロールの設定項目がないため判断できません',
+        en: 'Cannot tell: no IAM user or role configuration item in the export',
+      },
+      unknown: {
+        ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
+        en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
+      'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html',
+    ],
+  },
+  evaluate(resource, ctx) {
+    const max = ctx.params.maxPrivilegedPrincipals;
+    const users = ctx.inventory.inAccount('aws', resource.account, 'iam.user') as Resource<AwsIamUserFacts>[];
+    const roles = ctx.inventory.inAccount(
+      'aws',
+      resource.account,
+      'iam.role',
+    ) as Resource<AwsIamPrincipalFacts>[];
+    if (users.length === 0 && roles.length === 0) {
+      return undetermined('noIam', [
+        unknown('configurationItems[resourceType=AWS::IAM::User|AWS::IAM::Role]', {
+          ja: 'このアカウントの IAM ユーザー・ロールがエクスポートにありません',
+          en: 'no IAM user or role of this account in the export',
+        }),
+      ]);
+    }
+    const verdicts = [
+      ...users.map((user) => ({ principal: user, verdict: isAdministrator(ctx.inventory, user) })),
+      ...roles.map((role) => ({ principal: role, verdict: isAdministratorRole(role) })),
+    ];
+    const admins = verdicts.filter(({ verdict }) => verdict.value === true);
+    const undecided = verdicts.filter(({ verdict }) => verdict.value === undefined);
+    const data = { count: admins.length, max, principals: admins.map(({ principal }) => principal.name) };
+    const evidence = admins.flatMap(({ principal, verdict }) => naming(principal, verdict));
+    if (admins.length > max) return fail('tooMany', evidence, data);
+    if (undecided.length > 0) {
+      return undetermined(
+        'unknown',
+        [...evidence, ...undecided.flatMap(({ principal, verdict }) => naming(principal, verdict))],
+        { ...data, undecided: undecided.map(({ principal }) => principal.name) },
+      );
+    }
+    return pass('withinLimit', evidence, data);
+  },
+});
+
+/** A principal's evidence, each piece naming the resource it was read from. */
+function naming(principal: Resource, verdict: Verdict): Evidence[] {
+  return verdict.evidence.map((piece) => (piece.resourceId ? piece : { ...piece, resourceId: principal.id }));
+}

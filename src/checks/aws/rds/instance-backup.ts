@@ -1,0 +1,51 @@
+import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import { factOf } from '../../../model/facts.ts';
+import { defineCheck } from '../../check.ts';
+import { judge } from '../verdict.ts';
+
+export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
+  meta: {
+    id: 'aws.rds.instance-backup',
+    provider: 'aws',
+    resourceTypes: ['database.instance'],
+    severity: 'medium',
+    title: {
+      ja: 'RDS DB インスタンスの自動バックアップが有効',
+      en: 'RDS DB instances have automated backups enabled',
+    },
+    rationale: {
+      ja: 'バックアップ保持期間が 0 日だと自動バックアップとポイントインタイムリカバリが無効になり、誤操作や障害からデータを復旧できません。',
+      en: 'A backup retention period of 0 days turns off automated backups and point-in-time recovery: data cannot be restored after a mistake or failure.',
+    },
+    remediation: {
+      ja: 'aws rds modify-db-instance --db-instance-identifier <インスタンス名> --backup-retention-period 7 --apply-immediately を実行します（1〜35 日。コンソール: RDS → 対象 →「変更」→「バックアップ」）。',
+      en: 'Run aws rds modify-db-instance --db-instance-identifier <instance> --backup-retention-period 7 --apply-immediately (1–35 days; console: RDS → the instance → Modify → Backup).',
+    },
+    messages: {
+      backedUp: {
+        ja: 'DB インスタンス {{db}} の自動バックアップは {{value}} 日保持されます',
+        en: 'DB instance {{db}} keeps automated backups for {{value}} days',
+      },
+      noBackup: {
+        ja: 'DB インスタンス {{db}} の自動バックアップが無効です（保持期間 {{value}} 日）',
+        en: 'DB instance {{db}} has automated backups off (retention {{value}} days)',
+      },
+      unknown: {
+        ja: 'DB インスタンス {{db}} のバックアップ保持期間がエクスポートにありません',
+        en: 'The export does not show the backup retention of DB instance {{db}}',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
+    ],
+  },
+  evaluate(resource) {
+    const retention = factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
+    return judge(
+      retention,
+      (days) => days > 0,
+      { pass: 'backedUp', fail: 'noBackup', unknown: 'unknown' },
+      { db: resource.name },
+    );
+  },
+});

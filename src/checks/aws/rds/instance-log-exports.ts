@@ -1,0 +1,51 @@
+import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import { factOf } from '../../../model/facts.ts';
+import { defineCheck } from '../../check.ts';
+import { judge } from '../verdict.ts';
+
+export default defineCheck<AwsRdsInstanceFacts, 'exported' | 'notExported' | 'unknown'>({
+  meta: {
+    id: 'aws.rds.instance-log-exports',
+    provider: 'aws',
+    resourceTypes: ['database.instance'],
+    severity: 'medium',
+    title: {
+      ja: 'RDS DB インスタンスのデータベースログが CloudWatch Logs に発行されている',
+      en: 'RDS DB instances publish their database logs to CloudWatch Logs',
+    },
+    rationale: {
+      ja: 'データベースの監査・エラーログを CloudWatch Logs に発行しないと、ログはインスタンス上で短期間しか残らず、不正なアクセスを追跡できません（監査ログ自体はエンジンごとの設定: pgaudit、MariaDB 監査プラグイン等）。',
+      en: 'Database audit and error logs not published to CloudWatch Logs stay on the instance only briefly, so unauthorised access cannot be traced (audit logging itself is per engine: pgaudit, the MariaDB audit plugin, …).',
+    },
+    remediation: {
+      ja: 'aws rds modify-db-instance --db-instance-identifier <インスタンス名> --cloudwatch-logs-export-configuration \'{"EnableLogTypes":["postgresql"]}\' を実行します（エンジンに応じて audit、error、general、slowquery 等。コンソール: RDS → 対象 →「変更」→「ログのエクスポート」）。',
+      en: 'Run aws rds modify-db-instance --db-instance-identifier <instance> --cloudwatch-logs-export-configuration \'{"EnableLogTypes":["postgresql"]}\' (audit, error, general, slowquery, … by engine; console: RDS → the instance → Modify → Log exports).',
+    },
+    messages: {
+      exported: {
+        ja: 'DB インスタンス {{db}} はログ（{{value}}）を CloudWatch Logs に発行しています',
+        en: 'DB instance {{db}} publishes logs ({{value}}) to CloudWatch Logs',
+      },
+      notExported: {
+        ja: 'DB インスタンス {{db}} はログを CloudWatch Logs に発行していません',
+        en: 'DB instance {{db}} publishes no log to CloudWatch Logs',
+      },
+      unknown: {
+        ja: 'DB インスタンス {{db}} のログ発行設定がエクスポートにありません',
+        en: 'The export does not show the log exports of DB instance {{db}}',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',
+    ],
+  },
+  evaluate(resource) {
+    const exports = factOf(resource.facts.enabledLogExports, 'configuration.enabledCloudwatchLogsExports');
+    return judge(
+      exports,
+      (types) => types.length > 0,
+      { pass: 'exported', fail: 'notExported', unknown: 'unknown' },
+      { db: resource.name },
+    );
+  },
+});

@@ -1,0 +1,72 @@
+import type { AzureBudgetFacts } from '../../../model/azure.ts';
+import { unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'azure.cost.budget',
+    provider: 'azure',
+    resourceTypes: ['account'],
+    severity: 'low',
+    title: {
+      ja: 'サブスクリプションに通知付きの予算が設定されている',
+      en: 'The subscription has a budget with alerts',
+    },
+    rationale: {
+      ja: '予算と通知がなければ、想定外の利用（設定の誤りや不正利用による課金の急増）に請求まで気づけません。',
+      en: 'Without a budget and its alerts, unexpected use (a misconfiguration or abuse running up charges) goes unnoticed until the invoice.',
+    },
+    remediation: {
+      ja: 'Azure portal の [コストの管理] > [予算] > [追加] で金額としきい値を設定し、通知先のメール アドレスまたはアクション グループを指定します。CLI: az consumption budget create --budget-name <予算名> --amount <金額> --category cost --time-grain monthly --start-date <開始日> --end-date <終了日>（通知は Azure portal または REST API で設定します）',
+      en: 'In the Azure portal, Cost Management > Budgets > Add, set the amount and thresholds and the alert recipients (e-mail addresses or action groups). CLI: az consumption budget create --budget-name <budget> --amount <amount> --category cost --time-grain monthly --start-date <start> --end-date <end> (set the alerts in the Azure portal or the REST API)',
+    },
+    messages: {
+      alerting: {
+        ja: '予算 {{budgets}} が通知付きで設定されています',
+        en: 'Budget(s) {{budgets}} are set with alerts',
+      },
+      noAlerts: {
+        ja: '予算 {{budgets}} に有効な通知（宛先のあるもの）がありません',
+        en: 'Budget(s) {{budgets}} have no enabled alert with recipients',
+      },
+      notExported: {
+        ja: 'エクスポートにこのサブスクリプションの予算がありません（予算がないか、出力されていません）。az consumption budget list の出力を追加するか、手動で確認してください',
+        en: 'The export has no budget for this subscription (none exists, or it was not exported): add the output of az consumption budget list, or confirm manually',
+      },
+      unknown: {
+        ja: '予算 {{budgets}} の通知設定がエクスポートから読み取れません',
+        en: 'The alerts of budget(s) {{budgets}} cannot be read from the export',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/cost-management-billing/costs/tutorial-acm-create-budgets',
+    ],
+  },
+  evaluate(subscription: Resource, ctx) {
+    const budgets = ctx.inventory.inAccount(
+      'azure',
+      subscription.account,
+      'cost.budget',
+    ) as Resource<AzureBudgetFacts>[];
+    if (budgets.length === 0) {
+      // An empty budget list yields no record: absence cannot be told from "not exported".
+      const evidence = unknown('microsoft.consumption/budgets', {
+        ja: '予算がエクスポートにありません',
+        en: 'no budgets in the export',
+      });
+      return undetermined('notExported', [evidence]);
+    }
+    const notifications = budgets.map((budget) => ({
+      ...factOf(budget.facts.enabledNotifications, 'properties.notifications'),
+      resourceId: budget.id,
+    }));
+    const data = { budgets: budgets.map((budget) => budget.name) };
+    if (notifications.some((fact) => fact.value && fact.value.length > 0))
+      return pass('alerting', notifications, data);
+    if (notifications.some((fact) => fact.source === 'unknown'))
+      return undetermined('unknown', notifications, data);
+    return fail('noAlerts', notifications, data);
+  },
+});

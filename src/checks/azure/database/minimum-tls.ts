@@ -1,0 +1,61 @@
+import type { AzureDatabaseFacts } from '../../../model/azure.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck } from '../../check.ts';
+import { decidedOnServer } from '../lib/database.ts';
+import { decideOnFact } from '../lib/decide.ts';
+import { refusesLegacyTls } from '../lib/tls.ts';
+
+export default defineCheck({
+  meta: {
+    id: 'azure.database.minimum-tls',
+    provider: 'azure',
+    resourceTypes: ['database.server', 'database.instance'],
+    severity: 'medium',
+    title: {
+      ja: 'データベースの最小 TLS バージョンが TLS 1.2 以上になっている',
+      en: 'Databases require TLS 1.2 or later',
+    },
+    rationale: {
+      ja: 'TLS 1.0/1.1 には既知の脆弱性があります。データベースへの接続で古いプロトコルを拒否し、通信路上の盗聴や改ざんを防ぎます。',
+      en: 'TLS 1.0 and 1.1 have known weaknesses; refusing them on database connections protects the data in transit from eavesdropping and tampering.',
+    },
+    remediation: {
+      ja: 'Azure portal の [ネットワーク] > [接続] で「最小 TLS バージョン」を 1.2 にします。CLI: az sql server update --name <サーバー名> --resource-group <リソース グループ> --minimal-tls-version 1.2 / az cosmosdb update --name <アカウント名> --resource-group <リソース グループ> --minimal-tls-version Tls12。PostgreSQL / MySQL フレキシブル サーバーはサーバー パラメーター（ssl_min_protocol_version / tls_version、require_secure_transport=ON）で設定します',
+      en: 'In the Azure portal, Networking > Connectivity, set "Minimum TLS version" to 1.2. CLI: az sql server update --name <server> --resource-group <resource group> --minimal-tls-version 1.2 / az cosmosdb update --name <account> --resource-group <resource group> --minimal-tls-version Tls12. PostgreSQL / MySQL flexible servers set it with server parameters (ssl_min_protocol_version / tls_version, require_secure_transport=ON)',
+    },
+    messages: {
+      modern: { ja: '最小 TLS バージョンは {{value}} です', en: 'The minimum TLS version is {{value}}' },
+      legacy: {
+        ja: '最小 TLS バージョンが {{value}} です（{{source}}）。1.2 以上にしてください',
+        en: 'The minimum TLS version is {{value}} ({{source}}): require 1.2 or later',
+      },
+      unknown: {
+        ja: 'エクスポートから最小 TLS バージョンが読み取れません',
+        en: 'The minimum TLS version cannot be read from the export',
+      },
+      onServer: {
+        ja: 'SQL データベースの TLS 設定は論理サーバーで評価します',
+        en: "A SQL database's TLS setting is evaluated on its logical server",
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version',
+      'https://learn.microsoft.com/azure/cosmos-db/self-serve-minimum-tls-enforcement',
+    ],
+  },
+  evaluate(database: Resource<AzureDatabaseFacts>) {
+    return (
+      decidedOnServer(database, 'onServer') ??
+      decideOnFact(
+        factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion'),
+        refusesLegacyTls,
+        {
+          pass: 'modern',
+          fail: 'legacy',
+          unknown: 'unknown',
+        },
+      )
+    );
+  },
+});

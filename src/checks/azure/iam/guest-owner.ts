@@ -1,0 +1,55 @@
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck } from '../../check.ts';
+import { evaluateAssessment } from '../lib/assessment.ts';
+
+/** "Guest accounts with owner permissions on Azure resources should be removed". */
+const GUEST_OWNER_KEYS = ['20606e75-05c4-48c0-9d97-add6daa2109a'];
+
+export default defineCheck({
+  meta: {
+    id: 'azure.iam.guest-owner',
+    provider: 'azure',
+    resourceTypes: ['account'],
+    severity: 'high',
+    title: {
+      ja: 'ゲスト アカウントに所有者権限が付与されていない',
+      en: 'No guest accounts hold owner permissions',
+    },
+    rationale: {
+      ja: 'ゲスト（外部ユーザー）は自組織の入退職や MFA の管理が及ばないアカウントです。所有者権限を持つゲストは、管理外の経路で環境を変更できます。',
+      en: "Guests (external users) are outside the organization's joiner/leaver and MFA controls; a guest with owner permissions can change the environment through an unmanaged account.",
+    },
+    remediation: {
+      ja: 'Defender for Cloud の推奨事項「Guest accounts with owner permissions on Azure resources should be removed」で対象を確認し、[アクセス制御 (IAM)] でゲストのロールの割り当てを削除します（az security assessment show --name 20606e75-05c4-48c0-9d97-add6daa2109a）。CLI: az role assignment delete --assignee <ゲストのオブジェクト ID> --scope /subscriptions/<サブスクリプション ID>',
+      en: 'Defender for Cloud\'s recommendation "Guest accounts with owner permissions on Azure resources should be removed" lists the accounts (az security assessment show --name 20606e75-05c4-48c0-9d97-add6daa2109a); remove their role assignments under Access control (IAM). CLI: az role assignment delete --assignee <guest object id> --scope /subscriptions/<subscription id>',
+    },
+    messages: {
+      healthy: {
+        ja: 'Defender for Cloud の評価 {{assessment}} は Healthy です（所有者権限を持つゲストはいません）',
+        en: 'Defender for Cloud assessment {{assessment}} is Healthy (no guests with owner permissions)',
+      },
+      unhealthy: {
+        ja: '所有者権限を持つゲスト アカウントがあります（評価 {{assessment}}: Unhealthy）',
+        en: 'Guest accounts hold owner permissions (assessment {{assessment}}: Unhealthy)',
+      },
+      notApplicable: {
+        ja: '評価 {{assessment}} は NotApplicable です（対象のアカウントがありません）',
+        en: 'Assessment {{assessment}} is NotApplicable (no accounts to assess)',
+      },
+      noAssessment: {
+        ja: 'エクスポートに Defender for Cloud のゲスト評価がありません。所有者権限を持つゲストを手動で確認してください',
+        en: 'The export has no Defender for Cloud guest assessment: review guests with owner permissions manually',
+      },
+      unknownStatus: {
+        ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
+        en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/defender-for-cloud/recommendations-reference-identity-access',
+    ],
+  },
+  evaluate(subscription: Resource, ctx) {
+    return evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
+  },
+});

@@ -1,0 +1,55 @@
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck } from '../../check.ts';
+import { evaluateAssessment } from '../lib/assessment.ts';
+
+/** "Guest accounts with write permissions on Azure resources should be removed". */
+const GUEST_WRITE_KEYS = ['0354476c-a12a-4fcc-a79d-f0ab7ffffdbb'];
+
+export default defineCheck({
+  meta: {
+    id: 'azure.iam.guest-write',
+    provider: 'azure',
+    resourceTypes: ['account'],
+    severity: 'medium',
+    title: {
+      ja: 'ゲスト アカウントに書き込み権限が付与されていない',
+      en: 'No guest accounts hold write permissions',
+    },
+    rationale: {
+      ja: 'ゲスト（外部ユーザー）は自組織の入退職や MFA の管理が及ばないアカウントです。書き込み権限を持つゲストは、管理外の経路で環境を変更できます。',
+      en: "Guests (external users) are outside the organization's joiner/leaver and MFA controls; a guest with write permissions can change the environment through an unmanaged account.",
+    },
+    remediation: {
+      ja: 'Defender for Cloud の推奨事項「Guest accounts with write permissions on Azure resources should be removed」で対象を確認し、[アクセス制御 (IAM)] でゲストのロールの割り当てを削除します（az security assessment show --name 0354476c-a12a-4fcc-a79d-f0ab7ffffdbb）。CLI: az role assignment delete --assignee <ゲストのオブジェクト ID> --scope /subscriptions/<サブスクリプション ID>',
+      en: 'Defender for Cloud\'s recommendation "Guest accounts with write permissions on Azure resources should be removed" lists the accounts (az security assessment show --name 0354476c-a12a-4fcc-a79d-f0ab7ffffdbb); remove their role assignments under Access control (IAM). CLI: az role assignment delete --assignee <guest object id> --scope /subscriptions/<subscription id>',
+    },
+    messages: {
+      healthy: {
+        ja: 'Defender for Cloud の評価 {{assessment}} は Healthy です（書き込み権限を持つゲストはいません）',
+        en: 'Defender for Cloud assessment {{assessment}} is Healthy (no guests with write permissions)',
+      },
+      unhealthy: {
+        ja: '書き込み権限を持つゲスト アカウントがあります（評価 {{assessment}}: Unhealthy）',
+        en: 'Guest accounts hold write permissions (assessment {{assessment}}: Unhealthy)',
+      },
+      notApplicable: {
+        ja: '評価 {{assessment}} は NotApplicable です（対象のアカウントがありません）',
+        en: 'Assessment {{assessment}} is NotApplicable (no accounts to assess)',
+      },
+      noAssessment: {
+        ja: 'エクスポートに Defender for Cloud のゲスト評価がありません。書き込み権限を持つゲストを手動で確認してください',
+        en: 'The export has no Defender for Cloud guest assessment: review guests with write permissions manually',
+      },
+      unknownStatus: {
+        ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
+        en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/defender-for-cloud/recommendations-reference-identity-access',
+    ],
+  },
+  evaluate(subscription: Resource, ctx) {
+    return evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
+  },
+});

@@ -1,0 +1,88 @@
+import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
+import { unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+
+/**
+ * Built-in roles that control the whole subscription: Owner, and User Access Administrator,
+ * which can grant itself Owner. https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
+ */
+const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
+};
+
+export default defineCheck({
+  meta: {
+    id: 'azure.iam.privileged-count',
+    provider: 'azure',
+    resourceTypes: ['account'],
+    severity: 'high',
+    title: {
+      ja: 'サブスクリプションの特権ロール（所有者・ユーザー アクセス管理者）の保持者が上限以下である',
+      en: 'Few principals hold privileged roles (Owner, User Access Administrator) on the subscription',
+    },
+    rationale: {
+      ja: '所有者とユーザー アクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
+      en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A group counts once: review its members in Entra ID.',
+    },
+    remediation: {
+      ja: 'Azure portal の [サブスクリプション] > [アクセス制御 (IAM)] > [ロールの割り当て] で不要な割り当てを削除し、常時の特権は Privileged Identity Management の資格のある割り当てに置き換えます。CLI: az role assignment delete --assignee <プリンシパル ID> --role Owner --scope /subscriptions/<サブスクリプション ID>',
+      en: 'In the Azure portal, Subscription > Access control (IAM) > Role assignments, remove the assignments that are not needed and replace standing privilege with Privileged Identity Management eligible assignments. CLI: az role assignment delete --assignee <principal id> --role Owner --scope /subscriptions/<subscription id>',
+    },
+    messages: {
+      withinLimit: {
+        ja: '特権ロールの保持者は {{count}} 件です（上限 {{max}}）',
+        en: '{{count}} principal(s) hold privileged roles (limit {{max}})',
+      },
+      tooMany: {
+        ja: '特権ロールの保持者が {{count}} 件あり、上限 {{max}} を超えています: {{principals}}',
+        en: '{{count}} principals hold privileged roles, over the limit of {{max}}: {{principals}}',
+      },
+      incomplete: {
+        ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
+        en: '{{uncertain}} assignment(s) have a role or scope the export does not show ({{count}} privileged principal(s) known)',
+      },
+      notExported: {
+        ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
+        en: 'The export has no role assignments for this subscription: export the Resource Graph authorizationresources table',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners',
+    ],
+  },
+  evaluate(subscription: Resource, ctx) {
+    const assignments = ctx.inventory.inAccount(
+      'azure',
+      subscription.account,
+      'iam.role-assignment',
+    ) as Resource<AzureRoleAssignmentFacts>[];
+    if (assignments.length === 0) {
+      const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
+        ja: 'ロールの割り当てがエクスポートにありません',
+        en: 'no role assignments in the export',
+      });
+      return undetermined('notExported', [evidence]);
+    }
+    const max = ctx.params.maxPrivilegedPrincipals;
+    const principals = new Set<string>();
+    const evidence: Evidence[] = [];
+    let uncertain = 0;
+    for (const assignment of assignments) {
+      const { roleDefinitionId: role, scope, principalId } = assignment.facts;
+      if (!role?.value || !scope?.value || !principalId?.value) {
+        uncertain++;
+        continue;
+      }
+      // Only assignments on the subscription itself: resource-group roles control less.
+      if (scope.value !== subscription.id || !(role.value in PRIVILEGED_ROLES)) continue;
+      principals.add(principalId.value);
+      evidence.push({ ...role, resourceId: assignment.id }, { ...principalId, resourceId: assignment.id });
+    }
+    const data = { count: principals.size, max, principals: [...principals], uncertain };
+    if (principals.size > max) return fail('tooMany', evidence, data);
+    if (uncertain > 0) return undetermined('incomplete', evidence, data);
+    return pass('withinLimit', evidence, data);
+  },
+});

@@ -1,0 +1,94 @@
+import type { AzureDiagnosticSettingFacts } from '../../../model/azure.ts';
+import { cloudDefault, unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckContext, type CheckResult, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { diagnosticSettingsIn, diagnosticSettingsOf } from './related.ts';
+
+/** What a target's diagnostic settings send to a destination. */
+export interface ExportedLogs {
+  /** The settings' names. */
+  readonly settings: readonly string[];
+  /** Log categories exported, lower-case (`administrative`, `auditevent`, `kube-audit`). */
+  readonly categories: ReadonlySet<string>;
+  /** Category groups exported, lower-case (`alllogs`, `audit`). */
+  readonly groups: ReadonlySet<string>;
+  /** Some setting's destinations or logs cannot be read from the export. */
+  readonly incomplete: boolean;
+  readonly evidence: readonly Evidence[];
+}
+
+/**
+ * Sums up diagnostic settings: the categories and groups enabled in settings that have a
+ * destination (a setting without one exports nothing).
+ */
+export function exportedLogs(settings: readonly Resource<AzureDiagnosticSettingFacts>[]): ExportedLogs {
+  const evidence: Evidence[] = [];
+  const categories = new Set<string>();
+  const groups = new Set<string>();
+  let incomplete = false;
+  for (const setting of settings) {
+    const { destinations, enabledCategories, enabledCategoryGroups } = setting.facts;
+    for (const fact of [destinations, enabledCategories, enabledCategoryGroups]) {
+      if (fact) evidence.push({ ...fact, resourceId: setting.id });
+    }
+    if (!destinations || !enabledCategories || !enabledCategoryGroups) continue;
+    if (destinations.source === 'unknown' || enabledCategories.source === 'unknown') {
+      incomplete = true;
+      continue;
+    }
+    if (destinations.value.length === 0) continue;
+    for (const category of enabledCategories.value) categories.add(category.toLowerCase());
+    for (const group of enabledCategoryGroups.value ?? []) groups.add(group.toLowerCase());
+  }
+  return { settings: settings.map((setting) => setting.name), categories, groups, incomplete, evidence };
+}
+
+export type ResourceLogMessage = 'exported' | 'notSent' | 'noSetting' | 'notExported' | 'incomplete';
+
+/**
+ * Decides a resource-log check: PASS when the resource's diagnostic settings send the logs
+ * `sends` asks for to a destination, FAIL when they do not or when it has none, UNKNOWN when
+ * the export cannot tell. `includeChildren` counts settings of sub-resources (a storage
+ * account's `blobServices/default`, where its logs are).
+ */
+export function evaluateResourceLogs(
+  resource: Resource,
+  ctx: CheckContext,
+  sends: (logs: ExportedLogs) => boolean,
+  { includeChildren = false } = {},
+): CheckResult<ResourceLogMessage> {
+  const settings = diagnosticSettingsOf(resource, ctx, { includeChildren });
+  if (settings.length === 0) {
+    const none = noSettingEvidence(resource, ctx);
+    return none ? fail('noSetting', [none]) : undetermined('notExported', [SETTINGS_NOT_EXPORTED]);
+  }
+  const logs = exportedLogs(settings);
+  const data = { settings: logs.settings };
+  if (sends(logs)) return pass('exported', logs.evidence, data);
+  if (logs.incomplete) return undetermined('incomplete', logs.evidence, data);
+  return fail('notSent', logs.evidence, data);
+}
+
+/**
+ * Evidence for a resource no diagnostic setting targets, or undefined when the export cannot
+ * tell: ARM lists each resource's settings separately and an empty list yields no record, so
+ * absence means "none" only when the export holds resource-level settings of the subscription
+ * (their listing was collected). Resources have no diagnostic setting by default.
+ */
+function noSettingEvidence(resource: Resource, ctx: CheckContext): Evidence | undefined {
+  const subscription = `/subscriptions/${resource.account}`;
+  const listed = diagnosticSettingsIn(resource.account, ctx).some(
+    (setting) => setting.facts.targetResourceId?.value !== subscription,
+  );
+  if (!listed) return undefined;
+  return cloudDefault([], 'microsoft.insights/diagnosticSettings', {
+    ja: 'このリソースの診断設定はエクスポートにありません（同じサブスクリプションの他のリソースの診断設定は含まれています）。リソースには既定で診断設定がありません',
+    en: "no diagnostic setting of this resource in the export, which holds other resources' settings of the subscription; resources have none by default",
+  });
+}
+
+/** The UNKNOWN evidence when the export holds no resource-level diagnostic settings at all. */
+const SETTINGS_NOT_EXPORTED: Evidence = unknown('microsoft.insights/diagnosticSettings', {
+  ja: 'このサブスクリプションのリソースの診断設定がエクスポートにありません',
+  en: 'no resource diagnostic settings of this subscription in the export',
+});

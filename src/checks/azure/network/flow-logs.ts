@@ -1,0 +1,106 @@
+import type { AzureFlowLogFacts, AzureVirtualNetworkFacts } from '../../../model/azure.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+
+const NETWORK_WATCHER = 'microsoft.network/networkwatchers';
+
+export default defineCheck({
+  meta: {
+    id: 'azure.network.flow-logs',
+    provider: 'azure',
+    resourceTypes: ['network.vpc'],
+    severity: 'medium',
+    title: {
+      ja: '仮想ネットワークの通信がフロー ログに記録されている',
+      en: "Virtual networks' traffic is recorded by flow logs",
+    },
+    rationale: {
+      ja: 'フロー ログがなければ、不正な通信や情報の持ち出しを後から調べられません。仮想ネットワーク フロー ログ、またはサブネットの NSG のフロー ログで全サブネットを記録します。',
+      en: "Without flow logs, unauthorized connections and data exfiltration cannot be investigated afterwards; a virtual network flow log, or flow logs of the subnets' NSGs, must cover every subnet.",
+    },
+    remediation: {
+      ja: 'Azure portal の [Network Watcher] > [フロー ログ] > [作成] で、フロー ログの種類「仮想ネットワーク」を選び対象の仮想ネットワークを指定します。CLI: az network watcher flow-log create --location <リージョン> --resource-group <リソース グループ> --name <フロー ログ名> --vnet <仮想ネットワーク名> --storage-account <ストレージ アカウント ID>（NSG フロー ログは 2025 年 6 月 30 日以降新規作成できません）',
+      en: 'In the Azure portal, Network Watcher > Flow logs > Create, choose flow log type "Virtual network" and select the virtual network. CLI: az network watcher flow-log create --location <region> --resource-group <resource group> --name <flow log> --vnet <virtual network> --storage-account <storage account id> (new NSG flow logs cannot be created after 30 June 2025)',
+    },
+    messages: {
+      vnetLogged: {
+        ja: '仮想ネットワーク フロー ログ {{flowLogs}} が有効です',
+        en: 'Virtual network flow log(s) {{flowLogs}} are enabled',
+      },
+      subnetsLogged: {
+        ja: 'すべてのサブネットがサブネットまたは NSG のフロー ログ {{flowLogs}} で記録されています',
+        en: 'Every subnet is recorded by subnet or NSG flow log(s) {{flowLogs}}',
+      },
+      notLogged: {
+        ja: 'フロー ログで記録されていないサブネットがあります: {{subnets}}',
+        en: 'Subnets not recorded by any enabled flow log: {{subnets}}',
+      },
+      noSubnets: {
+        ja: 'サブネットがないため、記録する通信がありません',
+        en: 'The virtual network has no subnets, so no traffic to record',
+      },
+      notExported: {
+        ja: 'エクスポートに Network Watcher とフロー ログがありません（Resource Graph の resources テーブル全体を出力するか、az network watcher flow-log list の出力を追加してください）',
+        en: 'The export has no Network Watcher or flow logs: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list',
+      },
+      unknown: {
+        ja: 'フロー ログが有効かどうかをエクスポートから判定できません: {{subnets}}',
+        en: 'Whether flow logs are enabled cannot be told from the export: {{subnets}}',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview',
+      'https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview',
+    ],
+  },
+  evaluate(vnet: Resource<AzureVirtualNetworkFacts>, ctx) {
+    const resources = ctx.inventory.inAccount('azure', vnet.account);
+    const flowLogs = resources.filter(
+      (r) => r.kansaType === 'network.flow-log',
+    ) as Resource<AzureFlowLogFacts>[];
+    /** Each target's flow logs: true when one is enabled, undefined when only unknown ones. */
+    const logged = (target: string | null) => {
+      const ofTarget = flowLogs.filter(
+        (log) => target !== null && log.facts.targetResourceId?.value === target,
+      );
+      if (ofTarget.some((log) => log.facts.enabled?.value === true)) return true;
+      return ofTarget.some((log) => log.facts.enabled?.source === 'unknown') ? undefined : false;
+    };
+    const evidenceOf = (targets: readonly (string | null)[]): Evidence[] =>
+      flowLogs
+        .filter((log) => targets.includes(log.facts.targetResourceId?.value ?? null))
+        .map((log) => ({ ...factOf(log.facts.enabled, 'properties.enabled'), resourceId: log.id }));
+    const namesOf = (evidence: readonly Evidence[]) =>
+      evidence.filter((fact) => fact.value === true).map((fact) => fact.resourceId?.split('/').pop());
+
+    if (logged(vnet.id)) {
+      const evidence = evidenceOf([vnet.id]);
+      return pass('vnetLogged', evidence, { flowLogs: namesOf(evidence) });
+    }
+    const subnets = factOf(vnet.facts.subnets, 'properties.subnets');
+    if (subnets.source === 'unknown') return undetermined('unknown', [subnets], { subnets: [] });
+    if (subnets.value.length === 0) return notApplicable('noSubnets', [subnets]);
+    const coverage = subnets.value.map((subnet) => {
+      const bySubnet = logged(subnet.id);
+      const byNsg = logged(subnet.networkSecurityGroupId);
+      const covered = bySubnet || byNsg ? true : bySubnet === false && byNsg === false ? false : undefined;
+      return { name: subnet.id.split('/').pop() ?? subnet.id, covered };
+    });
+    const targets = [vnet.id, ...subnets.value.flatMap((s) => [s.id, s.networkSecurityGroupId])];
+    const evidence: Evidence[] = [subnets, ...evidenceOf(targets)];
+    const uncovered = coverage.filter((subnet) => subnet.covered === false).map((subnet) => subnet.name);
+    const unsure = coverage.filter((subnet) => subnet.covered === undefined).map((subnet) => subnet.name);
+    if (uncovered.length === 0 && unsure.length === 0) {
+      return pass('subnetsLogged', evidence, { flowLogs: namesOf(evidence) });
+    }
+    if (unsure.length > 0 && uncovered.length === 0)
+      return undetermined('unknown', evidence, { subnets: unsure });
+    // Flow logs live under the region's Network Watcher, in the same Resource Graph table as the
+    // virtual network: with neither in the export, it was not exported rather than absent.
+    if (flowLogs.length === 0 && !resources.some((r) => r.nativeType === NETWORK_WATCHER)) {
+      return undetermined('notExported', evidence);
+    }
+    return fail('notLogged', evidence, { subnets: uncovered });
+  },
+});

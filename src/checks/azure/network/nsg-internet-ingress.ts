@@ -1,0 +1,95 @@
+import type { AzureNetworkSecurityGroupFacts, AzureNsgRule } from '../../../model/azure.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+
+/** Sources that mean "anyone on the internet": the service tag, any address, the catch-all CIDRs. */
+const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0', '::/0']);
+/** SSH and RDP. */
+const MANAGEMENT_PORTS = [22, 3389];
+/** Protocols that can carry SSH or RDP (ICMP, ESP and AH cannot). */
+const PORT_PROTOCOLS = new Set(['*', 'tcp', 'udp']);
+
+function fromInternet(rule: AzureNsgRule): boolean {
+  return (
+    PORT_PROTOCOLS.has(rule.protocol.toLowerCase()) &&
+    rule.sourcePrefixes.some((prefix) => INTERNET_SOURCES.has(prefix.toLowerCase()))
+  );
+}
+
+/** `*`, `22` or `20-30`, as [from, to]. */
+function portSpan(range: string): [number, number] {
+  if (range.trim() === '*') return [0, 65535];
+  const [from, to = from] = range.split('-').map((part) => Number(part.trim()));
+  return [from ?? Number.NaN, to ?? Number.NaN];
+}
+
+const includesPort = (port: number) => (range: string) => {
+  const [from, to] = portSpan(range);
+  return from <= port && port <= to;
+};
+
+const isAllPorts = (range: string) => {
+  const [from, to] = portSpan(range);
+  return from <= 1 && to >= 65535;
+};
+
+/**
+ * The rule that decides internet traffic matching `matches`: the first one by priority whose
+ * source is the whole internet (a Deny for specific addresses does not close the port to everyone).
+ * The exposure when it allows.
+ */
+function exposure(rules: readonly AzureNsgRule[], matches: (range: string) => boolean): string | undefined {
+  const deciding = rules.find((rule) => fromInternet(rule) && rule.destinationPorts.some(matches));
+  return deciding?.access.toLowerCase() === 'allow' ? deciding.name : undefined;
+}
+
+export default defineCheck({
+  meta: {
+    id: 'azure.network.nsg-internet-ingress',
+    provider: 'azure',
+    resourceTypes: ['network.firewall'],
+    severity: 'high',
+    title: {
+      ja: 'NSG でインターネットから管理ポート（SSH・RDP）やすべてのポートへの受信が許可されていない',
+      en: 'NSGs do not allow inbound traffic from the internet to management ports (SSH, RDP) or to all ports',
+    },
+    rationale: {
+      ja: 'インターネットに開いた SSH・RDP は総当たり攻撃や脆弱性攻撃の標的になります。すべてのポートを開けると、意図しないサービスまで公開されます。',
+      en: 'SSH and RDP open to the internet are targets of brute-force and exploit attempts; opening all ports exposes services nobody meant to publish.',
+    },
+    remediation: {
+      ja: 'Azure portal の [ネットワーク セキュリティ グループ] > [受信セキュリティ規則] で該当する規則を削除するか、ソースを管理用の IP 範囲に限定します。管理アクセスには Azure Bastion や Just-In-Time VM アクセスを使います。CLI: az network nsg rule update --resource-group <リソース グループ> --nsg-name <NSG 名> --name <規則名> --source-address-prefixes <管理用 CIDR>（削除は az network nsg rule delete）',
+      en: 'In the Azure portal, Network security group > Inbound security rules, delete the rule or restrict its source to the management IP ranges; use Azure Bastion or Just-in-time VM access for administration. CLI: az network nsg rule update --resource-group <resource group> --nsg-name <nsg> --name <rule> --source-address-prefixes <management CIDR> (or az network nsg rule delete)',
+    },
+    messages: {
+      closed: {
+        ja: 'インターネットから管理ポートやすべてのポートへの受信を許可する規則はありません',
+        en: 'No rule allows inbound traffic from the internet to management ports or to all ports',
+      },
+      exposed: {
+        ja: 'インターネットからの受信を許可する規則があります: {{exposures}}',
+        en: 'Rules allow inbound traffic from the internet: {{exposures}}',
+      },
+      unknown: {
+        ja: 'エクスポートから NSG の規則が読み取れません',
+        en: 'The NSG rules cannot be read from the export',
+      },
+    },
+    references: [
+      'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+      'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
+    ],
+  },
+  evaluate(nsg: Resource<AzureNetworkSecurityGroupFacts>) {
+    const rules = factOf(nsg.facts.inboundRules, 'properties.securityRules');
+    if (rules.source === 'unknown') return undetermined('unknown', [rules]);
+    const exposures = [
+      ...MANAGEMENT_PORTS.map((port) => [exposure(rules.value, includesPort(port)), String(port)] as const),
+      [exposure(rules.value, isAllPorts), 'all ports'] as const,
+    ]
+      .filter(([rule]) => rule !== undefined)
+      .map(([rule, ports]) => `${rule} (${ports})`);
+    return exposures.length > 0 ? fail('exposed', [rules], { exposures }) : pass('closed', [rules]);
+  },
+});

@@ -1,0 +1,65 @@
+import { factOf } from '../../../model/facts.ts';
+import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+
+type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'unknown';
+
+const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
+
+export default defineCheck<GcpGkeClusterFacts, Message>({
+  meta: {
+    id: 'gcp.gke.cluster-endpoint-access',
+    provider: 'gcp',
+    resourceTypes: ['container.cluster'],
+    severity: 'high',
+    title: {
+      ja: 'GKE クラスタのコントロール プレーンが非公開、または承認済みネットワークに限定されている',
+      en: 'GKE control planes are private or limited to authorized networks',
+    },
+    rationale: {
+      ja: 'コントロール プレーン (Kubernetes API) のパブリック エンドポイントは既定で任意のアドレスから接続でき、認証情報の窃取や API の脆弱性を突いた攻撃にさらされます。',
+      en: 'The control plane (Kubernetes API) public endpoint accepts any address by default, exposing the cluster to stolen credentials and API vulnerabilities.',
+    },
+    remediation: {
+      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --enable-master-authorized-networks --master-authorized-networks=<許可する CIDR> で接続元を限定するか、--enable-private-endpoint でパブリック エンドポイントを無効にします (コンソール: Kubernetes Engine > クラスタ > 詳細 > ネットワーキング >「コントロール プレーン承認済みネットワーク」)。',
+      en: 'Limit the sources with gcloud container clusters update <cluster> --location=<location> --enable-master-authorized-networks --master-authorized-networks=<allowed CIDRs>, or turn the public endpoint off with --enable-private-endpoint (console: Kubernetes Engine > cluster > Details > Networking > "Control plane authorized networks").',
+    },
+    messages: {
+      privateEndpoint: {
+        ja: 'コントロール プレーンにパブリック エンドポイントがありません',
+        en: 'the control plane has no public endpoint',
+      },
+      authorizedNetworks: {
+        ja: 'パブリック エンドポイントへの接続は承認済みネットワークに限定されています: {{networks}}',
+        en: 'the public endpoint admits authorized networks only: {{networks}}',
+      },
+      openToInternet: {
+        ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます (承認済みネットワーク: {{networks}})',
+        en: 'the public endpoint admits the whole internet (authorized networks: {{networks}})',
+      },
+      unknown: {
+        ja: 'エクスポートからコントロール プレーンのエンドポイント設定を判断できません',
+        en: 'the export does not show the control plane endpoint settings',
+      },
+    },
+    references: [
+      'https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation',
+      'https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks',
+    ],
+  },
+  evaluate(cluster) {
+    const publicEndpoint = factOf(
+      cluster.facts.publicEndpoint,
+      'resource.data.privateClusterConfig.enablePrivateEndpoint',
+    );
+    const networks = factOf(cluster.facts.authorizedNetworks, 'resource.data.masterAuthorizedNetworksConfig');
+    if (publicEndpoint.source === 'unknown') return undetermined('unknown', [publicEndpoint]);
+    if (!publicEndpoint.value) return pass('privateEndpoint', [publicEndpoint]);
+    if (networks.source === 'unknown') return undetermined('unknown', [publicEndpoint, networks]);
+    const evidence = [publicEndpoint, networks];
+    if (networks.value === null) return fail('openToInternet', evidence, { networks: '(off)' });
+    if (networks.value.some((range) => ANYWHERE.has(range)))
+      return fail('openToInternet', evidence, { networks: networks.value });
+    return pass('authorizedNetworks', evidence, { networks: networks.value });
+  },
+});

@@ -1,0 +1,60 @@
+import type { AwsEksClusterFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
+import { absent, field, stringsOf, toBoolean } from './fields.ts';
+
+const VPC_CONFIG = 'configuration.ResourcesVpcConfig';
+
+/**
+ * AWS::EKS::Cluster (`ResourcesVpcConfig`, `Logging.ClusterLogging.EnabledTypes[].Type`).
+ * EKS defaults: the API server endpoint is public, open to 0.0.0.0/0, and no control plane
+ * log is sent to CloudWatch Logs.
+ * https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+ * https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
+ */
+export function eksClusterFacts(item: ConfigItem): AwsEksClusterFacts {
+  const vpc = asRecord(field(item.configuration, 'ResourcesVpcConfig'));
+  const endpointPublicAccess = publicAccess(item, vpc);
+  return {
+    endpointPublicAccess,
+    publicAccessCidrs: accessCidrs(item, vpc),
+    enabledLogTypes: enabledLogTypes(item),
+    // A public endpoint is reachable over the internet, even when limited to some CIDRs.
+    reachableFromInternet: endpointPublicAccess,
+  };
+}
+
+function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<boolean> {
+  const path = `${VPC_CONFIG}.EndpointPublicAccess`;
+  const value = toBoolean(field(vpc, 'EndpointPublicAccess'));
+  if (value !== undefined) return explicit(value, path);
+  if (item.partial || !vpc) return absent(item, path);
+  return cloudDefault(true, path, {
+    ja: 'EKS の API サーバーエンドポイントは既定でパブリックです',
+    en: 'the EKS API server endpoint is public by default',
+  });
+}
+
+function accessCidrs(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<readonly string[]> {
+  const path = `${VPC_CONFIG}.PublicAccessCidrs`;
+  const cidrs = field(vpc, 'PublicAccessCidrs');
+  if (Array.isArray(cidrs)) return explicit(stringsOf(cidrs), path);
+  if (item.partial || !vpc) return absent(item, path);
+  return cloudDefault(['0.0.0.0/0'], path, {
+    ja: 'パブリックエンドポイントへのアクセス元 CIDR の既定は 0.0.0.0/0（制限なし）です',
+    en: 'the public endpoint accepts 0.0.0.0/0 (anyone) by default',
+  });
+}
+
+function enabledLogTypes(item: ConfigItem): Fact<readonly string[]> {
+  const path = 'configuration.Logging.ClusterLogging.EnabledTypes';
+  const logging = asRecord(field(item.configuration, 'Logging'));
+  const enabled = field(asRecord(field(logging, 'ClusterLogging')), 'EnabledTypes');
+  if (Array.isArray(enabled))
+    return explicit(stringsOf(enabled.map((entry) => field(asRecord(entry), 'Type'))), path);
+  if (item.partial) return absent(item, path);
+  return cloudDefault([], path, {
+    ja: 'コントロールプレーンのログ設定がありません: EKS の既定ではどのログも CloudWatch Logs に送られません',
+    en: 'no control plane logging configured: by default EKS sends no control plane log to CloudWatch Logs',
+  });
+}

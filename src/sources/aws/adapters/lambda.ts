@@ -1,0 +1,20 @@
+import type { AwsLambdaFunctionFacts } from '../../../model/aws.ts';
+import type { ConfigItem } from '../config-item.ts';
+import { absent } from './fields.ts';
+import { isPublicAllowStatement, matchingStatements } from './policy-document.ts';
+
+/**
+ * AWS::Lambda::Function: its resource-based policy, which Config keeps as a JSON string in
+ * `supplementaryConfiguration.Policy`. A function URL with auth type NONE works through a
+ * statement allowing `lambda:InvokeFunctionUrl` to `*` (with only the
+ * `lambda:FunctionUrlAuthType` condition, which restricts no caller).
+ * https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
+ */
+export function lambdaFunctionFacts(item: ConfigItem): AwsLambdaFunctionFacts {
+  const path = 'supplementaryConfiguration.Policy';
+  const policy = item.supplementary?.['Policy'];
+  return {
+    publicPolicyStatements:
+      policy === undefined ? absent(item, path) : matchingStatements(policy, path, isPublicAllowStatement),
+  };
+}

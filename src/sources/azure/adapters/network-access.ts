@@ -1,0 +1,33 @@
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, getPath } from '../arm-record.ts';
+import { derivedFact } from '../property-facts.ts';
+
+/** `publicNetworkAccess` values that close the public endpoint (private endpoints only). */
+const CLOSED = new Set(['disabled', 'securedbyperimeter']);
+
+/** reachableFromInternet of a service whose only network switch is `publicNetworkAccess`. */
+export function reachableByPublicNetworkAccess(publicNetworkAccess: Fact<string>): Fact<boolean> {
+  return derivedFact(publicNetworkAccess, (value) => !CLOSED.has(value.toLowerCase()));
+}
+
+/**
+ * reachableFromInternet of a service with a firewall (storage accounts, key vaults): closed when
+ * public network access is disabled, or when the firewall denies by default and lets no public
+ * IP range in (virtual network rules and private endpoints are not the internet).
+ */
+export function reachableThroughFirewall(
+  record: ArmRecord,
+  publicNetworkAccess: Fact<string>,
+  defaultAction: Fact<string>,
+  ipRulesPath: string,
+): Fact<boolean> {
+  if (publicNetworkAccess.source === 'unknown')
+    return unknown(publicNetworkAccess.path, publicNetworkAccess.note);
+  if (CLOSED.has(publicNetworkAccess.value.toLowerCase()))
+    return derivedFact(publicNetworkAccess, () => false);
+  if (defaultAction.source === 'unknown' || defaultAction.value.toLowerCase() !== 'deny') {
+    return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');
+  }
+  const ipRules = getPath(record.properties, ipRulesPath);
+  return explicit(Array.isArray(ipRules) && ipRules.length > 0, `properties.${ipRulesPath}`);
+}

@@ -1,0 +1,36 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { Localized } from '../../../model/localized.ts';
+import { at, type JsonObject } from '../json.ts';
+
+/** What an absent field means: the cloud's documented default, or nothing the export can tell. */
+export type Absent<T> = { readonly default: T; readonly note: Localized } | { readonly unknown: Localized };
+
+/**
+ * The fact of one field of `resource.data`: explicit when `read` accepts the value, otherwise
+ * the documented default or unknown, as `absent` says.
+ */
+export function fieldFact<T>(
+  data: JsonObject,
+  dataPath: string,
+  field: string,
+  read: (raw: unknown) => T | undefined,
+  absent: Absent<T>,
+): Fact<T> {
+  const path = `${dataPath}.${field}`;
+  const value = read(at(data, field));
+  if (value !== undefined) return explicit(value, path);
+  return 'default' in absent
+    ? cloudDefault(absent.default, path, absent.note)
+    : unknown(path, absent.unknown);
+}
+
+export const asBoolean = (raw: unknown): boolean | undefined => (typeof raw === 'boolean' ? raw : undefined);
+
+export const asString = (raw: unknown): string | undefined =>
+  typeof raw === 'string' && raw !== '' ? raw : undefined;
+
+/** Numbers, also as the decimal strings proto JSON writes for 64-bit integers. */
+export const asNumber = (raw: unknown): number | undefined => {
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+};

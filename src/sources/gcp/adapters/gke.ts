@@ -1,0 +1,74 @@
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
+import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
+import { asBoolean, asString, fieldFact } from './fields.ts';
+
+/** The control plane's IP endpoint settings (GKE 1.29+ `controlPlaneEndpointsConfig`). */
+const IP_ENDPOINTS = 'controlPlaneEndpointsConfig.ipEndpointsConfig';
+
+/**
+ * container.googleapis.com/Cluster: the GKE REST `Cluster`.
+ * https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters
+ */
+export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterFacts {
+  const publicEndpoint = publicEndpointFact(data, dataPath);
+  return {
+    publicEndpoint,
+    reachableFromInternet: publicEndpoint,
+    authorizedNetworks: authorizedNetworks(data, dataPath),
+    legacyAbac: fieldFact(data, dataPath, 'legacyAbac.enabled', asBoolean, {
+      default: false,
+      note: { ja: '指定なし: 従来の ABAC は既定で無効', en: 'not set: legacy ABAC is off by default' },
+    }),
+    loggingService: fieldFact(data, dataPath, 'loggingService', asString, {
+      default: 'logging.googleapis.com/kubernetes',
+      note: {
+        ja: '指定なし: 既定で Cloud Logging (logging.googleapis.com/kubernetes) に送られます',
+        en: 'not set: logs go to Cloud Logging (logging.googleapis.com/kubernetes) by default',
+      },
+    }),
+  };
+}
+
+/**
+ * Whether the control plane has a public endpoint: off when IP endpoints are disabled, when
+ * `enablePublicEndpoint` is false, or (older clusters) when the private cluster config enables
+ * the private endpoint only; on by default.
+ * https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation
+ */
+function publicEndpointFact(data: JsonObject, dataPath: string): Fact<boolean> {
+  if (asBoolean(at(data, `${IP_ENDPOINTS}.enabled`)) === false)
+    return explicit(false, `${dataPath}.${IP_ENDPOINTS}.enabled`);
+  const enablePublic = asBoolean(at(data, `${IP_ENDPOINTS}.enablePublicEndpoint`));
+  if (enablePublic !== undefined)
+    return explicit(enablePublic, `${dataPath}.${IP_ENDPOINTS}.enablePublicEndpoint`);
+  const privateOnly = asBoolean(at(data, 'privateClusterConfig.enablePrivateEndpoint'));
+  if (privateOnly !== undefined)
+    return explicit(!privateOnly, `${dataPath}.privateClusterConfig.enablePrivateEndpoint`);
+  return cloudDefault(true, `${dataPath}.privateClusterConfig.enablePrivateEndpoint`, {
+    ja: '指定なし: コントロール プレーンは既定でパブリック エンドポイントを持ちます',
+    en: 'not set: the control plane has a public endpoint by default',
+  });
+}
+
+/**
+ * The networks allowed to reach the control plane (`masterAuthorizedNetworksConfig`, or its
+ * successor under `controlPlaneEndpointsConfig`); null when the feature is off, the default.
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
+ */
+function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[] | null> {
+  for (const key of [`${IP_ENDPOINTS}.authorizedNetworksConfig`, 'masterAuthorizedNetworksConfig']) {
+    const config = at(data, key);
+    if (!isObject(config)) continue;
+    if (config.enabled !== true) return explicit(null, `${dataPath}.${key}.enabled`);
+    const ranges = arrayOf(config.cidrBlocks).flatMap((block) => {
+      const cidr = isObject(block) ? stringAt(block, 'cidrBlock') : undefined;
+      return cidr ? [cidr] : [];
+    });
+    return explicit(ranges, `${dataPath}.${key}.cidrBlocks`);
+  }
+  return cloudDefault(null, `${dataPath}.masterAuthorizedNetworksConfig`, {
+    ja: '指定なし: 承認済みネットワークは既定で無効 (任意のアドレスから接続可能)',
+    en: 'not set: authorized networks are off by default (any address can connect)',
+  });
+}

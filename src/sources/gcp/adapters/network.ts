@@ -1,0 +1,73 @@
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
+import { arrayOf, at, field, isObject, type JsonObject, stringsOf } from '../json.ts';
+import { asBoolean, asString, fieldFact } from './fields.ts';
+
+/**
+ * compute.googleapis.com/Firewall: a VPC firewall rule (Compute Engine REST `Firewall`).
+ * https://cloud.google.com/compute/docs/reference/rest/v1/firewalls
+ */
+export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFacts {
+  return {
+    direction: fieldFact(data, dataPath, 'direction', asString, {
+      default: 'INGRESS',
+      note: { ja: '指定なし: 既定の INGRESS (上り)', en: 'not set: the default INGRESS' },
+    }),
+    disabled: fieldFact(data, dataPath, 'disabled', asBoolean, {
+      default: false,
+      note: { ja: '指定なし: ルールは既定で有効', en: 'not set: rules are enabled by default' },
+    }),
+    sourceRanges: sourceRanges(data, dataPath),
+    // Proto JSON omits empty lists: a rule without `allowed` allows nothing (a deny rule).
+    allowed: explicit(
+      arrayOf(data.allowed).filter(isObject).map(allowedEntry),
+      `${dataPath}.allowed`,
+    ) as Fact<readonly GcpFirewallAllow[]>,
+  };
+}
+
+function allowedEntry(entry: JsonObject): GcpFirewallAllow {
+  return {
+    protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
+    ports: stringsOf(entry.ports),
+  };
+}
+
+/**
+ * An ingress rule names its sources by range, network tag or service account (one is
+ * required): a rule with tags or service accounts only has no source range.
+ */
+function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[]> {
+  const path = `${dataPath}.sourceRanges`;
+  if (Array.isArray(data.sourceRanges)) return explicit(stringsOf(data.sourceRanges), path);
+  if (Array.isArray(data.sourceTags) || Array.isArray(data.sourceServiceAccounts)) return explicit([], path);
+  return unknown(path, {
+    ja: '送信元 (範囲・タグ・サービス アカウント) がエクスポートにありません',
+    en: 'the export names no source (ranges, tags or service accounts)',
+  });
+}
+
+/**
+ * compute.googleapis.com/Subnetwork: VPC Flow Logs are off unless enabled per subnet.
+ * https://cloud.google.com/vpc/docs/using-flow-logs
+ */
+export function subnetworkFacts(data: JsonObject, dataPath: string): GcpSubnetworkFacts {
+  // `enableFlowLogs` is the field's former name; `logConfig.enable` replaces it.
+  const legacy = asBoolean(data.enableFlowLogs);
+  return {
+    flowLogsEnabled:
+      legacy !== undefined && asBoolean(at(data, 'logConfig.enable')) === undefined
+        ? explicit(legacy, `${dataPath}.enableFlowLogs`)
+        : fieldFact(data, dataPath, 'logConfig.enable', asBoolean, {
+            default: false,
+            note: { ja: '指定なし: フローログは既定で無効', en: 'not set: flow logs are off by default' },
+          }),
+    purpose: fieldFact(data, dataPath, 'purpose', asString, {
+      default: 'PRIVATE',
+      note: {
+        ja: '指定なし: 既定の PRIVATE (通常のサブネット)',
+        en: 'not set: the default PRIVATE (an ordinary subnet)',
+      },
+    }),
+  };
+}

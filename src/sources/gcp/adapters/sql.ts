@@ -1,0 +1,72 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
+import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
+import { customerManagedKey, replicaOf } from './encryption.ts';
+import { asBoolean, asString, fieldFact } from './fields.ts';
+
+const IP = 'settings.ipConfiguration';
+
+/**
+ * sqladmin.googleapis.com/Instance: the Cloud SQL Admin API `DatabaseInstance`.
+ * https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1beta4/instances
+ */
+export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInstanceFacts {
+  // `ipv4Enabled` has no default the API documents (a BoolValue the API always returns).
+  const publicIp = fieldFact(data, dataPath, `${IP}.ipv4Enabled`, asBoolean, {
+    unknown: {
+      ja: 'パブリック IP の有無 (ipv4Enabled) がエクスポートにありません',
+      en: 'the export does not say whether the instance has a public IP (ipv4Enabled)',
+    },
+  });
+  return {
+    ...customerManagedKey(data, dataPath, 'diskEncryptionConfiguration.kmsKeyName'),
+    ...replicaOf(data, dataPath, 'masterInstanceName'),
+    publicIp,
+    ...(publicIp.source !== 'unknown' && { reachableFromInternet: publicIp }),
+    authorizedNetworks: authorizedNetworks(data, dataPath),
+    sslMode: sslMode(data, dataPath),
+    backupEnabled: fieldFact(data, dataPath, 'settings.backupConfiguration.enabled', asBoolean, {
+      unknown: {
+        ja: '自動バックアップの設定 (backupConfiguration.enabled) がエクスポートにありません',
+        en: 'the export does not show the automated backup setting (backupConfiguration.enabled)',
+      },
+    }),
+  };
+}
+
+/** Proto JSON omits empty lists: an IP configuration without `authorizedNetworks` has none. */
+function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[]> {
+  const path = `${dataPath}.${IP}.authorizedNetworks`;
+  const ipConfiguration = at(data, IP);
+  if (!isObject(ipConfiguration)) {
+    return unknown(path, {
+      ja: 'IP 構成がエクスポートにありません',
+      en: 'the export has no IP configuration',
+    });
+  }
+  const ranges = arrayOf(ipConfiguration.authorizedNetworks).flatMap((entry) =>
+    isObject(entry) && typeof entry.value === 'string' ? [entry.value] : [],
+  );
+  return explicit(ranges, path);
+}
+
+/**
+ * `sslMode`, or what the legacy `requireSsl` means (true: TLS with valid client certificates).
+ * Neither set: unencrypted connections are allowed, the documented default.
+ * https://cloud.google.com/sql/docs/postgres/configure-ssl-instance
+ */
+function sslMode(data: JsonObject, dataPath: string): Fact<string> {
+  const mode = asString(at(data, `${IP}.sslMode`));
+  if (mode) return explicit(mode, `${dataPath}.${IP}.sslMode`);
+  const requireSsl = asBoolean(at(data, `${IP}.requireSsl`));
+  if (requireSsl !== undefined) {
+    return explicit(
+      requireSsl ? 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
+      `${dataPath}.${IP}.requireSsl`,
+    );
+  }
+  return cloudDefault('ALLOW_UNENCRYPTED_AND_ENCRYPTED', `${dataPath}.${IP}.sslMode`, {
+    ja: '指定なし: 既定では暗号化されていない接続も許可されます (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
+    en: 'not set: unencrypted connections are allowed by default (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
+  });
+}
