@@ -76,21 +76,19 @@ export type RawParameters = {
     : Partial<ScanParameters[K]>;
 };
 
+/** Parameters of a framework or policy file laid over `base`: nested objects merge key by key. */
 export function mergeParameters(
   raw: RawParameters,
   base: ScanParameters = DEFAULT_PARAMETERS,
 ): ScanParameters {
   const regions = raw.allowedRegions ?? {};
   return {
-    ...DEFAULT_PARAMETERS,
+    ...base,
     ...raw,
-    allowedRegions: {
-      ...DEFAULT_PARAMETERS.allowedRegions,
-      ...(regions as Partial<Record<Provider, string[]>>),
-    },
-    classification: { ...DEFAULT_PARAMETERS.classification, ...raw.classification },
-    backupTag: { ...DEFAULT_PARAMETERS.backupTag, ...raw.backupTag },
-    myNumberTag: { ...DEFAULT_PARAMETERS.myNumberTag, ...raw.myNumberTag },
+    allowedRegions: { ...base.allowedRegions, ...(regions as Partial<Record<Provider, string[]>>) },
+    classification: { ...base.classification, ...raw.classification },
+    backupTag: { ...base.backupTag, ...raw.backupTag },
+    myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
   };
 }
 

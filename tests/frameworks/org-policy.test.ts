@@ -133,6 +133,14 @@ describe('organisation policy file', () => {
     expect(custom.severityOverrides['azure.storage.minimum-tls']).toBe('critical');
   });
 
+  it("keeps the framework's own parameters that the policy does not name", async () => {
+    const gov = await loadFramework('gov');
+    const custom = parseOrgPolicy(gov, 'org.yaml', 'parameters:\n  logRetentionDays: 730\n');
+    expect(custom.parameters.logRetentionDays).toBe(730);
+    expect(custom.parameters.customerKeyReliefMaxClass).toBe(gov.parameters.customerKeyReliefMaxClass);
+    expect(custom.parameters.customerKeyReliefMaxClass).not.toBe(1);
+  });
+
   it('takes effect in the scan: custom findings, overridden severity, new parameters', async () => {
     const custom = parseOrgPolicy(await loadFramework('osaka'), 'org.yaml', POLICY);
     const inventory = new Inventory();
