@@ -23,7 +23,10 @@ let resources = 0;
 let findings = 0;
 if (mode === 'scan') {
   const framework = await loadFramework('osaka');
-  const { inventory } = await readInventory([dir], pino({ level: 'silent' }));
+  const { inventory } = await readInventory(
+    { inputs: [dir], live: [], concurrency: 1 },
+    pino({ level: 'silent' }),
+  );
   resources = inventory.size;
   const out = createWriteStream('/dev/null', { highWaterMark: OUTPUT_HIGH_WATER_MARK });
   const writer = new JsonReportWriter(out);

@@ -2,7 +2,7 @@ import type { WriteStream } from 'node:tty';
 import type { ReadProgress } from '../scan/read-inventory.ts';
 
 /**
- * One self-overwriting status line on stderr while inputs are read, only when stderr is a
+ * One self-overwriting status line on stderr while the inventory is read, only when stderr is a
  * terminal (never in logs or CI output). Redrawn at most every 100 ms.
  */
 export function progressReporter(stream: NodeJS.WriteStream | WriteStream) {
@@ -12,10 +12,10 @@ export function progressReporter(stream: NodeJS.WriteStream | WriteStream) {
   return {
     update: (p: ReadProgress) => {
       const now = Date.now();
-      if (!active || (now - last < 100 && p.filesDone < p.filesTotal)) return;
+      if (!active || (now - last < 100 && p.done < p.total)) return;
       last = now;
       shown = true;
-      stream.write(`\r\x1b[2Kreading inputs: ${p.filesDone}/${p.filesTotal} files, ${p.resources} resources`);
+      stream.write(`\r\x1b[2Kreading inventory: ${p.done}/${p.total} ${p.unit}, ${p.resources} resources`);
     },
     done: () => {
       if (shown) stream.write('\r\x1b[2K');

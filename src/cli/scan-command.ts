@@ -31,7 +31,11 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const base = await loadFramework(options.framework);
   const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
   const progress = progressReporter(process.stderr);
-  const { inventory, files } = await readInventory(options.input, log, progress.update);
+  const { inventory, files, scopes } = await readInventory(
+    { inputs: options.input, live: [], concurrency: 1 },
+    log,
+    progress.update,
+  );
   progress.done();
 
   // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
@@ -52,6 +56,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const requirements = tally.requirements(framework, providers);
   const coverage = {
     files,
+    scopes,
     resourcesByType: countResources(inventory.all()),
     notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
   };
@@ -70,7 +75,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
           ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
         },
         parameters: framework.parameters,
-        partial: files.some((f) => f.error),
+        partial: files.some((f) => f.error) || scopes.some((s) => s.error),
       },
       requirements,
       tally,

@@ -21,15 +21,52 @@ export type Fact<T> =
     };
 
 export function explicit<T>(value: T, path: string): Fact<T> {
-  return { source: 'explicit', value, path };
+  return interned(value, path, 'explicit', undefined, () => ({ source: 'explicit', value, path }));
 }
 
 export function cloudDefault<T>(value: T, path: string, note: Localized): Fact<T> {
-  return { source: 'default', value, path, note };
+  return interned(value, path, 'default', note, () => ({ source: 'default', value, path, note }));
 }
 
 export function unknown<T>(path: string, note: Localized): Fact<T> {
-  return { source: 'unknown', path, note };
+  return interned<T>(undefined, path, 'unknown', note, () => ({ source: 'unknown', path, note }));
+}
+
+/**
+ * Facts are immutable, and most are the same across resources (`explicit(true,
+ * 'properties.supportsHttpsTrafficOnly')`, the same documented default with the same note):
+ * one shared, frozen object serves them all, which keeps a million-resource inventory small.
+ * Only small scalar values are shared; ids, ARNs and lists get their own fact.
+ */
+function interned<T>(
+  value: T | undefined,
+  path: string,
+  source: Fact<T>['source'],
+  note: Localized | undefined,
+  create: () => Fact<T>,
+): Fact<T> {
+  if (!isShareable(value)) return create();
+  const key = `${source}\0${path}\0${typeof value}\0${String(value)}\0${note?.en ?? ''}\0${note?.ja ?? ''}`;
+  let fact = SHARED_FACTS.get(key) as Fact<T> | undefined;
+  if (!fact) {
+    fact = Object.freeze(create());
+    if (SHARED_FACTS.size < MAX_SHARED_FACTS) SHARED_FACTS.set(key, fact);
+  }
+  return fact;
+}
+
+const SHARED_FACTS = new Map<string, Fact<unknown>>();
+/** A bound on the table, for inputs whose values are all different (it then stops growing). */
+const MAX_SHARED_FACTS = 100_000;
+
+function isShareable(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    typeof value === 'boolean' ||
+    typeof value === 'number' ||
+    (typeof value === 'string' && value.length <= 32)
+  );
 }
 
 /** True when the fact carries a value (explicit or documented default). */

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Framework } from '../frameworks/framework.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Finding } from '../scan/finding.ts';
+import type { ScopeCoverage } from '../sources/live.ts';
 import type { FileCoverage } from '../sources/read-inputs.ts';
 import type { FindingTally, RequirementResult } from './summary.ts';
 
@@ -22,6 +23,8 @@ export interface ScanMetadata {
 
 export interface Coverage {
   readonly files: readonly FileCoverage[];
+  /** The scopes a live scan read (subscriptions, accounts and regions, projects), with their errors. */
+  readonly scopes: readonly ScopeCoverage[];
   readonly resourcesByType: readonly { provider: string; type: string; nativeType: string; count: number }[];
   /** Checks that could not decide, with how many resources: the export lacked the data. */
   readonly notEvaluated: readonly { checkId: string; resources: number }[];
@@ -35,22 +38,23 @@ export interface Coverage {
 export class JsonReportWriter {
   readonly #out: Writable;
   #count = 0;
-  /** Findings are written in batches: one write per finding would spend the scan waiting on the stream. */
-  #batch: Buffer[] = [];
-  #batchBytes = 0;
+  /**
+   * Findings are encoded straight into a batch buffer and written a batch at a time: one write,
+   * or one small Buffer, per finding would spend the scan on the stream and the allocator.
+   */
+  #batch = Buffer.allocUnsafe(BATCH_BYTES);
+  #used = 0;
 
   constructor(out: Writable) {
     this.#out = out;
   }
 
   async begin(): Promise<void> {
-    this.#add(Buffer.from(`{"schemaVersion":${JSON.stringify(FINDINGS_SCHEMA_VERSION)},"findings":[`));
+    await this.#append([`{"schemaVersion":${JSON.stringify(FINDINGS_SCHEMA_VERSION)},"findings":[`]);
   }
 
   async finding(finding: Finding): Promise<void> {
-    if (this.#count++ > 0) this.#add(COMMA);
-    for (const part of serializeFinding(finding)) this.#add(part);
-    if (this.#batchBytes >= BATCH_BYTES) await this.#flush();
+    await this.#append(serializeFinding(finding, this.#count++ === 0 ? '\n' : ',\n'));
   }
 
   async end(trailer: {
@@ -71,19 +75,31 @@ export class JsonReportWriter {
       summary,
       coverage: trailer.coverage,
     };
-    this.#add(Buffer.from(`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`));
+    await this.#append([`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`]);
     await this.#flush();
   }
 
-  #add(part: Buffer): void {
-    this.#batch.push(part);
-    this.#batchBytes += part.length;
+  async #append(parts: readonly (string | Buffer)[]): Promise<void> {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    const bound = parts.reduce(
+      (n, part) => n + (typeof part === 'string' ? part.length * 3 : part.length),
+      0,
+    );
+    if (this.#used + bound > this.#batch.length) {
+      await this.#flush();
+      if (bound > this.#batch.length) this.#batch = Buffer.allocUnsafe(bound);
+    }
+    for (const part of parts) {
+      if (typeof part === 'string') this.#used += this.#batch.write(part, this.#used);
+      else this.#used += part.copy(this.#batch, this.#used);
+    }
   }
 
   async #flush(): Promise<void> {
-    const chunk = Buffer.concat(this.#batch, this.#batchBytes);
-    this.#batch = [];
-    this.#batchBytes = 0;
+    if (this.#used === 0) return;
+    const chunk = this.#batch.subarray(0, this.#used);
+    this.#batch = Buffer.allocUnsafe(BATCH_BYTES);
+    this.#used = 0;
     if (!this.#out.write(chunk)) await once(this.#out, 'drain');
   }
 }
@@ -95,40 +111,51 @@ const BATCH_BYTES = 1 << 20;
  * earlier batches are written, instead of waiting for each write to finish.
  */
 export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
-const COMMA = Buffer.from(',');
 
 /**
  * A finding as JSON (the same as JSON.stringify gives), in parts. What a check repeats in
  * every finding (titles, remediation, requirement ids and clauses: long Japanese and English
- * texts, half of the file) is serialized and UTF-8 encoded once per check and reused, and the
- * resource description once per resource.
+ * texts, half of the file) is serialized and UTF-8 encoded once per check, and the resource
+ * description once per resource.
  */
-function serializeFinding(f: Finding): Buffer[] {
-  const requirements = cached(
+function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
+  const requirements = encodedOnce(
     f.requirements,
     () => `,"requirements":${JSON.stringify(f.requirements)},"clauses":${JSON.stringify(f.clauses)}`,
   );
-  const title = cached(f.title, () => `,"title":${JSON.stringify(f.title)}`);
-  const remediation = cached(f.remediation, () => `,"remediation":${JSON.stringify(f.remediation)}}`);
+  const title = encodedOnce(f.title, () => `,"title":${JSON.stringify(f.title)}`);
+  const remediation = encodedOnce(f.remediation, () => `,"remediation":${JSON.stringify(f.remediation)}}`);
   return [
-    Buffer.from(`\n{"id":"${f.id}","checkId":${JSON.stringify(f.checkId)}`),
+    `${separator}{"id":"${f.id}","checkId":${JSON.stringify(f.checkId)}`,
     requirements,
-    Buffer.from(`,"status":"${f.status}","severity":"${f.severity}"`),
+    `,"status":"${f.status}","severity":"${f.severity}"`,
     title,
-    Buffer.from(`,"message":${JSON.stringify(f.message)}`),
-    cached(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
-    Buffer.from(`,"evidence":${JSON.stringify(f.evidence)}`),
+    `,"message":${JSON.stringify(f.message)}`,
+    serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
+    `,"evidence":${JSON.stringify(f.evidence)}`,
     remediation,
   ];
 }
 
-const fragments = new WeakMap<object, Buffer>();
+/** Per check (a handful of objects): kept encoded. */
+const encoded = new WeakMap<object, Buffer>();
+/** Per resource (millions): kept as a string, which the garbage collector frees with the resource. */
+const serialized = new WeakMap<object, string>();
 
-function cached(key: object, serialize: () => string): Buffer {
-  let fragment = fragments.get(key);
+function encodedOnce(key: object, serialize: () => string): Buffer {
+  let fragment = encoded.get(key);
   if (fragment === undefined) {
     fragment = Buffer.from(serialize());
-    fragments.set(key, fragment);
+    encoded.set(key, fragment);
+  }
+  return fragment;
+}
+
+function serializedOnce(key: object, serialize: () => string): string {
+  let fragment = serialized.get(key);
+  if (fragment === undefined) {
+    fragment = serialize();
+    serialized.set(key, fragment);
   }
   return fragment;
 }

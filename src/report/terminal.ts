@@ -8,26 +8,28 @@ import type { FindingTally, RequirementResult, RequirementStatus } from './summa
 
 const TEXT = {
   ja: {
-    inputs: (files: number, resources: number) => `入力: ${files} ファイル / リソース ${resources} 件`,
+    inputs: (files: number, scopes: number, resources: number) =>
+      `入力: ${files} ファイル${scopes > 0 ? ` / ライブ取得 ${scopes} スコープ` : ''} / リソース ${resources} 件`,
     requirements: '要件ごとの結果',
     worst: (n: number) => `重大度の高い不適合（上位 ${n} 件）`,
     noFailures: '不適合はありません。',
     manual: (n: number, framework: string) =>
       `人による確認が必要な項目: ${n} 件（kansa frameworks ${framework} で一覧）`,
-    unreadable: '読み込めなかった入力（結果は部分的です）:',
+    unreadable: '読み込めなかった入力・スコープ（結果は部分的です）:',
     skipped: (n: number) => `スキップしたレコード: ${n} 件（理由は JSON レポートの coverage.files）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
     totals: '合計',
     fix: '対処',
   },
   en: {
-    inputs: (files: number, resources: number) => `Inputs: ${files} files, ${resources} resources`,
+    inputs: (files: number, scopes: number, resources: number) =>
+      `Inputs: ${files} files${scopes > 0 ? `, ${scopes} live scopes` : ''}, ${resources} resources`,
     requirements: 'Results by requirement',
     worst: (n: number) => `Most severe failures (top ${n})`,
     noFailures: 'No failures.',
     manual: (n: number, framework: string) =>
       `Items a person must confirm: ${n} (listed by kansa frameworks ${framework})`,
-    unreadable: 'Inputs that could not be read (results are partial):',
+    unreadable: 'Inputs and scopes that could not be read (results are partial):',
     skipped: (n: number) => `Records skipped: ${n} (reasons in the JSON report's coverage.files)`,
     notEvaluated: 'Checks the export had no data for:',
     totals: 'Total',
@@ -72,7 +74,7 @@ export function renderSummary(args: {
   const out: string[] = [];
 
   out.push(paint('bold', `kansa — ${framework.title[lang]} (${framework.id} ${framework.version})`));
-  out.push(t.inputs(coverage.files.length, args.resources));
+  out.push(t.inputs(coverage.files.length, coverage.scopes.length, args.resources));
   out.push('');
   out.push(paint('bold', t.requirements));
   const label = STATUS_LABEL[lang];
@@ -115,10 +117,15 @@ export function renderSummary(args: {
   }
   const skipped = coverage.files.reduce((n, f) => n + f.skipped.length, 0);
   if (skipped > 0) out.push(t.skipped(skipped));
-  const unreadable = coverage.files.filter((f) => f.error);
+  const unreadable = [
+    ...coverage.files.flatMap((f) => (f.error ? [f.error] : [])),
+    ...coverage.scopes.flatMap((s) =>
+      s.error ? [`${providerName(s.provider)} ${s.scope}: ${s.error}`] : [],
+    ),
+  ];
   if (unreadable.length > 0) {
     out.push(paint('red', t.unreadable));
-    for (const f of unreadable) out.push(`  ${f.error}`);
+    for (const problem of unreadable) out.push(`  ${problem}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -69,9 +69,13 @@ function accountKey(provider: Provider, account: string, kansaType?: KansaType):
   return kansaType ? `${provider}\0${account}\0${kansaType}` : `${provider}\0${account}`;
 }
 
+/**
+ * The id itself is the key: ARNs, ARM ids and Cloud Asset names cannot collide, and a key
+ * string of its own per resource would cost as much memory as the id. Azure ids are
+ * case-insensitive (Resource Graph lower-cases some of them).
+ */
 function keyOf(provider: Provider, id: string): string {
-  // Azure ids are case-insensitive (Resource Graph lower-cases some of them).
-  return `${provider}\0${provider === 'azure' ? id.toLowerCase() : id}`;
+  return provider === 'azure' ? id.toLowerCase() : id;
 }
 
 function merge(a: Resource, b: Resource): Resource {

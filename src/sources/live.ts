@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Provider, Resource } from '../model/resource.ts';
+
+/**
+ * Live collectors read a cloud's inventory through its APIs and hand each record to the same
+ * adapters as the offline formats, so a live scan and an offline scan of the same tenancy give
+ * the same findings. A scope that cannot be read (a subscription, an account and region, a
+ * project) never aborts the scan: it is listed in the coverage section with its error.
+ */
+export interface LiveSource {
+  readonly provider: Provider;
+  /** Reads the live inventory; failures are returned in the coverage, never thrown. */
+  collect(ctx: LiveContext): Promise<ScopeCoverage[]>;
+}
+
+export interface LiveContext {
+  readonly log: Logger;
+  /** Each resource read, normalized by the cloud's adapters. */
+  emit(resource: Resource): void;
+  /** Progress of the collector (shown on a terminal). */
+  progress(update: LiveProgress): void;
+  /** `--save-inventory DIR`: also write what was pulled, in a format the offline path reads back. */
+  readonly saveInventoryDir?: string;
+  /** Most API requests in flight at once (`--concurrency`). */
+  readonly concurrency: number;
+}
+
+export interface LiveProgress {
+  /** What is counted, e.g. "subscriptions", "regions", "pages". */
+  readonly unit: string;
+  readonly done: number;
+  readonly total: number;
+  readonly resources: number;
+}
+
+/** What became of one scope of a live scan. */
+export interface ScopeCoverage {
+  readonly provider: Provider;
+  /** e.g. `subscription 0b1f…`, `111122223333 ap-northeast-1`, `projects/123456`. */
+  readonly scope: string;
+  readonly resources: number;
+  /** API requests made for this scope (retries included). */
+  readonly requests: number;
+  /** Why the scope, or part of it, could not be read; absent when it was read whole. */
+  readonly error?: string;
+}
