@@ -45,19 +45,33 @@ function interned<T>(
   note: Localized | undefined,
   create: () => Fact<T>,
 ): Fact<T> {
-  if (!isShareable(value)) return create();
-  const key = `${source}\0${path}\0${typeof value}\0${String(value)}\0${note?.en ?? ''}\0${note?.ja ?? ''}`;
-  let fact = SHARED_FACTS.get(key) as Fact<T> | undefined;
+  if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return create();
+  // Nested maps rather than a composite string key: a lookup allocates nothing.
+  const byNote = child(child(SHARED_FACTS, path), source);
+  const byValue = child(byNote, note ? `${note.en}\0${note.ja}` : '') as Map<unknown, Fact<T>>;
+  let fact = byValue.get(value);
   if (!fact) {
     fact = Object.freeze(create());
-    if (SHARED_FACTS.size < MAX_SHARED_FACTS) SHARED_FACTS.set(key, fact);
+    byValue.set(value, fact);
+    sharedCount++;
   }
   return fact;
 }
 
-const SHARED_FACTS = new Map<string, Fact<unknown>>();
+type SharedTable = Map<unknown, SharedTable | Fact<unknown>>;
+const SHARED_FACTS: SharedTable = new Map();
+let sharedCount = 0;
 /** A bound on the table, for inputs whose values are all different (it then stops growing). */
 const MAX_SHARED_FACTS = 100_000;
+
+function child(table: SharedTable, key: unknown): SharedTable {
+  let next = table.get(key) as SharedTable | undefined;
+  if (!next) {
+    next = new Map();
+    table.set(key, next);
+  }
+  return next;
+}
 
 function isShareable(value: unknown): boolean {
   return (

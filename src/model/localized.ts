@@ -8,10 +8,27 @@ export type Lang = keyof Localized;
 
 /** Fills `{{name}}` placeholders; a missing value stays visible rather than vanishing. */
 export function render(template: string, data: Readonly<Record<string, unknown>> = {}): string {
-  if (!template.includes('{{')) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) =>
-    key in data ? formatValue(data[key]) : whole,
-  );
+  const parts = compiled(template);
+  if (parts.length === 1) return template;
+  let text = '';
+  for (let i = 0; i < parts.length; i++) {
+    // Even indexes are literal text, odd ones placeholder names.
+    const part = parts[i]!;
+    text += i % 2 === 0 ? part : part in data ? formatValue(data[part]) : `{{${part}}}`;
+  }
+  return text;
+}
+
+/** Templates split once into literal text and placeholder names (a scan renders millions). */
+const COMPILED = new Map<string, readonly string[]>();
+
+function compiled(template: string): readonly string[] {
+  let parts = COMPILED.get(template);
+  if (!parts) {
+    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    COMPILED.set(template, parts);
+  }
+  return parts;
 }
 
 export function renderLocalized(text: Localized, data?: Readonly<Record<string, unknown>>): Localized {

@@ -97,18 +97,29 @@ function merge(a: Resource, b: Resource): Resource {
 
 /** The context checks are evaluated in. */
 export function checkContext(inventory: InventoryView, params: ScanParameters, now: Date): CheckContext {
+  const tagKey = params.classification.tagKey.toLowerCase();
+  // Several checks ask for the class of the same resource: work it out once.
+  const classes = new WeakMap<Resource, number>();
   return {
     params,
     now,
     inventory,
     classification(resource) {
-      const tagKey = params.classification.tagKey.toLowerCase();
-      for (const [key, value] of Object.entries(resource.tags)) {
-        if (key.toLowerCase() !== tagKey) continue;
-        const level = Number.parseInt(value, 10);
-        if (level >= 1 && level <= 3) return level;
+      let level = classes.get(resource);
+      if (level === undefined) {
+        level = taggedClass(resource, tagKey) ?? params.classification.default;
+        classes.set(resource, level);
       }
-      return params.classification.default;
+      return level;
     },
   };
+}
+
+function taggedClass(resource: Resource, tagKey: string): number | undefined {
+  for (const [key, value] of Object.entries(resource.tags)) {
+    if (key.toLowerCase() !== tagKey) continue;
+    const level = Number.parseInt(value, 10);
+    if (level >= 1 && level <= 3) return level;
+  }
+  return undefined;
 }
