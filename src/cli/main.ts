@@ -3,8 +3,11 @@ import { pino } from 'pino';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { InputError } from '../sources/input-error.ts';
+import type { LiveSource } from '../sources/live.ts';
 import { defaultLang } from './lang.ts';
 import { describeFramework, listChecks } from './list-commands.ts';
+import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
+import { registerReportCommand } from './report-command.ts';
 import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
 
@@ -27,10 +30,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       .choices(['ja', 'en'])
       .default(defaultLang());
 
-  program
+  const scan = program
     .command('scan')
-    .description('scan cloud inventory exports and report findings')
-    .requiredOption('-i, --input <paths...>', 'export files or directories (walked recursively)')
+    .description('scan cloud inventory exports, or the clouds live, and report findings')
+    .option('-i, --input <paths...>', 'export files or directories (walked recursively)')
     .option('-f, --framework <name|file>', 'framework to report against', 'osaka')
     .option(
       '--org-policy <file>',
@@ -44,18 +47,36 @@ export async function main(argv: readonly string[]): Promise<number> {
       parseSeverity,
     )
     .addOption(langOption())
+    .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
+    .option(
+      '--save-inventory <dir>',
+      'live scans: also write what was pulled, as export files kansa reads back',
+    )
     .addOption(
       new Option('--log-level <level>', 'log level (JSON logs on stderr)')
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
         .default('warn'),
-    )
-    .action(async (options) => {
-      const log = pino(
-        { level: options.logLevel, base: { name: 'kansa' } },
-        pino.destination({ fd: 2, sync: true }),
-      );
-      exitCode = await runScan(options, log);
-    });
+    );
+  for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
+  scan.action(async (options) => {
+    let live: LiveSource[];
+    try {
+      live = liveSourcesFrom(options);
+    } catch (error) {
+      if (!(error instanceof InvalidArgumentError)) throw error;
+      return scan.error(`error: ${error.message}`, { exitCode: USAGE_ERROR });
+    }
+    if (!options.input && live.length === 0) {
+      return scan.error('error: give --input FILES, or a live scan: --azure, --aws or --gcp', {
+        exitCode: USAGE_ERROR,
+      });
+    }
+    const log = pino(
+      { level: options.logLevel, base: { name: 'kansa' } },
+      pino.destination({ fd: 2, sync: true }),
+    );
+    exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+  });
 
   program
     .command('checks')
@@ -73,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
+
+  registerReportCommand(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -12,11 +12,15 @@ import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { readInventory } from '../scan/read-inventory.ts';
+import type { LiveSource } from '../sources/live.ts';
 import { progressReporter } from './progress.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions {
   readonly input: readonly string[];
+  readonly live: readonly LiveSource[];
+  readonly concurrency: number;
+  readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
   readonly format: 'text' | 'json';
@@ -32,7 +36,12 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
-    { inputs: options.input, live: [], concurrency: 1 },
+    {
+      inputs: options.input,
+      live: options.live,
+      concurrency: options.concurrency,
+      ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
+    },
     log,
     progress.update,
   );

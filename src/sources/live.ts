@@ -1,3 +1,4 @@
+import type { Option } from 'commander';
 import type { Logger } from 'pino';
 import type { Provider, Resource } from '../model/resource.ts';
 
@@ -43,4 +44,12 @@ export interface ScopeCoverage {
   readonly requests: number;
   /** Why the scope, or part of it, could not be read; absent when it was read whole. */
   readonly error?: string;
+}
+
+/** How a cloud's live collector plugs into `kansa scan`: its flags, and the source they ask for. */
+export interface LiveCliOptions {
+  /** commander options this cloud adds to `kansa scan` (e.g. --azure, --subscriptions <ids>). */
+  readonly options: readonly Option[];
+  /** The live source when the parsed options ask for this cloud, else undefined. */
+  fromOptions(options: Record<string, unknown>): LiveSource | undefined;
 }

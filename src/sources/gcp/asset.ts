@@ -129,7 +129,7 @@ const STRUCT_VALUE_KEYS = [
   'listValue',
 ];
 
-function isStruct(data: JsonObject): data is { fields: Record<string, JsonObject> } {
+export function isStruct(data: JsonObject): data is { fields: Record<string, JsonObject> } {
   const keys = Object.keys(data);
   return (
     keys.length === 1 &&
@@ -143,7 +143,7 @@ function isStructValue(value: JsonObject): boolean {
   return STRUCT_VALUE_KEYS.some((key) => key in value);
 }
 
-function structToJson(struct: { fields: Record<string, JsonObject> }): JsonObject {
+export function structToJson(struct: { fields: Record<string, JsonObject> }): JsonObject {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(struct.fields)) result[key] = structValueToJson(value);
   return result;

@@ -62,6 +62,9 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::SQS::Queue': { kansaType: 'storage.queue' },
 };
 
+/** The AWS Config resource types kansa reads (what a live scan asks Config for). */
+export const KNOWN_CONFIG_TYPES: readonly string[] = Object.keys(NATIVE_TYPES).sort();
+
 /**
  * The id of the account's S3 Block Public Access resource. Config records it with the account
  * id as resourceId (and no ARN) in every region it records: one id, so the copies merge.

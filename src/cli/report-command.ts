@@ -1,0 +1,136 @@
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { type Command, Option } from 'commander';
+import type { Lang } from '../model/localized.ts';
+import { renderCsv } from '../report/csv.ts';
+import { type HistoryPoint, renderHtml } from '../report/html/index.ts';
+import { renderOcsf } from '../report/ocsf.ts';
+import { type FindingsFile, type FrameworkView, loadView, readFindings } from '../report/read-findings.ts';
+import { renderSarif } from '../report/sarif.ts';
+import { defaultLang } from './lang.ts';
+
+export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportOptions {
+  readonly input: string;
+  readonly format: ReportFormat;
+  readonly output?: string;
+  readonly lang: Lang;
+  /** Frameworks to report in (default: the scan's); several only for CSV, one file each. */
+  readonly frameworkView?: readonly string[];
+  /** Earlier findings files, for the HTML trend chart. */
+  readonly history?: readonly string[];
+}
+
+/**
+ * `kansa report`: renders a findings file (`kansa scan --output findings.json`) as HTML, CSV,
+ * OCSF or SARIF, without scanning again.
+ */
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'render a findings file (kansa scan --output) as HTML, CSV, OCSF or SARIF, without rescanning',
+    )
+    .requiredOption('-i, --input <file>', 'the findings file (kansa scan --format json --output FILE)')
+    .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('html'))
+    .option(
+      '-o, --output <file>',
+      'write here (default: stdout); with several --framework-view, FILE.<framework>.csv each',
+    )
+    .addOption(
+      new Option(
+        '--lang <lang>',
+        'language of the texts (HTML: the initial language; default: from the locale)',
+      )
+        .choices(['ja', 'en'])
+        .default(defaultLang()),
+    )
+    .option(
+      '--framework-view <names...>',
+      'report in these frameworks (osaka, kobe, gov or a file; default: the scanned one); several: CSV only',
+    )
+    .option('--history <files...>', 'earlier findings files: the HTML report charts the trend')
+    .action(async function (this: Command, options: ReportOptions) {
+      const views = options.frameworkView ?? [];
+      if (views.length > 1 && options.format !== 'csv') {
+        this.error(`kansa report: several --framework-view values need --format csv (one file each)`, {
+          exitCode: 2,
+        });
+      }
+      if (views.length > 1 && !options.output) {
+        this.error('kansa report: several --framework-view values need --output (one file per framework)', {
+          exitCode: 2,
+        });
+      }
+      await runReport(options);
+    });
+}
+
+/** Renders the report (see registerReportCommand); errors in the input are thrown as InputError. */
+export async function runReport(options: ReportOptions): Promise<void> {
+  const file = await readFindings(options.input);
+  const names = options.frameworkView?.length ? options.frameworkView : [undefined];
+  const history = await readHistory(options.history ?? []);
+  for (const name of names) {
+    const view = await loadView(file, name);
+    if (view.id !== file.scan.framework.id) {
+      process.stderr.write(
+        `kansa: reporting in ${view.id}: the verdicts are the scan's (${file.scan.framework.id} parameters), mapped to ${view.id}'s requirements; scan with --framework ${view.id} for its parameters\n`,
+      );
+    }
+    const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;
+    await write(output, render(file, view, options, history));
+  }
+}
+
+function render(
+  file: FindingsFile,
+  view: FrameworkView,
+  options: ReportOptions,
+  history: readonly HistoryPoint[],
+): Iterable<string> {
+  switch (options.format) {
+    case 'html':
+      return renderHtml({ file, view, lang: options.lang, history });
+    case 'csv':
+      return renderCsv(file, view, options.lang);
+    case 'ocsf':
+      return renderOcsf(file, view, options.lang);
+    case 'sarif':
+      return [`${JSON.stringify(renderSarif(file, view, options.lang), null, 2)}\n`];
+  }
+}
+
+/** `out/findings.csv` + kobe → `out/findings.kobe.csv`. */
+export function perViewPath(output: string, viewId: string): string {
+  const ext = path.extname(output);
+  return `${output.slice(0, output.length - ext.length)}.${viewId}${ext}`;
+}
+
+async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
+  const points: HistoryPoint[] = [];
+  for (const f of files) {
+    const { scan, summary } = await readFindings(f);
+    points.push({
+      finishedAt: scan.finishedAt,
+      byStatus: summary.byStatus,
+      failedBySeverity: summary.failedBySeverity,
+    });
+  }
+  return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+}
+
+async function write(output: string | undefined, parts: Iterable<string>): Promise<void> {
+  const out: Writable = output ? createWriteStream(output) : process.stdout;
+  for (const part of parts) {
+    if (!out.write(part)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  if (out !== process.stdout) {
+    out.end();
+    await finished(out);
+  }
+}

@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CheckStatus, Severity } from '../../checks/check.ts';
+import type { Lang } from '../../model/localized.ts';
+import { PROVIDERS } from '../../model/resource.ts';
+import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+
+/** One earlier scan for the trend chart (`kansa report --history old.json …`). */
+export interface HistoryPoint {
+  readonly finishedAt: string;
+  readonly byStatus: Readonly<Record<CheckStatus, number>>;
+  readonly failedBySeverity: Readonly<Record<Severity, number>>;
+}
+
+export const STATUSES: readonly CheckStatus[] = ['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'];
+export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+/** Skipped-record reasons kept per input file: the coverage section shows the first few and the count. */
+const SKIPPED_SHOWN = 20;
+
+// The page's script and style, read once; both are static and allowed by their hashes in the CSP.
+const CLIENT = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
+
+/**
+ * The HTML report: one self-contained file (no network: a strict Content-Security-Policy
+ * allows only its own script and style, by hash) that opens from a file share or an e-mail.
+ * The findings travel as compact JSON inside `<script type="application/json">` (every `<`
+ * escaped, so no `</script>` in a resource name can end it) and the page renders them with
+ * textContent only: names, tags and evidence are attacker-controlled strings.
+ */
+export function renderHtml(args: {
+  file: FindingsFile;
+  view: FrameworkView;
+  lang: Lang;
+  history?: readonly HistoryPoint[];
+}): string[] {
+  const data = compactData(args.file, args.view, args.lang, args.history ?? []);
+  const json = embedJson(data);
+  const csp = [
+    "default-src 'none'",
+    `script-src '${sha256(CLIENT)}'`,
+    `style-src '${sha256(STYLE)}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return [
+    `<!DOCTYPE html>\n<html lang="${args.lang}">\n<head>\n<meta charset="utf-8">\n`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+    '<meta name="referrer" content="no-referrer">\n',
+    `<title>kansa</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`,
+    '<noscript>This report needs JavaScript (no network access is made). / このレポートの表示には JavaScript が必要です（通信は行いません）。</noscript>\n',
+    '<script type="application/json" id="kansa-data">',
+    json,
+    `</script>\n<script>${CLIENT}</script>\n</body>\n</html>\n`,
+  ];
+}
+
+/** The CSP source for an inline element: its SHA-256, base64. */
+function sha256(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/**
+ * JSON safe inside a script element: `<` (so neither `</script>` nor `<!--` occurs), `>`, `&`
+ * and the two JavaScript line terminators are written as \u escapes, which JSON.parse reads back.
+ */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
+ * The findings in the page's compact form, so 100,000 findings stay a few tens of MB instead
+ * of hundreds: what repeats (check texts, messages, evidence, accounts, regions, files) is
+ * kept once in a string table and referred to by index; a finding is a flat tuple
+ * `[id, check, status, severity, resource, messageJa, messageEn, evidence]`.
+ */
+function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, history: readonly HistoryPoint[]) {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const str = (s: string): number => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      stringIndex.set(s, i);
+    }
+    return i;
+  };
+
+  const checks: unknown[] = [];
+  const checkIndex = new Map<string, number>();
+  const resources: unknown[] = [];
+  const resourceIndex = new Map<string, number>();
+  const findings: unknown[] = [];
+
+  for (const f of file.findings) {
+    const { requirements, clauses } = view.requirementsOf(f);
+    const checkKey = `${f.checkId}\0${requirements.join(' ')}\0${f.title.en}`;
+    let c = checkIndex.get(checkKey);
+    if (c === undefined) {
+      c = checks.length;
+      checks.push([
+        f.checkId,
+        str(f.title.ja),
+        str(f.title.en),
+        str(f.remediation.ja),
+        str(f.remediation.en),
+        requirements,
+        clauses,
+      ]);
+      checkIndex.set(checkKey, c);
+    }
+    const r = f.resource;
+    const resourceKey = `${r.provider}\0${r.id}`;
+    let ri = resourceIndex.get(resourceKey);
+    if (ri === undefined) {
+      ri = resources.length;
+      const position = r.origin.line !== undefined ? `L${r.origin.line}` : (r.origin.index ?? '');
+      resources.push([
+        PROVIDERS.indexOf(r.provider),
+        str(r.account),
+        str(r.region),
+        str(r.type),
+        str(r.nativeType),
+        r.id,
+        r.name === r.id ? 0 : r.name,
+        r.classification,
+        str(r.origin.file),
+        position,
+      ]);
+      resourceIndex.set(resourceKey, ri);
+    }
+    findings.push([
+      f.id,
+      c,
+      STATUSES.indexOf(f.status),
+      SEVERITIES_DESC.indexOf(f.severity),
+      ri,
+      str(f.message.ja),
+      str(f.message.en),
+      f.evidence.length === 0 ? -1 : str(JSON.stringify(f.evidence)),
+    ]);
+  }
+
+  return {
+    v: 1,
+    lang,
+    view: { id: view.id, version: view.version, title: view.title },
+    scan: {
+      tool: file.scan.tool,
+      startedAt: file.scan.startedAt,
+      finishedAt: file.scan.finishedAt,
+      inputs: file.scan.inputs,
+      framework: file.scan.framework,
+      partial: file.scan.partial,
+      allowedRegions: file.scan.parameters.allowedRegions,
+    },
+    requirements: view.requirements,
+    summary: file.summary,
+    coverage: {
+      ...file.coverage,
+      files: file.coverage.files.map((f) => ({
+        ...f,
+        skipped: f.skipped.slice(0, SKIPPED_SHOWN),
+        skippedCount: f.skipped.length,
+      })),
+    },
+    history: [...history, { finishedAt: file.scan.finishedAt, ...file.summary }].map((h) => ({
+      at: h.finishedAt,
+      byStatus: h.byStatus,
+      failedBySeverity: h.failedBySeverity,
+    })),
+    strings,
+    checks,
+    resources,
+    findings,
+  };
+}

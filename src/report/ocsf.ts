@@ -1,0 +1,149 @@
+import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { Lang } from '../model/localized.ts';
+import type { Provider } from '../model/resource.ts';
+import type { FileFinding, FindingsFile, FrameworkView } from './read-findings.ts';
+
+/** The OCSF schema version the events follow (vendor/ocsf/compliance_finding-1.3.0.schema.json). */
+export const OCSF_VERSION = '1.3.0';
+
+const CLASS_UID = 2003;
+const CATEGORY_UID = 2;
+/** activity_id 1 (Create): every scan reports its findings afresh; finding_info.uid correlates them. */
+const ACTIVITY_ID = 1;
+
+/** OCSF severity_id: 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical. */
+export const OCSF_SEVERITY: Readonly<Record<Severity, { id: number; name: string }>> = {
+  info: { id: 1, name: 'Informational' },
+  low: { id: 2, name: 'Low' },
+  medium: { id: 3, name: 'Medium' },
+  high: { id: 4, name: 'High' },
+  critical: { id: 5, name: 'Critical' },
+};
+
+/**
+ * compliance.status_id: 1 Pass, 2 Warning ("did not yield a result due to missing
+ * information": kansa's UNKNOWN), 3 Fail, 99 Other (not applicable to the resource).
+ */
+export const OCSF_COMPLIANCE_STATUS: Readonly<Record<CheckStatus, { id: number; name: string }>> = {
+  PASS: { id: 1, name: 'Pass' },
+  UNKNOWN: { id: 2, name: 'Warning' },
+  FAIL: { id: 3, name: 'Fail' },
+  NOT_APPLICABLE: { id: 99, name: 'Not Applicable' },
+};
+
+/**
+ * The finding's own status_id (its triage state): 1 New for every finding kansa reports;
+ * 3 Suppressed for a waived one (kansa has no waivers yet; docs/reports.md says how they map).
+ */
+export const OCSF_FINDING_STATUS = {
+  new: { id: 1, name: 'New' },
+  suppressed: { id: 3, name: 'Suppressed' },
+} as const;
+
+const CLOUD: Readonly<Record<Provider, { provider: string; accountType: string }>> = {
+  aws: { provider: 'AWS', accountType: 'AWS Account' },
+  azure: { provider: 'Azure', accountType: 'Azure Subscription' },
+  gcp: { provider: 'GCP', accountType: 'GCP Project' },
+};
+
+/**
+ * The findings as OCSF Compliance Finding events (class 2003), one JSON object per line
+ * (NDJSON), texts in `lang`. `finding_info.uid` is the kansa finding id: the same check on the
+ * same resource has the same uid in every scan, so a SIEM can follow it over time.
+ */
+export function* renderOcsf(file: FindingsFile, view: FrameworkView, lang: Lang): Generator<string> {
+  const time = Date.parse(file.scan.finishedAt);
+  let chunk: string[] = [];
+  for (const finding of file.findings) {
+    chunk.push(`${JSON.stringify(ocsfEvent(finding, file, view, lang, time))}\n`);
+    if (chunk.length === 500) {
+      yield chunk.join('');
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk.join('');
+}
+
+export function ocsfEvent(f: FileFinding, file: FindingsFile, view: FrameworkView, lang: Lang, time: number) {
+  const { requirements, clauses } = view.requirementsOf(f);
+  const severity = OCSF_SEVERITY[f.severity];
+  const compliance = OCSF_COMPLIANCE_STATUS[f.status];
+  const status = OCSF_FINDING_STATUS.new;
+  const cloud = CLOUD[f.resource.provider];
+  const { origin } = f.resource;
+  return {
+    activity_id: ACTIVITY_ID,
+    activity_name: 'Create',
+    category_uid: CATEGORY_UID,
+    category_name: 'Findings',
+    class_uid: CLASS_UID,
+    class_name: 'Compliance Finding',
+    type_uid: CLASS_UID * 100 + ACTIVITY_ID,
+    type_name: 'Compliance Finding: Create',
+    time,
+    severity_id: severity.id,
+    severity: severity.name,
+    status_id: status.id,
+    status: status.name,
+    status_code: f.status,
+    status_detail: f.message[lang],
+    message: f.message[lang],
+    metadata: {
+      version: OCSF_VERSION,
+      profiles: ['cloud'],
+      product: {
+        name: 'kansa',
+        vendor_name: 'kansa',
+        version: file.scan.tool.version,
+        lang,
+      },
+      log_name: 'kansa-findings',
+      original_time: file.scan.finishedAt,
+    },
+    finding_info: {
+      uid: f.id,
+      title: f.title[lang],
+      desc: f.message[lang],
+      types: [f.checkId],
+      created_time: time,
+      analytic: { uid: f.checkId, name: f.checkId, type: 'Rule', type_id: 1 },
+    },
+    compliance: {
+      standards: [view.id],
+      requirements: [...requirements],
+      control: f.checkId,
+      status_id: compliance.id,
+      status: compliance.name,
+      status_code: f.status,
+      status_detail: f.message[lang],
+    },
+    cloud: {
+      provider: cloud.provider,
+      region: f.resource.region,
+      account: { uid: f.resource.account, type: cloud.accountType },
+    },
+    resources: [
+      {
+        uid: f.resource.id,
+        name: f.resource.name,
+        type: f.resource.nativeType,
+        region: f.resource.region,
+        data: {
+          kansa_type: f.resource.type,
+          classification: f.resource.classification,
+          origin: origin.line !== undefined || origin.index !== undefined ? origin : { file: origin.file },
+        },
+      },
+    ],
+    remediation: { desc: f.remediation[lang] },
+    unmapped: {
+      kansa: {
+        framework: { id: view.id, version: view.version },
+        clauses: [...clauses],
+        evidence: f.evidence,
+        status: f.status,
+        severity: f.severity,
+      },
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import type { Severity } from '../checks/check.ts';
+import type { Lang } from '../model/localized.ts';
+import { evidenceLine } from './csv.ts';
+import type { FileFinding, FindingsFile, FrameworkView } from './read-findings.ts';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+type Level = 'error' | 'warning' | 'note';
+
+/** A failure's SARIF level: critical and high break the build, medium warns, low and info note. */
+const FAIL_LEVEL: Readonly<Record<Severity, Level>> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+/** GitHub code scanning reads `security-severity` (0–10) to rank security results. */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '0.0',
+};
+
+/**
+ * The findings as a SARIF 2.1.0 log for CI systems: one rule per check (help = remediation,
+ * ja/en in properties), one result per FAIL (level by severity) and per UNKNOWN (note: the
+ * export could not show the setting). PASS and NOT_APPLICABLE are not results. The resource is
+ * a logical location; the export file it was read from, the physical one.
+ */
+export function renderSarif(file: FindingsFile, view: FrameworkView, lang: Lang) {
+  const rules: ReturnType<typeof rule>[] = [];
+  const ruleIndex = new Map<string, number>();
+  const results = [];
+  for (const f of file.findings) {
+    if (f.status !== 'FAIL' && f.status !== 'UNKNOWN') continue;
+    let index = ruleIndex.get(f.checkId);
+    if (index === undefined) {
+      index = rules.length;
+      rules.push(rule(f, view, lang));
+      ruleIndex.set(f.checkId, index);
+    }
+    results.push(result(f, index, view, lang));
+  }
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'kansa',
+            version: file.scan.tool.version,
+            semanticVersion: file.scan.tool.version,
+            informationUri: 'https://kansa.dev/',
+            rules,
+          },
+        },
+        automationDetails: { id: `kansa/${view.id}/` },
+        invocations: [
+          {
+            executionSuccessful: !file.scan.partial,
+            startTimeUtc: file.scan.startedAt,
+            endTimeUtc: file.scan.finishedAt,
+          },
+        ],
+        columnKind: 'unicodeCodePoints',
+        results,
+        properties: {
+          framework: { id: view.id, version: view.version, title: view.title },
+          partial: file.scan.partial,
+        },
+      },
+    ],
+  };
+}
+
+function rule(f: FileFinding, view: FrameworkView, lang: Lang) {
+  const { requirements } = view.requirementsOf(f);
+  return {
+    id: f.checkId,
+    name: f.checkId,
+    shortDescription: { text: f.title[lang] },
+    fullDescription: { text: f.title[lang] },
+    help: { text: f.remediation[lang] },
+    defaultConfiguration: { level: FAIL_LEVEL[f.severity] },
+    properties: {
+      title: f.title,
+      remediation: f.remediation,
+      severity: f.severity,
+      'security-severity': SECURITY_SEVERITY[f.severity],
+      requirements: [...requirements],
+      tags: ['security', 'compliance', view.id, ...requirements],
+    },
+  };
+}
+
+function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: Lang) {
+  const { requirements, clauses } = view.requirementsOf(f);
+  const { origin } = f.resource;
+  return {
+    ruleId: f.checkId,
+    ruleIndex,
+    kind: f.status === 'FAIL' ? 'fail' : 'review',
+    level: f.status === 'FAIL' ? FAIL_LEVEL[f.severity] : 'note',
+    message: { text: f.message[lang] },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: fileUri(origin.file) },
+          ...(origin.line !== undefined ? { region: { startLine: origin.line } } : {}),
+        },
+        logicalLocations: [
+          {
+            name: f.resource.name,
+            fullyQualifiedName: f.resource.id,
+            kind: 'resource',
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { 'kansaFindingId/v1': f.id },
+    properties: {
+      status: f.status,
+      severity: f.severity,
+      requirements: [...requirements],
+      clauses: [...clauses],
+      provider: f.resource.provider,
+      account: f.resource.account,
+      region: f.resource.region,
+      resourceType: f.resource.type,
+      nativeType: f.resource.nativeType,
+      evidence: f.evidence.map((e) => evidenceLine(e, lang)),
+    },
+  };
+}
+
+/** A relative path as a URI reference (`/` separators, each segment percent-encoded). */
+function fileUri(file: string): string {
+  const normalized = file.replace(/\\/g, '/');
+  const encoded = normalized
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  return normalized.startsWith('/') ? `file://${encoded}` : encoded;
+}

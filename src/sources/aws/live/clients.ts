@@ -1,0 +1,168 @@
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { ConfigServiceClient, type ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { STSClient } from '@aws-sdk/client-sts';
+
+/** Credentials as the SDK clients take them: fixed, or a provider that refreshes them. */
+export type AwsCredentials = NonNullable<ConfigServiceClientConfig['credentials']>;
+
+/** How transient failures (throttling, 5xx, timeouts) are retried. */
+export interface RetryTimings {
+  /** Attempts per request inside the SDK (first try included). */
+  readonly sdkAttempts: number;
+  /**
+   * Delay before SDK retry n (0-based); undefined uses the SDK's own adaptive retry mode
+   * (client-side rate limiting, exponential backoff with jitter, up to 20 s).
+   */
+  readonly sdkDelayMs?: (retry: number) => number;
+  /** Further tries of a whole call the SDK gave up on for a retryable reason. */
+  readonly outerAttempts: number;
+  /** First outer backoff; doubled each time, with jitter. */
+  readonly outerBaseDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryTimings = { sdkAttempts: 5, outerAttempts: 3, outerBaseDelayMs: 2_000 };
+
+/** What the clients are built from: one set per account (credentials) and region. */
+export interface ClientSettings {
+  readonly credentials: AwsCredentials;
+  /** One endpoint for every service (a test double, a VPC endpoint proxy); absent: AWS's own. */
+  readonly endpoint?: string;
+  readonly retry: RetryTimings;
+  readonly requestTimeoutMs: number;
+  /** Called once per HTTP attempt (retries included), for the scope's request count. */
+  readonly onRequest: () => void;
+}
+
+/**
+ * The SDK clients of one account and region. Each has its own retry state (the SDK's retry
+ * quota and adaptive rate limiter are per client), so a throttled region does not slow others.
+ */
+export class RegionClients {
+  readonly #settings: ClientSettings;
+  readonly region: string;
+  #config?: ConfigServiceClient;
+  #ec2?: EC2Client;
+  #iam?: IAMClient;
+  #sts?: STSClient;
+  #kms?: KMSClient;
+  #cloudtrail?: CloudTrailClient;
+
+  constructor(settings: ClientSettings, region: string) {
+    this.#settings = settings;
+    this.region = region;
+  }
+
+  get config(): ConfigServiceClient {
+    this.#config ??= counted(
+      new ConfigServiceClient(clientConfig(this.#settings, this.region)),
+      this.#settings,
+    );
+    return this.#config;
+  }
+
+  get ec2(): EC2Client {
+    this.#ec2 ??= counted(new EC2Client(clientConfig(this.#settings, this.region)), this.#settings);
+    return this.#ec2;
+  }
+
+  get iam(): IAMClient {
+    this.#iam ??= counted(new IAMClient(clientConfig(this.#settings, this.region)), this.#settings);
+    return this.#iam;
+  }
+
+  get sts(): STSClient {
+    this.#sts ??= counted(new STSClient(clientConfig(this.#settings, this.region)), this.#settings);
+    return this.#sts;
+  }
+
+  get kms(): KMSClient {
+    this.#kms ??= counted(new KMSClient(clientConfig(this.#settings, this.region)), this.#settings);
+    return this.#kms;
+  }
+
+  get cloudtrail(): CloudTrailClient {
+    this.#cloudtrail ??= counted(
+      new CloudTrailClient(clientConfig(this.#settings, this.region)),
+      this.#settings,
+    );
+    return this.#cloudtrail;
+  }
+
+  destroy(): void {
+    for (const client of [this.#config, this.#ec2, this.#iam, this.#sts, this.#kms, this.#cloudtrail])
+      client?.destroy();
+  }
+}
+
+/** The config every client shares. */
+export function clientConfig(settings: ClientSettings, region: string) {
+  const { retry } = settings;
+  return {
+    region,
+    credentials: settings.credentials,
+    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
+    maxAttempts: retry.sdkAttempts,
+    ...(retry.sdkDelayMs
+      ? { retryStrategy: fixedDelayRetryStrategy(retry.sdkAttempts, retry.sdkDelayMs) }
+      : { retryMode: 'adaptive' }),
+    requestHandler: {
+      requestTimeout: settings.requestTimeoutMs,
+      connectionTimeout: settings.requestTimeoutMs,
+    },
+  };
+}
+
+interface CountableClient {
+  readonly middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>,
+      options: { step: 'deserialize'; name: string },
+    ): void;
+  };
+}
+
+/** Counts every HTTP attempt: the deserialize step runs inside the SDK's retry loop. */
+function counted<T>(client: T, settings: ClientSettings): T {
+  (client as unknown as CountableClient).middlewareStack.add(
+    (next) => (args) => {
+      settings.onRequest();
+      return next(args);
+    },
+    { step: 'deserialize', name: 'kansaRequestCounter' },
+  );
+  return client;
+}
+
+interface RetryToken {
+  getRetryCount(): number;
+  getRetryDelay(): number;
+}
+
+/**
+ * The SDK's retry-strategy interface (RetryStrategyV2) with injected delays, for tests and
+ * benchmarks that cannot wait for the adaptive mode's real backoff. Throttling, transient and
+ * server errors are retried; client errors are not.
+ */
+export function fixedDelayRetryStrategy(maxAttempts: number, delayMs: (retry: number) => number) {
+  const token = (count: number): RetryToken => ({
+    getRetryCount: () => count,
+    getRetryDelay: () => (count === 0 ? 0 : delayMs(count - 1)),
+  });
+  return {
+    mode: 'standard',
+    acquireInitialRetryToken: async (_scope: string) => token(0),
+    refreshRetryTokenForRetry: async (previous: RetryToken, info: { errorType: string; error?: unknown }) => {
+      const next = previous.getRetryCount() + 1;
+      if (info.errorType === 'CLIENT_ERROR' || next >= maxAttempts) throw info.error ?? new Error('no retry');
+      return token(next);
+    },
+    recordSuccess: (_token: RetryToken) => {},
+  };
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

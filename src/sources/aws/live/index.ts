@@ -1,0 +1,324 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
+import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
+import pLimit from 'p-limit';
+import type { Resource } from '../../../model/resource.ts';
+import type { ReadContext } from '../../format.ts';
+import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
+import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings, sleep } from './clients.ts';
+import { collectAggregator, collectConfigRegion } from './config.ts';
+import { collectCredentialReport } from './credential-report.ts';
+import { describeError, isRetryable } from './errors.ts';
+
+export type { AwsCredentials, RetryTimings } from './clients.ts';
+
+/** What the user asks for (`kansa scan --aws …`). */
+export interface AwsLiveOptions {
+  /** Regions to read; default: every region enabled for the account (EC2 DescribeRegions). */
+  readonly regions?: readonly string[];
+  /** Read the inventory through this Config aggregator instead of region by region. */
+  readonly aggregator?: string;
+  /** The aggregator's region; default: `homeRegion`. */
+  readonly aggregatorRegion?: string;
+  /** A role to assume in each account; `{account}` is replaced by the account id. */
+  readonly roleArn?: string;
+  /** The accounts to assume `roleArn` in; default: the account of the role ARN, or the caller's. */
+  readonly accounts?: readonly string[];
+  /** `sts:ExternalId` for the role's trust policy, when it requires one. */
+  readonly externalId?: string;
+  /** Region for the account-wide calls (STS, IAM, DescribeRegions); default `us-east-1`. */
+  readonly homeRegion?: string;
+}
+
+/** What tests and benchmarks inject; a real run takes the defaults. */
+export interface AwsLiveDependencies {
+  /** Base credentials; default: the SDK's default chain (env, SSO, profiles, web identity, IMDS/ECS). */
+  readonly credentials?: AwsCredentials;
+  /** One endpoint for every service (the fake AWS); absent: AWS's endpoints. */
+  readonly endpoint?: string;
+  readonly retry?: RetryTimings;
+  readonly requestTimeoutMs?: number;
+  /** Wait between credential-report generation polls. */
+  readonly reportPollMs?: number;
+}
+
+/** One unit of work the collector reports on: an account × region, or an account's IAM. */
+export interface Scope {
+  readonly account: string;
+  readonly region: string;
+  readonly label: string;
+  readonly clients: RegionClients;
+  requests: number;
+  resources: number;
+  readonly gaps: string[];
+}
+
+/** Shared by every part of one collection. */
+export interface Collection {
+  readonly ctx: LiveContext;
+  readonly deps: Required<Pick<AwsLiveDependencies, 'retry' | 'requestTimeoutMs' | 'reportPollMs'>> &
+    AwsLiveDependencies;
+  /** Runs one API call under the concurrency bound, retrying what the SDK gave up on. */
+  call<T>(scope: Scope, send: () => Promise<T>): Promise<T>;
+  /** Emits resources read from one source, returning how many. */
+  emitAll(resources: Iterable<Resource>): number;
+  readContext(file: string): ReadContext;
+  /** Writes a file under `<save dir>/aws/` when `--save-inventory` is set. */
+  save(relative: string, content: string): Promise<void>;
+}
+
+const DEFAULT_HOME_REGION = 'us-east-1';
+
+/** The live AWS source: AWS Config first, the IAM credential report for what Config lacks. */
+export function awsLiveSource(options: AwsLiveOptions, deps: AwsLiveDependencies = {}): LiveSource {
+  return {
+    provider: 'aws',
+    collect: (ctx) => collect(options, deps, ctx),
+  };
+}
+
+async function collect(
+  options: AwsLiveOptions,
+  deps: AwsLiveDependencies,
+  ctx: LiveContext,
+): Promise<ScopeCoverage[]> {
+  const limit = pLimit(Math.max(1, ctx.concurrency));
+  const resolvedDeps = {
+    ...deps,
+    retry: deps.retry ?? DEFAULT_RETRY,
+    requestTimeoutMs: deps.requestTimeoutMs ?? 30_000,
+    reportPollMs: deps.reportPollMs ?? 2_000,
+  };
+  const homeRegion = options.homeRegion ?? DEFAULT_HOME_REGION;
+  const baseCredentials = deps.credentials ?? fromNodeProviderChain();
+  const coverage: ScopeCoverage[] = [];
+  const scopes: Scope[] = [];
+  let resourcesEmitted = 0;
+  let done = 0;
+
+  const collection: Collection = {
+    ctx,
+    deps: resolvedDeps,
+    async call(scope, send) {
+      const { outerAttempts, outerBaseDelayMs } = resolvedDeps.retry;
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await limit(send);
+        } catch (error) {
+          if (attempt + 1 >= outerAttempts || !isRetryable(error)) throw error;
+          const delay = outerBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
+          ctx.log.debug({ scope: scope.label, attempt, delay }, 'retrying after a transient error');
+          await sleep(delay);
+        }
+      }
+    },
+    emitAll(resources) {
+      let count = 0;
+      for (const resource of resources) {
+        ctx.emit(resource);
+        count++;
+      }
+      resourcesEmitted += count;
+      return count;
+    },
+    readContext(file) {
+      return {
+        file,
+        skip: (reason, where) => ctx.log.debug({ file, ...where }, `record skipped: ${reason}`),
+      };
+    },
+    async save(relative, content) {
+      if (!ctx.saveInventoryDir) return;
+      const file = path.join(ctx.saveInventoryDir, 'aws', relative);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, content);
+    },
+  };
+
+  const newScope = (credentials: AwsCredentials, account: string, region: string, label: string): Scope => {
+    const scope: Scope = {
+      account,
+      region,
+      label,
+      requests: 0,
+      resources: 0,
+      gaps: [],
+      clients: new RegionClients(
+        {
+          credentials,
+          endpoint: deps.endpoint,
+          retry: resolvedDeps.retry,
+          requestTimeoutMs: resolvedDeps.requestTimeoutMs,
+          onRequest: () => {
+            scope.requests++;
+          },
+        },
+        region,
+      ),
+    };
+    scopes.push(scope);
+    return scope;
+  };
+
+  const finish = (scope: Scope, error?: unknown): void => {
+    scope.clients.destroy();
+    const gaps = error === undefined ? scope.gaps : [...scope.gaps, describeError(error)];
+    coverage.push({
+      provider: 'aws',
+      scope: scope.label,
+      resources: scope.resources,
+      requests: scope.requests,
+      ...(gaps.length > 0 ? { error: gaps.join('; ') } : {}),
+    });
+    done++;
+    ctx.progress({ unit: 'scopes', done, total: scopes.length, resources: resourcesEmitted });
+    ctx.log.info(
+      { scope: scope.label, resources: scope.resources, requests: scope.requests, gaps: gaps.length },
+      'scope read',
+    );
+  };
+
+  const run = async (scope: Scope, work: (scope: Scope) => Promise<void>): Promise<void> => {
+    try {
+      await work(scope);
+      finish(scope);
+    } catch (error) {
+      finish(scope, error);
+    }
+  };
+
+  // Accounts and their credentials.
+  const accounts: { account: string; credentials: AwsCredentials }[] = [];
+  const caller = newScope(baseCredentials, 'caller', homeRegion, 'caller (sts:GetCallerIdentity)');
+  let callerAccount: string | undefined;
+  await run(caller, async (scope) => {
+    const identity = await collection.call(scope, () =>
+      scope.clients.sts.send(new GetCallerIdentityCommand({})),
+    );
+    callerAccount = identity.Account;
+    ctx.log.info({ account: callerAccount }, 'credentials of the default chain');
+  });
+  if (options.roleArn) {
+    const targets = options.accounts?.length
+      ? options.accounts
+      : [options.roleArn.includes('{account}') ? callerAccount : accountOfArn(options.roleArn)].filter(
+          (a): a is string => a !== undefined,
+        );
+    await Promise.all(
+      targets.map(async (account) => {
+        const roleArn = options.roleArn!.replaceAll('{account}', account);
+        const scope = newScope(baseCredentials, account, homeRegion, `${account} sts:AssumeRole`);
+        await run(scope, async () => {
+          const credentials = assumeRoleProvider(scope, collection, roleArn, options.externalId);
+          await credentials();
+          accounts.push({ account, credentials });
+        });
+      }),
+    );
+  } else if (callerAccount) {
+    accounts.push({ account: callerAccount, credentials: baseCredentials });
+    for (const other of options.accounts ?? []) {
+      if (other !== callerAccount) {
+        const scope = newScope(baseCredentials, other, homeRegion, `${other}`);
+        finish(scope, new Error(`not the caller's account (${callerAccount}): give --role-arn to read it`));
+      }
+    }
+  }
+
+  const work: Promise<void>[] = [];
+  if (options.aggregator) {
+    const region = options.aggregatorRegion ?? homeRegion;
+    const scope = newScope(
+      baseCredentials,
+      callerAccount ?? 'caller',
+      region,
+      `aggregator ${options.aggregator} (${region})`,
+    );
+    work.push(run(scope, (s) => collectAggregator(collection, s, options.aggregator!)));
+  }
+  for (const { account, credentials } of accounts) {
+    work.push(
+      run(newScope(credentials, account, homeRegion, `${account} iam credential report`), (scope) =>
+        collectCredentialReport(collection, scope),
+      ),
+    );
+    if (options.aggregator) continue;
+    work.push(
+      (async () => {
+        let regions: readonly string[] = options.regions ?? [];
+        if (options.regions === undefined) {
+          const regionScope = newScope(credentials, account, homeRegion, `${account} ec2:DescribeRegions`);
+          try {
+            const reply = await collection.call(regionScope, () =>
+              regionScope.clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false })),
+            );
+            regions = (reply.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : [])).sort();
+            finish(regionScope);
+          } catch (error) {
+            finish(regionScope, error);
+          }
+        }
+        await Promise.all(
+          regions.map((region) =>
+            run(newScope(credentials, account, region, `${account} ${region}`), (scope) =>
+              collectConfigRegion(collection, scope),
+            ),
+          ),
+        );
+      })(),
+    );
+  }
+  await Promise.all(work);
+  ctx.log.info({ scopes: coverage.length, resources: resourcesEmitted }, 'aws live scan done');
+  return coverage.sort((a, b) => a.scope.localeCompare(b.scope));
+}
+
+/**
+ * Credentials of a role assumed with the base credentials, renewed five minutes before they
+ * expire. The STS requests count towards the account's scope.
+ */
+function assumeRoleProvider(
+  scope: Scope,
+  collection: Collection,
+  roleArn: string,
+  externalId: string | undefined,
+): () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> {
+  let current:
+    | { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }
+    | undefined;
+  let pending: Promise<typeof current> | undefined;
+  return async () => {
+    if (current?.expiration && current.expiration.getTime() - Date.now() > 5 * 60_000) return current;
+    pending ??= (async () => {
+      const reply = await collection.call(scope, () =>
+        scope.clients.sts.send(
+          new AssumeRoleCommand({
+            RoleArn: roleArn,
+            RoleSessionName: 'kansa-scan',
+            DurationSeconds: 3600,
+            ...(externalId ? { ExternalId: externalId } : {}),
+          }),
+        ),
+      );
+      const c = reply.Credentials;
+      if (!c?.AccessKeyId || !c.SecretAccessKey)
+        throw new Error(`sts:AssumeRole ${roleArn} returned no credentials`);
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
+        ...(c.Expiration ? { expiration: c.Expiration } : {}),
+      };
+    })().finally(() => {
+      pending = undefined;
+    });
+    current = await pending;
+    return current!;
+  };
+}
+
+function accountOfArn(arn: string): string | undefined {
+  return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+}

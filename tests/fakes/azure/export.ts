@@ -1,0 +1,30 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Scenario } from './scenario.ts';
+
+/**
+ * The scenario as a person would export it by hand for the offline path: each Resource Graph
+ * table as `az graph query -q "<table>" --first 1000 -o json` pages (`{count, data, skip_token,
+ * total_records}`), and each subscription's diagnostic settings as ARM list bodies
+ * (`az monitor diagnostic-settings subscription list`, `… list --resource <id>`).
+ */
+export async function exportScenario(scenario: Scenario, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const [table, rows] of Object.entries(scenario.tables)) {
+    for (let offset = 0, page = 1; offset < rows.length; offset += 1000, page++) {
+      const data = rows.slice(offset, offset + 1000);
+      const more = offset + 1000 < rows.length;
+      const document = {
+        count: data.length,
+        data,
+        skip_token: more ? `token-${page}` : null,
+        total_records: rows.length,
+      };
+      await writeFile(path.join(dir, `${table}-${page}.json`), JSON.stringify(document));
+    }
+  }
+  for (const [target, settings] of scenario.diagnosticSettings) {
+    const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);
+    await writeFile(path.join(dir, `diagnostic-settings-${name}.json`), JSON.stringify({ value: settings }));
+  }
+}

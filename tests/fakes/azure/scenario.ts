@@ -1,0 +1,386 @@
+// A generated Azure tenancy in the real wire shapes: Resource Graph rows (lower-case `type`,
+// ids in ARM's casing, every envelope column) and ARM diagnostic-setting list items. The same
+// seed gives the same tenancy, so the live and offline scans of it can be compared.
+
+export type Row = Record<string, unknown>;
+type Random = () => number;
+
+/** mulberry32: small and seeded, so every run builds the same tenancy. */
+function prng(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const chance = (random: Random, p: number) => random() < p;
+
+function guid(random: Random): string {
+  const hex = () => Math.floor(random() * 16).toString(16);
+  const part = (n: number) => Array.from({ length: n }, hex).join('');
+  return `${part(8)}-${part(4)}-4${part(3)}-8${part(3)}-${part(12)}`;
+}
+
+export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const REGIONS = ['japaneast', 'japaneast', 'japaneast', 'japanwest', 'eastus'];
+const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+/** Defender for Cloud MFA and guest assessment keys (V2). */
+const ASSESSMENTS = [
+  '6240402e-f77c-46fa-9060-a7ce53997754',
+  'c0cb17b2-0607-48a7-b0e0-903ed22de39b',
+  '20606e75-05c4-48c0-9d97-add6daa2109a',
+  '0354476c-a12a-4fcc-a79d-f0ab7ffffdbb',
+];
+const PLANS = ['VirtualMachines', 'StorageAccounts', 'KeyVaults', 'Containers', 'SqlServers', 'Arm'];
+
+interface Kind {
+  readonly provider: string;
+  readonly type: string;
+  readonly weight: number;
+  readonly sku?: Row;
+  readonly kind?: string;
+  properties(random: Random): Row;
+}
+
+const KINDS: readonly Kind[] = [
+  {
+    provider: 'Microsoft.Storage',
+    type: 'storageAccounts',
+    weight: 10,
+    sku: { name: 'Standard_LRS', tier: 'Standard' },
+    kind: 'StorageV2',
+    properties: (r) => ({
+      allowBlobPublicAccess: chance(r, 0.2) ? true : chance(r, 0.1) ? undefined : false,
+      supportsHttpsTrafficOnly: !chance(r, 0.05),
+      minimumTlsVersion: pick(r, ['TLS1_2', 'TLS1_2', 'TLS1_0']),
+      allowSharedKeyAccess: chance(r, 0.3) ? false : undefined,
+      encryption: chance(r, 0.3)
+        ? {
+            keySource: 'Microsoft.Keyvault',
+            keyvaultproperties: { keyvaulturi: 'https://kv.vault.azure.net/' },
+          }
+        : { keySource: 'Microsoft.Storage', services: { blob: { enabled: true, keyType: 'Account' } } },
+      networkAcls: { bypass: 'AzureServices', defaultAction: pick(r, ['Allow', 'Deny']), ipRules: [] },
+      provisioningState: 'Succeeded',
+    }),
+  },
+  {
+    provider: 'Microsoft.Compute',
+    type: 'disks',
+    weight: 20,
+    sku: { name: 'Premium_LRS', tier: 'Premium' },
+    properties: (r) => ({
+      diskSizeGB: pick(r, [32, 128, 512]),
+      encryption: {
+        type: chance(r, 0.2) ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey',
+      },
+      provisioningState: 'Succeeded',
+    }),
+  },
+  {
+    provider: 'Microsoft.Compute',
+    type: 'virtualMachines',
+    weight: 15,
+    properties: (r) => ({
+      hardwareProfile: { vmSize: pick(r, ['Standard_D2s_v5', 'Standard_B2ms']) },
+      ...(chance(r, 0.5) ? { securityProfile: { encryptionAtHost: true } } : {}),
+      provisioningState: 'Succeeded',
+    }),
+  },
+  {
+    provider: 'Microsoft.Network',
+    type: 'networkSecurityGroups',
+    weight: 10,
+    properties: (r) => ({
+      securityRules: [
+        {
+          name: 'inbound',
+          properties: {
+            access: 'Allow',
+            direction: 'Inbound',
+            priority: 100,
+            protocol: 'Tcp',
+            destinationPortRange: pick(r, ['443', '22', '3389']),
+            sourceAddressPrefix: pick(r, ['Internet', 'VirtualNetwork', '10.0.0.0/8']),
+            sourcePortRange: '*',
+            destinationAddressPrefix: '*',
+          },
+        },
+      ],
+      provisioningState: 'Succeeded',
+    }),
+  },
+  {
+    provider: 'Microsoft.KeyVault',
+    type: 'vaults',
+    weight: 5,
+    properties: (r) => ({
+      sku: { family: 'A', name: pick(r, ['standard', 'premium']) },
+      enableSoftDelete: true,
+      ...(chance(r, 0.6) ? { enablePurgeProtection: true } : {}),
+      tenantId: TENANT,
+    }),
+  },
+  {
+    provider: 'Microsoft.ContainerService',
+    type: 'managedClusters',
+    weight: 2,
+    properties: (r) => ({
+      kubernetesVersion: '1.31.2',
+      enableRBAC: true,
+      disableLocalAccounts: chance(r, 0.5),
+      apiServerAccessProfile: { enablePrivateCluster: chance(r, 0.5) },
+    }),
+  },
+  {
+    provider: 'Microsoft.Sql',
+    type: 'servers',
+    weight: 4,
+    properties: (r) => ({
+      publicNetworkAccess: pick(r, ['Enabled', 'Disabled']),
+      minimalTlsVersion: pick(r, ['1.2', '1.0']),
+      version: '12.0',
+      state: 'Ready',
+    }),
+  },
+  {
+    provider: 'Microsoft.OperationalInsights',
+    type: 'workspaces',
+    weight: 2,
+    properties: (r) => ({ retentionInDays: pick(r, [30, 90, 365]), sku: { name: 'PerGB2018' } }),
+  },
+  {
+    provider: 'Microsoft.Web',
+    type: 'sites',
+    weight: 8,
+    kind: 'app',
+    properties: (r) => ({ httpsOnly: chance(r, 0.8), state: 'Running' }),
+  },
+];
+const TOTAL_WEIGHT = KINDS.reduce((sum, kind) => sum + kind.weight, 0);
+
+function pickKind(random: Random): Kind {
+  let roll = random() * TOTAL_WEIGHT;
+  for (const kind of KINDS) {
+    roll -= kind.weight;
+    if (roll < 0) return kind;
+  }
+  return KINDS[0]!;
+}
+
+/** Columns every Resource Graph row carries, whatever the table. */
+function graphRow(fields: Row & { id: string; name: string; type: string; subscriptionId: string }): Row {
+  return {
+    tenantId: TENANT,
+    kind: '',
+    location: '',
+    resourceGroup: '',
+    managedBy: '',
+    sku: null,
+    plan: null,
+    properties: {},
+    tags: null,
+    identity: null,
+    zones: null,
+    extendedLocation: null,
+    ...fields,
+  };
+}
+
+export interface Subscription {
+  readonly id: string;
+  readonly name: string;
+  readonly managementGroup: string;
+}
+
+export interface Scenario {
+  readonly subscriptions: readonly Subscription[];
+  /** Resource Graph tables → rows. `resourcecontainers` holds subscriptions and resource groups. */
+  readonly tables: Readonly<Record<string, readonly Row[]>>;
+  /** Lower-cased target id (`/subscriptions/<id>` or a resource id) → its diagnostic settings, ARM shape. */
+  readonly diagnosticSettings: ReadonlyMap<string, readonly Row[]>;
+  /** Rows of all tables. */
+  readonly rowCount: number;
+}
+
+export interface ScenarioSize {
+  readonly seed: number;
+  readonly subscriptions: number;
+  /** Rows of the `resources` table (resource groups, role assignments and assessments come on top). */
+  readonly resources: number;
+}
+
+/** Builds a tenancy: subscriptions under two management groups, resources spread over them. */
+export function generateScenario({ seed, subscriptions: count, resources }: ScenarioSize): Scenario {
+  const random = prng(seed);
+  const subscriptions: Subscription[] = Array.from({ length: count }, (_, i) => ({
+    id: guid(random),
+    name: `osaka-${String(i + 1).padStart(3, '0')}`,
+    managementGroup: i % 3 === 0 ? 'mg-osaka-kikan' : 'mg-osaka-joho',
+  }));
+  const containers: Row[] = [];
+  const resourceRows: Row[] = [];
+  const authorization: Row[] = [];
+  const security: Row[] = [];
+  const settings = new Map<string, Row[]>();
+  const addSetting = (target: string, setting: Row) => {
+    const key = target.toLowerCase();
+    settings.set(key, [...(settings.get(key) ?? []), setting]);
+  };
+  const workspaceOf = (sub: string) =>
+    `/subscriptions/${sub}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-central`;
+
+  for (const sub of subscriptions) {
+    containers.push(
+      graphRow({
+        id: `/subscriptions/${sub.id}`,
+        name: sub.name,
+        type: 'microsoft.resources/subscriptions',
+        subscriptionId: sub.id,
+        properties: {
+          state: chance(random, 0.95) ? 'Enabled' : 'Disabled',
+          subscriptionPolicies: {
+            locationPlacementId: 'Public_2014-09-01',
+            quotaId: 'EnterpriseAgreement_2014-09-01',
+          },
+          managementGroupAncestorsChain: [
+            { name: sub.managementGroup, displayName: sub.managementGroup },
+            { name: TENANT, displayName: 'Tenant Root Group' },
+          ],
+        },
+        tags: {},
+      }),
+    );
+    for (let g = 0; g < 4; g++) {
+      containers.push(
+        graphRow({
+          id: `/subscriptions/${sub.id}/resourceGroups/rg-${g}`,
+          name: `rg-${g}`,
+          type: 'microsoft.resources/subscriptions/resourcegroups',
+          subscriptionId: sub.id,
+          resourceGroup: `rg-${g}`,
+          location: 'japaneast',
+          properties: { provisioningState: 'Succeeded' },
+        }),
+      );
+    }
+    // The Activity Log export: most subscriptions send every required category, some too few, some none.
+    const roll = random();
+    if (roll < 0.8) {
+      const categories = roll < 0.6 ? ['Administrative', 'Security', 'Policy', 'Alert'] : ['Administrative'];
+      addSetting(`/subscriptions/${sub.id}`, {
+        id: `/subscriptions/${sub.id}/providers/microsoft.insights/diagnosticSettings/activity-log`,
+        type: 'Microsoft.Insights/diagnosticSettings',
+        name: 'activity-log',
+        location: 'global',
+        properties: {
+          workspaceId: workspaceOf(sub.id),
+          logs: categories.map((category) => ({ category, enabled: true })),
+        },
+      });
+    }
+    const principals = Array.from({ length: 1 + Math.floor(random() * 4) }, () => guid(random));
+    for (const principal of principals) {
+      const assignment = guid(random);
+      const role = pick(random, [OWNER, OWNER, CONTRIBUTOR, READER]);
+      authorization.push(
+        graphRow({
+          id: `/subscriptions/${sub.id}/providers/Microsoft.Authorization/roleAssignments/${assignment}`,
+          name: assignment,
+          type: 'microsoft.authorization/roleassignments',
+          subscriptionId: sub.id,
+          properties: {
+            roleDefinitionId: `/subscriptions/${sub.id}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+            principalId: principal,
+            principalType: pick(random, ['User', 'User', 'Group', 'ServicePrincipal']),
+            scope: `/subscriptions/${sub.id}`,
+            createdOn: '2025-04-01T00:00:00.0000000Z',
+          },
+        }),
+      );
+    }
+    for (const key of ASSESSMENTS) {
+      security.push(
+        graphRow({
+          id: `/subscriptions/${sub.id}/providers/Microsoft.Security/assessments/${key}`,
+          name: key,
+          type: 'microsoft.security/assessments',
+          subscriptionId: sub.id,
+          properties: {
+            resourceDetails: { Source: 'Azure', Id: `/subscriptions/${sub.id}` },
+            displayName: 'Accounts with permissions on Azure resources should be MFA enabled',
+            status: { code: pick(random, ['Healthy', 'Healthy', 'Unhealthy', 'NotApplicable']) },
+          },
+        }),
+      );
+    }
+    for (const plan of PLANS) {
+      security.push(
+        graphRow({
+          id: `/subscriptions/${sub.id}/providers/Microsoft.Security/pricings/${plan}`,
+          name: plan,
+          type: 'microsoft.security/pricings',
+          subscriptionId: sub.id,
+          properties: { pricingTier: pick(random, ['Standard', 'Free']), freeTrialRemainingTime: 'PT0S' },
+        }),
+      );
+    }
+  }
+
+  for (let n = 0; n < resources; n++) {
+    const sub = subscriptions[n % subscriptions.length]!;
+    const kind = pickKind(random);
+    const group = `rg-${n % 4}`;
+    const name = `${kind.type.toLowerCase().slice(0, 6)}${n}`;
+    const id = `/subscriptions/${sub.id}/resourceGroups/${group}/providers/${kind.provider}/${kind.type}/${name}`;
+    const properties = JSON.parse(JSON.stringify(kind.properties(random))) as Row;
+    resourceRows.push(
+      graphRow({
+        id,
+        name,
+        type: `${kind.provider}/${kind.type}`.toLowerCase(),
+        subscriptionId: sub.id,
+        resourceGroup: group,
+        location: pick(random, REGIONS),
+        kind: kind.kind ?? '',
+        sku: kind.sku ?? null,
+        properties,
+        tags: chance(random, 0.3) ? { confidentiality: pick(random, ['1', '2', '3']) } : {},
+      }),
+    );
+    // Resource logs: half of the logged kinds send them; a storage account's are on its blob service.
+    if (['vaults', 'networkSecurityGroups', 'managedClusters', 'storageAccounts'].includes(kind.type)) {
+      if (chance(random, 0.5)) {
+        const target = kind.type === 'storageAccounts' ? `${id}/blobServices/default` : id;
+        const group = kind.type === 'managedClusters' ? pick(random, ['audit', 'allLogs']) : 'allLogs';
+        addSetting(target, {
+          id: `${target}/providers/microsoft.insights/diagnosticSettings/to-workspace`,
+          type: 'Microsoft.Insights/diagnosticSettings',
+          name: 'to-workspace',
+          properties: {
+            workspaceId: workspaceOf(sub.id),
+            logs: [{ category: null, categoryGroup: group, enabled: chance(random, 0.9) }],
+            metrics: [{ category: 'AllMetrics', enabled: true, timeGrain: null }],
+            logAnalyticsDestinationType: null,
+          },
+        });
+      }
+    }
+  }
+  const byId = (a: Row, b: Row) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase());
+  const tables = {
+    resources: resourceRows.sort(byId),
+    resourcecontainers: containers.sort(byId),
+    authorizationresources: authorization.sort(byId),
+    securityresources: security.sort(byId),
+  };
+  const rowCount = Object.values(tables).reduce((sum, rows) => sum + rows.length, 0);
+  return { subscriptions, tables, diagnosticSettings: settings, rowCount };
+}

@@ -1,0 +1,380 @@
+// A fake Azure Resource Manager on 127.0.0.1 (HTTPS, random port) that the real SDK clients
+// talk to: Resource Graph `POST /providers/Microsoft.ResourceGraph/resources` with `$skipToken`
+// paging and the per-user quota (headers, 429 + Retry-After), and ARM
+// `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`. Faults (throttling, 5xx,
+// slow answers, dropped connections, 403 on a subscription) are chosen by the test; every
+// request is counted.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Row, Scenario } from './scenario.ts';
+import { makeCertificates } from './tls.ts';
+
+export const GRAPH_API_VERSION = '2024-04-01';
+export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
+
+export type RequestKind = 'graph' | 'arm';
+
+/** What the fake does to one request instead of answering it normally. */
+export type Fault =
+  | { readonly status: number; readonly code?: string; readonly retryAfterSeconds?: number }
+  | { readonly delayMs: number }
+  | { readonly reset: true };
+
+export interface FakeRequest {
+  readonly kind: RequestKind;
+  /** 1-based count of requests of this kind so far (this one included). */
+  readonly n: number;
+  readonly path: string;
+  /** Resource Graph: the subscriptions asked for. */
+  readonly subscriptions?: readonly string[];
+}
+
+export interface FakeAzureOptions {
+  readonly scenario: Scenario;
+  /** Resource Graph's quota per identity: at most `requests` per fixed `windowMs` window. */
+  readonly quota?: { readonly requests: number; readonly windowMs: number };
+  /** Added before every answer (and its spread, uniformly). */
+  readonly latencyMs?: number;
+  readonly jitterMs?: number;
+  /** ARM's latency when it differs from Resource Graph's. */
+  readonly armLatencyMs?: number;
+  /** Subscriptions the identity may not read: 403 AuthorizationFailed. */
+  readonly forbidden?: readonly string[];
+  readonly fault?: (request: FakeRequest) => Fault | undefined;
+}
+
+export interface Accounting {
+  graph: number;
+  arm: number;
+  /** Resource Graph requests beyond the quota (answered 429 RateLimiting). */
+  quotaExceeded: number;
+  /** Most Resource Graph requests counted in one quota window. */
+  maxInWindow: number;
+  byStatus: Record<number, number>;
+  /** Requests without a bearer token. */
+  unauthenticated: number;
+  /** Resource Graph page sizes served. */
+  pageRows: number[];
+  /** When the first Resource Graph request arrived and the last page was answered (ms epoch). */
+  graphFirstAt?: number;
+  graphLastAt?: number;
+}
+
+interface Window {
+  start: number;
+  used: number;
+}
+
+/** The Azure the tests and the benchmark scan. */
+export class FakeAzure {
+  readonly #options: FakeAzureOptions;
+  readonly #forbidden: Set<string>;
+  readonly #windows = new Map<string, Window>();
+  readonly #server: Server;
+  readonly ca: string;
+  endpoint = '';
+  readonly accounting: Accounting = {
+    graph: 0,
+    arm: 0,
+    quotaExceeded: 0,
+    maxInWindow: 0,
+    byStatus: {},
+    unauthenticated: 0,
+    pageRows: [],
+  };
+
+  constructor(options: FakeAzureOptions) {
+    this.#options = options;
+    this.#forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
+    const { ca, key, cert } = makeCertificates();
+    this.ca = ca;
+    this.#server = createServer({ key, cert }, (req, res) => {
+      this.#handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent)
+          this.#json(res, 500, { error: { code: 'InternalServerError', message: String(error) } });
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.#server.address() as AddressInfo;
+    this.endpoint = `https://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'https://127.0.0.1');
+    const body = await readBody(req);
+    const auth = req.headers.authorization ?? '';
+    if (!/^Bearer \S+/.test(auth)) {
+      this.accounting.unauthenticated++;
+      return this.#json(res, 401, { error: { code: 'AuthenticationFailed', message: 'no bearer token' } });
+    }
+    const lowerPath = url.pathname.toLowerCase();
+    if (req.method === 'POST' && lowerPath === '/providers/microsoft.resourcegraph/resources') {
+      return this.#graph(req, res, url, body, auth);
+    }
+    const suffix = '/providers/microsoft.insights/diagnosticsettings';
+    if (req.method === 'GET' && lowerPath.endsWith(suffix)) {
+      return this.#diagnosticSettings(res, url, lowerPath.slice(0, -suffix.length));
+    }
+    return this.#json(res, 404, {
+      error: { code: 'NotFound', message: `no route ${req.method} ${url.pathname}` },
+    });
+  }
+
+  async #graph(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    text: string,
+    auth: string,
+  ): Promise<void> {
+    const n = ++this.accounting.graph;
+    this.accounting.graphFirstAt ??= Date.now();
+    if (url.searchParams.get('api-version') !== GRAPH_API_VERSION) {
+      return this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
+    }
+    const request = JSON.parse(text) as {
+      subscriptions?: string[];
+      managementGroups?: string[];
+      query?: string;
+      options?: { $top?: number; $skipToken?: string; resultFormat?: string };
+    };
+    // The quota is counted when the request arrives, then the headers say what is left.
+    const quota = this.#options.quota ?? { requests: 15, windowMs: 5_000 };
+    const now = Date.now();
+    let window = this.#windows.get(auth);
+    if (!window || now >= window.start + quota.windowMs) {
+      window = { start: now, used: 0 };
+      this.#windows.set(auth, window);
+    }
+    window.used++;
+    this.accounting.maxInWindow = Math.max(this.accounting.maxInWindow, window.used);
+    const left = window.start + quota.windowMs - now;
+    const quotaHeaders = {
+      'x-ms-user-quota-remaining': String(Math.max(0, quota.requests - window.used)),
+      'x-ms-user-quota-resets-after': timeSpan(left),
+    };
+    if (window.used > quota.requests) {
+      this.accounting.quotaExceeded++;
+      await this.#delay('graph');
+      return this.#json(
+        res,
+        429,
+        { error: { code: 'RateLimiting', message: 'Please provide below info when asking for support' } },
+        { ...quotaHeaders, 'retry-after': String(Math.ceil(left / 1000)) },
+      );
+    }
+    const subscriptions = request.subscriptions?.map((id) => id.toLowerCase());
+    if (await this.#fault(res, { kind: 'graph', n, path: url.pathname, subscriptions }, quotaHeaders)) return;
+    await this.#delay('graph');
+    const denied = subscriptions?.filter((id) => this.#forbidden.has(id)) ?? [];
+    if (denied.length > 0) {
+      return this.#json(
+        res,
+        403,
+        {
+          error: {
+            code: 'AuthorizationFailed',
+            message: `The client does not have authorization to perform action 'Microsoft.ResourceGraph/resources/read' over scope '/subscriptions/${denied[0]}'`,
+          },
+        },
+        quotaHeaders,
+      );
+    }
+    const rows = this.#select(request.query ?? '', subscriptions, request.managementGroups);
+    if (!rows) {
+      return this.#json(
+        res,
+        400,
+        { error: { code: 'BadRequest', message: 'Please provide a valid query' } },
+        quotaHeaders,
+      );
+    }
+    const top = Math.min(1000, request.options?.$top ?? 1000);
+    const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
+    const page = rows.slice(offset, offset + top);
+    this.accounting.pageRows.push(page.length);
+    this.accounting.graphLastAt = Date.now();
+    const next = offset + top < rows.length ? encodeToken(offset + top) : undefined;
+    return this.#json(
+      res,
+      200,
+      {
+        totalRecords: rows.length,
+        count: page.length,
+        data: page,
+        facets: [],
+        resultTruncated: 'false',
+        ...(next ? { $skipToken: next } : {}),
+      },
+      quotaHeaders,
+    );
+  }
+
+  /**
+   * The few query shapes the collector sends: `<table> [| where type =~ '…' | in~ (…)]
+   * [| union (<table> | where …)] | order by id asc`. Anything else is a 400, as a query
+   * Resource Graph cannot parse would be.
+   */
+  #select(
+    query: string,
+    subscriptions?: readonly string[],
+    managementGroups?: readonly string[],
+  ): Row[] | undefined {
+    const legs: { table: string; types?: Set<string> }[] = [];
+    const main = /^\s*(\w+)((?:\s*\|\s*where\s+type\s+(?:=~|in~)\s*(?:'[^']*'|\([^)]*\)))?)/i.exec(query);
+    if (!main) return undefined;
+    legs.push({ table: main[1]!.toLowerCase(), types: typesOf(main[2]!) });
+    for (const union of query.matchAll(/union\s*\(\s*(\w+)([^)]*(?:\([^)]*\))?[^)]*)\)/gi)) {
+      legs.push({ table: union[1]!.toLowerCase(), types: typesOf(union[2]!) });
+    }
+    const tables = this.#options.scenario.tables;
+    if (legs.some((leg) => !tables[leg.table])) return undefined;
+    const inScope = this.#scopeFilter(subscriptions, managementGroups);
+    const rows = legs.flatMap(({ table, types }) =>
+      tables[table]!.filter(
+        (row) => (!types || types.has(String(row.type))) && inScope(String(row.subscriptionId).toLowerCase()),
+      ),
+    );
+    return rows.sort((a, b) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase()));
+  }
+
+  #scopeFilter(
+    subscriptions?: readonly string[],
+    managementGroups?: readonly string[],
+  ): (id: string) => boolean {
+    const readable = (id: string) => !this.#forbidden.has(id);
+    if (subscriptions) {
+      const set = new Set(subscriptions);
+      return (id) => set.has(id) && readable(id);
+    }
+    if (managementGroups) {
+      const groups = new Set(managementGroups.map((mg) => mg.toLowerCase()));
+      const members = new Set(
+        this.#options.scenario.subscriptions
+          .filter((sub) => groups.has(sub.managementGroup.toLowerCase()))
+          .map((sub) => sub.id.toLowerCase()),
+      );
+      return (id) => members.has(id) && readable(id);
+    }
+    // Tenant scope: Resource Graph answers for what the identity may read, silently.
+    return readable;
+  }
+
+  async #diagnosticSettings(res: ServerResponse, url: URL, target: string): Promise<void> {
+    const n = ++this.accounting.arm;
+    if (url.searchParams.get('api-version') !== DIAGNOSTIC_SETTINGS_API_VERSION) {
+      return this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
+    }
+    const headers = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
+    const subscription = /^\/subscriptions\/([^/]+)/.exec(target)?.[1];
+    if (await this.#fault(res, { kind: 'arm', n, path: url.pathname }, headers)) return;
+    await this.#delay('arm');
+    if (subscription && this.#forbidden.has(subscription)) {
+      return this.#json(
+        res,
+        403,
+        {
+          error: {
+            code: 'AuthorizationFailed',
+            message: `The client does not have authorization to perform action 'microsoft.insights/diagnosticSettings/read' over scope '${target}'`,
+          },
+        },
+        headers,
+      );
+    }
+    return this.#json(
+      res,
+      200,
+      { value: this.#options.scenario.diagnosticSettings.get(target) ?? [] },
+      headers,
+    );
+  }
+
+  /** Applies the test's fault to this request; true when it answered (or dropped) it. */
+  async #fault(res: ServerResponse, request: FakeRequest, headers: Record<string, string>): Promise<boolean> {
+    const fault = this.#options.fault?.(request);
+    if (!fault) return false;
+    if ('reset' in fault) {
+      res.socket?.destroy();
+      this.#count(0);
+      return true;
+    }
+    if ('delayMs' in fault) {
+      await sleep(fault.delayMs);
+      return res.destroyed;
+    }
+    await this.#delay(request.kind);
+    this.#json(
+      res,
+      fault.status,
+      { error: { code: fault.code ?? 'ServerError', message: `fake fault ${fault.status}` } },
+      {
+        ...headers,
+        ...(fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.retryAfterSeconds) } : {}),
+      },
+    );
+    return true;
+  }
+
+  async #delay(kind: RequestKind): Promise<void> {
+    const { latencyMs = 0, jitterMs = 0, armLatencyMs } = this.#options;
+    const base = kind === 'arm' ? (armLatencyMs ?? latencyMs) : latencyMs;
+    const ms = base + (jitterMs > 0 ? Math.random() * jitterMs : 0);
+    if (ms > 0) await sleep(ms);
+  }
+
+  #count(status: number): void {
+    this.accounting.byStatus[status] = (this.accounting.byStatus[status] ?? 0) + 1;
+  }
+
+  #json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.#count(status);
+    if (res.destroyed) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(text),
+      'x-ms-request-id': crypto.randomUUID(),
+      ...headers,
+    });
+    res.end(text);
+  }
+}
+
+function typesOf(where: string): Set<string> | undefined {
+  const types = [...where.matchAll(/'([^']*)'/g)].map((match) => match[1]!.toLowerCase());
+  return types.length > 0 ? new Set(types) : undefined;
+}
+
+/** `hh:mm:ss`, rounded up: the time until the quota window resets. */
+function timeSpan(ms: number): string {
+  const seconds = Math.max(0, Math.ceil(ms / 1000));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
+}
+
+const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64');
+const decodeToken = (token: string) =>
+  (JSON.parse(Buffer.from(token, 'base64').toString()) as { offset: number }).offset;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}

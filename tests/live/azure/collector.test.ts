@@ -1,0 +1,175 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Framework } from '../../../src/frameworks/framework.ts';
+import { loadFramework } from '../../../src/frameworks/load.ts';
+import type { ScopeCoverage } from '../../../src/sources/live.ts';
+import { exportScenario } from '../../fakes/azure/export.ts';
+import { generateScenario, type Scenario } from '../../fakes/azure/scenario.ts';
+import { FakeAzure, type FakeAzureOptions, type Fault } from '../../fakes/azure/server.ts';
+import { findings, readOffline, runLive, TOKEN } from './helpers.ts';
+
+let framework: Framework;
+let scenario: Scenario;
+let offline: string[];
+let work: string;
+const fakes: FakeAzure[] = [];
+
+async function fake(options: Partial<FakeAzureOptions> = {}): Promise<FakeAzure> {
+  const started = await new FakeAzure({ scenario, ...options }).start();
+  fakes.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  framework = await loadFramework('osaka');
+  scenario = generateScenario({ seed: 20261101, subscriptions: 50, resources: 5_000 });
+  work = await mkdtemp(path.join(tmpdir(), 'kansa-live-azure-'));
+  await exportScenario(scenario, path.join(work, 'offline'));
+  const read = await readOffline(path.join(work, 'offline'));
+  expect(read.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
+  offline = findings(read.inventory, framework);
+});
+
+afterAll(async () => {
+  await Promise.all(fakes.map((f) => f.stop()));
+  await rm(work, { recursive: true, force: true });
+});
+
+const subscriptionScopes = (scopes: ScopeCoverage[]) =>
+  scopes.filter((scope) => scope.scope.startsWith('subscription '));
+
+describe('live Azure scan against the fake', () => {
+  it('gives the findings of the offline scan of the same tenancy, within the quota', async () => {
+    expect(scenario.subscriptions.length).toBeGreaterThanOrEqual(50);
+    expect(scenario.tables.resources!.length).toBeGreaterThanOrEqual(5_000);
+    const azure = await fake();
+    const save = path.join(work, 'saved');
+    const run = await runLive(azure, {}, { saveInventoryDir: save });
+
+    expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
+    expect(subscriptionScopes(run.scopes)).toHaveLength(50);
+    const live = findings(run.inventory, framework);
+    expect(live.length).toBeGreaterThan(5_000);
+    expect(live).toEqual(offline);
+
+    expect(azure.accounting.quotaExceeded).toBe(0);
+    expect(azure.accounting.maxInWindow).toBeLessThanOrEqual(15);
+    expect(azure.accounting.unauthenticated).toBe(0);
+    // Every page but each query's last one is full.
+    expect(azure.accounting.pageRows.filter((rows) => rows === 1000).length).toBeGreaterThanOrEqual(5);
+    const graphScope = run.scopes.find((scope) => scope.scope === 'resource graph')!;
+    expect(graphScope.requests).toBe(azure.accounting.graph);
+    const armRequests = subscriptionScopes(run.scopes).reduce((sum, scope) => sum + scope.requests, 0);
+    expect(armRequests).toBe(azure.accounting.arm);
+
+    const last = run.progress.at(-1)!;
+    expect(last).toMatchObject({ unit: 'subscriptions', done: 50, total: 50 });
+    expect(run.logs.join('')).not.toContain(TOKEN);
+
+    // --save-inventory writes what the offline path reads back, with the same findings.
+    const saved = await readOffline(save);
+    expect(saved.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
+    expect(findings(saved.inventory, framework)).toEqual(offline);
+  });
+
+  it('retries throttling, 5xx, resets and slow answers, and still reads everything', async () => {
+    const fault = ({ kind, n }: { kind: string; n: number }): Fault | undefined => {
+      if (kind === 'graph' && n === 2) return { status: 429, code: 'RateLimiting', retryAfterSeconds: 1 };
+      if (kind === 'graph' && n === 4) return { status: 503, code: 'ServiceUnavailable' };
+      if (kind === 'graph' && n === 6) return { delayMs: 1_500 };
+      if (kind === 'arm' && n % 40 === 0) return { status: 500, code: 'InternalServerError' };
+      if (kind === 'arm' && n % 97 === 0) return { reset: true };
+      if (kind === 'arm' && n % 61 === 0)
+        return { status: 429, code: 'TooManyRequests', retryAfterSeconds: 0 };
+      if (kind === 'arm' && n === 150) return { delayMs: 1_500 };
+      return undefined;
+    };
+    const azure = await fake({ fault });
+    const run = await runLive(azure, {
+      retry: { maxRetries: 4, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 800 },
+    });
+    expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
+    expect(findings(run.inventory, framework)).toEqual(offline);
+    expect(azure.accounting.byStatus[500]).toBeGreaterThan(0);
+    expect(azure.accounting.byStatus[429]).toBeGreaterThan(0);
+    expect(azure.accounting.byStatus[503]).toBe(1);
+    expect(azure.accounting.quotaExceeded).toBe(0);
+    expect(run.logs.join('')).toContain('retrying');
+    expect(run.logs.join('')).not.toContain(TOKEN);
+  });
+
+  it('lists a subscription the identity may not read, with the error, and scans the rest', async () => {
+    const denied = scenario.subscriptions[7]!.id;
+    const azure = await fake({ forbidden: [denied] });
+    const run = await runLive(azure, { subscriptions: scenario.subscriptions.map((sub) => sub.id) });
+    const failed = run.scopes.filter((scope) => scope.error);
+    expect(failed.map((scope) => scope.scope)).toEqual([expect.stringContaining(denied)]);
+    expect(failed[0]!.error).toContain('HTTP 403 AuthorizationFailed');
+    const read = subscriptionScopes(run.scopes).filter((scope) => !scope.error);
+    expect(read).toHaveLength(49);
+    for (const scope of read) expect(scope.resources).toBeGreaterThan(0);
+    // The others' findings are the offline ones without the denied subscription's.
+    const others = (account: string) => account !== denied;
+    const expected = findings((await readOffline(path.join(work, 'offline'))).inventory, framework, others);
+    expect(findings(run.inventory, framework, others)).toEqual(expected);
+    expect(azure.accounting.quotaExceeded).toBe(0);
+  });
+
+  it('lists what still fails after the retries, and keeps the rest', async () => {
+    const broken = scenario.subscriptions[3]!.id.toLowerCase();
+    const azure = await fake({
+      fault: ({ kind, path: requestPath }) =>
+        kind === 'arm' &&
+        requestPath.toLowerCase() ===
+          `/subscriptions/${broken}/providers/microsoft.insights/diagnosticsettings`
+          ? { status: 500, code: 'InternalServerError' }
+          : undefined,
+    });
+    const run = await runLive(azure, {
+      retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
+    });
+    const failed = run.scopes.filter((scope) => scope.error);
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.scope).toContain(broken);
+    expect(failed[0]!.error).toMatch(
+      /diagnostic settings of \/subscriptions\/.*: HTTP 500 InternalServerError/,
+    );
+    expect(failed[0]!.resources).toBeGreaterThan(0);
+  });
+
+  it('paces Resource Graph under its quota instead of bouncing off it', async () => {
+    const quota = { requests: 4, windowMs: 400 };
+    const azure = await fake({ quota, latencyMs: 5 });
+    const run = await runLive(azure, { graphQuota: { ...quota, marginMs: 40 }, pageSize: 250 });
+    expect(azure.accounting.graph).toBeGreaterThan(20);
+    expect(azure.accounting.quotaExceeded).toBe(0);
+    expect(azure.accounting.maxInWindow).toBeLessThanOrEqual(quota.requests);
+    expect(findings(run.inventory, framework)).toEqual(offline);
+  });
+
+  it('backs off when another client of the identity spends the quota', async () => {
+    const quota = { requests: 6, windowMs: 300 };
+    const azure = await fake({ quota });
+    // Two scans with the same identity at once: each sees the other's queries in the headers.
+    const options = { graphQuota: { ...quota, marginMs: 30 }, pageSize: 500 };
+    const runs = await Promise.all([runLive(azure, options), runLive(azure, options)]);
+    for (const run of runs) {
+      expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
+      expect(findings(run.inventory, framework)).toEqual(offline);
+    }
+    // A 429 may still happen when both send into a fresh window at once; it is retried.
+    expect(azure.accounting.quotaExceeded).toBeLessThan(azure.accounting.graph / 4);
+  });
+
+  it('scans the subscriptions under a management group', async () => {
+    const azure = await fake();
+    const run = await runLive(azure, { managementGroups: ['mg-osaka-kikan'] });
+    const expected = scenario.subscriptions.filter((sub) => sub.managementGroup === 'mg-osaka-kikan');
+    expect(subscriptionScopes(run.scopes).map((scope) => scope.scope.split(' ')[1])).toEqual(
+      expected.map((sub) => sub.id).sort(),
+    );
+    expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import pino from 'pino';
+import type { Framework } from '../../../src/frameworks/framework.ts';
+import { addMissingAccounts, evaluate } from '../../../src/scan/evaluate.ts';
+import { Inventory } from '../../../src/scan/inventory.ts';
+import { type AzureLiveOptions, createAzureLiveSource } from '../../../src/sources/azure/live/index.ts';
+import type { LiveProgress, ScopeCoverage } from '../../../src/sources/live.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import type { FakeAzure } from '../../fakes/azure/server.ts';
+
+export const TOKEN = 'kansa-test-token-6f1d2c9a7b';
+
+/** A TokenCredential that never leaves the test. */
+export const testCredential = {
+  getToken: async () => ({ token: TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }),
+};
+
+export interface LiveRun {
+  readonly inventory: Inventory;
+  readonly scopes: ScopeCoverage[];
+  readonly logs: string[];
+  readonly progress: LiveProgress[];
+}
+
+/** Runs the collector against the fake with short retry timings. */
+export async function runLive(
+  fake: FakeAzure,
+  options: Partial<AzureLiveOptions> = {},
+  { concurrency = 16, saveInventoryDir }: { concurrency?: number; saveInventoryDir?: string } = {},
+): Promise<LiveRun> {
+  const logs: string[] = [];
+  const log = pino({ level: 'debug' }, { write: (line: string) => logs.push(line) });
+  const inventory = new Inventory();
+  const progress: LiveProgress[] = [];
+  const source = createAzureLiveSource({
+    credential: testCredential,
+    endpoint: fake.endpoint,
+    tlsCa: fake.ca,
+    retry: { maxRetries: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2_000 },
+    ...options,
+  });
+  const scopes = await source.collect({
+    log,
+    emit: (resource) => inventory.add(resource),
+    progress: (update) => progress.push(update),
+    concurrency,
+    ...(saveInventoryDir ? { saveInventoryDir } : {}),
+  });
+  addMissingAccounts(inventory);
+  return { inventory, scopes, logs, progress };
+}
+
+/** Reads a directory of exports as the offline scan does. */
+export async function readOffline(dir: string): Promise<{ inventory: Inventory; formats: Set<string> }> {
+  const inventory = new Inventory();
+  const formats = new Set<string>();
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) {
+    const coverage = await readInputFile(file, (resource) => inventory.add(resource));
+    if (coverage.error) throw new Error(`${file}: ${coverage.error}`);
+    if (coverage.format) formats.add(coverage.format);
+  }
+  addMissingAccounts(inventory);
+  return { inventory, formats };
+}
+
+const NOW = new Date('2026-11-01T00:00:00Z');
+
+/** The sorted `finding id status` lines of a scan. */
+export function findings(
+  inventory: Inventory,
+  framework: Framework,
+  account: (account: string) => boolean = () => true,
+): string[] {
+  return [...evaluate(inventory, framework, NOW)]
+    .filter((finding) => account(finding.resource.account))
+    .map((finding) => `${finding.id} ${finding.status}`)
+    .sort();
+}
