@@ -120,7 +120,7 @@ export class FakeAzure {
     }
     const lowerPath = url.pathname.toLowerCase();
     if (req.method === 'POST' && lowerPath === '/providers/microsoft.resourcegraph/resources') {
-      return this.#graph(req, res, url, body, auth);
+      return this.#graph(res, url, body, auth);
     }
     const suffix = '/providers/microsoft.insights/diagnosticsettings';
     if (req.method === 'GET' && lowerPath.endsWith(suffix)) {
@@ -131,13 +131,7 @@ export class FakeAzure {
     });
   }
 
-  async #graph(
-    req: IncomingMessage,
-    res: ServerResponse,
-    url: URL,
-    text: string,
-    auth: string,
-  ): Promise<void> {
+  async #graph(res: ServerResponse, url: URL, text: string, auth: string): Promise<void> {
     const n = ++this.accounting.graph;
     this.accounting.graphFirstAt ??= Date.now();
     if (url.searchParams.get('api-version') !== GRAPH_API_VERSION) {

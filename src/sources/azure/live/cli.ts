@@ -1,14 +1,7 @@
 import { DefaultAzureCredential } from '@azure/identity';
 import { InvalidArgumentError, Option } from 'commander';
-import type { LiveSource } from '../../live.ts';
+import type { LiveCliOptions } from '../../live.ts';
 import { createAzureLiveSource } from './index.ts';
-
-export interface LiveCliOptions {
-  /** commander options this cloud adds to `kansa scan` (e.g. --azure, --subscriptions <ids>). */
-  readonly options: readonly Option[];
-  /** The live source when the parsed options ask for this cloud, else undefined. */
-  fromOptions(options: Record<string, unknown>): LiveSource | undefined;
-}
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
