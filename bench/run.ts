@@ -2,6 +2,7 @@
 // cloud, in their real formats) and measures the offline scan against a bare JSON.parse of the
 // same files, each in a fresh single-threaded process, writing bench/results.md.
 // Sizes: BENCH_SIZES=10000,100000 (default); add 1000000 for the streaming check (takes minutes).
+// BENCH_LIVE=0 skips the live-collector runs against the fake clouds (about two minutes).
 import { execFileSync } from 'node:child_process';
 import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
@@ -10,6 +11,9 @@ import { listInputFiles } from '../src/sources/read-inputs.ts';
 import { generateAws } from './generate/aws.ts';
 import { generateAzure } from './generate/azure.ts';
 import { generateGcp } from './generate/gcp.ts';
+import { benchAwsLive } from './live/aws.ts';
+import { benchAzureLive } from './live/azure.ts';
+import { benchLiveGcp } from './live/gcp.ts';
 import { measureRuleCost } from './rule-cost.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -57,6 +61,9 @@ for (const n of sizes) {
 }
 
 const ruleCost = measureRuleCost(100_000);
+
+// Live collectors against the fake clouds, with realistic latency and the services' quotas.
+const live = process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
@@ -92,6 +99,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-`;
+${live.length > 0 ? `\n# Live scans against the fake clouds\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n` : ''}`;
 await writeFile(path.join(ROOT, 'bench/results.md'), report);
 console.log(report);
