@@ -110,7 +110,7 @@ async function readFormat(
   coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
 ): Promise<void> {
-  const data = isGzip(raw) ? gunzip(file, raw) : raw;
+  const data = toUtf8(isGzip(raw) ? gunzip(file, raw) : raw);
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
   if (head.trim() === '') throw new InputError(file, 'empty file: expected a cloud inventory export');
 
@@ -240,6 +240,19 @@ function gunzip(file: string, data: Buffer): Buffer {
   } catch (error) {
     throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
   }
+}
+
+/**
+ * Exports made on Windows are often UTF-16 (Windows PowerShell 5.1's `>` and `Out-File` write
+ * UTF-16LE with a byte-order mark): re-encode them as UTF-8, which everything else reads.
+ */
+function toUtf8(data: Buffer): Buffer {
+  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
+  if (data[0] === 0xfe && data[1] === 0xff) {
+    const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
+    return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
+  }
+  return data;
 }
 
 function stripBom(text: string): string {

@@ -68,6 +68,45 @@ describe('bad input is reported with file, line and what was expected', () => {
   });
 });
 
+describe('encodings', () => {
+  const graph = JSON.stringify({
+    count: 1,
+    data: [
+      {
+        id: '/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1',
+        name: 'st1',
+        type: 'microsoft.storage/storageaccounts',
+        location: 'japaneast',
+        subscriptionId: '00000000-0000-4000-8000-000000000001',
+        tags: { 担当: '情報政策課' },
+        properties: { allowBlobPublicAccess: false },
+      },
+    ],
+    skip_token: null,
+    total_records: 1,
+  });
+
+  it.each([
+    ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(graph)])],
+    [
+      'UTF-16LE with a BOM (Windows PowerShell 5.1 redirection)',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(graph, 'utf16le')]),
+    ],
+    [
+      'UTF-16BE with a BOM',
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(graph, 'utf16le').swap16()]),
+    ],
+  ])('reads %s', async (_name, content) => {
+    const tags: Record<string, string>[] = [];
+    const coverage = await readInputFile(await file(`enc-${content[0]}.json`, content), (r) =>
+      tags.push({ ...r.tags }),
+    );
+    expect(coverage.error).toBeUndefined();
+    expect(coverage.format).toBe('azure-graph-cli');
+    expect(tags).toEqual([{ 担当: '情報政策課' }]);
+  });
+});
+
 describe('input directories', () => {
   it('are walked recursively in sorted order, skipping READMEs and hidden files', async () => {
     const root = path.join(dir, 'walk');

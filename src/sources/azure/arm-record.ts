@@ -86,6 +86,10 @@ const ENVELOPE_KEYS = new Set(
     'etag',
     'systemData',
     'properties',
+    // `az resource list` / `$expand=createdTime,changedTime,provisioningState`
+    'createdTime',
+    'changedTime',
+    'provisioningState',
   ].map((key) => key.toLowerCase()),
 );
 
@@ -157,6 +161,8 @@ function propertiesOf(raw: JsonObject): JsonObject | undefined {
   // `project properties = tostring(properties)` hands the object over as a JSON string.
   if (typeof properties === 'string') return parseJsonObject(properties);
   if (isObject(properties)) return properties;
+  // `"properties": null` (az resource list) says the settings were not included: not flattened.
+  if (properties === null) return undefined;
   return Object.keys(raw).some((key) => !ENVELOPE_KEYS.has(key.toLowerCase())) ? raw : undefined;
 }
 
