@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
+import { azureArm } from '../../../src/sources/azure/arm.ts';
+import { evaluate, readRecords } from '../../helpers/checks.ts';
+
+const SUB = '11111111-2222-3333-4444-555555555555';
+
+describe('az … list output', () => {
+  it('az resource list: "properties": null means the settings were not included (unknown, not defaults)', () => {
+    const id = `/subscriptions/${SUB}/resourceGroups/rg-app/providers/Microsoft.Compute/disks/disk-a`;
+    const resources = readRecords(azureArm, [
+      {
+        changedTime: '2026-10-01T00:00:00+00:00',
+        createdTime: '2024-01-01T00:00:00+00:00',
+        extendedLocation: null,
+        id,
+        identity: null,
+        kind: null,
+        location: 'japaneast',
+        managedBy: null,
+        name: 'disk-a',
+        plan: null,
+        properties: null,
+        provisioningState: 'Succeeded',
+        resourceGroup: 'rg-app',
+        sku: { name: 'Premium_LRS', tier: 'Premium' },
+        tags: null,
+        type: 'Microsoft.Compute/disks',
+      },
+    ]);
+    expect(resources).toHaveLength(1);
+    expect(resources[0]?.kansaType).toBe('compute.disk');
+    expect(evaluate(cmkAtRest, resources, id).status).toBe('UNKNOWN');
+  });
+
+  it('az storage account list: the CLI flattens the settings to the top level', () => {
+    const id = `/subscriptions/${SUB}/resourceGroups/RG-DATA/providers/Microsoft.Storage/storageAccounts/stcliflat`;
+    const resources = readRecords(azureArm, [
+      {
+        allowBlobPublicAccess: true,
+        enableHttpsTrafficOnly: false,
+        encryption: { keySource: 'Microsoft.Keyvault', keyVaultProperties: { keyName: 'k' } },
+        id,
+        kind: 'StorageV2',
+        location: 'japaneast',
+        minimumTlsVersion: 'TLS1_0',
+        name: 'stcliflat',
+        resourceGroup: 'RG-DATA',
+        sku: { name: 'Standard_RAGRS', tier: 'Standard' },
+        tags: { confidentiality: '2' },
+        type: 'Microsoft.Storage/storageAccounts',
+      },
+    ]);
+    expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
+  });
+});
