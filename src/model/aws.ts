@@ -8,11 +8,19 @@ import type { CommonFacts } from './facts.ts';
  * (`configuration.x`, `supplementaryConfiguration.X.y`, credential report column names).
  */
 
-/** The AWS account (`arn:aws:iam::<account>:root`): the credential report's `<root_account>` row. */
+/**
+ * The AWS account (`arn:aws:iam::<account>:root`): the credential report's `<root_account>` row,
+ * or, when a live scan cannot get the report, `GetAccountSummary` (`AccountMFAEnabled`,
+ * `AccountAccessKeysPresent`).
+ */
 export interface AwsAccountFacts {
-  /** Root user has an MFA device (`mfa_active`). */
+  /** Root user has an MFA device (`mfa_active`, or `AccountMFAEnabled` 1). */
   readonly rootMfaActive?: Fact<boolean>;
-  /** Root user has an active access key (`access_key_1_active` / `access_key_2_active`). */
+  /**
+   * Root user has an active access key (`access_key_1_active` / `access_key_2_active`). From
+   * the account summary only when `AccountAccessKeysPresent` is 0 (no key at all): the summary
+   * counts inactive keys too.
+   */
   readonly rootAccessKeyActive?: Fact<boolean>;
 }
 
@@ -79,12 +87,18 @@ export interface AwsS3AccountPublicAccessBlockFacts {
   readonly restrictPublicBuckets?: Fact<boolean>;
 }
 
-/** AWS::CloudTrail::Trail. Whether it is logging (GetTrailStatus IsLogging) is not in Config. */
+/** AWS::CloudTrail::Trail. */
 export interface AwsCloudTrailFacts {
   readonly isMultiRegionTrail?: Fact<boolean>;
   readonly logFileValidationEnabled?: Fact<boolean>;
   readonly isOrganizationTrail?: Fact<boolean>;
   readonly homeRegion?: Fact<string>;
+  /**
+   * The trail is delivering events (`GetTrailStatus` `IsLogging`). Config does not record it:
+   * only a live scan sets it, on a record of its own that merges with the trail's Config item;
+   * absent in offline exports.
+   */
+  readonly isLogging?: Fact<boolean>;
 }
 
 /** AWS::KMS::Key. */

@@ -412,11 +412,38 @@ function accountWideItems(id: string, region: string, rnd: () => number, users: 
               ]
             : [],
         userPolicyList: [],
-        groupList: [],
+        groupList: u === 1 ? ['admins'] : [],
       },
       supplementary: {},
     });
   }
+  // A group granting full rights through an inline policy (URL-encoded, as Config and IAM write it).
+  items.push({
+    accountId: id,
+    region: 'global',
+    resourceType: 'AWS::IAM::Group',
+    resourceId: `AGPA${id}`,
+    resourceName: 'admins',
+    arn: `arn:aws:iam::${id}:group/admins`,
+    tags: {},
+    configuration: {
+      groupName: 'admins',
+      path: '/',
+      attachedManagedPolicies: [],
+      groupPolicyList: [
+        {
+          policyName: 'everything',
+          policyDocument: encodeURIComponent(
+            JSON.stringify({
+              Version: '2012-10-17',
+              Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
+            }),
+          ),
+        },
+      ],
+    },
+    supplementary: {},
+  });
   const role = 'KansaAudit';
   items.push({
     accountId: id,

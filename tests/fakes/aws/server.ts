@@ -3,8 +3,9 @@
  * It routes by the SigV4 credential scope of each request (access key → account, region,
  * service) and speaks the wire protocol of each operation the collector calls:
  *
- * - AWS Config: JSON 1.1, `POST /`, `x-amz-target: StarlingDoveService.<Op>`;
- * - STS, IAM, EC2: query (form-encoded `Action=…`), XML replies;
+ * - AWS Config, KMS, CloudTrail: JSON 1.1, `POST /`, `x-amz-target: <Service>.<Op>`;
+ * - STS, IAM, EC2, RDS: query (form-encoded `Action=…`), XML replies;
+ * - S3 and S3 Control: REST-XML, path-style (`GET /<bucket>?acl`, `GET /v20180820/configuration/publicAccessBlock`);
  *
  * with paging (NextToken), per account × region × operation request quotas answered with
  * `ThrottlingException` (HTTP 400, as Config sends it), injected throttling bursts, 5xx, slow
@@ -35,6 +36,12 @@ export interface FakeAwsFaults {
   readonly recorderOff?: ReadonlySet<string>;
   /** BatchGetResourceConfig leaves every n-th key unprocessed on the first try. */
   readonly unprocessedEvery?: number;
+  /** Trail names whose GetTrailStatus answers IsLogging false (every other trail is logging). */
+  readonly stoppedTrails?: ReadonlySet<string>;
+  /** Accounts whose GenerateCredentialReport is denied (GetAccountSummary still answers). */
+  readonly credentialReportDenied?: ReadonlySet<string>;
+  /** `<service>:<operation>` denied everywhere (e.g. `s3:ListBuckets`), as a policy lacking it. */
+  readonly deniedOperations?: ReadonlySet<string>;
 }
 
 export interface FakeAwsStats {
@@ -87,17 +94,19 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
     const account = keyToAccount.get(accessKey);
     const json = JSON_SERVICES.has(service);
     const form = new URLSearchParams(json ? '' : body);
-    const operation = json
-      ? (String(req.headers['x-amz-target'] ?? '')
-          .split('.')
-          .at(-1) ?? '')
-      : (form.get('Action') ?? '');
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const rest = service === 's3' ? s3Operation(url) : undefined;
+    const operation = rest
+      ? rest.operation
+      : json
+        ? (String(req.headers['x-amz-target'] ?? '')
+            .split('.')
+            .at(-1) ?? '')
+        : (form.get('Action') ?? '');
     const scope = `${account} ${region}`;
     stats.total++;
-    stats.byOperation.set(
-      `${service}:${operation}`,
-      (stats.byOperation.get(`${service}:${operation}`) ?? 0) + 1,
-    );
+    const opKey = `${rest?.control ? 's3-control' : service}:${operation}`;
+    stats.byOperation.set(opKey, (stats.byOperation.get(opKey) ?? 0) + 1);
     stats.byScope.set(scope, (stats.byScope.get(scope) ?? 0) + 1);
     const nth = (scopeCounts.get(scope) ?? 0) + 1;
     scopeCounts.set(scope, nth);
@@ -108,7 +117,9 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
         ? sendJsonError(res, status, code, message)
         : service === 'ec2'
           ? sendEc2Error(res, status, code, message)
-          : sendXmlError(res, status, code, message);
+          : rest && !rest.control
+            ? sendS3Error(res, status, code, message)
+            : sendXmlError(res, status, code, message);
 
     if (!account)
       return fail(
@@ -154,6 +165,17 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
           `User: arn:aws:sts::${account}:assumed-role/KansaAudit/kansa-scan is not authorized to perform: config:${operation} on resource: *`,
         );
       }
+    }
+
+    if (faults.deniedOperations?.has(opKey))
+      return fail(
+        403,
+        'AccessDenied',
+        `User: arn:aws:sts::${account}:assumed-role/KansaAudit/kansa-scan is not authorized to perform: ${opKey}`,
+      );
+    if (rest) {
+      s3Reply(res, rest, account, region, fail);
+      return;
     }
 
     switch (`${service}:${operation}`) {
@@ -216,7 +238,74 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
         );
         return;
       }
+      case 'rds:DescribeDBInstances': {
+        const all = regionItems(account, region).filter((i) => i.resourceType === 'AWS::RDS::DBInstance');
+        const max = Number(form.get('MaxRecords') ?? 100);
+        const start = Number(form.get('Marker') ?? 0);
+        const next = start + max < all.length ? `<Marker>${start + max}</Marker>` : '';
+        return sendXml(
+          res,
+          'DescribeDBInstances',
+          'http://rds.amazonaws.com/doc/2014-10-31/',
+          `<DBInstances>${all
+            .slice(start, start + max)
+            .map(dbInstanceXml)
+            .join('')}</DBInstances>${next}`,
+        );
+      }
+      case 'iam:GetAccountAuthorizationDetails': {
+        const filter = new Set(
+          [...form.entries()].filter(([k]) => k.startsWith('Filter.')).map(([, v]) => v),
+        );
+        const entries = [...accounts.get(account)!.regions.values()]
+          .flatMap((r) => r.items)
+          .filter((i) => {
+            const kind = /^AWS::IAM::(User|Group|Role)$/.exec(i.resourceType)?.[1];
+            return kind !== undefined && (filter.size === 0 || filter.has(kind));
+          });
+        const max = Number(form.get('MaxItems') ?? 100);
+        const start = Number(form.get('Marker') ?? 0);
+        const page = entries.slice(start, start + max);
+        const list = (type: string) =>
+          page
+            .filter((i) => i.resourceType === type)
+            .map(iamDetailXml)
+            .join('');
+        const more = start + max < entries.length;
+        return sendXml(
+          res,
+          'GetAccountAuthorizationDetails',
+          'https://iam.amazonaws.com/doc/2010-05-08/',
+          `<UserDetailList>${list('AWS::IAM::User')}</UserDetailList><GroupDetailList>${list('AWS::IAM::Group')}</GroupDetailList><RoleDetailList>${list('AWS::IAM::Role')}</RoleDetailList><Policies/><IsTruncated>${more}</IsTruncated>${more ? `<Marker>${start + max}</Marker>` : ''}`,
+        );
+      }
+      case 'iam:GetAccountSummary': {
+        const root = accounts
+          .get(account)!
+          .credentialReport.split('\n')
+          .find((line) => line.startsWith('<root_account>'))!
+          .split(',');
+        const entries = {
+          AccountMFAEnabled: root[7] === 'true' ? 1 : 0,
+          AccountAccessKeysPresent: root[8] === 'true' || root[13] === 'true' ? 1 : 0,
+          Users: (accounts.get(account)!.credentialReport.trim().split('\n').length ?? 2) - 2,
+        };
+        return sendXml(
+          res,
+          'GetAccountSummary',
+          'https://iam.amazonaws.com/doc/2010-05-08/',
+          `<SummaryMap>${Object.entries(entries)
+            .map(([k, v]) => `<entry><key>${k}</key><value>${v}</value></entry>`)
+            .join('')}</SummaryMap>`,
+        );
+      }
       case 'iam:GenerateCredentialReport':
+        if (faults.credentialReportDenied?.has(account))
+          return fail(
+            403,
+            'AccessDenied',
+            `User: arn:aws:sts::${account}:assumed-role/KansaAudit/kansa-scan is not authorized to perform: iam:GenerateCredentialReport`,
+          );
         return sendXml(
           res,
           'GenerateCredentialReport',
@@ -280,6 +369,21 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
           })),
           Truncated: false,
         });
+      case 'cloudtrail:GetTrailStatus': {
+        const name = String(input['Name'] ?? '');
+        const trail = [...accounts.get(account)!.regions.values()]
+          .flatMap((r) => r.items)
+          .find(
+            (i) => i.resourceType === 'AWS::CloudTrail::Trail' && (i.arn === name || i.resourceName === name),
+          );
+        if (!trail)
+          return fail(400, 'TrailNotFoundException', `Unknown trail: ${name} for the user: ${account}`);
+        return sendJson(res, {
+          IsLogging: !faults.stoppedTrails?.has(trail.resourceName),
+          LatestDeliveryTime: 1763596800,
+          StartLoggingTime: 1711936800,
+        });
+      }
       case 'cloudtrail:DescribeTrails':
         return sendJson(res, {
           trailList: regionItems(account, region)
@@ -425,6 +529,152 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
     return fail(400, 'UnknownOperationException', `fake AWS: ${operation} is not implemented`);
   };
   const retried = new Set<string>();
+  const accountItems = (account: string): ScenarioItem[] =>
+    [...(accounts.get(account)?.regions.values() ?? [])].flatMap((r) => r.items);
+
+  /** S3 and S3 Control: buckets are global by name; a bucket of another region answers 301. */
+  const s3Reply = (
+    res: ServerResponse,
+    rest: S3Request,
+    account: string,
+    region: string,
+    fail: (status: number, code: string, message: string) => unknown,
+  ): unknown => {
+    if (rest.control) {
+      const block = accountItems(account).find((i) => i.resourceType === 'AWS::S3::AccountPublicAccessBlock');
+      if (!block)
+        return fail(
+          404,
+          'NoSuchPublicAccessBlockConfiguration',
+          'The public access block configuration was not found',
+        );
+      return sendS3Xml(
+        res,
+        `<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/">${publicAccessBlockXml(block.configuration)}</PublicAccessBlockConfiguration>`,
+      );
+    }
+    const buckets = accountItems(account).filter((i) => i.resourceType === 'AWS::S3::Bucket');
+    if (rest.operation === 'ListBuckets') {
+      const max = Number(rest.query.get('max-buckets') ?? 10000);
+      const start = Number(rest.query.get('continuation-token') ?? 0);
+      const next =
+        start + max < buckets.length ? `<ContinuationToken>${start + max}</ContinuationToken>` : '';
+      return sendS3Xml(
+        res,
+        `<ListAllMyBucketsResult xmlns="${S3_NS}"><Owner><ID>${account}owner</ID></Owner><Buckets>${buckets
+          .slice(start, start + max)
+          .map(
+            (b) =>
+              `<Bucket><Name>${b.resourceName}</Name><CreationDate>${String(b.configuration['creationDate'])}</CreationDate></Bucket>`,
+          )
+          .join('')}</Buckets>${next}</ListAllMyBucketsResult>`,
+      );
+    }
+    const bucket = buckets.find((b) => b.resourceName === rest.bucket);
+    if (!bucket) return fail(404, 'NoSuchBucket', 'The specified bucket does not exist');
+    if (rest.operation === 'GetBucketLocation') {
+      return sendS3Xml(
+        res,
+        bucket.region === 'us-east-1'
+          ? `<LocationConstraint xmlns="${S3_NS}"/>`
+          : `<LocationConstraint xmlns="${S3_NS}">${bucket.region}</LocationConstraint>`,
+      );
+    }
+    if (bucket.region !== region) {
+      res.writeHead(301, { 'content-type': 'application/xml', 'x-amz-bucket-region': bucket.region });
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><BucketName>${bucket.resourceName}</BucketName></Error>`,
+      );
+      return;
+    }
+    const sup = bucket.supplementary;
+    switch (rest.operation) {
+      case 'GetPublicAccessBlock': {
+        const block = sup['PublicAccessBlockConfiguration'] as Record<string, unknown> | undefined;
+        if (!block)
+          return fail(
+            404,
+            'NoSuchPublicAccessBlockConfiguration',
+            'The public access block configuration was not found',
+          );
+        return sendS3Xml(
+          res,
+          `<PublicAccessBlockConfiguration xmlns="${S3_NS}">${publicAccessBlockXml(block)}</PublicAccessBlockConfiguration>`,
+        );
+      }
+      case 'GetBucketPolicy': {
+        const text = (sup['BucketPolicy'] as { policyText: string | null }).policyText;
+        if (!text) return fail(404, 'NoSuchBucketPolicy', 'The bucket policy does not exist');
+        res.writeHead(200, { 'content-type': 'application/json', 'x-amz-request-id': randomUUID() });
+        res.end(text);
+        return;
+      }
+      case 'GetBucketAcl': {
+        const acl = sup['AccessControlList'] as {
+          grantList: { grantee: string; permission: string }[];
+          owner: { id: string };
+        };
+        const owner = acl.owner.id;
+        const grants = [
+          `<Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>${owner}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>`,
+          ...acl.grantList.map(
+            (g) =>
+              `<Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/${g.grantee}</URI></Grantee><Permission>${g.permission.toUpperCase()}</Permission></Grant>`,
+          ),
+        ];
+        return sendS3Xml(
+          res,
+          `<AccessControlPolicy xmlns="${S3_NS}"><Owner><ID>${owner}</ID></Owner><AccessControlList>${grants.join('')}</AccessControlList></AccessControlPolicy>`,
+        );
+      }
+      case 'GetBucketEncryption': {
+        const sse = sup['ServerSideEncryptionConfiguration'] as
+          | {
+              rules: {
+                applyServerSideEncryptionByDefault: { sseAlgorithm: string; kmsMasterKeyID: string | null };
+                bucketKeyEnabled: boolean;
+              }[];
+            }
+          | undefined;
+        if (!sse)
+          return fail(
+            404,
+            'ServerSideEncryptionConfigurationNotFoundError',
+            'The server side encryption configuration was not found',
+          );
+        return sendS3Xml(
+          res,
+          `<ServerSideEncryptionConfiguration xmlns="${S3_NS}">${sse.rules
+            .map(
+              (r) =>
+                `<Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>${r.applyServerSideEncryptionByDefault.sseAlgorithm}</SSEAlgorithm>${r.applyServerSideEncryptionByDefault.kmsMasterKeyID ? `<KMSMasterKeyID>${r.applyServerSideEncryptionByDefault.kmsMasterKeyID}</KMSMasterKeyID>` : ''}</ApplyServerSideEncryptionByDefault><BucketKeyEnabled>${r.bucketKeyEnabled}</BucketKeyEnabled></Rule>`,
+            )
+            .join('')}</ServerSideEncryptionConfiguration>`,
+        );
+      }
+      case 'GetBucketLogging': {
+        const logging = sup['BucketLoggingConfiguration'] as {
+          destinationBucketName: string | null;
+          logFilePrefix: string | null;
+        };
+        return sendS3Xml(
+          res,
+          logging.destinationBucketName
+            ? `<BucketLoggingStatus xmlns="${S3_NS}"><LoggingEnabled><TargetBucket>${logging.destinationBucketName}</TargetBucket><TargetPrefix>${logging.logFilePrefix ?? ''}</TargetPrefix></LoggingEnabled></BucketLoggingStatus>`
+            : `<BucketLoggingStatus xmlns="${S3_NS}"/>`,
+        );
+      }
+      case 'GetBucketTagging': {
+        const tags = Object.entries(bucket.tags);
+        if (tags.length === 0) return fail(404, 'NoSuchTagSet', 'The TagSet does not exist');
+        return sendS3Xml(
+          res,
+          `<Tagging xmlns="${S3_NS}"><TagSet>${tags.map(([k, v]) => `<Tag><Key>${escapeXml(k)}</Key><Value>${escapeXml(v)}</Value></Tag>`).join('')}</TagSet></Tagging>`,
+        );
+      }
+    }
+    return fail(400, 'NotImplemented', `fake AWS: S3 ${rest.operation} is not implemented`);
+  };
   const regionItems = (account: string, region: string): ScenarioItem[] =>
     accounts.get(account)?.regions.get(region)?.items ?? [];
 
@@ -450,6 +700,85 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
 }
 
 const JSON_SERVICES = new Set(['config', 'kms', 'cloudtrail']);
+const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
+
+interface S3Request {
+  readonly operation: string;
+  readonly bucket?: string;
+  /** S3 Control (`/v20180820/…`), signed as `s3` too. */
+  readonly control: boolean;
+  readonly query: URLSearchParams;
+}
+
+/** The S3 operation of a path-style REST request: `GET /`, `GET /<bucket>?<subresource>`. */
+function s3Operation(url: URL): S3Request {
+  const query = url.searchParams;
+  if (url.pathname.startsWith('/v20180820/configuration/publicAccessBlock'))
+    return { operation: 'GetPublicAccessBlock', control: true, query };
+  const bucket = decodeURIComponent(url.pathname.split('/')[1] ?? '');
+  if (!bucket) return { operation: 'ListBuckets', control: false, query };
+  const subresources: Record<string, string> = {
+    location: 'GetBucketLocation',
+    publicAccessBlock: 'GetPublicAccessBlock',
+    policy: 'GetBucketPolicy',
+    acl: 'GetBucketAcl',
+    encryption: 'GetBucketEncryption',
+    logging: 'GetBucketLogging',
+    tagging: 'GetBucketTagging',
+  };
+  const sub = Object.keys(subresources).find((key) => query.has(key));
+  return { operation: sub ? subresources[sub]! : 'Unknown', bucket, control: false, query };
+}
+
+function publicAccessBlockXml(c: Record<string, unknown>): string {
+  return `<BlockPublicAcls>${c['blockPublicAcls']}</BlockPublicAcls><IgnorePublicAcls>${c['ignorePublicAcls']}</IgnorePublicAcls><BlockPublicPolicy>${c['blockPublicPolicy']}</BlockPublicPolicy><RestrictPublicBuckets>${c['restrictPublicBuckets']}</RestrictPublicBuckets>`;
+}
+
+function sendS3Xml(res: ServerResponse, body: string): void {
+  res.writeHead(200, { 'content-type': 'application/xml', 'x-amz-request-id': randomUUID() });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n${body}`);
+}
+
+function sendS3Error(res: ServerResponse, status: number, code: string, message: string): void {
+  res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': randomUUID() });
+  res.end(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${escapeXml(message)}</Message><RequestId>${randomUUID()}</RequestId></Error>`,
+  );
+}
+
+/** A DescribeDBInstances `DBInstance` from the item's Config configuration. */
+function dbInstanceXml(item: ScenarioItem): string {
+  const c = item.configuration;
+  const exports = c['enabledCloudwatchLogsExports'] as string[] | undefined;
+  const tags = Object.entries(item.tags);
+  return `<DBInstance><DBInstanceIdentifier>${c['dBInstanceIdentifier']}</DBInstanceIdentifier><DbiResourceId>${item.resourceId}</DbiResourceId><DBInstanceArn>${item.arn}</DBInstanceArn><Engine>${c['engine']}</Engine><DBInstanceStatus>available</DBInstanceStatus><StorageEncrypted>${c['storageEncrypted']}</StorageEncrypted>${c['kmsKeyId'] ? `<KmsKeyId>${c['kmsKeyId']}</KmsKeyId>` : ''}<PubliclyAccessible>${c['publiclyAccessible']}</PubliclyAccessible><BackupRetentionPeriod>${c['backupRetentionPeriod']}</BackupRetentionPeriod>${exports ? `<EnabledCloudwatchLogsExports>${exports.map((e) => `<member>${e}</member>`).join('')}</EnabledCloudwatchLogsExports>` : ''}<TagList>${tags.map(([k, v]) => `<Tag><Key>${escapeXml(k)}</Key><Value>${escapeXml(v)}</Value></Tag>`).join('')}</TagList></DBInstance>`;
+}
+
+/** A GetAccountAuthorizationDetails `member` (UserDetail, GroupDetail, RoleDetail) from a Config IAM item. */
+function iamDetailXml(item: ScenarioItem): string {
+  const c = item.configuration;
+  const kind = item.resourceType.slice('AWS::IAM::'.length);
+  const policies = (list: unknown) =>
+    ((list as { policyName: string; policyDocument: string }[] | undefined) ?? [])
+      .map(
+        (p) =>
+          `<member><PolicyName>${p.policyName}</PolicyName><PolicyDocument>${p.policyDocument}</PolicyDocument></member>`,
+      )
+      .join('');
+  const attached = (
+    (c['attachedManagedPolicies'] as { policyName: string; policyArn: string }[] | undefined) ?? []
+  )
+    .map(
+      (p) => `<member><PolicyName>${p.policyName}</PolicyName><PolicyArn>${p.policyArn}</PolicyArn></member>`,
+    )
+    .join('');
+  const common = `<${kind}Name>${item.resourceName}</${kind}Name><${kind}Id>${item.resourceId}</${kind}Id><Arn>${item.arn}</Arn><Path>/</Path><CreateDate>2024-04-01T02:00:00Z</CreateDate><AttachedManagedPolicies>${attached}</AttachedManagedPolicies>`;
+  if (kind === 'User')
+    return `<member>${common}<GroupList>${((c['groupList'] as string[] | undefined) ?? []).map((g) => `<member>${g}</member>`).join('')}</GroupList><UserPolicyList>${policies(c['userPolicyList'])}</UserPolicyList></member>`;
+  if (kind === 'Group')
+    return `<member>${common}<GroupPolicyList>${policies(c['groupPolicyList'])}</GroupPolicyList></member>`;
+  return `<member>${common}<AssumeRolePolicyDocument>${c['assumeRolePolicyDocument']}</AssumeRolePolicyDocument><RolePolicyList>${policies(c['rolePolicyList'])}</RolePolicyList></member>`;
+}
 
 function tagSetXml(tags: Record<string, string>): string {
   const entries = Object.entries(tags);

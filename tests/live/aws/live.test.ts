@@ -1,8 +1,12 @@
 import { rm } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadFramework } from '../../../src/frameworks/load.ts';
+import { evaluate } from '../../../src/scan/evaluate.ts';
+import type { InventoryRead } from '../../../src/scan/read-inventory.ts';
+import { CALLS_PER_BUCKET } from '../../../src/sources/aws/live/fallback.ts';
 import { exportOffline, generateScenario, type Scenario } from '../../fakes/aws/scenario.ts';
 import { type FakeAws, type FakeAwsFaults, startFakeAws } from '../../fakes/aws/server.ts';
-import { findingLines, liveScan, offlineScan, tempDir } from './helpers.ts';
+import { findingLines, liveScan, NOW, offlineScan, tempDir } from './helpers.ts';
 
 const ROLE = 'arn:aws:iam::{account}:role/KansaAudit';
 const fakes: FakeAws[] = [];
@@ -61,6 +65,8 @@ describe('live AWS scan against the fake AWS', () => {
     expect(live.read.scopes.filter((s) => s.error)).toEqual([]);
     expect(await findingLines(live.read)).toEqual(await offlineFindings(scenario));
     expect(fake.stats.byOperation.get('config:SelectResourceConfig')).toBeUndefined();
+    // IsLogging is read with each account's own credentials, in the trail's region.
+    expect(fake.stats.byOperation.get('cloudtrail:GetTrailStatus')).toBe(accounts.length);
   });
 
   it('without --role-arn reads the default chain account in every enabled region', async () => {
@@ -147,7 +153,7 @@ describe('live AWS scan against the fake AWS', () => {
     expect(await findingLines(live.read)).toEqual(await offlineFindings(scenario));
   });
 
-  it('without a Config recorder reads security groups, volumes, KMS keys and trails directly', async () => {
+  it('without a Config recorder reads the headline types directly, to the offline findings', async () => {
     const base = generateScenario({ seed: 7, accounts: 5, resourcesPerRegion: 40 });
     const off = `${base.accounts[1]!.id} ap-northeast-1`;
     const { scenario, fake, accounts } = await setup({ recorderOff: new Set([off]) }, base);
@@ -155,18 +161,52 @@ describe('live AWS scan against the fake AWS', () => {
     dirs.push(dir);
     const live = await liveScan(fake, { roleArn: ROLE, accounts }, { saveInventoryDir: dir });
     const scope = live.read.scopes.find((s) => s.scope === off);
-    expect(scope?.error).toMatch(/no configuration recorder .*OSK-5\.1.*not read: S3/);
-    expect(fake.stats.byOperation.get('ec2:DescribeSecurityGroups')).toBe(1);
-    expect(fake.stats.byOperation.get('cloudtrail:DescribeTrails')).toBe(1);
+    expect(scope?.error).toMatch(/no configuration recorder .*OSK-5\.1.*not read: EKS/);
+    const ops = fake.stats.byOperation;
+    expect(ops.get('ec2:DescribeSecurityGroups')).toBe(1);
+    expect(ops.get('cloudtrail:DescribeTrails')).toBe(1);
+    expect(ops.get('rds:DescribeDBInstances')).toBe(1);
+    expect(ops.get('iam:GetAccountAuthorizationDetails')).toBe(1);
+    expect(ops.get('s3-control:GetPublicAccessBlock')).toBe(1);
+    // Buckets are global: listed once, located once each, then read in their own region.
+    const account = scenario.accounts[1]!;
+    const region = account.regions.get('ap-northeast-1')!;
+    const allBuckets = [...account.regions.values()].flatMap((r) =>
+      r.items.filter((i) => i.resourceType === 'AWS::S3::Bucket'),
+    );
+    const buckets = region.items.filter((i) => i.resourceType === 'AWS::S3::Bucket').length;
+    expect(buckets).toBeGreaterThan(0);
+    expect(ops.get('s3:ListBuckets')).toBe(1);
+    expect(ops.get('s3:GetBucketLocation')).toBe(allBuckets.length);
+    for (const op of [
+      'GetBucketAcl',
+      'GetBucketPolicy',
+      'GetBucketEncryption',
+      'GetBucketLogging',
+      'GetBucketTagging',
+    ])
+      expect(ops.get(`s3:${op}`)).toBe(buckets);
+    // The scope's request count holds the per-bucket calls (CALLS_PER_BUCKET each).
+    expect(scope!.requests).toBeGreaterThanOrEqual(CALLS_PER_BUCKET * buckets + allBuckets.length);
     // The same estate with only the direct-call types left in that region, exported for Config.
     const direct = new Set([
       'AWS::EC2::SecurityGroup',
       'AWS::EC2::Volume',
       'AWS::KMS::Key',
       'AWS::CloudTrail::Trail',
+      'AWS::S3::Bucket',
+      'AWS::S3::AccountPublicAccessBlock',
+      'AWS::RDS::DBInstance',
+      'AWS::IAM::User',
+      'AWS::IAM::Group',
+      'AWS::IAM::Role',
     ]);
-    const account = scenario.accounts[1]!;
-    const region = account.regions.get('ap-northeast-1')!;
+    expect(region.items.filter((i) => !direct.has(i.resourceType)).length).toBeGreaterThan(0);
+    for (const type of direct)
+      expect(
+        region.items.some((i) => i.resourceType === type),
+        type,
+      ).toBe(true);
     const reduced = new Map(account.regions);
     reduced.set('ap-northeast-1', {
       ...region,
@@ -179,6 +219,134 @@ describe('live AWS scan against the fake AWS', () => {
     const liveLines = await findingLines(live.read);
     expect(scope?.resources).toBeGreaterThan(5);
     expect(liveLines).toEqual(await offlineFindings(expected));
+    // Fact by fact, the directly read resources equal their Config items (values and provenance).
+    const offline = await offlineExport(expected);
+    const factsOf = (read: InventoryRead) =>
+      [...read.inventory.all()]
+        .filter((r) => r.account === account.id && direct.has(r.nativeType))
+        .map((r) => ({
+          id: r.id,
+          region: r.region,
+          tags: r.tags,
+          facts: Object.fromEntries(
+            Object.entries(r.facts as Record<string, { source: string; value?: unknown }>)
+              // Only a live scan reads whether a trail is logging.
+              .filter(([k]) => k !== 'isLogging')
+              .map(([k, f]) => [k, `${f.source} ${JSON.stringify(f.value)}`]),
+          ),
+        }))
+        .sort((a, b) => a.id.localeCompare(b.id));
+    const liveFacts = factsOf(live.read);
+    expect(
+      liveFacts.filter((r) => r.facts['publicAclGrants']?.includes('AllUsers:Read')).length,
+    ).toBeGreaterThan(0);
+    expect(liveFacts).toEqual(factsOf(offline));
     expect(await findingLines(await offlineScan(dir))).toEqual(liveLines);
   });
+
+  it('without a Config recorder, a denied service costs only its own types', async () => {
+    const base = generateScenario({ seed: 7, accounts: 5, resourcesPerRegion: 40 });
+    const account = base.accounts[1]!;
+    const off = `${account.id} ap-northeast-1`;
+    const { fake, accounts } = await setup(
+      { recorderOff: new Set([off]), deniedOperations: new Set(['s3:ListBuckets']) },
+      base,
+    );
+    const live = await liveScan(fake, { roleArn: ROLE, accounts });
+    const scope = live.read.scopes.find((s) => s.scope === off);
+    expect(scope?.error).toMatch(/not read directly: S3 buckets: access denied \(AccessDenied\)/);
+    const direct = new Set([
+      'AWS::EC2::SecurityGroup',
+      'AWS::EC2::Volume',
+      'AWS::KMS::Key',
+      'AWS::CloudTrail::Trail',
+      'AWS::S3::AccountPublicAccessBlock',
+      'AWS::RDS::DBInstance',
+      'AWS::IAM::User',
+      'AWS::IAM::Group',
+      'AWS::IAM::Role',
+    ]);
+    const region = account.regions.get('ap-northeast-1')!;
+    const reduced = new Map(account.regions);
+    reduced.set('ap-northeast-1', {
+      ...region,
+      items: region.items.filter((i) => direct.has(i.resourceType)),
+    });
+    const expected = {
+      ...base,
+      accounts: base.accounts.map((a) => (a === account ? { ...a, regions: reduced } : a)),
+    };
+    expect(await findingLines(live.read)).toEqual(await offlineFindings(expected));
+  });
+
+  it('reads whether each trail is logging: a stopped multi-Region trail does not count', async () => {
+    const base = generateScenario({ seed: 4, accounts: 5, resourcesPerRegion: 10 });
+    const trails = base.accounts.flatMap((a) =>
+      [...a.regions.values()].flatMap((r) =>
+        r.items.filter((i) => i.resourceType === 'AWS::CloudTrail::Trail'),
+      ),
+    );
+    const stopped = trails.find((t) => t.configuration['isMultiRegionTrail'] === true)!;
+    const { fake, accounts } = await setup({ stoppedTrails: new Set([stopped.resourceName]) }, base);
+    const live = await liveScan(fake, { roleArn: ROLE, accounts });
+    expect(fake.stats.byOperation.get('cloudtrail:GetTrailStatus')).toBe(accounts.length);
+    const results = await trailFindings(live.read);
+    expect(results.get(stopped.accountId)).toMatchObject({
+      status: 'FAIL',
+      message: { en: `Multi-Region trails ${stopped.resourceName} exist but are not logging (stopped)` },
+    });
+    for (const trail of trails.filter(
+      (t) => t !== stopped && t.configuration['isMultiRegionTrail'] === true,
+    )) {
+      expect(results.get(trail.accountId)).toMatchObject({
+        status: 'PASS',
+        message: { en: `Multi-Region trail ${trail.resourceName} exists and is logging` },
+      });
+    }
+    // Offline, IsLogging is not in the export: PASS with the note, as before.
+    const offline = await trailFindings(await offlineExport(base));
+    expect(offline.get(stopped.accountId)).toMatchObject({ status: 'PASS' });
+    expect(
+      offline.get(stopped.accountId)?.evidence.some((e) => e.source === 'unknown' && e.path === 'IsLogging'),
+    ).toBe(true);
+  });
+
+  it('without the credential report, takes root MFA and root keys from the account summary', async () => {
+    const base = generateScenario({ seed: 4, accounts: 5, resourcesPerRegion: 10 });
+    const denied = base.accounts[2]!;
+    const { fake, accounts } = await setup({ credentialReportDenied: new Set([denied.id]) }, base);
+    const live = await liveScan(fake, { roleArn: ROLE, accounts });
+    const scope = live.read.scopes.find((s) => s.scope === `${denied.id} iam credential report`);
+    expect(scope?.error).toMatch(/credential report not read \(access denied.*iam:GetAccountSummary/);
+    expect(fake.stats.byOperation.get('iam:GetAccountSummary')).toBe(1);
+    // Offline, the same account with only the report's root row: the same findings.
+    const rootOnly = denied.credentialReport
+      .split('\n')
+      .filter((line, i) => i === 0 || line.startsWith('<root_account>'))
+      .join('\n');
+    const expected = {
+      ...base,
+      accounts: base.accounts.map((a) => (a === denied ? { ...a, credentialReport: `${rootOnly}\n` } : a)),
+    };
+    expect(await findingLines(live.read)).toEqual(await offlineFindings(expected));
+    const lines = await findingLines(live.read);
+    expect(lines.length).toBeGreaterThan(0);
+  });
 });
+
+async function offlineExport(scenario: Scenario): Promise<InventoryRead> {
+  const dir = await tempDir('kansa-aws-offline-');
+  dirs.push(dir);
+  await exportOffline(scenario, dir);
+  return offlineScan(dir);
+}
+
+/** The multi-Region trail finding of each account. */
+async function trailFindings(read: InventoryRead) {
+  const framework = await loadFramework('osaka');
+  return new Map(
+    [...evaluate(read.inventory, framework, NOW)]
+      .filter((f) => f.checkId === 'aws.cloudtrail.multi-region-trail')
+      .map((f) => [f.resource.account, f]),
+  );
+}

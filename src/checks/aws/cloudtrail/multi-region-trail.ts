@@ -5,13 +5,19 @@ import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { evidenceFrom } from '../related.ts';
 
-/** Config records a trail's settings, not whether it is logging: the report says so beside every PASS. */
+/**
+ * Config records a trail's settings, not whether it is logging: an offline scan reports that
+ * beside its PASS. A live scan reads it (GetTrailStatus) onto the trail's `isLogging` fact.
+ */
 const IS_LOGGING_NOT_RECORDED = unknown<boolean>('IsLogging', {
   ja: 'ログ記録中かどうか（IsLogging）は AWS Config に記録されません: aws cloudtrail get-trail-status --name <証跡名> で確認してください',
   en: 'whether the trail is logging (IsLogging) is not recorded by AWS Config: confirm with aws cloudtrail get-trail-status --name <trail>',
 });
 
-export default defineCheck<object, 'multiRegion' | 'noMultiRegion' | 'noTrails' | 'unknownScope'>({
+export default defineCheck<
+  object,
+  'multiRegionLogging' | 'multiRegion' | 'notLogging' | 'noMultiRegion' | 'noTrails' | 'unknownScope'
+>({
   meta: {
     id: 'aws.cloudtrail.multi-region-trail',
     provider: 'aws',
@@ -30,9 +36,17 @@ export default defineCheck<object, 'multiRegion' | 'noMultiRegion' | 'noTrails' 
       en: 'Run aws cloudtrail create-trail --name org-audit --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation, then aws cloudtrail start-logging --name org-audit (for an existing trail: aws cloudtrail update-trail --name <trail> --is-multi-region-trail).',
     },
     messages: {
+      multiRegionLogging: {
+        ja: '全リージョン対象の証跡 {{trail}} があり、ログを記録中です',
+        en: 'Multi-Region trail {{trail}} exists and is logging',
+      },
       multiRegion: {
         ja: '全リージョン対象の証跡 {{trail}} があります（記録中かどうかは別途確認が必要です）',
         en: 'Multi-Region trail {{trail}} exists (whether it is logging must be confirmed separately)',
+      },
+      notLogging: {
+        ja: '全リージョン対象の証跡 {{trails}} はログの記録を停止しています',
+        en: 'Multi-Region trails {{trails}} exist but are not logging (stopped)',
       },
       noMultiRegion: {
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
@@ -68,17 +82,35 @@ export default defineCheck<object, 'multiRegion' | 'noMultiRegion' | 'noTrails' 
     const scopes = trails.map((trail) => ({
       trail,
       multiRegion: factOf(trail.facts.isMultiRegionTrail, 'configuration.isMultiRegionTrail'),
+      // Offline exports never carry it: the bare note, as before live scans read it.
+      logging: trail.facts.isLogging
+        ? evidenceFrom(trail, trail.facts.isLogging)
+        : (IS_LOGGING_NOT_RECORDED as Evidence),
     }));
-    const multi = scopes.find((scope) => scope.multiRegion.value === true);
-    if (multi) {
-      return pass('multiRegion', [evidenceFrom(multi.trail, multi.multiRegion), IS_LOGGING_NOT_RECORDED], {
-        trail: multi.trail.name,
-      });
+    const multi = scopes.filter((scope) => scope.multiRegion.value === true);
+    // A multi-Region trail that is logging; else one whose logging is not known (PASS with the note).
+    const best =
+      multi.find((scope) => scope.logging.value === true) ??
+      multi.find((scope) => scope.logging.source === 'unknown');
+    if (best) {
+      return pass(
+        best.logging.value === true ? 'multiRegionLogging' : 'multiRegion',
+        [evidenceFrom(best.trail, best.multiRegion), best.logging],
+        { trail: best.trail.name },
+      );
     }
     const evidence: Evidence[] = scopes.map((scope) => evidenceFrom(scope.trail, scope.multiRegion));
     const data = { trails: trails.map((trail) => trail.name) };
-    return scopes.some((scope) => scope.multiRegion.source === 'unknown')
-      ? undetermined('unknownScope', evidence, data)
-      : fail('noMultiRegion', evidence, data);
+    if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
+      return undetermined('unknownScope', evidence, data);
+    // Every multi-Region trail is stopped: a stopped trail records nothing.
+    if (multi.length > 0) {
+      return fail(
+        'notLogging',
+        multi.flatMap((scope) => [evidenceFrom(scope.trail, scope.multiRegion), scope.logging]),
+        { trails: multi.map((scope) => scope.trail.name) },
+      );
+    }
+    return fail('noMultiRegion', evidence, data);
   },
 });

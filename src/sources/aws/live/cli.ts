@@ -1,4 +1,4 @@
-import { type Option as CommanderOption, InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import type { LiveCliOptions } from '../../live.ts';
 import { awsLiveSource } from './index.ts';
 

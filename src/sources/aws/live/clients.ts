@@ -3,6 +3,9 @@ import { ConfigServiceClient, type ConfigServiceClientConfig } from '@aws-sdk/cl
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 
 /** Credentials as the SDK clients take them: fixed, or a provider that refreshes them. */
@@ -49,6 +52,9 @@ export class RegionClients {
   #sts?: STSClient;
   #kms?: KMSClient;
   #cloudtrail?: CloudTrailClient;
+  #s3?: S3Client;
+  #s3control?: S3ControlClient;
+  #rds?: RDSClient;
 
   constructor(settings: ClientSettings, region: string) {
     this.#settings = settings;
@@ -91,8 +97,53 @@ export class RegionClients {
     return this.#cloudtrail;
   }
 
+  /** S3 of this region; path-style addressing against a single test endpoint (no bucket DNS). */
+  get s3(): S3Client {
+    this.#s3 ??= counted(
+      new S3Client({
+        ...clientConfig(this.#settings, this.region),
+        // A bucket of another region answers 301: the SDK retries there (GetBucketLocation).
+        followRegionRedirects: true,
+        ...(this.#settings.endpoint ? { forcePathStyle: true } : {}),
+      }),
+      this.#settings,
+    );
+    return this.#s3;
+  }
+
+  /**
+   * S3 Control (account-level Block Public Access). Its endpoint rules put the account id in
+   * the host (`<account>.s3-control.<region>.amazonaws.com`); a single test endpoint is used as is.
+   */
+  get s3control(): S3ControlClient {
+    const { endpoint } = this.#settings;
+    this.#s3control ??= counted(
+      new S3ControlClient({
+        ...clientConfig(this.#settings, this.region),
+        ...(endpoint ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
+      }),
+      this.#settings,
+    );
+    return this.#s3control;
+  }
+
+  get rds(): RDSClient {
+    this.#rds ??= counted(new RDSClient(clientConfig(this.#settings, this.region)), this.#settings);
+    return this.#rds;
+  }
+
   destroy(): void {
-    for (const client of [this.#config, this.#ec2, this.#iam, this.#sts, this.#kms, this.#cloudtrail])
+    for (const client of [
+      this.#config,
+      this.#ec2,
+      this.#iam,
+      this.#sts,
+      this.#kms,
+      this.#cloudtrail,
+      this.#s3,
+      this.#s3control,
+      this.#rds,
+    ])
       client?.destroy();
   }
 }

@@ -11,11 +11,13 @@ import {
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
+import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { configItemsToResources } from '../config-items-reader.ts';
-import { collectWithoutConfig, FALLBACK_COVERS } from './fallback.ts';
+import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
 import type { Collection, Scope } from './index.ts';
+import { collectTrailStatus, TRAIL_TYPE } from './trail-status.ts';
 
 /**
  * The inventory of one account and region, or of an aggregator, from AWS Config:
@@ -61,10 +63,16 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
         ? 'has no configuration recorder'
         : 'recorder is stopped';
     scope.gaps.push(
-      `AWS Config ${state} in this region (OSK-5.1: not centrally managed); read directly instead: ${FALLBACK_COVERS}; not read: S3, RDS, IAM users/roles (the credential report still is) and every other type`,
+      `AWS Config ${state} in this region (OSK-5.1: not centrally managed); read directly instead: ${FALLBACK_COVERS}; not read: ${FALLBACK_MISSES}`,
     );
     const documents = await collectWithoutConfig(collection, scope);
-    await emitDocuments(collection, scope, documents, `${scope.account}_${scope.region}_direct`);
+    const trails = await emitDocuments(
+      collection,
+      scope,
+      documents,
+      `${scope.account}_${scope.region}_direct`,
+    );
+    await collectTrailStatus(collection, scope, trails);
     return;
   } else {
     const customer = (recorders.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
@@ -99,7 +107,8 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
   if (missing.length > 0) {
     scope.gaps.push(`${missing.length} resource(s) stayed unprocessed by BatchGetResourceConfig`);
   }
-  await emitItems(collection, scope, rows, items, `${scope.account}_${scope.region}`);
+  const trails = await emitItems(collection, scope, rows, items, `${scope.account}_${scope.region}`);
+  await collectTrailStatus(collection, scope, trails);
 }
 
 /**
@@ -110,7 +119,7 @@ export async function collectAggregator(
   collection: Collection,
   scope: Scope,
   aggregator: string,
-): Promise<void> {
+): Promise<Resource[]> {
   const config = scope.clients.config;
   let NextToken: string | undefined;
   do {
@@ -175,9 +184,11 @@ export async function collectAggregator(
     const key = `${item.accountId}_${item.awsRegion}`;
     bySource.set(key, [...(bySource.get(key) ?? []), item]);
   }
+  const trails: Resource[] = [];
   for (const [key, group] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
-    await emitItems(collection, scope, rows, group, `aggregator_${key}`);
+    trails.push(...(await emitItems(collection, scope, rows, group, `aggregator_${key}`)));
   }
+  return trails;
 }
 
 async function selectAll(
@@ -231,7 +242,7 @@ async function emitItems(
   rows: readonly SelectedRow[],
   items: readonly BaseConfigurationItem[],
   name: string,
-): Promise<void> {
+): Promise<Resource[]> {
   const tagsByKey = new Map(
     rows.map((row) => [rowKey(row.accountId, row.awsRegion, row.resourceType, row.resourceId), row.tags]),
   );
@@ -242,22 +253,33 @@ async function emitItems(
       {};
     return { ...jsonShape(item), tags };
   });
-  await emitDocuments(collection, scope, documents, name);
+  return emitDocuments(collection, scope, documents, name);
 }
 
-/** Emits Config items (JSON shape) through the offline reader and saves them as one document. */
+/**
+ * Emits Config items (JSON shape) through the offline reader and saves them as one document.
+ * Returns the trails among them (their status is read next).
+ */
 async function emitDocuments(
   collection: Collection,
   scope: Scope,
   documents: readonly Record<string, unknown>[],
   name: string,
-): Promise<void> {
-  if (documents.length === 0) return;
+): Promise<Resource[]> {
+  if (documents.length === 0) return [];
   const file = `configservice/${name}_config-items.json`;
+  const trails: Resource[] = [];
+  const resources = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
   scope.resources += collection.emitAll(
-    configItemsToResources(documents, collection.readContext(`aws:${file}`), false),
+    (function* () {
+      for (const resource of resources) {
+        if (resource.nativeType === TRAIL_TYPE) trails.push(resource);
+        yield resource;
+      }
+    })(),
   );
   await collection.save(file, `${JSON.stringify({ configurationItems: documents }, null, 1)}\n`);
+  return trails;
 }
 
 function rowKey(account: string | undefined, region: string | undefined, type?: string, id?: string): string {

@@ -11,6 +11,7 @@ import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings, s
 import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';
 import { describeError, isRetryable } from './errors.ts';
+import { collectTrailStatus } from './trail-status.ts';
 
 export type { AwsCredentials, RetryTimings } from './clients.ts';
 
@@ -67,6 +68,10 @@ export interface Collection {
   readContext(file: string): ReadContext;
   /** Writes a file under `<save dir>/aws/` when `--save-inventory` is set. */
   save(relative: string, content: string): Promise<void>;
+  /** One shared run of `make` per key (an account's bucket list, read once for all its regions). */
+  once<T>(key: string, make: () => Promise<T>): Promise<T>;
+  /** True for the first caller of a key only (an account-wide read done by one region). */
+  claim(key: string): boolean;
 }
 
 const DEFAULT_HOME_REGION = 'us-east-1';
@@ -97,6 +102,8 @@ async function collect(
   const scopes: Scope[] = [];
   let resourcesEmitted = 0;
   let done = 0;
+  const shared = new Map<string, Promise<unknown>>();
+  const claimed = new Set<string>();
 
   const collection: Collection = {
     ctx,
@@ -134,6 +141,19 @@ async function collect(
       const file = path.join(ctx.saveInventoryDir, 'aws', relative);
       await mkdir(path.dirname(file), { recursive: true });
       await writeFile(file, content);
+    },
+    once<T>(key: string, make: () => Promise<T>): Promise<T> {
+      let pending = shared.get(key) as Promise<T> | undefined;
+      if (!pending) {
+        pending = make();
+        shared.set(key, pending);
+      }
+      return pending;
+    },
+    claim(key) {
+      if (claimed.has(key)) return false;
+      claimed.add(key);
+      return true;
     },
   };
 
@@ -227,6 +247,37 @@ async function collect(
     }
   }
 
+  /**
+   * IsLogging of the trails an aggregator returned: per account and region, with the account's
+   * credentials; trails of accounts kansa holds no credentials for stay unknown (a gap).
+   */
+  const aggregatedTrailStatus = async (aggregatorScope: Scope, trails: readonly Resource[]) => {
+    const groups = new Map<string, Resource[]>();
+    let unread = 0;
+    for (const trail of trails) {
+      if (!accounts.some((a) => a.account === trail.account)) {
+        unread++;
+        continue;
+      }
+      const key = `${trail.account} ${trail.region}`;
+      groups.set(key, [...(groups.get(key) ?? []), trail]);
+    }
+    if (unread > 0) {
+      aggregatorScope.gaps.push(
+        `cloudtrail:GetTrailStatus not called for ${unread} trail(s) of accounts without credentials (give --role-arn and --accounts): whether they are logging stays unknown`,
+      );
+    }
+    await Promise.all(
+      [...groups].map(([key, group]) => {
+        const [account = '', region = ''] = key.split(' ');
+        const { credentials } = accounts.find((a) => a.account === account)!;
+        return run(newScope(credentials, account, region, `${key} cloudtrail:GetTrailStatus`), (scope) =>
+          collectTrailStatus(collection, scope, group),
+        );
+      }),
+    );
+  };
+
   const work: Promise<void>[] = [];
   if (options.aggregator) {
     const region = options.aggregatorRegion ?? homeRegion;
@@ -236,7 +287,12 @@ async function collect(
       region,
       `aggregator ${options.aggregator} (${region})`,
     );
-    work.push(run(scope, (s) => collectAggregator(collection, s, options.aggregator!)));
+    work.push(
+      run(scope, async (s) => {
+        const trails = await collectAggregator(collection, s, options.aggregator!);
+        await aggregatedTrailStatus(s, trails);
+      }),
+    );
   }
   for (const { account, credentials } of accounts) {
     work.push(
