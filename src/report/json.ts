@@ -115,8 +115,8 @@ export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
 /**
  * A finding as JSON (the same as JSON.stringify gives), in parts. What a check repeats in
  * every finding (titles, remediation, requirement ids and clauses: long Japanese and English
- * texts, half of the file) is serialized and UTF-8 encoded once per check, the resource
- * description once per resource, and each piece of evidence once (facts are shared objects).
+ * texts, half of the file) is serialized and UTF-8 encoded once per check, and the resource
+ * description once per resource.
  */
 function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
   const requirements = encodedOnce(
@@ -132,14 +132,14 @@ function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
     title,
     `,"message":${JSON.stringify(f.message)}`,
     serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
-    `,"evidence":[${f.evidence.map((e) => serializedOnce(e, () => JSON.stringify(e))).join(',')}]`,
+    `,"evidence":${JSON.stringify(f.evidence)}`,
     remediation,
   ];
 }
 
 /** Per check (a handful of objects): kept encoded. */
 const encoded = new WeakMap<object, Buffer>();
-/** Per resource and per fact (millions): kept as strings, which the garbage collector frees with them. */
+/** Per resource (millions): kept as a string, which the garbage collector frees with the resource. */
 const serialized = new WeakMap<object, string>();
 
 function encodedOnce(key: object, serialize: () => string): Buffer {
