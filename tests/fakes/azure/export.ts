@@ -5,8 +5,11 @@ import type { Scenario } from './scenario.ts';
 /**
  * The scenario as a person would export it by hand for the offline path: each Resource Graph
  * table as `az graph query -q "<table>" --first 1000 -o json` pages (`{count, data, skip_token,
- * total_records}`), and each subscription's diagnostic settings as ARM list bodies
- * (`az monitor diagnostic-settings subscription list`, `… list --resource <id>`).
+ * total_records}`), each subscription's diagnostic settings as ARM list bodies
+ * (`az monitor diagnostic-settings subscription list`, `… list --resource <id>`), and the other
+ * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and the sites' `config/web`
+ * bodies concatenated into one array each, each vault's keys and each subscription's budgets
+ * as one list body.
  */
 export async function exportScenario(scenario: Scenario, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -26,5 +29,18 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
   for (const [target, settings] of scenario.diagnosticSettings) {
     const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);
     await writeFile(path.join(dir, `diagnostic-settings-${name}.json`), JSON.stringify({ value: settings }));
+  }
+  const singles = new Map<string, unknown[]>();
+  for (const [target, body] of scenario.armBodies) {
+    if (!Array.isArray(body)) {
+      const kind = target.endsWith('/config/web') ? 'site-config' : 'sql-auditing-settings';
+      singles.set(kind, [...(singles.get(kind) ?? []), body]);
+    } else if (body.length > 0) {
+      const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);
+      await writeFile(path.join(dir, `arm-${name}.json`), JSON.stringify({ value: body }));
+    }
+  }
+  for (const [kind, bodies] of singles) {
+    await writeFile(path.join(dir, `${kind}.json`), JSON.stringify(bodies));
   }
 }

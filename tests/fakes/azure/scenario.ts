@@ -1,5 +1,7 @@
 // A generated Azure tenancy in the real wire shapes: Resource Graph rows (lower-case `type`,
-// ids in ARM's casing, every envelope column) and ARM diagnostic-setting list items. The same
+// ids in ARM's casing, every envelope column), ARM diagnostic-setting list items, and the ARM
+// bodies Resource Graph does not hold (SQL auditing settings, sites' config/web, Key Vault keys
+// of the management plane, budgets). The same
 // seed gives the same tenancy, so the live and offline scans of it can be compared.
 
 export type Row = Record<string, unknown>;
@@ -206,6 +208,11 @@ export interface Scenario {
   readonly tables: Readonly<Record<string, readonly Row[]>>;
   /** Lower-cased target id (`/subscriptions/<id>` or a resource id) → its diagnostic settings, ARM shape. */
   readonly diagnosticSettings: ReadonlyMap<string, readonly Row[]>;
+  /**
+   * Lower-cased ARM path → its GET body: one object (`…/auditingSettings/default`,
+   * `…/config/web`) or the items of a list (`…/vaults/<v>/keys`, `/subscriptions/<id>/providers/Microsoft.Consumption/budgets`).
+   */
+  readonly armBodies: ReadonlyMap<string, Row | readonly Row[]>;
   /** Rows of all tables. */
   readonly rowCount: number;
 }
@@ -230,6 +237,9 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
   const authorization: Row[] = [];
   const security: Row[] = [];
   const settings = new Map<string, Row[]>();
+  const armBodies = new Map<string, Row | Row[]>();
+  // A stream of its own, so that the rest of the tenancy is what it was before these bodies.
+  const armRandom = prng(seed ^ 0x5eed);
   const addSetting = (target: string, setting: Row) => {
     const key = target.toLowerCase();
     settings.set(key, [...(settings.get(key) ?? []), setting]);
@@ -286,6 +296,10 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
         },
       });
     }
+    armBodies.set(
+      `/subscriptions/${sub.id}/providers/microsoft.consumption/budgets`.toLowerCase(),
+      budgetsOf(armRandom, sub.id),
+    );
     const principals = Array.from({ length: 1 + Math.floor(random() * 4) }, () => guid(random));
     for (const principal of principals) {
       const assignment = guid(random);
@@ -341,6 +355,7 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
     const name = `${kind.type.toLowerCase().slice(0, 6)}${n}`;
     const id = `/subscriptions/${sub.id}/resourceGroups/${group}/providers/${kind.provider}/${kind.type}/${name}`;
     const properties = JSON.parse(JSON.stringify(kind.properties(random))) as Row;
+    const location = pick(random, REGIONS);
     resourceRows.push(
       graphRow({
         id,
@@ -348,13 +363,15 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
         type: `${kind.provider}/${kind.type}`.toLowerCase(),
         subscriptionId: sub.id,
         resourceGroup: group,
-        location: pick(random, REGIONS),
+        location,
         kind: kind.kind ?? '',
         sku: kind.sku ?? null,
         properties,
         tags: chance(random, 0.3) ? { confidentiality: pick(random, ['1', '2', '3']) } : {},
       }),
     );
+    const armBody = ARM_BODIES[kind.type]?.(armRandom, id, name, location);
+    if (armBody) armBodies.set(armBody.path.toLowerCase(), armBody.body);
     // Resource logs: half of the logged kinds send them; a storage account's are on its blob service.
     if (['vaults', 'networkSecurityGroups', 'managedClusters', 'storageAccounts'].includes(kind.type)) {
       if (chance(random, 0.5)) {
@@ -382,5 +399,143 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
     securityresources: security.sort(byId),
   };
   const rowCount = Object.values(tables).reduce((sum, rows) => sum + rows.length, 0);
-  return { subscriptions, tables, diagnosticSettings: settings, rowCount };
+  return { subscriptions, tables, diagnosticSettings: settings, armBodies, rowCount };
+}
+
+const DISPLAY_NAMES: Record<string, string> = {
+  japaneast: 'Japan East',
+  japanwest: 'Japan West',
+  eastus: 'East US',
+};
+
+const UNIX = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/** The ARM GET a resource kind's checks need, with its body as ARM answers it. */
+const ARM_BODIES: Record<
+  string,
+  (random: Random, id: string, name: string, location: string) => { path: string; body: Row | Row[] }
+> = {
+  // GET …/servers/{server}/auditingSettings/default: every server has one (Disabled until enabled).
+  servers: (random, id) => ({
+    path: `${id}/auditingSettings/default`,
+    body: {
+      id: `${id}/auditingSettings/Default`,
+      name: 'Default',
+      type: 'Microsoft.Sql/servers/auditingSettings',
+      properties: {
+        retentionDays: 0,
+        auditActionsAndGroups: chance(random, 0.6)
+          ? [
+              'SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP',
+              'FAILED_DATABASE_AUTHENTICATION_GROUP',
+              'BATCH_COMPLETED_GROUP',
+            ]
+          : [],
+        isStorageSecondaryKeyInUse: false,
+        isAzureMonitorTargetEnabled: chance(random, 0.5),
+        isManagedIdentityInUse: false,
+        state: chance(random, 0.6) ? 'Enabled' : 'Disabled',
+        storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000',
+      },
+    },
+  }),
+  // GET …/sites/{app}/config/web: the app's name, type `Microsoft.Web/sites/config`, display-name location.
+  sites: (random, id, name, location) => ({
+    path: `${id}/config/web`,
+    body: {
+      id: `${id}/config/web`,
+      name,
+      type: 'Microsoft.Web/sites/config',
+      location: DISPLAY_NAMES[location] ?? location,
+      properties: {
+        numberOfWorkers: 1,
+        netFrameworkVersion: 'v4.0',
+        linuxFxVersion: 'NODE|20-lts',
+        http20Enabled: true,
+        minTlsVersion: pick(random, ['1.2', '1.2', '1.3', '1.0']),
+        scmMinTlsVersion: '1.2',
+        ftpsState: pick(random, ['FtpsOnly', 'Disabled', 'AllAllowed']),
+        minTlsCipherSuite: null,
+        ipSecurityRestrictionsDefaultAction: 'Allow',
+      },
+    },
+  }),
+  // GET …/vaults/{vault}/keys (management plane): up to 4 keys, `attributes.exp` in Unix seconds.
+  vaults: (random, id, name, location) => ({
+    path: `${id}/keys`,
+    body: Array.from({ length: Math.floor(random() * 5) }, (_, k) => {
+      const hsm = chance(random, 0.3);
+      const rotation = chance(random, 0.5)
+        ? {
+            rotationPolicy: {
+              attributes: {
+                created: UNIX('2025-04-01T00:00:00Z'),
+                updated: UNIX('2025-04-01T00:00:00Z'),
+                expiryTime: 'P2Y',
+              },
+              lifetimeActions: [
+                {
+                  action: { type: 'rotate' },
+                  trigger: { timeAfterCreate: pick(random, ['P1Y', 'P90D', 'P2Y']) },
+                },
+                { action: { type: 'notify' }, trigger: { timeBeforeExpiry: 'P30D' } },
+              ],
+            },
+          }
+        : {};
+      return {
+        id: `${id}/keys/key-${k}`,
+        name: `key-${k}`,
+        type: 'Microsoft.KeyVault/vaults/keys',
+        location,
+        tags: {},
+        properties: {
+          attributes: {
+            enabled: true,
+            created: UNIX('2025-04-01T00:00:00Z'),
+            updated: UNIX('2025-04-01T00:00:00Z'),
+            recoveryLevel: 'Recoverable',
+            exportable: false,
+            ...(chance(random, 0.5) ? { exp: UNIX('2027-04-01T00:00:00Z') } : {}),
+          },
+          kty: hsm ? 'RSA-HSM' : 'RSA',
+          keyOps: ['wrapKey', 'unwrapKey'],
+          keySize: 3072,
+          keyUri: `https://${name}.vault.azure.net/keys/key-${k}`,
+          keyUriWithVersion: `https://${name}.vault.azure.net/keys/key-${k}/0a1b2c3d4e5f40718293a4b5c6d7e8f9`,
+          ...rotation,
+        },
+      };
+    }),
+  }),
+};
+
+/** A subscription's budgets: most have one or two (alerts on, off, or without recipients), some none. */
+function budgetsOf(random: Random, subscription: string): Row[] {
+  const roll = random();
+  const count = roll < 0.25 ? 0 : roll < 0.85 ? 1 : 2;
+  return Array.from({ length: count }, (_, b) => ({
+    id: `/subscriptions/${subscription}/providers/Microsoft.Consumption/budgets/budget-${b}`,
+    name: `budget-${b}`,
+    type: 'Microsoft.Consumption/budgets',
+    eTag: '"1d9f2c3b4a5e6f7"',
+    properties: {
+      category: 'Cost',
+      amount: pick(random, [100_000, 500_000, 2_000_000]),
+      timeGrain: 'Monthly',
+      timePeriod: { startDate: '2026-04-01T00:00:00Z', endDate: '2027-03-31T00:00:00Z' },
+      currentSpend: { amount: Math.round(random() * 100_000), unit: 'JPY' },
+      notifications: {
+        actual_GreaterThan_80_Percent: {
+          enabled: chance(random, 0.7),
+          operator: 'GreaterThan',
+          threshold: 80,
+          contactEmails: chance(random, 0.85) ? ['cloud-admin@city.example.lg.jp'] : [],
+          contactRoles: [],
+          contactGroups: [],
+          thresholdType: 'Actual',
+        },
+      },
+    },
+  }));
 }

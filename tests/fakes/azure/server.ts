@@ -1,7 +1,9 @@
 // A fake Azure Resource Manager on 127.0.0.1 (HTTPS, random port) that the real SDK clients
 // talk to: Resource Graph `POST /providers/Microsoft.ResourceGraph/resources` with `$skipToken`
-// paging and the per-user quota (headers, 429 + Retry-After), and ARM
-// `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`. Faults (throttling, 5xx,
+// paging and the per-user quota (headers, 429 + Retry-After), and the ARM GETs the collector
+// makes: `/{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, SQL servers'
+// `auditingSettings/default`, sites' `config/web`, vaults' `keys` and subscriptions'
+// `Microsoft.Consumption/budgets` (lists paged with `nextLink`). Faults (throttling, 5xx,
 // slow answers, dropped connections, 403 on a subscription) are chosen by the test; every
 // request is counted.
 
@@ -13,6 +15,27 @@ import { makeCertificates } from './tls.ts';
 
 export const GRAPH_API_VERSION = '2024-04-01';
 export const DIAGNOSTIC_SETTINGS_API_VERSION = '2021-05-01-preview';
+
+/** ARM GETs beyond diagnostic settings: which paths, the api-version each wants, and whether it pages. */
+const ARM_ROUTES: readonly { readonly path: RegExp; readonly apiVersion: string; readonly list: boolean }[] =
+  [
+    {
+      path: /\/providers\/microsoft\.sql\/servers\/[^/]+\/auditingsettings\/default$/,
+      apiVersion: '2023-08-01',
+      list: false,
+    },
+    {
+      path: /\/providers\/microsoft\.web\/sites\/[^/]+\/config\/web$/,
+      apiVersion: '2023-12-01',
+      list: false,
+    },
+    { path: /\/providers\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/, apiVersion: '2023-07-01', list: true },
+    {
+      path: /^\/subscriptions\/[^/]+\/providers\/microsoft\.consumption\/budgets$/,
+      apiVersion: '2023-05-01',
+      list: true,
+    },
+  ];
 
 export type RequestKind = 'graph' | 'arm';
 
@@ -27,6 +50,8 @@ export interface FakeRequest {
   /** 1-based count of requests of this kind so far (this one included). */
   readonly n: number;
   readonly path: string;
+  /** ARM: the query string (`?api-version=…&$skiptoken=…` on a list's later pages). */
+  readonly search?: string;
   /** Resource Graph: the subscriptions asked for. */
   readonly subscriptions?: readonly string[];
 }
@@ -40,6 +65,8 @@ export interface FakeAzureOptions {
   readonly jitterMs?: number;
   /** ARM's latency when it differs from Resource Graph's. */
   readonly armLatencyMs?: number;
+  /** Items per page of an ARM list (`keys`, `budgets`) before a `nextLink` (Key Vault's is 25). */
+  readonly armPageSize?: number;
   /** Subscriptions the identity may not read: 403 AuthorizationFailed. */
   readonly forbidden?: readonly string[];
   readonly fault?: (request: FakeRequest) => Fault | undefined;
@@ -53,6 +80,8 @@ export interface Accounting {
   /** Most Resource Graph requests counted in one quota window. */
   maxInWindow: number;
   byStatus: Record<number, number>;
+  /** ARM list pages asked for through a `nextLink`. */
+  nextLinks: number;
   /** Requests without a bearer token. */
   unauthenticated: number;
   /** Resource Graph page sizes served. */
@@ -81,6 +110,7 @@ export class FakeAzure {
     quotaExceeded: 0,
     maxInWindow: 0,
     byStatus: {},
+    nextLinks: 0,
     unauthenticated: 0,
     pageRows: [],
   };
@@ -126,6 +156,8 @@ export class FakeAzure {
     if (req.method === 'GET' && lowerPath.endsWith(suffix)) {
       return this.#diagnosticSettings(res, url, lowerPath.slice(0, -suffix.length));
     }
+    const route = ARM_ROUTES.find((candidate) => candidate.path.test(lowerPath));
+    if (req.method === 'GET' && route) return this.#armGet(res, url, lowerPath, route);
     return this.#json(res, 404, {
       error: { code: 'NotFound', message: `no route ${req.method} ${url.pathname}` },
     });
@@ -266,33 +298,81 @@ export class FakeAzure {
   }
 
   async #diagnosticSettings(res: ServerResponse, url: URL, target: string): Promise<void> {
-    const n = ++this.accounting.arm;
-    if (url.searchParams.get('api-version') !== DIAGNOSTIC_SETTINGS_API_VERSION) {
-      return this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
+    if (!(await this.#armAdmit(res, url, DIAGNOSTIC_SETTINGS_API_VERSION, target))) return;
+    return this.#json(
+      res,
+      200,
+      { value: this.#options.scenario.diagnosticSettings.get(target) ?? [] },
+      ARM_HEADERS,
+    );
+  }
+
+  /** One of ARM_ROUTES: the scenario's body for the path, a list paged with `$skiptoken` / `nextLink`. */
+  async #armGet(
+    res: ServerResponse,
+    url: URL,
+    lowerPath: string,
+    route: (typeof ARM_ROUTES)[number],
+  ): Promise<void> {
+    if (!(await this.#armAdmit(res, url, route.apiVersion, lowerPath))) return;
+    const body = this.#options.scenario.armBodies.get(lowerPath);
+    if (body === undefined) {
+      return this.#json(
+        res,
+        404,
+        { error: { code: 'ResourceNotFound', message: `The resource '${url.pathname}' was not found.` } },
+        ARM_HEADERS,
+      );
     }
-    const headers = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
+    if (!route.list || !Array.isArray(body)) return this.#json(res, 200, body, ARM_HEADERS);
+    const size = this.#options.armPageSize ?? 25;
+    const token = url.searchParams.get('$skiptoken');
+    if (token) this.accounting.nextLinks++;
+    const offset = token ? Number(token) : 0;
+    const next = new URL(`${this.endpoint}${url.pathname}`);
+    next.searchParams.set('api-version', route.apiVersion);
+    next.searchParams.set('$skiptoken', String(offset + size));
+    return this.#json(
+      res,
+      200,
+      {
+        value: body.slice(offset, offset + size),
+        ...(offset + size < body.length ? { nextLink: next.href } : {}),
+      },
+      ARM_HEADERS,
+    );
+  }
+
+  /**
+   * What every ARM GET goes through: counted, its api-version checked, the test's fault, the
+   * latency, and 403 in a subscription the identity may not read. True when it may be answered.
+   */
+  async #armAdmit(res: ServerResponse, url: URL, apiVersion: string, target: string): Promise<boolean> {
+    const n = ++this.accounting.arm;
+    if (url.searchParams.get('api-version') !== apiVersion) {
+      this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
+      return false;
+    }
     const subscription = /^\/subscriptions\/([^/]+)/.exec(target)?.[1];
-    if (await this.#fault(res, { kind: 'arm', n, path: url.pathname }, headers)) return;
+    if (await this.#fault(res, { kind: 'arm', n, path: url.pathname, search: url.search }, ARM_HEADERS)) {
+      return false;
+    }
     await this.#delay('arm');
     if (subscription && this.#forbidden.has(subscription)) {
-      return this.#json(
+      this.#json(
         res,
         403,
         {
           error: {
             code: 'AuthorizationFailed',
-            message: `The client does not have authorization to perform action 'microsoft.insights/diagnosticSettings/read' over scope '${target}'`,
+            message: `The client does not have authorization to perform action 'read' over scope '${target}'`,
           },
         },
-        headers,
+        ARM_HEADERS,
       );
+      return false;
     }
-    return this.#json(
-      res,
-      200,
-      { value: this.#options.scenario.diagnosticSettings.get(target) ?? [] },
-      headers,
-    );
+    return true;
   }
 
   /** Applies the test's fault to this request; true when it answered (or dropped) it. */
@@ -345,6 +425,8 @@ export class FakeAzure {
     res.end(text);
   }
 }
+
+const ARM_HEADERS = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
 
 function typesOf(where: string): Set<string> | undefined {
   const types = [...where.matchAll(/'([^']*)'/g)].map((match) => match[1]!.toLowerCase());

@@ -4,15 +4,18 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../../src/frameworks/framework.ts';
 import { loadFramework } from '../../../src/frameworks/load.ts';
+import type { Inventory } from '../../../src/scan/inventory.ts';
 import type { ScopeCoverage } from '../../../src/sources/live.ts';
 import { exportScenario } from '../../fakes/azure/export.ts';
 import { generateScenario, type Scenario } from '../../fakes/azure/scenario.ts';
 import { FakeAzure, type FakeAzureOptions, type Fault } from '../../fakes/azure/server.ts';
-import { findings, readOffline, runLive, TOKEN } from './helpers.ts';
+import { findings, readOffline, runLive, statusesOf, TOKEN } from './helpers.ts';
 
 let framework: Framework;
 let scenario: Scenario;
 let offline: string[];
+/** The offline scan's inventory, read once (reading it again per test only feeds the GC). */
+let offlineInventory: Inventory;
 let work: string;
 const fakes: FakeAzure[] = [];
 
@@ -29,6 +32,7 @@ beforeAll(async () => {
   await exportScenario(scenario, path.join(work, 'offline'));
   const read = await readOffline(path.join(work, 'offline'));
   expect(read.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
+  offlineInventory = read.inventory;
   offline = findings(read.inventory, framework);
 });
 
@@ -40,11 +44,21 @@ afterAll(async () => {
 const subscriptionScopes = (scopes: ScopeCoverage[]) =>
   scopes.filter((scope) => scope.scope.startsWith('subscription '));
 
+/** Checks decided on what only the ARM reads (not Resource Graph) hold. */
+const ARM_CHECKS = [
+  'azure.sql.auditing',
+  'azure.appservice.tls-only',
+  'azure.keyvault.key-expiry',
+  'azure.keyvault.key-rotation',
+  'azure.cost.budget',
+];
+
 describe('live Azure scan against the fake', () => {
   it('gives the findings of the offline scan of the same tenancy, within the quota', async () => {
     expect(scenario.subscriptions.length).toBeGreaterThanOrEqual(50);
     expect(scenario.tables.resources!.length).toBeGreaterThanOrEqual(5_000);
-    const azure = await fake();
+    // Two items a page, so that vaults with more keys and subscriptions with two budgets page.
+    const azure = await fake({ armPageSize: 2 });
     const save = path.join(work, 'saved');
     const run = await runLive(azure, {}, { saveInventoryDir: save });
 
@@ -53,6 +67,15 @@ describe('live Azure scan against the fake', () => {
     const live = findings(run.inventory, framework);
     expect(live.length).toBeGreaterThan(5_000);
     expect(live).toEqual(offline);
+    // SQL auditing, site config, keys and budgets are read live: their checks decide.
+    for (const check of ARM_CHECKS) {
+      const statuses = [...statusesOf(run.inventory, framework, check).values()];
+      expect(statuses, check).toContain('PASS');
+      expect(statuses, check).toContain('FAIL');
+      // Budgets: a subscription without one stays UNKNOWN (an empty list is no record), as offline.
+      if (check !== 'azure.cost.budget') expect(statuses, check).not.toContain('UNKNOWN');
+    }
+    expect(azure.accounting.nextLinks).toBeGreaterThan(0);
 
     expect(azure.accounting.quotaExceeded).toBe(0);
     expect(azure.accounting.maxInWindow).toBeLessThanOrEqual(15);
@@ -112,7 +135,7 @@ describe('live Azure scan against the fake', () => {
     for (const scope of read) expect(scope.resources).toBeGreaterThan(0);
     // The others' findings are the offline ones without the denied subscription's.
     const others = (account: string) => account !== denied;
-    const expected = findings((await readOffline(path.join(work, 'offline'))).inventory, framework, others);
+    const expected = findings(offlineInventory, framework, others);
     expect(findings(run.inventory, framework, others)).toEqual(expected);
     expect(azure.accounting.quotaExceeded).toBe(0);
   });
@@ -137,6 +160,47 @@ describe('live Azure scan against the fake', () => {
       /diagnostic settings of \/subscriptions\/.*: HTTP 500 InternalServerError/,
     );
     expect(failed[0]!.resources).toBeGreaterThan(0);
+  });
+
+  it('lists an ARM read that fails, or fails part way through a list, and keeps the rest', async () => {
+    const paths = [...scenario.armBodies.keys()];
+    const server = paths.find((p) => p.endsWith('/auditingsettings/default'))!;
+    const vault = paths.find(
+      (p) => p.endsWith('/keys') && (scenario.armBodies.get(p) as unknown[]).length >= 3,
+    )!;
+    const azure = await fake({
+      armPageSize: 2,
+      fault: ({ kind, path: requestPath, search = '' }) => {
+        if (kind !== 'arm') return undefined;
+        const lower = requestPath.toLowerCase();
+        if (lower === server) return { status: 403, code: 'AuthorizationFailed' };
+        if (lower === vault && search.includes('skiptoken'))
+          return { status: 500, code: 'InternalServerError' };
+        return undefined;
+      },
+    });
+    const run = await runLive(azure, {
+      retry: { maxRetries: 1, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
+    });
+    const errors = run.scopes.flatMap((scope) => (scope.error ? [scope.error] : []));
+    const serverId = server.slice(0, -'/auditingsettings/default'.length);
+    const vaultId = vault.slice(0, -'/keys'.length);
+    expect(errors.join('; ')).toContain(
+      `SQL auditing settings of ${serverId}/auditingSettings/default: HTTP 403`,
+    );
+    expect(errors.join('; ')).toContain(
+      `Key Vault keys of ${vaultId}/keys: incomplete, failed after 1 page(s): HTTP 500 InternalServerError`,
+    );
+    // The server is UNKNOWN, not FAIL; the vault's first page of keys is read.
+    expect(statusesOf(run.inventory, framework, 'azure.sql.auditing').get(serverId)).toBe('UNKNOWN');
+    const keys = statusesOf(run.inventory, framework, 'azure.keyvault.key-expiry');
+    expect([...keys.keys()].filter((id) => id.startsWith(`${vaultId}/keys/`))).toHaveLength(2);
+    // Every other subscription reads whole, with the offline findings.
+    const affected = new Set([server, vault].map((p) => p.split('/')[2]!));
+    expect(run.scopes.filter((scope) => scope.error)).toHaveLength(affected.size);
+    const others = (account: string) => !affected.has(account);
+    const expected = findings(offlineInventory, framework, others);
+    expect(findings(run.inventory, framework, others)).toEqual(expected);
   });
 
   it('paces Resource Graph under its quota instead of bouncing off it', async () => {

@@ -51,12 +51,15 @@ export async function runLive(
   return { inventory, scopes, logs, progress };
 }
 
-/** Reads a directory of exports as the offline scan does. */
-export async function readOffline(dir: string): Promise<{ inventory: Inventory; formats: Set<string> }> {
+/** Reads a directory of exports as the offline scan does (`only` the files whose names it keeps). */
+export async function readOffline(
+  dir: string,
+  only: (file: string) => boolean = () => true,
+): Promise<{ inventory: Inventory; formats: Set<string> }> {
   const inventory = new Inventory();
   const formats = new Set<string>();
   const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
+    .filter((entry) => entry.isFile() && only(entry.name))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
   for (const file of files) {
@@ -80,4 +83,13 @@ export function findings(
     .filter((finding) => account(finding.resource.account))
     .map((finding) => `${finding.id} ${finding.status}`)
     .sort();
+}
+
+/** Each finding of one check: its resource id (lower-cased) → status. */
+export function statusesOf(inventory: Inventory, framework: Framework, checkId: string): Map<string, string> {
+  const statuses = new Map<string, string>();
+  for (const finding of evaluate(inventory, framework, NOW)) {
+    if (finding.checkId === checkId) statuses.set(finding.resource.id, finding.status);
+  }
+  return statuses;
 }

@@ -2,11 +2,20 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MonitorClient } from '@azure/arm-monitor';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import {
+  createDefaultHttpClient,
+  createPipelineRequest,
+  type HttpClient,
+  type Pipeline,
+  RestError,
+} from '@azure/core-rest-pipeline';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
 import type { KansaType, Resource } from '../../../model/resource.ts';
 import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
 import { toResource } from '../adapters/index.ts';
+import { azureArm } from '../arm.ts';
+import { get } from '../arm-record.ts';
 import { GraphPacer, type GraphQuota, RESOURCE_GRAPH_QUOTA, type Sleep, sleep } from './pacer.ts';
 import { CallError, DEFAULT_RETRY, type RetryOptions, withRetry } from './retry.ts';
 
@@ -29,8 +38,11 @@ export interface AzureLiveOptions {
   /** Rows per Resource Graph page (`$top`, at most 1000). */
   readonly pageSize?: number;
   readonly sleep?: Sleep;
-  /** List diagnostic settings through ARM (default true); false measures Resource Graph alone. */
-  readonly diagnosticSettings?: boolean;
+  /**
+   * Read through ARM what Resource Graph does not hold (default true): diagnostic settings, SQL
+   * auditing, App Service site config, Key Vault keys, budgets. False measures Resource Graph alone.
+   */
+  readonly armReads?: boolean;
 }
 
 /**
@@ -68,6 +80,71 @@ const DIAGNOSED_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
   'network.firewall',
   'container.cluster',
 ]);
+/**
+ * An ARM read for what a check needs and Resource Graph does not hold: a generic GET through the
+ * clients' pipeline (same credential, TLS and retry settings), every `nextLink` page of a list.
+ * The bodies go through the offline `azure-arm` reader, so the same adapters read them.
+ */
+export interface ArmRead {
+  /** `--save-inventory` file prefix (`<file>-<subscription>.json`, one ARM list body). */
+  readonly file: string;
+  /** The coverage message's name for it. */
+  readonly what: string;
+  /** Appended to the resource (or `/subscriptions/<id>`) id. */
+  readonly suffix: string;
+  readonly apiVersion: string;
+  /** A list body `{value, nextLink}`, rather than one object. */
+  readonly list: boolean;
+  /** The body completes the facts of the resource it belongs to: not a resource of its own. */
+  readonly settingsOf: boolean;
+}
+
+export const ARM_READS = {
+  // https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
+  sqlAuditing: {
+    file: 'sql-auditing-settings',
+    what: 'SQL auditing settings',
+    suffix: '/auditingSettings/default',
+    apiVersion: '2023-08-01',
+    list: false,
+    settingsOf: true,
+  },
+  // https://learn.microsoft.com/rest/api/appservice/web-apps/get-configuration
+  siteConfig: {
+    file: 'site-config',
+    what: 'App Service site config',
+    suffix: '/config/web',
+    apiVersion: '2023-12-01',
+    list: false,
+    settingsOf: true,
+  },
+  // https://learn.microsoft.com/rest/api/keyvault/keyvault/keys/list (management plane: no key material)
+  vaultKeys: {
+    file: 'keyvault-keys',
+    what: 'Key Vault keys',
+    suffix: '/keys',
+    apiVersion: '2023-07-01',
+    list: true,
+    settingsOf: false,
+  },
+  // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
+  budgets: {
+    file: 'budgets',
+    what: 'budgets',
+    suffix: '/providers/Microsoft.Consumption/budgets',
+    apiVersion: '2023-05-01',
+    list: true,
+    settingsOf: false,
+  },
+} as const satisfies Record<string, ArmRead>;
+
+/** Native types whose checks need an ARM read: azure.sql.auditing, azure.appservice.tls-only, azure.keyvault.key-*. */
+const RESOURCE_READS: ReadonlyMap<string, ArmRead> = new Map<string, ArmRead>([
+  ['microsoft.sql/servers', ARM_READS.sqlAuditing],
+  ['microsoft.web/sites', ARM_READS.siteConfig],
+  ['microsoft.keyvault/vaults', ARM_READS.vaultKeys],
+]);
+
 /** A storage account's logs are on its services: their settings are listed too. */
 const STORAGE_SERVICES = ['blobServices', 'fileServices', 'queueServices', 'tableServices'];
 const STORAGE_ACCOUNT = 'microsoft.storage/storageaccounts';
@@ -79,8 +156,8 @@ interface SubscriptionScan {
   resources: number;
   requests: number;
   readonly errors: string[];
-  /** Diagnostic settings as ARM returned them, for --save-inventory. */
-  readonly settings: unknown[];
+  /** ARM bodies as the wire carried them, by `--save-inventory` file prefix. */
+  readonly bodies: Map<string, unknown[]>;
   readonly work: Promise<void>[];
 }
 
@@ -89,12 +166,15 @@ interface GraphScope {
   readonly managementGroups?: readonly string[];
 }
 
+/** The header that carries a query's pacer ticket (a GUID, as Azure expects a client request id). */
+const REQUEST_ID = 'x-ms-client-request-id';
+
 /** Resource Graph queries paging side by side per table (the quota allows 3 a second). */
 const PARALLEL_BATCHES = 4;
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The live Azure source: Resource Graph for the inventory, ARM for diagnostic settings. */
+/** The live Azure source: Resource Graph for the inventory, ARM for what it does not hold. */
 export function createAzureLiveSource(options: AzureLiveOptions): LiveSource {
   for (const id of options.subscriptions ?? []) {
     if (!GUID.test(id)) throw new Error(`not a subscription id: ${id}`);
@@ -113,6 +193,10 @@ class AzureCollection {
   readonly #sleep: Sleep;
   readonly #graph: ResourceGraphClient;
   readonly #monitor: MonitorClient;
+  /** The Resource Manager endpoint, without a trailing slash, for the generic ARM reads. */
+  readonly #endpoint: string;
+  readonly #armPipeline: Pipeline;
+  readonly #http: HttpClient;
   readonly #pacer: GraphPacer;
   readonly #graphLimit: LimitFunction;
   readonly #armLimit: LimitFunction;
@@ -140,7 +224,23 @@ class AzureCollection {
     };
     this.#graph = new ResourceGraphClient(options.credential, clientOptions);
     this.#monitor = new MonitorClient(options.credential, clientOptions);
+    this.#endpoint = (options.endpoint ?? 'https://management.azure.com').replace(/\/+$/, '');
+    // The monitor client's pipeline: bearer token for ARM, TLS options, no SDK retries.
+    this.#armPipeline = this.#monitor.pipeline;
+    this.#http = createDefaultHttpClient();
     this.#pacer = new GraphPacer(options.graphQuota ?? RESOURCE_GRAPH_QUOTA, this.#sleep);
+    // Last before the wire (after the bearer token): the pacer learns when each query really left.
+    this.#graph.pipeline.addPolicy(
+      {
+        name: 'kansaGraphPacer',
+        sendRequest: (request, next) => {
+          const ticket = request.headers.get(REQUEST_ID);
+          if (ticket) this.#pacer.sent(ticket);
+          return next(request);
+        },
+      },
+      { phase: 'Sign' },
+    );
     // Resource Graph gets a few of the slots: its quota, not concurrency, bounds it; ARM gets the rest.
     const total = Math.max(1, Math.floor(ctx.concurrency));
     if (total <= 2) {
@@ -161,6 +261,7 @@ class AzureCollection {
     this.#progress();
     for (const scan of this.#subscriptions.values()) {
       scan.work.push(this.#listSettings(scan, `subscriptions/${scan.id}`));
+      scan.work.push(this.#armRead(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`));
     }
     const readable = ids.filter((id) => this.#subscriptions.get(id)!.errors.length === 0);
     // Pages of one query come one after the other (each needs the previous `$skipToken`): the
@@ -179,7 +280,7 @@ class AzureCollection {
       [...this.#subscriptions.values()].map(async (scan) => {
         // New work is only added while the graph pages arrive, which is over.
         await Promise.all(scan.work);
-        await this.#saveSettings(scan);
+        await this.#saveBodies(scan);
         this.#done++;
         this.#progress();
       }),
@@ -241,7 +342,7 @@ class AzureCollection {
   #scanOf(id: string): SubscriptionScan {
     let scan = this.#subscriptions.get(id);
     if (!scan) {
-      scan = { id, name: '', resources: 0, requests: 0, errors: [], settings: [], work: [] };
+      scan = { id, name: '', resources: 0, requests: 0, errors: [], bodies: new Map(), work: [] };
       this.#subscriptions.set(id, scan);
     }
     return scan;
@@ -324,24 +425,29 @@ class AzureCollection {
       return await withRetry(
         () =>
           this.#graphLimit(async () => {
-            await this.#pacer.acquire();
+            const ticket = await this.#pacer.acquire();
             this.#graphRequests++;
-            return this.#graph.resources(
-              {
-                query,
-                ...(scope.subscriptions ? { subscriptions: [...scope.subscriptions] } : {}),
-                ...(scope.managementGroups ? { managementGroups: [...scope.managementGroups] } : {}),
-                options: {
-                  top: this.#pageSize,
-                  resultFormat: 'objectArray',
-                  ...(token ? { skipToken: token } : {}),
+            try {
+              return await this.#graph.resources(
+                {
+                  query,
+                  ...(scope.subscriptions ? { subscriptions: [...scope.subscriptions] } : {}),
+                  ...(scope.managementGroups ? { managementGroups: [...scope.managementGroups] } : {}),
+                  options: {
+                    top: this.#pageSize,
+                    resultFormat: 'objectArray',
+                    ...(token ? { skipToken: token } : {}),
+                  },
                 },
-              },
-              {
-                abortSignal: AbortSignal.timeout(this.#retry.timeoutMs),
-                onResponse: (raw) => this.#pacer.observe(raw.headers),
-              },
-            );
+                {
+                  abortSignal: AbortSignal.timeout(this.#retry.timeoutMs),
+                  requestOptions: { headers: { [REQUEST_ID]: ticket } },
+                  onResponse: (raw) => this.#pacer.observe(raw.headers),
+                },
+              );
+            } finally {
+              this.#pacer.release(ticket);
+            }
           }),
         this.#retry,
         this.#sleep,
@@ -390,6 +496,8 @@ class AzureCollection {
           }
         }
       }
+      const read = RESOURCE_READS.get(result.nativeType);
+      if (read) scan.work.push(this.#armRead(scan, read, result.id));
     }
     if (skipped > 0)
       this.#log.info({ table, skipped }, 'azure: rows skipped (not resources of a subscription)');
@@ -397,7 +505,7 @@ class AzureCollection {
 
   /** `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, every page. */
   async #listSettings(scan: SubscriptionScan, resourceUri: string): Promise<void> {
-    if (this.#options.diagnosticSettings === false) return;
+    if (this.#options.armReads === false) return;
     let bodies: unknown[];
     try {
       bodies = await withRetry(
@@ -440,14 +548,108 @@ class AzureCollection {
       scan.errors.push(`diagnostic settings of /${resourceUri}: ${error.message}`);
       return;
     }
-    scan.settings.push(...bodies);
-    for (const [index, body] of bodies.entries()) {
-      const result = toResource(body, { file: `azure:diagnosticSettings/${resourceUri}`, index });
-      if ('skip' in result) {
-        this.#log.debug({ resource: resourceUri, reason: result.skip }, 'azure: setting skipped');
-        continue;
+    this.#readArm(scan, 'diagnostic-settings', bodies, `azure:arm/${resourceUri}`, true);
+  }
+
+  /**
+   * `GET {target}{suffix}?api-version=…` through the ARM pipeline; a list is followed through
+   * every `nextLink`. What was read before a page failed is kept, and the failure listed.
+   */
+  async #armRead(scan: SubscriptionScan, read: ArmRead, target: string): Promise<void> {
+    if (this.#options.armReads === false) return;
+    const path = `${target}${read.suffix}`;
+    const items: unknown[] = [];
+    let url: string | undefined = `${this.#endpoint}${path}?api-version=${read.apiVersion}`;
+    let pages = 0;
+    try {
+      while (url) {
+        const body = await this.#armGet(scan, url, read);
+        pages++;
+        if (!read.list) {
+          items.push(body);
+          break;
+        }
+        const value = get(body, 'value');
+        if (!Array.isArray(value))
+          throw new CallError({ transient: false, message: 'not an ARM list body' }, 1);
+        items.push(...value);
+        url = this.#nextLink(get(body, 'nextLink'));
       }
-      this.#ctx.emit(result);
+    } catch (error) {
+      if (!(error instanceof CallError)) throw error;
+      scan.errors.push(
+        pages === 0
+          ? `${read.what} of ${path}: ${error.message}`
+          : `${read.what} of ${path}: incomplete, failed after ${pages} page(s): ${error.message}`,
+      );
+    }
+    this.#readArm(scan, read.file, items, `azure:arm${path}`, !read.settingsOf);
+  }
+
+  /** One ARM GET, bounded by the ARM slots and retried; its parsed body, or a CallError. */
+  #armGet(scan: SubscriptionScan, url: string, read: ArmRead): Promise<unknown> {
+    return withRetry(
+      () =>
+        this.#armLimit(async () => {
+          scan.requests++;
+          const request = createPipelineRequest({
+            url,
+            method: 'GET',
+            abortSignal: AbortSignal.timeout(this.#retry.timeoutMs),
+          });
+          const response = await this.#armPipeline.sendRequest(this.#http, request);
+          if (response.status !== 200) {
+            throw new RestError(`HTTP ${response.status}`, {
+              statusCode: response.status,
+              request,
+              response,
+            });
+          }
+          return JSON.parse(response.bodyAsText ?? '') as unknown;
+        }),
+      this.#retry,
+      this.#sleep,
+      {
+        onRetry: (failure, attempt, delayMs) =>
+          this.#log.debug(
+            { url: new URL(url).pathname, attempt, delayMs: Math.round(delayMs), error: failure.message },
+            `azure: retrying ${read.what}`,
+          ),
+      },
+    );
+  }
+
+  /** A list's next page, only on the ARM endpoint (the bearer token goes nowhere else). */
+  #nextLink(link: unknown): string | undefined {
+    if (typeof link !== 'string' || link === '') return undefined;
+    let next: URL;
+    try {
+      next = new URL(link, this.#endpoint);
+    } catch {
+      throw new CallError({ transient: false, message: 'nextLink is not a URL' }, 1);
+    }
+    if (next.origin !== new URL(this.#endpoint).origin) {
+      throw new CallError(
+        { transient: false, message: `nextLink leaves the ARM endpoint (${next.origin})` },
+        1,
+      );
+    }
+    return next.href;
+  }
+
+  /** ARM bodies through the offline `azure-arm` reader (the same adapters), kept for --save-inventory. */
+  #readArm(scan: SubscriptionScan, file: string, items: unknown[], origin: string, count: boolean): void {
+    if (items.length === 0) return;
+    const saved = scan.bodies.get(file);
+    if (saved) saved.push(...items);
+    else scan.bodies.set(file, [...items]);
+    const ctx = {
+      file: origin,
+      skip: (reason: string) => this.#log.debug({ origin, reason }, 'azure: ARM record skipped'),
+    };
+    for (const resource of azureArm.read({ value: items }, ctx)) {
+      this.#ctx.emit(resource);
+      if (!count) continue;
       scan.resources++;
       this.#resources++;
     }
@@ -471,13 +673,16 @@ class AzureCollection {
     await this.#write(path.join(dir, 'azure', `graph-${table}-${String(n).padStart(5, '0')}.json`), document);
   }
 
-  /** `--save-inventory`: a subscription's diagnostic settings as one ARM list body. */
-  async #saveSettings(scan: SubscriptionScan): Promise<void> {
+  /**
+   * `--save-inventory`: a subscription's ARM bodies, one list body `{value: [...]}` per kind
+   * (`diagnostic-settings-<id>.json`, `sql-auditing-settings-<id>.json`, …), as `azure-arm` reads them.
+   */
+  async #saveBodies(scan: SubscriptionScan): Promise<void> {
     const dir = this.#ctx.saveInventoryDir;
-    if (!dir || scan.settings.length === 0) return;
-    await this.#write(path.join(dir, 'azure', `diagnostic-settings-${scan.id}.json`), {
-      value: scan.settings,
-    });
+    if (!dir) return;
+    for (const [file, items] of scan.bodies) {
+      await this.#write(path.join(dir, 'azure', `${file}-${scan.id}.json`), { value: items });
+    }
   }
 
   async #write(file: string, document: unknown): Promise<void> {
