@@ -63,7 +63,8 @@ for (const n of sizes) {
 const ruleCost = measureRuleCost(100_000);
 
 // Live collectors against the fake clouds, with realistic latency and the services' quotas.
-const live = process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
+const live =
+  process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
