@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
-import { prng, type Random } from './random.ts';
+import { prng, type Random } from '../../tests/fakes/random.ts';
 
 /**
  * Synthetic AWS exports for the benchmark, in the shapes AWS delivers them:

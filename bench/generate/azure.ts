@@ -4,7 +4,7 @@
 // settings list body. Pages are written one at a time, so memory stays flat at any count.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prng, type Random } from './random.ts';
+import { prng, type Random } from '../../tests/fakes/random.ts';
 
 const PAGE_SIZE = 1000;
 const RESOURCES_PER_SUBSCRIPTION = 20_000;

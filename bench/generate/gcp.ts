@@ -9,7 +9,7 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { prng } from './random.ts';
+import { prng } from '../../tests/fakes/random.ts';
 
 const ORG = '123456789012';
 const FOLDERS = ['456789012345', '456789012346', '456789012347'];

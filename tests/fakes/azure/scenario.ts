@@ -4,21 +4,9 @@
 // of the management plane, budgets). The same
 // seed gives the same tenancy, so the live and offline scans of it can be compared.
 
+import { prng, type Random } from '../random.ts';
+
 export type Row = Record<string, unknown>;
-type Random = () => number;
-
-/** mulberry32: small and seeded, so every run builds the same tenancy. */
-function prng(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (random: Random, p: number) => random() < p;
 

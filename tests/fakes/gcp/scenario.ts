@@ -1,3 +1,5 @@
+import { prng } from '../random.ts';
+
 /**
  * A generated Google Cloud organization for the fake Cloud Asset service: folders, projects
  * and the assets the gcp checks read, in the shapes Cloud Asset Inventory returns them. Each
@@ -51,23 +53,11 @@ export interface ScenarioSize {
 const UPDATE_TIME = '2026-11-20T01:00:00.000000Z';
 const RM = '//cloudresourcemanager.googleapis.com/';
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function generateScenario(
   seed: number,
   size: ScenarioSize = { folders: 4, projects: 32, assetsPerProject: 6 },
 ): Scenario {
-  const rand = random(seed);
+  const rand = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const chance = (p: number) => rand() < p;
   const digits = (n: number) => String(Math.floor(rand() * 9 * 10 ** (n - 1)) + 10 ** (n - 1));
