@@ -82,8 +82,3 @@ function isShareable(value: unknown): boolean {
     (typeof value === 'string' && value.length <= 32)
   );
 }
-
-/** True when the fact carries a value (explicit or documented default). */
-export function isKnown<T>(fact: Fact<T>): fact is Extract<Fact<T>, { value: T }> {
-  return fact.source !== 'unknown';
-}

@@ -41,10 +41,6 @@ export function isRetryable(error: unknown): boolean {
   );
 }
 
-export function isThrottling(error: unknown): boolean {
-  return THROTTLING.has((error as SdkErrorShape | undefined)?.name ?? '');
-}
-
 /** One line for the coverage section. Messages of AWS errors name ARNs, never credentials. */
 export function describeError(error: unknown): string {
   const e = (error ?? {}) as SdkErrorShape;
