@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import schema from '../../docs/findings-schema.json' with { type: 'json' };
+import schema from './findings-schema.json' with { type: 'json' };
 import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
