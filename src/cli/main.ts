@@ -1,14 +1,13 @@
+// What a command runs is imported when it runs (`await import`): `kansa --version` and the
+// parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino } from 'pino';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { defaultLang } from './lang.ts';
-import { describeFramework, listChecks } from './list-commands.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { registerReportCommand } from './report-command.ts';
-import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
 
 /** Exit code for usage and input errors. */
@@ -71,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode: USAGE_ERROR,
       });
     }
+    const [{ pino }, { runScan }] = await Promise.all([import('pino'), import('./scan-command.ts')]);
     const log = pino(
       { level: options.logLevel, base: { name: 'kansa' } },
       pino.destination({ fd: 2, sync: true }),
@@ -83,6 +83,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
     .addOption(langOption())
     .action(async (options: { lang: Lang }) => {
+      const { listChecks } = await import('./list-commands.ts');
       process.stdout.write(await listChecks(options.lang));
     });
 
@@ -92,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      const { describeFramework } = await import('./list-commands.ts');
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 

@@ -4,7 +4,6 @@ import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
-import { applyOrgPolicy } from '../frameworks/org-policy.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
@@ -33,7 +32,10 @@ export interface ScanOptions {
 export async function runScan(options: ScanOptions, log: Logger): Promise<number> {
   const startedAt = new Date();
   const base = await loadFramework(options.framework);
-  const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
+  // The organisation policy brings the CEL engine: loaded only when one is given.
+  const framework = options.orgPolicy
+    ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
+    : base;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {
