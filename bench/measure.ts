@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { loadFramework } from '../src/frameworks/load.ts';
-import { JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../src/report/json.ts';
+import { checksCatalogue, JsonReportWriter, OUTPUT_HIGH_WATER_MARK, scanStart } from '../src/report/json.ts';
 import { evaluate } from '../src/scan/evaluate.ts';
 import { readInventory } from '../src/scan/read-inventory.ts';
 import { listInputFiles } from '../src/sources/read-inputs.ts';
@@ -30,7 +30,11 @@ if (mode === 'scan') {
   resources = inventory.size;
   const out = createWriteStream('/dev/null', { highWaterMark: OUTPUT_HIGH_WATER_MARK });
   const writer = new JsonReportWriter(out);
-  await writer.begin();
+  const startedAt = new Date();
+  await writer.begin(
+    scanStart({ framework, inputs: [dir], startedAt, version: 'bench' }),
+    checksCatalogue(framework),
+  );
   for (const finding of evaluate(inventory, framework, new Date())) {
     findings++;
     await writer.finding(finding);

@@ -6,7 +6,13 @@ import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
-import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
+import {
+  checksCatalogue,
+  JsonReportWriter,
+  OUTPUT_HIGH_WATER_MARK,
+  scanEnd,
+  scanStart,
+} from '../report/json.ts';
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
@@ -57,41 +63,25 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
       : undefined;
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
-  await writer?.begin();
+  await writer?.begin(
+    scanStart({ framework, inputs: options.input, startedAt, version: VERSION }),
+    checksCatalogue(framework),
+  );
   for (const finding of evaluate(inventory, framework, startedAt)) {
     tally.add(finding);
     await writer?.finding(finding);
   }
 
-  const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
-  const requirements = tally.requirements(framework, providers);
-  const coverage = {
+  const end = scanEnd({
+    framework,
+    tally,
+    providers: new Set<Provider>(inventory.accounts().map((a) => a.provider)),
     files,
     scopes,
-    resourcesByType: countResources(inventory.all()),
-    notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
-  };
+    resources: inventory.all(),
+  });
   if (writer && jsonOut) {
-    await writer.end({
-      scan: {
-        tool: { name: 'kansa', version: VERSION },
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        inputs: options.input,
-        framework: {
-          id: framework.id,
-          version: framework.version,
-          title: framework.title,
-          file: framework.file,
-          ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
-        },
-        parameters: framework.parameters,
-        partial: files.some((f) => f.error) || scopes.some((s) => s.error),
-      },
-      requirements,
-      tally,
-      coverage,
-    });
+    await writer.end(end);
     if (jsonOut !== process.stdout) {
       jsonOut.end();
       await finished(jsonOut);
@@ -101,9 +91,9 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
     process.stdout.write(
       renderSummary({
         framework,
-        requirements,
+        requirements: end.requirements,
         tally,
-        coverage,
+        coverage: end.coverage,
         resources: inventory.size,
         lang: options.lang,
         color: process.stdout.isTTY === true,

@@ -1,13 +1,12 @@
 import type { Check, CheckContext, CheckResult, Severity } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Framework } from '../frameworks/framework.ts';
-import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
-import { type Finding, type FindingResource, findingId } from './finding.ts';
+import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource, ScanFinding } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 
 /** A check of the framework with the requirements it serves there. */
-interface MappedCheck {
+export interface MappedCheck {
   readonly check: Check;
   readonly requirements: string[];
   readonly clauses: string[];
@@ -15,8 +14,8 @@ interface MappedCheck {
   readonly severity: Severity | undefined;
 }
 
-/** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+/** The framework's checks with the requirements each serves, in the framework's order. */
+export function mappedChecks(framework: Framework): MappedCheck[] {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -33,8 +32,13 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
       mapped.set(checkId, entry);
     }
   }
+  return [...mapped.values()];
+}
+
+/** The framework's checks, indexed by the resource types they read. */
+function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   const byType = new Map<string, MappedCheck[]>();
-  for (const entry of mapped.values()) {
+  for (const entry of mappedChecks(framework)) {
     const providers =
       entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
     for (const provider of providers) {
@@ -87,7 +91,7 @@ export function* evaluate(inventory: Inventory, framework: Framework, now: Date)
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
-      yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
+      yield toFinding(mapped, described, evaluateSafely(mapped.check, resource, ctx));
     }
   }
 }
@@ -100,12 +104,6 @@ function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): Ch
     return { status: 'UNKNOWN', message: CHECK_ERROR, data: { error: String(error) }, evidence: [] };
   }
 }
-
-const CHECK_ERROR = '__checkError';
-const CHECK_ERROR_TEXT = {
-  ja: 'チェックの実行中にエラーが発生しました（kansa の不具合）: {{error}}',
-  en: 'The check failed with an error (a kansa bug): {{error}}',
-};
 
 function describe(resource: Resource, classification: number): FindingResource {
   return {
@@ -123,24 +121,24 @@ function describe(resource: Resource, classification: number): FindingResource {
 
 function toFinding(
   { check, requirements, clauses, severity }: MappedCheck,
-  resource: Resource,
   described: FindingResource,
   result: CheckResult,
 ): Finding {
   const { meta } = check;
   const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
   if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
-  return {
-    id: findingId(meta.id, resource.provider, resource.id),
+  return new ScanFinding({
     checkId: meta.id,
     requirements,
     clauses,
     status: result.status,
     severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
-    message: renderLocalized(template, result.data),
+    messageId: result.message,
+    data: result.data,
+    template,
     resource: described,
     evidence: result.evidence,
     remediation: meta.remediation,
-  };
+  });
 }

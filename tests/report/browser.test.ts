@@ -8,8 +8,16 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html/index.ts';
-import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
-import { PLANTED, ROOT, recount, scaled, scanSample, withPlanted } from './helpers/findings.ts';
+import { scanView } from '../../src/report/read-findings.ts';
+import {
+  type FindingsFile,
+  PLANTED,
+  ROOT,
+  recount,
+  scaled,
+  scanSample,
+  withPlanted,
+} from './helpers/findings.ts';
 
 // The page's globals, as the callbacks below that run in the browser use them (tsconfig has no DOM lib).
 declare const window: Record<string, unknown>;

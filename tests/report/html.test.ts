@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedJson, renderHtml } from '../../src/report/html/index.ts';
-import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
-import { PLANTED, scaled, scanSample, withPlanted } from './helpers/findings.ts';
+import { scanView } from '../../src/report/read-findings.ts';
+import { type FindingsFile, PLANTED, scaled, scanSample, withPlanted } from './helpers/findings.ts';
 
 let file: FindingsFile;
 let html: string;

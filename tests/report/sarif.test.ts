@@ -1,8 +1,8 @@
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
+import { scanView } from '../../src/report/read-findings.ts';
 import { renderSarif } from '../../src/report/sarif.ts';
-import { scanSample, withPlanted } from './helpers/findings.ts';
+import { type FindingsFile, scanSample, withPlanted } from './helpers/findings.ts';
 
 /**
  * The part of the SARIF 2.1.0 schema (OASIS, sarif-schema-2.1.0.json) that kansa's log uses,

@@ -1,0 +1,204 @@
+import {
+  array,
+  boolean,
+  integer,
+  literal,
+  object,
+  oneOf,
+  openObject,
+  record,
+  type Static,
+  string,
+  unknown,
+} from './schema-builder.ts';
+
+/**
+ * The findings file, version 2: the one place its shape is written. The TypeScript types below
+ * are inferred from these schemas; `findings-schema.json` beside this file is generated from
+ * them (a test keeps it fresh).
+ *
+ * The file is NDJSON, one record per line, in this order:
+ * 1. the header: `{"schemaVersion": "2.x.y", "scan": {…}}`, what is known when the scan starts;
+ * 2. the checks catalogue: `{"check": {…}}` per check of the framework, with its constant texts
+ *    (title, rationale, remediation, message templates) and the requirements it serves;
+ * 3. the resources: `{"resource": {…}, "findings": [{…}]}`, each resource once, with every
+ *    finding on it; a finding names its check, and its message by template id and parameters;
+ * 4. the trailer: `{"end": {…}}`, the verdicts per requirement, the summary and the coverage.
+ *
+ * Any report reads it in one pass with bounded memory (the trailer is read first, from the end
+ * of the file). A finding's stable id is not written: it is `findingId(check, provider,
+ * resource id)` (src/scan/finding.ts), the same in every scan and every version.
+ */
+export const FINDINGS_SCHEMA_VERSION = '2.0.0';
+
+const localized = (description?: string) =>
+  object({ ja: string(), en: string() }, {}, description ? { description } : {});
+const provider = oneOf(['aws', 'azure', 'gcp'] as const);
+const severity = (a = {}) => oneOf(['critical', 'high', 'medium', 'low', 'info'] as const, a);
+const checkStatus = oneOf(['PASS', 'FAIL', 'NOT_APPLICABLE', 'UNKNOWN'] as const);
+const count = () => integer({ minimum: 0 });
+const statusCounts = object({ FAIL: count(), UNKNOWN: count(), PASS: count(), NOT_APPLICABLE: count() });
+
+const framework = object(
+  { id: string(), version: string(), title: localized(), file: string() },
+  { orgPolicy: string({ description: 'The organisation policy file applied (--org-policy).' }) },
+);
+
+export const headerSchema = object({
+  schemaVersion: string({
+    pattern: '^2\\.\\d+\\.\\d+$',
+    description: 'semver: a major bump breaks readers.',
+  }),
+  scan: object({
+    tool: object({ name: literal('kansa'), version: string() }),
+    startedAt: string({ format: 'date-time' }),
+    inputs: array(string(), { description: 'The paths given on the command line.' }),
+    framework,
+    parameters: openObject(
+      { allowedRegions: record(array(string())), classification: unknown() },
+      {},
+      { description: 'The framework parameters in force (allowed regions, classification tag, thresholds).' },
+    ),
+  }),
+});
+
+export const checkEntrySchema = object(
+  {
+    id: string({ description: 'The check id, e.g. aws.s3.bucket-public-access.' }),
+    severity: severity(),
+    title: localized(),
+    rationale: localized(),
+    remediation: localized(),
+    requirements: array(string(), { description: "The framework's requirement ids this check serves." }),
+    clauses: array(string(), { description: "Those requirements' clauses." }),
+    messages: record(localized(), {
+      description: 'Message templates by id; `{{name}}` is filled from a finding’s data.',
+    }),
+  },
+  { references: array(string()) },
+);
+
+export const evidenceSchema = object(
+  {
+    source: oneOf(['explicit', 'default', 'unknown'] as const, {
+      description:
+        'explicit: the export states it; default: the cloud default applies; unknown: cannot tell.',
+    }),
+    path: string({ description: 'The field that decided, as a path in the native record.' }),
+  },
+  {
+    value: unknown(),
+    note: localized(),
+    resourceId: string({ description: 'Set when the field belongs to another resource.' }),
+  },
+);
+
+export const resourceSchema = object(
+  {
+    provider,
+    account: string(),
+    region: string(),
+    type: string({ description: 'kansa type (bucket, vm, …).' }),
+    nativeType: string(),
+    id: string(),
+    name: string(),
+    classification: integer(),
+    origin: object({ file: string() }, { line: integer(), index: integer() }),
+  },
+  {},
+);
+
+export const lineFindingSchema = object(
+  {
+    check: string({ description: 'The check id: its entry in the catalogue.' }),
+    status: checkStatus,
+    message: string({ description: "The message template's id in the check's messages." }),
+    evidence: array(evidenceSchema),
+  },
+  {
+    severity: severity({
+      description: 'Only when the result changed it: the check’s severity (catalogue) applies otherwise.',
+    }),
+    data: record(string(), { description: 'The template’s parameters, formatted.' }),
+  },
+);
+
+export const resourceLineSchema = object({ resource: resourceSchema, findings: array(lineFindingSchema) });
+
+const requirementResult = openObject({
+  id: string({ description: 'Requirement id as in the checklist (OSK-3.1, LOC-1, …).' }),
+  clause: string(),
+  title: localized(),
+  status: oneOf(['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE', 'MANUAL'] as const),
+  counts: statusCounts,
+  checks: array(string()),
+  manual: array(object({ provider: oneOf(['all', 'aws', 'azure', 'gcp'] as const), text: localized() })),
+});
+
+export const coverageSchema = object({
+  files: array(
+    object(
+      {
+        path: string(),
+        sha256: string({ pattern: '^([0-9a-f]{64})?$' }),
+        bytes: count(),
+        resources: count(),
+        skipped: array(object({ reason: string() }, { index: integer(), line: integer() })),
+      },
+      { format: string(), error: string() },
+    ),
+  ),
+  scopes: array(
+    object(
+      { provider, scope: string(), resources: count(), requests: count() },
+      { error: string({ description: 'Why the scope, or part of it, could not be read.' }) },
+    ),
+  ),
+  resourcesByType: array(object({ provider, type: string(), nativeType: string(), count: count() })),
+  notEvaluated: array(object({ checkId: string(), resources: count() })),
+});
+
+export const trailerSchema = object({
+  end: object({
+    finishedAt: string({ format: 'date-time' }),
+    partial: boolean({
+      description: 'True when some input file or live scope could not be read: findings cover only what was.',
+    }),
+    requirements: array(requirementResult),
+    summary: object({
+      findings: count(),
+      byStatus: statusCounts,
+      failedBySeverity: object({
+        critical: count(),
+        high: count(),
+        medium: count(),
+        low: count(),
+        info: count(),
+      }),
+    }),
+    coverage: coverageSchema,
+  }),
+});
+
+export type FindingsHeader = Static<typeof headerSchema>;
+export type ScanStart = FindingsHeader['scan'];
+/** What a findings file says of the scan: its start (header) and its end (trailer). */
+export type ScanMetadata = ScanStart & { readonly finishedAt: string; readonly partial: boolean };
+export type CheckEntry = Static<typeof checkEntrySchema>;
+export type FileEvidence = Static<typeof evidenceSchema>;
+export type FileResource = Static<typeof resourceSchema>;
+export type LineFinding = Static<typeof lineFindingSchema>;
+export type ResourceLine = Static<typeof resourceLineSchema>;
+export type ScanEnd = Static<typeof trailerSchema>['end'];
+export type FileRequirement = ScanEnd['requirements'][number];
+export type Coverage = ScanEnd['coverage'];
+
+/** The published schema of one line of the file (any of the four records). */
+export const FINDINGS_LINE_SCHEMA = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://kansa.dev/schemas/findings-2.json',
+  title: 'kansa findings file, version 2: one line (NDJSON)',
+  description:
+    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId`.',
+  oneOf: [headerSchema, object({ check: checkEntrySchema }), resourceLineSchema, trailerSchema],
+};
