@@ -103,10 +103,8 @@ async function render(
       return (await import('../report/csv.ts')).renderCsv(file, view, options.lang);
     case 'ocsf':
       return (await import('../report/ocsf.ts')).renderOcsf(file, view, options.lang);
-    case 'sarif': {
-      const { renderSarif } = await import('../report/sarif.ts');
-      return [`${JSON.stringify(renderSarif(file, view, options.lang), null, 2)}\n`];
-    }
+    case 'sarif':
+      return (await import('../report/sarif.ts')).renderSarif(file, view, options.lang);
   }
 }
 

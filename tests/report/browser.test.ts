@@ -57,7 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
       failedBySeverity: file.summary.failedBySeverity,
     }));
     const report = path.join(dir, 'report.html');
-    await writeFile(report, renderHtml({ file, view: scanView(file), lang: 'ja', history }).join(''));
+    await writeFile(report, [...renderHtml({ file, view: scanView(file), lang: 'ja', history })].join(''));
     reportUrl = pathToFileURL(report).href;
     context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -221,7 +221,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     const large = recount(scaled(sample, LARGE));
     const report = path.join(dir, 'large.html');
     const started = performance.now();
-    const html = renderHtml({ file: large, view: scanView(large), lang: 'en' }).join('');
+    const html = [...renderHtml({ file: large, view: scanView(large), lang: 'en' })].join('');
     await writeFile(report, html);
     const renderMs = performance.now() - started;
 
