@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsConfigSnapshotFormat } from '../../../src/sources/aws/config-snapshot.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import {
   ACCOUNT,
