@@ -151,7 +151,11 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
     });
     const facts = read(snapshotDocument([bucket])).resources[0]?.facts;
     expect(facts?.['publicPolicyStatements']).toMatchObject({
-      value: ['Public', 'Statement[1]', 'OpenCidr'],
+      value: [
+        expect.stringMatching(/^Public: /),
+        expect.stringMatching(/^Statement\[1\]: /),
+        expect.stringMatching(/^OpenCidr: .*broader than \/8/),
+      ],
     });
     expect(facts?.['publicAclGrants']).toMatchObject({ value: ['AllUsers:Read'] });
   });
@@ -277,7 +281,7 @@ describe('aws-config-snapshot: the API dialect (history, batch-get)', () => {
     expect(resource).toMatchObject({ id: 'arn:aws:s3:::api-bucket', account: ACCOUNT });
     expect(resource?.facts).toMatchObject({
       restrictPublicBuckets: { source: 'explicit', value: true },
-      publicPolicyStatements: { value: ['Statement[0]'] },
+      publicPolicyStatements: { value: [expect.stringMatching(/^Statement\[0\]: /)] },
       publicAclGrants: { value: ['AuthenticatedUsers:Write'] },
     });
   });
