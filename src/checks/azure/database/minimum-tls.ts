@@ -2,8 +2,8 @@ import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
+import { decideOnFact } from '../../verdict.ts';
 import { decidedOnServer } from '../lib/database.ts';
-import { decideOnFact } from '../lib/decide.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
 
 export default defineCheck({

@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { defineCheck, notApplicable } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
 
 type Message = 'enabled' | 'disabled' | 'unknown' | 'otherType' | 'specialPurpose';
@@ -50,6 +50,10 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
     const purpose = factOf(subnet.facts.purpose, 'resource.data.purpose');
     if (purpose.value !== undefined && !ORDINARY_PURPOSES.has(purpose.value))
       return notApplicable('specialPurpose', [purpose], { purpose: purpose.value });
-    return requireEnabled(factOf(subnet.facts.flowLogsEnabled, 'resource.data.logConfig.enable'));
+    return decideOnFact(
+      factOf(subnet.facts.flowLogsEnabled, 'resource.data.logConfig.enable'),
+      isOn,
+      ENABLED_MESSAGES,
+    );
   },
 });

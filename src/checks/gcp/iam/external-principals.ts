@@ -10,8 +10,8 @@ import {
   pass,
   undetermined,
 } from '../../check.ts';
-import { describeGrants } from '../grants.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { describeGrants } from '../lib/grants.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message =
   | 'internalOnly'

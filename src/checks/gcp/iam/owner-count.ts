@@ -1,6 +1,6 @@
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
 

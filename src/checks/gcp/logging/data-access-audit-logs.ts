@@ -1,6 +1,6 @@
 import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
 

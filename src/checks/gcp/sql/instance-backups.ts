@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck, notApplicable } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
 
 type Message = 'otherType' | 'enabled' | 'disabled' | 'unknown' | 'replica';
@@ -48,8 +48,10 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     const primary = instance.facts.replicaOf;
     if (primary && primary.source !== 'unknown')
       return notApplicable('replica', [primary], { primary: primary.value });
-    return requireEnabled(
+    return decideOnFact(
       factOf(instance.facts.backupEnabled, 'resource.data.settings.backupConfiguration.enabled'),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });

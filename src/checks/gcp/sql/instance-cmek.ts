@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
@@ -41,8 +41,10 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
   evaluate(instance) {
     const other = unlessNativeType(instance, SQL_INSTANCE);
     if (other) return other;
-    return requireEnabled(
+    return decideOnFact(
       factOf(instance.facts.customerManagedKey, 'resource.data.diskEncryptionConfiguration.kmsKeyName'),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });
