@@ -21,13 +21,8 @@ interface MappedCheck {
   readonly severity: Severity | undefined;
 }
 
-<<<<<<< HEAD
-/** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
-=======
 /** The framework's checks, indexed by the resource types they read (`appliesTo` then narrows by native type). */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
->>>>>>> h/checkkit
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -94,13 +89,8 @@ export function addMissingAccounts(inventory: Inventory): void {
   }
 }
 
-<<<<<<< HEAD
-/** Evaluates every check of the framework on every resource of its types. */
-export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
-=======
 /** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
-export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
->>>>>>> h/checkkit
+export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
