@@ -1,9 +1,8 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
+import { checkWritable, openAtomic } from '../report/atomic-file.ts';
 import { renderCsv } from '../report/csv.ts';
 import { type HistoryPoint, renderHtml } from '../report/html/index.ts';
 import { renderOcsf } from '../report/ocsf.ts';
@@ -72,8 +71,9 @@ export function registerReportCommand(program: Command): void {
 
 /** Renders the report (see registerReportCommand); errors in the input are thrown as InputError. */
 export async function runReport(options: ReportOptions): Promise<void> {
-  const file = await readFindings(options.input);
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
+  if (options.output) await checkWritable(options.output);
+  const file = await readFindings(options.input);
   const history = await readHistory(options.history ?? []);
   for (const name of names) {
     const view = await loadView(file, name);
@@ -124,13 +124,22 @@ async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
   return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
 }
 
+/** Writes the report to stdout, or atomically to a file (the previous file stays whole on failure). */
 async function write(output: string | undefined, parts: Iterable<string>): Promise<void> {
-  const out: Writable = output ? createWriteStream(output) : process.stdout;
-  for (const part of parts) {
-    if (!out.write(part)) await new Promise((resolve) => out.once('drain', resolve));
+  if (!output) {
+    for (const part of parts) {
+      if (!process.stdout.write(part)) await once(process.stdout, 'drain');
+    }
+    return;
   }
-  if (out !== process.stdout) {
-    out.end();
-    await finished(out);
+  const file = await openAtomic(output);
+  try {
+    for (const part of parts) {
+      if (!file.stream.write(part)) await once(file.stream, 'drain');
+    }
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
   }
 }
