@@ -1,3 +1,5 @@
+// What a command runs is imported when it runs (`await import`): `kansa --version` and the
+// parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../base/input-error.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
@@ -7,11 +9,9 @@ import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { defaultLang } from './lang.ts';
-import { describeFramework, listChecks } from './list-commands.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
 import { registerReportCommand } from './report-command.ts';
-import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -85,6 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode: USAGE_ERROR,
       });
     }
+    const { runScan } = await import('./scan-command.ts');
     const log = createLogger({ level: options.logLevel, format: options.logFormat, lang: options.lang });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
   });
@@ -94,6 +95,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
     .addOption(langOption())
     .action(async (options: { lang: Lang }) => {
+      const { listChecks } = await import('./list-commands.ts');
       process.stdout.write(await listChecks(options.lang));
     });
 
@@ -103,6 +105,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      const { describeFramework } = await import('./list-commands.ts');
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 
