@@ -17,8 +17,12 @@ export interface FileCoverage {
   /** The format it was read as; absent when it could not be read. */
   format?: string;
   resources: number;
-  /** Records that were not resources (deleted, malformed, unsupported), with the reason. */
+  /** Records that were not resources (malformed, not recorded, unsupported), with the reason. */
   readonly skipped: { index?: number; line?: number; reason: string }[];
+  /** Records that say a resource was deleted (read: the newest record of a resource wins). */
+  deleted?: number;
+  /** Records read with something odd about them (a placeholder id), with what it was. */
+  notes?: { index?: number; line?: number; note: string }[];
   /** Why the file could not be read at all. */
   error?: string;
 }
@@ -85,11 +89,16 @@ export async function readInputFile(file: string, emit: (resource: Resource) => 
   const ctx: ReadContext = {
     file,
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
+    note: (note, where) => {
+      coverage.notes ??= [];
+      coverage.notes.push({ ...where, note });
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {
       emit(resource);
-      coverage.resources++;
+      if (resource.deleted) coverage.deleted = (coverage.deleted ?? 0) + 1;
+      else coverage.resources++;
     }
   };
 

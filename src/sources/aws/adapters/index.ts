@@ -87,6 +87,16 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
     tags: item.tags,
     facts: (native?.facts?.(item) ?? {}) as Resource['facts'],
     origin,
+    ...(item.captureTime !== undefined && { observedAt: item.captureTime }),
+  };
+}
+
+/** A deletion item: it has no configuration, only the id it removes and when. */
+export function deletedItemToResource(item: ConfigItem, origin: Origin): Resource {
+  return {
+    ...configItemToResource({ ...item, configuration: {}, supplementary: {} }, origin),
+    facts: {},
+    deleted: true,
   };
 }
 

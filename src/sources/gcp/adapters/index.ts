@@ -1,5 +1,6 @@
 import type { KansaType } from '../../../model/resource.ts';
-import { at, type JsonObject, stringAt } from '../json.ts';
+import { at, type JsonObject } from '../json.ts';
+import { storageLocation } from '../location.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -58,7 +59,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
       ...replicaOf(data, path, 'sourceDisk'),
     }),
     // Snapshots are global resources; their data sits in `storageLocations` (a region or multi-region).
-    region: (data) => stringAt(data, 'storageLocations.0'),
+    region: storageLocation,
   },
   'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
