@@ -204,7 +204,10 @@ describe('gcp-asset-export', () => {
       region: 'us-central1',
       tags: { confidentiality: '2' },
     });
-    expect(r.facts).toMatchObject({ customerManagedKey: { value: true }, replicaOf: { value: 'p:db' } });
+    expect(r.facts).toMatchObject({
+      customerManagedKey: { value: true },
+      replicaOf: { value: '//cloudsql.googleapis.com/projects/p/instances/db' },
+    });
     expect(k).toMatchObject({ kansaType: 'kms.key', region: 'asia1' });
     expect(k.facts).toMatchObject({
       hsmBackedKey: { value: true },
