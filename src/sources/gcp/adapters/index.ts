@@ -1,6 +1,7 @@
 import type { KansaType } from '../../../model/resource.ts';
 import { at, type JsonObject } from '../json.ts';
 import { storageLocation } from '../location.ts';
+import { datasetFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -70,10 +71,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     facts: sqlInstanceFacts,
     labels: (data) => at(data, 'settings.userLabels'),
   },
-  'bigquery.googleapis.com/Dataset': {
-    kansaType: 'database.instance',
-    facts: (data, path) => customerManagedKey(data, path, 'defaultEncryptionConfiguration.kmsKeyName'),
-  },
+  'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfiguration.kmsKeyName'),
