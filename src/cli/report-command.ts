@@ -1,15 +1,10 @@
-import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
+import { checkWritable } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
-import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
+import { REPORT_FORMATS, type ReportFormat } from '../report/render.ts';
 import { defaultLang } from './lang.ts';
-
-export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   readonly input: string;
@@ -69,9 +64,13 @@ export function registerReportCommand(program: Command): void {
 
 /** Renders the report (see registerReportCommand); errors in the input are thrown as InputError. */
 export async function runReport(options: ReportOptions): Promise<void> {
-  const { loadView, readFindings } = await import('../report/read-findings.ts');
-  const file = await readFindings(options.input);
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
+  if (options.output) await checkWritable(options.output);
+  const [{ loadView, readFindings }, { renderReport, writeReport }] = await Promise.all([
+    import('../report/read-findings.ts'),
+    import('../report/render.ts'),
+  ]);
+  const file = await readFindings(options.input);
   const history = await readHistory(options.history ?? []);
   for (const name of names) {
     const view = await loadView(file, name);
@@ -81,30 +80,10 @@ export async function runReport(options: ReportOptions): Promise<void> {
       );
     }
     const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;
-    await write(output, await render(file, view, options, history));
-  }
-}
-
-async function render(
-  file: FindingsFile,
-  view: FrameworkView,
-  options: ReportOptions,
-  history: readonly HistoryPoint[],
-): Promise<Iterable<string>> {
-  switch (options.format) {
-    case 'html':
-      return (await import('../report/html/index.ts')).renderHtml({
-        file,
-        view,
-        lang: options.lang,
-        history,
-      });
-    case 'csv':
-      return (await import('../report/csv.ts')).renderCsv(file, view, options.lang);
-    case 'ocsf':
-      return (await import('../report/ocsf.ts')).renderOcsf(file, view, options.lang);
-    case 'sarif':
-      return (await import('../report/sarif.ts')).renderSarif(file, view, options.lang);
+    await writeReport(
+      output,
+      await renderReport(options.format, { file, view, lang: options.lang, history }),
+    );
   }
 }
 
@@ -126,15 +105,4 @@ async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
     });
   }
   return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
-}
-
-async function write(output: string | undefined, parts: Iterable<string>): Promise<void> {
-  const out: Writable = output ? createWriteStream(output) : process.stdout;
-  for (const part of parts) {
-    if (!out.write(part)) await new Promise((resolve) => out.once('drain', resolve));
-  }
-  if (out !== process.stdout) {
-    out.end();
-    await finished(out);
-  }
 }

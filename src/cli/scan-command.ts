@@ -1,11 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
+import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
 import {
   checksCatalogue,
   JsonReportWriter,
@@ -13,11 +11,13 @@ import {
   scanEnd,
   scanStart,
 } from '../report/json.ts';
+import type { ReportFormat } from '../report/render.ts';
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
 import { progressReporter } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -28,15 +28,20 @@ export interface ScanOptions {
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
-  readonly format: 'text' | 'json';
+  /** text: the summary only (and the findings file with --output); json: the findings file; or a report. */
+  readonly format: 'text' | 'json' | ReportFormat;
   readonly output?: string;
   readonly failOn?: Severity;
+  /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
+  readonly allowPartial?: boolean;
   readonly lang: Lang;
 }
 
-/** Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (2 is thrown as InputError). */
-export async function runScan(options: ScanOptions, log: Logger): Promise<number> {
+/** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
+export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCode> {
   const startedAt = new Date();
+  // Fail before scanning, not after, when the findings file cannot be written.
+  if (options.output) await checkWritable(options.output);
   const base = await loadFramework(options.framework);
   // The organisation policy brings the CEL engine: loaded only when one is given.
   const framework = options.orgPolicy
@@ -55,50 +60,85 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   );
   progress.done();
 
-  // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
-  const jsonOut: Writable | undefined = options.output
-    ? createWriteStream(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
-    : options.format === 'json'
-      ? process.stdout
-      : undefined;
-  const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+  const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
   const tally = new FindingTally();
-  await writer?.begin(
-    scanStart({ framework, inputs: options.input, startedAt, version: VERSION }),
-    checksCatalogue(framework),
-  );
-  for (const finding of evaluate(inventory, framework, startedAt)) {
-    tally.add(finding);
-    await writer?.finding(finding);
-  }
+  const start = scanStart({ framework, inputs: options.input, startedAt, version: VERSION });
+  const evaluatedAt = new Date();
+  const findings = (function* () {
+    for (const finding of evaluate(inventory, framework, startedAt)) {
+      tally.add(finding);
+      yield finding;
+    }
+  })();
+  const end = () =>
+    scanEnd({
+      framework,
+      tally,
+      providers: new Set<Provider>(inventory.accounts().map((a) => a.provider)),
+      files,
+      scopes,
+      resources: inventory.all(),
+    });
 
-  const end = scanEnd({
-    framework,
-    tally,
-    providers: new Set<Provider>(inventory.accounts().map((a) => a.provider)),
-    files,
-    scopes,
-    resources: inventory.all(),
-  });
-  if (writer && jsonOut) {
-    await writer.end(end);
-    if (jsonOut !== process.stdout) {
-      jsonOut.end();
-      await finished(jsonOut);
+  let outcome: ReturnType<typeof end>;
+  if (isReportFormat(options.format)) {
+    // CSV, SARIF, OCSF or HTML straight from the findings, to --output or stdout.
+    const [{ scanAsFindingsFile }, { scanView }, { renderReport, writeReport }] = await Promise.all([
+      import('../report/scan-findings.ts'),
+      import('../report/read-findings.ts'),
+      import('../report/render.ts'),
+    ]);
+    let ended: ReturnType<typeof end> | undefined;
+    const file = scanAsFindingsFile({
+      start,
+      partial,
+      evaluatedAt,
+      findings,
+      end: () => {
+        ended = end();
+        return ended;
+      },
+    });
+    await writeReport(
+      options.output,
+      await renderReport(options.format, { file, view: scanView(file), lang: options.lang }),
+    );
+    outcome = ended ?? end();
+  } else {
+    // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
+    const out: AtomicFile | undefined = options.output
+      ? await openAtomic(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
+      : undefined;
+    const jsonOut = out?.stream ?? (options.format === 'json' ? process.stdout : undefined);
+    const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+    try {
+      await writer?.begin(start, checksCatalogue(framework));
+      for (const finding of findings) await writer?.finding(finding);
+      outcome = end();
+      await writer?.end(outcome);
+      await out?.commit();
+    } catch (error) {
+      await out?.abort();
+      throw error;
     }
   }
-  if (!(options.format === 'json' && !options.output)) {
+  if (options.format === 'text' || options.output) {
     process.stdout.write(
       renderSummary({
         framework,
-        requirements: end.requirements,
+        requirements: outcome.requirements,
         tally,
-        coverage: end.coverage,
+        coverage: outcome.coverage,
         resources: inventory.size,
         lang: options.lang,
         color: process.stdout.isTTY === true,
       }),
     );
   }
-  return options.failOn && tally.failedAtOrAbove(options.failOn) ? 1 : 0;
+  if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
+  return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
+}
+
+function isReportFormat(format: ScanOptions['format']): format is ReportFormat {
+  return format !== 'text' && format !== 'json';
 }

@@ -145,7 +145,16 @@ export const coverageSchema = object({
         resources: count(),
         skipped: array(object({ reason: string() }, { index: integer(), line: integer() })),
       },
-      { format: string(), error: string() },
+      {
+        format: string(),
+        error: string({
+          description: 'Why the file could not be (fully) read: file, line, what was expected.',
+        }),
+        deleted: count(),
+        notes: array(object({ note: string() }, { index: integer(), line: integer() }), {
+          description: 'Records read with something odd about them (a placeholder id).',
+        }),
+      },
     ),
   ),
   scopes: array(

@@ -1,5 +1,5 @@
-import { InputError } from '../sources/input-error.ts';
-import { locateJsonError } from '../sources/json-position.ts';
+import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
 import schemaV1 from './findings-schema-v1.json' with { type: 'json' };
 import { describeError, lazyValidator } from './findings-validation.ts';
 import type { FindingsFile } from './read-findings.ts';

@@ -1,12 +1,11 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Framework } from '../frameworks/framework.ts';
+import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import { templateValues } from '../model/localized.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 import { mappedChecks } from '../scan/evaluate.ts';
 import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
-import type { ScopeCoverage } from '../sources/live.ts';
-import type { FileCoverage } from '../sources/read-inputs.ts';
 import {
   type CheckEntry,
   type Coverage,

@@ -1,10 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { InputError } from '../base/input-error.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import { type Localized, renderLocalized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type Finding, findingId } from '../scan/finding.ts';
-import { InputError } from '../sources/input-error.ts';
 import { fileLines, lastLine } from './file-lines.ts';
 import {
   type CheckEntry,
@@ -232,10 +232,21 @@ export interface FrameworkView {
   };
 }
 
-/** The view the scan itself was reported in. */
+/**
+ * The view the scan itself was reported in. Its requirements are the file's, read when asked
+ * for: a report written straight from a scan knows them only once every finding is out.
+ */
 export function scanView(file: FindingsFile): FrameworkView {
   const { id, version, title } = file.scan.framework;
-  return { id, version, title, requirements: file.requirements, requirementsOf: (f) => f };
+  return {
+    id,
+    version,
+    title,
+    get requirements() {
+      return file.requirements;
+    },
+    requirementsOf: (f) => f,
+  };
 }
 
 /** Another framework's view of the same findings: requirements by check id, verdicts recounted. */

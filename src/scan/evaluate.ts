@@ -1,9 +1,15 @@
-import type { Check, CheckContext, CheckResult, Severity } from '../checks/check.ts';
+import {
+  appliesTo,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type Severity,
+} from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import type { Framework } from '../frameworks/framework.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
 import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource, ScanFinding } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
+import type { ScanPlan } from './plan.ts';
 
 /** A check of the framework with the requirements it serves there. */
 export interface MappedCheck {
@@ -15,7 +21,7 @@ export interface MappedCheck {
 }
 
 /** The framework's checks with the requirements each serves, in the framework's order. */
-export function mappedChecks(framework: Framework): MappedCheck[] {
+export function mappedChecks(framework: ScanPlan): MappedCheck[] {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -36,7 +42,7 @@ export function mappedChecks(framework: Framework): MappedCheck[] {
 }
 
 /** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const byType = new Map<string, MappedCheck[]>();
   for (const entry of mappedChecks(framework)) {
     const providers =
@@ -51,12 +57,18 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   return byType;
 }
 
-/** The native type of each cloud's account resource, as its own exports name it. */
-const ACCOUNT_NATIVE_TYPE: Readonly<Record<Provider, string>> = {
-  aws: 'AWS::::Account',
-  azure: 'microsoft.resources/subscriptions',
-  gcp: 'cloudresourcemanager.googleapis.com/Project',
-};
+/**
+ * The native type of an account resource, as the cloud's own exports name it. Google Cloud
+ * assets above projects (a folder's log sink) are accounted to `folders/F` or
+ * `organizations/O`: that account is a folder or an organization, not a project.
+ */
+function accountNativeType(provider: Provider, account: string): string {
+  if (provider === 'aws') return 'AWS::::Account';
+  if (provider === 'azure') return 'microsoft.resources/subscriptions';
+  if (account.startsWith('folders/')) return 'cloudresourcemanager.googleapis.com/Folder';
+  if (account.startsWith('organizations/')) return 'cloudresourcemanager.googleapis.com/Organization';
+  return 'cloudresourcemanager.googleapis.com/Project';
+}
 
 /**
  * Gives every account that has resources an account resource, so that account-wide checks
@@ -71,7 +83,7 @@ export function addMissingAccounts(inventory: Inventory): void {
       account,
       region: 'global',
       kansaType: 'account',
-      nativeType: ACCOUNT_NATIVE_TYPE[provider],
+      nativeType: accountNativeType(provider, account),
       id,
       name: account,
       tags: {},
@@ -81,8 +93,8 @@ export function addMissingAccounts(inventory: Inventory): void {
   }
 }
 
-/** Evaluates every check of the framework on every resource of its types. */
-export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
+/** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
+export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
@@ -91,6 +103,7 @@ export function* evaluate(inventory: Inventory, framework: Framework, now: Date)
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
+      if (!appliesTo(mapped.check.meta, resource)) continue;
       yield toFinding(mapped, described, evaluateSafely(mapped.check, resource, ctx));
     }
   }

@@ -143,7 +143,8 @@ describe('exit codes', () => {
     await copyFile(first!, path.join(mixed, path.basename(first!)));
     await writeFile(path.join(mixed, 'zz-broken.json'), '{"data": [');
     const result = await kansa('scan', '--input', mixed, '--format', 'json');
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(3);
+    expect((await kansa('scan', '--input', mixed, '--allow-partial')).code).toBe(0);
     const report = await fromStdout(result.stdout);
     expect(report.scan.partial).toBe(true);
     expect(report.coverage.files.find((f) => f.path.endsWith('zz-broken.json'))?.error).toMatch(
