@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
 import { checkWritable } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
-import { REPORT_FORMATS, type ReportFormat } from '../report/render.ts';
+import { REPORT_FORMATS, type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { defaultLang } from './lang.ts';
 
 export interface ReportOptions {
@@ -66,10 +66,7 @@ export function registerReportCommand(program: Command): void {
 export async function runReport(options: ReportOptions): Promise<void> {
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
   if (options.output) await checkWritable(options.output);
-  const [{ loadView, readFindings }, { renderReport, writeReport }] = await Promise.all([
-    import('../report/read-findings.ts'),
-    import('../report/render.ts'),
-  ]);
+  const { loadView, readFindings } = await import('../report/read-findings.ts');
   const file = await readFindings(options.input);
   const history = await readHistory(options.history ?? []);
   for (const name of names) {

@@ -11,7 +11,7 @@ import {
   scanEnd,
   scanStart,
 } from '../report/json.ts';
-import type { ReportFormat } from '../report/render.ts';
+import { type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
@@ -83,10 +83,9 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   let outcome: ReturnType<typeof end>;
   if (isReportFormat(options.format)) {
     // CSV, SARIF, OCSF or HTML straight from the findings, to --output or stdout.
-    const [{ scanAsFindingsFile }, { scanView }, { renderReport, writeReport }] = await Promise.all([
+    const [{ scanAsFindingsFile }, { scanView }] = await Promise.all([
       import('../report/scan-findings.ts'),
       import('../report/read-findings.ts'),
-      import('../report/render.ts'),
     ]);
     let ended: ReturnType<typeof end> | undefined;
     const file = scanAsFindingsFile({
