@@ -112,7 +112,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
     try {
       await writer?.begin(start, checksCatalogue(framework));
-      for (const finding of findings) await writer?.finding(finding);
+      for (const finding of findings) {
+        const written = writer?.finding(finding);
+        if (written) await written;
+      }
       outcome = end();
       await writer?.end(outcome);
       await out?.commit();

@@ -11,7 +11,6 @@ import {
   type Coverage,
   FINDINGS_SCHEMA_VERSION,
   type FindingsHeader,
-  type LineFinding,
   type ScanEnd,
   type ScanMetadata,
   type ScanStart,
@@ -91,9 +90,11 @@ export function checksCatalogue(framework: Framework): CheckEntry[] {
  */
 export class JsonReportWriter {
   readonly #out: Writable;
-  /** The catalogue's severity per check: a finding's own is written only when it differs. */
-  readonly #severity = new Map<string, string>();
-  readonly #messages = new Map<string, CheckEntry['messages']>();
+  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its templates. */
+  readonly #checks = new Map<
+    string,
+    { readonly head: string; readonly severity: string; readonly messages: CheckEntry['messages'] }
+  >();
   #resource: FindingResource | undefined;
   #pending: string[] = [];
   /**
@@ -111,26 +112,34 @@ export class JsonReportWriter {
     const header: FindingsHeader = { schemaVersion: FINDINGS_SCHEMA_VERSION, scan };
     await this.#append(`${JSON.stringify(header)}\n`);
     for (const check of catalogue) {
-      this.#severity.set(check.id, check.severity);
-      this.#messages.set(check.id, check.messages);
+      this.#checks.set(check.id, {
+        head: `{"check":${JSON.stringify(check.id)},"status":"`,
+        severity: check.severity,
+        messages: check.messages,
+      });
       await this.#append(`${JSON.stringify({ check })}\n`);
     }
   }
 
-  async finding(f: Finding): Promise<void> {
-    if (f.resource !== this.#resource) await this.#endResource();
+  /**
+   * Adds a finding (the scan yields a resource's findings one after another). Returns a promise
+   * only when a full batch is being written: wait for it then (backpressure), and a scan of
+   * millions of findings does not pay a promise for each.
+   */
+  finding(f: Finding): Promise<void> | undefined {
+    const flushed = f.resource === this.#resource ? undefined : this.#endResource();
     this.#resource = f.resource;
-    const template = this.#messages.get(f.checkId)?.[f.messageId];
+    const check = this.#checks.get(f.checkId);
+    if (!check) throw new Error(`finding of ${f.checkId}, which is not in the checks catalogue`);
+    // The line as JSON.stringify of a LineFinding gives it, built from parts (see findings-schema.ts).
+    let line = `${check.head}${f.status}"`;
+    if (f.severity !== check.severity) line += `,"severity":"${f.severity}"`;
+    line += `,"message":${JSON.stringify(f.messageId)}`;
+    const template = check.messages[f.messageId];
     const data = template && templateValues(template, f.data);
-    const line: LineFinding = {
-      check: f.checkId,
-      status: f.status,
-      ...(f.severity !== this.#severity.get(f.checkId) ? { severity: f.severity } : {}),
-      message: f.messageId,
-      ...(data ? { data } : {}),
-      evidence: f.evidence,
-    };
-    this.#pending.push(JSON.stringify(line));
+    if (data) line += `,"data":${JSON.stringify(data)}`;
+    this.#pending.push(`${line},"evidence":${JSON.stringify(f.evidence)}}`);
+    return flushed;
   }
 
   async end(end: ScanEnd): Promise<void> {
@@ -139,23 +148,25 @@ export class JsonReportWriter {
     await this.#flush();
   }
 
-  async #endResource(): Promise<void> {
-    if (this.#resource === undefined) return;
-    await this.#append(
-      `{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`,
-    );
+  #endResource(): Promise<void> | undefined {
+    if (this.#resource === undefined) return undefined;
+    const line = `{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
     this.#pending = [];
     this.#resource = undefined;
+    return this.#append(line);
   }
 
-  async #append(text: string): Promise<void> {
+  #append(text: string): Promise<void> | undefined {
     // UTF-8 takes at most three bytes per UTF-16 code unit.
     const bound = text.length * 3;
-    if (this.#used + bound > this.#batch.length) {
-      await this.#flush();
-      if (bound > this.#batch.length) this.#batch = Buffer.allocUnsafe(bound);
+    if (this.#used + bound <= this.#batch.length) {
+      this.#used += this.#batch.write(text, this.#used);
+      return undefined;
     }
-    this.#used += this.#batch.write(text, this.#used);
+    return this.#flush().then(() => {
+      if (bound > this.#batch.length) this.#batch = Buffer.allocUnsafe(bound);
+      this.#used += this.#batch.write(text, this.#used);
+    });
   }
 
   async #flush(): Promise<void> {
