@@ -9,7 +9,7 @@ import {
   appliesTo,
   type Check,
   type CheckResult,
-  type Evidence,
+  type CheckStatus,
   type Severity,
 } from '../../src/checks/check.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
@@ -44,12 +44,12 @@ export interface JudgedCase<M extends string> extends CaseBase {
   /** The scan time (ISO string or Date); default 2026-12-01T00:00:00Z. */
   readonly now?: Date | string;
   /** The result's evidence, matched element by element (toMatchObject: same length, listed fields). */
-  readonly evidence?: readonly Partial<Evidence>[];
+  readonly evidence?: readonly Readonly<Record<string, unknown>>[];
   readonly data?: Readonly<Record<string, unknown>>;
   readonly severity?: Severity;
   readonly message?: ExpectedMessage;
   /** Further assertions on the result. */
-  readonly assert?: (result: CheckResult<M>, resource: Resource) => void;
+  assert?(result: CheckResult<M>, resource: Resource): void;
   /** Show this case on the check's docs page. */
   readonly example?: boolean;
 }
@@ -80,6 +80,28 @@ export interface Outcome<M extends string = string> {
   readonly resource: Resource;
   readonly result: CheckResult<M>;
   readonly message: Localized;
+}
+
+/** A case of either kind, with its verdict: `byVerdict` sorts a table of them into valid and invalid. */
+export type AnyCase<M extends string = string> = JudgedCase<M> & {
+  readonly status: CheckStatus;
+  readonly messageId?: M;
+};
+
+/** Sorts cases by verdict: PASS and NOT_APPLICABLE are valid, FAIL and UNKNOWN invalid (with a message id). */
+export function byVerdict<M extends string>(
+  cases: readonly AnyCase<M>[],
+): Pick<RuleTests<M>, 'valid' | 'invalid'> {
+  const valid: ValidCase<M>[] = [];
+  const invalid: InvalidCase<M>[] = [];
+  for (const testCase of cases) {
+    const { status, messageId } = testCase;
+    if (status === 'PASS' || status === 'NOT_APPLICABLE') valid.push({ ...testCase, status });
+    else if (messageId === undefined)
+      throw new Error(`${testCase.name}: an invalid case needs its messageId`);
+    else invalid.push({ ...testCase, status, messageId });
+  }
+  return { valid, invalid };
 }
 
 const DEFAULT_NOW = new Date('2026-12-01T00:00:00Z');

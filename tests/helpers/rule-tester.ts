@@ -31,6 +31,7 @@
  *
  * `run` also fails when a message of the check is given by none of the cases, when a rendered
  * message still shows a `{{placeholder}}`, or when a case's records are not read cleanly.
+ * `byVerdict(table)` sorts one table of cases with a `status` each into `valid` and `invalid`.
  * Cases flagged `example: true` (else the first valid and the first invalid case) are the
  * good and bad examples of the check's page in docs/checks (`npm run docs`).
  *
@@ -49,6 +50,7 @@ import {
 } from './rule-cases.ts';
 
 export type {
+  AnyCase,
   ExpectedMessage,
   InvalidCase,
   NotRunCase,
@@ -57,6 +59,7 @@ export type {
   RuleTests,
   ValidCase,
 } from './rule-cases.ts';
+export { byVerdict } from './rule-cases.ts';
 
 /** Registers the check's cases as vitest tests (see the top of this file). */
 export function run<F extends object, M extends string>(check: Check<F, M>, tests: RuleTests<M>): void {
