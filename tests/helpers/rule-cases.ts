@@ -35,6 +35,11 @@ export interface CaseBase {
   /** The test's title; defaults to the verdict and message id. */
   readonly name?: string;
   readonly records: readonly RecordOrFile[];
+  /**
+   * Resources as a live collector emits them, for facts no export file carries (CloudTrail's
+   * GetTrailStatus `IsLogging`): merged into the inventory with the records', as in a live scan.
+   */
+  readonly collected?: readonly Resource[];
   /** The resource to evaluate (id, case-insensitive, or name) when the records hold several it applies to. */
   readonly target?: string;
 }
@@ -153,7 +158,7 @@ export async function readCase(
       const coverage = await readInputFile(where, (resource) => resources.push(resource));
       if (coverage.error) throw new Error(`${file.name}: ${coverage.error}`);
     }
-    return resources;
+    return [...resources, ...(testCase.collected ?? [])];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

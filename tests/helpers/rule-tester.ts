@@ -13,7 +13,8 @@
  * cloud's main export (`wrap`: Config snapshot, `az graph query` output, `gcloud asset
  * export` NDJSON); records of another export are given as files built with
  * tests/helpers/exports.ts (`credentialReportFile([...])`, `configSelect([...])`,
- * `jsonFile(armBody)`). The files are written to a temporary directory and read by
+ * `jsonFile(armBody)`); facts only a live collector reads go in `collected`, as the resources
+ * it emits. The files are written to a temporary directory and read by
  * `readInputFile`, the scan's own reader, so format detection, readers and adapters are the
  * real ones; the inventory then gets its account resources as in a scan. Related records the
  * check needs (an account's Block Public Access, a KMS key, a diagnostic setting) go in the
