@@ -22,8 +22,8 @@ import { assetExport, configSnapshot, type ExportFile, graphQuery, isExportFile 
 
 type Json = Record<string, unknown>;
 
-/** A record in its export's own shape, or a whole export file. */
-export type RecordOrFile = Json | ExportFile;
+/** A record in its export's own shape (an object), or a whole export file (`ExportFile`). */
+export type RecordOrFile = object;
 
 /** The rendered message: substrings or patterns it must contain. */
 export interface ExpectedMessage {
