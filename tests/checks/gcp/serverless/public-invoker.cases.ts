@@ -1,8 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/serverless/public-invoker.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { policyRecord, resourceRecord } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { policyRecord, resourceRecord } from '../../../sources/gcp/records.ts';
 
 const RUN = '//run.googleapis.com/projects/osaka-juki-prod/locations/asia-northeast1/services/s';
 const FUNCTION =
@@ -24,13 +22,12 @@ const policy = (name: string, assetType: string, members: string[]) =>
     ],
   });
 
-const cases = [
+const cases: AnyCase[] = [
   {
     name: 'Cloud Run invokable by allUsers',
     records: [runService, policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],
-    id: RUN,
     status: 'FAIL',
-    message: 'public',
+    messageId: 'public',
   },
   {
     name: 'Cloud Run invokable by one service account',
@@ -40,28 +37,23 @@ const cases = [
         'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
       ]),
     ],
-    id: RUN,
     status: 'PASS',
-    message: 'notPublic',
+    messageId: 'notPublic',
   },
   {
     name: 'a function invokable by allAuthenticatedUsers',
     records: [policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', ['allAuthenticatedUsers'])],
-    id: FUNCTION,
     status: 'FAIL',
-    message: 'public',
+    messageId: 'public',
   },
-  { name: 'no IAM-policy line', records: [runService], id: RUN, status: 'UNKNOWN', message: 'noIamPolicy' },
-] as const;
+  { name: 'no IAM-policy line', records: [runService], status: 'UNKNOWN', messageId: 'noIamPolicy' },
+  {
+    name: 'names the public grants',
+    records: [policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],
+    status: 'FAIL',
+    messageId: 'public',
+    assert: (result) => expect(result.data).toEqual({ grants: ['allUsers (roles/run.invoker)'] }),
+  },
+];
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ records, id, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, records), id);
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
-
-  it('names the public grants', () => {
-    const records = readRecords(gcpAssetExport, [policy(RUN, 'run.googleapis.com/Service', ['allUsers'])]);
-    expect(evaluate(check, records, RUN).data).toEqual({ grants: ['allUsers (roles/run.invoker)'] });
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;
