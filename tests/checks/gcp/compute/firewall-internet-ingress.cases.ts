@@ -1,13 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/compute/firewall-internet-ingress.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { firewallRecord } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { firewallRecord } from '../../../sources/gcp/records.ts';
 
-const ID = '//compute.googleapis.com/projects/osaka-juki-prod/global/firewalls/r';
 const ANYWHERE = { direction: 'INGRESS', sourceRanges: ['0.0.0.0/0'] };
 
-const cases = [
+const table = [
   {
     name: 'SSH from anywhere',
     rule: { ...ANYWHERE, allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] },
@@ -76,24 +73,33 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ rule, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [firewallRecord('r', rule)]), ID);
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
+const cases: AnyCase[] = [
+  ...table.map(({ name, rule, status, message }) => ({
+    name,
+    records: [firewallRecord('r', rule)],
+    status,
+    messageId: message,
+  })),
+  {
+    name: 'applies the documented defaults (INGRESS, enabled) and names what is open',
+    records: [
+      firewallRecord('r', {
+        sourceRanges: ['0.0.0.0/0', '10.0.0.0/8'],
+        allowed: [{ IPProtocol: 'tcp', ports: ['22'] }],
+      }),
+    ],
+    status: 'FAIL',
+    messageId: 'managementPorts',
+    assert: (result) => {
+      expect(result.data).toEqual({ sources: ['0.0.0.0/0'], allowed: ['tcp:22'] });
+      expect(result.evidence.map((e) => [e.path, e.source])).toEqual([
+        ['resource.data.direction', 'default'],
+        ['resource.data.disabled', 'default'],
+        ['resource.data.sourceRanges', 'explicit'],
+        ['resource.data.allowed', 'explicit'],
+      ]);
+    },
+  },
+];
 
-  it('applies the documented defaults (INGRESS, enabled) and names what is open', () => {
-    const rule = {
-      sourceRanges: ['0.0.0.0/0', '10.0.0.0/8'],
-      allowed: [{ IPProtocol: 'tcp', ports: ['22'] }],
-    };
-    const result = evaluate(check, readRecords(gcpAssetExport, [firewallRecord('r', rule)]), ID);
-    expect(result.data).toEqual({ sources: ['0.0.0.0/0'], allowed: ['tcp:22'] });
-    expect(result.evidence.map((e) => [e.path, e.source])).toEqual([
-      ['resource.data.direction', 'default'],
-      ['resource.data.disabled', 'default'],
-      ['resource.data.sourceRanges', 'explicit'],
-      ['resource.data.allowed', 'explicit'],
-    ]);
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,8 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/kms/key-rotation.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { resourceRecord } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
 
 const ID = '//cloudkms.googleapis.com/projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
 const keyRecord = (data: Record<string, unknown>) =>
@@ -17,7 +15,7 @@ const SYMMETRIC = {
   versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: 'SOFTWARE' },
 };
 
-const cases = [
+const table = [
   {
     name: '90 days',
     data: { ...SYMMETRIC, rotationPeriod: '7776000s' },
@@ -55,17 +53,21 @@ const cases = [
   { name: 'no purpose', data: { rotationPeriod: '7776000s' }, status: 'UNKNOWN', message: 'unknown' },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', (c) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [keyRecord(c.data)]), ID);
-    expect([result.status, result.message]).toEqual([c.status, c.message]);
-    if ('days' in c) expect(result.data).toMatchObject({ days: c.days });
-  });
+const cases: AnyCase[] = [
+  ...table.map((c) => ({
+    name: c.name,
+    records: [keyRecord(c.data)],
+    status: c.status,
+    messageId: c.message,
+    ...('days' in c ? { data: { days: c.days } } : {}),
+  })),
+  {
+    name: 'the missing period is evidenced as the documented default',
+    records: [keyRecord(SYMMETRIC)],
+    status: 'FAIL',
+    messageId: 'noRotation',
+    evidence: [{ path: 'resource.data.rotationPeriod', source: 'default', value: null }],
+  },
+];
 
-  it('the missing period is evidenced as the documented default', () => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [keyRecord(SYMMETRIC)]), ID);
-    expect(result.evidence).toMatchObject([
-      { path: 'resource.data.rotationPeriod', source: 'default', value: null },
-    ]);
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/iam/service-account-key-age.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { resourceRecord } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
 
 const NAME =
   'projects/osaka-juki-prod/serviceAccounts/juki-app@osaka-juki-prod.iam.gserviceaccount.com/keys/0a1b2c3d';
 const ID = `//iam.googleapis.com/${NAME}`;
-const NOW = new Date('2026-11-20T00:00:00Z');
+const NOW = '2026-11-20T00:00:00Z';
 const key = (data: Record<string, unknown>) =>
   resourceRecord(ID, 'iam.googleapis.com/ServiceAccountKey', {
     name: NAME,
@@ -18,7 +16,7 @@ const key = (data: Record<string, unknown>) =>
   });
 const USER = { keyType: 'USER_MANAGED' };
 
-const cases = [
+const table = [
   {
     name: '30 days old',
     data: { ...USER, validAfterTime: '2026-10-21T00:00:00Z' },
@@ -58,15 +56,30 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ data, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [key(data)]), ID, { now: NOW });
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
+const cases: AnyCase[] = [
+  ...table.map(({ name, data, status, message }) => ({
+    name,
+    records: [key(data)],
+    now: NOW,
+    status,
+    messageId: message,
+  })),
+  {
+    name: 'measures against the scan time',
+    records: [key({ ...USER, validAfterTime: '2026-05-04T00:00:00Z' })],
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'tooOld',
+    assert: (result) => expect(result.data).toEqual({ days: 200, max: 90 }),
+  },
+  {
+    name: 'measures against the maxKeyAgeDays parameter',
+    records: [key({ ...USER, validAfterTime: '2026-05-04T00:00:00Z' })],
+    now: NOW,
+    params: { maxKeyAgeDays: 365 },
+    status: 'PASS',
+    messageId: 'recent',
+  },
+];
 
-  it('measures against the scan time and the maxKeyAgeDays parameter', () => {
-    const records = readRecords(gcpAssetExport, [key({ ...USER, validAfterTime: '2026-05-04T00:00:00Z' })]);
-    expect(evaluate(check, records, ID, { now: NOW }).data).toEqual({ days: 200, max: 90 });
-    expect(evaluate(check, records, ID, { now: NOW, maxKeyAgeDays: 365 }).status).toBe('PASS');
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;

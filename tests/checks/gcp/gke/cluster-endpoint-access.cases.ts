@@ -1,13 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/gke/cluster-endpoint-access.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { clusterRecord } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { clusterRecord, policyRecord } from '../../../sources/gcp/records.ts';
 
 const ID = '//container.googleapis.com/projects/osaka-juki-prod/locations/asia-northeast1/clusters/c';
 const office = { displayName: 'office', cidrBlock: '203.0.113.0/24' };
 
-const cases = [
+const table = [
   {
     name: 'private endpoint only (private cluster config)',
     data: { privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true } },
@@ -56,26 +54,29 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ data, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [clusterRecord('c', data)]), ID);
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
+const cases: AnyCase[] = [
+  ...table.map(({ name, data, status, message }) => ({
+    name,
+    records: [clusterRecord('c', data)],
+    status,
+    messageId: message,
+  })),
+  {
+    name: 'evidences the defaults and fills reachableFromInternet for CLS-2',
+    records: [clusterRecord('c', {})],
+    status: 'FAIL',
+    messageId: 'openToInternet',
+    assert: (result, resource) => {
+      expect(result.evidence.map((e) => e.source)).toEqual(['default', 'default']);
+      expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } });
+    },
+  },
+  {
+    name: 'no cluster data in the export',
+    records: [policyRecord(ID, 'container.googleapis.com/Cluster', {}, ['projects/111111111111'])],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+];
 
-  it('evidences the defaults and fills reachableFromInternet for CLS-2', () => {
-    const resources = readRecords(gcpAssetExport, [clusterRecord('c', {})]);
-    const result = evaluate(check, resources, ID);
-    expect(result.evidence.map((e) => e.source)).toEqual(['default', 'default']);
-    expect(resources[0]?.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } });
-  });
-
-  it('is UNKNOWN without the cluster data', () => {
-    const policyOnly = {
-      name: ID,
-      asset_type: 'container.googleapis.com/Cluster',
-      iam_policy: { version: 1 },
-      ancestors: ['projects/111111111111'],
-    };
-    expect(evaluate(check, readRecords(gcpAssetExport, [policyOnly]), ID).status).toBe('UNKNOWN');
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;
