@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/iam/owner-count.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
@@ -9,7 +7,7 @@ import {
   PROJECT_NAME,
   projectPolicyRecord,
   resourceRecord,
-} from '../../sources/gcp/records.ts';
+} from '../../../sources/gcp/records.ts';
 
 const owners = (...members: string[]) => ({ role: 'roles/owner', members });
 const folder = (...bindings: Record<string, unknown>[]) =>
@@ -28,7 +26,7 @@ const org = (...bindings: Record<string, unknown>[]) =>
   );
 const viewers = { role: 'roles/viewer', members: ['group:staff@city.example.jp'] };
 
-const cases = [
+const table = [
   {
     name: 'one owner group, nothing inherited',
     records: [projectPolicyRecord([owners('group:admins@city.example.jp'), viewers]), folder(), org()],
@@ -82,27 +80,33 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ records, status, message, count }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, records), PROJECT_NAME);
-    expect([result.status, result.message, result.data?.count]).toEqual([status, message, count]);
-  });
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message, count }) => ({
+    name,
+    records,
+    status,
+    messageId: message,
+    assert: (result: { data?: Readonly<Record<string, unknown>> }) =>
+      expect(result.data?.['count']).toEqual(count),
+  })),
+  {
+    name: 'follows the maxPrivilegedPrincipals parameter',
+    records: [projectPolicyRecord([owners('user:a@x.jp', 'user:b@x.jp')]), folder(), org()],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+  },
+  {
+    name: 'no project IAM policy in the export',
+    records: [
+      resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+        projectNumber: '111111111111',
+        projectId: 'osaka-juki-prod',
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noProjectPolicy',
+  },
+];
 
-  it('follows the maxPrivilegedPrincipals parameter', () => {
-    const records = readRecords(gcpAssetExport, [
-      projectPolicyRecord([owners('user:a@x.jp', 'user:b@x.jp')]),
-      folder(),
-      org(),
-    ]);
-    expect(evaluate(check, records, PROJECT_NAME, { maxPrivilegedPrincipals: 1 }).status).toBe('FAIL');
-  });
-
-  it('is UNKNOWN without the project IAM policy', () => {
-    const project = resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
-      projectNumber: '111111111111',
-      projectId: 'osaka-juki-prod',
-    });
-    const result = evaluate(check, readRecords(gcpAssetExport, [project]), PROJECT_NAME);
-    expect([result.status, result.message]).toEqual(['UNKNOWN', 'noProjectPolicy']);
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;

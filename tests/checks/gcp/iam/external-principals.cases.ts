@@ -1,7 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/iam/external-principals.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
@@ -9,7 +7,8 @@ import {
   organizationRecord,
   PROJECT_NAME,
   projectPolicyRecord,
-} from '../../sources/gcp/records.ts';
+  resourceRecord,
+} from '../../../sources/gcp/records.ts';
 
 const DOMAIN = 'city.example.jp';
 const grant = (role: string, ...members: string[]) => ({ role, members });
@@ -33,7 +32,7 @@ const serviceAgent = grant(
   'serviceAccount:service-111111111111@container-engine-robot.iam.gserviceaccount.com',
 );
 
-const cases = [
+const table = [
   {
     name: 'only the organization’s domain (from its displayName) and service agents',
     records: [projectPolicyRecord([internal, serviceAgent]), folder(), org(), organizationRecord(DOMAIN)],
@@ -77,35 +76,50 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ records, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, records), PROJECT_NAME);
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
-
-  it('takes the organization’s other domains from the memberDomains parameter', () => {
-    const records = readRecords(gcpAssetExport, [
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message }) => ({ name, records, status, messageId: message })),
+  {
+    name: 'takes the organization’s other domains from the memberDomains parameter',
+    records: [
       projectPolicyRecord([internal, grant('roles/viewer', 'group:partners@kansai.example.jp')]),
       folder(),
       org(),
-    ]);
-    const result = evaluate(check, records, PROJECT_NAME, { memberDomains: [DOMAIN, 'Kansai.Example.JP'] });
-    expect([result.status, result.data]).toEqual(['PASS', { domains: [DOMAIN, 'kansai.example.jp'] }]);
-  });
-
-  it('names the external grants and cites the primary domain as evidence', () => {
-    const records = readRecords(gcpAssetExport, [
+    ],
+    params: { memberDomains: [DOMAIN, 'Kansai.Example.JP'] },
+    status: 'PASS',
+    messageId: 'internalOnly',
+    assert: (result) => expect(result.data).toEqual({ domains: [DOMAIN, 'kansai.example.jp'] }),
+  },
+  {
+    name: 'names the external grants and cites the primary domain as evidence',
+    records: [
       projectPolicyRecord([grant('roles/editor', 'user:taro@vendor.example.com')]),
       folder(),
       org(),
       organizationRecord(DOMAIN),
-    ]);
-    const result = evaluate(check, records, PROJECT_NAME);
-    expect(result.data).toEqual({ grants: ['user:taro@vendor.example.com (roles/editor)'] });
-    expect(result.evidence.at(-1)).toMatchObject({
-      resourceId: ORG_NAME,
-      path: 'resource.data.displayName',
-      value: DOMAIN,
-    });
-  });
-});
+    ],
+    status: 'FAIL',
+    messageId: 'external',
+    assert: (result) => {
+      expect(result.data).toEqual({ grants: ['user:taro@vendor.example.com (roles/editor)'] });
+      expect(result.evidence.at(-1)).toMatchObject({
+        resourceId: ORG_NAME,
+        path: 'resource.data.displayName',
+        value: DOMAIN,
+      });
+    },
+  },
+  {
+    name: 'no project IAM policy in the export',
+    records: [
+      resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+        projectNumber: '111111111111',
+        projectId: 'osaka-juki-prod',
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noProjectPolicy',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;
