@@ -1,10 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/storage/bucket-public-access.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
-import { bucketPolicyRecord, bucketRecord, UBLA_ON } from '../../sources/gcp/records.ts';
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { bucketPolicyRecord, bucketRecord, UBLA_ON } from '../../../sources/gcp/records.ts';
 
-const ID = '//storage.googleapis.com/b';
 const ALL_USERS = { role: 'roles/storage.objectViewer', members: ['allUsers'] };
 const withAcl = (acl: unknown[]) => {
   const record = bucketRecord('b', undefined);
@@ -12,7 +9,7 @@ const withAcl = (acl: unknown[]) => {
   return record;
 };
 
-const cases = [
+const table = [
   {
     name: 'enforced prevention overrides a public binding',
     records: [
@@ -94,20 +91,22 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ records, status, message, evidence }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, records), ID);
-    expect(result.status).toBe(status);
-    expect(result.message).toBe(message);
-    expect(result.evidence.map((e) => [e.path, e.source])).toEqual(evidence);
-  });
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message, evidence }) => ({
+    name,
+    records,
+    status,
+    messageId: message,
+    assert: (result: { evidence: readonly { path: string; source: string }[] }) =>
+      expect(result.evidence.map((e) => [e.path, e.source])).toEqual(evidence),
+  })),
+  {
+    name: 'names the public grants in the message data',
+    records: [bucketRecord('b', UBLA_ON), bucketPolicyRecord('b', [ALL_USERS])],
+    status: 'FAIL',
+    messageId: 'publicBinding',
+    assert: (result) => expect(result.data).toEqual({ grants: ['allUsers (roles/storage.objectViewer)'] }),
+  },
+];
 
-  it('names the public grants in the message data', () => {
-    const result = evaluate(
-      check,
-      readRecords(gcpAssetExport, [bucketRecord('b', UBLA_ON), bucketPolicyRecord('b', [ALL_USERS])]),
-      ID,
-    );
-    expect(result.data).toEqual({ grants: ['allUsers (roles/storage.objectViewer)'] });
-  });
-});
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,8 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import check from '../../../src/checks/gcp/logging/data-access-audit-logs.ts';
-import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
-import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
-import { evaluate, readRecords } from '../../helpers/checks.ts';
+import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
@@ -10,7 +8,7 @@ import {
   PROJECT_NAME,
   policyRecord,
   resourceRecord,
-} from '../../sources/gcp/records.ts';
+} from '../../../sources/gcp/records.ts';
 
 type LogType = 1 | 2 | 3;
 /** An IAM-policy line as `gcloud asset export --content-type=iam-policy` writes it (integer log types). */
@@ -60,7 +58,7 @@ const projectWithoutPolicy = resourceRecord(PROJECT_NAME, 'cloudresourcemanager.
   lifecycleState: 'ACTIVE',
 });
 
-const cases = [
+const table = [
   { name: 'all three on the project', records: [project([1, 2, 3])], status: 'PASS', message: 'enabled' },
   {
     name: 'assembled from project, folder and organization',
@@ -106,54 +104,61 @@ const cases = [
   },
 ] as const;
 
-describe(check.meta.id, () => {
-  it.each(cases)('$name → $status', ({ records, status, message }) => {
-    const result = evaluate(check, readRecords(gcpAssetExport, records), PROJECT_NAME);
-    expect([result.status, result.message]).toEqual([status, message]);
-  });
-
-  it('names what is missing and cites each ancestor policy as evidence', () => {
-    const result = evaluate(
-      check,
-      readRecords(gcpAssetExport, [project([2]), folder([1]), org()]),
-      PROJECT_NAME,
-    );
-    expect(result.data).toEqual({ missing: ['DATA_READ'] });
-    expect(result.evidence.map((e) => [e.resourceId, e.path, e.source])).toEqual([
-      [undefined, 'iam_policy.audit_configs', 'explicit'],
-      [FOLDER_NAME, 'iam_policy.audit_configs', 'explicit'],
-      [ORG_NAME, 'iam_policy.auditConfigs', 'default'],
-    ]);
-  });
-
-  it('names the ancestors it could not see', () => {
-    const result = evaluate(check, readRecords(gcpAssetExport, [project([1]), org([2])]), PROJECT_NAME);
-    expect(result.data).toEqual({ missing: ['DATA_READ'], ancestors: [FOLDER_NAME] });
-  });
-
-  it('reads gcloud asset list output (camelCase, enum names)', () => {
-    const listed = [
-      {
-        name: PROJECT_NAME,
-        assetType: 'cloudresourcemanager.googleapis.com/Project',
-        ancestors: ANCESTORS,
-        iamPolicy: {
-          auditConfigs: [
-            {
-              service: 'allServices',
-              auditLogConfigs: [
-                { logType: 'ADMIN_READ' },
-                { logType: 'DATA_READ' },
-                { logType: 'DATA_WRITE' },
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message }) => ({ name, records, status, messageId: message })),
+  {
+    name: 'names what is missing and cites each ancestor policy as evidence',
+    records: [project([2]), folder([1]), org()],
+    status: 'FAIL',
+    messageId: 'missing',
+    assert: (result) => {
+      expect(result.data).toEqual({ missing: ['DATA_READ'] });
+      expect(result.evidence.map((e) => [e.resourceId, e.path, e.source])).toEqual([
+        [undefined, 'iam_policy.audit_configs', 'explicit'],
+        [FOLDER_NAME, 'iam_policy.audit_configs', 'explicit'],
+        [ORG_NAME, 'iam_policy.auditConfigs', 'default'],
+      ]);
+    },
+  },
+  {
+    name: 'names the ancestors it could not see',
+    records: [project([1]), org([2])],
+    status: 'UNKNOWN',
+    messageId: 'ancestorsUnknown',
+    assert: (result) => expect(result.data).toEqual({ missing: ['DATA_READ'], ancestors: [FOLDER_NAME] }),
+  },
+  {
+    name: 'gcloud asset list output (camelCase, enum names)',
+    records: [
+      jsonFile(
+        [
+          {
+            name: PROJECT_NAME,
+            assetType: 'cloudresourcemanager.googleapis.com/Project',
+            ancestors: ANCESTORS,
+            iamPolicy: {
+              auditConfigs: [
+                {
+                  service: 'allServices',
+                  auditLogConfigs: [
+                    { logType: 'ADMIN_READ' },
+                    { logType: 'DATA_READ' },
+                    { logType: 'DATA_WRITE' },
+                  ],
+                },
               ],
+              bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+              etag: 'BwYh3kPq9xM=',
+              version: 1,
             },
-          ],
-          bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
-          etag: 'BwYh3kPq9xM=',
-          version: 1,
-        },
-      },
-    ];
-    expect(evaluate(check, readRecords(gcpAssetList, listed), PROJECT_NAME).status).toBe('PASS');
-  });
-});
+          },
+        ],
+        'asset-list.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'enabled',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;
