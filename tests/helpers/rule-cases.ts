@@ -164,18 +164,19 @@ export async function readCase(
   }
 }
 
+/** The case's files in the order given; the plain records make one file where the first of them stands. */
 function exportFiles(
   check: Check,
   tests: Pick<RuleTests, 'wrap'>,
   records: readonly RecordOrFile[],
 ): ExportFile[] {
-  const files = records.filter(isExportFile);
   const plain = records.filter((record) => !isExportFile(record)) as Json[];
-  if (plain.length === 0) return files;
+  if (plain.length === 0) return records.filter(isExportFile);
   const { provider } = check.meta;
   const wrap = tests.wrap ?? (provider === 'any' ? undefined : MAIN_EXPORT[provider]);
   if (!wrap) throw new Error(`${check.meta.id}: give the export file of the records (or \`wrap\`)`);
-  return [wrap(plain), ...files];
+  const first = records.findIndex((record) => !isExportFile(record));
+  return records.flatMap((record, i) => (isExportFile(record) ? [record] : i === first ? [wrap(plain)] : []));
 }
 
 export function pickTarget(
