@@ -61,7 +61,8 @@ beforeAll(async () => {
   findings = JSON.parse(await readFile(output, 'utf8')) as FindingsFile;
   for (const finding of findings.findings)
     actual.set(key(finding.checkId, finding.resource.id), finding.status);
-});
+  // One CLI run over the whole corpus: allow for a slow, shared machine.
+}, 120_000);
 
 describe('the fidelity corpus (records from public samples’ dialects)', () => {
   it('reads every file, and skips only the records that carry no resource', () => {
