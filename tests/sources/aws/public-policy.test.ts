@@ -237,6 +237,7 @@ const ROWS: Row[] = [
     doc: MEANING_OF_PUBLIC,
     statement: statement({
       Principal: '*',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable, not a template
       Condition: { StringEquals: { 'aws:SourceAccount': '${aws:PrincipalAccount}' } },
     }),
     public: /not a fixed value/,

@@ -2,12 +2,11 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { describeGrants } from '../grants.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
+import { describeGrants } from '../lib/grants.ts';
 
 const DATASET = 'bigquery.googleapis.com/Dataset';
 
-type Message = 'notPublic' | 'publicBinding' | 'publicAccessEntry' | 'unknown' | 'otherType';
+type Message = 'notPublic' | 'publicBinding' | 'publicAccessEntry' | 'unknown';
 
 /**
  * BigQuery datasets shared with `allUsers` or `allAuthenticatedUsers`: every table in them can
@@ -20,6 +19,7 @@ export default defineCheck<GcpDatasetFacts, Message>({
     id: 'gcp.bigquery.dataset-public-access',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
+    nativeTypes: [DATASET],
     severity: 'critical',
     title: {
       ja: 'BigQuery データセットが一般公開されていない',
@@ -50,7 +50,6 @@ export default defineCheck<GcpDatasetFacts, Message>({
         ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
         en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
       },
-      otherType: OTHER_TYPE_MESSAGE,
     },
     references: [
       'https://cloud.google.com/bigquery/docs/control-access-to-resources-iam',
@@ -58,8 +57,6 @@ export default defineCheck<GcpDatasetFacts, Message>({
     ],
   },
   evaluate(dataset) {
-    const other = unlessNativeType(dataset, DATASET);
-    if (other) return other;
     const bindings = factOf(dataset.facts.publicBindings, 'iamPolicy.bindings');
     const entries = factOf(dataset.facts.publicAccessEntries, 'resource.data.access');
     if (hasGrants(bindings))
