@@ -5,6 +5,7 @@ import { OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../sources/read-inputs.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { defaultLang } from './lang.ts';
 import { describeFramework, listChecks } from './list-commands.ts';
@@ -54,6 +55,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       '--fail-on <severity>',
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
       parseSeverity,
+    )
+    .option(
+      '--max-inflated-mib <n>',
+      'largest size a .gz input may inflate to, in MiB (a larger one is a named error)',
+      parseMebibytes,
+      DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
     )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
@@ -140,6 +147,12 @@ function installCrashHandlers(debug: boolean): void {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+}
+
+function parseMebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of MiB');
+  return n;
 }
 
 function parseSeverity(value: string): Severity {
