@@ -1,18 +1,18 @@
+// What a command runs is imported when it runs (`await import`): `kansa --version` and the
+// parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../base/input-error.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
-import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
-import { DEFAULT_MAX_INFLATED_BYTES } from '../sources/read-inputs.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { defaultLang } from './lang.ts';
-import { describeFramework, listChecks } from './list-commands.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
-import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
-import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -92,6 +92,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode: USAGE_ERROR,
       });
     }
+    const { runScan } = await import('./scan-command.ts');
+    const { createLogger } = await import('./log.ts');
     const log = createLogger({ level: options.logLevel, format: options.logFormat, lang: options.lang });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
   });
@@ -101,6 +103,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
     .addOption(langOption())
     .action(async (options: { lang: Lang }) => {
+      const { listChecks } = await import('./list-commands.ts');
       process.stdout.write(await listChecks(options.lang));
     });
 
@@ -110,6 +113,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      const { describeFramework } = await import('./list-commands.ts');
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 

@@ -1,7 +1,6 @@
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
-import { applyOrgPolicy } from '../frameworks/org-policy.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
@@ -38,7 +37,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   // Fail before scanning, not after, when the findings file cannot be written.
   if (options.output) await checkWritable(options.output);
   const base = await loadFramework(options.framework);
-  const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
+  // The organisation policy brings the CEL engine: loaded only when one is given.
+  const framework = options.orgPolicy
+    ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
+    : base;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {

@@ -3,30 +3,13 @@ import { readFileSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
+import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
-import { InputError } from './input-error.ts';
-import { locateJsonError } from './json-position.ts';
-
-/** What became of one input file: the coverage section of the report lists every one. */
-export interface FileCoverage {
-  readonly path: string;
-  readonly sha256: string;
-  readonly bytes: number;
-  /** The format it was read as; absent when it could not be read. */
-  format?: string;
-  resources: number;
-  /** Records that were not resources (deleted, malformed, unsupported), with the reason. */
-  readonly skipped: { index?: number; line?: number; reason: string }[];
-  /** Why the file could not be read at all. */
-  error?: string;
-  /**
-   * Why the file was deliberately not read (not an error, the scan is not partial): kansa's own
-   * findings file, documentation, a FIFO or device, a directory already read through a link.
-   */
-  ignored?: string;
-}
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -39,9 +22,6 @@ export interface ReadOptions {
   /** Most bytes a gzip file may inflate to: a larger one is an error, not an out-of-memory crash. */
   readonly maxInflatedBytes?: number;
 }
-
-/** Default bound of a gzip file's inflated size (`--max-inflated-mib`). */
-export const DEFAULT_MAX_INFLATED_BYTES = 512 * 2 ** 20;
 
 /** The directory walk passes over what is plainly not an export (listed in the coverage, with the reason). */
 const SKIPPED_NAMES = /^(\.|README|LICENSE)/i;
@@ -152,11 +132,16 @@ export async function readInputFile(
   const ctx: ReadContext = {
     file,
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
+    note: (note, where) => {
+      coverage.notes ??= [];
+      coverage.notes.push({ ...where, note });
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {
       emit(resource);
-      coverage.resources++;
+      if (resource.deleted) coverage.deleted = (coverage.deleted ?? 0) + 1;
+      else coverage.resources++;
     }
   };
 
