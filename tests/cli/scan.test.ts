@@ -174,6 +174,7 @@ describe('terminal summary and listings', () => {
     const result = await kansa('frameworks', 'osaka', '--lang', 'ja');
     expect(result.stdout).toMatch(/OSK-1\.1 +管理者・特権アカウントに多要素認証/);
     expect(result.stdout).toMatch(/根拠: 003 第4章/);
-    expect(result.stdout).toMatch(/MANUAL \(gcp\)/);
+    expect(result.stdout).toMatch(/要手動確認（Google Cloud）/);
+    expect(result.stdout).not.toMatch(/check:|MANUAL/);
   });
 });
