@@ -127,7 +127,7 @@ export function renderSummary(args: {
     );
     out.push(`  [${severity}] ${f.requirements.map(value).join(', ')}  ${value(f.checkId)}`);
     out.push(
-      `      ${providerName(f.resource.provider)} ${value(f.resource.account)} ${value(f.resource.region)}  ${value(f.resource.id)}`,
+      `      ${providerName(f.resource.provider)} ${value(f.resource.account)} ${value(f.resource.region)}  ${value(f.resource.id)}${nameUnlessInId(f.resource, value)}`,
     );
     out.push(`      ${value(f.message[lang])}`);
     out.push(`      ${t.fix}: ${value(firstSentence(f.remediation[lang]))}`);
@@ -203,6 +203,12 @@ function firstFew(
 ): string[] {
   const shown = lines.slice(0, REASONS_SHOWN).map((line) => `  ${value(line)}`);
   return lines.length > REASONS_SHOWN ? [...shown, `  ${more(lines.length - REASONS_SHOWN)}`] : shown;
+}
+
+/** The resource's name, when its id does not end in it (names are where an attacker writes). */
+function nameUnlessInId(resource: { id: string; name: string }, value: (text: string) => string): string {
+  const tail = resource.id.slice(resource.id.lastIndexOf('/') + 1).toLowerCase();
+  return resource.name && resource.name.toLowerCase() !== tail ? `  (${value(resource.name)})` : '';
 }
 
 function providerName(provider: Provider): string {
