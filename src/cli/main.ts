@@ -46,6 +46,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
       parseSeverity,
     )
+    .option(
+      '--only-new',
+      'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
+    )
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(

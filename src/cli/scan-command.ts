@@ -11,6 +11,7 @@ import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../rep
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
+import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { progressReporter } from './progress.ts';
@@ -26,6 +27,8 @@ export interface ScanOptions {
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly failOn?: Severity;
+  /** --fail-on counts only failures a Terraform plan brings in (findings without change data count). */
+  readonly onlyNew?: boolean;
   readonly lang: Lang;
 }
 
@@ -55,9 +58,14 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
       : undefined;
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
+  let newFailureAtThreshold = false;
   await writer?.begin();
   for (const finding of evaluate(inventory, framework, startedAt)) {
     tally.add(finding);
+    // A failure with no change data (an inventory export, a state) may be new: it counts.
+    if (options.failOn && finding.status === 'FAIL' && finding.change !== 'kept') {
+      newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
+    }
     await writer?.finding(finding);
   }
 
@@ -108,5 +116,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
       }),
     );
   }
-  return options.failOn && tally.failedAtOrAbove(options.failOn) ? 1 : 0;
+  if (!options.failOn) return 0;
+  const failed = options.onlyNew ? newFailureAtThreshold : tally.failedAtOrAbove(options.failOn);
+  return failed ? 1 : 0;
 }

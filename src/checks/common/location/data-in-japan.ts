@@ -1,8 +1,14 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import {
+  isAllowedRegion,
+  isLocationless,
+  isRegionUnknown,
+  LOCATED_MESSAGES,
+  unknownRegionEvidence,
+} from './region.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
@@ -12,7 +18,13 @@ import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
  */
 export default defineCheck<
   CommonFacts,
-  'domestic' | 'locationless' | 'backupAbroad' | 'abroad' | 'abroadWithCmk' | 'abroadClassified'
+  | 'domestic'
+  | 'locationless'
+  | 'regionUnknown'
+  | 'backupAbroad'
+  | 'abroad'
+  | 'abroadWithCmk'
+  | 'abroadClassified'
 >({
   meta: {
     id: 'common.location.data-in-japan',
@@ -57,6 +69,7 @@ export default defineCheck<
   },
   evaluate(resource, { params, classification }) {
     const region = explicit(resource.region, 'region');
+    if (isRegionUnknown(resource)) return undetermined('regionUnknown', [unknownRegionEvidence()]);
     if (isLocationless(resource)) return notApplicable('locationless', [region]);
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
 

@@ -1,10 +1,16 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import {
+  isAllowedRegion,
+  isLocationless,
+  isRegionUnknown,
+  LOCATED_MESSAGES,
+  unknownRegionEvidence,
+} from './region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
-export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
+export default defineCheck<object, 'domestic' | 'locationless' | 'regionUnknown' | 'abroad'>({
   meta: {
     id: 'common.location.management-in-japan',
     provider: 'any',
@@ -33,6 +39,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
   },
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');
+    if (isRegionUnknown(resource)) return undetermined('regionUnknown', [unknownRegionEvidence()]);
     if (isLocationless(resource)) return notApplicable('locationless', [region]);
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
     return fail('abroad', [region], { region: resource.region });
