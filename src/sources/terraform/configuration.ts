@@ -96,12 +96,20 @@ export class TerraformConfiguration {
   }
 
   /**
-   * The resources the expression of `attribute` refers to, in the module instance of
-   * `instance`. Empty when the expression is a constant, a local, a data source, or absent.
+   * The resources the expression of an attribute refers to, in the module instance of
+   * `instance`. The attribute may be inside nested blocks (`rule.0.apply_server_side_encryption_by_default.0.kms_master_key_id`),
+   * whose expressions are lists of blocks. Empty when the expression is a constant, a local,
+   * a data source, or absent.
    */
   referencesOf(instance: TfInstance, attribute: string): ReferenceTarget[] {
-    const expressions = this.resourceOf(instance)?.expressions;
-    const expression = isObject(expressions) ? expressions[attribute] : undefined;
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      expression = Array.isArray(expression)
+        ? expression[/^\d+$/.test(key) ? Number(key) : Number.NaN]
+        : isObject(expression)
+          ? expression[key]
+          : undefined;
+    }
     return this.#resolve(instance.moduleAddress, expression, 0);
   }
 

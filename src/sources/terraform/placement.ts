@@ -44,7 +44,17 @@ export class Placement {
       const found = ownAccount(other, provider);
       if (found) return found;
     }
-    return undefined;
+    // An alias that only changes the region uses the same credentials: when the plan shows one
+    // account for the provider, that is it. An alias with credentials of its own stays unknown.
+    const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
+    if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
+    const accounts = new Set<string>();
+    for (const other of this.#instances) {
+      if (!other.providerName.endsWith(`/${PROVIDER_NAME[provider]}`)) continue;
+      const found = ownAccount(other, provider);
+      if (found) accounts.add(found);
+    }
+    return accounts.size === 1 ? [...accounts][0] : undefined;
   }
 
   region(instance: TfInstance, provider: Provider, links: BuildContext): string {
@@ -99,6 +109,22 @@ const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   azure: 'subscription_id',
   gcp: 'project',
 };
+
+/** Provider arguments that give an alias credentials (or a target) of its own. */
+const OWN_CREDENTIALS = new Set([
+  'assume_role',
+  'assume_role_with_web_identity',
+  'profile',
+  'access_key',
+  'allowed_account_ids',
+  'subscription_id',
+  'client_id',
+  'project',
+  'credentials',
+  'impersonate_service_account',
+]);
+
+const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'aws', azure: 'azurerm', gcp: 'google' };
 
 function constantOf(block: JsonObject | undefined, key: string): unknown {
   const expressions = block && isObject(block.expressions) ? block.expressions : undefined;

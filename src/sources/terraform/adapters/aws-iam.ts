@@ -40,8 +40,9 @@ function build(p: Principal, unit: Unit, tr: Translation): Resource {
   const attachedPath = 'configuration.attachedManagedPolicies';
   tr.mark(attachedPath, `${self.address} (${p.attachment})`, 'known');
   const arns: unknown[] = [];
-  // aws_iam_role's `managed_policy_arns` (exclusive, deprecated in provider v5).
-  if (tr.valuesOf(self).read('managed_policy_arns').state !== 'absent') {
+  // aws_iam_role's `managed_policy_arns` (exclusive, deprecated in provider v5): computed from
+  // the role when it exists, unknown for a new role, whose attachments are then the whole list.
+  if (tr.valuesOf(self).read('managed_policy_arns').state === 'known') {
     const own = tr.read(self, 'managed_policy_arns', attachedPath);
     if (Array.isArray(own)) arns.push(...own);
   }
@@ -55,9 +56,9 @@ function build(p: Principal, unit: Unit, tr: Translation): Resource {
   tr.mark(inlinePath, `${self.address} (${p.inlinePolicy})`, 'known');
   const inline: JsonObject[] = [];
   const blocks =
-    tr.valuesOf(self).read('inline_policy').state === 'absent'
-      ? []
-      : tr.read(self, 'inline_policy', inlinePath);
+    tr.valuesOf(self).read('inline_policy').state === 'known'
+      ? tr.read(self, 'inline_policy', inlinePath)
+      : [];
   for (const block of Array.isArray(blocks) ? blocks : []) {
     if (isObject(block)) inline.push({ policyName: block.name, policyDocument: block.policy });
   }

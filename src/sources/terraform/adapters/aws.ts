@@ -1,3 +1,4 @@
+import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
@@ -95,7 +96,7 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   if (grantList) supplementary.AccessControlList = { grantList };
 
   const encryption = encryptionRule(unit, tr, ctx);
-  if (encryption) supplementary.ServerSideEncryptionConfiguration = { rules: [encryption] };
+  if (encryption) supplementary.ServerSideEncryptionConfiguration = { rules: [encryption.rule] };
 
   const logPath = `${SUPPLEMENTARY}.BucketLoggingConfiguration.destinationBucketName`;
   const logging = onePart(unit, 'aws_s3_bucket_logging');
@@ -113,10 +114,11 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   }
 
   const name = tr.read(bucket, 'bucket', 'configuration.name');
-  return fromConfigItem(
+  const resource = fromConfigItem(
     configItem('AWS::S3::Bucket', typeof name === 'string' ? { name } : {}, supplementary),
     tr,
   );
+  return withPlanKey(resource, encryption?.planKey);
 }
 
 /**
@@ -159,9 +161,14 @@ const CANNED_ACL_GRANTS: Readonly<Record<string, readonly JsonObject[]>> = {
 function aclGrants(unit: Unit, tr: Translation, isNew: boolean): JsonObject[] | undefined {
   const path = `${SUPPLEMENTARY}.AccessControlList.grantList`;
   const part = onePart(unit, 'aws_s3_bucket_acl');
-  const source = part ?? unit.primary;
-  const canned = tr.read(source, 'acl', path);
-  if (typeof canned === 'string') return [...(CANNED_ACL_GRANTS[canned] ?? [])];
+  // The bucket's own (deprecated) `acl` is read only when the plan knows it: a new bucket's is
+  // computed, and its ACL is private (since April 2023 ACLs are disabled on new buckets).
+  const ownAcl = part ? undefined : tr.valuesOf(unit.primary).read('acl');
+  const canned =
+    part || ownAcl?.state === 'known' || (ownAcl?.state === 'unknown' && !isNew)
+      ? tr.read(part ?? unit.primary, 'acl', path)
+      : undefined;
+  if (typeof canned === 'string' && canned !== '') return [...(CANNED_ACL_GRANTS[canned] ?? [])];
   const grants = part
     ? tr.read(part, 'access_control_policy.0.grant', path)
     : tr.valuesOf(unit.primary).read('grant').state === 'known'
@@ -192,7 +199,11 @@ function aclGrants(unit: Unit, tr: Translation, isNew: boolean): JsonObject[] | 
  * The default-encryption rule. Without one S3 encrypts with SSE-S3 (the Config adapter's own
  * default); a key the plan creates is named by its address, which the inventory resolves.
  */
-function encryptionRule(unit: Unit, tr: Translation, ctx: BuildContext): JsonObject | undefined {
+function encryptionRule(
+  unit: Unit,
+  tr: Translation,
+  ctx: BuildContext,
+): { rule: JsonObject; planKey?: string } | undefined {
   const base = `${SUPPLEMENTARY}.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault`;
   const part = onePart(unit, 'aws_s3_bucket_server_side_encryption_configuration');
   const prefix = part
@@ -205,15 +216,23 @@ function encryptionRule(unit: Unit, tr: Translation, ctx: BuildContext): JsonObj
   }
   const algorithm = tr.read(source, `${prefix}.sse_algorithm`, `${base}.sseAlgorithm`);
   const key = kmsKeyOf(tr, ctx, source, `${prefix}.kms_master_key_id`, `${base}.kmsMasterKeyID`);
-  if (algorithm === undefined) return { applyServerSideEncryptionByDefault: {} };
+  if (algorithm === undefined) return { rule: { applyServerSideEncryptionByDefault: {} } };
   return {
-    applyServerSideEncryptionByDefault: { sseAlgorithm: algorithm, ...(key ? { kmsMasterKeyID: key } : {}) },
+    rule: {
+      applyServerSideEncryptionByDefault: {
+        sseAlgorithm: algorithm,
+        ...(key.value !== undefined ? { kmsMasterKeyID: key.value } : {}),
+      },
+    },
+    ...(key.planKey && algorithm !== 'AES256' ? { planKey: key.planKey } : {}),
   };
 }
 
 /**
  * A KMS key attribute: its value, or, when the key is created by the same plan (its ARN is
  * known only after apply), the key's address, which names that key in the inventory.
+ * `planKey` is the attribute's path when it names a key of the plan: such a key is customer
+ * managed (aws_kms_key makes only those).
  */
 function kmsKeyOf(
   tr: Translation,
@@ -221,15 +240,23 @@ function kmsKeyOf(
   instance: TfInstance,
   attribute: string,
   nativePath: string,
-): unknown {
-  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
-    const key = ctx.referenced(instance, attribute.split('.')[0] ?? attribute, ['aws_kms_key'])[0];
-    if (key) {
-      tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
-      return ctx.idOf(key);
-    }
+): { value: unknown; planKey?: string } {
+  const tfPath = `${instance.address}.${attribute}`;
+  const key = ctx.referenced(instance, attribute, ['aws_kms_key'])[0];
+  if (key && tr.valuesOf(instance).read(attribute).state === 'unknown') {
+    tr.mark(nativePath, tfPath, 'known');
+    return { value: ctx.idOf(key), planKey: tfPath };
   }
-  return tr.read(instance, attribute, nativePath);
+  const value = tr.read(instance, attribute, nativePath);
+  return key ? { value, planKey: tfPath } : { value };
+}
+
+/** A resource encrypted with a key the plan creates uses a customer managed key. */
+function withPlanKey(resource: Resource, planKey: string | undefined): Resource {
+  if (!planKey) return resource;
+  const facts = resource.facts as { customerManagedKey?: Fact<boolean> };
+  if (facts.customerManagedKey?.source === 'explicit') return resource;
+  return { ...resource, facts: { ...facts, customerManagedKey: explicit(true, planKey) } };
 }
 
 /** Inline `ingress` blocks and rule resources as Config's `ipPermissions`. */
@@ -312,15 +339,17 @@ function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     'configuration',
   );
   const key = kmsKeyOf(tr, ctx, db, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key !== undefined) configuration.kmsKeyId = key;
-  return fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
+  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
 }
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const configuration = readInto(tr, unit.primary, { encrypted: 'encrypted' }, 'configuration');
   const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key !== undefined) configuration.kmsKeyId = key;
-  return fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  const resource = fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
+  return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
 }
 
 /** Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named. */

@@ -63,7 +63,7 @@ function keyName(
   nativePath: string,
 ): unknown {
   if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
-    const [key] = ctx.referenced(instance, attribute.split('.')[0]!, ['google_kms_crypto_key']);
+    const [key] = ctx.referenced(instance, attribute, ['google_kms_crypto_key']);
     if (key) {
       tr.mark(`${DATA}.${nativePath}`, `${instance.address}.${attribute}`, 'known');
       return ctx.idOf(key);
