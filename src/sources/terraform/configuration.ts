@@ -57,6 +57,12 @@ export class TerraformConfiguration {
       ?.resources.get(`${instance.type}.${instance.name}`);
   }
 
+  /** Whether the `resource` block sets the attribute (a computed attribute it leaves out is the provider's to fill). */
+  sets(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>, attribute: string): boolean {
+    const expressions = this.resourceOf(instance)?.expressions;
+    return isObject(expressions) && attribute in expressions;
+  }
+
   /** The `source` of every module call from the root down to the module instance. */
   moduleSources(moduleAddress: string): string[] {
     const sources: string[] = [];

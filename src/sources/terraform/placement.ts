@@ -62,7 +62,7 @@ export class Placement {
     if (own) return own;
     // A location taken from another resource (`location = azurerm_resource_group.rg.location`,
     // a key's key ring): that resource's location.
-    for (const attribute of ['location', 'key_ring', 'key_vault_id', 'resource_group_name']) {
+    for (const attribute of ['location', 'key_ring', 'key_vault_id']) {
       for (const target of links.referenced(instance, attribute, [])) {
         const found = ownRegion(target, provider);
         if (found) return found;

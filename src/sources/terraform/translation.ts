@@ -26,7 +26,7 @@ export const KNOWN_AFTER_APPLY: Localized = {
   en: 'known after apply',
 };
 
-const SENSITIVE: Localized = {
+export const SENSITIVE_NOTE: Localized = {
   ja: 'Terraform が機密値としているため読みません（値は表示しません）',
   en: 'marked sensitive by Terraform: not read (the value is never shown)',
 };
@@ -61,6 +61,21 @@ export class Translation {
     }
     this.#marks.push({ nativePath, tfPath, state: read.state === 'absent' ? 'known' : read.state });
     return undefined;
+  }
+
+  /**
+   * Reads an Optional+Computed attribute (an NSG's inline `security_rule`, a storage account's
+   * `network_rules`). Unknown in a plan when the configuration leaves it out of a new resource:
+   * the provider then fills in the cloud's default, which is what the export adapters assume of
+   * an absent field, so it is read as absent.
+   */
+  readComputed(instance: TfInstance, attribute: string, nativePath: string, configured: boolean): unknown {
+    const isNew = instance.action === 'create' || instance.action === 'replace';
+    if (!configured && isNew && this.valuesOf(instance).read(attribute).state === 'unknown') {
+      this.#marks.push({ nativePath, tfPath: `${instance.address}.${attribute}`, state: 'known' });
+      return undefined;
+    }
+    return this.read(instance, attribute, nativePath);
   }
 
   /** Records where a value the translation derived (not read from one attribute) came from. */
@@ -106,7 +121,7 @@ export class Translation {
 
 const NOTES: Readonly<Record<Exclude<MarkState, 'known'>, Localized>> = {
   unknown: KNOWN_AFTER_APPLY,
-  sensitive: SENSITIVE,
+  sensitive: SENSITIVE_NOTE,
   unmanaged: {
     ja: 'この設定は Terraform の構成で管理されておらず、計画からは分かりません',
     en: 'this setting is not managed in the Terraform configuration, so the plan cannot show it',

@@ -260,10 +260,10 @@ function withPlanKey(resource: Resource, planKey: string | undefined): Resource 
 }
 
 /** Inline `ingress` blocks and rule resources as Config's `ipPermissions`. */
-function securityGroup(unit: Unit, tr: Translation): Resource {
+function securityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'configuration.ipPermissions';
   tr.mark(path, `${unit.primary.address}.ingress`, 'known');
-  const inline = tr.read(unit.primary, 'ingress', path);
+  const inline = tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
   const permissions: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) {
     if (isObject(rule))

@@ -1,8 +1,8 @@
-import { explicit, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { toResource } from '../../azure/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
-import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
+import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 
 /**
@@ -45,7 +45,7 @@ function set(target: JsonObject, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;
 }
 
-function storageAccount(unit: Unit, tr: Translation): Resource {
+function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const account = unit.primary;
   const p: JsonObject = {};
   set(
@@ -84,7 +84,14 @@ function storageAccount(unit: Unit, tr: Translation): Resource {
   // Network rules: the split resource wins over the inline block.
   const rules = partsOf(unit, 'azurerm_storage_account_network_rules').at(-1);
   const [source, prefix] = rules ? [rules, ''] : [account, 'network_rules.0.'];
-  const defaultAction = tr.read(source, `${prefix}default_action`, 'properties.networkAcls.defaultAction');
+  const defaultAction = rules
+    ? tr.read(rules, 'default_action', 'properties.networkAcls.defaultAction')
+    : tr.readComputed(
+        account,
+        'network_rules.0.default_action',
+        'properties.networkAcls.defaultAction',
+        ctx.config.sets(account, 'network_rules'),
+      );
   if (defaultAction !== undefined) {
     const ipRules = tr.read(source, `${prefix}ip_rules`, 'properties.networkAcls.ipRules');
     p.networkAcls = {
@@ -100,11 +107,24 @@ function storageAccount(unit: Unit, tr: Translation): Resource {
     tr.mark(keyPath, `${cmk.address}`, 'known');
     p.encryption = { keySource: 'Microsoft.Keyvault' };
   } else {
-    const inline = tr.read(account, 'customer_managed_key', keyPath);
+    const inline = tr.readComputed(
+      account,
+      'customer_managed_key',
+      keyPath,
+      ctx.config.sets(account, 'customer_managed_key'),
+    );
     p.encryption = {
       keySource: Array.isArray(inline) && inline.length > 0 ? 'Microsoft.Keyvault' : 'Microsoft.Storage',
     };
   }
+
+  // Terraform does not show when the access keys were made: a new account's are made on apply.
+  const isNew = account.action === 'create' || account.action === 'replace';
+  tr.mark(
+    'properties.keyCreationTime',
+    `${account.address}.primary_access_key`,
+    isNew ? 'unknown' : 'unmanaged',
+  );
 
   const tier = tr.read(account, 'account_tier', 'sku.name');
   const replication = tr.read(account, 'account_replication_type', 'sku.name');
@@ -115,10 +135,11 @@ function storageAccount(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.Storage/storageAccounts', p, tr, sku ? { sku } : {});
 }
 
-function networkSecurityGroup(unit: Unit, tr: Translation): Resource {
+function networkSecurityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'properties.securityRules';
   tr.mark(path, `${unit.primary.address}.security_rule`, 'known');
-  const inline = tr.read(unit.primary, 'security_rule', path);
+  const configured = ctx.config.sets(unit.primary, 'security_rule');
+  const inline = tr.readComputed(unit.primary, 'security_rule', path, configured);
   const rules: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
   for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
@@ -182,14 +203,14 @@ function keyVault(unit: Unit, tr: Translation): Resource {
     'publicNetworkAccess',
     enabledDisabled(tr.read(vault, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  set(
-    p,
-    'networkAcls',
-    wrap(
-      'defaultAction',
-      tr.read(vault, 'network_acls.0.default_action', 'properties.networkAcls.defaultAction'),
-    ),
-  );
+  const vaultAction = tr.read(vault, 'network_acls.0.default_action', 'properties.networkAcls.defaultAction');
+  if (vaultAction !== undefined) {
+    const ipRules = tr.read(vault, 'network_acls.0.ip_rules', 'properties.networkAcls.ipRules');
+    p.networkAcls = {
+      defaultAction: vaultAction,
+      ipRules: (Array.isArray(ipRules) ? ipRules : []).map((value) => ({ value })),
+    };
+  }
   return fromArm('Microsoft.KeyVault/vaults', p, tr);
 }
 
@@ -228,7 +249,7 @@ function keyVaultKey(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
 }
 
-function mssqlServer(unit: Unit, tr: Translation): Resource {
+function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const server = unit.primary;
   const p: JsonObject = {};
   set(
@@ -237,7 +258,38 @@ function mssqlServer(unit: Unit, tr: Translation): Resource {
     enabledDisabled(tr.read(server, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
   set(p, 'minimalTlsVersion', tr.read(server, 'minimum_tls_version', 'properties.minimalTlsVersion'));
-  return fromArm('Microsoft.Sql/servers', p, tr);
+  const resource = fromArm('Microsoft.Sql/servers', p, tr);
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      customerManagedKey: tdeKey(
+        server,
+        tr,
+        ctx.config.sets(server, 'transparent_data_encryption_key_vault_key_id'),
+      ),
+    },
+  };
+}
+
+/**
+ * The server's TDE protector: a Key Vault key when `transparent_data_encryption_key_vault_key_id`
+ * is set, else the service-managed key (the server record of an export does not show it).
+ */
+function tdeKey(server: TfInstance, tr: Translation, configured: boolean): Fact<boolean> {
+  const attribute = 'transparent_data_encryption_key_vault_key_id';
+  const path = `${server.address}.${attribute}`;
+  const read = tr.valuesOf(server).read(attribute);
+  if (read.state === 'known') return explicit(read.value !== '', path);
+  const isNew = server.action === 'create' || server.action === 'replace';
+  if (read.state === 'absent' || (read.state === 'unknown' && isNew && !configured)) {
+    return cloudDefault(false, path, {
+      ja: '未設定: TDE はサービス管理キーで暗号化されます',
+      en: 'not set: TDE uses the service-managed key',
+    });
+  }
+  // A new server's attribute is computed: unknown unless the configuration sets it.
+  return unknown(path, read.state === 'sensitive' ? SENSITIVE_NOTE : KNOWN_AFTER_APPLY);
 }
 
 const DESTINATIONS: Readonly<Record<string, string>> = {
