@@ -69,7 +69,9 @@ export class TerraformConfiguration {
     let path = '';
     for (const name of callNames(moduleAddress)) {
       const source = this.#modules.get(path)?.calls.get(name)?.source;
-      sources.push(typeof source === 'string' ? source : '');
+      // A state carries no configuration: no sources at all rather than blanks.
+      if (typeof source !== 'string') return [];
+      sources.push(source);
       path = path ? `${path}.module.${name}` : `module.${name}`;
     }
     return sources;

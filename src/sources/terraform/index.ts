@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { IacOrigin, Resource } from '../../model/resource.ts';
+import { accountResourceId, type IacOrigin, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
@@ -59,12 +59,14 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(parts.length > 0 && { parts }),
     };
     const before = changedBefore(unit);
+    const account = placement.account(primary, adapter.provider);
     yield {
       ...built,
-      account: placement.account(primary, adapter.provider),
+      account,
       region: adapter.global ? 'global' : placement.region(primary, adapter.provider, linker),
-      id: primary.address,
-      name: placement.name(primary),
+      // The project IAM resources describe the project: they merge into the account resource.
+      id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
+      name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
       origin: { file: ctx.file, iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),

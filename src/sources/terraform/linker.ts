@@ -124,7 +124,10 @@ export class Linker implements BuildContext {
         accept(candidate) &&
         keys.some((key) => {
           const own = candidate.after.read(key);
-          return own.state === 'known' && typeof own.value === 'string' && own.value.toLowerCase() === wanted;
+          if (own.state !== 'known' || typeof own.value !== 'string' || own.value === '') return false;
+          const candidateValue = own.value.toLowerCase();
+          // The google provider stores a bucket IAM member's bucket as `b/<name>`.
+          return candidateValue === wanted || wanted.endsWith(`/${candidateValue}`);
         }),
     );
   }

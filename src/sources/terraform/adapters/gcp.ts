@@ -1,3 +1,4 @@
+import { cloudDefault } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
@@ -19,8 +20,9 @@ function fromAsset(assetType: string, data: JsonObject, tr: Translation, policy?
     {
       name: `//terraform/${assetType}`,
       assetType,
-      ancestors: ['projects/terraform'],
-      resource: { data, dataPath: DATA },
+      // The plan does not show the folders and organization above a project: no ancestors.
+      ancestors: [],
+      resource: { data, dataPath: DATA, parent: '//cloudresourcemanager.googleapis.com/projects/terraform' },
       ...(policy && { iamPolicy: { policy, path: POLICY } }),
     },
     { file: '' },
@@ -123,7 +125,44 @@ function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource
     'encryption.defaultKmsKeyName',
     keyName(tr, ctx, bucket, 'encryption.0.default_kms_key_name', 'encryption.defaultKmsKeyName'),
   );
-  return fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
+  const acl = bucketAcl(unit, tr);
+  if (acl.length > 0) data.acl = acl;
+  const resource = fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
+  const isNew = bucket.action === 'create' || bucket.action === 'replace';
+  if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
+  // A new bucket's ACL is the project-private default: no entry for allUsers.
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      publicAcl: cloudDefault([], `${bucket.address} (no google_storage_bucket_acl)`, {
+        ja: '構成に ACL がありません: 新しいバケットの ACL は既定の projectPrivate です',
+        en: 'no google_storage_bucket_acl: a new bucket gets the default projectPrivate ACL',
+      }),
+    },
+  };
+}
+
+/** Predefined ACLs that grant to allUsers. https://cloud.google.com/storage/docs/access-control/lists#predefined-acl */
+const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
+  publicRead: 'READER',
+  publicReadWrite: 'WRITER',
+};
+
+/** google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) as REST ACL entries. */
+function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
+  const entries: JsonObject[] = [];
+  for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
+    const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
+    const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
+    if (role) entries.push({ entity: 'allUsers', role });
+    const roleEntities = tr.read(part, 'role_entity', `${DATA}.acl`);
+    for (const entry of Array.isArray(roleEntities) ? roleEntities : []) {
+      const [entryRole, entity] = String(entry).split(':');
+      if (entity) entries.push({ entity, role: entryRole });
+    }
+  }
+  return entries;
 }
 
 /** `allow` blocks as the REST `allowed` list. */
@@ -185,13 +224,22 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
   return fromAsset('cloudkms.googleapis.com/CryptoKey', data, tr);
 }
 
-function containerCluster(unit: Unit, tr: Translation): Resource {
+function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
   const data = readData(tr, cluster, {
-    'privateClusterConfig.enablePrivateEndpoint': 'private_cluster_config.0.enable_private_endpoint',
     'legacyAbac.enabled': 'enable_legacy_abac',
     loggingService: 'logging_service',
   });
+  set(
+    data,
+    'privateClusterConfig.enablePrivateEndpoint',
+    tr.readComputed(
+      cluster,
+      'private_cluster_config.0.enable_private_endpoint',
+      `${DATA}.privateClusterConfig.enablePrivateEndpoint`,
+      ctx.config.sets(cluster, 'private_cluster_config'),
+    ),
+  );
   const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
   const authorized = tr.read(cluster, 'master_authorized_networks_config', authorizedPath);
   if (Array.isArray(authorized)) {
@@ -287,6 +335,7 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_storage_bucket: google(storageBucket, {
     parts: {
+      google_storage_bucket_acl: BUCKET_LINK,
       google_storage_bucket_iam_member: BUCKET_LINK,
       google_storage_bucket_iam_binding: BUCKET_LINK,
       google_storage_bucket_iam_policy: BUCKET_LINK,
