@@ -23,8 +23,8 @@ export interface FileCoverage {
   error?: string;
 }
 
-/** The directory walk skips what is plainly not an export. */
-const SKIPPED_NAMES = /^(\.|README|LICENSE)/i;
+/** The directory walk skips what is plainly not an export (Terraform sources sit beside their plans). */
+const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 /** Expands the inputs (files and directories, walked in sorted order) into file paths. */
