@@ -40,6 +40,7 @@ export const KANSA_TYPES = [
   'kms.vault',
   'network.firewall',
   'network.vpc',
+  'network.prefix-list',
   'network.flow-log',
   'monitoring.log-group', // CloudWatch Logs log group (retention)
   'security.service', // GuardDuty detector, Security Hub, Config recorder, Security Command Center
@@ -105,11 +106,12 @@ export interface IacOrigin {
 }
 
 /**
- * The region of a resource whose location neither the resource, its provider block nor the
- * provider's default tells (a Terraform plan with `region = var.region`). Location checks
- * report it UNKNOWN, never in or out of Japan.
+ * The region of a resource whose location the input does not tell: a location that names no
+ * region in an export, or a Terraform plan whose resource, provider block and provider default
+ * leave it to a variable or the environment. Location checks report it UNKNOWN, never in or
+ * out of Japan (`isLocationUnreadable`).
  */
-export const UNKNOWN_REGION = '(unknown)';
+export const UNKNOWN_REGION = '';
 
 /**
  * The normalized resource every check reads. Sources (adapters) fill it from each cloud's
@@ -123,6 +125,11 @@ export interface Resource<F extends object = object> {
    * `organizations/N` for the folder and organization assets themselves).
    */
   readonly account: string;
+  /**
+   * The account's other name, when the record gives both: the Google Cloud project id beside
+   * the project number in `account`. The inventory merges resources keyed by either.
+   */
+  readonly accountAlias?: string;
   /** Lower-case native region/location; 'global' for location-less resources. */
   readonly region: string;
   readonly kansaType: KansaType;
@@ -134,6 +141,13 @@ export interface Resource<F extends object = object> {
   readonly tags: Readonly<Record<string, string>>;
   readonly facts: F;
   readonly origin: Origin;
+  /**
+   * When the record was captured (ms since the epoch; AWS Config's configurationItemCaptureTime).
+   * Across all inputs of a scan, the newest record of a resource wins over older ones.
+   */
+  readonly observedAt?: number;
+  /** The record says the resource was deleted: if it is the newest, the resource yields no finding. */
+  readonly deleted?: true;
   /**
    * The facts before a Terraform plan's update, so a finding can tell whether the plan brings
    * the failure in or keeps one that exists. Absent for everything but updated plan resources.

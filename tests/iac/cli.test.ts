@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import schema from '../../docs/findings-schema.json' with { type: 'json' };
+import schema from '../../src/report/findings-schema.json' with { type: 'json' };
 import { kansa } from '../report/helpers/findings.ts';
 
 const AWS_PLAN = path.join('tests/iac/fixtures/aws/plan.json');

@@ -2,11 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadFramework } from '../../src/frameworks/load.ts';
+import type { FileCoverage } from '../../src/model/coverage.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { addMissingAccounts, evaluate } from '../../src/scan/evaluate.ts';
 import type { Finding } from '../../src/scan/finding.ts';
 import { Inventory } from '../../src/scan/inventory.ts';
-import { type FileCoverage, readInputFile } from '../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../src/sources/read-inputs.ts';
 
 export const FIXTURES = path.join(import.meta.dirname, 'fixtures');
 /** The scan time: the fixtures' plans were made the day before. */

@@ -4,13 +4,13 @@ import { defineCheck, fail, notApplicable, pass, undetermined } from '../../chec
 import {
   isAllowedRegion,
   isLocationless,
-  isRegionUnknown,
+  isLocationUnreadable,
   LOCATED_MESSAGES,
-  unknownRegionEvidence,
+  UNREADABLE_LOCATION_MESSAGE,
 } from './region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
-export default defineCheck<object, 'domestic' | 'locationless' | 'regionUnknown' | 'abroad'>({
+export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({
   meta: {
     id: 'common.location.management-in-japan',
     provider: 'any',
@@ -30,6 +30,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'regionUnknown'
     },
     messages: {
       ...LOCATED_MESSAGES,
+      locationUnreadable: UNREADABLE_LOCATION_MESSAGE,
       abroad: {
         ja: '管理系サービスが国外リージョン {{region}} にあります（国内推奨）',
         en: 'Management service located abroad in {{region}} (domestic preferred)',
@@ -39,8 +40,8 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'regionUnknown'
   },
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');
-    if (isRegionUnknown(resource)) return undetermined('regionUnknown', [unknownRegionEvidence()]);
     if (isLocationless(resource)) return notApplicable('locationless', [region]);
+    if (isLocationUnreadable(resource)) return undetermined('locationUnreadable', [region]);
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
     return fail('abroad', [region], { region: resource.region });
   },

@@ -1,16 +1,11 @@
-import type { ScanParameters } from '../../../frameworks/parameters.ts';
-import { unknown } from '../../../model/fact.ts';
-import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import type { ScanParameters } from '../../../model/parameters.ts';
+import type { Resource } from '../../../model/resource.ts';
 
 /** The messages both location checks give for a resource that is in Japan or not in a region. */
 export const LOCATED_MESSAGES = {
   domestic: {
     ja: '国内リージョン {{region}} に配置されています',
     en: 'Located in the domestic region {{region}}',
-  },
-  regionUnknown: {
-    ja: 'リージョンが計画から分かりません（変数や実行環境で決まります）',
-    en: 'The region is not known from the plan (it comes from a variable or the environment of the run)',
   },
   locationless: {
     ja: '特定のリージョンを持たないリソースです',
@@ -28,23 +23,20 @@ export function isAllowedRegion(resource: Resource, params: ScanParameters): boo
   return params.allowedRegions[resource.provider].some((allowed) => canonicalRegion(allowed) === region);
 }
 
-/** A resource of a Terraform plan whose region the plan does not tell (`region = var.region`). */
-export function isRegionUnknown(resource: Resource): boolean {
-  return resource.region === UNKNOWN_REGION;
-}
-
-/** The evidence for a region the plan does not tell. */
-export function unknownRegionEvidence() {
-  return unknown<string>('region', {
-    ja: 'リソース、プロバイダー ブロック、プロバイダーの既定のいずれからもリージョンが分かりません',
-    en: 'neither the resource, its provider block nor a provider default tells the region',
-  });
-}
-
+/** Not in a region by nature (`global`: IAM, networks, location-less services). */
 export function isLocationless(resource: Resource): boolean {
-  const region = canonicalRegion(resource.region);
-  return region === '' || region === 'global';
+  return canonicalRegion(resource.region) === 'global';
 }
+
+/** The export names a location that is no region (a template expression, a placeholder): ''. */
+export function isLocationUnreadable(resource: Resource): boolean {
+  return canonicalRegion(resource.region) === '';
+}
+
+export const UNREADABLE_LOCATION_MESSAGE = {
+  ja: 'エクスポートの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
+};
 
 function canonicalRegion(region: string): string {
   return region.toLowerCase().replace(/\s+/g, '');

@@ -21,6 +21,7 @@ export function configItem(
     configuration,
     supplementary,
     partial: false,
+    deleted: false,
     captureTime: undefined,
   };
 }
