@@ -14,7 +14,7 @@ describe('AWS plan (terraform show -json, format_version 1.2)', () => {
   it('is detected by its shape, and deletions and data sources are skipped with a reason', () => {
     expect(scan.coverage.format).toBe('terraform-json');
     expect(scan.coverage.error).toBeUndefined();
-    expect(scan.coverage.skipped.map((s) => s.reason)).toEqual([
+    expect(scan.coverage.skipped.map((s) => s.reason).sort()).toEqual([
       'aws_ebs_volume.scratch: deleted by the plan: not evaluated',
       'data.aws_iam_policy_document.deny_http: data source: it reads, it does not deploy',
     ]);

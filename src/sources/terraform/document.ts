@@ -24,8 +24,9 @@ export interface TfInstance {
   readonly index: number | string | undefined;
   /** `registry.terraform.io/hashicorp/aws`. */
   readonly providerName: string;
-  readonly action: IacAction;
-  /** The values the checks judge: `after` of a plan, `values` of a state. */
+  /** `delete` only for split resources a plan deletes, which change the resource they configure. */
+  readonly action: IacAction | 'delete';
+  /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */
   readonly after: TfValues;
   /** The values before an update or replacement (undefined for creates and states). */
   readonly before: TfValues | undefined;
@@ -99,8 +100,9 @@ export interface SkippedInstance {
 }
 
 /**
- * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state.
- * Data sources, deletions and records that are not resources are returned as skipped, with why.
+ * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state,
+ * deletions included (with their `before` values). Data sources and records that are not
+ * resources are returned as skipped, with why.
  */
 export function readInstances(document: JsonObject): {
   instances: TfInstance[];
@@ -206,7 +208,13 @@ function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInsta
     return;
   }
   if (action === 'delete') {
-    skipped.push({ address: identity.address, reason: 'deleted by the plan: not evaluated' });
+    // Not judged, but a deleted split resource changes its bucket or group: kept for linking.
+    instances.push({
+      ...identity,
+      action,
+      after: new TfValues({}, undefined, undefined),
+      before: new TfValues(isObject(change.before) ? change.before : {}, undefined, change.before_sensitive),
+    });
     return;
   }
   if (action === 'forget') {

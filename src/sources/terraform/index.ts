@@ -40,14 +40,15 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
   const placement = new Placement(instances, config);
   const declarations = new Declarations(path.dirname(ctx.file));
 
-  for (const { unit, reason } of linker.units()) {
-    if (!unit) {
+  for (const { unit: linked, reason } of linker.units()) {
+    if (!linked || linked.primary.action === 'delete') {
       ctx.skip(reason);
       continue;
     }
-    const adapter = ADAPTERS[unit.primary.type] ?? ADAPTERS.google_project!;
+    const unit = afterPlan(linked);
+    const primary = { ...linked.primary, action: linked.primary.action };
+    const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
     const built = adapter.build(unit, new Translation('after'), linker);
-    const { primary } = unit;
     const moduleSources = config.moduleSources(primary.moduleAddress);
     const declaration = declarations.find(moduleSources, primary.type, primary.name);
     const parts = [...unit.parts.values()].flat().map((part) => part.address);
@@ -58,7 +59,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(declaration && { declaration }),
       ...(parts.length > 0 && { parts }),
     };
-    const before = changedBefore(unit);
+    const before = changedBefore(linked);
     const account = placement.account(primary, adapter.provider);
     yield {
       ...built,
@@ -72,6 +73,21 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
+}
+
+/** The resource as the plan leaves it: the split resources it deletes are set apart. */
+function afterPlan(unit: Unit): Unit {
+  const parts = new Map<string, TfInstance[]>();
+  const removed = new Map<string, TfInstance[]>();
+  for (const [type, list] of unit.parts) {
+    parts.set(
+      type,
+      list.filter((part) => part.action !== 'delete'),
+    );
+    const gone = list.filter((part) => part.action === 'delete');
+    if (gone.length > 0) removed.set(type, gone);
+  }
+  return { primary: unit.primary, parts, removed };
 }
 
 /**

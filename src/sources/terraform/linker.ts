@@ -51,10 +51,18 @@ export class Linker implements BuildContext {
   *units(): Generator<{ unit?: Unit; reason: string }> {
     const parts = new Map<string, Map<string, TfInstance[]>>();
     const projects = new Map<string, TfInstance[]>();
+    const deleted = (instance: TfInstance) => `${instance.address}: deleted by the plan: not evaluated`;
     for (const instance of this.#instances) {
-      if (this.#adapters[instance.type]) continue;
+      if (this.#adapters[instance.type]) {
+        if (instance.action === 'delete') yield { reason: deleted(instance) };
+        continue;
+      }
       const child = this.#childLinks.get(instance.type);
-      if (!child) {
+      if (!child || (instance.action === 'delete' && PROJECT_PART_TYPES.includes(instance.type))) {
+        if (instance.action === 'delete') {
+          yield { reason: deleted(instance) };
+          continue;
+        }
         yield { reason: `${instance.address}: ${instance.type} is not a resource type kansa reads` };
         continue;
       }
@@ -73,6 +81,8 @@ export class Linker implements BuildContext {
         const project = instance.after.read('project');
         const key = project.state === 'known' ? String(project.value) : '';
         projects.set(key, [...(projects.get(key) ?? []), instance]);
+      } else if (instance.action === 'delete') {
+        yield { reason: deleted(instance) };
       } else {
         yield {
           reason: `${instance.address}: the ${child.parentTypes.join(' / ')} it configures (${child.link.attribute}) is not in this plan`,
@@ -80,7 +90,7 @@ export class Linker implements BuildContext {
       }
     }
     for (const instance of this.#instances) {
-      if (this.#adapters[instance.type]) {
+      if (this.#adapters[instance.type] && instance.action !== 'delete') {
         yield { unit: { primary: instance, parts: parts.get(instance.address) ?? new Map() }, reason: '' };
       }
     }
@@ -98,7 +108,8 @@ export class Linker implements BuildContext {
     types: readonly string[],
     keys: readonly string[] = IDENTITY_KEYS,
   ): TfInstance[] {
-    const accept = (candidate: TfInstance) => types.length === 0 || types.includes(candidate.type);
+    const accept = (candidate: TfInstance) =>
+      candidate.action !== 'delete' && (types.length === 0 || types.includes(candidate.type));
     const found: TfInstance[] = [];
     for (const target of this.config.referencesOf(instance, attribute)) {
       if (target.key !== undefined) {
@@ -115,7 +126,10 @@ export class Linker implements BuildContext {
       found.push(...chosen);
     }
     if (found.length > 0) return found;
-    const value = instance.after.read(attribute);
+    // A deleted resource is gone from the configuration: its own values say what it configured.
+    const value = (instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after).read(
+      attribute,
+    );
     if (value.state !== 'known' || typeof value.value !== 'string') return [];
     const wanted = value.value.toLowerCase();
     return this.#instances.filter(

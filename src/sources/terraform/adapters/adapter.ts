@@ -16,6 +16,8 @@ export interface Unit {
   readonly primary: TfInstance;
   /** The split resources, by Terraform type. */
   readonly parts: ReadonlyMap<string, readonly TfInstance[]>;
+  /** Split resources the plan deletes (their settings go away with them), by Terraform type. */
+  readonly removed?: ReadonlyMap<string, readonly TfInstance[]>;
 }
 
 export interface BuildContext {
@@ -44,4 +46,9 @@ export interface TerraformAdapter {
 
 export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
   return unit.parts.get(type) ?? [];
+}
+
+/** The split resource of a type the plan deletes, when it leaves none of that type. */
+export function removedPart(unit: Unit, type: string): TfInstance | undefined {
+  return partsOf(unit, type).length === 0 ? unit.removed?.get(type)?.[0] : undefined;
 }

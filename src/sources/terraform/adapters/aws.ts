@@ -2,7 +2,7 @@ import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, partsOf, removedPart, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsIamAdapters } from './aws-iam.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
@@ -68,6 +68,8 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       },
       blockPath,
     );
+  } else if (deletedBy(unit, tr, 'aws_s3_bucket_public_access_block', blockPath)) {
+    // The plan deletes the block: the bucket has none (the Config adapter's "not configured").
   } else if (isNew) {
     // https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/
     supplementary.PublicAccessBlockConfiguration = {
@@ -86,11 +88,15 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 
   const policyPart = onePart(unit, 'aws_s3_bucket_policy');
   const policyPath = `${SUPPLEMENTARY}.BucketPolicy.policyText`;
+  const policyDeleted = !policyPart && deletedBy(unit, tr, 'aws_s3_bucket_policy', policyPath);
   const policy = policyPart
     ? tr.read(policyPart, 'policy', policyPath)
-    : bucketOwn(tr, bucket, 'policy', policyPath, isNew, null);
-  if (policy !== undefined || policyPart) supplementary.BucketPolicy = { policyText: policy ?? null };
-  else if (isNew) supplementary.BucketPolicy = { policyText: null };
+    : policyDeleted
+      ? undefined
+      : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
+  if (policy !== undefined || policyPart || isNew || policyDeleted || bucketShows(tr, bucket, 'policy')) {
+    supplementary.BucketPolicy = { policyText: policy ?? null };
+  }
 
   const grantList = aclGrants(unit, tr, isNew);
   if (grantList) supplementary.AccessControlList = { grantList };
@@ -107,10 +113,13 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       supplementary.BucketLoggingConfiguration = { destinationBucketName: target ?? ctx.idOf(referenced!) };
       if (target === undefined) tr.mark(logPath, `${logging.address}.target_bucket`, 'known');
     }
+  } else if (deletedBy(unit, tr, 'aws_s3_bucket_logging', logPath)) {
+    supplementary.BucketLoggingConfiguration = { destinationBucketName: null };
   } else {
-    const own = bucketOwn(tr, bucket, 'logging.0.target_bucket', logPath, isNew, null);
-    if (own !== undefined || isNew)
+    const own = bucketOwn(tr, bucket, 'logging.0.target_bucket', logPath, isNew);
+    if (own !== undefined || isNew || bucketShows(tr, bucket, 'logging')) {
       supplementary.BucketLoggingConfiguration = { destinationBucketName: own ?? null };
+    }
   }
 
   const name = tr.read(bucket, 'bucket', 'configuration.name');
@@ -122,8 +131,21 @@ function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 }
 
 /**
- * A setting the bucket resource itself carries (computed by the provider from the real bucket
- * for an existing one). For a new bucket an unset value is S3's default, `fallback`.
+ * Whether the plan deletes the split resource that held a setting (and leaves none in its
+ * place): the setting then goes back to what a bucket without it has.
+ */
+function deletedBy(unit: Unit, tr: Translation, type: string, nativePath: string): boolean {
+  const gone = removedPart(unit, type);
+  if (gone) tr.mark(nativePath, `${gone.address} (deleted by the plan)`, 'known');
+  return gone !== undefined;
+}
+
+/**
+ * A setting the bucket resource itself carries (computed by the provider from the real bucket,
+ * so known for a bucket that exists: `policy = ""` and `logging = []` say there is none). For a
+ * new bucket an unknown or unset value is S3's default: none (undefined is returned, and the
+ * caller writes the native "none"). For an existing bucket whose value the plan does not show,
+ * the setting is unknown.
  */
 function bucketOwn(
   tr: Translation,
@@ -131,21 +153,25 @@ function bucketOwn(
   attribute: string,
   nativePath: string,
   isNew: boolean,
-  fallback: unknown,
 ): unknown {
-  const read = tr.valuesOf(bucket).read(attribute);
-  if (read.state === 'known' && read.value !== '') return tr.read(bucket, attribute, nativePath);
-  if (read.state === 'unknown' && !isNew) return tr.read(bucket, attribute, nativePath);
+  const top = attribute.split('.')[0] ?? attribute;
+  const read = tr.valuesOf(bucket).read(top);
+  if (read.state === 'known') {
+    const value = tr.read(bucket, attribute, nativePath);
+    return value === '' ? undefined : value;
+  }
   if (isNew) {
     tr.mark(nativePath, `${bucket.address}.${attribute}`, 'assumed');
-    return fallback === null ? undefined : fallback;
+    return undefined;
   }
-  tr.mark(
-    nativePath,
-    `${bucket.address}.${attribute}`,
-    read.state === 'sensitive' ? 'sensitive' : 'unmanaged',
-  );
+  if (read.state === 'unknown' || read.state === 'sensitive') return tr.read(bucket, attribute, nativePath);
+  tr.mark(nativePath, `${bucket.address}.${attribute}`, 'unmanaged');
   return undefined;
+}
+
+/** Whether the bucket resource shows a setting (known, even as "none"). */
+function bucketShows(tr: Translation, bucket: TfInstance, attribute: string): boolean {
+  return tr.valuesOf(bucket).read(attribute.split('.')[0] ?? attribute).state === 'known';
 }
 
 /** Canned ACLs that grant to the public groups. https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl */
@@ -210,6 +236,8 @@ function encryptionRule(
     ? 'rule.0.apply_server_side_encryption_by_default.0'
     : 'server_side_encryption_configuration.0.rule.0.apply_server_side_encryption_by_default.0';
   const source = part ?? unit.primary;
+  if (!part && deletedBy(unit, tr, 'aws_s3_bucket_server_side_encryption_configuration', base))
+    return undefined;
   if (!part && tr.valuesOf(source).read(prefix).state !== 'known') {
     tr.mark(base, `${unit.primary.address} (no aws_s3_bucket_server_side_encryption_configuration)`, 'known');
     return undefined;
