@@ -16,7 +16,8 @@ const TEXT = {
     manual: (n: number, framework: string) =>
       `人による確認が必要な項目: ${n} 件（kansa frameworks ${framework} で一覧）`,
     unreadable: '読み込めなかった入力・スコープ（結果は部分的です）:',
-    skipped: (n: number) => `スキップしたレコード: ${n} 件（理由は JSON レポートの coverage.files）`,
+    skipped: (n: number) => `スキップしたレコード: ${n} 件（全件の理由は JSON レポートの coverage.files）:`,
+    deleted: (n: number) => `削除の記録: ${n} 件（最新の記録が削除であるリソースは評価しません）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
     totals: '合計',
     fix: '対処',
@@ -30,7 +31,9 @@ const TEXT = {
     manual: (n: number, framework: string) =>
       `Items a person must confirm: ${n} (listed by kansa frameworks ${framework})`,
     unreadable: 'Inputs and scopes that could not be read (results are partial):',
-    skipped: (n: number) => `Records skipped: ${n} (reasons in the JSON report's coverage.files)`,
+    skipped: (n: number) => `Records skipped: ${n} (every reason in the JSON report's coverage.files):`,
+    deleted: (n: number) =>
+      `Deletion records read: ${n} (a resource whose newest record is a deletion is not evaluated)`,
     notEvaluated: 'Checks the export had no data for:',
     totals: 'Total',
     fix: 'Fix',
@@ -56,6 +59,8 @@ const STATUS_STYLE: Record<RequirementStatus, Parameters<typeof styleText>[0]> =
 };
 
 const WORST_SHOWN = 10;
+/** The first skipped records named in the summary (with file, line or index, and reason). */
+const SKIPPED_SHOWN = 5;
 
 /** The terminal summary: per requirement, counts by status, then the worst findings and the coverage gaps. */
 export function renderSummary(args: {
@@ -115,8 +120,18 @@ export function renderSummary(args: {
     out.push(t.notEvaluated);
     for (const [checkId, n] of tally.unknownByCheck) out.push(`  ${checkId}: ${n}`);
   }
-  const skipped = coverage.files.reduce((n, f) => n + f.skipped.length, 0);
-  if (skipped > 0) out.push(t.skipped(skipped));
+  // A skip should stand out: an auditor may be missing a finding there.
+  const skipped = coverage.files.flatMap((f) => f.skipped.map((s) => ({ file: f.path, ...s })));
+  if (skipped.length > 0) {
+    out.push(paint('yellow', t.skipped(skipped.length)));
+    for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
+      const where = s.line !== undefined ? `:${s.line}` : s.index !== undefined ? `[${s.index}]` : '';
+      out.push(`  ${s.file}${where}: ${s.reason}`);
+    }
+    if (skipped.length > SKIPPED_SHOWN) out.push(`  …`);
+  }
+  const deleted = coverage.files.reduce((n, f) => n + (f.deleted ?? 0), 0);
+  if (deleted > 0) out.push(t.deleted(deleted));
   const unreadable = [
     ...coverage.files.flatMap((f) => (f.error ? [f.error] : [])),
     ...coverage.scopes.flatMap((s) =>
