@@ -25,8 +25,7 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
 export const terraformFormat: DocumentFormat = {
   kind: 'document',
   id: 'terraform-json',
-  // The format spans providers; `provider` names the first for listings only.
-  provider: 'aws',
+  provider: 'any',
   description: 'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 1.x',
   matches: (document) => terraformDocumentKind(document) !== undefined,
   read: (document, ctx) => readTerraform(document as JsonObject, ctx),
