@@ -25,6 +25,8 @@ const KANSA = [
   '--input-type=module',
   '-e',
   `const { main } = await import(${JSON.stringify(DIST_MAIN)}); process.exitCode = await main(process.argv.slice(1));`,
+  // Without it node would take `--version` as its own.
+  '--',
 ];
 
 interface Run {

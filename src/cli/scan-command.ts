@@ -15,6 +15,7 @@ import { type ReportFormat, renderReport, writeReport } from '../report/render.t
 import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
+import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -32,8 +33,12 @@ export interface ScanOptions {
   readonly format: 'text' | 'json' | ReportFormat;
   readonly output?: string;
   readonly failOn?: Severity;
+  /** --fail-on counts only failures a Terraform plan brings in (findings without change data count). */
+  readonly onlyNew?: boolean;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
+  /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
+  readonly maxInflatedMib?: number;
   readonly lang: Lang;
 }
 
@@ -54,6 +59,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       live: options.live,
       concurrency: options.concurrency,
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
+      ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
     },
     log,
     progress.update,
@@ -62,11 +68,16 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
 
   const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
   const tally = new FindingTally();
+  let newFailureAtThreshold = false;
   const start = scanStart({ framework, inputs: options.input, startedAt, version: VERSION });
   const evaluatedAt = new Date();
   const findings = (function* () {
     for (const finding of evaluate(inventory, framework, startedAt)) {
       tally.add(finding);
+      // A failure with no change data (an inventory export, a state) may be new: it counts.
+      if (options.failOn && finding.status === 'FAIL' && finding.change !== 'kept') {
+        newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
+      }
       yield finding;
     }
   })();
@@ -124,7 +135,12 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       throw error;
     }
   }
-  if (options.format === 'text' || options.output) {
+  const summaryShown = options.format === 'text' || options.output !== undefined;
+  if (!summaryShown) {
+    // No terminal summary lists them: each unreadable input is a warning, printed once.
+    for (const f of files) if (f.error) log.warn(f.error);
+    for (const s of scopes) if (s.error) log.warn({ provider: s.provider, scope: s.scope }, s.error);
+  } else {
     process.stdout.write(
       renderSummary({
         framework,
@@ -137,7 +153,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       }),
     );
   }
-  if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
+  if (options.failOn) {
+    const failed = options.onlyNew ? newFailureAtThreshold : tally.failedAtOrAbove(options.failOn);
+    if (failed) return EXIT.failOn;
+  }
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
 }
 

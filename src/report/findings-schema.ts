@@ -103,7 +103,29 @@ export const resourceSchema = object(
     id: string(),
     name: string(),
     classification: integer(),
-    origin: object({ file: string() }, { line: integer(), index: integer() }),
+    origin: object(
+      { file: string() },
+      {
+        line: integer(),
+        index: integer(),
+        iac: openObject(
+          {
+            address: string({
+              description: 'Instance address, e.g. module.net.azurerm_network_security_group.web["a"].',
+            }),
+            action: oneOf(['create', 'update', 'replace', 'no-op', 'read', 'state'] as const),
+          },
+          {
+            moduleSources: array(string(), {
+              description: 'The source of each module call from the root down.',
+            }),
+            declaration: openObject({ file: string(), line: integer() }),
+            parts: array(string(), { description: 'Addresses of split resources merged into this one.' }),
+          },
+          { description: 'Resources read from a Terraform plan or state.' },
+        ),
+      },
+    ),
   },
   {},
 );
@@ -120,6 +142,10 @@ export const lineFindingSchema = object(
       description: 'Only when the result changed it: the check’s severity (catalogue) applies otherwise.',
     }),
     data: record(string(), { description: 'The template’s parameters, formatted.' }),
+    change: oneOf(['introduced', 'kept'] as const, {
+      description:
+        'Terraform plans only: the plan brings this failure in (a new resource, or an update after which the check fails), or keeps one that exists.',
+    }),
   },
 );
 
@@ -148,7 +174,12 @@ export const coverageSchema = object({
       {
         format: string(),
         error: string({
-          description: 'Why the file could not be (fully) read: file, line, what was expected.',
+          description:
+            'Why the file could not be (fully) read: file, line, what was expected. The scan is then partial.',
+        }),
+        ignored: string({
+          description:
+            'Why the file was deliberately not read (not an error; the scan is not partial): kansa’s own findings file, documentation or hidden files, a FIFO or device, a file already read through a symbolic link.',
         }),
         deleted: count(),
         notes: array(object({ note: string() }, { index: integer(), line: integer() }), {
@@ -208,6 +239,6 @@ export const FINDINGS_LINE_SCHEMA = {
   $id: 'https://kansa.dev/schemas/findings-2.json',
   title: 'kansa findings file, version 2: one line (NDJSON)',
   description:
-    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId`.',
+    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId` (the full resource id). Strings that come from the scanned inventory (resource account, region, nativeType, id, name and origin, message parameters, evidence values) are capped at 1,024 characters: a longer value keeps its first 1,024 characters followed by `…[sha256:<hex SHA-256 of the full value>, <length> chars]`.',
   oneOf: [headerSchema, object({ check: checkEntrySchema }), resourceLineSchema, trailerSchema],
 };

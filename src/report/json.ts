@@ -138,7 +138,8 @@ export class JsonReportWriter {
     const template = check.messages[f.messageId];
     const data = template && templateValues(template, f.data);
     if (data) line += `,"data":${JSON.stringify(data)}`;
-    this.#pending.push(`${line},"evidence":${JSON.stringify(f.evidence)}}`);
+    line += `,"evidence":${JSON.stringify(f.evidence)}`;
+    this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
     return flushed;
   }
 

@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { capStrings } from '../base/cap.ts';
 import { InputError } from '../base/input-error.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
@@ -15,6 +16,7 @@ import {
   type FileResource,
   type FindingsHeader,
   headerSchema,
+  type LineFinding,
   type ResourceLine,
   resourceLineSchema,
   type ScanEnd,
@@ -54,6 +56,8 @@ export interface FileFinding {
   readonly resource: FileResource;
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
+  /** Terraform plans only: whether the plan brings this failure in, or keeps one that exists. */
+  readonly change?: LineFinding['change'];
 }
 
 /** Reads a findings file (version 2, or 1); every error names the file and what is wrong where. */
@@ -204,10 +208,11 @@ function* findingsOf(
         status: f.status,
         severity: f.severity ?? check.severity,
         title: check.title,
-        message: renderLocalized(template, f.data),
+        message: capStrings(renderLocalized(template, f.data)),
         resource,
         evidence: f.evidence,
         remediation: check.remediation,
+        ...(f.change ? { change: f.change } : {}),
       };
     }
   }

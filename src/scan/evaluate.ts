@@ -1,3 +1,4 @@
+import { capStrings, capValue } from '../base/cap.ts';
 import {
   appliesTo,
   type Check,
@@ -104,9 +105,24 @@ export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date):
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
       if (!appliesTo(mapped.check.meta, resource)) continue;
-      yield toFinding(mapped, described, evaluateSafely(mapped.check, resource, ctx));
+      const result = evaluateSafely(mapped.check, resource, ctx);
+      const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
+      yield toFinding(mapped, described, result, change);
     }
   }
+}
+
+/**
+ * Whether a failing resource of a Terraform plan fails because of the plan: a resource the plan
+ * creates (or replaces) is new; one it updates is judged on its facts before the update too.
+ */
+function planChange(check: Check, resource: Resource, ctx: CheckContext): Finding['change'] {
+  const action = resource.origin.iac?.action;
+  if (action === undefined || action === 'state') return undefined;
+  if (action === 'create' || action === 'replace') return 'introduced';
+  if (!resource.factsBefore) return 'kept';
+  const before = evaluateSafely(check, { ...resource, facts: resource.factsBefore }, ctx);
+  return before.status === 'FAIL' ? 'kept' : 'introduced';
 }
 
 /** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */
@@ -118,17 +134,18 @@ function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): Ch
   }
 }
 
+/** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
     provider: resource.provider,
-    account: resource.account,
-    region: resource.region,
+    account: capValue(resource.account),
+    region: capValue(resource.region),
     type: resource.kansaType,
-    nativeType: resource.nativeType,
-    id: resource.id,
-    name: resource.name,
+    nativeType: capValue(resource.nativeType),
+    id: capValue(resource.id),
+    name: capValue(resource.name),
     classification,
-    origin: resource.origin,
+    origin: capStrings(resource.origin),
   };
 }
 
@@ -136,6 +153,7 @@ function toFinding(
   { check, requirements, clauses, severity }: MappedCheck,
   described: FindingResource,
   result: CheckResult,
+  change: Finding['change'],
 ): Finding {
   const { meta } = check;
   const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
@@ -148,10 +166,11 @@ function toFinding(
     severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
     messageId: result.message,
-    data: result.data,
+    data: capStrings(result.data),
     template,
     resource: described,
-    evidence: result.evidence,
+    evidence: capStrings(result.evidence),
     remediation: meta.remediation,
+    change,
   });
 }

@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { capStrings } from '../base/cap.ts';
 import type { CheckStatus, Evidence, Severity } from '../checks/check.ts';
 import { type Localized, renderLocalized } from '../model/localized.ts';
 import type { KansaType, Origin, Provider } from '../model/resource.ts';
@@ -22,6 +23,11 @@ export interface Finding {
   readonly resource: FindingResource;
   readonly evidence: readonly Evidence[];
   readonly remediation: Localized;
+  /**
+   * For resources of a Terraform plan: whether the plan brings this failure in (a new resource,
+   * or an update after which the check fails where it did not before) or keeps one that exists.
+   */
+  readonly change?: 'introduced' | 'kept';
 }
 
 /** The message of a check that threw: a kansa bug, reported as UNKNOWN, never as a pass. */
@@ -47,6 +53,7 @@ export class ScanFinding implements Finding {
   readonly resource: FindingResource;
   readonly evidence: readonly Evidence[];
   readonly remediation: Localized;
+  readonly change: Finding['change'];
   readonly #template: Localized;
   #id: string | undefined;
   #message: Localized | undefined;
@@ -63,6 +70,7 @@ export class ScanFinding implements Finding {
     this.resource = fields.resource;
     this.evidence = fields.evidence;
     this.remediation = fields.remediation;
+    this.change = fields.change;
     this.#template = fields.template;
   }
 
@@ -71,8 +79,9 @@ export class ScanFinding implements Finding {
     return this.#id;
   }
 
+  /** Rendered from data already capped; the text is capped again (base/cap.ts). */
   get message(): Localized {
-    this.#message ??= renderLocalized(this.#template, this.data);
+    this.#message ??= capStrings(renderLocalized(this.#template, this.data));
     return this.#message;
   }
 }

@@ -15,7 +15,8 @@ beforeAll(async () => {
     FindingsFile,
     FindingsFile,
   ];
-});
+  // Two scans in child processes: slow on a loaded machine.
+}, 60_000);
 
 type OcsfEvent = ReturnType<typeof ocsfEvent>;
 
