@@ -4,6 +4,9 @@ import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { StoreError } from '../store/engine.ts';
+import { StoreLockedError } from '../store/lock.ts';
+import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 import { describeFramework, listChecks } from './list-commands.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
@@ -13,6 +16,8 @@ import { VERSION } from './version.ts';
 
 /** Exit code for usage and input errors. */
 const USAGE_ERROR = 2;
+/** Exit code when the history store cannot be opened or written, or another run holds its lock. */
+const STORE_UNAVAILABLE = 3;
 
 /** Runs the CLI and returns its exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -57,6 +62,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
         .default('warn'),
     );
+  for (const option of storeOptions()) scan.addOption(option);
+  scan
+    .option(
+      '--store-wait <seconds>',
+      'when another run holds the store, wait this long for it (default: exit at once, code 3)',
+      parseSeconds,
+      0,
+    )
+    .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
+    .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseSeconds, 30);
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
     let live: LiveSource[];
@@ -96,6 +111,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerReportCommand(program);
+  registerHistoryCommands(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -104,12 +120,22 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : USAGE_ERROR;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof UsageError) {
       process.stderr.write(`kansa: ${error.message}\n`);
       return USAGE_ERROR;
     }
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${error.message}\n`);
+      return STORE_UNAVAILABLE;
+    }
     throw error;
   }
+}
+
+function parseSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
 }
 
 function parseSeverity(value: string): Severity {

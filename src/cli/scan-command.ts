@@ -13,7 +13,12 @@ import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { storeLocation } from '../store/open.ts';
+import type { RecordedScan } from '../store/record.ts';
+import { loadWaivers, WaiverMatcher } from '../waivers/waivers.ts';
+import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
+import { ScanHistory } from './scan-history.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -27,6 +32,13 @@ export interface ScanOptions {
   readonly output?: string;
   readonly failOn?: Severity;
   readonly lang: Lang;
+  /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
+  readonly store?: string | boolean;
+  /** Seconds to wait for another run holding the store's run lock. */
+  readonly storeWait?: number;
+  readonly waivers?: string;
+  /** Waivers expiring within this many days are warned about. */
+  readonly waiverWarnDays?: number;
 }
 
 /** Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (2 is thrown as InputError). */
@@ -34,6 +46,33 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const startedAt = new Date();
   const base = await loadFramework(options.framework);
   const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
+  const waivers = options.waivers
+    ? new WaiverMatcher(await loadWaivers(options.waivers), startedAt, options.waiverWarnDays)
+    : undefined;
+  const location = storeLocation(options.store);
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  try {
+    return await scanInto(options, log, { startedAt, framework, waivers, history });
+  } finally {
+    await history?.close();
+  }
+}
+
+async function scanInto(
+  options: ScanOptions,
+  log: Logger,
+  {
+    startedAt,
+    framework,
+    waivers,
+    history,
+  }: {
+    startedAt: Date;
+    framework: Awaited<ReturnType<typeof loadFramework>>;
+    waivers: WaiverMatcher | undefined;
+    history: ScanHistory | undefined;
+  },
+): Promise<number> {
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {
@@ -56,39 +95,88 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
   await writer?.begin();
-  for (const finding of evaluate(inventory, framework, startedAt)) {
+  const scanTime = startedAt.toISOString();
+  for (const verdict of evaluate(inventory, framework, startedAt)) {
+    let finding = verdict;
+    const waiver = waivers?.match(
+      finding,
+      inventory.byId(finding.resource.provider, finding.resource.id)?.tags ?? {},
+    );
+    if (waiver) finding = { ...finding, waiver };
+    const state = history?.observe(finding, scanTime);
+    if (state) finding = { ...finding, history: state };
     tally.add(finding);
     await writer?.finding(finding);
   }
 
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
-  const requirements = tally.requirements(framework, providers);
+  let requirements = tally.requirements(framework, providers);
   const coverage = {
     files,
     scopes,
     resourcesByType: countResources(inventory.all()),
     notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
   };
+  const scan = {
+    tool: { name: 'kansa', version: VERSION },
+    startedAt: scanTime,
+    finishedAt: new Date().toISOString(),
+    inputs: options.input,
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      file: framework.file,
+      ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
+    },
+    parameters: framework.parameters,
+    partial: files.some((f) => f.error) || scopes.some((s) => s.error),
+  } as const;
+  let recorded: RecordedScan | undefined;
+  if (history) {
+    const monitoring = framework.parameters.changeMonitoring;
+    recorded = await history.commit({
+      scan,
+      files,
+      scopes,
+      accounts: inventory.accounts(),
+      checks: [...new Set(framework.requirements.flatMap((r) => r.checks))],
+      requirements,
+      byStatus: tally.byStatus,
+      waived: tally.waived,
+      ...(monitoring.requirement
+        ? { changeMonitoring: { ...monitoring, requirement: monitoring.requirement } }
+        : {}),
+    });
+    const verdict = recorded.monitoring;
+    if (verdict) {
+      requirements = requirements.map((r) =>
+        r.id === verdict.requirement
+          ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
+          : r,
+      );
+    }
+    log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
+  }
+  const historySection =
+    recorded && history
+      ? {
+          store: history.location,
+          scanId: recorded.id,
+          seq: recorded.seq,
+          changes: recorded.changes,
+          ...(recorded.monitoring ? { monitoring: recorded.monitoring } : {}),
+        }
+      : undefined;
+  const waiverOutcomes = waivers?.outcomes();
   if (writer && jsonOut) {
     await writer.end({
-      scan: {
-        tool: { name: 'kansa', version: VERSION },
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        inputs: options.input,
-        framework: {
-          id: framework.id,
-          version: framework.version,
-          title: framework.title,
-          file: framework.file,
-          ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
-        },
-        parameters: framework.parameters,
-        partial: files.some((f) => f.error) || scopes.some((s) => s.error),
-      },
+      scan,
       requirements,
       tally,
       coverage,
+      ...(historySection ? { history: historySection } : {}),
+      ...(waiverOutcomes ? { waivers: waiverOutcomes } : {}),
     });
     if (jsonOut !== process.stdout) {
       jsonOut.end();
@@ -107,6 +195,23 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
         color: process.stdout.isTTY === true,
       }),
     );
+    process.stdout.write(
+      renderScanHistory({
+        recorded,
+        store: history?.location,
+        waivers: waiverOutcomes,
+        tally,
+        lang: options.lang,
+      }),
+    );
+  } else {
+    // Machine output on stdout: what needs a person's attention still goes to stderr.
+    const notes = renderScanHistory({
+      waivers: waiverOutcomes?.filter((w) => w.state !== 'active'),
+      tally,
+      lang: options.lang,
+    });
+    if (notes) process.stderr.write(notes);
   }
   return options.failOn && tally.failedAtOrAbove(options.failOn) ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
-import type { Finding } from '../scan/finding.ts';
+import type { AppliedWaiver, Finding, FindingHistory } from '../scan/finding.ts';
 import { InputError } from '../sources/input-error.ts';
 import { locateJsonError } from '../sources/json-position.ts';
 import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
@@ -41,6 +41,7 @@ export interface FindingsFile {
     readonly findings: number;
     readonly byStatus: StatusCounts;
     readonly failedBySeverity: Record<Severity, number>;
+    readonly waived?: number;
   };
   readonly coverage: {
     readonly files: readonly {
@@ -95,6 +96,10 @@ export interface FileFinding {
   };
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
+  /** The waiver accepting this failure: reported WAIVED in every format. */
+  readonly waiver?: AppliedWaiver;
+  /** Where the finding stands in the history store (new, reopened, still open…). */
+  readonly history?: FindingHistory;
 }
 
 export interface FileEvidence {

@@ -7,7 +7,8 @@ import { SqliteEngine } from './sqlite.ts';
 
 /**
  * Where the history store is: `--store PATH|postgres://…`, else `KANSA_STORE_URL`, else a
- * SQLite file under the user's data directory. `--no-store` gives undefined (nothing kept).
+ * SQLite file under the user's data directory. `--no-store` (or `KANSA_STORE_URL=none`, for a
+ * pipeline that keeps no history) gives undefined: nothing is read or kept.
  */
 export function storeLocation(
   option: string | boolean | undefined,
@@ -16,6 +17,7 @@ export function storeLocation(
 ): string | undefined {
   if (option === false) return undefined;
   if (typeof option === 'string' && option !== '') return option;
+  if (env.KANSA_STORE_URL === 'none') return undefined;
   if (env.KANSA_STORE_URL) return env.KANSA_STORE_URL;
   return defaultStorePath(env, platform);
 }

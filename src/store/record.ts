@@ -3,21 +3,12 @@ import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Provider } from '../model/resource.ts';
 import type { ScanMetadata } from '../report/json.ts';
 import type { RequirementResult, StatusCounts } from '../report/summary.ts';
-import type { Finding } from '../scan/finding.ts';
+import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
 import type { ScopeCoverage } from '../sources/live.ts';
 import type { FileCoverage } from '../sources/read-inputs.ts';
 import type { SqlEngine, SqlRunner, SqlValue } from './engine.ts';
 
-/** What a scan changed about a finding, relative to the store's history. */
-export type FindingChange =
-  | 'new'
-  | 'reopened'
-  | 'changed-severity'
-  | 'changed-evidence'
-  | 'open'
-  | 'unknown'
-  | 'resolved'
-  | 'passing';
+export type { FindingChange };
 
 /** Everything about a scan the store keeps besides its findings. */
 export interface ScanToRecord {
@@ -33,6 +24,36 @@ export interface ScanToRecord {
   readonly requirements: readonly RequirementResult[];
   readonly byStatus: StatusCounts;
   readonly waived: number;
+  /** The framework's change-monitoring requirement (OSK-8.1) and its thresholds, when it has one. */
+  readonly changeMonitoring?: ChangeMonitoring;
+}
+
+export interface ChangeMonitoring {
+  readonly requirement: string;
+  /** Longest gap between two complete scans of the same scope for monitoring to count as periodic. */
+  readonly maxScanIntervalDays: number;
+  /** Longest a failure of each severity may stay open (unwaived); severities absent have no limit. */
+  readonly maxOpenDays: Readonly<Partial<Record<Severity, number>>>;
+}
+
+/** The change-monitoring requirement's verdict, worked out from the history. */
+export interface MonitoringVerdict {
+  readonly requirement: string;
+  readonly status: 'PASS' | 'FAIL' | 'UNKNOWN';
+  /** The previous complete scan of the same scope, and the days between. */
+  readonly previous?: { readonly id: string; readonly finishedAt: string; readonly intervalDays: number };
+  readonly maxScanIntervalDays: number;
+  /** Unwaived failures open longer than their severity allows (the first 100), and how many in all. */
+  readonly overdue: readonly {
+    readonly findingId: string;
+    readonly checkId: string;
+    readonly resourceId: string;
+    readonly severity: Severity;
+    readonly openedAt: string;
+    readonly ageDays: number;
+    readonly limitDays: number;
+  }[];
+  readonly overdueCount: number;
 }
 
 /** A finding as the store keeps it: identity, verdict and a hash of the evidence. */
@@ -56,35 +77,46 @@ export interface RecordedScan {
   readonly runId: string;
   /** How many findings each change touched. */
   readonly changes: Readonly<Record<FindingChange, number>>;
+  readonly monitoring?: MonitoringVerdict;
 }
 
 /**
  * Collects a scan's findings as they stream past and records them in one transaction. Only
  * what the history needs is kept: every failure and UNKNOWN, and the passes of findings that
- * failed before (their resolution). The lifecycle is worked out inside the transaction, from
- * the store as it is then, so a writer that went before is always taken into account.
+ * failed before (their resolution). Each finding's state (new, reopened, still open…) is told
+ * from the store as it was when the scan began, for the reports; the transaction works the
+ * lifecycle out again from the store as it is then, so a writer that went in between (another
+ * shard) is always taken into account.
  */
 export class ScanRecording {
   readonly #engine: SqlEngine;
-  readonly #known: ReadonlySet<string>;
+  readonly #before: ReadonlyMap<string, Lifecycle>;
   /** By finding id: a resource listed twice in the exports is one finding. */
   readonly #observations = new Map<string, Observation>();
   readonly #requirementsText = new WeakMap<readonly string[], string>();
 
-  constructor(engine: SqlEngine, known: ReadonlySet<string>) {
+  private constructor(engine: SqlEngine, before: ReadonlyMap<string, Lifecycle>) {
     this.#engine = engine;
-    this.#known = known;
+    this.#before = before;
   }
 
-  add(finding: Finding, waiver?: string): void {
+  /** Starts recording a scan: reads the lifecycle of every finding that ever failed. */
+  static async start(engine: SqlEngine): Promise<ScanRecording> {
+    const rows = await engine.all<Lifecycle>('SELECT * FROM findings');
+    return new ScanRecording(engine, new Map(rows.map((r) => [r.finding_id, r])));
+  }
+
+  /** Keeps what the history needs of a finding, and tells where it stands (undefined: never failed, passing). */
+  observe(finding: Finding, scanTime: string): FindingHistory | undefined {
+    const before = this.#before.get(finding.id);
     const passing = finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE';
-    if (passing && !this.#known.has(finding.id)) return;
+    if (passing && !before) return undefined;
     let requirements = this.#requirementsText.get(finding.requirements);
     if (requirements === undefined) {
       requirements = JSON.stringify(finding.requirements);
       this.#requirementsText.set(finding.requirements, requirements);
     }
-    this.#observations.set(finding.id, {
+    const observation: Observation = {
       id: finding.id,
       checkId: finding.checkId,
       provider: finding.resource.provider,
@@ -95,20 +127,23 @@ export class ScanRecording {
       status: finding.status,
       severity: finding.severity,
       evidenceHash: hash('sha256', JSON.stringify(finding.evidence)).slice(0, 32),
-      waiver: waiver ?? null,
-    });
+      waiver: finding.waiver?.id ?? null,
+    };
+    this.#observations.set(finding.id, observation);
+    const change = changeOf(observation, before);
+    if (change === undefined) return undefined;
+    const openedAt = change === 'new' || change === 'reopened' ? scanTime : before?.opened_at;
+    return {
+      state: change,
+      firstSeen: before?.first_seen ?? scanTime,
+      ...(openedAt && (finding.status === 'FAIL' || change === 'unknown') ? { openedAt } : {}),
+    };
   }
 
   /** Records the scan and its findings in one transaction: all of it, or (on any failure) none. */
   async commit(scan: ScanToRecord, now: Date = new Date()): Promise<RecordedScan> {
     return this.#engine.transaction((tx) => writeScan(tx, scan, [...this.#observations.values()], now));
   }
-}
-
-/** The ids of the findings the store has a lifecycle for (they ever failed). */
-export async function knownFindingIds(engine: SqlEngine): Promise<Set<string>> {
-  const rows = await engine.all<{ finding_id: string }>('SELECT finding_id FROM findings');
-  return new Set(rows.map((r) => r.finding_id));
 }
 
 interface Lifecycle {
@@ -137,6 +172,10 @@ async function writeScan(
   const seq = Number(last?.seq ?? 0) + 1;
   const seen = scan.scan.finishedAt;
   const accountsRead = accountsReadInFull(scan);
+  const [previous] = await tx.all<{ id: string; finished_at: string }>(
+    'SELECT id, finished_at FROM scans WHERE partial = 0 AND scope_key = ? ORDER BY seq DESC LIMIT 1',
+    [scopeKey(scan)],
+  );
   await tx.run(
     `INSERT INTO scans (id, seq, run_id, shard_index, shard_count, started_at, finished_at, recorded_at,
        tool_version, framework_id, framework_version, scope_key, partial, parameters, inputs, coverage,
@@ -281,7 +320,77 @@ async function writeScan(
     "UPDATE findings SET state = 'resolved', status = 'ABSENT', resolved_at = ? WHERE finding_id = ?",
     gone.map((findingId) => [seen, findingId]),
   );
-  return { id, seq, runId: run.id, changes };
+  const monitoring = scan.changeMonitoring
+    ? monitoringVerdict(scan.changeMonitoring, observations, scanRows, previous, seen)
+    : undefined;
+  if (monitoring) {
+    await tx.run(
+      'UPDATE scan_requirements SET status = ?, failed = ?, detail = ? WHERE scan_id = ? AND requirement_id = ?',
+      [monitoring.status, monitoring.overdueCount, JSON.stringify(monitoring), id, monitoring.requirement],
+    );
+  }
+  return { id, seq, runId: run.id, changes, ...(monitoring ? { monitoring } : {}) };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * OSK-8.1 (settings monitored, changes caught and put right quickly): UNKNOWN on the first scan
+ * of a scope (no history yet); FAIL when the previous complete scan is further back than the
+ * framework allows (not periodic), or when an unwaived failure has stayed open longer than its
+ * severity allows; else PASS.
+ */
+function monitoringVerdict(
+  thresholds: ChangeMonitoring,
+  observations: readonly Observation[],
+  scanRows: readonly SqlValue[][],
+  previous: { id: string; finished_at: string } | undefined,
+  at: string,
+): MonitoringVerdict {
+  const now = Date.parse(at);
+  const openedAt = new Map(scanRows.map((row) => [row[1] as string, row[6] as string | null]));
+  const overdue: MonitoringVerdict['overdue'][number][] = [];
+  for (const o of observations) {
+    const limit = thresholds.maxOpenDays[o.severity];
+    const since = openedAt.get(o.id);
+    if (o.status !== 'FAIL' || o.waiver !== null || limit === undefined || !since) continue;
+    const ageDays = Math.floor((now - Date.parse(since)) / DAY_MS);
+    if (ageDays > limit) {
+      overdue.push({
+        findingId: o.id,
+        checkId: o.checkId,
+        resourceId: o.resourceId,
+        severity: o.severity,
+        openedAt: since,
+        ageDays,
+        limitDays: limit,
+      });
+    }
+  }
+  overdue.sort((a, b) => b.ageDays - a.ageDays);
+  const intervalDays = previous ? (now - Date.parse(previous.finished_at)) / DAY_MS : undefined;
+  const status =
+    intervalDays === undefined
+      ? 'UNKNOWN'
+      : intervalDays > thresholds.maxScanIntervalDays || overdue.length > 0
+        ? 'FAIL'
+        : 'PASS';
+  return {
+    requirement: thresholds.requirement,
+    status,
+    ...(previous && intervalDays !== undefined
+      ? {
+          previous: {
+            id: previous.id,
+            finishedAt: previous.finished_at,
+            intervalDays: Math.round(intervalDays * 10) / 10,
+          },
+        }
+      : {}),
+    maxScanIntervalDays: thresholds.maxScanIntervalDays,
+    overdue: overdue.slice(0, 100),
+    overdueCount: overdue.length,
+  };
 }
 
 /** The change a scan's observation makes to a finding's lifecycle (undefined: nothing to keep). */

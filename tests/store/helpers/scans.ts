@@ -3,12 +3,7 @@ import type { Provider } from '../../../src/model/resource.ts';
 import type { StatusCounts } from '../../../src/report/summary.ts';
 import { type Finding, findingId } from '../../../src/scan/finding.ts';
 import type { SqlEngine } from '../../../src/store/engine.ts';
-import {
-  knownFindingIds,
-  type RecordedScan,
-  ScanRecording,
-  type ScanToRecord,
-} from '../../../src/store/record.ts';
+import { type RecordedScan, ScanRecording, type ScanToRecord } from '../../../src/store/record.ts';
 
 /** A synthetic finding: check + resource, with a status and severity (and evidence value). */
 export interface Seen {
@@ -119,7 +114,7 @@ export function scanToRecord(s: SyntheticScan): ScanToRecord {
 
 /** Records a synthetic scan as `kansa scan` does: stream the findings, commit once. */
 export async function record(engine: SqlEngine, s: SyntheticScan): Promise<RecordedScan> {
-  const recording = new ScanRecording(engine, await knownFindingIds(engine));
-  for (const f of s.findings) recording.add(finding(f));
+  const recording = await ScanRecording.start(engine);
+  for (const f of s.findings) recording.observe(finding(f), s.at);
   return recording.commit(scanToRecord(s), new Date(s.at));
 }
