@@ -1,11 +1,11 @@
 import type { Severity } from '../checks/check.ts';
+import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FindingTally } from '../report/summary.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
 import { DIFF_STATES, type DiffState, type ScanDiff } from '../store/diff.ts';
 import type { RequirementPoint, ScanSummary } from '../store/history.ts';
 import type { RecordedScan } from '../store/record.ts';
-import type { WaiverOutcome } from '../waivers/waivers.ts';
 
 const STATE_LABEL: Record<Lang, Record<DiffState, string>> = {
   ja: {

@@ -1,8 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
+import { InputError } from '../base/input-error.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
-import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';

@@ -40,6 +40,7 @@ export const KANSA_TYPES = [
   'kms.vault',
   'network.firewall',
   'network.vpc',
+  'network.prefix-list',
   'network.flow-log',
   'monitoring.log-group', // CloudWatch Logs log group (retention)
   'security.service', // GuardDuty detector, Security Hub, Config recorder, Security Command Center

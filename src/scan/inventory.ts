@@ -1,6 +1,6 @@
 import type { CheckContext, InventoryView } from '../checks/check.ts';
-import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Fact } from '../model/fact.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import type { KansaType, Provider, Resource } from '../model/resource.ts';
 
 const RANK = { explicit: 2, default: 1, unknown: 0 } as const;

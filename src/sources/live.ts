@@ -1,5 +1,6 @@
 import type { Option } from 'commander';
 import type { Logger } from 'pino';
+import type { ScopeCoverage } from '../model/coverage.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 
 /**
@@ -32,18 +33,6 @@ export interface LiveProgress {
   readonly done: number;
   readonly total: number;
   readonly resources: number;
-}
-
-/** What became of one scope of a live scan. */
-export interface ScopeCoverage {
-  readonly provider: Provider;
-  /** e.g. `subscription 0b1f…`, `111122223333 ap-northeast-1`, `projects/123456`. */
-  readonly scope: string;
-  readonly resources: number;
-  /** API requests made for this scope (retries included). */
-  readonly requests: number;
-  /** Why the scope, or part of it, could not be read; absent when it was read whole. */
-  readonly error?: string;
 }
 
 /** How a cloud's live collector plugs into `kansa scan`: its flags, and the source they ask for. */

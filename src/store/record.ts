@@ -1,11 +1,10 @@
 import { hash, randomUUID } from 'node:crypto';
 import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { ScanMetadata } from '../report/json.ts';
 import type { RequirementResult, StatusCounts } from '../report/summary.ts';
 import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
-import type { ScopeCoverage } from '../sources/live.ts';
-import type { FileCoverage } from '../sources/read-inputs.ts';
 import type { SqlEngine, SqlRunner, SqlValue } from './engine.ts';
 
 export type { FindingChange };

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import schema from '../../docs/findings-schema.json' with { type: 'json' };
+import schema from '../../src/report/findings-schema.json' with { type: 'json' };
 import { listInputFiles } from '../../src/sources/read-inputs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -62,7 +62,7 @@ beforeAll(async () => {
 });
 
 describe('kansa scan on the sample tenancy', () => {
-  it('writes a findings file that validates against docs/findings-schema.json', () => {
+  it('writes a findings file that validates against src/report/findings-schema.json', () => {
     expect(validate(sample), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
   });
 

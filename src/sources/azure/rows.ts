@@ -1,6 +1,6 @@
+import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isArmRecord, isObject } from './arm-record.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsConfigSelectFormat } from '../../../src/sources/aws/config-select.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { ACCOUNT, defaultEncryption, publicAccessBlock, selectDocument } from './builders.ts';
 
 function read(document: unknown) {

@@ -1,4 +1,4 @@
-import type { ScanParameters } from '../../../frameworks/parameters.ts';
+import type { ScanParameters } from '../../../model/parameters.ts';
 import type { Resource } from '../../../model/resource.ts';
 
 /** The messages both location checks give for a resource that is in Japan or not in a region. */

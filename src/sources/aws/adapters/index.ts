@@ -8,7 +8,7 @@ import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
 import { kmsKeyFacts } from './kms.ts';
 import { lambdaFunctionFacts } from './lambda.ts';
 import { logGroupFacts } from './logs.ts';
-import { flowLogFacts, securityGroupFacts, vpcFacts } from './network.ts';
+import { flowLogFacts, prefixListFacts, securityGroupFacts, vpcFacts } from './network.ts';
 import { s3AccountPublicAccessBlockFacts, s3BucketFacts } from './s3.ts';
 
 interface NativeType {
@@ -28,6 +28,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::DynamoDB::Table': { kansaType: 'database.table' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
+  'AWS::EC2::PrefixList': { kansaType: 'network.prefix-list', facts: prefixListFacts },
   'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall', facts: securityGroupFacts },
   'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
   'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },

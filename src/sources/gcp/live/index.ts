@@ -1,6 +1,7 @@
 import { AssetServiceClient } from '@google-cloud/asset';
 import pLimit from 'p-limit';
-import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
+import type { ScopeCoverage } from '../../../model/coverage.ts';
+import type { LiveContext, LiveSource } from '../../live.ts';
 import { NATIVE_TYPES } from '../adapters/index.ts';
 import { parseAsset } from '../asset.ts';
 import { assetToResource } from '../to-resource.ts';

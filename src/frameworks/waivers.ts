@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
-import { readValidatedYaml } from '../frameworks/yaml-file.ts';
+import { InputError } from '../base/input-error.ts';
 import type { Finding } from '../scan/finding.ts';
-import { InputError } from '../sources/input-error.ts';
 import schema from './waivers.schema.json' with { type: 'json' };
+import { readValidatedYaml } from './yaml-file.ts';
 
 /**
  * A waiver (例外承認): an accepted failure of a check (or of every check of a requirement) on

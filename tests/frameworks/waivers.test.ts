@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/sources/input-error.ts';
-import { parseWaivers, WaiverMatcher } from '../../src/waivers/waivers.ts';
+import { InputError } from '../../src/base/input-error.ts';
+import { parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
 import { finding } from '../store/helpers/scans.ts';
 
 const FILE = `waivers:

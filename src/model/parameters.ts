@@ -1,5 +1,4 @@
-import type { Severity } from '../checks/check.ts';
-import type { Provider } from '../model/resource.ts';
+import type { Provider } from './resource.ts';
 
 /**
  * Parameters a framework (policies/*.yaml) sets for the checks. Every key has a default here,
@@ -46,7 +45,7 @@ export interface ScanParameters {
   readonly changeMonitoring: {
     readonly requirement?: string;
     readonly maxScanIntervalDays: number;
-    readonly maxOpenDays: Readonly<Partial<Record<Severity, number>>>;
+    readonly maxOpenDays: Readonly<Partial<Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>>>;
   };
 }
 
