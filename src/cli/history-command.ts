@@ -75,7 +75,9 @@ export function registerHistoryCommands(program: Command): void {
       DEFAULT_KEEP,
     );
   for (const option of storeOptions()) prune.addOption(option);
-  prune.action(async (options: { keep: string; store?: string | boolean }) => {
+  prune.action(async function (this: Command) {
+    // `--store` may come before or after `prune`: commander gives the parent's options to the parent.
+    const options = this.optsWithGlobals<{ keep: string; store?: string | boolean }>();
     const days = parseAge(options.keep);
     await withStore(options.store, async (engine) => {
       const cutoff = new Date(Date.now() - days * 86_400_000);

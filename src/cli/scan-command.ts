@@ -165,6 +165,7 @@ async function scanInto(
           scanId: recorded.id,
           seq: recorded.seq,
           changes: recorded.changes,
+          ...(recorded.previous ? { previous: recorded.previous } : {}),
           ...(recorded.monitoring ? { monitoring: recorded.monitoring } : {}),
         }
       : undefined;

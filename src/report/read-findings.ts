@@ -37,6 +37,24 @@ export interface FindingsFile {
     readonly partial: boolean;
   };
   readonly requirements: readonly FileRequirement[];
+  /** The history store's record of the scan (kansa scan with a store). */
+  readonly history?: {
+    readonly store: string;
+    readonly scanId: string;
+    readonly seq: number;
+    readonly changes: Readonly<Record<string, number>>;
+    readonly previous?: { readonly id: string; readonly finishedAt: string };
+    readonly monitoring?: unknown;
+  };
+  /** What became of each waiver (`--waivers`). */
+  readonly waivers?: readonly {
+    readonly id: string;
+    readonly at: string;
+    readonly state: 'active' | 'expiring' | 'expired' | 'stale';
+    readonly expires: string;
+    readonly matched: number;
+    readonly daysLeft: number;
+  }[];
   readonly summary: {
     readonly findings: number;
     readonly byStatus: StatusCounts;

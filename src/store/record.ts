@@ -76,6 +76,8 @@ export interface RecordedScan {
   readonly runId: string;
   /** How many findings each change touched. */
   readonly changes: Readonly<Record<FindingChange, number>>;
+  /** The complete scan of the same scope before this one: what the changes are counted against. */
+  readonly previous?: { readonly id: string; readonly finishedAt: string };
   readonly monitoring?: MonitoringVerdict;
 }
 
@@ -328,7 +330,14 @@ async function writeScan(
       [monitoring.status, monitoring.overdueCount, JSON.stringify(monitoring), id, monitoring.requirement],
     );
   }
-  return { id, seq, runId: run.id, changes, ...(monitoring ? { monitoring } : {}) };
+  return {
+    id,
+    seq,
+    runId: run.id,
+    changes,
+    ...(previous ? { previous: { id: previous.id, finishedAt: previous.finished_at } } : {}),
+    ...(monitoring ? { monitoring } : {}),
+  };
 }
 
 const DAY_MS = 86_400_000;
