@@ -14,8 +14,12 @@ export interface FileCoverage {
   /** The format it was read as; absent when it could not be read. */
   format?: string;
   resources: number;
-  /** Records that were not resources (deleted, malformed, unsupported), with the reason. */
+  /** Records that were not resources (malformed, not recorded, unsupported), with the reason. */
   readonly skipped: { index?: number; line?: number; reason: string }[];
+  /** Records that say a resource was deleted (read: the newest record of a resource wins). */
+  deleted?: number;
+  /** Records read with something odd about them (a placeholder id), with what it was. */
+  notes?: { index?: number; line?: number; note: string }[];
   /** Why the file could not be read at all. */
   error?: string;
 }

@@ -58,6 +58,7 @@ export async function readInventory(
       `nothing could be read:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
   }
+  inventory.unifyAccountAliases();
   addMissingAccounts(inventory);
   return { inventory, files, scopes };
 }

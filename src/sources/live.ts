@@ -35,6 +35,14 @@ export interface LiveProgress {
   readonly resources: number;
 }
 
+/**
+ * A live source whose collector, and the cloud SDK behind it, is imported only when the scan
+ * runs: the offline path and `kansa --version` load no cloud SDK.
+ */
+export function lazyLiveSource(provider: Provider, load: () => Promise<LiveSource>): LiveSource {
+  return { provider, collect: async (ctx) => (await load()).collect(ctx) };
+}
+
 /** How a cloud's live collector plugs into `kansa scan`: its flags, and the source they ask for. */
 export interface LiveCliOptions {
   /** commander options this cloud adds to `kansa scan` (e.g. --azure, --subscriptions <ids>). */

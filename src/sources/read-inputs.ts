@@ -72,11 +72,16 @@ export async function readInputFile(file: string, emit: (resource: Resource) => 
   const ctx: ReadContext = {
     file,
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
+    note: (note, where) => {
+      coverage.notes ??= [];
+      coverage.notes.push({ ...where, note });
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {
       emit(resource);
-      coverage.resources++;
+      if (resource.deleted) coverage.deleted = (coverage.deleted ?? 0) + 1;
+      else coverage.resources++;
     }
   };
 

@@ -2,7 +2,6 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import type { SqlEngine } from './engine.ts';
 import { migrate } from './migrations.ts';
-import { PostgresEngine } from './postgres.ts';
 import { SqliteEngine } from './sqlite.ts';
 
 /**
@@ -40,7 +39,10 @@ export function isPostgresUrl(location: string): boolean {
 
 /** Opens the store (a file, created with its directory if new, or a server) and migrates its schema. */
 export async function openStore(location: string): Promise<SqlEngine> {
-  const engine = isPostgresUrl(location) ? await PostgresEngine.open(location) : new SqliteEngine(location);
+  // The pg client is loaded only for a shared store: the embedded one needs nothing beyond Node.
+  const engine = isPostgresUrl(location)
+    ? await (await import('./postgres.ts')).PostgresEngine.open(location)
+    : new SqliteEngine(location);
   try {
     await migrate(engine);
   } catch (error) {

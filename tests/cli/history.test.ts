@@ -200,12 +200,12 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(missing.stderr).toMatch(/no scan #9 in /);
   });
 
-  it('a second run finds the store locked and says so (exit 3), without scanning', async () => {
+  it('a second run finds the store locked and says so (exit 5), without scanning', async () => {
     const engine = await openStore(store);
     const lock = await RunLock.acquire(engine, { waitMs: 0, ttlMs: 60_000 });
     try {
       const blocked = await kansa('scan', '-i', SAMPLE, '--store', store);
-      expect(blocked.code).toBe(3);
+      expect(blocked.code).toBe(5);
       expect(blocked.stderr).toMatch(/is in use by another kansa run .*this run did not scan/);
     } finally {
       await lock.release();

@@ -91,7 +91,7 @@ describe('aws-config-select', () => {
     expect(skipped).toEqual([
       { index: 0, reason: expect.stringMatching(/^not a resource/) },
       { index: 1, reason: expect.stringMatching(/not valid JSON/) },
-      { index: 2, reason: 'AWS::S3::Bucket b: no account id (awsAccountId / accountId / ARN)' },
+      { index: 2, reason: 'AWS::S3::Bucket b: no account id (awsAccountId / accountId / ARN / file name)' },
     ]);
   });
 

@@ -1,8 +1,8 @@
-import type { Fact } from '../../model/fact.ts';
-import { factOf } from '../../model/facts.ts';
-import type { GcpHierarchyNodeFacts } from '../../model/gcp.ts';
-import type { Resource } from '../../model/resource.ts';
-import { type CheckContext, type CheckResult, type Evidence, undetermined } from '../check.ts';
+import type { Fact } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckContext, type CheckResult, type Evidence, undetermined } from '../../check.ts';
 
 /** A known fact of a folder or organization above the project, as evidence naming it. */
 export type AncestorEvidence<T> = Extract<Fact<T>, { value: T }> & { readonly resourceId: string };

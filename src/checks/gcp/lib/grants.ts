@@ -1,4 +1,4 @@
-import type { GcpPublicGrant } from '../../model/gcp.ts';
+import type { GcpPublicGrant } from '../../../model/gcp.ts';
 
 /** Grants as messages name them: `member (role)`. */
 export function describeGrants(grants: readonly GcpPublicGrant[]): string[] {

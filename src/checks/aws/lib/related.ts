@@ -3,11 +3,11 @@ import {
   type AwsIamUserFacts,
   type AwsKmsKeyFacts,
   keyManagerOfReference,
-} from '../../model/aws.ts';
-import { type Fact, unknown } from '../../model/fact.ts';
-import { factOf } from '../../model/facts.ts';
-import type { Resource } from '../../model/resource.ts';
-import type { Evidence, InventoryView } from '../check.ts';
+} from '../../../model/aws.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { Evidence, InventoryView } from '../../check.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
