@@ -8,16 +8,20 @@
 # The FROM lines take the tag so that a local stand-in of the same name builds offline.
 ARG NODE_IMAGE=node:24-slim
 
-# Build stage: all dependencies, the build (when the package has one), then the development
-# dependencies pruned away, so the runtime stage copies only what runs.
+# Build stage: the package exactly as it is published (npm pack runs the build to dist/ and
+# keeps only package.json's "files"), unpacked, with the locked production dependencies only.
 FROM ${NODE_IMAGE} AS build
-WORKDIR /opt/kansa
+WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN if [ -f tsconfig.build.json ]; then npm run build; fi \
- && npm prune --omit=dev --no-audit --no-fund \
- && rm -rf tests fixtures bench scripts docs/*.md .ci
+RUN npm pack --pack-destination /tmp \
+ && mkdir -p /opt/kansa \
+ && tar -xzf /tmp/kansa-*.tgz -C /opt/kansa --strip-components=1 \
+ && cp package-lock.json /opt/kansa/ \
+ && cd /opt/kansa \
+ && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
 
 FROM ${NODE_IMAGE}
 ARG VERSION=0.1.0

@@ -84,6 +84,11 @@ describe.skipIf(skip !== undefined)('container image', () => {
     expect(modules.stdout.split('\n')).not.toContain('vitest');
     expect(modules.stdout.split('\n')).not.toContain('typescript');
     expect(modules.stdout.split('\n')).toContain('pg');
+    // The image runs the built package (dist/), as npm publishes it: no TypeScript sources, no tests.
+    const files = await podman('run', '--rm', '--network', 'none', '--entrypoint', 'ls', IMAGE, '/opt/kansa');
+    expect(files.stdout.split('\n').filter(Boolean).sort()).toEqual(
+      ['README.md', 'bin', 'dist', 'node_modules', 'package-lock.json', 'package.json', 'policies'].sort(),
+    );
 
     const data = path.join(work, 'data');
     spawnSync('mkdir', ['-p', data]);
