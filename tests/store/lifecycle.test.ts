@@ -14,8 +14,9 @@ import {
 } from '../../src/store/history.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
 import { openStore } from '../../src/store/open.ts';
+import { accountsReadInFull } from '../../src/store/record.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
-import { record } from './helpers/scans.ts';
+import { record, type Seen } from './helpers/scans.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kansa-store-'));
 let postgres: TestPostgres | string = 'not started';
@@ -219,6 +220,43 @@ describe.each(ENGINES)('history store on $name', ({ open }) => {
     }, context);
   });
 
+  it('decides OSK-8.1 from the history: periodic scans, failures not open past their limit', async (context) => {
+    await withStore(async (engine) => {
+      const monitoring = { requirement: 'OSK-3.1', maxScanIntervalDays: 8, maxOpenDays: { critical: 14 } };
+      const critical = {
+        check: 'c.a',
+        resource: 'r1',
+        status: 'FAIL' as const,
+        severity: 'critical' as const,
+      };
+      const medium = { check: 'c.b', resource: 'r2', status: 'FAIL' as const, severity: 'medium' as const };
+      const at = (day: string, findings: Seen[] = [critical, medium]) =>
+        record(engine, { at: `2026-11-${day}T00:00:00.000Z`, findings, monitoring });
+      expect((await at('01')).monitoring).toMatchObject({ status: 'UNKNOWN', overdueCount: 0 });
+      expect((await at('08')).monitoring).toMatchObject({
+        status: 'PASS',
+        previous: { intervalDays: 7 },
+        overdueCount: 0,
+      });
+      // Twelve days since the last scan (not periodic), and the critical failure open 19 days (> 14);
+      // the medium one has no limit here.
+      const late = (await at('20')).monitoring!;
+      expect(late).toMatchObject({ status: 'FAIL', previous: { intervalDays: 12 }, overdueCount: 1 });
+      expect(late.overdue).toEqual([
+        expect.objectContaining({ resourceId: 'r1', severity: 'critical', ageDays: 19, limitDays: 14 }),
+      ]);
+      // Waived, the old failure is accepted: PASS again.
+      const waived = await at('21', [{ ...critical, waiver: 'W-1' }, medium]);
+      expect(waived.monitoring).toMatchObject({ status: 'PASS', overdueCount: 0 });
+      const [row] = await engine.all<{ status: string; detail: string }>(
+        'SELECT status, detail FROM scan_requirements WHERE scan_id = ? AND requirement_id = ?',
+        [(await listScans(engine))[2]!.id, 'OSK-3.1'],
+      );
+      expect(row?.status).toBe('FAIL');
+      expect(JSON.parse(row!.detail).overdueCount).toBe(1);
+    }, context);
+  });
+
   it('records shards of one run under its run id', async (context) => {
     await withStore(async (engine) => {
       const run = { id: 'run-2026-11-01', shards: 2 };
@@ -234,5 +272,39 @@ describe.each(ENGINES)('history store on $name', ({ open }) => {
       ).rejects.toThrow();
       expect((await listScans(engine)).length).toBe(2);
     }, context);
+  });
+});
+
+describe('accounts read in full', () => {
+  const scan = (
+    scopes: { provider: 'aws' | 'azure'; scope: string; error?: string }[],
+    fileError = false,
+  ) => ({
+    files: [
+      { path: 'x', sha256: '', bytes: 0, resources: 0, skipped: [], ...(fileError ? { error: 'bad' } : {}) },
+    ],
+    scopes: scopes.map((s) => ({ ...s, resources: 0, requests: 1 })),
+    accounts: [
+      { provider: 'aws' as const, account: '111122223333' },
+      { provider: 'aws' as const, account: '444455556666' },
+      { provider: 'azure' as const, account: 'sub-1' },
+    ],
+  });
+
+  it('takes out the account a failed scope names, every account of its cloud when it names none, all on a bad file', () => {
+    expect([...accountsReadInFull(scan([]))].sort()).toEqual([
+      'aws:111122223333',
+      'aws:444455556666',
+      'azure:sub-1',
+    ]);
+    expect(
+      [
+        ...accountsReadInFull(scan([{ provider: 'aws', scope: '111122223333 us-east-1', error: 'timeout' }])),
+      ].sort(),
+    ).toEqual(['aws:444455556666', 'azure:sub-1']);
+    expect([
+      ...accountsReadInFull(scan([{ provider: 'aws', scope: 'organization aggregator', error: 'denied' }])),
+    ]).toEqual(['azure:sub-1']);
+    expect([...accountsReadInFull(scan([], true))]).toEqual([]);
   });
 });

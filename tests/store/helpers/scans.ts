@@ -14,6 +14,8 @@ export interface Seen {
   readonly account?: string;
   readonly provider?: Provider;
   readonly evidence?: unknown;
+  /** The id of a waiver accepting this failure. */
+  readonly waiver?: string;
 }
 
 export function finding(s: Seen): Finding {
@@ -41,6 +43,11 @@ export function finding(s: Seen): Finding {
     },
     evidence: [{ source: 'explicit', path: 'properties.x', value: s.evidence ?? 1 }],
     remediation: text,
+    ...(s.waiver
+      ? {
+          waiver: { id: s.waiver, reason: 'r', approver: 'a', approved: '2026-01-01', expires: '2099-12-31' },
+        }
+      : {}),
   };
 }
 
@@ -55,6 +62,7 @@ export interface SyntheticScan {
   readonly checks?: readonly string[];
   readonly framework?: string;
   readonly run?: ScanToRecord['run'];
+  readonly monitoring?: ScanToRecord['changeMonitoring'];
 }
 
 export function scanToRecord(s: SyntheticScan): ScanToRecord {
@@ -108,7 +116,8 @@ export function scanToRecord(s: SyntheticScan): ScanToRecord {
       },
     ],
     byStatus,
-    waived: 0,
+    waived: s.findings.filter((f) => f.waiver).length,
+    ...(s.monitoring ? { changeMonitoring: s.monitoring } : {}),
   };
 }
 
