@@ -217,6 +217,7 @@ function recordScan(
     checks: [...new Set(args.framework.requirements.flatMap((r) => r.checks))],
     requirements: args.requirements,
     byStatus: args.tally.byStatus,
+    failedBySeverity: args.tally.failedBySeverity,
     waived: args.tally.waived,
     ...(monitoring.requirement
       ? { changeMonitoring: { ...monitoring, requirement: monitoring.requirement } }

@@ -22,6 +22,7 @@ export interface ScanSummary {
     readonly PASS: number;
     readonly NOT_APPLICABLE: number;
     readonly WAIVED: number;
+    readonly failedBySeverity: Readonly<Record<string, number>>;
   };
   readonly changes: Partial<Record<FindingChange, number>>;
 }
@@ -58,11 +59,13 @@ interface ScanRow {
   passed: number;
   not_applicable: number;
   waived: number;
+  failed_by_severity: string;
   [column: string]: SqlValue;
 }
 
 const SCAN_COLUMNS = `id, seq, run_id, shard_index, shard_count, started_at, finished_at, tool_version, framework_id,
-  framework_version, scope_key, partial, accounts_read, checks, findings, failed, unknown, passed, not_applicable, waived`;
+  framework_version, scope_key, partial, accounts_read, checks, findings, failed, unknown, passed, not_applicable, waived,
+  failed_by_severity`;
 
 /** The scans, oldest first (the last `limit` of them). */
 export async function listScans(engine: SqlEngine, limit = 1000): Promise<ScanSummary[]> {
@@ -207,6 +210,7 @@ async function withChanges(engine: SqlEngine, rows: readonly ScanRow[]): Promise
       PASS: Number(r.passed),
       NOT_APPLICABLE: Number(r.not_applicable),
       WAIVED: Number(r.waived),
+      failedBySeverity: JSON.parse(r.failed_by_severity) as Record<string, number>,
     },
     changes: byScan.get(r.id) ?? {},
   }));

@@ -53,6 +53,7 @@ const MIGRATIONS: readonly Migration[] = [
         passed BIGINT_TYPE NOT NULL,
         not_applicable BIGINT_TYPE NOT NULL,
         waived BIGINT_TYPE NOT NULL,
+        failed_by_severity TEXT NOT NULL,
         UNIQUE (run_id, shard_index)
       )`,
       'CREATE INDEX scans_scope ON scans (scope_key, seq)',

@@ -22,6 +22,7 @@ export interface ScanToRecord {
   readonly checks: readonly string[];
   readonly requirements: readonly RequirementResult[];
   readonly byStatus: StatusCounts;
+  readonly failedBySeverity: Readonly<Record<Severity, number>>;
   readonly waived: number;
   /** The framework's change-monitoring requirement (OSK-8.1) and its thresholds, when it has one. */
   readonly changeMonitoring?: ChangeMonitoring;
@@ -180,8 +181,8 @@ async function writeScan(
   await tx.run(
     `INSERT INTO scans (id, seq, run_id, shard_index, shard_count, started_at, finished_at, recorded_at,
        tool_version, framework_id, framework_version, scope_key, partial, parameters, inputs, coverage,
-       accounts_read, checks, findings, failed, unknown, passed, not_applicable, waived)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       accounts_read, checks, findings, failed, unknown, passed, not_applicable, waived, failed_by_severity)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       id,
       seq,
@@ -210,6 +211,7 @@ async function writeScan(
       scan.byStatus.PASS,
       scan.byStatus.NOT_APPLICABLE,
       scan.waived,
+      JSON.stringify(scan.failedBySeverity),
     ],
   );
   await tx.runMany(

@@ -44,6 +44,7 @@ interface File {
   requirements: { id: string; status: string; manual: unknown[] }[];
   summary: { waived: number };
   history: { seq: number; changes: Record<string, number>; previous?: { finishedAt: string } };
+  scan: { finishedAt: string };
   waivers: { id: string; state: string; matched: number }[];
 }
 
@@ -167,6 +168,10 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const html = (await kansa('report', '-i', f2, '--format', 'html')).stdout;
     expect(html).toContain('"changes":{"counts":');
     expect(html).toContain('"waivers":[');
+    expect(html).not.toContain(`"at":"${files[0]!.scan.finishedAt}"`);
+    // With the store, the trend chart has the earlier scan from it.
+    const withStore = (await kansa('report', '-i', f2, '--format', 'html', '--store', store)).stdout;
+    expect(withStore).toContain(`"at":"${files[0]!.scan.finishedAt}"`);
   });
 
   it('kansa history lists the scans and the trend per requirement; --format json for machines', async () => {

@@ -116,6 +116,7 @@ export function scanToRecord(s: SyntheticScan): ScanToRecord {
       },
     ],
     byStatus,
+    failedBySeverity: { critical: 0, high: byStatus.FAIL, medium: 0, low: 0, info: 0 },
     waived: s.findings.filter((f) => f.waiver).length,
     ...(s.monitoring ? { changeMonitoring: s.monitoring } : {}),
   };
