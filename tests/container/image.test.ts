@@ -138,5 +138,5 @@ describe.skipIf(skip !== undefined)('container image', () => {
       'json',
     );
     expect((JSON.parse(history.stdout) as { scans: unknown[] }).scans).toHaveLength(2);
-  }, 900_000);
+  }, 1_800_000);
 });
