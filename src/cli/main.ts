@@ -12,6 +12,7 @@ import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
 import { registerReportCommand } from './report-command.ts';
+import { registerSendCommand } from './send-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -110,6 +111,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerReportCommand(program);
+  registerSendCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

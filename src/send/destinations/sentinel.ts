@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/core-rest-pipeline';
+import { DefaultAzureCredential } from '@azure/identity';
 import { isAggregateLogsUploadError, LogsIngestionClient } from '@azure/monitor-ingestion';
 import {
   type CallFailure,
@@ -20,7 +21,8 @@ export interface SentinelOptions {
   readonly ruleId: string;
   /** The DCR's input stream. */
   readonly stream: string;
-  readonly credential: TokenCredential;
+  /** Absent: DefaultAzureCredential (managed identity, workload identity, az login). */
+  readonly credential?: TokenCredential;
   readonly ca?: string;
 }
 
@@ -36,7 +38,8 @@ export const DEFAULT_SENTINEL_STREAM = 'Custom-KansaFindings_CL';
  * https://learn.microsoft.com/azure/azure-monitor/service-limits#logs-ingestion-api
  */
 export function sentinelDestination(options: SentinelOptions): Destination {
-  const client = new LogsIngestionClient(options.endpoint, options.credential, {
+  const credential = options.credential ?? new DefaultAzureCredential();
+  const client = new LogsIngestionClient(options.endpoint, credential, {
     retryOptions: { maxRetries: 0 },
     ...(options.ca ? { tlsOptions: { ca: options.ca } } : {}),
   });
