@@ -58,7 +58,7 @@ export function sentinelDestination(options: SentinelOptions): Destination {
   };
 }
 
-/** One row of the stream: the columns a workbook filters on, and the whole OCSF event. */
+/** One row of the stream: the columns a workbook filters on (null when the event has none), and the whole OCSF event. */
 function streamRow(record: DeliveryRecord): Record<string, unknown> {
   const event = record.event as Record<string, Record<string, unknown> | unknown>;
   const compliance = (event['compliance'] ?? {}) as Record<string, unknown>;
@@ -69,16 +69,16 @@ function streamRow(record: DeliveryRecord): Record<string, unknown> {
     FindingId: record.findingId,
     ScanId: record.scanId,
     State: record.state,
-    Severity: event['severity'],
-    ComplianceStatus: compliance['status_code'],
-    CheckId: compliance['control'],
-    Requirements: compliance['requirements'],
-    Standard: (compliance['standards'] as unknown[] | undefined)?.[0],
-    Cloud: cloud['provider'],
-    Account: (cloud['account'] as Record<string, unknown> | undefined)?.['uid'],
-    Region: cloud['region'],
-    ResourceId: resources[0]?.['uid'],
-    Message: event['message'],
+    Severity: event['severity'] ?? null,
+    ComplianceStatus: compliance['status_code'] ?? null,
+    CheckId: compliance['control'] ?? null,
+    Requirements: compliance['requirements'] ?? null,
+    Standard: (compliance['standards'] as unknown[] | undefined)?.[0] ?? null,
+    Cloud: cloud['provider'] ?? null,
+    Account: (cloud['account'] as Record<string, unknown> | undefined)?.['uid'] ?? null,
+    Region: cloud['region'] ?? null,
+    ResourceId: resources[0]?.['uid'] ?? null,
+    Message: event['message'] ?? null,
     Event: record.event,
   };
 }
