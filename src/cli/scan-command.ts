@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
+import { loadWaivers, WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
@@ -12,14 +13,18 @@ import {
   scanStart,
 } from '../report/json.ts';
 import { type ReportFormat, renderReport, writeReport } from '../report/render.ts';
-import { FindingTally } from '../report/summary.ts';
+import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
-import { SEVERITY_RANK } from '../scan/finding.ts';
+import { annotate, SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { storeLocation } from '../store/open.ts';
+import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
+import { ScanHistory } from './scan-history.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -40,6 +45,13 @@ export interface ScanOptions {
   /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
   readonly maxInflatedMib?: number;
   readonly lang: Lang;
+  /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
+  readonly store?: string | boolean;
+  /** Seconds to wait for another run holding the store's run lock. */
+  readonly storeWait?: number;
+  readonly waivers?: string;
+  /** Waivers expiring within this many days are warned about. */
+  readonly waiverWarnDays?: number;
 }
 
 /** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
@@ -52,6 +64,30 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const framework = options.orgPolicy
     ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
     : base;
+  const waivers = options.waivers
+    ? new WaiverMatcher(await loadWaivers(options.waivers), startedAt, options.waiverWarnDays)
+    : undefined;
+  // The store is opened and its run lock taken before reading anything: two runs never overlap.
+  const location = storeLocation(options.store);
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  try {
+    return await scanInto(options, log, { startedAt, framework, waivers, history });
+  } finally {
+    await history?.close();
+  }
+}
+
+async function scanInto(
+  options: ScanOptions,
+  log: Logger,
+  context: {
+    startedAt: Date;
+    framework: Awaited<ReturnType<typeof loadFramework>>;
+    waivers: WaiverMatcher | undefined;
+    history: ScanHistory | undefined;
+  },
+): Promise<ExitCode> {
+  const { startedAt, framework, waivers, history } = context;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {
@@ -69,43 +105,73 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
   const tally = new FindingTally();
   let newFailureAtThreshold = false;
+  const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
   const start = scanStart({ framework, inputs: options.input, startedAt, version: VERSION });
+  const scanTime = start.startedAt;
   const evaluatedAt = new Date();
   const findings = (function* () {
-    for (const finding of evaluate(inventory, framework, startedAt)) {
+    for (const verdict of evaluate(inventory, framework, startedAt)) {
+      const tags = inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {};
+      const waiver = waivers?.match(verdict, tags);
+      const withWaiver = waiver ? annotate(verdict, { waiver }) : verdict;
+      const state = history?.observe(withWaiver, scanTime);
+      const finding = state ? annotate(withWaiver, { history: state }) : withWaiver;
       tally.add(finding);
-      // A failure with no change data (an inventory export, a state) may be new: it counts.
-      if (options.failOn && finding.status === 'FAIL' && finding.change !== 'kept') {
+      // A failure with no change data (an inventory export, a state) may be new: it counts;
+      // a waived failure does not.
+      if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
       yield finding;
     }
   })();
-  const end = () =>
-    scanEnd({
-      framework,
-      tally,
-      providers: new Set<Provider>(inventory.accounts().map((a) => a.provider)),
+  const outcome = () => ({
+    ...scanEnd({ framework, tally, providers, files, scopes, resources: inventory.all() }),
+    ...(waivers ? { waivers: waivers.outcomes() } : {}),
+  });
+  /** Records the scan in the history store (when there is one), and what that changes in the verdicts. */
+  const record = async (end: ReturnType<typeof outcome>) => {
+    if (!history) return { end, recorded: undefined };
+    const scan = { ...start, finishedAt: end.finishedAt, partial };
+    const recorded = await recordScan(history, {
+      scan,
       files,
       scopes,
-      resources: inventory.all(),
+      inventory,
+      framework,
+      requirements: end.requirements,
+      tally,
     });
+    log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
+    return {
+      end: {
+        ...end,
+        requirements: withMonitoringVerdict(end.requirements, recorded),
+        history: historySection(recorded, history.location),
+      },
+      recorded,
+    };
+  };
 
-  let outcome: ReturnType<typeof end>;
+  let requirements: RequirementResult[];
+  let coverage: ReturnType<typeof outcome>['coverage'];
+  let recorded: RecordedScan | undefined;
   if (isReportFormat(options.format)) {
-    // CSV, SARIF, OCSF or HTML straight from the findings, to --output or stdout.
+    // CSV, SARIF, OCSF or HTML straight from the findings, to --output or stdout. The store
+    // records the scan once the report is written: this report's verdicts are the scan's own
+    // (the history's change-monitoring verdict shows in the findings file and `kansa report`).
     const [{ scanAsFindingsFile }, { scanView }] = await Promise.all([
       import('../report/scan-findings.ts'),
       import('../report/read-findings.ts'),
     ]);
-    let ended: ReturnType<typeof end> | undefined;
+    let ended: ReturnType<typeof outcome> | undefined;
     const file = scanAsFindingsFile({
       start,
       partial,
       evaluatedAt,
       findings,
       end: () => {
-        ended = end();
+        ended = outcome();
         return ended;
       },
     });
@@ -113,7 +179,9 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       options.output,
       await renderReport(options.format, { file, view: scanView(file), lang: options.lang }),
     );
-    outcome = ended ?? end();
+    const after = await record(ended ?? outcome());
+    ({ requirements, coverage } = after.end);
+    recorded = after.recorded;
   } else {
     // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
     const out: AtomicFile | undefined = options.output
@@ -127,9 +195,11 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
         const written = writer?.finding(finding);
         if (written) await written;
       }
-      outcome = end();
-      await writer?.end(outcome);
+      const after = await record(outcome());
+      await writer?.end(after.end);
       await out?.commit();
+      ({ requirements, coverage } = after.end);
+      recorded = after.recorded;
     } catch (error) {
       await out?.abort();
       throw error;
@@ -140,16 +210,32 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     // No terminal summary lists them: each unreadable input is a warning, printed once.
     for (const f of files) if (f.error) log.warn(f.error);
     for (const s of scopes) if (s.error) log.warn({ provider: s.provider, scope: s.scope }, s.error);
+    // Machine output on stdout: the waivers that need a person's attention go to stderr.
+    const notes = renderScanHistory({
+      waivers: waivers?.outcomes().filter((w) => w.state !== 'active'),
+      tally,
+      lang: options.lang,
+    });
+    if (notes) process.stderr.write(notes);
   } else {
     process.stdout.write(
       renderSummary({
         framework,
-        requirements: outcome.requirements,
+        requirements,
         tally,
-        coverage: outcome.coverage,
+        coverage,
         resources: inventory.size,
         lang: options.lang,
         color: process.stdout.isTTY === true,
+      }),
+    );
+    process.stdout.write(
+      renderScanHistory({
+        recorded,
+        store: history?.location,
+        waivers: waivers?.outcomes(),
+        tally,
+        lang: options.lang,
       }),
     );
   }
@@ -158,6 +244,62 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     if (failed) return EXIT.failOn;
   }
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
+}
+
+/** Records the scan in the store, with OSK-8.1 decided from the history when the framework asks. */
+function recordScan(
+  history: ScanHistory,
+  args: {
+    scan: Parameters<ScanHistory['commit']>[0]['scan'];
+    files: Parameters<ScanHistory['commit']>[0]['files'];
+    scopes: Parameters<ScanHistory['commit']>[0]['scopes'];
+    inventory: { accounts(): { provider: Provider; account: string }[] };
+    framework: Awaited<ReturnType<typeof loadFramework>>;
+    requirements: readonly RequirementResult[];
+    tally: FindingTally;
+  },
+): Promise<RecordedScan> {
+  const monitoring = args.framework.parameters.changeMonitoring;
+  return history.commit({
+    scan: args.scan,
+    files: args.files,
+    scopes: args.scopes,
+    accounts: args.inventory.accounts(),
+    checks: [...new Set(args.framework.requirements.flatMap((r) => r.checks))],
+    requirements: args.requirements,
+    byStatus: args.tally.byStatus,
+    failedBySeverity: args.tally.failedBySeverity,
+    waived: args.tally.waived,
+    ...(monitoring.requirement
+      ? { changeMonitoring: { ...monitoring, requirement: monitoring.requirement } }
+      : {}),
+  });
+}
+
+/** The change-monitoring requirement (OSK-8.1) with the verdict the history gave, no longer MANUAL. */
+function withMonitoringVerdict(
+  requirements: RequirementResult[],
+  recorded: RecordedScan,
+): RequirementResult[] {
+  const verdict = recorded.monitoring;
+  if (!verdict) return requirements;
+  return requirements.map((r) =>
+    r.id === verdict.requirement
+      ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
+      : r,
+  );
+}
+
+/** The findings file's `history` section. */
+function historySection(recorded: RecordedScan, store: string) {
+  return {
+    store,
+    scanId: recorded.id,
+    seq: recorded.seq,
+    changes: recorded.changes,
+    ...(recorded.previous ? { previous: recorded.previous } : {}),
+    ...(recorded.monitoring ? { monitoring: recorded.monitoring } : {}),
+  };
 }
 
 function isReportFormat(format: ScanOptions['format']): format is ReportFormat {

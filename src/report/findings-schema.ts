@@ -130,6 +130,33 @@ export const resourceSchema = object(
   {},
 );
 
+export const waiverSchema = object(
+  { id: string(), reason: string(), approver: string(), approved: string(), expires: string() },
+  { ticket: string() },
+  { description: 'The waiver (例外承認) accepting this failure: the finding is reported WAIVED' },
+);
+
+export const findingHistorySchema = object(
+  {
+    state: oneOf([
+      'new',
+      'reopened',
+      'changed-severity',
+      'changed-evidence',
+      'open',
+      'unknown',
+      'resolved',
+      'passing',
+    ] as const),
+    firstSeen: string(),
+  },
+  { openedAt: string({ description: 'When the current open period began (failing findings).' }) },
+  {
+    description:
+      'Where the finding stands in the history store: new, reopened, changed-severity, changed-evidence, open, unknown (open, not evaluable now), resolved, passing',
+  },
+);
+
 export const lineFindingSchema = object(
   {
     check: string({ description: 'The check id: its entry in the catalogue.' }),
@@ -142,6 +169,8 @@ export const lineFindingSchema = object(
       description: 'Only when the result changed it: the check’s severity (catalogue) applies otherwise.',
     }),
     data: record(string(), { description: 'The template’s parameters, formatted.' }),
+    waiver: waiverSchema,
+    history: findingHistorySchema,
     change: oneOf(['introduced', 'kept'] as const, {
       description:
         'Terraform plans only: the plan brings this failure in (a new resource, or an update after which the check fails), or keeps one that exists.',
@@ -199,25 +228,64 @@ export const coverageSchema = object({
 });
 
 export const trailerSchema = object({
-  end: object({
-    finishedAt: string({ format: 'date-time' }),
-    partial: boolean({
-      description: 'True when some input file or live scope could not be read: findings cover only what was.',
-    }),
-    requirements: array(requirementResult),
-    summary: object({
-      findings: count(),
-      byStatus: statusCounts,
-      failedBySeverity: object({
-        critical: count(),
-        high: count(),
-        medium: count(),
-        low: count(),
-        info: count(),
+  end: object(
+    {
+      finishedAt: string({ format: 'date-time' }),
+      partial: boolean({
+        description:
+          'True when some input file or live scope could not be read: findings cover only what was.',
       }),
-    }),
-    coverage: coverageSchema,
-  }),
+      requirements: array(requirementResult),
+      summary: object(
+        {
+          findings: count(),
+          byStatus: statusCounts,
+          failedBySeverity: object({
+            critical: count(),
+            high: count(),
+            medium: count(),
+            low: count(),
+            info: count(),
+          }),
+        },
+        {
+          waived: integer({
+            minimum: 0,
+            description:
+              'Failures accepted by a waiver (still counted as FAIL in byStatus and failedBySeverity)',
+          }),
+        },
+      ),
+      coverage: coverageSchema,
+    },
+    {
+      history: openObject(
+        { store: string(), scanId: string(), seq: integer(), changes: record(count()) },
+        {
+          monitoring: unknown(),
+          previous: openObject({ id: string(), finishedAt: string() }),
+        },
+        {
+          description:
+            "The history store's record of this scan (kansa scan with a store): its id and number, what changed, and the change-monitoring requirement's verdict (OSK-8.1)",
+        },
+      ),
+      waivers: array(
+        object({
+          id: string(),
+          at: string(),
+          state: oneOf(['active', 'expiring', 'expired', 'stale'] as const),
+          expires: string(),
+          matched: count(),
+          daysLeft: integer(),
+        }),
+        {
+          description:
+            'What became of each waiver (--waivers): active, expiring (within the warning window), expired (no longer applied), stale (matched no failure)',
+        },
+      ),
+    },
+  ),
 });
 
 export type FindingsHeader = Static<typeof headerSchema>;

@@ -57,7 +57,12 @@ export function scanEnd(args: {
     finishedAt: new Date().toISOString(),
     partial: files.some((f) => f.error) || scopes.some((s) => s.error),
     requirements: tally.requirements(args.framework, args.providers),
-    summary: { findings: tally.total, byStatus: tally.byStatus, failedBySeverity: tally.failedBySeverity },
+    summary: {
+      findings: tally.total,
+      byStatus: tally.byStatus,
+      failedBySeverity: tally.failedBySeverity,
+      waived: tally.waived,
+    },
     coverage: {
       files,
       scopes,
@@ -139,6 +144,8 @@ export class JsonReportWriter {
     const data = template && templateValues(template, f.data);
     if (data) line += `,"data":${JSON.stringify(data)}`;
     line += `,"evidence":${JSON.stringify(f.evidence)}`;
+    if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
+    if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
     this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
     return flushed;
   }

@@ -40,6 +40,10 @@ export interface FindingsFile {
   readonly requirements: readonly FileRequirement[];
   readonly summary: ScanEnd['summary'];
   readonly coverage: Coverage;
+  /** The history store's record of the scan (kansa scan with a store). */
+  readonly history?: ScanEnd['history'];
+  /** What became of each waiver (`--waivers`). */
+  readonly waivers?: ScanEnd['waivers'];
   readonly findings: Iterable<FileFinding>;
 }
 
@@ -58,6 +62,10 @@ export interface FileFinding {
   readonly remediation: Localized;
   /** Terraform plans only: whether the plan brings this failure in, or keeps one that exists. */
   readonly change?: LineFinding['change'];
+  /** The waiver accepting this failure: reported WAIVED in every format. */
+  readonly waiver?: LineFinding['waiver'];
+  /** Where the finding stands in the history store (new, reopened, still open…). */
+  readonly history?: LineFinding['history'];
 }
 
 /** Reads a findings file (version 2, or 1); every error names the file and what is wrong where. */
@@ -174,6 +182,8 @@ function readV2(file: string): FindingsFile {
     requirements: end.requirements,
     summary: end.summary,
     coverage: end.coverage,
+    ...(end.history ? { history: end.history } : {}),
+    ...(end.waivers ? { waivers: end.waivers } : {}),
     findings: { [Symbol.iterator]: () => findingsOf(file, checks, firstResourceLine) },
   };
 }
@@ -213,6 +223,8 @@ function* findingsOf(
         evidence: f.evidence,
         remediation: check.remediation,
         ...(f.change ? { change: f.change } : {}),
+        ...(f.waiver ? { waiver: f.waiver } : {}),
+        ...(f.history ? { history: f.history } : {}),
       };
     }
   }

@@ -28,6 +28,38 @@ export interface Finding {
    * or an update after which the check fails where it did not before) or keeps one that exists.
    */
   readonly change?: 'introduced' | 'kept';
+  /** The waiver (例外承認) that accepts this failure: the finding is reported WAIVED. */
+  readonly waiver?: AppliedWaiver;
+  /** Where the finding stands in the history store, when the scan has one. */
+  readonly history?: FindingHistory;
+}
+
+/** A waiver as a finding carries it (see src/waivers). */
+export interface AppliedWaiver {
+  readonly id: string;
+  readonly reason: string;
+  readonly approver: string;
+  readonly approved: string;
+  readonly expires: string;
+  readonly ticket?: string;
+}
+
+/** What this scan changes about a finding, relative to the history store (see src/store). */
+export type FindingChange =
+  | 'new'
+  | 'reopened'
+  | 'changed-severity'
+  | 'changed-evidence'
+  | 'open'
+  | 'unknown'
+  | 'resolved'
+  | 'passing';
+
+export interface FindingHistory {
+  readonly state: FindingChange;
+  readonly firstSeen: string;
+  /** When the current open period began (failing findings). */
+  readonly openedAt?: string;
 }
 
 /** The message of a check that threw: a kansa bug, reported as UNKNOWN, never as a pass. */
@@ -54,6 +86,8 @@ export class ScanFinding implements Finding {
   readonly evidence: readonly Evidence[];
   readonly remediation: Localized;
   readonly change: Finding['change'];
+  readonly waiver: AppliedWaiver | undefined;
+  readonly history: FindingHistory | undefined;
   readonly #template: Localized;
   #id: string | undefined;
   #message: Localized | undefined;
@@ -71,12 +105,21 @@ export class ScanFinding implements Finding {
     this.evidence = fields.evidence;
     this.remediation = fields.remediation;
     this.change = fields.change;
+    this.waiver = fields.waiver;
+    this.history = fields.history;
     this.#template = fields.template;
   }
 
   get id(): string {
     this.#id ??= findingId(this.checkId, this.resource.provider, this.resource.id);
     return this.#id;
+  }
+
+  /** The same finding with a waiver or its history state (a copy: a finding is never changed). */
+  with(extra: Pick<Finding, 'waiver' | 'history'>): ScanFinding {
+    const copy = new ScanFinding({ ...this, template: this.#template, ...extra });
+    copy.#id = this.#id;
+    return copy;
   }
 
   /** Rendered from data already capped; the text is capped again (base/cap.ts). */
@@ -109,3 +152,8 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   low: 1,
   info: 0,
 };
+
+/** A finding with a waiver or its history state added (the scan's own findings keep their lazy id and message). */
+export function annotate(finding: Finding, extra: Pick<Finding, 'waiver' | 'history'>): Finding {
+  return finding instanceof ScanFinding ? finding.with(extra) : { ...finding, ...extra };
+}

@@ -90,7 +90,8 @@ const CHUNK = 2000;
  * The findings in the page's compact form, so 100,000 findings stay a few tens of MB instead
  * of hundreds: what repeats (check texts, messages, evidence, accounts, regions, files) is
  * kept once in a string table and referred to by index; a finding is a flat tuple
- * `[id, check, status, severity, resource, messageJa, messageEn, evidence]`. The findings are
+ * `[id, check, status, severity, resource, messageJa, messageEn, evidence, waiver, historyState,
+ * openedAt]` (waiver and state as string indexes, -1 when absent). The findings are
  * written first, then the tables they refer to and the scan's outcome (a view's verdicts are
  * counted as the findings are read).
  */
@@ -166,6 +167,9 @@ function* compactData(
       str(f.message.ja),
       str(f.message.en),
       f.evidence.length === 0 ? -1 : str(JSON.stringify(f.evidence)),
+      f.waiver ? str(JSON.stringify(f.waiver)) : -1,
+      f.history ? str(f.history.state) : -1,
+      f.history?.openedAt ?? 0,
     ];
     chunk.push(`${written++ === 0 ? '' : ','}${JSON.stringify(tuple)}`);
     if (chunk.length === CHUNK) {
@@ -192,6 +196,8 @@ function* compactData(
     },
     requirements: view.requirements,
     summary: file.summary,
+    changes: file.history ? { counts: file.history.changes, previous: file.history.previous ?? null } : null,
+    waivers: file.waivers ?? null,
     coverage: {
       ...file.coverage,
       files: file.coverage.files.map((f) => ({
