@@ -2,7 +2,6 @@ import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import schemaV1 from './findings-schema-v1.json' with { type: 'json' };
 import { describeError, lazyValidator } from './findings-validation.ts';
-import type { FindingsFile } from './read-findings.ts';
 
 /**
  * Findings files of version 1 (kansa 0.1): one JSON document, every finding with its check's
@@ -11,8 +10,11 @@ import type { FindingsFile } from './read-findings.ts';
  */
 const validateV1 = lazyValidator(schemaV1);
 
-/** Parses and validates the text of a version 1 findings file. */
-export function parseFindingsV1(file: string, text: string): FindingsFile {
+/**
+ * Parses and validates the text of a version 1 findings file: valid, it has the shape of
+ * read-findings.ts's FindingsFile (whose reader calls this).
+ */
+export function parseFindingsV1(file: string, text: string): unknown {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -23,7 +25,7 @@ export function parseFindingsV1(file: string, text: string): FindingsFile {
   checkVersion(file, data);
   const error = validateV1(data);
   if (error) throw new InputError(file, describeError(error, findingContext(error.instancePath, data)));
-  return data as FindingsFile;
+  return data;
 }
 
 /** Readable majors: 1 (one JSON document) and 2 (NDJSON, findings-schema.ts). */

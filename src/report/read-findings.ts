@@ -91,7 +91,7 @@ export function loadAll(file: FindingsFile): LoadedFindingsFile {
 
 /** Parses a version 1 findings file, or tells what else the text is. */
 export function parseFindings(file: string, text: string): FindingsFile {
-  return parseFindingsV1(file, text);
+  return parseFindingsV1(file, text) as FindingsFile;
 }
 
 function firstBytes(file: string, n: number): string {
