@@ -1,5 +1,6 @@
 import { CHECKS } from '../checks/index.ts';
 import { coverageMarkdown } from '../frameworks/coverage.ts';
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import { listFrameworks, loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
@@ -35,10 +36,15 @@ export async function describeFramework(
   }
   const framework = await loadFramework(name);
   if (showCoverage) return `${coverageMarkdown(framework, lang)}\n`;
-  const out = [`${framework.title[lang]} (${framework.id} ${framework.version}, ${framework.source})`, ''];
+  const out = [`${framework.title[lang]} (${framework.id} ${framework.version})`, ''];
   for (const r of framework.requirements) {
     out.push(`${r.id}  ${r.title[lang]}`);
     out.push(`    ${lang === 'ja' ? '根拠' : 'clause'}: ${r.clause}`);
+    out.push(`    ${lang === 'ja' ? '強さ' : 'force'}: ${FORCE_LABEL[r.force][lang]}`);
+    for (const name of r.orgParameters) {
+      const value = JSON.stringify(framework.parameters[name as keyof typeof framework.parameters]);
+      out.push(`    ${lang === 'ja' ? '組織のパラメータ' : "organisation's parameter"}: ${name} = ${value}`);
+    }
     for (const check of r.checks) out.push(`    check: ${check}`);
     for (const [provider, text] of Object.entries(r.manual))
       out.push(`    MANUAL (${provider}): ${text[lang]}`);

@@ -1,3 +1,4 @@
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FileEvidence, FileFinding, FindingsFile, FrameworkView } from './read-findings.ts';
 
@@ -27,6 +28,7 @@ export const CSV_COLUMNS = [
   'remediation',
   'source_file',
   'source_position',
+  'forces',
 ] as const;
 
 /** Excel and LibreOffice read a UTF-8 file as UTF-8 (not the ANSI code page) only with a BOM. */
@@ -50,7 +52,7 @@ export function* renderCsv(file: FindingsFile, view: FrameworkView, lang: Lang):
 }
 
 function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CSV_COLUMNS)[number], string> {
-  const { requirements, clauses } = view.requirementsOf(f);
+  const { requirements, clauses, forces } = view.requirementsOf(f);
   const { origin } = f.resource;
   return {
     finding_id: f.id,
@@ -79,6 +81,9 @@ function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CS
         : origin.index !== undefined
           ? `index ${origin.index}`
           : '',
+    forces: forces
+      .map((force, i) => `${requirements[i]}:${force ? FORCE_LABEL[force][lang] : '?'}`)
+      .join(' '),
   };
 }
 

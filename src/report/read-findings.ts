@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from '../../docs/findings-schema.json' with { type: 'json' };
 import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { Force } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
@@ -108,6 +109,9 @@ export interface FileEvidence {
 export interface FileRequirement {
   readonly id: string;
   readonly clause: string;
+  /** Absent in findings files written before requirements carried their force. */
+  readonly force?: Force;
+  readonly orgParameters?: readonly { readonly name: string; readonly value: unknown }[];
   readonly title: Localized;
   readonly status: RequirementStatus;
   readonly counts: StatusCounts;
@@ -213,30 +217,44 @@ export interface FrameworkView {
   requirementsOf(finding: FileFinding): {
     readonly requirements: readonly string[];
     readonly clauses: readonly string[];
+    /** The force of each requirement, in the order of `requirements` (undefined in old files). */
+    readonly forces: readonly (Force | undefined)[];
   };
 }
 
 /** The view the scan itself was reported in. */
 export function scanView(file: FindingsFile): FrameworkView {
   const { id, version, title } = file.scan.framework;
-  return { id, version, title, requirements: file.requirements, requirementsOf: (f) => f };
+  const forceOf = new Map(file.requirements.map((r) => [r.id, r.force]));
+  return {
+    id,
+    version,
+    title,
+    requirements: file.requirements,
+    requirementsOf: (f) => ({
+      requirements: f.requirements,
+      clauses: f.clauses,
+      forces: f.requirements.map((r) => forceOf.get(r)),
+    }),
+  };
 }
 
 /** Another framework's view of the same findings: requirements by check id, verdicts recounted. */
 export function frameworkView(file: FindingsFile, framework: Framework): FrameworkView {
-  const byCheck = new Map<string, { requirements: string[]; clauses: string[] }>();
+  const byCheck = new Map<string, { requirements: string[]; clauses: string[]; forces: Force[] }>();
   for (const r of framework.requirements) {
     for (const checkId of r.checks) {
       let entry = byCheck.get(checkId);
       if (!entry) {
-        entry = { requirements: [], clauses: [] };
+        entry = { requirements: [], clauses: [], forces: [] };
         byCheck.set(checkId, entry);
       }
       entry.requirements.push(r.id);
+      entry.forces.push(r.force);
       if (!entry.clauses.includes(r.clause)) entry.clauses.push(r.clause);
     }
   }
-  const none = { requirements: [], clauses: [] };
+  const none = { requirements: [], clauses: [], forces: [] };
   const requirementsOf = (f: FileFinding) => byCheck.get(f.checkId) ?? none;
   const tally = new FindingTally();
   for (const f of file.findings) {

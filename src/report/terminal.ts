@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../checks/check.ts';
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
@@ -19,6 +20,7 @@ const TEXT = {
     skipped: (n: number) => `スキップしたレコード: ${n} 件（理由は JSON レポートの coverage.files）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
     totals: '合計',
+    orgParameters: '組織のパラメータ（ガイドラインに数値の定めなし）',
     fix: '対処',
   },
   en: {
@@ -33,6 +35,7 @@ const TEXT = {
     skipped: (n: number) => `Records skipped: ${n} (reasons in the JSON report's coverage.files)`,
     notEvaluated: 'Checks the export had no data for:',
     totals: 'Total',
+    orgParameters: "organisation's parameters (no guideline states the number)",
     fix: 'Fix',
   },
 } as const;
@@ -84,7 +87,11 @@ export function renderSummary(args: {
     const counts = (['FAIL', 'UNKNOWN', 'PASS'] as const)
       .map((s) => `${label[s]} ${String(r.counts[s]).padStart(4)}`)
       .join('  ');
-    out.push(`  ${r.id.padEnd(8)} ${status}  ${counts}  ${r.title[lang]}`);
+    out.push(`  ${r.id.padEnd(8)} ${status}  ${counts}  [${FORCE_LABEL[r.force][lang]}] ${r.title[lang]}`);
+    if (r.orgParameters.length > 0) {
+      const values = r.orgParameters.map((p) => `${p.name} = ${JSON.stringify(p.value)}`).join(', ');
+      out.push(`  ${' '.repeat(8)} ${t.orgParameters}: ${values}`);
+    }
   }
   const totals = (['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'] as const)
     .map((s) => `${label[s]} ${tally.byStatus[s]}`)

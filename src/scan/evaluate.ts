@@ -3,7 +3,7 @@ import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
-import { type Finding, type FindingResource, findingId } from './finding.ts';
+import { type Finding, type FindingResource, findingId, SEVERITY_RANK } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 
 /** A check of the framework with the requirements it serves there. */
@@ -11,6 +11,11 @@ interface MappedCheck {
   readonly check: Check;
   readonly requirements: string[];
   readonly clauses: string[];
+  /**
+   * The highest severity its findings may carry: the loosest ceiling of the requirements it
+   * serves (a desirable item never outranks a must; see frameworks/force.ts).
+   */
+  ceiling: Severity;
   /** The organisation policy's severity for this check: it wins over the check's own. */
   readonly severity: Severity | undefined;
 }
@@ -26,9 +31,13 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
         check,
         requirements: [],
         clauses: [],
+        ceiling: 'info',
         severity: framework.severityOverrides[checkId],
       };
       entry.requirements.push(requirement.id);
+      if (SEVERITY_RANK[requirement.severityCeiling] > SEVERITY_RANK[entry.ceiling]) {
+        entry.ceiling = requirement.severityCeiling;
+      }
       if (!entry.clauses.includes(requirement.clause)) entry.clauses.push(requirement.clause);
       mapped.set(checkId, entry);
     }
@@ -101,6 +110,10 @@ function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): Ch
   }
 }
 
+function capped(severity: Severity, ceiling: Severity): Severity {
+  return SEVERITY_RANK[severity] > SEVERITY_RANK[ceiling] ? ceiling : severity;
+}
+
 const CHECK_ERROR = '__checkError';
 const CHECK_ERROR_TEXT = {
   ja: 'チェックの実行中にエラーが発生しました（kansa の不具合）: {{error}}',
@@ -122,7 +135,7 @@ function describe(resource: Resource, classification: number): FindingResource {
 }
 
 function toFinding(
-  { check, requirements, clauses, severity }: MappedCheck,
+  { check, requirements, clauses, ceiling, severity }: MappedCheck,
   resource: Resource,
   described: FindingResource,
   result: CheckResult,
@@ -136,7 +149,7 @@ function toFinding(
     requirements,
     clauses,
     status: result.status,
-    severity: severity ?? result.severity ?? meta.severity,
+    severity: severity ?? capped(result.severity ?? meta.severity, ceiling),
     title: meta.title,
     message: renderLocalized(template, result.data),
     resource: described,

@@ -167,7 +167,10 @@ describe('terminal summary and listings', () => {
   it('shows a framework: requirement, clause, checks, MANUAL items', async () => {
     const result = await kansa('frameworks', 'osaka', '--lang', 'ja');
     expect(result.stdout).toMatch(/OSK-1\.1 +管理者・特権アカウントに多要素認証/);
-    expect(result.stdout).toMatch(/根拠: 003 第4章/);
+    expect(result.stdout).toMatch(/根拠: 大阪市クラウドサービス関連ガイドライン 第4章 3\.5\(1\) 表 No\.1/);
+    expect(result.stdout).toMatch(/強さ: 必須/);
+    expect(result.stdout).toMatch(/組織のパラメータ: maxPrivilegedPrincipals = 3/);
+    expect(result.stdout).not.toMatch(/003_|\.txt/);
     expect(result.stdout).toMatch(/MANUAL \(gcp\)/);
   });
 });

@@ -2,7 +2,6 @@ import type { Check } from '../check.ts';
 import cloudtrailLogFileValidation from './cloudtrail/log-file-validation.ts';
 import cloudtrailMultiRegionTrail from './cloudtrail/multi-region-trail.ts';
 import ec2SecurityGroupOpenPorts from './ec2/security-group-open-ports.ts';
-import ec2VolumeEncrypted from './ec2/volume-encrypted.ts';
 import ec2VpcFlowLogs from './ec2/vpc-flow-logs.ts';
 import eksClusterControlPlaneLogging from './eks/cluster-control-plane-logging.ts';
 import eksClusterEndpointAccess from './eks/cluster-endpoint-access.ts';
@@ -32,7 +31,6 @@ export const awsChecks: readonly Check[] = [
   cloudtrailLogFileValidation,
   cloudtrailMultiRegionTrail,
   ec2SecurityGroupOpenPorts,
-  ec2VolumeEncrypted,
   ec2VpcFlowLogs,
   eksClusterControlPlaneLogging,
   eksClusterEndpointAccess,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import closedNetwork from '../../../src/checks/common/classification/closed-network.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import noSecretData from '../../../src/checks/common/classification/no-secret-data.ts';
+import topSecretData from '../../../src/checks/common/classification/top-secret-data.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
 
@@ -118,5 +119,25 @@ describe('common.classification.no-secret-data (CLS-3)', () => {
 
   it('is critical', () => {
     expect(noSecretData.meta.severity).toBe('critical');
+  });
+});
+
+describe('common.classification.top-secret-data (CLS-3, national view)', () => {
+  const marked = readRecords(azureGraphCli, {
+    count: 3,
+    data: [
+      storage('stgokuhi', { 'kansa:secrecy': 'gokuhi' }, { encryption: CMK }),
+      storage('stclass3', { confidentiality: '3' }, { encryption: CMK }),
+      storage('stmynumber2', { MyNumber: 'yes' }, { encryption: CMK }),
+    ],
+  });
+
+  it.each([
+    ['stgokuhi', 'FAIL', 'topSecret'],
+    // The national rule bans 特定秘密 and 極秘文書 only: class 3 and My Number are other rules.
+    ['stclass3', 'PASS', 'notMarked'],
+    ['stmynumber2', 'PASS', 'notMarked'],
+  ])('%s → %s', (name, status, message) => {
+    expect(evaluate(topSecretData, marked, id(name))).toMatchObject({ status, message });
   });
 });

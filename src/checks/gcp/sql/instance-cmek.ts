@@ -11,7 +11,7 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
     id: 'gcp.sql.instance-cmek',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'Cloud SQL インスタンスが顧客管理の暗号鍵 (CMEK) で暗号化されている',
       en: 'Cloud SQL instances are encrypted with a customer-managed key (CMEK)',
