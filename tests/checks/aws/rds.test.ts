@@ -65,6 +65,19 @@ describe('aws.rds.instance-backup', () => {
   ])('%o → %s', (configuration, status, message) => {
     expect(run(instanceBackup, configuration)).toMatchObject({ status, message });
   });
+
+  it('keeps at least minBackupGenerations daily backups (national policy 3.5 3)(2): several)', () => {
+    const items = (days: number) => tenancy({ items: [instance({ backupRetentionPeriod: days })] });
+    const twoRequired = { minBackupGenerations: 2 };
+    expect(evaluate(instanceBackup, items(1), arn, twoRequired)).toMatchObject({
+      status: 'FAIL',
+      message: 'noBackup',
+    });
+    expect(evaluate(instanceBackup, items(2), arn, twoRequired)).toMatchObject({
+      status: 'PASS',
+      message: 'backedUp',
+    });
+  });
 });
 
 describe('aws.rds.instance-log-exports', () => {

@@ -36,3 +36,27 @@ describe(check.meta.id, () => {
     expect([result.status, result.message]).toEqual([status, message]);
   });
 });
+
+describe(`${check.meta.id}: backup generations (minBackupGenerations)`, () => {
+  const retaining = (retainedBackups: number | undefined) =>
+    sqlInstanceRecord('db', {
+      backupConfiguration: {
+        ...backups(true).backupConfiguration,
+        ...(retainedBackups !== undefined && {
+          backupRetentionSettings: { retentionUnit: 'COUNT', retainedBackups },
+        }),
+      },
+    });
+
+  it.each([
+    [1, 2, 'FAIL', 'tooFew'],
+    [2, 2, 'PASS', 'enabled'],
+    [undefined, 2, 'PASS', 'enabled'], // Cloud SQL keeps 7 by default
+    [1, 1, 'PASS', 'enabled'],
+  ] as const)('%s retained, %s required → %s', (retained, min, status, message) => {
+    const result = evaluate(check, readRecords(gcpAssetExport, [retaining(retained)]), ID, {
+      minBackupGenerations: min,
+    });
+    expect([result.status, result.message]).toEqual([status, message]);
+  });
+});

@@ -107,7 +107,7 @@ function rootKeys(summary: Record<string, number>): Fact<boolean> {
   const present = summaryFlag(summary, 'AccountAccessKeysPresent');
   if (present.source === 'unknown' || present.value === false) return present;
   return unknown('SummaryMap.AccountAccessKeysPresent', {
-    ja: 'ルートユーザーにアクセスキーがあります（GetAccountSummary の AccountAccessKeysPresent が 1）。有効かどうかは資格情報レポートでしか分かりません: 削除してください',
+    ja: 'ルートユーザにアクセスキーがあります（GetAccountSummary の AccountAccessKeysPresent が 1）。有効かどうかは資格情報レポートでしか分かりません: 削除してください',
     en: 'the root user has an access key (GetAccountSummary AccountAccessKeysPresent is 1); whether it is active only the credential report tells: delete it',
   });
 }

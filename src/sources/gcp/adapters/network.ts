@@ -42,7 +42,7 @@ function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[
   if (Array.isArray(data.sourceRanges)) return explicit(stringsOf(data.sourceRanges), path);
   if (Array.isArray(data.sourceTags) || Array.isArray(data.sourceServiceAccounts)) return explicit([], path);
   return unknown(path, {
-    ja: '送信元 (範囲・タグ・サービス アカウント) がエクスポートにありません',
+    ja: '送信元 (範囲・タグ・サービスアカウント) がエクスポートにありません',
     en: 'the export names no source (ranges, tags or service accounts)',
   });
 }
