@@ -1,8 +1,9 @@
 import type { Check, Severity } from '../checks/check.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import type { Provider } from '../model/resource.ts';
+import type { PlannedRequirement, ScanPlan } from '../scan/plan.ts';
 import type { Force } from './force.ts';
-import type { ScanParameters } from './parameters.ts';
 
 /** One place in a guideline: the document (a key of the framework's `documents`) and its own numbering. */
 export interface Citation {
@@ -19,7 +20,7 @@ export interface GuidelineDocument {
 }
 
 /** A requirement of a framework: its clause, the checks that show it, what a person must confirm. */
-export interface Requirement {
+export interface Requirement extends PlannedRequirement {
   readonly id: string;
   /** The citations, rendered for people: each guideline by its title, then its own numbering. */
   readonly clause: string;
@@ -43,7 +44,7 @@ export interface Requirement {
 }
 
 /** A framework (policies/*.yaml): requirement → checks, as data, like a Steampipe benchmark. */
-export interface Framework {
+export interface Framework extends ScanPlan {
   readonly id: string;
   readonly version: string;
   readonly title: Localized;

@@ -1,8 +1,8 @@
 import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Force } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
-import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { type Finding, SEVERITY_RANK } from '../scan/finding.ts';
 

@@ -1,10 +1,16 @@
-import type { Check, CheckContext, CheckResult, Severity } from '../checks/check.ts';
+import {
+  appliesTo,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type Severity,
+} from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
 import { type Finding, type FindingResource, findingId, SEVERITY_RANK } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
+import type { ScanPlan } from './plan.ts';
 
 /** A check of the framework with the requirements it serves there. */
 interface MappedCheck {
@@ -20,8 +26,8 @@ interface MappedCheck {
   readonly severity: Severity | undefined;
 }
 
-/** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+/** The framework's checks, indexed by the resource types they read (`appliesTo` then narrows by native type). */
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -56,12 +62,18 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   return byType;
 }
 
-/** The native type of each cloud's account resource, as its own exports name it. */
-const ACCOUNT_NATIVE_TYPE: Readonly<Record<Provider, string>> = {
-  aws: 'AWS::::Account',
-  azure: 'microsoft.resources/subscriptions',
-  gcp: 'cloudresourcemanager.googleapis.com/Project',
-};
+/**
+ * The native type of an account resource, as the cloud's own exports name it. Google Cloud
+ * assets above projects (a folder's log sink) are accounted to `folders/F` or
+ * `organizations/O`: that account is a folder or an organization, not a project.
+ */
+function accountNativeType(provider: Provider, account: string): string {
+  if (provider === 'aws') return 'AWS::::Account';
+  if (provider === 'azure') return 'microsoft.resources/subscriptions';
+  if (account.startsWith('folders/')) return 'cloudresourcemanager.googleapis.com/Folder';
+  if (account.startsWith('organizations/')) return 'cloudresourcemanager.googleapis.com/Organization';
+  return 'cloudresourcemanager.googleapis.com/Project';
+}
 
 /**
  * Gives every account that has resources an account resource, so that account-wide checks
@@ -76,7 +88,7 @@ export function addMissingAccounts(inventory: Inventory): void {
       account,
       region: 'global',
       kansaType: 'account',
-      nativeType: ACCOUNT_NATIVE_TYPE[provider],
+      nativeType: accountNativeType(provider, account),
       id,
       name: account,
       tags: {},
@@ -86,8 +98,8 @@ export function addMissingAccounts(inventory: Inventory): void {
   }
 }
 
-/** Evaluates every check of the framework on every resource of its types. */
-export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
+/** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
+export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
@@ -96,6 +108,7 @@ export function* evaluate(inventory: Inventory, framework: Framework, now: Date)
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
+      if (!appliesTo(mapped.check.meta, resource)) continue;
       yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
     }
   }

@@ -1,13 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/base/input-error.ts';
 import { listFrameworks, loadFramework, parseFramework } from '../../src/frameworks/load.ts';
-import { InputError } from '../../src/sources/input-error.ts';
 
-/** The requirement ids of the checklist (shared/spec/checklist.md, first column of its tables), in its order. */
-const CHECKLIST_IDS = [
-  ...['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3'],
-  ...['4.1', '4.2', '5.1', '6.1', '6.2', '6.3', '6.4', '7.1', '7.2', '8.1'],
-].map((n) => `OSK-${n}`);
-const LOC_CLS_IDS = ['LOC-1', 'LOC-2', 'LOC-3', 'LOC-4', 'CLS-1', 'CLS-2', 'CLS-3'];
+const CHECKLIST = path.resolve(import.meta.dirname, '../../docs/spec/checklist.md');
+
+/** The requirement ids of the checklist, e.g. OSK-1.1, LOC-2, CLS-3 (first column of its tables). */
+async function checklistIds(): Promise<string[]> {
+  const text = await readFile(CHECKLIST, 'utf8');
+  return [...text.matchAll(/^\| ((?:OSK|LOC|CLS)-[\d.]+) \|/gm)].map((m) => m[1]!);
+}
 
 const MINIMAL = `id: test
 version: "1"
@@ -35,7 +38,7 @@ function errorOf(text: string): InputError {
 describe('built-in frameworks', () => {
   it('osaka lists every OSK and LOC/CLS requirement of the checklist, in its order, with its checks', async () => {
     const osaka = await loadFramework('osaka');
-    expect(osaka.requirements.map((r) => r.id)).toEqual([...CHECKLIST_IDS, ...LOC_CLS_IDS]);
+    expect(osaka.requirements.map((r) => r.id)).toEqual(await checklistIds());
     for (const requirement of osaka.requirements) {
       const automated = requirement.checks.length > 0;
       const manual = Object.keys(requirement.manual).length > 0;

@@ -170,7 +170,7 @@ describe('aws.s3.bucket-public-access', () => {
     ];
     expect(evaluate(bucketPublicAccess, tenancy({ items }), bucketArn('b')).data).toEqual({
       bucket: 'b',
-      statements: ['PublicRead'],
+      statements: [expect.stringMatching(/^PublicRead: Principal "\*" with no condition$/)],
     });
   });
 

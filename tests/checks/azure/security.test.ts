@@ -86,15 +86,16 @@ describe('azure.compute.vm-encryption-at-host', () => {
       record: vm({ hardwareProfile: { vmSize: 'Standard_B2s' } }),
       status: 'FAIL',
     },
-    {
-      name: 'scale set',
-      record: row('Microsoft.Compute', 'virtualMachineScaleSets', 'virtualMachineScaleSets/vmss1', {
-        properties: {},
-      }),
-      status: 'NOT_APPLICABLE',
-    },
   ])('$name → $status', ({ record, status }) => {
     expect(evaluate(vmEncryptionAtHost, graphResources(record), idOf(record)).status).toBe(status);
+  });
+  it('is not run on scale sets', () => {
+    const record = row('Microsoft.Compute', 'virtualMachineScaleSets', 'virtualMachineScaleSets/vmss1', {
+      properties: {},
+    });
+    expect(() => evaluate(vmEncryptionAtHost, graphResources(record), idOf(record))).toThrow(
+      /does not apply/,
+    );
   });
 });
 

@@ -69,10 +69,12 @@ const cases = [
     message: 'denyRule',
   },
   {
-    name: 'no source at all',
+    // https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules: an ingress rule
+    // with no source applies to 0.0.0.0/0 (terraform-provider-google#6789 shows the same).
+    name: 'no source at all (Google Cloud applies 0.0.0.0/0)',
     rule: { direction: 'INGRESS', allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] },
-    status: 'UNKNOWN',
-    message: 'unknown',
+    status: 'FAIL',
+    message: 'managementPorts',
   },
 ] as const;
 

@@ -56,11 +56,12 @@ describe(check.meta.id, () => {
       name: 'default',
       autoCreateSubnetworks: true,
     });
-    const result = evaluate(
-      check,
-      readRecords(gcpAssetExport, [network]),
-      '//compute.googleapis.com/projects/osaka-juki-prod/global/networks/default',
-    );
-    expect([result.status, result.message]).toEqual(['NOT_APPLICABLE', 'otherType']);
+    expect(() =>
+      evaluate(
+        check,
+        readRecords(gcpAssetExport, [network]),
+        '//compute.googleapis.com/projects/osaka-juki-prod/global/networks/default',
+      ),
+    ).toThrow(/does not apply/);
   });
 });

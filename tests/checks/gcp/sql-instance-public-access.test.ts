@@ -64,11 +64,12 @@ describe(check.meta.id, () => {
         location: 'asia-northeast1',
       },
     );
-    const result = evaluate(
-      check,
-      readRecords(gcpAssetExport, [dataset]),
-      '//bigquery.googleapis.com/projects/p/datasets/d',
-    );
-    expect([result.status, result.message]).toEqual(['NOT_APPLICABLE', 'otherType']);
+    expect(() =>
+      evaluate(
+        check,
+        readRecords(gcpAssetExport, [dataset]),
+        '//bigquery.googleapis.com/projects/p/datasets/d',
+      ),
+    ).toThrow(/does not apply/);
   });
 });

@@ -1,7 +1,7 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
   meta: {
@@ -44,7 +44,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     // 3.5 3)(2) asks for several: minBackupGenerations 2 there, 1 elsewhere).
     const min = ctx.params.minBackupGenerations;
     const retention = factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
-    return judge(
+    return decideOnFact(
       retention,
       (days) => days >= min,
       { pass: 'backedUp', fail: 'noBackup', unknown: 'unknown' },

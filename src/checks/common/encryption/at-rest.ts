@@ -47,16 +47,25 @@ const PLATFORM_ENCRYPTION: Readonly<Record<'azure' | 'gcp', Localized>> = {
 };
 
 /** The verdict on Azure and Google Cloud resources: the key's holder when the export shows it, else the platform's key. */
-export function platformEncryption(resource: Resource<CommonFacts>): CheckResult<AtRestMessage> {
+export function platformEncryption(
+  resource: Resource<CommonFacts & { readonly encryptionKeySource?: Fact<string> }>,
+): CheckResult<'customerKey' | 'providerKey'> {
   const provider = resource.provider === 'azure' ? 'azure' : 'gcp';
   const cmk = resource.facts.customerManagedKey;
   if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [cmk]);
-  const how = cloudDefault('platform-managed', 'encryption', PLATFORM_ENCRYPTION[provider]);
+  // An Azure storage account's encryption.keySource (Microsoft.Storage) says so in the export.
+  const keySource = resource.facts.encryptionKeySource;
+  const how =
+    keySource && keySource.source !== 'unknown'
+      ? keySource
+      : cloudDefault('platform-managed', 'encryption', PLATFORM_ENCRYPTION[provider]);
   return pass('providerKey', [how], { how: PLATFORM_ENCRYPTION[provider] });
 }
 
 /** AWS: the S3 bucket's default encryption algorithm (since January 2023 at least SSE-S3). */
-export function s3Encryption(bucket: Resource<AwsS3BucketFacts>): CheckResult<AtRestMessage> {
+export function s3Encryption(
+  bucket: Resource<AwsS3BucketFacts>,
+): CheckResult<Exclude<AtRestMessage, 'notEncrypted'>> {
   const algorithm = factOf(
     bucket.facts.sseAlgorithm,
     'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm',

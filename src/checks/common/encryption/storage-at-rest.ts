@@ -1,14 +1,21 @@
 import type { AwsS3BucketFacts } from '../../../model/aws.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
-import { defineCheck, notApplicable } from '../../check.ts';
+import { defineCheck } from '../../check.ts';
 import { AT_REST_MESSAGES, type AtRestMessage, platformEncryption, s3Encryption } from './at-rest.ts';
 
-/** Object storage is encrypted at rest, whoever holds the key (see at-rest.ts). */
-export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage | 'otherType'>({
+/**
+ * Object storage is encrypted at rest, whoever holds the key (see at-rest.ts). Every object
+ * store of the three clouds now encrypts by default and none can be turned off, so on current
+ * exports this check passes or cannot tell; it is mapped so that each bucket's requirement
+ * verdict shows its evidence (which key protects it), and a customer-managed key is judged
+ * separately as a preference. It has no FAIL message: no export can show unencrypted storage.
+ */
+export default defineCheck<AwsS3BucketFacts & CommonFacts, Exclude<AtRestMessage, 'notEncrypted'>>({
   meta: {
     id: 'common.encryption.storage-at-rest',
     provider: 'any',
     resourceTypes: ['storage.bucket', 'storage.account'],
+    nativeTypes: ['AWS::S3::Bucket', 'microsoft.storage/storageaccounts', 'storage.googleapis.com/Bucket'],
     severity: 'high',
     title: {
       ja: 'オブジェクトストレージが保存時に暗号化されている',
@@ -23,11 +30,9 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage | 'othe
       en: 'Set default encryption on the S3 bucket (aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}\').',
     },
     messages: {
-      ...AT_REST_MESSAGES,
-      otherType: {
-        ja: 'オブジェクトストレージではありません',
-        en: 'Not object storage',
-      },
+      customerKey: AT_REST_MESSAGES.customerKey,
+      providerKey: AT_REST_MESSAGES.providerKey,
+      unknown: AT_REST_MESSAGES.unknown,
     },
     references: [
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html',
@@ -36,10 +41,6 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage | 'othe
     ],
   },
   evaluate(resource) {
-    if (resource.provider === 'aws') {
-      if (resource.nativeType !== 'AWS::S3::Bucket') return notApplicable('otherType', []);
-      return s3Encryption(resource);
-    }
-    return platformEncryption(resource);
+    return resource.provider === 'aws' ? s3Encryption(resource) : platformEncryption(resource);
   },
 });

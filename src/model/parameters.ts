@@ -1,0 +1,79 @@
+import type { Provider } from './resource.ts';
+
+/**
+ * Parameters a framework (policies/*.yaml) sets for the checks. Every key has a default here,
+ * so a framework file names only what it changes.
+ */
+export interface ScanParameters {
+  /** Regions counted as domestic (LOC-1), per cloud; lower-case as the clouds write them. */
+  readonly allowedRegions: Readonly<Record<Provider, readonly string[]>>;
+  /** Tag key carrying the information classification (機密性 1/2/3) and the class assumed when absent. */
+  readonly classification: { readonly tagKey: string; readonly default: number };
+  /**
+   * Whether replicas and backups may be abroad (LOC-2; the national policy allows it, Kobe
+   * 別紙 requires backups in Japan too).
+   */
+  readonly allowBackupsAbroad: boolean;
+  /**
+   * Tag keys and values marking a replica or backup copy (LOC-2 exception). Several keys,
+   * because Google Cloud label keys cannot contain ':' (`kansa-purpose` there).
+   */
+  readonly backupTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * The highest classification for which data abroad encrypted with a customer-managed key is
+   * a lower-severity finding (LOC-3). 1 under CLS-1 (class 2+ must be domestic); 3 where the
+   * framework allows protected data abroad at every class (national policy, 001 §3.1 1)(4)).
+   */
+  readonly customerKeyReliefMaxClass: number;
+  /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
+  readonly maxPrivilegedPrincipals: number;
+  /** Minimum log retention in days (OSK-2.3; Kobe 2(4) states one year, elsewhere the organisation's choice). */
+  readonly logRetentionDays: number;
+  /** Longest automatic rotation period of encryption keys in days (OSK-6.1; no guideline states one). */
+  readonly maxKeyRotationDays: number;
+  /** Maximum age of access keys in days (OSK-1.5). */
+  readonly maxKeyAgeDays: number;
+  /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
+  readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * Tag keys and values marking 特定秘密 or 極秘文書 (national policy 3.3 2)(1): never on public
+   * cloud). A value of its own: the national rule bans these only, not all of class 3.
+   */
+  readonly topSecretTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * Fewest backup generations a database must keep (retention in days for daily backups). 1 means
+   * "backups on"; the national policy 3.5 3)(2) asks for several (複数), i.e. 2.
+   */
+  readonly minBackupGenerations: number;
+  /** AWS accounts outside the scan that roles may trust (OSK-1.4 cross-account trust). */
+  readonly trustedAccountIds: readonly string[];
+  /** E-mail domains of the organisation's own users and groups (OSK-1.4 external members). */
+  readonly memberDomains: readonly string[];
+}
+
+export const DEFAULT_PARAMETERS: ScanParameters = {
+  allowedRegions: {
+    aws: ['ap-northeast-1', 'ap-northeast-3'],
+    azure: ['japaneast', 'japanwest'],
+    gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
+  },
+  classification: { tagKey: 'confidentiality', default: 2 },
+  allowBackupsAbroad: true,
+  backupTag: { keys: ['kansa:purpose', 'kansa-purpose'], values: ['backup', 'replica', 'dr'] },
+  customerKeyReliefMaxClass: 1,
+  maxPrivilegedPrincipals: 3,
+  logRetentionDays: 365,
+  maxKeyAgeDays: 90,
+  maxKeyRotationDays: 365,
+  myNumberTag: {
+    keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
+    values: ['true', 'yes', '1'],
+  },
+  topSecretTag: {
+    keys: ['kansa:secrecy', 'kansa-secrecy'],
+    values: ['tokutei-himitsu', 'gokuhi', 'top-secret'],
+  },
+  minBackupGenerations: 1,
+  trustedAccountIds: [],
+  memberDomains: [],
+};
