@@ -56,7 +56,7 @@ function workspace(name: string, location: string) {
 }
 
 const azure = readRecords(azureGraphCli, {
-  count: 8,
+  count: 9,
   data: [
     storageAccount('sttokyo', 'japaneast', {}),
     storageAccount('stosaka', 'Japan West', {}),
@@ -64,6 +64,7 @@ const azure = readRecords(azureGraphCli, {
     storageAccount('stvirginiacmk', 'eastus', { confidentiality: '1' }, 'Microsoft.Keyvault'),
     storageAccount('stsecretcmk', 'eastus', { Confidentiality: '2' }, 'Microsoft.Keyvault'),
     storageAccount('stbackup', 'westus2', { 'kansa:purpose': 'Backup' }),
+    storageAccount('stbackupcmk', 'westus2', { 'kansa:purpose': 'replica' }, 'Microsoft.Keyvault'),
     workspace('log-tokyo', 'japaneast'),
     workspace('log-useast', 'eastus'),
   ],
@@ -108,7 +109,9 @@ describe('common.location.data-in-japan', () => {
     ['stvirginia', 'FAIL', 'abroad', undefined],
     ['stvirginiacmk', 'FAIL', 'abroadWithCmk', 'medium'], // LOC-3: CMK lowers the severity
     ['stsecretcmk', 'FAIL', 'abroadClassified', undefined], // CLS-1: no LOC-3 relief for class 2
-    ['stbackup', 'PASS', 'backupAbroad', undefined], // LOC-2, tag value in any case
+    // LOC-2, tag value in any case; replicated data must still be encrypted under the user's key
+    ['stbackupcmk', 'PASS', 'backupAbroad', undefined],
+    ['stbackup', 'FAIL', 'backupAbroadWithoutCmk', 'low'],
   ])('Azure %s → %s (%s)', (name, status, message, severity) => {
     const result = evaluate(dataInJapan, azure, azureId(name));
     expect(result).toMatchObject({ status, message });
@@ -141,7 +144,7 @@ describe('common.location.data-in-japan', () => {
   it.each([
     ['osaka-asia-multi', 'FAIL', 'abroad'], // the ASIA multi-region is not domestic
     ['osaka-dual', 'PASS', 'domestic'], // asia1 = Tokyo + Osaka
-    ['osaka-dr-copy', 'PASS', 'backupAbroad'], // GCP labels cannot hold ':'
+    ['osaka-dr-copy', 'FAIL', 'backupAbroadWithoutCmk'], // GCP labels cannot hold ':'; no CMEK
   ])('Google Cloud %s → %s', (name, status, message) => {
     expect(evaluate(dataInJapan, gcp, `//storage.googleapis.com/${name}`)).toMatchObject({ status, message });
   });
