@@ -29,6 +29,8 @@ export interface AwsAccessKey {
   readonly slot: 1 | 2;
   /** `access_key_<slot>_last_rotated`: when the key was created or last rotated (ISO 8601). */
   readonly lastRotated: string;
+  /** `access_key_<slot>_last_used_date` (ISO 8601); null when the key was never used (`N/A`). */
+  readonly lastUsed?: string | null;
 }
 
 /** AWS::IAM::User (Config item) merged with its credential-report row. */
@@ -45,6 +47,13 @@ export interface AwsIamUserFacts {
   readonly groups?: Fact<readonly string[]>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
   readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
+  /**
+   * Last console sign-in (`password_last_used`, ISO 8601); null when the password was never used
+   * (`no_information`) or there is none (`N/A`). The credential report only.
+   */
+  readonly passwordLastUsed?: Fact<string | null>;
+  /** When the user was created (`user_creation_time`); the credential report only. */
+  readonly createdAt?: Fact<string>;
 }
 
 /** AWS::IAM::Group and AWS::IAM::Role: the policies that grant their members' rights. */

@@ -33,6 +33,8 @@ export interface ScanParameters {
   readonly maxKeyRotationDays: number;
   /** Maximum age of access keys in days (OSK-1.5). */
   readonly maxKeyAgeDays: number;
+  /** Days after which a user ID or access key not used is to be revoked (OSK-1.5; the organisation's choice). */
+  readonly maxUnusedDays: number;
   /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
   readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
   /**
@@ -64,6 +66,7 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   maxPrivilegedPrincipals: 3,
   logRetentionDays: 365,
   maxKeyAgeDays: 90,
+  maxUnusedDays: 90,
   maxKeyRotationDays: 365,
   myNumberTag: {
     keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],

@@ -13,6 +13,7 @@ import iamPrivilegedPrincipalCount from './iam/privileged-principal-count.ts';
 import iamRoleTrust from './iam/role-trust.ts';
 import iamRootAccessKeys from './iam/root-access-keys.ts';
 import iamRootMfa from './iam/root-mfa.ts';
+import iamUnusedCredentials from './iam/unused-credentials.ts';
 import kmsKeyPendingDeletion from './kms/key-pending-deletion.ts';
 import kmsKeyRotation from './kms/key-rotation.ts';
 import lambdaFunctionPublicAccess from './lambda/function-public-access.ts';
@@ -42,6 +43,7 @@ export const awsChecks: readonly Check[] = [
   iamRoleTrust,
   iamRootAccessKeys,
   iamRootMfa,
+  iamUnusedCredentials,
   kmsKeyPendingDeletion,
   kmsKeyRotation,
   lambdaFunctionPublicAccess,
