@@ -156,6 +156,13 @@ describe('terminal summary and listings', () => {
     const ja = await kansa('scan', '--input', SAMPLE, '--lang', 'ja');
     expect(ja.stdout).toMatch(/要件ごとの結果/);
     expect(ja.stdout).toMatch(/OSK-3\.1 +不適合/);
+    // Each requirement with its force; a confirm item (OSK-7.1) is MANUAL, its numbers labelled.
+    expect(en.stdout).toMatch(/OSK-1\.3 .*\[desirable\]/);
+    expect(ja.stdout).toMatch(/OSK-1\.3 .*\[望ましい\]/);
+    expect(en.stdout).toMatch(/OSK-7\.1 +MANUAL .*\[confirm\]/);
+    expect(en.stdout).toMatch(
+      /organisation's parameters \(no guideline states the number\): maxKeyAgeDays = 90/,
+    );
   });
 
   it('lists every check with its requirement ids', async () => {
