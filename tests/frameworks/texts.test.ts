@@ -63,6 +63,19 @@ describe('Japanese texts', () => {
   });
 });
 
+describe('what users see', () => {
+  it('never names the guidelines by their source file names', () => {
+    const FILE = /\d{3}_[0-9a-f]{16}|shared\/seeds/;
+    for (const check of CHECKS) expect(JSON.stringify(check.meta), check.meta.id).not.toMatch(FILE);
+    for (const framework of frameworks) {
+      for (const requirement of framework.requirements) {
+        const shown = { clause: requirement.clause, title: requirement.title, manual: requirement.manual };
+        expect(JSON.stringify(shown), `${framework.id} ${requirement.id}`).not.toMatch(FILE);
+      }
+    }
+  });
+});
+
 describe('MANUAL texts agree with the mapping', () => {
   const NO_AUTOMATION =
     /未対応|Not yet automated|not yet (?:checked|available|automated)|自動チェックが(?:見る|示す)のは.*だけ|The checks (?:cover|show) only/i;

@@ -38,7 +38,6 @@ export default defineCheck<object, 'allowed' | 'secretClass' | 'myNumber'>({
         en: 'A resource marked as holding My Number data (tag {{tag}}) is on public cloud',
       },
     },
-    references: ['shared/seeds/004_7f7332cb2e4bcea2.txt 4(3)'],
   },
   evaluate(resource, { classification, params }) {
     const { keys, values } = params.myNumberTag;

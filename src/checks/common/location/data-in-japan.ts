@@ -91,10 +91,6 @@ export default defineCheck<
         en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; data of this class must be domestic (CLS-1)',
       },
     },
-    references: [
-      'shared/seeds/001_8696769c8bd0f704.txt §3.1',
-      'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)',
-    ],
   },
   evaluate(resource, { params, classification, inventory }) {
     const region = explicit(resource.region, 'region');
