@@ -1,6 +1,7 @@
 import type { Check } from '../check.ts';
 import closedNetwork from './classification/closed-network.ts';
 import cmkAtRest from './classification/cmk-at-rest.ts';
+import noMyNumberData from './classification/no-my-number-data.ts';
 import noSecretData from './classification/no-secret-data.ts';
 import topSecretData from './classification/top-secret-data.ts';
 import diskAtRest from './encryption/disk-at-rest.ts';
@@ -12,6 +13,7 @@ import managementInJapan from './location/management-in-japan.ts';
 export const commonChecks: readonly Check[] = [
   closedNetwork,
   cmkAtRest,
+  noMyNumberData,
   noSecretData,
   topSecretData,
   diskAtRest,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import closedNetwork from '../../../src/checks/common/classification/closed-network.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
+import noMyNumberData from '../../../src/checks/common/classification/no-my-number-data.ts';
 import noSecretData from '../../../src/checks/common/classification/no-secret-data.ts';
 import topSecretData from '../../../src/checks/common/classification/top-secret-data.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
@@ -112,9 +113,16 @@ describe('common.classification.no-secret-data (CLS-3)', () => {
   it.each([
     ['stjumin', 'PASS', 'allowed'],
     ['stsecret', 'FAIL', 'secretClass'],
-    ['stmynumber', 'FAIL', 'myNumber'], // tag key and value in any case
+    ['stmynumber', 'PASS', 'allowed'], // class 2: My Number is a rule of its own
   ])('%s → %s', (name, status, message) => {
     expect(evaluate(noSecretData, resources, id(name))).toMatchObject({ status, message });
+  });
+
+  it.each([
+    ['stjumin', 'PASS', 'notMarked'],
+    ['stmynumber', 'FAIL', 'myNumber'], // tag key and value in any case
+  ])('no-my-number-data (Kobe view): %s → %s', (name, status, message) => {
+    expect(evaluate(noMyNumberData, resources, id(name))).toMatchObject({ status, message });
   });
 
   it('is critical', () => {
