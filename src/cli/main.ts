@@ -86,7 +86,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     }
     const { runScan } = await import('./scan-command.ts');
-    const log = createLogger({ level: options.logLevel, format: options.logFormat, lang: options.lang });
+    const log = await createLogger({
+      level: options.logLevel,
+      format: options.logFormat,
+      lang: options.lang,
+    });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
   });
 

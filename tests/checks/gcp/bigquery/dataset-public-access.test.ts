@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appliesTo } from '../../../../src/checks/check.ts';
 import check from '../../../../src/checks/gcp/bigquery/dataset-public-access.ts';
 import { gcpAssetExport } from '../../../../src/sources/gcp/asset-export.ts';
 import { gcpAssetList } from '../../../../src/sources/gcp/asset-list.ts';
@@ -85,7 +86,7 @@ describe('gcp.bigquery.dataset-public-access', () => {
     expect(policy?.account).toBe('city-data');
   });
 
-  it('is not applicable to Cloud SQL instances (the other database.instance type)', () => {
+  it('is not run on Cloud SQL instances (the other database.instance type)', () => {
     const [sql] = readRecords(gcpAssetExport, [
       {
         name: '//cloudsql.googleapis.com/projects/city-data/instances/db',
@@ -93,6 +94,6 @@ describe('gcp.bigquery.dataset-public-access', () => {
         resource: { data: { name: 'db', project: 'city-data', region: 'asia-northeast1' } },
       },
     ]);
-    expect(evaluate(check, [sql!], sql!.id).status).toBe('NOT_APPLICABLE');
+    expect(appliesTo(check.meta, sql!)).toBe(false);
   });
 });
