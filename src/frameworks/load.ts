@@ -123,6 +123,11 @@ export function mergeParameters(
     backupTag: { ...base.backupTag, ...raw.backupTag },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
     topSecretTag: { ...base.topSecretTag, ...raw.topSecretTag },
+    changeMonitoring: {
+      ...base.changeMonitoring,
+      ...raw.changeMonitoring,
+      maxOpenDays: { ...base.changeMonitoring.maxOpenDays, ...raw.changeMonitoring?.maxOpenDays },
+    },
   };
 }
 
