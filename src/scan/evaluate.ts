@@ -1,3 +1,4 @@
+import { capStrings, capValue } from '../base/cap.ts';
 import {
   appliesTo,
   type Check,
@@ -100,9 +101,25 @@ export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date):
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
       if (!appliesTo(mapped.check.meta, resource)) continue;
-      yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
+      const result = evaluateSafely(mapped.check, resource, ctx);
+      const finding = toFinding(mapped, resource, described, result);
+      const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
+      yield change ? { ...finding, change } : finding;
     }
   }
+}
+
+/**
+ * Whether a failing resource of a Terraform plan fails because of the plan: a resource the plan
+ * creates (or replaces) is new; one it updates is judged on its facts before the update too.
+ */
+function planChange(check: Check, resource: Resource, ctx: CheckContext): Finding['change'] {
+  const action = resource.origin.iac?.action;
+  if (action === undefined || action === 'state') return undefined;
+  if (action === 'create' || action === 'replace') return 'introduced';
+  if (!resource.factsBefore) return 'kept';
+  const before = evaluateSafely(check, { ...resource, facts: resource.factsBefore }, ctx);
+  return before.status === 'FAIL' ? 'kept' : 'introduced';
 }
 
 /** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */
@@ -120,17 +137,18 @@ const CHECK_ERROR_TEXT = {
   en: 'The check failed with an error (a kansa bug): {{error}}',
 };
 
+/** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
     provider: resource.provider,
-    account: resource.account,
-    region: resource.region,
+    account: capValue(resource.account),
+    region: capValue(resource.region),
     type: resource.kansaType,
-    nativeType: resource.nativeType,
-    id: resource.id,
-    name: resource.name,
+    nativeType: capValue(resource.nativeType),
+    id: capValue(resource.id),
+    name: capValue(resource.name),
     classification,
-    origin: resource.origin,
+    origin: capStrings(resource.origin),
   };
 }
 
@@ -151,9 +169,9 @@ function toFinding(
     status: result.status,
     severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
-    message: renderLocalized(template, result.data),
+    message: capStrings(renderLocalized(template, capStrings(result.data))),
     resource: described,
-    evidence: result.evidence,
+    evidence: capStrings(result.evidence),
     remediation: meta.remediation,
   };
 }
