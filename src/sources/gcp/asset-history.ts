@@ -22,7 +22,11 @@ export const gcpAssetHistory: DocumentFormat = {
   description: 'gcloud asset get-history --format=json, a BatchGetAssetsHistory response, or a feed message',
   matches(document) {
     if (Array.isArray(document)) return document.length > 0 && isTemporalAsset(document[0]);
-    if (isObject(document) && Array.isArray(document.assets) && Object.keys(document).every((k) => k === 'assets'))
+    if (
+      isObject(document) &&
+      Array.isArray(document.assets) &&
+      Object.keys(document).every((k) => k === 'assets')
+    )
       return document.assets.length === 0 || isTemporalAsset(document.assets[0]);
     return isTemporalAsset(document);
   },
@@ -58,7 +62,9 @@ function* readVersion(
   if (!isObject(version)) return ctx.skip('not a JSON object', where);
   const asset = parseAsset(version.asset);
   if ('skip' in asset) return ctx.skip(asset.skip, where);
-  const start = Date.parse(String(field(isObject(version.window) ? version.window : {}, 'startTime', 'start_time') ?? ''));
+  const start = Date.parse(
+    String(field(isObject(version.window) ? version.window : {}, 'startTime', 'start_time') ?? ''),
+  );
   const resource = assetToResource(asset, { file: ctx.file, ...where });
   yield {
     ...resource,
