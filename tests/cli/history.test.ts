@@ -140,7 +140,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const f2 = path.join(dir, 'f2.json');
     const csv = (await kansa('report', '-i', f2, '--format', 'csv')).stdout;
     expect(csv.split('\r\n')[0]).toMatch(
-      /,waiver_id,waiver_approver,waiver_expires,history_state,first_seen,open_since$/,
+      /,waiver_id,waiver_approver,waiver_expires,history_state,first_seen,open_since,forces$/,
     );
     expect(csv).toMatch(/\r\n[0-9a-f]{32},WAIVED,critical,.*,W-1,CISO,2099-12-31,open,/);
     const ocsf = (await kansa('report', '-i', f2, '--format', 'ocsf')).stdout

@@ -87,8 +87,8 @@ describe('values from the inventory on the terminal', () => {
 
 describe('the requirements table', () => {
   for (const [lang, header] of [
-    ['en', /^ {2}Requirement +Verdict +Failed +Unknown +Passed +Title$/m],
-    ['ja', /^ {2}要件 +判定 +不適合数 +判定不能数 +適合数 +要件名$/m],
+    ['en', /^ {2}Requirement +Verdict +Failed +Unknown +Passed +Force +Title$/m],
+    ['ja', /^ {2}要件 +判定 +不適合数 +判定不能数 +適合数 +強さ +要件名$/m],
   ] as const) {
     it(`has a header, and its columns line up for long ids and wide characters (${lang})`, () => {
       const out = lang === 'en' ? en.stdout : ja.stdout;
