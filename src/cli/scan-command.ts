@@ -31,6 +31,8 @@ export interface ScanOptions {
   readonly failOn?: Severity;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
+  /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
+  readonly maxInflatedMib?: number;
   readonly lang: Lang;
   /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
   readonly store?: string | boolean;
@@ -82,6 +84,7 @@ async function scanInto(
       live: options.live,
       concurrency: options.concurrency,
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
+      ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
     },
     log,
     progress.update,
@@ -161,7 +164,19 @@ async function scanInto(
     await file?.abort();
     throw error;
   }
-  if (!(options.format === 'json' && !options.output)) {
+  const summaryShown = !(options.format === 'json' && !options.output);
+  if (!summaryShown) {
+    // No terminal summary lists them: each unreadable input is a warning, printed once.
+    for (const f of files) if (f.error) log.warn(f.error);
+    for (const s of scopes) if (s.error) log.warn({ provider: s.provider, scope: s.scope }, s.error);
+    // Machine output on stdout: the waivers that need a person's attention go to stderr.
+    const notes = renderScanHistory({
+      waivers: waivers?.outcomes().filter((w) => w.state !== 'active'),
+      tally,
+      lang: options.lang,
+    });
+    if (notes) process.stderr.write(notes);
+  } else {
     process.stdout.write(
       renderSummary({
         framework,
@@ -182,14 +197,6 @@ async function scanInto(
         lang: options.lang,
       }),
     );
-  } else {
-    // Machine output on stdout: the waivers that need a person's attention go to stderr.
-    const notes = renderScanHistory({
-      waivers: waivers?.outcomes().filter((w) => w.state !== 'active'),
-      tally,
-      lang: options.lang,
-    });
-    if (notes) process.stderr.write(notes);
   }
   if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
