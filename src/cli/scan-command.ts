@@ -9,6 +9,7 @@ import { type Coverage, countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK
 import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
+import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
@@ -29,6 +30,8 @@ export interface ScanOptions {
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly failOn?: Severity;
+  /** --fail-on counts only failures a Terraform plan brings in (findings without change data count). */
+  readonly onlyNew?: boolean;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
   /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
@@ -99,6 +102,7 @@ async function scanInto(
   const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
+  let newFailureAtThreshold = false;
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
   let requirements: RequirementResult[];
   let coverage: Coverage;
@@ -114,6 +118,11 @@ async function scanInto(
       const state = history?.observe(finding, scanTime);
       if (state) finding = { ...finding, history: state };
       tally.add(finding);
+      // A failure with no change data (an inventory export, a state) may be new: it counts;
+      // a waived failure does not.
+      if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
+        newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
+      }
       await writer?.finding(finding);
     }
     requirements = tally.requirements(framework, providers);
@@ -198,7 +207,10 @@ async function scanInto(
       }),
     );
   }
-  if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
+  if (options.failOn) {
+    const failed = options.onlyNew ? newFailureAtThreshold : tally.failedAtOrAbove(options.failOn);
+    if (failed) return EXIT.failOn;
+  }
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
 }
 

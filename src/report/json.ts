@@ -139,6 +139,7 @@ function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
     `,"message":${JSON.stringify(f.message)}`,
     serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
     `,"evidence":${JSON.stringify(f.evidence)}`,
+    f.change ? `,"change":"${f.change}"` : '',
     f.waiver ? `,"waiver":${JSON.stringify(f.waiver)}` : '',
     f.history ? `,"history":${JSON.stringify(f.history)}` : '',
     remediation,
