@@ -6,7 +6,7 @@ import { checkWritable, openAtomic } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
 import { escapeControls } from '../report/terminal-text.ts';
-import { storeOptions } from './history-command.ts';
+import { openExistingStore, storeOptions } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 
 export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
@@ -152,9 +152,8 @@ async function storeHistory(
   const named =
     typeof option === 'string' ? option : option === false ? undefined : process.env.KANSA_STORE_URL;
   if (!named || named === 'none') return [];
-  const { openStore } = await import('../store/open.ts');
   const { listScans } = await import('../store/history.ts');
-  const engine = await openStore(named);
+  const engine = await openExistingStore(named);
   try {
     const scans = await listScans(engine, 1000);
     return scans
