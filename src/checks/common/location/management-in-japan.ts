@@ -1,7 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
+import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from '../lib/region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
 export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({

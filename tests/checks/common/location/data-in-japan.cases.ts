@@ -1,0 +1,115 @@
+import { expect } from 'vitest';
+import { DEFAULT_PARAMETERS } from '../../../../src/frameworks/parameters.ts';
+import { assetExport, graphQuery } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { AZURE, azureId, GCP, gcpBucket, storageAccount } from './records.ts';
+
+const azureTable = [
+  ['sttokyo', 'PASS', 'domestic', undefined],
+  ['stosaka', 'PASS', 'domestic', undefined], // display-name location "Japan West"
+  ['stvirginia', 'FAIL', 'abroad', undefined],
+  ['stvirginiacmk', 'FAIL', 'abroadWithCmk', 'medium'], // LOC-3: CMK lowers the severity
+  ['stsecretcmk', 'FAIL', 'abroadClassified', undefined], // CLS-1: no LOC-3 relief for class 2
+  ['stbackup', 'PASS', 'backupAbroad', undefined], // LOC-2, tag value in any case
+] as const;
+const gcpTable = [
+  ['osaka-asia-multi', 'FAIL', 'abroad'], // the ASIA multi-region is not domestic
+  ['osaka-dual', 'PASS', 'domestic'], // asia1 = Tokyo + Osaka
+  ['osaka-dr-copy', 'PASS', 'backupAbroad'], // GCP labels cannot hold ':'
+] as const;
+const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyvault')]);
+const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
+delete (locationless.resource as { location?: string }).location;
+delete (locationless.resource.data as { location?: string }).location;
+
+const cases: AnyCase[] = [
+  ...azureTable.map(([name, status, messageId, severity]) => ({
+    name: `Azure ${name}`,
+    records: [AZURE],
+    target: azureId(name),
+    status,
+    messageId,
+    assert: (result: { severity?: string }) => expect(result.severity).toBe(severity),
+  })),
+  {
+    name: 'an untagged resource abroad takes the default class (2): tagged 1 explicitly is still abroad',
+    records: [AZURE],
+    target: azureId('stvirginia'),
+    params: { classification: { tagKey: 'confidentiality', default: 2 } },
+    status: 'FAIL',
+    messageId: 'abroad',
+  },
+  {
+    name: 'an untagged CMK resource abroad: no relief at the default class 2',
+    records: [untagged],
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'an untagged CMK resource abroad: relief when the default class is 1',
+    records: [untagged],
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'FAIL',
+    messageId: 'abroadWithCmk',
+    severity: 'medium',
+  },
+  {
+    name: 'shows the region and the deciding key evidence',
+    records: [AZURE],
+    target: azureId('stvirginia'),
+    status: 'FAIL',
+    messageId: 'abroad',
+    assert: (result) => {
+      expect(result.evidence[0]).toMatchObject({ path: 'region', value: 'eastus', source: 'explicit' });
+      expect(result.evidence[1]?.path).toMatch(/customerManagedKey|encryption/);
+    },
+  },
+  ...gcpTable.map(([name, status, messageId]) => ({
+    name: `Google Cloud ${name}`,
+    records: [GCP],
+    target: `//storage.googleapis.com/${name}`,
+    status,
+    messageId,
+  })),
+  {
+    name: 'refuses the backup exception where the framework allows no backups abroad (Kobe)',
+    records: [AZURE],
+    target: azureId('stbackup'),
+    params: { allowBackupsAbroad: false },
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'grants the customer-key relief to classified data where the framework allows it (national)',
+    records: [AZURE],
+    target: azureId('stsecretcmk'),
+    params: { customerKeyReliefMaxClass: 3 },
+    status: 'FAIL',
+    messageId: 'abroadWithCmk',
+    severity: 'medium',
+  },
+  {
+    name: 'follows the allowed regions of the framework: Osaka outside a Tokyo-only list',
+    records: [AZURE],
+    target: azureId('stosaka'),
+    params: { allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, azure: ['japaneast'] } },
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'follows the allowed regions of the framework: Tokyo inside a Tokyo-only list',
+    records: [AZURE],
+    target: azureId('sttokyo'),
+    params: { allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, azure: ['japaneast'] } },
+    status: 'PASS',
+    messageId: 'domestic',
+  },
+  {
+    name: 'a bucket line without a location',
+    records: [assetExport([locationless])],
+    status: 'NOT_APPLICABLE',
+    messageId: 'locationless',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;
