@@ -7,6 +7,5 @@ RUN npm ci --omit=dev --no-audit --no-fund
 COPY bin ./bin
 COPY src ./src
 COPY policies ./policies
-COPY docs/findings-schema.json ./docs/findings-schema.json
 USER node
 ENTRYPOINT ["node", "/opt/kansa/bin/kansa.js"]

@@ -1,6 +1,6 @@
-import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import type { KansaType, Provider, Resource } from '../model/resource.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';

@@ -1,34 +1,43 @@
+// What a command runs is imported when it runs (`await import`): `kansa --version` and the
+// parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino } from 'pino';
+import { InputError } from '../base/input-error.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
-import { InputError } from '../sources/input-error.ts';
+import { OutputError } from '../report/atomic-file.ts';
+import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { defaultLang } from './lang.ts';
-import { describeFramework, listChecks } from './list-commands.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
+import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
 import { registerReportCommand } from './report-command.ts';
-import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
 
-/** Exit code for usage and input errors. */
-const USAGE_ERROR = 2;
+const USAGE_ERROR = EXIT.usage;
 
-/** Runs the CLI and returns its exit code. */
+/**
+ * Runs the CLI and returns its exit code. No exception leaves it: bad input and unwritable
+ * output are one line and exit 2, anything else is an internal error (exit 4), never 0 or 1.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  installCrashHandlers(debug);
+  let exitCode: number = EXIT.ok;
   const program = new Command('kansa')
     .description(
       'Cloud configuration audit against the Osaka City cloud guideline (and Kobe / national policies)',
     )
     .version(VERSION)
+    .option('--debug', 'print the stack of an internal error')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addHelpText('after', exitCodeHelp());
 
   const langOption = () =>
-    new Option('--lang <lang>', 'report language (default: from the locale)')
+    new Option('--lang <lang>', 'language of what a person reads')
       .choices(['ja', 'en'])
-      .default(defaultLang());
+      .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)');
 
   const scan = program
     .command('scan')
@@ -46,6 +55,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
       parseSeverity,
     )
+    .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(
@@ -53,10 +63,14 @@ export async function main(argv: readonly string[]): Promise<number> {
       'live scans: also write what was pulled, as export files kansa reads back',
     )
     .addOption(
-      new Option('--log-level <level>', 'log level (JSON logs on stderr)')
-        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-        .default('warn'),
-    );
+      new Option('--log-level <level>', 'log level (logs on stderr)').choices(LOG_LEVELS).default('warn'),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'readable lines, or JSON lines for log shippers')
+        .choices(LOG_FORMATS)
+        .default('text'),
+    )
+    .addHelpText('after', exitCodeHelp());
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
     let live: LiveSource[];
@@ -71,10 +85,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode: USAGE_ERROR,
       });
     }
-    const log = pino(
-      { level: options.logLevel, base: { name: 'kansa' } },
-      pino.destination({ fd: 2, sync: true }),
-    );
+    const { runScan } = await import('./scan-command.ts');
+    const log = await createLogger({
+      level: options.logLevel,
+      format: options.logFormat,
+      lang: options.lang,
+    });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
   });
 
@@ -83,6 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
     .addOption(langOption())
     .action(async (options: { lang: Lang }) => {
+      const { listChecks } = await import('./list-commands.ts');
       process.stdout.write(await listChecks(options.lang));
     });
 
@@ -92,6 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      const { describeFramework } = await import('./list-commands.ts');
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 
@@ -102,14 +120,33 @@ export async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : USAGE_ERROR;
+      return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`kansa: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof OutputError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
       return USAGE_ERROR;
     }
-    throw error;
+    reportInternalError(error, debug);
+    return EXIT.internalError;
   }
+}
+
+function reportInternalError(error: unknown, debug: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `kansa: internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}\n`,
+  );
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+}
+
+/** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
+function installCrashHandlers(debug: boolean): void {
+  const crash = (error: unknown) => {
+    reportInternalError(error, debug);
+    process.exit(EXIT.internalError);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
 }
 
 function parseSeverity(value: string): Severity {

@@ -1,14 +1,10 @@
-import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import path from 'node:path';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
-import { renderCsv } from '../report/csv.ts';
-import { type HistoryPoint, renderHtml } from '../report/html/index.ts';
-import { renderOcsf } from '../report/ocsf.ts';
-import { type FindingsFile, type FrameworkView, loadView, readFindings } from '../report/read-findings.ts';
-import { renderSarif } from '../report/sarif.ts';
+import { checkWritable, openAtomic } from '../report/atomic-file.ts';
+import type { HistoryPoint } from '../report/html/index.ts';
+import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
 import { defaultLang } from './lang.ts';
 
 export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
@@ -72,8 +68,10 @@ export function registerReportCommand(program: Command): void {
 
 /** Renders the report (see registerReportCommand); errors in the input are thrown as InputError. */
 export async function runReport(options: ReportOptions): Promise<void> {
-  const file = await readFindings(options.input);
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
+  if (options.output) await checkWritable(options.output);
+  const { loadView, readFindings } = await import('../report/read-findings.ts');
+  const file = await readFindings(options.input);
   const history = await readHistory(options.history ?? []);
   for (const name of names) {
     const view = await loadView(file, name);
@@ -83,25 +81,32 @@ export async function runReport(options: ReportOptions): Promise<void> {
       );
     }
     const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;
-    await write(output, render(file, view, options, history));
+    await write(output, await render(file, view, options, history));
   }
 }
 
-function render(
+async function render(
   file: FindingsFile,
   view: FrameworkView,
   options: ReportOptions,
   history: readonly HistoryPoint[],
-): Iterable<string> {
+): Promise<Iterable<string>> {
   switch (options.format) {
     case 'html':
-      return renderHtml({ file, view, lang: options.lang, history });
+      return (await import('../report/html/index.ts')).renderHtml({
+        file,
+        view,
+        lang: options.lang,
+        history,
+      });
     case 'csv':
-      return renderCsv(file, view, options.lang);
+      return (await import('../report/csv.ts')).renderCsv(file, view, options.lang);
     case 'ocsf':
-      return renderOcsf(file, view, options.lang);
-    case 'sarif':
+      return (await import('../report/ocsf.ts')).renderOcsf(file, view, options.lang);
+    case 'sarif': {
+      const { renderSarif } = await import('../report/sarif.ts');
       return [`${JSON.stringify(renderSarif(file, view, options.lang), null, 2)}\n`];
+    }
   }
 }
 
@@ -112,6 +117,7 @@ export function perViewPath(output: string, viewId: string): string {
 }
 
 async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
+  const { readFindings } = await import('../report/read-findings.ts');
   const points: HistoryPoint[] = [];
   for (const f of files) {
     const { scan, summary } = await readFindings(f);
@@ -124,13 +130,22 @@ async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
   return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
 }
 
+/** Writes the report to stdout, or atomically to a file (the previous file stays whole on failure). */
 async function write(output: string | undefined, parts: Iterable<string>): Promise<void> {
-  const out: Writable = output ? createWriteStream(output) : process.stdout;
-  for (const part of parts) {
-    if (!out.write(part)) await new Promise((resolve) => out.once('drain', resolve));
+  if (!output) {
+    for (const part of parts) {
+      if (!process.stdout.write(part)) await once(process.stdout, 'drain');
+    }
+    return;
   }
-  if (out !== process.stdout) {
-    out.end();
-    await finished(out);
+  const file = await openAtomic(output);
+  try {
+    for (const part of parts) {
+      if (!file.stream.write(part)) await once(file.stream, 'drain');
+    }
+    await file.commit();
+  } catch (error) {
+    await file.abort();
+    throw error;
   }
 }

@@ -1,18 +1,16 @@
-import { createWriteStream } from 'node:fs';
-import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
-import { applyOrgPolicy } from '../frameworks/org-policy.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
-import { countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
-import { FindingTally } from '../report/summary.ts';
+import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
+import { type Coverage, countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
+import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { EXIT, type ExitCode } from './exit-codes.ts';
 import { progressReporter } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -26,14 +24,21 @@ export interface ScanOptions {
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly failOn?: Severity;
+  /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
+  readonly allowPartial?: boolean;
   readonly lang: Lang;
 }
 
-/** Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (2 is thrown as InputError). */
-export async function runScan(options: ScanOptions, log: Logger): Promise<number> {
+/** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
+export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCode> {
   const startedAt = new Date();
+  // Fail before scanning, not after, when the findings file cannot be written.
+  if (options.output) await checkWritable(options.output);
   const base = await loadFramework(options.framework);
-  const framework = options.orgPolicy ? await applyOrgPolicy(base, options.orgPolicy) : base;
+  // The organisation policy brings the CEL engine: loaded only when one is given.
+  const framework = options.orgPolicy
+    ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
+    : base;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {
@@ -47,30 +52,31 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
   );
   progress.done();
 
+  const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
   // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
-  const jsonOut: Writable | undefined = options.output
-    ? createWriteStream(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
-    : options.format === 'json'
-      ? process.stdout
-      : undefined;
+  const file: AtomicFile | undefined = options.output
+    ? await openAtomic(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
+    : undefined;
+  const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
-  await writer?.begin();
-  for (const finding of evaluate(inventory, framework, startedAt)) {
-    tally.add(finding);
-    await writer?.finding(finding);
-  }
-
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
-  const requirements = tally.requirements(framework, providers);
-  const coverage = {
-    files,
-    scopes,
-    resourcesByType: countResources(inventory.all()),
-    notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
-  };
-  if (writer && jsonOut) {
-    await writer.end({
+  let requirements: RequirementResult[];
+  let coverage: Coverage;
+  try {
+    await writer?.begin();
+    for (const finding of evaluate(inventory, framework, startedAt)) {
+      tally.add(finding);
+      await writer?.finding(finding);
+    }
+    requirements = tally.requirements(framework, providers);
+    coverage = {
+      files,
+      scopes,
+      resourcesByType: countResources(inventory.all()),
+      notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
+    };
+    await writer?.end({
       scan: {
         tool: { name: 'kansa', version: VERSION },
         startedAt: startedAt.toISOString(),
@@ -84,16 +90,16 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
           ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
         },
         parameters: framework.parameters,
-        partial: files.some((f) => f.error) || scopes.some((s) => s.error),
+        partial,
       },
       requirements,
       tally,
       coverage,
     });
-    if (jsonOut !== process.stdout) {
-      jsonOut.end();
-      await finished(jsonOut);
-    }
+    await file?.commit();
+  } catch (error) {
+    await file?.abort();
+    throw error;
   }
   if (!(options.format === 'json' && !options.output)) {
     process.stdout.write(
@@ -108,5 +114,6 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
       }),
     );
   }
-  return options.failOn && tally.failedAtOrAbove(options.failOn) ? 1 : 0;
+  if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
+  return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
 }

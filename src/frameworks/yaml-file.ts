@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
-import { InputError } from '../sources/input-error.ts';
+import { InputError } from '../base/input-error.ts';
 
 /** A YAML file validated against its JSON Schema, and a way to name the line of any value in it. */
 export interface ValidatedYaml<T> {

@@ -40,6 +40,7 @@ export const KANSA_TYPES = [
   'kms.vault',
   'network.firewall',
   'network.vpc',
+  'network.prefix-list',
   'network.flow-log',
   'monitoring.log-group', // CloudWatch Logs log group (retention)
   'security.service', // GuardDuty detector, Security Hub, Config recorder, Security Command Center
@@ -98,6 +99,11 @@ export interface Resource<F extends object = object> {
    * `organizations/N` for the folder and organization assets themselves).
    */
   readonly account: string;
+  /**
+   * The account's other name, when the record gives both: the Google Cloud project id beside
+   * the project number in `account`. The inventory merges resources keyed by either.
+   */
+  readonly accountAlias?: string;
   /** Lower-case native region/location; 'global' for location-less resources. */
   readonly region: string;
   readonly kansaType: KansaType;
@@ -109,6 +115,13 @@ export interface Resource<F extends object = object> {
   readonly tags: Readonly<Record<string, string>>;
   readonly facts: F;
   readonly origin: Origin;
+  /**
+   * When the record was captured (ms since the epoch; AWS Config's configurationItemCaptureTime).
+   * Across all inputs of a scan, the newest record of a resource wins over older ones.
+   */
+  readonly observedAt?: number;
+  /** The record says the resource was deleted: if it is the newest, the resource yields no finding. */
+  readonly deleted?: true;
 }
 
 /**

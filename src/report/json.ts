@@ -1,13 +1,12 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Framework } from '../frameworks/framework.ts';
+import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { Finding } from '../scan/finding.ts';
-import type { ScopeCoverage } from '../sources/live.ts';
-import type { FileCoverage } from '../sources/read-inputs.ts';
 import type { FindingTally, RequirementResult } from './summary.ts';
 
-/** Version of the findings file format (docs/findings-schema.json). Bump the major on breaking changes. */
+/** Version of the findings file format (src/report/findings-schema.json). Bump the major on breaking changes. */
 export const FINDINGS_SCHEMA_VERSION = '1.0.0';
 
 export interface ScanMetadata {

@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import schema from '../../docs/findings-schema.json' with { type: 'json' };
+import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
 import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import type { Finding } from '../scan/finding.ts';
-import { InputError } from '../sources/input-error.ts';
-import { locateJsonError } from '../sources/json-position.ts';
+import schema from './findings-schema.json' with { type: 'json' };
 import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
 
 /**
- * The findings file as a reader sees it (docs/findings-schema.json): every report format is
+ * The findings file as a reader sees it (src/report/findings-schema.json): every report format is
  * rendered from this, never from the scan's objects, so any earlier scan renders again.
  */
 export interface FindingsFile {

@@ -6,11 +6,11 @@ import {
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
 import { type Finding, type FindingResource, findingId } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
+import type { ScanPlan } from './plan.ts';
 
 /** A check of the framework with the requirements it serves there. */
 interface MappedCheck {
@@ -22,7 +22,7 @@ interface MappedCheck {
 }
 
 /** The framework's checks, indexed by the resource types they read (`appliesTo` then narrows by native type). */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -90,7 +90,7 @@ export function addMissingAccounts(inventory: Inventory): void {
 }
 
 /** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
-export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
+export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
-import { InputError } from '../sources/input-error.ts';
-import type { LiveProgress, LiveSource, ScopeCoverage } from '../sources/live.ts';
-import { type FileCoverage, listInputFiles, readInputFile } from '../sources/read-inputs.ts';
+import { InputError } from '../base/input-error.ts';
+import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
+import type { LiveProgress, LiveSource } from '../sources/live.ts';
+import { listInputFiles, readInputFile } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
 
@@ -57,6 +58,7 @@ export async function readInventory(
       `nothing could be read:\n${problems.map((p) => `  ${p}`).join('\n')}`,
     );
   }
+  inventory.unifyAccountAliases();
   addMissingAccounts(inventory);
   return { inventory, files, scopes };
 }

@@ -6,6 +6,8 @@ export interface ReadContext {
   readonly file: string;
   /** A record that cannot be used (not a resource, deleted, malformed) is skipped with a reason, never silently. */
   skip(reason: string, where?: { index?: number; line?: number }): void;
+  /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */
+  note?(note: string, where?: { index?: number; line?: number }): void;
 }
 
 interface FormatBase {

@@ -3,25 +3,12 @@ import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
+import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
-import { InputError } from './input-error.ts';
-import { locateJsonError } from './json-position.ts';
-
-/** What became of one input file: the coverage section of the report lists every one. */
-export interface FileCoverage {
-  readonly path: string;
-  readonly sha256: string;
-  readonly bytes: number;
-  /** The format it was read as; absent when it could not be read. */
-  format?: string;
-  resources: number;
-  /** Records that were not resources (deleted, malformed, unsupported), with the reason. */
-  readonly skipped: { index?: number; line?: number; reason: string }[];
-  /** Why the file could not be read at all. */
-  error?: string;
-}
 
 /** The directory walk skips what is plainly not an export. */
 const SKIPPED_NAMES = /^(\.|README|LICENSE)/i;
@@ -85,11 +72,16 @@ export async function readInputFile(file: string, emit: (resource: Resource) => 
   const ctx: ReadContext = {
     file,
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
+    note: (note, where) => {
+      coverage.notes ??= [];
+      coverage.notes.push({ ...where, note });
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {
       emit(resource);
-      coverage.resources++;
+      if (resource.deleted) coverage.deleted = (coverage.deleted ?? 0) + 1;
+      else coverage.resources++;
     }
   };
 

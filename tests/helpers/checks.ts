@@ -1,5 +1,5 @@
 import { appliesTo, type Check, type CheckResult } from '../../src/checks/check.ts';
-import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
+import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/parameters.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
 import type { InputFormat } from '../../src/sources/format.ts';

@@ -12,8 +12,8 @@ import {
   type CheckStatus,
   type Severity,
 } from '../../src/checks/check.ts';
-import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
 import { type Localized, renderLocalized } from '../../src/model/localized.ts';
+import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/parameters.ts';
 import type { Provider, Resource } from '../../src/model/resource.ts';
 import { addMissingAccounts } from '../../src/scan/evaluate.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';

@@ -48,7 +48,7 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
   return {
     name,
     assetType,
-    ancestors: stringsOf(field(record, 'ancestors')),
+    ancestors: ancestorsOf(record),
     ...(isObject(resource) && {
       resource: {
         ...(data && { data }),
@@ -60,6 +60,33 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
     ...(isObject(policy) && policyKey && { iamPolicy: { policy, path: policyKey } }),
   };
 }
+
+/**
+ * `ancestors` (nearest first), or Forseti's `ancestry_path`
+ * (`organization/O/folder/F/project/P`, root first) in dumps that predate it.
+ */
+function ancestorsOf(record: JsonObject): string[] {
+  const ancestors = stringsOf(field(record, 'ancestors'));
+  if (ancestors.length > 0) return ancestors;
+  const path = field(record, 'ancestry_path', 'ancestryPath');
+  if (typeof path !== 'string') return [];
+  const parts = path.split('/').filter((part) => part !== '');
+  const nodes: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) {
+    const kind = ANCESTRY_KINDS[parts[i]!.toLowerCase()];
+    if (kind) nodes.unshift(`${kind}/${parts[i + 1]}`);
+  }
+  return nodes;
+}
+
+const ANCESTRY_KINDS: Readonly<Record<string, string>> = {
+  organization: 'organizations',
+  organizations: 'organizations',
+  folder: 'folders',
+  folders: 'folders',
+  project: 'projects',
+  projects: 'projects',
+};
 
 /** An asset from `gcloud asset search-all-resources`: a summary, and the full data only with `--read-mask='*'`. */
 export function assetFromSearchResult(record: unknown): CloudAsset | { readonly skip: string } {

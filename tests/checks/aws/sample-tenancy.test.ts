@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awsChecks } from '../../../src/checks/aws/index.ts';
 import { appliesTo } from '../../../src/checks/check.ts';
-import { DEFAULT_PARAMETERS } from '../../../src/frameworks/parameters.ts';
+import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
 import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
 

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { azureChecks } from '../../../src/checks/azure/index.ts';
 import { appliesTo } from '../../../src/checks/check.ts';
-import { DEFAULT_PARAMETERS } from '../../../src/frameworks/parameters.ts';
+import type { FileCoverage } from '../../../src/model/coverage.ts';
+import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
-import { type FileCoverage, listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
+import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-tenancy/azure');
 

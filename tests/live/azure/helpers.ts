@@ -2,10 +2,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pino from 'pino';
 import type { Framework } from '../../../src/frameworks/framework.ts';
+import type { ScopeCoverage } from '../../../src/model/coverage.ts';
 import { addMissingAccounts, evaluate } from '../../../src/scan/evaluate.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
 import { type AzureLiveOptions, createAzureLiveSource } from '../../../src/sources/azure/live/index.ts';
-import type { LiveProgress, ScopeCoverage } from '../../../src/sources/live.ts';
+import type { LiveProgress } from '../../../src/sources/live.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import type { FakeAzure } from '../../fakes/azure/server.ts';
 

@@ -1,6 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import type { LiveCliOptions } from '../../live.ts';
-import { awsLiveSource } from './index.ts';
+import { type LiveCliOptions, lazyLiveSource } from '../../live.ts';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -76,15 +75,17 @@ export const awsLiveOptions: LiveCliOptions = {
     }
     if (accounts?.length && !roleArn) throw new InvalidArgumentError('--accounts needs --role-arn');
     const homeRegion = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
-    return awsLiveSource({
-      homeRegion,
-      ...(options['regions'] ? { regions: options['regions'] as string[] } : {}),
-      ...(options['aggregator'] ? { aggregator: options['aggregator'] as string } : {}),
-      aggregatorRegion: (options['aggregatorRegion'] as string | undefined) ?? homeRegion,
-      ...(roleArn ? { roleArn } : {}),
-      ...(accounts ? { accounts } : {}),
-      ...(options['externalId'] ? { externalId: options['externalId'] as string } : {}),
-    });
+    return lazyLiveSource('aws', async () =>
+      (await import('./index.ts')).awsLiveSource({
+        homeRegion,
+        ...(options['regions'] ? { regions: options['regions'] as string[] } : {}),
+        ...(options['aggregator'] ? { aggregator: options['aggregator'] as string } : {}),
+        aggregatorRegion: (options['aggregatorRegion'] as string | undefined) ?? homeRegion,
+        ...(roleArn ? { roleArn } : {}),
+        ...(accounts ? { accounts } : {}),
+        ...(options['externalId'] ? { externalId: options['externalId'] as string } : {}),
+      }),
+    );
   },
 };
 

@@ -63,9 +63,14 @@ const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
 const UNRECOGNISED: Adapter = { kansaType: 'other' };
 
 /** One record of any Azure dialect → a Resource, or the reason it is skipped. */
-export function toResource(raw: unknown, origin: Origin): Resource | { skip: string } {
+export function toResource(
+  raw: unknown,
+  origin: Origin,
+  note?: (note: string) => void,
+): Resource | { skip: string } {
   const record = readArmRecord(raw);
   if ('skip' in record) return record;
+  if (note) for (const text of record.notes) note(text);
   const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
   const base = resourceBase(record);
   return {

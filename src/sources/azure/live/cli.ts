@@ -1,7 +1,5 @@
-import { DefaultAzureCredential } from '@azure/identity';
 import { InvalidArgumentError, Option } from 'commander';
-import type { LiveCliOptions } from '../../live.ts';
-import { createAzureLiveSource } from './index.ts';
+import { type LiveCliOptions, lazyLiveSource } from '../../live.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -47,10 +45,16 @@ export const azureLiveOptions: LiveCliOptions = {
       }
       return undefined;
     }
-    return createAzureLiveSource({
-      credential: new DefaultAzureCredential(),
-      ...(subscriptions ? { subscriptions } : {}),
-      ...(managementGroups ? { managementGroups } : {}),
+    return lazyLiveSource('azure', async () => {
+      const [{ DefaultAzureCredential }, { createAzureLiveSource }] = await Promise.all([
+        import('@azure/identity'),
+        import('./index.ts'),
+      ]);
+      return createAzureLiveSource({
+        credential: new DefaultAzureCredential(),
+        ...(subscriptions ? { subscriptions } : {}),
+        ...(managementGroups ? { managementGroups } : {}),
+      });
     });
   },
 };

@@ -11,8 +11,9 @@ import {
 } from '@azure/core-rest-pipeline';
 import pLimit, { type LimitFunction } from 'p-limit';
 import type { Logger } from 'pino';
+import type { ScopeCoverage } from '../../../model/coverage.ts';
 import type { KansaType, Resource } from '../../../model/resource.ts';
-import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
+import type { LiveContext, LiveSource } from '../../live.ts';
 import { toResource } from '../adapters/index.ts';
 import { azureArm } from '../arm.ts';
 import { get } from '../arm-record.ts';

@@ -1,5 +1,7 @@
 import type { KansaType } from '../../../model/resource.ts';
-import { at, type JsonObject, stringAt } from '../json.ts';
+import { at, type JsonObject } from '../json.ts';
+import { storageLocation } from '../location.ts';
+import { datasetFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -58,7 +60,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
       ...replicaOf(data, path, 'sourceDisk'),
     }),
     // Snapshots are global resources; their data sits in `storageLocations` (a region or multi-region).
-    region: (data) => stringAt(data, 'storageLocations.0'),
+    region: storageLocation,
   },
   'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
@@ -69,10 +71,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     facts: sqlInstanceFacts,
     labels: (data) => at(data, 'settings.userLabels'),
   },
-  'bigquery.googleapis.com/Dataset': {
-    kansaType: 'database.instance',
-    facts: (data, path) => customerManagedKey(data, path, 'defaultEncryptionConfiguration.kmsKeyName'),
-  },
+  'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfiguration.kmsKeyName'),

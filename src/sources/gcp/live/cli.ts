@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
-import type { LiveCliOptions } from '../../live.ts';
-import { createGcpLiveSource, LIST_ASSETS_QUOTA_PER_MINUTE, parentName } from './index.ts';
+import { type LiveCliOptions, lazyLiveSource } from '../../live.ts';
+import { LIST_ASSETS_QUOTA_PER_MINUTE, parentName } from './scope.ts';
 
 /**
  * `kansa scan --gcp --organization O | --folder F | --projects a,b [--asset-types t,…]`:
@@ -36,11 +36,13 @@ export const gcpLiveOptions: LiveCliOptions = {
       throw new InvalidArgumentError('--gcp needs the scope to read: --organization, --folder or --projects');
     const assetTypes = list(options.assetTypes);
     const requestsPerMinute = options.gcpRequestsPerMinute;
-    return createGcpLiveSource({
-      parents: [...new Set(parents)],
-      ...(assetTypes.length > 0 && { assetTypes }),
-      ...(typeof requestsPerMinute === 'number' && { requestsPerMinute }),
-    });
+    return lazyLiveSource('gcp', async () =>
+      (await import('./index.ts')).createGcpLiveSource({
+        parents: [...new Set(parents)],
+        ...(assetTypes.length > 0 && { assetTypes }),
+        ...(typeof requestsPerMinute === 'number' && { requestsPerMinute }),
+      }),
+    );
   },
 };
 

@@ -1,6 +1,7 @@
 import { AssetServiceClient } from '@google-cloud/asset';
 import pLimit from 'p-limit';
-import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
+import type { ScopeCoverage } from '../../../model/coverage.ts';
+import type { LiveContext, LiveSource } from '../../live.ts';
 import { NATIVE_TYPES } from '../adapters/index.ts';
 import { parseAsset } from '../asset.ts';
 import { assetToResource } from '../to-resource.ts';
@@ -14,6 +15,7 @@ import {
   type RetryTimings,
 } from './retry.ts';
 import { ExportFileWriter } from './save.ts';
+import { LIST_ASSETS_QUOTA_PER_MINUTE } from './scope.ts';
 import { exportRecord, restAsset } from './wire.ts';
 
 /**
@@ -58,7 +60,8 @@ type ContentType = (typeof CONTENT_TYPES)[number];
 
 export const DEFAULT_ASSET_TYPES: readonly string[] = Object.keys(NATIVE_TYPES).sort();
 export const MAX_PAGE_SIZE = 1000;
-export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;
+// The flags' module holds these, so that parsing them loads no SDK.
+export { LIST_ASSETS_QUOTA_PER_MINUTE, parentName } from './scope.ts';
 
 export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps = {}): LiveSource {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? MAX_PAGE_SIZE));
@@ -238,10 +241,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new CallTimeout(ms)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** `organizations/O`, `folders/F` or `projects/P` from a bare id or a resource name. */
-export function parentName(kind: 'organizations' | 'folders' | 'projects', id: string): string {
-  const trimmed = id.trim();
-  return trimmed.startsWith(`${kind}/`) ? trimmed : `${kind}/${trimmed}`;
 }

@@ -27,6 +27,19 @@ const securityGroup = (ipPermissions?: readonly object[]) =>
     { arn: sgArn, name: 'web' },
   );
 
+const prefixListPermission = (ipProtocol: string, ports: [number, number], prefixListId: string) => ({
+  ...permission(ipProtocol, ports, []),
+  prefixListIds: [{ prefixListId }],
+});
+/** AWS::EC2::PrefixList as Config records it (CloudFormation's shape: PrefixListId, Entries[].Cidr). */
+const prefixList = (id: string, cidrs: readonly string[]) =>
+  snapshotItem(
+    'AWS::EC2::PrefixList',
+    id,
+    { PrefixListId: id, AddressFamily: 'IPv4', Entries: cidrs.map((Cidr) => ({ Cidr })) },
+    { arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:prefix-list/${id}` },
+  );
+
 const table = [
   ['HTTPS from anywhere', [permission('tcp', [443, 443], ['0.0.0.0/0'])], 'PASS', 'closed', undefined],
   [
@@ -95,6 +108,34 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'open',
     data: { rules: ['tcp 22 from 0.0.0.0/0'] },
+  },
+  // A managed prefix list as the source opens the port to every CIDR in the list.
+  // https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
+  {
+    name: 'SSH from a managed prefix list that holds 0.0.0.0/0',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-open')]),
+      prefixList('pl-open', ['0.0.0.0/0']),
+    ],
+    status: 'FAIL',
+    messageId: 'open',
+    data: { rules: ['tcp 22 from pl-open (0.0.0.0/0)'] },
+  },
+  {
+    name: 'SSH from a managed prefix list of office ranges',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-office')]),
+      prefixList('pl-office', ['203.0.113.0/24']),
+    ],
+    status: 'PASS',
+    messageId: 'closed',
+  },
+  {
+    name: 'SSH from a managed prefix list that is not in the inventory',
+    records: [securityGroup([prefixListPermission('tcp', [22, 22], 'pl-shared')])],
+    status: 'UNKNOWN',
+    messageId: 'unresolvedPrefixList',
+    data: { lists: ['pl-shared'] },
   },
 ];
 

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import { DEFAULT_PARAMETERS } from '../../../../src/frameworks/parameters.ts';
+import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
 import { assetExport, graphQuery } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { computeRecord } from '../../../sources/gcp/records.ts';
 import { AZURE, azureId, GCP, gcpBucket, storageAccount } from './records.ts';
 
 const azureTable = [
@@ -17,6 +18,16 @@ const gcpTable = [
   ['osaka-dual', 'PASS', 'domestic'], // asia1 = Tokyo + Osaka
   ['osaka-dr-copy', 'PASS', 'backupAbroad'], // GCP labels cannot hold ':'
 ] as const;
+const PRIMARY = 'zones/asia-northeast1-b/disks/primary';
+const disk = (path: string, zone: string, data: Record<string, unknown> = {}) =>
+  computeRecord('Disk', path, { name: path.split('/').pop(), sizeGb: '100', status: 'READY', ...data }, zone);
+const FOREIGN_PRIMARY = 'zones/us-west1-a/disks/primary';
+const secondaryOf = (primary: string) =>
+  disk('zones/us-east1-b/disks/secondary', 'us-east1-b', {
+    asyncPrimaryDisk: { disk: `https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/${primary}` },
+  });
+const secondary = secondaryOf(PRIMARY);
+const SECONDARY_ID = '//compute.googleapis.com/projects/osaka-juki-prod/zones/us-east1-b/disks/secondary';
 const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyvault')]);
 const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
 delete (locationless.resource as { location?: string }).location;
@@ -109,6 +120,32 @@ const cases: AnyCase[] = [
     records: [assetExport([locationless])],
     status: 'NOT_APPLICABLE',
     messageId: 'locationless',
+  },
+  {
+    name: 'a location that names no region (a template expression)',
+    records: [graphQuery([storageAccount('sttemplate', '[resourceGroup().location]', {})])],
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
+    name: 'an asynchronous replica abroad of a domestic disk (LOC-2)',
+    records: [assetExport([secondary, disk(PRIMARY, 'asia-northeast1-b')])],
+    target: SECONDARY_ID,
+    status: 'PASS',
+    messageId: 'backupAbroad',
+  },
+  {
+    name: 'an asynchronous replica abroad whose primary is not in the export',
+    records: [assetExport([secondary])],
+    status: 'UNKNOWN',
+    messageId: 'sourceMissing',
+  },
+  {
+    name: 'a replica abroad of a primary that is itself abroad: no LOC-2 exception',
+    records: [assetExport([secondaryOf(FOREIGN_PRIMARY), disk(FOREIGN_PRIMARY, 'us-west1-a')])],
+    target: SECONDARY_ID,
+    status: 'FAIL',
+    messageId: 'copyOfForeignData',
   },
 ];
 

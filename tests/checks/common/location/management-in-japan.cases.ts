@@ -30,6 +30,25 @@ export default {
   ],
   invalid: [
     {
+      name: 'a location that names no region (a template expression)',
+      records: [
+        graphQuery([
+          {
+            id: id('log-template'),
+            name: 'log-template',
+            type: 'microsoft.operationalinsights/workspaces',
+            location: '[resourceGroup().location]',
+            resourceGroup: 'rg-ops',
+            subscriptionId: SUB,
+            tags: {},
+            properties: {},
+          },
+        ]),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'locationUnreadable',
+    },
+    {
       name: 'a workspace abroad, at low severity',
       records: [AZURE],
       target: id('log-useast'),

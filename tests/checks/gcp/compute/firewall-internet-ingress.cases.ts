@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { explicit, unknown } from '../../../../src/model/fact.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { firewallRecord } from '../../../sources/gcp/records.ts';
 
@@ -66,10 +67,12 @@ const table = [
     message: 'denyRule',
   },
   {
-    name: 'no source at all',
+    // https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules: an ingress rule
+    // with no source applies to 0.0.0.0/0 (terraform-provider-google#6789 shows the same).
+    name: 'no source at all (Google Cloud applies 0.0.0.0/0)',
     rule: { direction: 'INGRESS', allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] },
-    status: 'UNKNOWN',
-    message: 'unknown',
+    status: 'FAIL',
+    message: 'managementPorts',
   },
 ] as const;
 
@@ -99,6 +102,33 @@ const cases: AnyCase[] = [
         ['resource.data.allowed', 'explicit'],
       ]);
     },
+  },
+  {
+    // What a source with no value yet gives, e.g. a Terraform plan whose `source_ranges` is
+    // known only after apply: never a pass.
+    name: 'source ranges not known (known after apply)',
+    records: [],
+    collected: [
+      {
+        provider: 'gcp',
+        account: '123456789012',
+        region: 'global',
+        kansaType: 'network.firewall',
+        nativeType: 'compute.googleapis.com/Firewall',
+        id: '//compute.googleapis.com/projects/p/global/firewalls/planned',
+        name: 'planned',
+        tags: {},
+        origin: { file: 'plan.json' },
+        facts: {
+          direction: explicit('INGRESS', 'direction'),
+          disabled: explicit(false, 'disabled'),
+          sourceRanges: unknown('source_ranges', { ja: '適用後に決まる値です', en: 'known after apply' }),
+          allowed: explicit([{ protocol: 'tcp', ports: ['22'] }], 'allow'),
+        },
+      },
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
   },
 ];
 

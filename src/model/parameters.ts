@@ -1,4 +1,4 @@
-import type { Provider } from '../model/resource.ts';
+import type { Provider } from './resource.ts';
 
 /**
  * Parameters a framework (policies/*.yaml) sets for the checks. Every key has a default here,
