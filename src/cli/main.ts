@@ -2,6 +2,7 @@
 // parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../base/input-error.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { OutputError } from '../report/atomic-file.ts';
@@ -10,7 +11,7 @@ import type { LiveSource } from '../sources/live.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
-import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
 import { VERSION } from './version.ts';
 
@@ -55,6 +56,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
       parseSeverity,
     )
+    .option(
+      '--max-inflated-mib <n>',
+      'largest size a .gz input may inflate to, in MiB (a larger one is a named error)',
+      parseMebibytes,
+      DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
+    )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
@@ -86,6 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     }
     const { runScan } = await import('./scan-command.ts');
+    const { createLogger } = await import('./log.ts');
     const log = await createLogger({
       level: options.logLevel,
       format: options.logFormat,
@@ -147,6 +155,12 @@ function installCrashHandlers(debug: boolean): void {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+}
+
+function parseMebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of MiB');
+  return n;
 }
 
 function parseSeverity(value: string): Severity {

@@ -5,6 +5,7 @@ import type { Lang } from '../model/localized.ts';
 import { checkWritable, openAtomic } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
+import { escapeControls } from '../report/terminal-text.ts';
 import { defaultLang } from './lang.ts';
 
 export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
@@ -38,12 +39,9 @@ export function registerReportCommand(program: Command): void {
       'write here (default: stdout); with several --framework-view, FILE.<framework>.csv each',
     )
     .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of the texts (HTML: the initial language; default: from the locale)',
-      )
+      new Option('--lang <lang>', 'language of the texts (HTML: the initial language)')
         .choices(['ja', 'en'])
-        .default(defaultLang()),
+        .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)'),
     )
     .option(
       '--framework-view <names...>',
@@ -76,8 +74,10 @@ export async function runReport(options: ReportOptions): Promise<void> {
   for (const name of names) {
     const view = await loadView(file, name);
     if (view.id !== file.scan.framework.id) {
+      // Both ids come from files (a findings file, a framework file): escaped for the terminal.
+      const [viewId, scanId] = [escapeControls(view.id), escapeControls(file.scan.framework.id)];
       process.stderr.write(
-        `kansa: reporting in ${view.id}: the verdicts are the scan's (${file.scan.framework.id} parameters), mapped to ${view.id}'s requirements; scan with --framework ${view.id} for its parameters\n`,
+        `kansa: reporting in ${viewId}: the verdicts are the scan's (${scanId} parameters), mapped to ${viewId}'s requirements; scan with --framework ${viewId} for its parameters\n`,
       );
     }
     const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;

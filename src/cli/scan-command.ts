@@ -26,6 +26,8 @@ export interface ScanOptions {
   readonly failOn?: Severity;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
+  /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
+  readonly maxInflatedMib?: number;
   readonly lang: Lang;
 }
 
@@ -46,6 +48,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       live: options.live,
       concurrency: options.concurrency,
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
+      ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
     },
     log,
     progress.update,
@@ -101,7 +104,12 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     await file?.abort();
     throw error;
   }
-  if (!(options.format === 'json' && !options.output)) {
+  const summaryShown = !(options.format === 'json' && !options.output);
+  if (!summaryShown) {
+    // No terminal summary lists them: each unreadable input is a warning, printed once.
+    for (const f of files) if (f.error) log.warn(f.error);
+    for (const s of scopes) if (s.error) log.warn({ provider: s.provider, scope: s.scope }, s.error);
+  } else {
     process.stdout.write(
       renderSummary({
         framework,

@@ -3,6 +3,7 @@ import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
 import { assetExport, graphQuery } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
+import { copyCases } from './copies.ts';
 import { AZURE, azureId, GCP, gcpBucket, storageAccount } from './records.ts';
 
 const azureTable = [
@@ -149,4 +150,9 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+const { valid, invalid } = byVerdict(cases);
+
+export default {
+  valid: [...valid, ...copyCases.valid],
+  invalid: [...invalid, ...copyCases.invalid],
+} satisfies RuleTests;
