@@ -8,11 +8,15 @@ import type { Lang } from '../model/localized.ts';
 import { OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { StoreError } from '../store/engine.ts';
+import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
+import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -62,6 +66,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       parseMebibytes,
       DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
     )
+    .option(
+      '--only-new',
+      'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
+    )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
@@ -78,8 +86,29 @@ export async function main(argv: readonly string[]): Promise<number> {
         .default('text'),
     )
     .addHelpText('after', exitCodeHelp());
+  for (const option of storeOptions()) scan.addOption(option);
+  scan
+    .option(
+      '--store-wait <seconds>',
+      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      parseWholeNumber,
+      0,
+    )
+    .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
+    .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
+  scan.addOption(
+    new Option('--send <destination>', 'then deliver the findings file (--output) to the SOC').choices(
+      DESTINATIONS,
+    ),
+  );
+  for (const option of sendOptions()) scan.addOption(option);
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
+    if (options.send && !options.output) {
+      return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
     let live: LiveSource[];
     try {
       live = liveSourcesFrom(options);
@@ -100,6 +129,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       lang: options.lang,
     });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    if (options.send) {
+      const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
+      // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
+      if (exitCode === EXIT.ok) exitCode = delivered;
+    }
   });
 
   program
@@ -122,6 +156,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerReportCommand(program);
+  registerHistoryCommands(program);
+  registerSendCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -130,13 +168,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
-    if (error instanceof InputError || error instanceof OutputError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
       process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
       return USAGE_ERROR;
+    }
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      return EXIT.storeUnavailable;
     }
     reportInternalError(error, debug);
     return EXIT.internalError;
   }
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
 }
 
 function reportInternalError(error: unknown, debug: boolean): void {

@@ -8,16 +8,12 @@ import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
  * encrypted resource, and the groups through which a user holds administrator rights.
  */
-
-/** A fact of another resource, as evidence naming that resource. */
-export function evidenceFrom(resource: Resource, fact: Fact<unknown>): Evidence {
-  return { ...fact, resourceId: resource.id };
-}
 
 export interface Verdict {
   /** undefined when the export cannot tell. */
@@ -56,7 +52,10 @@ function findKmsKey(
   account: string,
   keyRef: string,
 ): Resource<AwsKmsKeyFacts> | undefined {
-  if (keyRef.startsWith('arn:')) return inventory.byId('aws', keyRef) as Resource<AwsKmsKeyFacts> | undefined;
+  // An ARN, or a key a Terraform plan creates (named by its address until it has an ARN).
+  const byId = inventory.byId('aws', keyRef);
+  if (keyRef.startsWith('arn:') || byId?.kansaType === 'kms.key')
+    return byId as Resource<AwsKmsKeyFacts> | undefined;
   // A bare key id: the key of that id in the resource's account.
   return inventory.inAccount('aws', account, 'kms.key').find((key) => key.id.endsWith(`:key/${keyRef}`)) as
     | Resource<AwsKmsKeyFacts>
