@@ -6,7 +6,7 @@ import { InputError } from '../sources/input-error.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { defaultLang } from './lang.ts';
 import { describeFramework, listChecks } from './list-commands.ts';
-import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
+import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { registerReportCommand } from './report-command.ts';
 import { runScan } from './scan-command.ts';
 import { VERSION } from './version.ts';
@@ -49,6 +49,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(
+      '--timeout <seconds>',
+      "live scans: each call's connect-and-response timeout, and optionally each scope's deadline (CALL[,SCOPE], default 60,1800)",
+      parseTimeouts,
+    )
+    .option(
       '--save-inventory <dir>',
       'live scans: also write what was pulled, as export files kansa reads back',
     )
@@ -57,7 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
         .default('warn'),
     );
-  for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
+  for (const option of liveOptions()) scan.addOption(option);
   scan.action(async (options) => {
     let live: LiveSource[];
     try {

@@ -12,7 +12,7 @@ import { FindingTally } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { readInventory } from '../scan/read-inventory.ts';
-import type { LiveSource } from '../sources/live.ts';
+import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { progressReporter } from './progress.ts';
 import { VERSION } from './version.ts';
 
@@ -20,6 +20,7 @@ export interface ScanOptions {
   readonly input: readonly string[];
   readonly live: readonly LiveSource[];
   readonly concurrency: number;
+  readonly timeout?: Partial<LiveTimeouts>;
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
@@ -40,6 +41,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<number
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
     },
     log,

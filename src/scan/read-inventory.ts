@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { InputError } from '../sources/input-error.ts';
-import type { LiveProgress, LiveSource, ScopeCoverage } from '../sources/live.ts';
+import type { LiveProgress, LiveSource, LiveTimeouts, ScopeCoverage } from '../sources/live.ts';
 import { type FileCoverage, listInputFiles, readInputFile } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
@@ -18,6 +18,8 @@ export interface InventorySources {
   readonly live: readonly LiveSource[];
   readonly saveInventoryDir?: string;
   readonly concurrency: number;
+  /** `--timeout`: each live call's, and each live scope's. */
+  readonly timeouts?: Partial<LiveTimeouts>;
 }
 
 export type ReadProgress = LiveProgress;
@@ -42,6 +44,7 @@ export async function readInventory(
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
+      ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
     for (const scope of collected) {
       if (scope.error) log.warn({ provider: scope.provider, scope: scope.scope }, scope.error);

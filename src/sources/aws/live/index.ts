@@ -5,15 +5,18 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
 import type { Resource } from '../../../model/resource.ts';
-import type { ReadContext } from '../../format.ts';
-import type { LiveContext, LiveSource, ScopeCoverage } from '../../live.ts';
-import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings, sleep } from './clients.ts';
+import { type LiveContext, type LiveSource, liveTimeouts, type ScopeCoverage } from '../../live.ts';
+import { type Clock, systemClock } from '../../live-calls/clock.ts';
+import { abandonOnAbort, seconds } from '../../live-calls/retry.ts';
+import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings } from './clients.ts';
 import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';
-import { describeError, isRetryable } from './errors.ts';
+import { describeError } from './errors.ts';
+import type { Collection, Scope } from './scope.ts';
 import { collectTrailStatus } from './trail-status.ts';
 
 export type { AwsCredentials, RetryTimings } from './clients.ts';
+export type { Collection, Scope } from './scope.ts';
 
 /** What the user asks for (`kansa scan --aws …`). */
 export interface AwsLiveOptions {
@@ -40,38 +43,11 @@ export interface AwsLiveDependencies {
   /** One endpoint for every service (the fake AWS); absent: AWS's endpoints. */
   readonly endpoint?: string;
   readonly retry?: RetryTimings;
+  /** Each request's connect-and-response timeout; default: the scan's `--timeout`. */
   readonly requestTimeoutMs?: number;
+  readonly clock?: Clock;
   /** Wait between credential-report generation polls. */
   readonly reportPollMs?: number;
-}
-
-/** One unit of work the collector reports on: an account × region, or an account's IAM. */
-export interface Scope {
-  readonly account: string;
-  readonly region: string;
-  readonly label: string;
-  readonly clients: RegionClients;
-  requests: number;
-  resources: number;
-  readonly gaps: string[];
-}
-
-/** Shared by every part of one collection. */
-export interface Collection {
-  readonly ctx: LiveContext;
-  readonly deps: Required<Pick<AwsLiveDependencies, 'retry' | 'requestTimeoutMs' | 'reportPollMs'>> &
-    AwsLiveDependencies;
-  /** Runs one API call under the concurrency bound, retrying what the SDK gave up on. */
-  call<T>(scope: Scope, send: () => Promise<T>): Promise<T>;
-  /** Emits resources read from one source, returning how many. */
-  emitAll(resources: Iterable<Resource>): number;
-  readContext(file: string): ReadContext;
-  /** Writes a file under `<save dir>/aws/` when `--save-inventory` is set. */
-  save(relative: string, content: string): Promise<void>;
-  /** One shared run of `make` per key (an account's bucket list, read once for all its regions). */
-  once<T>(key: string, make: () => Promise<T>): Promise<T>;
-  /** True for the first caller of a key only (an account-wide read done by one region). */
-  claim(key: string): boolean;
 }
 
 const DEFAULT_HOME_REGION = 'us-east-1';
@@ -90,36 +66,30 @@ async function collect(
   ctx: LiveContext,
 ): Promise<ScopeCoverage[]> {
   const limit = pLimit(Math.max(1, ctx.concurrency));
-  const resolvedDeps = {
-    ...deps,
-    retry: deps.retry ?? DEFAULT_RETRY,
-    requestTimeoutMs: deps.requestTimeoutMs ?? 30_000,
-    reportPollMs: deps.reportPollMs ?? 2_000,
-  };
+  const timeouts = liveTimeouts(ctx);
+  const clock = deps.clock ?? systemClock;
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? timeouts.callMs;
   const homeRegion = options.homeRegion ?? DEFAULT_HOME_REGION;
   const baseCredentials = deps.credentials ?? fromNodeProviderChain();
   const coverage: ScopeCoverage[] = [];
   const scopes: Scope[] = [];
   let resourcesEmitted = 0;
   let done = 0;
+  let requests = 0;
+  let throttled = 0;
   const shared = new Map<string, Promise<unknown>>();
   const claimed = new Set<string>();
 
   const collection: Collection = {
     ctx,
-    deps: resolvedDeps,
-    async call(scope, send) {
-      const { outerAttempts, outerBaseDelayMs } = resolvedDeps.retry;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await limit(send);
-        } catch (error) {
-          if (attempt + 1 >= outerAttempts || !isRetryable(error)) throw error;
-          const delay = outerBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-          ctx.log.debug({ scope: scope.label, attempt, delay }, 'retrying after a transient error');
-          await sleep(delay);
-        }
-      }
+    reportPollMs: deps.reportPollMs ?? 2_000,
+    // One retry layer: the SDK's (adaptive mode), inside `send`. The deadline abandons the call.
+    call(scope, send) {
+      return abandonOnAbort(
+        limit(() => (scope.deadline.aborted ? Promise.reject(scope.deadline.reason) : send())),
+        scope.deadline,
+      );
     },
     emitAll(resources) {
       let count = 0;
@@ -165,14 +135,19 @@ async function collect(
       requests: 0,
       resources: 0,
       gaps: [],
+      deadline: clock.timeout(timeouts.scopeMs),
       clients: new RegionClients(
         {
           credentials,
           endpoint: deps.endpoint,
-          retry: resolvedDeps.retry,
-          requestTimeoutMs: resolvedDeps.requestTimeoutMs,
+          retry,
+          requestTimeoutMs,
           onRequest: () => {
             scope.requests++;
+            requests++;
+          },
+          onThrottled: () => {
+            throttled++;
           },
         },
         region,
@@ -184,7 +159,15 @@ async function collect(
 
   const finish = (scope: Scope, error?: unknown): void => {
     scope.clients.destroy();
-    const gaps = error === undefined ? scope.gaps : [...scope.gaps, describeError(error)];
+    const gaps =
+      error === undefined
+        ? scope.gaps
+        : [
+            ...scope.gaps,
+            scope.deadline.aborted
+              ? `the scope's deadline (${seconds(timeouts.scopeMs)}) passed: what was read before it is kept`
+              : describeError(error),
+          ];
     coverage.push({
       provider: 'aws',
       scope: scope.label,
@@ -193,7 +176,14 @@ async function collect(
       ...(gaps.length > 0 ? { error: gaps.join('; ') } : {}),
     });
     done++;
-    ctx.progress({ unit: 'scopes', done, total: scopes.length, resources: resourcesEmitted });
+    ctx.progress({
+      unit: 'scopes',
+      done,
+      total: scopes.length,
+      resources: resourcesEmitted,
+      requests,
+      throttled,
+    });
     ctx.log.info(
       { scope: scope.label, resources: scope.resources, requests: scope.requests, gaps: gaps.length },
       'scope read',
