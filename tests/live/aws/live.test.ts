@@ -98,7 +98,9 @@ describe('live AWS scan against the fake AWS', () => {
     const expected = await offlineFindings(scenario);
     for (const run of [throttled, faultyRun]) {
       expect(
-        run.read.scopes.filter((s) => s.error && !/records only some/.test(s.error)).map((s) => `${s.scope}: ${s.error}`),
+        run.read.scopes
+          .filter((s) => s.error && !/records only some/.test(s.error))
+          .map((s) => `${s.scope}: ${s.error}`),
       ).toEqual([]);
       expect(await findingLines(run.read)).toEqual(expected);
     }

@@ -75,8 +75,8 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
       const statuses = [...statusesOf(run.inventory, framework, check).values()];
       expect(statuses, check).toContain('PASS');
       expect(statuses, check).toContain('FAIL');
-      // Budgets: a subscription without one stays UNKNOWN (an empty list is no record), as offline.
-      if (check !== 'azure.cost.budget') expect(statuses, check).not.toContain('UNKNOWN');
+      // An empty listing (no budget) is evidence of none: FAIL, not UNKNOWN, live and offline alike.
+      expect(statuses, check).not.toContain('UNKNOWN');
     }
     expect(azure.accounting.nextLinks).toBeGreaterThan(0);
 
@@ -163,6 +163,16 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
       /diagnostic settings of \/subscriptions\/.*: HTTP 500 InternalServerError/,
     );
     expect(failed[0]!.resources).toBeGreaterThan(0);
+    // The check says the listing failed (the evidence names the call), not "add the output of az …".
+    const activityLog = [...run.inventory.all()].find((r) => r.id === `/subscriptions/${broken}`)!;
+    expect(
+      statusesOf(run.inventory, framework, 'azure.monitor.activity-log-exported').get(activityLog.id),
+    ).toBe('UNKNOWN');
+    const listed = (
+      activityLog.facts as { activityLogSettingsListed?: { source: string; note?: { en: string } } }
+    ).activityLogSettingsListed;
+    expect(listed?.source).toBe('unknown');
+    expect(listed?.note?.en).toMatch(/GET \/subscriptions\/.*\/diagnosticSettings failed: HTTP 500/);
   });
 
   it('lists an ARM read that fails, or fails part way through a list, and keeps the rest', async () => {

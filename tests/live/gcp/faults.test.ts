@@ -31,7 +31,11 @@ describe('live Google Cloud scan under faults', () => {
     };
     const before = new Map(fake.stats.byStatus);
     // About half the calls fail: enough attempts that no page runs out of them.
-    const live = await collectLive(fake, { parents: [scenario.organization], pageSize: 25 }, { attempts: 15 });
+    const live = await collectLive(
+      fake,
+      { parents: [scenario.organization], pageSize: 25 },
+      { attempts: 15 },
+    );
     expect(live.scopes[0]!.error).toBeUndefined();
     expect(await findings(live.inventory)).toEqual(expected);
     for (const status of [429, 500, 503])

@@ -6,6 +6,7 @@ import {
 } from '@azure/core-rest-pipeline';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import { explicit, unknown } from '../../../model/fact.ts';
 import type { KansaType, Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
 import type { Clock } from '../../live-calls/clock.ts';
@@ -13,6 +14,7 @@ import { CallError } from '../../live-calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../live-calls/retry.ts';
 import { azureArm } from '../arm.ts';
 import { get } from '../arm-record.ts';
+import { listingRecord, SUBSCRIPTION_LISTINGS, type SubscriptionListing } from '../listing.ts';
 import type { AzureClients } from './clients.ts';
 import { describeAzureFailure, READER_ROLE } from './errors.ts';
 import { ARM_READ_QUOTA, ArmReadPacer, type ArmReadQuota } from './pacer.ts';
@@ -121,8 +123,25 @@ export class ArmReader {
 
   /** The subscription-wide reads: the Activity Log's diagnostic settings, the budgets. */
   startSubscription(scan: SubscriptionScan): void {
-    scan.work.push(this.#listSettings(scan, `subscriptions/${scan.id}`));
-    scan.work.push(this.#read(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`));
+    scan.work.push(this.#listSettings(scan, `subscriptions/${scan.id}`, 'activity-log-settings'));
+    scan.work.push(this.#read(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`, 'budgets'));
+  }
+
+  /**
+   * Records that a subscription-wide list was read whole (its empty answer then means none,
+   * and is saved as such), or, with the reason, that it could not be: the check then names the
+   * call, rather than asking for an export.
+   */
+  #listed(scan: SubscriptionScan, kind: SubscriptionListing, call: string, error?: CallError): void {
+    const key = SUBSCRIPTION_LISTINGS[kind];
+    const fact = error
+      ? unknown<boolean>(call, {
+          ja: `ライブ スキャンで ${call} が失敗しました: ${error.message}${roleAdvice(error)}`,
+          en: `the live scan's ${call} failed: ${error.message}${roleAdvice(error)}`,
+        })
+      : explicit(true, call);
+    if (!error && !scan.bodies.has(kind)) scan.bodies.set(kind, []);
+    this.#s.ctx.emit(listingRecord(scan.id, { [key]: fact }, `azure:arm ${call}`));
   }
 
   /** The reads one resource needs, started as it arrives from Resource Graph. */
@@ -186,8 +205,13 @@ export class ArmReader {
   }
 
   /** `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, every page. */
-  async #listSettings(scan: SubscriptionScan, resourceUri: string): Promise<void> {
+  async #listSettings(
+    scan: SubscriptionScan,
+    resourceUri: string,
+    listing?: SubscriptionListing,
+  ): Promise<void> {
     if (!this.#s.enabled) return;
+    const call = `GET /${resourceUri}/providers/Microsoft.Insights/diagnosticSettings`;
     let bodies: unknown[];
     try {
       bodies = await this.#call(scan, `diagnostic settings of /${resourceUri}`, async (signal, observe) => {
@@ -216,18 +240,26 @@ export class ArmReader {
     } catch (error) {
       if (!(error instanceof CallError)) throw error;
       scan.errors.push(`diagnostic settings of /${resourceUri}: ${error.message}${roleAdvice(error)}`);
+      if (listing) this.#listed(scan, listing, call, error);
       return;
     }
-    this.#emit(scan, 'diagnostic-settings', bodies, `azure:arm/${resourceUri}`, true);
+    if (listing) this.#listed(scan, listing, call);
+    this.#emit(scan, listing ?? 'diagnostic-settings', bodies, `azure:arm/${resourceUri}`, true);
   }
 
   /**
    * `GET {target}{suffix}?api-version=…` by id; a list is followed through every `nextLink`.
    * What was read before a page failed is kept, and the failure listed with the page.
    */
-  async #read(scan: SubscriptionScan, read: ArmRead, target: string): Promise<void> {
+  async #read(
+    scan: SubscriptionScan,
+    read: ArmRead,
+    target: string,
+    listing?: SubscriptionListing,
+  ): Promise<void> {
     if (!this.#s.enabled) return;
     const path = `${target}${read.suffix}`;
+    let failed: CallError | undefined;
     const items: unknown[] = [];
     let next: string | undefined;
     let pages = 0;
@@ -255,12 +287,14 @@ export class ArmReader {
       } while (next);
     } catch (error) {
       if (!(error instanceof CallError)) throw error;
+      failed = error;
       scan.errors.push(
         pages === 0
           ? `${read.what} of ${path}: ${error.message}${roleAdvice(error)}`
           : `${read.what} of ${path}: incomplete, page ${pages + 1} failed after ${pages} page(s) read: ${error.message}`,
       );
     }
+    if (listing) this.#listed(scan, listing, `GET ${path}`, failed);
     this.#emit(scan, read.file, items, `azure:arm${path}`, !read.settingsOf);
   }
 

@@ -113,7 +113,8 @@ export class GraphPacer implements Pacer {
         this.#tickets.set(ticket, entry);
         return ticket;
       }
-      await this.#clock.sleep(wait, signal);
+      // At least a millisecond: a wait of a rounding error would not move a clock along.
+      await this.#clock.sleep(Math.max(1, wait), signal);
     }
   }
 
