@@ -2,7 +2,7 @@
 // the native check that decides the same thing, on the same resources in one process.
 import blobPublicAccess from '../src/checks/azure/storage/blob-public-access.ts';
 import { celRule } from '../src/checks/custom/cel-rule.ts';
-import { DEFAULT_PARAMETERS } from '../src/frameworks/parameters.ts';
+import { DEFAULT_PARAMETERS } from '../src/model/parameters.ts';
 import type { Resource } from '../src/model/resource.ts';
 import { checkContext, Inventory } from '../src/scan/inventory.ts';
 import { azureGraphCli } from '../src/sources/azure/graph-cli.ts';

@@ -1,11 +1,27 @@
 #!/usr/bin/env node
-// Node 24 runs the TypeScript sources directly (type stripping): no build step.
-import { main } from '../src/cli/main.ts';
+// Plain JavaScript that any Node.js parses (no optional chaining, no top-level await, no
+// static imports): on an older Node, the first thing the user sees is what is needed.
+var major = Number(process.versions.node.split('.')[0]);
+if (major < 24) {
+  process.stderr.write(`kansa needs Node.js 24 or later (found ${process.versions.node.split('.')[0]}.x)\n`);
+  process.exit(2);
+}
 
-// `kansa … | head` closes the pipe early: that is not an error.
-process.stdout.on('error', (error) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
-
-process.exitCode = await main(process.argv.slice(2));
+// A checkout runs the TypeScript sources directly (Node 24 strips the types); the published
+// package ships only the compiled dist/ (Node does not strip types under node_modules).
+import('node:fs')
+  .then((fs) => {
+    var source = new URL('../src/cli/main.ts', import.meta.url);
+    return import(fs.existsSync(source) ? source.href : '../dist/cli/main.js');
+  })
+  .then((cli) => {
+    // `kansa … | head` closes the pipe early: that is not an error.
+    process.stdout.on('error', (error) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode === undefined ? 0 : process.exitCode);
+    });
+    return cli.main(process.argv.slice(2));
+  })
+  .then((code) => {
+    process.exitCode = code;
+  });

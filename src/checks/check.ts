@@ -1,6 +1,6 @@
-import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import type { KansaType, Provider, Resource } from '../model/resource.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -22,6 +22,13 @@ export interface CheckMeta<M extends string = string> {
   /** The cloud the check reads, or 'any' for cross-cloud checks (data location). */
   readonly provider: Provider | 'any';
   readonly resourceTypes: readonly KansaType[];
+  /**
+   * The native types (as the sources spell them: `AWS::S3::Bucket`,
+   * `microsoft.sql/servers`, `sqladmin.googleapis.com/Instance`) the check reads, when it
+   * reads only some of its kansa types' native types; absent, it reads them all. The engine
+   * never runs a check on another native type, so the check needs no guard for them.
+   */
+  readonly nativeTypes?: readonly string[];
   readonly severity: Severity;
   readonly title: Localized;
   /** Why it matters, in a sentence or two. */
@@ -65,6 +72,15 @@ export interface CheckContext {
 export interface Check<F extends object = any, M extends string = string> {
   readonly meta: CheckMeta<M>;
   evaluate(resource: Resource<F>, ctx: CheckContext): CheckResult<M>;
+}
+
+/** Whether the engine runs the check on the resource: its provider, kansa type and native type. */
+export function appliesTo(meta: CheckMeta, resource: Resource): boolean {
+  return (
+    (meta.provider === 'any' || meta.provider === resource.provider) &&
+    meta.resourceTypes.includes(resource.kansaType) &&
+    (meta.nativeTypes === undefined || meta.nativeTypes.includes(resource.nativeType))
+  );
 }
 
 /** Identity function that lets TypeScript infer message ids and check them against `meta.messages`. */

@@ -1,34 +1,48 @@
+// What a command runs is imported when it runs (`await import`): `kansa --version` and the
+// parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { pino } from 'pino';
+import { InputError } from '../base/input-error.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
-import { InputError } from '../sources/input-error.ts';
+import { OutputError } from '../report/atomic-file.ts';
+import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { StoreError } from '../store/engine.ts';
+import { StoreLockedError } from '../store/lock.ts';
+import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
-import { describeFramework, listChecks } from './list-commands.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
-import { runScan } from './scan-command.ts';
+import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
 import { VERSION } from './version.ts';
 
-/** Exit code for usage and input errors. */
-const USAGE_ERROR = 2;
+const USAGE_ERROR = EXIT.usage;
 
-/** Runs the CLI and returns its exit code. */
+/**
+ * Runs the CLI and returns its exit code. No exception leaves it: bad input and unwritable
+ * output are one line and exit 2, anything else is an internal error (exit 4), never 0 or 1.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  let exitCode = 0;
+  const debug = argv.includes('--debug');
+  installCrashHandlers(debug);
+  let exitCode: number = EXIT.ok;
   const program = new Command('kansa')
     .description(
       'Cloud configuration audit against the Osaka City cloud guideline (and Kobe / national policies)',
     )
     .version(VERSION)
+    .option('--debug', 'print the stack of an internal error')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .addHelpText('after', exitCodeHelp());
 
   const langOption = () =>
-    new Option('--lang <lang>', 'report language (default: from the locale)')
+    new Option('--lang <lang>', 'language of what a person reads')
       .choices(['ja', 'en'])
-      .default(defaultLang());
+      .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)');
 
   const scan = program
     .command('scan')
@@ -46,6 +60,17 @@ export async function main(argv: readonly string[]): Promise<number> {
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,
       parseSeverity,
     )
+    .option(
+      '--max-inflated-mib <n>',
+      'largest size a .gz input may inflate to, in MiB (a larger one is a named error)',
+      parseMebibytes,
+      DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
+    )
+    .option(
+      '--only-new',
+      'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
+    )
+    .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(
@@ -58,12 +83,37 @@ export async function main(argv: readonly string[]): Promise<number> {
       'live scans: also write what was pulled, as export files kansa reads back',
     )
     .addOption(
-      new Option('--log-level <level>', 'log level (JSON logs on stderr)')
-        .choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-        .default('warn'),
-    );
+      new Option('--log-level <level>', 'log level (logs on stderr)').choices(LOG_LEVELS).default('warn'),
+    )
+    .addOption(
+      new Option('--log-format <format>', 'readable lines, or JSON lines for log shippers')
+        .choices(LOG_FORMATS)
+        .default('text'),
+    )
+    .addHelpText('after', exitCodeHelp());
+  for (const option of storeOptions()) scan.addOption(option);
+  scan
+    .option(
+      '--store-wait <seconds>',
+      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      parseWholeNumber,
+      0,
+    )
+    .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
+    .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
+  scan.addOption(
+    new Option('--send <destination>', 'then deliver the findings file (--output) to the SOC').choices(
+      DESTINATIONS,
+    ),
+  );
+  for (const option of sendOptions()) scan.addOption(option);
   for (const option of liveOptions()) scan.addOption(option);
   scan.action(async (options) => {
+    if (options.send && !options.output) {
+      return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
     let live: LiveSource[];
     try {
       live = liveSourcesFrom(options);
@@ -76,11 +126,19 @@ export async function main(argv: readonly string[]): Promise<number> {
         exitCode: USAGE_ERROR,
       });
     }
-    const log = pino(
-      { level: options.logLevel, base: { name: 'kansa' } },
-      pino.destination({ fd: 2, sync: true }),
-    );
+    const { runScan } = await import('./scan-command.ts');
+    const { createLogger } = await import('./log.ts');
+    const log = await createLogger({
+      level: options.logLevel,
+      format: options.logFormat,
+      lang: options.lang,
+    });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    if (options.send) {
+      const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
+      // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
+      if (exitCode === EXIT.ok) exitCode = delivered;
+    }
   });
 
   program
@@ -88,6 +146,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
     .addOption(langOption())
     .action(async (options: { lang: Lang }) => {
+      const { listChecks } = await import('./list-commands.ts');
       process.stdout.write(await listChecks(options.lang));
     });
 
@@ -97,24 +156,64 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
     .addOption(langOption())
     .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+      const { describeFramework } = await import('./list-commands.ts');
       process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
     });
 
   registerReportCommand(program);
+  registerHistoryCommands(program);
+  registerSendCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : USAGE_ERROR;
+      return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
-    if (error instanceof InputError) {
-      process.stderr.write(`kansa: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
       return USAGE_ERROR;
     }
-    throw error;
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      return EXIT.storeUnavailable;
+    }
+    reportInternalError(error, debug);
+    return EXIT.internalError;
   }
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
+}
+
+function reportInternalError(error: unknown, debug: boolean): void {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `kansa: internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}\n`,
+  );
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+}
+
+/** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
+function installCrashHandlers(debug: boolean): void {
+  const crash = (error: unknown) => {
+    reportInternalError(error, debug);
+    process.exit(EXIT.internalError);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+}
+
+function parseMebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of MiB');
+  return n;
 }
 
 function parseSeverity(value: string): Severity {

@@ -1,10 +1,11 @@
 import type { Check, Severity } from '../checks/check.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import type { Provider } from '../model/resource.ts';
-import type { ScanParameters } from './parameters.ts';
+import type { PlannedRequirement, ScanPlan } from '../scan/plan.ts';
 
 /** A requirement of a framework: its clause, the checks that show it, what a person must confirm. */
-export interface Requirement {
+export interface Requirement extends PlannedRequirement {
   readonly id: string;
   readonly clause: string;
   readonly title: Localized;
@@ -17,7 +18,7 @@ export interface Requirement {
 }
 
 /** A framework (policies/*.yaml): requirement → checks, as data, like a Steampipe benchmark. */
-export interface Framework {
+export interface Framework extends ScanPlan {
   readonly id: string;
   readonly version: string;
   readonly title: Localized;

@@ -2,12 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
+import { InputError } from '../base/input-error.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
+import { DEFAULT_PARAMETERS, type ScanParameters } from '../model/parameters.ts';
 import type { Provider } from '../model/resource.ts';
-import { InputError } from '../sources/input-error.ts';
 import schema from './framework.schema.json' with { type: 'json' };
 import type { Framework, Requirement } from './framework.ts';
-import { DEFAULT_PARAMETERS, type ScanParameters } from './parameters.ts';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
@@ -89,6 +89,11 @@ export function mergeParameters(
     classification: { ...base.classification, ...raw.classification },
     backupTag: { ...base.backupTag, ...raw.backupTag },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
+    changeMonitoring: {
+      ...base.changeMonitoring,
+      ...raw.changeMonitoring,
+      maxOpenDays: { ...base.changeMonitoring.maxOpenDays, ...raw.changeMonitoring?.maxOpenDays },
+    },
   };
 }
 

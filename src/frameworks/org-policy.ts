@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv } from 'ajv';
+import { InputError } from '../base/input-error.ts';
 import type { Severity } from '../checks/check.ts';
 import { type CelRuleSpec, CelSyntaxError, celRule } from '../checks/custom/cel-rule.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { KANSA_TYPES, type KansaType } from '../model/resource.ts';
-import { InputError } from '../sources/input-error.ts';
 import frameworkSchema from './framework.schema.json' with { type: 'json' };
 import type { Framework } from './framework.ts';
 import { mergeParameters, type RawParameters } from './load.ts';

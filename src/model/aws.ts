@@ -143,10 +143,30 @@ export interface AwsOpenIngressRule {
   readonly source: string;
 }
 
+/**
+ * An inbound security group rule whose source is a managed prefix list: it opens the ports to
+ * every CIDR in the list, so the list decides whether the internet is let in.
+ */
+export interface AwsPrefixListIngressRule {
+  readonly protocol: string;
+  readonly fromPort: number | null;
+  readonly toPort: number | null;
+  /** `pl-…`. */
+  readonly prefixListId: string;
+}
+
 /** AWS::EC2::SecurityGroup. */
 export interface AwsSecurityGroupFacts {
   /** Inbound rules (`configuration.ipPermissions`) whose source is the whole internet. */
   readonly openIngress?: Fact<readonly AwsOpenIngressRule[]>;
+  /** Inbound rules whose source is a managed prefix list (`ipPermissions[].prefixListIds`). */
+  readonly prefixListIngress?: Fact<readonly AwsPrefixListIngressRule[]>;
+}
+
+/** AWS::EC2::PrefixList: a managed prefix list and the CIDRs it holds. */
+export interface AwsPrefixListFacts {
+  readonly prefixListId?: Fact<string>;
+  readonly cidrs?: Fact<readonly string[]>;
 }
 
 /** AWS::EC2::VPC. */

@@ -25,6 +25,11 @@ export interface AzureSubscriptionFacts {
 export interface AzureStorageAccountFacts extends CommonFacts {
   /** Anonymous read access to containers and blobs is allowed on the account. */
   readonly allowBlobPublicAccess?: Fact<boolean>;
+  /**
+   * The account kind: StorageV2, Storage, BlobStorage, BlockBlobStorage (premium blobs) or
+   * FileStorage (premium file shares only: no blob service, so blob settings do not apply).
+   */
+  readonly kind?: Fact<string>;
   /** Enabled, Disabled, SecuredByPerimeter. */
   readonly publicNetworkAccess?: Fact<string>;
   /** The storage firewall's default action: Allow (all networks) or Deny. */

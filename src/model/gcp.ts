@@ -68,6 +68,16 @@ export interface GcpCryptoKeyFacts extends GcpIamPolicyFacts, CommonFacts {
 /** Data-handling resources whose only facts are the cross-cloud ones (disks, databases, caches, …). */
 export interface GcpDataFacts extends GcpIamPolicyFacts, CommonFacts {}
 
+/** bigquery.googleapis.com/Dataset */
+export interface GcpDatasetFacts extends GcpDataFacts {
+  /**
+   * The dataset's `access` entries that grant to everyone: `specialGroup: allAuthenticatedUsers`,
+   * `iamMember: allUsers|allAuthenticatedUsers` (the dataset's IAM-policy line says the same
+   * as `publicBindings`).
+   */
+  readonly publicAccessEntries?: Fact<readonly GcpPublicGrant[]>;
+}
+
 /** One IAM binding of a project's, folder's or organization's policy. */
 export interface GcpBinding {
   readonly role: string;

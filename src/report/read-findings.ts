@@ -1,18 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { Ajv, type ErrorObject } from 'ajv';
-import schema from '../../docs/findings-schema.json' with { type: 'json' };
+import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
 import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
-import type { Provider } from '../model/resource.ts';
-import type { Finding } from '../scan/finding.ts';
-import { InputError } from '../sources/input-error.ts';
-import { locateJsonError } from '../sources/json-position.ts';
+import type { IacOrigin, Provider } from '../model/resource.ts';
+import type { AppliedWaiver, Finding, FindingHistory } from '../scan/finding.ts';
+import schema from './findings-schema.json' with { type: 'json' };
 import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
 
 /**
- * The findings file as a reader sees it (docs/findings-schema.json): every report format is
+ * The findings file as a reader sees it (src/report/findings-schema.json): every report format is
  * rendered from this, never from the scan's objects, so any earlier scan renders again.
  */
 export interface FindingsFile {
@@ -37,10 +37,29 @@ export interface FindingsFile {
     readonly partial: boolean;
   };
   readonly requirements: readonly FileRequirement[];
+  /** The history store's record of the scan (kansa scan with a store). */
+  readonly history?: {
+    readonly store: string;
+    readonly scanId: string;
+    readonly seq: number;
+    readonly changes: Readonly<Record<string, number>>;
+    readonly previous?: { readonly id: string; readonly finishedAt: string };
+    readonly monitoring?: unknown;
+  };
+  /** What became of each waiver (`--waivers`). */
+  readonly waivers?: readonly {
+    readonly id: string;
+    readonly at: string;
+    readonly state: 'active' | 'expiring' | 'expired' | 'stale';
+    readonly expires: string;
+    readonly matched: number;
+    readonly daysLeft: number;
+  }[];
   readonly summary: {
     readonly findings: number;
     readonly byStatus: StatusCounts;
     readonly failedBySeverity: Record<Severity, number>;
+    readonly waived?: number;
   };
   readonly coverage: {
     readonly files: readonly {
@@ -91,10 +110,20 @@ export interface FileFinding {
     readonly id: string;
     readonly name: string;
     readonly classification: number;
-    readonly origin: { readonly file: string; readonly line?: number; readonly index?: number };
+    readonly origin: {
+      readonly file: string;
+      readonly line?: number;
+      readonly index?: number;
+      readonly iac?: IacOrigin;
+    };
   };
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
+  readonly change?: 'introduced' | 'kept';
+  /** The waiver accepting this failure: reported WAIVED in every format. */
+  readonly waiver?: AppliedWaiver;
+  /** Where the finding stands in the history store (new, reopened, still open…). */
+  readonly history?: FindingHistory;
 }
 
 export interface FileEvidence {

@@ -98,9 +98,23 @@ function rule(f: FileFinding, view: FrameworkView, lang: Lang) {
   };
 }
 
+/** The history store's state as SARIF's baselineState (§3.27.24): against the previous scan. */
+const SARIF_BASELINE_STATE: Readonly<Record<NonNullable<FileFinding['history']>['state'], string>> = {
+  new: 'new',
+  reopened: 'new',
+  'changed-severity': 'updated',
+  'changed-evidence': 'updated',
+  open: 'unchanged',
+  unknown: 'unchanged',
+  resolved: 'absent',
+  passing: 'absent',
+};
+
 function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: Lang) {
   const { requirements, clauses } = view.requirementsOf(f);
   const { origin } = f.resource;
+  // A Terraform resource is annotated where it is declared, when the .tf files showed it.
+  const declared = origin.iac?.declaration;
   return {
     ruleId: f.checkId,
     ruleIndex,
@@ -110,21 +124,40 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(origin.file) },
-          ...(origin.line !== undefined ? { region: { startLine: origin.line } } : {}),
+          artifactLocation: { uri: fileUri(declared?.file ?? origin.file) },
+          ...(declared
+            ? { region: { startLine: declared.line } }
+            : origin.line !== undefined
+              ? { region: { startLine: origin.line } }
+              : {}),
         },
         logicalLocations: [
           {
             name: f.resource.name,
-            fullyQualifiedName: f.resource.id,
+            fullyQualifiedName: origin.iac?.address ?? f.resource.id,
             kind: 'resource',
           },
         ],
       },
     ],
     partialFingerprints: { 'kansaFindingId/v1': f.id },
+    ...(f.history ? { baselineState: SARIF_BASELINE_STATE[f.history.state] } : {}),
+    // A waived failure is an accepted, externally recorded suppression (SARIF §3.35).
+    ...(f.waiver
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.waiver.id}: ${f.waiver.reason} (${f.waiver.approver}, until ${f.waiver.expires})`,
+            },
+          ],
+        }
+      : {}),
     properties: {
-      status: f.status,
+      status: f.waiver ? 'WAIVED' : f.status,
+      ...(f.waiver ? { waiver: f.waiver } : {}),
+      ...(f.history ? { history: f.history } : {}),
       severity: f.severity,
       requirements: [...requirements],
       clauses: [...clauses],
@@ -134,6 +167,8 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
       resourceType: f.resource.type,
       nativeType: f.resource.nativeType,
       evidence: f.evidence.map((e) => evidenceLine(e, lang)),
+      ...(origin.iac && { terraform: { ...origin.iac, plan: origin.file } }),
+      ...(f.change && { change: f.change }),
     },
   };
 }

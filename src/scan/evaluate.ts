@@ -1,10 +1,17 @@
-import type { Check, CheckContext, CheckResult, Severity } from '../checks/check.ts';
+import { capStrings, capValue } from '../base/cap.ts';
+import {
+  appliesTo,
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  type Severity,
+} from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import type { Framework } from '../frameworks/framework.ts';
 import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
 import { type Finding, type FindingResource, findingId } from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
+import type { ScanPlan } from './plan.ts';
 
 /** A check of the framework with the requirements it serves there. */
 interface MappedCheck {
@@ -15,8 +22,8 @@ interface MappedCheck {
   readonly severity: Severity | undefined;
 }
 
-/** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: Framework): Map<string, MappedCheck[]> {
+/** The framework's checks, indexed by the resource types they read (`appliesTo` then narrows by native type). */
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -47,12 +54,18 @@ function checksByType(framework: Framework): Map<string, MappedCheck[]> {
   return byType;
 }
 
-/** The native type of each cloud's account resource, as its own exports name it. */
-const ACCOUNT_NATIVE_TYPE: Readonly<Record<Provider, string>> = {
-  aws: 'AWS::::Account',
-  azure: 'microsoft.resources/subscriptions',
-  gcp: 'cloudresourcemanager.googleapis.com/Project',
-};
+/**
+ * The native type of an account resource, as the cloud's own exports name it. Google Cloud
+ * assets above projects (a folder's log sink) are accounted to `folders/F` or
+ * `organizations/O`: that account is a folder or an organization, not a project.
+ */
+function accountNativeType(provider: Provider, account: string): string {
+  if (provider === 'aws') return 'AWS::::Account';
+  if (provider === 'azure') return 'microsoft.resources/subscriptions';
+  if (account.startsWith('folders/')) return 'cloudresourcemanager.googleapis.com/Folder';
+  if (account.startsWith('organizations/')) return 'cloudresourcemanager.googleapis.com/Organization';
+  return 'cloudresourcemanager.googleapis.com/Project';
+}
 
 /**
  * Gives every account that has resources an account resource, so that account-wide checks
@@ -67,7 +80,7 @@ export function addMissingAccounts(inventory: Inventory): void {
       account,
       region: 'global',
       kansaType: 'account',
-      nativeType: ACCOUNT_NATIVE_TYPE[provider],
+      nativeType: accountNativeType(provider, account),
       id,
       name: account,
       tags: {},
@@ -77,8 +90,8 @@ export function addMissingAccounts(inventory: Inventory): void {
   }
 }
 
-/** Evaluates every check of the framework on every resource of its types. */
-export function* evaluate(inventory: Inventory, framework: Framework, now: Date): Generator<Finding> {
+/** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
+export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
@@ -87,9 +100,26 @@ export function* evaluate(inventory: Inventory, framework: Framework, now: Date)
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
-      yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
+      if (!appliesTo(mapped.check.meta, resource)) continue;
+      const result = evaluateSafely(mapped.check, resource, ctx);
+      const finding = toFinding(mapped, resource, described, result);
+      const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
+      yield change ? { ...finding, change } : finding;
     }
   }
+}
+
+/**
+ * Whether a failing resource of a Terraform plan fails because of the plan: a resource the plan
+ * creates (or replaces) is new; one it updates is judged on its facts before the update too.
+ */
+function planChange(check: Check, resource: Resource, ctx: CheckContext): Finding['change'] {
+  const action = resource.origin.iac?.action;
+  if (action === undefined || action === 'state') return undefined;
+  if (action === 'create' || action === 'replace') return 'introduced';
+  if (!resource.factsBefore) return 'kept';
+  const before = evaluateSafely(check, { ...resource, facts: resource.factsBefore }, ctx);
+  return before.status === 'FAIL' ? 'kept' : 'introduced';
 }
 
 /** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */
@@ -107,17 +137,18 @@ const CHECK_ERROR_TEXT = {
   en: 'The check failed with an error (a kansa bug): {{error}}',
 };
 
+/** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
     provider: resource.provider,
-    account: resource.account,
-    region: resource.region,
+    account: capValue(resource.account),
+    region: capValue(resource.region),
     type: resource.kansaType,
-    nativeType: resource.nativeType,
-    id: resource.id,
-    name: resource.name,
+    nativeType: capValue(resource.nativeType),
+    id: capValue(resource.id),
+    name: capValue(resource.name),
     classification,
-    origin: resource.origin,
+    origin: capStrings(resource.origin),
   };
 }
 
@@ -138,9 +169,9 @@ function toFinding(
     status: result.status,
     severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
-    message: renderLocalized(template, result.data),
+    message: capStrings(renderLocalized(template, capStrings(result.data))),
     resource: described,
-    evidence: result.evidence,
+    evidence: capStrings(result.evidence),
     remediation: meta.remediation,
   };
 }

@@ -1,7 +1,7 @@
 import type { CheckContext, InventoryView } from '../checks/check.ts';
-import type { ScanParameters } from '../frameworks/parameters.ts';
 import type { Fact } from '../model/fact.ts';
-import type { KansaType, Provider, Resource } from '../model/resource.ts';
+import type { ScanParameters } from '../model/parameters.ts';
+import { accountResourceId, type KansaType, type Provider, type Resource } from '../model/resource.ts';
 
 const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
 
@@ -12,6 +12,7 @@ const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
  * the best-founded value (explicit over cloud default over unknown).
  */
 export class Inventory implements InventoryView {
+  /** Every resource by key, including those whose newest record is a deletion (skipped by every view). */
   readonly #byKey = new Map<string, Resource>();
   /** Resources by provider + account (+ type), built on the first lookup after the last add. */
   #byAccount: Map<string, Resource[]> | undefined;
@@ -19,20 +20,29 @@ export class Inventory implements InventoryView {
   add(resource: Resource): void {
     const key = keyOf(resource.provider, resource.id);
     const existing = this.#byKey.get(key);
-    this.#byKey.set(key, existing ? merge(existing, resource) : resource);
+    this.#byKey.set(key, existing ? combine(existing, resource) : resource);
     this.#byAccount = undefined;
   }
 
+  /** Resources that exist (their newest record is not a deletion). */
   get size(): number {
-    return this.#byKey.size;
+    let size = 0;
+    for (const resource of this.#byKey.values()) if (!resource.deleted) size++;
+    return size;
   }
 
-  all(): MapIterator<Resource> {
-    return this.#byKey.values();
+  /** Resources whose newest record is a deletion: they yield no finding, and the coverage counts them. */
+  get deletedCount(): number {
+    return this.#byKey.size - this.size;
+  }
+
+  *all(): Generator<Resource> {
+    for (const resource of this.#byKey.values()) if (!resource.deleted) yield resource;
   }
 
   byId(provider: Provider, id: string): Resource | undefined {
-    return this.#byKey.get(keyOf(provider, id));
+    const resource = this.#byKey.get(keyOf(provider, id));
+    return resource?.deleted ? undefined : resource;
   }
 
   inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[] {
@@ -42,10 +52,57 @@ export class Inventory implements InventoryView {
   /** Every (provider, account) pair seen, for account-level checks. */
   accounts(): { provider: Provider; account: string }[] {
     const pairs = new Map<string, { provider: Provider; account: string }>();
-    for (const { provider, account } of this.#byKey.values()) {
+    for (const { provider, account } of this.all()) {
       pairs.set(accountKey(provider, account), { provider, account });
     }
     return [...pairs.values()];
+  }
+
+  /**
+   * Merges accounts known by two names. A Google Cloud project is named by number in
+   * `ancestors` and IAM-policy lines, by id in asset names and self links; a record that names
+   * both (`accountAlias`) tells that they are one project: every resource filed under the id
+   * moves to the number, and the project's own record keyed by id merges into the one keyed
+   * by number. Run once, after every record is read.
+   */
+  unifyAccountAliases(): void {
+    const canonical = new Map<string, string>();
+    for (const resource of this.#byKey.values()) {
+      if (resource.accountAlias && resource.accountAlias !== resource.account)
+        canonical.set(accountKey(resource.provider, resource.accountAlias), resource.account);
+    }
+    if (canonical.size === 0) return;
+    for (const [key, resource] of [...this.#byKey]) {
+      const account = canonical.get(accountKey(resource.provider, resource.account));
+      if (account === undefined) continue;
+      const aliasId = accountResourceId(resource.provider, resource.account);
+      const isAccountResource = keyOf(resource.provider, aliasId) === key;
+      const moved = {
+        ...resource,
+        account,
+        accountAlias: resource.account,
+        ...(isAccountResource && { id: accountResourceId(resource.provider, account), name: account }),
+      };
+      this.#byKey.delete(key);
+      this.add(moved);
+    }
+    this.#byAccount = undefined;
+  }
+
+  /**
+   * Removes and returns the resources no record placed in an account (`account` empty: a
+   * Cloud Asset IAM-policy line without ancestors whose resource line was not read either).
+   * Run once, after every record is read: the scan reports them as skipped records.
+   */
+  dropUnplaced(): Resource[] {
+    const unplaced: Resource[] = [];
+    for (const [key, resource] of this.#byKey) {
+      if (resource.account !== '') continue;
+      this.#byKey.delete(key);
+      if (!resource.deleted) unplaced.push(resource);
+    }
+    this.#byAccount = undefined;
+    return unplaced;
   }
 
   #accountIndex(): Map<string, Resource[]> {
@@ -56,13 +113,28 @@ export class Inventory implements InventoryView {
       if (list) list.push(resource);
       else index.set(key, [resource]);
     };
-    for (const resource of this.#byKey.values()) {
+    for (const resource of this.all()) {
       push(accountKey(resource.provider, resource.account), resource);
       push(accountKey(resource.provider, resource.account, resource.kansaType), resource);
     }
     this.#byAccount = index;
     return index;
   }
+}
+
+/**
+ * Two records of one resource. Records with capture times (AWS Config items, from any file of
+ * the scan) are versions: the newest wins whole, and a deletion that is newest removes the
+ * resource. Records without (a Cloud Asset resource line and its IAM-policy line, a credential
+ * report row) describe the same state and are merged; an undated record never revives a
+ * resource whose dated deletion was read.
+ */
+function combine(a: Resource, b: Resource): Resource {
+  if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt)
+    return b.observedAt > a.observedAt ? b : a;
+  if (a.deleted) return a;
+  if (b.deleted) return b;
+  return merge(a, b);
 }
 
 function accountKey(provider: Provider, account: string, kansaType?: KansaType): string {
@@ -87,6 +159,9 @@ function merge(a: Resource, b: Resource): Resource {
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
   return {
     ...a,
+    // A record that names no account (empty) takes the account another record of it names.
+    account: a.account || b.account,
+    ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),
     kansaType: a.kansaType === 'other' ? b.kansaType : a.kansaType,
     region: specific(a.region, b.region, 'global'),
     name: a.name || b.name,

@@ -6,12 +6,15 @@ export interface ReadContext {
   readonly file: string;
   /** A record that cannot be used (not a resource, deleted, malformed) is skipped with a reason, never silently. */
   skip(reason: string, where?: { index?: number; line?: number }): void;
+  /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */
+  note?(note: string, where?: { index?: number; line?: number }): void;
 }
 
 interface FormatBase {
   /** Stable id shown in the coverage section, e.g. `aws-config-snapshot`. */
   readonly id: string;
-  readonly provider: Provider;
+  /** The cloud whose resources it holds; `any` for a Terraform plan, which holds every provider's. */
+  readonly provider: Provider | 'any';
   /** One line for `--help` and errors: which cloud command or API produces it. */
   readonly description: string;
 }

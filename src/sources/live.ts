@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ScopeCoverage } from '../model/coverage.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 
 /**
@@ -53,16 +54,12 @@ export interface LiveProgress {
   readonly throttled?: number;
 }
 
-/** What became of one scope of a live scan. */
-export interface ScopeCoverage {
-  readonly provider: Provider;
-  /** e.g. `subscription 0b1f…`, `111122223333 ap-northeast-1`, `projects/123456`. */
-  readonly scope: string;
-  readonly resources: number;
-  /** API requests made for this scope (retries included). */
-  readonly requests: number;
-  /** Why the scope, or part of it, could not be read; absent when it was read whole. */
-  readonly error?: string;
+/**
+ * A live source whose collector, and the cloud SDK behind it, is imported only when the scan
+ * runs: the offline path and `kansa --version` load no cloud SDK.
+ */
+export function lazyLiveSource(provider: Provider, load: () => Promise<LiveSource>): LiveSource {
+  return { provider, collect: async (ctx) => (await load()).collect(ctx) };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/base/input-error.ts';
 import { listFrameworks, loadFramework, parseFramework } from '../../src/frameworks/load.ts';
-import { InputError } from '../../src/sources/input-error.ts';
 
-const CHECKLIST = path.resolve(import.meta.dirname, '../../../shared/spec/checklist.md');
+const CHECKLIST = path.resolve(import.meta.dirname, '../../docs/spec/checklist.md');
 
 /** The requirement ids of the checklist, e.g. OSK-1.1, LOC-2, CLS-3 (first column of its tables). */
 async function checklistIds(): Promise<string[]> {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/base/input-error.ts';
 import { celRule } from '../../src/checks/custom/cel-rule.ts';
 import { loadFramework } from '../../src/frameworks/load.ts';
 import { applyOrgPolicy, parseOrgPolicy } from '../../src/frameworks/org-policy.ts';
 import { evaluate as evaluateAll } from '../../src/scan/evaluate.ts';
 import { Inventory } from '../../src/scan/inventory.ts';
 import { azureGraphCli } from '../../src/sources/azure/graph-cli.ts';
-import { InputError } from '../../src/sources/input-error.ts';
 import { evaluate, readRecords } from '../helpers/checks.ts';
 
 const SUB = '6c1f2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f';

@@ -1,5 +1,5 @@
-import type { Check, CheckResult } from '../../src/checks/check.ts';
-import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/frameworks/parameters.ts';
+import { appliesTo, type Check, type CheckResult } from '../../src/checks/check.ts';
+import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/parameters.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
 import type { InputFormat } from '../../src/sources/format.ts';
@@ -35,8 +35,8 @@ export function evaluate(
   for (const resource of resources) inventory.add(resource);
   const target = inventory.all().find((r) => r.id === id || r.id.toLowerCase() === id.toLowerCase());
   if (!target) throw new Error(`no resource ${id} in ${[...inventory.all()].map((r) => r.id).join(', ')}`);
-  if (!check.meta.resourceTypes.includes(target.kansaType)) {
-    throw new Error(`${check.meta.id} does not apply to ${target.kansaType}`);
+  if (!appliesTo(check.meta, target)) {
+    throw new Error(`${check.meta.id} does not apply to ${target.kansaType} ${target.nativeType}`);
   }
   return check.evaluate(target, checkContext(inventory, { ...DEFAULT_PARAMETERS, ...params }, now));
 }

@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ScopeCoverage } from '../../src/model/coverage.ts';
 import { awsLiveSource } from '../../src/sources/aws/live/index.ts';
 import { createAzureLiveSource } from '../../src/sources/azure/live/index.ts';
-import type { LiveSource, ScopeCoverage } from '../../src/sources/live.ts';
+import type { LiveSource } from '../../src/sources/live.ts';
 import { type SilentEndpoint, startSilentEndpoint } from '../fakes/silent.ts';
 import { testCredential } from './azure/helpers.ts';
 

@@ -1,4 +1,5 @@
 import type { Check } from '../check.ts';
+import bigqueryDatasetPublicAccess from './bigquery/dataset-public-access.ts';
 import computeDiskCmek from './compute/disk-cmek.ts';
 import computeFirewallInternetIngress from './compute/firewall-internet-ingress.ts';
 import computeSubnetFlowLogs from './compute/subnet-flow-logs.ts';
@@ -22,6 +23,7 @@ import storageBucketUniformAccess from './storage/bucket-uniform-access.ts';
 
 /** The gcp checks, sorted by id. */
 export const gcpChecks: readonly Check[] = [
+  bigqueryDatasetPublicAccess,
   computeDiskCmek,
   computeFirewallInternetIngress,
   computeSubnetFlowLogs,

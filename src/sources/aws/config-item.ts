@@ -29,14 +29,22 @@ export interface ConfigItem {
   /** Only some fields were exported (SELECT output): absent means "not exported", not "not set". */
   readonly partial: boolean;
   readonly captureTime: number | undefined;
+  /** The item records the resource's deletion (`ResourceDeleted`, `ResourceDeletedNotRecorded`). */
+  readonly deleted: boolean;
 }
 
 export type ConfigItemOrSkip = { item: ConfigItem } | { skip: string };
 
-/** Statuses of items that describe no current resource. */
-const GONE_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded', 'ResourceNotRecorded']);
+/** Statuses of items that record a deletion: the resource no longer exists. */
+const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
 
-export function readConfigItem(raw: unknown, partial: boolean): ConfigItemOrSkip {
+/** What the file's name tells (`<account>_Config_<region>_ConfigHistory_…`), for items that do not say. */
+export interface FileHint {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
   // SELECT results are rows of JSON text.
   const record = asRecord(decodeJsonValue(raw));
   if (!record)
@@ -48,13 +56,24 @@ export function readConfigItem(raw: unknown, partial: boolean): ConfigItemOrSkip
   }
   const label = `${resourceType} ${resourceId}`;
   const status = stringOf(record['configurationItemStatus']);
-  if (status && GONE_STATUSES.has(status)) return { skip: `${label}: ${status}` };
+  // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
+  if (status === 'ResourceNotRecorded') return { skip: `${label}: ${status} (no configuration)` };
+  const deleted = status !== undefined && DELETED_STATUSES.has(status);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']);
-  const accountId = stringOf(record['awsAccountId']) ?? stringOf(record['accountId']) ?? arnPart(arn, 4);
-  if (!accountId) return { skip: `${label}: no account id (awsAccountId / accountId / ARN)` };
-  const region = (stringOf(record['awsRegion']) ?? arnPart(arn, 3))?.toLowerCase();
-  if (!region) return { skip: `${label}: no region (awsRegion was not exported)` };
+  const accountId =
+    stringOf(record['awsAccountId']) ?? stringOf(record['accountId']) ?? accountInArn(arn) ?? hint.account;
+  if (!accountId) return { skip: `${label}: no account id (awsAccountId / accountId / ARN / file name)` };
+  const region = regionOfItem(record, resourceType, arn, hint);
+  if (!region)
+    return { skip: `${label}: no region (awsRegion, ARN, availability zone and file name name none)` };
+  const captureTime = timeOf(record['configurationItemCaptureTime']);
+  if (deleted) {
+    const item = { accountId, region, resourceType, resourceId, arn, captureTime, deleted, partial };
+    return {
+      item: { ...item, resourceName: resourceId, tags: {}, configuration: {}, supplementary: {} },
+    };
+  }
 
   let configuration: Record<string, unknown> | undefined;
   if ('configuration' in record) {
@@ -75,7 +94,6 @@ export function readConfigItem(raw: unknown, partial: boolean): ConfigItemOrSkip
       ? undefined
       : {};
 
-  const captureTime = Date.parse(stringOf(record['configurationItemCaptureTime']) ?? '');
   return {
     item: {
       accountId,
@@ -88,9 +106,72 @@ export function readConfigItem(raw: unknown, partial: boolean): ConfigItemOrSkip
       configuration: configuration ?? {},
       supplementary,
       partial,
-      captureTime: Number.isNaN(captureTime) ? undefined : captureTime,
+      captureTime,
+      deleted,
     },
   };
+}
+
+/** A region name (`ap-northeast-1`, `us-gov-west-1`, `cn-north-1`) or Config's `global`. */
+const REGION = /^(?:[a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2}|global)$/;
+/** An availability zone (`ap-northeast-1a`) or Local/Wavelength Zone (`us-west-2-lax-1a`): its region. */
+const ZONE = /^([a-z]{2}(?:-(?:gov|iso[a-z]?))?-[a-z]+-\d{1,2})(?:[a-z]|-[a-z0-9-]+)$/;
+/** Services whose ARNs carry no region because their resources are global. */
+const GLOBAL_SERVICES = new Set([
+  'iam',
+  'cloudfront',
+  'route53',
+  'waf',
+  'organizations',
+  'globalaccelerator',
+]);
+
+/**
+ * The item's region, from the first source that names one: `awsRegion`, the ARN's region part,
+ * the availability zone (older history files spell the field differently, or leave it out),
+ * then the file's own name. A value that is not a region (an account id in a malformed ARN,
+ * `Multiple Availability Zones`, `Not Applicable`) is never taken for one. Global services
+ * (IAM, CloudFront, Route 53) are `global`.
+ */
+export function regionOfItem(
+  record: Readonly<Record<string, unknown>>,
+  resourceType: string,
+  arn: string | undefined,
+  hint: FileHint,
+): string | undefined {
+  const awsRegion = stringOf(record['awsRegion'])?.toLowerCase().trim();
+  if (awsRegion && REGION.test(awsRegion)) return awsRegion;
+  const arnRegion = arnPart(arn, 3)?.toLowerCase();
+  if (arnRegion && REGION.test(arnRegion)) return arnRegion;
+  const service = arnPart(arn, 2) ?? resourceType.split('::')[1]?.toLowerCase();
+  if (service && GLOBAL_SERVICES.has(service)) return 'global';
+  const zone = availabilityZone(record)?.toLowerCase().trim();
+  const zoneRegion = zone ? ZONE.exec(zone)?.[1] : undefined;
+  if (zoneRegion) return zoneRegion;
+  return hint.region && REGION.test(hint.region) ? hint.region : undefined;
+}
+
+/** `availabilityZone`, however the file spells it (`availibilityZone`, `AvailabilityZone`). */
+function availabilityZone(record: Readonly<Record<string, unknown>>): string | undefined {
+  for (const [key, value] of Object.entries(record)) {
+    if (/^avai?l[a-z]*zone$/i.test(key) && typeof value === 'string' && value !== '') return value;
+  }
+  return undefined;
+}
+
+/**
+ * The account part of an ARN, when it is an account id. A malformed ARN may hold anything
+ * there, or have lost its region so that the account sits one place early.
+ */
+function accountInArn(arn: string | undefined): string | undefined {
+  return [arnPart(arn, 4), arnPart(arn, 3)].find((part) => part !== undefined && /^\d{12}$/.test(part));
+}
+
+/** ISO 8601 (snapshot files, CLI v2) or seconds since the epoch (CLI v1, SDK dumps). */
+function timeOf(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
+  const parsed = Date.parse(stringOf(value) ?? '');
+  return Number.isNaN(parsed) ? undefined : parsed;
 }
 
 /**

@@ -1,52 +1,42 @@
+import path from 'node:path';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { configItemToResource } from './adapters/index.ts';
-import { type ConfigItem, readConfigItem } from './config-item.ts';
+import { configItemToResource, deletedItemToResource } from './adapters/index.ts';
+import { type FileHint, readConfigItem } from './config-item.ts';
 
 /**
- * Turns a list of configuration items into resources. A history (several items of one
- * resource) keeps the newest item by capture time; older ones are skipped with a reason.
+ * Turns a list of configuration items into resources, each with its capture time. A history
+ * holds several items of one resource, and a later file may hold a newer one or its deletion:
+ * the inventory keeps the newest across all files of the scan, so every item is passed on.
  */
 export function* configItemsToResources(
   rawItems: readonly unknown[],
   ctx: ReadContext,
   partial: boolean,
 ): Generator<Resource> {
-  const items: (ConfigItem | undefined)[] = rawItems.map((raw, index) => {
-    const read = readConfigItem(raw, partial);
+  const hint = fileHint(ctx.file);
+  for (const [index, raw] of rawItems.entries()) {
+    const read = readConfigItem(raw, partial, hint);
     if ('skip' in read) {
       ctx.skip(read.skip, { index });
-      return undefined;
-    }
-    return read.item;
-  });
-  const newest = newestIndexByResource(items);
-  for (const [index, item] of items.entries()) {
-    if (!item) continue;
-    const keep = newest.get(resourceKey(item));
-    if (keep !== index) {
-      ctx.skip(`${item.resourceType} ${item.resourceId}: older configuration item (item ${keep} is newer)`, {
-        index,
-      });
       continue;
     }
-    yield configItemToResource(item, { file: ctx.file, index });
+    const origin = { file: ctx.file, index };
+    yield read.item.deleted
+      ? deletedItemToResource(read.item, origin)
+      : configItemToResource(read.item, origin);
   }
 }
 
-function resourceKey(item: ConfigItem): string {
-  return `${item.accountId}\0${item.region}\0${item.resourceType}\0${item.resourceId}`;
-}
-
-/** For each resource, the index of its newest item (the first one when capture times are absent or equal). */
-function newestIndexByResource(items: readonly (ConfigItem | undefined)[]): Map<string, number> {
-  const newest = new Map<string, number>();
-  for (const [index, item] of items.entries()) {
-    if (!item) continue;
-    const key = resourceKey(item);
-    const current = newest.get(key);
-    const currentTime = current === undefined ? undefined : items[current]?.captureTime;
-    if (current === undefined || (item.captureTime ?? -1) > (currentTime ?? -1)) newest.set(key, index);
-  }
-  return newest;
+/**
+ * Config names the files it delivers to S3 after the account and region they hold:
+ * `AWSLogs/<account>/Config/<region>/<y>/<m>/<d>/ConfigHistory/<account>_Config_<region>_ConfigHistory_<type>_<time>_<time>_<time>.json.gz`
+ * (snapshots alike). Items of older years may lack `awsRegion`: the name tells it.
+ * https://docs.aws.amazon.com/config/latest/developerguide/config-concepts.html#config-history
+ */
+export function fileHint(file: string): FileHint {
+  const base = /^(\d{12})_Config_([a-z0-9-]+)_Config(?:History|Snapshot)_/i.exec(path.basename(file));
+  if (base) return { account: base[1], region: base[2]?.toLowerCase() };
+  const key = /AWSLogs\/(\d{12})\/Config\/([a-z0-9-]+)\//i.exec(file.replaceAll('\\', '/'));
+  return key ? { account: key[1], region: key[2]?.toLowerCase() } : {};
 }

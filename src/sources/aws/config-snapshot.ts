@@ -1,5 +1,5 @@
+import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 

@@ -1,8 +1,8 @@
+import { InputError } from '../../base/input-error.ts';
 import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { arnPart, asRecord } from './config-item.ts';
 
 /**

@@ -29,15 +29,35 @@ export function getPath(object: unknown, path: string): unknown {
   return current;
 }
 
-/** `/subscriptions/<guid>/…` (the CLI's diagnostic-settings output drops the leading slash). */
-const SUBSCRIPTION_ID = /^\/?subscriptions\/([0-9a-f-]{36})(?:\/|$)/i;
+/**
+ * `/subscriptions/<subscription>/…` (the CLI's diagnostic-settings output drops the leading
+ * slash). The subscription is a GUID in live exports; API examples, templates and test
+ * fixtures put placeholders there (`{subscription-id}`, `<AZURE_SUBSCRIPTION_ID>`, `subid`),
+ * and their records are read all the same.
+ */
+const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 /** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */
-const ARM_ID = /^\/?(?:subscriptions\/[0-9a-f-]{36}|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
+const ARM_ID = /^\/?(?:subscriptions\/[^/]+|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for a record that carries an ARM resource id: the one thing every Azure dialect shares. */
 export function isArmRecord(value: unknown): value is JsonObject {
   const id = get(value, 'id');
   return typeof id === 'string' && ARM_ID.test(id);
+}
+
+/**
+ * An ARM resource by its shape, whatever its id holds: an object with a string `id` and one
+ * of the envelope fields every ARM dialect has (`type`, `name`, `location`, `properties`).
+ * Format detection goes by this, so that list bodies of examples and fixtures are recognised.
+ */
+export function isArmShaped(value: unknown): value is JsonObject {
+  // An ARM id is a path, whatever its segments hold; other clouds' REST ids (`p:dataset`, numbers) are not.
+  const id = isObject(value) ? get(value, 'id') : undefined;
+  if (typeof id !== 'string' || !id.includes('/')) return false;
+  return ['type', 'name', 'location', 'properties', 'resourceType'].some(
+    (key) => get(value, key) !== undefined,
+  );
 }
 
 export function subscriptionOf(id: string): string | undefined {
@@ -111,6 +131,8 @@ export interface ArmRecord {
   readonly properties: JsonObject | undefined;
   /** The whole record, for top-level fields (`sku`, `kind`). */
   readonly raw: JsonObject;
+  /** What is odd about a record that is read anyway (a placeholder subscription, a location that is no region). */
+  readonly notes: readonly string[];
 }
 
 /** Normalizes a record, or says why it is not a usable resource. */
@@ -129,23 +151,35 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   )?.toLowerCase();
   if (!subscriptionId) return { skip: `not in a subscription (tenant or management-group scope): ${rawId}` };
   const name = get(raw, 'name');
+  const location = get(raw, 'location');
+  const region = regionOf(location);
+  const notes = [
+    ...(GUID.test(subscriptionId) ? [] : [`${rawId}: the subscription is not a GUID (a placeholder?)`]),
+    ...(region === '' ? [`${rawId}: location ${JSON.stringify(location)} names no region`] : []),
+  ];
   return {
     id,
     nativeType,
     name: typeof name === 'string' && name !== '' ? name : (rawId.split('/').pop() ?? ''),
     subscriptionId,
-    region: regionOf(get(raw, 'location')),
+    region,
     tags: tagsOf(get(raw, 'tags')),
     properties: propertiesOf(raw),
     raw,
+    notes,
   };
 }
 
-/** ARM writes `japaneast`; some CLI commands print the display name (`Japan East`). */
+/**
+ * ARM writes `japaneast`; some CLI commands and PowerShell print the display name (`Japan East`,
+ * `JAPAN EAST`). A template expression (`[resourceGroup().location]`) or a placeholder
+ * (`{location}`, `<region>`) names no region: '' (the location checks report it as unknown).
+ */
 function regionOf(location: unknown): string {
   if (typeof location !== 'string') return 'global';
   const region = location.replace(/\s+/g, '').toLowerCase();
-  return region === '' ? 'global' : region;
+  if (region === '') return 'global';
+  return /^[a-z0-9-]+$/.test(region) ? region : '';
 }
 
 function tagsOf(tags: unknown): Record<string, string> {

@@ -1,6 +1,6 @@
 import { explicit } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
-import { isArmRecord, isObject } from './arm-record.ts';
+import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
 import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
@@ -15,17 +15,19 @@ export const azureArm: DocumentFormat = {
   id: 'azure-arm',
   provider: 'azure',
   description: 'Azure Resource Manager JSON: REST list bodies {"value": [...]}, az … show / list -o json',
-  matches(document) {
+  matches(raw) {
+    const document = exampleBody(raw);
     if (isArmArray(document)) return !looksLikeGraphRow(firstRow(document));
     if (!isObject(document)) return false;
     if ('value' in document) {
       // An empty list is a real answer (a subscription without diagnostic settings).
       const value = document.value;
-      return Array.isArray(value) && (value.length === 0 || isArmRecord(firstRow(value)));
+      return Array.isArray(value) && (value.length === 0 || isArmShaped(firstRow(value)));
     }
     return isArmRecord(document);
   },
-  read(document, ctx) {
+  read(raw, ctx) {
+    const document = exampleBody(raw);
     if (Array.isArray(document)) return readRows(document, ctx);
     if (isObject(document) && 'value' in document) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
@@ -43,3 +45,16 @@ export const azureArm: DocumentFormat = {
     return readRows([document], ctx);
   },
 };
+
+/**
+ * The REST API specs' example files wrap the body in the exchange
+ * (`{"parameters": {…}, "responses": {"200": {"body": {"value": [...]}}}}`): the first
+ * successful response's body is the document.
+ */
+function exampleBody(document: unknown): unknown {
+  if (!isObject(document) || !isObject(document.responses) || !('parameters' in document)) return document;
+  for (const [status, response] of Object.entries(document.responses)) {
+    if (/^2\d\d$/.test(status) && isObject(response) && response.body !== undefined) return response.body;
+  }
+  return document;
+}

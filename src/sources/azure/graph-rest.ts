@@ -1,5 +1,5 @@
+import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { get, isObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
 

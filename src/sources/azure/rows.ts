@@ -1,13 +1,13 @@
+import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { toResource } from './adapters/index.ts';
-import { get, isArmRecord, isObject } from './arm-record.ts';
+import { get, isArmShaped, isObject } from './arm-record.ts';
 
 /** Reads rows of any Azure dialect, skipping (with the reason) those that are not usable resources. */
 export function* readRows(rows: readonly unknown[], ctx: ReadContext): Iterable<Resource> {
   for (let index = 0; index < rows.length; index++) {
-    const result = toResource(rows[index], { file: ctx.file, index });
+    const result = toResource(rows[index], { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(result.skip, { index });
     else yield result;
   }
@@ -20,7 +20,7 @@ export function firstRow(rows: readonly unknown[]): unknown {
 
 /** A bare array of ARM records (`az … list -o json`, the pre-2.0 `az graph query`). */
 export function isArmArray(document: unknown): document is unknown[] {
-  return Array.isArray(document) && isArmRecord(firstRow(document));
+  return Array.isArray(document) && isArmShaped(firstRow(document));
 }
 
 /**

@@ -1,5 +1,5 @@
+import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { parseAsset } from './asset.ts';
 import { isAssetRecord } from './asset-export.ts';
 import { isObject } from './json.ts';

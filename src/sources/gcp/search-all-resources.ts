@@ -1,5 +1,5 @@
+import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
-import { InputError } from '../input-error.ts';
 import { assetFromSearchResult } from './asset.ts';
 import { field, isObject } from './json.ts';
 import { assetsToResources } from './to-resource.ts';

@@ -1,34 +1,46 @@
-import { explicit } from '../../model/fact.ts';
-import type { Origin, Resource } from '../../model/resource.ts';
+import { explicit, unknown } from '../../model/fact.ts';
+import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
-import { type JsonObject, labelsOf, lastSegment, stringAt } from './json.ts';
+import { labelsOf, lastSegment } from './json.ts';
+import { locationOf } from './location.ts';
+import { projectOf } from './project.ts';
 
 const RESOURCE_MANAGER = '//cloudresourcemanager.googleapis.com/';
 
 /**
  * Turns one asset record into a resource. The resource line and the IAM-policy line of an
  * asset both yield a resource with the asset name as id, each with the facts it knows; the
- * inventory merges them.
+ * inventory merges them. A project's own asset is keyed as the account resource
+ * (`…/projects/<number>`, or the id when the record gives no number), so that project-wide
+ * facts meet the account-level checks whichever way the record names the project.
  */
-export function assetToResource(asset: CloudAsset, origin: Origin): Resource | { readonly skip: string } {
-  const account = accountOf(asset);
-  if (!account) return { skip: `${asset.name}: no project, folder or organization in ancestors or parent` };
-  const type = NATIVE_TYPES[asset.assetType];
+export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   const data = asset.resource?.data;
+  // A record that names no project (a bucket's IAM-policy line without ancestors) is kept with
+  // no account: the asset's other record may name it, and the inventory merges the two. The
+  // scan drops, as skipped, what no record places in a project.
+  const project = projectOf(asset, data) ?? { account: UNPLACED, fact: unplacedFact() };
+  const type = NATIVE_TYPES[asset.assetType];
   const common = {
     provider: 'gcp' as const,
-    account,
-    region: regionOf(asset, data),
+    account: project.account,
+    ...(project.alias && { accountAlias: project.alias }),
+    region: locationOf(asset, data, type?.region),
     nativeType: asset.assetType,
-    id: asset.name,
+    id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
     name: lastSegment(asset.name),
     origin,
   };
   if (!type)
-    return { ...common, kansaType: 'other', tags: labelsOf(data ? data.labels : asset.labels), facts: {} };
+    return {
+      ...common,
+      kansaType: 'other',
+      tags: labelsOf(data ? data.labels : asset.labels),
+      facts: { project: project.fact },
+    };
 
   const policy = asset.iamPolicy;
   const isHierarchyNode = HIERARCHY_TYPES.has(asset.assetType);
@@ -37,6 +49,7 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource | {
     kansaType: type.kansaType,
     tags: labelsOf(data ? (type.labels?.(data) ?? data.labels) : asset.labels),
     facts: {
+      project: project.fact,
       ...(data && type.facts?.(data, asset.resource.dataPath)),
       ...(policy && iamPolicyFacts(policy.policy, policy.path)),
       ...(policy && isHierarchyNode && hierarchyPolicyFacts(policy.policy, policy.path)),
@@ -45,49 +58,24 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource | {
   };
 }
 
-/**
- * The project number (`projects/N` in ancestors, or the parent's name). Folder- and
- * organization-level assets (the folder itself, a folder log sink) belong to `folders/F` or
- * `organizations/O`, their nearest ancestor.
- */
-function accountOf(asset: CloudAsset): string | undefined {
-  const project = asset.ancestors.find((ancestor) => ancestor.startsWith('projects/'));
-  if (project) return project.slice('projects/'.length);
-  const parent = asset.resource?.parent;
-  const parentProject =
-    parent && /^\/\/cloudresourcemanager\.googleapis\.com\/projects\/([^/]+)$/.exec(parent);
-  if (parentProject) return parentProject[1];
-  if (asset.assetType === PROJECT_TYPE) return lastSegment(asset.name);
-  if (asset.ancestors[0]) return asset.ancestors[0];
-  return HIERARCHY_TYPES.has(asset.assetType) ? asset.name.slice(RESOURCE_MANAGER.length) : undefined;
-}
+/** The account of a record that names no project, folder or organization. */
+const UNPLACED = '';
 
-/**
- * Lower-case location: the type's own data location (snapshot storage), the asset's
- * `location` (`asia-northeast1`, `us`, `asia1`, `global`), then the REST JSON's location,
- * region or zone (as its region); `global` for location-less assets (IAM-policy lines carry none).
- */
-function regionOf(asset: CloudAsset, data: JsonObject | undefined): string {
-  const fromType = data && NATIVE_TYPES[asset.assetType]?.region?.(data);
-  const location =
-    fromType ??
-    asset.resource?.location ??
-    stringAt(data, 'location') ??
-    stringAt(data, 'region') ??
-    stringAt(data, 'zone');
-  return location ? regionOfZone(lastSegment(location).toLowerCase()) : 'global';
-}
-
-/** Zonal resources are reported by their region (`asia-northeast1-b` → `asia-northeast1`). */
-function regionOfZone(location: string): string {
-  return /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ?? location;
+function unplacedFact() {
+  return unknown<string>('ancestors', {
+    ja: 'レコードにプロジェクト・フォルダー・組織の記載がありません (ancestors / parent / name / selfLink)',
+    en: 'the record names no project, folder or organization (ancestors, parent, name, self link)',
+  });
 }
 
 /** A project's or folder's ancestors (not itself), as Cloud Asset names, nearest first. */
 function ancestorsFact(asset: CloudAsset) {
   if (asset.ancestors.length === 0) return {};
   const self = asset.name.slice(RESOURCE_MANAGER.length);
-  const above = asset.ancestors.filter((ancestor) => ancestor !== self).map((a) => `${RESOURCE_MANAGER}${a}`);
+  // A project's own number can head its ancestors while its asset is named by id: no project is an ancestor.
+  const above = asset.ancestors
+    .filter((ancestor) => ancestor !== self && !ancestor.startsWith('projects/'))
+    .map((a) => `${RESOURCE_MANAGER}${a}`);
   return { ancestors: explicit(above, 'ancestors') };
 }
 
@@ -103,8 +91,7 @@ export function* assetsToResources(
 ): Generator<Resource> {
   for (const [index, record] of records.entries()) {
     const asset = toAsset(record);
-    const resource = 'skip' in asset ? asset : assetToResource(asset, { file: ctx.file, index });
-    if ('skip' in resource) ctx.skip(resource.skip, { index });
-    else yield resource;
+    if ('skip' in asset) ctx.skip(asset.skip, { index });
+    else yield assetToResource(asset, { file: ctx.file, index });
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import managementInJapan from '../../../src/checks/common/location/management-in-japan.ts';
-import { DEFAULT_PARAMETERS } from '../../../src/frameworks/parameters.ts';
+import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';

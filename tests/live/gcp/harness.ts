@@ -5,12 +5,13 @@ import { Writable } from 'node:stream';
 import { OAuth2Client } from 'google-auth-library';
 import { type Logger, pino } from 'pino';
 import { loadFramework } from '../../../src/frameworks/load.ts';
+import type { ScopeCoverage } from '../../../src/model/coverage.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { addMissingAccounts, evaluate } from '../../../src/scan/evaluate.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
 import { readInventory } from '../../../src/scan/read-inventory.ts';
 import { createGcpLiveSource, type GcpLiveOptions } from '../../../src/sources/gcp/live/index.ts';
-import type { LiveProgress, ScopeCoverage } from '../../../src/sources/live.ts';
+import type { LiveProgress } from '../../../src/sources/live.ts';
 import { exportNdjson, type Scenario } from '../../fakes/gcp/scenario.ts';
 import type { FakeCloudAsset } from '../../fakes/gcp/server.ts';
 

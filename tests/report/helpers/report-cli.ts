@@ -1,8 +1,8 @@
 // `kansa report` as the CLI will run it, until src/cli/main.ts registers the command: the same
 // commander setup (exit override, usage errors → 2, InputError → message and 2).
 import { Command, CommanderError } from 'commander';
+import { InputError } from '../../../src/base/input-error.ts';
 import { registerReportCommand } from '../../../src/cli/report-command.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 
 const program = new Command('kansa').exitOverride();
 registerReportCommand(program);

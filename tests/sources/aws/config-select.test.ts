@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsConfigSelectFormat } from '../../../src/sources/aws/config-select.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { ACCOUNT, defaultEncryption, publicAccessBlock, selectDocument } from './builders.ts';
 
 function read(document: unknown) {
@@ -91,7 +91,7 @@ describe('aws-config-select', () => {
     expect(skipped).toEqual([
       { index: 0, reason: expect.stringMatching(/^not a resource/) },
       { index: 1, reason: expect.stringMatching(/not valid JSON/) },
-      { index: 2, reason: 'AWS::S3::Bucket b: no account id (awsAccountId / accountId / ARN)' },
+      { index: 2, reason: 'AWS::S3::Bucket b: no account id (awsAccountId / accountId / ARN / file name)' },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import { accountResourceId, type Resource } from '../../../src/model/resource.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
 import { awsConfigSnapshotFormat } from '../../../src/sources/aws/config-snapshot.ts';
@@ -6,7 +7,6 @@ import {
   awsCredentialReportApiFormat,
   awsCredentialReportFormat,
 } from '../../../src/sources/aws/credential-report.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { readRecords } from '../../helpers/checks.ts';
 import {
   ACCOUNT,

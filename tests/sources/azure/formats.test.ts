@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { azureGraphRest } from '../../../src/sources/azure/graph-rest.ts';
 import type { DocumentFormat } from '../../../src/sources/format.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import {
   activityLogSetting,

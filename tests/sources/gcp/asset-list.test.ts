@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/base/input-error.ts';
 import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
-import { InputError } from '../../../src/sources/input-error.ts';
 import { ANCESTORS, PROJECT_NAME, type ReadResource } from './records.ts';
 
 /** `gcloud asset list --format=json` output: JSON names (camelCase) and enum names. */

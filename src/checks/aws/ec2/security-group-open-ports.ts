@@ -1,6 +1,8 @@
-import type { AwsOpenIngressRule, AwsSecurityGroupFacts } from '../../../model/aws.ts';
+import type { AwsOpenIngressRule, AwsPrefixListFacts, AwsSecurityGroupFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
+import { evidenceFrom } from '../lib/related.ts';
 
 /** SSH and RDP: administration ports that must never face the internet. */
 const MANAGEMENT_PORTS = [22, 3389];
@@ -9,7 +11,9 @@ const PORT_PROTOCOLS = new Set(['tcp', 'udp', '6', '17']);
 const MAX_PORT = 65535;
 
 /** What an open rule exposes: every port, management ports, or nothing this check cares about. */
-function exposure(rule: AwsOpenIngressRule): string | undefined {
+function exposure(
+  rule: Omit<AwsOpenIngressRule, 'source'> & { readonly source: string },
+): string | undefined {
   if (rule.protocol === '-1') return `all traffic from ${rule.source}`;
   if (!PORT_PROTOCOLS.has(rule.protocol)) return undefined;
   const from = rule.fromPort ?? 0;
@@ -20,7 +24,7 @@ function exposure(rule: AwsOpenIngressRule): string | undefined {
   return ports.length > 0 ? `${rule.protocol} ${range} from ${rule.source}` : undefined;
 }
 
-export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown'>({
+export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' | 'unresolvedPrefixList'>({
   meta: {
     id: 'aws.ec2.security-group-open-ports',
     provider: 'aws',
@@ -51,17 +55,65 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown'>
         ja: 'セキュリティグループ {{group}} のインバウンドルールがエクスポートにありません',
         en: 'The export does not show the inbound rules of security group {{group}}',
       },
+      unresolvedPrefixList: {
+        ja: 'セキュリティグループ {{group}} のルールの送信元がプレフィックスリスト（{{lists}}）で、その内容がエクスポートにないためインターネットに開いているか判断できません',
+        en: 'Security group {{group}} admits managed prefix lists ({{lists}}) whose entries are not in the export, so whether the internet is let in cannot be told',
+      },
     },
     references: [
       'https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html',
       'https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13',
     ],
   },
-  evaluate(resource) {
+  evaluate(resource, ctx) {
     const data = { group: resource.name };
     const ingress = factOf(resource.facts.openIngress, 'configuration.ipPermissions');
     if (ingress.source === 'unknown') return undetermined('unknown', [ingress], data);
     const rules = ingress.value.flatMap((rule) => exposure(rule) ?? []);
-    return rules.length > 0 ? fail('open', [ingress], { ...data, rules }) : pass('closed', [ingress], data);
+    const viaLists = prefixListExposure(resource, ctx.inventory);
+    const open = [...rules, ...viaLists.open];
+    const evidence = [ingress, ...viaLists.evidence];
+    if (open.length > 0) return fail('open', evidence, { ...data, rules: open });
+    if (viaLists.unresolved.length > 0) {
+      return undetermined('unresolvedPrefixList', evidence, { ...data, lists: viaLists.unresolved });
+    }
+    return pass('closed', evidence, data);
   },
 });
+
+/**
+ * Rules whose source is a managed prefix list open their ports to every CIDR in the list: the
+ * internet when the list holds 0.0.0.0/0 or ::/0. A list that is not in the inventory (or whose
+ * entries are not) cannot be resolved, which is never a pass.
+ * https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
+ */
+function prefixListExposure(
+  group: Resource<AwsSecurityGroupFacts>,
+  inventory: InventoryView,
+): { open: string[]; unresolved: string[]; evidence: Evidence[] } {
+  const rules = group.facts.prefixListIngress;
+  const result = { open: [] as string[], unresolved: [] as string[], evidence: [] as Evidence[] };
+  if (!rules || rules.source === 'unknown') return result;
+  const lists = inventory.inAccount(
+    'aws',
+    group.account,
+    'network.prefix-list',
+  ) as Resource<AwsPrefixListFacts>[];
+  for (const rule of rules.value) {
+    if (exposure({ ...rule, source: rule.prefixListId }) === undefined) continue;
+    const list = lists.find((candidate) => candidate.facts.prefixListId?.value === rule.prefixListId);
+    const cidrs = list ? factOf(list.facts.cidrs, 'configuration.Entries') : undefined;
+    if (!list || !cidrs || cidrs.source === 'unknown') {
+      if (!result.unresolved.includes(rule.prefixListId)) result.unresolved.push(rule.prefixListId);
+      continue;
+    }
+    const internet = cidrs.value.filter((cidr) => INTERNET.has(cidr));
+    if (internet.length === 0) continue;
+    result.evidence.push(evidenceFrom(list, cidrs));
+    const described = exposure({ ...rule, source: `${rule.prefixListId} (${internet.join(', ')})` });
+    if (described) result.open.push(described);
+  }
+  return result;
+}
+
+const INTERNET = new Set(['0.0.0.0/0', '::/0']);

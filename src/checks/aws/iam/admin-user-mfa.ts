@@ -1,7 +1,7 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { isAdministrator } from '../related.ts';
+import { isAdministrator } from '../lib/related.ts';
 
 export default defineCheck<
   AwsIamUserFacts,

@@ -2,7 +2,7 @@ import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.t
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
-import { isAdministrator, isAdministratorRole, type Verdict } from '../related.ts';
+import { isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
 type Message = 'withinLimit' | 'tooMany' | 'noIam' | 'unknown';
 

@@ -1,7 +1,7 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
   meta: {
@@ -41,7 +41,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
   },
   evaluate(resource) {
     const retention = factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
-    return judge(
+    return decideOnFact(
       retention,
       (days) => days > 0,
       { pass: 'backedUp', fail: 'noBackup', unknown: 'unknown' },

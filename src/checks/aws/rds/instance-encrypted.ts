@@ -1,7 +1,7 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'encrypted' | 'notEncrypted' | 'unknown'>({
   meta: {
@@ -39,7 +39,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'encrypted' | 'notEncrypted' | '
   },
   evaluate(resource) {
     const encrypted = factOf(resource.facts.encrypted, 'configuration.storageEncrypted');
-    return judge(
+    return decideOnFact(
       encrypted,
       (value) => value,
       { pass: 'encrypted', fail: 'notEncrypted', unknown: 'unknown' },

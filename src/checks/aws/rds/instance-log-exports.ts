@@ -1,7 +1,7 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'exported' | 'notExported' | 'unknown'>({
   meta: {
@@ -41,7 +41,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'exported' | 'notExported' | 'un
   },
   evaluate(resource) {
     const exports = factOf(resource.facts.enabledLogExports, 'configuration.enabledCloudwatchLogsExports');
-    return judge(
+    return decideOnFact(
       exports,
       (types) => types.length > 0,
       { pass: 'exported', fail: 'notExported', unknown: 'unknown' },

@@ -1,7 +1,7 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'private' | 'public' | 'unknown'>({
   meta: {
@@ -41,7 +41,7 @@ export default defineCheck<AwsRdsInstanceFacts, 'private' | 'public' | 'unknown'
   },
   evaluate(resource) {
     const publiclyAccessible = factOf(resource.facts.publiclyAccessible, 'configuration.publiclyAccessible');
-    return judge(
+    return decideOnFact(
       publiclyAccessible,
       (value) => !value,
       { pass: 'private', fail: 'public', unknown: 'unknown' },

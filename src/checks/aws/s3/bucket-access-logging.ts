@@ -1,7 +1,7 @@
 import type { AwsS3BucketFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
-import { judge } from '../verdict.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck<AwsS3BucketFacts, 'logged' | 'notLogged' | 'unknown'>({
   meta: {
@@ -42,7 +42,7 @@ export default defineCheck<AwsS3BucketFacts, 'logged' | 'notLogged' | 'unknown'>
       resource.facts.accessLogTargetBucket,
       'supplementaryConfiguration.BucketLoggingConfiguration.destinationBucketName',
     );
-    return judge(
+    return decideOnFact(
       target,
       (bucket) => bucket !== null,
       { pass: 'logged', fail: 'notLogged', unknown: 'unknown' },

@@ -2,7 +2,7 @@ import type { AwsS3BucketFacts } from '../../../model/aws.ts';
 import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { isCustomerManagedKey } from '../related.ts';
+import { isCustomerManagedKey } from '../lib/related.ts';
 
 type Message = 'customerKey' | 'sseS3' | 'awsManagedKey' | 'unknown';
 

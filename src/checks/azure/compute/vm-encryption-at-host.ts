@@ -1,14 +1,16 @@
 import type { AzureVirtualMachineFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, notApplicable } from '../../check.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { defineCheck } from '../../check.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck({
   meta: {
     id: 'azure.compute.vm-encryption-at-host',
     provider: 'azure',
     resourceTypes: ['compute.vm'],
+    // Scale sets set encryption at host in their VM profile, which kansa does not read.
+    nativeTypes: ['microsoft.compute/virtualmachines'],
     severity: 'medium',
     title: {
       ja: '仮想マシンでホストでの暗号化が有効になっている',
@@ -32,17 +34,12 @@ export default defineCheck({
         ja: 'エクスポートから securityProfile.encryptionAtHost が読み取れません',
         en: 'securityProfile.encryptionAtHost cannot be read from the export',
       },
-      scaleSet: {
-        ja: '仮想マシン スケール セットはこのチェックの対象外です',
-        en: 'Virtual machine scale sets are not evaluated by this check',
-      },
     },
     references: [
       'https://learn.microsoft.com/azure/virtual-machines/disk-encryption#encryption-at-host---end-to-end-encryption-for-your-vm-data',
     ],
   },
   evaluate(vm: Resource<AzureVirtualMachineFacts>) {
-    if (vm.nativeType !== 'microsoft.compute/virtualmachines') return notApplicable('scaleSet', []);
     return decideOnFact(
       factOf(vm.facts.encryptionAtHost, 'properties.securityProfile.encryptionAtHost'),
       (on) => on,

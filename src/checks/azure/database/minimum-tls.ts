@@ -2,8 +2,8 @@ import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { decidedOnServer } from '../lib/database.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { decideOnFact } from '../../verdict.ts';
+import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
 
 export default defineCheck({
@@ -11,6 +11,8 @@ export default defineCheck({
     id: 'azure.database.minimum-tls',
     provider: 'azure',
     resourceTypes: ['database.server', 'database.instance'],
+    // A SQL database (microsoft.sql/servers/databases) takes these settings from its logical server.
+    nativeTypes: SERVER_NATIVE_TYPES,
     severity: 'medium',
     title: {
       ja: 'データベースの最小 TLS バージョンが TLS 1.2 以上になっている',
@@ -34,10 +36,6 @@ export default defineCheck({
         ja: 'エクスポートから最小 TLS バージョンが読み取れません',
         en: 'The minimum TLS version cannot be read from the export',
       },
-      onServer: {
-        ja: 'SQL データベースの TLS 設定は論理サーバーで評価します',
-        en: "A SQL database's TLS setting is evaluated on its logical server",
-      },
     },
     references: [
       'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version',
@@ -45,17 +43,14 @@ export default defineCheck({
     ],
   },
   evaluate(database: Resource<AzureDatabaseFacts>) {
-    return (
-      decidedOnServer(database, 'onServer') ??
-      decideOnFact(
-        factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion'),
-        refusesLegacyTls,
-        {
-          pass: 'modern',
-          fail: 'legacy',
-          unknown: 'unknown',
-        },
-      )
+    return decideOnFact(
+      factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion'),
+      refusesLegacyTls,
+      {
+        pass: 'modern',
+        fail: 'legacy',
+        unknown: 'unknown',
+      },
     );
   },
 });

@@ -2,8 +2,8 @@ import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { decidedOnServer } from '../lib/database.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { decideOnFact } from '../../verdict.ts';
+import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 
 /** Values that close the public endpoint: private endpoints (or the perimeter) only. */
 const CLOSED = new Set(['disabled', 'securedbyperimeter']);
@@ -13,6 +13,8 @@ export default defineCheck({
     id: 'azure.database.public-network-access',
     provider: 'azure',
     resourceTypes: ['database.server', 'database.instance'],
+    // A SQL database (microsoft.sql/servers/databases) takes these settings from its logical server.
+    nativeTypes: SERVER_NATIVE_TYPES,
     severity: 'high',
     title: {
       ja: 'データベースのパブリック ネットワーク アクセスが無効になっている',
@@ -39,10 +41,6 @@ export default defineCheck({
         ja: 'エクスポートから publicNetworkAccess が読み取れません',
         en: 'publicNetworkAccess cannot be read from the export',
       },
-      onServer: {
-        ja: 'SQL データベースのネットワーク設定は論理サーバーで評価します',
-        en: "A SQL database's network access is evaluated on its logical server",
-      },
     },
     references: [
       'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings',
@@ -51,13 +49,10 @@ export default defineCheck({
     ],
   },
   evaluate(database: Resource<AzureDatabaseFacts>) {
-    return (
-      decidedOnServer(database, 'onServer') ??
-      decideOnFact(
-        factOf(database.facts.publicNetworkAccess, 'properties.publicNetworkAccess'),
-        (access) => CLOSED.has(access.toLowerCase()),
-        { pass: 'closed', fail: 'open', unknown: 'unknown' },
-      )
+    return decideOnFact(
+      factOf(database.facts.publicNetworkAccess, 'properties.publicNetworkAccess'),
+      (access) => CLOSED.has(access.toLowerCase()),
+      { pass: 'closed', fail: 'open', unknown: 'unknown' },
     );
   },
 });

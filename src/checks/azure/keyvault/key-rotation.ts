@@ -2,7 +2,7 @@ import type { AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 /** Longest rotation period accepted, in days (a year, as for the other clouds' keys). */
 const MAX_ROTATION_DAYS = 365;

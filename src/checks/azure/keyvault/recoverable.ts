@@ -2,7 +2,7 @@ import type { AzureKeyVaultFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { decideOnFacts, requirement } from '../lib/decide.ts';
+import { decideOnFacts, requirement } from '../../verdict.ts';
 
 export default defineCheck({
   meta: {

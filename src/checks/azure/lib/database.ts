@@ -1,13 +1,14 @@
-import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, notApplicable } from '../../check.ts';
-
 /**
- * A database of a SQL logical server takes its network and TLS settings from the server, which
- * has its own finding: NOT_APPLICABLE on the database. undefined for every other resource.
+ * The Azure database types that hold their own network and TLS settings: every database type
+ * kansa reads but SQL databases (`microsoft.sql/servers/databases`), which take them from their
+ * logical server.
  */
-export function decidedOnServer<M extends string>(
-  database: Resource,
-  message: M,
-): CheckResult<M> | undefined {
-  return database.nativeType === 'microsoft.sql/servers/databases' ? notApplicable(message, []) : undefined;
-}
+export const SERVER_NATIVE_TYPES: readonly string[] = [
+  'microsoft.sql/servers',
+  'microsoft.sql/managedinstances',
+  'microsoft.dbforpostgresql/flexibleservers',
+  'microsoft.dbformysql/flexibleservers',
+  'microsoft.dbforpostgresql/servers',
+  'microsoft.dbformysql/servers',
+  'microsoft.documentdb/databaseaccounts',
+];

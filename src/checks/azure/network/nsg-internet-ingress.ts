@@ -7,12 +7,14 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0', '::/0']);
 /** SSH and RDP. */
 const MANAGEMENT_PORTS = [22, 3389];
-/** Protocols that can carry SSH or RDP (ICMP, ESP and AH cannot). */
-const PORT_PROTOCOLS = new Set(['*', 'tcp', 'udp']);
+/** Protocols with ports, each decided on its own: a Deny for UDP does not close a TCP port. */
+const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 
-function fromInternet(rule: AzureNsgRule): boolean {
+/** Whether the rule applies to `protocol` traffic from anywhere on the internet. */
+function fromInternet(rule: AzureNsgRule, protocol: string): boolean {
+  const ruleProtocol = rule.protocol.toLowerCase();
   return (
-    PORT_PROTOCOLS.has(rule.protocol.toLowerCase()) &&
+    (ruleProtocol === '*' || ruleProtocol === 'any' || ruleProtocol === protocol) &&
     rule.sourcePrefixes.some((prefix) => INTERNET_SOURCES.has(prefix.toLowerCase()))
   );
 }
@@ -35,13 +37,20 @@ const isAllPorts = (range: string) => {
 };
 
 /**
- * The rule that decides internet traffic matching `matches`: the first one by priority whose
- * source is the whole internet (a Deny for specific addresses does not close the port to everyone).
- * The exposure when it allows.
+ * The rule that decides internet traffic matching `matches`, per protocol: the first one by
+ * priority (lowest number first; rules arrive sorted) whose source is the whole internet and
+ * whose protocol covers it. A Deny for specific addresses, or for another protocol, does not
+ * close the port to everyone. The exposure when the deciding rule allows.
+ * https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
  */
 function exposure(rules: readonly AzureNsgRule[], matches: (range: string) => boolean): string | undefined {
-  const deciding = rules.find((rule) => fromInternet(rule) && rule.destinationPorts.some(matches));
-  return deciding?.access.toLowerCase() === 'allow' ? deciding.name : undefined;
+  const allowed = PORT_PROTOCOLS.flatMap((protocol) => {
+    const deciding = rules.find(
+      (rule) => fromInternet(rule, protocol) && rule.destinationPorts.some(matches),
+    );
+    return deciding?.access.toLowerCase() === 'allow' ? [deciding.name] : [];
+  });
+  return allowed.length > 0 ? [...new Set(allowed)].join(', ') : undefined;
 }
 
 export default defineCheck({

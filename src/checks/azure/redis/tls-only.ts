@@ -1,8 +1,8 @@
 import type { AzureRedisFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, notApplicable } from '../../check.ts';
-import { decideOnFacts, requirement } from '../lib/decide.ts';
+import { defineCheck } from '../../check.ts';
+import { decideOnFacts, requirement } from '../../verdict.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
 
 export default defineCheck({
@@ -10,6 +10,8 @@ export default defineCheck({
     id: 'azure.redis.tls-only',
     provider: 'azure',
     resourceTypes: ['cache.cluster'],
+    // Redis Enterprise keeps TLS on its databases (redisEnterprise/databases clientProtocol).
+    nativeTypes: ['microsoft.cache/redis'],
     severity: 'medium',
     title: {
       ja: 'Azure Cache for Redis が TLS 1.2 以上の接続のみを受け付ける',
@@ -36,16 +38,10 @@ export default defineCheck({
         ja: 'エクスポートから {{unknown}} が読み取れません',
         en: '{{unknown}} cannot be read from the export',
       },
-      notRedis: {
-        ja: 'Azure Cache for Redis（microsoft.cache/redis）ではありません',
-        en: 'Not an Azure Cache for Redis (microsoft.cache/redis)',
-      },
     },
     references: ['https://learn.microsoft.com/azure/azure-cache-for-redis/cache-remove-tls-10-11'],
   },
   evaluate(cache: Resource<AzureRedisFacts>) {
-    // Redis Enterprise keeps TLS on its databases (redisEnterprise/databases clientProtocol).
-    if (cache.nativeType !== 'microsoft.cache/redis') return notApplicable('notRedis', []);
     return decideOnFacts(
       [
         requirement(factOf(cache.facts.enableNonSslPort, 'properties.enableNonSslPort'), (open) => !open),

@@ -1,14 +1,15 @@
 import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, notApplicable } from '../../check.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { defineCheck } from '../../check.ts';
+import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck({
   meta: {
     id: 'azure.sql.auditing',
     provider: 'azure',
     resourceTypes: ['database.server'],
+    nativeTypes: ['microsoft.sql/servers'],
     severity: 'medium',
     title: {
       ja: 'SQL サーバーで監査が有効になっている',
@@ -32,15 +33,10 @@ export default defineCheck({
         ja: 'エクスポートに監査設定がありません（az sql server audit-policy show の出力を追加してください）',
         en: 'The export has no auditing settings: add the output of az sql server audit-policy show',
       },
-      notSqlServer: {
-        ja: 'SQL 論理サーバーではありません',
-        en: 'Not a SQL logical server',
-      },
     },
     references: ['https://learn.microsoft.com/azure/azure-sql/database/auditing-overview'],
   },
   evaluate(server: Resource<AzureDatabaseFacts>) {
-    if (server.nativeType !== 'microsoft.sql/servers') return notApplicable('notSqlServer', []);
     return decideOnFact(
       factOf(server.facts.auditingState, 'auditingSettings.properties.state'),
       (state) => state.toLowerCase() === 'enabled',

@@ -1,8 +1,11 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { defineCheck, notApplicable } from '../../check.ts';
+import { decideOnFact } from '../../verdict.ts';
+
+/** Account kinds without a blob service. */
+const FILES_ONLY_KINDS: ReadonlySet<string> = new Set(['filestorage']);
 
 export default defineCheck({
   meta: {
@@ -31,6 +34,10 @@ export default defineCheck({
         ja: 'BLOB の匿名アクセスが許可されています（allowBlobPublicAccess = {{value}}、{{source}}）',
         en: 'Anonymous blob access is allowed (allowBlobPublicAccess = {{value}}, {{source}})',
       },
+      noBlobService: {
+        ja: '種類 {{kind}} のアカウントには BLOB サービスがありません（ファイル共有専用）',
+        en: 'An account of kind {{kind}} has no blob service (file shares only)',
+      },
       unknown: {
         ja: 'エクスポートから allowBlobPublicAccess が読み取れません',
         en: 'allowBlobPublicAccess cannot be read from the export',
@@ -39,6 +46,10 @@ export default defineCheck({
     references: ['https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent'],
   },
   evaluate(account: Resource<AzureStorageAccountFacts>) {
+    const kind = account.facts.kind;
+    // https://learn.microsoft.com/azure/storage/common/storage-account-overview#types-of-storage-accounts
+    if (kind?.source === 'explicit' && FILES_ONLY_KINDS.has(kind.value.toLowerCase()))
+      return notApplicable('noBlobService', [kind], { kind: kind.value });
     return decideOnFact(
       factOf(account.facts.allowBlobPublicAccess, 'properties.allowBlobPublicAccess'),
       (allowed) => !allowed,

@@ -2,7 +2,7 @@ import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { decideOnFact } from '../lib/decide.ts';
+import { decideOnFact } from '../../verdict.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
 
 export default defineCheck({

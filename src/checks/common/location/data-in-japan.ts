@@ -1,8 +1,14 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
+import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import {
+  isAllowedRegion,
+  isLocationless,
+  isLocationUnreadable,
+  LOCATED_MESSAGES,
+  UNREADABLE_LOCATION_MESSAGE,
+} from './region.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
@@ -12,7 +18,15 @@ import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
  */
 export default defineCheck<
   CommonFacts,
-  'domestic' | 'locationless' | 'backupAbroad' | 'abroad' | 'abroadWithCmk' | 'abroadClassified'
+  | 'domestic'
+  | 'locationless'
+  | 'locationUnreadable'
+  | 'backupAbroad'
+  | 'copyOfForeignData'
+  | 'sourceMissing'
+  | 'abroad'
+  | 'abroadWithCmk'
+  | 'abroadClassified'
 >({
   meta: {
     id: 'common.location.data-in-japan',
@@ -33,9 +47,18 @@ export default defineCheck<
     },
     messages: {
       ...LOCATED_MESSAGES,
+      locationUnreadable: UNREADABLE_LOCATION_MESSAGE,
       backupAbroad: {
         ja: '国外リージョン {{region}} にありますが、バックアップ／レプリカのため例外（LOC-2）として許容されます',
         en: 'Located abroad in {{region}}, allowed as a backup/replica (LOC-2 exception)',
+      },
+      copyOfForeignData: {
+        ja: '国外リージョン {{region}} にあるバックアップ／レプリカですが、複製元 {{source}} 自体が国外（{{sourceRegion}}）にあるため例外（LOC-2）に当たりません',
+        en: 'A backup/replica abroad in {{region}} whose source {{source}} is itself abroad ({{sourceRegion}}): the LOC-2 exception does not apply',
+      },
+      sourceMissing: {
+        ja: '国外リージョン {{region}} にあるバックアップ／レプリカです。複製元 {{source}} がインベントリにないため、複製元が国内か（例外 LOC-2 の前提）を確認できません',
+        en: 'A backup/replica abroad in {{region}}; its source {{source}} is not in the inventory, so whether the source is domestic (the premise of the LOC-2 exception) cannot be told',
       },
       abroad: {
         ja: '国外リージョン {{region}} に配置されています（許可: {{allowed}}）',
@@ -55,13 +78,32 @@ export default defineCheck<
       'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)',
     ],
   },
-  evaluate(resource, { params, classification }) {
+  evaluate(resource, { params, classification, inventory }) {
     const region = explicit(resource.region, 'region');
     if (isLocationless(resource)) return notApplicable('locationless', [region]);
+    if (isLocationUnreadable(resource)) return undetermined('locationUnreadable', [region]);
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
 
     const data = { region: resource.region, allowed: params.allowedRegions[resource.provider] };
+    const evidence: Evidence[] = [region];
     if (params.allowBackupsAbroad) {
+      // LOC-2 covers copies of data whose primary is domestic: where the record names its
+      // source, the source must be in the inventory and in Japan.
+      const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
+      if (replicaOf.source !== 'unknown' && replicaOf.value) {
+        const source = inventory.byId(resource.provider, replicaOf.value);
+        const named = { ...data, source: replicaOf.value };
+        if (!source) return undetermined('sourceMissing', [region, replicaOf], named);
+        const sourceRegion = { ...explicit(source.region, 'region'), resourceId: source.id };
+        if (isAllowedRegion(source, params))
+          return pass('backupAbroad', [region, replicaOf, sourceRegion], data);
+        if (isLocationUnreadable(source))
+          return undetermined('sourceMissing', [region, replicaOf, sourceRegion], named);
+        return fail('copyOfForeignData', [region, replicaOf, sourceRegion], {
+          ...named,
+          sourceRegion: source.region,
+        });
+      }
       const backupKeys = params.backupTag.keys.map((key) => key.toLowerCase());
       const backupTag = Object.entries(resource.tags).find(
         ([key, value]) =>
@@ -70,14 +112,11 @@ export default defineCheck<
       if (backupTag) {
         return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
       }
-      const replicaOf = factOf(resource.facts.replicaOf, 'replicaOf');
-      if (replicaOf.source !== 'unknown' && replicaOf.value)
-        return pass('backupAbroad', [region, replicaOf], data);
     }
 
     const level = classification(resource);
     if (level > params.customerKeyReliefMaxClass) {
-      return fail('abroadClassified', [region], { ...data, classification: level });
+      return fail('abroadClassified', evidence, { ...data, classification: level });
     }
     const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
     if (cmk.source !== 'unknown' && cmk.value === true) {

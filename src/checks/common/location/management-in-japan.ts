@@ -1,10 +1,16 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass } from '../../check.ts';
-import { isAllowedRegion, isLocationless, LOCATED_MESSAGES } from './region.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import {
+  isAllowedRegion,
+  isLocationless,
+  isLocationUnreadable,
+  LOCATED_MESSAGES,
+  UNREADABLE_LOCATION_MESSAGE,
+} from './region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
-export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
+export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({
   meta: {
     id: 'common.location.management-in-japan',
     provider: 'any',
@@ -24,6 +30,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
     },
     messages: {
       ...LOCATED_MESSAGES,
+      locationUnreadable: UNREADABLE_LOCATION_MESSAGE,
       abroad: {
         ja: '管理系サービスが国外リージョン {{region}} にあります（国内推奨）',
         en: 'Management service located abroad in {{region}} (domestic preferred)',
@@ -34,6 +41,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'abroad'>({
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');
     if (isLocationless(resource)) return notApplicable('locationless', [region]);
+    if (isLocationUnreadable(resource)) return undetermined('locationUnreadable', [region]);
     if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
     return fail('abroad', [region], { region: resource.region });
   },

@@ -1,4 +1,4 @@
-import type { ScanParameters } from '../../../frameworks/parameters.ts';
+import type { ScanParameters } from '../../../model/parameters.ts';
 import type { Resource } from '../../../model/resource.ts';
 
 /** The messages both location checks give for a resource that is in Japan or not in a region. */
@@ -23,10 +23,20 @@ export function isAllowedRegion(resource: Resource, params: ScanParameters): boo
   return params.allowedRegions[resource.provider].some((allowed) => canonicalRegion(allowed) === region);
 }
 
+/** Not in a region by nature (`global`: IAM, networks, location-less services). */
 export function isLocationless(resource: Resource): boolean {
-  const region = canonicalRegion(resource.region);
-  return region === '' || region === 'global';
+  return canonicalRegion(resource.region) === 'global';
 }
+
+/** The export names a location that is no region (a template expression, a placeholder): ''. */
+export function isLocationUnreadable(resource: Resource): boolean {
+  return canonicalRegion(resource.region) === '';
+}
+
+export const UNREADABLE_LOCATION_MESSAGE = {
+  ja: 'エクスポートの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
+};
 
 function canonicalRegion(region: string): string {
   return region.toLowerCase().replace(/\s+/g, '');

@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpDataFacts } from '../../../model/gcp.ts';
 import { defineCheck } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
 export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
   meta: {
@@ -35,6 +35,10 @@ export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
     references: ['https://cloud.google.com/compute/docs/disks/customer-managed-encryption'],
   },
   evaluate(disk) {
-    return requireEnabled(factOf(disk.facts.customerManagedKey, 'resource.data.diskEncryptionKey'));
+    return decideOnFact(
+      factOf(disk.facts.customerManagedKey, 'resource.data.diskEncryptionKey'),
+      isOn,
+      ENABLED_MESSAGES,
+    );
   },
 });

@@ -73,7 +73,7 @@ export default defineCheck<GcpFirewallFacts, Message>({
     const sources = factOf(rule.facts.sourceRanges, 'resource.data.sourceRanges');
     const allowed = factOf(rule.facts.allowed, 'resource.data.allowed');
     if (direction.source === 'unknown') return undetermined('unknown', [direction]);
-    if (direction.value !== 'INGRESS') return notApplicable('egress', [direction]);
+    if (direction.value.toUpperCase() !== 'INGRESS') return notApplicable('egress', [direction]);
     if (allowed.value?.length === 0) return notApplicable('denyRule', [allowed]);
     if (disabled.value === true) return pass('disabled', [disabled]);
     if (sources.source === 'unknown') return undetermined('unknown', [sources]);

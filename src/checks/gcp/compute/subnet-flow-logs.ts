@@ -1,10 +1,9 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { defineCheck, notApplicable } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
-type Message = 'enabled' | 'disabled' | 'unknown' | 'otherType' | 'specialPurpose';
+type Message = 'enabled' | 'disabled' | 'unknown' | 'specialPurpose';
 
 const SUBNETWORK = 'compute.googleapis.com/Subnetwork';
 /** Ordinary subnets (`PRIVATE_RFC_1918` is the older name); proxy-only and PSC subnets have no flow logs. */
@@ -15,6 +14,8 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
     id: 'gcp.compute.subnet-flow-logs',
     provider: 'gcp',
     resourceTypes: ['network.vpc'],
+    // VPC networks are `network.vpc` too; flow logs are set per subnet.
+    nativeTypes: [SUBNETWORK],
     severity: 'medium',
     title: {
       ja: 'VPC サブネットで VPC フローログが有効になっている',
@@ -35,7 +36,6 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
         ja: 'エクスポートからフローログの設定を判断できません',
         en: 'the export does not show the flow log setting',
       },
-      otherType: OTHER_TYPE_MESSAGE,
       specialPurpose: {
         ja: '用途 {{purpose}} のサブネットはフローログに対応していません (対象外)',
         en: 'subnets with purpose {{purpose}} do not support flow logs (not applicable)',
@@ -44,12 +44,13 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
     references: ['https://cloud.google.com/vpc/docs/using-flow-logs'],
   },
   evaluate(subnet) {
-    // VPC networks are `network.vpc` too; flow logs are set per subnet.
-    const other = unlessNativeType(subnet, SUBNETWORK);
-    if (other) return other;
     const purpose = factOf(subnet.facts.purpose, 'resource.data.purpose');
     if (purpose.value !== undefined && !ORDINARY_PURPOSES.has(purpose.value))
       return notApplicable('specialPurpose', [purpose], { purpose: purpose.value });
-    return requireEnabled(factOf(subnet.facts.flowLogsEnabled, 'resource.data.logConfig.enable'));
+    return decideOnFact(
+      factOf(subnet.facts.flowLogsEnabled, 'resource.data.logConfig.enable'),
+      isOn,
+      ENABLED_MESSAGES,
+    );
   },
 });

@@ -1,25 +1,11 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpHierarchyNodeFacts, GcpOrganizationFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
-import {
-  type CheckContext,
-  defineCheck,
-  type Evidence,
-  fail,
-  notApplicable,
-  pass,
-  undetermined,
-} from '../../check.ts';
-import { describeGrants } from '../grants.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { describeGrants } from '../lib/grants.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
-type Message =
-  | 'internalOnly'
-  | 'external'
-  | 'noMemberDomains'
-  | 'noProjectPolicy'
-  | 'ancestorsUnknown'
-  | 'notAProject';
+type Message = 'internalOnly' | 'external' | 'noMemberDomains' | 'noProjectPolicy' | 'ancestorsUnknown';
 
 /** Principals that mean "anyone" (https://cloud.google.com/iam/docs/principal-identifiers). */
 const PUBLIC = new Set(['allUsers', 'allAuthenticatedUsers']);
@@ -33,6 +19,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     id: 'gcp.iam.external-principals',
     provider: 'gcp',
     resourceTypes: ['account'],
+    // Folders and organizations count through their projects (their policies are inherited).
+    nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'high',
     title: {
       ja: 'プロジェクトの IAM ポリシーが外部ドメインのユーザー・グループや allUsers / allAuthenticatedUsers に権限を付与していない',
@@ -67,10 +55,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: 'プロジェクト自体の付与は自組織のみですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された付与を判断できません (組織単位のエクスポートを渡してください)',
         en: 'the project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
       },
-      notAProject: {
-        ja: 'プロジェクトではありません (フォルダ・組織の付与はその配下のプロジェクトで評価します)',
-        en: 'not a project (folder and organization grants are evaluated on their projects)',
-      },
     },
     references: [
       'https://cloud.google.com/iam/docs/principal-identifiers',
@@ -78,7 +62,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     ],
   },
   evaluate(project, ctx) {
-    if (project.account.includes('/')) return notApplicable('notAProject', []);
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
     if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);

@@ -1,8 +1,8 @@
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
-import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
+type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown';
 
 const OWNER = 'roles/owner';
 
@@ -11,6 +11,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     id: 'gcp.iam.owner-count',
     provider: 'gcp',
     resourceTypes: ['account'],
+    // Folders and organizations count through their projects (their policies are inherited).
+    nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'medium',
     title: {
       ja: 'プロジェクトのオーナー (roles/owner) が所定の数 (既定 3) 以下に抑えられている',
@@ -41,10 +43,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません (組織単位のエクスポートを渡してください)',
         en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
       },
-      notAProject: {
-        ja: 'プロジェクトではありません (フォルダ・組織の付与はその配下のプロジェクトで評価します)',
-        en: 'not a project (folder and organization grants are evaluated on their projects)',
-      },
     },
     references: [
       'https://cloud.google.com/iam/docs/understanding-roles#basic',
@@ -52,7 +50,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     ],
   },
   evaluate(project, ctx) {
-    if (project.account.includes('/')) return notApplicable('notAProject', []);
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
     if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);
     const evidence = inheritedEvidence(chain);

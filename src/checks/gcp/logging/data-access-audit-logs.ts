@@ -1,8 +1,8 @@
 import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
-import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../hierarchy.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
-type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown' | 'notAProject';
+type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown';
 
 /** The Data Access audit log types that must all be on for `allServices` (CIS GCP 2.1). */
 const REQUIRED: readonly GcpAuditLogType[] = ['ADMIN_READ', 'DATA_READ', 'DATA_WRITE'];
@@ -13,6 +13,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     id: 'gcp.logging.data-access-audit-logs',
     provider: 'gcp',
     resourceTypes: ['account'],
+    // Folders and organizations count through their projects (their policies are inherited).
+    nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'high',
     title: {
       ja: 'プロジェクトでデータアクセス監査ログ (ADMIN_READ・DATA_READ・DATA_WRITE) が全サービスで有効になっている',
@@ -47,10 +49,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません (組織単位のエクスポートを渡してください)',
         en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
       },
-      notAProject: {
-        ja: 'プロジェクトではありません (フォルダ・組織の設定はその配下のプロジェクトで評価します)',
-        en: 'not a project (folder and organization settings are evaluated on their projects)',
-      },
     },
     references: [
       'https://cloud.google.com/logging/docs/audit/configure-data-access',
@@ -58,9 +56,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     ],
   },
   evaluate(project, ctx) {
-    // Assets above projects (a folder log sink) are accounted to `folders/F` / `organizations/O`.
-    if (project.account.includes('/')) return notApplicable('notAProject', []);
-
     // Audit configs are inherited: the effective policy is the union with every ancestor's.
     const chain = inherited(project, ctx, (facts) => facts.auditConfigs, 'iamPolicy.auditConfigs');
     if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);

@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpIamPolicyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { describeGrants } from '../grants.ts';
+import { describeGrants } from '../lib/grants.ts';
 
 type Message = 'notPublic' | 'public' | 'noIamPolicy';
 

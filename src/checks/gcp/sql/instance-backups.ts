@@ -1,10 +1,9 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck, notApplicable } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
-type Message = 'otherType' | 'enabled' | 'disabled' | 'unknown' | 'replica';
+type Message = 'enabled' | 'disabled' | 'unknown' | 'replica';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
@@ -13,6 +12,8 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     id: 'gcp.sql.instance-backups',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
+    // BigQuery datasets are `database.instance` too.
+    nativeTypes: [SQL_INSTANCE],
     severity: 'medium',
     title: {
       ja: 'Cloud SQL インスタンスで自動バックアップが有効になっている',
@@ -27,7 +28,6 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --backup-start-time=<HH:MM> (console: SQL > instance > Edit > Data protection > "Automated backups" on).',
     },
     messages: {
-      otherType: OTHER_TYPE_MESSAGE,
       enabled: { ja: '自動バックアップが有効です', en: 'automated backups are enabled' },
       disabled: { ja: '自動バックアップが無効です', en: 'automated backups are off' },
       unknown: {
@@ -42,14 +42,14 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],
   },
   evaluate(instance) {
-    const other = unlessNativeType(instance, SQL_INSTANCE);
-    if (other) return other;
     // Read replicas cannot have backups of their own.
     const primary = instance.facts.replicaOf;
     if (primary && primary.source !== 'unknown')
       return notApplicable('replica', [primary], { primary: primary.value });
-    return requireEnabled(
+    return decideOnFact(
       factOf(instance.facts.backupEnabled, 'resource.data.settings.backupConfiguration.enabled'),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });

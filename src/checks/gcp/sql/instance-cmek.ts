@@ -1,16 +1,17 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
-export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknown' | 'otherType'>({
+export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknown'>({
   meta: {
     id: 'gcp.sql.instance-cmek',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
+    // BigQuery datasets are `database.instance` too.
+    nativeTypes: [SQL_INSTANCE],
     severity: 'medium',
     title: {
       ja: 'Cloud SQL インスタンスが顧客管理の暗号鍵 (CMEK) で暗号化されている',
@@ -25,7 +26,6 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
       en: 'CMEK can only be set at creation: create a new instance with gcloud sql instances create <instance> --disk-encryption-key=projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key> and migrate the data (console: SQL > Create instance > advanced options > "Data encryption": Cloud KMS key).',
     },
     messages: {
-      otherType: OTHER_TYPE_MESSAGE,
       enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'encrypted with a customer-managed key' },
       disabled: {
         ja: '顧客管理の鍵が設定されていません (Google 管理の鍵で暗号化)',
@@ -39,10 +39,10 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
     references: ['https://cloud.google.com/sql/docs/mysql/cmek'],
   },
   evaluate(instance) {
-    const other = unlessNativeType(instance, SQL_INSTANCE);
-    if (other) return other;
-    return requireEnabled(
+    return decideOnFact(
       factOf(instance.facts.customerManagedKey, 'resource.data.diskEncryptionConfiguration.kmsKeyName'),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });

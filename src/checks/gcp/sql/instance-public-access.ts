@@ -1,9 +1,8 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { type CheckResult, defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
 
-type Message = 'otherType' | 'privateOnly' | 'publicIp' | 'openToInternet' | 'unknown';
+type Message = 'privateOnly' | 'publicIp' | 'openToInternet' | 'unknown';
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
@@ -14,6 +13,8 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     id: 'gcp.sql.instance-public-access',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
+    // BigQuery datasets are `database.instance` too.
+    nativeTypes: [SQL_INSTANCE],
     severity: 'high',
     title: {
       ja: 'Cloud SQL インスタンスにパブリック IP がなく、インターネット全体 (0.0.0.0/0) からの接続を許可していない',
@@ -28,7 +29,6 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --network=<VPC> --no-assign-ip (console: SQL > instance > Connections > Networking: "Private IP" on, "Public IP" off). Where a public IP is needed, remove 0.0.0.0/0 with gcloud sql instances patch <instance> --authorized-networks=<narrow CIDRs>.',
     },
     messages: {
-      otherType: OTHER_TYPE_MESSAGE,
       privateOnly: { ja: 'パブリック IP がありません', en: 'no public IP' },
       publicIp: {
         ja: 'パブリック IP が有効です (承認済みネットワーク: {{networks}})',
@@ -49,8 +49,6 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     ],
   },
   evaluate(instance): CheckResult<Message> {
-    const other = unlessNativeType(instance, SQL_INSTANCE);
-    if (other) return other;
     const publicIp = factOf(instance.facts.publicIp, 'resource.data.settings.ipConfiguration.ipv4Enabled');
     const networks = factOf(
       instance.facts.authorizedNetworks,

@@ -1,9 +1,8 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { OTHER_TYPE_MESSAGE, unlessNativeType } from '../native-type.ts';
 
-type Message = 'otherType' | 'encryptedOnly' | 'unencryptedAllowed' | 'unknown';
+type Message = 'encryptedOnly' | 'unencryptedAllowed' | 'unknown';
 
 /** SSL modes that refuse unencrypted connections. */
 const TLS_ONLY = new Set(['ENCRYPTED_ONLY', 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED']);
@@ -15,6 +14,8 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     id: 'gcp.sql.instance-ssl-required',
     provider: 'gcp',
     resourceTypes: ['database.instance'],
+    // BigQuery datasets are `database.instance` too.
+    nativeTypes: [SQL_INSTANCE],
     severity: 'high',
     title: {
       ja: 'Cloud SQL インスタンスが SSL/TLS で暗号化された接続のみを受け付ける',
@@ -29,7 +30,6 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --ssl-mode=ENCRYPTED_ONLY (or TRUSTED_CLIENT_CERTIFICATE_REQUIRED to require client certificates too) (console: SQL > instance > Connections > Security > "Allow only SSL connections").',
     },
     messages: {
-      otherType: OTHER_TYPE_MESSAGE,
       encryptedOnly: {
         ja: '暗号化された接続のみ許可されます ({{mode}})',
         en: 'only encrypted connections are allowed ({{mode}})',
@@ -46,8 +46,6 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     references: ['https://cloud.google.com/sql/docs/postgres/configure-ssl-instance'],
   },
   evaluate(instance) {
-    const other = unlessNativeType(instance, SQL_INSTANCE);
-    if (other) return other;
     const mode = factOf(instance.facts.sslMode, 'resource.data.settings.ipConfiguration.sslMode');
     if (mode.source === 'unknown') return undetermined('unknown', [mode]);
     return TLS_ONLY.has(mode.value)

@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts } from '../../../model/gcp.ts';
 import { defineCheck } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
 export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
   meta: {
@@ -41,8 +41,10 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     ],
   },
   evaluate(bucket) {
-    return requireEnabled(
+    return decideOnFact(
       factOf(bucket.facts.customerManagedKey, 'resource.data.encryption.defaultKmsKeyName'),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });

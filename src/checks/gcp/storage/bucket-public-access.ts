@@ -2,7 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { describeGrants } from '../grants.ts';
+import { describeGrants } from '../lib/grants.ts';
 
 type Message =
   | 'preventionEnforced'

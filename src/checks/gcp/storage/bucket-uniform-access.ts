@@ -1,7 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts } from '../../../model/gcp.ts';
 import { defineCheck } from '../../check.ts';
-import { requireEnabled } from '../boolean-verdict.ts';
+import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
 export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
   meta: {
@@ -38,11 +38,13 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     references: ['https://cloud.google.com/storage/docs/uniform-bucket-level-access'],
   },
   evaluate(bucket) {
-    return requireEnabled(
+    return decideOnFact(
       factOf(
         bucket.facts.uniformBucketLevelAccess,
         'resource.data.iamConfiguration.uniformBucketLevelAccess.enabled',
       ),
+      isOn,
+      ENABLED_MESSAGES,
     );
   },
 });

@@ -1,5 +1,6 @@
 import type { AwsEncryptedStoreFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import type { CommonFacts } from '../../../model/facts.ts';
 import type { ConfigItem } from '../config-item.ts';
 import {
   absent,
@@ -53,8 +54,40 @@ export function rdsInstanceFacts(item: ConfigItem): AwsRdsInstanceFacts {
     reachableFromInternet: publiclyAccessible,
     backupRetentionPeriod: configNumber(item, 'backupRetentionPeriod'),
     enabledLogExports: enabledLogExports(item),
-    ...(source ? { replicaOf: explicit(source, 'configuration.readReplicaSourceDBInstanceIdentifier') } : {}),
+    ...(source
+      ? {
+          replicaOf: explicit(
+            rdsInstanceArn(source, item),
+            'configuration.readReplicaSourceDBInstanceIdentifier',
+          ),
+        }
+      : {}),
   };
+}
+
+/**
+ * AWS::RDS::DBSnapshot: a snapshot names the instance it was taken from; a copy made in another
+ * region names the region it came from (`sourceRegion`). LOC-2 reads where that instance is.
+ */
+export function rdsSnapshotFacts(item: ConfigItem): AwsEncryptedStoreFacts & CommonFacts {
+  const instance = toStringValue(field(item.configuration, 'dBInstanceIdentifier'));
+  const sourceRegion = toStringValue(field(item.configuration, 'sourceRegion'));
+  return {
+    ...encryptedStoreFacts(item, { encrypted: 'encrypted', kmsKeyId: 'kmsKeyId' }),
+    ...(instance && {
+      replicaOf: explicit(rdsInstanceArn(instance, item, sourceRegion), 'configuration.dBInstanceIdentifier'),
+    }),
+  };
+}
+
+/**
+ * An instance named by identifier is in the item's account and region (a same-region replica or
+ * snapshot); a cross-region source is named by its ARN. Either way, the inventory id: the ARN.
+ */
+function rdsInstanceArn(reference: string, item: ConfigItem, region = item.region): string {
+  if (reference.startsWith('arn:')) return reference;
+  const partition = item.arn?.split(':')[1] ?? 'aws';
+  return `arn:${partition}:rds:${region}:${item.accountId}:db:${reference}`;
 }
 
 /** DescribeDBInstances leaves `EnabledCloudwatchLogsExports` out when no log is exported (the default). */

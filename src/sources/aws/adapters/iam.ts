@@ -5,11 +5,11 @@ import { absent, configString, field, toStringValue } from './fields.ts';
 import {
   isAnyonePrincipal,
   isFullAdminStatement,
-  isPublicAllowStatement,
   listOf,
   parsePolicyDocument,
   statementsOf,
 } from './policy-document.ts';
+import { isPublicAllowStatement } from './public-policy.ts';
 
 /**
  * AWS::IAM::User / Group / Role items: attached managed policies and inline policies. Config

@@ -2,13 +2,19 @@ import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
 import { eksClusterFacts } from './eks.ts';
-import { ebsVolumeFacts, efsFacts, rdsClusterFacts, rdsInstanceFacts } from './encrypted-store.ts';
+import {
+  ebsVolumeFacts,
+  efsFacts,
+  rdsClusterFacts,
+  rdsInstanceFacts,
+  rdsSnapshotFacts,
+} from './encrypted-store.ts';
 import { guardDutyDetectorFacts } from './guardduty.ts';
 import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
 import { kmsKeyFacts } from './kms.ts';
 import { lambdaFunctionFacts } from './lambda.ts';
 import { logGroupFacts } from './logs.ts';
-import { flowLogFacts, securityGroupFacts, vpcFacts } from './network.ts';
+import { flowLogFacts, prefixListFacts, securityGroupFacts, vpcFacts } from './network.ts';
 import { s3AccountPublicAccessBlockFacts, s3BucketFacts } from './s3.ts';
 
 interface NativeType {
@@ -24,16 +30,20 @@ interface NativeType {
  * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
  */
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
+  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot' },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
   'AWS::DynamoDB::Table': { kansaType: 'database.table' },
+  'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
+  'AWS::EC2::PrefixList': { kansaType: 'network.prefix-list', facts: prefixListFacts },
   'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall', facts: securityGroupFacts },
   'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
   'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
   'AWS::ECR::Repository': { kansaType: 'container.registry' },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
+  'AWS::Elasticsearch::Domain': { kansaType: 'database.server' },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
   'AWS::EKS::Cluster': { kansaType: 'container.cluster', facts: eksClusterFacts },
   'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
@@ -47,18 +57,23 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
   'AWS::Kinesis::Stream': { kansaType: 'storage.queue' },
+  'AWS::Kinesis::DeliveryStream': { kansaType: 'storage.queue' },
   'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
+  'AWS::MSK::Cluster': { kansaType: 'storage.queue' },
+  'AWS::OpenSearch::Domain': { kansaType: 'database.server' },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
   'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
-  'AWS::RDS::DBSnapshot': { kansaType: 'compute.snapshot' },
+  'AWS::RDS::DBSnapshot': { kansaType: 'compute.snapshot', facts: rdsSnapshotFacts },
   'AWS::Redshift::Cluster': { kansaType: 'database.server' },
   'AWS::S3::AccountPublicAccessBlock': {
     kansaType: 'storage.account-public-access-block',
     facts: s3AccountPublicAccessBlockFacts,
   },
   'AWS::S3::Bucket': { kansaType: 'storage.bucket', facts: s3BucketFacts },
+  'AWS::SageMaker::NotebookInstance': { kansaType: 'compute.vm' },
+  'AWS::SNS::Topic': { kansaType: 'storage.queue' },
   'AWS::SQS::Queue': { kansaType: 'storage.queue' },
 };
 
@@ -87,6 +102,16 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
     tags: item.tags,
     facts: (native?.facts?.(item) ?? {}) as Resource['facts'],
     origin,
+    ...(item.captureTime !== undefined && { observedAt: item.captureTime }),
+  };
+}
+
+/** A deletion item: it has no configuration, only the id it removes and when. */
+export function deletedItemToResource(item: ConfigItem, origin: Origin): Resource {
+  return {
+    ...configItemToResource({ ...item, configuration: {}, supplementary: {} }, origin),
+    facts: {},
+    deleted: true,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AwsLambdaFunctionFacts } from '../../../model/aws.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { absent } from './fields.ts';
-import { isPublicAllowStatement, matchingStatements } from './policy-document.ts';
+import { publicStatementsFact } from './public-policy.ts';
 
 /**
  * AWS::Lambda::Function: its resource-based policy, which Config keeps as a JSON string in
@@ -14,7 +14,6 @@ export function lambdaFunctionFacts(item: ConfigItem): AwsLambdaFunctionFacts {
   const path = 'supplementaryConfiguration.Policy';
   const policy = item.supplementary?.['Policy'];
   return {
-    publicPolicyStatements:
-      policy === undefined ? absent(item, path) : matchingStatements(policy, path, isPublicAllowStatement),
+    publicPolicyStatements: policy === undefined ? absent(item, path) : publicStatementsFact(policy, path),
   };
 }

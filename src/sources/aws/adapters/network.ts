@@ -1,6 +1,8 @@
 import type {
   AwsFlowLogFacts,
   AwsOpenIngressRule,
+  AwsPrefixListFacts,
+  AwsPrefixListIngressRule,
   AwsSecurityGroupFacts,
   AwsVpcFacts,
 } from '../../../model/aws.ts';
@@ -19,7 +21,64 @@ const OPEN_SOURCES = new Set(['0.0.0.0/0', '::/0']);
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
  */
 export function securityGroupFacts(item: ConfigItem): AwsSecurityGroupFacts {
-  return { openIngress: openIngress(item) };
+  return { openIngress: openIngress(item), prefixListIngress: prefixListIngress(item) };
+}
+
+/** Rules whose source is a managed prefix list (`prefixListIds[].prefixListId`). */
+function prefixListIngress(item: ConfigItem): Fact<readonly AwsPrefixListIngressRule[]> {
+  const path = 'configuration.ipPermissions';
+  const permissions = field(item.configuration, 'ipPermissions');
+  if (!Array.isArray(permissions)) return absent(item, path);
+  const rules = permissions.flatMap((entry) => {
+    const permission = asRecord(entry) ?? {};
+    const { protocol, fromPort, toPort } = portsOf(permission);
+    const lists = field(permission, 'prefixListIds');
+    return (Array.isArray(lists) ? lists : []).flatMap((list) => {
+      const prefixListId = toStringValue(field(asRecord(list), 'prefixListId'));
+      return prefixListId ? [{ protocol, fromPort, toPort, prefixListId }] : [];
+    });
+  });
+  return explicit(rules, path);
+}
+
+/**
+ * AWS::EC2::PrefixList: Config records the list as CloudFormation describes it
+ * (`PrefixListId`, `Entries[].Cidr`); the EC2 API spells the same fields in lower camel case.
+ * Without its entries the list's reach is unknown.
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-ec2-prefixlist.html
+ */
+export function prefixListFacts(item: ConfigItem): AwsPrefixListFacts {
+  const idPath = 'configuration.PrefixListId';
+  const entriesPath = 'configuration.Entries';
+  const id = toStringValue(
+    field(item.configuration, 'PrefixListId') ?? field(item.configuration, 'prefixListId'),
+  );
+  const entries = field(item.configuration, 'Entries') ?? field(item.configuration, 'entries');
+  return {
+    prefixListId: id ? explicit(id, idPath) : explicit(item.resourceId, 'resourceId'),
+    cidrs: Array.isArray(entries)
+      ? explicit(
+          entries.flatMap((entry) => {
+            const record = asRecord(entry);
+            return toStringValue(field(record, 'Cidr') ?? field(record, 'cidr')) ?? [];
+          }),
+          entriesPath,
+        )
+      : absent(item, entriesPath),
+  };
+}
+
+/** Protocol and port range of one `ipPermissions` entry; all traffic (`-1`) has no ports. */
+function portsOf(
+  permission: Record<string, unknown>,
+): Pick<AwsOpenIngressRule, 'protocol' | 'fromPort' | 'toPort'> {
+  const protocol = String(field(permission, 'ipProtocol') ?? '-1').toLowerCase();
+  const allTraffic = protocol === '-1';
+  return {
+    protocol,
+    fromPort: allTraffic ? null : (toNumber(field(permission, 'fromPort')) ?? null),
+    toPort: allTraffic ? null : (toNumber(field(permission, 'toPort')) ?? null),
+  };
 }
 
 function openIngress(item: ConfigItem): Fact<readonly AwsOpenIngressRule[]> {
@@ -28,16 +87,10 @@ function openIngress(item: ConfigItem): Fact<readonly AwsOpenIngressRule[]> {
   if (!Array.isArray(permissions)) return absent(item, path);
   const rules = permissions.flatMap((entry) => {
     const permission = asRecord(entry) ?? {};
-    const protocol = String(field(permission, 'ipProtocol') ?? '-1').toLowerCase();
-    const allTraffic = protocol === '-1';
+    const ports = portsOf(permission);
     return sourcesOf(permission)
       .filter((source) => OPEN_SOURCES.has(source))
-      .map((source) => ({
-        protocol,
-        fromPort: allTraffic ? null : (toNumber(field(permission, 'fromPort')) ?? null),
-        toPort: allTraffic ? null : (toNumber(field(permission, 'toPort')) ?? null),
-        source,
-      }));
+      .map((source) => ({ ...ports, source }));
   });
   return explicit(rules, path);
 }

@@ -65,41 +65,9 @@ export function isFullAdminStatement(statement: Record<string, unknown>): boolea
   );
 }
 
-/**
- * Condition keys that pin a request to known callers or networks. A statement that allows
- * anyone but requires one of them (with a non-wildcard value) is not public; this follows the
- * keys S3 Block Public Access itself treats as restricting.
- * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
- */
-const RESTRICTING_CONDITION_KEYS = new Set([
-  'aws:sourceip',
-  'aws:sourcevpc',
-  'aws:sourcevpce',
-  'aws:sourcearn',
-  'aws:sourceaccount',
-  'aws:sourceowner',
-  'aws:principalorgid',
-  'aws:principalorgpaths',
-  'aws:principalaccount',
-  'aws:principalarn',
-  'aws:userid',
-  'aws:username',
-  's3:dataaccesspointaccount',
-  's3:dataaccesspointarn',
-]);
-
-/** Open CIDRs do not restrict anything. */
-const OPEN_VALUES = new Set(['*', '0.0.0.0/0', '::/0']);
-
 /** `Principal: "*"` or `{"AWS": "*"}`: any AWS principal, in any account, or anonymous. */
 export function isAnyonePrincipal(principal: unknown): boolean {
   return principal === '*' || listOf(asRecord(principal)?.['AWS']).includes('*');
-}
-
-/** `Allow` to `"*"` / `{"AWS": "*"}` with no condition that pins the caller. */
-export function isPublicAllowStatement(statement: Record<string, unknown>): boolean {
-  if (statement['Effect'] !== 'Allow') return false;
-  return isAnyonePrincipal(statement['Principal']) && !hasRestrictingCondition(statement['Condition']);
 }
 
 /**
@@ -120,15 +88,4 @@ export function isDenyInsecureTransportStatement(statement: Record<string, unkno
           listOf(value).some((v) => String(v).toLowerCase() === 'false'),
       ),
   );
-}
-
-function hasRestrictingCondition(condition: unknown): boolean {
-  for (const operands of Object.values(asRecord(condition) ?? {})) {
-    for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
-      const values = listOf(value).map(String);
-      if (RESTRICTING_CONDITION_KEYS.has(key.toLowerCase()) && !values.some((v) => OPEN_VALUES.has(v)))
-        return true;
-    }
-  }
-  return false;
 }

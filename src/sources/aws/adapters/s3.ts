@@ -3,11 +3,8 @@ import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
-import {
-  isDenyInsecureTransportStatement,
-  isPublicAllowStatement,
-  matchingStatements,
-} from './policy-document.ts';
+import { isDenyInsecureTransportStatement, matchingStatements } from './policy-document.ts';
+import { publicStatementsFact } from './public-policy.ts';
 
 const BLOCK_FLAGS = [
   'blockPublicAcls',
@@ -22,7 +19,7 @@ export function s3BucketFacts(item: ConfigItem): AwsS3BucketFacts {
   const encryption = defaultEncryption(item);
   return {
     ...bucketPublicAccessBlock(item),
-    publicPolicyStatements: policyStatements(item, isPublicAllowStatement),
+    publicPolicyStatements: publicPolicyStatements(item),
     secureTransportDenyStatements: secureTransportDenyStatements(item),
     publicAclGrants: publicAclGrants(item),
     accessLogTargetBucket: accessLogTargetBucket(item),
@@ -74,6 +71,13 @@ function policyStatements(
   const holder = asRecord(item.supplementary?.['BucketPolicy']);
   if (!holder) return absent(item, POLICY_PATH);
   return matchingStatements(field(holder, 'policyText'), POLICY_PATH, matches);
+}
+
+/** Statements of the bucket policy that S3 would call public, each with the reason. */
+function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
+  const holder = asRecord(item.supplementary?.['BucketPolicy']);
+  if (!holder) return absent(item, POLICY_PATH);
+  return publicStatementsFact(field(holder, 'policyText'), POLICY_PATH);
 }
 
 /**

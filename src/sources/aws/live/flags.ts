@@ -1,5 +1,4 @@
-import { type LiveFlags, LiveOptionError, listFlag } from '../../live.ts';
-import { awsLiveSource } from './index.ts';
+import { type LiveFlags, LiveOptionError, lazyLiveSource, listFlag } from '../../live.ts';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
@@ -74,15 +73,18 @@ export const awsLiveFlags: LiveFlags = {
     }
     if (accounts?.length && !roleArn) throw new LiveOptionError('--accounts needs --role-arn');
     const homeRegion = process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
-    return awsLiveSource({
-      homeRegion,
-      ...(options['regions'] ? { regions: options['regions'] as string[] } : {}),
-      ...(options['aggregator'] ? { aggregator: options['aggregator'] as string } : {}),
-      aggregatorRegion: (options['aggregatorRegion'] as string | undefined) ?? homeRegion,
-      ...(roleArn ? { roleArn } : {}),
-      ...(accounts ? { accounts } : {}),
-      ...(options['externalId'] ? { externalId: options['externalId'] as string } : {}),
-    });
+    // The collector, and the SDK behind it, is imported only when the scan runs.
+    return lazyLiveSource('aws', async () =>
+      (await import('./index.ts')).awsLiveSource({
+        homeRegion,
+        ...(options['regions'] ? { regions: options['regions'] as string[] } : {}),
+        ...(options['aggregator'] ? { aggregator: options['aggregator'] as string } : {}),
+        aggregatorRegion: (options['aggregatorRegion'] as string | undefined) ?? homeRegion,
+        ...(roleArn ? { roleArn } : {}),
+        ...(accounts ? { accounts } : {}),
+        ...(options['externalId'] ? { externalId: options['externalId'] as string } : {}),
+      }),
+    );
   },
 };
 

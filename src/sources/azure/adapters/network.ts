@@ -24,10 +24,13 @@ function settingsOf(child: unknown): unknown {
   return isObject(properties) ? properties : child;
 }
 
+/** The singular and plural forms of a rule's field together (`sourceAddressPrefix` and `…Prefixes`). */
 function strings(...values: unknown[]): string[] {
   return values
     .flatMap((value) => (Array.isArray(value) ? value : [value]))
-    .filter((value): value is string => typeof value === 'string' && value !== '');
+    .map((value) => (typeof value === 'number' ? String(value) : value))
+    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
+    .map((value) => value.trim());
 }
 
 function inboundRule(rule: unknown): AzureNsgRule | undefined {

@@ -40,7 +40,9 @@ export const storageAccount: Adapter = {
         },
       },
     );
+    const kind = get(record.raw, 'kind');
     return {
+      ...(typeof kind === 'string' && kind !== '' && { kind: explicit(kind, 'kind') }),
       allowBlobPublicAccess: propertyFact(record, ['allowBlobPublicAccess'], asBoolean, {
         // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
         // created before November 2023 have no value until it is set, and null permits anonymous

@@ -1,6 +1,4 @@
-import { DefaultAzureCredential } from '@azure/identity';
-import { type LiveFlags, LiveOptionError, listFlag } from '../../live.ts';
-import { createAzureLiveSource } from './index.ts';
+import { type LiveFlags, LiveOptionError, lazyLiveSource, listFlag } from '../../live.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -39,10 +37,17 @@ export const azureLiveFlags: LiveFlags = {
       }
       return undefined;
     }
-    return createAzureLiveSource({
-      credential: new DefaultAzureCredential(),
-      ...(subscriptions ? { subscriptions } : {}),
-      ...(managementGroups ? { managementGroups } : {}),
+    // The collector, and the SDKs behind it, are imported only when the scan runs.
+    return lazyLiveSource('azure', async () => {
+      const [{ DefaultAzureCredential }, { createAzureLiveSource }] = await Promise.all([
+        import('@azure/identity'),
+        import('./index.ts'),
+      ]);
+      return createAzureLiveSource({
+        credential: new DefaultAzureCredential(),
+        ...(subscriptions ? { subscriptions } : {}),
+        ...(managementGroups ? { managementGroups } : {}),
+      });
     });
   },
 };

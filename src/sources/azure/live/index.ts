@@ -1,6 +1,7 @@
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import pLimit from 'p-limit';
-import { type LiveContext, type LiveSource, liveTimeouts, type ScopeCoverage } from '../../live.ts';
+import type { ScopeCoverage } from '../../../model/coverage.ts';
+import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
 import { type Clock, systemClock } from '../../live-calls/clock.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../live-calls/retry.ts';
 import { ArmReader } from './arm.ts';

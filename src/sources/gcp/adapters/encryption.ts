@@ -29,10 +29,40 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
   return { customerManagedKey: cloudDefault(false, `${dataPath}.${keyObject}`, GOOGLE_MANAGED_KEY_NOTE) };
 }
 
-/** A replica's primary, when the REST JSON names one (absent: not a replica, so no fact). */
-export function replicaOf(data: JsonObject, dataPath: string, primaryField: string): CommonFacts {
+/**
+ * A replica's or snapshot's source, when the REST JSON names one (absent: not a copy, so no
+ * fact), as the Cloud Asset name the source has in the inventory, so that the location check
+ * can find it (LOC-2 holds only for copies of domestic data).
+ */
+export function replicaOf(
+  data: JsonObject,
+  dataPath: string,
+  primaryField: string,
+  toAssetName: (reference: string, data: JsonObject) => string = computeAssetName,
+): CommonFacts {
   const primary = stringAt(data, primaryField);
-  return primary ? { replicaOf: explicit(primary, `${dataPath}.${primaryField}`) } : {};
+  return primary ? { replicaOf: explicit(toAssetName(primary, data), `${dataPath}.${primaryField}`) } : {};
+}
+
+/**
+ * Compute Engine references are URLs (`https://www.googleapis.com/compute/v1/projects/p/zones/z/disks/d`,
+ * or `https://compute.googleapis.com/compute/v1/…`) or partial names (`projects/p/zones/z/disks/d`);
+ * the asset is `//compute.googleapis.com/projects/p/zones/z/disks/d`.
+ */
+function computeAssetName(reference: string): string {
+  const at = reference.indexOf('projects/');
+  return at === -1 ? reference : `//compute.googleapis.com/${reference.slice(at)}`;
+}
+
+/**
+ * Cloud SQL names a read replica's primary `project:instance` (or the instance alone, in the
+ * replica's project); the asset is `//cloudsql.googleapis.com/projects/<project>/instances/<instance>`.
+ */
+export function sqlInstanceAssetName(reference: string, data: JsonObject): string {
+  const colon = reference.lastIndexOf(':');
+  const project = colon === -1 ? stringAt(data, 'project') : reference.slice(0, colon);
+  const instance = reference.slice(colon + 1);
+  return project ? `//cloudsql.googleapis.com/projects/${project}/instances/${instance}` : reference;
 }
 
 const GOOGLE_MANAGED_KEY_NOTE = {

@@ -1,4 +1,4 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, field, isObject, type JsonObject, stringsOf } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
@@ -26,24 +26,39 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
   };
 }
 
+/** Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings. */
 function allowedEntry(entry: JsonObject): GcpFirewallAllow {
   return {
     protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
-    ports: stringsOf(entry.ports),
+    ports: arrayOf(entry.ports).flatMap((port) =>
+      typeof port === 'number'
+        ? [String(port)]
+        : typeof port === 'string' && port.trim() !== ''
+          ? [port.trim()]
+          : [],
+    ),
   };
 }
 
 /**
- * An ingress rule names its sources by range, network tag or service account (one is
- * required): a rule with tags or service accounts only has no source range.
+ * An ingress rule names its sources by range, network tag or service account; ranges and tags
+ * are a union (traffic from either matches), so the ranges decide whether the internet is in. A
+ * rule with tags or service accounts only has no source range. An ingress rule with no source at
+ * all applies to every IPv4 source: Google Cloud uses 0.0.0.0/0.
+ * https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules
  */
 function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[]> {
   const path = `${dataPath}.sourceRanges`;
-  if (Array.isArray(data.sourceRanges)) return explicit(stringsOf(data.sourceRanges), path);
-  if (Array.isArray(data.sourceTags) || Array.isArray(data.sourceServiceAccounts)) return explicit([], path);
-  return unknown(path, {
-    ja: '送信元 (範囲・タグ・サービス アカウント) がエクスポートにありません',
-    en: 'the export names no source (ranges, tags or service accounts)',
+  if (Array.isArray(data.sourceRanges) && data.sourceRanges.length > 0) {
+    return explicit(stringsOf(data.sourceRanges), path);
+  }
+  if (arrayOf(data.sourceTags).length > 0 || arrayOf(data.sourceServiceAccounts).length > 0) {
+    return explicit([], path);
+  }
+  if (String(data.direction ?? 'INGRESS').toUpperCase() !== 'INGRESS') return explicit([], path);
+  return cloudDefault(['0.0.0.0/0'], path, {
+    ja: '送信元（範囲・タグ・サービスアカウント）の指定がない上りルールは、すべての IPv4 送信元（0.0.0.0/0）に適用されます',
+    en: 'an ingress rule with no source (ranges, tags or service accounts) applies to every IPv4 source (0.0.0.0/0)',
   });
 }
 

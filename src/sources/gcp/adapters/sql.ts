@@ -1,7 +1,7 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
-import { customerManagedKey, replicaOf } from './encryption.ts';
+import { customerManagedKey, replicaOf, sqlInstanceAssetName } from './encryption.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
 const IP = 'settings.ipConfiguration';
@@ -20,7 +20,7 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
   });
   return {
     ...customerManagedKey(data, dataPath, 'diskEncryptionConfiguration.kmsKeyName'),
-    ...replicaOf(data, dataPath, 'masterInstanceName'),
+    ...replicaOf(data, dataPath, 'masterInstanceName', sqlInstanceAssetName),
     publicIp,
     ...(publicIp.source !== 'unknown' && { reachableFromInternet: publicIp }),
     authorizedNetworks: authorizedNetworks(data, dataPath),

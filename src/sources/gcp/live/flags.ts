@@ -1,6 +1,6 @@
-import { type LiveFlags, LiveOptionError } from '../../live.ts';
+import { type LiveFlags, LiveOptionError, lazyLiveSource } from '../../live.ts';
 import { parentName } from './discover.ts';
-import { createGcpLiveSource, LIST_ASSETS_QUOTA_PER_MINUTE } from './index.ts';
+import { LIST_ASSETS_QUOTA_PER_MINUTE } from './pacer.ts';
 
 /**
  * `kansa scan --gcp --organization O | --folder F | --projects a,b [--asset-types t,…]`:
@@ -46,11 +46,14 @@ export const gcpLiveFlags: LiveFlags = {
       throw new LiveOptionError('--gcp needs the scope to read: --organization, --folder or --projects');
     const assetTypes = list(options.assetTypes);
     const requestsPerMinute = options.gcpRequestsPerMinute;
-    return createGcpLiveSource({
-      parents: [...new Set(parents)],
-      ...(assetTypes.length > 0 && { assetTypes }),
-      ...(typeof requestsPerMinute === 'number' && { requestsPerMinute }),
-    });
+    // The collector, and the SDK behind it, is imported only when the scan runs.
+    return lazyLiveSource('gcp', async () =>
+      (await import('./index.ts')).createGcpLiveSource({
+        parents: [...new Set(parents)],
+        ...(assetTypes.length > 0 && { assetTypes }),
+        ...(typeof requestsPerMinute === 'number' && { requestsPerMinute }),
+      }),
+    );
   },
 };
 

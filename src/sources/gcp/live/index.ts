@@ -1,5 +1,6 @@
 import pLimit from 'p-limit';
-import { type LiveContext, type LiveSource, liveTimeouts, type ScopeCoverage } from '../../live.ts';
+import type { ScopeCoverage } from '../../../model/coverage.ts';
+import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
 import { type Clock, systemClock } from '../../live-calls/clock.ts';
 import { CallError } from '../../live-calls/failure.ts';
 import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../live-calls/retry.ts';
@@ -8,7 +9,7 @@ import { readStream } from './assets.ts';
 import { AssetClient, type AssetClientSettings } from './clients.ts';
 import { groupLabel, planStreams, RESOURCE_GROUPS_OF_LARGE_SCOPES, type StreamPlan } from './discover.ts';
 import { describeGcpFailure } from './errors.ts';
-import { ListAssetsWindow } from './pacer.ts';
+import { LIST_ASSETS_QUOTA_PER_MINUTE, ListAssetsWindow } from './pacer.ts';
 import type { ScopeState } from './scope.ts';
 
 /**
@@ -40,7 +41,7 @@ export interface GcpLiveDeps extends AssetClientSettings {
 
 export const DEFAULT_ASSET_TYPES: readonly string[] = Object.keys(NATIVE_TYPES).sort();
 export const MAX_PAGE_SIZE = 1000;
-export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;
+export { LIST_ASSETS_QUOTA_PER_MINUTE } from './pacer.ts';
 
 export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps = {}): LiveSource {
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, options.pageSize ?? MAX_PAGE_SIZE));

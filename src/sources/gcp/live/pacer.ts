@@ -1,6 +1,9 @@
 import type { Clock } from '../../live-calls/clock.ts';
 import type { Pacer, Permit } from '../../live-calls/pacer.ts';
 
+/** ListAssets calls per minute: the consumer project's default quota. */
+export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;
+
 /**
  * At most `limit` ListAssets calls in any `windowMs`: the Cloud Asset quota is counted per
  * consumer project per minute (ListAssets: 100), so every call of one collector goes through

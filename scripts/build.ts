@@ -1,0 +1,20 @@
+// `npm run build` (and `prepack`): compiles src/ to dist/ with tsc, then copies the files the
+// compiled code reads at run time beside it (the HTML report's script and style sheet).
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = `${root}dist/`;
+
+rmSync(dist, { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`],
+  {
+    stdio: 'inherit',
+  },
+);
+for (const asset of ['report/html/client.js', 'report/html/style.css']) {
+  cpSync(`${root}src/${asset}`, `${dist}${asset}`);
+}

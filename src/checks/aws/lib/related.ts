@@ -1,0 +1,119 @@
+import {
+  type AwsIamPrincipalFacts,
+  type AwsIamUserFacts,
+  type AwsKmsKeyFacts,
+  keyManagerOfReference,
+} from '../../../model/aws.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
+import { factOf } from '../../../model/facts.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { Evidence, InventoryView } from '../../check.ts';
+
+/**
+ * Lookups of related AWS resources that several checks share: the KMS key behind an
+ * encrypted resource, and the groups through which a user holds administrator rights.
+ */
+
+/** A fact of another resource, as evidence naming that resource. */
+export function evidenceFrom(resource: Resource, fact: Fact<unknown>): Evidence {
+  return { ...fact, resourceId: resource.id };
+}
+
+export interface Verdict {
+  /** undefined when the export cannot tell. */
+  readonly value: boolean | undefined;
+  readonly evidence: readonly Evidence[];
+}
+
+/**
+ * Whether a KMS key reference (key ARN, bare key id, alias) names a customer managed key: an
+ * alias tells by itself; a key is decided by its AWS::KMS::Key item's keyManager in the
+ * inventory, and stays undetermined when the export does not hold it.
+ */
+export function isCustomerManagedKey(
+  inventory: InventoryView,
+  account: string,
+  keyRef: Fact<string>,
+): Verdict {
+  if (keyRef.source === 'unknown') return { value: undefined, evidence: [keyRef] };
+  const byReference = keyManagerOfReference(keyRef.value);
+  if (byReference) return { value: byReference === 'CUSTOMER', evidence: [keyRef] };
+  const key = findKmsKey(inventory, account, keyRef.value);
+  if (!key) {
+    const missing = unknown(keyRef.path, {
+      ja: `KMS キー ${keyRef.value} がエクスポートにありません（AWS::KMS::Key を記録してください）`,
+      en: `the KMS key ${keyRef.value} is not in the export (record AWS::KMS::Key)`,
+    });
+    return { value: undefined, evidence: [keyRef, missing] };
+  }
+  const keyManager = factOf(key.facts.keyManager, 'configuration.keyManager');
+  const evidence = [keyRef, evidenceFrom(key, keyManager)];
+  return { value: keyManager.source === 'unknown' ? undefined : keyManager.value === 'CUSTOMER', evidence };
+}
+
+function findKmsKey(
+  inventory: InventoryView,
+  account: string,
+  keyRef: string,
+): Resource<AwsKmsKeyFacts> | undefined {
+  // An ARN, or a key a Terraform plan creates (named by its address until it has an ARN).
+  const byId = inventory.byId('aws', keyRef);
+  if (keyRef.startsWith('arn:') || byId?.kansaType === 'kms.key')
+    return byId as Resource<AwsKmsKeyFacts> | undefined;
+  // A bare key id: the key of that id in the resource's account.
+  return inventory.inAccount('aws', account, 'kms.key').find((key) => key.id.endsWith(`:key/${keyRef}`)) as
+    | Resource<AwsKmsKeyFacts>
+    | undefined;
+}
+
+/** The AWS managed AdministratorAccess policy, in every partition. */
+const ADMINISTRATOR_ACCESS = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;
+
+/** Whether the principal's own policies grant full administrator rights (undefined when unknown). */
+function grantsAdministrator(facts: AwsIamPrincipalFacts | AwsIamUserFacts, owner?: Resource): Verdict {
+  const attached = factOf(facts.attachedPolicyArns, 'configuration.attachedManagedPolicies');
+  const inline = factOf(facts.fullAdminInlinePolicies, 'configuration.userPolicyList');
+  const asEvidence = (fact: Fact<unknown>) => (owner ? evidenceFrom(owner, fact) : fact);
+  if (attached.value?.some((arn) => ADMINISTRATOR_ACCESS.test(arn)))
+    return { value: true, evidence: [asEvidence(attached)] };
+  if (inline.value && inline.value.length > 0) return { value: true, evidence: [asEvidence(inline)] };
+  const known = attached.source !== 'unknown' && inline.source !== 'unknown';
+  return { value: known ? false : undefined, evidence: [asEvidence(attached), asEvidence(inline)] };
+}
+
+/** Whether an IAM role's own policies grant full administrator rights. */
+export function isAdministratorRole(role: Resource<AwsIamPrincipalFacts>): Verdict {
+  return grantsAdministrator(role.facts, role);
+}
+
+/**
+ * Whether an IAM user holds administrator rights: AdministratorAccess or an inline `*` on `*`
+ * policy, attached to the user or to one of its groups (when the group items are in the export).
+ */
+export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamUserFacts>): Verdict {
+  const own = grantsAdministrator(user.facts);
+  if (own.value) return own;
+  const groupNames = factOf(user.facts.groups, 'configuration.groupList');
+  if (groupNames.source === 'unknown') return { value: undefined, evidence: [...own.evidence, groupNames] };
+  const groups = inventory.inAccount('aws', user.account, 'iam.group');
+  const evidence: Evidence[] = [...own.evidence, groupNames];
+  let value = own.value;
+  for (const name of groupNames.value) {
+    const group = groups.find((g) => g.name === name) as Resource<AwsIamPrincipalFacts> | undefined;
+    if (!group) {
+      evidence.push(
+        unknown(`configuration.groupList[${name}]`, {
+          ja: `IAM グループ ${name} がエクスポートにありません`,
+          en: `the IAM group ${name} is not in the export`,
+        }),
+      );
+      value = undefined;
+      continue;
+    }
+    const viaGroup = grantsAdministrator(group.facts, group);
+    if (viaGroup.value) return { value: true, evidence: [groupNames, ...viaGroup.evidence] };
+    if (viaGroup.value === undefined) value = undefined;
+    evidence.push(...viaGroup.evidence);
+  }
+  return { value, evidence };
+}

@@ -1,0 +1,62 @@
+import type { Fact } from '../model/fact.ts';
+import { type CheckResult, fail, pass, undetermined } from './check.ts';
+
+/** The messages of a verdict: one for each of PASS, FAIL and UNKNOWN. */
+export interface VerdictMessages<M extends string> {
+  readonly pass: M;
+  readonly fail: M;
+  readonly unknown: M;
+}
+
+/**
+ * The verdict of a check that decides on one setting: UNKNOWN when the export cannot tell
+ * (never a pass), otherwise PASS or FAIL by `compliant`. The fact is the evidence either way,
+ * so a value taken from the cloud's default says so. The message data holds `extra` (e.g. the
+ * threshold a value was compared with) and, once known, the fact's `value` and `source`.
+ */
+export function decideOnFact<T, M extends string>(
+  fact: Fact<T>,
+  compliant: (value: T) => boolean,
+  messages: VerdictMessages<M>,
+  extra: Record<string, unknown> = {},
+): CheckResult<M> {
+  if (fact.source === 'unknown') return undetermined(messages.unknown, [fact], extra);
+  const data = { ...extra, value: fact.value, source: fact.source };
+  return compliant(fact.value) ? pass(messages.pass, [fact], data) : fail(messages.fail, [fact], data);
+}
+
+/** One setting of a several-setting check, and the values that comply. */
+export interface Requirement {
+  readonly fact: Fact<unknown>;
+  readonly compliant: (value: never) => boolean;
+}
+
+/** A requirement on a fact of type T (keeps `compliant` typed where it is written). */
+export function requirement<T>(fact: Fact<T>, compliant: (value: T) => boolean): Requirement {
+  return { fact, compliant: compliant as (value: never) => boolean };
+}
+
+/**
+ * The verdict of a check that needs several settings at once: FAIL naming the settings that
+ * do not comply (even when others are unknown), else UNKNOWN naming those the export cannot
+ * tell, else PASS. Every fact is evidence.
+ */
+export function decideOnFacts<M extends string>(
+  requirements: readonly Requirement[],
+  messages: VerdictMessages<M>,
+): CheckResult<M> {
+  const evidence = requirements.map(({ fact }) => fact);
+  const failing = requirements
+    .filter(({ fact, compliant }) => fact.source !== 'unknown' && !compliant(fact.value as never))
+    .map(({ fact }) => `${fact.path} = ${String(fact.value)}`);
+  if (failing.length > 0) return fail(messages.fail, evidence, { failing });
+  const unknownPaths = evidence.filter((fact) => fact.source === 'unknown').map((fact) => fact.path);
+  if (unknownPaths.length > 0) return undetermined(messages.unknown, evidence, { unknown: unknownPaths });
+  return pass(messages.pass, evidence);
+}
+
+/** The messages of a check that asks one yes/no setting to be on. */
+export const ENABLED_MESSAGES = { pass: 'enabled', fail: 'disabled', unknown: 'unknown' } as const;
+
+/** `compliant` for a yes/no setting that must be on. */
+export const isOn = (value: boolean): boolean => value;

@@ -1,0 +1,72 @@
+import type { Provider } from './resource.ts';
+
+/**
+ * Parameters a framework (policies/*.yaml) sets for the checks. Every key has a default here,
+ * so a framework file names only what it changes.
+ */
+export interface ScanParameters {
+  /** Regions counted as domestic (LOC-1), per cloud; lower-case as the clouds write them. */
+  readonly allowedRegions: Readonly<Record<Provider, readonly string[]>>;
+  /** Tag key carrying the information classification (機密性 1/2/3) and the class assumed when absent. */
+  readonly classification: { readonly tagKey: string; readonly default: number };
+  /**
+   * Whether replicas and backups may be abroad (LOC-2; the national policy allows it, Kobe
+   * 別紙 requires backups in Japan too).
+   */
+  readonly allowBackupsAbroad: boolean;
+  /**
+   * Tag keys and values marking a replica or backup copy (LOC-2 exception). Several keys,
+   * because Google Cloud label keys cannot contain ':' (`kansa-purpose` there).
+   */
+  readonly backupTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * The highest classification for which data abroad encrypted with a customer-managed key is
+   * a lower-severity finding (LOC-3). 1 under CLS-1 (class 2+ must be domestic); 3 where the
+   * framework allows protected data abroad at every class (national policy, 001 §3.1 1)(4)).
+   */
+  readonly customerKeyReliefMaxClass: number;
+  /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
+  readonly maxPrivilegedPrincipals: number;
+  /** Minimum log retention in days (OSK-2.3, Kobe 2(4)). */
+  readonly logRetentionDays: number;
+  /** Maximum age of access keys in days (OSK-1.5). */
+  readonly maxKeyAgeDays: number;
+  /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
+  readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /** AWS accounts outside the scan that roles may trust (OSK-1.4 cross-account trust). */
+  readonly trustedAccountIds: readonly string[];
+  /** E-mail domains of the organisation's own users and groups (OSK-1.4 external members). */
+  readonly memberDomains: readonly string[];
+  /**
+   * Change monitoring from the history store (OSK-8.1): the requirement it decides, the
+   * longest gap between complete scans, and how long an unwaived failure of each severity may
+   * stay open. Without `requirement` (or without a store) that requirement stays MANUAL.
+   */
+  readonly changeMonitoring: {
+    readonly requirement?: string;
+    readonly maxScanIntervalDays: number;
+    readonly maxOpenDays: Readonly<Partial<Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>>>;
+  };
+}
+
+export const DEFAULT_PARAMETERS: ScanParameters = {
+  allowedRegions: {
+    aws: ['ap-northeast-1', 'ap-northeast-3'],
+    azure: ['japaneast', 'japanwest'],
+    gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
+  },
+  classification: { tagKey: 'confidentiality', default: 2 },
+  allowBackupsAbroad: true,
+  backupTag: { keys: ['kansa:purpose', 'kansa-purpose'], values: ['backup', 'replica', 'dr'] },
+  customerKeyReliefMaxClass: 1,
+  maxPrivilegedPrincipals: 3,
+  logRetentionDays: 365,
+  maxKeyAgeDays: 90,
+  myNumberTag: {
+    keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
+    values: ['true', 'yes', '1'],
+  },
+  trustedAccountIds: [],
+  memberDomains: [],
+  changeMonitoring: { maxScanIntervalDays: 8, maxOpenDays: { critical: 14, high: 30 } },
+};

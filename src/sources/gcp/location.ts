@@ -1,0 +1,64 @@
+import type { CloudAsset } from './asset.ts';
+import { at, type JsonObject, lastSegment, stringAt } from './json.ts';
+
+/**
+ * Where a Google Cloud resource keeps its data, in this order of precedence (the first that
+ * the record carries wins):
+ *
+ * 1. the type's own data location (`storageLocations` of snapshots and backups, which are
+ *    global resources whose data sits in a region or multi-region; older exports spell it
+ *    `storageLocation`);
+ * 2. the asset's `resource.location` (Cloud Asset Inventory's own field);
+ * 3. the REST JSON's `location` (buckets `US-CENTRAL1`, datasets `US`, clusters `us-central1-c`);
+ * 4. its `region` (a name, or a URL `…/regions/us-central1`);
+ * 5. a zone: `zone` (a name or a URL on disks and instances), `gceZone` and
+ *    `settings.locationPreference.zone` (Cloud SQL);
+ * 6. the resource name: `locations/<l>` (`…/locations/us-central1/keyRings/…`,
+ *    `locations/us` for a multi-region key ring), `regions/<r>` or `zones/<z>`, in the asset
+ *    name or the REST JSON's `selfLink`.
+ *
+ * Zones are reported as their region (`europe-west1-b` → `europe-west1`); everything is
+ * lower-cased (`ASIA-NORTHEAST1`, `US`). Multi-regions (`us`, `eu`, `asia`) and dual-regions
+ * (`asia1`, `eur4`, `nam4`) keep their names: the location checks decide which are domestic.
+ * `global` when nothing names a location (IAM-policy lines, networks, service accounts).
+ */
+export function locationOf(
+  asset: CloudAsset,
+  data: JsonObject | undefined,
+  typeLocation: ((data: JsonObject) => string | undefined) | undefined,
+): string {
+  const found =
+    (data && typeLocation?.(data)) ??
+    asset.resource?.location ??
+    stringAt(data, 'location') ??
+    stringAt(data, 'region') ??
+    stringAt(data, 'zone') ??
+    stringAt(data, 'gceZone') ??
+    stringAt(data, 'settings.locationPreference.zone') ??
+    locationInName(asset.name) ??
+    locationInName(stringAt(data, 'selfLink'));
+  return found ? regionOfZone(lastSegment(found).trim().toLowerCase()) : 'global';
+}
+
+/** The data location of snapshots, machine images and backups: the first of `storageLocations`. */
+export function storageLocation(data: JsonObject): string | undefined {
+  for (const key of ['storageLocations', 'storageLocation']) {
+    const value = at(data, key);
+    if (typeof value === 'string' && value !== '') return value;
+    if (Array.isArray(value) && typeof value[0] === 'string' && value[0] !== '') return value[0];
+  }
+  return undefined;
+}
+
+const NAMED_LOCATION = /\/(?:locations|regions|zones)\/([^/]+)(?:\/|$)/;
+
+function locationInName(name: string | undefined): string | undefined {
+  const location = name ? NAMED_LOCATION.exec(name)?.[1] : undefined;
+  // `locations/-` is the wildcard of list calls, not a place.
+  return location && location !== '-' ? location : undefined;
+}
+
+/** Zonal resources are reported by their region (`asia-northeast1-b` → `asia-northeast1`). */
+function regionOfZone(location: string): string {
+  return /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ?? location;
+}

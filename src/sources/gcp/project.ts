@@ -1,0 +1,96 @@
+import { explicit, type Fact } from '../../model/fact.ts';
+import { HIERARCHY_TYPES, PROJECT_TYPE } from './adapters/index.ts';
+import type { CloudAsset } from './asset.ts';
+import { type JsonObject, lastSegment, stringAt } from './json.ts';
+
+const RESOURCE_MANAGER = '//cloudresourcemanager.googleapis.com/';
+
+/** The project an asset belongs to, and where the record names it. */
+export interface AssetProject {
+  /** The project number when the record gives one, else the project id; `folders/F` / `organizations/O` above projects. */
+  readonly account: string;
+  /** The project id when `account` is the number and the record names both (the inventory merges the two). */
+  readonly alias?: string;
+  /** Evidence: the project as named, with the field it was read from. */
+  readonly fact: Fact<string>;
+}
+
+/** `projects/<number>` or `projects/<id>` inside a resource name, URL or parent (`projects/_` names none). */
+const PROJECT_SEGMENT = /(?:^|\/)projects\/([^/]+)(?:\/|$)/;
+
+/**
+ * Where each dialect names the project, in order of precedence. Exports since 2019 carry
+ * `ancestors` (`projects/<number>` first); older exports, Forseti-era dumps and policy tools'
+ * fixtures often do not, but name the project in `resource.parent`
+ * (`//cloudresourcemanager.googleapis.com/projects/<number>`, or the parent asset for child
+ * types such as tables and crypto keys), in the asset name
+ * (`//cloudkms.googleapis.com/projects/<id>/locations/…`), or in the REST JSON (`selfLink`,
+ * `projectNumber`, `project`, `projectId`, `datasetReference.projectId`, `name`).
+ */
+function candidates(asset: CloudAsset, data: JsonObject | undefined): [string, string | undefined][] {
+  const projectAncestor = asset.ancestors.find((ancestor) => ancestor.startsWith('projects/'));
+  return [
+    ['ancestors', projectAncestor],
+    ['resource.parent', projectInName(asset.resource?.parent)],
+    ['name', projectInName(asset.name)],
+    [`${asset.resource?.dataPath}.projectNumber`, stringOrNumber(data?.projectNumber)],
+    [`${asset.resource?.dataPath}.selfLink`, projectInName(stringAt(data, 'selfLink'))],
+    [`${asset.resource?.dataPath}.project`, stringAt(data, 'project')],
+    [`${asset.resource?.dataPath}.projectId`, stringAt(data, 'projectId')],
+    [`${asset.resource?.dataPath}.datasetReference.projectId`, stringAt(data, 'datasetReference.projectId')],
+    [`${asset.resource?.dataPath}.tableReference.projectId`, stringAt(data, 'tableReference.projectId')],
+    [`${asset.resource?.dataPath}.name`, projectInName(stringAt(data, 'name'))],
+  ];
+}
+
+/**
+ * The asset's project: the number where any field gives it (numbers are what `ancestors` and
+ * the IAM-policy lines use), else the id; both are kept when both appear, so that the
+ * inventory can merge resources keyed by either. Folder- and organization-level assets (the
+ * folder itself, a folder log sink) belong to their nearest ancestor. Undefined when nothing
+ * in the record names a project, folder or organization.
+ */
+export function projectOf(asset: CloudAsset, data: JsonObject | undefined): AssetProject | undefined {
+  if (HIERARCHY_TYPES.has(asset.assetType) && asset.assetType !== PROJECT_TYPE) {
+    const node = asset.name.slice(RESOURCE_MANAGER.length);
+    return { account: node, fact: explicit(node, 'name') };
+  }
+  let number: [string, string] | undefined;
+  let id: [string, string] | undefined;
+  for (const [path, raw] of candidates(asset, data)) {
+    const project = raw?.replace(/^projects\//, '');
+    if (!project || project === '_') continue;
+    if (/^\d+$/.test(project)) number ??= [project, path];
+    else id ??= [project, path];
+  }
+  if (asset.assetType === PROJECT_TYPE) {
+    const self = lastSegment(asset.name);
+    if (/^\d+$/.test(self)) number ??= [self, 'name'];
+    else id = [self, 'name'];
+  }
+  if (number)
+    return { account: number[0], ...(id && { alias: id[0] }), fact: explicit(number[0], number[1]) };
+  if (id) return { account: id[0], fact: explicit(id[0], id[1]) };
+  const ancestor = asset.ancestors[0];
+  if (ancestor) return { account: ancestor, fact: explicit(ancestor, 'ancestors') };
+  // Organization- and folder-level assets (custom roles, sinks) name their node in parent or name.
+  for (const [path, name] of [
+    ['resource.parent', asset.resource?.parent],
+    ['name', asset.name],
+  ] as const) {
+    const node = name ? HIERARCHY_NODE.exec(name)?.[1] : undefined;
+    if (node) return { account: node, fact: explicit(node, path) };
+  }
+  return undefined;
+}
+
+const HIERARCHY_NODE = /(?:^|\/)((?:organizations|folders)\/\d+)(?:\/|$)/;
+
+function projectInName(name: string | undefined): string | undefined {
+  return name ? PROJECT_SEGMENT.exec(name)?.[1] : undefined;
+}
+
+function stringOrNumber(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value)) return String(value);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

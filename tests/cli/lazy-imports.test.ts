@@ -1,0 +1,76 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'kansa-lazy-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The packages of the clouds' SDKs (and their transports): the live path's, never the offline one's. */
+const CLOUD_SDK =
+  /^(@aws-sdk|@smithy|@azure|@azure-rest|@google-cloud|google-auth-library|google-gax|@grpc)\//;
+
+/**
+ * Runs node with a module hook that records every module resolved (ESM and require), and
+ * returns the npm packages among them.
+ */
+function packagesLoaded(args: readonly string[]): {
+  packages: string[];
+  status: number | null;
+  stderr: string;
+} {
+  const record = path.join(dir, `modules-${Math.random().toString(36).slice(2)}.txt`);
+  const hook = `
+    import { registerHooks } from 'node:module';
+    import { writeFileSync } from 'node:fs';
+    const seen = new Set();
+    registerHooks({ resolve(specifier, context, next) { const r = next(specifier, context); seen.add(r.url); return r; } });
+    process.on('exit', () => writeFileSync(${JSON.stringify(record)}, [...seen].join('\\n')));`;
+  const result = spawnSync(
+    process.execPath,
+    ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...args],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
+  );
+  const packages = new Set<string>();
+  for (const url of readFileSync(record, 'utf8').split('\n')) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (match) packages.add(match[1]!);
+  }
+  return { packages: [...packages].sort(), status: result.status, stderr: result.stderr };
+}
+
+const kansa = path.join(ROOT, 'bin/kansa.js');
+
+describe('the offline path loads no cloud SDK', () => {
+  it('notices an SDK when one is loaded (the live collectors import theirs)', () => {
+    const { packages } = packagesLoaded([path.join(ROOT, 'src/sources/aws/live/index.ts')]);
+    expect(packages).toContain('@aws-sdk/client-config-service');
+  });
+
+  it('kansa --version loads nothing but the command-line parser', () => {
+    const { packages, status } = packagesLoaded([kansa, '--version']);
+    expect(status).toBe(0);
+    expect(packages).toEqual(['commander']);
+  });
+
+  it('kansa scan of export files, then kansa report, load no SDK', () => {
+    const findings = path.join(dir, 'findings.json');
+    const scan = packagesLoaded([kansa, 'scan', '--input', 'fixtures/sample-tenancy', '--output', findings]);
+    expect(scan.stderr).toBe('');
+    expect(scan.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+    const report = packagesLoaded([
+      kansa,
+      'report',
+      '--input',
+      findings,
+      '--format',
+      'html',
+      '-o',
+      `${findings}.html`,
+    ]);
+    expect(report.status).toBe(0);
+    expect(report.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * The RuleTester: every check's tests, in the manner of ESLint's.
+ *
+ *   import check from '../../../../src/checks/aws/s3/bucket-tls-only.ts';
+ *   import { run } from '../../../helpers/rule-tester.ts';
+ *   run(check, {
+ *     valid: [{ name: 'deny without TLS', records: [bucketItem('b', { BucketPolicy: ... })], messageId: 'enforced' }],
+ *     invalid: [{ records: [bucketItem('b', {})], messageId: 'notEnforced', evidence: [{ path: '...' }] }],
+ *   });
+ *
+ * A case's `records` are export records in the export's own shape (an AWS Config item, a
+ * Resource Graph row, a Cloud Asset line). Plain records are put in one file of the check's
+ * cloud's main export (`wrap`: Config snapshot, `az graph query` output, `gcloud asset
+ * export` NDJSON); records of another export are given as files built with
+ * tests/helpers/exports.ts (`credentialReportFile([...])`, `configSelect([...])`,
+ * `jsonFile(armBody)`); facts only a live collector reads go in `collected`, as the resources
+ * it emits. The files are written to a temporary directory and read by
+ * `readInputFile`, the scan's own reader, so format detection, readers and adapters are the
+ * real ones; the inventory then gets its account resources as in a scan. Related records the
+ * check needs (an account's Block Public Access, a KMS key, a diagnostic setting) go in the
+ * same `records`.
+ *
+ * The check runs on `target` (a resource id, case-insensitive, or name), or on the one
+ * resource of the records it applies to (`appliesTo`: provider, kansa type, native type).
+ * - `valid`: the verdict is PASS (or NOT_APPLICABLE with `status`), with `messageId` if given.
+ * - `invalid`: the verdict is FAIL (or UNKNOWN with `status`) with `messageId`.
+ * - `notRun`: the engine does not run the check on the target (another native type).
+ * Every case may also assert `evidence` (toMatchObject on the list), `data` (toMatchObject),
+ * `severity`, the rendered `message` (`{ en, ja }` substrings or patterns) and, for anything
+ * else, `assert(result, resource)`. `params` and `now` set the framework parameters and the
+ * scan time.
+ *
+ * `run` also fails when a message of the check is given by none of the cases, when a rendered
+ * message still shows a `{{placeholder}}`, or when a case's records are not read cleanly.
+ * `byVerdict(table)` sorts one table of cases with a `status` each into `valid` and `invalid`.
+ * Cases flagged `example: true` (else the first valid and the first invalid case) are the
+ * good and bad examples of the check's page in docs/checks (`npm run docs`).
+ *
+ * Keep each check's cases in `tests/checks/<cloud>/<service>/<name>.cases.ts` (default export,
+ * read by the docs generator too) and its test in `<name>.test.ts` beside it: `run(check, cases)`.
+ */
+import { describe, expect, it } from 'vitest';
+import { appliesTo, type Check } from '../../src/checks/check.ts';
+import {
+  evaluateCase,
+  type JudgedCase,
+  type Outcome,
+  pickTarget,
+  type RuleTests,
+  readCase,
+} from './rule-cases.ts';
+
+export type {
+  AnyCase,
+  ExpectedMessage,
+  InvalidCase,
+  NotRunCase,
+  Outcome,
+  RecordOrFile,
+  RuleTests,
+  ValidCase,
+} from './rule-cases.ts';
+export { byVerdict } from './rule-cases.ts';
+
+/** Registers the check's cases as vitest tests (see the top of this file). */
+export function run<F extends object, M extends string>(check: Check<F, M>, tests: RuleTests<M>): void {
+  const { meta } = check;
+  const evaluated = new Map<JudgedCase<M>, Promise<Outcome<M>>>();
+  const outcomeOf = (testCase: JudgedCase<M>) => {
+    let outcome = evaluated.get(testCase);
+    if (!outcome) {
+      outcome = evaluateCase(check, tests, testCase);
+      evaluated.set(testCase, outcome);
+    }
+    return outcome;
+  };
+  const valid = tests.valid.map((testCase) => ({ testCase, status: testCase.status ?? 'PASS' }));
+  const invalid = tests.invalid.map((testCase) => ({ testCase, status: testCase.status ?? 'FAIL' }));
+  const judged: readonly JudgedCase<M>[] = [...tests.valid, ...tests.invalid];
+
+  describe(meta.id, () => {
+    for (const [kind, list] of [
+      ['valid', valid],
+      ['invalid', invalid],
+    ] as const) {
+      describe(kind, () => {
+        for (const [i, { testCase, status }] of list.entries()) {
+          const title = testCase.name ?? `#${i + 1}`;
+          it(`${title} → ${status}${testCase.messageId ? ` (${testCase.messageId})` : ''}`, async () => {
+            const { resource, result, message } = await outcomeOf(testCase);
+            expect(result.status, 'status').toBe(status);
+            if (testCase.messageId !== undefined)
+              expect(result.message, 'messageId').toBe(testCase.messageId);
+            expect(`${message.ja}\n${message.en}`, 'unfilled placeholder').not.toMatch(PLACEHOLDER);
+            if (testCase.evidence) expect(result.evidence, 'evidence').toMatchObject(testCase.evidence);
+            if (testCase.data) expect(result.data, 'data').toMatchObject(testCase.data);
+            if (testCase.severity)
+              expect(result.severity ?? meta.severity, 'severity').toBe(testCase.severity);
+            for (const lang of ['ja', 'en'] as const) {
+              const expected = testCase.message?.[lang];
+              if (expected !== undefined) expect(message[lang]).toMatch(expected);
+            }
+            testCase.assert?.(result, resource);
+          });
+        }
+      });
+    }
+
+    if (tests.notRun && tests.notRun.length > 0) {
+      describe('not run', () => {
+        for (const [i, testCase] of tests.notRun!.entries()) {
+          it(testCase.name ?? `#${i + 1}`, async () => {
+            const resources = await readCase(check, tests, testCase);
+            const candidates = resources.filter(
+              (r) =>
+                (meta.provider === 'any' || r.provider === meta.provider) &&
+                meta.resourceTypes.includes(r.kansaType),
+            );
+            const target = pickTarget(meta.id, candidates, testCase.target);
+            expect(appliesTo(meta, target), `${meta.id} runs on ${target.nativeType}`).toBe(false);
+          });
+        }
+      });
+    }
+
+    it('gives every message of the check in some case, each rendered without a {{placeholder}}', async () => {
+      const outcomes = await Promise.all(judged.map(outcomeOf));
+      const given = new Set(outcomes.map(({ result }) => result.message));
+      const missing = Object.keys(meta.messages).filter((id) => !given.has(id as M));
+      expect(missing, `messages of ${meta.id} no case gives`).toEqual([]);
+      for (const { message } of outcomes) {
+        expect(message.en, 'unfilled placeholder').not.toMatch(PLACEHOLDER);
+        expect(message.ja, 'unfilled placeholder').not.toMatch(PLACEHOLDER);
+      }
+    });
+  });
+}
+
+const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { explicit } from '../../src/model/fact.ts';
+import type { Resource } from '../../src/model/resource.ts';
+import { Inventory } from '../../src/scan/inventory.ts';
+
+function volume(overrides: Partial<Resource> = {}): Resource {
+  return {
+    provider: 'aws',
+    account: '111122223333',
+    region: 'ap-northeast-1',
+    kansaType: 'compute.disk',
+    nativeType: 'AWS::EC2::Volume',
+    id: 'arn:aws:ec2:ap-northeast-1:111122223333:volume/vol-1',
+    name: 'vol-1',
+    tags: {},
+    facts: {},
+    origin: { file: 'a.json', index: 0 },
+    ...overrides,
+  };
+}
+
+describe('Inventory: versions of one resource across files', () => {
+  it('keeps the newest dated record whole, whichever file came first', () => {
+    for (const order of [0, 1]) {
+      const inventory = new Inventory();
+      const older = volume({
+        observedAt: 1000,
+        facts: { encrypted: explicit(false, 'configuration.encrypted') },
+      });
+      const newer = volume({
+        observedAt: 2000,
+        facts: { encrypted: explicit(true, 'configuration.encrypted') },
+      });
+      for (const r of order === 0 ? [older, newer] : [newer, older]) inventory.add(r);
+      expect(inventory.size).toBe(1);
+      expect(inventory.byId('aws', newer.id)?.facts).toEqual(newer.facts);
+    }
+  });
+
+  it('drops a resource whose newest record is a deletion, and counts it', () => {
+    const inventory = new Inventory();
+    inventory.add(volume({ observedAt: 1000 }));
+    inventory.add(volume({ observedAt: 3000, deleted: true, facts: {} }));
+    inventory.add(volume({ id: 'arn:aws:ec2:ap-northeast-1:111122223333:volume/vol-2', observedAt: 500 }));
+    expect([...inventory.all()].map((r) => r.name)).toEqual(['vol-1']);
+    expect(inventory.byId('aws', volume().id)).toBeUndefined();
+    expect(inventory.inAccount('aws', '111122223333')).toHaveLength(1);
+    expect(inventory.size).toBe(1);
+    expect(inventory.deletedCount).toBe(1);
+  });
+
+  it('revives a resource recreated after its deletion', () => {
+    const inventory = new Inventory();
+    inventory.add(volume({ observedAt: 3000, deleted: true }));
+    inventory.add(volume({ observedAt: 4000 }));
+    expect(inventory.byId('aws', volume().id)).toBeDefined();
+    expect(inventory.deletedCount).toBe(0);
+  });
+
+  it('merges undated records of the same state (resource line and IAM-policy line)', () => {
+    const inventory = new Inventory();
+    inventory.add(volume({ facts: { a: explicit(1, 'a') } }));
+    inventory.add(volume({ facts: { b: explicit(2, 'b') } }));
+    expect(Object.keys(inventory.byId('aws', volume().id)?.facts ?? {})).toEqual(['a', 'b']);
+  });
+});
+
+describe('Inventory: Google Cloud projects named by id and by number', () => {
+  const crm = '//cloudresourcemanager.googleapis.com/projects/';
+  function gcp(overrides: Partial<Resource>): Resource {
+    return {
+      ...volume(),
+      provider: 'gcp',
+      kansaType: 'storage.bucket',
+      nativeType: 'storage.googleapis.com/Bucket',
+      ...overrides,
+    };
+  }
+
+  it('moves resources filed under the project id to the number once a record names both', () => {
+    const inventory = new Inventory();
+    inventory.add(gcp({ id: '//storage.googleapis.com/b1', account: 'city-prod' }));
+    inventory.add(
+      gcp({
+        id: `${crm}city-prod`,
+        account: 'city-prod',
+        kansaType: 'account',
+        facts: { auditConfigs: explicit([], 'iam_policy.auditConfigs') },
+      }),
+    );
+    inventory.add(
+      gcp({ id: '//storage.googleapis.com/b2', account: '123456789012', accountAlias: 'city-prod' }),
+    );
+    inventory.add(gcp({ id: `${crm}123456789012`, account: '123456789012', kansaType: 'account' }));
+    inventory.unifyAccountAliases();
+    expect(inventory.accounts()).toEqual([{ provider: 'gcp', account: '123456789012' }]);
+    expect(inventory.inAccount('gcp', '123456789012', 'storage.bucket')).toHaveLength(2);
+    const project = inventory.byId('gcp', `${crm}123456789012`);
+    expect(project?.facts).toHaveProperty('auditConfigs');
+    expect(inventory.byId('gcp', `${crm}city-prod`)).toBeUndefined();
+  });
+});
