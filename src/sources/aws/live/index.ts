@@ -1,7 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
@@ -13,7 +10,9 @@ import { abandonOnAbort, seconds } from '../../live-calls/retry.ts';
 import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings } from './clients.ts';
 import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';
+import { assumeRoleProvider, enabledRegions, roleTargets } from './discover.ts';
 import { describeError } from './errors.ts';
+import { saveFile } from './save.ts';
 import type { Collection, Scope } from './scope.ts';
 import { collectTrailStatus } from './trail-status.ts';
 
@@ -109,10 +108,7 @@ async function collect(
       };
     },
     async save(relative, content) {
-      if (!ctx.saveInventoryDir) return;
-      const file = path.join(ctx.saveInventoryDir, 'aws', relative);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
+      if (ctx.saveInventoryDir) await saveFile(ctx.saveInventoryDir, relative, content);
     },
     once<T>(key: string, make: () => Promise<T>): Promise<T> {
       let pending = shared.get(key) as Promise<T> | undefined;
@@ -213,11 +209,7 @@ async function collect(
     ctx.log.info({ account: callerAccount }, 'credentials of the default chain');
   });
   if (options.roleArn) {
-    const targets = options.accounts?.length
-      ? options.accounts
-      : [options.roleArn.includes('{account}') ? callerAccount : accountOfArn(options.roleArn)].filter(
-          (a): a is string => a !== undefined,
-        );
+    const targets = roleTargets(options.roleArn, options.accounts, callerAccount);
     await Promise.all(
       targets.map(async (account) => {
         const roleArn = options.roleArn!.replaceAll('{account}', account);
@@ -299,10 +291,7 @@ async function collect(
         if (options.regions === undefined) {
           const regionScope = newScope(credentials, account, homeRegion, `${account} ec2:DescribeRegions`);
           try {
-            const reply = await collection.call(regionScope, () =>
-              regionScope.clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false })),
-            );
-            regions = (reply.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : [])).sort();
+            regions = await enabledRegions(collection, regionScope);
             finish(regionScope);
           } catch (error) {
             finish(regionScope, error);
@@ -321,52 +310,4 @@ async function collect(
   await Promise.all(work);
   ctx.log.info({ scopes: coverage.length, resources: resourcesEmitted }, 'aws live scan done');
   return coverage.sort((a, b) => a.scope.localeCompare(b.scope));
-}
-
-/**
- * Credentials of a role assumed with the base credentials, renewed five minutes before they
- * expire. The STS requests count towards the account's scope.
- */
-function assumeRoleProvider(
-  scope: Scope,
-  collection: Collection,
-  roleArn: string,
-  externalId: string | undefined,
-): () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> {
-  let current:
-    | { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }
-    | undefined;
-  let pending: Promise<typeof current> | undefined;
-  return async () => {
-    if (current?.expiration && current.expiration.getTime() - Date.now() > 5 * 60_000) return current;
-    pending ??= (async () => {
-      const reply = await collection.call(scope, () =>
-        scope.clients.sts.send(
-          new AssumeRoleCommand({
-            RoleArn: roleArn,
-            RoleSessionName: 'kansa-scan',
-            DurationSeconds: 3600,
-            ...(externalId ? { ExternalId: externalId } : {}),
-          }),
-        ),
-      );
-      const c = reply.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey)
-        throw new Error(`sts:AssumeRole ${roleArn} returned no credentials`);
-      return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-        ...(c.Expiration ? { expiration: c.Expiration } : {}),
-      };
-    })().finally(() => {
-      pending = undefined;
-    });
-    current = await pending;
-    return current!;
-  };
-}
-
-function accountOfArn(arn: string): string | undefined {
-  return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
 }
