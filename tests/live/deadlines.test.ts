@@ -36,7 +36,48 @@ async function collect(source: LiveSource): Promise<{ scopes: ScopeCoverage[]; m
   return { scopes, ms: performance.now() - started };
 }
 
+/** Runs the real CLI in a child process; resolves with its exit code, output and time. */
+function kansa(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stderr: string; ms: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  child.stdout.resume();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(kill);
+      resolve({ code, stderr, ms: performance.now() - started });
+    });
+  });
+}
+
 describe('live scans against an endpoint that accepts and never answers', () => {
+  it('kansa scan --aws --timeout finishes within its deadlines and says what it waited on', async () => {
+    const endpoint = await silent();
+    const run = await kansa(['scan', '--aws', '--regions', 'ap-northeast-1', '--timeout', '0.3,1.5'], {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${endpoint.port}`,
+      AWS_ACCESS_KEY_ID: 'AKIASILENT0000000001',
+      AWS_SECRET_ACCESS_KEY: 'silent-secret',
+      AWS_REGION: 'ap-northeast-1',
+      AWS_CONFIG_FILE: '/dev/null',
+      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+      AWS_EC2_METADATA_DISABLED: 'true',
+    });
+    expect(endpoint.connections()).toBeGreaterThan(0);
+    expect(run.ms).toBeLessThan(20_000);
+    // Nothing could be read: a usage/input error, with the scope and what it waited on.
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/caller \(sts:GetCallerIdentity\): the scope's deadline \(1\.5 s\) passed/);
+  });
+
   it('AWS: every call times out (throwOnRequestTimeout), each scope ends at its deadline, the scan finishes', async () => {
     const endpoint = await silent();
     const { scopes, ms } = await collect(

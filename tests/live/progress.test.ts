@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTimeouts } from '../../src/cli/live-sources.ts';
 import { progressReporter } from '../../src/cli/progress.ts';
 
 function stream(isTTY: boolean) {
@@ -31,5 +32,17 @@ describe('live scan progress', () => {
     progress.update({ unit: 'scopes', done: 1, total: 2, resources: 5, requests: 9, throttled: 1 });
     progress.done();
     expect(pipe.written).toEqual([]);
+  });
+});
+
+describe('--timeout CALL[,SCOPE]', () => {
+  it('sets the call timeout, and the scope deadline when given, in seconds', () => {
+    expect(parseTimeouts('30')).toEqual({ callMs: 30_000 });
+    expect(parseTimeouts('0.5,90')).toEqual({ callMs: 500, scopeMs: 90_000 });
+  });
+
+  it('rejects what is not seconds', () => {
+    for (const bad of ['', '0', '-1', 'soon', '1,2,3', '1,'])
+      expect(() => parseTimeouts(bad)).toThrow(/expected seconds/);
   });
 });
