@@ -1,11 +1,12 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateGcp } from '../../bench/generate/gcp.ts';
-import { finished, kansa, SAMPLE, spawnKansa } from './run-kansa.ts';
+import { finished, kansa, ROOT, SAMPLE, spawnKansa } from './run-kansa.ts';
 
 let dir: string;
 let big: string;
@@ -79,6 +80,29 @@ describe('--output that cannot be written fails before scanning, in one line, ex
     const result = await kansa(['scan', '--input', SAMPLE, '--output', '/dev/full']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('kansa: cannot write /dev/full: no space left on the device (ENOSPC)\n');
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('stdout on a full device (> /dev/full): exit 2, never 0', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [
+        ['scan', '--input', SAMPLE],
+        ['scan', '--input', SAMPLE, '--format', 'json'],
+        ['checks'],
+      ]) {
+        const child = spawn(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', full, 'pipe'],
+        });
+        const result = await finished(child);
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stderr).toBe(
+          'kansa: cannot write standard output: no space left on the device (ENOSPC)\n',
+        );
+      }
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('report --output: a directory, a missing directory, a full device', async () => {
