@@ -1,4 +1,4 @@
-import { type DestinationStream, type Logger, pino } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import type { Lang } from '../model/localized.ts';
 import { escapeControls, truncateDisplay } from '../report/terminal-text.ts';
 import type { LogFormat } from './log-options.ts';
@@ -6,9 +6,15 @@ import type { LogFormat } from './log-options.ts';
 /**
  * The scan's logger on stderr. `text` (the default) gives one readable line per event in the
  * report language, with control characters escaped; `json` gives pino's JSON lines for
- * schedulers and log shippers. The same line is never printed twice.
+ * schedulers and log shippers. The same line is never printed twice. pino is loaded here, when
+ * a scan starts, so that `kansa --version` and `--help` load nothing but the command-line parser.
  */
-export function createLogger(options: { level: string; format: LogFormat; lang: Lang }): Logger {
+export async function createLogger(options: {
+  level: string;
+  format: LogFormat;
+  lang: Lang;
+}): Promise<Logger> {
+  const { pino } = await import('pino');
   const base = { level: options.level, base: { name: 'kansa' } };
   if (options.format === 'json') return pino(base, pino.destination({ fd: 2, sync: true }));
   return pino(

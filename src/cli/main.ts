@@ -76,6 +76,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       parseMebibytes,
       DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
     )
+    .option(
+      '--only-new',
+      'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
+    )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
@@ -108,7 +112,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { runScan } = await import('./scan-command.ts');
     const { createLogger } = await import('./log.ts');
-    const log = createLogger({ level: options.logLevel, format: options.logFormat, lang: options.lang });
+    const log = await createLogger({
+      level: options.logLevel,
+      format: options.logFormat,
+      lang: options.lang,
+    });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
   });
 

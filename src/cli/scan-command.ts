@@ -8,6 +8,7 @@ import { type Coverage, countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK
 import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
+import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -24,6 +25,8 @@ export interface ScanOptions {
   readonly format: 'text' | 'json';
   readonly output?: string;
   readonly failOn?: Severity;
+  /** --fail-on counts only failures a Terraform plan brings in (findings without change data count). */
+  readonly onlyNew?: boolean;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
   /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
@@ -63,6 +66,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
   const tally = new FindingTally();
+  let newFailureAtThreshold = false;
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
   let requirements: RequirementResult[];
   let coverage: Coverage;
@@ -70,6 +74,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     await writer?.begin();
     for (const finding of evaluate(inventory, framework, startedAt)) {
       tally.add(finding);
+      // A failure with no change data (an inventory export, a state) may be new: it counts.
+      if (options.failOn && finding.status === 'FAIL' && finding.change !== 'kept') {
+        newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
+      }
       await writer?.finding(finding);
     }
     requirements = tally.requirements(framework, providers);
@@ -122,6 +130,9 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       }),
     );
   }
-  if (options.failOn && tally.failedAtOrAbove(options.failOn)) return EXIT.failOn;
+  if (options.failOn) {
+    const failed = options.onlyNew ? newFailureAtThreshold : tally.failedAtOrAbove(options.failOn);
+    if (failed) return EXIT.failOn;
+  }
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
 }

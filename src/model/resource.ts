@@ -85,7 +85,33 @@ export interface Origin {
   /** 1-based line for line-oriented formats (NDJSON, CSV); the item index otherwise. */
   readonly line?: number;
   readonly index?: number;
+  /** Set for resources read from a Terraform plan or state. */
+  readonly iac?: IacOrigin;
 }
+
+/** What a plan does to a resource: `state` for resources read from a state, not a plan. */
+export type IacAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'state';
+
+/** Where a resource is declared in Terraform, so a pipeline can annotate the change. */
+export interface IacOrigin {
+  /** The instance address: `module.net.azurerm_network_security_group.web["a"]`. */
+  readonly address: string;
+  readonly action: IacAction;
+  /** The `source` of each module call from the root down to the resource (empty in the root module). */
+  readonly moduleSources?: readonly string[];
+  /** The `resource` block, when the `.tf` files beside the plan show it (path as the plan's own path is given). */
+  readonly declaration?: { readonly file: string; readonly line: number };
+  /** Addresses of the resources merged into this one (an S3 bucket's public access block, an NSG's rules). */
+  readonly parts?: readonly string[];
+}
+
+/**
+ * The region of a resource whose location the input does not tell: a location that names no
+ * region in an export, or a Terraform plan whose resource, provider block and provider default
+ * leave it to a variable or the environment. Location checks report it UNKNOWN, never in or
+ * out of Japan (`isLocationUnreadable`).
+ */
+export const UNKNOWN_REGION = '';
 
 /**
  * The normalized resource every check reads. Sources (adapters) fill it from each cloud's
@@ -122,6 +148,11 @@ export interface Resource<F extends object = object> {
   readonly observedAt?: number;
   /** The record says the resource was deleted: if it is the newest, the resource yields no finding. */
   readonly deleted?: true;
+  /**
+   * The facts before a Terraform plan's update, so a finding can tell whether the plan brings
+   * the failure in or keeps one that exists. Absent for everything but updated plan resources.
+   */
+  readonly factsBefore?: F;
 }
 
 /**

@@ -132,6 +132,7 @@ function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
     `,"message":${JSON.stringify(f.message)}`,
     serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
     `,"evidence":${JSON.stringify(f.evidence)}`,
+    f.change ? `,"change":"${f.change}"` : '',
     remediation,
   ];
 }

@@ -6,7 +6,7 @@ import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
-import type { Provider } from '../model/resource.ts';
+import type { IacOrigin, Provider } from '../model/resource.ts';
 import type { Finding } from '../scan/finding.ts';
 import schema from './findings-schema.json' with { type: 'json' };
 import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
@@ -91,10 +91,16 @@ export interface FileFinding {
     readonly id: string;
     readonly name: string;
     readonly classification: number;
-    readonly origin: { readonly file: string; readonly line?: number; readonly index?: number };
+    readonly origin: {
+      readonly file: string;
+      readonly line?: number;
+      readonly index?: number;
+      readonly iac?: IacOrigin;
+    };
   };
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
+  readonly change?: 'introduced' | 'kept';
 }
 
 export interface FileEvidence {

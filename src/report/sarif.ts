@@ -101,6 +101,8 @@ function rule(f: FileFinding, view: FrameworkView, lang: Lang) {
 function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: Lang) {
   const { requirements, clauses } = view.requirementsOf(f);
   const { origin } = f.resource;
+  // A Terraform resource is annotated where it is declared, when the .tf files showed it.
+  const declared = origin.iac?.declaration;
   return {
     ruleId: f.checkId,
     ruleIndex,
@@ -110,13 +112,17 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: fileUri(origin.file) },
-          ...(origin.line !== undefined ? { region: { startLine: origin.line } } : {}),
+          artifactLocation: { uri: fileUri(declared?.file ?? origin.file) },
+          ...(declared
+            ? { region: { startLine: declared.line } }
+            : origin.line !== undefined
+              ? { region: { startLine: origin.line } }
+              : {}),
         },
         logicalLocations: [
           {
             name: f.resource.name,
-            fullyQualifiedName: f.resource.id,
+            fullyQualifiedName: origin.iac?.address ?? f.resource.id,
             kind: 'resource',
           },
         ],
@@ -134,6 +140,8 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
       resourceType: f.resource.type,
       nativeType: f.resource.nativeType,
       evidence: f.evidence.map((e) => evidenceLine(e, lang)),
+      ...(origin.iac && { terraform: { ...origin.iac, plan: origin.file } }),
+      ...(f.change && { change: f.change }),
     },
   };
 }

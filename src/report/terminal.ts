@@ -28,6 +28,7 @@ const TEXT = {
     skipped: (n: number) => `スキップしたレコード: ${n} 件`,
     passedOver: (n: number) => `読み込み対象外としたファイル: ${n} 件`,
     more: (n: number) => `ほか ${n} 件（理由は JSON レポートの coverage.files）`,
+    deleted: (n: number) => `削除の記録: ${n} 件（最新の記録が削除であるリソースは評価しません）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
     totals: '合計',
     fix: '対処',
@@ -52,6 +53,8 @@ const TEXT = {
     skipped: (n: number) => `Records skipped: ${n}`,
     passedOver: (n: number) => `Files passed over (not exports): ${n}`,
     more: (n: number) => `and ${n} more (reasons in the JSON report's coverage.files)`,
+    deleted: (n: number) =>
+      `Deletion records read: ${n} (a resource whose newest record is a deletion is not evaluated)`,
     notEvaluated: 'Checks the export had no data for:',
     totals: 'Total',
     fix: 'Fix',
@@ -145,7 +148,12 @@ export function renderSummary(args: {
       (s) => `${f.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${s.reason}`,
     ),
   );
-  if (skipped.length > 0) out.push(t.skipped(skipped.length), ...firstFew(skipped, t.more, value));
+  // A skip should stand out: an auditor may be missing a finding there.
+  if (skipped.length > 0) {
+    out.push(paint('yellow', t.skipped(skipped.length)), ...firstFew(skipped, t.more, value));
+  }
+  const deleted = coverage.files.reduce((n, f) => n + (f.deleted ?? 0), 0);
+  if (deleted > 0) out.push(t.deleted(deleted));
   const passedOver = coverage.files.flatMap((f) => (f.ignored ? [`${f.path}: ${f.ignored}`] : []));
   if (passedOver.length > 0)
     out.push(t.passedOver(passedOver.length), ...firstFew(passedOver, t.more, value));

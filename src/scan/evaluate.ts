@@ -101,9 +101,25 @@ export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date):
     const described = describe(resource, ctx.classification(resource));
     for (const mapped of checks) {
       if (!appliesTo(mapped.check.meta, resource)) continue;
-      yield toFinding(mapped, resource, described, evaluateSafely(mapped.check, resource, ctx));
+      const result = evaluateSafely(mapped.check, resource, ctx);
+      const finding = toFinding(mapped, resource, described, result);
+      const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
+      yield change ? { ...finding, change } : finding;
     }
   }
+}
+
+/**
+ * Whether a failing resource of a Terraform plan fails because of the plan: a resource the plan
+ * creates (or replaces) is new; one it updates is judged on its facts before the update too.
+ */
+function planChange(check: Check, resource: Resource, ctx: CheckContext): Finding['change'] {
+  const action = resource.origin.iac?.action;
+  if (action === undefined || action === 'state') return undefined;
+  if (action === 'create' || action === 'replace') return 'introduced';
+  if (!resource.factsBefore) return 'kept';
+  const before = evaluateSafely(check, { ...resource, facts: resource.factsBefore }, ctx);
+  return before.status === 'FAIL' ? 'kept' : 'introduced';
 }
 
 /** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */

@@ -18,6 +18,11 @@ export interface Finding {
   readonly resource: FindingResource;
   readonly evidence: readonly Evidence[];
   readonly remediation: Localized;
+  /**
+   * For resources of a Terraform plan: whether the plan brings this failure in (a new resource,
+   * or an update after which the check fails where it did not before) or keeps one that exists.
+   */
+  readonly change?: 'introduced' | 'kept';
 }
 
 export interface FindingResource {

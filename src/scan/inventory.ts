@@ -89,6 +89,22 @@ export class Inventory implements InventoryView {
     this.#byAccount = undefined;
   }
 
+  /**
+   * Removes and returns the resources no record placed in an account (`account` empty: a
+   * Cloud Asset IAM-policy line without ancestors whose resource line was not read either).
+   * Run once, after every record is read: the scan reports them as skipped records.
+   */
+  dropUnplaced(): Resource[] {
+    const unplaced: Resource[] = [];
+    for (const [key, resource] of this.#byKey) {
+      if (resource.account !== '') continue;
+      this.#byKey.delete(key);
+      if (!resource.deleted) unplaced.push(resource);
+    }
+    this.#byAccount = undefined;
+    return unplaced;
+  }
+
   #accountIndex(): Map<string, Resource[]> {
     if (this.#byAccount) return this.#byAccount;
     const index = new Map<string, Resource[]>();
@@ -143,6 +159,9 @@ function merge(a: Resource, b: Resource): Resource {
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
   return {
     ...a,
+    // A record that names no account (empty) takes the account another record of it names.
+    account: a.account || b.account,
+    ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),
     kansaType: a.kansaType === 'other' ? b.kansaType : a.kansaType,
     region: specific(a.region, b.region, 'global'),
     name: a.name || b.name,

@@ -65,6 +65,7 @@ export async function readInventory(
     );
   }
   inventory.unifyAccountAliases();
+  reportUnplaced(inventory, files);
   addMissingAccounts(inventory);
   return { inventory, files, scopes };
 }
@@ -106,4 +107,23 @@ async function readFiles(
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });
   }
   return files;
+}
+
+/**
+ * Resources that no record placed in an account are not evaluated: each is reported as a
+ * skipped record of the file it came from (with its line or index), like any other skip.
+ */
+function reportUnplaced(inventory: Inventory, files: readonly FileCoverage[]): void {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  for (const resource of inventory.dropUnplaced()) {
+    const file = byPath.get(resource.origin.file);
+    if (!file) continue;
+    file.resources--;
+    const { line, index } = resource.origin;
+    file.skipped.push({
+      ...(line !== undefined && { line }),
+      ...(index !== undefined && { index }),
+      reason: `${resource.id}: no project, folder or organization in ancestors, parent, name or self link, nor in another record of it`,
+    });
+  }
 }

@@ -13,7 +13,8 @@ export interface ReadContext {
 interface FormatBase {
   /** Stable id shown in the coverage section, e.g. `aws-config-snapshot`. */
   readonly id: string;
-  readonly provider: Provider;
+  /** The cloud whose resources it holds; `any` for a Terraform plan, which holds every provider's. */
+  readonly provider: Provider | 'any';
   /** One line for `--help` and errors: which cloud command or API produces it. */
   readonly description: string;
 }

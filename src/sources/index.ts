@@ -2,6 +2,12 @@ import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
+import { terraformFormat } from './terraform/index.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
-export const INPUT_FORMATS: readonly InputFormat[] = [...awsFormats, ...azureFormats, ...gcpFormats];
+export const INPUT_FORMATS: readonly InputFormat[] = [
+  ...awsFormats,
+  ...azureFormats,
+  ...gcpFormats,
+  terraformFormat,
+];

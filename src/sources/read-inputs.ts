@@ -23,8 +23,11 @@ export interface ReadOptions {
   readonly maxInflatedBytes?: number;
 }
 
-/** The directory walk passes over what is plainly not an export (listed in the coverage, with the reason). */
-const SKIPPED_NAMES = /^(\.|README|LICENSE)/i;
+/**
+ * The directory walk passes over what is plainly not an export (listed in the coverage, with the
+ * reason); Terraform sources sit beside their plans.
+ */
+const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 /** Expands the inputs (files and directories, walked in sorted order) into file paths. */

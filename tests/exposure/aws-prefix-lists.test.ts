@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import securityGroupOpenPorts from '../../src/checks/aws/ec2/security-group-open-ports.ts';
-import { tenancy } from '../checks/aws/harness.ts';
-import { evaluate } from '../helpers/checks.ts';
-import { ACCOUNT, REGION, snapshotItem } from '../sources/aws/builders.ts';
+import { awsConfigSnapshotFormat } from '../../src/sources/aws/config-snapshot.ts';
+import { evaluate, readRecords } from '../helpers/checks.ts';
+import { ACCOUNT, REGION, snapshotDocument, snapshotItem } from '../sources/aws/builders.ts';
 
 /** A security group rule whose source is a managed prefix list opens its ports to every CIDR in the list. */
 const PREFIX_LISTS = 'https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html';
@@ -84,7 +84,11 @@ describe('security groups with managed prefix lists as sources', () => {
       undefined,
     ],
   ])(`%s (${PREFIX_LISTS}, ${SG_RULES})`, (_, items, status, rules) => {
-    const result = evaluate(securityGroupOpenPorts, tenancy({ items }), sgArn);
+    const result = evaluate(
+      securityGroupOpenPorts,
+      readRecords(awsConfigSnapshotFormat, snapshotDocument(items)),
+      sgArn,
+    );
     expect(result.status).toBe(status);
     expect(result.data?.['rules']).toEqual(rules);
     if (status === 'UNKNOWN') expect(result.message).toBe('unresolvedPrefixList');

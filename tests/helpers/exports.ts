@@ -53,3 +53,7 @@ export function assetExport(lines: readonly Json[]): ExportFile {
 export function isExportFile(value: unknown): value is ExportFile {
   return typeof value === 'object' && value !== null && (value as ExportFile).kind === 'export-file';
 }
+
+/** `gcloud asset search-all-resources --format=json` output: summaries without the resource data. */
+export const searchAllResources = (summaries: readonly Json[]): ExportFile =>
+  jsonFile(summaries, 'search-all-resources.json');

@@ -9,7 +9,7 @@ import {
   appliesTo,
   type Check,
   type CheckResult,
-  type Evidence,
+  type CheckStatus,
   type Severity,
 } from '../../src/checks/check.ts';
 import { type Localized, renderLocalized } from '../../src/model/localized.ts';
@@ -22,8 +22,8 @@ import { assetExport, configSnapshot, type ExportFile, graphQuery, isExportFile 
 
 type Json = Record<string, unknown>;
 
-/** A record in its export's own shape, or a whole export file. */
-export type RecordOrFile = Json | ExportFile;
+/** A record in its export's own shape (an object), or a whole export file (`ExportFile`). */
+export type RecordOrFile = object;
 
 /** The rendered message: substrings or patterns it must contain. */
 export interface ExpectedMessage {
@@ -35,6 +35,11 @@ export interface CaseBase {
   /** The test's title; defaults to the verdict and message id. */
   readonly name?: string;
   readonly records: readonly RecordOrFile[];
+  /**
+   * Resources as a live collector emits them, for facts no export file carries (CloudTrail's
+   * GetTrailStatus `IsLogging`): merged into the inventory with the records', as in a live scan.
+   */
+  readonly collected?: readonly Resource[];
   /** The resource to evaluate (id, case-insensitive, or name) when the records hold several it applies to. */
   readonly target?: string;
 }
@@ -44,12 +49,12 @@ export interface JudgedCase<M extends string> extends CaseBase {
   /** The scan time (ISO string or Date); default 2026-12-01T00:00:00Z. */
   readonly now?: Date | string;
   /** The result's evidence, matched element by element (toMatchObject: same length, listed fields). */
-  readonly evidence?: readonly Partial<Evidence>[];
+  readonly evidence?: readonly Readonly<Record<string, unknown>>[];
   readonly data?: Readonly<Record<string, unknown>>;
   readonly severity?: Severity;
   readonly message?: ExpectedMessage;
   /** Further assertions on the result. */
-  readonly assert?: (result: CheckResult<M>, resource: Resource) => void;
+  assert?(result: CheckResult<M>, resource: Resource): void;
   /** Show this case on the check's docs page. */
   readonly example?: boolean;
 }
@@ -80,6 +85,28 @@ export interface Outcome<M extends string = string> {
   readonly resource: Resource;
   readonly result: CheckResult<M>;
   readonly message: Localized;
+}
+
+/** A case of either kind, with its verdict: `byVerdict` sorts a table of them into valid and invalid. */
+export type AnyCase<M extends string = string> = JudgedCase<M> & {
+  readonly status: CheckStatus;
+  readonly messageId?: M;
+};
+
+/** Sorts cases by verdict: PASS and NOT_APPLICABLE are valid, FAIL and UNKNOWN invalid (with a message id). */
+export function byVerdict<M extends string>(
+  cases: readonly AnyCase<M>[],
+): Pick<RuleTests<M>, 'valid' | 'invalid'> {
+  const valid: ValidCase<M>[] = [];
+  const invalid: InvalidCase<M>[] = [];
+  for (const testCase of cases) {
+    const { status, messageId } = testCase;
+    if (status === 'PASS' || status === 'NOT_APPLICABLE') valid.push({ ...testCase, status });
+    else if (messageId === undefined)
+      throw new Error(`${testCase.name}: an invalid case needs its messageId`);
+    else invalid.push({ ...testCase, status, messageId });
+  }
+  return { valid, invalid };
 }
 
 const DEFAULT_NOW = new Date('2026-12-01T00:00:00Z');
@@ -131,24 +158,25 @@ export async function readCase(
       const coverage = await readInputFile(where, (resource) => resources.push(resource));
       if (coverage.error) throw new Error(`${file.name}: ${coverage.error}`);
     }
-    return resources;
+    return [...resources, ...(testCase.collected ?? [])];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** The case's files in the order given; the plain records make one file where the first of them stands. */
 function exportFiles(
   check: Check,
   tests: Pick<RuleTests, 'wrap'>,
   records: readonly RecordOrFile[],
 ): ExportFile[] {
-  const files = records.filter(isExportFile);
   const plain = records.filter((record) => !isExportFile(record)) as Json[];
-  if (plain.length === 0) return files;
+  if (plain.length === 0) return records.filter(isExportFile);
   const { provider } = check.meta;
   const wrap = tests.wrap ?? (provider === 'any' ? undefined : MAIN_EXPORT[provider]);
   if (!wrap) throw new Error(`${check.meta.id}: give the export file of the records (or \`wrap\`)`);
-  return [wrap(plain), ...files];
+  const first = records.findIndex((record) => !isExportFile(record));
+  return records.flatMap((record, i) => (isExportFile(record) ? [record] : i === first ? [wrap(plain)] : []));
 }
 
 export function pickTarget(

@@ -13,7 +13,8 @@
  * cloud's main export (`wrap`: Config snapshot, `az graph query` output, `gcloud asset
  * export` NDJSON); records of another export are given as files built with
  * tests/helpers/exports.ts (`credentialReportFile([...])`, `configSelect([...])`,
- * `jsonFile(armBody)`). The files are written to a temporary directory and read by
+ * `jsonFile(armBody)`); facts only a live collector reads go in `collected`, as the resources
+ * it emits. The files are written to a temporary directory and read by
  * `readInputFile`, the scan's own reader, so format detection, readers and adapters are the
  * real ones; the inventory then gets its account resources as in a scan. Related records the
  * check needs (an account's Block Public Access, a KMS key, a diagnostic setting) go in the
@@ -31,6 +32,7 @@
  *
  * `run` also fails when a message of the check is given by none of the cases, when a rendered
  * message still shows a `{{placeholder}}`, or when a case's records are not read cleanly.
+ * `byVerdict(table)` sorts one table of cases with a `status` each into `valid` and `invalid`.
  * Cases flagged `example: true` (else the first valid and the first invalid case) are the
  * good and bad examples of the check's page in docs/checks (`npm run docs`).
  *
@@ -49,6 +51,7 @@ import {
 } from './rule-cases.ts';
 
 export type {
+  AnyCase,
   ExpectedMessage,
   InvalidCase,
   NotRunCase,
@@ -57,6 +60,7 @@ export type {
   RuleTests,
   ValidCase,
 } from './rule-cases.ts';
+export { byVerdict } from './rule-cases.ts';
 
 /** Registers the check's cases as vitest tests (see the top of this file). */
 export function run<F extends object, M extends string>(check: Check<F, M>, tests: RuleTests<M>): void {

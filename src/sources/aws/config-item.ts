@@ -159,10 +159,12 @@ function availabilityZone(record: Readonly<Record<string, unknown>>): string | u
   return undefined;
 }
 
-/** The account part of an ARN, when it is an account id (a malformed ARN may hold anything there). */
+/**
+ * The account part of an ARN, when it is an account id. A malformed ARN may hold anything
+ * there, or have lost its region so that the account sits one place early.
+ */
 function accountInArn(arn: string | undefined): string | undefined {
-  const account = arnPart(arn, 4);
-  return account && /^\d{12}$/.test(account) ? account : undefined;
+  return [arnPart(arn, 4), arnPart(arn, 3)].find((part) => part !== undefined && /^\d{12}$/.test(part));
 }
 
 /** ISO 8601 (snapshot files, CLI v2) or seconds since the epoch (CLI v1, SDK dumps). */

@@ -1,4 +1,5 @@
 import type { InputFormat } from '../format.ts';
+import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
 import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './credential-report.ts';
@@ -7,6 +8,7 @@ import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './crede
 export const awsFormats: readonly InputFormat[] = [
   awsConfigSnapshotFormat,
   awsConfigSelectFormat,
+  awsConfigRuleEventFormat,
   awsCredentialReportFormat,
   awsCredentialReportApiFormat,
 ];

@@ -52,7 +52,9 @@ export function isArmRecord(value: unknown): value is JsonObject {
  * Format detection goes by this, so that list bodies of examples and fixtures are recognised.
  */
 export function isArmShaped(value: unknown): value is JsonObject {
-  if (!isObject(value) || typeof get(value, 'id') !== 'string') return false;
+  // An ARM id is a path, whatever its segments hold; other clouds' REST ids (`p:dataset`, numbers) are not.
+  const id = isObject(value) ? get(value, 'id') : undefined;
+  if (typeof id !== 'string' || !id.includes('/')) return false;
   return ['type', 'name', 'location', 'properties', 'resourceType'].some(
     (key) => get(value, key) !== undefined,
   );

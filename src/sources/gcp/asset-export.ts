@@ -18,9 +18,7 @@ export const gcpAssetExport: RecordFormat = {
   *read(record, ctx, line) {
     const asset = parseAsset(record);
     if ('skip' in asset) return ctx.skip(asset.skip, { line });
-    const resource = assetToResource(asset, { file: ctx.file, line });
-    if ('skip' in resource) return ctx.skip(resource.skip, { line });
-    yield resource;
+    yield assetToResource(asset, { file: ctx.file, line });
   },
 };
 

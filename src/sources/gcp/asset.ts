@@ -47,7 +47,7 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
 
   return {
     name,
-    assetType,
+    assetType: currentAssetType(assetType),
     ancestors: ancestorsOf(record),
     ...(isObject(resource) && {
       resource: {
@@ -60,6 +60,28 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
     ...(isObject(policy) && policyKey && { iamPolicy: { policy, path: policyKey } }),
   };
 }
+
+/**
+ * Cloud Asset Inventory's beta (2018–2019; Forseti-era dumps and early policy fixtures) named
+ * types after the proto packages: `google.compute.Firewall`, `google.cloud.storage.Bucket`,
+ * `google.cloud.sql.Instance`, `google.bigtable.Instance`. They map to today's
+ * `<service>.googleapis.com/<Kind>` by the package's service; other names are kept.
+ */
+export function currentAssetType(assetType: string): string {
+  const old = /^google\.(?:cloud\.)?([a-z]+)\.([A-Z][A-Za-z]*)$/.exec(assetType);
+  if (!old) return assetType;
+  const [, pkg, kind] = old as unknown as [string, string, string];
+  return `${OLD_PACKAGE_SERVICES[pkg] ?? pkg}.googleapis.com/${kind}`;
+}
+
+/** Proto packages whose service host is not the package name. */
+const OLD_PACKAGE_SERVICES: Readonly<Record<string, string>> = {
+  resourcemanager: 'cloudresourcemanager',
+  sql: 'sqladmin',
+  kms: 'cloudkms',
+  bigtable: 'bigtableadmin',
+  billing: 'cloudbilling',
+};
 
 /**
  * `ancestors` (nearest first), or Forseti's `ancestry_path`
@@ -103,7 +125,7 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
   const organization = field(record, 'organization');
   return {
     name,
-    assetType,
+    assetType: currentAssetType(assetType),
     // Search results name the hierarchy in separate fields rather than `ancestors`.
     ancestors: [
       ...(typeof project === 'string' ? [project] : []),

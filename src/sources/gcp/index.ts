@@ -1,7 +1,13 @@
 import type { InputFormat } from '../format.ts';
 import { gcpAssetExport } from './asset-export.ts';
 import { gcpAssetList } from './asset-list.ts';
+import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
 
 /** The gcp export formats kansa reads offline. */
-export const gcpFormats: readonly InputFormat[] = [gcpAssetExport, gcpAssetList, gcpSearchAllResources];
+export const gcpFormats: readonly InputFormat[] = [
+  gcpAssetExport,
+  gcpAssetList,
+  gcpSearchAllResources,
+  gcpRestResources,
+];

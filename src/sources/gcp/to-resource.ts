@@ -1,4 +1,4 @@
-import { explicit } from '../../model/fact.ts';
+import { explicit, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
@@ -17,13 +17,12 @@ const RESOURCE_MANAGER = '//cloudresourcemanager.googleapis.com/';
  * (`…/projects/<number>`, or the id when the record gives no number), so that project-wide
  * facts meet the account-level checks whichever way the record names the project.
  */
-export function assetToResource(asset: CloudAsset, origin: Origin): Resource | { readonly skip: string } {
+export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   const data = asset.resource?.data;
-  const project = projectOf(asset, data);
-  if (!project)
-    return {
-      skip: `${asset.name}: no project, folder or organization in ancestors, parent, name or self link`,
-    };
+  // A record that names no project (a bucket's IAM-policy line without ancestors) is kept with
+  // no account: the asset's other record may name it, and the inventory merges the two. The
+  // scan drops, as skipped, what no record places in a project.
+  const project = projectOf(asset, data) ?? { account: UNPLACED, fact: unplacedFact() };
   const type = NATIVE_TYPES[asset.assetType];
   const common = {
     provider: 'gcp' as const,
@@ -59,6 +58,16 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource | {
   };
 }
 
+/** The account of a record that names no project, folder or organization. */
+const UNPLACED = '';
+
+function unplacedFact() {
+  return unknown<string>('ancestors', {
+    ja: 'レコードにプロジェクト・フォルダー・組織の記載がありません (ancestors / parent / name / selfLink)',
+    en: 'the record names no project, folder or organization (ancestors, parent, name, self link)',
+  });
+}
+
 /** A project's or folder's ancestors (not itself), as Cloud Asset names, nearest first. */
 function ancestorsFact(asset: CloudAsset) {
   if (asset.ancestors.length === 0) return {};
@@ -82,8 +91,7 @@ export function* assetsToResources(
 ): Generator<Resource> {
   for (const [index, record] of records.entries()) {
     const asset = toAsset(record);
-    const resource = 'skip' in asset ? asset : assetToResource(asset, { file: ctx.file, index });
-    if ('skip' in resource) ctx.skip(resource.skip, { index });
-    else yield resource;
+    if ('skip' in asset) ctx.skip(asset.skip, { index });
+    else yield assetToResource(asset, { file: ctx.file, index });
   }
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { awsChecks } from '../../../src/checks/aws/index.ts';
+import { appliesTo } from '../../../src/checks/check.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
 import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
@@ -18,7 +19,7 @@ describe('the AWS sample tenancy', async () => {
     '%s has a PASS and a FAIL',
     (_id, check) => {
       const statuses = [...inventory.all()]
-        .filter((resource) => check.meta.resourceTypes.includes(resource.kansaType))
+        .filter((resource) => appliesTo(check.meta, resource))
         .map((resource) => check.evaluate(resource, ctx).status);
       expect(statuses).toContain('PASS');
       expect(statuses).toContain('FAIL');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { azureChecks } from '../../../src/checks/azure/index.ts';
+import { appliesTo } from '../../../src/checks/check.ts';
 import type { FileCoverage } from '../../../src/model/coverage.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
@@ -28,7 +29,7 @@ describe('the Azure sample tenancy', async () => {
     '%s has a PASS and a FAIL',
     (_id, check) => {
       const statuses = [...inventory.all()]
-        .filter((resource) => check.meta.resourceTypes.includes(resource.kansaType))
+        .filter((resource) => appliesTo(check.meta, resource))
         .map((resource) => check.evaluate(resource, ctx).status);
       expect(statuses).toContain('PASS');
       expect(statuses).toContain('FAIL');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { appliesTo } from '../../../src/checks/check.ts';
 import { gcpChecks } from '../../../src/checks/gcp/index.ts';
 import type { FileCoverage } from '../../../src/model/coverage.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
@@ -29,9 +30,7 @@ describe('the Google Cloud sample tenancy', async () => {
     '%s has a PASS and a FAIL',
     (_id, check) => {
       const statuses = [...inventory.all()]
-        .filter(
-          (resource) => resource.provider === 'gcp' && check.meta.resourceTypes.includes(resource.kansaType),
-        )
+        .filter((resource) => appliesTo(check.meta, resource))
         .map((resource) => check.evaluate(resource, ctx).status);
       expect(statuses).toContain('PASS');
       expect(statuses).toContain('FAIL');

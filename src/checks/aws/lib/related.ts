@@ -56,7 +56,10 @@ function findKmsKey(
   account: string,
   keyRef: string,
 ): Resource<AwsKmsKeyFacts> | undefined {
-  if (keyRef.startsWith('arn:')) return inventory.byId('aws', keyRef) as Resource<AwsKmsKeyFacts> | undefined;
+  // An ARN, or a key a Terraform plan creates (named by its address until it has an ARN).
+  const byId = inventory.byId('aws', keyRef);
+  if (keyRef.startsWith('arn:') || byId?.kansaType === 'kms.key')
+    return byId as Resource<AwsKmsKeyFacts> | undefined;
   // A bare key id: the key of that id in the resource's account.
   return inventory.inAccount('aws', account, 'kms.key').find((key) => key.id.endsWith(`:key/${keyRef}`)) as
     | Resource<AwsKmsKeyFacts>

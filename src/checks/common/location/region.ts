@@ -34,8 +34,8 @@ export function isLocationUnreadable(resource: Resource): boolean {
 }
 
 export const UNREADABLE_LOCATION_MESSAGE = {
-  ja: 'エクスポートの location がリージョンを示していないため、配置場所を判定できません',
-  en: 'The export’s location names no region, so where the resource is cannot be told',
+  ja: 'エクスポートの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
 };
 
 function canonicalRegion(region: string): string {

@@ -30,8 +30,10 @@ interface NativeType {
  * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
  */
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
+  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot' },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
   'AWS::DynamoDB::Table': { kansaType: 'database.table' },
+  'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
   'AWS::EC2::PrefixList': { kansaType: 'network.prefix-list', facts: prefixListFacts },
@@ -41,6 +43,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
   'AWS::ECR::Repository': { kansaType: 'container.registry' },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
+  'AWS::Elasticsearch::Domain': { kansaType: 'database.server' },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
   'AWS::EKS::Cluster': { kansaType: 'container.cluster', facts: eksClusterFacts },
   'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
@@ -54,8 +57,11 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
   'AWS::Kinesis::Stream': { kansaType: 'storage.queue' },
+  'AWS::Kinesis::DeliveryStream': { kansaType: 'storage.queue' },
   'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
+  'AWS::MSK::Cluster': { kansaType: 'storage.queue' },
+  'AWS::OpenSearch::Domain': { kansaType: 'database.server' },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
   'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
@@ -66,6 +72,8 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     facts: s3AccountPublicAccessBlockFacts,
   },
   'AWS::S3::Bucket': { kansaType: 'storage.bucket', facts: s3BucketFacts },
+  'AWS::SageMaker::NotebookInstance': { kansaType: 'compute.vm' },
+  'AWS::SNS::Topic': { kansaType: 'storage.queue' },
   'AWS::SQS::Queue': { kansaType: 'storage.queue' },
 };
 

@@ -16,7 +16,7 @@ import { storageAccount } from './storage.ts';
 import { webApp, webAppConfig } from './web.ts';
 
 /** Native types (lower-case, as Resource Graph writes them) kansa recognises. Others become 'other'. */
-const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
+export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.resources/subscriptions', subscription],
   ['microsoft.resources/subscriptions/resourcegroups', { kansaType: 'other' }],
   ['microsoft.authorization/roleassignments', roleAssignment],
@@ -44,6 +44,13 @@ const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.dbforpostgresql/servers', { kansaType: 'database.instance' }],
   ['microsoft.dbformysql/servers', { kansaType: 'database.instance' }],
   ['microsoft.documentdb/databaseaccounts', cosmosDbAccount],
+  ['microsoft.dbformariadb/servers', { kansaType: 'database.instance' }],
+  ['microsoft.synapse/workspaces', { kansaType: 'database.server' }],
+  ['microsoft.kusto/clusters', { kansaType: 'database.server' }],
+  ['microsoft.datalakestore/accounts', { kansaType: 'storage.file-system' }],
+  // Backup vaults hold copies of data: LOC-1 with the LOC-2 exception (tag them as backups).
+  ['microsoft.recoveryservices/vaults', { kansaType: 'compute.snapshot' }],
+  ['microsoft.dataprotection/backupvaults', { kansaType: 'compute.snapshot' }],
   ['microsoft.cache/redis', redisCache],
   ['microsoft.cache/redisenterprise', { kansaType: 'cache.cluster' }],
   ['microsoft.servicebus/namespaces', { kansaType: 'storage.queue' }],

@@ -1,5 +1,5 @@
 import type { KansaType } from '../../../model/resource.ts';
-import { at, type JsonObject } from '../json.ts';
+import { at, type JsonObject, stringAt } from '../json.ts';
 import { storageLocation } from '../location.ts';
 import { datasetFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
@@ -62,6 +62,17 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     // Snapshots are global resources; their data sits in `storageLocations` (a region or multi-region).
     region: storageLocation,
   },
+  // Disk images and machine images hold disk contents; their data sits in `storageLocations`.
+  'compute.googleapis.com/Image': {
+    kansaType: 'compute.snapshot',
+    facts: (data, path) => computeEncryptionKey(data, path, 'imageEncryptionKey'),
+    region: storageLocation,
+  },
+  'compute.googleapis.com/MachineImage': {
+    kansaType: 'compute.snapshot',
+    facts: (data, path) => computeEncryptionKey(data, path, 'machineImageEncryptionKey'),
+    region: storageLocation,
+  },
   'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
   'compute.googleapis.com/Subnetwork': { kansaType: 'network.vpc', facts: subnetworkFacts },
@@ -72,6 +83,25 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     labels: (data) => at(data, 'settings.userLabels'),
   },
   'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts },
+  // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a multi-region (`nam3`, `asia1`).
+  'spanner.googleapis.com/Instance': {
+    kansaType: 'database.instance',
+    region: (data) => stringAt(data, 'config')?.replace(/^.*\/(?:regional-)?/, ''),
+  },
+  // Bigtable keeps data in its clusters: `location` is `projects/p/locations/<zone>`.
+  'bigtableadmin.googleapis.com/Cluster': {
+    kansaType: 'database.server',
+    facts: (data, path) => customerManagedKey(data, path, 'encryptionConfig.kmsKeyName'),
+  },
+  'alloydb.googleapis.com/Cluster': {
+    kansaType: 'database.server',
+    facts: (data, path) => customerManagedKey(data, path, 'encryptionConfig.kmsKeyName'),
+  },
+  'firestore.googleapis.com/Database': {
+    kansaType: 'database.instance',
+    region: (data) => stringAt(data, 'locationId'),
+  },
+  'memcache.googleapis.com/Instance': { kansaType: 'cache.cluster' },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfiguration.kmsKeyName'),

@@ -1,0 +1,63 @@
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
+import { asRecord, decodeJsonValue } from './config-item.ts';
+import { configItemsToResources } from './config-items-reader.ts';
+
+/**
+ * Configuration items as AWS Config hands them to rules and subscribers, the shape rule kits'
+ * test events are written in:
+ * - the event a custom rule's Lambda function receives: `{"invokingEvent": "<JSON>",
+ *   "ruleParameters", "resultToken", "eventLeftScope", "configRuleName", "accountId", …}`, the
+ *   invoking event (a JSON string, or an object in hand-written fixtures) holding
+ *   `configurationItem` and `messageType`;
+ * - the change notification itself (`{"configurationItem", "messageType"}`, as SNS delivers it);
+ * - the EventBridge event (`{"detail-type": "Config Configuration Item Change", "detail": {…}}`);
+ * - a JSON array of any of these.
+ * Periodic and oversized notifications carry no configuration: they are skipped with the reason.
+ * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
+ */
+export const awsConfigRuleEventFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-config-rule-event',
+  provider: 'aws',
+  description:
+    'AWS Config rule events (a custom rule Lambda event with invokingEvent), configuration item change notifications (SNS, EventBridge), or a JSON array of them',
+  matches(document) {
+    if (Array.isArray(document)) return document.length > 0 && isEvent(document[0]);
+    return isEvent(document);
+  },
+  *read(document, ctx) {
+    const events = Array.isArray(document) ? document : [document];
+    for (const [index, event] of events.entries()) yield* readEvent(event, index, ctx);
+  },
+};
+
+function notification(event: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(event);
+  if (!record) return undefined;
+  if ('invokingEvent' in record) return asRecord(decodeJsonValue(record['invokingEvent']));
+  if (typeof record['detail-type'] === 'string') return asRecord(record['detail']);
+  return 'messageType' in record ? record : undefined;
+}
+
+function isEvent(event: unknown): boolean {
+  const message = notification(event);
+  return message !== undefined && ('messageType' in message || 'configurationItem' in message);
+}
+
+function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<Resource> {
+  const message = notification(event);
+  const item = message?.['configurationItem'];
+  if (!asRecord(item)) {
+    const type = message?.['messageType'] ?? 'an event that is not a Config notification';
+    ctx.skip(`event ${index}: ${String(type)} carries no configuration item`, { index });
+    return;
+  }
+  // Items within a file are indexed by event, so the origin points at the event.
+  const itemCtx: ReadContext = {
+    ...ctx,
+    skip: (reason) => ctx.skip(reason, { index }),
+  };
+  for (const resource of configItemsToResources([item], itemCtx, false))
+    yield { ...resource, origin: { file: ctx.file, index } };
+}

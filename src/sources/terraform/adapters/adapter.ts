@@ -1,0 +1,54 @@
+import type { Provider, Resource } from '../../../model/resource.ts';
+import type { TerraformConfiguration } from '../configuration.ts';
+import type { TfInstance } from '../document.ts';
+import type { Translation } from '../translation.ts';
+
+/** How a split resource (`aws_s3_bucket_policy`) names the resource it configures. */
+export interface PartLink {
+  /** The child's attribute holding the parent's id or name (`bucket`). */
+  readonly attribute: string;
+  /** The parent's attributes that value can be (`id`, `bucket`). */
+  readonly parentKeys: readonly string[];
+}
+
+/** A resource and the split resources that configure it, evaluated as one. */
+export interface Unit {
+  readonly primary: TfInstance;
+  /** The split resources, by Terraform type. */
+  readonly parts: ReadonlyMap<string, readonly TfInstance[]>;
+  /** Split resources the plan deletes (their settings go away with them), by Terraform type. */
+  readonly removed?: ReadonlyMap<string, readonly TfInstance[]>;
+}
+
+export interface BuildContext {
+  readonly config: TerraformConfiguration;
+  /**
+   * The instances an attribute refers to (through `configuration` references first, then by
+   * value), restricted to `types`.
+   */
+  referenced(instance: TfInstance, attribute: string, types: readonly string[]): TfInstance[];
+  /** The kansa id a Terraform instance gets (its address). */
+  idOf(instance: TfInstance): string;
+}
+
+/** Turns one Terraform resource type (and its split resources) into a kansa resource. */
+export interface TerraformAdapter {
+  readonly provider: Provider;
+  readonly parts?: Readonly<Record<string, PartLink>>;
+  /**
+   * Builds the record the cloud's own export would hold and runs the export adapter on it.
+   * Identity, account, region and origin are set by the caller.
+   */
+  build(unit: Unit, tr: Translation, ctx: BuildContext): Resource;
+  /** Location-less types (IAM, account settings): their region is `global`. */
+  readonly global?: true;
+}
+
+export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
+  return unit.parts.get(type) ?? [];
+}
+
+/** The split resource of a type the plan deletes, when it leaves none of that type. */
+export function removedPart(unit: Unit, type: string): TfInstance | undefined {
+  return partsOf(unit, type).length === 0 ? unit.removed?.get(type)?.[0] : undefined;
+}

@@ -1,0 +1,447 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { toResource } from '../../azure/adapters/index.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
+import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+
+/**
+ * azurerm resources as ARM records (`properties` spelt as the ARM REST API and Resource Graph
+ * spell them), read by the Azure adapters. The record's id is a placeholder: the caller gives
+ * the resource its Terraform address as id.
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs
+ */
+
+const PLACEHOLDER_SCOPE =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/terraform/providers';
+
+function fromArm(type: string, properties: JsonObject, tr: Translation, extra: JsonObject = {}): Resource {
+  const resource = toResource(
+    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, properties, ...extra },
+    { file: '' },
+  );
+  if ('skip' in resource)
+    throw new Error(`azurerm translation produced an unreadable record: ${resource.skip}`);
+  return { ...resource, facts: tr.rewrite(resource.facts) };
+}
+
+/** The first of several spellings an attribute has had across provider versions that the values carry. */
+function readAny(
+  tr: Translation,
+  instance: TfInstance,
+  attributes: readonly string[],
+  nativePath: string,
+): unknown {
+  const values = tr.valuesOf(instance);
+  const present = attributes.find((attribute) => values.read(attribute).state !== 'absent') ?? attributes[0]!;
+  return tr.read(instance, present, nativePath);
+}
+
+function enabledDisabled(value: unknown): string | undefined {
+  return typeof value === 'boolean' ? (value ? 'Enabled' : 'Disabled') : undefined;
+}
+
+function set(target: JsonObject, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
+}
+
+function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const account = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'allowBlobPublicAccess',
+    readAny(
+      tr,
+      account,
+      ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
+      'properties.allowBlobPublicAccess',
+    ),
+  );
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(account, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  set(
+    p,
+    'supportsHttpsTrafficOnly',
+    readAny(
+      tr,
+      account,
+      ['https_traffic_only_enabled', 'enable_https_traffic_only'],
+      'properties.supportsHttpsTrafficOnly',
+    ),
+  );
+  set(p, 'minimumTlsVersion', tr.read(account, 'min_tls_version', 'properties.minimumTlsVersion'));
+  set(
+    p,
+    'allowSharedKeyAccess',
+    tr.read(account, 'shared_access_key_enabled', 'properties.allowSharedKeyAccess'),
+  );
+  set(p, 'secondaryLocation', tr.read(account, 'secondary_location', 'properties.secondaryLocation'));
+
+  // Network rules: the split resource wins over the inline block.
+  const rules = partsOf(unit, 'azurerm_storage_account_network_rules').at(-1);
+  const [source, prefix] = rules ? [rules, ''] : [account, 'network_rules.0.'];
+  const defaultAction = rules
+    ? tr.read(rules, 'default_action', 'properties.networkAcls.defaultAction')
+    : tr.readComputed(
+        account,
+        'network_rules.0.default_action',
+        'properties.networkAcls.defaultAction',
+        ctx.config.sets(account, 'network_rules'),
+      );
+  if (defaultAction !== undefined) {
+    const ipRules = tr.read(source, `${prefix}ip_rules`, 'properties.networkAcls.ipRules');
+    p.networkAcls = {
+      defaultAction,
+      ...(Array.isArray(ipRules) && { ipRules: ipRules.map((value) => ({ value, action: 'Allow' })) }),
+    };
+  }
+
+  // A customer-managed key: the split resource, or the inline block.
+  const keyPath = 'properties.encryption.keySource';
+  const cmk = partsOf(unit, 'azurerm_storage_account_customer_managed_key').at(-1);
+  if (cmk) {
+    tr.mark(keyPath, `${cmk.address}`, 'known');
+    p.encryption = { keySource: 'Microsoft.Keyvault' };
+  } else {
+    const inline = tr.readComputed(
+      account,
+      'customer_managed_key',
+      keyPath,
+      ctx.config.sets(account, 'customer_managed_key'),
+    );
+    p.encryption = {
+      keySource: Array.isArray(inline) && inline.length > 0 ? 'Microsoft.Keyvault' : 'Microsoft.Storage',
+    };
+  }
+
+  // Terraform does not show when the access keys were made: a new account's are made on apply.
+  const isNew = account.action === 'create' || account.action === 'replace';
+  tr.mark(
+    'properties.keyCreationTime',
+    `${account.address}.primary_access_key`,
+    isNew ? 'unknown' : 'unmanaged',
+  );
+
+  const tier = tr.read(account, 'account_tier', 'sku.name');
+  const replication = tr.read(account, 'account_replication_type', 'sku.name');
+  const sku =
+    typeof tier === 'string' && typeof replication === 'string'
+      ? { name: `${tier}_${replication}` }
+      : undefined;
+  return fromArm('Microsoft.Storage/storageAccounts', p, tr, sku ? { sku } : {});
+}
+
+function networkSecurityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const path = 'properties.securityRules';
+  tr.mark(path, `${unit.primary.address}.security_rule`, 'known');
+  const configured = ctx.config.sets(unit.primary, 'security_rule');
+  const inline = tr.readComputed(unit.primary, 'security_rule', path, configured);
+  const rules: JsonObject[] = [];
+  for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
+  for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
+    const values: JsonObject = {};
+    for (const attribute of RULE_ATTRIBUTES) set(values, attribute, tr.read(part, attribute, path));
+    rules.push(armRule(values));
+  }
+  return fromArm('Microsoft.Network/networkSecurityGroups', { securityRules: rules }, tr);
+}
+
+const RULE_ATTRIBUTES = [
+  'name',
+  'priority',
+  'direction',
+  'access',
+  'protocol',
+  'source_address_prefix',
+  'source_address_prefixes',
+  'destination_port_range',
+  'destination_port_ranges',
+];
+
+function armRule(rule: JsonObject): JsonObject {
+  return {
+    name: rule.name,
+    properties: {
+      direction: rule.direction,
+      access: rule.access,
+      priority: rule.priority,
+      protocol: rule.protocol,
+      sourceAddressPrefix: rule.source_address_prefix,
+      sourceAddressPrefixes: rule.source_address_prefixes,
+      destinationPortRange: rule.destination_port_range,
+      destinationPortRanges: rule.destination_port_ranges,
+    },
+  };
+}
+
+/** Soft delete can no longer be turned off (azurerm 3.x dropped the switch); purge protection can. */
+function keyVault(unit: Unit, tr: Translation): Resource {
+  const vault = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'sku', wrap('name', tr.read(vault, 'sku_name', 'properties.sku.name')));
+  const softDelete = tr.valuesOf(vault).read('soft_delete_enabled');
+  set(
+    p,
+    'enableSoftDelete',
+    softDelete.state === 'absent'
+      ? true
+      : tr.read(vault, 'soft_delete_enabled', 'properties.enableSoftDelete'),
+  );
+  if (softDelete.state === 'absent')
+    tr.mark('properties.enableSoftDelete', `${vault.address}.soft_delete_retention_days`, 'known');
+  set(
+    p,
+    'enablePurgeProtection',
+    tr.read(vault, 'purge_protection_enabled', 'properties.enablePurgeProtection'),
+  );
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(vault, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  const vaultAction = tr.read(vault, 'network_acls.0.default_action', 'properties.networkAcls.defaultAction');
+  if (vaultAction !== undefined) {
+    const ipRules = tr.read(vault, 'network_acls.0.ip_rules', 'properties.networkAcls.ipRules');
+    p.networkAcls = {
+      defaultAction: vaultAction,
+      ipRules: (Array.isArray(ipRules) ? ipRules : []).map((value) => ({ value })),
+    };
+  }
+  return fromArm('Microsoft.KeyVault/vaults', p, tr);
+}
+
+function wrap(key: string, value: unknown): JsonObject | undefined {
+  return value === undefined ? undefined : { [key]: value };
+}
+
+function keyVaultKey(unit: Unit, tr: Translation): Resource {
+  const key = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'kty', tr.read(key, 'key_type', 'properties.kty'));
+  const expiry = tr.read(key, 'expiration_date', 'properties.attributes.exp');
+  if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)))
+    p.attributes = { exp: Date.parse(expiry) / 1000 };
+  const rotationPath = 'properties.rotationPolicy';
+  const policy = tr.read(key, 'rotation_policy', rotationPath);
+  const first = Array.isArray(policy) && isObject(policy[0]) ? policy[0] : undefined;
+  const automatic =
+    first && Array.isArray(first.automatic) && isObject(first.automatic[0]) ? first.automatic[0] : undefined;
+  if (first || policy !== undefined || tr.valuesOf(key).read('rotation_policy').state === 'absent') {
+    p.rotationPolicy = {
+      lifetimeActions: automatic
+        ? [
+            {
+              action: { type: 'Rotate' },
+              trigger: {
+                timeAfterCreate: automatic.time_after_creation,
+                timeBeforeExpiry: automatic.time_before_expiry,
+              },
+            },
+          ]
+        : [],
+      ...(first?.expire_after ? { attributes: { expiryTime: first.expire_after } } : {}),
+    };
+  }
+  return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
+}
+
+function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const server = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(server, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  set(p, 'minimalTlsVersion', tr.read(server, 'minimum_tls_version', 'properties.minimalTlsVersion'));
+  const resource = fromArm('Microsoft.Sql/servers', p, tr);
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      customerManagedKey: tdeKey(
+        server,
+        tr,
+        ctx.config.sets(server, 'transparent_data_encryption_key_vault_key_id'),
+      ),
+    },
+  };
+}
+
+/**
+ * The server's TDE protector: a Key Vault key when `transparent_data_encryption_key_vault_key_id`
+ * is set, else the service-managed key (the server record of an export does not show it).
+ */
+function tdeKey(server: TfInstance, tr: Translation, configured: boolean): Fact<boolean> {
+  const attribute = 'transparent_data_encryption_key_vault_key_id';
+  const path = `${server.address}.${attribute}`;
+  const read = tr.valuesOf(server).read(attribute);
+  if (read.state === 'known') return explicit(read.value !== '', path);
+  const isNew = server.action === 'create' || server.action === 'replace';
+  if (read.state === 'absent' || (read.state === 'unknown' && isNew && !configured)) {
+    return cloudDefault(false, path, {
+      ja: '未設定: TDE はサービス管理キーで暗号化されます',
+      en: 'not set: TDE uses the service-managed key',
+    });
+  }
+  // A new server's attribute is computed: unknown unless the configuration sets it.
+  return unknown(path, read.state === 'sensitive' ? SENSITIVE_NOTE : KNOWN_AFTER_APPLY);
+}
+
+const DESTINATIONS: Readonly<Record<string, string>> = {
+  workspaceId: 'log_analytics_workspace_id',
+  storageAccountId: 'storage_account_id',
+  eventHubAuthorizationRuleId: 'eventhub_authorization_rule_id',
+  marketplacePartnerId: 'partner_solution_id',
+};
+
+/**
+ * A diagnostic setting. Its target and destinations are often created by the same plan (ids
+ * known after apply): a reference to a resource of the plan names it by its address.
+ */
+function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const setting = unit.primary;
+  const p: JsonObject = {};
+  for (const [field, attribute] of Object.entries(DESTINATIONS)) {
+    set(p, field, byValueOrReference(tr, ctx, setting, attribute, `properties.${field}`));
+  }
+  const logsPath = 'properties.logs';
+  const logs: JsonObject[] = [];
+  for (const attribute of ['enabled_log', 'log']) {
+    if (tr.valuesOf(setting).read(attribute).state === 'absent') continue;
+    const blocks = tr.read(setting, attribute, logsPath);
+    for (const block of Array.isArray(blocks) ? blocks : []) {
+      if (!isObject(block)) continue;
+      logs.push({
+        category: block.category,
+        categoryGroup: block.category_group,
+        enabled: block.enabled ?? true,
+      });
+    }
+  }
+  if (!logs.length) tr.mark(logsPath, `${setting.address}.enabled_log`, 'known');
+  p.logs = logs;
+  const resource = fromArm('Microsoft.Insights/diagnosticSettings', p, tr);
+  const targetPath = `${setting.address}.target_resource_id`;
+  const target = byValueOrReference(tr, ctx, setting, 'target_resource_id', targetPath);
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      targetResourceId:
+        typeof target === 'string'
+          ? explicit(target.toLowerCase(), targetPath)
+          : unknown(targetPath, KNOWN_AFTER_APPLY),
+    },
+  };
+}
+
+/** An id attribute's value, or the address of the plan's resource it refers to. */
+function byValueOrReference(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+): unknown {
+  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
+    const [target] = ctx.referenced(instance, attribute, []);
+    if (target) {
+      tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
+      return ctx.idOf(target);
+    }
+  }
+  return tr.read(instance, attribute, nativePath);
+}
+
+function kubernetesCluster(unit: Unit, tr: Translation): Resource {
+  const cluster = unit.primary;
+  const p: JsonObject = {};
+  const profile: JsonObject = {};
+  set(
+    profile,
+    'enablePrivateCluster',
+    tr.read(cluster, 'private_cluster_enabled', 'properties.apiServerAccessProfile.enablePrivateCluster'),
+  );
+  const ranges =
+    tr.valuesOf(cluster).read('api_server_access_profile.0.authorized_ip_ranges').state !== 'absent'
+      ? tr.read(
+          cluster,
+          'api_server_access_profile.0.authorized_ip_ranges',
+          'properties.apiServerAccessProfile.authorizedIPRanges',
+        )
+      : tr.read(
+          cluster,
+          'api_server_authorized_ip_ranges',
+          'properties.apiServerAccessProfile.authorizedIPRanges',
+        );
+  set(profile, 'authorizedIPRanges', ranges);
+  p.apiServerAccessProfile = profile;
+  set(p, 'enableRBAC', tr.read(cluster, 'role_based_access_control_enabled', 'properties.enableRBAC'));
+  set(
+    p,
+    'disableLocalAccounts',
+    tr.read(cluster, 'local_account_disabled', 'properties.disableLocalAccounts'),
+  );
+  set(p, 'diskEncryptionSetID', tr.read(cluster, 'disk_encryption_set_id', 'properties.diskEncryptionSetID'));
+  return fromArm('Microsoft.ContainerService/managedClusters', p, tr);
+}
+
+function virtualMachine(unit: Unit, tr: Translation): Resource {
+  const host = tr.read(
+    unit.primary,
+    'encryption_at_host_enabled',
+    'properties.securityProfile.encryptionAtHost',
+  );
+  return fromArm(
+    'Microsoft.Compute/virtualMachines',
+    host === undefined ? {} : { securityProfile: { encryptionAtHost: host } },
+    tr,
+  );
+}
+
+/** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */
+function managedDisk(unit: Unit, tr: Translation): Resource {
+  const disk = unit.primary;
+  const path = 'properties.encryption.type';
+  const set_ = tr.valuesOf(disk).read('disk_encryption_set_id');
+  if (set_.state === 'unknown' || set_.state === 'sensitive') {
+    tr.read(disk, 'disk_encryption_set_id', path);
+    return fromArm('Microsoft.Compute/disks', {}, tr);
+  }
+  tr.mark(path, `${disk.address}.disk_encryption_set_id`, 'known');
+  const type = set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
+  return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
+}
+
+type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
+
+function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
+  return { provider: 'azure', build, ...extra };
+}
+
+export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  azurerm_storage_account: azure(storageAccount, {
+    parts: {
+      azurerm_storage_account_network_rules: { attribute: 'storage_account_id', parentKeys: ['id'] },
+      azurerm_storage_account_customer_managed_key: { attribute: 'storage_account_id', parentKeys: ['id'] },
+    },
+  }),
+  azurerm_network_security_group: azure(networkSecurityGroup, {
+    parts: {
+      azurerm_network_security_rule: { attribute: 'network_security_group_name', parentKeys: ['name'] },
+    },
+  }),
+  azurerm_key_vault: azure(keyVault),
+  azurerm_key_vault_key: azure(keyVaultKey),
+  azurerm_mssql_server: azure(mssqlServer),
+  azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
+  azurerm_kubernetes_cluster: azure(kubernetesCluster),
+  azurerm_linux_virtual_machine: azure(virtualMachine),
+  azurerm_windows_virtual_machine: azure(virtualMachine),
+  azurerm_managed_disk: azure(managedDisk),
+};

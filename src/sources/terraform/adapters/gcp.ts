@@ -1,0 +1,352 @@
+import { cloudDefault } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
+import { assetToResource } from '../../gcp/to-resource.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+
+/**
+ * google provider resources as Cloud Asset records (`resource.data` in the service's REST
+ * JSON, `iamPolicy` for IAM), read by the Google Cloud adapters.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs
+ */
+
+const DATA = 'resource.data';
+const POLICY = 'iamPolicy';
+
+function fromAsset(assetType: string, data: JsonObject, tr: Translation, policy?: JsonObject): Resource {
+  const resource = assetToResource(
+    {
+      name: `//terraform/${assetType}`,
+      assetType,
+      // The plan does not show the folders and organization above a project: no ancestors.
+      ancestors: [],
+      resource: { data, dataPath: DATA, parent: '//cloudresourcemanager.googleapis.com/projects/terraform' },
+      ...(policy && { iamPolicy: { policy, path: POLICY } }),
+    },
+    { file: '' },
+  );
+  if ('skip' in resource)
+    throw new Error(`google translation produced an unreadable asset: ${resource.skip}`);
+  return { ...resource, facts: tr.rewrite(resource.facts) };
+}
+
+function set(target: JsonObject, path: string, value: unknown): void {
+  if (value === undefined) return;
+  const keys = path.split('.');
+  let current = target;
+  for (const key of keys.slice(0, -1)) {
+    if (!isObject(current[key])) current[key] = {};
+    current = current[key] as JsonObject;
+  }
+  current[keys[keys.length - 1]!] = value;
+}
+
+/** Reads attributes into the REST JSON: `{ 'iamConfiguration.publicAccessPrevention': 'public_access_prevention' }`. */
+function readData(
+  tr: Translation,
+  instance: TfInstance,
+  fields: Readonly<Record<string, string>>,
+): JsonObject {
+  const data: JsonObject = {};
+  for (const [nativePath, attribute] of Object.entries(fields)) {
+    set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
+  }
+  return data;
+}
+
+/** A key attribute: its value, or the address of the plan's crypto key it refers to. */
+function keyName(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+): unknown {
+  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
+    const [key] = ctx.referenced(instance, attribute, ['google_kms_crypto_key']);
+    if (key) {
+      tr.mark(`${DATA}.${nativePath}`, `${instance.address}.${attribute}`, 'known');
+      return ctx.idOf(key);
+    }
+  }
+  return tr.read(instance, attribute, `${DATA}.${nativePath}`);
+}
+
+/**
+ * IAM grants of the bucket IAM resources as a policy. A new bucket's policy holds only what the
+ * plan grants (and the project's convenience roles); an existing bucket may hold grants made
+ * outside the configuration, so without an authoritative `_policy` it is unknown unless the
+ * plan itself grants something public.
+ */
+function bucketPolicy(unit: Unit, tr: Translation): JsonObject {
+  const path = `${POLICY}.bindings`;
+  const bindings: JsonObject[] = [];
+  for (const member of partsOf(unit, 'google_storage_bucket_iam_member')) {
+    bindings.push({ role: tr.read(member, 'role', path), members: [tr.read(member, 'member', path)] });
+  }
+  for (const binding of partsOf(unit, 'google_storage_bucket_iam_binding')) {
+    bindings.push({ role: tr.read(binding, 'role', path), members: tr.read(binding, 'members', path) ?? [] });
+  }
+  const policy = partsOf(unit, 'google_storage_bucket_iam_policy').at(-1);
+  if (policy) {
+    const text = tr.read(policy, 'policy_data', path);
+    const parsed = typeof text === 'string' ? safeJson(text) : undefined;
+    if (isObject(parsed) && Array.isArray(parsed.bindings))
+      bindings.push(...parsed.bindings.filter(isObject));
+  }
+  const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
+  const grantsPublic = bindings.some(
+    (b) =>
+      Array.isArray(b.members) && b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'),
+  );
+  if (!policy && !isNew && !grantsPublic) tr.mark(path, `${unit.primary.address} (IAM)`, 'unmanaged');
+  else tr.mark(path, `${unit.primary.address} (IAM)`, 'known');
+  return { bindings };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const bucket = unit.primary;
+  const data = readData(tr, bucket, {
+    'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
+    'iamConfiguration.uniformBucketLevelAccess.enabled': 'uniform_bucket_level_access',
+  });
+  set(
+    data,
+    'encryption.defaultKmsKeyName',
+    keyName(tr, ctx, bucket, 'encryption.0.default_kms_key_name', 'encryption.defaultKmsKeyName'),
+  );
+  const acl = bucketAcl(unit, tr);
+  if (acl.length > 0) data.acl = acl;
+  const resource = fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
+  const isNew = bucket.action === 'create' || bucket.action === 'replace';
+  if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
+  // A new bucket's ACL is the project-private default: no entry for allUsers.
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      publicAcl: cloudDefault([], `${bucket.address} (no google_storage_bucket_acl)`, {
+        ja: '構成に ACL がありません: 新しいバケットの ACL は既定の projectPrivate です',
+        en: 'no google_storage_bucket_acl: a new bucket gets the default projectPrivate ACL',
+      }),
+    },
+  };
+}
+
+/** Predefined ACLs that grant to allUsers. https://cloud.google.com/storage/docs/access-control/lists#predefined-acl */
+const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
+  publicRead: 'READER',
+  publicReadWrite: 'WRITER',
+};
+
+/** google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) as REST ACL entries. */
+function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
+  const entries: JsonObject[] = [];
+  for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
+    const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
+    const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
+    if (role) entries.push({ entity: 'allUsers', role });
+    const roleEntities = tr.read(part, 'role_entity', `${DATA}.acl`);
+    for (const entry of Array.isArray(roleEntities) ? roleEntities : []) {
+      const [entryRole, entity] = String(entry).split(':');
+      if (entity) entries.push({ entity, role: entryRole });
+    }
+  }
+  return entries;
+}
+
+/** `allow` blocks as the REST `allowed` list. */
+function firewall(unit: Unit, tr: Translation): Resource {
+  const rule = unit.primary;
+  const data = readData(tr, rule, {
+    direction: 'direction',
+    disabled: 'disabled',
+    sourceRanges: 'source_ranges',
+  });
+  const allow = tr.read(rule, 'allow', `${DATA}.allowed`);
+  if (Array.isArray(allow)) {
+    data.allowed = allow
+      .filter(isObject)
+      .map((entry) => ({ IPProtocol: entry.protocol, ports: entry.ports ?? [] }));
+  }
+  return fromAsset('compute.googleapis.com/Firewall', data, tr);
+}
+
+function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const instance = unit.primary;
+  const ip = 'settings.0.ip_configuration.0';
+  const data = readData(tr, instance, {
+    'settings.ipConfiguration.ipv4Enabled': `${ip}.ipv4_enabled`,
+    'settings.ipConfiguration.sslMode': `${ip}.ssl_mode`,
+    'settings.ipConfiguration.requireSsl': `${ip}.require_ssl`,
+    'settings.backupConfiguration.enabled': 'settings.0.backup_configuration.0.enabled',
+    masterInstanceName: 'master_instance_name',
+  });
+  const networks = tr.read(
+    instance,
+    `${ip}.authorized_networks`,
+    `${DATA}.settings.ipConfiguration.authorizedNetworks`,
+  );
+  if (Array.isArray(networks))
+    set(
+      data,
+      'settings.ipConfiguration.authorizedNetworks',
+      networks.filter(isObject).map((n) => ({ value: n.value })),
+    );
+  set(
+    data,
+    'diskEncryptionConfiguration.kmsKeyName',
+    keyName(tr, ctx, instance, 'encryption_key_name', 'diskEncryptionConfiguration.kmsKeyName'),
+  );
+  return fromAsset('sqladmin.googleapis.com/Instance', data, tr);
+}
+
+function cryptoKey(unit: Unit, tr: Translation): Resource {
+  const data = readData(tr, unit.primary, {
+    purpose: 'purpose',
+    'versionTemplate.protectionLevel': 'version_template.0.protection_level',
+  });
+  const rotation = tr.read(unit.primary, 'rotation_period', `${DATA}.rotationPeriod`);
+  if (rotation !== undefined) data.rotationPeriod = rotation;
+  // `purpose` defaults to ENCRYPT_DECRYPT in the provider; older plans may leave it out.
+  if (data.purpose === undefined && tr.valuesOf(unit.primary).read('purpose').state === 'absent')
+    data.purpose = 'ENCRYPT_DECRYPT';
+  return fromAsset('cloudkms.googleapis.com/CryptoKey', data, tr);
+}
+
+function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const data = readData(tr, cluster, {
+    'legacyAbac.enabled': 'enable_legacy_abac',
+    loggingService: 'logging_service',
+  });
+  set(
+    data,
+    'privateClusterConfig.enablePrivateEndpoint',
+    tr.readComputed(
+      cluster,
+      'private_cluster_config.0.enable_private_endpoint',
+      `${DATA}.privateClusterConfig.enablePrivateEndpoint`,
+      ctx.config.sets(cluster, 'private_cluster_config'),
+    ),
+  );
+  const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
+  const authorized = tr.read(cluster, 'master_authorized_networks_config', authorizedPath);
+  if (Array.isArray(authorized)) {
+    const block = authorized.find(isObject);
+    data.masterAuthorizedNetworksConfig = block
+      ? {
+          enabled: true,
+          cidrBlocks: (Array.isArray(block.cidr_blocks) ? block.cidr_blocks : [])
+            .filter(isObject)
+            .map((c) => ({ cidrBlock: c.cidr_block })),
+        }
+      : { enabled: false };
+  }
+  return fromAsset('container.googleapis.com/Cluster', data, tr);
+}
+
+/**
+ * The project's IAM policy from the project IAM resources. `_policy` is authoritative; members
+ * and bindings add to grants made elsewhere, so they prove a grant exists but not that no other
+ * does: the full bindings list is then unknown.
+ */
+function project(unit: Unit, tr: Translation): Resource {
+  const path = `${POLICY}.bindings`;
+  const members = [unit.primary, ...[...unit.parts.values()].flat()];
+  const bindings: JsonObject[] = [];
+  const auditConfigs: JsonObject[] = [];
+  let authoritative = false;
+  for (const part of members) {
+    switch (part.type) {
+      case 'google_project_iam_member':
+        bindings.push({ role: tr.read(part, 'role', path), members: [tr.read(part, 'member', path)] });
+        break;
+      case 'google_project_iam_binding':
+        bindings.push({ role: tr.read(part, 'role', path), members: tr.read(part, 'members', path) ?? [] });
+        break;
+      case 'google_project_iam_policy': {
+        const text = tr.read(part, 'policy_data', path);
+        const parsed = typeof text === 'string' ? safeJson(text) : undefined;
+        if (isObject(parsed)) {
+          authoritative = true;
+          bindings.push(...(Array.isArray(parsed.bindings) ? parsed.bindings.filter(isObject) : []));
+          auditConfigs.push(
+            ...(Array.isArray(parsed.auditConfigs) ? parsed.auditConfigs.filter(isObject) : []),
+          );
+        }
+        break;
+      }
+      case 'google_project_iam_audit_config': {
+        const configs = tr.read(part, 'audit_log_config', `${POLICY}.auditConfigs`);
+        auditConfigs.push({
+          service: tr.read(part, 'service', `${POLICY}.auditConfigs`),
+          auditLogConfigs: (Array.isArray(configs) ? configs : []).filter(isObject).map((c) => ({
+            logType: c.log_type,
+            exemptedMembers: c.exempted_members ?? [],
+          })),
+        });
+        break;
+      }
+    }
+  }
+  if (!authoritative) {
+    tr.mark(path, `${unit.primary.address} (project IAM)`, 'unmanaged', {
+      ja: 'google_project_iam_member / _binding は他の付与を残すため、プロジェクトの全付与は計画から分かりません',
+      en: 'google_project_iam_member / _binding leave other grants in place: the project’s full bindings are not in the plan',
+    });
+  }
+  if (auditConfigs.length === 0)
+    tr.mark(
+      `${POLICY}.auditConfigs`,
+      `${unit.primary.address} (no google_project_iam_audit_config)`,
+      'unmanaged',
+    );
+  return fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
+}
+
+type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
+
+function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
+  return { provider: 'gcp', build, ...extra };
+}
+
+const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'] };
+const PROJECT_LINK = { attribute: 'project', parentKeys: ['project_id', 'id'] };
+
+/** The project IAM types, which become the project (account) resource. */
+export const PROJECT_PART_TYPES: readonly string[] = [
+  'google_project_iam_member',
+  'google_project_iam_binding',
+  'google_project_iam_policy',
+  'google_project_iam_audit_config',
+];
+
+export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  google_storage_bucket: google(storageBucket, {
+    parts: {
+      google_storage_bucket_acl: BUCKET_LINK,
+      google_storage_bucket_iam_member: BUCKET_LINK,
+      google_storage_bucket_iam_binding: BUCKET_LINK,
+      google_storage_bucket_iam_policy: BUCKET_LINK,
+    },
+  }),
+  google_compute_firewall: google(firewall, { global: true }),
+  google_sql_database_instance: google(sqlInstance),
+  google_kms_crypto_key: google(cryptoKey),
+  google_container_cluster: google(containerCluster),
+  google_project: google(project, {
+    global: true,
+    parts: Object.fromEntries(PROJECT_PART_TYPES.map((type) => [type, PROJECT_LINK])),
+  }),
+};

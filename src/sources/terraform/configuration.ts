@@ -1,0 +1,218 @@
+import { isObject, type JsonObject, splitAddress, type TfInstance } from './document.ts';
+
+/**
+ * The plan's `configuration`: what the `.tf` files say, before values are known. A new child
+ * resource's `bucket = aws_s3_bucket.x.id` is unknown in `after`; its expression's `references`
+ * say which resource it names. References are resolved through module variables and outputs,
+ * in the module instance the resource is in.
+ */
+
+interface ConfigModule {
+  readonly resources: ReadonlyMap<string, JsonObject>;
+  readonly calls: ReadonlyMap<string, JsonObject>;
+  readonly outputs: JsonObject;
+}
+
+/** A resource a reference names: its address without an instance key, and the key when the reference gives one. */
+export interface ReferenceTarget {
+  readonly base: string;
+  readonly key?: number | string;
+}
+
+const NON_RESOURCE_ROOTS = new Set(['local', 'each', 'count', 'path', 'terraform', 'self', 'data']);
+/** How deep variables and outputs are followed across modules (a bound against cycles). */
+const MAX_HOPS = 16;
+
+export class TerraformConfiguration {
+  readonly #modules = new Map<string, ConfigModule>();
+  readonly #providers: JsonObject;
+
+  constructor(configuration: unknown) {
+    const config = isObject(configuration) ? configuration : {};
+    this.#providers = isObject(config.provider_config) ? config.provider_config : {};
+    this.#index('', config.root_module);
+  }
+
+  #index(path: string, raw: unknown): void {
+    const module = isObject(raw) ? raw : {};
+    const resources = new Map<string, JsonObject>();
+    for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+      if (isObject(resource) && typeof resource.address === 'string') {
+        resources.set(resource.address, resource);
+      }
+    }
+    const calls = new Map<string, JsonObject>();
+    for (const [name, call] of Object.entries(isObject(module.module_calls) ? module.module_calls : {})) {
+      if (!isObject(call)) continue;
+      calls.set(name, call);
+      this.#index(path ? `${path}.module.${name}` : `module.${name}`, call.module);
+    }
+    this.#modules.set(path, { resources, calls, outputs: isObject(module.outputs) ? module.outputs : {} });
+  }
+
+  /** The `resource` block of an instance (module path without instance keys). */
+  resourceOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
+    return this.#modules
+      .get(configPath(instance.moduleAddress))
+      ?.resources.get(`${instance.type}.${instance.name}`);
+  }
+
+  /** Whether the `resource` block sets the attribute (a computed attribute it leaves out is the provider's to fill). */
+  sets(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>, attribute: string): boolean {
+    const expressions = this.resourceOf(instance)?.expressions;
+    return isObject(expressions) && attribute in expressions;
+  }
+
+  /** The `source` of every module call from the root down to the module instance. */
+  moduleSources(moduleAddress: string): string[] {
+    const sources: string[] = [];
+    let path = '';
+    for (const name of callNames(moduleAddress)) {
+      const source = this.#modules.get(path)?.calls.get(name)?.source;
+      // A state carries no configuration: no sources at all rather than blanks.
+      if (typeof source !== 'string') return [];
+      sources.push(source);
+      path = path ? `${path}.module.${name}` : `module.${name}`;
+    }
+    return sources;
+  }
+
+  /**
+   * The provider block an instance uses. Terraform writes the key of the block the resource
+   * really uses (a parent's block passed with `providers = {}` included), but a key can name a
+   * module-local entry: then the root block of the same local name is the one.
+   */
+  providerOf(instance: TfInstance): JsonObject | undefined {
+    const key = this.resourceOf(instance)?.provider_config_key;
+    if (typeof key === 'string') {
+      const block = this.#providers[key];
+      if (isObject(block)) return block;
+      const local = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
+      const root = this.#providers[local];
+      if (isObject(root)) return root;
+    }
+    const local = instance.type.split('_')[0] ?? '';
+    const fallback = this.#providers[local];
+    return isObject(fallback) ? fallback : undefined;
+  }
+
+  /** Every provider block of a provider (by local name), for defaults such as the project or subscription. */
+  providerBlocks(localName: string): JsonObject[] {
+    return Object.values(this.#providers).filter(
+      (block): block is JsonObject => isObject(block) && block.name === localName,
+    );
+  }
+
+  /**
+   * The resources the expression of an attribute refers to, in the module instance of
+   * `instance`. The attribute may be inside nested blocks (`rule.0.apply_server_side_encryption_by_default.0.kms_master_key_id`),
+   * whose expressions are lists of blocks. Empty when the expression is a constant, a local,
+   * a data source, or absent.
+   */
+  referencesOf(instance: TfInstance, attribute: string): ReferenceTarget[] {
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      expression = Array.isArray(expression)
+        ? expression[/^\d+$/.test(key) ? Number(key) : Number.NaN]
+        : isObject(expression)
+          ? expression[key]
+          : undefined;
+    }
+    return this.#resolve(instance.moduleAddress, expression, 0);
+  }
+
+  #resolve(moduleInstance: string, expression: unknown, hops: number): ReferenceTarget[] {
+    if (!isObject(expression) || !Array.isArray(expression.references) || hops > MAX_HOPS) return [];
+    const targets: ReferenceTarget[] = [];
+    const seen = new Set<string>();
+    for (const reference of expression.references) {
+      if (typeof reference !== 'string') continue;
+      for (const target of this.#resolveOne(moduleInstance, reference, hops)) {
+        const id = `${target.base}\0${String(target.key)}`;
+        if (!seen.has(id)) {
+          seen.add(id);
+          targets.push(target);
+        }
+      }
+    }
+    // `aws_s3_bucket.b[0].id` is listed with `aws_s3_bucket.b`: the keyed one says more.
+    return targets.filter(
+      (t) => t.key !== undefined || !targets.some((o) => o.base === t.base && o.key !== undefined),
+    );
+  }
+
+  #resolveOne(moduleInstance: string, reference: string, hops: number): ReferenceTarget[] {
+    const parts = splitAddress(reference);
+    const root = parts[0] ?? '';
+    const module = this.#modules.get(configPath(moduleInstance));
+    if (root === 'var') {
+      // A module variable: what the calling module passes in its module block.
+      const name = parts[1];
+      const call = lastCall(moduleInstance);
+      if (!name || !call) return [];
+      const parentCall = this.#modules.get(configPath(call.parent))?.calls.get(call.name);
+      const passed = isObject(parentCall?.expressions) ? parentCall.expressions[name] : undefined;
+      return this.#resolve(call.parent, passed, hops + 1);
+    }
+    if (root === 'module') {
+      // A child module's output: what the output expression refers to inside that child.
+      const [callName, key] = nameAndKey(parts[1] ?? '');
+      const output = parts[2];
+      const call = module?.calls.get(callName);
+      if (!call || !output) return [];
+      const child = this.#modules.get(configPath(joinModule(moduleInstance, `module.${callName}`)));
+      const declared = child?.outputs[output];
+      const childInstance = joinModule(
+        moduleInstance,
+        `module.${callName}${key === undefined ? '' : keyText(key)}`,
+      );
+      return this.#resolve(childInstance, isObject(declared) ? declared.expression : undefined, hops + 1);
+    }
+    if (NON_RESOURCE_ROOTS.has(root) || parts.length < 2) return [];
+    const [name, key] = nameAndKey(parts[1] ?? '');
+    const base = joinModule(moduleInstance, `${root}.${name}`);
+    return [key === undefined ? { base } : { base, key }];
+  }
+}
+
+/** `module.a["x"].module.b[0]` → `module.a.module.b`. */
+export function configPath(moduleAddress: string): string {
+  return splitAddress(moduleAddress)
+    .map((part) => part.replace(/\[.*\]$/, ''))
+    .join('.');
+}
+
+function callNames(moduleAddress: string): string[] {
+  if (!moduleAddress) return [];
+  const parts = splitAddress(moduleAddress);
+  const names: string[] = [];
+  for (let i = 0; i + 1 < parts.length; i += 2) names.push(nameAndKey(parts[i + 1] ?? '')[0]);
+  return names;
+}
+
+function lastCall(moduleInstance: string): { parent: string; name: string } | undefined {
+  if (!moduleInstance) return undefined;
+  const parts = splitAddress(moduleInstance);
+  const last = parts[parts.length - 1];
+  if (!last) return undefined;
+  return { parent: parts.slice(0, -2).join('.'), name: nameAndKey(last)[0] };
+}
+
+/** `web["a"]` → ['web', 'a']; `web[0]` → ['web', 0]; `web` → ['web', undefined]. */
+export function nameAndKey(part: string): [string, number | string | undefined] {
+  const match = /^([^[]+)\[(.+)\]$/.exec(part);
+  if (!match) return [part, undefined];
+  const raw = match[2] ?? '';
+  if (/^\d+$/.test(raw)) return [match[1] ?? part, Number(raw)];
+  if (/^".*"$/.test(raw)) return [match[1] ?? part, JSON.parse(raw) as string];
+  // `count.index`, `each.key`: not a constant key.
+  return [match[1] ?? part, undefined];
+}
+
+export function keyText(key: number | string): string {
+  return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+
+function joinModule(moduleInstance: string, rest: string): string {
+  return moduleInstance ? `${moduleInstance}.${rest}` : rest;
+}

@@ -1,0 +1,284 @@
+import type { IacAction } from '../../model/resource.ts';
+
+/**
+ * Reads `terraform show -json` output: a plan (`planned_values`, `resource_changes`,
+ * `prior_state`, `configuration`) or a state (`values.root_module`), format_version 1.x.
+ * https://developer.hashicorp.com/terraform/internals/json-format
+ */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One managed resource instance as the plan or state describes it. */
+export interface TfInstance {
+  /** `module.net.azurerm_network_security_group.web["a"]`. */
+  readonly address: string;
+  /** The module instance it is in (`module.net`, `module.app["x"]`), '' in the root module. */
+  readonly moduleAddress: string;
+  readonly type: string;
+  readonly name: string;
+  /** The `count` index or `for_each` key, when the resource has one. */
+  readonly index: number | string | undefined;
+  /** `registry.terraform.io/hashicorp/aws`. */
+  readonly providerName: string;
+  /** `delete` only for split resources a plan deletes, which change the resource they configure. */
+  readonly action: IacAction | 'delete';
+  /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */
+  readonly after: TfValues;
+  /** The values before an update or replacement (undefined for creates and states). */
+  readonly before: TfValues | undefined;
+}
+
+/**
+ * The attribute values of one instance with their unknown (`after_unknown`) and sensitive
+ * (`after_sensitive`, `sensitive_values`) marks, which mirror the values' shape with `true` leaves.
+ */
+export class TfValues {
+  readonly values: JsonObject;
+  readonly #unknownMarks: unknown;
+  readonly #sensitiveMarks: unknown;
+
+  constructor(values: JsonObject, unknownMarks: unknown, sensitiveMarks: unknown) {
+    this.values = values;
+    this.#unknownMarks = unknownMarks;
+    this.#sensitiveMarks = sensitiveMarks;
+  }
+
+  /** An attribute by path (`versioning.0.enabled`): known value, unknown until apply, sensitive, or absent (null). */
+  read(path: string): TfRead {
+    let value: unknown = this.values;
+    let unknownMark: unknown = this.#unknownMarks;
+    let sensitiveMark: unknown = this.#sensitiveMarks;
+    for (const key of path.split('.')) {
+      if (unknownMark === true) return { state: 'unknown' };
+      if (sensitiveMark === true) return { state: 'sensitive' };
+      value = step(value, key);
+      unknownMark = step(unknownMark, key);
+      sensitiveMark = step(sensitiveMark, key);
+    }
+    if (unknownMark === true || containsTrue(unknownMark)) return { state: 'unknown' };
+    if (sensitiveMark === true || containsTrue(sensitiveMark)) return { state: 'sensitive' };
+    return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
+  }
+}
+
+export type TfRead =
+  | { readonly state: 'known'; readonly value: unknown }
+  | { readonly state: 'unknown' | 'sensitive' | 'absent' };
+
+function step(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return /^\d+$/.test(key) ? value[Number(key)] : undefined;
+  return isObject(value) ? value[key] : undefined;
+}
+
+function containsTrue(mark: unknown): boolean {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return mark.some(containsTrue);
+  if (isObject(mark)) return Object.values(mark).some(containsTrue);
+  return false;
+}
+
+/** What kind of document it is, by its shape alone. */
+export function terraformDocumentKind(document: unknown): 'plan' | 'state' | undefined {
+  if (!isObject(document) || typeof document.format_version !== 'string') return undefined;
+  if (!/^1\./.test(document.format_version)) return undefined;
+  if ('resource_changes' in document || 'planned_values' in document || 'configuration' in document) {
+    return 'plan';
+  }
+  if (isObject(document.values) && isObject(document.values.root_module)) return 'state';
+  // An empty state (`terraform show -json` before the first apply) has only the versions.
+  if (typeof document.terraform_version === 'string' && !('values' in document)) return 'state';
+  return undefined;
+}
+
+export interface SkippedInstance {
+  readonly address: string;
+  readonly reason: string;
+}
+
+/**
+ * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state,
+ * deletions included (with their `before` values). Data sources and records that are not
+ * resources are returned as skipped, with why.
+ */
+export function readInstances(document: JsonObject): {
+  instances: TfInstance[];
+  skipped: SkippedInstance[];
+} {
+  const instances: TfInstance[] = [];
+  const skipped: SkippedInstance[] = [];
+  const kind = terraformDocumentKind(document);
+  if (kind === 'plan' && Array.isArray(document.resource_changes)) {
+    for (const change of document.resource_changes) readChange(change, instances, skipped);
+  } else {
+    const root =
+      kind === 'plan'
+        ? (document.planned_values as JsonObject | undefined)?.root_module
+        : (document.values as JsonObject | undefined)?.root_module;
+    for (const resource of moduleResources(root)) {
+      readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped);
+    }
+  }
+  return { instances, skipped };
+}
+
+/** The resources of a `root_module` and its `child_modules`, depth first. */
+function* moduleResources(module: unknown): Generator<unknown> {
+  if (!isObject(module)) return;
+  if (Array.isArray(module.resources)) yield* module.resources;
+  if (Array.isArray(module.child_modules))
+    for (const child of module.child_modules) yield* moduleResources(child);
+}
+
+interface Identity {
+  address: string;
+  moduleAddress: string;
+  type: string;
+  name: string;
+  index: number | string | undefined;
+  providerName: string;
+}
+
+function identityOf(record: JsonObject): Identity | string {
+  const { address, type, name } = record;
+  if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string') {
+    return 'not a resource: address, type or name is missing';
+  }
+  const index = record.index;
+  return {
+    address,
+    moduleAddress: typeof record.module_address === 'string' ? record.module_address : moduleOf(address),
+    type,
+    name,
+    index: typeof index === 'number' || typeof index === 'string' ? index : undefined,
+    providerName: typeof record.provider_name === 'string' ? record.provider_name : '',
+  };
+}
+
+/** `module.a["x"].module.b.aws_s3_bucket.c[0]` → `module.a["x"].module.b`. */
+export function moduleOf(address: string): string {
+  const parts = splitAddress(address);
+  let end = 0;
+  while (parts[end] === 'module' && end + 1 < parts.length) end += 2;
+  return parts.slice(0, end).join('.');
+}
+
+/** Splits an address at the dots that are not inside an index key (`["a.b"]`). */
+export function splitAddress(address: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let inString = false;
+  for (let i = 0; i < address.length; i++) {
+    const char = address[i]!;
+    if (char === '"' && address[i - 1] !== '\\') inString = !inString;
+    if (char === '.' && !inString) {
+      parts.push(current);
+      current = '';
+    } else current += char;
+  }
+  parts.push(current);
+  return parts;
+}
+
+function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInstance[]): void {
+  if (!isObject(raw)) {
+    skipped.push({ address: '(resource_changes entry)', reason: 'not a JSON object' });
+    return;
+  }
+  const identity = identityOf(raw);
+  if (typeof identity === 'string') {
+    skipped.push({ address: '(resource_changes entry)', reason: identity });
+    return;
+  }
+  if (raw.mode === 'data') {
+    skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    return;
+  }
+  const change = isObject(raw.change) ? raw.change : undefined;
+  const actions = Array.isArray(change?.actions) ? change.actions.map(String) : [];
+  const action = actionOf(actions);
+  if (!change || !action) {
+    skipped.push({
+      address: identity.address,
+      reason: `unrecognised change actions [${actions.join(', ')}]`,
+    });
+    return;
+  }
+  if (action === 'delete') {
+    // Not judged, but a deleted split resource changes its bucket or group: kept for linking.
+    instances.push({
+      ...identity,
+      action,
+      after: new TfValues({}, undefined, undefined),
+      before: new TfValues(isObject(change.before) ? change.before : {}, undefined, change.before_sensitive),
+    });
+    return;
+  }
+  if (action === 'forget') {
+    skipped.push({
+      address: identity.address,
+      reason: 'removed from the state without being destroyed (forget)',
+    });
+    return;
+  }
+  const after = isObject(change.after) ? change.after : {};
+  instances.push({
+    ...identity,
+    action,
+    after: new TfValues(after, change.after_unknown, change.after_sensitive),
+    before:
+      (action === 'update' || action === 'replace') && isObject(change.before)
+        ? new TfValues(change.before, undefined, change.before_sensitive)
+        : undefined,
+  });
+}
+
+function actionOf(actions: readonly string[]): IacAction | 'delete' | 'forget' | undefined {
+  const key = actions.join(',');
+  switch (key) {
+    case 'create':
+    case 'update':
+    case 'no-op':
+    case 'read':
+    case 'delete':
+    case 'forget':
+      return key;
+    case 'delete,create':
+    case 'create,delete':
+      return 'replace';
+    default:
+      return undefined;
+  }
+}
+
+function readStateResource(
+  raw: unknown,
+  action: IacAction,
+  instances: TfInstance[],
+  skipped: SkippedInstance[],
+): void {
+  if (!isObject(raw)) {
+    skipped.push({ address: '(resources entry)', reason: 'not a JSON object' });
+    return;
+  }
+  const identity = identityOf(raw);
+  if (typeof identity === 'string') {
+    skipped.push({ address: '(resources entry)', reason: identity });
+    return;
+  }
+  if (raw.mode === 'data') {
+    skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    return;
+  }
+  const values = isObject(raw.values) ? raw.values : {};
+  instances.push({
+    ...identity,
+    action,
+    // planned_values omit unknown attributes; a state has none.
+    after: new TfValues(values, undefined, raw.sensitive_values),
+    before: undefined,
+  });
+}

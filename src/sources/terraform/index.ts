@@ -1,0 +1,109 @@
+import path from 'node:path';
+import { accountResourceId, type IacOrigin, type Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
+import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
+import { awsAdapters } from './adapters/aws.ts';
+import { azureAdapters } from './adapters/azure.ts';
+import { gcpAdapters } from './adapters/gcp.ts';
+import { TerraformConfiguration } from './configuration.ts';
+import { Declarations } from './declarations.ts';
+import { type JsonObject, readInstances, type TfInstance, terraformDocumentKind } from './document.ts';
+import { Linker } from './linker.ts';
+import { Placement } from './placement.ts';
+import { Translation } from './translation.ts';
+
+const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
+  ...awsAdapters,
+  ...azureAdapters,
+  ...gcpAdapters,
+};
+
+/**
+ * `terraform show -json` of a saved plan or of a state. One file holds resources of every
+ * provider; each is judged by the same checks as the cloud's own inventory.
+ */
+export const terraformFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'terraform-json',
+  provider: 'any',
+  description: 'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 1.x',
+  matches: (document) => terraformDocumentKind(document) !== undefined,
+  read: (document, ctx) => readTerraform(document as JsonObject, ctx),
+};
+
+function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resource> {
+  const { instances, skipped } = readInstances(document);
+  for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
+  const config = new TerraformConfiguration(document.configuration);
+  const linker = new Linker(instances, config, ADAPTERS);
+  const placement = new Placement(instances, config);
+  const declarations = new Declarations(path.dirname(ctx.file));
+
+  for (const { unit: linked, reason } of linker.units()) {
+    if (!linked || linked.primary.action === 'delete') {
+      ctx.skip(reason);
+      continue;
+    }
+    const unit = afterPlan(linked);
+    const primary = { ...linked.primary, action: linked.primary.action };
+    const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
+    const built = adapter.build(unit, new Translation('after'), linker);
+    const moduleSources = config.moduleSources(primary.moduleAddress);
+    const declaration = declarations.find(moduleSources, primary.type, primary.name);
+    const parts = [...unit.parts.values()].flat().map((part) => part.address);
+    const iac: IacOrigin = {
+      address: primary.address,
+      action: primary.action,
+      ...(moduleSources.length > 0 && { moduleSources }),
+      ...(declaration && { declaration }),
+      ...(parts.length > 0 && { parts }),
+    };
+    const before = changedBefore(linked);
+    const account = placement.account(primary, adapter.provider);
+    yield {
+      ...built,
+      account,
+      region: adapter.global ? 'global' : placement.region(primary, adapter.provider, linker),
+      // The project IAM resources describe the project: they merge into the account resource.
+      id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
+      name: built.kansaType === 'account' ? account : placement.name(primary),
+      tags: placement.tags(primary),
+      origin: { file: ctx.file, iac },
+      ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
+    };
+  }
+}
+
+/** The resource as the plan leaves it: the split resources it deletes are set apart. */
+function afterPlan(unit: Unit): Unit {
+  const parts = new Map<string, TfInstance[]>();
+  const removed = new Map<string, TfInstance[]>();
+  for (const [type, list] of unit.parts) {
+    parts.set(
+      type,
+      list.filter((part) => part.action !== 'delete'),
+    );
+    const gone = list.filter((part) => part.action === 'delete');
+    if (gone.length > 0) removed.set(type, gone);
+  }
+  return { primary: unit.primary, parts, removed };
+}
+
+/**
+ * The resource as it was before the plan, when the plan changes it in place (the resource or
+ * one of its split resources): created parts did not exist yet. Undefined for new resources
+ * and for resources the plan leaves alone.
+ */
+function changedBefore(unit: Unit): Unit | undefined {
+  if (unit.primary.action !== 'update' && unit.primary.action !== 'no-op') return undefined;
+  const all = [unit.primary, ...[...unit.parts.values()].flat()];
+  if (all.every((instance) => instance.action === 'no-op' || instance.action === 'read')) return undefined;
+  const parts = new Map<string, TfInstance[]>();
+  for (const [type, list] of unit.parts) {
+    parts.set(
+      type,
+      list.filter((part) => part.action !== 'create'),
+    );
+  }
+  return { primary: unit.primary, parts };
+}

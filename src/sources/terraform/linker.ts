@@ -1,0 +1,153 @@
+import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
+import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
+import { keyText, type TerraformConfiguration } from './configuration.ts';
+import type { TfInstance } from './document.ts';
+
+/** Attributes a resource is named by when a reference has to be matched by value. */
+const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
+
+/**
+ * Groups split resources with the resource they configure (an S3 bucket and its public access
+ * block, an NSG and its rules) and answers what an attribute refers to. A link is found from
+ * the `configuration` references first (a new bucket's id is unknown in the plan), then by
+ * value (a child naming an existing bucket by its name).
+ */
+export class Linker implements BuildContext {
+  readonly #byAddress = new Map<string, TfInstance>();
+  readonly #byBase = new Map<string, TfInstance[]>();
+  readonly #childLinks = new Map<string, { parentTypes: string[]; link: PartLink }>();
+
+  readonly config: TerraformConfiguration;
+  readonly #instances: readonly TfInstance[];
+  readonly #adapters: Readonly<Record<string, TerraformAdapter>>;
+
+  constructor(
+    instances: readonly TfInstance[],
+    config: TerraformConfiguration,
+    adapters: Readonly<Record<string, TerraformAdapter>>,
+  ) {
+    this.config = config;
+    this.#instances = instances;
+    this.#adapters = adapters;
+    for (const instance of instances) {
+      this.#byAddress.set(instance.address, instance);
+      const base = baseAddress(instance);
+      this.#byBase.set(base, [...(this.#byBase.get(base) ?? []), instance]);
+    }
+    for (const [parentType, adapter] of Object.entries(adapters)) {
+      for (const [childType, link] of Object.entries(adapter.parts ?? {})) {
+        const entry = this.#childLinks.get(childType) ?? { parentTypes: [], link };
+        entry.parentTypes.push(parentType);
+        this.#childLinks.set(childType, entry);
+      }
+    }
+  }
+
+  idOf(instance: TfInstance): string {
+    return instance.address;
+  }
+
+  /** Every unit to evaluate, or why an instance is not evaluated. */
+  *units(): Generator<{ unit?: Unit; reason: string }> {
+    const parts = new Map<string, Map<string, TfInstance[]>>();
+    const projects = new Map<string, TfInstance[]>();
+    const deleted = (instance: TfInstance) => `${instance.address}: deleted by the plan: not evaluated`;
+    for (const instance of this.#instances) {
+      if (this.#adapters[instance.type]) {
+        if (instance.action === 'delete') yield { reason: deleted(instance) };
+        continue;
+      }
+      const child = this.#childLinks.get(instance.type);
+      if (!child || (instance.action === 'delete' && PROJECT_PART_TYPES.includes(instance.type))) {
+        if (instance.action === 'delete') {
+          yield { reason: deleted(instance) };
+          continue;
+        }
+        yield { reason: `${instance.address}: ${instance.type} is not a resource type kansa reads` };
+        continue;
+      }
+      const parent = this.referenced(
+        instance,
+        child.link.attribute,
+        child.parentTypes,
+        child.link.parentKeys,
+      )[0];
+      if (parent) {
+        const byType = parts.get(parent.address) ?? new Map<string, TfInstance[]>();
+        byType.set(instance.type, [...(byType.get(instance.type) ?? []), instance]);
+        parts.set(parent.address, byType);
+      } else if (PROJECT_PART_TYPES.includes(instance.type)) {
+        // Project IAM usually names a project the configuration does not create.
+        const project = instance.after.read('project');
+        const key = project.state === 'known' ? String(project.value) : '';
+        projects.set(key, [...(projects.get(key) ?? []), instance]);
+      } else if (instance.action === 'delete') {
+        yield { reason: deleted(instance) };
+      } else {
+        yield {
+          reason: `${instance.address}: the ${child.parentTypes.join(' / ')} it configures (${child.link.attribute}) is not in this plan`,
+        };
+      }
+    }
+    for (const instance of this.#instances) {
+      if (this.#adapters[instance.type] && instance.action !== 'delete') {
+        yield { unit: { primary: instance, parts: parts.get(instance.address) ?? new Map() }, reason: '' };
+      }
+    }
+    for (const members of projects.values()) {
+      const [primary, ...rest] = members;
+      const byType = new Map<string, TfInstance[]>();
+      for (const member of rest) byType.set(member.type, [...(byType.get(member.type) ?? []), member]);
+      yield { unit: { primary: primary!, parts: byType }, reason: '' };
+    }
+  }
+
+  referenced(
+    instance: TfInstance,
+    attribute: string,
+    types: readonly string[],
+    keys: readonly string[] = IDENTITY_KEYS,
+  ): TfInstance[] {
+    const accept = (candidate: TfInstance) =>
+      candidate.action !== 'delete' && (types.length === 0 || types.includes(candidate.type));
+    const found: TfInstance[] = [];
+    for (const target of this.config.referencesOf(instance, attribute)) {
+      if (target.key !== undefined) {
+        const exact = this.#byAddress.get(`${target.base}${keyText(target.key)}`);
+        if (exact && accept(exact)) found.push(exact);
+        continue;
+      }
+      const candidates = (this.#byBase.get(target.base) ?? []).filter(accept);
+      // `aws_s3_bucket.b[count.index]`: the instance with the child's own index.
+      const chosen =
+        candidates.length === 1
+          ? candidates
+          : candidates.filter((c) => c.index !== undefined && c.index === instance.index);
+      found.push(...chosen);
+    }
+    if (found.length > 0) return found;
+    // A deleted resource is gone from the configuration: its own values say what it configured.
+    const value = (instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after).read(
+      attribute,
+    );
+    if (value.state !== 'known' || typeof value.value !== 'string') return [];
+    const wanted = value.value.toLowerCase();
+    return this.#instances.filter(
+      (candidate) =>
+        candidate !== instance &&
+        accept(candidate) &&
+        keys.some((key) => {
+          const own = candidate.after.read(key);
+          if (own.state !== 'known' || typeof own.value !== 'string' || own.value === '') return false;
+          const candidateValue = own.value.toLowerCase();
+          // The google provider stores a bucket IAM member's bucket as `b/<name>`.
+          return candidateValue === wanted || wanted.endsWith(`/${candidateValue}`);
+        }),
+    );
+  }
+}
+
+/** The address without its instance key: `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`. */
+function baseAddress(instance: TfInstance): string {
+  return instance.index === undefined ? instance.address : instance.address.replace(/\[[^\]]*\]$/, '');
+}

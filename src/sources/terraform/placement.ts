@@ -1,0 +1,187 @@
+import { type Provider, UNKNOWN_REGION } from '../../model/resource.ts';
+import { arnPart } from '../aws/config-item.ts';
+import { subscriptionOf } from '../azure/arm-record.ts';
+import type { BuildContext } from './adapters/adapter.ts';
+import type { TerraformConfiguration } from './configuration.ts';
+import { isObject, type JsonObject, type TfInstance } from './document.ts';
+
+/** The account of a resource whose account neither it nor its provider block tells. */
+export const UNKNOWN_ACCOUNT = '(unknown)';
+
+/**
+ * Where a planned resource will live: its account (AWS account, subscription, project) and
+ * region. From the resource's own values, else its provider block in `configuration`
+ * (aliases included), else what other resources of the same provider block show. A region no
+ * source tells stays unknown: the provider's default may come from the environment of the run.
+ */
+export class Placement {
+  readonly #blockAccounts = new Map<JsonObject | undefined, string | undefined>();
+
+  readonly #instances: readonly TfInstance[];
+  readonly #config: TerraformConfiguration;
+
+  constructor(instances: readonly TfInstance[], config: TerraformConfiguration) {
+    this.#instances = instances;
+    this.#config = config;
+  }
+
+  account(instance: TfInstance, provider: Provider): string {
+    const own = ownAccount(instance, provider);
+    if (own) return own;
+    const block = this.#config.providerOf(instance);
+    if (!this.#blockAccounts.has(block))
+      this.#blockAccounts.set(block, this.#accountOfBlock(block, provider));
+    return this.#blockAccounts.get(block) ?? UNKNOWN_ACCOUNT;
+  }
+
+  #accountOfBlock(block: JsonObject | undefined, provider: Provider): string | undefined {
+    const configured = constantOf(block, PROVIDER_ACCOUNT_KEY[provider]);
+    const account = Array.isArray(configured) && configured.length === 1 ? configured[0] : configured;
+    if (typeof account === 'string' && account !== '')
+      return provider === 'azure' ? account.toLowerCase() : account;
+    for (const other of this.#instances) {
+      if (this.#config.providerOf(other) !== block) continue;
+      const found = ownAccount(other, provider);
+      if (found) return found;
+    }
+    // An alias that only changes the region uses the same credentials: when the plan shows one
+    // account for the provider, that is it. An alias with credentials of its own stays unknown.
+    const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
+    if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
+    const accounts = new Set<string>();
+    for (const other of this.#instances) {
+      if (!other.providerName.endsWith(`/${PROVIDER_NAME[provider]}`)) continue;
+      const found = ownAccount(other, provider);
+      if (found) accounts.add(found);
+    }
+    return accounts.size === 1 ? [...accounts][0] : undefined;
+  }
+
+  region(instance: TfInstance, provider: Provider, links: BuildContext): string {
+    const own = ownRegion(instance, provider);
+    if (own) return own;
+    // A location taken from another resource (`location = azurerm_resource_group.rg.location`,
+    // a key's key ring): that resource's location.
+    for (const attribute of ['location', 'key_ring', 'key_vault_id']) {
+      for (const target of links.referenced(instance, attribute, [])) {
+        const found = ownRegion(target, provider);
+        if (found) return found;
+      }
+    }
+    if (provider === 'gcp') {
+      const keyRing = known(instance, 'key_ring');
+      const location = typeof keyRing === 'string' ? /\/locations\/([^/]+)\//.exec(keyRing)?.[1] : undefined;
+      if (location) return location.toLowerCase();
+    }
+    const region = constantOf(this.#config.providerOf(instance), 'region');
+    if (typeof region === 'string' && region !== '' && provider !== 'azure')
+      return regionOfZone(region.toLowerCase());
+    return UNKNOWN_REGION;
+  }
+
+  name(instance: TfInstance): string {
+    for (const attribute of ['bucket', 'name', 'identifier', 'project_id']) {
+      const value = known(instance, attribute);
+      if (typeof value === 'string' && value !== '') return value;
+    }
+    return instance.index === undefined
+      ? instance.name
+      : `${instance.name}${JSON.stringify([instance.index])}`;
+  }
+
+  tags(instance: TfInstance): Record<string, string> {
+    for (const attribute of ['tags_all', 'tags', 'labels', 'resource_labels', 'settings.0.user_labels']) {
+      const value = known(instance, attribute);
+      if (isObject(value)) {
+        return Object.fromEntries(
+          Object.entries(value)
+            .filter(([, v]) => v != null)
+            .map(([k, v]) => [k, String(v)]),
+        );
+      }
+    }
+    return {};
+  }
+}
+
+const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
+  aws: 'allowed_account_ids',
+  azure: 'subscription_id',
+  gcp: 'project',
+};
+
+/** Provider arguments that give an alias credentials (or a target) of its own. */
+const OWN_CREDENTIALS = new Set([
+  'assume_role',
+  'assume_role_with_web_identity',
+  'profile',
+  'access_key',
+  'allowed_account_ids',
+  'subscription_id',
+  'client_id',
+  'project',
+  'credentials',
+  'impersonate_service_account',
+]);
+
+const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'aws', azure: 'azurerm', gcp: 'google' };
+
+function constantOf(block: JsonObject | undefined, key: string): unknown {
+  const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
+  const expression = expressions?.[key];
+  return isObject(expression) ? expression.constant_value : undefined;
+}
+
+function known(instance: TfInstance, attribute: string): unknown {
+  const read = instance.after.read(attribute);
+  return read.state === 'known' ? read.value : undefined;
+}
+
+function ownAccount(instance: TfInstance, provider: Provider): string | undefined {
+  switch (provider) {
+    case 'aws': {
+      const arn = known(instance, 'arn');
+      const owner = known(instance, 'owner_id');
+      return (
+        (typeof arn === 'string' ? arnPart(arn, 4) : undefined) ??
+        (typeof owner === 'string' ? owner : undefined)
+      );
+    }
+    case 'azure':
+      for (const attribute of ['id', 'target_resource_id', 'storage_account_id', 'key_vault_id']) {
+        const id = known(instance, attribute);
+        const subscription = typeof id === 'string' ? subscriptionOf(id) : undefined;
+        if (subscription) return subscription;
+      }
+      return undefined;
+    case 'gcp': {
+      const project = known(instance, 'project') ?? known(instance, 'project_id');
+      return typeof project === 'string' && project !== '' ? project : undefined;
+    }
+  }
+}
+
+function ownRegion(instance: TfInstance, provider: Provider): string | undefined {
+  const attributes =
+    provider === 'azure' ? ['location'] : provider === 'aws' ? ['region'] : ['location', 'region', 'zone'];
+  for (const attribute of attributes) {
+    const value = known(instance, attribute);
+    if (typeof value === 'string' && value !== '')
+      return regionOfZone(value.replace(/\s+/g, '').toLowerCase());
+  }
+  if (provider === 'aws') {
+    const arn = known(instance, 'arn');
+    const region = typeof arn === 'string' ? arnPart(arn, 3) : undefined;
+    if (region) return region;
+  }
+  return undefined;
+}
+
+/** Zonal resources are placed by their region (`asia-northeast1-b` → `asia-northeast1`, `ap-northeast-1a` → `ap-northeast-1`). */
+function regionOfZone(location: string): string {
+  return (
+    /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ??
+    /^([a-z]{2}-[a-z]+-\d)[a-z]$/.exec(location)?.[1] ??
+    location
+  );
+}

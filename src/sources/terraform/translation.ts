@@ -1,0 +1,142 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
+import type { TfInstance } from './document.ts';
+
+/**
+ * Terraform resources are turned into the record the cloud's own export would hold (an AWS
+ * Config item, an ARM resource, a Cloud Asset) and read by the export adapters, so every check
+ * sees the same facts from a plan as from an inventory. Each value copied into that record
+ * leaves a mark: the native path it went to, the Terraform attribute it came from, and what
+ * the plan knows of it. The adapters' facts are then re-pointed at the Terraform attributes,
+ * and a fact built from a value the plan does not know becomes unknown, never a default.
+ */
+
+export type MarkState = 'known' | 'unknown' | 'sensitive' | 'unmanaged' | 'assumed';
+
+interface Mark {
+  readonly nativePath: string;
+  /** `aws_s3_bucket_public_access_block.b.block_public_acls`. */
+  readonly tfPath: string;
+  readonly state: MarkState;
+  readonly note?: Localized;
+}
+
+export const KNOWN_AFTER_APPLY: Localized = {
+  ja: '適用後に決まる値です（known after apply）',
+  en: 'known after apply',
+};
+
+export const SENSITIVE_NOTE: Localized = {
+  ja: 'Terraform が機密値としているため読みません（値は表示しません）',
+  en: 'marked sensitive by Terraform: not read (the value is never shown)',
+};
+
+/** Which side of a change is being read: the plan's result, or the state before an update. */
+export type Side = 'after' | 'before';
+
+export class Translation {
+  readonly #marks: Mark[] = [];
+
+  readonly side: Side;
+
+  constructor(side: Side) {
+    this.side = side;
+  }
+
+  /** The values of an instance on this side. */
+  valuesOf(instance: TfInstance) {
+    return this.side === 'before' ? (instance.before ?? instance.after) : instance.after;
+  }
+
+  /**
+   * Reads a Terraform attribute for the native record: its value when the plan knows it,
+   * otherwise undefined, with a mark saying why (unknown until apply, sensitive, absent).
+   */
+  read(instance: TfInstance, attribute: string, nativePath: string): unknown {
+    const read = this.valuesOf(instance).read(attribute);
+    const tfPath = `${instance.address}.${attribute}`;
+    if (read.state === 'known') {
+      this.#marks.push({ nativePath, tfPath, state: 'known' });
+      return read.value;
+    }
+    this.#marks.push({ nativePath, tfPath, state: read.state === 'absent' ? 'known' : read.state });
+    return undefined;
+  }
+
+  /**
+   * Reads an Optional+Computed attribute (an NSG's inline `security_rule`, a storage account's
+   * `network_rules`). Unknown in a plan when the configuration leaves it out of a new resource:
+   * the provider then fills in the cloud's default, which is what the export adapters assume of
+   * an absent field, so it is read as absent.
+   */
+  readComputed(instance: TfInstance, attribute: string, nativePath: string, configured: boolean): unknown {
+    const isNew = instance.action === 'create' || instance.action === 'replace';
+    if (!configured && isNew && this.valuesOf(instance).read(attribute).state === 'unknown') {
+      this.#marks.push({ nativePath, tfPath: `${instance.address}.${attribute}`, state: 'known' });
+      return undefined;
+    }
+    return this.read(instance, attribute, nativePath);
+  }
+
+  /** Records where a value the translation derived (not read from one attribute) came from. */
+  mark(nativePath: string, tfPath: string, state: MarkState, note?: Localized): void {
+    this.#marks.push(note ? { nativePath, tfPath, state, note } : { nativePath, tfPath, state });
+  }
+
+  /**
+   * The adapter's facts, pointed at the Terraform attributes they came from. A fact whose
+   * native field took (or sits under) a value the plan does not know is unknown, with why.
+   */
+  rewrite(facts: object): object {
+    const result: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(facts)) {
+      result[key] = isFact(value) ? this.#rewriteFact(value) : value;
+    }
+    return result;
+  }
+
+  #rewriteFact(fact: Fact<unknown>): Fact<unknown> {
+    const related = this.#marks.filter(
+      (mark) => isUnder(fact.path, mark.nativePath) || isUnder(mark.nativePath, fact.path),
+    );
+    if (related.length === 0) return fact;
+    const blocking =
+      related.find((m) => m.state === 'unknown') ??
+      related.find((m) => m.state === 'sensitive') ??
+      related.find((m) => m.state === 'unmanaged');
+    if (blocking)
+      return unknown(blocking.tfPath, blocking.note ?? NOTES[blocking.state as Exclude<MarkState, 'known'>]);
+    // The most specific mark above the fact names the attribute; else the first below it.
+    const best =
+      related
+        .filter((mark) => isUnder(fact.path, mark.nativePath))
+        .sort((a, b) => b.nativePath.length - a.nativePath.length)[0] ?? related[0]!;
+    if (fact.source === 'unknown') return unknown(best.tfPath, fact.note);
+    if (best.state === 'assumed') return cloudDefault(fact.value, best.tfPath, best.note ?? NOTES.assumed);
+    return fact.source === 'explicit'
+      ? explicit(fact.value, best.tfPath)
+      : cloudDefault(fact.value, best.tfPath, fact.note);
+  }
+}
+
+const NOTES: Readonly<Record<Exclude<MarkState, 'known'>, Localized>> = {
+  unknown: KNOWN_AFTER_APPLY,
+  sensitive: SENSITIVE_NOTE,
+  unmanaged: {
+    ja: 'この設定は Terraform の構成で管理されておらず、計画からは分かりません',
+    en: 'this setting is not managed in the Terraform configuration, so the plan cannot show it',
+  },
+  assumed: {
+    ja: '構成にないため、作成時のクラウドの既定値です',
+    en: 'not in the configuration: the cloud’s default at creation',
+  },
+};
+
+function isFact(value: unknown): value is Fact<unknown> {
+  return typeof value === 'object' && value !== null && 'source' in value && 'path' in value;
+}
+
+/** `a.b[0].c` is under `a.b` and under itself. */
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}

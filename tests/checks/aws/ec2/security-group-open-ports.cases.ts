@@ -1,0 +1,142 @@
+import { expect } from 'vitest';
+import { configSelect } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+
+const sgArn = `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-1`;
+const permission = (ipProtocol: string, ports: [number, number] | null, v4: string[], v6: string[] = []) => ({
+  ipProtocol,
+  ...(ports ? { fromPort: ports[0], toPort: ports[1] } : {}),
+  ipv4Ranges: v4.map((cidrIp) => ({ cidrIp })),
+  ipv6Ranges: v6.map((cidrIpv6) => ({ cidrIpv6 })),
+  ipRanges: v4,
+  prefixListIds: [],
+  userIdGroupPairs: [],
+});
+const securityGroup = (ipPermissions?: readonly object[]) =>
+  snapshotItem(
+    'AWS::EC2::SecurityGroup',
+    'sg-1',
+    {
+      groupId: 'sg-1',
+      groupName: 'web',
+      vpcId: 'vpc-1',
+      ...(ipPermissions ? { ipPermissions } : {}),
+      ipPermissionsEgress: [],
+    },
+    { arn: sgArn, name: 'web' },
+  );
+
+const prefixListPermission = (ipProtocol: string, ports: [number, number], prefixListId: string) => ({
+  ...permission(ipProtocol, ports, []),
+  prefixListIds: [{ prefixListId }],
+});
+/** AWS::EC2::PrefixList as Config records it (CloudFormation's shape: PrefixListId, Entries[].Cidr). */
+const prefixList = (id: string, cidrs: readonly string[]) =>
+  snapshotItem(
+    'AWS::EC2::PrefixList',
+    id,
+    { PrefixListId: id, AddressFamily: 'IPv4', Entries: cidrs.map((Cidr) => ({ Cidr })) },
+    { arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:prefix-list/${id}` },
+  );
+
+const table = [
+  ['HTTPS from anywhere', [permission('tcp', [443, 443], ['0.0.0.0/0'])], 'PASS', 'closed', undefined],
+  [
+    'SSH from the office only',
+    [permission('tcp', [22, 22], ['203.0.113.0/24'])],
+    'PASS',
+    'closed',
+    undefined,
+  ],
+  ['ICMP from anywhere', [permission('icmp', [-1, -1], ['0.0.0.0/0'])], 'PASS', 'closed', undefined],
+  [
+    'SSH from anywhere',
+    [permission('tcp', [22, 22], ['0.0.0.0/0'])],
+    'FAIL',
+    'open',
+    ['tcp 22 from 0.0.0.0/0'],
+  ],
+  [
+    'RDP in a range from ::/0',
+    [permission('tcp', [3000, 4000], [], ['::/0'])],
+    'FAIL',
+    'open',
+    ['tcp 3000-4000 from ::/0'],
+  ],
+  ['all traffic', [permission('-1', null, ['0.0.0.0/0'])], 'FAIL', 'open', ['all traffic from 0.0.0.0/0']],
+  [
+    'every UDP port',
+    [permission('udp', [0, 65535], ['0.0.0.0/0'])],
+    'FAIL',
+    'open',
+    ['udp all ports from 0.0.0.0/0'],
+  ],
+  ['no ipPermissions field', undefined, 'UNKNOWN', 'unknown', undefined],
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(([name, permissions, status, messageId, rules]) => ({
+    name,
+    records: [securityGroup(permissions)],
+    status,
+    messageId,
+    evidence: [{ path: 'configuration.ipPermissions' }],
+    assert: (result: { data?: Readonly<Record<string, unknown>> }) =>
+      expect(result.data?.['rules']).toEqual(rules),
+  })),
+  {
+    name: 'ports written as floats by select-resource-config',
+    records: [
+      configSelect([
+        {
+          accountId: ACCOUNT,
+          awsRegion: REGION,
+          arn: sgArn,
+          resourceId: 'sg-1',
+          resourceName: 'bastion',
+          resourceType: 'AWS::EC2::SecurityGroup',
+          configuration: {
+            groupId: 'sg-1',
+            ipPermissions: [
+              { fromPort: 22.0, toPort: 22.0, ipProtocol: 'tcp', ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }] },
+            ],
+          },
+        },
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'open',
+    data: { rules: ['tcp 22 from 0.0.0.0/0'] },
+  },
+  // A managed prefix list as the source opens the port to every CIDR in the list.
+  // https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
+  {
+    name: 'SSH from a managed prefix list that holds 0.0.0.0/0',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-open')]),
+      prefixList('pl-open', ['0.0.0.0/0']),
+    ],
+    status: 'FAIL',
+    messageId: 'open',
+    data: { rules: ['tcp 22 from pl-open (0.0.0.0/0)'] },
+  },
+  {
+    name: 'SSH from a managed prefix list of office ranges',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-office')]),
+      prefixList('pl-office', ['203.0.113.0/24']),
+    ],
+    status: 'PASS',
+    messageId: 'closed',
+  },
+  {
+    name: 'SSH from a managed prefix list that is not in the inventory',
+    records: [securityGroup([prefixListPermission('tcp', [22, 22], 'pl-shared')])],
+    status: 'UNKNOWN',
+    messageId: 'unresolvedPrefixList',
+    data: { lists: ['pl-shared'] },
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

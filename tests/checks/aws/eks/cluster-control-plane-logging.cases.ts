@@ -1,0 +1,46 @@
+import { expect } from 'vitest';
+import { configSelect } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNT, REGION } from '../../../sources/aws/builders.ts';
+import { arn, cluster } from './cluster.ts';
+
+const logging = (...types: string[]) => ({
+  Logging: { ClusterLogging: { EnabledTypes: types.map((Type) => ({ Type })) } },
+});
+
+const table = [
+  ['api, audit, authenticator', logging('api', 'audit', 'authenticator'), 'PASS', 'logged', undefined],
+  ['api only', logging('api'), 'FAIL', 'missing', ['audit', 'authenticator']],
+  ['no Logging (default: none)', {}, 'FAIL', 'missing', ['api', 'audit', 'authenticator']],
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(([name, configuration, status, messageId, missing]) => ({
+    name,
+    records: [cluster(configuration)],
+    status,
+    messageId,
+    assert: (result: { data?: Readonly<Record<string, unknown>> }) =>
+      expect(result.data?.['missing']).toEqual(missing),
+  })),
+  {
+    name: 'a SELECT that did not return the logging configuration',
+    records: [
+      configSelect([
+        {
+          accountId: ACCOUNT,
+          awsRegion: REGION,
+          arn,
+          resourceId: 'city-platform',
+          resourceName: 'city-platform',
+          resourceType: 'AWS::EKS::Cluster',
+          configuration: { Name: 'city-platform' },
+        },
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,53 @@
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { cluster } from './cluster.ts';
+
+const vpcConfig = (settings: Record<string, unknown>) => ({
+  ResourcesVpcConfig: { SubnetIds: ['subnet-1'], SecurityGroupIds: [], ...settings },
+});
+
+const table = [
+  [
+    'private only',
+    vpcConfig({ EndpointPublicAccess: false, EndpointPrivateAccess: true }),
+    'PASS',
+    'private',
+  ],
+  [
+    'public, limited CIDRs',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['203.0.113.0/24'] }),
+    'PASS',
+    'restricted',
+  ],
+  [
+    'public to 0.0.0.0/0',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['0.0.0.0/0'] }),
+    'FAIL',
+    'open',
+  ],
+  ['nothing set (EKS defaults: public, 0.0.0.0/0)', vpcConfig({}), 'FAIL', 'open'],
+  ['no ResourcesVpcConfig', {}, 'UNKNOWN', 'unknown'],
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(([name, configuration, status, messageId]) => ({
+    name,
+    records: [cluster(configuration)],
+    status,
+    messageId,
+  })),
+  {
+    name: 'says the defaults decided, and fills reachableFromInternet',
+    records: [cluster(vpcConfig({}))],
+    status: 'FAIL',
+    messageId: 'open',
+    evidence: [
+      { source: 'default', value: true },
+      { source: 'default', value: ['0.0.0.0/0'] },
+    ],
+    assert: (_result, resource) =>
+      expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } }),
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

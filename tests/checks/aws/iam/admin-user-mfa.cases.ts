@@ -1,0 +1,149 @@
+import { expect } from 'vitest';
+import type { CheckStatus } from '../../../../src/checks/check.ts';
+import { credentialReportFile } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ACCOUNT,
+  ADMINISTRATOR_ACCESS,
+  credentialRow,
+  iamGroupItem,
+  iamUserItem,
+  inlinePolicy,
+  userArn,
+} from '../../../sources/aws/builders.ts';
+
+const adminGroup = iamGroupItem('Administrators', { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] });
+const readers = iamGroupItem('Readers', {
+  attachedManagedPolicies: [
+    { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+  ],
+});
+const report = (password: string, mfa: string) =>
+  credentialReportFile([credentialRow('tanaka', userArn('tanaka'), password, mfa)]);
+
+const table: {
+  name: string;
+  user: Record<string, unknown>;
+  groups?: object[];
+  mfa: string;
+  password?: string;
+  status: CheckStatus;
+  message: string;
+  evidence: string[];
+}[] = [
+  {
+    name: 'AdministratorAccess attached, no MFA',
+    user: { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] },
+    mfa: 'false',
+    status: 'FAIL',
+    message: 'noMfa',
+    evidence: ['password_enabled', 'mfa_active', 'configuration.attachedManagedPolicies[].policyArn'],
+  },
+  {
+    name: 'AdministratorAccess attached, MFA',
+    user: { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] },
+    mfa: 'true',
+    status: 'PASS',
+    message: 'mfa',
+    evidence: ['password_enabled', 'mfa_active', 'configuration.attachedManagedPolicies[].policyArn'],
+  },
+  {
+    name: 'inline allow-everything policy, no MFA',
+    user: {
+      userPolicyList: [inlinePolicy('root-like', { Effect: 'Allow', Action: ['*'], Resource: '*' })],
+    },
+    mfa: 'false',
+    status: 'FAIL',
+    message: 'noMfa',
+    evidence: ['password_enabled', 'mfa_active', 'configuration.userPolicyList[].policyDocument'],
+  },
+  {
+    name: 'admin through a group, no MFA',
+    user: { groupList: ['Administrators'] },
+    groups: [adminGroup],
+    mfa: 'false',
+    status: 'FAIL',
+    message: 'noMfa',
+    evidence: [
+      'password_enabled',
+      'mfa_active',
+      'configuration.groupList',
+      'configuration.attachedManagedPolicies[].policyArn',
+    ],
+  },
+  {
+    name: 'read-only group member',
+    user: { groupList: ['Readers'] },
+    groups: [readers],
+    mfa: 'false',
+    status: 'NOT_APPLICABLE',
+    message: 'notAdmin',
+    evidence: [
+      'configuration.attachedManagedPolicies[].policyArn',
+      'configuration.userPolicyList[].policyDocument',
+      'configuration.groupList',
+      'configuration.attachedManagedPolicies[].policyArn',
+      'configuration.groupPolicyList[].policyDocument',
+    ],
+  },
+  {
+    name: 'group not in the export, no MFA',
+    user: { groupList: ['Administrators'] },
+    mfa: 'false',
+    status: 'UNKNOWN',
+    message: 'adminUnknown',
+    evidence: [
+      'password_enabled',
+      'mfa_active',
+      'configuration.attachedManagedPolicies[].policyArn',
+      'configuration.userPolicyList[].policyDocument',
+      'configuration.groupList',
+      'configuration.groupList[Administrators]',
+    ],
+  },
+  {
+    name: 'admin without console password',
+    user: { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] },
+    mfa: 'false',
+    password: 'false',
+    status: 'NOT_APPLICABLE',
+    message: 'noConsole',
+    evidence: ['password_enabled'],
+  },
+];
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, user, groups = [], mfa, password = 'true', status, message, evidence }) => ({
+    name,
+    records: [iamUserItem('tanaka', user), ...groups, report(password, mfa)],
+    status,
+    messageId: message,
+    assert: (result: { evidence: readonly { path: string }[] }) =>
+      expect(result.evidence.map((e) => e.path)).toEqual(evidence),
+  })),
+  {
+    name: 'names the group whose policy makes the user an administrator',
+    records: [iamUserItem('tanaka', { groupList: ['Administrators'] }), adminGroup, report('true', 'false')],
+    status: 'FAIL',
+    messageId: 'noMfa',
+    assert: (result) =>
+      expect(result.evidence.at(-1)).toMatchObject({
+        resourceId: `arn:aws:iam::${ACCOUNT}:group/Administrators`,
+        value: [ADMINISTRATOR_ACCESS.policyArn],
+      }),
+  },
+  {
+    name: 'no credential report row',
+    records: [iamUserItem('tanaka', { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] })],
+    status: 'UNKNOWN',
+    messageId: 'noReport',
+  },
+  {
+    name: 'rights unknown (no Config item) and MFA off',
+    records: [report('true', 'false')],
+    status: 'UNKNOWN',
+    messageId: 'adminUnknown',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,5 @@
+import check from '../../../../src/checks/aws/kms/key-rotation.ts';
+import { run } from '../../../helpers/rule-tester.ts';
+import cases from './key-rotation.cases.ts';
+
+run(check, cases);

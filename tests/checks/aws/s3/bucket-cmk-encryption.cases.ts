@@ -1,0 +1,133 @@
+import { expect } from 'vitest';
+import { configSelect } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ACCOUNT,
+  bucketArn,
+  bucketItem,
+  defaultEncryption,
+  keyArn,
+  kmsKeyItem,
+} from '../../../sources/aws/builders.ts';
+
+const KEY = '0f3a7c1e-52b4-4d8e-9a61-3c2b9e7d1f40';
+const ALGORITHM =
+  'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm';
+const KEY_PATH =
+  'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.kmsMasterKeyID';
+
+const table = [
+  {
+    name: 'SSE-KMS with a customer managed key in the export',
+    encryption: defaultEncryption('aws:kms', keyArn(KEY)),
+    keys: [kmsKeyItem(KEY, {})],
+    status: 'PASS',
+    message: 'customerKey',
+    evidence: [
+      { path: ALGORITHM },
+      { path: KEY_PATH },
+      { path: 'configuration.keyManager', resourceId: keyArn(KEY) },
+    ],
+  },
+  {
+    name: 'SSE-KMS with a customer alias',
+    encryption: defaultEncryption('aws:kms', `arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/city-docs`),
+    status: 'PASS',
+    message: 'customerKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }],
+  },
+  {
+    name: 'DSSE-KMS with a bare key id of a customer key',
+    encryption: defaultEncryption('aws:kms:dsse', KEY),
+    keys: [kmsKeyItem(KEY, {})],
+    status: 'PASS',
+    message: 'customerKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }, { path: 'configuration.keyManager' }],
+  },
+  {
+    name: 'SSE-KMS with the key of an AWS managed key',
+    encryption: defaultEncryption('aws:kms', keyArn(KEY)),
+    keys: [kmsKeyItem(KEY, { keyManager: 'AWS' })],
+    status: 'FAIL',
+    message: 'awsManagedKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }, { path: 'configuration.keyManager' }],
+  },
+  {
+    name: 'SSE-KMS without a key id (aws/s3)',
+    encryption: defaultEncryption('aws:kms'),
+    status: 'FAIL',
+    message: 'awsManagedKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }],
+  },
+  {
+    name: 'SSE-KMS with alias/aws/s3',
+    encryption: defaultEncryption('aws:kms', 'alias/aws/s3'),
+    status: 'FAIL',
+    message: 'awsManagedKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }],
+  },
+  {
+    name: 'SSE-S3 set explicitly',
+    encryption: defaultEncryption('AES256'),
+    status: 'FAIL',
+    message: 'sseS3',
+    evidence: [{ path: ALGORITHM, source: 'explicit' }],
+  },
+  {
+    name: 'no encryption configuration (the SSE-S3 default)',
+    status: 'FAIL',
+    message: 'sseS3',
+    evidence: [{ path: ALGORITHM, source: 'default' }],
+  },
+  {
+    name: 'key not in the export',
+    encryption: defaultEncryption('aws:kms', keyArn(KEY)),
+    status: 'UNKNOWN',
+    message: 'unknown',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }, { path: KEY_PATH, source: 'unknown' }],
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, status, message, evidence, ...rest }) => ({
+    name,
+    records: [
+      bucketItem('b', 'encryption' in rest ? { ServerSideEncryptionConfiguration: rest.encryption } : {}),
+      ...('keys' in rest ? rest.keys : []),
+    ],
+    status,
+    messageId: message,
+    evidence,
+  })),
+  {
+    name: 'carries the default note in the evidence when the SSE-S3 default decides',
+    records: [bucketItem('b', {})],
+    status: 'FAIL',
+    messageId: 'sseS3',
+    assert: (result) =>
+      expect(result.evidence[0]).toMatchObject({
+        source: 'default',
+        value: 'AES256',
+        note: { en: expect.stringMatching(/since January 2023/) },
+      }),
+  },
+  {
+    name: 'a SELECT row that did not select the encryption',
+    records: [
+      configSelect([
+        {
+          accountId: ACCOUNT,
+          awsRegion: 'ap-northeast-1',
+          arn: bucketArn('b'),
+          resourceId: 'b',
+          resourceType: 'AWS::S3::Bucket',
+          configuration: { name: 'b' },
+        },
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,197 @@
+import { expect } from 'vitest';
+import { configSelect } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ACCOUNT,
+  accessControlList,
+  accountPublicAccessBlockItem,
+  bucketArn,
+  bucketItem,
+  bucketPolicy,
+  publicAccessBlock,
+} from '../../../sources/aws/builders.ts';
+
+const ALL_ON = publicAccessBlock(true, true, true, true);
+const ALL_OFF = publicAccessBlock(false, false, false, false);
+const PUBLIC_READ = {
+  Sid: 'PublicRead',
+  Effect: 'Allow',
+  Principal: '*',
+  Action: 's3:GetObject',
+  Resource: 'arn:aws:s3:::b/*',
+};
+const ACCOUNT_BLOCK_ID = `arn:aws:s3::${ACCOUNT}:account-public-access-block`;
+const PAB = 'supplementaryConfiguration.PublicAccessBlockConfiguration';
+
+const table = [
+  {
+    name: 'bucket Block Public Access on',
+    bucket: {
+      PublicAccessBlockConfiguration: ALL_ON,
+      BucketPolicy: bucketPolicy(PUBLIC_READ),
+      AccessControlList: accessControlList(),
+    },
+    status: 'PASS',
+    message: 'blocked',
+    evidence: [{ path: `${PAB}.ignorePublicAcls` }, { path: `${PAB}.restrictPublicBuckets` }],
+  },
+  {
+    name: 'account Block Public Access on, bucket has none (default)',
+    bucket: { BucketPolicy: bucketPolicy(PUBLIC_READ), AccessControlList: accessControlList() },
+    account: ALL_ON,
+    status: 'PASS',
+    message: 'blocked',
+    evidence: [
+      { path: 'configuration.ignorePublicAcls', resourceId: ACCOUNT_BLOCK_ID },
+      { path: 'configuration.restrictPublicBuckets', resourceId: ACCOUNT_BLOCK_ID },
+    ],
+  },
+  {
+    name: 'public policy, no block anywhere (bucket default)',
+    bucket: { BucketPolicy: bucketPolicy(PUBLIC_READ), AccessControlList: accessControlList() },
+    account: ALL_OFF,
+    status: 'FAIL',
+    message: 'publicPolicy',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: `${PAB}.restrictPublicBuckets`, source: 'default' },
+      { path: 'configuration.restrictPublicBuckets', resourceId: ACCOUNT_BLOCK_ID },
+    ],
+  },
+  {
+    name: 'AllUsers ACL grant, IgnorePublicAcls off',
+    bucket: {
+      PublicAccessBlockConfiguration: publicAccessBlock(false, false, true, true),
+      BucketPolicy: bucketPolicy(),
+      AccessControlList: accessControlList({ grantee: 'AllUsers', permission: 'Read' }),
+    },
+    account: ALL_OFF,
+    status: 'FAIL',
+    message: 'publicAcl',
+    evidence: [
+      { path: 'supplementaryConfiguration.AccessControlList.grantList' },
+      { path: `${PAB}.ignorePublicAcls`, source: 'explicit' },
+      { path: 'configuration.ignorePublicAcls', resourceId: ACCOUNT_BLOCK_ID },
+    ],
+  },
+  {
+    name: 'public policy neutralised by the account RestrictPublicBuckets, ACL blocked by the bucket',
+    bucket: {
+      PublicAccessBlockConfiguration: publicAccessBlock(true, true, false, false),
+      BucketPolicy: bucketPolicy(PUBLIC_READ),
+      AccessControlList: accessControlList(),
+    },
+    account: publicAccessBlock(false, false, false, true),
+    status: 'PASS',
+    message: 'blocked',
+    evidence: [
+      { path: `${PAB}.ignorePublicAcls` },
+      { path: 'configuration.restrictPublicBuckets', resourceId: ACCOUNT_BLOCK_ID },
+    ],
+  },
+  {
+    name: 'no public grant, but Block Public Access off',
+    bucket: {
+      PublicAccessBlockConfiguration: ALL_OFF,
+      BucketPolicy: bucketPolicy(),
+      AccessControlList: accessControlList(),
+    },
+    account: ALL_OFF,
+    status: 'FAIL',
+    message: 'notBlocked',
+    severity: 'medium',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: 'supplementaryConfiguration.AccessControlList.grantList' },
+      { path: `${PAB}.ignorePublicAcls` },
+      { path: 'configuration.ignorePublicAcls' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+  },
+  {
+    name: 'public policy, bucket block off, no account block in the export (AWS default: off)',
+    bucket: {
+      PublicAccessBlockConfiguration: ALL_OFF,
+      BucketPolicy: bucketPolicy(PUBLIC_READ),
+      AccessControlList: accessControlList(),
+    },
+    status: 'FAIL',
+    message: 'publicPolicy',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'AWS::S3::AccountPublicAccessBlock.configuration.restrictPublicBuckets', source: 'default' },
+    ],
+  },
+  {
+    name: 'ACL not in the export, no block',
+    bucket: { PublicAccessBlockConfiguration: ALL_OFF, BucketPolicy: bucketPolicy() },
+    account: ALL_OFF,
+    status: 'UNKNOWN',
+    message: 'unknown',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: 'supplementaryConfiguration.AccessControlList.grantList', source: 'unknown' },
+      { path: `${PAB}.ignorePublicAcls` },
+      { path: 'configuration.ignorePublicAcls' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+  },
+] as const;
+
+const selectRow = (block: object) => ({
+  accountId: ACCOUNT,
+  awsRegion: 'ap-northeast-1',
+  arn: bucketArn('b'),
+  resourceId: 'b',
+  resourceType: 'AWS::S3::Bucket',
+  configuration: { name: 'b' },
+  supplementaryConfiguration: { PublicAccessBlockConfiguration: block },
+});
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, bucket, status, message, evidence, ...rest }) => ({
+    name,
+    records: [
+      bucketItem('b', bucket),
+      ...('account' in rest ? [accountPublicAccessBlockItem(rest.account)] : []),
+    ],
+    status,
+    messageId: message,
+    data: { bucket: 'b' },
+    evidence,
+    // The result raises no severity of its own unless the table says so.
+    assert: (result: { severity?: string }) =>
+      expect(result.severity).toBe('severity' in rest ? rest.severity : undefined),
+  })),
+  {
+    name: 'names the public statements and grants in the message data',
+    records: [
+      bucketItem('b', { BucketPolicy: bucketPolicy(PUBLIC_READ), AccessControlList: accessControlList() }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'publicPolicy',
+    assert: (result) =>
+      expect(result.data).toEqual({
+        bucket: 'b',
+        statements: [expect.stringMatching(/^PublicRead: Principal "\*" with no condition$/)],
+      }),
+  },
+  {
+    name: 'a SELECT row whose bucket blocks are on, although SELECT cannot return the policy or ACL',
+    records: [configSelect([selectRow(ALL_ON)])],
+    status: 'PASS',
+    messageId: 'blocked',
+  },
+  {
+    name: 'a SELECT row whose bucket blocks are off: the policy and ACL are not known',
+    records: [configSelect([selectRow(ALL_OFF)]), accountPublicAccessBlockItem(ALL_OFF)],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,5 @@
+import { row } from '../arg-rows.ts';
+
+/** A virtual machine's Resource Graph row; without `properties` when undefined (a projection). */
+export const vm = (properties: Record<string, unknown> | undefined) =>
+  row('Microsoft.Compute', 'virtualMachines', 'virtualMachines/vm1', properties ? { properties } : {});

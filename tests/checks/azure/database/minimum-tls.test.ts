@@ -1,0 +1,5 @@
+import check from '../../../../src/checks/azure/database/minimum-tls.ts';
+import { run } from '../../../helpers/rule-tester.ts';
+import cases from './minimum-tls.cases.ts';
+
+run(check, cases);

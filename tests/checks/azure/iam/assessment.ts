@@ -1,0 +1,35 @@
+import { type AnyCase, byVerdict } from '../../../helpers/rule-tester.ts';
+import { assessmentRow } from '../arg-rows.ts';
+
+/** Assessment keys of Defender for Cloud recommendations the azure.iam.* checks read. */
+export const OWNER_MFA_V2 = '6240402e-f77c-46fa-9060-a7ce53997754';
+export const OWNER_MFA_V1 = '94290b00-4d0c-d7b4-7cea-064a9554e681';
+export const WRITE_MFA_V2 = 'c0cb17b2-0607-48a7-b0e0-903ed22de39b';
+
+/** The verdicts of a check decided by one assessment (`key`): `otherKey` is another recommendation's. */
+export function assessmentCases(key: string, otherKey: string, extra: readonly AnyCase[] = []) {
+  const cases: AnyCase[] = [
+    { name: 'Healthy', records: [assessmentRow(key, 'Healthy')], status: 'PASS', messageId: 'healthy' },
+    { name: 'Unhealthy', records: [assessmentRow(key, 'Unhealthy')], status: 'FAIL', messageId: 'unhealthy' },
+    {
+      name: 'NotApplicable',
+      records: [assessmentRow(key, 'NotApplicable')],
+      status: 'NOT_APPLICABLE',
+      messageId: 'notApplicable',
+    },
+    {
+      name: 'only another recommendation assessed',
+      records: [assessmentRow(otherKey, 'Healthy')],
+      status: 'UNKNOWN',
+      messageId: 'noAssessment',
+    },
+    {
+      name: 'status missing',
+      records: [assessmentRow(key, undefined)],
+      status: 'UNKNOWN',
+      messageId: 'unknownStatus',
+    },
+    ...extra,
+  ];
+  return byVerdict(cases);
+}

@@ -1,0 +1,154 @@
+import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { row, SUBSCRIPTION_ID } from '../arg-rows.ts';
+import { withSubscription } from '../graph.ts';
+
+type Row = Record<string, unknown>;
+
+const rule = (
+  name: string,
+  priority: number,
+  access: string,
+  ports: Row,
+  sources: Row,
+  protocol = 'Tcp',
+) => ({
+  name,
+  properties: {
+    access,
+    direction: 'Inbound',
+    priority,
+    protocol,
+    sourcePortRange: '*',
+    ...ports,
+    ...sources,
+  },
+});
+const nsg = (properties: Row | undefined) =>
+  row(
+    'Microsoft.Network',
+    'networkSecurityGroups',
+    'networkSecurityGroups/nsg1',
+    properties ? { properties } : {},
+  );
+const DENY_ALL = rule(
+  'DenyAllInBound',
+  65500,
+  'Deny',
+  { destinationPortRange: '*' },
+  { sourceAddressPrefix: '*' },
+  '*',
+);
+
+const table = [
+  {
+    name: 'HTTPS from Internet only',
+    rules: [
+      rule('https', 100, 'Allow', { destinationPortRange: '443' }, { sourceAddressPrefix: 'Internet' }),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+  {
+    name: 'SSH from *',
+    rules: [rule('ssh', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '*' })],
+    status: 'FAIL',
+    exposures: ['ssh (22)'],
+  },
+  {
+    name: 'RDP in a range, from 0.0.0.0/0 in the prefixes list',
+    rules: [
+      rule(
+        'rdp',
+        100,
+        'Allow',
+        { destinationPortRanges: ['3380-3390'] },
+        { sourceAddressPrefixes: ['0.0.0.0/0'] },
+      ),
+    ],
+    status: 'FAIL',
+    exposures: ['rdp (3389)'],
+  },
+  {
+    name: 'all ports from Any over any protocol',
+    rules: [rule('any', 100, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: 'Any' }, '*')],
+    status: 'FAIL',
+    exposures: ['any (22)', 'any (3389)', 'any (all ports)'],
+  },
+  {
+    name: 'SSH from ::/0 shadowed by an earlier Deny from Internet',
+    rules: [
+      rule('deny-ssh', 100, 'Deny', { destinationPortRange: '22' }, { sourceAddressPrefix: 'Internet' }),
+      rule('ssh', 200, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '::/0' }),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+  {
+    name: 'a Deny for one partner range does not close SSH to everyone',
+    rules: [
+      rule(
+        'deny-partner',
+        100,
+        'Deny',
+        { destinationPortRange: '22' },
+        { sourceAddressPrefix: '203.0.113.0/24' },
+      ),
+      rule('ssh', 200, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '*' }),
+    ],
+    status: 'FAIL',
+    exposures: ['ssh (22)'],
+  },
+  {
+    name: 'SSH from a management range; ICMP from anywhere',
+    rules: [
+      rule('ssh', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '198.51.100.0/24' }),
+      rule('ping', 110, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: '*' }, 'Icmp'),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, rules, status, exposures }) => ({
+    name,
+    records: [nsg({ securityRules: rules, defaultSecurityRules: [DENY_ALL] })],
+    status,
+    messageId: status === 'PASS' ? 'closed' : 'exposed',
+    assert: (result: { data?: unknown }) => {
+      if (exposures) expect(result.data).toEqual({ exposures });
+    },
+  })),
+  {
+    name: 'the flattened rules of az network nsg show',
+    records: [
+      jsonFile(
+        {
+          id: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Network/networkSecurityGroups/nsg-cli`,
+          name: 'nsg-cli',
+          type: 'Microsoft.Network/networkSecurityGroups',
+          location: 'japaneast',
+          securityRules: [
+            {
+              name: 'rdp',
+              access: 'Allow',
+              direction: 'Inbound',
+              priority: 100,
+              protocol: 'Tcp',
+              sourceAddressPrefix: 'Internet',
+              destinationPortRange: '3389',
+            },
+          ],
+        },
+        'nsg-show.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'exposed',
+  },
+  { name: 'the row has no properties', records: [nsg(undefined)], status: 'UNKNOWN', messageId: 'unknown' },
+];
+
+export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;

@@ -1,0 +1,56 @@
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { storageProperties, storageRow } from '../arg-rows.ts';
+import { withSubscription } from '../graph.ts';
+
+const NOW = '2026-11-01T00:00:00Z';
+const keys = (key1: string, key2: string) => ({ keyCreationTime: { key1, key2 } });
+
+const cases: AnyCase[] = [
+  {
+    name: 'rotated 30 days ago',
+    records: [storageRow('st1', storageProperties(keys('2026-10-02T00:00:00Z', '2026-10-05T00:00:00Z')))],
+    now: NOW,
+    status: 'PASS',
+    messageId: 'recent',
+  },
+  {
+    name: 'one key 200 days old',
+    records: [storageRow('st1', storageProperties(keys('2026-04-15T00:00:00Z', '2026-10-05T00:00:00Z')))],
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'old',
+  },
+  {
+    name: 'old keys, Shared Key disallowed',
+    records: [
+      storageRow(
+        'st1',
+        storageProperties({
+          ...keys('2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z'),
+          allowSharedKeyAccess: false,
+        }),
+      ),
+    ],
+    now: NOW,
+    status: 'PASS',
+    messageId: 'sharedKeyDisabled',
+  },
+  {
+    name: 'creation times null',
+    records: [storageRow('st1', storageProperties({ keyCreationTime: { key1: null, key2: null } }))],
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
+    name: 'takes the limit from the framework parameters',
+    records: [storageRow('st1', storageProperties(keys('2026-10-02T00:00:00Z', '2026-10-02T00:00:00Z')))],
+    now: NOW,
+    params: { maxKeyAgeDays: 14 },
+    status: 'FAIL',
+    messageId: 'old',
+    data: { age: 30, max: 14 },
+  },
+];
+
+export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;

@@ -1,0 +1,82 @@
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { clusterRecord, policyRecord } from '../../../sources/gcp/records.ts';
+
+const ID = '//container.googleapis.com/projects/osaka-juki-prod/locations/asia-northeast1/clusters/c';
+const office = { displayName: 'office', cidrBlock: '203.0.113.0/24' };
+
+const table = [
+  {
+    name: 'private endpoint only (private cluster config)',
+    data: { privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true } },
+    status: 'PASS',
+    message: 'privateEndpoint',
+  },
+  {
+    name: 'public endpoint disabled (controlPlaneEndpointsConfig)',
+    data: {
+      controlPlaneEndpointsConfig: { ipEndpointsConfig: { enabled: true, enablePublicEndpoint: false } },
+    },
+    status: 'PASS',
+    message: 'privateEndpoint',
+  },
+  {
+    name: 'public endpoint limited to authorized networks',
+    data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [office] } },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
+    name: 'authorized networks under controlPlaneEndpointsConfig',
+    data: {
+      controlPlaneEndpointsConfig: {
+        ipEndpointsConfig: {
+          enabled: true,
+          enablePublicEndpoint: true,
+          authorizedNetworksConfig: { enabled: true, cidrBlocks: [office] },
+        },
+      },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
+    name: 'authorized networks include 0.0.0.0/0',
+    data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '0.0.0.0/0' }] } },
+    status: 'FAIL',
+    message: 'openToInternet',
+  },
+  {
+    name: 'nothing set: public endpoint, no authorized networks (the defaults)',
+    data: { privateClusterConfig: { enablePrivateNodes: true } },
+    status: 'FAIL',
+    message: 'openToInternet',
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, data, status, message }) => ({
+    name,
+    records: [clusterRecord('c', data)],
+    status,
+    messageId: message,
+  })),
+  {
+    name: 'evidences the defaults and fills reachableFromInternet for CLS-2',
+    records: [clusterRecord('c', {})],
+    status: 'FAIL',
+    messageId: 'openToInternet',
+    assert: (result, resource) => {
+      expect(result.evidence.map((e) => e.source)).toEqual(['default', 'default']);
+      expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } });
+    },
+  },
+  {
+    name: 'no cluster data in the export',
+    records: [policyRecord(ID, 'container.googleapis.com/Cluster', {}, ['projects/111111111111'])],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,5 @@
+import check from '../../../../src/checks/gcp/gke/cluster-endpoint-access.ts';
+import { run } from '../../../helpers/rule-tester.ts';
+import cases from './cluster-endpoint-access.cases.ts';
+
+run(check, cases);

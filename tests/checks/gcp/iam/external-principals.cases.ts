@@ -1,0 +1,125 @@
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ANCESTORS,
+  FOLDER_NAME,
+  ORG_NAME,
+  organizationRecord,
+  PROJECT_NAME,
+  projectPolicyRecord,
+  resourceRecord,
+} from '../../../sources/gcp/records.ts';
+
+const DOMAIN = 'city.example.jp';
+const grant = (role: string, ...members: string[]) => ({ role, members });
+const folder = (...bindings: Record<string, unknown>[]) =>
+  projectPolicyRecord(
+    bindings,
+    FOLDER_NAME,
+    'cloudresourcemanager.googleapis.com/Folder',
+    ANCESTORS.slice(1),
+  );
+const org = (...bindings: Record<string, unknown>[]) =>
+  projectPolicyRecord(
+    bindings,
+    ORG_NAME,
+    'cloudresourcemanager.googleapis.com/Organization',
+    ANCESTORS.slice(2),
+  );
+const internal = grant('roles/owner', `group:admins@${DOMAIN}`, `user:ops@sub.${DOMAIN}`);
+const serviceAgent = grant(
+  'roles/container.serviceAgent',
+  'serviceAccount:service-111111111111@container-engine-robot.iam.gserviceaccount.com',
+);
+
+const table = [
+  {
+    name: 'only the organization’s domain (from its displayName) and service agents',
+    records: [projectPolicyRecord([internal, serviceAgent]), folder(), org(), organizationRecord(DOMAIN)],
+    status: 'PASS',
+    message: 'internalOnly',
+  },
+  {
+    name: 'an outside contractor domain',
+    records: [
+      projectPolicyRecord([internal, grant('roles/editor', 'user:taro@vendor.example.com')]),
+      folder(),
+      org(),
+      organizationRecord(DOMAIN),
+    ],
+    status: 'FAIL',
+    message: 'external',
+  },
+  {
+    name: 'allAuthenticatedUsers inherited from the folder',
+    records: [projectPolicyRecord([internal]), folder(grant('roles/viewer', 'allAuthenticatedUsers')), org()],
+    status: 'FAIL',
+    message: 'external',
+  },
+  {
+    name: 'a personal Gmail account, with no domain known',
+    records: [projectPolicyRecord([grant('roles/viewer', 'user:someone@gmail.com')])],
+    status: 'FAIL',
+    message: 'external',
+  },
+  {
+    name: 'users but no known domain',
+    records: [projectPolicyRecord([internal]), folder(), org()],
+    status: 'UNKNOWN',
+    message: 'noMemberDomains',
+  },
+  {
+    name: 'internal, but the organization policy is not exported',
+    records: [projectPolicyRecord([internal]), folder(), organizationRecord(DOMAIN)],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message }) => ({ name, records, status, messageId: message })),
+  {
+    name: 'takes the organization’s other domains from the memberDomains parameter',
+    records: [
+      projectPolicyRecord([internal, grant('roles/viewer', 'group:partners@kansai.example.jp')]),
+      folder(),
+      org(),
+    ],
+    params: { memberDomains: [DOMAIN, 'Kansai.Example.JP'] },
+    status: 'PASS',
+    messageId: 'internalOnly',
+    assert: (result) => expect(result.data).toEqual({ domains: [DOMAIN, 'kansai.example.jp'] }),
+  },
+  {
+    name: 'names the external grants and cites the primary domain as evidence',
+    records: [
+      projectPolicyRecord([grant('roles/editor', 'user:taro@vendor.example.com')]),
+      folder(),
+      org(),
+      organizationRecord(DOMAIN),
+    ],
+    status: 'FAIL',
+    messageId: 'external',
+    assert: (result) => {
+      expect(result.data).toEqual({ grants: ['user:taro@vendor.example.com (roles/editor)'] });
+      expect(result.evidence.at(-1)).toMatchObject({
+        resourceId: ORG_NAME,
+        path: 'resource.data.displayName',
+        value: DOMAIN,
+      });
+    },
+  },
+  {
+    name: 'no project IAM policy in the export',
+    records: [
+      resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+        projectNumber: '111111111111',
+        projectId: 'osaka-juki-prod',
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noProjectPolicy',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

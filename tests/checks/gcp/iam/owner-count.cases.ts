@@ -1,0 +1,112 @@
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ANCESTORS,
+  FOLDER_NAME,
+  ORG_NAME,
+  PROJECT_NAME,
+  projectPolicyRecord,
+  resourceRecord,
+} from '../../../sources/gcp/records.ts';
+
+const owners = (...members: string[]) => ({ role: 'roles/owner', members });
+const folder = (...bindings: Record<string, unknown>[]) =>
+  projectPolicyRecord(
+    bindings,
+    FOLDER_NAME,
+    'cloudresourcemanager.googleapis.com/Folder',
+    ANCESTORS.slice(1),
+  );
+const org = (...bindings: Record<string, unknown>[]) =>
+  projectPolicyRecord(
+    bindings,
+    ORG_NAME,
+    'cloudresourcemanager.googleapis.com/Organization',
+    ANCESTORS.slice(2),
+  );
+const viewers = { role: 'roles/viewer', members: ['group:staff@city.example.jp'] };
+
+const table = [
+  {
+    name: 'one owner group, nothing inherited',
+    records: [projectPolicyRecord([owners('group:admins@city.example.jp'), viewers]), folder(), org()],
+    status: 'PASS',
+    message: 'withinLimit',
+    count: 1,
+  },
+  {
+    name: 'three on the project and one inherited from the organization',
+    records: [
+      projectPolicyRecord([
+        owners('user:a@city.example.jp', 'user:b@city.example.jp', 'user:c@city.example.jp'),
+      ]),
+      folder(viewers),
+      org(owners('user:d@city.example.jp')),
+    ],
+    status: 'FAIL',
+    message: 'tooMany',
+    count: 4,
+  },
+  {
+    name: 'a principal bound twice counts once; deleted principals not at all',
+    records: [
+      projectPolicyRecord([
+        owners('user:a@city.example.jp', 'deleted:user:old@city.example.jp?uid=123456789'),
+        {
+          ...owners('user:a@city.example.jp'),
+          condition: { title: 'until-2027', expression: 'request.time < timestamp("2027-01-01T00:00:00Z")' },
+        },
+      ]),
+      folder(),
+      org(),
+    ],
+    status: 'PASS',
+    message: 'withinLimit',
+    count: 1,
+  },
+  {
+    name: 'four on the project: FAIL even without the ancestors',
+    records: [projectPolicyRecord([owners('user:a@x.jp', 'user:b@x.jp', 'user:c@x.jp', 'user:d@x.jp')])],
+    status: 'FAIL',
+    message: 'tooMany',
+    count: 4,
+  },
+  {
+    name: 'within the limit, but the folder policy is not exported',
+    records: [projectPolicyRecord([owners('user:a@x.jp')]), org()],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+    count: 1,
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message, count }) => ({
+    name,
+    records,
+    status,
+    messageId: message,
+    assert: (result: { data?: Readonly<Record<string, unknown>> }) =>
+      expect(result.data?.['count']).toEqual(count),
+  })),
+  {
+    name: 'follows the maxPrivilegedPrincipals parameter',
+    records: [projectPolicyRecord([owners('user:a@x.jp', 'user:b@x.jp')]), folder(), org()],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+  },
+  {
+    name: 'no project IAM policy in the export',
+    records: [
+      resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+        projectNumber: '111111111111',
+        projectId: 'osaka-juki-prod',
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noProjectPolicy',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

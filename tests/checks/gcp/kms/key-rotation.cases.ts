@@ -1,0 +1,73 @@
+import { expect } from 'vitest';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
+
+const ID = '//cloudkms.googleapis.com/projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
+const keyRecord = (data: Record<string, unknown>) =>
+  resourceRecord(
+    ID,
+    'cloudkms.googleapis.com/CryptoKey',
+    { name: ID.slice(2 + 'cloudkms.googleapis.com/'.length), ...data },
+    'asia-northeast1',
+  );
+const SYMMETRIC = {
+  purpose: 'ENCRYPT_DECRYPT',
+  versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: 'SOFTWARE' },
+};
+
+const table = [
+  {
+    name: '90 days',
+    data: { ...SYMMETRIC, rotationPeriod: '7776000s' },
+    status: 'PASS',
+    message: 'rotated',
+    days: 90,
+  },
+  {
+    name: 'exactly 365 days',
+    data: { ...SYMMETRIC, rotationPeriod: '31536000s' },
+    status: 'PASS',
+    message: 'rotated',
+    days: 365,
+  },
+  {
+    name: '730 days',
+    data: { ...SYMMETRIC, rotationPeriod: '63072000s' },
+    status: 'FAIL',
+    message: 'tooLong',
+    days: 730,
+  },
+  { name: 'no rotationPeriod (default: none)', data: SYMMETRIC, status: 'FAIL', message: 'noRotation' },
+  {
+    name: 'an asymmetric signing key',
+    data: { purpose: 'ASYMMETRIC_SIGN' },
+    status: 'NOT_APPLICABLE',
+    message: 'notSymmetric',
+  },
+  {
+    name: 'an unreadable period',
+    data: { ...SYMMETRIC, rotationPeriod: '90d' },
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
+  { name: 'no purpose', data: { rotationPeriod: '7776000s' }, status: 'UNKNOWN', message: 'unknown' },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map((c) => ({
+    name: c.name,
+    records: [keyRecord(c.data)],
+    status: c.status,
+    messageId: c.message,
+    ...('days' in c ? { data: { days: c.days } } : {}),
+  })),
+  {
+    name: 'the missing period is evidenced as the documented default',
+    records: [keyRecord(SYMMETRIC)],
+    status: 'FAIL',
+    messageId: 'noRotation',
+    evidence: [{ path: 'resource.data.rotationPeriod', source: 'default', value: null }],
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,164 @@
+import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import {
+  ANCESTORS,
+  FOLDER_NAME,
+  ORG_NAME,
+  PROJECT_NAME,
+  policyRecord,
+  resourceRecord,
+} from '../../../sources/gcp/records.ts';
+
+type LogType = 1 | 2 | 3;
+/** An IAM-policy line as `gcloud asset export --content-type=iam-policy` writes it (integer log types). */
+const policy = (
+  name: string,
+  assetType: string,
+  logTypes?: LogType[],
+  ancestors = ANCESTORS,
+  exempted: string[] = [],
+) =>
+  policyRecord(
+    name,
+    `cloudresourcemanager.googleapis.com/${assetType}`,
+    {
+      bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+      ...(logTypes && {
+        audit_configs: [
+          {
+            service: 'allServices',
+            audit_log_configs: logTypes.map((log_type) => ({
+              log_type,
+              ...(exempted.length && { exempted_members: exempted }),
+            })),
+          },
+        ],
+      }),
+    },
+    ancestors,
+  );
+const project = (logTypes?: LogType[], exempted: string[] = []) =>
+  policy(PROJECT_NAME, 'Project', logTypes, ANCESTORS, exempted);
+const folder = (logTypes?: LogType[]) => policy(FOLDER_NAME, 'Folder', logTypes, ANCESTORS.slice(1));
+const org = (logTypes?: LogType[]) => policy(ORG_NAME, 'Organization', logTypes, ANCESTORS.slice(2));
+const folderWithoutPolicy = resourceRecord(
+  FOLDER_NAME,
+  'cloudresourcemanager.googleapis.com/Folder',
+  { name: 'folders/456789012345' },
+  undefined,
+  {
+    ancestors: ANCESTORS.slice(1),
+  },
+);
+
+const projectWithoutPolicy = resourceRecord(PROJECT_NAME, 'cloudresourcemanager.googleapis.com/Project', {
+  projectNumber: '111111111111',
+  projectId: 'osaka-juki-prod',
+  lifecycleState: 'ACTIVE',
+});
+
+const table = [
+  { name: 'all three on the project', records: [project([1, 2, 3])], status: 'PASS', message: 'enabled' },
+  {
+    name: 'assembled from project, folder and organization',
+    records: [project([2]), folder([3]), org([1])],
+    status: 'PASS',
+    message: 'enabled',
+  },
+  {
+    name: 'DATA_READ nowhere',
+    records: [project([2]), folder([1]), org()],
+    status: 'FAIL',
+    message: 'missing',
+  },
+  {
+    name: 'no audit configs anywhere (the default)',
+    records: [project(), folder(), org()],
+    status: 'FAIL',
+    message: 'missing',
+  },
+  {
+    name: 'enabled with an exempted member',
+    records: [project([1, 2, 3], ['serviceAccount:batch@p.iam.gserviceaccount.com'])],
+    status: 'FAIL',
+    message: 'exempted',
+  },
+  {
+    name: 'project IAM policy not exported',
+    records: [projectWithoutPolicy, folder([1, 2, 3])],
+    status: 'UNKNOWN',
+    message: 'noProjectPolicy',
+  },
+  {
+    name: 'not on the project and the ancestors not exported',
+    records: [project([1])],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+  {
+    name: 'folder exported without its IAM policy',
+    records: [project([1, 2]), folderWithoutPolicy, org([1])],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+] as const;
+
+const cases: AnyCase[] = [
+  ...table.map(({ name, records, status, message }) => ({ name, records, status, messageId: message })),
+  {
+    name: 'names what is missing and cites each ancestor policy as evidence',
+    records: [project([2]), folder([1]), org()],
+    status: 'FAIL',
+    messageId: 'missing',
+    assert: (result) => {
+      expect(result.data).toEqual({ missing: ['DATA_READ'] });
+      expect(result.evidence.map((e) => [e.resourceId, e.path, e.source])).toEqual([
+        [undefined, 'iam_policy.audit_configs', 'explicit'],
+        [FOLDER_NAME, 'iam_policy.audit_configs', 'explicit'],
+        [ORG_NAME, 'iam_policy.auditConfigs', 'default'],
+      ]);
+    },
+  },
+  {
+    name: 'names the ancestors it could not see',
+    records: [project([1]), org([2])],
+    status: 'UNKNOWN',
+    messageId: 'ancestorsUnknown',
+    assert: (result) => expect(result.data).toEqual({ missing: ['DATA_READ'], ancestors: [FOLDER_NAME] }),
+  },
+  {
+    name: 'gcloud asset list output (camelCase, enum names)',
+    records: [
+      jsonFile(
+        [
+          {
+            name: PROJECT_NAME,
+            assetType: 'cloudresourcemanager.googleapis.com/Project',
+            ancestors: ANCESTORS,
+            iamPolicy: {
+              auditConfigs: [
+                {
+                  service: 'allServices',
+                  auditLogConfigs: [
+                    { logType: 'ADMIN_READ' },
+                    { logType: 'DATA_READ' },
+                    { logType: 'DATA_WRITE' },
+                  ],
+                },
+              ],
+              bindings: [{ role: 'roles/owner', members: ['group:admins@city.example.jp'] }],
+              etag: 'BwYh3kPq9xM=',
+              version: 1,
+            },
+          },
+        ],
+        'asset-list.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'enabled',
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -1,0 +1,110 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The fidelity corpus (tests/corpus/SOURCES.md): records in the dialects of public third-party
+ * samples, scanned through the real CLI, every labelled verdict checked. Recall and precision
+ * on expected FAILs are printed; both must stay at or above 0.95.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const CORPUS = path.join(ROOT, 'tests/corpus');
+const DATA = path.join(CORPUS, 'data');
+
+interface Expectation {
+  readonly file: string;
+  readonly check: string;
+  readonly resource: string;
+  /** PASS, FAIL, NOT_APPLICABLE, UNKNOWN, or NONE: the resource yields no finding of this check. */
+  readonly status: string;
+  readonly source: string;
+}
+
+interface Expectations {
+  readonly expectations: readonly Expectation[];
+  /** Files (relative to data/) with the number of records that truly carry no resource. */
+  readonly skips: Readonly<Record<string, number>>;
+}
+
+interface FindingsFile {
+  findings: { checkId: string; status: string; resource: { provider: string; id: string } }[];
+  coverage: {
+    files: {
+      path: string;
+      format?: string;
+      error?: string;
+      resources: number;
+      skipped: { reason: string }[];
+    }[];
+  };
+}
+
+const key = (check: string, id: string) => `${check}\0${id.toLowerCase()}`;
+let findings: FindingsFile;
+let summary: string;
+let expected: Expectations;
+const actual = new Map<string, string>();
+
+beforeAll(async () => {
+  expected = JSON.parse(await readFile(path.join(CORPUS, 'expectations.json'), 'utf8')) as Expectations;
+  const dir = await mkdtemp(path.join(tmpdir(), 'kansa-corpus-'));
+  const output = path.join(dir, 'findings.json');
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [path.join(ROOT, 'bin/kansa.js'), 'scan', '--input', DATA, '--output', output, '--lang', 'en'],
+    { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 },
+  );
+  summary = stdout;
+  findings = JSON.parse(await readFile(output, 'utf8')) as FindingsFile;
+  for (const finding of findings.findings)
+    actual.set(key(finding.checkId, finding.resource.id), finding.status);
+  // One CLI run over the whole corpus: allow for a slow, shared machine.
+}, 120_000);
+
+describe('the fidelity corpus (records from public samples’ dialects)', () => {
+  it('reads every file, and skips only the records that carry no resource', () => {
+    for (const file of findings.coverage.files) {
+      const relative = path.relative(DATA, path.resolve(ROOT, file.path)).replaceAll(path.sep, '/');
+      expect(file.error, relative).toBeUndefined();
+      expect(
+        file.skipped.map((s) => s.reason),
+        relative,
+      ).toHaveLength(expected.skips[relative] ?? 0);
+    }
+  });
+
+  it('names the skipped records in the terminal summary', () => {
+    const skipped = Object.values(expected.skips).reduce((n, count) => n + count, 0);
+    expect(summary).toContain(`Records skipped: ${skipped}`);
+    expect(summary).toMatch(
+      /assets-without-ancestors\.json ?\[\d+\]: \/\/storage\.googleapis\.com\/corpus-orphan-bucket/,
+    );
+  });
+
+  it('gives every labelled verdict', () => {
+    const wrong = expected.expectations.flatMap((e) => {
+      const got = actual.get(key(e.check, e.resource)) ?? 'NONE';
+      return got === e.status
+        ? []
+        : [`${e.check} ${e.resource}: expected ${e.status}, got ${got} (${e.file})`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('has recall and precision on expected FAILs of at least 0.95', () => {
+    const labelled = expected.expectations;
+    const expectedFail = labelled.filter((e) => e.status === 'FAIL');
+    const caught = expectedFail.filter((e) => actual.get(key(e.check, e.resource)) === 'FAIL');
+    const reportedFail = labelled.filter((e) => actual.get(key(e.check, e.resource)) === 'FAIL');
+    const recall = caught.length / expectedFail.length;
+    const precision = reportedFail.length === 0 ? 1 : caught.length / reportedFail.length;
+    console.info(
+      `corpus: ${labelled.length} labelled verdicts, ${expectedFail.length} expected FAILs; recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`,
+    );
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+});

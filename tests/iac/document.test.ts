@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
+import { readInstances, TfValues, terraformDocumentKind } from '../../src/sources/terraform/document.ts';
+import { scanDocument } from './helpers.ts';
+
+describe('terraform show -json detection', () => {
+  it('tells a plan, a state and an empty state by their shape', () => {
+    expect(
+      terraformDocumentKind({ format_version: '1.2', terraform_version: '1.9.8', planned_values: {} }),
+    ).toBe('plan');
+    expect(
+      terraformDocumentKind({
+        format_version: '1.0',
+        terraform_version: '1.9.8',
+        values: { root_module: {} },
+      }),
+    ).toBe('state');
+    expect(terraformDocumentKind({ format_version: '1.0', terraform_version: '1.9.8' })).toBe('state');
+  });
+
+  it('does not take other JSON for Terraform (a raw .tfstate, a future major version, an export)', () => {
+    expect(terraformDocumentKind({ version: 4, terraform_version: '1.9.8', resources: [] })).toBeUndefined();
+    expect(terraformDocumentKind({ format_version: '2.0', planned_values: {} })).toBeUndefined();
+    expect(terraformDocumentKind({ configurationItems: [] })).toBeUndefined();
+    expect(terraformDocumentKind([{ format_version: '1.2' }])).toBeUndefined();
+  });
+});
+
+describe('values with unknown and sensitive marks', () => {
+  const values = new TfValues(
+    { name: 'a', rule: [{ ports: ['22'], cidr: null }], password: 'hidden', tags: { env: 'prod' } },
+    { rule: [{ cidr: true }], id: true },
+    { password: true, tags: {} },
+  );
+
+  it('reads known, unknown (known after apply), sensitive and absent attributes', () => {
+    expect(values.read('name')).toEqual({ state: 'known', value: 'a' });
+    expect(values.read('rule.0.ports')).toEqual({ state: 'known', value: ['22'] });
+    expect(values.read('rule.0.cidr')).toEqual({ state: 'unknown' });
+    // A block with an unknown value inside is not fully known.
+    expect(values.read('rule')).toEqual({ state: 'unknown' });
+    expect(values.read('id')).toEqual({ state: 'unknown' });
+    expect(values.read('password')).toEqual({ state: 'sensitive' });
+    expect(values.read('description')).toEqual({ state: 'absent' });
+    expect(values.read('tags.env')).toEqual({ state: 'known', value: 'prod' });
+  });
+});
+
+describe('resource changes', () => {
+  const change = (address: string, actions: string[], mode = 'managed') => ({
+    address,
+    mode,
+    type: address.split('.').at(-2),
+    name: 'x',
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    change: {
+      actions,
+      before: actions.join() === 'create' ? null : { id: 'old' },
+      after: actions.includes('create') || actions[0] !== 'delete' ? { id: 'new' } : null,
+      after_unknown: {},
+    },
+  });
+
+  it('reads creates, updates, replacements, no-ops and deletions; skips forgets and data sources', () => {
+    const { instances, skipped } = readInstances({
+      format_version: '1.2',
+      resource_changes: [
+        change('aws_ebs_volume.a', ['create']),
+        change('aws_ebs_volume.b', ['update']),
+        change('aws_ebs_volume.c', ['delete', 'create']),
+        change('aws_ebs_volume.d', ['create', 'delete']),
+        change('aws_ebs_volume.e', ['no-op']),
+        change('aws_ebs_volume.f', ['delete']),
+        change('aws_ebs_volume.g', ['forget']),
+        change('data.aws_ami.h', ['read'], 'data'),
+        change('aws_ebs_volume.i', ['explode']),
+        'not a change',
+      ],
+    });
+    expect(instances.map((i) => [i.address, i.action, i.before !== undefined])).toEqual([
+      ['aws_ebs_volume.a', 'create', false],
+      ['aws_ebs_volume.b', 'update', true],
+      ['aws_ebs_volume.c', 'replace', true],
+      ['aws_ebs_volume.d', 'replace', true],
+      ['aws_ebs_volume.e', 'no-op', false],
+      // Kept for linking: a deleted split resource changes what it configured.
+      ['aws_ebs_volume.f', 'delete', true],
+    ]);
+    expect(skipped.map((s) => s.reason)).toEqual([
+      'removed from the state without being destroyed (forget)',
+      'data source: it reads, it does not deploy',
+      'unrecognised change actions [explode]',
+      'not a JSON object',
+    ]);
+  });
+
+  it('reads planned_values (with child modules) when a plan has no resource_changes', () => {
+    const { instances } = readInstances({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          child_modules: [
+            {
+              address: 'module.a',
+              resources: [
+                {
+                  address: 'module.a.aws_kms_key.k',
+                  mode: 'managed',
+                  type: 'aws_kms_key',
+                  name: 'k',
+                  values: { is_enabled: true },
+                },
+              ],
+            },
+          ],
+        },
+      },
+    });
+    expect(instances.map((i) => [i.address, i.moduleAddress, i.action])).toEqual([
+      ['module.a.aws_kms_key.k', 'module.a', 'create'],
+    ]);
+  });
+});
+
+describe('configuration references', () => {
+  const config = new TerraformConfiguration({
+    provider_config: {
+      aws: { name: 'aws', expressions: { region: { constant_value: 'ap-northeast-1' } } },
+      'module.site:aws': { name: 'aws', module_address: 'module.site' },
+    },
+    root_module: {
+      resources: [
+        {
+          address: 'aws_s3_bucket.shared',
+          type: 'aws_s3_bucket',
+          name: 'shared',
+          provider_config_key: 'aws',
+        },
+      ],
+      module_calls: {
+        site: {
+          source: './site',
+          expressions: { bucket: { references: ['aws_s3_bucket.shared.id', 'aws_s3_bucket.shared'] } },
+          module: {
+            resources: [
+              {
+                address: 'aws_s3_bucket_policy.p',
+                type: 'aws_s3_bucket_policy',
+                name: 'p',
+                provider_config_key: 'module.site:aws',
+                expressions: { bucket: { references: ['var.bucket'] } },
+              },
+              {
+                address: 'aws_s3_bucket_acl.a',
+                type: 'aws_s3_bucket_acl',
+                name: 'a',
+                expressions: { bucket: { references: ['module.inner.id', 'module.inner'] } },
+              },
+            ],
+            module_calls: {
+              inner: {
+                source: './inner',
+                module: {
+                  resources: [{ address: 'aws_s3_bucket.b', type: 'aws_s3_bucket', name: 'b' }],
+                  outputs: {
+                    id: {
+                      expression: {
+                        references: ['aws_s3_bucket.b[0].id', 'aws_s3_bucket.b[0]', 'aws_s3_bucket.b'],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const instance = (address: string, moduleAddress: string, type: string) =>
+    ({
+      address,
+      moduleAddress,
+      type,
+      name: address.split('.').at(-1)!.replace(/\[.*$/, ''),
+      index: undefined,
+      providerName: '',
+      action: 'create',
+      after: new TfValues({}, undefined, undefined),
+      before: undefined,
+    }) as const;
+
+  it('follows a module variable to what the caller passes', () => {
+    const policy = instance(
+      'module.site["x"].aws_s3_bucket_policy.p',
+      'module.site["x"]',
+      'aws_s3_bucket_policy',
+    );
+    expect(config.referencesOf(policy, 'bucket')).toEqual([{ base: 'aws_s3_bucket.shared' }]);
+    expect(config.moduleSources('module.site["x"]')).toEqual(['./site']);
+  });
+
+  it('follows a module output into the child module instance, keeping the instance key', () => {
+    const acl = instance('module.site.aws_s3_bucket_acl.a', 'module.site', 'aws_s3_bucket_acl');
+    expect(config.referencesOf(acl, 'bucket')).toEqual([
+      { base: 'module.site.module.inner.aws_s3_bucket.b', key: 0 },
+    ]);
+  });
+
+  it('finds the root provider block for a module resource whose key names a module-local entry', () => {
+    const policy = instance('module.site.aws_s3_bucket_policy.p', 'module.site', 'aws_s3_bucket_policy');
+    expect(config.providerOf(policy)?.expressions).toBeUndefined();
+    const rootBucket = instance('aws_s3_bucket.shared', '', 'aws_s3_bucket');
+    expect(config.providerOf(rootBucket)?.expressions).toEqual({
+      region: { constant_value: 'ap-northeast-1' },
+    });
+  });
+});
+
+describe('bad input', () => {
+  it('keeps what it can read and says why the rest was skipped', async () => {
+    const scanned = await scanDocument({
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket_policy.p',
+          mode: 'managed',
+          type: 'aws_s3_bucket_policy',
+          name: 'p',
+          change: {
+            actions: ['create'],
+            before: null,
+            after: { bucket: 'elsewhere', policy: '{}' },
+            after_unknown: {},
+          },
+        },
+        { mode: 'managed', change: {} },
+      ],
+    });
+    expect(scanned.coverage.error).toBeUndefined();
+    expect(scanned.resources).toEqual([]);
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      '(resource_changes entry): not a resource: address, type or name is missing',
+      'aws_s3_bucket_policy.p: the aws_s3_bucket it configures (bucket) is not in this plan',
+    ]);
+  });
+});

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { azureArm } from '../../../src/sources/azure/arm.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+
+// ARM bodies from API examples, SDK test recordings and PSRule fixtures (modelled on
+// Azure/azure-rest-api-specs examples, Azure/oav recordings, Azure/PSRule.Rules.Azure tests):
+// placeholder subscriptions, odd locations, PascalCase PowerShell objects.
+function read(document: unknown) {
+  const skipped: string[] = [];
+  const notes: string[] = [];
+  const resources: Resource[] = [
+    ...azureArm.read(document, {
+      file: 'example.json',
+      skip: (reason) => skipped.push(reason),
+      note: (note) => notes.push(note),
+    }),
+  ];
+  return { resources, skipped, notes };
+}
+
+const account = (subscription: string, name: string, location: string, kind = 'StorageV2') => ({
+  id: `/subscriptions/${subscription}/resourceGroups/res9101/providers/Microsoft.Storage/storageAccounts/${name}`,
+  kind,
+  location,
+  name,
+  properties: { supportsHttpsTrafficOnly: true },
+  sku: { name: 'Standard_GRS', tier: 'Standard' },
+  type: 'Microsoft.Storage/storageAccounts',
+});
+
+describe('azure: list bodies told by their shape, not their ids', () => {
+  it.each([
+    '{subscription-id}',
+    '{subscriptionId}',
+    '<AZURE_SUBSCRIPTION_ID>',
+    'subid',
+    '00000000-0000-0000-0000-000000000000',
+  ])('reads a list body whose ids carry %s', (subscription) => {
+    const body = { value: [account(subscription, 'sto4445', 'eastus')] };
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(body))?.id).toBe('azure-arm');
+    const { resources, skipped } = read(body);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      account: subscription.toLowerCase(),
+      kansaType: 'storage.account',
+      region: 'eastus',
+    });
+  });
+
+  it('notes a placeholder subscription and a location that names no region', () => {
+    const { resources, notes } = read({
+      value: [account('{subscription-id}', 'sto1', '[resourceGroup().location]')],
+    });
+    expect(resources[0]?.region).toBe('');
+    expect(notes).toEqual([
+      expect.stringContaining('the subscription is not a GUID'),
+      expect.stringContaining('names no region'),
+    ]);
+  });
+
+  it('reads the body of a REST API example file', () => {
+    const example = {
+      parameters: { subscriptionId: '{subscription-id}', 'api-version': '2023-01-01' },
+      responses: {
+        '200': { body: { value: [account('{subscription-id}', 'sto8596', 'japaneast', 'FileStorage')] } },
+      },
+    };
+    expect(azureArm.matches(example)).toBe(true);
+    const { resources } = read(example);
+    expect(resources[0]).toMatchObject({
+      name: 'sto8596',
+      region: 'japaneast',
+      facts: { kind: { value: 'FileStorage' } },
+    });
+  });
+
+  it('reads PowerShell (Get-AzResource) objects in PascalCase', () => {
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.KeyVault/vaults/kv-a';
+    const psObject = {
+      ResourceId: id,
+      Id: id,
+      Name: 'kv-a',
+      ResourceName: 'kv-a',
+      Location: 'Japan East',
+      ResourceGroupName: 'test-rg',
+      Type: 'Microsoft.KeyVault/vaults',
+      ResourceType: 'Microsoft.KeyVault/vaults',
+      Properties: { enableSoftDelete: true, enablePurgeProtection: true },
+      SubscriptionId: '00000000-0000-0000-0000-000000000000',
+      Tags: null,
+    };
+    const { resources, skipped } = read([psObject]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({ kansaType: 'kms.vault', region: 'japaneast', id: id.toLowerCase() });
+  });
+});

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import { currentAssetType } from '../../../src/sources/gcp/asset.ts';
+import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
+import { readRecords } from '../../helpers/checks.ts';
+
+// Cloud Asset records as older exports and policy tools' fixtures carry them (modelled on
+// GoogleCloudPlatform/policy-library validator/test/fixtures and Forseti dumps): no
+// `ancestors`, the project only in the name, the parent or the REST JSON.
+const read = (records: unknown[]) => readRecords(gcpAssetList, records);
+
+describe('gcp: the project of records without ancestors', () => {
+  it.each([
+    [
+      'the asset name (by id)',
+      {
+        name: '//cloudkms.googleapis.com/projects/city-kms/locations/us/keyRings/r/cryptoKeys/k',
+        asset_type: 'cloudkms.googleapis.com/CryptoKey',
+        resource: { data: { purpose: 'ENCRYPT_DECRYPT' } },
+      },
+      'city-kms',
+      { path: 'name', value: 'city-kms' },
+    ],
+    [
+      'resource.parent (by number), the id from the name kept as alias',
+      {
+        name: '//compute.googleapis.com/projects/sandbox2/zones/us-central1-f/disks/d',
+        asset_type: 'compute.googleapis.com/Disk',
+        resource: {
+          parent: '//cloudresourcemanager.googleapis.com/projects/142577876613',
+          data: { name: 'd' },
+        },
+      },
+      '142577876613',
+      { path: 'resource.parent', value: '142577876613' },
+    ],
+    [
+      'the parent asset of a child type',
+      {
+        name: '//bigquery.googleapis.com/projects/p-data/datasets/d/tables/t',
+        asset_type: 'bigquery.googleapis.com/Table',
+        resource: { parent: '//bigquery.googleapis.com/projects/p-data/datasets/d', data: {} },
+      },
+      'p-data',
+      { path: 'resource.parent', value: 'p-data' },
+    ],
+    [
+      'data.projectNumber (buckets)',
+      {
+        name: '//storage.googleapis.com/b',
+        asset_type: 'storage.googleapis.com/Bucket',
+        resource: { data: { projectNumber: '987654321098', location: 'US' } },
+      },
+      '987654321098',
+      { path: 'resource.data.projectNumber', value: '987654321098' },
+    ],
+    [
+      "Forseti's ancestry_path",
+      {
+        name: '//compute.googleapis.com/projects/x/zones/asia-northeast1-a/instances/vm',
+        asset_type: 'compute.googleapis.com/Instance',
+        ancestry_path: 'organization/614830067722/folder/561421552790/project/my-project',
+        resource: { data: {} },
+      },
+      'my-project',
+      { path: 'ancestors', value: 'my-project' },
+    ],
+    [
+      'an organization-level custom role (parent organization)',
+      {
+        name: '//iam.googleapis.com/organizations/123456/roles/r',
+        asset_type: 'iam.googleapis.com/Role',
+        resource: { parent: '//cloudresourcemanager.googleapis.com/organizations/123456', data: {} },
+      },
+      'organizations/123456',
+      { path: 'resource.parent', value: 'organizations/123456' },
+    ],
+  ])('from %s', (_what, record, account, project) => {
+    const [resource] = read([record]);
+    expect(resource?.account).toBe(account);
+    expect((resource?.facts as { project?: unknown } | undefined)?.project).toMatchObject({
+      source: 'explicit',
+      ...project,
+    });
+  });
+
+  it('keeps the project id beside the number when the record names both', () => {
+    const [disk] = read([
+      {
+        name: '//compute.googleapis.com/projects/sandbox2/zones/us-central1-f/disks/d',
+        asset_type: 'compute.googleapis.com/Disk',
+        resource: { parent: '//cloudresourcemanager.googleapis.com/projects/142577876613', data: {} },
+      },
+    ]);
+    expect(disk).toMatchObject({ account: '142577876613', accountAlias: 'sandbox2' });
+  });
+
+  it('keys a project named by id as the account resource, and by number once both are known', () => {
+    const [byId, both] = read([
+      {
+        name: '//cloudresourcemanager.googleapis.com/projects/good',
+        asset_type: 'cloudresourcemanager.googleapis.com/Project',
+        iam_policy: { bindings: [] },
+      },
+      {
+        name: '//cloudresourcemanager.googleapis.com/projects/city-web',
+        asset_type: 'cloudresourcemanager.googleapis.com/Project',
+        resource: { data: { projectNumber: '222222222222', projectId: 'city-web' } },
+      },
+    ]);
+    expect(byId).toMatchObject({
+      id: '//cloudresourcemanager.googleapis.com/projects/good',
+      account: 'good',
+      kansaType: 'account',
+    });
+    expect(both).toMatchObject({
+      id: '//cloudresourcemanager.googleapis.com/projects/222222222222',
+      account: '222222222222',
+      accountAlias: 'city-web',
+    });
+  });
+});
+
+describe('gcp: location when `location` is not where you look', () => {
+  it.each([
+    [
+      'locations/ in the name (multi-region key ring)',
+      {
+        name: '//cloudkms.googleapis.com/projects/p/locations/us/keyRings/r',
+        asset_type: 'cloudkms.googleapis.com/KeyRing',
+        resource: { data: {} },
+      },
+      'us',
+    ],
+    [
+      'a zone URL',
+      {
+        name: '//compute.googleapis.com/projects/p/zones/europe-west1-b/disks/d',
+        asset_type: 'compute.googleapis.com/Disk',
+        resource: { data: { zone: 'https://www.googleapis.com/compute/v1/projects/p/zones/europe-west1-b' } },
+      },
+      'europe-west1',
+    ],
+    [
+      'a region URL',
+      {
+        name: '//compute.googleapis.com/projects/p/regions/us-east4/subnetworks/s',
+        asset_type: 'compute.googleapis.com/Subnetwork',
+        resource: { data: { region: 'https://www.googleapis.com/compute/v1/projects/p/regions/us-east4' } },
+      },
+      'us-east4',
+    ],
+    [
+      'settings.locationPreference.zone',
+      {
+        name: '//cloudsql.googleapis.com/projects/p/instances/i',
+        asset_type: 'sqladmin.googleapis.com/Instance',
+        resource: { data: { settings: { locationPreference: { zone: 'ASIA-NORTHEAST1-B' } } } },
+      },
+      'asia-northeast1',
+    ],
+    [
+      'storageLocations over resource.location (snapshot)',
+      {
+        name: '//compute.googleapis.com/projects/p/global/snapshots/s',
+        asset_type: 'compute.googleapis.com/Snapshot',
+        resource: { location: 'global', data: { storageLocations: ['EU'] } },
+      },
+      'eu',
+    ],
+    [
+      'the older storageLocation spelling',
+      {
+        name: '//compute.googleapis.com/projects/p/global/snapshots/s',
+        asset_type: 'compute.googleapis.com/Snapshot',
+        resource: { data: { storageLocation: ['asia1'] } },
+      },
+      'asia1',
+    ],
+    [
+      'upper-case location',
+      {
+        name: '//storage.googleapis.com/b',
+        asset_type: 'storage.googleapis.com/Bucket',
+        resource: { data: { projectNumber: '1', location: 'ASIA-NORTHEAST1' } },
+      },
+      'asia-northeast1',
+    ],
+    [
+      'nothing: global',
+      {
+        name: '//iam.googleapis.com/projects/p/serviceAccounts/sa@p.iam.gserviceaccount.com',
+        asset_type: 'iam.googleapis.com/ServiceAccount',
+        resource: { data: {} },
+      },
+      'global',
+    ],
+  ])('from %s', (_what, record, region) => {
+    expect(read([record])[0]?.region).toBe(region);
+  });
+});
+
+describe('gcp: asset types of the Cloud Asset Inventory beta', () => {
+  it.each([
+    ['google.compute.Firewall', 'compute.googleapis.com/Firewall'],
+    ['google.cloud.storage.Bucket', 'storage.googleapis.com/Bucket'],
+    ['google.cloud.sql.Instance', 'sqladmin.googleapis.com/Instance'],
+    ['google.cloud.resourcemanager.Project', 'cloudresourcemanager.googleapis.com/Project'],
+    ['google.cloud.kms.CryptoKey', 'cloudkms.googleapis.com/CryptoKey'],
+    ['google.bigtable.Instance', 'bigtableadmin.googleapis.com/Instance'],
+    ['google.container.Cluster', 'container.googleapis.com/Cluster'],
+    ['storage.googleapis.com/Bucket', 'storage.googleapis.com/Bucket'],
+  ])('%s → %s', (old, current) => {
+    expect(currentAssetType(old)).toBe(current);
+  });
+
+  it('reads an old-named bucket as a bucket', () => {
+    const [bucket] = read([
+      {
+        name: '//storage.googleapis.com/old',
+        asset_type: 'google.cloud.storage.Bucket',
+        resource: {
+          data: {
+            projectNumber: '1',
+            location: 'US',
+            iamConfiguration: { bucketPolicyOnly: { enabled: false } },
+          },
+        },
+      },
+    ]);
+    expect(bucket).toMatchObject({
+      kansaType: 'storage.bucket',
+      nativeType: 'storage.googleapis.com/Bucket',
+      region: 'us',
+    });
+  });
+});
