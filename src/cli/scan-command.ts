@@ -44,7 +44,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const framework = options.orgPolicy
     ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
     : base;
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, options.lang);
   const { inventory, files, scopes } = await readInventory(
     {
       inputs: options.input,
