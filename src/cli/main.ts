@@ -46,7 +46,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .option('--debug', 'print the stack of an internal error')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({
+      // Commander's errors quote the arguments as given: their control characters are escaped.
+      writeErr: (text) => process.stderr.write(text.split('\n').map(escapeControls).join('\n')),
+    })
     .addHelpText('after', exitCodeHelp());
 
   const langOption = () =>

@@ -150,6 +150,14 @@ describe('logs on stderr', () => {
   });
 });
 
+describe('usage errors', () => {
+  it('quote a hostile argument with its control characters escaped', async () => {
+    const result = await kansa(['scan', '--fail-on', 'x\x1b[2Jy']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'x\\x1b[2Jy' is invalid");
+  });
+});
+
 describe('--help', () => {
   it('shows one default for --lang and every exit code', async () => {
     const help = await kansa(['scan', '--help']);
