@@ -14,6 +14,10 @@ export const EXIT = {
   partial: 3,
   /** An internal error (a kansa bug): a one-line message; `--debug` prints the stack. */
   internalError: 4,
+  /** The history store cannot be opened or written, or another run holds its lock: nothing was scanned. */
+  storeUnavailable: 5,
+  /** Delivery to the SOC did not complete: records were spooled for the next run or refused. */
+  delivery: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -28,6 +32,11 @@ export const EXIT_CODE_MEANINGS: readonly { readonly code: ExitCode; readonly me
   },
   { code: EXIT.partial, meaning: 'partial scan: some inputs or scopes unreadable (see --allow-partial)' },
   { code: EXIT.internalError, meaning: 'internal error (a kansa bug): rerun with --debug for the stack' },
+  {
+    code: EXIT.storeUnavailable,
+    meaning: 'history store unavailable, or in use by another run (see --store-wait); nothing scanned',
+  },
+  { code: EXIT.delivery, meaning: 'SOC delivery incomplete: records spooled for the next run, or refused' },
 ];
 
 /** The "Exit codes:" block appended to `--help`. */

@@ -8,11 +8,15 @@ import type { Lang } from '../model/localized.ts';
 import { describe, OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { StoreError } from '../store/engine.ts';
+import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
+import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -99,8 +103,29 @@ export async function main(argv: readonly string[]): Promise<number> {
         .default('text'),
     )
     .addHelpText('after', exitCodeHelp());
+  for (const option of storeOptions()) scan.addOption(option);
+  scan
+    .option(
+      '--store-wait <seconds>',
+      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      parseWholeNumber,
+      0,
+    )
+    .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
+    .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
+  scan.addOption(
+    new Option('--send <destination>', 'then deliver the findings file (--output) to the SOC').choices(
+      DESTINATIONS,
+    ),
+  );
+  for (const option of sendOptions()) scan.addOption(option);
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
+    if (options.send && !options.output) {
+      return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
     let live: LiveSource[];
     try {
       live = liveSourcesFrom(options);
@@ -121,6 +146,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       lang: options.lang,
     });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    if (options.send) {
+      const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
+      // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
+      if (exitCode === EXIT.ok) exitCode = delivered;
+    }
   });
 
   program
@@ -143,6 +173,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerReportCommand(program);
+  registerHistoryCommands(program);
+  registerSendCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -160,9 +194,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
-    if (error instanceof InputError || error instanceof OutputError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
       process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
       return USAGE_ERROR;
+    }
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      return EXIT.storeUnavailable;
     }
     reportInternalError(error, debug);
     return EXIT.internalError;
@@ -185,6 +223,12 @@ function watchStdout(): { readonly error: Error | undefined; settled(): Promise<
     // The 'error' of a failed write is emitted on a later tick.
     settled: () => new Promise((resolve) => setImmediate(resolve)),
   };
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
 }
 
 function reportInternalError(error: unknown, debug: boolean): void {
