@@ -5,7 +5,7 @@ import { InputError } from '../base/input-error.ts';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
-import { OutputError } from '../report/atomic-file.ts';
+import { describe, OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
@@ -27,7 +27,21 @@ const USAGE_ERROR = EXIT.usage;
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  installCrashHandlers(debug);
+  const stdout = watchStdout();
+  installCrashHandlers(debug, stdout);
+  let settled = false;
+  // The event loop ran dry while the command still waited (a write to a dead stdout never
+  // drains): the process would exit 0 with its work undone. Never: say what happened.
+  process.once('beforeExit', () => {
+    if (settled) return;
+    if (stdout.error) {
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.exitCode = USAGE_ERROR;
+    } else {
+      reportInternalError(new Error('the command stopped before it finished'), debug);
+      process.exitCode = EXIT.internalError;
+    }
+  });
   let exitCode: number = EXIT.ok;
   const program = new Command('kansa')
     .description(
@@ -36,7 +50,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .option('--debug', 'print the stack of an internal error')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({
+      // Commander's errors quote the arguments as given: their control characters are escaped.
+      writeErr: (text) => process.stderr.write(text.split('\n').map(escapeControls).join('\n')),
+    })
     .addHelpText('after', exitCodeHelp());
 
   const langOption = () =>
@@ -168,8 +185,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await stdout.settled();
+    settled = true;
+    if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
     return exitCode;
   } catch (error) {
+    settled = true;
+    if (stdout.error && !(error instanceof OutputError)) {
+      // What failed was writing the output (a full disk behind `> file`), not the scan.
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      return USAGE_ERROR;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
@@ -184,6 +210,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     reportInternalError(error, debug);
     return EXIT.internalError;
   }
+}
+
+/**
+ * Records a failed write to stdout (`> /dev/full`, a full disk): stdout's 'error' comes after the
+ * write, and a lost report must not exit 0. A closed pipe (EPIPE, `| head`) is not a failure.
+ */
+function watchStdout(): { readonly error: Error | undefined; settled(): Promise<void> } {
+  let failure: Error | undefined;
+  process.stdout.prependListener('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') failure ??= error;
+  });
+  return {
+    get error() {
+      return failure;
+    },
+    // The 'error' of a failed write is emitted on a later tick.
+    settled: () => new Promise((resolve) => setImmediate(resolve)),
+  };
 }
 
 function parseWholeNumber(value: string): number {
@@ -201,8 +245,13 @@ function reportInternalError(error: unknown, debug: boolean): void {
 }
 
 /** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
-function installCrashHandlers(debug: boolean): void {
+function installCrashHandlers(debug: boolean, stdout: { readonly error: Error | undefined }): void {
   const crash = (error: unknown) => {
+    if (stdout.error) {
+      // bin/kansa.js rethrows a failed write to stdout: the output was lost, the scan was not wrong.
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.exit(USAGE_ERROR);
+    }
     reportInternalError(error, debug);
     process.exit(EXIT.internalError);
   };

@@ -81,7 +81,7 @@ async function scanInto(
   },
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, options.lang);
   const { inventory, files, scopes } = await readInventory(
     {
       inputs: options.input,

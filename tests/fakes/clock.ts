@@ -1,5 +1,5 @@
 import type { HttpClient, PipelineRequest, PipelineResponse } from '@azure/core-rest-pipeline';
-import type { Clock } from '../../src/sources/live-calls/clock.ts';
+import type { Clock } from '../../src/base/calls/clock.ts';
 
 interface Timer {
   readonly at: number;

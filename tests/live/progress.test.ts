@@ -10,7 +10,7 @@ function stream(isTTY: boolean) {
 describe('live scan progress', () => {
   it('on a terminal shows the scope n of N, the calls and the throttled answers', () => {
     const tty = stream(true);
-    const progress = progressReporter(tty as unknown as NodeJS.WriteStream);
+    const progress = progressReporter(tty as unknown as NodeJS.WriteStream, 'en');
     progress.update({
       unit: 'subscriptions',
       done: 3,
@@ -28,7 +28,7 @@ describe('live scan progress', () => {
 
   it('is silent when stderr is not a terminal', () => {
     const pipe = stream(false);
-    const progress = progressReporter(pipe as unknown as NodeJS.WriteStream);
+    const progress = progressReporter(pipe as unknown as NodeJS.WriteStream, 'en');
     progress.update({ unit: 'scopes', done: 1, total: 2, resources: 5, requests: 9, throttled: 1 });
     progress.done();
     expect(pipe.written).toEqual([]);

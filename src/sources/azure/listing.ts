@@ -5,7 +5,7 @@ import { accountResourceId, type Resource } from '../../model/resource.ts';
  * Subscription-wide ARM lists whose empty answer is evidence of "none" (no Activity Log
  * export, no budget), as opposed to a missing listing, which only means unknown. A listing is
  * recorded as a fact of the subscription. Offline, a list body is the subscription's listing
- * when its file is named for it, as `--save-inventory` writes it:
+ * when its file is named for it, as `--save-inventory` writes it (the name may have a prefix):
  * `activity-log-settings-<subscription id>.json`, `budgets-<subscription id>.json`.
  */
 export const SUBSCRIPTION_LISTINGS = {
@@ -16,7 +16,7 @@ export const SUBSCRIPTION_LISTINGS = {
 export type SubscriptionListing = keyof typeof SUBSCRIPTION_LISTINGS;
 
 const LISTING_FILE =
-  /(?:^|[/\\])(activity-log-settings|budgets)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
+  /(?:^|[/\\._-])(activity-log-settings|budgets)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
 
 /** The listing a file holds, by its name; undefined for any other file. */
 export function listingOfFile(file: string): { kind: SubscriptionListing; subscription: string } | undefined {

@@ -3,10 +3,10 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
 } from '@aws-sdk/client-iam';
+import { systemClock } from '../../../base/calls/clock.ts';
 import type { AwsAccountFacts } from '../../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { accountResourceId } from '../../../model/resource.ts';
-import { systemClock } from '../../live-calls/clock.ts';
 import { awsCredentialReportFormat } from '../credential-report.ts';
 import { describeError } from './errors.ts';
 import type { Collection, Scope } from './scope.ts';

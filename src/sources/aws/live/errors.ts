@@ -1,4 +1,4 @@
-import { oneLine, transportFailure } from '../../live-calls/failure.ts';
+import { oneLine, transportFailure } from '../../../base/calls/failure.ts';
 
 /** What the SDK puts on its errors (ServiceException and transport errors). */
 interface SdkErrorShape {

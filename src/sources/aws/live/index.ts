@@ -1,12 +1,12 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
+import { type Clock, systemClock } from '../../../base/calls/clock.ts';
+import { abandonOnAbort, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { LiveContext, LiveSource } from '../../live.ts';
 import { liveTimeouts } from '../../live.ts';
-import { type Clock, systemClock } from '../../live-calls/clock.ts';
-import { abandonOnAbort, seconds } from '../../live-calls/retry.ts';
 import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings } from './clients.ts';
 import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';

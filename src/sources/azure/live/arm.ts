@@ -6,12 +6,12 @@ import {
 } from '@azure/core-rest-pipeline';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { Clock } from '../../../base/calls/clock.ts';
+import { CallError } from '../../../base/calls/failure.ts';
+import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import type { KansaType, Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
-import type { Clock } from '../../live-calls/clock.ts';
-import { CallError } from '../../live-calls/failure.ts';
-import { callWithRetry, type RetryPolicy } from '../../live-calls/retry.ts';
 import { azureArm } from '../arm.ts';
 import { get } from '../arm-record.ts';
 import { listingRecord, SUBSCRIPTION_LISTINGS, type SubscriptionListing } from '../listing.ts';

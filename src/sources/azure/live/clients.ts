@@ -2,7 +2,7 @@ import { MonitorClient } from '@azure/arm-monitor';
 import { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import { ResourceManagementClient } from '@azure/arm-resources';
 import type { HttpClient } from '@azure/core-rest-pipeline';
-import type { Permit } from '../../live-calls/pacer.ts';
+import type { Permit } from '../../../base/calls/pacer.ts';
 
 export type AzureCredential = ConstructorParameters<typeof ResourceGraphClient>[0];
 

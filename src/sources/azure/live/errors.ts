@@ -5,7 +5,7 @@ import {
   kindOfStatus,
   oneLine,
   parseRetryAfter,
-} from '../../live-calls/failure.ts';
+} from '../../../base/calls/failure.ts';
 import { parseTimeSpan } from './pacer.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
+import type { Clock } from '../../../base/calls/clock.ts';
+import { CallError } from '../../../base/calls/failure.ts';
+import type { Permit } from '../../../base/calls/pacer.ts';
+import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
-import type { Clock } from '../../live-calls/clock.ts';
-import { CallError } from '../../live-calls/failure.ts';
-import type { Permit } from '../../live-calls/pacer.ts';
-import { callWithRetry, type RetryPolicy } from '../../live-calls/retry.ts';
 import { toResource } from '../adapters/index.ts';
 import { type AzureClients, REQUEST_ID } from './clients.ts';
 import { describeAzureFailure, READER_ROLE } from './errors.ts';

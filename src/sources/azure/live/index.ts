@@ -1,9 +1,9 @@
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import pLimit from 'p-limit';
+import { type Clock, systemClock } from '../../../base/calls/clock.ts';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
-import { type Clock, systemClock } from '../../live-calls/clock.ts';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../live-calls/retry.ts';
 import { ArmReader } from './arm.ts';
 import { AzureClients, type AzureCredential } from './clients.ts';
 import { discoverSubscriptions } from './discover.ts';

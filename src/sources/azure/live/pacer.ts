@@ -1,5 +1,5 @@
-import type { Clock } from '../../live-calls/clock.ts';
-import type { HeaderSource, Pacer, Permit } from '../../live-calls/pacer.ts';
+import type { Clock } from '../../../base/calls/clock.ts';
+import type { HeaderSource, Pacer, Permit } from '../../../base/calls/pacer.ts';
 
 /** Resource Graph's per-user quota: at most `requests` queries in any `windowMs` (docs: 15 per 5 s). */
 export interface GraphQuota {

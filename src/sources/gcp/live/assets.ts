@@ -1,5 +1,5 @@
+import { CallError } from '../../../base/calls/failure.ts';
 import type { LiveContext } from '../../live.ts';
-import { CallError } from '../../live-calls/failure.ts';
 import { parseAsset } from '../asset.ts';
 import { assetToResource } from '../to-resource.ts';
 import type { ListPage } from './clients.ts';

@@ -1,5 +1,5 @@
 import { AssetServiceClient } from '@google-cloud/asset';
-import { abandonOnAbort } from '../../live-calls/retry.ts';
+import { abandonOnAbort } from '../../../base/calls/retry.ts';
 import type { ContentType } from './discover.ts';
 
 /** Where the Cloud Asset client connects, and with what credentials (tests: the fake). */

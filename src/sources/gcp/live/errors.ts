@@ -1,4 +1,4 @@
-import { type CallFailure, kindOfStatus, oneLine } from '../../live-calls/failure.ts';
+import { type CallFailure, kindOfStatus, oneLine } from '../../../base/calls/failure.ts';
 
 /**
  * What a failed Cloud Asset call means. Through the client's REST transport the errors arrive

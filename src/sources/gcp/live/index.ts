@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
+import { type Clock, systemClock } from '../../../base/calls/clock.ts';
+import { CallError } from '../../../base/calls/failure.ts';
+import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
-import { type Clock, systemClock } from '../../live-calls/clock.ts';
-import { CallError } from '../../live-calls/failure.ts';
-import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../live-calls/retry.ts';
 import { NATIVE_TYPES } from '../adapters/index.ts';
 import { readStream } from './assets.ts';
 import { AssetClient, type AssetClientSettings } from './clients.ts';

@@ -1,5 +1,5 @@
-import type { Clock } from '../../live-calls/clock.ts';
-import type { Pacer, Permit } from '../../live-calls/pacer.ts';
+import type { Clock } from '../../../base/calls/clock.ts';
+import type { Pacer, Permit } from '../../../base/calls/pacer.ts';
 
 /** ListAssets calls per minute: the consumer project's default quota. */
 export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;

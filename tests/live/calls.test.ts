@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeAzureFailure } from '../../src/sources/azure/live/errors.ts';
-import { describeGcpFailure } from '../../src/sources/gcp/live/errors.ts';
-import { ListAssetsWindow } from '../../src/sources/gcp/live/pacer.ts';
 import {
   CallError,
   type CallFailure,
   parseRetryAfter,
   transportFailure,
-} from '../../src/sources/live-calls/failure.ts';
-import { callWithRetry, type RetryPolicy } from '../../src/sources/live-calls/retry.ts';
+} from '../../src/base/calls/failure.ts';
+import { callWithRetry, type RetryPolicy } from '../../src/base/calls/retry.ts';
+import { describeAzureFailure } from '../../src/sources/azure/live/errors.ts';
+import { describeGcpFailure } from '../../src/sources/gcp/live/errors.ts';
+import { ListAssetsWindow } from '../../src/sources/gcp/live/pacer.ts';
 import { VirtualClock } from '../fakes/clock.ts';
 
 const POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 100, maxDelayMs: 1_000, timeoutMs: 500 };
