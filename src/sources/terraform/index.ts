@@ -46,6 +46,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     }
     const unit = afterPlan(linked);
     const primary = { ...linked.primary, action: linked.primary.action };
+    // A unit without a resource adapter of its own is the project its IAM resources describe.
     const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
     const built = adapter.build(unit, new Translation('after'), linker);
     const moduleSources = config.moduleSources(primary.moduleAddress);
