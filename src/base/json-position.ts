@@ -13,11 +13,29 @@ export interface JsonSyntaxProblem {
  */
 export function locateJsonError(text: string, v8Message: string): JsonSyntaxProblem {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  try {
+    parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  } catch (error) {
+    // The tolerant parser recurses per nesting level: thousands of unclosed brackets overflow
+    // its stack. V8's message then gives the position, when it has one.
+    if (!(error instanceof RangeError)) throw error;
+    return fromV8Message(text, v8Message);
+  }
   const first = errors[0];
   const offset = first?.offset ?? text.length;
   const { line, column } = lineAndColumn(text, offset);
   const reason = first ? describe(printParseErrorCode(first.error)) : v8Message;
+  return { line, column, message: `invalid JSON: ${reason}` };
+}
+
+function fromV8Message(text: string, v8Message: string): JsonSyntaxProblem {
+  const at = /\(line (\d+) column (\d+)\)/.exec(v8Message);
+  const { line, column } = at
+    ? { line: Number(at[1]), column: Number(at[2]) }
+    : lineAndColumn(text, text.length);
+  const reason = /end of JSON input/.test(v8Message)
+    ? 'unexpected end of the file (arrays or objects not closed)'
+    : v8Message.replace(/ in JSON at position.*/, '');
   return { line, column, message: `invalid JSON: ${reason}` };
 }
 

@@ -14,6 +14,8 @@ export const EXIT = {
   partial: 3,
   /** An internal error (a kansa bug): a one-line message; `--debug` prints the stack. */
   internalError: 4,
+  /** The history store cannot be opened or written, or another run holds its lock: nothing was scanned. */
+  storeUnavailable: 5,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -28,6 +30,10 @@ export const EXIT_CODE_MEANINGS: readonly { readonly code: ExitCode; readonly me
   },
   { code: EXIT.partial, meaning: 'partial scan: some inputs or scopes unreadable (see --allow-partial)' },
   { code: EXIT.internalError, meaning: 'internal error (a kansa bug): rerun with --debug for the stack' },
+  {
+    code: EXIT.storeUnavailable,
+    meaning: 'history store unavailable, or in use by another run (see --store-wait); nothing scanned',
+  },
 ];
 
 /** The "Exit codes:" block appended to `--help`. */

@@ -1,8 +1,11 @@
 import { CHECKS } from '../checks/index.ts';
-import { coverageMarkdown } from '../frameworks/coverage.ts';
+import { coverage } from '../frameworks/coverage.ts';
+import type { Framework } from '../frameworks/framework.ts';
 import { listFrameworks, loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
+import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
+import { displayWidth, padDisplay, terminalValue } from '../report/terminal-text.ts';
 
 /** `kansa checks`: every check with its cloud, severity, titles and the requirement ids it serves. */
 export async function listChecks(lang: Lang): Promise<string> {
@@ -34,14 +37,65 @@ export async function describeFramework(
     return `${frameworks.map((f) => `${f.id}  ${f.version}  ${f.title[lang]}`).join('\n')}\n`;
   }
   const framework = await loadFramework(name);
-  if (showCoverage) return `${coverageMarkdown(framework, lang)}\n`;
-  const out = [`${framework.title[lang]} (${framework.id} ${framework.version}, ${framework.source})`, ''];
+  if (showCoverage) return coverageText(framework, lang);
+  const t = LABELS[lang];
+  // A framework may be the user's own file: its texts are escaped like any other input.
+  const out = [
+    `${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)}, ${value(framework.source)})`,
+    '',
+  ];
   for (const r of framework.requirements) {
-    out.push(`${r.id}  ${r.title[lang]}`);
-    out.push(`    ${lang === 'ja' ? '根拠' : 'clause'}: ${r.clause}`);
-    for (const check of r.checks) out.push(`    check: ${check}`);
-    for (const [provider, text] of Object.entries(r.manual))
-      out.push(`    MANUAL (${provider}): ${text[lang]}`);
+    out.push(`${value(r.id)}  ${value(r.title[lang])}`);
+    out.push(`    ${t.clause}: ${value(r.clause)}`);
+    for (const check of r.checks) out.push(`    ${t.check}: ${value(check)}`);
+    for (const [provider, text] of Object.entries(r.manual)) {
+      const cloud = provider === 'all' ? t.allClouds : (CLOUD_NAMES[provider as Provider] ?? provider);
+      out.push(`    ${t.manual(cloud)}: ${value(text[lang])}`);
+    }
   }
   return `${out.join('\n')}\n`;
+}
+
+const LABELS = {
+  ja: {
+    clause: '根拠',
+    check: 'チェック',
+    manual: (provider: string) => `要手動確認（${provider}）`,
+    manualCell: '要手動確認',
+    gap: 'なし（未対応）',
+    allClouds: 'すべてのクラウド',
+  },
+  en: {
+    clause: 'clause',
+    check: 'check',
+    manual: (provider: string) => `MANUAL (${provider})`,
+    manualCell: 'MANUAL',
+    gap: 'none (a gap)',
+    allClouds: 'all clouds',
+  },
+} as const;
+
+const CLOUD_NAMES: Record<Provider, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
+
+/**
+ * `kansa frameworks NAME --coverage` on a terminal: per requirement, each cloud's checks, MANUAL
+ * or a gap, as plain lines (docs/coverage.md has the same as a Markdown table).
+ */
+function coverageText(framework: Framework, lang: Lang): string {
+  const t = LABELS[lang];
+  const width = Math.max(...PROVIDERS.map((p) => displayWidth(CLOUD_NAMES[p])));
+  const out: string[] = [];
+  for (const { id, title, cells } of coverage(framework)) {
+    out.push(`${value(id)}  ${value(title[lang])}`);
+    for (const provider of PROVIDERS) {
+      const { checks, manual } = cells[provider];
+      const items = [...checks.map(value), ...(manual ? [t.manualCell] : [])];
+      out.push(`    ${padDisplay(`${CLOUD_NAMES[provider]}:`, width + 1)}  ${items.join(', ') || t.gap}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function value(text: string): string {
+  return terminalValue(text, 300);
 }

@@ -1,10 +1,7 @@
 import type { DestinationStream, Logger } from 'pino';
 import type { Lang } from '../model/localized.ts';
 import { escapeControls, truncateDisplay } from '../report/terminal-text.ts';
-
-export const LOG_FORMATS = ['text', 'json'] as const;
-export type LogFormat = (typeof LOG_FORMATS)[number];
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import type { LogFormat } from './log-options.ts';
 
 /**
  * The scan's logger on stderr. `text` (the default) gives one readable line per event in the

@@ -2,15 +2,19 @@
 // parsing of flags load neither the checks, nor ajv, nor a cloud SDK.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../base/input-error.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { OutputError } from '../report/atomic-file.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { StoreError } from '../store/engine.ts';
+import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
-import { createLogger, LOG_FORMATS, LOG_LEVELS } from './log.ts';
+import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
 import { VERSION } from './version.ts';
 
@@ -56,6 +60,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       parseSeverity,
     )
     .option(
+      '--max-inflated-mib <n>',
+      'largest size a .gz input may inflate to, in MiB (a larger one is a named error)',
+      parseMebibytes,
+      DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
+    )
+    .option(
       '--only-new',
       'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
     )
@@ -75,6 +85,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         .default('text'),
     )
     .addHelpText('after', exitCodeHelp());
+  for (const option of storeOptions()) scan.addOption(option);
+  scan
+    .option(
+      '--store-wait <seconds>',
+      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      parseWholeNumber,
+      0,
+    )
+    .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
+    .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
     let live: LiveSource[];
@@ -90,6 +110,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       });
     }
     const { runScan } = await import('./scan-command.ts');
+    const { createLogger } = await import('./log.ts');
     const log = await createLogger({
       level: options.logLevel,
       format: options.logFormat,
@@ -118,6 +139,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   registerReportCommand(program);
+  registerHistoryCommands(program);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -126,13 +148,23 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
-    if (error instanceof InputError || error instanceof OutputError) {
+    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
       process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
       return USAGE_ERROR;
+    }
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      return EXIT.storeUnavailable;
     }
     reportInternalError(error, debug);
     return EXIT.internalError;
   }
+}
+
+function parseWholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
+  return n;
 }
 
 function reportInternalError(error: unknown, debug: boolean): void {
@@ -151,6 +183,12 @@ function installCrashHandlers(debug: boolean): void {
   };
   process.on('uncaughtException', crash);
   process.on('unhandledRejection', crash);
+}
+
+function parseMebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of MiB');
+  return n;
 }
 
 function parseSeverity(value: string): Severity {

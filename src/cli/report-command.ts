@@ -5,6 +5,8 @@ import type { Lang } from '../model/localized.ts';
 import { checkWritable, openAtomic } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
+import { escapeControls } from '../report/terminal-text.ts';
+import { storeOptions } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 
 export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
@@ -19,6 +21,8 @@ export interface ReportOptions {
   readonly frameworkView?: readonly string[];
   /** Earlier findings files, for the HTML trend chart. */
   readonly history?: readonly string[];
+  /** The history store whose earlier scans the HTML trend chart shows (`--store`, KANSA_STORE_URL). */
+  readonly store?: string | boolean;
 }
 
 /**
@@ -38,18 +42,17 @@ export function registerReportCommand(program: Command): void {
       'write here (default: stdout); with several --framework-view, FILE.<framework>.csv each',
     )
     .addOption(
-      new Option(
-        '--lang <lang>',
-        'language of the texts (HTML: the initial language; default: from the locale)',
-      )
+      new Option('--lang <lang>', 'language of the texts (HTML: the initial language)')
         .choices(['ja', 'en'])
-        .default(defaultLang()),
+        .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)'),
     )
     .option(
       '--framework-view <names...>',
       'report in these frameworks (osaka, kobe, gov or a file; default: the scanned one); several: CSV only',
     )
     .option('--history <files...>', 'earlier findings files: the HTML report charts the trend')
+    .addOption(storeOptions()[0]!)
+    .addOption(storeOptions()[1]!)
     .action(async function (this: Command, options: ReportOptions) {
       const views = options.frameworkView ?? [];
       if (views.length > 1 && options.format !== 'csv') {
@@ -72,12 +75,17 @@ export async function runReport(options: ReportOptions): Promise<void> {
   if (options.output) await checkWritable(options.output);
   const { loadView, readFindings } = await import('../report/read-findings.ts');
   const file = await readFindings(options.input);
-  const history = await readHistory(options.history ?? []);
+  const history = [
+    ...(await readHistory(options.history ?? [])),
+    ...(await storeHistory(options.store, file)),
+  ].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   for (const name of names) {
     const view = await loadView(file, name);
     if (view.id !== file.scan.framework.id) {
+      // Both ids come from files (a findings file, a framework file): escaped for the terminal.
+      const [viewId, scanId] = [escapeControls(view.id), escapeControls(file.scan.framework.id)];
       process.stderr.write(
-        `kansa: reporting in ${view.id}: the verdicts are the scan's (${file.scan.framework.id} parameters), mapped to ${view.id}'s requirements; scan with --framework ${view.id} for its parameters\n`,
+        `kansa: reporting in ${viewId}: the verdicts are the scan's (${scanId} parameters), mapped to ${viewId}'s requirements; scan with --framework ${viewId} for its parameters\n`,
       );
     }
     const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;
@@ -128,6 +136,43 @@ async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
     });
   }
   return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+}
+
+/** How many of the store's earlier scans the HTML trend chart shows. */
+const STORE_TREND_SCANS = 30;
+
+/**
+ * The earlier scans of the same framework in the history store, for the trend chart: only a
+ * store named with --store or KANSA_STORE_URL (a report never creates the default store).
+ */
+async function storeHistory(
+  option: string | boolean | undefined,
+  file: FindingsFile,
+): Promise<HistoryPoint[]> {
+  const named =
+    typeof option === 'string' ? option : option === false ? undefined : process.env.KANSA_STORE_URL;
+  if (!named || named === 'none') return [];
+  const { openStore } = await import('../store/open.ts');
+  const { listScans } = await import('../store/history.ts');
+  const engine = await openStore(named);
+  try {
+    const scans = await listScans(engine, 1000);
+    return scans
+      .filter((s) => s.framework.id === file.scan.framework.id && s.finishedAt < file.scan.finishedAt)
+      .slice(-STORE_TREND_SCANS)
+      .map((s) => ({
+        finishedAt: s.finishedAt,
+        byStatus: {
+          FAIL: s.counts.FAIL,
+          UNKNOWN: s.counts.UNKNOWN,
+          PASS: s.counts.PASS,
+          NOT_APPLICABLE: s.counts.NOT_APPLICABLE,
+        },
+        failedBySeverity: s.counts.failedBySeverity as HistoryPoint['failedBySeverity'],
+      }));
+  } finally {
+    await engine.close();
+  }
 }
 
 /** Writes the report to stdout, or atomically to a file (the previous file stays whole on failure). */

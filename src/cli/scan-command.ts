@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
+import { loadWaivers, WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
@@ -11,8 +12,12 @@ import { evaluate } from '../scan/evaluate.ts';
 import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { LiveSource } from '../sources/live.ts';
+import { storeLocation } from '../store/open.ts';
+import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
+import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
+import { ScanHistory } from './scan-history.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -29,7 +34,16 @@ export interface ScanOptions {
   readonly onlyNew?: boolean;
   /** Exit 0/1 on a partial scan instead of 3: the user accepts that some inputs could not be read. */
   readonly allowPartial?: boolean;
+  /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
+  readonly maxInflatedMib?: number;
   readonly lang: Lang;
+  /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
+  readonly store?: string | boolean;
+  /** Seconds to wait for another run holding the store's run lock. */
+  readonly storeWait?: number;
+  readonly waivers?: string;
+  /** Waivers expiring within this many days are warned about. */
+  readonly waiverWarnDays?: number;
 }
 
 /** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
@@ -42,6 +56,30 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const framework = options.orgPolicy
     ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
     : base;
+  const waivers = options.waivers
+    ? new WaiverMatcher(await loadWaivers(options.waivers), startedAt, options.waiverWarnDays)
+    : undefined;
+  // The store is opened and its run lock taken before reading anything: two runs never overlap.
+  const location = storeLocation(options.store);
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  try {
+    return await scanInto(options, log, { startedAt, framework, waivers, history });
+  } finally {
+    await history?.close();
+  }
+}
+
+async function scanInto(
+  options: ScanOptions,
+  log: Logger,
+  context: {
+    startedAt: Date;
+    framework: Awaited<ReturnType<typeof loadFramework>>;
+    waivers: WaiverMatcher | undefined;
+    history: ScanHistory | undefined;
+  },
+): Promise<ExitCode> {
+  const { startedAt, framework, waivers, history } = context;
   const progress = progressReporter(process.stderr);
   const { inventory, files, scopes } = await readInventory(
     {
@@ -49,6 +87,7 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       live: options.live,
       concurrency: options.concurrency,
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
+      ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
     },
     log,
     progress.update,
@@ -67,12 +106,21 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
   let requirements: RequirementResult[];
   let coverage: Coverage;
+  let recorded: RecordedScan | undefined;
+  const scanTime = startedAt.toISOString();
   try {
     await writer?.begin();
-    for (const finding of evaluate(inventory, framework, startedAt)) {
+    for (const verdict of evaluate(inventory, framework, startedAt)) {
+      let finding = verdict;
+      const tags = inventory.byId(finding.resource.provider, finding.resource.id)?.tags ?? {};
+      const waiver = waivers?.match(finding, tags);
+      if (waiver) finding = { ...finding, waiver };
+      const state = history?.observe(finding, scanTime);
+      if (state) finding = { ...finding, history: state };
       tally.add(finding);
-      // A failure with no change data (an inventory export, a state) may be new: it counts.
-      if (options.failOn && finding.status === 'FAIL' && finding.change !== 'kept') {
+      // A failure with no change data (an inventory export, a state) may be new: it counts;
+      // a waived failure does not.
+      if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
       await writer?.finding(finding);
@@ -84,32 +132,60 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
       resourcesByType: countResources(inventory.all()),
       notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
     };
-    await writer?.end({
-      scan: {
-        tool: { name: 'kansa', version: VERSION },
-        startedAt: startedAt.toISOString(),
-        finishedAt: new Date().toISOString(),
-        inputs: options.input,
-        framework: {
-          id: framework.id,
-          version: framework.version,
-          title: framework.title,
-          file: framework.file,
-          ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
-        },
-        parameters: framework.parameters,
-        partial,
+    const scan = {
+      tool: { name: 'kansa', version: VERSION },
+      startedAt: scanTime,
+      finishedAt: new Date().toISOString(),
+      inputs: options.input,
+      framework: {
+        id: framework.id,
+        version: framework.version,
+        title: framework.title,
+        file: framework.file,
+        ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
       },
+      parameters: framework.parameters,
+      partial,
+    } as const;
+    if (history) {
+      recorded = await recordScan(history, {
+        scan,
+        files,
+        scopes,
+        inventory,
+        framework,
+        requirements,
+        tally,
+      });
+      requirements = withMonitoringVerdict(requirements, recorded);
+      log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
+    }
+    await writer?.end({
+      scan,
       requirements,
       tally,
       coverage,
+      ...(recorded && history ? { history: historySection(recorded, history.location) } : {}),
+      ...(waivers ? { waivers: waivers.outcomes() } : {}),
     });
     await file?.commit();
   } catch (error) {
     await file?.abort();
     throw error;
   }
-  if (!(options.format === 'json' && !options.output)) {
+  const summaryShown = !(options.format === 'json' && !options.output);
+  if (!summaryShown) {
+    // No terminal summary lists them: each unreadable input is a warning, printed once.
+    for (const f of files) if (f.error) log.warn(f.error);
+    for (const s of scopes) if (s.error) log.warn({ provider: s.provider, scope: s.scope }, s.error);
+    // Machine output on stdout: the waivers that need a person's attention go to stderr.
+    const notes = renderScanHistory({
+      waivers: waivers?.outcomes().filter((w) => w.state !== 'active'),
+      tally,
+      lang: options.lang,
+    });
+    if (notes) process.stderr.write(notes);
+  } else {
     process.stdout.write(
       renderSummary({
         framework,
@@ -121,10 +197,75 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
         color: process.stdout.isTTY === true,
       }),
     );
+    process.stdout.write(
+      renderScanHistory({
+        recorded,
+        store: history?.location,
+        waivers: waivers?.outcomes(),
+        tally,
+        lang: options.lang,
+      }),
+    );
   }
   if (options.failOn) {
     const failed = options.onlyNew ? newFailureAtThreshold : tally.failedAtOrAbove(options.failOn);
     if (failed) return EXIT.failOn;
   }
   return partial && !options.allowPartial ? EXIT.partial : EXIT.ok;
+}
+
+/** Records the scan in the store, with OSK-8.1 decided from the history when the framework asks. */
+function recordScan(
+  history: ScanHistory,
+  args: {
+    scan: Parameters<ScanHistory['commit']>[0]['scan'];
+    files: Parameters<ScanHistory['commit']>[0]['files'];
+    scopes: Parameters<ScanHistory['commit']>[0]['scopes'];
+    inventory: { accounts(): { provider: Provider; account: string }[] };
+    framework: Awaited<ReturnType<typeof loadFramework>>;
+    requirements: readonly RequirementResult[];
+    tally: FindingTally;
+  },
+): Promise<RecordedScan> {
+  const monitoring = args.framework.parameters.changeMonitoring;
+  return history.commit({
+    scan: args.scan,
+    files: args.files,
+    scopes: args.scopes,
+    accounts: args.inventory.accounts(),
+    checks: [...new Set(args.framework.requirements.flatMap((r) => r.checks))],
+    requirements: args.requirements,
+    byStatus: args.tally.byStatus,
+    failedBySeverity: args.tally.failedBySeverity,
+    waived: args.tally.waived,
+    ...(monitoring.requirement
+      ? { changeMonitoring: { ...monitoring, requirement: monitoring.requirement } }
+      : {}),
+  });
+}
+
+/** The change-monitoring requirement (OSK-8.1) with the verdict the history gave, no longer MANUAL. */
+function withMonitoringVerdict(
+  requirements: RequirementResult[],
+  recorded: RecordedScan,
+): RequirementResult[] {
+  const verdict = recorded.monitoring;
+  if (!verdict) return requirements;
+  return requirements.map((r) =>
+    r.id === verdict.requirement
+      ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
+      : r,
+  );
+}
+
+/** The findings file's `history` section. */
+function historySection(recorded: RecordedScan, store: string) {
+  return {
+    store,
+    scanId: recorded.id,
+    seq: recorded.seq,
+    changes: recorded.changes,
+    ...(recorded.previous ? { previous: recorded.previous } : {}),
+    ...(recorded.monitoring ? { monitoring: recorded.monitoring } : {}),
+  };
 }

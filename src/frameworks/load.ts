@@ -89,6 +89,11 @@ export function mergeParameters(
     classification: { ...base.classification, ...raw.classification },
     backupTag: { ...base.backupTag, ...raw.backupTag },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
+    changeMonitoring: {
+      ...base.changeMonitoring,
+      ...raw.changeMonitoring,
+      maxOpenDays: { ...base.changeMonitoring.maxOpenDays, ...raw.changeMonitoring?.maxOpenDays },
+    },
   };
 }
 

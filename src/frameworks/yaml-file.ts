@@ -1,5 +1,5 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import { type Alias, type Document, isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { InputError } from '../base/input-error.ts';
 
 /** A YAML file validated against its JSON Schema, and a way to name the line of any value in it. */
@@ -28,7 +28,16 @@ export function readValidatedYaml<T>(
       column: at.col,
     });
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    data = doc.toJS();
+  } catch (error) {
+    // yaml refuses aliases that expand exponentially ("billion laughs") with a ReferenceError.
+    if (!(error instanceof ReferenceError) || !/alias/i.test(error.message)) throw error;
+    throw new InputError(file, 'invalid YAML: aliases expand too far (an alias bomb); write the values out', {
+      line: aliasBombLine(doc, lines),
+    });
+  }
   const lineOf = (path: readonly (string | number)[]) => lineAt(doc, lines, path);
   if (!validate(data)) {
     const error = (validate.errors ?? [])[0] as ErrorObject;
@@ -39,6 +48,31 @@ export function readValidatedYaml<T>(
     throw new InputError(file, describeSchemaError(error), { line: lineOf(where) });
   }
   return { data: data as T, lineOf };
+}
+
+/** The line of the first alias that refers to a collection holding aliases itself: where the expansion multiplies. */
+function aliasBombLine(doc: Document, lines: LineCounter): number {
+  const aliases: Alias[] = [];
+  visit(doc, {
+    Alias(_, node) {
+      aliases.push(node);
+    },
+  });
+  const nested = aliases.find((alias) => {
+    let holdsAlias = false;
+    const target = alias.resolve(doc);
+    if (target && !isAlias(target)) {
+      visit(target, {
+        Alias() {
+          holdsAlias = true;
+          return visit.BREAK;
+        },
+      });
+    }
+    return holdsAlias;
+  });
+  const at = (nested ?? aliases[0])?.range?.[0];
+  return at === undefined ? 1 : lines.linePos(at).line;
 }
 
 function lineAt(doc: Document, lines: LineCounter, path: readonly (string | number)[]): number {

@@ -22,6 +22,11 @@ export interface FileCoverage {
   notes?: { index?: number; line?: number; note: string }[];
   /** Why the file could not be read at all. */
   error?: string;
+  /**
+   * Why the file was deliberately not read (not an error, the scan is not partial): kansa's own
+   * findings file, documentation, a FIFO or device, a directory already read through a link.
+   */
+  ignored?: string;
 }
 
 /** What became of one scope of a live scan. */

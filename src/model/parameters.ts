@@ -37,6 +37,16 @@ export interface ScanParameters {
   readonly trustedAccountIds: readonly string[];
   /** E-mail domains of the organisation's own users and groups (OSK-1.4 external members). */
   readonly memberDomains: readonly string[];
+  /**
+   * Change monitoring from the history store (OSK-8.1): the requirement it decides, the
+   * longest gap between complete scans, and how long an unwaived failure of each severity may
+   * stay open. Without `requirement` (or without a store) that requirement stays MANUAL.
+   */
+  readonly changeMonitoring: {
+    readonly requirement?: string;
+    readonly maxScanIntervalDays: number;
+    readonly maxOpenDays: Readonly<Partial<Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>>>;
+  };
 }
 
 export const DEFAULT_PARAMETERS: ScanParameters = {
@@ -58,4 +68,5 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   },
   trustedAccountIds: [],
   memberDomains: [],
+  changeMonitoring: { maxScanIntervalDays: 8, maxOpenDays: { critical: 14, high: 30 } },
 };

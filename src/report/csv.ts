@@ -27,6 +27,12 @@ export const CSV_COLUMNS = [
   'remediation',
   'source_file',
   'source_position',
+  'waiver_id',
+  'waiver_approver',
+  'waiver_expires',
+  'history_state',
+  'first_seen',
+  'open_since',
 ] as const;
 
 /** Excel and LibreOffice read a UTF-8 file as UTF-8 (not the ANSI code page) only with a BOM. */
@@ -54,7 +60,7 @@ function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CS
   const { origin } = f.resource;
   return {
     finding_id: f.id,
-    status: f.status,
+    status: f.waiver ? 'WAIVED' : f.status,
     severity: f.severity,
     framework: `${view.id} ${view.version}`,
     requirement_ids: requirements.join(' '),
@@ -79,6 +85,12 @@ function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CS
         : origin.index !== undefined
           ? `index ${origin.index}`
           : '',
+    waiver_id: f.waiver?.id ?? '',
+    waiver_approver: f.waiver?.approver ?? '',
+    waiver_expires: f.waiver?.expires ?? '',
+    history_state: f.history?.state ?? '',
+    first_seen: f.history?.firstSeen ?? '',
+    open_since: f.history?.openedAt ?? '',
   };
 }
 

@@ -7,7 +7,7 @@ import type { Finding } from '../scan/finding.ts';
 import type { FindingTally, RequirementResult } from './summary.ts';
 
 /** Version of the findings file format (src/report/findings-schema.json). Bump the major on breaking changes. */
-export const FINDINGS_SCHEMA_VERSION = '1.0.0';
+export const FINDINGS_SCHEMA_VERSION = '1.1.0';
 
 export interface ScanMetadata {
   readonly tool: { readonly name: 'kansa'; readonly version: string };
@@ -61,18 +61,25 @@ export class JsonReportWriter {
     requirements: readonly RequirementResult[];
     tally: FindingTally;
     coverage: Coverage;
+    /** The history store's record of this scan (changes, OSK-8.1 verdict), when it has one. */
+    history?: unknown;
+    /** What became of each waiver (`--waivers`). */
+    waivers?: unknown;
   }): Promise<void> {
     const { tally } = trailer;
     const summary = {
       findings: tally.total,
       byStatus: tally.byStatus,
       failedBySeverity: tally.failedBySeverity,
+      waived: tally.waived,
     };
     const rest = {
       scan: trailer.scan,
       requirements: trailer.requirements,
       summary,
       coverage: trailer.coverage,
+      ...(trailer.history ? { history: trailer.history } : {}),
+      ...(trailer.waivers ? { waivers: trailer.waivers } : {}),
     };
     await this.#append([`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`]);
     await this.#flush();
@@ -133,6 +140,8 @@ function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
     serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
     `,"evidence":${JSON.stringify(f.evidence)}`,
     f.change ? `,"change":"${f.change}"` : '',
+    f.waiver ? `,"waiver":${JSON.stringify(f.waiver)}` : '',
+    f.history ? `,"history":${JSON.stringify(f.history)}` : '',
     remediation,
   ];
 }

@@ -8,8 +8,6 @@ export const OCSF_VERSION = '1.3.0';
 
 const CLASS_UID = 2003;
 const CATEGORY_UID = 2;
-/** activity_id 1 (Create): every scan reports its findings afresh; finding_info.uid correlates them. */
-const ACTIVITY_ID = 1;
 
 /** OCSF severity_id: 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical. */
 export const OCSF_SEVERITY: Readonly<Record<Severity, { id: number; name: string }>> = {
@@ -32,13 +30,22 @@ export const OCSF_COMPLIANCE_STATUS: Readonly<Record<CheckStatus, { id: number; 
 };
 
 /**
- * The finding's own status_id (its triage state): 1 New for every finding kansa reports;
- * 3 Suppressed for a waived one (kansa has no waivers yet; docs/reports.md says how they map).
+ * The finding's own status_id (its triage state): 3 Suppressed for a waived failure, 4 Resolved
+ * for one the history store saw resolved, else 1 New.
  */
 export const OCSF_FINDING_STATUS = {
   new: { id: 1, name: 'New' },
   suppressed: { id: 3, name: 'Suppressed' },
+  resolved: { id: 4, name: 'Resolved' },
 } as const;
+
+/** The event's activity from the history store's state: 1 Create (first seen, or no store), 2 Update, 3 Close. */
+function activityOf(f: FileFinding): { id: number; name: string } {
+  const state = f.history?.state;
+  if (state === undefined || state === 'new') return { id: 1, name: 'Create' };
+  if (state === 'resolved' || state === 'passing') return { id: 3, name: 'Close' };
+  return { id: 2, name: 'Update' };
+}
 
 const CLOUD: Readonly<Record<Provider, { provider: string; accountType: string }>> = {
   aws: { provider: 'AWS', accountType: 'AWS Account' },
@@ -68,25 +75,32 @@ export function ocsfEvent(f: FileFinding, file: FindingsFile, view: FrameworkVie
   const { requirements, clauses } = view.requirementsOf(f);
   const severity = OCSF_SEVERITY[f.severity];
   const compliance = OCSF_COMPLIANCE_STATUS[f.status];
-  const status = OCSF_FINDING_STATUS.new;
+  const status = f.waiver
+    ? OCSF_FINDING_STATUS.suppressed
+    : f.history?.state === 'resolved' || f.history?.state === 'passing'
+      ? OCSF_FINDING_STATUS.resolved
+      : OCSF_FINDING_STATUS.new;
+  const activity = activityOf(f);
   const cloud = CLOUD[f.resource.provider];
   const { origin } = f.resource;
   return {
-    activity_id: ACTIVITY_ID,
-    activity_name: 'Create',
+    activity_id: activity.id,
+    activity_name: activity.name,
     category_uid: CATEGORY_UID,
     category_name: 'Findings',
     class_uid: CLASS_UID,
     class_name: 'Compliance Finding',
-    type_uid: CLASS_UID * 100 + ACTIVITY_ID,
-    type_name: 'Compliance Finding: Create',
+    type_uid: CLASS_UID * 100 + activity.id,
+    type_name: `Compliance Finding: ${activity.name}`,
     time,
     severity_id: severity.id,
     severity: severity.name,
     status_id: status.id,
     status: status.name,
-    status_code: f.status,
-    status_detail: f.message[lang],
+    status_code: f.waiver ? 'WAIVED' : f.status,
+    status_detail: f.waiver
+      ? `${f.waiver.id}: ${f.waiver.reason} (${f.waiver.approver}, ${f.waiver.expires})`
+      : f.message[lang],
     message: f.message[lang],
     metadata: {
       version: OCSF_VERSION,
@@ -106,6 +120,13 @@ export function ocsfEvent(f: FileFinding, file: FindingsFile, view: FrameworkVie
       desc: f.message[lang],
       types: [f.checkId],
       created_time: time,
+      ...(f.history
+        ? {
+            first_seen_time: Date.parse(f.history.firstSeen),
+            last_seen_time: time,
+            ...(f.history.openedAt ? { modified_time: Date.parse(f.history.openedAt) } : {}),
+          }
+        : {}),
       analytic: { uid: f.checkId, name: f.checkId, type: 'Rule', type_id: 1 },
     },
     compliance: {
@@ -143,6 +164,8 @@ export function ocsfEvent(f: FileFinding, file: FindingsFile, view: FrameworkVie
         evidence: f.evidence,
         status: f.status,
         severity: f.severity,
+        ...(f.waiver ? { waiver: f.waiver } : {}),
+        ...(f.history ? { history: f.history } : {}),
       },
     },
   };

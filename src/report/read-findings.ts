@@ -7,7 +7,7 @@ import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { Localized } from '../model/localized.ts';
 import type { IacOrigin, Provider } from '../model/resource.ts';
-import type { Finding } from '../scan/finding.ts';
+import type { AppliedWaiver, Finding, FindingHistory } from '../scan/finding.ts';
 import schema from './findings-schema.json' with { type: 'json' };
 import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
 
@@ -37,10 +37,29 @@ export interface FindingsFile {
     readonly partial: boolean;
   };
   readonly requirements: readonly FileRequirement[];
+  /** The history store's record of the scan (kansa scan with a store). */
+  readonly history?: {
+    readonly store: string;
+    readonly scanId: string;
+    readonly seq: number;
+    readonly changes: Readonly<Record<string, number>>;
+    readonly previous?: { readonly id: string; readonly finishedAt: string };
+    readonly monitoring?: unknown;
+  };
+  /** What became of each waiver (`--waivers`). */
+  readonly waivers?: readonly {
+    readonly id: string;
+    readonly at: string;
+    readonly state: 'active' | 'expiring' | 'expired' | 'stale';
+    readonly expires: string;
+    readonly matched: number;
+    readonly daysLeft: number;
+  }[];
   readonly summary: {
     readonly findings: number;
     readonly byStatus: StatusCounts;
     readonly failedBySeverity: Record<Severity, number>;
+    readonly waived?: number;
   };
   readonly coverage: {
     readonly files: readonly {
@@ -101,6 +120,10 @@ export interface FileFinding {
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
   readonly change?: 'introduced' | 'kept';
+  /** The waiver accepting this failure: reported WAIVED in every format. */
+  readonly waiver?: AppliedWaiver;
+  /** Where the finding stands in the history store (new, reopened, still open…). */
+  readonly history?: FindingHistory;
 }
 
 export interface FileEvidence {

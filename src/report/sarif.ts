@@ -98,6 +98,18 @@ function rule(f: FileFinding, view: FrameworkView, lang: Lang) {
   };
 }
 
+/** The history store's state as SARIF's baselineState (§3.27.24): against the previous scan. */
+const SARIF_BASELINE_STATE: Readonly<Record<NonNullable<FileFinding['history']>['state'], string>> = {
+  new: 'new',
+  reopened: 'new',
+  'changed-severity': 'updated',
+  'changed-evidence': 'updated',
+  open: 'unchanged',
+  unknown: 'unchanged',
+  resolved: 'absent',
+  passing: 'absent',
+};
+
 function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: Lang) {
   const { requirements, clauses } = view.requirementsOf(f);
   const { origin } = f.resource;
@@ -129,8 +141,23 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
       },
     ],
     partialFingerprints: { 'kansaFindingId/v1': f.id },
+    ...(f.history ? { baselineState: SARIF_BASELINE_STATE[f.history.state] } : {}),
+    // A waived failure is an accepted, externally recorded suppression (SARIF §3.35).
+    ...(f.waiver
+      ? {
+          suppressions: [
+            {
+              kind: 'external',
+              status: 'accepted',
+              justification: `${f.waiver.id}: ${f.waiver.reason} (${f.waiver.approver}, until ${f.waiver.expires})`,
+            },
+          ],
+        }
+      : {}),
     properties: {
-      status: f.status,
+      status: f.waiver ? 'WAIVED' : f.status,
+      ...(f.waiver ? { waiver: f.waiver } : {}),
+      ...(f.history ? { history: f.history } : {}),
       severity: f.severity,
       requirements: [...requirements],
       clauses: [...clauses],

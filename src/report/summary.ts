@@ -29,6 +29,9 @@ const WORST_KEPT = 20;
 export class FindingTally {
   readonly byStatus: StatusCounts = emptyCounts();
   readonly failedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  /** Failures accepted by a waiver (counted in failedBySeverity too: the verdict stays FAIL). */
+  readonly waivedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  waived = 0;
   readonly #byRequirement = new Map<string, StatusCounts>();
   /** UNKNOWN results per check: what could not be evaluated. */
   readonly unknownByCheck = new Map<string, number>();
@@ -51,6 +54,10 @@ export class FindingTally {
     }
     if (finding.status === 'FAIL') {
       this.failedBySeverity[finding.severity]++;
+      if (finding.waiver) {
+        this.waived++;
+        this.waivedBySeverity[finding.severity]++;
+      }
       this.#keepIfWorst(finding);
     }
   }
@@ -60,11 +67,13 @@ export class FindingTally {
     return this.#worst;
   }
 
-  /** True when some failure is at or above the threshold (`--fail-on`). */
+  /** True when some unwaived failure is at or above the threshold (`--fail-on`): waived ones do not count. */
   failedAtOrAbove(threshold: Severity): boolean {
     const rank = SEVERITY_RANK[threshold];
     return Object.entries(this.failedBySeverity).some(
-      ([severity, count]) => count > 0 && SEVERITY_RANK[severity as Severity] >= rank,
+      ([severity, count]) =>
+        count - this.waivedBySeverity[severity as Severity] > 0 &&
+        SEVERITY_RANK[severity as Severity] >= rank,
     );
   }
 

@@ -5,18 +5,29 @@ import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import type { Coverage } from './json.ts';
 import type { FindingTally, RequirementResult, RequirementStatus } from './summary.ts';
+import { displayWidth, escapeMessage, padDisplay, padDisplayStart, terminalValue } from './terminal-text.ts';
 
 const TEXT = {
   ja: {
     inputs: (files: number, scopes: number, resources: number) =>
       `入力: ${files} ファイル${scopes > 0 ? ` / ライブ取得 ${scopes} スコープ` : ''} / リソース ${resources} 件`,
     requirements: '要件ごとの結果',
+    header: {
+      id: '要件',
+      verdict: '判定',
+      failed: '不適合数',
+      unknown: '判定不能数',
+      passed: '適合数',
+      title: '要件名',
+    },
     worst: (n: number) => `重大度の高い不適合（上位 ${n} 件）`,
     noFailures: '不適合はありません。',
     manual: (n: number, framework: string) =>
       `人による確認が必要な項目: ${n} 件（kansa frameworks ${framework} で一覧）`,
     unreadable: '読み込めなかった入力・スコープ（結果は部分的です）:',
-    skipped: (n: number) => `スキップしたレコード: ${n} 件（全件の理由は JSON レポートの coverage.files）:`,
+    skipped: (n: number) => `スキップしたレコード: ${n} 件`,
+    passedOver: (n: number) => `読み込み対象外としたファイル: ${n} 件`,
+    more: (n: number) => `ほか ${n} 件（理由は JSON レポートの coverage.files）`,
     deleted: (n: number) => `削除の記録: ${n} 件（最新の記録が削除であるリソースは評価しません）`,
     notEvaluated: 'エクスポートに情報がなく判定できなかったチェック:',
     totals: '合計',
@@ -26,12 +37,22 @@ const TEXT = {
     inputs: (files: number, scopes: number, resources: number) =>
       `Inputs: ${files} files${scopes > 0 ? `, ${scopes} live scopes` : ''}, ${resources} resources`,
     requirements: 'Results by requirement',
+    header: {
+      id: 'Requirement',
+      verdict: 'Verdict',
+      failed: 'Failed',
+      unknown: 'Unknown',
+      passed: 'Passed',
+      title: 'Title',
+    },
     worst: (n: number) => `Most severe failures (top ${n})`,
     noFailures: 'No failures.',
     manual: (n: number, framework: string) =>
       `Items a person must confirm: ${n} (listed by kansa frameworks ${framework})`,
     unreadable: 'Inputs and scopes that could not be read (results are partial):',
-    skipped: (n: number) => `Records skipped: ${n} (every reason in the JSON report's coverage.files):`,
+    skipped: (n: number) => `Records skipped: ${n}`,
+    passedOver: (n: number) => `Files passed over (not exports): ${n}`,
+    more: (n: number) => `and ${n} more (reasons in the JSON report's coverage.files)`,
     deleted: (n: number) =>
       `Deletion records read: ${n} (a resource whose newest record is a deletion is not evaluated)`,
     notEvaluated: 'Checks the export had no data for:',
@@ -59,8 +80,10 @@ const STATUS_STYLE: Record<RequirementStatus, Parameters<typeof styleText>[0]> =
 };
 
 const WORST_SHOWN = 10;
-/** The first skipped records named in the summary (with file, line or index, and reason). */
-const SKIPPED_SHOWN = 5;
+/** Skipped records and passed-over files printed with their reasons before "and N more". */
+const REASONS_SHOWN = 5;
+/** Widest a value from the inventory (id, name, message) is printed, in terminal columns. */
+const VALUE_COLUMNS = 300;
 
 /** The terminal summary: per requirement, counts by status, then the worst findings and the coverage gaps. */
 export function renderSummary(args: {
@@ -78,19 +101,19 @@ export function renderSummary(args: {
     args.color ? styleText(style, text, { validateStream: false }) : text;
   const out: string[] = [];
 
-  out.push(paint('bold', `kansa — ${framework.title[lang]} (${framework.id} ${framework.version})`));
-  out.push(t.inputs(coverage.files.length, coverage.scopes.length, args.resources));
+  const value = (text: string) => terminalValue(text, VALUE_COLUMNS);
+  out.push(
+    paint(
+      'bold',
+      `kansa — ${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)})`,
+    ),
+  );
+  const read = coverage.files.filter((f) => !f.ignored);
+  out.push(t.inputs(read.length, coverage.scopes.length, args.resources));
   out.push('');
   out.push(paint('bold', t.requirements));
+  out.push(...requirementsTable(requirements, lang, paint));
   const label = STATUS_LABEL[lang];
-  const width = Math.max(...Object.values(label).map(displayWidth));
-  for (const r of requirements) {
-    const status = paint(STATUS_STYLE[r.status], padDisplay(label[r.status], width));
-    const counts = (['FAIL', 'UNKNOWN', 'PASS'] as const)
-      .map((s) => `${label[s]} ${String(r.counts[s]).padStart(4)}`)
-      .join('  ');
-    out.push(`  ${r.id.padEnd(8)} ${status}  ${counts}  ${r.title[lang]}`);
-  }
   const totals = (['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'] as const)
     .map((s) => `${label[s]} ${tally.byStatus[s]}`)
     .join(' / ');
@@ -105,12 +128,12 @@ export function renderSummary(args: {
       f.severity === 'critical' || f.severity === 'high' ? 'red' : 'yellow',
       SEVERITY_LABEL[lang][f.severity],
     );
-    out.push(`  [${severity}] ${f.requirements.join(', ')}  ${f.checkId}`);
+    out.push(`  [${severity}] ${f.requirements.map(value).join(', ')}  ${value(f.checkId)}`);
     out.push(
-      `      ${providerName(f.resource.provider)} ${f.resource.account} ${f.resource.region}  ${f.resource.id}`,
+      `      ${providerName(f.resource.provider)} ${value(f.resource.account)} ${value(f.resource.region)}  ${value(f.resource.id)}${nameUnlessInId(f.resource, value)}`,
     );
-    out.push(`      ${f.message[lang]}`);
-    out.push(`      ${t.fix}: ${firstSentence(f.remediation[lang])}`);
+    out.push(`      ${value(f.message[lang])}`);
+    out.push(`      ${t.fix}: ${value(firstSentence(f.remediation[lang]))}`);
   }
 
   const manual = requirements.reduce((n, r) => n + r.manual.length, 0);
@@ -118,20 +141,22 @@ export function renderSummary(args: {
   out.push(t.manual(manual, framework.id));
   if (tally.unknownByCheck.size > 0) {
     out.push(t.notEvaluated);
-    for (const [checkId, n] of tally.unknownByCheck) out.push(`  ${checkId}: ${n}`);
+    for (const [checkId, n] of tally.unknownByCheck) out.push(`  ${value(checkId)}: ${n}`);
   }
+  const skipped = coverage.files.flatMap((f) =>
+    f.skipped.map(
+      (s) => `${f.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${s.reason}`,
+    ),
+  );
   // A skip should stand out: an auditor may be missing a finding there.
-  const skipped = coverage.files.flatMap((f) => f.skipped.map((s) => ({ file: f.path, ...s })));
   if (skipped.length > 0) {
-    out.push(paint('yellow', t.skipped(skipped.length)));
-    for (const s of skipped.slice(0, SKIPPED_SHOWN)) {
-      const where = s.line !== undefined ? `:${s.line}` : s.index !== undefined ? `[${s.index}]` : '';
-      out.push(`  ${s.file}${where}: ${s.reason}`);
-    }
-    if (skipped.length > SKIPPED_SHOWN) out.push(`  …`);
+    out.push(paint('yellow', t.skipped(skipped.length)), ...firstFew(skipped, t.more, value));
   }
   const deleted = coverage.files.reduce((n, f) => n + (f.deleted ?? 0), 0);
   if (deleted > 0) out.push(t.deleted(deleted));
+  const passedOver = coverage.files.flatMap((f) => (f.ignored ? [`${f.path}: ${f.ignored}`] : []));
+  if (passedOver.length > 0)
+    out.push(t.passedOver(passedOver.length), ...firstFew(passedOver, t.more, value));
   const unreadable = [
     ...coverage.files.flatMap((f) => (f.error ? [f.error] : [])),
     ...coverage.scopes.flatMap((s) =>
@@ -140,9 +165,58 @@ export function renderSummary(args: {
   ];
   if (unreadable.length > 0) {
     out.push(paint('red', t.unreadable));
-    for (const problem of unreadable) out.push(`  ${problem}`);
+    for (const problem of unreadable) out.push(`  ${escapeMessage(problem)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+type Paint = (style: Parameters<typeof styleText>[0], text: string) => string;
+
+/**
+ * One row per requirement under a header: id, verdict, then the counts under their own column
+ * names, then the title. Columns are as wide as their widest cell, in terminal columns (an
+ * East Asian character takes two), so long ids (GOV-3.3.1.4.1) keep the table aligned.
+ */
+function requirementsTable(requirements: readonly RequirementResult[], lang: Lang, paint: Paint): string[] {
+  const h = TEXT[lang].header;
+  const label = STATUS_LABEL[lang];
+  const rows = requirements.map((r) => [
+    terminalValue(r.id, 40),
+    label[r.status],
+    String(r.counts.FAIL),
+    String(r.counts.UNKNOWN),
+    String(r.counts.PASS),
+    terminalValue(r.title[lang], VALUE_COLUMNS),
+  ]);
+  const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.title];
+  const widths = header.map((cell, i) =>
+    Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[i]!))),
+  );
+  const line = (cells: readonly string[], status?: RequirementStatus) =>
+    `  ${cells
+      .map((cell, i) => {
+        if (i === cells.length - 1) return cell;
+        const padded = i >= 2 ? padDisplayStart(cell, widths[i]!) : padDisplay(cell, widths[i]!);
+        return i === 1 && status ? paint(STATUS_STYLE[status], padded) : padded;
+      })
+      .join('  ')}`;
+  return [paint('dim', line(header)), ...rows.map((row, i) => line(row, requirements[i]!.status))];
+}
+
+/** The first few lines, then "and N more". */
+function firstFew(
+  lines: readonly string[],
+  more: (n: number) => string,
+  value: (text: string) => string,
+): string[] {
+  const shown = lines.slice(0, REASONS_SHOWN).map((line) => `  ${value(line)}`);
+  return lines.length > REASONS_SHOWN ? [...shown, `  ${more(lines.length - REASONS_SHOWN)}`] : shown;
+}
+
+/** The resource's name, when its id does not end in it (names are where an attacker writes). */
+function nameUnlessInId(resource: { id: string; name: string }, value: (text: string) => string): string {
+  const tail = resource.id.slice(resource.id.lastIndexOf('/') + 1).toLowerCase();
+  return resource.name && resource.name.toLowerCase() !== tail ? `  (${value(resource.name)})` : '';
 }
 
 function providerName(provider: Provider): string {
@@ -153,21 +227,4 @@ function providerName(provider: Provider): string {
 function firstSentence(text: string): string {
   const end = text.search(/。|\.\s/);
   return end === -1 ? text : text.slice(0, end + 1);
-}
-
-/** Terminal columns: East Asian wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text)
-    width +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(
-        ch,
-      )
-        ? 2
-        : 1;
-  return width;
-}
-
-function padDisplay(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

@@ -1,3 +1,4 @@
+import { capStrings, capValue } from '../base/cap.ts';
 import {
   appliesTo,
   type Check,
@@ -136,17 +137,18 @@ const CHECK_ERROR_TEXT = {
   en: 'The check failed with an error (a kansa bug): {{error}}',
 };
 
+/** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
     provider: resource.provider,
-    account: resource.account,
-    region: resource.region,
+    account: capValue(resource.account),
+    region: capValue(resource.region),
     type: resource.kansaType,
-    nativeType: resource.nativeType,
-    id: resource.id,
-    name: resource.name,
+    nativeType: capValue(resource.nativeType),
+    id: capValue(resource.id),
+    name: capValue(resource.name),
     classification,
-    origin: resource.origin,
+    origin: capStrings(resource.origin),
   };
 }
 
@@ -167,9 +169,9 @@ function toFinding(
     status: result.status,
     severity: severity ?? result.severity ?? meta.severity,
     title: meta.title,
-    message: renderLocalized(template, result.data),
+    message: capStrings(renderLocalized(template, capStrings(result.data))),
     resource: described,
-    evidence: result.evidence,
+    evidence: capStrings(result.evidence),
     remediation: meta.remediation,
   };
 }

@@ -23,6 +23,38 @@ export interface Finding {
    * or an update after which the check fails where it did not before) or keeps one that exists.
    */
   readonly change?: 'introduced' | 'kept';
+  /** The waiver (例外承認) that accepts this failure: the finding is reported WAIVED. */
+  readonly waiver?: AppliedWaiver;
+  /** Where the finding stands in the history store, when the scan has one. */
+  readonly history?: FindingHistory;
+}
+
+/** A waiver as a finding carries it (see src/waivers). */
+export interface AppliedWaiver {
+  readonly id: string;
+  readonly reason: string;
+  readonly approver: string;
+  readonly approved: string;
+  readonly expires: string;
+  readonly ticket?: string;
+}
+
+/** What this scan changes about a finding, relative to the history store (see src/store). */
+export type FindingChange =
+  | 'new'
+  | 'reopened'
+  | 'changed-severity'
+  | 'changed-evidence'
+  | 'open'
+  | 'unknown'
+  | 'resolved'
+  | 'passing';
+
+export interface FindingHistory {
+  readonly state: FindingChange;
+  readonly firstSeen: string;
+  /** When the current open period began (failing findings). */
+  readonly openedAt?: string;
 }
 
 export interface FindingResource {

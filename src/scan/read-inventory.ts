@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { LiveProgress, LiveSource } from '../sources/live.ts';
-import { listInputFiles, readInputFile } from '../sources/read-inputs.ts';
+import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
 
@@ -19,6 +19,8 @@ export interface InventorySources {
   readonly live: readonly LiveSource[];
   readonly saveInventoryDir?: string;
   readonly concurrency: number;
+  /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
+  readonly maxInflatedBytes?: number;
 }
 
 export type ReadProgress = LiveProgress;
@@ -34,7 +36,7 @@ export async function readInventory(
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<InventoryRead> {
   const inventory = new Inventory();
-  const files = sources.inputs.length > 0 ? await readFiles(sources.inputs, inventory, log, onProgress) : [];
+  const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
   for (const source of sources.live) {
     const collected = await source.collect({
@@ -44,15 +46,19 @@ export async function readInventory(
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
     });
+    // A scope's error is printed once, by the CLI (terminal summary or warning), not logged here.
     for (const scope of collected) {
-      if (scope.error) log.warn({ provider: scope.provider, scope: scope.scope }, scope.error);
+      if (scope.error) log.debug({ provider: scope.provider, scope: scope.scope }, scope.error);
     }
     scopes.push(...collected);
   }
-  const readFile = files.some((f) => !f.error);
+  const readFile = files.some((f) => !f.error && !f.ignored);
   const readScope = scopes.some((s) => !s.error || s.resources > 0);
   if (!readFile && !readScope) {
-    const problems = [...files.map((f) => f.error), ...scopes.map((s) => `${s.scope}: ${s.error}`)];
+    const problems = [
+      ...files.map((f) => f.error ?? `${f.path}: ${f.ignored}`),
+      ...scopes.map((s) => `${s.scope}: ${s.error}`),
+    ];
     throw new InputError(
       [...sources.inputs, ...sources.live.map((s) => s.provider)].join(', '),
       `nothing could be read:\n${problems.map((p) => `  ${p}`).join('\n')}`,
@@ -65,29 +71,37 @@ export async function readInventory(
 }
 
 async function readFiles(
-  inputs: readonly string[],
+  sources: InventorySources,
   inventory: Inventory,
   log: Logger,
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<FileCoverage[]> {
-  const paths = await listInputFiles(inputs);
-  if (paths.length === 0) throw new InputError(inputs.join(', '), 'no files found in the input');
-  const files: FileCoverage[] = [];
+  const { inputs } = sources;
+  const { files: paths, passedOver } = await walkInputs(inputs);
+  if (paths.length === 0 && passedOver.length === 0)
+    throw new InputError(inputs.join(', '), 'no files found in the input');
+  const files: FileCoverage[] = [...passedOver];
   let resources = 0;
+  const options =
+    sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes };
   for (const [i, path] of paths.entries()) {
     try {
-      const coverage = await readInputFile(path, (resource) => {
-        inventory.add(resource);
-        resources++;
-      });
-      if (coverage.error) log.warn({ file: path }, coverage.error);
+      const coverage = await readInputFile(
+        path,
+        (resource) => {
+          inventory.add(resource);
+          resources++;
+        },
+        options,
+      );
+      // An unreadable file is printed once, by the CLI (terminal summary or warning), not logged here.
+      if (coverage.error) log.debug({ file: path }, coverage.error);
       log.debug({ file: path, format: coverage.format, resources: coverage.resources }, 'read input');
       if (coverage.skipped.length > 0)
         log.info({ file: path, skipped: coverage.skipped.length }, 'records skipped');
       files.push(coverage);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
-      log.warn({ file: path }, error.message);
       files.push({ path, sha256: '', bytes: 0, resources: 0, skipped: [], error: error.message });
     }
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });

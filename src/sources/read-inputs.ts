@@ -1,45 +1,104 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readFileSync, type Stats } from 'node:fs';
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
+import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 
-/** The directory walk skips what is plainly not an export (Terraform sources sit beside their plans). */
+/** The files of the inputs, and what was passed over in them with the reason. */
+export interface InputWalk {
+  readonly files: string[];
+  readonly passedOver: FileCoverage[];
+}
+
+/** Options of the file reader. */
+export interface ReadOptions {
+  /** Most bytes a gzip file may inflate to: a larger one is an error, not an out-of-memory crash. */
+  readonly maxInflatedBytes?: number;
+}
+
+/**
+ * The directory walk passes over what is plainly not an export (listed in the coverage, with the
+ * reason); Terraform sources sit beside their plans.
+ */
 const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 /** Expands the inputs (files and directories, walked in sorted order) into file paths. */
 export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(input);
-    } catch {
-      throw new InputError(input, 'no such file or directory');
-    }
-    if (info.isDirectory()) files.push(...(await walk(input)));
-    else files.push(input);
-  }
-  return files;
+  return (await walkInputs(inputs)).files;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(full)));
-    else if (entry.isFile()) files.push(full);
+/**
+ * Expands the inputs into the files to read, following symbolic links (a link to a directory
+ * or file already reached is passed over, so a loop ends). Nothing vanishes silently: what is
+ * not read (documentation, hidden files, FIFOs, devices, broken links) is listed with why.
+ */
+export async function walkInputs(inputs: readonly string[]): Promise<InputWalk> {
+  const walk: InputWalk = { files: [], passedOver: [] };
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) {
+      if (await lstat(input).catch(() => undefined))
+        walk.passedOver.push(notRead(input, { error: 'broken symbolic link: its target does not exist' }));
+      else throw new InputError(input, 'no such file or directory');
+      continue;
+    }
+    await visit(input, info, walk, seen);
   }
-  return files;
+  return walk;
+}
+
+async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<string, string>): Promise<void> {
+  if (!info.isDirectory() && !info.isFile()) {
+    walk.passedOver.push(notRead(file, { ignored: `not a regular file (${fileKind(info)})` }));
+    return;
+  }
+  const real = await realpath(file);
+  const first = seen.get(real);
+  if (first !== undefined) {
+    walk.passedOver.push(notRead(file, { ignored: `already read as ${first} (symbolic link)` }));
+    return;
+  }
+  seen.set(real, file);
+  if (info.isFile()) {
+    walk.files.push(file);
+    return;
+  }
+  const entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const full = path.join(file, entry.name);
+    if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) {
+      walk.passedOver.push(
+        notRead(full, { ignored: 'not an export (hidden, README, LICENSE or tool directory)' }),
+      );
+      continue;
+    }
+    const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : await lstat(full);
+    if (!target) {
+      walk.passedOver.push(notRead(full, { error: 'broken symbolic link: its target does not exist' }));
+      continue;
+    }
+    await visit(full, target, walk, seen);
+  }
+}
+
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO';
+  if (info.isSocket()) return 'a socket';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  return 'not a file';
+}
+
+function notRead(file: string, why: { error: string } | { ignored: string }): FileCoverage {
+  return { path: file, sha256: '', bytes: 0, resources: 0, skipped: [], ...why };
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
@@ -52,7 +111,11 @@ const HEAD_BYTES = 1 << 16;
  * is wrong (file, line, what was expected), and resources read before the problem are kept.
  * Only a file that cannot be opened at all throws InputError.
  */
-export async function readInputFile(file: string, emit: (resource: Resource) => void): Promise<FileCoverage> {
+export async function readInputFile(
+  file: string,
+  emit: (resource: Resource) => void,
+  options: ReadOptions = {},
+): Promise<FileCoverage> {
   // Read synchronously: files are read one after the other anyway, and an async read of a large
   // file spends much of its time passing chunks through the event loop.
   let raw: Buffer;
@@ -86,11 +149,13 @@ export async function readInputFile(file: string, emit: (resource: Resource) => 
   };
 
   try {
-    await readFormat(file, raw, ctx, coverage, count);
+    await readFormat(file, raw, ctx, coverage, count, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
   } catch (error) {
     // Resources read before the error are kept; the file is marked in the coverage section.
-    if (!(error instanceof InputError)) throw error;
-    coverage.error = error.message;
+    if (error instanceof RangeError && /call stack/.test(error.message)) {
+      coverage.error = `${file}: nested too deeply to read (a JSON value inside thousands of others)`;
+    } else if (error instanceof InputError) coverage.error = error.message;
+    else throw error;
   }
   return coverage;
 }
@@ -101,10 +166,15 @@ async function readFormat(
   ctx: ReadContext,
   coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
+  maxInflatedBytes: number,
 ): Promise<void> {
-  const data = toUtf8(isGzip(raw) ? gunzip(file, raw) : raw);
+  const data = toUtf8(isGzip(raw) ? gunzip(file, raw, maxInflatedBytes) : raw);
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
   if (head.trim() === '') throw new InputError(file, 'empty file: expected a cloud inventory export');
+  if (KANSA_FINDINGS_HEAD.test(head)) {
+    coverage.ignored = "kansa's own findings file (the output of kansa scan), not a cloud export";
+    return;
+  }
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
@@ -121,7 +191,11 @@ async function readFormat(
     const format = findRecordFormat(ndjsonFirst);
     if (!format) throw unknownFormat(file, 'no known format has records of this shape');
     coverage.format = format.id;
-    readNdjson(file, data, format, ctx, count);
+    const malformed = readNdjson(file, data, format, ctx, count);
+    if (malformed.length > 0) {
+      // The good lines are read; the file is still marked, since what the bad lines held is lost.
+      coverage.error = `${malformed[0]}${malformed.length > 1 ? ` (and ${malformed.length - 1} more malformed lines, skipped)` : ' (line skipped)'}`;
+    }
     return;
   }
 
@@ -148,14 +222,18 @@ function findRecordFormat(record: unknown): RecordFormat | undefined {
   return format?.kind === 'ndjson' ? format : undefined;
 }
 
-/** NDJSON, line by line over the file's bytes: each line is decoded only when its turn comes. */
+/**
+ * NDJSON, line by line over the file's bytes: each line is decoded only when its turn comes.
+ * A malformed line is skipped with its file:line error and reading goes on; the errors are returned.
+ */
 function readNdjson(
   file: string,
   data: Buffer,
   format: RecordFormat,
   ctx: ReadContext,
   count: (resources: Iterable<Resource>) => void,
-): void {
+): string[] {
+  const malformed: string[] = [];
   let lineNo = 0;
   for (let start = 0; start < data.length; ) {
     const newline = data.indexOf(NEWLINE, start);
@@ -170,10 +248,14 @@ function readNdjson(
       record = JSON.parse(line);
     } catch (error) {
       const problem = locateJsonError(line, (error as Error).message);
-      throw new InputError(file, problem.message, { line: lineNo, column: problem.column });
+      const message = new InputError(file, problem.message, { line: lineNo, column: problem.column }).message;
+      ctx.skip(problem.message, { line: lineNo });
+      malformed.push(message);
+      continue;
     }
     count(format.read(record, ctx, lineNo));
   }
+  return malformed;
 }
 
 const NEWLINE = 0x0a;
@@ -226,13 +308,26 @@ function isGzip(data: Buffer): boolean {
   return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
 }
 
-function gunzip(file: string, data: Buffer): Buffer {
+function gunzip(file: string, data: Buffer, maxOutputLength: number): Buffer {
   try {
-    return gunzipSync(data);
+    return gunzipSync(data, { maxOutputLength });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new InputError(
+        file,
+        `gzip file inflates to more than ${Math.round(maxOutputLength / 2 ** 20)} MiB (${Math.round(data.length / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
+      );
+    }
     throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
   }
 }
+
+/**
+ * kansa's findings file begins with its schema version (report/json.ts writes it first); no
+ * cloud export does. Recognised so that a findings file left in an input folder is not read
+ * back as an export on the next scan.
+ */
+const KANSA_FINDINGS_HEAD = /^\s*\{\s*"schemaVersion"\s*:\s*"\d+\.\d+\.\d+"/;
 
 /**
  * Exports made on Windows are often UTF-16 (Windows PowerShell 5.1's `>` and `Out-File` write

@@ -13,8 +13,12 @@ export interface Run {
 }
 
 /** Starts the real CLI in a child process (English messages unless the env says otherwise). */
-export function spawnKansa(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], {
+export function spawnKansa(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
+): ChildProcess {
+  return spawn(process.execPath, [...nodeArgs, BIN, ...args], {
     cwd: ROOT,
     env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -22,8 +26,12 @@ export function spawnKansa(args: readonly string[], env: NodeJS.ProcessEnv = {})
 }
 
 /** Runs the real CLI to its end and collects its exit code and output. */
-export function kansa(args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return finished(spawnKansa(args, env));
+export function kansa(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  nodeArgs: readonly string[] = [],
+): Promise<Run> {
+  return finished(spawnKansa(args, env, nodeArgs));
 }
 
 export function finished(child: ChildProcess): Promise<Run> {

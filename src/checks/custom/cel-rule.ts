@@ -1,4 +1,5 @@
-import { parse } from '@marcbachmann/cel-js';
+import { type ASTNode, Environment } from '@marcbachmann/cel-js';
+import { RE2JS } from 're2js';
 import type { Fact } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { KansaType, Provider, Resource } from '../../model/resource.ts';
@@ -27,12 +28,15 @@ export interface CelRuleSpec {
   readonly rationale?: Localized;
 }
 
-type Message = 'pass' | 'fail' | 'notApplicable' | 'unknown';
+type Message = 'pass' | 'fail' | 'notApplicable' | 'unknown' | 'overLimit';
 
 /** A rule reads whatever facts the resource has, by name. */
 type FactsByName = Readonly<Record<string, Fact<unknown> | undefined>>;
 
-/** Thrown when a CEL expression does not parse; the policy loader turns it into a file:line error. */
+/**
+ * Thrown when a CEL expression does not parse, names an undeclared variable, does not type-check
+ * or holds a regular expression RE2 rejects; the policy loader turns it into a file:line error.
+ */
 export class CelSyntaxError extends Error {
   readonly expression: string;
 
@@ -66,6 +70,10 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
           ja: 'エクスポートの情報では条件を評価できません（{{error}}）',
           en: 'The export does not let the condition be evaluated ({{error}})',
         },
+        overLimit: {
+          ja: 'ルールの評価が上限（{{limit}} ステップ）を超えたため打ち切りました。条件を見直してください',
+          en: 'The rule was stopped at its evaluation limit ({{limit}} steps): simplify the condition',
+        },
       },
     },
     evaluate(resource, ctx): CheckResult<Message> {
@@ -90,6 +98,9 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
           evidence,
         };
       } catch (error) {
+        if (error instanceof CelCostError) {
+          return { status: 'UNKNOWN', message: 'overLimit', data: { limit: CEL_STEP_LIMIT }, evidence };
+        }
         const reason = (error as Error).message.split('\n')[0];
         return { status: 'UNKNOWN', message: 'unknown', data: { error: reason }, evidence };
       }
@@ -97,12 +108,140 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
   };
 }
 
-function compile(expression: string): (variables: Record<string, unknown>) => unknown {
-  try {
-    return parse(expression);
-  } catch (error) {
-    throw new CelSyntaxError(expression, (error as Error).message.split('\n')[0] ?? 'syntax error');
+/**
+ * Most evaluation steps (AST nodes evaluated, each comprehension iteration included) one rule
+ * may take on one resource. A plain condition takes tens; `.all()` over a list of a thousand
+ * tags a few thousand. Nested comprehensions over large lists grow as a product and would stall
+ * the scan: over the limit the finding is UNKNOWN with the reason, and the scan goes on.
+ */
+export const CEL_STEP_LIMIT = 100_000;
+
+/** The variables a rule sees (celVariables below); any other name is rejected when the policy loads. */
+const CEL_VARIABLES = {
+  provider: 'string',
+  account: 'string',
+  region: 'string',
+  resourceType: 'string',
+  nativeType: 'string',
+  id: 'string',
+  name: 'string',
+  tags: 'map<string, string>',
+  classification: 'int',
+  facts: 'map<string, dyn>',
+} as const;
+
+/**
+ * CEL specifies RE2 for `matches()`: linear time in the input. JavaScript's RegExp backtracks
+ * (`^(a+)+$` doubles its time per character), so `matches` is routed to re2js.
+ */
+const RE2_MATCHES = 'kansa_re2_matches';
+const MAX_CACHED_PATTERNS = 256;
+const patterns = new Map<string, RE2JS>();
+
+function re2(pattern: string): RE2JS {
+  let compiled = patterns.get(pattern);
+  if (!compiled) {
+    compiled = RE2JS.compile(pattern);
+    if (patterns.size >= MAX_CACHED_PATTERNS) patterns.clear();
+    patterns.set(pattern, compiled);
   }
+  return compiled;
+}
+
+const environment = new Environment({ unlistedVariablesAreDyn: false });
+for (const [variable, type] of Object.entries(CEL_VARIABLES)) environment.registerVariable(variable, type);
+environment.registerFunction(`string.${RE2_MATCHES}(string): bool`, (text: string, pattern: string) =>
+  re2(pattern).matcher(text).find(),
+);
+
+/** Over the step limit (see CEL_STEP_LIMIT). */
+class CelCostError extends Error {}
+
+/** Steps of the evaluation under way: evaluations are synchronous, so one counter serves all. */
+let steps = 0;
+let meteredEvaluator = false;
+
+/**
+ * Counts the evaluator's steps. cel-js evaluates every child node through `evaluator.run`, and
+ * the evaluator reaches us as the root node's first argument; its `run` is wrapped once.
+ */
+function metered(ast: ASTNode): void {
+  const node = ast as unknown as { evaluate: (ev: Evaluator, ast: unknown, ctx: unknown) => unknown };
+  const evaluateRoot = node.evaluate;
+  node.evaluate = (ev, root, ctx) => {
+    if (!meteredEvaluator) {
+      const run = ev.run;
+      ev.run = function (this: Evaluator, child: unknown, childCtx: unknown) {
+        if (++steps > CEL_STEP_LIMIT) throw new CelCostError();
+        return run.call(this, child, childCtx);
+      };
+      meteredEvaluator = true;
+    }
+    steps = 0;
+    return evaluateRoot.call(node, ev, root, ctx);
+  };
+}
+
+interface Evaluator {
+  run(ast: unknown, ctx: unknown): unknown;
+}
+
+function compile(expression: string): (variables: Record<string, unknown>) => unknown {
+  let evaluate: ReturnType<Environment['parse']>;
+  try {
+    evaluate = environment.parse(expression);
+  } catch (error) {
+    throw new CelSyntaxError(expression, firstLine(error));
+  }
+  routeMatchesToRe2(expression, evaluate.ast);
+  const checked = evaluate.check();
+  if (!checked.valid) {
+    const message = firstLine(checked.error).replaceAll(RE2_MATCHES, 'matches');
+    const unknown = /^Unknown variable: (\w+)/.exec(message);
+    throw new CelSyntaxError(
+      expression,
+      unknown
+        ? `undeclared variable "${unknown[1]}" (a rule sees: ${Object.keys(CEL_VARIABLES).join(', ')})`
+        : message,
+    );
+  }
+  if (checked.type !== 'bool' && checked.type !== 'dyn') {
+    throw new CelSyntaxError(expression, `the expression gives ${checked.type}, not a bool`);
+  }
+  metered(evaluate.ast);
+  return evaluate;
+}
+
+/** Renames `.matches(` calls to the RE2 function, and rejects a literal pattern RE2 cannot compile. */
+function routeMatchesToRe2(expression: string, root: ASTNode): void {
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (const item of node) visit(item);
+      return;
+    }
+    if (node === null || typeof node !== 'object' || !('op' in node)) return;
+    const { op, args } = node as { op: string; args: unknown };
+    if (op === 'rcall' && Array.isArray(args) && args[0] === 'matches') {
+      args[0] = RE2_MATCHES;
+      const pattern = (args[2] as { op: string; args: unknown }[])[0];
+      if (pattern?.op === 'value' && typeof pattern.args === 'string') {
+        try {
+          re2(pattern.args);
+        } catch (error) {
+          throw new CelSyntaxError(
+            expression,
+            `matches(): not an RE2 regular expression: ${firstLine(error)}`,
+          );
+        }
+      }
+    }
+    visit(args);
+  };
+  visit(root);
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error | undefined)?.message ?? 'syntax error').split('\n')[0] ?? 'syntax error';
 }
 
 function celVariables(resource: Resource<FactsByName>, ctx: CheckContext) {

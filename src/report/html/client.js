@@ -165,8 +165,79 @@
     },
   };
   const STATUS_LABEL = {
-    ja: { FAIL: '不適合', UNKNOWN: '判定不能', PASS: '適合', NOT_APPLICABLE: '対象外', MANUAL: '要手動確認' },
-    en: { FAIL: 'FAIL', UNKNOWN: 'UNKNOWN', PASS: 'PASS', NOT_APPLICABLE: 'N/A', MANUAL: 'MANUAL' },
+    ja: {
+      FAIL: '不適合',
+      UNKNOWN: '判定不能',
+      PASS: '適合',
+      NOT_APPLICABLE: '対象外',
+      MANUAL: '要手動確認',
+      WAIVED: '例外承認',
+    },
+    en: {
+      FAIL: 'FAIL',
+      UNKNOWN: 'UNKNOWN',
+      PASS: 'PASS',
+      NOT_APPLICABLE: 'N/A',
+      MANUAL: 'MANUAL',
+      WAIVED: 'WAIVED',
+    },
+  };
+  // The history store's state of a finding, and of a waiver (kansa scan with --store, --waivers).
+  const HISTORY = {
+    ja: {
+      states: {
+        new: '新規',
+        reopened: '再発',
+        'changed-severity': '重大度変更',
+        'changed-evidence': '根拠変更',
+        open: '継続中',
+        unknown: '継続中（判定不能）',
+        resolved: '解消',
+        passing: '適合',
+      },
+      since: (date) => `前回のスキャン（${date}）からの変化`,
+      first: '履歴ストアの最初のスキャンです。',
+      waivers: '例外承認（waiver）',
+      beforeAfter: '不適合件数: 例外承認の前 → 後',
+      waiverStates: {
+        active: '有効',
+        expiring: 'まもなく期限切れ',
+        expired: '期限切れ（適用せず）',
+        stale: '該当なし',
+      },
+      matched: '該当',
+      expires: '期限',
+      state: '状態',
+      waiver: '例外承認',
+      openSince: '継続開始',
+    },
+    en: {
+      states: {
+        new: 'new',
+        reopened: 'reopened',
+        'changed-severity': 'severity changed',
+        'changed-evidence': 'evidence changed',
+        open: 'still open',
+        unknown: 'still open (UNKNOWN now)',
+        resolved: 'resolved',
+        passing: 'passing',
+      },
+      since: (date) => `Changes since the previous scan (${date})`,
+      first: 'The first scan in the history store.',
+      waivers: 'Waivers',
+      beforeAfter: 'Failures: before → after waivers',
+      waiverStates: {
+        active: 'active',
+        expiring: 'expiring soon',
+        expired: 'EXPIRED (not applied)',
+        stale: 'stale (matches nothing)',
+      },
+      matched: 'matched',
+      expires: 'expires',
+      state: 'History',
+      waiver: 'Waiver',
+      openSince: 'Open since',
+    },
   };
   const SEVERITY_LABEL = {
     ja: { critical: '緊急', high: '高', medium: '中', low: '低', info: '情報' },
@@ -189,6 +260,8 @@
     fSev[i] = f[3];
     fRes[i] = f[4];
   }
+  const fWaiver = (i) => (D.findings[i][8] >= 0 ? JSON.parse(S[D.findings[i][8]]) : null);
+  const fState = (i) => (D.findings[i][9] >= 0 ? S[D.findings[i][9]] : '');
   const rProvider = (r) => PROVIDERS[D.resources[r][0]];
   const rAccount = (r) => S[D.resources[r][1]];
   const rRegion = (r) => S[D.resources[r][2]];
@@ -363,6 +436,8 @@
       el('h2', {}, L.verdicts),
       D.scan.partial ? el('div', { class: 'warn' }, L.partial) : null,
       cards,
+      changesBlock(),
+      waiversBlock(),
       verdicts,
       el('h2', { class: 'charts-title' }, L.charts),
       el(
@@ -372,6 +447,75 @@
         chartBox(L.byAccount, accountChart(), legend(['FAIL', 'UNKNOWN'])),
         chartBox(L.byRegion, regionChart(), regionLegend()),
         chartBox(L.trend, trendChart(), legend(['FAIL', 'UNKNOWN'])),
+      ),
+    );
+  }
+
+  /** "3 new since 2026-11-30": what the history store saw change since the previous scan. */
+  function changesBlock() {
+    if (!D.changes) return null;
+    const H = HISTORY[state.lang];
+    const shown = ['new', 'reopened', 'resolved', 'changed-severity', 'changed-evidence', 'open'];
+    const items = shown
+      .filter((c) => (D.changes.counts[c] || 0) > 0)
+      .map((c) => el('li', { 'data-change': c }, `${H.states[c]}: ${D.changes.counts[c]}`));
+    return el(
+      'div',
+      { id: 'changes' },
+      el('h3', {}, D.changes.previous ? H.since(formatTime(D.changes.previous.finishedAt)) : H.first),
+      items.length ? el('ul', {}, ...items) : null,
+    );
+  }
+
+  /** Failures before and after waivers, side by side, and what became of each waiver. */
+  function waiversBlock() {
+    if (!D.waivers) return null;
+    const H = HISTORY[state.lang];
+    const waived = new Map(SEVERITIES.map((sev) => [sev, 0]));
+    for (let i = 0; i < N; i++) {
+      if (D.findings[i][8] >= 0) waived.set(SEVERITIES[fSev[i]], waived.get(SEVERITIES[fSev[i]]) + 1);
+    }
+    const row = (cells, tag) => el('tr', {}, ...cells.map((c) => el(tag, {}, c)));
+    return el(
+      'div',
+      { id: 'waivers' },
+      el('h3', {}, H.waivers),
+      el(
+        'table',
+        { class: 'before-after' },
+        el('caption', {}, H.beforeAfter),
+        el(
+          'thead',
+          {},
+          row(
+            SEVERITIES.map((sev) => SEVERITY_LABEL[state.lang][sev]),
+            'th',
+          ),
+        ),
+        el(
+          'tbody',
+          {},
+          row(
+            SEVERITIES.map((sev) => {
+              const before = D.summary.failedBySeverity[sev];
+              return `${before} → ${before - waived.get(sev)}`;
+            }),
+            'td',
+          ),
+        ),
+      ),
+      el(
+        'ul',
+        {},
+        ...D.waivers.map((w) =>
+          el(
+            'li',
+            { 'data-waiver-state': w.state },
+            el('strong', {}, w.id),
+            ` ${H.waiverStates[w.state]} · ${H.matched} ${w.matched} · ${H.expires} ${w.expires} · `,
+            el('code', {}, w.at),
+          ),
+        ),
       ),
     );
   }
@@ -759,7 +903,12 @@
       const tr = el(
         'tr',
         { tabindex: '0', 'data-index': String(i), 'data-id': f[0] },
-        el('td', {}, badge(STATUSES[fStatus[i]])),
+        el(
+          'td',
+          {},
+          badge(f[8] >= 0 ? 'WAIVED' : STATUSES[fStatus[i]]),
+          f[9] >= 0 ? el('div', { class: 'small' }, HISTORY[state.lang].states[S[f[9]]] || S[f[9]]) : null,
+        ),
         el('td', {}, sevLabel(SEVERITIES[fSev[i]])),
         el('td', { class: 'mono nowrap' }, c[5].join(' ')),
         el('td', {}, checkTitle(fCheck[i], state.lang), el('div', { class: 'small' }, c[0])),
@@ -806,6 +955,23 @@
     openIndex = i;
     renderFinding();
     if (!root.dialog.open) root.dialog.showModal();
+  }
+
+  /** The finding's waiver and history state, for its dialog. */
+  function historyPairs(i) {
+    const H = HISTORY[state.lang];
+    const pairs = [];
+    const waiver = fWaiver(i);
+    if (waiver) {
+      pairs.push([
+        H.waiver,
+        `${waiver.id}: ${waiver.reason} (${waiver.approver}, ${waiver.approved} → ${waiver.expires})`,
+      ]);
+    }
+    const historyState = fState(i);
+    if (historyState) pairs.push([H.state, H.states[historyState] || historyState]);
+    if (D.findings[i][10]) pairs.push([H.openSince, formatTime(D.findings[i][10])]);
+    return pairs;
   }
 
   function renderFinding() {
@@ -863,6 +1029,7 @@
           [L.resourceId, el('code', {}, r[5])],
           [L.classification, String(r[7])],
           [L.origin, el('code', {}, origin)],
+          ...historyPairs(i),
         ]),
         el('h3', {}, L.evidence),
         el(

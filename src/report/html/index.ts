@@ -78,7 +78,8 @@ export function embedJson(value: unknown): string {
  * The findings in the page's compact form, so 100,000 findings stay a few tens of MB instead
  * of hundreds: what repeats (check texts, messages, evidence, accounts, regions, files) is
  * kept once in a string table and referred to by index; a finding is a flat tuple
- * `[id, check, status, severity, resource, messageJa, messageEn, evidence]`.
+ * `[id, check, status, severity, resource, messageJa, messageEn, evidence, waiver, historyState,
+ * openedAt]` (waiver and state as string indexes, -1 when absent).
  */
 function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, history: readonly HistoryPoint[]) {
   const strings: string[] = [];
@@ -145,6 +146,9 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
       str(f.message.ja),
       str(f.message.en),
       f.evidence.length === 0 ? -1 : str(JSON.stringify(f.evidence)),
+      f.waiver ? str(JSON.stringify(f.waiver)) : -1,
+      f.history ? str(f.history.state) : -1,
+      f.history?.openedAt ?? 0,
     ]);
   }
 
@@ -163,6 +167,8 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
     },
     requirements: view.requirements,
     summary: file.summary,
+    changes: file.history ? { counts: file.history.changes, previous: file.history.previous ?? null } : null,
+    waivers: file.waivers ?? null,
     coverage: {
       ...file.coverage,
       files: file.coverage.files.map((f) => ({

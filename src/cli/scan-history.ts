@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+import type { Finding, FindingHistory } from '../scan/finding.ts';
+import type { SqlEngine } from '../store/engine.ts';
+import { RunLock } from '../store/lock.ts';
+import { openStore } from '../store/open.ts';
+import { type RecordedScan, ScanRecording, type ScanToRecord } from '../store/record.ts';
+
+/** How long a run holds the store's run lock without finishing before another may take it. */
+const LOCK_TTL_MS = 6 * 3_600_000;
+
+/**
+ * A scan's side of the history store: opened and locked before the inventory is read (so two
+ * scheduled runs never overlap), each finding's state told as it streams past, and the scan
+ * recorded in one transaction at the end.
+ */
+export class ScanHistory {
+  readonly engine: SqlEngine;
+  readonly #lock: RunLock;
+  readonly #recording: ScanRecording;
+
+  private constructor(engine: SqlEngine, lock: RunLock, recording: ScanRecording) {
+    this.engine = engine;
+    this.#lock = lock;
+    this.#recording = recording;
+  }
+
+  static async open(location: string, waitSeconds: number, log: Logger): Promise<ScanHistory> {
+    const engine = await openStore(location);
+    let lock: RunLock | undefined;
+    try {
+      lock = await RunLock.acquire(engine, { waitMs: waitSeconds * 1000, ttlMs: LOCK_TTL_MS });
+      const recording = await ScanRecording.start(engine);
+      log.info({ store: engine.location }, 'history store opened and locked');
+      return new ScanHistory(engine, lock, recording);
+    } catch (error) {
+      await lock?.release().catch(() => {});
+      await engine.close();
+      throw error;
+    }
+  }
+
+  get location(): string {
+    return this.engine.location;
+  }
+
+  observe(finding: Finding, scanTime: string): FindingHistory | undefined {
+    return this.#recording.observe(finding, scanTime);
+  }
+
+  commit(scan: ScanToRecord): Promise<RecordedScan> {
+    return this.#recording.commit(scan);
+  }
+
+  /** Frees the run lock and the store; safe to call after a failure. */
+  async close(): Promise<void> {
+    try {
+      await this.#lock.release();
+    } finally {
+      await this.engine.close();
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/base/input-error.ts';
+import { parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
+import { finding } from '../store/helpers/scans.ts';
+
+const FILE = `waivers:
+  - id: W-1
+    check: c.public
+    resources: { id: "/subscriptions/sub-1/*/storageAccounts/public*" }
+    reason: 公開Webサイトの静的コンテンツ
+    approver: 情報政策課 山田
+    approved: 2026-10-01
+    expires: 2027-03-31
+  - id: W-2
+    requirement: OSK-3.1
+    resources: { tag: "purpose=public-web", account: sub-1 }
+    reason: web
+    approver: b
+    approved: 2026-01-01
+    expires: 2026-11-30
+  - id: W-3
+    check: c.other
+    resources: { account: sub-9 }
+    reason: nothing matches
+    approver: c
+    approved: 2026-10-01
+    expires: 2026-12-20
+`;
+
+describe('waivers', () => {
+  it('matches by check or requirement and id glob, tag and account; expired stops applying', () => {
+    const waivers = parseWaivers('w.yaml', FILE);
+    expect(waivers.map((w) => w.at)).toEqual(['w.yaml:2', 'w.yaml:9', 'w.yaml:16']);
+    const matcher = new WaiverMatcher(waivers, new Date('2026-12-01T00:00:00Z'), 30);
+    const publicSite = finding({
+      check: 'c.public',
+      resource: '/subscriptions/sub-1/resourceGroups/web/storageAccounts/PublicSite',
+      status: 'FAIL',
+    });
+    expect(matcher.match(publicSite, {})).toMatchObject({ id: 'W-1', approver: '情報政策課 山田' });
+    // Only failures are waived.
+    expect(matcher.match({ ...publicSite, status: 'PASS' }, {})).toBeUndefined();
+    const other = finding({
+      check: 'c.public',
+      resource: '/subscriptions/sub-1/x/storageAccounts/private',
+      status: 'FAIL',
+    });
+    expect(matcher.match(other, {})).toBeUndefined();
+    // W-2 matches the tag but expired at the end of 2026-11-30 (Japan time): it no longer applies.
+    expect(matcher.match(other, { purpose: 'public-web' })).toBeUndefined();
+    expect(matcher.outcomes().map((o) => [o.id, o.state, o.matched, o.daysLeft])).toEqual([
+      ['W-1', 'active', 1, 120],
+      ['W-2', 'expired', 1, -1],
+      ['W-3', 'stale', 0, 19],
+    ]);
+  });
+
+  it('a day before its expiry a waiver still applies, and is warned about', () => {
+    const waivers = parseWaivers('w.yaml', FILE);
+    const matcher = new WaiverMatcher(waivers, new Date('2026-11-30T14:00:00Z'), 30);
+    const tagged = finding({ check: 'c.x', resource: 'r', status: 'FAIL' });
+    expect(matcher.match(tagged, { purpose: 'public-web' })?.id).toBe('W-2');
+    expect(matcher.outcomes().find((o) => o.id === 'W-2')).toMatchObject({ state: 'expiring', daysLeft: 0 });
+  });
+
+  it('rejects a waiver without expiry, or with both selectors missing, with file and line', () => {
+    const noExpiry = FILE.replace('    expires: 2027-03-31\n', '');
+    expect(() => parseWaivers('w.yaml', noExpiry)).toThrow(InputError);
+    expect(() => parseWaivers('w.yaml', noExpiry)).toThrow(/^w\.yaml:2: .*expires/);
+    const noCheck = FILE.replace('    check: c.public\n', '');
+    expect(() => parseWaivers('w.yaml', noCheck)).toThrow(/^w\.yaml:2: /);
+    const badDate = FILE.replace('expires: 2027-03-31', 'expires: 2027-02-30x');
+    expect(() => parseWaivers('w.yaml', badDate)).toThrow(/^w\.yaml:8: /);
+    const emptySelector = FILE.replace('resources: { account: sub-9 }', 'resources: {}');
+    expect(() => parseWaivers('w.yaml', emptySelector)).toThrow(/^w\.yaml:18: /);
+    const duplicate = FILE.replace('id: W-3', 'id: W-1');
+    expect(() => parseWaivers('w.yaml', duplicate)).toThrow(/^w\.yaml:16: duplicate waiver id W-1/);
+  });
+});
