@@ -84,7 +84,8 @@ function containsTrue(mark: unknown): boolean {
 /** What kind of document it is, by its shape alone. */
 export function terraformDocumentKind(document: unknown): 'plan' | 'state' | undefined {
   if (!isObject(document) || typeof document.format_version !== 'string') return undefined;
-  if (!/^1\./.test(document.format_version)) return undefined;
+  // 0.1 (Terraform 0.12–0.14), 0.2 (0.15–1.0), 1.x (1.1 on): the same shape, grown by additions.
+  if (!/^[01]\./.test(document.format_version)) return undefined;
   if ('resource_changes' in document || 'planned_values' in document || 'configuration' in document) {
     return 'plan';
   }

@@ -26,7 +26,8 @@ export const terraformFormat: DocumentFormat = {
   kind: 'document',
   id: 'terraform-json',
   provider: 'any',
-  description: 'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 1.x',
+  description:
+    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on)',
   matches: (document) => terraformDocumentKind(document) !== undefined,
   read: (document, ctx) => readTerraform(document as JsonObject, ctx),
 };
