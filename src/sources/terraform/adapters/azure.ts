@@ -418,6 +418,27 @@ function managedDisk(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
 }
 
+/** App Service apps (azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app`, and function apps). */
+function webApp(unit: Unit, tr: Translation): Resource {
+  const app = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  const siteConfig: JsonObject = {};
+  set(
+    siteConfig,
+    'minTlsVersion',
+    tr.read(app, 'site_config.0.minimum_tls_version', 'properties.siteConfig.minTlsVersion'),
+  );
+  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
+  p.siteConfig = siteConfig;
+  return fromArm('Microsoft.Web/sites', p, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -444,4 +465,8 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
+  azurerm_linux_web_app: azure(webApp),
+  azurerm_windows_web_app: azure(webApp),
+  azurerm_linux_function_app: azure(webApp),
+  azurerm_windows_function_app: azure(webApp),
 };
