@@ -571,6 +571,42 @@ const CASES: readonly Case[] = [
     exportedId: `//compute.googleapis.com/projects/${PROJECT}/global/firewalls/allow-rdp`,
   },
   {
+    name: 'Google Cloud: a disk with the Google-managed key',
+    check: 'gcp.compute.disk-cmek',
+    status: 'FAIL',
+    plan: plan('google', GOOGLE_PROVIDER, [
+      [
+        'google_compute_disk.data',
+        'google_compute_disk',
+        {
+          name: 'city-data',
+          zone: 'asia-northeast1-b',
+          size: 100,
+          type: 'pd-balanced',
+          project: PROJECT,
+          disk_encryption_key: [],
+        },
+        { id: true, self_link: true, disk_encryption_key: [] },
+        { name: constant('city-data') },
+      ],
+    ]),
+    planId: 'google_compute_disk.data',
+    exported: [
+      asset(
+        `//compute.googleapis.com/projects/${PROJECT}/zones/asia-northeast1-b/disks/city-data`,
+        'compute.googleapis.com/Disk',
+        {
+          name: 'city-data',
+          zone: `projects/${PROJECT}/zones/asia-northeast1-b`,
+          sizeGb: '100',
+          status: 'READY',
+        },
+        'asia-northeast1-b',
+      ),
+    ],
+    exportedId: `//compute.googleapis.com/projects/${PROJECT}/zones/asia-northeast1-b/disks/city-data`,
+  },
+  {
     name: 'Google Cloud: Cloud SQL with automated backups',
     check: 'gcp.sql.instance-backups',
     status: 'PASS',
