@@ -15,6 +15,7 @@ import { benchAwsLive } from './live/aws.ts';
 import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
 import { measureRuleCost } from './rule-cost.ts';
+import { benchSend } from './send.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -65,6 +66,8 @@ const ruleCost = measureRuleCost(100_000);
 // Live collectors against the fake clouds, with realistic latency and the services' quotas.
 const live =
   process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
+// SOC delivery to the destinations' fakes, against each service's documented ceiling.
+const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
@@ -100,6 +103,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${live.length > 0 ? `\n# Live scans against the fake clouds\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n` : ''}`;
+${live.length > 0 ? `\n# Live scans against the fake clouds\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n` : ''}${send ? `\n${send.markdown}` : ''}`;
 await writeFile(path.join(ROOT, 'bench/results.md'), report);
 console.log(report);

@@ -1,5 +1,6 @@
 import type { Fact } from '../model/fact.ts';
-import { type CheckResult, fail, pass, undetermined } from './check.ts';
+import type { Resource } from '../model/resource.ts';
+import { type CheckResult, type Evidence, fail, pass, undetermined } from './check.ts';
 
 /** The messages of a verdict: one for each of PASS, FAIL and UNKNOWN. */
 export interface VerdictMessages<M extends string> {
@@ -60,3 +61,8 @@ export const ENABLED_MESSAGES = { pass: 'enabled', fail: 'disabled', unknown: 'u
 
 /** `compliant` for a yes/no setting that must be on. */
 export const isOn = (value: boolean): boolean => value;
+
+/** A fact of another resource (an account's setting, a key, a firewall rule), as evidence naming that resource. */
+export function evidenceFrom(resource: Resource, fact: Fact<unknown>): Evidence {
+  return { ...fact, resourceId: resource.id };
+}

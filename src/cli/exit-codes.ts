@@ -16,6 +16,8 @@ export const EXIT = {
   internalError: 4,
   /** The history store cannot be opened or written, or another run holds its lock: nothing was scanned. */
   storeUnavailable: 5,
+  /** Delivery to the SOC did not complete: records were spooled for the next run or refused. */
+  delivery: 6,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
@@ -34,6 +36,7 @@ export const EXIT_CODE_MEANINGS: readonly { readonly code: ExitCode; readonly me
     code: EXIT.storeUnavailable,
     meaning: 'history store unavailable, or in use by another run (see --store-wait); nothing scanned',
   },
+  { code: EXIT.delivery, meaning: 'SOC delivery incomplete: records spooled for the next run, or refused' },
 ];
 
 /** The "Exit codes:" block appended to `--help`. */

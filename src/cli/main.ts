@@ -16,6 +16,7 @@ import { defaultLang } from './lang.ts';
 import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
+import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -95,8 +96,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
     .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
+  scan.addOption(
+    new Option('--send <destination>', 'then deliver the findings file (--output) to the SOC').choices(
+      DESTINATIONS,
+    ),
+  );
+  for (const option of sendOptions()) scan.addOption(option);
   for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
   scan.action(async (options) => {
+    if (options.send && !options.output) {
+      return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
     let live: LiveSource[];
     try {
       live = liveSourcesFrom(options);
@@ -117,6 +129,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       lang: options.lang,
     });
     exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    if (options.send) {
+      const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
+      // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
+      if (exitCode === EXIT.ok) exitCode = delivered;
+    }
   });
 
   program
@@ -140,6 +157,9 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   registerReportCommand(program);
   registerHistoryCommands(program);
+  registerSendCommand(program, (code) => {
+    exitCode = code;
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -130,6 +130,17 @@ export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
   readonly backupRetentionPeriod?: Fact<number>;
   /** Database logs published to CloudWatch Logs (`audit`, `postgresql`, `error`, …). */
   readonly enabledLogExports?: Fact<readonly string[]>;
+  /**
+   * The ARN of the DB cluster the instance belongs to (Aurora, Multi-AZ DB clusters:
+   * `dBClusterIdentifier`): the cluster, not the instance, holds its log exports.
+   */
+  readonly clusterArn?: Fact<string>;
+}
+
+/** AWS::RDS::DBCluster */
+export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
+  /** Database logs the cluster publishes to CloudWatch Logs, for all its instances. */
+  readonly enabledLogExports?: Fact<readonly string[]>;
 }
 
 /** An inbound security group rule open to the whole internet (0.0.0.0/0 or ::/0). */

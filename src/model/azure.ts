@@ -74,6 +74,16 @@ export interface AzureDatabaseFacts extends CommonFacts {
   readonly auditingState?: Fact<string>;
 }
 
+/**
+ * A database server's IP firewall rule (`microsoft.sql/servers/firewallrules` and the flexible
+ * servers' `firewallrules`): the range of client addresses it admits. They matter only while the
+ * server's public network access is enabled.
+ */
+export interface AzureDatabaseFirewallRuleFacts {
+  readonly startIpAddress?: Fact<string>;
+  readonly endIpAddress?: Fact<string>;
+}
+
 /** microsoft.containerregistry/registries */
 export interface AzureContainerRegistryFacts extends CommonFacts {
   readonly adminUserEnabled?: Fact<boolean>;

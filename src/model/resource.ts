@@ -41,6 +41,7 @@ export const KANSA_TYPES = [
   'network.firewall',
   'network.vpc',
   'network.prefix-list',
+  'network.firewall-rule',
   'network.flow-log',
   'monitoring.log-group', // CloudWatch Logs log group (retention)
   'security.service', // GuardDuty detector, Security Hub, Config recorder, Security Command Center

@@ -3,7 +3,7 @@ import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
-import { evidenceFrom } from '../lib/related.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Config records a trail's settings, not whether it is logging: an offline scan reports that

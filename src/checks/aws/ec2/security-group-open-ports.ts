@@ -2,7 +2,7 @@ import type { AwsOpenIngressRule, AwsPrefixListFacts, AwsSecurityGroupFacts } fr
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
-import { evidenceFrom } from '../lib/related.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 /** SSH and RDP: administration ports that must never face the internet. */
 const MANAGEMENT_PORTS = [22, 3389];

@@ -3,7 +3,7 @@ import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { evidenceFrom } from '../lib/related.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'unknown'>({
   meta: {

@@ -8,16 +8,12 @@ import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
  * encrypted resource, and the groups through which a user holds administrator rights.
  */
-
-/** A fact of another resource, as evidence naming that resource. */
-export function evidenceFrom(resource: Resource, fact: Fact<unknown>): Evidence {
-  return { ...fact, resourceId: resource.id };
-}
 
 export interface Verdict {
   /** undefined when the export cannot tell. */

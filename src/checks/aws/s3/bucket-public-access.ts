@@ -4,7 +4,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { CheckResult, Evidence, InventoryView } from '../../check.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { evidenceFrom } from '../lib/related.ts';
+import { evidenceFrom } from '../../verdict.ts';
 
 type Message = 'blocked' | 'publicPolicy' | 'publicAcl' | 'notBlocked' | 'unknown';
 type BlockFlag = 'ignorePublicAcls' | 'restrictPublicBuckets';

@@ -1,8 +1,8 @@
-import type { AzureDatabaseFacts } from '../../../model/azure.ts';
+import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { decideOnFact } from '../../verdict.ts';
+import { defineCheck, fail, type InventoryView } from '../../check.ts';
+import { decideOnFact, evidenceFrom } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 
 /** Values that close the public endpoint: private endpoints (or the perimeter) only. */
@@ -41,6 +41,10 @@ export default defineCheck({
         ja: 'エクスポートから publicNetworkAccess が読み取れません',
         en: 'publicNetworkAccess cannot be read from the export',
       },
+      openToInternet: {
+        ja: 'パブリック ネットワーク アクセスが有効で、ファイアウォール規則 {{rules}} がインターネット全体からの接続を許可しています',
+        en: 'Public network access is enabled and firewall rules {{rules}} admit the whole internet',
+      },
     },
     references: [
       'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings',
@@ -48,11 +52,41 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/cosmos-db/how-to-configure-firewall',
     ],
   },
-  evaluate(database: Resource<AzureDatabaseFacts>) {
-    return decideOnFact(
+  evaluate(database: Resource<AzureDatabaseFacts>, ctx) {
+    const verdict = decideOnFact(
       factOf(database.facts.publicNetworkAccess, 'properties.publicNetworkAccess'),
       (access) => CLOSED.has(access.toLowerCase()),
       { pass: 'closed', fail: 'open', unknown: 'unknown' },
     );
+    // Firewall rules admit clients only while public network access is enabled: they can make an
+    // open server worse (the whole internet), never a closed one open.
+    if (verdict.status !== 'FAIL') return verdict;
+    const open = internetRules(database, ctx.inventory);
+    if (open.length === 0) return verdict;
+    return {
+      ...fail('openToInternet', [...verdict.evidence, ...open.map((rule) => rule.evidence)], {
+        rules: open.map((rule) => rule.name),
+      }),
+      severity: 'critical',
+    };
   },
 });
+
+/** Rules of the server whose range starts at 0.0.0.0 and ends at 255.255.255.255: every IPv4 client. */
+function internetRules(
+  server: Resource,
+  inventory: InventoryView,
+): { name: string; evidence: ReturnType<typeof evidenceFrom> }[] {
+  const prefix = `${server.id.toLowerCase()}/firewallrules/`;
+  return inventory
+    .inAccount('azure', server.account, 'network.firewall-rule')
+    .filter((rule) => rule.id.toLowerCase().startsWith(prefix))
+    .flatMap((rule) => {
+      const facts = (rule as Resource<AzureDatabaseFirewallRuleFacts>).facts;
+      const start = factOf(facts.startIpAddress, 'properties.startIpAddress');
+      const end = factOf(facts.endIpAddress, 'properties.endIpAddress');
+      return start.value === '0.0.0.0' && end.value === '255.255.255.255'
+        ? [{ name: rule.name, evidence: evidenceFrom(rule, end) }]
+        : [];
+    });
+}

@@ -1,4 +1,4 @@
-import type { AzureDatabaseFacts } from '../../../model/azure.ts';
+import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
@@ -110,5 +110,20 @@ export const sqlServerAuditing: Adapter = {
     });
     // On the server its path is the child's: `auditingSettings.properties.state`.
     return { auditingState: { ...state, path: `auditingSettings.${state.path}` } };
+  },
+};
+
+/**
+ * A server's IP firewall rule, as `az sql server firewall-rule list` and the ARM list body give
+ * it: `startIpAddress` and `endIpAddress` under `properties`, or flattened by the CLI.
+ * https://learn.microsoft.com/rest/api/sql/firewall-rules/list-by-server
+ */
+export const databaseFirewallRule: Adapter = {
+  kansaType: 'network.firewall-rule',
+  facts(record): AzureDatabaseFirewallRuleFacts {
+    return {
+      startIpAddress: propertyFact(record, ['startIpAddress'], asString, NOT_EXPORTED),
+      endIpAddress: propertyFact(record, ['endIpAddress'], asString, NOT_EXPORTED),
+    };
   },
 };

@@ -6,7 +6,13 @@ import { redisCache } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
 import { budget } from './cost.ts';
-import { cosmosDbAccount, flexibleServer, sqlServer, sqlServerAuditing } from './databases.ts';
+import {
+  cosmosDbAccount,
+  databaseFirewallRule,
+  flexibleServer,
+  sqlServer,
+  sqlServerAuditing,
+} from './databases.ts';
 import { keyVault, keyVaultKey, managedHsm } from './keyvault.ts';
 import { diagnosticSetting, logAnalyticsWorkspace } from './monitor.ts';
 import { flowLog, networkSecurityGroup, virtualNetwork } from './network.ts';
@@ -37,6 +43,9 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.keyvault/managedhsms', managedHsm],
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
+  ['microsoft.sql/servers/firewallrules', databaseFirewallRule],
+  ['microsoft.dbforpostgresql/flexibleservers/firewallrules', databaseFirewallRule],
+  ['microsoft.dbformysql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.sql/servers/databases', { kansaType: 'database.instance' }],
   ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
   ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],

@@ -1,4 +1,6 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 import { cosmos, flexible, sql, sqlDatabase } from './servers.ts';
 
@@ -21,16 +23,69 @@ const table = [
   { name: 'Cosmos DB Enabled', row: cosmos({ publicNetworkAccess: 'Enabled', ipRules: [] }), status: 'FAIL' },
 ] as const;
 
+/**
+ * `az sql server firewall-rule list` output (flattened, no `properties`). Firewall rules admit
+ * clients only while public network access is enabled.
+ * https://learn.microsoft.com/azure/azure-sql/database/firewall-configure
+ */
+const firewallRules = (...rules: [name: string, start: string, end: string][]) =>
+  jsonFile(
+    rules.map(([name, startIpAddress, endIpAddress]) => ({
+      endIpAddress,
+      id: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Sql/servers/sql1/firewallRules/${name}`,
+      name,
+      resourceGroup: 'rg-kansa',
+      startIpAddress,
+      type: 'Microsoft.Sql/servers/firewallRules',
+    })),
+  );
+
+const firewallCases = {
+  valid: [
+    {
+      name: 'public network access disabled: an allow-all firewall rule admits no one',
+      records: [
+        sql({ publicNetworkAccess: 'Disabled' }),
+        firewallRules(['AllowAll', '0.0.0.0', '255.255.255.255']),
+      ],
+      messageId: 'closed',
+    },
+  ],
+  invalid: [
+    {
+      name: 'public network access enabled and a rule from 0.0.0.0 to 255.255.255.255: the whole internet',
+      records: [
+        sql({ publicNetworkAccess: 'Enabled' }),
+        firewallRules(['AllowAll', '0.0.0.0', '255.255.255.255']),
+      ],
+      messageId: 'openToInternet',
+      severity: 'critical' as const,
+      data: { rules: ['AllowAll'] },
+    },
+    {
+      name: 'public network access enabled, Azure services only (0.0.0.0 to 0.0.0.0): open, not the whole internet',
+      records: [
+        sql({ publicNetworkAccess: 'Enabled' }),
+        firewallRules(['AllowAllWindowsAzureIps', '0.0.0.0', '0.0.0.0']),
+      ],
+      messageId: 'open',
+    },
+  ],
+};
+
+const tableCases = byVerdict(
+  table.map((c) => ({
+    name: c.name,
+    records: [c.row],
+    status: c.status,
+    messageId: MESSAGE[c.status],
+    ...('source' in c ? { evidence: [{ source: c.source }] } : {}),
+  })),
+);
+
 export default {
   wrap: withSubscription,
-  ...byVerdict(
-    table.map((c) => ({
-      name: c.name,
-      records: [c.row],
-      status: c.status,
-      messageId: MESSAGE[c.status],
-      ...('source' in c ? { evidence: [{ source: c.source }] } : {}),
-    })),
-  ),
+  valid: [...tableCases.valid, ...firewallCases.valid],
+  invalid: [...tableCases.invalid, ...firewallCases.invalid],
   notRun: [{ name: 'a SQL database: decided on its server', records: [sqlDatabase] }],
 } satisfies RuleTests;

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
 
