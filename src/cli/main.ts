@@ -13,7 +13,7 @@ import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
-import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
+import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
 import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
@@ -74,6 +74,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(
+      '--timeout <seconds>',
+      "live scans: each call's connect-and-response timeout, and optionally each scope's deadline (CALL[,SCOPE], default 60,1800)",
+      parseTimeouts,
+    )
+    .option(
       '--save-inventory <dir>',
       'live scans: also write what was pulled, as export files kansa reads back',
     )
@@ -102,7 +107,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     ),
   );
   for (const option of sendOptions()) scan.addOption(option);
-  for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
+  for (const option of liveOptions()) scan.addOption(option);
   scan.action(async (options) => {
     if (options.send && !options.output) {
       return scan.error('error: --send delivers the findings file: give --output FILE too', {

@@ -15,7 +15,13 @@ export function progressReporter(stream: NodeJS.WriteStream | WriteStream) {
       if (!active || (now - last < 100 && p.done < p.total)) return;
       last = now;
       shown = true;
-      stream.write(`\r\x1b[2Kreading inventory: ${p.done}/${p.total} ${p.unit}, ${p.resources} resources`);
+      // A live scan also says how many calls it made and how many were throttled, so that a
+      // scan waiting on a quota or a slow endpoint shows that it is alive, and on what.
+      const calls = p.requests !== undefined ? `, ${p.requests} calls` : '';
+      const throttled = p.throttled ? `, ${p.throttled} throttled` : '';
+      stream.write(
+        `\r\x1b[2Kreading inventory: ${p.done}/${p.total} ${p.unit}, ${p.resources} resources${calls}${throttled}`,
+      );
     },
     done: () => {
       if (shown) stream.write('\r\x1b[2K');

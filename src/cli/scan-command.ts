@@ -11,7 +11,7 @@ import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
-import type { LiveSource } from '../sources/live.ts';
+import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
 import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -24,6 +24,7 @@ export interface ScanOptions {
   readonly input: readonly string[];
   readonly live: readonly LiveSource[];
   readonly concurrency: number;
+  readonly timeout?: Partial<LiveTimeouts>;
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
@@ -86,6 +87,7 @@ async function scanInto(
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
     },
