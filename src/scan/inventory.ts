@@ -90,6 +90,18 @@ export class Inventory implements InventoryView {
   }
 
   /**
+   * Keeps only the resources of the accounts `keep` accepts (`--shard` over export files: each
+   * shard takes its accounts of the same inputs). Run once, after unifyAccountAliases, so an
+   * account known by two names is one account, in one shard.
+   */
+  keepAccounts(keep: (provider: Provider, account: string) => boolean): void {
+    for (const [key, resource] of this.#byKey) {
+      if (!keep(resource.provider, resource.account)) this.#byKey.delete(key);
+    }
+    this.#byAccount = undefined;
+  }
+
+  /**
    * Removes and returns the resources no record placed in an account (`account` empty: a
    * Cloud Asset IAM-policy line without ancestors whose resource line was not read either).
    * Run once, after every record is read: the scan reports them as skipped records.
