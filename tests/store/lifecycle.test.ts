@@ -267,9 +267,19 @@ describe.each(ENGINES)('history store on $name', ({ open }) => {
         ['run-2026-11-01', 0, 2],
         ['run-2026-11-01', 1, 2],
       ]);
+      // A rerun of a shard supersedes its earlier attempt; another split of the run is refused.
+      await record(engine, { at: '2026-11-01T00:02:00.000Z', findings: [], run: { ...run, shard: 1 } });
+      expect((await listScans(engine)).map((s) => [s.shard.index, s.finishedAt])).toEqual([
+        [0, '2026-11-01T00:00:00.000Z'],
+        [1, '2026-11-01T00:02:00.000Z'],
+      ]);
       await expect(
-        record(engine, { at: '2026-11-01T00:02:00.000Z', findings: [], run: { ...run, shard: 1 } }),
-      ).rejects.toThrow();
+        record(engine, {
+          at: '2026-11-01T00:03:00.000Z',
+          findings: [],
+          run: { ...run, shards: 3, shard: 2 },
+        }),
+      ).rejects.toThrow(/split into 2 shards, not 3/);
       expect((await listScans(engine)).length).toBe(2);
     }, context);
   });
