@@ -11,6 +11,7 @@ import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
+import type { Shard } from '../scan/shard.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
 import type { RecordedScan } from '../store/record.ts';
@@ -44,6 +45,12 @@ export interface ScanOptions {
   readonly waivers?: string;
   /** Waivers expiring within this many days are warned about. */
   readonly waiverWarnDays?: number;
+  /** `--shard I/N`: this process scans one shard of the estate (issue 17). */
+  readonly shard?: Shard;
+  /** The run the shard records into (resolveRunId); undefined: the scan is its own run. */
+  readonly runId?: string | undefined;
+  /** `--quota-share N`: processes sharing the identity's API quota. */
+  readonly quotaShare?: number;
 }
 
 /** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
@@ -61,7 +68,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     : undefined;
   // The store is opened and its run lock taken before reading anything: two runs never overlap.
   const location = storeLocation(options.store);
-  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  const run = options.runId
+    ? { id: options.runId, shard: options.shard?.index ?? 0, shards: options.shard?.count ?? 1 }
+    : undefined;
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log, run) : undefined;
   try {
     return await scanInto(options, log, { startedAt, framework, waivers, history });
   } finally {
@@ -88,6 +98,8 @@ async function scanInto(
       concurrency: options.concurrency,
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.quotaShare ? { quotaShare: options.quotaShare } : {}),
     },
     log,
     progress.update,
