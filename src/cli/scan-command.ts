@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
@@ -113,6 +114,9 @@ async function scanInto(
     : undefined;
   const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+  // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`.
+  const shardDocument = history && options.runId ? memorySink() : undefined;
+  const shardWriter = shardDocument ? new JsonReportWriter(shardDocument.stream) : undefined;
   const tally = new FindingTally();
   let newFailureAtThreshold = false;
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
@@ -122,6 +126,7 @@ async function scanInto(
   const scanTime = startedAt.toISOString();
   try {
     await writer?.begin();
+    await shardWriter?.begin();
     for (const verdict of evaluate(inventory, framework, startedAt)) {
       let finding = verdict;
       const tags = inventory.byId(finding.resource.provider, finding.resource.id)?.tags ?? {};
@@ -136,6 +141,7 @@ async function scanInto(
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
       await writer?.finding(finding);
+      await shardWriter?.finding(finding);
     }
     requirements = tally.requirements(framework, providers);
     coverage = {
@@ -160,7 +166,15 @@ async function scanInto(
       partial,
     } as const;
     if (history) {
+      await shardWriter?.end({
+        scan,
+        requirements,
+        tally,
+        coverage,
+        ...(waivers ? { waivers: waivers.outcomes() } : {}),
+      });
       recorded = await recordScan(history, {
+        ...(shardDocument ? { document: shardDocument.text() } : {}),
         scan,
         files,
         scopes,
@@ -237,10 +251,12 @@ function recordScan(
     framework: Awaited<ReturnType<typeof loadFramework>>;
     requirements: readonly RequirementResult[];
     tally: FindingTally;
+    document?: string;
   },
 ): Promise<RecordedScan> {
   const monitoring = args.framework.parameters.changeMonitoring;
   return history.commit({
+    ...(args.document !== undefined ? { document: args.document } : {}),
     scan: args.scan,
     files: args.files,
     scopes: args.scopes,
@@ -268,6 +284,19 @@ function withMonitoringVerdict(
       ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
       : r,
   );
+}
+
+/** A stream kept in memory (a shard's findings file, bounded by the shard's size). */
+function memorySink(): { stream: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    highWaterMark: OUTPUT_HIGH_WATER_MARK,
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /** The findings file's `history` section. */

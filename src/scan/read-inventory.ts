@@ -74,8 +74,8 @@ export async function readInventory(
   }
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
-  if (shard) inventory.keepAccounts((_provider, account) => inShard(account, shard));
   addMissingAccounts(inventory);
+  if (shard) inventory.scanOnly((_provider, account) => inShard(account, shard));
   return { inventory, files, scopes };
 }
 

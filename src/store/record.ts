@@ -26,6 +26,8 @@ export interface ScanToRecord {
   readonly waived: number;
   /** The framework's change-monitoring requirement (OSK-8.1) and its thresholds, when it has one. */
   readonly changeMonitoring?: ChangeMonitoring;
+  /** The shard's whole findings file (JSON text), kept for `kansa report --run` to merge. */
+  readonly document?: string;
 }
 
 export interface ChangeMonitoring {
@@ -215,6 +217,9 @@ async function writeScan(
       JSON.stringify(scan.failedBySeverity),
     ],
   );
+  if (scan.document !== undefined) {
+    await tx.run('INSERT INTO scan_documents (scan_id, document) VALUES (?, ?)', [id, scan.document]);
+  }
   await tx.runMany(
     `INSERT INTO scan_requirements (scan_id, requirement_id, status, failed, unknown, passed, not_applicable, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -360,7 +365,7 @@ async function replaceEarlierAttempt(tx: SqlRunner, run: NonNullable<ScanToRecor
     );
   }
   const earlier = shards.filter((s) => Number(s.shard_index) === run.shard).map((s) => [s.id]);
-  for (const table of ['scan_findings', 'scan_requirements']) {
+  for (const table of ['scan_findings', 'scan_requirements', 'scan_documents']) {
     await tx.runMany(`DELETE FROM ${table} WHERE scan_id = ?`, earlier);
   }
   await tx.runMany('DELETE FROM scans WHERE id = ?', earlier);
