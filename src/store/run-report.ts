@@ -1,4 +1,5 @@
 import { PROVIDERS, type Provider } from '../model/resource.ts';
+import { byResourceType } from '../report/json.ts';
 import { type FindingsFile, parseFindings } from '../report/read-findings.ts';
 import { verdict } from '../report/summary.ts';
 import type { SqlEngine } from './engine.ts';
@@ -10,8 +11,9 @@ import { type RunStatus, runStatus } from './runs.ts';
  * (each shard's in its scan order); counts, requirement verdicts, coverage and waivers are
  * summed over the shards and the verdicts decided again from the sums. A run not complete
  * (a shard missing, or one that could not read everything) is marked partial, never complete.
- * The store's own section (changes, OSK-8.1 from the history) belongs to each shard's scan
- * and is left out: see `kansa history`.
+ * The change-monitoring requirement (OSK-8.1) takes the worst of the verdicts the history gave
+ * each shard, its overdue failures summed; the store's own section (each shard's changes) is
+ * left out: see `kansa history` and `kansa diff`.
  */
 export async function readRunFindings(
   engine: SqlEngine,
@@ -34,7 +36,10 @@ export async function readRunFindings(
     }
     shards.push(parseFindings(where, row.document));
   }
-  const file = mergeShards(shards, !status.complete);
+  const file = withMonitoringVerdicts(
+    mergeShards(shards, !status.complete),
+    await monitoringRows(engine, runId),
+  );
   // The merged file is checked against the findings schema like any file a report reads.
   return { file: parseFindings(`${engine.location}: run ${runId}`, JSON.stringify(file)), status };
 }
@@ -123,12 +128,47 @@ function mergeShards(shards: readonly FindingsFile[], partial: boolean): Finding
     coverage: {
       files: [...files.values()],
       scopes: shards.flatMap((s) => s.coverage.scopes),
-      resourcesByType: [...resourcesByType.values()].sort(
-        // As countResources orders them.
-        (a, b) => a.provider.localeCompare(b.provider) || a.type.localeCompare(b.type) || b.count - a.count,
-      ),
+      resourcesByType: [...resourcesByType.values()].sort(byResourceType),
       notEvaluated: [...notEvaluated].map(([checkId, resources]) => ({ checkId, resources })),
     },
     ...(waivers.size > 0 ? { waivers: [...waivers.values()] } : {}),
+  };
+}
+
+type MonitoringRow = { scan_id: string; requirement_id: string; status: string; failed: number };
+
+/** The verdicts the history gave each shard's change-monitoring requirement (a detail is kept only for it). */
+function monitoringRows(engine: SqlEngine, runId: string): Promise<MonitoringRow[]> {
+  return engine.all<MonitoringRow>(
+    `SELECT r.scan_id, r.requirement_id, r.status, r.failed FROM scan_requirements r JOIN scans s ON s.id = r.scan_id
+     WHERE s.run_id = ? AND r.detail IS NOT NULL`,
+    [runId],
+  );
+}
+
+const MONITORING_RANK: Readonly<Record<string, number>> = { PASS: 0, UNKNOWN: 1, FAIL: 2 };
+
+/** As `kansa scan` does for one scan: the requirement decided from the history, no longer MANUAL. */
+function withMonitoringVerdicts(file: FindingsFile, rows: readonly MonitoringRow[]): FindingsFile {
+  if (rows.length === 0) return file;
+  const byRequirement = new Map<string, MonitoringRow[]>();
+  for (const row of rows)
+    byRequirement.set(row.requirement_id, [...(byRequirement.get(row.requirement_id) ?? []), row]);
+  return {
+    ...file,
+    requirements: file.requirements.map((r) => {
+      const verdicts = byRequirement.get(r.id);
+      if (!verdicts) return r;
+      const worst = verdicts.reduce((a, b) =>
+        (MONITORING_RANK[b.status] ?? 1) > (MONITORING_RANK[a.status] ?? 1) ? b : a,
+      );
+      const overdue = verdicts.reduce((n, v) => n + Number(v.failed), 0);
+      return {
+        ...r,
+        status: worst.status as typeof r.status,
+        counts: { ...r.counts, FAIL: overdue },
+        manual: [],
+      };
+    }),
   };
 }
