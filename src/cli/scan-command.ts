@@ -13,7 +13,7 @@ import { evaluate } from '../scan/evaluate.ts';
 import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { Shard } from '../scan/shard.ts';
-import type { LiveSource } from '../sources/live.ts';
+import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
 import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -26,6 +26,7 @@ export interface ScanOptions {
   readonly input: readonly string[];
   readonly live: readonly LiveSource[];
   readonly concurrency: number;
+  readonly timeout?: Partial<LiveTimeouts>;
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
@@ -91,12 +92,13 @@ async function scanInto(
   },
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, options.lang);
   const { inventory, files, scopes } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
       ...(options.shard ? { shard: options.shard } : {}),

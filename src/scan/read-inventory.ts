@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import type { LiveProgress, LiveSource } from '../sources/live.ts';
+import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
@@ -20,6 +20,8 @@ export interface InventorySources {
   readonly live: readonly LiveSource[];
   readonly saveInventoryDir?: string;
   readonly concurrency: number;
+  /** `--timeout`: each live call's, and each live scope's. */
+  readonly timeouts?: Partial<LiveTimeouts>;
   /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
   /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
@@ -53,6 +55,7 @@ export async function readInventory(
       concurrency: sources.concurrency,
       ...(shard ? { includeScope: (scopeKey: string) => inShard(scopeKey, shard) } : {}),
       ...(sources.quotaShare ? { quotaShare: sources.quotaShare } : {}),
+      ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
     // A scope's error is printed once, by the CLI (terminal summary or warning), not logged here.
     for (const scope of collected) {
