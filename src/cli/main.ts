@@ -17,6 +17,7 @@ import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from '.
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
 import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
+import { resolveRunId, shardOptions } from './shard-options.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -125,6 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   );
   for (const option of sendOptions()) scan.addOption(option);
   for (const option of liveOptions()) scan.addOption(option);
+  for (const option of shardOptions()) scan.addOption(option);
   scan.action(async (options) => {
     if (options.send && !options.output) {
       return scan.error('error: --send delivers the findings file: give --output FILE too', {
@@ -150,7 +152,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       format: options.logFormat,
       lang: options.lang,
     });
-    exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    const runId = resolveRunId(options.runId, options.shard);
+    exitCode = await runScan({ ...options, input: options.input ?? [], live, runId }, log);
     if (options.send) {
       const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
       // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.

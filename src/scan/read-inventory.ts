@@ -5,6 +5,7 @@ import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts'
 import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
+import { inShard, type Shard } from './shard.ts';
 
 export interface InventoryRead {
   readonly inventory: Inventory;
@@ -23,6 +24,10 @@ export interface InventorySources {
   readonly timeouts?: Partial<LiveTimeouts>;
   /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
+  /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
+  readonly shard?: Shard;
+  /** `--quota-share N`: processes sharing the identity's API quota (see LiveContext). */
+  readonly quotaShare?: number;
 }
 
 export type ReadProgress = LiveProgress;
@@ -38,6 +43,7 @@ export async function readInventory(
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<InventoryRead> {
   const inventory = new Inventory();
+  const shard = sources.shard && sources.shard.count > 1 ? sources.shard : undefined;
   const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
   for (const source of sources.live) {
@@ -47,6 +53,8 @@ export async function readInventory(
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
+      ...(shard ? { includeScope: (scopeKey: string) => inShard(scopeKey, shard) } : {}),
+      ...(sources.quotaShare ? { quotaShare: sources.quotaShare } : {}),
       ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
     // A scope's error is printed once, by the CLI (terminal summary or warning), not logged here.
@@ -70,6 +78,7 @@ export async function readInventory(
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
   addMissingAccounts(inventory);
+  if (shard) inventory.scanOnly((_provider, account) => inShard(account, shard));
   return { inventory, files, scopes };
 }
 

@@ -25,6 +25,19 @@ export interface LiveContext {
   readonly saveInventoryDir?: string;
   /** Most API requests in flight at once (`--concurrency`). */
   readonly concurrency: number;
+  /**
+   * `--shard I/N` (issue 17): whether a discovered scope belongs to this shard. Each cloud's
+   * collector calls it on every scope it discovers, before reading it, with the scope's key:
+   * the subscription id (Azure), `account/region` (AWS), the project id (Google Cloud); a
+   * scope outside the shard is neither read nor listed in the coverage. Absent: every scope.
+   */
+  readonly includeScope?: (scopeKey: string) => boolean;
+  /**
+   * `--quota-share N`: how many processes share this identity's API quota. Each collector
+   * divides its pacers' rates (Resource Graph, Cloud Asset, AWS Config…) by it, so N shards
+   * under one identity together stay within the one quota. Absent or 1: the full rate.
+   */
+  readonly quotaShare?: number;
   /** `--timeout`: each call's and each scope's; the collectors' defaults when absent. */
   readonly timeouts?: Partial<LiveTimeouts>;
 }
