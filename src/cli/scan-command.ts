@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
@@ -11,7 +12,8 @@ import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
 import { SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
-import type { LiveSource } from '../sources/live.ts';
+import type { Shard } from '../scan/shard.ts';
+import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
 import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -24,6 +26,7 @@ export interface ScanOptions {
   readonly input: readonly string[];
   readonly live: readonly LiveSource[];
   readonly concurrency: number;
+  readonly timeout?: Partial<LiveTimeouts>;
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
@@ -44,6 +47,12 @@ export interface ScanOptions {
   readonly waivers?: string;
   /** Waivers expiring within this many days are warned about. */
   readonly waiverWarnDays?: number;
+  /** `--shard I/N`: this process scans one shard of the estate (issue 17). */
+  readonly shard?: Shard;
+  /** The run the shard records into (resolveRunId); undefined: the scan is its own run. */
+  readonly runId?: string | undefined;
+  /** `--quota-share N`: processes sharing the identity's API quota. */
+  readonly quotaShare?: number;
 }
 
 /** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
@@ -61,7 +70,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     : undefined;
   // The store is opened and its run lock taken before reading anything: two runs never overlap.
   const location = storeLocation(options.store);
-  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  const run = options.runId
+    ? { id: options.runId, shard: options.shard?.index ?? 0, shards: options.shard?.count ?? 1 }
+    : undefined;
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log, run) : undefined;
   try {
     return await scanInto(options, log, { startedAt, framework, waivers, history });
   } finally {
@@ -80,14 +92,17 @@ async function scanInto(
   },
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, options.lang);
   const { inventory, files, scopes } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.quotaShare ? { quotaShare: options.quotaShare } : {}),
     },
     log,
     progress.update,
@@ -101,6 +116,9 @@ async function scanInto(
     : undefined;
   const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
   const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+  // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`.
+  const shardDocument = history && options.runId ? memorySink() : undefined;
+  const shardWriter = shardDocument ? new JsonReportWriter(shardDocument.stream) : undefined;
   const tally = new FindingTally();
   let newFailureAtThreshold = false;
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
@@ -110,6 +128,7 @@ async function scanInto(
   const scanTime = startedAt.toISOString();
   try {
     await writer?.begin();
+    await shardWriter?.begin();
     for (const verdict of evaluate(inventory, framework, startedAt)) {
       let finding = verdict;
       const tags = inventory.byId(finding.resource.provider, finding.resource.id)?.tags ?? {};
@@ -124,6 +143,7 @@ async function scanInto(
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
       await writer?.finding(finding);
+      await shardWriter?.finding(finding);
     }
     requirements = tally.requirements(framework, providers);
     coverage = {
@@ -148,7 +168,15 @@ async function scanInto(
       partial,
     } as const;
     if (history) {
+      await shardWriter?.end({
+        scan,
+        requirements,
+        tally,
+        coverage,
+        ...(waivers ? { waivers: waivers.outcomes() } : {}),
+      });
       recorded = await recordScan(history, {
+        ...(shardDocument ? { document: shardDocument.text() } : {}),
         scan,
         files,
         scopes,
@@ -225,10 +253,12 @@ function recordScan(
     framework: Awaited<ReturnType<typeof loadFramework>>;
     requirements: readonly RequirementResult[];
     tally: FindingTally;
+    document?: string;
   },
 ): Promise<RecordedScan> {
   const monitoring = args.framework.parameters.changeMonitoring;
   return history.commit({
+    ...(args.document !== undefined ? { document: args.document } : {}),
     scan: args.scan,
     files: args.files,
     scopes: args.scopes,
@@ -256,6 +286,19 @@ function withMonitoringVerdict(
       ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
       : r,
   );
+}
+
+/** A stream kept in memory (a shard's findings file, bounded by the shard's size). */
+function memorySink(): { stream: Writable; text(): string } {
+  const chunks: Buffer[] = [];
+  const stream = new Writable({
+    highWaterMark: OUTPUT_HIGH_WATER_MARK,
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
 /** The findings file's `history` section. */

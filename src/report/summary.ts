@@ -129,7 +129,7 @@ function emptyCounts(): StatusCounts {
 }
 
 /** Worst status first; with no findings, a requirement fully covered by checks had nothing to check. */
-function verdict(counts: StatusCounts, automated: boolean): RequirementStatus {
+export function verdict(counts: StatusCounts, automated: boolean): RequirementStatus {
   if (counts.FAIL > 0) return 'FAIL';
   if (counts.UNKNOWN > 0) return 'UNKNOWN';
   if (counts.PASS > 0) return 'PASS';

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -200,6 +201,11 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(diff.entries.some((e) => e.waiver === 'W-1')).toBe(true);
     const named = await kansa('diff', '--store', store, '--from', '#2', '--to', '#1', '--lang', 'en');
     expect(named.stdout).toMatch(/^Diff: #2 .* → #1 /);
+    const nowhere = path.join(dir, 'typo.sqlite');
+    const absent = await kansa('history', '--store', nowhere);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toMatch(/no history store at .*typo\.sqlite/);
+    expect(existsSync(nowhere)).toBe(false);
     const missing = await kansa('diff', '--store', store, '--from', '#9');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no scan #9 in /);

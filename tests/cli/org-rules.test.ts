@@ -45,7 +45,7 @@ interface Finding {
   resource: { name: string };
 }
 
-describe('organisation rules (CEL) cannot stall a scan', () => {
+describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, () => {
   it('a backtracking pattern and nested .all() over 2,000 tags finish within their limit', async () => {
     const policy = path.join(dir, 'slow.yaml');
     await writeFile(
@@ -78,7 +78,7 @@ describe('organisation rules (CEL) cannot stall a scan', () => {
       message: { en: expect.stringMatching(/stopped at its evaluation limit \(100000 steps\)/) },
     });
     expect(of('custom.nested', 'aaaa')?.status).toBe('PASS');
-  }, 60_000);
+  }, 120_000);
 
   it('rejects an undeclared variable when the policy loads, at its file:line', async () => {
     const policy = path.join(dir, 'undeclared.yaml');
@@ -101,7 +101,7 @@ describe('organisation rules (CEL) cannot stall a scan', () => {
   });
 });
 
-describe('YAML alias bombs', () => {
+describe('YAML alias bombs', { timeout: 120_000 }, () => {
   const bomb = [
     'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
     'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',

@@ -16,7 +16,7 @@ import {
   isLocationUnreadable,
   LOCATED_MESSAGES,
   UNREADABLE_LOCATION_MESSAGE,
-} from './region.ts';
+} from '../lib/region.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but

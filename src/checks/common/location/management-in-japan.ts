@@ -7,7 +7,7 @@ import {
   isLocationUnreadable,
   LOCATED_MESSAGES,
   UNREADABLE_LOCATION_MESSAGE,
-} from './region.ts';
+} from '../lib/region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
 export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({

@@ -1,5 +1,9 @@
 import { jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { AZURE, SUB } from './records.ts';
+
+const id = (name: string) =>
+  `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/${name}`;
 
 // Log Analytics workspaces as ARM lists them (`{"value": [...]}`), with the locations exports
 // carry: a region name, a display name, `global`, and a template expression.
@@ -18,6 +22,7 @@ const workspace = (name: string, location: string) =>
 
 export default {
   valid: [
+    { name: 'a domestic workspace', records: [AZURE], target: id('log-tokyo'), messageId: 'domestic' },
     {
       name: 'a workspace in Japan West, display name',
       records: [workspace('log-osaka', 'Japan West')],
@@ -32,6 +37,13 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: 'a workspace abroad, at low severity',
+      records: [AZURE],
+      target: id('log-useast'),
+      messageId: 'abroad',
+      severity: 'low',
+    },
     {
       name: 'a workspace in East US',
       records: [workspace('log-useast', 'eastus')],
