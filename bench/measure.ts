@@ -40,11 +40,14 @@ if (mode === 'scan') {
   for (const file of await listInputFiles([dir])) {
     const raw = await readFile(file);
     const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString('utf8');
-    // NDJSON (gcloud asset export) when the first line is a whole JSON value; one document otherwise.
-    const firstLine = text.slice(0, text.indexOf('\n'));
+    // NDJSON (gcloud asset export) when the first of several lines is a whole JSON value; one
+    // document otherwise. A single-line document is parsed once, never tried as a "first line".
+    const newline = text.indexOf('\n');
+    const oneLine = newline === -1 || text.slice(newline).trim() === '';
+    const firstLine = oneLine ? '' : text.slice(0, newline);
     if (!/^\s*[[{]/.test(text)) {
       text.split('\n'); // a CSV credential report: splitting it into lines is the bare minimum
-    } else if (firstLine.trim().startsWith('{') && isJson(firstLine)) {
+    } else if (!oneLine && firstLine.trim().startsWith('{') && isJson(firstLine)) {
       for (const line of text.split('\n')) if (line) JSON.parse(line);
     } else {
       JSON.parse(text);
