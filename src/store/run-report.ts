@@ -120,7 +120,9 @@ function mergeShards(shards: readonly FindingsFile[], partial: boolean): Finding
       const sorted = [...manual].sort((a, b) => order.indexOf(a.provider) - order.indexOf(b.provider));
       return {
         ...r,
-        status: verdict(r.counts, r.checks.length > 0 && sorted.length === 0),
+        // A 確認する (confirm) requirement stays MANUAL, as in a single scan (report/summary.ts).
+        status:
+          r.force === 'confirm' ? 'MANUAL' : verdict(r.counts, r.checks.length > 0 && sorted.length === 0),
         manual: sorted,
       };
     }),
