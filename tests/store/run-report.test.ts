@@ -121,8 +121,12 @@ describe.each(ENGINES)('a run of N shards on $name', ({ name, store: newStore })
 });
 
 describe('kansa report --run refuses', () => {
-  it('a run the store does not have, and --run with --input', async () => {
+  it('a store that does not exist, a run the store does not have, and --run with --input', async () => {
+    // Reading never creates a store: a path with none is a usage error.
+    const absent = await kansa(['report', '--store', path.join(dir, 'absent.sqlite'), '--run', 'nope']);
+    expect([absent.code, absent.stderr]).toEqual([2, expect.stringMatching(/no history store at /)]);
     const store = path.join(dir, 'empty.sqlite');
+    await (await openStore(store)).close();
     const missing = await kansa(['report', '--store', store, '--run', 'nope']);
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringMatching(/no run nope in /)]);
     const both = await kansa(['report', '--store', store, '--run', 'x', '-i', 'f.json']);
