@@ -83,6 +83,15 @@ export interface FindingsFile {
       readonly requests: number;
       readonly error?: string;
     }[];
+    /** What became of deliveries of these findings to the SOC (`kansa send`, `scan --send`). */
+    readonly delivery?: readonly {
+      readonly destination: string;
+      readonly at: string;
+      readonly sent: number;
+      readonly spooled: number;
+      readonly rejected: readonly { readonly findingId: string; readonly message: string }[];
+      readonly error?: string;
+    }[];
     readonly resourcesByType: readonly {
       readonly provider: Provider;
       readonly type: string;

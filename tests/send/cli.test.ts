@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +66,17 @@ describe('kansa send', () => {
     soc.faults.length = 0;
     expect(down.code, down.stderr).toBe(6);
     expect(down.stderr).toMatch(/spooled for the next run/);
+    // The findings file says so too: its coverage lists the delivery and what was spooled.
+    const delivery = (
+      JSON.parse(readFileSync(findings, 'utf8')) as {
+        coverage: { delivery: { spooled: number; error?: string }[] };
+      }
+    ).coverage.delivery;
+    expect(delivery.at(-1)).toMatchObject({
+      spooled: expect.any(Number),
+      error: expect.stringMatching(/503/),
+    });
+    expect(delivery.at(-1)?.spooled).toBeGreaterThan(0);
     expect(readdirSync(path.join(dir, 'data', 'kansa', 'spool', 'webhook')).length).toBeGreaterThan(0);
     const again = await kansa(['send', '--input', findings, '--to', 'webhook', '--send-mode', 'all'], env);
     expect(again.code, again.stderr).toBe(0);
