@@ -571,8 +571,9 @@ const CASES: readonly Case[] = [
     exportedId: `//compute.googleapis.com/projects/${PROJECT}/global/firewalls/allow-rdp`,
   },
   {
+    // In the Osaka view a customer-managed key is required through CLS-1 (untagged: class 2).
     name: 'Google Cloud: a disk with the Google-managed key',
-    check: 'gcp.compute.disk-cmek',
+    check: 'common.classification.cmk-at-rest',
     status: 'FAIL',
     plan: plan('google', GOOGLE_PROVIDER, [
       [
