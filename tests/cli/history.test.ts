@@ -1,36 +1,14 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunLock } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
+import { type Run, kansa as runKansa, SAMPLE } from './run-kansa.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'fixtures/sample-tenancy');
-const run = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function kansa(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real CLI in a child process (tests/cli/run-kansa.ts), called with its arguments spread. */
+const kansa = (...args: string[]) => runKansa(args);
 
 interface File {
   findings: {
