@@ -12,6 +12,7 @@ import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
 import { benchOffline } from './offline.ts';
 import { measureRuleCost } from './rule-cost.ts';
+import { benchSend } from './send.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results.md');
@@ -25,6 +26,8 @@ const ruleCost = measureRuleCost(100_000);
 // Live collectors against the fake clouds, with realistic latency and the services' quotas.
 const live =
   process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
+// SOC delivery to the destinations' fakes, against each service's documented ceiling.
+const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
@@ -66,6 +69,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${liveSection ? `\n${liveSection}` : ''}`;
+${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}`;
 await writeFile(RESULTS, report);
 console.log(report);

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
 import { diffScans, type ScanDiff } from '../store/diff.ts';
@@ -10,7 +11,7 @@ import {
   requirementTrend,
   type ScanSummary,
 } from '../store/history.ts';
-import { openStore, storeLocation } from '../store/open.ts';
+import { isPostgresUrl, openStore, storeLocation } from '../store/open.ts';
 import { renderDiff, renderHistory } from './history-text.ts';
 import { defaultLang } from './lang.ts';
 
@@ -147,12 +148,20 @@ export async function diffFromOptions(
 async function withStore(option: string | boolean | undefined, work: (engine: SqlEngine) => Promise<void>) {
   const location = storeLocation(option);
   if (!location) throw new UsageError('this command reads the history store: drop --no-store');
-  const engine = await openStore(location);
+  const engine = await openExistingStore(location);
   try {
     await work(engine);
   } finally {
     await engine.close();
   }
+}
+
+/** Opens a store to read it: reading never creates one, so a mistyped path is an error, not an empty history. */
+export async function openExistingStore(location: string): Promise<SqlEngine> {
+  if (!isPostgresUrl(location) && !existsSync(location)) {
+    throw new UsageError(`no history store at ${location}: record scans with kansa scan (or give --store)`);
+  }
+  return openStore(location);
 }
 
 /** `400d`, `52w`, `13m`, `2y` → days. */

@@ -3,6 +3,7 @@ import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FindingTally } from '../report/summary.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
+import { escapeControls } from '../report/terminal-text.ts';
 import { DIFF_STATES, type DiffState, type ScanDiff } from '../store/diff.ts';
 import type { RequirementPoint, ScanSummary } from '../store/history.ts';
 import type { RecordedScan } from '../store/record.ts';
@@ -110,7 +111,9 @@ export function renderScanHistory(args: {
     out.push(`  ${t.beforeAfter(bySeverity(false), bySeverity(true))}`);
     for (const w of waivers) {
       out.push(
-        `  ${w.id}  ${t.waiverState[w.state]}  ${t.matched(w.matched)}  ${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`,
+        escapeControls(
+          `  ${w.id}  ${t.waiverState[w.state]}  ${t.matched(w.matched)}  ${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`,
+        ),
       );
     }
   }
@@ -163,7 +166,10 @@ export function renderDiff(diff: ScanDiff, lang: Lang): string {
         : SEVERITY_LABEL[lang][e.severity as Severity];
     const age = e.ageDays !== undefined && e.state !== 'new' ? `  ${t.age(e.ageDays)}` : '';
     const waiver = e.waiver ? `  WAIVED ${e.waiver}` : '';
-    out.push(`  [${label[e.state]}] [${severity}] ${e.checkId}  ${e.resourceId}${age}${waiver}`);
+    // Resource ids come from the inventory: control and bidi characters are shown escaped, never run.
+    out.push(
+      `  [${label[e.state]}] [${severity}] ${e.checkId}  ${escapeControls(e.resourceId)}${age}${escapeControls(waiver)}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { CHECKS } from '../checks/index.ts';
 import { coverage } from '../frameworks/coverage.ts';
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { listFrameworks, loadFramework } from '../frameworks/load.ts';
 import type { Lang } from '../model/localized.ts';
@@ -40,13 +41,15 @@ export async function describeFramework(
   if (showCoverage) return coverageText(framework, lang);
   const t = LABELS[lang];
   // A framework may be the user's own file: its texts are escaped like any other input.
-  const out = [
-    `${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)}, ${value(framework.source)})`,
-    '',
-  ];
+  const out = [`${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)})`, ''];
   for (const r of framework.requirements) {
     out.push(`${value(r.id)}  ${value(r.title[lang])}`);
     out.push(`    ${t.clause}: ${value(r.clause)}`);
+    out.push(`    ${t.force}: ${FORCE_LABEL[r.force][lang]}`);
+    for (const parameter of r.orgParameters) {
+      const setting = JSON.stringify(framework.parameters[parameter as keyof typeof framework.parameters]);
+      out.push(`    ${t.orgParameter}: ${value(`${parameter} = ${setting}`)}`);
+    }
     for (const check of r.checks) out.push(`    ${t.check}: ${value(check)}`);
     for (const [provider, text] of Object.entries(r.manual)) {
       const cloud = provider === 'all' ? t.allClouds : (CLOUD_NAMES[provider as Provider] ?? provider);
@@ -59,6 +62,8 @@ export async function describeFramework(
 const LABELS = {
   ja: {
     clause: '根拠',
+    force: '強さ',
+    orgParameter: '組織のパラメータ',
     check: 'チェック',
     manual: (provider: string) => `要手動確認（${provider}）`,
     manualCell: '要手動確認',
@@ -67,6 +72,8 @@ const LABELS = {
   },
   en: {
     clause: 'clause',
+    force: 'force',
+    orgParameter: "organisation's parameter",
     check: 'check',
     manual: (provider: string) => `MANUAL (${provider})`,
     manualCell: 'MANUAL',
@@ -85,8 +92,9 @@ function coverageText(framework: Framework, lang: Lang): string {
   const t = LABELS[lang];
   const width = Math.max(...PROVIDERS.map((p) => displayWidth(CLOUD_NAMES[p])));
   const out: string[] = [];
-  for (const { id, title, cells } of coverage(framework)) {
+  for (const { id, title, force, clause, cells } of coverage(framework)) {
     out.push(`${value(id)}  ${value(title[lang])}`);
+    out.push(`    [${FORCE_LABEL[force][lang]}] ${value(clause)}`);
     for (const provider of PROVIDERS) {
       const { checks, manual } = cells[provider];
       const items = [...checks.map(value), ...(manual ? [t.manualCell] : [])];

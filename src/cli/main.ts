@@ -5,7 +5,7 @@ import { InputError } from '../base/input-error.ts';
 import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
-import { OutputError } from '../report/atomic-file.ts';
+import { describe, OutputError } from '../report/atomic-file.ts';
 import { REPORT_FORMATS } from '../report/render.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
@@ -14,10 +14,11 @@ import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
-import { LIVE_CLOUDS, liveSourcesFrom, parseConcurrency } from './live-sources.ts';
+import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
 import { DESTINATIONS, registerSendCommand, sendFindingsFile, sendOptions } from './send-command.ts';
+import { resolveRunId, shardOptions } from './shard-options.ts';
 import { VERSION } from './version.ts';
 
 const USAGE_ERROR = EXIT.usage;
@@ -28,7 +29,21 @@ const USAGE_ERROR = EXIT.usage;
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  installCrashHandlers(debug);
+  const stdout = watchStdout();
+  installCrashHandlers(debug, stdout);
+  let settled = false;
+  // The event loop ran dry while the command still waited (a write to a dead stdout never
+  // drains): the process would exit 0 with its work undone. Never: say what happened.
+  process.once('beforeExit', () => {
+    if (settled) return;
+    if (stdout.error) {
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.exitCode = USAGE_ERROR;
+    } else {
+      reportInternalError(new Error('the command stopped before it finished'), debug);
+      process.exitCode = EXIT.internalError;
+    }
+  });
   let exitCode: number = EXIT.ok;
   const program = new Command('kansa')
     .description(
@@ -37,7 +52,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(VERSION)
     .option('--debug', 'print the stack of an internal error')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) })
+    .configureOutput({
+      // Commander's errors quote the arguments as given: their control characters are escaped.
+      writeErr: (text) => process.stderr.write(text.split('\n').map(escapeControls).join('\n')),
+    })
     .addHelpText('after', exitCodeHelp());
 
   const langOption = () =>
@@ -85,6 +103,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addOption(langOption())
     .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
     .option(
+      '--timeout <seconds>',
+      "live scans: each call's connect-and-response timeout, and optionally each scope's deadline (CALL[,SCOPE], default 60,1800)",
+      parseTimeouts,
+    )
+    .option(
       '--save-inventory <dir>',
       'live scans: also write what was pulled, as export files kansa reads back',
     )
@@ -113,7 +136,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     ),
   );
   for (const option of sendOptions()) scan.addOption(option);
-  for (const cloud of LIVE_CLOUDS) for (const option of cloud.options) scan.addOption(option);
+  for (const option of liveOptions()) scan.addOption(option);
+  for (const option of shardOptions()) scan.addOption(option);
   scan.action(async (options) => {
     if (options.send && !options.output) {
       return scan.error('error: --send delivers the findings file: give --output FILE too', {
@@ -139,7 +163,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       format: options.logFormat,
       lang: options.lang,
     });
-    exitCode = await runScan({ ...options, input: options.input ?? [], live }, log);
+    const runId = resolveRunId(options.runId, options.shard);
+    exitCode = await runScan({ ...options, input: options.input ?? [], live, runId }, log);
     if (options.send) {
       const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
       // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
@@ -174,8 +199,17 @@ export async function main(argv: readonly string[]): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await stdout.settled();
+    settled = true;
+    if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
     return exitCode;
   } catch (error) {
+    settled = true;
+    if (stdout.error && !(error instanceof OutputError)) {
+      // What failed was writing the output (a full disk behind `> file`), not the scan.
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      return USAGE_ERROR;
+    }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
@@ -190,6 +224,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     reportInternalError(error, debug);
     return EXIT.internalError;
   }
+}
+
+/**
+ * Records a failed write to stdout (`> /dev/full`, a full disk): stdout's 'error' comes after the
+ * write, and a lost report must not exit 0. A closed pipe (EPIPE, `| head`) is not a failure.
+ */
+function watchStdout(): { readonly error: Error | undefined; settled(): Promise<void> } {
+  let failure: Error | undefined;
+  process.stdout.prependListener('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') failure ??= error;
+  });
+  return {
+    get error() {
+      return failure;
+    },
+    // The 'error' of a failed write is emitted on a later tick.
+    settled: () => new Promise((resolve) => setImmediate(resolve)),
+  };
 }
 
 function parseWholeNumber(value: string): number {
@@ -207,8 +259,13 @@ function reportInternalError(error: unknown, debug: boolean): void {
 }
 
 /** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
-function installCrashHandlers(debug: boolean): void {
+function installCrashHandlers(debug: boolean, stdout: { readonly error: Error | undefined }): void {
   const crash = (error: unknown) => {
+    if (stdout.error) {
+      // bin/kansa.js rethrows a failed write to stdout: the output was lost, the scan was not wrong.
+      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.exit(USAGE_ERROR);
+    }
     reportInternalError(error, debug);
     process.exit(EXIT.internalError);
   };

@@ -6,11 +6,14 @@ import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile } from '../report/read-findings.ts';
 import { REPORT_FORMATS, type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { escapeControls } from '../report/terminal-text.ts';
-import { storeOptions } from './history-command.ts';
+import { openExistingStore, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 
 export interface ReportOptions {
-  readonly input: string;
+  /** The findings file; or, with `run`, none: the run's shards in the store. */
+  readonly input?: string;
+  /** `--run RUN`: the merged findings of a sharded run in the store (--store or KANSA_STORE_URL). */
+  readonly run?: string;
   readonly format: ReportFormat;
   readonly output?: string;
   readonly lang: Lang;
@@ -32,7 +35,11 @@ export function registerReportCommand(program: Command): void {
     .description(
       'render a findings file (kansa scan --output) as HTML, CSV, OCSF or SARIF, without rescanning',
     )
-    .requiredOption('-i, --input <file>', 'the findings file (kansa scan --format json --output FILE)')
+    .option('-i, --input <file>', 'the findings file (kansa scan --format json --output FILE)')
+    .option(
+      '--run <id>',
+      'instead of --input: the merged shards of this run (kansa scan --run-id) in --store',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(REPORT_FORMATS).default('html'))
     .option(
       '-o, --output <file>',
@@ -51,6 +58,9 @@ export function registerReportCommand(program: Command): void {
     .addOption(storeOptions()[0]!)
     .addOption(storeOptions()[1]!)
     .action(async function (this: Command, options: ReportOptions) {
+      if ((options.input === undefined) === (options.run === undefined)) {
+        this.error('kansa report: give either --input FILE or --run RUN (with --store)', { exitCode: 2 });
+      }
       const views = options.frameworkView ?? [];
       if (views.length > 1 && options.format !== 'csv') {
         this.error(`kansa report: several --framework-view values need --format csv (one file each)`, {
@@ -71,10 +81,10 @@ export async function runReport(options: ReportOptions): Promise<void> {
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
   if (options.output) await checkWritable(options.output);
   const { loadView, readFindings } = await import('../report/read-findings.ts');
-  const file = await readFindings(options.input);
+  const file = options.run ? await readRun(options.store, options.run) : await readFindings(options.input!);
   const history = [
     ...(await readHistory(options.history ?? [])),
-    ...(await storeHistory(options.store, file)),
+    ...(await storeHistory(options.store, file, options.run)),
   ].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
   for (const name of names) {
     const view = await loadView(file, name);
@@ -123,17 +133,22 @@ const STORE_TREND_SCANS = 30;
 async function storeHistory(
   option: string | boolean | undefined,
   file: FindingsFile,
+  /** A run's own shards are not its history. */
+  runId?: string,
 ): Promise<HistoryPoint[]> {
-  const named =
-    typeof option === 'string' ? option : option === false ? undefined : process.env.KANSA_STORE_URL;
-  if (!named || named === 'none') return [];
-  const { openStore } = await import('../store/open.ts');
+  const named = namedStore(option);
+  if (!named) return [];
   const { listScans } = await import('../store/history.ts');
-  const engine = await openStore(named);
+  const engine = await openExistingStore(named);
   try {
     const scans = await listScans(engine, 1000);
     return scans
-      .filter((s) => s.framework.id === file.scan.framework.id && s.finishedAt < file.scan.finishedAt)
+      .filter(
+        (s) =>
+          s.framework.id === file.scan.framework.id &&
+          s.finishedAt < file.scan.finishedAt &&
+          s.runId !== runId,
+      )
       .slice(-STORE_TREND_SCANS)
       .map((s) => ({
         finishedAt: s.finishedAt,
@@ -148,4 +163,33 @@ async function storeHistory(
   } finally {
     await engine.close();
   }
+}
+
+/**
+ * The merged findings of a sharded run in the named store. A run not complete is reported
+ * partial, and what is missing (shards, scopes) is printed: it is never shown as complete.
+ */
+async function readRun(option: string | boolean | undefined, runId: string): Promise<FindingsFile> {
+  const named = namedStore(option);
+  if (!named) throw new UsageError('kansa report --run needs the store: --store URL or KANSA_STORE_URL');
+  const { readRunFindings } = await import('../store/run-report.ts');
+  const { describeIncompleteRun } = await import('../store/runs.ts');
+  const engine = await openExistingStore(named);
+  try {
+    const run = await readRunFindings(engine, runId);
+    if (!run) throw new UsageError(`no run ${runId} in ${engine.location} (see kansa history)`);
+    for (const line of describeIncompleteRun(run.status)) {
+      process.stderr.write(`kansa: ${escapeControls(line)}\n`);
+    }
+    return run.file;
+  } finally {
+    await engine.close();
+  }
+}
+
+/** A store named with --store or KANSA_STORE_URL (a report never creates the default store). */
+function namedStore(option: string | boolean | undefined): string | undefined {
+  const named =
+    typeof option === 'string' ? option : option === false ? undefined : process.env.KANSA_STORE_URL;
+  return named && named !== 'none' ? named : undefined;
 }

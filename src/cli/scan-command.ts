@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
@@ -5,6 +6,7 @@ import { loadWaivers, WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
+import type { ScanEnd, ScanStart } from '../report/findings-schema.ts';
 import {
   checksCatalogue,
   JsonReportWriter,
@@ -16,9 +18,10 @@ import { type ReportFormat, renderReport, writeReport } from '../report/render.t
 import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
-import { annotate, SEVERITY_RANK } from '../scan/finding.ts';
+import { annotate, type Finding, SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
-import type { LiveSource } from '../sources/live.ts';
+import type { Shard } from '../scan/shard.ts';
+import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
 import type { RecordedScan } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -31,6 +34,7 @@ export interface ScanOptions {
   readonly input: readonly string[];
   readonly live: readonly LiveSource[];
   readonly concurrency: number;
+  readonly timeout?: Partial<LiveTimeouts>;
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
@@ -52,6 +56,12 @@ export interface ScanOptions {
   readonly waivers?: string;
   /** Waivers expiring within this many days are warned about. */
   readonly waiverWarnDays?: number;
+  /** `--shard I/N`: this process scans one shard of the estate (issue 17). */
+  readonly shard?: Shard;
+  /** The run the shard records into (resolveRunId); undefined: the scan is its own run. */
+  readonly runId?: string | undefined;
+  /** `--quota-share N`: processes sharing the identity's API quota. */
+  readonly quotaShare?: number;
 }
 
 /** Exit codes (see exit-codes.ts): 0, 1 (--fail-on), 3 (partial); 2 is thrown as InputError or OutputError. */
@@ -69,7 +79,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
     : undefined;
   // The store is opened and its run lock taken before reading anything: two runs never overlap.
   const location = storeLocation(options.store);
-  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log) : undefined;
+  const run = options.runId
+    ? { id: options.runId, shard: options.shard?.index ?? 0, shards: options.shard?.count ?? 1 }
+    : undefined;
+  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log, run) : undefined;
   try {
     return await scanInto(options, log, { startedAt, framework, waivers, history });
   } finally {
@@ -88,14 +101,17 @@ async function scanInto(
   },
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
-  const progress = progressReporter(process.stderr);
+  const progress = progressReporter(process.stderr, options.lang);
   const { inventory, files, scopes } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      ...(options.quotaShare ? { quotaShare: options.quotaShare } : {}),
     },
     log,
     progress.update,
@@ -109,6 +125,9 @@ async function scanInto(
   const start = scanStart({ framework, inputs: options.input, startedAt, version: VERSION });
   const scanTime = start.startedAt;
   const evaluatedAt = new Date();
+  // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`:
+  // its findings are kept until the scan ends, then written into it.
+  const shardFindings: Finding[] | undefined = history && options.runId ? [] : undefined;
   const findings = (function* () {
     for (const verdict of evaluate(inventory, framework, startedAt)) {
       const tags = inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {};
@@ -122,6 +141,7 @@ async function scanInto(
       if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
+      shardFindings?.push(finding);
       yield finding;
     }
   })();
@@ -140,6 +160,7 @@ async function scanInto(
       inventory,
       framework,
       requirements: end.requirements,
+      ...(shardFindings ? { document: await shardDocument(start, framework, shardFindings, end) } : {}),
       tally,
     });
     log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
@@ -177,7 +198,11 @@ async function scanInto(
     });
     await writeReport(
       options.output,
-      await renderReport(options.format, { file, view: scanView(file), lang: options.lang }),
+      await renderReport(options.format, {
+        file,
+        view: scanView(file, new Map(framework.requirements.map((r) => [r.id, r.force]))),
+        lang: options.lang,
+      }),
     );
     const after = await record(ended ?? outcome());
     ({ requirements, coverage } = after.end);
@@ -257,10 +282,12 @@ function recordScan(
     framework: Awaited<ReturnType<typeof loadFramework>>;
     requirements: readonly RequirementResult[];
     tally: FindingTally;
+    document?: string;
   },
 ): Promise<RecordedScan> {
   const monitoring = args.framework.parameters.changeMonitoring;
   return history.commit({
+    ...(args.document !== undefined ? { document: args.document } : {}),
     scan: args.scan,
     files: args.files,
     scopes: args.scopes,
@@ -288,6 +315,31 @@ function withMonitoringVerdict(
       ? { ...r, status: verdict.status, counts: { ...r.counts, FAIL: verdict.overdueCount }, manual: [] }
       : r,
   );
+}
+
+/** A shard's findings file (version 2), as text for the store: bounded by the shard's size. */
+async function shardDocument(
+  start: ScanStart,
+  framework: Awaited<ReturnType<typeof loadFramework>>,
+  findings: readonly Finding[],
+  end: ScanEnd,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    highWaterMark: OUTPUT_HIGH_WATER_MARK,
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const writer = new JsonReportWriter(sink);
+  await writer.begin(start, checksCatalogue(framework));
+  for (const finding of findings) {
+    const written = writer.finding(finding);
+    if (written) await written;
+  }
+  await writer.end(end);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The findings file's `history` section. */

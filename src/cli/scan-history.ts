@@ -5,6 +5,8 @@ import { RunLock } from '../store/lock.ts';
 import { openStore } from '../store/open.ts';
 import { type RecordedScan, ScanRecording, type ScanToRecord } from '../store/record.ts';
 
+type ScanRun = NonNullable<ScanToRecord['run']>;
+
 /** How long a run holds the store's run lock without finishing before another may take it. */
 const LOCK_TTL_MS = 6 * 3_600_000;
 
@@ -17,21 +19,31 @@ export class ScanHistory {
   readonly engine: SqlEngine;
   readonly #lock: RunLock;
   readonly #recording: ScanRecording;
+  readonly #run: ScanRun | undefined;
 
-  private constructor(engine: SqlEngine, lock: RunLock, recording: ScanRecording) {
+  private constructor(engine: SqlEngine, lock: RunLock, recording: ScanRecording, run: ScanRun | undefined) {
     this.engine = engine;
     this.#lock = lock;
     this.#recording = recording;
+    this.#run = run;
   }
 
-  static async open(location: string, waitSeconds: number, log: Logger): Promise<ScanHistory> {
+  /**
+   * A shard of a run (`run`) takes the lock of its shard only: the shards of one run record at
+   * once, each in its own transaction; a plain scan takes the store's run lock.
+   */
+  static async open(location: string, waitSeconds: number, log: Logger, run?: ScanRun): Promise<ScanHistory> {
     const engine = await openStore(location);
     let lock: RunLock | undefined;
     try {
-      lock = await RunLock.acquire(engine, { waitMs: waitSeconds * 1000, ttlMs: LOCK_TTL_MS });
+      lock = await RunLock.acquire(engine, {
+        waitMs: waitSeconds * 1000,
+        ttlMs: LOCK_TTL_MS,
+        ...(run && run.shards > 1 ? { name: `shard:${run.id}/${run.shard}` } : {}),
+      });
       const recording = await ScanRecording.start(engine);
-      log.info({ store: engine.location }, 'history store opened and locked');
-      return new ScanHistory(engine, lock, recording);
+      log.info({ store: engine.location, ...(run ? { run } : {}) }, 'history store opened and locked');
+      return new ScanHistory(engine, lock, recording, run);
     } catch (error) {
       await lock?.release().catch(() => {});
       await engine.close();
@@ -48,7 +60,7 @@ export class ScanHistory {
   }
 
   commit(scan: ScanToRecord): Promise<RecordedScan> {
-    return this.#recording.commit(scan);
+    return this.#recording.commit(this.#run ? { ...scan, run: this.#run } : scan);
   }
 
   /** Frees the run lock and the store; safe to call after a failure. */

@@ -77,6 +77,8 @@ export async function sendFindingsFile(input: string, options: SendOptions): Pro
   });
   const report = await sendRecords(options, records, process.env);
   process.stderr.write(`${describeDelivery(report)}\n`);
+  const { recordDelivery } = await import('../send/record-delivery.ts');
+  await recordDelivery(input, report, new Date());
   return deliveryExitCode(report);
 }
 

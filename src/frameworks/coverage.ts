@@ -1,6 +1,7 @@
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import type { Lang } from '../model/localized.ts';
 import { PROVIDERS, type Provider } from '../model/resource.ts';
+import { FORCE_LABEL, type Force } from './force.ts';
 import type { Framework } from './framework.ts';
 
 /** What shows one requirement on one cloud: the checks, and whether a person must confirm something. */
@@ -10,9 +11,13 @@ export interface CoverageCell {
 }
 
 /** Requirement × cloud: the checks that show it there, or MANUAL, or nothing (a gap). */
-export function coverage(
-  framework: Framework,
-): { id: string; title: Framework['title']; cells: Record<Provider, CoverageCell> }[] {
+export function coverage(framework: Framework): {
+  id: string;
+  title: Framework['title'];
+  force: Force;
+  clause: string;
+  cells: Record<Provider, CoverageCell>;
+}[] {
   return framework.requirements.map((requirement) => {
     const cellOf = (provider: Provider): CoverageCell => ({
       checks: requirement.checks.filter((id) => {
@@ -22,7 +27,8 @@ export function coverage(
       manual: requirement.manual[provider] !== undefined || requirement.manual.all !== undefined,
     });
     const cells = { aws: cellOf('aws'), azure: cellOf('azure'), gcp: cellOf('gcp') };
-    return { id: requirement.id, title: requirement.title, cells };
+    const { id, title, force, clause } = requirement;
+    return { id, title, force, clause, cells };
   });
 }
 
@@ -30,13 +36,15 @@ const CLOUD_NAMES: Record<Provider, string> = { aws: 'AWS', azure: 'Azure', gcp:
 
 /** The coverage of a framework as a Markdown table (`kansa frameworks NAME --coverage`, docs/coverage.md). */
 export function coverageMarkdown(framework: Framework, lang: Lang): string {
-  const header = `| ${lang === 'ja' ? '要件' : 'requirement'} | ${PROVIDERS.map((p) => CLOUD_NAMES[p]).join(' | ')} |`;
-  const rows = coverage(framework).map(({ id, title, cells }) => {
+  const names = lang === 'ja' ? ['要件', '強さ', '根拠'] : ['requirement', 'force', 'clause'];
+  const header = `| ${[...names, ...PROVIDERS.map((p) => CLOUD_NAMES[p])].join(' | ')} |`;
+  const rows = coverage(framework).map(({ id, title, force, clause, cells }) => {
     const cell = ({ checks, manual }: CoverageCell) =>
       [...checks.map((c) => `\`${c}\``), ...(manual ? ['MANUAL'] : [])].join('<br>') || '—';
-    return `| **${id}** ${escapeCell(title[lang])} | ${PROVIDERS.map((p) => cell(cells[p])).join(' | ')} |`;
+    const described = [`**${id}** ${escapeCell(title[lang])}`, FORCE_LABEL[force][lang], escapeCell(clause)];
+    return `| ${[...described, ...PROVIDERS.map((p) => cell(cells[p]))].join(' | ')} |`;
   });
-  return [header, `|---|${PROVIDERS.map(() => '---|').join('')}`, ...rows].join('\n');
+  return [header, `|${'---|'.repeat(names.length + PROVIDERS.length)}`, ...rows].join('\n');
 }
 
 function escapeCell(text: string): string {

@@ -6,8 +6,9 @@ import { InputError } from '../base/input-error.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../model/parameters.ts';
 import type { Provider } from '../model/resource.ts';
+import { FORCE_CEILING } from './force.ts';
 import schema from './framework.schema.json' with { type: 'json' };
-import type { Framework, Requirement } from './framework.ts';
+import type { Citation, Framework, GuidelineDocument, Requirement } from './framework.ts';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
@@ -35,6 +36,15 @@ export function parseFramework(file: string, text: string): Framework {
       });
     }
     seen.add(requirement.id);
+    requirement.cite.forEach((citation, j) => {
+      if (!(citation.doc in raw.documents)) {
+        throw new InputError(
+          file,
+          `unknown document "${citation.doc}" (documents: ${Object.keys(raw.documents).join(', ')})`,
+          { line: lineOf(['requirements', i, 'cite', j, 'doc']) },
+        );
+      }
+    });
     (requirement.checks ?? []).forEach((checkId, j) => {
       if (!CHECKS_BY_ID.has(checkId)) {
         throw new InputError(file, `unknown check id "${checkId}" (see \`kansa checks\`)`, {
@@ -49,11 +59,16 @@ export function parseFramework(file: string, text: string): Framework {
     version: raw.version,
     title: raw.title,
     source: raw.source,
+    documents: raw.documents,
     parameters: mergeParameters(raw.parameters ?? {}),
     requirements: raw.requirements.map(
       (r): Requirement => ({
         id: r.id,
-        clause: r.clause,
+        clause: renderCitations(r.cite, raw.documents),
+        citations: r.cite,
+        force: r.force,
+        severityCeiling: FORCE_CEILING[r.force],
+        orgParameters: r.orgParameters ?? [],
         title: r.title,
         checks: r.checks ?? [],
         manual: r.manual ?? {},
@@ -67,8 +82,26 @@ export function parseFramework(file: string, text: string): Framework {
 
 type RawFramework = Omit<Framework, 'parameters' | 'requirements' | 'file'> & {
   parameters?: RawParameters;
-  requirements: (Omit<Requirement, 'checks' | 'manual'> & Partial<Pick<Requirement, 'checks' | 'manual'>>)[];
+  requirements: (Pick<Requirement, 'id' | 'title' | 'force'> &
+    Partial<Pick<Requirement, 'checks' | 'manual' | 'orgParameters'>> & { cite: Citation[] })[];
 };
+
+/**
+ * Citations as people read them: each guideline by its title, then the places in its own
+ * numbering — `大阪市クラウドサービス関連ガイドライン 第4章 3.5(1) 表 No.1, 第4章 3.5(1)④`.
+ */
+export function renderCitations(
+  citations: readonly Citation[],
+  documents: Readonly<Record<string, GuidelineDocument>>,
+): string {
+  const groups: { doc: string; at: string[] }[] = [];
+  for (const { doc, at } of citations) {
+    const last = groups.at(-1);
+    if (last?.doc === doc) last.at.push(at);
+    else groups.push({ doc, at: [at] });
+  }
+  return groups.map(({ doc, at }) => `${documents[doc]!.title.ja} ${at.join(', ')}`).join('; ');
+}
 
 export type RawParameters = {
   [K in keyof ScanParameters]?: ScanParameters[K] extends readonly unknown[] | string | number
@@ -89,6 +122,7 @@ export function mergeParameters(
     classification: { ...base.classification, ...raw.classification },
     backupTag: { ...base.backupTag, ...raw.backupTag },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
+    topSecretTag: { ...base.topSecretTag, ...raw.topSecretTag },
     changeMonitoring: {
       ...base.changeMonitoring,
       ...raw.changeMonitoring,

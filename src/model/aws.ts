@@ -29,6 +29,8 @@ export interface AwsAccessKey {
   readonly slot: 1 | 2;
   /** `access_key_<slot>_last_rotated`: when the key was created or last rotated (ISO 8601). */
   readonly lastRotated: string;
+  /** `access_key_<slot>_last_used_date` (ISO 8601); null when the key was never used (`N/A`). */
+  readonly lastUsed?: string | null;
 }
 
 /** AWS::IAM::User (Config item) merged with its credential-report row. */
@@ -45,6 +47,13 @@ export interface AwsIamUserFacts {
   readonly groups?: Fact<readonly string[]>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
   readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
+  /**
+   * Last console sign-in (`password_last_used`, ISO 8601); null when the password was never used
+   * (`no_information`) or there is none (`N/A`). The credential report only.
+   */
+  readonly passwordLastUsed?: Fact<string | null>;
+  /** When the user was created (`user_creation_time`); the credential report only. */
+  readonly createdAt?: Fact<string>;
 }
 
 /** AWS::IAM::Group and AWS::IAM::Role: the policies that grant their members' rights. */
@@ -129,6 +138,17 @@ export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
   /** Days automated backups are kept; 0 turns automated backups off. */
   readonly backupRetentionPeriod?: Fact<number>;
   /** Database logs published to CloudWatch Logs (`audit`, `postgresql`, `error`, …). */
+  readonly enabledLogExports?: Fact<readonly string[]>;
+  /**
+   * The ARN of the DB cluster the instance belongs to (Aurora, Multi-AZ DB clusters:
+   * `dBClusterIdentifier`): the cluster, not the instance, holds its log exports.
+   */
+  readonly clusterArn?: Fact<string>;
+}
+
+/** AWS::RDS::DBCluster */
+export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
+  /** Database logs the cluster publishes to CloudWatch Logs, for all its instances. */
   readonly enabledLogExports?: Fact<readonly string[]>;
 }
 

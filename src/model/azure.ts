@@ -11,6 +11,14 @@ import type { CommonFacts } from './facts.ts';
 export interface AzureSubscriptionFacts {
   /** Enabled, Warned, PastDue, Disabled, Deleted. */
   readonly state?: Fact<string>;
+  /**
+   * The subscription's own diagnostic settings (the Activity Log's) were listed: true when a
+   * listing answered, even with none (then there are none); unknown, with why, when a live
+   * listing failed. Absent when nothing listed them (an export without that listing).
+   */
+  readonly activityLogSettingsListed?: Fact<boolean>;
+  /** The subscription's budgets were listed (as `activityLogSettingsListed`). */
+  readonly budgetsListed?: Fact<boolean>;
 }
 
 /** microsoft.storage/storageaccounts */

@@ -140,6 +140,8 @@ export interface GcpSqlInstanceFacts extends GcpDataFacts {
   readonly sslMode?: Fact<string>;
   /** `settings.backupConfiguration.enabled`: automated backups. */
   readonly backupEnabled?: Fact<boolean>;
+  /** `settings.backupConfiguration.backupRetentionSettings.retainedBackups`: automated backups kept (default 7). */
+  readonly retainedBackups?: Fact<number>;
 }
 
 /** container.googleapis.com/Cluster: a GKE cluster. */

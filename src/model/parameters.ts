@@ -27,12 +27,26 @@ export interface ScanParameters {
   readonly customerKeyReliefMaxClass: number;
   /** Most principals allowed to hold the top privileged role per account (OSK-1.3). */
   readonly maxPrivilegedPrincipals: number;
-  /** Minimum log retention in days (OSK-2.3, Kobe 2(4)). */
+  /** Minimum log retention in days (OSK-2.3; Kobe 2(4) states one year, elsewhere the organisation's choice). */
   readonly logRetentionDays: number;
+  /** Longest automatic rotation period of encryption keys in days (OSK-6.1; no guideline states one). */
+  readonly maxKeyRotationDays: number;
   /** Maximum age of access keys in days (OSK-1.5). */
   readonly maxKeyAgeDays: number;
+  /** Days after which a user ID or access key not used is to be revoked (OSK-1.5; the organisation's choice). */
+  readonly maxUnusedDays: number;
   /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
   readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * Tag keys and values marking 特定秘密 or 極秘文書 (national policy 3.3 2)(1): never on public
+   * cloud). A value of its own: the national rule bans these only, not all of class 3.
+   */
+  readonly topSecretTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
+  /**
+   * Fewest backup generations a database must keep (retention in days for daily backups). 1 means
+   * "backups on"; the national policy 3.5 3)(2) asks for several (複数), i.e. 2.
+   */
+  readonly minBackupGenerations: number;
   /** AWS accounts outside the scan that roles may trust (OSK-1.4 cross-account trust). */
   readonly trustedAccountIds: readonly string[];
   /** E-mail domains of the organisation's own users and groups (OSK-1.4 external members). */
@@ -62,10 +76,17 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   maxPrivilegedPrincipals: 3,
   logRetentionDays: 365,
   maxKeyAgeDays: 90,
+  maxUnusedDays: 90,
+  maxKeyRotationDays: 365,
   myNumberTag: {
     keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
     values: ['true', 'yes', '1'],
   },
+  topSecretTag: {
+    keys: ['kansa:secrecy', 'kansa-secrecy'],
+    values: ['tokutei-himitsu', 'gokuhi', 'top-secret'],
+  },
+  minBackupGenerations: 1,
   trustedAccountIds: [],
   memberDomains: [],
   changeMonitoring: { maxScanIntervalDays: 8, maxOpenDays: { critical: 14, high: 30 } },

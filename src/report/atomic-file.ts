@@ -193,7 +193,8 @@ function onSignal(signal: NodeJS.Signals): void {
   process.kill(process.pid, signal);
 }
 
-function describe(error: unknown): string {
+/** A file-system error as a few words and its code: `no space left on the device (ENOSPC)`. */
+export function describe(error: unknown): string {
   const { code, message } = error as NodeJS.ErrnoException;
   const text: Record<string, string> = {
     ENOSPC: 'no space left on the device',

@@ -1,3 +1,4 @@
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FileEvidence, FileFinding, FindingsFile, FrameworkView } from './read-findings.ts';
 
@@ -33,6 +34,7 @@ export const CSV_COLUMNS = [
   'history_state',
   'first_seen',
   'open_since',
+  'forces',
 ] as const;
 
 /** Excel and LibreOffice read a UTF-8 file as UTF-8 (not the ANSI code page) only with a BOM. */
@@ -56,7 +58,7 @@ export function* renderCsv(file: FindingsFile, view: FrameworkView, lang: Lang):
 }
 
 function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CSV_COLUMNS)[number], string> {
-  const { requirements, clauses } = view.requirementsOf(f);
+  const { requirements, clauses, forces } = view.requirementsOf(f);
   const { origin } = f.resource;
   return {
     finding_id: f.id,
@@ -91,6 +93,9 @@ function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CS
     history_state: f.history?.state ?? '',
     first_seen: f.history?.firstSeen ?? '',
     open_since: f.history?.openedAt ?? '',
+    forces: forces
+      .map((force, i) => `${requirements[i]}:${force ? FORCE_LABEL[force][lang] : '?'}`)
+      .join(' '),
   };
 }
 

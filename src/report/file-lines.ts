@@ -31,6 +31,17 @@ export function* fileLines(path: string): Generator<{ readonly text: string; rea
   }
 }
 
+/** The lines of a text held in memory, numbered as fileLines numbers them. */
+export function* textLines(text: string): Generator<{ readonly text: string; readonly line: number }> {
+  let line = 0;
+  let start = 0;
+  for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+    yield { text: text.slice(start, nl), line: ++line };
+    start = nl + 1;
+  }
+  if (start < text.length) yield { text: text.slice(start), line: ++line };
+}
+
 /** The last non-empty line of a file, read from its end (the findings file's trailer). */
 export function lastLine(path: string): string {
   const fd = openSync(path, 'r');

@@ -180,52 +180,87 @@ export const lineFindingSchema = object(
 
 export const resourceLineSchema = object({ resource: resourceSchema, findings: array(lineFindingSchema) });
 
-const requirementResult = openObject({
-  id: string({ description: 'Requirement id as in the checklist (OSK-3.1, LOC-1, …).' }),
-  clause: string(),
-  title: localized(),
-  status: oneOf(['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE', 'MANUAL'] as const),
-  counts: statusCounts,
-  checks: array(string()),
-  manual: array(object({ provider: oneOf(['all', 'aws', 'azure', 'gcp'] as const), text: localized() })),
-});
+const requirementResult = openObject(
+  {
+    id: string({ description: 'Requirement id as in the checklist (OSK-3.1, LOC-1, …).' }),
+    clause: string({
+      description: 'The cited clauses: each guideline by its title, then its own numbering.',
+    }),
+    title: localized(),
+    status: oneOf(['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE', 'MANUAL'] as const),
+    counts: statusCounts,
+    checks: array(string()),
+    manual: array(object({ provider: oneOf(['all', 'aws', 'azure', 'gcp'] as const), text: localized() })),
+  },
+  {
+    force: oneOf(['must', 'recommended', 'desirable', 'confirm'] as const, {
+      description: 'How strongly the clause asks (必須 / 推奨 / 望ましい / 確認).',
+    }),
+    orgParameters: array(object({ name: string(), value: unknown() }), {
+      description: "Numbers the requirement uses that no guideline states: the organisation's parameters.",
+    }),
+  },
+);
 
-export const coverageSchema = object({
-  files: array(
-    object(
+export const coverageSchema = object(
+  {
+    files: array(
+      object(
+        {
+          path: string(),
+          sha256: string({ pattern: '^([0-9a-f]{64})?$' }),
+          bytes: count(),
+          resources: count(),
+          skipped: array(object({ reason: string() }, { index: integer(), line: integer() })),
+        },
+        {
+          format: string(),
+          error: string({
+            description:
+              'Why the file could not be (fully) read: file, line, what was expected. The scan is then partial.',
+          }),
+          ignored: string({
+            description:
+              'Why the file was deliberately not read (not an error; the scan is not partial): kansa’s own findings file, documentation or hidden files, a FIFO or device, a file already read through a symbolic link.',
+          }),
+          deleted: count(),
+          notes: array(object({ note: string() }, { index: integer(), line: integer() }), {
+            description: 'Records read with something odd about them (a placeholder id).',
+          }),
+        },
+      ),
+    ),
+    scopes: array(
+      object(
+        { provider, scope: string(), resources: count(), requests: count() },
+        { error: string({ description: 'Why the scope, or part of it, could not be read.' }) },
+      ),
+    ),
+    resourcesByType: array(object({ provider, type: string(), nativeType: string(), count: count() })),
+    notEvaluated: array(object({ checkId: string(), resources: count() })),
+  },
+  {
+    delivery: array(
+      object(
+        {
+          destination: string(),
+          at: string({ format: 'date-time' }),
+          sent: count(),
+          replayed: count(),
+          retried: count(),
+          spooled: count(),
+          dropped: count(),
+          rejected: array(object({ findingId: string(), message: string() })),
+        },
+        { error: string() },
+      ),
       {
-        path: string(),
-        sha256: string({ pattern: '^([0-9a-f]{64})?$' }),
-        bytes: count(),
-        resources: count(),
-        skipped: array(object({ reason: string() }, { index: integer(), line: integer() })),
-      },
-      {
-        format: string(),
-        error: string({
-          description:
-            'Why the file could not be (fully) read: file, line, what was expected. The scan is then partial.',
-        }),
-        ignored: string({
-          description:
-            'Why the file was deliberately not read (not an error; the scan is not partial): kansa’s own findings file, documentation or hidden files, a FIFO or device, a file already read through a symbolic link.',
-        }),
-        deleted: count(),
-        notes: array(object({ note: string() }, { index: integer(), line: integer() }), {
-          description: 'Records read with something odd about them (a placeholder id).',
-        }),
+        description:
+          'What became of the delivery of these findings to the SOC (kansa scan --send, kansa send), one entry per delivery',
       },
     ),
-  ),
-  scopes: array(
-    object(
-      { provider, scope: string(), resources: count(), requests: count() },
-      { error: string({ description: 'Why the scope, or part of it, could not be read.' }) },
-    ),
-  ),
-  resourcesByType: array(object({ provider, type: string(), nativeType: string(), count: count() })),
-  notEvaluated: array(object({ checkId: string(), resources: count() })),
-});
+  },
+);
 
 export const trailerSchema = object({
   end: object(
@@ -307,6 +342,6 @@ export const FINDINGS_LINE_SCHEMA = {
   $id: 'https://kansa.dev/schemas/findings-2.json',
   title: 'kansa findings file, version 2: one line (NDJSON)',
   description:
-    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId` (the full resource id). Strings that come from the scanned inventory (resource account, region, nativeType, id, name and origin, message parameters, evidence values) are capped at 1,024 characters: a longer value keeps its first 1,024 characters followed by `…[sha256:<hex SHA-256 of the full value>, <length> chars]`.',
+    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId` (the resource id as the file holds it). Strings that come from the scanned inventory (resource account, region, nativeType, id, name and origin, message parameters, evidence values) are capped at 1,024 characters: a longer value keeps its first 1,024 characters followed by `…[sha256:<hex SHA-256 of the full value>, <length> chars]`.',
   oneOf: [headerSchema, object({ check: checkEntrySchema }), resourceLineSchema, trailerSchema],
 };

@@ -203,7 +203,18 @@ export function countResources(resources: Iterable<Resource>): Coverage['resourc
     if (entry) entry.count++;
     else counts.set(key, { provider: r.provider, type: r.kansaType, nativeType: r.nativeType, count: 1 });
   }
-  return [...counts.values()].sort(
-    (a, b) => a.provider.localeCompare(b.provider) || a.type.localeCompare(b.type) || b.count - a.count,
+  return [...counts.values()].sort(byResourceType);
+}
+
+/** The order of `resourcesByType`: total, so merged shards list them as one scan would. */
+export function byResourceType(
+  a: Coverage['resourcesByType'][number],
+  b: Coverage['resourcesByType'][number],
+): number {
+  return (
+    a.provider.localeCompare(b.provider) ||
+    a.type.localeCompare(b.type) ||
+    b.count - a.count ||
+    a.nativeType.localeCompare(b.nativeType)
   );
 }

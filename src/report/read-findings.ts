@@ -1,12 +1,13 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { capStrings } from '../base/cap.ts';
 import { InputError } from '../base/input-error.ts';
+import type { Force } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import { type Localized, renderLocalized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type Finding, findingId } from '../scan/finding.ts';
-import { fileLines, lastLine } from './file-lines.ts';
+import { fileLines, lastLine, textLines } from './file-lines.ts';
 import {
   type CheckEntry,
   type Coverage,
@@ -76,10 +77,32 @@ export async function readFindings(file: string): Promise<FindingsFile> {
   } catch (error) {
     throw new InputError(file, `cannot read the findings file (${(error as NodeJS.ErrnoException).code})`);
   }
-  const version = /^\uFEFF?\s*\{\s*"schemaVersion"\s*:\s*"2\./.exec(start);
-  if (version) return readV2(file);
+  if (isVersion2(start)) return readV2(file, { lines: () => fileLines(file), last: () => lastLine(file) });
   const { readFile } = await import('node:fs/promises');
   return parseFindings(file, await readFile(file, 'utf8'));
+}
+
+function isVersion2(start: string): boolean {
+  return /^\uFEFF?\s*\{\s*"schemaVersion"\s*:\s*"2\./.test(start);
+}
+
+/**
+ * A findings file held as text (a shard's, in the history store), version 2 or 1; `where`
+ * names it in errors.
+ */
+export function parseFindingsText(where: string, text: string): FindingsFile {
+  if (!isVersion2(text.slice(0, 256))) return parseFindings(where, text);
+  return readV2(where, {
+    lines: () => textLines(text),
+    last: () => text.trimEnd().slice(text.trimEnd().lastIndexOf('\n') + 1),
+  });
+}
+
+/** Where a version 2 file's lines come from: a file on disk, or text in memory. */
+interface LineSource {
+  lines(): Iterable<{ readonly text: string; readonly line: number }>;
+  /** The last non-empty line (the trailer). */
+  last(): string;
 }
 
 /** A findings file with its findings read into memory: for small files (history, tests). */
@@ -136,11 +159,11 @@ function validated<T>(
 }
 
 /** Version 2: the header and catalogue from the start, the trailer from the end, findings as iterated. */
-function readV2(file: string): FindingsFile {
+function readV2(file: string, source: LineSource): FindingsFile {
   let header: FindingsHeader | undefined;
   const checks = new Map<string, CheckEntry>();
   let firstResourceLine = 0;
-  for (const { text, line } of fileLines(file)) {
+  for (const { text, line } of source.lines()) {
     if (line === 1) {
       const data = parseLine(file, text, line);
       checkVersion(file, data);
@@ -163,7 +186,7 @@ function readV2(file: string): FindingsFile {
   if (!header || firstResourceLine === 0) {
     throw new InputError(file, 'the findings file ends early: the scan did not finish, or the file was cut');
   }
-  const last = lastLine(file);
+  const last = source.last();
   if (!last.startsWith('{"end":')) {
     throw new InputError(
       file,
@@ -184,16 +207,17 @@ function readV2(file: string): FindingsFile {
     coverage: end.coverage,
     ...(end.history ? { history: end.history } : {}),
     ...(end.waivers ? { waivers: end.waivers } : {}),
-    findings: { [Symbol.iterator]: () => findingsOf(file, checks, firstResourceLine) },
+    findings: { [Symbol.iterator]: () => findingsOf(file, source, checks, firstResourceLine) },
   };
 }
 
 function* findingsOf(
   file: string,
+  source: LineSource,
   checks: ReadonlyMap<string, CheckEntry>,
   from: number,
 ): Generator<FileFinding> {
-  for (const { text, line } of fileLines(file)) {
+  for (const { text, line } of source.lines()) {
     if (line < from || text === '') continue;
     if (text.startsWith('{"end":')) return;
     const { resource, findings } = validated<ResourceLine>(
@@ -246,15 +270,20 @@ export interface FrameworkView {
   requirementsOf(finding: FileFinding): {
     readonly requirements: readonly string[];
     readonly clauses: readonly string[];
+    /** The force of each requirement, in the order of `requirements` (undefined in old files). */
+    readonly forces: readonly (Force | undefined)[];
   };
 }
 
 /**
  * The view the scan itself was reported in. Its requirements are the file's, read when asked
- * for: a report written straight from a scan knows them only once every finding is out.
+ * for: a report written straight from a scan knows them only once every finding is out, so
+ * such a scan gives each requirement's force (from its framework) up front.
  */
-export function scanView(file: FindingsFile): FrameworkView {
+export function scanView(file: FindingsFile, forces?: ReadonlyMap<string, Force>): FrameworkView {
   const { id, version, title } = file.scan.framework;
+  let forceById: ReadonlyMap<string, Force | undefined> | undefined = forces;
+  const forceOf = () => (forceById ??= new Map(file.requirements.map((r) => [r.id, r.force])));
   return {
     id,
     version,
@@ -262,25 +291,30 @@ export function scanView(file: FindingsFile): FrameworkView {
     get requirements() {
       return file.requirements;
     },
-    requirementsOf: (f) => f,
+    requirementsOf: (f) => ({
+      requirements: f.requirements,
+      clauses: f.clauses,
+      forces: f.requirements.map((r) => forceOf().get(r)),
+    }),
   };
 }
 
 /** Another framework's view of the same findings: requirements by check id, verdicts recounted. */
 export function frameworkView(file: FindingsFile, framework: Framework): FrameworkView {
-  const byCheck = new Map<string, { requirements: string[]; clauses: string[] }>();
+  const byCheck = new Map<string, { requirements: string[]; clauses: string[]; forces: Force[] }>();
   for (const r of framework.requirements) {
     for (const checkId of r.checks) {
       let entry = byCheck.get(checkId);
       if (!entry) {
-        entry = { requirements: [], clauses: [] };
+        entry = { requirements: [], clauses: [], forces: [] };
         byCheck.set(checkId, entry);
       }
       entry.requirements.push(r.id);
+      entry.forces.push(r.force);
       if (!entry.clauses.includes(r.clause)) entry.clauses.push(r.clause);
     }
   }
-  const none = { requirements: [], clauses: [] };
+  const none = { requirements: [], clauses: [], forces: [] };
   const requirementsOf = (f: FileFinding) => byCheck.get(f.checkId) ?? none;
   const tally = new FindingTally();
   const providers = new Set<Provider>(file.coverage.resourcesByType.map((r) => r.provider));

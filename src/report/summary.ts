@@ -1,6 +1,8 @@
 import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { Force } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { Localized } from '../model/localized.ts';
+import type { ScanParameters } from '../model/parameters.ts';
 import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { type Finding, SEVERITY_RANK } from '../scan/finding.ts';
 
@@ -12,6 +14,9 @@ export type StatusCounts = Record<CheckStatus, number>;
 export interface RequirementResult {
   readonly id: string;
   readonly clause: string;
+  readonly force: Force;
+  /** The requirement's numbers that no guideline states, with their values in this scan. */
+  readonly orgParameters: readonly { readonly name: string; readonly value: unknown }[];
   readonly title: Localized;
   readonly status: RequirementStatus;
   readonly counts: StatusCounts;
@@ -89,8 +94,18 @@ export class FindingTally {
       return {
         id: requirement.id,
         clause: requirement.clause,
+        force: requirement.force,
+        orgParameters: requirement.orgParameters.map((name) => ({
+          name,
+          value: framework.parameters[name as keyof ScanParameters],
+        })),
         title: requirement.title,
-        status: verdict(counts, requirement.checks.length > 0 && manual.length === 0),
+        // A 確認する (confirm) clause asks a person to look: its findings are information, and the
+        // failures belong to the requirements that forbid what they show (OSK-7.1 → LOC-1).
+        status:
+          requirement.force === 'confirm'
+            ? 'MANUAL'
+            : verdict(counts, requirement.checks.length > 0 && manual.length === 0),
         counts,
         checks: requirement.checks,
         manual,
@@ -114,7 +129,7 @@ function emptyCounts(): StatusCounts {
 }
 
 /** Worst status first; with no findings, a requirement fully covered by checks had nothing to check. */
-function verdict(counts: StatusCounts, automated: boolean): RequirementStatus {
+export function verdict(counts: StatusCounts, automated: boolean): RequirementStatus {
   if (counts.FAIL > 0) return 'FAIL';
   if (counts.UNKNOWN > 0) return 'UNKNOWN';
   if (counts.PASS > 0) return 'PASS';

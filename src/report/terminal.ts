@@ -1,5 +1,6 @@
 import { styleText } from 'node:util';
 import type { Severity } from '../checks/check.ts';
+import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
@@ -18,8 +19,10 @@ const TEXT = {
       failed: '不適合数',
       unknown: '判定不能数',
       passed: '適合数',
+      force: '強さ',
       title: '要件名',
     },
+    orgParameters: '組織のパラメータ（ガイドラインに数値の定めなし）',
     worst: (n: number) => `重大度の高い不適合（上位 ${n} 件）`,
     noFailures: '不適合はありません。',
     manual: (n: number, framework: string) =>
@@ -43,8 +46,10 @@ const TEXT = {
       failed: 'Failed',
       unknown: 'Unknown',
       passed: 'Passed',
+      force: 'Force',
       title: 'Title',
     },
+    orgParameters: "Organisation's parameters (no guideline states the number)",
     worst: (n: number) => `Most severe failures (top ${n})`,
     noFailures: 'No failures.',
     manual: (n: number, framework: string) =>
@@ -113,6 +118,14 @@ export function renderSummary(args: {
   out.push('');
   out.push(paint('bold', t.requirements));
   out.push(...requirementsTable(requirements, lang, paint));
+  const withParameters = requirements.filter((r) => r.orgParameters.length > 0);
+  if (withParameters.length > 0) {
+    out.push(`  ${t.orgParameters}:`);
+    for (const r of withParameters) {
+      const values = r.orgParameters.map((p) => `${p.name} = ${JSON.stringify(p.value)}`).join(', ');
+      out.push(`    ${value(r.id)}: ${value(values)}`);
+    }
+  }
   const label = STATUS_LABEL[lang];
   const totals = (['FAIL', 'UNKNOWN', 'PASS', 'NOT_APPLICABLE'] as const)
     .map((s) => `${label[s]} ${tally.byStatus[s]}`)
@@ -186,9 +199,10 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
     String(r.counts.FAIL),
     String(r.counts.UNKNOWN),
     String(r.counts.PASS),
+    FORCE_LABEL[r.force][lang],
     terminalValue(r.title[lang], VALUE_COLUMNS),
   ]);
-  const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.title];
+  const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.force, h.title];
   const widths = header.map((cell, i) =>
     Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[i]!))),
   );
@@ -196,7 +210,7 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
     `  ${cells
       .map((cell, i) => {
         if (i === cells.length - 1) return cell;
-        const padded = i >= 2 ? padDisplayStart(cell, widths[i]!) : padDisplay(cell, widths[i]!);
+        const padded = i >= 2 && i <= 4 ? padDisplayStart(cell, widths[i]!) : padDisplay(cell, widths[i]!);
         return i === 1 && status ? paint(STATUS_STYLE[status], padded) : padded;
       })
       .join('  ')}`;

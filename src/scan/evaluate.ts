@@ -8,7 +8,14 @@ import {
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
-import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource, ScanFinding } from './finding.ts';
+import {
+  CHECK_ERROR,
+  CHECK_ERROR_TEXT,
+  type Finding,
+  type FindingResource,
+  ScanFinding,
+  SEVERITY_RANK,
+} from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 import type { ScanPlan } from './plan.ts';
 
@@ -17,6 +24,11 @@ export interface MappedCheck {
   readonly check: Check;
   readonly requirements: string[];
   readonly clauses: string[];
+  /**
+   * The highest severity its findings may carry: the loosest ceiling of the requirements it
+   * serves (a desirable item never outranks a must; see frameworks/force.ts).
+   */
+  ceiling: Severity;
   /** The organisation policy's severity for this check: it wins over the check's own. */
   readonly severity: Severity | undefined;
 }
@@ -32,9 +44,13 @@ export function mappedChecks(framework: ScanPlan): MappedCheck[] {
         check,
         requirements: [],
         clauses: [],
+        ceiling: 'info',
         severity: framework.severityOverrides[checkId],
       };
       entry.requirements.push(requirement.id);
+      if (SEVERITY_RANK[requirement.severityCeiling] > SEVERITY_RANK[entry.ceiling]) {
+        entry.ceiling = requirement.severityCeiling;
+      }
       if (!entry.clauses.includes(requirement.clause)) entry.clauses.push(requirement.clause);
       mapped.set(checkId, entry);
     }
@@ -134,6 +150,10 @@ function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): Ch
   }
 }
 
+function capped(severity: Severity, ceiling: Severity): Severity {
+  return SEVERITY_RANK[severity] > SEVERITY_RANK[ceiling] ? ceiling : severity;
+}
+
 /** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
@@ -150,7 +170,7 @@ function describe(resource: Resource, classification: number): FindingResource {
 }
 
 function toFinding(
-  { check, requirements, clauses, severity }: MappedCheck,
+  { check, requirements, clauses, ceiling, severity }: MappedCheck,
   described: FindingResource,
   result: CheckResult,
   change: Finding['change'],
@@ -163,7 +183,7 @@ function toFinding(
     requirements,
     clauses,
     status: result.status,
-    severity: severity ?? result.severity ?? meta.severity,
+    severity: severity ?? capped(result.severity ?? meta.severity, ceiling),
     title: meta.title,
     messageId: result.message,
     data: capStrings(result.data),

@@ -16,6 +16,8 @@ export class Inventory implements InventoryView {
   readonly #byKey = new Map<string, Resource>();
   /** Resources by provider + account (+ type), built on the first lookup after the last add. */
   #byAccount: Map<string, Resource[]> | undefined;
+  /** Which accounts this scan evaluates (scanOnly); undefined: all. */
+  #scanned: ((provider: Provider, account: string) => boolean) | undefined;
 
   add(resource: Resource): void {
     const key = keyOf(resource.provider, resource.id);
@@ -24,20 +26,29 @@ export class Inventory implements InventoryView {
     this.#byAccount = undefined;
   }
 
-  /** Resources that exist (their newest record is not a deletion). */
+  /** Resources that exist (their newest record is not a deletion) in the accounts scanned. */
   get size(): number {
     let size = 0;
-    for (const resource of this.#byKey.values()) if (!resource.deleted) size++;
+    for (const _ of this.all()) size++;
     return size;
   }
 
   /** Resources whose newest record is a deletion: they yield no finding, and the coverage counts them. */
   get deletedCount(): number {
-    return this.#byKey.size - this.size;
+    let deleted = 0;
+    for (const r of this.#byKey.values()) if (r.deleted && this.#isScanned(r)) deleted++;
+    return deleted;
   }
 
+  /** The resources the scan evaluates: those that exist, in the accounts scanned. */
   *all(): Generator<Resource> {
-    for (const resource of this.#byKey.values()) if (!resource.deleted) yield resource;
+    for (const resource of this.#byKey.values()) {
+      if (!resource.deleted && this.#isScanned(resource)) yield resource;
+    }
+  }
+
+  #isScanned(resource: Resource): boolean {
+    return this.#scanned === undefined || this.#scanned(resource.provider, resource.account);
   }
 
   byId(provider: Provider, id: string): Resource | undefined {
@@ -90,6 +101,17 @@ export class Inventory implements InventoryView {
   }
 
   /**
+   * Scans only the resources of the accounts `scanned` accepts (`--shard` over export files:
+   * each shard takes its accounts of the same inputs). The others stay as context a check may
+   * look up (a project's folder and organization, a peered network), but yield no finding,
+   * count in no total and are no account of this scan. Run once, after unifyAccountAliases,
+   * so an account known by two names is one account, in one shard.
+   */
+  scanOnly(scanned: (provider: Provider, account: string) => boolean): void {
+    this.#scanned = scanned;
+  }
+
+  /**
    * Removes and returns the resources no record placed in an account (`account` empty: a
    * Cloud Asset IAM-policy line without ancestors whose resource line was not read either).
    * Run once, after every record is read: the scan reports them as skipped records.
@@ -113,7 +135,9 @@ export class Inventory implements InventoryView {
       if (list) list.push(resource);
       else index.set(key, [resource]);
     };
-    for (const resource of this.all()) {
+    // Every account, scanned or not: a check may look up context in another (scanOnly).
+    for (const resource of this.#byKey.values()) {
+      if (resource.deleted) continue;
       push(accountKey(resource.provider, resource.account), resource);
       push(accountKey(resource.provider, resource.account, resource.kansaType), resource);
     }

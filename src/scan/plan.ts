@@ -21,4 +21,9 @@ export interface PlannedRequirement {
   readonly id: string;
   readonly clause: string;
   readonly checks: readonly string[];
+  /**
+   * The highest severity a finding may carry under this requirement: a framework derives it from
+   * the clause's force (a desirable item never outranks a must).
+   */
+  readonly severityCeiling: Severity;
 }

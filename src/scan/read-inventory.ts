@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import type { LiveProgress, LiveSource } from '../sources/live.ts';
+import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
+import { inShard, type Shard } from './shard.ts';
 
 export interface InventoryRead {
   readonly inventory: Inventory;
@@ -19,8 +20,14 @@ export interface InventorySources {
   readonly live: readonly LiveSource[];
   readonly saveInventoryDir?: string;
   readonly concurrency: number;
+  /** `--timeout`: each live call's, and each live scope's. */
+  readonly timeouts?: Partial<LiveTimeouts>;
   /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
+  /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
+  readonly shard?: Shard;
+  /** `--quota-share N`: processes sharing the identity's API quota (see LiveContext). */
+  readonly quotaShare?: number;
 }
 
 export type ReadProgress = LiveProgress;
@@ -36,6 +43,7 @@ export async function readInventory(
   onProgress?: (progress: ReadProgress) => void,
 ): Promise<InventoryRead> {
   const inventory = new Inventory();
+  const shard = sources.shard && sources.shard.count > 1 ? sources.shard : undefined;
   const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
   for (const source of sources.live) {
@@ -45,6 +53,9 @@ export async function readInventory(
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
+      ...(shard ? { includeScope: (scopeKey: string) => inShard(scopeKey, shard) } : {}),
+      ...(sources.quotaShare ? { quotaShare: sources.quotaShare } : {}),
+      ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
     // A scope's error is printed once, by the CLI (terminal summary or warning), not logged here.
     for (const scope of collected) {
@@ -67,6 +78,7 @@ export async function readInventory(
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
   addMissingAccounts(inventory);
+  if (shard) inventory.scanOnly((_provider, account) => inShard(account, shard));
   return { inventory, files, scopes };
 }
 

@@ -4,7 +4,7 @@ import type { Provider, Resource } from '../model/resource.ts';
 export interface ReadContext {
   /** The file as the user named it (relative path), for origins and messages. */
   readonly file: string;
-  /** A record that cannot be used (not a resource, deleted, malformed) is skipped with a reason, never silently. */
+  /** A record that cannot be used (not a resource, malformed, carrying no configuration) is skipped with a reason, never silently. */
   skip(reason: string, where?: { index?: number; line?: number }): void;
   /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */
   note?(note: string, where?: { index?: number; line?: number }): void;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, type Stats } from 'node:fs';
+import { type Dirent, readFileSync, type Stats } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -47,7 +47,9 @@ export async function walkInputs(inputs: readonly string[]): Promise<InputWalk> 
     const info = await stat(input).catch(() => undefined);
     if (!info) {
       if (await lstat(input).catch(() => undefined))
-        walk.passedOver.push(notRead(input, { error: 'broken symbolic link: its target does not exist' }));
+        walk.passedOver.push(
+          notRead(input, { error: `${input}: broken symbolic link: its target does not exist` }),
+        );
       else throw new InputError(input, 'no such file or directory');
       continue;
     }
@@ -72,7 +74,14 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
     walk.files.push(file);
     return;
   }
-  const entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  let entries: Dirent[];
+  try {
+    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
+    return;
+  }
   for (const entry of entries) {
     const full = path.join(file, entry.name);
     if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) {
@@ -83,7 +92,9 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
     }
     const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : await lstat(full);
     if (!target) {
-      walk.passedOver.push(notRead(full, { error: 'broken symbolic link: its target does not exist' }));
+      walk.passedOver.push(
+        notRead(full, { error: `${full}: broken symbolic link: its target does not exist` }),
+      );
       continue;
     }
     await visit(full, target, walk, seen);

@@ -162,7 +162,7 @@ export async function pruneScans(engine: SqlEngine, cutoff: Date): Promise<{ sca
       Number(latest?.seq ?? 0),
     ]);
     // Explicit deletes rather than ON DELETE CASCADE alone: SQLite enforces it only with foreign_keys on.
-    for (const table of ['scan_findings', 'scan_requirements']) {
+    for (const table of ['scan_findings', 'scan_requirements', 'scan_documents']) {
       await tx.runMany(
         `DELETE FROM ${table} WHERE scan_id = ?`,
         doomed.map((s) => [s.id]),

@@ -39,6 +39,11 @@ export interface LockOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Whether a process of this host is alive (a lock held by a dead one is taken over). */
   readonly alive?: (pid: number) => boolean;
+  /**
+   * Which lock (default: the store's one run lock). A shard of a run (issue 17) takes its own,
+   * `shard:RUN/I`: the shards run at once, but one shard never twice at the same time.
+   */
+  readonly name?: string;
 }
 
 const LOCK_NAME = 'run';
@@ -47,10 +52,12 @@ const POLL_MS = 1000;
 export class RunLock {
   readonly #engine: SqlEngine;
   readonly #holder: string;
+  readonly #name: string;
 
-  private constructor(engine: SqlEngine, holder: string) {
+  private constructor(engine: SqlEngine, holder: string, name: string) {
     this.#engine = engine;
     this.#holder = holder;
+    this.#name = name;
   }
 
   /** Takes the run lock, waiting up to `waitMs`; throws StoreLockedError if another run keeps it. */
@@ -58,6 +65,7 @@ export class RunLock {
     const now = options.now ?? (() => new Date());
     const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     const alive = options.alive ?? processAlive;
+    const name = options.name ?? LOCK_NAME;
     const host = hostname();
     const holder = `${host}:${process.pid}:${now().getTime()}`;
     const deadline = now().getTime() + options.waitMs;
@@ -69,7 +77,7 @@ export class RunLock {
           pid: number;
           acquired_at: string;
           expires_at: string;
-        }>('SELECT holder, host, pid, acquired_at, expires_at FROM store_lock WHERE name = ?', [LOCK_NAME]);
+        }>('SELECT holder, host, pid, acquired_at, expires_at FROM store_lock WHERE name = ?', [name]);
         const at = now();
         const free =
           !row ||
@@ -84,11 +92,11 @@ export class RunLock {
             expiresAt: row.expires_at,
           };
         }
-        await tx.run('DELETE FROM store_lock WHERE name = ?', [LOCK_NAME]);
+        await tx.run('DELETE FROM store_lock WHERE name = ?', [name]);
         await tx.run(
           'INSERT INTO store_lock (name, holder, host, pid, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
           [
-            LOCK_NAME,
+            name,
             holder,
             host,
             process.pid,
@@ -98,7 +106,7 @@ export class RunLock {
         );
         return undefined;
       });
-      if (!other) return new RunLock(engine, holder);
+      if (!other) return new RunLock(engine, holder, name);
       const left = deadline - now().getTime();
       if (left <= 0) throw new StoreLockedError(engine.location, other);
       await sleep(Math.min(POLL_MS, left));
@@ -108,7 +116,7 @@ export class RunLock {
   /** Frees the lock, if this run still holds it. */
   async release(): Promise<void> {
     await this.#engine.transaction((tx) =>
-      tx.run('DELETE FROM store_lock WHERE name = ? AND holder = ?', [LOCK_NAME, this.#holder]),
+      tx.run('DELETE FROM store_lock WHERE name = ? AND holder = ?', [this.#name, this.#holder]),
     );
   }
 }

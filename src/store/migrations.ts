@@ -15,6 +15,8 @@ import type { SqlEngine } from './engine.ts';
  *   delivery of changes (SOC).
  * - scan_requirements: requirement verdicts and counts per scan, for trends.
  * - store_lock: the run lock, so two scheduled runs never overlap silently.
+ * - scan_documents (2): the findings file of each shard of a named run (`--run-id`), whole,
+ *   so `kansa report --run` renders the merged run in every format.
  */
 interface Migration {
   readonly version: number;
@@ -107,6 +109,16 @@ const MIGRATIONS: readonly Migration[] = [
         pid INTEGER NOT NULL,
         acquired_at TEXT NOT NULL,
         expires_at TEXT NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'findings documents of sharded runs',
+    statements: [
+      `CREATE TABLE scan_documents (
+        scan_id TEXT PRIMARY KEY REFERENCES scans (id) ON DELETE CASCADE,
+        document TEXT NOT NULL
       )`,
     ],
   },

@@ -5,7 +5,7 @@ import type { Provider } from '../model/resource.ts';
 import type { ScanMetadata } from '../report/json.ts';
 import type { RequirementResult, StatusCounts } from '../report/summary.ts';
 import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
-import type { SqlEngine, SqlRunner, SqlValue } from './engine.ts';
+import { type SqlEngine, type SqlRunner, type SqlValue, StoreError } from './engine.ts';
 
 export type { FindingChange };
 
@@ -26,6 +26,8 @@ export interface ScanToRecord {
   readonly waived: number;
   /** The framework's change-monitoring requirement (OSK-8.1) and its thresholds, when it has one. */
   readonly changeMonitoring?: ChangeMonitoring;
+  /** The shard's whole findings file (JSON text), kept for `kansa report --run` to merge. */
+  readonly document?: string;
 }
 
 export interface ChangeMonitoring {
@@ -170,6 +172,7 @@ async function writeScan(
 ): Promise<RecordedScan> {
   const id = randomUUID();
   const run = scan.run ?? { id, shard: 0, shards: 1 };
+  if (scan.run) await replaceEarlierAttempt(tx, scan.run);
   const [last] = await tx.all<{ seq: number | null }>('SELECT MAX(seq) AS seq FROM scans');
   const seq = Number(last?.seq ?? 0) + 1;
   const seen = scan.scan.finishedAt;
@@ -214,6 +217,9 @@ async function writeScan(
       JSON.stringify(scan.failedBySeverity),
     ],
   );
+  if (scan.document !== undefined) {
+    await tx.run('INSERT INTO scan_documents (scan_id, document) VALUES (?, ?)', [id, scan.document]);
+  }
   await tx.runMany(
     `INSERT INTO scan_requirements (scan_id, requirement_id, status, failed, unknown, passed, not_applicable, detail)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -340,6 +346,29 @@ async function writeScan(
     ...(previous ? { previous: { id: previous.id, finishedAt: previous.finished_at } } : {}),
     ...(monitoring ? { monitoring } : {}),
   };
+}
+
+/**
+ * A shard's rerun supersedes its earlier attempt in the run (one scan per shard, so the run
+ * merges each scope once); the findings' lifecycle the attempt moved stays as it is. A shard
+ * of another shard count is refused: the run's scopes were split another way.
+ */
+async function replaceEarlierAttempt(tx: SqlRunner, run: NonNullable<ScanToRecord['run']>): Promise<void> {
+  const shards = await tx.all<{ id: string; shard_index: number; shard_count: number }>(
+    'SELECT id, shard_index, shard_count FROM scans WHERE run_id = ?',
+    [run.id],
+  );
+  const other = shards.find((s) => Number(s.shard_count) !== run.shards);
+  if (other) {
+    throw new StoreError(
+      `run ${run.id} was split into ${other.shard_count} shards, not ${run.shards}: rerun its shards with --shard I/${other.shard_count}, or give a new --run-id`,
+    );
+  }
+  const earlier = shards.filter((s) => Number(s.shard_index) === run.shard).map((s) => [s.id]);
+  for (const table of ['scan_findings', 'scan_requirements', 'scan_documents']) {
+    await tx.runMany(`DELETE FROM ${table} WHERE scan_id = ?`, earlier);
+  }
+  await tx.runMany('DELETE FROM scans WHERE id = ?', earlier);
 }
 
 const DAY_MS = 86_400_000;

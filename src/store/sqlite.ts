@@ -6,6 +6,30 @@ import { type Row, type SqlEngine, type SqlRunner, type SqlValue, StoreError } f
 /** How long a writer waits for another writer's transaction to finish before giving up. */
 const BUSY_TIMEOUT_MS = 120_000;
 
+/** How long opening waits, in all, for another process that is switching a new store to WAL. */
+const OPEN_RETRY_MS = 30_000;
+const OPEN_RETRY_STEP_MS = 50;
+
+/**
+ * Switches the store to WAL mode. When several processes open a new store at once (the shards of
+ * a run), the switch needs a moment's exclusive lock and SQLite answers "database is locked"
+ * without waiting on its busy timeout: retry for a while. A store already in WAL needs no switch.
+ */
+function useWriteAheadLog(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += OPEN_RETRY_STEP_MS) {
+    try {
+      const mode = db.prepare('PRAGMA journal_mode').get() as { journal_mode?: string } | undefined;
+      if (mode?.journal_mode?.toLowerCase() === 'wal') return;
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!/locked|busy/i.test((error as Error).message) || waited >= OPEN_RETRY_MS) throw error;
+      Atomics.wait(pause, 0, 0, OPEN_RETRY_STEP_MS);
+    }
+  }
+}
+
 /**
  * The embedded store: one SQLite file through Node's built-in node:sqlite, in WAL mode so
  * readers (`kansa history`) never wait for a scan being recorded.
@@ -21,7 +45,8 @@ export class SqliteEngine implements SqlEngine {
     try {
       if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
       this.#db = new DatabaseSync(file, { timeout: BUSY_TIMEOUT_MS });
-      this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+      useWriteAheadLog(this.#db);
+      this.#db.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
     } catch (error) {
       throw new StoreError(`cannot open the store ${file}: ${(error as Error).message}`);
     }

@@ -25,7 +25,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 
 /** Cloud SDKs are loaded only by the code that calls a cloud: live collectors and SOC delivery. */
 const CLOUD_SDK = /^(@aws-sdk\/|@azure\/|@google-cloud\/|google-auth-library|google-gax)/;
-const MAY_LOAD_CLOUD_SDK = /^(sources\/(aws|azure|gcp)\/live\/|sources\/live-calls\/|send\/)/;
+const MAY_LOAD_CLOUD_SDK = /^(sources\/(aws|azure|gcp)\/live\/|send\/)/;
 
 interface ImportEdge {
   readonly from: string;

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.ts';
 import { KANSA_TYPES } from '../../src/model/resource.ts';
+import { checkDocPath, checkTestPath } from '../helpers/check-docs.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHECKS_DIR = path.join(ROOT, 'src/checks');
@@ -22,15 +23,6 @@ function checkModulesOnDisk(): string[] {
     }
   }
   return found.sort();
-}
-
-/** All test sources, to find which check ids they exercise. */
-function testSources(): string {
-  const read = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? read(path.join(dir, e.name)) : [readFileSync(path.join(dir, e.name), 'utf8')],
-    );
-  return read(path.join(ROOT, 'tests')).join('\n');
 }
 
 describe('check registry', () => {
@@ -65,12 +57,21 @@ describe('check registry', () => {
     }
   });
 
-  it('has a test exercising every check', () => {
-    const tests = testSources();
-    // Tested = a test imports the check's module, or names its id.
-    const untested = ids.filter(
-      (id) => !tests.includes(`src/checks/${id.replaceAll('.', '/')}.ts`) && !tests.includes(`'${id}'`),
-    );
-    expect(untested).toEqual([]);
+  it('has, for every check, its RuleTester test and cases beside its path, and its docs page', () => {
+    const missing: string[] = [];
+    for (const id of ids) {
+      const test = checkTestPath(id, 'test');
+      const source = existsSync(test) ? readFileSync(test, 'utf8') : '';
+      const runsRuleTester =
+        /import \{[^}]*\brun\b[^}]*\} from '(?:\.\.\/)+helpers\/rule-tester\.ts'/.test(source) &&
+        /^run\(check, cases\);$/m.test(source) &&
+        source.includes(`src/checks/${id.replaceAll('.', '/')}.ts'`);
+      if (!runsRuleTester) missing.push(`${path.relative(ROOT, test)} (runs the RuleTester on the check)`);
+      if (!existsSync(checkTestPath(id, 'cases')))
+        missing.push(path.relative(ROOT, checkTestPath(id, 'cases')));
+      if (!existsSync(checkDocPath(id)))
+        missing.push(`${path.relative(ROOT, checkDocPath(id))} (npm run docs)`);
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -1,36 +1,15 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunLock } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
 import { findingsFromFile } from '../helpers/findings-file.ts';
+import { type Run, kansa as runKansa, SAMPLE } from './run-kansa.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'fixtures/sample-tenancy');
-const run = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function kansa(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The real CLI in a child process (tests/cli/run-kansa.ts), called with its arguments spread. */
+const kansa = (...args: string[]) => runKansa(args);
 
 interface File {
   findings: {
@@ -141,7 +120,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const f2 = path.join(dir, 'f2.json');
     const csv = (await kansa('report', '-i', f2, '--format', 'csv')).stdout;
     expect(csv.split('\r\n')[0]).toMatch(
-      /,waiver_id,waiver_approver,waiver_expires,history_state,first_seen,open_since$/,
+      /,waiver_id,waiver_approver,waiver_expires,history_state,first_seen,open_since,forces$/,
     );
     expect(csv).toMatch(/\r\n[0-9a-f]{32},WAIVED,critical,.*,W-1,CISO,2099-12-31,open,/);
     const ocsf = (await kansa('report', '-i', f2, '--format', 'ocsf')).stdout
@@ -201,6 +180,11 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(diff.entries.some((e) => e.waiver === 'W-1')).toBe(true);
     const named = await kansa('diff', '--store', store, '--from', '#2', '--to', '#1', '--lang', 'en');
     expect(named.stdout).toMatch(/^Diff: #2 .* → #1 /);
+    const nowhere = path.join(dir, 'typo.sqlite');
+    const absent = await kansa('history', '--store', nowhere);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toMatch(/no history store at .*typo\.sqlite/);
+    expect(existsSync(nowhere)).toBe(false);
     const missing = await kansa('diff', '--store', store, '--from', '#9');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no scan #9 in /);

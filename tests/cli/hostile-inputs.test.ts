@@ -78,7 +78,7 @@ const entry = (name: string) => {
   return found;
 };
 
-describe('hostile and broken inputs beside good ones', () => {
+describe('hostile and broken inputs beside good ones', { timeout: 120_000 }, () => {
   it('scans the good files and exits 3 (partial), listing every bad one', () => {
     expect(run.code).toBe(3);
     expect(report.scan.partial).toBe(true);
@@ -128,7 +128,7 @@ describe('hostile and broken inputs beside good ones', () => {
   });
 });
 
-describe('inputs that are not files', () => {
+describe('inputs that are not files', { timeout: 120_000 }, () => {
   it.skipIf(!hasMkfifo)('a FIFO given as the only input: exit 2 with the reason, no hang', async () => {
     const fifo = path.join(root, 'only-pipe');
     execFileSync('mkfifo', [fifo]);

@@ -8,7 +8,7 @@ const BUG_IN_SCAN =
 const STRAY_ERROR = 'data:text/javascript,setTimeout(()=>{throw new Error("stray boom")},0)';
 const input = path.join(SAMPLE, 'azure');
 
-describe('internal errors never fail open', () => {
+describe('internal errors never fail open', { timeout: 120_000 }, () => {
   it('a bug in the scan: exit 4, one line, the hint to --debug', async () => {
     const result = await kansa(['scan', '--input', input, '--format', 'json'], {}, ['--import', BUG_IN_SCAN]);
     expect(result.code).toBe(4);

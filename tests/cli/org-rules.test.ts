@@ -39,7 +39,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'inventory.json'), inventory());
 });
 
-describe('organisation rules (CEL) cannot stall a scan', () => {
+describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, () => {
   it('a backtracking pattern and nested .all() over 2,000 tags finish within their limit', async () => {
     const policy = path.join(dir, 'slow.yaml');
     await writeFile(
@@ -72,7 +72,7 @@ describe('organisation rules (CEL) cannot stall a scan', () => {
       message: { en: expect.stringMatching(/stopped at its evaluation limit \(100000 steps\)/) },
     });
     expect(of('custom.nested', 'aaaa')?.status).toBe('PASS');
-  }, 60_000);
+  }, 120_000);
 
   it('rejects an undeclared variable when the policy loads, at its file:line', async () => {
     const policy = path.join(dir, 'undeclared.yaml');
@@ -95,7 +95,7 @@ describe('organisation rules (CEL) cannot stall a scan', () => {
   });
 });
 
-describe('YAML alias bombs', () => {
+describe('YAML alias bombs', { timeout: 120_000 }, () => {
   const bomb = [
     'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
     'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,8 +7,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateGcp } from '../../bench/generate/gcp.ts';
 import { readFindings } from '../../src/report/read-findings.ts';
-import { finished, kansa, SAMPLE, spawnKansa } from './run-kansa.ts';
+import { finished, kansa, ROOT, SAMPLE, spawnKansa } from './run-kansa.ts';
 
+/** A small input, for the cases where only the writing matters. */
+const SMALL = path.join(SAMPLE, 'azure');
 let dir: string;
 let big: string;
 /** A valid findings file from an earlier scan: what a killed or failed scan must leave in place. */
@@ -16,7 +19,7 @@ let previous: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kansa-output-'));
   big = path.join(dir, 'big-inventory');
-  await generateGcp(big, 6000);
+  await generateGcp(big, 3000);
   const first = await kansa(['scan', '--input', SAMPLE, '--output', path.join(dir, 'sample.json')]);
   expect(first.code).toBe(0);
   previous = await readFile(path.join(dir, 'sample.json'), 'utf8');
@@ -39,7 +42,7 @@ async function tempFileGrows(target: string, bytes: number): Promise<string> {
   throw new Error('the scan never started writing');
 }
 
-describe('a killed scan leaves the previous findings file intact', () => {
+describe('a killed scan leaves the previous findings file intact', { timeout: 120_000 }, () => {
   for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     it(`kill -${signal.slice(3)} during a large write`, async () => {
       const target = path.join(dir, `killed-${signal}.json`);
@@ -59,7 +62,9 @@ describe('a killed scan leaves the previous findings file intact', () => {
   }
 });
 
-describe('--output that cannot be written fails before scanning, in one line, exit 2', () => {
+describe('--output that cannot be written fails before scanning, in one line, exit 2', {
+  timeout: 120_000,
+}, () => {
   it('a directory', async () => {
     const result = await kansa(['scan', '--input', SAMPLE, '--output', dir]);
     expect(result.code).toBe(2);
@@ -77,22 +82,49 @@ describe('--output that cannot be written fails before scanning, in one line, ex
   });
 
   it.skipIf(!existsSync('/dev/full'))('on a full device (/dev/full)', async () => {
-    const result = await kansa(['scan', '--input', SAMPLE, '--output', '/dev/full']);
+    const result = await kansa(['scan', '--input', SMALL, '--output', '/dev/full']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('kansa: cannot write /dev/full: no space left on the device (ENOSPC)\n');
   });
 
+  it.skipIf(!existsSync('/dev/full'))('stdout on a full device (> /dev/full): exit 2, never 0', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      for (const args of [
+        ['scan', '--input', SAMPLE],
+        ['scan', '--input', SAMPLE, '--format', 'json'],
+        ['checks'],
+      ]) {
+        const child = spawn(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
+          cwd: ROOT,
+          stdio: ['ignore', full, 'pipe'],
+        });
+        const result = await finished(child);
+        expect(result.code, args.join(' ')).toBe(2);
+        expect(result.stderr).toBe(
+          'kansa: cannot write standard output: no space left on the device (ENOSPC)\n',
+        );
+      }
+    } finally {
+      closeSync(full);
+    }
+  });
+
   it('report --output: a directory, a missing directory, a full device', async () => {
     const findings = path.join(dir, 'sample.json');
-    const toDir = await kansa(['report', '--input', findings, '--format', 'csv', '--output', dir]);
+    const missing = path.join(dir, 'nope', 'r.html');
+    const [toDir, toMissing, toFull] = await Promise.all([
+      kansa(['report', '--input', findings, '--format', 'csv', '--output', dir]),
+      kansa(['report', '--input', findings, '--output', missing]),
+      existsSync('/dev/full')
+        ? kansa(['report', '--input', findings, '--format', 'csv', '--output', '/dev/full'])
+        : undefined,
+    ]);
     expect(toDir.code).toBe(2);
     expect(toDir.stderr).toBe(`kansa: cannot write ${dir}: it is a directory\n`);
-    const missing = path.join(dir, 'nope', 'r.html');
-    const toMissing = await kansa(['report', '--input', findings, '--output', missing]);
     expect(toMissing.code).toBe(2);
     expect(toMissing.stderr).toMatch(/does not exist\n$/);
-    if (existsSync('/dev/full')) {
-      const toFull = await kansa(['report', '--input', findings, '--format', 'csv', '--output', '/dev/full']);
+    if (toFull) {
       expect(toFull.code).toBe(2);
       expect(toFull.stderr).toBe('kansa: cannot write /dev/full: no space left on the device (ENOSPC)\n');
     }

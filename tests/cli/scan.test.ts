@@ -167,6 +167,13 @@ describe('terminal summary and listings', () => {
     const ja = await kansa('scan', '--input', SAMPLE, '--lang', 'ja');
     expect(ja.stdout).toMatch(/要件ごとの結果/);
     expect(ja.stdout).toMatch(/OSK-3\.1 +不適合/);
+    // Each requirement with its force; a confirm item (OSK-7.1) is MANUAL, its numbers labelled.
+    expect(en.stdout).toMatch(/OSK-1\.3 .* desirable +Privileged/);
+    expect(ja.stdout).toMatch(/OSK-1\.3 .* 望ましい +特権/);
+    expect(en.stdout).toMatch(/OSK-7\.1 +MANUAL .* confirm +The country/);
+    expect(en.stdout).toMatch(
+      /Organisation's parameters \(no guideline states the number\):\n(?: +.*\n)*? +OSK-1\.5: maxKeyAgeDays = 90/,
+    );
   });
 
   it('lists every check with its requirement ids', async () => {
@@ -179,7 +186,10 @@ describe('terminal summary and listings', () => {
   it('shows a framework: requirement, clause, checks, MANUAL items', async () => {
     const result = await kansa('frameworks', 'osaka', '--lang', 'ja');
     expect(result.stdout).toMatch(/OSK-1\.1 +管理者・特権アカウントに多要素認証/);
-    expect(result.stdout).toMatch(/根拠: 003 第4章/);
+    expect(result.stdout).toMatch(/根拠: 大阪市クラウドサービス関連ガイドライン 第4章 3\.5\(1\) 表 No\.1/);
+    expect(result.stdout).toMatch(/強さ: 必須/);
+    expect(result.stdout).toMatch(/組織のパラメータ: maxPrivilegedPrincipals = 3/);
+    expect(result.stdout).not.toMatch(/003_|\.txt/);
     expect(result.stdout).toMatch(/要手動確認（Google Cloud）/);
     expect(result.stdout).not.toMatch(/check:|MANUAL/);
   });

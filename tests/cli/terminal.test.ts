@@ -61,7 +61,7 @@ beforeAll(async () => {
   findings = (await findingsFromFile(output)) as unknown as typeof findings;
 }, 120_000);
 
-describe('values from the inventory on the terminal', () => {
+describe('values from the inventory on the terminal', { timeout: 120_000 }, () => {
   it('escapes C0, C1, DEL and bidi controls so that they show', () => {
     expect(en.code).toBe(0);
     expect(en.stdout.replaceAll('\n', '')).not.toMatch(/[\p{Cc}\p{Bidi_Control}]/u);
@@ -86,10 +86,10 @@ describe('values from the inventory on the terminal', () => {
   });
 });
 
-describe('the requirements table', () => {
+describe('the requirements table', { timeout: 120_000 }, () => {
   for (const [lang, header] of [
-    ['en', /^ {2}Requirement +Verdict +Failed +Unknown +Passed +Title$/m],
-    ['ja', /^ {2}要件 +判定 +不適合数 +判定不能数 +適合数 +要件名$/m],
+    ['en', /^ {2}Requirement +Verdict +Failed +Unknown +Passed +Force +Title$/m],
+    ['ja', /^ {2}要件 +判定 +不適合数 +判定不能数 +適合数 +強さ +要件名$/m],
   ] as const) {
     it(`has a header, and its columns line up for long ids and wide characters (${lang})`, () => {
       const out = lang === 'en' ? en.stdout : ja.stdout;
@@ -109,7 +109,7 @@ describe('the requirements table', () => {
   }
 });
 
-describe('skipped records', () => {
+describe('skipped records', { timeout: 120_000 }, () => {
   it('prints the first five with file:line and reason, then the count of the rest', () => {
     const ndjson = path.join(dir, 'assets.ndjson');
     expect(en.stdout).toContain('Records skipped: 7\n');
@@ -120,7 +120,7 @@ describe('skipped records', () => {
   });
 });
 
-describe('logs on stderr', () => {
+describe('logs on stderr', { timeout: 120_000 }, () => {
   const broken = () => writeFile(path.join(dir, 'broken.json'), '{"data": [');
 
   it('readable lines in the chosen language by default; JSON lines with --log-format json; never twice', async () => {
@@ -151,7 +151,15 @@ describe('logs on stderr', () => {
   });
 });
 
-describe('--help', () => {
+describe('usage errors', { timeout: 120_000 }, () => {
+  it('quote a hostile argument with its control characters escaped', async () => {
+    const result = await kansa(['scan', '--fail-on', 'x\x1b[2Jy']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("argument 'x\\x1b[2Jy' is invalid");
+  });
+});
+
+describe('--help', { timeout: 120_000 }, () => {
   it('shows one default for --lang and every exit code', async () => {
     const help = await kansa(['scan', '--help']);
     const lang = help.stdout.slice(help.stdout.indexOf('--lang'), help.stdout.indexOf('--concurrency'));

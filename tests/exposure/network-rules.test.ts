@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import nsgInternetIngress from '../../src/checks/azure/network/nsg-internet-ingress.ts';
 import gcpFirewall from '../../src/checks/gcp/compute/firewall-internet-ingress.ts';
+import sqlPublicAccess from '../../src/checks/gcp/sql/instance-public-access.ts';
 import { gcpAssetExport } from '../../src/sources/gcp/asset-export.ts';
 import { graphResources, idOf, row } from '../checks/azure/arg-rows.ts';
 import { evaluate, readRecords } from '../helpers/checks.ts';
-import { firewallRecord } from '../sources/gcp/records.ts';
+import { firewallRecord, sqlInstanceRecord } from '../sources/gcp/records.ts';
 
 /** Azure NSGs: rules by priority, Deny before a lower-priority Allow, plural fields, ASGs. */
 const NSG_HOW_IT_WORKS =
@@ -200,5 +201,40 @@ describe('GCP firewall rules from the internet', () => {
       FIREWALL_ID,
     );
     expect([result.status, result.message]).toEqual([status, message]);
+  });
+});
+
+/** Cloud SQL: authorized networks admit clients only through a public IP. */
+const CLOUD_SQL_IP = 'https://cloud.google.com/sql/docs/mysql/configure-ip';
+const SQL_ID = '//cloudsql.googleapis.com/projects/osaka-juki-prod/instances/db';
+
+describe('Cloud SQL exposure', () => {
+  it.each([
+    [
+      'authorized 0.0.0.0/0 with a public IP: open to the internet (critical)',
+      { ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ value: '0.0.0.0/0', name: 'all' }] } },
+      'FAIL',
+      'openToInternet',
+    ],
+    [
+      'authorized 0.0.0.0/0 without a public IP: the networks admit no one',
+      { ipConfiguration: { ipv4Enabled: false, authorizedNetworks: [{ value: '0.0.0.0/0', name: 'all' }] } },
+      'PASS',
+      'privateOnly',
+    ],
+    [
+      'a public IP with office networks only: still a public endpoint',
+      { ipConfiguration: { ipv4Enabled: true, authorizedNetworks: [{ value: '203.0.113.0/24' }] } },
+      'FAIL',
+      'publicIp',
+    ],
+  ])(`%s (${CLOUD_SQL_IP})`, (_, settings, status, message) => {
+    const result = evaluate(
+      sqlPublicAccess,
+      readRecords(gcpAssetExport, [sqlInstanceRecord('db', settings)]),
+      SQL_ID,
+    );
+    expect([result.status, result.message]).toEqual([status, message]);
+    if (message === 'openToInternet') expect(result.severity).toBe('critical');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Framework } from '../../src/frameworks/framework.ts';
+import type { Citation, Framework } from '../../src/frameworks/framework.ts';
 import { loadFramework } from '../../src/frameworks/load.ts';
 
 /** The checks every framework must map somewhere: one per cloud for each headline control. */
@@ -16,6 +16,7 @@ const HEADLINE_CHECKS: Record<string, readonly string[]> = {
     'gcp.storage.bucket-public-access',
   ],
   'customer-managed keys': [
+    'common.classification.cmk-at-rest',
     'aws.s3.bucket-cmk-encryption',
     'azure.storage.customer-managed-key',
     'gcp.storage.bucket-cmek',
@@ -26,32 +27,38 @@ const HEADLINE_CHECKS: Record<string, readonly string[]> = {
 interface Expectation {
   readonly name: string;
   readonly idPattern: RegExp;
-  /** Source files (shared/seeds prefixes) a clause may cite; several are separated by "; ". */
-  readonly sources: readonly string[];
-  /** The id a clause's section implies, e.g. "004 4(3)" → KOBE-4.3; undefined when it implies none. */
-  readonly sectionId: (clause: string) => string | undefined;
+  /** The documents (keys of the framework's `documents`) its requirements may cite. */
+  readonly documents: readonly string[];
+  /** The controls every requirement set of this framework maps (keys of HEADLINE_CHECKS). */
+  readonly headlines: readonly string[];
+  /** The id the first citation implies, e.g. kobe "4(3)" → KOBE-4.3; undefined when it implies none. */
+  readonly sectionId: (citation: Citation) => string | undefined;
 }
 
 const KOBE: Expectation = {
   name: 'kobe',
   idPattern: /^KOBE-\d+(\.\d+)*$/,
-  sources: ['004'],
-  // "004 2(4)（管理基準 6.2 エ）" → KOBE-2.4; "004 2（対策基準 10.1.1 イ）" → KOBE-2
-  sectionId: (clause) => {
-    const m = /^004 (\d+)(?:\((\d+)\))?/.exec(clause);
-    return m ? ['KOBE', [m[1], m[2]].filter(Boolean).join('.')].join('-') : undefined;
+  documents: ['kobe'],
+  // The Kobe policy sets no rule on MFA or on public object storage as such (its 4(3) closed-network
+  // rule covers exposure of class-2+ data services: common.classification.closed-network).
+  headlines: ['audit logging', 'customer-managed keys', 'location'],
+  // "2(4) 留意事項" → KOBE-2.4; "2" → KOBE-2
+  sectionId: ({ doc, at }) => {
+    const m = /^(\d+)(?:\((\d+)\))?/.exec(at);
+    return doc === 'kobe' && m ? ['KOBE', [m[1], m[2]].filter(Boolean).join('.')].join('-') : undefined;
   },
 };
 
 const GOV: Expectation = {
   name: 'gov',
   idPattern: /^GOV-\d+(\.\d+)*$/,
-  sources: ['000', '001', '002'],
-  // "000 §3.5 2)(2)（主体認証）" → GOV-3.5.2.2; "000 §3.4" → GOV-3.4; 001 §3.1 reads §3.3 1)(4)
-  sectionId: (clause) => {
-    if (clause.startsWith('001 ')) return 'GOV-3.3.1.4';
-    const m = /^000 §(\d+)\.(\d+)(?: (\d+)\))?(?:\((\d+)\))?/.exec(clause);
-    return m ? `GOV-${[m[1], m[2], m[3], m[4]].filter(Boolean).join('.')}` : undefined;
+  documents: ['national', 'location', 'ismap'],
+  headlines: Object.keys(HEADLINE_CHECKS),
+  // "3.5 2)(2)" → GOV-3.5.2.2; "3.4" → GOV-3.4; the discussion paper's 3.1 reads the policy's 3.3 1)(4)
+  sectionId: ({ doc, at }) => {
+    if (doc === 'location') return 'GOV-3.3.1.4';
+    const m = /^(\d+)\.(\d+)(?: (\d+)\))?(?:\((\d+)\))?/.exec(at);
+    return doc === 'national' && m ? `GOV-${[m[1], m[2], m[3], m[4]].filter(Boolean).join('.')}` : undefined;
   },
 };
 
@@ -72,13 +79,10 @@ describe.each([KOBE, GOV])('$name framework', (expectation) => {
     for (const id of ids) expect(id).toMatch(expectation.idPattern);
   });
 
-  it('cites its own source documents in every clause, and ids follow the cited section', async () => {
-    for (const { id, clause } of (await load()).requirements) {
-      for (const part of clause.split(/;\s*/)) {
-        expect(expectation.sources, `${id}: "${clause}"`).toContain(part.slice(0, 3));
-        expect(part, `${id}: "${clause}"`).toMatch(/^\d{3} /);
-      }
-      const section = expectation.sectionId(clause);
+  it('cites only its own source documents, and ids follow the first cited section', async () => {
+    for (const { id, clause, citations } of (await load()).requirements) {
+      for (const { doc } of citations) expect(expectation.documents, `${id}: "${clause}"`).toContain(doc);
+      const section = expectation.sectionId(citations[0]!);
       expect(section, `${id}: "${clause}" names no section`).toBeDefined();
       expect(id === section || id.startsWith(`${section}.`), `${id} does not follow "${clause}"`).toBe(true);
     }
@@ -92,9 +96,12 @@ describe.each([KOBE, GOV])('$name framework', (expectation) => {
     }
   });
 
-  it.each(Object.entries(HEADLINE_CHECKS))('maps the %s checks', async (_control, checkIds) => {
+  it('maps the headline checks of the controls its text asks for', async () => {
     const mapped = new Set((await load()).requirements.flatMap((r) => r.checks));
-    for (const checkId of checkIds) expect(mapped, checkId).toContain(checkId);
+    for (const control of expectation.headlines) {
+      for (const checkId of HEADLINE_CHECKS[control]!)
+        expect(mapped, `${control}: ${checkId}`).toContain(checkId);
+    }
   });
 
   it('keeps data in Japanese regions and classifies untagged resources as class 2', async () => {
@@ -122,10 +129,25 @@ describe('parameters that differ', () => {
     expect(parameters.backupTag.values).toContain('backup');
   });
 
-  it('gov leaves ISMAP registration to a person, per cloud (000 §3.3 1)(3), 002)', async () => {
+  it('gov leaves ISMAP registration to a person, per cloud (3.3 1)(3), ISMAP framework 2)', async () => {
     const ismap = (await loadFramework('gov')).requirements.find((r) => r.id === 'GOV-3.3.1.3');
     expect(ismap?.checks).toEqual([]);
     expect(Object.keys(ismap?.manual ?? {}).sort()).toEqual(['all', 'aws', 'azure', 'gcp']);
-    expect(ismap?.clause).toContain('002');
+    expect(ismap?.citations).toContainEqual({ doc: 'ismap', at: '2' });
+  });
+
+  it('gov asks for two backup generations (3.5 3)(2) 複数) and bans only 特定秘密・極秘文書 (3.3 2)(1))', async () => {
+    const gov = await loadFramework('gov');
+    expect(gov.parameters.minBackupGenerations).toBe(2);
+    const secrets = gov.requirements.find((r) => r.id === 'GOV-3.3.2.1');
+    expect(secrets?.checks).toEqual(['common.classification.top-secret-data']);
+  });
+
+  it('kobe refuses backups abroad, and its KOBE-4.2.4 text says so', async () => {
+    const kobe = await loadFramework('kobe');
+    expect(kobe.parameters.allowBackupsAbroad).toBe(false);
+    const text = kobe.requirements.find((r) => r.id === 'KOBE-4.2.4')?.manual.all?.ja ?? '';
+    expect(text).toContain('例外として認めません');
+    expect(text).not.toMatch(/国外でも適合/);
   });
 });

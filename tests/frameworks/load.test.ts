@@ -18,9 +18,11 @@ title: {ja: テスト, en: Test}
 source: test.txt
 requirements:
   - id: OSK-3.1
-    clause: "§1"
+    cite: [{doc: t, at: "第1章 1(1)"}]
     title: {ja: 公開しない, en: Not public}
     checks: [common.location.data-in-japan]
+    force: must
+documents: {t: {title: {ja: テストの指針, en: Test guideline}, file: test.txt}}
 `;
 
 function errorOf(text: string): InputError {
@@ -76,9 +78,46 @@ describe('framework validation names file and line', () => {
   });
 
   it('rejects an unknown key at its line', () => {
-    const error = errorOf(MINIMAL.replace('    clause: "§1"', '    clause: "§1"\n    severity: high'));
-    expect(error.line).toBe(8);
+    const error = errorOf(MINIMAL.replace('    cite:', '    severity: high\n    cite:'));
+    expect(error.line).toBe(7);
     expect(error.message).toContain('unknown key "severity"');
+  });
+
+  it('rejects a requirement without its force, and a force the schema does not know', () => {
+    expect(errorOf(MINIMAL.replace('    force: must\n', '')).message).toContain(
+      'missing required key "force"',
+    );
+    const error = errorOf(MINIMAL.replace('force: must', 'force: optional'));
+    expect(error.line).toBe(10);
+    expect(error.message).toContain('expected one of must, recommended, desirable, confirm');
+  });
+
+  it('rejects a citation of a document the framework does not list, at its line', () => {
+    const error = errorOf(MINIMAL.replace('{doc: t,', '{doc: osaka,'));
+    expect(error.line).toBe(7);
+    expect(error.message).toContain('unknown document "osaka"');
+  });
+
+  it("renders the clause as each guideline's title and its own numbering, never the file name", () => {
+    const text = MINIMAL.replace(
+      'cite: [{doc: t, at: "第1章 1(1)"}]',
+      'cite: [{doc: t, at: "第1章 1(1)"}, {doc: t, at: "第1章 1(2)"}]',
+    );
+    const [requirement] = parseFramework('policies/test.yaml', text).requirements;
+    expect(requirement?.clause).toBe('テストの指針 第1章 1(1), 第1章 1(2)');
+    expect(requirement?.force).toBe('must');
+    expect(requirement?.severityCeiling).toBe('critical');
+  });
+
+  it('caps the severity of desirable, recommended and confirm requirements', () => {
+    const ceiling = (force: string) =>
+      parseFramework('policies/test.yaml', MINIMAL.replace('force: must', `force: ${force}`)).requirements[0]
+        ?.severityCeiling;
+    expect([ceiling('desirable'), ceiling('recommended'), ceiling('confirm')]).toEqual([
+      'low',
+      'low',
+      'info',
+    ]);
   });
 
   it('rejects a missing title, naming the requirement', () => {
@@ -94,10 +133,11 @@ describe('framework validation names file and line', () => {
   });
 
   it('rejects duplicate requirement ids', () => {
-    const requirement = MINIMAL.slice(MINIMAL.indexOf('  - id: OSK-3.1'));
-    const error = errorOf(MINIMAL + requirement);
+    const at = MINIMAL.indexOf('documents:');
+    const requirement = MINIMAL.slice(MINIMAL.indexOf('  - id: OSK-3.1'), at);
+    const error = errorOf(MINIMAL.slice(0, at) + requirement + MINIMAL.slice(at));
     expect(error.message).toContain('duplicate requirement id OSK-3.1');
-    expect(error.line).toBe(10);
+    expect(error.line).toBe(11);
   });
 
   it('reports YAML syntax errors with line and column', () => {

@@ -5,8 +5,8 @@ import { checkContext, Inventory } from '../../src/scan/inventory.ts';
 import type { InputFormat } from '../../src/sources/format.ts';
 
 /**
- * Reads records through a real format reader, as the scan does, so check tests start from
- * export payloads in the clouds' real shapes rather than hand-made resources.
+ * Reads records through one format reader, for the source tests. Check tests use the
+ * RuleTester (tests/helpers/rule-tester.ts), which reads whole export files as the scan does.
  */
 export function readRecords(format: InputFormat, records: unknown): Resource[] {
   const skipped: string[] = [];
@@ -23,7 +23,9 @@ export function readRecords(format: InputFormat, records: unknown): Resource[] {
 
 /**
  * Evaluates a check on the resource with the given id, with the other resources as its
- * inventory; framework parameters and the scan time (`now`) can be overridden.
+ * inventory; framework parameters and the scan time (`now`) can be overridden. For tests of
+ * what surrounds the checks (organisation rules, source dialects); a check's own tests use the
+ * RuleTester.
  */
 export function evaluate(
   check: Check,

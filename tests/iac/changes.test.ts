@@ -132,7 +132,7 @@ describe('plan changes to resources that exist', () => {
     const scanned = await scanDocument(
       plan(change('aws_ebs_volume.data', ['delete', 'create'], volume, { ...volume, size: 16 })),
     );
-    const finding = findingOf(scanned, 'aws.ec2.volume-encrypted', 'aws_ebs_volume.data');
+    const finding = findingOf(scanned, 'common.encryption.disk-at-rest', 'aws_ebs_volume.data');
     expect(finding.status).toBe('FAIL');
     expect(finding.change).toBe('introduced');
     expect(resourceOf(scanned, 'aws_ebs_volume.data').origin.iac?.action).toBe('replace');

@@ -16,6 +16,14 @@ describe('terraform show -json detection', () => {
       }),
     ).toBe('state');
     expect(terraformDocumentKind({ format_version: '1.0', terraform_version: '1.9.8' })).toBe('state');
+    // A plan trimmed by hand, without format_version.
+    expect(
+      terraformDocumentKind({ planned_values: { root_module: { resources: [] } }, configuration: {} }),
+    ).toBe('plan');
+    // Terraform 0.12–1.0 wrote format_version 0.1 and 0.2.
+    expect(
+      terraformDocumentKind({ format_version: '0.1', terraform_version: '0.12.25', resource_changes: [] }),
+    ).toBe('plan');
   });
 
   it('does not take other JSON for Terraform (a raw .tfstate, a future major version, an export)', () => {

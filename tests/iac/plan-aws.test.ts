@@ -87,7 +87,7 @@ describe('AWS plan (terraform show -json, format_version 1.2)', () => {
   });
 
   it('judges a created unencrypted volume, and leaves unchanged resources as kept', () => {
-    const volume = findingOf(scan, 'aws.ec2.volume-encrypted', 'aws_ebs_volume.data');
+    const volume = findingOf(scan, 'common.encryption.disk-at-rest', 'aws_ebs_volume.data');
     expect(volume.status).toBe('FAIL');
     expect(volume.change).toBe('introduced');
     // The trail is judged on the account it covers.

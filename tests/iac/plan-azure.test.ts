@@ -79,6 +79,12 @@ describe('Azure plan (azurerm)', () => {
     expect(findingOf(scan, 'azure.database.public-network-access', 'azurerm_mssql_server.main').status).toBe(
       'FAIL',
     );
+    // A new server without an extended auditing policy has auditing off.
+    const audit = findingOf(scan, 'azure.sql.auditing', 'azurerm_mssql_server.main');
+    expect(audit.status).toBe('FAIL');
+    expect(audit.evidence.map((e) => e.path)).toContain(
+      'azurerm_mssql_server.main (no azurerm_mssql_server_extended_auditing_policy)',
+    );
     expect(findingOf(scan, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.main').status).toBe(
       'FAIL',
     );

@@ -69,6 +69,16 @@ describe('CSV', () => {
     });
   });
 
+  it("gives each requirement's force as its clause words it, and cites guidelines by title", () => {
+    const rows = parseCsv(render(sample.file, 'ja').slice(1)).slice(1);
+    const forces = new Set(rows.flatMap((row) => row[CSV_COLUMNS.indexOf('forces')]!.split(' ')));
+    expect([...forces].some((f) => /^OSK-\d\.\d:必須$/.test(f))).toBe(true);
+    expect(forces).toContain('OSK-5.1:推奨');
+    for (const row of rows) expect(row[CSV_COLUMNS.indexOf('clauses')]).not.toMatch(/\d{3}_|\.txt/);
+    const en = parseCsv(render(sample.file, 'en').slice(1)).slice(1);
+    expect(en.some((row) => row[CSV_COLUMNS.indexOf('forces')]!.includes('OSK-1.3:desirable'))).toBe(true);
+  });
+
   it.each([
     ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
     ['+1+2', "'+1+2"],

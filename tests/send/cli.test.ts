@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kansa, SAMPLE } from '../cli/run-kansa.ts';
 import { FakeSoc } from '../fakes/soc/server.ts';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 
 /** `kansa send` end to end: the real CLI in a child process, the fake webhook over HTTPS. */
 let soc: FakeSoc;
@@ -66,6 +67,13 @@ describe('kansa send', () => {
     soc.faults.length = 0;
     expect(down.code, down.stderr).toBe(6);
     expect(down.stderr).toMatch(/spooled for the next run/);
+    // The findings file says so too: its coverage lists the delivery and what was spooled.
+    const delivery = (await findingsFromFile(findings)).coverage.delivery ?? [];
+    expect(delivery.at(-1)).toMatchObject({
+      spooled: expect.any(Number),
+      error: expect.stringMatching(/503/),
+    });
+    expect(delivery.at(-1)?.spooled).toBeGreaterThan(0);
     expect(readdirSync(path.join(dir, 'data', 'kansa', 'spool', 'webhook')).length).toBeGreaterThan(0);
     const again = await kansa(['send', '--input', findings, '--to', 'webhook', '--send-mode', 'all'], env);
     expect(again.code, again.stderr).toBe(0);

@@ -60,8 +60,12 @@ describe.each(ENGINES)('history store on $name', ({ open }) => {
 
   it('migrates once, and again is a no-op', async (context) => {
     await withStore(async (engine) => {
-      const rows = await engine.all<{ version: number }>('SELECT version FROM schema_migrations');
-      expect(rows.map((r) => Number(r.version))).toEqual([SCHEMA_VERSION]);
+      const rows = await engine.all<{ version: number }>(
+        'SELECT version FROM schema_migrations ORDER BY version',
+      );
+      expect(rows.map((r) => Number(r.version))).toEqual(
+        Array.from({ length: SCHEMA_VERSION }, (_, i) => i + 1),
+      );
       const { migrate } = await import('../../src/store/migrations.ts');
       expect(await migrate(engine)).toBe(0);
     }, context);
@@ -267,9 +271,19 @@ describe.each(ENGINES)('history store on $name', ({ open }) => {
         ['run-2026-11-01', 0, 2],
         ['run-2026-11-01', 1, 2],
       ]);
+      // A rerun of a shard supersedes its earlier attempt; another split of the run is refused.
+      await record(engine, { at: '2026-11-01T00:02:00.000Z', findings: [], run: { ...run, shard: 1 } });
+      expect((await listScans(engine)).map((s) => [s.shard.index, s.finishedAt])).toEqual([
+        [0, '2026-11-01T00:00:00.000Z'],
+        [1, '2026-11-01T00:02:00.000Z'],
+      ]);
       await expect(
-        record(engine, { at: '2026-11-01T00:02:00.000Z', findings: [], run: { ...run, shard: 1 } }),
-      ).rejects.toThrow();
+        record(engine, {
+          at: '2026-11-01T00:03:00.000Z',
+          findings: [],
+          run: { ...run, shards: 3, shard: 2 },
+        }),
+      ).rejects.toThrow(/split into 2 shards, not 3/);
       expect((await listScans(engine)).length).toBe(2);
     }, context);
   });

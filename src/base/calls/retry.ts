@@ -61,16 +61,18 @@ export async function callWithRetry<T>(
     let timeout: AbortSignal | undefined;
     let failure: CallFailure;
     try {
-      const permit = await pacer?.acquire(deadline);
-      try {
-        return await limit(() => {
+      // The permit is taken once a slot is free, just before sending: a pacer that learns the
+      // quota from the answers must not have handed out permits to calls still queued.
+      return await limit(async () => {
+        const permit = await pacer?.acquire(deadline);
+        try {
           timeout = clock.timeout(policy.timeoutMs);
           const signal = deadline ? AbortSignal.any([timeout, deadline]) : timeout;
-          return abandonOnAbort(attempt(signal, permit), signal);
-        });
-      } finally {
-        permit?.release();
-      }
+          return await abandonOnAbort(attempt(signal, permit), signal);
+        } finally {
+          permit?.release();
+        }
+      });
     } catch (error) {
       if (deadline?.aborted) throw deadlineError(options, n);
       failure = timeout?.aborted

@@ -2,7 +2,6 @@ import type { Check } from '../check.ts';
 import cloudtrailLogFileValidation from './cloudtrail/log-file-validation.ts';
 import cloudtrailMultiRegionTrail from './cloudtrail/multi-region-trail.ts';
 import ec2SecurityGroupOpenPorts from './ec2/security-group-open-ports.ts';
-import ec2VolumeEncrypted from './ec2/volume-encrypted.ts';
 import ec2VpcFlowLogs from './ec2/vpc-flow-logs.ts';
 import eksClusterControlPlaneLogging from './eks/cluster-control-plane-logging.ts';
 import eksClusterEndpointAccess from './eks/cluster-endpoint-access.ts';
@@ -14,6 +13,7 @@ import iamPrivilegedPrincipalCount from './iam/privileged-principal-count.ts';
 import iamRoleTrust from './iam/role-trust.ts';
 import iamRootAccessKeys from './iam/root-access-keys.ts';
 import iamRootMfa from './iam/root-mfa.ts';
+import iamUnusedCredentials from './iam/unused-credentials.ts';
 import kmsKeyPendingDeletion from './kms/key-pending-deletion.ts';
 import kmsKeyRotation from './kms/key-rotation.ts';
 import lambdaFunctionPublicAccess from './lambda/function-public-access.ts';
@@ -32,7 +32,6 @@ export const awsChecks: readonly Check[] = [
   cloudtrailLogFileValidation,
   cloudtrailMultiRegionTrail,
   ec2SecurityGroupOpenPorts,
-  ec2VolumeEncrypted,
   ec2VpcFlowLogs,
   eksClusterControlPlaneLogging,
   eksClusterEndpointAccess,
@@ -44,6 +43,7 @@ export const awsChecks: readonly Check[] = [
   iamRoleTrust,
   iamRootAccessKeys,
   iamRootMfa,
+  iamUnusedCredentials,
   kmsKeyPendingDeletion,
   kmsKeyRotation,
   lambdaFunctionPublicAccess,

@@ -22,6 +22,8 @@
       verdicts: '要件ごとの判定',
       requirement: '要件',
       clause: '根拠',
+      force: { must: '必須', recommended: '推奨', desirable: '望ましい', confirm: '確認' },
+      orgParameters: '組織のパラメータ（ガイドラインに数値の定めなし）',
       verdict: '判定',
       counts: '件数（不適合 / 判定不能 / 適合 / 対象外）',
       failedSeverity: (sev) => `不適合・${sev}`,
@@ -99,6 +101,8 @@
       verdicts: 'Verdict per requirement',
       requirement: 'Requirement',
       clause: 'Clause',
+      force: { must: 'must', recommended: 'recommended', desirable: 'desirable', confirm: 'confirm' },
+      orgParameters: "Organisation's parameters (no guideline states the number)",
       verdict: 'Verdict',
       counts: 'Findings (FAIL / UNKNOWN / PASS / N/A)',
       failedSeverity: (sev) => `FAIL · ${sev}`,
@@ -268,7 +272,17 @@
   const rId = (r) => D.resources[r][5];
   const rName = (r) => (D.resources[r][6] === 0 ? D.resources[r][5] : D.resources[r][6]);
   const checkTitle = (c, lang) => S[D.checks[c][lang === 'ja' ? 1 : 2]];
-  const requirementTitle = new Map(D.requirements.map((r) => [r.id, r.title]));
+  const requirementById = new Map(D.requirements.map((r) => [r.id, r]));
+  /** The requirement's force as the clause words it (必須 / 望ましい …); files before 0.2 have none. */
+  const forceText = (r, L) => (r.force ? `[${L.force[r.force]}]` : '');
+  const orgParametersText = (r, L) =>
+    r.orgParameters && r.orgParameters.length > 0
+      ? el(
+          'div',
+          {},
+          `${L.orgParameters}: ${r.orgParameters.map((p) => `${p.name} = ${JSON.stringify(p.value)}`).join(', ')}`,
+        )
+      : '';
 
   const state = {
     lang: D.lang === 'ja' ? 'ja' : 'en',
@@ -425,7 +439,7 @@
             el('td', {}, el('strong', {}, r.id), ' ', r.title[state.lang]),
             el('td', {}, badge(r.status)),
             el('td', { class: 'num mono' }, STATUSES.map((s) => r.counts[s]).join(' / ')),
-            el('td', { class: 'small' }, r.clause),
+            el('td', { class: 'small' }, forceText(r, L), ' ', r.clause, orgParametersText(r, L)),
           );
           return row;
         }),
@@ -986,15 +1000,19 @@
     const close = el('button', { type: 'button', class: 'close' }, L.close);
     close.addEventListener('click', () => root.dialog.close());
     const dl = (pairs) => el('dl', {}, ...pairs.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
-    const requirements = c[5].map((id, k) => {
-      const title = requirementTitle.get(id);
+    const requirements = c[5].map((id) => {
+      const requirement = requirementById.get(id);
       return el(
         'div',
         {},
         el('strong', {}, id),
         ' ',
-        title ? title[lang] : '',
-        el('div', { class: 'small' }, c[6][k] || c[6][0] || ''),
+        requirement ? requirement.title[lang] : '',
+        el(
+          'div',
+          { class: 'small' },
+          requirement ? `${forceText(requirement, L)} ${requirement.clause}` : '',
+        ),
       );
     });
     const origin = `${S[r[8]]}${r[9] === '' ? '' : typeof r[9] === 'number' ? ` #${r[9]}` : ` ${r[9]}`}`;

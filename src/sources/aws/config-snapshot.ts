@@ -11,6 +11,9 @@ import { configItemsToResources } from './config-items-reader.ts';
  * - the configuration history file (`…_ConfigHistory_…json.gz`): `{"fileVersion","configurationItems":[…]}`;
  * - `aws configservice get-resource-config-history`: `{"configurationItems":[…],"nextToken"?}`;
  * - `aws configservice batch-get-resource-config`: `{"baseConfigurationItems":[…],"unprocessedResourceKeys":[…]}`;
+ * - the aggregator APIs, whose members are PascalCase: `batch-get-aggregate-resource-config`
+ *   (`{"BaseConfigurationItems":[…],"UnprocessedResourceIdentifiers":[…]}`) and
+ *   `get-aggregate-resource-config` (`{"ConfigurationItem":{…}}`);
  * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output).
  * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
  */
@@ -24,7 +27,8 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     if (Array.isArray(document)) return document.length > 0 && looksLikeConfigItem(document[0]);
     const record = asRecord(document);
     if (!record) return false;
-    if ('baseConfigurationItems' in record) return true;
+    if (ITEM_LIST_KEYS.some((key) => key in record && key !== 'configurationItems')) return true;
+    if (isObject(record['ConfigurationItem'])) return looksLikeConfigItem(record['ConfigurationItem']);
     return (
       'configurationItems' in record &&
       ('fileVersion' in record || Array.isArray(record['configurationItems']))
@@ -36,7 +40,11 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
       return;
     }
     const record = asRecord(document) ?? {};
-    const key = 'baseConfigurationItems' in record ? 'baseConfigurationItems' : 'configurationItems';
+    if (isObject(record['ConfigurationItem'])) {
+      yield* configItemsToResources([record['ConfigurationItem']], ctx, false);
+      return;
+    }
+    const key = ITEM_LIST_KEYS.find((k) => k in record) ?? 'configurationItems';
     const items = record[key];
     if (!Array.isArray(items)) {
       throw new InputError(
@@ -47,6 +55,13 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     yield* configItemsToResources(items, ctx, false);
   },
 };
+
+/** Where each output keeps its list of items. */
+const ITEM_LIST_KEYS = ['baseConfigurationItems', 'BaseConfigurationItems', 'configurationItems'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return asRecord(value) !== undefined;
+}
 
 /** A configuration item in either dialect: an AWS resource type and an account id. */
 function looksLikeConfigItem(value: unknown): boolean {

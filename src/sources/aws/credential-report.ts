@@ -97,6 +97,8 @@ function rowToResource(
     passwordEnabled: flag(row, 'password_enabled'),
     mfaActive,
     activeAccessKeys: activeAccessKeys(row),
+    passwordLastUsed: timeOrNever(row, 'password_last_used'),
+    createdAt: time(row, 'user_creation_time'),
   };
   return {
     ...base,
@@ -132,9 +134,30 @@ function activeAccessKeys(row: Record<string, string>): Fact<readonly AwsAccessK
         en: `the credential report's ${column} is not a time ("${lastRotated}")`,
       });
     }
-    keys.push({ slot, lastRotated });
+    const lastUsed = timeOrNever(row, `access_key_${slot}_last_used_date`);
+    keys.push({ slot, lastRotated, ...(lastUsed.source !== 'unknown' && { lastUsed: lastUsed.value }) });
   }
   return explicit(keys, 'access_key_1_active,access_key_2_active');
+}
+
+/** A time column (ISO 8601); unknown when absent or not a time. */
+function time(row: Record<string, string>, column: string): Fact<string> {
+  const value = row[column]?.trim() ?? '';
+  if (!Number.isNaN(Date.parse(value))) return explicit(value, column);
+  return unknown(column, {
+    ja: `資格情報レポートの ${column} が日時ではありません（「${value}」）`,
+    en: `the credential report's ${column} is not a time ("${value}")`,
+  });
+}
+
+/**
+ * A last-use column: the time, or null for never used (`N/A`: no such credential or never used;
+ * `no_information`: not used since IAM began tracking); unknown when absent or unreadable.
+ */
+function timeOrNever(row: Record<string, string>, column: string): Fact<string | null> {
+  const value = row[column]?.trim() ?? '';
+  if (value === 'N/A' || value === 'no_information') return explicit(null, column);
+  return time(row, column);
 }
 
 /** `true` / `false`; `N/A`, `not_supported`, `no_information` and absent columns are unknown. */

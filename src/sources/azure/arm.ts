@@ -1,5 +1,7 @@
+import { explicit } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
+import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
 /**
@@ -27,8 +29,19 @@ export const azureArm: DocumentFormat = {
   read(raw, ctx) {
     const document = exampleBody(raw);
     if (Array.isArray(document)) return readRows(document, ctx);
-    if (isObject(document) && 'value' in document)
-      return readRows(requireArray(ctx, document.value, 'value'), ctx);
+    if (isObject(document) && 'value' in document) {
+      const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
+      // A subscription's own listing, present (even empty): what it lists is all there is.
+      const listing = listingOfFile(ctx.file);
+      if (!listing) return rows;
+      const fact = explicit(true, `${ctx.file}: value`);
+      const record = listingRecord(
+        listing.subscription,
+        { [SUBSCRIPTION_LISTINGS[listing.kind]]: fact },
+        ctx.file,
+      );
+      return [record, ...rows];
+    }
     return readRows([document], ctx);
   },
 };

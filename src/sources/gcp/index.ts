@@ -1,12 +1,15 @@
 import type { InputFormat } from '../format.ts';
 import { gcpAssetExport } from './asset-export.ts';
+import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
 
 /** The gcp export formats kansa reads offline. */
 export const gcpFormats: readonly InputFormat[] = [
+  gcpAssetFeed,
   gcpAssetExport,
+  gcpAssetHistory,
   gcpAssetList,
   gcpSearchAllResources,
   gcpRestResources,

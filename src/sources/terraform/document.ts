@@ -83,8 +83,11 @@ function containsTrue(mark: unknown): boolean {
 
 /** What kind of document it is, by its shape alone. */
 export function terraformDocumentKind(document: unknown): 'plan' | 'state' | undefined {
-  if (!isObject(document) || typeof document.format_version !== 'string') return undefined;
-  if (!/^1\./.test(document.format_version)) return undefined;
+  if (!isObject(document)) return undefined;
+  if (document.format_version === undefined) return trimmedPlanKind(document);
+  if (typeof document.format_version !== 'string') return undefined;
+  // 0.1 (Terraform 0.12–0.14), 0.2 (0.15–1.0), 1.x (1.1 on): the same shape, grown by additions.
+  if (!/^[01]\./.test(document.format_version)) return undefined;
   if ('resource_changes' in document || 'planned_values' in document || 'configuration' in document) {
     return 'plan';
   }
@@ -92,6 +95,22 @@ export function terraformDocumentKind(document: unknown): 'plan' | 'state' | und
   // An empty state (`terraform show -json` before the first apply) has only the versions.
   if (typeof document.terraform_version === 'string' && !('values' in document)) return 'state';
   return undefined;
+}
+
+/**
+ * Plans trimmed by hand for a ticket or a test often lose `format_version`; their
+ * `planned_values.root_module` or `resource_changes` entries (address + change.actions) are
+ * Terraform's alone.
+ */
+function trimmedPlanKind(document: JsonObject): 'plan' | undefined {
+  const planned = isObject(document.planned_values) && isObject(document.planned_values.root_module);
+  const first = Array.isArray(document.resource_changes) ? document.resource_changes[0] : undefined;
+  const changes =
+    isObject(first) &&
+    typeof first.address === 'string' &&
+    isObject(first.change) &&
+    Array.isArray(first.change.actions);
+  return planned || changes ? 'plan' : undefined;
 }
 
 export interface SkippedInstance {

@@ -26,7 +26,8 @@ export const terraformFormat: DocumentFormat = {
   kind: 'document',
   id: 'terraform-json',
   provider: 'any',
-  description: 'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 1.x',
+  description:
+    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on)',
   matches: (document) => terraformDocumentKind(document) !== undefined,
   read: (document, ctx) => readTerraform(document as JsonObject, ctx),
 };
@@ -46,6 +47,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     }
     const unit = afterPlan(linked);
     const primary = { ...linked.primary, action: linked.primary.action };
+    // A unit without a resource adapter of its own is the project its IAM resources describe.
     const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
     const built = adapter.build(unit, new Translation('after'), linker);
     const moduleSources = config.moduleSources(primary.moduleAddress);

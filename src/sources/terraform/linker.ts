@@ -16,6 +16,7 @@ export class Linker implements BuildContext {
   readonly #byAddress = new Map<string, TfInstance>();
   readonly #byBase = new Map<string, TfInstance[]>();
   readonly #childLinks = new Map<string, { parentTypes: string[]; link: PartLink }>();
+  readonly #valueIndex = new Map<string, Map<string, TfInstance[]>>();
 
   readonly config: TerraformConfiguration;
   readonly #instances: readonly TfInstance[];
@@ -130,20 +131,37 @@ export class Linker implements BuildContext {
     const value = (instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after).read(
       attribute,
     );
-    if (value.state !== 'known' || typeof value.value !== 'string') return [];
+    if (value.state !== 'known' || typeof value.value !== 'string' || value.value === '') return [];
     const wanted = value.value.toLowerCase();
-    return this.#instances.filter(
-      (candidate) =>
-        candidate !== instance &&
-        accept(candidate) &&
-        keys.some((key) => {
-          const own = candidate.after.read(key);
-          if (own.state !== 'known' || typeof own.value !== 'string' || own.value === '') return false;
-          const candidateValue = own.value.toLowerCase();
-          // The google provider stores a bucket IAM member's bucket as `b/<name>`.
-          return candidateValue === wanted || wanted.endsWith(`/${candidateValue}`);
-        }),
-    );
+    // The google provider stores a bucket IAM member's bucket as `b/<name>`: its last segment too.
+    const lastSegment = wanted.slice(wanted.lastIndexOf('/') + 1);
+    const byValue = new Set<TfInstance>();
+    for (const key of keys) {
+      for (const candidate of [...this.#byValue(key, wanted), ...this.#byValue(key, lastSegment)]) {
+        if (candidate !== instance && accept(candidate)) byValue.add(candidate);
+      }
+    }
+    return [...byValue];
+  }
+
+  /**
+   * Instances by the lower-cased value of one identity attribute, indexed on first use: a state
+   * has no configuration, so every split resource is linked by value, and a scan per child
+   * would be quadratic in the size of the state.
+   */
+  #byValue(key: string, value: string): readonly TfInstance[] {
+    let index = this.#valueIndex.get(key);
+    if (!index) {
+      index = new Map();
+      for (const candidate of this.#instances) {
+        const own = candidate.after.read(key);
+        if (own.state !== 'known' || typeof own.value !== 'string' || own.value === '') continue;
+        const ownValue = own.value.toLowerCase();
+        index.set(ownValue, [...(index.get(ownValue) ?? []), candidate]);
+      }
+      this.#valueIndex.set(key, index);
+    }
+    return index.get(value) ?? [];
   }
 }
 

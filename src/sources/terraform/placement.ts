@@ -50,7 +50,9 @@ export class Placement {
     if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
     const accounts = new Set<string>();
     for (const other of this.#instances) {
-      if (!other.providerName.endsWith(`/${PROVIDER_NAME[provider]}`)) continue;
+      // `registry.terraform.io/hashicorp/aws`, or plain `aws` in plans of Terraform 0.12.
+      const name = PROVIDER_NAME[provider];
+      if (other.providerName !== name && !other.providerName.endsWith(`/${name}`)) continue;
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }

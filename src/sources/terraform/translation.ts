@@ -11,7 +11,12 @@ import type { TfInstance } from './document.ts';
  * and a fact built from a value the plan does not know becomes unknown, never a default.
  */
 
-export type MarkState = 'known' | 'unknown' | 'sensitive' | 'unmanaged' | 'assumed';
+/**
+ * `known`: the plan shows the value; `absent`: it shows null (not set); `unknown`: known after
+ * apply; `sensitive`: not read; `unmanaged`: the configuration does not manage the setting;
+ * `assumed`: the cloud's default for a resource the plan creates.
+ */
+export type MarkState = 'known' | 'absent' | 'unknown' | 'sensitive' | 'unmanaged' | 'assumed';
 
 interface Mark {
   readonly nativePath: string;
@@ -59,7 +64,7 @@ export class Translation {
       this.#marks.push({ nativePath, tfPath, state: 'known' });
       return read.value;
     }
-    this.#marks.push({ nativePath, tfPath, state: read.state === 'absent' ? 'known' : read.state });
+    this.#marks.push({ nativePath, tfPath, state: read.state });
     return undefined;
   }
 
@@ -105,13 +110,14 @@ export class Translation {
       related.find((m) => m.state === 'sensitive') ??
       related.find((m) => m.state === 'unmanaged');
     if (blocking)
-      return unknown(blocking.tfPath, blocking.note ?? NOTES[blocking.state as Exclude<MarkState, 'known'>]);
+      return unknown(blocking.tfPath, blocking.note ?? NOTES[blocking.state as keyof typeof NOTES]);
     // The most specific mark above the fact names the attribute; else the first below it.
     const best =
       related
         .filter((mark) => isUnder(fact.path, mark.nativePath))
         .sort((a, b) => b.nativePath.length - a.nativePath.length)[0] ?? related[0]!;
-    if (fact.source === 'unknown') return unknown(best.tfPath, fact.note);
+    // The export adapter's reason for an unknown speaks of its export; a null in the plan is plainer.
+    if (fact.source === 'unknown') return unknown(best.tfPath, best.state === 'absent' ? NOT_SET : fact.note);
     if (best.state === 'assumed') return cloudDefault(fact.value, best.tfPath, best.note ?? NOTES.assumed);
     return fact.source === 'explicit'
       ? explicit(fact.value, best.tfPath)
@@ -119,7 +125,12 @@ export class Translation {
   }
 }
 
-const NOTES: Readonly<Record<Exclude<MarkState, 'known'>, Localized>> = {
+const NOT_SET: Localized = {
+  ja: '計画でこの値は設定されていません（null）',
+  en: 'not set in the plan (null)',
+};
+
+const NOTES: Readonly<Record<Exclude<MarkState, 'known' | 'absent'>, Localized>> = {
   unknown: KNOWN_AFTER_APPLY,
   sensitive: SENSITIVE_NOTE,
   unmanaged: {

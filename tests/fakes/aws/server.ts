@@ -42,6 +42,8 @@ export interface FakeAwsFaults {
   readonly credentialReportDenied?: ReadonlySet<string>;
   /** `<service>:<operation>` denied everywhere (e.g. `s3:ListBuckets`), as a policy lacking it. */
   readonly deniedOperations?: ReadonlySet<string>;
+  /** This page (1-based) of every SelectResourceConfig listing answers 500 InternalFailure, every time. */
+  readonly failingSelectPage?: number;
 }
 
 export interface FakeAwsStats {
@@ -444,8 +446,15 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
                   },
                 ],
         });
-      case 'SelectResourceConfig':
+      case 'SelectResourceConfig': {
+        const limit = Math.min(Number(input['Limit'] ?? 0) || 100, 100);
+        const start = input['NextToken']
+          ? Number(Buffer.from(String(input['NextToken']), 'base64').toString())
+          : 0;
+        if (faults.failingSelectPage === Math.floor(start / limit) + 1)
+          return fail(500, 'InternalFailure', 'An internal error occurred.');
         return sendJson(res, selectPage(data?.items ?? [], input));
+      }
       case 'SelectAggregateResourceConfig': {
         if (input['ConfigurationAggregatorName'] !== scenario.aggregator)
           return fail(

@@ -14,6 +14,8 @@ import type { Scenario } from './scenario.ts';
 export async function exportScenario(scenario: Scenario, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
   for (const [table, rows] of Object.entries(scenario.tables)) {
+    // Site config is exported the way a person gets it without Resource Graph: the ARM GETs below.
+    if (table === 'appserviceresources') continue;
     for (let offset = 0, page = 1; offset < rows.length; offset += 1000, page++) {
       const data = rows.slice(offset, offset + 1000);
       const more = offset + 1000 < rows.length;
@@ -26,12 +28,25 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
       await writeFile(path.join(dir, `${table}-${page}.json`), JSON.stringify(document));
     }
   }
+  // Each subscription's own listings, empty or not, named for it (`az monitor diagnostic-settings
+  // subscription list --subscription <id>`, `az consumption budget list --subscription <id>`):
+  // an empty one is evidence of none.
+  for (const sub of scenario.subscriptions) {
+    const id = sub.id.toLowerCase();
+    const settings = scenario.diagnosticSettings.get(`/subscriptions/${id}`) ?? [];
+    await writeFile(path.join(dir, `activity-log-settings-${id}.json`), JSON.stringify({ value: settings }));
+    const budgets =
+      scenario.armBodies.get(`/subscriptions/${id}/providers/microsoft.consumption/budgets`) ?? [];
+    await writeFile(path.join(dir, `budgets-${id}.json`), JSON.stringify({ value: budgets }));
+  }
   for (const [target, settings] of scenario.diagnosticSettings) {
+    if (/^\/subscriptions\/[^/]+$/.test(target)) continue;
     const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);
     await writeFile(path.join(dir, `diagnostic-settings-${name}.json`), JSON.stringify({ value: settings }));
   }
   const singles = new Map<string, unknown[]>();
   for (const [target, body] of scenario.armBodies) {
+    if (target.endsWith('/providers/microsoft.consumption/budgets')) continue;
     if (!Array.isArray(body)) {
       const kind = target.endsWith('/config/web') ? 'site-config' : 'sql-auditing-settings';
       singles.set(kind, [...(singles.get(kind) ?? []), body]);

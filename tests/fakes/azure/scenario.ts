@@ -380,8 +380,21 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
     }
   }
   const byId = (a: Row, b: Row) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase());
+  // Resource Graph's `appserviceresources` holds each app's site config, as ARM's `config/web` GET has it.
+  const siteConfigs: Row[] = [];
+  for (const [path, body] of armBodies) {
+    if (!path.endsWith('/config/web') || Array.isArray(body)) continue;
+    const [, , subscriptionId = '', , resourceGroup = ''] = path.split('/');
+    siteConfigs.push({
+      ...body,
+      type: String(body.type).toLowerCase(),
+      subscriptionId,
+      resourceGroup,
+    });
+  }
   const tables = {
     resources: resourceRows.sort(byId),
+    appserviceresources: siteConfigs.sort(byId),
     resourcecontainers: containers.sort(byId),
     authorizationresources: authorization.sort(byId),
     securityresources: security.sort(byId),

@@ -70,7 +70,30 @@ export interface FakeAzureOptions {
   /** Subscriptions the identity may not read: 403 AuthorizationFailed. */
   readonly forbidden?: readonly string[];
   readonly fault?: (request: FakeRequest) => Fault | undefined;
+  /** Time for the quota windows and the held answers (tests: the virtual clock shared with the collector). */
+  readonly clock?: FakeClock;
+  /** ARM's read bucket per subscription (token bucket), reported in the remaining-reads headers; over it: 429. */
+  readonly armQuota?: { readonly burst: number; readonly perSecond: number };
 }
+
+/** Time as the fake sees it: real by default. */
+export interface FakeClock {
+  now(): number;
+  /** Holds an answer back; rejects when `signal` aborts (the client went away). */
+  park(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+const REAL_TIME: FakeClock = {
+  now: () => performance.now(),
+  park: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
+    }),
+};
 
 export interface Accounting {
   graph: number;
@@ -84,6 +107,12 @@ export interface Accounting {
   nextLinks: number;
   /** Requests without a bearer token. */
   unauthenticated: number;
+  /** The paths of the ARM GETs (lower case). */
+  armPaths: string[];
+  /** ARM reads beyond a subscription's read bucket (answered 429). */
+  armThrottled: number;
+  /** The fewest reads left in a subscription's bucket. */
+  armLowestRemaining: number;
   /** Resource Graph page sizes served. */
   pageRows: number[];
   /** When the first Resource Graph request arrived and the last page was answered (ms epoch). */
@@ -112,12 +141,22 @@ export class FakeAzure {
     byStatus: {},
     nextLinks: 0,
     unauthenticated: 0,
+    armPaths: [],
+    armThrottled: 0,
+    armLowestRemaining: Number.POSITIVE_INFINITY,
     pageRows: [],
   };
+  readonly #clock: FakeClock;
+  /** The clock the fake runs on (a collector under test shares it). */
+  get clock(): FakeClock {
+    return this.#clock;
+  }
+  readonly #buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(options: FakeAzureOptions) {
     this.#options = options;
     this.#forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
+    this.#clock = options.clock ?? REAL_TIME;
     const { ca, key, cert } = makeCertificates();
     this.ca = ca;
     this.#server = createServer({ key, cert }, (req, res) => {
@@ -165,7 +204,7 @@ export class FakeAzure {
 
   async #graph(res: ServerResponse, url: URL, text: string, auth: string): Promise<void> {
     const n = ++this.accounting.graph;
-    this.accounting.graphFirstAt ??= Date.now();
+    this.accounting.graphFirstAt ??= this.#clock.now();
     if (url.searchParams.get('api-version') !== GRAPH_API_VERSION) {
       return this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
     }
@@ -177,7 +216,7 @@ export class FakeAzure {
     };
     // The quota is counted when the request arrives, then the headers say what is left.
     const quota = this.#options.quota ?? { requests: 15, windowMs: 5_000 };
-    const now = Date.now();
+    const now = this.#clock.now();
     let window = this.#windows.get(auth);
     if (!window || now >= window.start + quota.windowMs) {
       window = { start: now, used: 0 };
@@ -192,7 +231,7 @@ export class FakeAzure {
     };
     if (window.used > quota.requests) {
       this.accounting.quotaExceeded++;
-      await this.#delay('graph');
+      await this.#delay('graph', res);
       return this.#json(
         res,
         429,
@@ -202,7 +241,7 @@ export class FakeAzure {
     }
     const subscriptions = request.subscriptions?.map((id) => id.toLowerCase());
     if (await this.#fault(res, { kind: 'graph', n, path: url.pathname, subscriptions }, quotaHeaders)) return;
-    await this.#delay('graph');
+    await this.#delay('graph', res);
     const denied = subscriptions?.filter((id) => this.#forbidden.has(id)) ?? [];
     if (denied.length > 0) {
       return this.#json(
@@ -230,7 +269,7 @@ export class FakeAzure {
     const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
     const page = rows.slice(offset, offset + top);
     this.accounting.pageRows.push(page.length);
-    this.accounting.graphLastAt = Date.now();
+    this.accounting.graphLastAt = this.#clock.now();
     const next = offset + top < rows.length ? encodeToken(offset + top) : undefined;
     return this.#json(
       res,
@@ -349,6 +388,7 @@ export class FakeAzure {
    */
   async #armAdmit(res: ServerResponse, url: URL, apiVersion: string, target: string): Promise<boolean> {
     const n = ++this.accounting.arm;
+    this.accounting.armPaths.push(url.pathname.toLowerCase());
     if (url.searchParams.get('api-version') !== apiVersion) {
       this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
       return false;
@@ -357,7 +397,8 @@ export class FakeAzure {
     if (await this.#fault(res, { kind: 'arm', n, path: url.pathname, search: url.search }, ARM_HEADERS)) {
       return false;
     }
-    await this.#delay('arm');
+    await this.#delay('arm', res);
+    if (subscription && this.#takeRead(subscription, res)) return false;
     if (subscription && this.#forbidden.has(subscription)) {
       this.#json(
         res,
@@ -385,10 +426,10 @@ export class FakeAzure {
       return true;
     }
     if ('delayMs' in fault) {
-      await sleep(fault.delayMs);
+      await this.#park(fault.delayMs, res);
       return res.destroyed;
     }
-    await this.#delay(request.kind);
+    await this.#delay(request.kind, res);
     this.#json(
       res,
       fault.status,
@@ -401,11 +442,58 @@ export class FakeAzure {
     return true;
   }
 
-  async #delay(kind: RequestKind): Promise<void> {
+  async #delay(kind: RequestKind, res: ServerResponse): Promise<void> {
     const { latencyMs = 0, jitterMs = 0, armLatencyMs } = this.#options;
     const base = kind === 'arm' ? (armLatencyMs ?? latencyMs) : latencyMs;
     const ms = base + (jitterMs > 0 ? Math.random() * jitterMs : 0);
-    if (ms > 0) await sleep(ms);
+    if (ms > 0) await this.#park(ms, res);
+  }
+
+  /** Holds the answer back; a client that goes away meanwhile ends the wait. */
+  async #park(ms: number, res: ServerResponse): Promise<void> {
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.on('close', onClose);
+    try {
+      await this.#clock.park(ms, gone.signal);
+    } catch {
+      // The client went away: the caller sees `res.destroyed`.
+    } finally {
+      res.off('close', onClose);
+    }
+  }
+
+  /**
+   * ARM's read bucket of a subscription (when `armQuota` is set): one token a read, refilled at
+   * `perSecond`; the remaining-reads headers report it. True when the read was answered 429.
+   */
+  #takeRead(subscription: string, res: ServerResponse): boolean {
+    const quota = this.#options.armQuota;
+    if (!quota) return false;
+    const now = this.#clock.now();
+    const bucket = this.#buckets.get(subscription) ?? { tokens: quota.burst, at: now };
+    bucket.tokens = Math.min(quota.burst, bucket.tokens + ((now - bucket.at) / 1000) * quota.perSecond);
+    bucket.at = now;
+    this.#buckets.set(subscription, bucket);
+    if (bucket.tokens < 1) {
+      this.accounting.armThrottled++;
+      const wait = Math.ceil(((1 - bucket.tokens) / quota.perSecond) * 1000);
+      this.#json(
+        res,
+        429,
+        { error: { code: 'SubscriptionRequestsThrottled', message: 'Number of read requests exceeded' } },
+        {
+          'retry-after': String(Math.ceil(wait / 1000)),
+          'x-ms-ratelimit-remaining-subscription-global-reads': '0',
+        },
+      );
+      return true;
+    }
+    bucket.tokens -= 1;
+    const remaining = Math.floor(bucket.tokens);
+    this.accounting.armLowestRemaining = Math.min(this.accounting.armLowestRemaining, remaining);
+    res.setHeader('x-ms-ratelimit-remaining-subscription-global-reads', String(remaining));
+    return false;
   }
 
   #count(status: number): void {
@@ -443,8 +531,6 @@ function timeSpan(ms: number): string {
 const encodeToken = (offset: number) => Buffer.from(JSON.stringify({ offset })).toString('base64');
 const decodeToken = (token: string) =>
   (JSON.parse(Buffer.from(token, 'base64').toString()) as { offset: number }).offset;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -35,6 +35,8 @@ export class FakeSoc {
   readonly webhookBatches = new Map<string, string>();
   /** Maximum body size accepted (413 past it). */
   maxBodyBytes = 4 * 1024 * 1024;
+  /** Added before each answer: a service's round trip, for benchmarks. */
+  latencyMs = 0;
   #server: Server;
   #nextAck = 0;
   readonly #hanging = new Set<ServerResponse>();
@@ -108,7 +110,10 @@ export class FakeSoc {
       const answer = this.accept(path, req, body);
       const accepted = answer.status < 300;
       this.received.push({ path, headers: req.headers, body, answered: accepted, accepted });
-      res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      const reply = () =>
+        res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+      if (this.latencyMs > 0) setTimeout(reply, this.latencyMs);
+      else reply();
     });
   }
 

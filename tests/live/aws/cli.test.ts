@@ -1,23 +1,24 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { awsLiveOptions } from '../../../src/sources/aws/live/cli.ts';
+import { liveOptions } from '../../../src/cli/live-sources.ts';
+import { awsLiveFlags } from '../../../src/sources/aws/live/flags.ts';
 
 function parse(...args: string[]): Record<string, unknown> {
   const command = new Command().exitOverride();
-  for (const option of awsLiveOptions.options) command.addOption(option);
+  for (const option of liveOptions()) command.addOption(option);
   return command.parse(args, { from: 'user' }).opts();
 }
 
 describe('kansa scan --aws options', () => {
   it('gives no source without --aws, and rejects AWS flags without it', () => {
-    expect(awsLiveOptions.fromOptions(parse())).toBeUndefined();
-    expect(() => awsLiveOptions.fromOptions(parse('--regions', 'ap-northeast-1'))).toThrow(
+    expect(awsLiveFlags.fromOptions(parse())).toBeUndefined();
+    expect(() => awsLiveFlags.fromOptions(parse('--regions', 'ap-northeast-1'))).toThrow(
       /--regions need --aws/,
     );
   });
 
   it('builds the AWS source from the flags', () => {
-    const source = awsLiveOptions.fromOptions(
+    const source = awsLiveFlags.fromOptions(
       parse(
         '--aws',
         '--regions',
@@ -38,7 +39,7 @@ describe('kansa scan --aws options', () => {
     );
     expect(() => parse('--aws', '--role-arn', 'KansaAudit')).toThrow(/not an IAM role ARN/);
     expect(() =>
-      awsLiveOptions.fromOptions(parse('--aws', '--role-arn', 'arn:aws:iam::{account}:role/A')),
+      awsLiveFlags.fromOptions(parse('--aws', '--role-arn', 'arn:aws:iam::{account}:role/A')),
     ).toThrow(/needs --accounts/);
   });
 });

@@ -16,7 +16,7 @@ import type { FakeAws } from '../../fakes/aws/server.ts';
 export const NOW = new Date('2026-11-22T00:00:00Z');
 
 /** Short retry timings: a test never waits for the SDK's real backoff. */
-export const FAST_RETRY = { sdkAttempts: 4, sdkDelayMs: () => 5, outerAttempts: 3, outerBaseDelayMs: 5 };
+export const FAST_RETRY = { sdkAttempts: 10, sdkDelayMs: () => 5 };
 
 export interface LiveRun {
   readonly read: InventoryRead;

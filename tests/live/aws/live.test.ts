@@ -97,7 +97,11 @@ describe('live AWS scan against the fake AWS', () => {
     const faultyRun = await liveScan(faulty.fake, { roleArn: ROLE, accounts }, { requestTimeoutMs: 400 });
     const expected = await offlineFindings(scenario);
     for (const run of [throttled, faultyRun]) {
-      expect(run.read.scopes.filter((s) => s.error && !/records only some/.test(s.error))).toEqual([]);
+      expect(
+        run.read.scopes
+          .filter((s) => s.error && !/records only some/.test(s.error))
+          .map((s) => `${s.scope}: ${s.error}`),
+      ).toEqual([]);
       expect(await findingLines(run.read)).toEqual(expected);
     }
     expect(fake.stats.throttled).toBeGreaterThan(0);
@@ -119,13 +123,47 @@ describe('live AWS scan against the fake AWS', () => {
       regions: [...scenario.regions, scenario.disabledRegion],
     });
     const errors = Object.fromEntries(live.read.scopes.filter((s) => s.error).map((s) => [s.scope, s.error]));
-    expect(errors[`${a1} ap-northeast-3`]).toMatch(/^access denied \(AccessDeniedException\)/);
+    expect(errors[`${a1} ap-northeast-3`]).toMatch(
+      /access denied to config:DescribeConfigurationRecorderStatus \(AccessDeniedException\).*SecurityAudit/,
+    );
     expect(errors[`${a2} sts:AssumeRole`]).toMatch(/^access denied \(AccessDenied\)/);
     expect(errors[`${a0} ap-east-1`]).toMatch(/opt-in region/);
     // Everything else is read: the offline export without those scopes gives the same findings.
     const skip = new Set([`${a1} ap-northeast-3`, ...scenario.regions.map((r) => `${a2} ${r}`)]);
     const withoutA2 = { ...scenario, accounts: scenario.accounts.filter((a) => a.id !== a2) };
     expect(await findingLines(live.read)).toEqual(await offlineFindings(withoutA2, skip));
+  });
+
+  it('keeps the pages a SELECT read before a page that fails, and names the operation and the page', async () => {
+    const estate = generateScenario({ seed: 6, accounts: 1, resourcesPerRegion: 250 });
+    const { fake } = await setup({ failingSelectPage: 2 }, estate);
+    const live = await liveScan(fake, {});
+    const regions = live.read.scopes.filter((s) => /^\d{12} [a-z]+-[a-z]+-\d$/.test(s.scope));
+    expect(regions.length).toBeGreaterThan(0);
+    for (const region of regions) {
+      // 100 rows a page: the first page's resources are read and kept.
+      expect(region.resources).toBeGreaterThanOrEqual(100);
+      expect(region.error).toMatch(
+        /incomplete: config:SelectResourceConfig page 2 failed after 1 page\(s\) \(100 resources\) read: InternalFailure/,
+      );
+    }
+    expect(live.read.inventory.size).toBeGreaterThan(100 * regions.length);
+  });
+
+  it('a denied DescribeConfigurationRecorders costs only what it tells, not the region inventory', async () => {
+    const { scenario, fake, accounts } = await setup({
+      deniedOperations: new Set(['config:DescribeConfigurationRecorders']),
+    });
+    const live = await liveScan(fake, { roleArn: ROLE, accounts });
+    const regions = live.read.scopes.filter((s) => /\d{12} [a-z]+-[a-z]+-\d$/.test(s.scope));
+    expect(regions).toHaveLength(15);
+    for (const region of regions) {
+      expect(region.resources).toBeGreaterThan(0);
+      expect(region.error).toMatch(
+        /access denied to config:DescribeConfigurationRecorders \(AccessDenied\).*SecurityAudit.*whether the recorder records every resource type is unknown/,
+      );
+    }
+    expect(await findingLines(live.read)).toEqual(await offlineFindings(scenario));
   });
 
   it('reports a recorder that records only some types, and never logs a credential', async () => {
@@ -145,7 +183,7 @@ describe('live AWS scan against the fake AWS', () => {
     const live = await liveScan(
       fake,
       { roleArn: ROLE, accounts },
-      { retry: { sdkAttempts: 5, sdkDelayMs: (n) => 150 * 2 ** n, outerAttempts: 3, outerBaseDelayMs: 500 } },
+      { retry: { sdkAttempts: 8, sdkDelayMs: (n) => 150 * 2 ** n } },
     );
     expect(live.read.scopes.filter((s) => s.error && !/records only some/.test(s.error))).toEqual([]);
     expect(fake.stats.throttled).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import type { Inventory } from '../../../src/scan/inventory.ts';
 import { exportScenario } from '../../fakes/azure/export.ts';
 import { generateScenario, type Scenario } from '../../fakes/azure/scenario.ts';
 import { FakeAzure, type FakeAzureOptions, type Fault } from '../../fakes/azure/server.ts';
+import { VirtualClock } from '../../fakes/clock.ts';
 import { findings, readOffline, runLive, statusesOf, TOKEN } from './helpers.ts';
 
 let framework: Framework;
@@ -19,8 +20,9 @@ let offlineInventory: Inventory;
 let work: string;
 const fakes: FakeAzure[] = [];
 
+/** A fake on a virtual clock of its own, shared with the collectors run against it. */
 async function fake(options: Partial<FakeAzureOptions> = {}): Promise<FakeAzure> {
-  const started = await new FakeAzure({ scenario, ...options }).start();
+  const started = await new FakeAzure({ scenario, clock: new VirtualClock(), ...options }).start();
   fakes.push(started);
   return started;
 }
@@ -53,7 +55,8 @@ const ARM_CHECKS = [
   'azure.cost.budget',
 ];
 
-describe('live Azure scan against the fake', () => {
+// Real time goes to TLS and JSON on a shared machine; quota windows and backoffs run on the virtual clock.
+describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   it('gives the findings of the offline scan of the same tenancy, within the quota', async () => {
     expect(scenario.subscriptions.length).toBeGreaterThanOrEqual(50);
     expect(scenario.tables.resources!.length).toBeGreaterThanOrEqual(5_000);
@@ -72,8 +75,8 @@ describe('live Azure scan against the fake', () => {
       const statuses = [...statusesOf(run.inventory, framework, check).values()];
       expect(statuses, check).toContain('PASS');
       expect(statuses, check).toContain('FAIL');
-      // Budgets: a subscription without one stays UNKNOWN (an empty list is no record), as offline.
-      if (check !== 'azure.cost.budget') expect(statuses, check).not.toContain('UNKNOWN');
+      // An empty listing (no budget) is evidence of none: FAIL, not UNKNOWN, live and offline alike.
+      expect(statuses, check).not.toContain('UNKNOWN');
     }
     expect(azure.accounting.nextLinks).toBeGreaterThan(0);
 
@@ -111,7 +114,7 @@ describe('live Azure scan against the fake', () => {
     };
     const azure = await fake({ fault });
     const run = await runLive(azure, {
-      retry: { maxRetries: 4, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 800 },
+      retry: { attempts: 5, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 800 },
     });
     expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
     expect(findings(run.inventory, framework)).toEqual(offline);
@@ -151,7 +154,7 @@ describe('live Azure scan against the fake', () => {
           : undefined,
     });
     const run = await runLive(azure, {
-      retry: { maxRetries: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
+      retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
     });
     const failed = run.scopes.filter((scope) => scope.error);
     expect(failed).toHaveLength(1);
@@ -160,6 +163,16 @@ describe('live Azure scan against the fake', () => {
       /diagnostic settings of \/subscriptions\/.*: HTTP 500 InternalServerError/,
     );
     expect(failed[0]!.resources).toBeGreaterThan(0);
+    // The check says the listing failed (the evidence names the call), not "add the output of az …".
+    const activityLog = [...run.inventory.all()].find((r) => r.id === `/subscriptions/${broken}`)!;
+    expect(
+      statusesOf(run.inventory, framework, 'azure.monitor.activity-log-exported').get(activityLog.id),
+    ).toBe('UNKNOWN');
+    const listed = (
+      activityLog.facts as { activityLogSettingsListed?: { source: string; note?: { en: string } } }
+    ).activityLogSettingsListed;
+    expect(listed?.source).toBe('unknown');
+    expect(listed?.note?.en).toMatch(/GET \/subscriptions\/.*\/diagnosticSettings failed: HTTP 500/);
   });
 
   it('lists an ARM read that fails, or fails part way through a list, and keeps the rest', async () => {
@@ -180,7 +193,7 @@ describe('live Azure scan against the fake', () => {
       },
     });
     const run = await runLive(azure, {
-      retry: { maxRetries: 1, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
+      retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 },
     });
     const errors = run.scopes.flatMap((scope) => (scope.error ? [scope.error] : []));
     const serverId = server.slice(0, -'/auditingsettings/default'.length);
@@ -189,7 +202,7 @@ describe('live Azure scan against the fake', () => {
       `SQL auditing settings of ${serverId}/auditingSettings/default: HTTP 403`,
     );
     expect(errors.join('; ')).toContain(
-      `Key Vault keys of ${vaultId}/keys: incomplete, failed after 1 page(s): HTTP 500 InternalServerError`,
+      `Key Vault keys of ${vaultId}/keys: incomplete, page 2 failed after 1 page(s) read: HTTP 500 InternalServerError`,
     );
     // The server is UNKNOWN, not FAIL; the vault's first page of keys is read.
     expect(statusesOf(run.inventory, framework, 'azure.sql.auditing').get(serverId)).toBe('UNKNOWN');
@@ -227,6 +240,44 @@ describe('live Azure scan against the fake', () => {
     // other client; they are retried with Retry-After, and the rest is paced.
     expect(azure.accounting.quotaExceeded).toBeGreaterThan(0);
     expect(azure.accounting.quotaExceeded).toBeLessThan(azure.accounting.graph / 3);
+  });
+
+  it('paces ARM reads per subscription under its read bucket, learning it from the remaining-reads header', async () => {
+    const armQuota = { burst: 30, perSecond: 10 };
+    // Five subscriptions are enough: each has its own bucket.
+    const five = scenario.subscriptions.slice(0, 5).map((sub) => sub.id);
+    const inFive = new Set(five.map((id) => id.toLowerCase()));
+    const expected = findings(offlineInventory, framework, (account) => inFive.has(account));
+    // The collector knows the bucket: no read bounces off it.
+    const known = await fake({ armQuota });
+    const paced = await runLive(known, { armQuota, subscriptions: five });
+    expect(paced.scopes.flatMap((scope) => (scope.error ? [`${scope.scope}: ${scope.error}`] : []))).toEqual(
+      [],
+    );
+    expect(known.accounting.armThrottled).toBe(0);
+    expect(known.accounting.armLowestRemaining).toBeLessThan(armQuota.burst / 2);
+    expect(findings(paced.inventory, framework, (account) => inFive.has(account))).toEqual(expected);
+    // It assumes ARM's documented bucket (250, refilled at 25 a second); another client has spent
+    // most of it (30 left): the headers show that, and it slows down to the refill rate.
+    const unknown = await fake({ armQuota: { burst: 30, perSecond: 25 } });
+    const learned = await runLive(unknown, { subscriptions: five }, { concurrency: 4 });
+    expect(
+      learned.scopes.flatMap((scope) => (scope.error ? [`${scope.scope}: ${scope.error}`] : [])),
+    ).toEqual([]);
+    expect(findings(learned.inventory, framework, (account) => inFive.has(account))).toEqual(expected);
+    expect(unknown.accounting.armThrottled).toBeLessThan(unknown.accounting.arm / 20);
+  });
+
+  it('reads App Service site config from Resource Graph, not one ARM GET per app', async () => {
+    const azure = await fake();
+    const run = await runLive(azure);
+    expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
+    const sites = scenario.tables.appserviceresources!.length;
+    expect(sites).toBeGreaterThan(10);
+    const tls = [...statusesOf(run.inventory, framework, 'azure.appservice.tls-only').values()];
+    expect(tls).toHaveLength(sites);
+    expect(tls).not.toContain('UNKNOWN');
+    expect(azure.accounting.armPaths.some((p) => p.endsWith('/config/web'))).toBe(false);
   });
 
   it('scans the subscriptions under a management group', async () => {

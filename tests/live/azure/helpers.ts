@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
 import pino from 'pino';
 import type { Framework } from '../../../src/frameworks/framework.ts';
 import type { ScopeCoverage } from '../../../src/model/coverage.ts';
@@ -9,6 +10,7 @@ import { type AzureLiveOptions, createAzureLiveSource } from '../../../src/sourc
 import type { LiveProgress } from '../../../src/sources/live.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import type { FakeAzure } from '../../fakes/azure/server.ts';
+import { VirtualClock } from '../../fakes/clock.ts';
 
 export const TOKEN = 'kansa-test-token-6f1d2c9a7b';
 
@@ -24,7 +26,10 @@ export interface LiveRun {
   readonly progress: LiveProgress[];
 }
 
-/** Runs the collector against the fake with short retry timings. */
+/**
+ * Runs the collector against the fake with short retry timings, on the fake's clock: with a
+ * virtual clock, quota windows, backoffs and timeouts take no real time.
+ */
 export async function runLive(
   fake: FakeAzure,
   options: Partial<AzureLiveOptions> = {},
@@ -38,7 +43,10 @@ export async function runLive(
     credential: testCredential,
     endpoint: fake.endpoint,
     tlsCa: fake.ca,
-    retry: { maxRetries: 4, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2_000 },
+    ...(fake.clock instanceof VirtualClock
+      ? { clock: fake.clock, httpClient: fake.clock.httpClient(createDefaultHttpClient()) }
+      : {}),
+    retry: { attempts: 5, baseDelayMs: 20, maxDelayMs: 200, timeoutMs: 2_000 },
     ...options,
   });
   const scopes = await source.collect({

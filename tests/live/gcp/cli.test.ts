@@ -1,17 +1,18 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { gcpLiveOptions } from '../../../src/sources/gcp/live/cli.ts';
+import { liveOptions } from '../../../src/cli/live-sources.ts';
+import { gcpLiveFlags } from '../../../src/sources/gcp/live/flags.ts';
 
 function parse(args: string[]): Record<string, unknown> {
   const command = new Command('scan').exitOverride();
-  for (const option of gcpLiveOptions.options) command.addOption(option);
+  for (const option of liveOptions()) command.addOption(option);
   command.parse(args, { from: 'user' });
   return command.opts();
 }
 
 describe('kansa scan --gcp options', () => {
   it('makes no source without --gcp', () => {
-    expect(gcpLiveOptions.fromOptions(parse(['--projects', 'a']))).toBeUndefined();
+    expect(gcpLiveFlags.fromOptions(parse(['--projects', 'a']))).toBeUndefined();
   });
 
   it('makes a gcp source for an organization, folders or projects', () => {
@@ -21,15 +22,14 @@ describe('kansa scan --gcp options', () => {
       ['--projects', 'my-proj-a,my-proj-b'],
     ]) {
       expect(
-        gcpLiveOptions.fromOptions(
-          parse(['--gcp', ...args, '--asset-types', 'storage.googleapis.com/Bucket']),
-        )?.provider,
+        gcpLiveFlags.fromOptions(parse(['--gcp', ...args, '--asset-types', 'storage.googleapis.com/Bucket']))
+          ?.provider,
       ).toBe('gcp');
     }
   });
 
   it('refuses --gcp without a scope rather than reading only the credentials’ own project', () => {
-    expect(() => gcpLiveOptions.fromOptions(parse(['--gcp']))).toThrow(
+    expect(() => gcpLiveFlags.fromOptions(parse(['--gcp']))).toThrow(
       /--organization, --folder or --projects/,
     );
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parentName } from '../../../src/sources/gcp/live/index.ts';
+import { parentName, planStreams } from '../../../src/sources/gcp/live/discover.ts';
+import { DEFAULT_ASSET_TYPES } from '../../../src/sources/gcp/live/index.ts';
 import { generateScenario } from '../../fakes/gcp/scenario.ts';
 import { type FakeCloudAsset, startFakeCloudAsset } from '../../fakes/gcp/server.ts';
 import { collectLive, findings, normalized, readOffline, TOKEN } from './harness.ts';
@@ -37,7 +38,7 @@ describe('live Google Cloud scan (Cloud Asset ListAssets)', () => {
     for (const status of ['PASS', 'FAIL']) expect(liveFindings.some((f) => f.endsWith(status))).toBe(true);
   });
 
-  it('reads every project of the organization in one stream per content type, page by page', async () => {
+  it('reads every project of the organization, its resources split in asset-type groups, page by page', async () => {
     const before = fake.stats.requests;
     const live = await collectLive(fake, { parents: [scenario.organization], pageSize: 40 });
     const accounts = new Set([...live.inventory.all()].map((r) => r.account));
@@ -50,7 +51,19 @@ describe('live Google Cloud scan (Cloud Asset ListAssets)', () => {
     expect([...fake.stats.byParent.keys()]).toEqual([scenario.organization]);
     const resources = scenario.assets.filter((a) => a.resource).length;
     const policies = scenario.assets.filter((a) => a.iamPolicy).length;
-    expect(fake.stats.requests - before).toBe(Math.ceil(resources / 40) + Math.ceil(policies / 40));
+    // Three RESOURCE streams (asset types dealt round-robin) and one IAM_POLICY stream.
+    const groups = planStreams([scenario.organization], DEFAULT_ASSET_TYPES).filter(
+      (plan) => plan.contentType === 'RESOURCE',
+    );
+    expect(groups).toHaveLength(3);
+    const pagesOf = (types: readonly string[]) =>
+      Math.max(
+        1,
+        Math.ceil(scenario.assets.filter((a) => a.resource && types.includes(a.assetType)).length / 40),
+      );
+    const expectedRequests =
+      groups.reduce((sum, plan) => sum + pagesOf(plan.assetTypes), 0) + Math.ceil(policies / 40);
+    expect(fake.stats.requests - before).toBe(expectedRequests);
     expect(live.scopes[0]!.requests).toBe(fake.stats.requests - before);
     expect(live.scopes[0]!.resources).toBe(resources + policies);
     expect(live.progress.at(-1)).toEqual({
@@ -58,6 +71,8 @@ describe('live Google Cloud scan (Cloud Asset ListAssets)', () => {
       done: 1,
       total: 1,
       resources: resources + policies,
+      requests: expectedRequests,
+      throttled: 0,
     });
   });
 

@@ -30,7 +30,12 @@ describe('live Google Cloud scan under faults', () => {
       ],
     };
     const before = new Map(fake.stats.byStatus);
-    const live = await collectLive(fake, { parents: [scenario.organization], pageSize: 25 });
+    // About half the calls fail: enough attempts that no page runs out of them.
+    const live = await collectLive(
+      fake,
+      { parents: [scenario.organization], pageSize: 25 },
+      { attempts: 15 },
+    );
     expect(live.scopes[0]!.error).toBeUndefined();
     expect(await findings(live.inventory)).toEqual(expected);
     for (const status of [429, 500, 503])
@@ -40,11 +45,11 @@ describe('live Google Cloud scan under faults', () => {
   });
 
   it('abandons and retries a response slower than the timeout', async () => {
-    fake.faults = { slow: { every: 4, delayMs: 1500 } };
+    fake.faults = { slow: { every: 4, delayMs: 2_500 } };
     const live = await collectLive(fake, { parents: [scenario.organization], pageSize: 100 });
     expect(live.scopes[0]!.error).toBeUndefined();
     expect(await findings(live.inventory)).toEqual(expected);
-    expect(live.logs.join('\n')).toContain('TIMEOUT');
+    expect(live.logs.join('\n')).toContain('no answer within 1 s');
   });
 
   it('lists a project without permission in the coverage and reads the others', async () => {
@@ -53,7 +58,7 @@ describe('live Google Cloud scan under faults', () => {
     const live = await collectLive(fake, { parents: [denied!, ...allowed] });
     const deniedScope = live.scopes.find((s) => s.scope === denied)!;
     expect(deniedScope.error).toMatch(
-      /^RESOURCE: PERMISSION_DENIED \(HTTP 403\): The caller does not have permission; IAM_POLICY: PERMISSION_DENIED/,
+      /^RESOURCE: PERMISSION_DENIED \(HTTP 403\): The caller does not have permission \(grant roles\/cloudasset.viewer on the scope to the identity\); IAM_POLICY: PERMISSION_DENIED/,
     );
     expect(deniedScope.requests).toBe(2); // a denial is not retried
     expect(deniedScope.resources).toBe(0);
@@ -67,7 +72,7 @@ describe('live Google Cloud scan under faults', () => {
 
   it('gives up on a scope that keeps failing, after the configured attempts, and says so', async () => {
     fake.faults = { transient: [{ every: 1, status: 503 }] };
-    const live = await collectLive(fake, { parents: projects(1) });
+    const live = await collectLive(fake, { parents: projects(1) }, { attempts: 5 });
     expect(live.scopes[0]!.error).toContain('UNAVAILABLE (HTTP 503)');
     expect(live.scopes[0]!.error).toContain('gave up after 5 attempts');
     expect(live.scopes[0]!.requests).toBe(10);
@@ -85,7 +90,8 @@ describe('live Google Cloud scan under faults', () => {
         { quotaWindowMs: 400, concurrency: 6 },
       );
       expect(live.scopes.every((s) => !s.error)).toBe(true);
-      expect(quotaFake.stats.requests).toBe(24);
+      // Two streams of two pages per project; a call a loaded machine lets time out is retried.
+      expect(quotaFake.stats.requests).toBeGreaterThanOrEqual(24);
       expect(quotaFake.stats.quotaRejections).toBe(0);
       expect(quotaFake.stats.maxInWindow).toBeLessThanOrEqual(8);
     } finally {
@@ -128,7 +134,13 @@ describe('live Google Cloud scan under faults', () => {
       );
       const files = (await readdir(join(dir, 'gcp'))).sort();
       const org = scenario.organization.replace('/', '-');
-      expect(files).toEqual([`${org}-iam-policy.json`, `${org}-resource.json`]);
+      // The organization's RESOURCE listing is split in three asset-type groups, one file each.
+      expect(files).toEqual([
+        `${org}-iam-policy.json`,
+        `${org}-resource-1of3.json`,
+        `${org}-resource-2of3.json`,
+        `${org}-resource-3of3.json`,
+      ]);
       const firstLine = JSON.parse(
         (await readFile(join(dir, 'gcp', `${org}-iam-policy.json`), 'utf8')).split('\n')[0]!,
       );

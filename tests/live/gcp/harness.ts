@@ -41,7 +41,7 @@ export interface LiveRun {
 export async function collectLive(
   fake: FakeCloudAsset,
   options: GcpLiveOptions,
-  extra: { concurrency?: number; saveInventoryDir?: string; quotaWindowMs?: number } = {},
+  extra: { concurrency?: number; saveInventoryDir?: string; quotaWindowMs?: number; attempts?: number } = {},
 ): Promise<LiveRun> {
   const auth = new OAuth2Client();
   auth.setCredentials({ access_token: TOKEN, expiry_date: Date.now() + 3_600_000 });
@@ -50,7 +50,7 @@ export async function collectLive(
     apiEndpoint: '127.0.0.1',
     port: fake.port,
     protocol: 'http',
-    retry: { attempts: 5, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 400 },
+    retry: { attempts: extra.attempts ?? 8, baseDelayMs: 5, maxDelayMs: 50, timeoutMs: 1_000 },
     ...(extra.quotaWindowMs && { quotaWindowMs: extra.quotaWindowMs }),
   });
   const inventory = new Inventory();

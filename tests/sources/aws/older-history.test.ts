@@ -65,3 +65,29 @@ describe('aws: the region of items that do not say it', () => {
     expect(volume).toMatchObject({ account: '111122223333', region: 'eu-west-1', kansaType: 'compute.disk' });
   });
 });
+
+describe('aws: the aggregator APIs (PascalCase members)', () => {
+  const item = {
+    version: '1.3',
+    accountId: '111122223333',
+    awsRegion: 'ap-northeast-3',
+    resourceType: 'AWS::EC2::Volume',
+    resourceId: 'vol-agg',
+    arn: 'arn:aws:ec2:ap-northeast-3:111122223333:volume/vol-agg',
+    configurationItemStatus: 'OK',
+    configuration: JSON.stringify({ volumeId: 'vol-agg', encrypted: true }),
+    supplementaryConfiguration: {},
+  };
+  it.each([
+    [
+      'batch-get-aggregate-resource-config',
+      { BaseConfigurationItems: [item], UnprocessedResourceIdentifiers: [] },
+    ],
+    ['get-aggregate-resource-config', { ConfigurationItem: item }],
+  ])('reads %s output', (_what, document) => {
+    expect(awsConfigSnapshotFormat.matches(document)).toBe(true);
+    expect(readRecords(awsConfigSnapshotFormat, document)).toMatchObject([
+      { id: item.arn, region: 'ap-northeast-3', facts: { encrypted: { value: true } } },
+    ]);
+  });
+});

@@ -110,6 +110,8 @@ export function scanToRecord(s: SyntheticScan): ScanToRecord {
       {
         id: 'OSK-3.1',
         clause: 'c',
+        force: 'must',
+        orgParameters: [],
         title: { ja: 'r', en: 'r' },
         status: byStatus.FAIL > 0 ? 'FAIL' : 'PASS',
         counts: byStatus,

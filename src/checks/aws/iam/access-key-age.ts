@@ -11,7 +11,7 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     resourceTypes: ['iam.user'],
     severity: 'medium',
     title: {
-      ja: 'IAM ユーザーの有効なアクセスキーが所定の日数（既定 90 日）以内にローテーションされている',
+      ja: 'IAM ユーザの有効なアクセスキーが所定の日数（既定 90 日）以内にローテーションされている',
       en: 'Active IAM user access keys were rotated within the allowed days (90 by default)',
     },
     rationale: {
@@ -19,24 +19,24 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
       en: 'A long-lived access key that leaks can be abused unnoticed for as long as it lives; credentials must be renewed regularly and unused ones revoked.',
     },
     remediation: {
-      ja: 'aws iam create-access-key --user-name <ユーザー> で新しいキーを作って利用側を切り替え、aws iam update-access-key --user-name <ユーザー> --access-key-id <古いキー> --status Inactive の後 aws iam delete-access-key で削除します。可能なら IAM ロールや IAM Identity Center の一時的な認証情報に移行します。',
+      ja: 'aws iam create-access-key --user-name <ユーザ> で新しいキーを作って利用側を切り替え、aws iam update-access-key --user-name <ユーザ> --access-key-id <古いキー> --status Inactive の後 aws iam delete-access-key で削除します。可能なら IAM ロールや IAM Identity Center の一時的な認証情報に移行します。',
       en: 'Create a new key with aws iam create-access-key --user-name <user>, switch its users over, then aws iam update-access-key --user-name <user> --access-key-id <old key> --status Inactive and aws iam delete-access-key; prefer temporary credentials (IAM roles, IAM Identity Center).',
     },
     messages: {
       fresh: {
-        ja: 'IAM ユーザー {{user}} の有効なアクセスキーは {{max}} 日以内にローテーションされています',
+        ja: 'IAM ユーザ {{user}} の有効なアクセスキーは {{max}} 日以内にローテーションされています',
         en: 'The active access keys of IAM user {{user}} were rotated within {{max}} days',
       },
       stale: {
-        ja: 'IAM ユーザー {{user}} のアクセスキー {{keys}} が {{max}} 日を超えてローテーションされていません',
+        ja: 'IAM ユーザ {{user}} のアクセスキー {{keys}} が {{max}} 日を超えてローテーションされていません',
         en: 'Access keys {{keys}} of IAM user {{user}} were not rotated for more than {{max}} days',
       },
       noKeys: {
-        ja: 'IAM ユーザー {{user}} に有効なアクセスキーはありません',
+        ja: 'IAM ユーザ {{user}} に有効なアクセスキーはありません',
         en: 'IAM user {{user}} has no active access key',
       },
       noReport: {
-        ja: 'IAM ユーザー {{user}} の資格情報レポートの行がないため判断できません',
+        ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
         en: 'Cannot tell: no credential report row for IAM user {{user}}',
       },
     },

@@ -13,40 +13,40 @@ export default defineCheck<
     resourceTypes: ['iam.user'],
     severity: 'high',
     title: {
-      ja: '管理者権限を持つコンソール利用の IAM ユーザーに MFA が設定されている',
+      ja: '管理者権限を持つコンソール利用の IAM ユーザに MFA が設定されている',
       en: 'IAM users with administrator rights and console access have MFA',
     },
     rationale: {
-      ja: '特権アカウントには多要素認証が必須です（大阪市ガイドライン）。管理者権限（AdministratorAccess、または全操作を許可するインラインポリシー）のユーザーが乗っ取られると、アカウント全体が危険にさらされます。',
+      ja: '特権アカウントには多要素認証が必須です（大阪市ガイドライン）。管理者権限（AdministratorAccess、または全操作を許可するインラインポリシー）のユーザが乗っ取られると、アカウント全体が危険にさらされます。',
       en: 'Privileged accounts must use multi-factor authentication (Osaka guideline). A hijacked user with administrator rights (AdministratorAccess or an inline allow-everything policy) exposes the whole account.',
     },
     remediation: {
-      ja: 'IAM コンソールの「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」→「MFA デバイスの割り当て」で登録します。管理者と一般利用者のアカウントを分け、管理作業は IAM Identity Center などの一時的な権限で行うことを推奨します。',
+      ja: 'IAM コンソールの「ユーザ」→ 対象ユーザ →「セキュリティ認証情報」→「MFA デバイスの割り当て」で登録します。管理者と一般利用者のアカウントを分け、管理作業は IAM Identity Center などの一時的な権限で行うことを推奨します。',
       en: 'In the IAM console open Users → the user → "Security credentials" → "Assign MFA device". Keep administrator and everyday accounts separate, and prefer temporary rights (IAM Identity Center) for administration.',
     },
     messages: {
       mfa: {
-        ja: '管理者 IAM ユーザー {{user}} に MFA が設定されています',
+        ja: '管理者 IAM ユーザ {{user}} に MFA が設定されています',
         en: 'Administrator IAM user {{user}} has MFA',
       },
       noMfa: {
-        ja: '管理者権限とコンソールパスワードを持つ IAM ユーザー {{user}} に MFA が設定されていません',
+        ja: '管理者権限とコンソールパスワードを持つ IAM ユーザ {{user}} に MFA が設定されていません',
         en: 'IAM user {{user}} has administrator rights, a console password and no MFA',
       },
       notAdmin: {
-        ja: 'IAM ユーザー {{user}} は管理者権限を持ちません',
+        ja: 'IAM ユーザ {{user}} は管理者権限を持ちません',
         en: 'IAM user {{user}} has no administrator rights',
       },
       noConsole: {
-        ja: 'IAM ユーザー {{user}} にはコンソールパスワードがありません',
+        ja: 'IAM ユーザ {{user}} にはコンソールパスワードがありません',
         en: 'IAM user {{user}} has no console password',
       },
       noReport: {
-        ja: 'IAM ユーザー {{user}} の資格情報レポートの行がないため判断できません',
+        ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
         en: 'Cannot tell: no credential report row for IAM user {{user}}',
       },
       adminUnknown: {
-        ja: 'IAM ユーザー {{user}} は MFA なしでコンソールを使えますが、管理者権限の有無がエクスポートから分かりません（AWS::IAM::User / Group の設定項目が必要です）',
+        ja: 'IAM ユーザ {{user}} は MFA なしでコンソールを使えますが、管理者権限の有無がエクスポートから分かりません（AWS::IAM::User / Group の設定項目が必要です）',
         en: 'IAM user {{user}} can use the console without MFA, but the export does not show whether it has administrator rights (needs the AWS::IAM::User / Group items)',
       },
     },

@@ -9,7 +9,7 @@ export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noR
     resourceTypes: ['iam.user'],
     severity: 'high',
     title: {
-      ja: 'コンソールにサインインできる IAM ユーザーに MFA が設定されている',
+      ja: 'コンソールにサインインできる IAM ユーザに MFA が設定されている',
       en: 'IAM users who can sign in to the console have MFA',
     },
     rationale: {
@@ -17,21 +17,21 @@ export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noR
       en: 'An account protected by a password alone can be signed in to by whoever guesses or steals it; every user account needs MFA.',
     },
     remediation: {
-      ja: 'IAM コンソールの「ユーザー」→ 対象ユーザー →「セキュリティ認証情報」→「MFA デバイスの割り当て」で登録します。MFA なしの操作を拒否する IAM ポリシー（aws:MultiFactorAuthPresent）の併用を推奨します。',
+      ja: 'IAM コンソールの「ユーザ」→ 対象ユーザ →「セキュリティ認証情報」→「MFA デバイスの割り当て」で登録します。MFA なしの操作を拒否する IAM ポリシー（aws:MultiFactorAuthPresent）の併用を推奨します。',
       en: 'In the IAM console open Users → the user → "Security credentials" → "Assign MFA device". Also deny actions without MFA with an IAM policy on aws:MultiFactorAuthPresent.',
     },
     messages: {
-      mfa: { ja: 'IAM ユーザー {{user}} に MFA が設定されています', en: 'IAM user {{user}} has MFA' },
+      mfa: { ja: 'IAM ユーザ {{user}} に MFA が設定されています', en: 'IAM user {{user}} has MFA' },
       noMfa: {
-        ja: 'コンソールパスワードを持つ IAM ユーザー {{user}} に MFA が設定されていません',
+        ja: 'コンソールパスワードを持つ IAM ユーザ {{user}} に MFA が設定されていません',
         en: 'IAM user {{user}} has a console password and no MFA',
       },
       noConsole: {
-        ja: 'IAM ユーザー {{user}} にはコンソールパスワードがありません',
+        ja: 'IAM ユーザ {{user}} にはコンソールパスワードがありません',
         en: 'IAM user {{user}} has no console password',
       },
       noReport: {
-        ja: 'IAM ユーザー {{user}} の資格情報レポートの行がないため判断できません',
+        ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
         en: 'Cannot tell: no credential report row for IAM user {{user}}',
       },
     },

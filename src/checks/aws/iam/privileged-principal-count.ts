@@ -13,7 +13,7 @@ export default defineCheck<object, Message>({
     resourceTypes: ['account'],
     severity: 'medium',
     title: {
-      ja: '管理者権限を持つ IAM ユーザー・ロールの数が上限（既定 3）以下',
+      ja: '管理者権限を持つ IAM ユーザ・ロールの数が上限（既定 3）以下',
       en: 'IAM users and roles with administrator rights are within the limit (3 by default)',
     },
     rationale: {
@@ -21,7 +21,7 @@ export default defineCheck<object, Message>({
       en: 'Privileged accounts must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account.',
     },
     remediation: {
-      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザー> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
+      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
       en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); use job-specific permission sets (IAM Identity Center) for daily administration.',
     },
     messages: {
@@ -34,7 +34,7 @@ export default defineCheck<object, Message>({
         en: '{{count}} principals hold administrator rights, more than the limit of {{max}} ({{principals}})',
       },
       noIam: {
-        ja: 'エクスポートに IAM ユーザー・ロールの設定項目がないため判断できません',
+        ja: 'エクスポートに IAM ユーザ・ロールの設定項目がないため判断できません',
         en: 'Cannot tell: no IAM user or role configuration item in the export',
       },
       unknown: {
@@ -58,7 +58,7 @@ export default defineCheck<object, Message>({
     if (users.length === 0 && roles.length === 0) {
       return undetermined('noIam', [
         unknown('configurationItems[resourceType=AWS::IAM::User|AWS::IAM::Role]', {
-          ja: 'このアカウントの IAM ユーザー・ロールがエクスポートにありません',
+          ja: 'このアカウントの IAM ユーザ・ロールがエクスポートにありません',
           en: 'no IAM user or role of this account in the export',
         }),
       ]);

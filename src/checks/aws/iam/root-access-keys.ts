@@ -9,24 +9,24 @@ export default defineCheck<AwsAccountFacts, 'noKeys' | 'activeKey' | 'noReport'>
     resourceTypes: ['account'],
     severity: 'critical',
     title: {
-      ja: 'ルートユーザーに有効なアクセスキーがない',
+      ja: 'ルートユーザに有効なアクセスキーがない',
       en: 'The root user has no active access key',
     },
     rationale: {
-      ja: 'ルートユーザーのアクセスキーは無制限の権限を持ち、MFA なしで使えます。漏えいすればアカウント全体が奪われます。',
+      ja: 'ルートユーザのアクセスキーは無制限の権限を持ち、MFA なしで使えます。漏えいすればアカウント全体が奪われます。',
       en: 'A root access key carries unrestricted rights and works without MFA; if it leaks, the whole account is taken over.',
     },
     remediation: {
-      ja: 'ルートユーザーでサインインし、「セキュリティ認証情報」→「アクセスキー」でキーを無効化してから削除します。必要な処理は権限を絞った IAM ロールに移します。',
+      ja: 'ルートユーザでサインインし、「セキュリティ認証情報」→「アクセスキー」でキーを無効化してから削除します。必要な処理は権限を絞った IAM ロールに移します。',
       en: 'Sign in as the root user, open "Security credentials" → "Access keys", deactivate then delete the keys; move whatever used them to a least-privilege IAM role.',
     },
     messages: {
       noKeys: {
-        ja: 'ルートユーザーに有効なアクセスキーはありません',
+        ja: 'ルートユーザに有効なアクセスキーはありません',
         en: 'The root user has no active access key',
       },
       activeKey: {
-        ja: 'ルートユーザーに有効なアクセスキーがあります',
+        ja: 'ルートユーザに有効なアクセスキーがあります',
         en: 'The root user has an active access key',
       },
       noReport: {

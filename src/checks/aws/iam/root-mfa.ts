@@ -9,20 +9,20 @@ export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
     resourceTypes: ['account'],
     severity: 'critical',
     title: {
-      ja: 'ルートユーザーに多要素認証（MFA）が設定されている',
+      ja: 'ルートユーザに多要素認証（MFA）が設定されている',
       en: 'The root user has multi-factor authentication (MFA)',
     },
     rationale: {
-      ja: 'ルートユーザーはアカウントのすべての操作ができ、権限を制限できません。パスワードだけで守られていると、漏えい時にアカウント全体を失います。',
+      ja: 'ルートユーザはアカウントのすべての操作ができ、権限を制限できません。パスワードだけで守られていると、漏えい時にアカウント全体を失います。',
       en: 'The root user can do everything in the account and cannot be restricted; protected by a password alone, a leak loses the whole account.',
     },
     remediation: {
-      ja: 'ルートユーザーでサインインし、AWS マネジメントコンソールの「IAM」→「ダッシュボード」→「ルートユーザーの MFA を追加」から MFA デバイス（ハードウェアキー推奨）を登録します。確認: aws iam get-account-summary（AccountMFAEnabled が 1）。',
+      ja: 'ルートユーザでサインインし、AWS マネジメントコンソールの「IAM」→「ダッシュボード」→「ルートユーザの MFA を追加」から MFA デバイス（ハードウェアキー推奨）を登録します。確認: aws iam get-account-summary（AccountMFAEnabled が 1）。',
       en: 'Sign in as the root user and open IAM → Dashboard → "Add MFA for root user" in the AWS Management Console; register an MFA device (a hardware key preferably). Verify: aws iam get-account-summary (AccountMFAEnabled is 1).',
     },
     messages: {
-      mfa: { ja: 'ルートユーザーに MFA が設定されています', en: 'The root user has MFA' },
-      noMfa: { ja: 'ルートユーザーに MFA が設定されていません', en: 'The root user has no MFA' },
+      mfa: { ja: 'ルートユーザに MFA が設定されています', en: 'The root user has MFA' },
+      noMfa: { ja: 'ルートユーザに MFA が設定されていません', en: 'The root user has no MFA' },
       noReport: {
         ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
         en: 'Cannot tell: no IAM credential report (<root_account> row) in the export',

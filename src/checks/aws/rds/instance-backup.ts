@@ -10,8 +10,8 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     resourceTypes: ['database.instance'],
     severity: 'medium',
     title: {
-      ja: 'RDS DB インスタンスの自動バックアップが有効',
-      en: 'RDS DB instances have automated backups enabled',
+      ja: 'RDS DB インスタンスの自動バックアップが有効で、組織の定める世代数以上を保持している',
+      en: 'RDS DB instances have automated backups on, kept for at least the required number of generations',
     },
     rationale: {
       ja: 'バックアップ保持期間が 0 日だと自動バックアップとポイントインタイムリカバリが無効になり、誤操作や障害からデータを復旧できません。',
@@ -27,8 +27,8 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
         en: 'DB instance {{db}} keeps automated backups for {{value}} days',
       },
       noBackup: {
-        ja: 'DB インスタンス {{db}} の自動バックアップが無効です（保持期間 {{value}} 日）',
-        en: 'DB instance {{db}} has automated backups off (retention {{value}} days)',
+        ja: 'DB インスタンス {{db}} の自動バックアップが無効か保持が足りません（保持期間 {{value}} 日、必要 {{min}} 日以上）',
+        en: 'DB instance {{db}} has automated backups off or kept too briefly (retention {{value}} days, {{min}} or more required)',
       },
       unknown: {
         ja: 'DB インスタンス {{db}} のバックアップ保持期間がエクスポートにありません',
@@ -39,13 +39,16 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html',
     ],
   },
-  evaluate(resource) {
+  evaluate(resource, ctx) {
+    // Daily automated backups: a retention of N days keeps N generations (national policy
+    // 3.5 3)(2) asks for several: minBackupGenerations 2 there, 1 elsewhere).
+    const min = ctx.params.minBackupGenerations;
     const retention = factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
     return decideOnFact(
       retention,
-      (days) => days > 0,
+      (days) => days >= min,
       { pass: 'backedUp', fail: 'noBackup', unknown: 'unknown' },
-      { db: resource.name },
+      { db: resource.name, min },
     );
   },
 });

@@ -1,9 +1,18 @@
-import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import type { AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
-import { defineCheck } from '../../check.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
 
-export default defineCheck<AwsRdsInstanceFacts, 'exported' | 'notExported' | 'unknown'>({
+type Message =
+  | 'exported'
+  | 'notExported'
+  | 'unknown'
+  | 'clusterExported'
+  | 'clusterNotExported'
+  | 'clusterNotInExport';
+
+export default defineCheck<AwsRdsInstanceFacts, Message>({
   meta: {
     id: 'aws.rds.instance-log-exports',
     provider: 'aws',
@@ -34,13 +43,44 @@ export default defineCheck<AwsRdsInstanceFacts, 'exported' | 'notExported' | 'un
         ja: 'DB インスタンス {{db}} のログ発行設定がエクスポートにありません',
         en: 'The export does not show the log exports of DB instance {{db}}',
       },
+      clusterExported: {
+        ja: 'DB インスタンス {{db}} のログはクラスター {{cluster}} が CloudWatch Logs に発行しています（{{value}}）',
+        en: 'The logs of DB instance {{db}} are published to CloudWatch Logs by its cluster {{cluster}} ({{value}})',
+      },
+      clusterNotExported: {
+        ja: 'DB インスタンス {{db}} のクラスター {{cluster}} はログを CloudWatch Logs に発行していません',
+        en: 'The cluster {{cluster}} of DB instance {{db}} publishes no log to CloudWatch Logs',
+      },
+      clusterNotInExport: {
+        ja: 'DB インスタンス {{db}} のログ発行はクラスター {{cluster}} の設定ですが、クラスターがエクスポートにありません',
+        en: 'The log exports of DB instance {{db}} are set on its cluster {{cluster}}, which is not in the export',
+      },
     },
     references: [
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',
     ],
   },
-  evaluate(resource) {
+  evaluate(resource, { inventory }) {
     const exports = factOf(resource.facts.enabledLogExports, 'configuration.enabledCloudwatchLogsExports');
+    // Aurora and Multi-AZ DB cluster instances publish the logs the cluster is set to publish.
+    const cluster = resource.facts.clusterArn;
+    const ownExports = exports.source !== 'unknown' && exports.value.length > 0;
+    if (cluster?.source === 'explicit' && !ownExports) {
+      const data = { db: resource.name, cluster: cluster.value };
+      const clusterResource = inventory.byId('aws', cluster.value) as
+        | Resource<AwsRdsClusterFacts>
+        | undefined;
+      if (!clusterResource) return undetermined('clusterNotInExport', [cluster], data);
+      const clusterExports = {
+        ...factOf(clusterResource.facts.enabledLogExports, 'configuration.enabledCloudwatchLogsExports'),
+        resourceId: clusterResource.id,
+      };
+      if (clusterExports.source === 'unknown')
+        return undetermined('unknown', [cluster, clusterExports], data);
+      return clusterExports.value.length > 0
+        ? pass('clusterExported', [cluster, clusterExports], { ...data, value: clusterExports.value })
+        : fail('clusterNotExported', [cluster, clusterExports], data);
+    }
     return decideOnFact(
       exports,
       (types) => types.length > 0,

@@ -11,7 +11,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     id: 'aws.s3.bucket-cmk-encryption',
     provider: 'aws',
     resourceTypes: ['storage.bucket'],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'S3 バケットの既定の暗号化にカスタマー管理の KMS キーを使っている',
       en: 'S3 buckets encrypt by default with a customer managed KMS key',

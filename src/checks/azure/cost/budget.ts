@@ -1,4 +1,4 @@
-import type { AzureBudgetFacts } from '../../../model/azure.ts';
+import type { AzureBudgetFacts, AzureSubscriptionFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
@@ -31,6 +31,14 @@ export default defineCheck({
         ja: '予算 {{budgets}} に有効な通知（宛先のあるもの）がありません',
         en: 'Budget(s) {{budgets}} have no enabled alert with recipients',
       },
+      none: {
+        ja: 'このサブスクリプションには予算がありません',
+        en: 'The subscription has no budget',
+      },
+      notListed: {
+        ja: 'このサブスクリプションの予算を一覧できませんでした（証跡に失敗した呼び出しと必要なロールがあります）',
+        en: 'The budgets of this subscription could not be listed (the evidence names the failed call and the role it needs)',
+      },
       notExported: {
         ja: 'エクスポートにこのサブスクリプションの予算がありません（予算がないか、出力されていません）。az consumption budget list の出力を追加するか、手動で確認してください',
         en: 'The export has no budget for this subscription (none exists, or it was not exported): add the output of az consumption budget list, or confirm manually',
@@ -51,7 +59,11 @@ export default defineCheck({
       'cost.budget',
     ) as Resource<AzureBudgetFacts>[];
     if (budgets.length === 0) {
-      // An empty budget list yields no record: absence cannot be told from "not exported".
+      // A listing that answered (live, or a file named for the subscription) is evidence of none.
+      const listed = (subscription.facts as AzureSubscriptionFacts).budgetsListed;
+      if (listed?.source === 'unknown') return undetermined('notListed', [listed]);
+      if (listed?.value === true) return fail('none', [listed]);
+      // Without a listing, an empty budget list yields no record: absence cannot be told from "not exported".
       const evidence = unknown('microsoft.consumption/budgets', {
         ja: '予算がエクスポートにありません',
         en: 'no budgets in the export',

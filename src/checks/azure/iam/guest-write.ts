@@ -16,7 +16,7 @@ export default defineCheck({
       en: 'No guest accounts hold write permissions',
     },
     rationale: {
-      ja: 'ゲスト（外部ユーザー）は自組織の入退職や MFA の管理が及ばないアカウントです。書き込み権限を持つゲストは、管理外の経路で環境を変更できます。',
+      ja: 'ゲスト（外部ユーザ）は自組織の入退職や MFA の管理が及ばないアカウントです。書き込み権限を持つゲストは、管理外の経路で環境を変更できます。',
       en: "Guests (external users) are outside the organization's joiner/leaver and MFA controls; a guest with write permissions can change the environment through an unmanaged account.",
     },
     remediation: {

@@ -19,11 +19,11 @@ export default defineCheck({
     resourceTypes: ['account'],
     severity: 'high',
     title: {
-      ja: 'サブスクリプションの特権ロール（所有者・ユーザー アクセス管理者）の保持者が上限以下である',
+      ja: 'サブスクリプションの特権ロール（所有者・ユーザアクセス管理者）の保持者が上限以下である',
       en: 'Few principals hold privileged roles (Owner, User Access Administrator) on the subscription',
     },
     rationale: {
-      ja: '所有者とユーザー アクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
+      ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
       en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A group counts once: review its members in Entra ID.',
     },
     remediation: {

@@ -1,11 +1,8 @@
 import type { AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
+import { type CheckContext, defineCheck } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
-
-/** Longest rotation period accepted, in days (a year, as for the other clouds' keys). */
-const MAX_ROTATION_DAYS = 365;
 
 export default defineCheck({
   meta: {
@@ -14,8 +11,8 @@ export default defineCheck({
     resourceTypes: ['kms.key'],
     severity: 'medium',
     title: {
-      ja: 'Key Vault のキーが 1 年以内の周期で自動ローテーションされる',
-      en: 'Key Vault keys rotate automatically at least once a year',
+      ja: 'Key Vault のキーが組織の定める日数（既定 365 日）以内の周期で自動ローテーションされる',
+      en: "Key Vault keys rotate automatically within the organisation's limit (365 days by default)",
     },
     rationale: {
       ja: '同じキーを使い続けるほど、漏えいしたときに影響を受けるデータが増えます。ローテーション ポリシーで新しいバージョンを定期的に作成します。',
@@ -41,12 +38,13 @@ export default defineCheck({
     },
     references: ['https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation'],
   },
-  evaluate(key: Resource<AzureKeyVaultKeyFacts>) {
+  evaluate(key: Resource<AzureKeyVaultKeyFacts>, ctx: CheckContext) {
+    const maxDays = ctx.params.maxKeyRotationDays;
     return decideOnFact(
       factOf(key.facts.rotationPeriodDays, 'properties.rotationPolicy.lifetimeActions'),
-      (days) => days !== null && days <= MAX_ROTATION_DAYS,
+      (days) => days !== null && days <= maxDays,
       { pass: 'rotated', fail: 'notRotated', unknown: 'unknown' },
-      { max: MAX_ROTATION_DAYS },
+      { max: maxDays },
     );
   },
 });

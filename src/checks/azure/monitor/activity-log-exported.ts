@@ -1,3 +1,4 @@
+import type { AzureSubscriptionFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
@@ -34,6 +35,14 @@ export default defineCheck({
         ja: '診断設定はありますが、カテゴリ {{missing}} がエクスポートされていません',
         en: 'Diagnostic settings exist, but the categories {{missing}} are not exported',
       },
+      none: {
+        ja: 'このサブスクリプションには診断設定がなく、アクティビティ ログはエクスポートされていません',
+        en: 'The subscription has no diagnostic setting: the Activity Log is not exported',
+      },
+      notListed: {
+        ja: 'このサブスクリプションの診断設定を一覧できませんでした（証跡に失敗した呼び出しと必要なロールがあります）',
+        en: 'The diagnostic settings of this subscription could not be listed (the evidence names the failed call and the role it needs)',
+      },
       notExported: {
         ja: 'エクスポートにこのサブスクリプションの診断設定がありません（Resource Graph には含まれません）。az monitor diagnostic-settings subscription list の出力を追加するか、手動で確認してください',
         en: 'The export has no diagnostic settings for this subscription (Resource Graph does not carry them): add the output of az monitor diagnostic-settings subscription list, or confirm manually',
@@ -51,6 +60,10 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx) {
     const settings = diagnosticSettingsOf(subscription, ctx);
     if (settings.length === 0) {
+      // A listing that answered (live, or a file named for the subscription) is evidence of none.
+      const listed = (subscription.facts as AzureSubscriptionFacts).activityLogSettingsListed;
+      if (listed?.source === 'unknown') return undetermined('notListed', [listed]);
+      if (listed?.value === true) return fail('none', [listed]);
       const evidence = unknown('microsoft.insights/diagnosticSettings', {
         ja: 'このサブスクリプションの診断設定はエクスポートにありません',
         en: 'no diagnostic settings for this subscription in the export',

@@ -9,7 +9,7 @@ export default defineCheck({
     id: 'azure.storage.customer-managed-key',
     provider: 'azure',
     resourceTypes: ['storage.account'],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'ストレージ アカウントがカスタマー マネージド キーで暗号化されている',
       en: 'Storage accounts are encrypted with a customer-managed key',

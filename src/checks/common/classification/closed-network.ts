@@ -40,7 +40,6 @@ export default defineCheck<CommonFacts, 'notClassified' | 'closed' | 'public' | 
         en: 'Classification-{{classification}} data, but the export does not show whether the service is reachable from the internet',
       },
     },
-    references: ['shared/seeds/004_7f7332cb2e4bcea2.txt 4(3)'],
   },
   evaluate(resource, { classification }) {
     const level = classification(resource);

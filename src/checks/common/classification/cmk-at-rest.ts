@@ -40,10 +40,6 @@ export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'provi
         en: 'Classification-{{classification}} data, but the export does not show who manages its encryption key',
       },
     },
-    references: [
-      'shared/seeds/004_7f7332cb2e4bcea2.txt 4(3)',
-      'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 2)(3)',
-    ],
   },
   evaluate(resource, { classification }) {
     const level = classification(resource);

@@ -1,14 +1,22 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
-import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
+import {
+  type CheckResult,
+  defineCheck,
+  type Evidence,
+  fail,
+  notApplicable,
+  pass,
+  undetermined,
+} from '../../check.ts';
 import {
   isAllowedRegion,
   isLocationless,
   isLocationUnreadable,
   LOCATED_MESSAGES,
   UNREADABLE_LOCATION_MESSAGE,
-} from './region.ts';
+} from '../lib/region.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
@@ -22,6 +30,8 @@ export default defineCheck<
   | 'locationless'
   | 'locationUnreadable'
   | 'backupAbroad'
+  | 'backupAbroadWithoutCmk'
+  | 'backupAbroadKeyUnknown'
   | 'copyOfForeignData'
   | 'sourceMissing'
   | 'abroad'
@@ -49,8 +59,16 @@ export default defineCheck<
       ...LOCATED_MESSAGES,
       locationUnreadable: UNREADABLE_LOCATION_MESSAGE,
       backupAbroad: {
-        ja: '国外リージョン {{region}} にありますが、バックアップ／レプリカのため例外（LOC-2）として許容されます',
-        en: 'Located abroad in {{region}}, allowed as a backup/replica (LOC-2 exception)',
+        ja: '国外リージョン {{region}} にありますが、利用者管理の鍵で暗号化されたバックアップ／レプリカのため例外（LOC-2）として許容されます',
+        en: 'Located abroad in {{region}}, allowed as a backup/replica encrypted with a customer-managed key (LOC-2 exception)',
+      },
+      backupAbroadWithoutCmk: {
+        ja: '国外リージョン {{region}} にあるバックアップ／レプリカは例外（LOC-2）に当たりますが、利用者管理の鍵で暗号化されていません（複製されたデータも暗号化が原則: 重大度「低」）',
+        en: 'A backup/replica abroad in {{region}} falls under the LOC-2 exception but is not encrypted with a customer-managed key (replicated data is to be encrypted too: low severity)',
+      },
+      backupAbroadKeyUnknown: {
+        ja: '国外リージョン {{region}} にあるバックアップ／レプリカです。利用者管理の鍵で暗号化されているか（例外 LOC-2 の条件）がエクスポートから分かりません',
+        en: 'A backup/replica abroad in {{region}}; the export does not show whether it is encrypted with a customer-managed key (a condition of the LOC-2 exception)',
       },
       copyOfForeignData: {
         ja: '国外リージョン {{region}} にあるバックアップ／レプリカですが、複製元 {{source}} 自体が国外（{{sourceRegion}}）にあるため例外（LOC-2）に当たりません',
@@ -73,10 +91,6 @@ export default defineCheck<
         en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; data of this class must be domestic (CLS-1)',
       },
     },
-    references: [
-      'shared/seeds/001_8696769c8bd0f704.txt §3.1',
-      'shared/seeds/000_e00aef5c27a70d8b.txt §3.3 1)(4)',
-    ],
   },
   evaluate(resource, { params, classification, inventory }) {
     const region = explicit(resource.region, 'region');
@@ -96,7 +110,7 @@ export default defineCheck<
         if (!source) return undetermined('sourceMissing', [region, replicaOf], named);
         const sourceRegion = { ...explicit(source.region, 'region'), resourceId: source.id };
         if (isAllowedRegion(source, params))
-          return pass('backupAbroad', [region, replicaOf, sourceRegion], data);
+          return copyAbroad(resource, [region, replicaOf, sourceRegion], data);
         if (isLocationUnreadable(source))
           return undetermined('sourceMissing', [region, replicaOf, sourceRegion], named);
         return fail('copyOfForeignData', [region, replicaOf, sourceRegion], {
@@ -110,7 +124,7 @@ export default defineCheck<
           backupKeys.includes(key.toLowerCase()) && params.backupTag.values.includes(value.toLowerCase()),
       );
       if (backupTag) {
-        return pass('backupAbroad', [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
+        return copyAbroad(resource, [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
       }
     }
 
@@ -125,3 +139,19 @@ export default defineCheck<
     return fail('abroad', [region, cmk], data);
   },
 });
+
+/**
+ * A copy abroad of data whose primary is domestic (LOC-2). The discussion paper (3.1 1)(4)) still
+ * asks that replicated data be encrypted, under the user's control: without a customer-managed
+ * key the copy is a low-severity finding, not a pass; unknown when the export cannot tell.
+ */
+function copyAbroad(
+  resource: Resource<CommonFacts>,
+  evidence: Evidence[],
+  data: Record<string, unknown>,
+): CheckResult<'backupAbroad' | 'backupAbroadWithoutCmk' | 'backupAbroadKeyUnknown'> {
+  const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
+  if (cmk.source === 'unknown') return undetermined('backupAbroadKeyUnknown', [...evidence, cmk], data);
+  if (cmk.value) return pass('backupAbroad', [...evidence, cmk], data);
+  return { ...fail('backupAbroadWithoutCmk', [...evidence, cmk], data), severity: 'low' };
+}

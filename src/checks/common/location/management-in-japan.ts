@@ -7,7 +7,7 @@ import {
   isLocationUnreadable,
   LOCATED_MESSAGES,
   UNREADABLE_LOCATION_MESSAGE,
-} from './region.ts';
+} from '../lib/region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
 export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({
@@ -36,7 +36,6 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnread
         en: 'Management service located abroad in {{region}} (domestic preferred)',
       },
     },
-    references: ['shared/seeds/001_8696769c8bd0f704.txt §3.1'],
   },
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');

@@ -8,7 +8,7 @@ export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
     id: 'gcp.compute.disk-cmek',
     provider: 'gcp',
     resourceTypes: ['compute.disk'],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'Compute Engine の永続ディスクが顧客管理の暗号鍵 (CMEK/CSEK) で暗号化されている',
       en: 'Compute Engine persistent disks are encrypted with a customer-managed or customer-supplied key',

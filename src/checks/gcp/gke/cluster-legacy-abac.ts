@@ -15,7 +15,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'GKE clusters have legacy ABAC off, so authorization is RBAC and IAM only',
     },
     rationale: {
-      ja: '従来の ABAC を有効にすると、サービス アカウントやノードに RBAC を超える広い権限が静的に与えられ、最小権限の原則が崩れます。',
+      ja: '従来の ABAC を有効にすると、サービスアカウントやノードに RBAC を超える広い権限が静的に与えられ、最小権限の原則が崩れます。',
       en: 'Legacy ABAC statically grants service accounts and nodes rights beyond RBAC, defeating least privilege.',
     },
     remediation: {

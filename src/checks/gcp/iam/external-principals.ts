@@ -23,7 +23,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'high',
     title: {
-      ja: 'プロジェクトの IAM ポリシーが外部ドメインのユーザー・グループや allUsers / allAuthenticatedUsers に権限を付与していない',
+      ja: 'プロジェクトの IAM ポリシーが外部ドメインのユーザ・グループや allUsers / allAuthenticatedUsers に権限を付与していない',
       en: 'Project IAM policies grant nothing to users and groups of external domains, allUsers or allAuthenticatedUsers',
     },
     rationale: {

@@ -5,7 +5,6 @@ import { defineCheck, fail, notApplicable, pass, undetermined } from '../../chec
 type Message = 'rotated' | 'noRotation' | 'tooLong' | 'notSymmetric' | 'unknown';
 
 /** OSK-6.1 and the CIS benchmark both ask for rotation at least once a year. */
-const MAX_ROTATION_DAYS = 365;
 const SECONDS_PER_DAY = 86_400;
 
 export default defineCheck<GcpCryptoKeyFacts, Message>({
@@ -15,8 +14,8 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     resourceTypes: ['kms.key'],
     severity: 'medium',
     title: {
-      ja: 'Cloud KMS の暗号鍵が 365 日以内の周期で自動ローテーションされる',
-      en: 'Cloud KMS keys rotate automatically at least every 365 days',
+      ja: 'Cloud KMS の暗号鍵が組織の定める日数（既定 365 日）以内の周期で自動ローテーションされる',
+      en: "Cloud KMS keys rotate automatically within the organisation's limit (365 days by default)",
     },
     rationale: {
       ja: '鍵を定期的に更新すると、1 つの鍵で暗号化されるデータ量が減り、鍵が漏えいした場合の影響を限定できます。Cloud KMS の鍵は既定では自動ローテーションされません。',
@@ -53,7 +52,8 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
       'https://cloud.google.com/kms/docs/reference/rest/v1/projects.locations.keyRings.cryptoKeys',
     ],
   },
-  evaluate(key) {
+  evaluate(key, ctx) {
+    const maxDays = ctx.params.maxKeyRotationDays;
     const purpose = factOf(key.facts.purpose, 'resource.data.purpose');
     const period = factOf(key.facts.rotationPeriodSeconds, 'resource.data.rotationPeriod');
     if (purpose.source === 'unknown') return undetermined('unknown', [purpose]);
@@ -63,7 +63,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     if (period.source === 'unknown') return undetermined('unknown', [period]);
     if (period.value === null) return fail('noRotation', [period]);
     const days = Math.round((period.value / SECONDS_PER_DAY) * 10) / 10;
-    if (days > MAX_ROTATION_DAYS) return fail('tooLong', [period], { days, max: MAX_ROTATION_DAYS });
+    if (days > maxDays) return fail('tooLong', [period], { days, max: maxDays });
     return pass('rotated', [period], { days });
   },
 });

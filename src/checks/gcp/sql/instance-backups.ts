@@ -1,9 +1,9 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
-import { defineCheck, notApplicable } from '../../check.ts';
+import { defineCheck, fail, notApplicable } from '../../check.ts';
 import { decideOnFact, ENABLED_MESSAGES, isOn } from '../../verdict.ts';
 
-type Message = 'enabled' | 'disabled' | 'unknown' | 'replica';
+type Message = 'enabled' | 'disabled' | 'unknown' | 'replica' | 'tooFew';
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
@@ -16,8 +16,8 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     nativeTypes: [SQL_INSTANCE],
     severity: 'medium',
     title: {
-      ja: 'Cloud SQL インスタンスで自動バックアップが有効になっている',
-      en: 'Cloud SQL instances have automated backups enabled',
+      ja: 'Cloud SQL インスタンスで自動バックアップが有効で、組織の定める世代数以上を保持している',
+      en: 'Cloud SQL instances have automated backups on, keeping at least the required number of generations',
     },
     rationale: {
       ja: '自動バックアップがないと、誤操作・障害・ランサムウェアからデータを復旧できず、ポイントインタイム リカバリも使えません。',
@@ -30,6 +30,10 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     messages: {
       enabled: { ja: '自動バックアップが有効です', en: 'automated backups are enabled' },
       disabled: { ja: '自動バックアップが無効です', en: 'automated backups are off' },
+      tooFew: {
+        ja: '保持する自動バックアップが {{retained}} 世代で、必要な {{min}} 世代に足りません',
+        en: 'automated backups keep {{retained}} generations, fewer than the {{min}} required',
+      },
       unknown: {
         ja: 'エクスポートから自動バックアップの設定を判断できません',
         en: 'the export does not show the automated backup setting',
@@ -41,15 +45,26 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     },
     references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],
   },
-  evaluate(instance) {
+  evaluate(instance, ctx) {
     // Read replicas cannot have backups of their own.
     const primary = instance.facts.replicaOf;
     if (primary && primary.source !== 'unknown')
       return notApplicable('replica', [primary], { primary: primary.value });
-    return decideOnFact(
+    const enabled = decideOnFact(
       factOf(instance.facts.backupEnabled, 'resource.data.settings.backupConfiguration.enabled'),
       isOn,
       ENABLED_MESSAGES,
     );
+    if (enabled.status !== 'PASS') return enabled;
+    // Several generations (national policy 3.5 3)(2)): minBackupGenerations, 1 unless a framework asks more.
+    const min = ctx.params.minBackupGenerations;
+    const retained = factOf(
+      instance.facts.retainedBackups,
+      'resource.data.settings.backupConfiguration.backupRetentionSettings.retainedBackups',
+    );
+    if (retained.source !== 'unknown' && retained.value < min) {
+      return fail('tooFew', [...enabled.evidence, retained], { retained: retained.value, min });
+    }
+    return { ...enabled, evidence: [...enabled.evidence, retained] };
   },
 });

@@ -12,7 +12,7 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
     resourceTypes: ['database.instance'],
     // BigQuery datasets are `database.instance` too.
     nativeTypes: [SQL_INSTANCE],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'Cloud SQL インスタンスが顧客管理の暗号鍵 (CMEK) で暗号化されている',
       en: 'Cloud SQL instances are encrypted with a customer-managed key (CMEK)',

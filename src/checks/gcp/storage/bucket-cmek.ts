@@ -8,7 +8,7 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     id: 'gcp.storage.bucket-cmek',
     provider: 'gcp',
     resourceTypes: ['storage.bucket'],
-    severity: 'medium',
+    severity: 'low',
     title: {
       ja: 'Cloud Storage バケットが顧客管理の暗号鍵 (CMEK) で暗号化されている',
       en: 'Cloud Storage buckets are encrypted with a customer-managed key (CMEK)',

@@ -1,4 +1,4 @@
-import type { AwsEncryptedStoreFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import type { AwsEncryptedStoreFacts, AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import type { ConfigItem } from '../config-item.ts';
@@ -54,6 +54,7 @@ export function rdsInstanceFacts(item: ConfigItem): AwsRdsInstanceFacts {
     reachableFromInternet: publiclyAccessible,
     backupRetentionPeriod: configNumber(item, 'backupRetentionPeriod'),
     enabledLogExports: enabledLogExports(item),
+    ...clusterOf(item),
     ...(source
       ? {
           replicaOf: explicit(
@@ -63,6 +64,17 @@ export function rdsInstanceFacts(item: ConfigItem): AwsRdsInstanceFacts {
         }
       : {}),
   };
+}
+
+/** An instance of an Aurora or Multi-AZ DB cluster names it; the cluster's id is its ARN. */
+function clusterOf(item: ConfigItem): Pick<AwsRdsInstanceFacts, 'clusterArn'> {
+  const cluster = toStringValue(field(item.configuration, 'dBClusterIdentifier'));
+  if (!cluster) return {};
+  const partition = item.arn?.split(':')[1] ?? 'aws';
+  const clusterArn = cluster.startsWith('arn:')
+    ? cluster
+    : `arn:${partition}:rds:${item.region}:${item.accountId}:cluster:${cluster}`;
+  return { clusterArn: explicit(clusterArn, 'configuration.dBClusterIdentifier') };
 }
 
 /**
@@ -102,8 +114,12 @@ function enabledLogExports(item: ConfigItem): Fact<readonly string[]> {
   });
 }
 
-export function rdsClusterFacts(item: ConfigItem): AwsEncryptedStoreFacts {
-  return encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' });
+/** AWS::RDS::DBCluster (the DBCluster structure of DescribeDBClusters). */
+export function rdsClusterFacts(item: ConfigItem): AwsRdsClusterFacts {
+  return {
+    ...encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' }),
+    enabledLogExports: enabledLogExports(item),
+  };
 }
 
 export function efsFacts(item: ConfigItem): AwsEncryptedStoreFacts {

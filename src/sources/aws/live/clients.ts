@@ -7,11 +7,16 @@ import { RDSClient } from '@aws-sdk/client-rds';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { isThrottling } from './errors.ts';
 
 /** Credentials as the SDK clients take them: fixed, or a provider that refreshes them. */
 export type AwsCredentials = NonNullable<ConfigServiceClientConfig['credentials']>;
 
-/** How transient failures (throttling, 5xx, timeouts) are retried. */
+/**
+ * How transient failures (throttling, 5xx, timeouts) are retried: by the SDK alone (its
+ * adaptive mode rate-limits the client on throttling and honours the services' backoff), the
+ * one retry layer of the AWS collector.
+ */
 export interface RetryTimings {
   /** Attempts per request inside the SDK (first try included). */
   readonly sdkAttempts: number;
@@ -20,13 +25,9 @@ export interface RetryTimings {
    * (client-side rate limiting, exponential backoff with jitter, up to 20 s).
    */
   readonly sdkDelayMs?: (retry: number) => number;
-  /** Further tries of a whole call the SDK gave up on for a retryable reason. */
-  readonly outerAttempts: number;
-  /** First outer backoff; doubled each time, with jitter. */
-  readonly outerBaseDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryTimings = { sdkAttempts: 5, outerAttempts: 3, outerBaseDelayMs: 2_000 };
+export const DEFAULT_RETRY: RetryTimings = { sdkAttempts: 8 };
 
 /** What the clients are built from: one set per account (credentials) and region. */
 export interface ClientSettings {
@@ -37,6 +38,8 @@ export interface ClientSettings {
   readonly requestTimeoutMs: number;
   /** Called once per HTTP attempt (retries included), for the scope's request count. */
   readonly onRequest: () => void;
+  /** Called for each throttled answer (for the progress line). */
+  readonly onThrottled: () => void;
 }
 
 /**
@@ -159,9 +162,11 @@ export function clientConfig(settings: ClientSettings, region: string) {
     ...(retry.sdkDelayMs
       ? { retryStrategy: fixedDelayRetryStrategy(retry.sdkAttempts, retry.sdkDelayMs) }
       : { retryMode: 'adaptive' }),
+    // Without throwOnRequestTimeout the SDK only warns on a request timeout and waits on for ever.
     requestHandler: {
       requestTimeout: settings.requestTimeoutMs,
       connectionTimeout: settings.requestTimeoutMs,
+      throwOnRequestTimeout: true,
     },
   };
 }
@@ -175,12 +180,17 @@ interface CountableClient {
   };
 }
 
-/** Counts every HTTP attempt: the deserialize step runs inside the SDK's retry loop. */
+/** Counts every HTTP attempt and throttled answer: the deserialize step runs inside the SDK's retry loop. */
 function counted<T>(client: T, settings: ClientSettings): T {
   (client as unknown as CountableClient).middlewareStack.add(
-    (next) => (args) => {
+    (next) => async (args) => {
       settings.onRequest();
-      return next(args);
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isThrottling(error)) settings.onThrottled();
+        throw error;
+      }
     },
     { step: 'deserialize', name: 'kansaRequestCounter' },
   );
@@ -212,8 +222,4 @@ export function fixedDelayRetryStrategy(maxAttempts: number, delayMs: (retry: nu
     },
     recordSuccess: (_token: RetryToken) => {},
   };
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

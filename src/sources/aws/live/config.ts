@@ -15,8 +15,9 @@ import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { configItemsToResources } from '../config-items-reader.ts';
+import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
-import type { Collection, Scope } from './index.ts';
+import type { Collection, Scope } from './scope.ts';
 import { collectTrailStatus, TRAIL_TYPE } from './trail-status.ts';
 
 /**
@@ -52,12 +53,28 @@ interface SelectedRow {
 
 export async function collectConfigRegion(collection: Collection, scope: Scope): Promise<void> {
   const config = scope.clients.config;
-  const [status, recorders] = await Promise.all([
+  // Metadata about the recorder: a denial of either costs only what it tells, never the
+  // inventory the query can still read.
+  const [statusResult, recordersResult] = await Promise.allSettled([
     collection.call(scope, () => config.send(new DescribeConfigurationRecorderStatusCommand({}))),
     collection.call(scope, () => config.send(new DescribeConfigurationRecordersCommand({}))),
   ]);
-  const recording = (status.ConfigurationRecordersStatus ?? []).filter((r) => r.recording);
-  if (recording.length === 0) {
+  const status = statusResult.status === 'fulfilled' ? statusResult.value : undefined;
+  const recorders = recordersResult.status === 'fulfilled' ? recordersResult.value : undefined;
+  if (statusResult.status === 'rejected') {
+    if (scope.deadline.aborted) throw statusResult.reason;
+    scope.gaps.push(
+      `${describeError(statusResult.reason, 'config:DescribeConfigurationRecorderStatus')}: whether the recorder is on is unknown; the inventory was read as if it were`,
+    );
+  }
+  if (recordersResult.status === 'rejected') {
+    if (scope.deadline.aborted) throw recordersResult.reason;
+    scope.gaps.push(
+      `${describeError(recordersResult.reason, 'config:DescribeConfigurationRecorders')}: whether the recorder records every resource type is unknown`,
+    );
+  }
+  const recording = (status?.ConfigurationRecordersStatus ?? []).filter((r) => r.recording);
+  if (status && recording.length === 0) {
     const state =
       (status.ConfigurationRecordersStatus ?? []).length === 0
         ? 'has no configuration recorder'
@@ -75,7 +92,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
     await collectTrailStatus(collection, scope, trails);
     return;
   } else {
-    const customer = (recorders.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
+    const customer = (recorders?.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
     const partial = customer.find((r) => r.recordingGroup && r.recordingGroup.allSupported === false);
     if (partial) {
       scope.gaps.push(
@@ -84,7 +101,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
     }
   }
 
-  const rows = await selectAll(collection, scope, (NextToken) =>
+  const rows = await selectAll(collection, scope, 'config:SelectResourceConfig', (NextToken) =>
     config.send(new SelectResourceConfigCommand({ Expression: SELECT_EXPRESSION, Limit: PAGE, NextToken })),
   );
   if (rows.length === 0) return;
@@ -142,7 +159,7 @@ export async function collectAggregator(
     NextToken = reply.NextToken;
   } while (NextToken);
 
-  const rows = await selectAll(collection, scope, (token) =>
+  const rows = await selectAll(collection, scope, 'config:SelectAggregateResourceConfig', (token) =>
     config.send(
       new SelectAggregateResourceConfigCommand({
         ConfigurationAggregatorName: aggregator,
@@ -191,16 +208,33 @@ export async function collectAggregator(
   return trails;
 }
 
+/**
+ * Every page of a SELECT. A page that fails after the SDK's retries ends the listing but keeps
+ * the rows read before it: the scope lists the operation and the page, and is marked
+ * incomplete. A first page that fails is the scope's error.
+ */
 async function selectAll(
   collection: Collection,
   scope: Scope,
+  operation: string,
   page: (token: string | undefined) => Promise<{ Results?: string[]; NextToken?: string }>,
 ): Promise<SelectedRow[]> {
   const rows: SelectedRow[] = [];
   let NextToken: string | undefined;
+  let pages = 0;
   do {
     const token = NextToken;
-    const reply = await collection.call(scope, () => page(token));
+    let reply: { Results?: string[]; NextToken?: string };
+    try {
+      reply = await collection.call(scope, () => page(token));
+    } catch (error) {
+      if (pages === 0) throw error;
+      scope.gaps.push(
+        `incomplete: ${operation} page ${pages + 1} failed after ${pages} page(s) (${rows.length} resources) read: ${describeError(error)}`,
+      );
+      return rows;
+    }
+    pages++;
     for (const text of reply.Results ?? []) {
       const row = asRecord(decodeJsonValue(text));
       const resourceType = row?.['resourceType'];

@@ -3,13 +3,13 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
 } from '@aws-sdk/client-iam';
+import { systemClock } from '../../../base/calls/clock.ts';
 import type { AwsAccountFacts } from '../../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { accountResourceId } from '../../../model/resource.ts';
 import { awsCredentialReportFormat } from '../credential-report.ts';
-import { sleep } from './clients.ts';
 import { describeError } from './errors.ts';
-import type { Collection, Scope } from './index.ts';
+import type { Collection, Scope } from './scope.ts';
 
 /** Polls of GenerateCredentialReport before giving up (IAM builds a report in seconds). */
 const MAX_POLLS = 30;
@@ -37,7 +37,7 @@ async function readCredentialReport(collection: Collection, scope: Scope): Promi
     if (reply.State === 'COMPLETE') break;
     if (poll + 1 >= MAX_POLLS)
       throw new Error(`the credential report is still ${reply.State} after ${MAX_POLLS} polls`);
-    await sleep(collection.deps.reportPollMs);
+    await systemClock.sleep(collection.reportPollMs, scope.deadline);
   }
   const report = await collection.call(scope, () => iam.send(new GetCredentialReportCommand({})));
   if (!report.Content) throw new Error('GetCredentialReport returned no content');
@@ -107,7 +107,7 @@ function rootKeys(summary: Record<string, number>): Fact<boolean> {
   const present = summaryFlag(summary, 'AccountAccessKeysPresent');
   if (present.source === 'unknown' || present.value === false) return present;
   return unknown('SummaryMap.AccountAccessKeysPresent', {
-    ja: 'ルートユーザーにアクセスキーがあります（GetAccountSummary の AccountAccessKeysPresent が 1）。有効かどうかは資格情報レポートでしか分かりません: 削除してください',
+    ja: 'ルートユーザにアクセスキーがあります（GetAccountSummary の AccountAccessKeysPresent が 1）。有効かどうかは資格情報レポートでしか分かりません: 削除してください',
     en: 'the root user has an access key (GetAccountSummary AccountAccessKeysPresent is 1); whether it is active only the credential report tells: delete it',
   });
 }

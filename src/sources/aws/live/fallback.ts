@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { describeError } from './errors.ts';
-import type { Collection, Scope } from './index.ts';
+import type { Collection, Scope } from './scope.ts';
 
 /** What the direct calls read when a region has no Config recorder (a one-off audit). */
 export const FALLBACK_COVERS =

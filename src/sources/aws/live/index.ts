@@ -1,20 +1,23 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { DescribeRegionsCommand } from '@aws-sdk/client-ec2';
-import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
+import { type Clock, systemClock } from '../../../base/calls/clock.ts';
+import { abandonOnAbort, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import type { Resource } from '../../../model/resource.ts';
-import type { ReadContext } from '../../format.ts';
 import type { LiveContext, LiveSource } from '../../live.ts';
-import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings, sleep } from './clients.ts';
+import { liveTimeouts } from '../../live.ts';
+import { type AwsCredentials, DEFAULT_RETRY, RegionClients, type RetryTimings } from './clients.ts';
 import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';
-import { describeError, isRetryable } from './errors.ts';
+import { assumeRoleProvider, enabledRegions, roleTargets } from './discover.ts';
+import { describeError } from './errors.ts';
+import { saveFile } from './save.ts';
+import type { Collection, Scope } from './scope.ts';
 import { collectTrailStatus } from './trail-status.ts';
 
 export type { AwsCredentials, RetryTimings } from './clients.ts';
+export type { Collection, Scope } from './scope.ts';
 
 /** What the user asks for (`kansa scan --aws …`). */
 export interface AwsLiveOptions {
@@ -41,38 +44,11 @@ export interface AwsLiveDependencies {
   /** One endpoint for every service (the fake AWS); absent: AWS's endpoints. */
   readonly endpoint?: string;
   readonly retry?: RetryTimings;
+  /** Each request's connect-and-response timeout; default: the scan's `--timeout`. */
   readonly requestTimeoutMs?: number;
+  readonly clock?: Clock;
   /** Wait between credential-report generation polls. */
   readonly reportPollMs?: number;
-}
-
-/** One unit of work the collector reports on: an account × region, or an account's IAM. */
-export interface Scope {
-  readonly account: string;
-  readonly region: string;
-  readonly label: string;
-  readonly clients: RegionClients;
-  requests: number;
-  resources: number;
-  readonly gaps: string[];
-}
-
-/** Shared by every part of one collection. */
-export interface Collection {
-  readonly ctx: LiveContext;
-  readonly deps: Required<Pick<AwsLiveDependencies, 'retry' | 'requestTimeoutMs' | 'reportPollMs'>> &
-    AwsLiveDependencies;
-  /** Runs one API call under the concurrency bound, retrying what the SDK gave up on. */
-  call<T>(scope: Scope, send: () => Promise<T>): Promise<T>;
-  /** Emits resources read from one source, returning how many. */
-  emitAll(resources: Iterable<Resource>): number;
-  readContext(file: string): ReadContext;
-  /** Writes a file under `<save dir>/aws/` when `--save-inventory` is set. */
-  save(relative: string, content: string): Promise<void>;
-  /** One shared run of `make` per key (an account's bucket list, read once for all its regions). */
-  once<T>(key: string, make: () => Promise<T>): Promise<T>;
-  /** True for the first caller of a key only (an account-wide read done by one region). */
-  claim(key: string): boolean;
 }
 
 const DEFAULT_HOME_REGION = 'us-east-1';
@@ -91,36 +67,30 @@ async function collect(
   ctx: LiveContext,
 ): Promise<ScopeCoverage[]> {
   const limit = pLimit(Math.max(1, ctx.concurrency));
-  const resolvedDeps = {
-    ...deps,
-    retry: deps.retry ?? DEFAULT_RETRY,
-    requestTimeoutMs: deps.requestTimeoutMs ?? 30_000,
-    reportPollMs: deps.reportPollMs ?? 2_000,
-  };
+  const timeouts = liveTimeouts(ctx);
+  const clock = deps.clock ?? systemClock;
+  const retry = deps.retry ?? DEFAULT_RETRY;
+  const requestTimeoutMs = deps.requestTimeoutMs ?? timeouts.callMs;
   const homeRegion = options.homeRegion ?? DEFAULT_HOME_REGION;
   const baseCredentials = deps.credentials ?? fromNodeProviderChain();
   const coverage: ScopeCoverage[] = [];
   const scopes: Scope[] = [];
   let resourcesEmitted = 0;
   let done = 0;
+  let requests = 0;
+  let throttled = 0;
   const shared = new Map<string, Promise<unknown>>();
   const claimed = new Set<string>();
 
   const collection: Collection = {
     ctx,
-    deps: resolvedDeps,
-    async call(scope, send) {
-      const { outerAttempts, outerBaseDelayMs } = resolvedDeps.retry;
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await limit(send);
-        } catch (error) {
-          if (attempt + 1 >= outerAttempts || !isRetryable(error)) throw error;
-          const delay = outerBaseDelayMs * 2 ** attempt * (0.5 + Math.random() / 2);
-          ctx.log.debug({ scope: scope.label, attempt, delay }, 'retrying after a transient error');
-          await sleep(delay);
-        }
-      }
+    reportPollMs: deps.reportPollMs ?? 2_000,
+    // One retry layer: the SDK's (adaptive mode), inside `send`. The deadline abandons the call.
+    call(scope, send) {
+      return abandonOnAbort(
+        limit(() => (scope.deadline.aborted ? Promise.reject(scope.deadline.reason) : send())),
+        scope.deadline,
+      );
     },
     emitAll(resources) {
       let count = 0;
@@ -138,10 +108,7 @@ async function collect(
       };
     },
     async save(relative, content) {
-      if (!ctx.saveInventoryDir) return;
-      const file = path.join(ctx.saveInventoryDir, 'aws', relative);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, content);
+      if (ctx.saveInventoryDir) await saveFile(ctx.saveInventoryDir, relative, content);
     },
     once<T>(key: string, make: () => Promise<T>): Promise<T> {
       let pending = shared.get(key) as Promise<T> | undefined;
@@ -166,14 +133,19 @@ async function collect(
       requests: 0,
       resources: 0,
       gaps: [],
+      deadline: clock.timeout(timeouts.scopeMs),
       clients: new RegionClients(
         {
           credentials,
           endpoint: deps.endpoint,
-          retry: resolvedDeps.retry,
-          requestTimeoutMs: resolvedDeps.requestTimeoutMs,
+          retry,
+          requestTimeoutMs,
           onRequest: () => {
             scope.requests++;
+            requests++;
+          },
+          onThrottled: () => {
+            throttled++;
           },
         },
         region,
@@ -185,7 +157,15 @@ async function collect(
 
   const finish = (scope: Scope, error?: unknown): void => {
     scope.clients.destroy();
-    const gaps = error === undefined ? scope.gaps : [...scope.gaps, describeError(error)];
+    const gaps =
+      error === undefined
+        ? scope.gaps
+        : [
+            ...scope.gaps,
+            scope.deadline.aborted
+              ? `the scope's deadline (${seconds(timeouts.scopeMs)}) passed: what was read before it is kept`
+              : describeError(error),
+          ];
     coverage.push({
       provider: 'aws',
       scope: scope.label,
@@ -194,7 +174,14 @@ async function collect(
       ...(gaps.length > 0 ? { error: gaps.join('; ') } : {}),
     });
     done++;
-    ctx.progress({ unit: 'scopes', done, total: scopes.length, resources: resourcesEmitted });
+    ctx.progress({
+      unit: 'scopes',
+      done,
+      total: scopes.length,
+      resources: resourcesEmitted,
+      requests,
+      throttled,
+    });
     ctx.log.info(
       { scope: scope.label, resources: scope.resources, requests: scope.requests, gaps: gaps.length },
       'scope read',
@@ -222,11 +209,7 @@ async function collect(
     ctx.log.info({ account: callerAccount }, 'credentials of the default chain');
   });
   if (options.roleArn) {
-    const targets = options.accounts?.length
-      ? options.accounts
-      : [options.roleArn.includes('{account}') ? callerAccount : accountOfArn(options.roleArn)].filter(
-          (a): a is string => a !== undefined,
-        );
+    const targets = roleTargets(options.roleArn, options.accounts, callerAccount);
     await Promise.all(
       targets.map(async (account) => {
         const roleArn = options.roleArn!.replaceAll('{account}', account);
@@ -308,10 +291,7 @@ async function collect(
         if (options.regions === undefined) {
           const regionScope = newScope(credentials, account, homeRegion, `${account} ec2:DescribeRegions`);
           try {
-            const reply = await collection.call(regionScope, () =>
-              regionScope.clients.ec2.send(new DescribeRegionsCommand({ AllRegions: false })),
-            );
-            regions = (reply.Regions ?? []).flatMap((r) => (r.RegionName ? [r.RegionName] : [])).sort();
+            regions = await enabledRegions(collection, regionScope);
             finish(regionScope);
           } catch (error) {
             finish(regionScope, error);
@@ -330,52 +310,4 @@ async function collect(
   await Promise.all(work);
   ctx.log.info({ scopes: coverage.length, resources: resourcesEmitted }, 'aws live scan done');
   return coverage.sort((a, b) => a.scope.localeCompare(b.scope));
-}
-
-/**
- * Credentials of a role assumed with the base credentials, renewed five minutes before they
- * expire. The STS requests count towards the account's scope.
- */
-function assumeRoleProvider(
-  scope: Scope,
-  collection: Collection,
-  roleArn: string,
-  externalId: string | undefined,
-): () => Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }> {
-  let current:
-    | { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date }
-    | undefined;
-  let pending: Promise<typeof current> | undefined;
-  return async () => {
-    if (current?.expiration && current.expiration.getTime() - Date.now() > 5 * 60_000) return current;
-    pending ??= (async () => {
-      const reply = await collection.call(scope, () =>
-        scope.clients.sts.send(
-          new AssumeRoleCommand({
-            RoleArn: roleArn,
-            RoleSessionName: 'kansa-scan',
-            DurationSeconds: 3600,
-            ...(externalId ? { ExternalId: externalId } : {}),
-          }),
-        ),
-      );
-      const c = reply.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey)
-        throw new Error(`sts:AssumeRole ${roleArn} returned no credentials`);
-      return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}),
-        ...(c.Expiration ? { expiration: c.Expiration } : {}),
-      };
-    })().finally(() => {
-      pending = undefined;
-    });
-    current = await pending;
-    return current!;
-  };
-}
-
-function accountOfArn(arn: string): string | undefined {
-  return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
 }

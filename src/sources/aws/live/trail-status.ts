@@ -3,7 +3,7 @@ import type { AwsCloudTrailFacts } from '../../../model/aws.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { describeError } from './errors.ts';
-import type { Collection, Scope } from './index.ts';
+import type { Collection, Scope } from './scope.ts';
 
 export const TRAIL_TYPE = 'AWS::CloudTrail::Trail';
 

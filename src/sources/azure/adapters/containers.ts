@@ -25,7 +25,7 @@ export const containerRegistry: Adapter = {
         // https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account
         default: false,
         note: {
-          ja: '未設定: 管理者ユーザーは既定で無効です',
+          ja: '未設定: 管理者ユーザは既定で無効です',
           en: 'absent: the admin user is off by default',
         },
       }),

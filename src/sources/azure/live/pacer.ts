@@ -1,3 +1,6 @@
+import type { Clock } from '../../../base/calls/clock.ts';
+import type { HeaderSource, Pacer, Permit } from '../../../base/calls/pacer.ts';
+
 /** Resource Graph's per-user quota: at most `requests` queries in any `windowMs` (docs: 15 per 5 s). */
 export interface GraphQuota {
   readonly requests: number;
@@ -11,9 +14,6 @@ export interface GraphQuota {
 
 /** https://learn.microsoft.com/azure/governance/resource-graph/concepts/guidance-for-throttled-requests */
 export const RESOURCE_GRAPH_QUOTA: GraphQuota = { requests: 15, windowMs: 5_000, marginMs: 150 };
-
-export type Sleep = (ms: number) => Promise<void>;
-export const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One admitted query: pending until it leaves for the wire (after the token), then its send time. */
 interface Sent {
@@ -31,10 +31,9 @@ const PENDING_POLL_MS = 20;
  * reset when they show less quota than our own sends explain (another client of the same
  * identity), or after a 429.
  */
-export class GraphPacer {
+export class GraphPacer implements Pacer {
   readonly #quota: GraphQuota;
-  readonly #sleep: Sleep;
-  readonly #now: () => number;
+  readonly #clock: Clock;
   /**
    * The queries in the current window. An admitted query is pending (it never ages out) until
    * `sent` gives the time it left (a first token can take seconds): the service counts it when
@@ -53,30 +52,35 @@ export class GraphPacer {
   /** Serializes admissions, so that concurrent callers take distinct slots. */
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(quota: GraphQuota, sleepFn: Sleep = sleep, now: () => number = Date.now) {
+  constructor(quota: GraphQuota, clock: Clock) {
     this.#quota = quota;
-    this.#sleep = sleepFn;
-    this.#now = now;
+    this.#clock = clock;
   }
 
   /**
-   * Resolves with a ticket when one more query may be sent; the caller sends it at once with the
-   * ticket as its `x-ms-client-request-id`, and calls `release` when the call is over.
+   * Resolves with a permit when one more query may be sent; the caller sends it at once with the
+   * permit's id as its `x-ms-client-request-id`, and releases it when the call is over.
    */
-  acquire(): Promise<string> {
-    const turn = this.#queue.then(() => this.#admit());
+  async acquire(signal?: AbortSignal): Promise<Permit> {
+    const turn = this.#queue.then(() => this.#admit(signal));
     this.#queue = turn.then(
       () => undefined,
       () => undefined,
     );
-    return turn;
+    const ticket = await turn;
+    return {
+      id: ticket,
+      sent: () => this.sent(ticket),
+      observe: (headers) => this.observe(headers),
+      release: () => this.release(ticket),
+    };
   }
 
   /** The query of `ticket` leaves now (called by a pipeline policy after the bearer token). */
   sent(ticket: string): void {
     const entry = this.#tickets.get(ticket);
     if (!entry) return;
-    entry.at = this.#now();
+    entry.at = this.#clock.now();
     entry.pending = false;
   }
 
@@ -87,10 +91,10 @@ export class GraphPacer {
     if (entry?.pending) this.#sent = this.#sent.filter((other) => other !== entry);
   }
 
-  async #admit(): Promise<string> {
+  async #admit(signal: AbortSignal | undefined): Promise<string> {
     const span = this.#quota.windowMs + this.#quota.marginMs;
     for (;;) {
-      const now = this.#now();
+      const now = this.#clock.now();
       this.#sent = this.#sent.filter((entry) => entry.pending || entry.at > now - span);
       let full = 0;
       if (this.#sent.length >= this.#quota.requests) {
@@ -109,7 +113,8 @@ export class GraphPacer {
         this.#tickets.set(ticket, entry);
         return ticket;
       }
-      await this.#sleep(wait);
+      // At least a millisecond: a wait of a rounding error would not move a clock along.
+      await this.#clock.sleep(Math.max(1, wait), signal);
     }
   }
 
@@ -119,10 +124,10 @@ export class GraphPacer {
    * spends the quota: those are added to our log as if sent now, so that only `remaining`
    * more are admitted within the window.
    */
-  observe(headers: { get(name: string): string | undefined }): void {
+  observe(headers: HeaderSource): void {
     const remaining = Number(headers.get('x-ms-user-quota-remaining') ?? Number.NaN);
     if (!Number.isFinite(remaining)) return;
-    const now = this.#now();
+    const now = this.#clock.now();
     const ours = this.#sent.length;
     const foreign = this.#quota.requests - ours - 1 - remaining;
     if (foreign > 0) this.#shared = true;
@@ -130,8 +135,8 @@ export class GraphPacer {
   }
 
   /** Stops every query for `ms` (a 429's Retry-After, or the quota's reset). */
-  block(ms: number): void {
-    this.#blockedUntil = Math.max(this.#blockedUntil, this.#now() + ms);
+  throttled(ms: number): void {
+    this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + ms);
     this.#shared = true;
   }
 }
@@ -141,4 +146,101 @@ export function parseTimeSpan(value: string | undefined): number | undefined {
   const match = /^(\d+):(\d{2}):(\d{2}(?:\.\d+)?)$/.exec(value?.trim() ?? '');
   if (!match) return undefined;
   return (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000;
+}
+
+/**
+ * ARM's read quota per subscription and principal (since 2024 a token bucket per region:
+ * 250 reads, refilled at 25 a second; the global bucket of all principals is 15 times that).
+ * https://learn.microsoft.com/azure/azure-resource-manager/management/request-limits-and-throttling
+ */
+export interface ArmReadQuota {
+  readonly burst: number;
+  readonly perSecond: number;
+}
+export const ARM_READ_QUOTA: ArmReadQuota = { burst: 250, perSecond: 25 };
+
+/** The headers ARM reports what is left of the read quota in (legacy hourly, and the token buckets). */
+const REMAINING_READS = [
+  'x-ms-ratelimit-remaining-subscription-reads',
+  'x-ms-ratelimit-remaining-subscription-global-reads',
+  'x-ms-ratelimit-remaining-subscription-local-reads',
+];
+
+/**
+ * One subscription's ARM reads: a token bucket on our side that follows the service's (burst,
+ * then the refill rate), corrected downwards by the remaining reads ARM reports on each answer
+ * (another client of the subscription spends from the same bucket). Calls in flight are
+ * bounded by the tokens at hand, so a subscription with a full bucket reads at full speed and
+ * one running dry slows to the refill rate instead of meeting 429s.
+ */
+export class ArmReadPacer implements Pacer {
+  readonly #quota: ArmReadQuota;
+  readonly #clock: Clock;
+  #tokens: number;
+  #at: number;
+  #blockedUntil = 0;
+  #serial = 0;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(quota: ArmReadQuota, clock: Clock) {
+    this.#quota = quota;
+    this.#clock = clock;
+    this.#tokens = quota.burst;
+    this.#at = clock.now();
+  }
+
+  acquire(signal?: AbortSignal): Promise<Permit> {
+    const turn = this.#queue.then(() => this.#take(signal));
+    this.#queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  throttled(ms: number): void {
+    this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + ms);
+    this.#tokens = 0;
+  }
+
+  /** Tokens now (refilled since the last look). */
+  #refill(): number {
+    const now = this.#clock.now();
+    this.#tokens = Math.min(
+      this.#quota.burst,
+      this.#tokens + ((now - this.#at) / 1000) * this.#quota.perSecond,
+    );
+    this.#at = now;
+    return this.#tokens;
+  }
+
+  async #take(signal: AbortSignal | undefined): Promise<Permit> {
+    for (;;) {
+      const tokens = this.#refill();
+      const blocked = this.#blockedUntil - this.#clock.now();
+      // Within rounding of a whole token is a token: waiting for the last 1e-12 of one would
+      // wait for ever on a clock that cannot tell the difference.
+      const short = tokens >= 1 - 1e-9 ? 0 : Math.max(1, ((1 - tokens) / this.#quota.perSecond) * 1000);
+      const wait = Math.max(blocked, short);
+      if (wait <= 0) break;
+      await this.#clock.sleep(wait, signal);
+    }
+    this.#tokens = Math.max(0, this.#tokens - 1);
+    return {
+      id: `arm-${++this.#serial}`,
+      sent: () => undefined,
+      observe: (headers) => this.#observe(headers),
+      release: () => undefined,
+    };
+  }
+
+  /** The service's count is the truth when it shows fewer reads left than ours. */
+  #observe(headers: HeaderSource): void {
+    const reported = REMAINING_READS.map((name) => Number(headers.get(name) ?? Number.NaN)).filter(
+      Number.isFinite,
+    );
+    if (reported.length === 0) return;
+    this.#refill();
+    this.#tokens = Math.min(this.#tokens, Math.min(...reported));
+  }
 }

@@ -31,7 +31,24 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
         en: 'the export does not show the automated backup setting (backupConfiguration.enabled)',
       },
     }),
+    retainedBackups: retainedBackups(data, dataPath),
   };
+}
+
+/**
+ * How many automated backups are kept: `retainedBackups` when the retention unit is COUNT (the
+ * only unit the API defines), else the documented default of 7.
+ * https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1beta4/instances#backupretentionsettings
+ */
+function retainedBackups(data: JsonObject, dataPath: string): Fact<number> {
+  const path = `${dataPath}.settings.backupConfiguration.backupRetentionSettings.retainedBackups`;
+  const value = at(data, 'settings.backupConfiguration.backupRetentionSettings.retainedBackups');
+  const count = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
+  if (Number.isInteger(count)) return explicit(count, path);
+  return cloudDefault(7, path, {
+    ja: '保持するバックアップ数の設定がありません: Cloud SQL の既定は 7 世代です',
+    en: 'no retained-backups setting: Cloud SQL keeps 7 by default',
+  });
 }
 
 /** Proto JSON omits empty lists: an IP configuration without `authorizedNetworks` has none. */

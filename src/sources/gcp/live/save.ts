@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 /**
  * `--save-inventory DIR`: what one scope's listing pulled, written as `gcloud asset export`
- * NDJSON (`DIR/gcp/<scope>-resource.json`, `DIR/gcp/<scope>-iam-policy.json`), which the
+ * NDJSON (`DIR/gcp/<scope>-resource[-<group>].json`, `DIR/gcp/<scope>-iam-policy.json`), which the
  * offline `gcp-asset-export` reader reads back. Lines are written as pages arrive. A file of a
  * single line would not be recognised as NDJSON by the offline reader, so a lone record is
  * written as a one-item JSON array (read back as `gcp-asset-list`, with the same result).
@@ -16,7 +16,7 @@ export class ExportFileWriter {
   private stream: WriteStream | undefined;
   private count = 0;
 
-  constructor(dir: string, scope: string, content: 'resource' | 'iam-policy') {
+  constructor(dir: string, scope: string, content: string) {
     this.path = join(dir, 'gcp', `${scope.replaceAll('/', '-')}-${content}.json`);
   }
 

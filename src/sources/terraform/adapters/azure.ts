@@ -263,6 +263,7 @@ function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     ...resource,
     facts: {
       ...resource.facts,
+      ...auditing(unit, tr),
       customerManagedKey: tdeKey(
         server,
         tr,
@@ -270,6 +271,29 @@ function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       ),
     },
   };
+}
+
+/**
+ * Server auditing from `azurerm_mssql_server_extended_auditing_policy` (`enabled`, true unless
+ * set), read by the export adapter of the `auditingSettings/default` record. Without one a new
+ * server's auditing is off; an existing server's may have been set outside the configuration.
+ */
+function auditing(unit: Unit, tr: Translation): object {
+  const path = 'auditingSettings.properties.state';
+  const policy = partsOf(unit, 'azurerm_mssql_server_extended_auditing_policy').at(-1);
+  const properties: JsonObject = {};
+  if (policy) {
+    const enabled = tr.read(policy, 'enabled', path);
+    if (typeof enabled === 'boolean') properties.state = enabled ? 'Enabled' : 'Disabled';
+  } else {
+    const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
+    tr.mark(
+      path,
+      `${unit.primary.address} (no azurerm_mssql_server_extended_auditing_policy)`,
+      isNew ? 'known' : 'unmanaged',
+    );
+  }
+  return fromArm('Microsoft.Sql/servers/auditingSettings', properties, tr).facts;
 }
 
 /**
@@ -418,6 +442,27 @@ function managedDisk(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
 }
 
+/** App Service apps (azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app`, and function apps). */
+function webApp(unit: Unit, tr: Translation): Resource {
+  const app = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  const siteConfig: JsonObject = {};
+  set(
+    siteConfig,
+    'minTlsVersion',
+    tr.read(app, 'site_config.0.minimum_tls_version', 'properties.siteConfig.minTlsVersion'),
+  );
+  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
+  p.siteConfig = siteConfig;
+  return fromArm('Microsoft.Web/sites', p, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -438,10 +483,16 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_key_vault: azure(keyVault),
   azurerm_key_vault_key: azure(keyVaultKey),
-  azurerm_mssql_server: azure(mssqlServer),
+  azurerm_mssql_server: azure(mssqlServer, {
+    parts: { azurerm_mssql_server_extended_auditing_policy: { attribute: 'server_id', parentKeys: ['id'] } },
+  }),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
+  azurerm_linux_web_app: azure(webApp),
+  azurerm_windows_web_app: azure(webApp),
+  azurerm_linux_function_app: azure(webApp),
+  azurerm_windows_function_app: azure(webApp),
 };

@@ -315,6 +315,23 @@ function project(unit: Unit, tr: Translation): Resource {
   return fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
 }
 
+/** A persistent disk: a customer-managed key (`kms_key_self_link`) or a customer-supplied one. */
+function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const disk = unit.primary;
+  const data: JsonObject = {};
+  set(
+    data,
+    'diskEncryptionKey.kmsKeyName',
+    keyName(tr, ctx, disk, 'disk_encryption_key.0.kms_key_self_link', 'diskEncryptionKey.kmsKeyName'),
+  );
+  set(
+    data,
+    'diskEncryptionKey.sha256',
+    tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
+  );
+  return fromAsset('compute.googleapis.com/Disk', data, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -342,6 +359,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   google_compute_firewall: google(firewall, { global: true }),
+  google_compute_disk: google(computeDisk),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),

@@ -1,6 +1,8 @@
+import { unknown } from '../../../../src/model/fact.ts';
+import { listingRecord } from '../../../../src/sources/azure/listing.ts';
 import { graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
+import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
 
 const notification = (enabled: boolean, contactEmails: string[]) => ({
   enabled,
@@ -72,14 +74,43 @@ const table = [
   },
 ] as const;
 
+const verdicts = byVerdict(
+  table.map(({ name, budgets, status, messageId }) => ({
+    name,
+    records: [subscriptionRow(), ...(budgets.length > 0 ? [list([...budgets])] : [])],
+    status,
+    messageId,
+  })),
+);
+
 export default {
   wrap: graphQuery,
-  ...byVerdict(
-    table.map(({ name, budgets, status, messageId }) => ({
-      name,
-      records: [subscriptionRow(), ...(budgets.length > 0 ? [list([...budgets])] : [])],
-      status,
-      messageId,
-    })),
-  ),
+  valid: verdicts.valid,
+  invalid: [
+    ...verdicts.invalid,
+    {
+      name: "the subscription's own budgets listing, present and empty (as --save-inventory names it): none",
+      records: [subscriptionRow(), jsonFile({ value: [] }, `budgets-${SUBSCRIPTION}.json`)],
+      status: 'FAIL',
+      messageId: 'none',
+    },
+    {
+      name: 'a live budgets listing that failed names the call, not an export to add',
+      records: [subscriptionRow()],
+      collected: [
+        listingRecord(
+          SUBSCRIPTION,
+          {
+            budgetsListed: unknown(`GET ${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets`, {
+              ja: 'ライブ スキャンで一覧が失敗しました: HTTP 403 AuthorizationFailed',
+              en: 'the live listing failed: HTTP 403 AuthorizationFailed',
+            }),
+          },
+          'azure:arm',
+        ),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'notListed',
+    },
+  ],
 } satisfies RuleTests;

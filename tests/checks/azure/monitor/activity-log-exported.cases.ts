@@ -1,6 +1,8 @@
+import { unknown } from '../../../../src/model/fact.ts';
+import { listingRecord } from '../../../../src/sources/azure/listing.ts';
 import { graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { activityLogSetting, subscriptionRow } from '../arg-rows.ts';
+import { activityLogSetting, SUBSCRIPTION as SUBSCRIPTION_GUID, subscriptionRow } from '../arg-rows.ts';
 
 const WORKSPACE =
   '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log-kansa';
@@ -113,6 +115,33 @@ const cases: AnyCase[] = [
     }),
     status: 'UNKNOWN',
     messageId: 'incomplete',
+  },
+  {
+    name: "the subscription's own listing, present and empty (as --save-inventory names it): none",
+    records: [SUBSCRIPTION, jsonFile({ value: [] }, `activity-log-settings-${SUBSCRIPTION_GUID}.json`)],
+    status: 'FAIL',
+    messageId: 'none',
+  },
+  {
+    name: 'a live listing that failed names the call, not an export to add',
+    records: [SUBSCRIPTION],
+    collected: [
+      listingRecord(
+        SUBSCRIPTION_GUID,
+        {
+          activityLogSettingsListed: unknown(
+            `GET /subscriptions/${SUBSCRIPTION_GUID}/providers/Microsoft.Insights/diagnosticSettings`,
+            {
+              ja: 'ライブ スキャンで一覧が失敗しました: HTTP 403 AuthorizationFailed',
+              en: 'the live listing failed: HTTP 403 AuthorizationFailed',
+            },
+          ),
+        },
+        'azure:arm',
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'notListed',
   },
 ];
 

@@ -111,6 +111,14 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'allowed',
   },
+  {
+    name: 'a FileStorage account (file shares only, no blob service)',
+    records: [
+      storageRow('stfiles', storageProperties({ allowBlobPublicAccess: true }), { kind: 'FileStorage' }),
+    ],
+    status: 'NOT_APPLICABLE',
+    messageId: 'noBlobService',
+  },
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

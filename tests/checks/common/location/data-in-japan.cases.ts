@@ -1,153 +1,160 @@
-import { assetExport, jsonFile } from '../../../helpers/exports.ts';
-import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { expect } from 'vitest';
+import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
+import { assetExport, graphQuery } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { computeRecord } from '../../../sources/gcp/records.ts';
+import { copyCases } from './copies.ts';
+import { AZURE, azureId, GCP, gcpBucket, storageAccount } from './records.ts';
 
-// Records as Cloud Asset exports (older dialect: no ancestors, zone URLs) and ARM list bodies
-// write them. LOC-2 covers copies abroad of data whose primary is domestic: where a record names
-// its source, the source must be in the inventory and in Japan.
-type Json = Record<string, unknown>;
-const PROJECT = '//cloudresourcemanager.googleapis.com/projects/444444444444';
+const azureTable = [
+  ['sttokyo', 'PASS', 'domestic', undefined],
+  ['stosaka', 'PASS', 'domestic', undefined], // display-name location "Japan West"
+  ['stvirginia', 'FAIL', 'abroad', undefined],
+  ['stvirginiacmk', 'FAIL', 'abroadWithCmk', 'medium'], // LOC-3: CMK lowers the severity
+  ['stsecretcmk', 'FAIL', 'abroadClassified', undefined], // CLS-1: no LOC-3 relief for class 2
+  // LOC-2, tag value in any case; replicated data must be encrypted under the user's key too
+  ['stbackup', 'FAIL', 'backupAbroadWithoutCmk', 'low'],
+] as const;
+const gcpTable = [
+  ['osaka-asia-multi', 'FAIL', 'abroad'], // the ASIA multi-region is not domestic
+  ['osaka-dual', 'PASS', 'domestic'], // asia1 = Tokyo + Osaka
+  ['osaka-dr-copy', 'FAIL', 'backupAbroadWithoutCmk'], // GCP labels cannot hold ':'; no CMEK
+] as const;
+const PRIMARY = 'zones/asia-northeast1-b/disks/primary';
+const disk = (path: string, zone: string, data: Record<string, unknown> = {}) =>
+  computeRecord('Disk', path, { name: path.split('/').pop(), sizeGb: '100', status: 'READY', ...data }, zone);
+const FOREIGN_PRIMARY = 'zones/us-west1-a/disks/primary';
+const secondaryOf = (primary: string) =>
+  disk('zones/us-east1-b/disks/secondary', 'us-east1-b', {
+    asyncPrimaryDisk: { disk: `https://www.googleapis.com/compute/v1/projects/osaka-juki-prod/${primary}` },
+  });
+const secondary = secondaryOf(PRIMARY);
+const SECONDARY_ID = '//compute.googleapis.com/projects/osaka-juki-prod/zones/us-east1-b/disks/secondary';
+const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyvault')]);
+const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
+delete (locationless.resource as { location?: string }).location;
+delete (locationless.resource.data as { location?: string }).location;
 
-const disk = (zone: string, name: string): Json => ({
-  name: `//compute.googleapis.com/projects/city/zones/${zone}/disks/${name}`,
-  asset_type: 'compute.googleapis.com/Disk',
-  resource: {
-    parent: PROJECT,
-    data: { name, zone: `https://www.googleapis.com/compute/v1/projects/city/zones/${zone}` },
+const cases: AnyCase[] = [
+  ...azureTable.map(([name, status, messageId, severity]) => ({
+    name: `Azure ${name}`,
+    records: [AZURE],
+    target: azureId(name),
+    status,
+    messageId,
+    assert: (result: { severity?: string }) => expect(result.severity).toBe(severity),
+  })),
+  {
+    name: 'an untagged resource abroad takes the default class (2): tagged 1 explicitly is still abroad',
+    records: [AZURE],
+    target: azureId('stvirginia'),
+    params: { classification: { tagKey: 'confidentiality', default: 2 } },
+    status: 'FAIL',
+    messageId: 'abroad',
   },
-});
-const snapshot = (name: string, location: string, sourceDisk: string, labels: Json = {}): Json => ({
-  name: `//compute.googleapis.com/projects/city/global/snapshots/${name}`,
-  asset_type: 'compute.googleapis.com/Snapshot',
-  resource: {
-    parent: PROJECT,
-    data: {
-      name,
-      storageLocations: [location],
-      sourceDisk: `https://www.googleapis.com/compute/v1/projects/city/zones/${sourceDisk}`,
-      labels,
+  {
+    name: 'an untagged CMK resource abroad: no relief at the default class 2',
+    records: [untagged],
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'an untagged CMK resource abroad: relief when the default class is 1',
+    records: [untagged],
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'FAIL',
+    messageId: 'abroadWithCmk',
+    severity: 'medium',
+  },
+  {
+    name: 'shows the region and the deciding key evidence',
+    records: [AZURE],
+    target: azureId('stvirginia'),
+    status: 'FAIL',
+    messageId: 'abroad',
+    assert: (result) => {
+      expect(result.evidence[0]).toMatchObject({ path: 'region', value: 'eastus', source: 'explicit' });
+      expect(result.evidence[1]?.path).toMatch(/customerManagedKey|encryption/);
     },
   },
-});
-const bucket = (name: string, location: string, labels: Json = {}, kms?: string): Json => ({
-  name: `//storage.googleapis.com/${name}`,
-  asset_type: 'storage.googleapis.com/Bucket',
-  resource: {
-    parent: PROJECT,
-    data: { name, location, labels, ...(kms && { encryption: { defaultKmsKeyName: kms } }) },
+  ...gcpTable.map(([name, status, messageId]) => ({
+    name: `Google Cloud ${name}`,
+    records: [GCP],
+    target: `//storage.googleapis.com/${name}`,
+    status,
+    messageId,
+  })),
+  {
+    name: 'refuses the backup exception where the framework allows no backups abroad (Kobe)',
+    records: [AZURE],
+    target: azureId('stbackup'),
+    params: { allowBackupsAbroad: false },
+    status: 'FAIL',
+    messageId: 'abroadClassified',
   },
-});
-const snap = (name: string) => `//compute.googleapis.com/projects/city/global/snapshots/${name}`;
-const KEY = 'projects/city/locations/us/keyRings/r/cryptoKeys/k';
+  {
+    name: 'grants the customer-key relief to classified data where the framework allows it (national)',
+    records: [AZURE],
+    target: azureId('stsecretcmk'),
+    params: { customerKeyReliefMaxClass: 3 },
+    status: 'FAIL',
+    messageId: 'abroadWithCmk',
+    severity: 'medium',
+  },
+  {
+    name: 'follows the allowed regions of the framework: Osaka outside a Tokyo-only list',
+    records: [AZURE],
+    target: azureId('stosaka'),
+    params: { allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, azure: ['japaneast'] } },
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'follows the allowed regions of the framework: Tokyo inside a Tokyo-only list',
+    records: [AZURE],
+    target: azureId('sttokyo'),
+    params: { allowedRegions: { ...DEFAULT_PARAMETERS.allowedRegions, azure: ['japaneast'] } },
+    status: 'PASS',
+    messageId: 'domestic',
+  },
+  {
+    name: 'a bucket line without a location',
+    records: [assetExport([locationless])],
+    status: 'NOT_APPLICABLE',
+    messageId: 'locationless',
+  },
+  {
+    name: 'a location that names no region (a template expression)',
+    records: [graphQuery([storageAccount('sttemplate', '[resourceGroup().location]', {})])],
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
+    name: 'an asynchronous replica abroad of a domestic disk (LOC-2)',
+    records: [assetExport([secondary, disk(PRIMARY, 'asia-northeast1-b')])],
+    target: SECONDARY_ID,
+    status: 'FAIL',
+    messageId: 'backupAbroadWithoutCmk',
+    severity: 'low',
+  },
+  {
+    name: 'an asynchronous replica abroad whose primary is not in the export',
+    records: [assetExport([secondary])],
+    status: 'UNKNOWN',
+    messageId: 'sourceMissing',
+  },
+  {
+    name: 'a replica abroad of a primary that is itself abroad: no LOC-2 exception',
+    records: [assetExport([secondaryOf(FOREIGN_PRIMARY), disk(FOREIGN_PRIMARY, 'us-west1-a')])],
+    target: SECONDARY_ID,
+    status: 'FAIL',
+    messageId: 'copyOfForeignData',
+  },
+];
+
+const { valid, invalid } = byVerdict(cases);
 
 export default {
-  valid: [
-    {
-      name: 'a bucket in the Tokyo + Osaka dual-region (ASIA1, upper-case)',
-      records: [assetExport([bucket('osaka-dual', 'ASIA1')])],
-      messageId: 'domestic',
-      example: true,
-    },
-    {
-      name: 'a copy abroad of a domestic disk (LOC-2), the source region as evidence',
-      records: [
-        assetExport([
-          disk('asia-northeast1-a', 'tokyo'),
-          snapshot('of-tokyo', 'us', 'asia-northeast1-a/disks/tokyo'),
-        ]),
-      ],
-      target: snap('of-tokyo'),
-      messageId: 'backupAbroad',
-      assert: (result) => {
-        if (
-          !result.evidence.some((e) => e.value === 'asia-northeast1' && e.resourceId?.endsWith('disks/tokyo'))
-        )
-          throw new Error('the source disk region is not in the evidence');
-      },
-    },
-    {
-      name: 'a bucket labelled as a backup (no source named)',
-      records: [assetExport([bucket('osaka-dr', 'US', { 'kansa-purpose': 'backup' })])],
-      messageId: 'backupAbroad',
-    },
-    {
-      name: 'a global resource',
-      records: [
-        assetExport([
-          {
-            name: '//cloudkms.googleapis.com/projects/city/locations/global/keyRings/r/cryptoKeys/k',
-            asset_type: 'cloudkms.googleapis.com/CryptoKey',
-            resource: { parent: PROJECT, data: { purpose: 'ENCRYPT_DECRYPT' } },
-          },
-        ]),
-      ],
-      messageId: 'locationless',
-      status: 'NOT_APPLICABLE',
-    },
-  ],
-  invalid: [
-    {
-      name: 'a bucket in the ASIA multi-region (several countries)',
-      records: [assetExport([bucket('asia-multi', 'ASIA', { confidentiality: '1' })])],
-      messageId: 'abroad',
-      example: true,
-    },
-    {
-      name: 'a copy of a disk that is itself abroad, backup label or not',
-      records: [
-        assetExport([
-          disk('us-central1-f', 'iowa'),
-          snapshot('of-iowa', 'us', 'us-central1-f/disks/iowa', { 'kansa-purpose': 'backup' }),
-        ]),
-      ],
-      target: snap('of-iowa'),
-      messageId: 'copyOfForeignData',
-      data: { sourceRegion: 'us-central1' },
-    },
-    {
-      name: 'a copy whose source is not in the inventory',
-      records: [assetExport([snapshot('of-gone', 'eu', 'europe-west1-b/disks/gone')])],
-      messageId: 'sourceMissing',
-      status: 'UNKNOWN',
-      data: { source: '//compute.googleapis.com/projects/city/zones/europe-west1-b/disks/gone' },
-    },
-    {
-      name: 'a location that names no region (a template expression)',
-      records: [
-        jsonFile({
-          value: [
-            {
-              id: '/subscriptions/{subscription-id}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st1',
-              name: 'st1',
-              type: 'Microsoft.Storage/storageAccounts',
-              location: "[parameters('location')]",
-              properties: {},
-            },
-          ],
-        }),
-      ],
-      messageId: 'locationUnreadable',
-      status: 'UNKNOWN',
-    },
-    {
-      name: 'abroad with a customer-managed key, class 1: lower severity (LOC-3)',
-      records: [assetExport([bucket('us-cmk', 'US', { confidentiality: '1' }, KEY)])],
-      messageId: 'abroadWithCmk',
-      severity: 'medium',
-    },
-    {
-      name: 'abroad with a customer-managed key, untagged (default class 2): no relief (CLS-1)',
-      records: [assetExport([bucket('us-cmk-untagged', 'US', {}, KEY)])],
-      messageId: 'abroadClassified',
-    },
-  ],
-} satisfies RuleTests<
-  | 'domestic'
-  | 'locationless'
-  | 'locationUnreadable'
-  | 'backupAbroad'
-  | 'copyOfForeignData'
-  | 'sourceMissing'
-  | 'abroad'
-  | 'abroadWithCmk'
-  | 'abroadClassified'
->;
+  valid: [...valid, ...copyCases.valid],
+  invalid: [...invalid, ...copyCases.invalid],
+} satisfies RuleTests;

@@ -10,6 +10,13 @@ const backups = (enabled: boolean) => ({
   },
 });
 
+const retaining = (retainedBackups: number) => ({
+  backupConfiguration: {
+    ...backups(true).backupConfiguration,
+    backupRetentionSettings: { retentionUnit: 'COUNT', retainedBackups },
+  },
+});
+
 export default byVerdict([
   {
     name: 'enabled',
@@ -34,6 +41,29 @@ export default byVerdict([
     ],
     status: 'NOT_APPLICABLE',
     messageId: 'replica',
+  },
+  // Several generations (national policy 3.5 3)(2)): minBackupGenerations 2 in the national view.
+  {
+    name: 'one backup kept where two generations are required',
+    records: [sqlInstanceRecord('db', retaining(1))],
+    params: { minBackupGenerations: 2 },
+    status: 'FAIL',
+    messageId: 'tooFew',
+  },
+  {
+    name: 'two backups kept where two generations are required',
+    records: [sqlInstanceRecord('db', retaining(2))],
+    params: { minBackupGenerations: 2 },
+    status: 'PASS',
+    messageId: 'enabled',
+  },
+  {
+    name: 'no retention setting: Cloud SQL keeps 7 by default',
+    records: [sqlInstanceRecord('db', backups(true))],
+    params: { minBackupGenerations: 2 },
+    status: 'PASS',
+    messageId: 'enabled',
+    evidence: [{ source: 'explicit' }, { source: 'default', value: 7 }],
   },
   {
     name: 'not in the export',

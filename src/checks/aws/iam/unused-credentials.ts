@@ -1,0 +1,91 @@
+import type { AwsIamUserFacts } from '../../../model/aws.ts';
+import { factOf } from '../../../model/facts.ts';
+import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
+ * active access key not used for longer than the organisation's limit (maxUnusedDays) is a
+ * credential left alive. A credential never used counts from when it was made (the user's
+ * creation, the key's last rotation).
+ */
+export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials' | 'noReport'>({
+  meta: {
+    id: 'aws.iam.unused-credentials',
+    provider: 'aws',
+    resourceTypes: ['iam.user'],
+    severity: 'medium',
+    title: {
+      ja: 'IAM ユーザのコンソールパスワードと有効なアクセスキーが組織の定める日数（既定 90 日）以内に使われている',
+      en: "IAM users' console passwords and active access keys were used within the organisation's limit (90 days by default)",
+    },
+    rationale: {
+      ja: '使われなくなったユーザ ID や認証情報は、退職・異動や用途の終了の後も残り、漏えいしても気付かれません。ユーザ ID などは失効管理が必要です（大阪市ガイドライン 第4章 3.1(1)⑧）。',
+      en: 'User IDs and credentials no longer used outlive the people and purposes they served, and a leak goes unnoticed; user IDs need to be revoked when no longer used (Osaka guidelines Ch.4 3.1(1)⑧).',
+    },
+    remediation: {
+      ja: '不要なユーザは aws iam delete-login-profile --user-name <ユーザ> でパスワードを削除し、aws iam update-access-key --user-name <ユーザ> --access-key-id <キー> --status Inactive の後 aws iam delete-access-key でキーを削除します。ユーザ自体が不要なら削除します。',
+      en: 'Remove the password of an unneeded user with aws iam delete-login-profile --user-name <user>, deactivate and delete unused keys (aws iam update-access-key --status Inactive, then aws iam delete-access-key), and delete users no longer needed.',
+    },
+    messages: {
+      inUse: {
+        ja: 'IAM ユーザ {{user}} の認証情報は {{max}} 日以内に使われています',
+        en: 'The credentials of IAM user {{user}} were used within {{max}} days',
+      },
+      unused: {
+        ja: 'IAM ユーザ {{user}} の認証情報が {{max}} 日を超えて使われていません: {{stale}}',
+        en: 'Credentials of IAM user {{user}} unused for more than {{max}} days: {{stale}}',
+      },
+      noCredentials: {
+        ja: 'IAM ユーザ {{user}} にはコンソールパスワードも有効なアクセスキーもありません',
+        en: 'IAM user {{user}} has neither a console password nor an active access key',
+      },
+      noReport: {
+        ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
+        en: 'Cannot tell: no credential report row for IAM user {{user}}',
+      },
+    },
+    references: [
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
+      'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
+    ],
+  },
+  evaluate(resource, ctx) {
+    const max = ctx.params.maxUnusedDays;
+    const data = { user: resource.name, max };
+    const password = factOf(resource.facts.passwordEnabled, 'password_enabled');
+    const keys = factOf(resource.facts.activeAccessKeys, 'access_key_1_active,access_key_2_active');
+    const lastSignIn = factOf(resource.facts.passwordLastUsed, 'password_last_used');
+    const created = factOf(resource.facts.createdAt, 'user_creation_time');
+    if (password.source === 'unknown' || keys.source === 'unknown') {
+      return undetermined('noReport', [password, keys], data);
+    }
+    const daysSince = (time: string) => Math.floor((ctx.now.getTime() - Date.parse(time)) / DAY_MS);
+    const stale: string[] = [];
+    const evidence: Evidence[] = [password, keys];
+    if (password.value) {
+      evidence.push(lastSignIn, created);
+      const since = lastSignIn.source !== 'unknown' ? (lastSignIn.value ?? created.value) : undefined;
+      if (since === undefined) return undetermined('noReport', evidence, data);
+      const days = daysSince(since);
+      if (days > max) {
+        stale.push(
+          `console password (${lastSignIn.value ? `last used ${since}` : 'never used'}, ${days} days)`,
+        );
+      }
+    }
+    for (const key of keys.value) {
+      // A key whose last use the report leaves out counts from its rotation, as a never-used key does.
+      const since = key.lastUsed ?? key.lastRotated;
+      const days = daysSince(since);
+      if (days > max) {
+        stale.push(
+          `access key #${key.slot} (${key.lastUsed ? `last used ${since}` : 'never used'}, ${days} days)`,
+        );
+      }
+    }
+    if (!password.value && keys.value.length === 0) return notApplicable('noCredentials', evidence, data);
+    return stale.length > 0 ? fail('unused', evidence, { ...data, stale }) : pass('inUse', evidence, data);
+  },
+});

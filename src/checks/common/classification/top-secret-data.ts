@@ -1,0 +1,50 @@
+import { explicit } from '../../../model/fact.ts';
+import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
+import { defineCheck, fail, pass } from '../../check.ts';
+
+/**
+ * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
+ * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
+ * (common.classification.no-secret-data), so this check reads a tag of its own.
+ */
+export default defineCheck<object, 'notMarked' | 'topSecret'>({
+  meta: {
+    id: 'common.classification.top-secret-data',
+    provider: 'any',
+    resourceTypes: [...DATA_HANDLING_TYPES],
+    severity: 'critical',
+    title: {
+      ja: '特定秘密・極秘文書に該当する情報がパブリッククラウド上にない',
+      en: 'No specially designated secret or top-secret document is held on public cloud',
+    },
+    rationale: {
+      ja: '国の基本方針 3.3 2)(1) は、特定秘密と秘密文書中極秘文書に該当する情報をパブリック・クラウド上で扱わないものとしています。',
+      en: 'The national policy (3.3 2)(1)) keeps specially designated secrets and top-secret documents off public cloud.',
+    },
+    remediation: {
+      ja: '情報をパブリッククラウド以外の認められた環境へ移し、クラウド上の複製・バックアップを削除してください。タグの誤りであれば修正してください。',
+      en: 'Move the information to an approved environment outside public cloud and delete its copies and backups there. If the tag is wrong, correct it.',
+    },
+    messages: {
+      notMarked: {
+        ja: '特定秘密・極秘文書の表示はありません',
+        en: 'Not marked as a specially designated secret or top-secret document',
+      },
+      topSecret: {
+        ja: '特定秘密・極秘文書と表示されたリソース（タグ {{tag}}）がパブリッククラウド上にあります',
+        en: 'A resource marked as a specially designated secret or top-secret document (tag {{tag}}) is on public cloud',
+      },
+    },
+  },
+  evaluate(resource, { params }) {
+    const { keys, values } = params.topSecretTag;
+    const wanted = keys.map((key) => key.toLowerCase());
+    const marked = Object.entries(resource.tags).find(
+      ([key, value]) => wanted.includes(key.toLowerCase()) && values.includes(value.toLowerCase()),
+    );
+    if (!marked) return pass('notMarked', [explicit(keys.join(','), 'tags')]);
+    return fail('topSecret', [explicit(marked[1], `tags.${marked[0]}`)], {
+      tag: `${marked[0]}=${marked[1]}`,
+    });
+  },
+});

@@ -1,0 +1,90 @@
+import type { AwsEncryptedStoreFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
+import { cloudDefault, type Fact } from '../../../model/fact.ts';
+import { type CommonFacts, factOf } from '../../../model/facts.ts';
+import type { Localized } from '../../../model/localized.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckResult, fail, pass, undetermined } from '../../check.ts';
+
+/**
+ * "Encrypted at rest at all" (OSK-3.2, OSK-4.1, Kobe 2(4), national 3.3 2)(3)), whoever holds the
+ * key: a provider-managed key passes here; a customer-managed key is a separate, lower-severity
+ * preference (the *-cmk checks), mandatory only for class-2+ data (CLS-1).
+ */
+export type AtRestMessage = 'customerKey' | 'providerKey' | 'notEncrypted' | 'unknown';
+
+export const AT_REST_MESSAGES: Readonly<Record<AtRestMessage, Localized>> = {
+  customerKey: {
+    ja: '利用者管理の鍵で保存時に暗号化されています',
+    en: 'Encrypted at rest with a customer-managed key',
+  },
+  providerKey: {
+    ja: '事業者管理の鍵で保存時に暗号化されています（{{how}}）',
+    en: 'Encrypted at rest with a provider-managed key ({{how}})',
+  },
+  notEncrypted: {
+    ja: '保存時に暗号化されていません',
+    en: 'Not encrypted at rest',
+  },
+  unknown: {
+    ja: 'エクスポートから保存時の暗号化を判断できません',
+    en: 'The export does not show whether it is encrypted at rest',
+  },
+};
+
+/**
+ * Azure Storage, Azure managed disks, Cloud Storage and Compute Engine disks are always encrypted
+ * at rest: the services offer no way to turn it off. What the export can add is who holds the key.
+ */
+const PLATFORM_ENCRYPTION: Readonly<Record<'azure' | 'gcp', Localized>> = {
+  azure: {
+    ja: 'Azure はストレージとマネージドディスクを常に保存時暗号化します（無効にできません）',
+    en: 'Azure always encrypts Storage and managed disks at rest (it cannot be turned off)',
+  },
+  gcp: {
+    ja: 'Google Cloud は Cloud Storage と永続ディスクを常に保存時暗号化します（無効にできません）',
+    en: 'Google Cloud always encrypts Cloud Storage and persistent disks at rest (it cannot be turned off)',
+  },
+};
+
+/** The verdict on Azure and Google Cloud resources: the key's holder when the export shows it, else the platform's key. */
+export function platformEncryption(
+  resource: Resource<CommonFacts & { readonly encryptionKeySource?: Fact<string> }>,
+): CheckResult<'customerKey' | 'providerKey'> {
+  const provider = resource.provider === 'azure' ? 'azure' : 'gcp';
+  const cmk = resource.facts.customerManagedKey;
+  if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [cmk]);
+  // An Azure storage account's encryption.keySource (Microsoft.Storage) says so in the export.
+  const keySource = resource.facts.encryptionKeySource;
+  const how =
+    keySource && keySource.source !== 'unknown'
+      ? keySource
+      : cloudDefault('platform-managed', 'encryption', PLATFORM_ENCRYPTION[provider]);
+  return pass('providerKey', [how], { how: PLATFORM_ENCRYPTION[provider] });
+}
+
+/** AWS: the S3 bucket's default encryption algorithm (since January 2023 at least SSE-S3). */
+export function s3Encryption(
+  bucket: Resource<AwsS3BucketFacts>,
+): CheckResult<Exclude<AtRestMessage, 'notEncrypted'>> {
+  const algorithm = factOf(
+    bucket.facts.sseAlgorithm,
+    'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm',
+  );
+  if (algorithm.source === 'unknown') return undetermined('unknown', [algorithm]);
+  const cmk = bucket.facts.customerManagedKey;
+  if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [algorithm, cmk]);
+  return pass('providerKey', [algorithm], { how: algorithm.value });
+}
+
+/** AWS: a resource with an `encrypted` flag (EBS volume, RDS instance). */
+export function encryptedFlag(
+  resource: Resource<AwsEncryptedStoreFacts>,
+  path: string,
+): CheckResult<AtRestMessage> {
+  const encrypted: Fact<boolean> = factOf(resource.facts.encrypted, path);
+  if (encrypted.source === 'unknown') return undetermined('unknown', [encrypted]);
+  if (!encrypted.value) return fail('notEncrypted', [encrypted]);
+  const cmk = resource.facts.customerManagedKey;
+  if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [encrypted, cmk]);
+  return pass('providerKey', [encrypted], { how: 'AWS KMS' });
+}

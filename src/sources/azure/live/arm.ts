@@ -1,0 +1,393 @@
+import {
+  createDefaultHttpClient,
+  createPipelineRequest,
+  type HttpClient,
+  RestError,
+} from '@azure/core-rest-pipeline';
+import type pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { Clock } from '../../../base/calls/clock.ts';
+import { CallError } from '../../../base/calls/failure.ts';
+import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
+import { explicit, unknown } from '../../../model/fact.ts';
+import type { KansaType, Resource } from '../../../model/resource.ts';
+import type { LiveContext } from '../../live.ts';
+import { azureArm } from '../arm.ts';
+import { get } from '../arm-record.ts';
+import { listingRecord, SUBSCRIPTION_LISTINGS, type SubscriptionListing } from '../listing.ts';
+import type { AzureClients } from './clients.ts';
+import { describeAzureFailure, READER_ROLE } from './errors.ts';
+import { ARM_READ_QUOTA, ArmReadPacer, type ArmReadQuota } from './pacer.ts';
+import type { AzureRun, SubscriptionScan } from './scope.ts';
+
+/**
+ * An ARM read for what a check needs and Resource Graph does not hold: a GET by id through
+ * `@azure/arm-resources` (same credential, TLS and pipeline), every `nextLink` page of a list.
+ * The bodies go through the offline `azure-arm` reader, so the same adapters read them.
+ */
+export interface ArmRead {
+  /** `--save-inventory` file prefix (`<file>-<subscription>.json`, one ARM list body). */
+  readonly file: string;
+  /** The coverage message's name for it. */
+  readonly what: string;
+  /** Appended to the resource (or `/subscriptions/<id>`) id. */
+  readonly suffix: string;
+  readonly apiVersion: string;
+  /** A list body `{value, nextLink}`, rather than one object. */
+  readonly list: boolean;
+  /** The body completes the facts of the resource it belongs to: not a resource of its own. */
+  readonly settingsOf: boolean;
+}
+
+export const ARM_READS = {
+  // https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
+  sqlAuditing: {
+    file: 'sql-auditing-settings',
+    what: 'SQL auditing settings',
+    suffix: '/auditingSettings/default',
+    apiVersion: '2023-08-01',
+    list: false,
+    settingsOf: true,
+  },
+  // https://learn.microsoft.com/rest/api/keyvault/keyvault/keys/list (management plane: no key material)
+  vaultKeys: {
+    file: 'keyvault-keys',
+    what: 'Key Vault keys',
+    suffix: '/keys',
+    apiVersion: '2023-07-01',
+    list: true,
+    settingsOf: false,
+  },
+  // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
+  budgets: {
+    file: 'budgets',
+    what: 'budgets',
+    suffix: '/providers/Microsoft.Consumption/budgets',
+    apiVersion: '2023-05-01',
+    list: true,
+    settingsOf: false,
+  },
+} as const satisfies Record<string, ArmRead>;
+
+/** Native types whose checks need an ARM read: azure.sql.auditing, azure.keyvault.key-*. */
+const RESOURCE_READS: ReadonlyMap<string, ArmRead> = new Map<string, ArmRead>([
+  ['microsoft.sql/servers', ARM_READS.sqlAuditing],
+  ['microsoft.keyvault/vaults', ARM_READS.vaultKeys],
+]);
+
+/**
+ * Resource types whose diagnostic settings a check reads (azure.monitor.resource-logs,
+ * azure.aks.control-plane-logs). Resource Graph does not hold diagnostic settings: they are
+ * listed through ARM for these resources only, and for every subscription (the Activity Log).
+ */
+const DIAGNOSED_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
+  'kms.vault',
+  'storage.account',
+  'network.firewall',
+  'container.cluster',
+]);
+/** A storage account's logs are on its services: their settings are listed too. */
+const STORAGE_SERVICES = ['blobServices', 'fileServices', 'queueServices', 'tableServices'];
+const STORAGE_ACCOUNT = 'microsoft.storage/storageaccounts';
+
+/** Keys ARM keeps outside `properties` on a diagnostic setting. */
+const SETTING_ENVELOPE = new Set(['id', 'name', 'type', 'systemData']);
+
+export interface ArmSettings {
+  readonly ctx: LiveContext;
+  readonly log: Logger;
+  readonly run: AzureRun;
+  readonly clients: AzureClients;
+  readonly limit: ReturnType<typeof pLimit>;
+  readonly policy: RetryPolicy;
+  readonly clock: Clock;
+  readonly quota?: ArmReadQuota;
+  readonly httpClient?: HttpClient;
+  /** False: read Resource Graph alone (the benchmark's measure). */
+  readonly enabled: boolean;
+}
+
+/**
+ * The ARM reads of a scan, each subscription paced by its own read bucket (ARM counts reads per
+ * subscription and principal), all of them bounded by the scan's ARM slots.
+ */
+export class ArmReader {
+  readonly #s: ArmSettings;
+  readonly #pacers = new Map<string, ArmReadPacer>();
+  readonly #http: HttpClient;
+
+  constructor(settings: ArmSettings) {
+    this.#s = settings;
+    this.#http = settings.httpClient ?? createDefaultHttpClient();
+  }
+
+  /** The subscription-wide reads: the Activity Log's diagnostic settings, the budgets. */
+  startSubscription(scan: SubscriptionScan): void {
+    scan.work.push(this.#listSettings(scan, `subscriptions/${scan.id}`, 'activity-log-settings'));
+    scan.work.push(this.#read(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`, 'budgets'));
+  }
+
+  /**
+   * Records that a subscription-wide list was read whole (its empty answer then means none,
+   * and is saved as such), or, with the reason, that it could not be: the check then names the
+   * call, rather than asking for an export.
+   */
+  #listed(scan: SubscriptionScan, kind: SubscriptionListing, call: string, error?: CallError): void {
+    const key = SUBSCRIPTION_LISTINGS[kind];
+    const fact = error
+      ? unknown<boolean>(call, {
+          ja: `ライブ スキャンで ${call} が失敗しました: ${error.message}${roleAdvice(error)}`,
+          en: `the live scan's ${call} failed: ${error.message}${roleAdvice(error)}`,
+        })
+      : explicit(true, call);
+    if (!error && !scan.bodies.has(kind)) scan.bodies.set(kind, []);
+    this.#s.ctx.emit(listingRecord(scan.id, { [key]: fact }, `azure:arm ${call}`));
+  }
+
+  /** The reads one resource needs, started as it arrives from Resource Graph. */
+  startResource(scan: SubscriptionScan, resource: Resource): void {
+    if (DIAGNOSED_TYPES.has(resource.kansaType)) {
+      const uri = resource.id.replace(/^\//, '');
+      scan.work.push(this.#listSettings(scan, uri));
+      if (resource.nativeType === STORAGE_ACCOUNT) {
+        for (const service of STORAGE_SERVICES)
+          scan.work.push(this.#listSettings(scan, `${uri}/${service}/default`));
+      }
+    }
+    const read = RESOURCE_READS.get(resource.nativeType);
+    if (read) scan.work.push(this.#read(scan, read, resource.id));
+  }
+
+  #pacer(scan: SubscriptionScan): ArmReadPacer {
+    let pacer = this.#pacers.get(scan.id);
+    if (!pacer) {
+      pacer = new ArmReadPacer(this.#s.quota ?? ARM_READ_QUOTA, this.#s.clock);
+      this.#pacers.set(scan.id, pacer);
+    }
+    return pacer;
+  }
+
+  /** One ARM call of a subscription: paced by its bucket, bounded by the ARM slots, retried. */
+  #call<T>(
+    scan: SubscriptionScan,
+    what: string,
+    send: (
+      signal: AbortSignal,
+      observe: (headers: { get(name: string): string | null | undefined }) => void,
+    ) => Promise<T>,
+  ): Promise<T> {
+    const pacer = this.#pacer(scan);
+    return callWithRetry(
+      (signal, permit) => {
+        scan.requests++;
+        this.#s.run.progress();
+        return send(signal, (headers) => permit?.observe(headers));
+      },
+      {
+        policy: this.#s.policy,
+        clock: this.#s.clock,
+        deadline: scan.deadline,
+        pacer,
+        limit: this.#s.limit,
+        describe: describeAzureFailure,
+        what,
+        onThrottled: (ms) => {
+          this.#s.run.throttled++;
+          pacer.throttled(ms);
+        },
+        onRetry: (failure, attempt, delayMs) =>
+          this.#s.log.debug(
+            { what, attempt, delayMs: Math.round(delayMs), error: failure.message },
+            'azure: retrying ARM read',
+          ),
+      },
+    );
+  }
+
+  /** `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, every page. */
+  async #listSettings(
+    scan: SubscriptionScan,
+    resourceUri: string,
+    listing?: SubscriptionListing,
+  ): Promise<void> {
+    if (!this.#s.enabled) return;
+    const call = `GET /${resourceUri}/providers/Microsoft.Insights/diagnosticSettings`;
+    let bodies: unknown[];
+    try {
+      bodies = await this.#call(scan, `diagnostic settings of /${resourceUri}`, async (signal, observe) => {
+        const values: unknown[] = [];
+        let rawFirst: unknown;
+        const pages = this.#s.clients.monitor.diagnosticSettings
+          .list(resourceUri, {
+            abortSignal: signal,
+            onResponse: (raw) => {
+              observe(raw.headers);
+              rawFirst = raw.parsedBody;
+            },
+          })
+          .byPage();
+        let page = 0;
+        for await (const items of pages) {
+          if (page > 0) scan.requests++;
+          // The first page as the wire carried it; later pages (never seen in practice: at
+          // most 5 settings per resource) come back deserialized and are nested again.
+          const raw = page === 0 ? (rawFirst as { value?: unknown } | undefined)?.value : undefined;
+          values.push(...(Array.isArray(raw) ? raw : items.map(toArmShape)));
+          page++;
+        }
+        return values;
+      });
+    } catch (error) {
+      if (!(error instanceof CallError)) throw error;
+      scan.errors.push(`diagnostic settings of /${resourceUri}: ${error.message}${roleAdvice(error)}`);
+      if (listing) this.#listed(scan, listing, call, error);
+      return;
+    }
+    if (listing) this.#listed(scan, listing, call);
+    this.#emit(scan, listing ?? 'diagnostic-settings', bodies, `azure:arm/${resourceUri}`, true);
+  }
+
+  /**
+   * `GET {target}{suffix}?api-version=…` by id; a list is followed through every `nextLink`.
+   * What was read before a page failed is kept, and the failure listed with the page.
+   */
+  async #read(
+    scan: SubscriptionScan,
+    read: ArmRead,
+    target: string,
+    listing?: SubscriptionListing,
+  ): Promise<void> {
+    if (!this.#s.enabled) return;
+    const path = `${target}${read.suffix}`;
+    let failed: CallError | undefined;
+    const items: unknown[] = [];
+    let next: string | undefined;
+    let pages = 0;
+    try {
+      do {
+        const link = next;
+        const body = await this.#call(
+          scan,
+          `${read.what} of ${path}, page ${pages + 1}`,
+          (signal, observe) =>
+            link === undefined
+              ? this.#getById(path, read.apiVersion, signal, observe)
+              : this.#getLink(link, signal, observe),
+        );
+        pages++;
+        if (!read.list) {
+          items.push(body);
+          break;
+        }
+        const value = get(body, 'value');
+        if (!Array.isArray(value))
+          throw new CallError({ kind: 'client', transient: false, message: 'not an ARM list body' }, 1);
+        items.push(...value);
+        next = this.#nextLink(get(body, 'nextLink'));
+      } while (next);
+    } catch (error) {
+      if (!(error instanceof CallError)) throw error;
+      failed = error;
+      scan.errors.push(
+        pages === 0
+          ? `${read.what} of ${path}: ${error.message}${roleAdvice(error)}`
+          : `${read.what} of ${path}: incomplete, page ${pages + 1} failed after ${pages} page(s) read: ${error.message}`,
+      );
+    }
+    if (listing) this.#listed(scan, listing, `GET ${path}`, failed);
+    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.settingsOf);
+  }
+
+  /** A GET by id through `@azure/arm-resources`; the body as the wire carried it. */
+  async #getById(
+    path: string,
+    apiVersion: string,
+    signal: AbortSignal,
+    observe: (headers: { get(name: string): string | null | undefined }) => void,
+  ): Promise<unknown> {
+    let raw: unknown;
+    await this.#s.clients.resources.resources.getById(path.replace(/^\//, ''), apiVersion, {
+      abortSignal: signal,
+      onResponse: (response) => {
+        observe(response.headers);
+        raw = parseBody(response as { bodyAsText?: string | null; parsedBody?: unknown });
+      },
+    });
+    return raw;
+  }
+
+  /** A list's next page: the link as ARM gave it, through the same pipeline. */
+  async #getLink(
+    url: string,
+    signal: AbortSignal,
+    observe: (headers: { get(name: string): string | null | undefined }) => void,
+  ): Promise<unknown> {
+    const request = createPipelineRequest({ url, method: 'GET', abortSignal: signal });
+    const response = await this.#s.clients.resources.pipeline.sendRequest(this.#http, request);
+    observe(response.headers);
+    if (response.status !== 200) {
+      throw new RestError(`HTTP ${response.status}`, { statusCode: response.status, request, response });
+    }
+    return parseBody(response);
+  }
+
+  /** A list's next page, only on the ARM endpoint (the bearer token goes nowhere else). */
+  #nextLink(link: unknown): string | undefined {
+    if (typeof link !== 'string' || link === '') return undefined;
+    const endpoint = this.#s.clients.endpoint;
+    let next: URL;
+    try {
+      next = new URL(link, endpoint);
+    } catch {
+      throw new CallError({ kind: 'client', transient: false, message: 'nextLink is not a URL' }, 1);
+    }
+    if (next.origin !== new URL(endpoint).origin) {
+      throw new CallError(
+        { kind: 'client', transient: false, message: `nextLink leaves the ARM endpoint (${next.origin})` },
+        1,
+      );
+    }
+    return next.href;
+  }
+
+  /** ARM bodies through the offline `azure-arm` reader (the same adapters), kept for --save-inventory. */
+  #emit(scan: SubscriptionScan, file: string, items: unknown[], origin: string, count: boolean): void {
+    if (items.length === 0) return;
+    const saved = scan.bodies.get(file);
+    if (saved) saved.push(...items);
+    else scan.bodies.set(file, [...items]);
+    const ctx = {
+      file: origin,
+      skip: (reason: string) => this.#s.log.debug({ origin, reason }, 'azure: ARM record skipped'),
+    };
+    for (const resource of azureArm.read({ value: items }, ctx)) {
+      this.#s.ctx.emit(resource);
+      if (!count) continue;
+      scan.resources++;
+      this.#s.run.resources++;
+    }
+  }
+}
+
+function parseBody(response: { bodyAsText?: string | null; parsedBody?: unknown }): unknown {
+  if (typeof response.bodyAsText === 'string' && response.bodyAsText !== '')
+    return JSON.parse(response.bodyAsText);
+  return response.parsedBody;
+}
+
+function roleAdvice(error: CallError): string {
+  return error.failure.kind === 'denied'
+    ? ` (the ${READER_ROLE} role on the subscription grants this read)`
+    : '';
+}
+
+/** An SDK-deserialized diagnostic setting (properties flattened) back in the wire's shape. */
+function toArmShape(item: object): unknown {
+  const envelope: Record<string, unknown> = {};
+  const properties: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (value === undefined) continue;
+    (SETTING_ENVELOPE.has(key) ? envelope : properties)[key] = value;
+  }
+  return { ...envelope, properties };
+}

@@ -1,0 +1,266 @@
+import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type pLimit from 'p-limit';
+import type { Logger } from 'pino';
+import type { Clock } from '../../../base/calls/clock.ts';
+import { CallError } from '../../../base/calls/failure.ts';
+import type { Permit } from '../../../base/calls/pacer.ts';
+import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { LiveContext } from '../../live.ts';
+import { toResource } from '../adapters/index.ts';
+import { type AzureClients, REQUEST_ID } from './clients.ts';
+import { describeAzureFailure, READER_ROLE } from './errors.ts';
+import type { GraphPacer } from './pacer.ts';
+import type { AzureInventoryWriter } from './save.ts';
+import type { AzureRun, SubscriptionScan } from './scope.ts';
+
+/**
+ * Resource Graph queries, one per table, ordered by id so that `$skipToken` pages are stable.
+ * Resources and resource groups share one query (ARG allows `union` between these two tables).
+ * `appserviceresources` holds each App Service app's site config (TLS, FTPS), which saves one
+ * ARM GET per app.
+ */
+export const TABLE_QUERIES: readonly { readonly table: string; readonly query: string }[] = [
+  {
+    table: 'resources',
+    query:
+      "resources | union (resourcecontainers | where type =~ 'microsoft.resources/subscriptions/resourcegroups') | order by id asc",
+  },
+  {
+    table: 'authorizationresources',
+    query:
+      "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | order by id asc",
+  },
+  {
+    table: 'securityresources',
+    query:
+      "securityresources | where type in~ ('microsoft.security/assessments', 'microsoft.security/pricings') | order by id asc",
+  },
+  {
+    table: 'appserviceresources',
+    query: "appserviceresources | where type =~ 'microsoft.web/sites/config' | order by id asc",
+  },
+];
+
+/** Types read from Resource Graph that complete another resource's facts: not counted as resources. */
+const SETTINGS_TYPES = new Set(['microsoft.web/sites/config']);
+
+export interface GraphScope {
+  readonly subscriptions?: readonly string[];
+  readonly managementGroups?: readonly string[];
+}
+
+type GraphResponse = Awaited<ReturnType<ResourceGraphClient['resources']>>;
+
+export interface GraphSettings {
+  readonly ctx: LiveContext;
+  readonly log: Logger;
+  readonly run: AzureRun;
+  readonly clients: AzureClients;
+  readonly pacer: GraphPacer;
+  readonly limit: ReturnType<typeof pLimit>;
+  readonly policy: RetryPolicy;
+  readonly clock: Clock;
+  /** The scan's Resource Graph deadline. */
+  readonly deadline: AbortSignal;
+  readonly pageSize: number;
+  readonly writer?: AzureInventoryWriter;
+  /** Called for each resource emitted (the ARM reads it needs start here). */
+  readonly onResource: (scan: SubscriptionScan, resource: Resource) => void;
+}
+
+/** A page that could not be read, after the pages before it. */
+class PageError extends Error {
+  readonly error: CallError;
+  readonly page: number;
+  constructor(error: CallError, page: number) {
+    super(error.message);
+    this.error = error;
+    this.page = page;
+  }
+}
+
+/** Reads Resource Graph tables, paced under the per-user quota, into the offline reader's adapters. */
+export class GraphReader {
+  readonly #s: GraphSettings;
+  /** Permits by id, for the pipeline policy that marks when a query left. */
+  readonly permits = new Map<string, Permit>();
+
+  constructor(settings: GraphSettings) {
+    this.#s = settings;
+  }
+
+  /**
+   * One table for a batch of subscriptions. A batch the identity may not read as a whole is
+   * split in halves until the subscriptions it may not read are found; they are listed with
+   * the error and the others are read.
+   */
+  async queryTable(
+    table: string,
+    query: string,
+    batch: readonly string[],
+    onRows?: (rows: readonly unknown[]) => void,
+  ): Promise<void> {
+    try {
+      await this.#query(
+        table,
+        query,
+        { subscriptions: batch },
+        onRows ?? ((rows) => this.emitRows(rows, table)),
+      );
+    } catch (error) {
+      if (!(error instanceof PageError)) throw error;
+      const denied = error.error.failure.kind === 'denied';
+      if (denied && error.page === 0 && batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        this.#s.log.debug({ table, subscriptions: batch.length }, 'azure: batch denied, splitting it');
+        await Promise.all([
+          this.queryTable(table, query, batch.slice(0, half), onRows),
+          this.queryTable(table, query, batch.slice(half), onRows),
+        ]);
+        return;
+      }
+      const message = pageMessage(table, error);
+      for (const id of batch) this.#s.run.scanOf(id).errors.push(message);
+    }
+  }
+
+  /** A tenant or management-group query: its failure is the `resource graph` scope's. */
+  async queryScope(
+    table: string,
+    query: string,
+    scope: GraphScope,
+    onRows: (rows: readonly unknown[]) => void,
+  ): Promise<void> {
+    try {
+      await this.#query(table, query, scope, onRows);
+    } catch (error) {
+      if (!(error instanceof PageError)) throw error;
+      const where = scope.managementGroups
+        ? `management group ${scope.managementGroups.join(', ')}`
+        : 'tenant (every readable subscription)';
+      this.#s.run.graphErrors.push(`${where}: ${pageMessage(table, error)}`);
+    }
+  }
+
+  /** Runs one query through every `$skipToken` page; PageError on a page that cannot be read. */
+  async #query(
+    table: string,
+    query: string,
+    scope: GraphScope,
+    onRows: (rows: readonly unknown[]) => void,
+  ): Promise<void> {
+    // The next page is asked for as soon as its token is known, while this one is processed.
+    let next = this.#page(table, query, scope, undefined, 0);
+    for (let page = 0; ; page++) {
+      const response = await next;
+      const skipToken = response.skipToken || undefined;
+      if (skipToken) {
+        next = this.#page(table, query, scope, skipToken, page + 1);
+        next.catch(() => undefined);
+      }
+      const rows: unknown[] = Array.isArray(response.data) ? response.data : [];
+      if (response.resultTruncated === 'true' && !skipToken) {
+        this.#s.log.warn({ table, rows: rows.length }, 'azure: Resource Graph truncated the result');
+      }
+      await this.#s.writer?.graphPage(table, response, rows);
+      onRows(rows);
+      this.#s.run.progress();
+      if (!skipToken) return;
+    }
+  }
+
+  /** One page, paced under the quota and retried; PageError when it cannot be read. */
+  async #page(
+    table: string,
+    query: string,
+    scope: GraphScope,
+    token: string | undefined,
+    page: number,
+  ): Promise<GraphResponse> {
+    const { clients, pacer, limit, run, log } = this.#s;
+    try {
+      return await callWithRetry(
+        async (signal, permit) => {
+          const id = permit?.id ?? '';
+          if (permit) this.permits.set(id, permit);
+          run.graphRequests++;
+          try {
+            return await clients.graph.resources(
+              {
+                query,
+                ...(scope.subscriptions ? { subscriptions: [...scope.subscriptions] } : {}),
+                ...(scope.managementGroups ? { managementGroups: [...scope.managementGroups] } : {}),
+                options: {
+                  top: this.#s.pageSize,
+                  resultFormat: 'objectArray',
+                  ...(token ? { skipToken: token } : {}),
+                },
+              },
+              {
+                abortSignal: signal,
+                requestOptions: { headers: { [REQUEST_ID]: id } },
+                onResponse: (raw) => permit?.observe(raw.headers),
+              },
+            );
+          } finally {
+            this.permits.delete(id);
+          }
+        },
+        {
+          policy: this.#s.policy,
+          clock: this.#s.clock,
+          deadline: this.#s.deadline,
+          pacer,
+          limit,
+          describe: describeAzureFailure,
+          what: `Resource Graph query of ${table}, page ${page + 1}`,
+          onThrottled: (ms) => {
+            run.throttled++;
+            pacer.throttled(ms);
+          },
+          onRetry: (failure, attempt, delayMs) =>
+            log.debug(
+              { table, page, attempt, delayMs: Math.round(delayMs), error: failure.message },
+              'azure: retrying Resource Graph query',
+            ),
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof CallError)) throw error;
+      throw new PageError(error, page);
+    }
+  }
+
+  /** Hands rows to the offline reader's adapters, counts them and starts the ARM reads they need. */
+  emitRows(rows: readonly unknown[], table: string, seen?: (resource: Resource) => void): void {
+    const { run, ctx, log } = this.#s;
+    let skipped = 0;
+    for (const [index, row] of rows.entries()) {
+      const result = toResource(row, { file: `azure:resourcegraph/${table}`, index });
+      if ('skip' in result) {
+        skipped++;
+        log.debug({ table, reason: result.skip }, 'azure: row skipped');
+        continue;
+      }
+      const scan = run.scanOf(result.account);
+      seen?.(result);
+      ctx.emit(result);
+      if (SETTINGS_TYPES.has(result.nativeType)) continue;
+      scan.resources++;
+      run.resources++;
+      this.#s.onResource(scan, result);
+    }
+    if (skipped > 0) log.info({ table, skipped }, 'azure: rows skipped (not resources of a subscription)');
+  }
+}
+
+function pageMessage(table: string, error: PageError): string {
+  const denied =
+    error.error.failure.kind === 'denied'
+      ? ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`
+      : '';
+  return error.page === 0
+    ? `${table}: ${error.message}${denied}`
+    : `${table}: incomplete, page ${error.page + 1} failed after ${error.page} page(s) read: ${error.message}${denied}`;
+}

@@ -1,0 +1,18 @@
+import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNTS, id } from './storage.ts';
+
+const table = [
+  ['stjumin', 'PASS', 'notMarked'],
+  ['stmynumber', 'FAIL', 'myNumber'], // tag key and value in any case
+] as const;
+
+export default byVerdict(
+  table.map(([name, status, messageId]) => ({
+    name,
+    records: [ACCOUNTS],
+    target: id(name),
+    status,
+    messageId,
+    ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
+  })),
+) satisfies RuleTests;

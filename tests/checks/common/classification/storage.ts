@@ -1,0 +1,63 @@
+import { graphQuery } from '../../../helpers/exports.ts';
+
+// `az graph query -o json` rows of storage accounts in Resource Graph's shape, for the
+// common.classification.* cases: each case evaluates one of them (`target`) in the same export.
+export const SUB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+export const id = (name: string) =>
+  `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`;
+
+function storage(name: string, tags: Record<string, string>, properties: Record<string, unknown>) {
+  return {
+    id: id(name),
+    name,
+    type: 'microsoft.storage/storageaccounts',
+    kind: 'StorageV2',
+    location: 'japaneast',
+    resourceGroup: 'rg-data',
+    subscriptionId: SUB,
+    sku: { name: 'Standard_LRS', tier: 'Standard' },
+    tags,
+    properties,
+  };
+}
+
+const CMK = {
+  keySource: 'Microsoft.Keyvault',
+  keyvaultproperties: { keyname: 'cmk', keyvaulturi: 'https://kv-city.vault.azure.net/' },
+};
+const PLATFORM_KEY = { keySource: 'Microsoft.Storage' };
+
+export const ACCOUNTS = graphQuery([
+  storage(
+    'stpublicdocs',
+    { confidentiality: '1' },
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled' },
+  ),
+  storage(
+    'stjumin',
+    { confidentiality: '2' },
+    {
+      encryption: CMK,
+      publicNetworkAccess: 'Disabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [] },
+    },
+  ),
+  storage(
+    'stzeimu',
+    {},
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
+  ),
+  storage(
+    'stfirewalled',
+    { confidentiality: '2' },
+    {
+      encryption: CMK,
+      publicNetworkAccess: 'Enabled',
+      networkAcls: { defaultAction: 'Deny', ipRules: [], virtualNetworkRules: [{ id: 'subnet-a' }] },
+    },
+  ),
+  storage('stprojected', { confidentiality: '2' }, {}),
+  storage('stsecret', { confidentiality: '3' }, { encryption: CMK }),
+  storage('stgokuhi', { confidentiality: '1', 'kansa:secrecy': 'gokuhi' }, { encryption: CMK }),
+  storage('stmynumber', { confidentiality: '2', MyNumber: 'Yes' }, { encryption: CMK }),
+]);

@@ -1,0 +1,20 @@
+import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNTS, id } from './storage.ts';
+
+// The national rule bans 特定秘密 and 極秘文書 only (3.3 2)(1)): class 3 and My Number are other rules.
+const table = [
+  ['stgokuhi', 'FAIL', 'topSecret'],
+  ['stsecret', 'PASS', 'notMarked'],
+  ['stmynumber', 'PASS', 'notMarked'],
+] as const;
+
+export default byVerdict(
+  table.map(([name, status, messageId]) => ({
+    name,
+    records: [ACCOUNTS],
+    target: id(name),
+    status,
+    messageId,
+    ...(status === 'FAIL' ? { severity: 'critical' as const } : {}),
+  })),
+) satisfies RuleTests;

@@ -1,0 +1,99 @@
+import { assetExport, configSelect, configSnapshot, graphQuery } from '../../../helpers/exports.ts';
+import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNT, bucketItem, defaultEncryption, keyArn } from '../../../sources/aws/builders.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
+
+const SUB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const storageAccount = (name: string, encryption: Record<string, unknown>) => ({
+  id: `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.Storage/storageAccounts/${name}`,
+  name,
+  type: 'microsoft.storage/storageaccounts',
+  kind: 'StorageV2',
+  location: 'japaneast',
+  resourceGroup: 'rg-data',
+  subscriptionId: SUB,
+  sku: { name: 'Standard_LRS', tier: 'Standard' },
+  tags: {},
+  properties: { encryption },
+});
+
+export default {
+  // AWS Config items; the Azure and Google Cloud records come in their own export files.
+  wrap: configSnapshot,
+  valid: [
+    {
+      name: 'an S3 bucket with SSE-S3 default encryption (keys S3 manages)',
+      records: [bucketItem('city-docs', { ServerSideEncryptionConfiguration: defaultEncryption('AES256') })],
+      messageId: 'providerKey',
+      evidence: [{ source: 'explicit', value: 'AES256' }],
+      example: true,
+    },
+    {
+      name: 'an S3 bucket with SSE-KMS and a customer managed key',
+      records: [
+        bucketItem('city-data', {
+          ServerSideEncryptionConfiguration: defaultEncryption('aws:kms', keyArn('k')),
+        }),
+      ],
+    },
+    {
+      name: 'an S3 bucket with no encryption configuration: SSE-S3 since January 2023',
+      records: [bucketItem('city-old', {})],
+      messageId: 'providerKey',
+      evidence: [{ source: 'default', value: 'AES256' }],
+    },
+    {
+      name: 'an Azure storage account with the Microsoft-managed key',
+      records: [graphQuery([storageAccount('stdocs', { keySource: 'Microsoft.Storage' })])],
+      messageId: 'providerKey',
+      evidence: [{ value: 'Microsoft.Storage' }],
+    },
+    {
+      name: 'an Azure storage account with a Key Vault key',
+      records: [
+        graphQuery([
+          storageAccount('stcmk', {
+            keySource: 'Microsoft.Keyvault',
+            keyvaultproperties: { keyname: 'cmk', keyvaulturi: 'https://kv-city.vault.azure.net/' },
+          }),
+        ]),
+      ],
+      messageId: 'customerKey',
+    },
+    {
+      name: 'a Cloud Storage bucket with no default key: Google-managed encryption, always on',
+      records: [
+        assetExport([
+          resourceRecord(
+            '//storage.googleapis.com/city-archive',
+            'storage.googleapis.com/Bucket',
+            { name: 'city-archive', location: 'ASIA-NORTHEAST1' },
+            'asia-northeast1',
+          ),
+        ]),
+      ],
+      messageId: 'providerKey',
+      evidence: [{ source: 'default', value: 'platform-managed' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'an advanced-query row that did not select the supplementary configuration',
+      records: [
+        configSelect([
+          {
+            resourceType: 'AWS::S3::Bucket',
+            resourceId: 'city-partial',
+            resourceName: 'city-partial',
+            arn: 'arn:aws:s3:::city-partial',
+            awsRegion: 'ap-northeast-1',
+            accountId: ACCOUNT,
+          },
+        ]),
+      ],
+      messageId: 'unknown',
+      status: 'UNKNOWN',
+      example: true,
+    },
+  ],
+} satisfies RuleTests<'providerKey' | 'customerKey' | 'unknown'>;

@@ -1,0 +1,60 @@
+import { jsonFile } from '../../../helpers/exports.ts';
+import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { AZURE, SUB } from './records.ts';
+
+const id = (name: string) =>
+  `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/${name}`;
+
+// Log Analytics workspaces as ARM lists them (`{"value": [...]}`), with the locations exports
+// carry: a region name, a display name, `global`, and a template expression.
+const workspace = (name: string, location: string) =>
+  jsonFile({
+    value: [
+      {
+        id: `/subscriptions/6c1f2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/${name}`,
+        name,
+        type: 'Microsoft.OperationalInsights/workspaces',
+        location,
+        properties: { retentionInDays: 90, sku: { name: 'PerGB2018' } },
+      },
+    ],
+  });
+
+export default {
+  valid: [
+    { name: 'a domestic workspace', records: [AZURE], target: id('log-tokyo'), messageId: 'domestic' },
+    {
+      name: 'a workspace in Japan West, display name',
+      records: [workspace('log-osaka', 'Japan West')],
+      messageId: 'domestic',
+      example: true,
+    },
+    {
+      name: 'a location-less resource',
+      records: [workspace('log-global', 'global')],
+      messageId: 'locationless',
+      status: 'NOT_APPLICABLE',
+    },
+  ],
+  invalid: [
+    {
+      name: 'a workspace abroad, at low severity',
+      records: [AZURE],
+      target: id('log-useast'),
+      messageId: 'abroad',
+      severity: 'low',
+    },
+    {
+      name: 'a workspace in East US',
+      records: [workspace('log-useast', 'eastus')],
+      messageId: 'abroad',
+      example: true,
+    },
+    {
+      name: 'a location given as a template expression',
+      records: [workspace('log-template', '[resourceGroup().location]')],
+      messageId: 'locationUnreadable',
+      status: 'UNKNOWN',
+    },
+  ],
+} satisfies RuleTests<'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>;

@@ -1,0 +1,115 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/checks/index.ts';
+import type { Framework } from '../../src/frameworks/framework.ts';
+import { listFrameworks, loadFramework } from '../../src/frameworks/load.ts';
+
+const frameworks: Framework[] = [];
+beforeAll(async () => {
+  for (const name of await listFrameworks()) frameworks.push(await loadFramework(name));
+});
+
+/**
+ * One spelling of each word, the one the guidelines use: ユーザ, ロードバランサ, サービスアカウント
+ * (Osaka guidelines 第4章 3.5(1)③, 表 No.1; issue #18 overrides #11's ユーザー).
+ */
+const MIXED_FORMS = [/ユーザー/, /ロードバランサー/, /ロード バランサ/, /サービス アカウント/];
+
+/** Every `ja` string in a value (check meta, framework texts), with where it is. */
+function jaStrings(value: unknown, where: string): { where: string; text: string }[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) =>
+    key === 'ja' && typeof v === 'string' ? [{ where, text: v }] : jaStrings(v, `${where}.${key}`),
+  );
+}
+
+async function reportSources(): Promise<{ where: string; text: string }[]> {
+  const dir = path.resolve(import.meta.dirname, '../../src/report');
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js)$/.test(f));
+  return Promise.all(
+    files.map(async (f) => ({ where: `src/report/${f}`, text: await readFile(path.join(dir, f), 'utf8') })),
+  );
+}
+
+describe('Japanese texts', () => {
+  it('use one form of each word in check meta, frameworks and reports', async () => {
+    const texts = [
+      ...CHECKS.flatMap((check) => jaStrings(check.meta, check.meta.id)),
+      ...frameworks.flatMap((f) => jaStrings({ title: f.title, documents: f.documents }, f.id)),
+      ...frameworks.flatMap((f) => f.requirements.flatMap((r) => jaStrings(r, `${f.id} ${r.id}`))),
+      ...(await reportSources()),
+    ];
+    expect(texts.length).toBeGreaterThan(500);
+    const mixed = texts.flatMap(({ where, text }) =>
+      MIXED_FORMS.filter((form) => form.test(text)).map((form) => `${where}: ${form.source}`),
+    );
+    expect(mixed).toEqual([]);
+  });
+
+  it('requirement titles are sentences with no parenthetical aside', () => {
+    const wrong: string[] = [];
+    for (const framework of frameworks) {
+      for (const { id, title } of framework.requirements) {
+        // A verb or a negation ends a Japanese sentence; a noun phrase ends in a noun.
+        if (!/(?:[うくすつぬぶむるぐ]|ない)$/.test(title.ja))
+          wrong.push(`${framework.id} ${id}: not a sentence`);
+        // Only an abbreviation may follow in parentheses, e.g. 復旧時点目標（RPO）.
+        const aside = /（(?![A-Z]+）)[^）]*）/.exec(title.ja);
+        if (aside) wrong.push(`${framework.id} ${id}: aside ${aside[0]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('what users see', () => {
+  it('never names the guidelines by their source file names', () => {
+    const FILE = /\d{3}_[0-9a-f]{16}|shared\/seeds/;
+    for (const check of CHECKS) expect(JSON.stringify(check.meta), check.meta.id).not.toMatch(FILE);
+    for (const framework of frameworks) {
+      for (const requirement of framework.requirements) {
+        const shown = { clause: requirement.clause, title: requirement.title, manual: requirement.manual };
+        expect(JSON.stringify(shown), `${framework.id} ${requirement.id}`).not.toMatch(FILE);
+      }
+    }
+  });
+});
+
+describe('MANUAL texts agree with the mapping', () => {
+  const NO_AUTOMATION =
+    /未対応|Not yet automated|not yet (?:checked|available|automated)|自動チェックが(?:見る|示す)のは.*だけ|The checks (?:cover|show) only/i;
+
+  it('never claim that nothing is automated where checks are mapped', () => {
+    const wrong: string[] = [];
+    for (const framework of frameworks) {
+      for (const requirement of framework.requirements) {
+        if (requirement.checks.length === 0) continue;
+        for (const [cloud, text] of Object.entries(requirement.manual)) {
+          if (NO_AUTOMATION.test(text.ja) || NO_AUTOMATION.test(text.en))
+            wrong.push(`${framework.id} ${requirement.id} (${cloud})`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('name only checks mapped to the same requirement, and requirements that exist', () => {
+    const wrong: string[] = [];
+    for (const framework of frameworks) {
+      const ids = new Set(framework.requirements.map((r) => r.id));
+      for (const requirement of framework.requirements) {
+        for (const text of Object.values(requirement.manual).flatMap((t) => [t.ja, t.en])) {
+          for (const [checkId] of text.matchAll(/\b(?:common|aws|azure|gcp)\.[a-z-]+\.[a-z-]+/g)) {
+            if (!requirement.checks.includes(checkId))
+              wrong.push(`${framework.id} ${requirement.id}: ${checkId}`);
+          }
+          for (const [id] of text.matchAll(/\b(?:OSK|LOC|CLS|KOBE|GOV)-\d+(?:\.\d+)*/g)) {
+            if (!ids.has(id)) wrong.push(`${framework.id} ${requirement.id}: ${id}`);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

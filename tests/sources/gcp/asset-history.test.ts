@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Inventory } from '../../../src/scan/inventory.ts';
+import { gcpAssetHistory } from '../../../src/sources/gcp/asset-history.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { readRecords } from '../../helpers/checks.ts';
+
+// TemporalAsset versions as `gcloud asset get-history --format=json` and feeds deliver them.
+const version = (uniform: boolean, startTime: string, deleted = false) => ({
+  window: { startTime, endTime: startTime },
+  ...(deleted && { deleted: true }),
+  asset: {
+    name: '//storage.googleapis.com/city-archive',
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: ['projects/123456789012'],
+    resource: {
+      data: {
+        name: 'city-archive',
+        location: 'ASIA-NORTHEAST1',
+        iamConfiguration: { uniformBucketLevelAccess: { enabled: uniform } },
+      },
+    },
+  },
+});
+
+describe('gcp-asset-history', () => {
+  it.each([
+    ['get-history output (an array)', [version(false, '2022-01-01T00:00:00Z')]],
+    ['a BatchGetAssetsHistory response', { assets: [version(false, '2022-01-01T00:00:00Z')] }],
+    ['one feed message', version(false, '2022-01-01T00:00:00Z')],
+  ])('is chosen for %s', (_what, document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'gcp-asset-history',
+    );
+  });
+
+  it('keeps the newest version, whatever the order, and drops an asset whose newest version is a deletion', () => {
+    const read = (versions: unknown[]) => {
+      const inventory = new Inventory();
+      for (const resource of readRecords(gcpAssetHistory, versions)) inventory.add(resource);
+      return inventory;
+    };
+    const fixed = read([version(true, '2022-03-01T00:00:00Z'), version(false, '2022-01-01T00:00:00Z')]);
+    expect(fixed.byId('gcp', '//storage.googleapis.com/city-archive')?.facts).toMatchObject({
+      uniformBucketLevelAccess: { value: true },
+    });
+    const deleted = read([
+      version(false, '2022-01-01T00:00:00Z'),
+      version(false, '2022-03-01T00:00:00Z', true),
+    ]);
+    expect(deleted.size).toBe(0);
+    expect(deleted.deletedCount).toBe(1);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlEngine } from '../../src/store/engine.ts';
+import { RunLock, StoreLockedError } from '../../src/store/lock.ts';
+import { openStore } from '../../src/store/open.ts';
+import { describeIncompleteRun, runStatus } from '../../src/store/runs.ts';
+import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { record } from './helpers/scans.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'kansa-runs-'));
+let postgres: TestPostgres | string = 'not started';
+let stores = 0;
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  if (typeof postgres === 'string') console.warn(`PostgreSQL store tests skipped: ${postgres}`);
+}, 60_000);
+afterAll(() => {
+  if (typeof postgres !== 'string') postgres.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const ENGINES = [
+  { name: 'sqlite', open: () => openStore(path.join(dir, `s${++stores}`, 'history.sqlite')) },
+  {
+    name: 'postgres',
+    open: async () => (typeof postgres === 'string' ? undefined : openStore(await postgres.newDatabase())),
+  },
+] as const;
+
+describe.each(ENGINES)('sharded runs on $name', ({ open }) => {
+  async function withStore(
+    test: (engine: SqlEngine) => Promise<void>,
+    context: { skip: (m: string) => void },
+  ) {
+    const engine = await open();
+    if (!engine) return context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+    try {
+      await test(engine);
+    } finally {
+      await engine.close();
+    }
+  }
+
+  it('is partial, naming the missing shards and unread scopes, until every shard reports in full', async (context) => {
+    await withStore(async (engine) => {
+      const run = { id: 'kansa-nightly-29160000', shards: 3 };
+      const at = (m: number) => `2026-11-01T00:0${m}:00.000Z`;
+      expect(await runStatus(engine, run.id)).toBeUndefined();
+
+      await record(engine, {
+        at: at(0),
+        findings: [{ check: 'c.a', resource: 'r1', status: 'FAIL', account: 'sub-a' }],
+        run: { ...run, shard: 0 },
+      });
+      // Shard 2 ran, but one subscription refused it: recorded partial.
+      await record(engine, {
+        at: at(1),
+        findings: [],
+        accounts: ['sub-c'],
+        failedScope: 'sub-c',
+        run: { ...run, shard: 2 },
+      });
+      let status = (await runStatus(engine, run.id))!;
+      expect(status.complete).toBe(false);
+      expect(status.shardCount).toBe(3);
+      expect(status.missingShards).toEqual([1]);
+      expect(status.unread).toEqual([{ shard: 2, what: 'azure:sub-c', error: 'AuthorizationFailed' }]);
+      expect(describeIncompleteRun(status).join('\n')).toMatch(
+        /shards 1\/3 have not reported[\s\S]*shard 2: azure:sub-c not read: AuthorizationFailed/,
+      );
+
+      // Shard 1 reports; shard 2 is rerun and reads everything: the run is complete.
+      await record(engine, { at: at(2), findings: [], accounts: ['sub-b'], run: { ...run, shard: 1 } });
+      expect((await runStatus(engine, run.id))!.complete).toBe(false);
+      await record(engine, { at: at(3), findings: [], accounts: ['sub-c'], run: { ...run, shard: 2 } });
+      status = (await runStatus(engine, run.id))!;
+      expect(status).toMatchObject({ complete: true, missingShards: [], unread: [] });
+      expect(status.shards.map((s) => [s.index, s.finishedAt])).toEqual([
+        [0, at(0)],
+        [1, at(2)],
+        [2, at(3)],
+      ]);
+      expect(describeIncompleteRun(status)).toEqual([]);
+    }, context);
+  });
+
+  it('lets the shards of a run hold their own locks at once, but not one shard twice', async (context) => {
+    await withStore(async (engine) => {
+      const options = { waitMs: 0, ttlMs: 60_000 };
+      const zero = await RunLock.acquire(engine, { ...options, name: 'shard:r/0' });
+      const one = await RunLock.acquire(engine, { ...options, name: 'shard:r/1' });
+      const plain = await RunLock.acquire(engine, options);
+      // Same host, this process alive: a second holder of shard 0 is refused.
+      await expect(
+        RunLock.acquire(engine, { ...options, name: 'shard:r/0', alive: () => true }),
+      ).rejects.toBeInstanceOf(StoreLockedError);
+      for (const lock of [zero, one, plain]) await lock.release();
+      await (await RunLock.acquire(engine, { ...options, name: 'shard:r/0' })).release();
+    }, context);
+  });
+});
