@@ -15,6 +15,7 @@ import { benchAwsLive } from './live/aws.ts';
 import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
 import { measureRuleCost } from './rule-cost.ts';
+import { benchScale } from './scale.ts';
 import { benchSend } from './send.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -68,6 +69,8 @@ const live =
   process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
 // SOC delivery to the destinations' fakes, against each service's documented ceiling.
 const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
+// Shards of a 2,000-subscription estate as separate processes (issue 17).
+const scale = process.env.BENCH_LIVE === '0' ? undefined : await benchScale();
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
@@ -103,6 +106,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${live.length > 0 ? `\n# Live scans against the fake clouds\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n` : ''}${send ? `\n${send.markdown}` : ''}`;
+${live.length > 0 ? `\n# Live scans against the fake clouds\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
 await writeFile(path.join(ROOT, 'bench/results.md'), report);
 console.log(report);
