@@ -43,6 +43,8 @@ interface ShardResult {
   readonly shard: string;
   readonly identity: string;
   readonly ms: number;
+  /** CPU time of the process (user + system): what it costs on a core of its own. */
+  readonly cpuMs: number;
   readonly maxRssMb: number;
   readonly subscriptions: number;
   readonly graphQueries: number;
@@ -87,8 +89,10 @@ async function shardProcess(job: ShardJob): Promise<void> {
     job.output,
   ]);
   const ms = performance.now() - started;
-  // maxRSS is in KiB: the process's peak, the scan and the findings file included.
-  process.stdout.write(`${JSON.stringify({ code, ms, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+  // maxRSS is in KiB: the process's peak, the scan and the findings file included; CPU in µs.
+  const usage = process.resourceUsage();
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(`${JSON.stringify({ code, ms, cpuMs, maxRssMb: usage.maxRSS / 1024 })}\n`);
   process.exitCode = code;
 }
 
@@ -133,7 +137,11 @@ async function runConfig(config: Config, fake: { endpoint: string; caFile: strin
       });
       const [code] = (await once(child, 'close')) as [number | null];
       if (code !== 0) throw new Error(`bench: shard ${job.shard} exited ${code}: ${stderr.trim()}`);
-      const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as { ms: number; maxRssMb: number };
+      const measured = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
+        ms: number;
+        cpuMs: number;
+        maxRssMb: number;
+      };
       const file = await readFindings(job.output);
       const scopes = file.coverage.scopes;
       const subscriptions = scopes.filter((s) => s.scope.startsWith('subscription '));
@@ -141,6 +149,7 @@ async function runConfig(config: Config, fake: { endpoint: string; caFile: strin
         shard: job.shard,
         identity: job.token,
         ms: measured.ms,
+        cpuMs: measured.cpuMs,
         maxRssMb: measured.maxRssMb,
         subscriptions: subscriptions.length,
         graphQueries: scopes.find((s) => s.scope === 'resource graph')?.requests ?? 0,
@@ -217,8 +226,8 @@ function markdown(runs: readonly ConfigRun[]): string {
     '',
     `One fake Azure tenancy of ${SCOPES.toLocaleString('en')} subscriptions and ${RESOURCES.toLocaleString('en')} resources (plus resource groups, role assignments, assessments), scanned by N \`kansa scan --azure --shard I/N\` processes at once (the real CLI, findings file written, no store), --concurrency ${CONCURRENCY} each. The fake enforces Resource Graph's real quota, ${RESOURCE_GRAPH_QUOTA.requests} queries per ${RESOURCE_GRAPH_QUOTA.windowMs / 1000} s per identity (bearer token), in real time, ${LATENCY_MS} ms per call, 1,000 rows a page. The ARM reads are off (their bucket is per subscription, never shared by shards); the wall time is the Resource Graph phase plus each process's start, discovery, evaluation and findings file. The machine has ${execFileSync('nproc', { encoding: 'utf8' }).trim()} cores shared with other work: shards compete for them.`,
     '',
-    '| shards | identities | wall | speed-up | per shard: subscriptions | peak RSS MB | Resource Graph queries | ARM calls | quota used per identity | 429s |',
-    '|---:|---|---:|---:|---|---|---|---:|---|---:|',
+    '| shards | identities | wall | speed-up | per shard: subscriptions | CPU s | peak RSS MB | Resource Graph queries | ARM calls | quota used per identity | 429s |',
+    '|---:|---|---:|---:|---|---|---|---|---:|---|---:|',
   ];
   for (const run of runs) {
     const { config, shards } = run;
@@ -228,12 +237,12 @@ function markdown(runs: readonly ConfigRun[]): string {
     for (const s of shards) byIdentity.set(s.identity, (byIdentity.get(s.identity) ?? 0) + s.graphQueries);
     const used = [...byIdentity.values()].map((q) => `${Math.round(utilisation(q, run.wallMs) * 100)} %`);
     lines.push(
-      `| ${config.shards} | ${identities} | ${(run.wallMs / 1000).toFixed(1)} s | ${(base / run.wallMs).toFixed(2)}× | ${shards.map((s) => s.subscriptions).join(' / ')} | ${shards.map((s) => s.maxRssMb.toFixed(0)).join(' / ')} | ${shards.map((s) => s.graphQueries).join(' / ')} | ${run.accounting.arm.toLocaleString('en')} | ${used.join(' / ')} | ${run.accounting.quotaExceeded} |`,
+      `| ${config.shards} | ${identities} | ${(run.wallMs / 1000).toFixed(1)} s | ${(base / run.wallMs).toFixed(2)}× | ${shards.map((s) => s.subscriptions).join(' / ')} | ${shards.map((s) => (s.cpuMs / 1000).toFixed(1)).join(' / ')} | ${shards.map((s) => s.maxRssMb.toFixed(0)).join(' / ')} | ${shards.map((s) => s.graphQueries).join(' / ')} | ${run.accounting.arm.toLocaleString('en')} | ${used.join(' / ')} | ${run.accounting.quotaExceeded} |`,
     );
   }
   lines.push(
     '',
-    '"quota used per identity": the Resource Graph queries of the identity over what its quota allowed during the run’s wall time (a first window of 15, then 3 a second). Each shard discovers the subscriptions (one listing) and then reads only its own. The findings of the shards together are those of the single process (tests/scale/processes.test.ts checks it on a small tenancy).',
+    '"CPU s": each shard process\'s CPU time (user + system), what it needs on a core of its own; with more shards than free cores the wall time is bound by the cores, not the quota. "quota used per identity": the Resource Graph queries of the identity over what its quota allowed during the run’s wall time (a first window of 15, then 3 a second). Each shard discovers the subscriptions (one listing) and then reads only its own. The findings of the shards together are those of the single process (tests/scale/processes.test.ts checks it on a small tenancy).',
   );
   return lines.join('\n');
 }
