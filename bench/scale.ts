@@ -49,7 +49,6 @@ interface ShardResult {
   readonly subscriptions: number;
   readonly graphQueries: number;
   readonly armCalls: number;
-  readonly findings: number;
 }
 
 /** One shard's process: the real CLI, with the fake's identity and endpoint. */
@@ -154,7 +153,6 @@ async function runConfig(config: Config, fake: { endpoint: string; caFile: strin
         subscriptions: subscriptions.length,
         graphQueries: scopes.find((s) => s.scope === 'resource graph')?.requests ?? 0,
         armCalls: subscriptions.reduce((sum, s) => sum + s.requests, 0),
-        findings: file.findings.length,
       };
     }),
   );

@@ -103,7 +103,7 @@ const ENGINES = [
 ] as const;
 
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g;
-const verdicts = (file: FindingsFile) => file.findings.map((f) => `${f.id} ${f.status}`);
+const verdicts = (file: FindingsFile) => [...file.findings].map((f) => `${f.id} ${f.status}`);
 const subscriptions = (file: FindingsFile) =>
   file.coverage.scopes.flatMap((s) => /^subscription ([0-9a-f-]{36})/.exec(s.scope)?.[1] ?? []);
 /**
@@ -127,7 +127,7 @@ describe.each(ENGINES)(
       expect(subscriptions(whole).sort()).toEqual(
         scenario.subscriptions.map((s) => s.id.toLowerCase()).sort(),
       );
-      expect(whole.findings.length).toBeGreaterThan(300);
+      expect(verdicts(whole).length).toBeGreaterThan(300);
     });
 
     for (const count of counts)
