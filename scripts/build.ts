@@ -1,5 +1,5 @@
 // `npm run build` (and `prepack`): compiles src/ to dist/ with tsc, then copies the files the
-// compiled code reads at run time beside it (the HTML report's script and style sheet).
+// compiled code reads at run time beside it (the HTML report's page script and style sheet).
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,9 @@ execFileSync(
     stdio: 'inherit',
   },
 );
-for (const asset of ['report/html/client.js', 'report/html/style.css']) {
-  cpSync(`${root}src/${asset}`, `${dist}${asset}`);
-}
+// The page script's modules (joined into the page by src/report/html/client-script.ts), not their types.
+cpSync(`${root}src/report/html/client/`, `${dist}report/html/client/`, {
+  recursive: true,
+  filter: (source) => !/\.(ts|json)$/.test(source),
+});
+cpSync(`${root}src/report/html/style.css`, `${dist}report/html/style.css`);

@@ -4,6 +4,7 @@ import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import { clientScript } from './client-script.ts';
 
 /** One earlier scan for the trend chart (`kansa report --history old.json …`). */
 export interface HistoryPoint {
@@ -19,7 +20,7 @@ export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium
 const SKIPPED_SHOWN = 20;
 
 // The page's script and style, read once; both are static and allowed by their hashes in the CSP.
-const CLIENT = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const CLIENT = clientScript(new URL('./client/', import.meta.url));
 const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
 
 /**
