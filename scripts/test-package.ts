@@ -28,7 +28,7 @@ try {
     (f) => !/^(bin\/kansa\.js|dist\/|policies\/|README\.md$|LICENSE|package\.json$)/.test(f),
   );
   assert.deepEqual(stray, [], 'the tarball ships only bin/kansa.js, dist/, policies/, README, LICENSE');
-  assert.ok(shipped.includes('dist/cli/main.js'), 'the tarball holds the compiled CLI');
+  assert.ok(shipped.includes('dist/kansa/main.js'), 'the tarball holds the compiled CLI');
   assert.ok(!shipped.some((f) => f.endsWith('.ts')), 'no TypeScript sources ship');
 
   const prefix = path.join(work, 'prefix');

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeReport } from '../../../src/report/html/client/data.js';
 import { SEVERITIES, STATUSES } from '../../../src/report/html/client/labels.js';
-import type { FindingsFile } from '../../../src/report/read-findings.ts';
-import { PLANTED, scanSample, withPlanted } from '../helpers/findings.ts';
+import { type FindingsFile, PLANTED, scanSample, withPlanted } from '../helpers/findings.ts';
 import { pageData, withFindings } from './page-data.ts';
 
 let file: FindingsFile;

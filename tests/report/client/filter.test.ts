@@ -10,8 +10,8 @@ import {
 } from '../../../src/report/html/client/filter.js';
 import { SEVERITIES, STATUSES } from '../../../src/report/html/client/labels.js';
 import type { Filter, Sort } from '../../../src/report/html/client/types.js';
-import type { FileFinding, FindingsFile } from '../../../src/report/read-findings.ts';
-import { scanSample } from '../helpers/findings.ts';
+import type { FileFinding } from '../../../src/report/read-findings.ts';
+import { type FindingsFile, scanSample } from '../helpers/findings.ts';
 import { pageData, withFindings } from './page-data.ts';
 
 let file: FindingsFile;

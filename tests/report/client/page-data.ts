@@ -5,9 +5,9 @@
 import type { Lang } from '../../../src/model/localized.ts';
 import type { ReportData } from '../../../src/report/html/client/types.js';
 import { renderHtml } from '../../../src/report/html/index.ts';
-import type { FileFinding, FindingsFile } from '../../../src/report/read-findings.ts';
+import type { FileFinding } from '../../../src/report/read-findings.ts';
 import { scanView } from '../../../src/report/read-findings.ts';
-import { recount } from '../helpers/findings.ts';
+import { type FindingsFile, recount } from '../helpers/findings.ts';
 
 const DATA_OPEN = '<script type="application/json" id="kansa-data">';
 

@@ -15,8 +15,7 @@ import {
   stateText,
 } from '../../../src/report/html/client/history.js';
 import { PROVIDERS } from '../../../src/report/html/client/labels.js';
-import type { FindingsFile } from '../../../src/report/read-findings.ts';
-import { scanSample } from '../helpers/findings.ts';
+import { type FindingsFile, scanSample } from '../helpers/findings.ts';
 import { pageData, withFindings } from './page-data.ts';
 
 let file: FindingsFile;
