@@ -4,6 +4,7 @@ import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
 import { clientScript } from './client-script.ts';
 
 /** One earlier scan for the trend chart (`kansa report --history old.json …`). */
@@ -114,9 +115,9 @@ function* compactData(
     return i;
   };
 
-  const checks: unknown[] = [];
+  const checks: CheckRow[] = [];
   const checkIndex = new Map<string, number>();
-  const resources: unknown[] = [];
+  const resources: ResourceRow[] = [];
   const resourceIndex = new Map<string, number>();
 
   yield `{"v":1,"lang":${JSON.stringify(lang)},"findings":[`;
@@ -159,7 +160,7 @@ function* compactData(
       ]);
       resourceIndex.set(resourceKey, ri);
     }
-    const tuple = [
+    const tuple: FindingRow = [
       f.id,
       c,
       STATUSES.indexOf(f.status),
@@ -184,7 +185,8 @@ function* compactData(
   yield* jsonArray('checks', checks);
   yield* jsonArray('resources', resources);
 
-  const rest = {
+  // The page script's reading of these is typed by the same shapes (src/report/html/client/types.d.ts).
+  const rest: Omit<ReportData, 'v' | 'lang' | 'findings' | 'strings' | 'checks' | 'resources'> = {
     view: { id: view.id, version: view.version, title: view.title },
     scan: {
       tool: file.scan.tool,

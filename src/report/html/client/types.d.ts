@@ -1,7 +1,8 @@
 // The shapes the page script works with: the data src/report/html/index.ts embeds in the page
-// (compact tuples over a string table, see compactData there), its decoded form, and the page's
-// state. Types only: the page script is JavaScript checked against these by
-// `tsc -p src/report/html/client` (npm run typecheck); nothing here reaches the page.
+// (compact tuples over a string table; compactData there writes them typed by these, so the
+// writer and the page read one contract) and the page's state. Types only: the page script is
+// JavaScript checked against these by `tsc -p src/report/html/client` (npm run typecheck);
+// nothing here reaches the page.
 
 export type Lang = 'ja' | 'en';
 export type Status = 'FAIL' | 'UNKNOWN' | 'PASS' | 'NOT_APPLICABLE';
