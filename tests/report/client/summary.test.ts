@@ -14,7 +14,9 @@ import {
   historyPairs,
   stateText,
 } from '../../../src/report/html/client/history.js';
-import { PROVIDERS } from '../../../src/report/html/client/labels.js';
+import { PROVIDER_LABEL, PROVIDERS } from '../../../src/report/html/client/labels.js';
+import { accountBars, regionBars, requirementBars } from '../../../src/report/html/client/summary.js';
+import type { Filter, Page } from '../../../src/report/html/client/types.js';
 import { type FindingsFile, scanSample } from '../helpers/findings.ts';
 import { pageData, withFindings } from './page-data.ts';
 
@@ -88,6 +90,56 @@ describe('page script: what the charts count', () => {
     );
     expect(new Set(accountsOf(t, 'gcp').map((a) => a.account))).toEqual(gcpAccounts);
     expect(accountsOf(t, '').length).toBe(t.byAccount.size);
+  });
+});
+
+describe('page script: the charts’ bars', () => {
+  /** The page as the bar builders read it: data, tallies, language, and the filter a click applies. */
+  function pageOf(lang: 'ja' | 'en') {
+    const report = decodeReport(pageData(file));
+    const applied: Partial<Filter>[] = [];
+    const page = {
+      report,
+      tally: tally(report),
+      state: { lang },
+      applyFilter: (change: Partial<Filter>) => applied.push(change),
+    } as unknown as Page;
+    return { page, applied };
+  }
+
+  it('shows each requirement with findings, and a click filters the table to it', () => {
+    const { page, applied } = pageOf('en');
+    const bars = requirementBars(page);
+    const withFindings = file.requirements.filter(
+      (r) => r.counts.FAIL + r.counts.UNKNOWN + r.counts.PASS > 0,
+    );
+    expect(bars.map((b) => b.label)).toEqual(withFindings.map((r) => r.id));
+    expect(bars[0]!.segments).toEqual([
+      { value: withFindings[0]!.counts.FAIL, cls: 'FAIL' },
+      { value: withFindings[0]!.counts.UNKNOWN, cls: 'UNKNOWN' },
+      { value: withFindings[0]!.counts.PASS, cls: 'PASS' },
+    ]);
+    bars[0]!.onClick!();
+    expect(applied).toEqual([{ requirement: withFindings[0]!.id, status: '' }]);
+  });
+
+  it('names accounts with their cloud, and a click shows the account’s failures', () => {
+    const { page, applied } = pageOf('ja');
+    const [first] = accountBars(page);
+    const top = topAccounts(page.tally, 1)[0]!;
+    expect(first!.label).toBe(`${PROVIDER_LABEL[top.provider]} ${top.account}`);
+    expect(first!.title).toContain(`不適合 ${top.counts[0]}`);
+    first!.onClick!();
+    expect(applied).toEqual([{ provider: top.provider, account: top.account, status: 'FAIL' }]);
+  });
+
+  it('marks each region as Japan, abroad or global, in the page’s language; regions are not links', () => {
+    const en = regionBars(pageOf('en').page);
+    const ja = regionBars(pageOf('ja').page);
+    expect(en.some((b) => b.label === 'AWS us-east-1 (abroad)')).toBe(true);
+    expect(en.some((b) => b.label === 'AWS ap-northeast-1 (Japan)')).toBe(true);
+    expect(ja.some((b) => b.label === 'AWS us-east-1 (国外)')).toBe(true);
+    expect(en.every((b) => b.onClick === undefined)).toBe(true);
   });
 });
 
