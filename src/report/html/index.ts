@@ -4,6 +4,8 @@ import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
+import { clientScript } from './client-script.ts';
 
 /** One earlier scan for the trend chart (`kansa report --history old.json …`). */
 export interface HistoryPoint {
@@ -19,7 +21,7 @@ export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium
 const SKIPPED_SHOWN = 20;
 
 // The page's script and style, read once; both are static and allowed by their hashes in the CSP.
-const CLIENT = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const CLIENT = clientScript(new URL('./client/', import.meta.url));
 const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
 
 /**
@@ -113,9 +115,9 @@ function* compactData(
     return i;
   };
 
-  const checks: unknown[] = [];
+  const checks: CheckRow[] = [];
   const checkIndex = new Map<string, number>();
-  const resources: unknown[] = [];
+  const resources: ResourceRow[] = [];
   const resourceIndex = new Map<string, number>();
 
   yield `{"v":1,"lang":${JSON.stringify(lang)},"findings":[`;
@@ -158,7 +160,7 @@ function* compactData(
       ]);
       resourceIndex.set(resourceKey, ri);
     }
-    const tuple = [
+    const tuple: FindingRow = [
       f.id,
       c,
       STATUSES.indexOf(f.status),
@@ -183,7 +185,8 @@ function* compactData(
   yield* jsonArray('checks', checks);
   yield* jsonArray('resources', resources);
 
-  const rest = {
+  // The page script's reading of these is typed by the same shapes (src/report/html/client/types.d.ts).
+  const rest: Omit<ReportData, 'v' | 'lang' | 'findings' | 'strings' | 'checks' | 'resources'> = {
     view: { id: view.id, version: view.version, title: view.title },
     scan: {
       tool: file.scan.tool,
