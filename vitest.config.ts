@@ -10,8 +10,15 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // it off.
 process.env.NODE_COMPILE_CACHE ??= path.join(tmpdir(), 'node-compile-cache');
 
-/** The tests that need a PostgreSQL server: one cluster for the run (tests/setup/postgres.ts). */
-const POSTGRES_TESTS = ['tests/store/*.test.ts', 'tests/cli/history-postgres.test.ts'];
+/**
+ * The tests that need a PostgreSQL server (startTestPostgres): one cluster for the run, from
+ * tests/setup/postgres.ts. A file missing here still passes, starting a cluster of its own.
+ */
+const POSTGRES_TESTS = [
+  'tests/store/*.test.ts',
+  'tests/cli/history-postgres.test.ts',
+  'tests/scale/processes.test.ts',
+];
 
 /** What every test file runs with (the projects below differ only in their files and setup). */
 const common = {
