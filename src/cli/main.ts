@@ -12,7 +12,7 @@ import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
-import { defaultLang } from './lang.ts';
+import { langOption } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
@@ -57,11 +57,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
     .addHelpText('after', exitCodeHelp());
 
-  const langOption = () =>
-    new Option('--lang <lang>', 'language of what a person reads')
-      .choices(['ja', 'en'])
-      .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)');
-
   const scan = program
     .command('scan')
     .description('scan cloud inventory exports, or the clouds live, and report findings')
@@ -83,6 +78,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       'largest size a .gz input may inflate to, in MiB (a larger one is a named error)',
       parseMebibytes,
       DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
+    )
+    .option(
+      '--max-input-mib <n>',
+      "most input a scan reads, inflated, in MiB: past it the scan stops reading and is partial (default: half of Node's heap limit)",
+      parseMebibytes,
     )
     .option(
       '--only-new',
@@ -113,9 +113,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   scan
     .option(
       '--store-wait <seconds>',
-      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      `when another run holds the store, wait this long for it (default: 0, exit at once with code ${EXIT.storeUnavailable})`,
       parseWholeNumber,
-      0,
     )
     .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
     .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
