@@ -2,6 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 const DATASET = 'bigquery.googleapis.com/Dataset';
@@ -46,10 +47,13 @@ export default defineCheck<GcpDatasetFacts, Message>({
         ja: 'データセットのアクセス エントリが一般公開されています: {{grants}}',
         en: 'the dataset access entries grant public access: {{grants}}',
       },
-      unknown: {
-        ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      unknown: missingData(
+        {
+          ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+          en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
     },
     references: [
       'https://cloud.google.com/bigquery/docs/control-access-to-resources-iam',

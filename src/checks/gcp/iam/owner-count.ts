@@ -1,5 +1,6 @@
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown';
@@ -35,14 +36,24 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: 'オーナーが {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
         en: '{{count}} owner principals, more than {{max}}: {{owners}}',
       },
-      noProjectPolicy: {
-        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
-      },
-      ancestorsUnknown: {
-        ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません (組織単位のエクスポートを渡してください)',
-        en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
-      },
+      noProjectPolicy: missingData(
+        {
+          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
+      ancestorsUnknown: missingData(
+        {
+          ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません (組織単位のエクスポートを渡してください)',
+          en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        {
+          ja: 'プロジェクトのオーナーは {{count}} 主体です',
+          en: 'the project has {{count}} owner principals',
+        },
+      ),
     },
     references: [
       'https://cloud.google.com/iam/docs/understanding-roles#basic',

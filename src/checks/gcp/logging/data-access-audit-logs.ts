@@ -1,5 +1,6 @@
 import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown';
@@ -41,14 +42,21 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: '監査ログは有効ですが、記録の対象外とされたメンバーがいます: {{exempted}}',
         en: 'audit logs are enabled, but members are exempted from them: {{exempted}}',
       },
-      noProjectPolicy: {
-        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
-      },
-      ancestorsUnknown: {
-        ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません (組織単位のエクスポートを渡してください)',
-        en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
-      },
+      noProjectPolicy: missingData(
+        {
+          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
+      ancestorsUnknown: missingData(
+        {
+          ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません (組織単位のエクスポートを渡してください)',
+          en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        { ja: 'プロジェクトでは {{missing}} が無効です', en: '{{missing}} is not enabled on the project' },
+      ),
     },
     references: [
       'https://cloud.google.com/logging/docs/audit/configure-data-access',

@@ -1,6 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpIamPolicyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 type Message = 'notPublic' | 'public' | 'noIamPolicy';
@@ -29,10 +30,13 @@ export default defineCheck<GcpIamPolicyFacts, Message>({
         ja: 'IAM ポリシーが公開されています: {{grants}}',
         en: 'the IAM policy grants public access: {{grants}}',
       },
-      noIamPolicy: {
-        ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      noIamPolicy: missingData(
+        {
+          ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+          en: 'the IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
     },
     references: [
       'https://cloud.google.com/run/docs/authenticating/public',

@@ -2,6 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 type Message =
@@ -47,10 +48,13 @@ export default defineCheck<GcpBucketFacts, Message>({
         ja: 'ACL が公開されています: {{grants}}',
         en: 'an ACL grants public access: {{grants}}',
       },
-      noIamPolicy: {
-        ja: 'バケットの IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      noIamPolicy: missingData(
+        {
+          ja: 'バケットの IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
+          en: 'the bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
       aclUnknown: {
         ja: '均一なバケットレベルのアクセスが無効で、エクスポートに ACL が含まれないため、ACL による公開の有無を判断できません',
         en: 'uniform bucket-level access is off and the export has no ACLs, so public ACL grants cannot be ruled out',
