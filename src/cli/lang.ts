@@ -8,6 +8,19 @@ export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
 }
 
 /**
+ * The language of a command line's messages before it is parsed (a usage error is told in
+ * it): `--lang ja` or `--lang=ja` when given and valid, else the locale's.
+ */
+export function langOfArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (const [i, arg] of argv.entries()) {
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'ja' || value === 'en') return value;
+  }
+  return defaultLang(env);
+}
+
+/**
  * `--lang` as every command takes it. Its default is named once, by where it comes from (the
  * help would otherwise show the locale's value of the machine that printed it beside it).
  */

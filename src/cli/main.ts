@@ -6,13 +6,14 @@ import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { describe, OutputError } from '../report/atomic-file.ts';
+import { localizeProblem } from '../report/problem-text.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
-import { langOption } from './lang.ts';
+import { langOfArgs, langOption } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
@@ -28,18 +29,21 @@ const USAGE_ERROR = EXIT.usage;
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // What goes wrong is told in the language asked for (problem-text.ts), usage errors included.
+  const lang = langOfArgs(argv);
+  const say = (text: string) => localizeProblem(text, lang);
   const stdout = watchStdout();
-  installCrashHandlers(debug, stdout);
+  installCrashHandlers(debug, stdout, lang);
   let settled = false;
   // The event loop ran dry while the command still waited (a write to a dead stdout never
   // drains): the process would exit 0 with its work undone. Never: say what happened.
   process.once('beforeExit', () => {
     if (settled) return;
     if (stdout.error) {
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
       process.exitCode = USAGE_ERROR;
     } else {
-      reportInternalError(new Error('the command stopped before it finished'), debug);
+      reportInternalError(new Error('the command stopped before it finished'), debug, lang);
       process.exitCode = EXIT.internalError;
     }
   });
@@ -53,7 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({
       // Commander's errors quote the arguments as given: their control characters are escaped.
-      writeErr: (text) => process.stderr.write(text.split('\n').map(escapeControls).join('\n')),
+      writeErr: (text) => process.stderr.write(say(text.split('\n').map(escapeControls).join('\n'))),
     })
     .addHelpText('after', exitCodeHelp());
 
@@ -195,21 +199,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     settled = true;
     if (stdout.error && !(error instanceof OutputError)) {
       // What failed was writing the output (a full disk behind `> file`), not the scan.
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
       return USAGE_ERROR;
     }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
     if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
-      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
       return USAGE_ERROR;
     }
     if (error instanceof StoreLockedError || error instanceof StoreError) {
-      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
       return EXIT.storeUnavailable;
     }
-    reportInternalError(error, debug);
+    reportInternalError(error, debug, lang);
     return EXIT.internalError;
   }
 }
@@ -238,23 +242,27 @@ function parseWholeNumber(value: string): number {
   return n;
 }
 
-function reportInternalError(error: unknown, debug: boolean): void {
+function reportInternalError(error: unknown, debug: boolean, lang: Lang): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `kansa: internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}\n`,
-  );
+  const line = `internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}`;
+  process.stderr.write(`kansa: ${localizeProblem(line, lang)}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 
 /** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
-function installCrashHandlers(debug: boolean, stdout: { readonly error: Error | undefined }): void {
+function installCrashHandlers(
+  debug: boolean,
+  stdout: { readonly error: Error | undefined },
+  lang: Lang,
+): void {
   const crash = (error: unknown) => {
     if (stdout.error) {
       // bin/kansa.js rethrows a failed write to stdout: the output was lost, the scan was not wrong.
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      const line = `cannot write standard output: ${describe(stdout.error)}`;
+      process.stderr.write(`kansa: ${localizeProblem(line, lang)}\n`);
       process.exit(USAGE_ERROR);
     }
-    reportInternalError(error, debug);
+    reportInternalError(error, debug, lang);
     process.exit(EXIT.internalError);
   };
   process.on('uncaughtException', crash);
