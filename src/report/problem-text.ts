@@ -316,6 +316,33 @@ const RULES: readonly Rule[] = [
   [/directory (.+) does not exist/g, 'ディレクトリ $1 がありません'],
   [/directory (.+) is not writable/g, 'ディレクトリ $1 に書き込めません'],
   [/(.+) is not a directory/g, '$1 はディレクトリではありません'],
+  // The history store (cli/history-command.ts, store/).
+  [
+    /no history store at (.+): record scans with kansa scan \(or give --store\)/g,
+    '履歴ストア $1 がありません。kansa scan でスキャンを記録してください（または --store を指定）',
+  ],
+  [/no scan (\S+) in (.+) \(see kansa history\)/g, '$2 にスキャン $1 はありません（kansa history で一覧）'],
+  [/no run (\S+) in (.+) \(see kansa history\)/g, '$2 に実行 $1 はありません（kansa history で一覧）'],
+  [/no complete scan recorded in (.+) yet/g, '$1 には完了したスキャンがまだ記録されていません'],
+  [
+    /no complete scan of the same scope before (#\d+) in (.+): give --from/g,
+    '$2 には $1 より前に同じ範囲の完了したスキャンがありません。--from を指定してください',
+  ],
+  [
+    /this command reads the history store: drop --no-store/g,
+    'このコマンドは履歴ストアを読みます。--no-store を外してください',
+  ],
+  [
+    /--keep (\S+): expected a number and d, w, m or y \(e\.g\. (\S+)\)/g,
+    '--keep $1: 数値と d、w、m、y のいずれかが必要です（例: $2）',
+  ],
+  [/--keep (\S+): keep at least one day/g, '--keep $1: 1 日以上を指定してください'],
+  [/cannot open the store (\S+): /g, 'ストア $1 を開けません: '],
+  [/cannot connect to the store (\S+): /g, 'ストア $1 に接続できません: '],
+  [
+    /the store (\S+) is in use by another kansa run \(process (\S+) on (\S+), since (\S+)\); this run did not scan\. Wait for it, or run with --store-wait SECONDS; a dead run's lock lapses at (\S+)/g,
+    'ストア $1 は別の kansa の実行（$3 のプロセス $2、$4 から）が使用中です。この実行はスキャンしていません。終わるのを待つか、--store-wait SECONDS で実行してください。停止した実行のロックは $5 に切れます',
+  ],
   // Usage errors: commander's and kansa's own (cli/main.ts).
   [/^error: /g, 'エラー: '],
   [/unknown option '([^']*)'/g, "不明なオプションです: '$1'"],
