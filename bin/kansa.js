@@ -12,7 +12,7 @@ if (major < 24) {
 import('node:fs')
   .then((fs) => {
     var source = new URL('../src/cli/main.ts', import.meta.url);
-    return import(fs.existsSync(source) ? source.href : '../dist/cli/main.js');
+    return import(fs.existsSync(source) ? source.href : '../dist/kansa/main.js');
   })
   .then((cli) => {
     // `kansa … | head` closes the pipe early: that is not an error.

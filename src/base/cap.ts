@@ -21,6 +21,23 @@ export function capValue(text: string): string {
 
 /** capValue over every string in a JSON-like value; returns the value itself when nothing is cut. */
 export function capStrings<T>(value: T): T {
+  // Nearly every value has nothing to cut: found out without allocating (a scan caps the data
+  // and evidence of millions of findings).
+  return hasLongString(value) ? capEach(value) : value;
+}
+
+function hasLongString(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > MAX_VALUE_CHARS;
+  if (Array.isArray(value)) return value.some(hasLongString);
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (key.length > MAX_VALUE_CHARS || hasLongString((value as Record<string, unknown>)[key])) return true;
+    }
+  }
+  return false;
+}
+
+function capEach<T>(value: T): T {
   if (typeof value === 'string') return capValue(value) as T;
   if (Array.isArray(value)) {
     const capped = value.map(capStrings);

@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { describe, OutputError } from '../report/atomic-file.ts';
 import { localizeProblem } from '../report/problem-text.ts';
+import { REPORT_FORMATS } from '../report/render.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
@@ -70,8 +71,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       '--org-policy <file>',
       "the organisation's policy file: parameters, severities, checks off, CEL rules",
     )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', 'write the JSON findings file here')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'text: the summary; json: the findings file; html, csv, ocsf, sarif: that report, straight from the scan',
+      )
+        .choices(['text', 'json', ...REPORT_FORMATS])
+        .default('text'),
+    )
+    .option(
+      '-o, --output <file>',
+      'write the findings file (or the --format report) here; the summary still shows',
+    )
     .option(
       '--fail-on <severity>',
       `exit 1 when a failure at or above this severity exists (${SEVERITIES.join('|')})`,

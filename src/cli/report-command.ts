@@ -1,16 +1,13 @@
-import { once } from 'node:events';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
-import { checkWritable, openAtomic } from '../report/atomic-file.ts';
+import { checkWritable } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
-import type { FindingsFile, FrameworkView } from '../report/read-findings.ts';
+import type { FindingsFile } from '../report/read-findings.ts';
+import { REPORT_FORMATS, type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { escapeControls } from '../report/terminal-text.ts';
 import { openExistingStore, storeOptions, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
-
-export const REPORT_FORMATS = ['html', 'csv', 'ocsf', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface ReportOptions {
   /** The findings file; or, with `run`, none: the run's shards in the store. */
@@ -99,32 +96,10 @@ export async function runReport(options: ReportOptions): Promise<void> {
       );
     }
     const output = options.output && names.length > 1 ? perViewPath(options.output, view.id) : options.output;
-    await write(output, await render(file, view, options, history));
-  }
-}
-
-async function render(
-  file: FindingsFile,
-  view: FrameworkView,
-  options: ReportOptions,
-  history: readonly HistoryPoint[],
-): Promise<Iterable<string>> {
-  switch (options.format) {
-    case 'html':
-      return (await import('../report/html/index.ts')).renderHtml({
-        file,
-        view,
-        lang: options.lang,
-        history,
-      });
-    case 'csv':
-      return (await import('../report/csv.ts')).renderCsv(file, view, options.lang);
-    case 'ocsf':
-      return (await import('../report/ocsf.ts')).renderOcsf(file, view, options.lang);
-    case 'sarif': {
-      const { renderSarif } = await import('../report/sarif.ts');
-      return [`${JSON.stringify(renderSarif(file, view, options.lang), null, 2)}\n`];
-    }
+    await writeReport(
+      output,
+      await renderReport(options.format, { file, view, lang: options.lang, history }),
+    );
   }
 }
 
@@ -217,24 +192,4 @@ function namedStore(option: string | boolean | undefined): string | undefined {
   const named =
     typeof option === 'string' ? option : option === false ? undefined : process.env.KANSA_STORE_URL;
   return named && named !== 'none' ? named : undefined;
-}
-
-/** Writes the report to stdout, or atomically to a file (the previous file stays whole on failure). */
-async function write(output: string | undefined, parts: Iterable<string>): Promise<void> {
-  if (!output) {
-    for (const part of parts) {
-      if (!process.stdout.write(part)) await once(process.stdout, 'drain');
-    }
-    return;
-  }
-  const file = await openAtomic(output);
-  try {
-    for (const part of parts) {
-      if (!file.stream.write(part)) await once(file.stream, 'drain');
-    }
-    await file.commit();
-  } catch (error) {
-    await file.abort();
-    throw error;
-  }
 }

@@ -6,11 +6,19 @@ import { loadWaivers, WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
-import { type Coverage, countResources, JsonReportWriter, OUTPUT_HIGH_WATER_MARK } from '../report/json.ts';
+import type { ScanEnd, ScanStart } from '../report/findings-schema.ts';
+import {
+  checksCatalogue,
+  JsonReportWriter,
+  OUTPUT_HIGH_WATER_MARK,
+  scanEnd,
+  scanStart,
+} from '../report/json.ts';
+import { type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { FindingTally, type RequirementResult } from '../report/summary.ts';
 import { renderSummary } from '../report/terminal.ts';
 import { evaluate } from '../scan/evaluate.ts';
-import { SEVERITY_RANK } from '../scan/finding.ts';
+import { annotate, type Finding, SEVERITY_RANK } from '../scan/finding.ts';
 import { readInventory } from '../scan/read-inventory.ts';
 import type { Shard } from '../scan/shard.ts';
 import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
@@ -30,7 +38,8 @@ export interface ScanOptions {
   readonly saveInventory?: string;
   readonly framework: string;
   readonly orgPolicy?: string;
-  readonly format: 'text' | 'json';
+  /** text: the summary only (and the findings file with --output); json: the findings file; or a report. */
+  readonly format: 'text' | 'json' | ReportFormat;
   readonly output?: string;
   readonly failOn?: Severity;
   /** --fail-on counts only failures a Terraform plan brings in (findings without change data count). */
@@ -113,98 +122,118 @@ async function scanInto(
   progress.done();
 
   const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
-  // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
-  const file: AtomicFile | undefined = options.output
-    ? await openAtomic(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
-    : undefined;
-  const jsonOut = file?.stream ?? (options.format === 'json' ? process.stdout : undefined);
-  const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
-  // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`.
-  const shardDocument = history && options.runId ? memorySink() : undefined;
-  const shardWriter = shardDocument ? new JsonReportWriter(shardDocument.stream) : undefined;
   const tally = new FindingTally();
   let newFailureAtThreshold = false;
   const providers = new Set<Provider>(inventory.accounts().map((a) => a.provider));
-  let requirements: RequirementResult[];
-  let coverage: Coverage;
-  let recorded: RecordedScan | undefined;
-  const scanTime = startedAt.toISOString();
-  try {
-    await writer?.begin();
-    await shardWriter?.begin();
+  const start = scanStart({ framework, inputs: options.input, startedAt, version: VERSION });
+  const scanTime = start.startedAt;
+  const evaluatedAt = new Date();
+  // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`:
+  // its findings are kept until the scan ends, then written into it.
+  const shardFindings: Finding[] | undefined = history && options.runId ? [] : undefined;
+  const findings = (function* () {
     for (const verdict of evaluate(inventory, framework, startedAt)) {
-      let finding = verdict;
-      const tags = inventory.byId(finding.resource.provider, finding.resource.id)?.tags ?? {};
-      const waiver = waivers?.match(finding, tags);
-      if (waiver) finding = { ...finding, waiver };
-      const state = history?.observe(finding, scanTime);
-      if (state) finding = { ...finding, history: state };
+      const tags = inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {};
+      const waiver = waivers?.match(verdict, tags);
+      const withWaiver = waiver ? annotate(verdict, { waiver }) : verdict;
+      const state = history?.observe(withWaiver, scanTime);
+      const finding = state ? annotate(withWaiver, { history: state }) : withWaiver;
       tally.add(finding);
       // A failure with no change data (an inventory export, a state) may be new: it counts;
       // a waived failure does not.
       if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
         newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
       }
-      await writer?.finding(finding);
-      await shardWriter?.finding(finding);
+      shardFindings?.push(finding);
+      yield finding;
     }
-    requirements = tally.requirements(framework, providers);
-    coverage = {
+  })();
+  const outcome = () => ({
+    ...scanEnd({ framework, tally, providers, files, scopes, resources: inventory.all() }),
+    ...(waivers ? { waivers: waivers.outcomes() } : {}),
+  });
+  /** Records the scan in the history store (when there is one), and what that changes in the verdicts. */
+  const record = async (end: ReturnType<typeof outcome>) => {
+    if (!history) return { end, recorded: undefined };
+    const scan = { ...start, finishedAt: end.finishedAt, partial };
+    const recorded = await recordScan(history, {
+      scan,
       files,
       scopes,
-      resourcesByType: countResources(inventory.all()),
-      notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
-    };
-    const scan = {
-      tool: { name: 'kansa', version: VERSION },
-      startedAt: scanTime,
-      finishedAt: new Date().toISOString(),
-      inputs: options.input,
-      framework: {
-        id: framework.id,
-        version: framework.version,
-        title: framework.title,
-        file: framework.file,
-        ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
-      },
-      parameters: framework.parameters,
-      partial,
-    } as const;
-    if (history) {
-      await shardWriter?.end({
-        scan,
-        requirements,
-        tally,
-        coverage,
-        ...(waivers ? { waivers: waivers.outcomes() } : {}),
-      });
-      recorded = await recordScan(history, {
-        ...(shardDocument ? { document: shardDocument.text() } : {}),
-        scan,
-        files,
-        scopes,
-        inventory,
-        framework,
-        requirements,
-        tally,
-      });
-      requirements = withMonitoringVerdict(requirements, recorded);
-      log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
-    }
-    await writer?.end({
-      scan,
-      requirements,
+      inventory,
+      framework,
+      requirements: end.requirements,
+      ...(shardFindings ? { document: await shardDocument(start, framework, shardFindings, end) } : {}),
       tally,
-      coverage,
-      ...(recorded && history ? { history: historySection(recorded, history.location) } : {}),
-      ...(waivers ? { waivers: waivers.outcomes() } : {}),
     });
-    await file?.commit();
-  } catch (error) {
-    await file?.abort();
-    throw error;
+    log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
+    return {
+      end: {
+        ...end,
+        requirements: withMonitoringVerdict(end.requirements, recorded),
+        history: historySection(recorded, history.location),
+      },
+      recorded,
+    };
+  };
+
+  let requirements: RequirementResult[];
+  let coverage: ReturnType<typeof outcome>['coverage'];
+  let recorded: RecordedScan | undefined;
+  if (isReportFormat(options.format)) {
+    // CSV, SARIF, OCSF or HTML straight from the findings, to --output or stdout. The store
+    // records the scan once the report is written: this report's verdicts are the scan's own
+    // (the history's change-monitoring verdict shows in the findings file and `kansa report`).
+    const [{ scanAsFindingsFile }, { scanView }] = await Promise.all([
+      import('../report/scan-findings.ts'),
+      import('../report/read-findings.ts'),
+    ]);
+    let ended: ReturnType<typeof outcome> | undefined;
+    const file = scanAsFindingsFile({
+      start,
+      partial,
+      evaluatedAt,
+      findings,
+      end: () => {
+        ended = outcome();
+        return ended;
+      },
+    });
+    await writeReport(
+      options.output,
+      await renderReport(options.format, {
+        file,
+        view: scanView(file, new Map(framework.requirements.map((r) => [r.id, r.force]))),
+        lang: options.lang,
+      }),
+    );
+    const after = await record(ended ?? outcome());
+    ({ requirements, coverage } = after.end);
+    recorded = after.recorded;
+  } else {
+    // The findings file goes to --output, or to stdout with --format json; the summary to the terminal otherwise.
+    const out: AtomicFile | undefined = options.output
+      ? await openAtomic(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
+      : undefined;
+    const jsonOut = out?.stream ?? (options.format === 'json' ? process.stdout : undefined);
+    const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+    try {
+      await writer?.begin(start, checksCatalogue(framework));
+      for (const finding of findings) {
+        const written = writer?.finding(finding);
+        if (written) await written;
+      }
+      const after = await record(outcome());
+      await writer?.end(after.end);
+      await out?.commit();
+      ({ requirements, coverage } = after.end);
+      recorded = after.recorded;
+    } catch (error) {
+      await out?.abort();
+      throw error;
+    }
   }
-  const summaryShown = !(options.format === 'json' && !options.output);
+  const summaryShown = options.format === 'text' || options.output !== undefined;
   if (!summaryShown) {
     // No terminal summary lists them: each unreadable input is a warning, printed once.
     for (const f of files) if (f.error) log.warn(f.error);
@@ -291,17 +320,29 @@ function withMonitoringVerdict(
   );
 }
 
-/** A stream kept in memory (a shard's findings file, bounded by the shard's size). */
-function memorySink(): { stream: Writable; text(): string } {
+/** A shard's findings file (version 2), as text for the store: bounded by the shard's size. */
+async function shardDocument(
+  start: ScanStart,
+  framework: Awaited<ReturnType<typeof loadFramework>>,
+  findings: readonly Finding[],
+  end: ScanEnd,
+): Promise<string> {
   const chunks: Buffer[] = [];
-  const stream = new Writable({
+  const sink = new Writable({
     highWaterMark: OUTPUT_HIGH_WATER_MARK,
     write(chunk: Buffer, _encoding, done) {
       chunks.push(chunk);
       done();
     },
   });
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+  const writer = new JsonReportWriter(sink);
+  await writer.begin(start, checksCatalogue(framework));
+  for (const finding of findings) {
+    const written = writer.finding(finding);
+    if (written) await written;
+  }
+  await writer.end(end);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The findings file's `history` section. */
@@ -314,4 +355,8 @@ function historySection(recorded: RecordedScan, store: string) {
     ...(recorded.previous ? { previous: recorded.previous } : {}),
     ...(recorded.monitoring ? { monitoring: recorded.monitoring } : {}),
   };
+}
+
+function isReportFormat(format: ScanOptions['format']): format is ReportFormat {
+  return format !== 'text' && format !== 'json';
 }

@@ -31,6 +31,28 @@ function compiled(template: string): readonly string[] {
   return parts;
 }
 
+/**
+ * The values a template's placeholders take, formatted as `render` writes them: what a findings
+ * file keeps of a message, so that a reader renders the same text from the template.
+ */
+export function templateValues(
+  text: Localized,
+  data: Readonly<Record<string, unknown>> | undefined,
+): Record<string, string> | undefined {
+  if (data === undefined) return undefined;
+  let values: Record<string, string> | undefined;
+  for (const template of [text.ja, text.en]) {
+    const parts = compiled(template);
+    for (let i = 1; i < parts.length; i += 2) {
+      const name = parts[i]!;
+      if (!(name in data)) continue;
+      values ??= {};
+      values[name] ??= formatValue(data[name]);
+    }
+  }
+  return values;
+}
+
 export function renderLocalized(text: Localized, data?: Readonly<Record<string, unknown>>): Localized {
   return { ja: render(text.ja, data), en: render(text.en, data) };
 }

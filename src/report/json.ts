@@ -2,44 +2,109 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import type { Resource } from '../model/resource.ts';
-import type { Finding } from '../scan/finding.ts';
+import { templateValues } from '../model/localized.ts';
+import type { Provider, Resource } from '../model/resource.ts';
+import { mappedChecks } from '../scan/evaluate.ts';
+import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
+import {
+  type CheckEntry,
+  type Coverage,
+  FINDINGS_SCHEMA_VERSION,
+  type FindingsHeader,
+  type ScanEnd,
+  type ScanMetadata,
+  type ScanStart,
+} from './findings-schema.ts';
 import type { FindingTally, RequirementResult } from './summary.ts';
 
-/** Version of the findings file format (src/report/findings-schema.json). Bump the major on breaking changes. */
-export const FINDINGS_SCHEMA_VERSION = '1.1.0';
+export type { Coverage, ScanMetadata };
+export { FINDINGS_SCHEMA_VERSION };
 
-export interface ScanMetadata {
-  readonly tool: { readonly name: 'kansa'; readonly version: string };
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly inputs: readonly string[];
-  readonly framework: Pick<Framework, 'id' | 'version' | 'title' | 'file'> & { readonly orgPolicy?: string };
-  readonly parameters: Framework['parameters'];
-  /** True when some input could not be read: the findings cover only what was. */
-  readonly partial: boolean;
+/** The findings file's header: what is known when the scan starts. */
+export function scanStart(args: {
+  framework: Framework;
+  inputs: readonly string[];
+  startedAt: Date;
+  version: string;
+}): ScanStart {
+  const { framework } = args;
+  return {
+    tool: { name: 'kansa', version: args.version },
+    startedAt: args.startedAt.toISOString(),
+    inputs: args.inputs,
+    framework: {
+      id: framework.id,
+      version: framework.version,
+      title: framework.title,
+      file: framework.file,
+      ...(framework.orgPolicyFile ? { orgPolicy: framework.orgPolicyFile } : {}),
+    },
+    parameters: framework.parameters,
+  };
 }
 
-export interface Coverage {
-  readonly files: readonly FileCoverage[];
-  /** The scopes a live scan read (subscriptions, accounts and regions, projects), with their errors. */
-  readonly scopes: readonly ScopeCoverage[];
-  readonly resourcesByType: readonly { provider: string; type: string; nativeType: string; count: number }[];
-  /** Checks that could not decide, with how many resources: the export lacked the data. */
-  readonly notEvaluated: readonly { checkId: string; resources: number }[];
+/** The scan's outcome once every finding is counted: verdicts per requirement, summary, coverage. */
+export function scanEnd(args: {
+  framework: Framework;
+  tally: FindingTally;
+  providers: ReadonlySet<Provider>;
+  files: readonly FileCoverage[];
+  scopes: readonly ScopeCoverage[];
+  resources: Iterable<Resource>;
+}): ScanEnd & { readonly requirements: RequirementResult[] } {
+  const { tally, files, scopes } = args;
+  return {
+    finishedAt: new Date().toISOString(),
+    partial: files.some((f) => f.error) || scopes.some((s) => s.error),
+    requirements: tally.requirements(args.framework, args.providers),
+    summary: {
+      findings: tally.total,
+      byStatus: tally.byStatus,
+      failedBySeverity: tally.failedBySeverity,
+      waived: tally.waived,
+    },
+    coverage: {
+      files,
+      scopes,
+      resourcesByType: countResources(args.resources),
+      notEvaluated: [...tally.unknownByCheck].map(([checkId, resources]) => ({ checkId, resources })),
+    },
+  };
+}
+
+/** The checks catalogue: each check of the framework once, with its constant texts. */
+export function checksCatalogue(framework: Framework): CheckEntry[] {
+  return mappedChecks(framework).map(({ check: { meta }, requirements, clauses, severity }) => ({
+    id: meta.id,
+    severity: severity ?? meta.severity,
+    title: meta.title,
+    rationale: meta.rationale,
+    remediation: meta.remediation,
+    requirements,
+    clauses,
+    messages: { ...meta.messages, [CHECK_ERROR]: CHECK_ERROR_TEXT },
+    ...(meta.references ? { references: meta.references } : {}),
+  }));
 }
 
 /**
- * Writes the findings file as the scan runs: findings are streamed into the `findings` array
- * (none is kept in memory), and the scan metadata, requirement verdicts, summary and coverage
- * follow once the scan is done.
+ * Writes the findings file (version 2, NDJSON: see findings-schema.ts) as the scan runs: the
+ * header and the checks catalogue first, then each resource once with its findings (the scan
+ * yields a resource's findings together; none is kept after its line is written), then the
+ * trailer.
  */
 export class JsonReportWriter {
   readonly #out: Writable;
-  #count = 0;
+  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its templates. */
+  readonly #checks = new Map<
+    string,
+    { readonly head: string; readonly severity: string; readonly messages: CheckEntry['messages'] }
+  >();
+  #resource: FindingResource | undefined;
+  #pending: string[] = [];
   /**
-   * Findings are encoded straight into a batch buffer and written a batch at a time: one write,
-   * or one small Buffer, per finding would spend the scan on the stream and the allocator.
+   * Lines are encoded straight into a batch buffer and written a batch at a time: one write,
+   * or one small Buffer, per line would spend the scan on the stream and the allocator.
    */
   #batch = Buffer.allocUnsafe(BATCH_BYTES);
   #used = 0;
@@ -48,57 +113,68 @@ export class JsonReportWriter {
     this.#out = out;
   }
 
-  async begin(): Promise<void> {
-    await this.#append([`{"schemaVersion":${JSON.stringify(FINDINGS_SCHEMA_VERSION)},"findings":[`]);
+  async begin(scan: ScanStart, catalogue: readonly CheckEntry[]): Promise<void> {
+    const header: FindingsHeader = { schemaVersion: FINDINGS_SCHEMA_VERSION, scan };
+    await this.#append(`${JSON.stringify(header)}\n`);
+    for (const check of catalogue) {
+      this.#checks.set(check.id, {
+        head: `{"check":${JSON.stringify(check.id)},"status":"`,
+        severity: check.severity,
+        messages: check.messages,
+      });
+      await this.#append(`${JSON.stringify({ check })}\n`);
+    }
   }
 
-  async finding(finding: Finding): Promise<void> {
-    await this.#append(serializeFinding(finding, this.#count++ === 0 ? '\n' : ',\n'));
+  /**
+   * Adds a finding (the scan yields a resource's findings one after another). Returns a promise
+   * only when a full batch is being written: wait for it then (backpressure), and a scan of
+   * millions of findings does not pay a promise for each.
+   */
+  finding(f: Finding): Promise<void> | undefined {
+    const flushed = f.resource === this.#resource ? undefined : this.#endResource();
+    this.#resource = f.resource;
+    const check = this.#checks.get(f.checkId);
+    if (!check) throw new Error(`finding of ${f.checkId}, which is not in the checks catalogue`);
+    // The line as JSON.stringify of a LineFinding gives it, built from parts (see findings-schema.ts).
+    let line = `${check.head}${f.status}"`;
+    if (f.severity !== check.severity) line += `,"severity":"${f.severity}"`;
+    line += `,"message":${JSON.stringify(f.messageId)}`;
+    const template = check.messages[f.messageId];
+    const data = template && templateValues(template, f.data);
+    if (data) line += `,"data":${JSON.stringify(data)}`;
+    line += `,"evidence":${JSON.stringify(f.evidence)}`;
+    if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
+    if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
+    this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
+    return flushed;
   }
 
-  async end(trailer: {
-    scan: ScanMetadata;
-    requirements: readonly RequirementResult[];
-    tally: FindingTally;
-    coverage: Coverage;
-    /** The history store's record of this scan (changes, OSK-8.1 verdict), when it has one. */
-    history?: unknown;
-    /** What became of each waiver (`--waivers`). */
-    waivers?: unknown;
-  }): Promise<void> {
-    const { tally } = trailer;
-    const summary = {
-      findings: tally.total,
-      byStatus: tally.byStatus,
-      failedBySeverity: tally.failedBySeverity,
-      waived: tally.waived,
-    };
-    const rest = {
-      scan: trailer.scan,
-      requirements: trailer.requirements,
-      summary,
-      coverage: trailer.coverage,
-      ...(trailer.history ? { history: trailer.history } : {}),
-      ...(trailer.waivers ? { waivers: trailer.waivers } : {}),
-    };
-    await this.#append([`\n],${JSON.stringify(rest, null, 1).slice(1)}\n`]);
+  async end(end: ScanEnd): Promise<void> {
+    await this.#endResource();
+    await this.#append(`${JSON.stringify({ end })}\n`);
     await this.#flush();
   }
 
-  async #append(parts: readonly (string | Buffer)[]): Promise<void> {
+  #endResource(): Promise<void> | undefined {
+    if (this.#resource === undefined) return undefined;
+    const line = `{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
+    this.#pending = [];
+    this.#resource = undefined;
+    return this.#append(line);
+  }
+
+  #append(text: string): Promise<void> | undefined {
     // UTF-8 takes at most three bytes per UTF-16 code unit.
-    const bound = parts.reduce(
-      (n, part) => n + (typeof part === 'string' ? part.length * 3 : part.length),
-      0,
-    );
-    if (this.#used + bound > this.#batch.length) {
-      await this.#flush();
+    const bound = text.length * 3;
+    if (this.#used + bound <= this.#batch.length) {
+      this.#used += this.#batch.write(text, this.#used);
+      return undefined;
+    }
+    return this.#flush().then(() => {
       if (bound > this.#batch.length) this.#batch = Buffer.allocUnsafe(bound);
-    }
-    for (const part of parts) {
-      if (typeof part === 'string') this.#used += this.#batch.write(part, this.#used);
-      else this.#used += part.copy(this.#batch, this.#used);
-    }
+      this.#used += this.#batch.write(text, this.#used);
+    });
   }
 
   async #flush(): Promise<void> {
@@ -118,60 +194,9 @@ const BATCH_BYTES = 1 << 20;
  */
 export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
 
-/**
- * A finding as JSON (the same as JSON.stringify gives), in parts. What a check repeats in
- * every finding (titles, remediation, requirement ids and clauses: long Japanese and English
- * texts, half of the file) is serialized and UTF-8 encoded once per check, and the resource
- * description once per resource.
- */
-function serializeFinding(f: Finding, separator: string): (string | Buffer)[] {
-  const requirements = encodedOnce(
-    f.requirements,
-    () => `,"requirements":${JSON.stringify(f.requirements)},"clauses":${JSON.stringify(f.clauses)}`,
-  );
-  const title = encodedOnce(f.title, () => `,"title":${JSON.stringify(f.title)}`);
-  const remediation = encodedOnce(f.remediation, () => `,"remediation":${JSON.stringify(f.remediation)}}`);
-  return [
-    `${separator}{"id":"${f.id}","checkId":${JSON.stringify(f.checkId)}`,
-    requirements,
-    `,"status":"${f.status}","severity":"${f.severity}"`,
-    title,
-    `,"message":${JSON.stringify(f.message)}`,
-    serializedOnce(f.resource, () => `,"resource":${JSON.stringify(f.resource)}`),
-    `,"evidence":${JSON.stringify(f.evidence)}`,
-    f.change ? `,"change":"${f.change}"` : '',
-    f.waiver ? `,"waiver":${JSON.stringify(f.waiver)}` : '',
-    f.history ? `,"history":${JSON.stringify(f.history)}` : '',
-    remediation,
-  ];
-}
-
-/** Per check (a handful of objects): kept encoded. */
-const encoded = new WeakMap<object, Buffer>();
-/** Per resource (millions): kept as a string, which the garbage collector frees with the resource. */
-const serialized = new WeakMap<object, string>();
-
-function encodedOnce(key: object, serialize: () => string): Buffer {
-  let fragment = encoded.get(key);
-  if (fragment === undefined) {
-    fragment = Buffer.from(serialize());
-    encoded.set(key, fragment);
-  }
-  return fragment;
-}
-
-function serializedOnce(key: object, serialize: () => string): string {
-  let fragment = serialized.get(key);
-  if (fragment === undefined) {
-    fragment = serialize();
-    serialized.set(key, fragment);
-  }
-  return fragment;
-}
-
 /** Resources counted by provider, kansa type and native type, for the coverage section. */
 export function countResources(resources: Iterable<Resource>): Coverage['resourcesByType'] {
-  const counts = new Map<string, { provider: string; type: string; nativeType: string; count: number }>();
+  const counts = new Map<string, { provider: Provider; type: string; nativeType: string; count: number }>();
   for (const r of resources) {
     const key = `${r.provider}\0${r.kansaType}\0${r.nativeType}`;
     const entry = counts.get(key);

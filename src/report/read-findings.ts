@@ -1,243 +1,258 @@
-import { readFile } from 'node:fs/promises';
-import { Ajv, type ErrorObject } from 'ajv';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { capStrings } from '../base/cap.ts';
 import { InputError } from '../base/input-error.ts';
-import { locateJsonError } from '../base/json-position.ts';
-import type { CheckStatus, Severity } from '../checks/check.ts';
 import type { Force } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import { loadFramework } from '../frameworks/load.ts';
-import type { Localized } from '../model/localized.ts';
-import type { IacOrigin, Provider } from '../model/resource.ts';
-import type { AppliedWaiver, Finding, FindingHistory } from '../scan/finding.ts';
-import schema from './findings-schema.json' with { type: 'json' };
-import { FindingTally, type RequirementStatus, type StatusCounts } from './summary.ts';
+import { type Localized, renderLocalized } from '../model/localized.ts';
+import type { Provider } from '../model/resource.ts';
+import { type Finding, findingId } from '../scan/finding.ts';
+import { fileLines, lastLine, textLines } from './file-lines.ts';
+import {
+  type CheckEntry,
+  type Coverage,
+  checkEntrySchema,
+  type FileEvidence,
+  type FileRequirement,
+  type FileResource,
+  type FindingsHeader,
+  headerSchema,
+  type LineFinding,
+  type ResourceLine,
+  resourceLineSchema,
+  type ScanEnd,
+  type ScanMetadata,
+  trailerSchema,
+} from './findings-schema.ts';
+import { checkVersion, parseFindingsV1 } from './findings-v1.ts';
+import { describeError, lazyValidator } from './findings-validation.ts';
+import { FindingTally } from './summary.ts';
+
+export type { FileEvidence, FileRequirement };
 
 /**
- * The findings file as a reader sees it (src/report/findings-schema.json): every report format is
- * rendered from this, never from the scan's objects, so any earlier scan renders again.
+ * A findings file as reports read it, whatever its version: every report format is rendered
+ * from this, never from the scan's objects, so any earlier scan renders again. `findings` is
+ * read from the file each time it is iterated, one resource at a time.
  */
 export interface FindingsFile {
   readonly schemaVersion: string;
-  readonly findings: readonly FileFinding[];
-  readonly scan: {
-    readonly tool: { readonly name: 'kansa'; readonly version: string };
-    readonly startedAt: string;
-    readonly finishedAt: string;
-    readonly inputs: readonly string[];
-    readonly framework: {
-      readonly id: string;
-      readonly version: string;
-      readonly title: Localized;
-      readonly file: string;
-      readonly orgPolicy?: string;
-    };
-    readonly parameters: {
-      readonly allowedRegions: Partial<Record<Provider, readonly string[]>>;
-      readonly [name: string]: unknown;
-    };
-    readonly partial: boolean;
-  };
+  readonly scan: ScanMetadata;
   readonly requirements: readonly FileRequirement[];
+  readonly summary: ScanEnd['summary'];
+  readonly coverage: Coverage;
   /** The history store's record of the scan (kansa scan with a store). */
-  readonly history?: {
-    readonly store: string;
-    readonly scanId: string;
-    readonly seq: number;
-    readonly changes: Readonly<Record<string, number>>;
-    readonly previous?: { readonly id: string; readonly finishedAt: string };
-    readonly monitoring?: unknown;
-  };
+  readonly history?: ScanEnd['history'];
   /** What became of each waiver (`--waivers`). */
-  readonly waivers?: readonly {
-    readonly id: string;
-    readonly at: string;
-    readonly state: 'active' | 'expiring' | 'expired' | 'stale';
-    readonly expires: string;
-    readonly matched: number;
-    readonly daysLeft: number;
-  }[];
-  readonly summary: {
-    readonly findings: number;
-    readonly byStatus: StatusCounts;
-    readonly failedBySeverity: Record<Severity, number>;
-    readonly waived?: number;
-  };
-  readonly coverage: {
-    readonly files: readonly {
-      readonly path: string;
-      readonly sha256: string;
-      readonly bytes: number;
-      readonly format?: string;
-      readonly resources: number;
-      readonly skipped: readonly {
-        readonly index?: number;
-        readonly line?: number;
-        readonly reason: string;
-      }[];
-      readonly error?: string;
-    }[];
-    readonly scopes: readonly {
-      readonly provider: Provider;
-      readonly scope: string;
-      readonly resources: number;
-      readonly requests: number;
-      readonly error?: string;
-    }[];
-    /** What became of deliveries of these findings to the SOC (`kansa send`, `scan --send`). */
-    readonly delivery?: readonly {
-      readonly destination: string;
-      readonly at: string;
-      readonly sent: number;
-      readonly spooled: number;
-      readonly rejected: readonly { readonly findingId: string; readonly message: string }[];
-      readonly error?: string;
-    }[];
-    readonly resourcesByType: readonly {
-      readonly provider: Provider;
-      readonly type: string;
-      readonly nativeType: string;
-      readonly count: number;
-    }[];
-    readonly notEvaluated: readonly { readonly checkId: string; readonly resources: number }[];
-  };
+  readonly waivers?: ScanEnd['waivers'];
+  readonly findings: Iterable<FileFinding>;
 }
 
+/** A finding with its check's texts and its resource: what each report row shows. */
 export interface FileFinding {
   readonly id: string;
   readonly checkId: string;
   readonly requirements: readonly string[];
   readonly clauses: readonly string[];
-  readonly status: CheckStatus;
-  readonly severity: Severity;
+  readonly status: Finding['status'];
+  readonly severity: CheckEntry['severity'];
   readonly title: Localized;
   readonly message: Localized;
-  readonly resource: {
-    readonly provider: Provider;
-    readonly account: string;
-    readonly region: string;
-    readonly type: string;
-    readonly nativeType: string;
-    readonly id: string;
-    readonly name: string;
-    readonly classification: number;
-    readonly origin: {
-      readonly file: string;
-      readonly line?: number;
-      readonly index?: number;
-      readonly iac?: IacOrigin;
-    };
-  };
+  readonly resource: FileResource;
   readonly evidence: readonly FileEvidence[];
   readonly remediation: Localized;
-  readonly change?: 'introduced' | 'kept';
+  /** Terraform plans only: whether the plan brings this failure in, or keeps one that exists. */
+  readonly change?: LineFinding['change'];
   /** The waiver accepting this failure: reported WAIVED in every format. */
-  readonly waiver?: AppliedWaiver;
+  readonly waiver?: LineFinding['waiver'];
   /** Where the finding stands in the history store (new, reopened, still open…). */
-  readonly history?: FindingHistory;
+  readonly history?: LineFinding['history'];
 }
 
-export interface FileEvidence {
-  readonly source: 'explicit' | 'default' | 'unknown';
-  readonly path: string;
-  readonly value?: unknown;
-  readonly note?: Localized;
-  readonly resourceId?: string;
-}
-
-export interface FileRequirement {
-  readonly id: string;
-  readonly clause: string;
-  /** Absent in findings files written before requirements carried their force. */
-  readonly force?: Force;
-  readonly orgParameters?: readonly { readonly name: string; readonly value: unknown }[];
-  readonly title: Localized;
-  readonly status: RequirementStatus;
-  readonly counts: StatusCounts;
-  readonly checks: readonly string[];
-  readonly manual: readonly { readonly provider: Provider | 'all'; readonly text: Localized }[];
-}
-
-/** The findings-file major version this kansa reads. */
-const READABLE_MAJOR = 1;
-
-const ajv = new Ajv({ allErrors: false, strict: false });
-// RFC 3339 date-time, as JSON.stringify(new Date()) writes it (ajv-formats is a development dependency only).
-ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
-const validate = ajv.compile(schema);
-
-/** Reads and validates a findings file; every error names the file and what is wrong where. */
+/** Reads a findings file (version 2, or 1); every error names the file and what is wrong where. */
 export async function readFindings(file: string): Promise<FindingsFile> {
-  let text: string;
+  let start: string;
   try {
-    text = await readFile(file, 'utf8');
+    start = firstBytes(file, 256);
   } catch (error) {
     throw new InputError(file, `cannot read the findings file (${(error as NodeJS.ErrnoException).code})`);
   }
-  return parseFindings(file, text);
+  if (isVersion2(start)) return readV2(file, { lines: () => fileLines(file), last: () => lastLine(file) });
+  const { readFile } = await import('node:fs/promises');
+  return parseFindings(file, await readFile(file, 'utf8'));
 }
 
-/** Parses and validates the text of a findings file (see readFindings). */
+function isVersion2(start: string): boolean {
+  return /^\uFEFF?\s*\{\s*"schemaVersion"\s*:\s*"2\./.test(start);
+}
+
+/**
+ * A findings file held as text (a shard's, in the history store), version 2 or 1; `where`
+ * names it in errors.
+ */
+export function parseFindingsText(where: string, text: string): FindingsFile {
+  if (!isVersion2(text.slice(0, 256))) return parseFindings(where, text);
+  return readV2(where, {
+    lines: () => textLines(text),
+    last: () => text.trimEnd().slice(text.trimEnd().lastIndexOf('\n') + 1),
+  });
+}
+
+/** Where a version 2 file's lines come from: a file on disk, or text in memory. */
+interface LineSource {
+  lines(): Iterable<{ readonly text: string; readonly line: number }>;
+  /** The last non-empty line (the trailer). */
+  last(): string;
+}
+
+/** A findings file with its findings read into memory: for small files (history, tests). */
+export type LoadedFindingsFile = FindingsFile & { readonly findings: readonly FileFinding[] };
+
+export function loadAll(file: FindingsFile): LoadedFindingsFile {
+  return { ...file, findings: Array.isArray(file.findings) ? file.findings : [...file.findings] };
+}
+
+/** Parses a version 1 findings file, or tells what else the text is. */
 export function parseFindings(file: string, text: string): FindingsFile {
-  let data: unknown;
+  return parseFindingsV1(file, text) as FindingsFile;
+}
+
+function firstBytes(file: string, n: number): string {
+  const fd = openSync(file, 'r');
   try {
-    data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    const buffer = Buffer.alloc(n);
+    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const validateHeader = lazyValidator(headerSchema);
+const validateCheck = lazyValidator(checkEntrySchema);
+const validateResource = lazyValidator(resourceLineSchema);
+const validateTrailer = lazyValidator(trailerSchema);
+
+function parseLine(file: string, text: string, line: number | undefined): unknown {
+  try {
+    return JSON.parse(line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const problem = locateJsonError(text, (error as Error).message);
-    throw new InputError(file, problem.message, { line: problem.line, column: problem.column });
-  }
-  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (typeof data !== 'object' || data === null || Array.isArray(data) || version === undefined) {
+    const where = line === undefined ? 'the last line' : `line ${line}`;
     throw new InputError(
       file,
-      'not a kansa findings file (no schemaVersion): write one with `kansa scan --format json --output FILE`',
+      `invalid JSON on ${where}: ${(error as Error).message}`,
+      line ? { line } : undefined,
     );
   }
-  const major = typeof version === 'string' ? Number(version.split('.')[0]) : Number.NaN;
-  if (major !== READABLE_MAJOR) {
+}
+
+function validated<T>(
+  file: string,
+  validate: (data: unknown) => import('ajv').ErrorObject | undefined,
+  data: unknown,
+  line: number | undefined,
+  context = '',
+): T {
+  const error = validate(data);
+  if (!error) return data as T;
+  const where = line === undefined ? ' (last line)' : '';
+  throw new InputError(file, `${describeError(error, context)}${where}`, line ? { line } : undefined);
+}
+
+/** Version 2: the header and catalogue from the start, the trailer from the end, findings as iterated. */
+function readV2(file: string, source: LineSource): FindingsFile {
+  let header: FindingsHeader | undefined;
+  const checks = new Map<string, CheckEntry>();
+  let firstResourceLine = 0;
+  for (const { text, line } of source.lines()) {
+    if (line === 1) {
+      const data = parseLine(file, text, line);
+      checkVersion(file, data);
+      header = validated<FindingsHeader>(file, validateHeader, data, line);
+      continue;
+    }
+    if (!text.startsWith('{"check":')) {
+      firstResourceLine = line;
+      break;
+    }
+    const entry = validated<{ check: CheckEntry }>(
+      file,
+      validateCheck,
+      (parseLine(file, text, line) as { check: unknown }).check,
+      line,
+      ' (check)',
+    );
+    checks.set((entry as unknown as CheckEntry).id, entry as unknown as CheckEntry);
+  }
+  if (!header || firstResourceLine === 0) {
+    throw new InputError(file, 'the findings file ends early: the scan did not finish, or the file was cut');
+  }
+  const last = source.last();
+  if (!last.startsWith('{"end":')) {
     throw new InputError(
       file,
-      `findings file schemaVersion ${JSON.stringify(version)} is not readable by this kansa (reads ${READABLE_MAJOR}.x)`,
+      'the findings file has no trailer ({"end": …}): the scan did not finish, or the file was cut',
     );
   }
-  if (!validate(data)) throw new InputError(file, describeError((validate.errors ?? [])[0]!, data));
-  return data as unknown as FindingsFile;
+  const { end } = validated<{ end: ScanEnd }>(
+    file,
+    validateTrailer,
+    parseLine(file, last, undefined),
+    undefined,
+  );
+  return {
+    schemaVersion: header.schemaVersion,
+    scan: { ...header.scan, finishedAt: end.finishedAt, partial: end.partial },
+    requirements: end.requirements,
+    summary: end.summary,
+    coverage: end.coverage,
+    ...(end.history ? { history: end.history } : {}),
+    ...(end.waivers ? { waivers: end.waivers } : {}),
+    findings: { [Symbol.iterator]: () => findingsOf(file, source, checks, firstResourceLine) },
+  };
 }
 
-function describeError(error: ErrorObject, data: unknown): string {
-  const where = pointerToPath(error.instancePath) || '(top level)';
-  const context = findingContext(error.instancePath, data);
-  let what: string;
-  switch (error.keyword) {
-    case 'required':
-      what = `missing property "${(error.params as { missingProperty: string }).missingProperty}"`;
-      break;
-    case 'additionalProperties':
-      what = `unexpected property "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-      break;
-    case 'enum':
-      what = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-      break;
-    default:
-      what = error.message ?? error.keyword;
+function* findingsOf(
+  file: string,
+  source: LineSource,
+  checks: ReadonlyMap<string, CheckEntry>,
+  from: number,
+): Generator<FileFinding> {
+  for (const { text, line } of source.lines()) {
+    if (line < from || text === '') continue;
+    if (text.startsWith('{"end":')) return;
+    const { resource, findings } = validated<ResourceLine>(
+      file,
+      validateResource,
+      parseLine(file, text, line),
+      line,
+    );
+    for (const f of findings) {
+      const check = checks.get(f.check);
+      if (!check)
+        throw new InputError(file, `finding of check ${f.check}, which the catalogue does not list`, {
+          line,
+        });
+      const template = check.messages[f.message];
+      if (!template) throw new InputError(file, `check ${f.check} has no message "${f.message}"`, { line });
+      yield {
+        id: findingId(f.check, resource.provider, resource.id),
+        checkId: f.check,
+        requirements: check.requirements,
+        clauses: check.clauses,
+        status: f.status,
+        severity: f.severity ?? check.severity,
+        title: check.title,
+        message: capStrings(renderLocalized(template, f.data)),
+        resource,
+        evidence: f.evidence,
+        remediation: check.remediation,
+        ...(f.change ? { change: f.change } : {}),
+        ...(f.waiver ? { waiver: f.waiver } : {}),
+        ...(f.history ? { history: f.history } : {}),
+      };
+    }
   }
-  return `invalid findings file at ${where}${context}: ${what}`;
-}
-
-/** `/findings/12/resource/provider` → `findings[12].resource.provider`. */
-function pointerToPath(pointer: string): string {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, s) => (/^\d+$/.test(s) ? `${path}[${s}]` : path ? `${path}.${s}` : s), '');
-}
-
-/** Names the finding an error is in (its id), so it can be found in a large file. */
-function findingContext(pointer: string, data: unknown): string {
-  const match = /^\/findings\/(\d+)/.exec(pointer);
-  if (!match) return '';
-  const finding = (data as { findings: { id?: unknown }[] }).findings[Number(match[1])];
-  return typeof finding?.id === 'string' ? ` (finding ${finding.id})` : '';
+  throw new InputError(file, 'the findings file has no trailer ({"end": …}): the file was cut');
 }
 
 /**
@@ -260,19 +275,26 @@ export interface FrameworkView {
   };
 }
 
-/** The view the scan itself was reported in. */
-export function scanView(file: FindingsFile): FrameworkView {
+/**
+ * The view the scan itself was reported in. Its requirements are the file's, read when asked
+ * for: a report written straight from a scan knows them only once every finding is out, so
+ * such a scan gives each requirement's force (from its framework) up front.
+ */
+export function scanView(file: FindingsFile, forces?: ReadonlyMap<string, Force>): FrameworkView {
   const { id, version, title } = file.scan.framework;
-  const forceOf = new Map(file.requirements.map((r) => [r.id, r.force]));
+  let forceById: ReadonlyMap<string, Force | undefined> | undefined = forces;
+  const forceOf = () => (forceById ??= new Map(file.requirements.map((r) => [r.id, r.force])));
   return {
     id,
     version,
     title,
-    requirements: file.requirements,
+    get requirements() {
+      return file.requirements;
+    },
     requirementsOf: (f) => ({
       requirements: f.requirements,
       clauses: f.clauses,
-      forces: f.requirements.map((r) => forceOf.get(r)),
+      forces: f.requirements.map((r) => forceOf().get(r)),
     }),
   };
 }
@@ -295,14 +317,12 @@ export function frameworkView(file: FindingsFile, framework: Framework): Framewo
   const none = { requirements: [], clauses: [], forces: [] };
   const requirementsOf = (f: FileFinding) => byCheck.get(f.checkId) ?? none;
   const tally = new FindingTally();
+  const providers = new Set<Provider>(file.coverage.resourcesByType.map((r) => r.provider));
   for (const f of file.findings) {
     // The tally reads status, severity, check id and requirement ids only.
     tally.add({ ...f, ...requirementsOf(f) } as unknown as Finding);
+    providers.add(f.resource.provider);
   }
-  const providers = new Set<Provider>([
-    ...file.coverage.resourcesByType.map((r) => r.provider),
-    ...file.findings.map((f) => f.resource.provider),
-  ]);
   return {
     id: framework.id,
     version: framework.version,

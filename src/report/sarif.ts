@@ -29,12 +29,16 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
  * The findings as a SARIF 2.1.0 log for CI systems: one rule per check (help = remediation,
  * ja/en in properties), one result per FAIL (level by severity) and per UNKNOWN (note: the
  * export could not show the setting). PASS and NOT_APPLICABLE are not results. The resource is
- * a logical location; the export file it was read from, the physical one.
+ * a logical location; the export file it was read from, the physical one. Written as the
+ * findings are read: the results first, then the rules they refer to (JSON members have no
+ * order), so a log of any size takes the memory of its rules only.
  */
-export function renderSarif(file: FindingsFile, view: FrameworkView, lang: Lang) {
+export function* renderSarif(file: FindingsFile, view: FrameworkView, lang: Lang): Generator<string> {
   const rules: ReturnType<typeof rule>[] = [];
   const ruleIndex = new Map<string, number>();
-  const results = [];
+  yield `{"$schema":${JSON.stringify(SARIF_SCHEMA)},"version":"2.1.0","runs":[{"results":[`;
+  let chunk: string[] = [];
+  let written = 0;
   for (const f of file.findings) {
     if (f.status !== 'FAIL' && f.status !== 'UNKNOWN') continue;
     let index = ruleIndex.get(f.checkId);
@@ -43,39 +47,38 @@ export function renderSarif(file: FindingsFile, view: FrameworkView, lang: Lang)
       rules.push(rule(f, view, lang));
       ruleIndex.set(f.checkId, index);
     }
-    results.push(result(f, index, view, lang));
+    chunk.push(`${written++ === 0 ? '' : ','}\n${JSON.stringify(result(f, index, view, lang))}`);
+    if (chunk.length === 500) {
+      yield chunk.join('');
+      chunk = [];
+    }
   }
-  return {
-    $schema: SARIF_SCHEMA,
-    version: '2.1.0',
-    runs: [
+  if (chunk.length > 0) yield chunk.join('');
+  const rest = {
+    tool: {
+      driver: {
+        name: 'kansa',
+        version: file.scan.tool.version,
+        semanticVersion: file.scan.tool.version,
+        informationUri: 'https://kansa.dev/',
+        rules,
+      },
+    },
+    automationDetails: { id: `kansa/${view.id}/` },
+    invocations: [
       {
-        tool: {
-          driver: {
-            name: 'kansa',
-            version: file.scan.tool.version,
-            semanticVersion: file.scan.tool.version,
-            informationUri: 'https://kansa.dev/',
-            rules,
-          },
-        },
-        automationDetails: { id: `kansa/${view.id}/` },
-        invocations: [
-          {
-            executionSuccessful: !file.scan.partial,
-            startTimeUtc: file.scan.startedAt,
-            endTimeUtc: file.scan.finishedAt,
-          },
-        ],
-        columnKind: 'unicodeCodePoints',
-        results,
-        properties: {
-          framework: { id: view.id, version: view.version, title: view.title },
-          partial: file.scan.partial,
-        },
+        executionSuccessful: !file.scan.partial,
+        startTimeUtc: file.scan.startedAt,
+        endTimeUtc: file.scan.finishedAt,
       },
     ],
+    columnKind: 'unicodeCodePoints',
+    properties: {
+      framework: { id: view.id, version: view.version, title: view.title },
+      partial: file.scan.partial,
+    },
   };
+  yield `\n],${JSON.stringify(rest).slice(1)}]}\n`;
 }
 
 function rule(f: FileFinding, view: FrameworkView, lang: Lang) {

@@ -7,14 +7,20 @@ import {
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import { renderLocalized } from '../model/localized.ts';
 import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
-import { type Finding, type FindingResource, findingId, SEVERITY_RANK } from './finding.ts';
+import {
+  CHECK_ERROR,
+  CHECK_ERROR_TEXT,
+  type Finding,
+  type FindingResource,
+  ScanFinding,
+  SEVERITY_RANK,
+} from './finding.ts';
 import { checkContext, type Inventory } from './inventory.ts';
 import type { ScanPlan } from './plan.ts';
 
 /** A check of the framework with the requirements it serves there. */
-interface MappedCheck {
+export interface MappedCheck {
   readonly check: Check;
   readonly requirements: string[];
   readonly clauses: string[];
@@ -27,8 +33,8 @@ interface MappedCheck {
   readonly severity: Severity | undefined;
 }
 
-/** The framework's checks, indexed by the resource types they read (`appliesTo` then narrows by native type). */
-function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
+/** The framework's checks with the requirements each serves, in the framework's order. */
+export function mappedChecks(framework: ScanPlan): MappedCheck[] {
   const mapped = new Map<string, MappedCheck>();
   for (const requirement of framework.requirements) {
     for (const checkId of requirement.checks) {
@@ -49,8 +55,13 @@ function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
       mapped.set(checkId, entry);
     }
   }
+  return [...mapped.values()];
+}
+
+/** The framework's checks, indexed by the resource types they read. */
+function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
   const byType = new Map<string, MappedCheck[]>();
-  for (const entry of mapped.values()) {
+  for (const entry of mappedChecks(framework)) {
     const providers =
       entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
     for (const provider of providers) {
@@ -111,9 +122,8 @@ export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date):
     for (const mapped of checks) {
       if (!appliesTo(mapped.check.meta, resource)) continue;
       const result = evaluateSafely(mapped.check, resource, ctx);
-      const finding = toFinding(mapped, resource, described, result);
       const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
-      yield change ? { ...finding, change } : finding;
+      yield toFinding(mapped, described, result, change);
     }
   }
 }
@@ -144,12 +154,6 @@ function capped(severity: Severity, ceiling: Severity): Severity {
   return SEVERITY_RANK[severity] > SEVERITY_RANK[ceiling] ? ceiling : severity;
 }
 
-const CHECK_ERROR = '__checkError';
-const CHECK_ERROR_TEXT = {
-  ja: 'チェックの実行中にエラーが発生しました（kansa の不具合）: {{error}}',
-  en: 'The check failed with an error (a kansa bug): {{error}}',
-};
-
 /** The resource as findings name it: strings from the inventory are capped (base/cap.ts). */
 function describe(resource: Resource, classification: number): FindingResource {
   return {
@@ -167,24 +171,26 @@ function describe(resource: Resource, classification: number): FindingResource {
 
 function toFinding(
   { check, requirements, clauses, ceiling, severity }: MappedCheck,
-  resource: Resource,
   described: FindingResource,
   result: CheckResult,
+  change: Finding['change'],
 ): Finding {
   const { meta } = check;
   const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
   if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
-  return {
-    id: findingId(meta.id, resource.provider, resource.id),
+  return new ScanFinding({
     checkId: meta.id,
     requirements,
     clauses,
     status: result.status,
     severity: severity ?? capped(result.severity ?? meta.severity, ceiling),
     title: meta.title,
-    message: capStrings(renderLocalized(template, capStrings(result.data))),
+    messageId: result.message,
+    data: capStrings(result.data),
+    template,
     resource: described,
     evidence: capStrings(result.evidence),
     remediation: meta.remediation,
-  };
+    change,
+  });
 }

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
+import { capStrings } from '../base/cap.ts';
 import type { CheckStatus, Evidence, Severity } from '../checks/check.ts';
-import type { Localized } from '../model/localized.ts';
+import { type Localized, renderLocalized } from '../model/localized.ts';
 import type { KansaType, Origin, Provider } from '../model/resource.ts';
 
 /** A check's verdict on one resource, in the terms of the framework being reported. */
@@ -14,6 +15,10 @@ export interface Finding {
   readonly status: CheckStatus;
   readonly severity: Severity;
   readonly title: Localized;
+  /** The message: a template of the check's (`meta.messages`) by id, and its parameters. */
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  /** The message rendered (when it is read: the terminal-only scan shows a handful). */
   readonly message: Localized;
   readonly resource: FindingResource;
   readonly evidence: readonly Evidence[];
@@ -57,6 +62,73 @@ export interface FindingHistory {
   readonly openedAt?: string;
 }
 
+/** The message of a check that threw: a kansa bug, reported as UNKNOWN, never as a pass. */
+export const CHECK_ERROR = '__checkError';
+export const CHECK_ERROR_TEXT: Localized = {
+  ja: 'チェックの実行中にエラーが発生しました（kansa の不具合）: {{error}}',
+  en: 'The check failed with an error (a kansa bug): {{error}}',
+};
+
+/**
+ * A finding as the scan makes it: the id (a hash) and the message (a template filled in) are
+ * worked out when first read, since most paths read neither for most findings.
+ */
+export class ScanFinding implements Finding {
+  readonly checkId: string;
+  readonly requirements: readonly string[];
+  readonly clauses: readonly string[];
+  readonly status: CheckStatus;
+  readonly severity: Severity;
+  readonly title: Localized;
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, unknown>> | undefined;
+  readonly resource: FindingResource;
+  readonly evidence: readonly Evidence[];
+  readonly remediation: Localized;
+  readonly change: Finding['change'];
+  readonly waiver: AppliedWaiver | undefined;
+  readonly history: FindingHistory | undefined;
+  readonly #template: Localized;
+  #id: string | undefined;
+  #message: Localized | undefined;
+
+  constructor(fields: Omit<Finding, 'id' | 'message'> & { readonly template: Localized }) {
+    this.checkId = fields.checkId;
+    this.requirements = fields.requirements;
+    this.clauses = fields.clauses;
+    this.status = fields.status;
+    this.severity = fields.severity;
+    this.title = fields.title;
+    this.messageId = fields.messageId;
+    this.data = fields.data;
+    this.resource = fields.resource;
+    this.evidence = fields.evidence;
+    this.remediation = fields.remediation;
+    this.change = fields.change;
+    this.waiver = fields.waiver;
+    this.history = fields.history;
+    this.#template = fields.template;
+  }
+
+  get id(): string {
+    this.#id ??= findingId(this.checkId, this.resource.provider, this.resource.id);
+    return this.#id;
+  }
+
+  /** The same finding with a waiver or its history state (a copy: a finding is never changed). */
+  with(extra: Pick<Finding, 'waiver' | 'history'>): ScanFinding {
+    const copy = new ScanFinding({ ...this, template: this.#template, ...extra });
+    copy.#id = this.#id;
+    return copy;
+  }
+
+  /** Rendered from data already capped; the text is capped again (base/cap.ts). */
+  get message(): Localized {
+    this.#message ??= capStrings(renderLocalized(this.#template, this.data));
+    return this.#message;
+  }
+}
+
 export interface FindingResource {
   readonly provider: Provider;
   readonly account: string;
@@ -80,3 +152,8 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = {
   low: 1,
   info: 0,
 };
+
+/** A finding with a waiver or its history state added (the scan's own findings keep their lazy id and message). */
+export function annotate(finding: Finding, extra: Pick<Finding, 'waiver' | 'history'>): Finding {
+  return finding instanceof ScanFinding ? finding.with(extra) : { ...finding, ...extra };
+}

@@ -1,6 +1,6 @@
 import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { byResourceType } from '../report/json.ts';
-import { type FindingsFile, parseFindings } from '../report/read-findings.ts';
+import { type FileFinding, type FindingsFile, parseFindingsText } from '../report/read-findings.ts';
 import { verdict } from '../report/summary.ts';
 import type { SqlEngine } from './engine.ts';
 import { type RunStatus, runStatus } from './runs.ts';
@@ -34,14 +34,14 @@ export async function readRunFindings(
         `${where} was recorded without its findings (kansa before 0.2, or no --run-id): rerun it`,
       );
     }
-    shards.push(parseFindings(where, row.document));
+    shards.push(parseFindingsText(where, row.document));
   }
+  // Each shard's file is checked against the findings schema as it is read, like any file a report reads.
   const file = withMonitoringVerdicts(
     mergeShards(shards, !status.complete),
     await monitoringRows(engine, runId),
   );
-  // The merged file is checked against the findings schema like any file a report reads.
-  return { file: parseFindings(`${engine.location}: run ${runId}`, JSON.stringify(file)), status };
+  return { file, status };
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -105,7 +105,7 @@ function mergeShards(shards: readonly FindingsFile[], partial: boolean): Finding
   const order: readonly (Provider | 'all')[] = ['all', ...PROVIDERS];
   return {
     schemaVersion: first.schemaVersion,
-    findings: shards.flatMap((s) => s.findings),
+    findings: { [Symbol.iterator]: () => findingsOf(shards) },
     scan: {
       ...first.scan,
       startedAt: shards.map((s) => s.scan.startedAt).sort()[0]!,
@@ -135,6 +135,11 @@ function mergeShards(shards: readonly FindingsFile[], partial: boolean): Finding
     },
     ...(waivers.size > 0 ? { waivers: [...waivers.values()] } : {}),
   };
+}
+
+/** The shards' findings, shard by shard, read as they are iterated. */
+function* findingsOf(shards: readonly FindingsFile[]): Generator<FileFinding> {
+  for (const shard of shards) yield* shard.findings;
 }
 
 type MonitoringRow = { scan_id: string; requirement_id: string; status: string; failed: number };

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RunLock } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 import { type Run, kansa as runKansa, SAMPLE } from './run-kansa.ts';
 
 /** The real CLI in a child process (tests/cli/run-kansa.ts), called with its arguments spread. */
@@ -39,7 +40,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     store = path.join(dir, 'store', 'history.sqlite');
     const first = await kansa('scan', '-i', SAMPLE, '--store', store, '-o', path.join(dir, 'f1.json'));
     expect(first.stderr).toBe('');
-    files.push(JSON.parse(await readFile(path.join(dir, 'f1.json'), 'utf8')) as File);
+    files.push((await findingsFromFile(path.join(dir, 'f1.json'))) as unknown as File);
     // Waive every critical failure of the first scan (by check, any resource), plus one that matches nothing.
     const critical = [
       ...new Set(
@@ -73,7 +74,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
       '-o',
       path.join(dir, 'f2.json'),
     );
-    files.push(JSON.parse(await readFile(path.join(dir, 'f2.json'), 'utf8')) as File);
+    files.push((await findingsFromFile(path.join(dir, 'f2.json'))) as unknown as File);
   }, 120_000);
 
   it('records each scan; the findings carry their state (new, then still open)', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingsFromText } from '../helpers/findings-file.ts';
 import { kansa, SAMPLE } from './run-kansa.ts';
 
 interface FileCoverage {
@@ -67,7 +68,7 @@ beforeAll(async () => {
   expect(earlier.code).toBe(0);
 
   run = await kansa(['scan', '--input', tree, '--format', 'json', '--max-inflated-mib', '1']);
-  report = JSON.parse(run.stdout) as FindingsFile;
+  report = (await findingsFromText(run.stdout)) as unknown as FindingsFile;
 }, 120_000);
 
 const entry = (name: string) => {

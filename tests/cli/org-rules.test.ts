@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingsFromText } from '../helpers/findings-file.ts';
 import { kansa } from './run-kansa.ts';
 
 const SUB = '0b7e3c1a-2d4f-4e6a-8b9c-1d2e3f4a5b6c';
@@ -38,13 +39,6 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'inventory.json'), inventory());
 });
 
-interface Finding {
-  checkId: string;
-  status: string;
-  message: { en: string };
-  resource: { name: string };
-}
-
 describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, () => {
   it('a backtracking pattern and nested .all() over 2,000 tags finish within their limit', async () => {
     const policy = path.join(dir, 'slow.yaml');
@@ -66,7 +60,7 @@ describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, (
     ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const findings = (JSON.parse(result.stdout) as { findings: Finding[] }).findings;
+    const { findings } = await findingsFromText(result.stdout);
     const of = (checkId: string, name: string) =>
       findings.find((f) => f.checkId === checkId && f.resource.name.startsWith(name));
     // RE2 semantics, linear time: 5,000 characters decided (no match), not hung.

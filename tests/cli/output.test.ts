@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateGcp } from '../../bench/generate/gcp.ts';
+import { readFindings } from '../../src/report/read-findings.ts';
 import { finished, kansa, ROOT, SAMPLE, spawnKansa } from './run-kansa.ts';
 
 /** A small input, for the cases where only the writing matters. */
@@ -54,7 +55,7 @@ describe('a killed scan leaves the previous findings file intact', { timeout: 12
       expect(result.signal).toBe(signal);
       const after = await readFile(target, 'utf8');
       expect(after).toBe(previous);
-      expect(() => JSON.parse(after)).not.toThrow();
+      expect((await readFindings(target)).summary.findings).toBeGreaterThan(0);
       // SIGTERM cleans up; SIGKILL cannot, and its leftover is a dot-file beside the target.
       if (signal === 'SIGTERM') expect(existsSync(path.join(dir, temp))).toBe(false);
     }, 120_000);

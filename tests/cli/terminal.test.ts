@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/terminal-text.ts';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 import { kansa, type Run, SAMPLE } from './run-kansa.ts';
 
 const SUB = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
@@ -57,7 +58,7 @@ beforeAll(async () => {
     ]),
     kansa(['scan', '--input', dir, '--framework', 'gov', '--lang', 'ja', '--allow-partial']),
   ]);
-  findings = JSON.parse(await readFile(output, 'utf8'));
+  findings = (await findingsFromFile(output)) as unknown as typeof findings;
 }, 120_000);
 
 describe('values from the inventory on the terminal', { timeout: 120_000 }, () => {

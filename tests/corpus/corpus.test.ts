@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 
 /**
  * The fidelity corpus (tests/corpus/SOURCES.md): records in the dialects of public third-party
@@ -58,7 +59,7 @@ beforeAll(async () => {
     { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 },
   );
   summary = stdout;
-  findings = JSON.parse(await readFile(output, 'utf8')) as FindingsFile;
+  findings = (await findingsFromFile(output)) as unknown as FindingsFile;
   for (const finding of findings.findings)
     actual.set(key(finding.checkId, finding.resource.id), finding.status);
   // One CLI run over the whole corpus: allow for a slow, shared machine.

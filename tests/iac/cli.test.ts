@@ -5,19 +5,11 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../src/report/findings-schema.json' with { type: 'json' };
+import { loadAll, readFindings } from '../../src/report/read-findings.ts';
 import { kansa } from '../report/helpers/findings.ts';
 
 const AWS_PLAN = path.join('tests/iac/fixtures/aws/plan.json');
 const validate = addFormats.default(new Ajv({ allErrors: true })).compile(schema);
-
-interface Written {
-  findings: {
-    checkId: string;
-    status: string;
-    change?: string;
-    resource: { id: string; origin: { iac?: unknown } };
-  }[];
-}
 
 let dir: string;
 let findingsPath: string;
@@ -68,8 +60,10 @@ function keptFailurePlan(): string {
 
 describe('kansa scan on a Terraform plan', () => {
   it('writes a findings file with the Terraform origin and plan changes, valid against the schema', async () => {
-    const file = JSON.parse(await readFile(findingsPath, 'utf8')) as Written;
-    expect(validate(file), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    for (const line of (await readFile(findingsPath, 'utf8')).trimEnd().split('\n')) {
+      expect(validate(JSON.parse(line)), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+    const file = loadAll(await readFindings(findingsPath));
     const db = file.findings.find(
       (f) => f.checkId === 'aws.rds.instance-public-access' && f.resource.id === 'aws_db_instance.main',
     );

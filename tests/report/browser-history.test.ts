@@ -63,7 +63,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report: changes since the previous 
       ],
     };
     const report = path.join(dir, 'report.html');
-    await writeFile(report, renderHtml({ file, view: scanView(file), lang: 'en' }).join(''));
+    await writeFile(report, [...renderHtml({ file, view: scanView(file), lang: 'en' })].join(''));
     url = pathToFileURL(report).href;
     context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
       executablePath: CHROMIUM,

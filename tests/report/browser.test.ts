@@ -8,8 +8,16 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHtml } from '../../src/report/html/index.ts';
-import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
-import { PLANTED, ROOT, recount, scaled, scanSample, withPlanted } from './helpers/findings.ts';
+import { scanView } from '../../src/report/read-findings.ts';
+import {
+  type FindingsFile,
+  PLANTED,
+  ROOT,
+  recount,
+  scaled,
+  scanSample,
+  withPlanted,
+} from './helpers/findings.ts';
 
 // The page's globals, as the callbacks below that run in the browser use them (tsconfig has no DOM lib).
 declare const window: Record<string, unknown>;
@@ -49,7 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
       failedBySeverity: file.summary.failedBySeverity,
     }));
     const report = path.join(dir, 'report.html');
-    await writeFile(report, renderHtml({ file, view: scanView(file), lang: 'ja', history }).join(''));
+    await writeFile(report, [...renderHtml({ file, view: scanView(file), lang: 'ja', history })].join(''));
     reportUrl = pathToFileURL(report).href;
     context = await chromium.launchPersistentContext(path.join(dir, 'profile'), {
       executablePath: CHROMIUM,
@@ -213,7 +221,7 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in Chromium', () => {
     const large = recount(scaled(sample, LARGE));
     const report = path.join(dir, 'large.html');
     const started = performance.now();
-    const html = renderHtml({ file: large, view: scanView(large), lang: 'en' }).join('');
+    const html = [...renderHtml({ file: large, view: scanView(large), lang: 'en' })].join('');
     await writeFile(report, html);
     const renderMs = performance.now() - started;
 

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, renderCsv } from '../../src/report/csv.ts';
-import { type FindingsFile, loadView, scanView } from '../../src/report/read-findings.ts';
-import { kansa, PLANTED, scanSample, withPlanted } from './helpers/findings.ts';
+import { loadView, scanView } from '../../src/report/read-findings.ts';
+import { type FindingsFile, kansa, PLANTED, scanSample, withPlanted } from './helpers/findings.ts';
 
 let sample: { dir: string; path: string; file: FindingsFile };
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { embedJson, renderHtml } from '../../src/report/html/index.ts';
-import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
-import { PLANTED, scaled, scanSample, withPlanted } from './helpers/findings.ts';
+import { scanView } from '../../src/report/read-findings.ts';
+import { type FindingsFile, PLANTED, scaled, scanSample, withPlanted } from './helpers/findings.ts';
 
 let file: FindingsFile;
 let html: string;
 
 beforeAll(async () => {
   file = withPlanted((await scanSample()).file);
-  html = renderHtml({ file, view: scanView(file), lang: 'ja' }).join('');
+  html = [...renderHtml({ file, view: scanView(file), lang: 'ja' })].join('');
 });
 
 const DATA_OPEN = '<script type="application/json" id="kansa-data">';
@@ -66,7 +66,9 @@ describe('HTML report (the file)', () => {
 
   it('keeps what repeats once: 10,000 findings take far less than the findings file', () => {
     const large = scaled(file, 10_000);
-    const bytes = Buffer.byteLength(renderHtml({ file: large, view: scanView(large), lang: 'en' }).join(''));
+    const bytes = Buffer.byteLength(
+      [...renderHtml({ file: large, view: scanView(large), lang: 'en' })].join(''),
+    );
     const json = Buffer.byteLength(JSON.stringify(large));
     expect(bytes).toBeLessThan(json / 4);
   });

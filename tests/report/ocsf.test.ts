@@ -1,9 +1,9 @@
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OCSF_VERSION, type ocsfEvent, renderOcsf } from '../../src/report/ocsf.ts';
-import { type FindingsFile, loadView, scanView } from '../../src/report/read-findings.ts';
+import { loadView, scanView } from '../../src/report/read-findings.ts';
 import schema from '../../vendor/ocsf/compliance_finding-1.3.0.schema.json' with { type: 'json' };
-import { scanSample, withPlanted } from './helpers/findings.ts';
+import { type FindingsFile, scanSample, withPlanted } from './helpers/findings.ts';
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
 
@@ -15,7 +15,8 @@ beforeAll(async () => {
     FindingsFile,
     FindingsFile,
   ];
-});
+  // Two scans in child processes: slow on a loaded machine.
+}, 60_000);
 
 type OcsfEvent = ReturnType<typeof ocsfEvent>;
 

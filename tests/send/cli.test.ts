@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kansa, SAMPLE } from '../cli/run-kansa.ts';
 import { FakeSoc } from '../fakes/soc/server.ts';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 
 /** `kansa send` end to end: the real CLI in a child process, the fake webhook over HTTPS. */
 let soc: FakeSoc;
@@ -67,11 +68,7 @@ describe('kansa send', () => {
     expect(down.code, down.stderr).toBe(6);
     expect(down.stderr).toMatch(/spooled for the next run/);
     // The findings file says so too: its coverage lists the delivery and what was spooled.
-    const delivery = (
-      JSON.parse(readFileSync(findings, 'utf8')) as {
-        coverage: { delivery: { spooled: number; error?: string }[] };
-      }
-    ).coverage.delivery;
+    const delivery = (await findingsFromFile(findings)).coverage.delivery ?? [];
     expect(delivery.at(-1)).toMatchObject({
       spooled: expect.any(Number),
       error: expect.stringMatching(/503/),

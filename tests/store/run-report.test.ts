@@ -1,11 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FindingsFile } from '../../src/report/read-findings.ts';
+import type { FindingsFile, LoadedFindingsFile } from '../../src/report/read-findings.ts';
+import { loadAll } from '../../src/report/read-findings.ts';
 import { openStore } from '../../src/store/open.ts';
 import { readRunFindings } from '../../src/store/run-report.ts';
 import { kansa, SAMPLE } from '../cli/run-kansa.ts';
+import { findingsFromFile, findingsFromText } from '../helpers/findings-file.ts';
 import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
 
 /**
@@ -15,7 +17,7 @@ import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
  */
 const dir = mkdtempSync(path.join(tmpdir(), 'kansa-run-report-'));
 let postgres: TestPostgres | string = 'not started';
-let whole: FindingsFile;
+let whole: LoadedFindingsFile;
 let wholeCsv: string;
 
 beforeAll(async () => {
@@ -33,7 +35,7 @@ beforeAll(async () => {
     path.join(dir, 'whole.json'),
   ]);
   expect(scan.stderr).toBe('');
-  whole = JSON.parse(readFileSync(path.join(dir, 'whole.json'), 'utf8')) as FindingsFile;
+  whole = await findingsFromFile(path.join(dir, 'whole.json'));
   wholeCsv = (await kansa(['report', '-i', path.join(dir, 'whole.json'), '--format', 'csv'])).stdout;
 }, 120_000);
 afterAll(() => {
@@ -53,7 +55,7 @@ const ENGINES = [
 /** The history state carries each scan's own clock: the rest must be equal. */
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g;
 const findingsById = (file: FindingsFile) =>
-  new Map(file.findings.map((f) => [f.id, JSON.stringify(f).replace(ISO_TIME, 'T')]));
+  new Map(loadAll(file).findings.map((f) => [f.id, JSON.stringify(f).replace(ISO_TIME, 'T')]));
 const csvRows = (csv: string) => csv.replace(ISO_TIME, 'T').split('\n').sort();
 
 const shardScan = (store: string, shard: string, run: string) =>
@@ -68,7 +70,7 @@ describe.each(ENGINES)('a run of N shards on $name', ({ name, store: newStore })
         Array.from({ length: count }, (_, i) => shardScan(store, `${i}/${count}`, `run-${name}-${count}`)),
       );
       for (const run of runs) expect([run.code, run.stderr]).toEqual([0, '']);
-      const shards = runs.map((r) => JSON.parse(r.stdout) as FindingsFile);
+      const shards = await Promise.all(runs.map((r) => findingsFromText(r.stdout)));
       const ids = shards.flatMap((s) => s.findings.map((f) => f.id));
       expect(new Set(ids).size).toBe(ids.length);
 

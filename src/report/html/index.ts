@@ -4,6 +4,8 @@ import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
+import { clientScript } from './client-script.ts';
 
 /** One earlier scan for the trend chart (`kansa report --history old.json …`). */
 export interface HistoryPoint {
@@ -19,7 +21,7 @@ export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium
 const SKIPPED_SHOWN = 20;
 
 // The page's script and style, read once; both are static and allowed by their hashes in the CSP.
-const CLIENT = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const CLIENT = clientScript(new URL('./client/', import.meta.url));
 const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
 
 /**
@@ -27,16 +29,15 @@ const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
  * allows only its own script and style, by hash) that opens from a file share or an e-mail.
  * The findings travel as compact JSON inside `<script type="application/json">` (every `<`
  * escaped, so no `</script>` in a resource name can end it) and the page renders them with
- * textContent only: names, tags and evidence are attacker-controlled strings.
+ * textContent only: names, tags and evidence are attacker-controlled strings. The page is
+ * written as the findings are read, so the report of a large file is never held whole.
  */
-export function renderHtml(args: {
+export function* renderHtml(args: {
   file: FindingsFile;
   view: FrameworkView;
   lang: Lang;
   history?: readonly HistoryPoint[];
-}): string[] {
-  const data = compactData(args.file, args.view, args.lang, args.history ?? []);
-  const json = embedJson(data);
+}): Generator<string> {
   const csp = [
     "default-src 'none'",
     `script-src '${sha256(CLIENT)}'`,
@@ -45,7 +46,7 @@ export function renderHtml(args: {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  return [
+  yield [
     `<!DOCTYPE html>\n<html lang="${args.lang}">\n<head>\n<meta charset="utf-8">\n`,
     `<meta http-equiv="Content-Security-Policy" content="${csp}">\n`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
@@ -53,9 +54,9 @@ export function renderHtml(args: {
     `<title>kansa</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`,
     '<noscript>This report needs JavaScript (no network access is made). / このレポートの表示には JavaScript が必要です（通信は行いません）。</noscript>\n',
     '<script type="application/json" id="kansa-data">',
-    json,
-    `</script>\n<script>${CLIENT}</script>\n</body>\n</html>\n`,
-  ];
+  ].join('');
+  yield* compactData(args.file, args.view, args.lang, args.history ?? []);
+  yield `</script>\n<script>${CLIENT}</script>\n</body>\n</html>\n`;
 }
 
 /** The CSP source for an inline element: its SHA-256, base64. */
@@ -68,20 +69,40 @@ function sha256(text: string): string {
  * and the two JavaScript line terminators are written as \u escapes, which JSON.parse reads back.
  */
 export function embedJson(value: unknown): string {
-  return JSON.stringify(value).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return escapeForScript(JSON.stringify(value));
 }
+
+function escapeForScript(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** `"name":[…]` with the items serialized a chunk at a time. */
+function* jsonArray(name: string, items: readonly unknown[]): Generator<string> {
+  yield `,${JSON.stringify(name)}:[`;
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const part = JSON.stringify(items.slice(i, i + CHUNK)).slice(1, -1);
+    yield escapeForScript(i === 0 ? part : `,${part}`);
+  }
+  yield ']';
+}
+
+const CHUNK = 2000;
 
 /**
  * The findings in the page's compact form, so 100,000 findings stay a few tens of MB instead
  * of hundreds: what repeats (check texts, messages, evidence, accounts, regions, files) is
  * kept once in a string table and referred to by index; a finding is a flat tuple
  * `[id, check, status, severity, resource, messageJa, messageEn, evidence, waiver, historyState,
- * openedAt]` (waiver and state as string indexes, -1 when absent).
+ * openedAt]` (waiver and state as string indexes, -1 when absent). The findings are
+ * written first, then the tables they refer to and the scan's outcome (a view's verdicts are
+ * counted as the findings are read).
  */
-function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, history: readonly HistoryPoint[]) {
+function* compactData(
+  file: FindingsFile,
+  view: FrameworkView,
+  lang: Lang,
+  history: readonly HistoryPoint[],
+): Generator<string> {
   const strings: string[] = [];
   const stringIndex = new Map<string, number>();
   const str = (s: string): number => {
@@ -94,12 +115,14 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
     return i;
   };
 
-  const checks: unknown[] = [];
+  const checks: CheckRow[] = [];
   const checkIndex = new Map<string, number>();
-  const resources: unknown[] = [];
+  const resources: ResourceRow[] = [];
   const resourceIndex = new Map<string, number>();
-  const findings: unknown[] = [];
 
+  yield `{"v":1,"lang":${JSON.stringify(lang)},"findings":[`;
+  let chunk: string[] = [];
+  let written = 0;
   for (const f of file.findings) {
     const { requirements, clauses } = view.requirementsOf(f);
     const checkKey = `${f.checkId}\0${requirements.join(' ')}\0${f.title.en}`;
@@ -137,7 +160,7 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
       ]);
       resourceIndex.set(resourceKey, ri);
     }
-    findings.push([
+    const tuple: FindingRow = [
       f.id,
       c,
       STATUSES.indexOf(f.status),
@@ -149,12 +172,21 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
       f.waiver ? str(JSON.stringify(f.waiver)) : -1,
       f.history ? str(f.history.state) : -1,
       f.history?.openedAt ?? 0,
-    ]);
+    ];
+    chunk.push(`${written++ === 0 ? '' : ','}${JSON.stringify(tuple)}`);
+    if (chunk.length === CHUNK) {
+      yield escapeForScript(chunk.join(''));
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield escapeForScript(chunk.join(''));
+  yield ']';
+  yield* jsonArray('strings', strings);
+  yield* jsonArray('checks', checks);
+  yield* jsonArray('resources', resources);
 
-  return {
-    v: 1,
-    lang,
+  // The page script's reading of these is typed by the same shapes (src/report/html/client/types.d.ts).
+  const rest: Omit<ReportData, 'v' | 'lang' | 'findings' | 'strings' | 'checks' | 'resources'> = {
     view: { id: view.id, version: view.version, title: view.title },
     scan: {
       tool: file.scan.tool,
@@ -182,9 +214,6 @@ function compactData(file: FindingsFile, view: FrameworkView, lang: Lang, histor
       byStatus: h.byStatus,
       failedBySeverity: h.failedBySeverity,
     })),
-    strings,
-    checks,
-    resources,
-    findings,
   };
+  yield `,${embedJson(rest).slice(1)}`;
 }

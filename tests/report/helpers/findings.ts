@@ -1,10 +1,17 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { FileFinding, FindingsFile } from '../../../src/report/read-findings.ts';
+import {
+  type FileFinding,
+  type LoadedFindingsFile as FindingsFile,
+  loadAll,
+  readFindings,
+} from '../../../src/report/read-findings.ts';
+
+export type { FindingsFile };
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 const run = promisify(execFile);
@@ -45,7 +52,7 @@ export async function scanSample(): Promise<{ dir: string; path: string; file: F
     output,
   );
   if (result.code !== 0) throw new Error(`scan failed: ${result.stderr}`);
-  return { dir, path: output, file: JSON.parse(await readFile(output, 'utf8')) as FindingsFile };
+  return { dir, path: output, file: loadAll(await readFindings(output)) };
 }
 
 /** Attacker-controlled strings: each would set window.__pwned if it ever ran. */

@@ -29,6 +29,8 @@ export function finding(s: Seen): Finding {
     status: s.status,
     severity: s.severity ?? 'high',
     title: text,
+    messageId: 'text',
+    data: undefined,
     message: text,
     resource: {
       provider,

@@ -1,0 +1,150 @@
+// The offline scan against the honest floor (bench/floor.mjs), as ratios measured in one run:
+// every command is a fresh process, the rounds interleave the commands (so a busy spell of the
+// shared machine hits all of them alike), and each figure is the median of the rounds. Time is
+// the process's CPU time (user + system, from its own resource usage): on a machine shared by
+// many, wall time mostly measures the others. kansa runs compiled (dist/, as installed).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { listInputFiles } from '../src/sources/read-inputs.ts';
+import { generateAws } from './generate/aws.ts';
+import { generateAzure } from './generate/azure.ts';
+import { generateGcp } from './generate/gcp.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'bench/out');
+const RSS_FILE = path.join(OUT, 'max-rss');
+/** Writes the process's CPU time and peak RSS to RSS_FILE on exit: loaded with --import into each run. */
+const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
+  `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(RSS_FILE)}, JSON.stringify([u.userCPUTime + u.systemCPUTime, u.maxRSS])); });`,
+)}`;
+/** kansa as installed: the compiled CLI (the bench builds dist/ first). */
+const DIST_MAIN = `${new URL('../dist/kansa/main.js', import.meta.url)}`;
+const KANSA = [
+  '--input-type=module',
+  '-e',
+  `const { main } = await import(${JSON.stringify(DIST_MAIN)}); process.exitCode = await main(process.argv.slice(1));`,
+  // Without it node would take `--version` as its own.
+  '--',
+];
+
+interface Run {
+  /** CPU time, user + system. */
+  readonly ms: number;
+  readonly wallMs: number;
+  readonly rssMb: number;
+}
+
+/** One fresh process; its stdout to /dev/null. */
+function run(args: readonly string[]): Run {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
+  });
+  const wallMs = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${args.join(' ')}: exit ${result.status}\n${result.stderr}`);
+  const [cpuMicros, rssKib] = JSON.parse(readFileSync(RSS_FILE, 'utf8')) as [number, number];
+  return { ms: cpuMicros / 1000, wallMs, rssMb: rssKib / 1024 };
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+/** Runs each named command `rounds` times, interleaved, and gives the medians. */
+function medians<K extends string>(rounds: number, commands: Record<K, () => Run>): Record<K, Run> {
+  const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, [] as Run[]])) as Record<K, Run[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, command] of Object.entries(commands) as [K, () => Run][]) runs[name].push(command());
+  }
+  return Object.fromEntries(
+    Object.entries(runs).map(([name, list]) => [
+      name,
+      {
+        ms: median((list as Run[]).map((r) => r.ms)),
+        wallMs: median((list as Run[]).map((r) => r.wallMs)),
+        rssMb: median((list as Run[]).map((r) => r.rssMb)),
+      },
+    ]),
+  ) as Record<K, Run>;
+}
+
+async function generate(n: number): Promise<{ dir: string; inputBytes: number }> {
+  const dir = path.join(OUT, String(n));
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const third = Math.round(n / 3);
+  await generateAws(path.join(dir, 'aws'), third);
+  await generateAzure(path.join(dir, 'azure'), third);
+  await generateGcp(path.join(dir, 'gcp'), n - 2 * third);
+  let inputBytes = 0;
+  for (const file of await listInputFiles([dir])) inputBytes += statSync(file).size;
+  return { dir, inputBytes };
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+export async function benchOffline(sizes: readonly number[], rounds: number): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+
+  const start = medians(Math.max(5, rounds), {
+    node: () => run(['-e', '0']),
+    version: () => run([...KANSA, '--version']),
+    versionSource: () => run([path.join(ROOT, 'bin/kansa.js'), '--version']),
+  });
+  const lines: string[] = [];
+  lines.push(
+    '## Start',
+    '',
+    `| command | CPU ms (median of ${Math.max(5, rounds)}) | × \`node -e 0\` | wall ms |`,
+    '|---|---:|---:|---:|',
+    `| \`node -e 0\` | ${fmt(start.node.ms)} | 1.0 | ${fmt(start.node.wallMs)} |`,
+    `| \`kansa --version\` (installed: dist/) | ${fmt(start.version.ms)} | ${fmt(start.version.ms / start.node.ms, 1)} | ${fmt(start.version.wallMs)} |`,
+    `| \`kansa --version\` (checkout: Node strips the types of src/) | ${fmt(start.versionSource.ms)} | ${fmt(start.versionSource.ms / start.node.ms, 1)} | ${fmt(start.versionSource.wallMs)} |`,
+    '',
+    '## Offline scan',
+    '',
+    `Medians of ${rounds} interleaved rounds. Floor: \`node bench/floor.mjs\` (read + gunzip + one JSON.parse per document, one process).`,
+    '',
+    '| resources | input MB | floor CPU ms | scan, JSON findings file: CPU ms | ÷ floor | peak RSS MB | scan, terminal only: CPU ms | ÷ floor | peak RSS MB | findings file MB | bytes / resource | ÷ input size | `report --format html` CPU ms | peak RSS MB |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  let small: { floor: number; scan: number } | undefined;
+  for (const n of sizes) {
+    const { dir, inputBytes } = await generate(n);
+    const findings = path.join(OUT, `findings-${n}.json`);
+    const html = path.join(OUT, `report-${n}.html`);
+    const m = medians(rounds, {
+      floor: () => run([path.join(ROOT, 'bench/floor.mjs'), dir]),
+      json: () => run([...KANSA, 'scan', '--input', dir, '--output', findings, '--allow-partial']),
+      text: () => run([...KANSA, 'scan', '--input', dir, '--allow-partial']),
+    });
+    const fileBytes = statSync(findings).size;
+    const report =
+      n >= 100_000
+        ? medians(Math.min(rounds, 3), {
+            html: () => run([...KANSA, 'report', '--input', findings, '--format', 'html', '--output', html]),
+          }).html
+        : undefined;
+    if (n <= 1000) small = { floor: m.floor.ms, scan: m.text.ms };
+    lines.push(
+      `| ${fmt(n)} | ${fmt(inputBytes / 1e6, 1)} | ${fmt(m.floor.ms)} | ${fmt(m.json.ms)} | ${fmt(m.json.ms / m.floor.ms, 1)} | ${fmt(m.json.rssMb)} | ${fmt(m.text.ms)} | ${fmt(m.text.ms / m.floor.ms, 1)} | ${fmt(m.text.rssMb)} | ${fmt(fileBytes / 1e6, 1)} | ${fmt(fileBytes / n)} | ${fmt(fileBytes / inputBytes, 2)} | ${report ? fmt(report.ms) : '—'} | ${report ? fmt(report.rssMb) : '—'} |`,
+    );
+    console.log(lines.at(-1));
+    rmSync(html, { force: true });
+  }
+  if (small) {
+    const budget = 3 * start.node.ms + small.floor;
+    lines.push(
+      '',
+      `Small scan: 1,000 resources, terminal only, ${fmt(small.scan)} ms against 3 × \`node -e 0\` + floor = ${fmt(budget)} ms (${fmt(small.scan / budget, 2)} of the budget).`,
+    );
+  }
+  return lines.join('\n');
+}
