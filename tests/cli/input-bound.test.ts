@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findingsFromText } from '../helpers/findings-file.ts';
 import { kansa, SAMPLE } from './run-kansa.ts';
 
 interface FindingsFile {
@@ -44,7 +45,7 @@ describe('the bound of all the input a scan reads (--max-input-mib)', { timeout:
       '--no-store',
     ]);
     expect(run.code, run.stderr).toBe(3);
-    const report = JSON.parse(run.stdout) as FindingsFile;
+    const report = (await findingsFromText(run.stdout)) as unknown as FindingsFile;
     expect(report.scan.partial).toBe(true);
     const file = (name: string) => report.coverage.files.find((f) => f.path === path.join(tree, name));
     expect(file('a-azure/resources.json')?.resources).toBeGreaterThan(0);
@@ -58,7 +59,7 @@ describe('the bound of all the input a scan reads (--max-input-mib)', { timeout:
   it('reads everything under the default bound', async () => {
     const run = await kansa(['scan', '--input', tree, '--format', 'json', '--no-store']);
     expect(run.code, run.stderr).toBe(0);
-    const report = JSON.parse(run.stdout) as FindingsFile;
+    const report = (await findingsFromText(run.stdout)) as unknown as FindingsFile;
     expect(report.coverage.files.filter((f) => f.error)).toEqual([]);
   });
 
