@@ -99,6 +99,26 @@ const RULES: readonly Rule[] = [
   [/invalid unicode escape/g, '不正な Unicode エスケープです'],
   [/invalid escape character/g, '不正なエスケープ文字です'],
   [/malformed number/g, '数値の形式が不正です'],
+  // Documents whose shape a reader cannot take.
+  [
+    /"Results" must be an array of JSON strings \(select-resource-config output\)/g,
+    '"Results" は JSON 文字列の配列でなければなりません（select-resource-config の出力）',
+  ],
+  [
+    /"([^"]*)" must be an array of configuration items, found (.+)/g,
+    '"$1" は設定項目の配列でなければなりませんが、$2 です',
+  ],
+  [
+    /Content is not a base64-encoded credential report CSV \(expected a "user,arn,…" header\)/g,
+    'Content が base64 でエンコードされた認証情報レポートの CSV ではありません（"user,arn,…" のヘッダーが必要です）',
+  ],
+  [/credential report without column\(s\): /g, '認証情報レポートに列がありません: '],
+  [
+    /`data` is neither a row array nor a \{columns, rows\} table/g,
+    '`data` が行の配列でも {columns, rows} の表でもありません',
+  ],
+  [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
+  [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],
   // Records skipped by the readers.
   [/(?:record|search result) is not a JSON object|^not a JSON object$/g, 'JSON オブジェクトではありません'],
   [/no full resource name \(`name`\)/g, '完全なリソース名（`name`）がありません'],
@@ -213,7 +233,7 @@ const RULES: readonly Rule[] = [
   [/^not read directly: /g, '直接読み取れませんでした: '],
   [/S3 bucket (\S+) not read: /g, 'S3 バケット $1 を読めませんでした: '],
   [
-    /the scope's deadline \(([\d.]+ s)\) passed(?:: what was read before it is kept)?/g,
+    /the scope's deadline \(([^()]+)\) passed(?:: what was read before it is kept)?/g,
     'スコープの期限（$1）が過ぎました。それまでに読んだものは残しています',
   ],
   [
@@ -241,8 +261,9 @@ const RULES: readonly Rule[] = [
     'このアカウントで有効でないリージョン（オプトイン リージョン）か、認証情報がそこで有効ではありません',
   ],
   [/still throttled after retries/g, '再試行後もスロットリングされています'],
+  [/no answer within the timeout/g, 'タイムアウト内に応答がありません'],
   [
-    /no answer within ([\d.]+ s) \(connect and response timeout\)/g,
+    /no answer within ([^()]+?) \(connect and response timeout\)/g,
     '$1 以内に応答がありません（接続と応答のタイムアウト）',
   ],
   [/ \(gave up after (\d+) attempts\)/g, '（$1 回試みて中止しました）'],
@@ -300,6 +321,10 @@ const RULES: readonly Rule[] = [
     'アプリケーションのデフォルト認証情報がありません。`gcloud auth application-default login` を実行するか、GOOGLE_APPLICATION_CREDENTIALS にキー ファイルを設定するか、サービスアカウントを関連付けて実行してください',
   ],
   [/ cannot be used \((.*)\)$/g, ' は使えません（$1）'],
+  [
+    /the token service refused (.+) \((.*)\): the key may be revoked or the account disabled/g,
+    'トークン サービスが $1 を拒否しました（$2）。キーが失効しているか、アカウントが無効になっている可能性があります',
+  ],
   [/azure: Resource Graph truncated the result/g, 'azure: Resource Graph が結果を切り詰めました'],
   [/Cloud Asset call failed; retrying/g, 'Cloud Asset の呼び出しが失敗しました。再試行します'],
   // Output files (report/atomic-file.ts).

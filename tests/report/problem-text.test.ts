@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import { FALLBACK_COVERS, FALLBACK_MISSES } from '../../src/sources/aws/live/fallback.ts';
@@ -57,5 +59,33 @@ describe('problem texts in Japanese', () => {
       'サブスクリプション 0b1f (kikan-prod)',
     );
     expect(localizeProblem('resource graph', 'ja')).toBe('Resource Graph');
+  });
+});
+
+/**
+ * Where the readers, collectors and call toolkit make a problem text: a skip reason, an input
+ * error, a passed-over reason, a call failure, a scope's gap or error.
+ */
+const SITE =
+  /(?:\{ skip: |ctx\.skip\(|new InputError\(\s*[^,]+,\s*|ignored: |message: |errors\.push\(\s*|gaps\.push\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const SRC = path.resolve(import.meta.dirname, '../../src');
+
+describe('every problem text the readers and collectors make', () => {
+  it('has its Japanese rule (a new text gets one in src/report/problem-text.ts)', () => {
+    const files = readdirSync(SRC, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.ts') && /^(?:sources|scan|base\/calls)\//.test(f));
+    const untranslated: string[] = [];
+    let sites = 0;
+    for (const file of files) {
+      for (const [, , literal] of readFileSync(path.join(SRC, file), 'utf8').matchAll(SITE)) {
+        // Each \${…} stands for a value the text quotes.
+        const sample = literal!.replace(/\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '1');
+        sites++;
+        if (ENGLISH.test(prose(localizeProblem(sample, 'ja')))) untranslated.push(`${file}: ${sample}`);
+      }
+    }
+    expect(sites).toBeGreaterThan(60);
+    expect(untranslated).toEqual([]);
   });
 });
