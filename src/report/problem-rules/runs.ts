@@ -218,6 +218,18 @@ export const RUN_RULES: readonly Rule[] = [
     /run (\S+) was split into (\S+) shards, not (\S+): rerun its shards with --shard I\/(\S+), or give a new --run-id/g,
     '実行 $1 は $3 ではなく $2 のシャードに分けられています。--shard I/$4 でそのシャードを実行し直すか、新しい --run-id を指定してください',
   ],
+  // A sharded run not complete (store/runs.ts describeIncompleteRun).
+  [
+    /run (\S+): shards (.+) have not reported: their scopes are missing \(rerun them with --run-id (\S+) --shard I\/(\d+)\)/g,
+    '実行 $1: シャード $2 が報告していません。その範囲は欠けています（--run-id $3 --shard I/$4 で実行し直してください）',
+  ],
+  [
+    /run (\S+): missing scopes \((\d+)\): (.*?)(?:, and (\d+) more)?$/g,
+    (_match, run, count, list, more) =>
+      `実行 ${run}: 欠けている範囲（${count} 件）: ${list}${more ? `、ほか ${more} 件` : ''}`,
+  ],
+  [/run (\S+): shard (\d+): (.+) not read: /g, '実行 $1: シャード $2: $3 を読めませんでした: '],
+  [/run (\S+): shard (\d+) is partial/g, '実行 $1: シャード $2 は部分的です'],
   [/cannot open the store (\S+): /g, 'ストア $1 を開けません: '],
   [/cannot connect to the store (\S+): /g, 'ストア $1 に接続できません: '],
   [
