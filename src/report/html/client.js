@@ -251,6 +251,16 @@
 
   // ---- data ----------------------------------------------------------------------------------
   const D = JSON.parse(document.getElementById('kansa-data').textContent);
+  // The report writes its findings in parts, each with the strings and resources it first
+  // refers to (indexes run on across parts): joined here into one table of each.
+  D.strings = [];
+  D.resources = [];
+  D.findings = [];
+  for (const part of D.parts) {
+    for (const s of part.strings) D.strings.push(s);
+    for (const r of part.resources) D.resources.push(r);
+    for (const f of part.findings) D.findings.push(f);
+  }
   const S = D.strings;
   const N = D.findings.length;
   const fCheck = new Uint32Array(N);
