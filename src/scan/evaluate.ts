@@ -4,6 +4,7 @@ import {
   type Check,
   type CheckContext,
   type CheckResult,
+  type Evidence,
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
@@ -192,8 +193,30 @@ function toFinding(
     data: capStrings(result.data),
     template,
     resource: described,
-    evidence: capStrings(result.evidence),
+    evidence: cappedEvidence(result.evidence),
     remediation: meta.remediation,
     change,
   });
 }
+
+/**
+ * capStrings over a finding's evidence. Most evidence items are shared facts (model/fact.ts:
+ * one frozen object per setting, value and note), each looked through once: a scan caps the
+ * evidence of millions of findings.
+ */
+function cappedEvidence(evidence: readonly Evidence[]): readonly Evidence[] {
+  let capped: Evidence[] | undefined;
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    if (NOTHING_TO_CAP.has(item)) continue;
+    const cut = capStrings(item);
+    if (cut !== item) {
+      capped ??= [...evidence];
+      capped[i] = cut;
+    } else if (Object.isFrozen(item)) NOTHING_TO_CAP.add(item);
+  }
+  return capped ?? evidence;
+}
+
+/** Shared (frozen) evidence items found to hold no string too long for a finding. */
+const NOTHING_TO_CAP = new WeakSet<object>();
