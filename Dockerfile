@@ -15,9 +15,9 @@ WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm pack --pack-destination /tmp \
- && mkdir -p /opt/kansa \
- && tar -xzf /tmp/kansa-*.tgz -C /opt/kansa --strip-components=1 \
+RUN mkdir -p pack /opt/kansa \
+ && npm pack --pack-destination pack \
+ && tar -xzf pack/kansa-*.tgz -C /opt/kansa --strip-components=1 \
  && cp package-lock.json /opt/kansa/ \
  && cd /opt/kansa \
  && npm ci --omit=dev --ignore-scripts --no-audit --no-fund \

@@ -168,6 +168,10 @@ export async function benchOffline(sizes: readonly number[], rounds: number): Pr
       `With the history store (the default: \`kansa scan\` without --no-store records every finding in SQLite; the rows above run with --no-store), ${fmt(STORE_SIZE)} resources, JSON findings file, first scan into an empty store: ${fmt(stored.ms)} CPU ms, ${fmt(stored.ms / stored.floor, 1)} × the floor, peak RSS ${fmt(stored.rssMb)} MB.`,
     );
   }
+  lines.push(
+    '',
+    'Reading and normalizing the files in worker threads (issue #13, item 7) was measured and left out: it costs more CPU and, on this machine, more wall time (docs/performance.md).',
+  );
   if (small) {
     const budget = 3 * start.node.ms + small.floor;
     lines.push(

@@ -12,6 +12,7 @@ import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
 import { benchOffline } from './offline.ts';
 import { measureRuleCost } from './rule-cost.ts';
+import { benchScale } from './scale.ts';
 import { benchSend } from './send.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -28,17 +29,23 @@ const live =
   process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
 // SOC delivery to the destinations' fakes, against each service's documented ceiling.
 const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
+// Shards of a 2,000-subscription estate as separate processes (issue 17).
+const scale = process.env.BENCH_LIVE === '0' ? undefined : await benchScale();
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
 
 const LIVE_HEADING = '# Live scans against the fake clouds';
+const NOT_RUN = "(Not run this time, BENCH_LIVE=0: the previous run's figures.)";
 const previous = await readFile(RESULTS, 'utf8').catch(() => '');
 const liveSection =
   live.length > 0
     ? `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n`
     : previous.includes(LIVE_HEADING)
-      ? `${LIVE_HEADING}\n\n(Not run this time, BENCH_LIVE=0: the previous run's figures.)\n${previous.slice(previous.indexOf(LIVE_HEADING) + LIVE_HEADING.length)}`
+      ? `${LIVE_HEADING}\n\n${NOT_RUN}\n\n${previous
+          .slice(previous.indexOf(LIVE_HEADING) + LIVE_HEADING.length)
+          .replaceAll(`${NOT_RUN}\n`, '')
+          .trimStart()}`
       : '';
 
 const report = `# Benchmark results
@@ -69,6 +76,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}`;
+${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
 await writeFile(RESULTS, report);
 console.log(report);

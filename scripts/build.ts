@@ -43,7 +43,11 @@ await build({
     chunkFileNames: '[name]-[hash].js',
   },
 });
-// What the HTML report reads beside its module at run time.
-for (const asset of ['client.js', 'style.css'])
-  cpSync(`${root}src/report/html/${asset}`, `${root}dist/kansa/${asset}`);
+// What the HTML report reads beside its module at run time: its style sheet and the page script's
+// modules (joined into the page by src/report/html/client-script.ts), not their types.
+cpSync(`${root}src/report/html/style.css`, `${root}dist/kansa/style.css`);
+cpSync(`${root}src/report/html/client/`, `${root}dist/kansa/client/`, {
+  recursive: true,
+  filter: (source) => !/\.(ts|json)$/.test(source),
+});
 rmSync(`${root}build/`, { recursive: true, force: true });

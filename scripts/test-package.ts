@@ -4,6 +4,7 @@
 // user's install does, and tests never reach the internet).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -69,6 +70,14 @@ try {
   const report = run('report', '--input', findings, '--format', 'sarif');
   assert.equal(report.status, 0, report.stderr);
   assert.ok((JSON.parse(report.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results.length > 0);
+
+  // The HTML report's page script is joined at run time from the modules the package ships.
+  const html = run('report', '--input', findings, '--format', 'html', '--lang', 'en');
+  assert.equal(html.status, 0, html.stderr);
+  const script = /<script>([\s\S]*?)<\/script>/.exec(html.stdout)?.[1] ?? '';
+  assert.match(script, /document\.body\.dataset\.ready = '1'/, 'the page script ends with its entry module');
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  assert.ok(html.stdout.includes(`script-src 'sha256-${hash}'`), 'the page script is allowed by its hash');
   process.stdout.write(`package test: ${packed!.filename} (${shipped.length} files) installs and runs\n`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -23,7 +23,7 @@ import { readInventory } from '../scan/read-inventory.ts';
 import type { Shard } from '../scan/shard.ts';
 import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
-import type { RecordedScan } from '../store/record.ts';
+import type { RecordedScan, ScanToRecord } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
@@ -102,7 +102,7 @@ async function scanInto(
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
   const progress = progressReporter(process.stderr, options.lang);
-  const { inventory, files, scopes } = await readInventory(
+  const { inventory, files, scopes, shardKeys } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
@@ -164,6 +164,7 @@ async function scanInto(
       framework,
       requirements: end.requirements,
       ...(shardFindings ? { document: await shardDocument(start, framework, shardFindings, end) } : {}),
+      ...(shardKeys ? { shardKeys } : {}),
       tally,
     });
     log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
@@ -286,11 +287,13 @@ function recordScan(
     requirements: readonly RequirementResult[];
     tally: FindingTally;
     document?: string;
+    shardKeys?: ScanToRecord['shardKeys'];
   },
 ): Promise<RecordedScan> {
   const monitoring = args.framework.parameters.changeMonitoring;
   return history.commit({
     ...(args.document !== undefined ? { document: args.document } : {}),
+    ...(args.shardKeys ? { shardKeys: args.shardKeys } : {}),
     scan: args.scan,
     files: args.files,
     scopes: args.scopes,

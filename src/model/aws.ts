@@ -78,8 +78,11 @@ export interface AwsS3BucketFacts extends CommonFacts {
   readonly publicPolicyStatements?: Fact<readonly string[]>;
   /** ACL grants to the AllUsers / AuthenticatedUsers groups, as `group:permission`. */
   readonly publicAclGrants?: Fact<readonly string[]>;
-  /** Default encryption: `AES256` (SSE-S3), `aws:kms` (SSE-KMS), `aws:kms:dsse` (DSSE-KMS). */
-  readonly sseAlgorithm?: Fact<string>;
+  /**
+   * Default encryption: `AES256` (SSE-S3), `aws:kms` (SSE-KMS), `aws:kms:dsse` (DSSE-KMS); null
+   * when a record from before January 2023 shows none (new objects were stored unencrypted).
+   */
+  readonly sseAlgorithm?: Fact<string | null>;
   /** The KMS key of SSE-KMS (key ARN, key id or alias); null when the AWS managed `aws/s3` key is used. */
   readonly kmsKeyId?: Fact<string | null>;
   /** Bucket policy statements (Sid or index) that deny requests with `aws:SecureTransport` false. */

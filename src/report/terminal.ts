@@ -122,7 +122,7 @@ export function renderSummary(args: {
   if (withParameters.length > 0) {
     out.push(`  ${t.orgParameters}:`);
     for (const r of withParameters) {
-      const values = r.orgParameters.map((p) => `${p.name} = ${JSON.stringify(p.value)}`).join(', ');
+      const values = r.orgParameters.flatMap((p) => parameterLines(p.name, p.value, r.id)).join(', ');
       out.push(`    ${value(r.id)}: ${value(values)}`);
     }
   }
@@ -241,4 +241,23 @@ function providerName(provider: Provider): string {
 function firstSentence(text: string): string {
   const end = text.search(/。|\.\s/);
   return end === -1 ? text : text.slice(0, end + 1);
+}
+
+/**
+ * An organisation parameter as a person reads it: nested settings flattened to dotted names
+ * (`changeMonitoring.maxOpenDays.critical = 14`), not JSON; a setting that only names the
+ * requirement the line is already about is left out.
+ */
+function parameterLines(name: string, value: unknown, requirementId: string): string[] {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    return Object.entries(value).flatMap(([key, inner]) =>
+      inner === requirementId ? [] : parameterLines(`${name}.${key}`, inner, requirementId),
+    );
+  }
+  const shown = Array.isArray(value)
+    ? value.join(' ')
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+  return [`${name} = ${shown}`];
 }

@@ -1,17 +1,24 @@
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
+import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
-import { inShard, type Shard } from './shard.ts';
+import { inShard, type Shard, type ShardKey } from './shard.ts';
 
 export interface InventoryRead {
   readonly inventory: Inventory;
   readonly files: readonly FileCoverage[];
   /** The scopes of the live collectors (empty for an offline scan). */
   readonly scopes: readonly ScopeCoverage[];
+  /**
+   * A shard's view of the whole estate: every scope key it saw, its own and the other shards'
+   * (live: each key the collectors asked about; exports: each account). A run missing a shard
+   * names that shard's scopes from these (store/runs.ts). Absent when the scan is not sharded.
+   */
+  readonly shardKeys?: readonly ShardKey[];
 }
 
 /** Where the inventory comes from: export files, live collectors, or both. */
@@ -46,14 +53,28 @@ export async function readInventory(
   const shard = sources.shard && sources.shard.count > 1 ? sources.shard : undefined;
   const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
+  // What the live collectors read is this shard's: they read only the shard's scopes.
+  const readLive = new Set<string>();
+  const shardKeys = new Map<string, ShardKey>();
+  const sawKey = (provider: Provider, key: string) => shardKeys.set(`${provider}\0${key}`, { provider, key });
   for (const source of sources.live) {
     const collected = await source.collect({
       log: log.child({ provider: source.provider }),
-      emit: (resource) => inventory.add(resource),
+      emit: (resource) => {
+        if (shard) readLive.add(`${resource.provider}/${resource.account}`);
+        inventory.add(resource);
+      },
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
-      ...(shard ? { includeScope: (scopeKey: string) => inShard(scopeKey, shard) } : {}),
+      ...(shard
+        ? {
+            includeScope: (scopeKey: string) => {
+              sawKey(source.provider, scopeKey);
+              return inShard(scopeKey, shard);
+            },
+          }
+        : {}),
       ...(sources.quotaShare ? { quotaShare: sources.quotaShare } : {}),
       ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
@@ -65,7 +86,9 @@ export async function readInventory(
   }
   const readFile = files.some((f) => !f.error && !f.ignored);
   const readScope = scopes.some((s) => !s.error || s.resources > 0);
-  if (!readFile && !readScope) {
+  // A shard may hold no scope at all (more shards than scopes): it reads nothing, and that is whole.
+  const emptyShard = shard !== undefined && sources.inputs.length === 0 && scopes.length === 0;
+  if (!readFile && !readScope && !emptyShard) {
     const problems = [
       ...files.map((f) => f.error ?? `${f.path}: ${f.ignored}`),
       ...scopes.map((s) => `${s.scope}: ${s.error}`),
@@ -78,7 +101,23 @@ export async function readInventory(
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
   addMissingAccounts(inventory);
-  if (shard) inventory.scanOnly((_provider, account) => inShard(account, shard));
+  if (shard) {
+    // A live collector shards by its scopes (an organization or a folder of Google Cloud is read
+    // whole by one shard): the accounts it read are this shard's, whatever their own hash.
+    const live = new Set<string>();
+    for (const resource of inventory.all()) {
+      const read = (account: string | undefined) =>
+        account !== undefined && readLive.has(`${resource.provider}/${account}`);
+      if (read(resource.account) || read(resource.accountAlias))
+        live.add(`${resource.provider}/${resource.account}`);
+    }
+    // The export files' accounts, divided by their own id (those a collector read are its scopes).
+    for (const { provider, account } of inventory.accounts()) {
+      if (!live.has(`${provider}/${account}`)) sawKey(provider, account);
+    }
+    inventory.scanOnly((provider, account) => inShard(account, shard) || live.has(`${provider}/${account}`));
+    return { inventory, files, scopes, shardKeys: [...shardKeys.values()] };
+  }
   return { inventory, files, scopes };
 }
 

@@ -174,6 +174,11 @@ describe('terminal summary and listings', () => {
     expect(en.stdout).toMatch(
       /Organisation's parameters \(no guideline states the number\):\n(?: +.*\n)*? +OSK-1\.5: maxKeyAgeDays = 90/,
     );
+    // Nested settings as dotted names a person reads, not JSON.
+    expect(en.stdout).toMatch(
+      /OSK-8\.1: changeMonitoring\.maxScanIntervalDays = 8, changeMonitoring\.maxOpenDays\.critical = 14/,
+    );
+    expect(en.stdout).not.toMatch(/changeMonitoring = \{/);
   });
 
   it('lists every check with its requirement ids', async () => {

@@ -4,6 +4,8 @@ import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
+import { clientScript } from './client-script.ts';
 
 /** One earlier scan for the trend chart (`kansa report --history old.json …`). */
 export interface HistoryPoint {
@@ -19,7 +21,7 @@ export const SEVERITIES_DESC: readonly Severity[] = ['critical', 'high', 'medium
 const SKIPPED_SHOWN = 20;
 
 // The page's script and style, read once; both are static and allowed by their hashes in the CSP.
-const CLIENT = readFileSync(new URL('./client.js', import.meta.url), 'utf8');
+const CLIENT = clientScript(new URL('./client/', import.meta.url));
 const STYLE = readFileSync(new URL('./style.css', import.meta.url), 'utf8');
 
 /**
@@ -122,11 +124,11 @@ function* compactData(
     return i;
   };
 
-  const checks: unknown[] = [];
+  const checks: CheckRow[] = [];
   const checkIndex = new Map<string, number>();
   let resourceIndex = new Map<string, number>();
   let resourceCount = 0;
-  let newResources: unknown[] = [];
+  let newResources: ResourceRow[] = [];
 
   yield `{"v":2,"lang":${JSON.stringify(lang)},"parts":[`;
   let rows: string[] = [];
@@ -176,7 +178,7 @@ function* compactData(
       ]);
       resourceIndex.set(resourceKey, ri);
     }
-    const tuple = [
+    const tuple: FindingRow = [
       f.id,
       c,
       STATUSES.indexOf(f.status),
@@ -196,7 +198,8 @@ function* compactData(
   yield ']';
   yield* jsonArray('checks', checks);
 
-  const rest = {
+  // The page script's reading of these is typed by the same shapes (src/report/html/client/types.d.ts).
+  const rest: Omit<ReportData, 'v' | 'lang' | 'findings' | 'strings' | 'checks' | 'resources'> = {
     view: { id: view.id, version: view.version, title: view.title },
     scan: {
       tool: file.scan.tool,

@@ -123,12 +123,23 @@ export function defaultEncryption(sseAlgorithm: string, kmsMasterKeyID: string |
   };
 }
 
-export function bucketItem(name: string, supplementary: Json, tags: Record<string, string> = {}): Json {
+export function bucketItem(
+  name: string,
+  supplementary: Json,
+  tags: Record<string, string> = {},
+  /** configurationItemCaptureTime, for records from an older snapshot or history. */
+  captured?: string,
+): Json {
   return snapshotItem(
     'AWS::S3::Bucket',
     name,
     { name, owner: OWNER, creationDate: '2024-04-01T02:00:00.000Z' },
-    { arn: bucketArn(name), supplementary: { IsRequesterPaysEnabled: false, ...supplementary }, tags },
+    {
+      arn: bucketArn(name),
+      supplementary: { IsRequesterPaysEnabled: false, ...supplementary },
+      tags,
+      ...(captured ? { captured } : {}),
+    },
   );
 }
 

@@ -4,7 +4,7 @@ import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { isCustomerManagedKey } from '../lib/related.ts';
 
-type Message = 'customerKey' | 'sseS3' | 'awsManagedKey' | 'unknown';
+type Message = 'customerKey' | 'sseS3' | 'awsManagedKey' | 'noDefaultEncryption' | 'unknown';
 
 export default defineCheck<AwsS3BucketFacts, Message>({
   meta: {
@@ -33,6 +33,10 @@ export default defineCheck<AwsS3BucketFacts, Message>({
         ja: 'バケット {{bucket}} は SSE-S3（S3 が管理する鍵）で暗号化されています',
         en: 'Bucket {{bucket}} is encrypted with SSE-S3 (keys S3 manages)',
       },
+      noDefaultEncryption: {
+        ja: 'バケット {{bucket}} には既定の暗号化がありません（2023年1月より前の記録: 新しいオブジェクトは暗号化されずに保存されていました）',
+        en: 'Bucket {{bucket}} has no default encryption (a record from before January 2023: new objects were stored unencrypted)',
+      },
       awsManagedKey: {
         ja: 'バケット {{bucket}} は AWS 管理キー（aws/s3）で暗号化されています',
         en: 'Bucket {{bucket}} is encrypted with the AWS managed key (aws/s3)',
@@ -54,6 +58,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
       'supplementaryConfiguration.ServerSideEncryptionConfiguration',
     );
     if (algorithm.source === 'unknown') return undetermined('unknown', [algorithm], data);
+    if (algorithm.value === null) return fail('noDefaultEncryption', [algorithm], data);
     if (algorithm.value === 'AES256') return fail('sseS3', [algorithm], data);
     const keyId = factOf(
       resource.facts.kmsKeyId,

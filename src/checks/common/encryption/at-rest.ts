@@ -63,14 +63,14 @@ export function platformEncryption(
 }
 
 /** AWS: the S3 bucket's default encryption algorithm (since January 2023 at least SSE-S3). */
-export function s3Encryption(
-  bucket: Resource<AwsS3BucketFacts>,
-): CheckResult<Exclude<AtRestMessage, 'notEncrypted'>> {
+export function s3Encryption(bucket: Resource<AwsS3BucketFacts>): CheckResult<AtRestMessage> {
   const algorithm = factOf(
     bucket.facts.sseAlgorithm,
     'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm',
   );
   if (algorithm.source === 'unknown') return undetermined('unknown', [algorithm]);
+  // A record from before S3 encrypted by default, with no default encryption set.
+  if (algorithm.value === null) return fail('notEncrypted', [algorithm]);
   const cmk = bucket.facts.customerManagedKey;
   if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [algorithm, cmk]);
   return pass('providerKey', [algorithm], { how: algorithm.value });

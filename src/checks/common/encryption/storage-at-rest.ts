@@ -4,13 +4,14 @@ import { defineCheck } from '../../check.ts';
 import { AT_REST_MESSAGES, type AtRestMessage, platformEncryption, s3Encryption } from './at-rest.ts';
 
 /**
- * Object storage is encrypted at rest, whoever holds the key (see at-rest.ts). Every object
- * store of the three clouds now encrypts by default and none can be turned off, so on current
- * exports this check passes or cannot tell; it is mapped so that each bucket's requirement
- * verdict shows its evidence (which key protects it), and a customer-managed key is judged
- * separately as a preference. It has no FAIL message: no export can show unencrypted storage.
+ * Object storage is encrypted at rest, whoever holds the key (see at-rest.ts). Azure Storage and
+ * Cloud Storage always encrypt and cannot be turned off, and S3 has encrypted new objects by
+ * default since January 2023: on current exports this check passes or cannot tell, and shows
+ * which key protects each store. It fails on an S3 record captured before then with no default
+ * encryption configured (an older Config snapshot or history), when new objects were stored
+ * unencrypted. A customer-managed key is judged separately, as a preference.
  */
-export default defineCheck<AwsS3BucketFacts & CommonFacts, Exclude<AtRestMessage, 'notEncrypted'>>({
+export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage>({
   meta: {
     id: 'common.encryption.storage-at-rest',
     provider: 'any',
@@ -32,6 +33,7 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, Exclude<AtRestMessage
     messages: {
       customerKey: AT_REST_MESSAGES.customerKey,
       providerKey: AT_REST_MESSAGES.providerKey,
+      notEncrypted: AT_REST_MESSAGES.notEncrypted,
       unknown: AT_REST_MESSAGES.unknown,
     },
     references: [

@@ -136,9 +136,13 @@ function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
 
 /**
  * Since 5 January 2023 every bucket without a default-encryption configuration encrypts new
- * objects with SSE-S3 (AES256) using S3-owned keys.
+ * objects with SSE-S3 (AES256) using S3-owned keys. A record captured before then, with the
+ * supplementary configuration read and no default encryption in it, shows a bucket that stored
+ * new objects unencrypted unless each upload asked otherwise: `null`, not the later default.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
  */
+const S3_DEFAULT_ENCRYPTION_SINCE = Date.UTC(2023, 0, 5);
+
 function defaultEncryption(
   item: ConfigItem,
 ): Pick<AwsS3BucketFacts, 'sseAlgorithm' | 'kmsKeyId' | 'customerManagedKey'> {
@@ -153,6 +157,13 @@ function defaultEncryption(
         sseAlgorithm: absent(item, algorithmPath),
         kmsKeyId: absent(item, keyPath),
         customerManagedKey: absent(item, algorithmPath),
+      };
+    }
+    if (item.captureTime !== undefined && item.captureTime < S3_DEFAULT_ENCRYPTION_SINCE) {
+      return {
+        sseAlgorithm: explicit(null, algorithmPath),
+        kmsKeyId: explicit(null, keyPath),
+        customerManagedKey: explicit(false, algorithmPath),
       };
     }
     const note = {

@@ -112,6 +112,13 @@ const cases: AnyCase[] = [
       }),
   },
   {
+    name: 'a record from before January 2023 with no default encryption (objects stored unencrypted)',
+    records: [bucketItem('b', {}, {}, '2019-06-01T00:00:00.000Z')],
+    status: 'FAIL',
+    messageId: 'noDefaultEncryption',
+    evidence: [{ path: ALGORITHM, source: 'explicit', value: null }],
+  },
+  {
     name: 'a SELECT row that did not select the encryption',
     records: [
       configSelect([

@@ -78,6 +78,13 @@ export default {
   ],
   invalid: [
     {
+      name: 'an S3 bucket in a record from before January 2023 with no default encryption',
+      records: [bucketItem('city-2019', {}, {}, '2019-06-01T00:00:00.000Z')],
+      messageId: 'notEncrypted',
+      evidence: [{ source: 'explicit', value: null }],
+      example: true,
+    },
+    {
       name: 'an advanced-query row that did not select the supplementary configuration',
       records: [
         configSelect([
@@ -96,4 +103,4 @@ export default {
       example: true,
     },
   ],
-} satisfies RuleTests<'providerKey' | 'customerKey' | 'unknown'>;
+} satisfies RuleTests<'providerKey' | 'customerKey' | 'notEncrypted' | 'unknown'>;
