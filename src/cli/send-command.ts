@@ -4,6 +4,7 @@ import { type Command, Option } from 'commander';
 import { systemClock } from '../base/calls/clock.ts';
 import { InputError } from '../base/input-error.ts';
 import type { Lang } from '../model/localized.ts';
+import { localizeProblem } from '../report/problem-text.ts';
 import type { DeliveryReport, Destination } from '../send/deliver.ts';
 import type { DeliveryRecord, SendMode } from '../send/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
@@ -74,7 +75,7 @@ export async function sendFindingsFile(input: string, options: SendOptions): Pro
     scanId: scanIdOf(file),
   });
   const report = await sendRecords(options, records, process.env);
-  process.stderr.write(`${describeDelivery(report)}\n`);
+  process.stderr.write(`${describeDelivery(report, options.lang)}\n`);
   const { recordDelivery } = await import('../send/record-delivery.ts');
   await recordDelivery(input, report, new Date());
   return deliveryExitCode(report);
@@ -107,20 +108,51 @@ export function deliveryExitCode(report: DeliveryReport): ExitCode {
   return report.spooled > 0 || report.rejected.length > 0 || report.dropped > 0 ? EXIT.delivery : EXIT.ok;
 }
 
-/** One line for the terminal: what was sent, retried, spooled, refused. */
-export function describeDelivery(report: DeliveryReport): string {
+/**
+ * One line for the terminal, in the report language: what was sent, retried, spooled, refused.
+ * The services' and the call toolkit's messages inside it go through the problem texts.
+ */
+export function describeDelivery(report: DeliveryReport, lang: Lang): string {
+  const say = (text: string) => localizeProblem(text, lang);
+  const words = DELIVERY_WORDS[lang];
   const parts = [
-    `${report.sent} sent`,
-    ...(report.replayed ? [`${report.replayed} of them from the spool`] : []),
-    ...(report.retried ? [`${report.retried} retries`] : []),
-    ...(report.spooled ? [`${report.spooled} spooled for the next run`] : []),
-    ...(report.dropped ? [`${report.dropped} dropped from a full spool`] : []),
+    words.sent(report.sent),
+    ...(report.replayed ? [words.replayed(report.replayed)] : []),
+    ...(report.retried ? [words.retried(report.retried)] : []),
+    ...(report.spooled ? [words.spooled(report.spooled)] : []),
+    ...(report.dropped ? [words.dropped(report.dropped)] : []),
     ...(report.rejected.length
-      ? [`${report.rejected.length} refused (first: ${report.rejected[0]?.message})`]
+      ? [words.refused(report.rejected.length, say(report.rejected[0]?.message ?? ''))]
       : []),
   ];
-  return `kansa: delivery to ${report.destination}: ${parts.join(', ')}${report.error ? `; ${report.error}` : ''}`;
+  const error = report.error ? `${words.errorSeparator}${say(report.error)}` : '';
+  return `kansa: ${words.head(report.destination)}${parts.join(words.listSeparator)}${error}`;
 }
+
+const DELIVERY_WORDS = {
+  en: {
+    head: (destination: string) => `delivery to ${destination}: `,
+    sent: (n: number) => `${n} sent`,
+    replayed: (n: number) => `${n} of them from the spool`,
+    retried: (n: number) => `${n} retries`,
+    spooled: (n: number) => `${n} spooled for the next run`,
+    dropped: (n: number) => `${n} dropped from a full spool`,
+    refused: (n: number, first: string) => `${n} refused (first: ${first})`,
+    listSeparator: ', ',
+    errorSeparator: '; ',
+  },
+  ja: {
+    head: (destination: string) => `${destination} への送信: `,
+    sent: (n: number) => `${n} 件を送信`,
+    replayed: (n: number) => `うち ${n} 件はスプールから`,
+    retried: (n: number) => `再試行 ${n} 回`,
+    spooled: (n: number) => `${n} 件を次回の実行のためにスプールに保存`,
+    dropped: (n: number) => `${n} 件をスプールの上限のため破棄`,
+    refused: (n: number, first: string) => `${n} 件が拒否されました（最初の理由: ${first}）`,
+    listSeparator: '、',
+    errorSeparator: '。',
+  },
+} as const satisfies Record<Lang, unknown>;
 
 function required(env: NodeJS.ProcessEnv, name: string, destination: string): string {
   const value = env[name];

@@ -2,6 +2,7 @@ import type { Lang } from '../model/localized.ts';
 import { INPUT_RULES } from './problem-rules/inputs.ts';
 import type { Rule } from './problem-rules/rule.ts';
 import { RUN_RULES } from './problem-rules/runs.ts';
+import { SEND_RULES } from './problem-rules/send.ts';
 
 /**
  * kansa's problem texts in Japanese: input errors (file:line and what was expected), files
@@ -9,11 +10,11 @@ import { RUN_RULES } from './problem-rules/runs.ts';
  * timed out, unreachable), output and usage errors, warnings. They are made in English where
  * they arise, deep in the readers and collectors, and kept so in the findings file (stable for
  * tools); what a person reads is put into the report language here, once, for the terminal,
- * stderr and the reports alike. Each rule turns one English phrase into Japanese and keeps what
+ * stderr and the reports alike (delivery to the SOC included). Each rule turns one English phrase into Japanese and keeps what
  * it quotes (paths, ids, calls, codes); a text no rule knows stays as it is. Library details
  * quoted inside (a YAML parser's or a cloud SDK's message) stay in their own words.
  */
-const RULES: readonly Rule[] = [...INPUT_RULES, ...RUN_RULES];
+const RULES: readonly Rule[] = [...INPUT_RULES, ...RUN_RULES, ...SEND_RULES];
 
 /** A problem text (an input error, a skip reason, a gap, a usage error) in the report language. */
 export function localizeProblem(text: string, lang: Lang): string {

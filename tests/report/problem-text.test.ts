@@ -37,12 +37,30 @@ const GAPS = [
   'RESOURCE (organizations/1): PERMISSION_DENIED (HTTP 403): denied (grant roles/cloudasset.viewer on the scope to the identity)',
 ];
 
+/** What delivery to the SOC runs into, as send/ and cli/send-command.ts word it. */
+const DELIVERY = [
+  '--to splunk: set KANSA_SPLUNK_URL',
+  'webhook: webhook (https://soc.example.jp) answered HTTP 503: maintenance (gave up after 5 attempts)',
+  'securityhub: Security Hub (securityhub.ap-northeast-1) answered HTTP 403 AccessDeniedException: not subscribed',
+  'splunk: Splunk HEC (https://splunk.example.jp:8088): HEC answered without an ackId: is acknowledgement enabled on the token?',
+  'splunk: Splunk HEC (https://splunk.example.jp:8088): HEC did not acknowledge ackId 7 in time: the batch may not be indexed',
+  'Security Hub refused the finding: InvalidInput Finding too large',
+  "1048577 bytes encoded, over splunk's 1048576-byte limit per call",
+  'webhook: webhook (http://soc.example.jp): http://soc.example.jp: only https:// endpoints are used',
+];
+
 describe('problem texts in Japanese', () => {
   it.each(GAPS)('a live gap: %s', (gap) => {
     const ja = localizeProblem(gap, 'ja');
     expect(ja).not.toBe(gap);
     // A cloud's own message, quoted, stays in its words.
     expect(prose(ja.replace(SDK_MESSAGE, '')), ja).not.toMatch(ENGLISH);
+  });
+
+  it.each(DELIVERY)('a delivery problem: %s', (text) => {
+    const ja = localizeProblem(text, 'ja');
+    expect(ja).not.toBe(text);
+    expect(prose(ja.replace(/: [A-Za-z][\w ]*$/, '')), ja).not.toMatch(ENGLISH);
   });
 
   it('keeps what it quotes, and English as it is', () => {
@@ -67,12 +85,14 @@ describe('problem texts in Japanese', () => {
  * error, a passed-over reason, a call failure, a scope's gap or error.
  */
 const SITE =
-  /(?:\{ skip: |ctx\.skip\(|new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: |errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+  /(?:\{ skip: |ctx\.skip\(|new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: (?:oneLine\(\s*)?|errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+/** In send/, a destination's own errors (thrown, then quoted in the delivery's failure) too. */
+const SEND_SITE = /throw new Error\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
 const SRC = path.resolve(import.meta.dirname, '../../src');
-/** Where problems a person reads are made (delivery's own errors, in send/, are the SOC's). */
-const LAYERS = /^(?:sources|scan|base\/calls|frameworks|cli|store|report\/read-findings)/;
+/** Where problems a person reads are made (delivery to the SOC included: `kansa send` prints them). */
+const LAYERS = /^(?:sources|scan|base\/calls|frameworks|cli|store|send|report\/read-findings)/;
 
-describe('every problem text the readers, collectors, framework loaders and CLI make', () => {
+describe('every problem text the readers, collectors, framework loaders, delivery and CLI make', () => {
   it('has its Japanese rule (a new text gets one in src/report/problem-rules/)', () => {
     const files = readdirSync(SRC, { recursive: true })
       .map(String)
@@ -80,7 +100,9 @@ describe('every problem text the readers, collectors, framework loaders and CLI 
     const untranslated: string[] = [];
     let sites = 0;
     for (const file of files) {
-      for (const [, , literal] of readFileSync(path.join(SRC, file), 'utf8').matchAll(SITE)) {
+      const text = readFileSync(path.join(SRC, file), 'utf8');
+      const literals = [...text.matchAll(SITE), ...(file.startsWith('send') ? text.matchAll(SEND_SITE) : [])];
+      for (const [, , literal] of literals) {
         // Each \${…} stands for a value the text quotes.
         const sample = literal!.replace(/\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '1').replace(/\\`/g, '`');
         sites++;

@@ -87,6 +87,28 @@ describe('kansa send', () => {
     expect(run.stderr).toMatch(/set KANSA_SPLUNK_URL/);
   });
 
+  it('under --lang ja, says what became of a delivery and what went wrong in Japanese', async () => {
+    const spool = path.join(dir, 'spool-ja');
+    const send = ['send', '--input', findings, '--to', 'webhook', '--send-mode', 'all', '--lang', 'ja'];
+    soc.faults.push({ status: 503, retryAfter: '3600', body: 'maintenance window' });
+    const down = await kansa([...send, '--spool', spool], {
+      ...env,
+      KANSA_WEBHOOK_URL: `${soc.url}/hook-ja`,
+    });
+    soc.faults.length = 0;
+    expect(down.code, down.stderr).toBe(6);
+    expect(down.stderr).toMatch(
+      /kansa: webhook への送信: 0 件を送信、\d+ 件を次回の実行のためにスプールに保存。webhook: webhook（https:\/\/[^）]+）が HTTP 503 を返しました: maintenance window/,
+    );
+    const again = await kansa([...send, '--spool', spool], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/kansa: webhook への送信: \d+ 件を送信、うち \d+ 件はスプールから/);
+    const unset = await kansa([...send.slice(0, 3), '--to', 'splunk', ...send.slice(5)], env);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toContain('環境変数 KANSA_SPLUNK_URL を設定してください');
+    expect(unset.stderr).not.toMatch(/\bset KANSA/);
+  }, 180_000);
+
   it('refuses --send-mode changes for a scan that kept no history', async () => {
     const run = await kansa(['send', '--input', findings, '--to', 'webhook'], env);
     expect(run.code).toBe(2);
