@@ -2,6 +2,7 @@ import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { isLiveOrigin, type KansaType, type Provider, type Resource } from '../model/resource.ts';
+import { withLiveNotes } from './live-notes.ts';
 import { liveVariant } from './missing-data.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -90,22 +91,26 @@ const LIVE_SUFFIX = '.live';
 /**
  * Lets TypeScript infer message ids and check them against `meta.messages`. A message made by
  * `missingData` (advice to add an export) gets its live variant as a message of its own, shown
- * for a resource read live, where an export to add is the wrong advice.
+ * for a resource read live, where an export to add is the wrong advice; the notes of its
+ * evidence read live say so too (live-notes.ts).
  */
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
   const live = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) => {
     const variant = liveVariant(text);
     return variant ? [[`${id}${LIVE_SUFFIX}`, variant] as const] : [];
   });
-  if (live.length === 0) return check;
   const messages = { ...check.meta.messages, ...Object.fromEntries(live) };
   const hasLive = new Set<string>(live.map(([id]) => id));
   return {
-    meta: { ...check.meta, messages },
+    meta: live.length === 0 ? check.meta : { ...check.meta, messages },
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
+      const evidence = withLiveNotes(result.evidence, resource, ctx.inventory);
       const id = `${result.message}${LIVE_SUFFIX}`;
-      return hasLive.has(id) && isLiveOrigin(resource.origin) ? { ...result, message: id as M } : result;
+      const message = hasLive.has(id) && isLiveOrigin(resource.origin) ? (id as M) : result.message;
+      return evidence === result.evidence && message === result.message
+        ? result
+        : { ...result, evidence, message };
     },
   };
 }
