@@ -2,7 +2,7 @@ import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { isLiveOrigin, type KansaType, type Provider, type Resource } from '../model/resource.ts';
-import { withLiveNotes } from './live-notes.ts';
+import { liveNote, withLiveNotes } from './live-notes.ts';
 import { liveVariant } from './missing-data.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -91,13 +91,15 @@ const LIVE_SUFFIX = '.live';
 /**
  * Lets TypeScript infer message ids and check them against `meta.messages`. A message made by
  * `missingData` (advice to add an export) gets its live variant as a message of its own, shown
- * for a resource read live, where an export to add is the wrong advice; the notes of its
- * evidence read live say so too (live-notes.ts).
+ * for a resource read live, where an export to add is the wrong advice; a message or an evidence
+ * note that speaks of "the export" speaks of the live scan's data instead (live-notes.ts).
  */
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
   const live = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) => {
-    const variant = liveVariant(text);
-    return variant ? [[`${id}${LIVE_SUFFIX}`, variant] as const] : [];
+    // Advice to add an export names the live call instead; a message that only says what "the
+    // export" does not show says it of the live scan's data.
+    const variant = liveVariant(text) ?? liveNote(text);
+    return variant !== text ? [[`${id}${LIVE_SUFFIX}`, variant] as const] : [];
   });
   const messages = { ...check.meta.messages, ...Object.fromEntries(live) };
   const hasLive = new Set<string>(live.map(([id]) => id));

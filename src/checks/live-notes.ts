@@ -5,20 +5,24 @@ import type { Evidence, InventoryView } from './check.ts';
 /**
  * The notes of facts (what a value could not be read from, which default stands in) are worded
  * once, in the sources, for the export files they read: "the export has no keyType". A
- * resource the live scan read came from no export, so its evidence says "what the live scan
- * read" instead, chosen by the resource's origin as missing-data.ts chooses its messages. Only
- * the export meant as the input is reworded, never a cloud feature of that name (RDS log
- * exports, 「ログのエクスポート設定」).
+ * resource the live scan read came from no export, so its evidence and messages speak of "the
+ * live scan's data" instead, chosen by the resource's origin as missing-data.ts chooses its
+ * messages. Only the export meant as the input is reworded, never a cloud feature of that name
+ * (RDS log exports, 「ログのエクスポート設定」), nor "the export's location" (a possessive the
+ * rewording would not read well in).
  */
 const EXPORT_WORDING: Readonly<Record<Lang, RegExp>> = {
-  en: /\b(?:the|this) export\b/g,
+  en: /\b[Tt]h(?:e|is) export\b(?![’']s)/g,
   ja: /(?:この)?エクスポート(?=に|から)/g,
 };
-const LIVE_WORDING: Localized = { en: 'what the live scan read', ja: 'ライブ スキャンで読み取った内容' };
+const LIVE_WORDING: Localized = { en: "the live scan's data", ja: 'ライブ スキャンで読み取った内容' };
 
 /** A note's text, as it reads for a resource read live. */
 export function liveWording(text: string, lang: Lang): string {
-  return text.replace(EXPORT_WORDING[lang], LIVE_WORDING[lang]);
+  const live = LIVE_WORDING[lang];
+  return text.replace(EXPORT_WORDING[lang], (phrase) =>
+    phrase.startsWith('T') ? `${live[0]!.toUpperCase()}${live.slice(1)}` : live,
+  );
 }
 
 // Notes are shared objects (model/fact.ts): each is reworded once.

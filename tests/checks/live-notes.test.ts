@@ -31,18 +31,31 @@ describe('the notes of evidence read live', () => {
     ]);
   });
 
-  it('say what the live scan read lacks for a record read live', () => {
+  it("say what the live scan's data lacks for a record read live", () => {
     expect(notes('cloudasset.googleapis.com/v1/projects/kikan-prod:listAssets')).toEqual([
       {
         ja: '鍵の種類 (keyType) がライブ スキャンで読み取った内容にありません',
-        en: 'what the live scan read has no keyType',
+        en: "the live scan's data has no keyType",
       },
     ]);
+  });
+
+  it('come with a message that speaks of the live read, not of the export', () => {
+    const live = check.evaluate(key('cloudasset.googleapis.com/v1/projects/kikan-prod:listAssets'), ctx);
+    expect(live.message).toBe('unknown.live');
+    expect((check.meta.messages as Record<string, unknown>)['unknown.live']).toEqual({
+      ja: 'ライブ スキャンで読み取った内容からキーの種類または作成日時を判断できません',
+      en: "the live scan's data does not show the key type or creation time",
+    });
+    expect(check.evaluate(key('exports/assets.json'), ctx).message).toBe('unknown');
   });
 
   it('keep a cloud feature named export as it is', () => {
     const rds = 'no log exports: by default RDS publishes no database log to CloudWatch Logs';
     expect(liveWording(rds, 'en')).toBe(rds);
+    expect(liveWording('The export does not show the SSL mode', 'en')).toBe(
+      "The live scan's data does not show the SSL mode",
+    );
     expect(liveWording('ログのエクスポート設定がありません', 'ja')).toBe(
       'ログのエクスポート設定がありません',
     );

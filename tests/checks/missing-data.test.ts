@@ -14,6 +14,13 @@ describe('UNKNOWN messages that ask for an export', () => {
       const messages = meta.messages as Record<string, Localized>;
       for (const [id, text] of Object.entries(messages)) {
         if (id.endsWith('.live')) {
+          // A message that only says what the export does not show says it of the live read (live-notes.ts).
+          if (!/live scan did not get/.test(text.en)) {
+            expect(`${text.en} ${text.ja}`, `${meta.id} ${id}`).not.toMatch(
+              /\b(?:the|this) export\b(?![’']s)|エクスポート(?:に|から)/i,
+            );
+            continue;
+          }
           expect(text.en, `${meta.id} ${id}`).toMatch(/live scan did not get .* grants that call$/);
           expect(`${text.en} ${text.ja}`, `${meta.id} ${id}`).not.toMatch(EXPORT_ADVICE);
           expect(text.ja, `${meta.id} ${id}`).not.toMatch(/出力を追加|エクスポート/);
