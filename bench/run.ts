@@ -12,6 +12,7 @@ import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
 import { benchOffline } from './offline.ts';
 import { measureRuleCost } from './rule-cost.ts';
+import { benchScale } from './scale.ts';
 import { benchSend } from './send.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -28,6 +29,8 @@ const live =
   process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
 // SOC delivery to the destinations' fakes, against each service's documented ceiling.
 const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
+// Shards of a 2,000-subscription estate as separate processes (issue 17).
+const scale = process.env.BENCH_LIVE === '0' ? undefined : await benchScale();
 console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
@@ -69,6 +72,6 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}`;
+${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
 await writeFile(RESULTS, report);
 console.log(report);

@@ -46,10 +46,15 @@ export async function readInventory(
   const shard = sources.shard && sources.shard.count > 1 ? sources.shard : undefined;
   const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
+  // What the live collectors read is this shard's: they read only the shard's scopes.
+  const readLive = new Set<string>();
   for (const source of sources.live) {
     const collected = await source.collect({
       log: log.child({ provider: source.provider }),
-      emit: (resource) => inventory.add(resource),
+      emit: (resource) => {
+        if (shard) readLive.add(`${resource.provider}/${resource.account}`);
+        inventory.add(resource);
+      },
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
@@ -65,7 +70,9 @@ export async function readInventory(
   }
   const readFile = files.some((f) => !f.error && !f.ignored);
   const readScope = scopes.some((s) => !s.error || s.resources > 0);
-  if (!readFile && !readScope) {
+  // A shard may hold no scope at all (more shards than scopes): it reads nothing, and that is whole.
+  const emptyShard = shard !== undefined && sources.inputs.length === 0 && scopes.length === 0;
+  if (!readFile && !readScope && !emptyShard) {
     const problems = [
       ...files.map((f) => f.error ?? `${f.path}: ${f.ignored}`),
       ...scopes.map((s) => `${s.scope}: ${s.error}`),
@@ -78,7 +85,18 @@ export async function readInventory(
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
   addMissingAccounts(inventory);
-  if (shard) inventory.scanOnly((_provider, account) => inShard(account, shard));
+  if (shard) {
+    // A live collector shards by its scopes (an organization or a folder of Google Cloud is read
+    // whole by one shard): the accounts it read are this shard's, whatever their own hash.
+    const live = new Set<string>();
+    for (const resource of inventory.all()) {
+      const read = (account: string | undefined) =>
+        account !== undefined && readLive.has(`${resource.provider}/${account}`);
+      if (read(resource.account) || read(resource.accountAlias))
+        live.add(`${resource.provider}/${resource.account}`);
+    }
+    inventory.scanOnly((provider, account) => inShard(account, shard) || live.has(`${provider}/${account}`));
+  }
   return { inventory, files, scopes };
 }
 

@@ -28,8 +28,11 @@ export interface LiveContext {
   /**
    * `--shard I/N` (issue 17): whether a discovered scope belongs to this shard. Each cloud's
    * collector calls it on every scope it discovers, before reading it, with the scope's key:
-   * the subscription id (Azure), `account/region` (AWS), the project id (Google Cloud); a
-   * scope outside the shard is neither read nor listed in the coverage. Absent: every scope.
+   * the subscription id, lower case (Azure); the account id (AWS: an account's regions and its
+   * account-wide reads are one shard's, as the account-wide checks weigh every region); the
+   * project id or number of `projects/P`, else the folder or organization name (Google
+   * Cloud). A scope outside the shard is neither read nor listed in the coverage. Absent:
+   * every scope.
    */
   readonly includeScope?: (scopeKey: string) => boolean;
   /**

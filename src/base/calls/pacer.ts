@@ -26,3 +26,25 @@ export interface Permit {
 export interface HeaderSource {
   get(name: string): string | null | undefined;
 }
+
+/** A quota as a pacer sees it: at most `requests` in any `windowMs`. */
+export interface RateQuota {
+  readonly requests: number;
+  readonly windowMs: number;
+}
+
+/**
+ * This process's part of a quota that `share` processes spend together (`--quota-share N`:
+ * shards under one identity or consumer project). Each keeps the window and takes a whole
+ * `requests ÷ share` of it, so that the parts never add up to more than the quota in any
+ * window, however the processes' windows fall. More processes than requests: each takes one
+ * request per `share ÷ requests` windows, the quota's rate on average. Every pacer that guards
+ * a shared quota (Resource Graph, Cloud Asset) is built from its part: one mechanism.
+ */
+export function shareOf<Q extends RateQuota>(quota: Q, share = 1): Q {
+  const n = Math.max(1, Math.floor(share));
+  if (n === 1) return quota;
+  const requests = Math.floor(quota.requests / n);
+  if (requests >= 1) return { ...quota, requests };
+  return { ...quota, requests: 1, windowMs: (quota.windowMs * n) / quota.requests };
+}

@@ -82,6 +82,11 @@ async function collect(
   let throttled = 0;
   const shared = new Map<string, Promise<unknown>>();
   const claimed = new Set<string>();
+  // `--shard`: an account of another shard is not read (no role assumed, no region listed) nor
+  // listed. The key is the account id, not account × region: the account-wide checks (GuardDuty
+  // in every region, a multi-region trail) weigh all of an account's regions, so one shard holds
+  // them all, and a shard's findings are those a single scan gives for its accounts.
+  const inScope = ctx.includeScope ?? (() => true);
 
   const collection: Collection = {
     ctx,
@@ -96,6 +101,8 @@ async function collect(
     emitAll(resources) {
       let count = 0;
       for (const resource of resources) {
+        // An aggregator holds every account's items: each shard keeps its own accounts'.
+        if (!inScope(resource.account)) continue;
         ctx.emit(resource);
         count++;
       }
@@ -210,7 +217,7 @@ async function collect(
     ctx.log.info({ account: callerAccount }, 'credentials of the default chain');
   });
   if (options.roleArn) {
-    const targets = roleTargets(options.roleArn, options.accounts, callerAccount);
+    const targets = roleTargets(options.roleArn, options.accounts, callerAccount).filter(inScope);
     await Promise.all(
       targets.map(async (account) => {
         const roleArn = options.roleArn!.replaceAll('{account}', account);
@@ -223,9 +230,9 @@ async function collect(
       }),
     );
   } else if (callerAccount) {
-    accounts.push({ account: callerAccount, credentials: baseCredentials });
+    if (inScope(callerAccount)) accounts.push({ account: callerAccount, credentials: baseCredentials });
     for (const other of options.accounts ?? []) {
-      if (other !== callerAccount) {
+      if (other !== callerAccount && inScope(other)) {
         const scope = newScope(baseCredentials, other, homeRegion, `${other}`);
         finish(scope, new Error(`not the caller's account (${callerAccount}): give --role-arn to read it`));
       }
@@ -240,6 +247,7 @@ async function collect(
     const groups = new Map<string, Resource[]>();
     let unread = 0;
     for (const trail of trails) {
+      if (!inScope(trail.account)) continue;
       if (!accounts.some((a) => a.account === trail.account)) {
         unread++;
         continue;

@@ -67,6 +67,11 @@ export interface GraphSettings {
   readonly writer?: AzureInventoryWriter;
   /** Called for each resource emitted (the ARM reads it needs start here). */
   readonly onResource: (scan: SubscriptionScan, resource: Resource) => void;
+  /**
+   * Whether a subscription (its lower-case id) is this scan's (`--shard`): a row of another is
+   * neither emitted nor counted, so that another shard's subscription is no scope of this one.
+   */
+  readonly inScope: (subscription: string) => boolean;
 }
 
 /** A page that could not be read, after the pages before it. */
@@ -243,6 +248,7 @@ export class GraphReader {
         log.debug({ table, reason: result.skip }, 'azure: row skipped');
         continue;
       }
+      if (!this.#s.inScope(result.account)) continue;
       const scan = run.scanOf(result.account);
       seen?.(result);
       ctx.emit(result);

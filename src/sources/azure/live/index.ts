@@ -1,6 +1,7 @@
 import type { HttpClient } from '@azure/core-rest-pipeline';
 import pLimit from 'p-limit';
 import { type Clock, systemClock } from '../../../base/calls/clock.ts';
+import { shareOf } from '../../../base/calls/pacer.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
@@ -74,6 +75,8 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
   const graphLimit = pLimit(graphSlots);
   const armLimit = total <= 2 ? graphLimit : pLimit(total - graphSlots);
 
+  // `--shard`: a subscription of another shard is dropped at discovery, before any phase reads it.
+  const inScope = ctx.includeScope ?? (() => true);
   const subscriptions = new Map<string, SubscriptionScan>();
   const run: AzureRun = {
     subscriptions,
@@ -129,7 +132,10 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
     log,
     run,
     clients,
-    pacer: new GraphPacer(options.graphQuota ?? RESOURCE_GRAPH_QUOTA, clock),
+    // Resource Graph's quota is the identity's: shards sharing it (`--quota-share N`) each pace
+    // at their part. ARM's read bucket is per subscription and principal, and a subscription is
+    // in one shard only: its pacer keeps the full rate.
+    pacer: new GraphPacer(shareOf(options.graphQuota ?? RESOURCE_GRAPH_QUOTA, ctx.quotaShare), clock),
     limit: graphLimit,
     policy,
     clock,
@@ -137,6 +143,7 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
     pageSize: Math.min(1000, Math.max(1, options.pageSize ?? 1000)),
     ...(writer ? { writer } : {}),
     onResource: (scan, resource) => arm.startResource(scan, resource),
+    inScope,
   });
   // The pipeline policy finds a query's permit by its id.
   clients.permits = graph.permits;
@@ -146,6 +153,7 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
     ...(options.subscriptions ? { subscriptions: options.subscriptions } : {}),
     ...(options.managementGroups ? { managementGroups: options.managementGroups } : {}),
     perQuery,
+    inScope,
   });
   log.info({ subscriptions: ids.length }, 'azure: subscriptions to scan');
   run.progress();

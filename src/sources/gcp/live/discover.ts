@@ -64,3 +64,13 @@ export function parentName(kind: 'organizations' | 'folders' | 'projects', id: s
 export function groupLabel(plan: StreamPlan): string {
   return plan.group ? ` (asset-type group ${plan.group.n} of ${plan.group.of})` : '';
 }
+
+/**
+ * A scope's shard key (`--shard`): the project id (or number, as given) of `projects/P`, the
+ * same key an offline shard takes for the project's resources; `folders/F` and
+ * `organizations/O` as named, each read whole by one shard. To spread an organization over
+ * shards, give its projects (or folders) as the scopes.
+ */
+export function scopeKey(parent: string): string {
+  return parent.startsWith('projects/') ? parent.slice('projects/'.length) : parent;
+}

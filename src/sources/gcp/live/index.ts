@@ -1,13 +1,20 @@
 import pLimit from 'p-limit';
 import { type Clock, systemClock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
+import { shareOf } from '../../../base/calls/pacer.ts';
 import { callWithRetry, DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/calls/retry.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
 import { NATIVE_TYPES } from '../adapters/index.ts';
 import { readStream } from './assets.ts';
 import { AssetClient, type AssetClientSettings } from './clients.ts';
-import { groupLabel, planStreams, RESOURCE_GROUPS_OF_LARGE_SCOPES, type StreamPlan } from './discover.ts';
+import {
+  groupLabel,
+  planStreams,
+  RESOURCE_GROUPS_OF_LARGE_SCOPES,
+  type StreamPlan,
+  scopeKey,
+} from './discover.ts';
 import { describeGcpFailure } from './errors.ts';
 import { LIST_ASSETS_QUOTA_PER_MINUTE, ListAssetsWindow } from './pacer.ts';
 import type { ScopeState } from './scope.ts';
@@ -52,15 +59,23 @@ export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps =
     async collect(ctx: LiveContext): Promise<ScopeCoverage[]> {
       const timeouts = liveTimeouts(ctx);
       const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, timeoutMs: timeouts.callMs, ...deps.retry };
+      // `--shard`: only this shard's scopes are read, counted and listed.
+      const inScope = ctx.includeScope ?? (() => true);
+      const parents = options.parents.filter((parent) => inScope(scopeKey(parent)));
+      if (parents.length === 0) return [];
       const client = new AssetClient(deps);
-      const window = new ListAssetsWindow(
-        options.requestsPerMinute ?? LIST_ASSETS_QUOTA_PER_MINUTE,
-        deps.quotaWindowMs ?? 60_000,
-        clock,
+      // The quota is the consumer project's: shards sharing it (`--quota-share N`) each take their part.
+      const quota = shareOf(
+        {
+          requests: options.requestsPerMinute ?? LIST_ASSETS_QUOTA_PER_MINUTE,
+          windowMs: deps.quotaWindowMs ?? 60_000,
+        },
+        ctx.quotaShare,
       );
+      const window = new ListAssetsWindow(quota.requests, quota.windowMs, clock);
       const inFlight = pLimit(Math.max(1, ctx.concurrency));
       const plans = planStreams(
-        options.parents,
+        parents,
         assetTypes,
         options.groupsOfLargeScopes ?? RESOURCE_GROUPS_OF_LARGE_SCOPES,
       );
@@ -69,7 +84,7 @@ export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps =
         ctx.progress({
           unit: 'scopes',
           done: totals.scopesDone,
-          total: options.parents.length,
+          total: parents.length,
           resources: totals.resources,
           requests: totals.requests,
           throttled: totals.throttled,
@@ -78,7 +93,7 @@ export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps =
       const credentialsError = await checkCredentials(client, clock, policy.timeoutMs);
       if (credentialsError) {
         await client.close();
-        return options.parents.map((parent) => ({
+        return parents.map((parent) => ({
           provider: 'gcp',
           scope: parent,
           resources: 0,
@@ -163,7 +178,7 @@ export function createGcpLiveSource(options: GcpLiveOptions, deps: GcpLiveDeps =
 
       try {
         progress();
-        return await Promise.all(options.parents.map(readScope));
+        return await Promise.all(parents.map(readScope));
       } finally {
         await client.close();
       }
