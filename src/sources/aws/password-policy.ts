@@ -2,6 +2,7 @@ import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
 import type { AwsAccountFacts } from '../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
@@ -27,10 +28,13 @@ const NATIVE_ACCOUNT_TYPE = 'AWS::::Account';
 const NO_SUCH_ENTITY =
   /^An error occurred \(NoSuchEntity\) when calling the GetAccountPasswordPolicy operation\b/;
 
-type SettingFact = Exclude<
-  keyof AwsAccountFacts,
-  'rootMfaActive' | 'rootAccessKeyActive' | 'passwordPolicySet'
->;
+type SettingFact =
+  | 'passwordMinimumLength'
+  | 'passwordRequireSymbols'
+  | 'passwordRequireNumbers'
+  | 'passwordRequireUppercase'
+  | 'passwordRequireLowercase'
+  | 'passwordReusePrevention';
 
 /** Each setting: its fact, its name in the API (CLI) and in Steampipe, and what it holds. */
 const SETTINGS: readonly {
@@ -38,8 +42,8 @@ const SETTINGS: readonly {
   readonly api: string;
   readonly column: string;
   readonly kind: 'number' | 'boolean';
-  /** The value when the field is absent (not set); without it, absent is unknown. */
-  readonly notSet?: number;
+  /** The value when the field is absent (not set), and what that means; without it, absent is unknown. */
+  readonly notSet?: { readonly value: number; readonly note: Localized };
 }[] = [
   {
     fact: 'passwordMinimumLength',
@@ -66,7 +70,13 @@ const SETTINGS: readonly {
     api: 'PasswordReusePrevention',
     column: 'password_reuse_prevention',
     kind: 'number',
-    notSet: 0,
+    notSet: {
+      value: 0,
+      note: {
+        ja: 'PasswordReusePrevention は設定されていません（過去のパスワードを再利用できます）',
+        en: 'PasswordReusePrevention is not set (any previous password may be reused)',
+      },
+    },
   },
 ];
 
@@ -186,10 +196,7 @@ function readSettings(
               ja: `パスワードポリシーに ${name} がありません`,
               en: `the password policy has no ${name}`,
             })
-          : cloudDefault(setting.notSet, where, {
-              ja: `${name} は設定されていません（過去のパスワードの再利用を禁止しない）`,
-              en: `${name} is not set (any previous password may be reused)`,
-            });
+          : cloudDefault(setting.notSet.value, where, setting.notSet.note);
     } else if (setting.kind === 'number' ? Number.isInteger(value) : typeof value === 'boolean') {
       facts[setting.fact] = explicit(value, where);
     } else {
