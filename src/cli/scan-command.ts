@@ -23,7 +23,7 @@ import { readInventory } from '../scan/read-inventory.ts';
 import type { Shard } from '../scan/shard.ts';
 import type { LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { storeLocation } from '../store/open.ts';
-import type { RecordedScan } from '../store/record.ts';
+import type { RecordedScan, ScanToRecord } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
@@ -48,6 +48,8 @@ export interface ScanOptions {
   readonly allowPartial?: boolean;
   /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
   readonly maxInflatedMib?: number;
+  /** Bound of all the input a scan reads, inflated, in MiB (`--max-input-mib`). */
+  readonly maxInputMib?: number;
   readonly lang: Lang;
   /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
   readonly store?: string | boolean;
@@ -102,7 +104,7 @@ async function scanInto(
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
   const progress = progressReporter(process.stderr, options.lang);
-  const { inventory, files, scopes } = await readInventory(
+  const { inventory, files, scopes, shardKeys } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
@@ -110,6 +112,7 @@ async function scanInto(
       ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
+      ...(options.maxInputMib ? { maxInputBytes: options.maxInputMib * 2 ** 20 } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.quotaShare ? { quotaShare: options.quotaShare } : {}),
     },
@@ -161,6 +164,7 @@ async function scanInto(
       framework,
       requirements: end.requirements,
       ...(shardFindings ? { document: await shardDocument(start, framework, shardFindings, end) } : {}),
+      ...(shardKeys ? { shardKeys } : {}),
       tally,
     });
     log.info({ scan: recorded.id, changes: recorded.changes }, 'scan recorded in the history store');
@@ -283,11 +287,13 @@ function recordScan(
     requirements: readonly RequirementResult[];
     tally: FindingTally;
     document?: string;
+    shardKeys?: ScanToRecord['shardKeys'];
   },
 ): Promise<RecordedScan> {
   const monitoring = args.framework.parameters.changeMonitoring;
   return history.commit({
     ...(args.document !== undefined ? { document: args.document } : {}),
+    ...(args.shardKeys ? { shardKeys: args.shardKeys } : {}),
     scan: args.scan,
     files: args.files,
     scopes: args.scopes,

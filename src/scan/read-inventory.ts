@@ -1,17 +1,25 @@
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
+import { InputBudget } from '../base/limits.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
+import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
-import { inShard, type Shard } from './shard.ts';
+import { inShard, type Shard, type ShardKey } from './shard.ts';
 
 export interface InventoryRead {
   readonly inventory: Inventory;
   readonly files: readonly FileCoverage[];
   /** The scopes of the live collectors (empty for an offline scan). */
   readonly scopes: readonly ScopeCoverage[];
+  /**
+   * A shard's view of the whole estate: every scope key it saw, its own and the other shards'
+   * (live: each key the collectors asked about; exports: each account). A run missing a shard
+   * names that shard's scopes from these (store/runs.ts). Absent when the scan is not sharded.
+   */
+  readonly shardKeys?: readonly ShardKey[];
 }
 
 /** Where the inventory comes from: export files, live collectors, or both. */
@@ -24,6 +32,8 @@ export interface InventorySources {
   readonly timeouts?: Partial<LiveTimeouts>;
   /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
+  /** Bound of all the input files' bytes, inflated (default: limits' DEFAULT_MAX_INPUT_BYTES). */
+  readonly maxInputBytes?: number;
   /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
   readonly shard?: Shard;
   /** `--quota-share N`: processes sharing the identity's API quota (see LiveContext). */
@@ -48,6 +58,8 @@ export async function readInventory(
   const scopes: ScopeCoverage[] = [];
   // What the live collectors read is this shard's: they read only the shard's scopes.
   const readLive = new Set<string>();
+  const shardKeys = new Map<string, ShardKey>();
+  const sawKey = (provider: Provider, key: string) => shardKeys.set(`${provider}\0${key}`, { provider, key });
   for (const source of sources.live) {
     const collected = await source.collect({
       log: log.child({ provider: source.provider }),
@@ -58,7 +70,14 @@ export async function readInventory(
       progress: (update) => onProgress?.(update),
       saveInventoryDir: sources.saveInventoryDir,
       concurrency: sources.concurrency,
-      ...(shard ? { includeScope: (scopeKey: string) => inShard(scopeKey, shard) } : {}),
+      ...(shard
+        ? {
+            includeScope: (scopeKey: string) => {
+              sawKey(source.provider, scopeKey);
+              return inShard(scopeKey, shard);
+            },
+          }
+        : {}),
       ...(sources.quotaShare ? { quotaShare: sources.quotaShare } : {}),
       ...(sources.timeouts ? { timeouts: sources.timeouts } : {}),
     });
@@ -95,7 +114,12 @@ export async function readInventory(
       if (read(resource.account) || read(resource.accountAlias))
         live.add(`${resource.provider}/${resource.account}`);
     }
+    // The export files' accounts, divided by their own id (those a collector read are its scopes).
+    for (const { provider, account } of inventory.accounts()) {
+      if (!live.has(`${provider}/${account}`)) sawKey(provider, account);
+    }
     inventory.scanOnly((provider, account) => inShard(account, shard) || live.has(`${provider}/${account}`));
+    return { inventory, files, scopes, shardKeys: [...shardKeys.values()] };
   }
   return { inventory, files, scopes };
 }
@@ -112,8 +136,10 @@ async function readFiles(
     throw new InputError(inputs.join(', '), 'no files found in the input');
   const files: FileCoverage[] = [...passedOver];
   let resources = 0;
-  const options =
-    sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes };
+  const options = {
+    ...(sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes }),
+    budget: new InputBudget(sources.maxInputBytes),
+  };
   for (const [i, path] of paths.entries()) {
     try {
       const coverage = await readInputFile(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Provider } from '../model/resource.ts';
 
 /**
  * Shard selection for org-wide scans split over several processes (issue 17): shard I of N
@@ -10,6 +11,12 @@ export interface Shard {
   /** 0-based: a Kubernetes Indexed Job's JOB_COMPLETION_INDEX. */
   readonly index: number;
   readonly count: number;
+}
+
+/** A scope as shards divide the estate: `key` is what `inShard` hashes. */
+export interface ShardKey {
+  readonly provider: Provider;
+  readonly key: string;
 }
 
 /** The whole estate in one process: a plain scan. */

@@ -5,6 +5,7 @@ import type { Provider } from '../model/resource.ts';
 import type { ScanMetadata } from '../report/json.ts';
 import type { RequirementResult, StatusCounts } from '../report/summary.ts';
 import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
+import type { ShardKey } from '../scan/shard.ts';
 import { type SqlEngine, type SqlRunner, type SqlValue, StoreError } from './engine.ts';
 
 export type { FindingChange };
@@ -28,6 +29,8 @@ export interface ScanToRecord {
   readonly changeMonitoring?: ChangeMonitoring;
   /** The shard's whole findings file (JSON text), kept for `kansa report --run` to merge. */
   readonly document?: string;
+  /** A shard's view of the estate (read-inventory.ts): a run missing a shard names its scopes from it. */
+  readonly shardKeys?: readonly ShardKey[];
 }
 
 export interface ChangeMonitoring {
@@ -205,6 +208,7 @@ async function writeScan(
       JSON.stringify({
         files: scan.files.filter((f) => f.error).map((f) => ({ path: f.path, error: f.error })),
         scopes: scan.scopes,
+        ...(scan.shardKeys ? { shardKeys: scan.shardKeys } : {}),
       }),
       JSON.stringify([...accountsRead].sort()),
       JSON.stringify([...scan.checks].sort()),

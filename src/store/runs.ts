@@ -1,3 +1,4 @@
+import { inShard, type ShardKey } from '../scan/shard.ts';
 import type { SqlEngine } from './engine.ts';
 
 /**
@@ -18,6 +19,11 @@ export interface RunStatus {
   }[];
   /** Shard indexes with no scan recorded: their scopes are missing from the run. */
   readonly missingShards: readonly number[];
+  /**
+   * The scopes of the missing shards (`provider:key`), as the shards that reported saw the
+   * estate: every shard discovers all scopes and keeps its own, so the others' are known.
+   */
+  readonly missingScopes: readonly string[];
   /** Scopes (live) and files (exports) a recorded shard could not read, with the error. */
   readonly unread: readonly { readonly shard: number; readonly what: string; readonly error: string }[];
 }
@@ -25,6 +31,7 @@ export interface RunStatus {
 interface Coverage {
   readonly files?: readonly { path: string; error?: string }[];
   readonly scopes?: readonly { provider: string; scope: string; error?: string }[];
+  readonly shardKeys?: readonly ShardKey[];
 }
 
 /** The run's status; undefined when the store has no scan of that run. */
@@ -51,9 +58,15 @@ export async function runStatus(engine: SqlEngine, runId: string): Promise<RunSt
   const present = new Set(shards.map((s) => s.index));
   const missingShards = Array.from({ length: shardCount }, (_, i) => i).filter((i) => !present.has(i));
   const unread: { shard: number; what: string; error: string }[] = [];
+  const missingScopes = new Set<string>();
   for (const row of rows) {
     const coverage = JSON.parse(row.coverage) as Coverage;
     const shard = Number(row.shard_index);
+    for (const { provider, key } of coverage.shardKeys ?? []) {
+      if (missingShards.some((index) => inShard(key, { index, count: shardCount }))) {
+        missingScopes.add(`${provider}:${key}`);
+      }
+    }
     for (const f of coverage.files ?? []) if (f.error) unread.push({ shard, what: f.path, error: f.error });
     for (const s of coverage.scopes ?? []) {
       if (s.error) unread.push({ shard, what: `${s.provider}:${s.scope}`, error: s.error });
@@ -65,9 +78,13 @@ export async function runStatus(engine: SqlEngine, runId: string): Promise<RunSt
     complete: missingShards.length === 0 && shards.every((s) => !s.partial),
     shards,
     missingShards,
+    missingScopes: [...missingScopes].sort(),
     unread,
   };
 }
+
+/** How many of a missing shard's scopes the terminal names; the rest are counted. */
+const MISSING_SCOPES_SHOWN = 20;
 
 /** One line per problem, for a terminal: why the run is partial (empty when complete). */
 export function describeIncompleteRun(status: RunStatus): string[] {
@@ -76,6 +93,13 @@ export function describeIncompleteRun(status: RunStatus): string[] {
     lines.push(
       `run ${status.runId}: shards ${status.missingShards.map((i) => `${i}/${status.shardCount}`).join(', ')} have not reported: their scopes are missing (rerun them with --run-id ${status.runId} --shard I/${status.shardCount})`,
     );
+    if (status.missingScopes.length > 0) {
+      const shown = status.missingScopes.slice(0, MISSING_SCOPES_SHOWN).join(', ');
+      const more = status.missingScopes.length - MISSING_SCOPES_SHOWN;
+      lines.push(
+        `run ${status.runId}: missing scopes (${status.missingScopes.length}): ${shown}${more > 0 ? `, and ${more} more` : ''}`,
+      );
+    }
   }
   for (const u of status.unread)
     lines.push(`run ${status.runId}: shard ${u.shard}: ${u.what} not read: ${u.error}`);

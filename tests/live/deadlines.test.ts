@@ -44,7 +44,13 @@ function kansa(
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: '/nonexistent',
+      // No credentials from the environment, but the compiled sources (vitest.config.ts) are welcome.
+      ...(process.env.NODE_COMPILE_CACHE ? { NODE_COMPILE_CACHE: process.env.NODE_COMPILE_CACHE } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

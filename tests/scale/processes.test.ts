@@ -207,10 +207,19 @@ describe.each(ENGINES)(
 
       const partial = await run(['report', '--store', store, '--run', runId, '--format', 'csv'], 'report');
       expect(partial.stderr).toMatch(new RegExp(`run ${runId}: shards ${victim}/${count} have not reported`));
+      expect(partial.stderr).toMatch(
+        new RegExp(`run ${runId}: missing scopes \\(${owned(victim).length}\\): azure:`),
+      );
       const engine = await openStore(store);
       try {
         const merged = await readRunFindings(engine, runId);
         expect(merged!.status.complete).toBe(false);
+        // The shards that reported saw the whole tenancy: they name the victim's subscriptions.
+        expect(merged!.status.missingScopes).toEqual(
+          owned(victim)
+            .map((id) => `azure:${id.toLowerCase()}`)
+            .sort(),
+        );
         expect(merged!.file.scan.partial).toBe(true);
         // What is missing is exactly the victim's subscriptions: the others' are all there.
         const read = new Set(subscriptions(merged!.file));

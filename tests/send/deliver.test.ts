@@ -13,8 +13,14 @@ import { type DeliveryRecord, deliveryRecord } from '../../src/send/record.ts';
 import { Spool } from '../../src/send/spool.ts';
 import { FakeSoc } from '../fakes/soc/server.ts';
 
-/** Virtual time for backoffs and Retry-After; attempt timeouts stay real but short. */
-function testClock(): Clock & { slept: number[] } {
+const POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000, timeoutMs: 5_000 };
+
+/**
+ * Virtual time for backoffs and Retry-After; attempt timeouts stay real, capped at `timeoutCapMs`:
+ * the policy's 5 s, so that a loaded machine never turns a slow answer into a timeout, or 200 ms
+ * where a test waits out an answer that never comes.
+ */
+function testClock(timeoutCapMs = POLICY.timeoutMs): Clock & { slept: number[] } {
   let now = 0;
   const slept: number[] = [];
   return {
@@ -24,11 +30,10 @@ function testClock(): Clock & { slept: number[] } {
       slept.push(ms);
       now += ms;
     },
-    timeout: (ms) => AbortSignal.timeout(Math.min(ms, 300)),
+    timeout: (ms) => AbortSignal.timeout(Math.min(ms, timeoutCapMs)),
   };
 }
 
-const POLICY: RetryPolicy = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1_000, timeoutMs: 5_000 };
 const SECRET_TOKEN = 'hec-token-never-printed-5b1e';
 
 function records(count: number, scanId = 'scan-1', size = 50): DeliveryRecord[] {
@@ -181,7 +186,7 @@ describe.each(Object.keys(destinations))('delivery to %s', (name) => {
     soc.faults.push('hang', 'hang', 'hang');
     const report = await deliver(make(), records(1), {
       spool: new Spool(spoolDir),
-      clock: testClock(),
+      clock: testClock(200),
       policy: POLICY,
     });
     expect(report).toMatchObject({ sent: 0, spooled: 1 });

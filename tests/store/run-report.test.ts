@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingsFile, LoadedFindingsFile } from '../../src/report/read-findings.ts';
 import { loadAll } from '../../src/report/read-findings.ts';
+import { inShard } from '../../src/scan/shard.ts';
 import { openStore } from '../../src/store/open.ts';
 import { readRunFindings } from '../../src/store/run-report.ts';
 import { kansa, SAMPLE } from '../cli/run-kansa.ts';
@@ -108,6 +109,14 @@ describe.each(ENGINES)('a run of N shards on $name', ({ name, store: newStore })
     await Promise.all([shardScan(store, '0/3', 'r'), shardScan(store, '2/3', 'r')]);
     const partial = await kansa(['report', '--store', store, '--run', 'r', '--format', 'csv']);
     expect(partial.stderr).toMatch(/run r: shards 1\/3 have not reported: their scopes are missing/);
+    // Named from the accounts the reporting shards saw in the same export files.
+    const missing = [...new Set(whole.findings.map((f) => `${f.resource.provider}:${f.resource.account}`))]
+      .filter((scope) => inShard(scope.slice(scope.indexOf(':') + 1), { index: 1, count: 3 }))
+      .sort();
+    expect(missing.length).toBeGreaterThan(0);
+    // (Accounts without findings, such as a folder of Google Cloud, are among them too.)
+    const line = partial.stderr.split('\n').find((l) => l.includes('run r: missing scopes')) ?? '';
+    for (const scope of missing) expect(line).toContain(scope);
     const engine = await openStore(store);
     try {
       expect((await readRunFindings(engine, 'r'))!.file.scan.partial).toBe(true);

@@ -5,23 +5,43 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../../src/frameworks/framework.ts';
 import { loadFramework } from '../../../src/frameworks/load.ts';
 import type { ScopeCoverage } from '../../../src/model/coverage.ts';
+import { evaluate } from '../../../src/scan/evaluate.ts';
 import type { Inventory } from '../../../src/scan/inventory.ts';
 import { exportScenario } from '../../fakes/azure/export.ts';
-import { generateScenario, type Scenario } from '../../fakes/azure/scenario.ts';
+import { generateScenario, type Scenario, type ScenarioSize } from '../../fakes/azure/scenario.ts';
 import { FakeAzure, type FakeAzureOptions, type Fault } from '../../fakes/azure/server.ts';
 import { VirtualClock } from '../../fakes/clock.ts';
 import { findings, readOffline, runLive, statusesOf, TOKEN } from './helpers.ts';
 
 let framework: Framework;
-let scenario: Scenario;
-let offline: string[];
-/** The offline scan's inventory, read once (reading it again per test only feeds the GC). */
-let offlineInventory: Inventory;
 let work: string;
 const fakes: FakeAzure[] = [];
 
-/** A fake on a virtual clock of its own, shared with the collectors run against it. */
-async function fake(options: Partial<FakeAzureOptions> = {}): Promise<FakeAzure> {
+/** A generated tenancy with the findings of its offline scan (exported, then read as files). */
+interface Tenancy {
+  readonly scenario: Scenario;
+  readonly offline: string[];
+  /** The offline scan's inventory, read once (reading it again per test only feeds the GC). */
+  readonly inventory: Inventory;
+}
+/** Size is what the first test is about: 50 subscriptions, 5,000 resources, full Resource Graph pages. */
+let large: Tenancy;
+/**
+ * Faults, denials, pacing and scopes behave the same in a smaller tenancy, at a fifth of the
+ * cost: each ARM GET (one per resource's diagnostic settings) is a TLS exchange on a shared core.
+ */
+let small: Tenancy;
+
+async function tenancy(name: string, size: ScenarioSize): Promise<Tenancy> {
+  const scenario = generateScenario(size);
+  await exportScenario(scenario, path.join(work, name));
+  const read = await readOffline(path.join(work, name));
+  expect(read.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
+  return { scenario, offline: findings(read.inventory, framework), inventory: read.inventory };
+}
+
+/** A fake of `tenancy` on a virtual clock of its own, shared with the collectors run against it. */
+async function fake({ scenario }: Tenancy, options: Partial<FakeAzureOptions> = {}): Promise<FakeAzure> {
   const started = await new FakeAzure({ scenario, clock: new VirtualClock(), ...options }).start();
   fakes.push(started);
   return started;
@@ -29,13 +49,9 @@ async function fake(options: Partial<FakeAzureOptions> = {}): Promise<FakeAzure>
 
 beforeAll(async () => {
   framework = await loadFramework('osaka');
-  scenario = generateScenario({ seed: 20261101, subscriptions: 50, resources: 5_000 });
   work = await mkdtemp(path.join(tmpdir(), 'kansa-live-azure-'));
-  await exportScenario(scenario, path.join(work, 'offline'));
-  const read = await readOffline(path.join(work, 'offline'));
-  expect(read.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
-  offlineInventory = read.inventory;
-  offline = findings(read.inventory, framework);
+  large = await tenancy('large', { seed: 20261101, subscriptions: 50, resources: 5_000 });
+  small = await tenancy('small', { seed: 20261101, subscriptions: 12, resources: 1_000 });
 });
 
 afterAll(async () => {
@@ -58,10 +74,11 @@ const ARM_CHECKS = [
 // Real time goes to TLS and JSON on a shared machine; quota windows and backoffs run on the virtual clock.
 describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   it('gives the findings of the offline scan of the same tenancy, within the quota', async () => {
+    const { scenario, offline } = large;
     expect(scenario.subscriptions.length).toBeGreaterThanOrEqual(50);
     expect(scenario.tables.resources!.length).toBeGreaterThanOrEqual(5_000);
     // Two items a page, so that vaults with more keys and subscriptions with two budgets page.
-    const azure = await fake({ armPageSize: 2 });
+    const azure = await fake(large, { armPageSize: 2 });
     const save = path.join(work, 'saved');
     const run = await runLive(azure, {}, { saveInventoryDir: save });
 
@@ -112,12 +129,12 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
       if (kind === 'arm' && n === 150) return { delayMs: 1_500 };
       return undefined;
     };
-    const azure = await fake({ fault });
+    const azure = await fake(small, { fault });
     const run = await runLive(azure, {
       retry: { attempts: 5, baseDelayMs: 10, maxDelayMs: 100, timeoutMs: 800 },
     });
     expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
-    expect(findings(run.inventory, framework)).toEqual(offline);
+    expect(findings(run.inventory, framework)).toEqual(small.offline);
     expect(azure.accounting.byStatus[500]).toBeGreaterThan(0);
     expect(azure.accounting.byStatus[429]).toBeGreaterThan(0);
     expect(azure.accounting.byStatus[503]).toBe(1);
@@ -127,25 +144,26 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   });
 
   it('lists a subscription the identity may not read, with the error, and scans the rest', async () => {
+    const { scenario } = small;
     const denied = scenario.subscriptions[7]!.id;
-    const azure = await fake({ forbidden: [denied] });
+    const azure = await fake(small, { forbidden: [denied] });
     const run = await runLive(azure, { subscriptions: scenario.subscriptions.map((sub) => sub.id) });
     const failed = run.scopes.filter((scope) => scope.error);
     expect(failed.map((scope) => scope.scope)).toEqual([expect.stringContaining(denied)]);
     expect(failed[0]!.error).toContain('HTTP 403 AuthorizationFailed');
     const read = subscriptionScopes(run.scopes).filter((scope) => !scope.error);
-    expect(read).toHaveLength(49);
+    expect(read).toHaveLength(scenario.subscriptions.length - 1);
     for (const scope of read) expect(scope.resources).toBeGreaterThan(0);
     // The others' findings are the offline ones without the denied subscription's.
     const others = (account: string) => account !== denied;
-    const expected = findings(offlineInventory, framework, others);
+    const expected = findings(small.inventory, framework, others);
     expect(findings(run.inventory, framework, others)).toEqual(expected);
     expect(azure.accounting.quotaExceeded).toBe(0);
   });
 
   it('lists what still fails after the retries, and keeps the rest', async () => {
-    const broken = scenario.subscriptions[3]!.id.toLowerCase();
-    const azure = await fake({
+    const broken = small.scenario.subscriptions[3]!.id.toLowerCase();
+    const azure = await fake(small, {
       fault: ({ kind, path: requestPath }) =>
         kind === 'arm' &&
         requestPath.toLowerCase() ===
@@ -176,12 +194,13 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   });
 
   it('lists an ARM read that fails, or fails part way through a list, and keeps the rest', async () => {
+    const { scenario } = small;
     const paths = [...scenario.armBodies.keys()];
     const server = paths.find((p) => p.endsWith('/auditingsettings/default'))!;
     const vault = paths.find(
       (p) => p.endsWith('/keys') && (scenario.armBodies.get(p) as unknown[]).length >= 3,
     )!;
-    const azure = await fake({
+    const azure = await fake(small, {
       armPageSize: 2,
       fault: ({ kind, path: requestPath, search = '' }) => {
         if (kind !== 'arm') return undefined;
@@ -206,35 +225,42 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     );
     // The server is UNKNOWN, not FAIL; the vault's first page of keys is read.
     expect(statusesOf(run.inventory, framework, 'azure.sql.auditing').get(serverId)).toBe('UNKNOWN');
+    // Its message names the denied call and the role, not an export to add (that is offline advice).
+    const message = [...evaluate(run.inventory, framework, new Date())].find(
+      (f) => f.checkId === 'azure.sql.auditing' && f.resource.id === serverId,
+    )?.message;
+    expect(message?.en).toMatch(/^The live scan did not get .*auditingSettings\/default.*Reader role/);
+    expect(message?.ja).toMatch(/^ライブ スキャンの GET .*閲覧者 \(Reader\) ロール/);
+    expect(`${message?.en} ${message?.ja}`).not.toMatch(/add the output|出力を追加/);
     const keys = statusesOf(run.inventory, framework, 'azure.keyvault.key-expiry');
     expect([...keys.keys()].filter((id) => id.startsWith(`${vaultId}/keys/`))).toHaveLength(2);
     // Every other subscription reads whole, with the offline findings.
     const affected = new Set([server, vault].map((p) => p.split('/')[2]!));
     expect(run.scopes.filter((scope) => scope.error)).toHaveLength(affected.size);
     const others = (account: string) => !affected.has(account);
-    const expected = findings(offlineInventory, framework, others);
+    const expected = findings(small.inventory, framework, others);
     expect(findings(run.inventory, framework, others)).toEqual(expected);
   });
 
   it('paces Resource Graph under its quota instead of bouncing off it', async () => {
     const quota = { requests: 4, windowMs: 400 };
-    const azure = await fake({ quota, latencyMs: 5 });
-    const run = await runLive(azure, { graphQuota: { ...quota, marginMs: 40 }, pageSize: 250 });
+    const azure = await fake(small, { quota, latencyMs: 5 });
+    const run = await runLive(azure, { graphQuota: { ...quota, marginMs: 40 }, pageSize: 50 });
     expect(azure.accounting.graph).toBeGreaterThan(20);
     expect(azure.accounting.quotaExceeded).toBe(0);
     expect(azure.accounting.maxInWindow).toBeLessThanOrEqual(quota.requests);
-    expect(findings(run.inventory, framework)).toEqual(offline);
+    expect(findings(run.inventory, framework)).toEqual(small.offline);
   });
 
   it('backs off when another client of the identity spends the quota', async () => {
     const quota = { requests: 6, windowMs: 300 };
-    const azure = await fake({ quota });
+    const azure = await fake(small, { quota });
     // Two scans with the same identity at once: each sees the other's queries in the headers.
-    const options = { graphQuota: { ...quota, marginMs: 30 }, pageSize: 500 };
+    const options = { graphQuota: { ...quota, marginMs: 30 }, pageSize: 100 };
     const runs = await Promise.all([runLive(azure, options), runLive(azure, options)]);
     for (const run of runs) {
       expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
-      expect(findings(run.inventory, framework)).toEqual(offline);
+      expect(findings(run.inventory, framework)).toEqual(small.offline);
     }
     // Both start with a full window's burst, so some 429s happen before the headers show the
     // other client; they are retried with Retry-After, and the rest is paced.
@@ -245,11 +271,11 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   it('paces ARM reads per subscription under its read bucket, learning it from the remaining-reads header', async () => {
     const armQuota = { burst: 30, perSecond: 10 };
     // Five subscriptions are enough: each has its own bucket.
-    const five = scenario.subscriptions.slice(0, 5).map((sub) => sub.id);
+    const five = large.scenario.subscriptions.slice(0, 5).map((sub) => sub.id);
     const inFive = new Set(five.map((id) => id.toLowerCase()));
-    const expected = findings(offlineInventory, framework, (account) => inFive.has(account));
+    const expected = findings(large.inventory, framework, (account) => inFive.has(account));
     // The collector knows the bucket: no read bounces off it.
-    const known = await fake({ armQuota });
+    const known = await fake(large, { armQuota });
     const paced = await runLive(known, { armQuota, subscriptions: five });
     expect(paced.scopes.flatMap((scope) => (scope.error ? [`${scope.scope}: ${scope.error}`] : []))).toEqual(
       [],
@@ -259,7 +285,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     expect(findings(paced.inventory, framework, (account) => inFive.has(account))).toEqual(expected);
     // It assumes ARM's documented bucket (250, refilled at 25 a second); another client has spent
     // most of it (30 left): the headers show that, and it slows down to the refill rate.
-    const unknown = await fake({ armQuota: { burst: 30, perSecond: 25 } });
+    const unknown = await fake(large, { armQuota: { burst: 30, perSecond: 25 } });
     const learned = await runLive(unknown, { subscriptions: five }, { concurrency: 4 });
     expect(
       learned.scopes.flatMap((scope) => (scope.error ? [`${scope.scope}: ${scope.error}`] : [])),
@@ -269,10 +295,10 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   });
 
   it('reads App Service site config from Resource Graph, not one ARM GET per app', async () => {
-    const azure = await fake();
+    const azure = await fake(small);
     const run = await runLive(azure);
     expect(run.scopes.filter((scope) => scope.error)).toEqual([]);
-    const sites = scenario.tables.appserviceresources!.length;
+    const sites = small.scenario.tables.appserviceresources!.length;
     expect(sites).toBeGreaterThan(10);
     const tls = [...statusesOf(run.inventory, framework, 'azure.appservice.tls-only').values()];
     expect(tls).toHaveLength(sites);
@@ -281,9 +307,9 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   });
 
   it('scans the subscriptions under a management group', async () => {
-    const azure = await fake();
+    const azure = await fake(small);
     const run = await runLive(azure, { managementGroups: ['mg-osaka-kikan'] });
-    const expected = scenario.subscriptions.filter((sub) => sub.managementGroup === 'mg-osaka-kikan');
+    const expected = small.scenario.subscriptions.filter((sub) => sub.managementGroup === 'mg-osaka-kikan');
     expect(subscriptionScopes(run.scopes).map((scope) => scope.scope.split(' ')[1])).toEqual(
       expected.map((sub) => sub.id).sort(),
     );
