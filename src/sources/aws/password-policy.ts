@@ -140,7 +140,7 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
     for (const [index, raw] of rows.entries()) {
       const row = asRecord(raw);
       const account = typeof row?.['account_id'] === 'string' ? row['account_id'] : undefined;
-      if (!row) ctx.skip('row is not an object', { index });
+      if (!row) ctx.skip('row is not a JSON object', { index });
       else if (account !== undefined && !/^\d{12}$/.test(account))
         ctx.skip(`account_id "${account}" is not an AWS account id`, { index });
       else

@@ -3,6 +3,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { ScanParameters } from '../../../model/parameters.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 type Messages = 'strict' | 'weak' | 'noPolicy' | 'unknownSettings' | 'noExport';
 
@@ -49,10 +50,17 @@ export default defineCheck<AwsAccountFacts, Messages>({
         ja: 'アカウント {{account}} のパスワードポリシーの {{unknown}} が分からないため判断できません',
         en: 'Cannot tell: {{unknown}} of the password policy of account {{account}} is not known',
       },
-      noExport: {
-        ja: 'アカウント {{account}} のパスワードポリシー（aws iam get-account-password-policy）がエクスポートにないため判断できません',
-        en: 'Cannot tell: the password policy of account {{account}} (aws iam get-account-password-policy) is not in the export',
-      },
+      noExport: missingData(
+        {
+          ja: 'アカウント {{account}} のパスワードポリシー（aws iam get-account-password-policy）がエクスポートにないため判断できません',
+          en: 'Cannot tell: the password policy of account {{account}} (aws iam get-account-password-policy) is not in the export',
+        },
+        'awsPasswordPolicy',
+        {
+          ja: 'アカウント {{account}} のパスワードポリシーがありません',
+          en: 'No password policy read for account {{account}}',
+        },
+      ),
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html',
