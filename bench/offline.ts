@@ -36,13 +36,16 @@ interface Run {
   readonly rssMb: number;
 }
 
-/** One fresh process; its stdout to /dev/null. */
-function run(args: readonly string[]): Run {
+/**
+ * One fresh process; its stdout to /dev/null. The history store is the bench's own (empty),
+ * never the user's: scans run with --no-store unless `store` names a directory for it.
+ */
+function run(args: readonly string[], store?: string): Run {
   const started = performance.now();
   const result = spawnSync(process.execPath, ['--import', RSS_HOOK, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, LANG: 'en_US.UTF-8' },
+    env: { ...process.env, LANG: 'en_US.UTF-8', XDG_DATA_HOME: store ?? path.join(OUT, 'no-store') },
   });
   const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')}: exit ${result.status}\n${result.stderr}`);
@@ -86,6 +89,9 @@ async function generate(n: number): Promise<{ dir: string; inputBytes: number }>
   return { dir, inputBytes };
 }
 
+/** The size at which the scan that records into the history store is measured too. */
+const STORE_SIZE = 100_000;
+
 const fmt = (n: number, digits = 0) =>
   n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -116,14 +122,16 @@ export async function benchOffline(sizes: readonly number[], rounds: number): Pr
     '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   let small: { floor: number; scan: number } | undefined;
+  let stored: (Run & { floor: number }) | undefined;
   for (const n of sizes) {
     const { dir, inputBytes } = await generate(n);
     const findings = path.join(OUT, `findings-${n}.json`);
     const html = path.join(OUT, `report-${n}.html`);
+    const scan = ['scan', '--input', dir, '--allow-partial'];
     const m = medians(rounds, {
       floor: () => run([path.join(ROOT, 'bench/floor.mjs'), dir]),
-      json: () => run([...KANSA, 'scan', '--input', dir, '--output', findings, '--allow-partial']),
-      text: () => run([...KANSA, 'scan', '--input', dir, '--allow-partial']),
+      json: () => run([...KANSA, ...scan, '--no-store', '--output', findings]),
+      text: () => run([...KANSA, ...scan, '--no-store']),
     });
     const fileBytes = statSync(findings).size;
     const report =
@@ -132,6 +140,21 @@ export async function benchOffline(sizes: readonly number[], rounds: number): Pr
             html: () => run([...KANSA, 'report', '--input', findings, '--format', 'html', '--output', html]),
           }).html
         : undefined;
+    // The default scan also records its findings in the history store (SQLite): measured apart,
+    // each time into a new store, as a first scan is.
+    if (n === STORE_SIZE) {
+      const store = path.join(OUT, 'store');
+      stored = {
+        floor: m.floor.ms,
+        ...medians(rounds, {
+          scan: () => {
+            rmSync(store, { recursive: true, force: true });
+            return run([...KANSA, ...scan, '--output', findings], store);
+          },
+        }).scan,
+      };
+      rmSync(store, { recursive: true, force: true });
+    }
     if (n <= 1000) small = { floor: m.floor.ms, scan: m.text.ms };
     lines.push(
       `| ${fmt(n)} | ${fmt(inputBytes / 1e6, 1)} | ${fmt(m.floor.ms)} | ${fmt(m.json.ms)} | ${fmt(m.json.ms / m.floor.ms, 1)} | ${fmt(m.json.rssMb)} | ${fmt(m.text.ms)} | ${fmt(m.text.ms / m.floor.ms, 1)} | ${fmt(m.text.rssMb)} | ${fmt(fileBytes / 1e6, 1)} | ${fmt(fileBytes / n)} | ${fmt(fileBytes / inputBytes, 2)} | ${report ? fmt(report.ms) : '—'} | ${report ? fmt(report.rssMb) : '—'} |`,
@@ -139,6 +162,16 @@ export async function benchOffline(sizes: readonly number[], rounds: number): Pr
     console.log(lines.at(-1));
     rmSync(html, { force: true });
   }
+  if (stored) {
+    lines.push(
+      '',
+      `With the history store (the default: \`kansa scan\` without --no-store records every finding in SQLite; the rows above run with --no-store), ${fmt(STORE_SIZE)} resources, JSON findings file, first scan into an empty store: ${fmt(stored.ms)} CPU ms, ${fmt(stored.ms / stored.floor, 1)} × the floor, peak RSS ${fmt(stored.rssMb)} MB.`,
+    );
+  }
+  lines.push(
+    '',
+    'Reading and normalizing the files in worker threads (issue #13, item 7) was measured and left out: it costs more CPU and, on this machine, more wall time (docs/performance.md).',
+  );
   if (small) {
     const budget = 3 * start.node.ms + small.floor;
     lines.push(

@@ -36,12 +36,16 @@ console.log(
 );
 
 const LIVE_HEADING = '# Live scans against the fake clouds';
+const NOT_RUN = "(Not run this time, BENCH_LIVE=0: the previous run's figures.)";
 const previous = await readFile(RESULTS, 'utf8').catch(() => '');
 const liveSection =
   live.length > 0
     ? `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n`
     : previous.includes(LIVE_HEADING)
-      ? `${LIVE_HEADING}\n\n(Not run this time, BENCH_LIVE=0: the previous run's figures.)\n${previous.slice(previous.indexOf(LIVE_HEADING) + LIVE_HEADING.length)}`
+      ? `${LIVE_HEADING}\n\n${NOT_RUN}\n\n${previous
+          .slice(previous.indexOf(LIVE_HEADING) + LIVE_HEADING.length)
+          .replaceAll(`${NOT_RUN}\n`, '')
+          .trimStart()}`
       : '';
 
 const report = `# Benchmark results

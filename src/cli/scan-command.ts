@@ -133,8 +133,11 @@ async function scanInto(
   const shardFindings: Finding[] | undefined = history && options.runId ? [] : undefined;
   const findings = (function* () {
     for (const verdict of evaluate(inventory, framework, startedAt)) {
-      const tags = inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {};
-      const waiver = waivers?.match(verdict, tags);
+      // A waiver may match on the resource's tags, which the finding does not carry.
+      const waiver = waivers?.match(
+        verdict,
+        inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {},
+      );
       const withWaiver = waiver ? annotate(verdict, { waiver }) : verdict;
       const state = history?.observe(withWaiver, scanTime);
       const finding = state ? annotate(withWaiver, { history: state }) : withWaiver;

@@ -256,6 +256,8 @@ export interface AwsGuardDutyDetectorFacts {
  * https://docs.aws.amazon.com/kms/latest/developerguide/kms-alias.html
  */
 export function keyManagerOfReference(keyRef: string): 'AWS' | 'CUSTOMER' | undefined {
+  // Most references are key ARNs or ids: told apart without a regular expression.
+  if (!keyRef.includes('alias/')) return undefined;
   const alias = /(?:^|:)alias\/(.*)$/.exec(keyRef);
   if (!alias) return undefined;
   return alias[1]?.startsWith('aws/') ? 'AWS' : 'CUSTOMER';

@@ -21,56 +21,84 @@ export type Fact<T> =
     };
 
 export function explicit<T>(value: T, path: string): Fact<T> {
-  return interned(value, path, 'explicit', undefined, () => ({ source: 'explicit', value, path }));
-}
-
-export function cloudDefault<T>(value: T, path: string, note: Localized): Fact<T> {
-  return interned(value, path, 'default', note, () => ({ source: 'default', value, path, note }));
-}
-
-export function unknown<T>(path: string, note: Localized): Fact<T> {
-  return interned<T>(undefined, path, 'unknown', note, () => ({ source: 'unknown', path, note }));
-}
-
-/**
- * Facts are immutable, and most are the same across resources (`explicit(true,
- * 'properties.supportsHttpsTrafficOnly')`, the same documented default with the same note):
- * one shared, frozen object serves them all, which keeps a million-resource inventory small.
- * Only small scalar values are shared; ids, ARNs and lists get their own fact.
- */
-function interned<T>(
-  value: T | undefined,
-  path: string,
-  source: Fact<T>['source'],
-  note: Localized | undefined,
-  create: () => Fact<T>,
-): Fact<T> {
-  if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return create();
-  // Nested maps rather than a composite string key: a lookup allocates nothing.
-  const byNote = child(child(SHARED_FACTS, path), source);
-  const byValue = child(byNote, note ? `${note.en}\0${note.ja}` : '') as Map<unknown, Fact<T>>;
-  let fact = byValue.get(value);
+  if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return { source: 'explicit', value, path };
+  const byValue = child(SHARED_EXPLICIT, path);
+  let fact = byValue.get(value) as Fact<T> | undefined;
   if (!fact) {
-    fact = Object.freeze(create());
+    fact = Object.freeze({ source: 'explicit', value, path });
     byValue.set(value, fact);
     sharedCount++;
   }
   return fact;
 }
 
-type SharedTable = Map<unknown, SharedTable | Fact<unknown>>;
-const SHARED_FACTS: SharedTable = new Map();
+export function cloudDefault<T>(value: T, path: string, note: Localized): Fact<T> {
+  if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return { source: 'default', value, path, note };
+  const byValue = noted(SHARED_DEFAULTS, path, note);
+  let fact = byValue.get(value) as Fact<T> | undefined;
+  if (!fact) {
+    fact = Object.freeze({ source: 'default', value, path, note });
+    byValue.set(value, fact);
+    sharedCount++;
+  }
+  return fact;
+}
+
+export function unknown<T>(path: string, note: Localized): Fact<T> {
+  if (sharedCount >= MAX_SHARED_FACTS) return { source: 'unknown', path, note };
+  const byValue = noted(SHARED_UNKNOWNS, path, note);
+  let fact = byValue.get(undefined) as Fact<T> | undefined;
+  if (!fact) {
+    fact = Object.freeze({ source: 'unknown', path, note });
+    byValue.set(undefined, fact);
+    sharedCount++;
+  }
+  return fact;
+}
+
+/*
+ * Facts are immutable, and most are the same across resources (`explicit(true,
+ * 'properties.supportsHttpsTrafficOnly')`, the same documented default with the same note):
+ * one shared, frozen object serves them all, which keeps a million-resource inventory small.
+ * Only small scalar values are shared; ids, ARNs and lists get their own fact. The tables are
+ * nested maps (path, then the note's texts, then the value) rather than keyed by a composite
+ * string: a lookup builds no string and allocates nothing, and adapters make millions of them.
+ */
+type SharedTable<K> = Map<K, Map<unknown, Fact<unknown>>>;
+/** Explicit facts by path, then value. */
+const SHARED_EXPLICIT: SharedTable<string> = new Map();
+/** Cloud defaults and unknowns by path, then note (English, then Japanese), then value. */
+const SHARED_DEFAULTS = new Map<string, Map<string, SharedTable<string>>>();
+const SHARED_UNKNOWNS = new Map<string, Map<string, SharedTable<string>>>();
 let sharedCount = 0;
-/** A bound on the table, for inputs whose values are all different (it then stops growing). */
+/** A bound on the tables, for inputs whose values are all different (they then stop growing). */
 const MAX_SHARED_FACTS = 100_000;
 
-function child(table: SharedTable, key: unknown): SharedTable {
-  let next = table.get(key) as SharedTable | undefined;
+function child<K, V>(table: Map<K, Map<unknown, V>>, key: K): Map<unknown, V> {
+  let next = table.get(key);
   if (!next) {
     next = new Map();
     table.set(key, next);
   }
   return next;
+}
+
+function noted(
+  table: Map<string, Map<string, SharedTable<string>>>,
+  path: string,
+  note: Localized,
+): Map<unknown, Fact<unknown>> {
+  let byEn = table.get(path);
+  if (!byEn) {
+    byEn = new Map();
+    table.set(path, byEn);
+  }
+  let byJa = byEn.get(note.en);
+  if (!byJa) {
+    byJa = new Map();
+    byEn.set(note.en, byJa);
+  }
+  return child(byJa, note.ja);
 }
 
 function isShareable(value: unknown): boolean {

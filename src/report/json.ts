@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import type { Evidence } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import { templateValues } from '../model/localized.ts';
@@ -143,7 +144,7 @@ export class JsonReportWriter {
     const template = check.messages[f.messageId];
     const data = template && templateValues(template, f.data);
     if (data) line += `,"data":${JSON.stringify(data)}`;
-    line += `,"evidence":${JSON.stringify(f.evidence)}`;
+    line += `,"evidence":${evidenceJson(f.evidence)}`;
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
     this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
@@ -187,6 +188,27 @@ export class JsonReportWriter {
 }
 
 const BATCH_BYTES = 1 << 20;
+
+/**
+ * The JSON of a finding's evidence, as JSON.stringify writes it. Most evidence items are shared
+ * facts (model/fact.ts: one frozen object serves every resource with the same setting), so the
+ * text of each is made once and reused: the evidence is most of a findings file.
+ */
+function evidenceJson(evidence: readonly Evidence[]): string {
+  let json = '[';
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    let text = SHARED_EVIDENCE.get(item);
+    if (text === undefined) {
+      text = JSON.stringify(item);
+      if (Object.isFrozen(item)) SHARED_EVIDENCE.set(item, text);
+    }
+    json += i === 0 ? text : `,${text}`;
+  }
+  return `${json}]`;
+}
+
+const SHARED_EVIDENCE = new WeakMap<object, string>();
 
 /**
  * Buffer size for the findings file stream: large enough that the scan keeps evaluating while

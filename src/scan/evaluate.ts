@@ -4,10 +4,11 @@ import {
   type Check,
   type CheckContext,
   type CheckResult,
+  type Evidence,
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import { accountResourceId, type Provider, type Resource } from '../model/resource.ts';
+import { accountResourceId, PROVIDERS, type Provider, type Resource } from '../model/resource.ts';
 import {
   CHECK_ERROR,
   CHECK_ERROR_TEXT,
@@ -58,16 +59,19 @@ export function mappedChecks(framework: ScanPlan): MappedCheck[] {
   return [...mapped.values()];
 }
 
-/** The framework's checks, indexed by the resource types they read. */
-function checksByType(framework: ScanPlan): Map<string, MappedCheck[]> {
-  const byType = new Map<string, MappedCheck[]>();
+/** The framework's checks, indexed by provider and then by the resource types they read. */
+function checksByType(framework: ScanPlan): Map<Provider, Map<string, MappedCheck[]>> {
+  const byType = new Map<Provider, Map<string, MappedCheck[]>>();
   for (const entry of mappedChecks(framework)) {
-    const providers =
-      entry.check.meta.provider === 'any' ? ['aws', 'azure', 'gcp'] : [entry.check.meta.provider];
+    const providers = entry.check.meta.provider === 'any' ? PROVIDERS : [entry.check.meta.provider];
     for (const provider of providers) {
+      let ofProvider = byType.get(provider);
+      if (!ofProvider) {
+        ofProvider = new Map();
+        byType.set(provider, ofProvider);
+      }
       for (const type of entry.check.meta.resourceTypes) {
-        const key = `${provider}:${type}`;
-        byType.set(key, [...(byType.get(key) ?? []), entry]);
+        ofProvider.set(type, [...(ofProvider.get(type) ?? []), entry]);
       }
     }
   }
@@ -115,7 +119,7 @@ export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date):
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
-    const checks = byType.get(`${resource.provider}:${resource.kansaType}`);
+    const checks = byType.get(resource.provider)?.get(resource.kansaType);
     if (!checks) continue;
     // One resource description shared by all of the resource's findings.
     const described = describe(resource, ctx.classification(resource));
@@ -189,8 +193,30 @@ function toFinding(
     data: capStrings(result.data),
     template,
     resource: described,
-    evidence: capStrings(result.evidence),
+    evidence: cappedEvidence(result.evidence),
     remediation: meta.remediation,
     change,
   });
 }
+
+/**
+ * capStrings over a finding's evidence. Most evidence items are shared facts (model/fact.ts:
+ * one frozen object per setting, value and note), each looked through once: a scan caps the
+ * evidence of millions of findings.
+ */
+function cappedEvidence(evidence: readonly Evidence[]): readonly Evidence[] {
+  let capped: Evidence[] | undefined;
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    if (NOTHING_TO_CAP.has(item)) continue;
+    const cut = capStrings(item);
+    if (cut !== item) {
+      capped ??= [...evidence];
+      capped[i] = cut;
+    } else if (Object.isFrozen(item)) NOTHING_TO_CAP.add(item);
+  }
+  return capped ?? evidence;
+}
+
+/** Shared (frozen) evidence items found to hold no string too long for a finding. */
+const NOTHING_TO_CAP = new WeakSet<object>();

@@ -15,7 +15,7 @@ export class Inventory implements InventoryView {
   /** Every resource by key, including those whose newest record is a deletion (skipped by every view). */
   readonly #byKey = new Map<string, Resource>();
   /** Resources by provider + account (+ type), built on the first lookup after the last add. */
-  #byAccount: Map<string, Resource[]> | undefined;
+  #byAccount: AccountIndex | undefined;
   /** Which accounts this scan evaluates (scanOnly); undefined: all. */
   #scanned: ((provider: Provider, account: string) => boolean) | undefined;
 
@@ -57,16 +57,25 @@ export class Inventory implements InventoryView {
   }
 
   inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[] {
-    return this.#accountIndex().get(accountKey(provider, account, kansaType)) ?? [];
+    const entry = this.#accountIndex().get(provider)?.get(account);
+    return (kansaType === undefined ? entry?.all : entry?.byType.get(kansaType)) ?? [];
   }
 
   /** Every (provider, account) pair seen, for account-level checks. */
   accounts(): { provider: Provider; account: string }[] {
-    const pairs = new Map<string, { provider: Provider; account: string }>();
+    const pairs: { provider: Provider; account: string }[] = [];
+    const seen = new Map<Provider, Set<string>>();
     for (const { provider, account } of this.all()) {
-      pairs.set(accountKey(provider, account), { provider, account });
+      let accounts = seen.get(provider);
+      if (!accounts) {
+        accounts = new Set();
+        seen.set(provider, accounts);
+      }
+      if (accounts.has(account)) continue;
+      accounts.add(account);
+      pairs.push({ provider, account });
     }
-    return [...pairs.values()];
+    return pairs;
   }
 
   /**
@@ -77,15 +86,19 @@ export class Inventory implements InventoryView {
    * by number. Run once, after every record is read.
    */
   unifyAccountAliases(): void {
-    const canonical = new Map<string, string>();
+    // Per provider: the alias (project id) → the account (project number).
+    const canonical = new Map<Provider, Map<string, string>>();
     for (const resource of this.#byKey.values()) {
       if (resource.accountAlias && resource.accountAlias !== resource.account)
-        canonical.set(accountKey(resource.provider, resource.accountAlias), resource.account);
+        child(canonical, resource.provider).set(resource.accountAlias, resource.account);
     }
     if (canonical.size === 0) return;
-    for (const [key, resource] of [...this.#byKey]) {
-      const account = canonical.get(accountKey(resource.provider, resource.account));
-      if (account === undefined) continue;
+    const moves: [string, Resource, string][] = [];
+    for (const [key, resource] of this.#byKey) {
+      const account = canonical.get(resource.provider)?.get(resource.account);
+      if (account !== undefined) moves.push([key, resource, account]);
+    }
+    for (const [key, resource, account] of moves) {
       const aliasId = accountResourceId(resource.provider, resource.account);
       const isAccountResource = keyOf(resource.provider, aliasId) === key;
       const moved = {
@@ -127,23 +140,41 @@ export class Inventory implements InventoryView {
     return unplaced;
   }
 
-  #accountIndex(): Map<string, Resource[]> {
+  #accountIndex(): AccountIndex {
     if (this.#byAccount) return this.#byAccount;
-    const index = new Map<string, Resource[]>();
-    const push = (key: string, resource: Resource) => {
-      const list = index.get(key);
-      if (list) list.push(resource);
-      else index.set(key, [resource]);
-    };
+    const index: AccountIndex = new Map();
     // Every account, scanned or not: a check may look up context in another (scanOnly).
     for (const resource of this.#byKey.values()) {
       if (resource.deleted) continue;
-      push(accountKey(resource.provider, resource.account), resource);
-      push(accountKey(resource.provider, resource.account, resource.kansaType), resource);
+      const accounts = child(index, resource.provider);
+      let entry = accounts.get(resource.account);
+      if (!entry) {
+        entry = { all: [], byType: new Map() };
+        accounts.set(resource.account, entry);
+      }
+      entry.all.push(resource);
+      const ofType = entry.byType.get(resource.kansaType);
+      if (ofType) ofType.push(resource);
+      else entry.byType.set(resource.kansaType, [resource]);
     }
     this.#byAccount = index;
     return index;
   }
+}
+
+/** Resources by provider, then account: all of them, and by kansa type. */
+type AccountIndex = Map<
+  Provider,
+  Map<string, { readonly all: Resource[]; readonly byType: Map<KansaType, Resource[]> }>
+>;
+
+function child<K, K2, V>(table: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let next = table.get(key);
+  if (!next) {
+    next = new Map();
+    table.set(key, next);
+  }
+  return next;
 }
 
 /**
@@ -159,10 +190,6 @@ function combine(a: Resource, b: Resource): Resource {
   if (a.deleted) return a;
   if (b.deleted) return b;
   return merge(a, b);
-}
-
-function accountKey(provider: Provider, account: string, kansaType?: KansaType): string {
-  return kansaType ? `${provider}\0${account}\0${kansaType}` : `${provider}\0${account}`;
 }
 
 /**
@@ -197,27 +224,28 @@ function merge(a: Resource, b: Resource): Resource {
 /** The context checks are evaluated in. */
 export function checkContext(inventory: InventoryView, params: ScanParameters, now: Date): CheckContext {
   const tagKey = params.classification.tagKey.toLowerCase();
-  // Several checks ask for the class of the same resource: work it out once.
-  const classes = new WeakMap<Resource, number>();
+  // The scan evaluates a resource's checks one after another, and several of them ask for its
+  // class: the last answer is kept (a table of every resource's would cost more than it saves).
+  let last: Resource | undefined;
+  let lastLevel = 0;
   return {
     params,
     now,
     inventory,
     classification(resource) {
-      let level = classes.get(resource);
-      if (level === undefined) {
-        level = taggedClass(resource, tagKey) ?? params.classification.default;
-        classes.set(resource, level);
+      if (resource !== last) {
+        lastLevel = taggedClass(resource, tagKey) ?? params.classification.default;
+        last = resource;
       }
-      return level;
+      return lastLevel;
     },
   };
 }
 
 function taggedClass(resource: Resource, tagKey: string): number | undefined {
-  for (const [key, value] of Object.entries(resource.tags)) {
+  for (const key in resource.tags) {
     if (key.toLowerCase() !== tagKey) continue;
-    const level = Number.parseInt(value, 10);
+    const level = Number.parseInt(resource.tags[key]!, 10);
     if (level >= 1 && level <= 3) return level;
   }
   return undefined;

@@ -52,9 +52,10 @@ describe('HTML report (the file)', () => {
     expect(html.match(/<script/gi)).toHaveLength(2);
     const { data } = parts(html);
     expect(data).not.toMatch(/[<>&\u2028\u2029]/);
-    const parsed = JSON.parse(data) as { strings: string[]; resources: unknown[][] };
+    const parsed = JSON.parse(data) as { parts: { resources: unknown[][] }[] };
+    const resources = parsed.parts.flatMap((p) => p.resources);
     for (const text of PLANTED) {
-      expect(parsed.resources.some((r) => String(r[6]).endsWith(text))).toBe(true);
+      expect(resources.some((r) => String(r[6]).endsWith(text))).toBe(true);
     }
   });
 

@@ -88,15 +88,19 @@ function* jsonArray(name: string, items: readonly unknown[]): Generator<string> 
 }
 
 const CHUNK = 2000;
+/** Most strings and resources whose indexes the writer remembers (see compactData). */
+const MAX_REMEMBERED = 100_000;
 
 /**
  * The findings in the page's compact form, so 100,000 findings stay a few tens of MB instead
  * of hundreds: what repeats (check texts, messages, evidence, accounts, regions, files) is
  * kept once in a string table and referred to by index; a finding is a flat tuple
  * `[id, check, status, severity, resource, messageJa, messageEn, evidence, waiver, historyState,
- * openedAt]` (waiver and state as string indexes, -1 when absent). The findings are
- * written first, then the tables they refer to and the scan's outcome (a view's verdicts are
- * counted as the findings are read).
+ * openedAt]` (waiver and state as string indexes, -1 when absent). The findings are written in
+ * parts, each with the strings and resources first referred to in it (the page joins the parts
+ * into one table of each), so nothing grows with the file but the checks table: the report of
+ * a million-resource scan is written in bounded memory. Then come the checks and the scan's
+ * outcome (a view's verdicts are counted as the findings are read).
  */
 function* compactData(
   file: FindingsFile,
@@ -104,13 +108,18 @@ function* compactData(
   lang: Lang,
   history: readonly HistoryPoint[],
 ): Generator<string> {
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
+  // Indexes of the strings and resources written so far. Bounded: past MAX_REMEMBERED, they
+  // are forgotten, and a string seen again is written again under a new index (a resource's
+  // findings come together, and most strings that repeat are seen again soon).
+  let stringIndex = new Map<string, number>();
+  let stringCount = 0;
+  let newStrings: string[] = [];
   const str = (s: string): number => {
     let i = stringIndex.get(s);
     if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
+      if (stringIndex.size >= MAX_REMEMBERED) stringIndex = new Map();
+      i = stringCount++;
+      newStrings.push(s);
       stringIndex.set(s, i);
     }
     return i;
@@ -118,12 +127,20 @@ function* compactData(
 
   const checks: CheckRow[] = [];
   const checkIndex = new Map<string, number>();
-  const resources: ResourceRow[] = [];
-  const resourceIndex = new Map<string, number>();
+  let resourceIndex = new Map<string, number>();
+  let resourceCount = 0;
+  let newResources: ResourceRow[] = [];
 
-  yield `{"v":1,"lang":${JSON.stringify(lang)},"findings":[`;
-  let chunk: string[] = [];
-  let written = 0;
+  yield `{"v":2,"lang":${JSON.stringify(lang)},"parts":[`;
+  let rows: string[] = [];
+  let parts = 0;
+  const part = () => {
+    const text = `${parts++ === 0 ? '' : ','}{"strings":${JSON.stringify(newStrings)},"resources":${JSON.stringify(newResources)},"findings":[${rows.join(',')}]}`;
+    newStrings = [];
+    newResources = [];
+    rows = [];
+    return escapeForScript(text);
+  };
   for (const f of file.findings) {
     const { requirements, clauses } = view.requirementsOf(f);
     const checkKey = `${f.checkId}\0${requirements.join(' ')}\0${f.title.en}`;
@@ -145,9 +162,10 @@ function* compactData(
     const resourceKey = `${r.provider}\0${r.id}`;
     let ri = resourceIndex.get(resourceKey);
     if (ri === undefined) {
-      ri = resources.length;
+      if (resourceIndex.size >= MAX_REMEMBERED) resourceIndex = new Map();
+      ri = resourceCount++;
       const position = r.origin.line !== undefined ? `L${r.origin.line}` : (r.origin.index ?? '');
-      resources.push([
+      newResources.push([
         PROVIDERS.indexOf(r.provider),
         str(r.account),
         str(r.region),
@@ -174,17 +192,12 @@ function* compactData(
       f.history ? str(f.history.state) : -1,
       f.history?.openedAt ?? 0,
     ];
-    chunk.push(`${written++ === 0 ? '' : ','}${JSON.stringify(tuple)}`);
-    if (chunk.length === CHUNK) {
-      yield escapeForScript(chunk.join(''));
-      chunk = [];
-    }
+    rows.push(JSON.stringify(tuple));
+    if (rows.length === CHUNK) yield part();
   }
-  if (chunk.length > 0) yield escapeForScript(chunk.join(''));
+  if (rows.length > 0 || parts === 0) yield part();
   yield ']';
-  yield* jsonArray('strings', strings);
   yield* jsonArray('checks', checks);
-  yield* jsonArray('resources', resources);
 
   // The page script's reading of these is typed by the same shapes (src/report/html/client/types.d.ts).
   const rest: Omit<ReportData, 'v' | 'lang' | 'findings' | 'strings' | 'checks' | 'resources'> = {

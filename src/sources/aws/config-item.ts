@@ -164,8 +164,13 @@ function availabilityZone(record: Readonly<Record<string, unknown>>): string | u
  * there, or have lost its region so that the account sits one place early.
  */
 function accountInArn(arn: string | undefined): string | undefined {
-  return [arnPart(arn, 4), arnPart(arn, 3)].find((part) => part !== undefined && /^\d{12}$/.test(part));
+  const account = arnPart(arn, 4);
+  if (account !== undefined && ACCOUNT_ID.test(account)) return account;
+  const early = arnPart(arn, 3);
+  return early !== undefined && ACCOUNT_ID.test(early) ? early : undefined;
 }
+
+const ACCOUNT_ID = /^\d{12}$/;
 
 /** ISO 8601 (snapshot files, CLI v2) or seconds since the epoch (CLI v1, SDK dumps). */
 function timeOf(value: unknown): number | undefined {
@@ -210,7 +215,16 @@ function readTags(value: unknown): Record<string, string> {
 
 /** `arn:partition:service:region:account:resource` → the part at `index` (empty parts are absent). */
 export function arnPart(arn: string | undefined, index: number): string | undefined {
-  const part = arn?.split(':')[index];
+  if (arn === undefined) return undefined;
+  // Walks to the part without splitting the whole ARN: every item reads several parts.
+  let start = 0;
+  for (let i = 0; i < index; i++) {
+    const colon = arn.indexOf(':', start);
+    if (colon === -1) return undefined;
+    start = colon + 1;
+  }
+  const end = arn.indexOf(':', start);
+  const part = end === -1 ? arn.slice(start) : arn.slice(start, end);
   return part ? part : undefined;
 }
 

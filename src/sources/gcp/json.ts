@@ -19,12 +19,17 @@ export function presentKey(object: JsonObject, ...keys: string[]): string | unde
 
 /** Follows a dotted path of object keys and array indexes (`storageLocations.0`). */
 export function at(object: JsonObject | undefined, path: string): unknown {
+  // Segment by segment without splitting: adapters read millions of paths.
   let current: unknown = object;
-  for (const key of path.split('.')) {
+  for (let start = 0; ; ) {
     if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Readonly<Record<string, unknown>>)[key];
+    const dot = path.indexOf('.', start);
+    current = (current as Readonly<Record<string, unknown>>)[
+      dot === -1 ? path.slice(start) : path.slice(start, dot)
+    ];
+    if (dot === -1) return current;
+    start = dot + 1;
   }
-  return current;
 }
 
 export function stringAt(object: JsonObject | undefined, path: string): string | undefined {

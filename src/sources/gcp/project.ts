@@ -29,19 +29,28 @@ const PROJECT_SEGMENT = /(?:^|\/)projects\/([^/]+)(?:\/|$)/;
  */
 function candidates(asset: CloudAsset, data: JsonObject | undefined): [string, string | undefined][] {
   const projectAncestor = asset.ancestors.find((ancestor) => ancestor.startsWith('projects/'));
-  return [
+  const found: [string, string | undefined][] = [
     ['ancestors', projectAncestor],
     ['resource.parent', projectInName(asset.resource?.parent)],
     ['name', projectInName(asset.name)],
-    [`${asset.resource?.dataPath}.projectNumber`, stringOrNumber(data?.projectNumber)],
-    [`${asset.resource?.dataPath}.selfLink`, projectInName(stringAt(data, 'selfLink'))],
-    [`${asset.resource?.dataPath}.project`, stringAt(data, 'project')],
-    [`${asset.resource?.dataPath}.projectId`, stringAt(data, 'projectId')],
-    [`${asset.resource?.dataPath}.datasetReference.projectId`, stringAt(data, 'datasetReference.projectId')],
-    [`${asset.resource?.dataPath}.tableReference.projectId`, stringAt(data, 'tableReference.projectId')],
-    [`${asset.resource?.dataPath}.name`, projectInName(stringAt(data, 'name'))],
   ];
+  // The REST JSON's fields, named under the record's data path only when present.
+  for (const [field, read] of DATA_FIELDS) {
+    const value = data && read(data);
+    if (value !== undefined) found.push([`${asset.resource?.dataPath}.${field}`, value]);
+  }
+  return found;
 }
+
+const DATA_FIELDS: readonly (readonly [string, (data: JsonObject) => string | undefined])[] = [
+  ['projectNumber', (data) => stringOrNumber(data.projectNumber)],
+  ['selfLink', (data) => projectInName(stringAt(data, 'selfLink'))],
+  ['project', (data) => stringAt(data, 'project')],
+  ['projectId', (data) => stringAt(data, 'projectId')],
+  ['datasetReference.projectId', (data) => stringAt(data, 'datasetReference.projectId')],
+  ['tableReference.projectId', (data) => stringAt(data, 'tableReference.projectId')],
+  ['name', (data) => projectInName(stringAt(data, 'name'))],
+];
 
 /**
  * The asset's project: the number where any field gives it (numbers are what `ancestors` and
@@ -58,14 +67,14 @@ export function projectOf(asset: CloudAsset, data: JsonObject | undefined): Asse
   let number: [string, string] | undefined;
   let id: [string, string] | undefined;
   for (const [path, raw] of candidates(asset, data)) {
-    const project = raw?.replace(/^projects\//, '');
+    const project = raw?.startsWith('projects/') ? raw.slice('projects/'.length) : raw;
     if (!project || project === '_') continue;
-    if (/^\d+$/.test(project)) number ??= [project, path];
+    if (DIGITS.test(project)) number ??= [project, path];
     else id ??= [project, path];
   }
   if (asset.assetType === PROJECT_TYPE) {
     const self = lastSegment(asset.name);
-    if (/^\d+$/.test(self)) number ??= [self, 'name'];
+    if (DIGITS.test(self)) number ??= [self, 'name'];
     else id = [self, 'name'];
   }
   if (number)
@@ -84,6 +93,7 @@ export function projectOf(asset: CloudAsset, data: JsonObject | undefined): Asse
   return undefined;
 }
 
+const DIGITS = /^\d+$/;
 const HIERARCHY_NODE = /(?:^|\/)((?:organizations|folders)\/\d+)(?:\/|$)/;
 
 function projectInName(name: string | undefined): string | undefined {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeReport } from '../../../src/report/html/client/data.js';
 import { SEVERITIES, STATUSES } from '../../../src/report/html/client/labels.js';
-import { type FindingsFile, PLANTED, scanSample, withPlanted } from '../helpers/findings.ts';
+import { type FindingsFile, PLANTED, scaled, scanSample, withPlanted } from '../helpers/findings.ts';
 import { pageData, withFindings } from './page-data.ts';
 
 let file: FindingsFile;
@@ -11,6 +11,22 @@ beforeAll(async () => {
 });
 
 describe('page script: decoding the embedded data', () => {
+  it('joins the parts the report is written in: indexes run on from part to part', () => {
+    // 5,000 findings: three parts of at most 2,000, each with the strings and resources it is first to name.
+    const large = scaled(file, 5000);
+    const report = decodeReport(pageData(large));
+    expect(report.n).toBe(5000);
+    large.findings.forEach((f, i) => {
+      const r = report.resource[i]!;
+      expect([
+        report.finding(i)[0],
+        report.resourceId(r),
+        report.message(i, 'en'),
+        report.evidence(i),
+      ]).toEqual([f.id, f.resource.id, f.message.en, f.evidence]);
+    });
+  });
+
   it('gives back every finding as the findings file has it, planted markup included', () => {
     const report = decodeReport(pageData(file));
     expect(report.n).toBe(file.findings.length);

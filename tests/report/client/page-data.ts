@@ -3,7 +3,8 @@
 // what src/report/html/index.ts writes, not against a copy of its format.
 
 import type { Lang } from '../../../src/model/localized.ts';
-import type { ReportData } from '../../../src/report/html/client/types.js';
+import { joinParts } from '../../../src/report/html/client/data.js';
+import type { EmbeddedReportData, ReportData } from '../../../src/report/html/client/types.js';
 import { renderHtml } from '../../../src/report/html/index.ts';
 import type { FileFinding } from '../../../src/report/read-findings.ts';
 import { scanView } from '../../../src/report/read-findings.ts';
@@ -14,7 +15,7 @@ const DATA_OPEN = '<script type="application/json" id="kansa-data">';
 export function pageData(file: FindingsFile, lang: Lang = 'en'): ReportData {
   const html = [...renderHtml({ file, view: scanView(file), lang })].join('');
   const start = html.indexOf(DATA_OPEN) + DATA_OPEN.length;
-  return JSON.parse(html.slice(start, html.indexOf('</script>', start))) as ReportData;
+  return joinParts(JSON.parse(html.slice(start, html.indexOf('</script>', start))) as EmbeddedReportData);
 }
 
 /** The file with these findings only (the sample's scan, requirements and coverage kept), recounted. */

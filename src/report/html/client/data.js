@@ -2,13 +2,35 @@
 // through the string table. The per-finding columns the table filters and sorts on are unpacked
 // once into typed arrays, so 100,000 findings filter in a few milliseconds.
 import { PROVIDERS } from './labels.js';
-/** @import { AppliedWaiver, CheckRow, Evidence, FindingRow, Lang, Provider, RegionClass, ReportData, ResourceRow } from './types.js' */
+/** @import { AppliedWaiver, CheckRow, EmbeddedReportData, Evidence, FindingRow, Lang, Provider, RegionClass, ReportData, ResourceRow } from './types.js' */
 
 /**
  * The report's data with its lookups. Findings, checks and resources are named by their index
  * (i, c, r), as the embedded data refers to them.
  * @typedef {ReturnType<typeof decodeReport>} Report
  */
+
+/**
+ * The embedded data with its parts joined into one table of strings, resources and findings
+ * (the report is written in parts, each with what it first refers to; indexes run on).
+ * @param {EmbeddedReportData} embedded
+ * @returns {ReportData}
+ */
+export function joinParts(embedded) {
+  const { parts, ...rest } = embedded;
+  /** @type {string[]} */
+  const strings = [];
+  /** @type {ResourceRow[]} */
+  const resources = [];
+  /** @type {FindingRow[]} */
+  const findings = [];
+  for (const part of parts) {
+    for (const s of part.strings) strings.push(s);
+    for (const r of part.resources) resources.push(r);
+    for (const f of part.findings) findings.push(f);
+  }
+  return { ...rest, strings, resources, findings };
+}
 
 /** @param {ReportData} data */
 export function decodeReport(data) {

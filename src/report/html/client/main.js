@@ -3,7 +3,7 @@
 // the last, starts it. It reads the embedded data, lays out the page and draws it.
 import { tally } from './aggregate.js';
 import { renderCoverage } from './coverage.js';
-import { decodeReport } from './data.js';
+import { decodeReport, joinParts } from './data.js';
 import { el } from './dom.js';
 import { emptyFilter, Search } from './filter.js';
 import { renderFinding } from './finding.js';
@@ -14,7 +14,7 @@ import { renderHeader, renderSummary } from './summary.js';
 
 const dataNode = /** @type {HTMLElement} */ (document.getElementById('kansa-data'));
 /** @type {ReportData} */
-const data = JSON.parse(dataNode.textContent || '');
+const data = joinParts(JSON.parse(dataNode.textContent || ''));
 const report = decodeReport(data);
 
 const root = {

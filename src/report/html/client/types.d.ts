@@ -111,7 +111,7 @@ export interface HistoryPoint {
 
 /** The JSON in `<script type="application/json" id="kansa-data">`. */
 export interface ReportData {
-  readonly v: 1;
+  readonly v: 2;
   readonly lang: string;
   readonly view: { readonly id: string; readonly version: string; readonly title: Localized };
   readonly scan: {
@@ -175,6 +175,22 @@ export interface ReportData {
   readonly resources: readonly ResourceRow[];
   readonly findings: readonly FindingRow[];
 }
+
+/**
+ * One part of the findings as the page carries them: the findings of the part, with the strings
+ * and resources first referred to in it. Indexes run on across parts: the page joins the parts
+ * into ReportData's tables (src/report/html/index.ts writes the report in bounded memory so).
+ */
+export interface ReportPart {
+  readonly strings: readonly string[];
+  readonly resources: readonly ResourceRow[];
+  readonly findings: readonly FindingRow[];
+}
+
+/** The data as embedded in the page: ReportData with its findings, strings and resources in parts. */
+export type EmbeddedReportData = Omit<ReportData, 'strings' | 'resources' | 'findings'> & {
+  readonly parts: readonly ReportPart[];
+};
 
 /** The findings table's filter; '' means any. */
 export interface Filter {
