@@ -118,6 +118,7 @@ export function mergeParameters(
     allowedRegions: { ...base.allowedRegions, ...(regions as Partial<Record<Provider, string[]>>) },
     classification: { ...base.classification, ...raw.classification },
     backupTag: { ...base.backupTag, ...raw.backupTag },
+    passwordPolicy: { ...base.passwordPolicy, ...raw.passwordPolicy },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
     topSecretTag: { ...base.topSecretTag, ...raw.topSecretTag },
     changeMonitoring: {
