@@ -6,7 +6,7 @@
 // resolve files at run time). dist/kansa/ sits two levels below the package root, as src/cli/
 // does, so the paths the code resolves from import.meta.url (policies/, package.json) hold.
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, globSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -14,6 +14,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 rmSync(`${root}build/`, { recursive: true, force: true });
 rmSync(`${root}dist/`, { recursive: true, force: true });
+execFileSync(process.execPath, [`${root}scripts/generate-validators.ts`], { stdio: 'inherit' });
 execFileSync(
   process.execPath,
   [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`],
@@ -21,6 +22,11 @@ execFileSync(
     stdio: 'inherit',
   },
 );
+// The schema validators are generated JavaScript (scripts/generate-validators.ts), which tsc
+// does not copy: they go beside the compiled modules that import them.
+for (const file of globSync('src/**/*.generated.js', { cwd: root })) {
+  cpSync(`${root}${file}`, `${root}build/${file.slice('src/'.length)}`);
+}
 await build({
   input: `${root}build/cli/main.js`,
   platform: 'node',

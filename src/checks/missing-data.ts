@@ -65,6 +65,14 @@ export const LIVE_READS = {
       en: 'iam:GenerateCredentialReport and iam:GetCredentialReport (in the SecurityAudit policy)',
     },
   },
+  awsPasswordPolicy: {
+    what: { ja: 'アカウントのパスワードポリシー', en: 'the account password policy' },
+    call: 'iam:GetAccountPasswordPolicy',
+    grant: {
+      ja: 'iam:GetAccountPasswordPolicy の許可（SecurityAudit ポリシーに含まれます）',
+      en: 'iam:GetAccountPasswordPolicy (in the SecurityAudit policy)',
+    },
+  },
   awsConfigItems: {
     what: { ja: 'AWS Config の設定項目', en: 'the AWS Config configuration items' },
     call: 'config:SelectResourceConfig, config:BatchGetResourceConfig',

@@ -1,20 +1,17 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv } from 'ajv';
 import { InputError } from '../base/input-error.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../model/parameters.ts';
 import type { Provider } from '../model/resource.ts';
 import { FORCE_CEILING } from './force.ts';
-import schema from './framework.schema.json' with { type: 'json' };
 import type { Citation, Framework, GuidelineDocument, Requirement } from './framework.ts';
+import { validateFramework } from './framework.validate.generated.js';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
-
-const validate = new Ajv({ allErrors: true }).compile(schema);
 
 /** Loads a framework by name (a file in policies/) or by path, validating it against its schema. */
 export async function loadFramework(nameOrPath: string): Promise<Framework> {
@@ -27,7 +24,7 @@ export async function loadFramework(nameOrPath: string): Promise<Framework> {
 
 /** Parses and validates framework YAML; every error names the file and line. */
 export function parseFramework(file: string, text: string): Framework {
-  const { data: raw, lineOf } = readValidatedYaml<RawFramework>(file, text, validate);
+  const { data: raw, lineOf } = readValidatedYaml<RawFramework>(file, text, validateFramework);
   const seen = new Set<string>();
   raw.requirements.forEach((requirement, i) => {
     if (seen.has(requirement.id)) {
@@ -121,6 +118,7 @@ export function mergeParameters(
     allowedRegions: { ...base.allowedRegions, ...(regions as Partial<Record<Provider, string[]>>) },
     classification: { ...base.classification, ...raw.classification },
     backupTag: { ...base.backupTag, ...raw.backupTag },
+    passwordPolicy: { ...base.passwordPolicy, ...raw.passwordPolicy },
     myNumberTag: { ...base.myNumberTag, ...raw.myNumberTag },
     topSecretTag: { ...base.topSecretTag, ...raw.topSecretTag },
     changeMonitoring: {

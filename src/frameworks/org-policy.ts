@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
 import { InputError } from '../base/input-error.ts';
 import type { Severity } from '../checks/check.ts';
 import { type CelRuleSpec, CelSyntaxError, celRule } from '../checks/custom/cel-rule.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { KANSA_TYPES, type KansaType } from '../model/resource.ts';
-import frameworkSchema from './framework.schema.json' with { type: 'json' };
 import type { Framework } from './framework.ts';
 import { mergeParameters, type RawParameters } from './load.ts';
-import schema from './org-policy.schema.json' with { type: 'json' };
+import { validateOrgPolicy } from './org-policy.validate.generated.js';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /**
@@ -27,8 +25,6 @@ interface OrgPolicy {
   })[];
 }
 
-const validate = new Ajv({ allErrors: true, schemas: [frameworkSchema] }).compile(schema);
-
 export async function applyOrgPolicy(framework: Framework, file: string): Promise<Framework> {
   const text = await readFile(file, 'utf8').catch(() => {
     throw new InputError(file, 'organisation policy file not found');
@@ -38,7 +34,7 @@ export async function applyOrgPolicy(framework: Framework, file: string): Promis
 
 /** Applies a policy file's text to a framework; every error names the file and line. */
 export function parseOrgPolicy(framework: Framework, file: string, text: string): Framework {
-  const { data: policy, lineOf } = readValidatedYaml<OrgPolicy>(file, text, validate);
+  const { data: policy, lineOf } = readValidatedYaml<OrgPolicy>(file, text, validateOrgPolicy);
   const frameworkChecks = new Set(framework.requirements.flatMap((r) => r.checks));
   const requirementIds = new Set(framework.requirements.map((r) => r.id));
 

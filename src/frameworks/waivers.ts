@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv } from 'ajv';
 import { InputError } from '../base/input-error.ts';
 import type { Finding } from '../scan/finding.ts';
-import schema from './waivers.schema.json' with { type: 'json' };
+import { validateWaivers } from './waivers.validate.generated.js';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /**
@@ -55,8 +54,6 @@ export interface WaiverOutcome {
   readonly daysLeft: number;
 }
 
-const validate = new Ajv({ allErrors: false }).compile(schema);
-
 /** Reads and validates a waivers file; every error names the file and line. */
 export async function loadWaivers(file: string): Promise<Waiver[]> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
@@ -68,7 +65,7 @@ export async function loadWaivers(file: string): Promise<Waiver[]> {
 type RawWaiver = Omit<Waiver, 'at'>;
 
 export function parseWaivers(file: string, text: string): Waiver[] {
-  const { data, lineOf } = readValidatedYaml<{ waivers: RawWaiver[] }>(file, text, validate);
+  const { data, lineOf } = readValidatedYaml<{ waivers: RawWaiver[] }>(file, text, validateWaivers);
   const seen = new Set<string>();
   return data.waivers.map((w, i) => {
     const line = lineOf(['waivers', i]);

@@ -1,4 +1,4 @@
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { type Alias, type Document, isAlias, isNode, LineCounter, parseDocument, visit } from 'yaml';
 import { InputError } from '../base/input-error.ts';
 
@@ -9,6 +9,12 @@ export interface ValidatedYaml<T> {
   lineOf(path: readonly (string | number)[]): number;
 }
 
+/** A JSON Schema validator as ajv compiles it (here: ajv standalone code, generated from the schema). */
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  readonly errors?: ErrorObject[] | null;
+}
+
 /**
  * Parses YAML and validates it with a compiled JSON Schema; a syntax or schema error is an
  * InputError naming the file, the line and what was expected.
@@ -16,7 +22,7 @@ export interface ValidatedYaml<T> {
 export function readValidatedYaml<T>(
   file: string,
   text: string,
-  validate: ValidateFunction,
+  validate: SchemaValidator,
 ): ValidatedYaml<T> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });

@@ -22,6 +22,21 @@ export interface AwsAccountFacts {
    * counts inactive keys too.
    */
   readonly rootAccessKeyActive?: Fact<boolean>;
+  /**
+   * The account has a custom IAM password policy (`aws iam get-account-password-policy`); false
+   * when IAM answers NoSuchEntity, and AWS's default then applies (8 characters, no other rule).
+   * The settings below are read only from a policy that is set.
+   */
+  readonly passwordPolicySet?: Fact<boolean>;
+  /** `MinimumPasswordLength`. */
+  readonly passwordMinimumLength?: Fact<number>;
+  /** `RequireSymbols`, `RequireNumbers`, `RequireUppercaseCharacters`, `RequireLowercaseCharacters`. */
+  readonly passwordRequireSymbols?: Fact<boolean>;
+  readonly passwordRequireNumbers?: Fact<boolean>;
+  readonly passwordRequireUppercase?: Fact<boolean>;
+  readonly passwordRequireLowercase?: Fact<boolean>;
+  /** `PasswordReusePrevention`: previous passwords a user may not reuse; 0 (default) when not set. */
+  readonly passwordReusePrevention?: Fact<number>;
 }
 
 /** One access key of an IAM user (credential report `access_key_<slot>_*` columns). */

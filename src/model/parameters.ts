@@ -35,6 +35,20 @@ export interface ScanParameters {
   readonly maxKeyAgeDays: number;
   /** Days after which a user ID or access key not used is to be revoked (OSK-1.5; the organisation's choice). */
   readonly maxUnusedDays: number;
+  /**
+   * What an AWS account password policy must require (OSK-1.2 "パスワード設定の厳格化"; no
+   * guideline states the numbers). Defaults: CIS AWS Foundations Benchmark v1.2.0 1.5-1.10 (one
+   * uppercase, lowercase, symbol and number; 14 characters; 24 passwords remembered), the
+   * length and reuse rules kept in v3.0.0 1.8-1.9.
+   */
+  readonly passwordPolicy: {
+    readonly minimumLength: number;
+    readonly reusePrevention: number;
+    readonly requireSymbols: boolean;
+    readonly requireNumbers: boolean;
+    readonly requireUppercase: boolean;
+    readonly requireLowercase: boolean;
+  };
   /** Tag keys and values marking My Number (マイナンバー) data: never on public cloud (CLS-3). */
   readonly myNumberTag: { readonly keys: readonly string[]; readonly values: readonly string[] };
   /**
@@ -78,6 +92,14 @@ export const DEFAULT_PARAMETERS: ScanParameters = {
   maxKeyAgeDays: 90,
   maxUnusedDays: 90,
   maxKeyRotationDays: 365,
+  passwordPolicy: {
+    minimumLength: 14,
+    reusePrevention: 24,
+    requireSymbols: true,
+    requireNumbers: true,
+    requireUppercase: true,
+    requireLowercase: true,
+  },
   myNumberTag: {
     keys: ['mynumber', 'my-number', 'kansa-mynumber', 'kansa:mynumber'],
     values: ['true', 'yes', '1'],

@@ -1,14 +1,14 @@
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
-import schemaV1 from './findings-schema-v1.json' with { type: 'json' };
-import { describeError, lazyValidator } from './findings-validation.ts';
+import { validateFindingsV1 } from './findings.validate.generated.js';
+import { describeError, firstErrorOf } from './findings-validation.ts';
 
 /**
  * Findings files of version 1 (kansa 0.1): one JSON document, every finding with its check's
  * texts and its resource written out. Still read, whole (so up to V8's string limit, some
  * 70,000 resources); their findings already have the shape reports read.
  */
-const validateV1 = lazyValidator(schemaV1);
+const validateV1 = firstErrorOf(validateFindingsV1);
 
 /**
  * Parses and validates the text of a version 1 findings file: valid, it has the shape of

@@ -1,22 +1,15 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-
-let ajv: Ajv | undefined;
+import type { ErrorObject } from 'ajv';
 
 /**
- * A validator compiled on first use: a scan that writes no findings file, and `kansa --version`,
- * never pay for compiling the findings schemas.
+ * A schema validator that answers with its first error, or undefined for a valid value. The
+ * validators are ajv standalone code (findings.validate.generated.js, from findings-schema.ts
+ * and findings-schema-v1.json by scripts/generate-validators.ts): nothing compiles at run time.
  */
-export function lazyValidator(schema: object): (data: unknown) => ErrorObject | undefined {
-  let validate: ValidateFunction | undefined;
-  return (data) => {
-    if (!ajv) {
-      ajv = new Ajv({ allErrors: false, strict: false });
-      // RFC 3339 date-time, as JSON.stringify(new Date()) writes it (ajv-formats is a development dependency only).
-      ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
-    }
-    validate ??= ajv.compile(schema);
-    return validate(data) ? undefined : (validate.errors ?? [])[0];
-  };
+export function firstErrorOf(validate: {
+  (data: unknown): boolean;
+  readonly errors?: ErrorObject[] | null;
+}): (data: unknown) => ErrorObject | undefined {
+  return (data) => (validate(data) ? undefined : (validate.errors ?? [])[0]);
 }
 
 /** What a schema error says, where: `at findings[12].resource.provider: must be one of …`. */

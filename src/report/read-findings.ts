@@ -8,24 +8,21 @@ import { type Localized, renderLocalized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type Finding, findingId } from '../scan/finding.ts';
 import { fileLines, lastLine, textLines } from './file-lines.ts';
-import {
-  type CheckEntry,
-  type Coverage,
-  checkEntrySchema,
-  type FileEvidence,
-  type FileRequirement,
-  type FileResource,
-  type FindingsHeader,
-  headerSchema,
-  type LineFinding,
-  type ResourceLine,
-  resourceLineSchema,
-  type ScanEnd,
-  type ScanMetadata,
-  trailerSchema,
+import * as generated from './findings.validate.generated.js';
+import type {
+  CheckEntry,
+  Coverage,
+  FileEvidence,
+  FileRequirement,
+  FileResource,
+  FindingsHeader,
+  LineFinding,
+  ResourceLine,
+  ScanEnd,
+  ScanMetadata,
 } from './findings-schema.ts';
 import { checkVersion, parseFindingsV1 } from './findings-v1.ts';
-import { describeError, lazyValidator } from './findings-validation.ts';
+import { describeError, firstErrorOf } from './findings-validation.ts';
 import { FindingTally } from './summary.ts';
 
 export type { FileEvidence, FileRequirement };
@@ -127,10 +124,10 @@ function firstBytes(file: string, n: number): string {
   }
 }
 
-const validateHeader = lazyValidator(headerSchema);
-const validateCheck = lazyValidator(checkEntrySchema);
-const validateResource = lazyValidator(resourceLineSchema);
-const validateTrailer = lazyValidator(trailerSchema);
+const validateHeader = firstErrorOf(generated.validateHeader);
+const validateCheck = firstErrorOf(generated.validateCheckEntry);
+const validateResource = firstErrorOf(generated.validateResourceLine);
+const validateTrailer = firstErrorOf(generated.validateTrailer);
 
 function parseLine(file: string, text: string, line: number | undefined): unknown {
   try {

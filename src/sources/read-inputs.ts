@@ -203,7 +203,11 @@ async function readFormat(
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
-    const format = findFormat(INPUT_FORMATS, (f) => f.kind === 'text' && f.matches(firstLine(head)));
+    // Leading blank lines are passed over: the AWS CLI starts its error output with one.
+    const format = findFormat(
+      INPUT_FORMATS,
+      (f) => f.kind === 'text' && f.matches(firstLine(head.trimStart())),
+    );
     if (format?.kind !== 'text')
       throw unknownFormat(file, 'the file is neither JSON nor a known text export');
     coverage.format = format.id;

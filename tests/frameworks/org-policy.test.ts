@@ -141,6 +141,22 @@ describe('organisation policy file', () => {
     expect(custom.parameters.customerKeyReliefMaxClass).not.toBe(1);
   });
 
+  it('merges the password policy parameters key by key, and refuses a length AWS does not allow', async () => {
+    const osaka = await loadFramework('osaka');
+    const custom = parseOrgPolicy(
+      osaka,
+      'org.yaml',
+      'parameters:\n  passwordPolicy:\n    minimumLength: 16\n',
+    );
+    expect(custom.parameters.passwordPolicy).toEqual({
+      ...osaka.parameters.passwordPolicy,
+      minimumLength: 16,
+    });
+    expect(() =>
+      parseOrgPolicy(osaka, 'org.yaml', 'parameters:\n  passwordPolicy:\n    minimumLength: 200\n'),
+    ).toThrow(/org\.yaml:3/);
+  });
+
   it('takes effect in the scan: custom findings, overridden severity, new parameters', async () => {
     const custom = parseOrgPolicy(await loadFramework('osaka'), 'org.yaml', POLICY);
     const inventory = new Inventory();

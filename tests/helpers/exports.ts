@@ -13,7 +13,13 @@ export interface ExportFile {
 }
 
 import { graphCliOutput } from '../checks/azure/arg-rows.ts';
-import { credentialReport, selectDocument, snapshotDocument } from '../sources/aws/builders.ts';
+import {
+  ACCOUNT,
+  credentialReport,
+  noPasswordPolicyError,
+  selectDocument,
+  snapshotDocument,
+} from '../sources/aws/builders.ts';
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +41,20 @@ export const credentialReportFile = (rows: readonly string[]): ExportFile => ({
   kind: 'export-file',
   name: 'credential-report.csv',
   text: credentialReport(...rows),
+});
+
+/**
+ * `aws iam get-account-password-policy > <account>_password-policy.json`: the CLI names no
+ * account, the file name does (as `--save-inventory` names it).
+ */
+export const passwordPolicyFile = (policy: Json, account = ACCOUNT): ExportFile =>
+  jsonFile({ PasswordPolicy: policy }, `${account}_password-policy.json`);
+
+/** The same command's NoSuchEntity error output (`2>&1`): no password policy is set. */
+export const noPasswordPolicyFile = (account = ACCOUNT): ExportFile => ({
+  kind: 'export-file',
+  name: `${account}_password-policy.txt`,
+  text: noPasswordPolicyError(account),
 });
 
 /** `az graph query -o json` output (resource-graph extension 2.x). */

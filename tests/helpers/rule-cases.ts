@@ -2,7 +2,7 @@
  * The RuleTester's cases and how one is evaluated, without vitest: the docs generator
  * (tests/helpers/check-docs.ts) evaluates the example cases too. See tests/helpers/rule-tester.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -168,7 +168,9 @@ export async function readCase(
   try {
     const resources: Resource[] = [];
     for (const [i, file] of files.entries()) {
-      const where = path.join(dir, `${i + 1}-${file.name}`);
+      // Each file in a folder of its own, under its own name: some exports name their account there.
+      const where = path.join(dir, String(i + 1), file.name);
+      mkdirSync(path.dirname(where));
       writeFileSync(where, file.text);
       const coverage = await readInputFile(where, (resource) => resources.push(resource));
       if (coverage.error) throw new Error(`${file.name}: ${coverage.error}`);

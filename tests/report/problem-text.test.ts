@@ -33,6 +33,7 @@ const GAPS = [
   'incomplete: SelectResourceConfig page 2 failed after 1 page(s) (3 resources) read: InternalFailure',
   '2 resource(s) stayed unprocessed by BatchGetResourceConfig',
   'credential report not read (access denied to iam:GenerateCredentialReport (AccessDenied): denied (the SecurityAudit or ReadOnlyAccess managed policy grants it)): root MFA and root access keys from iam:GetAccountSummary; per-user console password, MFA and access-key age unknown',
+  `access denied to iam:GetAccountPasswordPolicy (AccessDenied): ${SDK_MESSAGE} (the SecurityAudit or ReadOnlyAccess managed policy grants it); the password policy stays unknown`,
   "not the caller's account (111122223333): give --role-arn to read it",
   'RESOURCE (organizations/1): PERMISSION_DENIED (HTTP 403): denied (grant roles/cloudasset.viewer on the scope to the identity)',
 ];

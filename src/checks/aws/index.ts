@@ -9,6 +9,7 @@ import guarddutyEnabledAllRegions from './guardduty/enabled-all-regions.ts';
 import iamAccessKeyAge from './iam/access-key-age.ts';
 import iamAdminUserMfa from './iam/admin-user-mfa.ts';
 import iamConsoleUserMfa from './iam/console-user-mfa.ts';
+import iamPasswordPolicy from './iam/password-policy.ts';
 import iamPrivilegedPrincipalCount from './iam/privileged-principal-count.ts';
 import iamRoleTrust from './iam/role-trust.ts';
 import iamRootAccessKeys from './iam/root-access-keys.ts';
@@ -39,6 +40,7 @@ export const awsChecks: readonly Check[] = [
   iamAccessKeyAge,
   iamAdminUserMfa,
   iamConsoleUserMfa,
+  iamPasswordPolicy,
   iamPrivilegedPrincipalCount,
   iamRoleTrust,
   iamRootAccessKeys,

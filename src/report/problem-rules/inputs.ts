@@ -103,13 +103,21 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/credential report without column\(s\): /g, '認証情報レポートに列がありません: '],
   [
+    /the password policy does not name its account: name the file (.+?) \(as kansa scan --save-inventory does\)/g,
+    'パスワードポリシーがどのアカウントのものか分かりません。ファイル名を $1 としてください（kansa scan --save-inventory と同じ名前です）',
+  ],
+  [/account_id ("[^"]*") is not an AWS account id/g, 'account_id $1 は AWS のアカウント ID ではありません'],
+  [
     /`data` is neither a row array nor a \{columns, rows\} table/g,
     '`data` が行の配列でも {columns, rows} の表でもありません',
   ],
   [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
   [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],
   // Records skipped by the readers.
-  [/(?:record|search result) is not a JSON object|^not a JSON object$/g, 'JSON オブジェクトではありません'],
+  [
+    /(?:record|row|search result) is not a JSON object|^not a JSON object$/g,
+    'JSON オブジェクトではありません',
+  ],
   [/no full resource name \(`name`\)/g, '完全なリソース名（`name`）がありません'],
   [/: no asset type/g, ': アセットの種類がありません'],
   [

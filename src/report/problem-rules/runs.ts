@@ -57,6 +57,7 @@ export const RUN_RULES: readonly Rule[] = [
     '認証情報レポートを読めませんでした（$1）。ルートの MFA とアクセスキーは iam:GetAccountSummary から読みました。ユーザごとのコンソール パスワード、MFA、アクセスキーの経過日数は分かりません',
   ],
   [/ \(whether it is logging stays unknown\)/g, '（ログを記録しているかは分からないままです）'],
+  [/; the password policy stays unknown/g, '。パスワードポリシーは分からないままです'],
   [
     /cloudtrail:GetTrailStatus not called for (\d+) trail\(s\) of accounts without credentials \(give --role-arn and --accounts\): whether they are logging stays unknown/g,
     '認証情報のないアカウントの証跡 $1 件には cloudtrail:GetTrailStatus を呼んでいません（--role-arn と --accounts を指定してください）。ログを記録しているかは分からないままです',

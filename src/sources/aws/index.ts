@@ -3,6 +3,11 @@ import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
 import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './credential-report.ts';
+import {
+  awsNoPasswordPolicyFormat,
+  awsPasswordPolicyFormat,
+  awsPasswordPolicySteampipeFormat,
+} from './password-policy.ts';
 
 /** The aws export formats kansa reads offline. */
 export const awsFormats: readonly InputFormat[] = [
@@ -11,4 +16,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsConfigRuleEventFormat,
   awsCredentialReportFormat,
   awsCredentialReportApiFormat,
+  awsPasswordPolicyFormat,
+  awsNoPasswordPolicyFormat,
+  awsPasswordPolicySteampipeFormat,
 ];

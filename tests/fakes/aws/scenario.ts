@@ -36,6 +36,8 @@ export interface ScenarioAccount {
   readonly id: string;
   readonly regions: Map<string, ScenarioRegion>;
   readonly credentialReport: string;
+  /** `GetAccountPasswordPolicy`'s `PasswordPolicy`; null when the account has none (NoSuchEntity). */
+  readonly passwordPolicy: Json | null;
 }
 
 export interface Scenario {
@@ -351,9 +353,28 @@ export function generateScenario(options: ScenarioOptions): Scenario {
       id,
       regions: accountRegions,
       credentialReport: credentialReport(id, rnd, options.usersPerAccount ?? 4),
+      passwordPolicy: passwordPolicyOf(a),
     });
   }
   return { seed: options.seed, accounts, regions, disabledRegion: 'ap-east-1', aggregator: 'kansa-org' };
+}
+
+/**
+ * The accounts take turns: a CIS-strict policy, a weak one (IAM leaves out the settings not set),
+ * and none. The estate's seeded values are not drawn on, so adding this changed no other record.
+ */
+function passwordPolicyOf(account: number): Json | null {
+  const base = {
+    RequireUppercaseCharacters: true,
+    RequireLowercaseCharacters: true,
+    RequireNumbers: true,
+    AllowUsersToChangePassword: true,
+    ExpirePasswords: false,
+  };
+  if (account % 3 === 0)
+    return { ...base, MinimumPasswordLength: 14, RequireSymbols: true, PasswordReusePrevention: 24 };
+  if (account % 3 === 1) return { ...base, MinimumPasswordLength: 8, RequireSymbols: false };
+  return null;
 }
 
 /** The trail, IAM users and roles: recorded once, in the account's first region. */
@@ -538,7 +559,7 @@ export function snapshotDialect(item: ScenarioItem): Json {
 
 /**
  * Writes the estate as a user exports it for an offline scan: one Config snapshot per account
- * and region (S3 delivery layout) and each account's credential report CSV. Regions listed in
+ * and region (S3 delivery layout), each account's credential report CSV and password policy. Regions listed in
  * `skip` (`<account> <region>`) are left out.
  */
 export async function exportOffline(
@@ -575,5 +596,22 @@ export async function exportOffline(
     }
     await mkdir(path.join(dir, 'iam'), { recursive: true });
     await writeFile(path.join(dir, 'iam', `${account.id}_credential-report.csv`), account.credentialReport);
+    // `aws iam get-account-password-policy > <account>_password-policy.json 2>&1`.
+    await writeFile(
+      path.join(dir, 'iam', `${account.id}_password-policy.json`),
+      account.passwordPolicy
+        ? JSON.stringify({ PasswordPolicy: account.passwordPolicy }, null, 4)
+        : `\n${noSuchPasswordPolicy(account.id)}\n`,
+    );
   }
+}
+
+/** The CLI's (and the fake IAM's) NoSuchEntity error of GetAccountPasswordPolicy. */
+export function noSuchPasswordPolicy(account: string): string {
+  return `An error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: ${noSuchPasswordPolicyMessage(account)}`;
+}
+
+/** IAM's message: it names the account as the policy's "domain name". */
+export function noSuchPasswordPolicyMessage(account: string): string {
+  return `The Password Policy with domain name ${account} cannot be found.`;
 }

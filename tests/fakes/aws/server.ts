@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { apiDialect, type Scenario, type ScenarioItem } from './scenario.ts';
+import { apiDialect, noSuchPasswordPolicyMessage, type Scenario, type ScenarioItem } from './scenario.ts';
 
 export interface FakeAwsFaults {
   /** `<account> <region>` scopes whose Config calls are denied. */
@@ -314,6 +314,18 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
           'https://iam.amazonaws.com/doc/2010-05-08/',
           '<State>COMPLETE</State><Description>No report exists. Starting a new report generation task</Description>',
         );
+      case 'iam:GetAccountPasswordPolicy': {
+        const policy = accounts.get(account)!.passwordPolicy;
+        if (!policy) return fail(404, 'NoSuchEntity', noSuchPasswordPolicyMessage(account));
+        return sendXml(
+          res,
+          'GetAccountPasswordPolicy',
+          'https://iam.amazonaws.com/doc/2010-05-08/',
+          `<PasswordPolicy>${Object.entries(policy)
+            .map(([k, v]) => `<${k}>${String(v)}</${k}>`)
+            .join('')}</PasswordPolicy>`,
+        );
+      }
       case 'iam:GetCredentialReport': {
         const content = Buffer.from(accounts.get(account)!.credentialReport).toString('base64');
         return sendXml(

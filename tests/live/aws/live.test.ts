@@ -54,7 +54,12 @@ describe('live AWS scan against the fake AWS', () => {
     const saved = await offlineScan(dir);
     expect(saved.files.every((f) => !f.error)).toBe(true);
     expect(new Set(saved.files.map((f) => f.format))).toEqual(
-      new Set(['aws-config-snapshot', 'aws-iam-credential-report']),
+      new Set([
+        'aws-config-snapshot',
+        'aws-iam-credential-report',
+        'aws-iam-password-policy',
+        'aws-iam-password-policy-none',
+      ]),
     );
     expect(await findingLines(saved)).toEqual(await findingLines(live.read));
   });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parentName, planStreams } from '../../../src/sources/gcp/live/discover.ts';
+import {
+  parentName,
+  planStreams,
+  RESOURCE_GROUPS_OF_LARGE_SCOPES,
+} from '../../../src/sources/gcp/live/discover.ts';
 import { DEFAULT_ASSET_TYPES } from '../../../src/sources/gcp/live/index.ts';
 import { generateScenario } from '../../fakes/gcp/scenario.ts';
 import { type FakeCloudAsset, startFakeCloudAsset } from '../../fakes/gcp/server.ts';
@@ -51,11 +55,13 @@ describe('live Google Cloud scan (Cloud Asset ListAssets)', () => {
     expect([...fake.stats.byParent.keys()]).toEqual([scenario.organization]);
     const resources = scenario.assets.filter((a) => a.resource).length;
     const policies = scenario.assets.filter((a) => a.iamPolicy).length;
-    // Three RESOURCE streams (asset types dealt round-robin) and one IAM_POLICY stream.
+    // The RESOURCE streams (asset types dealt round-robin) and one IAM_POLICY stream.
     const groups = planStreams([scenario.organization], DEFAULT_ASSET_TYPES).filter(
       (plan) => plan.contentType === 'RESOURCE',
     );
-    expect(groups).toHaveLength(3);
+    expect(groups).toHaveLength(RESOURCE_GROUPS_OF_LARGE_SCOPES);
+    // Every type in exactly one group: no asset is read twice.
+    expect(groups.flatMap((plan) => plan.assetTypes).sort()).toEqual([...DEFAULT_ASSET_TYPES].sort());
     const pagesOf = (types: readonly string[]) =>
       Math.max(
         1,

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { RESOURCE_GROUPS_OF_LARGE_SCOPES } from '../../../src/sources/gcp/live/discover.ts';
 import { generateScenario } from '../../fakes/gcp/scenario.ts';
 import { type FakeCloudAsset, startFakeCloudAsset } from '../../fakes/gcp/server.ts';
 import { collectLive, findings, readInventoryDir, readOffline, TOKEN } from './harness.ts';
@@ -134,12 +135,11 @@ describe('live Google Cloud scan under faults', () => {
       );
       const files = (await readdir(join(dir, 'gcp'))).sort();
       const org = scenario.organization.replace('/', '-');
-      // The organization's RESOURCE listing is split in three asset-type groups, one file each.
+      // The organization's RESOURCE listing is split in asset-type groups, one file each.
+      const groups = RESOURCE_GROUPS_OF_LARGE_SCOPES;
       expect(files).toEqual([
         `${org}-iam-policy.json`,
-        `${org}-resource-1of3.json`,
-        `${org}-resource-2of3.json`,
-        `${org}-resource-3of3.json`,
+        ...Array.from({ length: groups }, (_, i) => `${org}-resource-${i + 1}of${groups}.json`),
       ]);
       const firstLine = JSON.parse(
         (await readFile(join(dir, 'gcp', `${org}-iam-policy.json`), 'utf8')).split('\n')[0]!,

@@ -247,3 +247,48 @@ export function credentialReport(...rows: string[]): string {
 
 export const rootRow = (mfaActive: string, key1Active = 'false') =>
   credentialRow('<root_account>', `arn:aws:iam::${ACCOUNT}:root`, 'not_supported', mfaActive, key1Active);
+
+/**
+ * The policy part of `aws iam get-account-password-policy` output: what CIS AWS Foundations asks
+ * (14 characters, the four character classes, 24 passwords remembered), with `changes` laid
+ * over it; a change to `undefined` leaves the field out, as IAM does for settings not set.
+ */
+export function passwordPolicy(changes: Json = {}): Json {
+  const policy: Json = {
+    MinimumPasswordLength: 14,
+    RequireSymbols: true,
+    RequireNumbers: true,
+    RequireUppercaseCharacters: true,
+    RequireLowercaseCharacters: true,
+    AllowUsersToChangePassword: true,
+    ExpirePasswords: false,
+    PasswordReusePrevention: 24,
+    ...changes,
+  };
+  return Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined));
+}
+
+/** What the CLI writes (to stderr) when the account has no password policy. */
+export function noPasswordPolicyError(account = ACCOUNT): string {
+  return `\nAn error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The Password Policy with domain name ${account} cannot be found.\n`;
+}
+
+/** A Steampipe `aws_iam_account_password_policy` row (snake_case columns; null where not set). */
+export function steampipePasswordPolicyRow(changes: Json = {}, account = ACCOUNT): Json {
+  return {
+    allow_users_to_change_password: true,
+    expire_passwords: false,
+    hard_expiry: null,
+    max_password_age: null,
+    minimum_password_length: 14,
+    password_reuse_prevention: 24,
+    require_lowercase_characters: true,
+    require_numbers: true,
+    require_symbols: true,
+    require_uppercase_characters: true,
+    partition: 'aws',
+    region: 'global',
+    account_id: account,
+    ...changes,
+  };
+}

@@ -12,6 +12,7 @@ import { collectAggregator, collectConfigRegion } from './config.ts';
 import { collectCredentialReport } from './credential-report.ts';
 import { assumeRoleProvider, enabledRegions, roleTargets } from './discover.ts';
 import { describeError } from './errors.ts';
+import { collectPasswordPolicy } from './password-policy.ts';
 import { saveFile } from './save.ts';
 import type { Collection, Scope } from './scope.ts';
 import { collectTrailStatus } from './trail-status.ts';
@@ -290,6 +291,9 @@ async function collect(
     work.push(
       run(newScope(credentials, account, homeRegion, `${account} iam credential report`), (scope) =>
         collectCredentialReport(collection, scope),
+      ),
+      run(newScope(credentials, account, homeRegion, `${account} iam password policy`), (scope) =>
+        collectPasswordPolicy(collection, scope),
       ),
     );
     if (options.aggregator) continue;
