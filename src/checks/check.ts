@@ -1,8 +1,14 @@
 import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import { isLiveOrigin, type KansaType, type Provider, type Resource } from '../model/resource.ts';
-import { liveNote, withLiveNotes } from './live-notes.ts';
+import {
+  isLiveOrigin,
+  type KansaType,
+  type Origin,
+  type Provider,
+  type Resource,
+} from '../model/resource.ts';
+import { liveNote } from './live-notes.ts';
 import { liveVariant } from './missing-data.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -115,6 +121,32 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
         : { ...result, evidence, message };
     },
   };
+}
+
+/**
+ * A check's evidence with the live wording (live-notes.ts) in the notes of facts read live: the
+ * resource's own, or the related resource's a fact belongs to (`resourceId`). Unchanged
+ * evidence is returned as is.
+ */
+function withLiveNotes(
+  evidence: readonly Evidence[],
+  resource: Resource,
+  inventory: InventoryView,
+): readonly Evidence[] {
+  let out: Evidence[] | undefined;
+  evidence.forEach((fact, i) => {
+    if (fact.source === 'explicit') return;
+    const note = liveNote(fact.note);
+    if (note === fact.note || !isLiveOrigin(originOf(fact, resource, inventory))) return;
+    out ??= [...evidence];
+    out[i] = { ...fact, note };
+  });
+  return out ?? evidence;
+}
+
+function originOf(fact: Evidence, resource: Resource, inventory: InventoryView): Origin {
+  if (fact.resourceId === undefined) return resource.origin;
+  return inventory.byId(resource.provider, fact.resourceId)?.origin ?? resource.origin;
 }
 
 type ResultArgs<M extends string> = [

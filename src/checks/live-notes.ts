@@ -1,6 +1,4 @@
 import type { Lang, Localized } from '../model/localized.ts';
-import { isLiveOrigin, type Origin, type Resource } from '../model/resource.ts';
-import type { Evidence, InventoryView } from './check.ts';
 
 /**
  * The notes of facts (what a value could not be read from, which default stands in) are worded
@@ -38,29 +36,4 @@ export function liveNote(note: Localized): Localized {
     LIVE_NOTES.set(note, live);
   }
   return live;
-}
-
-/**
- * A check's evidence with the live wording in the notes of facts read live: the resource's own,
- * or the related resource's a fact belongs to (`resourceId`). Unchanged evidence is returned as is.
- */
-export function withLiveNotes(
-  evidence: readonly Evidence[],
-  resource: Resource,
-  inventory: InventoryView,
-): readonly Evidence[] {
-  let out: Evidence[] | undefined;
-  evidence.forEach((fact, i) => {
-    if (fact.source === 'explicit') return;
-    const note = liveNote(fact.note);
-    if (note === fact.note || !isLiveOrigin(originOf(fact, resource, inventory))) return;
-    out ??= [...evidence];
-    out[i] = { ...fact, note };
-  });
-  return out ?? evidence;
-}
-
-function originOf(fact: Evidence, resource: Resource, inventory: InventoryView): Origin {
-  if (fact.resourceId === undefined) return resource.origin;
-  return inventory.byId(resource.provider, fact.resourceId)?.origin ?? resource.origin;
 }
