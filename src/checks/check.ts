@@ -1,7 +1,8 @@
 import type { Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
-import type { KansaType, Provider, Resource } from '../model/resource.ts';
+import { isLiveOrigin, type KansaType, type Provider, type Resource } from '../model/resource.ts';
+import { liveVariant } from './missing-data.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -83,9 +84,30 @@ export function appliesTo(meta: CheckMeta, resource: Resource): boolean {
   );
 }
 
-/** Identity function that lets TypeScript infer message ids and check them against `meta.messages`. */
+/** Suffix of a message's live variant (missing-data.ts): `notExported` → `notExported.live`. */
+const LIVE_SUFFIX = '.live';
+
+/**
+ * Lets TypeScript infer message ids and check them against `meta.messages`. A message made by
+ * `missingData` (advice to add an export) gets its live variant as a message of its own, shown
+ * for a resource read live, where an export to add is the wrong advice.
+ */
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
-  return check;
+  const live = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) => {
+    const variant = liveVariant(text);
+    return variant ? [[`${id}${LIVE_SUFFIX}`, variant] as const] : [];
+  });
+  if (live.length === 0) return check;
+  const messages = { ...check.meta.messages, ...Object.fromEntries(live) };
+  const hasLive = new Set<string>(live.map(([id]) => id));
+  return {
+    meta: { ...check.meta, messages },
+    evaluate(resource, ctx) {
+      const result = check.evaluate(resource, ctx);
+      const id = `${result.message}${LIVE_SUFFIX}`;
+      return hasLive.has(id) && isLiveOrigin(resource.origin) ? { ...result, message: id as M } : result;
+    },
+  };
 }
 
 type ResultArgs<M extends string> = [

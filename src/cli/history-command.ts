@@ -13,7 +13,7 @@ import {
 } from '../store/history.ts';
 import { isPostgresUrl, openStore, storeLocation } from '../store/open.ts';
 import { renderDiff, renderHistory } from './history-text.ts';
-import { defaultLang } from './lang.ts';
+import { langOption } from './lang.ts';
 
 /** `kansa history prune` keeps at least this long by default: Kobe keeps logs a year or more. */
 export const DEFAULT_KEEP = '400d';
@@ -35,10 +35,6 @@ export class UsageError extends Error {
 
 /** `kansa history [prune]` and `kansa diff`. */
 export function registerHistoryCommands(program: Command): void {
-  const langOption = () =>
-    new Option('--lang <lang>', 'language (default: from the locale)')
-      .choices(['ja', 'en'])
-      .default(defaultLang());
   const formatOption = () =>
     new Option('--format <format>', 'output format').choices(['text', 'json']).default('text');
 

@@ -3,7 +3,7 @@ import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FindingTally } from '../report/summary.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
-import { escapeControls } from '../report/terminal-text.ts';
+import { displayWidth, escapeControls } from '../report/terminal-text.ts';
 import { DIFF_STATES, type DiffState, type ScanDiff } from '../store/diff.ts';
 import type { RequirementPoint, ScanSummary } from '../store/history.ts';
 import type { RecordedScan } from '../store/record.ts';
@@ -46,6 +46,10 @@ const TEXT = {
     noScans: '記録されたスキャンはありません。',
     trend: '要件ごとの不適合件数の推移',
     scans: 'スキャン',
+    failed: '不適合',
+    waived: '例外承認',
+    /** A MANUAL requirement in the trend table (four columns wide). */
+    manual: '手動',
     partial: '部分的',
     diffTitle: (from: string, to: string) => `差分: ${from} → ${to}`,
     age: (n: number) => `${n} 日継続`,
@@ -68,6 +72,9 @@ const TEXT = {
     noScans: 'No scans recorded.',
     trend: 'Failures per requirement over time',
     scans: 'Scans',
+    failed: 'FAIL',
+    waived: 'WAIVED',
+    manual: 'M',
     partial: 'partial',
     diffTitle: (from: string, to: string) => `Diff: ${from} → ${to}`,
     age: (n: number) => `open ${n} days`,
@@ -134,7 +141,7 @@ export function renderHistory(
       .map((c) => `${STATE_LABEL[lang][c]} ${s.changes[c] ?? 0}`)
       .join(' ');
     out.push(
-      `  #${String(s.seq).padEnd(4)} ${s.id.slice(0, 8)}  ${s.finishedAt}  ${s.framework.id}  FAIL ${String(s.counts.FAIL).padStart(4)}  WAIVED ${String(s.counts.WAIVED).padStart(3)}  ${changes}${s.partial ? `  (${t.partial})` : ''}`,
+      `  #${String(s.seq).padEnd(4)} ${s.id.slice(0, 8)}  ${s.finishedAt}  ${s.framework.id}  ${t.failed} ${String(s.counts.FAIL).padStart(4)}  ${t.waived} ${String(s.counts.WAIVED).padStart(3)}  ${changes}${s.partial ? `  (${t.partial})` : ''}`,
     );
   }
   const shown = scans.slice(-12);
@@ -143,7 +150,9 @@ export function renderHistory(
     const byScan = new Map(points.map((p) => [p.scanId, p]));
     const cells = shown.map((s) => {
       const p = byScan.get(s.id);
-      return (p ? (p.status === 'MANUAL' ? 'M' : String(p.FAIL)) : '-').padStart(4);
+      return (p ? (p.status === 'MANUAL' ? t.manual : String(p.FAIL)) : '-').padStart(
+        p?.status === 'MANUAL' ? 4 - (displayWidth(t.manual) - t.manual.length) : 4,
+      );
     });
     out.push(`  ${requirement.padEnd(9)}${cells.join('')}`);
   }
@@ -165,7 +174,7 @@ export function renderDiff(diff: ScanDiff, lang: Lang): string {
         ? `${SEVERITY_LABEL[lang][e.previousSeverity as Severity]}→${SEVERITY_LABEL[lang][e.severity as Severity]}`
         : SEVERITY_LABEL[lang][e.severity as Severity];
     const age = e.ageDays !== undefined && e.state !== 'new' ? `  ${t.age(e.ageDays)}` : '';
-    const waiver = e.waiver ? `  WAIVED ${e.waiver}` : '';
+    const waiver = e.waiver ? `  ${t.waived} ${e.waiver}` : '';
     // Resource ids come from the inventory: control and bidi characters are shown escaped, never run.
     out.push(
       `  [${label[e.state]}] [${severity}] ${e.checkId}  ${escapeControls(e.resourceId)}${age}${escapeControls(waiver)}`,

@@ -1,7 +1,31 @@
+import { Option } from 'commander';
 import type { Lang } from '../model/localized.ts';
 
 /** The report language when `--lang` is not given: Japanese when the locale says so. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale;
   return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+/**
+ * The language of a command line's messages before it is parsed (a usage error is told in
+ * it): `--lang ja` or `--lang=ja` when given and valid, else the locale's.
+ */
+export function langOfArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  for (const [i, arg] of argv.entries()) {
+    const value =
+      arg === '--lang' ? argv[i + 1] : arg.startsWith('--lang=') ? arg.slice('--lang='.length) : undefined;
+    if (value === 'ja' || value === 'en') return value;
+  }
+  return defaultLang(env);
+}
+
+/**
+ * `--lang` as every command takes it. Its default is named once, by where it comes from (the
+ * help would otherwise show the locale's value of the machine that printed it beside it).
+ */
+export function langOption(description = 'language of what a person reads'): Option {
+  return new Option('--lang <lang>', description)
+    .choices(['ja', 'en'])
+    .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)');
 }

@@ -1,5 +1,6 @@
 import type { DestinationStream, Logger } from 'pino';
 import type { Lang } from '../model/localized.ts';
+import { localizeProblem } from '../report/problem-text.ts';
 import { escapeControls, truncateDisplay } from '../report/terminal-text.ts';
 import type { LogFormat } from './log-options.ts';
 
@@ -50,10 +51,10 @@ export function readableLines(lang: Lang, write: (line: string) => void): Destin
         .filter(([key]) => !OWN_FIELDS.has(key))
         .map(
           ([key, value]) =>
-            `${key}=${truncateDisplay(typeof value === 'string' ? value : JSON.stringify(value), FIELD_CHARS)}`,
+            `${key}=${truncateDisplay(typeof value === 'string' ? localizeProblem(value, lang) : JSON.stringify(value), FIELD_CHARS)}`,
         );
       const level = LEVEL_LABEL[lang][record.level as number] ?? String(record.level);
-      const message = typeof record.msg === 'string' ? record.msg : '';
+      const message = typeof record.msg === 'string' ? localizeProblem(record.msg, lang) : '';
       const line = escapeControls(
         `kansa: ${level}: ${message}${fields.length ? ` (${fields.join(', ')})` : ''}`,
       );

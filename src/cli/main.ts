@@ -6,6 +6,7 @@ import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
 import { SEVERITIES, type Severity } from '../checks/check.ts';
 import type { Lang } from '../model/localized.ts';
 import { describe, OutputError } from '../report/atomic-file.ts';
+import { localizeProblem } from '../report/problem-text.ts';
 import { REPORT_FORMATS } from '../report/render.ts';
 import { escapeControls, escapeMessage } from '../report/terminal-text.ts';
 import type { LiveSource } from '../sources/live.ts';
@@ -13,7 +14,7 @@ import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
-import { defaultLang } from './lang.ts';
+import { langOfArgs, langOption } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
@@ -29,18 +30,21 @@ const USAGE_ERROR = EXIT.usage;
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
+  // What goes wrong is told in the language asked for (problem-text.ts), usage errors included.
+  const lang = langOfArgs(argv);
+  const say = (text: string) => localizeProblem(text, lang);
   const stdout = watchStdout();
-  installCrashHandlers(debug, stdout);
+  installCrashHandlers(debug, stdout, lang);
   let settled = false;
   // The event loop ran dry while the command still waited (a write to a dead stdout never
   // drains): the process would exit 0 with its work undone. Never: say what happened.
   process.once('beforeExit', () => {
     if (settled) return;
     if (stdout.error) {
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
       process.exitCode = USAGE_ERROR;
     } else {
-      reportInternalError(new Error('the command stopped before it finished'), debug);
+      reportInternalError(new Error('the command stopped before it finished'), debug, lang);
       process.exitCode = EXIT.internalError;
     }
   });
@@ -54,14 +58,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .configureOutput({
       // Commander's errors quote the arguments as given: their control characters are escaped.
-      writeErr: (text) => process.stderr.write(text.split('\n').map(escapeControls).join('\n')),
+      writeErr: (text) => process.stderr.write(say(text.split('\n').map(escapeControls).join('\n'))),
     })
     .addHelpText('after', exitCodeHelp());
-
-  const langOption = () =>
-    new Option('--lang <lang>', 'language of what a person reads')
-      .choices(['ja', 'en'])
-      .default(defaultLang(), 'from the locale (LC_ALL, LC_MESSAGES, LANG)');
 
   const scan = program
     .command('scan')
@@ -96,6 +95,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       DEFAULT_MAX_INFLATED_BYTES / 2 ** 20,
     )
     .option(
+      '--max-input-mib <n>',
+      "most input a scan reads, inflated, in MiB: past it the scan stops reading and is partial (default: half of Node's heap limit)",
+      parseMebibytes,
+    )
+    .option(
       '--only-new',
       'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
     )
@@ -124,9 +128,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   scan
     .option(
       '--store-wait <seconds>',
-      `when another run holds the store, wait this long for it (default: exit at once, code ${EXIT.storeUnavailable})`,
+      `when another run holds the store, wait this long for it (default: 0, exit at once with code ${EXIT.storeUnavailable})`,
       parseWholeNumber,
-      0,
     )
     .option('--waivers <file>', 'waivers (例外承認): accepted failures with approver and expiry (YAML)')
     .option('--waiver-warn-days <n>', 'warn about waivers expiring within N days', parseWholeNumber, 30);
@@ -207,21 +210,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     settled = true;
     if (stdout.error && !(error instanceof OutputError)) {
       // What failed was writing the output (a full disk behind `> file`), not the scan.
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
       return USAGE_ERROR;
     }
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
     }
     if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
-      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
       return USAGE_ERROR;
     }
     if (error instanceof StoreLockedError || error instanceof StoreError) {
-      process.stderr.write(`kansa: ${escapeMessage(error.message)}\n`);
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
       return EXIT.storeUnavailable;
     }
-    reportInternalError(error, debug);
+    reportInternalError(error, debug, lang);
     return EXIT.internalError;
   }
 }
@@ -250,23 +253,27 @@ function parseWholeNumber(value: string): number {
   return n;
 }
 
-function reportInternalError(error: unknown, debug: boolean): void {
+function reportInternalError(error: unknown, debug: boolean, lang: Lang): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `kansa: internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}\n`,
-  );
+  const line = `internal error: ${escapeControls(message.split('\n')[0] ?? '')}${debug ? '' : ' (run with --debug for the stack)'}`;
+  process.stderr.write(`kansa: ${localizeProblem(line, lang)}\n`);
   if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
 }
 
 /** An error thrown outside the awaited chain (a stream's 'error', a stray promise) is an internal error too. */
-function installCrashHandlers(debug: boolean, stdout: { readonly error: Error | undefined }): void {
+function installCrashHandlers(
+  debug: boolean,
+  stdout: { readonly error: Error | undefined },
+  lang: Lang,
+): void {
   const crash = (error: unknown) => {
     if (stdout.error) {
       // bin/kansa.js rethrows a failed write to stdout: the output was lost, the scan was not wrong.
-      process.stderr.write(`kansa: cannot write standard output: ${describe(stdout.error)}\n`);
+      const line = `cannot write standard output: ${describe(stdout.error)}`;
+      process.stderr.write(`kansa: ${localizeProblem(line, lang)}\n`);
       process.exit(USAGE_ERROR);
     }
-    reportInternalError(error, debug);
+    reportInternalError(error, debug, lang);
     process.exit(EXIT.internalError);
   };
   process.on('uncaughtException', crash);

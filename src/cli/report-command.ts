@@ -81,7 +81,9 @@ export async function runReport(options: ReportOptions): Promise<void> {
   const names = options.frameworkView?.length ? options.frameworkView : [undefined];
   if (options.output) await checkWritable(options.output);
   const { loadView, readFindings } = await import('../report/read-findings.ts');
-  const file = options.run ? await readRun(options.store, options.run) : await readFindings(options.input!);
+  const file = options.run
+    ? await readRun(options.store, options.run, options.lang)
+    : await readFindings(options.input!);
   const history = [
     ...(await readHistory(options.history ?? [])),
     ...(await storeHistory(options.store, file, options.run)),
@@ -169,7 +171,11 @@ async function storeHistory(
  * The merged findings of a sharded run in the named store. A run not complete is reported
  * partial, and what is missing (shards, scopes) is printed: it is never shown as complete.
  */
-async function readRun(option: string | boolean | undefined, runId: string): Promise<FindingsFile> {
+async function readRun(
+  option: string | boolean | undefined,
+  runId: string,
+  lang: Lang,
+): Promise<FindingsFile> {
   const named = namedStore(option);
   if (!named) throw new UsageError('kansa report --run needs the store: --store URL or KANSA_STORE_URL');
   const { readRunFindings } = await import('../store/run-report.ts');
@@ -178,8 +184,9 @@ async function readRun(option: string | boolean | undefined, runId: string): Pro
   try {
     const run = await readRunFindings(engine, runId);
     if (!run) throw new UsageError(`no run ${runId} in ${engine.location} (see kansa history)`);
+    const { localizeProblem } = await import('../report/problem-text.ts');
     for (const line of describeIncompleteRun(run.status)) {
-      process.stderr.write(`kansa: ${escapeControls(line)}\n`);
+      process.stderr.write(`kansa: ${escapeControls(localizeProblem(line, lang))}\n`);
     }
     return run.file;
   } finally {

@@ -48,6 +48,8 @@ export interface ScanOptions {
   readonly allowPartial?: boolean;
   /** Bound of a gzip input's inflated size, in MiB (`--max-inflated-mib`). */
   readonly maxInflatedMib?: number;
+  /** Bound of all the input a scan reads, inflated, in MiB (`--max-input-mib`). */
+  readonly maxInputMib?: number;
   readonly lang: Lang;
   /** `--store PATH|URL`; false with `--no-store`; else KANSA_STORE_URL or the user's data directory. */
   readonly store?: string | boolean;
@@ -110,6 +112,7 @@ async function scanInto(
       ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),
+      ...(options.maxInputMib ? { maxInputBytes: options.maxInputMib * 2 ** 20 } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       ...(options.quotaShare ? { quotaShare: options.quotaShare } : {}),
     },

@@ -7,7 +7,7 @@ import type { Lang } from '../model/localized.ts';
 import type { DeliveryReport, Destination } from '../send/deliver.ts';
 import type { DeliveryRecord, SendMode } from '../send/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
-import { defaultLang } from './lang.ts';
+import { langOption } from './lang.ts';
 
 export const DESTINATIONS = ['sentinel', 'splunk', 'securityhub', 'webhook'] as const;
 export type DestinationName = (typeof DESTINATIONS)[number];
@@ -43,9 +43,7 @@ export function registerSendCommand(program: Command, setExitCode: (code: ExitCo
     .description('deliver a findings file to Microsoft Sentinel, Splunk, AWS Security Hub or a webhook')
     .requiredOption('-i, --input <file>', 'the findings file (kansa scan --output FILE)')
     .addOption(new Option('--to <destination>', 'where to').choices(DESTINATIONS).makeOptionMandatory())
-    .addOption(
-      new Option('--lang <lang>', 'language of the texts').choices(['ja', 'en']).default(defaultLang()),
-    );
+    .addOption(langOption('language of the texts'));
   for (const option of sendOptions()) command.addOption(option);
   command.action(async (options: SendOptions & { input: string }) => {
     setExitCode(await sendFindingsFile(options.input, options));

@@ -19,6 +19,20 @@ export interface AzureSubscriptionFacts {
   readonly activityLogSettingsListed?: Fact<boolean>;
   /** The subscription's budgets were listed (as `activityLogSettingsListed`). */
   readonly budgetsListed?: Fact<boolean>;
+  /**
+   * The diagnostic settings of every resource of the subscription whose settings a check reads
+   * were listed (as `activityLogSettingsListed`): such a resource that none targets has none.
+   */
+  readonly resourceSettingsListed?: Fact<boolean>;
+}
+
+/**
+ * A resource whose own diagnostic settings were listed (a live scan lists them for each
+ * resource a check reads them of): true when the listing answered, even with none (then it has
+ * none); unknown, with why, when it failed. Absent when nothing listed them.
+ */
+export interface AzureDiagnosedFacts {
+  readonly diagnosticSettingsListed?: Fact<boolean>;
 }
 
 /** microsoft.storage/storageaccounts */

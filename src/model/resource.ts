@@ -90,6 +90,18 @@ export interface Origin {
   readonly iac?: IacOrigin;
 }
 
+/**
+ * Whether a record was read live rather than from an export file: the live collectors name
+ * their calls as the origin (`azure:resourcegraph/resources`, `azure:arm/…`,
+ * `aws:config-select-…`, `aws:iam:GetAccountSummary …`, `cloudasset.googleapis.com/v1/…`).
+ * Messages give a live resource the call and role to check, not an export to add.
+ */
+export function isLiveOrigin(origin: Origin): boolean {
+  return LIVE_ORIGIN.test(origin.file);
+}
+
+const LIVE_ORIGIN = /^(?:azure:|aws:|cloudasset\.googleapis\.com\/)/;
+
 /** What a plan does to a resource: `state` for resources read from a state, not a plan. */
 export type IacAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'state';
 

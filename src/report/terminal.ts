@@ -5,6 +5,7 @@ import type { Framework } from '../frameworks/framework.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import type { Coverage } from './json.ts';
+import { localizeProblem } from './problem-text.ts';
 import type { FindingTally, RequirementResult, RequirementStatus } from './summary.ts';
 import { displayWidth, escapeMessage, padDisplay, padDisplayStart, terminalValue } from './terminal-text.ts';
 
@@ -156,9 +157,12 @@ export function renderSummary(args: {
     out.push(t.notEvaluated);
     for (const [checkId, n] of tally.unknownByCheck) out.push(`  ${value(checkId)}: ${n}`);
   }
+  // Problems are made in English where they arise (and kept so in the findings file): shown in the report language.
+  const problem = (text: string) => localizeProblem(text, lang);
   const skipped = coverage.files.flatMap((f) =>
     f.skipped.map(
-      (s) => `${f.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${s.reason}`,
+      (s) =>
+        `${f.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${problem(s.reason)}`,
     ),
   );
   // A skip should stand out: an auditor may be missing a finding there.
@@ -167,13 +171,13 @@ export function renderSummary(args: {
   }
   const deleted = coverage.files.reduce((n, f) => n + (f.deleted ?? 0), 0);
   if (deleted > 0) out.push(t.deleted(deleted));
-  const passedOver = coverage.files.flatMap((f) => (f.ignored ? [`${f.path}: ${f.ignored}`] : []));
+  const passedOver = coverage.files.flatMap((f) => (f.ignored ? [`${f.path}: ${problem(f.ignored)}`] : []));
   if (passedOver.length > 0)
     out.push(t.passedOver(passedOver.length), ...firstFew(passedOver, t.more, value));
   const unreadable = [
-    ...coverage.files.flatMap((f) => (f.error ? [f.error] : [])),
+    ...coverage.files.flatMap((f) => (f.error ? [problem(f.error)] : [])),
     ...coverage.scopes.flatMap((s) =>
-      s.error ? [`${providerName(s.provider)} ${s.scope}: ${s.error}`] : [],
+      s.error ? [`${providerName(s.provider)} ${problem(s.scope)}: ${problem(s.error)}`] : [],
     ),
   ];
   if (unreadable.length > 0) {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
+import { InputBudget } from '../base/limits.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
@@ -31,6 +32,8 @@ export interface InventorySources {
   readonly timeouts?: Partial<LiveTimeouts>;
   /** Bound of a gzip input's inflated size (default: read-inputs' DEFAULT_MAX_INFLATED_BYTES). */
   readonly maxInflatedBytes?: number;
+  /** Bound of all the input files' bytes, inflated (default: limits' DEFAULT_MAX_INPUT_BYTES). */
+  readonly maxInputBytes?: number;
   /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
   readonly shard?: Shard;
   /** `--quota-share N`: processes sharing the identity's API quota (see LiveContext). */
@@ -133,8 +136,10 @@ async function readFiles(
     throw new InputError(inputs.join(', '), 'no files found in the input');
   const files: FileCoverage[] = [...passedOver];
   let resources = 0;
-  const options =
-    sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes };
+  const options = {
+    ...(sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes }),
+    budget: new InputBudget(sources.maxInputBytes),
+  };
   for (const [i, path] of paths.entries()) {
     try {
       const coverage = await readInputFile(

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { type Dirent, readFileSync, type Stats } from 'node:fs';
+import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
-import { DEFAULT_MAX_INFLATED_BYTES } from '../base/limits.ts';
+import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
@@ -21,6 +21,8 @@ export interface InputWalk {
 export interface ReadOptions {
   /** Most bytes a gzip file may inflate to: a larger one is an error, not an out-of-memory crash. */
   readonly maxInflatedBytes?: number;
+  /** All the input the scan may read (inflated), shared by its files: past it, files are not read. */
+  readonly budget?: InputBudget;
 }
 
 /**
@@ -129,10 +131,17 @@ export async function readInputFile(
 ): Promise<FileCoverage> {
   // Read synchronously: files are read one after the other anyway, and an async read of a large
   // file spends much of its time passing chunks through the event loop.
+  const { budget } = options;
+  if (budget?.exhausted) throw new InputError(file, budgetReached(budget));
   let raw: Buffer;
   try {
+    if (budget && statSync(file).size > budget.remaining) {
+      budget.stop();
+      throw new InputError(file, budgetReached(budget));
+    }
     raw = readFileSync(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const { code, message } = error as NodeJS.ErrnoException;
     throw new InputError(file, `cannot read file (${code ?? message})`);
   }
@@ -160,7 +169,10 @@ export async function readInputFile(
   };
 
   try {
-    await readFormat(file, raw, ctx, coverage, count, options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES);
+    await readFormat(file, raw, ctx, coverage, count, {
+      maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
+      budget,
+    });
   } catch (error) {
     // Resources read before the error are kept; the file is marked in the coverage section.
     if (error instanceof RangeError && /call stack/.test(error.message)) {
@@ -177,9 +189,11 @@ async function readFormat(
   ctx: ReadContext,
   coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
-  maxInflatedBytes: number,
+  limits: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Promise<void> {
-  const data = toUtf8(isGzip(raw) ? gunzip(file, raw, maxInflatedBytes) : raw);
+  const data = toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw);
+  if (limits.budget && !limits.budget.spend(data.length))
+    throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
   if (head.trim() === '') throw new InputError(file, 'empty file: expected a cloud inventory export');
   if (KANSA_FINDINGS_HEAD.test(head)) {
@@ -319,11 +333,21 @@ function isGzip(data: Buffer): boolean {
   return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
 }
 
-function gunzip(file: string, data: Buffer, maxOutputLength: number): Buffer {
+function gunzip(
+  file: string,
+  data: Buffer,
+  { maxInflatedBytes, budget }: { maxInflatedBytes: number; budget: InputBudget | undefined },
+): Buffer {
+  // The scan's bound stops the inflation first when less of it is left than a file may take.
+  const maxOutputLength = budget ? Math.min(maxInflatedBytes, budget.remaining) : maxInflatedBytes;
   try {
-    return gunzipSync(data, { maxOutputLength });
+    return gunzipSync(data, { maxOutputLength: Math.max(maxOutputLength, 1) });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (budget && maxOutputLength < maxInflatedBytes) {
+        budget.stop();
+        throw new InputError(file, budgetReached(budget));
+      }
       throw new InputError(
         file,
         `gzip file inflates to more than ${Math.round(maxOutputLength / 2 ** 20)} MiB (${Math.round(data.length / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
@@ -331,6 +355,15 @@ function gunzip(file: string, data: Buffer, maxOutputLength: number): Buffer {
     }
     throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
   }
+}
+
+/**
+ * A file the scan does not read because all the input it may hold was read: it stops rather
+ * than run out of memory with nothing written, and says how to read more.
+ */
+function budgetReached(budget: InputBudget): string {
+  const mib = Math.round(budget.limit / 2 ** 20);
+  return `not read: the scan reached its bound of ${mib} MiB of input (--max-input-mib ${mib}) and stops reading; raise the bound (and Node's heap, NODE_OPTIONS=--max-old-space-size) or scan the inputs in parts`;
 }
 
 /**

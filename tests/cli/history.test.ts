@@ -188,6 +188,15 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const missing = await kansa('diff', '--store', store, '--from', '#9');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no scan #9 in /);
+    // In Japanese, history, diff and their errors have no English labels.
+    const [history, named2, absent2] = await Promise.all([
+      kansa('history', '--store', store, '--lang', 'ja'),
+      kansa('diff', '--store', store, '--lang', 'ja'),
+      kansa('diff', '--store', store, '--from', '#9', '--lang', 'ja'),
+    ]);
+    expect(history.stdout).toMatch(/#1 .* 不適合 +\d+ +例外承認 +\d+/);
+    expect(`${history.stdout}${named2.stdout}`).not.toMatch(/\b(?:FAIL|WAIVED|MANUAL)\b/);
+    expect(absent2.stderr).toMatch(/^kansa: .* にスキャン #9 はありません（kansa history で一覧）/);
   });
 
   it('a second run finds the store locked and says so (exit 5), without scanning', async () => {

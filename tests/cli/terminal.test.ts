@@ -137,7 +137,7 @@ describe('logs on stderr', { timeout: 120_000 }, () => {
       kansa([...args, '--lang', 'ja']),
       kansa([...args, '--log-format', 'json']),
     ]);
-    expect(text.stderr).toMatch(/^kansa: 警告: .*broken\.json:1:\d+: invalid JSON/);
+    expect(text.stderr).toMatch(/^kansa: 警告: .*broken\.json:1:\d+: JSON として不正です/);
     expect(text.stderr.trimEnd().split('\n')).toHaveLength(1);
     const records = json.stderr
       .trimEnd()

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/index.ts';
 import type { Framework } from '../../src/frameworks/framework.ts';
 import { listFrameworks, loadFramework } from '../../src/frameworks/load.ts';
+import { PROBLEM_TEXTS_JA } from '../../src/report/problem-text.ts';
 
 const frameworks: Framework[] = [];
 beforeAll(async () => {
@@ -12,9 +13,21 @@ beforeAll(async () => {
 
 /**
  * One spelling of each word, the one the guidelines use: ユーザ, ロードバランサ, サービスアカウント
- * (Osaka guidelines 第4章 3.5(1)③, 表 No.1; issue #18 overrides #11's ユーザー).
+ * (Osaka guidelines 第4章 3.5(1)③, 表 No.1; issue #18 overrides #11's ユーザー), and 機密性 2 with
+ * the spaces the Kobe and national texts put around the class (機密性 2 以上).
  */
-const MIXED_FORMS = [/ユーザー/, /ロードバランサー/, /ロード バランサ/, /サービス アカウント/];
+const MIXED_FORMS = [
+  /ユーザー/,
+  /ロードバランサー/,
+  /ロード バランサ/,
+  /サービス アカウント/,
+  /機密性\d|機密性 \d(?=[ぁ-んァ-ヶ一-龠])/,
+];
+
+/** A Japanese character: kana, kanji, the long-vowel mark. */
+const JA_CHAR = '[ぁ-んァ-ヶー一-龠々]';
+/** Punctuation in Japanese text is full-width: （…） around Japanese, 、 and 。 rather than , and . */
+const HALF_WIDTH = [new RegExp(`\\([^()]*${JA_CHAR}[^()]*\\)`), new RegExp(`${JA_CHAR}[,.](?!\\d)`)];
 
 /** Every `ja` string in a value (check meta, framework texts), with where it is. */
 function jaStrings(value: unknown, where: string): { where: string; text: string }[] {
@@ -24,12 +37,21 @@ function jaStrings(value: unknown, where: string): { where: string; text: string
   );
 }
 
+/** The sources that hold what a person reads besides check and framework texts: reports and the CLI. */
 async function reportSources(): Promise<{ where: string; text: string }[]> {
-  const dir = path.resolve(import.meta.dirname, '../../src/report');
-  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js)$/.test(f));
-  return Promise.all(
-    files.map(async (f) => ({ where: `src/report/${f}`, text: await readFile(path.join(dir, f), 'utf8') })),
+  const sources = await Promise.all(
+    ['report', 'cli'].map(async (layer) => {
+      const dir = path.resolve(import.meta.dirname, `../../src/${layer}`);
+      const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js)$/.test(f));
+      return Promise.all(
+        files.map(async (f) => ({
+          where: `src/${layer}/${f}`,
+          text: await readFile(path.join(dir, f), 'utf8'),
+        })),
+      );
+    }),
   );
+  return sources.flat();
 }
 
 describe('Japanese texts', () => {
@@ -45,6 +67,19 @@ describe('Japanese texts', () => {
       MIXED_FORMS.filter((form) => form.test(text)).map((form) => `${where}: ${form.source}`),
     );
     expect(mixed).toEqual([]);
+  });
+
+  it('use full-width punctuation in check meta, frameworks and problem texts', () => {
+    const texts = [
+      ...CHECKS.flatMap((check) => jaStrings(check.meta, check.meta.id)),
+      ...frameworks.flatMap((f) => jaStrings({ title: f.title, documents: f.documents }, f.id)),
+      ...frameworks.flatMap((f) => f.requirements.flatMap((r) => jaStrings(r, `${f.id} ${r.id}`))),
+      ...PROBLEM_TEXTS_JA.map((text) => ({ where: 'src/report/problem-text.ts', text })),
+    ];
+    const wrong = texts.flatMap(({ where, text }) =>
+      HALF_WIDTH.filter((form) => form.test(text)).map((form) => `${where}: ${form.exec(text)?.[0]}`),
+    );
+    expect(wrong).toEqual([]);
   });
 
   it('requirement titles are sentences with no parenthetical aside', () => {

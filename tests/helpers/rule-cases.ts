@@ -85,7 +85,15 @@ export interface Outcome<M extends string = string> {
   readonly resource: Resource;
   readonly result: CheckResult<M>;
   readonly message: Localized;
+  /**
+   * When the message asks for an export and has a live variant (src/checks/missing-data.ts):
+   * the same resource read live, with the variant it gets instead.
+   */
+  readonly live?: { readonly result: CheckResult<M>; readonly message: Localized };
 }
+
+/** An origin the live collectors give (isLiveOrigin). */
+const LIVE_ORIGIN = { file: 'azure:resourcegraph/resources', index: 0 };
 
 /** A case of either kind, with its verdict: `byVerdict` sorts a table of them into valid and invalid. */
 export type AnyCase<M extends string = string> = JudgedCase<M> & {
@@ -135,11 +143,18 @@ export async function evaluateCase<F extends object, M extends string>(
   );
   const now = testCase.now === undefined ? DEFAULT_NOW : new Date(testCase.now);
   const params = { ...DEFAULT_PARAMETERS, ...testCase.params };
-  const result = check.evaluate(target as Resource<F>, checkContext(inventory, params, now));
-  const template = check.meta.messages[result.message];
-  if (!template)
-    throw new Error(`${check.meta.id}: the result's message "${result.message}" is not in meta.messages`);
-  return { resource: target, result, message: renderLocalized(template, result.data) };
+  const ctx = checkContext(inventory, params, now);
+  const result = check.evaluate(target as Resource<F>, ctx);
+  const rendered = (outcome: CheckResult<M>) => {
+    const template = check.meta.messages[outcome.message];
+    if (!template)
+      throw new Error(`${check.meta.id}: the result's message "${outcome.message}" is not in meta.messages`);
+    return renderLocalized(template, outcome.data);
+  };
+  const outcome = { resource: target, result, message: rendered(result) };
+  if (!(`${result.message}.live` in check.meta.messages)) return outcome;
+  const live = check.evaluate({ ...target, origin: LIVE_ORIGIN } as Resource<F>, ctx);
+  return { ...outcome, live: { result: live, message: rendered(live) } };
 }
 
 /** The case's resources, read from its export files by the scan's reader. */

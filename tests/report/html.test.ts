@@ -58,6 +58,51 @@ describe('HTML report (the file)', () => {
     }
   });
 
+  it('carries the coverage problems in Japanese too, for the page in Japanese', () => {
+    const broken = {
+      ...file,
+      coverage: {
+        ...file.coverage,
+        files: [
+          ...file.coverage.files,
+          {
+            path: 'bad.json',
+            sha256: '',
+            bytes: 0,
+            resources: 0,
+            skipped: [{ line: 3, reason: 'no full resource name (`name`)' }],
+            error: 'bad.json:2:1: invalid JSON: expected a value',
+          },
+        ],
+        scopes: [
+          {
+            provider: 'azure',
+            scope: 'subscription 0b1f (kikan)',
+            resources: 0,
+            requests: 1,
+            error:
+              'not found, or not readable by this identity (it needs the Reader role on the subscription)',
+          },
+        ],
+      },
+    } as unknown as FindingsFile;
+    const page = [...renderHtml({ file: broken, view: scanView(broken), lang: 'ja' })].join('');
+    const { coverage } = JSON.parse(parts(page).data) as {
+      coverage: {
+        files: { path: string; errorJa?: string; skipped: { reasonJa?: string }[] }[];
+        scopes: { scopeJa?: string; errorJa?: string }[];
+      };
+    };
+    const bad = coverage.files.find((f) => f.path === 'bad.json')!;
+    expect(bad.errorJa).toBe('bad.json:2:1: JSON として不正です: 値が必要です');
+    expect(bad.skipped[0]!.reasonJa).toBe('完全なリソース名（`name`）がありません');
+    expect(coverage.scopes[0]).toMatchObject({
+      scopeJa: 'サブスクリプション 0b1f (kikan)',
+      errorJa:
+        '見つからないか、この ID では読めません（サブスクリプションの閲覧者 (Reader) ロールが必要です）',
+    });
+  });
+
   it('escapes every character that matters inside a script element', () => {
     const text = embedJson({ a: '</script><!--\u2028&>' });
     expect(text).toBe('{"a":"\\u003c/script\\u003e\\u003c!--\\u2028\\u0026\\u003e"}');

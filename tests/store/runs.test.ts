@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localizeProblem } from '../../src/report/problem-text.ts';
 import type { SqlEngine } from '../../src/store/engine.ts';
 import { RunLock, StoreLockedError } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
@@ -71,6 +72,14 @@ describe.each(ENGINES)('sharded runs on $name', ({ open }) => {
       expect(describeIncompleteRun(status).join('\n')).toMatch(
         /shards 1\/3 have not reported[\s\S]*shard 2: azure:sub-c not read: AuthorizationFailed/,
       );
+      // Under --lang ja a person reads it in Japanese, what it quotes kept as it is.
+      const ja = describeIncompleteRun({ ...status, missingScopes: ['azure:sub-b'] })
+        .map((line) => localizeProblem(line, 'ja'))
+        .join('\n');
+      expect(ja).toMatch(
+        /シャード 1\/3 が報告していません[\s\S]*欠けている範囲（1 件）: azure:sub-b[\s\S]*シャード 2: azure:sub-c を読めませんでした: AuthorizationFailed/,
+      );
+      expect(ja).not.toMatch(/have not reported|missing scopes|not read/);
 
       // Shard 1 reports; shard 2 is rerun and reads everything: the run is complete.
       await record(engine, { at: at(2), findings: [], accounts: ['sub-b'], run: { ...run, shard: 1 } });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { CheckStatus, Severity } from '../../checks/check.ts';
 import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
+import { localizeProblem } from '../problem-text.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
 import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
 import { clientScript } from './client-script.ts';
@@ -201,12 +202,21 @@ function* compactData(
     summary: file.summary,
     changes: file.history ? { counts: file.history.changes, previous: file.history.previous ?? null } : null,
     waivers: file.waivers ?? null,
+    // Problems are kept in English in the findings file; the page shows them in Japanese too.
     coverage: {
       ...file.coverage,
       files: file.coverage.files.map((f) => ({
         ...f,
-        skipped: f.skipped.slice(0, SKIPPED_SHOWN),
+        ...(f.error !== undefined && { errorJa: localizeProblem(f.error, 'ja') }),
+        skipped: f.skipped
+          .slice(0, SKIPPED_SHOWN)
+          .map((s) => ({ ...s, reasonJa: localizeProblem(s.reason, 'ja') })),
         skippedCount: f.skipped.length,
+      })),
+      scopes: file.coverage.scopes.map((s) => ({
+        ...s,
+        scopeJa: localizeProblem(s.scope, 'ja'),
+        ...(s.error !== undefined && { errorJa: localizeProblem(s.error, 'ja') }),
       })),
     },
     history: [...history, { finishedAt: file.scan.finishedAt, ...file.summary }].map((h) => ({

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../../src/frameworks/framework.ts';
 import { loadFramework } from '../../../src/frameworks/load.ts';
 import type { ScopeCoverage } from '../../../src/model/coverage.ts';
+import { evaluate } from '../../../src/scan/evaluate.ts';
 import type { Inventory } from '../../../src/scan/inventory.ts';
 import { exportScenario } from '../../fakes/azure/export.ts';
 import { generateScenario, type Scenario, type ScenarioSize } from '../../fakes/azure/scenario.ts';
@@ -224,6 +225,13 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     );
     // The server is UNKNOWN, not FAIL; the vault's first page of keys is read.
     expect(statusesOf(run.inventory, framework, 'azure.sql.auditing').get(serverId)).toBe('UNKNOWN');
+    // Its message names the denied call and the role, not an export to add (that is offline advice).
+    const message = [...evaluate(run.inventory, framework, new Date())].find(
+      (f) => f.checkId === 'azure.sql.auditing' && f.resource.id === serverId,
+    )?.message;
+    expect(message?.en).toMatch(/^The live scan did not get .*auditingSettings\/default.*Reader role/);
+    expect(message?.ja).toMatch(/^ライブ スキャンの GET .*閲覧者 \(Reader\) ロール/);
+    expect(`${message?.en} ${message?.ja}`).not.toMatch(/add the output|出力を追加/);
     const keys = statusesOf(run.inventory, framework, 'azure.keyvault.key-expiry');
     expect([...keys.keys()].filter((id) => id.startsWith(`${vaultId}/keys/`))).toHaveLength(2);
     // Every other subscription reads whole, with the offline findings.

@@ -53,6 +53,14 @@ describe('page script: texts composed from the data', () => {
     expect(skippedText({ line: 12, index: 3, reason: 'bad JSON' })).toBe('L12 bad JSON');
     expect(skippedText({ index: 0, reason: 'no type' })).toBe('#0 no type');
     expect(skippedText({ reason: 'empty' })).toBe(' empty');
+    // In Japanese, the reason the report data carries in Japanese (report/problem-text.ts).
+    const skipped = {
+      line: 2,
+      reason: 'invalid JSON: expected a value',
+      reasonJa: 'JSON として不正です: 値が必要です',
+    };
+    expect(skippedText(skipped, 'ja')).toBe('L2 JSON として不正です: 値が必要です');
+    expect(skippedText(skipped, 'en')).toBe('L2 invalid JSON: expected a value');
   });
 
   it('shows evidence values as JSON, and a dash when the export has none', () => {

@@ -1,6 +1,7 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noReport'>({
   meta: {
@@ -30,10 +31,17 @@ export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noR
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードがありません',
         en: 'IAM user {{user}} has no console password',
       },
-      noReport: {
-        ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
-        en: 'Cannot tell: no credential report row for IAM user {{user}}',
-      },
+      noReport: missingData(
+        {
+          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
+          en: 'Cannot tell: no credential report row for IAM user {{user}}',
+        },
+        'awsCredentialReport',
+        {
+          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がありません',
+          en: 'No credential report row for IAM user {{user}}',
+        },
+      ),
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html'],
   },

@@ -2,6 +2,7 @@ import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.t
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
 type Message = 'withinLimit' | 'tooMany' | 'noIam' | 'unknown';
@@ -33,14 +34,25 @@ export default defineCheck<object, Message>({
         ja: '管理者権限を持つ主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}）',
         en: '{{count}} principals hold administrator rights, more than the limit of {{max}} ({{principals}})',
       },
-      noIam: {
-        ja: 'エクスポートに IAM ユーザ・ロールの設定項目がないため判断できません',
-        en: 'Cannot tell: no IAM user or role configuration item in the export',
-      },
-      unknown: {
-        ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
-        en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
-      },
+      noIam: missingData(
+        {
+          ja: 'エクスポートに IAM ユーザ・ロールの設定項目がないため判断できません',
+          en: 'Cannot tell: no IAM user or role configuration item in the export',
+        },
+        'awsConfigItems',
+        { ja: 'IAM ユーザ・ロールの設定項目がありません', en: 'No IAM user or role configuration item' },
+      ),
+      unknown: missingData(
+        {
+          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
+          en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+        },
+        'awsConfigItems',
+        {
+          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
+          en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but not the rights of {{undecided}}',
+        },
+      ),
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',

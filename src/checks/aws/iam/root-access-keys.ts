@@ -1,6 +1,7 @@
 import type { AwsAccountFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 export default defineCheck<AwsAccountFacts, 'noKeys' | 'activeKey' | 'noReport'>({
   meta: {
@@ -29,10 +30,13 @@ export default defineCheck<AwsAccountFacts, 'noKeys' | 'activeKey' | 'noReport'>
         ja: 'ルートユーザに有効なアクセスキーがあります',
         en: 'The root user has an active access key',
       },
-      noReport: {
-        ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
-        en: 'Cannot tell: no IAM credential report (<root_account> row) in the export',
-      },
+      noReport: missingData(
+        {
+          ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
+          en: 'Cannot tell: no IAM credential report (<root_account> row) in the export',
+        },
+        'awsCredentialReport',
+      ),
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user_manage_delete-key.html'],
   },

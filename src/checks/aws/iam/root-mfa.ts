@@ -1,6 +1,7 @@
 import type { AwsAccountFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
   meta: {
@@ -23,10 +24,13 @@ export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
     messages: {
       mfa: { ja: 'ルートユーザに MFA が設定されています', en: 'The root user has MFA' },
       noMfa: { ja: 'ルートユーザに MFA が設定されていません', en: 'The root user has no MFA' },
-      noReport: {
-        ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
-        en: 'Cannot tell: no IAM credential report (<root_account> row) in the export',
-      },
+      noReport: missingData(
+        {
+          ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
+          en: 'Cannot tell: no IAM credential report (<root_account> row) in the export',
+        },
+        'awsCredentialReport',
+      ),
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-virt-mfa-for-root.html'],
   },

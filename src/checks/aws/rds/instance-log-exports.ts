@@ -2,6 +2,7 @@ import type { AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { decideOnFact } from '../../verdict.ts';
 
 type Message =
@@ -51,10 +52,17 @@ export default defineCheck<AwsRdsInstanceFacts, Message>({
         ja: 'DB インスタンス {{db}} のクラスター {{cluster}} はログを CloudWatch Logs に発行していません',
         en: 'The cluster {{cluster}} of DB instance {{db}} publishes no log to CloudWatch Logs',
       },
-      clusterNotInExport: {
-        ja: 'DB インスタンス {{db}} のログ発行はクラスター {{cluster}} の設定ですが、クラスターがエクスポートにありません',
-        en: 'The log exports of DB instance {{db}} are set on its cluster {{cluster}}, which is not in the export',
-      },
+      clusterNotInExport: missingData(
+        {
+          ja: 'DB インスタンス {{db}} のログ発行はクラスター {{cluster}} の設定ですが、クラスターがエクスポートにありません',
+          en: 'The log exports of DB instance {{db}} are set on its cluster {{cluster}}, which is not in the export',
+        },
+        'awsConfigItems',
+        {
+          ja: 'DB インスタンス {{db}} のログ発行はクラスター {{cluster}} の設定です',
+          en: 'The log exports of DB instance {{db}} are set on its cluster {{cluster}}',
+        },
+      ),
     },
     references: [
       'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html',

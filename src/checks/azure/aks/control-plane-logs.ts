@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { evaluateResourceLogs } from '../lib/diagnostic-logs.ts';
 
 /** The Kubernetes audit log, in full or without get/list events, and the groups that include it. */
@@ -34,10 +35,13 @@ export default defineCheck({
         en: 'Diagnostic setting(s) {{settings}} do not send kube-audit or kube-audit-admin',
       },
       noSetting: { ja: 'クラスターに診断設定がありません', en: 'The cluster has no diagnostic setting' },
-      notExported: {
-        ja: 'エクスポートにリソースの診断設定がありません。az monitor diagnostic-settings list --resource <クラスター ID> の出力を追加するか、手動で確認してください',
-        en: 'The export has no resource diagnostic settings: add the output of az monitor diagnostic-settings list --resource <cluster id>, or confirm manually',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートにリソースの診断設定がありません。az monitor diagnostic-settings list --resource <クラスター ID> の出力を追加するか、手動で確認してください',
+          en: 'The export has no resource diagnostic settings: add the output of az monitor diagnostic-settings list --resource <cluster id>, or confirm manually',
+        },
+        'azureResourceDiagnosticSettings',
+      ),
       incomplete: {
         ja: '診断設定 {{settings}} の内容がエクスポートから読み取れません',
         en: 'The contents of diagnostic setting(s) {{settings}} cannot be read from the export',

@@ -2,6 +2,7 @@ import type { AzureWebAppFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { decideOnFacts, requirement } from '../../verdict.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
 
@@ -32,10 +33,14 @@ export default defineCheck({
         ja: '準拠していない設定があります: {{failing}}',
         en: 'Settings not compliant: {{failing}}',
       },
-      unknown: {
-        ja: 'エクスポートから {{unknown}} が読み取れません（az webapp config show の出力を追加してください）',
-        en: '{{unknown}} cannot be read from the export (add the output of az webapp config show)',
-      },
+      unknown: missingData(
+        {
+          ja: 'エクスポートから {{unknown}} が読み取れません（az webapp config show の出力を追加してください）',
+          en: '{{unknown}} cannot be read from the export (add the output of az webapp config show)',
+        },
+        'azureWebConfig',
+        { ja: '{{unknown}} が読み取れません', en: '{{unknown}} cannot be read' },
+      ),
     },
     references: [
       'https://learn.microsoft.com/azure/app-service/configure-ssl-bindings#enforce-https',

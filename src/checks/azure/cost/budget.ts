@@ -3,6 +3,7 @@ import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 export default defineCheck({
   meta: {
@@ -39,10 +40,13 @@ export default defineCheck({
         ja: 'このサブスクリプションの予算を一覧できませんでした（証跡に失敗した呼び出しと必要なロールがあります）',
         en: 'The budgets of this subscription could not be listed (the evidence names the failed call and the role it needs)',
       },
-      notExported: {
-        ja: 'エクスポートにこのサブスクリプションの予算がありません（予算がないか、出力されていません）。az consumption budget list の出力を追加するか、手動で確認してください',
-        en: 'The export has no budget for this subscription (none exists, or it was not exported): add the output of az consumption budget list, or confirm manually',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートにこのサブスクリプションの予算がありません（予算がないか、出力されていません）。az consumption budget list の出力を追加するか、手動で確認してください',
+          en: 'The export has no budget for this subscription (none exists, or it was not exported): add the output of az consumption budget list, or confirm manually',
+        },
+        'azureBudgets',
+      ),
       unknown: {
         ja: '予算 {{budgets}} の通知設定がエクスポートから読み取れません',
         en: 'The alerts of budget(s) {{budgets}} cannot be read from the export',

@@ -2,6 +2,7 @@ import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 /**
  * Built-in roles that control the whole subscription: Owner, and User Access Administrator,
@@ -43,10 +44,13 @@ export default defineCheck({
         ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
         en: '{{uncertain}} assignment(s) have a role or scope the export does not show ({{count}} privileged principal(s) known)',
       },
-      notExported: {
-        ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
-        en: 'The export has no role assignments for this subscription: export the Resource Graph authorizationresources table',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
+          en: 'The export has no role assignments for this subscription: export the Resource Graph authorizationresources table',
+        },
+        'azureRoleAssignments',
+      ),
     },
     references: [
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners',

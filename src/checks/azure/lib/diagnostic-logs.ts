@@ -1,5 +1,9 @@
-import type { AzureDiagnosticSettingFacts } from '../../../model/azure.ts';
-import { cloudDefault, unknown } from '../../../model/fact.ts';
+import type {
+  AzureDiagnosedFacts,
+  AzureDiagnosticSettingFacts,
+  AzureSubscriptionFacts,
+} from '../../../model/azure.ts';
+import { cloudDefault, explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { diagnosticSettingsIn, diagnosticSettingsOf } from './related.ts';
@@ -60,6 +64,7 @@ export function evaluateResourceLogs(
   const settings = diagnosticSettingsOf(resource, ctx, { includeChildren });
   if (settings.length === 0) {
     const none = noSettingEvidence(resource, ctx);
+    if (none?.source === 'unknown') return undetermined('notExported', [none]);
     return none ? fail('noSetting', [none]) : undetermined('notExported', [SETTINGS_NOT_EXPORTED]);
   }
   const logs = exportedLogs(settings);
@@ -70,13 +75,21 @@ export function evaluateResourceLogs(
 }
 
 /**
- * Evidence for a resource no diagnostic setting targets, or undefined when the export cannot
- * tell: ARM lists each resource's settings separately and an empty list yields no record, so
- * absence means "none" only when the export holds resource-level settings of the subscription
- * (their listing was collected). Resources have no diagnostic setting by default.
+ * Evidence for a resource no diagnostic setting targets: a listing that answered empty means
+ * none (the resource's own, read live, or the subscription's listing of its resources' settings,
+ * `resource-diagnostic-settings-<id>.json`); a listing that failed is unknown, with why.
+ * Without a listing, an empty list yields no record, so absence means "none" only when the
+ * export holds other resources' settings of the subscription; otherwise undefined (the export
+ * cannot tell). Resources have no diagnostic setting by default.
  */
 function noSettingEvidence(resource: Resource, ctx: CheckContext): Evidence | undefined {
+  const own = (resource.facts as AzureDiagnosedFacts).diagnosticSettingsListed;
+  if (own?.source === 'unknown') return own;
+  if (own?.value === true) return explicit([], own.path);
   const subscription = `/subscriptions/${resource.account}`;
+  const account = ctx.inventory.byId('azure', subscription);
+  const listing = (account?.facts as AzureSubscriptionFacts | undefined)?.resourceSettingsListed;
+  if (listing?.value === true) return explicit([], listing.path);
   const listed = diagnosticSettingsIn(resource.account, ctx).some(
     (setting) => setting.facts.targetResourceId?.value !== subscription,
   );

@@ -2,6 +2,7 @@ import type { AzureSubscriptionFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { exportedLogs } from '../lib/diagnostic-logs.ts';
 import { diagnosticSettingsOf } from '../lib/related.ts';
 
@@ -43,10 +44,13 @@ export default defineCheck({
         ja: 'このサブスクリプションの診断設定を一覧できませんでした（証跡に失敗した呼び出しと必要なロールがあります）',
         en: 'The diagnostic settings of this subscription could not be listed (the evidence names the failed call and the role it needs)',
       },
-      notExported: {
-        ja: 'エクスポートにこのサブスクリプションの診断設定がありません（Resource Graph には含まれません）。az monitor diagnostic-settings subscription list の出力を追加するか、手動で確認してください',
-        en: 'The export has no diagnostic settings for this subscription (Resource Graph does not carry them): add the output of az monitor diagnostic-settings subscription list, or confirm manually',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートにこのサブスクリプションの診断設定がありません（Resource Graph には含まれません）。az monitor diagnostic-settings subscription list の出力を追加するか、手動で確認してください',
+          en: 'The export has no diagnostic settings for this subscription (Resource Graph does not carry them): add the output of az monitor diagnostic-settings subscription list, or confirm manually',
+        },
+        'azureActivityLogSettings',
+      ),
       incomplete: {
         ja: '診断設定 {{settings}} の内容がエクスポートから読み取れません',
         en: 'The contents of diagnostic setting(s) {{settings}} cannot be read from the export',

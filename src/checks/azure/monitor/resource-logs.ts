@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { evaluateResourceLogs } from '../lib/diagnostic-logs.ts';
 
 export default defineCheck({
@@ -33,10 +34,13 @@ export default defineCheck({
         ja: 'このリソースに診断設定がありません',
         en: 'The resource has no diagnostic setting',
       },
-      notExported: {
-        ja: 'エクスポートにリソースの診断設定がありません。リソースごとの az monitor diagnostic-settings list --resource <ID> の出力を追加するか、手動で確認してください',
-        en: 'The export has no resource diagnostic settings: add the output of az monitor diagnostic-settings list --resource <id> for each resource, or confirm manually',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートにリソースの診断設定がありません。リソースごとの az monitor diagnostic-settings list --resource <ID> の出力を追加するか、手動で確認してください',
+          en: 'The export has no resource diagnostic settings: add the output of az monitor diagnostic-settings list --resource <id> for each resource, or confirm manually',
+        },
+        'azureResourceDiagnosticSettings',
+      ),
       incomplete: {
         ja: '診断設定 {{settings}} の内容がエクスポートから読み取れません',
         en: 'The contents of diagnostic setting(s) {{settings}} cannot be read from the export',

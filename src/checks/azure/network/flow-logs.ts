@@ -2,6 +2,7 @@ import type { AzureFlowLogFacts, AzureVirtualNetworkFacts } from '../../../model
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 
 const NETWORK_WATCHER = 'microsoft.network/networkwatchers';
 
@@ -40,10 +41,13 @@ export default defineCheck({
         ja: 'サブネットがないため、記録する通信がありません',
         en: 'The virtual network has no subnets, so no traffic to record',
       },
-      notExported: {
-        ja: 'エクスポートに Network Watcher とフロー ログがありません（Resource Graph の resources テーブル全体を出力するか、az network watcher flow-log list の出力を追加してください）',
-        en: 'The export has no Network Watcher or flow logs: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list',
-      },
+      notExported: missingData(
+        {
+          ja: 'エクスポートに Network Watcher とフロー ログがありません（Resource Graph の resources テーブル全体を出力するか、az network watcher flow-log list の出力を追加してください）',
+          en: 'The export has no Network Watcher or flow logs: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list',
+        },
+        'azureResources',
+      ),
       unknown: {
         ja: 'フロー ログが有効かどうかをエクスポートから判定できません: {{subnets}}',
         en: 'Whether flow logs are enabled cannot be told from the export: {{subnets}}',

@@ -2,6 +2,7 @@ import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { decideOnFact } from '../../verdict.ts';
 
 export default defineCheck({
@@ -29,10 +30,13 @@ export default defineCheck({
         ja: 'サーバー監査が無効です（state = {{value}}、{{source}}）',
         en: 'Server auditing is off (state = {{value}}, {{source}})',
       },
-      unknown: {
-        ja: 'エクスポートに監査設定がありません（az sql server audit-policy show の出力を追加してください）',
-        en: 'The export has no auditing settings: add the output of az sql server audit-policy show',
-      },
+      unknown: missingData(
+        {
+          ja: 'エクスポートに監査設定がありません（az sql server audit-policy show の出力を追加してください）',
+          en: 'The export has no auditing settings: add the output of az sql server audit-policy show',
+        },
+        'azureSqlAuditing',
+      ),
     },
     references: ['https://learn.microsoft.com/azure/azure-sql/database/auditing-overview'],
   },

@@ -11,11 +11,11 @@ export default defineCheck<CommonFacts, 'notClassified' | 'closed' | 'public' | 
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'high',
     title: {
-      ja: '機密性2以上の情報を扱うデータサービスがインターネットから到達できない（閉域接続）',
+      ja: '機密性 2 以上の情報を扱うデータサービスがインターネットから到達できない（閉域接続）',
       en: 'Data services holding classification-2+ data are not reachable from the internet (closed network)',
     },
     rationale: {
-      ja: '神戸市方針 4(3) は、機密性2以上の情報の通信を閉域網（専用線・VPN・プライベートエンドポイント）に限ることを求めています。パブリックエンドポイントが開いていると、認証情報の漏えいだけでデータに到達されます。',
+      ja: '神戸市方針 4(3) は、機密性 2 以上の情報の通信を閉域網（専用線・VPN・プライベートエンドポイント）に限ることを求めています。パブリックエンドポイントが開いていると、認証情報の漏えいだけでデータに到達されます。',
       en: 'Kobe policy 4(3) requires classification-2+ traffic to use closed networks (leased lines, VPN, private endpoints). With a public endpoint open, leaked credentials alone reach the data.',
     },
     remediation: {

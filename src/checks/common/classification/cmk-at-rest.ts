@@ -11,11 +11,11 @@ export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'provi
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'high',
     title: {
-      ja: '機密性2以上の情報を扱うリソースが利用者管理の鍵で暗号化されている',
+      ja: '機密性 2 以上の情報を扱うリソースが利用者管理の鍵で暗号化されている',
       en: 'Resources holding classification-2+ data are encrypted with a customer-managed key',
     },
     rationale: {
-      ja: '機密性2以上の情報は、クラウド事業者ではなく利用者が管理する鍵で保存時に暗号化することが求められます（神戸市方針 4(3)、国の基本方針 3.3 2)(3)）。鍵を無効化すればデータを読めなくでき、事業者側からのアクセスも統制できます。',
+      ja: '機密性 2 以上の情報は、クラウド事業者ではなく利用者が管理する鍵で保存時に暗号化することが求められます（神戸市方針 4(3)、国の基本方針 3.3 2)(3)）。鍵を無効化すればデータを読めなくでき、事業者側からのアクセスも統制できます。',
       en: 'Classification-2+ data must be encrypted at rest with keys the customer, not the provider, controls (Kobe policy 4(3), national policy §3.3 2)(3)): disabling the key makes the data unreadable and controls provider access.',
     },
     remediation: {

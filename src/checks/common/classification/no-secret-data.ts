@@ -14,11 +14,11 @@ export default defineCheck<object, 'allowed' | 'secretClass'>({
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'critical',
     title: {
-      ja: '機密性3の情報がパブリッククラウド上にない',
+      ja: '機密性 3 の情報がパブリッククラウド上にない',
       en: 'No class-3 (secret) information is held on public cloud',
     },
     rationale: {
-      ja: '神戸市の基本方針 4(3) は、秘密文書に相当する機密性を要する情報資産（機密性3）をパブリッククラウド上で扱わないものとしています。',
+      ja: '神戸市の基本方針 4(3) は、秘密文書に相当する機密性を要する情報資産（機密性 3）をパブリッククラウド上で扱わないものとしています。',
       en: 'The Kobe policy (4(3)) keeps information assets as confidential as secret documents (class 3) off public cloud.',
     },
     remediation: {
@@ -31,7 +31,7 @@ export default defineCheck<object, 'allowed' | 'secretClass'>({
         en: 'Classification {{classification}}',
       },
       secretClass: {
-        ja: '機密性3の情報を扱うリソースがパブリッククラウド上にあります',
+        ja: '機密性 3 の情報を扱うリソースがパブリッククラウド上にあります',
         en: 'A resource holding class-3 (secret) information is on public cloud',
       },
     },

@@ -2,6 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 const DATASET = 'bigquery.googleapis.com/Dataset';
@@ -26,11 +27,11 @@ export default defineCheck<GcpDatasetFacts, Message>({
       en: 'BigQuery datasets are not publicly accessible',
     },
     rationale: {
-      ja: 'allUsers や allAuthenticatedUsers にデータセットへの権限を付与すると、インターネット上の誰でも (Google アカウントがあれば誰でも) テーブルのデータを読めるようになり、情報漏えいに直結します。外部の利用者への共有は、必要な主体に限って付与します。',
+      ja: 'allUsers や allAuthenticatedUsers にデータセットへの権限を付与すると、インターネット上の誰でも（Google アカウントがあれば誰でも）テーブルのデータを読めるようになり、情報漏えいに直結します。外部の利用者への共有は、必要な主体に限って付与します。',
       en: 'A dataset role granted to allUsers or allAuthenticatedUsers lets anyone on the internet (anyone with a Google account) read its tables: a direct data leak. Share with external users only by naming the principals that need it.',
     },
     remediation: {
-      ja: 'bq show --format=prettyjson <プロジェクト>:<データセット> > ds.json で取得し、access から specialGroup: allAuthenticatedUsers と iamMember: allUsers の項目を削除して bq update --source ds.json <プロジェクト>:<データセット> で反映します (コンソール: BigQuery > データセット > 共有 > 権限)。組織のポリシー iam.allowedPolicyMemberDomains で組織外への付与を禁止できます。',
+      ja: 'bq show --format=prettyjson <プロジェクト>:<データセット> > ds.json で取得し、access から specialGroup: allAuthenticatedUsers と iamMember: allUsers の項目を削除して bq update --source ds.json <プロジェクト>:<データセット> で反映します（コンソール: BigQuery > データセット > 共有 > 権限）。組織のポリシー iam.allowedPolicyMemberDomains で組織外への付与を禁止できます。',
       en: 'Get the dataset with bq show --format=prettyjson <project>:<dataset> > ds.json, remove the access entries with specialGroup allAuthenticatedUsers and iamMember allUsers, and apply with bq update --source ds.json <project>:<dataset> (console: BigQuery > dataset > Sharing > Permissions). The organization policy iam.allowedPolicyMemberDomains forbids grants outside the organization.',
     },
     messages: {
@@ -46,10 +47,13 @@ export default defineCheck<GcpDatasetFacts, Message>({
         ja: 'データセットのアクセス エントリが一般公開されています: {{grants}}',
         en: 'the dataset access entries grant public access: {{grants}}',
       },
-      unknown: {
-        ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      unknown: missingData(
+        {
+          ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
     },
     references: [
       'https://cloud.google.com/bigquery/docs/control-access-to-resources-iam',

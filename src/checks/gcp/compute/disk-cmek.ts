@@ -18,13 +18,13 @@ export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
       en: 'Disks are always encrypted, but with the default Google-managed keys the organization cannot rotate, disable or control access to the key.',
     },
     remediation: {
-      ja: '既存ディスクの鍵は変更できません。スナップショットから gcloud compute disks create <ディスク> --source-snapshot=<スナップショット> --kms-key=projects/<プロジェクト>/locations/<リージョン>/keyRings/<キーリング>/cryptoKeys/<鍵> で作り直し、VM に付け替えます (コンソール: Compute Engine > ディスク > ディスクを作成 >「暗号化」で Cloud KMS 鍵を選択)。',
+      ja: '既存ディスクの鍵は変更できません。スナップショットから gcloud compute disks create <ディスク> --source-snapshot=<スナップショット> --kms-key=projects/<プロジェクト>/locations/<リージョン>/keyRings/<キーリング>/cryptoKeys/<鍵> で作り直し、VM に付け替えます（コンソール: Compute Engine > ディスク > ディスクを作成 >「暗号化」で Cloud KMS 鍵を選択）。',
       en: 'A disk key cannot be changed in place: recreate the disk from a snapshot with gcloud compute disks create <disk> --source-snapshot=<snapshot> --kms-key=projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key> and attach it to the VM (console: Compute Engine > Disks > Create disk > "Encryption": Cloud KMS key).',
     },
     messages: {
       enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'encrypted with a customer-managed key' },
       disabled: {
-        ja: '顧客管理の鍵が設定されていません (Google 管理の鍵で暗号化)',
+        ja: '顧客管理の鍵が設定されていません（Google 管理の鍵で暗号化）',
         en: 'no customer-managed key (encrypted with Google-managed keys)',
       },
       unknown: {

@@ -34,12 +34,12 @@ export default defineCheck<GcpFirewallFacts, Message>({
       en: 'SSH, RDP or all ports open to the internet invite brute-force attacks and exploitation. Administrative access should go through a narrow path such as IAP TCP forwarding, a bastion or a VPN.',
     },
     remediation: {
-      ja: 'gcloud compute firewall-rules update <ルール名> --source-ranges=<許可する CIDR> で送信元を絞るか (IAP 経由なら 35.235.240.0/20)、gcloud compute firewall-rules delete <ルール名> で削除します (コンソール: VPC ネットワーク > ファイアウォール > ルール > 編集 >「送信元 IPv4 範囲」)。',
+      ja: 'gcloud compute firewall-rules update <ルール名> --source-ranges=<許可する CIDR> で送信元を絞るか（IAP 経由なら 35.235.240.0/20）、gcloud compute firewall-rules delete <ルール名> で削除します（コンソール: VPC ネットワーク > ファイアウォール > ルール > 編集 >「送信元 IPv4 範囲」）。',
       en: 'Narrow the sources with gcloud compute firewall-rules update <rule> --source-ranges=<allowed CIDR> (35.235.240.0/20 for IAP), or delete the rule with gcloud compute firewall-rules delete <rule> (console: VPC network > Firewall > rule > Edit > "Source IPv4 ranges").',
     },
     messages: {
       notFromInternet: {
-        ja: 'インターネットからの通信は許可していません (送信元: {{sources}})',
+        ja: 'インターネットからの通信は許可していません（送信元: {{sources}}）',
         en: 'does not admit the internet (sources: {{sources}})',
       },
       safePorts: {
@@ -55,8 +55,8 @@ export default defineCheck<GcpFirewallFacts, Message>({
         en: 'allows the internet ({{sources}}) to all ports: {{allowed}}',
       },
       disabled: { ja: 'ルールは無効化されています', en: 'the rule is disabled' },
-      egress: { ja: '下り (EGRESS) のルールです (対象外)', en: 'an egress rule (not applicable)' },
-      denyRule: { ja: '拒否ルールです (対象外)', en: 'a deny rule (not applicable)' },
+      egress: { ja: '下り（EGRESS）のルールです（対象外）', en: 'an egress rule (not applicable)' },
+      denyRule: { ja: '拒否ルールです（対象外）', en: 'a deny rule (not applicable)' },
       unknown: {
         ja: 'エクスポートからルールの向き・送信元・許可内容を判断できません',
         en: 'the export does not show the rule direction, sources or what it allows',

@@ -26,7 +26,7 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
       en: 'Without flow logs, suspicious connections and data exfiltration cannot be investigated afterwards. VPC Flow Logs are a per-subnet setting and are off by default.',
     },
     remediation: {
-      ja: 'gcloud compute networks subnets update <サブネット> --region=<リージョン> --enable-flow-logs を実行します (コンソール: VPC ネットワーク > サブネット > 編集 >「フローログ」をオン)。',
+      ja: 'gcloud compute networks subnets update <サブネット> --region=<リージョン> --enable-flow-logs を実行します（コンソール: VPC ネットワーク > サブネット > 編集 >「フローログ」をオン）。',
       en: 'Run gcloud compute networks subnets update <subnet> --region=<region> --enable-flow-logs (console: VPC network > Subnets > Edit > "Flow logs" on).',
     },
     messages: {
@@ -37,7 +37,7 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
         en: 'the export does not show the flow log setting',
       },
       specialPurpose: {
-        ja: '用途 {{purpose}} のサブネットはフローログに対応していません (対象外)',
+        ja: '用途 {{purpose}} のサブネットはフローログに対応していません（対象外）',
         en: 'subnets with purpose {{purpose}} do not support flow logs (not applicable)',
       },
     },

@@ -21,7 +21,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'The control plane (Kubernetes API) public endpoint accepts any address by default, exposing the cluster to stolen credentials and API vulnerabilities.',
     },
     remediation: {
-      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --enable-master-authorized-networks --master-authorized-networks=<許可する CIDR> で接続元を限定するか、--enable-private-endpoint でパブリック エンドポイントを無効にします (コンソール: Kubernetes Engine > クラスタ > 詳細 > ネットワーキング >「コントロール プレーン承認済みネットワーク」)。',
+      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --enable-master-authorized-networks --master-authorized-networks=<許可する CIDR> で接続元を限定するか、--enable-private-endpoint でパブリック エンドポイントを無効にします（コンソール: Kubernetes Engine > クラスタ > 詳細 > ネットワーキング >「コントロール プレーン承認済みネットワーク」）。',
       en: 'Limit the sources with gcloud container clusters update <cluster> --location=<location> --enable-master-authorized-networks --master-authorized-networks=<allowed CIDRs>, or turn the public endpoint off with --enable-private-endpoint (console: Kubernetes Engine > cluster > Details > Networking > "Control plane authorized networks").',
     },
     messages: {
@@ -34,7 +34,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
         en: 'the public endpoint admits authorized networks only: {{networks}}',
       },
       openToInternet: {
-        ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます (承認済みネットワーク: {{networks}})',
+        ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワーク: {{networks}}）',
         en: 'the public endpoint admits the whole internet (authorized networks: {{networks}})',
       },
       unknown: {

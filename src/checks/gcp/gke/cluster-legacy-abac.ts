@@ -19,7 +19,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'Legacy ABAC statically grants service accounts and nodes rights beyond RBAC, defeating least privilege.',
     },
     remediation: {
-      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --no-enable-legacy-authorization を実行します (コンソール: Kubernetes Engine > クラスタ > 詳細 > セキュリティ >「以前の承認」を無効)。',
+      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --no-enable-legacy-authorization を実行します（コンソール: Kubernetes Engine > クラスタ > 詳細 > セキュリティ >「以前の承認」を無効）。',
       en: 'Run gcloud container clusters update <cluster> --location=<location> --no-enable-legacy-authorization (console: Kubernetes Engine > cluster > Details > Security > "Legacy authorization" disabled).',
     },
     messages: {

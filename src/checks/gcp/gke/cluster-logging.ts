@@ -15,11 +15,11 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'GKE clusters send their logs to Cloud Logging',
     },
     rationale: {
-      ja: 'loggingService が none のクラスタは、システム コンポーネントやワークロードのログを残さず、インシデントを調査できません (Kubernetes API の監査ログは Cloud Audit Logs に記録されます)。',
+      ja: 'loggingService が none のクラスタは、システム コンポーネントやワークロードのログを残さず、インシデントを調査できません（Kubernetes API の監査ログは Cloud Audit Logs に記録されます）。',
       en: 'A cluster with loggingService none keeps no system or workload logs, so incidents cannot be investigated (Kubernetes API audit logs still go to Cloud Audit Logs).',
     },
     remediation: {
-      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --logging=SYSTEM,WORKLOAD,API_SERVER を実行します (コンソール: Kubernetes Engine > クラスタ > 詳細 > 機能 >「Cloud Logging」を編集)。',
+      ja: 'gcloud container clusters update <クラスタ> --location=<ロケーション> --logging=SYSTEM,WORKLOAD,API_SERVER を実行します（コンソール: Kubernetes Engine > クラスタ > 詳細 > 機能 >「Cloud Logging」を編集）。',
       en: 'Run gcloud container clusters update <cluster> --location=<location> --logging=SYSTEM,WORKLOAD,API_SERVER (console: Kubernetes Engine > cluster > Details > Features > edit "Cloud Logging").',
     },
     messages: {

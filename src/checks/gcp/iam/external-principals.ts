@@ -2,6 +2,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpHierarchyNodeFacts, GcpOrganizationFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
@@ -27,11 +28,11 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Project IAM policies grant nothing to users and groups of external domains, allUsers or allAuthenticatedUsers',
     },
     rationale: {
-      ja: '組織外のアカウント (個人の Gmail を含む) は組織のパスワード・2 段階認証ポリシーや退職時の無効化が及ばず、allUsers / allAuthenticatedUsers は誰にでも権限を与えます。組織・フォルダで付与された権限も継承されます。',
+      ja: '組織外のアカウント（個人の Gmail を含む）は組織のパスワード・2 段階認証ポリシーや退職時の無効化が及ばず、allUsers / allAuthenticatedUsers は誰にでも権限を与えます。組織・フォルダで付与された権限も継承されます。',
       en: 'Accounts outside the organization (personal Gmail included) escape its password and 2-Step Verification policies and its leaver process, and allUsers / allAuthenticatedUsers grant to anyone. Grants on the organization and folders are inherited.',
     },
     remediation: {
-      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=<ロール> で外部の付与を外し、必要な外部者は組織の Cloud Identity にアカウントを作って付与します (コンソール: IAM と管理 > IAM)。組織のポリシー iam.allowedPolicyMemberDomains (ドメインで制限された共有) で組織外への付与を禁止できます。自組織の追加ドメインはパラメータ memberDomains に設定します。',
+      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=<ロール> で外部の付与を外し、必要な外部者は組織の Cloud Identity にアカウントを作って付与します（コンソール: IAM と管理 > IAM）。組織のポリシー iam.allowedPolicyMemberDomains（ドメインで制限された共有）で組織外への付与を禁止できます。自組織の追加ドメインはパラメータ memberDomains に設定します。',
       en: "Remove external grants with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=<role>, and give outside staff accounts in the organization's Cloud Identity (console: IAM & Admin > IAM). The organization policy iam.allowedPolicyMemberDomains (domain restricted sharing) forbids grants outside the organization. Set the organization's other domains in the memberDomains parameter.",
     },
     messages: {
@@ -43,18 +44,32 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: '組織外または公開の主体に権限が付与されています: {{grants}}',
         en: 'principals outside the organization, or the public, hold roles: {{grants}}',
       },
-      noMemberDomains: {
-        ja: '自組織のドメインが分からないため、次の主体が外部か判断できません: {{principals}} (組織リソースをエクスポートに含めるか、パラメータ memberDomains を設定してください)',
-        en: 'the organization’s domains are unknown, so these principals cannot be classified: {{principals}} (include the organization resource in the export, or set the memberDomains parameter)',
-      },
-      noProjectPolicy: {
-        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
-      },
-      ancestorsUnknown: {
-        ja: 'プロジェクト自体の付与は自組織のみですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された付与を判断できません (組織単位のエクスポートを渡してください)',
-        en: 'the project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
-      },
+      noMemberDomains: missingData(
+        {
+          ja: '自組織のドメインが分からないため、次の主体が外部か判断できません: {{principals}}（組織リソースをエクスポートに含めるか、パラメータ memberDomains を設定してください）',
+          en: 'the organization’s domains are unknown, so these principals cannot be classified: {{principals}} (include the organization resource in the export, or set the memberDomains parameter)',
+        },
+        'gcpOrganization',
+        {
+          ja: '次の主体が外部か判断できません: {{principals}}',
+          en: 'these principals cannot be classified: {{principals}}',
+        },
+      ),
+      noProjectPolicy: missingData(
+        {
+          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
+      ancestorsUnknown: missingData(
+        {
+          ja: 'プロジェクト自体の付与は自組織のみですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された付与を判断できません（組織単位のエクスポートを渡してください）',
+          en: 'the project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        { ja: 'プロジェクト自体の付与は自組織のみです', en: 'the project’s own grants are internal' },
+      ),
     },
     references: [
       'https://cloud.google.com/iam/docs/principal-identifiers',

@@ -1,5 +1,6 @@
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown';
@@ -15,7 +16,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'medium',
     title: {
-      ja: 'プロジェクトのオーナー (roles/owner) が所定の数 (既定 3) 以下に抑えられている',
+      ja: 'プロジェクトのオーナー (roles/owner) が所定の数（既定 3）以下に抑えられている',
       en: 'Projects have no more owners (roles/owner) than allowed (3 by default)',
     },
     rationale: {
@@ -23,26 +24,36 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited.',
     },
     remediation: {
-      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し、必要な作業に見合う事前定義ロールを付与します (コンソール: IAM と管理 > IAM)。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
+      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
       en: 'Remove owners who do not need it with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=roles/owner and grant predefined roles that fit the work (console: IAM & Admin > IAM). A group counts as one principal: check group membership in Cloud Identity / Google Workspace.',
     },
     messages: {
       withinLimit: {
-        ja: 'オーナーは {{count}} 主体です (上限 {{max}}): {{owners}}',
+        ja: 'オーナーは {{count}} 主体です（上限 {{max}}）: {{owners}}',
         en: '{{count}} owner principals (at most {{max}}): {{owners}}',
       },
       tooMany: {
         ja: 'オーナーが {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
         en: '{{count}} owner principals, more than {{max}}: {{owners}}',
       },
-      noProjectPolicy: {
-        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
-      },
-      ancestorsUnknown: {
-        ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません (組織単位のエクスポートを渡してください)',
-        en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
-      },
+      noProjectPolicy: missingData(
+        {
+          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
+      ancestorsUnknown: missingData(
+        {
+          ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません（組織単位のエクスポートを渡してください）',
+          en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        {
+          ja: 'プロジェクトのオーナーは {{count}} 主体です',
+          en: 'the project has {{count}} owner principals',
+        },
+      ),
     },
     references: [
       'https://cloud.google.com/iam/docs/understanding-roles#basic',

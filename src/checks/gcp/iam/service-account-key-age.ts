@@ -13,20 +13,20 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     resourceTypes: ['iam.service-account-key'],
     severity: 'medium',
     title: {
-      ja: 'ユーザ管理のサービスアカウント キーが所定の日数 (既定 90 日) 以内にローテーションされている',
+      ja: 'ユーザ管理のサービスアカウント キーが所定の日数（既定 90 日）以内にローテーションされている',
       en: 'User-managed service account keys are rotated within the required days (90 by default)',
     },
     rationale: {
-      ja: 'ユーザ管理のキーは期限なく使え、漏えいしても気付きにくい長期の認証情報です。定期的に作り直し、古いキーは削除します (可能なら Workload Identity 等でキー自体をなくします)。',
+      ja: 'ユーザ管理のキーは期限なく使え、漏えいしても気付きにくい長期の認証情報です。定期的に作り直し、古いキーは削除します（可能なら Workload Identity 等でキー自体をなくします）。',
       en: 'User-managed keys are long-lived credentials that never expire and leak unnoticed. Recreate them regularly and delete old ones (better, avoid keys with Workload Identity and similar).',
     },
     remediation: {
-      ja: 'gcloud iam service-accounts keys create <ファイル> --iam-account=<サービスアカウント> で新しいキーを作って利用側を切り替え、gcloud iam service-accounts keys delete <キー ID> --iam-account=<サービスアカウント> で古いキーを削除します (コンソール: IAM と管理 > サービスアカウント > キー)。',
+      ja: 'gcloud iam service-accounts keys create <ファイル> --iam-account=<サービスアカウント> で新しいキーを作って利用側を切り替え、gcloud iam service-accounts keys delete <キー ID> --iam-account=<サービスアカウント> で古いキーを削除します（コンソール: IAM と管理 > サービスアカウント > キー）。',
       en: 'Create a new key with gcloud iam service-accounts keys create <file> --iam-account=<service account>, switch its users over, and delete the old key with gcloud iam service-accounts keys delete <key id> --iam-account=<service account> (console: IAM & Admin > Service accounts > Keys).',
     },
     messages: {
       recent: {
-        ja: '作成から {{days}} 日です (基準 {{max}} 日以内)',
+        ja: '作成から {{days}} 日です（基準 {{max}} 日以内）',
         en: 'created {{days}} days ago (at most {{max}} allowed)',
       },
       tooOld: {
@@ -34,10 +34,10 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
         en: 'created {{days}} days ago, older than the allowed {{max}} days',
       },
       systemManaged: {
-        ja: 'Google が管理・ローテーションするキーです (対象外)',
+        ja: 'Google が管理・ローテーションするキーです（対象外）',
         en: 'a Google-managed key, rotated by Google (not applicable)',
       },
-      disabled: { ja: 'キーは無効化されています (対象外)', en: 'the key is disabled (not applicable)' },
+      disabled: { ja: 'キーは無効化されています（対象外）', en: 'the key is disabled (not applicable)' },
       unknown: {
         ja: 'エクスポートからキーの種類または作成日時を判断できません',
         en: 'the export does not show the key type or creation time',

@@ -22,7 +22,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
       en: 'Rotating keys regularly limits the data encrypted under one key version and the impact of a compromised key. Cloud KMS keys do not rotate automatically by default.',
     },
     remediation: {
-      ja: 'gcloud kms keys update <鍵> --keyring=<キーリング> --location=<ロケーション> --rotation-period=90d --next-rotation-time=<日時> を実行します (コンソール: セキュリティ > Key Management > キーリング > 鍵 > 編集 >「ローテーション期間」)。',
+      ja: 'gcloud kms keys update <鍵> --keyring=<キーリング> --location=<ロケーション> --rotation-period=90d --next-rotation-time=<日時> を実行します（コンソール: セキュリティ > Key Management > キーリング > 鍵 > 編集 >「ローテーション期間」）。',
       en: 'Run gcloud kms keys update <key> --keyring=<ring> --location=<location> --rotation-period=90d --next-rotation-time=<time> (console: Security > Key Management > key ring > key > Edit > "Rotation period").',
     },
     messages: {
@@ -39,7 +39,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
         en: 'the rotation period is {{days}} days, longer than {{max}} days',
       },
       notSymmetric: {
-        ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません (対象外)',
+        ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません（対象外）',
         en: 'keys with purpose {{purpose}} do not support automatic rotation (not applicable)',
       },
       unknown: {

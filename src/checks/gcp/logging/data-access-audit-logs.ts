@@ -1,5 +1,6 @@
 import type { GcpAuditConfig, GcpAuditLogType, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'enabled' | 'missing' | 'exempted' | 'noProjectPolicy' | 'ancestorsUnknown';
@@ -21,11 +22,11 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) are enabled for all services in the project',
     },
     rationale: {
-      ja: 'データアクセス監査ログは既定で無効 (BigQuery を除く) で、無効のままだと誰がどのデータを読み書きしたかを事後に追跡できません。設定は組織・フォルダから継承されます。',
+      ja: 'データアクセス監査ログは既定で無効（BigQuery を除く）で、無効のままだと誰がどのデータを読み書きしたかを事後に追跡できません。設定は組織・フォルダから継承されます。',
       en: 'Data Access audit logs are off by default (except BigQuery); without them nobody can tell afterwards who read or changed which data. The setting is inherited from the organization and folders.',
     },
     remediation: {
-      ja: 'コンソールの「IAM と管理 > 監査ログ」で「デフォルトの構成」の「管理読み取り」「データ読み取り」「データ書き込み」を有効にします (組織またはフォルダで設定すると配下のプロジェクトに継承されます)。CLI では gcloud projects get-iam-policy <プロジェクト> > policy.yaml で取得した auditConfigs に service: allServices と 3 つの logType を追加し、gcloud projects set-iam-policy <プロジェクト> policy.yaml で適用します。例外メンバー (exemptedMembers) は削除します。',
+      ja: 'コンソールの「IAM と管理 > 監査ログ」で「デフォルトの構成」の「管理読み取り」「データ読み取り」「データ書き込み」を有効にします（組織またはフォルダで設定すると配下のプロジェクトに継承されます）。CLI では gcloud projects get-iam-policy <プロジェクト> > policy.yaml で取得した auditConfigs に service: allServices と 3 つの logType を追加し、gcloud projects set-iam-policy <プロジェクト> policy.yaml で適用します。例外メンバー (exemptedMembers) は削除します。',
       en: 'In the console, IAM & Admin > Audit Logs > "Default configuration": enable Admin Read, Data Read and Data Write (set at the organization or a folder to be inherited by its projects). With the CLI, add service: allServices with the three logTypes to auditConfigs in the policy from gcloud projects get-iam-policy <project> > policy.yaml and apply it with gcloud projects set-iam-policy <project> policy.yaml. Remove exemptedMembers.',
     },
     messages: {
@@ -41,14 +42,21 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         ja: '監査ログは有効ですが、記録の対象外とされたメンバーがいます: {{exempted}}',
         en: 'audit logs are enabled, but members are exempted from them: {{exempted}}',
       },
-      noProjectPolicy: {
-        ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
-      },
-      ancestorsUnknown: {
-        ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません (組織単位のエクスポートを渡してください)',
-        en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
-      },
+      noProjectPolicy: missingData(
+        {
+          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
+      ancestorsUnknown: missingData(
+        {
+          ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません（組織単位のエクスポートを渡してください）',
+          en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        { ja: 'プロジェクトでは {{missing}} が無効です', en: '{{missing}} is not enabled on the project' },
+      ),
     },
     references: [
       'https://cloud.google.com/logging/docs/audit/configure-data-access',

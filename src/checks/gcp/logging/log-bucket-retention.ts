@@ -11,7 +11,7 @@ export default defineCheck<GcpLogBucketFacts, Message>({
     resourceTypes: ['audit.log-bucket'],
     severity: 'medium',
     title: {
-      ja: 'Cloud Logging のログバケットがログを所定の日数 (既定 365 日) 以上保存する',
+      ja: 'Cloud Logging のログバケットがログを所定の日数（既定 365 日）以上保存する',
       en: 'Cloud Logging buckets keep logs for at least the required days (365 by default)',
     },
     rationale: {
@@ -19,12 +19,12 @@ export default defineCheck<GcpLogBucketFacts, Message>({
       en: 'The _Default bucket keeps logs for only 30 days by default, so logs needed to investigate a late-discovered intrusion are gone.',
     },
     remediation: {
-      ja: 'gcloud logging buckets update <バケット> --location=<ロケーション> --retention-days=365 を実行します (コンソール: ロギング > ログ ストレージ > バケット > 編集 >「保持期間」)。ログを Cloud Storage に転送して長期保存する場合は、その保存設定を別途確認してください。',
+      ja: 'gcloud logging buckets update <バケット> --location=<ロケーション> --retention-days=365 を実行します（コンソール: ロギング > ログ ストレージ > バケット > 編集 >「保持期間」）。ログを Cloud Storage に転送して長期保存する場合は、その保存設定を別途確認してください。',
       en: 'Run gcloud logging buckets update <bucket> --location=<location> --retention-days=365 (console: Logging > Logs Storage > bucket > Edit > "Retention period"). Where logs are routed to Cloud Storage for long-term keeping, confirm that retention separately.',
     },
     messages: {
       longEnough: {
-        ja: '保存期間は {{days}} 日です (基準 {{required}} 日以上)',
+        ja: '保存期間は {{days}} 日です（基準 {{required}} 日以上）',
         en: 'keeps logs for {{days}} days (at least {{required}} required)',
       },
       tooShort: {

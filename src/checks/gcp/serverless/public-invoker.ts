@@ -1,6 +1,7 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpIamPolicyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 type Message = 'notPublic' | 'public' | 'noIamPolicy';
@@ -16,11 +17,11 @@ export default defineCheck<GcpIamPolicyFacts, Message>({
       en: 'Cloud Run services and Cloud Functions are not granted to allUsers / allAuthenticatedUsers',
     },
     rationale: {
-      ja: 'allUsers (または allAuthenticatedUsers) に起動者ロールを付与すると、認証なしで誰でもアプリケーションを呼び出せます。公開サイト以外は、呼び出せる主体を限定します。',
+      ja: 'allUsers（または allAuthenticatedUsers）に起動者ロールを付与すると、認証なしで誰でもアプリケーションを呼び出せます。公開サイト以外は、呼び出せる主体を限定します。',
       en: 'An invoker role granted to allUsers (or allAuthenticatedUsers) lets anyone call the application without authentication. Unless it is a public site, restrict who can invoke it.',
     },
     remediation: {
-      ja: 'gcloud run services remove-iam-policy-binding <サービス> --region=<リージョン> --member=allUsers --role=roles/run.invoker (関数は gcloud functions remove-iam-policy-binding <関数> --region=<リージョン> --member=allUsers --role=roles/cloudfunctions.invoker) を実行します (コンソール: Cloud Run > サービス > セキュリティ >「認証が必要」)。公開が必要なサイトは、この結果を例外として記録します。',
+      ja: 'gcloud run services remove-iam-policy-binding <サービス> --region=<リージョン> --member=allUsers --role=roles/run.invoker（関数は gcloud functions remove-iam-policy-binding <関数> --region=<リージョン> --member=allUsers --role=roles/cloudfunctions.invoker）を実行します（コンソール: Cloud Run > サービス > セキュリティ >「認証が必要」）。公開が必要なサイトは、この結果を例外として記録します。',
       en: 'Run gcloud run services remove-iam-policy-binding <service> --region=<region> --member=allUsers --role=roles/run.invoker (functions: gcloud functions remove-iam-policy-binding <function> --region=<region> --member=allUsers --role=roles/cloudfunctions.invoker) (console: Cloud Run > service > Security > "Require authentication"). Record sites that must be public as exceptions.',
     },
     messages: {
@@ -29,10 +30,13 @@ export default defineCheck<GcpIamPolicyFacts, Message>({
         ja: 'IAM ポリシーが公開されています: {{grants}}',
         en: 'the IAM policy grants public access: {{grants}}',
       },
-      noIamPolicy: {
-        ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      noIamPolicy: missingData(
+        {
+          ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'the IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
     },
     references: [
       'https://cloud.google.com/run/docs/authenticating/public',

@@ -24,7 +24,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Without automated backups, data cannot be restored after a mistake, a failure or ransomware, and point-in-time recovery is unavailable.',
     },
     remediation: {
-      ja: 'gcloud sql instances patch <インスタンス> --backup-start-time=<HH:MM> を実行します (コンソール: SQL > インスタンス > 編集 > データ保護 >「自動バックアップ」をオン)。',
+      ja: 'gcloud sql instances patch <インスタンス> --backup-start-time=<HH:MM> を実行します（コンソール: SQL > インスタンス > 編集 > データ保護 >「自動バックアップ」をオン）。',
       en: 'Run gcloud sql instances patch <instance> --backup-start-time=<HH:MM> (console: SQL > instance > Edit > Data protection > "Automated backups" on).',
     },
     messages: {
@@ -39,7 +39,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
         en: 'the export does not show the automated backup setting',
       },
       replica: {
-        ja: 'リードレプリカです (バックアップはプライマリ {{primary}} で評価します)',
+        ja: 'リードレプリカです（バックアップはプライマリ {{primary}} で評価します）',
         en: 'a read replica (backups are evaluated on its primary {{primary}})',
       },
     },

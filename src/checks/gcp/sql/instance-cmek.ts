@@ -22,13 +22,13 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
       en: 'Cloud SQL data is always encrypted, but with the default Google-managed keys the organization cannot rotate, disable or control access to the key.',
     },
     remediation: {
-      ja: 'CMEK は作成時にのみ設定できます。gcloud sql instances create <インスタンス> --disk-encryption-key=projects/<プロジェクト>/locations/<リージョン>/keyRings/<キーリング>/cryptoKeys/<鍵> で新しいインスタンスを作り、データを移行します (コンソール: SQL > インスタンスを作成 > 詳細オプション >「データ暗号化」で Cloud KMS 鍵を選択)。',
+      ja: 'CMEK は作成時にのみ設定できます。gcloud sql instances create <インスタンス> --disk-encryption-key=projects/<プロジェクト>/locations/<リージョン>/keyRings/<キーリング>/cryptoKeys/<鍵> で新しいインスタンスを作り、データを移行します（コンソール: SQL > インスタンスを作成 > 詳細オプション >「データ暗号化」で Cloud KMS 鍵を選択）。',
       en: 'CMEK can only be set at creation: create a new instance with gcloud sql instances create <instance> --disk-encryption-key=projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key> and migrate the data (console: SQL > Create instance > advanced options > "Data encryption": Cloud KMS key).',
     },
     messages: {
       enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'encrypted with a customer-managed key' },
       disabled: {
-        ja: '顧客管理の鍵が設定されていません (Google 管理の鍵で暗号化)',
+        ja: '顧客管理の鍵が設定されていません（Google 管理の鍵で暗号化）',
         en: 'no customer-managed key (encrypted with Google-managed keys)',
       },
       unknown: {

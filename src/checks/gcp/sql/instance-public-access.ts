@@ -25,13 +25,13 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'A database with a public IP is reachable from the internet, and with 0.0.0.0/0 among its authorized networks anyone can try to connect. Connect over private IP (VPC) only.',
     },
     remediation: {
-      ja: 'gcloud sql instances patch <インスタンス> --network=<VPC> --no-assign-ip を実行します (コンソール: SQL > インスタンス > 接続 > ネットワーキング >「プライベート IP」をオン、「パブリック IP」をオフ)。パブリック IP が必要な場合も gcloud sql instances patch <インスタンス> --authorized-networks=<限定した CIDR> で 0.0.0.0/0 を除きます。',
+      ja: 'gcloud sql instances patch <インスタンス> --network=<VPC> --no-assign-ip を実行します（コンソール: SQL > インスタンス > 接続 > ネットワーキング >「プライベート IP」をオン、「パブリック IP」をオフ）。パブリック IP が必要な場合も gcloud sql instances patch <インスタンス> --authorized-networks=<限定した CIDR> で 0.0.0.0/0 を除きます。',
       en: 'Run gcloud sql instances patch <instance> --network=<VPC> --no-assign-ip (console: SQL > instance > Connections > Networking: "Private IP" on, "Public IP" off). Where a public IP is needed, remove 0.0.0.0/0 with gcloud sql instances patch <instance> --authorized-networks=<narrow CIDRs>.',
     },
     messages: {
       privateOnly: { ja: 'パブリック IP がありません', en: 'no public IP' },
       publicIp: {
-        ja: 'パブリック IP が有効です (承認済みネットワーク: {{networks}})',
+        ja: 'パブリック IP が有効です（承認済みネットワーク: {{networks}}）',
         en: 'a public IP is enabled (authorized networks: {{networks}})',
       },
       openToInternet: {

@@ -26,7 +26,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Cloud SQL accepts unencrypted connections by default, so credentials and data may travel in clear text.',
     },
     remediation: {
-      ja: 'gcloud sql instances patch <インスタンス> --ssl-mode=ENCRYPTED_ONLY (クライアント証明書も必須にする場合は TRUSTED_CLIENT_CERTIFICATE_REQUIRED) を実行します (コンソール: SQL > インスタンス > 接続 > セキュリティ >「SSL 接続のみ許可」)。',
+      ja: 'gcloud sql instances patch <インスタンス> --ssl-mode=ENCRYPTED_ONLY（クライアント証明書も必須にする場合は TRUSTED_CLIENT_CERTIFICATE_REQUIRED）を実行します（コンソール: SQL > インスタンス > 接続 > セキュリティ >「SSL 接続のみ許可」）。',
       en: 'Run gcloud sql instances patch <instance> --ssl-mode=ENCRYPTED_ONLY (or TRUSTED_CLIENT_CERTIFICATE_REQUIRED to require client certificates too) (console: SQL > instance > Connections > Security > "Allow only SSL connections").',
     },
     messages: {

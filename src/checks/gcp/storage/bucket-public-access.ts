@@ -2,6 +2,7 @@ import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 type Message =
@@ -23,11 +24,11 @@ export default defineCheck<GcpBucketFacts, Message>({
       en: 'Cloud Storage buckets are not publicly accessible',
     },
     rationale: {
-      ja: 'allUsers や allAuthenticatedUsers への権限付与は、誰でも (Google アカウントがあれば誰でも) データを読めることを意味し、情報漏えいに直結します。公開アクセスの防止 (enforced) はこれを確実に防ぎます。',
+      ja: 'allUsers や allAuthenticatedUsers への権限付与は、誰でも（Google アカウントがあれば誰でも）データを読めることを意味し、情報漏えいに直結します。公開アクセスの防止 (enforced) はこれを確実に防ぎます。',
       en: 'A grant to allUsers or allAuthenticatedUsers lets anyone (anyone with a Google account) read the data: a direct data leak. Public access prevention ("enforced") blocks it reliably.',
     },
     remediation: {
-      ja: 'gcloud storage buckets update gs://<バケット名> --public-access-prevention を実行し、gcloud storage buckets remove-iam-policy-binding gs://<バケット名> --member=allUsers --role=<ロール> で公開の付与を削除します (コンソール: Cloud Storage > バケット > 権限 >「公開アクセスの防止」)。組織全体には組織のポリシー storage.publicAccessPrevention を適用します。',
+      ja: 'gcloud storage buckets update gs://<バケット名> --public-access-prevention を実行し、gcloud storage buckets remove-iam-policy-binding gs://<バケット名> --member=allUsers --role=<ロール> で公開の付与を削除します（コンソール: Cloud Storage > バケット > 権限 >「公開アクセスの防止」）。組織全体には組織のポリシー storage.publicAccessPrevention を適用します。',
       en: 'Run gcloud storage buckets update gs://<bucket> --public-access-prevention and remove public grants with gcloud storage buckets remove-iam-policy-binding gs://<bucket> --member=allUsers --role=<role> (console: Cloud Storage > Buckets > Permissions > "Prevent public access"). Enforce it organization-wide with the organization policy storage.publicAccessPrevention.',
     },
     messages: {
@@ -36,7 +37,7 @@ export default defineCheck<GcpBucketFacts, Message>({
         en: 'public access prevention is enforced',
       },
       notPublic: {
-        ja: '公開の IAM 付与も公開の ACL もありません (公開アクセスの防止: {{prevention}})',
+        ja: '公開の IAM 付与も公開の ACL もありません（公開アクセスの防止: {{prevention}}）',
         en: 'no public IAM grant and no public ACL (public access prevention: {{prevention}})',
       },
       publicBinding: {
@@ -47,10 +48,13 @@ export default defineCheck<GcpBucketFacts, Message>({
         ja: 'ACL が公開されています: {{grants}}',
         en: 'an ACL grants public access: {{grants}}',
       },
-      noIamPolicy: {
-        ja: 'バケットの IAM ポリシーがエクスポートにないため公開の有無を判断できません (--content-type=iam-policy のエクスポートも渡してください)',
-        en: 'the bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
-      },
+      noIamPolicy: missingData(
+        {
+          ja: 'バケットの IAM ポリシーがエクスポートにないため公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
+          en: 'the bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+        },
+        'gcpIamPolicies',
+      ),
       aclUnknown: {
         ja: '均一なバケットレベルのアクセスが無効で、エクスポートに ACL が含まれないため、ACL による公開の有無を判断できません',
         en: 'uniform bucket-level access is off and the export has no ACLs, so public ACL grants cannot be ruled out',

@@ -18,7 +18,7 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
       en: 'Without uniform bucket-level access, object ACLs can grant access (including public access) outside IAM, so IAM alone no longer shows or controls who can read the data.',
     },
     remediation: {
-      ja: 'gcloud storage buckets update gs://<バケット名> --uniform-bucket-level-access を実行します (コンソール: Cloud Storage > バケット > 権限 > アクセス制御 >「均一に切り替える」)。組織全体には組織のポリシー storage.uniformBucketLevelAccess を適用します。',
+      ja: 'gcloud storage buckets update gs://<バケット名> --uniform-bucket-level-access を実行します（コンソール: Cloud Storage > バケット > 権限 > アクセス制御 >「均一に切り替える」）。組織全体には組織のポリシー storage.uniformBucketLevelAccess を適用します。',
       en: 'Run gcloud storage buckets update gs://<bucket> --uniform-bucket-level-access (console: Cloud Storage > Buckets > Permissions > Access control > "Switch to uniform"). Enforce it organization-wide with the organization policy storage.uniformBucketLevelAccess.',
     },
     messages: {
@@ -27,7 +27,7 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
         en: 'uniform bucket-level access is enabled',
       },
       disabled: {
-        ja: '均一なバケットレベルのアクセスが無効です (オブジェクト ACL が有効)',
+        ja: '均一なバケットレベルのアクセスが無効です（オブジェクト ACL が有効）',
         en: 'uniform bucket-level access is disabled (object ACLs apply)',
       },
       unknown: {

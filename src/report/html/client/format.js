@@ -21,10 +21,10 @@ export function orgParametersText(r, L) {
     : '';
 }
 
-/** A skipped record and why: its line (`L12`) or record index (`#3`) in the input, then the reason. @param {SkippedRecord} s */
-export function skippedText(s) {
+/** A skipped record and why: its line (`L12`) or record index (`#3`) in the input, then the reason (in the page's language). @param {SkippedRecord} s @param {Lang} [lang] */
+export function skippedText(s, lang = 'en') {
   const at = s.line !== undefined ? `L${s.line}` : s.index !== undefined ? `#${s.index}` : '';
-  return `${at} ${s.reason}`;
+  return `${at} ${lang === 'ja' ? (s.reasonJa ?? s.reason) : s.reason}`;
 }
 
 /** An evidence value as JSON; '—' when the export has none. @param {unknown} value */

@@ -99,6 +99,8 @@ export interface SkippedRecord {
   readonly index?: number;
   readonly line?: number;
   readonly reason: string;
+  /** The reason in Japanese (report/problem-text.ts). */
+  readonly reasonJa?: string;
 }
 
 export interface HistoryPoint {
@@ -148,13 +150,16 @@ export interface ReportData {
       readonly skipped: readonly SkippedRecord[];
       readonly skippedCount: number;
       readonly error?: string;
+      readonly errorJa?: string;
     }[];
     readonly scopes: readonly {
       readonly provider: Provider;
       readonly scope: string;
+      readonly scopeJa?: string;
       readonly resources: number;
       readonly requests: number;
       readonly error?: string;
+      readonly errorJa?: string;
     }[];
     readonly resourcesByType: readonly {
       readonly provider: Provider;

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
+import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import type { KansaType, Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
@@ -90,6 +91,9 @@ const DIAGNOSED_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
 const STORAGE_SERVICES = ['blobServices', 'fileServices', 'queueServices', 'tableServices'];
 const STORAGE_ACCOUNT = 'microsoft.storage/storageaccounts';
 
+/** The `--save-inventory` listing of the resources' diagnostic settings (listing.ts). */
+const RESOURCE_SETTINGS = 'resource-diagnostic-settings';
+
 /** Keys ARM keeps outside `properties` on a diagnostic setting. */
 const SETTING_ENVELOPE = new Set(['id', 'name', 'type', 'systemData']);
 
@@ -123,7 +127,9 @@ export class ArmReader {
 
   /** The subscription-wide reads: the Activity Log's diagnostic settings, the budgets. */
   startSubscription(scan: SubscriptionScan): void {
-    scan.work.push(this.#listSettings(scan, `subscriptions/${scan.id}`, 'activity-log-settings'));
+    scan.work.push(
+      this.#listSettings(scan, `subscriptions/${scan.id}`, 'activity-log-settings').then(() => undefined),
+    );
     scan.work.push(this.#read(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`, 'budgets'));
   }
 
@@ -146,16 +152,40 @@ export class ArmReader {
 
   /** The reads one resource needs, started as it arrives from Resource Graph. */
   startResource(scan: SubscriptionScan, resource: Resource): void {
-    if (DIAGNOSED_TYPES.has(resource.kansaType)) {
-      const uri = resource.id.replace(/^\//, '');
-      scan.work.push(this.#listSettings(scan, uri));
-      if (resource.nativeType === STORAGE_ACCOUNT) {
-        for (const service of STORAGE_SERVICES)
-          scan.work.push(this.#listSettings(scan, `${uri}/${service}/default`));
-      }
-    }
+    if (DIAGNOSED_TYPES.has(resource.kansaType)) scan.work.push(this.#listResourceSettings(scan, resource));
     const read = RESOURCE_READS.get(resource.nativeType);
     if (read) scan.work.push(this.#read(scan, read, resource.id));
+  }
+
+  /**
+   * A resource's diagnostic settings (a storage account's and its four services'), and whether
+   * they were listed whole: an empty answer means none, recorded as a fact of the resource; a
+   * failed listing is recorded with its cause, so the check names the call, not an export.
+   */
+  async #listResourceSettings(scan: SubscriptionScan, resource: Resource): Promise<void> {
+    if (!this.#s.enabled) return;
+    const uri = resource.id.replace(/^\//, '');
+    const targets = [
+      uri,
+      ...(resource.nativeType === STORAGE_ACCOUNT
+        ? STORAGE_SERVICES.map((service) => `${uri}/${service}/default`)
+        : []),
+    ];
+    // Listed (even empty): what --save-inventory writes for the subscription is a listing too.
+    if (!scan.bodies.has(RESOURCE_SETTINGS)) scan.bodies.set(RESOURCE_SETTINGS, []);
+    const failures = (await Promise.all(targets.map((target) => this.#listSettings(scan, target)))).filter(
+      (failure) => failure !== undefined,
+    );
+    const failed = failures[0];
+    if (failed) scan.incomplete.add(RESOURCE_SETTINGS);
+    const fact = failed
+      ? unknown<boolean>(failed.call, {
+          ja: `ライブ スキャンで ${failed.call} が失敗しました: ${failed.error.message}${roleAdvice(failed.error)}`,
+          en: `the live scan's ${failed.call} failed: ${failed.error.message}${roleAdvice(failed.error)}`,
+        })
+      : explicit(true, `GET /${uri}/providers/Microsoft.Insights/diagnosticSettings`);
+    const facts: AzureDiagnosedFacts = { diagnosticSettingsListed: fact };
+    this.#s.ctx.emit({ ...resource, facts, origin: { file: `azure:arm/${uri}` } });
   }
 
   #pacer(scan: SubscriptionScan): ArmReadPacer {
@@ -204,13 +234,16 @@ export class ArmReader {
     );
   }
 
-  /** `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, every page. */
+  /**
+   * `GET /{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, every page; the call
+   * and its error when it fails.
+   */
   async #listSettings(
     scan: SubscriptionScan,
     resourceUri: string,
     listing?: SubscriptionListing,
-  ): Promise<void> {
-    if (!this.#s.enabled) return;
+  ): Promise<{ call: string; error: CallError } | undefined> {
+    if (!this.#s.enabled) return undefined;
     const call = `GET /${resourceUri}/providers/Microsoft.Insights/diagnosticSettings`;
     let bodies: unknown[];
     try {
@@ -241,10 +274,11 @@ export class ArmReader {
       if (!(error instanceof CallError)) throw error;
       scan.errors.push(`diagnostic settings of /${resourceUri}: ${error.message}${roleAdvice(error)}`);
       if (listing) this.#listed(scan, listing, call, error);
-      return;
+      return { call, error };
     }
     if (listing) this.#listed(scan, listing, call);
-    this.#emit(scan, listing ?? 'diagnostic-settings', bodies, `azure:arm/${resourceUri}`, true);
+    this.#emit(scan, listing ?? RESOURCE_SETTINGS, bodies, `azure:arm/${resourceUri}`, true);
+    return undefined;
   }
 
   /**
@@ -295,6 +329,7 @@ export class ArmReader {
       );
     }
     if (listing) this.#listed(scan, listing, `GET ${path}`, failed);
+    if (failed) scan.incomplete.add(read.file);
     this.#emit(scan, read.file, items, `azure:arm${path}`, !read.settingsOf);
   }
 

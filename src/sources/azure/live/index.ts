@@ -90,6 +90,7 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
           requests: 0,
           errors: [],
           bodies: new Map(),
+          incomplete: new Set(),
           work: [],
           deadline: clock.timeout(timeouts.scopeMs),
         };

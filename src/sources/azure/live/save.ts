@@ -31,7 +31,9 @@ export class AzureInventoryWriter {
 
   async armBodies(scan: SubscriptionScan): Promise<void> {
     for (const [file, items] of scan.bodies) {
-      await this.#write(`${file}-${scan.id}.json`, { value: items });
+      // A listing a call of which failed is not the subscription's whole listing: named apart.
+      const name = scan.incomplete.has(file) ? `${file}-incomplete` : file;
+      await this.#write(`${name}-${scan.id}.json`, { value: items });
     }
   }
 

@@ -7,6 +7,8 @@ export interface SubscriptionScan {
   readonly errors: string[];
   /** ARM bodies as the wire carried them, by `--save-inventory` file prefix. */
   readonly bodies: Map<string, unknown[]>;
+  /** Kinds of `bodies` a call of which failed: saved, but not as the subscription's listing. */
+  readonly incomplete: Set<string>;
   /** ARM reads started for it (as its resources arrive from Resource Graph). */
   readonly work: Promise<void>[];
   /** Its deadline: past it, its ARM reads stop and the gap is listed. */

@@ -1,7 +1,14 @@
 import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { idOf, keyVaultRow, SUBSCRIPTION_ID, storageProperties, storageRow } from '../arg-rows.ts';
+import {
+  idOf,
+  keyVaultRow,
+  SUBSCRIPTION,
+  SUBSCRIPTION_ID,
+  storageProperties,
+  storageRow,
+} from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
 const WORKSPACE = `${SUBSCRIPTION_ID}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log1`;
@@ -70,6 +77,21 @@ const table = [
     message: 'notExported',
   },
   {
+    name: "the subscription's listing of its resources' settings, present and empty: none",
+    target: vault,
+    settings: [],
+    file: `resource-diagnostic-settings-${SUBSCRIPTION}.json`,
+    status: 'FAIL',
+    message: 'noSetting',
+  },
+  {
+    name: 'an empty list body that names no scope says nothing',
+    target: vault,
+    settings: [],
+    status: 'UNKNOWN',
+    message: 'notExported',
+  },
+  {
     name: 'a setting of the vault listed without its properties',
     target: vault,
     settings: [
@@ -87,14 +109,21 @@ const table = [
 export default {
   wrap: withSubscription,
   ...byVerdict(
-    table.map(({ name, target, settings, status, message }) => ({
+    table.map(({ name, target, settings, status, message, ...rest }) => ({
       name,
-      records: [vault, account, other, jsonFile({ value: settings }, 'diagnostic-settings.json')],
+      records: [
+        vault,
+        account,
+        other,
+        jsonFile({ value: settings }, 'file' in rest ? rest.file : 'diagnostic-settings.json'),
+      ],
       target: idOf(target),
       status,
       messageId: message,
       assert: (result: { evidence: readonly { source: string }[] }) => {
-        if (message === 'noSetting') expect(result.evidence[0]?.source).toBe('default');
+        // None inferred from other resources' settings is the cloud's default; a listing says so explicitly.
+        if (message === 'noSetting')
+          expect(result.evidence[0]?.source).toBe('file' in rest ? 'explicit' : 'default');
       },
     })),
   ),

@@ -1,0 +1,128 @@
+import type { Localized } from '../model/localized.ts';
+
+/**
+ * What a check could not find, and how each way of reading gets it. Offline, the advice is the
+ * export to add (`az monitor diagnostic-settings list …`); that advice is wrong in a live scan,
+ * which made its own calls: there the message names the call that was missing or denied, and
+ * the role that grants it. Each live read is named once here; checks name the read they lack.
+ */
+export interface LiveRead {
+  /** What the call reads, as a noun phrase: 「リソースの診断設定」, "the resource's diagnostic settings". */
+  readonly what: Localized;
+  /** The call, as the scan's list of unread scopes names it (`<…>` stands for an id). */
+  readonly call: string;
+  /** The role or permissions that grant the call. */
+  readonly grant: Localized;
+}
+
+const AZURE_READER: Localized = {
+  ja: 'サブスクリプションの閲覧者 (Reader) ロール',
+  en: 'the Reader role on the subscription',
+};
+
+/** Every live read a check may find missing. */
+export const LIVE_READS = {
+  azureResourceDiagnosticSettings: {
+    what: { ja: 'このリソースの診断設定', en: "the resource's diagnostic settings" },
+    call: 'GET <resource id>/providers/Microsoft.Insights/diagnosticSettings',
+    grant: AZURE_READER,
+  },
+  azureActivityLogSettings: {
+    what: { ja: 'サブスクリプションの診断設定', en: "the subscription's diagnostic settings" },
+    call: 'GET /subscriptions/<id>/providers/Microsoft.Insights/diagnosticSettings',
+    grant: AZURE_READER,
+  },
+  azureBudgets: {
+    what: { ja: 'サブスクリプションの予算', en: "the subscription's budgets" },
+    call: 'GET /subscriptions/<id>/providers/Microsoft.Consumption/budgets',
+    grant: AZURE_READER,
+  },
+  azureSqlAuditing: {
+    what: { ja: 'SQL サーバーの監査設定', en: "the SQL server's auditing settings" },
+    call: 'GET <server id>/auditingSettings/default',
+    grant: AZURE_READER,
+  },
+  azureRoleAssignments: {
+    what: { ja: 'サブスクリプションのロールの割り当て', en: "the subscription's role assignments" },
+    call: 'Resource Graph: authorizationresources',
+    grant: AZURE_READER,
+  },
+  azureResources: {
+    what: { ja: 'Resource Graph の resources テーブル', en: 'the Resource Graph resources table' },
+    call: 'Resource Graph: resources',
+    grant: AZURE_READER,
+  },
+  azureWebConfig: {
+    what: { ja: 'サイトの構成 (siteConfig)', en: 'the site configuration (siteConfig)' },
+    call: 'Resource Graph: resources (properties.siteConfig)',
+    grant: AZURE_READER,
+  },
+  awsCredentialReport: {
+    what: { ja: 'IAM 認証情報レポート', en: 'the IAM credential report' },
+    call: 'iam:GenerateCredentialReport, iam:GetCredentialReport',
+    grant: {
+      ja: 'iam:GenerateCredentialReport と iam:GetCredentialReport の許可（SecurityAudit ポリシーに含まれます）',
+      en: 'iam:GenerateCredentialReport and iam:GetCredentialReport (in the SecurityAudit policy)',
+    },
+  },
+  awsConfigItems: {
+    what: { ja: 'AWS Config の設定項目', en: 'the AWS Config configuration items' },
+    call: 'config:SelectResourceConfig, config:BatchGetResourceConfig',
+    grant: {
+      ja: 'その許可（SecurityAudit ポリシーに含まれます）と、その種類を記録する Config レコーダー',
+      en: 'those permissions (in the SecurityAudit policy) with a Config recorder that records the type',
+    },
+  },
+  gcpIamPolicies: {
+    what: { ja: 'IAM ポリシー', en: 'the IAM policies' },
+    call: 'Cloud Asset ListAssets (contentType IAM_POLICY)',
+    grant: {
+      ja: '組織・フォルダ・プロジェクトの roles/cloudasset.viewer',
+      en: 'roles/cloudasset.viewer on the organization, folder or project',
+    },
+  },
+  gcpOrganization: {
+    what: { ja: '組織のリソース（ドメイン）', en: 'the organization resource (its domain)' },
+    call: 'Cloud Asset ListAssets (organizations/<id>)',
+    grant: {
+      ja: '組織の roles/cloudasset.viewer（またはパラメータ memberDomains の設定）',
+      en: 'roles/cloudasset.viewer on the organization (or set the memberDomains parameter)',
+    },
+  },
+  gcpAncestorPolicies: {
+    what: {
+      ja: '上位のフォルダ・組織の IAM ポリシー',
+      en: 'the IAM policies of the folders and organization above the project',
+    },
+    call: 'Cloud Asset ListAssets (contentType IAM_POLICY) of the organization (--organization)',
+    grant: { ja: '組織の roles/cloudasset.viewer', en: 'roles/cloudasset.viewer on the organization' },
+  },
+} as const satisfies Record<string, LiveRead>;
+
+export type LiveReadName = keyof typeof LIVE_READS;
+
+/** Offline texts that have a live variant, and that variant. */
+const LIVE_VARIANTS = new WeakMap<Localized, Localized>();
+
+/**
+ * An UNKNOWN message for data the input lacks. As written (`offline`), it tells which export to
+ * add; for a resource read live, defineCheck shows the variant naming the live read instead.
+ * `lead`, when given, opens the live text (it may hold the offline text's `{{placeholders}}`).
+ */
+export function missingData(offline: Localized, read: LiveReadName, lead?: Localized): Localized {
+  LIVE_VARIANTS.set(offline, liveText(LIVE_READS[read], lead));
+  return offline;
+}
+
+/** The live variant of a message, when it has one. */
+export function liveVariant(message: Localized): Localized | undefined {
+  return LIVE_VARIANTS.get(message);
+}
+
+function liveText({ what, call, grant }: LiveRead, lead?: Localized): Localized {
+  const en = `the live scan did not get ${what.en} from ${call} (a denied or failed call is listed with its reason among the inputs and scopes that could not be read); ${grant.en} grants that call`;
+  return {
+    ja: `${lead ? `${lead.ja}。` : ''}ライブ スキャンの ${call} から${what.ja}を取得できませんでした（拒否・失敗した呼び出しは「読み込めなかった入力・スコープ」に理由とともにあります）。この呼び出しには${grant.ja}が必要です`,
+    en: lead ? `${lead.en}: ${en}` : `${en[0]!.toUpperCase()}${en.slice(1)}`,
+  };
+}

@@ -1,0 +1,217 @@
+import type { Rule } from './rule.ts';
+
+const FILE_KIND: Record<string, string> = {
+  'a FIFO': 'FIFO',
+  'a socket': 'ソケット',
+  'a device': 'デバイス',
+  'not a file': 'ファイルではありません',
+};
+
+/** What reading the inputs and the framework, policy, waiver and findings files runs into. */
+export const INPUT_RULES: readonly Rule[] = [
+  // The input walk and the file reader (sources/read-inputs.ts).
+  [
+    /not an export \(hidden, README, LICENSE or tool directory\)/g,
+    'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
+  ],
+  [
+    /kansa's own findings file \(the output of kansa scan\), not a cloud export/g,
+    'kansa 自身の検出結果ファイル（kansa scan の出力）で、クラウドのエクスポートではありません',
+  ],
+  [/already read as (.+?) \(symbolic link\)/g, '$1 として読み込み済みです（シンボリック リンク）'],
+  [
+    /not a regular file \((a FIFO|a socket|a device|not a file)\)/g,
+    (_, kind) => `通常のファイルではありません（${FILE_KIND[kind] ?? kind}）`,
+  ],
+  [/broken symbolic link: its target does not exist/g, 'シンボリック リンクのリンク先がありません'],
+  [/cannot read directory \(([^)]*)\)/g, 'ディレクトリを読み込めません（$1）'],
+  [/cannot read file \(([^)]*)\)/g, 'ファイルを読み込めません（$1）'],
+  [/no files found in the input/g, '入力にファイルがありません'],
+  [/nothing could be read:/g, '何も読み込めませんでした:'],
+  [
+    /empty file: expected a cloud inventory export/g,
+    '空のファイルです。クラウドのインベントリのエクスポートが必要です',
+  ],
+  [
+    /nested too deeply to read \(a JSON value inside thousands of others\)/g,
+    '入れ子が深すぎて読み込めません（数千の値の内側にある JSON の値）',
+  ],
+  [/ \(and (\d+) more malformed lines, skipped\)/g, '（ほかに不正な行が $1 行あり、読み飛ばしました）'],
+  [/ \(line skipped\)/g, '（この行は読み飛ばしました）'],
+  [
+    /unknown export format: (.*?)\. Expected one of:/g,
+    '不明なエクスポート形式です: $1。次のいずれかの形式が必要です（各形式の説明は README）:',
+  ],
+  // The formats an unknown file could have been, by id (README's table describes each).
+  [/^( {2}- [a-z0-9-]+): .*$/g, '$1'],
+  [/the file is neither JSON nor a known text export/g, 'JSON でも既知のテキスト形式でもありません'],
+  [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
+  [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
+  [
+    /gzip file inflates to more than (\d+) MiB \((\d+) MiB compressed\): not read; raise the bound with --max-inflated-mib if the file is genuine/g,
+    'gzip ファイルを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
+  ],
+  [/corrupt gzip file \((.*)\)/g, '壊れた gzip ファイルです（$1）'],
+  // zlib's own words for a broken gzip stream.
+  [/unexpected end of file/g, 'ファイルが途中で終わっています'],
+  [/incorrect header check/g, 'ヘッダーが不正です'],
+  [/invalid (?:block type|distance too far back|stored block lengths)/g, 'データが壊れています'],
+  [
+    /file too large to read as one JSON document \((\d+) MiB\): split it into pages, as the cloud CLIs do, or export as NDJSON/g,
+    '1 つの JSON ドキュメントとして読むには大きすぎます（$1 MiB）。クラウドの CLI のようにページに分けるか、NDJSON でエクスポートしてください',
+  ],
+  [
+    /not read: the scan reached its bound of (\d+) MiB of input \(--max-input-mib \d+\) and stops reading; raise the bound \(and Node's heap, NODE_OPTIONS=--max-old-space-size\) or scan the inputs in parts/g,
+    '読み込みません: スキャンが入力の上限 $1 MiB（--max-input-mib）に達したため、読み込みを止めました。上限（と Node のヒープ、NODE_OPTIONS=--max-old-space-size）を上げるか、入力を分けてスキャンしてください',
+  ],
+  // JSON syntax (base/json-position.ts).
+  [/invalid JSON: /g, 'JSON として不正です: '],
+  [
+    /unexpected end of the file \(arrays or objects not closed\)/g,
+    'ファイルが途中で終わっています（配列またはオブジェクトが閉じていません）',
+  ],
+  [/unexpected content after the end of the JSON document/g, 'JSON ドキュメントの終わりの後に内容があります'],
+  [/expected a property name in double quotes/g, 'ダブルクォートで囲んだプロパティ名が必要です'],
+  [
+    /expected '([}\]])' \((?:object|array) not closed\)/g,
+    (_, close) => `'${close}' が必要です（${close === '}' ? 'オブジェクト' : '配列'}が閉じていません）`,
+  ],
+  [/expected '([:,])'/g, "'$1' が必要です"],
+  [/expected a value/g, '値が必要です'],
+  [/unexpected character/g, '予期しない文字があります'],
+  [
+    /unterminated (comment|string|number)/g,
+    (_, what) => `${{ comment: 'コメント', string: '文字列', number: '数値' }[what]}が閉じていません`,
+  ],
+  [/comments are not allowed in JSON/g, 'JSON にはコメントを書けません'],
+  [/invalid character in string/g, '文字列に不正な文字があります'],
+  [/invalid unicode escape/g, '不正な Unicode エスケープです'],
+  [/invalid escape character/g, '不正なエスケープ文字です'],
+  [/malformed number/g, '数値の形式が不正です'],
+  // Documents whose shape a reader cannot take.
+  [
+    /"Results" must be an array of JSON strings \(select-resource-config output\)/g,
+    '"Results" は JSON 文字列の配列でなければなりません（select-resource-config の出力）',
+  ],
+  [
+    /"([^"]*)" must be an array of configuration items, found (.+)/g,
+    '"$1" は設定項目の配列でなければなりませんが、$2 です',
+  ],
+  [
+    /Content is not a base64-encoded credential report CSV \(expected a "user,arn,…" header\)/g,
+    'Content が base64 でエンコードされた認証情報レポートの CSV ではありません（"user,arn,…" のヘッダーが必要です）',
+  ],
+  [/credential report without column\(s\): /g, '認証情報レポートに列がありません: '],
+  [
+    /`data` is neither a row array nor a \{columns, rows\} table/g,
+    '`data` が行の配列でも {columns, rows} の表でもありません',
+  ],
+  [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
+  [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],
+  // Records skipped by the readers.
+  [/(?:record|search result) is not a JSON object|^not a JSON object$/g, 'JSON オブジェクトではありません'],
+  [/no full resource name \(`name`\)/g, '完全なリソース名（`name`）がありません'],
+  [/: no asset type/g, ': アセットの種類がありません'],
+  [
+    /resource\.data is neither a JSON object nor a JSON string/g,
+    'resource.data が JSON オブジェクトでも JSON 文字列でもありません',
+  ],
+  [
+    /versionedResources\[0\]\.resource is not a JSON object/g,
+    'versionedResources[0].resource が JSON オブジェクトではありません',
+  ],
+  [
+    /not a Google Cloud REST resource with a known `kind`/g,
+    '既知の `kind` を持つ Google Cloud の REST リソースではありません',
+  ],
+  [/: no self link or reference to name it by/g, ': 名前の元になる selfLink や参照がありません'],
+  [
+    /not a configuration item \(not a JSON object, or a row that is not valid JSON\)/g,
+    '設定項目ではありません（JSON オブジェクトでないか、JSON として不正な行）',
+  ],
+  [
+    /not a resource: resourceType and resourceId are missing \(an aggregate or COUNT row\?\)/g,
+    'リソースではありません: resourceType と resourceId がありません（集計や COUNT の行?）',
+  ],
+  [/ResourceNotRecorded \(no configuration\)/g, 'ResourceNotRecorded（設定なし）'],
+  [
+    /no account id \(awsAccountId \/ accountId \/ ARN \/ file name\)/g,
+    'アカウント ID がありません（awsAccountId / accountId / ARN / ファイル名）',
+  ],
+  [
+    /no region \(awsRegion, ARN, availability zone and file name name none\)/g,
+    'リージョンがありません（awsRegion、ARN、アベイラビリティーゾーン、ファイル名のいずれにもありません）',
+  ],
+  [
+    /configuration is null \(resource not recorded\)/g,
+    'configuration が null です（リソースは記録されていません）',
+  ],
+  [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
+  [/the item has no configuration/g, '項目に configuration がありません'],
+  [/^event (\d+): (.+) carries no configuration item$/g, 'イベント $1: $2 は設定項目を含みません'],
+  [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
+  [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
+  [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
+  [
+    /not in a subscription \(tenant or management-group scope\): /g,
+    'サブスクリプションに属しません（テナントまたは管理グループのスコープ）: ',
+  ],
+  [
+    /: no project, folder or organization in ancestors, parent, name or self link, nor in another record of it/g,
+    ': ancestors、parent、name、selfLink にも、このリソースの他のレコードにも、プロジェクト・フォルダ・組織がありません',
+  ],
+  // Framework, organisation policy and waiver files (frameworks/).
+  [
+    /invalid YAML: aliases expand too far \(an alias bomb\); write the values out/g,
+    'YAML として不正です: エイリアスの展開が大きすぎます（エイリアス爆弾）。値をそのまま書いてください',
+  ],
+  [/invalid YAML: /g, 'YAML として不正です: '],
+  [/unknown key "([^"]*)"/g, '不明なキー "$1" です'],
+  [/missing required key "([^"]*)"/g, '必須のキー "$1" がありません'],
+  [/("[^"]*") does not match (\S+)/g, '$1 が $2 に一致しません'],
+  [/framework not found \(built-in: (.*)\)/g, 'フレームワークが見つかりません（組み込み: $1）'],
+  [/duplicate requirement id (\S+)/g, '要件 ID $1 が重複しています'],
+  [/unknown check id "([^"]*)" \(see `([^`]*)`\)/g, '不明なチェック ID "$1" です（`$2` で一覧）'],
+  [/unknown check id: "([^"]*)"/g, '不明なチェック ID "$1" です'],
+  [/not a check of framework (\S+): "([^"]*)"/g, 'フレームワーク $1 のチェックではありません: "$2"'],
+  [/ \(see `([^`]*)`\)/g, '（`$1` で一覧）'],
+  [/organisation policy file not found/g, '組織のポリシー ファイルが見つかりません'],
+  [/rule id "([^"]*)" is already a check id/g, 'ルール ID "$1" はすでにチェック ID として使われています'],
+  [/framework (\S+) has no requirement (\S+)/g, 'フレームワーク $1 に要件 $2 はありません'],
+  [/unknown resource type "([^"]*)" \(one of: (.*)\)/g, '不明なリソースの種類 "$1" です（次のいずれか: $2）'],
+  [/invalid CEL in (\S+): /g, '$1 の CEL が不正です: '],
+  [/cannot read the waivers file \(([^)]*)\)/g, '例外承認ファイルを読み込めません（$1）'],
+  [/duplicate waiver id (\S+)/g, '例外承認 ID $1 が重複しています'],
+  [
+    /waiver (\S+) expires \(([^)]*)\) before it was approved \(([^)]*)\)/g,
+    '例外承認 $1 の期限（$2）が承認日（$3）より前です',
+  ],
+  [/(\S+): not a date: (.*)/g, '$1: 日付ではありません: $2'],
+  // Findings files read back (report/read-findings.ts).
+  [/cannot read the findings file \(([^)]*)\)/g, '検出結果ファイルを読み込めません（$1）'],
+  [
+    /the findings file ends early: the scan did not finish, or the file was cut/g,
+    '検出結果ファイルが途中で終わっています。スキャンが終わらなかったか、ファイルが切り詰められています',
+  ],
+  [
+    /the findings file has no trailer \(\{"end": …\}\): the scan did not finish, or the file was cut/g,
+    '検出結果ファイルに終端（{"end": …}）がありません。スキャンが終わらなかったか、ファイルが切り詰められています',
+  ],
+  [
+    /the findings file has no trailer \(\{"end": …\}\): the file was cut/g,
+    '検出結果ファイルに終端（{"end": …}）がありません。ファイルが切り詰められています',
+  ],
+  [
+    /finding of check (\S+), which the catalogue does not list/g,
+    'チェック $1 の検出結果ですが、カタログにそのチェックがありません',
+  ],
+  [/check (\S+) has no message "([^"]*)"/g, 'チェック $1 にメッセージ "$2" がありません'],
+  [
+    /not a kansa findings file \(no schemaVersion\): write one with /g,
+    'kansa の検出結果ファイルではありません（schemaVersion がありません）。次のコマンドで作成してください: ',
+  ],
+  [
+    /findings file schemaVersion (\S+) is not readable by this kansa \(reads (\S+)\)/g,
+    '検出結果ファイルの schemaVersion $1 はこの kansa では読めません（読めるのは $2）',
+  ],
+];
