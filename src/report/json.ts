@@ -123,11 +123,13 @@ export class JsonReportWriter {
   #newRecords = '';
   #newRecordCount = 0;
   readonly #window: number;
+  readonly #perResource: number;
 
   /** `evidenceWindow`: how many evidence records a ref may reach back (tests make it small). */
   constructor(out: Writable, options: { readonly evidenceWindow?: number } = {}) {
     this.#out = out;
-    this.#window = Math.min(options.evidenceWindow ?? EVIDENCE_WINDOW, EVIDENCE_WINDOW);
+    this.#window = Math.max(1, Math.min(options.evidenceWindow ?? EVIDENCE_WINDOW, EVIDENCE_WINDOW));
+    this.#perResource = Math.max(1, Math.floor(this.#window / 10));
   }
 
   async begin(scan: ScanStart, catalogue: readonly CheckEntry[]): Promise<void> {
@@ -184,10 +186,6 @@ export class JsonReportWriter {
     this.#newRecords = '';
     this.#newRecordCount = 0;
     return this.#append(line);
-  }
-
-  get #perResource(): number {
-    return Math.max(1, Math.floor(this.#window / 10));
   }
 
   /**
