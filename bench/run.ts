@@ -7,6 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
+import { benchHistoryStore } from './history-store.ts';
 import { benchAwsLive } from './live/aws.ts';
 import { benchAzureLive } from './live/azure.ts';
 import { benchLiveGcp } from './live/gcp.ts';
@@ -23,6 +24,9 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const offline = await benchOffline(sizes, rounds);
 
 const ruleCost = measureRuleCost(100_000);
+
+// Recording a scan into a store full of other accounts' history, against a small store.
+const historyStore = await benchHistoryStore(rounds);
 
 // Live collectors against the fake clouds, with realistic latency and the services' quotas.
 const live =
@@ -76,6 +80,7 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
-${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
+
+${historyStore.markdown}${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
 await writeFile(RESULTS, report);
 console.log(report);

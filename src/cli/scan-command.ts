@@ -120,6 +120,7 @@ async function scanInto(
     progress.update,
   );
   progress.done();
+  await history?.begin(inventory.accounts());
 
   const partial = files.some((f) => f.error) || scopes.some((s) => s.error);
   const tally = new FindingTally();

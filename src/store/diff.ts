@@ -73,6 +73,9 @@ interface FindingRow {
 
 const DAY_MS = 86_400_000;
 
+/** Bound parameters per statement: well under both engines' limits. */
+const CHUNK = 500;
+
 /** Compares two recorded scans: what is new, resolved, reopened, changed, still open (with age). */
 export async function diffScans(engine: SqlEngine, from: ScanSummary, to: ScanSummary): Promise<ScanDiff> {
   const seenIn = async (scanId: string) =>
@@ -85,14 +88,13 @@ export async function diffScans(engine: SqlEngine, from: ScanSummary, to: ScanSu
       ).map((r) => [r.finding_id, r]),
     );
   const [before, after] = await Promise.all([seenIn(from.id), seenIn(to.id)]);
-  const failedUpTo = new Set(
-    (
-      await engine.all<{ finding_id: string }>(
-        `SELECT DISTINCT sf.finding_id FROM scan_findings sf JOIN scans s ON s.id = sf.scan_id
-         WHERE s.seq <= ? AND sf.status = 'FAIL'`,
-        [from.seq],
-      )
-    ).map((r) => r.finding_id),
+  // New or reopened: asked only of the findings failing in the later scan and not the earlier.
+  const failedUpTo = await failedBy(
+    engine,
+    [...after.values()]
+      .filter((b) => b.status === 'FAIL' && before.get(b.finding_id)?.status !== 'FAIL')
+      .map((b) => b.finding_id),
+    from.seq,
   );
   const meta = await findingMeta(engine, [...new Set([...before.keys(), ...after.keys()])]);
   const accountsRead = new Set(to.accountsRead);
@@ -201,9 +203,23 @@ export async function changesOf(engine: SqlEngine, scanId: string): Promise<Reco
   });
 }
 
+/** Which of these findings failed in a scan up to `seq` (through scan_findings_finding, not every scan's rows). */
+async function failedBy(engine: SqlEngine, ids: readonly string[], seq: number): Promise<Set<string>> {
+  const failed = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    const rows = await engine.all<{ finding_id: string }>(
+      `SELECT DISTINCT sf.finding_id FROM scan_findings sf JOIN scans s ON s.id = sf.scan_id
+       WHERE sf.finding_id IN (${chunk.map(() => '?').join(',')}) AND s.seq <= ? AND sf.status = 'FAIL'`,
+      [...chunk, seq],
+    );
+    for (const r of rows) failed.add(r.finding_id);
+  }
+  return failed;
+}
+
 async function findingMeta(engine: SqlEngine, ids: readonly string[]): Promise<Map<string, FindingRow>> {
   const meta = new Map<string, FindingRow>();
-  const CHUNK = 500;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const rows = await engine.all<FindingRow>(

@@ -101,11 +101,18 @@ export async function latestCompleteScan(
   engine: SqlEngine,
   options: { beforeSeq?: number; scopeKey?: string } = {},
 ): Promise<ScanSummary | undefined> {
-  const rows = await engine.all<ScanRow>(
-    `SELECT ${SCAN_COLUMNS} FROM scans WHERE partial = 0 AND seq < ? AND (? = '' OR scope_key = ?)
-     ORDER BY seq DESC LIMIT 1`,
-    [options.beforeSeq ?? Number.MAX_SAFE_INTEGER, options.scopeKey ?? '', options.scopeKey ?? ''],
-  );
+  const beforeSeq = options.beforeSeq ?? Number.MAX_SAFE_INTEGER;
+  // Two statements rather than `(? = '' OR scope_key = ?)`, which no index serves: a scope's
+  // scans through scans_scope, any scope's through the seq index.
+  const rows = options.scopeKey
+    ? await engine.all<ScanRow>(
+        `SELECT ${SCAN_COLUMNS} FROM scans WHERE scope_key = ? AND partial = 0 AND seq < ? ORDER BY seq DESC LIMIT 1`,
+        [options.scopeKey, beforeSeq],
+      )
+    : await engine.all<ScanRow>(
+        `SELECT ${SCAN_COLUMNS} FROM scans WHERE partial = 0 AND seq < ? ORDER BY seq DESC LIMIT 1`,
+        [beforeSeq],
+      );
   return (await withChanges(engine, rows))[0];
 }
 

@@ -17,6 +17,8 @@ import type { SqlEngine } from './engine.ts';
  * - store_lock: the run lock, so two scheduled runs never overlap silently.
  * - scan_documents (2): the findings file of each shard of a named run (`--run-id`), whole,
  *   so `kansa report --run` renders the merged run in every format.
+ * - findings_account (3): a scan reads the lifecycles of its own accounts' findings only, so
+ *   recording it costs in proportion to the scan, not to every estate the store ever saw.
  */
 interface Migration {
   readonly version: number;
@@ -121,6 +123,11 @@ const MIGRATIONS: readonly Migration[] = [
         document TEXT NOT NULL
       )`,
     ],
+  },
+  {
+    version: 3,
+    name: 'findings by account',
+    statements: ['CREATE INDEX findings_account ON findings (provider, account)'],
   },
 ];
 

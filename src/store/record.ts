@@ -7,6 +7,13 @@ import type { RequirementResult, StatusCounts } from '../report/summary.ts';
 import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
 import type { ShardKey } from '../scan/shard.ts';
 import { type SqlEngine, type SqlRunner, type SqlValue, StoreError } from './engine.ts';
+import {
+  type AccountRef,
+  type Lifecycle,
+  lifecyclesById,
+  lifecyclesOfAccounts,
+  openLifecyclesOfAccounts,
+} from './lifecycles.ts';
 
 export type { FindingChange };
 
@@ -98,23 +105,38 @@ export interface RecordedScan {
 export class ScanRecording {
   readonly #engine: SqlEngine;
   readonly #before: ReadonlyMap<string, Lifecycle>;
+  /** The accounts whose lifecycles `#before` holds, as `provider:account`. */
+  readonly #accounts: ReadonlySet<string>;
   /** By finding id: a resource listed twice in the exports is one finding. */
   readonly #observations = new Map<string, Observation>();
   readonly #requirementsText = new WeakMap<readonly string[], string>();
 
-  private constructor(engine: SqlEngine, before: ReadonlyMap<string, Lifecycle>) {
+  private constructor(
+    engine: SqlEngine,
+    before: ReadonlyMap<string, Lifecycle>,
+    accounts: ReadonlySet<string>,
+  ) {
     this.#engine = engine;
     this.#before = before;
+    this.#accounts = accounts;
   }
 
-  /** Starts recording a scan: reads the lifecycle of every finding that ever failed. */
-  static async start(engine: SqlEngine): Promise<ScanRecording> {
-    const rows = await engine.all<Lifecycle>('SELECT * FROM findings');
-    return new ScanRecording(engine, new Map(rows.map((r) => [r.finding_id, r])));
+  /**
+   * Starts recording a scan of these accounts (the inventory's): reads the lifecycle of every
+   * finding of theirs that ever failed, and of no other account.
+   */
+  static async start(engine: SqlEngine, accounts: readonly AccountRef[]): Promise<ScanRecording> {
+    const before = await lifecyclesOfAccounts(engine, accounts);
+    return new ScanRecording(engine, before, new Set(accounts.map((a) => `${a.provider}:${a.account}`)));
   }
 
   /** Keeps what the history needs of a finding, and tells where it stands (undefined: never failed, passing). */
   observe(finding: Finding, scanTime: string): FindingHistory | undefined {
+    if (!this.#accounts.has(`${finding.resource.provider}:${finding.resource.account}`)) {
+      throw new Error(
+        `finding ${finding.id} is of ${finding.resource.provider} account ${finding.resource.account}, not one of the accounts the recording started with`,
+      );
+    }
     const before = this.#before.get(finding.id);
     const passing = finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE';
     if (passing && !before) return undefined;
@@ -151,20 +173,6 @@ export class ScanRecording {
   async commit(scan: ScanToRecord, now: Date = new Date()): Promise<RecordedScan> {
     return this.#engine.transaction((tx) => writeScan(tx, scan, [...this.#observations.values()], now));
   }
-}
-
-interface Lifecycle {
-  finding_id: string;
-  provider: string;
-  account: string;
-  check_id: string;
-  state: 'open' | 'resolved';
-  severity: string;
-  evidence_hash: string;
-  first_seen: string;
-  opened_at: string;
-  times_reopened: number;
-  [column: string]: SqlValue;
 }
 
 async function writeScan(
@@ -239,8 +247,16 @@ async function writeScan(
     ]),
   );
 
-  const lifecycles = new Map(
-    (await tx.all<Lifecycle>('SELECT * FROM findings')).map((row) => [row.finding_id, row]),
+  // The store as it is now (another shard may have written since the scan began): the
+  // observed findings by id, and the open findings of the accounts read in full, which the
+  // scan resolves when it did not see them.
+  const lifecycles = await lifecyclesById(
+    tx,
+    observations.map((o) => o.id),
+  );
+  const openInRead = await openLifecyclesOfAccounts(
+    tx,
+    scan.accounts.filter((a) => accountsRead.has(`${a.provider}:${a.account}`)),
   );
   const changes: Record<FindingChange, number> = {
     new: 0,
@@ -297,9 +313,8 @@ async function writeScan(
   // full and ran their check (the resource is gone); otherwise nothing is known, and they stay open.
   const checks = new Set(scan.checks);
   const gone: string[] = [];
-  for (const before of lifecycles.values()) {
-    if (before.state !== 'open' || observed.has(before.finding_id)) continue;
-    if (!checks.has(before.check_id) || !accountsRead.has(`${before.provider}:${before.account}`)) continue;
+  for (const before of openInRead.values()) {
+    if (observed.has(before.finding_id) || !checks.has(before.check_id)) continue;
     gone.push(before.finding_id);
     changes.resolved++;
     scanRows.push([

@@ -128,7 +128,8 @@ export function scanToRecord(s: SyntheticScan): ScanToRecord {
 
 /** Records a synthetic scan as `kansa scan` does: stream the findings, commit once. */
 export async function record(engine: SqlEngine, s: SyntheticScan): Promise<RecordedScan> {
-  const recording = await ScanRecording.start(engine);
+  const scan = scanToRecord(s);
+  const recording = await ScanRecording.start(engine, scan.accounts);
   for (const f of s.findings) recording.observe(finding(f), s.at);
-  return recording.commit(scanToRecord(s), new Date(s.at));
+  return recording.commit(scan, new Date(s.at));
 }
