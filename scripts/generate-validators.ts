@@ -15,6 +15,7 @@ import orgPolicySchema from '../src/frameworks/org-policy.schema.json' with { ty
 import waiversSchema from '../src/frameworks/waivers.schema.json' with { type: 'json' };
 import {
   checkEntrySchema,
+  evidenceRecordSchema,
   headerSchema,
   resourceLineSchema,
   trailerSchema,
@@ -63,6 +64,7 @@ const MODULES: readonly ValidatorModule[] = [
     validators: {
       validateHeader: headerSchema,
       validateCheckEntry: checkEntrySchema,
+      validateEvidenceRecord: evidenceRecordSchema,
       validateResourceLine: resourceLineSchema,
       validateTrailer: trailerSchema,
       validateFindingsV1: findingsV1Schema,

@@ -1,4 +1,5 @@
 import {
+  anyOf,
   array,
   boolean,
   integer,
@@ -22,14 +23,27 @@ import {
  * 2. the checks catalogue: `{"check": {…}}` per check of the framework, with its constant texts
  *    (title, rationale, remediation, message templates) and the requirements it serves;
  * 3. the resources: `{"resource": {…}, "findings": [{…}]}`, each resource once, with every
- *    finding on it; a finding names its check, and its message by template id and parameters;
+ *    finding on it; a finding names its check, and its message by template id and parameters.
+ *    Among them, since 2.1.0, evidence records: `{"ref": n, "evidence": {…}}`, an evidence item
+ *    that many findings cite (the scan shares one fact among every resource with the same
+ *    setting), written once before the first resource line that cites it. A finding's evidence
+ *    then holds `{"ref": n}` in its place. Records are numbered 0, 1, 2… in file order, and a
+ *    ref names one of the last EVIDENCE_WINDOW records before its line, so a reader keeps at
+ *    most that many; a writer that has forgotten an item writes it again (inline, or as a new
+ *    record);
  * 4. the trailer: `{"end": {…}}`, the verdicts per requirement, the summary and the coverage.
  *
  * Any report reads it in one pass with bounded memory (the trailer is read first, from the end
  * of the file). A finding's stable id is not written: it is `findingId(check, provider,
  * resource id)` (src/scan/finding.ts), the same in every scan and every version.
  */
-export const FINDINGS_SCHEMA_VERSION = '2.0.0';
+export const FINDINGS_SCHEMA_VERSION = '2.1.0';
+
+/**
+ * How many evidence records back a ref may reach (counted at the resource line that cites it):
+ * what a reader must remember, and the most a writer may.
+ */
+export const EVIDENCE_WINDOW = 100_000;
 
 const localized = (description?: string) =>
   object({ ja: string(), en: string() }, {}, description ? { description } : {});
@@ -92,6 +106,22 @@ export const evidenceSchema = object(
     resourceId: string({ description: 'Set when the field belongs to another resource.' }),
   },
 );
+
+export const evidenceRefSchema = object({
+  ref: integer({
+    minimum: 0,
+    description: 'The evidence record `{"ref": n, "evidence": {…}}` this item stands for (2.1.0 and later).',
+  }),
+});
+
+/** An evidence item written once and cited by number (2.1.0 and later). */
+export const evidenceRecordSchema = object({
+  ref: integer({
+    minimum: 0,
+    description: 'The record’s number: 0, 1, 2… in file order.',
+  }),
+  evidence: evidenceSchema,
+});
 
 export const resourceSchema = object(
   {
@@ -162,7 +192,9 @@ export const lineFindingSchema = object(
     check: string({ description: 'The check id: its entry in the catalogue.' }),
     status: checkStatus,
     message: string({ description: "The message template's id in the check's messages." }),
-    evidence: array(evidenceSchema),
+    evidence: array(anyOf([evidenceSchema, evidenceRefSchema]), {
+      description: 'Each item inline, or `{"ref": n}`: the evidence record n (written on an earlier line).',
+    }),
   },
   {
     severity: severity({
@@ -329,6 +361,8 @@ export type ScanStart = FindingsHeader['scan'];
 export type ScanMetadata = ScanStart & { readonly finishedAt: string; readonly partial: boolean };
 export type CheckEntry = Static<typeof checkEntrySchema>;
 export type FileEvidence = Static<typeof evidenceSchema>;
+export type EvidenceRef = Static<typeof evidenceRefSchema>;
+export type EvidenceRecord = Static<typeof evidenceRecordSchema>;
 export type FileResource = Static<typeof resourceSchema>;
 export type LineFinding = Static<typeof lineFindingSchema>;
 export type ResourceLine = Static<typeof resourceLineSchema>;
@@ -342,6 +376,13 @@ export const FINDINGS_LINE_SCHEMA = {
   $id: 'https://kansa.dev/schemas/findings-2.json',
   title: 'kansa findings file, version 2: one line (NDJSON)',
   description:
-    'Written by `kansa scan --output FILE` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId` (the resource id as the file holds it). Strings that come from the scanned inventory (resource account, region, nativeType, id, name and origin, message parameters, evidence values) are capped at 1,024 characters: a longer value keeps its first 1,024 characters followed by `…[sha256:<hex SHA-256 of the full value>, <length> chars]`.',
-  oneOf: [headerSchema, object({ check: checkEntrySchema }), resourceLineSchema, trailerSchema],
+    `Written by \`kansa scan --output FILE\` (or --format json). Lines in order: the header, one check per line (the catalogue), one resource per line with its findings, the trailer ({"end": …}). Since 2.1.0, evidence records ({"ref": n, "evidence": {…}}) come among the resource lines: an evidence item many findings cite is written once, before the first resource line citing it, and a finding’s evidence holds {"ref": n} in its place. Records are numbered 0, 1, 2… in file order; a ref names one of the last ${EVIDENCE_WINDOW.toLocaleString('en')} records before its line (a reader remembers no more; a writer writes an item again once it has forgotten it). ` +
+    'A finding’s stable id is the first 32 hex digits of SHA-256 over `checkId NUL provider NUL resourceId` (the resource id as the file holds it). Strings that come from the scanned inventory (resource account, region, nativeType, id, name and origin, message parameters, evidence values) are capped at 1,024 characters: a longer value keeps its first 1,024 characters followed by `…[sha256:<hex SHA-256 of the full value>, <length> chars]`.',
+  oneOf: [
+    headerSchema,
+    object({ check: checkEntrySchema }),
+    evidenceRecordSchema,
+    resourceLineSchema,
+    trailerSchema,
+  ],
 };

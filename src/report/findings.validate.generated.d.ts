@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 
 export declare const validateHeader: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };
 export declare const validateCheckEntry: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };
+export declare const validateEvidenceRecord: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };
 export declare const validateResourceLine: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };
 export declare const validateTrailer: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };
 export declare const validateFindingsV1: { (data: unknown): boolean; readonly errors?: ErrorObject[] | null };

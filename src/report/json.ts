@@ -10,6 +10,7 @@ import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } fro
 import {
   type CheckEntry,
   type Coverage,
+  EVIDENCE_WINDOW,
   FINDINGS_SCHEMA_VERSION,
   type FindingsHeader,
   type ScanEnd,
@@ -92,7 +93,8 @@ export function checksCatalogue(framework: Framework): CheckEntry[] {
  * Writes the findings file (version 2, NDJSON: see findings-schema.ts) as the scan runs: the
  * header and the checks catalogue first, then each resource once with its findings (the scan
  * yields a resource's findings together; none is kept after its line is written), then the
- * trailer.
+ * trailer. Evidence that findings share (one fact object, model/fact.ts) is written once as an
+ * evidence record before the first resource line citing it, and cited by number after that.
  */
 export class JsonReportWriter {
   readonly #out: Writable;
@@ -109,9 +111,25 @@ export class JsonReportWriter {
    */
   #batch = Buffer.allocUnsafe(BATCH_BYTES);
   #used = 0;
+  /**
+   * The number of each shared evidence item written as a record, while it is remembered. The
+   * table is emptied at a resource's start once it holds `#window - #window / 10` items, and a
+   * resource defines at most `#window / 10` records (past that, its evidence is written inline):
+   * so every ref on a resource line is among the last `#window` records, as readers require.
+   */
+  #evidenceRefs = new Map<Evidence, number>();
+  #evidenceRecords = 0;
+  /** The evidence records the current resource defined, written just before its line. */
+  #newRecords = '';
+  #newRecordCount = 0;
+  readonly #window: number;
+  readonly #perResource: number;
 
-  constructor(out: Writable) {
+  /** `evidenceWindow`: how many evidence records a ref may reach back (tests make it small). */
+  constructor(out: Writable, options: { readonly evidenceWindow?: number } = {}) {
     this.#out = out;
+    this.#window = Math.max(1, Math.min(options.evidenceWindow ?? EVIDENCE_WINDOW, EVIDENCE_WINDOW));
+    this.#perResource = Math.max(1, Math.floor(this.#window / 10));
   }
 
   async begin(scan: ScanStart, catalogue: readonly CheckEntry[]): Promise<void> {
@@ -134,6 +152,9 @@ export class JsonReportWriter {
    */
   finding(f: Finding): Promise<void> | undefined {
     const flushed = f.resource === this.#resource ? undefined : this.#endResource();
+    if (this.#resource === undefined && this.#evidenceRefs.size >= this.#window - this.#perResource) {
+      this.#evidenceRefs = new Map();
+    }
     this.#resource = f.resource;
     const check = this.#checks.get(f.checkId);
     if (!check) throw new Error(`finding of ${f.checkId}, which is not in the checks catalogue`);
@@ -144,7 +165,7 @@ export class JsonReportWriter {
     const template = check.messages[f.messageId];
     const data = template && templateValues(template, f.data);
     if (data) line += `,"data":${JSON.stringify(data)}`;
-    line += `,"evidence":${evidenceJson(f.evidence)}`;
+    line += `,"evidence":${this.#evidenceJson(f.evidence)}`;
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
     this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
@@ -159,10 +180,42 @@ export class JsonReportWriter {
 
   #endResource(): Promise<void> | undefined {
     if (this.#resource === undefined) return undefined;
-    const line = `{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
+    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
     this.#pending = [];
     this.#resource = undefined;
+    this.#newRecords = '';
+    this.#newRecordCount = 0;
     return this.#append(line);
+  }
+
+  /**
+   * The JSON of a finding's evidence: each shared item as a ref to its record (defined now if
+   * it is not remembered), the others inline. Only what pays is shared: an item shared by
+   * identity (frozen, model/fact.ts) whose JSON is longer than its ref.
+   */
+  #evidenceJson(evidence: readonly Evidence[]): string {
+    let json = '[';
+    for (let i = 0; i < evidence.length; i++) {
+      const item = evidence[i]!;
+      let text: string;
+      let ref = this.#evidenceRefs.get(item);
+      if (ref !== undefined) text = `{"ref":${ref}}`;
+      else {
+        text = itemJson(item);
+        if (Object.isFrozen(item) && this.#newRecordCount < this.#perResource) {
+          const refText = `{"ref":${this.#evidenceRecords}}`;
+          if (text.length > refText.length) {
+            ref = this.#evidenceRecords++;
+            this.#evidenceRefs.set(item, ref);
+            this.#newRecords += `{"ref":${ref},"evidence":${text}}\n`;
+            this.#newRecordCount++;
+            text = refText;
+          }
+        }
+      }
+      json += i === 0 ? text : `,${text}`;
+    }
+    return `${json}]`;
   }
 
   #append(text: string): Promise<void> | undefined {
@@ -190,22 +243,17 @@ export class JsonReportWriter {
 const BATCH_BYTES = 1 << 20;
 
 /**
- * The JSON of a finding's evidence, as JSON.stringify writes it. Most evidence items are shared
- * facts (model/fact.ts: one frozen object serves every resource with the same setting), so the
- * text of each is made once and reused: the evidence is most of a findings file.
+ * An evidence item's JSON, as JSON.stringify writes it. Most items are shared facts
+ * (model/fact.ts: one frozen object serves every resource with the same setting), so the text
+ * of each is made once and reused, also when the writer has forgotten its record.
  */
-function evidenceJson(evidence: readonly Evidence[]): string {
-  let json = '[';
-  for (let i = 0; i < evidence.length; i++) {
-    const item = evidence[i]!;
-    let text = SHARED_EVIDENCE.get(item);
-    if (text === undefined) {
-      text = JSON.stringify(item);
-      if (Object.isFrozen(item)) SHARED_EVIDENCE.set(item, text);
-    }
-    json += i === 0 ? text : `,${text}`;
+function itemJson(item: Evidence): string {
+  let text = SHARED_EVIDENCE.get(item);
+  if (text === undefined) {
+    text = JSON.stringify(item);
+    if (Object.isFrozen(item)) SHARED_EVIDENCE.set(item, text);
   }
-  return `${json}]`;
+  return text;
 }
 
 const SHARED_EVIDENCE = new WeakMap<object, string>();

@@ -9,17 +9,20 @@ import type { Provider } from '../model/resource.ts';
 import { type Finding, findingId } from '../scan/finding.ts';
 import { fileLines, lastLine, textLines } from './file-lines.ts';
 import * as generated from './findings.validate.generated.js';
-import type {
-  CheckEntry,
-  Coverage,
-  FileEvidence,
-  FileRequirement,
-  FileResource,
-  FindingsHeader,
-  LineFinding,
-  ResourceLine,
-  ScanEnd,
-  ScanMetadata,
+import {
+  type CheckEntry,
+  type Coverage,
+  EVIDENCE_WINDOW,
+  type EvidenceRecord,
+  type EvidenceRef,
+  type FileEvidence,
+  type FileRequirement,
+  type FileResource,
+  type FindingsHeader,
+  type LineFinding,
+  type ResourceLine,
+  type ScanEnd,
+  type ScanMetadata,
 } from './findings-schema.ts';
 import { checkVersion, parseFindingsV1 } from './findings-v1.ts';
 import { describeError, firstErrorOf } from './findings-validation.ts';
@@ -127,6 +130,7 @@ function firstBytes(file: string, n: number): string {
 const validateHeader = firstErrorOf(generated.validateHeader);
 const validateCheck = firstErrorOf(generated.validateCheckEntry);
 const validateResource = firstErrorOf(generated.validateResourceLine);
+const validateEvidenceRecord = firstErrorOf(generated.validateEvidenceRecord);
 const validateTrailer = firstErrorOf(generated.validateTrailer);
 
 function parseLine(file: string, text: string, line: number | undefined): unknown {
@@ -214,15 +218,16 @@ function* findingsOf(
   checks: ReadonlyMap<string, CheckEntry>,
   from: number,
 ): Generator<FileFinding> {
+  const evidenceRecords = new EvidenceTable(file);
   for (const { text, line } of source.lines()) {
     if (line < from || text === '') continue;
     if (text.startsWith('{"end":')) return;
-    const { resource, findings } = validated<ResourceLine>(
-      file,
-      validateResource,
-      parseLine(file, text, line),
-      line,
-    );
+    const data = parseLine(file, text, line);
+    if (isEvidenceRecord(data)) {
+      evidenceRecords.add(validated<EvidenceRecord>(file, validateEvidenceRecord, data, line), line);
+      continue;
+    }
+    const { resource, findings } = validated<ResourceLine>(file, validateResource, data, line);
     for (const f of findings) {
       const check = checks.get(f.check);
       if (!check)
@@ -241,7 +246,7 @@ function* findingsOf(
         title: check.title,
         message: capStrings(renderLocalized(template, f.data)),
         resource,
-        evidence: f.evidence,
+        evidence: evidenceRecords.resolve(f.evidence, line),
         remediation: check.remediation,
         ...(f.change ? { change: f.change } : {}),
         ...(f.waiver ? { waiver: f.waiver } : {}),
@@ -250,6 +255,60 @@ function* findingsOf(
     }
   }
   throw new InputError(file, 'the findings file has no trailer ({"end": …}): the file was cut');
+}
+
+/** An evidence record (2.1.0): `{"ref": n, "evidence": {…}}`, the only line with a top-level `ref`. */
+function isEvidenceRecord(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && 'ref' in data && !('resource' in data);
+}
+
+/**
+ * The evidence records read so far, the last EVIDENCE_WINDOW of them (a ref reaches no further
+ * back: findings-schema.ts), in a ring: memory stays bounded however long the file.
+ */
+class EvidenceTable {
+  readonly #file: string;
+  readonly #slots: FileEvidence[] = [];
+  #count = 0;
+
+  constructor(file: string) {
+    this.#file = file;
+  }
+
+  add(record: EvidenceRecord, line: number): void {
+    if (record.ref !== this.#count) {
+      throw new InputError(
+        this.#file,
+        `evidence record ${record.ref} out of order: records are numbered in file order, and ${this.#count} comes next`,
+        { line },
+      );
+    }
+    this.#slots[this.#count++ % EVIDENCE_WINDOW] = record.evidence;
+  }
+
+  /** A finding's evidence with each `{"ref": n}` replaced by its record's evidence. */
+  resolve(evidence: readonly (FileEvidence | EvidenceRef)[], line: number): readonly FileEvidence[] {
+    let resolved: FileEvidence[] | undefined;
+    for (let i = 0; i < evidence.length; i++) {
+      const item = evidence[i]!;
+      if ('ref' in item) {
+        resolved ??= evidence.slice(0, i) as FileEvidence[];
+        resolved.push(this.#get(item.ref, line));
+      } else resolved?.push(item);
+    }
+    return resolved ?? (evidence as readonly FileEvidence[]);
+  }
+
+  #get(ref: number, line: number): FileEvidence {
+    if (ref >= this.#count || ref < this.#count - EVIDENCE_WINDOW) {
+      throw new InputError(
+        this.#file,
+        `evidence ref ${ref} names no evidence record among the last ${EVIDENCE_WINDOW.toLocaleString('en')} before this line`,
+        { line },
+      );
+    }
+    return this.#slots[ref % EVIDENCE_WINDOW]!;
+  }
 }
 
 /**

@@ -53,6 +53,15 @@ export const array = <S extends Schema<unknown>>(
   ...a,
 });
 
+/** A value valid against at least one of the schemas (their union). */
+export const anyOf = <S extends readonly Schema<unknown>[]>(
+  schemas: S,
+  a: Annotations = {},
+): Schema<Static<S[number]>> => ({
+  anyOf: schemas,
+  ...a,
+});
+
 /** A map from any key to values of one schema. */
 export const record = <S extends Schema<unknown>>(
   values: S,

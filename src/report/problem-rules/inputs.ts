@@ -215,6 +215,14 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/check (\S+) has no message "([^"]*)"/g, 'チェック $1 にメッセージ "$2" がありません'],
   [
+    /evidence record (\d+) out of order: records are numbered in file order, and (\d+) comes next/g,
+    '証跡レコード $1 の順序が不正です。レコードはファイル内の順に番号が振られ、次は $2 です',
+  ],
+  [
+    /evidence ref (\d+) names no evidence record among the last ([\d,]+) before this line/g,
+    '証跡参照 $1 に当たる証跡レコードが、この行より前の直近 $2 件にありません',
+  ],
+  [
     /not a kansa findings file \(no schemaVersion\): write one with /g,
     'kansa の検出結果ファイルではありません（schemaVersion がありません）。次のコマンドで作成してください: ',
   ],
