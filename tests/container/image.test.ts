@@ -1,9 +1,10 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findingsFromFile } from '../helpers/findings-file.ts';
 
 /**
  * Builds the image from the project's Dockerfile with podman and scans the sample tenancy in
@@ -118,10 +119,7 @@ describe.skipIf(skip !== undefined)('container image', () => {
     await scan();
     const second = await scan();
     expect(second.stdout).toMatch(/Recorded in the history store: scan #2 \(\/data\/history\.sqlite\)/);
-    const findings = JSON.parse(readFileSync(path.join(data, 'findings.json'), 'utf8')) as {
-      findings: { status: string; history?: { state: string } }[];
-      history: { store: string; seq: number };
-    };
+    const findings = await findingsFromFile(path.join(data, 'findings.json'));
     expect(findings.findings.length).toBeGreaterThan(100);
     expect(findings.history).toMatchObject({ store: '/data/history.sqlite', seq: 2 });
     expect(findings.findings.find((f) => f.status === 'FAIL')?.history?.state).toBe('open');
