@@ -1,7 +1,7 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { missingData } from '../../missing-data.ts';
+import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 import { isAdministrator } from '../lib/related.ts';
 
 export default defineCheck<
@@ -42,17 +42,7 @@ export default defineCheck<
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードがありません',
         en: 'IAM user {{user}} has no console password',
       },
-      noReport: missingData(
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
-          en: 'Cannot tell: no credential report row for IAM user {{user}}',
-        },
-        'awsCredentialReport',
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がありません',
-          en: 'No credential report row for IAM user {{user}}',
-        },
-      ),
+      noReport: NO_CREDENTIAL_REPORT_ROW,
       adminUnknown: {
         ja: 'IAM ユーザ {{user}} は MFA なしでコンソールを使えますが、管理者権限の有無がエクスポートから分かりません（AWS::IAM::User / Group の設定項目が必要です）',
         en: 'IAM user {{user}} can use the console without MFA, but the export does not show whether it has administrator rights (needs the AWS::IAM::User / Group items)',

@@ -1,7 +1,7 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { missingData } from '../../missing-data.ts';
+import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 
 export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noReport'>({
   meta: {
@@ -31,17 +31,7 @@ export default defineCheck<AwsIamUserFacts, 'mfa' | 'noMfa' | 'noConsole' | 'noR
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードがありません',
         en: 'IAM user {{user}} has no console password',
       },
-      noReport: missingData(
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
-          en: 'Cannot tell: no credential report row for IAM user {{user}}',
-        },
-        'awsCredentialReport',
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がありません',
-          en: 'No credential report row for IAM user {{user}}',
-        },
-      ),
+      noReport: NO_CREDENTIAL_REPORT_ROW,
     },
     references: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable.html'],
   },

@@ -1,7 +1,7 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import { missingData } from '../../missing-data.ts';
+import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -42,17 +42,7 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードも有効なアクセスキーもありません',
         en: 'IAM user {{user}} has neither a console password nor an active access key',
       },
-      noReport: missingData(
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がないため判断できません',
-          en: 'Cannot tell: no credential report row for IAM user {{user}}',
-        },
-        'awsCredentialReport',
-        {
-          ja: 'IAM ユーザ {{user}} の資格情報レポートの行がありません',
-          en: 'No credential report row for IAM user {{user}}',
-        },
-      ),
+      noReport: NO_CREDENTIAL_REPORT_ROW,
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
