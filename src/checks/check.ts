@@ -114,8 +114,9 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
       const evidence = withLiveNotes(result.evidence, resource, ctx.inventory);
-      const id = `${result.message}${LIVE_SUFFIX}`;
-      const message = hasLive.has(id) && isLiveOrigin(resource.origin) ? (id as M) : result.message;
+      // The live variant's id is built only for a resource read live (a hot path: every finding).
+      const id = hasLive.size > 0 && isLiveOrigin(resource.origin) ? `${result.message}${LIVE_SUFFIX}` : '';
+      const message = hasLive.has(id) ? (id as M) : result.message;
       return evidence === result.evidence && message === result.message
         ? result
         : { ...result, evidence, message };

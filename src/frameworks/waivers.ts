@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../base/input-error.ts';
-import type { Finding } from '../scan/finding.ts';
+import type { AppliedWaiver, Finding } from '../scan/finding.ts';
 import { validateWaivers } from './waivers.validate.generated.js';
 import { readValidatedYaml } from './yaml-file.ts';
 
@@ -28,16 +28,6 @@ export interface Waiver {
   readonly ticket?: string;
   /** Where it is written, for messages. */
   readonly at: string;
-}
-
-/** The waiver a finding carries in every report. */
-export interface AppliedWaiver {
-  readonly id: string;
-  readonly reason: string;
-  readonly approver: string;
-  readonly approved: string;
-  readonly expires: string;
-  readonly ticket?: string;
 }
 
 export type WaiverState = 'active' | 'expiring' | 'expired' | 'stale';

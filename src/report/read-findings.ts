@@ -87,14 +87,15 @@ function isVersion2(start: string): boolean {
 }
 
 /**
- * A findings file held as text (a shard's, in the history store), version 2 or 1; `where`
- * names it in errors.
+ * A findings file held as text (a shard's, in the history store, or a test's), version 2 or 1;
+ * `where` names it in errors. Version 1 is parsed whole, or the error tells what else the text is.
  */
-export function parseFindingsText(where: string, text: string): FindingsFile {
-  if (!isVersion2(text.slice(0, 256))) return parseFindings(where, text);
+export function parseFindings(where: string, text: string): FindingsFile {
+  if (!isVersion2(text.slice(0, 256))) return parseFindingsV1(where, text) as FindingsFile;
+  const trimmed = text.trimEnd();
   return readV2(where, {
     lines: () => textLines(text),
-    last: () => text.trimEnd().slice(text.trimEnd().lastIndexOf('\n') + 1),
+    last: () => trimmed.slice(trimmed.lastIndexOf('\n') + 1),
   });
 }
 
@@ -110,11 +111,6 @@ export type LoadedFindingsFile = FindingsFile & { readonly findings: readonly Fi
 
 export function loadAll(file: FindingsFile): LoadedFindingsFile {
   return { ...file, findings: Array.isArray(file.findings) ? file.findings : [...file.findings] };
-}
-
-/** Parses a version 1 findings file, or tells what else the text is. */
-export function parseFindings(file: string, text: string): FindingsFile {
-  return parseFindingsV1(file, text) as FindingsFile;
 }
 
 function firstBytes(file: string, n: number): string {

@@ -1,6 +1,6 @@
 import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { byResourceType } from '../report/json.ts';
-import { type FileFinding, type FindingsFile, parseFindingsText } from '../report/read-findings.ts';
+import { type FileFinding, type FindingsFile, parseFindings } from '../report/read-findings.ts';
 import { verdict } from '../report/summary.ts';
 import type { SqlEngine } from './engine.ts';
 import { type RunStatus, runStatus } from './runs.ts';
@@ -34,7 +34,7 @@ export async function readRunFindings(
         `${where} was recorded without its findings (kansa before 0.2, or no --run-id): rerun it`,
       );
     }
-    shards.push(parseFindingsText(where, row.document));
+    shards.push(parseFindings(where, row.document));
   }
   // Each shard's file is checked against the findings schema as it is read, like any file a report reads.
   const file = withMonitoringVerdicts(
