@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/frameworks/load.ts';
 import { EVIDENCE_WINDOW, FINDINGS_SCHEMA_VERSION } from '../../src/report/findings-schema.ts';
 import { checksCatalogue, JsonReportWriter, scanEnd, scanStart } from '../../src/report/json.ts';
-import { type FileFinding, loadAll, parseFindingsText } from '../../src/report/read-findings.ts';
+import { type FileFinding, loadAll, parseFindings } from '../../src/report/read-findings.ts';
 import { FindingTally } from '../../src/report/summary.ts';
 import { evaluate } from '../../src/scan/evaluate.ts';
 import type { Finding } from '../../src/scan/finding.ts';
@@ -48,8 +48,7 @@ beforeAll(async () => {
   };
 });
 
-const read = (text: string): readonly FileFinding[] =>
-  loadAll(parseFindingsText('findings.json', text)).findings;
+const read = (text: string): readonly FileFinding[] => loadAll(parseFindings('findings.json', text)).findings;
 const lines = (text: string) => text.trimEnd().split('\n');
 const records = (text: string) => lines(text).filter((l) => l.startsWith('{"ref":'));
 
@@ -130,7 +129,7 @@ describe('evidence records in the findings file', () => {
     const text = await write();
     const old = asVersion20(text);
     expect(old).not.toMatch(/\{"ref":/);
-    const file = loadAll(parseFindingsText('old.json', old));
+    const file = loadAll(parseFindings('old.json', old));
     expect(file.schemaVersion).toBe('2.0.0');
     expect(file.findings).toEqual(read(text));
   });
@@ -149,7 +148,7 @@ describe('evidence records in the findings file', () => {
       (_, ref) => `{"ref":${ref},"evidence":{"source":"explicit","path":"p","value":${ref}}}`,
     );
     const file = (...body: string[]) => `${[...head, ...body, trailer].join('\n')}\n`;
-    const firstEvidence = (t: string) => [...parseFindingsText('f.json', t).findings][0]!.evidence;
+    const firstEvidence = (t: string) => [...parseFindings('f.json', t).findings][0]!.evidence;
 
     expect(firstEvidence(file(...evidenceRecords, citing(1)))).toEqual([
       { source: 'explicit', path: 'p', value: 1 },

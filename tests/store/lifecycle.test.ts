@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findingId } from '../../src/scan/finding.ts';
 import { diffScans } from '../../src/store/diff.ts';
 import type { SqlEngine } from '../../src/store/engine.ts';
@@ -13,44 +10,21 @@ import {
   requirementTrend,
 } from '../../src/store/history.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
-import { openStore } from '../../src/store/open.ts';
 import { accountsReadInFull } from '../../src/store/record.ts';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { storeEngines } from './helpers/engines.ts';
 import { record, type Seen } from './helpers/scans.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'kansa-store-'));
-let postgres: TestPostgres | string = 'not started';
-let stores = 0;
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  if (typeof postgres === 'string') console.warn(`PostgreSQL store tests skipped: ${postgres}`);
-}, 60_000);
-afterAll(() => {
-  if (typeof postgres !== 'string') postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const ENGINES = [
-  { name: 'sqlite', open: () => openStore(path.join(dir, `s${++stores}`, 'history.sqlite')) },
-  {
-    name: 'postgres',
-    open: async () => {
-      if (typeof postgres === 'string') return undefined;
-      return openStore(await postgres.newDatabase());
-    },
-  },
-] as const;
+const { engines, unavailable } = storeEngines('kansa-store-');
 
 const id = (check: string, resource: string) => findingId(check, 'azure', resource);
 
-describe.each(ENGINES)('history store on $name', ({ open }) => {
+describe.each(engines)('history store on $name', ({ open }) => {
   async function withStore(
     test: (engine: SqlEngine) => Promise<void>,
     context: { skip: (m: string) => void },
   ) {
     const engine = await open();
-    if (!engine) return context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+    if (!engine) return context.skip(unavailable());
     try {
       await test(engine);
     } finally {

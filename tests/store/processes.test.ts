@@ -1,28 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlEngine } from '../../src/store/engine.ts';
 import { listScans } from '../../src/store/history.ts';
 import { RunLock, StoreLockedError } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { storeEngines } from './helpers/engines.ts';
 import { record } from './helpers/scans.ts';
 
 const CHILD = path.join(import.meta.dirname, 'helpers/child-writer.ts');
-const dir = mkdtempSync(path.join(tmpdir(), 'kansa-store-proc-'));
-let postgres: TestPostgres | string = 'not started';
-let stores = 0;
-
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  if (typeof postgres === 'string') console.warn(`PostgreSQL store tests skipped: ${postgres}`);
-}, 60_000);
-afterAll(() => {
-  if (typeof postgres !== 'string') postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { engines, unavailable } = storeEngines('kansa-store-proc-');
 
 function child(
   ...args: string[]
@@ -35,19 +22,11 @@ function child(
   });
 }
 
-const LOCATIONS = [
-  { name: 'sqlite', location: async () => path.join(dir, `s${++stores}.sqlite`) },
-  {
-    name: 'postgres',
-    location: async () => (typeof postgres === 'string' ? undefined : postgres.newDatabase()),
-  },
-] as const;
-
-describe.each(LOCATIONS)('store on $name, several processes', ({ location }) => {
+describe.each(engines)('store on $name, several processes', ({ location }) => {
   async function where(context: { skip: (m: string) => void }): Promise<string> {
     const at = await location();
     if (!at) {
-      context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+      context.skip(unavailable());
       throw new Error('skipped');
     }
     return at;

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FindingsFile, LoadedFindingsFile } from '../../src/report/read-findings.ts';
 import { loadAll } from '../../src/report/read-findings.ts';
 import { inShard } from '../../src/scan/shard.ts';
@@ -9,21 +7,18 @@ import { openStore } from '../../src/store/open.ts';
 import { readRunFindings } from '../../src/store/run-report.ts';
 import { kansa, SAMPLE } from '../cli/run-kansa.ts';
 import { findingsFromFile, findingsFromText } from '../helpers/findings-file.ts';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { storeEngines } from './helpers/engines.ts';
 
 /**
  * Issue 17's equality: the sample tenancy (8 accounts over three clouds) scanned as N shards
  * (separate processes at once, --shard I/N by the accounts' hash) into one store under one run
  * id, merged by `kansa report --run`, is the single-process scan of the whole tenancy.
  */
-const dir = mkdtempSync(path.join(tmpdir(), 'kansa-run-report-'));
-let postgres: TestPostgres | string = 'not started';
+const { dir, engines, unavailable } = storeEngines('kansa-run-report-');
 let whole: LoadedFindingsFile;
 let wholeCsv: string;
 
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  if (typeof postgres === 'string') console.warn(`PostgreSQL store tests skipped: ${postgres}`);
   const scan = await kansa([
     'scan',
     '-i',
@@ -39,19 +34,6 @@ beforeAll(async () => {
   whole = await findingsFromFile(path.join(dir, 'whole.json'));
   wholeCsv = (await kansa(['report', '-i', path.join(dir, 'whole.json'), '--format', 'csv'])).stdout;
 }, 120_000);
-afterAll(() => {
-  if (typeof postgres !== 'string') postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-let stores = 0;
-const ENGINES = [
-  { name: 'sqlite', store: async () => path.join(dir, `s${++stores}`, 'history.sqlite') },
-  {
-    name: 'postgres',
-    store: async () => (typeof postgres === 'string' ? undefined : postgres.newDatabase()),
-  },
-] as const;
 
 /** The history state carries each scan's own clock: the rest must be equal. */
 const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z/g;
@@ -62,11 +44,11 @@ const csvRows = (csv: string) => csv.replace(ISO_TIME, 'T').split('\n').sort();
 const shardScan = (store: string, shard: string, run: string) =>
   kansa(['scan', '-i', SAMPLE, '--store', store, '--shard', shard, '--run-id', run, '--format', 'json']);
 
-describe.each(ENGINES)('a run of N shards on $name', ({ name, store: newStore }) => {
+describe.each(engines)('a run of N shards on $name', ({ name, location: newStore }) => {
   for (const count of [1, 2, 4])
     it(`N = ${count} at once: the merged run is the single scan, no finding twice`, async (context) => {
       const store = await newStore();
-      if (!store) return context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+      if (!store) return context.skip(unavailable());
       const runs = await Promise.all(
         Array.from({ length: count }, (_, i) => shardScan(store, `${i}/${count}`, `run-${name}-${count}`)),
       );
@@ -105,7 +87,7 @@ describe.each(ENGINES)('a run of N shards on $name', ({ name, store: newStore })
 
   it('a shard that never reported leaves the run partial, named; its rerun completes it', async (context) => {
     const store = await newStore();
-    if (!store) return context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+    if (!store) return context.skip(unavailable());
     await Promise.all([shardScan(store, '0/3', 'r'), shardScan(store, '2/3', 'r')]);
     const partial = await kansa(['report', '--store', store, '--run', 'r', '--format', 'csv']);
     expect(partial.stderr).toMatch(/run r: shards 1\/3 have not reported: their scopes are missing/);

@@ -1,43 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import type { SqlEngine } from '../../src/store/engine.ts';
 import { RunLock, StoreLockedError } from '../../src/store/lock.ts';
-import { openStore } from '../../src/store/open.ts';
 import { describeIncompleteRun, runStatus } from '../../src/store/runs.ts';
-import { startTestPostgres, type TestPostgres } from './helpers/postgres.ts';
+import { storeEngines } from './helpers/engines.ts';
 import { record } from './helpers/scans.ts';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'kansa-runs-'));
-let postgres: TestPostgres | string = 'not started';
-let stores = 0;
+const { engines, unavailable } = storeEngines('kansa-runs-');
 
-beforeAll(async () => {
-  postgres = await startTestPostgres();
-  if (typeof postgres === 'string') console.warn(`PostgreSQL store tests skipped: ${postgres}`);
-}, 60_000);
-afterAll(() => {
-  if (typeof postgres !== 'string') postgres.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const ENGINES = [
-  { name: 'sqlite', open: () => openStore(path.join(dir, `s${++stores}`, 'history.sqlite')) },
-  {
-    name: 'postgres',
-    open: async () => (typeof postgres === 'string' ? undefined : openStore(await postgres.newDatabase())),
-  },
-] as const;
-
-describe.each(ENGINES)('sharded runs on $name', ({ open }) => {
+describe.each(engines)('sharded runs on $name', ({ open }) => {
   async function withStore(
     test: (engine: SqlEngine) => Promise<void>,
     context: { skip: (m: string) => void },
   ) {
     const engine = await open();
-    if (!engine) return context.skip(`PostgreSQL unavailable: ${postgres as string}`);
+    if (!engine) return context.skip(unavailable());
     try {
       await test(engine);
     } finally {
