@@ -48,3 +48,21 @@ export function shareOf<Q extends RateQuota>(quota: Q, share = 1): Q {
   if (requests >= 1) return { ...quota, requests };
   return { ...quota, requests: 1, windowMs: (quota.windowMs * n) / quota.requests };
 }
+
+/**
+ * Turns taken one at a time, in the order they were asked for: a pacer admits its callers in
+ * order, each after the previous one was admitted or gave up (a failed turn does not stop the
+ * next).
+ */
+export class TurnQueue {
+  #last: Promise<void> = Promise.resolve();
+
+  take<T>(turn: () => Promise<T>): Promise<T> {
+    const next = this.#last.then(turn);
+    this.#last = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    return next;
+  }
+}

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../base/calls/clock.ts';
-import type { HeaderSource, Pacer, Permit } from '../../../base/calls/pacer.ts';
+import { type HeaderSource, type Pacer, type Permit, TurnQueue } from '../../../base/calls/pacer.ts';
 
 /** Resource Graph's per-user quota: at most `requests` queries in any `windowMs` (docs: 15 per 5 s). */
 export interface GraphQuota {
@@ -50,7 +50,7 @@ export class GraphPacer implements Pacer {
   #shared = false;
   #lastAdmitted = Number.NEGATIVE_INFINITY;
   /** Serializes admissions, so that concurrent callers take distinct slots. */
-  #queue: Promise<void> = Promise.resolve();
+  readonly #turns = new TurnQueue();
 
   constructor(quota: GraphQuota, clock: Clock) {
     this.#quota = quota;
@@ -62,12 +62,7 @@ export class GraphPacer implements Pacer {
    * permit's id as its `x-ms-client-request-id`, and releases it when the call is over.
    */
   async acquire(signal?: AbortSignal): Promise<Permit> {
-    const turn = this.#queue.then(() => this.#admit(signal));
-    this.#queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    const ticket = await turn;
+    const ticket = await this.#turns.take(() => this.#admit(signal));
     return {
       id: ticket,
       sent: () => this.sent(ticket),
@@ -180,7 +175,7 @@ export class ArmReadPacer implements Pacer {
   #at: number;
   #blockedUntil = 0;
   #serial = 0;
-  #queue: Promise<void> = Promise.resolve();
+  readonly #turns = new TurnQueue();
 
   constructor(quota: ArmReadQuota, clock: Clock) {
     this.#quota = quota;
@@ -190,12 +185,7 @@ export class ArmReadPacer implements Pacer {
   }
 
   acquire(signal?: AbortSignal): Promise<Permit> {
-    const turn = this.#queue.then(() => this.#take(signal));
-    this.#queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.#turns.take(() => this.#take(signal));
   }
 
   throttled(ms: number): void {

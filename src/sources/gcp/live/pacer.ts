@@ -1,5 +1,5 @@
 import type { Clock } from '../../../base/calls/clock.ts';
-import type { Pacer, Permit } from '../../../base/calls/pacer.ts';
+import { type Pacer, type Permit, TurnQueue } from '../../../base/calls/pacer.ts';
 
 /** ListAssets calls per minute: the consumer project's default quota. */
 export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;
@@ -15,7 +15,7 @@ export const LIST_ASSETS_QUOTA_PER_MINUTE = 100;
 export class ListAssetsWindow implements Pacer {
   /** Per call: when its answer came back, or undefined while it is in flight. */
   readonly #calls: { done?: number }[] = [];
-  #queue: Promise<void> = Promise.resolve();
+  readonly #turns = new TurnQueue();
   /** Wakes the waiting caller early: a call in flight came back, or a throttled wait ended. */
   #wake: AbortController | undefined;
   #blockedUntil = 0;
@@ -31,12 +31,7 @@ export class ListAssetsWindow implements Pacer {
   }
 
   acquire(signal?: AbortSignal): Promise<Permit> {
-    const turn = this.#queue.then(() => this.#wait(signal));
-    this.#queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.#turns.take(() => this.#wait(signal));
   }
 
   throttled(ms: number): void {
