@@ -1,12 +1,5 @@
 import { request } from 'node:https';
-import {
-  type CallFailure,
-  isTransientStatus,
-  kindOfStatus,
-  oneLine,
-  parseRetryAfter,
-  transportFailure,
-} from '../base/calls/failure.ts';
+import { type CallFailure, statusFailure, unansweredFailure } from '../base/calls/failure.ts';
 
 /** An answer that is not 2xx: `describe` turns it into a CallFailure with its Retry-After. */
 export class HttpStatusError extends Error {
@@ -83,22 +76,11 @@ function describeUnredacted(error: unknown, service: string, endpoint: string): 
       const value = error.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    const retryAfterMs = parseRetryAfter(header);
-    return {
-      kind: kindOfStatus(error.status),
-      transient: isTransientStatus(error.status),
-      status: error.status,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      message: oneLine(
-        `${service} (${endpoint}) answered HTTP ${error.status}: ${error.body || '(no body)'}`,
-      ),
-    };
+    return statusFailure(
+      error.status,
+      header,
+      `${service} (${endpoint}) answered HTTP ${error.status}: ${error.body || '(no body)'}`,
+    );
   }
-  return (
-    transportFailure(error, endpoint) ?? {
-      kind: 'client',
-      transient: false,
-      message: oneLine(`${service} (${endpoint}): ${error instanceof Error ? error.message : String(error)}`),
-    }
-  );
+  return unansweredFailure(error, endpoint, `${service} (${endpoint})`);
 }

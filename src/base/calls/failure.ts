@@ -134,6 +134,42 @@ export function transportFailure(error: unknown, endpoint?: string): CallFailure
   };
 }
 
+/**
+ * The failure of a call a service answered with a status that is not 2xx: its kind, whether
+ * another try may help (a throttling error code counts as throttled whatever the status), the
+ * Retry-After it asked for, and the message.
+ */
+export function statusFailure(
+  status: number,
+  header: (name: string) => string | null | undefined,
+  message: string,
+  options: { readonly code?: string; readonly throttled?: boolean } = {},
+): CallFailure {
+  const retryAfterMs = parseRetryAfter(header);
+  return {
+    kind: options.throttled ? 'throttled' : kindOfStatus(status),
+    transient: options.throttled === true || isTransientStatus(status),
+    status,
+    ...(options.code !== undefined ? { code: options.code } : {}),
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    message: oneLine(message),
+  };
+}
+
+/**
+ * The failure of a call with no answer to read: the transport's (socket error, timeout), or
+ * else a client error that quotes the error as `what: message`.
+ */
+export function unansweredFailure(error: unknown, endpoint: string, what: string): CallFailure {
+  return (
+    transportFailure(error, endpoint) ?? {
+      kind: 'client',
+      transient: false,
+      message: oneLine(`${what}: ${error instanceof Error ? error.message : String(error)}`),
+    }
+  );
+}
+
 /** The status classes the three clouds share. */
 export function kindOfStatus(status: number): FailureKind {
   if (status === 429) return 'throttled';

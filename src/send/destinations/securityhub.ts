@@ -7,14 +7,7 @@ import {
   type SecurityHubClientConfig,
   type SeverityLabel,
 } from '@aws-sdk/client-securityhub';
-import {
-  type CallFailure,
-  isTransientStatus,
-  kindOfStatus,
-  oneLine,
-  parseRetryAfter,
-  transportFailure,
-} from '../../base/calls/failure.ts';
+import { type CallFailure, oneLine, statusFailure, unansweredFailure } from '../../base/calls/failure.ts';
 import type { Batch } from '../batches.ts';
 import type { Destination, RecordRejection } from '../deliver.ts';
 import type { DeliveryRecord } from '../record.ts';
@@ -152,25 +145,15 @@ function describeSecurityHubFailure(error: unknown, endpoint: string): CallFailu
   };
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined) {
-    const throttled =
-      status === 429 || e.name === 'LimitExceededException' || e.name === 'ThrottlingException';
-    const retryAfterMs = parseRetryAfter((name) => e.$response?.headers?.[name]);
-    return {
-      kind: throttled ? 'throttled' : kindOfStatus(status),
-      transient: throttled || isTransientStatus(status),
+    return statusFailure(
       status,
-      code: e.name,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      message: oneLine(
-        `Security Hub (${endpoint}) answered HTTP ${status} ${e.name ?? ''}: ${e.message ?? ''}`,
-      ),
-    };
+      (name) => e.$response?.headers?.[name],
+      `Security Hub (${endpoint}) answered HTTP ${status} ${e.name ?? ''}: ${e.message ?? ''}`,
+      {
+        ...(e.name !== undefined ? { code: e.name } : {}),
+        throttled: status === 429 || e.name === 'LimitExceededException' || e.name === 'ThrottlingException',
+      },
+    );
   }
-  return (
-    transportFailure(error, endpoint) ?? {
-      kind: 'client',
-      transient: false,
-      message: oneLine(`Security Hub (${endpoint}): ${e.message ?? String(error)}`),
-    }
-  );
+  return unansweredFailure(error, endpoint, `Security Hub (${endpoint})`);
 }

@@ -2,14 +2,7 @@ import type { TokenCredential } from '@azure/core-auth';
 import { isRestError } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import { isAggregateLogsUploadError, LogsIngestionClient } from '@azure/monitor-ingestion';
-import {
-  type CallFailure,
-  isTransientStatus,
-  kindOfStatus,
-  oneLine,
-  parseRetryAfter,
-  transportFailure,
-} from '../../base/calls/failure.ts';
+import { type CallFailure, statusFailure, unansweredFailure } from '../../base/calls/failure.ts';
 import type { Batch } from '../batches.ts';
 import type { Destination, RecordRejection } from '../deliver.ts';
 import type { DeliveryRecord } from '../record.ts';
@@ -87,22 +80,11 @@ function describeSentinelFailure(error: unknown, endpoint: string): CallFailure 
   const cause = isAggregateLogsUploadError(error) ? (error.errors[0]?.cause ?? error) : error;
   if (isRestError(cause) && cause.statusCode !== undefined) {
     const status = cause.statusCode;
-    const retryAfterMs = parseRetryAfter((name) => cause.response?.headers.get(name));
-    return {
-      kind: kindOfStatus(status),
-      transient: isTransientStatus(status),
+    return statusFailure(
       status,
-      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      message: oneLine(`Logs Ingestion API (${endpoint}) answered HTTP ${status}: ${cause.message}`),
-    };
+      (name) => cause.response?.headers.get(name),
+      `Logs Ingestion API (${endpoint}) answered HTTP ${status}: ${cause.message}`,
+    );
   }
-  return (
-    transportFailure(cause, endpoint) ?? {
-      kind: 'client',
-      transient: false,
-      message: oneLine(
-        `Logs Ingestion API (${endpoint}): ${cause instanceof Error ? cause.message : String(cause)}`,
-      ),
-    }
-  );
+  return unansweredFailure(cause, endpoint, `Logs Ingestion API (${endpoint})`);
 }
