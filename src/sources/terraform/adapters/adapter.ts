@@ -52,3 +52,25 @@ export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
 export function removedPart(unit: Unit, type: string): TfInstance | undefined {
   return partsOf(unit, type).length === 0 ? unit.removed?.get(type)?.[0] : undefined;
 }
+
+/**
+ * An attribute's value at `nativePath`; or, when the plan knows it only after apply, the id of
+ * the plan's resource (of `types`, any when empty) the attribute refers to, marked known.
+ */
+export function valueOrReference(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+  types: readonly string[] = [],
+): unknown {
+  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
+    const [target] = ctx.referenced(instance, attribute, types);
+    if (target) {
+      tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
+      return ctx.idOf(target);
+    }
+  }
+  return tr.read(instance, attribute, nativePath);
+}

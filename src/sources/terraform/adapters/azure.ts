@@ -3,7 +3,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { toResource } from '../../azure/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
 
 /**
  * azurerm resources as ARM records (`properties` spelt as the ARM REST API and Resource Graph
@@ -331,7 +331,7 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   const setting = unit.primary;
   const p: JsonObject = {};
   for (const [field, attribute] of Object.entries(DESTINATIONS)) {
-    set(p, field, byValueOrReference(tr, ctx, setting, attribute, `properties.${field}`));
+    set(p, field, valueOrReference(tr, ctx, setting, attribute, `properties.${field}`));
   }
   const logsPath = 'properties.logs';
   const logs: JsonObject[] = [];
@@ -351,7 +351,7 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   p.logs = logs;
   const resource = fromArm('Microsoft.Insights/diagnosticSettings', p, tr);
   const targetPath = `${setting.address}.target_resource_id`;
-  const target = byValueOrReference(tr, ctx, setting, 'target_resource_id', targetPath);
+  const target = valueOrReference(tr, ctx, setting, 'target_resource_id', targetPath);
   return {
     ...resource,
     facts: {
@@ -362,24 +362,6 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
           : unknown(targetPath, KNOWN_AFTER_APPLY),
     },
   };
-}
-
-/** An id attribute's value, or the address of the plan's resource it refers to. */
-function byValueOrReference(
-  tr: Translation,
-  ctx: BuildContext,
-  instance: TfInstance,
-  attribute: string,
-  nativePath: string,
-): unknown {
-  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
-    const [target] = ctx.referenced(instance, attribute, []);
-    if (target) {
-      tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
-      return ctx.idOf(target);
-    }
-  }
-  return tr.read(instance, attribute, nativePath);
 }
 
 function kubernetesCluster(unit: Unit, tr: Translation): Resource {

@@ -4,7 +4,7 @@ import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -64,14 +64,7 @@ function keyName(
   attribute: string,
   nativePath: string,
 ): unknown {
-  if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
-    const [key] = ctx.referenced(instance, attribute, ['google_kms_crypto_key']);
-    if (key) {
-      tr.mark(`${DATA}.${nativePath}`, `${instance.address}.${attribute}`, 'known');
-      return ctx.idOf(key);
-    }
-  }
-  return tr.read(instance, attribute, `${DATA}.${nativePath}`);
+  return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
 }
 
 /**
