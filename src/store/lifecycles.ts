@@ -3,15 +3,15 @@ import type { SqlRunner, SqlValue } from './engine.ts';
 /**
  * Reading the findings' lifecycles a scan can touch, and only those: a store holds the
  * findings of every estate it ever scanned, and recording one scan must cost in proportion to
- * that scan, not to the whole store. Each read goes through an index (findings' primary key,
- * findings_account, findings_open) and takes only the columns the lifecycle needs, never the
- * names and requirements.
+ * that scan, not to the whole store. The read goes through an index (findings_account) and
+ * takes only the columns the lifecycle needs, never the names and requirements.
  */
 export interface Lifecycle {
   finding_id: string;
   provider: string;
   account: string;
   check_id: string;
+  resource_id: string;
   state: 'open' | 'resolved';
   severity: string;
   evidence_hash: string;
@@ -27,45 +27,18 @@ export interface AccountRef {
 }
 
 const LIFECYCLE_COLUMNS =
-  'finding_id, provider, account, check_id, state, severity, evidence_hash, first_seen, opened_at, times_reopened';
+  'finding_id, provider, account, check_id, resource_id, state, severity, evidence_hash, first_seen, opened_at, times_reopened';
 
 /** Bound parameters per statement: well under both engines' limits. */
 const CHUNK = 500;
 
-/** The lifecycles of every finding (open or resolved) of these accounts: what a scan of them may see again. */
+/**
+ * The lifecycles of every finding (open or resolved) of these accounts, by finding id: what a
+ * scan of them may see again, and the open findings it resolves when they are gone.
+ */
 export async function lifecyclesOfAccounts(
   db: SqlRunner,
   accounts: Iterable<AccountRef>,
-): Promise<Map<string, Lifecycle>> {
-  return byAccount(db, accounts, '');
-}
-
-/** The lifecycles of the open findings of these accounts: those a scan reading them in full may find gone. */
-export async function openLifecyclesOfAccounts(
-  db: SqlRunner,
-  accounts: Iterable<AccountRef>,
-): Promise<Map<string, Lifecycle>> {
-  return byAccount(db, accounts, "state = 'open' AND ");
-}
-
-/** The lifecycles of these findings, by id (those never recorded are absent). */
-export async function lifecyclesById(db: SqlRunner, ids: readonly string[]): Promise<Map<string, Lifecycle>> {
-  const found = new Map<string, Lifecycle>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const chunk = ids.slice(i, i + CHUNK);
-    const rows = await db.all<Lifecycle>(
-      `SELECT ${LIFECYCLE_COLUMNS} FROM findings WHERE finding_id IN (${chunk.map(() => '?').join(',')})`,
-      chunk,
-    );
-    for (const row of rows) found.set(row.finding_id, row);
-  }
-  return found;
-}
-
-async function byAccount(
-  db: SqlRunner,
-  accounts: Iterable<AccountRef>,
-  stateFilter: string,
 ): Promise<Map<string, Lifecycle>> {
   const byProvider = new Map<string, Set<string>>();
   for (const { provider, account } of accounts) {
@@ -79,8 +52,7 @@ async function byAccount(
     for (let i = 0; i < names.length; i += CHUNK) {
       const chunk = names.slice(i, i + CHUNK);
       const rows = await db.all<Lifecycle>(
-        `SELECT ${LIFECYCLE_COLUMNS} FROM findings
-         WHERE ${stateFilter}provider = ? AND account IN (${chunk.map(() => '?').join(',')})`,
+        `SELECT ${LIFECYCLE_COLUMNS} FROM findings WHERE provider = ? AND account IN (${chunk.map(() => '?').join(',')})`,
         [provider, ...chunk],
       );
       for (const row of rows) found.set(row.finding_id, row);

@@ -1,5 +1,5 @@
 import { hash, randomUUID } from 'node:crypto';
-import type { CheckStatus, Severity } from '../checks/check.ts';
+import type { Severity } from '../checks/check.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { ScanMetadata } from '../report/json.ts';
@@ -7,13 +7,23 @@ import type { RequirementResult, StatusCounts } from '../report/summary.ts';
 import type { Finding, FindingChange, FindingHistory } from '../scan/finding.ts';
 import type { ShardKey } from '../scan/shard.ts';
 import { type SqlEngine, type SqlRunner, type SqlValue, StoreError } from './engine.ts';
+import { type AccountRef, type Lifecycle, lifecyclesOfAccounts } from './lifecycles.ts';
 import {
-  type AccountRef,
-  type Lifecycle,
-  lifecyclesById,
-  lifecyclesOfAccounts,
-  openLifecyclesOfAccounts,
-} from './lifecycles.ts';
+  type ChangeMonitoring,
+  type MonitoringVerdict,
+  monitoringVerdict,
+  type OpenFailure,
+} from './monitoring.ts';
+import {
+  ByFinding,
+  changeOf,
+  evidenceHash,
+  inFindingIdOrder,
+  lifecyclesByFinding,
+  type Observation,
+  settled,
+  type UnsettledUnknown,
+} from './observation.ts';
 
 export type { FindingChange };
 
@@ -40,49 +50,6 @@ export interface ScanToRecord {
   readonly shardKeys?: readonly ShardKey[];
 }
 
-export interface ChangeMonitoring {
-  readonly requirement: string;
-  /** Longest gap between two complete scans of the same scope for monitoring to count as periodic. */
-  readonly maxScanIntervalDays: number;
-  /** Longest a failure of each severity may stay open (unwaived); severities absent have no limit. */
-  readonly maxOpenDays: Readonly<Partial<Record<Severity, number>>>;
-}
-
-/** The change-monitoring requirement's verdict, worked out from the history. */
-export interface MonitoringVerdict {
-  readonly requirement: string;
-  readonly status: 'PASS' | 'FAIL' | 'UNKNOWN';
-  /** The previous complete scan of the same scope, and the days between. */
-  readonly previous?: { readonly id: string; readonly finishedAt: string; readonly intervalDays: number };
-  readonly maxScanIntervalDays: number;
-  /** Unwaived failures open longer than their severity allows (the first 100), and how many in all. */
-  readonly overdue: readonly {
-    readonly findingId: string;
-    readonly checkId: string;
-    readonly resourceId: string;
-    readonly severity: Severity;
-    readonly openedAt: string;
-    readonly ageDays: number;
-    readonly limitDays: number;
-  }[];
-  readonly overdueCount: number;
-}
-
-/** A finding as the store keeps it: identity, verdict and a hash of the evidence. */
-interface Observation {
-  readonly id: string;
-  readonly checkId: string;
-  readonly provider: Provider;
-  readonly account: string;
-  readonly resourceId: string;
-  readonly resourceName: string;
-  readonly requirements: string;
-  readonly status: CheckStatus;
-  readonly severity: Severity;
-  readonly evidenceHash: string;
-  readonly waiver: string | null;
-}
-
 export interface RecordedScan {
   readonly id: string;
   readonly seq: number;
@@ -96,29 +63,31 @@ export interface RecordedScan {
 
 /**
  * Collects a scan's findings as they stream past and records them in one transaction. Only
- * what the history needs is kept: every failure and UNKNOWN, and the passes of findings that
- * failed before (their resolution). Each finding's state (new, reopened, still open…) is told
- * from the store as it was when the scan began, for the reports; the transaction works the
- * lifecycle out again from the store as it is then, so a writer that went in between (another
- * shard) is always taken into account.
+ * what the history needs is kept: every failure, and the findings that have a lifecycle (their
+ * UNKNOWNs and resolutions). Each finding's state (new, reopened, still open…) is told from the
+ * store as it was when the scan began, for the reports; the transaction works the lifecycle out
+ * again from the store as it is then, so a writer that went in between (another shard) is
+ * always taken into account.
  */
 export class ScanRecording {
   readonly #engine: SqlEngine;
-  readonly #before: ReadonlyMap<string, Lifecycle>;
-  /** The accounts whose lifecycles `#before` holds, as `provider:account`. */
-  readonly #accounts: ReadonlySet<string>;
+  readonly #before: ByFinding<Lifecycle>;
+  /** The accounts whose lifecycles `#before` holds, by provider. */
+  readonly #accounts: ReadonlyMap<string, ReadonlySet<string>>;
   /** By finding id: a resource listed twice in the exports is one finding. */
   readonly #observations = new Map<string, Observation>();
+  /** The UNKNOWNs of findings without a lifecycle: a pass of those needs no keeping (see writeScan). */
+  readonly #unsettled = new ByFinding<UnsettledUnknown>();
   readonly #requirementsText = new WeakMap<readonly string[], string>();
 
-  private constructor(
-    engine: SqlEngine,
-    before: ReadonlyMap<string, Lifecycle>,
-    accounts: ReadonlySet<string>,
-  ) {
+  private constructor(engine: SqlEngine, before: Iterable<Lifecycle>, accounts: readonly AccountRef[]) {
     this.#engine = engine;
-    this.#before = before;
-    this.#accounts = accounts;
+    this.#before = lifecyclesByFinding(before);
+    const byProvider = new Map<string, Set<string>>();
+    for (const { provider, account } of accounts) {
+      byProvider.set(provider, (byProvider.get(provider) ?? new Set<string>()).add(account));
+    }
+    this.#accounts = byProvider;
   }
 
   /**
@@ -127,38 +96,35 @@ export class ScanRecording {
    */
   static async start(engine: SqlEngine, accounts: readonly AccountRef[]): Promise<ScanRecording> {
     const before = await lifecyclesOfAccounts(engine, accounts);
-    return new ScanRecording(engine, before, new Set(accounts.map((a) => `${a.provider}:${a.account}`)));
+    return new ScanRecording(engine, before.values(), accounts);
   }
 
-  /** Keeps what the history needs of a finding, and tells where it stands (undefined: never failed, passing). */
+  /** Keeps what the history needs of a finding, and tells where it stands (undefined: never failed, not failing). */
   observe(finding: Finding, scanTime: string): FindingHistory | undefined {
-    if (!this.#accounts.has(`${finding.resource.provider}:${finding.resource.account}`)) {
+    const { provider, account, id: resourceId } = finding.resource;
+    if (this.#accounts.get(provider)?.has(account) !== true) {
       throw new Error(
-        `finding ${finding.id} is of ${finding.resource.provider} account ${finding.resource.account}, not one of the accounts the recording started with`,
+        `finding ${finding.id} is of ${provider} account ${account}, not one of the accounts the recording started with`,
       );
     }
-    const before = this.#before.get(finding.id);
-    const passing = finding.status === 'PASS' || finding.status === 'NOT_APPLICABLE';
-    if (passing && !before) return undefined;
-    let requirements = this.#requirementsText.get(finding.requirements);
-    if (requirements === undefined) {
-      requirements = JSON.stringify(finding.requirements);
-      this.#requirementsText.set(finding.requirements, requirements);
+    const before = this.#before.get(provider, resourceId, finding.checkId);
+    // Without a lifecycle, a pass or NOT_APPLICABLE changes nothing and is not kept (nor its id
+    // worked out); an UNKNOWN is kept aside, its hashes left undone.
+    if (!before && finding.status !== 'FAIL') {
+      if (finding.status === 'UNKNOWN') {
+        this.#unsettled.set(provider, resourceId, finding.checkId, {
+          ...this.#fields(finding),
+          evidence: finding.evidence,
+        });
+      }
+      return undefined;
     }
     const observation: Observation = {
+      ...this.#fields(finding),
       id: finding.id,
-      checkId: finding.checkId,
-      provider: finding.resource.provider,
-      account: finding.resource.account,
-      resourceId: finding.resource.id,
-      resourceName: finding.resource.name,
-      requirements,
-      status: finding.status,
-      severity: finding.severity,
-      evidenceHash: hash('sha256', JSON.stringify(finding.evidence)).slice(0, 32),
-      waiver: finding.waiver?.id ?? null,
+      evidenceHash: evidenceHash(finding.evidence),
     };
-    this.#observations.set(finding.id, observation);
+    this.#observations.set(observation.id, observation);
     const change = changeOf(observation, before);
     if (change === undefined) return undefined;
     const openedAt = change === 'new' || change === 'reopened' ? scanTime : before?.opened_at;
@@ -169,16 +135,37 @@ export class ScanRecording {
     };
   }
 
+  /** What the store keeps of a finding besides its id and evidence hash. */
+  #fields(finding: Finding): Omit<Observation, 'id' | 'evidenceHash'> {
+    let requirements = this.#requirementsText.get(finding.requirements);
+    if (requirements === undefined) {
+      requirements = JSON.stringify(finding.requirements);
+      this.#requirementsText.set(finding.requirements, requirements);
+    }
+    return {
+      checkId: finding.checkId,
+      provider: finding.resource.provider,
+      account: finding.resource.account,
+      resourceId: finding.resource.id,
+      resourceName: finding.resource.name,
+      requirements,
+      status: finding.status,
+      severity: finding.severity,
+      waiver: finding.waiver?.id ?? null,
+    };
+  }
+
   /** Records the scan and its findings in one transaction: all of it, or (on any failure) none. */
   async commit(scan: ScanToRecord, now: Date = new Date()): Promise<RecordedScan> {
-    return this.#engine.transaction((tx) => writeScan(tx, scan, [...this.#observations.values()], now));
+    return this.#engine.transaction((tx) => writeScan(tx, scan, this.#observations, this.#unsettled, now));
   }
 }
 
 async function writeScan(
   tx: SqlRunner,
   scan: ScanToRecord,
-  observations: readonly Observation[],
+  observations: ReadonlyMap<string, Observation>,
+  unsettled: ByFinding<UnsettledUnknown>,
   now: Date,
 ): Promise<RecordedScan> {
   const id = randomUUID();
@@ -248,16 +235,8 @@ async function writeScan(
   );
 
   // The store as it is now (another shard may have written since the scan began): the
-  // observed findings by id, and the open findings of the accounts read in full, which the
-  // scan resolves when it did not see them.
-  const lifecycles = await lifecyclesById(
-    tx,
-    observations.map((o) => o.id),
-  );
-  const openInRead = await openLifecyclesOfAccounts(
-    tx,
-    scan.accounts.filter((a) => accountsRead.has(`${a.provider}:${a.account}`)),
-  );
+  // lifecycles of the scan's accounts, those it observed and the open ones it may find gone.
+  const lifecycles = await lifecyclesOfAccounts(tx, scan.accounts);
   const changes: Record<FindingChange, number> = {
     new: 0,
     reopened: 0,
@@ -268,14 +247,12 @@ async function writeScan(
     resolved: 0,
     passing: 0,
   };
-  const scanRows: SqlValue[][] = [];
-  const upserts: SqlValue[][] = [];
-  const observed = new Set<string>();
-  for (const o of observations) {
-    observed.add(o.id);
-    const before = lifecycles.get(o.id);
+  let scanRows: SqlValue[][] = [];
+  let upserts: SqlValue[][] = [];
+  const openFailures: OpenFailure[] = [];
+  const recordObservation = (o: Observation, before: Lifecycle | undefined) => {
     const change = changeOf(o, before);
-    if (change === undefined) continue;
+    if (change === undefined) return;
     changes[change]++;
     const failing = o.status === 'FAIL';
     const openedAt = change === 'new' || change === 'reopened' ? seen : (before?.opened_at ?? null);
@@ -289,7 +266,16 @@ async function writeScan(
       failing || change === 'unknown' ? openedAt : null,
       o.waiver,
     ]);
-    if (change === 'passing') continue;
+    if (failing && o.waiver === null && openedAt !== null) {
+      openFailures.push({
+        findingId: o.id,
+        checkId: o.checkId,
+        resourceId: o.resourceId,
+        severity: o.severity,
+        openedAt,
+      });
+    }
+    if (change === 'passing') return;
     upserts.push([
       o.id,
       o.checkId,
@@ -308,13 +294,22 @@ async function writeScan(
       change === 'resolved' ? seen : null,
       (before?.times_reopened ?? 0) + (change === 'reopened' ? 1 : 0),
     ]);
-  }
-  // Open findings this scan did not see: resolved only where the scan read their account in
-  // full and ran their check (the resource is gone); otherwise nothing is known, and they stay open.
+  };
+  for (const o of observations.values()) recordObservation(o, lifecycles.get(o.id));
+  // Open findings the scan kept nothing of. A writer in between opened those it saw UNKNOWN:
+  // they stay open, unverified. The others it did not see, or saw pass (a finding without a
+  // lifecycle at the start, not kept): resolved where the scan read their account in full and
+  // ran their check; otherwise nothing is known, and they stay open.
   const checks = new Set(scan.checks);
   const gone: string[] = [];
-  for (const before of openInRead.values()) {
-    if (observed.has(before.finding_id) || !checks.has(before.check_id)) continue;
+  for (const before of lifecycles.values()) {
+    if (before.state !== 'open' || observations.has(before.finding_id)) continue;
+    const unknown = unsettled.get(before.provider, before.resource_id, before.check_id);
+    if (unknown) {
+      recordObservation(settled(unknown, before), before);
+      continue;
+    }
+    if (!checks.has(before.check_id) || !accountsRead.has(`${before.provider}:${before.account}`)) continue;
     gone.push(before.finding_id);
     changes.resolved++;
     scanRows.push([
@@ -328,6 +323,10 @@ async function writeScan(
       null,
     ]);
   }
+  // In the tables' key order: the most of a big scan's recording is these inserts.
+  scanRows = inFindingIdOrder(scanRows, 1);
+  upserts = inFindingIdOrder(upserts, 0);
+  gone.sort();
   await tx.runMany(
     `INSERT INTO scan_findings (scan_id, finding_id, status, severity, evidence_hash, change, opened_at, waiver)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -349,7 +348,7 @@ async function writeScan(
     gone.map((findingId) => [seen, findingId]),
   );
   const monitoring = scan.changeMonitoring
-    ? monitoringVerdict(scan.changeMonitoring, observations, scanRows, previous, seen)
+    ? monitoringVerdict(scan.changeMonitoring, openFailures, previous, seen)
     : undefined;
   if (monitoring) {
     await tx.run(
@@ -388,82 +387,6 @@ async function replaceEarlierAttempt(tx: SqlRunner, run: NonNullable<ScanToRecor
     await tx.runMany(`DELETE FROM ${table} WHERE scan_id = ?`, earlier);
   }
   await tx.runMany('DELETE FROM scans WHERE id = ?', earlier);
-}
-
-const DAY_MS = 86_400_000;
-
-/**
- * OSK-8.1 (settings monitored, changes caught and put right quickly): UNKNOWN on the first scan
- * of a scope (no history yet); FAIL when the previous complete scan is further back than the
- * framework allows (not periodic), or when an unwaived failure has stayed open longer than its
- * severity allows; else PASS.
- */
-function monitoringVerdict(
-  thresholds: ChangeMonitoring,
-  observations: readonly Observation[],
-  scanRows: readonly SqlValue[][],
-  previous: { id: string; finished_at: string } | undefined,
-  at: string,
-): MonitoringVerdict {
-  const now = Date.parse(at);
-  const openedAt = new Map(scanRows.map((row) => [row[1] as string, row[6] as string | null]));
-  const overdue: MonitoringVerdict['overdue'][number][] = [];
-  for (const o of observations) {
-    const limit = thresholds.maxOpenDays[o.severity];
-    const since = openedAt.get(o.id);
-    if (o.status !== 'FAIL' || o.waiver !== null || limit === undefined || !since) continue;
-    const ageDays = Math.floor((now - Date.parse(since)) / DAY_MS);
-    if (ageDays > limit) {
-      overdue.push({
-        findingId: o.id,
-        checkId: o.checkId,
-        resourceId: o.resourceId,
-        severity: o.severity,
-        openedAt: since,
-        ageDays,
-        limitDays: limit,
-      });
-    }
-  }
-  overdue.sort((a, b) => b.ageDays - a.ageDays);
-  const intervalDays = previous ? (now - Date.parse(previous.finished_at)) / DAY_MS : undefined;
-  const status =
-    intervalDays === undefined
-      ? 'UNKNOWN'
-      : intervalDays > thresholds.maxScanIntervalDays || overdue.length > 0
-        ? 'FAIL'
-        : 'PASS';
-  return {
-    requirement: thresholds.requirement,
-    status,
-    ...(previous && intervalDays !== undefined
-      ? {
-          previous: {
-            id: previous.id,
-            finishedAt: previous.finished_at,
-            intervalDays: Math.round(intervalDays * 10) / 10,
-          },
-        }
-      : {}),
-    maxScanIntervalDays: thresholds.maxScanIntervalDays,
-    overdue: overdue.slice(0, 100),
-    overdueCount: overdue.length,
-  };
-}
-
-/** The change a scan's observation makes to a finding's lifecycle (undefined: nothing to keep). */
-function changeOf(o: Observation, before: Lifecycle | undefined): FindingChange | undefined {
-  if (o.status === 'FAIL') {
-    if (!before) return 'new';
-    if (before.state === 'resolved') return 'reopened';
-    if (before.severity !== o.severity) return 'changed-severity';
-    if (before.evidence_hash !== o.evidenceHash) return 'changed-evidence';
-    return 'open';
-  }
-  // UNKNOWN settles nothing: an open failure stays open, unverified.
-  if (o.status === 'UNKNOWN') return before?.state === 'open' ? 'unknown' : undefined;
-  if (!before) return undefined;
-  return before.state === 'open' ? 'resolved' : 'passing';
 }
 
 /**

@@ -10,9 +10,9 @@ import {
   requirementTrend,
 } from '../../src/store/history.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
-import { accountsReadInFull } from '../../src/store/record.ts';
+import { accountsReadInFull, ScanRecording } from '../../src/store/record.ts';
 import { storeEngines } from './helpers/engines.ts';
-import { record, type Seen } from './helpers/scans.ts';
+import { finding, record, type Seen, scanToRecord } from './helpers/scans.ts';
 
 const { engines, unavailable } = storeEngines('kansa-store-');
 
@@ -163,6 +163,37 @@ describe.each(engines)('history store on $name', ({ open }) => {
         accounts: ['sub-1'],
       });
       expect(full.changes.resolved).toBe(1);
+    }, context);
+  });
+
+  it('takes into account a writer that opened findings after the scan began: UNKNOWN stays open, a pass resolves', async (context) => {
+    await withStore(async (engine) => {
+      const at = '2026-11-02T00:00:00.000Z';
+      const seen: Seen[] = [
+        { check: 'c.a', resource: 'r1', status: 'UNKNOWN' },
+        { check: 'c.a', resource: 'r2', status: 'PASS' },
+        { check: 'c.a', resource: 'r3', status: 'FAIL' },
+      ];
+      // The scan begins on an empty history: none of its findings has a lifecycle yet.
+      const scan = scanToRecord({ at, findings: seen });
+      const recording = await ScanRecording.start(engine, scan.accounts);
+      const told = seen.map((s) => recording.observe(finding(s), at)?.state);
+      expect(told).toEqual([undefined, undefined, 'new']);
+      // Another writer (a shard of another run) opens all three before the scan commits.
+      await record(engine, {
+        at: '2026-11-01T00:00:00.000Z',
+        findings: seen.map((s) => ({ ...s, status: 'FAIL' as const })),
+      });
+      const recorded = await recording.commit(scan, new Date(at));
+      expect(recorded.changes).toMatchObject({ unknown: 1, resolved: 1, open: 1, new: 0 });
+      const rows = await engine.all<{ resource_id: string; state: string; status: string }>(
+        'SELECT resource_id, state, status FROM findings ORDER BY resource_id',
+      );
+      expect(rows.map((r) => ({ ...r }))).toEqual([
+        { resource_id: 'r1', state: 'open', status: 'UNKNOWN' },
+        { resource_id: 'r2', state: 'resolved', status: 'ABSENT' },
+        { resource_id: 'r3', state: 'open', status: 'FAIL' },
+      ]);
     }, context);
   });
 
