@@ -15,6 +15,7 @@ import { benchOffline } from './offline.ts';
 import { measureRuleCost } from './rule-cost.ts';
 import { benchScale } from './scale.ts';
 import { benchSend } from './send.ts';
+import { benchStoreFloor } from './store-floor.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results.md');
@@ -27,6 +28,8 @@ const ruleCost = measureRuleCost(100_000);
 
 // Recording a scan into a store full of other accounts' history, against a small store.
 const historyStore = await benchHistoryStore(rounds);
+// Recording a big first scan against SQLite's own insertion floor on this machine.
+const storeFloor = await benchStoreFloor();
 
 // Live collectors against the fake clouds, with realistic latency and the services' quotas.
 const live =
@@ -81,6 +84,7 @@ ${ruleCost.resources.toLocaleString('en')} storage accounts in one process:
 Most of a CEL evaluation is building its variables (the resource's known facts as CEL values).
 A rule over 100,000 resources adds about ${((ruleCost.celNs * 100_000) / 1e9).toFixed(2)} s to a scan.
 
-${historyStore.markdown}${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
+${historyStore.markdown}
+${storeFloor.markdown}${liveSection ? `\n${liveSection}` : ''}${send ? `\n${send.markdown}` : ''}${scale ? `\n${scale.markdown}\n` : ''}`;
 await writeFile(RESULTS, report);
 console.log(report);

@@ -77,7 +77,7 @@ export class ScanRecording {
   /** By finding id: a resource listed twice in the exports is one finding. */
   readonly #observations = new Map<string, Observation>();
   /** The UNKNOWNs of findings without a lifecycle: a pass of those needs no keeping (see writeScan). */
-  readonly #unsettled = new ByFinding<UnsettledUnknown>();
+  readonly #unsettled: UnsettledUnknown[] = [];
   readonly #requirementsText = new WeakMap<readonly string[], string>();
 
   private constructor(engine: SqlEngine, before: Iterable<Lifecycle>, accounts: readonly AccountRef[]) {
@@ -111,17 +111,14 @@ export class ScanRecording {
     // Without a lifecycle, a pass or NOT_APPLICABLE changes nothing and is not kept (nor its id
     // worked out); an UNKNOWN is kept aside, its hashes left undone.
     if (!before && finding.status !== 'FAIL') {
-      if (finding.status === 'UNKNOWN') {
-        this.#unsettled.set(provider, resourceId, finding.checkId, {
-          ...this.#fields(finding),
-          evidence: finding.evidence,
-        });
-      }
+      if (finding.status === 'UNKNOWN')
+        this.#unsettled.push({ ...this.#fields(finding), evidence: finding.evidence });
       return undefined;
     }
     const observation: Observation = {
       ...this.#fields(finding),
-      id: finding.id,
+      // The lifecycle holds the id: a finding seen before needs no hash of its own.
+      id: before?.finding_id ?? finding.id,
       evidenceHash: evidenceHash(finding.evidence),
     };
     this.#observations.set(observation.id, observation);
@@ -157,7 +154,18 @@ export class ScanRecording {
 
   /** Records the scan and its findings in one transaction: all of it, or (on any failure) none. */
   async commit(scan: ScanToRecord, now: Date = new Date()): Promise<RecordedScan> {
-    return this.#engine.transaction((tx) => writeScan(tx, scan, this.#observations, this.#unsettled, now));
+    const before = this.#before;
+    let unsettled: ByFinding<UnsettledUnknown> | undefined;
+    // Only a finding a writer in between opened (no lifecycle at the start) can be one of them.
+    const unsettledUnknown = (l: Lifecycle) => {
+      if (before.get(l.provider, l.resource_id, l.check_id)) return undefined;
+      if (!unsettled) {
+        unsettled = new ByFinding<UnsettledUnknown>();
+        for (const u of this.#unsettled) unsettled.set(u.provider, u.resourceId, u.checkId, u);
+      }
+      return unsettled.get(l.provider, l.resource_id, l.check_id);
+    };
+    return this.#engine.transaction((tx) => writeScan(tx, scan, this.#observations, unsettledUnknown, now));
   }
 }
 
@@ -165,7 +173,7 @@ async function writeScan(
   tx: SqlRunner,
   scan: ScanToRecord,
   observations: ReadonlyMap<string, Observation>,
-  unsettled: ByFinding<UnsettledUnknown>,
+  unsettledUnknown: (lifecycle: Lifecycle) => UnsettledUnknown | undefined,
   now: Date,
 ): Promise<RecordedScan> {
   const id = randomUUID();
@@ -304,7 +312,7 @@ async function writeScan(
   const gone: string[] = [];
   for (const before of lifecycles.values()) {
     if (before.state !== 'open' || observations.has(before.finding_id)) continue;
-    const unknown = unsettled.get(before.provider, before.resource_id, before.check_id);
+    const unknown = unsettledUnknown(before);
     if (unknown) {
       recordObservation(settled(unknown, before), before);
       continue;
