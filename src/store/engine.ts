@@ -24,6 +24,12 @@ export interface SqlEngine extends SqlRunner {
    * transaction-scoped advisory lock), and rolls back on any error.
    */
   transaction<T>(work: (tx: SqlRunner) => Promise<T>): Promise<T>;
+  /**
+   * A token that changes whenever a write to the store is made, by this connection or another,
+   * or undefined where the engine cannot tell (PostgreSQL): two equal tokens, the second taken
+   * in a transaction, say that what was read after the first is still what the store holds.
+   */
+  changeToken(): Promise<string | undefined>;
   close(): Promise<void>;
 }
 

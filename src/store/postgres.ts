@@ -103,6 +103,11 @@ export class PostgresEngine extends PgRunner implements SqlEngine {
     }
   }
 
+  /** Writers share the server: a scan reads the lifecycles again in its transaction. */
+  async changeToken(): Promise<undefined> {
+    return undefined;
+  }
+
   async close(): Promise<void> {
     await this.#pool.end();
   }

@@ -80,9 +80,17 @@ export class ScanRecording {
   readonly #unsettled: UnsettledUnknown[] = [];
   readonly #requirementsText = new WeakMap<readonly string[], string>();
 
-  private constructor(engine: SqlEngine, before: Iterable<Lifecycle>, accounts: readonly AccountRef[]) {
+  /** The lifecycles read at the start, by finding id, and the store's write token before the read. */
+  readonly #read: { readonly lifecycles: ReadonlyMap<string, Lifecycle>; readonly token: string | undefined };
+
+  private constructor(
+    engine: SqlEngine,
+    read: { readonly lifecycles: ReadonlyMap<string, Lifecycle>; readonly token: string | undefined },
+    accounts: readonly AccountRef[],
+  ) {
     this.#engine = engine;
-    this.#before = lifecyclesByFinding(before);
+    this.#read = read;
+    this.#before = lifecyclesByFinding(read.lifecycles.values());
     const byProvider = new Map<string, Set<string>>();
     for (const { provider, account } of accounts) {
       byProvider.set(provider, (byProvider.get(provider) ?? new Set<string>()).add(account));
@@ -95,8 +103,10 @@ export class ScanRecording {
    * finding of theirs that ever failed, and of no other account.
    */
   static async start(engine: SqlEngine, accounts: readonly AccountRef[]): Promise<ScanRecording> {
-    const before = await lifecyclesOfAccounts(engine, accounts);
-    return new ScanRecording(engine, before.values(), accounts);
+    // The token first: a write that lands during the read moves it too.
+    const token = await engine.changeToken();
+    const lifecycles = await lifecyclesOfAccounts(engine, accounts);
+    return new ScanRecording(engine, { lifecycles, token }, accounts);
   }
 
   /** Keeps what the history needs of a finding, and tells where it stands (undefined: never failed, not failing). */
@@ -165,13 +175,21 @@ export class ScanRecording {
       }
       return unsettled.get(l.provider, l.resource_id, l.check_id);
     };
-    return this.#engine.transaction((tx) => writeScan(tx, scan, this.#observations, unsettledUnknown, now));
+    return this.#engine.transaction(async (tx) => {
+      // No other writer since the start: the lifecycles read then are the store's, not read again.
+      const token = this.#read.token;
+      const unchanged = token !== undefined && (await this.#engine.changeToken()) === token;
+      const lifecycles = unchanged ? this.#read.lifecycles : await lifecyclesOfAccounts(tx, scan.accounts);
+      return writeScan(tx, scan, lifecycles, this.#observations, unsettledUnknown, now);
+    });
   }
 }
 
 async function writeScan(
   tx: SqlRunner,
   scan: ScanToRecord,
+  /** The lifecycles of the scan's accounts as the store holds them now, by finding id. */
+  lifecycles: ReadonlyMap<string, Lifecycle>,
   observations: ReadonlyMap<string, Observation>,
   unsettledUnknown: (lifecycle: Lifecycle) => UnsettledUnknown | undefined,
   now: Date,
@@ -242,9 +260,6 @@ async function writeScan(
     ]),
   );
 
-  // The store as it is now (another shard may have written since the scan began): the
-  // lifecycles of the scan's accounts, those it observed and the open ones it may find gone.
-  const lifecycles = await lifecyclesOfAccounts(tx, scan.accounts);
   const changes: Record<FindingChange, number> = {
     new: 0,
     reopened: 0,

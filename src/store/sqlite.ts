@@ -84,6 +84,19 @@ export class SqliteEngine implements SqlEngine {
     }
   }
 
+  /**
+   * SQLite's data_version, which moves when another connection commits, and the rows this
+   * connection has changed (total_changes), which its own writes move.
+   */
+  async changeToken(): Promise<string> {
+    const row = this.#db
+      .prepare(
+        'SELECT (SELECT data_version FROM pragma_data_version()) AS version, total_changes() AS changes',
+      )
+      .get() as { version: number; changes: number };
+    return `${row.version}:${row.changes}`;
+  }
+
   async close(): Promise<void> {
     if (this.#db.isOpen) this.#db.close();
   }

@@ -10,6 +10,7 @@ import {
   requirementTrend,
 } from '../../src/store/history.ts';
 import { SCHEMA_VERSION } from '../../src/store/migrations.ts';
+import { openStore } from '../../src/store/open.ts';
 import { accountsReadInFull, ScanRecording } from '../../src/store/record.ts';
 import { storeEngines } from './helpers/engines.ts';
 import { finding, record, type Seen, scanToRecord } from './helpers/scans.ts';
@@ -168,32 +169,46 @@ describe.each(engines)('history store on $name', ({ open }) => {
 
   it('takes into account a writer that opened findings after the scan began: UNKNOWN stays open, a pass resolves', async (context) => {
     await withStore(async (engine) => {
-      const at = '2026-11-02T00:00:00.000Z';
-      const seen: Seen[] = [
-        { check: 'c.a', resource: 'r1', status: 'UNKNOWN' },
-        { check: 'c.a', resource: 'r2', status: 'PASS' },
-        { check: 'c.a', resource: 'r3', status: 'FAIL' },
-      ];
-      // The scan begins on an empty history: none of its findings has a lifecycle yet.
-      const scan = scanToRecord({ at, findings: seen });
-      const recording = await ScanRecording.start(engine, scan.accounts);
-      const told = seen.map((s) => recording.observe(finding(s), at)?.state);
-      expect(told).toEqual([undefined, undefined, 'new']);
-      // Another writer (a shard of another run) opens all three before the scan commits.
-      await record(engine, {
-        at: '2026-11-01T00:00:00.000Z',
-        findings: seen.map((s) => ({ ...s, status: 'FAIL' as const })),
-      });
-      const recorded = await recording.commit(scan, new Date(at));
-      expect(recorded.changes).toMatchObject({ unknown: 1, resolved: 1, open: 1, new: 0 });
-      const rows = await engine.all<{ resource_id: string; state: string; status: string }>(
-        'SELECT resource_id, state, status FROM findings ORDER BY resource_id',
-      );
-      expect(rows.map((r) => ({ ...r }))).toEqual([
-        { resource_id: 'r1', state: 'open', status: 'UNKNOWN' },
-        { resource_id: 'r2', state: 'resolved', status: 'ABSENT' },
-        { resource_id: 'r3', state: 'open', status: 'FAIL' },
-      ]);
+      // The writer in between: this connection (another recording in the process), then another
+      // connection (another process), each on an account of its own.
+      // (The test server's URL has no password: its location is the URL.)
+      const other = await openStore(engine.location);
+      try {
+        for (const [account, writer] of [
+          ['sub-1', engine],
+          ['sub-2', other],
+        ] as const) {
+          const at = '2026-11-02T00:00:00.000Z';
+          const seen: Seen[] = [
+            { check: 'c.a', resource: `${account}/r1`, status: 'UNKNOWN', account },
+            { check: 'c.a', resource: `${account}/r2`, status: 'PASS', account },
+            { check: 'c.a', resource: `${account}/r3`, status: 'FAIL', account },
+          ];
+          // The scan begins on an empty history: none of its findings has a lifecycle yet.
+          const scan = scanToRecord({ at, findings: seen });
+          const recording = await ScanRecording.start(engine, scan.accounts);
+          const told = seen.map((s) => recording.observe(finding(s), at)?.state);
+          expect(told).toEqual([undefined, undefined, 'new']);
+          // Another writer (a shard of another run) opens all three before the scan commits.
+          await record(writer, {
+            at: '2026-11-01T00:00:00.000Z',
+            findings: seen.map((s) => ({ ...s, status: 'FAIL' as const })),
+          });
+          const recorded = await recording.commit(scan, new Date(at));
+          expect(recorded.changes).toMatchObject({ unknown: 1, resolved: 1, open: 1, new: 0 });
+          const rows = await engine.all<{ resource_id: string; state: string; status: string }>(
+            'SELECT resource_id, state, status FROM findings WHERE account = ? ORDER BY resource_id',
+            [account],
+          );
+          expect(rows.map((r) => ({ ...r }))).toEqual([
+            { resource_id: `${account}/r1`, state: 'open', status: 'UNKNOWN' },
+            { resource_id: `${account}/r2`, state: 'resolved', status: 'ABSENT' },
+            { resource_id: `${account}/r3`, state: 'open', status: 'FAIL' },
+          ]);
+        }
+      } finally {
+        await other.close();
+      }
     }, context);
   });
 

@@ -49,6 +49,7 @@ function noting(engine: SqlEngine, statements: Set<string>): SqlEngine {
     dialect: engine.dialect,
     location: engine.location,
     transaction: (work) => engine.transaction((tx) => work(runner(tx))),
+    changeToken: () => engine.changeToken(),
     close: () => engine.close(),
   };
 }
