@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Evidence } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import { templateValues } from '../model/localized.ts';
+import { formatValue, type Localized, placeholderNames } from '../model/localized.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 import { mappedChecks } from '../scan/evaluate.ts';
 import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
@@ -98,11 +98,8 @@ export function checksCatalogue(framework: Framework): CheckEntry[] {
  */
 export class JsonReportWriter {
   readonly #out: Writable;
-  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its templates. */
-  readonly #checks = new Map<
-    string,
-    { readonly head: string; readonly severity: string; readonly messages: CheckEntry['messages'] }
-  >();
+  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its messages. */
+  readonly #checks = new Map<string, CheckLines>();
   #resource: FindingResource | undefined;
   #pending: string[] = [];
   /**
@@ -117,7 +114,7 @@ export class JsonReportWriter {
    * resource defines at most `#window / 10` records (past that, its evidence is written inline):
    * so every ref on a resource line is among the last `#window` records, as readers require.
    */
-  #evidenceRefs = new Map<Evidence, number>();
+  #evidenceRefs = new Map<Evidence, string>();
   #evidenceRecords = 0;
   /** The evidence records the current resource defined, written just before its line. */
   #newRecords = '';
@@ -139,7 +136,8 @@ export class JsonReportWriter {
       this.#checks.set(check.id, {
         head: `{"check":${JSON.stringify(check.id)},"status":"`,
         severity: check.severity,
-        messages: check.messages,
+        templates: check.messages,
+        messages: new Map(),
       });
       await this.#append(`${JSON.stringify({ check })}\n`);
     }
@@ -161,10 +159,9 @@ export class JsonReportWriter {
     // The line as JSON.stringify of a LineFinding gives it, built from parts (see findings-schema.ts).
     let line = `${check.head}${f.status}"`;
     if (f.severity !== check.severity) line += `,"severity":"${f.severity}"`;
-    line += `,"message":${JSON.stringify(f.messageId)}`;
-    const template = check.messages[f.messageId];
-    const data = template && templateValues(template, f.data);
-    if (data) line += `,"data":${JSON.stringify(data)}`;
+    const message = messageLine(check, f.messageId);
+    line += message.json;
+    if (message.names && f.data !== undefined) line += dataJson(message, f.data);
     line += `,"evidence":${this.#evidenceJson(f.evidence)}`;
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
@@ -197,16 +194,16 @@ export class JsonReportWriter {
     let json = '[';
     for (let i = 0; i < evidence.length; i++) {
       const item = evidence[i]!;
-      let text: string;
-      let ref = this.#evidenceRefs.get(item);
-      if (ref !== undefined) text = `{"ref":${ref}}`;
-      else {
+      // The ref's own text is remembered: a file cites shared evidence millions of times.
+      let text = this.#evidenceRefs.get(item);
+      if (text === undefined) {
         text = itemJson(item);
         if (Object.isFrozen(item) && this.#newRecordCount < this.#perResource) {
-          const refText = `{"ref":${this.#evidenceRecords}}`;
+          const ref = this.#evidenceRecords;
+          const refText = `{"ref":${ref}}`;
           if (text.length > refText.length) {
-            ref = this.#evidenceRecords++;
-            this.#evidenceRefs.set(item, ref);
+            this.#evidenceRecords++;
+            this.#evidenceRefs.set(item, refText);
             this.#newRecords += `{"ref":${ref},"evidence":${text}}\n`;
             this.#newRecordCount++;
             text = refText;
@@ -241,6 +238,55 @@ export class JsonReportWriter {
 }
 
 const BATCH_BYTES = 1 << 20;
+
+/** What the writer keeps of a check of the catalogue. */
+interface CheckLines {
+  readonly head: string;
+  readonly severity: string;
+  readonly templates: CheckEntry['messages'];
+  /** Per message id, worked out on its first finding. */
+  readonly messages: Map<string, MessageLine>;
+}
+
+/** A message's part of a finding's line: its id, and the names and keys of its template's values. */
+interface MessageLine {
+  /** `,"message":"<id>"`. */
+  readonly json: string;
+  /** Undefined when the check has no such template (no data is written then). */
+  readonly names: readonly string[] | undefined;
+  /** `"<name>":` of each name. */
+  readonly keys: readonly string[];
+}
+
+function messageLine(check: CheckLines, messageId: string): MessageLine {
+  let message = check.messages.get(messageId);
+  if (!message) {
+    const template: Localized | undefined = check.templates[messageId];
+    const names = template && placeholderNames(template);
+    message = {
+      json: `,"message":${JSON.stringify(messageId)}`,
+      names,
+      keys: names?.map((name) => `${JSON.stringify(name)}:`) ?? [],
+    };
+    check.messages.set(messageId, message);
+  }
+  return message;
+}
+
+/**
+ * `,"data":{…}`: the template's values (templateValues, model/localized.ts) as JSON.stringify
+ * writes that object, built without it; '' when the data holds none of them.
+ */
+function dataJson(message: MessageLine, data: Readonly<Record<string, unknown>>): string {
+  const names = message.names!;
+  let json = '';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (!(name in data)) continue;
+    json += `${json === '' ? ',"data":{' : ','}${message.keys[i]}${JSON.stringify(formatValue(data[name]))}`;
+  }
+  return json === '' ? '' : `${json}}`;
+}
 
 /**
  * An evidence item's JSON, as JSON.stringify writes it. Most items are shared facts
