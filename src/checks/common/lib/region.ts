@@ -19,9 +19,20 @@ export const LOCATED_MESSAGES = {
  * display name "Japan East" instead of "japaneast").
  */
 export function isAllowedRegion(resource: Resource, params: ScanParameters): boolean {
-  const region = canonicalRegion(resource.region);
-  return params.allowedRegions[resource.provider].some((allowed) => canonicalRegion(allowed) === region);
+  return allowedSet(params.allowedRegions[resource.provider]).has(canonicalRegion(resource.region));
 }
+
+/** The allowed regions in canonical form, worked out once per list (every located resource asks). */
+function allowedSet(allowed: readonly string[]): ReadonlySet<string> {
+  let set = ALLOWED.get(allowed);
+  if (!set) {
+    set = new Set(allowed.map(canonicalRegion));
+    ALLOWED.set(allowed, set);
+  }
+  return set;
+}
+
+const ALLOWED = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** Not in a region by nature (`global`: IAM, networks, location-less services). */
 export function isLocationless(resource: Resource): boolean {
@@ -39,5 +50,15 @@ export const UNREADABLE_LOCATION_MESSAGE = {
 };
 
 function canonicalRegion(region: string): string {
-  return region.toLowerCase().replace(/\s+/g, '');
+  let canonical = CANONICAL.get(region);
+  if (canonical === undefined) {
+    canonical = region.toLowerCase().replace(/\s+/g, '');
+    // An estate has a few dozen region names; a bound keeps odd inputs from growing the table.
+    if (CANONICAL.size >= 10_000) CANONICAL.clear();
+    CANONICAL.set(region, canonical);
+  }
+  return canonical;
 }
+
+/** Region names as written in the inventory → canonical form: each is worked out once. */
+const CANONICAL = new Map<string, string>();
