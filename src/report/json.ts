@@ -312,14 +312,30 @@ export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
 
 /** Resources counted by provider, kansa type and native type, for the coverage section. */
 export function countResources(resources: Iterable<Resource>): Coverage['resourcesByType'] {
-  const counts = new Map<string, { provider: Provider; type: string; nativeType: string; count: number }>();
+  type Count = { provider: Provider; type: string; nativeType: string; count: number };
+  // Provider, then kansa type, then native type: no key string is built per resource.
+  const counts = new Map<Provider, Map<string, Map<string, Count>>>();
+  const all: Count[] = [];
   for (const r of resources) {
-    const key = `${r.provider}\0${r.kansaType}\0${r.nativeType}`;
-    const entry = counts.get(key);
+    let ofProvider = counts.get(r.provider);
+    if (!ofProvider) {
+      ofProvider = new Map();
+      counts.set(r.provider, ofProvider);
+    }
+    let ofType = ofProvider.get(r.kansaType);
+    if (!ofType) {
+      ofType = new Map();
+      ofProvider.set(r.kansaType, ofType);
+    }
+    const entry = ofType.get(r.nativeType);
     if (entry) entry.count++;
-    else counts.set(key, { provider: r.provider, type: r.kansaType, nativeType: r.nativeType, count: 1 });
+    else {
+      const counted = { provider: r.provider, type: r.kansaType, nativeType: r.nativeType, count: 1 };
+      ofType.set(r.nativeType, counted);
+      all.push(counted);
+    }
   }
-  return [...counts.values()].sort(byResourceType);
+  return all.sort(byResourceType);
 }
 
 /** The order of `resourcesByType`: total, so merged shards list them as one scan would. */
