@@ -1,4 +1,5 @@
 import { dottedKeys } from '../../base/dotted-path.ts';
+import { memoized } from '../../base/memo.ts';
 import type { Resource } from '../../model/resource.ts';
 
 /** A parsed JSON object. */
@@ -170,17 +171,8 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   };
 }
 
-/** GUID.test, remembering the last answer: a file's records are mostly of one subscription. */
-function isGuid(subscriptionId: string): boolean {
-  if (subscriptionId !== lastSubscription) {
-    lastSubscription = subscriptionId;
-    lastIsGuid = GUID.test(subscriptionId);
-  }
-  return lastIsGuid;
-}
-
-let lastSubscription: string | undefined;
-let lastIsGuid = false;
+/** GUID.test per subscription: a scan reads many records of each. */
+const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
 
 /**
  * ARM writes `japaneast`; some CLI commands and PowerShell print the display name (`Japan East`,

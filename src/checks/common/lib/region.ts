@@ -1,3 +1,4 @@
+import { memoized } from '../../../base/memo.ts';
 import type { ScanParameters } from '../../../model/parameters.ts';
 import type { Resource } from '../../../model/resource.ts';
 
@@ -49,16 +50,5 @@ export const UNREADABLE_LOCATION_MESSAGE = {
   en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
 };
 
-function canonicalRegion(region: string): string {
-  let canonical = CANONICAL.get(region);
-  if (canonical === undefined) {
-    canonical = region.toLowerCase().replace(/\s+/g, '');
-    // An estate has a few dozen region names; a bound keeps odd inputs from growing the table.
-    if (CANONICAL.size >= 10_000) CANONICAL.clear();
-    CANONICAL.set(region, canonical);
-  }
-  return canonical;
-}
-
-/** Region names as written in the inventory → canonical form: each is worked out once. */
-const CANONICAL = new Map<string, string>();
+/** Region names as written in the inventory → canonical form: an estate has a few dozen. */
+const canonicalRegion = memoized((region) => region.toLowerCase().replace(/\s+/g, ''));
