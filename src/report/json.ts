@@ -101,7 +101,8 @@ export class JsonReportWriter {
   /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its messages. */
   readonly #checks = new Map<string, CheckLines>();
   #resource: FindingResource | undefined;
-  #pending: string[] = [];
+  /** The current resource's findings, as the JSON between the brackets of its `findings`. */
+  #pending = '';
   /**
    * Lines are encoded straight into a batch buffer and written a batch at a time: one write,
    * or one small Buffer, per line would spend the scan on the stream and the allocator.
@@ -165,7 +166,8 @@ export class JsonReportWriter {
     line += `,"evidence":${this.#evidenceJson(f.evidence)}`;
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
-    this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
+    if (this.#pending !== '') line = `,${line}`;
+    this.#pending += f.change ? `${line},"change":"${f.change}"}` : `${line}}`;
     return flushed;
   }
 
@@ -177,8 +179,8 @@ export class JsonReportWriter {
 
   #endResource(): Promise<void> | undefined {
     if (this.#resource === undefined) return undefined;
-    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
-    this.#pending = [];
+    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending}]}\n`;
+    this.#pending = '';
     this.#resource = undefined;
     this.#newRecords = '';
     this.#newRecordCount = 0;
