@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kansa } from './run-kansa.ts';
+import { kansaHere } from './run-kansa.ts';
 
 const COMMANDS = [[], ['scan'], ['report'], ['checks'], ['frameworks'], ['history'], ['diff'], ['send']];
 
@@ -17,7 +17,7 @@ describe('--help', { timeout: 60_000 }, () => {
   it.each(COMMANDS)(
     'names one default per option, and the language default by its source: %s',
     async (...command) => {
-      const run = await kansa([...command, '--help'], { LANG: 'ja_JP.UTF-8' });
+      const run = await kansaHere([...command, '--help'], { LANG: 'ja_JP.UTF-8' });
       expect(run.code).toBe(0);
       const listed = options(run.stdout);
       expect(listed.length).toBeGreaterThan(1);
