@@ -1,6 +1,7 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/setup/sequencer.ts';
 
 // About a hundred tests run the real CLI (`node bin/kansa.js`) in a child process. Node's compile
 // cache keeps the type-stripped sources and V8's code for them on disk, so that each child does
@@ -38,6 +39,8 @@ export default defineConfig({
     // Vitest's default leaves a core idle on a 2-core machine (CI), and the CLI tests spend much of
     // their time waiting on their child processes.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The longest files first, whichever project they are in (tests/setup/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

@@ -84,11 +84,18 @@ async function runHere(args: readonly string[], env: NodeJS.ProcessEnv): Promise
     capture(process.stdout, stdout),
     capture(process.stderr, stderr),
   ];
+  const listeners = processListeners();
   try {
     const code = await runCommand(args, {
       error: undefined,
       settled: () => new Promise((resolve) => setImmediate(resolve)),
     });
+    // What a command leaves on the process would reach the next test file in this worker.
+    const left = [...processListeners()].filter(([event, count]) => count > (listeners.get(event) ?? 0));
+    if (left.length > 0) {
+      throw new Error(`kansa ${args.join(' ')} left process listeners: ${left.map(([e]) => String(e))}`);
+    }
+    if (process.exitCode !== undefined) throw new Error(`kansa ${args.join(' ')} set process.exitCode`);
     return {
       code,
       signal: null,
@@ -98,6 +105,11 @@ async function runHere(args: readonly string[], env: NodeJS.ProcessEnv): Promise
   } finally {
     for (const undo of restore.reverse()) undo();
   }
+}
+
+/** How many listeners the process has, per event. */
+function processListeners(): Map<string | symbol, number> {
+  return new Map(process.eventNames().map((event) => [event, process.listenerCount(event)]));
 }
 
 /** Sets the variables (undefined unsets one) and returns what puts the previous values back. */
