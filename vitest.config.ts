@@ -3,7 +3,8 @@ import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { LongestFirstSequencer } from './tests/setup/sequencer.ts';
 
-// About a hundred tests run the real CLI (`node bin/kansa.js`) in a child process. Node's compile
+// Some tests run the real CLI (`node bin/kansa.js`) in a child process (tests/cli/run-kansa.ts says
+// which need to). Node's compile
 // cache keeps the type-stripped sources and V8's code for them on disk, so that each child does
 // not strip and compile every module again (about 40% of a sample scan's CPU). Set here, before
 // the workers start, it reaches the test workers (their SDK imports) and every child through the
