@@ -22,7 +22,7 @@ function* commandTree(command: Command): Generator<Command> {
 }
 
 /** The Japanese of an English help text; the English itself when the catalogue lacks it. */
-export function japaneseHelpText(english: string): string {
+function japaneseHelpText(english: string): string {
   return JAPANESE.get(english) ?? english;
 }
 
@@ -132,7 +132,7 @@ export const HELP_TEXTS: readonly Localized[] = [
   // scan
   {
     en: 'scan cloud inventory exports, or the clouds live, and report findings',
-    ja: 'クラウドのインベントリのエクスポート、またはクラウドそのものをライブでスキャンし、検出結果を報告する',
+    ja: 'クラウドのインベントリ（エクスポートファイル、またはライブ）をスキャンし、検出結果を報告する',
   },
   {
     en: 'export files or directories (walked recursively)',
@@ -165,7 +165,7 @@ export const HELP_TEXTS: readonly Localized[] = [
   },
   {
     en: 'with --fail-on, Terraform plans: count only failures the plan brings in, not those it keeps',
-    ja: '--fail-on と Terraform プランで使う: プランが新たに持ち込む不適合だけを数え、既存のまま残る不適合は数えない',
+    ja: '--fail-on と併用（Terraform プラン）: プランが新たに持ち込む不適合だけを数え、既存のまま残る不適合は数えない',
   },
   {
     en: 'exit 0/1 even when some inputs or scopes could not be read (else 3)',

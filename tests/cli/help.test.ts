@@ -1,7 +1,7 @@
-import { type Command, Help } from 'commander';
+import { Argument, Command, Help } from 'commander';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
-import { HELP_TEXTS } from '../../src/cli/help-text.ts';
+import { HELP_TEXTS, localizeHelp } from '../../src/cli/help-text.ts';
 import { displayWidth } from '../../src/report/terminal-text.ts';
 import { helpInProcess } from './help-in-process.ts';
 
@@ -140,6 +140,16 @@ describe('--help --lang ja', () => {
         expect(line, line).not.toMatch(/[（「]$/);
       }
     }
+  });
+
+  it("shows an argument's description and notes in Japanese (no kansa command describes one yet)", () => {
+    const command = new Command('kansa').addArgument(
+      new Argument('[format]', 'output format').choices(['text', 'json']).default('text'),
+    );
+    localizeHelp(command, 'ja');
+    expect(command.helpInformation()).toContain(
+      '引数:\n  format      出力形式（選択肢: "text"、"json"、既定値: "text"）\n',
+    );
   });
 
   it('follows a Japanese locale when --lang is not given', async () => {
