@@ -5,13 +5,17 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * previous run, and would order by file size, which says little about time here.
  */
 const KNOWN_SLOW = [
-  'tests/scale/processes.test.ts',
   'tests/live/azure/collector.test.ts',
   'tests/report/browser.test.ts',
-  'tests/live/deadlines.test.ts',
+  'tests/scale/processes.test.ts',
   'tests/live/aws/live.test.ts',
-  'tests/store/run-report.test.ts',
   'tests/sources/azure/live-shard.test.ts',
+  'tests/store/run-report.test.ts',
+  'tests/send/cli.test.ts',
+  'tests/live/azure/resource-listing.test.ts',
+  'tests/sources/aws/live-shard.test.ts',
+  'tests/sources/gcp/live-shard.test.ts',
+  'tests/live/deadlines.test.ts',
 ];
 
 /**
