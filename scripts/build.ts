@@ -15,6 +15,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 rmSync(`${root}build/`, { recursive: true, force: true });
 rmSync(`${root}dist/`, { recursive: true, force: true });
 execFileSync(process.execPath, [`${root}scripts/generate-validators.ts`], { stdio: 'inherit' });
+execFileSync(process.execPath, [`${root}scripts/generate-frameworks.ts`], { stdio: 'inherit' });
 execFileSync(
   process.execPath,
   [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`],

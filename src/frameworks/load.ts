@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,49 +9,88 @@ import type { Provider } from '../model/resource.ts';
 import { FORCE_CEILING } from './force.ts';
 import type { Citation, Framework, GuidelineDocument, Requirement } from './framework.ts';
 import { validateFramework } from './framework.validate.generated.js';
-import { readValidatedYaml } from './yaml-file.ts';
 
 /** The frameworks shipped in policies/, by name (`--framework osaka`). */
 export const POLICIES_DIR = fileURLToPath(new URL('../../policies/', import.meta.url));
 
+/**
+ * The built-in frameworks as data, written at build time (scripts/generate-frameworks.ts), so
+ * that a scan with a built-in framework neither loads the YAML library nor parses YAML. Each file
+ * names the SHA-256 of the YAML text it was read from; a YAML file edited since is read as YAML.
+ */
+export const PARSED_DIR = path.join(POLICIES_DIR, 'parsed');
+
+/** A built-in framework's parsed form (policies/parsed/NAME.generated.json). */
+export interface ParsedFramework {
+  readonly generatedBy: string;
+  /** SHA-256 (hex) of the YAML text the framework was read from. */
+  readonly yamlSha256: string;
+  readonly framework: RawFramework;
+}
+
 /** Loads a framework by name (a file in policies/) or by path, validating it against its schema. */
 export async function loadFramework(nameOrPath: string): Promise<Framework> {
-  const file = /[\\/]|\.ya?ml$/.test(nameOrPath) ? nameOrPath : path.join(POLICIES_DIR, `${nameOrPath}.yaml`);
+  const builtIn = !/[\\/]|\.ya?ml$/.test(nameOrPath);
+  const file = builtIn ? path.join(POLICIES_DIR, `${nameOrPath}.yaml`) : nameOrPath;
   const text = await readFile(file, 'utf8').catch(async () => {
     throw new InputError(file, `framework not found (built-in: ${(await listFrameworks()).join(', ')})`);
   });
-  return parseFramework(file, text);
+  const raw =
+    (builtIn ? await readParsedFramework(nameOrPath, text) : undefined) ??
+    (await import('./framework-yaml.ts')).readFrameworkYaml(file, text);
+  return frameworkFromRaw(file, raw);
 }
 
-/** Parses and validates framework YAML; every error names the file and line. */
-export function parseFramework(file: string, text: string): Framework {
-  const { data: raw, lineOf } = readValidatedYaml<RawFramework>(file, text, validateFramework);
+/**
+ * The parsed form of a built-in framework when it was read from this very text and still
+ * passes the checks; otherwise undefined, and the YAML is read (whose errors name the line).
+ */
+export async function readParsedFramework(name: string, text: string): Promise<RawFramework | undefined> {
+  const parsed = await readFile(path.join(PARSED_DIR, `${name}.generated.json`), 'utf8').then(
+    (json) => JSON.parse(json) as ParsedFramework,
+    () => undefined,
+  );
+  if (parsed?.yamlSha256 !== yamlSha256(text)) return undefined;
+  const raw = parsed.framework;
+  return validateFramework(raw) && !frameworkProblem(raw) ? raw : undefined;
+}
+
+export function yamlSha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** What a framework's schema cannot say: unique requirement ids, cited documents that exist, known check ids. */
+export function frameworkProblem(
+  raw: RawFramework,
+): { message: string; at: (string | number)[] } | undefined {
   const seen = new Set<string>();
-  raw.requirements.forEach((requirement, i) => {
+  for (const [i, requirement] of raw.requirements.entries()) {
     if (seen.has(requirement.id)) {
-      throw new InputError(file, `duplicate requirement id ${requirement.id}`, {
-        line: lineOf(['requirements', i]),
-      });
+      return { message: `duplicate requirement id ${requirement.id}`, at: ['requirements', i] };
     }
     seen.add(requirement.id);
-    requirement.cite.forEach((citation, j) => {
+    for (const [j, citation] of requirement.cite.entries()) {
       if (!(citation.doc in raw.documents)) {
-        throw new InputError(
-          file,
-          `unknown document "${citation.doc}" (documents: ${Object.keys(raw.documents).join(', ')})`,
-          { line: lineOf(['requirements', i, 'cite', j, 'doc']) },
-        );
+        return {
+          message: `unknown document "${citation.doc}" (documents: ${Object.keys(raw.documents).join(', ')})`,
+          at: ['requirements', i, 'cite', j, 'doc'],
+        };
       }
-    });
-    (requirement.checks ?? []).forEach((checkId, j) => {
+    }
+    for (const [j, checkId] of (requirement.checks ?? []).entries()) {
       if (!CHECKS_BY_ID.has(checkId)) {
-        throw new InputError(file, `unknown check id "${checkId}" (see \`kansa checks\`)`, {
-          line: lineOf(['requirements', i, 'checks', j]),
-        });
+        return {
+          message: `unknown check id "${checkId}" (see \`kansa checks\`)`,
+          at: ['requirements', i, 'checks', j],
+        };
       }
-    });
-  });
+    }
+  }
+  return undefined;
+}
 
+/** A framework from its checked data (frameworkProblem found nothing): parameters filled, citations rendered. */
+export function frameworkFromRaw(file: string, raw: RawFramework): Framework {
   return {
     id: raw.id,
     version: raw.version,
@@ -77,7 +117,8 @@ export function parseFramework(file: string, text: string): Framework {
   };
 }
 
-type RawFramework = Omit<Framework, 'parameters' | 'requirements' | 'file'> & {
+/** A framework file's data as its schema describes it. */
+export type RawFramework = Omit<Framework, 'parameters' | 'requirements' | 'file'> & {
   parameters?: RawParameters;
   requirements: (Pick<Requirement, 'id' | 'title' | 'force'> &
     Partial<Pick<Requirement, 'checks' | 'manual' | 'orgParameters'>> & { cite: Citation[] })[];

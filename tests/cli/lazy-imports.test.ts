@@ -60,6 +60,8 @@ describe('the offline path loads no cloud SDK', () => {
     const scan = packagesLoaded([kansa, 'scan', '--input', 'fixtures/sample-tenancy', '--output', findings]);
     expect(scan.stderr).toBe('');
     expect(scan.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+    // A built-in framework is read from its parsed form (policies/parsed/): no YAML library.
+    expect(scan.packages).not.toContain('yaml');
     const report = packagesLoaded([
       kansa,
       'report',
@@ -72,5 +74,19 @@ describe('the offline path loads no cloud SDK', () => {
     ]);
     expect(report.status).toBe(0);
     expect(report.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+  });
+
+  it('a framework given as a YAML file is read with the YAML library (what the test above rules out)', () => {
+    const scan = packagesLoaded([
+      kansa,
+      'scan',
+      '--input',
+      'fixtures/sample-tenancy',
+      '--framework',
+      'policies/kobe.yaml',
+      '--no-store',
+    ]);
+    expect(scan.stderr).toBe('');
+    expect(scan.packages).toContain('yaml');
   });
 });
