@@ -1,7 +1,7 @@
 import { InputError } from '../base/input-error.ts';
 import type { Framework } from './framework.ts';
 import { validateFramework } from './framework.validate.generated.js';
-import { frameworkFromRaw, frameworkProblem, type RawFramework } from './load.ts';
+import { frameworkFromRaw, frameworkProblem, type RawFramework } from './framework-data.ts';
 import { readValidatedYaml } from './yaml-file.ts';
 
 /**
