@@ -186,7 +186,7 @@ export async function runCommand(argv: readonly string[], stdout: StdoutWatch): 
     }
     const { runScan } = await import('./scan-command.ts');
     const { createLogger } = await import('./log.ts');
-    const log = await createLogger({
+    const log = createLogger({
       level: options.logLevel,
       format: options.logFormat,
       lang: options.lang,
