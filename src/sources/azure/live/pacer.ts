@@ -251,19 +251,14 @@ export class ArmReadPacer implements Pacer {
     };
   }
 
-  /**
-   * The service's count is the truth when it shows fewer whole reads left than ours. Only whole
-   * tokens are compared: ARM reports a whole number, and the part of a token refilled since
-   * would otherwise be lost at every answer, slowing a subscription reading at the refill rate.
-   */
+  /** The service's count is the truth when it shows fewer reads left than ours. */
   #observe(headers: HeaderSource): void {
     const reported = REMAINING_READS.map((name) => Number(headers.get(name) ?? Number.NaN)).filter(
       Number.isFinite,
     );
     if (reported.length === 0) return;
-    const tokens = this.#refill();
-    const left = Math.min(...reported);
-    if (left < Math.floor(tokens)) this.#tokens = left + (tokens - Math.floor(tokens));
+    this.#refill();
+    this.#tokens = Math.min(this.#tokens, Math.min(...reported));
   }
 }
 
