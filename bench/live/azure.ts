@@ -21,6 +21,13 @@ const CONCURRENCY = 64;
 const ARM_BUCKETS: ArmBucketQuota = { burst: 250, perSecond: 25, globalFactor: 15 };
 /** ARM's latency in the bucket-bound run: a GET of a diagnostic-settings list is 100–300 ms. */
 const ARM_LATENCY_MS = 200;
+/**
+ * The bucket-bound run in real time, and at half speed: refill halved and latency doubled,
+ * so that the reads in flight a bucket needs (latency × refill) are the same, at half the calls
+ * a second. On a loaded machine the real-time run also measures the CPU left to the client;
+ * the half-speed one the pacing.
+ */
+const ARM_SPEEDS = [1, 0.5];
 
 interface Run {
   readonly label: string;
@@ -66,6 +73,8 @@ async function run(
       endpoint: fake.endpoint,
       tlsCa: fake.ca,
       armReads,
+      // The pacer assumes ARM's documented bucket; the half-speed run's is told.
+      ...(armQuota ? { armQuota: { burst: armQuota.burst, perSecond: armQuota.perSecond } } : {}),
     });
     const started = performance.now();
     const scopes = await source.collect({
@@ -181,24 +190,33 @@ export async function benchAzureLive(): Promise<{ markdown: string }> {
 
 /** A few large subscriptions whose ARM phase the read buckets bind, against what they allow. */
 export async function benchArmBuckets(): Promise<string> {
-  const bucketRun = await run(
-    'ARM against the read buckets, 6 subscriptions × 4,500 resources',
-    { subscriptions: 6, resources: 4_500 },
-    ARM_LATENCY_MS,
-    true,
-    ARM_BUCKETS,
-  );
-  const buckets = bucketRatio(bucketRun, ARM_BUCKETS, ARM_LATENCY_MS);
+  const rows: string[] = [];
+  for (const speed of ARM_SPEEDS) {
+    const quota = { ...ARM_BUCKETS, perSecond: ARM_BUCKETS.perSecond * speed };
+    const latencyMs = ARM_LATENCY_MS / speed;
+    const r = await run(
+      'ARM against the read buckets, 6 subscriptions × 4,500 resources',
+      { subscriptions: 6, resources: 4_500 },
+      latencyMs,
+      true,
+      quota,
+    );
+    const buckets = bucketRatio(r, quota, latencyMs);
+    rows.push(
+      `| ${speed === 1 ? 'real time' : `${speed} ×`} | ${quota.perSecond} / s | ${latencyMs} ms | ${buckets.subscriptions} | ${buckets.reads.toLocaleString('en')} | ${buckets.perSubscription.join('–')} | ${((r.graphCalls + r.armCalls) / r.resources).toFixed(3)} | ${(r.armMs / 1000).toFixed(1)} s | ${(buckets.bestMs / 1000).toFixed(1)} s | ${Math.round(buckets.ratio * 100)} % | ${r.armThrottled} |`,
+    );
+  }
+  const { burst, perSecond, globalFactor } = ARM_BUCKETS;
   return [
-    `### ARM phase against the per-subscription read buckets`,
+    '### ARM phase against the per-subscription read buckets',
     '',
-    `ARM's read buckets as documented (per subscription and principal: ${ARM_BUCKETS.burst} tokens, refilled at ${ARM_BUCKETS.perSecond} a second; per subscription for all principals ${ARM_BUCKETS.globalFactor} times that), enforced by the fake, which answers 429 past them and reports what is left on every answer (\`x-ms-ratelimit-remaining-subscription-reads\`, \`…-global-reads\`). ARM latency ${ARM_LATENCY_MS} ms (+ up to 20 ms), real time, --concurrency ${CONCURRENCY}.`,
+    `ARM's read buckets as documented (per subscription and principal: ${burst} tokens, refilled at ${perSecond} a second; per subscription for all principals ${globalFactor} times that), enforced by the fake, which counts a read when it arrives, answers 429 past a bucket and reports what is left on every answer (\`x-ms-ratelimit-remaining-subscription-reads\`, \`…-global-reads\`). ARM latency ${ARM_LATENCY_MS} ms (+ up to 20 ms), --concurrency ${CONCURRENCY}. Also at half speed: refill halved and latency doubled, the same reads in flight per bucket (latency × refill) at half the calls a second.`,
     '',
-    '| subscriptions | ARM reads | reads per subscription | calls per resource | ARM phase | best the buckets allow | vs buckets | 429s |',
-    '|---:|---:|---|---:|---:|---:|---:|---:|',
-    `| ${buckets.subscriptions} | ${buckets.reads.toLocaleString('en')} | ${buckets.perSubscription.join('–')} | ${((bucketRun.graphCalls + bucketRun.armCalls) / bucketRun.resources).toFixed(3)} | ${(bucketRun.armMs / 1000).toFixed(1)} s | ${(buckets.bestMs / 1000).toFixed(1)} s | ${Math.round(buckets.ratio * 100)} % | ${bucketRun.armThrottled} |`,
+    '| speed | refill | ARM latency | subscriptions | ARM reads | reads per subscription | calls per resource | ARM phase | best the buckets allow | vs buckets | 429s |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    ...rows,
     '',
-    `"best the buckets allow": subscription s needs n_s reads; its bucket lets ${ARM_BUCKETS.burst} through at once and ${ARM_BUCKETS.perSecond} a second after that, so its last read can arrive no sooner than (n_s − ${ARM_BUCKETS.burst}) / ${ARM_BUCKETS.perSecond} s after the first, and is answered one latency later; the buckets are independent, so the phase takes at least ${ARM_LATENCY_MS / 1000} s + max over subscriptions of (n_s − ${ARM_BUCKETS.burst}) / ${ARM_BUCKETS.perSecond} s. "ARM phase": from the first ARM read arriving at the fake to the last ARM answer. "vs buckets" = best ÷ phase: the reads achieved per second against the most the buckets allow for the same reads (reads bounced with 429 are not counted as reads). The phase starts while Resource Graph's pages still arrive, so reads not yet known count against it.`,
+    `"best the buckets allow": subscription s needs n_s reads; its bucket lets ${burst} through at once and the refill rate r after that, so its last read can arrive no sooner than (n_s − ${burst}) / r after the first, and is answered one latency L later; the buckets are independent, so the phase takes at least L + max over subscriptions of (n_s − ${burst}) / r. "ARM phase": from the first ARM read arriving at the fake to the last ARM answer. "vs buckets" = best ÷ phase: the reads achieved per second against the most the buckets allow for the same reads (reads bounced with 429 are not counted as reads). The phase starts while Resource Graph's pages still arrive, so reads not yet known count against it.`,
   ].join('\n');
 }
 
