@@ -29,7 +29,7 @@ const LIVE_END = '<!-- end of the live scans -->';
 /** The live collectors against the fake clouds, with realistic latency and the services' quotas. */
 async function liveScans(): Promise<string> {
   const live = [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
-  return `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n${LIVE_END}\n`;
+  return `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n\n${LIVE_END}\n`;
 }
 
 if (process.env.BENCH_ONLY !== undefined) {

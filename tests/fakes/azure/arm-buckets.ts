@@ -18,6 +18,9 @@ export interface ArmBucketQuota {
   readonly globalFactor?: number;
 }
 
+/** ARM's headers without `armQuota`: the legacy hourly count, never running low. */
+export const LEGACY_READ_HEADERS = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -95,4 +98,20 @@ export class ArmReadBuckets {
     }
     return name;
   }
+}
+
+/** ARM's answer to a read over a bucket: 429 with `Retry-After` and what is left. */
+export function throttledAnswer(
+  subscription: string,
+  read: BucketRead,
+): { body: unknown; headers: Record<string, string> } {
+  return {
+    body: {
+      error: {
+        code: 'SubscriptionRequestsThrottled',
+        message: `Number of 'read' requests for subscription '${subscription}' actor '${read.principal}' exceeded. Please try again after '${read.retryAfterSeconds}' seconds.`,
+      },
+    },
+    headers: { ...read.headers, 'retry-after': String(read.retryAfterSeconds) },
+  };
 }

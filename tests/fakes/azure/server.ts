@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { type ArmBucketQuota, ArmReadBuckets } from './arm-buckets.ts';
+import { type ArmBucketQuota, ArmReadBuckets, LEGACY_READ_HEADERS, throttledAnswer } from './arm-buckets.ts';
 import type { Row, Scenario } from './scenario.ts';
 import { makeCertificates } from './tls.ts';
 
@@ -73,11 +73,7 @@ export interface FakeAzureOptions {
   readonly fault?: (request: FakeRequest) => Fault | undefined;
   /** Time for the quota windows and the held answers (tests: the virtual clock shared with the collector). */
   readonly clock?: FakeClock;
-  /**
-   * ARM's read throttling (opt-in): a token bucket per subscription and principal, and a global
-   * one per subscription for all principals; see `ArmReadBuckets`. Without it every ARM answer
-   * carries the legacy hourly header and nothing is throttled.
-   */
+  /** ARM's read buckets (ArmReadBuckets); without them: the legacy hourly header, no 429. */
   readonly armQuota?: ArmBucketQuota;
 }
 
@@ -420,21 +416,12 @@ export class FakeAzure {
     const subscription = /^\/subscriptions\/([^/]+)/.exec(target)?.[1];
     const read =
       subscription && this.#buckets ? this.#buckets.take(subscription, auth, this.#clock.now()) : undefined;
-    const headers = read?.headers ?? ARM_HEADERS;
+    const headers = read?.headers ?? LEGACY_READ_HEADERS;
     if (read && !read.admitted) {
       this.accounting.armThrottled++;
       await this.#delay('arm', res);
-      this.#armJson(
-        res,
-        429,
-        {
-          error: {
-            code: 'SubscriptionRequestsThrottled',
-            message: `Number of 'read' requests for subscription '${subscription}' actor '${read.principal}' exceeded. Please try again after '${read.retryAfterSeconds}' seconds after the last request.`,
-          },
-        },
-        { ...headers, 'retry-after': String(read.retryAfterSeconds) },
-      );
+      const throttled = throttledAnswer(subscription!, read);
+      this.#armJson(res, 429, throttled.body, throttled.headers);
       return undefined;
     }
     if (read && subscription) {
@@ -533,9 +520,6 @@ export class FakeAzure {
     res.end(text);
   }
 }
-
-/** ARM's headers without `armQuota`: the legacy hourly count, never running low. */
-const ARM_HEADERS = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
 
 function typesOf(where: string): Set<string> | undefined {
   const types = [...where.matchAll(/'([^']*)'/g)].map((match) => match[1]!.toLowerCase());
