@@ -27,9 +27,10 @@ const LIVE_HEADING = '# Live scans against the fake clouds';
 const LIVE_END = '<!-- end of the live scans -->';
 
 /** The live collectors against the fake clouds, with realistic latency and the services' quotas. */
-async function liveScans(): Promise<string> {
+async function liveScans(note?: string): Promise<string> {
   const live = [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
-  return `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n\n${LIVE_END}\n`;
+  const parts = [...(note ? [note] : []), ...live.map((l) => l.markdown.trim())];
+  return `${LIVE_HEADING}\n\n${parts.join('\n\n')}\n\n${LIVE_END}\n`;
 }
 
 if (process.env.BENCH_ONLY !== undefined) {
@@ -42,7 +43,9 @@ if (process.env.BENCH_ONLY !== undefined) {
     throw new Error(
       `${RESULTS} has no live section ending in "${LIVE_END}" to replace: run \`npm run bench\``,
     );
-  const section = await liveScans();
+  const section = await liveScans(
+    `(Run alone with BENCH_ONLY=live on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.)`,
+  );
   await writeFile(
     RESULTS,
     `${previous.slice(0, start)}${section}${previous.slice(end + LIVE_END.length + 1)}`,
