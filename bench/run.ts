@@ -4,8 +4,10 @@
 // Sizes: BENCH_SIZES=1000,10000,100000 (default); add 1000000 for the streaming check (minutes).
 // BENCH_ROUNDS=3 interleaved rounds per figure (medians). BENCH_LIVE=0 skips the live-collector
 // runs against the fake clouds (about two minutes) and keeps the previous results' live section.
-// BENCH_ONLY=live runs only those (the three clouds' live collectors) and replaces their section
-// of bench/results.md, keeping the rest of the previous results.
+// BENCH_ONLY=offline measures the start and offline-scan tables only and prints them, leaving
+// bench/results.md as it is (e.g. BENCH_ONLY=offline BENCH_SIZES=1000 BENCH_ROUNDS=5).
+// BENCH_ONLY=live runs only the three clouds' live collectors and replaces their section of
+// bench/results.md, keeping the rest of the previous results.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -33,9 +35,11 @@ async function liveScans(note?: string): Promise<string> {
   return `${LIVE_HEADING}\n\n${parts.join('\n\n')}\n\n${LIVE_END}\n`;
 }
 
-if (process.env.BENCH_ONLY !== undefined) {
-  if (process.env.BENCH_ONLY !== 'live')
-    throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY}: only "live" is known`);
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'offline' && only !== 'live')
+  throw new Error(`BENCH_ONLY=${only}: "offline" or "live"`);
+
+if (only === 'live') {
   const previous = await readFile(RESULTS, 'utf8');
   const start = previous.indexOf(LIVE_HEADING);
   const end = previous.indexOf(LIVE_END);
@@ -55,6 +59,10 @@ if (process.env.BENCH_ONLY !== undefined) {
 }
 
 const offline = await benchOffline(sizes, rounds);
+if (only === 'offline') {
+  console.log(`\n${offline}`);
+  process.exit(0);
+}
 
 const ruleCost = measureRuleCost(100_000);
 
