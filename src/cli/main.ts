@@ -130,7 +130,7 @@ export async function runCommand(argv: readonly string[], stdout: StdoutWatch): 
     )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
-    .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
+    .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 32)
     .option(
       '--timeout <seconds>',
       "live scans: each call's connect-and-response timeout, and optionally each scope's deadline (CALL[,SCOPE], default 60,1800)",
