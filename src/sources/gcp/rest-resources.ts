@@ -8,15 +8,18 @@ import { assetsToResources } from './to-resource.ts';
  * `gcloud sql instances describe`, `gcloud storage buckets describe`, `bq show --format=json`
  * and the APIs' documentation examples print them: objects with a `kind` (`compute#disk`,
  * `storage#bucket`, `sql#instance`, `bigquery#dataset`), bare, in an array, or in a list page
- * (`{"kind": "compute#diskList", "items": [...]}`). Each is read as the Cloud Asset it would
- * be: the same REST JSON as `resource.data`, named after its self link or reference.
+ * (`{"kind": "compute#diskList", "items": [...]}`). The newer APIs write no `kind`: their
+ * resources are known by their full name (`gcloud kms keys list`, `gcloud iam service-accounts
+ * keys list`) or, for GKE clusters, their self link, bare, in an array or in the API's list page
+ * (`{"cryptoKeys": [...]}`, `{"clusters": [...]}`). Each is read as the Cloud Asset it would be:
+ * the same REST JSON as `resource.data`, named after its self link, name or reference.
  */
 export const gcpRestResources: DocumentFormat = {
   id: 'gcp-rest-resources',
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources with a `kind` (gcloud … list/describe --format=json, bq show, API examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -32,7 +35,52 @@ function itemsOf(document: unknown): readonly unknown[] | undefined {
   if (!isObject(document)) return undefined;
   if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
     return Array.isArray(document.items) ? document.items : [];
-  return [document];
+  const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
+  return listKey ? (document[listKey] as unknown[]) : [document];
+}
+
+/** Where the kind-less APIs' list pages keep their resources (beside `nextPageToken`, `totalSize`). */
+const LIST_KEYS = ['cryptoKeys', 'keyRings', 'accounts', 'keys', 'clusters'];
+
+/**
+ * Resources without a `kind`, by their full resource name (`name`): the asset type and the
+ * service that names the Cloud Asset.
+ */
+const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string; readonly service: string }[] = [
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/,
+    assetType: 'cloudkms.googleapis.com/CryptoKey',
+    service: 'cloudkms.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/,
+    assetType: 'cloudkms.googleapis.com/KeyRing',
+    service: 'cloudkms.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+\/keys\/[^/]+$/,
+    assetType: 'iam.googleapis.com/ServiceAccountKey',
+    service: 'iam.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+$/,
+    assetType: 'iam.googleapis.com/ServiceAccount',
+    service: 'iam.googleapis.com',
+  },
+];
+
+/** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
+const GKE_SELF_LINK =
+  /^https:\/\/container\.googleapis\.com\/v1[^/]*\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/]+)$/;
+
+/** The full resource name a kind-less resource goes by, and what it names. */
+function namedResource(item: JsonObject): { assetType: string; name: string } | undefined {
+  const cluster = GKE_SELF_LINK.exec(stringAt(item, 'selfLink') ?? '')?.[1];
+  if (cluster)
+    return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
+  const name = stringAt(item, 'name');
+  const known = name && NAMED.find((named) => named.pattern.test(name));
+  return known ? { assetType: known.assetType, name: `//${known.service}/${name}` } : undefined;
 }
 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
@@ -49,12 +97,15 @@ const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefine
 };
 
 function assetTypeOf(item: unknown): string | undefined {
-  if (!isObject(item) || typeof item.kind !== 'string') return undefined;
+  if (!isObject(item)) return undefined;
+  if (typeof item.kind !== 'string') return namedResource(item)?.assetType;
   const kind = KIND.exec(item.kind);
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
 }
 
 function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
+  const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
+  if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   const name = assetName(assetType, item);

@@ -113,6 +113,67 @@ describe('CommonFacts', () => {
       facts: { customerManagedKey: { value: false }, replicaOf: { source: 'explicit' } },
     });
   });
+
+  it('single servers: sslEnforcement, minimalTlsVersion and publicNetworkAccess, with their defaults', () => {
+    const server = (type: string, properties: Record<string, unknown>) => ({
+      id: `${RG}/${type}/db1`,
+      type: type.toLowerCase(),
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties,
+    });
+    expect(
+      one(
+        server('Microsoft.DBforPostgreSQL/servers', {
+          sslEnforcement: 'Disabled',
+          minimalTlsVersion: 'TLS1_2',
+        }),
+      ).facts,
+    ).toMatchObject({
+      minimalTlsVersion: {
+        source: 'explicit',
+        value: 'TLSEnforcementDisabled',
+        path: 'properties.sslEnforcement',
+      },
+      publicNetworkAccess: { source: 'default', value: 'Enabled' },
+      reachableFromInternet: { value: true },
+    });
+    expect(
+      one(
+        server('Microsoft.DBforMySQL/servers', {
+          sslEnforcement: 'Enabled',
+          minimalTlsVersion: 'TLS1_2',
+          publicNetworkAccess: 'Disabled',
+          byokEnforcement: 'Enabled',
+          replicationRole: 'Replica',
+          masterServerId: `${RG}/Microsoft.DBforMySQL/servers/db0`,
+        }),
+      ).facts,
+    ).toMatchObject({
+      minimalTlsVersion: { source: 'explicit', value: 'TLS1_2' },
+      reachableFromInternet: { value: false },
+      customerManagedKey: { value: true },
+      replicaOf: { source: 'explicit', path: 'properties.masterServerId' },
+    });
+    expect(one(server('Microsoft.DBforMariaDB/servers', { sslEnforcement: 'Enabled' })).facts).toMatchObject({
+      minimalTlsVersion: { source: 'default', value: 'TLSEnforcementDisabled' },
+    });
+  });
+
+  it('MySQL flexible servers of the preview API: top-level publicNetworkAccess and sslEnforcement', () => {
+    const preview = {
+      id: `${RG}/Microsoft.DBforMySQL/flexibleServers/my1`,
+      type: 'microsoft.dbformysql/flexibleservers',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: { publicNetworkAccess: 'Enabled', sslEnforcement: 'Disabled', byokEnforcement: 'Disabled' },
+    };
+    expect(one(preview).facts).toMatchObject({
+      publicNetworkAccess: { source: 'explicit', value: 'Enabled', path: 'properties.publicNetworkAccess' },
+      minimalTlsVersion: { source: 'explicit', value: 'TLSEnforcementDisabled' },
+      customerManagedKey: { value: false },
+    });
+  });
 });
 
 describe('kansa types', () => {

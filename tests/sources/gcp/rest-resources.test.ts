@@ -59,4 +59,57 @@ describe('gcp-rest-resources', () => {
     expect(gcpRestResources.matches({ kind: 'youtube#video', id: 'x' })).toBe(false);
     expect(gcpRestResources.matches([{ id: '/subscriptions/s/resourceGroups/r', name: 'r' }])).toBe(false);
   });
+
+  // The newer APIs write no `kind`: Cloud KMS and IAM name resources in full, GKE by self link.
+  const cryptoKey = {
+    name: 'projects/city-keys/locations/asia-northeast1/keyRings/city-ring/cryptoKeys/docs-key',
+    purpose: 'ENCRYPT_DECRYPT',
+    createTime: '2024-04-22T14:38:20.559717266Z',
+    rotationPeriod: '7776000s',
+  };
+  const cluster = {
+    name: 'web',
+    location: 'asia-northeast1-a',
+    legacyAbac: { enabled: true },
+    selfLink: 'https://container.googleapis.com/v1/projects/city-web/zones/asia-northeast1-a/clusters/web',
+  };
+  const saKey = {
+    name: 'projects/city-web/serviceAccounts/ci@city-web.iam.gserviceaccount.com/keys/0f1e2d3c',
+    keyType: 'USER_MANAGED',
+    validAfterTime: '2021-03-23T14:07:01Z',
+  };
+
+  it.each([
+    ['gcloud kms keys list --format=json', [cryptoKey]],
+    ['the Cloud KMS API list page', { cryptoKeys: [cryptoKey], totalSize: 1 }],
+    ['gcloud container clusters list --format=json', [cluster]],
+    ['the GKE API list page', { clusters: [cluster] }],
+    ['the IAM API keys page', { keys: [saKey] }],
+  ])('is chosen for kind-less resources: %s', (_what, document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'gcp-rest-resources',
+    );
+  });
+
+  it('names kind-less resources after their full name or GKE self link', () => {
+    const [key, gke, sa] = readRecords(gcpRestResources, [cryptoKey, cluster, saKey]);
+    expect(key).toMatchObject({
+      id: '//cloudkms.googleapis.com/projects/city-keys/locations/asia-northeast1/keyRings/city-ring/cryptoKeys/docs-key',
+      account: 'city-keys',
+      region: 'asia-northeast1',
+      kansaType: 'kms.key',
+    });
+    expect(gke).toMatchObject({
+      id: '//container.googleapis.com/projects/city-web/zones/asia-northeast1-a/clusters/web',
+      region: 'asia-northeast1',
+      kansaType: 'container.cluster',
+      facts: { legacyAbac: { source: 'explicit', value: true } },
+    });
+    expect(sa).toMatchObject({ kansaType: 'iam.service-account-key', account: 'city-web' });
+  });
+
+  it('takes a `…/clusters/…` name for GKE only with GKE’s self link (Memorystore clusters share the shape)', () => {
+    const redisCluster = { name: 'projects/city-web/locations/asia-northeast1/clusters/cache' };
+    expect(gcpRestResources.matches([redisCluster])).toBe(false);
+  });
 });
