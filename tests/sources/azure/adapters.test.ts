@@ -160,6 +160,20 @@ describe('CommonFacts', () => {
     });
   });
 
+  it('the extended auditing policy completes its server like the auditing policy', () => {
+    const extended = {
+      id: `${RG}/Microsoft.Sql/servers/sql1/extendedAuditingSettings/default`,
+      type: 'Microsoft.Sql/servers/extendedAuditingSettings',
+      subscriptionId: SUBSCRIPTION,
+      properties: { state: 'Enabled', predicateExpression: "object_name = 'SensitiveData'" },
+    };
+    expect(one(extended)).toMatchObject({
+      id: `${RG}/Microsoft.Sql/servers/sql1`.toLowerCase(),
+      kansaType: 'database.server',
+      facts: { auditingState: { source: 'explicit', value: 'Enabled' } },
+    });
+  });
+
   it('MySQL flexible servers of the preview API: top-level publicNetworkAccess and sslEnforcement', () => {
     const preview = {
       id: `${RG}/Microsoft.DBforMySQL/flexibleServers/my1`,

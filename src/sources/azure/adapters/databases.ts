@@ -161,8 +161,9 @@ export const cosmosDbAccount: Adapter = {
 };
 
 /**
- * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET): its
- * `state` completes the server's facts. Auditing is off until enabled.
+ * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET), or
+ * the extended policy `servers/<server>/extendedAuditingSettings/default` (the same `state`, with
+ * a predicate): its `state` completes the server's facts. Auditing is off until enabled.
  * https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
  */
 export const sqlServerAuditing: Adapter = {

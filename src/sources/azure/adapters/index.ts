@@ -44,6 +44,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.keyvault/managedhsms', managedHsm],
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
+  ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/firewallrules', databaseFirewallRule],
   ['microsoft.dbforpostgresql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.dbformysql/flexibleservers/firewallrules', databaseFirewallRule],
