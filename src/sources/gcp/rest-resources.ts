@@ -86,7 +86,8 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
-  storage: (kind) => (kind === 'bucket' ? 'storage.googleapis.com/Bucket' : undefined),
+  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy.
+  storage: (kind) => (kind === 'bucket' || kind === 'policy' ? 'storage.googleapis.com/Bucket' : undefined),
   sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
   bigquery: (kind) =>
     kind === 'dataset'
@@ -108,12 +109,30 @@ function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
   if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
+  if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
   const name = assetName(assetType, item);
   if (!name)
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
   return { name, assetType, ancestors: [], resource: { data: item, dataPath: 'resource' } };
+}
+
+/**
+ * `storage#policy`: `resourceId` is `projects/_/buckets/<bucket>`; the project (`_` in the API's
+ * answer) comes from the bucket's own record, as for a Cloud Asset IAM-policy line.
+ * https://cloud.google.com/storage/docs/json_api/v1/buckets/getIamPolicy
+ */
+function bucketPolicyAsset(item: JsonObject): CloudAsset | { readonly skip: string } {
+  const bucket = /^projects\/[^/]+\/buckets\/([^/]+)$/.exec(stringAt(item, 'resourceId') ?? '')?.[1];
+  if (!bucket)
+    return { skip: 'storage#policy: no `resourceId` (projects/_/buckets/<bucket>) to name its bucket' };
+  return {
+    name: `//storage.googleapis.com/${bucket}`,
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: [],
+    iamPolicy: { policy: item, path: 'policy' },
+  };
 }
 
 /** The Cloud Asset name the resource has (https://cloud.google.com/asset-inventory/docs/resource-name-format). */

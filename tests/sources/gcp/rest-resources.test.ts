@@ -112,4 +112,24 @@ describe('gcp-rest-resources', () => {
     const redisCluster = { name: 'projects/city-web/locations/asia-northeast1/clusters/cache' };
     expect(gcpRestResources.matches([redisCluster])).toBe(false);
   });
+
+  it('reads a bucket’s IAM policy (storage#policy) as the bucket asset’s policy, its project from the bucket', () => {
+    const policy = {
+      kind: 'storage#policy',
+      resourceId: 'projects/_/buckets/city-open-data',
+      bindings: [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }],
+    };
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(policy))?.id).toBe(
+      'gcp-rest-resources',
+    );
+    const [fromPolicy, fromBucket] = readRecords(gcpRestResources, [policy, bucket]);
+    expect(fromPolicy).toMatchObject({
+      id: '//storage.googleapis.com/city-open-data',
+      kansaType: 'storage.bucket',
+    });
+    expect(fromBucket).toMatchObject({
+      id: '//storage.googleapis.com/city-open-data',
+      account: '123456789012',
+    });
+  });
 });
