@@ -19,7 +19,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Pub/Sub topics, log buckets by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -40,7 +40,16 @@ function itemsOf(document: unknown): readonly unknown[] | undefined {
 }
 
 /** Where the kind-less APIs' list pages keep their resources (beside `nextPageToken`, `totalSize`). */
-const LIST_KEYS = ['cryptoKeys', 'keyRings', 'accounts', 'keys', 'clusters'];
+const LIST_KEYS = [
+  'cryptoKeys',
+  'keyRings',
+  'accounts',
+  'keys',
+  'clusters',
+  'functions',
+  'topics',
+  'buckets',
+];
 
 /**
  * Resources without a `kind`, by their full resource name (`name`): the asset type and the
@@ -67,6 +76,22 @@ const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string; re
     assetType: 'iam.googleapis.com/ServiceAccount',
     service: 'iam.googleapis.com',
   },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/functions\/[^/]+$/,
+    assetType: 'cloudfunctions.googleapis.com/CloudFunction',
+    service: 'cloudfunctions.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/topics\/[^/]+$/,
+    assetType: 'pubsub.googleapis.com/Topic',
+    service: 'pubsub.googleapis.com',
+  },
+  // `gcloud logging buckets list`: log buckets, not Cloud Storage buckets (`storage#bucket`).
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
+    assetType: 'logging.googleapis.com/LogBucket',
+    service: 'logging.googleapis.com',
+  },
 ];
 
 /** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
@@ -80,7 +105,14 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
   const name = stringAt(item, 'name');
   const known = name && NAMED.find((named) => named.pattern.test(name));
-  return known ? { assetType: known.assetType, name: `//${known.service}/${name}` } : undefined;
+  if (!known) return undefined;
+  // Cloud Functions (2nd gen) answer with `buildConfig` / `serviceConfig`: the Function type.
+  const assetType =
+    known.assetType === 'cloudfunctions.googleapis.com/CloudFunction' &&
+    ('serviceConfig' in item || item.environment === 'GEN_2')
+      ? 'cloudfunctions.googleapis.com/Function'
+      : known.assetType;
+  return { assetType, name: `//${known.service}/${name}` };
 }
 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;

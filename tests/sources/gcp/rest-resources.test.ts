@@ -85,6 +85,17 @@ describe('gcp-rest-resources', () => {
     ['gcloud container clusters list --format=json', [cluster]],
     ['the GKE API list page', { clusters: [cluster] }],
     ['the IAM API keys page', { keys: [saKey] }],
+    ['the Pub/Sub API topics page', { topics: [{ name: 'projects/city-web/topics/events' }] }],
+    [
+      'gcloud logging buckets list',
+      [{ name: 'projects/city-web/locations/global/buckets/_Default', retentionDays: 30 }],
+    ],
+    [
+      'the Cloud Functions API page',
+      {
+        functions: [{ name: 'projects/city-web/locations/asia-northeast1/functions/hook', httpsTrigger: {} }],
+      },
+    ],
   ])('is chosen for kind-less resources: %s', (_what, document) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'gcp-rest-resources',
@@ -106,6 +117,20 @@ describe('gcp-rest-resources', () => {
       facts: { legacyAbac: { source: 'explicit', value: true } },
     });
     expect(sa).toMatchObject({ kansaType: 'iam.service-account-key', account: 'city-web' });
+  });
+
+  it('tells 1st-gen Cloud Functions from 2nd-gen ones, and log buckets from Cloud Storage buckets', () => {
+    const [gen1, gen2, logBucket] = readRecords(gcpRestResources, [
+      { name: 'projects/p/locations/asia-northeast1/functions/a', httpsTrigger: {} },
+      { name: 'projects/p/locations/asia-northeast1/functions/b', serviceConfig: {}, environment: 'GEN_2' },
+      { name: 'projects/p/locations/global/buckets/_Default', retentionDays: 30 },
+    ]);
+    expect(gen1?.nativeType).toBe('cloudfunctions.googleapis.com/CloudFunction');
+    expect(gen2?.nativeType).toBe('cloudfunctions.googleapis.com/Function');
+    expect(logBucket).toMatchObject({
+      nativeType: 'logging.googleapis.com/LogBucket',
+      kansaType: 'audit.log-bucket',
+    });
   });
 
   it('takes a `…/clusters/…` name for GKE only with GKE’s self link (Memorystore clusters share the shape)', () => {
