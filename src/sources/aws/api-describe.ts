@@ -1,0 +1,151 @@
+import type { DocumentFormat } from '../format.ts';
+import { asRecord } from './config-item.ts';
+import { configItemsToResources } from './config-items-reader.ts';
+
+/**
+ * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
+ * describe-trails`, `aws kms describe-key` and SDK recordings (Cloud Custodian's placebo data)
+ * write it: `{"DBInstances": [...]}`, `{"KeyMetadata": {...}}`. Config records the same
+ * structures (its field names are the API's in lower camel case, which the adapters read in
+ * either case), so each entry is read as a configuration item of its type. The APIs leave out
+ * what is not set (a log group that never expires has no `retentionInDays`), as Config does, so
+ * an absent field of the structure takes the cloud's default; what other calls return (a key's
+ * rotation status) stays unknown. EKS alone lists its logging as the API does
+ * (`logging.clusterLogging[].{types, enabled}`), which is read as Config's `EnabledTypes`.
+ * Account and region come from the resource's ARN, else its availability zone and the file
+ * name; an entry that names neither is skipped with the reason.
+ */
+export const awsApiDescribeFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-api-describe',
+  provider: 'aws',
+  description:
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"})',
+  matches(document) {
+    return shapeOf(document) !== undefined;
+  },
+  *read(document, ctx) {
+    const shape = shapeOf(document);
+    if (!shape) return;
+    const items = shape.entries.map((entry) => asItem(shape.api, asRecord(entry)));
+    yield* configItemsToResources(items, ctx, false);
+  },
+};
+
+interface DescribeApi {
+  /** The response member holding the entries (a list, or one object). */
+  readonly member: string;
+  readonly list: boolean;
+  readonly resourceType: string;
+  /** Entry fields with the resource's ARN and its Config resource id, first found wins. */
+  readonly arn: readonly string[];
+  readonly id: readonly string[];
+  /** A field naming the owning account where the entry has no ARN. */
+  readonly owner?: string;
+}
+
+const APIS: readonly DescribeApi[] = [
+  {
+    member: 'DBInstances',
+    list: true,
+    resourceType: 'AWS::RDS::DBInstance',
+    arn: ['DBInstanceArn'],
+    id: ['DbiResourceId', 'DBInstanceIdentifier'],
+  },
+  {
+    member: 'DBClusters',
+    list: true,
+    resourceType: 'AWS::RDS::DBCluster',
+    arn: ['DBClusterArn'],
+    id: ['DbClusterResourceId', 'DBClusterIdentifier'],
+  },
+  {
+    member: 'DBSnapshots',
+    list: true,
+    resourceType: 'AWS::RDS::DBSnapshot',
+    arn: ['DBSnapshotArn'],
+    id: ['DBSnapshotIdentifier'],
+  },
+  {
+    member: 'DBClusterSnapshots',
+    list: true,
+    resourceType: 'AWS::RDS::DBClusterSnapshot',
+    arn: ['DBClusterSnapshotArn'],
+    id: ['DBClusterSnapshotIdentifier'],
+  },
+  {
+    member: 'trailList',
+    list: true,
+    resourceType: 'AWS::CloudTrail::Trail',
+    arn: ['TrailARN'],
+    id: ['Name'],
+  },
+  {
+    member: 'logGroups',
+    list: true,
+    resourceType: 'AWS::Logs::LogGroup',
+    arn: ['arn'],
+    id: ['logGroupName'],
+  },
+  { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
+  { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  {
+    member: 'Table',
+    list: false,
+    resourceType: 'AWS::DynamoDB::Table',
+    arn: ['TableArn'],
+    id: ['TableName'],
+  },
+  { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  {
+    member: 'SecurityGroups',
+    list: true,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    arn: ['SecurityGroupArn'],
+    id: ['GroupId'],
+    owner: 'OwnerId',
+  },
+];
+
+/** The API a response comes from: one known member whose first entry carries the id it names. */
+function shapeOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] } | undefined {
+  const record = asRecord(document);
+  if (!record) return undefined;
+  for (const api of APIS) {
+    const value = record[api.member];
+    const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
+    if (!first || !api.id.some((field) => typeof first[field] === 'string')) continue;
+    // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
+    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) continue;
+    return { api, entries: api.list ? (value as unknown[]) : [value] };
+  }
+  return undefined;
+}
+
+function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined): unknown {
+  if (!entry) return entry;
+  const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
+  const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
+  const owner = api.owner ? entry[api.owner] : undefined;
+  return {
+    resourceType: api.resourceType,
+    resourceId,
+    ...(typeof arn === 'string' && { arn }),
+    ...(typeof owner === 'string' && { accountId: owner }),
+    ...(typeof entry['AvailabilityZone'] === 'string' && { availabilityZone: entry['AvailabilityZone'] }),
+    configuration: api.resourceType === 'AWS::EKS::Cluster' ? withEksLogging(entry) : entry,
+  };
+}
+
+/** `logging.clusterLogging: [{types, enabled}]` (EKS API) → `Logging.ClusterLogging.EnabledTypes[].Type` (Config). */
+function withEksLogging(cluster: Record<string, unknown>): Record<string, unknown> {
+  const groups = asRecord(cluster['logging'])?.['clusterLogging'];
+  if (!Array.isArray(groups)) return cluster;
+  const enabled = groups.flatMap((group) => {
+    const record = asRecord(group);
+    const types = record?.['types'];
+    return record?.['enabled'] === true && Array.isArray(types) ? types : [];
+  });
+  const { logging: _, ...rest } = cluster;
+  return { ...rest, Logging: { ClusterLogging: { EnabledTypes: enabled.map((type) => ({ Type: type })) } } };
+}
