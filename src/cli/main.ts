@@ -162,7 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { runScan } = await import('./scan-command.ts');
     const { createLogger } = await import('./log.ts');
-    const log = await createLogger({
+    const log = createLogger({
       level: options.logLevel,
       format: options.logFormat,
       lang: options.lang,
