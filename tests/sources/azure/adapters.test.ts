@@ -160,6 +160,26 @@ describe('CommonFacts', () => {
     });
   });
 
+  it('a deployment slot is an app, completed by its own config/web', () => {
+    const slot = `${RG}/Microsoft.Web/sites/app1/slots/staging`;
+    expect(
+      one({
+        id: slot,
+        type: 'Microsoft.Web/sites/slots',
+        subscriptionId: SUBSCRIPTION,
+        properties: { httpsOnly: true },
+      }),
+    ).toMatchObject({ kansaType: 'compute.serverless', facts: { httpsOnly: { value: true } } });
+    expect(
+      one({
+        id: `${slot}/config/web`,
+        type: 'Microsoft.Web/sites/slots/config',
+        subscriptionId: SUBSCRIPTION,
+        properties: { minTlsVersion: '1.0' },
+      }),
+    ).toMatchObject({ id: slot.toLowerCase(), facts: { minTlsVersion: { value: '1.0' } } });
+  });
+
   it('the extended auditing policy completes its server like the auditing policy', () => {
     const extended = {
       id: `${RG}/Microsoft.Sql/servers/sql1/extendedAuditingSettings/default`,

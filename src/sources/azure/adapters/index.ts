@@ -75,6 +75,9 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.network/networkwatchers/flowlogs', flowLog],
   ['microsoft.web/sites', webApp],
   ['microsoft.web/sites/config', webAppConfig],
+  // Deployment slots are apps of their own, with their own settings and config/web.
+  ['microsoft.web/sites/slots', webApp],
+  ['microsoft.web/sites/slots/config', webAppConfig],
   ['microsoft.consumption/budgets', budget],
 ]);
 
