@@ -4,8 +4,8 @@ import { configItemsToResources } from './config-items-reader.ts';
 
 /**
  * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
- * describe-trails`, `aws kms describe-key` and SDK recordings (Cloud Custodian's placebo data)
- * write it: `{"DBInstances": [...]}`, `{"KeyMetadata": {...}}`. Config records the same
+ * describe-trails`, `aws kms describe-key`, `aws iam get-account-authorization-details` and SDK
+ * recordings (Cloud Custodian's placebo data) write it: `{"DBInstances": [...]}`, `{"KeyMetadata": {...}}`. Config records the same
  * structures (its field names are the API's in lower camel case, which the adapters read in
  * either case), so each entry is read as a configuration item of its type. The APIs leave out
  * what is not set (a log group that never expires has no `retentionInDays`), as Config does, so
@@ -20,14 +20,15 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"})',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"}) and iam get-account-authorization-details',
   matches(document) {
-    return shapeOf(document) !== undefined;
+    return membersOf(document).length > 0;
   },
   *read(document, ctx) {
-    const shape = shapeOf(document);
-    if (!shape) return;
-    const items = shape.entries.map((entry) => asItem(shape.api, asRecord(entry)));
+    // `get-account-authorization-details` answers with four members; the others with one.
+    const items = membersOf(document).flatMap(({ api, entries }) =>
+      entries.map((entry) => asItem(api, asRecord(entry))),
+    );
     yield* configItemsToResources(items, ctx, false);
   },
 };
@@ -42,6 +43,8 @@ interface DescribeApi {
   readonly id: readonly string[];
   /** A field naming the owning account where the entry has no ARN. */
   readonly owner?: string;
+  /** The resource's name where the id is not it (IAM ids are `AIDA…`; groups are found by name). */
+  readonly name?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -51,6 +54,7 @@ const APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::RDS::DBInstance',
     arn: ['DBInstanceArn'],
     id: ['DbiResourceId', 'DBInstanceIdentifier'],
+    name: 'DBInstanceIdentifier',
   },
   {
     member: 'DBClusters',
@@ -58,6 +62,7 @@ const APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::RDS::DBCluster',
     arn: ['DBClusterArn'],
     id: ['DbClusterResourceId', 'DBClusterIdentifier'],
+    name: 'DBClusterIdentifier',
   },
   {
     member: 'DBSnapshots',
@@ -97,6 +102,40 @@ const APIS: readonly DescribeApi[] = [
     id: ['TableName'],
   },
   { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
+  // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
+  {
+    member: 'UserDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
+  },
+  {
+    member: 'GroupDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::Group',
+    arn: ['Arn'],
+    id: ['GroupId'],
+    name: 'GroupName',
+  },
+  {
+    member: 'RoleDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Policies',
+    list: true,
+    resourceType: 'AWS::IAM::Policy',
+    arn: ['Arn'],
+    id: ['PolicyId'],
+    name: 'PolicyName',
+  },
   {
     member: 'SecurityGroups',
     list: true,
@@ -107,19 +146,18 @@ const APIS: readonly DescribeApi[] = [
   },
 ];
 
-/** The API a response comes from: one known member whose first entry carries the id it names. */
-function shapeOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] } | undefined {
+/** The known members of a response whose first entry carries the id its API names. */
+function membersOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] }[] {
   const record = asRecord(document);
-  if (!record) return undefined;
-  for (const api of APIS) {
+  if (!record) return [];
+  return APIS.flatMap((api) => {
     const value = record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
-    if (!first || !api.id.some((field) => typeof first[field] === 'string')) continue;
+    if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
-    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) continue;
-    return { api, entries: api.list ? (value as unknown[]) : [value] };
-  }
-  return undefined;
+    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
+    return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
+  });
 }
 
 function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined): unknown {
@@ -127,9 +165,11 @@ function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined): u
   const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   const owner = api.owner ? entry[api.owner] : undefined;
+  const name = api.name ? entry[api.name] : undefined;
   return {
     resourceType: api.resourceType,
     resourceId,
+    ...(typeof name === 'string' && { resourceName: name }),
     ...(typeof arn === 'string' && { arn }),
     ...(typeof owner === 'string' && { accountId: owner }),
     ...(typeof entry['AvailabilityZone'] === 'string' && { availabilityZone: entry['AvailabilityZone'] }),

@@ -97,4 +97,39 @@ describe('aws-api-describe', () => {
     });
     expect(groups.skipped).toEqual([expect.stringContaining('sg-2: no region')]);
   });
+
+  it('reads every member of get-account-authorization-details, named as IAM names them', () => {
+    const { resources } = read({
+      UserDetailList: [
+        {
+          UserName: 'alice',
+          UserId: 'AIDA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+          GroupList: ['admins'],
+        },
+      ],
+      GroupDetailList: [
+        { GroupName: 'admins', GroupId: 'AGPA1', Arn: `arn:aws:iam::${ACCOUNT}:group/admins` },
+      ],
+      RoleDetailList: [
+        {
+          RoleName: 'open',
+          RoleId: 'AROA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:role/open`,
+          AssumeRolePolicyDocument: encodeURIComponent(
+            JSON.stringify({
+              Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+            }),
+          ),
+        },
+      ],
+      Policies: [],
+      IsTruncated: false,
+    });
+    expect(resources.map((r) => [r.nativeType, r.name, r.region])).toEqual([
+      ['AWS::IAM::User', 'alice', 'global'],
+      ['AWS::IAM::Group', 'admins', 'global'],
+      ['AWS::IAM::Role', 'open', 'global'],
+    ]);
+  });
 });
