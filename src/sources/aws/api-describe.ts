@@ -25,9 +25,10 @@ export const awsApiDescribeFormat: DocumentFormat = {
     return membersOf(document).length > 0;
   },
   *read(document, ctx) {
+    const place = placeInPath(ctx.file);
     // `get-account-authorization-details` answers with four members; the others with one.
     const items = membersOf(document).flatMap(({ api, entries }) =>
-      entries.map((entry) => asItem(api, asRecord(entry))),
+      entries.map((entry) => asItem(api, asRecord(entry), place)),
     );
     yield* configItemsToResources(items, ctx, false);
   },
@@ -160,13 +161,44 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
   });
 }
 
-function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined): unknown {
+/**
+ * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
+ * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
+ * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
+ * or a region name, or a file name that begins with them, says, for entries that do not (a
+ * 12-digit run inside a name, such as a timestamp, does not).
+ */
+function placeInPath(file: string): { account?: string; region?: string } {
+  const folders = file.split(/[\\/]/);
+  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
+  const isAccount = (part: string) => /^\d{12}$/.test(part);
+  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
+  const account = [...folders, first].findLast(isAccount);
+  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
+  return { ...(account && { account }), ...(region && { region }) };
+}
+
+function asItem(
+  api: DescribeApi,
+  entry: Record<string, unknown> | undefined,
+  place: { account?: string; region?: string },
+): unknown {
   if (!entry) return entry;
   const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   const owner = api.owner ? entry[api.owner] : undefined;
   const name = api.name ? entry[api.name] : undefined;
+  const zone = entry['AvailabilityZone'];
+  // The ARN (or zone) names the place itself; the path only stands in when it does not.
+  const fromPath =
+    typeof arn === 'string'
+      ? {}
+      : {
+          ...(place.account && typeof owner !== 'string' && { accountId: place.account }),
+          ...(place.region && typeof zone !== 'string' && { awsRegion: place.region }),
+        };
   return {
+    ...fromPath,
     resourceType: api.resourceType,
     resourceId,
     ...(typeof name === 'string' && { resourceName: name }),

@@ -132,4 +132,16 @@ describe('aws-api-describe', () => {
       ['AWS::IAM::Role', 'open', 'global'],
     ]);
   });
+
+  it('takes account and region from the dump’s folders for entries that name neither', () => {
+    const resources = [
+      ...awsApiDescribeFormat.read(
+        { Volumes: [{ VolumeId: 'vol-1', Encrypted: false }] },
+        { file: `dump/${ACCOUNT}/ap-northeast-3/describe-volumes.json`, skip: () => {} },
+      ),
+    ];
+    expect(resources).toMatchObject([
+      { account: ACCOUNT, region: 'ap-northeast-3', nativeType: 'AWS::EC2::Volume' },
+    ]);
+  });
 });
