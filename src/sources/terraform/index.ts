@@ -41,26 +41,30 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
   const declarations = new Declarations(path.dirname(ctx.file));
 
   for (const { unit: linked, reason } of linker.units()) {
-    if (!linked || linked.primary.action === 'delete') {
+    // A unit without a resource adapter of its own is the project its IAM resources describe.
+    const adapter = linked && (ADAPTERS[linked.primary.type] ?? ADAPTERS.google_project!);
+    if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
       ctx.skip(reason);
       continue;
     }
+    const { primary } = linked;
     const unit = afterPlan(linked);
-    const primary = { ...linked.primary, action: linked.primary.action };
-    // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
-    const built = adapter.build(unit, new Translation('after'), linker);
+    const deletion = primary.action === 'delete' ? adapter.whenDeleted : undefined;
+    const built = deletion
+      ? deletion(linked, new Translation('before'))
+      : adapter.build(unit, new Translation('after'), linker);
     const moduleSources = config.moduleSources(primary.moduleAddress);
     const declaration = declarations.find(moduleSources, primary.type, primary.name);
     const parts = [...unit.parts.values()].flat().map((part) => part.address);
     const iac: IacOrigin = {
       address: primary.address,
-      action: primary.action,
+      // A deleted account-wide setting changes the account: an update of it.
+      action: primary.action === 'delete' ? 'update' : primary.action,
       ...(moduleSources.length > 0 && { moduleSources }),
       ...(declaration && { declaration }),
       ...(parts.length > 0 && { parts }),
     };
-    const before = changedBefore(linked);
+    const before = deletion ? linked : changedBefore(linked);
     const account = placement.account(primary, adapter.provider);
     yield {
       ...built,

@@ -42,6 +42,13 @@ export interface TerraformAdapter {
   build(unit: Unit, tr: Translation, ctx: BuildContext): Resource;
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
+  /**
+   * An account-wide setting the plan deletes: the account as the deletion leaves it (no
+   * password policy, no public access block). Judged as an update of the account, against the
+   * setting before the plan, so a deletion that weakens the account is a failure it brings in.
+   * Types without it are not evaluated when deleted.
+   */
+  whenDeleted?(unit: Unit, tr: Translation): Resource;
 }
 
 export function partsOf(unit: Unit, type: string): readonly TfInstance[] {

@@ -3,6 +3,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, removedPart, type TerraformAdapter, type Unit } from './adapter.ts';
+import { awsAccountAdapters } from './aws-account.ts';
 import { awsIamAdapters } from './aws-iam.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
@@ -429,6 +430,18 @@ function accountPublicAccessBlock(unit: Unit, tr: Translation): Resource {
   return fromConfigItem(configItem('AWS::S3::AccountPublicAccessBlock', configuration), tr);
 }
 
+/** Deleting the resource removes the account's blocks (DeletePublicAccessBlock): none is on. */
+function deletedAccountPublicAccessBlock(unit: Unit, tr: Translation): Resource {
+  tr.mark('configuration', unit.primary.address, 'known');
+  const configuration = {
+    blockPublicAcls: false,
+    ignorePublicAcls: false,
+    blockPublicPolicy: false,
+    restrictPublicBuckets: false,
+  };
+  return fromConfigItem(configItem('AWS::S3::AccountPublicAccessBlock', configuration), tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function aws(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -441,7 +454,10 @@ function aws(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdap
 
 export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_s3_bucket: aws(s3Bucket, { parts: S3_PARTS }),
-  aws_s3_account_public_access_block: aws(accountPublicAccessBlock, { global: true }),
+  aws_s3_account_public_access_block: aws(accountPublicAccessBlock, {
+    global: true,
+    whenDeleted: deletedAccountPublicAccessBlock,
+  }),
   aws_security_group: aws(securityGroup, {
     parts: {
       aws_security_group_rule: { attribute: 'security_group_id', parentKeys: ['id'] },
@@ -453,4 +469,5 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
   ...awsIamAdapters,
+  ...awsAccountAdapters,
 };
