@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { compareText } from '../base/compare-text.ts';
 import type { Evidence } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
@@ -346,9 +347,9 @@ export function byResourceType(
   b: Coverage['resourcesByType'][number],
 ): number {
   return (
-    a.provider.localeCompare(b.provider) ||
-    a.type.localeCompare(b.type) ||
+    compareText(a.provider, b.provider) ||
+    compareText(a.type, b.type) ||
     b.count - a.count ||
-    a.nativeType.localeCompare(b.nativeType)
+    compareText(a.nativeType, b.nativeType)
   );
 }

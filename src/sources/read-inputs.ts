@@ -3,6 +3,7 @@ import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
@@ -78,7 +79,7 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
   }
   let entries: Dirent[];
   try {
-    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
