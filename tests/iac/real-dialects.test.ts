@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+
+/**
+ * Plans in the dialects public plans are written in (see SOURCES.md, "Dialects of public
+ * plans"): older Terraform format versions, older provider spellings, blocks known only in
+ * part. Each document is kansa's own, written to the shape of the public plan named beside it.
+ */
+
+type Json = Record<string, unknown>;
+
+interface Change {
+  readonly address: string;
+  readonly after: Json;
+  readonly afterUnknown?: Json;
+  /** The resource block's `expressions` in `configuration`. */
+  readonly expressions?: Json;
+  readonly actions?: string[];
+  readonly before?: Json | null;
+}
+
+interface PlanOptions {
+  readonly formatVersion?: string;
+  readonly terraformVersion?: string;
+  /** Terraform 0.12 wrote `provider_name` as the bare local name (`aws`). */
+  readonly bareProviderNames?: boolean;
+  readonly providers?: Record<string, Json>;
+}
+
+/** A plan of root-module resources, as `terraform show -json` writes one. */
+function plan(changes: Change[], options: PlanOptions = {}): Json {
+  const providerOf = (type: string) => type.split('_')[0] ?? type;
+  const providerName = (type: string) =>
+    options.bareProviderNames ? providerOf(type) : `registry.terraform.io/hashicorp/${providerOf(type)}`;
+  const identity = (address: string) => {
+    const [type, name] = address.split('.') as [string, string];
+    return { address, mode: 'managed', type, name, provider_name: providerName(type) };
+  };
+  return {
+    format_version: options.formatVersion ?? '1.2',
+    terraform_version: options.terraformVersion ?? '1.9.8',
+    planned_values: {
+      root_module: {
+        resources: changes.map((c) => ({ ...identity(c.address), schema_version: 0, values: c.after })),
+      },
+    },
+    resource_changes: changes.map((c) => ({
+      ...identity(c.address),
+      change: {
+        actions: c.actions ?? ['create'],
+        before: c.before ?? null,
+        after: c.after,
+        after_unknown: c.afterUnknown ?? {},
+        ...(options.formatVersion === '0.1' ? {} : { before_sensitive: false, after_sensitive: {} }),
+      },
+    })),
+    configuration: {
+      provider_config: Object.fromEntries(
+        Object.entries(options.providers ?? { aws: { region: constant('us-west-2') } }).map(
+          ([name, expressions]) => [name, { name, expressions }],
+        ),
+      ),
+      root_module: {
+        resources: changes.map((c) => {
+          const { provider_name: _, ...rest } = identity(c.address);
+          return {
+            ...rest,
+            provider_config_key: providerOf(rest.type),
+            expressions: c.expressions ?? {},
+            schema_version: 0,
+          };
+        }),
+      },
+    },
+  };
+}
+
+const ref = (...references: string[]) => ({ references });
+const constant = (value: unknown) => ({ constant_value: value });
+
+/** A new aws_s3_bucket of provider v3, whose computed attributes a plan shows as unknown. */
+function bucketV3(name: string, after: Json, afterUnknown: Json = {}): Change {
+  return {
+    address: `aws_s3_bucket.${name}`,
+    after: {
+      bucket: name,
+      force_destroy: false,
+      cors_rule: [],
+      grant: [],
+      lifecycle_rule: [],
+      logging: [],
+      replication_configuration: [],
+      server_side_encryption_configuration: [],
+      website: [],
+      tags: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, region: true, versioning: true, ...afterUnknown },
+    expressions: { bucket: constant(name) },
+  };
+}
+
+describe('AWS provider v3 plans (Terraform 0.12–0.15): inline S3 settings', () => {
+  // Modelled on terragoat's s3.tf as planned in checkov's tests/terraform/runner/resources/plan
+  // (format 0.1, Terraform 0.12.23) and regula's bucket_sse / cloudtrail test inputs.
+  const kmsKey: Change = {
+    address: 'aws_kms_key.logs',
+    after: { deletion_window_in_days: 10, enable_key_rotation: true, is_enabled: true },
+    afterUnknown: { arn: true, id: true, key_id: true, policy: true },
+  };
+  const logs = bucketV3(
+    'logs',
+    {
+      acl: 'log-delivery-write',
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+      ],
+    },
+    {
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: true }] }] },
+      ],
+    },
+  );
+  const logsExpressions = {
+    acl: constant('log-delivery-write'),
+    server_side_encryption_configuration: [
+      {
+        rule: [
+          {
+            apply_server_side_encryption_by_default: [
+              {
+                kms_master_key_id: ref('aws_kms_key.logs.arn', 'aws_kms_key.logs'),
+                sse_algorithm: constant('aws:kms'),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const science = bucketV3(
+    'science',
+    { acl: 'private', logging: [{ target_prefix: 'log/' }] },
+    { logging: [{ target_bucket: true }] },
+  );
+  const scienceExpressions = {
+    acl: constant('private'),
+    logging: [
+      { target_bucket: ref('aws_s3_bucket.logs.id', 'aws_s3_bucket.logs'), target_prefix: constant('log/') },
+    ],
+  };
+  const publicRead = bucketV3('data', { acl: 'public-read' });
+  const privateBucket = bucketV3('private', { acl: 'private' });
+  const publicPolicy = bucketV3('site', {
+    acl: 'private',
+    policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' },
+      ],
+    }),
+  });
+  const document = plan(
+    [
+      kmsKey,
+      { ...logs, expressions: logsExpressions },
+      { ...science, expressions: scienceExpressions },
+      publicRead,
+      privateBucket,
+      publicPolicy,
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.12.23', bareProviderNames: true },
+  );
+
+  it('reads an inline KMS rule whose key the plan creates (kms_master_key_id known after apply)', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(scanned, 'aws.s3.bucket-cmk-encryption', 'aws_s3_bucket.logs');
+    expect(finding.status).toBe('PASS');
+    const facts = resourceOf(scanned, 'aws_s3_bucket.logs').facts as Record<string, { value?: unknown }>;
+    expect(facts.sseAlgorithm?.value).toBe('aws:kms');
+    expect(facts.kmsKeyId?.value).toBe('aws_kms_key.logs');
+  });
+
+  it('reads an inline logging block whose target bucket the plan creates', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science').status).toBe('PASS');
+    // A bucket without a logging block still fails.
+    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.private').status).toBe('FAIL');
+  });
+
+  it('leaves a logging target that no plan resource explains unknown', async () => {
+    const scanned = await scanDocument(
+      plan([{ ...science, expressions: { logging: [{ target_bucket: ref('var.log_bucket') }] } }]),
+    );
+    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science').status).toBe(
+      'UNKNOWN',
+    );
+  });
+
+  it('fails a new bucket whose configuration asks for a public ACL or policy, without assuming S3’s default blocks', async () => {
+    const scanned = await scanDocument(document);
+    const acl = findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.data');
+    expect(acl.status).toBe('FAIL');
+    expect(acl.change).toBe('introduced');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.site').status).toBe('FAIL');
+    // A private new bucket keeps S3's default: all four blocks on.
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.private').status).toBe('PASS');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.logs').status).toBe('PASS');
+  });
+
+  it('lets an explicit public access block win over the public grant it neutralises', async () => {
+    const scanned = await scanDocument(
+      plan([
+        publicRead,
+        {
+          address: 'aws_s3_bucket_public_access_block.data',
+          after: {
+            block_public_acls: true,
+            ignore_public_acls: true,
+            block_public_policy: true,
+            restrict_public_buckets: true,
+          },
+          afterUnknown: { bucket: true, id: true },
+          expressions: { bucket: ref('aws_s3_bucket.data.id', 'aws_s3_bucket.data') },
+        },
+      ]),
+    );
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.data').status).toBe('PASS');
+  });
+});
