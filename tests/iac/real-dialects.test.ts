@@ -229,3 +229,157 @@ describe('AWS provider v3 plans (Terraform 0.12–0.15): inline S3 settings', ()
     expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.data').status).toBe('PASS');
   });
 });
+
+describe('google provider 2.x / 3.x plans', () => {
+  // Modelled on plans of the google provider 3.x found through code search (a google_storage_bucket
+  // with `uniform_bucket_level_access` set and the deprecated `bucket_policy_only` in
+  // `after_unknown`), and on regula's google test inputs (format 0.1, Terraform 0.13.5).
+  const providers = { google: { project: constant('osaka-city-dev') } };
+  const bucket = (name: string, after: Json, afterUnknown: Json): Change => ({
+    address: `google_storage_bucket.${name}`,
+    after: { name, location: 'ASIA-NORTHEAST1', force_destroy: false, storage_class: 'STANDARD', ...after },
+    afterUnknown: { id: true, project: true, self_link: true, url: true, ...afterUnknown },
+  });
+
+  it('reads uniform bucket-level access from `bucket_policy_only` when the plan knows only that spelling', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          // 2.x: only the old attribute exists.
+          bucket('v2', { bucket_policy_only: true }, {}),
+          // 3.x, old spelling set: the new one is computed.
+          bucket('v3_old', { bucket_policy_only: true }, { uniform_bucket_level_access: true }),
+          // 3.x, new spelling set: the old one is computed.
+          bucket('v3_new', { uniform_bucket_level_access: false }, { bucket_policy_only: true }),
+        ],
+        { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+      ),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'gcp.storage.bucket-uniform-access', `google_storage_bucket.${name}`).status;
+    expect(status('v2')).toBe('PASS');
+    expect(status('v3_old')).toBe('PASS');
+    expect(status('v3_new')).toBe('FAIL');
+  });
+
+  it('reads a new firewall rule without `direction` as an ingress rule (the API default)', async () => {
+    const rule = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+      address: `google_compute_firewall.${name}`,
+      after: {
+        name,
+        network: 'default',
+        allow: [{ protocol: 'tcp', ports: ['22'] }],
+        deny: [],
+        disabled: null,
+        source_tags: null,
+        source_service_accounts: null,
+        target_tags: null,
+        ...after,
+      },
+      afterUnknown: {
+        id: true,
+        direction: true,
+        priority: true,
+        project: true,
+        self_link: true,
+        ...afterUnknown,
+      },
+      expressions: { name: constant(name), network: constant('default'), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          rule('world', { source_ranges: ['0.0.0.0/0'] }, {}, { source_ranges: constant(['0.0.0.0/0']) }),
+          // Source tags only: `source_ranges` is computed, and the rule admits no address range.
+          rule(
+            'tagged',
+            { source_tags: ['bastion'] },
+            { source_ranges: true },
+            { source_tags: constant(['bastion']) },
+          ),
+          // A direction the configuration sets but the plan cannot know stays unknown.
+          rule('dynamic', { source_ranges: ['0.0.0.0/0'] }, {}, { direction: ref('var.direction') }),
+        ],
+        { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+      ),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'gcp.compute.firewall-internet-ingress', `google_compute_firewall.${name}`).status;
+    expect(status('world')).toBe('FAIL');
+    expect(status('tagged')).toBe('PASS');
+    expect(status('dynamic')).toBe('UNKNOWN');
+  });
+});
+
+describe('azurerm 2.x plans', () => {
+  // Modelled on regula's azurerm test inputs (format 0.1, Terraform 0.13.5, azurerm 2.x:
+  // `allow_blob_public_access`, `enable_https_traffic_only`, `min_tls_version = "TLS1_0"`) and
+  // on the azurerm 2.x schemas of the resources below (terraform-provider-azurerm v2 docs).
+  const providers = { azurerm: { features: [{}] } };
+  const resource = (address: string, after: Json, afterUnknown: Json = {}): Change => ({
+    address,
+    after: { location: 'japaneast', name: address.split('.')[1], ...after },
+    afterUnknown: { id: true, ...afterUnknown },
+  });
+  const document = plan(
+    [
+      resource('azurerm_kubernetes_cluster.rbac_on', {
+        role_based_access_control: [{ enabled: true, azure_active_directory: [] }],
+        local_account_disabled: true,
+      }),
+      resource('azurerm_kubernetes_cluster.rbac_off', {
+        role_based_access_control: [{ enabled: false, azure_active_directory: [] }],
+      }),
+      resource('azurerm_app_service.legacy_tls', {
+        https_only: true,
+        site_config: [{ min_tls_version: '1.0', ftps_state: 'Disabled' }],
+      }),
+      resource('azurerm_app_service.modern_tls', {
+        https_only: true,
+        site_config: [{ min_tls_version: '1.2', ftps_state: 'Disabled' }],
+      }),
+      resource(
+        'azurerm_sql_server.audited',
+        { version: '12.0', extended_auditing_policy: [{ retention_in_days: 90 }] },
+        { extended_auditing_policy: [{ storage_endpoint: true }] },
+      ),
+      resource('azurerm_mssql_server.unaudited', {
+        version: '12.0',
+        minimum_tls_version: '1.2',
+        public_network_access_enabled: false,
+        extended_auditing_policy: [],
+      }),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.14.11', providers },
+  );
+
+  it('reads RBAC from the 2.x `role_based_access_control` block', async () => {
+    const scanned = await scanDocument(document);
+    const facts = resourceOf(scanned, 'azurerm_kubernetes_cluster.rbac_on').facts as Record<
+      string,
+      { value?: unknown; path?: string }
+    >;
+    expect(facts.enableRbac?.value).toBe(true);
+    expect(facts.enableRbac?.path).toBe(
+      'azurerm_kubernetes_cluster.rbac_on.role_based_access_control.0.enabled',
+    );
+    expect(findingOf(scanned, 'azure.aks.rbac', 'azurerm_kubernetes_cluster.rbac_off').status).toBe('FAIL');
+  });
+
+  it('reads azurerm_app_service and its `site_config.min_tls_version`', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_app_service.legacy_tls').status).toBe(
+      'FAIL',
+    );
+    expect(findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_app_service.modern_tls').status).toBe(
+      'PASS',
+    );
+  });
+
+  it('reads azurerm_sql_server, and the inline `extended_auditing_policy` block as auditing on', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_sql_server.audited').status).toBe('PASS');
+    expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_mssql_server.unaudited').status).toBe('FAIL');
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});

@@ -81,3 +81,23 @@ export function valueOrReference(
   }
   return tr.read(instance, attribute, nativePath);
 }
+
+/**
+ * An attribute that provider versions spell differently (`allow_nested_items_to_be_public` /
+ * `allow_blob_public_access`, `uniform_bucket_level_access` / `bucket_policy_only`): the first
+ * spelling whose value the plan knows, else the first it carries at all. A provider that has
+ * both spellings computes the one the configuration leaves out: unknown, never the answer.
+ */
+export function readFirst(
+  tr: Translation,
+  instance: TfInstance,
+  attributes: readonly string[],
+  nativePath: string,
+): unknown {
+  const values = tr.valuesOf(instance);
+  const chosen =
+    attributes.find((attribute) => values.read(attribute).state === 'known') ??
+    attributes.find((attribute) => values.read(attribute).state !== 'absent') ??
+    attributes[0]!;
+  return tr.read(instance, chosen, nativePath);
+}

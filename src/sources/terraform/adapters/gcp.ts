@@ -4,7 +4,14 @@ import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type BuildContext,
+  partsOf,
+  readFirst,
+  type TerraformAdapter,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -111,8 +118,18 @@ function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const bucket = unit.primary;
   const data = readData(tr, bucket, {
     'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
-    'iamConfiguration.uniformBucketLevelAccess.enabled': 'uniform_bucket_level_access',
   });
+  // `bucket_policy_only`: the attribute's name in provider 2.x, deprecated beside the new one in 3.x.
+  set(
+    data,
+    'iamConfiguration.uniformBucketLevelAccess.enabled',
+    readFirst(
+      tr,
+      bucket,
+      ['uniform_bucket_level_access', 'bucket_policy_only'],
+      `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`,
+    ),
+  );
   set(
     data,
     'encryption.defaultKmsKeyName',
@@ -159,13 +176,25 @@ function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
 }
 
 /** `allow` blocks as the REST `allowed` list. */
-function firewall(unit: Unit, tr: Translation): Resource {
+function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const rule = unit.primary;
   const data = readData(tr, rule, {
-    direction: 'direction',
     disabled: 'disabled',
-    sourceRanges: 'source_ranges',
+    sourceTags: 'source_tags',
+    sourceServiceAccounts: 'source_service_accounts',
   });
+  // Optional+Computed: a new rule that leaves them out gets the API's defaults (INGRESS, and for
+  // an ingress rule without source tags or accounts, every IPv4 source), as an export omits them.
+  for (const [nativePath, attribute] of [
+    ['direction', 'direction'],
+    ['sourceRanges', 'source_ranges'],
+  ] as const) {
+    set(
+      data,
+      nativePath,
+      tr.readComputed(rule, attribute, `${DATA}.${nativePath}`, ctx.config.sets(rule, attribute)),
+    );
+  }
   const allow = tr.read(rule, 'allow', `${DATA}.allowed`);
   if (Array.isArray(allow)) {
     data.allowed = allow
