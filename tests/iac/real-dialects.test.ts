@@ -1,5 +1,8 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
 
 /**
  * Plans in the dialects public plans are written in (see SOURCES.md, "Dialects of public
@@ -381,5 +384,32 @@ describe('azurerm 2.x plans', () => {
     expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_sql_server.audited').status).toBe('PASS');
     expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_mssql_server.unaudited').status).toBe('FAIL');
     expect(scanned.coverage.skipped).toEqual([]);
+  });
+});
+
+describe('a plan written through hashicorp/setup-terraform’s wrapper', () => {
+  // Modelled on infracost's cmd/infracost/testdata/plan_with_terraform_wrapper.json: the wrapper
+  // echoes `[command]…/terraform-bin show -json …`, then the plan on one line, then workflow
+  // commands (`::debug::`, `::set-output name=stdout::` with the output escaped).
+  it('reads the plan on the line after the echoed command', async () => {
+    const json = JSON.stringify(plan([bucketV3('wrapped', { acl: 'public-read' })]));
+    const text = [
+      '[command]/home/runner/work/_temp/0f4e2c1a/terraform-bin show -json plan.out',
+      json,
+      '::debug::Terraform exited with code 0.',
+      `::debug::stdout: ${json}`,
+      '::debug::stderr: ',
+      '::debug::exitcode: 0',
+      `::set-output name=stdout::${json}%0A`,
+      '::set-output name=stderr::',
+      '::set-output name=exitcode::0',
+      '',
+    ].join('\n');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kansa-wrapper-')), 'plan.json');
+    writeFileSync(file, text);
+    const scanned = await scanFile(file);
+    expect(scanned.coverage.error).toBeUndefined();
+    expect(scanned.coverage.format).toBe('terraform-json');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.wrapped').status).toBe('FAIL');
   });
 });
