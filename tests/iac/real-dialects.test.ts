@@ -301,7 +301,14 @@ describe('google provider 2.x / 3.x plans', () => {
             { source_tags: constant(['bastion']) },
           ),
           // A direction the configuration sets but the plan cannot know stays unknown.
-          rule('dynamic', { source_ranges: ['0.0.0.0/0'] }, {}, { direction: ref('var.direction') }),
+          rule(
+            'dynamic',
+            { source_ranges: ['0.0.0.0/0'] },
+            {},
+            {
+              direction: ref('random_shuffle.direction.result', 'random_shuffle.direction'),
+            },
+          ),
         ],
         { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
       ),
@@ -411,5 +418,87 @@ describe('a plan written through hashicorp/setup-terraform’s wrapper', () => {
     expect(scanned.coverage.error).toBeUndefined();
     expect(scanned.coverage.format).toBe('terraform-json');
     expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.wrapped').status).toBe('FAIL');
+  });
+});
+
+describe('a registry module passing null to an Optional+Computed attribute', () => {
+  // Modelled on infracost's cmd/infracost/testdata/terraform_v0.12_plan.json (Terraform 0.12.31,
+  // terraform-aws-modules/rds nested three modules deep): `backup_retention_period =
+  // var.backup_retention_period`, the variable left at its null default, so the plan shows the
+  // attribute as known after apply.
+  const instance = (retention: Json, afterUnknown: Json) => ({
+    address: 'module.db.module.db_instance.aws_db_instance.this[0]',
+    module_address: 'module.db.module.db_instance',
+    mode: 'managed',
+    type: 'aws_db_instance',
+    name: 'this',
+    index: 0,
+    provider_name: 'aws',
+    change: {
+      actions: ['create'],
+      before: null,
+      after: { identifier: 'demodb', storage_encrypted: true, publicly_accessible: false, ...retention },
+      after_unknown: { id: true, arn: true, kms_key_id: true, ...afterUnknown },
+    },
+  });
+  const document = (passed: Json | undefined, childDefault: unknown) => ({
+    format_version: '0.1',
+    terraform_version: '0.12.31',
+    resource_changes: [instance({}, { backup_retention_period: true })],
+    configuration: {
+      provider_config: { aws: { name: 'aws', expressions: { region: constant('ap-northeast-1') } } },
+      root_module: {
+        module_calls: {
+          db: {
+            source: 'terraform-aws-modules/rds/aws',
+            expressions: passed ? { backup_retention_period: passed } : {},
+            module: {
+              variables: { backup_retention_period: { default: null } },
+              module_calls: {
+                db_instance: {
+                  source: './modules/db_instance',
+                  expressions: { backup_retention_period: ref('var.backup_retention_period') },
+                  module: {
+                    variables: { backup_retention_period: { default: childDefault } },
+                    resources: [
+                      {
+                        address: 'aws_db_instance.this',
+                        mode: 'managed',
+                        type: 'aws_db_instance',
+                        name: 'this',
+                        provider_config_key: 'db_instance:aws',
+                        expressions: { backup_retention_period: ref('var.backup_retention_period') },
+                        schema_version: 1,
+                        count_expression: constant(1),
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const id = 'module.db.module.db_instance.aws_db_instance.this[0]';
+
+  it('reads the attribute as the provider’s default when the variables come down to null', async () => {
+    const scanned = await scanDocument(document(undefined, 1));
+    const finding = findingOf(scanned, 'aws.rds.instance-backup', id);
+    expect(finding.status).toBe('PASS');
+    const facts = resourceOf(scanned, id).facts as Record<string, { value?: unknown; source?: string }>;
+    expect(facts.backupRetentionPeriod).toMatchObject({ value: 1, source: 'default' });
+    // Passed a null constant by the root module: the same.
+    expect(
+      findingOf(await scanDocument(document(constant(null), 1)), 'aws.rds.instance-backup', id).status,
+    ).toBe('PASS');
+  });
+
+  it('leaves it unknown when a resource of the plan gives the value', async () => {
+    const scanned = await scanDocument(
+      document(ref('random_integer.retention.result', 'random_integer.retention'), null),
+    );
+    expect(findingOf(scanned, 'aws.rds.instance-backup', id).status).toBe('UNKNOWN');
   });
 });

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject } from '../document.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
@@ -86,16 +86,38 @@ function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     {
       storageEncrypted: 'storage_encrypted',
       publiclyAccessible: 'publicly_accessible',
-      backupRetentionPeriod: 'backup_retention_period',
       enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
       readReplicaSourceDBInstanceIdentifier: 'replicate_source_db',
     },
     'configuration',
   );
+  const retention = backupRetention(db, tr, ctx, configuration.readReplicaSourceDBInstanceIdentifier);
+  if (retention !== undefined) configuration.backupRetentionPeriod = retention;
   const key = kmsKeyOf(tr, ctx, db, 'kms_key_id', 'configuration.kmsKeyId');
   if (key.value !== undefined) configuration.kmsKeyId = key.value;
   const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
   return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
+}
+
+/**
+ * `backup_retention_period` is Optional+Computed: a new instance whose configuration leaves it
+ * out (terraform-aws-modules/rds passes null by default) gets RDS's default, 1 day
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html). A read
+ * replica's default differs: it stays unknown.
+ */
+function backupRetention(db: TfInstance, tr: Translation, ctx: BuildContext, replicaOf: unknown): unknown {
+  const attribute = 'backup_retention_period';
+  const isNew = db.action === 'create' || db.action === 'replace';
+  const unknownInPlan = tr.valuesOf(db).read(attribute).state === 'unknown';
+  const replica = replicaOf !== undefined || tr.valuesOf(db).read('replicate_source_db').state === 'unknown';
+  if (isNew && unknownInPlan && !replica && !ctx.config.sets(db, attribute)) {
+    tr.mark('configuration.backupRetentionPeriod', `${db.address}.${attribute}`, 'assumed', {
+      ja: '構成にないため、RDS の作成時の既定値（1日）です',
+      en: 'not in the configuration: RDS’s default at creation (1 day)',
+    });
+    return 1;
+  }
+  return tr.read(db, attribute, 'configuration.backupRetentionPeriod');
 }
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
