@@ -502,3 +502,23 @@ describe('a registry module passing null to an Optional+Computed attribute', () 
     expect(findingOf(scanned, 'aws.rds.instance-backup', id).status).toBe('UNKNOWN');
   });
 });
+
+describe('AWS placement by availability zone', () => {
+  // Modelled on regula's ebs volume_encrypted_infra.json: volumes placed by `availability_zone`.
+  it('places a resource in the region of its availability zone when the provider’s region is not known', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'aws_ebs_volume.data',
+            after: { availability_zone: 'ap-northeast-1a', size: 40, encrypted: true },
+            afterUnknown: { id: true, arn: true, kms_key_id: true },
+          },
+        ],
+        { providers: { aws: { region: ref('var.region') } } },
+      ),
+    );
+    expect(resourceOf(scanned, 'aws_ebs_volume.data').region).toBe('ap-northeast-1');
+    expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_ebs_volume.data').status).toBe('PASS');
+  });
+});

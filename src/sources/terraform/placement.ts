@@ -164,8 +164,13 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
 }
 
 function ownRegion(instance: TfInstance, provider: Provider): string | undefined {
+  // An AWS zone names its region (`ap-northeast-1a`): an EBS volume, a DB instance.
   const attributes =
-    provider === 'azure' ? ['location'] : provider === 'aws' ? ['region'] : ['location', 'region', 'zone'];
+    provider === 'azure'
+      ? ['location']
+      : provider === 'aws'
+        ? ['region', 'availability_zone']
+        : ['location', 'region', 'zone'];
   for (const attribute of attributes) {
     const value = known(instance, attribute);
     if (typeof value === 'string' && value !== '')
