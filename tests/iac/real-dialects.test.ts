@@ -192,12 +192,14 @@ describe('AWS provider v3 plans (Terraform 0.12–0.15): inline S3 settings', ()
     expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.private').status).toBe('FAIL');
   });
 
-  it('leaves a logging target that no plan resource explains unknown', async () => {
-    const scanned = await scanDocument(
-      plan([{ ...science, expressions: { logging: [{ target_bucket: ref('var.log_bucket') }] } }]),
-    );
-    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science').status).toBe(
-      'UNKNOWN',
+  it('counts a logging block whose target no plan resource explains as logging on (the target is required)', async () => {
+    // A plan without `configuration` (checkov's tf_plan_skip_check_regex copies of terragoat).
+    const { configuration: _, ...withoutConfiguration } = plan([science]);
+    const scanned = await scanDocument(withoutConfiguration);
+    const finding = findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science');
+    expect(finding.status).toBe('PASS');
+    expect(finding.evidence).toContainEqual(
+      expect.objectContaining({ path: 'aws_s3_bucket.science.logging.0.target_bucket' }),
     );
   });
 

@@ -40,7 +40,7 @@ export function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resour
     ? tr.read(policyPart, 'policy', policyPath)
     : policyDeleted
       ? undefined
-      : bucketOwn(tr, ctx, bucket, 'policy', policyPath, isNew);
+      : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
   if (policy !== undefined || policyPart || isNew || policyDeleted || bucketShows(tr, bucket, 'policy')) {
     supplementary.BucketPolicy = { policyText: policy ?? null };
   }
@@ -57,12 +57,14 @@ export function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   const logPath = `${SUPPLEMENTARY}.BucketLoggingConfiguration.destinationBucketName`;
   const logging = onePart(unit, 'aws_s3_bucket_logging');
   if (logging) {
-    const target = valueOrReference(tr, ctx, logging, 'target_bucket', logPath, ['aws_s3_bucket']);
+    const target = logTarget(tr, ctx, logging, 'target_bucket', logPath);
     if (target !== undefined) supplementary.BucketLoggingConfiguration = { destinationBucketName: target };
   } else if (deletedBy(unit, tr, 'aws_s3_bucket_logging', logPath)) {
     supplementary.BucketLoggingConfiguration = { destinationBucketName: null };
   } else {
-    const own = bucketOwn(tr, ctx, bucket, 'logging.0.target_bucket', logPath, isNew, ['aws_s3_bucket']);
+    const own = bucketOwn(tr, bucket, 'logging.0.target_bucket', logPath, isNew, () =>
+      logTarget(tr, ctx, bucket, 'logging.0.target_bucket', logPath),
+    );
     if (own !== undefined || isNew || bucketShows(tr, bucket, 'logging')) {
       supplementary.BucketLoggingConfiguration = { destinationBucketName: own ?? null };
     }
@@ -159,26 +161,23 @@ function deletedBy(unit: Unit, tr: Translation, type: string, nativePath: string
  * A setting the bucket resource itself carries (computed by the provider from the real bucket,
  * so known for a bucket that exists: `policy = ""` and `logging = []` say there is none). For a
  * new bucket an unset value is S3's default: none (undefined is returned, and the caller writes
- * the native "none"). A block the plan shows in part (`logging` whose `target_bucket` is a bucket
- * of the plan) is read for what it shows, a reference to one of `referenceTypes` naming it. For
- * an existing bucket whose value the plan does not show, the setting is unknown.
+ * the native "none"). A block the plan shows in part (`logging` whose `target_bucket` is known
+ * after apply) is read for what it shows, by `readShown` when given. For an existing bucket
+ * whose value the plan does not show, the setting is unknown.
  */
 function bucketOwn(
   tr: Translation,
-  ctx: BuildContext,
   bucket: TfInstance,
   attribute: string,
   nativePath: string,
   isNew: boolean,
-  referenceTypes?: readonly string[],
+  readShown: () => unknown = () => tr.read(bucket, attribute, nativePath),
 ): unknown {
   const top = attribute.split('.')[0] ?? attribute;
   const values = tr.valuesOf(bucket);
   const read = values.read(top);
   if (read.state === 'known' || (read.state === 'unknown' && values.present(top))) {
-    const value = referenceTypes
-      ? valueOrReference(tr, ctx, bucket, attribute, nativePath, referenceTypes)
-      : tr.read(bucket, attribute, nativePath);
+    const value = readShown();
     return value === '' ? undefined : value;
   }
   if (isNew) {
@@ -188,6 +187,27 @@ function bucketOwn(
   if (read.state === 'unknown' || read.state === 'sensitive') return tr.read(bucket, attribute, nativePath);
   tr.mark(nativePath, `${bucket.address}.${attribute}`, 'unmanaged');
   return undefined;
+}
+
+/**
+ * The bucket a logging block sends the logs to: its name, or the plan's bucket it refers to.
+ * `target_bucket` is required, so a block whose target is known only after apply and names no
+ * bucket of the plan (`var.log_bucket` through a module output, a plan without `configuration`)
+ * still turns logging on: the attribute stands for the bucket.
+ */
+function logTarget(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+): unknown {
+  const unknownInPlan = tr.valuesOf(instance).read(attribute).state === 'unknown';
+  if (unknownInPlan && ctx.referenced(instance, attribute, ['aws_s3_bucket']).length === 0) {
+    tr.mark(nativePath, `${instance.address}.${attribute}`, 'known');
+    return `${instance.address}.${attribute} (known after apply)`;
+  }
+  return valueOrReference(tr, ctx, instance, attribute, nativePath, ['aws_s3_bucket']);
 }
 
 /** Whether the bucket resource shows a setting (known, even as "none"). */
