@@ -20,6 +20,8 @@ interface Change {
   readonly expressions?: Json;
   readonly actions?: string[];
   readonly before?: Json | null;
+  /** The provider's local name, when not the type's prefix (`google-beta`). */
+  readonly provider?: string;
 }
 
 interface PlanOptions {
@@ -35,20 +37,24 @@ function plan(changes: Change[], options: PlanOptions = {}): Json {
   const providerOf = (type: string) => type.split('_')[0] ?? type;
   const providerName = (type: string) =>
     options.bareProviderNames ? providerOf(type) : `registry.terraform.io/hashicorp/${providerOf(type)}`;
-  const identity = (address: string) => {
+  const identity = (address: string, provider?: string) => {
     const [type, name] = address.split('.') as [string, string];
-    return { address, mode: 'managed', type, name, provider_name: providerName(type) };
+    return { address, mode: 'managed', type, name, provider_name: providerName(provider ?? type) };
   };
   return {
     format_version: options.formatVersion ?? '1.2',
     terraform_version: options.terraformVersion ?? '1.9.8',
     planned_values: {
       root_module: {
-        resources: changes.map((c) => ({ ...identity(c.address), schema_version: 0, values: c.after })),
+        resources: changes.map((c) => ({
+          ...identity(c.address, c.provider),
+          schema_version: 0,
+          values: c.after,
+        })),
       },
     },
     resource_changes: changes.map((c) => ({
-      ...identity(c.address),
+      ...identity(c.address, c.provider),
       change: {
         actions: c.actions ?? ['create'],
         before: c.before ?? null,
@@ -68,7 +74,7 @@ function plan(changes: Change[], options: PlanOptions = {}): Json {
           const { provider_name: _, ...rest } = identity(c.address);
           return {
             ...rest,
-            provider_config_key: providerOf(rest.type),
+            provider_config_key: c.provider ?? providerOf(rest.type),
             expressions: c.expressions ?? {},
             schema_version: 0,
           };
@@ -522,5 +528,47 @@ describe('AWS placement by availability zone', () => {
     );
     expect(resourceOf(scanned, 'aws_ebs_volume.data').region).toBe('ap-northeast-1');
     expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_ebs_volume.data').status).toBe('PASS');
+  });
+});
+
+describe('resources of the google-beta provider', () => {
+  // Modelled on a Terraform 1.5.7 plan (format 1.2) of Google Cloud's three-tier web app found
+  // through code search: Cloud SQL and Cloud Run through `registry.terraform.io/hashicorp/google-beta`.
+  it('counts the projects google-beta resources show as the provider’s, for resources that name none', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_compute_disk.boot',
+            provider: 'google-beta',
+            after: { name: 'boot', project: 'osaka-city-dev', zone: 'asia-northeast1-a', size: 10 },
+            afterUnknown: { id: true, self_link: true },
+          },
+          {
+            address: 'google_sql_database_instance.db',
+            after: {
+              name: 'db',
+              region: 'asia-northeast1',
+              settings: [
+                { ip_configuration: [{ ipv4_enabled: true, authorized_networks: [{ value: '0.0.0.0/0' }] }] },
+              ],
+            },
+            afterUnknown: { id: true, project: true, self_link: true },
+          },
+        ],
+        {
+          providers: {
+            google: { region: constant('asia-northeast1') },
+            'google-beta': { region: constant('asia-northeast1') },
+          },
+        },
+      ),
+    );
+    const db = resourceOf(scanned, 'google_sql_database_instance.db');
+    expect(db.account).toBe('osaka-city-dev');
+    expect(db.region).toBe('asia-northeast1');
+    expect(
+      findingOf(scanned, 'gcp.sql.instance-public-access', 'google_sql_database_instance.db').status,
+    ).toBe('FAIL');
   });
 });

@@ -51,8 +51,9 @@ export class Placement {
     const accounts = new Set<string>();
     for (const other of this.#instances) {
       // `registry.terraform.io/hashicorp/aws`, or plain `aws` in plans of Terraform 0.12.
-      const name = PROVIDER_NAME[provider];
-      if (other.providerName !== name && !other.providerName.endsWith(`/${name}`)) continue;
+      const names = PROVIDER_NAMES[provider];
+      if (!names.some((name) => other.providerName === name || other.providerName.endsWith(`/${name}`)))
+        continue;
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }
@@ -126,7 +127,12 @@ const OWN_CREDENTIALS = new Set([
   'impersonate_service_account',
 ]);
 
-const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'aws', azure: 'azurerm', gcp: 'google' };
+/** The Terraform providers of each cloud: google-beta manages the same projects as google. */
+const PROVIDER_NAMES: Readonly<Record<Provider, readonly string[]>> = {
+  aws: ['aws'],
+  azure: ['azurerm'],
+  gcp: ['google', 'google-beta'],
+};
 
 function constantOf(block: JsonObject | undefined, key: string): unknown {
   const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
