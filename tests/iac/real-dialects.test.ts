@@ -572,3 +572,44 @@ describe('resources of the google-beta provider', () => {
     ).toBe('FAIL');
   });
 });
+
+describe('azurerm 3.x (late) plans, with both spellings of an attribute', () => {
+  // Modelled on an azurerm 3.x plan (Terraform 1.x, format 1.2) found through code search: the
+  // configuration sets the old `enable_https_traffic_only`, the plan shows it known and the new
+  // `https_traffic_only_enabled` in `after_unknown` (computed from the old one).
+  it('reads the spelling the plan knows, not the computed one', async () => {
+    const account = (name: string, oldSpelling: boolean): Change => ({
+      address: `azurerm_storage_account.${name}`,
+      after: {
+        name,
+        location: 'japaneast',
+        account_kind: 'StorageV2',
+        account_tier: 'Standard',
+        account_replication_type: 'LRS',
+        allow_nested_items_to_be_public: false,
+        enable_https_traffic_only: oldSpelling,
+        min_tls_version: 'TLS1_2',
+        public_network_access_enabled: true,
+        shared_access_key_enabled: true,
+        customer_managed_key: [],
+      },
+      afterUnknown: {
+        id: true,
+        https_traffic_only_enabled: true,
+        network_rules: true,
+        primary_access_key: true,
+      },
+    });
+    const scanned = await scanDocument(
+      plan([account('secure', true), account('plain', false)], {
+        providers: { azurerm: { features: [{}] } },
+      }),
+    );
+    expect(findingOf(scanned, 'azure.storage.https-only', 'azurerm_storage_account.secure').status).toBe(
+      'PASS',
+    );
+    expect(findingOf(scanned, 'azure.storage.https-only', 'azurerm_storage_account.plain').status).toBe(
+      'FAIL',
+    );
+  });
+});
