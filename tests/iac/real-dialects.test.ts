@@ -613,3 +613,57 @@ describe('azurerm 3.x (late) plans, with both spellings of an attribute', () => 
     );
   });
 });
+
+describe('deposed objects', () => {
+  // The JSON output format's `deposed` key (https://developer.hashicorp.com/terraform/internals/json-format):
+  // an object a `create_before_destroy` replacement left behind, destroyed by the next plan, listed
+  // beside the current object of the same address.
+  it('judges the current object, not the deposed one the plan destroys', async () => {
+    const policy = {
+      allow_users_to_change_password: true,
+      minimum_password_length: 14,
+      require_lowercase_characters: true,
+      require_numbers: true,
+      require_symbols: true,
+      require_uppercase_characters: true,
+      password_reuse_prevention: 24,
+      hard_expiry: false,
+      max_password_age: 0,
+    };
+    const document = plan(
+      [
+        {
+          address: 'aws_iam_account_password_policy.strict',
+          actions: ['no-op'],
+          before: policy,
+          after: policy,
+        },
+      ],
+      {
+        providers: {
+          aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant(['123456789012']) },
+        },
+      },
+    );
+    const changes = document.resource_changes as Json[];
+    changes.push({
+      ...changes[0],
+      deposed: '00000001',
+      change: {
+        actions: ['delete'],
+        before: policy,
+        after: null,
+        after_unknown: {},
+        before_sensitive: {},
+        after_sensitive: false,
+      },
+    });
+    const scanned = await scanDocument(document);
+    const findings = scanned.findings.filter((f) => f.checkId === 'aws.iam.password-policy');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.status).toBe('PASS');
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      "aws_iam_account_password_policy.strict: deposed object 00000001 (replaced before it is destroyed): the address's current object is judged",
+    ]);
+  });
+});

@@ -232,6 +232,15 @@ function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInsta
     skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
     return;
   }
+  if (typeof raw.deposed === 'string') {
+    // `create_before_destroy` keeps the old object, deposed, until its replacement exists: the
+    // entry of the same address without `deposed` is the resource as the plan leaves it.
+    skipped.push({
+      address: identity.address,
+      reason: `deposed object ${raw.deposed} (replaced before it is destroyed): the address's current object is judged`,
+    });
+    return;
+  }
   const change = isObject(raw.change) ? raw.change : undefined;
   const actions = Array.isArray(change?.actions) ? change.actions.map(String) : [];
   const action = actionOf(actions);
