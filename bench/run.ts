@@ -4,6 +4,8 @@
 // Sizes: BENCH_SIZES=1000,10000,100000 (default); add 1000000 for the streaming check (minutes).
 // BENCH_ROUNDS=3 interleaved rounds per figure (medians). BENCH_LIVE=0 skips the live-collector
 // runs against the fake clouds (about two minutes) and keeps the previous results' live section.
+// BENCH_ONLY=offline measures the start and offline-scan tables only and prints them, leaving
+// bench/results.md as it is (e.g. BENCH_ONLY=offline BENCH_SIZES=1000 BENCH_ROUNDS=5).
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -22,6 +24,10 @@ const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Nu
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const offline = await benchOffline(sizes, rounds);
+if (process.env.BENCH_ONLY === 'offline') {
+  console.log(`\n${offline}`);
+  process.exit(0);
+}
 
 const ruleCost = measureRuleCost(100_000);
 

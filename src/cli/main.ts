@@ -13,6 +13,7 @@ import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { localizeHelp } from './help-text.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { langOfArgs, langOption } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Commander's errors quote the arguments as given: their control characters are escaped.
       writeErr: (text) => process.stderr.write(say(text.split('\n').map(escapeControls).join('\n'))),
     })
-    .addHelpText('after', exitCodeHelp());
+    .addHelpText('after', exitCodeHelp(lang));
 
   const scan = program
     .command('scan')
@@ -123,7 +124,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .choices(LOG_FORMATS)
         .default('text'),
     )
-    .addHelpText('after', exitCodeHelp());
+    .addHelpText('after', exitCodeHelp(lang));
   for (const option of storeOptions()) scan.addOption(option);
   scan
     .option(
@@ -161,7 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { runScan } = await import('./scan-command.ts');
     const { createLogger } = await import('./log.ts');
-    const log = await createLogger({
+    const log = createLogger({
       level: options.logLevel,
       format: options.logFormat,
       lang: options.lang,
@@ -199,6 +200,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerSendCommand(program, (code) => {
     exitCode = code;
   });
+  localizeHelp(program, lang);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -28,14 +28,15 @@ export function isLocationless(resource: Resource): boolean {
   return canonicalRegion(resource.region) === 'global';
 }
 
-/** The export names a location that is no region (a template expression, a placeholder): ''. */
+/** The input names a location that is no region (a template expression, a placeholder): ''. */
 export function isLocationUnreadable(resource: Resource): boolean {
   return canonicalRegion(resource.region) === '';
 }
 
+/** Worded for every origin (an export, a live scan, a plan): the resource's own location field. */
 export const UNREADABLE_LOCATION_MESSAGE = {
-  ja: 'エクスポートの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
-  en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
+  ja: 'リソースの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The resource’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
 };
 
 function canonicalRegion(region: string): string {
