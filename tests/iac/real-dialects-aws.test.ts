@@ -325,3 +325,46 @@ describe('deposed objects', () => {
     ]);
   });
 });
+
+describe('rules added to a security group the plan does not manage', () => {
+  // Modelled on terraform-compliance/cli tests/functional/test_issue_400 and test_pull_330
+  // (`aws_security_group_rule` naming an existing group by id, `sg-…`).
+  const rule = (name: string, after: Json): Change => ({
+    address: `aws_security_group_rule.${name}`,
+    after: {
+      type: 'ingress',
+      protocol: 'tcp',
+      security_group_id: 'sg-0a1b2c3d4e5f60718',
+      self: false,
+      ipv6_cidr_blocks: null,
+      prefix_list_ids: null,
+      ...after,
+    },
+    afterUnknown: { id: true, source_security_group_id: true },
+  });
+
+  it('judges each rule by itself: what the plan opens', async () => {
+    const scanned = await scanDocument(
+      plan([
+        rule('ssh', { from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }),
+        rule('https', { from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] }),
+        rule('egress_all', {
+          type: 'egress',
+          protocol: '-1',
+          from_port: 0,
+          to_port: 0,
+          cidr_blocks: ['0.0.0.0/0'],
+        }),
+      ]),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', `aws_security_group_rule.${name}`).status;
+    expect(status('ssh')).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', 'aws_security_group_rule.ssh').change,
+    ).toBe('introduced');
+    expect(status('https')).toBe('PASS');
+    expect(status('egress_all')).toBe('PASS');
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});

@@ -18,6 +18,15 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpAdapters,
 };
 
+/** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
+const STANDALONE: Readonly<Record<string, TerraformAdapter>> = Object.fromEntries(
+  Object.values(ADAPTERS).flatMap((adapter) =>
+    Object.entries(adapter.parts ?? {})
+      .filter(([, link]) => link.standalone)
+      .map(([type]) => [type, adapter]),
+  ),
+);
+
 /**
  * `terraform show -json` of a saved plan or of a state. One file holds resources of every
  * provider; each is judged by the same checks as the cloud's own inventory.
@@ -42,7 +51,9 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
 
   for (const { unit: linked, reason } of linker.units()) {
     // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter = linked && (ADAPTERS[linked.primary.type] ?? ADAPTERS.google_project!);
+    const adapter =
+      linked &&
+      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type] ?? ADAPTERS.google_project!);
     if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
       ctx.skip(reason);
       continue;

@@ -9,6 +9,12 @@ export interface PartLink {
   readonly attribute: string;
   /** The parent's attributes that value can be (`id`, `bucket`). */
   readonly parentKeys: readonly string[];
+  /**
+   * Judged by itself, with the parent's adapter, when the resource it configures is not in the
+   * plan: a rule the plan adds to an existing security group is what the plan brings in, and it
+   * opens what it opens whatever else the group allows.
+   */
+  readonly standalone?: true;
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */

@@ -13,11 +13,20 @@ import { S3_PARTS, s3Bucket } from './aws-s3.ts';
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
 
-/** Inline `ingress` blocks and rule resources as Config's `ipPermissions`. */
-function securityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+/**
+ * Inline `ingress` blocks and rule resources as Config's `ipPermissions`. A rule whose group is
+ * not in the plan comes alone, as the group's only rule: what the plan opens.
+ */
+function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'configuration.ipPermissions';
-  tr.mark(path, `${unit.primary.address}.ingress`, 'known');
-  const inline = tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
+  const alone = group.primary.type !== 'aws_security_group';
+  const unit: Unit = alone
+    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
+  tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
+  const inline = alone
+    ? undefined
+    : tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
   const permissions: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) {
     if (isObject(rule))
@@ -207,8 +216,12 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, {
     parts: {
-      aws_security_group_rule: { attribute: 'security_group_id', parentKeys: ['id'] },
-      aws_vpc_security_group_ingress_rule: { attribute: 'security_group_id', parentKeys: ['id'] },
+      aws_security_group_rule: { attribute: 'security_group_id', parentKeys: ['id'], standalone: true },
+      aws_vpc_security_group_ingress_rule: {
+        attribute: 'security_group_id',
+        parentKeys: ['id'],
+        standalone: true,
+      },
     },
   }),
   aws_db_instance: aws(dbInstance),
