@@ -250,3 +250,40 @@ describe('azurerm 3.x (late) plans, with both spellings of an attribute', () => 
     );
   });
 });
+
+describe('rules added to a network security group the plan does not manage', () => {
+  // Modelled on checkov's tests/terraform/runner/resources/plan_with_resource_reference/
+  // tfplan_extra_ref.json (azurerm 3.x `azurerm_network_security_rule`), its NSG named by a
+  // constant instead of a resource of the plan.
+  const rule = (name: string, port: string): Change => ({
+    address: `azurerm_network_security_rule.${name}`,
+    after: {
+      name,
+      access: 'Allow',
+      direction: 'Inbound',
+      priority: 100,
+      protocol: 'Tcp',
+      source_address_prefix: '*',
+      source_address_prefixes: null,
+      source_port_range: '*',
+      destination_address_prefix: '*',
+      destination_port_range: port,
+      destination_port_ranges: null,
+      network_security_group_name: 'legacy-nsg',
+      resource_group_name: 'legacy-rg',
+    },
+    afterUnknown: { id: true },
+  });
+
+  it('judges each rule by itself: what the plan opens', async () => {
+    const scanned = await scanDocument(
+      plan([rule('rdp', '3389'), rule('https', '443')], { providers: { azurerm: { features: [{}] } } }),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.network.nsg-internet-ingress', `azurerm_network_security_rule.${name}`)
+        .status;
+    expect(status('rdp')).toBe('FAIL');
+    expect(status('https')).toBe('PASS');
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});

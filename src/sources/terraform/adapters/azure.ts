@@ -109,11 +109,17 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   return fromArm('Microsoft.Storage/storageAccounts', p, tr, sku ? { sku } : {});
 }
 
-function networkSecurityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+/** An NSG with its rules; a rule whose NSG is not in the plan comes alone: what the plan opens. */
+function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'properties.securityRules';
-  tr.mark(path, `${unit.primary.address}.security_rule`, 'known');
-  const configured = ctx.config.sets(unit.primary, 'security_rule');
-  const inline = tr.readComputed(unit.primary, 'security_rule', path, configured);
+  const alone = group.primary.type !== 'azurerm_network_security_group';
+  const unit: Unit = alone
+    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
+  tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.security_rule`, 'known');
+  const inline = alone
+    ? undefined
+    : tr.readComputed(unit.primary, 'security_rule', path, ctx.config.sets(unit.primary, 'security_rule'));
   const rules: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
   for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
@@ -357,7 +363,11 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_network_security_group: azure(networkSecurityGroup, {
     parts: {
-      azurerm_network_security_rule: { attribute: 'network_security_group_name', parentKeys: ['name'] },
+      azurerm_network_security_rule: {
+        attribute: 'network_security_group_name',
+        parentKeys: ['name'],
+        standalone: true,
+      },
     },
   }),
   azurerm_key_vault: azure(keyVault),
