@@ -287,3 +287,35 @@ describe('rules added to a network security group the plan does not manage', () 
     expect(scanned.coverage.skipped).toEqual([]);
   });
 });
+
+describe('IAM grants on a bucket the plan does not manage', () => {
+  // Modelled on checkov's CKV_GCP_28 examples (google_storage_bucket_iam_member /
+  // _iam_binding granting allUsers on a bucket named by a constant) as a plan shows them.
+  const member = (name: string, role: string, principal: string): Change => ({
+    address: `google_storage_bucket_iam_member.${name}`,
+    after: { bucket: 'b/existing-archive', role, member: principal, condition: [] },
+    afterUnknown: { etag: true, id: true },
+  });
+
+  it('fails a public grant; leaves the bucket’s other settings unknown', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          member('public', 'roles/storage.objectViewer', 'allUsers'),
+          member('team', 'roles/storage.objectViewer', 'group:archive-readers@example.jp'),
+        ],
+        {
+          providers: { google: { project: constant('osaka-city-dev'), region: constant('asia-northeast1') } },
+        },
+      ),
+    );
+    const status = (check: string, name: string) =>
+      findingOf(scanned, check, `google_storage_bucket_iam_member.${name}`).status;
+    expect(status('gcp.storage.bucket-public-access', 'public')).toBe('FAIL');
+    // Other grants may exist outside the plan: a private grant proves nothing of the bucket.
+    expect(status('gcp.storage.bucket-public-access', 'team')).toBe('UNKNOWN');
+    expect(status('gcp.storage.bucket-uniform-access', 'public')).toBe('UNKNOWN');
+    expect(status('common.location.data-in-japan', 'public')).toBe('UNKNOWN');
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { accountResourceId, type IacOrigin, type Resource } from '../../model/resource.ts';
+import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
@@ -80,7 +80,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     yield {
       ...built,
       account,
-      region: adapter.global ? 'global' : placement.region(primary, adapter.provider, linker),
+      region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker),
       // The project IAM resources describe the project: they merge into the account resource.
       id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
       name: built.kansaType === 'account' ? account : placement.name(primary),
@@ -89,6 +89,22 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
+}
+
+/**
+ * A split resource judged alone (its parent is not in the plan) is where its parent is. An AWS
+ * security group is in its provider's region, like the rule; a Google bucket's location is its
+ * own, which an IAM member or ACL resource does not show.
+ */
+function regionOf(
+  primary: TfInstance,
+  adapter: TerraformAdapter,
+  placement: Placement,
+  linker: Linker,
+): string {
+  const alone = ADAPTERS[primary.type] === undefined && STANDALONE[primary.type] !== undefined;
+  if (alone && adapter.provider === 'gcp') return UNKNOWN_REGION;
+  return placement.region(primary, adapter.provider, linker);
 }
 
 /** The resource as the plan leaves it: the split resources it deletes are set apart. */

@@ -96,7 +96,7 @@ function bucketPolicy(unit: Unit, tr: Translation): JsonObject {
     if (isObject(parsed) && Array.isArray(parsed.bindings))
       bindings.push(...parsed.bindings.filter(isObject));
   }
-  const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
+  const isNew = isNewBucket(unit.primary);
   const grantsPublic = bindings.some(
     (b) =>
       Array.isArray(b.members) && b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'),
@@ -114,7 +114,23 @@ function safeJson(text: string): unknown {
   }
 }
 
-function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+/** A bucket the plan creates (a split resource judged alone configures one that exists). */
+function isNewBucket(bucket: TfInstance): boolean {
+  return (
+    bucket.type === 'google_storage_bucket' && (bucket.action === 'create' || bucket.action === 'replace')
+  );
+}
+
+/**
+ * A bucket with its IAM and ACL resources. An IAM or ACL resource whose bucket is not in the plan
+ * comes alone: the grants it makes are known, every other setting of the bucket is not.
+ */
+function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const alone = group.primary.type !== 'google_storage_bucket';
+  const unit: Unit = alone
+    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
+  if (alone) tr.mark(DATA, `${group.primary.address} (its bucket is not in this plan)`, 'unmanaged');
   const bucket = unit.primary;
   const data = readData(tr, bucket, {
     'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
@@ -138,7 +154,7 @@ function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const acl = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
   const resource = fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
-  const isNew = bucket.action === 'create' || bucket.action === 'replace';
+  const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
   return {
@@ -360,7 +376,7 @@ function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformA
   return { provider: 'gcp', build, ...extra };
 }
 
-const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'] };
+const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalone: true } as const;
 const PROJECT_LINK = { attribute: 'project', parentKeys: ['project_id', 'id'] };
 
 /** The project IAM types, which become the project (account) resource. */
