@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
+import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
@@ -19,13 +19,14 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
 };
 
 /** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
-const STANDALONE: Readonly<Record<string, TerraformAdapter>> = Object.fromEntries(
-  Object.values(ADAPTERS).flatMap((adapter) =>
-    Object.entries(adapter.parts ?? {})
-      .filter(([, link]) => link.standalone)
-      .map(([type]) => [type, adapter]),
-  ),
-);
+const STANDALONE: Readonly<Record<string, { adapter: TerraformAdapter; link: PartLink }>> =
+  Object.fromEntries(
+    Object.values(ADAPTERS).flatMap((adapter) =>
+      Object.entries(adapter.parts ?? {})
+        .filter(([, link]) => link.standalone)
+        .map(([type, link]) => [type, { adapter, link }]),
+    ),
+  );
 
 /**
  * `terraform show -json` of a saved plan or of a state. One file holds resources of every
@@ -53,7 +54,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     // A unit without a resource adapter of its own is the project its IAM resources describe.
     const adapter =
       linked &&
-      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type] ?? ADAPTERS.google_project!);
+      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type]?.adapter ?? ADAPTERS.google_project!);
     if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
       ctx.skip(reason);
       continue;
@@ -92,9 +93,9 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
 }
 
 /**
- * A split resource judged alone (its parent is not in the plan) is where its parent is. An AWS
- * security group is in its provider's region, like the rule; a Google bucket's location is its
- * own, which an IAM member or ACL resource does not show.
+ * A split resource judged alone (its parent is not in the plan) is where its parent is: an AWS
+ * security group is in its provider's region, like the rule; a bucket's location is its own,
+ * which a policy, IAM member or ACL resource does not show.
  */
 function regionOf(
   primary: TfInstance,
@@ -102,8 +103,8 @@ function regionOf(
   placement: Placement,
   linker: Linker,
 ): string {
-  const alone = ADAPTERS[primary.type] === undefined && STANDALONE[primary.type] !== undefined;
-  if (alone && adapter.provider === 'gcp') return UNKNOWN_REGION;
+  const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
+  if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
   return placement.region(primary, adapter.provider, linker);
 }
 

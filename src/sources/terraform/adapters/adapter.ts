@@ -12,9 +12,11 @@ export interface PartLink {
   /**
    * Judged by itself, with the parent's adapter, when the resource it configures is not in the
    * plan: a rule the plan adds to an existing security group is what the plan brings in, and it
-   * opens what it opens whatever else the group allows.
+   * opens what it opens whatever else the group allows. `provider-region`: the parent is in the
+   * provider's region (an AWS security group); `own-location`: the parent's location is its own,
+   * which the split resource does not show (a bucket).
    */
-  readonly standalone?: true;
+  readonly standalone?: 'provider-region' | 'own-location';
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */

@@ -216,11 +216,15 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, {
     parts: {
-      aws_security_group_rule: { attribute: 'security_group_id', parentKeys: ['id'], standalone: true },
+      aws_security_group_rule: {
+        attribute: 'security_group_id',
+        parentKeys: ['id'],
+        standalone: 'provider-region',
+      },
       aws_vpc_security_group_ingress_rule: {
         attribute: 'security_group_id',
         parentKeys: ['id'],
-        standalone: true,
+        standalone: 'provider-region',
       },
     },
   }),

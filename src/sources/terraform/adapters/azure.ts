@@ -366,7 +366,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
       azurerm_network_security_rule: {
         attribute: 'network_security_group_name',
         parentKeys: ['name'],
-        standalone: true,
+        standalone: 'own-location',
       },
     },
   }),

@@ -376,7 +376,7 @@ function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformA
   return { provider: 'gcp', build, ...extra };
 }
 
-const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalone: true } as const;
+const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalone: 'own-location' } as const;
 const PROJECT_LINK = { attribute: 'project', parentKeys: ['project_id', 'id'] };
 
 /** The project IAM types, which become the project (account) resource. */
