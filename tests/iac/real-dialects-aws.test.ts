@@ -368,3 +368,42 @@ describe('rules added to a security group the plan does not manage', () => {
     expect(scanned.coverage.skipped).toEqual([]);
   });
 });
+
+describe('S3 split resources on a bucket the plan does not manage', () => {
+  // Modelled on checkov's plan_with_iam_data_block (an aws_s3_bucket_policy from
+  // data.aws_iam_policy_document) and terraform-compliance's test_issue-174 (bucket policies),
+  // their bucket named by a constant instead of a bucket of the plan.
+  const part = (address: string, after: Json): Change => ({
+    address,
+    after: { bucket: 'existing-reports', ...after },
+    afterUnknown: { id: true },
+  });
+
+  it('judges the setting the plan makes; the bucket’s others stay unknown', async () => {
+    const publicPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::existing-reports/*',
+        },
+      ],
+    });
+    const scanned = await scanDocument(
+      plan([
+        part('aws_s3_bucket_policy.public', { policy: publicPolicy }),
+        part('aws_s3_bucket_logging.logs', { target_bucket: 'central-logs', target_prefix: 'reports/' }),
+      ]),
+    );
+    const status = (check: string, address: string) => findingOf(scanned, check, address).status;
+    expect(status('aws.s3.bucket-public-access', 'aws_s3_bucket_policy.public')).toBe('FAIL');
+    expect(status('aws.s3.bucket-access-logging', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('aws.s3.bucket-cmk-encryption', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('common.location.data-in-japan', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('aws.s3.bucket-access-logging', 'aws_s3_bucket_logging.logs')).toBe('PASS');
+    expect(status('aws.s3.bucket-public-access', 'aws_s3_bucket_logging.logs')).toBe('UNKNOWN');
+    expect(resourceOf(scanned, 'aws_s3_bucket_policy.public').name).toBe('existing-reports');
+  });
+});

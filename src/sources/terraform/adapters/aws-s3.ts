@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { parsePolicyDocument } from '../../aws/adapters/policy-document.ts';
 import { publicGrantsOf } from '../../aws/adapters/public-policy.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject, type TfInstance, TfValues } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, removedPart, type Unit, valueOrReference } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, onePart, readInto, withPlanKey } from './aws-record.ts';
@@ -12,13 +12,19 @@ import { configItem, fromConfigItem, kmsKeyOf, onePart, readInto, withPlanKey } 
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3_bucket
  */
 
+const BUCKET_LINK: PartLink = {
+  attribute: 'bucket',
+  parentKeys: ['id', 'bucket'],
+  standalone: 'own-location',
+};
+
 export const S3_PARTS: Readonly<Record<string, PartLink>> = {
-  aws_s3_bucket_public_access_block: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
-  aws_s3_bucket_policy: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
-  aws_s3_bucket_acl: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
-  aws_s3_bucket_server_side_encryption_configuration: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
-  aws_s3_bucket_logging: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
-  aws_s3_bucket_versioning: { attribute: 'bucket', parentKeys: ['id', 'bucket'] },
+  aws_s3_bucket_public_access_block: BUCKET_LINK,
+  aws_s3_bucket_policy: BUCKET_LINK,
+  aws_s3_bucket_acl: BUCKET_LINK,
+  aws_s3_bucket_server_side_encryption_configuration: BUCKET_LINK,
+  aws_s3_bucket_logging: BUCKET_LINK,
+  aws_s3_bucket_versioning: BUCKET_LINK,
 };
 
 const SUPPLEMENTARY = 'supplementaryConfiguration';
@@ -26,11 +32,17 @@ const SUPPLEMENTARY = 'supplementaryConfiguration';
 /**
  * aws_s3_bucket with its split resources. A setting comes from its split resource, else from
  * the bucket's own (older, inline) attribute, else from what S3 gives a new bucket; for a
- * bucket that already exists and is not configured here, it is unknown.
+ * bucket that already exists and is not configured here, it is unknown. A split resource whose
+ * bucket is not in the plan comes alone: it configures an existing bucket the plan shows
+ * nothing else of.
  */
-export function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+export function s3Bucket(group: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const alone = group.primary.type !== 'aws_s3_bucket';
+  const unit: Unit = alone
+    ? { primary: unseenBucket(group.primary), parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
   const bucket = unit.primary;
-  const isNew = bucket.action === 'create' || bucket.action === 'replace';
+  const isNew = !alone && (bucket.action === 'create' || bucket.action === 'replace');
   const supplementary: JsonObject = {};
 
   const policyPart = onePart(unit, 'aws_s3_bucket_policy');
@@ -48,10 +60,10 @@ export function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   const grantList = aclGrants(unit, tr, isNew);
   if (grantList) supplementary.AccessControlList = { grantList };
 
-  const block = publicAccessBlock(unit, tr, isNew, grantsPublic(grantList, policy));
+  const block = publicAccessBlock(unit, tr, isNew, alone, grantsPublic(grantList, policy));
   if (block) supplementary.PublicAccessBlockConfiguration = block;
 
-  const encryption = encryptionRule(unit, tr, ctx);
+  const encryption = encryptionRule(unit, tr, ctx, alone);
   if (encryption) supplementary.ServerSideEncryptionConfiguration = { rules: [encryption.rule] };
 
   const logPath = `${SUPPLEMENTARY}.BucketLoggingConfiguration.destinationBucketName`;
@@ -85,7 +97,13 @@ export function s3Bucket(unit: Unit, tr: Translation, ctx: BuildContext): Resour
  * configuration only works with them off (a public-read bucket of a provider v3 plan, written
  * before April 2023): it is judged as the configuration asks, never as blocked.
  */
-function publicAccessBlock(unit: Unit, tr: Translation, isNew: boolean, grantsPublicAccess: boolean) {
+function publicAccessBlock(
+  unit: Unit,
+  tr: Translation,
+  isNew: boolean,
+  alone: boolean,
+  grantsPublicAccess: boolean,
+) {
   const bucket = unit.primary;
   const blockPath = `${SUPPLEMENTARY}.PublicAccessBlockConfiguration`;
   const block = onePart(unit, 'aws_s3_bucket_public_access_block');
@@ -105,11 +123,14 @@ function publicAccessBlock(unit: Unit, tr: Translation, isNew: boolean, grantsPu
   // The plan deletes the block: the bucket has none (the Config adapter's "not configured").
   if (deletedBy(unit, tr, 'aws_s3_bucket_public_access_block', blockPath)) return undefined;
   const source = `${bucket.address} (no aws_s3_bucket_public_access_block)`;
-  if (!isNew) {
+  // A policy or ACL resource granting public access asks for it whether or not its bucket is in
+  // the plan; the computed ACL and policy of an existing bucket say nothing of the configuration.
+  const configuredPublic = grantsPublicAccess && (isNew || alone);
+  if (!isNew && !configuredPublic) {
     tr.mark(blockPath, source, 'unmanaged');
     return undefined;
   }
-  if (grantsPublicAccess) {
+  if (configuredPublic) {
     tr.mark(blockPath, source, 'assumed', {
       ja: '構成が ACL またはバケットポリシーで公開アクセスを付与しています: ブロックパブリックアクセスが有効なままでは S3 が拒否するため、構成のとおり無効として判定します',
       en: 'the configuration grants public access (ACL or bucket policy), which S3 refuses while Block Public Access is on: judged as the configuration asks, with the blocks off',
@@ -145,6 +166,18 @@ function grantsPublic(grantList: readonly JsonObject[] | undefined, policy: unkn
   });
   const document = parsePolicyDocument(policy);
   return publicGrant || (document !== undefined && publicGrantsOf(document).length > 0);
+}
+
+/** The existing bucket a split resource judged alone configures: the plan shows none of its values. */
+function unseenBucket(part: TfInstance): TfInstance {
+  return {
+    ...part,
+    address: `${part.address} (its bucket)`,
+    type: 'aws_s3_bucket',
+    action: 'no-op',
+    after: new TfValues({}, undefined, undefined),
+    before: undefined,
+  };
 }
 
 /**
@@ -271,6 +304,7 @@ function encryptionRule(
   unit: Unit,
   tr: Translation,
   ctx: BuildContext,
+  alone: boolean,
 ): { rule: JsonObject; planKey?: string } | undefined {
   const base = `${SUPPLEMENTARY}.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault`;
   const part = onePart(unit, 'aws_s3_bucket_server_side_encryption_configuration');
@@ -280,6 +314,14 @@ function encryptionRule(
   const source = part ?? unit.primary;
   if (!part && deletedBy(unit, tr, 'aws_s3_bucket_server_side_encryption_configuration', base))
     return undefined;
+  if (!part && alone) {
+    tr.mark(
+      base,
+      `${unit.primary.address} (no aws_s3_bucket_server_side_encryption_configuration)`,
+      'unmanaged',
+    );
+    return undefined;
+  }
   // An inline rule whose key is a key of the plan (known after apply) is there all the same.
   if (!part && !tr.valuesOf(source).present(prefix)) {
     const wholeRuleUnknown = tr.valuesOf(source).read(prefix).state === 'unknown';
