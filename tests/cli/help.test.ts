@@ -1,5 +1,5 @@
 import { Argument, Command, Help } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/exit-codes.ts';
 import { HELP_TEXTS, localizeHelp } from '../../src/cli/help-text.ts';
 import { displayWidth } from '../../src/report/terminal-text.ts';
@@ -38,10 +38,6 @@ function* commandTree(command: Command): Generator<Command> {
   yield command;
   for (const sub of command.commands) yield* commandTree(sub);
 }
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-});
 
 describe('--help', () => {
   it.each([
@@ -153,10 +149,7 @@ describe('--help --lang ja', () => {
   });
 
   it('follows a Japanese locale when --lang is not given', async () => {
-    vi.stubEnv('LC_ALL', '');
-    vi.stubEnv('LC_MESSAGES', '');
-    vi.stubEnv('LANG', 'ja_JP.UTF-8');
-    const { stdout } = await helpInProcess(['checks', '--help']);
+    const { stdout } = await helpInProcess(['checks', '--help'], { LANG: 'ja_JP.UTF-8' });
     expect(stdout).toMatch(/^使い方: kansa checks \[options\]\n\nすべてのチェックを一覧表示する/);
   });
 });
