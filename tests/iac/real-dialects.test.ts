@@ -39,6 +39,29 @@ describe('google provider 2.x / 3.x plans', () => {
     expect(status('v3_new')).toBe('FAIL');
   });
 
+  it('reads a new bucket that sets neither spelling as the API’s default (off)', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          bucket('unset', {}, { uniform_bucket_level_access: true }),
+          {
+            ...bucket('dynamic', {}, { uniform_bucket_level_access: true }),
+            expressions: {
+              uniform_bucket_level_access: ref('random_shuffle.mode.result', 'random_shuffle.mode'),
+            },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const finding = findingOf(scanned, 'gcp.storage.bucket-uniform-access', 'google_storage_bucket.unset');
+    expect(finding.status).toBe('FAIL');
+    expect(finding.evidence).toContainEqual(expect.objectContaining({ source: 'default', value: false }));
+    expect(
+      findingOf(scanned, 'gcp.storage.bucket-uniform-access', 'google_storage_bucket.dynamic').status,
+    ).toBe('UNKNOWN');
+  });
+
   it('reads a new firewall rule without `direction` as an ingress rule (the API default)', async () => {
     const rule = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
       address: `google_compute_firewall.${name}`,

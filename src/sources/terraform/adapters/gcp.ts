@@ -136,15 +136,17 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
   });
   // `bucket_policy_only`: the attribute's name in provider 2.x, deprecated beside the new one in 3.x.
+  // Both are Optional+Computed: a new bucket that sets neither gets the API's default (off).
+  const uniformPath = `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`;
+  const uniformSpellings = ['uniform_bucket_level_access', 'bucket_policy_only'];
+  const uniformConfigured = uniformSpellings.some((attribute) => ctx.config.sets(bucket, attribute));
+  const uniformKnown = uniformSpellings.some((a) => tr.valuesOf(bucket).read(a).state === 'known');
   set(
     data,
     'iamConfiguration.uniformBucketLevelAccess.enabled',
-    readFirst(
-      tr,
-      bucket,
-      ['uniform_bucket_level_access', 'bucket_policy_only'],
-      `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`,
-    ),
+    uniformKnown || alone
+      ? readFirst(tr, bucket, uniformSpellings, uniformPath)
+      : tr.readComputed(bucket, 'uniform_bucket_level_access', uniformPath, uniformConfigured),
   );
   set(
     data,
