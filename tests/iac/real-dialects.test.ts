@@ -342,3 +342,56 @@ describe('IAM grants on a bucket the plan does not manage', () => {
     expect(scanned.coverage.skipped).toEqual([]);
   });
 });
+
+describe('a new Cloud SQL instance without ip_configuration', () => {
+  // Modelled on the google-beta plan above (google_sql_database_instance with `settings` whose
+  // computed blocks are in `after_unknown`) and on the provider's schema: `ip_configuration` is
+  // Optional+Computed, `ipv4_enabled` defaults to true.
+  const sql = (name: string, settings: Json, settingsUnknown: Json, expressions: Json): Change => ({
+    address: `google_sql_database_instance.${name}`,
+    after: {
+      name,
+      region: 'asia-northeast1',
+      database_version: 'POSTGRES_15',
+      settings: [{ tier: 'db-f1-micro', ...settings }],
+    },
+    afterUnknown: { id: true, self_link: true, settings: [settingsUnknown] },
+    expressions: { settings: [{ tier: constant('db-f1-micro'), ...expressions }] },
+  });
+
+  it('reads it as the API gives it: a public IPv4 address, no authorized network', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          sql('defaults', {}, { ip_configuration: true, backup_configuration: true }, {}),
+          sql(
+            'private',
+            {
+              ip_configuration: [
+                { ipv4_enabled: false, authorized_networks: [], ssl_mode: 'ENCRYPTED_ONLY' },
+              ],
+            },
+            { ip_configuration: [{ private_network: true }] },
+            {
+              ip_configuration: [
+                {
+                  ipv4_enabled: constant(false),
+                  private_network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc'),
+                },
+              ],
+            },
+          ),
+        ],
+        { providers: { google: { project: constant('osaka-city-dev') } } },
+      ),
+    );
+    const facts = resourceOf(scanned, 'google_sql_database_instance.defaults').facts as Record<
+      string,
+      { value?: unknown; source?: string }
+    >;
+    expect(facts.publicIp).toMatchObject({ value: true, source: 'default' });
+    expect(
+      findingOf(scanned, 'gcp.sql.instance-public-access', 'google_sql_database_instance.private').status,
+    ).toBe('PASS');
+  });
+});

@@ -74,9 +74,15 @@ export class TerraformConfiguration {
    * the plan cannot show was null too.
    */
   sets(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>, attribute: string): boolean {
-    const expressions = this.resourceOf(instance)?.expressions;
-    if (!isObject(expressions) || !(attribute in expressions)) return false;
-    return !this.#nullWhenPlanned(instance.moduleAddress, expressions[attribute], 0);
+    // A path into nested blocks (`settings.0.ip_configuration`): their expressions are lists.
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      if (Array.isArray(expression)) expression = /^\d+$/.test(key) ? expression[Number(key)] : undefined;
+      else if (isObject(expression) && key in expression) expression = expression[key];
+      else return false;
+    }
+    if (expression === undefined) return false;
+    return !this.#nullWhenPlanned(instance.moduleAddress, expression, 0);
   }
 
   #nullWhenPlanned(moduleInstance: string, expression: unknown, hops: number): boolean {

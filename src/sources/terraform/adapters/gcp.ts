@@ -224,25 +224,47 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 
 function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const instance = unit.primary;
-  const ip = 'settings.0.ip_configuration.0';
   const data = readData(tr, instance, {
-    'settings.ipConfiguration.ipv4Enabled': `${ip}.ipv4_enabled`,
-    'settings.ipConfiguration.sslMode': `${ip}.ssl_mode`,
-    'settings.ipConfiguration.requireSsl': `${ip}.require_ssl`,
     'settings.backupConfiguration.enabled': 'settings.0.backup_configuration.0.enabled',
     masterInstanceName: 'master_instance_name',
   });
-  const networks = tr.read(
-    instance,
-    `${ip}.authorized_networks`,
-    `${DATA}.settings.ipConfiguration.authorizedNetworks`,
-  );
-  if (Array.isArray(networks))
-    set(
-      data,
-      'settings.ipConfiguration.authorizedNetworks',
-      networks.filter(isObject).map((n) => ({ value: n.value })),
+  const ipBlock = 'settings.0.ip_configuration';
+  const values = tr.valuesOf(instance);
+  const isNew = instance.action === 'create' || instance.action === 'replace';
+  if (
+    isNew &&
+    values.read(ipBlock).state === 'unknown' &&
+    !values.present(ipBlock) &&
+    !ctx.config.sets(instance, ipBlock)
+  ) {
+    // Optional+Computed: an instance created without it gets a public IPv4 address
+    // (`ipv4_enabled` defaults to true) and no authorized network.
+    tr.mark(`${DATA}.settings.ipConfiguration`, `${instance.address}.${ipBlock}`, 'assumed', {
+      ja: '構成に ip_configuration がありません: 新しいインスタンスにはパブリック IPv4 アドレスが割り当てられ、承認済みネットワークはありません',
+      en: 'no ip_configuration in the configuration: a new instance gets a public IPv4 address and no authorized network',
+    });
+    set(data, 'settings.ipConfiguration', { ipv4Enabled: true, authorizedNetworks: [] });
+  } else {
+    const ip = `${ipBlock}.0`;
+    for (const [nativePath, attribute] of [
+      ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
+      ['settings.ipConfiguration.sslMode', `${ip}.ssl_mode`],
+      ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
+    ] as const) {
+      set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
+    }
+    const networks = tr.read(
+      instance,
+      `${ip}.authorized_networks`,
+      `${DATA}.settings.ipConfiguration.authorizedNetworks`,
     );
+    if (Array.isArray(networks))
+      set(
+        data,
+        'settings.ipConfiguration.authorizedNetworks',
+        networks.filter(isObject).map((n) => ({ value: n.value })),
+      );
+  }
   set(
     data,
     'diskEncryptionConfiguration.kmsKeyName',
