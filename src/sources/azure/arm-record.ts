@@ -1,3 +1,5 @@
+import { dottedKeys } from '../../base/dotted-path.ts';
+import { memoized } from '../../base/memo.ts';
 import type { Resource } from '../../model/resource.ts';
 
 /** A parsed JSON object. */
@@ -25,7 +27,7 @@ export function get(object: unknown, key: string): unknown {
 /** Reads a dotted path (`encryption.keySource`) with `get` at every step. */
 export function getPath(object: unknown, path: string): unknown {
   let current = object;
-  for (const key of path.split('.')) current = get(current, key);
+  for (const key of dottedKeys(path)) current = get(current, key);
   return current;
 }
 
@@ -165,10 +167,9 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   const name = get(raw, 'name');
   const location = get(raw, 'location');
   const region = regionOf(location);
-  const notes = [
-    ...(GUID.test(subscriptionId) ? [] : [`${rawId}: the subscription is not a GUID (a placeholder?)`]),
-    ...(region === '' ? [`${rawId}: location ${JSON.stringify(location)} names no region`] : []),
-  ];
+  const notes: string[] = [];
+  if (!isGuid(subscriptionId)) notes.push(`${rawId}: the subscription is not a GUID (a placeholder?)`);
+  if (region === '') notes.push(`${rawId}: location ${JSON.stringify(location)} names no region`);
   return {
     id,
     nativeType,
@@ -181,6 +182,9 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
     notes,
   };
 }
+
+/** GUID.test per subscription: a scan reads many records of each. */
+const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
 
 /**
  * ARM writes `japaneast`; some CLI commands and PowerShell print the display name (`Japan East`,
@@ -198,7 +202,10 @@ function tagsOf(tags: unknown): Record<string, string> {
   const parsed = typeof tags === 'string' ? parseJsonObject(tags) : tags;
   if (!isObject(parsed)) return {};
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parsed)) if (value != null) result[key] = String(value);
+  for (const key in parsed) {
+    const value = parsed[key];
+    if (value != null) result[key] = String(value);
+  }
   return result;
 }
 
