@@ -192,7 +192,7 @@ async function readFormat(
   count: (resources: Iterable<Resource>) => void,
   limits: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Promise<void> {
-  const data = toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw);
+  const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw));
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -389,6 +389,23 @@ function toUtf8(data: Buffer): Buffer {
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
   }
   return data;
+}
+
+const WRAPPER_COMMAND = Buffer.from('[command]');
+
+/**
+ * hashicorp/setup-terraform's wrapper (on unless `terraform_wrapper: false`) echoes the command
+ * line before Terraform's output and writes workflow commands after it, so `terraform show
+ * -json plan.out > plan.json` in GitHub Actions writes `[command]…/terraform-bin show -json
+ * plan.out`, the plan's JSON on one line, then `::debug::…` and `::set-output …` lines. The
+ * second line is Terraform's own output, whole: it is what is read.
+ */
+function withoutTerraformWrapper(data: Buffer): Buffer {
+  if (!data.subarray(0, WRAPPER_COMMAND.length).equals(WRAPPER_COMMAND)) return data;
+  const start = data.indexOf(NEWLINE) + 1;
+  if (start === 0 || data[start] !== 0x7b /* { */) return data;
+  const end = data.indexOf(NEWLINE, start);
+  return data.subarray(start, end === -1 ? data.length : end);
 }
 
 function stripBom(text: string): string {

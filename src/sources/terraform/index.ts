@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { accountResourceId, type IacOrigin, type Resource } from '../../model/resource.ts';
+import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
+import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
@@ -17,6 +17,16 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAdapters,
   ...gcpAdapters,
 };
+
+/** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
+const STANDALONE: Readonly<Record<string, { adapter: TerraformAdapter; link: PartLink }>> =
+  Object.fromEntries(
+    Object.values(ADAPTERS).flatMap((adapter) =>
+      Object.entries(adapter.parts ?? {})
+        .filter(([, link]) => link.standalone)
+        .map(([type, link]) => [type, { adapter, link }]),
+    ),
+  );
 
 /**
  * `terraform show -json` of a saved plan or of a state. One file holds resources of every
@@ -42,7 +52,9 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
 
   for (const { unit: linked, reason } of linker.units()) {
     // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter = linked && (ADAPTERS[linked.primary.type] ?? ADAPTERS.google_project!);
+    const adapter =
+      linked &&
+      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type]?.adapter ?? ADAPTERS.google_project!);
     if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
       ctx.skip(reason);
       continue;
@@ -69,7 +81,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     yield {
       ...built,
       account,
-      region: adapter.global ? 'global' : placement.region(primary, adapter.provider, linker),
+      region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker),
       // The project IAM resources describe the project: they merge into the account resource.
       id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
       name: built.kansaType === 'account' ? account : placement.name(primary),
@@ -78,6 +90,22 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
+}
+
+/**
+ * A split resource judged alone (its parent is not in the plan) is where its parent is: an AWS
+ * security group is in its provider's region, like the rule; a bucket's location is its own,
+ * which a policy, IAM member or ACL resource does not show.
+ */
+function regionOf(
+  primary: TfInstance,
+  adapter: TerraformAdapter,
+  placement: Placement,
+  linker: Linker,
+): string {
+  const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
+  if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
+  return placement.region(primary, adapter.provider, linker);
 }
 
 /** The resource as the plan leaves it: the split resources it deletes are set apart. */

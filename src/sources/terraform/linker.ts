@@ -88,6 +88,8 @@ export class Linker implements BuildContext {
         projects.set(key, [...(projects.get(key) ?? []), instance]);
       } else if (instance.action === 'delete') {
         yield { reason: deleted(instance) };
+      } else if (child.link.standalone) {
+        yield { unit: { primary: instance, parts: new Map() }, reason: '' };
       } else {
         yield {
           reason: `${instance.address}: the ${child.parentTypes.join(' / ')} it configures (${child.link.attribute}) is not in this plan`,
