@@ -1,13 +1,14 @@
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './tests/setup/sequencer.ts';
 
-// About a hundred tests run the real CLI (`node bin/kansa.js`) in a child process. Node's compile
-// cache keeps the type-stripped sources and V8's code for them on disk, so that each child does
-// not strip and compile every module again (about 40% of a sample scan's CPU). Set here, before
-// the workers start, it reaches the test workers (their SDK imports) and every child through the
-// environment. NODE_COMPILE_CACHE chooses another directory; NODE_DISABLE_COMPILE_CACHE=1 turns
-// it off.
+// The tests that need a process run the real CLI (`node bin/kansa.js`) in a child process
+// (tests/cli/run-kansa.ts). Node's compile cache keeps the type-stripped sources and V8's code for
+// them on disk, so that each child does not strip and compile every module again (about 40% of a
+// sample scan's CPU). Set here, before the workers start, it reaches the test workers (their SDK
+// imports) and every child through the environment. NODE_COMPILE_CACHE chooses another
+// directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 process.env.NODE_COMPILE_CACHE ??= path.join(tmpdir(), 'node-compile-cache');
 
 /**
@@ -38,6 +39,8 @@ export default defineConfig({
     // Vitest's default leaves a core idle on a 2-core machine (CI), and the CLI tests spend much of
     // their time waiting on their child processes.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The longest files first, whichever project they are in (tests/setup/sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {

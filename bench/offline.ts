@@ -4,7 +4,7 @@
 // the process's CPU time (user + system, from its own resource usage): on a machine shared by
 // many, wall time mostly measures the others. kansa runs compiled (dist/, as installed).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { listInputFiles } from '../src/sources/read-inputs.ts';
@@ -19,15 +19,22 @@ const RSS_FILE = path.join(OUT, 'max-rss');
 const RSS_HOOK = `data:text/javascript,${encodeURIComponent(
   `import { writeFileSync } from 'node:fs'; process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(${JSON.stringify(RSS_FILE)}, JSON.stringify([u.userCPUTime + u.systemCPUTime, u.maxRSS])); });`,
 )}`;
-/** kansa as installed: the compiled CLI (the bench builds dist/ first). */
-const DIST_MAIN = `${new URL('../dist/kansa/main.js', import.meta.url)}`;
-const KANSA = [
-  '--input-type=module',
-  '-e',
-  `const { main } = await import(${JSON.stringify(DIST_MAIN)}); process.exitCode = await main(process.argv.slice(1));`,
-  // Without it node would take `--version` as its own.
-  '--',
-];
+/**
+ * kansa as installed: bin/kansa.js (the Node version check, the compile cache) with the
+ * compiled CLI beside it and no src/ (in a checkout it runs the sources), as `npm install` lays
+ * the package out: a copy of bin/kansa.js and package.json in bench/out/installed/, whose dist/
+ * links to the build (the bench builds dist/ first).
+ */
+const INSTALLED = path.join(OUT, 'installed');
+const KANSA = [path.join(INSTALLED, 'bin/kansa.js')];
+
+function install(): void {
+  rmSync(INSTALLED, { recursive: true, force: true });
+  mkdirSync(path.join(INSTALLED, 'bin'), { recursive: true });
+  copyFileSync(path.join(ROOT, 'bin/kansa.js'), path.join(INSTALLED, 'bin/kansa.js'));
+  copyFileSync(path.join(ROOT, 'package.json'), path.join(INSTALLED, 'package.json'));
+  symlinkSync(path.join(ROOT, 'dist'), path.join(INSTALLED, 'dist'));
+}
 
 interface Run {
   /** CPU time, user + system. */
@@ -98,6 +105,7 @@ const fmt = (n: number, digits = 0) =>
 export async function benchOffline(sizes: readonly number[], rounds: number): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  install();
 
   const start = medians(Math.max(5, rounds), {
     node: () => run(['-e', '0']),

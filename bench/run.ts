@@ -4,6 +4,10 @@
 // Sizes: BENCH_SIZES=1000,10000,100000 (default); add 1000000 for the streaming check (minutes).
 // BENCH_ROUNDS=3 interleaved rounds per figure (medians). BENCH_LIVE=0 skips the live-collector
 // runs against the fake clouds (about two minutes) and keeps the previous results' live section.
+// BENCH_ONLY=offline measures the start and offline-scan tables only and prints them, leaving
+// bench/results.md as it is (e.g. BENCH_ONLY=offline BENCH_SIZES=1000 BENCH_ROUNDS=5).
+// BENCH_ONLY=live runs only the three clouds' live collectors and replaces their section of
+// bench/results.md, keeping the rest of the previous results.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import path from 'node:path';
@@ -21,8 +25,45 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const RESULTS = path.join(ROOT, 'bench/results.md');
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const LIVE_HEADING = '# Live scans against the fake clouds';
+/** Where the live section ends in bench/results.md (an HTML comment: not shown). */
+const LIVE_END = '<!-- end of the live scans -->';
+
+/** The live collectors against the fake clouds, with realistic latency and the services' quotas. */
+async function liveScans(note?: string): Promise<string> {
+  const live = [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
+  const parts = [...(note ? [note] : []), ...live.map((l) => l.markdown.trim())];
+  return `${LIVE_HEADING}\n\n${parts.join('\n\n')}\n\n${LIVE_END}\n`;
+}
+
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'offline' && only !== 'live')
+  throw new Error(`BENCH_ONLY=${only}: "offline" or "live"`);
+
+if (only === 'live') {
+  const previous = await readFile(RESULTS, 'utf8');
+  const start = previous.indexOf(LIVE_HEADING);
+  const end = previous.indexOf(LIVE_END);
+  if (start < 0 || end < start)
+    throw new Error(
+      `${RESULTS} has no live section ending in "${LIVE_END}" to replace: run \`npm run bench\``,
+    );
+  const section = await liveScans(
+    `(Run alone with BENCH_ONLY=live on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.)`,
+  );
+  await writeFile(
+    RESULTS,
+    `${previous.slice(0, start)}${section}${previous.slice(end + LIVE_END.length + 1)}`,
+  );
+  console.log(section);
+  process.exit(0);
+}
 
 const offline = await benchOffline(sizes, rounds);
+if (only === 'offline') {
+  console.log(`\n${offline}`);
+  process.exit(0);
+}
 
 const ruleCost = measureRuleCost(100_000);
 
@@ -31,9 +72,7 @@ const historyStore = await benchHistoryStore(rounds);
 // Recording a big first scan against SQLite's own insertion floor on this machine.
 const storeFloor = await benchStoreFloor();
 
-// Live collectors against the fake clouds, with realistic latency and the services' quotas.
-const live =
-  process.env.BENCH_LIVE === '0' ? [] : [await benchAzureLive(), await benchAwsLive(), await benchLiveGcp()];
+const live = process.env.BENCH_LIVE === '0' ? undefined : await liveScans();
 // SOC delivery to the destinations' fakes, against each service's documented ceiling.
 const send = process.env.BENCH_LIVE === '0' ? undefined : await benchSend();
 // Shards of a 2,000-subscription estate as separate processes (issue 17).
@@ -42,12 +81,11 @@ console.log(
   `CEL rule ${ruleCost.celNs.toFixed(0)} ns, native check ${ruleCost.nativeNs.toFixed(0)} ns per evaluation`,
 );
 
-const LIVE_HEADING = '# Live scans against the fake clouds';
 const NOT_RUN = "(Not run this time, BENCH_LIVE=0: the previous run's figures.)";
 const previous = await readFile(RESULTS, 'utf8').catch(() => '');
 const liveSection =
-  live.length > 0
-    ? `${LIVE_HEADING}\n\n${live.map((l) => l.markdown.trim()).join('\n\n')}\n`
+  live !== undefined
+    ? live
     : previous.includes(LIVE_HEADING)
       ? `${LIVE_HEADING}\n\n${NOT_RUN}\n\n${previous
           .slice(previous.indexOf(LIVE_HEADING) + LIVE_HEADING.length)

@@ -7,9 +7,20 @@ if (major < 24) {
   process.exit(2);
 }
 
+// Node's compile cache keeps the V8 code of kansa's modules (in the OS temp directory, or
+// NODE_COMPILE_CACHE; NODE_DISABLE_COMPILE_CACHE=1 turns it off), so that later runs do not
+// compile them again. A cache that cannot be made or written is skipped: never an error.
 // A checkout runs the TypeScript sources directly (Node 24 strips the types); the published
 // package ships only the compiled dist/ (Node does not strip types under node_modules).
-import('node:fs')
+import('node:module')
+  .then((module) => {
+    try {
+      module.enableCompileCache();
+    } catch (_) {
+      // Running without the cache is only slower.
+    }
+    return import('node:fs');
+  })
   .then((fs) => {
     var source = new URL('../src/cli/main.ts', import.meta.url);
     return import(fs.existsSync(source) ? source.href : '../dist/kansa/main.js');

@@ -64,7 +64,7 @@ export async function benchLiveGcp(): Promise<{ markdown: string }> {
     '',
     `Fake latency 250 ms + 0.75 ms per asset; page size ${MAX_PAGE_SIZE}; quota ${LIST_ASSETS_QUOTA_PER_MINUTE} ListAssets calls per minute (the default per consumer project). The ceiling is quota × page size: ${Math.round((LIST_ASSETS_QUOTA_PER_MINUTE * MAX_PAGE_SIZE) / 60)} assets/s.`,
     '',
-    '| run | assets | seconds | assets/s (real clock) | API calls | calls per asset | most calls in a quota window | 429s | throughput / quota ceiling |',
+    '| run | assets | seconds | assets/s (real clock) | API calls | calls per resource | most calls in a quota window | 429s | throughput / quota ceiling |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {

@@ -1,4 +1,7 @@
-import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
+
+const require = createRequire(import.meta.url);
 
 export interface JsonSyntaxProblem {
   readonly line: number;
@@ -12,6 +15,8 @@ export interface JsonSyntaxProblem {
  * tolerant parser that reports the offset of the first error. Runs on the error path only.
  */
 export function locateJsonError(text: string, v8Message: string): JsonSyntaxProblem {
+  // Required here, not imported: only a file with a JSON error needs the tolerant parser.
+  const { parse, printParseErrorCode } = require('jsonc-parser') as typeof import('jsonc-parser');
   const errors: ParseError[] = [];
   try {
     parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

@@ -6,8 +6,8 @@ import type { Lang, Localized } from '../model/localized.ts';
  * resource the live scan read came from no export, so its evidence and messages speak of "the
  * live scan's data" instead, chosen by the resource's origin as missing-data.ts chooses its
  * messages. Only the export meant as the input is reworded, never a cloud feature of that name
- * (RDS log exports, 「ログのエクスポート設定」), nor "the export's location" (a possessive the
- * rewording would not read well in).
+ * (RDS log exports, 「ログのエクスポート設定」), nor a possessive ("the export's …", which the
+ * rewording would not read well in: such texts are worded for every origin instead).
  */
 const EXPORT_WORDING: Readonly<Record<Lang, RegExp>> = {
   en: /\b[Tt]h(?:e|is) export\b(?![’']s)/g,

@@ -1,27 +1,80 @@
-import type { DestinationStream, Logger } from 'pino';
+import { createRequire } from 'node:module';
+import type { DestinationStream, Logger, LoggerOptions } from 'pino';
 import type { Lang } from '../model/localized.ts';
 import { localizeProblem } from '../report/problem-text.ts';
 import { escapeControls, truncateDisplay } from '../report/terminal-text.ts';
 import type { LogFormat } from './log-options.ts';
 
+const require = createRequire(import.meta.url);
+
 /**
  * The scan's logger on stderr. `text` (the default) gives one readable line per event in the
  * report language, with control characters escaped; `json` gives pino's JSON lines for
- * schedulers and log shippers. The same line is never printed twice. pino is loaded here, when
- * a scan starts, so that `kansa --version` and `--help` load nothing but the command-line parser.
+ * schedulers and log shippers. The same line is never printed twice.
+ *
+ * pino (some 30 modules) is loaded when the first line at or above the level is logged: most
+ * scans log nothing at the default level (warn), and loading it was a sixth of a small scan.
  */
-export async function createLogger(options: {
-  level: string;
-  format: LogFormat;
-  lang: Lang;
-}): Promise<Logger> {
-  const { pino } = await import('pino');
-  const base = { level: options.level, base: { name: 'kansa' } };
+export function createLogger(options: { level: string; format: LogFormat; lang: Lang }): Logger {
+  return lazyLogger(options.level, () => pinoLogger(options));
+}
+
+function pinoLogger(options: { level: string; format: LogFormat; lang: Lang }): Logger {
+  // Required, not imported: a log call is synchronous, and pino is a CommonJS package.
+  const { pino } = require('pino') as typeof import('pino');
+  const base: LoggerOptions = { level: options.level, base: { name: 'kansa' } };
   if (options.format === 'json') return pino(base, pino.destination({ fd: 2, sync: true }));
   return pino(
     base,
     readableLines(options.lang, (line) => process.stderr.write(line)),
   );
+}
+
+/** pino's level methods and their values. */
+const LEVEL_VALUES: Readonly<Record<string, number>> = {
+  trace: 10,
+  debug: 20,
+  info: 30,
+  warn: 40,
+  error: 50,
+  fatal: 60,
+};
+
+const ignore = () => {};
+
+/**
+ * A Logger that makes the real one (`create`) only when it is needed: a call at or above the
+ * level, or anything else than a level method or `child(bindings)`. Until then, calls below the
+ * level do nothing, as pino's would.
+ */
+function lazyLogger(level: string, create: () => Logger): Logger {
+  // `silent` (and any level pino would not know) is above every method.
+  const threshold = LEVEL_VALUES[level] ?? Number.POSITIVE_INFINITY;
+  let real: Logger | undefined;
+  const logger = () => {
+    real ??= create();
+    return real;
+  };
+  return new Proxy({} as Logger, {
+    get(_, key) {
+      if (!real && typeof key === 'string') {
+        const value = LEVEL_VALUES[key];
+        if (value !== undefined && value < threshold) return ignore;
+        if (key === 'child') {
+          return (bindings: Record<string, unknown>, options?: object) =>
+            options === undefined
+              ? lazyLogger(level, () => logger().child(bindings))
+              : logger().child(bindings, options);
+        }
+      }
+      const target = logger();
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set(_, key, value) {
+      return Reflect.set(logger(), key, value);
+    },
+  });
 }
 
 const LEVEL_LABEL: Record<Lang, Record<number, string>> = {

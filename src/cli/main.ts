@@ -13,6 +13,7 @@ import type { LiveSource } from '../sources/live.ts';
 import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
+import { localizeHelp } from './help-text.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
 import { langOfArgs, langOption } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
@@ -25,14 +26,13 @@ import { VERSION } from './version.ts';
 const USAGE_ERROR = EXIT.usage;
 
 /**
- * Runs the CLI and returns its exit code. No exception leaves it: bad input and unwritable
- * output are one line and exit 2, anything else is an internal error (exit 4), never 0 or 1.
+ * Runs the CLI as the process it is (bin/kansa.js) and returns its exit code. No exception
+ * leaves it: bad input and unwritable output are one line and exit 2, anything else is an
+ * internal error (exit 4), never 0 or 1, thrown outside the awaited chain too.
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  // What goes wrong is told in the language asked for (problem-text.ts), usage errors included.
   const lang = langOfArgs(argv);
-  const say = (text: string) => localizeProblem(text, lang);
   const stdout = watchStdout();
   installCrashHandlers(debug, stdout, lang);
   let settled = false;
@@ -41,13 +41,38 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.once('beforeExit', () => {
     if (settled) return;
     if (stdout.error) {
-      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
+      const line = `cannot write standard output: ${describe(stdout.error)}`;
+      process.stderr.write(`kansa: ${localizeProblem(line, lang)}\n`);
       process.exitCode = USAGE_ERROR;
     } else {
       reportInternalError(new Error('the command stopped before it finished'), debug, lang);
       process.exitCode = EXIT.internalError;
     }
   });
+  try {
+    return await runCommand(argv, stdout);
+  } finally {
+    settled = true;
+  }
+}
+
+/** What became of the writes to stdout: a failed one, once they have all been tried. */
+export interface StdoutWatch {
+  readonly error: Error | undefined;
+  settled(): Promise<void>;
+}
+
+/**
+ * Runs one command in this process and returns its exit code, as `main` does, but installs no
+ * process-wide handler and never exits: the tests run commands this way, with stdout and
+ * stderr taken for the call (tests/cli/run-kansa.ts). Output goes to process.stdout and
+ * process.stderr; `stdout` says whether a write to it failed.
+ */
+export async function runCommand(argv: readonly string[], stdout: StdoutWatch): Promise<number> {
+  const debug = argv.includes('--debug');
+  // What goes wrong is told in the language asked for (problem-text.ts), usage errors included.
+  const lang = langOfArgs(argv);
+  const say = (text: string) => localizeProblem(text, lang);
   let exitCode: number = EXIT.ok;
   const program = new Command('kansa')
     .description(
@@ -60,7 +85,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Commander's errors quote the arguments as given: their control characters are escaped.
       writeErr: (text) => process.stderr.write(say(text.split('\n').map(escapeControls).join('\n'))),
     })
-    .addHelpText('after', exitCodeHelp());
+    .addHelpText('after', exitCodeHelp(lang));
 
   const scan = program
     .command('scan')
@@ -105,7 +130,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     )
     .option('--allow-partial', 'exit 0/1 even when some inputs or scopes could not be read (else 3)')
     .addOption(langOption())
-    .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 8)
+    .option('--concurrency <n>', 'live scans: most API requests in flight at once', parseConcurrency, 32)
     .option(
       '--timeout <seconds>',
       "live scans: each call's connect-and-response timeout, and optionally each scope's deadline (CALL[,SCOPE], default 60,1800)",
@@ -123,7 +148,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         .choices(LOG_FORMATS)
         .default('text'),
     )
-    .addHelpText('after', exitCodeHelp());
+    .addHelpText('after', exitCodeHelp(lang));
   for (const option of storeOptions()) scan.addOption(option);
   scan
     .option(
@@ -161,7 +186,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const { runScan } = await import('./scan-command.ts');
     const { createLogger } = await import('./log.ts');
-    const log = await createLogger({
+    const log = createLogger({
       level: options.logLevel,
       format: options.logFormat,
       lang: options.lang,
@@ -199,15 +224,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   registerSendCommand(program, (code) => {
     exitCode = code;
   });
+  localizeHelp(program, lang);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
     await stdout.settled();
-    settled = true;
     if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
     return exitCode;
   } catch (error) {
-    settled = true;
     if (stdout.error && !(error instanceof OutputError)) {
       // What failed was writing the output (a full disk behind `> file`), not the scan.
       process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
@@ -233,7 +257,7 @@ export async function main(argv: readonly string[]): Promise<number> {
  * Records a failed write to stdout (`> /dev/full`, a full disk): stdout's 'error' comes after the
  * write, and a lost report must not exit 0. A closed pipe (EPIPE, `| head`) is not a failure.
  */
-function watchStdout(): { readonly error: Error | undefined; settled(): Promise<void> } {
+function watchStdout(): StdoutWatch {
   let failure: Error | undefined;
   process.stdout.prependListener('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') failure ??= error;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { type Command, Option } from 'commander';
+import { compareText } from '../base/compare-text.ts';
 import type { Lang } from '../model/localized.ts';
 import { checkWritable } from '../report/atomic-file.ts';
 import type { HistoryPoint } from '../report/html/index.ts';
@@ -87,7 +88,7 @@ export async function runReport(options: ReportOptions): Promise<void> {
   const history = [
     ...(await readHistory(options.history ?? [])),
     ...(await storeHistory(options.store, file, options.run)),
-  ].sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  ].sort((a, b) => compareText(a.finishedAt, b.finishedAt));
   for (const name of names) {
     const view = await loadView(file, name);
     if (view.id !== file.scan.framework.id) {
@@ -122,7 +123,7 @@ async function readHistory(files: readonly string[]): Promise<HistoryPoint[]> {
       failedBySeverity: summary.failedBySeverity,
     });
   }
-  return points.sort((a, b) => a.finishedAt.localeCompare(b.finishedAt));
+  return points.sort((a, b) => compareText(a.finishedAt, b.finishedAt));
 }
 
 /** How many of the store's earlier scans the HTML trend chart shows. */

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
 import { loadFramework } from '../frameworks/load.ts';
-import { loadWaivers, WaiverMatcher } from '../frameworks/waivers.ts';
+import type { WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import { type AtomicFile, checkWritable, openAtomic } from '../report/atomic-file.ts';
@@ -76,8 +76,12 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const framework = options.orgPolicy
     ? await (await import('../frameworks/org-policy.ts')).applyOrgPolicy(base, options.orgPolicy)
     : base;
+  // Waivers are YAML: the YAML library is loaded only when a waivers file is given.
   const waivers = options.waivers
-    ? new WaiverMatcher(await loadWaivers(options.waivers), startedAt, options.waiverWarnDays)
+    ? await import('../frameworks/waivers.ts').then(
+        async ({ loadWaivers, WaiverMatcher }) =>
+          new WaiverMatcher(await loadWaivers(options.waivers!), startedAt, options.waiverWarnDays),
+      )
     : undefined;
   // The store is opened and its run lock taken before reading anything: two runs never overlap.
   const location = storeLocation(options.store);

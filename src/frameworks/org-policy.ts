@@ -5,7 +5,7 @@ import { type CelRuleSpec, CelSyntaxError, celRule } from '../checks/custom/cel-
 import { CHECKS_BY_ID } from '../checks/index.ts';
 import { KANSA_TYPES, type KansaType } from '../model/resource.ts';
 import type { Framework } from './framework.ts';
-import { mergeParameters, type RawParameters } from './load.ts';
+import { mergeParameters, type RawParameters } from './framework-data.ts';
 import { validateOrgPolicy } from './org-policy.validate.generated.js';
 import { readValidatedYaml } from './yaml-file.ts';
 

@@ -56,6 +56,32 @@ export function unknown<T>(path: string, note: Localized): Fact<T> {
   return fact;
 }
 
+/**
+ * `parent.child`, one string per pair. Adapters name most facts' paths this way
+ * (`configuration.${name}`, `properties.${path}`); a path is a key of the shared-fact tables
+ * below, and a string made afresh for every resource is hashed afresh at every lookup. Made once,
+ * its hash is kept with it. Parents and children are the adapters' own constants; a bound keeps
+ * anything else from growing the table.
+ */
+export function factPath(parent: string, child: string): string {
+  let children = PATHS.get(parent);
+  if (!children) {
+    if (PATHS.size >= MAX_PATHS) PATHS.clear();
+    children = new Map();
+    PATHS.set(parent, children);
+  }
+  let path = children.get(child);
+  if (path === undefined) {
+    if (children.size >= MAX_PATHS) children.clear();
+    path = `${parent}.${child}`;
+    children.set(child, path);
+  }
+  return path;
+}
+
+const PATHS = new Map<string, Map<string, string>>();
+const MAX_PATHS = 10_000;
+
 /*
  * Facts are immutable, and most are the same across resources (`explicit(true,
  * 'properties.supportsHttpsTrafficOnly')`, the same documented default with the same note):

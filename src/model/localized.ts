@@ -41,23 +41,40 @@ export function templateValues(
 ): Record<string, string> | undefined {
   if (data === undefined) return undefined;
   let values: Record<string, string> | undefined;
-  for (const template of [text.ja, text.en]) {
-    const parts = compiled(template);
-    for (let i = 1; i < parts.length; i += 2) {
-      const name = parts[i]!;
-      if (!(name in data)) continue;
-      values ??= {};
-      values[name] ??= formatValue(data[name]);
-    }
+  for (const name of placeholderNames(text)) {
+    if (!(name in data)) continue;
+    values ??= {};
+    values[name] = formatValue(data[name]);
   }
   return values;
 }
+
+/**
+ * The placeholders of a text's two templates, each once, in the order templateValues' object
+ * holds them (first seen, Japanese then English; integer-like names first, as in any object).
+ */
+export function placeholderNames(text: Localized): readonly string[] {
+  let names = PLACEHOLDERS.get(text);
+  if (!names) {
+    const ordered: Record<string, true> = {};
+    for (const template of [text.ja, text.en]) {
+      const parts = compiled(template);
+      for (let i = 1; i < parts.length; i += 2) ordered[parts[i]!] = true;
+    }
+    names = Object.keys(ordered);
+    PLACEHOLDERS.set(text, names);
+  }
+  return names;
+}
+
+const PLACEHOLDERS = new WeakMap<Localized, readonly string[]>();
 
 export function renderLocalized(text: Localized, data?: Readonly<Record<string, unknown>>): Localized {
   return { ja: render(text.ja, data), en: render(text.en, data) };
 }
 
-function formatValue(value: unknown): string {
+/** A placeholder's value as `render` writes it. */
+export function formatValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(formatValue).join(', ');
   if (value === undefined) return '(absent)';
   if (typeof value === 'object' && value !== null) return JSON.stringify(value);

@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { compareText } from '../base/compare-text.ts';
 import type { Evidence } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import { templateValues } from '../model/localized.ts';
+import { formatValue, type Localized, placeholderNames } from '../model/localized.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 import { mappedChecks } from '../scan/evaluate.ts';
 import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
@@ -98,13 +99,11 @@ export function checksCatalogue(framework: Framework): CheckEntry[] {
  */
 export class JsonReportWriter {
   readonly #out: Writable;
-  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its templates. */
-  readonly #checks = new Map<
-    string,
-    { readonly head: string; readonly severity: string; readonly messages: CheckEntry['messages'] }
-  >();
+  /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its messages. */
+  readonly #checks = new Map<string, CheckLines>();
   #resource: FindingResource | undefined;
-  #pending: string[] = [];
+  /** The current resource's findings, as the JSON between the brackets of its `findings`. */
+  #pending = '';
   /**
    * Lines are encoded straight into a batch buffer and written a batch at a time: one write,
    * or one small Buffer, per line would spend the scan on the stream and the allocator.
@@ -117,7 +116,7 @@ export class JsonReportWriter {
    * resource defines at most `#window / 10` records (past that, its evidence is written inline):
    * so every ref on a resource line is among the last `#window` records, as readers require.
    */
-  #evidenceRefs = new Map<Evidence, number>();
+  #evidenceRefs = new Map<Evidence, string>();
   #evidenceRecords = 0;
   /** The evidence records the current resource defined, written just before its line. */
   #newRecords = '';
@@ -139,7 +138,8 @@ export class JsonReportWriter {
       this.#checks.set(check.id, {
         head: `{"check":${JSON.stringify(check.id)},"status":"`,
         severity: check.severity,
-        messages: check.messages,
+        templates: check.messages,
+        messages: new Map(),
       });
       await this.#append(`${JSON.stringify({ check })}\n`);
     }
@@ -161,14 +161,14 @@ export class JsonReportWriter {
     // The line as JSON.stringify of a LineFinding gives it, built from parts (see findings-schema.ts).
     let line = `${check.head}${f.status}"`;
     if (f.severity !== check.severity) line += `,"severity":"${f.severity}"`;
-    line += `,"message":${JSON.stringify(f.messageId)}`;
-    const template = check.messages[f.messageId];
-    const data = template && templateValues(template, f.data);
-    if (data) line += `,"data":${JSON.stringify(data)}`;
+    const message = messageLine(check, f.messageId);
+    line += message.json;
+    if (message.names && f.data !== undefined) line += dataJson(message, f.data);
     line += `,"evidence":${this.#evidenceJson(f.evidence)}`;
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
-    this.#pending.push(f.change ? `${line},"change":"${f.change}"}` : `${line}}`);
+    if (this.#pending !== '') line = `,${line}`;
+    this.#pending += f.change ? `${line},"change":"${f.change}"}` : `${line}}`;
     return flushed;
   }
 
@@ -180,8 +180,8 @@ export class JsonReportWriter {
 
   #endResource(): Promise<void> | undefined {
     if (this.#resource === undefined) return undefined;
-    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending.join(',')}]}\n`;
-    this.#pending = [];
+    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending}]}\n`;
+    this.#pending = '';
     this.#resource = undefined;
     this.#newRecords = '';
     this.#newRecordCount = 0;
@@ -197,16 +197,16 @@ export class JsonReportWriter {
     let json = '[';
     for (let i = 0; i < evidence.length; i++) {
       const item = evidence[i]!;
-      let text: string;
-      let ref = this.#evidenceRefs.get(item);
-      if (ref !== undefined) text = `{"ref":${ref}}`;
-      else {
+      // The ref's own text is remembered: a file cites shared evidence millions of times.
+      let text = this.#evidenceRefs.get(item);
+      if (text === undefined) {
         text = itemJson(item);
         if (Object.isFrozen(item) && this.#newRecordCount < this.#perResource) {
-          const refText = `{"ref":${this.#evidenceRecords}}`;
+          const ref = this.#evidenceRecords;
+          const refText = `{"ref":${ref}}`;
           if (text.length > refText.length) {
-            ref = this.#evidenceRecords++;
-            this.#evidenceRefs.set(item, ref);
+            this.#evidenceRecords++;
+            this.#evidenceRefs.set(item, refText);
             this.#newRecords += `{"ref":${ref},"evidence":${text}}\n`;
             this.#newRecordCount++;
             text = refText;
@@ -242,6 +242,55 @@ export class JsonReportWriter {
 
 const BATCH_BYTES = 1 << 20;
 
+/** What the writer keeps of a check of the catalogue. */
+interface CheckLines {
+  readonly head: string;
+  readonly severity: string;
+  readonly templates: CheckEntry['messages'];
+  /** Per message id, worked out on its first finding. */
+  readonly messages: Map<string, MessageLine>;
+}
+
+/** A message's part of a finding's line: its id, and the names and keys of its template's values. */
+interface MessageLine {
+  /** `,"message":"<id>"`. */
+  readonly json: string;
+  /** Undefined when the check has no such template (no data is written then). */
+  readonly names: readonly string[] | undefined;
+  /** `"<name>":` of each name. */
+  readonly keys: readonly string[];
+}
+
+function messageLine(check: CheckLines, messageId: string): MessageLine {
+  let message = check.messages.get(messageId);
+  if (!message) {
+    const template: Localized | undefined = check.templates[messageId];
+    const names = template && placeholderNames(template);
+    message = {
+      json: `,"message":${JSON.stringify(messageId)}`,
+      names,
+      keys: names?.map((name) => `${JSON.stringify(name)}:`) ?? [],
+    };
+    check.messages.set(messageId, message);
+  }
+  return message;
+}
+
+/**
+ * `,"data":{…}`: the template's values (templateValues, model/localized.ts) as JSON.stringify
+ * writes that object, built without it; '' when the data holds none of them.
+ */
+function dataJson(message: MessageLine, data: Readonly<Record<string, unknown>>): string {
+  const names = message.names!;
+  let json = '';
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    if (!(name in data)) continue;
+    json += `${json === '' ? ',"data":{' : ','}${message.keys[i]}${JSON.stringify(formatValue(data[name]))}`;
+  }
+  return json === '' ? '' : `${json}}`;
+}
+
 /**
  * An evidence item's JSON, as JSON.stringify writes it. Most items are shared facts
  * (model/fact.ts: one frozen object serves every resource with the same setting), so the text
@@ -266,14 +315,30 @@ export const OUTPUT_HIGH_WATER_MARK = 4 << 20;
 
 /** Resources counted by provider, kansa type and native type, for the coverage section. */
 export function countResources(resources: Iterable<Resource>): Coverage['resourcesByType'] {
-  const counts = new Map<string, { provider: Provider; type: string; nativeType: string; count: number }>();
+  type Count = { provider: Provider; type: string; nativeType: string; count: number };
+  // Provider, then kansa type, then native type: no key string is built per resource.
+  const counts = new Map<Provider, Map<string, Map<string, Count>>>();
+  const all: Count[] = [];
   for (const r of resources) {
-    const key = `${r.provider}\0${r.kansaType}\0${r.nativeType}`;
-    const entry = counts.get(key);
+    let ofProvider = counts.get(r.provider);
+    if (!ofProvider) {
+      ofProvider = new Map();
+      counts.set(r.provider, ofProvider);
+    }
+    let ofType = ofProvider.get(r.kansaType);
+    if (!ofType) {
+      ofType = new Map();
+      ofProvider.set(r.kansaType, ofType);
+    }
+    const entry = ofType.get(r.nativeType);
     if (entry) entry.count++;
-    else counts.set(key, { provider: r.provider, type: r.kansaType, nativeType: r.nativeType, count: 1 });
+    else {
+      const counted = { provider: r.provider, type: r.kansaType, nativeType: r.nativeType, count: 1 };
+      ofType.set(r.nativeType, counted);
+      all.push(counted);
+    }
   }
-  return [...counts.values()].sort(byResourceType);
+  return all.sort(byResourceType);
 }
 
 /** The order of `resourcesByType`: total, so merged shards list them as one scan would. */
@@ -282,9 +347,9 @@ export function byResourceType(
   b: Coverage['resourcesByType'][number],
 ): number {
   return (
-    a.provider.localeCompare(b.provider) ||
-    a.type.localeCompare(b.type) ||
+    compareText(a.provider, b.provider) ||
+    compareText(a.type, b.type) ||
     b.count - a.count ||
-    a.nativeType.localeCompare(b.nativeType)
+    compareText(a.nativeType, b.nativeType)
   );
 }

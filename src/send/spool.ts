@@ -1,5 +1,6 @@
 import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { compareText } from '../base/compare-text.ts';
 import { openAtomic } from '../report/atomic-file.ts';
 import type { DeliveryRecord } from './record.ts';
 
@@ -82,7 +83,7 @@ export class Spool {
     }
     let total = files.reduce((sum, entry) => sum + entry.size, 0);
     let dropped = 0;
-    for (const entry of files.sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of files.sort((a, b) => compareText(a.name, b.name))) {
       if (total + incoming <= this.capBytes) break;
       const text = await readFile(entry.file, 'utf8');
       dropped += text.split('\n').filter((line) => line.trim() !== '').length;

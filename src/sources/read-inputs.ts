@@ -3,6 +3,7 @@ import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
@@ -78,7 +79,7 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
   }
   let entries: Dirent[];
   try {
-    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
     walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
@@ -191,7 +192,7 @@ async function readFormat(
   count: (resources: Iterable<Resource>) => void,
   limits: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Promise<void> {
-  const data = toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw);
+  const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw));
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -388,6 +389,23 @@ function toUtf8(data: Buffer): Buffer {
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
   }
   return data;
+}
+
+const WRAPPER_COMMAND = Buffer.from('[command]');
+
+/**
+ * hashicorp/setup-terraform's wrapper (on unless `terraform_wrapper: false`) echoes the command
+ * line before Terraform's output and writes workflow commands after it, so `terraform show
+ * -json plan.out > plan.json` in GitHub Actions writes `[command]…/terraform-bin show -json
+ * plan.out`, the plan's JSON on one line, then `::debug::…` and `::set-output …` lines. The
+ * second line is Terraform's own output, whole: it is what is read.
+ */
+function withoutTerraformWrapper(data: Buffer): Buffer {
+  if (!data.subarray(0, WRAPPER_COMMAND.length).equals(WRAPPER_COMMAND)) return data;
+  const start = data.indexOf(NEWLINE) + 1;
+  if (start === 0 || data[start] !== 0x7b /* { */) return data;
+  const end = data.indexOf(NEWLINE, start);
+  return data.subarray(start, end === -1 ? data.length : end);
 }
 
 function stripBom(text: string): string {

@@ -1,3 +1,4 @@
+import { compareText } from '../base/compare-text.ts';
 import type { SqlEngine, SqlValue } from './engine.ts';
 import type { ScanSummary } from './history.ts';
 import type { FindingChange } from './record.ts';
@@ -149,8 +150,8 @@ export async function diffScans(engine: SqlEngine, from: ScanSummary, to: ScanSu
   entries.sort(
     (x, y) =>
       order.get(x.state)! - order.get(y.state)! ||
-      x.checkId.localeCompare(y.checkId) ||
-      x.resourceId.localeCompare(y.resourceId),
+      compareText(x.checkId, y.checkId) ||
+      compareText(x.resourceId, y.resourceId),
   );
   const counts = Object.fromEntries(DIFF_STATES.map((s) => [s, 0])) as Record<DiffState, number>;
   for (const e of entries) counts[e.state]++;

@@ -26,4 +26,14 @@ describe('bin/kansa.js', () => {
     expect(result.status).toBe(0);
     expect(result.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
+
+  it('runs when its compile cache cannot be made (the temporary directory is a file)', () => {
+    const { NODE_COMPILE_CACHE: _, ...env } = process.env;
+    const result = spawnSync(process.execPath, [BIN, '--version'], {
+      encoding: 'utf8',
+      env: { ...env, TMPDIR: BIN },
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
 });

@@ -1,27 +1,10 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redact } from '../../src/store/postgres.ts';
 import { startTestPostgres, type TestPostgres } from '../store/helpers/postgres.ts';
+import { kansaHere, SAMPLE } from './run-kansa.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'fixtures/sample-tenancy');
-const run = promisify(execFile);
-
-async function kansa(env: Record<string, string>, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', ...env },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The command line in this worker, with the environment given. */
+const kansa = (env: NodeJS.ProcessEnv, ...args: string[]) => kansaHere(args, env);
 
 let postgres: TestPostgres | string = 'not started';
 beforeAll(async () => {

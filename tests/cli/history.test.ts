@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RunLock } from '../../src/store/lock.ts';
 import { openStore } from '../../src/store/open.ts';
 import { findingsFromFile } from '../helpers/findings-file.ts';
-import { type Run, kansa as runKansa, SAMPLE } from './run-kansa.ts';
+import { kansaHere, type Run, SAMPLE } from './run-kansa.ts';
 
-/** The real CLI in a child process (tests/cli/run-kansa.ts), called with its arguments spread. */
-const kansa = (...args: string[]) => runKansa(args);
+/** The CLI in this worker (tests/cli/run-kansa.ts), called with its arguments spread. */
+const kansa = (...args: string[]) => kansaHere(args);
 
 interface File {
   findings: {

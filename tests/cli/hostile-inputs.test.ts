@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsFromText } from '../helpers/findings-file.ts';
-import { kansa, SAMPLE } from './run-kansa.ts';
+import { kansa, kansaHere, SAMPLE } from './run-kansa.ts';
 
 interface FileCoverage {
   path: string;
@@ -58,7 +58,7 @@ beforeAll(async () => {
   await writeFile(path.join(tree, 'bomb.json.gz'), gzipSync(Buffer.alloc(8 * 2 ** 20, 0x20)));
   if (hasMkfifo) execFileSync('mkfifo', [path.join(tree, 'pipe')]);
   // A findings file left in the input folder by an earlier scan.
-  const earlier = await kansa([
+  const earlier = await kansaHere([
     'scan',
     '--input',
     path.join(SAMPLE, 'aws'),
@@ -67,6 +67,7 @@ beforeAll(async () => {
   ]);
   expect(earlier.code).toBe(0);
 
+  // A process: 5,000 unclosed brackets overflow the stack of a process, not a worker thread's.
   run = await kansa(['scan', '--input', tree, '--format', 'json', '--max-inflated-mib', '1']);
   report = (await findingsFromText(run.stdout)) as unknown as FindingsFile;
 }, 120_000);
@@ -132,7 +133,7 @@ describe('inputs that are not files', { timeout: 120_000 }, () => {
   it.skipIf(!hasMkfifo)('a FIFO given as the only input: exit 2 with the reason, no hang', async () => {
     const fifo = path.join(root, 'only-pipe');
     execFileSync('mkfifo', [fifo]);
-    const result = await kansa(['scan', '--input', fifo]);
+    const result = await kansaHere(['scan', '--input', fifo]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${fifo}: not a regular file (a FIFO)`);
   });
@@ -142,7 +143,7 @@ describe('inputs that are not files', { timeout: 120_000 }, () => {
     await mkdir(dir);
     await copyFile(GCP_EXPORT, path.join(dir, 'resource.json'));
     await copyFile(path.join(tree, 'findings.json'), path.join(dir, 'findings.json'));
-    const result = await kansa(['scan', '--input', dir, '--lang', 'en']);
+    const result = await kansaHere(['scan', '--input', dir, '--lang', 'en']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/findings\.json: kansa's own findings file/);
   });

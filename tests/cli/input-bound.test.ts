@@ -4,7 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsFromText } from '../helpers/findings-file.ts';
-import { kansa, SAMPLE } from './run-kansa.ts';
+import { kansaHere, SAMPLE } from './run-kansa.ts';
 
 interface FindingsFile {
   scan: { partial: boolean };
@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 describe('the bound of all the input a scan reads (--max-input-mib)', { timeout: 60_000 }, () => {
   it('stops reading past it: the files read are scanned, the rest listed by name, exit 3', async () => {
-    const run = await kansa([
+    const run = await kansaHere([
       'scan',
       '--input',
       tree,
@@ -57,14 +57,14 @@ describe('the bound of all the input a scan reads (--max-input-mib)', { timeout:
   });
 
   it('reads everything under the default bound', async () => {
-    const run = await kansa(['scan', '--input', tree, '--format', 'json', '--no-store']);
+    const run = await kansaHere(['scan', '--input', tree, '--format', 'json', '--no-store']);
     expect(run.code, run.stderr).toBe(0);
     const report = (await findingsFromText(run.stdout)) as unknown as FindingsFile;
     expect(report.coverage.files.filter((f) => f.error)).toEqual([]);
   });
 
   it('is accepted as partial with --allow-partial, and the summary names it', async () => {
-    const run = await kansa([
+    const run = await kansaHere([
       'scan',
       '--input',
       tree,

@@ -60,6 +60,9 @@ describe('the offline path loads no cloud SDK', () => {
     const scan = packagesLoaded([kansa, 'scan', '--input', 'fixtures/sample-tenancy', '--output', findings]);
     expect(scan.stderr).toBe('');
     expect(scan.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+    // A built-in framework is read from its parsed form (policies/parsed/): no YAML library. No
+    // line was logged (pino is made for the first one) and no file had a JSON error (jsonc-parser).
+    expect(scan.packages.filter((p) => ['yaml', 'pino', 'jsonc-parser'].includes(p))).toEqual([]);
     const report = packagesLoaded([
       kansa,
       'report',
@@ -72,5 +75,21 @@ describe('the offline path loads no cloud SDK', () => {
     ]);
     expect(report.status).toBe(0);
     expect(report.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+  });
+
+  it('a framework given as a YAML file loads the YAML library, a logged line pino (what the test above rules out)', () => {
+    const scan = packagesLoaded([
+      kansa,
+      'scan',
+      '--input',
+      'fixtures/sample-tenancy',
+      '--framework',
+      'policies/kobe.yaml',
+      '--no-store',
+      '--log-level',
+      'debug',
+    ]);
+    expect(scan.stderr).toMatch(/^kansa: debug: read input/);
+    expect(scan.packages).toEqual(expect.arrayContaining(['yaml', 'pino']));
   });
 });

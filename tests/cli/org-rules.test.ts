@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findingsFromText } from '../helpers/findings-file.ts';
-import { kansa } from './run-kansa.ts';
+import { kansaHere } from './run-kansa.ts';
 
 const SUB = '0b7e3c1a-2d4f-4e6a-8b9c-1d2e3f4a5b6c';
 let dir: string;
@@ -49,7 +49,7 @@ describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, (
         'tags.all(a, tags.all(b, a != b || a == b))',
       )}`,
     );
-    const result = await kansa([
+    const result = await kansaHere([
       'scan',
       '--input',
       path.join(dir, 'inventory.json'),
@@ -77,7 +77,13 @@ describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, (
   it('rejects an undeclared variable when the policy loads, at its file:line', async () => {
     const policy = path.join(dir, 'undeclared.yaml');
     await writeFile(policy, `rules:\n${rule('custom.typo', 'tag["owner"] == "x"')}`);
-    const result = await kansa(['scan', '--input', path.join(dir, 'inventory.json'), '--org-policy', policy]);
+    const result = await kansaHere([
+      'scan',
+      '--input',
+      path.join(dir, 'inventory.json'),
+      '--org-policy',
+      policy,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -89,7 +95,13 @@ describe('organisation rules (CEL) cannot stall a scan', { timeout: 120_000 }, (
   it('rejects a pattern RE2 does not accept (a lookahead) at its file:line', async () => {
     const policy = path.join(dir, 'lookahead.yaml');
     await writeFile(policy, `rules:\n${rule('custom.look', 'name.matches("(?=a)b")')}`);
-    const result = await kansa(['scan', '--input', path.join(dir, 'inventory.json'), '--org-policy', policy]);
+    const result = await kansaHere([
+      'scan',
+      '--input',
+      path.join(dir, 'inventory.json'),
+      '--org-policy',
+      policy,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/:8: invalid CEL in condition: matches\(\): not an RE2 regular expression/);
   });
@@ -109,7 +121,7 @@ describe('YAML alias bombs', { timeout: 120_000 }, () => {
   it.each(['--org-policy', '--framework'])('%s: a file:line error and exit 2', async (flag) => {
     const file = path.join(dir, `bomb${flag}.yaml`);
     await writeFile(file, bomb);
-    const result = await kansa(['scan', '--input', path.join(dir, 'inventory.json'), flag, file]);
+    const result = await kansaHere(['scan', '--input', path.join(dir, 'inventory.json'), flag, file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `kansa: ${file}:3: invalid YAML: aliases expand too far (an alias bomb); write the values out\n`,

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateGcp } from '../../bench/generate/gcp.ts';
 import { readFindings } from '../../src/report/read-findings.ts';
-import { finished, kansa, ROOT, SAMPLE, spawnKansa } from './run-kansa.ts';
+import { finished, kansaHere, ROOT, SAMPLE, spawnKansa } from './run-kansa.ts';
 
 /** A small input, for the cases where only the writing matters. */
 const SMALL = path.join(SAMPLE, 'azure');
@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kansa-output-'));
   big = path.join(dir, 'big-inventory');
   await generateGcp(big, 3000);
-  const first = await kansa(['scan', '--input', SAMPLE, '--output', path.join(dir, 'sample.json')]);
+  const first = await kansaHere(['scan', '--input', SAMPLE, '--output', path.join(dir, 'sample.json')]);
   expect(first.code).toBe(0);
   previous = await readFile(path.join(dir, 'sample.json'), 'utf8');
 }, 60_000);
@@ -66,7 +66,7 @@ describe('--output that cannot be written fails before scanning, in one line, ex
   timeout: 120_000,
 }, () => {
   it('a directory', async () => {
-    const result = await kansa(['scan', '--input', SAMPLE, '--output', dir]);
+    const result = await kansaHere(['scan', '--input', SAMPLE, '--output', dir]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`kansa: cannot write ${dir}: it is a directory\n`);
     expect(result.stdout).toBe('');
@@ -74,7 +74,7 @@ describe('--output that cannot be written fails before scanning, in one line, ex
 
   it('in a directory that does not exist', async () => {
     const target = path.join(dir, 'missing', 'findings.json');
-    const result = await kansa(['scan', '--input', SAMPLE, '--output', target]);
+    const result = await kansaHere(['scan', '--input', SAMPLE, '--output', target]);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `kansa: cannot write ${target}: directory ${path.dirname(target)} does not exist\n`,
@@ -82,7 +82,7 @@ describe('--output that cannot be written fails before scanning, in one line, ex
   });
 
   it.skipIf(!existsSync('/dev/full'))('on a full device (/dev/full)', async () => {
-    const result = await kansa(['scan', '--input', SMALL, '--output', '/dev/full']);
+    const result = await kansaHere(['scan', '--input', SMALL, '--output', '/dev/full']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('kansa: cannot write /dev/full: no space left on the device (ENOSPC)\n');
   });
@@ -114,10 +114,10 @@ describe('--output that cannot be written fails before scanning, in one line, ex
     const findings = path.join(dir, 'sample.json');
     const missing = path.join(dir, 'nope', 'r.html');
     const [toDir, toMissing, toFull] = await Promise.all([
-      kansa(['report', '--input', findings, '--format', 'csv', '--output', dir]),
-      kansa(['report', '--input', findings, '--output', missing]),
+      kansaHere(['report', '--input', findings, '--format', 'csv', '--output', dir]),
+      kansaHere(['report', '--input', findings, '--output', missing]),
       existsSync('/dev/full')
-        ? kansa(['report', '--input', findings, '--format', 'csv', '--output', '/dev/full'])
+        ? kansaHere(['report', '--input', findings, '--format', 'csv', '--output', '/dev/full'])
         : undefined,
     ]);
     expect(toDir.code).toBe(2);
@@ -133,7 +133,7 @@ describe('--output that cannot be written fails before scanning, in one line, ex
   it('report --output replaces a previous report whole', async () => {
     const target = path.join(dir, 'report.csv');
     await writeFile(target, 'old');
-    const result = await kansa([
+    const result = await kansaHere([
       'report',
       '--input',
       path.join(dir, 'sample.json'),

@@ -1,8 +1,6 @@
-import { execFile } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,30 +11,10 @@ import {
   readFindings,
 } from '../../src/report/read-findings.ts';
 import { listInputFiles } from '../../src/sources/read-inputs.ts';
+import { kansaHere, SAMPLE } from './run-kansa.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SAMPLE = path.join(ROOT, 'fixtures/sample-tenancy');
-const run = promisify(execFile);
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function kansa(...args: string[]): Promise<Run> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin/kansa.js'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
-      maxBuffer: 64 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** The command line in this worker: every test here reads what a command prints and its exit code. */
+const kansa = (...args: string[]) => kansaHere(args);
 
 const validate = addFormats.default(new Ajv({ allErrors: true })).compile(schema);
 let sampleText: string;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayWidth } from '../../src/report/terminal-text.ts';
 import { findingsFromFile } from '../helpers/findings-file.ts';
-import { kansa, type Run, SAMPLE } from './run-kansa.ts';
+import { kansa, kansaHere, type Run, SAMPLE } from './run-kansa.ts';
 
 const SUB = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
 const HOSTILE = 'st\x1b]0;pwned\x07\x1b[2Jevil\r\nkansa: forged line\u202etxt.exe\x7f\x9b';
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'assets.ndjson'), [lines[0], ...Array(7).fill('{"name":')].join('\n'));
   const output = path.join(dir, 'findings.json');
   [en, ja] = await Promise.all([
-    kansa([
+    kansaHere([
       'scan',
       '--input',
       dir,
@@ -56,7 +56,7 @@ beforeAll(async () => {
       output,
       '--allow-partial',
     ]),
-    kansa(['scan', '--input', dir, '--framework', 'gov', '--lang', 'ja', '--allow-partial']),
+    kansaHere(['scan', '--input', dir, '--framework', 'gov', '--lang', 'ja', '--allow-partial']),
   ]);
   findings = (await findingsFromFile(output)) as unknown as typeof findings;
 }, 120_000);
@@ -133,6 +133,7 @@ describe('logs on stderr', { timeout: 120_000 }, () => {
       '--format',
       'json',
     ];
+    // Processes: JSON lines go to file descriptor 2 straight from the logger, not through process.stderr.
     const [text, json] = await Promise.all([
       kansa([...args, '--lang', 'ja']),
       kansa([...args, '--log-format', 'json']),
@@ -153,7 +154,7 @@ describe('logs on stderr', { timeout: 120_000 }, () => {
 
 describe('usage errors', { timeout: 120_000 }, () => {
   it('quote a hostile argument with its control characters escaped', async () => {
-    const result = await kansa(['scan', '--fail-on', 'x\x1b[2Jy']);
+    const result = await kansaHere(['scan', '--fail-on', 'x\x1b[2Jy']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("argument 'x\\x1b[2Jy' is invalid");
   });
@@ -161,7 +162,7 @@ describe('usage errors', { timeout: 120_000 }, () => {
 
 describe('--help', { timeout: 120_000 }, () => {
   it('shows one default for --lang and every exit code', async () => {
-    const help = await kansa(['scan', '--help']);
+    const help = await kansaHere(['scan', '--help']);
     const lang = help.stdout.slice(help.stdout.indexOf('--lang'), help.stdout.indexOf('--concurrency'));
     expect(lang.match(/default/g)).toHaveLength(1);
     expect(lang).toMatch(/default: from the locale/);

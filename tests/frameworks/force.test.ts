@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFramework } from '../../src/frameworks/load.ts';
+import { parseFramework } from '../../src/frameworks/framework-yaml.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { FindingTally } from '../../src/report/summary.ts';
 import { evaluate } from '../../src/scan/evaluate.ts';

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/input-error.ts';
-import { listFrameworks, loadFramework, parseFramework } from '../../src/frameworks/load.ts';
+import { parseFramework } from '../../src/frameworks/framework-yaml.ts';
+import { listFrameworks, loadFramework } from '../../src/frameworks/load.ts';
 
 const CHECKLIST = path.resolve(import.meta.dirname, '../../docs/spec/checklist.md');
 

@@ -232,14 +232,14 @@ describe('bad input', () => {
       terraform_version: '1.9.8',
       resource_changes: [
         {
-          address: 'aws_s3_bucket_policy.p',
+          address: 'aws_iam_user_policy.p',
           mode: 'managed',
-          type: 'aws_s3_bucket_policy',
+          type: 'aws_iam_user_policy',
           name: 'p',
           change: {
             actions: ['create'],
             before: null,
-            after: { bucket: 'elsewhere', policy: '{}' },
+            after: { user: 'elsewhere', policy: '{}' },
             after_unknown: {},
           },
         },
@@ -250,7 +250,7 @@ describe('bad input', () => {
     expect(scanned.resources).toEqual([]);
     expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
       '(resource_changes entry): not a resource: address, type or name is missing',
-      'aws_s3_bucket_policy.p: the aws_s3_bucket it configures (bucket) is not in this plan',
+      'aws_iam_user_policy.p: the aws_iam_user it configures (user) is not in this plan',
     ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   transportFailure,
 } from '../../src/base/calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../src/base/calls/retry.ts';
+import { localizeProblem } from '../../src/report/problem-text.ts';
 import { describeAzureFailure } from '../../src/sources/azure/live/errors.ts';
 import { describeGcpFailure } from '../../src/sources/gcp/live/errors.ts';
 import { ListAssetsWindow } from '../../src/sources/gcp/live/pacer.ts';
@@ -54,6 +55,26 @@ describe('the live-call toolkit', () => {
     expect(error).toBeInstanceOf(CallError);
     expect((error as CallError).message).toBe('HTTP 503 (gave up after 4 attempts)');
     expect(at).toEqual([0, 100, 300, 700]);
+  });
+
+  it('does not wait a Retry-After longer than five minutes: the call fails at once and says so', async () => {
+    const clock = new VirtualClock();
+    let calls = 0;
+    const error = await callWithRetry(
+      async () => {
+        calls++;
+        throw new Error('throttled');
+      },
+      { policy: POLICY, clock, describe: () => throttled(3_600_000), what: 'a call' },
+    ).catch((e: unknown) => e);
+    expect(calls).toBe(1);
+    expect(clock.now()).toBe(0);
+    expect((error as CallError).message).toBe(
+      'HTTP 429 (the service asked to wait 3600 s, longer than the 300 s kansa waits: try again later)',
+    );
+    expect(localizeProblem((error as CallError).message, 'ja')).toBe(
+      'HTTP 429（サービスが 3600 s の待機を求めました。kansa が待つ上限 300 s を超えるため中止しました。時間をおいて再実行してください）',
+    );
   });
 
   it('does not retry what cannot succeed (a denial)', async () => {

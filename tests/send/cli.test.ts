@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kansa, SAMPLE } from '../cli/run-kansa.ts';
+import { kansa, kansaHere, SAMPLE } from '../cli/run-kansa.ts';
 import { FakeSoc } from '../fakes/soc/server.ts';
 import { findingsFromFile } from '../helpers/findings-file.ts';
 
@@ -25,7 +25,7 @@ beforeAll(async () => {
     KANSA_WEBHOOK_SECRET: SECRET,
     XDG_DATA_HOME: path.join(dir, 'data'),
   };
-  const scan = await kansa(['scan', '--input', SAMPLE, '--format', 'json', '--output', findings], env);
+  const scan = await kansaHere(['scan', '--input', SAMPLE, '--format', 'json', '--output', findings], env);
   expect(scan.code, scan.stderr).toBe(0);
 }, 120_000);
 afterAll(async () => {
@@ -33,6 +33,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// What delivers runs as a process: the receiver's CA reaches it through NODE_EXTRA_CA_CERTS, which
+// Node reads when a process starts. What fails before sending runs in this worker.
 describe('kansa send', () => {
   it('delivers the failures of a findings file and says so; a resend carries the same scan id', async () => {
     const first = await kansa(['send', '--input', findings, '--to', 'webhook', '--send-mode', 'all'], env);
@@ -82,7 +84,7 @@ describe('kansa send', () => {
   }, 180_000);
 
   it('needs its settings from the environment and says which', async () => {
-    const run = await kansa(['send', '--input', findings, '--to', 'splunk', '--send-mode', 'all'], env);
+    const run = await kansaHere(['send', '--input', findings, '--to', 'splunk', '--send-mode', 'all'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/set KANSA_SPLUNK_URL/);
   });
@@ -103,14 +105,14 @@ describe('kansa send', () => {
     const again = await kansa([...send, '--spool', spool], env);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/kansa: webhook への送信: \d+ 件を送信、うち \d+ 件はスプールから/);
-    const unset = await kansa([...send.slice(0, 3), '--to', 'splunk', ...send.slice(5)], env);
+    const unset = await kansaHere([...send.slice(0, 3), '--to', 'splunk', ...send.slice(5)], env);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toContain('環境変数 KANSA_SPLUNK_URL を設定してください');
     expect(unset.stderr).not.toMatch(/\bset KANSA/);
   }, 180_000);
 
   it('refuses --send-mode changes for a scan that kept no history', async () => {
-    const run = await kansa(['send', '--input', findings, '--to', 'webhook'], env);
+    const run = await kansaHere(['send', '--input', findings, '--to', 'webhook'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the scan kept no history/);
   });
@@ -138,7 +140,7 @@ describe('kansa send', () => {
   }, 180_000);
 
   it('scan --send needs --output', async () => {
-    const run = await kansa(['scan', '--input', SAMPLE, '--send', 'webhook'], env);
+    const run = await kansaHere(['scan', '--input', SAMPLE, '--send', 'webhook'], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--send delivers the findings file: give --output FILE too/);
   });

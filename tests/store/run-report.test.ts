@@ -5,14 +5,16 @@ import { loadAll } from '../../src/report/read-findings.ts';
 import { inShard } from '../../src/scan/shard.ts';
 import { openStore } from '../../src/store/open.ts';
 import { readRunFindings } from '../../src/store/run-report.ts';
-import { kansa, SAMPLE } from '../cli/run-kansa.ts';
+import { kansaHere as kansa, SAMPLE } from '../cli/run-kansa.ts';
 import { findingsFromFile, findingsFromText } from '../helpers/findings-file.ts';
 import { storeEngines } from './helpers/engines.ts';
 
 /**
  * Issue 17's equality: the sample tenancy (8 accounts over three clouds) scanned as N shards
- * (separate processes at once, --shard I/N by the accounts' hash) into one store under one run
- * id, merged by `kansa report --run`, is the single-process scan of the whole tenancy.
+ * (--shard I/N by the accounts' hash) into one store under one run id, merged by `kansa report
+ * --run`, is the single scan of the whole tenancy. The commands run in this worker, one after
+ * the other (tests/cli/run-kansa.ts); shards as processes at once, into one store, are
+ * tests/scale/processes.test.ts, and concurrent writers tests/store/processes.test.ts.
  */
 const { dir, engines, unavailable } = storeEngines('kansa-run-report-');
 let whole: LoadedFindingsFile;
@@ -46,7 +48,7 @@ const shardScan = (store: string, shard: string, run: string) =>
 
 describe.each(engines)('a run of N shards on $name', ({ name, location: newStore }) => {
   for (const count of [1, 2, 4])
-    it(`N = ${count} at once: the merged run is the single scan, no finding twice`, async (context) => {
+    it(`N = ${count}: the merged run is the single scan, no finding twice`, async (context) => {
       const store = await newStore();
       if (!store) return context.skip(unavailable());
       const runs = await Promise.all(

@@ -87,7 +87,13 @@ export async function callWithRetry<T>(
     if (n >= policy.attempts)
       throw new CallError({ ...failure, message: `${failure.message} (gave up after ${n} attempts)` }, n);
     if (failure.retryAfterMs !== undefined && failure.retryAfterMs > MAX_RETRY_AFTER_MS)
-      throw new CallError(failure, n);
+      throw new CallError(
+        {
+          ...failure,
+          message: `${failure.message} (the service asked to wait ${seconds(failure.retryAfterMs)}, longer than the ${seconds(MAX_RETRY_AFTER_MS)} kansa waits: try again later)`,
+        },
+        n,
+      );
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (n - 1));
     const delay =
       failure.retryAfterMs !== undefined

@@ -134,6 +134,15 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/: no self link or reference to name it by/g, ': 名前の元になる selfLink や参照がありません'],
   [
+    /storage#policy: no `resourceId` \(projects\/_\/buckets\/<bucket>\) to name its bucket/g,
+    'storage#policy: バケットを示す `resourceId`（projects/_/buckets/<bucket>）がありません',
+  ],
+  [
+    /not a resource: resourceType and resourceId are missing and the configuration names no ARN of its own \(SELECT resourceType, resourceId, accountId and awsRegion too\)/g,
+    'リソースではありません: resourceType と resourceId がなく、configuration にもリソース自身の ARN がありません（resourceType、resourceId、accountId、awsRegion も SELECT してください）',
+  ],
+  [/ \(a sub-resource of ([^)\s]+)\)/g, '（$1 のサブリソース）'],
+  [
     /not a configuration item \(not a JSON object, or a row that is not valid JSON\)/g,
     '設定項目ではありません（JSON オブジェクトでないか、JSON として不正な行）',
   ],

@@ -99,6 +99,10 @@ export const RUN_RULES: readonly Rule[] = [
     '$1 以内に応答がありません（接続と応答のタイムアウト）',
   ],
   [/ \(gave up after (\d+) attempts\)/g, '（$1 回試みて中止しました）'],
+  [
+    / \(the service asked to wait ([^,()]+), longer than the ([^,()]+) kansa waits: try again later\)/g,
+    '（サービスが $1 の待機を求めました。kansa が待つ上限 $2 を超えるため中止しました。時間をおいて再実行してください）',
+  ],
   [/the scope's deadline passed while waiting on (.+)/g, '$1 を待つ間にスコープの期限が過ぎました'],
   [
     /connection refused: is the endpoint right, or is a proxy needed\?/g,

@@ -1,3 +1,5 @@
+import { identityInConfiguration, type RowIdentity } from './own-arn.ts';
+
 /**
  * One AWS Config configuration item, read from either of its two dialects:
  *
@@ -49,9 +51,15 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   const record = asRecord(decodeJsonValue(raw));
   if (!record)
     return { skip: 'not a configuration item (not a JSON object, or a row that is not valid JSON)' };
-  const resourceType = stringOf(record['resourceType']);
-  const resourceId = stringOf(record['resourceId']);
+  const identity = partial ? identityOfRow(record) : undefined;
+  const resourceType = stringOf(record['resourceType']) ?? identity?.resourceType;
+  const resourceId = stringOf(record['resourceId']) ?? identity?.resourceId;
   if (!resourceType || !resourceId) {
+    if (partial && 'configuration' in record) {
+      return {
+        skip: 'not a resource: resourceType and resourceId are missing and the configuration names no ARN of its own (SELECT resourceType, resourceId, accountId and awsRegion too)',
+      };
+    }
     return { skip: 'not a resource: resourceType and resourceId are missing (an aggregate or COUNT row?)' };
   }
   const label = `${resourceType} ${resourceId}`;
@@ -60,7 +68,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   if (status === 'ResourceNotRecorded') return { skip: `${label}: ${status} (no configuration)` };
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
 
-  const arn = stringOf(record['ARN']) ?? stringOf(record['arn']);
+  const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
   const accountId =
     stringOf(record['awsAccountId']) ?? stringOf(record['accountId']) ?? accountInArn(arn) ?? hint.account;
   if (!accountId) return { skip: `${label}: no account id (awsAccountId / accountId / ARN / file name)` };
@@ -110,6 +118,18 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
       deleted,
     },
   };
+}
+
+/**
+ * A SELECT row that names neither its type nor its id (the query's WHERE fixed the type): its
+ * configuration's own ARN tells them. A row that names its type keeps it; the ARN must agree.
+ */
+function identityOfRow(record: Readonly<Record<string, unknown>>): RowIdentity | undefined {
+  const named = stringOf(record['resourceType']);
+  if (named && stringOf(record['resourceId']) && stringOf(record['arn'] ?? record['ARN'])) return undefined;
+  const configuration = asRecord(decodeJsonValue(record['configuration']));
+  const identity = configuration ? identityInConfiguration(configuration) : undefined;
+  return identity && (!named || named === identity.resourceType) ? identity : undefined;
 }
 
 /** A region name (`ap-northeast-1`, `us-gov-west-1`, `cn-north-1`) or Config's `global`. */

@@ -14,7 +14,9 @@ import { configItemsToResources } from './config-items-reader.ts';
  * - the aggregator APIs, whose members are PascalCase: `batch-get-aggregate-resource-config`
  *   (`{"BaseConfigurationItems":[…],"UnprocessedResourceIdentifiers":[…]}`) and
  *   `get-aggregate-resource-config` (`{"ConfigurationItem":{…}}`);
- * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output).
+ * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output);
+ * - one configuration item on its own (`--query 'configurationItems[0]'`, a `jq` extract, rule
+ *   kits' and policy engines' test data such as Cloud Custodian's `tests/data/config/*.json`).
  * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
  */
 export const awsConfigSnapshotFormat: DocumentFormat = {
@@ -29,6 +31,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     if (!record) return false;
     if (ITEM_LIST_KEYS.some((key) => key in record && key !== 'configurationItems')) return true;
     if (isObject(record['ConfigurationItem'])) return looksLikeConfigItem(record['ConfigurationItem']);
+    if (isBareItem(record)) return true;
     return (
       'configurationItems' in record &&
       ('fileVersion' in record || Array.isArray(record['configurationItems']))
@@ -42,6 +45,10 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     const record = asRecord(document) ?? {};
     if (isObject(record['ConfigurationItem'])) {
       yield* configItemsToResources([record['ConfigurationItem']], ctx, false);
+      return;
+    }
+    if (isBareItem(record)) {
+      yield* configItemsToResources([record], ctx, false);
       return;
     }
     const key = ITEM_LIST_KEYS.find((k) => k in record) ?? 'configurationItems';
@@ -70,6 +77,20 @@ function looksLikeConfigItem(value: unknown): boolean {
     typeof item?.['resourceType'] === 'string' &&
     item['resourceType'].startsWith('AWS::') &&
     ('awsAccountId' in item || 'accountId' in item)
+  );
+}
+
+/**
+ * A configuration item that stands alone: an AWS resource type and id with what only items
+ * carry (a capture time or a configuration). The account may be missing (then the item is
+ * skipped with the reason, as in a list).
+ */
+function isBareItem(record: Record<string, unknown>): boolean {
+  return (
+    typeof record['resourceType'] === 'string' &&
+    record['resourceType'].startsWith('AWS::') &&
+    typeof record['resourceId'] === 'string' &&
+    ('configurationItemCaptureTime' in record || 'configuration' in record)
   );
 }
 

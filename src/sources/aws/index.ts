@@ -1,4 +1,5 @@
 import type { InputFormat } from '../format.ts';
+import { awsApiDescribeFormat } from './api-describe.ts';
 import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
@@ -19,4 +20,5 @@ export const awsFormats: readonly InputFormat[] = [
   awsPasswordPolicyFormat,
   awsNoPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
+  awsApiDescribeFormat,
 ];

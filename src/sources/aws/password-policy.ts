@@ -36,8 +36,11 @@ type SettingFact =
   | 'passwordRequireLowercase'
   | 'passwordReusePrevention';
 
-/** Each setting: its fact, its name in the API (CLI) and in Steampipe, and what it holds. */
-const SETTINGS: readonly {
+/**
+ * Each setting: its fact, its name in the API (CLI) and in Steampipe (which is also the
+ * attribute of Terraform's `aws_iam_account_password_policy`), and what it holds.
+ */
+export const PASSWORD_POLICY_SETTINGS: readonly {
   readonly fact: SettingFact;
   readonly api: string;
   readonly column: string;
@@ -89,12 +92,16 @@ export const awsPasswordPolicyFormat: DocumentFormat = {
     'aws iam get-account-password-policy output ({"PasswordPolicy": …}; the account from the file name <account>_…)',
   matches(document) {
     const policy = asRecord(asRecord(document)?.['PasswordPolicy']);
-    return policy !== undefined && SETTINGS.some(({ api }) => api in policy);
+    return policy !== undefined && PASSWORD_POLICY_SETTINGS.some(({ api }) => api in policy);
   },
   read(document, ctx) {
     const policy = asRecord(asRecord(document)?.['PasswordPolicy'])!;
     const account = accountOfFile(ctx.file);
-    return [policyResource(account, readSettings(policy, 'api', 'PasswordPolicy.'), { file: ctx.file })];
+    return [
+      passwordPolicyResource(account, readPasswordPolicySettings(policy, 'api', 'PasswordPolicy.'), {
+        file: ctx.file,
+      }),
+    ];
   },
 };
 
@@ -114,7 +121,7 @@ export const awsNoPasswordPolicyFormat: TextFormat = {
     // IAM's message names the account ("… with domain name 123456789012 cannot be found").
     const named = /domain name (\d{12})\b/.exec(lines[index] ?? '')?.[1];
     const account = named ?? accountOfFile(ctx.file);
-    return [policyResource(account, noPolicy(), { file: ctx.file, line: index + 1 })];
+    return [passwordPolicyResource(account, noPolicy(), { file: ctx.file, line: index + 1 })];
   },
 };
 
@@ -135,7 +142,8 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
   read(document, ctx) {
     const { rows } = steampipeResult(document)!;
     // No row: IAM answered NoSuchEntity (the table lists nothing then) for the queried account.
-    if (rows.length === 0) return [policyResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
+    if (rows.length === 0)
+      return [passwordPolicyResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
     const resources: Resource[] = [];
     for (const [index, raw] of rows.entries()) {
       const row = asRecord(raw);
@@ -145,10 +153,14 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
         ctx.skip(`account_id "${account}" is not an AWS account id`, { index });
       else
         resources.push(
-          policyResource(account ?? accountOfFile(ctx.file), readSettings(row, 'column', ''), {
-            file: ctx.file,
-            index,
-          }),
+          passwordPolicyResource(
+            account ?? accountOfFile(ctx.file),
+            readPasswordPolicySettings(row, 'column', ''),
+            {
+              file: ctx.file,
+              index,
+            },
+          ),
         );
     }
     return resources;
@@ -174,18 +186,19 @@ function accountOfFile(file: string): string {
   );
 }
 
-function noPolicy(): AwsAccountFacts {
+/** An account with no password policy (IAM answers NoSuchEntity). */
+export function noPolicy(): AwsAccountFacts {
   return { passwordPolicySet: explicit(false, 'PasswordPolicy') };
 }
 
 /** The settings of a policy that is set, named as the dialect names them. */
-function readSettings(
+export function readPasswordPolicySettings(
   record: Record<string, unknown>,
   naming: 'api' | 'column',
   prefix: string,
 ): AwsAccountFacts {
   const facts: Record<string, Fact<unknown>> = { passwordPolicySet: explicit(true, 'PasswordPolicy') };
-  for (const setting of SETTINGS) {
+  for (const setting of PASSWORD_POLICY_SETTINGS) {
     const name = setting[naming];
     const where = `${prefix}${name}`;
     const value = record[name];
@@ -209,7 +222,7 @@ function readSettings(
   return facts as AwsAccountFacts;
 }
 
-function policyResource(account: string, facts: AwsAccountFacts, origin: Origin): Resource {
+export function passwordPolicyResource(account: string, facts: AwsAccountFacts, origin: Origin): Resource {
   return {
     provider: 'aws',
     account,

@@ -1,3 +1,5 @@
+import { dottedKeys } from '../../base/dotted-path.ts';
+import { memoized } from '../../base/memo.ts';
 import type { Resource } from '../../model/resource.ts';
 
 /** A parsed JSON object. */
@@ -25,7 +27,7 @@ export function get(object: unknown, key: string): unknown {
 /** Reads a dotted path (`encryption.keySource`) with `get` at every step. */
 export function getPath(object: unknown, path: string): unknown {
   let current = object;
-  for (const key of path.split('.')) current = get(current, key);
+  for (const key of dottedKeys(path)) current = get(current, key);
   return current;
 }
 
@@ -40,9 +42,21 @@ const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 const ARM_ID = /^\/?(?:subscriptions\/[^/]+|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The record's ARM id: `id`, or PowerShell's `ResourceId` where a `Get-AzResource` object (and
+ * PSRule's `Export-AzRuleData`, whose test resources often keep only `ResourceId`) has no `Id`.
+ * `ResourceName` marks such an object: records about another resource (policy states, activity
+ * log events) also carry a `resourceId`, but not a `ResourceName`.
+ */
+export function idOf(value: unknown): unknown {
+  const id = get(value, 'id');
+  if (id !== undefined || get(value, 'ResourceName') === undefined) return id;
+  return get(value, 'ResourceId');
+}
+
 /** True for a record that carries an ARM resource id: the one thing every Azure dialect shares. */
 export function isArmRecord(value: unknown): value is JsonObject {
-  const id = get(value, 'id');
+  const id = idOf(value);
   return typeof id === 'string' && ARM_ID.test(id);
 }
 
@@ -53,7 +67,7 @@ export function isArmRecord(value: unknown): value is JsonObject {
  */
 export function isArmShaped(value: unknown): value is JsonObject {
   // An ARM id is a path, whatever its segments hold; other clouds' REST ids (`p:dataset`, numbers) are not.
-  const id = isObject(value) ? get(value, 'id') : undefined;
+  const id = isObject(value) ? idOf(value) : undefined;
   if (typeof id !== 'string' || !id.includes('/')) return false;
   return ['type', 'name', 'location', 'properties', 'resourceType'].some(
     (key) => get(value, key) !== undefined,
@@ -138,7 +152,7 @@ export interface ArmRecord {
 /** Normalizes a record, or says why it is not a usable resource. */
 export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   if (!isObject(raw)) return { skip: 'not a JSON object' };
-  const rawId = get(raw, 'id');
+  const rawId = idOf(raw);
   if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
   if (!isArmRecord(raw)) return { skip: `not an ARM resource id: ${rawId}` };
   const id = (rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase();
@@ -153,10 +167,9 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   const name = get(raw, 'name');
   const location = get(raw, 'location');
   const region = regionOf(location);
-  const notes = [
-    ...(GUID.test(subscriptionId) ? [] : [`${rawId}: the subscription is not a GUID (a placeholder?)`]),
-    ...(region === '' ? [`${rawId}: location ${JSON.stringify(location)} names no region`] : []),
-  ];
+  const notes: string[] = [];
+  if (!isGuid(subscriptionId)) notes.push(`${rawId}: the subscription is not a GUID (a placeholder?)`);
+  if (region === '') notes.push(`${rawId}: location ${JSON.stringify(location)} names no region`);
   return {
     id,
     nativeType,
@@ -169,6 +182,9 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
     notes,
   };
 }
+
+/** GUID.test per subscription: a scan reads many records of each. */
+const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
 
 /**
  * ARM writes `japaneast`; some CLI commands and PowerShell print the display name (`Japan East`,
@@ -186,7 +202,10 @@ function tagsOf(tags: unknown): Record<string, string> {
   const parsed = typeof tags === 'string' ? parseJsonObject(tags) : tags;
   if (!isObject(parsed)) return {};
   const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(parsed)) if (value != null) result[key] = String(value);
+  for (const key in parsed) {
+    const value = parsed[key];
+    if (value != null) result[key] = String(value);
+  }
   return result;
 }
 

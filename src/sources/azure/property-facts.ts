@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import { type ArmRecord, getPath } from './arm-record.ts';
 
@@ -26,14 +26,14 @@ export function propertyFact<T>(
   parse: Parse<T>,
   whenAbsent: WhenAbsent<T>,
 ): Fact<T> {
-  const canonical = `properties.${paths[0]}`;
-  if (!record.properties) return unknown(canonical, NOT_PROJECTED);
+  if (!record.properties) return unknown(factPath('properties', paths[0]), NOT_PROJECTED);
   for (const path of paths) {
     const raw = getPath(record.properties, path);
     if (raw === undefined || raw === null || raw === '') continue;
     const value = parse(raw);
-    if (value !== undefined) return explicit(value, `properties.${path}`);
+    if (value !== undefined) return explicit(value, factPath('properties', path));
   }
+  const canonical = factPath('properties', paths[0]);
   return 'default' in whenAbsent
     ? cloudDefault(whenAbsent.default, canonical, whenAbsent.note)
     : unknown(canonical, whenAbsent.unknown);

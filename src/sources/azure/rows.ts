@@ -2,15 +2,57 @@ import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, isArmShaped, isObject } from './arm-record.ts';
+import { get, idOf, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
 
 /** Reads rows of any Azure dialect, skipping (with the reason) those that are not usable resources. */
 export function* readRows(rows: readonly unknown[], ctx: ReadContext): Iterable<Resource> {
   for (let index = 0; index < rows.length; index++) {
-    const result = toResource(rows[index], { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
+    const row = rows[index];
+    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(result.skip, { index });
     else yield result;
+    // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and
+    // firewall rules, diagnostic settings, site config) under `resources`.
+    const children = isObject(row) ? row.resources : undefined;
+    if (Array.isArray(children)) yield* readChildren(row as JsonObject, children, index, ctx);
   }
+}
+
+function* readChildren(
+  parent: JsonObject,
+  children: readonly unknown[],
+  index: number,
+  ctx: ReadContext,
+): Iterable<Resource> {
+  const parentId = idOf(parent);
+  if (typeof parentId !== 'string') return;
+  for (const child of children) {
+    const row = isObject(child) ? withChildId(parentId, child) : child;
+    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
+    if ('skip' in result) ctx.skip(`${result.skip} (a sub-resource of ${parentId})`, { index });
+    else yield result;
+    const grandchildren = isObject(row) ? row.resources : undefined;
+    if (Array.isArray(grandchildren)) yield* readChildren(row as JsonObject, grandchildren, index, ctx);
+  }
+}
+
+/**
+ * Sub-resources exported without an id (firewall rules, `azureADOnlyAuthentications`) are named
+ * under their parent: `<parent>/<last type segment>/<name>`, or `<parent>/providers/<type>/<name>`
+ * for an extension resource of another provider (diagnostic settings).
+ */
+function withChildId(parentId: string, child: JsonObject): JsonObject {
+  if (typeof idOf(child) === 'string') return child;
+  const type = get(child, 'type') ?? get(child, 'ResourceType');
+  const name = get(child, 'name') ?? get(child, 'ResourceName');
+  if (typeof type !== 'string' || typeof name !== 'string' || !type.includes('/')) return child;
+  const [namespace, ...segments] = type.split('/');
+  const parentNamespace = /\/providers\/([^/]+)\//i.exec(parentId)?.[1];
+  const id =
+    parentNamespace?.toLowerCase() === namespace?.toLowerCase()
+      ? `${parentId}/${segments.at(-1)}/${name}`
+      : `${parentId}/providers/${type}/${name}`;
+  return { ...child, id, type };
 }
 
 /** The first object of a list: formats are told apart by the shape of their rows. */

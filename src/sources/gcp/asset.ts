@@ -1,3 +1,4 @@
+import { memoized } from '../../base/memo.ts';
 import { field, isObject, type JsonObject, presentKey, stringsOf } from './json.ts';
 
 /**
@@ -67,12 +68,12 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
  * `google.cloud.sql.Instance`, `google.bigtable.Instance`. They map to today's
  * `<service>.googleapis.com/<Kind>` by the package's service; other names are kept.
  */
-export function currentAssetType(assetType: string): string {
+export const currentAssetType: (assetType: string) => string = memoized((assetType) => {
   const old = /^google\.(?:cloud\.)?([a-z]+)\.([A-Z][A-Za-z]*)$/.exec(assetType);
   if (!old) return assetType;
   const [, pkg, kind] = old as unknown as [string, string, string];
   return `${OLD_PACKAGE_SERVICES[pkg] ?? pkg}.googleapis.com/${kind}`;
-}
+});
 
 /** Proto packages whose service host is not the package name. */
 const OLD_PACKAGE_SERVICES: Readonly<Record<string, string>> = {

@@ -1,5 +1,7 @@
 /** Small readers for untyped JSON from the exports: they never throw, absent reads as undefined. */
 
+import { dottedKeys } from '../../base/dotted-path.ts';
+
 export type JsonObject = Readonly<Record<string, unknown>>;
 
 export function isObject(value: unknown): value is JsonObject {
@@ -19,17 +21,13 @@ export function presentKey(object: JsonObject, ...keys: string[]): string | unde
 
 /** Follows a dotted path of object keys and array indexes (`storageLocations.0`). */
 export function at(object: JsonObject | undefined, path: string): unknown {
-  // Segment by segment without splitting: adapters read millions of paths.
+  const keys = dottedKeys(path);
   let current: unknown = object;
-  for (let start = 0; ; ) {
+  for (let i = 0; i < keys.length; i++) {
     if (typeof current !== 'object' || current === null) return undefined;
-    const dot = path.indexOf('.', start);
-    current = (current as Readonly<Record<string, unknown>>)[
-      dot === -1 ? path.slice(start) : path.slice(start, dot)
-    ];
-    if (dot === -1) return current;
-    start = dot + 1;
+    current = (current as Readonly<Record<string, unknown>>)[keys[i]!];
   }
+  return current;
 }
 
 export function stringAt(object: JsonObject | undefined, path: string): string | undefined {
@@ -49,7 +47,10 @@ export function stringsOf(value: unknown): string[] {
 export function labelsOf(value: unknown): Record<string, string> {
   if (!isObject(value)) return {};
   const labels: Record<string, string> = {};
-  for (const [key, label] of Object.entries(value)) if (typeof label === 'string') labels[key] = label;
+  for (const key in value) {
+    const label = value[key];
+    if (typeof label === 'string') labels[key] = label;
+  }
   return labels;
 }
 

@@ -1,3 +1,4 @@
+import { memoized } from '../../base/memo.ts';
 import type { CloudAsset } from './asset.ts';
 import { at, type JsonObject, lastSegment, stringAt } from './json.ts';
 
@@ -59,6 +60,6 @@ function locationInName(name: string | undefined): string | undefined {
 }
 
 /** Zonal resources are reported by their region (`asia-northeast1-b` → `asia-northeast1`). */
-function regionOfZone(location: string): string {
-  return /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ?? location;
-}
+const regionOfZone = memoized(
+  (location: string) => /^([a-z]+-[a-z]+\d+)-[a-z]$/.exec(location)?.[1] ?? location,
+);

@@ -1,4 +1,4 @@
-import { explicit, type Fact } from '../../model/fact.ts';
+import { explicit, type Fact, factPath } from '../../model/fact.ts';
 import { HIERARCHY_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { type JsonObject, lastSegment, stringAt } from './json.ts';
@@ -25,21 +25,35 @@ const PROJECT_SEGMENT = /(?:^|\/)projects\/([^/]+)(?:\/|$)/;
  * (`//cloudresourcemanager.googleapis.com/projects/<number>`, or the parent asset for child
  * types such as tables and crypto keys), in the asset name
  * (`//cloudkms.googleapis.com/projects/<id>/locations/…`), or in the REST JSON (`selfLink`,
- * `projectNumber`, `project`, `projectId`, `datasetReference.projectId`, `name`).
+ * `projectNumber`, `project`, `projectId`, `datasetReference.projectId`, `name`). The first
+ * number and the first id named count: the REST JSON is read only while one of them is missing.
  */
-function candidates(asset: CloudAsset, data: JsonObject | undefined): [string, string | undefined][] {
-  const projectAncestor = asset.ancestors.find((ancestor) => ancestor.startsWith('projects/'));
-  const found: [string, string | undefined][] = [
-    ['ancestors', projectAncestor],
-    ['resource.parent', projectInName(asset.resource?.parent)],
-    ['name', projectInName(asset.name)],
-  ];
-  // The REST JSON's fields, named under the record's data path only when present.
-  for (const [field, read] of DATA_FIELDS) {
-    const value = data && read(data);
-    if (value !== undefined) found.push([`${asset.resource?.dataPath}.${field}`, value]);
+class ProjectNames {
+  number: [string, string] | undefined;
+  id: [string, string] | undefined;
+
+  constructor(asset: CloudAsset, data: JsonObject | undefined) {
+    this.#take(
+      'ancestors',
+      asset.ancestors.find((ancestor) => ancestor.startsWith('projects/')),
+    );
+    this.#take('resource.parent', projectInName(asset.resource?.parent));
+    this.#take('name', projectInName(asset.name));
+    if (!data) return;
+    for (const [field, read] of DATA_FIELDS) {
+      if (this.number && this.id) return;
+      const value = read(data);
+      // The REST JSON's fields, named under the record's data path.
+      if (value !== undefined) this.#take(factPath(`${asset.resource?.dataPath}`, field), value);
+    }
   }
-  return found;
+
+  #take(path: string, raw: string | undefined): void {
+    const project = raw?.startsWith('projects/') ? raw.slice('projects/'.length) : raw;
+    if (!project || project === '_') return;
+    if (DIGITS.test(project)) this.number ??= [project, path];
+    else this.id ??= [project, path];
+  }
 }
 
 const DATA_FIELDS: readonly (readonly [string, (data: JsonObject) => string | undefined])[] = [
@@ -64,14 +78,7 @@ export function projectOf(asset: CloudAsset, data: JsonObject | undefined): Asse
     const node = asset.name.slice(RESOURCE_MANAGER.length);
     return { account: node, fact: explicit(node, 'name') };
   }
-  let number: [string, string] | undefined;
-  let id: [string, string] | undefined;
-  for (const [path, raw] of candidates(asset, data)) {
-    const project = raw?.startsWith('projects/') ? raw.slice('projects/'.length) : raw;
-    if (!project || project === '_') continue;
-    if (DIGITS.test(project)) number ??= [project, path];
-    else id ??= [project, path];
-  }
+  let { number, id } = new ProjectNames(asset, data);
   if (asset.assetType === PROJECT_TYPE) {
     const self = lastSegment(asset.name);
     if (DIGITS.test(self)) number ??= [self, 'name'];

@@ -8,15 +8,18 @@ import { assetsToResources } from './to-resource.ts';
  * `gcloud sql instances describe`, `gcloud storage buckets describe`, `bq show --format=json`
  * and the APIs' documentation examples print them: objects with a `kind` (`compute#disk`,
  * `storage#bucket`, `sql#instance`, `bigquery#dataset`), bare, in an array, or in a list page
- * (`{"kind": "compute#diskList", "items": [...]}`). Each is read as the Cloud Asset it would
- * be: the same REST JSON as `resource.data`, named after its self link or reference.
+ * (`{"kind": "compute#diskList", "items": [...]}`). The newer APIs write no `kind`: their
+ * resources are known by their full name (`gcloud kms keys list`, `gcloud iam service-accounts
+ * keys list`) or, for GKE clusters, their self link, bare, in an array or in the API's list page
+ * (`{"cryptoKeys": [...]}`, `{"clusters": [...]}`). Each is read as the Cloud Asset it would be:
+ * the same REST JSON as `resource.data`, named after its self link, name or reference.
  */
 export const gcpRestResources: DocumentFormat = {
   id: 'gcp-rest-resources',
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources with a `kind` (gcloud … list/describe --format=json, bq show, API examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Pub/Sub topics, log buckets by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -32,13 +35,91 @@ function itemsOf(document: unknown): readonly unknown[] | undefined {
   if (!isObject(document)) return undefined;
   if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
     return Array.isArray(document.items) ? document.items : [];
-  return [document];
+  const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
+  return listKey ? (document[listKey] as unknown[]) : [document];
+}
+
+/** Where the kind-less APIs' list pages keep their resources (beside `nextPageToken`, `totalSize`). */
+const LIST_KEYS = [
+  'cryptoKeys',
+  'keyRings',
+  'accounts',
+  'keys',
+  'clusters',
+  'functions',
+  'topics',
+  'buckets',
+];
+
+/**
+ * Resources without a `kind`, by their full resource name (`name`): the asset type and the
+ * service that names the Cloud Asset.
+ */
+const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string; readonly service: string }[] = [
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/,
+    assetType: 'cloudkms.googleapis.com/CryptoKey',
+    service: 'cloudkms.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/,
+    assetType: 'cloudkms.googleapis.com/KeyRing',
+    service: 'cloudkms.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+\/keys\/[^/]+$/,
+    assetType: 'iam.googleapis.com/ServiceAccountKey',
+    service: 'iam.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+$/,
+    assetType: 'iam.googleapis.com/ServiceAccount',
+    service: 'iam.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/functions\/[^/]+$/,
+    assetType: 'cloudfunctions.googleapis.com/CloudFunction',
+    service: 'cloudfunctions.googleapis.com',
+  },
+  {
+    pattern: /^projects\/[^/]+\/topics\/[^/]+$/,
+    assetType: 'pubsub.googleapis.com/Topic',
+    service: 'pubsub.googleapis.com',
+  },
+  // `gcloud logging buckets list`: log buckets, not Cloud Storage buckets (`storage#bucket`).
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
+    assetType: 'logging.googleapis.com/LogBucket',
+    service: 'logging.googleapis.com',
+  },
+];
+
+/** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
+const GKE_SELF_LINK =
+  /^https:\/\/container\.googleapis\.com\/v1[^/]*\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/]+)$/;
+
+/** The full resource name a kind-less resource goes by, and what it names. */
+function namedResource(item: JsonObject): { assetType: string; name: string } | undefined {
+  const cluster = GKE_SELF_LINK.exec(stringAt(item, 'selfLink') ?? '')?.[1];
+  if (cluster)
+    return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
+  const name = stringAt(item, 'name');
+  const known = name && NAMED.find((named) => named.pattern.test(name));
+  if (!known) return undefined;
+  // Cloud Functions (2nd gen) answer with `buildConfig` / `serviceConfig`: the Function type.
+  const assetType =
+    known.assetType === 'cloudfunctions.googleapis.com/CloudFunction' &&
+    ('serviceConfig' in item || item.environment === 'GEN_2')
+      ? 'cloudfunctions.googleapis.com/Function'
+      : known.assetType;
+  return { assetType, name: `//${known.service}/${name}` };
 }
 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
-  storage: (kind) => (kind === 'bucket' ? 'storage.googleapis.com/Bucket' : undefined),
+  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy.
+  storage: (kind) => (kind === 'bucket' || kind === 'policy' ? 'storage.googleapis.com/Bucket' : undefined),
   sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
   bigquery: (kind) =>
     kind === 'dataset'
@@ -49,20 +130,41 @@ const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefine
 };
 
 function assetTypeOf(item: unknown): string | undefined {
-  if (!isObject(item) || typeof item.kind !== 'string') return undefined;
+  if (!isObject(item)) return undefined;
+  if (typeof item.kind !== 'string') return namedResource(item)?.assetType;
   const kind = KIND.exec(item.kind);
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
 }
 
 function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
+  const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
+  if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
+  if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
   const name = assetName(assetType, item);
   if (!name)
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
   return { name, assetType, ancestors: [], resource: { data: item, dataPath: 'resource' } };
+}
+
+/**
+ * `storage#policy`: `resourceId` is `projects/_/buckets/<bucket>`; the project (`_` in the API's
+ * answer) comes from the bucket's own record, as for a Cloud Asset IAM-policy line.
+ * https://cloud.google.com/storage/docs/json_api/v1/buckets/getIamPolicy
+ */
+function bucketPolicyAsset(item: JsonObject): CloudAsset | { readonly skip: string } {
+  const bucket = /^projects\/[^/]+\/buckets\/([^/]+)$/.exec(stringAt(item, 'resourceId') ?? '')?.[1];
+  if (!bucket)
+    return { skip: 'storage#policy: no `resourceId` (projects/_/buckets/<bucket>) to name its bucket' };
+  return {
+    name: `//storage.googleapis.com/${bucket}`,
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: [],
+    iamPolicy: { policy: item, path: 'policy' },
+  };
 }
 
 /** The Cloud Asset name the resource has (https://cloud.google.com/asset-inventory/docs/resource-name-format). */

@@ -11,6 +11,8 @@ interface ConfigModule {
   readonly resources: ReadonlyMap<string, JsonObject>;
   readonly calls: ReadonlyMap<string, JsonObject>;
   readonly outputs: JsonObject;
+  /** The module's `variable` blocks (their `default`). */
+  readonly variables: JsonObject;
 }
 
 /** A resource a reference names: its address without an instance key, and the key when the reference gives one. */
@@ -47,7 +49,12 @@ export class TerraformConfiguration {
       calls.set(name, call);
       this.#index(path ? `${path}.module.${name}` : `module.${name}`, call.module);
     }
-    this.#modules.set(path, { resources, calls, outputs: isObject(module.outputs) ? module.outputs : {} });
+    this.#modules.set(path, {
+      resources,
+      calls,
+      outputs: isObject(module.outputs) ? module.outputs : {},
+      variables: isObject(module.variables) ? module.variables : {},
+    });
   }
 
   /** The `resource` block of an instance (module path without instance keys). */
@@ -57,10 +64,47 @@ export class TerraformConfiguration {
       ?.resources.get(`${instance.type}.${instance.name}`);
   }
 
-  /** Whether the `resource` block sets the attribute (a computed attribute it leaves out is the provider's to fill). */
+  /**
+   * Whether the `resource` block sets the attribute (a computed attribute it leaves out is the
+   * provider's to fill). Callers ask about an attribute the plan shows as known only after
+   * apply. An expression that is null when Terraform plans leaves the attribute to the provider
+   * as if it were not written: a constant null, or variables that come down to one (the
+   * registry modules' `backup_retention_period = var.backup_retention_period`, default null).
+   * Variables are known when Terraform plans, so a root module variable behind an attribute
+   * the plan cannot show was null too.
+   */
   sets(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>, attribute: string): boolean {
-    const expressions = this.resourceOf(instance)?.expressions;
-    return isObject(expressions) && attribute in expressions;
+    // A path into nested blocks (`settings.0.ip_configuration`): their expressions are lists.
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      if (Array.isArray(expression)) expression = /^\d+$/.test(key) ? expression[Number(key)] : undefined;
+      else if (isObject(expression) && key in expression) expression = expression[key];
+      else return false;
+    }
+    if (expression === undefined) return false;
+    return !this.#nullWhenPlanned(instance.moduleAddress, expression, 0);
+  }
+
+  #nullWhenPlanned(moduleInstance: string, expression: unknown, hops: number): boolean {
+    if (!isObject(expression) || hops > MAX_HOPS) return false;
+    if ('constant_value' in expression) return expression.constant_value === null;
+    const references = Array.isArray(expression.references) ? expression.references : [];
+    return (
+      references.length > 0 &&
+      references.every((reference) => {
+        const [root, name] = typeof reference === 'string' ? splitAddress(reference) : [];
+        if (root !== 'var' || !name) return false;
+        const call = lastCall(moduleInstance);
+        if (!call) return true;
+        const parent = this.#modules.get(configPath(call.parent));
+        const passed = parent?.calls.get(call.name)?.expressions;
+        if (isObject(passed) && name in passed)
+          return this.#nullWhenPlanned(call.parent, passed[name], hops + 1);
+        // Left out by the caller: the variable's default.
+        const declared = this.#modules.get(configPath(moduleInstance))?.variables[name];
+        return !isObject(declared) || declared.default === undefined || declared.default === null;
+      })
+    );
   }
 
   /** The `source` of every module call from the root down to the module instance. */

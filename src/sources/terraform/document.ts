@@ -63,6 +63,22 @@ export class TfValues {
     if (sensitiveMark === true || containsTrue(sensitiveMark)) return { state: 'sensitive' };
     return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
   }
+
+  /**
+   * Whether the plan shows a value at the path, even one with parts known only after apply
+   * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
+   * calls such a block unknown, yet it is there, and what is known of it can be read.
+   */
+  present(path: string): boolean {
+    let value: unknown = this.values;
+    let unknownMark: unknown = this.#unknownMarks;
+    for (const key of path.split('.')) {
+      if (unknownMark === true) return false;
+      value = step(value, key);
+      unknownMark = step(unknownMark, key);
+    }
+    return unknownMark !== true && value !== undefined && value !== null;
+  }
 }
 
 export type TfRead =
@@ -214,6 +230,15 @@ function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInsta
   }
   if (raw.mode === 'data') {
     skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    return;
+  }
+  if (typeof raw.deposed === 'string') {
+    // `create_before_destroy` keeps the old object, deposed, until its replacement exists: the
+    // entry of the same address without `deposed` is the resource as the plan leaves it.
+    skipped.push({
+      address: identity.address,
+      reason: `deposed object ${raw.deposed} (replaced before it is destroyed): the address's current object is judged`,
+    });
     return;
   }
   const change = isObject(raw.change) ? raw.change : undefined;

@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { accountResourceId, type IacOrigin, type Resource } from '../../model/resource.ts';
+import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import type { TerraformAdapter, Unit } from './adapters/adapter.ts';
+import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
@@ -17,6 +17,16 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAdapters,
   ...gcpAdapters,
 };
+
+/** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
+const STANDALONE: Readonly<Record<string, { adapter: TerraformAdapter; link: PartLink }>> =
+  Object.fromEntries(
+    Object.values(ADAPTERS).flatMap((adapter) =>
+      Object.entries(adapter.parts ?? {})
+        .filter(([, link]) => link.standalone)
+        .map(([type, link]) => [type, { adapter, link }]),
+    ),
+  );
 
 /**
  * `terraform show -json` of a saved plan or of a state. One file holds resources of every
@@ -41,31 +51,37 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
   const declarations = new Declarations(path.dirname(ctx.file));
 
   for (const { unit: linked, reason } of linker.units()) {
-    if (!linked || linked.primary.action === 'delete') {
+    // A unit without a resource adapter of its own is the project its IAM resources describe.
+    const adapter =
+      linked &&
+      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type]?.adapter ?? ADAPTERS.google_project!);
+    if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
       ctx.skip(reason);
       continue;
     }
+    const { primary } = linked;
     const unit = afterPlan(linked);
-    const primary = { ...linked.primary, action: linked.primary.action };
-    // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter = ADAPTERS[primary.type] ?? ADAPTERS.google_project!;
-    const built = adapter.build(unit, new Translation('after'), linker);
+    const deletion = primary.action === 'delete' ? adapter.whenDeleted : undefined;
+    const built = deletion
+      ? deletion(linked, new Translation('before'))
+      : adapter.build(unit, new Translation('after'), linker);
     const moduleSources = config.moduleSources(primary.moduleAddress);
     const declaration = declarations.find(moduleSources, primary.type, primary.name);
     const parts = [...unit.parts.values()].flat().map((part) => part.address);
     const iac: IacOrigin = {
       address: primary.address,
-      action: primary.action,
+      // A deleted account-wide setting changes the account: an update of it.
+      action: primary.action === 'delete' ? 'update' : primary.action,
       ...(moduleSources.length > 0 && { moduleSources }),
       ...(declaration && { declaration }),
       ...(parts.length > 0 && { parts }),
     };
-    const before = changedBefore(linked);
+    const before = deletion ? linked : changedBefore(linked);
     const account = placement.account(primary, adapter.provider);
     yield {
       ...built,
       account,
-      region: adapter.global ? 'global' : placement.region(primary, adapter.provider, linker),
+      region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker),
       // The project IAM resources describe the project: they merge into the account resource.
       id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
       name: built.kansaType === 'account' ? account : placement.name(primary),
@@ -74,6 +90,22 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
+}
+
+/**
+ * A split resource judged alone (its parent is not in the plan) is where its parent is: an AWS
+ * security group is in its provider's region, like the rule; a bucket's location is its own,
+ * which a policy, IAM member or ACL resource does not show.
+ */
+function regionOf(
+  primary: TfInstance,
+  adapter: TerraformAdapter,
+  placement: Placement,
+  linker: Linker,
+): string {
+  const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
+  if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
+  return placement.region(primary, adapter.provider, linker);
 }
 
 /** The resource as the plan leaves it: the split resources it deletes are set apart. */

@@ -54,8 +54,12 @@ export class Linker implements BuildContext {
     const projects = new Map<string, TfInstance[]>();
     const deleted = (instance: TfInstance) => `${instance.address}: deleted by the plan: not evaluated`;
     for (const instance of this.#instances) {
-      if (this.#adapters[instance.type]) {
-        if (instance.action === 'delete') yield { reason: deleted(instance) };
+      const adapter = this.#adapters[instance.type];
+      if (adapter) {
+        if (instance.action === 'delete')
+          yield adapter.whenDeleted
+            ? { unit: { primary: instance, parts: new Map() }, reason: '' }
+            : { reason: deleted(instance) };
         continue;
       }
       const child = this.#childLinks.get(instance.type);
@@ -84,6 +88,8 @@ export class Linker implements BuildContext {
         projects.set(key, [...(projects.get(key) ?? []), instance]);
       } else if (instance.action === 'delete') {
         yield { reason: deleted(instance) };
+      } else if (child.link.standalone) {
+        yield { unit: { primary: instance, parts: new Map() }, reason: '' };
       } else {
         yield {
           reason: `${instance.address}: the ${child.parentTypes.join(' / ')} it configures (${child.link.attribute}) is not in this plan`,

@@ -51,8 +51,9 @@ export class Placement {
     const accounts = new Set<string>();
     for (const other of this.#instances) {
       // `registry.terraform.io/hashicorp/aws`, or plain `aws` in plans of Terraform 0.12.
-      const name = PROVIDER_NAME[provider];
-      if (other.providerName !== name && !other.providerName.endsWith(`/${name}`)) continue;
+      const names = PROVIDER_NAMES[provider];
+      if (!names.some((name) => other.providerName === name || other.providerName.endsWith(`/${name}`)))
+        continue;
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }
@@ -126,7 +127,12 @@ const OWN_CREDENTIALS = new Set([
   'impersonate_service_account',
 ]);
 
-const PROVIDER_NAME: Readonly<Record<Provider, string>> = { aws: 'aws', azure: 'azurerm', gcp: 'google' };
+/** The Terraform providers of each cloud: google-beta manages the same projects as google. */
+const PROVIDER_NAMES: Readonly<Record<Provider, readonly string[]>> = {
+  aws: ['aws'],
+  azure: ['azurerm'],
+  gcp: ['google', 'google-beta'],
+};
 
 function constantOf(block: JsonObject | undefined, key: string): unknown {
   const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
@@ -164,8 +170,13 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
 }
 
 function ownRegion(instance: TfInstance, provider: Provider): string | undefined {
+  // An AWS zone names its region (`ap-northeast-1a`): an EBS volume, a DB instance.
   const attributes =
-    provider === 'azure' ? ['location'] : provider === 'aws' ? ['region'] : ['location', 'region', 'zone'];
+    provider === 'azure'
+      ? ['location']
+      : provider === 'aws'
+        ? ['region', 'availability_zone']
+        : ['location', 'region', 'zone'];
   for (const attribute of attributes) {
     const value = known(instance, attribute);
     if (typeof value === 'string' && value !== '')

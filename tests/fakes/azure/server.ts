@@ -10,6 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type ArmBucketQuota, ArmReadBuckets, LEGACY_READ_HEADERS, throttledAnswer } from './arm-buckets.ts';
 import type { Row, Scenario } from './scenario.ts';
 import { makeCertificates } from './tls.ts';
 
@@ -72,8 +73,8 @@ export interface FakeAzureOptions {
   readonly fault?: (request: FakeRequest) => Fault | undefined;
   /** Time for the quota windows and the held answers (tests: the virtual clock shared with the collector). */
   readonly clock?: FakeClock;
-  /** ARM's read bucket per subscription (token bucket), reported in the remaining-reads headers; over it: 429. */
-  readonly armQuota?: { readonly burst: number; readonly perSecond: number };
+  /** ARM's read buckets (ArmReadBuckets); without them: the legacy hourly header, no 429. */
+  readonly armQuota?: ArmBucketQuota;
 }
 
 /** Time as the fake sees it: real by default. */
@@ -113,6 +114,11 @@ export interface Accounting {
   armThrottled: number;
   /** The fewest reads left in a subscription's bucket. */
   armLowestRemaining: number;
+  /** ARM reads each subscription's bucket let through (lower-case id → reads), with `armQuota`. */
+  armReads: Record<string, number>;
+  /** When the first ARM request arrived and the last ARM answer left (the fake's clock). */
+  armFirstAt?: number;
+  armLastAt?: number;
   /** Resource Graph page sizes served. */
   pageRows: number[];
   /** When the first Resource Graph request arrived and the last page was answered (ms epoch). */
@@ -144,6 +150,7 @@ export class FakeAzure {
     armPaths: [],
     armThrottled: 0,
     armLowestRemaining: Number.POSITIVE_INFINITY,
+    armReads: {},
     pageRows: [],
   };
   readonly #clock: FakeClock;
@@ -151,12 +158,13 @@ export class FakeAzure {
   get clock(): FakeClock {
     return this.#clock;
   }
-  readonly #buckets = new Map<string, { tokens: number; at: number }>();
+  readonly #buckets: ArmReadBuckets | undefined;
 
   constructor(options: FakeAzureOptions) {
     this.#options = options;
     this.#forbidden = new Set((options.forbidden ?? []).map((id) => id.toLowerCase()));
     this.#clock = options.clock ?? REAL_TIME;
+    this.#buckets = options.armQuota ? new ArmReadBuckets(options.armQuota) : undefined;
     const { ca, key, cert } = makeCertificates();
     this.ca = ca;
     this.#server = createServer({ key, cert }, (req, res) => {
@@ -193,10 +201,10 @@ export class FakeAzure {
     }
     const suffix = '/providers/microsoft.insights/diagnosticsettings';
     if (req.method === 'GET' && lowerPath.endsWith(suffix)) {
-      return this.#diagnosticSettings(res, url, lowerPath.slice(0, -suffix.length));
+      return this.#diagnosticSettings(res, url, lowerPath.slice(0, -suffix.length), auth);
     }
     const route = ARM_ROUTES.find((candidate) => candidate.path.test(lowerPath));
-    if (req.method === 'GET' && route) return this.#armGet(res, url, lowerPath, route);
+    if (req.method === 'GET' && route) return this.#armGet(res, url, lowerPath, route, auth);
     return this.#json(res, 404, {
       error: { code: 'NotFound', message: `no route ${req.method} ${url.pathname}` },
     });
@@ -336,13 +344,14 @@ export class FakeAzure {
     return readable;
   }
 
-  async #diagnosticSettings(res: ServerResponse, url: URL, target: string): Promise<void> {
-    if (!(await this.#armAdmit(res, url, DIAGNOSTIC_SETTINGS_API_VERSION, target))) return;
-    return this.#json(
+  async #diagnosticSettings(res: ServerResponse, url: URL, target: string, auth: string): Promise<void> {
+    const headers = await this.#armAdmit(res, url, DIAGNOSTIC_SETTINGS_API_VERSION, target, auth);
+    if (!headers) return;
+    return this.#armJson(
       res,
       200,
       { value: this.#options.scenario.diagnosticSettings.get(target) ?? [] },
-      ARM_HEADERS,
+      headers,
     );
   }
 
@@ -352,18 +361,20 @@ export class FakeAzure {
     url: URL,
     lowerPath: string,
     route: (typeof ARM_ROUTES)[number],
+    auth: string,
   ): Promise<void> {
-    if (!(await this.#armAdmit(res, url, route.apiVersion, lowerPath))) return;
+    const headers = await this.#armAdmit(res, url, route.apiVersion, lowerPath, auth);
+    if (!headers) return;
     const body = this.#options.scenario.armBodies.get(lowerPath);
     if (body === undefined) {
-      return this.#json(
+      return this.#armJson(
         res,
         404,
         { error: { code: 'ResourceNotFound', message: `The resource '${url.pathname}' was not found.` } },
-        ARM_HEADERS,
+        headers,
       );
     }
-    if (!route.list || !Array.isArray(body)) return this.#json(res, 200, body, ARM_HEADERS);
+    if (!route.list || !Array.isArray(body)) return this.#armJson(res, 200, body, headers);
     const size = this.#options.armPageSize ?? 25;
     const token = url.searchParams.get('$skiptoken');
     if (token) this.accounting.nextLinks++;
@@ -371,36 +382,59 @@ export class FakeAzure {
     const next = new URL(`${this.endpoint}${url.pathname}`);
     next.searchParams.set('api-version', route.apiVersion);
     next.searchParams.set('$skiptoken', String(offset + size));
-    return this.#json(
+    return this.#armJson(
       res,
       200,
       {
         value: body.slice(offset, offset + size),
         ...(offset + size < body.length ? { nextLink: next.href } : {}),
       },
-      ARM_HEADERS,
+      headers,
     );
   }
 
   /**
-   * What every ARM GET goes through: counted, its api-version checked, the test's fault, the
-   * latency, and 403 in a subscription the identity may not read. True when it may be answered.
+   * What every ARM GET goes through: counted, its api-version checked, its read taken from the
+   * subscription's buckets when it arrives (as ARM counts it; a read over them is answered 429
+   * after the latency), the test's fault, the latency, and 403 in a subscription the identity
+   * may not read. The remaining-reads headers of this request when it may be answered.
    */
-  async #armAdmit(res: ServerResponse, url: URL, apiVersion: string, target: string): Promise<boolean> {
+  async #armAdmit(
+    res: ServerResponse,
+    url: URL,
+    apiVersion: string,
+    target: string,
+    auth: string,
+  ): Promise<Record<string, string> | undefined> {
     const n = ++this.accounting.arm;
+    this.accounting.armFirstAt ??= this.#clock.now();
     this.accounting.armPaths.push(url.pathname.toLowerCase());
     if (url.searchParams.get('api-version') !== apiVersion) {
-      this.#json(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
-      return false;
+      this.#armJson(res, 400, { error: { code: 'InvalidApiVersionParameter', message: 'api-version' } });
+      return undefined;
     }
     const subscription = /^\/subscriptions\/([^/]+)/.exec(target)?.[1];
-    if (await this.#fault(res, { kind: 'arm', n, path: url.pathname, search: url.search }, ARM_HEADERS)) {
-      return false;
+    const read =
+      subscription && this.#buckets ? this.#buckets.take(subscription, auth, this.#clock.now()) : undefined;
+    const headers = read?.headers ?? LEGACY_READ_HEADERS;
+    if (read && !read.admitted) {
+      this.accounting.armThrottled++;
+      await this.#delay('arm', res);
+      const throttled = throttledAnswer(subscription!, read);
+      this.#armJson(res, 429, throttled.body, throttled.headers);
+      return undefined;
+    }
+    if (read && subscription) {
+      this.accounting.armReads[subscription] = (this.accounting.armReads[subscription] ?? 0) + 1;
+      this.accounting.armLowestRemaining = Math.min(this.accounting.armLowestRemaining, read.remaining);
+    }
+    if (await this.#fault(res, { kind: 'arm', n, path: url.pathname, search: url.search }, headers)) {
+      this.accounting.armLastAt = this.#clock.now();
+      return undefined;
     }
     await this.#delay('arm', res);
-    if (subscription && this.#takeRead(subscription, res)) return false;
     if (subscription && this.#forbidden.has(subscription)) {
-      this.#json(
+      this.#armJson(
         res,
         403,
         {
@@ -409,11 +443,17 @@ export class FakeAzure {
             message: `The client does not have authorization to perform action 'read' over scope '${target}'`,
           },
         },
-        ARM_HEADERS,
+        headers,
       );
-      return false;
+      return undefined;
     }
-    return true;
+    return headers;
+  }
+
+  /** An ARM answer: when the last one left is the end of the ARM phase. */
+  #armJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    this.accounting.armLastAt = this.#clock.now();
+    this.#json(res, status, body, headers);
   }
 
   /** Applies the test's fault to this request; true when it answered (or dropped) it. */
@@ -463,39 +503,6 @@ export class FakeAzure {
     }
   }
 
-  /**
-   * ARM's read bucket of a subscription (when `armQuota` is set): one token a read, refilled at
-   * `perSecond`; the remaining-reads headers report it. True when the read was answered 429.
-   */
-  #takeRead(subscription: string, res: ServerResponse): boolean {
-    const quota = this.#options.armQuota;
-    if (!quota) return false;
-    const now = this.#clock.now();
-    const bucket = this.#buckets.get(subscription) ?? { tokens: quota.burst, at: now };
-    bucket.tokens = Math.min(quota.burst, bucket.tokens + ((now - bucket.at) / 1000) * quota.perSecond);
-    bucket.at = now;
-    this.#buckets.set(subscription, bucket);
-    if (bucket.tokens < 1) {
-      this.accounting.armThrottled++;
-      const wait = Math.ceil(((1 - bucket.tokens) / quota.perSecond) * 1000);
-      this.#json(
-        res,
-        429,
-        { error: { code: 'SubscriptionRequestsThrottled', message: 'Number of read requests exceeded' } },
-        {
-          'retry-after': String(Math.ceil(wait / 1000)),
-          'x-ms-ratelimit-remaining-subscription-global-reads': '0',
-        },
-      );
-      return true;
-    }
-    bucket.tokens -= 1;
-    const remaining = Math.floor(bucket.tokens);
-    this.accounting.armLowestRemaining = Math.min(this.accounting.armLowestRemaining, remaining);
-    res.setHeader('x-ms-ratelimit-remaining-subscription-global-reads', String(remaining));
-    return false;
-  }
-
   #count(status: number): void {
     this.accounting.byStatus[status] = (this.accounting.byStatus[status] ?? 0) + 1;
   }
@@ -513,8 +520,6 @@ export class FakeAzure {
     res.end(text);
   }
 }
-
-const ARM_HEADERS = { 'x-ms-ratelimit-remaining-subscription-reads': '11999' };
 
 function typesOf(where: string): Set<string> | undefined {
   const types = [...where.matchAll(/'([^']*)'/g)].map((match) => match[1]!.toLowerCase());

@@ -27,8 +27,10 @@ interface Tenancy {
 /** Size is what the first test is about: 50 subscriptions, 5,000 resources, full Resource Graph pages. */
 let large: Tenancy;
 /**
- * Faults, denials, pacing and scopes behave the same in a smaller tenancy, at a fifth of the
- * cost: each ARM GET (one per resource's diagnostic settings) is a TLS exchange on a shared core.
+ * Faults, denials, pacing and scopes behave the same in a smaller tenancy (9 subscriptions, 500
+ * resources), at a tenth of the cost: each ARM GET (one per resource's diagnostic settings) is a
+ * TLS exchange on a shared core. The Resource Graph pacing tests ask for small pages, so that
+ * the quota, not the tenancy's size, bounds the scan.
  */
 let small: Tenancy;
 
@@ -51,7 +53,7 @@ beforeAll(async () => {
   framework = await loadFramework('osaka');
   work = await mkdtemp(path.join(tmpdir(), 'kansa-live-azure-'));
   large = await tenancy('large', { seed: 20261101, subscriptions: 50, resources: 5_000 });
-  small = await tenancy('small', { seed: 20261101, subscriptions: 12, resources: 1_000 });
+  small = await tenancy('small', { seed: 20261101, subscriptions: 9, resources: 500 });
 });
 
 afterAll(async () => {
@@ -245,7 +247,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
   it('paces Resource Graph under its quota instead of bouncing off it', async () => {
     const quota = { requests: 4, windowMs: 400 };
     const azure = await fake(small, { quota, latencyMs: 5 });
-    const run = await runLive(azure, { graphQuota: { ...quota, marginMs: 40 }, pageSize: 50 });
+    const run = await runLive(azure, { graphQuota: { ...quota, marginMs: 40 }, pageSize: 25 });
     expect(azure.accounting.graph).toBeGreaterThan(20);
     expect(azure.accounting.quotaExceeded).toBe(0);
     expect(azure.accounting.maxInWindow).toBeLessThanOrEqual(quota.requests);
@@ -256,7 +258,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const quota = { requests: 6, windowMs: 300 };
     const azure = await fake(small, { quota });
     // Two scans with the same identity at once: each sees the other's queries in the headers.
-    const options = { graphQuota: { ...quota, marginMs: 30 }, pageSize: 100 };
+    const options = { graphQuota: { ...quota, marginMs: 30 }, pageSize: 50 };
     const runs = await Promise.all([runLive(azure, options), runLive(azure, options)]);
     for (const run of runs) {
       expect(run.scopes.filter((scope) => scope.error)).toEqual([]);

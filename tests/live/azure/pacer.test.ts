@@ -1,5 +1,7 @@
+import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import { ArmReadPacer, GraphPacer } from '../../../src/sources/azure/live/pacer.ts';
+import { VirtualClock } from '../../fakes/clock.ts';
 
 /** A clock that only moves when the pacer sleeps. */
 function clock() {
@@ -97,5 +99,119 @@ describe('ArmReadPacer', () => {
     first.release();
     await pacer.acquire();
     expect(time.now()).toBe(40);
+  });
+});
+
+/** ARM's side of a read bucket, counting each read when it arrives (tests of the pacer against it). */
+function serviceBucket(quota: { burst: number; perSecond: number }, time: { now(): number }) {
+  let tokens = quota.burst;
+  let at = time.now();
+  const bucket = {
+    over: 0,
+    /** Takes a read now; what the answer reports left. */
+    read(): number {
+      const now = time.now();
+      tokens = Math.min(quota.burst, tokens + ((now - at) / 1000) * quota.perSecond);
+      at = now;
+      if (tokens < 1 - 1e-9) bucket.over++;
+      else tokens -= 1;
+      return Math.floor(tokens);
+    },
+  };
+  return bucket;
+}
+
+describe('ArmReadPacer with the scan slots', () => {
+  const remaining = (left: number) => ({
+    get: (name: string) =>
+      name === 'x-ms-ratelimit-remaining-subscription-reads' ? String(left) : undefined,
+  });
+
+  it('never holds a shared slot while its own subscription waits for a token', async () => {
+    const time = new VirtualClock();
+    const slots = pLimit(1);
+    const dry = new ArmReadPacer({ burst: 1, perSecond: 1 }, time, slots);
+    const full = new ArmReadPacer({ burst: 10, perSecond: 1 }, time, slots);
+    (await dry.acquire()).release();
+    // The dry subscription's next read waits a second for its token, outside the slot…
+    const waiting = dry.acquire().then((permit) => {
+      permit.release();
+      return time.now();
+    });
+    // …so the other subscription's reads have the slot: the first holds it half a second, and
+    // the next goes when it is given back.
+    const admitted = await Promise.all(
+      [0, 1].map(async () => {
+        const permit = await full.acquire();
+        const at = time.now();
+        await time.sleep(500);
+        permit.release();
+        return at;
+      }),
+    );
+    expect(admitted).toEqual([0, 500]);
+    expect(await waiting).toBe(1_000);
+  });
+
+  it('leaves no slot behind when a read gives up waiting for one', async () => {
+    const time = new VirtualClock();
+    const pacer = new ArmReadPacer({ burst: 10, perSecond: 1 }, time, pLimit(1));
+    const holding = await pacer.acquire();
+    const giveUp = new AbortController();
+    const abandoned = pacer.acquire(giveUp.signal);
+    giveUp.abort(new Error('deadline'));
+    await expect(abandoned).rejects.toThrow('deadline');
+    holding.release();
+    const next = await pacer.acquire();
+    expect(time.now()).toBe(0);
+    next.release();
+  });
+
+  it('takes the token when the slot is had, so reads kept waiting for slots never exceed the bucket', async () => {
+    const time = new VirtualClock();
+    const quota = { burst: 5, perSecond: 10 };
+    const service = serviceBucket(quota, time);
+    const pacer = new ArmReadPacer(quota, time, pLimit(2));
+    // 40 reads at once, two slots, 300 ms each: the slots bind first, then the bucket.
+    await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const permit = await pacer.acquire();
+        const left = service.read();
+        await time.sleep(300);
+        permit.observe(remaining(left));
+        permit.release();
+      }),
+    );
+    expect(service.over).toBe(0);
+    // The bucket allows the last read at (40 − 5) / 10 = 3.5 s; two slots of 300 ms allow 20
+    // reads in 3 s, so the slots are what the reads wait for: 20 rounds of 300 ms.
+    expect(time.now()).toBe(6_000);
+  });
+
+  it('reads at the refill rate once the burst is spent, with the answers a latency late', async () => {
+    const time = new VirtualClock();
+    const quota = { burst: 10, perSecond: 25 };
+    const service = serviceBucket(quota, time);
+    const pacer = new ArmReadPacer(quota, time, pLimit(20));
+    const reads = 300;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next++ < reads) {
+          const permit = await pacer.acquire();
+          const left = service.read();
+          // 200–219 ms: answers do not come back in step with the refill.
+          await time.sleep(200 + ((next * 7) % 20));
+          permit.observe(remaining(left));
+          permit.release();
+        }
+      }),
+    );
+    expect(service.over).toBe(0);
+    // The best the bucket allows: the last read arrives (300 − 10) / 25 = 11.6 s after the first
+    // and is answered about 200 ms later. The answers, late by a latency, must not slow it down.
+    const bestMs = ((reads - quota.burst) / quota.perSecond) * 1000 + 200;
+    expect(time.now()).toBeGreaterThanOrEqual(bestMs - 1);
+    expect(time.now()).toBeLessThan(bestMs * 1.05);
   });
 });

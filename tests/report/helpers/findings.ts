@@ -1,42 +1,21 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import {
   type FileFinding,
   type LoadedFindingsFile as FindingsFile,
   loadAll,
   readFindings,
 } from '../../../src/report/read-findings.ts';
+import { kansaHere } from '../../cli/run-kansa.ts';
 
 export type { FindingsFile };
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-const run = promisify(execFile);
 
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a kansa command in a child process: `scan` through bin/kansa.js, `report` through the test wiring. */
-export async function kansa(...args: string[]): Promise<Run> {
-  const entry = args[0] === 'report' ? 'tests/report/helpers/report-cli.ts' : 'bin/kansa.js';
-  try {
-    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, entry), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' },
-      maxBuffer: 256 << 20,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** Runs a kansa command in this worker (tests/cli/run-kansa.ts), with its arguments spread. */
+export const kansa = (...args: string[]) => kansaHere(args);
 
 /** Scans the sample tenancy into a fresh findings file. */
 export async function scanSample(): Promise<{ dir: string; path: string; file: FindingsFile }> {

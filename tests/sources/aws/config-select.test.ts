@@ -113,4 +113,39 @@ describe('aws-config-select', () => {
   it.each(cases)('matches %s → %s', (_, document, expected) => {
     expect(awsConfigSelectFormat.matches(document)).toBe(expected);
   });
+
+  it('tells a row without resourceType (the WHERE clause fixed it) by the configuration’s own ARN', () => {
+    const keyArn = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/5a4af27f-a9e6-40fb-a2ed-fc3fbfdb34a5`;
+    const queueArn = `arn:aws:sqs:ap-northeast-3:${ACCOUNT}:orders`;
+    const { resources, skipped } = read(
+      selectDocument([
+        { resourceId: '5a4af27f', configuration: { keyManager: 'CUSTOMER', arn: keyArn } },
+        // The key it names is another resource's ARN: only QueueArn is the queue's own.
+        { configuration: { KmsMasterKeyId: keyArn, QueueArn: queueArn } },
+        { configuration: { groupId: 'sg-1', ownerId: ACCOUNT } },
+      ]),
+    );
+    expect(resources.map((r) => [r.nativeType, r.id, r.account, r.region])).toEqual([
+      ['AWS::KMS::Key', keyArn, ACCOUNT, 'ap-northeast-1'],
+      ['AWS::SQS::Queue', queueArn, ACCOUNT, 'ap-northeast-3'],
+    ]);
+    expect(resources[1]?.facts).toMatchObject({ kmsKeyId: { source: 'explicit', value: keyArn } });
+    expect(skipped).toEqual([{ reason: expect.stringContaining('names no ARN of its own'), index: 2 }]);
+  });
+
+  it('keeps the type a row names when its configuration’s ARN says another', () => {
+    const { resources } = read(
+      selectDocument([
+        {
+          resourceType: 'AWS::Lambda::Function',
+          resourceId: 'fn',
+          configuration: {
+            role: `arn:aws:iam::${ACCOUNT}:role/r`,
+            functionArn: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:fn`,
+          },
+        },
+      ]),
+    );
+    expect(resources[0]).toMatchObject({ nativeType: 'AWS::Lambda::Function', region: 'ap-northeast-1' });
+  });
 });

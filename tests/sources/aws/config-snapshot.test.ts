@@ -327,6 +327,13 @@ describe('aws-config-snapshot: recognising the file', () => {
     ['batch-get-resource-config output', { baseConfigurationItems: [], unprocessedResourceKeys: [] }, true],
     ['an array of configuration items', [docsBucket], true],
     ['an array of API-dialect items', [apiItem(docsBucket)], true],
+    ['one snapshot-dialect item on its own', docsBucket, true],
+    ['one API-dialect item on its own', apiItem(docsBucket), true],
+    [
+      'a Config rule event (its item is inside invokingEvent)',
+      { invokingEvent: '{}', configRuleName: 'r' },
+      false,
+    ],
     [
       'az graph query output',
       {
@@ -353,6 +360,26 @@ describe('aws-config-snapshot: recognising the file', () => {
   ];
   it.each(cases)('%s → %s', (_, document, expected) => {
     expect(awsConfigSnapshotFormat.matches(document)).toBe(expected);
+  });
+
+  it('reads one item on its own as a list of one, in either dialect; without an account it is skipped', () => {
+    for (const item of [docsBucket, apiItem(docsBucket)]) {
+      const { resources, skipped } = read(item);
+      expect(skipped).toEqual([]);
+      expect(resources).toMatchObject([
+        {
+          id: 'arn:aws:s3:::city-docs',
+          account: ACCOUNT,
+          region: 'ap-northeast-1',
+          kansaType: 'storage.bucket',
+        },
+      ]);
+    }
+    const { awsAccountId: _, ...withoutAccount } = docsBucket as Record<string, unknown>;
+    expect(read(withoutAccount)).toMatchObject({
+      resources: [],
+      skipped: [{ reason: expect.stringContaining('no account id'), index: 0 }],
+    });
   });
 
   it('is the format chosen for a gzipped snapshot on disk', async () => {

@@ -113,6 +113,101 @@ describe('CommonFacts', () => {
       facts: { customerManagedKey: { value: false }, replicaOf: { source: 'explicit' } },
     });
   });
+
+  it('single servers: sslEnforcement, minimalTlsVersion and publicNetworkAccess, with their defaults', () => {
+    const server = (type: string, properties: Record<string, unknown>) => ({
+      id: `${RG}/${type}/db1`,
+      type: type.toLowerCase(),
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties,
+    });
+    expect(
+      one(
+        server('Microsoft.DBforPostgreSQL/servers', {
+          sslEnforcement: 'Disabled',
+          minimalTlsVersion: 'TLS1_2',
+        }),
+      ).facts,
+    ).toMatchObject({
+      minimalTlsVersion: {
+        source: 'explicit',
+        value: 'TLSEnforcementDisabled',
+        path: 'properties.sslEnforcement',
+      },
+      publicNetworkAccess: { source: 'default', value: 'Enabled' },
+      reachableFromInternet: { value: true },
+    });
+    expect(
+      one(
+        server('Microsoft.DBforMySQL/servers', {
+          sslEnforcement: 'Enabled',
+          minimalTlsVersion: 'TLS1_2',
+          publicNetworkAccess: 'Disabled',
+          byokEnforcement: 'Enabled',
+          replicationRole: 'Replica',
+          masterServerId: `${RG}/Microsoft.DBforMySQL/servers/db0`,
+        }),
+      ).facts,
+    ).toMatchObject({
+      minimalTlsVersion: { source: 'explicit', value: 'TLS1_2' },
+      reachableFromInternet: { value: false },
+      customerManagedKey: { value: true },
+      replicaOf: { source: 'explicit', path: 'properties.masterServerId' },
+    });
+    expect(one(server('Microsoft.DBforMariaDB/servers', { sslEnforcement: 'Enabled' })).facts).toMatchObject({
+      minimalTlsVersion: { source: 'default', value: 'TLSEnforcementDisabled' },
+    });
+  });
+
+  it('a deployment slot is an app, completed by its own config/web', () => {
+    const slot = `${RG}/Microsoft.Web/sites/app1/slots/staging`;
+    expect(
+      one({
+        id: slot,
+        type: 'Microsoft.Web/sites/slots',
+        subscriptionId: SUBSCRIPTION,
+        properties: { httpsOnly: true },
+      }),
+    ).toMatchObject({ kansaType: 'compute.serverless', facts: { httpsOnly: { value: true } } });
+    expect(
+      one({
+        id: `${slot}/config/web`,
+        type: 'Microsoft.Web/sites/slots/config',
+        subscriptionId: SUBSCRIPTION,
+        properties: { minTlsVersion: '1.0' },
+      }),
+    ).toMatchObject({ id: slot.toLowerCase(), facts: { minTlsVersion: { value: '1.0' } } });
+  });
+
+  it('the extended auditing policy completes its server like the auditing policy', () => {
+    const extended = {
+      id: `${RG}/Microsoft.Sql/servers/sql1/extendedAuditingSettings/default`,
+      type: 'Microsoft.Sql/servers/extendedAuditingSettings',
+      subscriptionId: SUBSCRIPTION,
+      properties: { state: 'Enabled', predicateExpression: "object_name = 'SensitiveData'" },
+    };
+    expect(one(extended)).toMatchObject({
+      id: `${RG}/Microsoft.Sql/servers/sql1`.toLowerCase(),
+      kansaType: 'database.server',
+      facts: { auditingState: { source: 'explicit', value: 'Enabled' } },
+    });
+  });
+
+  it('MySQL flexible servers of the preview API: top-level publicNetworkAccess and sslEnforcement', () => {
+    const preview = {
+      id: `${RG}/Microsoft.DBforMySQL/flexibleServers/my1`,
+      type: 'microsoft.dbformysql/flexibleservers',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: { publicNetworkAccess: 'Enabled', sslEnforcement: 'Disabled', byokEnforcement: 'Disabled' },
+    };
+    expect(one(preview).facts).toMatchObject({
+      publicNetworkAccess: { source: 'explicit', value: 'Enabled', path: 'properties.publicNetworkAccess' },
+      minimalTlsVersion: { source: 'explicit', value: 'TLSEnforcementDisabled' },
+      customerManagedKey: { value: false },
+    });
+  });
 });
 
 describe('kansa types', () => {

@@ -95,4 +95,59 @@ describe('azure: list bodies told by their shape, not their ids', () => {
     expect(skipped).toEqual([]);
     expect(resources[0]).toMatchObject({ kansaType: 'kms.vault', region: 'japaneast', id: id.toLowerCase() });
   });
+
+  it('reads PSRule objects that keep only ResourceId, and the sub-resources nested under `resources`', () => {
+    const server =
+      '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Sql/servers/server-a';
+    const psRuleObject = {
+      Name: 'server-a',
+      ResourceId: server,
+      ResourceName: 'server-a',
+      ResourceType: 'Microsoft.Sql/servers',
+      Location: 'japaneast',
+      SubscriptionId: '00000000-0000-0000-0000-000000000000',
+      Properties: { minimalTlsVersion: '1.2' },
+      resources: [
+        {
+          ResourceId: `${server}/auditingSettings/Default`,
+          ResourceName: 'Default',
+          Name: 'Default',
+          properties: { state: 'Enabled' },
+          Type: 'Microsoft.Sql/servers/auditingSettings',
+        },
+        {
+          ResourceName: 'office',
+          Name: 'office',
+          Properties: { startIpAddress: '203.0.113.1', endIpAddress: '203.0.113.1' },
+          Type: 'Microsoft.Sql/servers/firewallRules',
+        },
+        { Name: 'logs', Type: 'Microsoft.Insights/diagnosticSettings', properties: { logs: [] } },
+      ],
+    };
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches([psRuleObject]))?.id).toBe(
+      'azure-arm',
+    );
+    const { resources, skipped } = read([psRuleObject]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.nativeType, r.id])).toEqual([
+      ['microsoft.sql/servers', server.toLowerCase()],
+      ['microsoft.sql/servers', server.toLowerCase()],
+      ['microsoft.sql/servers/firewallrules', `${server}/firewallRules/office`.toLowerCase()],
+      [
+        'microsoft.insights/diagnosticsettings',
+        `${server}/providers/Microsoft.Insights/diagnosticSettings/logs`.toLowerCase(),
+      ],
+    ]);
+    expect(resources[1]?.facts).toMatchObject({ auditingState: { source: 'explicit', value: 'Enabled' } });
+  });
+
+  it('does not take a record about another resource (a policy state’s resourceId) for that resource', () => {
+    const policyState = {
+      resourceId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/test-rg/providers/Microsoft.Sql/servers/server-a',
+      resourceType: 'Microsoft.Sql/servers',
+      complianceState: 'NonCompliant',
+    };
+    expect(azureArm.matches([policyState])).toBe(false);
+  });
 });

@@ -159,6 +159,35 @@ describe('gcp: location when `location` is not where you look', () => {
       'asia-northeast1',
     ],
     [
+      'the Spanner configuration nested in the create request (terraform-validator)',
+      {
+        name: '//spanner.googleapis.com/projects/p/instances/i',
+        asset_type: 'spanner.googleapis.com/Instance',
+        resource: { data: { instance: { config: 'projects/p/instanceConfigs/regional-asia-northeast1' } } },
+      },
+      'asia-northeast1',
+    ],
+    [
+      'a Pub/Sub topic kept in one region',
+      {
+        name: '//pubsub.googleapis.com/projects/p/topics/t',
+        asset_type: 'pubsub.googleapis.com/Topic',
+        resource: { data: { messageStoragePolicy: { allowedPersistenceRegions: ['us-central1'] } } },
+      },
+      'us-central1',
+    ],
+    [
+      'a Pub/Sub topic allowed in several regions (no single location)',
+      {
+        name: '//pubsub.googleapis.com/projects/p/topics/t2',
+        asset_type: 'pubsub.googleapis.com/Topic',
+        resource: {
+          data: { messageStoragePolicy: { allowedPersistenceRegions: ['asia-northeast1', 'us-central1'] } },
+        },
+      },
+      'global',
+    ],
+    [
       'storageLocations over resource.location (snapshot)',
       {
         name: '//compute.googleapis.com/projects/p/global/snapshots/s',

@@ -59,4 +59,102 @@ describe('gcp-rest-resources', () => {
     expect(gcpRestResources.matches({ kind: 'youtube#video', id: 'x' })).toBe(false);
     expect(gcpRestResources.matches([{ id: '/subscriptions/s/resourceGroups/r', name: 'r' }])).toBe(false);
   });
+
+  // The newer APIs write no `kind`: Cloud KMS and IAM name resources in full, GKE by self link.
+  const cryptoKey = {
+    name: 'projects/city-keys/locations/asia-northeast1/keyRings/city-ring/cryptoKeys/docs-key',
+    purpose: 'ENCRYPT_DECRYPT',
+    createTime: '2024-04-22T14:38:20.559717266Z',
+    rotationPeriod: '7776000s',
+  };
+  const cluster = {
+    name: 'web',
+    location: 'asia-northeast1-a',
+    legacyAbac: { enabled: true },
+    selfLink: 'https://container.googleapis.com/v1/projects/city-web/zones/asia-northeast1-a/clusters/web',
+  };
+  const saKey = {
+    name: 'projects/city-web/serviceAccounts/ci@city-web.iam.gserviceaccount.com/keys/0f1e2d3c',
+    keyType: 'USER_MANAGED',
+    validAfterTime: '2021-03-23T14:07:01Z',
+  };
+
+  it.each([
+    ['gcloud kms keys list --format=json', [cryptoKey]],
+    ['the Cloud KMS API list page', { cryptoKeys: [cryptoKey], totalSize: 1 }],
+    ['gcloud container clusters list --format=json', [cluster]],
+    ['the GKE API list page', { clusters: [cluster] }],
+    ['the IAM API keys page', { keys: [saKey] }],
+    ['the Pub/Sub API topics page', { topics: [{ name: 'projects/city-web/topics/events' }] }],
+    [
+      'gcloud logging buckets list',
+      [{ name: 'projects/city-web/locations/global/buckets/_Default', retentionDays: 30 }],
+    ],
+    [
+      'the Cloud Functions API page',
+      {
+        functions: [{ name: 'projects/city-web/locations/asia-northeast1/functions/hook', httpsTrigger: {} }],
+      },
+    ],
+  ])('is chosen for kind-less resources: %s', (_what, document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'gcp-rest-resources',
+    );
+  });
+
+  it('names kind-less resources after their full name or GKE self link', () => {
+    const [key, gke, sa] = readRecords(gcpRestResources, [cryptoKey, cluster, saKey]);
+    expect(key).toMatchObject({
+      id: '//cloudkms.googleapis.com/projects/city-keys/locations/asia-northeast1/keyRings/city-ring/cryptoKeys/docs-key',
+      account: 'city-keys',
+      region: 'asia-northeast1',
+      kansaType: 'kms.key',
+    });
+    expect(gke).toMatchObject({
+      id: '//container.googleapis.com/projects/city-web/zones/asia-northeast1-a/clusters/web',
+      region: 'asia-northeast1',
+      kansaType: 'container.cluster',
+      facts: { legacyAbac: { source: 'explicit', value: true } },
+    });
+    expect(sa).toMatchObject({ kansaType: 'iam.service-account-key', account: 'city-web' });
+  });
+
+  it('tells 1st-gen Cloud Functions from 2nd-gen ones, and log buckets from Cloud Storage buckets', () => {
+    const [gen1, gen2, logBucket] = readRecords(gcpRestResources, [
+      { name: 'projects/p/locations/asia-northeast1/functions/a', httpsTrigger: {} },
+      { name: 'projects/p/locations/asia-northeast1/functions/b', serviceConfig: {}, environment: 'GEN_2' },
+      { name: 'projects/p/locations/global/buckets/_Default', retentionDays: 30 },
+    ]);
+    expect(gen1?.nativeType).toBe('cloudfunctions.googleapis.com/CloudFunction');
+    expect(gen2?.nativeType).toBe('cloudfunctions.googleapis.com/Function');
+    expect(logBucket).toMatchObject({
+      nativeType: 'logging.googleapis.com/LogBucket',
+      kansaType: 'audit.log-bucket',
+    });
+  });
+
+  it('takes a `…/clusters/…` name for GKE only with GKE’s self link (Memorystore clusters share the shape)', () => {
+    const redisCluster = { name: 'projects/city-web/locations/asia-northeast1/clusters/cache' };
+    expect(gcpRestResources.matches([redisCluster])).toBe(false);
+  });
+
+  it('reads a bucket’s IAM policy (storage#policy) as the bucket asset’s policy, its project from the bucket', () => {
+    const policy = {
+      kind: 'storage#policy',
+      resourceId: 'projects/_/buckets/city-open-data',
+      bindings: [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }],
+    };
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(policy))?.id).toBe(
+      'gcp-rest-resources',
+    );
+    const [fromPolicy, fromBucket] = readRecords(gcpRestResources, [policy, bucket]);
+    expect(fromPolicy).toMatchObject({
+      id: '//storage.googleapis.com/city-open-data',
+      kansaType: 'storage.bucket',
+    });
+    expect(fromBucket).toMatchObject({
+      id: '//storage.googleapis.com/city-open-data',
+      account: '123456789012',
+    });
+  });
 });

@@ -1,11 +1,12 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 // Starting a cluster, apart from the test files' helper (postgres.ts): the global setup
-// (tests/setup/postgres.ts) runs it in Vitest's main process, where test APIs are not available.
+// (tests/setup/postgres.ts) runs it in Vitest's main process, where test APIs are not available,
+// while the tests run: initdb and pg_ctl run without blocking that process's event loop.
 
 /** Starts a cluster: its admin URL and how to stop (and delete) it, or why it cannot start. */
 export async function startPostgresServer(): Promise<{ url: string; stop: () => void } | string> {
@@ -22,19 +23,25 @@ async function start(): Promise<{ url: string; stop: () => void } | string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kansa-pg-'));
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
-    asRoot
-      ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
-      : spawnSync(command, args, { encoding: 'utf8' });
+    runAs(asRoot ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args]);
   if (asRoot) {
     const { uid, gid } = postgresUser();
     chownSync(dir, uid, gid);
     chmodSync(dir, 0o700);
   }
   const data = path.join(dir, 'data');
-  const init = run(path.join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
+  const init = await run(path.join(bin, 'initdb'), [
+    '-D',
+    data,
+    '-A',
+    'trust',
+    '-U',
+    'postgres',
+    '--no-sync',
+  ]);
   if (init.status !== 0) return `initdb failed: ${init.stderr || init.error}`;
   const port = await freePort();
-  const start = run(path.join(bin, 'pg_ctl'), [
+  const start = await run(path.join(bin, 'pg_ctl'), [
     '-D',
     data,
     '-l',
@@ -48,10 +55,26 @@ async function start(): Promise<{ url: string; stop: () => void } | string> {
   ]);
   if (start.status !== 0) return `pg_ctl start failed: ${start.stderr || start.error}`;
   const stop = () => {
-    run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
+    const command = [path.join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop'];
+    if (asRoot) spawnSync('runuser', ['-u', 'postgres', '--', ...command]);
+    else spawnSync(command[0]!, command.slice(1));
     rmSync(dir, { recursive: true, force: true });
   };
   return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** Runs a command to its end: its exit status and what it wrote on stderr, or the error that kept it from running. */
+function runAs([command, ...args]: string[]): Promise<{
+  status: number | null;
+  stderr: string;
+  error?: Error;
+}> {
+  return new Promise((resolve) => {
+    execFile(command!, args, { encoding: 'utf8' }, (error, _stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, stderr, ...(error && status === null ? { error } : {}) });
+    });
+  });
 }
 
 function postgresBin(): string | undefined {

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { threadId } from 'node:worker_threads';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -16,23 +18,36 @@ export interface TestPostgres {
   stop(): void;
 }
 
-/** What tests/setup/postgres.ts hands the test files: the shared server, or why there is none. */
+/** The run's shared server, or why there is none. */
 export type SharedPostgres = { readonly url: string } | { readonly unavailable: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    postgres: SharedPostgres;
+    /** Where tests/setup/postgres.ts writes the SharedPostgres once the cluster has started or failed. */
+    postgres: { readonly stateFile: string };
   }
 }
 
 export async function startTestPostgres(): Promise<TestPostgres | string> {
   const external = process.env.KANSA_TEST_PG_URL;
   if (external) return databasesOn(external, () => {});
-  const shared = inject('postgres');
-  // The run's cluster is stopped by the global setup's teardown, not by the file.
-  if (shared) return 'url' in shared ? databasesOn(shared.url, () => {}) : shared.unavailable;
+  const provided = inject('postgres');
+  if (provided) {
+    const shared = await sharedServer(provided.stateFile);
+    // The run's cluster is stopped by the global setup's teardown, not by the file.
+    return 'url' in shared ? databasesOn(shared.url, () => {}) : shared.unavailable;
+  }
   const own = await startPostgresServer();
   return typeof own === 'string' ? own : databasesOn(own.url, own.stop);
+}
+
+/** Waits (bounded) for the global setup to say whether the run's cluster started. */
+async function sharedServer(stateFile: string): Promise<SharedPostgres> {
+  for (let waited = 0; waited < 120_000; waited += 50) {
+    if (existsSync(stateFile)) return JSON.parse(readFileSync(stateFile, 'utf8')) as SharedPostgres;
+    await sleep(50);
+  }
+  return { unavailable: "the run's PostgreSQL cluster did not start within 120 s" };
 }
 
 function databasesOn(adminUrl: string, stop: () => void): TestPostgres {

@@ -10,5 +10,6 @@ export const SERVER_NATIVE_TYPES: readonly string[] = [
   'microsoft.dbformysql/flexibleservers',
   'microsoft.dbforpostgresql/servers',
   'microsoft.dbformysql/servers',
+  'microsoft.dbformariadb/servers',
   'microsoft.documentdb/databaseaccounts',
 ];

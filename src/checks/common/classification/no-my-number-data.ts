@@ -1,6 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass } from '../../check.ts';
+import { markedTag, markKeys } from '../lib/tags.ts';
 
 /**
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
@@ -36,12 +37,8 @@ export default defineCheck<object, 'notMarked' | 'myNumber'>({
     },
   },
   evaluate(resource, { params }) {
-    const { keys, values } = params.myNumberTag;
-    const wanted = keys.map((key) => key.toLowerCase());
-    const marked = Object.entries(resource.tags).find(
-      ([key, value]) => wanted.includes(key.toLowerCase()) && values.includes(value.toLowerCase()),
-    );
-    if (!marked) return pass('notMarked', [explicit(keys.join(','), 'tags')]);
+    const marked = markedTag(resource.tags, params.myNumberTag);
+    if (!marked) return pass('notMarked', [explicit(markKeys(params.myNumberTag), 'tags')]);
     return fail('myNumber', [explicit(marked[1], `tags.${marked[0]}`)], { tag: `${marked[0]}=${marked[1]}` });
   },
 });

@@ -1,3 +1,4 @@
+import { memoized } from '../../../base/memo.ts';
 import type { ScanParameters } from '../../../model/parameters.ts';
 import type { Resource } from '../../../model/resource.ts';
 
@@ -19,25 +20,36 @@ export const LOCATED_MESSAGES = {
  * display name "Japan East" instead of "japaneast").
  */
 export function isAllowedRegion(resource: Resource, params: ScanParameters): boolean {
-  const region = canonicalRegion(resource.region);
-  return params.allowedRegions[resource.provider].some((allowed) => canonicalRegion(allowed) === region);
+  return allowedSet(params.allowedRegions[resource.provider]).has(canonicalRegion(resource.region));
 }
+
+/** The allowed regions in canonical form, worked out once per list (every located resource asks). */
+function allowedSet(allowed: readonly string[]): ReadonlySet<string> {
+  let set = ALLOWED.get(allowed);
+  if (!set) {
+    set = new Set(allowed.map(canonicalRegion));
+    ALLOWED.set(allowed, set);
+  }
+  return set;
+}
+
+const ALLOWED = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /** Not in a region by nature (`global`: IAM, networks, location-less services). */
 export function isLocationless(resource: Resource): boolean {
   return canonicalRegion(resource.region) === 'global';
 }
 
-/** The export names a location that is no region (a template expression, a placeholder): ''. */
+/** The input names a location that is no region (a template expression, a placeholder): ''. */
 export function isLocationUnreadable(resource: Resource): boolean {
   return canonicalRegion(resource.region) === '';
 }
 
+/** Worded for every origin (an export, a live scan, a plan): the resource's own location field. */
 export const UNREADABLE_LOCATION_MESSAGE = {
-  ja: 'エクスポートの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
-  en: 'The export’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
+  ja: 'リソースの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The resource’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
 };
 
-function canonicalRegion(region: string): string {
-  return region.toLowerCase().replace(/\s+/g, '');
-}
+/** Region names as written in the inventory → canonical form: an estate has a few dozen. */
+const canonicalRegion = memoized((region) => region.toLowerCase().replace(/\s+/g, ''));

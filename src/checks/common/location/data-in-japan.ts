@@ -17,6 +17,7 @@ import {
   LOCATED_MESSAGES,
   UNREADABLE_LOCATION_MESSAGE,
 } from '../lib/region.ts';
+import { markedTag } from '../lib/tags.ts';
 
 /**
  * LOC-1 with its two exceptions: LOC-2 (replicas and backups may be abroad) and LOC-3 (abroad but
@@ -118,11 +119,7 @@ export default defineCheck<
           sourceRegion: source.region,
         });
       }
-      const backupKeys = params.backupTag.keys.map((key) => key.toLowerCase());
-      const backupTag = Object.entries(resource.tags).find(
-        ([key, value]) =>
-          backupKeys.includes(key.toLowerCase()) && params.backupTag.values.includes(value.toLowerCase()),
-      );
+      const backupTag = markedTag(resource.tags, params.backupTag);
       if (backupTag) {
         return copyAbroad(resource, [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);
       }

@@ -1,4 +1,4 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
 
 /**
@@ -48,14 +48,14 @@ export function absent<T>(item: ConfigItem, path: string): Fact<T> {
 /** A boolean `configuration` field as a fact (unknown when absent or not a boolean). */
 export function configBoolean(item: ConfigItem, name: string): Fact<boolean> {
   const value = toBoolean(field(item.configuration, name));
-  const path = `configuration.${name}`;
+  const path = factPath('configuration', name);
   return value === undefined ? absent(item, path) : explicit(value, path);
 }
 
 /** A string `configuration` field as a fact (unknown when absent). */
 export function configString(item: ConfigItem, name: string): Fact<string> {
   const value = toStringValue(field(item.configuration, name));
-  const path = `configuration.${name}`;
+  const path = factPath('configuration', name);
   return value === undefined ? absent(item, path) : explicit(value, path);
 }
 
@@ -72,7 +72,7 @@ export function toNumber(value: unknown): number | undefined {
 /** A numeric `configuration` field as a fact (unknown when absent or not a number). */
 export function configNumber(item: ConfigItem, name: string): Fact<number> {
   const value = toNumber(field(item.configuration, name));
-  const path = `configuration.${name}`;
+  const path = factPath('configuration', name);
   return value === undefined ? absent(item, path) : explicit(value, path);
 }
 

@@ -15,6 +15,7 @@ import { kmsKeyFacts } from './kms.ts';
 import { lambdaFunctionFacts } from './lambda.ts';
 import { logGroupFacts } from './logs.ts';
 import { flowLogFacts, prefixListFacts, securityGroupFacts, vpcFacts } from './network.ts';
+import { kinesisStreamFacts, snsTopicFacts, sqsQueueFacts } from './queues.ts';
 import { s3AccountPublicAccessBlockFacts, s3BucketFacts } from './s3.ts';
 
 interface NativeType {
@@ -56,7 +57,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::IAM::Role': { kansaType: 'iam.role', facts: iamRoleFacts },
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
-  'AWS::Kinesis::Stream': { kansaType: 'storage.queue' },
+  'AWS::Kinesis::Stream': { kansaType: 'storage.queue', facts: kinesisStreamFacts },
   'AWS::Kinesis::DeliveryStream': { kansaType: 'storage.queue' },
   'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
@@ -73,8 +74,8 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'AWS::S3::Bucket': { kansaType: 'storage.bucket', facts: s3BucketFacts },
   'AWS::SageMaker::NotebookInstance': { kansaType: 'compute.vm' },
-  'AWS::SNS::Topic': { kansaType: 'storage.queue' },
-  'AWS::SQS::Queue': { kansaType: 'storage.queue' },
+  'AWS::SNS::Topic': { kansaType: 'storage.queue', facts: snsTopicFacts },
+  'AWS::SQS::Queue': { kansaType: 'storage.queue', facts: sqsQueueFacts },
 };
 
 /** The AWS Config resource types kansa reads (what a live scan asks Config for). */

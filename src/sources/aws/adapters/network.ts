@@ -99,7 +99,10 @@ function sourcesOf(permission: Record<string, unknown>): string[] {
   const cidrs = (list: unknown, key: string) =>
     Array.isArray(list) ? list.flatMap((range) => toStringValue(field(asRecord(range), key)) ?? []) : [];
   const flat = field(permission, 'ipRanges');
-  const legacy = Array.isArray(flat) ? flat.flatMap((cidr) => toStringValue(cidr) ?? []) : [];
+  // Config's older items list bare CIDRs; the EC2 API (DescribeSecurityGroups) lists `{CidrIp}`.
+  const legacy = Array.isArray(flat)
+    ? flat.flatMap((cidr) => toStringValue(cidr) ?? toStringValue(field(asRecord(cidr), 'cidrIp')) ?? [])
+    : [];
   return [
     ...new Set([
       ...cidrs(field(permission, 'ipv4Ranges'), 'cidrIp'),

@@ -11,6 +11,7 @@ import {
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
+import { compareText } from '../../../base/compare-text.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
@@ -202,7 +203,7 @@ export async function collectAggregator(
     bySource.set(key, [...(bySource.get(key) ?? []), item]);
   }
   const trails: Resource[] = [];
-  for (const [key, group] of [...bySource].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [key, group] of [...bySource].sort(([a], [b]) => compareText(a, b))) {
     trails.push(...(await emitItems(collection, scope, rows, group, `aggregator_${key}`)));
   }
   return trails;

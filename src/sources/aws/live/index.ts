@@ -3,6 +3,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import pLimit from 'p-limit';
 import { type Clock, systemClock } from '../../../base/calls/clock.ts';
 import { abandonOnAbort, seconds } from '../../../base/calls/retry.ts';
+import { compareText } from '../../../base/compare-text.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { LiveContext, LiveSource } from '../../live.ts';
@@ -321,5 +322,5 @@ async function collect(
   }
   await Promise.all(work);
   ctx.log.info({ scopes: coverage.length, resources: resourcesEmitted }, 'aws live scan done');
-  return coverage.sort((a, b) => a.scope.localeCompare(b.scope));
+  return coverage.sort((a, b) => compareText(a.scope, b.scope));
 }

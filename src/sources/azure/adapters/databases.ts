@@ -1,7 +1,7 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
-import { explicit, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
-import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
 
@@ -10,9 +10,15 @@ const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエ�
 /** Public network access and what it means for reachability, named alike on every database type. */
 function networkFacts(
   record: ArmRecord,
-  path: string,
+  paths: string | readonly [string, ...string[]],
+  whenAbsent: WhenAbsent<string> = NOT_EXPORTED,
 ): Pick<AzureDatabaseFacts, 'publicNetworkAccess' | 'reachableFromInternet'> {
-  const publicNetworkAccess = propertyFact(record, [path], asString, NOT_EXPORTED);
+  const publicNetworkAccess = propertyFact(
+    record,
+    typeof paths === 'string' ? [paths] : paths,
+    asString,
+    whenAbsent,
+  );
   return { publicNetworkAccess, reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess) };
 }
 
@@ -40,12 +46,14 @@ export const sqlServer: Adapter = {
 
 /**
  * PostgreSQL and MySQL flexible servers: `dataEncryption.type` is SystemManaged or
- * AzureKeyVault; a read replica names its source in `sourceServerResourceId`.
+ * AzureKeyVault; a read replica names its source in `sourceServerResourceId`. The preview API
+ * (2020-07-01-preview, still in exports and recordings) wrote the single servers' names:
+ * `publicNetworkAccess` and `sslEnforcement` at the top, `byokEnforcement`, `sourceServerId`.
  */
 export const flexibleServer: Adapter = {
   kansaType: 'database.instance',
   facts(record): AzureDatabaseFacts {
-    const encryption = propertyFact(record, ['dataEncryption.type'], asString, {
+    const encryption = propertyFact(record, ['dataEncryption.type', 'byokEnforcement'], asString, {
       // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-data-encryption
       default: 'SystemManaged',
       note: {
@@ -54,25 +62,82 @@ export const flexibleServer: Adapter = {
       },
     });
     return {
-      ...networkFacts(record, 'network.publicNetworkAccess'),
+      ...networkFacts(record, ['network.publicNetworkAccess', 'publicNetworkAccess']),
       // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
-      minimalTlsVersion: unknown('configurations/ssl_min_protocol_version', {
-        ja: 'TLS の設定はサーバー パラメーター（require_secure_transport、ssl_min_protocol_version / tls_version）にあり、サーバー レコードには含まれていません',
-        en: 'TLS is set by server parameters (require_secure_transport, ssl_min_protocol_version / tls_version), which are not in the server record',
-      }),
-      customerManagedKey: derivedFact(encryption, (type) => type.toLowerCase() === 'azurekeyvault'),
-      ...replicaSource(record),
+      minimalTlsVersion:
+        sslNotEnforced(record) ??
+        unknown('configurations/ssl_min_protocol_version', {
+          ja: 'TLS の設定はサーバー パラメーター（require_secure_transport、ssl_min_protocol_version / tls_version）にあり、サーバー レコードには含まれていません',
+          en: 'TLS is set by server parameters (require_secure_transport, ssl_min_protocol_version / tls_version), which are not in the server record',
+        }),
+      customerManagedKey: derivedFact(encryption, (type) =>
+        ['azurekeyvault', 'enabled'].includes(type.toLowerCase()),
+      ),
+      ...replicaSource(record, ['sourceServerResourceId', 'sourceServerId']),
     };
   },
 };
 
-function replicaSource(record: ArmRecord): Pick<AzureDatabaseFacts, 'replicaOf'> {
+/**
+ * Azure Database for PostgreSQL, MySQL and MariaDB single servers (`…/servers`, retired but
+ * still in inventories): `publicNetworkAccess`, `sslEnforcement` and `minimalTlsVersion`
+ * (TLS1_0, TLS1_1, TLS1_2, TLSEnforcementDisabled), `byokEnforcement`; a replica names its
+ * source in `masterServerId`.
+ * https://learn.microsoft.com/rest/api/postgresql/singleserver/servers/get
+ */
+export const singleServer: Adapter = {
+  kansaType: 'database.instance',
+  facts(record): AzureDatabaseFacts {
+    const byok = propertyFact(record, ['byokEnforcement'], asString, {
+      default: 'Disabled',
+      note: {
+        ja: '未設定: 既定のサービス マネージド キーで暗号化されます',
+        en: 'absent: encrypted with the default service-managed key',
+      },
+    });
+    return {
+      ...networkFacts(record, ['publicNetworkAccess'], {
+        default: 'Enabled',
+        note: {
+          ja: '未設定: 単一サーバーのパブリック エンドポイントは既定で有効です',
+          en: 'absent: a single server’s public endpoint is enabled by default',
+        },
+      }),
+      minimalTlsVersion:
+        sslNotEnforced(record) ??
+        propertyFact(record, ['minimalTlsVersion'], asString, {
+          default: 'TLSEnforcementDisabled',
+          note: {
+            ja: '未設定（TLSEnforcementDisabled）: 最小 TLS バージョンが指定されていません',
+            en: 'absent (TLSEnforcementDisabled): no minimal TLS version is enforced',
+          },
+        }),
+      customerManagedKey: derivedFact(byok, (state) => state.toLowerCase() === 'enabled'),
+      ...replicaSource(record, ['masterServerId']),
+    };
+  },
+};
+
+/** `sslEnforcement: Disabled` admits connections without TLS, whatever the minimal version says. */
+function sslNotEnforced(record: ArmRecord): Fact<string> | undefined {
+  const enforcement = getPath(record.properties, 'sslEnforcement');
+  return typeof enforcement === 'string' && enforcement.toLowerCase() === 'disabled'
+    ? explicit('TLSEnforcementDisabled', 'properties.sslEnforcement')
+    : undefined;
+}
+
+function replicaSource(
+  record: ArmRecord,
+  sourcePaths: readonly string[],
+): Pick<AzureDatabaseFacts, 'replicaOf'> {
   const role = getPath(record.properties, 'replicationRole');
-  const source = getPath(record.properties, 'sourceServerResourceId');
   const isReplica = typeof role === 'string' && /replica/i.test(role);
-  return isReplica && typeof source === 'string' && source !== ''
-    ? { replicaOf: explicit(source.toLowerCase(), 'properties.sourceServerResourceId') }
-    : {};
+  for (const path of sourcePaths) {
+    const source = getPath(record.properties, path);
+    if (isReplica && typeof source === 'string' && source !== '')
+      return { replicaOf: explicit(source.toLowerCase(), `properties.${path}`) };
+  }
+  return {};
 }
 
 export const cosmosDbAccount: Adapter = {
@@ -96,8 +161,9 @@ export const cosmosDbAccount: Adapter = {
 };
 
 /**
- * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET): its
- * `state` completes the server's facts. Auditing is off until enabled.
+ * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET), or
+ * the extended policy `servers/<server>/extendedAuditingSettings/default` (the same `state`, with
+ * a predicate): its `state` completes the server's facts. Auditing is off until enabled.
  * https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
  */
 export const sqlServerAuditing: Adapter = {

@@ -10,6 +10,7 @@ import {
   cosmosDbAccount,
   databaseFirewallRule,
   flexibleServer,
+  singleServer,
   sqlServer,
   sqlServerAuditing,
 } from './databases.ts';
@@ -43,6 +44,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.keyvault/managedhsms', managedHsm],
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
+  ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/firewallrules', databaseFirewallRule],
   ['microsoft.dbforpostgresql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.dbformysql/flexibleservers/firewallrules', databaseFirewallRule],
@@ -50,10 +52,10 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
   ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],
   ['microsoft.dbformysql/flexibleservers', flexibleServer],
-  ['microsoft.dbforpostgresql/servers', { kansaType: 'database.instance' }],
-  ['microsoft.dbformysql/servers', { kansaType: 'database.instance' }],
+  ['microsoft.dbforpostgresql/servers', singleServer],
+  ['microsoft.dbformysql/servers', singleServer],
   ['microsoft.documentdb/databaseaccounts', cosmosDbAccount],
-  ['microsoft.dbformariadb/servers', { kansaType: 'database.instance' }],
+  ['microsoft.dbformariadb/servers', singleServer],
   ['microsoft.synapse/workspaces', { kansaType: 'database.server' }],
   ['microsoft.kusto/clusters', { kansaType: 'database.server' }],
   ['microsoft.datalakestore/accounts', { kansaType: 'storage.file-system' }],
@@ -73,6 +75,9 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.network/networkwatchers/flowlogs', flowLog],
   ['microsoft.web/sites', webApp],
   ['microsoft.web/sites/config', webAppConfig],
+  // Deployment slots are apps of their own, with their own settings and config/web.
+  ['microsoft.web/sites/slots', webApp],
+  ['microsoft.web/sites/slots/config', webAppConfig],
   ['microsoft.consumption/budgets', budget],
 ]);
 

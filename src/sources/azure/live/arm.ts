@@ -191,13 +191,13 @@ export class ArmReader {
   #pacer(scan: SubscriptionScan): ArmReadPacer {
     let pacer = this.#pacers.get(scan.id);
     if (!pacer) {
-      pacer = new ArmReadPacer(this.#s.quota ?? ARM_READ_QUOTA, this.#s.clock);
+      pacer = new ArmReadPacer(this.#s.quota ?? ARM_READ_QUOTA, this.#s.clock, this.#s.limit);
       this.#pacers.set(scan.id, pacer);
     }
     return pacer;
   }
 
-  /** One ARM call of a subscription: paced by its bucket, bounded by the ARM slots, retried. */
+  /** One ARM call of a subscription: paced by its bucket, in one of the ARM slots, retried. */
   #call<T>(
     scan: SubscriptionScan,
     what: string,
@@ -217,8 +217,8 @@ export class ArmReader {
         policy: this.#s.policy,
         clock: this.#s.clock,
         deadline: scan.deadline,
+        // The pacer hands out the ARM slots with the tokens (see ArmReadPacer).
         pacer,
-        limit: this.#s.limit,
         describe: describeAzureFailure,
         what,
         onThrottled: (ms) => {

@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { type Clock, systemClock } from '../../../base/calls/clock.ts';
 import { shareOf } from '../../../base/calls/pacer.ts';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/calls/retry.ts';
+import { compareText } from '../../../base/compare-text.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
 import { ArmReader } from './arm.ts';
@@ -205,7 +206,7 @@ function coverageOf(run: AzureRun): ScopeCoverage[] {
       ...(run.graphErrors.length > 0 ? { error: run.graphErrors.join('; ') } : {}),
     },
   ];
-  const sorted = [...run.subscriptions.values()].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...run.subscriptions.values()].sort((a, b) => compareText(a.id, b.id));
   for (const scan of sorted) {
     scopes.push({
       provider: 'azure',

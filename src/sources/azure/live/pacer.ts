@@ -161,29 +161,42 @@ const REMAINING_READS = [
   'x-ms-ratelimit-remaining-subscription-local-reads',
 ];
 
+/** Runs `run` when one of the slots is free (a p-limit), holding it until `run` settles. */
+export type SlotLimit = <T>(run: () => Promise<T>) => Promise<T>;
+
 /**
  * One subscription's ARM reads: a token bucket on our side that follows the service's (burst,
  * then the refill rate), corrected downwards by the remaining reads ARM reports on each answer
- * (another client of the subscription spends from the same bucket). Calls in flight are
- * bounded by the tokens at hand, so a subscription with a full bucket reads at full speed and
- * one running dry slows to the refill rate instead of meeting 429s.
+ * (another client of the subscription spends from the same bucket), so that a subscription
+ * with a full bucket reads at full speed and one running dry slows to the refill rate instead
+ * of meeting 429s.
+ *
+ * The slots of the scan (`--concurrency`) are shared by every subscription. A read takes one
+ * only once its subscription has a token for it, and only the first read in line of each
+ * subscription waits for one: reads waiting for their own subscription's tokens never hold the
+ * slots that other subscriptions could use. The token is taken when the slot is had, just before
+ * the read leaves, as ARM counts it: a read kept waiting for a slot after its token would reach
+ * ARM later than the bucket allowed for, and bunch up with the next ones.
  */
 export class ArmReadPacer implements Pacer {
   readonly #quota: ArmReadQuota;
   readonly #clock: Clock;
+  readonly #slots: SlotLimit | undefined;
   #tokens: number;
   #at: number;
   #blockedUntil = 0;
   #serial = 0;
   readonly #turns = new TurnQueue();
 
-  constructor(quota: ArmReadQuota, clock: Clock) {
+  constructor(quota: ArmReadQuota, clock: Clock, slots?: SlotLimit) {
     this.#quota = quota;
     this.#clock = clock;
+    this.#slots = slots;
     this.#tokens = quota.burst;
     this.#at = clock.now();
   }
 
+  /** A permit holds one of the slots (when the pacer has them) until it is released. */
   acquire(signal?: AbortSignal): Promise<Permit> {
     return this.#turns.take(() => this.#take(signal));
   }
@@ -204,23 +217,37 @@ export class ArmReadPacer implements Pacer {
     return this.#tokens;
   }
 
+  /** How long until a read may leave (0: now). */
+  #wait(): number {
+    const tokens = this.#refill();
+    const blocked = this.#blockedUntil - this.#clock.now();
+    // Within rounding of a whole token is a token: waiting for the last 1e-12 of one would
+    // wait for ever on a clock that cannot tell the difference.
+    const short = tokens >= 1 - 1e-9 ? 0 : Math.max(1, ((1 - tokens) / this.#quota.perSecond) * 1000);
+    return Math.max(blocked, short);
+  }
+
   async #take(signal: AbortSignal | undefined): Promise<Permit> {
+    let free: () => void = () => undefined;
     for (;;) {
-      const tokens = this.#refill();
-      const blocked = this.#blockedUntil - this.#clock.now();
-      // Within rounding of a whole token is a token: waiting for the last 1e-12 of one would
-      // wait for ever on a clock that cannot tell the difference.
-      const short = tokens >= 1 - 1e-9 ? 0 : Math.max(1, ((1 - tokens) / this.#quota.perSecond) * 1000);
-      const wait = Math.max(blocked, short);
-      if (wait <= 0) break;
-      await this.#clock.sleep(wait, signal);
+      const wait = this.#wait();
+      if (wait > 0) {
+        await this.#clock.sleep(wait, signal);
+        continue;
+      }
+      if (!this.#slots) break;
+      free = await takeSlot(this.#slots, signal);
+      // The slot may have taken a while: a 429 or another client's reads may have spent the
+      // token meanwhile. Then the slot goes back to the others while this subscription waits.
+      if (this.#wait() <= 0) break;
+      free();
     }
     this.#tokens = Math.max(0, this.#tokens - 1);
     return {
       id: `arm-${++this.#serial}`,
       sent: () => undefined,
       observe: (headers) => this.#observe(headers),
-      release: () => undefined,
+      release: free,
     };
   }
 
@@ -233,4 +260,38 @@ export class ArmReadPacer implements Pacer {
     this.#refill();
     this.#tokens = Math.min(this.#tokens, Math.min(...reported));
   }
+}
+
+/**
+ * One slot of a p-limit, held until the returned function is called. A caller that gives up
+ * (`signal`) while waiting leaves no slot behind: one granted later is freed at once.
+ */
+function takeSlot(slots: SlotLimit, signal: AbortSignal | undefined): Promise<() => void> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    let abandoned = false;
+    const onAbort = () => {
+      abandoned = true;
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    void slots(
+      () =>
+        new Promise<void>((free) => {
+          signal?.removeEventListener('abort', onAbort);
+          if (abandoned) free();
+          else resolve(once(free));
+        }),
+    );
+  });
+}
+
+/** `fn` the first time only: a slot freed twice would free another caller's. */
+function once(fn: () => void): () => void {
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
 }

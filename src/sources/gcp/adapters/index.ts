@@ -83,10 +83,13 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     labels: (data) => at(data, 'settings.userLabels'),
   },
   'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts },
-  // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a multi-region (`nam3`, `asia1`).
+  // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a
+  // multi-region (`nam3`, `asia1`); Terraform conversions (terraform-validator) nest it in the
+  // create request: `instance.config`.
   'spanner.googleapis.com/Instance': {
     kansaType: 'database.instance',
-    region: (data) => stringAt(data, 'config')?.replace(/^.*\/(?:regional-)?/, ''),
+    region: (data) =>
+      (stringAt(data, 'config') ?? stringAt(data, 'instance.config'))?.replace(/^.*\/(?:regional-)?/, ''),
   },
   // Bigtable keeps data in its clusters: `location` is `projects/p/locations/<zone>`.
   'bigtableadmin.googleapis.com/Cluster': {
@@ -119,9 +122,17 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     kansaType: 'cache.cluster',
     facts: (data, path) => customerManagedKey(data, path, 'customerManagedKey'),
   },
+  // Messages are kept where `messageStoragePolicy.allowedPersistenceRegions` allows: one region
+  // is the topic's data location (several, or none, leave it global).
   'pubsub.googleapis.com/Topic': {
     kansaType: 'storage.queue',
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+    region: (data) => {
+      const regions = at(data, 'messageStoragePolicy.allowedPersistenceRegions');
+      return Array.isArray(regions) && regions.length === 1 && typeof regions[0] === 'string'
+        ? regions[0]
+        : undefined;
+    },
   },
   'file.googleapis.com/Instance': {
     kansaType: 'storage.file-system',

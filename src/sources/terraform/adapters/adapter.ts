@@ -9,6 +9,14 @@ export interface PartLink {
   readonly attribute: string;
   /** The parent's attributes that value can be (`id`, `bucket`). */
   readonly parentKeys: readonly string[];
+  /**
+   * Judged by itself, with the parent's adapter, when the resource it configures is not in the
+   * plan: a rule the plan adds to an existing security group is what the plan brings in, and it
+   * opens what it opens whatever else the group allows. `provider-region`: the parent is in the
+   * provider's region (an AWS security group); `own-location`: the parent's location is its own,
+   * which the split resource does not show (a bucket).
+   */
+  readonly standalone?: 'provider-region' | 'own-location';
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */
@@ -42,6 +50,13 @@ export interface TerraformAdapter {
   build(unit: Unit, tr: Translation, ctx: BuildContext): Resource;
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
+  /**
+   * An account-wide setting the plan deletes: the account as the deletion leaves it (no
+   * password policy, no public access block). Judged as an update of the account, against the
+   * setting before the plan, so a deletion that weakens the account is a failure it brings in.
+   * Types without it are not evaluated when deleted.
+   */
+  whenDeleted?(unit: Unit, tr: Translation): Resource;
 }
 
 export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
@@ -73,4 +88,24 @@ export function valueOrReference(
     }
   }
   return tr.read(instance, attribute, nativePath);
+}
+
+/**
+ * An attribute that provider versions spell differently (`allow_nested_items_to_be_public` /
+ * `allow_blob_public_access`, `uniform_bucket_level_access` / `bucket_policy_only`): the first
+ * spelling whose value the plan knows, else the first it carries at all. A provider that has
+ * both spellings computes the one the configuration leaves out: unknown, never the answer.
+ */
+export function readFirst(
+  tr: Translation,
+  instance: TfInstance,
+  attributes: readonly string[],
+  nativePath: string,
+): unknown {
+  const values = tr.valuesOf(instance);
+  const chosen =
+    attributes.find((attribute) => values.read(attribute).state === 'known') ??
+    attributes.find((attribute) => values.read(attribute).state !== 'absent') ??
+    attributes[0]!;
+  return tr.read(instance, chosen, nativePath);
 }

@@ -1,8 +1,10 @@
+import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { configItemToResource } from '../../aws/adapters/index.ts';
 import type { ConfigItem } from '../../aws/config-item.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
+import { type BuildContext, partsOf, type Unit } from './adapter.ts';
 
 /** An AWS Config item holding what the Terraform resource says (identity is set by the caller). */
 export function configItem(
@@ -29,4 +31,56 @@ export function configItem(
 export function fromConfigItem(item: ConfigItem, tr: Translation): Resource {
   const resource = configItemToResource(item, { file: '' });
   return { ...resource, facts: tr.rewrite(resource.facts) };
+}
+
+/** Reads several attributes into one object, dropping those the plan does not know. */
+export function readInto(
+  tr: Translation,
+  instance: TfInstance,
+  fields: Readonly<Record<string, string>>,
+  nativeBase: string,
+): JsonObject {
+  const result: JsonObject = {};
+  for (const [nativeKey, attribute] of Object.entries(fields)) {
+    const value = tr.read(instance, attribute, `${nativeBase}.${nativeKey}`);
+    if (value !== undefined) result[nativeKey] = value;
+  }
+  return result;
+}
+
+/** A single part (the last declared wins, as Terraform's own apply order would leave it). */
+export function onePart(unit: Unit, type: string): TfInstance | undefined {
+  const parts = partsOf(unit, type);
+  return parts[parts.length - 1];
+}
+
+/**
+ * A KMS key attribute: its value, or, when the key is created by the same plan (its ARN is
+ * known only after apply), the key's address, which names that key in the inventory.
+ * `planKey` is the attribute's path when it names a key of the plan: such a key is customer
+ * managed (aws_kms_key makes only those).
+ */
+export function kmsKeyOf(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+): { value: unknown; planKey?: string } {
+  const tfPath = `${instance.address}.${attribute}`;
+  const key = ctx.referenced(instance, attribute, ['aws_kms_key'])[0];
+  if (key && tr.valuesOf(instance).read(attribute).state === 'unknown') {
+    tr.mark(nativePath, tfPath, 'known');
+    return { value: ctx.idOf(key), planKey: tfPath };
+  }
+  const value = tr.read(instance, attribute, nativePath);
+  return key ? { value, planKey: tfPath } : { value };
+}
+
+/** A resource encrypted with a key the plan creates uses a customer managed key. */
+export function withPlanKey(resource: Resource, planKey: string | undefined): Resource {
+  if (!planKey) return resource;
+  const facts = resource.facts as { customerManagedKey?: Fact<boolean> };
+  if (facts.customerManagedKey?.source === 'explicit') return resource;
+  return { ...resource, facts: { ...facts, customerManagedKey: explicit(true, planKey) } };
 }

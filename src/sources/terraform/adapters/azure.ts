@@ -1,49 +1,23 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { toResource } from '../../azure/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type BuildContext,
+  partsOf,
+  readFirst,
+  type TerraformAdapter,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
+import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
+import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /**
  * azurerm resources as ARM records (`properties` spelt as the ARM REST API and Resource Graph
- * spell them), read by the Azure adapters. The record's id is a placeholder: the caller gives
- * the resource its Terraform address as id.
+ * spell them), read by the Azure adapters.
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs
  */
-
-const PLACEHOLDER_SCOPE =
-  '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/terraform/providers';
-
-function fromArm(type: string, properties: JsonObject, tr: Translation, extra: JsonObject = {}): Resource {
-  const resource = toResource(
-    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, properties, ...extra },
-    { file: '' },
-  );
-  if ('skip' in resource)
-    throw new Error(`azurerm translation produced an unreadable record: ${resource.skip}`);
-  return { ...resource, facts: tr.rewrite(resource.facts) };
-}
-
-/** The first of several spellings an attribute has had across provider versions that the values carry. */
-function readAny(
-  tr: Translation,
-  instance: TfInstance,
-  attributes: readonly string[],
-  nativePath: string,
-): unknown {
-  const values = tr.valuesOf(instance);
-  const present = attributes.find((attribute) => values.read(attribute).state !== 'absent') ?? attributes[0]!;
-  return tr.read(instance, present, nativePath);
-}
-
-function enabledDisabled(value: unknown): string | undefined {
-  return typeof value === 'boolean' ? (value ? 'Enabled' : 'Disabled') : undefined;
-}
-
-function set(target: JsonObject, key: string, value: unknown): void {
-  if (value !== undefined) target[key] = value;
-}
 
 function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const account = unit.primary;
@@ -51,7 +25,7 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   set(
     p,
     'allowBlobPublicAccess',
-    readAny(
+    readFirst(
       tr,
       account,
       ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
@@ -66,7 +40,7 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   set(
     p,
     'supportsHttpsTrafficOnly',
-    readAny(
+    readFirst(
       tr,
       account,
       ['https_traffic_only_enabled', 'enable_https_traffic_only'],
@@ -135,11 +109,17 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   return fromArm('Microsoft.Storage/storageAccounts', p, tr, sku ? { sku } : {});
 }
 
-function networkSecurityGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+/** An NSG with its rules; a rule whose NSG is not in the plan comes alone: what the plan opens. */
+function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'properties.securityRules';
-  tr.mark(path, `${unit.primary.address}.security_rule`, 'known');
-  const configured = ctx.config.sets(unit.primary, 'security_rule');
-  const inline = tr.readComputed(unit.primary, 'security_rule', path, configured);
+  const alone = group.primary.type !== 'azurerm_network_security_group';
+  const unit: Unit = alone
+    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
+  tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.security_rule`, 'known');
+  const inline = alone
+    ? undefined
+    : tr.readComputed(unit.primary, 'security_rule', path, ctx.config.sets(unit.primary, 'security_rule'));
   const rules: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
   for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
@@ -285,6 +265,10 @@ function auditing(unit: Unit, tr: Translation): object {
   if (policy) {
     const enabled = tr.read(policy, 'enabled', path);
     if (typeof enabled === 'boolean') properties.state = enabled ? 'Enabled' : 'Disabled';
+  } else if (tr.valuesOf(unit.primary).present('extended_auditing_policy.0')) {
+    // azurerm 2.x: an inline `extended_auditing_policy` block (no `enabled` flag: the block turns it on).
+    tr.mark(path, `${unit.primary.address}.extended_auditing_policy`, 'known');
+    properties.state = 'Enabled';
   } else {
     const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
     tr.mark(
@@ -364,87 +348,6 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   };
 }
 
-function kubernetesCluster(unit: Unit, tr: Translation): Resource {
-  const cluster = unit.primary;
-  const p: JsonObject = {};
-  const profile: JsonObject = {};
-  set(
-    profile,
-    'enablePrivateCluster',
-    tr.read(cluster, 'private_cluster_enabled', 'properties.apiServerAccessProfile.enablePrivateCluster'),
-  );
-  const ranges =
-    tr.valuesOf(cluster).read('api_server_access_profile.0.authorized_ip_ranges').state !== 'absent'
-      ? tr.read(
-          cluster,
-          'api_server_access_profile.0.authorized_ip_ranges',
-          'properties.apiServerAccessProfile.authorizedIPRanges',
-        )
-      : tr.read(
-          cluster,
-          'api_server_authorized_ip_ranges',
-          'properties.apiServerAccessProfile.authorizedIPRanges',
-        );
-  set(profile, 'authorizedIPRanges', ranges);
-  p.apiServerAccessProfile = profile;
-  set(p, 'enableRBAC', tr.read(cluster, 'role_based_access_control_enabled', 'properties.enableRBAC'));
-  set(
-    p,
-    'disableLocalAccounts',
-    tr.read(cluster, 'local_account_disabled', 'properties.disableLocalAccounts'),
-  );
-  set(p, 'diskEncryptionSetID', tr.read(cluster, 'disk_encryption_set_id', 'properties.diskEncryptionSetID'));
-  return fromArm('Microsoft.ContainerService/managedClusters', p, tr);
-}
-
-function virtualMachine(unit: Unit, tr: Translation): Resource {
-  const host = tr.read(
-    unit.primary,
-    'encryption_at_host_enabled',
-    'properties.securityProfile.encryptionAtHost',
-  );
-  return fromArm(
-    'Microsoft.Compute/virtualMachines',
-    host === undefined ? {} : { securityProfile: { encryptionAtHost: host } },
-    tr,
-  );
-}
-
-/** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */
-function managedDisk(unit: Unit, tr: Translation): Resource {
-  const disk = unit.primary;
-  const path = 'properties.encryption.type';
-  const set_ = tr.valuesOf(disk).read('disk_encryption_set_id');
-  if (set_.state === 'unknown' || set_.state === 'sensitive') {
-    tr.read(disk, 'disk_encryption_set_id', path);
-    return fromArm('Microsoft.Compute/disks', {}, tr);
-  }
-  tr.mark(path, `${disk.address}.disk_encryption_set_id`, 'known');
-  const type = set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
-  return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
-}
-
-/** App Service apps (azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app`, and function apps). */
-function webApp(unit: Unit, tr: Translation): Resource {
-  const app = unit.primary;
-  const p: JsonObject = {};
-  set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
-  set(
-    p,
-    'publicNetworkAccess',
-    enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
-  );
-  const siteConfig: JsonObject = {};
-  set(
-    siteConfig,
-    'minTlsVersion',
-    tr.read(app, 'site_config.0.minimum_tls_version', 'properties.siteConfig.minTlsVersion'),
-  );
-  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
-  p.siteConfig = siteConfig;
-  return fromArm('Microsoft.Web/sites', p, tr);
-}
-
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -460,7 +363,11 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_network_security_group: azure(networkSecurityGroup, {
     parts: {
-      azurerm_network_security_rule: { attribute: 'network_security_group_name', parentKeys: ['name'] },
+      azurerm_network_security_rule: {
+        attribute: 'network_security_group_name',
+        parentKeys: ['name'],
+        standalone: 'own-location',
+      },
     },
   }),
   azurerm_key_vault: azure(keyVault),
@@ -468,6 +375,8 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_mssql_server: azure(mssqlServer, {
     parts: { azurerm_mssql_server_extended_auditing_policy: { attribute: 'server_id', parentKeys: ['id'] } },
   }),
+  // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
+  azurerm_sql_server: azure(mssqlServer),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_linux_virtual_machine: azure(virtualMachine),
@@ -477,4 +386,6 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_windows_web_app: azure(webApp),
   azurerm_linux_function_app: azure(webApp),
   azurerm_windows_function_app: azure(webApp),
+  azurerm_app_service: azure(webApp),
+  azurerm_function_app: azure(webApp),
 };

@@ -4,7 +4,14 @@ import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type BuildContext,
+  partsOf,
+  readFirst,
+  type TerraformAdapter,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -89,7 +96,7 @@ function bucketPolicy(unit: Unit, tr: Translation): JsonObject {
     if (isObject(parsed) && Array.isArray(parsed.bindings))
       bindings.push(...parsed.bindings.filter(isObject));
   }
-  const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
+  const isNew = isNewBucket(unit.primary);
   const grantsPublic = bindings.some(
     (b) =>
       Array.isArray(b.members) && b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'),
@@ -107,12 +114,40 @@ function safeJson(text: string): unknown {
   }
 }
 
-function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+/** A bucket the plan creates (a split resource judged alone configures one that exists). */
+function isNewBucket(bucket: TfInstance): boolean {
+  return (
+    bucket.type === 'google_storage_bucket' && (bucket.action === 'create' || bucket.action === 'replace')
+  );
+}
+
+/**
+ * A bucket with its IAM and ACL resources. An IAM or ACL resource whose bucket is not in the plan
+ * comes alone: the grants it makes are known, every other setting of the bucket is not.
+ */
+function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const alone = group.primary.type !== 'google_storage_bucket';
+  const unit: Unit = alone
+    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
+    : group;
+  if (alone) tr.mark(DATA, `${group.primary.address} (its bucket is not in this plan)`, 'unmanaged');
   const bucket = unit.primary;
   const data = readData(tr, bucket, {
     'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
-    'iamConfiguration.uniformBucketLevelAccess.enabled': 'uniform_bucket_level_access',
   });
+  // `bucket_policy_only`: the attribute's name in provider 2.x, deprecated beside the new one in 3.x.
+  // Both are Optional+Computed: a new bucket that sets neither gets the API's default (off).
+  const uniformPath = `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`;
+  const uniformSpellings = ['uniform_bucket_level_access', 'bucket_policy_only'];
+  const uniformConfigured = uniformSpellings.some((attribute) => ctx.config.sets(bucket, attribute));
+  const uniformKnown = uniformSpellings.some((a) => tr.valuesOf(bucket).read(a).state === 'known');
+  set(
+    data,
+    'iamConfiguration.uniformBucketLevelAccess.enabled',
+    uniformKnown || alone
+      ? readFirst(tr, bucket, uniformSpellings, uniformPath)
+      : tr.readComputed(bucket, 'uniform_bucket_level_access', uniformPath, uniformConfigured),
+  );
   set(
     data,
     'encryption.defaultKmsKeyName',
@@ -121,7 +156,7 @@ function storageBucket(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const acl = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
   const resource = fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
-  const isNew = bucket.action === 'create' || bucket.action === 'replace';
+  const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
   return {
@@ -159,13 +194,25 @@ function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
 }
 
 /** `allow` blocks as the REST `allowed` list. */
-function firewall(unit: Unit, tr: Translation): Resource {
+function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const rule = unit.primary;
   const data = readData(tr, rule, {
-    direction: 'direction',
     disabled: 'disabled',
-    sourceRanges: 'source_ranges',
+    sourceTags: 'source_tags',
+    sourceServiceAccounts: 'source_service_accounts',
   });
+  // Optional+Computed: a new rule that leaves them out gets the API's defaults (INGRESS, and for
+  // an ingress rule without source tags or accounts, every IPv4 source), as an export omits them.
+  for (const [nativePath, attribute] of [
+    ['direction', 'direction'],
+    ['sourceRanges', 'source_ranges'],
+  ] as const) {
+    set(
+      data,
+      nativePath,
+      tr.readComputed(rule, attribute, `${DATA}.${nativePath}`, ctx.config.sets(rule, attribute)),
+    );
+  }
   const allow = tr.read(rule, 'allow', `${DATA}.allowed`);
   if (Array.isArray(allow)) {
     data.allowed = allow
@@ -177,25 +224,47 @@ function firewall(unit: Unit, tr: Translation): Resource {
 
 function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const instance = unit.primary;
-  const ip = 'settings.0.ip_configuration.0';
   const data = readData(tr, instance, {
-    'settings.ipConfiguration.ipv4Enabled': `${ip}.ipv4_enabled`,
-    'settings.ipConfiguration.sslMode': `${ip}.ssl_mode`,
-    'settings.ipConfiguration.requireSsl': `${ip}.require_ssl`,
     'settings.backupConfiguration.enabled': 'settings.0.backup_configuration.0.enabled',
     masterInstanceName: 'master_instance_name',
   });
-  const networks = tr.read(
-    instance,
-    `${ip}.authorized_networks`,
-    `${DATA}.settings.ipConfiguration.authorizedNetworks`,
-  );
-  if (Array.isArray(networks))
-    set(
-      data,
-      'settings.ipConfiguration.authorizedNetworks',
-      networks.filter(isObject).map((n) => ({ value: n.value })),
+  const ipBlock = 'settings.0.ip_configuration';
+  const values = tr.valuesOf(instance);
+  const isNew = instance.action === 'create' || instance.action === 'replace';
+  if (
+    isNew &&
+    values.read(ipBlock).state === 'unknown' &&
+    !values.present(ipBlock) &&
+    !ctx.config.sets(instance, ipBlock)
+  ) {
+    // Optional+Computed: an instance created without it gets a public IPv4 address
+    // (`ipv4_enabled` defaults to true) and no authorized network.
+    tr.mark(`${DATA}.settings.ipConfiguration`, `${instance.address}.${ipBlock}`, 'assumed', {
+      ja: '構成に ip_configuration がありません: 新しいインスタンスにはパブリック IPv4 アドレスが割り当てられ、承認済みネットワークはありません',
+      en: 'no ip_configuration in the configuration: a new instance gets a public IPv4 address and no authorized network',
+    });
+    set(data, 'settings.ipConfiguration', { ipv4Enabled: true, authorizedNetworks: [] });
+  } else {
+    const ip = `${ipBlock}.0`;
+    for (const [nativePath, attribute] of [
+      ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
+      ['settings.ipConfiguration.sslMode', `${ip}.ssl_mode`],
+      ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
+    ] as const) {
+      set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
+    }
+    const networks = tr.read(
+      instance,
+      `${ip}.authorized_networks`,
+      `${DATA}.settings.ipConfiguration.authorizedNetworks`,
     );
+    if (Array.isArray(networks))
+      set(
+        data,
+        'settings.ipConfiguration.authorizedNetworks',
+        networks.filter(isObject).map((n) => ({ value: n.value })),
+      );
+  }
   set(
     data,
     'diskEncryptionConfiguration.kmsKeyName',
@@ -331,7 +400,7 @@ function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformA
   return { provider: 'gcp', build, ...extra };
 }
 
-const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'] };
+const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalone: 'own-location' } as const;
 const PROJECT_LINK = { attribute: 'project', parentKeys: ['project_id', 'id'] };
 
 /** The project IAM types, which become the project (account) resource. */

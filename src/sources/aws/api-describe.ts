@@ -1,0 +1,223 @@
+import type { DocumentFormat } from '../format.ts';
+import { asRecord } from './config-item.ts';
+import { configItemsToResources } from './config-items-reader.ts';
+
+/**
+ * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
+ * describe-trails`, `aws kms describe-key`, `aws iam get-account-authorization-details` and SDK
+ * recordings (Cloud Custodian's placebo data) write it: `{"DBInstances": [...]}`, `{"KeyMetadata": {...}}`. Config records the same
+ * structures (its field names are the API's in lower camel case, which the adapters read in
+ * either case), so each entry is read as a configuration item of its type. The APIs leave out
+ * what is not set (a log group that never expires has no `retentionInDays`), as Config does, so
+ * an absent field of the structure takes the cloud's default; what other calls return (a key's
+ * rotation status) stays unknown. EKS alone lists its logging as the API does
+ * (`logging.clusterLogging[].{types, enabled}`), which is read as Config's `EnabledTypes`.
+ * Account and region come from the resource's ARN, else its availability zone and the file
+ * name; an entry that names neither is skipped with the reason.
+ */
+export const awsApiDescribeFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-api-describe',
+  provider: 'aws',
+  description:
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"}) and iam get-account-authorization-details',
+  matches(document) {
+    return membersOf(document).length > 0;
+  },
+  *read(document, ctx) {
+    const place = placeInPath(ctx.file);
+    // `get-account-authorization-details` answers with four members; the others with one.
+    const items = membersOf(document).flatMap(({ api, entries }) =>
+      entries.map((entry) => asItem(api, asRecord(entry), place)),
+    );
+    yield* configItemsToResources(items, ctx, false);
+  },
+};
+
+interface DescribeApi {
+  /** The response member holding the entries (a list, or one object). */
+  readonly member: string;
+  readonly list: boolean;
+  readonly resourceType: string;
+  /** Entry fields with the resource's ARN and its Config resource id, first found wins. */
+  readonly arn: readonly string[];
+  readonly id: readonly string[];
+  /** A field naming the owning account where the entry has no ARN. */
+  readonly owner?: string;
+  /** The resource's name where the id is not it (IAM ids are `AIDA…`; groups are found by name). */
+  readonly name?: string;
+}
+
+const APIS: readonly DescribeApi[] = [
+  {
+    member: 'DBInstances',
+    list: true,
+    resourceType: 'AWS::RDS::DBInstance',
+    arn: ['DBInstanceArn'],
+    id: ['DbiResourceId', 'DBInstanceIdentifier'],
+    name: 'DBInstanceIdentifier',
+  },
+  {
+    member: 'DBClusters',
+    list: true,
+    resourceType: 'AWS::RDS::DBCluster',
+    arn: ['DBClusterArn'],
+    id: ['DbClusterResourceId', 'DBClusterIdentifier'],
+    name: 'DBClusterIdentifier',
+  },
+  {
+    member: 'DBSnapshots',
+    list: true,
+    resourceType: 'AWS::RDS::DBSnapshot',
+    arn: ['DBSnapshotArn'],
+    id: ['DBSnapshotIdentifier'],
+  },
+  {
+    member: 'DBClusterSnapshots',
+    list: true,
+    resourceType: 'AWS::RDS::DBClusterSnapshot',
+    arn: ['DBClusterSnapshotArn'],
+    id: ['DBClusterSnapshotIdentifier'],
+  },
+  {
+    member: 'trailList',
+    list: true,
+    resourceType: 'AWS::CloudTrail::Trail',
+    arn: ['TrailARN'],
+    id: ['Name'],
+  },
+  {
+    member: 'logGroups',
+    list: true,
+    resourceType: 'AWS::Logs::LogGroup',
+    arn: ['arn'],
+    id: ['logGroupName'],
+  },
+  { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
+  { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  {
+    member: 'Table',
+    list: false,
+    resourceType: 'AWS::DynamoDB::Table',
+    arn: ['TableArn'],
+    id: ['TableName'],
+  },
+  { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
+  // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
+  {
+    member: 'UserDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
+  },
+  {
+    member: 'GroupDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::Group',
+    arn: ['Arn'],
+    id: ['GroupId'],
+    name: 'GroupName',
+  },
+  {
+    member: 'RoleDetailList',
+    list: true,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Policies',
+    list: true,
+    resourceType: 'AWS::IAM::Policy',
+    arn: ['Arn'],
+    id: ['PolicyId'],
+    name: 'PolicyName',
+  },
+  {
+    member: 'SecurityGroups',
+    list: true,
+    resourceType: 'AWS::EC2::SecurityGroup',
+    arn: ['SecurityGroupArn'],
+    id: ['GroupId'],
+    owner: 'OwnerId',
+  },
+];
+
+/** The known members of a response whose first entry carries the id its API names. */
+function membersOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] }[] {
+  const record = asRecord(document);
+  if (!record) return [];
+  return APIS.flatMap((api) => {
+    const value = record[api.member];
+    const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
+    if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
+    // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
+    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
+    return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
+  });
+}
+
+/**
+ * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
+ * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
+ * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
+ * or a region name, or a file name that begins with them, says, for entries that do not (a
+ * 12-digit run inside a name, such as a timestamp, does not).
+ */
+function placeInPath(file: string): { account?: string; region?: string } {
+  const folders = file.split(/[\\/]/);
+  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
+  const isAccount = (part: string) => /^\d{12}$/.test(part);
+  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
+  const account = [...folders, first].findLast(isAccount);
+  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
+  return { ...(account && { account }), ...(region && { region }) };
+}
+
+function asItem(
+  api: DescribeApi,
+  entry: Record<string, unknown> | undefined,
+  place: { account?: string; region?: string },
+): unknown {
+  if (!entry) return entry;
+  const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
+  const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
+  const owner = api.owner ? entry[api.owner] : undefined;
+  const name = api.name ? entry[api.name] : undefined;
+  const zone = entry['AvailabilityZone'];
+  // The ARN (or zone) names the place itself; the path only stands in when it does not.
+  const fromPath =
+    typeof arn === 'string'
+      ? {}
+      : {
+          ...(place.account && typeof owner !== 'string' && { accountId: place.account }),
+          ...(place.region && typeof zone !== 'string' && { awsRegion: place.region }),
+        };
+  return {
+    ...fromPath,
+    resourceType: api.resourceType,
+    resourceId,
+    ...(typeof name === 'string' && { resourceName: name }),
+    ...(typeof arn === 'string' && { arn }),
+    ...(typeof owner === 'string' && { accountId: owner }),
+    ...(typeof entry['AvailabilityZone'] === 'string' && { availabilityZone: entry['AvailabilityZone'] }),
+    configuration: api.resourceType === 'AWS::EKS::Cluster' ? withEksLogging(entry) : entry,
+  };
+}
+
+/** `logging.clusterLogging: [{types, enabled}]` (EKS API) → `Logging.ClusterLogging.EnabledTypes[].Type` (Config). */
+function withEksLogging(cluster: Record<string, unknown>): Record<string, unknown> {
+  const groups = asRecord(cluster['logging'])?.['clusterLogging'];
+  if (!Array.isArray(groups)) return cluster;
+  const enabled = groups.flatMap((group) => {
+    const record = asRecord(group);
+    const types = record?.['types'];
+    return record?.['enabled'] === true && Array.isArray(types) ? types : [];
+  });
+  const { logging: _, ...rest } = cluster;
+  return { ...rest, Logging: { ClusterLogging: { EnabledTypes: enabled.map((type) => ({ Type: type })) } } };
+}

@@ -1,0 +1,107 @@
+import type { Resource } from '../../../model/resource.ts';
+import type { JsonObject } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import { readFirst, type Unit } from './adapter.ts';
+import { enabledDisabled, fromArm, set } from './azure-record.ts';
+
+/** azurerm compute resources: AKS clusters, virtual machines, managed disks and App Service apps. */
+
+export function kubernetesCluster(unit: Unit, tr: Translation): Resource {
+  const cluster = unit.primary;
+  const p: JsonObject = {};
+  const profile: JsonObject = {};
+  set(
+    profile,
+    'enablePrivateCluster',
+    tr.read(cluster, 'private_cluster_enabled', 'properties.apiServerAccessProfile.enablePrivateCluster'),
+  );
+  const ranges =
+    tr.valuesOf(cluster).read('api_server_access_profile.0.authorized_ip_ranges').state !== 'absent'
+      ? tr.read(
+          cluster,
+          'api_server_access_profile.0.authorized_ip_ranges',
+          'properties.apiServerAccessProfile.authorizedIPRanges',
+        )
+      : tr.read(
+          cluster,
+          'api_server_authorized_ip_ranges',
+          'properties.apiServerAccessProfile.authorizedIPRanges',
+        );
+  set(profile, 'authorizedIPRanges', ranges);
+  p.apiServerAccessProfile = profile;
+  // azurerm 2.x: a `role_based_access_control { enabled }` block.
+  set(
+    p,
+    'enableRBAC',
+    readFirst(
+      tr,
+      cluster,
+      ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
+      'properties.enableRBAC',
+    ),
+  );
+  set(
+    p,
+    'disableLocalAccounts',
+    tr.read(cluster, 'local_account_disabled', 'properties.disableLocalAccounts'),
+  );
+  set(p, 'diskEncryptionSetID', tr.read(cluster, 'disk_encryption_set_id', 'properties.diskEncryptionSetID'));
+  return fromArm('Microsoft.ContainerService/managedClusters', p, tr);
+}
+
+export function virtualMachine(unit: Unit, tr: Translation): Resource {
+  const host = tr.read(
+    unit.primary,
+    'encryption_at_host_enabled',
+    'properties.securityProfile.encryptionAtHost',
+  );
+  return fromArm(
+    'Microsoft.Compute/virtualMachines',
+    host === undefined ? {} : { securityProfile: { encryptionAtHost: host } },
+    tr,
+  );
+}
+
+/** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */
+export function managedDisk(unit: Unit, tr: Translation): Resource {
+  const disk = unit.primary;
+  const path = 'properties.encryption.type';
+  const set_ = tr.valuesOf(disk).read('disk_encryption_set_id');
+  if (set_.state === 'unknown' || set_.state === 'sensitive') {
+    tr.read(disk, 'disk_encryption_set_id', path);
+    return fromArm('Microsoft.Compute/disks', {}, tr);
+  }
+  tr.mark(path, `${disk.address}.disk_encryption_set_id`, 'known');
+  const type = set_.state === 'known' ? 'EncryptionAtRestWithCustomerKey' : 'EncryptionAtRestWithPlatformKey';
+  return fromArm('Microsoft.Compute/disks', { encryption: { type } }, tr);
+}
+
+/**
+ * App Service apps: azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app` and function apps,
+ * and their 2.x forms `azurerm_app_service` / `azurerm_function_app`.
+ */
+export function webApp(unit: Unit, tr: Translation): Resource {
+  const app = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  const siteConfig: JsonObject = {};
+  set(
+    siteConfig,
+    'minTlsVersion',
+    // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
+    readFirst(
+      tr,
+      app,
+      ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
+      'properties.siteConfig.minTlsVersion',
+    ),
+  );
+  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
+  p.siteConfig = siteConfig;
+  return fromArm('Microsoft.Web/sites', p, tr);
+}

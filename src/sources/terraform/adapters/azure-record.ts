@@ -1,0 +1,35 @@
+import type { Resource } from '../../../model/resource.ts';
+import { toResource } from '../../azure/adapters/index.ts';
+import type { JsonObject } from '../document.ts';
+import type { Translation } from '../translation.ts';
+
+/**
+ * The ARM record an azurerm resource becomes, read by the Azure adapters. The record's id is a
+ * placeholder: the caller gives the resource its Terraform address as id.
+ */
+
+const PLACEHOLDER_SCOPE =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourcegroups/terraform/providers';
+
+export function fromArm(
+  type: string,
+  properties: JsonObject,
+  tr: Translation,
+  extra: JsonObject = {},
+): Resource {
+  const resource = toResource(
+    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, properties, ...extra },
+    { file: '' },
+  );
+  if ('skip' in resource)
+    throw new Error(`azurerm translation produced an unreadable record: ${resource.skip}`);
+  return { ...resource, facts: tr.rewrite(resource.facts) };
+}
+
+export function enabledDisabled(value: unknown): string | undefined {
+  return typeof value === 'boolean' ? (value ? 'Enabled' : 'Disabled') : undefined;
+}
+
+export function set(target: JsonObject, key: string, value: unknown): void {
+  if (value !== undefined) target[key] = value;
+}

@@ -1,0 +1,103 @@
+/**
+ * Plans in the dialects public plans are written in, built inline for the tests of
+ * `real-dialects*.test.ts` (see SOURCES.md, "Dialects of public plans").
+ */
+
+export type Json = Record<string, unknown>;
+
+export interface Change {
+  readonly address: string;
+  readonly after: Json;
+  readonly afterUnknown?: Json;
+  /** The resource block's `expressions` in `configuration`. */
+  readonly expressions?: Json;
+  readonly actions?: string[];
+  readonly before?: Json | null;
+  /** The provider's local name, when not the type's prefix (`google-beta`). */
+  readonly provider?: string;
+}
+
+export interface PlanOptions {
+  readonly formatVersion?: string;
+  readonly terraformVersion?: string;
+  /** Terraform 0.12 wrote `provider_name` as the bare local name (`aws`). */
+  readonly bareProviderNames?: boolean;
+  readonly providers?: Record<string, Json>;
+}
+
+/** A plan of root-module resources, as `terraform show -json` writes one. */
+export function plan(changes: Change[], options: PlanOptions = {}): Json {
+  const providerOf = (type: string) => type.split('_')[0] ?? type;
+  const providerName = (type: string) =>
+    options.bareProviderNames ? providerOf(type) : `registry.terraform.io/hashicorp/${providerOf(type)}`;
+  const identity = (address: string, provider?: string) => {
+    const [type, name] = address.split('.') as [string, string];
+    return { address, mode: 'managed', type, name, provider_name: providerName(provider ?? type) };
+  };
+  return {
+    format_version: options.formatVersion ?? '1.2',
+    terraform_version: options.terraformVersion ?? '1.9.8',
+    planned_values: {
+      root_module: {
+        resources: changes.map((c) => ({
+          ...identity(c.address, c.provider),
+          schema_version: 0,
+          values: c.after,
+        })),
+      },
+    },
+    resource_changes: changes.map((c) => ({
+      ...identity(c.address, c.provider),
+      change: {
+        actions: c.actions ?? ['create'],
+        before: c.before ?? null,
+        after: c.after,
+        after_unknown: c.afterUnknown ?? {},
+        ...(options.formatVersion === '0.1' ? {} : { before_sensitive: false, after_sensitive: {} }),
+      },
+    })),
+    configuration: {
+      provider_config: Object.fromEntries(
+        Object.entries(options.providers ?? { aws: { region: constant('us-west-2') } }).map(
+          ([name, expressions]) => [name, { name, expressions }],
+        ),
+      ),
+      root_module: {
+        resources: changes.map((c) => {
+          const { provider_name: _, ...rest } = identity(c.address);
+          return {
+            ...rest,
+            provider_config_key: c.provider ?? providerOf(rest.type),
+            expressions: c.expressions ?? {},
+            schema_version: 0,
+          };
+        }),
+      },
+    },
+  };
+}
+
+export const ref = (...references: string[]) => ({ references });
+export const constant = (value: unknown) => ({ constant_value: value });
+
+/** A new aws_s3_bucket of provider v3, whose computed attributes a plan shows as unknown. */
+export function bucketV3(name: string, after: Json, afterUnknown: Json = {}): Change {
+  return {
+    address: `aws_s3_bucket.${name}`,
+    after: {
+      bucket: name,
+      force_destroy: false,
+      cors_rule: [],
+      grant: [],
+      lifecycle_rule: [],
+      logging: [],
+      replication_configuration: [],
+      server_side_encryption_configuration: [],
+      website: [],
+      tags: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, region: true, versioning: true, ...afterUnknown },
+    expressions: { bucket: constant(name) },
+  };
+}

@@ -1,0 +1,409 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bucketV3, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
+
+/**
+ * AWS plans in the dialects of public plans (SOURCES.md, "Dialects of public plans"): older
+ * Terraform format versions and provider spellings, blocks known only in part, registry modules,
+ * deposed objects. Each document is kansa's own, written to the shape of the plan named beside it.
+ */
+
+describe('AWS provider v3 plans (Terraform 0.12–0.15): inline S3 settings', () => {
+  // Modelled on terragoat's s3.tf as planned in checkov's tests/terraform/runner/resources/plan
+  // (format 0.1, Terraform 0.12.23) and regula's bucket_sse / cloudtrail test inputs.
+  const kmsKey: Change = {
+    address: 'aws_kms_key.logs',
+    after: { deletion_window_in_days: 10, enable_key_rotation: true, is_enabled: true },
+    afterUnknown: { arn: true, id: true, key_id: true, policy: true },
+  };
+  const logs = bucketV3(
+    'logs',
+    {
+      acl: 'log-delivery-write',
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ sse_algorithm: 'aws:kms' }] }] },
+      ],
+    },
+    {
+      server_side_encryption_configuration: [
+        { rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: true }] }] },
+      ],
+    },
+  );
+  const logsExpressions = {
+    acl: constant('log-delivery-write'),
+    server_side_encryption_configuration: [
+      {
+        rule: [
+          {
+            apply_server_side_encryption_by_default: [
+              {
+                kms_master_key_id: ref('aws_kms_key.logs.arn', 'aws_kms_key.logs'),
+                sse_algorithm: constant('aws:kms'),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+  const science = bucketV3(
+    'science',
+    { acl: 'private', logging: [{ target_prefix: 'log/' }] },
+    { logging: [{ target_bucket: true }] },
+  );
+  const scienceExpressions = {
+    acl: constant('private'),
+    logging: [
+      { target_bucket: ref('aws_s3_bucket.logs.id', 'aws_s3_bucket.logs'), target_prefix: constant('log/') },
+    ],
+  };
+  const publicRead = bucketV3('data', { acl: 'public-read' });
+  const privateBucket = bucketV3('private', { acl: 'private' });
+  const publicPolicy = bucketV3('site', {
+    acl: 'private',
+    policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::site/*' },
+      ],
+    }),
+  });
+  const document = plan(
+    [
+      kmsKey,
+      { ...logs, expressions: logsExpressions },
+      { ...science, expressions: scienceExpressions },
+      publicRead,
+      privateBucket,
+      publicPolicy,
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.12.23', bareProviderNames: true },
+  );
+
+  it('reads an inline KMS rule whose key the plan creates (kms_master_key_id known after apply)', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(scanned, 'aws.s3.bucket-cmk-encryption', 'aws_s3_bucket.logs');
+    expect(finding.status).toBe('PASS');
+    const facts = resourceOf(scanned, 'aws_s3_bucket.logs').facts as Record<string, { value?: unknown }>;
+    expect(facts.sseAlgorithm?.value).toBe('aws:kms');
+    expect(facts.kmsKeyId?.value).toBe('aws_kms_key.logs');
+  });
+
+  it('reads an inline logging block whose target bucket the plan creates', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science').status).toBe('PASS');
+    // A bucket without a logging block still fails.
+    expect(findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.private').status).toBe('FAIL');
+  });
+
+  it('counts a logging block whose target no plan resource explains as logging on (the target is required)', async () => {
+    // A plan without `configuration` (checkov's tf_plan_skip_check_regex copies of terragoat).
+    const { configuration: _, ...withoutConfiguration } = plan([science]);
+    const scanned = await scanDocument(withoutConfiguration);
+    const finding = findingOf(scanned, 'aws.s3.bucket-access-logging', 'aws_s3_bucket.science');
+    expect(finding.status).toBe('PASS');
+    expect(finding.evidence).toContainEqual(
+      expect.objectContaining({ path: 'aws_s3_bucket.science.logging.0.target_bucket' }),
+    );
+  });
+
+  it('fails a new bucket whose configuration asks for a public ACL or policy, without assuming S3’s default blocks', async () => {
+    const scanned = await scanDocument(document);
+    const acl = findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.data');
+    expect(acl.status).toBe('FAIL');
+    expect(acl.change).toBe('introduced');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.site').status).toBe('FAIL');
+    // A private new bucket keeps S3's default: all four blocks on.
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.private').status).toBe('PASS');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.logs').status).toBe('PASS');
+  });
+
+  it('lets an explicit public access block win over the public grant it neutralises', async () => {
+    const scanned = await scanDocument(
+      plan([
+        publicRead,
+        {
+          address: 'aws_s3_bucket_public_access_block.data',
+          after: {
+            block_public_acls: true,
+            ignore_public_acls: true,
+            block_public_policy: true,
+            restrict_public_buckets: true,
+          },
+          afterUnknown: { bucket: true, id: true },
+          expressions: { bucket: ref('aws_s3_bucket.data.id', 'aws_s3_bucket.data') },
+        },
+      ]),
+    );
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.data').status).toBe('PASS');
+  });
+});
+
+describe('a plan written through hashicorp/setup-terraform’s wrapper', () => {
+  // Modelled on infracost's cmd/infracost/testdata/plan_with_terraform_wrapper.json: the wrapper
+  // echoes `[command]…/terraform-bin show -json …`, then the plan on one line, then workflow
+  // commands (`::debug::`, `::set-output name=stdout::` with the output escaped).
+  it('reads the plan on the line after the echoed command', async () => {
+    const json = JSON.stringify(plan([bucketV3('wrapped', { acl: 'public-read' })]));
+    const text = [
+      '[command]/home/runner/work/_temp/0f4e2c1a/terraform-bin show -json plan.out',
+      json,
+      '::debug::Terraform exited with code 0.',
+      `::debug::stdout: ${json}`,
+      '::debug::stderr: ',
+      '::debug::exitcode: 0',
+      `::set-output name=stdout::${json}%0A`,
+      '::set-output name=stderr::',
+      '::set-output name=exitcode::0',
+      '',
+    ].join('\n');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'kansa-wrapper-')), 'plan.json');
+    writeFileSync(file, text);
+    const scanned = await scanFile(file);
+    expect(scanned.coverage.error).toBeUndefined();
+    expect(scanned.coverage.format).toBe('terraform-json');
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.wrapped').status).toBe('FAIL');
+  });
+});
+
+describe('a registry module passing null to an Optional+Computed attribute', () => {
+  // Modelled on infracost's cmd/infracost/testdata/terraform_v0.12_plan.json (Terraform 0.12.31,
+  // terraform-aws-modules/rds nested three modules deep): `backup_retention_period =
+  // var.backup_retention_period`, the variable left at its null default, so the plan shows the
+  // attribute as known after apply.
+  const instance = (retention: Json, afterUnknown: Json) => ({
+    address: 'module.db.module.db_instance.aws_db_instance.this[0]',
+    module_address: 'module.db.module.db_instance',
+    mode: 'managed',
+    type: 'aws_db_instance',
+    name: 'this',
+    index: 0,
+    provider_name: 'aws',
+    change: {
+      actions: ['create'],
+      before: null,
+      after: { identifier: 'demodb', storage_encrypted: true, publicly_accessible: false, ...retention },
+      after_unknown: { id: true, arn: true, kms_key_id: true, ...afterUnknown },
+    },
+  });
+  const document = (passed: Json | undefined, childDefault: unknown) => ({
+    format_version: '0.1',
+    terraform_version: '0.12.31',
+    resource_changes: [instance({}, { backup_retention_period: true })],
+    configuration: {
+      provider_config: { aws: { name: 'aws', expressions: { region: constant('ap-northeast-1') } } },
+      root_module: {
+        module_calls: {
+          db: {
+            source: 'terraform-aws-modules/rds/aws',
+            expressions: passed ? { backup_retention_period: passed } : {},
+            module: {
+              variables: { backup_retention_period: { default: null } },
+              module_calls: {
+                db_instance: {
+                  source: './modules/db_instance',
+                  expressions: { backup_retention_period: ref('var.backup_retention_period') },
+                  module: {
+                    variables: { backup_retention_period: { default: childDefault } },
+                    resources: [
+                      {
+                        address: 'aws_db_instance.this',
+                        mode: 'managed',
+                        type: 'aws_db_instance',
+                        name: 'this',
+                        provider_config_key: 'db_instance:aws',
+                        expressions: { backup_retention_period: ref('var.backup_retention_period') },
+                        schema_version: 1,
+                        count_expression: constant(1),
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+  const id = 'module.db.module.db_instance.aws_db_instance.this[0]';
+
+  it('reads the attribute as the provider’s default when the variables come down to null', async () => {
+    const scanned = await scanDocument(document(undefined, 1));
+    const finding = findingOf(scanned, 'aws.rds.instance-backup', id);
+    expect(finding.status).toBe('PASS');
+    const facts = resourceOf(scanned, id).facts as Record<string, { value?: unknown; source?: string }>;
+    expect(facts.backupRetentionPeriod).toMatchObject({ value: 1, source: 'default' });
+    // Passed a null constant by the root module: the same.
+    expect(
+      findingOf(await scanDocument(document(constant(null), 1)), 'aws.rds.instance-backup', id).status,
+    ).toBe('PASS');
+  });
+
+  it('leaves it unknown when a resource of the plan gives the value', async () => {
+    const scanned = await scanDocument(
+      document(ref('random_integer.retention.result', 'random_integer.retention'), null),
+    );
+    expect(findingOf(scanned, 'aws.rds.instance-backup', id).status).toBe('UNKNOWN');
+  });
+});
+
+describe('AWS placement by availability zone', () => {
+  // Modelled on regula's ebs volume_encrypted_infra.json: volumes placed by `availability_zone`.
+  it('places a resource in the region of its availability zone when the provider’s region is not known', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'aws_ebs_volume.data',
+            after: { availability_zone: 'ap-northeast-1a', size: 40, encrypted: true },
+            afterUnknown: { id: true, arn: true, kms_key_id: true },
+          },
+        ],
+        { providers: { aws: { region: ref('var.region') } } },
+      ),
+    );
+    expect(resourceOf(scanned, 'aws_ebs_volume.data').region).toBe('ap-northeast-1');
+    expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_ebs_volume.data').status).toBe('PASS');
+  });
+});
+
+describe('deposed objects', () => {
+  // The JSON output format's `deposed` key (https://developer.hashicorp.com/terraform/internals/json-format):
+  // an object a `create_before_destroy` replacement left behind, destroyed by the next plan, listed
+  // beside the current object of the same address.
+  it('judges the current object, not the deposed one the plan destroys', async () => {
+    const policy = {
+      allow_users_to_change_password: true,
+      minimum_password_length: 14,
+      require_lowercase_characters: true,
+      require_numbers: true,
+      require_symbols: true,
+      require_uppercase_characters: true,
+      password_reuse_prevention: 24,
+      hard_expiry: false,
+      max_password_age: 0,
+    };
+    const document = plan(
+      [
+        {
+          address: 'aws_iam_account_password_policy.strict',
+          actions: ['no-op'],
+          before: policy,
+          after: policy,
+        },
+      ],
+      {
+        providers: {
+          aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant(['123456789012']) },
+        },
+      },
+    );
+    const changes = document.resource_changes as Json[];
+    changes.push({
+      ...changes[0],
+      deposed: '00000001',
+      change: {
+        actions: ['delete'],
+        before: policy,
+        after: null,
+        after_unknown: {},
+        before_sensitive: {},
+        after_sensitive: false,
+      },
+    });
+    const scanned = await scanDocument(document);
+    const findings = scanned.findings.filter((f) => f.checkId === 'aws.iam.password-policy');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.status).toBe('PASS');
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      "aws_iam_account_password_policy.strict: deposed object 00000001 (replaced before it is destroyed): the address's current object is judged",
+    ]);
+  });
+});
+
+describe('rules added to a security group the plan does not manage', () => {
+  // Modelled on terraform-compliance/cli tests/functional/test_issue_400 and test_pull_330
+  // (`aws_security_group_rule` naming an existing group by id, `sg-…`).
+  const rule = (name: string, after: Json): Change => ({
+    address: `aws_security_group_rule.${name}`,
+    after: {
+      type: 'ingress',
+      protocol: 'tcp',
+      security_group_id: 'sg-0a1b2c3d4e5f60718',
+      self: false,
+      ipv6_cidr_blocks: null,
+      prefix_list_ids: null,
+      ...after,
+    },
+    afterUnknown: { id: true, source_security_group_id: true },
+  });
+
+  it('judges each rule by itself: what the plan opens', async () => {
+    const scanned = await scanDocument(
+      plan([
+        rule('ssh', { from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }),
+        rule('https', { from_port: 443, to_port: 443, cidr_blocks: ['0.0.0.0/0'] }),
+        rule('egress_all', {
+          type: 'egress',
+          protocol: '-1',
+          from_port: 0,
+          to_port: 0,
+          cidr_blocks: ['0.0.0.0/0'],
+        }),
+      ]),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', `aws_security_group_rule.${name}`).status;
+    expect(status('ssh')).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', 'aws_security_group_rule.ssh').change,
+    ).toBe('introduced');
+    expect(status('https')).toBe('PASS');
+    expect(status('egress_all')).toBe('PASS');
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});
+
+describe('S3 split resources on a bucket the plan does not manage', () => {
+  // Modelled on checkov's plan_with_iam_data_block (an aws_s3_bucket_policy from
+  // data.aws_iam_policy_document) and terraform-compliance's test_issue-174 (bucket policies),
+  // their bucket named by a constant instead of a bucket of the plan.
+  const part = (address: string, after: Json): Change => ({
+    address,
+    after: { bucket: 'existing-reports', ...after },
+    afterUnknown: { id: true },
+  });
+
+  it('judges the setting the plan makes; the bucket’s others stay unknown', async () => {
+    const publicPolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: 'arn:aws:s3:::existing-reports/*',
+        },
+      ],
+    });
+    const scanned = await scanDocument(
+      plan([
+        part('aws_s3_bucket_policy.public', { policy: publicPolicy }),
+        part('aws_s3_bucket_logging.logs', { target_bucket: 'central-logs', target_prefix: 'reports/' }),
+      ]),
+    );
+    const status = (check: string, address: string) => findingOf(scanned, check, address).status;
+    expect(status('aws.s3.bucket-public-access', 'aws_s3_bucket_policy.public')).toBe('FAIL');
+    expect(status('aws.s3.bucket-access-logging', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('aws.s3.bucket-cmk-encryption', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('common.location.data-in-japan', 'aws_s3_bucket_policy.public')).toBe('UNKNOWN');
+    expect(status('aws.s3.bucket-access-logging', 'aws_s3_bucket_logging.logs')).toBe('PASS');
+    expect(status('aws.s3.bucket-public-access', 'aws_s3_bucket_logging.logs')).toBe('UNKNOWN');
+    expect(resourceOf(scanned, 'aws_s3_bucket_policy.public').name).toBe('existing-reports');
+  });
+});

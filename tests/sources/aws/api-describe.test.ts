@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { ACCOUNT } from './builders.ts';
+
+// The services' own describe output (aws … describe-*, SDK recordings such as Cloud Custodian's
+// placebo data): PascalCase or camelCase members, fields left out when not set.
+function read(document: unknown) {
+  const skipped: string[] = [];
+  const resources = [
+    ...awsApiDescribeFormat.read(document, { file: 'describe.json', skip: (reason) => skipped.push(reason) }),
+  ] as Resource<Record<string, unknown>>[];
+  return { resources, skipped };
+}
+
+const dbArn = `arn:aws:rds:ap-northeast-1:${ACCOUNT}:db:orders`;
+const instances = {
+  DBInstances: [
+    {
+      DBInstanceIdentifier: 'orders',
+      DBInstanceArn: dbArn,
+      DbiResourceId: 'db-ORDERS',
+      PubliclyAccessible: true,
+      StorageEncrypted: false,
+      BackupRetentionPeriod: 7,
+      AvailabilityZone: 'ap-northeast-1a',
+    },
+  ],
+};
+
+describe('aws-api-describe', () => {
+  it.each([
+    ['describe-db-instances', instances],
+    [
+      'describe-trails',
+      { trailList: [{ Name: 't', TrailARN: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/t` }] },
+    ],
+    ['describe-key', { KeyMetadata: { KeyId: 'k', Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/k` } }],
+  ])('is chosen for %s output', (_what, document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'aws-api-describe',
+    );
+  });
+
+  it('does not take an object without its ARN for a resource', () => {
+    expect(awsApiDescribeFormat.matches({ cluster: { name: 'web' } })).toBe(false);
+    expect(awsApiDescribeFormat.matches({ Table: { TableName: 't' } })).toBe(false);
+  });
+
+  it('reads each entry as a configuration item of its type, account and region from the ARN', () => {
+    const { resources, skipped } = read(instances);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      id: dbArn,
+      account: ACCOUNT,
+      region: 'ap-northeast-1',
+      nativeType: 'AWS::RDS::DBInstance',
+      facts: {
+        publiclyAccessible: { source: 'explicit', value: true },
+        encrypted: { source: 'explicit', value: false },
+        // The API leaves the list out when no log is exported.
+        enabledLogExports: { source: 'default', value: [] },
+      },
+    });
+  });
+
+  it('reads EKS logging groups and security group ranges as the API writes them', () => {
+    const eks = read({
+      cluster: {
+        name: 'web',
+        arn: `arn:aws:eks:ap-northeast-1:${ACCOUNT}:cluster/web`,
+        logging: {
+          clusterLogging: [
+            { types: ['api', 'audit'], enabled: true },
+            { types: ['scheduler'], enabled: false },
+          ],
+        },
+      },
+    });
+    expect(eks.resources[0]?.facts).toMatchObject({ enabledLogTypes: { value: ['api', 'audit'] } });
+    const groups = read({
+      SecurityGroups: [
+        {
+          GroupId: 'sg-1',
+          OwnerId: ACCOUNT,
+          SecurityGroupArn: `arn:aws:ec2:ap-northeast-1:${ACCOUNT}:security-group/sg-1`,
+          IpPermissions: [
+            { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
+          ],
+        },
+        { GroupId: 'sg-2', OwnerId: ACCOUNT, IpPermissions: [] },
+      ],
+    });
+    expect(groups.resources[0]?.facts).toMatchObject({
+      openIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] },
+    });
+    expect(groups.skipped).toEqual([expect.stringContaining('sg-2: no region')]);
+  });
+
+  it('reads every member of get-account-authorization-details, named as IAM names them', () => {
+    const { resources } = read({
+      UserDetailList: [
+        {
+          UserName: 'alice',
+          UserId: 'AIDA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:user/alice`,
+          GroupList: ['admins'],
+        },
+      ],
+      GroupDetailList: [
+        { GroupName: 'admins', GroupId: 'AGPA1', Arn: `arn:aws:iam::${ACCOUNT}:group/admins` },
+      ],
+      RoleDetailList: [
+        {
+          RoleName: 'open',
+          RoleId: 'AROA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:role/open`,
+          AssumeRolePolicyDocument: encodeURIComponent(
+            JSON.stringify({
+              Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+            }),
+          ),
+        },
+      ],
+      Policies: [],
+      IsTruncated: false,
+    });
+    expect(resources.map((r) => [r.nativeType, r.name, r.region])).toEqual([
+      ['AWS::IAM::User', 'alice', 'global'],
+      ['AWS::IAM::Group', 'admins', 'global'],
+      ['AWS::IAM::Role', 'open', 'global'],
+    ]);
+  });
+
+  it('takes account and region from the dump’s folders for entries that name neither', () => {
+    const resources = [
+      ...awsApiDescribeFormat.read(
+        { Volumes: [{ VolumeId: 'vol-1', Encrypted: false }] },
+        { file: `dump/${ACCOUNT}/ap-northeast-3/describe-volumes.json`, skip: () => {} },
+      ),
+    ];
+    expect(resources).toMatchObject([
+      { account: ACCOUNT, region: 'ap-northeast-3', nativeType: 'AWS::EC2::Volume' },
+    ]);
+  });
+});
