@@ -12,7 +12,7 @@ import { record, type Seen } from '../tests/store/helpers/scans.ts';
  * through prepared statements in one transaction, in key order, into a new store with kansa's
  * schema and indexes; then the same findings recorded by kansa (lifecycles read, findings
  * observed, rows worked out and written). CPU time of this process, store closed (checkpointed)
- * included. The 100k bench scan keeps 90,261 failures; 630,252 is every finding it makes.
+ * included. The 100k bench scan keeps about 91,000 failures; 630,252 is every finding it makes.
  */
 const SIZES = (process.env.BENCH_STORE_SIZES ?? '90000,630000').split(',').map(Number);
 
@@ -121,7 +121,7 @@ writes them, into a new SQLite store with kansa's schema and indexes, in one pro
 store closed and checkpointed included). Floor: the rows alone, made beforehand, inserted
 through prepared statements in one transaction in key order. kansa: the same findings
 recorded by \`ScanRecording\` (lifecycles read, findings observed and hashed, rows worked out).
-The 100k bench scan keeps 90,261 failures; 630,252 is every finding it makes.
+The 100k bench scan keeps about 91,000 failures; 630,252 is every finding it makes.
 
 | findings | floor CPU ms | µs / finding | kansa CPU ms | µs / finding | × floor |
 |---:|---:|---:|---:|---:|---:|
