@@ -31,10 +31,15 @@ class PgRunner implements SqlRunner {
     await this.client.query(numberPlaceholders(sql), params as SqlValue[]);
   }
 
-  /** One multi-row INSERT per batch: a round trip per row would make a large scan slow to record. */
+  /**
+   * One multi-row statement per batch: a round trip per row would make a large scan slow to
+   * record. An INSERT … VALUES takes many tuples; an UPDATE by key
+   * (`UPDATE t SET a = ?, … WHERE k = ?`) becomes one UPDATE … FROM (VALUES …) (its values are
+   * text, as the store's updated columns are).
+   */
   async runMany(sql: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return;
-    const match = /^(.*\bVALUES\s*)(\([^)]*\))(.*)$/is.exec(sql);
+    const match = /^(.*\bVALUES\s*)(\([^)]*\))(.*)$/is.exec(sql) ?? updateByKey(sql);
     if (!match) {
       for (const row of rows) await this.run(sql, row);
       return;
@@ -48,6 +53,26 @@ class PgRunner implements SqlRunner {
       await this.run(statement, batch.flat());
     }
   }
+}
+
+/**
+ * `UPDATE t SET a = ?, b = 'x', … WHERE k = ?` as the parts of
+ * `UPDATE t SET a = v.p1, b = 'x', … FROM (VALUES (?, ?), …) AS v (p1, p2) WHERE t.k = v.p2`:
+ * the statement's head, one tuple, its tail (undefined for any other statement).
+ */
+function updateByKey(sql: string): [string, string, string, string] | undefined {
+  const match = /^\s*UPDATE\s+(\w+)\s+SET\s+(.+?)\s+WHERE\s+(\w+)\s*=\s*\?\s*$/is.exec(sql);
+  if (!match) return undefined;
+  const [, table, assignments, key] = match as unknown as [string, string, string, string];
+  let n = 0;
+  const set = assignments.replace(/\?/g, () => `v.p${++n}`);
+  const columns = Array.from({ length: n + 1 }, (_, i) => `p${i + 1}`);
+  return [
+    sql,
+    `UPDATE ${table} SET ${set} FROM (VALUES `,
+    `(${columns.map(() => '?').join(', ')})`,
+    `) AS v (${columns.join(', ')}) WHERE ${table}.${key} = v.p${n + 1}`,
+  ];
 }
 
 /** The shared store: PostgreSQL through the pg client, for several runners writing to one store. */

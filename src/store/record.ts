@@ -272,6 +272,7 @@ async function writeScan(
   };
   let scanRows: SqlValue[][] = [];
   let upserts: SqlValue[][] = [];
+  let stillOpen: SqlValue[][] = [];
   const openFailures: OpenFailure[] = [];
   const recordObservation = (o: Observation, before: Lifecycle | undefined) => {
     const change = changeOf(o, before);
@@ -299,6 +300,11 @@ async function writeScan(
       });
     }
     if (change === 'passing') return;
+    // Still open as it was: only when it was last seen (and its names) change.
+    if (change === 'open') {
+      stillOpen.push([seen, o.resourceName, o.requirements, o.id]);
+      return;
+    }
     upserts.push([
       o.id,
       o.checkId,
@@ -349,6 +355,7 @@ async function writeScan(
   // In the tables' key order: the most of a big scan's recording is these inserts.
   scanRows = inFindingIdOrder(scanRows, 1);
   upserts = inFindingIdOrder(upserts, 0);
+  stillOpen = inFindingIdOrder(stillOpen, 3);
   gone.sort();
   await tx.runMany(
     `INSERT INTO scan_findings (scan_id, finding_id, status, severity, evidence_hash, change, opened_at, waiver)
@@ -365,6 +372,10 @@ async function writeScan(
        times_reopened = excluded.times_reopened, resource_name = excluded.resource_name,
        requirements = excluded.requirements`,
     upserts,
+  );
+  await tx.runMany(
+    'UPDATE findings SET last_seen = ?, resource_name = ?, requirements = ? WHERE finding_id = ?',
+    stillOpen,
   );
   await tx.runMany(
     "UPDATE findings SET state = 'resolved', status = 'ABSENT', resolved_at = ? WHERE finding_id = ?",
