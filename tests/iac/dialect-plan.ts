@@ -7,7 +7,8 @@ export type Json = Record<string, unknown>;
 
 export interface Change {
   readonly address: string;
-  readonly after: Json;
+  /** Null for a deletion. */
+  readonly after: Json | null;
   readonly afterUnknown?: Json;
   /** The resource block's `expressions` in `configuration`. */
   readonly expressions?: Json;
@@ -39,11 +40,9 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
     terraform_version: options.terraformVersion ?? '1.9.8',
     planned_values: {
       root_module: {
-        resources: changes.map((c) => ({
-          ...identity(c.address, c.provider),
-          schema_version: 0,
-          values: c.after,
-        })),
+        resources: changes
+          .filter((c) => c.after !== null)
+          .map((c) => ({ ...identity(c.address, c.provider), schema_version: 0, values: c.after })),
       },
     },
     resource_changes: changes.map((c) => ({
@@ -53,7 +52,9 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
         before: c.before ?? null,
         after: c.after,
         after_unknown: c.afterUnknown ?? {},
-        ...(options.formatVersion === '0.1' ? {} : { before_sensitive: false, after_sensitive: {} }),
+        ...(options.formatVersion === '0.1'
+          ? {}
+          : { before_sensitive: c.before ? {} : false, after_sensitive: c.after ? {} : false }),
       },
     })),
     configuration: {
@@ -76,6 +77,19 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
     },
   };
 }
+
+/** An `aws_iam_account_password_policy` that meets the CIS defaults the Osaka framework asks. */
+export const STRICT_PASSWORD_POLICY = {
+  allow_users_to_change_password: true,
+  minimum_password_length: 14,
+  require_lowercase_characters: true,
+  require_numbers: true,
+  require_symbols: true,
+  require_uppercase_characters: true,
+  password_reuse_prevention: 24,
+  hard_expiry: false,
+  max_password_age: 0,
+};
 
 export const ref = (...references: string[]) => ({ references });
 export const constant = (value: unknown) => ({ constant_value: value });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountResourceId } from '../../src/model/resource.ts';
+import { type Change, constant, type Json, plan, STRICT_PASSWORD_POLICY } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
@@ -9,88 +10,31 @@ import { findingOf, resourceOf, scanDocument } from './helpers.ts';
  * defaulting to 6) and the deletion of an account's settings.
  */
 
-type Json = Record<string, unknown>;
-const AWS = 'registry.terraform.io/hashicorp/aws';
 const ACCOUNT_ID = accountResourceId('aws', '123456789012');
-const STRICT = {
-  allow_users_to_change_password: true,
-  minimum_password_length: 14,
-  require_lowercase_characters: true,
-  require_numbers: true,
-  require_symbols: true,
-  require_uppercase_characters: true,
-  password_reuse_prevention: 24,
-  hard_expiry: false,
-  max_password_age: 0,
-};
-
-function change(
-  address: string,
-  actions: string[],
-  before: Json | null,
-  after: Json | null,
-  unknown: Json = {},
-): Json {
-  const [type, name] = address.split('.');
-  return {
-    address,
-    mode: 'managed',
-    type,
-    name,
-    provider_name: AWS,
-    change: {
-      actions,
-      before,
-      after,
-      after_unknown: unknown,
-      before_sensitive: before ? {} : false,
-      after_sensitive: after ? {} : false,
-    },
-  };
-}
-
-/** A plan of one account (the provider block names it), with the `resource` blocks' attributes. */
-function plan(changes: Json[], configured: Record<string, string[]> = {}): Json {
-  return {
-    format_version: '1.2',
-    terraform_version: '1.9.8',
-    planned_values: { root_module: {} },
-    resource_changes: changes,
-    configuration: {
-      provider_config: {
-        aws: {
-          name: 'aws',
-          full_name: AWS,
-          expressions: {
-            region: { constant_value: 'ap-northeast-1' },
-            allowed_account_ids: { constant_value: ['123456789012'] },
-          },
-        },
-      },
-      root_module: {
-        resources: Object.entries(configured).map(([address, attributes]) => {
-          const [type, name] = address.split('.');
-          return {
-            address,
-            mode: 'managed',
-            type,
-            name,
-            provider_config_key: 'aws',
-            expressions: Object.fromEntries(attributes.map((a) => [a, { constant_value: true }])),
-          };
-        }),
-      },
-    },
-  };
-}
-
 const CHECK = 'aws.iam.password-policy';
+const STRICT = STRICT_PASSWORD_POLICY;
+/** Every attribute the configuration sets, as constants. */
+const configured = (values: Json) =>
+  Object.fromEntries(Object.keys(values).map((key) => [key, constant(values[key])]));
+
+/** A plan of one account: the provider block names it. */
+function scanPlan(...changes: Change[]) {
+  return scanDocument(
+    plan(changes, {
+      providers: {
+        aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant(['123456789012']) },
+      },
+    }),
+  );
+}
 
 describe('aws_iam_account_password_policy in a plan', () => {
   it('a new strict policy passes, on the account, with the attributes as evidence', async () => {
-    const scanned = await scanDocument(
-      plan([change('aws_iam_account_password_policy.strict', ['create'], null, STRICT)]),
-    );
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.strict',
+      after: STRICT,
+      expressions: configured(STRICT),
+    });
     const account = resourceOf(scanned, ACCOUNT_ID);
     expect(account.origin.iac?.address).toBe('aws_iam_account_password_policy.strict');
     const finding = findingOf(scanned, CHECK, ACCOUNT_ID);
@@ -102,24 +46,12 @@ describe('aws_iam_account_password_policy in a plan', () => {
 
   it('a flag the configuration leaves out is what IAM resets it to (false), so the policy falls short', async () => {
     const { require_symbols: _left, password_reuse_prevention: _out, ...rest } = STRICT;
-    const scanned = await scanDocument(
-      plan(
-        [
-          change('aws_iam_account_password_policy.p', ['create'], null, rest, {
-            require_symbols: true,
-            password_reuse_prevention: true,
-          }),
-        ],
-        {
-          'aws_iam_account_password_policy.p': [
-            'minimum_password_length',
-            'require_lowercase_characters',
-            'require_numbers',
-            'require_uppercase_characters',
-          ],
-        },
-      ),
-    );
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.p',
+      after: rest,
+      afterUnknown: { require_symbols: true, password_reuse_prevention: true },
+      expressions: configured(rest),
+    });
     const finding = findingOf(scanned, CHECK, ACCOUNT_ID);
     expect(finding.status).toBe('FAIL');
     expect(finding.change).toBe('introduced');
@@ -134,23 +66,22 @@ describe('aws_iam_account_password_policy in a plan', () => {
 
   it('a flag set from a value known only after apply leaves the verdict open', async () => {
     const { require_symbols: _later, ...rest } = STRICT;
-    const scanned = await scanDocument(
-      plan([change('aws_iam_account_password_policy.p', ['create'], null, rest, { require_symbols: true })], {
-        'aws_iam_account_password_policy.p': ['require_symbols'],
-      }),
-    );
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.p',
+      after: rest,
+      afterUnknown: { require_symbols: true },
+      expressions: { ...configured(rest), require_symbols: { references: ['data.external.policy.result'] } },
+    });
     expect(findingOf(scanned, CHECK, ACCOUNT_ID).status).toBe('UNKNOWN');
   });
 
   it('a short minimum length fails (the provider default of 6 is shown by the plan)', async () => {
-    const scanned = await scanDocument(
-      plan([
-        change('aws_iam_account_password_policy.p', ['create'], null, {
-          ...STRICT,
-          minimum_password_length: 6,
-        }),
-      ]),
-    );
+    const { minimum_password_length: _default, ...rest } = STRICT;
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.p',
+      after: { ...STRICT, minimum_password_length: 6 },
+      expressions: configured(rest),
+    });
     const finding = findingOf(scanned, CHECK, ACCOUNT_ID);
     expect(finding.status).toBe('FAIL');
     expect(finding.evidence).toContainEqual(
@@ -162,9 +93,12 @@ describe('aws_iam_account_password_policy in a plan', () => {
   });
 
   it('deleting the policy leaves the account with none: a failure the plan brings in', async () => {
-    const scanned = await scanDocument(
-      plan([change('aws_iam_account_password_policy.strict', ['delete'], STRICT, null)]),
-    );
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.strict',
+      actions: ['delete'],
+      before: STRICT,
+      after: null,
+    });
     expect(scanned.coverage.skipped).toEqual([]);
     const finding = findingOf(scanned, CHECK, ACCOUNT_ID);
     expect(finding.status).toBe('FAIL');
@@ -175,10 +109,12 @@ describe('aws_iam_account_password_policy in a plan', () => {
   });
 
   it('deleting a weak policy keeps the failure that was there', async () => {
-    const weak = { ...STRICT, minimum_password_length: 8 };
-    const scanned = await scanDocument(
-      plan([change('aws_iam_account_password_policy.p', ['delete'], weak, null)]),
-    );
+    const scanned = await scanPlan({
+      address: 'aws_iam_account_password_policy.p',
+      actions: ['delete'],
+      before: { ...STRICT, minimum_password_length: 8 },
+      after: null,
+    });
     const finding = findingOf(scanned, CHECK, ACCOUNT_ID);
     expect(finding.status).toBe('FAIL');
     expect(finding.change).toBe('kept');
@@ -205,7 +141,6 @@ describe('deleting the account-wide S3 Block Public Access', () => {
     tags: {},
     tags_all: {},
   };
-
   // The bucket's own blocks are off: only the account's guarded it.
   const OWN_BLOCKS = {
     bucket: 'city-open-data',
@@ -215,19 +150,29 @@ describe('deleting the account-wide S3 Block Public Access', () => {
     ignore_public_acls: false,
     restrict_public_buckets: false,
   };
+  const unchanged = (address: string, values: Json): Change => ({
+    address,
+    actions: ['no-op'],
+    before: values,
+    after: values,
+  });
   const bucket = [
-    change('aws_s3_bucket.open', ['no-op'], PUBLIC_BUCKET, PUBLIC_BUCKET),
-    change('aws_s3_bucket_public_access_block.open', ['no-op'], OWN_BLOCKS, OWN_BLOCKS),
+    unchanged('aws_s3_bucket.open', PUBLIC_BUCKET),
+    unchanged('aws_s3_bucket_public_access_block.open', OWN_BLOCKS),
   ];
 
   it('turns every block off: a bucket it guarded becomes public', async () => {
-    const guarded = await scanDocument(
-      plan([change('aws_s3_account_public_access_block.this', ['no-op'], BLOCKS, BLOCKS), ...bucket]),
-    );
+    const guarded = await scanPlan(unchanged('aws_s3_account_public_access_block.this', BLOCKS), ...bucket);
     expect(findingOf(guarded, 'aws.s3.bucket-public-access', 'aws_s3_bucket.open').status).toBe('PASS');
 
-    const removed = await scanDocument(
-      plan([change('aws_s3_account_public_access_block.this', ['delete'], BLOCKS, null), ...bucket]),
+    const removed = await scanPlan(
+      {
+        address: 'aws_s3_account_public_access_block.this',
+        actions: ['delete'],
+        before: BLOCKS,
+        after: null,
+      },
+      ...bucket,
     );
     const finding = findingOf(removed, 'aws.s3.bucket-public-access', 'aws_s3_bucket.open');
     expect(finding.status).toBe('FAIL');

@@ -2,7 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bucketV3, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import {
+  bucketV3,
+  type Change,
+  constant,
+  type Json,
+  plan,
+  ref,
+  STRICT_PASSWORD_POLICY,
+} from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
 
 /**
@@ -277,17 +285,7 @@ describe('deposed objects', () => {
   // an object a `create_before_destroy` replacement left behind, destroyed by the next plan, listed
   // beside the current object of the same address.
   it('judges the current object, not the deposed one the plan destroys', async () => {
-    const policy = {
-      allow_users_to_change_password: true,
-      minimum_password_length: 14,
-      require_lowercase_characters: true,
-      require_numbers: true,
-      require_symbols: true,
-      require_uppercase_characters: true,
-      password_reuse_prevention: 24,
-      hard_expiry: false,
-      max_password_age: 0,
-    };
+    const policy = STRICT_PASSWORD_POLICY;
     const document = plan(
       [
         {
