@@ -1,4 +1,5 @@
 import { memoized } from '../../base/memo.ts';
+import { UNKNOWN_REGION } from '../../model/resource.ts';
 import type { CloudAsset } from './asset.ts';
 import { at, type JsonObject, lastSegment, stringAt } from './json.ts';
 
@@ -28,8 +29,11 @@ export function locationOf(
   data: JsonObject | undefined,
   typeLocation: ((data: JsonObject) => string | undefined) | undefined,
 ): string {
+  const own = data && typeLocation?.(data);
+  // The type's own field says the location cannot be told (a Pub/Sub topic with no storage policy).
+  if (own === UNKNOWN_REGION) return UNKNOWN_REGION;
   const found =
-    (data && typeLocation?.(data)) ??
+    own ??
     asset.resource?.location ??
     stringAt(data, 'location') ??
     stringAt(data, 'region') ??
@@ -40,6 +44,9 @@ export function locationOf(
     locationInName(stringAt(data, 'selfLink'));
   return found ? regionOfZone(lastSegment(found).trim().toLowerCase()) : 'global';
 }
+
+/** Google Cloud's regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */
+export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['asia-northeast1', 'asia-northeast2']);
 
 /** The data location of snapshots, machine images and backups: the first of `storageLocations`. */
 export function storageLocation(data: JsonObject): string | undefined {

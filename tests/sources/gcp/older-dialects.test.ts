@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { currentAssetType } from '../../../src/sources/gcp/asset.ts';
 import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
 import { readRecords } from '../../helpers/checks.ts';
@@ -177,7 +178,7 @@ describe('gcp: location when `location` is not where you look', () => {
       'us-central1',
     ],
     [
-      'a Pub/Sub topic allowed in several regions (no single location)',
+      'a Pub/Sub topic allowed in several regions: the first outside Japan (a message may be there)',
       {
         name: '//pubsub.googleapis.com/projects/p/topics/t2',
         asset_type: 'pubsub.googleapis.com/Topic',
@@ -185,7 +186,29 @@ describe('gcp: location when `location` is not where you look', () => {
           data: { messageStoragePolicy: { allowedPersistenceRegions: ['asia-northeast1', 'us-central1'] } },
         },
       },
-      'global',
+      'us-central1',
+    ],
+    [
+      'a Pub/Sub topic allowed in Tokyo and Osaka only',
+      {
+        name: '//pubsub.googleapis.com/projects/p/topics/t3',
+        asset_type: 'pubsub.googleapis.com/Topic',
+        resource: {
+          data: {
+            messageStoragePolicy: { allowedPersistenceRegions: ['asia-northeast2', 'asia-northeast1'] },
+          },
+        },
+      },
+      'asia-northeast2',
+    ],
+    [
+      'a Pub/Sub topic with no storage policy: where its messages are kept is not told (unknown, not global)',
+      {
+        name: '//pubsub.googleapis.com/projects/p/topics/t4',
+        asset_type: 'pubsub.googleapis.com/Topic',
+        resource: { data: { name: 'projects/p/topics/t4' } },
+      },
+      UNKNOWN_REGION,
     ],
     [
       'storageLocations over resource.location (snapshot)',

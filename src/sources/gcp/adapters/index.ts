@@ -1,6 +1,6 @@
-import type { KansaType } from '../../../model/resource.ts';
+import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
-import { storageLocation } from '../location.ts';
+import { JAPAN_REGIONS, storageLocation } from '../location.ts';
 import { datasetFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
@@ -122,16 +122,20 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     kansaType: 'cache.cluster',
     facts: (data, path) => customerManagedKey(data, path, 'customerManagedKey'),
   },
-  // Messages are kept where `messageStoragePolicy.allowedPersistenceRegions` allows: one region
-  // is the topic's data location (several, or none, leave it global).
+  // Messages are kept where `messageStoragePolicy.allowedPersistenceRegions` allows. Several
+  // regions: a message may be in any of them, so the topic is as far out as the farthest one (the
+  // first outside Japan's, else the first). No policy: Pub/Sub keeps messages near their
+  // publishers, within the organisation's location policy, which the record does not show
+  // (https://cloud.google.com/pubsub/docs/resource-location-restriction): unknown, not global.
   'pubsub.googleapis.com/Topic': {
     kansaType: 'storage.queue',
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
     region: (data) => {
-      const regions = at(data, 'messageStoragePolicy.allowedPersistenceRegions');
-      return Array.isArray(regions) && regions.length === 1 && typeof regions[0] === 'string'
-        ? regions[0]
-        : undefined;
+      const listed = at(data, 'messageStoragePolicy.allowedPersistenceRegions');
+      const regions = Array.isArray(listed) ? listed.filter((r) => typeof r === 'string' && r !== '') : [];
+      return (
+        regions.find((region) => !JAPAN_REGIONS.has(region.toLowerCase())) ?? regions[0] ?? UNKNOWN_REGION
+      );
     },
   },
   'file.googleapis.com/Instance': {
