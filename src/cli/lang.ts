@@ -21,6 +21,15 @@ export function langOfArgs(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 }
 
 /**
+ * The command line without its `--lang` when it asks for help (`kansa help scan --lang ja`):
+ * the language is read before parsing, and commander's `help` command takes no option.
+ */
+export function withoutLangForHelp(argv: readonly string[]): readonly string[] {
+  if (argv[0] !== 'help') return argv;
+  return argv.filter((arg, i) => arg !== '--lang' && argv[i - 1] !== '--lang' && !arg.startsWith('--lang='));
+}
+
+/**
  * `--lang` as every command takes it. Its default is named once, by where it comes from (the
  * help would otherwise show the locale's value of the machine that printed it beside it).
  */

@@ -15,7 +15,7 @@ import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { localizeHelp } from './help-text.ts';
 import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
-import { langOfArgs, langOption } from './lang.ts';
+import { langOfArgs, langOption, withoutLangForHelp } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
 import { registerReportCommand } from './report-command.ts';
@@ -227,7 +227,7 @@ export async function runCommand(argv: readonly string[], stdout: StdoutWatch): 
   localizeHelp(program, lang);
 
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(withoutLangForHelp(argv), { from: 'user' });
     await stdout.settled();
     if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
     return exitCode;

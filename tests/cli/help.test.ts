@@ -125,6 +125,11 @@ describe('--help --lang ja', () => {
     expect(root.stdout).toContain('\nコマンド:\n');
     expect(root.stdout).toMatch(/ {2}-V, --version +バージョン番号を表示する\n/);
     expect(root.stdout).toMatch(/ {2}help \[command\] +コマンドのヘルプを表示する\n/);
+
+    // The help command takes the language too, as every command does.
+    const viaHelp = await helpInProcess(['help', 'scan', '--lang', 'ja']);
+    expect(viaHelp.code).toBe(0);
+    expect(viaHelp.stdout).toBe(stdout);
   });
 
   it('wraps Japanese within 80 columns, never starting a line with a closing mark', async () => {
