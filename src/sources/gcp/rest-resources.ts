@@ -52,45 +52,38 @@ const LIST_KEYS = [
 ];
 
 /**
- * Resources without a `kind`, by their full resource name (`name`): the asset type and the
- * service that names the Cloud Asset.
+ * Resources without a `kind`, by their full resource name (`name`): the asset type, whose
+ * service (`pubsub.googleapis.com`) also names the Cloud Asset.
  */
-const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string; readonly service: string }[] = [
+const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string }[] = [
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/,
     assetType: 'cloudkms.googleapis.com/CryptoKey',
-    service: 'cloudkms.googleapis.com',
   },
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/,
     assetType: 'cloudkms.googleapis.com/KeyRing',
-    service: 'cloudkms.googleapis.com',
   },
   {
     pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+\/keys\/[^/]+$/,
     assetType: 'iam.googleapis.com/ServiceAccountKey',
-    service: 'iam.googleapis.com',
   },
   {
     pattern: /^projects\/[^/]+\/serviceAccounts\/[^/]+$/,
     assetType: 'iam.googleapis.com/ServiceAccount',
-    service: 'iam.googleapis.com',
   },
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/functions\/[^/]+$/,
     assetType: 'cloudfunctions.googleapis.com/CloudFunction',
-    service: 'cloudfunctions.googleapis.com',
   },
   {
     pattern: /^projects\/[^/]+\/topics\/[^/]+$/,
     assetType: 'pubsub.googleapis.com/Topic',
-    service: 'pubsub.googleapis.com',
   },
   // `gcloud logging buckets list`: log buckets, not Cloud Storage buckets (`storage#bucket`).
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
     assetType: 'logging.googleapis.com/LogBucket',
-    service: 'logging.googleapis.com',
   },
 ];
 
@@ -112,7 +105,8 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
     ('serviceConfig' in item || item.environment === 'GEN_2')
       ? 'cloudfunctions.googleapis.com/Function'
       : known.assetType;
-  return { assetType, name: `//${known.service}/${name}` };
+  const service = known.assetType.slice(0, known.assetType.indexOf('/'));
+  return { assetType, name: `//${service}/${name}` };
 }
 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
