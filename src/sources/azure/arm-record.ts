@@ -1,6 +1,7 @@
 import { dottedKeys } from '../../base/dotted-path.ts';
 import { memoized } from '../../base/memo.ts';
 import type { Resource } from '../../model/resource.ts';
+import { steampipeRowSkip } from '../steampipe-row.ts';
 
 /** A parsed JSON object. */
 export type JsonObject = Record<string, unknown>;
@@ -152,6 +153,8 @@ export interface ArmRecord {
 /** Normalizes a record, or says why it is not a usable resource. */
 export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
   if (!isObject(raw)) return { skip: 'not a JSON object' };
+  const steampipe = steampipeRowSkip(raw, '`az graph query` or `az … list -o json`');
+  if (steampipe) return steampipe;
   const rawId = idOf(raw);
   if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
   if (!isArmRecord(raw)) return { skip: `not an ARM resource id: ${rawId}` };

@@ -1,5 +1,7 @@
 import type { DocumentFormat } from '../format.ts';
+import { steampipeRowSkip } from '../steampipe-row.ts';
 import type { CloudAsset } from './asset.ts';
+import { fromGcloudStorageBucket } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
 
@@ -29,8 +31,12 @@ export const gcpRestResources: DocumentFormat = {
   },
 };
 
-/** A list page's `items`, an array, or the object itself. */
+/** A list page's `items`, an array, or the object itself; gcloud storage's own records as the API's. */
 function itemsOf(document: unknown): readonly unknown[] | undefined {
+  return listedItems(document)?.map(fromGcloudStorageBucket);
+}
+
+function listedItems(document: unknown): readonly unknown[] | undefined {
   if (Array.isArray(document)) return document;
   if (!isObject(document)) return undefined;
   if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
@@ -131,6 +137,8 @@ function assetTypeOf(item: unknown): string | undefined {
 }
 
 function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
+  const steampipe = steampipeRowSkip(item, '`gcloud … --format=json` or `gcloud asset export`');
+  if (steampipe) return steampipe;
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
   if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
   const assetType = assetTypeOf(item);

@@ -53,4 +53,23 @@ describe('az … list output', () => {
     ]);
     expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
   });
+
+  it('skips Steampipe rows (`akas`, `title`): their snake_case columns are not ARM’s properties', () => {
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa';
+    const skipped: string[] = [];
+    const ctx = { file: 'steampipe.json', skip: (reason: string) => skipped.push(reason) };
+    const row = {
+      id,
+      name: 'sa',
+      type: 'Microsoft.Storage/storageAccounts',
+      network_rule_default_action: 'Deny',
+      region: 'japaneast',
+      title: 'sa',
+      akas: [id.toLowerCase()],
+    };
+    expect(azureArm.matches([row])).toBe(true);
+    expect([...azureArm.read([row], ctx)]).toEqual([]);
+    expect(skipped).toEqual([expect.stringContaining('a Steampipe table row')]);
+  });
 });

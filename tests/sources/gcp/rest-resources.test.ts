@@ -157,4 +157,71 @@ describe('gcp-rest-resources', () => {
       account: '123456789012',
     });
   });
+
+  // `gcloud storage buckets describe --format=json` without `--raw`: gcloud's own record.
+  const gcloudBucket = (name: string, fields: Record<string, unknown>) => ({
+    name,
+    storage_url: `gs://${name}/`,
+    location: 'ASIA-NORTHEAST1',
+    location_type: 'region',
+    ...fields,
+  });
+  const ownersAcl = {
+    entity: 'project-owners-123456789012',
+    projectTeam: { projectNumber: '123456789012', team: 'owners' },
+    role: 'OWNER',
+  };
+
+  it('reads gcloud storage’s snake_case bucket record as the storage#bucket it comes from', () => {
+    const document = [
+      gcloudBucket('acl-bucket', {
+        uniform_bucket_level_access: false,
+        public_access_prevention: 'inherited',
+        acl: [ownersAcl, { entity: 'allUsers', role: 'READER' }],
+        default_kms_key: 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+      }),
+    ];
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'gcp-rest-resources',
+    );
+    const [b] = readRecords(gcpRestResources, document);
+    expect(b).toMatchObject({
+      id: '//storage.googleapis.com/acl-bucket',
+      account: '123456789012',
+      region: 'asia-northeast1',
+      kansaType: 'storage.bucket',
+      facts: {
+        uniformBucketLevelAccess: { source: 'explicit', value: false },
+        publicAccessPrevention: { source: 'explicit', value: 'inherited' },
+        publicAcl: { source: 'explicit', value: [{ role: 'READER', member: 'allUsers' }] },
+        customerManagedKey: { source: 'explicit', value: true },
+      },
+    });
+  });
+
+  it('places a gcloud storage bucket in no project when its ACLs name none (uniform access) or two', () => {
+    const other = { ...ownersAcl, projectTeam: { projectNumber: '999', team: 'viewers' } };
+    const read = readRecords(gcpRestResources, [
+      gcloudBucket('ubla', { uniform_bucket_level_access: true }),
+      gcloudBucket('two-projects', { acl: [ownersAcl, other] }),
+    ]);
+    // The scan drops, as skipped with the reason, what no record places in a project.
+    expect(read.map((r) => [r.id, r.account])).toEqual([
+      ['//storage.googleapis.com/ubla', ''],
+      ['//storage.googleapis.com/two-projects', ''],
+    ]);
+  });
+
+  it('skips Steampipe rows (`akas`, `title`) that carry a `kind`: their columns are not the API’s', () => {
+    const skipped: string[] = [];
+    const ctx = { file: 'steampipe.json', skip: (reason: string) => skipped.push(reason) };
+    const row = {
+      ...bucket,
+      iam_configuration_uniform_bucket_level_access_enabled: true,
+      title: bucket.name,
+      akas: [`gcp://storage.googleapis.com/projects/p/buckets/${bucket.name}`],
+    };
+    expect([...gcpRestResources.read([row], ctx)]).toEqual([]);
+    expect(skipped).toEqual([expect.stringContaining('a Steampipe table row')]);
+  });
 });
