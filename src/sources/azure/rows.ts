@@ -6,8 +6,12 @@ import { get, idOf, isArmShaped, isObject, type JsonObject } from './arm-record.
 
 /** Reads rows of any Azure dialect, skipping (with the reason) those that are not usable resources. */
 export function* readRows(rows: readonly unknown[], ctx: ReadContext): Iterable<Resource> {
+  const rulesByGroup = securityRulesByGroup(rows);
   for (let index = 0; index < rows.length; index++) {
-    const row = rows[index];
+    const listed = rows[index];
+    const groupId = isObject(listed) ? securityGroupOf(listed) : undefined;
+    if (groupId !== undefined && rulesByGroup.get(groupId)?.[0] !== listed) continue;
+    const row = groupId === undefined ? listed : groupOfRules(groupId, rulesByGroup.get(groupId) ?? []);
     const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
     if ('skip' in result) ctx.skip(result.skip, { index });
     else yield result;
@@ -34,6 +38,43 @@ function* readChildren(
     const grandchildren = isObject(row) ? row.resources : undefined;
     if (Array.isArray(grandchildren)) yield* readChildren(row as JsonObject, grandchildren, index, ctx);
   }
+}
+
+/** `…/networkSecurityGroups/<nsg>/securityRules/<rule>`: a custom rule listed on its own. */
+const SECURITY_RULE_ID =
+  /^(\/?subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecuritygroups\/[^/]+)\/securityrules\/[^/]+$/i;
+
+/** The security group a rule listed on its own belongs to, by the rule's id. */
+function securityGroupOf(row: JsonObject): string | undefined {
+  const id = idOf(row);
+  return typeof id === 'string' ? SECURITY_RULE_ID.exec(id)?.[1]?.toLowerCase() : undefined;
+}
+
+/** The rules listed on their own, by security group, in the order listed. */
+function securityRulesByGroup(rows: readonly unknown[]): Map<string, JsonObject[]> {
+  const byGroup = new Map<string, JsonObject[]>();
+  for (const row of rows) {
+    const groupId = isObject(row) ? securityGroupOf(row) : undefined;
+    if (groupId === undefined) continue;
+    const rules = byGroup.get(groupId);
+    if (rules) rules.push(row as JsonObject);
+    else byGroup.set(groupId, [row as JsonObject]);
+  }
+  return byGroup;
+}
+
+/**
+ * `az network nsg rule list` (and the REST `securityRules` list body) gives a group's custom
+ * rules without the group: they are read as the group they make up, judged like any NSG
+ * (its default rules, which the list leaves out, admit nothing from the internet). The
+ * group's location is not in the list.
+ */
+function groupOfRules(groupId: string, rules: readonly JsonObject[]): JsonObject {
+  return {
+    id: groupId,
+    type: 'Microsoft.Network/networkSecurityGroups',
+    properties: { securityRules: rules },
+  };
 }
 
 /**

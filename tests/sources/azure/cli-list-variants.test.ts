@@ -72,4 +72,37 @@ describe('az … list output', () => {
     expect([...azureArm.read([row], ctx)]).toEqual([]);
     expect(skipped).toEqual([expect.stringContaining('a Steampipe table row')]);
   });
+
+  it('reads a security group’s rules listed without it (az network nsg rule list) as that group', () => {
+    const group =
+      '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg';
+    const rule = (name: string, source: string, port: string) => ({
+      id: `${group}/securityRules/${name}`,
+      name,
+      type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+      access: 'Allow',
+      direction: 'Inbound',
+      priority: name === 'ssh' ? 100 : 110,
+      protocol: 'Tcp',
+      sourceAddressPrefix: source,
+      destinationPortRange: port,
+    });
+    const other =
+      '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/other';
+    const resources = readRecords(azureArm, [
+      rule('ssh', '*', '22'),
+      { ...rule('web', 'VirtualNetwork', '443'), id: `${other}/securityRules/web` },
+      rule('https', 'VirtualNetwork', '443'),
+    ]);
+    expect(resources.map((r) => [r.id, r.kansaType])).toEqual([
+      [group.toLowerCase(), 'network.firewall'],
+      [other.toLowerCase(), 'network.firewall'],
+    ]);
+    expect(resources[0]?.facts).toMatchObject({
+      inboundRules: {
+        source: 'explicit',
+        value: [{ name: 'ssh', sourcePrefixes: ['*'] }, { name: 'https' }],
+      },
+    });
+  });
 });
