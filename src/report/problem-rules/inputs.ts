@@ -166,6 +166,10 @@ export const INPUT_RULES: readonly Rule[] = [
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
   [/^event (\d+): (.+) carries no configuration item$/g, 'イベント $1: $2 は設定項目を含みません'],
+  [
+    /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (`[^`]+`) or (`[^`]+`)/g,
+    'Steampipe のテーブルの行です（`akas`、`title`）。列が API のフィールドではないため読み込みません。$1 または $2 で出力してください',
+  ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
