@@ -105,4 +105,20 @@ describe('az … list output', () => {
       },
     });
   });
+
+  it('locates a Cosmos DB account replicated outside Japan at the first such region', () => {
+    const account = (name: string, regions: string[]) => ({
+      id: `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.DocumentDB/databaseAccounts/${name}`,
+      name,
+      type: 'Microsoft.DocumentDB/databaseAccounts',
+      location: 'Japan East',
+      locations: regions.map((locationName, failoverPriority) => ({ locationName, failoverPriority })),
+    });
+    const resources = readRecords(azureArm, [
+      account('abroad', ['Japan East', 'Japan West', 'Southeast Asia']),
+      account('domestic', ['Japan East', 'Japan West']),
+      account('single', []),
+    ]);
+    expect(resources.map((r) => r.region)).toEqual(['southeastasia', 'japaneast', 'japaneast']);
+  });
 });

@@ -11,4 +11,9 @@ export interface Adapter {
    * facts it completes when the inventory merges them.
    */
   readonly describesParent?: true;
+  /**
+   * Where the data is kept, when the record's location does not say it all (a Cosmos DB
+   * account replicated to other regions); undefined: the location.
+   */
+  readonly dataRegion?: (record: ArmRecord) => string | undefined;
 }

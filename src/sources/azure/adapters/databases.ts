@@ -1,6 +1,6 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
-import { type ArmRecord, getPath } from '../arm-record.ts';
+import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
@@ -158,7 +158,30 @@ export const cosmosDbAccount: Adapter = {
       customerManagedKey: derivedFact(keyUri, (uri) => uri !== ''),
     };
   },
+  dataRegion: replicaRegionAbroad,
 };
+
+/** Azure's regions in Japan: geography, not the organisation's policy. */
+const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);
+
+/**
+ * A Cosmos DB account keeps a full copy of its data in every region of `locations` (also
+ * `readLocations`; display names such as `East US` in most dialects): one replicated outside
+ * Japan is located at the first such region, as its data is kept there.
+ * https://learn.microsoft.com/azure/cosmos-db/distribute-data-globally
+ */
+function replicaRegionAbroad(record: ArmRecord): string | undefined {
+  for (const key of ['locations', 'readLocations', 'writeLocations']) {
+    const list = get(record.properties, key);
+    if (!Array.isArray(list)) continue;
+    for (const location of list) {
+      const name = get(location, 'locationName');
+      const region = typeof name === 'string' ? name.replace(/\s+/g, '').toLowerCase() : '';
+      if (region !== '' && !JAPAN_REGIONS.has(region)) return region;
+    }
+  }
+  return undefined;
+}
 
 /**
  * `servers/<server>/auditingSettings/default` (`az sql server audit-policy show`, REST GET), or

@@ -94,8 +94,10 @@ export function toResource(
   if (note) for (const text of record.notes) note(text);
   const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
   const base = resourceBase(record);
+  const dataRegion = adapter.dataRegion?.(record);
   return {
     ...base,
+    ...(dataRegion !== undefined && { region: dataRegion }),
     ...(adapter.describesParent ? parentOf(record) : {}),
     // A subscription is the account resource: other records' account-wide facts merge into it.
     ...(adapter.kansaType === 'account' ? { id: accountResourceId('azure', record.subscriptionId) } : {}),
