@@ -150,8 +150,16 @@ export interface ArmRecord {
   readonly notes: readonly string[];
 }
 
+/**
+ * Where a row comes from: Resource Graph (`graph`) keeps every setting under `properties`, so
+ * a row without that column was projected without the settings (`project id, name,
+ * softDelete = properties.enableSoftDelete`): its other columns are the query's, not the
+ * resource's. ARM dialects (`arm`) include the CLI, which flattens the settings into the record.
+ */
+export type RowDialect = 'graph' | 'arm';
+
 /** Normalizes a record, or says why it is not a usable resource. */
-export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
+export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRecord | { skip: string } {
   if (!isObject(raw)) return { skip: 'not a JSON object' };
   const steampipe = steampipeRowSkip(raw, '`az graph query` or `az … list -o json`');
   if (steampipe) return steampipe;
@@ -180,7 +188,7 @@ export function readArmRecord(raw: unknown): ArmRecord | { skip: string } {
     subscriptionId,
     region,
     tags: tagsOf(get(raw, 'tags')),
-    properties: propertiesOf(raw),
+    properties: propertiesOf(raw, dialect),
     raw,
     notes,
   };
@@ -212,13 +220,13 @@ function tagsOf(tags: unknown): Record<string, string> {
   return result;
 }
 
-function propertiesOf(raw: JsonObject): JsonObject | undefined {
+function propertiesOf(raw: JsonObject, dialect: RowDialect): JsonObject | undefined {
   const properties = get(raw, 'properties');
   // `project properties = tostring(properties)` hands the object over as a JSON string.
   if (typeof properties === 'string') return parseJsonObject(properties);
   if (isObject(properties)) return properties;
   // `"properties": null` (az resource list) says the settings were not included: not flattened.
-  if (properties === null) return undefined;
+  if (properties === null || dialect === 'graph') return undefined;
   return Object.keys(raw).some((key) => !ENVELOPE_KEYS.has(key.toLowerCase())) ? raw : undefined;
 }
 

@@ -23,6 +23,6 @@ export const azureGraphCli: DocumentFormat = {
     const rows = Array.isArray(document)
       ? document
       : requireArray(ctx, (document as { data: unknown }).data, 'data');
-    return readRows(rows, ctx);
+    return readRows(rows, ctx, 'graph');
   },
 };

@@ -19,9 +19,9 @@ export const azureGraphRest: DocumentFormat = {
   },
   read(document, ctx) {
     const data = get(document, 'data');
-    if (Array.isArray(data)) return readRows(data, ctx);
+    if (Array.isArray(data)) return readRows(data, ctx, 'graph');
     if (isObject(data) && Array.isArray(data.columns) && Array.isArray(data.rows)) {
-      return readRows(tableToObjects(data.columns, data.rows, ctx), ctx);
+      return readRows(tableToObjects(data.columns, data.rows, ctx), ctx, 'graph');
     }
     throw new InputError(ctx.file, '`data` is neither a row array nor a {columns, rows} table');
   },

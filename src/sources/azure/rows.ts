@@ -2,17 +2,21 @@ import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, idOf, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
+import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 
 /** Reads rows of any Azure dialect, skipping (with the reason) those that are not usable resources. */
-export function* readRows(rows: readonly unknown[], ctx: ReadContext): Iterable<Resource> {
+export function* readRows(
+  rows: readonly unknown[],
+  ctx: ReadContext,
+  dialect: RowDialect = 'arm',
+): Iterable<Resource> {
   const rulesByGroup = securityRulesByGroup(rows);
   for (let index = 0; index < rows.length; index++) {
     const listed = rows[index];
     const groupId = isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && rulesByGroup.get(groupId)?.[0] !== listed) continue;
     const row = groupId === undefined ? listed : groupOfRules(groupId, rulesByGroup.get(groupId) ?? []);
-    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }));
+    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }), dialect);
     if ('skip' in result) ctx.skip(result.skip, { index });
     else yield result;
     // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and

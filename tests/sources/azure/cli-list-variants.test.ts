@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
+import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
@@ -120,5 +121,22 @@ describe('az … list output', () => {
       account('single', []),
     ]);
     expect(resources.map((r) => r.region)).toEqual(['southeastasia', 'japaneast', 'japaneast']);
+  });
+
+  it('reads a Resource Graph row projected without `properties` as having no settings, unlike the CLI’s flattened record', () => {
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv';
+    const row = {
+      id,
+      name: 'kv',
+      type: 'microsoft.keyvault/vaults',
+      location: 'japaneast',
+      subscriptionId: '00000000-0000-0000-0000-000000000001',
+      enablePurgeProtection: true,
+    };
+    const [graph] = readRecords(azureGraphCli, { count: 1, data: [row], skip_token: null, total_records: 1 });
+    expect(graph?.facts).toMatchObject({ purgeProtectionEnabled: { source: 'unknown' } });
+    const [cli] = readRecords(azureArm, [{ ...row, type: 'Microsoft.KeyVault/vaults' }]);
+    expect(cli?.facts).toMatchObject({ purgeProtectionEnabled: { source: 'explicit', value: true } });
   });
 });

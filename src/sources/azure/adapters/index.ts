@@ -1,5 +1,5 @@
 import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
-import { type ArmRecord, readArmRecord, resourceBase, typeFromId } from '../arm-record.ts';
+import { type ArmRecord, type RowDialect, readArmRecord, resourceBase, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -88,8 +88,9 @@ export function toResource(
   raw: unknown,
   origin: Origin,
   note?: (note: string) => void,
+  dialect?: RowDialect,
 ): Resource | { skip: string } {
-  const record = readArmRecord(raw);
+  const record = readArmRecord(raw, dialect);
   if ('skip' in record) return record;
   if (note) for (const text of record.notes) note(text);
   const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
