@@ -67,7 +67,13 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
         ctx.config.sets(account, 'network_rules'),
       );
   if (defaultAction !== undefined) {
-    const ipRules = tr.read(source, `${prefix}ip_rules`, 'properties.networkAcls.ipRules');
+    // `ip_rules` is Optional+Computed: a new block that leaves it out gets none.
+    const ipRules = tr.readComputed(
+      source,
+      `${prefix}ip_rules`,
+      'properties.networkAcls.ipRules',
+      ctx.config.sets(source, `${prefix}ip_rules`),
+    );
     p.networkAcls = {
       defaultAction,
       ...(Array.isArray(ipRules) && { ipRules: ipRules.map((value) => ({ value, action: 'Allow' })) }),
@@ -232,11 +238,7 @@ function keyVaultKey(unit: Unit, tr: Translation): Resource {
 function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const server = unit.primary;
   const p: JsonObject = {};
-  set(
-    p,
-    'publicNetworkAccess',
-    enabledDisabled(tr.read(server, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
-  );
+  set(p, 'publicNetworkAccess', publicNetworkAccess(server, tr));
   set(p, 'minimalTlsVersion', tr.read(server, 'minimum_tls_version', 'properties.minimalTlsVersion'));
   const resource = fromArm('Microsoft.Sql/servers', p, tr);
   return {
@@ -251,6 +253,25 @@ function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       ),
     },
   };
+}
+
+/**
+ * `public_network_access_enabled`. azurerm 2.x's `azurerm_sql_server` has no such attribute (its
+ * plans leave it out): a new server is made without the setting, and the API's default is
+ * Enabled, as `azurerm_mssql_server`'s default of true says.
+ */
+function publicNetworkAccess(server: TfInstance, tr: Translation): string | undefined {
+  const attribute = 'public_network_access_enabled';
+  const path = 'properties.publicNetworkAccess';
+  const isNew = server.action === 'create' || server.action === 'replace';
+  if (isNew && tr.valuesOf(server).read(attribute).state === 'absent') {
+    tr.mark(path, `${server.address}.${attribute}`, 'assumed', {
+      ja: '未設定: 新しいサーバーのパブリック ネットワーク アクセスは既定で有効です',
+      en: 'not set: a new server has public network access enabled by default',
+    });
+    return 'Enabled';
+  }
+  return enabledDisabled(tr.read(server, attribute, path));
 }
 
 /**
