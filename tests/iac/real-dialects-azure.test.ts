@@ -121,3 +121,70 @@ describe('azurerm 2.x azurerm_sql_server (no public_network_access_enabled)', ()
     ).toBe('UNKNOWN');
   });
 });
+
+describe('SQL server firewall rules', () => {
+  // Modelled on the same regula input (`azurerm_sql_firewall_rule` whose `server_name` refers to
+  // `azurerm_sql_server.example`, rules from 0.0.0.0 to 255.255.255.255 and narrower) and on the
+  // azurerm 3.x schema of `azurerm_mssql_firewall_rule` (`server_id`, known after apply).
+  const rule = (address: string, after: Json, expressions: Json): Change => ({
+    address,
+    after: { name: address.split('.')[1], ...after },
+    afterUnknown: { id: true },
+    expressions,
+  });
+  const document = plan(
+    [
+      {
+        address: 'azurerm_sql_server.legacy',
+        after: { name: 'legacy-sql', location: 'japaneast', version: '12.0', identity: [] },
+        afterUnknown: { id: true },
+      },
+      rule(
+        'azurerm_sql_firewall_rule.everyone',
+        { server_name: 'legacy-sql', start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        { server_name: ref('azurerm_sql_server.legacy.name', 'azurerm_sql_server.legacy') },
+      ),
+      {
+        address: 'azurerm_mssql_server.current',
+        after: {
+          name: 'current-sql',
+          location: 'japaneast',
+          version: '12.0',
+          minimum_tls_version: '1.2',
+          public_network_access_enabled: true,
+        },
+        afterUnknown: { id: true },
+      },
+      rule(
+        'azurerm_mssql_firewall_rule.office',
+        { start_ip_address: '203.0.113.1', end_ip_address: '203.0.113.10' },
+        { server_id: ref('azurerm_mssql_server.current.id', 'azurerm_mssql_server.current') },
+      ),
+      rule(
+        'azurerm_mssql_firewall_rule.azure_services',
+        { start_ip_address: '0.0.0.0', end_ip_address: '0.0.0.0' },
+        { server_id: ref('azurerm_mssql_server.current.id', 'azurerm_mssql_server.current') },
+      ),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+  );
+
+  it('reads the rules as the server’s: one admitting the whole internet makes an open server critical', async () => {
+    const scanned = await scanDocument(document);
+    const legacy = findingOf(scanned, 'azure.database.public-network-access', 'azurerm_sql_server.legacy');
+    expect(legacy).toMatchObject({ status: 'FAIL', messageId: 'openToInternet' });
+    expect(legacy.data).toEqual({ rules: ['everyone'] });
+    expect(legacy.severity).toBe('critical');
+    const current = findingOf(
+      scanned,
+      'azure.database.public-network-access',
+      'azurerm_mssql_server.current',
+    );
+    expect(current.status).toBe('FAIL');
+    expect(current.severity).not.toBe('critical');
+    expect(resourceOf(scanned, 'azurerm_mssql_server.current/firewallrules/office').kansaType).toBe(
+      'network.firewall-rule',
+    );
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});

@@ -369,6 +369,30 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   };
 }
 
+/**
+ * A server-level firewall rule (`azurerm_mssql_firewall_rule`, azurerm 1.x–3.x
+ * `azurerm_sql_firewall_rule`): judged with its server, which it opens to the addresses it names.
+ */
+function sqlFirewallRule(unit: Unit, tr: Translation): Resource {
+  const p: JsonObject = {};
+  set(p, 'startIpAddress', tr.read(unit.primary, 'start_ip_address', 'properties.startIpAddress'));
+  set(p, 'endIpAddress', tr.read(unit.primary, 'end_ip_address', 'properties.endIpAddress'));
+  return fromArm('Microsoft.Sql/servers/firewallRules', p, tr);
+}
+
+/** Under the server of the plan it names (`server_id`, or 2.x `server_name`), as ARM ids are. */
+function sqlFirewallRuleId(unit: Unit, ctx: BuildContext): string | undefined {
+  const rule = unit.primary;
+  const [server] = [
+    ...ctx.referenced(rule, 'server_id', ['azurerm_mssql_server']),
+    ...ctx.referenced(rule, 'server_name', ['azurerm_sql_server', 'azurerm_mssql_server']),
+  ];
+  const name = rule.after.read('name');
+  return server && name.state === 'known'
+    ? `${ctx.idOf(server)}/firewallrules/${String(name.value)}`
+    : undefined;
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -398,6 +422,8 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
   azurerm_sql_server: azure(mssqlServer),
+  azurerm_mssql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
+  azurerm_sql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_linux_virtual_machine: azure(virtualMachine),
