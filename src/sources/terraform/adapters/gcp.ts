@@ -288,10 +288,18 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
 
 function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
-  const data = readData(tr, cluster, {
-    'legacyAbac.enabled': 'enable_legacy_abac',
-    loggingService: 'logging_service',
-  });
+  const data = readData(tr, cluster, { 'legacyAbac.enabled': 'enable_legacy_abac' });
+  // Optional+Computed: a new cluster that leaves it out logs to Cloud Logging, the API's default.
+  set(
+    data,
+    'loggingService',
+    tr.readComputed(
+      cluster,
+      'logging_service',
+      `${DATA}.loggingService`,
+      ctx.config.sets(cluster, 'logging_service'),
+    ),
+  );
   set(
     data,
     'privateClusterConfig.enablePrivateEndpoint',
