@@ -188,3 +188,42 @@ describe('SQL server firewall rules', () => {
     expect(scanned.coverage.skipped).toEqual([]);
   });
 });
+
+describe('a new Key Vault without network_acls (azurerm 3.x)', () => {
+  // Modelled on an azurerm 3.x plan (format 1.2) of an AKS application found through code search:
+  // `azurerm_key_vault` with `public_network_access_enabled: true` and the Optional+Computed
+  // `network_acls` in `after_unknown`.
+  const vault = (name: string, expressions: Json): Change => ({
+    address: `azurerm_key_vault.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      sku_name: 'standard',
+      public_network_access_enabled: true,
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 7,
+      enable_rbac_authorization: true,
+      tags: null,
+    },
+    afterUnknown: { id: true, access_policy: true, contact: true, network_acls: true, vault_uri: true },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan([
+    vault('no_firewall', {}),
+    // A `network_acls` block whose action comes from a resource known only after apply.
+    vault('firewall_from_output', {
+      network_acls: [{ default_action: ref('module.policy.action'), bypass: constant('AzureServices') }],
+    }),
+  ]);
+
+  it('reads it as having no firewall: reachable from the internet', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_key_vault.no_firewall').status,
+    ).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_key_vault.firewall_from_output')
+        .status,
+    ).toBe('UNKNOWN');
+  });
+});

@@ -165,7 +165,7 @@ function armRule(rule: JsonObject): JsonObject {
 }
 
 /** Soft delete can no longer be turned off (azurerm 3.x dropped the switch); purge protection can. */
-function keyVault(unit: Unit, tr: Translation): Resource {
+function keyVault(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const vault = unit.primary;
   const p: JsonObject = {};
   set(p, 'sku', wrap('name', tr.read(vault, 'sku_name', 'properties.sku.name')));
@@ -189,7 +189,13 @@ function keyVault(unit: Unit, tr: Translation): Resource {
     'publicNetworkAccess',
     enabledDisabled(tr.read(vault, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  const vaultAction = tr.read(vault, 'network_acls.0.default_action', 'properties.networkAcls.defaultAction');
+  // `network_acls` is Optional+Computed: a new vault that leaves it out has no firewall (Allow).
+  const vaultAction = tr.readComputed(
+    vault,
+    'network_acls.0.default_action',
+    'properties.networkAcls.defaultAction',
+    ctx.config.sets(vault, 'network_acls'),
+  );
   if (vaultAction !== undefined) {
     const ipRules = tr.read(vault, 'network_acls.0.ip_rules', 'properties.networkAcls.ipRules');
     p.networkAcls = {
