@@ -227,3 +227,46 @@ describe('a new Key Vault without network_acls (azurerm 3.x)', () => {
     ).toBe('UNKNOWN');
   });
 });
+
+describe('a new AKS cluster without authorized IP ranges (azurerm 3.x)', () => {
+  // Modelled on the same azurerm 3.x plan: `azurerm_kubernetes_cluster` with
+  // `private_cluster_enabled: false` and both spellings of the authorized ranges
+  // (`api_server_access_profile`, the deprecated `api_server_authorized_ip_ranges`) in `after_unknown`.
+  const cluster = (name: string, expressions: Json): Change => ({
+    address: `azurerm_kubernetes_cluster.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      dns_prefix: name,
+      private_cluster_enabled: false,
+      role_based_access_control_enabled: true,
+      local_account_disabled: true,
+      default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v3' }],
+    },
+    afterUnknown: {
+      id: true,
+      fqdn: true,
+      api_server_access_profile: true,
+      api_server_authorized_ip_ranges: true,
+      network_profile: true,
+    },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan([
+    cluster('open', {}),
+    cluster('ranges_from_output', {
+      api_server_access_profile: [{ authorized_ip_ranges: ref('module.office.cidrs') }],
+    }),
+  ]);
+
+  it('reads its API server as open to every address; ranges the plan cannot show stay unknown', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.open').status).toBe(
+      'FAIL',
+    );
+    expect(
+      findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.ranges_from_output')
+        .status,
+    ).toBe('UNKNOWN');
+  });
+});
