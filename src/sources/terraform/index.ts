@@ -83,7 +83,10 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       account,
       region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker),
       // The project IAM resources describe the project: they merge into the account resource.
-      id: built.kansaType === 'account' ? accountResourceId(adapter.provider, account) : primary.address,
+      id:
+        built.kansaType === 'account'
+          ? accountResourceId(adapter.provider, account)
+          : (adapter.idOf?.(unit, linker) ?? primary.address),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
       origin: { file: ctx.file, iac },

@@ -48,6 +48,11 @@ export interface TerraformAdapter {
    * Identity, account, region and origin are set by the caller.
    */
   build(unit: Unit, tr: Translation, ctx: BuildContext): Resource;
+  /**
+   * The id of a resource the cloud names under its parent (a SQL server's firewall rule:
+   * `<server>/firewallrules/<name>`), so that checks of the parent find it; else its address.
+   */
+  idOf?(unit: Unit, ctx: BuildContext): string | undefined;
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
   /**

@@ -1,12 +1,12 @@
 import type { Resource } from '../../../model/resource.ts';
 import type { JsonObject } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { readFirst, type Unit } from './adapter.ts';
+import { type BuildContext, readFirst, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /** azurerm compute resources: AKS clusters, virtual machines, managed disks and App Service apps. */
 
-export function kubernetesCluster(unit: Unit, tr: Translation): Resource {
+export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
   const p: JsonObject = {};
   const profile: JsonObject = {};
@@ -15,18 +15,19 @@ export function kubernetesCluster(unit: Unit, tr: Translation): Resource {
     'enablePrivateCluster',
     tr.read(cluster, 'private_cluster_enabled', 'properties.apiServerAccessProfile.enablePrivateCluster'),
   );
-  const ranges =
-    tr.valuesOf(cluster).read('api_server_access_profile.0.authorized_ip_ranges').state !== 'absent'
-      ? tr.read(
-          cluster,
-          'api_server_access_profile.0.authorized_ip_ranges',
-          'properties.apiServerAccessProfile.authorizedIPRanges',
-        )
-      : tr.read(
-          cluster,
-          'api_server_authorized_ip_ranges',
-          'properties.apiServerAccessProfile.authorizedIPRanges',
-        );
+  // azurerm 3.x `api_server_access_profile.authorized_ip_ranges`, 2.x `api_server_authorized_ip_ranges`:
+  // both Optional+Computed, so a new cluster that sets neither has no authorized range.
+  const nested = 'api_server_access_profile.0.authorized_ip_ranges';
+  const rangesAttribute =
+    tr.valuesOf(cluster).read(nested).state !== 'absent' ? nested : 'api_server_authorized_ip_ranges';
+  const ranges = tr.readComputed(
+    cluster,
+    rangesAttribute,
+    'properties.apiServerAccessProfile.authorizedIPRanges',
+    ['api_server_access_profile', 'api_server_authorized_ip_ranges'].some((attribute) =>
+      ctx.config.sets(cluster, attribute),
+    ),
+  );
   set(profile, 'authorizedIPRanges', ranges);
   p.apiServerAccessProfile = profile;
   // azurerm 2.x: a `role_based_access_control { enabled }` block.

@@ -67,7 +67,13 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
         ctx.config.sets(account, 'network_rules'),
       );
   if (defaultAction !== undefined) {
-    const ipRules = tr.read(source, `${prefix}ip_rules`, 'properties.networkAcls.ipRules');
+    // `ip_rules` is Optional+Computed: a new block that leaves it out gets none.
+    const ipRules = tr.readComputed(
+      source,
+      `${prefix}ip_rules`,
+      'properties.networkAcls.ipRules',
+      ctx.config.sets(source, `${prefix}ip_rules`),
+    );
     p.networkAcls = {
       defaultAction,
       ...(Array.isArray(ipRules) && { ipRules: ipRules.map((value) => ({ value, action: 'Allow' })) }),
@@ -159,7 +165,7 @@ function armRule(rule: JsonObject): JsonObject {
 }
 
 /** Soft delete can no longer be turned off (azurerm 3.x dropped the switch); purge protection can. */
-function keyVault(unit: Unit, tr: Translation): Resource {
+function keyVault(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const vault = unit.primary;
   const p: JsonObject = {};
   set(p, 'sku', wrap('name', tr.read(vault, 'sku_name', 'properties.sku.name')));
@@ -183,7 +189,13 @@ function keyVault(unit: Unit, tr: Translation): Resource {
     'publicNetworkAccess',
     enabledDisabled(tr.read(vault, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  const vaultAction = tr.read(vault, 'network_acls.0.default_action', 'properties.networkAcls.defaultAction');
+  // `network_acls` is Optional+Computed: a new vault that leaves it out has no firewall (Allow).
+  const vaultAction = tr.readComputed(
+    vault,
+    'network_acls.0.default_action',
+    'properties.networkAcls.defaultAction',
+    ctx.config.sets(vault, 'network_acls'),
+  );
   if (vaultAction !== undefined) {
     const ipRules = tr.read(vault, 'network_acls.0.ip_rules', 'properties.networkAcls.ipRules');
     p.networkAcls = {
@@ -232,11 +244,7 @@ function keyVaultKey(unit: Unit, tr: Translation): Resource {
 function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const server = unit.primary;
   const p: JsonObject = {};
-  set(
-    p,
-    'publicNetworkAccess',
-    enabledDisabled(tr.read(server, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
-  );
+  set(p, 'publicNetworkAccess', publicNetworkAccess(server, tr));
   set(p, 'minimalTlsVersion', tr.read(server, 'minimum_tls_version', 'properties.minimalTlsVersion'));
   const resource = fromArm('Microsoft.Sql/servers', p, tr);
   return {
@@ -251,6 +259,25 @@ function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       ),
     },
   };
+}
+
+/**
+ * `public_network_access_enabled`. azurerm 2.x's `azurerm_sql_server` has no such attribute (its
+ * plans leave it out): a new server is made without the setting, and the API's default is
+ * Enabled, as `azurerm_mssql_server`'s default of true says.
+ */
+function publicNetworkAccess(server: TfInstance, tr: Translation): string | undefined {
+  const attribute = 'public_network_access_enabled';
+  const path = 'properties.publicNetworkAccess';
+  const isNew = server.action === 'create' || server.action === 'replace';
+  if (isNew && tr.valuesOf(server).read(attribute).state === 'absent') {
+    tr.mark(path, `${server.address}.${attribute}`, 'assumed', {
+      ja: '未設定: 新しいサーバーのパブリック ネットワーク アクセスは既定で有効です',
+      en: 'not set: a new server has public network access enabled by default',
+    });
+    return 'Enabled';
+  }
+  return enabledDisabled(tr.read(server, attribute, path));
 }
 
 /**
@@ -348,6 +375,30 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   };
 }
 
+/**
+ * A server-level firewall rule (`azurerm_mssql_firewall_rule`, azurerm 1.x–3.x
+ * `azurerm_sql_firewall_rule`): judged with its server, which it opens to the addresses it names.
+ */
+function sqlFirewallRule(unit: Unit, tr: Translation): Resource {
+  const p: JsonObject = {};
+  set(p, 'startIpAddress', tr.read(unit.primary, 'start_ip_address', 'properties.startIpAddress'));
+  set(p, 'endIpAddress', tr.read(unit.primary, 'end_ip_address', 'properties.endIpAddress'));
+  return fromArm('Microsoft.Sql/servers/firewallRules', p, tr);
+}
+
+/** Under the server of the plan it names (`server_id`, or 2.x `server_name`), as ARM ids are. */
+function sqlFirewallRuleId(unit: Unit, ctx: BuildContext): string | undefined {
+  const rule = unit.primary;
+  const [server] = [
+    ...ctx.referenced(rule, 'server_id', ['azurerm_mssql_server']),
+    ...ctx.referenced(rule, 'server_name', ['azurerm_sql_server', 'azurerm_mssql_server']),
+  ];
+  const name = rule.after.read('name');
+  return server && name.state === 'known'
+    ? `${ctx.idOf(server)}/firewallrules/${String(name.value)}`
+    : undefined;
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -377,6 +428,8 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
   azurerm_sql_server: azure(mssqlServer),
+  azurerm_mssql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
+  azurerm_sql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_linux_virtual_machine: azure(virtualMachine),

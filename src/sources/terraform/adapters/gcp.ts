@@ -288,10 +288,18 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
 
 function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
-  const data = readData(tr, cluster, {
-    'legacyAbac.enabled': 'enable_legacy_abac',
-    loggingService: 'logging_service',
-  });
+  const data = readData(tr, cluster, { 'legacyAbac.enabled': 'enable_legacy_abac' });
+  // Optional+Computed: a new cluster that leaves it out logs to Cloud Logging, the API's default.
+  set(
+    data,
+    'loggingService',
+    tr.readComputed(
+      cluster,
+      'logging_service',
+      `${DATA}.loggingService`,
+      ctx.config.sets(cluster, 'logging_service'),
+    ),
+  );
   set(
     data,
     'privateClusterConfig.enablePrivateEndpoint',
@@ -377,6 +385,37 @@ function project(unit: Unit, tr: Translation): Resource {
   return fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
 }
 
+/**
+ * A subnet's flow logs: on when the `log_config` block is there (the provider sends
+ * `logConfig.enable` with it); google 2.x's `enable_flow_logs` when the plan knows no block.
+ */
+function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const subnet = unit.primary;
+  const data: JsonObject = {};
+  const enablePath = `${DATA}.logConfig.enable`;
+  const block = tr.valuesOf(subnet).read('log_config');
+  const legacy = tr.valuesOf(subnet).read('enable_flow_logs');
+  if (block.state === 'known' && Array.isArray(block.value) && block.value.length > 0) {
+    tr.mark(enablePath, `${subnet.address}.log_config`, 'known');
+    data.logConfig = { enable: true };
+  } else if (block.state === 'unknown' || block.state === 'sensitive') {
+    tr.read(subnet, 'log_config', enablePath);
+  } else if (legacy.state === 'known') {
+    set(data, 'enableFlowLogs', tr.read(subnet, 'enable_flow_logs', `${DATA}.enableFlowLogs`));
+  } else if (legacy.state !== 'absent' && ctx.config.sets(subnet, 'enable_flow_logs')) {
+    tr.read(subnet, 'enable_flow_logs', enablePath);
+  } else {
+    // No block, and 2.x's Optional+Computed `enable_flow_logs` left out: off, the API's default.
+    tr.mark(enablePath, `${subnet.address}.log_config`, 'known');
+  }
+  set(
+    data,
+    'purpose',
+    tr.readComputed(subnet, 'purpose', `${DATA}.purpose`, ctx.config.sets(subnet, 'purpose')),
+  );
+  return fromAsset('compute.googleapis.com/Subnetwork', data, tr);
+}
+
 /** A persistent disk: a customer-managed key (`kms_key_self_link`) or a customer-supplied one. */
 function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const disk = unit.primary;
@@ -422,6 +461,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   google_compute_firewall: google(firewall, { global: true }),
   google_compute_disk: google(computeDisk),
+  google_compute_subnetwork: google(subnetwork),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),

@@ -1,0 +1,272 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+
+/**
+ * azurerm 2.x plans where the provider fills in what the configuration leaves out (SOURCES.md,
+ * "Dialects of public plans"): the plan tells the setting, though not in so many words.
+ */
+
+const providers = { azurerm: { features: constant([{}]) } };
+
+describe('azurerm 2.x storage account network rules without ip_rules', () => {
+  // Modelled on fugue/regula `rego/tests/rules/tf/azurerm/storage/inputs/account_deny_access_infra.json`
+  // and `account_microsoft_services_infra.json` (format 0.1, Terraform 0.13.5): a `network_rules`
+  // block with only `default_action = "Deny"` (and `bypass`), its Optional+Computed `ip_rules`
+  // and `virtual_network_subnet_ids` in `after_unknown`.
+  const account = (name: string, networkRules: Json, rulesUnknown: Json, expressions: Json): Change => ({
+    address: `azurerm_storage_account.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      account_tier: 'Standard',
+      account_replication_type: 'LRS',
+      allow_blob_public_access: false,
+      enable_https_traffic_only: true,
+      min_tls_version: 'TLS1_2',
+      network_rules: [networkRules],
+    },
+    afterUnknown: { id: true, network_rules: [rulesUnknown] },
+    expressions: { name: constant(name), network_rules: [expressions] },
+  });
+  const document = plan(
+    [
+      account(
+        'deny_only',
+        { default_action: 'Deny', bypass: ['AzureServices'] },
+        { bypass: [false], ip_rules: true, virtual_network_subnet_ids: true },
+        { default_action: constant('Deny'), bypass: constant(['AzureServices']) },
+      ),
+      // `ip_rules = var.allowed` with no value the plan can show: the rules are unknown.
+      account(
+        'ip_rules_from_variable',
+        { default_action: 'Deny' },
+        { ip_rules: true, virtual_network_subnet_ids: true },
+        { default_action: constant('Deny'), ip_rules: ref('azurerm_public_ip.office.ip_address') },
+      ),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+  );
+
+  it('reads a Deny block that leaves ip_rules out as allowing no address (the provider’s empty set)', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_storage_account.deny_only').status,
+    ).toBe('PASS');
+  });
+
+  it('leaves ip_rules the configuration sets but the plan cannot show unknown', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(
+      scanned,
+      'common.classification.closed-network',
+      'azurerm_storage_account.ip_rules_from_variable',
+    );
+    expect(finding.status).toBe('UNKNOWN');
+  });
+});
+
+describe('azurerm 2.x azurerm_sql_server (no public_network_access_enabled)', () => {
+  // Modelled on fugue/regula `rego/tests/rules/tf/azurerm/sql/inputs/firewall_no_inbound_all_infra.json`
+  // (format 0.1, Terraform 0.13.5): `azurerm_sql_server` of azurerm 2.x has no
+  // `public_network_access_enabled`, so its `after` leaves the key out; the API's default is Enabled.
+  const server = (name: string, actions: string[], before: Json | null): Change => ({
+    address: `azurerm_sql_server.${name}`,
+    actions,
+    before,
+    after: {
+      name,
+      location: 'japaneast',
+      version: '12.0',
+      administrator_login: 'sqladmin',
+      connection_policy: 'Default',
+      identity: [],
+      tags: null,
+    },
+    afterUnknown: { id: true, fully_qualified_domain_name: true, extended_auditing_policy: true },
+  });
+  const document = plan(
+    [
+      server('created', ['create'], null),
+      // An existing server: the setting may have been changed outside Terraform.
+      server('existing', ['update'], {
+        name: 'existing',
+        location: 'japaneast',
+        version: '12.0',
+        tags: { a: 'b' },
+      }),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+  );
+
+  it('fails public network access of a new server: the API enables it', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(scanned, 'azure.database.public-network-access', 'azurerm_sql_server.created');
+    expect(finding.status).toBe('FAIL');
+    const facts = resourceOf(scanned, 'azurerm_sql_server.created').facts as Record<
+      string,
+      { value?: unknown; source?: string; path?: string }
+    >;
+    expect(facts.publicNetworkAccess).toMatchObject({
+      value: 'Enabled',
+      source: 'default',
+      path: 'azurerm_sql_server.created.public_network_access_enabled',
+    });
+  });
+
+  it('leaves an existing server’s setting unknown', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      findingOf(scanned, 'azure.database.public-network-access', 'azurerm_sql_server.existing').status,
+    ).toBe('UNKNOWN');
+  });
+});
+
+describe('SQL server firewall rules', () => {
+  // Modelled on the same regula input (`azurerm_sql_firewall_rule` whose `server_name` refers to
+  // `azurerm_sql_server.example`, rules from 0.0.0.0 to 255.255.255.255 and narrower) and on the
+  // azurerm 3.x schema of `azurerm_mssql_firewall_rule` (`server_id`, known after apply).
+  const rule = (address: string, after: Json, expressions: Json): Change => ({
+    address,
+    after: { name: address.split('.')[1], ...after },
+    afterUnknown: { id: true },
+    expressions,
+  });
+  const document = plan(
+    [
+      {
+        address: 'azurerm_sql_server.legacy',
+        after: { name: 'legacy-sql', location: 'japaneast', version: '12.0', identity: [] },
+        afterUnknown: { id: true },
+      },
+      rule(
+        'azurerm_sql_firewall_rule.everyone',
+        { server_name: 'legacy-sql', start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        { server_name: ref('azurerm_sql_server.legacy.name', 'azurerm_sql_server.legacy') },
+      ),
+      {
+        address: 'azurerm_mssql_server.current',
+        after: {
+          name: 'current-sql',
+          location: 'japaneast',
+          version: '12.0',
+          minimum_tls_version: '1.2',
+          public_network_access_enabled: true,
+        },
+        afterUnknown: { id: true },
+      },
+      rule(
+        'azurerm_mssql_firewall_rule.office',
+        { start_ip_address: '203.0.113.1', end_ip_address: '203.0.113.10' },
+        { server_id: ref('azurerm_mssql_server.current.id', 'azurerm_mssql_server.current') },
+      ),
+      rule(
+        'azurerm_mssql_firewall_rule.azure_services',
+        { start_ip_address: '0.0.0.0', end_ip_address: '0.0.0.0' },
+        { server_id: ref('azurerm_mssql_server.current.id', 'azurerm_mssql_server.current') },
+      ),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.13.5', providers },
+  );
+
+  it('reads the rules as the server’s: one admitting the whole internet makes an open server critical', async () => {
+    const scanned = await scanDocument(document);
+    const legacy = findingOf(scanned, 'azure.database.public-network-access', 'azurerm_sql_server.legacy');
+    expect(legacy).toMatchObject({ status: 'FAIL', messageId: 'openToInternet' });
+    expect(legacy.data).toEqual({ rules: ['everyone'] });
+    expect(legacy.severity).toBe('critical');
+    const current = findingOf(
+      scanned,
+      'azure.database.public-network-access',
+      'azurerm_mssql_server.current',
+    );
+    expect(current.status).toBe('FAIL');
+    expect(current.severity).not.toBe('critical');
+    expect(resourceOf(scanned, 'azurerm_mssql_server.current/firewallrules/office').kansaType).toBe(
+      'network.firewall-rule',
+    );
+    expect(scanned.coverage.skipped).toEqual([]);
+  });
+});
+
+describe('a new Key Vault without network_acls (azurerm 3.x)', () => {
+  // Modelled on an azurerm 3.x plan (format 1.2) of an AKS application found through code search:
+  // `azurerm_key_vault` with `public_network_access_enabled: true` and the Optional+Computed
+  // `network_acls` in `after_unknown`.
+  const vault = (name: string, expressions: Json): Change => ({
+    address: `azurerm_key_vault.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      sku_name: 'standard',
+      public_network_access_enabled: true,
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 7,
+      enable_rbac_authorization: true,
+      tags: null,
+    },
+    afterUnknown: { id: true, access_policy: true, contact: true, network_acls: true, vault_uri: true },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan([
+    vault('no_firewall', {}),
+    // A `network_acls` block whose action comes from a resource known only after apply.
+    vault('firewall_from_output', {
+      network_acls: [{ default_action: ref('module.policy.action'), bypass: constant('AzureServices') }],
+    }),
+  ]);
+
+  it('reads it as having no firewall: reachable from the internet', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_key_vault.no_firewall').status,
+    ).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_key_vault.firewall_from_output')
+        .status,
+    ).toBe('UNKNOWN');
+  });
+});
+
+describe('a new AKS cluster without authorized IP ranges (azurerm 3.x)', () => {
+  // Modelled on the same azurerm 3.x plan: `azurerm_kubernetes_cluster` with
+  // `private_cluster_enabled: false` and both spellings of the authorized ranges
+  // (`api_server_access_profile`, the deprecated `api_server_authorized_ip_ranges`) in `after_unknown`.
+  const cluster = (name: string, expressions: Json): Change => ({
+    address: `azurerm_kubernetes_cluster.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      dns_prefix: name,
+      private_cluster_enabled: false,
+      role_based_access_control_enabled: true,
+      local_account_disabled: true,
+      default_node_pool: [{ name: 'system', vm_size: 'Standard_D2s_v3' }],
+    },
+    afterUnknown: {
+      id: true,
+      fqdn: true,
+      api_server_access_profile: true,
+      api_server_authorized_ip_ranges: true,
+      network_profile: true,
+    },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan([
+    cluster('open', {}),
+    cluster('ranges_from_output', {
+      api_server_access_profile: [{ authorized_ip_ranges: ref('module.office.cidrs') }],
+    }),
+  ]);
+
+  it('reads its API server as open to every address; ranges the plan cannot show stay unknown', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.open').status).toBe(
+      'FAIL',
+    );
+    expect(
+      findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.ranges_from_output')
+        .status,
+    ).toBe('UNKNOWN');
+  });
+});
