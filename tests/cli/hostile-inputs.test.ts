@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasMkfifo } from '../helpers/fifo.ts';
 import { findingsFromText } from '../helpers/findings-file.ts';
 import { kansa, kansaHere, SAMPLE } from './run-kansa.ts';
 
@@ -26,14 +27,6 @@ let root: string;
 let tree: string;
 let report: FindingsFile;
 let run: Awaited<ReturnType<typeof kansa>>;
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** One input tree holding every kind of hostile or broken input beside good exports. */
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hasMkfifo } from '../helpers/fifo.ts';
 import { kansa, kansaHere, SAMPLE } from './run-kansa.ts';
 
 /**
@@ -25,14 +26,6 @@ const english = (text: string) =>
     .map((line) => line.slice(0, 160));
 
 let tree: string;
-const hasMkfifo = (() => {
-  try {
-    execFileSync('mkfifo', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** Inputs that give every kind of problem a scan reports: each must be told in Japanese. */
 beforeAll(async () => {
