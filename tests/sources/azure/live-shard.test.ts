@@ -37,13 +37,8 @@ interface ShardRun {
   readonly maxInWindow: number;
 }
 
-/** One scan (a shard of it, or the whole) on a fake of its own, on virtual time. */
-async function scan(
-  shard?: Shard,
-  quotaShare?: number,
-  options: Partial<FakeAzureOptions> = {},
-  pageSize?: number,
-): Promise<ShardRun> {
+/** A fake Azure of its own, on virtual time, that records every request it is sent. */
+async function recordingFake(options: Partial<FakeAzureOptions> = {}) {
   const requests: FakeRequest[] = [];
   const clock = new VirtualClock();
   const fake = await new FakeAzure({
@@ -56,6 +51,17 @@ async function scan(
     ...options,
   }).start();
   fakes.push(fake);
+  return { fake, clock, requests };
+}
+
+/** One scan (a shard of it, or the whole) on a fake of its own, on virtual time. */
+async function scan(
+  shard?: Shard,
+  quotaShare?: number,
+  options: Partial<FakeAzureOptions> = {},
+  pageSize?: number,
+): Promise<ShardRun> {
+  const { fake, clock, requests } = await recordingFake(options);
   const source = createAzureLiveSource({
     credential: testCredential,
     endpoint: fake.endpoint,
@@ -119,17 +125,7 @@ describe('live Azure collector, sharded', { timeout: 120_000 }, () => {
   it('named subscriptions: only those of the shard are asked for', async () => {
     const named = scenario.subscriptions.slice(0, 6).map((s) => s.id);
     const shard = { index: 1, count: 3 };
-    const requests: FakeRequest[] = [];
-    const clock = new VirtualClock();
-    const fake = await new FakeAzure({
-      scenario,
-      clock,
-      fault: (request) => {
-        requests.push(request);
-        return undefined;
-      },
-    }).start();
-    fakes.push(fake);
+    const { fake, clock, requests } = await recordingFake();
     const source = createAzureLiveSource({
       credential: testCredential,
       endpoint: fake.endpoint,
