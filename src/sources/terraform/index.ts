@@ -51,15 +51,17 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
   const declarations = new Declarations(path.dirname(ctx.file));
 
   for (const { unit: linked, reason } of linker.units()) {
-    // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter =
-      linked &&
-      (ADAPTERS[linked.primary.type] ?? STANDALONE[linked.primary.type]?.adapter ?? ADAPTERS.google_project!);
-    if (!linked || !adapter || (linked.primary.action === 'delete' && !adapter.whenDeleted)) {
+    if (!linked) {
       ctx.skip(reason);
       continue;
     }
     const { primary } = linked;
+    // A unit without a resource adapter of its own is the project its IAM resources describe.
+    const adapter = ADAPTERS[primary.type] ?? STANDALONE[primary.type]?.adapter ?? ADAPTERS.google_project!;
+    if (primary.action === 'delete' && !adapter.whenDeleted) {
+      ctx.skip(reason);
+      continue;
+    }
     const unit = afterPlan(linked);
     const deletion = primary.action === 'delete' ? adapter.whenDeleted : undefined;
     const built = deletion
