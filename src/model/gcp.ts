@@ -34,6 +34,19 @@ export interface GcpIamPolicyFacts {
 }
 
 /**
+ * A Cloud Run service or a Cloud Function (compute.serverless): who may invoke it, and from where
+ * requests may come.
+ */
+export interface GcpServerlessFacts extends GcpIamPolicyFacts {
+  /**
+   * Where requests may come from, in Cloud Run's v1 words: `all` (the internet),
+   * `internal-and-cloud-load-balancing` (the VPC and Cloud Load Balancing, which may be external)
+   * or `internal` (the VPC only).
+   */
+  readonly ingress?: Fact<string>;
+}
+
+/**
  * A project, folder or organization (cloudresourcemanager.googleapis.com/Project|Folder|Organization).
  * The project is the account resource; folders and organizations are its ancestors, whose
  * audit configs the project inherits.

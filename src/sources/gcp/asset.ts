@@ -15,7 +15,12 @@ export interface CloudAsset {
   /** `projects/N`, `folders/F`, `organizations/O`, nearest first (the asset itself first for those types). */
   readonly ancestors: readonly string[];
   readonly resource?: AssetResource;
-  readonly iamPolicy?: { readonly policy: JsonObject; readonly path: string };
+  readonly iamPolicy?: {
+    readonly policy: JsonObject;
+    readonly path: string;
+    /** The record shows the bindings only (an IAM policy search result): audit configs are not known. */
+    readonly withoutAuditConfigs?: boolean;
+  };
   /** Search results' summary labels, used when they carry no full `resource` data. */
   readonly labels?: unknown;
 }

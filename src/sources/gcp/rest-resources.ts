@@ -1,6 +1,12 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 import type { CloudAsset } from './asset.ts';
+import {
+  CLOUD_RUN_SERVICE,
+  isCloudRunV2Service,
+  isKnativeService,
+  knativeServiceAsset,
+} from './cloud-run.ts';
 import { fromGcloudStorageBucket } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
@@ -21,7 +27,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Pub/Sub topics, log buckets by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -55,6 +61,7 @@ const LIST_KEYS = [
   'functions',
   'topics',
   'buckets',
+  'services',
 ];
 
 /**
@@ -86,6 +93,11 @@ const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string }[]
     pattern: /^projects\/[^/]+\/topics\/[^/]+$/,
     assetType: 'pubsub.googleapis.com/Topic',
   },
+  // Cloud Run Admin API v2; only those with a revision template (isCloudRunV2Service).
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/,
+    assetType: CLOUD_RUN_SERVICE,
+  },
   // `gcloud logging buckets list`: log buckets, not Cloud Storage buckets (`storage#bucket`).
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
@@ -104,7 +116,7 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
   const name = stringAt(item, 'name');
   const known = name && NAMED.find((named) => named.pattern.test(name));
-  if (!known) return undefined;
+  if (!known || (known.assetType === CLOUD_RUN_SERVICE && !isCloudRunV2Service(item))) return undefined;
   // Cloud Functions (2nd gen) answer with `buildConfig` / `serviceConfig`: the Function type.
   const assetType =
     known.assetType === 'cloudfunctions.googleapis.com/CloudFunction' &&
@@ -131,6 +143,7 @@ const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefine
 
 function assetTypeOf(item: unknown): string | undefined {
   if (!isObject(item)) return undefined;
+  if (isKnativeService(item)) return CLOUD_RUN_SERVICE;
   if (typeof item.kind !== 'string') return namedResource(item)?.assetType;
   const kind = KIND.exec(item.kind);
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
@@ -139,6 +152,7 @@ function assetTypeOf(item: unknown): string | undefined {
 function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
   const steampipe = steampipeRowSkip(item, '`gcloud … --format=json` or `gcloud asset export`');
   if (steampipe) return steampipe;
+  if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
   if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
   const assetType = assetTypeOf(item);

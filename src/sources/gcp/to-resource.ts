@@ -52,10 +52,18 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
       project: project.fact,
       ...(data && type.facts?.(data, asset.resource.dataPath)),
       ...(policy && iamPolicyFacts(policy.policy, policy.path)),
-      ...(policy && isHierarchyNode && hierarchyPolicyFacts(policy.policy, policy.path)),
+      ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
       ...(isHierarchyNode && ancestorsFact(asset)),
     } as Resource['facts'],
   };
+}
+
+/** A hierarchy node's policy facts; without audit configs when the record does not show them. */
+function nodePolicyFacts(policy: NonNullable<CloudAsset['iamPolicy']>) {
+  const facts = hierarchyPolicyFacts(policy.policy, policy.path);
+  if (!policy.withoutAuditConfigs) return facts;
+  const { auditConfigs: _notShown, ...bindings } = facts;
+  return bindings;
 }
 
 /** The account of a record that names no project, folder or organization. */

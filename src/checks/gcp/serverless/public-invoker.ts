@@ -1,12 +1,12 @@
 import { factOf } from '../../../model/facts.ts';
-import type { GcpIamPolicyFacts } from '../../../model/gcp.ts';
+import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
-type Message = 'notPublic' | 'public' | 'noIamPolicy';
+type Message = 'notPublic' | 'public' | 'internalOnly' | 'noIamPolicy';
 
-export default defineCheck<GcpIamPolicyFacts, Message>({
+export default defineCheck<GcpServerlessFacts, Message>({
   meta: {
     id: 'gcp.serverless.public-invoker',
     provider: 'gcp',
@@ -30,6 +30,10 @@ export default defineCheck<GcpIamPolicyFacts, Message>({
         ja: 'IAM ポリシーが公開されています: {{grants}}',
         en: 'the IAM policy grants public access: {{grants}}',
       },
+      internalOnly: {
+        ja: 'ingress が internal のため、IAM の付与にかかわらずインターネットからは呼び出せません（VPC 内からのみ）',
+        en: 'ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
+      },
       noIamPolicy: missingData(
         {
           ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
@@ -43,10 +47,21 @@ export default defineCheck<GcpIamPolicyFacts, Message>({
       'https://cloud.google.com/functions/docs/securing/managing-access-iam',
     ],
   },
+  // Public exposure needs both a public invoker and an ingress open to the internet: a service
+  // whose ingress is `internal` takes requests only from its VPC, whoever may invoke it.
+  // `internal-and-cloud-load-balancing` is open to an external load balancer: not closed.
   evaluate(service) {
     const bindings = factOf(service.facts.publicBindings, 'iamPolicy.bindings');
-    if (bindings.source === 'unknown') return undetermined('noIamPolicy', [bindings]);
+    const ingress = service.facts.ingress;
+    const internalOnly =
+      ingress !== undefined && ingress.source !== 'unknown' && ingress.value === 'internal';
+    if (bindings.source === 'unknown') {
+      if (internalOnly) return pass('internalOnly', [ingress, bindings]);
+      return undetermined('noIamPolicy', [bindings]);
+    }
     if (bindings.value.length === 0) return pass('notPublic', [bindings]);
-    return fail('public', [bindings], { grants: describeGrants(bindings.value) });
+    const grants = describeGrants(bindings.value);
+    if (internalOnly) return pass('internalOnly', [ingress, bindings], { grants });
+    return fail('public', [bindings, ...(ingress ? [ingress] : [])], { grants });
   },
 });

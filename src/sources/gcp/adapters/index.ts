@@ -8,6 +8,7 @@ import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
 import { cryptoKeyFacts } from './kms.ts';
 import { logBucketFacts } from './logging.ts';
 import { firewallFacts, subnetworkFacts } from './network.ts';
+import { cloudFunctionFacts, cloudRunServiceFacts } from './serverless.ts';
 import { sqlInstanceFacts } from './sql.ts';
 import { bucketFacts } from './storage.ts';
 
@@ -149,8 +150,12 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     kansaType: 'iam.service-account-key',
     facts: serviceAccountKeyFacts,
   },
-  // Their IAM-policy lines carry `publicBindings` (invokers such as allUsers).
-  'run.googleapis.com/Service': { kansaType: 'compute.serverless' },
-  'cloudfunctions.googleapis.com/Function': { kansaType: 'compute.serverless' },
-  'cloudfunctions.googleapis.com/CloudFunction': { kansaType: 'compute.serverless' },
+  // Their IAM-policy lines carry `publicBindings` (invokers such as allUsers); their resource
+  // lines the ingress.
+  'run.googleapis.com/Service': { kansaType: 'compute.serverless', facts: cloudRunServiceFacts },
+  'cloudfunctions.googleapis.com/Function': { kansaType: 'compute.serverless', facts: cloudFunctionFacts },
+  'cloudfunctions.googleapis.com/CloudFunction': {
+    kansaType: 'compute.serverless',
+    facts: cloudFunctionFacts,
+  },
 };

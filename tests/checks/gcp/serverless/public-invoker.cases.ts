@@ -15,6 +15,29 @@ const runService = resourceRecord(
   },
   'asia-northeast1',
 );
+/** A v1 service whose ingress annotation says `ingress`; a v2 service writes `ingress` as an enum. */
+const runServiceWithIngress = (ingress: string) =>
+  resourceRecord(
+    RUN,
+    'run.googleapis.com/Service',
+    {
+      apiVersion: 'serving.knative.dev/v1',
+      kind: 'Service',
+      metadata: {
+        name: 's',
+        namespace: '111111111111',
+        annotations: { 'run.googleapis.com/ingress': ingress },
+      },
+    },
+    'asia-northeast1',
+  );
+const functionGen2 = (ingressSettings: string) =>
+  resourceRecord(
+    FUNCTION,
+    'cloudfunctions.googleapis.com/Function',
+    { name: FUNCTION.slice(31), environment: 'GEN_2', serviceConfig: { ingressSettings } },
+    'asia-northeast1',
+  );
 const policy = (name: string, assetType: string, members: string[]) =>
   policyRecord(name, assetType, {
     bindings: [
@@ -47,6 +70,51 @@ const cases: AnyCase[] = [
     messageId: 'public',
   },
   { name: 'no IAM-policy line', records: [runService], status: 'UNKNOWN', messageId: 'noIamPolicy' },
+  {
+    name: 'allUsers on a service whose ingress is internal: not reachable from the internet',
+    records: [runServiceWithIngress('internal'), policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],
+    status: 'PASS',
+    messageId: 'internalOnly',
+  },
+  {
+    name: 'allUsers behind internal-and-cloud-load-balancing: an external load balancer may front it',
+    records: [
+      runServiceWithIngress('internal-and-cloud-load-balancing'),
+      policy(RUN, 'run.googleapis.com/Service', ['allUsers']),
+    ],
+    status: 'FAIL',
+    messageId: 'public',
+  },
+  {
+    name: 'allUsers on a service with ingress all (v1 annotation)',
+    records: [runServiceWithIngress('all'), policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],
+    status: 'FAIL',
+    messageId: 'public',
+  },
+  {
+    name: 'no IAM-policy line, but the ingress is internal',
+    records: [runServiceWithIngress('internal')],
+    status: 'PASS',
+    messageId: 'internalOnly',
+  },
+  {
+    name: 'a 2nd-gen function open to internal traffic only (serviceConfig.ingressSettings)',
+    records: [
+      functionGen2('ALLOW_INTERNAL_ONLY'),
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', ['allUsers']),
+    ],
+    status: 'PASS',
+    messageId: 'internalOnly',
+  },
+  {
+    name: 'a 2nd-gen function open to all',
+    records: [
+      functionGen2('ALLOW_ALL'),
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', ['allUsers']),
+    ],
+    status: 'FAIL',
+    messageId: 'public',
+  },
   {
     name: 'names the public grants',
     records: [policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],

@@ -1,0 +1,76 @@
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import type { GcpServerlessFacts } from '../../../model/gcp.ts';
+import { isObject, type JsonObject } from '../json.ts';
+
+/**
+ * The ingress of every dialect, as Cloud Run v1's annotation names it: the v1 annotation
+ * (`run.googleapis.com/ingress`), Cloud Run v2's enum (`INGRESS_TRAFFIC_*`) and Cloud Functions'
+ * `ingressSettings` (`ALLOW_*`).
+ * https://cloud.google.com/run/docs/securing/ingress
+ * https://cloud.google.com/functions/docs/reference/rest/v1/projects.locations.functions#ingresssettings
+ */
+const INGRESS: Readonly<Record<string, string>> = {
+  all: 'all',
+  internal: 'internal',
+  'internal-and-cloud-load-balancing': 'internal-and-cloud-load-balancing',
+  INGRESS_TRAFFIC_ALL: 'all',
+  INGRESS_TRAFFIC_INTERNAL_ONLY: 'internal',
+  INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER: 'internal-and-cloud-load-balancing',
+  ALLOW_ALL: 'all',
+  ALLOW_INTERNAL_ONLY: 'internal',
+  ALLOW_INTERNAL_AND_GCLB: 'internal-and-cloud-load-balancing',
+  // Unspecified: the default applies, which is `all`.
+  INGRESS_TRAFFIC_UNSPECIFIED: 'all',
+  INGRESS_SETTINGS_UNSPECIFIED: 'all',
+};
+
+const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
+
+/** Absent, the ingress is the services' default: requests from the internet are allowed. */
+const DEFAULT_INGRESS_NOTE = {
+  ja: '指定なし: 既定ではインターネットからのリクエストを受け付けます (ingress all)',
+  en: 'not set: by default requests from the internet are allowed (ingress all)',
+};
+
+/**
+ * run.googleapis.com/Service: the v1 (Knative) resource keeps the ingress in an annotation of
+ * `metadata` (`gcloud run services describe`, Cloud Asset exports); the v2 resource in
+ * `ingress`. A value kansa does not know (`INGRESS_TRAFFIC_NONE`, a future one) is kept as
+ * written: only `internal` counts as closed.
+ */
+export function cloudRunServiceFacts(data: JsonObject, dataPath: string): GcpServerlessFacts {
+  const metadata = data.metadata;
+  const annotations = isObject(metadata) && isObject(metadata.annotations) ? metadata.annotations : undefined;
+  if (annotations && typeof annotations[INGRESS_ANNOTATION] === 'string')
+    return {
+      ingress: ingressFact(
+        annotations[INGRESS_ANNOTATION],
+        `${dataPath}.metadata.annotations.${INGRESS_ANNOTATION}`,
+      ),
+    };
+  if (typeof data.ingress === 'string') return { ingress: ingressFact(data.ingress, `${dataPath}.ingress`) };
+  const path = isObject(metadata)
+    ? `${dataPath}.metadata.annotations.${INGRESS_ANNOTATION}`
+    : `${dataPath}.ingress`;
+  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE) };
+}
+
+/**
+ * cloudfunctions.googleapis.com/CloudFunction (1st gen: `ingressSettings`) and Function (2nd gen:
+ * `serviceConfig.ingressSettings`); absent, `ALLOW_ALL`.
+ */
+export function cloudFunctionFacts(data: JsonObject, dataPath: string): GcpServerlessFacts {
+  if (typeof data.ingressSettings === 'string')
+    return { ingress: ingressFact(data.ingressSettings, `${dataPath}.ingressSettings`) };
+  const service = data.serviceConfig;
+  if (isObject(service) && typeof service.ingressSettings === 'string')
+    return { ingress: ingressFact(service.ingressSettings, `${dataPath}.serviceConfig.ingressSettings`) };
+  const path = isObject(service)
+    ? `${dataPath}.serviceConfig.ingressSettings`
+    : `${dataPath}.ingressSettings`;
+  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE) };
+}
+
+function ingressFact(raw: string, path: string): Fact<string> {
+  return explicit(INGRESS[raw] ?? raw, path);
+}

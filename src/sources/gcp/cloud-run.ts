@@ -1,0 +1,49 @@
+import type { CloudAsset } from './asset.ts';
+import { isObject, type JsonObject, stringAt } from './json.ts';
+
+export const CLOUD_RUN_SERVICE = 'run.googleapis.com/Service';
+
+/**
+ * A Cloud Run service as the Admin API v1 writes it (`gcloud run services describe|list
+ * --format=json`, the Knative `serving.knative.dev/v1` Service): the project is `metadata.namespace`
+ * (its number or id) and the region the label `cloud.googleapis.com/location`.
+ * https://cloud.google.com/run/docs/reference/rest/v1/namespaces.services
+ */
+export function isKnativeService(item: unknown): boolean {
+  return (
+    isObject(item) &&
+    item.kind === 'Service' &&
+    typeof item.apiVersion === 'string' &&
+    item.apiVersion.startsWith('serving.knative.dev/') &&
+    isObject(item.metadata)
+  );
+}
+
+/** The Cloud Asset a v1 service is: `//run.googleapis.com/projects/<namespace>/locations/<region>/services/<name>`. */
+export function knativeServiceAsset(item: JsonObject): CloudAsset | { readonly skip: string } {
+  const name = stringAt(item, 'metadata.name');
+  const project = stringAt(item, 'metadata.namespace');
+  const labels = isObject(item.metadata) ? item.metadata.labels : undefined;
+  const location = isObject(labels) ? labels['cloud.googleapis.com/location'] : undefined;
+  if (!name || !project || typeof location !== 'string' || location === '')
+    return {
+      skip: `Cloud Run service ${name ?? ''}: no metadata.name, metadata.namespace (the project) or label cloud.googleapis.com/location (the region) to name it by`,
+    };
+  return {
+    name: `//run.googleapis.com/projects/${project}/locations/${location}/services/${name}`,
+    assetType: CLOUD_RUN_SERVICE,
+    ancestors: [],
+    resource: { data: item, dataPath: 'resource', location },
+  };
+}
+
+/**
+ * Cloud Run Admin API v2 (`projects.locations.services`) names its services like Dataproc
+ * Metastore's (`projects/p/locations/l/services/s`): Cloud Run's have a revision `template`.
+ */
+export function isCloudRunV2Service(item: JsonObject): boolean {
+  return (
+    isObject(item.template) &&
+    ('ingress' in item || 'uri' in item || 'traffic' in item || 'launchStage' in item)
+  );
+}
