@@ -27,6 +27,11 @@ export interface CommonFacts {
   /** Id or region of the primary when this resource is a replica or backup copy (LOC-2). */
   readonly replicaOf?: Fact<string>;
   /**
+   * Where the primary (writable) copy is, when one resource also keeps read replicas in other
+   * regions (a Cosmos DB account): its `region` is then its farthest replica's (LOC-2).
+   */
+  readonly primaryRegion?: Fact<string>;
+  /**
    * The data service is reachable from the public internet, not only through private endpoints
    * or a VPC (CLS-2: class-2+ data only over closed networks).
    */

@@ -119,6 +119,11 @@ export default defineCheck<
           sourceRegion: source.region,
         });
       }
+      // One resource with its own replicas abroad (a Cosmos DB account's read regions): the
+      // copies abroad are replicas of a domestic primary when its write region is domestic.
+      const primary = factOf(resource.facts.primaryRegion, 'primaryRegion');
+      if (primary.source !== 'unknown' && isAllowedRegion({ ...resource, region: primary.value }, params))
+        return copyAbroad(resource, [region, primary], data);
       const backupTag = markedTag(resource.tags, params.backupTag);
       if (backupTag) {
         return copyAbroad(resource, [region, explicit(backupTag[1], `tags.${backupTag[0]}`)], data);

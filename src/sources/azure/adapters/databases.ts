@@ -3,6 +3,7 @@ import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { cosmosPrimaryRegion } from './cosmos-regions.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
 
 const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
@@ -156,6 +157,7 @@ export const cosmosDbAccount: Adapter = {
       // Tls, Tls11, Tls12; the default changed over time, so an absent value tells nothing.
       minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
       customerManagedKey: derivedFact(keyUri, (uri) => uri !== ''),
+      ...cosmosPrimaryRegion(record),
     };
   },
   dataRegion: replicaRegionAbroad,

@@ -4,7 +4,7 @@ import { assetExport, graphQuery } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
 import { copyCases } from './copies.ts';
-import { AZURE, azureId, GCP, gcpBucket, storageAccount } from './records.ts';
+import { AZURE, azureId, GCP, gcpBucket, SUB, storageAccount } from './records.ts';
 
 const azureTable = [
   ['sttokyo', 'PASS', 'domestic', undefined],
@@ -30,6 +30,22 @@ const secondaryOf = (primary: string) =>
   });
 const secondary = secondaryOf(PRIMARY);
 const SECONDARY_ID = '//compute.googleapis.com/projects/osaka-juki-prod/zones/us-east1-b/disks/secondary';
+/** A Cosmos DB account as Resource Graph writes it: `locations` with their failover priority. */
+const cosmos = (name: string, regions: string[], more: Record<string, unknown> = {}) =>
+  graphQuery([
+    {
+      id: `/subscriptions/${SUB}/resourceGroups/rg-data/providers/Microsoft.DocumentDB/databaseAccounts/${name}`,
+      name,
+      type: 'microsoft.documentdb/databaseaccounts',
+      location: regions[0],
+      subscriptionId: SUB,
+      tags: {},
+      properties: {
+        locations: regions.map((locationName, failoverPriority) => ({ locationName, failoverPriority })),
+        ...more,
+      },
+    },
+  ]);
 const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyvault')]);
 const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
 delete (locationless.resource as { location?: string }).location;
@@ -149,6 +165,42 @@ const cases: AnyCase[] = [
     target: SECONDARY_ID,
     status: 'FAIL',
     messageId: 'copyOfForeignData',
+  },
+  {
+    name: 'a Cosmos DB account written in Tokyo with a read region abroad: a replica of domestic data (LOC-2)',
+    records: [cosmos('cosmos-tokyo', ['Japan East', 'East US'])],
+    status: 'FAIL',
+    messageId: 'backupAbroadWithoutCmk',
+    severity: 'low',
+  },
+  {
+    name: 'the same account encrypted with a customer-managed key: the exception applies',
+    records: [
+      cosmos('cosmos-tokyo-cmk', ['Japan East', 'East US'], {
+        keyVaultKeyUri: 'https://kv-osaka.vault.azure.net/keys/cosmos',
+      }),
+    ],
+    status: 'PASS',
+    messageId: 'backupAbroad',
+  },
+  {
+    name: 'a Cosmos DB account written abroad with a read region in Japan: no exception',
+    records: [cosmos('cosmos-virginia', ['East US', 'Japan East'])],
+    status: 'FAIL',
+    messageId: 'abroadClassified', // untagged: the default class 2
+  },
+  {
+    name: 'a Cosmos DB account that writes in every region: the region abroad holds primary data',
+    records: [cosmos('cosmos-multi', ['Japan East', 'East US'], { enableMultipleWriteLocations: true })],
+    status: 'FAIL',
+    messageId: 'abroadClassified', // untagged: the default class 2
+  },
+  {
+    name: 'refuses the replica exception where the framework allows no backups abroad (Kobe)',
+    records: [cosmos('cosmos-kobe', ['Japan East', 'East US'])],
+    params: { allowBackupsAbroad: false },
+    status: 'FAIL',
+    messageId: 'abroadClassified', // untagged: the default class 2
   },
 ];
 
