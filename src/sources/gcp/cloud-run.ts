@@ -39,11 +39,11 @@ export function knativeServiceAsset(item: JsonObject): CloudAsset | { readonly s
 
 /**
  * Cloud Run Admin API v2 (`projects.locations.services`) names its services like Dataproc
- * Metastore's (`projects/p/locations/l/services/s`): Cloud Run's have a revision `template`.
+ * Metastore's (`projects/p/locations/l/services/s`): Cloud Run's carry a revision `template`, an
+ * `ingress`, a `uri`, `traffic` or `latestReadyRevision` (trimmed records keep only some of them).
  */
 export function isCloudRunV2Service(item: JsonObject): boolean {
-  return (
-    isObject(item.template) &&
-    ('ingress' in item || 'uri' in item || 'traffic' in item || 'launchStage' in item)
-  );
+  return V2_FIELDS.some((key) => key in item);
 }
+
+const V2_FIELDS = ['template', 'ingress', 'uri', 'traffic', 'latestReadyRevision'];

@@ -42,7 +42,8 @@ export const gcpIamPolicy: DocumentFormat = {
     const asset: CloudAsset = {
       name: `//cloudresourcemanager.googleapis.com/${kind}/${id}`,
       assetType: HIERARCHY_ASSET_TYPES[kind]!,
-      ancestors: [`${kind}/${id}`],
+      // The policy does not say where the node sits: its ancestors (whose policies it inherits) stay unknown.
+      ancestors: [],
       iamPolicy: { policy: document as JsonObject, path: 'policy' },
     };
     yield* assetsToResources([asset], ctx, (record) => record as CloudAsset);
