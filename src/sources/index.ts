@@ -2,11 +2,14 @@ import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
+import { steampipeRows } from './steampipe-tables.ts';
 import { terraformFormat } from './terraform/index.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
 export const INPUT_FORMATS: readonly InputFormat[] = [
   ...awsFormats,
+  // Before the Azure and Google Cloud formats: Steampipe rows carry an ARM `id` or a `kind`.
+  steampipeRows,
   ...azureFormats,
   ...gcpFormats,
   terraformFormat,

@@ -1,3 +1,5 @@
+import type { Origin, Resource } from '../model/resource.ts';
+
 /**
  * A row of a Steampipe table (`steampipe query --output json "select * from azure_storage_account"`):
  * every table has the `title` and `akas` columns. Its other columns are Steampipe's, not the
@@ -5,8 +7,9 @@
  * `iam_configuration_uniform_bucket_level_access_enabled`), yet the rows carry an ARM `id` or a
  * `kind` and so look like API records. Read as those, every setting would fall to the API's
  * default, and a locked-down resource would fail (seen on `gcp_storage_bucket` rows with
- * `kind: storage#bucket`). Such rows are skipped with the reason instead; only the AWS password
- * policy table is read (`aws-iam-password-policy-steampipe`).
+ * `kind: storage#bucket`). Rows of the tables kansa reads are turned back into API records
+ * (`steampipe-rows`, and the AWS password policy, `aws-iam-password-policy-steampipe`); other
+ * tables' rows are skipped with the reason.
  */
 export function steampipeRowSkip(value: unknown, export_: string): { readonly skip: string } | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -15,4 +18,28 @@ export function steampipeRowSkip(value: unknown, export_: string): { readonly sk
   return {
     skip: `a Steampipe table row (\`akas\`, \`title\`): its columns are not the API's fields and are not read; export with ${export_}`,
   };
+}
+
+/** Whether a value is a Steampipe row: every table has the `akas` and `title` columns. */
+export function isSteampipeRow(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const row = value as Record<string, unknown>;
+  return Array.isArray(row.akas) && typeof row.title === 'string';
+}
+
+/**
+ * A Steampipe table kansa reads: its rows are turned back into the API record whose fields
+ * the columns flatten (`iam_configuration_public_access_prevention` →
+ * `iamConfiguration.publicAccessPrevention`), then read by that cloud's adapters.
+ */
+export interface SteampipeTable {
+  readonly table: string;
+  /** The row is one of this table's (told by its `akas` and its own columns). */
+  matches(row: Readonly<Record<string, unknown>>): boolean;
+  /**
+   * The columns a row must carry, present even when null: a query that did not select one
+   * (`select name, region from …`) says nothing about it, where null is the API's absent field.
+   */
+  readonly requiredColumns: readonly string[];
+  read(row: Readonly<Record<string, unknown>>, origin: Origin): Resource | { readonly skip: string };
 }

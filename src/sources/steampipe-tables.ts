@@ -1,0 +1,62 @@
+import type { Resource } from '../model/resource.ts';
+import { azureStorageAccountTable } from './azure/steampipe-storage-account.ts';
+import type { DocumentFormat } from './format.ts';
+import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
+import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
+
+/** The Steampipe tables whose columns carry what the checks read. */
+const TABLES: readonly SteampipeTable[] = [gcpStorageBucketTable, azureStorageAccountTable];
+
+/**
+ * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
+ * (`gcp_storage_bucket`, `azure_storage_account`) are turned back into the API records their
+ * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
+ * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
+ * format (`aws-iam-password-policy-steampipe`), tried first.
+ */
+export const steampipeRows: DocumentFormat = {
+  id: 'steampipe-rows',
+  provider: 'any',
+  kind: 'document',
+  description:
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): gcp_storage_bucket and azure_storage_account read; other tables skipped with the reason',
+  matches(document) {
+    const rows = rowsOf(document);
+    return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
+  },
+  *read(document, ctx) {
+    for (const [index, row] of (rowsOf(document) ?? []).entries()) {
+      const result = readRow(row, { file: ctx.file, index });
+      if ('skip' in result) ctx.skip(result.skip, { index });
+      else yield result;
+    }
+  },
+};
+
+/** A bare array of rows (before Steampipe v0.24), or `{"columns": [...], "rows": [...]}`. */
+function rowsOf(document: unknown): readonly unknown[] | undefined {
+  if (Array.isArray(document)) return document;
+  if (typeof document !== 'object' || document === null) return undefined;
+  const { rows, columns } = document as { rows?: unknown; columns?: unknown };
+  return Array.isArray(rows) && Array.isArray(columns) ? rows : undefined;
+}
+
+function readRow(
+  row: unknown,
+  origin: { file: string; index: number },
+): Resource | { readonly skip: string } {
+  if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
+  const table = TABLES.find((candidate) => candidate.matches(row));
+  if (!table)
+    return (
+      steampipeRowSkip(row, 'the cloud’s own CLI (`az graph query`, `gcloud asset export`, AWS Config)') ?? {
+        skip: 'a Steampipe row of a table kansa does not read',
+      }
+    );
+  const missing = table.requiredColumns.filter((column) => !(column in row));
+  if (missing.length > 0)
+    return {
+      skip: `a ${table.table} row without the columns ${missing.join(', ')}: the query did not select them, so their settings are unknown; query select * from ${table.table}`,
+    };
+  return table.read(row, origin);
+}
