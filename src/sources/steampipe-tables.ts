@@ -1,15 +1,16 @@
 import type { Resource } from '../model/resource.ts';
+import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
 import { azureStorageAccountTable } from './azure/steampipe-storage-account.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
-const TABLES: readonly SteampipeTable[] = [gcpStorageBucketTable, azureStorageAccountTable];
+const TABLES: readonly SteampipeTable[] = [awsS3BucketTable, gcpStorageBucketTable, azureStorageAccountTable];
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`gcp_storage_bucket`, `azure_storage_account`) are turned back into the API records their
+ * (`aws_s3_bucket`, `gcp_storage_bucket`, `azure_storage_account`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
@@ -19,7 +20,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): gcp_storage_bucket and azure_storage_account read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, gcp_storage_bucket and azure_storage_account read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -89,6 +89,48 @@ describe('steampipe-rows', () => {
     expect(fact(account, 'allowBlobPublicAccess')).toMatchObject({ source: 'default' });
   });
 
+  it('reads an aws_s3_bucket row as the bucket’s Config item, its supplementary configuration rebuilt', () => {
+    const { resources } = read([
+      {
+        name: 'city-site',
+        arn: 'arn:aws:s3:::city-site',
+        block_public_acls: false,
+        block_public_policy: false,
+        ignore_public_acls: false,
+        restrict_public_buckets: false,
+        policy: null,
+        acl: {
+          Grants: [
+            {
+              Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+              Permission: 'READ',
+            },
+          ],
+        },
+        server_side_encryption_configuration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: null } }],
+        },
+        logging: null,
+        tags: null,
+        title: 'city-site',
+        akas: ['arn:aws:s3:::city-site'],
+        region: 'ap-northeast-1',
+        account_id: '111122223333',
+      },
+    ]);
+    const [bucket] = resources;
+    expect(bucket).toMatchObject({
+      id: 'arn:aws:s3:::city-site',
+      account: '111122223333',
+      region: 'ap-northeast-1',
+    });
+    expect(fact(bucket, 'publicAclGrants')).toMatchObject({ value: ['AllUsers:READ'] });
+    expect(fact(bucket, 'blockPublicAcls')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(bucket, 'publicPolicyStatements')).toMatchObject({ source: 'explicit', value: [] });
+    expect(fact(bucket, 'sseAlgorithm')).toMatchObject({ source: 'explicit', value: 'aws:kms' });
+    expect(fact(bucket, 'accessLogTargetBucket')).toMatchObject({ value: null });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
