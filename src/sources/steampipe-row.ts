@@ -41,5 +41,9 @@ export interface SteampipeTable {
    * (`select name, region from …`) says nothing about it, where null is the API's absent field.
    */
   readonly requiredColumns: readonly string[];
-  read(row: Readonly<Record<string, unknown>>, origin: Origin): Resource | { readonly skip: string };
+  /** The row's resource, with what its other columns describe (an Azure resource's diagnostic settings). */
+  read(
+    row: Readonly<Record<string, unknown>>,
+    origin: Origin,
+  ): readonly Resource[] | { readonly skip: string };
 }

@@ -1,16 +1,21 @@
 import type { Resource } from '../model/resource.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
-import { azureStorageAccountTable } from './azure/steampipe-storage-account.ts';
+import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
-const TABLES: readonly SteampipeTable[] = [awsS3BucketTable, gcpStorageBucketTable, azureStorageAccountTable];
+const TABLES: readonly SteampipeTable[] = [
+  awsS3BucketTable,
+  gcpStorageBucketTable,
+  azureStorageAccountTable,
+  azureKeyVaultTable,
+];
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`aws_s3_bucket`, `gcp_storage_bucket`, `azure_storage_account`) are turned back into the API records their
+ * (`aws_s3_bucket`, `gcp_storage_bucket`, `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
@@ -20,7 +25,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, gcp_storage_bucket and azure_storage_account read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, gcp_storage_bucket, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
@@ -29,7 +34,7 @@ export const steampipeRows: DocumentFormat = {
     for (const [index, row] of (rowsOf(document) ?? []).entries()) {
       const result = readRow(row, { file: ctx.file, index });
       if ('skip' in result) ctx.skip(result.skip, { index });
-      else yield result;
+      else yield* result;
     }
   },
 };
@@ -45,7 +50,7 @@ function rowsOf(document: unknown): readonly unknown[] | undefined {
 function readRow(
   row: unknown,
   origin: { file: string; index: number },
-): Resource | { readonly skip: string } {
+): readonly Resource[] | { readonly skip: string } {
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
   const table = TABLES.find((candidate) => candidate.matches(row));
   if (!table)

@@ -60,7 +60,7 @@ export const awsS3BucketTable: SteampipeTable = {
     if (acl) supplementary.AccessControlList = { grantList: grantList(acl.Grants) };
     const encryption = defaultEncryption(row.server_side_encryption_configuration);
     if (encryption) supplementary.ServerSideEncryptionConfiguration = encryption;
-    return configItemToResource(
+    const resource = configItemToResource(
       {
         accountId: account,
         region,
@@ -77,6 +77,7 @@ export const awsS3BucketTable: SteampipeTable = {
       },
       origin,
     );
+    return [resource];
   },
 };
 

@@ -50,7 +50,7 @@ export const gcpStorageBucketTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     const policy = row.iam_policy;
-    return assetToResource(
+    const resource = assetToResource(
       {
         name: `//storage.googleapis.com/${name}`,
         assetType: 'storage.googleapis.com/Bucket',
@@ -60,6 +60,7 @@ export const gcpStorageBucketTable: SteampipeTable = {
       },
       origin,
     );
+    return [resource];
   },
 };
 
