@@ -131,6 +131,30 @@ describe('steampipe-rows', () => {
     expect(fact(bucket, 'accessLogTargetBucket')).toMatchObject({ value: null });
   });
 
+  it('reads an azure_key_vault row with its diagnostic settings; an empty list means it has none', () => {
+    const vault = (name: string, settings: unknown[]) => ({
+      name,
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/${name}`,
+      purge_protection_enabled: true,
+      soft_delete_enabled: true,
+      network_acls: { defaultAction: 'Deny', ipRules: [] },
+      diagnostic_settings: settings,
+      region: 'japaneast',
+      title: name,
+      akas: [`/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.keyvault/vaults/${name}`],
+    });
+    const setting = {
+      id: `/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv1/providers/microsoft.insights/diagnosticSettings/to-law`,
+      name: 'to-law',
+      type: 'Microsoft.Insights/diagnosticSettings',
+      properties: { workspaceId: 'ws', logs: [{ categoryGroup: 'audit', enabled: true }] },
+    };
+    const { resources } = read([vault('kv1', [setting]), vault('kv2', [])]);
+    expect(resources.map((r) => r.kansaType)).toEqual(['kms.vault', 'audit.diagnostic-setting', 'kms.vault']);
+    expect(fact(resources[0], 'purgeProtectionEnabled')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[2], 'diagnosticSettingsListed')).toMatchObject({ value: true });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
