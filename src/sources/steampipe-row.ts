@@ -47,3 +47,11 @@ export interface SteampipeTable {
     origin: Origin,
   ): readonly Resource[] | { readonly skip: string };
 }
+
+/** A `tags` column: a map of strings (null when the resource has none). */
+export function steampipeTags(value: unknown): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return tags;
+  for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') tags[key] = tag;
+  return tags;
+}

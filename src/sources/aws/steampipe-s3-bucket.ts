@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -68,7 +68,7 @@ export const awsS3BucketTable: SteampipeTable = {
         resourceId: name,
         resourceName: name,
         arn: typeof row.arn === 'string' ? row.arn : `arn:aws:s3:::${name}`,
-        tags: tagsOf(row.tags),
+        tags: steampipeTags(row.tags),
         configuration: { name },
         supplementary,
         partial: false,
@@ -109,12 +109,4 @@ function defaultEncryption(column: unknown): Record<string, unknown> | undefined
       };
     }),
   };
-}
-
-/** `tags` is a map (null when the bucket has none). */
-function tagsOf(value: unknown): Record<string, string> {
-  const tags: Record<string, string> = {};
-  for (const [key, tag] of Object.entries(asRecord(value) ?? {}))
-    if (typeof tag === 'string') tags[key] = tag;
-  return tags;
 }
