@@ -48,6 +48,27 @@ export function locationOf(
 /** Google Cloud's regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */
 export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['asia-northeast1', 'asia-northeast2']);
 
+/**
+ * Of the regions a resource may keep its data in, the one that says where it is for the
+ * location checks: the first outside Japan (the data may be there), else the first.
+ */
+export function farthestRegion(listed: unknown): string | undefined {
+  const regions = Array.isArray(listed)
+    ? listed.filter((region): region is string => typeof region === 'string' && region !== '')
+    : [];
+  return regions.find((region) => !JAPAN_REGIONS.has(region.toLowerCase())) ?? regions[0];
+}
+
+/**
+ * A bucket in a configurable dual-region names the multi-region it belongs to (`ASIA`, `EU`,
+ * `US`) as its `location`, and the two regions that hold its data in
+ * `customPlacementConfig.dataLocations`: those say where the data is.
+ * https://cloud.google.com/storage/docs/locations#configurable
+ */
+export function bucketDataLocation(data: JsonObject): string | undefined {
+  return farthestRegion(at(data, 'customPlacementConfig.dataLocations'));
+}
+
 /** The data location of snapshots, machine images and backups: the first of `storageLocations`. */
 export function storageLocation(data: JsonObject): string | undefined {
   for (const key of ['storageLocations', 'storageLocation']) {

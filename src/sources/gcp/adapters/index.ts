@@ -1,6 +1,6 @@
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
-import { JAPAN_REGIONS, storageLocation } from '../location.ts';
+import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
 import { datasetFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
@@ -37,7 +37,11 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'cloudresourcemanager.googleapis.com/Folder': { kansaType: 'other' },
   'cloudresourcemanager.googleapis.com/Organization': { kansaType: 'other', facts: organizationFacts },
 
-  'storage.googleapis.com/Bucket': { kansaType: 'storage.bucket', facts: bucketFacts },
+  'storage.googleapis.com/Bucket': {
+    kansaType: 'storage.bucket',
+    facts: bucketFacts,
+    region: bucketDataLocation,
+  },
   'cloudkms.googleapis.com/KeyRing': { kansaType: 'kms.vault' },
   'cloudkms.googleapis.com/CryptoKey': { kansaType: 'kms.key', facts: cryptoKeyFacts },
 
@@ -131,13 +135,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'pubsub.googleapis.com/Topic': {
     kansaType: 'storage.queue',
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
-    region: (data) => {
-      const listed = at(data, 'messageStoragePolicy.allowedPersistenceRegions');
-      const regions = Array.isArray(listed) ? listed.filter((r) => typeof r === 'string' && r !== '') : [];
-      return (
-        regions.find((region) => !JAPAN_REGIONS.has(region.toLowerCase())) ?? regions[0] ?? UNKNOWN_REGION
-      );
-    },
+    region: (data) =>
+      farthestRegion(at(data, 'messageStoragePolicy.allowedPersistenceRegions')) ?? UNKNOWN_REGION,
   },
   'file.googleapis.com/Instance': {
     kansaType: 'storage.file-system',
