@@ -3,7 +3,7 @@ import type { DocumentFormat } from '../format.ts';
 import { HIERARCHY_TYPES } from './adapters/index.ts';
 import { type CloudAsset, currentAssetType } from './asset.ts';
 import { field, isObject, type JsonObject, stringsOf } from './json.ts';
-import { assetsToResources } from './to-resource.ts';
+import { assetsToResources, assetToResource } from './to-resource.ts';
 
 /** The keys of a google.iam.v1.Policy (https://cloud.google.com/iam/docs/reference/rest/v1/Policy). */
 const POLICY_KEYS: ReadonlySet<string> = new Set(['bindings', 'etag', 'version', 'auditConfigs']);
@@ -38,7 +38,8 @@ export const gcpIamPolicy: DocumentFormat = {
       );
       return;
     }
-    const [, kind, id] = node as unknown as [string, string, string];
+    const [, named, id] = node as unknown as [string, string, string];
+    const kind = named.toLowerCase();
     const asset: CloudAsset = {
       name: `//cloudresourcemanager.googleapis.com/${kind}/${id}`,
       assetType: HIERARCHY_ASSET_TYPES[kind]!,
@@ -46,7 +47,7 @@ export const gcpIamPolicy: DocumentFormat = {
       ancestors: [],
       iamPolicy: { policy: document as JsonObject, path: 'policy' },
     };
-    yield* assetsToResources([asset], ctx, (record) => record as CloudAsset);
+    yield assetToResource(asset, { file: ctx.file });
   },
 };
 
