@@ -130,8 +130,8 @@ function assetFromPolicySearchResult(record: unknown): CloudAsset | { readonly s
   };
 }
 
-/** Results of older gcloud versions name no type: the common ones are told by their name. */
-function assetTypeOfName(name: string): string | undefined {
+/** A resource named without its type (older search results, effective policies): the common ones by their name. */
+export function assetTypeOfName(name: string): string | undefined {
   const hierarchy =
     /^\/\/cloudresourcemanager\.googleapis\.com\/(projects|folders|organizations)\/[^/]+$/.exec(name);
   if (hierarchy) return HIERARCHY_ASSET_TYPES[hierarchy[1]!];

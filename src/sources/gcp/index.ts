@@ -2,6 +2,7 @@ import type { InputFormat } from '../format.ts';
 import { gcpAssetExport } from './asset-export.ts';
 import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
+import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
@@ -15,5 +16,6 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpSearchAllResources,
   gcpRestResources,
   gcpIamPolicySearch,
+  gcpEffectiveIamPolicies,
   gcpIamPolicy,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
+import { gcpEffectiveIamPolicies } from '../../../src/sources/gcp/effective-iam-policies.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from '../../../src/sources/gcp/iam-policies.ts';
 import { gcpRestResources } from '../../../src/sources/gcp/rest-resources.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
@@ -158,5 +159,47 @@ describe('gcp-iam-policy-search (gcloud asset search-all-iam-policies)', () => {
       { resource: '//pubsub.googleapis.com/projects/p/topics/t', policy: { bindings: [] } },
     ]);
     expect(skipped[0]).toMatch(/no assetType/);
+  });
+});
+
+describe('gcp-effective-iam-policies (gcloud asset get-effective-iam-policy)', () => {
+  // The Python client's spelling, as cartography's mock of BatchGetEffectiveIamPolicies has it.
+  const answer = {
+    policy_results: [
+      {
+        full_resource_name: '//storage.googleapis.com/city-exports',
+        policies: [
+          {
+            attached_resource: '//storage.googleapis.com/city-exports',
+            policy: { bindings: [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }] },
+          },
+          {
+            attached_resource: '//cloudresourcemanager.googleapis.com/projects/city-web',
+            policy: { bindings: [{ role: 'roles/owner', members: ['user:a@example.com'] }] },
+          },
+          {
+            attached_resource: '//cloudresourcemanager.googleapis.com/organizations/42',
+            policy: { bindings: [], auditConfigs: [] },
+          },
+        ],
+      },
+    ],
+  };
+
+  it('is chosen for the answer', () => {
+    expect(formatOf(answer)).toBe('gcp-effective-iam-policies');
+  });
+
+  it('reads each attached policy on its resource, with the chain above it as its ancestors', () => {
+    const { resources } = read(gcpEffectiveIamPolicies, answer);
+    const [bucket, project, organization] = resources;
+    expect(bucket).toMatchObject({ id: '//storage.googleapis.com/city-exports', account: 'city-web' });
+    expect(fact(bucket, 'publicBindings')).toMatchObject({ value: [{ member: 'allUsers' }] });
+    expect(project).toMatchObject({ kansaType: 'account', account: 'city-web' });
+    expect(fact(project, 'ancestors')).toMatchObject({
+      value: ['//cloudresourcemanager.googleapis.com/organizations/42'],
+    });
+    expect(fact(project, 'auditConfigs')).toBeUndefined();
+    expect(fact(organization, 'auditConfigs')).toMatchObject({ source: 'explicit', value: [] });
   });
 });
