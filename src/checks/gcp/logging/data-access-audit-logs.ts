@@ -44,8 +44,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       },
       noProjectPolicy: missingData(
         {
-          ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+          ja: 'プロジェクトの IAM ポリシーの監査構成 (auditConfigs) がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、または gcloud projects get-iam-policy の出力を渡してください。IAM ポリシーの検索結果には監査構成が含まれません）',
+          en: 'the audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export or gcloud projects get-iam-policy output; IAM policy search results carry no audit configs)',
         },
         'gcpIamPolicies',
       ),
