@@ -15,6 +15,7 @@ const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
 export class Linker implements BuildContext {
   readonly #byAddress = new Map<string, TfInstance>();
   readonly #byBase = new Map<string, TfInstance[]>();
+  readonly #byType = new Map<string, TfInstance[]>();
   readonly #childLinks = new Map<string, { parentTypes: string[]; link: PartLink }>();
   readonly #valueIndex = new Map<string, Map<string, TfInstance[]>>();
 
@@ -34,6 +35,11 @@ export class Linker implements BuildContext {
       this.#byAddress.set(instance.address, instance);
       const base = baseAddress(instance);
       this.#byBase.set(base, [...(this.#byBase.get(base) ?? []), instance]);
+      if (instance.action !== 'delete') {
+        const ofType = this.#byType.get(instance.type);
+        if (ofType) ofType.push(instance);
+        else this.#byType.set(instance.type, [instance]);
+      }
     }
     for (const [parentType, adapter] of Object.entries(adapters)) {
       for (const [childType, link] of Object.entries(adapter.parts ?? {})) {
@@ -46,6 +52,10 @@ export class Linker implements BuildContext {
 
   idOf(instance: TfInstance): string {
     return instance.address;
+  }
+
+  instancesOf(type: string): readonly TfInstance[] {
+    return this.#byType.get(type) ?? [];
   }
 
   /** Every unit to evaluate, or why an instance is not evaluated. */

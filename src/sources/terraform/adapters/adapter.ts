@@ -37,6 +37,8 @@ export interface BuildContext {
   referenced(instance: TfInstance, attribute: string, types: readonly string[]): TfInstance[];
   /** The kansa id a Terraform instance gets (its address). */
   idOf(instance: TfInstance): string;
+  /** The plan's instances of a Terraform type, but those it deletes. */
+  instancesOf(type: string): readonly TfInstance[];
 }
 
 /** Turns one Terraform resource type (and its split resources) into a kansa resource. */
