@@ -17,6 +17,11 @@ export interface PartLink {
    * which the split resource does not show (a bucket).
    */
   readonly standalone?: 'provider-region' | 'own-location';
+  /**
+   * The attribute names several resources, each configured by the split resource
+   * (`aws_iam_policy_attachment`'s `roles`): it is merged into every one.
+   */
+  readonly many?: true;
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */
