@@ -3,6 +3,7 @@ import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import {
   isLiveOrigin,
+  isPlanOrigin,
   type KansaType,
   type Origin,
   type Provider,
@@ -131,7 +132,7 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
 
 /** How a resource was read, when not from an export file: live, or from a Terraform plan or state. */
 function readKind(origin: Origin): ReadKind | undefined {
-  if (origin.iac) return 'plan';
+  if (isPlanOrigin(origin)) return 'plan';
   return isLiveOrigin(origin) ? 'live' : undefined;
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isPlanOrigin } from '../../src/model/resource.ts';
 import { type Change, constant, plan, ref } from './dialect-plan.ts';
 import { FIXTURES, findingOf, scanDocument, scanFile } from './helpers.ts';
 
@@ -18,7 +19,8 @@ const NAMES_EXPORT = {
 describe('the wording of findings on a plan’s resources', () => {
   it.each(['aws', 'azure', 'gcp'])('names no export in %s messages or evidence notes', async (cloud) => {
     const scanned = await scanFile(path.join(FIXTURES, cloud, 'plan.json'));
-    const fromPlan = scanned.findings.filter((f) => f.resource.origin.iac);
+    // The plan's resources, and the account that only they name.
+    const fromPlan = scanned.findings.filter((f) => isPlanOrigin(f.resource.origin));
     expect(fromPlan.length).toBeGreaterThan(10);
     const named: string[] = [];
     for (const finding of fromPlan) {
@@ -31,6 +33,13 @@ describe('the wording of findings on a plan’s resources', () => {
       }
     }
     expect(named).toEqual([]);
+  });
+
+  it('speaks of the plan for the account only the plan’s resources name', async () => {
+    const scanned = await scanFile(path.join(FIXTURES, 'aws', 'plan.json'));
+    const finding = findingOf(scanned, 'aws.iam.root-mfa', 'arn:aws:iam::123456789012:root');
+    expect(finding.resource.origin.iac).toBeUndefined();
+    expect(finding).toMatchObject({ status: 'UNKNOWN', messageId: 'noReport.plan' });
   });
 
   it('gives an UNKNOWN that would ask for an export the plan’s own advice', async () => {
