@@ -25,14 +25,21 @@ export class Linker implements BuildContext {
   readonly #instances: readonly TfInstance[];
   readonly #adapters: Readonly<Record<string, TerraformAdapter>>;
 
+  readonly #dataByBase = new Map<string, TfInstance[]>();
+
   constructor(
     instances: readonly TfInstance[],
     config: TerraformConfiguration,
     adapters: Readonly<Record<string, TerraformAdapter>>,
+    dataSources: readonly TfInstance[] = [],
   ) {
     this.config = config;
     this.#instances = instances;
     this.#adapters = adapters;
+    for (const source of dataSources) {
+      const base = baseAddress(source);
+      this.#dataByBase.set(base, [...(this.#dataByBase.get(base) ?? []), source]);
+    }
     for (const instance of instances) {
       this.#byAddress.set(instance.address, instance);
       const base = baseAddress(instance);
@@ -58,6 +65,20 @@ export class Linker implements BuildContext {
 
   idOf(instance: TfInstance): string {
     return instance.address;
+  }
+
+  dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined {
+    for (const target of this.config.referencesOf(instance, attribute, 'data')) {
+      const candidates = (this.#dataByBase.get(target.base) ?? []).filter((source) => source.type === type);
+      const chosen =
+        target.key !== undefined
+          ? candidates.find((source) => source.index === target.key)
+          : candidates.length === 1
+            ? candidates[0]
+            : candidates.find((source) => source.index !== undefined && source.index === instance.index);
+      if (chosen) return chosen;
+    }
+    return undefined;
   }
 
   instancesOf(type: string): readonly TfInstance[] {

@@ -44,6 +44,8 @@ export interface BuildContext {
   idOf(instance: TfInstance): string;
   /** The plan's instances of a Terraform type, but those it deletes. */
   instancesOf(type: string): readonly TfInstance[];
+  /** The data source of a type an attribute takes its value from, when the plan reads it on apply. */
+  dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined;
 }
 
 /** Turns one Terraform resource type (and its split resources) into a kansa resource. */

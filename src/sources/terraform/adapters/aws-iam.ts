@@ -2,6 +2,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { readPolicy } from './aws-policy-document.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
 /**
@@ -66,7 +67,7 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
     if (isObject(block)) inline.push({ policyName: block.name, policyDocument: block.policy });
   }
   for (const policy of partsOf(unit, p.inlinePolicy)) {
-    const document = tr.read(policy, 'policy', inlinePath);
+    const document = readPolicy(tr, ctx, policy, 'policy', inlinePath);
     if (document !== undefined)
       inline.push({
         policyName: tr.read(policy, 'name', inlinePath) ?? policy.address,
@@ -76,7 +77,7 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
   configuration[p.policyList] = inline;
 
   if (p.configType === 'AWS::IAM::Role') {
-    const trust = tr.read(self, 'assume_role_policy', 'configuration.assumeRolePolicyDocument');
+    const trust = readPolicy(tr, ctx, self, 'assume_role_policy', 'configuration.assumeRolePolicyDocument');
     if (trust !== undefined) configuration.assumeRolePolicyDocument = trust;
   }
   if (p.configType === 'AWS::IAM::User') {
@@ -176,7 +177,7 @@ class AttachedPolicies {
   }
 
   #addDocument(policy: TfInstance): void {
-    const document = this.#tr.read(policy, 'policy', this.#inlinePath);
+    const document = readPolicy(this.#tr, this.#ctx, policy, 'policy', this.#inlinePath);
     if (document !== undefined)
       this.documents.push({ policyName: `${policy.address} (attached)`, policyDocument: document });
   }

@@ -4,6 +4,7 @@ import { publicGrantsOf } from '../../aws/adapters/public-policy.ts';
 import { isObject, type JsonObject, type TfInstance, TfValues } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, removedPart, type Unit, valueOrReference } from './adapter.ts';
+import { readPolicy } from './aws-policy-document.ts';
 import { configItem, fromConfigItem, kmsKeyOf, onePart, readInto, withPlanKey } from './aws-record.ts';
 
 /**
@@ -49,7 +50,7 @@ export function s3Bucket(group: Unit, tr: Translation, ctx: BuildContext): Resou
   const policyPath = `${SUPPLEMENTARY}.BucketPolicy.policyText`;
   const policyDeleted = !policyPart && deletedBy(unit, tr, 'aws_s3_bucket_policy', policyPath);
   const policy = policyPart
-    ? tr.read(policyPart, 'policy', policyPath)
+    ? readPolicy(tr, ctx, policyPart, 'policy', policyPath)
     : policyDeleted
       ? undefined
       : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
