@@ -187,6 +187,20 @@ describe('policies the plan does not show: UNKNOWN, never PASS', () => {
     expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('UNKNOWN');
   });
 
+  it('an attachment whose policy_arn was blanked (a plan trimmed by hand) names no policy', async () => {
+    // terraform-compliance/cli `tests/functional/test_issue_522/plan.out.json` (format 0.1,
+    // Terraform 1.0.0): values blanked for the test, `policy_arn = ""` on a no-op attachment.
+    const blank: Change = {
+      address: 'aws_iam_role_policy_attachment.app',
+      actions: ['no-op'],
+      before: { role: 'app', policy_arn: '' },
+      after: { role: 'app', policy_arn: '' },
+      expressions: { role: ref('aws_iam_role.app'), policy_arn: constant('') },
+    };
+    const scanned = await scanDocument(withRole([blank]));
+    expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('PASS');
+  });
+
   it('an AWS managed policy other than AdministratorAccess is known not to grant everything', async () => {
     const managed: Change = {
       address: 'aws_iam_role_policy_attachment.app',

@@ -145,7 +145,8 @@ class AttachedPolicies {
 
   /** A policy ARN the plan shows: an AWS managed policy's, or a customer managed one's. */
   add(from: TfInstance, attribute: string, arn: unknown): void {
-    if (typeof arn !== 'string') return;
+    // A blank ARN (plans trimmed by hand) names no policy.
+    if (typeof arn !== 'string' || arn === '') return;
     this.arns.push(arn);
     if (AWS_MANAGED_POLICY.test(arn)) return;
     const policy = this.#ctx.instancesOf(POLICY).find((candidate) => {
