@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { bucketV3, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
@@ -377,6 +377,44 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
       ),
     );
     expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.web').status).toBe('UNKNOWN');
+  });
+
+  it('judges provider v3’s inline bucket policy made by such a data source (it was read as none)', async () => {
+    // fugue/regula `rego/tests/rules/tf/aws/s3/inputs/*_infra.json` style (format 0.1, Terraform
+    // 0.13.5, AWS provider v3): `aws_s3_bucket.policy = data.aws_iam_policy_document.x.json`.
+    const bucket = bucketV3('open', {}, { policy: true });
+    const scanned = await scanDocument(
+      withData(
+        plan(
+          [
+            {
+              ...bucket,
+              expressions: {
+                ...bucket.expressions,
+                policy: ref('data.aws_iam_policy_document.open.json', 'data.aws_iam_policy_document.open'),
+              },
+            },
+          ],
+          {
+            formatVersion: '0.1',
+            terraformVersion: '0.13.5',
+            bareProviderNames: true,
+          },
+        ),
+        dataSource(
+          'open',
+          [
+            statement({
+              actions: ['s3:GetObject'],
+              resources: [null],
+              principals: [{ type: '*', identifiers: ['*'] }],
+            }),
+          ],
+          [{ resources: [true] }],
+        ),
+      ),
+    );
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.open').status).toBe('FAIL');
   });
 
   it('judges an S3 bucket policy whose resources are the new bucket’s ARN', async () => {

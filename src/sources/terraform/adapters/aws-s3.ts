@@ -53,7 +53,11 @@ export function s3Bucket(group: Unit, tr: Translation, ctx: BuildContext): Resou
     ? readPolicy(tr, ctx, policyPart, 'policy', policyPath)
     : policyDeleted
       ? undefined
-      : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
+      : // Provider v3's inline policy, set to what the plan knows only after apply (a policy
+        // document read on apply): not the none a new bucket would have without it.
+        !alone && ctx.config.sets(bucket, 'policy')
+        ? readPolicy(tr, ctx, bucket, 'policy', policyPath)
+        : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
   if (policy !== undefined || policyPart || isNew || policyDeleted || bucketShows(tr, bucket, 'policy')) {
     supplementary.BucketPolicy = { policyText: policy ?? null };
   }
