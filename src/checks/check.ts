@@ -3,13 +3,14 @@ import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import {
   isLiveOrigin,
+  isPlanOrigin,
   type KansaType,
   type Origin,
   type Provider,
   type Resource,
 } from '../model/resource.ts';
-import { liveNote } from './live-notes.ts';
-import { liveVariant } from './missing-data.ts';
+import { originNote, type ReadKind } from './live-notes.ts';
+import { missingDataVariant } from './missing-data.ts';
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -91,32 +92,37 @@ export function appliesTo(meta: CheckMeta, resource: Resource): boolean {
   );
 }
 
-/** Suffix of a message's live variant (missing-data.ts): `notExported` → `notExported.live`. */
-const LIVE_SUFFIX = '.live';
+/** Suffixes of a message's variants (missing-data.ts): `notExported` → `notExported.live`. */
+const VARIANT_SUFFIX: Readonly<Record<ReadKind, string>> = { live: '.live', plan: '.plan' };
 
 /**
  * Lets TypeScript infer message ids and check them against `meta.messages`. A message made by
- * `missingData` (advice to add an export) gets its live variant as a message of its own, shown
- * for a resource read live, where an export to add is the wrong advice; a message or an evidence
- * note that speaks of "the export" speaks of the live scan's data instead (live-notes.ts).
+ * `missingData` (advice to add an export) gets its live and plan variants as messages of their
+ * own, shown for a resource read live or from a Terraform plan, where an export to add is the
+ * wrong advice; a message or an evidence note that speaks of "the export" speaks of the live
+ * scan's data or of the plan instead (live-notes.ts).
  */
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
-  const live = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) => {
-    // Advice to add an export names the live call instead; a message that only says what "the
-    // export" does not show says it of the live scan's data.
-    const variant = liveVariant(text) ?? liveNote(text);
-    return variant !== text ? [[`${id}${LIVE_SUFFIX}`, variant] as const] : [];
-  });
-  const messages = { ...check.meta.messages, ...Object.fromEntries(live) };
-  const hasLive = new Set<string>(live.map(([id]) => id));
+  const variants = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) =>
+    (['live', 'plan'] as const).flatMap((kind) => {
+      // Advice to add an export names the live call or what a plan cannot show instead; a
+      // message that only says what "the export" does not show says it of the live scan's data
+      // or of the plan.
+      const variant = missingDataVariant(text, kind) ?? originNote(text, kind);
+      return variant !== text ? [[`${id}${VARIANT_SUFFIX[kind]}`, variant] as const] : [];
+    }),
+  );
+  const messages = { ...check.meta.messages, ...Object.fromEntries(variants) };
+  const hasVariant = new Set<string>(variants.map(([id]) => id));
   return {
-    meta: live.length === 0 ? check.meta : { ...check.meta, messages },
+    meta: variants.length === 0 ? check.meta : { ...check.meta, messages },
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
-      const evidence = withLiveNotes(result.evidence, resource, ctx.inventory);
-      // The live variant's id is built only for a resource read live (a hot path: every finding).
-      const id = hasLive.size > 0 && isLiveOrigin(resource.origin) ? `${result.message}${LIVE_SUFFIX}` : '';
-      const message = hasLive.has(id) ? (id as M) : result.message;
+      const evidence = withOriginNotes(result.evidence, resource, ctx.inventory);
+      // The variant's id is built only for a resource not read from a file (a hot path: every finding).
+      const kind = hasVariant.size > 0 ? readKind(resource.origin) : undefined;
+      const id = kind ? `${result.message}${VARIANT_SUFFIX[kind]}` : '';
+      const message = hasVariant.has(id) ? (id as M) : result.message;
       return evidence === result.evidence && message === result.message
         ? result
         : { ...result, evidence, message };
@@ -124,21 +130,29 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
   };
 }
 
+/** How a resource was read, when not from an export file: live, or from a Terraform plan or state. */
+function readKind(origin: Origin): ReadKind | undefined {
+  if (isPlanOrigin(origin)) return 'plan';
+  return isLiveOrigin(origin) ? 'live' : undefined;
+}
+
 /**
- * A check's evidence with the live wording (live-notes.ts) in the notes of facts read live: the
- * resource's own, or the related resource's a fact belongs to (`resourceId`). Unchanged
- * evidence is returned as is.
+ * A check's evidence with the wording of the input its facts were read from (live-notes.ts) in
+ * their notes: the resource's own, or the related resource's a fact belongs to (`resourceId`).
+ * Unchanged evidence is returned as is.
  */
-function withLiveNotes(
+function withOriginNotes(
   evidence: readonly Evidence[],
   resource: Resource,
   inventory: InventoryView,
 ): readonly Evidence[] {
   let out: Evidence[] | undefined;
   evidence.forEach((fact, i) => {
-    if (fact.source === 'explicit') return;
-    const note = liveNote(fact.note);
-    if (note === fact.note || !isLiveOrigin(originOf(fact, resource, inventory))) return;
+    // A note that names no export reads the same for every input: the origin is not looked up.
+    if (fact.source === 'explicit' || originNote(fact.note, 'plan') === fact.note) return;
+    const kind = readKind(originOf(fact, resource, inventory));
+    if (!kind) return;
+    const note = originNote(fact.note, kind);
     out ??= [...evidence];
     out[i] = { ...fact, note };
   });

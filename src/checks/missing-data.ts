@@ -1,4 +1,5 @@
 import type { Localized } from '../model/localized.ts';
+import type { ReadKind } from './live-notes.ts';
 
 /**
  * What a check could not find, and how each way of reading gets it. Offline, the advice is the
@@ -109,22 +110,39 @@ export const LIVE_READS = {
 
 export type LiveReadName = keyof typeof LIVE_READS;
 
-/** Offline texts that have a live variant, and that variant. */
-const LIVE_VARIANTS = new WeakMap<Localized, Localized>();
+/** Offline texts that have live and plan variants, and those variants. */
+const VARIANTS = new WeakMap<Localized, Readonly<Record<ReadKind, Localized>>>();
 
 /**
  * An UNKNOWN message for data the input lacks. As written (`offline`), it tells which export to
- * add; for a resource read live, defineCheck shows the variant naming the live read instead.
- * `lead`, when given, opens the live text (it may hold the offline text's `{{placeholders}}`).
+ * add; for a resource read live, defineCheck shows the variant naming the live read instead, and
+ * for one read from a Terraform plan the variant saying what a plan cannot show (an export to
+ * add is no advice there: its records are not the plan's resources).
+ * `lead`, when given, opens the variants (it may hold the offline text's `{{placeholders}}`).
  */
 export function missingData(offline: Localized, read: LiveReadName, lead?: Localized): Localized {
-  LIVE_VARIANTS.set(offline, liveText(LIVE_READS[read], lead));
+  VARIANTS.set(offline, { live: liveText(LIVE_READS[read], lead), plan: planText(LIVE_READS[read], lead) });
   return offline;
 }
 
-/** The live variant of a message, when it has one. */
-export function liveVariant(message: Localized): Localized | undefined {
-  return LIVE_VARIANTS.get(message);
+/** The variant of a message for resources of a kind of input, when it has one. */
+export function missingDataVariant(message: Localized, kind: ReadKind): Localized | undefined {
+  return VARIANTS.get(message)?.[kind];
+}
+
+/**
+ * A plan shows the resources its configuration manages, with the values Terraform knows before
+ * apply; what the check lacks is elsewhere (in the cloud, or made at apply).
+ */
+function planText({ what }: LiveRead, lead?: Localized): Localized {
+  const opening = lead ?? {
+    ja: `Terraform の計画に${what.ja}はありません`,
+    en: `The Terraform plan does not show ${what.en}`,
+  };
+  return {
+    ja: `${opening.ja}。Terraform の計画にあるのは構成が管理するリソースと適用前に決まる値だけです。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断するか、手動で確認してください`,
+    en: `${opening.en}: a Terraform plan shows only the resources its configuration manages and the values known before apply; judge it on the cloud's inventory (an export or a live scan), or confirm manually`,
+  };
 }
 
 function liveText({ what, call, grant }: LiveRead, lead?: Localized): Localized {

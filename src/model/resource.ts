@@ -102,6 +102,17 @@ export function isLiveOrigin(origin: Origin): boolean {
 
 const LIVE_ORIGIN = /^(?:azure:|aws:|cloudasset\.googleapis\.com\/)/;
 
+/** The origin of an account resource derived from the resources of Terraform plans or states alone. */
+export const PLAN_ACCOUNT_ORIGIN = '(derived: account of the resources of a Terraform plan)';
+
+/**
+ * Whether a record was read from a Terraform plan or state, or is the account that only such
+ * records name: messages say what the plan does not show, not which export to add.
+ */
+export function isPlanOrigin(origin: Origin): boolean {
+  return origin.iac !== undefined || origin.file === PLAN_ACCOUNT_ORIGIN;
+}
+
 /** What a plan does to a resource: `state` for resources read from a state, not a plan. */
 export type IacAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'state';
 

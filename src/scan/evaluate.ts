@@ -8,7 +8,13 @@ import {
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
-import { accountResourceId, PROVIDERS, type Provider, type Resource } from '../model/resource.ts';
+import {
+  accountResourceId,
+  PLAN_ACCOUNT_ORIGIN,
+  PROVIDERS,
+  type Provider,
+  type Resource,
+} from '../model/resource.ts';
 import {
   CHECK_ERROR,
   CHECK_ERROR_TEXT,
@@ -94,8 +100,14 @@ function accountNativeType(provider: Provider, account: string): string {
 /**
  * Gives every account that has resources an account resource, so that account-wide checks
  * (root MFA, audit trail, Activity Log export) run for it even when no record describes it.
+ * An account that only Terraform plans' resources name gets an origin saying so: what its
+ * checks lack is what a plan does not show, not an export to add.
  */
 export function addMissingAccounts(inventory: Inventory): void {
+  // Accounts that some record of an inventory (not of a Terraform plan) names.
+  const inventoried = new Map<Provider, Set<string>>(PROVIDERS.map((provider) => [provider, new Set()]));
+  for (const { provider, account, origin } of inventory.all())
+    if (!origin.iac) inventoried.get(provider)?.add(account);
   for (const { provider, account } of inventory.accounts()) {
     const id = accountResourceId(provider, account);
     if (inventory.byId(provider, id)) continue;
@@ -109,7 +121,11 @@ export function addMissingAccounts(inventory: Inventory): void {
       name: account,
       tags: {},
       facts: {},
-      origin: { file: '(derived: account of scanned resources)' },
+      origin: {
+        file: inventoried.get(provider)?.has(account)
+          ? '(derived: account of scanned resources)'
+          : PLAN_ACCOUNT_ORIGIN,
+      },
     });
   }
 }

@@ -192,6 +192,11 @@ async function readFormat(
   count: (resources: Iterable<Resource>) => void,
   limits: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Promise<void> {
+  if (isSavedTerraformPlan(raw))
+    throw new InputError(
+      file,
+      'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
+    );
   const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw));
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
@@ -389,6 +394,17 @@ function toUtf8(data: Buffer): Buffer {
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
   }
   return data;
+}
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */
+const SAVED_PLAN_ENTRY = /^(?:tfplan|tfstate|tfstate-prev|tfconfig\/.*|\.terraform\.lock\.hcl)$/;
+
+/** A saved plan, which users pass for its JSON: a ZIP archive whose first entry is Terraform's. */
+function isSavedTerraformPlan(data: Buffer): boolean {
+  if (data.length < 30 || !data.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return false;
+  const nameLength = data.readUInt16LE(26);
+  return SAVED_PLAN_ENTRY.test(data.subarray(30, 30 + nameLength).toString('latin1'));
 }
 
 const WRAPPER_COMMAND = Buffer.from('[command]');

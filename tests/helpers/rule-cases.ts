@@ -14,7 +14,7 @@ import {
 } from '../../src/checks/check.ts';
 import { type Localized, renderLocalized } from '../../src/model/localized.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/parameters.ts';
-import type { Provider, Resource } from '../../src/model/resource.ts';
+import type { Origin, Provider, Resource } from '../../src/model/resource.ts';
 import { addMissingAccounts } from '../../src/scan/evaluate.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
 import { readInputFile } from '../../src/sources/read-inputs.ts';
@@ -86,14 +86,17 @@ export interface Outcome<M extends string = string> {
   readonly result: CheckResult<M>;
   readonly message: Localized;
   /**
-   * When the message asks for an export and has a live variant (src/checks/missing-data.ts):
-   * the same resource read live, with the variant it gets instead.
+   * When the message has live and plan variants (src/checks/missing-data.ts, live-notes.ts):
+   * the same resource read live and read from a Terraform plan, with the variants it gets instead.
    */
-  readonly live?: { readonly result: CheckResult<M>; readonly message: Localized };
+  readonly variants: readonly { readonly result: CheckResult<M>; readonly message: Localized }[];
 }
 
-/** An origin the live collectors give (isLiveOrigin). */
-const LIVE_ORIGIN = { file: 'azure:resourcegraph/resources', index: 0 };
+/** Origins of resources not read from an export: a live collector's (isLiveOrigin), a plan's. */
+const VARIANT_ORIGINS: readonly (readonly [suffix: string, origin: Origin])[] = [
+  ['.live', { file: 'azure:resourcegraph/resources', index: 0 }],
+  ['.plan', { file: 'plan.json', iac: { address: 'terraform_resource.case', action: 'create' } }],
+];
 
 /** A case of either kind, with its verdict: `byVerdict` sorts a table of them into valid and invalid. */
 export type AnyCase<M extends string = string> = JudgedCase<M> & {
@@ -151,10 +154,13 @@ export async function evaluateCase<F extends object, M extends string>(
       throw new Error(`${check.meta.id}: the result's message "${outcome.message}" is not in meta.messages`);
     return renderLocalized(template, outcome.data);
   };
-  const outcome = { resource: target, result, message: rendered(result) };
-  if (!(`${result.message}.live` in check.meta.messages)) return outcome;
-  const live = check.evaluate({ ...target, origin: LIVE_ORIGIN } as Resource<F>, ctx);
-  return { ...outcome, live: { result: live, message: rendered(live) } };
+  const variants = VARIANT_ORIGINS.filter(
+    ([suffix]) => `${result.message}${suffix}` in check.meta.messages,
+  ).map(([, origin]) => {
+    const variant = check.evaluate({ ...target, origin } as Resource<F>, ctx);
+    return { result: variant, message: rendered(variant) };
+  });
+  return { resource: target, result, message: rendered(result), variants };
 }
 
 /** The case's resources, read from its export files by the scan's reader. */

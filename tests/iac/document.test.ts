@@ -1,7 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
 import { readInstances, TfValues, terraformDocumentKind } from '../../src/sources/terraform/document.ts';
-import { scanDocument } from './helpers.ts';
+import { scanDocument, scanFile } from './helpers.ts';
 
 describe('terraform show -json detection', () => {
   it('tells a plan, a state and an empty state by their shape', () => {
@@ -252,5 +255,22 @@ describe('bad input', () => {
       '(resource_changes entry): not a resource: address, type or name is missing',
       'aws_iam_user_policy.p: the aws_iam_user it configures (user) is not in this plan',
     ]);
+  });
+
+  it('names a saved plan (terraform plan -out, a ZIP archive) and the command that gives its JSON', async () => {
+    // A ZIP local file header whose first entry is `tfplan`, as Terraform's planfile package writes.
+    const name = Buffer.from('tfplan', 'latin1');
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt16LE(name.length, 26);
+    const dir = mkdtempSync(path.join(tmpdir(), 'kansa-iac-'));
+    const file = path.join(dir, 'plan.out');
+    writeFileSync(file, Buffer.concat([header, name, Buffer.from([0x03, 0x00])]));
+    const scanned = await scanFile(file);
+    expect(scanned.coverage.error).toBe(
+      `${file}: a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json`,
+    );
   });
 });

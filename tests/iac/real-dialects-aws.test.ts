@@ -405,3 +405,58 @@ describe('S3 split resources on a bucket the plan does not manage', () => {
     expect(resourceOf(scanned, 'aws_s3_bucket_policy.public').name).toBe('existing-reports');
   });
 });
+
+describe('a new RDS instance that leaves storage_encrypted out', () => {
+  // Modelled on terraform-compliance/cli `tests/functional/test_issue_401/plan.out.json` (format
+  // 0.1, Terraform 0.12.25, AWS provider v2): `storage_encrypted: null` in `after`, not in
+  // `after_unknown`, the configuration silent; later providers compute the attribute
+  // (`after_unknown`). A read replica or an instance restored from a snapshot inherits its
+  // source's encryption.
+  const db = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+    address: `aws_db_instance.${name}`,
+    after: {
+      allocated_storage: 20,
+      engine: 'mysql',
+      instance_class: 'db.t2.micro',
+      publicly_accessible: false,
+      replicate_source_db: null,
+      snapshot_identifier: null,
+      ...after,
+    },
+    afterUnknown: { id: true, arn: true, kms_key_id: true, backup_retention_period: true, ...afterUnknown },
+    expressions: { engine: constant('mysql'), ...expressions },
+  });
+  const document = plan(
+    [
+      db('v2_null', { storage_encrypted: null }),
+      db('computed', {}, { storage_encrypted: true }),
+      db('encrypted', { storage_encrypted: true }, {}, { storage_encrypted: constant(true) }),
+      db('restored', { storage_encrypted: null, snapshot_identifier: 'snap-1' }),
+      db(
+        'replica',
+        { storage_encrypted: null },
+        { replicate_source_db: true },
+        { replicate_source_db: ref('aws_db_instance.encrypted.identifier') },
+      ),
+    ],
+    { providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+
+  it('fails it: RDS creates the storage unencrypted', async () => {
+    const scanned = await scanDocument(document);
+    for (const name of ['v2_null', 'computed'])
+      expect(findingOf(scanned, 'aws.rds.instance-encrypted', `aws_db_instance.${name}`).status).toBe('FAIL');
+    expect(resourceOf(scanned, 'aws_db_instance.v2_null').facts).toMatchObject({
+      encrypted: { value: false, source: 'default' },
+    });
+    expect(findingOf(scanned, 'aws.rds.instance-encrypted', 'aws_db_instance.encrypted').status).toBe('PASS');
+  });
+
+  it('leaves an instance that inherits its source’s encryption unknown', async () => {
+    const scanned = await scanDocument(document);
+    for (const name of ['restored', 'replica'])
+      expect(findingOf(scanned, 'aws.rds.instance-encrypted', `aws_db_instance.${name}`).status).toBe(
+        'UNKNOWN',
+      );
+  });
+});

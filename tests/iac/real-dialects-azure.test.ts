@@ -270,3 +270,48 @@ describe('a new AKS cluster without authorized IP ranges (azurerm 3.x)', () => {
     ).toBe('UNKNOWN');
   });
 });
+
+describe('a new AKS cluster of azurerm 2.x that leaves private_cluster_enabled out', () => {
+  // Modelled on the plan embedded in zparnold/azure-terraform-cost-estimator `api/main.go`
+  // (format 0.1, Terraform 0.13.0, azurerm 2.37.0): `api_server_authorized_ip_ranges: null` known,
+  // `private_cluster_enabled` and `role_based_access_control` (Optional+Computed in 2.x) in
+  // `after_unknown`, the location taken from the resource group.
+  const cluster = (name: string, privateCluster: boolean | null, expressions: Json = {}): Change => ({
+    address: `azurerm_kubernetes_cluster.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      dns_prefix: name,
+      api_server_authorized_ip_ranges: null,
+      disk_encryption_set_id: null,
+      default_node_pool: [{ name: 'default', node_count: 5, vm_size: 'Standard_D2_v2' }],
+      ...(privateCluster !== null && { private_cluster_enabled: privateCluster }),
+    },
+    afterUnknown: {
+      id: true,
+      fqdn: true,
+      role_based_access_control: true,
+      ...(privateCluster === null && { private_cluster_enabled: true }),
+    },
+    expressions: { name: constant(name), ...expressions },
+  });
+
+  it('reads the API server as public (the API’s default) and open to every address', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [cluster('left_out', null), cluster('private', true, { private_cluster_enabled: constant(true) })],
+        {
+          formatVersion: '0.1',
+          terraformVersion: '0.13.0',
+          providers: { azurerm: { features: constant([{}]) } },
+        },
+      ),
+    );
+    expect(
+      findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.left_out').status,
+    ).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'azure.aks.api-server-access', 'azurerm_kubernetes_cluster.private').status,
+    ).toBe('PASS');
+  });
+});

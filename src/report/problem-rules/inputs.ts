@@ -45,6 +45,10 @@ export const INPUT_RULES: readonly Rule[] = [
   // The formats an unknown file could have been, by id (README's table describes each).
   [/^( {2}- [a-z0-9-]+): .*$/g, '$1'],
   [/the file is neither JSON nor a known text export/g, 'JSON でも既知のテキスト形式でもありません'],
+  [
+    /a saved Terraform plan \(terraform plan -out\), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan\.json and scan plan\.json/g,
+    '保存された Terraform の計画ファイル（terraform plan -out、ZIP 形式）です。kansa が読むのはその JSON です。terraform show -json <計画ファイル> > plan.json を実行し、plan.json をスキャンしてください',
+  ],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [

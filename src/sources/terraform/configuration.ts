@@ -153,7 +153,11 @@ export class TerraformConfiguration {
    * whose expressions are lists of blocks. Empty when the expression is a constant, a local,
    * a data source, or absent.
    */
-  referencesOf(instance: TfInstance, attribute: string): ReferenceTarget[] {
+  referencesOf(
+    instance: TfInstance,
+    attribute: string,
+    roots: 'resources' | 'data' = 'resources',
+  ): ReferenceTarget[] {
     let expression: unknown = this.resourceOf(instance)?.expressions;
     for (const key of attribute.split('.')) {
       expression = Array.isArray(expression)
@@ -162,16 +166,21 @@ export class TerraformConfiguration {
           ? expression[key]
           : undefined;
     }
-    return this.#resolve(instance.moduleAddress, expression, 0);
+    return this.#resolve(instance.moduleAddress, expression, 0, roots);
   }
 
-  #resolve(moduleInstance: string, expression: unknown, hops: number): ReferenceTarget[] {
+  #resolve(
+    moduleInstance: string,
+    expression: unknown,
+    hops: number,
+    roots: 'resources' | 'data' = 'resources',
+  ): ReferenceTarget[] {
     if (!isObject(expression) || !Array.isArray(expression.references) || hops > MAX_HOPS) return [];
     const targets: ReferenceTarget[] = [];
     const seen = new Set<string>();
     for (const reference of expression.references) {
       if (typeof reference !== 'string') continue;
-      for (const target of this.#resolveOne(moduleInstance, reference, hops)) {
+      for (const target of this.#resolveOne(moduleInstance, reference, hops, roots)) {
         const id = `${target.base}\0${String(target.key)}`;
         if (!seen.has(id)) {
           seen.add(id);
@@ -185,10 +194,22 @@ export class TerraformConfiguration {
     );
   }
 
-  #resolveOne(moduleInstance: string, reference: string, hops: number): ReferenceTarget[] {
+  /** `roots`: what the reference may name, the resources (managed) or the data sources. */
+  #resolveOne(
+    moduleInstance: string,
+    reference: string,
+    hops: number,
+    roots: 'resources' | 'data',
+  ): ReferenceTarget[] {
     const parts = splitAddress(reference);
     const root = parts[0] ?? '';
     const module = this.#modules.get(configPath(moduleInstance));
+    if (root === 'data') {
+      const [name, key] = nameAndKey(parts[2] ?? '');
+      if (roots !== 'data' || !parts[1] || !name) return [];
+      const base = joinModule(moduleInstance, `data.${parts[1]}.${name}`);
+      return [key === undefined ? { base } : { base, key }];
+    }
     if (root === 'var') {
       // A module variable: what the calling module passes in its module block.
       const name = parts[1];
@@ -196,7 +217,7 @@ export class TerraformConfiguration {
       if (!name || !call) return [];
       const parentCall = this.#modules.get(configPath(call.parent))?.calls.get(call.name);
       const passed = isObject(parentCall?.expressions) ? parentCall.expressions[name] : undefined;
-      return this.#resolve(call.parent, passed, hops + 1);
+      return this.#resolve(call.parent, passed, hops + 1, roots);
     }
     if (root === 'module') {
       // A child module's output: what the output expression refers to inside that child.
@@ -210,9 +231,14 @@ export class TerraformConfiguration {
         moduleInstance,
         `module.${callName}${key === undefined ? '' : keyText(key)}`,
       );
-      return this.#resolve(childInstance, isObject(declared) ? declared.expression : undefined, hops + 1);
+      return this.#resolve(
+        childInstance,
+        isObject(declared) ? declared.expression : undefined,
+        hops + 1,
+        roots,
+      );
     }
-    if (NON_RESOURCE_ROOTS.has(root) || parts.length < 2) return [];
+    if (roots === 'data' || NON_RESOURCE_ROOTS.has(root) || parts.length < 2) return [];
     const [name, key] = nameAndKey(parts[1] ?? '');
     const base = joinModule(moduleInstance, `${root}.${name}`);
     return [key === undefined ? { base } : { base, key }];

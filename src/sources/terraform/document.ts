@@ -142,12 +142,22 @@ export interface SkippedInstance {
 export function readInstances(document: JsonObject): {
   instances: TfInstance[];
   skipped: SkippedInstance[];
+  /**
+   * The data sources a plan reads on apply (their result depends on values known only then):
+   * their arguments are known, so what a resource takes from them can be worked out
+   * (`data.aws_iam_policy_document.x.json`). Not judged.
+   */
+  dataSources: TfInstance[];
 } {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
+  const dataSources: TfInstance[] = [];
   const kind = terraformDocumentKind(document);
   if (kind === 'plan' && Array.isArray(document.resource_changes)) {
-    for (const change of document.resource_changes) readChange(change, instances, skipped);
+    for (const change of document.resource_changes) {
+      const read = readChange(change, instances, skipped);
+      if (read) dataSources.push(read);
+    }
   } else {
     const root =
       kind === 'plan'
@@ -157,7 +167,7 @@ export function readInstances(document: JsonObject): {
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped);
     }
   }
-  return { instances, skipped };
+  return { instances, skipped, dataSources };
 }
 
 /** The resources of a `root_module` and its `child_modules`, depth first. */
@@ -218,7 +228,12 @@ export function splitAddress(address: string): string[] {
   return parts;
 }
 
-function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInstance[]): void {
+/** Reads one `resource_changes` entry; a data source is returned (not judged, but it can be looked into). */
+function readChange(
+  raw: unknown,
+  instances: TfInstance[],
+  skipped: SkippedInstance[],
+): TfInstance | undefined {
   if (!isObject(raw)) {
     skipped.push({ address: '(resource_changes entry)', reason: 'not a JSON object' });
     return;
@@ -230,7 +245,14 @@ function readChange(raw: unknown, instances: TfInstance[], skipped: SkippedInsta
   }
   if (raw.mode === 'data') {
     skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
-    return;
+    const change = isObject(raw.change) ? raw.change : undefined;
+    if (!change || !isObject(change.after)) return;
+    return {
+      ...identity,
+      action: 'read',
+      after: new TfValues(change.after, change.after_unknown, change.after_sensitive),
+      before: undefined,
+    };
   }
   if (typeof raw.deposed === 'string') {
     // `create_before_destroy` keeps the old object, deposed, until its replacement exists: the

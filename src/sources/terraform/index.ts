@@ -43,10 +43,10 @@ export const terraformFormat: DocumentFormat = {
 };
 
 function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resource> {
-  const { instances, skipped } = readInstances(document);
+  const { instances, skipped, dataSources } = readInstances(document);
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   const config = new TerraformConfiguration(document.configuration);
-  const linker = new Linker(instances, config, ADAPTERS);
+  const linker = new Linker(instances, config, ADAPTERS, dataSources);
   const placement = new Placement(instances, config);
   const declarations = new Declarations(path.dirname(ctx.file));
 

@@ -1,4 +1,5 @@
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
+import { READ_THROUGH_REFERENCES } from './adapters/aws-iam.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
 import { keyText, type TerraformConfiguration } from './configuration.ts';
 import type { TfInstance } from './document.ts';
@@ -15,37 +16,73 @@ const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
 export class Linker implements BuildContext {
   readonly #byAddress = new Map<string, TfInstance>();
   readonly #byBase = new Map<string, TfInstance[]>();
-  readonly #childLinks = new Map<string, { parentTypes: string[]; link: PartLink }>();
+  readonly #byType = new Map<string, TfInstance[]>();
+  /** By split resource type: how it names each type of resource it configures. */
+  readonly #childLinks = new Map<string, { parentTypes: string[]; link: PartLink }[]>();
   readonly #valueIndex = new Map<string, Map<string, TfInstance[]>>();
 
   readonly config: TerraformConfiguration;
   readonly #instances: readonly TfInstance[];
   readonly #adapters: Readonly<Record<string, TerraformAdapter>>;
 
+  readonly #dataByBase = new Map<string, TfInstance[]>();
+
   constructor(
     instances: readonly TfInstance[],
     config: TerraformConfiguration,
     adapters: Readonly<Record<string, TerraformAdapter>>,
+    dataSources: readonly TfInstance[] = [],
   ) {
     this.config = config;
     this.#instances = instances;
     this.#adapters = adapters;
+    for (const source of dataSources) {
+      const base = baseAddress(source);
+      this.#dataByBase.set(base, [...(this.#dataByBase.get(base) ?? []), source]);
+    }
     for (const instance of instances) {
       this.#byAddress.set(instance.address, instance);
       const base = baseAddress(instance);
       this.#byBase.set(base, [...(this.#byBase.get(base) ?? []), instance]);
+      if (instance.action !== 'delete') {
+        const ofType = this.#byType.get(instance.type);
+        if (ofType) ofType.push(instance);
+        else this.#byType.set(instance.type, [instance]);
+      }
     }
     for (const [parentType, adapter] of Object.entries(adapters)) {
       for (const [childType, link] of Object.entries(adapter.parts ?? {})) {
-        const entry = this.#childLinks.get(childType) ?? { parentTypes: [], link };
-        entry.parentTypes.push(parentType);
-        this.#childLinks.set(childType, entry);
+        const links = this.#childLinks.get(childType) ?? [];
+        const same = links.find(
+          (entry) => entry.link.attribute === link.attribute && entry.link.many === link.many,
+        );
+        if (same) same.parentTypes.push(parentType);
+        else links.push({ parentTypes: [parentType], link });
+        this.#childLinks.set(childType, links);
       }
     }
   }
 
   idOf(instance: TfInstance): string {
     return instance.address;
+  }
+
+  dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined {
+    for (const target of this.config.referencesOf(instance, attribute, 'data')) {
+      const candidates = (this.#dataByBase.get(target.base) ?? []).filter((source) => source.type === type);
+      const chosen =
+        target.key !== undefined
+          ? candidates.find((source) => source.index === target.key)
+          : candidates.length === 1
+            ? candidates[0]
+            : candidates.find((source) => source.index !== undefined && source.index === instance.index);
+      if (chosen) return chosen;
+    }
+    return undefined;
+  }
+
+  instancesOf(type: string): readonly TfInstance[] {
+    return this.#byType.get(type) ?? [];
   }
 
   /** Every unit to evaluate, or why an instance is not evaluated. */
@@ -62,25 +99,29 @@ export class Linker implements BuildContext {
             : { reason: deleted(instance) };
         continue;
       }
-      const child = this.#childLinks.get(instance.type);
+      const links = this.#childLinks.get(instance.type);
+      const child = links?.[0];
       if (!child || (instance.action === 'delete' && PROJECT_PART_TYPES.includes(instance.type))) {
         if (instance.action === 'delete') {
           yield { reason: deleted(instance) };
           continue;
         }
-        yield { reason: `${instance.address}: ${instance.type} is not a resource type kansa reads` };
+        const through = READ_THROUGH_REFERENCES[instance.type];
+        yield {
+          reason: `${instance.address}: ${through ? `${instance.type} is ${through}` : `${instance.type} is not a resource type kansa reads`}`,
+        };
         continue;
       }
-      const parent = this.referenced(
-        instance,
-        child.link.attribute,
-        child.parentTypes,
-        child.link.parentKeys,
-      )[0];
-      if (parent) {
-        const byType = parts.get(parent.address) ?? new Map<string, TfInstance[]>();
-        byType.set(instance.type, [...(byType.get(instance.type) ?? []), instance]);
-        parts.set(parent.address, byType);
+      const parents = (links ?? []).flatMap(({ parentTypes, link }) => {
+        const found = this.referenced(instance, link.attribute, parentTypes, link.parentKeys);
+        return link.many ? found : found.slice(0, 1);
+      });
+      if (parents.length > 0) {
+        for (const parent of new Set(parents)) {
+          const byType = parts.get(parent.address) ?? new Map<string, TfInstance[]>();
+          byType.set(instance.type, [...(byType.get(instance.type) ?? []), instance]);
+          parts.set(parent.address, byType);
+        }
       } else if (PROJECT_PART_TYPES.includes(instance.type)) {
         // Project IAM usually names a project the configuration does not create.
         const project = instance.after.read('project');
@@ -91,8 +132,10 @@ export class Linker implements BuildContext {
       } else if (child.link.standalone) {
         yield { unit: { primary: instance, parts: new Map() }, reason: '' };
       } else {
+        const types = (links ?? []).flatMap(({ parentTypes }) => parentTypes).join(' / ');
+        const attributes = [...new Set((links ?? []).map(({ link }) => link.attribute))].join(', ');
         yield {
-          reason: `${instance.address}: the ${child.parentTypes.join(' / ')} it configures (${child.link.attribute}) is not in this plan`,
+          reason: `${instance.address}: the ${types} it configures (${attributes}) is not in this plan`,
         };
       }
     }
@@ -137,14 +180,20 @@ export class Linker implements BuildContext {
     const value = (instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after).read(
       attribute,
     );
-    if (value.state !== 'known' || typeof value.value !== 'string' || value.value === '') return [];
-    const wanted = value.value.toLowerCase();
-    // The google provider stores a bucket IAM member's bucket as `b/<name>`: its last segment too.
-    const lastSegment = wanted.slice(wanted.lastIndexOf('/') + 1);
+    if (value.state !== 'known') return [];
+    // A list names several (`aws_iam_policy_attachment`'s `roles`).
+    const named = (Array.isArray(value.value) ? value.value : [value.value]).filter(
+      (item): item is string => typeof item === 'string' && item !== '',
+    );
     const byValue = new Set<TfInstance>();
-    for (const key of keys) {
-      for (const candidate of [...this.#byValue(key, wanted), ...this.#byValue(key, lastSegment)]) {
-        if (candidate !== instance && accept(candidate)) byValue.add(candidate);
+    for (const name of named) {
+      const wanted = name.toLowerCase();
+      // The google provider stores a bucket IAM member's bucket as `b/<name>`: its last segment too.
+      const lastSegment = wanted.slice(wanted.lastIndexOf('/') + 1);
+      for (const key of keys) {
+        for (const candidate of [...this.#byValue(key, wanted), ...this.#byValue(key, lastSegment)]) {
+          if (candidate !== instance && accept(candidate)) byValue.add(candidate);
+        }
       }
     }
     return [...byValue];

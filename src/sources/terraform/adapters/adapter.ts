@@ -17,6 +17,11 @@ export interface PartLink {
    * which the split resource does not show (a bucket).
    */
   readonly standalone?: 'provider-region' | 'own-location';
+  /**
+   * The attribute names several resources, each configured by the split resource
+   * (`aws_iam_policy_attachment`'s `roles`): it is merged into every one.
+   */
+  readonly many?: true;
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */
@@ -37,6 +42,10 @@ export interface BuildContext {
   referenced(instance: TfInstance, attribute: string, types: readonly string[]): TfInstance[];
   /** The kansa id a Terraform instance gets (its address). */
   idOf(instance: TfInstance): string;
+  /** The plan's instances of a Terraform type, but those it deletes. */
+  instancesOf(type: string): readonly TfInstance[];
+  /** The data source of a type an attribute takes its value from, when the plan reads it on apply. */
+  dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined;
 }
 
 /** Turns one Terraform resource type (and its split resources) into a kansa resource. */

@@ -1,7 +1,8 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { readPolicy } from './aws-policy-document.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
 /**
@@ -31,39 +32,42 @@ function principal(kind: 'user' | 'role' | 'group', configType: string): Princip
   };
 }
 
-function build(p: Principal, unit: Unit, tr: Translation): Resource {
+function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const self = unit.primary;
   const configuration: JsonObject = {};
   const name = tr.read(self, 'name', `configuration.${p.nameField}`);
   if (name !== undefined) configuration[p.nameField] = name;
 
   const attachedPath = 'configuration.attachedManagedPolicies';
-  tr.mark(attachedPath, `${self.address} (${p.attachment})`, 'known');
-  const arns: unknown[] = [];
-  // aws_iam_role's `managed_policy_arns` (exclusive, deprecated in provider v5): computed from
-  // the role when it exists, unknown for a new role, whose attachments are then the whole list.
-  if (tr.valuesOf(self).read('managed_policy_arns').state === 'known') {
-    const own = tr.read(self, 'managed_policy_arns', attachedPath);
-    if (Array.isArray(own)) arns.push(...own);
-  }
-  for (const attachment of partsOf(unit, p.attachment))
-    arns.push(tr.read(attachment, 'policy_arn', attachedPath));
-  configuration.attachedManagedPolicies = arns
-    .filter((arn) => typeof arn === 'string')
-    .map((policyArn) => ({ policyArn }));
-
   const inlinePath = `configuration.${p.policyList}`;
+  tr.mark(attachedPath, `${self.address} (${p.attachment})`, 'known');
   tr.mark(inlinePath, `${self.address} (${p.inlinePolicy})`, 'known');
-  const inline: JsonObject[] = [];
-  const blocks =
-    tr.valuesOf(self).read('inline_policy').state === 'known'
-      ? tr.read(self, 'inline_policy', inlinePath)
-      : [];
+  const attached = new AttachedPolicies(tr, ctx, attachedPath, inlinePath);
+  // aws_iam_role's `managed_policy_arns` (exclusive, deprecated in provider v5): computed from
+  // the role when the configuration leaves it out (none for a new role); when set, its list.
+  const exclusive = tr.valuesOf(self).read('managed_policy_arns');
+  if (exclusive.state === 'known' && Array.isArray(exclusive.value)) {
+    tr.read(self, 'managed_policy_arns', attachedPath);
+    for (const arn of exclusive.value) attached.add(self, 'managed_policy_arns', arn);
+  } else if (exclusive.state === 'unknown' && !isComputedLeftOut(tr, self, 'managed_policy_arns', ctx)) {
+    attached.addReferenced(self, 'managed_policy_arns');
+  }
+  for (const attachment of [...partsOf(unit, p.attachment), ...partsOf(unit, SHARED_ATTACHMENT)])
+    attached.addAttachment(attachment);
+  configuration.attachedManagedPolicies = attached.arns.map((policyArn) => ({ policyArn }));
+
+  const inline: JsonObject[] = [...attached.documents];
+  // `inline_policy` blocks (aws_iam_role): Optional+Computed, none when a new role leaves them out.
+  const blocks = isComputedLeftOut(tr, self, 'inline_policy', ctx)
+    ? []
+    : tr.valuesOf(self).read('inline_policy').state === 'absent'
+      ? []
+      : tr.read(self, 'inline_policy', inlinePath);
   for (const block of Array.isArray(blocks) ? blocks : []) {
     if (isObject(block)) inline.push({ policyName: block.name, policyDocument: block.policy });
   }
   for (const policy of partsOf(unit, p.inlinePolicy)) {
-    const document = tr.read(policy, 'policy', inlinePath);
+    const document = readPolicy(tr, ctx, policy, 'policy', inlinePath);
     if (document !== undefined)
       inline.push({
         policyName: tr.read(policy, 'name', inlinePath) ?? policy.address,
@@ -73,7 +77,7 @@ function build(p: Principal, unit: Unit, tr: Translation): Resource {
   configuration[p.policyList] = inline;
 
   if (p.configType === 'AWS::IAM::Role') {
-    const trust = tr.read(self, 'assume_role_policy', 'configuration.assumeRolePolicyDocument');
+    const trust = readPolicy(tr, ctx, self, 'assume_role_policy', 'configuration.assumeRolePolicyDocument');
     if (trust !== undefined) configuration.assumeRolePolicyDocument = trust;
   }
   if (p.configType === 'AWS::IAM::User') {
@@ -83,41 +87,157 @@ function build(p: Principal, unit: Unit, tr: Translation): Resource {
   return fromConfigItem(configItem(p.configType, configuration), tr);
 }
 
-/** The groups `aws_iam_user_group_membership` puts the user in (other memberships may exist outside). */
+/** `aws_iam_policy_attachment`: one managed policy, attached to the users, roles and groups it lists. */
+const SHARED_ATTACHMENT = 'aws_iam_policy_attachment';
+
+/** An AWS managed policy (`arn:aws:iam::aws:policy/…`): AWS writes it; AdministratorAccess is the one that allows `*` on `*`. */
+const AWS_MANAGED_POLICY = /^arn:aws[\w-]*:iam::aws:policy\//;
+
+/**
+ * An Optional+Computed attribute a new resource's configuration leaves out: the provider fills
+ * it from the cloud, where a new principal has none.
+ */
+function isComputedLeftOut(
+  tr: Translation,
+  instance: TfInstance,
+  attribute: string,
+  ctx: BuildContext,
+): boolean {
+  const isNew = instance.action === 'create' || instance.action === 'replace';
+  return (
+    isNew &&
+    tr.valuesOf(instance).read(attribute).state === 'unknown' &&
+    !ctx.config.sets(instance, attribute)
+  );
+}
+
+/**
+ * The managed policies attached to a principal: their ARNs, as Config lists them, and the
+ * documents of the customer managed policies (`aws_iam_policy`), which Config keeps on the
+ * policies' own items. A document allowing `*` on `*` makes the principal an administrator as
+ * an inline one does, so the documents are judged with the inline policies. An attachment
+ * whose policy the plan knows only after apply names the plan's `aws_iam_policy` through the
+ * configuration (`policy_arn = aws_iam_policy.x.arn`); a customer managed policy the plan does
+ * not hold, or whose document is known only after apply, leaves the rights unknown.
+ */
+class AttachedPolicies {
+  readonly arns: string[] = [];
+  readonly documents: JsonObject[] = [];
+  readonly #tr: Translation;
+  readonly #ctx: BuildContext;
+  readonly #attachedPath: string;
+  readonly #inlinePath: string;
+
+  constructor(tr: Translation, ctx: BuildContext, attachedPath: string, inlinePath: string) {
+    this.#tr = tr;
+    this.#ctx = ctx;
+    this.#attachedPath = attachedPath;
+    this.#inlinePath = inlinePath;
+  }
+
+  addAttachment(attachment: TfInstance): void {
+    const arn = this.#tr.valuesOf(attachment).read('policy_arn');
+    if (arn.state === 'known') {
+      this.#tr.read(attachment, 'policy_arn', this.#attachedPath);
+      this.add(attachment, 'policy_arn', arn.value);
+    } else this.addReferenced(attachment, 'policy_arn');
+  }
+
+  /** A policy ARN the plan shows: an AWS managed policy's, or a customer managed one's. */
+  add(from: TfInstance, attribute: string, arn: unknown): void {
+    // A blank ARN (plans trimmed by hand) names no policy.
+    if (typeof arn !== 'string' || arn === '') return;
+    this.arns.push(arn);
+    if (AWS_MANAGED_POLICY.test(arn)) return;
+    const policy = this.#ctx.instancesOf(POLICY).find((candidate) => {
+      const own = candidate.after.read('arn');
+      return own.state === 'known' && own.value === arn;
+    });
+    if (policy) this.#addDocument(policy);
+    else
+      this.#tr.mark(this.#inlinePath, `${from.address}.${attribute}`, 'unknown', {
+        ja: `カスタマー管理ポリシー ${arn} は計画にないため、その内容が分かりません`,
+        en: `the customer managed policy ${arn} is not in the plan: its document is not shown`,
+      });
+  }
+
+  /** Policies an attribute known only after apply refers to: the plan's `aws_iam_policy`s. */
+  addReferenced(from: TfInstance, attribute: string): void {
+    const policies = this.#ctx.referenced(from, attribute, [POLICY]);
+    // A local, a data source or another module's policy the plan does not name: unknown.
+    if (policies.length === 0) {
+      this.#tr.read(from, attribute, this.#attachedPath);
+      return;
+    }
+    this.#tr.mark(this.#attachedPath, `${from.address}.${attribute}`, 'known');
+    for (const policy of policies) {
+      const arn = policy.after.read('arn');
+      this.arns.push(arn.state === 'known' ? String(arn.value) : this.#ctx.idOf(policy));
+      this.#addDocument(policy);
+    }
+  }
+
+  #addDocument(policy: TfInstance): void {
+    const document = readPolicy(this.#tr, this.#ctx, policy, 'policy', this.#inlinePath);
+    if (document !== undefined)
+      this.documents.push({ policyName: `${policy.address} (attached)`, policyDocument: document });
+  }
+}
+
+const POLICY = 'aws_iam_policy';
+
+/** Types read only through the resources that refer to them, with what reads them. */
+export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
+  [POLICY]: 'judged with the IAM users, roles and groups it is attached to',
+};
+
+/**
+ * The groups the plan puts the user in: `aws_iam_user_group_membership` (a user's groups) and
+ * `aws_iam_group_membership` (a group's users). A user the plan creates is in those alone; one
+ * that exists may have been put in others outside the configuration.
+ */
 function membershipGroups(unit: Unit, tr: Translation): unknown[] | undefined {
-  const memberships: TfInstance[] = [...partsOf(unit, 'aws_iam_user_group_membership')];
-  if (memberships.length === 0) {
-    tr.mark(
-      'configuration.groupList',
-      `${unit.primary.address} (no aws_iam_user_group_membership)`,
-      'unmanaged',
-    );
+  const path = 'configuration.groupList';
+  const user = unit.primary;
+  const byUser = partsOf(unit, 'aws_iam_user_group_membership');
+  const byGroup = partsOf(unit, GROUP_MEMBERSHIP);
+  const isNew = user.action === 'create' || user.action === 'replace';
+  if (byUser.length === 0 && byGroup.length === 0 && !isNew) {
+    tr.mark(path, `${user.address} (no aws_iam_user_group_membership)`, 'unmanaged');
     return undefined;
   }
+  tr.mark(path, `${user.address} (aws_iam_user_group_membership, ${GROUP_MEMBERSHIP})`, 'known');
   const groups: unknown[] = [];
-  for (const membership of memberships) {
-    const list = tr.read(membership, 'groups', 'configuration.groupList');
+  for (const membership of byUser) {
+    const list = tr.read(membership, 'groups', path);
     if (Array.isArray(list)) groups.push(...list);
+  }
+  for (const membership of byGroup) {
+    const group = tr.read(membership, 'group', path);
+    if (group !== undefined) groups.push(group);
   }
   return groups;
 }
 
-function adapter(
-  p: Principal,
-  extraParts: Readonly<Record<string, { attribute: string; parentKeys: string[] }>> = {},
-): TerraformAdapter {
+/** `aws_iam_group_membership`: a group's users, listed by name (exclusive: its only members). */
+const GROUP_MEMBERSHIP = 'aws_iam_group_membership';
+
+function adapter(p: Principal, extraParts: Readonly<Record<string, PartLink>> = {}): TerraformAdapter {
   const link = { attribute: p.linkAttribute, parentKeys: ['name', 'id'] };
+  // aws_iam_policy_attachment lists its principals by name: `users`, `roles`, `groups`.
+  const shared: PartLink = { attribute: `${p.linkAttribute}s`, parentKeys: ['name', 'id'], many: true };
   return {
     provider: 'aws',
     global: true,
-    parts: { [p.attachment]: link, [p.inlinePolicy]: link, ...extraParts },
-    build: (unit, tr) => build(p, unit, tr),
+    parts: { [p.attachment]: link, [p.inlinePolicy]: link, [SHARED_ATTACHMENT]: shared, ...extraParts },
+    build: (unit, tr, ctx) => build(p, unit, tr, ctx),
   };
 }
 
 export const awsIamAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_iam_user: adapter(principal('user', 'AWS::IAM::User'), {
     aws_iam_user_group_membership: { attribute: 'user', parentKeys: ['name', 'id'] },
+    [GROUP_MEMBERSHIP]: { attribute: 'users', parentKeys: ['name', 'id'], many: true },
   }),
   aws_iam_role: adapter(principal('role', 'AWS::IAM::Role')),
   aws_iam_group: adapter(principal('group', 'AWS::IAM::Group')),

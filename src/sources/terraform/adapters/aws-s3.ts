@@ -4,6 +4,7 @@ import { publicGrantsOf } from '../../aws/adapters/public-policy.ts';
 import { isObject, type JsonObject, type TfInstance, TfValues } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, removedPart, type Unit, valueOrReference } from './adapter.ts';
+import { readPolicy } from './aws-policy-document.ts';
 import { configItem, fromConfigItem, kmsKeyOf, onePart, readInto, withPlanKey } from './aws-record.ts';
 
 /**
@@ -49,10 +50,14 @@ export function s3Bucket(group: Unit, tr: Translation, ctx: BuildContext): Resou
   const policyPath = `${SUPPLEMENTARY}.BucketPolicy.policyText`;
   const policyDeleted = !policyPart && deletedBy(unit, tr, 'aws_s3_bucket_policy', policyPath);
   const policy = policyPart
-    ? tr.read(policyPart, 'policy', policyPath)
+    ? readPolicy(tr, ctx, policyPart, 'policy', policyPath)
     : policyDeleted
       ? undefined
-      : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
+      : // Provider v3's inline policy, set to what the plan knows only after apply (a policy
+        // document read on apply): not the none a new bucket would have without it.
+        !alone && ctx.config.sets(bucket, 'policy')
+        ? readPolicy(tr, ctx, bucket, 'policy', policyPath)
+        : bucketOwn(tr, bucket, 'policy', policyPath, isNew);
   if (policy !== undefined || policyPart || isNew || policyDeleted || bucketShows(tr, bucket, 'policy')) {
     supplementary.BucketPolicy = { policyText: policy ?? null };
   }

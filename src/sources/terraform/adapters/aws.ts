@@ -89,23 +89,59 @@ function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, 
 
 function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const db = unit.primary;
+  const encrypted = defaultStorageEncryption(db, tr, ctx);
   const configuration = readInto(
     tr,
     db,
     {
-      storageEncrypted: 'storage_encrypted',
+      ...(encrypted === undefined && { storageEncrypted: 'storage_encrypted' }),
       publiclyAccessible: 'publicly_accessible',
       enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
       readReplicaSourceDBInstanceIdentifier: 'replicate_source_db',
     },
     'configuration',
   );
+  if (encrypted !== undefined) configuration.storageEncrypted = encrypted;
   const retention = backupRetention(db, tr, ctx, configuration.readReplicaSourceDBInstanceIdentifier);
   if (retention !== undefined) configuration.backupRetentionPeriod = retention;
   const key = kmsKeyOf(tr, ctx, db, 'kms_key_id', 'configuration.kmsKeyId');
   if (key.value !== undefined) configuration.kmsKeyId = key.value;
   const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
   return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
+}
+
+/**
+ * `storage_encrypted` left out of a new instance (null in plans of provider v2–v4, computed in
+ * later ones): RDS creates it unencrypted
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html,
+ * `StorageEncrypted`), unless it is a read replica or restored from a snapshot, which inherit
+ * their source's encryption. Undefined when that default does not apply.
+ */
+function defaultStorageEncryption(db: TfInstance, tr: Translation, ctx: BuildContext): false | undefined {
+  const attribute = 'storage_encrypted';
+  const values = tr.valuesOf(db);
+  const isNew = db.action === 'create' || db.action === 'replace';
+  const state = values.read(attribute).state;
+  const inherits = [
+    'replicate_source_db',
+    'snapshot_identifier',
+    'restore_to_point_in_time',
+    's3_import',
+  ].some((source) => {
+    const read = values.read(source);
+    return read.state === 'unknown' || (read.state === 'known' && !isEmptyValue(read.value));
+  });
+  if (!isNew || inherits || ctx.config.sets(db, attribute) || (state !== 'absent' && state !== 'unknown'))
+    return undefined;
+  tr.mark('configuration.storageEncrypted', `${db.address}.${attribute}`, 'assumed', {
+    ja: '構成にないため、RDS の作成時の既定値（暗号化なし）です',
+    en: 'not in the configuration: RDS’s default at creation (not encrypted)',
+  });
+  return false;
+}
+
+function isEmptyValue(value: unknown): boolean {
+  return value === '' || (Array.isArray(value) && value.length === 0);
 }
 
 /**

@@ -10,10 +10,16 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   const cluster = unit.primary;
   const p: JsonObject = {};
   const profile: JsonObject = {};
+  // Optional+Computed in azurerm 2.x: a new cluster that leaves it out has a public API server.
   set(
     profile,
     'enablePrivateCluster',
-    tr.read(cluster, 'private_cluster_enabled', 'properties.apiServerAccessProfile.enablePrivateCluster'),
+    tr.readComputed(
+      cluster,
+      'private_cluster_enabled',
+      'properties.apiServerAccessProfile.enablePrivateCluster',
+      ctx.config.sets(cluster, 'private_cluster_enabled'),
+    ),
   );
   // azurerm 3.x `api_server_access_profile.authorized_ip_ranges`, 2.x `api_server_authorized_ip_ranges`:
   // both Optional+Computed, so a new cluster that sets neither has no authorized range.
