@@ -1,8 +1,9 @@
-import { explicit, unknown } from '../../model/fact.ts';
+import type { Mutable } from '../../base/mutable.ts';
+import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
-import { HIERARCHY_TYPES, NATIVE_TYPES, PROJECT_TYPE } from './adapters/index.ts';
+import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { labelsOf, lastSegment } from './json.ts';
 import { locationOf } from './location.ts';
@@ -24,37 +25,33 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   // scan drops, as skipped, what no record places in a project.
   const project = projectOf(asset, data) ?? { account: UNPLACED, fact: unplacedFact() };
   const type = NATIVE_TYPES[asset.assetType];
-  const common = {
-    provider: 'gcp' as const,
+  const resource: Mutable<Resource> = {
+    provider: 'gcp',
     account: project.account,
-    ...(project.alias && { accountAlias: project.alias }),
     region: locationOf(asset, data, type?.region),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
     name: lastSegment(asset.name),
     origin,
+    kansaType: type?.kansaType ?? 'other',
+    tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
+    facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
   };
-  if (!type)
-    return {
-      ...common,
-      kansaType: 'other',
-      tags: labelsOf(data ? data.labels : asset.labels),
-      facts: { project: project.fact },
-    };
+  if (project.alias) resource.accountAlias = project.alias;
+  return resource;
+}
 
+/** The facts of an asset of a type kansa recognises. */
+function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): Resource['facts'] {
+  const data = asset.resource?.data;
   const policy = asset.iamPolicy;
   const isHierarchyNode = HIERARCHY_TYPES.has(asset.assetType);
   return {
-    ...common,
-    kansaType: type.kansaType,
-    tags: labelsOf(data ? (type.labels?.(data) ?? data.labels) : asset.labels),
-    facts: {
-      project: project.fact,
-      ...(data && type.facts?.(data, asset.resource.dataPath)),
-      ...(policy && iamPolicyFacts(policy.policy, policy.path)),
-      ...(policy && isHierarchyNode && hierarchyPolicyFacts(policy.policy, policy.path)),
-      ...(isHierarchyNode && ancestorsFact(asset)),
-    } as Resource['facts'],
+    project,
+    ...(data && type.facts?.(data, asset.resource.dataPath)),
+    ...(policy && iamPolicyFacts(policy.policy, policy.path)),
+    ...(policy && isHierarchyNode && hierarchyPolicyFacts(policy.policy, policy.path)),
+    ...(isHierarchyNode && ancestorsFact(asset)),
   };
 }
 
@@ -89,8 +86,8 @@ export function* assetsToResources(
   ctx: ReadContext,
   toAsset: (record: unknown) => CloudAsset | { readonly skip: string },
 ): Generator<Resource> {
-  for (const [index, record] of records.entries()) {
-    const asset = toAsset(record);
+  for (let index = 0; index < records.length; index++) {
+    const asset = toAsset(records[index]);
     if ('skip' in asset) ctx.skip(asset.skip, { index });
     else yield assetToResource(asset, { file: ctx.file, index });
   }
