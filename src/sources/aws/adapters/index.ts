@@ -1,3 +1,4 @@
+import type { Mutable } from '../../../base/mutable.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
@@ -92,7 +93,7 @@ export function accountPublicAccessBlockId(account: string): string {
 export function configItemToResource(item: ConfigItem, origin: Origin): Resource {
   const native = NATIVE_TYPES[item.resourceType];
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
-  return {
+  const resource: Mutable<Resource> = {
     provider: 'aws',
     account: item.accountId,
     region: accountWide ? 'global' : item.region,
@@ -101,10 +102,11 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
     id: accountWide ? accountPublicAccessBlockId(item.accountId) : (item.arn ?? syntheticId(item)),
     name: item.resourceName,
     tags: item.tags,
-    facts: (native?.facts?.(item) ?? {}) as Resource['facts'],
+    facts: native?.facts?.(item) ?? {},
     origin,
-    ...(item.captureTime !== undefined && { observedAt: item.captureTime }),
   };
+  if (item.captureTime !== undefined) resource.observedAt = item.captureTime;
+  return resource;
 }
 
 /** A deletion item: it has no configuration, only the id it removes and when. */
