@@ -1,3 +1,4 @@
+import { sharedString } from '../../base/memo.ts';
 import type { Mutable } from '../../base/mutable.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
@@ -27,7 +28,7 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   const type = NATIVE_TYPES[asset.assetType];
   const resource: Mutable<Resource> = {
     provider: 'gcp',
-    account: project.account,
+    account: sharedString(project.account),
     region: locationOf(asset, data, type?.region),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,

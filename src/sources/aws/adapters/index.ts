@@ -1,3 +1,4 @@
+import { sharedString } from '../../../base/memo.ts';
 import type { Mutable } from '../../../base/mutable.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
@@ -95,10 +96,10 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
   const resource: Mutable<Resource> = {
     provider: 'aws',
-    account: item.accountId,
-    region: accountWide ? 'global' : item.region,
+    account: sharedString(item.accountId),
+    region: accountWide ? 'global' : sharedString(item.region),
     kansaType: native?.kansaType ?? 'other',
-    nativeType: item.resourceType,
+    nativeType: sharedString(item.resourceType),
     id: accountWide ? accountPublicAccessBlockId(item.accountId) : (item.arn ?? syntheticId(item)),
     name: item.resourceName,
     tags: item.tags,

@@ -1,3 +1,4 @@
+import { sharedString } from '../../../base/memo.ts';
 import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
 import { type ArmRecord, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
@@ -97,9 +98,9 @@ export function toResource(
   const parent = adapter.describesParent ? parentOf(record) : undefined;
   return {
     provider: 'azure',
-    account: record.subscriptionId,
+    account: sharedString(record.subscriptionId),
     region: adapter.dataRegion?.(record) ?? record.region,
-    nativeType: parent?.nativeType ?? record.nativeType,
+    nativeType: parent?.nativeType ?? sharedString(record.nativeType),
     // A subscription is the account resource: other records' account-wide facts merge into it.
     id:
       adapter.kansaType === 'account'
