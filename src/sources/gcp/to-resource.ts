@@ -1,5 +1,4 @@
 import { sharedString } from '../../base/memo.ts';
-import type { Mutable } from '../../base/mutable.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
@@ -26,9 +25,12 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   // scan drops, as skipped, what no record places in a project.
   const project = projectOf(asset, data) ?? { account: UNPLACED, fact: unplacedFact() };
   const type = NATIVE_TYPES[asset.assetType];
-  const resource: Mutable<Resource> = {
+  return {
     provider: 'gcp',
     account: sharedString(project.account),
+    // In the literal even when undefined: a field added afterwards would be kept outside the
+    // object, in a property array of its own for every resource.
+    accountAlias: project.alias === undefined ? undefined : sharedString(project.alias),
     region: locationOf(asset, data, type?.region),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
@@ -38,8 +40,6 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
     tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
     facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
   };
-  if (project.alias) resource.accountAlias = project.alias;
-  return resource;
 }
 
 /** The facts of an asset of a type kansa recognises. */

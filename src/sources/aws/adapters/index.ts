@@ -1,5 +1,4 @@
 import { sharedString } from '../../../base/memo.ts';
-import type { Mutable } from '../../../base/mutable.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
@@ -94,7 +93,7 @@ export function accountPublicAccessBlockId(account: string): string {
 export function configItemToResource(item: ConfigItem, origin: Origin): Resource {
   const native = NATIVE_TYPES[item.resourceType];
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
-  const resource: Mutable<Resource> = {
+  return {
     provider: 'aws',
     account: sharedString(item.accountId),
     region: accountWide ? 'global' : sharedString(item.region),
@@ -105,9 +104,10 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
     tags: item.tags,
     facts: native?.facts?.(item) ?? {},
     origin,
+    // In the literal even when undefined: a field added afterwards would be kept outside the
+    // object, in a property array of its own for every resource.
+    observedAt: item.captureTime,
   };
-  if (item.captureTime !== undefined) resource.observedAt = item.captureTime;
-  return resource;
 }
 
 /** A deletion item: it has no configuration, only the id it removes and when. */
