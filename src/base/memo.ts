@@ -16,3 +16,10 @@ export function memoized<T>(compute: (text: string) => T, limit = 10_000): (text
     return value as T;
   };
 }
+
+/**
+ * One copy of each distinct string. `JSON.parse` shares the keys of the records it makes, not
+ * their values: every record carries its own copy of its account id, region and type, and a
+ * resource keeps them for the whole scan. Adapters share them, so the inventory holds each once.
+ */
+export const sharedString: (text: string) => string = memoized((text) => text);

@@ -35,7 +35,7 @@ export interface ConfigItem {
   readonly deleted: boolean;
 }
 
-export type ConfigItemOrSkip = { item: ConfigItem } | { skip: string };
+export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
 
 /** Statuses of items that record a deletion: the resource no longer exists. */
 const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
@@ -62,61 +62,57 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     }
     return { skip: 'not a resource: resourceType and resourceId are missing (an aggregate or COUNT row?)' };
   }
-  const label = `${resourceType} ${resourceId}`;
   const status = stringOf(record['configurationItemStatus']);
   // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
-  if (status === 'ResourceNotRecorded') return { skip: `${label}: ${status} (no configuration)` };
+  if (status === 'ResourceNotRecorded')
+    return { skip: `${resourceType} ${resourceId}: ${status} (no configuration)` };
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
   const accountId =
     stringOf(record['awsAccountId']) ?? stringOf(record['accountId']) ?? accountInArn(arn) ?? hint.account;
-  if (!accountId) return { skip: `${label}: no account id (awsAccountId / accountId / ARN / file name)` };
+  if (!accountId)
+    return {
+      skip: `${resourceType} ${resourceId}: no account id (awsAccountId / accountId / ARN / file name)`,
+    };
   const region = regionOfItem(record, resourceType, arn, hint);
   if (!region)
-    return { skip: `${label}: no region (awsRegion, ARN, availability zone and file name name none)` };
+    return {
+      skip: `${resourceType} ${resourceId}: no region (awsRegion, ARN, availability zone and file name name none)`,
+    };
   const captureTime = timeOf(record['configurationItemCaptureTime']);
   if (deleted) {
     const item = { accountId, region, resourceType, resourceId, arn, captureTime, deleted, partial };
-    return {
-      item: { ...item, resourceName: resourceId, tags: {}, configuration: {}, supplementary: {} },
-    };
+    return { ...item, resourceName: resourceId, tags: {}, configuration: {}, supplementary: {} };
   }
 
   let configuration: Record<string, unknown> | undefined;
   if ('configuration' in record) {
     const decoded = decodeJsonValue(record['configuration']);
-    if (decoded === null) return { skip: `${label}: configuration is null (resource not recorded)` };
+    if (decoded === null)
+      return { skip: `${resourceType} ${resourceId}: configuration is null (resource not recorded)` };
     configuration = asRecord(decoded);
-    if (!configuration) return { skip: `${label}: configuration is not a JSON object` };
+    if (!configuration) return { skip: `${resourceType} ${resourceId}: configuration is not a JSON object` };
   } else if (!partial) {
-    return { skip: `${label}: the item has no configuration` };
+    return { skip: `${resourceType} ${resourceId}: the item has no configuration` };
   }
 
   const supplementaryRaw = asRecord(decodeJsonValue(record['supplementaryConfiguration']));
-  const supplementary = supplementaryRaw
-    ? Object.fromEntries(
-        Object.entries(supplementaryRaw).map(([key, value]) => [key, decodeJsonValue(value)]),
-      )
-    : partial
-      ? undefined
-      : {};
+  const supplementary = supplementaryRaw ? decodedValues(supplementaryRaw) : partial ? undefined : {};
 
   return {
-    item: {
-      accountId,
-      region,
-      resourceType,
-      resourceId,
-      resourceName: stringOf(record['resourceName']) ?? resourceId,
-      arn,
-      tags: readTags(record['tags']),
-      configuration: configuration ?? {},
-      supplementary,
-      partial,
-      captureTime,
-      deleted,
-    },
+    accountId,
+    region,
+    resourceType,
+    resourceId,
+    resourceName: stringOf(record['resourceName']) ?? resourceId,
+    arn,
+    tags: readTags(record['tags']),
+    configuration: configuration ?? {},
+    supplementary,
+    partial,
+    captureTime,
+    deleted,
   };
 }
 
@@ -217,19 +213,47 @@ export function decodeJsonValue(value: unknown): unknown {
   return current;
 }
 
+/**
+ * The supplementary configuration with its JSON-string values decoded. Most values are objects
+ * already: the record's own object is kept unless a value was decoded, and then copied once.
+ */
+function decodedValues(supplementary: Record<string, unknown>): Record<string, unknown> {
+  let decoded: Record<string, unknown> | undefined;
+  for (const key in supplementary) {
+    const value = supplementary[key];
+    const plain = decodeJsonValue(value);
+    if (plain === value) continue;
+    decoded ??= { ...supplementary };
+    decoded[key] = plain;
+  }
+  return decoded ?? supplementary;
+}
+
 /** Tags as an object (`{"k":"v"}`, snapshot and API dialects) or a list (`[{key,value}]`, SELECT). */
-function readTags(value: unknown): Record<string, string> {
-  const tags: Record<string, string> = {};
+function readTags(value: unknown): Readonly<Record<string, string>> {
   const decoded = decodeJsonValue(value);
   if (Array.isArray(decoded)) {
+    const tags: Record<string, string> = {};
     for (const entry of decoded) {
       const tag = asRecord(entry);
       const key = stringOf(tag?.['key'] ?? tag?.['Key']);
       if (key !== undefined) tags[key] = String(tag?.['value'] ?? tag?.['Value'] ?? '');
     }
-  } else {
-    for (const [key, tagValue] of Object.entries(asRecord(decoded) ?? {})) tags[key] = String(tagValue ?? '');
+    return tags;
   }
+  const object = asRecord(decoded);
+  if (!object) return {};
+  // An object of strings (every export's) is the tags as they are: resources never change them.
+  let onlyStrings = true;
+  for (const key in object) {
+    if (typeof object[key] !== 'string') {
+      onlyStrings = false;
+      break;
+    }
+  }
+  if (onlyStrings) return object as Record<string, string>;
+  const tags: Record<string, string> = {};
+  for (const key in object) tags[key] = String(object[key] ?? '');
   return tags;
 }
 

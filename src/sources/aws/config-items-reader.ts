@@ -15,16 +15,14 @@ export function* configItemsToResources(
   partial: boolean,
 ): Generator<Resource> {
   const hint = fileHint(ctx.file);
-  for (const [index, raw] of rawItems.entries()) {
-    const read = readConfigItem(raw, partial, hint);
+  for (let index = 0; index < rawItems.length; index++) {
+    const read = readConfigItem(rawItems[index], partial, hint);
     if ('skip' in read) {
       ctx.skip(read.skip, { index });
       continue;
     }
     const origin = { file: ctx.file, index };
-    yield read.item.deleted
-      ? deletedItemToResource(read.item, origin)
-      : configItemToResource(read.item, origin);
+    yield read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
   }
 }
 

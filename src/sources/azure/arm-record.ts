@@ -1,6 +1,5 @@
 import { dottedKeys } from '../../base/dotted-path.ts';
 import { memoized } from '../../base/memo.ts';
-import type { Resource } from '../../model/resource.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 
 /** A parsed JSON object. */
@@ -18,12 +17,17 @@ export function isObject(value: unknown): value is JsonObject {
 export function get(object: unknown, key: string): unknown {
   if (!isObject(object)) return undefined;
   if (key in object) return object[key];
-  const lower = key.toLowerCase();
-  for (const candidate of Object.keys(object)) {
-    if (candidate.toLowerCase() === lower) return object[candidate];
+  // Most reads that miss are of settings the record does not carry (their defaults apply):
+  // only keys of the same length can match, so few are lower-cased, and none is listed.
+  const lower = lowerCased(key);
+  for (const candidate in object) {
+    if (candidate.length === key.length && candidate.toLowerCase() === lower) return object[candidate];
   }
   return undefined;
 }
+
+/** The adapters read a few hundred keys, from every record. */
+const lowerCased = memoized((key) => key.toLowerCase());
 
 /** Reads a dotted path (`encryption.keySource`) with `get` at every step. */
 export function getPath(object: unknown, path: string): unknown {
@@ -165,7 +169,7 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   if (steampipe) return steampipe;
   const rawId = idOf(raw);
   if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
-  if (!isArmRecord(raw)) return { skip: `not an ARM resource id: ${rawId}` };
+  if (!ARM_ID.test(rawId)) return { skip: `not an ARM resource id: ${rawId}` };
   const id = (rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase();
   const type = get(raw, 'type');
   const nativeType = typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
@@ -178,9 +182,9 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   const name = get(raw, 'name');
   const location = get(raw, 'location');
   const region = regionOf(location);
-  const notes: string[] = [];
-  if (!isGuid(subscriptionId)) notes.push(`${rawId}: the subscription is not a GUID (a placeholder?)`);
-  if (region === '') notes.push(`${rawId}: location ${JSON.stringify(location)} names no region`);
+  let notes: readonly string[] = NO_NOTES;
+  if (!isGuid(subscriptionId)) notes = [`${rawId}: the subscription is not a GUID (a placeholder?)`];
+  if (region === '') notes = [...notes, `${rawId}: location ${JSON.stringify(location)} names no region`];
   return {
     id,
     nativeType,
@@ -194,6 +198,9 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   };
 }
 
+/** Most records have nothing odd: they share one empty list. */
+const NO_NOTES: readonly string[] = Object.freeze([]);
+
 /** GUID.test per subscription: a scan reads many records of each. */
 const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
 
@@ -203,15 +210,29 @@ const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
  * (`{location}`, `<region>`) names no region: '' (the location checks report it as unknown).
  */
 function regionOf(location: unknown): string {
-  if (typeof location !== 'string') return 'global';
+  return typeof location === 'string' ? regionOfLocation(location) : 'global';
+}
+
+/** A scan reads many records of each location. */
+const regionOfLocation = memoized((location) => {
   const region = location.replace(/\s+/g, '').toLowerCase();
   if (region === '') return 'global';
   return /^[a-z0-9-]+$/.test(region) ? region : '';
-}
+});
 
-function tagsOf(tags: unknown): Record<string, string> {
+function tagsOf(tags: unknown): Readonly<Record<string, string>> {
   const parsed = typeof tags === 'string' ? parseJsonObject(tags) : tags;
   if (!isObject(parsed)) return {};
+  // Tag values are strings in every dialect but hand-made ones: the record's own object is
+  // kept as it is (resources never change their tags) rather than copied for every resource.
+  let allStrings = true;
+  for (const key in parsed) {
+    if (typeof parsed[key] !== 'string') {
+      allStrings = false;
+      break;
+    }
+  }
+  if (allStrings) return parsed as Record<string, string>;
   const result: Record<string, string> = {};
   for (const key in parsed) {
     const value = parsed[key];
@@ -237,17 +258,4 @@ function parseJsonObject(text: string): JsonObject | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The parts of a Resource every Azure adapter fills the same way. */
-export function resourceBase(record: ArmRecord): Omit<Resource, 'kansaType' | 'facts' | 'origin'> {
-  return {
-    provider: 'azure',
-    account: record.subscriptionId,
-    region: record.region,
-    nativeType: record.nativeType,
-    id: record.id,
-    name: record.name,
-    tags: record.tags,
-  };
 }

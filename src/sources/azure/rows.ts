@@ -11,12 +11,15 @@ export function* readRows(
   dialect: RowDialect = 'arm',
 ): Iterable<Resource> {
   const rulesByGroup = securityRulesByGroup(rows);
-  for (let index = 0; index < rows.length; index++) {
+  // One callback for every row (a record's notes are given while it is read), not one per row.
+  let index = 0;
+  const note = (text: string) => ctx.note?.(text, { index });
+  for (; index < rows.length; index++) {
     const listed = rows[index];
-    const groupId = isObject(listed) ? securityGroupOf(listed) : undefined;
+    const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && rulesByGroup.get(groupId)?.[0] !== listed) continue;
     const row = groupId === undefined ? listed : groupOfRules(groupId, rulesByGroup.get(groupId) ?? []);
-    const result = toResource(row, { file: ctx.file, index }, (note) => ctx.note?.(note, { index }), dialect);
+    const result = toResource(row, { file: ctx.file, index }, note, dialect);
     if ('skip' in result) ctx.skip(result.skip, { index });
     else yield result;
     // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and

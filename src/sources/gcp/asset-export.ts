@@ -15,10 +15,12 @@ export const gcpAssetExport: RecordFormat = {
   kind: 'ndjson',
   description: 'gcloud asset export --content-type=resource|iam-policy (NDJSON written to Cloud Storage)',
   matches: isAssetRecord,
-  *read(record, ctx, line) {
+  // A line is one resource at most: a list of it, not a generator (an object more per line).
+  read(record, ctx, line) {
     const asset = parseAsset(record);
-    if ('skip' in asset) return ctx.skip(asset.skip, { line });
-    yield assetToResource(asset, { file: ctx.file, line });
+    if (!('skip' in asset)) return [assetToResource(asset, { file: ctx.file, line })];
+    ctx.skip(asset.skip, { line });
+    return [];
   },
 };
 

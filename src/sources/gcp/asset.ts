@@ -1,4 +1,5 @@
 import { memoized } from '../../base/memo.ts';
+import type { Mutable } from '../../base/mutable.ts';
 import { field, isObject, type JsonObject, presentKey, stringsOf } from './json.ts';
 
 /**
@@ -43,28 +44,42 @@ export function parseAsset(record: unknown): CloudAsset | { readonly skip: strin
   if (typeof name !== 'string' || !name.startsWith('//')) return { skip: 'no full resource name (`name`)' };
   if (typeof assetType !== 'string' || assetType === '') return { skip: `${name}: no asset type` };
 
-  const resourceKey = presentKey(record, 'resource');
-  const resource = resourceKey ? record[resourceKey] : undefined;
+  const resource = record.resource;
   const policyKey = presentKey(record, 'iam_policy', 'iamPolicy');
   const policy = policyKey ? record[policyKey] : undefined;
   const data = isObject(resource) ? plainData(field(resource, 'data')) : undefined;
   if (data === 'unreadable')
     return { skip: `${name}: resource.data is neither a JSON object nor a JSON string` };
 
-  return {
+  const asset: Mutable<CloudAsset> = {
     name,
     assetType: currentAssetType(assetType),
     ancestors: ancestorsOf(record),
-    ...(isObject(resource) && {
-      resource: {
-        ...(data && { data }),
-        dataPath: 'resource.data',
-        ...optionalString('location', field(resource, 'location')),
-        ...optionalString('parent', field(resource, 'parent')),
-      },
-    }),
-    ...(isObject(policy) && policyKey && { iamPolicy: { policy, path: policyKey } }),
   };
+  if (isObject(resource)) {
+    asset.resource = assetResource(
+      data,
+      'resource.data',
+      field(resource, 'location'),
+      field(resource, 'parent'),
+    );
+  }
+  if (isObject(policy) && policyKey) asset.iamPolicy = { policy, path: policyKey };
+  return asset;
+}
+
+/** The asset's `resource`, with only the fields the record carries (every asset makes one). */
+function assetResource(
+  data: JsonObject | undefined,
+  dataPath: string,
+  location: unknown,
+  parent: unknown,
+): AssetResource {
+  const resource: Mutable<AssetResource> = { dataPath };
+  if (data) resource.data = data;
+  if (typeof location === 'string' && location !== '') resource.location = location;
+  if (typeof parent === 'string' && parent !== '') resource.parent = parent;
+  return resource;
 }
 
 /**
@@ -93,7 +108,7 @@ const OLD_PACKAGE_SERVICES: Readonly<Record<string, string>> = {
  * `ancestors` (nearest first), or Forseti's `ancestry_path`
  * (`organization/O/folder/F/project/P`, root first) in dumps that predate it.
  */
-function ancestorsOf(record: JsonObject): string[] {
+function ancestorsOf(record: JsonObject): readonly string[] {
   const ancestors = stringsOf(field(record, 'ancestors'));
   if (ancestors.length > 0) return ancestors;
   const path = field(record, 'ancestry_path', 'ancestryPath');
@@ -139,17 +154,13 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
       ...(typeof organization === 'string' ? [organization] : []),
     ],
     labels: field(record, 'labels'),
-    resource: {
-      ...(data && { data }),
-      dataPath: 'versionedResources[0].resource',
-      ...optionalString('location', field(record, 'location')),
-      ...optionalString('parent', field(record, 'parentFullResourceName', 'parent_full_resource_name')),
-    },
+    resource: assetResource(
+      data,
+      'versionedResources[0].resource',
+      field(record, 'location'),
+      field(record, 'parentFullResourceName', 'parent_full_resource_name'),
+    ),
   };
-}
-
-function optionalString<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return (typeof value === 'string' && value !== '' ? { [key]: value } : {}) as { [P in K]?: string };
 }
 
 function stringsOfObjects(value: unknown): JsonObject[] {
@@ -185,6 +196,8 @@ const STRUCT_VALUE_KEYS = [
 ];
 
 export function isStruct(data: JsonObject): data is { fields: Record<string, JsonObject> } {
+  // Every record's data is tested: most are plain JSON, told without listing their keys.
+  if (!Object.hasOwn(data, 'fields')) return false;
   const keys = Object.keys(data);
   return (
     keys.length === 1 &&

@@ -8,15 +8,19 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The value under the first of `keys` that is present: exports spell fields snake_case or camelCase. */
-export function field(object: JsonObject, ...keys: string[]): unknown {
-  for (const key of keys) if (object[key] !== undefined) return object[key];
-  return undefined;
+/**
+ * The value under `key`, else under `alternative`: exports spell fields snake_case or camelCase.
+ * (Two names at most, rather than a list: every record reads several fields.)
+ */
+export function field(object: JsonObject, key: string, alternative?: string): unknown {
+  const value = object[key];
+  return value !== undefined || alternative === undefined ? value : object[alternative];
 }
 
-/** The key under which the first of `keys` is present (to name the evidence path as the file spells it). */
-export function presentKey(object: JsonObject, ...keys: string[]): string | undefined {
-  return keys.find((key) => object[key] !== undefined);
+/** Which of `key` and `alternative` is present (to name the evidence path as the file spells it). */
+export function presentKey(object: JsonObject, key: string, alternative?: string): string | undefined {
+  if (object[key] !== undefined) return key;
+  return alternative !== undefined && object[alternative] !== undefined ? alternative : undefined;
 }
 
 /** Follows a dotted path of object keys and array indexes (`storageLocations.0`). */
@@ -39,19 +43,33 @@ export function arrayOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-export function stringsOf(value: unknown): string[] {
-  return arrayOf(value).filter((item): item is string => typeof item === 'string');
+/** The strings of a list: the list itself when it holds nothing else (as lists of names do), not a copy. */
+export function stringsOf(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) return [];
+  for (const item of value) {
+    if (typeof item !== 'string') return value.filter((entry): entry is string => typeof entry === 'string');
+  }
+  return value as readonly string[];
 }
 
-/** Label maps are string → string; anything else is dropped. */
-export function labelsOf(value: unknown): Record<string, string> {
+/**
+ * Label maps are string → string; anything else is dropped. A map of strings only (every
+ * export's) is kept as it is, not copied for every resource: resources never change their tags.
+ */
+export function labelsOf(value: unknown): Readonly<Record<string, string>> {
   if (!isObject(value)) return {};
+  if (onlyStrings(value)) return value as Readonly<Record<string, string>>;
   const labels: Record<string, string> = {};
   for (const key in value) {
     const label = value[key];
     if (typeof label === 'string') labels[key] = label;
   }
   return labels;
+}
+
+function onlyStrings(object: JsonObject): boolean {
+  for (const key in object) if (typeof object[key] !== 'string') return false;
+  return true;
 }
 
 /** The last segment of a resource name or URL (`…/zones/asia-northeast1-b` → `asia-northeast1-b`). */

@@ -1,8 +1,9 @@
-import { explicit, unknown } from '../../model/fact.ts';
+import { sharedString } from '../../base/memo.ts';
+import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
-import { HIERARCHY_TYPES, NATIVE_TYPES, PROJECT_TYPE } from './adapters/index.ts';
+import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { labelsOf, lastSegment } from './json.ts';
 import { locationOf } from './location.ts';
@@ -24,37 +25,34 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
   // scan drops, as skipped, what no record places in a project.
   const project = projectOf(asset, data) ?? { account: UNPLACED, fact: unplacedFact() };
   const type = NATIVE_TYPES[asset.assetType];
-  const common = {
-    provider: 'gcp' as const,
-    account: project.account,
-    ...(project.alias && { accountAlias: project.alias }),
+  return {
+    provider: 'gcp',
+    account: sharedString(project.account),
+    // In the literal even when undefined: a field added afterwards would be kept outside the
+    // object, in a property array of its own for every resource.
+    accountAlias: project.alias === undefined ? undefined : sharedString(project.alias),
     region: locationOf(asset, data, type?.region),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
     name: lastSegment(asset.name),
     origin,
+    kansaType: type?.kansaType ?? 'other',
+    tags: labelsOf(data ? (type?.labels?.(data) ?? data.labels) : asset.labels),
+    facts: type ? typeFacts(asset, type, project.fact) : { project: project.fact },
   };
-  if (!type)
-    return {
-      ...common,
-      kansaType: 'other',
-      tags: labelsOf(data ? data.labels : asset.labels),
-      facts: { project: project.fact },
-    };
+}
 
+/** The facts of an asset of a type kansa recognises. */
+function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): Resource['facts'] {
+  const data = asset.resource?.data;
   const policy = asset.iamPolicy;
   const isHierarchyNode = HIERARCHY_TYPES.has(asset.assetType);
   return {
-    ...common,
-    kansaType: type.kansaType,
-    tags: labelsOf(data ? (type.labels?.(data) ?? data.labels) : asset.labels),
-    facts: {
-      project: project.fact,
-      ...(data && type.facts?.(data, asset.resource.dataPath)),
-      ...(policy && iamPolicyFacts(policy.policy, policy.path)),
-      ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
-      ...(isHierarchyNode && ancestorsFact(asset)),
-    } as Resource['facts'],
+    project,
+    ...(data && type.facts?.(data, asset.resource.dataPath)),
+    ...(policy && iamPolicyFacts(policy.policy, policy.path)),
+    ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
+    ...(isHierarchyNode && ancestorsFact(asset)),
   };
 }
 
@@ -97,8 +95,8 @@ export function* assetsToResources(
   ctx: ReadContext,
   toAsset: (record: unknown) => CloudAsset | { readonly skip: string },
 ): Generator<Resource> {
-  for (const [index, record] of records.entries()) {
-    const asset = toAsset(record);
+  for (let index = 0; index < records.length; index++) {
+    const asset = toAsset(records[index]);
     if ('skip' in asset) ctx.skip(asset.skip, { index });
     else yield assetToResource(asset, { file: ctx.file, index });
   }

@@ -1,4 +1,5 @@
 import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import type { Localized } from '../../../model/localized.ts';
 import type { ConfigItem } from '../config-item.ts';
 
 /**
@@ -31,19 +32,17 @@ export function toStringValue(value: unknown): string | undefined {
 
 /** The fact of a field the item does not carry. */
 export function absent<T>(item: ConfigItem, path: string): Fact<T> {
-  return unknown(
-    path,
-    item.partial
-      ? {
-          ja: 'クエリ結果にこの項目が含まれていません（SELECT で指定されていません）',
-          en: 'not in the query output (the SELECT did not name this field)',
-        }
-      : {
-          ja: 'AWS Config の設定項目にこの項目がありません',
-          en: 'the AWS Config configuration item does not carry this field',
-        },
-  );
+  return unknown(path, item.partial ? NOT_SELECTED : NOT_IN_ITEM);
 }
+
+const NOT_SELECTED: Localized = {
+  ja: 'クエリ結果にこの項目が含まれていません（SELECT で指定されていません）',
+  en: 'not in the query output (the SELECT did not name this field)',
+};
+const NOT_IN_ITEM: Localized = {
+  ja: 'AWS Config の設定項目にこの項目がありません',
+  en: 'the AWS Config configuration item does not carry this field',
+};
 
 /** A boolean `configuration` field as a fact (unknown when absent or not a boolean). */
 export function configBoolean(item: ConfigItem, name: string): Fact<boolean> {

@@ -1,3 +1,4 @@
+import { sharedString } from '../../../base/memo.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
@@ -94,16 +95,18 @@ export function configItemToResource(item: ConfigItem, origin: Origin): Resource
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
   return {
     provider: 'aws',
-    account: item.accountId,
-    region: accountWide ? 'global' : item.region,
+    account: sharedString(item.accountId),
+    region: accountWide ? 'global' : sharedString(item.region),
     kansaType: native?.kansaType ?? 'other',
-    nativeType: item.resourceType,
+    nativeType: sharedString(item.resourceType),
     id: accountWide ? accountPublicAccessBlockId(item.accountId) : (item.arn ?? syntheticId(item)),
     name: item.resourceName,
     tags: item.tags,
-    facts: (native?.facts?.(item) ?? {}) as Resource['facts'],
+    facts: native?.facts?.(item) ?? {},
     origin,
-    ...(item.captureTime !== undefined && { observedAt: item.captureTime }),
+    // In the literal even when undefined: a field added afterwards would be kept outside the
+    // object, in a property array of its own for every resource.
+    observedAt: item.captureTime,
   };
 }
 

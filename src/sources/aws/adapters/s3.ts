@@ -1,5 +1,5 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -45,7 +45,7 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
   const block = asRecord(item.supplementary?.['PublicAccessBlockConfiguration']);
   const notConfigured = !block && item.supplementary !== undefined && !item.partial;
   const entries = BLOCK_FLAGS.map((flag): [BlockFlag, Fact<boolean>] => {
-    const path = `${base}.${flag}`;
+    const path = factPath(base, flag);
     if (notConfigured) {
       return [
         flag,

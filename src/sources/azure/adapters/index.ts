@@ -1,5 +1,6 @@
+import { sharedString } from '../../../base/memo.ts';
 import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
-import { type ArmRecord, type RowDialect, readArmRecord, resourceBase, typeFromId } from '../arm-record.ts';
+import { type ArmRecord, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -94,14 +95,19 @@ export function toResource(
   if ('skip' in record) return record;
   if (note) for (const text of record.notes) note(text);
   const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
-  const base = resourceBase(record);
-  const dataRegion = adapter.dataRegion?.(record);
+  const parent = adapter.describesParent ? parentOf(record) : undefined;
   return {
-    ...base,
-    ...(dataRegion !== undefined && { region: dataRegion }),
-    ...(adapter.describesParent ? parentOf(record) : {}),
+    provider: 'azure',
+    account: sharedString(record.subscriptionId),
+    region: adapter.dataRegion?.(record) ?? record.region,
+    nativeType: parent?.nativeType ?? sharedString(record.nativeType),
     // A subscription is the account resource: other records' account-wide facts merge into it.
-    ...(adapter.kansaType === 'account' ? { id: accountResourceId('azure', record.subscriptionId) } : {}),
+    id:
+      adapter.kansaType === 'account'
+        ? accountResourceId('azure', record.subscriptionId)
+        : (parent?.id ?? record.id),
+    name: parent?.name ?? record.name,
+    tags: record.tags,
     kansaType: adapter.kansaType,
     facts: adapter.facts ? adapter.facts(record) : {},
     origin,

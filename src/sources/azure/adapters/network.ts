@@ -26,11 +26,18 @@ function settingsOf(child: unknown): unknown {
 
 /** The singular and plural forms of a rule's field together (`sourceAddressPrefix` and `…Prefixes`). */
 function strings(...values: unknown[]): string[] {
-  return values
-    .flatMap((value) => (Array.isArray(value) ? value : [value]))
-    .map((value) => (typeof value === 'number' ? String(value) : value))
-    .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-    .map((value) => value.trim());
+  const found: string[] = [];
+  for (const value of values) {
+    if (Array.isArray(value)) for (const item of value) addTrimmed(found, item);
+    else addTrimmed(found, value);
+  }
+  return found;
+}
+
+/** A string (or a number, as some exports write ports) that is not blank, trimmed. */
+function addTrimmed(found: string[], value: unknown): void {
+  const text = typeof value === 'number' ? String(value) : value;
+  if (typeof text === 'string' && text.trim() !== '') found.push(text.trim());
 }
 
 function inboundRule(rule: unknown): AzureNsgRule | undefined {

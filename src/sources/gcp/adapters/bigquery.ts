@@ -1,4 +1,4 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { isObject, type JsonObject } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
@@ -20,7 +20,7 @@ export function datasetFacts(data: JsonObject, dataPath: string): GcpDatasetFact
  * https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets#Dataset.FIELDS.access
  */
 function publicAccessEntries(data: JsonObject, dataPath: string): Fact<readonly GcpPublicGrant[]> {
-  const path = `${dataPath}.access`;
+  const path = factPath(dataPath, 'access');
   if (!Array.isArray(data.access)) {
     return unknown(path, {
       ja: 'データセットのアクセス エントリ (access) がエクスポートにありません',

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 
@@ -8,7 +8,7 @@ import { at, type JsonObject, stringAt } from '../json.ts';
  * Google-managed keys: https://cloud.google.com/docs/security/encryption/default-encryption
  */
 export function customerManagedKey(data: JsonObject, dataPath: string, keyField: string): CommonFacts {
-  const path = `${dataPath}.${keyField}`;
+  const path = factPath(dataPath, keyField);
   const fact: Fact<boolean> = stringAt(data, keyField)
     ? explicit(true, path)
     : cloudDefault(false, path, GOOGLE_MANAGED_KEY_NOTE);
@@ -26,7 +26,7 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
   const suppliedKey = stringAt(key, 'sha256') ?? stringAt(key, 'rsaEncryptedKey');
   if (kms) return { customerManagedKey: explicit(true, `${dataPath}.${keyObject}.kmsKeyName`) };
   if (suppliedKey) return { customerManagedKey: explicit(true, `${dataPath}.${keyObject}.sha256`) };
-  return { customerManagedKey: cloudDefault(false, `${dataPath}.${keyObject}`, GOOGLE_MANAGED_KEY_NOTE) };
+  return { customerManagedKey: cloudDefault(false, factPath(dataPath, keyObject), GOOGLE_MANAGED_KEY_NOTE) };
 }
 
 /**
@@ -41,7 +41,7 @@ export function replicaOf(
   toAssetName: (reference: string, data: JsonObject) => string = computeAssetName,
 ): CommonFacts {
   const primary = stringAt(data, primaryField);
-  return primary ? { replicaOf: explicit(toAssetName(primary, data), `${dataPath}.${primaryField}`) } : {};
+  return primary ? { replicaOf: explicit(toAssetName(primary, data), factPath(dataPath, primaryField)) } : {};
 }
 
 /**

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { at, type JsonObject } from '../json.ts';
 
@@ -16,7 +16,7 @@ export function fieldFact<T>(
   read: (raw: unknown) => T | undefined,
   absent: Absent<T>,
 ): Fact<T> {
-  const path = `${dataPath}.${field}`;
+  const path = factPath(dataPath, field);
   const value = read(at(data, field));
   if (value !== undefined) return explicit(value, path);
   return 'default' in absent

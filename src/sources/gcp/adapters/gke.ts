@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
@@ -44,8 +44,8 @@ function publicEndpointFact(data: JsonObject, dataPath: string): Fact<boolean> {
     return explicit(enablePublic, `${dataPath}.${IP_ENDPOINTS}.enablePublicEndpoint`);
   const privateOnly = asBoolean(at(data, 'privateClusterConfig.enablePrivateEndpoint'));
   if (privateOnly !== undefined)
-    return explicit(!privateOnly, `${dataPath}.privateClusterConfig.enablePrivateEndpoint`);
-  return cloudDefault(true, `${dataPath}.privateClusterConfig.enablePrivateEndpoint`, {
+    return explicit(!privateOnly, factPath(dataPath, 'privateClusterConfig.enablePrivateEndpoint'));
+  return cloudDefault(true, factPath(dataPath, 'privateClusterConfig.enablePrivateEndpoint'), {
     ja: '指定なし: コントロール プレーンは既定でパブリック エンドポイントを持ちます',
     en: 'not set: the control plane has a public endpoint by default',
   });
@@ -67,7 +67,7 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
     });
     return explicit(ranges, `${dataPath}.${key}.cidrBlocks`);
   }
-  return cloudDefault(null, `${dataPath}.masterAuthorizedNetworksConfig`, {
+  return cloudDefault(null, factPath(dataPath, 'masterAuthorizedNetworksConfig'), {
     ja: '指定なし: 承認済みネットワークは既定で無効 (任意のアドレスから接続可能)',
     en: 'not set: authorized networks are off by default (any address can connect)',
   });

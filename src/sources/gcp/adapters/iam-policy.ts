@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type {
   GcpAuditConfig,
   GcpAuditLogConfig,
@@ -22,7 +22,7 @@ export function iamPolicyFacts(policy: JsonObject, policyPath: string): GcpIamPo
     for (const member of stringsOf(binding.members))
       if (PUBLIC_MEMBERS.has(member)) grants.push({ role, member });
   }
-  return { publicBindings: explicit(grants, `${policyPath}.bindings`) };
+  return { publicBindings: explicit(grants, factPath(policyPath, 'bindings')) };
 }
 
 /** What a project's, folder's or organization's IAM policy tells: its bindings and audit configs. */
@@ -37,7 +37,7 @@ export function hierarchyPolicyFacts(policy: JsonObject, policyPath: string): Gc
     );
   return {
     // Proto JSON omits empty lists: a policy without bindings has none.
-    bindings: explicit(bindings, `${policyPath}.bindings`) as Fact<readonly GcpBinding[]>,
+    bindings: explicit(bindings, factPath(policyPath, 'bindings')) as Fact<readonly GcpBinding[]>,
     auditConfigs: auditConfigs(policy, policyPath),
   };
 }
@@ -50,12 +50,12 @@ export function hierarchyPolicyFacts(policy: JsonObject, policyPath: string): Gc
 function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly GcpAuditConfig[]> {
   const key = presentKey(policy, 'audit_configs', 'auditConfigs');
   if (!key) {
-    return cloudDefault([], `${policyPath}.auditConfigs`, {
+    return cloudDefault([], factPath(policyPath, 'auditConfigs'), {
       ja: 'auditConfigs なし: データアクセス監査ログは既定で無効 (BigQuery を除く)',
       en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
     });
   }
-  return explicit(arrayOf(policy[key]).filter(isObject).map(auditConfig), `${policyPath}.${key}`);
+  return explicit(arrayOf(policy[key]).filter(isObject).map(auditConfig), factPath(policyPath, key));
 }
 
 function auditConfig(config: JsonObject): GcpAuditConfig {

@@ -1,4 +1,4 @@
-import { explicit } from '../../../model/fact.ts';
+import { explicit, factPath } from '../../../model/fact.ts';
 import type { GcpOrganizationFacts, GcpServiceAccountKeyFacts } from '../../../model/gcp.ts';
 import { type JsonObject, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
@@ -32,5 +32,5 @@ export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpS
  */
 export function organizationFacts(data: JsonObject, dataPath: string): GcpOrganizationFacts {
   const domain = stringAt(data, 'displayName');
-  return domain ? { primaryDomain: explicit(domain.toLowerCase(), `${dataPath}.displayName`) } : {};
+  return domain ? { primaryDomain: explicit(domain.toLowerCase(), factPath(dataPath, 'displayName')) } : {};
 }

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 
@@ -10,8 +10,8 @@ export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKey
   const purpose = stringAt(data, 'purpose');
   return {
     purpose: purpose
-      ? explicit(purpose, `${dataPath}.purpose`)
-      : unknown(`${dataPath}.purpose`, {
+      ? explicit(purpose, factPath(dataPath, 'purpose'))
+      : unknown(factPath(dataPath, 'purpose'), {
           ja: '鍵の用途が不明です',
           en: 'the key purpose is not in the export',
         }),
@@ -22,7 +22,7 @@ export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKey
 
 /** A key without `rotationPeriod` is never rotated automatically (https://cloud.google.com/kms/docs/key-rotation). */
 function rotationPeriod(data: JsonObject, dataPath: string): Fact<number | null> {
-  const path = `${dataPath}.rotationPeriod`;
+  const path = factPath(dataPath, 'rotationPeriod');
   const raw = data.rotationPeriod;
   if (raw === undefined) {
     return cloudDefault(null, path, {
@@ -45,7 +45,7 @@ function parseDuration(raw: unknown): number | undefined {
 
 /** `versionTemplate.protectionLevel` defaults to SOFTWARE (CryptoKeyVersionTemplate reference). */
 function hsmBacked(data: JsonObject, dataPath: string): Fact<boolean> {
-  const path = `${dataPath}.versionTemplate.protectionLevel`;
+  const path = factPath(dataPath, 'versionTemplate.protectionLevel');
   const level = at(data, 'versionTemplate.protectionLevel');
   if (typeof level === 'string') return explicit(level === 'HSM' || level === 'HSM_SINGLE_TENANT', path);
   return cloudDefault(false, path, {

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, field, isObject, type JsonObject, stringsOf } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
@@ -21,7 +21,7 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
     // Proto JSON omits empty lists: a rule without `allowed` allows nothing (a deny rule).
     allowed: explicit(
       arrayOf(data.allowed).filter(isObject).map(allowedEntry),
-      `${dataPath}.allowed`,
+      factPath(dataPath, 'allowed'),
     ) as Fact<readonly GcpFirewallAllow[]>,
   };
 }
@@ -48,7 +48,7 @@ function allowedEntry(entry: JsonObject): GcpFirewallAllow {
  * https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules
  */
 function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[]> {
-  const path = `${dataPath}.sourceRanges`;
+  const path = factPath(dataPath, 'sourceRanges');
   if (Array.isArray(data.sourceRanges) && data.sourceRanges.length > 0) {
     return explicit(stringsOf(data.sourceRanges), path);
   }
@@ -72,7 +72,7 @@ export function subnetworkFacts(data: JsonObject, dataPath: string): GcpSubnetwo
   return {
     flowLogsEnabled:
       legacy !== undefined && asBoolean(at(data, 'logConfig.enable')) === undefined
-        ? explicit(legacy, `${dataPath}.enableFlowLogs`)
+        ? explicit(legacy, factPath(dataPath, 'enableFlowLogs'))
         : fieldFact(data, dataPath, 'logConfig.enable', asBoolean, {
             default: false,
             note: { ja: '指定なし: フローログは既定で無効', en: 'not set: flow logs are off by default' },

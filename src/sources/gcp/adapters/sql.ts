@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
 import { customerManagedKey, replicaOf, sqlInstanceAssetName } from './encryption.ts';
@@ -41,7 +41,7 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
  * https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1beta4/instances#backupretentionsettings
  */
 function retainedBackups(data: JsonObject, dataPath: string): Fact<number> {
-  const path = `${dataPath}.settings.backupConfiguration.backupRetentionSettings.retainedBackups`;
+  const path = factPath(dataPath, 'settings.backupConfiguration.backupRetentionSettings.retainedBackups');
   const value = at(data, 'settings.backupConfiguration.backupRetentionSettings.retainedBackups');
   const count = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
   if (Number.isInteger(count)) return explicit(count, path);

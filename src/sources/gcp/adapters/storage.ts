@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
@@ -21,7 +21,7 @@ export function bucketFacts(data: JsonObject, dataPath: string): GcpBucketFacts 
  * https://cloud.google.com/storage/docs/public-access-prevention
  */
 function publicAccessPrevention(data: JsonObject, dataPath: string): Fact<string> {
-  const path = `${dataPath}.iamConfiguration.publicAccessPrevention`;
+  const path = factPath(dataPath, 'iamConfiguration.publicAccessPrevention');
   const value = at(data, 'iamConfiguration.publicAccessPrevention');
   if (typeof value === 'string' && value !== '') return explicit(value.toLowerCase(), path);
   return cloudDefault('inherited', path, {
@@ -41,7 +41,7 @@ function uniformBucketLevelAccess(data: JsonObject, dataPath: string): Fact<bool
     if (typeof enabled === 'boolean')
       return explicit(enabled, `${dataPath}.iamConfiguration.${name}.enabled`);
   }
-  return cloudDefault(false, `${dataPath}.iamConfiguration.uniformBucketLevelAccess.enabled`, {
+  return cloudDefault(false, factPath(dataPath, 'iamConfiguration.uniformBucketLevelAccess.enabled'), {
     ja: '指定なし: 均一なバケットレベルのアクセスは既定で無効 (ACL が有効)',
     en: 'not set: uniform bucket-level access is off by default (ACLs apply)',
   });
@@ -58,8 +58,8 @@ function publicAcl(data: JsonObject, dataPath: string): Fact<readonly GcpPublicG
       ? [{ role: String(entry.role ?? ''), member: entry.entity }]
       : [],
   );
-  if (grants.length > 0) return explicit(grants, `${dataPath}.acl`);
-  return unknown(`${dataPath}.acl`, {
+  if (grants.length > 0) return explicit(grants, factPath(dataPath, 'acl'));
+  return unknown(factPath(dataPath, 'acl'), {
     ja: 'Cloud Asset Inventory のバケット情報には ACL の内容が含まれません',
     en: 'Cloud Asset Inventory bucket data does not carry the ACL entries',
   });
