@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, globSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build } from 'rolldown';
+import { build, type Plugin } from 'rolldown';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -29,8 +29,43 @@ execFileSync(
 for (const file of globSync('src/**/*.generated.js', { cwd: root })) {
   cpSync(`${root}${file}`, `${root}build/${file.slice('src/'.length)}`);
 }
+/**
+ * Node's built-in modules are taken with `process.getBuiltinModule`, not `import`: importing one
+ * as ESM builds a module facade that reads every export once, and so loads what the module keeps
+ * lazy until asked: `node:process` loads the diagnostic report, `node:util` its argument parser
+ * and diff, `node:fs` its promises. That cost every command about 10 ms of CPU before it did
+ * anything (docs/performance.md, "Start"). The sources keep ordinary imports; rolldown writes the
+ * imports of externals at the top of each chunk, one a line, which this rewrites.
+ */
+const builtinsWithoutFacade: Plugin = {
+  name: 'builtins-without-esm-facade',
+  renderChunk(code, chunk) {
+    const rewritten = code.replace(
+      /^import (?:([\w$]+)(?:, )?)?(?:\{([^}]*)\})?(?:\* as ([\w$]+))? from "(node:[\w/]+)";$/gm,
+      (
+        _line,
+        defaultName: string | undefined,
+        named: string | undefined,
+        namespace: string | undefined,
+        id: string,
+      ) => {
+        const module = `globalThis.process.getBuiltinModule(${JSON.stringify(id)})`;
+        const whole = defaultName ?? namespace;
+        const bindings = named?.replace(/ as /g, ': ');
+        if (whole === undefined) return `const {${bindings}} = ${module};`;
+        return `const ${whole} = ${module};${bindings ? ` const {${bindings}} = ${whole};` : ''}`;
+      },
+    );
+    if (/^import\b[^;]*"node:/m.test(rewritten)) {
+      throw new Error(`${chunk.fileName}: an import of a built-in module the build cannot rewrite`);
+    }
+    return rewritten;
+  },
+};
+
 await build({
   input: `${root}build/cli/main.js`,
+  plugins: [builtinsWithoutFacade],
   platform: 'node',
   external: [
     /^node:/,
