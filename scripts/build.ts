@@ -7,9 +7,10 @@
 // dist/kansa/ sits two levels below the package root, as src/cli/ does, so the paths the code
 // resolves from import.meta.url (policies/, package.json) hold.
 import { execFileSync } from 'node:child_process';
-import { cpSync, globSync, rmSync } from 'node:fs';
+import { cpSync, globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'rolldown';
+import { build } from 'rolldown';
+import { builtinsWithoutFacade, compileFunctionsEagerly } from './chunk-rewrites.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -29,43 +30,8 @@ execFileSync(
 for (const file of globSync('src/**/*.generated.js', { cwd: root })) {
   cpSync(`${root}${file}`, `${root}build/${file.slice('src/'.length)}`);
 }
-/**
- * Node's built-in modules are taken with `process.getBuiltinModule`, not `import`: importing one
- * as ESM builds a module facade that reads every export once, and so loads what the module keeps
- * lazy until asked: `node:process` loads the diagnostic report, `node:util` its argument parser
- * and diff, `node:fs` its promises. That cost every command about 10 ms of CPU before it did
- * anything (docs/performance.md, "Start"). The sources keep ordinary imports; rolldown writes the
- * imports of externals at the top of each chunk, one a line, which this rewrites.
- */
-const builtinsWithoutFacade: Plugin = {
-  name: 'builtins-without-esm-facade',
-  renderChunk(code, chunk) {
-    const rewritten = code.replace(
-      /^import (?:([\w$]+)(?:, )?)?(?:\{([^}]*)\})?(?:\* as ([\w$]+))? from "(node:[\w/]+)";$/gm,
-      (
-        _line,
-        defaultName: string | undefined,
-        named: string | undefined,
-        namespace: string | undefined,
-        id: string,
-      ) => {
-        const module = `globalThis.process.getBuiltinModule(${JSON.stringify(id)})`;
-        const whole = defaultName ?? namespace;
-        const bindings = named?.replace(/ as /g, ': ');
-        if (whole === undefined) return `const {${bindings}} = ${module};`;
-        return `const ${whole} = ${module};${bindings ? ` const {${bindings}} = ${whole};` : ''}`;
-      },
-    );
-    if (/^import\b[^;]*"node:/m.test(rewritten)) {
-      throw new Error(`${chunk.fileName}: an import of a built-in module the build cannot rewrite`);
-    }
-    return rewritten;
-  },
-};
-
 await build({
   input: `${root}build/cli/main.js`,
-  plugins: [builtinsWithoutFacade],
   platform: 'node',
   external: [
     /^node:/,
@@ -89,6 +55,12 @@ await build({
     codeSplitting: { groups: [{ name: 'start', tags: ['$initial'] }] },
   },
 });
+// Each chunk rewritten for a faster start (scripts/chunk-rewrites.ts): built-in modules without
+// an ESM facade, functions compiled when the chunk loads so that the compile cache keeps them.
+for (const file of globSync('dist/kansa/*.js', { cwd: root })) {
+  const code = readFileSync(`${root}${file}`, 'utf8');
+  writeFileSync(`${root}${file}`, builtinsWithoutFacade(compileFunctionsEagerly(code)));
+}
 // What the HTML report reads beside its module at run time: its style sheet and the page script's
 // modules (joined into the page by src/report/html/client-script.ts), not their types.
 cpSync(`${root}src/report/html/style.css`, `${root}dist/kansa/style.css`);
