@@ -23,8 +23,9 @@
 // - an object literal's method `name(…) {…}` becomes `name: (function (…) {…})`.
 //
 // Both keep the function's `name` (the binding or key names the anonymous function), its
-// `this` and `arguments`. Class methods, getters, setters and computed keys are left as they
-// are, as are functions inside functions (compiled with the function around them).
+// `this` and `arguments`. Class methods, getters, setters, computed keys and methods using
+// `super` (only a method may) are left as they are, as are functions inside functions (compiled
+// with the function around them).
 import { parseAst } from 'rolldown/parseAst';
 
 interface Node {
@@ -62,11 +63,27 @@ function applyEdits(code: string, edits: Edit[]): string {
   return out;
 }
 
+/** Whether a node of that type is in the tree. */
+function contains(node: Node, type: string): boolean {
+  if (node.type === type) return true;
+  return Object.values(node).some((child) =>
+    Array.isArray(child)
+      ? child.some((item) => isNode(item) && contains(item, type))
+      : isNode(child) && contains(child, type),
+  );
+}
+
 /** Every object-literal method `key(…) {…}` as `key: (function (…) {…})`. */
 function methodsAsExpressions(code: string): string {
   const edits: Edit[] = [];
   const visit = (node: Node): void => {
-    if (node.type === 'Property' && node.method === true && node.kind === 'init' && !node.computed) {
+    if (
+      node.type === 'Property' &&
+      node.method === true &&
+      node.kind === 'init' &&
+      !node.computed &&
+      !contains(node.value as Node, 'Super')
+    ) {
       const key = node.key as Node;
       const value = node.value as FunctionNode;
       edits.push({
@@ -140,6 +157,6 @@ export function builtinsWithoutFacade(code: string): string {
 
 export function compileFunctionsEagerly(code: string): string {
   const out = declarationsAsExpressions(methodsAsExpressions(code));
-  parseAst(out); // a rewrite that made the chunk invalid (a method using `super`) fails the build
+  parseAst(out); // a rewrite that made the chunk invalid fails the build
   return out;
 }
