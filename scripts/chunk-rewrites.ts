@@ -130,26 +130,20 @@ export function builtinsWithoutFacade(code: string): string {
       continue;
     }
     const module = `globalThis.process.getBuiltinModule(${JSON.stringify(source)})`;
+    const text = (n: Node) => code.slice(n.start, n.end);
     const specifiers = node.specifiers as (Node & { local: Node; imported?: Node })[];
-    const whole = specifiers.find((s) => s.type !== 'ImportSpecifier');
+    // The module itself: `import fs from`, `import * as fs from`, `import { default as fs } from`.
+    const isWhole = (s: (typeof specifiers)[number]) =>
+      s.type !== 'ImportSpecifier' || ['default', '"default"', "'default'"].includes(text(s.imported!));
+    const wholes = specifiers.filter(isWhole).map((s) => text(s.local));
     const named = specifiers
-      .filter((s) => s.type === 'ImportSpecifier')
-      .map((s) => {
-        const [imported, local] = [
-          code.slice(s.imported!.start, s.imported!.end),
-          code.slice(s.local.start, s.local.end),
-        ];
-        return imported === local ? local : `${imported}: ${local}`;
-      });
-    const statements = whole
-      ? [`const ${code.slice(whole.local.start, whole.local.end)} = ${module};`]
-      : named.length === 0
-        ? [`${module};`]
-        : [];
-    if (named.length > 0) {
-      const from = whole ? code.slice(whole.local.start, whole.local.end) : module;
-      statements.push(`const { ${named.join(', ')} } = ${from};`);
-    }
+      .filter((s) => !isWhole(s))
+      .map((s) =>
+        text(s.imported!) === text(s.local) ? text(s.local) : `${text(s.imported!)}: ${text(s.local)}`,
+      );
+    const statements = wholes.map((local) => `const ${local} = ${module};`);
+    if (named.length > 0) statements.push(`const { ${named.join(', ')} } = ${wholes[0] ?? module};`);
+    if (statements.length === 0) statements.push(`${module};`);
     edits.push({ at: node.start, length: node.end - node.start, text: statements.join('\n') });
   }
   return applyEdits(code, edits);

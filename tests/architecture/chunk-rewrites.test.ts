@@ -19,6 +19,8 @@ async function run(code: string): Promise<unknown> {
 const CHUNK = `import { join as joinPath, sep } from "node:path";
 import fs, { existsSync } from "node:fs";
 import * as os from "node:os";
+import { default as events, once } from "node:events";
+import "node:url";
 const early = double(2);
 const tool = {
   name: "kansa",
@@ -37,7 +39,7 @@ export const result = {
   counted: [...tool.count(3)],
   computed: tool.computed,
   names: [...pair(), tool.describe.name, tool.later.name],
-  builtins: [joinPath("a", "b"), sep, typeof fs.readFileSync, existsSync(".") , typeof os.tmpdir],
+  builtins: [joinPath("a", "b"), sep, typeof fs.readFileSync, existsSync("."), typeof os.tmpdir, typeof events.once, once === events.once],
 };
 `;
 
