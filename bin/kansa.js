@@ -12,19 +12,16 @@ if (major < 24) {
 // compile them again. A cache that cannot be made or written is skipped: never an error.
 // A checkout runs the TypeScript sources directly (Node 24 strips the types); the published
 // package ships only the compiled dist/ (Node does not strip types under node_modules).
-import('node:module')
-  .then((module) => {
-    try {
-      module.enableCompileCache();
-    } catch (_) {
-      // Running without the cache is only slower.
-    }
-    return import('node:fs');
-  })
-  .then((fs) => {
-    var source = new URL('../src/cli/main.ts', import.meta.url);
-    return import(fs.existsSync(source) ? source.href : '../dist/kansa/main.js');
-  })
+// Built-in modules by process.getBuiltinModule (Node 24 has it), not import(): an imported one
+// builds an ESM facade that loads what the module keeps lazy (node:fs its promises API).
+var nodeModule = process.getBuiltinModule('node:module');
+try {
+  nodeModule.enableCompileCache();
+} catch (_) {
+  // Running without the cache is only slower.
+}
+var source = new URL('../src/cli/main.ts', import.meta.url);
+import(process.getBuiltinModule('node:fs').existsSync(source) ? source.href : '../dist/kansa/main.js')
   .then((cli) => {
     // `kansa … | head` closes the pipe early: that is not an error.
     process.stdout.on('error', (error) => {

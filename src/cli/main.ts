@@ -87,6 +87,82 @@ export async function runCommand(argv: readonly string[], stdout: StdoutWatch): 
     })
     .addHelpText('after', exitCodeHelp(lang));
 
+  // A command line that starts with a command's name builds that command only: making every
+  // command's options (some 150) was most of commander's part of a start. Help, `help`, a
+  // mistyped command and the rest build them all (they list or suggest the commands).
+  const only = (COMMANDS as readonly string[]).includes(argv[0] ?? '') ? argv[0] : undefined;
+  const wanted = (command: (typeof COMMANDS)[number]) => only === undefined || only === command;
+  if (wanted('scan')) {
+    registerScanCommand(program, lang, (code) => {
+      exitCode = code;
+    });
+  }
+  if (wanted('checks')) {
+    program
+      .command('checks')
+      .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
+      .addOption(langOption())
+      .action(async (options: { lang: Lang }) => {
+        const { listChecks } = await import('./list-commands.ts');
+        process.stdout.write(await listChecks(options.lang));
+      });
+  }
+  if (wanted('frameworks')) {
+    program
+      .command('frameworks [name]')
+      .description('list frameworks, or show one: every requirement, its clause, the checks behind it')
+      .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
+      .addOption(langOption())
+      .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
+        const { describeFramework } = await import('./list-commands.ts');
+        process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
+      });
+  }
+
+  if (wanted('report')) registerReportCommand(program);
+  if (wanted('history')) registerHistoryCommands(program);
+  if (wanted('send')) {
+    registerSendCommand(program, (code) => {
+      exitCode = code;
+    });
+  }
+  localizeHelp(program, lang);
+
+  try {
+    await program.parseAsync(withoutLangForHelp(argv), { from: 'user' });
+    await stdout.settled();
+    if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
+    return exitCode;
+  } catch (error) {
+    if (stdout.error && !(error instanceof OutputError)) {
+      // What failed was writing the output (a full disk behind `> file`), not the scan.
+      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
+      return USAGE_ERROR;
+    }
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
+    }
+    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
+      return USAGE_ERROR;
+    }
+    if (error instanceof StoreLockedError || error instanceof StoreError) {
+      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
+      return EXIT.storeUnavailable;
+    }
+    reportInternalError(error, debug, lang);
+    return EXIT.internalError;
+  }
+}
+
+/** The commands of `kansa`, by the name a command line starts with. */
+const COMMANDS = ['scan', 'checks', 'frameworks', 'report', 'history', 'send'] as const;
+
+/**
+ * `kansa scan`: its options (its help in `lang`), and its action, which gives the scan's exit
+ * code to `setExitCode`.
+ */
+function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: number) => void): void {
   const scan = program
     .command('scan')
     .description('scan cloud inventory exports, or the clouds live, and report findings')
@@ -192,65 +268,15 @@ export async function runCommand(argv: readonly string[], stdout: StdoutWatch): 
       lang: options.lang,
     });
     const runId = resolveRunId(options.runId, options.shard);
-    exitCode = await runScan({ ...options, input: options.input ?? [], live, runId }, log);
+    const scanned = await runScan({ ...options, input: options.input ?? [], live, runId }, log);
     if (options.send) {
       const delivered = await sendFindingsFile(options.output, { ...options, to: options.send });
       // A policy failure or a partial scan is the stronger signal; delivery's own code otherwise.
-      if (exitCode === EXIT.ok) exitCode = delivered;
+      setExitCode(scanned === EXIT.ok ? delivered : scanned);
+    } else {
+      setExitCode(scanned);
     }
   });
-
-  program
-    .command('checks')
-    .description('list every check: id, cloud, severity, title (ja/en), requirement ids')
-    .addOption(langOption())
-    .action(async (options: { lang: Lang }) => {
-      const { listChecks } = await import('./list-commands.ts');
-      process.stdout.write(await listChecks(options.lang));
-    });
-
-  program
-    .command('frameworks [name]')
-    .description('list frameworks, or show one: every requirement, its clause, the checks behind it')
-    .option('--coverage', 'requirement × cloud: the checks behind each requirement, MANUAL, or a gap')
-    .addOption(langOption())
-    .action(async (name: string | undefined, options: { lang: Lang; coverage?: boolean }) => {
-      const { describeFramework } = await import('./list-commands.ts');
-      process.stdout.write(await describeFramework(name, options.lang, options.coverage === true));
-    });
-
-  registerReportCommand(program);
-  registerHistoryCommands(program);
-  registerSendCommand(program, (code) => {
-    exitCode = code;
-  });
-  localizeHelp(program, lang);
-
-  try {
-    await program.parseAsync(withoutLangForHelp(argv), { from: 'user' });
-    await stdout.settled();
-    if (stdout.error) throw new OutputError('standard output', describe(stdout.error));
-    return exitCode;
-  } catch (error) {
-    if (stdout.error && !(error instanceof OutputError)) {
-      // What failed was writing the output (a full disk behind `> file`), not the scan.
-      process.stderr.write(`kansa: ${say(`cannot write standard output: ${describe(stdout.error)}`)}\n`);
-      return USAGE_ERROR;
-    }
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : USAGE_ERROR;
-    }
-    if (error instanceof InputError || error instanceof OutputError || error instanceof UsageError) {
-      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
-      return USAGE_ERROR;
-    }
-    if (error instanceof StoreLockedError || error instanceof StoreError) {
-      process.stderr.write(`kansa: ${say(escapeMessage(error.message))}\n`);
-      return EXIT.storeUnavailable;
-    }
-    reportInternalError(error, debug, lang);
-    return EXIT.internalError;
-  }
 }
 
 /**

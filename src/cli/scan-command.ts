@@ -27,7 +27,7 @@ import type { RecordedScan, ScanToRecord } from '../store/record.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { renderScanHistory } from './history-text.ts';
 import { progressReporter } from './progress.ts';
-import { ScanHistory } from './scan-history.ts';
+import type { ScanHistory } from './scan-history.ts';
 import { VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -88,7 +88,10 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const run = options.runId
     ? { id: options.runId, shard: options.shard?.index ?? 0, shards: options.shard?.count ?? 1 }
     : undefined;
-  const history = location ? await ScanHistory.open(location, options.storeWait ?? 0, log, run) : undefined;
+  // The store's code is loaded only for a scan that records into it (not with --no-store).
+  const history = location
+    ? await (await import('./scan-history.ts')).ScanHistory.open(location, options.storeWait ?? 0, log, run)
+    : undefined;
   try {
     return await scanInto(options, log, { startedAt, framework, waivers, history });
   } finally {

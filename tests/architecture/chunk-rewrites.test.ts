@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { builtinsWithoutFacade, compileFunctionsEagerly } from '../../scripts/chunk-rewrites.ts';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'kansa-chunk-rewrites-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `code` as an ES module and gives what it exports as `result`. */
+async function run(code: string): Promise<unknown> {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.mjs`);
+  writeFileSync(file, code);
+  return ((await import(file)) as { result: unknown }).result;
+}
+
+// A chunk as rolldown writes one: imports first, top-level functions used before they are
+// declared, object-literal methods using `this`, async and generator functions.
+const CHUNK = `import { join as joinPath, sep } from "node:path";
+import fs, { existsSync } from "node:fs";
+import * as os from "node:os";
+import { default as events, once } from "node:events";
+import "node:url";
+const early = double(2);
+const tool = {
+  name: "kansa",
+  describe(prefix) { return prefix + this.name + " " + double(early); },
+  async later() { return await Promise.resolve(triple(1)); },
+  *count(n) { for (let i = 0; i < n; i++) yield i; },
+  plain: 1,
+  get computed() { return this.plain + 1; },
+};
+function double(n) { return n * 2; }
+async function triple(n) { return n * 3; }
+function* pair() { yield double.name; yield triple.name; }
+export const result = {
+  described: tool.describe("> "),
+  later: await tool.later(),
+  counted: [...tool.count(3)],
+  computed: tool.computed,
+  names: [...pair(), tool.describe.name, tool.later.name],
+  builtins: [joinPath("a", "b"), sep, typeof fs.readFileSync, existsSync("."), typeof os.tmpdir, typeof events.once, once === events.once],
+};
+`;
+
+describe('the build rewrites of the chunks (scripts/chunk-rewrites.ts)', () => {
+  it('a chunk behaves the same after both rewrites', async () => {
+    const rewritten = builtinsWithoutFacade(compileFunctionsEagerly(CHUNK));
+    expect(await run(rewritten)).toEqual(await run(CHUNK));
+  });
+
+  it('writes functions in parentheses, declarations first, and no import of a built-in module', () => {
+    const rewritten = builtinsWithoutFacade(compileFunctionsEagerly(CHUNK));
+    expect(rewritten).toContain('var double = (function (n) { return n * 2; });');
+    expect(rewritten).toContain('describe: (function (prefix)');
+    expect(rewritten).toContain('count: (function* (n)');
+    expect(rewritten.indexOf('var double')).toBeLessThan(rewritten.indexOf('const early'));
+    expect(rewritten).toContain('get computed()');
+    expect(rewritten).not.toMatch(/^import\b/m);
+    expect(rewritten).toContain(
+      'const { join: joinPath, sep } = globalThis.process.getBuiltinModule("node:path");',
+    );
+  });
+
+  it('leaves a method that uses super a method (a function expression may not)', async () => {
+    const code = 'const o = { m() { return typeof super.toString; } };\nexport const result = o.m();\n';
+    const rewritten = compileFunctionsEagerly(code);
+    expect(rewritten).toContain('m() {');
+    expect(await run(rewritten)).toBe('function');
+  });
+});
