@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'rolldown';
-import { builtinsWithoutFacade, compileFunctionsEagerly } from './chunk-rewrites.ts';
+import { builtinsWithoutFacade, chunkImportCycle, compileFunctionsEagerly } from './chunk-rewrites.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -79,9 +79,17 @@ await build({
 });
 // Each chunk rewritten for a faster start (scripts/chunk-rewrites.ts): built-in modules without
 // an ESM facade, functions compiled when the chunk loads so that the compile cache keeps them.
-for (const file of globSync('dist/kansa/*.js', { cwd: root })) {
-  const code = readFileSync(`${root}${file}`, 'utf8');
-  writeFileSync(`${root}${file}`, builtinsWithoutFacade(compileFunctionsEagerly(code)));
+const chunks = new Map(
+  globSync('*.js', { cwd: `${root}dist/kansa/` }).map((file) => [
+    file,
+    readFileSync(`${root}dist/kansa/${file}`, 'utf8'),
+  ]),
+);
+const cycle = chunkImportCycle(chunks);
+if (cycle)
+  throw new Error(`build: chunks import each other (${cycle.join(' → ')}): see scripts/chunk-rewrites.ts`);
+for (const [file, code] of chunks) {
+  writeFileSync(`${root}dist/kansa/${file}`, builtinsWithoutFacade(compileFunctionsEagerly(code)));
 }
 // What the HTML report reads beside its module at run time: its style sheet and the page script's
 // modules (joined into the page by src/report/html/client-script.ts), not their types.

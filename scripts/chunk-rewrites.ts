@@ -149,6 +149,46 @@ export function builtinsWithoutFacade(code: string): string {
   return applyEdits(code, edits);
 }
 
+/**
+ * The chunks that import another statically (`import … from "./x.js"`), as a cycle if there is
+ * one. `compileFunctionsEagerly` moves each function to its chunk's top as a `var`, assigned when
+ * the chunk runs: a chunk in a cycle could call another's function before that chunk ran (a
+ * hoisted declaration would have been there), so the build refuses a cycle of chunks.
+ */
+export function chunkImportCycle(chunks: ReadonlyMap<string, string>): string[] | undefined {
+  const imports = new Map<string, string[]>();
+  for (const [name, code] of chunks) {
+    const body = (parseAst(code) as unknown as { body: Node[] }).body;
+    imports.set(
+      name,
+      body
+        .map((node) => (node as { source?: { value?: unknown } }).source?.value)
+        .filter((source): source is string => typeof source === 'string' && source.startsWith('./'))
+        .map((source) => source.slice(2)),
+    );
+  }
+  const done = new Set<string>();
+  const path: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    const at = path.indexOf(name);
+    if (at >= 0) return [...path.slice(at), name];
+    if (done.has(name)) return undefined;
+    path.push(name);
+    for (const next of imports.get(name) ?? []) {
+      const cycle = visit(next);
+      if (cycle) return cycle;
+    }
+    path.pop();
+    done.add(name);
+    return undefined;
+  };
+  for (const name of chunks.keys()) {
+    const cycle = visit(name);
+    if (cycle) return cycle;
+  }
+  return undefined;
+}
+
 export function compileFunctionsEagerly(code: string): string {
   const out = declarationsAsExpressions(methodsAsExpressions(code));
   parseAst(out); // a rewrite that made the chunk invalid fails the build

@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtinsWithoutFacade, compileFunctionsEagerly } from '../../scripts/chunk-rewrites.ts';
+import {
+  builtinsWithoutFacade,
+  chunkImportCycle,
+  compileFunctionsEagerly,
+} from '../../scripts/chunk-rewrites.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kansa-chunk-rewrites-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,5 +71,19 @@ describe('the build rewrites of the chunks (scripts/chunk-rewrites.ts)', () => {
     const rewritten = compileFunctionsEagerly(code);
     expect(rewritten).toContain('m() {');
     expect(await run(rewritten)).toBe('function');
+  });
+
+  it('finds chunks that import each other, which the build refuses (their functions become vars)', () => {
+    const chunks = new Map([
+      ['main.js', 'import { a } from "./a-1.js";\nimport "node:fs";\nexport const m = a;\n'],
+      ['a-1.js', 'import { b } from "./b-2.js";\nexport function a() { return b(); }\n'],
+      ['b-2.js', 'export function b() { return 1; }\n'],
+    ]);
+    expect(chunkImportCycle(chunks)).toBeUndefined();
+    chunks.set(
+      'b-2.js',
+      'import { a } from "./a-1.js";\nexport const early = a;\nexport function b() { return 1; }\n',
+    );
+    expect(chunkImportCycle(chunks)).toEqual(['a-1.js', 'b-2.js', 'a-1.js']);
   });
 });
