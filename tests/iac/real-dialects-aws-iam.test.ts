@@ -455,3 +455,63 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
     expect(findingOf(scanned, 'aws.s3.bucket-tls-only', 'aws_s3_bucket.site').status).toBe('PASS');
   });
 });
+
+describe('a role’s inline_policy block made by a policy document read on apply', () => {
+  // The aws_iam_role of bridgecrewio/checkov's GithubActionsOIDCTrustPolicy plan (format 1.2,
+  // Terraform 1.5.7) with `inline_policy { policy = data.aws_iam_policy_document.x.json }`, the
+  // block's `policy` in `after_unknown` because the data source is read on apply.
+  it('works each block’s document out from the data source’s statements', async () => {
+    const roles = ['a', 'b', 'c', 'd'].map(
+      (name): Change => ({
+        address: `aws_iam_role.${name}`,
+        after: { name, path: '/', inline_policy: [{ name: 'everything', policy: null }] },
+        afterUnknown: {
+          arn: true,
+          id: true,
+          unique_id: true,
+          managed_policy_arns: true,
+          assume_role_policy: true,
+          inline_policy: [{ policy: true }],
+        },
+        expressions: {
+          name: constant(name),
+          inline_policy: [
+            {
+              name: constant('everything'),
+              policy: ref(
+                'data.aws_iam_policy_document.everything.json',
+                'data.aws_iam_policy_document.everything',
+              ),
+            },
+          ],
+        },
+      }),
+    );
+    const base = plan(roles);
+    const scanned = await scanDocument({
+      ...base,
+      resource_changes: [
+        ...(base.resource_changes as Json[]),
+        {
+          address: 'data.aws_iam_policy_document.everything',
+          mode: 'data',
+          type: 'aws_iam_policy_document',
+          name: 'everything',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          change: {
+            actions: ['read'],
+            before: null,
+            after: {
+              version: null,
+              statement: [
+                { effect: 'Allow', actions: ['*'], resources: ['*'], principals: [], condition: [] },
+              ],
+            },
+            after_unknown: { id: true, json: true, statement: [{ actions: [false], resources: [false] }] },
+          },
+        },
+      ],
+    });
+    expect(findingOf(scanned, COUNT, ACCOUNT)).toMatchObject({ status: 'FAIL', data: { count: 4 } });
+  });
+});
