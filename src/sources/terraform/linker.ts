@@ -113,7 +113,9 @@ export class Linker implements BuildContext {
         continue;
       }
       const parents = (links ?? []).flatMap(({ parentTypes, link }) => {
-        const found = this.referenced(instance, link.attribute, parentTypes, link.parentKeys);
+        let found = this.referenced(instance, link.attribute, parentTypes, link.parentKeys);
+        if (found.length === 0 && link.older)
+          found = this.referenced(instance, link.older.attribute, parentTypes, link.older.parentKeys);
         return link.many ? found : found.slice(0, 1);
       });
       if (parents.length > 0) {
