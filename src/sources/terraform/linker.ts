@@ -1,5 +1,5 @@
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
-import { READ_THROUGH_REFERENCES } from './adapters/aws-iam.ts';
+import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
 import { keyText, type TerraformConfiguration } from './configuration.ts';
 import type { TfInstance } from './document.ts';

@@ -210,8 +210,8 @@ class AttachedPolicies {
 
 const POLICY = 'aws_iam_policy';
 
-/** Types read only through the resources that refer to them, with what reads them. */
-export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
+/** IAM types read only through the resources that refer to them, with what reads them. */
+export const IAM_READ_THROUGH: Readonly<Record<string, string>> = {
   [POLICY]: 'judged with the IAM users, roles and groups it is attached to',
 };
 

@@ -3,7 +3,7 @@ import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
-import { awsIamAdapters } from './aws-iam.ts';
+import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 
@@ -305,4 +305,10 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_cloudtrail: aws(cloudTrail),
   ...awsIamAdapters,
   ...awsAccountAdapters,
+};
+
+/** Types read only through the resources that refer to them, with what reads them. */
+export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
+  ...IAM_READ_THROUGH,
+  aws_ebs_encryption_by_default: 'read with the new EBS volumes of its provider block',
 };
