@@ -12,6 +12,7 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
+import { gcpServerlessAdapters } from './gcp-run.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -385,6 +386,7 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 ];
 
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  ...gcpServerlessAdapters,
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
