@@ -173,6 +173,31 @@ describe('policies the plan does not show: UNKNOWN, never PASS', () => {
     expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('UNKNOWN');
   });
 
+  it('links an attachment whose role comes through a local by the role’s name the plan shows', async () => {
+    // `role = local.app_role` lists only `local.app_role` in the configuration; its value, the
+    // role's constant name, is known in the plan.
+    const viaLocal: Change = {
+      address: 'aws_iam_role_policy_attachment.app',
+      after: { role: 'app' },
+      afterUnknown: { id: true, policy_arn: true },
+      expressions: { role: ref('local.app_role'), policy_arn: policyRef('admin') },
+    };
+    const admins = ['b', 'c', 'd'].map((name) => ({
+      ...attachment('role', name, policyRef('admin')),
+      address: `aws_iam_role_policy_attachment.${name}`,
+    }));
+    const scanned = await scanDocument(
+      plan([
+        role('app'),
+        ...['b', 'c', 'd'].map((name) => role(name)),
+        policy('admin', document('Allow', '*')),
+        viaLocal,
+        ...admins,
+      ]),
+    );
+    expect(findingOf(scanned, COUNT, ACCOUNT)).toMatchObject({ status: 'FAIL', data: { count: 4 } });
+  });
+
   it('a customer managed policy that exists outside the plan', async () => {
     const existing: Change = {
       address: 'aws_iam_role_policy_attachment.app',
