@@ -110,8 +110,8 @@ export const LIVE_READS = {
 
 export type LiveReadName = keyof typeof LIVE_READS;
 
-/** Offline texts that have live and plan variants, and those variants. */
-const VARIANTS = new WeakMap<Localized, Readonly<Record<ReadKind, Localized>>>();
+/** Offline texts that have live or plan variants, and those variants. */
+const VARIANTS = new WeakMap<Localized, Readonly<Partial<Record<ReadKind, Localized>>>>();
 
 /**
  * An UNKNOWN message for data the input lacks. As written (`offline`), it tells which export to
@@ -121,7 +121,25 @@ const VARIANTS = new WeakMap<Localized, Readonly<Record<ReadKind, Localized>>>()
  * `lead`, when given, opens the variants (it may hold the offline text's `{{placeholders}}`).
  */
 export function missingData(offline: Localized, read: LiveReadName, lead?: Localized): Localized {
-  VARIANTS.set(offline, { live: liveText(LIVE_READS[read], lead), plan: planText(LIVE_READS[read], lead) });
+  const { what } = LIVE_READS[read];
+  VARIANTS.set(offline, {
+    live: liveText(LIVE_READS[read], lead),
+    plan: planText(
+      lead ?? {
+        ja: `Terraform の計画に${what.ja}はありません`,
+        en: `The Terraform plan does not show ${what.en}`,
+      },
+    ),
+  });
+  return offline;
+}
+
+/**
+ * An UNKNOWN message whose advice holds for exports and live scans (both read AWS Config), not
+ * for a Terraform plan: a plan's resource gets `lead`, what is missing, and what a plan shows.
+ */
+export function missingInPlan(offline: Localized, lead: Localized): Localized {
+  VARIANTS.set(offline, { plan: planText(lead) });
   return offline;
 }
 
@@ -134,11 +152,7 @@ export function missingDataVariant(message: Localized, kind: ReadKind): Localize
  * A plan shows the resources its configuration manages, with the values Terraform knows before
  * apply; what the check lacks is elsewhere (in the cloud, or made at apply).
  */
-function planText({ what }: LiveRead, lead?: Localized): Localized {
-  const opening = lead ?? {
-    ja: `Terraform の計画に${what.ja}はありません`,
-    en: `The Terraform plan does not show ${what.en}`,
-  };
+function planText(opening: Localized): Localized {
   return {
     ja: `${opening.ja}。Terraform の計画にあるのは構成が管理するリソースと適用前に決まる値だけです。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断するか、手動で確認してください`,
     en: `${opening.en}: a Terraform plan shows only the resources its configuration manages and the values known before apply; judge it on the cloud's inventory (an export or a live scan), or confirm manually`,

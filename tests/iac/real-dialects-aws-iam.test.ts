@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketV3, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
@@ -173,6 +173,31 @@ describe('policies the plan does not show: UNKNOWN, never PASS', () => {
     expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('UNKNOWN');
   });
 
+  it('links an attachment whose role comes through a local by the role’s name the plan shows', async () => {
+    // `role = local.app_role` lists only `local.app_role` in the configuration; its value, the
+    // role's constant name, is known in the plan.
+    const viaLocal: Change = {
+      address: 'aws_iam_role_policy_attachment.app',
+      after: { role: 'app' },
+      afterUnknown: { id: true, policy_arn: true },
+      expressions: { role: ref('local.app_role'), policy_arn: policyRef('admin') },
+    };
+    const admins = ['b', 'c', 'd'].map((name) => ({
+      ...attachment('role', name, policyRef('admin')),
+      address: `aws_iam_role_policy_attachment.${name}`,
+    }));
+    const scanned = await scanDocument(
+      plan([
+        role('app'),
+        ...['b', 'c', 'd'].map((name) => role(name)),
+        policy('admin', document('Allow', '*')),
+        viaLocal,
+        ...admins,
+      ]),
+    );
+    expect(findingOf(scanned, COUNT, ACCOUNT)).toMatchObject({ status: 'FAIL', data: { count: 4 } });
+  });
+
   it('a customer managed policy that exists outside the plan', async () => {
     const existing: Change = {
       address: 'aws_iam_role_policy_attachment.app',
@@ -243,215 +268,5 @@ describe('policies the plan does not show: UNKNOWN, never PASS', () => {
       ]),
     );
     expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('UNKNOWN');
-  });
-});
-
-describe('policies rendered by an aws_iam_policy_document the plan reads on apply', () => {
-  // Modelled on bridgecrewio/checkov `tests/terraform/checks/data/aws/example_GithubActionsOIDCTrustPolicy/tfplan.json`
-  // (format 1.2, Terraform 1.5.7): `data.aws_iam_policy_document` entries in `resource_changes`
-  // with action `read` (a statement refers to a resource known only after apply), their `json` in
-  // `after_unknown`; `assume_role_policy = data.aws_iam_policy_document.x[each.key].json`, listed
-  // as `["data.aws_iam_policy_document.x", "each.key"]`; and the S3 bucket policies of the
-  // provider's examples, `resources = [aws_s3_bucket.b.arn, "${aws_s3_bucket.b.arn}/*"]`.
-  const dataSource = (name: string, statement: Json[], statementUnknown: Json[], index?: string) => ({
-    address: `data.aws_iam_policy_document.${name}${index === undefined ? '' : `["${index}"]`}`,
-    mode: 'data',
-    type: 'aws_iam_policy_document',
-    name,
-    ...(index !== undefined && { index }),
-    provider_name: 'registry.terraform.io/hashicorp/aws',
-    change: {
-      actions: ['read'],
-      before: null,
-      after: {
-        override_json: null,
-        override_policy_documents: null,
-        policy_id: null,
-        source_json: null,
-        source_policy_documents: null,
-        version: null,
-        statement,
-      },
-      after_unknown: { id: true, json: true, statement: statementUnknown },
-    },
-  });
-  const withData = (document: Json, ...sources: Json[]) => ({
-    ...document,
-    resource_changes: [...(document.resource_changes as Json[]), ...sources],
-  });
-  const statement = (fields: Json): Json => ({
-    sid: null,
-    effect: 'Allow',
-    actions: null,
-    not_actions: null,
-    resources: null,
-    not_resources: null,
-    principals: [],
-    not_principals: [],
-    condition: [],
-    ...fields,
-  });
-
-  it('judges a trust policy from the statements when their principals are known', async () => {
-    const trusting = (account: string) =>
-      statement({
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'AWS', identifiers: [`arn:aws:iam::${account}:root`] }],
-      });
-    const roles: Change[] = ['inside', 'outside'].map((key) => ({
-      address: `aws_iam_role.ci["${key}"]`,
-      after: { name: `ci-${key}`, path: '/' },
-      afterUnknown: {
-        arn: true,
-        id: true,
-        assume_role_policy: true,
-        inline_policy: true,
-        managed_policy_arns: true,
-      },
-      expressions: { assume_role_policy: ref('data.aws_iam_policy_document.trust', 'each.key') },
-    }));
-    const base = plan(roles, {
-      providers: {
-        aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant(['111122223333']) },
-      },
-    });
-    // A keyed instance's address: `aws_iam_role.ci["inside"]`, index "inside".
-    for (const change of base.resource_changes as Json[]) {
-      change.name = 'ci';
-      change.index = String(change.address).slice('aws_iam_role.ci["'.length, -'"]'.length);
-    }
-    const config = (base.configuration as { root_module: { resources: Json[] } }).root_module;
-    config.resources = [{ ...config.resources[0], address: 'aws_iam_role.ci', name: 'ci' }];
-    const scanned = await scanDocument(
-      withData(
-        base,
-        dataSource(
-          'trust',
-          [trusting('111122223333')],
-          [{ principals: [{ identifiers: [false] }] }],
-          'inside',
-        ),
-        dataSource(
-          'trust',
-          [trusting('999988887777')],
-          [{ principals: [{ identifiers: [false] }] }],
-          'outside',
-        ),
-      ),
-    );
-    expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.ci["inside"]').status).toBe('PASS');
-    expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.ci["outside"]').status).toBe('FAIL');
-  });
-
-  it('leaves a trust policy unknown when a principal is known only after apply', async () => {
-    const role: Change = {
-      address: 'aws_iam_role.web',
-      after: { name: 'web', path: '/' },
-      afterUnknown: {
-        arn: true,
-        id: true,
-        assume_role_policy: true,
-        inline_policy: true,
-        managed_policy_arns: true,
-      },
-      expressions: {
-        assume_role_policy: ref(
-          'data.aws_iam_policy_document.trust.json',
-          'data.aws_iam_policy_document.trust',
-        ),
-      },
-    };
-    const scanned = await scanDocument(
-      withData(
-        plan([role]),
-        dataSource(
-          'trust',
-          [
-            statement({
-              actions: ['sts:AssumeRoleWithWebIdentity'],
-              principals: [{ type: 'Federated', identifiers: [null] }],
-            }),
-          ],
-          [{ principals: [{ identifiers: [true] }] }],
-        ),
-      ),
-    );
-    expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.web').status).toBe('UNKNOWN');
-  });
-
-  it('judges provider v3’s inline bucket policy made by such a data source (it was read as none)', async () => {
-    // fugue/regula `rego/tests/rules/tf/aws/s3/inputs/*_infra.json` style (format 0.1, Terraform
-    // 0.13.5, AWS provider v3): `aws_s3_bucket.policy = data.aws_iam_policy_document.x.json`.
-    const bucket = bucketV3('open', {}, { policy: true });
-    const scanned = await scanDocument(
-      withData(
-        plan(
-          [
-            {
-              ...bucket,
-              expressions: {
-                ...bucket.expressions,
-                policy: ref('data.aws_iam_policy_document.open.json', 'data.aws_iam_policy_document.open'),
-              },
-            },
-          ],
-          {
-            formatVersion: '0.1',
-            terraformVersion: '0.13.5',
-            bareProviderNames: true,
-          },
-        ),
-        dataSource(
-          'open',
-          [
-            statement({
-              actions: ['s3:GetObject'],
-              resources: [null],
-              principals: [{ type: '*', identifiers: ['*'] }],
-            }),
-          ],
-          [{ resources: [true] }],
-        ),
-      ),
-    );
-    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.open').status).toBe('FAIL');
-  });
-
-  it('judges an S3 bucket policy whose resources are the new bucket’s ARN', async () => {
-    const bucket: Change = {
-      address: 'aws_s3_bucket.site',
-      after: { bucket: 'site-bucket', force_destroy: false },
-      afterUnknown: { arn: true, id: true, policy: true, acl: true, region: true },
-      expressions: { bucket: constant('site-bucket') },
-    };
-    const policy: Change = {
-      address: 'aws_s3_bucket_policy.site',
-      after: {},
-      afterUnknown: { id: true, bucket: true, policy: true },
-      expressions: {
-        bucket: ref('aws_s3_bucket.site.id', 'aws_s3_bucket.site'),
-        policy: ref('data.aws_iam_policy_document.site.json', 'data.aws_iam_policy_document.site'),
-      },
-    };
-    const scanned = await scanDocument(
-      withData(
-        plan([bucket, policy]),
-        dataSource(
-          'site',
-          [
-            statement({
-              sid: 'DenyPlainHttp',
-              effect: 'Deny',
-              actions: ['s3:*'],
-              resources: [null, null],
-              principals: [{ type: '*', identifiers: ['*'] }],
-              condition: [{ test: 'Bool', variable: 'aws:SecureTransport', values: ['false'] }],
-            }),
-          ],
-          [{ resources: [true, true] }],
-        ),
-      ),
-    );
-    expect(findingOf(scanned, 'aws.s3.bucket-tls-only', 'aws_s3_bucket.site').status).toBe('PASS');
   });
 });

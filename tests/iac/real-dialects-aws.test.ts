@@ -460,3 +460,38 @@ describe('a new RDS instance that leaves storage_encrypted out', () => {
       );
   });
 });
+
+describe('a new EBS volume that leaves encrypted out', () => {
+  // Modelled on terragoat's `aws_ebs_volume.web_host_storage` as planned in bridgecrewio/checkov
+  // `tests/terraform/runner/resources/plan/tfplan.json` (format 0.1, Terraform 0.12.23):
+  // `encrypted` in `after_unknown` (Optional+Computed: the Region's EBS encryption by default).
+  const volume: Change = {
+    address: 'aws_ebs_volume.web_host_storage',
+    after: { availability_zone: 'ap-northeast-1a', size: 1, snapshot_id: null, tags: null },
+    afterUnknown: { arn: true, encrypted: true, id: true, iops: true, kms_key_id: true, type: true },
+    expressions: { availability_zone: constant('ap-northeast-1a'), size: constant(1) },
+  };
+  const byDefault = (enabled: boolean): Change => ({
+    address: 'aws_ebs_encryption_by_default.this',
+    after: { enabled },
+    afterUnknown: { id: true },
+    expressions: { enabled: constant(enabled) },
+  });
+  const status = async (changes: Change[]) =>
+    findingOf(
+      await scanDocument(
+        plan(changes, { formatVersion: '0.1', terraformVersion: '0.12.23', bareProviderNames: true }),
+      ),
+      'common.encryption.disk-at-rest',
+      'aws_ebs_volume.web_host_storage',
+    ).status;
+
+  it('is encrypted as the plan’s own encryption-by-default setting says', async () => {
+    expect(await status([volume, byDefault(true)])).toBe('PASS');
+    expect(await status([volume, byDefault(false)])).toBe('FAIL');
+  });
+
+  it('stays unknown when the plan does not manage that account setting', async () => {
+    expect(await status([volume])).toBe('UNKNOWN');
+  });
+});

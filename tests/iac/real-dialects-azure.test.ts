@@ -315,3 +315,55 @@ describe('a new AKS cluster of azurerm 2.x that leaves private_cluster_enabled o
     ).toBe('PASS');
   });
 });
+
+describe('azurerm 2.x storage account network rules named by the account’s name', () => {
+  // azurerm 2.x `azurerm_storage_account_network_rules` names its account by
+  // `storage_account_name = azurerm_storage_account.x.name` and `resource_group_name` (as in
+  // fabiendelpierre/my-azure-msdn-subscription `storage_account.tf`); `storage_account_id` came
+  // later and is left out of the plan.
+  const account: Change = {
+    address: 'azurerm_storage_account.data',
+    after: {
+      name: 'kansadata',
+      location: 'japaneast',
+      account_tier: 'Standard',
+      account_replication_type: 'LRS',
+      allow_blob_public_access: false,
+      enable_https_traffic_only: true,
+      min_tls_version: 'TLS1_2',
+    },
+    afterUnknown: { id: true, network_rules: true },
+    expressions: { name: constant('kansadata') },
+  };
+  const rules: Change = {
+    address: 'azurerm_storage_account_network_rules.data',
+    after: {
+      resource_group_name: 'rg',
+      storage_account_name: 'kansadata',
+      default_action: 'Deny',
+      bypass: ['AzureServices'],
+      ip_rules: [],
+      virtual_network_subnet_ids: [],
+    },
+    afterUnknown: { id: true },
+    expressions: {
+      resource_group_name: constant('rg'),
+      storage_account_name: ref('azurerm_storage_account.data.name', 'azurerm_storage_account.data'),
+      default_action: constant('Deny'),
+    },
+  };
+
+  it('merges the rules into the account they name: closed to the internet', async () => {
+    const scanned = await scanDocument(
+      plan([account, rules], {
+        formatVersion: '0.1',
+        terraformVersion: '0.14.11',
+        providers: { azurerm: { features: constant([{}]) } },
+      }),
+    );
+    expect(
+      findingOf(scanned, 'common.classification.closed-network', 'azurerm_storage_account.data').status,
+    ).toBe('PASS');
+    expect(scanned.coverage.skipped.map((s) => s.reason).join('\n')).not.toMatch(/network_rules\.data/);
+  });
+});

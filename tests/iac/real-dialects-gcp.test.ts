@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Change, constant, type Json, plan } from './dialect-plan.ts';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, scanDocument } from './helpers.ts';
 
 /**
@@ -102,5 +102,108 @@ describe('google_compute_subnetwork flow logs', () => {
     expect(status('proxy_only')).toBe('NOT_APPLICABLE');
     expect(status('purpose_default')).toBe('FAIL');
     expect(scanned.coverage.skipped).toEqual([]);
+  });
+});
+
+describe('Cloud Run services and Cloud Functions with their IAM resources', () => {
+  // Modelled on GoogleCloudPlatform/terraform-validator
+  // `testdata/templates/example_cloud_run_service_iam_{member,binding,policy}.tfplan.json` and
+  // `example_google_cloudfunctions_function.tfplan.json` (format 0.2, Terraform 1.0.10): the IAM
+  // resource names its service by `service = google_cloud_run_service.x.name` (a function by
+  // `cloud_function`), `location` and `project` from the service.
+  const service = (name: string, actions: string[] = ['create']): Change => ({
+    address: `google_cloud_run_service.${name}`,
+    actions,
+    before: actions.includes('create') ? null : { name, location: 'asia-northeast1' },
+    after: {
+      name,
+      location: 'asia-northeast1',
+      autogenerate_revision_name: false,
+      template: [{ spec: [{ containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] }] }],
+      traffic: [{ latest_revision: true, percent: 100, revision_name: null }],
+    },
+    afterUnknown: { id: true, metadata: true, project: true, status: true },
+    expressions: { name: constant(name), location: constant('asia-northeast1') },
+  });
+  const member = (name: string, serviceName: string, who: string, linked = true): Change => ({
+    address: `google_cloud_run_service_iam_member.${name}`,
+    after: {
+      location: 'asia-northeast1',
+      member: who,
+      role: 'roles/run.invoker',
+      service: serviceName,
+      condition: [],
+    },
+    afterUnknown: { etag: true, id: true, project: true },
+    expressions: {
+      member: constant(who),
+      role: constant('roles/run.invoker'),
+      service: linked
+        ? ref(`google_cloud_run_service.${serviceName}.name`, `google_cloud_run_service.${serviceName}`)
+        : constant(serviceName),
+    },
+  });
+  const providers = { google: { project: constant('kansa-project'), region: constant('asia-northeast1') } };
+  const CHECK = 'gcp.serverless.public-invoker';
+
+  it('fails a service the plan opens to allUsers and passes one it grants to a user', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          service('open'),
+          member('everyone', 'open', 'allUsers'),
+          service('private'),
+          member('jane', 'private', 'user:jane@example.com'),
+          service('bare'),
+        ],
+        { formatVersion: '0.2', terraformVersion: '1.0.10', providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, 'google_cloud_run_service.open').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_cloud_run_service.private').status).toBe('PASS');
+    expect(findingOf(scanned, CHECK, 'google_cloud_run_service.bare').status).toBe('PASS');
+  });
+
+  it('leaves an existing service without an authoritative policy unknown', async () => {
+    const scanned = await scanDocument(plan([service('existing', ['no-op'])], { providers }));
+    expect(findingOf(scanned, CHECK, 'google_cloud_run_service.existing').status).toBe('UNKNOWN');
+  });
+
+  it('judges a grant to allUsers on a service the plan does not manage by itself', async () => {
+    const scanned = await scanDocument(
+      plan([member('everyone', 'existing-service', 'allUsers', false)], { providers }),
+    );
+    expect(findingOf(scanned, CHECK, 'google_cloud_run_service_iam_member.everyone').status).toBe('FAIL');
+  });
+
+  it('reads a Cloud Functions (1st gen) invoker grant', async () => {
+    const fn: Change = {
+      address: 'google_cloudfunctions_function.api',
+      after: {
+        name: 'api',
+        region: 'asia-northeast1',
+        runtime: 'nodejs20',
+        entry_point: 'handler',
+        trigger_http: true,
+      },
+      afterUnknown: { id: true, project: true, https_trigger_url: true },
+      expressions: { name: constant('api') },
+    };
+    const grant: Change = {
+      address: 'google_cloudfunctions_function_iam_member.invoker',
+      after: {
+        cloud_function: 'api',
+        member: 'allAuthenticatedUsers',
+        role: 'roles/cloudfunctions.invoker',
+        condition: [],
+      },
+      afterUnknown: { etag: true, id: true, project: true, region: true },
+      expressions: {
+        cloud_function: ref('google_cloudfunctions_function.api.name', 'google_cloudfunctions_function.api'),
+        member: constant('allAuthenticatedUsers'),
+      },
+    };
+    const scanned = await scanDocument(plan([fn, grant], { providers }));
+    expect(findingOf(scanned, CHECK, 'google_cloudfunctions_function.api').status).toBe('FAIL');
   });
 });

@@ -1,5 +1,5 @@
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
-import { READ_THROUGH_REFERENCES } from './adapters/aws-iam.ts';
+import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
 import { keyText, type TerraformConfiguration } from './configuration.ts';
 import type { TfInstance } from './document.ts';
@@ -113,7 +113,9 @@ export class Linker implements BuildContext {
         continue;
       }
       const parents = (links ?? []).flatMap(({ parentTypes, link }) => {
-        const found = this.referenced(instance, link.attribute, parentTypes, link.parentKeys);
+        let found = this.referenced(instance, link.attribute, parentTypes, link.parentKeys);
+        if (found.length === 0 && link.older)
+          found = this.referenced(instance, link.older.attribute, parentTypes, link.older.parentKeys);
         return link.many ? found : found.slice(0, 1);
       });
       if (parents.length > 0) {

@@ -3,6 +3,7 @@ import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
 /**
@@ -52,10 +53,16 @@ export default defineCheck<
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
         en: 'Trails {{trails}} all cover a single Region only',
       },
-      noTrails: {
-        ja: 'エクスポートに CloudTrail 証跡（AWS::CloudTrail::Trail）がないため判断できません（Config が証跡を記録していれば、証跡がありません）',
-        en: 'Cannot tell: no CloudTrail trail (AWS::CloudTrail::Trail) in the export (if Config records trails, the account has none)',
-      },
+      noTrails: missingInPlan(
+        {
+          ja: 'エクスポートに CloudTrail 証跡（AWS::CloudTrail::Trail）がないため判断できません（Config が証跡を記録していれば、証跡がありません）',
+          en: 'Cannot tell: no CloudTrail trail (AWS::CloudTrail::Trail) in the export (if Config records trails, the account has none)',
+        },
+        {
+          ja: 'CloudTrail 証跡（AWS::CloudTrail::Trail）がありません',
+          en: 'No CloudTrail trail (AWS::CloudTrail::Trail)',
+        },
+      ),
       unknownScope: {
         ja: '証跡 {{trails}} が全リージョン対象かどうかがエクスポートから分かりません',
         en: 'The export does not show whether trails {{trails}} cover all Regions',

@@ -3,6 +3,7 @@ import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
 export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'unknown'>({
@@ -29,10 +30,13 @@ export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 
         ja: 'VPC {{vpc}} に有効なフローログがありません',
         en: 'VPC {{vpc}} has no active flow log',
       },
-      noFlowLogs: {
-        ja: 'エクスポートにフローログ（AWS::EC2::FlowLog）が一つもないため判断できません（Config がフローログを記録していれば、この VPC にはありません）',
-        en: 'Cannot tell: the export holds no flow log (AWS::EC2::FlowLog) at all (if Config records flow logs, this VPC has none)',
-      },
+      noFlowLogs: missingInPlan(
+        {
+          ja: 'エクスポートにフローログ（AWS::EC2::FlowLog）が一つもないため判断できません（Config がフローログを記録していれば、この VPC にはありません）',
+          en: 'Cannot tell: the export holds no flow log (AWS::EC2::FlowLog) at all (if Config records flow logs, this VPC has none)',
+        },
+        { ja: 'フローログ（AWS::EC2::FlowLog）がありません', en: 'No flow log (AWS::EC2::FlowLog)' },
+      ),
       unknown: {
         ja: 'VPC {{vpc}} の ID がエクスポートにありません',
         en: 'The export does not show the id of VPC {{vpc}}',

@@ -3,6 +3,7 @@ import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
 type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'unknown';
@@ -34,10 +35,16 @@ export default defineCheck<object, Message>({
         ja: 'GuardDuty が有効でないリージョンがあります: {{regions}}',
         en: 'GuardDuty is not enabled in Regions {{regions}}',
       },
-      noDetectors: {
-        ja: 'エクスポートに GuardDuty 検出器（AWS::GuardDuty::Detector）がないため判断できません（Config が検出器を記録していれば、GuardDuty は無効です）',
-        en: 'Cannot tell: no GuardDuty detector (AWS::GuardDuty::Detector) in the export (if Config records detectors, GuardDuty is off)',
-      },
+      noDetectors: missingInPlan(
+        {
+          ja: 'エクスポートに GuardDuty 検出器（AWS::GuardDuty::Detector）がないため判断できません（Config が検出器を記録していれば、GuardDuty は無効です）',
+          en: 'Cannot tell: no GuardDuty detector (AWS::GuardDuty::Detector) in the export (if Config records detectors, GuardDuty is off)',
+        },
+        {
+          ja: 'GuardDuty 検出器（AWS::GuardDuty::Detector）がありません',
+          en: 'No GuardDuty detector (AWS::GuardDuty::Detector)',
+        },
+      ),
       noRegions: {
         ja: 'エクスポートにリージョン単位のリソースがないため、利用リージョンが分かりません',
         en: 'Cannot tell: the export holds no regional resource, so the Regions in use are unknown',

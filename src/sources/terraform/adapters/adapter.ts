@@ -10,6 +10,11 @@ export interface PartLink {
   /** The parent's attributes that value can be (`id`, `bucket`). */
   readonly parentKeys: readonly string[];
   /**
+   * How older provider versions name the parent, tried when `attribute` names none (azurerm
+   * 2.x `azurerm_storage_account_network_rules.storage_account_name`).
+   */
+  readonly older?: { readonly attribute: string; readonly parentKeys: readonly string[] };
+  /**
    * Judged by itself, with the parent's adapter, when the resource it configures is not in the
    * plan: a rule the plan adds to an existing security group is what the plan brings in, and it
    * opens what it opens whatever else the group allows. `provider-region`: the parent is in the

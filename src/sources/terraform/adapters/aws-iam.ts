@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';
@@ -57,15 +57,7 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
   configuration.attachedManagedPolicies = attached.arns.map((policyArn) => ({ policyArn }));
 
   const inline: JsonObject[] = [...attached.documents];
-  // `inline_policy` blocks (aws_iam_role): Optional+Computed, none when a new role leaves them out.
-  const blocks = isComputedLeftOut(tr, self, 'inline_policy', ctx)
-    ? []
-    : tr.valuesOf(self).read('inline_policy').state === 'absent'
-      ? []
-      : tr.read(self, 'inline_policy', inlinePath);
-  for (const block of Array.isArray(blocks) ? blocks : []) {
-    if (isObject(block)) inline.push({ policyName: block.name, policyDocument: block.policy });
-  }
+  inline.push(...inlinePolicyBlocks(tr, ctx, self, inlinePath));
   for (const policy of partsOf(unit, p.inlinePolicy)) {
     const document = readPolicy(tr, ctx, policy, 'policy', inlinePath);
     if (document !== undefined)
@@ -85,6 +77,38 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
     if (groups) configuration.groupList = groups;
   }
   return fromConfigItem(configItem(p.configType, configuration), tr);
+}
+
+/**
+ * `inline_policy` blocks (aws_iam_role): Optional+Computed, none when a new role leaves them out.
+ * Each block's policy is read by itself, so that one made by a policy document read on apply is
+ * worked out from the data source.
+ */
+function inlinePolicyBlocks(
+  tr: Translation,
+  ctx: BuildContext,
+  role: TfInstance,
+  inlinePath: string,
+): JsonObject[] {
+  const values = tr.valuesOf(role);
+  if (isComputedLeftOut(tr, role, 'inline_policy', ctx) || values.read('inline_policy').state === 'absent')
+    return [];
+  // The list itself known only after apply (a dynamic block over unknown values).
+  if (!values.present('inline_policy')) {
+    tr.read(role, 'inline_policy', inlinePath);
+    return [];
+  }
+  const blocks: JsonObject[] = [];
+  for (let i = 0; values.present(`inline_policy.${i}`); i++) {
+    const policyDocument = readPolicy(tr, ctx, role, `inline_policy.${i}.policy`, inlinePath);
+    const name = values.read(`inline_policy.${i}.name`);
+    if (policyDocument !== undefined)
+      blocks.push({
+        policyName: name.state === 'known' ? name.value : `inline_policy[${i}]`,
+        policyDocument,
+      });
+  }
+  return blocks;
 }
 
 /** `aws_iam_policy_attachment`: one managed policy, attached to the users, roles and groups it lists. */
@@ -186,8 +210,8 @@ class AttachedPolicies {
 
 const POLICY = 'aws_iam_policy';
 
-/** Types read only through the resources that refer to them, with what reads them. */
-export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
+/** IAM types read only through the resources that refer to them, with what reads them. */
+export const IAM_READ_THROUGH: Readonly<Record<string, string>> = {
   [POLICY]: 'judged with the IAM users, roles and groups it is attached to',
 };
 

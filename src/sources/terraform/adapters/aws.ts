@@ -3,7 +3,7 @@ import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
-import { awsIamAdapters } from './aws-iam.ts';
+import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 
@@ -166,11 +166,46 @@ function backupRetention(db: TfInstance, tr: Translation, ctx: BuildContext, rep
 }
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const configuration = readInto(tr, unit.primary, { encrypted: 'encrypted' }, 'configuration');
+  const byDefault = encryptionByDefault(unit.primary, tr, ctx);
+  const configuration = readInto(
+    tr,
+    unit.primary,
+    byDefault === undefined ? { encrypted: 'encrypted' } : {},
+    'configuration',
+  );
+  if (byDefault !== undefined) configuration.encrypted = byDefault;
   const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.kmsKeyId');
   if (key.value !== undefined) configuration.kmsKeyId = key.value;
   const resource = fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
   return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
+}
+
+/**
+ * `encrypted` left out of a new volume (Optional+Computed) is the Region's EBS encryption by
+ * default, an account setting the plan shows only when it manages it
+ * (`aws_ebs_encryption_by_default`, through the same provider block: the same account and
+ * Region). A volume made from a snapshot inherits the snapshot's encryption instead.
+ */
+function encryptionByDefault(volume: TfInstance, tr: Translation, ctx: BuildContext): boolean | undefined {
+  const values = tr.valuesOf(volume);
+  const isNew = volume.action === 'create' || volume.action === 'replace';
+  const snapshot = values.read('snapshot_id');
+  if (
+    !isNew ||
+    values.read('encrypted').state !== 'unknown' ||
+    ctx.config.sets(volume, 'encrypted') ||
+    snapshot.state === 'unknown' ||
+    (snapshot.state === 'known' && snapshot.value !== '')
+  )
+    return undefined;
+  const providerKey = (instance: TfInstance) => ctx.config.resourceOf(instance)?.provider_config_key;
+  const setting = ctx
+    .instancesOf('aws_ebs_encryption_by_default')
+    .find((candidate) => providerKey(candidate) === providerKey(volume));
+  const enabled = setting?.after.read('enabled');
+  if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
+  tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
+  return enabled.value;
 }
 
 /** Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named. */
@@ -270,4 +305,10 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_cloudtrail: aws(cloudTrail),
   ...awsIamAdapters,
   ...awsAccountAdapters,
+};
+
+/** Types read only through the resources that refer to them, with what reads them. */
+export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
+  ...IAM_READ_THROUGH,
+  aws_ebs_encryption_by_default: 'read with the new EBS volumes of its provider block',
 };

@@ -451,7 +451,12 @@ function diagnosticSettingsListed(unit: Unit, ctx: BuildContext): Fact<boolean> 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_storage_account: azure(storageAccount, {
     parts: {
-      azurerm_storage_account_network_rules: { attribute: 'storage_account_id', parentKeys: ['id'] },
+      azurerm_storage_account_network_rules: {
+        attribute: 'storage_account_id',
+        parentKeys: ['id'],
+        // azurerm 2.x (deprecated in 3.x, removed in 4.0): the account's name, with its resource group.
+        older: { attribute: 'storage_account_name', parentKeys: ['name'] },
+      },
       azurerm_storage_account_customer_managed_key: { attribute: 'storage_account_id', parentKeys: ['id'] },
     },
   }),

@@ -1,7 +1,6 @@
 import { cloudDefault } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
-import { assetToResource } from '../../gcp/to-resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import {
@@ -12,43 +11,14 @@ import {
   type Unit,
   valueOrReference,
 } from './adapter.ts';
+import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
+import { gcpServerlessAdapters } from './gcp-run.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
  * JSON, `iamPolicy` for IAM), read by the Google Cloud adapters.
  * https://registry.terraform.io/providers/hashicorp/google/latest/docs
  */
-
-const DATA = 'resource.data';
-const POLICY = 'iamPolicy';
-
-function fromAsset(assetType: string, data: JsonObject, tr: Translation, policy?: JsonObject): Resource {
-  const resource = assetToResource(
-    {
-      name: `//terraform/${assetType}`,
-      assetType,
-      // The plan does not show the folders and organization above a project: no ancestors.
-      ancestors: [],
-      resource: { data, dataPath: DATA, parent: '//cloudresourcemanager.googleapis.com/projects/terraform' },
-      ...(policy && { iamPolicy: { policy, path: POLICY } }),
-    },
-    { file: '' },
-  );
-  if ('skip' in resource)
-    throw new Error(`google translation produced an unreadable asset: ${resource.skip}`);
-  return { ...resource, facts: tr.rewrite(resource.facts) };
-}
-
-function set(target: JsonObject, path: string, value: unknown): void {
-  if (value === undefined) return;
-  const keys = path.split('.');
-  let current = target;
-  for (const key of keys.slice(0, -1)) {
-    if (!isObject(current[key])) current[key] = {};
-    current = current[key] as JsonObject;
-  }
-  current[keys[keys.length - 1]!] = value;
-}
 
 /** Reads attributes into the REST JSON: `{ 'iamConfiguration.publicAccessPrevention': 'public_access_prevention' }`. */
 function readData(
@@ -74,51 +44,11 @@ function keyName(
   return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
 }
 
-/**
- * IAM grants of the bucket IAM resources as a policy. A new bucket's policy holds only what the
- * plan grants (and the project's convenience roles); an existing bucket may hold grants made
- * outside the configuration, so without an authoritative `_policy` it is unknown unless the
- * plan itself grants something public.
- */
-function bucketPolicy(unit: Unit, tr: Translation): JsonObject {
-  const path = `${POLICY}.bindings`;
-  const bindings: JsonObject[] = [];
-  for (const member of partsOf(unit, 'google_storage_bucket_iam_member')) {
-    bindings.push({ role: tr.read(member, 'role', path), members: [tr.read(member, 'member', path)] });
-  }
-  for (const binding of partsOf(unit, 'google_storage_bucket_iam_binding')) {
-    bindings.push({ role: tr.read(binding, 'role', path), members: tr.read(binding, 'members', path) ?? [] });
-  }
-  const policy = partsOf(unit, 'google_storage_bucket_iam_policy').at(-1);
-  if (policy) {
-    const text = tr.read(policy, 'policy_data', path);
-    const parsed = typeof text === 'string' ? safeJson(text) : undefined;
-    if (isObject(parsed) && Array.isArray(parsed.bindings))
-      bindings.push(...parsed.bindings.filter(isObject));
-  }
-  const isNew = isNewBucket(unit.primary);
-  const grantsPublic = bindings.some(
-    (b) =>
-      Array.isArray(b.members) && b.members.some((m) => m === 'allUsers' || m === 'allAuthenticatedUsers'),
-  );
-  if (!policy && !isNew && !grantsPublic) tr.mark(path, `${unit.primary.address} (IAM)`, 'unmanaged');
-  else tr.mark(path, `${unit.primary.address} (IAM)`, 'known');
-  return { bindings };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
+const BUCKET_IAM = iamTypes('google_storage_bucket');
 
 /** A bucket the plan creates (a split resource judged alone configures one that exists). */
 function isNewBucket(bucket: TfInstance): boolean {
-  return (
-    bucket.type === 'google_storage_bucket' && (bucket.action === 'create' || bucket.action === 'replace')
-  );
+  return isNewOf(bucket, 'google_storage_bucket');
 }
 
 /**
@@ -155,7 +85,12 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
   );
   const acl = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
-  const resource = fromAsset('storage.googleapis.com/Bucket', data, tr, bucketPolicy(unit, tr));
+  const resource = fromAsset(
+    'storage.googleapis.com/Bucket',
+    data,
+    tr,
+    resourcePolicy(unit, tr, BUCKET_IAM, isNewBucket(bucket)),
+  );
   const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
@@ -451,6 +386,7 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 ];
 
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  ...gcpServerlessAdapters,
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
