@@ -19,8 +19,8 @@ const TABLES: readonly SteampipeTable[] = [
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`, `azure_storage_account`,
- * `azure_key_vault`) are turned back into the API records their
+ * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
+ * `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
