@@ -41,4 +41,9 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
   [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
+  [
+    /a recorded error answer \(HTTP ([^,]+), ([^)]+)\): it holds no resource/g,
+    '記録されたエラー応答です（HTTP $1、$2）。リソースを含みません',
+  ],
 ];
