@@ -41,6 +41,16 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
   [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  // vcrpy cassettes of Azure Resource Manager calls (sources/azure/cassette.ts).
+  [
+    /^interaction (\d+): (.+): not an Azure Resource Manager call$/g,
+    'やり取り $1: $2: Azure Resource Manager の呼び出しではありません',
+  ],
+  [/^interaction (\d+): (.+): answered HTTP (\d+)$/g, 'やり取り $1: $2: HTTP $3 の応答です'],
+  [
+    /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
+    'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded error answer \(HTTP ([^,]+), ([^)]+)\): it holds no resource/g,
