@@ -53,6 +53,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
+    /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,
+    '記録された $1 の応答は kansa が読み込む対象ではありません（確認するリソースを含みません）',
+  ],
+  [
     /a recorded error answer \(HTTP ([^,]+), ([^)]+)\): it holds no resource/g,
     '記録されたエラー応答です（HTTP $1、$2）。リソースを含みません',
   ],

@@ -9,7 +9,7 @@ import {
   awsPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
-import { acceptingRecordings, awsRecordedErrorFormat } from './placebo.ts';
+import { acceptingRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
@@ -24,4 +24,4 @@ export const awsFormats: readonly InputFormat[] = [
   awsApiDescribeFormat,
 ]
   .map(acceptingRecordings)
-  .concat(awsRecordedErrorFormat);
+  .concat(awsRecordedAnswerFormat);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DocumentFormat, InputFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { noPolicy, passwordPolicyResource } from './password-policy.ts';
@@ -6,8 +7,7 @@ import { noPolicy, passwordPolicyResource } from './password-policy.ts';
  * SDK recordings made with placebo (garnaat/placebo; Cloud Custodian's `tests/data/placebo/*`
  * is the best-known collection) keep each answer as `{"status_code": 200, "data": {…}}`, where
  * `data` is what the CLI would print (`{"DBInstances": […], "ResponseMetadata": {…}}`). The
- * document formats read the answer inside; an error recorded the same way (`status_code` 4xx or
- * 5xx, `data.Error`) holds no resource and is skipped with the cloud's error code.
+ * document formats read the answer inside.
  */
 function recording(document: unknown): { status: number; data: Record<string, unknown> } | undefined {
   const record = asRecord(document);
@@ -35,28 +35,36 @@ export function acceptingRecordings(format: InputFormat): InputFormat {
 }
 
 /**
- * A recorded error answer (`AccessDenied`, …) holds no resource and is skipped, said so. One is
- * a fact: IAM's NoSuchEntity for the password policy names the account
- * ("The Password Policy with domain name <account> cannot be found"), which has none.
+ * A recorded answer no other format reads: an error (`AccessDenied`, …), or a call whose answer
+ * holds no resource kansa reads (`sts.GetCallerIdentity`, `tagging.GetResources`). Skipped, said
+ * so, rather than rejected as an unknown file. One error is a fact: IAM's NoSuchEntity for the
+ * password policy names the account ("The Password Policy with domain name <account> cannot be
+ * found"), which has none.
  */
-export const awsRecordedErrorFormat: DocumentFormat = {
+export const awsRecordedAnswerFormat: DocumentFormat = {
   kind: 'document',
-  id: 'aws-recorded-error',
+  id: 'aws-recorded-answer',
   provider: 'aws',
-  description: 'an AWS SDK error answer recorded by placebo ({"status_code": 4xx/5xx, "data": {"Error": …}})',
+  description:
+    'an AWS SDK answer recorded by placebo ({"status_code", "data"}) that no other format reads: an error, or a call that returns no resource',
   matches(document) {
-    const recorded = recording(document);
-    return recorded !== undefined && (recorded.status < 200 || recorded.status >= 300);
+    return recording(document) !== undefined;
   },
   read(document, ctx) {
     const recorded = recording(document);
+    const status = recorded?.status ?? 0;
+    const call = path.basename(ctx.file).replace(/_\d+\.json$/, '');
+    if (status >= 200 && status < 300) {
+      ctx.skip(`a recorded answer of ${call} that kansa does not read: it holds no resource it checks`);
+      return [];
+    }
     const error = asRecord(recorded?.data.Error);
     const code = typeof error?.Code === 'string' ? error.Code : 'no error code';
     const message = typeof error?.Message === 'string' ? error.Message : '';
     const account = /Password Policy with domain name (\d{12})\b/.exec(message)?.[1];
     if (code === 'NoSuchEntity' && account)
       return [passwordPolicyResource(account, noPolicy(), { file: ctx.file })];
-    ctx.skip(`a recorded error answer (HTTP ${recorded?.status ?? '?'}, ${code}): it holds no resource`);
+    ctx.skip(`a recorded error answer (HTTP ${status}, ${code}): it holds no resource`);
     return [];
   },
 };

@@ -4,7 +4,7 @@ import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
-import { acceptingFlightRecordings, gcpRecordedError } from './recordings.ts';
+import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
 
@@ -21,4 +21,4 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpIamPolicy,
 ]
   .map(acceptingFlightRecordings)
-  .concat(gcpRecordedError);
+  .concat(gcpRecordedAnswer);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { DocumentFormat, InputFormat } from '../format.ts';
 import { isObject, type JsonObject } from './json.ts';
 
@@ -5,8 +6,7 @@ import { isObject, type JsonObject } from './json.ts';
  * HTTP answers recorded by Cloud Custodian's Google Cloud tests (c7n_gcp `tests/recorder.py`,
  * `tools/c7n_gcp/tests/data/flights/*`): one file per call,
  * `{"headers": {"status": "200", …}, "body": {…}}`, where `body` is the API's JSON as gcloud or
- * the REST API returns it. The document formats read the body; an error recorded the same way
- * (status 4xx or 5xx) holds no resource and is skipped with the API's status.
+ * the REST API returns it. The document formats read the body.
  */
 function recording(document: unknown): { status: number; body: unknown } | undefined {
   if (!isObject(document) || !isObject(document.headers) || !('body' in document)) return undefined;
@@ -33,22 +33,31 @@ export function acceptingFlightRecordings(format: InputFormat): InputFormat {
   return recorded;
 }
 
-export const gcpRecordedError: DocumentFormat = {
+/**
+ * A recorded answer no other format reads: an error, or a call whose answer holds no resource
+ * kansa reads (discovery documents, operations). Skipped, said so, rather than rejected.
+ */
+export const gcpRecordedAnswer: DocumentFormat = {
   kind: 'document',
-  id: 'gcp-recorded-error',
+  id: 'gcp-recorded-answer',
   provider: 'gcp',
   description:
-    'a Google Cloud API error answer recorded by Cloud Custodian’s tests ({"headers": {"status": "4xx"}, "body": {"error": …}})',
+    'a Google Cloud API answer recorded by Cloud Custodian’s tests ({"headers": {"status"}, "body"}) that no other format reads: an error, or a call that returns no resource',
   matches(document) {
-    const recorded = recording(document);
-    return recorded !== undefined && !succeeded(recorded.status);
+    return recording(document) !== undefined;
   },
   read(document, ctx) {
     const recorded = recording(document);
+    const status = recorded?.status ?? 0;
+    if (succeeded(status)) {
+      const call = path.basename(ctx.file).replace(/_\d+\.json$/, '');
+      ctx.skip(`a recorded answer of ${call} that kansa does not read: it holds no resource it checks`);
+      return [];
+    }
     const error =
       isObject(recorded?.body) && isObject(recorded.body.error) ? (recorded.body.error as JsonObject) : {};
     const code = typeof error.status === 'string' ? error.status : 'no error status';
-    ctx.skip(`a recorded error answer (HTTP ${recorded?.status ?? '?'}, ${code}): it holds no resource`);
+    ctx.skip(`a recorded error answer (HTTP ${status}, ${code}): it holds no resource`);
     return [];
   },
 };

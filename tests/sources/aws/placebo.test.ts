@@ -40,7 +40,7 @@ describe('placebo recordings of AWS SDK answers', () => {
 
   it('skips a recorded error with its code, and reads a missing password policy as a fact', () => {
     const denied = { status_code: 403, data: { Error: { Code: 'AccessDenied', Message: 'no' } } };
-    expect(formatOf(denied)?.id).toBe('aws-recorded-error');
+    expect(formatOf(denied)?.id).toBe('aws-recorded-answer');
     expect(read(denied).skipped).toEqual([
       'a recorded error answer (HTTP 403, AccessDenied): it holds no resource',
     ]);
@@ -56,6 +56,21 @@ describe('placebo recordings of AWS SDK answers', () => {
     const [account] = read(none).resources;
     expect(account).toMatchObject({ kansaType: 'account', account: '111122223333' });
     expect(account?.facts).toMatchObject({ passwordPolicySet: { value: false } });
+  });
+
+  it('skips a recorded answer that holds no resource kansa checks, naming the call', () => {
+    const identity = {
+      status_code: 200,
+      data: { UserId: 'AIDA', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/a' },
+    };
+    const format = formatOf(identity);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(identity, { file: 't/sts.GetCallerIdentity_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of sts.GetCallerIdentity that kansa does not read: it holds no resource it checks',
+    ]);
   });
 
   it('leaves other documents with a status_code alone', () => {

@@ -29,7 +29,7 @@ describe('recorded Google Cloud answers ({headers, body})', () => {
   it('skips an error answer with the API status', () => {
     const answer = { headers: { status: '404' }, body: { error: { code: 404, status: 'NOT_FOUND' } } };
     const format = formatOf(answer);
-    expect(format?.id).toBe('gcp-recorded-error');
+    expect(format?.id).toBe('gcp-recorded-answer');
     const skipped: string[] = [];
     if (format?.kind === 'document')
       [...format.read(answer, { file: 'x.json', skip: (r) => skipped.push(r) })];
