@@ -19,8 +19,8 @@ const TABLES: readonly SteampipeTable[] = [
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`, `azure_storage_account`,
- * `azure_key_vault`) are turned back into the API records their
+ * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
+ * `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
@@ -60,9 +60,7 @@ function readRow(
   const table = TABLES.find((candidate) => candidate.matches(row));
   if (!table)
     return (
-      steampipeRowSkip(row, 'the cloud’s own CLI (`az graph query`, `gcloud asset export`, AWS Config)') ?? {
-        skip: 'a Steampipe row of a table kansa does not read',
-      }
+      steampipeRowSkip(row, ownExport(row)) ?? { skip: 'not a Steampipe row (no `akas` and `title` columns)' }
     );
   const missing = table.requiredColumns.filter((column) => !(column in row));
   if (missing.length > 0)
@@ -70,4 +68,13 @@ function readRow(
       skip: `a ${table.table} row without the columns ${missing.join(', ')}: the query did not select them, so their settings are unknown; query select * from ${table.table}`,
     };
   return table.read(row, origin);
+}
+
+/** What to export a table kansa does not read with instead: the row's cloud's own tools. */
+function ownExport(row: Readonly<Record<string, unknown>>): string {
+  const aka = (row.akas as unknown[]).find((value): value is string => typeof value === 'string') ?? '';
+  if (aka.startsWith('arn:'))
+    return '`aws configservice select-resource-config` or `aws … describe-… --output json`';
+  if (aka.startsWith('gcp://')) return '`gcloud asset export` or `gcloud … --format=json`';
+  return '`az graph query` or `az … list -o json`';
 }

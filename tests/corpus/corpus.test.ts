@@ -81,9 +81,8 @@ describe('the fidelity corpus (records from public samples’ dialects)', () => 
     const skipped = Object.values(expected.skips).reduce((n, count) => n + count, 0);
     expect(summary).toContain(`Records skipped: ${skipped}`);
     // The summary names the first five (by file), and counts the others.
-    expect(summary).toMatch(
-      /bucket-get-iam-policy\.json: a bare IAM policy \(get-iam-policy\) names no resource/,
-    );
+    const named = summary.split('\n').filter((line) => /^\s+\S+\.json(?: \[\d+\])?: \S/.test(line));
+    expect(named).toHaveLength(5);
     expect(summary).toContain(`and ${skipped - 5} more`);
   });
 

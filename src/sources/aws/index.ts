@@ -9,8 +9,9 @@ import {
   awsPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
+import { acceptingRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 
-/** The aws export formats kansa reads offline. */
+/** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
   awsConfigSnapshotFormat,
   awsConfigSelectFormat,
@@ -21,4 +22,6 @@ export const awsFormats: readonly InputFormat[] = [
   awsNoPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
   awsApiDescribeFormat,
-];
+]
+  .map(acceptingRecordings)
+  .concat(awsRecordedAnswerFormat);

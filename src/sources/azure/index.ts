@@ -1,7 +1,8 @@
 import type { InputFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
+import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphRest } from './graph-rest.ts';
 
 /** The azure export formats kansa reads offline. */
-export const azureFormats: readonly InputFormat[] = [azureGraphCli, azureGraphRest, azureArm];
+export const azureFormats: readonly InputFormat[] = [azureGraphCli, azureGraphRest, azureArm, azureCassette];

@@ -22,7 +22,7 @@ export const gcpIamPolicy: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'gcloud projects|folders|organizations get-iam-policy --format=json (a bare IAM policy; the project, folder or organization from the file name projects-<id>-iam-policy.json)',
+    'gcloud projects|folders|organizations get-iam-policy --format=json (a bare IAM policy; the project, folder or organization from the file name projects-<id>-iam-policy.json, or a recorded call post-v1-projects-<id>-getIamPolicy_1.json)',
   matches(document) {
     return (
       isObject(document) &&
@@ -31,7 +31,7 @@ export const gcpIamPolicy: DocumentFormat = {
     );
   },
   *read(document, ctx) {
-    const node = HIERARCHY_FILE.exec(path.basename(ctx.file));
+    const node = HIERARCHY_FILE.exec(path.basename(ctx.file)) ?? RECORDED_CALL.exec(path.basename(ctx.file));
     if (!node) {
       ctx.skip(
         'a bare IAM policy (get-iam-policy) names no resource: name the file of a project’s policy projects-<project id>-iam-policy.json (folders-<n>-…, organizations-<n>-… for those), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies',
@@ -52,6 +52,11 @@ export const gcpIamPolicy: DocumentFormat = {
 };
 
 const HIERARCHY_FILE = /^(projects|folders|organizations)[-_](.+?)[-_](?:get[-_])?iam[-_]policy\.json$/i;
+/**
+ * Cloud Custodian's recordings name a call's file after its method and path
+ * (`post-v1-projects-<project>-getIamPolicy_1.json`, or with the host before `v1`): the path names the node.
+ */
+const RECORDED_CALL = /-v\d\w*-(projects|folders|organizations)-(.+)-getIamPolicy_\d+\.json$/;
 
 const HIERARCHY_ASSET_TYPES: Readonly<Record<string, string>> = {
   projects: 'cloudresourcemanager.googleapis.com/Project',

@@ -4,10 +4,11 @@ import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
+import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
 
-/** The gcp export formats kansa reads offline. */
+/** The gcp export formats kansa reads offline, also as recorded HTTP answers (`{headers, body}`). */
 export const gcpFormats: readonly InputFormat[] = [
   gcpAssetFeed,
   gcpAssetExport,
@@ -18,4 +19,6 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpIamPolicySearch,
   gcpEffectiveIamPolicies,
   gcpIamPolicy,
-];
+]
+  .map(acceptingFlightRecordings)
+  .concat(gcpRecordedAnswer);

@@ -46,9 +46,21 @@ function listedItems(document: unknown): readonly unknown[] | undefined {
   if (Array.isArray(document)) return document;
   if (!isObject(document)) return undefined;
   if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
-    return Array.isArray(document.items) ? document.items : [];
+    return Array.isArray(document.items) ? document.items : aggregatedItems(document.items);
   const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
   return listKey ? (document[listKey] as unknown[]) : [document];
+}
+
+/**
+ * Compute Engine's aggregated lists (`compute#diskAggregatedList`, `instances.aggregatedList`)
+ * key the resources by scope: `{"zones/asia-northeast1-b": {"disks": [...]}, "zones/x":
+ * {"warning": {"code": "NO_RESULTS_ON_PAGE"}}}`.
+ */
+function aggregatedItems(items: unknown): readonly unknown[] {
+  if (!isObject(items)) return [];
+  return Object.values(items).flatMap((scoped) =>
+    isObject(scoped) ? Object.values(scoped).flatMap((value) => (Array.isArray(value) ? value : [])) : [],
+  );
 }
 
 /** Where the kind-less APIs' list pages keep their resources (beside `nextPageToken`, `totalSize`). */

@@ -1,0 +1,63 @@
+import type { Rule } from './rule.ts';
+
+/**
+ * What the readers of IAM-policy documents, Cloud Run records and Steampipe tables run into
+ * (sources/gcp/iam-policies.ts, effective-iam-policies.ts, cloud-run.ts, sources/steampipe-*.ts
+ * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts).
+ */
+export const EXPORT_RULES: readonly Rule[] = [
+  [
+    /a bare IAM policy \(get-iam-policy\) names no resource: name the file of a project’s policy projects-<project id>-iam-policy\.json \(folders-<n>-…, organizations-<n>-… for those\), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies/g,
+    'IAM ポリシーだけの文書（get-iam-policy の出力）で、どのリソースのポリシーか書かれていません。プロジェクトのポリシーはファイル名を projects-<プロジェクト ID>-iam-policy.json（フォルダは folders-<番号>-…、組織は organizations-<番号>-…）にしてください（`kansa scan --save-inventory` と同じ名前）。他のリソースのポリシーは `gcloud asset export --content-type=iam-policy` または `gcloud asset search-all-iam-policies` で出力してください',
+  ],
+  [
+    /not an IAM policy search result \(`resource`, `policy`\)/g,
+    'IAM ポリシーの検索結果ではありません（`resource`、`policy`）',
+  ],
+  [
+    /(\S+): the search result has no assetType and its name does not tell the type \(search with --asset-types or a newer gcloud\)/g,
+    '$1: 検索結果に assetType がなく、名前からもリソースの種類が分かりません（`--asset-types` を指定するか、新しい gcloud で検索してください）',
+  ],
+  [
+    /an effective policy without its attachedResource or policy/g,
+    '有効な IAM ポリシーに attachedResource または policy がありません',
+  ],
+  [/(\S+): its type cannot be told from its name/g, '$1: 名前からリソースの種類が分かりません'],
+  [
+    /Cloud Run service (\S*): no metadata\.name, metadata\.namespace \(the project\) or label cloud\.googleapis\.com\/location \(the region\) to name it by/g,
+    'Cloud Run サービス $1: 名前を決める metadata.name、metadata.namespace（プロジェクト）、ラベル cloud.googleapis.com/location（リージョン）のいずれかがありません',
+  ],
+  [
+    /not a Steampipe row \(no `akas` and `title` columns\)/g,
+    'Steampipe の行ではありません（`akas` と `title` の列がありません）',
+  ],
+  [
+    /an? (\w+) row without the columns (.+?): the query did not select them, so their settings are unknown; query select \* from (\w+)/g,
+    '$1 の行に列 $2 がありません。クエリがこれらの列を選んでいないため設定が分かりません。`select * from $3` で問い合わせてください',
+  ],
+  [
+    /an? (\w+) row without its ([\w, ]+?)(?:, | or )(\w+) or (\w+)$/g,
+    '$1 の行に $2・$3・$4 のいずれかがありません',
+  ],
+  [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
+  [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  // vcrpy cassettes of Azure Resource Manager calls (sources/azure/cassette.ts).
+  [
+    /^interaction (\d+): (.+): not an Azure Resource Manager call$/g,
+    'やり取り $1: $2: Azure Resource Manager の呼び出しではありません',
+  ],
+  [/^interaction (\d+): (.+): answered HTTP (\d+)$/g, 'やり取り $1: $2: HTTP $3 の応答です'],
+  [
+    /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
+    'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
+  ],
+  // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
+  [
+    /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,
+    '記録された $1 の応答は kansa が読み込む対象ではありません（確認するリソースを含みません）',
+  ],
+  [
+    /a recorded error answer \(HTTP ([^,]+), ([^)]+)\): it holds no resource/g,
+    '記録されたエラー応答です（HTTP $1、$2）。リソースを含みません',
+  ],
+];

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+
+// Placebo recordings (garnaat/placebo's `{"status_code", "data"}` files, as Cloud Custodian's
+// tests/data/placebo keeps them): see tests/corpus/SOURCES.md.
+const formatOf = (document: unknown) =>
+  INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+
+function read(document: unknown): { resources: Resource[]; skipped: string[] } {
+  const format = formatOf(document);
+  if (format?.kind !== 'document') throw new Error('no document format');
+  const skipped: string[] = [];
+  const resources = [
+    ...format.read(document, { file: 'rds.DescribeDBInstances_1.json', skip: (r) => skipped.push(r) }),
+  ];
+  return { resources, skipped };
+}
+
+describe('placebo recordings of AWS SDK answers', () => {
+  it('reads the answer inside a successful recording with the format the answer has', () => {
+    const answer = {
+      DBInstances: [
+        {
+          DBInstanceIdentifier: 'db1',
+          DBInstanceArn: 'arn:aws:rds:ap-northeast-1:111122223333:db:db1',
+          PubliclyAccessible: true,
+          StorageEncrypted: true,
+        },
+      ],
+      ResponseMetadata: { HTTPStatusCode: 200 },
+    };
+    expect(formatOf({ status_code: 200, data: answer })?.id).toBe('aws-api-describe');
+    const { resources } = read({ status_code: 200, data: answer });
+    expect(resources[0]).toMatchObject({
+      id: 'arn:aws:rds:ap-northeast-1:111122223333:db:db1',
+      account: '111122223333',
+    });
+  });
+
+  it('skips a recorded error with its code, and reads a missing password policy as a fact', () => {
+    const denied = { status_code: 403, data: { Error: { Code: 'AccessDenied', Message: 'no' } } };
+    expect(formatOf(denied)?.id).toBe('aws-recorded-answer');
+    expect(read(denied).skipped).toEqual([
+      'a recorded error answer (HTTP 403, AccessDenied): it holds no resource',
+    ]);
+    const none = {
+      status_code: 404,
+      data: {
+        Error: {
+          Code: 'NoSuchEntity',
+          Message: 'The Password Policy with domain name 111122223333 cannot be found.',
+        },
+      },
+    };
+    const [account] = read(none).resources;
+    expect(account).toMatchObject({ kansaType: 'account', account: '111122223333' });
+    expect(account?.facts).toMatchObject({ passwordPolicySet: { value: false } });
+  });
+
+  it('skips a recorded answer that holds no resource kansa checks, naming the call', () => {
+    const identity = {
+      status_code: 200,
+      data: { UserId: 'AIDA', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/a' },
+    };
+    const format = formatOf(identity);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(identity, { file: 't/sts.GetCallerIdentity_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of sts.GetCallerIdentity that kansa does not read: it holds no resource it checks',
+    ]);
+  });
+
+  it('leaves other documents with a status_code alone', () => {
+    expect(formatOf({ status_code: 200, data: { unrelated: true }, extra: 1 })?.id).not.toBe(
+      'aws-api-describe',
+    );
+  });
+});
