@@ -31,7 +31,7 @@ export const gcpIamPolicy: DocumentFormat = {
     );
   },
   *read(document, ctx) {
-    const node = HIERARCHY_FILE.exec(path.basename(ctx.file)) ?? RECORDED_CALL.exec(path.basename(ctx.file));
+    const node = nodeOfFile(path.basename(ctx.file));
     if (!node) {
       ctx.skip(
         'a bare IAM policy (get-iam-policy) names no resource: name the file of a project’s policy projects-<project id>-iam-policy.json (folders-<n>-…, organizations-<n>-… for those), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies',
@@ -54,8 +54,20 @@ export const gcpIamPolicy: DocumentFormat = {
 const HIERARCHY_FILE = /^(projects|folders|organizations)[-_](.+?)[-_](?:get[-_])?iam[-_]policy\.json$/i;
 /**
  * Cloud Custodian's recordings name a call's file after its method and path
- * (`post-v1-projects-<project>-getIamPolicy_1.json`, or with the host before `v1`): the path names the node.
+ * (`post-v1-projects-<project>-getIamPolicy_1.json`, or with the host before `v1`): the path names
+ * the node. Other resources' policies are recorded the same way
+ * (`post-v1-projects-<p>-locations-<l>-functions-<f>-getIamPolicy_1.json`): in either file name,
+ * only a whole project id (6 to 30 characters) or a folder or organization number counts.
  */
+function nodeOfFile(file: string): RegExpExecArray | undefined {
+  const named = HIERARCHY_FILE.exec(file) ?? RECORDED_CALL.exec(file);
+  if (!named) return undefined;
+  const [, kind, id] = named as unknown as [string, string, string];
+  return (kind.toLowerCase() === 'projects' ? PROJECT_ID : NODE_NUMBER).test(id) ? named : undefined;
+}
+
+const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+const NODE_NUMBER = /^\d+$/;
 const RECORDED_CALL = /-v\d\w*-(projects|folders|organizations)-(.+)-getIamPolicy_\d+\.json$/;
 
 const HIERARCHY_ASSET_TYPES: Readonly<Record<string, string>> = {

@@ -53,3 +53,20 @@ describe('recorded Google Cloud answers ({headers, body})', () => {
     });
   });
 });
+
+describe('a recorded getIamPolicy answer of another resource', () => {
+  it('is not taken for a project’s policy', () => {
+    const answer = { headers: { status: '200' }, body: { version: 1, etag: 'BwY=', bindings: [] } };
+    const format = formatOf(answer);
+    if (format?.kind !== 'document') throw new Error('no document format');
+    const skipped: string[] = [];
+    const resources = [
+      ...format.read(answer, {
+        file: 'post-v1-projects-cloud-custodian-locations-us-central1-functions-hello-getIamPolicy_1.json',
+        skip: (reason) => skipped.push(reason),
+      }),
+    ];
+    expect(resources).toHaveLength(0);
+    expect(skipped[0]).toMatch(/names no resource/);
+  });
+});
