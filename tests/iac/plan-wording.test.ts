@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPlanOrigin } from '../../src/model/resource.ts';
-import { type Change, constant, plan, ref } from './dialect-plan.ts';
+import { bucketV3, type Change, constant, plan, ref } from './dialect-plan.ts';
 import { FIXTURES, findingOf, scanDocument, scanFile } from './helpers.ts';
 
 /**
@@ -52,6 +52,32 @@ describe('the wording of findings on a plan’s resources', () => {
       /^The Terraform plan does not show the resource's diagnostic settings/,
     );
     expect(finding.message.ja).toMatch(/^Terraform の計画にこのリソースの診断設定はありません/);
+  });
+});
+
+describe('a KMS key the plan does not hold', () => {
+  it('is judged on the cloud’s inventory, not asked of an export', async () => {
+    // Provider v3's inline rule naming an existing key by ARN (regula's bucket_sse input).
+    const key = 'arn:aws:kms:ap-northeast-1:123456789012:key/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
+    const bucket = bucketV3('records', {
+      server_side_encryption_configuration: [
+        {
+          rule: [
+            {
+              apply_server_side_encryption_by_default: [{ kms_master_key_id: key, sse_algorithm: 'aws:kms' }],
+            },
+          ],
+        },
+      ],
+    });
+    const scanned = await scanDocument(plan([bucket]));
+    const finding = findingOf(scanned, 'aws.s3.bucket-cmk-encryption', 'aws_s3_bucket.records');
+    expect(finding.status).toBe('UNKNOWN');
+    const notes = finding.evidence.flatMap((fact) => ('note' in fact && fact.note ? [fact.note] : []));
+    expect(notes.map((note) => note.en)).toContain(
+      `the KMS key ${key} is not in the Terraform plan (a key its configuration does not manage: judge it on the cloud's inventory)`,
+    );
+    expect(notes.some((note) => NAMES_EXPORT.en.test(note.en) || NAMES_EXPORT.ja.test(note.ja))).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@ import {
 } from '../../../model/aws.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
@@ -28,18 +28,27 @@ export interface Verdict {
  */
 export function isCustomerManagedKey(
   inventory: InventoryView,
-  account: string,
+  resource: Resource,
   keyRef: Fact<string>,
 ): Verdict {
   if (keyRef.source === 'unknown') return { value: undefined, evidence: [keyRef] };
   const byReference = keyManagerOfReference(keyRef.value);
   if (byReference) return { value: byReference === 'CUSTOMER', evidence: [keyRef] };
-  const key = findKmsKey(inventory, account, keyRef.value);
+  const key = findKmsKey(inventory, resource.account, keyRef.value);
   if (!key) {
-    const missing = unknown(keyRef.path, {
-      ja: `KMS キー ${keyRef.value} がエクスポートにありません（AWS::KMS::Key を記録してください）`,
-      en: `the KMS key ${keyRef.value} is not in the export (record AWS::KMS::Key)`,
-    });
+    // A plan holds only the keys its configuration manages: recording more is no advice there.
+    const missing = unknown(
+      keyRef.path,
+      isPlanOrigin(resource.origin)
+        ? {
+            ja: `KMS キー ${keyRef.value} は Terraform の計画にありません（構成が管理しないキー: クラウドのインベントリで判断してください）`,
+            en: `the KMS key ${keyRef.value} is not in the Terraform plan (a key its configuration does not manage: judge it on the cloud's inventory)`,
+          }
+        : {
+            ja: `KMS キー ${keyRef.value} がエクスポートにありません（AWS::KMS::Key を記録してください）`,
+            en: `the KMS key ${keyRef.value} is not in the export (record AWS::KMS::Key)`,
+          },
+    );
     return { value: undefined, evidence: [keyRef, missing] };
   }
   const keyManager = factOf(key.facts.keyManager, 'configuration.keyManager');

@@ -67,7 +67,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     if (keyId.source !== 'unknown' && keyId.value === null)
       return fail('awsManagedKey', [algorithm, keyId], data);
     const keyRef = keyId as Fact<string>; // null (the AWS managed key) was handled above
-    const customer = isCustomerManagedKey(ctx.inventory, resource.account, keyRef);
+    const customer = isCustomerManagedKey(ctx.inventory, resource, keyRef);
     const evidence = [algorithm, ...customer.evidence];
     const withKey = { ...data, key: keyRef.value };
     if (customer.value === undefined) return undetermined('unknown', evidence, withKey);
