@@ -137,6 +137,14 @@ describe('Inventory: views read between changes', () => {
     expect(readAlong.all().map((r) => r.id)).toEqual(['v1', 'v2', 'v3', 'v5']);
   });
 
+  it('are those of every record however many came before the first read', () => {
+    // More records than the inventory holds before merging them into its table.
+    const inventory = new Inventory();
+    for (let day = 1; day <= 40_000; day++)
+      inventory.add(volume({ id: `v${day % 3}`, name: `day ${day}`, observedAt: day }));
+    expect(inventory.all().map((r) => r.name)).toEqual(['day 40000', 'day 39998', 'day 39999']);
+  });
+
   it('restrict to the accounts scanned, deletions included', () => {
     const inventory = new Inventory();
     for (const r of records.slice(0, 5)) inventory.add(r);
