@@ -32,7 +32,7 @@ export class Inventory implements InventoryView {
   /**
    * Records read but not yet in #byKey, in the order they came: they are merged in on the first
    * read after them, or once there are MAX_PENDING. Filling the hash table in batches costs less
-   * than growing it beside each record being made (2–6 % of the CPU of reading 100k resources,
+   * than growing it beside each record being made (2–10 % of the CPU of reading 100k resources,
    * measured); every read sees the records merged in the order they were added, so the merges
    * are the same. The bound keeps the records a merge would drop (older versions of an AWS
    * Config item, in a history of snapshots) from piling up.
