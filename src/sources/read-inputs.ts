@@ -61,12 +61,21 @@ export async function walkInputs(inputs: readonly string[]): Promise<InputWalk> 
   return walk;
 }
 
-async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<string, string>): Promise<void> {
+/** What the walk needs to know of a path: its Stats, or the Dirent its directory listed it with. */
+type PathKind = Stats | Dirent;
+
+async function visit(
+  file: string,
+  info: PathKind,
+  walk: InputWalk,
+  seen: Map<string, string>,
+  known?: string,
+): Promise<void> {
   if (!info.isDirectory() && !info.isFile()) {
     walk.passedOver.push(notRead(file, { ignored: `not a regular file (${fileKind(info)})` }));
     return;
   }
-  const real = await realpath(file);
+  const real = known ?? (await realpath(file));
   const first = seen.get(real);
   if (first !== undefined) {
     walk.passedOver.push(notRead(file, { ignored: `already read as ${first} (symbolic link)` }));
@@ -93,7 +102,13 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
       );
       continue;
     }
-    const target = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : await lstat(full);
+    if (!entry.isSymbolicLink()) {
+      // The listing tells what it is, and its real path is the directory's with its name: no
+      // lstat and no realpath per file (a tenth of a millisecond each, thousands of files).
+      await visit(full, entry, walk, seen, path.join(real, entry.name));
+      continue;
+    }
+    const target = await stat(full).catch(() => undefined);
     if (!target) {
       walk.passedOver.push(
         notRead(full, { error: `${full}: broken symbolic link: its target does not exist` }),
@@ -104,7 +119,7 @@ async function visit(file: string, info: Stats, walk: InputWalk, seen: Map<strin
   }
 }
 
-function fileKind(info: Stats): string {
+function fileKind(info: PathKind): string {
   if (info.isFIFO()) return 'a FIFO';
   if (info.isSocket()) return 'a socket';
   if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';

@@ -100,3 +100,59 @@ describe('Inventory: Google Cloud projects named by id and by number', () => {
     expect(inventory.byId('gcp', `${crm}city-prod`)).toBeUndefined();
   });
 });
+
+describe('Inventory: views read between changes', () => {
+  const records = [
+    volume({ id: 'v1', account: '111', observedAt: 1000 }),
+    volume({ id: 'v2', account: '222', observedAt: 1000 }),
+    volume({ id: 'v1', account: '111', observedAt: 2000, deleted: true }),
+    volume({ id: 'v3', account: '111', kansaType: 'storage.bucket' }),
+    volume({ id: 'v4', account: '333', deleted: true }),
+    volume({ id: 'v1', account: '111', observedAt: 3000 }),
+    volume({ id: 'v5', account: '444' }),
+  ];
+  function views(inventory: Inventory) {
+    return {
+      all: inventory.all().map((r) => r.id),
+      accounts: inventory.accounts(),
+      size: inventory.size,
+      deleted: inventory.deletedCount,
+      byAccount: ['111', '222', '333', '444'].map((a) => [
+        inventory.inAccount('aws', a).map((r) => r.id),
+        inventory.inAccount('aws', a, 'storage.bucket').map((r) => r.id),
+      ]),
+    };
+  }
+
+  it('give, read after every add, what a walk of the records added so far gives', () => {
+    const readAlong = new Inventory();
+    for (const [i, record] of records.entries()) {
+      readAlong.add(record);
+      const fresh = new Inventory();
+      for (const r of records.slice(0, i + 1)) fresh.add(r);
+      expect(views(readAlong)).toEqual(views(fresh));
+    }
+    // v1, deleted and then recreated (a merge, not a new resource), puts account 111 first again.
+    expect(readAlong.accounts().map((a) => a.account)).toEqual(['111', '222', '444']);
+    expect(readAlong.all().map((r) => r.id)).toEqual(['v1', 'v2', 'v3', 'v5']);
+  });
+
+  it('are those of every record however many came before the first read', () => {
+    // More records than the inventory holds before merging them into its table.
+    const inventory = new Inventory();
+    for (let day = 1; day <= 40_000; day++)
+      inventory.add(volume({ id: `v${day % 3}`, name: `day ${day}`, observedAt: day }));
+    expect(inventory.all().map((r) => r.name)).toEqual(['day 40000', 'day 39998', 'day 39999']);
+  });
+
+  it('restrict to the accounts scanned, deletions included', () => {
+    const inventory = new Inventory();
+    for (const r of records.slice(0, 5)) inventory.add(r);
+    expect(inventory.deletedCount).toBe(2);
+    inventory.scanOnly((_, account) => account !== '111');
+    expect(views(inventory)).toMatchObject({ all: ['v2'], size: 1, deleted: 1 });
+    expect(inventory.accounts()).toEqual([{ provider: 'aws', account: '222' }]);
+    // Context of the other accounts stays available to checks.
+    expect(inventory.inAccount('aws', '111').map((r) => r.id)).toEqual(['v3']);
+  });
+});
