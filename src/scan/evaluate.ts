@@ -104,13 +104,11 @@ function accountNativeType(provider: Provider, account: string): string {
  * checks lack is what a plan does not show, not an export to add.
  */
 export function addMissingAccounts(inventory: Inventory): void {
-  // Accounts that some record of an inventory (not of a Terraform plan) names.
-  const inventoried = new Map<Provider, Set<string>>(PROVIDERS.map((provider) => [provider, new Set()]));
-  for (const { provider, account, origin } of inventory.all())
-    if (!origin.iac) inventoried.get(provider)?.add(account);
   for (const { provider, account } of inventory.accounts()) {
     const id = accountResourceId(provider, account);
     if (inventory.byId(provider, id)) continue;
+    // Whether some record of an inventory (not of a Terraform plan) names the account.
+    const inventoried = inventory.inAccount(provider, account).some((resource) => !resource.origin.iac);
     inventory.add({
       provider,
       account,
@@ -122,9 +120,7 @@ export function addMissingAccounts(inventory: Inventory): void {
       tags: {},
       facts: {},
       origin: {
-        file: inventoried.get(provider)?.has(account)
-          ? '(derived: account of scanned resources)'
-          : PLAN_ACCOUNT_ORIGIN,
+        file: inventoried ? '(derived: account of scanned resources)' : PLAN_ACCOUNT_ORIGIN,
       },
     });
   }
