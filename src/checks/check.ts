@@ -113,10 +113,11 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
     meta: live.length === 0 ? check.meta : { ...check.meta, messages },
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
-      const evidence = withLiveNotes(result.evidence, resource, ctx.inventory);
+      const readLive = wasReadLive(resource);
+      const evidence = withLiveNotes(result.evidence, resource, readLive, ctx.inventory);
       // The live variant's id is built only for a resource read live (a hot path: every finding).
-      const id = hasLive.size > 0 && isLiveOrigin(resource.origin) ? `${result.message}${LIVE_SUFFIX}` : '';
-      const message = hasLive.has(id) ? (id as M) : result.message;
+      const id = readLive && hasLive.size > 0 ? `${result.message}${LIVE_SUFFIX}` : '';
+      const message = id !== '' && hasLive.has(id) ? (id as M) : result.message;
       return evidence === result.evidence && message === result.message
         ? result
         : { ...result, evidence, message };
@@ -125,23 +126,40 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
 }
 
 /**
+ * Whether the resource was read live (isLiveOrigin). The engine runs a resource's checks one
+ * after another, so the last answer is kept: each check asks, for every resource.
+ */
+function wasReadLive(resource: Resource): boolean {
+  if (resource !== lastAsked) {
+    lastAsked = resource;
+    lastLive = isLiveOrigin(resource.origin);
+  }
+  return lastLive;
+}
+let lastAsked: Resource | undefined;
+let lastLive = false;
+
+/**
  * A check's evidence with the live wording (live-notes.ts) in the notes of facts read live: the
- * resource's own, or the related resource's a fact belongs to (`resourceId`). Unchanged
- * evidence is returned as is.
+ * resource's own (`readLive`: the resource was read live), or the related resource's a fact belongs
+ * to (`resourceId`). Unchanged evidence is returned as is.
  */
 function withLiveNotes(
   evidence: readonly Evidence[],
   resource: Resource,
+  readLive: boolean,
   inventory: InventoryView,
 ): readonly Evidence[] {
   let out: Evidence[] | undefined;
-  evidence.forEach((fact, i) => {
-    if (fact.source === 'explicit') return;
+  for (let i = 0; i < evidence.length; i++) {
+    const fact = evidence[i]!;
+    // A fact of a resource read from an export keeps its note, unlooked at.
+    if (fact.source === 'explicit' || (fact.resourceId === undefined && !readLive)) continue;
     const note = liveNote(fact.note);
-    if (note === fact.note || !isLiveOrigin(originOf(fact, resource, inventory))) return;
+    if (note === fact.note || !isLiveOrigin(originOf(fact, resource, inventory))) continue;
     out ??= [...evidence];
     out[i] = { ...fact, note };
-  });
+  }
   return out ?? evidence;
 }
 
