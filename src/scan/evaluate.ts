@@ -4,9 +4,11 @@ import {
   type Check,
   type CheckContext,
   type CheckResult,
+  type CheckStatus,
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
+import type { Localized } from '../model/localized.ts';
 import { accountResourceId, PROVIDERS, type Provider, type Resource } from '../model/resource.ts';
 import {
   CHECK_ERROR,
@@ -137,17 +139,37 @@ export function addMissingAccounts(inventory: Inventory): void {
   }
 }
 
-/** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
-export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
+/** Where a scan that needs findings of its failures only counts its other results (the tally). */
+export interface ResultCounter {
+  countResult(checkId: string, requirements: readonly string[], status: Exclude<CheckStatus, 'FAIL'>): void;
+}
+
+/**
+ * Evaluates every check of the framework on every resource it applies to (`appliesTo`), a
+ * finding for each result. Given `counted`, a result that is no failure is counted there instead,
+ * without a finding: the terminal-only summary shows failures only, and most results pass.
+ */
+export function* evaluate(
+  inventory: Inventory,
+  framework: ScanPlan,
+  now: Date,
+  counted?: ResultCounter,
+): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
     const checks = checksOf(byType, resource);
-    if (!checks || checks.length === 0) continue;
+    if (!checks) continue;
     // One resource description shared by all of the resource's findings.
-    const described = describe(resource, ctx.classification(resource));
+    let described: FindingResource | undefined;
     for (const mapped of checks) {
       const result = evaluateSafely(mapped.check, resource, ctx);
+      if (counted && result.status !== 'FAIL') {
+        templateOf(mapped.check, result);
+        counted.countResult(mapped.check.meta.id, mapped.requirements, result.status);
+        continue;
+      }
+      described ??= describe(resource, ctx.classification(resource));
       const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
       yield toFinding(mapped, described, result, change);
     }
@@ -202,8 +224,7 @@ function toFinding(
   change: Finding['change'],
 ): Finding {
   const { meta } = check;
-  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
-  if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
+  const template = templateOf(check, result);
   return new ScanFinding({
     checkId: meta.id,
     requirements,
@@ -219,4 +240,11 @@ function toFinding(
     remediation: meta.remediation,
     change,
   });
+}
+
+/** The message template of a result: a check that names a message it does not have is a bug. */
+function templateOf({ meta }: Check, result: CheckResult): Localized {
+  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
+  if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
+  return template;
 }
