@@ -165,6 +165,7 @@ export function* evaluate(
     for (const mapped of checks) {
       const result = evaluateSafely(mapped.check, resource, ctx);
       if (counted && result.status !== 'FAIL') {
+        // A result naming a message its check does not have is a bug, counted or not.
         templateOf(mapped.check, result);
         counted.countResult(mapped.check.meta.id, mapped.requirements, result.status);
         continue;
