@@ -115,7 +115,7 @@ async function round(dir: string, output: string): Promise<Times> {
   });
   await timed('write', async () => {
     const out = await openAtomic(output, { highWaterMark: OUTPUT_HIGH_WATER_MARK });
-    const writer = new JsonReportWriter(out.stream);
+    const writer = new JsonReportWriter(out.stream, { reuseChunks: true });
     const tally = new FindingTally();
     await writer.begin(
       scanStart({ framework, inputs: [dir], startedAt, version: 'bench' }),

@@ -233,7 +233,10 @@ async function scanInto(
       ? await openAtomic(options.output, { highWaterMark: OUTPUT_HIGH_WATER_MARK })
       : undefined;
     const jsonOut = out?.stream ?? (options.format === 'json' ? process.stdout : undefined);
-    const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
+    // The findings file's stream (FileSink) is done with a chunk once it is written.
+    const writer = jsonOut
+      ? new JsonReportWriter(jsonOut, { reuseChunks: jsonOut === out?.stream })
+      : undefined;
     try {
       await writer?.begin(start, checksCatalogue(framework));
       // Without the findings file or the history store, only failures are shown (the summary's

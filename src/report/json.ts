@@ -4,10 +4,20 @@ import { compareText } from '../base/compare-text.ts';
 import type { Evidence } from '../checks/check.ts';
 import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
-import { formatValue, type Localized, placeholderNames } from '../model/localized.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 import { mappedChecks } from '../scan/evaluate.ts';
 import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
+import {
+  ABSENT,
+  type CheckLines,
+  dataJson,
+  itemJson,
+  LineMemo,
+  type LineNode,
+  type MessageLine,
+  memoKey,
+  messageLine,
+} from './finding-lines.ts';
 import {
   type CheckEntry,
   type Coverage,
@@ -101,9 +111,19 @@ export class JsonReportWriter {
   readonly #out: Writable;
   /** Per check: the start of its findings' JSON, its severity (a finding's own is written only when it differs) and its messages. */
   readonly #checks = new Map<string, CheckLines>();
+  readonly #memo: LineMemo;
   #resource: FindingResource | undefined;
-  /** The current resource's findings, as the JSON between the brackets of its `findings`. */
-  #pending = '';
+  /**
+   * The current resource's line as UTF-8, up to its last finding: findings are copied in as
+   * bytes (most from the memo), and the line is copied into the batch once it is complete,
+   * after the evidence records it defines.
+   */
+  #line = Buffer.allocUnsafe(LINE_BYTES);
+  #lineUsed = 0;
+  #lineFindings = 0;
+  /** The citation text of each evidence item of the finding at hand (reused: no array per finding). */
+  readonly #citations: string[] = [];
+  #cited = 0;
   /**
    * Lines are encoded straight into a batch buffer and written a batch at a time: one write,
    * or one small Buffer, per line would spend the scan on the stream and the allocator.
@@ -123,10 +143,30 @@ export class JsonReportWriter {
   #newRecordCount = 0;
   readonly #window: number;
   readonly #perResource: number;
+  /**
+   * Batches the stream is done with, to fill again: a 100k scan writes 140 MB, and a new 1 MB
+   * buffer per batch is memory the kernel maps and V8 counts as external, which brings on
+   * collections of the whole heap. Only for a stream that keeps no chunk after its write's
+   * callback (a file; not a sink that collects chunks).
+   */
+  readonly #spareBatches: Buffer<ArrayBuffer>[] | undefined;
 
-  /** `evidenceWindow`: how many evidence records a ref may reach back (tests make it small). */
-  constructor(out: Writable, options: { readonly evidenceWindow?: number } = {}) {
+  /**
+   * `evidenceWindow`: how many evidence records a ref may reach back; `memoNodes`: how many
+   * nodes the memo of finding texts holds before it starts afresh (tests make both small);
+   * `reuseChunks`: the stream is done with a chunk once its write's callback has run.
+   */
+  constructor(
+    out: Writable,
+    options: {
+      readonly evidenceWindow?: number;
+      readonly memoNodes?: number;
+      readonly reuseChunks?: boolean;
+    } = {},
+  ) {
     this.#out = out;
+    this.#spareBatches = options.reuseChunks ? [] : undefined;
+    this.#memo = new LineMemo(options.memoNodes);
     this.#window = Math.max(1, Math.min(options.evidenceWindow ?? EVIDENCE_WINDOW, EVIDENCE_WINDOW));
     this.#perResource = Math.max(1, Math.floor(this.#window / 10));
   }
@@ -152,23 +192,46 @@ export class JsonReportWriter {
    */
   finding(f: Finding): Promise<void> | undefined {
     const flushed = f.resource === this.#resource ? undefined : this.#endResource();
-    if (this.#resource === undefined && this.#evidenceRefs.size >= this.#window - this.#perResource) {
-      this.#evidenceRefs = new Map();
+    if (this.#resource === undefined) {
+      if (this.#evidenceRefs.size >= this.#window - this.#perResource) this.#evidenceRefs = new Map();
+      this.#resource = f.resource;
+      this.#lineUsed = 0;
+      this.#lineFindings = 0;
+      this.#lineText(`{"resource":${JSON.stringify(f.resource)},"findings":[`);
     }
-    this.#resource = f.resource;
     const check = this.#checks.get(f.checkId);
     if (!check) throw new Error(`finding of ${f.checkId}, which is not in the checks catalogue`);
+    if (this.#lineFindings++ > 0) {
+      this.#reserve(1);
+      this.#line[this.#lineUsed++] = COMMA;
+    }
+    const message = messageLine(check, f.messageId);
+    // The citations first, in order: citing an item the first time defines its record.
+    const evidence = f.evidence;
+    const citations = this.#citations;
+    for (let i = 0; i < evidence.length; i++) citations[i] = this.#citation(evidence[i]!);
+    this.#cited = evidence.length;
+    const data = message.names ? f.data : undefined;
+    const node = f.waiver || f.history || f.change ? undefined : this.#memoNode(f, check, message, data);
+    if (node?.text) {
+      this.#lineCopy(node);
+      return flushed;
+    }
     // The line as JSON.stringify of a LineFinding gives it, built from parts (see findings-schema.ts).
     let line = `${check.head}${f.status}"`;
     if (f.severity !== check.severity) line += `,"severity":"${f.severity}"`;
-    const message = messageLine(check, f.messageId);
     line += message.json;
-    if (message.names && f.data !== undefined) line += dataJson(message, f.data);
-    line += `,"evidence":${this.#evidenceJson(f.evidence)}`;
+    if (data !== undefined) line += dataJson(message, data);
+    line += ',"evidence":[';
+    for (let i = 0; i < this.#cited; i++) line += i === 0 ? citations[i] : `,${citations[i]}`;
+    line += ']';
     if (f.waiver) line += `,"waiver":${JSON.stringify(f.waiver)}`;
     if (f.history) line += `,"history":${JSON.stringify(f.history)}`;
-    if (this.#pending !== '') line = `,${line}`;
-    this.#pending += f.change ? `${line},"change":"${f.change}"}` : `${line}}`;
+    line += f.change ? `,"change":"${f.change}"}` : '}';
+    if (node) {
+      this.#memo.remember(node, line);
+      this.#lineCopy(node);
+    } else this.#lineText(line);
     return flushed;
   }
 
@@ -178,44 +241,99 @@ export class JsonReportWriter {
     await this.#flush();
   }
 
+  /** The memo's node of a finding's text (see LineMemo); undefined for a finding it does not remember. */
+  #memoNode(
+    f: Finding,
+    check: CheckLines,
+    message: MessageLine,
+    data: Finding['data'],
+  ): LineNode | undefined {
+    const memo = this.#memo;
+    const citations = this.#citations;
+    if (f.severity !== check.severity) return undefined;
+    let node = memo.root(message, f.status, this.#cited);
+    if (node === undefined) return undefined;
+    for (let i = 0; i < this.#cited; i++) node = memo.child(node, citations[i]);
+    if (data === undefined) return node;
+    const names = message.names!;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const value = name in data ? data[name] : ABSENT;
+      if (!memoKey(value)) return undefined;
+      node = memo.child(node, value);
+    }
+    return node;
+  }
+
   #endResource(): Promise<void> | undefined {
     if (this.#resource === undefined) return undefined;
-    const line = `${this.#newRecords}{"resource":${JSON.stringify(this.#resource)},"findings":[${this.#pending}]}\n`;
-    this.#pending = '';
+    this.#reserve(3);
+    this.#line[this.#lineUsed++] = CLOSE_BRACKET;
+    this.#line[this.#lineUsed++] = CLOSE_BRACE;
+    this.#line[this.#lineUsed++] = NEWLINE;
+    const records = this.#newRecords;
     this.#resource = undefined;
     this.#newRecords = '';
     this.#newRecordCount = 0;
-    return this.#append(line);
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    const bound = records.length * 3 + this.#lineUsed;
+    if (this.#used + bound <= this.#batch.length) {
+      this.#batchLine(records, this.#line, this.#lineUsed);
+      return undefined;
+    }
+    // The next resource's line is made in #line while this batch is written: keep a copy.
+    const kept = Buffer.from(this.#line.subarray(0, this.#lineUsed));
+    return this.#flush().then(() => {
+      if (bound > this.#batch.length) this.#batch = Buffer.allocUnsafe(bound);
+      this.#batchLine(records, kept, kept.length);
+    });
+  }
+
+  #batchLine(records: string, line: Buffer, length: number): void {
+    if (records !== '') this.#used += this.#batch.write(records, this.#used);
+    this.#used += line.copy(this.#batch, this.#used, 0, length);
+  }
+
+  #lineText(text: string): void {
+    // UTF-8 takes at most three bytes per UTF-16 code unit.
+    this.#reserve(text.length * 3);
+    this.#lineUsed += this.#line.write(text, this.#lineUsed);
+  }
+
+  #lineCopy(remembered: LineNode): void {
+    this.#reserve(remembered.end - remembered.start);
+    this.#lineUsed += remembered.text!.copy(this.#line, this.#lineUsed, remembered.start, remembered.end);
+  }
+
+  #reserve(bytes: number): void {
+    if (this.#lineUsed + bytes <= this.#line.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.#line.length * 2, this.#lineUsed + bytes));
+    this.#line.copy(grown, 0, 0, this.#lineUsed);
+    this.#line = grown;
   }
 
   /**
-   * The JSON of a finding's evidence: each shared item as a ref to its record (defined now if
+   * How a finding cites an evidence item: a shared item as a ref to its record (defined now if
    * it is not remembered), the others inline. Only what pays is shared: an item shared by
    * identity (frozen, model/fact.ts) whose JSON is longer than its ref.
    */
-  #evidenceJson(evidence: readonly Evidence[]): string {
-    let json = '[';
-    for (let i = 0; i < evidence.length; i++) {
-      const item = evidence[i]!;
-      // The ref's own text is remembered: a file cites shared evidence millions of times.
-      let text = this.#evidenceRefs.get(item);
-      if (text === undefined) {
-        text = itemJson(item);
-        if (Object.isFrozen(item) && this.#newRecordCount < this.#perResource) {
-          const ref = this.#evidenceRecords;
-          const refText = `{"ref":${ref}}`;
-          if (text.length > refText.length) {
-            this.#evidenceRecords++;
-            this.#evidenceRefs.set(item, refText);
-            this.#newRecords += `{"ref":${ref},"evidence":${text}}\n`;
-            this.#newRecordCount++;
-            text = refText;
-          }
-        }
+  #citation(item: Evidence): string {
+    // The ref's own text is remembered: a file cites shared evidence millions of times.
+    let text = this.#evidenceRefs.get(item);
+    if (text !== undefined) return text;
+    text = itemJson(item);
+    if (Object.isFrozen(item) && this.#newRecordCount < this.#perResource) {
+      const ref = this.#evidenceRecords;
+      const refText = `{"ref":${ref}}`;
+      if (text.length > refText.length) {
+        this.#evidenceRecords++;
+        this.#evidenceRefs.set(item, refText);
+        this.#newRecords += `{"ref":${ref},"evidence":${text}}\n`;
+        this.#newRecordCount++;
+        text = refText;
       }
-      json += i === 0 ? text : `,${text}`;
     }
-    return `${json}]`;
+    return text;
   }
 
   #append(text: string): Promise<void> | undefined {
@@ -233,79 +351,27 @@ export class JsonReportWriter {
 
   async #flush(): Promise<void> {
     if (this.#used === 0) return;
-    const chunk = this.#batch.subarray(0, this.#used);
-    this.#batch = Buffer.allocUnsafe(BATCH_BYTES);
+    const batch = this.#batch;
+    const chunk = batch.subarray(0, this.#used);
+    this.#batch = this.#spareBatches?.pop() ?? Buffer.allocUnsafe(BATCH_BYTES);
     this.#used = 0;
-    if (!this.#out.write(chunk)) await once(this.#out, 'drain');
+    const spare = this.#spareBatches;
+    const written = spare
+      ? this.#out.write(chunk, (error) => {
+          if (!error && batch.length === BATCH_BYTES) spare.push(batch);
+        })
+      : this.#out.write(chunk);
+    if (!written) await once(this.#out, 'drain');
   }
 }
 
 const BATCH_BYTES = 1 << 20;
-
-/** What the writer keeps of a check of the catalogue. */
-interface CheckLines {
-  readonly head: string;
-  readonly severity: string;
-  readonly templates: CheckEntry['messages'];
-  /** Per message id, worked out on its first finding. */
-  readonly messages: Map<string, MessageLine>;
-}
-
-/** A message's part of a finding's line: its id, and the names and keys of its template's values. */
-interface MessageLine {
-  /** `,"message":"<id>"`. */
-  readonly json: string;
-  /** Undefined when the check has no such template (no data is written then). */
-  readonly names: readonly string[] | undefined;
-  /** `"<name>":` of each name. */
-  readonly keys: readonly string[];
-}
-
-function messageLine(check: CheckLines, messageId: string): MessageLine {
-  let message = check.messages.get(messageId);
-  if (!message) {
-    const template: Localized | undefined = check.templates[messageId];
-    const names = template && placeholderNames(template);
-    message = {
-      json: `,"message":${JSON.stringify(messageId)}`,
-      names,
-      keys: names?.map((name) => `${JSON.stringify(name)}:`) ?? [],
-    };
-    check.messages.set(messageId, message);
-  }
-  return message;
-}
-
-/**
- * `,"data":{…}`: the template's values (templateValues, model/localized.ts) as JSON.stringify
- * writes that object, built without it; '' when the data holds none of them.
- */
-function dataJson(message: MessageLine, data: Readonly<Record<string, unknown>>): string {
-  const names = message.names!;
-  let json = '';
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    if (!(name in data)) continue;
-    json += `${json === '' ? ',"data":{' : ','}${message.keys[i]}${JSON.stringify(formatValue(data[name]))}`;
-  }
-  return json === '' ? '' : `${json}}`;
-}
-
-/**
- * An evidence item's JSON, as JSON.stringify writes it. Most items are shared facts
- * (model/fact.ts: one frozen object serves every resource with the same setting), so the text
- * of each is made once and reused, also when the writer has forgotten its record.
- */
-function itemJson(item: Evidence): string {
-  let text = SHARED_EVIDENCE.get(item);
-  if (text === undefined) {
-    text = JSON.stringify(item);
-    if (Object.isFrozen(item)) SHARED_EVIDENCE.set(item, text);
-  }
-  return text;
-}
-
-const SHARED_EVIDENCE = new WeakMap<object, string>();
+/** A resource line's first buffer (the 100k bench's lines average 1.5 KB); it grows as needed. */
+const LINE_BYTES = 64 << 10;
+const COMMA = 0x2c;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+const NEWLINE = 0x0a;
 
 /**
  * Buffer size for the findings file stream: large enough that the scan keeps evaluating while
