@@ -301,15 +301,21 @@ describe('reachableFromInternet', () => {
     expect(one(record).facts).toMatchObject({ reachableFromInternet: { value: reachable } });
   });
 
-  it('is unknown for a key vault whose publicNetworkAccess is not exported', () => {
+  // Vaults read with API versions before 2021-04-01-preview have no publicNetworkAccess; the
+  // swagger's default is "enabled", so the firewall (networkAcls) decides.
+  it.each([
+    [{}, 'default', true],
+    [{ networkAcls: { defaultAction: 'Deny', ipRules: [] } }, 'explicit', false],
+    [{ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }, 'explicit', true],
+    [{ publicNetworkAccess: 'disabled', networkAcls: { defaultAction: 'Allow' } }, 'explicit', false],
+  ])('key vault without or with publicNetworkAccess %j → %s %s', (properties, source, reachable) => {
     const vault = {
       id: `${RG}/Microsoft.KeyVault/vaults/kv1`,
-      type: 'microsoft.keyvault/vaults',
-      subscriptionId: SUBSCRIPTION,
+      type: 'Microsoft.KeyVault/vaults',
       location: 'japaneast',
-      properties: {},
+      properties: { sku: { family: 'A', name: 'standard' }, ...properties },
     };
-    expect(one(vault).facts).toMatchObject({ reachableFromInternet: { source: 'unknown' } });
+    expect(one(vault).facts).toMatchObject({ reachableFromInternet: { source, value: reachable } });
   });
 });
 
@@ -329,5 +335,86 @@ describe('settings children merge into their parent', () => {
       name: 'sql1',
       facts: { auditingState: { value: 'Enabled', path: 'auditingSettings.properties.state' } },
     });
+  });
+});
+
+// Shapes of the ARM GET bodies in azure-rest-api-specs (Microsoft.Sql EncryptionProtectors and
+// ManagedInstances examples) and of `az sql server tde-key show` (flattened, `kind` lower-case).
+describe('SQL TDE protectors and managed instances', () => {
+  it.each([
+    [{ properties: { serverKeyName: 'ServiceManaged', serverKeyType: 'ServiceManaged' } }, false],
+    [
+      {
+        kind: 'azurekeyvault',
+        properties: {
+          serverKeyName: 'kv1_key1_0123456789abcdef',
+          serverKeyType: 'AzureKeyVault',
+          uri: 'https://kv1.vault.azure.net/keys/key1/0123456789abcdef',
+          autoRotationEnabled: true,
+        },
+      },
+      true,
+    ],
+    // az sql server tde-key show: the settings at the top of the object.
+    [{ kind: 'servicemanaged', serverKeyName: 'ServiceManaged', serverKeyType: 'ServiceManaged' }, false],
+  ])('a server encryption protector %j → customerManagedKey %s on the server', (body, cmk) => {
+    const server = `${RG}/Microsoft.Sql/servers/sql1`;
+    const [resource] = readDocument(azureArm, {
+      id: `${server}/encryptionProtector/current`,
+      name: 'current',
+      type: 'Microsoft.Sql/servers/encryptionProtector',
+      location: 'Japan East',
+      ...body,
+    });
+    expect(resource).toMatchObject({
+      id: server.toLowerCase(),
+      nativeType: 'microsoft.sql/servers',
+      kansaType: 'database.server',
+      facts: {
+        customerManagedKey: {
+          source: 'explicit',
+          value: cmk,
+          path: 'encryptionProtector.properties.serverKeyType',
+        },
+      },
+    });
+  });
+
+  it('a managed instance protector completes the instance', () => {
+    const instance = `${RG}/Microsoft.Sql/managedInstances/mi1`;
+    const [resource] = readDocument(azureArm, {
+      id: `${instance}/encryptionProtector/current`,
+      name: 'current',
+      type: 'Microsoft.Sql/managedInstances/encryptionProtector',
+      kind: 'azurekeyvault',
+      properties: { serverKeyType: 'AzureKeyVault', serverKeyName: 'kv1_key1_v1' },
+    });
+    expect(resource).toMatchObject({
+      id: instance.toLowerCase(),
+      kansaType: 'database.instance',
+      facts: { customerManagedKey: { value: true } },
+    });
+  });
+
+  it.each([
+    [{ publicDataEndpointEnabled: true, minimalTlsVersion: '1.2' }, 'explicit', 'Enabled', true],
+    [{ publicDataEndpointEnabled: false, minimalTlsVersion: 'None' }, 'explicit', 'Disabled', false],
+    [{ subnetId: `${RG}/Microsoft.Network/virtualNetworks/vn/subnets/mi` }, 'default', 'Disabled', false],
+  ])('a managed instance %j → publicNetworkAccess %s %s', (properties, source, access, reachable) => {
+    const resource = one({
+      id: `${RG}/Microsoft.Sql/managedInstances/mi1`,
+      type: 'microsoft.sql/managedinstances',
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      sku: { name: 'GP_Gen5', tier: 'GeneralPurpose' },
+      properties: { proxyOverride: 'Proxy', ...properties },
+    });
+    expect(resource.facts).toMatchObject({
+      publicNetworkAccess: { source, value: access, path: 'properties.publicDataEndpointEnabled' },
+      reachableFromInternet: { value: reachable },
+    });
+    if ('minimalTlsVersion' in properties) {
+      expect(resource.facts).toMatchObject({ minimalTlsVersion: { value: properties.minimalTlsVersion } });
+    }
   });
 });

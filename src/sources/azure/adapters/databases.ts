@@ -1,7 +1,14 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
-import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
+import {
+  asBoolean,
+  asString,
+  derivedFact,
+  notSet,
+  propertyFact,
+  type WhenAbsent,
+} from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { cosmosPrimaryRegion } from './cosmos-regions.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
@@ -36,14 +43,62 @@ export const sqlServer: Adapter = {
           en: 'absent (None): no minimal TLS version is enforced, so older TLS connections are accepted',
         },
       }),
-      // The TDE protector is a child resource (servers/encryptionProtector), not in the server record.
-      customerManagedKey: unknown('encryptionProtector.serverKeyType', {
+      // The TDE protector is a child resource (servers/encryptionProtector, read by its own
+      // adapter), not in the server record.
+      customerManagedKey: unknown('encryptionProtector.properties.serverKeyType', {
         ja: 'TDE 保護機能（encryptionProtector）はサーバー レコードに含まれていません',
         en: 'the TDE protector (servers/encryptionProtector) is not in the server record',
       }),
     };
   },
 };
+
+/**
+ * SQL Managed Instance: it lives in a virtual network; its only way in from the internet is the
+ * public data endpoint (`publicDataEndpointEnabled`, off unless turned on), which is read as
+ * publicNetworkAccess Enabled / Disabled. `minimalTlsVersion` is None, 1.0, 1.1 or 1.2, as on
+ * SQL servers. https://learn.microsoft.com/azure/azure-sql/managed-instance/public-endpoint-configure
+ */
+export const sqlManagedInstance: Adapter = {
+  kansaType: 'database.instance',
+  facts(record): AzureDatabaseFacts {
+    const publicEndpoint = propertyFact(record, ['publicDataEndpointEnabled'], asBoolean, {
+      default: false,
+      note: {
+        ja: '未設定: パブリック データ エンドポイントは既定で無効です',
+        en: 'absent: the public data endpoint is off by default',
+      },
+    });
+    const publicNetworkAccess = derivedFact(publicEndpoint, (enabled) => (enabled ? 'Enabled' : 'Disabled'));
+    return {
+      publicNetworkAccess,
+      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
+    };
+  },
+};
+
+/**
+ * The TDE protector of a SQL server or managed instance (`servers/<s>/encryptionProtector/current`,
+ * `az sql server tde-key show`): `serverKeyType` is ServiceManaged or AzureKeyVault (a
+ * customer-managed key). It completes its parent's customerManagedKey.
+ * https://learn.microsoft.com/rest/api/sql/encryption-protectors/get
+ */
+function encryptionProtector(kansaType: 'database.server' | 'database.instance'): Adapter {
+  return {
+    kansaType,
+    describesParent: true,
+    facts(record): AzureDatabaseFacts {
+      const keyType = propertyFact(record, ['serverKeyType'], asString, NOT_EXPORTED);
+      const customerManagedKey = derivedFact(keyType, (type) => type.toLowerCase() === 'azurekeyvault');
+      // On the server its path is the child's.
+      return { customerManagedKey: { ...customerManagedKey, path: `encryptionProtector.${keyType.path}` } };
+    },
+  };
+}
+
+export const sqlServerEncryptionProtector = encryptionProtector('database.server');
+export const managedInstanceEncryptionProtector = encryptionProtector('database.instance');
 
 /**
  * PostgreSQL and MySQL flexible servers: `dataEncryption.type` is SystemManaged or

@@ -11,9 +11,12 @@ import {
   cosmosDbAccount,
   databaseFirewallRule,
   flexibleServer,
+  managedInstanceEncryptionProtector,
   singleServer,
+  sqlManagedInstance,
   sqlServer,
   sqlServerAuditing,
+  sqlServerEncryptionProtector,
 } from './databases.ts';
 import { keyVault, keyVaultKey, managedHsm } from './keyvault.ts';
 import { diagnosticSetting, logAnalyticsWorkspace } from './monitor.ts';
@@ -46,11 +49,13 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],
+  ['microsoft.sql/servers/encryptionprotector', sqlServerEncryptionProtector],
   ['microsoft.sql/servers/firewallrules', databaseFirewallRule],
   ['microsoft.dbforpostgresql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.dbformysql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.sql/servers/databases', { kansaType: 'database.instance' }],
-  ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
+  ['microsoft.sql/managedinstances', sqlManagedInstance],
+  ['microsoft.sql/managedinstances/encryptionprotector', managedInstanceEncryptionProtector],
   ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],
   ['microsoft.dbformysql/flexibleservers', flexibleServer],
   ['microsoft.dbforpostgresql/servers', singleServer],
