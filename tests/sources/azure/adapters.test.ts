@@ -418,3 +418,62 @@ describe('SQL TDE protectors and managed instances', () => {
     }
   });
 });
+
+// Firewalls behind publicNetworkAccess: ContainerRegistry `networkRuleSet` (RegistryGet
+// examples) and Cosmos DB `isVirtualNetworkFilterEnabled` / `ipRules` (or the pre-2019-08-01
+// `ipRangeFilter` string) in azure-rest-api-specs' CosmosDBDatabaseAccountGet examples.
+describe('reachability through a service firewall', () => {
+  it.each([
+    [{}, 'default', true],
+    [
+      { publicNetworkAccess: 'Enabled', networkRuleSet: { defaultAction: 'Deny', ipRules: [] } },
+      'explicit',
+      false,
+    ],
+    [
+      {
+        publicNetworkAccess: 'Enabled',
+        networkRuleSet: { defaultAction: 'Deny', ipRules: [{ action: 'Allow', value: '203.0.113.7' }] },
+      },
+      'explicit',
+      true,
+    ],
+    [{ publicNetworkAccess: 'Disabled', networkRuleSet: { defaultAction: 'Allow' } }, 'explicit', false],
+  ])('container registry %j → %s %s', (properties, source, reachable) => {
+    const registry = {
+      id: `${RG}/Microsoft.ContainerRegistry/registries/acr1`,
+      type: 'Microsoft.ContainerRegistry/registries',
+      location: 'japaneast',
+      sku: { name: 'Premium', tier: 'Premium' },
+      properties: { loginServer: 'acr1.azurecr.io', adminUserEnabled: false, ...properties },
+    };
+    expect(one(registry).facts).toMatchObject({ reachableFromInternet: { source, value: reachable } });
+  });
+
+  it.each([
+    [{ publicNetworkAccess: 'Enabled', isVirtualNetworkFilterEnabled: true, ipRules: [] }, false],
+    [{ publicNetworkAccess: 'Enabled', isVirtualNetworkFilterEnabled: false, ipRules: [] }, true],
+    [
+      {
+        publicNetworkAccess: 'Enabled',
+        isVirtualNetworkFilterEnabled: true,
+        ipRules: [{ ipAddressOrRange: '23.43.230.120' }],
+      },
+      true,
+    ],
+    [
+      { publicNetworkAccess: 'Enabled', isVirtualNetworkFilterEnabled: true, ipRangeFilter: '23.43.230.120' },
+      true,
+    ],
+    [{ publicNetworkAccess: 'SecuredByPerimeter', isVirtualNetworkFilterEnabled: false }, false],
+  ])('Cosmos DB account %j → reachable %s', (properties, reachable) => {
+    const account = {
+      id: `${RG}/Microsoft.DocumentDB/databaseAccounts/ddb1`,
+      type: 'Microsoft.DocumentDB/databaseAccounts',
+      kind: 'GlobalDocumentDB',
+      location: 'Japan East',
+      properties: { databaseAccountOfferType: 'Standard', ...properties },
+    };
+    expect(one(account).facts).toMatchObject({ reachableFromInternet: { value: reachable } });
+  });
+});

@@ -207,8 +207,10 @@ export const cosmosDbAccount: Adapter = {
         en: 'absent: encrypted with the default service-managed key',
       },
     });
+    const network = networkFacts(record, 'publicNetworkAccess');
     return {
-      ...networkFacts(record, 'publicNetworkAccess'),
+      ...network,
+      reachableFromInternet: cosmosReachable(record, network.reachableFromInternet),
       // Tls, Tls11, Tls12; the default changed over time, so an absent value tells nothing.
       minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
       customerManagedKey: derivedFact(keyUri, (uri) => uri !== ''),
@@ -217,6 +219,26 @@ export const cosmosDbAccount: Adapter = {
   },
   dataRegion: replicaRegionAbroad,
 };
+
+/**
+ * An account open to public networks is still closed to the internet when its firewall admits
+ * virtual networks only: `isVirtualNetworkFilterEnabled` with no `ipRules`.
+ * https://learn.microsoft.com/azure/cosmos-db/how-to-configure-firewall
+ */
+function cosmosReachable(
+  record: ArmRecord,
+  byPublicAccess: Fact<boolean> | undefined,
+): Fact<boolean> | undefined {
+  if (byPublicAccess?.source === 'unknown' || byPublicAccess?.value !== true) return byPublicAccess;
+  // API versions before 2019-08-01 wrote the IP rules as one comma-separated `ipRangeFilter`.
+  const ipRules = get(record.properties, 'ipRules');
+  const ipRangeFilter = get(record.properties, 'ipRangeFilter');
+  const noIpRules =
+    (!Array.isArray(ipRules) || ipRules.length === 0) &&
+    (typeof ipRangeFilter !== 'string' || ipRangeFilter.trim() === '');
+  const vnetOnly = asBoolean(get(record.properties, 'isVirtualNetworkFilterEnabled')) === true;
+  return vnetOnly && noIpRules ? explicit(false, 'properties.isVirtualNetworkFilterEnabled') : byPublicAccess;
+}
 
 /** Azure's regions in Japan: geography, not the organisation's policy. */
 const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);
