@@ -45,8 +45,12 @@ function itemsOf(document: unknown): readonly unknown[] | undefined {
 function listedItems(document: unknown): readonly unknown[] | undefined {
   if (Array.isArray(document)) return document;
   if (!isObject(document)) return undefined;
-  if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
-    return Array.isArray(document.items) ? document.items : aggregatedItems(document.items);
+  if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind)) {
+    if (Array.isArray(document.items)) return document.items;
+    // BigQuery's pages (`bigquery#datasetList`, `bigquery#tableList`) name the list by its resource.
+    const plural = ['datasets', 'tables'].find((key) => Array.isArray(document[key]));
+    return plural ? (document[plural] as unknown[]) : aggregatedItems(document.items);
+  }
   const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
   return listKey ? (document[listKey] as unknown[]) : [document];
 }

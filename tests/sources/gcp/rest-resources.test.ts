@@ -55,6 +55,29 @@ describe('gcp-rest-resources', () => {
     });
   });
 
+  // datasets.list as Cloud Custodian's bq-dataset flights and `bq ls --format=json` give it: the
+  // page keeps its entries under `datasets`; an entry has no etag and no encryption settings.
+  it('reads a bigquery#datasetList page; its summaries leave CMEK unknown, bq show does not', () => {
+    const entry = {
+      kind: 'bigquery#dataset',
+      id: 'city-data:resident_stats',
+      datasetReference: { datasetId: 'resident_stats', projectId: 'city-data' },
+      location: 'asia-northeast1',
+      type: 'DEFAULT',
+    };
+    const page = { kind: 'bigquery#datasetList', etag: 'Xw0NW3Z1ZUfY8yLXUCM+Vg==', datasets: [entry] };
+    expect(gcpRestResources.matches(page)).toBe(true);
+    const [listed] = readRecords(gcpRestResources, page);
+    expect(listed).toMatchObject({
+      id: '//bigquery.googleapis.com/projects/city-data/datasets/resident_stats',
+      kansaType: 'database.instance',
+      facts: { customerManagedKey: { source: 'unknown' } },
+    });
+    const shown = { ...entry, etag: 'm2C9G2GJeBnNdhZJMT6Ugw==', creationTime: '1700000000000' };
+    const [full] = readRecords(gcpRestResources, shown);
+    expect(full?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+  });
+
   it('does not take other clouds’ or unknown kinds', () => {
     expect(gcpRestResources.matches({ kind: 'youtube#video', id: 'x' })).toBe(false);
     expect(gcpRestResources.matches([{ id: '/subscriptions/s/resourceGroups/r', name: 'r' }])).toBe(false);
