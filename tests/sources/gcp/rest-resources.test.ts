@@ -78,6 +78,50 @@ describe('gcp-rest-resources', () => {
     expect(full?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
   });
 
+  // `gcloud spanner|redis|filestore instances describe --format=json` and the APIs' list pages
+  // (`{"instances": [...]}`): kind-less, named alike, told apart by their own fields.
+  it('reads Spanner, Memorystore and Filestore instances by name and shape, not Bigtable’s', () => {
+    const spanner = {
+      name: 'projects/city-db/instances/juki',
+      config: 'projects/city-db/instanceConfigs/regional-asia-northeast1',
+      displayName: 'juki',
+      nodeCount: 1,
+      state: 'READY',
+    };
+    const redis = {
+      name: 'projects/city-db/locations/us-central1/instances/cache',
+      locationId: 'us-central1-a',
+      redisVersion: 'REDIS_7_0',
+      tier: 'BASIC',
+      customerManagedKey: 'projects/city-db/locations/us-central1/keyRings/r/cryptoKeys/k',
+    };
+    const filestore = {
+      name: 'projects/city-db/locations/asia-northeast1-b/instances/share',
+      tier: 'BASIC_HDD',
+      fileShares: [{ name: 'vol1', capacityGb: '1024' }],
+    };
+    const bigtable = { name: 'projects/city-db/instances/bt', displayName: 'bt', type: 'PRODUCTION' };
+    expect(gcpRestResources.matches({ instances: [spanner] })).toBe(true);
+    expect(gcpRestResources.matches({ instances: [bigtable] })).toBe(false);
+    const [s, r, f] = readRecords(gcpRestResources, [spanner, redis, filestore]);
+    expect(s).toMatchObject({
+      id: '//spanner.googleapis.com/projects/city-db/instances/juki',
+      region: 'asia-northeast1',
+      kansaType: 'database.instance',
+    });
+    expect(r).toMatchObject({
+      id: '//redis.googleapis.com/projects/city-db/locations/us-central1/instances/cache',
+      region: 'us-central1',
+      kansaType: 'cache.cluster',
+      facts: { customerManagedKey: { source: 'explicit', value: true } },
+    });
+    expect(f).toMatchObject({
+      id: '//file.googleapis.com/projects/city-db/locations/asia-northeast1-b/instances/share',
+      region: 'asia-northeast1',
+      kansaType: 'storage.file-system',
+    });
+  });
+
   it('does not take other clouds’ or unknown kinds', () => {
     expect(gcpRestResources.matches({ kind: 'youtube#video', id: 'x' })).toBe(false);
     expect(gcpRestResources.matches([{ id: '/subscriptions/s/resourceGroups/r', name: 'r' }])).toBe(false);
