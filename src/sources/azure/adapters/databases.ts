@@ -135,6 +135,49 @@ export const flexibleServer: Adapter = {
 };
 
 /**
+ * A flexible server's parameter (`…/flexibleServers/<s>/configurations/<name>`, `az postgres|mysql
+ * flexible-server parameter list|show`): `require_secure_transport` (on/off, ON/OFF) and the
+ * oldest TLS version accepted, PostgreSQL `ssl_min_protocol_version` (TLSv1.2) and MySQL
+ * `tls_version` (a list: TLSv1.2,TLSv1.3). They complete the server's facts; other parameters
+ * carry none. https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
+ */
+export const flexibleServerParameter: Adapter = {
+  kansaType: 'database.instance',
+  describesParent: true,
+  facts(record): AzureDatabaseFacts {
+    const name = record.name.toLowerCase();
+    const path = `configurations/${name}`;
+    if (name === 'require_secure_transport') {
+      const on = propertyFact(record, ['value'], parseOnOff, NOT_EXPORTED);
+      return { requireSecureTransport: { ...on, path: `${path}.${on.path}` } };
+    }
+    if (name === 'ssl_min_protocol_version' || name === 'tls_version') {
+      const oldest = propertyFact(record, ['value'], oldestTlsVersion, NOT_EXPORTED);
+      return { minimalTlsVersion: { ...oldest, path: `${path}.${oldest.path}` } };
+    }
+    return {};
+  },
+};
+
+const parseOnOff = (value: unknown): boolean | undefined => {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return text === 'on' ? true : text === 'off' ? false : undefined;
+};
+
+/** The oldest of `TLSv1.2,TLSv1.3` (as written, for the evidence); undefined when none parses. */
+function oldestTlsVersion(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let oldest: { text: string; rank: number } | undefined;
+  for (const part of value.split(',')) {
+    const match = /^\s*tlsv?(\d)(?:[._](\d))?\s*$/i.exec(part);
+    if (!match) continue;
+    const rank = Number(match[1]) * 10 + Number(match[2] ?? 0);
+    if (!oldest || rank < oldest.rank) oldest = { text: part.trim(), rank };
+  }
+  return oldest?.text;
+}
+
+/**
  * Azure Database for PostgreSQL, MySQL and MariaDB single servers (`…/servers`, retired but
  * still in inventories): `publicNetworkAccess`, `sslEnforcement` and `minimalTlsVersion`
  * (TLS1_0, TLS1_1, TLS1_2, TLSEnforcementDisabled), `byokEnforcement`; a replica names its
