@@ -1,6 +1,6 @@
 import { sharedString } from '../../../base/memo.ts';
-import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
-import { type ArmRecord, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
+import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -107,7 +107,11 @@ export function toResource(
   return {
     provider: 'azure',
     account: sharedString(record.subscriptionId),
-    region: adapter.dataRegion?.(record) ?? record.region,
+    // A settings child without a location (auditing settings, server parameters) does not say
+    // where its parent is: unknown, which its parent's record, when read, replaces.
+    region:
+      adapter.dataRegion?.(record) ??
+      (parent && get(record.raw, 'location') === undefined ? UNKNOWN_REGION : record.region),
     nativeType: parent?.nativeType ?? sharedString(record.nativeType),
     // A subscription is the account resource: other records' account-wide facts merge into it.
     id:
