@@ -333,6 +333,8 @@ describe('settings children merge into their parent', () => {
       nativeType: 'microsoft.sql/servers',
       kansaType: 'database.server',
       name: 'sql1',
+      // The auditing record names no location: where the server is stays unknown until its own record.
+      region: '',
       facts: { auditingState: { value: 'Enabled', path: 'auditingSettings.properties.state' } },
     });
   });
