@@ -282,6 +282,16 @@ describe('reachableFromInternet', () => {
     ['microsoft.documentdb/databaseaccounts', { publicNetworkAccess: 'Enabled' }, true],
     ['microsoft.containerregistry/registries', { publicNetworkAccess: 'Enabled' }, true],
     ['microsoft.cache/redis', {}, true],
+    // VNet injection (Premium): "not publicly addressable", whatever publicNetworkAccess says.
+    [
+      'microsoft.cache/redis',
+      {
+        publicNetworkAccess: 'Enabled',
+        subnetId: `${RG}/Microsoft.Network/virtualNetworks/vnet1/subnets/redis`,
+        staticIP: '10.0.1.4',
+      },
+      false,
+    ],
     [
       'microsoft.containerservice/managedclusters',
       { apiServerAccessProfile: { enablePrivateCluster: true } },
