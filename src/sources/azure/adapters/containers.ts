@@ -72,9 +72,10 @@ export const managedCluster: Adapter = {
         en: 'absent: the API server has a public endpoint by default',
       },
     });
+    // 2019 API versions (2019-02-01 to 2019-04-01) kept the list at the top of properties.
     const authorizedIpRanges = propertyFact(
       record,
-      ['apiServerAccessProfile.authorizedIPRanges'],
+      ['apiServerAccessProfile.authorizedIPRanges', 'apiServerAuthorizedIPRanges'],
       (value) => (Array.isArray(value) ? value.filter((range) => typeof range === 'string') : undefined),
       {
         default: [],
