@@ -48,6 +48,19 @@ describe('CommonFacts', () => {
       true,
     ],
     [{ encryption: { type: 'EncryptionAtRestWithPlatformKey' } }, 'explicit', false],
+    // Confidential VM OS disk (DiskSecurityTypes in the Microsoft.Compute disk swagger).
+    [
+      {
+        encryption: { type: 'EncryptionAtRestWithPlatformKey' },
+        securityProfile: {
+          securityType: 'ConfidentialVM_DiskEncryptedWithCustomerKey',
+          secureVMDiskEncryptionSetId: `${RG}/Microsoft.Compute/diskEncryptionSets/cvm-des`,
+        },
+      },
+      'explicit',
+      true,
+    ],
+    [{ securityProfile: { securityType: 'ConfidentialVM_DiskEncryptedWithPlatformKey' } }, 'default', false],
     [{ diskSizeGB: 128 }, 'default', false],
   ])('disk %j → customerManagedKey %s %s', (properties, source, value) => {
     const disk = {
