@@ -169,6 +169,55 @@ describe('gcp-rest-resources', () => {
     );
   });
 
+  // GKE REST `Cluster`: node pools' `config.bootDiskKmsKey` (Cloud Custodian gke-cluster flights).
+  it.each([
+    [{ nodePools: [{ name: 'default-pool', config: { machineType: 'e2-medium' } }] }, 'default', false],
+    [
+      {
+        nodePools: [
+          {
+            name: 'a',
+            config: {
+              bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+            },
+          },
+          { name: 'b', config: { machineType: 'e2-medium' } },
+        ],
+      },
+      'default',
+      false,
+    ],
+    [
+      {
+        nodePools: [
+          {
+            name: 'a',
+            config: {
+              bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+            },
+          },
+        ],
+      },
+      'explicit',
+      true,
+    ],
+    [
+      {
+        autopilot: { enabled: true },
+        autoscaling: {
+          autoprovisioningNodePoolDefaults: {
+            bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+          },
+        },
+      },
+      'explicit',
+      true,
+    ],
+  ])('reads a GKE cluster’s node disk key %j: %s %s', (fields, source, cmk) => {
+    const [gke] = readRecords(gcpRestResources, [{ ...cluster, ...fields }]);
+    expect(gke?.facts).toMatchObject({ customerManagedKey: { source, value: cmk } });
+  });
+
   it('names kind-less resources after their full name or GKE self link', () => {
     const [key, gke, sa] = readRecords(gcpRestResources, [cryptoKey, cluster, saKey]);
     expect(key).toMatchObject({
