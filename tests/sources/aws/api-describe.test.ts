@@ -133,6 +133,45 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // `aws iam get-account-authorization-details` (botocore iam service-2.json ManagedPolicyDetail):
+  // `PolicyVersionList[].{Document, VersionId, IsDefaultVersion}`, the CLI printing each document
+  // as JSON; the raw Query API answer leaves it URL-encoded, as Config does.
+  it('reads what the default version of a managed policy allows', () => {
+    const policy = (name: string, documents: unknown[], defaultVersionId: string) => ({
+      PolicyName: name,
+      PolicyId: `ANPA${name.toUpperCase()}`,
+      Arn: `arn:aws:iam::${ACCOUNT}:policy/${name}`,
+      DefaultVersionId: defaultVersionId,
+      AttachmentCount: 1,
+      IsAttachable: true,
+      PolicyVersionList: documents.map((document, index) => ({
+        Document: document,
+        VersionId: `v${index + 1}`,
+        IsDefaultVersion: `v${index + 1}` === defaultVersionId,
+      })),
+    });
+    const admin = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
+    const reader = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }],
+    };
+    const { resources } = read({
+      UserDetailList: [],
+      GroupDetailList: [],
+      RoleDetailList: [],
+      Policies: [
+        policy('everything', [reader, admin], 'v2'),
+        policy('encoded', [encodeURIComponent(JSON.stringify(admin, null, 1)).replaceAll('%20', '+')], 'v1'),
+        policy('rolled-back', [reader, admin], 'v1'),
+      ],
+    });
+    expect(resources.map((r) => [r.name, r.kansaType, r.facts['fullAdminStatements']])).toEqual([
+      ['everything', 'iam.policy', expect.objectContaining({ source: 'explicit', value: ['Statement[0]'] })],
+      ['encoded', 'iam.policy', expect.objectContaining({ source: 'explicit', value: ['Statement[0]'] })],
+      ['rolled-back', 'iam.policy', expect.objectContaining({ source: 'explicit', value: [] })],
+    ]);
+  });
+
   it('takes account and region from the dump’s folders for entries that name neither', () => {
     const resources = [
       ...awsApiDescribeFormat.read(

@@ -11,7 +11,7 @@ import {
   rdsSnapshotFacts,
 } from './encrypted-store.ts';
 import { guardDutyDetectorFacts } from './guardduty.ts';
-import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
+import { iamGroupFacts, iamPolicyFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
 import { kmsKeyFacts } from './kms.ts';
 import { lambdaFunctionFacts } from './lambda.ts';
 import { logGroupFacts } from './logs.ts';
@@ -54,7 +54,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::FSx::FileSystem': { kansaType: 'storage.file-system' },
   'AWS::GuardDuty::Detector': { kansaType: 'security.service', facts: guardDutyDetectorFacts },
   'AWS::IAM::Group': { kansaType: 'iam.group', facts: iamGroupFacts },
-  'AWS::IAM::Policy': { kansaType: 'iam.policy' },
+  'AWS::IAM::Policy': { kansaType: 'iam.policy', facts: iamPolicyFacts },
   'AWS::IAM::Role': { kansaType: 'iam.role', facts: iamRoleFacts },
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
