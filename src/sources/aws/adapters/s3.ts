@@ -1,5 +1,5 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -115,19 +115,34 @@ const PUBLIC_GRANTEES: Readonly<Record<string, string>> = {
 };
 
 /**
- * `AccessControlList` is a JSON string `{"grantSet":null,"grantList":[{"grantee":"AllUsers"|{"id":…},"permission":"Read"}],"owner":…}`.
+ * `AccessControlList` is a JSON string of the Java SDK's AccessControlList:
+ * `{"grantSet":null,"grantList":[{"grantee":"AllUsers"|{"id":…},"permission":"Read"}],"owner":…}`.
+ * The SDK fills one of `grantList` and `grantSet` and leaves the other null; GetBucketAcl's own
+ * shape (`Grants[].{Grantee: {Type, URI}, Permission}`) is read too. A group grantee is its
+ * name (`AllUsers`), its URI, or the SDK's `{identifier, typeIdentifier: "uri"}`. An ACL with no
+ * list of grants at all is unknown: every ACL holds at least its owner's grant.
  * https://docs.aws.amazon.com/securityhub/latest/userguide/asff-resourcedetails-awss3.html
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html
  */
 function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
   const path = 'supplementaryConfiguration.AccessControlList.grantList';
   const acl = asRecord(item.supplementary?.['AccessControlList']);
   if (!acl) return absent(item, path);
-  const grants = field(acl, 'grantList');
-  if (!Array.isArray(grants)) return explicit([], path);
+  const grants = [field(acl, 'grantList'), field(acl, 'grantSet'), field(acl, 'grants')].find(Array.isArray);
+  if (!grants) {
+    return unknown(path, {
+      ja: 'ACL に付与の一覧（grantList / grantSet）がありません',
+      en: 'the ACL carries no list of grants (grantList / grantSet)',
+    });
+  }
   const publicGrants = grants.flatMap((grant) => {
     const record = asRecord(grant);
     const grantee = field(record, 'grantee');
-    const name = toStringValue(grantee) ?? toStringValue(field(asRecord(grantee), 'uri'));
+    const holder = asRecord(grantee);
+    const name =
+      toStringValue(grantee) ??
+      toStringValue(field(holder, 'uri') ?? holder?.['URI']) ??
+      toStringValue(field(holder, 'identifier'));
     const group = name ? PUBLIC_GRANTEES[name.toLowerCase()] : undefined;
     return group ? [`${group}:${String(field(record, 'permission'))}`] : [];
   });

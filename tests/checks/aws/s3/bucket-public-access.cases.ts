@@ -181,6 +181,42 @@ const cases: AnyCase[] = [
       }),
   },
   {
+    // The Java SDK's AccessControlList fills `grantSet` and leaves `grantList` null when it was
+    // built as a set: the AllUsers grant is there all the same.
+    name: 'an ACL recorded in grantSet (grantList null) granting AllUsers Read',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: bucketPolicy(),
+        AccessControlList: JSON.stringify({
+          grantSet: [
+            { grantee: { id: 'a1b2c3', displayName: null }, permission: 'FullControl' },
+            { grantee: 'AllUsers', permission: 'Read' },
+          ],
+          grantList: null,
+          owner: { displayName: null, id: 'a1b2c3' },
+          isRequesterCharged: false,
+        }),
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'publicAcl',
+  },
+  {
+    name: 'an ACL with no list of grants at all is not taken for a private one',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: bucketPolicy(),
+        AccessControlList: JSON.stringify({ owner: { displayName: null, id: 'a1b2c3' } }),
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
     name: 'a SELECT row whose bucket blocks are on, although SELECT cannot return the policy or ACL',
     records: [configSelect([selectRow(ALL_ON)])],
     status: 'PASS',
