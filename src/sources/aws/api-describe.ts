@@ -20,7 +20,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"}) and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS) and iam get-account-authorization-details',
   matches(document) {
     return membersOf(document).length > 0;
   },
@@ -46,6 +46,8 @@ interface DescribeApi {
   readonly owner?: string;
   /** The resource's name where the id is not it (IAM ids are `AIDA…`; groups are found by name). */
   readonly name?: string;
+  /** A field every entry of this API has, where another API answers with the same member. */
+  readonly marker?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -103,6 +105,21 @@ const APIS: readonly DescribeApi[] = [
     id: ['TableName'],
   },
   { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  { member: 'Vpcs', list: true, resourceType: 'AWS::EC2::VPC', arn: [], id: ['VpcId'], owner: 'OwnerId' },
+  // `aws ec2 describe-flow-logs`: no ARN and no owner; the dump's path places them.
+  { member: 'FlowLogs', list: true, resourceType: 'AWS::EC2::FlowLog', arn: [], id: ['FlowLogId'] },
+  // `aws efs describe-file-systems`; FSx answers with a `FileSystems` member too, without the
+  // `PerformanceMode` every EFS file system has.
+  {
+    member: 'FileSystems',
+    list: true,
+    resourceType: 'AWS::EFS::FileSystem',
+    arn: ['FileSystemArn'],
+    id: ['FileSystemId'],
+    owner: 'OwnerId',
+    name: 'Name',
+    marker: 'PerformanceMode',
+  },
   // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
   // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
   {
@@ -155,6 +172,7 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
     const value = record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
     if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
+    if (api.marker && !(api.marker in first)) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
     if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];

@@ -172,6 +172,36 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // botocore efs service-2.json FileSystemDescription (PerformanceMode is required) and fsx
+  // service-2.json FileSystem (FileSystemType, ResourceARN): the same `FileSystems` member.
+  it('reads describe-file-systems of EFS, and not FSx’s answer of the same name', () => {
+    const efs = read({
+      FileSystems: [
+        {
+          OwnerId: ACCOUNT,
+          FileSystemId: 'fs-0c1',
+          FileSystemArn: `arn:aws:elasticfilesystem:ap-northeast-1:${ACCOUNT}:file-system/fs-0c1`,
+          Name: 'shared',
+          PerformanceMode: 'generalPurpose',
+          Encrypted: true,
+          KmsKeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0f1e`,
+          LifeCycleState: 'available',
+          Tags: [{ Key: 'Name', Value: 'shared' }],
+        },
+      ],
+    });
+    expect(efs.resources).toMatchObject([
+      {
+        nativeType: 'AWS::EFS::FileSystem',
+        name: 'shared',
+        region: 'ap-northeast-1',
+        facts: { encrypted: { value: true, path: 'configuration.Encrypted' } },
+      },
+    ]);
+    const fsx = { FileSystems: [{ FileSystemId: 'fs-0d2', FileSystemType: 'WINDOWS', ResourceARN: 'arn' }] };
+    expect(awsApiDescribeFormat.matches(fsx)).toBe(false);
+  });
+
   it('takes account and region from the dump’s folders for entries that name neither', () => {
     const resources = [
       ...awsApiDescribeFormat.read(
