@@ -2,6 +2,7 @@ import { sharedString } from '../../../base/memo.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
+import { dynamoDbTableFacts } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
 import {
   ebsVolumeFacts,
@@ -34,7 +35,7 @@ interface NativeType {
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot' },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
-  'AWS::DynamoDB::Table': { kansaType: 'database.table' },
+  'AWS::DynamoDB::Table': { kansaType: 'database.table', facts: dynamoDbTableFacts },
   'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
