@@ -1,6 +1,7 @@
 import type { Resource } from '../model/resource.ts';
 import { awsRdsInstanceTable } from './aws/steampipe-rds-instance.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
+import { awsCloudTrailTable, awsKmsKeyTable } from './aws/steampipe-trail-key.ts';
 import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -11,6 +12,8 @@ import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampi
 const TABLES: readonly SteampipeTable[] = [
   awsS3BucketTable,
   awsRdsInstanceTable,
+  awsCloudTrailTable,
+  awsKmsKeyTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   azureStorageAccountTable,
@@ -19,7 +22,7 @@ const TABLES: readonly SteampipeTable[] = [
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
+ * (`aws_s3_bucket`, `aws_rds_db_instance`, `aws_cloudtrail_trail`, `aws_kms_key`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
  * `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
@@ -30,7 +33,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, gcp_storage_bucket, gcp_sql_database_instance, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, gcp_storage_bucket, gcp_sql_database_instance, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

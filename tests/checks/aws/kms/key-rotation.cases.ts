@@ -1,10 +1,52 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { apiItem, kmsKeyItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, apiItem, kmsKeyItem } from '../../../sources/aws/builders.ts';
 
 const ID = '6b8d2e4f-1a3c-4e5b-8d7f-9a0b1c2d3e4f';
 
+/**
+ * `steampipe query --output json "select * from aws_kms_key"` (turbot/steampipe-plugin-aws
+ * table_aws_kms_key.go): DescribeKey's KeyMetadata in snake_case, `key_rotation_enabled` from
+ * GetKeyRotationStatus (null when the plugin was denied it).
+ */
+const steampipeKey = (rotation: boolean | null) => {
+  const arn = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`;
+  return jsonFile(
+    {
+      columns: [{ name: 'id', data_type: 'text' }],
+      rows: [
+        {
+          id: ID,
+          arn,
+          key_manager: 'CUSTOMER',
+          key_state: 'Enabled',
+          key_usage: 'ENCRYPT_DECRYPT',
+          origin: 'AWS_KMS',
+          customer_master_key_spec: 'SYMMETRIC_DEFAULT',
+          enabled: true,
+          deletion_date: null,
+          key_rotation_enabled: rotation,
+          aliases: [{ AliasName: 'alias/records' }],
+          tags: null,
+          title: ID,
+          akas: [arn],
+          partition: 'aws',
+          region: 'ap-northeast-1',
+          account_id: ACCOUNT,
+        },
+      ],
+    },
+    'aws_kms_key.json',
+  );
+};
+
 export default {
   valid: [
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled true',
+      records: [steampipeKey(true)],
+      messageId: 'enabled',
+    },
     {
       name: 'customer key, rotation on',
       records: [kmsKeyItem(ID, {}, { KeyRotationStatus: true })],
@@ -36,6 +78,17 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled false',
+      records: [steampipeKey(false)],
+      messageId: 'disabled',
+    },
+    {
+      name: 'a Steampipe aws_kms_key row whose key_rotation_enabled is null',
+      records: [steampipeKey(null)],
+      status: 'UNKNOWN',
+      messageId: 'unknown',
+    },
     {
       name: 'customer key, rotation off',
       records: [kmsKeyItem(ID, {}, { KeyRotationStatus: false })],
