@@ -1,7 +1,7 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
+import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 import { isDenyInsecureTransportStatement, matchingStatements } from './policy-document.ts';
 import { publicStatementsFact } from './public-policy.ts';
@@ -63,21 +63,33 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
 
 const POLICY_PATH = 'supplementaryConfiguration.BucketPolicy.policyText';
 
-/** `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has no policy. */
+/**
+ * `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has
+ * no policy. Config-shaped inventories that call GetBucketPolicy themselves (Antiope) keep the
+ * parsed document there instead (`{"Version", "Statement"}`): that is the policy, not an empty
+ * holder. Undefined when the item does not carry it.
+ */
+function bucketPolicyText(item: ConfigItem): unknown {
+  const holder = asRecord(item.supplementary?.['BucketPolicy']);
+  if (!holder) return undefined;
+  if ('policyText' in holder || 'PolicyText' in holder) return field(holder, 'policyText') ?? null;
+  return 'Statement' in holder ? holder : null;
+}
+
 function policyStatements(
   item: ConfigItem,
   matches: (statement: Record<string, unknown>) => boolean,
 ): Fact<readonly string[]> {
-  const holder = asRecord(item.supplementary?.['BucketPolicy']);
-  if (!holder) return absent(item, POLICY_PATH);
-  return matchingStatements(field(holder, 'policyText'), POLICY_PATH, matches);
+  const text = bucketPolicyText(item);
+  if (text === undefined) return absent(item, POLICY_PATH);
+  return matchingStatements(text, POLICY_PATH, matches);
 }
 
 /** Statements of the bucket policy that S3 would call public, each with the reason. */
 function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
-  const holder = asRecord(item.supplementary?.['BucketPolicy']);
-  if (!holder) return absent(item, POLICY_PATH);
-  return publicStatementsFact(field(holder, 'policyText'), POLICY_PATH);
+  const text = bucketPolicyText(item);
+  if (text === undefined) return absent(item, POLICY_PATH);
+  return publicStatementsFact(text, POLICY_PATH);
 }
 
 /**
@@ -126,7 +138,11 @@ const PUBLIC_GRANTEES: Readonly<Record<string, string>> = {
  */
 function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
   const path = 'supplementaryConfiguration.AccessControlList.grantList';
-  const acl = asRecord(item.supplementary?.['AccessControlList']);
+  // Config-shaped inventories that call GetBucketAcl themselves keep its `Grants` list as it is.
+  const ownGrants = item.supplementary?.['Grants'];
+  const acl =
+    asRecord(item.supplementary?.['AccessControlList']) ??
+    (Array.isArray(ownGrants) ? { grants: ownGrants } : undefined);
   if (!acl) return absent(item, path);
   const grants = [field(acl, 'grantList'), field(acl, 'grantSet'), field(acl, 'grants')].find(Array.isArray);
   if (!grants) {
@@ -195,7 +211,9 @@ function defaultEncryption(
   const byDefault = asRecord(
     field(asRecord(Array.isArray(rules) ? rules[0] : undefined), 'applyServerSideEncryptionByDefault'),
   );
-  const algorithm = toStringValue(field(byDefault, 'sseAlgorithm'));
+  // Config: `sseAlgorithm`, `kmsMasterKeyID`; the S3 API (and inventories keeping its answer):
+  // `SSEAlgorithm`, `KMSMasterKeyID`.
+  const algorithm = toStringValue(fieldAnyCase(byDefault, 'sseAlgorithm'));
   if (!algorithm) {
     return {
       sseAlgorithm: absent(item, algorithmPath),
@@ -203,7 +221,7 @@ function defaultEncryption(
       customerManagedKey: absent(item, algorithmPath),
     };
   }
-  const keyId = toStringValue(field(byDefault, 'kmsMasterKeyID')) ?? null;
+  const keyId = toStringValue(fieldAnyCase(byDefault, 'kmsMasterKeyID')) ?? null;
   return {
     sseAlgorithm: explicit(algorithm, algorithmPath),
     kmsKeyId: explicit(keyId, keyPath),

@@ -204,6 +204,30 @@ const cases: AnyCase[] = [
     messageId: 'publicAcl',
   },
   {
+    // turnerlabs/antiope inventory-buckets.py writes Config-shaped items whose supplementary
+    // configuration holds the S3 API's own answers: `BucketPolicy` as the parsed document (no
+    // `policyText`), `Grants` from GetBucketAcl. The policy is public, not absent.
+    name: 'a Config-shaped item holding the parsed policy document and GetBucketAcl Grants',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: { Version: '2012-10-17', Statement: [PUBLIC_READ] },
+        Grants: [
+          { Grantee: { ID: 'a1b2c3', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
+          {
+            Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+            Permission: 'READ',
+          },
+        ],
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'publicPolicy',
+    assert: (result) =>
+      expect(result.data).toMatchObject({ statements: [expect.stringMatching(/^PublicRead: /)] }),
+  },
+  {
     name: 'an ACL with no list of grants at all is not taken for a private one',
     records: [
       bucketItem('b', {
