@@ -5,11 +5,16 @@ import { cloudTrailFacts } from './cloudtrail.ts';
 import { dynamoDbTableFacts } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
 import {
+  ebsSnapshotFacts,
   ebsVolumeFacts,
   efsFacts,
   rdsClusterFacts,
+  rdsClusterSnapshotFacts,
   rdsInstanceFacts,
   rdsSnapshotFacts,
+  recoveryPointFacts,
+  redshiftClusterFacts,
+  searchDomainFacts,
 } from './encrypted-store.ts';
 import { guardDutyDetectorFacts } from './guardduty.ts';
 import { iamGroupFacts, iamPolicyFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
@@ -33,7 +38,7 @@ interface NativeType {
  * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
  */
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
-  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot' },
+  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot', facts: recoveryPointFacts },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
   'AWS::DynamoDB::Table': { kansaType: 'database.table', facts: dynamoDbTableFacts },
   'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
@@ -41,12 +46,12 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
   'AWS::EC2::PrefixList': { kansaType: 'network.prefix-list', facts: prefixListFacts },
   'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall', facts: securityGroupFacts },
-  'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
+  'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot', facts: ebsSnapshotFacts },
   'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
   'AWS::ECR::Repository': { kansaType: 'container.registry' },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
-  'AWS::Elasticsearch::Domain': { kansaType: 'database.server' },
+  'AWS::Elasticsearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
   'AWS::EKS::Cluster': { kansaType: 'container.cluster', facts: eksClusterFacts },
   'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
@@ -64,12 +69,12 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
   'AWS::MSK::Cluster': { kansaType: 'storage.queue' },
-  'AWS::OpenSearch::Domain': { kansaType: 'database.server' },
+  'AWS::OpenSearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
-  'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
+  'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot', facts: rdsClusterSnapshotFacts },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
   'AWS::RDS::DBSnapshot': { kansaType: 'compute.snapshot', facts: rdsSnapshotFacts },
-  'AWS::Redshift::Cluster': { kansaType: 'database.server' },
+  'AWS::Redshift::Cluster': { kansaType: 'database.server', facts: redshiftClusterFacts },
   'AWS::S3::AccountPublicAccessBlock': {
     kansaType: 'storage.account-public-access-block',
     facts: s3AccountPublicAccessBlockFacts,

@@ -90,7 +90,68 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'providerKey',
   },
+  // awslabs/aws-config-resource-schema: AWS::Redshift::Cluster `configuration.{encrypted,
+  // kmsKeyId, publiclyAccessible}`; AWS::OpenSearch::Domain `configuration.EncryptionAtRestOptions
+  // .{Enabled, KmsKeyId}` (CloudFormation's casing); AWS::Elasticsearch::Domain the same in lower camel case.
+  {
+    name: 'an unencrypted Redshift cluster in a Config snapshot',
+    records: [configSnapshot([redshiftItem(false)])],
+    status: 'FAIL',
+    messageId: 'providerKey',
+    assert: (result) => expect(result.evidence[1]).toMatchObject({ path: 'configuration.encrypted' }),
+  },
+  {
+    name: 'an OpenSearch domain without encryption at rest (CloudFormation casing)',
+    records: [
+      configSnapshot([
+        searchDomainItem('AWS::OpenSearch::Domain', { EncryptionAtRestOptions: { Enabled: false } }),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'providerKey',
+  },
+  {
+    name: 'an Elasticsearch domain encrypted with a customer alias (lower camel case)',
+    records: [
+      configSnapshot([
+        searchDomainItem('AWS::Elasticsearch::Domain', {
+          encryptionAtRestOptions: {
+            enabled: true,
+            kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/city-search`,
+          },
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'customerKey',
+  },
 ];
+
+function redshiftItem(encrypted: boolean) {
+  const arn = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:corpus-dwh`;
+  return snapshotItem(
+    'AWS::Redshift::Cluster',
+    'corpus-dwh',
+    {
+      clusterIdentifier: 'corpus-dwh',
+      nodeType: 'ra3.xlplus',
+      encrypted,
+      publiclyAccessible: true,
+      clusterStatus: 'available',
+    },
+    { arn, name: 'corpus-dwh' },
+  );
+}
+
+function searchDomainItem(resourceType: string, configuration: Record<string, unknown>) {
+  const arn = `arn:aws:es:${REGION}:${ACCOUNT}:domain/city-search`;
+  return snapshotItem(
+    resourceType,
+    `${ACCOUNT}/city-search`,
+    { DomainName: 'city-search', ...configuration },
+    { arn, name: 'city-search' },
+  );
+}
 
 function tableArn(name: string): string {
   return `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
