@@ -83,12 +83,6 @@ export default {
   ],
   invalid: [
     {
-      name: 'Steampipe rows of the only multi-Region trail, stopped (is_logging false)',
-      records: [steampipeTrails(false), ROOT],
-      messageId: 'notLogging',
-      data: { trails: ['org-audit'] },
-    },
-    {
       name: 'a live scan: the only multi-Region trail is stopped',
       records: [trail('all', { isMultiRegionTrail: true }), ROOT],
       collected: [trailStatus('all', false)],
@@ -107,6 +101,12 @@ export default {
       records: [trail('x', {}), ROOT],
       status: 'UNKNOWN',
       messageId: 'unknownScope',
+    },
+    {
+      name: 'Steampipe rows of the only multi-Region trail, stopped (is_logging false)',
+      records: [steampipeTrails(false), ROOT],
+      messageId: 'notLogging',
+      data: { trails: ['org-audit'] },
     },
   ],
 } satisfies RuleTests;

@@ -43,11 +43,6 @@ const steampipeKey = (rotation: boolean | null) => {
 export default {
   valid: [
     {
-      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled true',
-      records: [steampipeKey(true)],
-      messageId: 'enabled',
-    },
-    {
       name: 'customer key, rotation on',
       records: [kmsKeyItem(ID, {}, { KeyRotationStatus: true })],
       messageId: 'enabled',
@@ -76,19 +71,13 @@ export default {
       status: 'NOT_APPLICABLE',
       messageId: 'notRotatable',
     },
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled true',
+      records: [steampipeKey(true)],
+      messageId: 'enabled',
+    },
   ],
   invalid: [
-    {
-      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled false',
-      records: [steampipeKey(false)],
-      messageId: 'disabled',
-    },
-    {
-      name: 'a Steampipe aws_kms_key row whose key_rotation_enabled is null',
-      records: [steampipeKey(null)],
-      status: 'UNKNOWN',
-      messageId: 'unknown',
-    },
     {
       name: 'customer key, rotation off',
       records: [kmsKeyItem(ID, {}, { KeyRotationStatus: false })],
@@ -110,6 +99,17 @@ export default {
         { path: 'configuration.keyManager', value: 'CUSTOMER' },
         { path: 'supplementaryConfiguration.KeyRotationStatus', value: false, source: 'explicit' },
       ],
+    },
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled false',
+      records: [steampipeKey(false)],
+      messageId: 'disabled',
+    },
+    {
+      name: 'a Steampipe aws_kms_key row whose key_rotation_enabled is null',
+      records: [steampipeKey(null)],
+      status: 'UNKNOWN',
+      messageId: 'unknown',
     },
   ],
 } satisfies RuleTests;
