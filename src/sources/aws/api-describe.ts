@@ -20,11 +20,16 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS) and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
   matches(document) {
-    return membersOf(document).length > 0;
+    return membersOf(document).length > 0 || rotationStatusItem(document) !== undefined;
   },
   *read(document, ctx) {
+    const rotation = rotationStatusItem(document);
+    if (rotation) {
+      yield* configItemsToResources([rotation], ctx, false);
+      return;
+    }
     const place = placeInPath(ctx.file);
     // `get-account-authorization-details` answers with four members; the others with one.
     const items = membersOf(document).flatMap(({ api, entries }) =>
@@ -33,6 +38,27 @@ export const awsApiDescribeFormat: DocumentFormat = {
     yield* configItemsToResources(items, ctx, false);
   },
 };
+
+/**
+ * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
+ * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
+ * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
+ * record or Config item.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+function rotationStatusItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  const arn = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof arn !== 'string') return undefined;
+  if (!/^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/.test(arn)) return undefined;
+  return {
+    resourceType: 'AWS::KMS::Key',
+    resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
+    arn,
+    configuration: {},
+    supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
+  };
+}
 
 interface DescribeApi {
   /** The response member holding the entries (a list, or one object). */

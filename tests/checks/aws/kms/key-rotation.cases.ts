@@ -111,5 +111,43 @@ export default {
       status: 'UNKNOWN',
       messageId: 'unknown',
     },
+    {
+      // `aws kms describe-key` and `aws kms get-key-rotation-status` (botocore kms service-2.json
+      // GetKeyRotationStatusResponse: KeyId as the key ARN, KeyRotationEnabled,
+      // RotationPeriodInDays), each saved to a file of its own: one key, both facts.
+      name: 'describe-key and get-key-rotation-status output: rotation off',
+      records: [
+        jsonFile(
+          {
+            KeyMetadata: {
+              AWSAccountId: ACCOUNT,
+              KeyId: ID,
+              Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
+              Enabled: true,
+              KeyUsage: 'ENCRYPT_DECRYPT',
+              KeyState: 'Enabled',
+              Origin: 'AWS_KMS',
+              KeyManager: 'CUSTOMER',
+              CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+              KeySpec: 'SYMMETRIC_DEFAULT',
+              MultiRegion: false,
+            },
+          },
+          `kms-describe-key-${ID}.json`,
+        ),
+        jsonFile(
+          {
+            KeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
+            KeyRotationEnabled: false,
+          },
+          `kms-get-key-rotation-status-${ID}.json`,
+        ),
+      ],
+      messageId: 'disabled',
+      evidence: [
+        { path: 'configuration.keyManager', value: 'CUSTOMER' },
+        { path: 'supplementaryConfiguration.KeyRotationStatus', value: false, source: 'explicit' },
+      ],
+    },
   ],
 } satisfies RuleTests;
