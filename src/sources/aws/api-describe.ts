@@ -20,7 +20,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
   matches(document) {
     return membersOf(document).length > 0 || rotationStatusItem(document) !== undefined;
   },
@@ -123,6 +123,10 @@ const APIS: readonly DescribeApi[] = [
   },
   { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
   { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
+  // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
+  { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
+  { member: 'Attributes', list: false, resourceType: 'AWS::SNS::Topic', arn: ['TopicArn'], id: ['TopicArn'] },
   {
     member: 'Table',
     list: false,

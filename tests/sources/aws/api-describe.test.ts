@@ -202,6 +202,38 @@ describe('aws-api-describe', () => {
     expect(awsApiDescribeFormat.matches(fsx)).toBe(false);
   });
 
+  // botocore sqs GetQueueAttributesResult / sns GetTopicAttributesResponse: `Attributes`, a map
+  // of strings; the queue's ARN, or the topic's, names it.
+  it('reads get-queue-attributes and get-topic-attributes output', () => {
+    const queue = read({
+      Attributes: {
+        QueueArn: `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:orders`,
+        ApproximateNumberOfMessages: '0',
+        CreatedTimestamp: '1717200000',
+        SqsManagedSseEnabled: 'true',
+        VisibilityTimeout: '30',
+      },
+    });
+    expect(queue.resources).toMatchObject([
+      {
+        nativeType: 'AWS::SQS::Queue',
+        region: 'ap-northeast-1',
+        facts: { customerManagedKey: { value: false, path: 'configuration.SqsManagedSseEnabled' } },
+      },
+    ]);
+    const topic = read({
+      Attributes: {
+        TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts`,
+        Owner: ACCOUNT,
+        KmsMasterKeyId: 'alias/aws/sns',
+        DisplayName: '',
+      },
+    });
+    expect(topic.resources).toMatchObject([
+      { nativeType: 'AWS::SNS::Topic', facts: { customerManagedKey: { value: false, source: 'explicit' } } },
+    ]);
+  });
+
   it('takes account and region from the dump’s folders for entries that name neither', () => {
     const resources = [
       ...awsApiDescribeFormat.read(
