@@ -20,7 +20,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
   matches(document) {
     return membersOf(document).length > 0 || rotationStatusItem(document) !== undefined;
   },
@@ -135,6 +135,14 @@ const APIS: readonly DescribeApi[] = [
     id: ['TableName'],
   },
   { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  {
+    member: 'Reservations',
+    list: true,
+    resourceType: 'AWS::EC2::Instance',
+    arn: [],
+    id: ['InstanceId'],
+    owner: 'OwnerId',
+  },
   { member: 'Vpcs', list: true, resourceType: 'AWS::EC2::VPC', arn: [], id: ['VpcId'], owner: 'OwnerId' },
   // `aws ec2 describe-flow-logs`: no ARN and no owner; the dump's path places them.
   { member: 'FlowLogs', list: true, resourceType: 'AWS::EC2::FlowLog', arn: [], id: ['FlowLogId'] },
@@ -199,13 +207,38 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
   const record = asRecord(document);
   if (!record) return [];
   return APIS.flatMap((api) => {
-    const value = record[api.member];
+    const value = api.member === 'Reservations' ? instancesOf(record[api.member]) : record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
     if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
     if (api.marker && !(api.marker in first)) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
     if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
+  });
+}
+
+/**
+ * `aws ec2 describe-instances`: `Reservations[].Instances[]`, the owning account on the
+ * reservation (`OwnerId`) and the zone under `Placement`: each instance with both beside it.
+ */
+function instancesOf(reservations: unknown): unknown {
+  if (!Array.isArray(reservations)) return undefined;
+  return reservations.flatMap((entry) => {
+    const reservation = asRecord(entry);
+    const instances = reservation?.['Instances'];
+    if (!Array.isArray(instances)) return [];
+    return instances.flatMap((item) => {
+      const instance = asRecord(item);
+      if (!instance) return [];
+      const zone = asRecord(instance['Placement'])?.['AvailabilityZone'];
+      return [
+        {
+          ...instance,
+          ...(typeof reservation?.['OwnerId'] === 'string' && { OwnerId: reservation['OwnerId'] }),
+          ...(typeof zone === 'string' && { AvailabilityZone: zone }),
+        },
+      ];
+    });
   });
 }
 

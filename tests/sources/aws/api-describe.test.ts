@@ -234,6 +234,37 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // botocore ec2 DescribeInstancesResult: `Reservations[].{OwnerId, Instances[]}`, each
+  // instance's zone under `Placement.AvailabilityZone`, no ARN.
+  it('reads describe-instances output, each instance with its reservation’s owner', () => {
+    const { resources, skipped } = read({
+      Reservations: [
+        {
+          ReservationId: 'r-0a1',
+          OwnerId: ACCOUNT,
+          Groups: [],
+          Instances: [
+            {
+              InstanceId: 'i-0b2',
+              InstanceType: 't3.micro',
+              Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'default' },
+            },
+            {
+              InstanceId: 'i-0c3',
+              InstanceType: 't3.micro',
+              Placement: { AvailabilityZone: 'ap-northeast-1c', Tenancy: 'default' },
+            },
+          ],
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.nativeType, r.kansaType, r.account, r.region, r.name])).toEqual([
+      ['AWS::EC2::Instance', 'compute.vm', ACCOUNT, 'us-east-1', 'i-0b2'],
+      ['AWS::EC2::Instance', 'compute.vm', ACCOUNT, 'ap-northeast-1', 'i-0c3'],
+    ]);
+  });
+
   it('takes account and region from the dump’s folders for entries that name neither', () => {
     const resources = [
       ...awsApiDescribeFormat.read(
