@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
-import { asRecord } from './config-item.ts';
+import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 
 /**
@@ -20,14 +20,14 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-policy and iam get-account-authorization-details',
   matches(document) {
-    return membersOf(document).length > 0 || rotationStatusItem(document) !== undefined;
+    return membersOf(document).length > 0 || singleItem(document) !== undefined;
   },
   *read(document, ctx) {
-    const rotation = rotationStatusItem(document);
-    if (rotation) {
-      yield* configItemsToResources([rotation], ctx, false);
+    const single = singleItem(document);
+    if (single) {
+      yield* configItemsToResources([single], ctx, false);
       return;
     }
     const place = placeInPath(ctx.file);
@@ -38,6 +38,43 @@ export const awsApiDescribeFormat: DocumentFormat = {
     yield* configItemsToResources(items, ctx, false);
   },
 };
+
+/** An answer about one resource that names it inside: a key's rotation status, a function's policy. */
+function singleItem(document: unknown): Record<string, unknown> | undefined {
+  return rotationStatusItem(document) ?? functionPolicyItem(document);
+}
+
+/**
+ * `aws lambda get-policy`: `{"Policy": "<policy JSON>", "RevisionId"}`, which names no function
+ * but its statements do (`Resource`: the function's ARN, perhaps with a version or alias). Read
+ * as the function's item with only its `Policy`, which merges with its list-functions entry or
+ * Config item.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html
+ */
+function functionPolicyItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  if (typeof record?.['RevisionId'] !== 'string' || record['Policy'] === undefined) return undefined;
+  const policy = asRecord(decodeJsonValue(record['Policy']));
+  const statements = policy?.['Statement'];
+  const resources = (Array.isArray(statements) ? statements : [statements]).flatMap((statement) => {
+    const resource = asRecord(statement)?.['Resource'];
+    return Array.isArray(resource) ? resource : [resource];
+  });
+  const arn = resources
+    .map((resource) => (typeof resource === 'string' ? FUNCTION_ARN.exec(resource)?.[0] : undefined))
+    .find((found) => found !== undefined);
+  if (!arn) return undefined;
+  return {
+    resourceType: 'AWS::Lambda::Function',
+    resourceId: arn.slice(arn.lastIndexOf(':') + 1),
+    arn,
+    configuration: {},
+    supplementaryConfiguration: { Policy: record['Policy'] },
+  };
+}
+
+/** A function's ARN, without the version or alias that may follow it. */
+const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
 
 /**
  * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
@@ -123,6 +160,22 @@ const APIS: readonly DescribeApi[] = [
   },
   { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
   { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  // `aws lambda list-functions` and `get-function` (its `Configuration`); the resource policy is
+  // get-policy's answer.
+  {
+    member: 'Functions',
+    list: true,
+    resourceType: 'AWS::Lambda::Function',
+    arn: ['FunctionArn'],
+    id: ['FunctionName'],
+  },
+  {
+    member: 'Configuration',
+    list: false,
+    resourceType: 'AWS::Lambda::Function',
+    arn: ['FunctionArn'],
+    id: ['FunctionName'],
+  },
   // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
   // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
   { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
