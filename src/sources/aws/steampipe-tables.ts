@@ -2,6 +2,7 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
+import { asRecord } from './config-item.ts';
 
 /** One column put back under the field AWS Config records it as. */
 type ColumnMap = readonly (readonly [column: string, field: string])[];
@@ -320,3 +321,44 @@ export const awsEfsFileSystemTable = configItemTable({
     ['kms_key_id', 'KmsKeyId'],
   ],
 });
+
+/**
+ * Steampipe's `aws_eks_cluster` (`table_aws_eks_cluster.go`): `resources_vpc_config` is
+ * DescribeCluster's `ResourcesVpcConfig` in the Go SDK's names, as Config records it
+ * (`EndpointPublicAccess`, `PublicAccessCidrs`); `logging` is `{ClusterLogging: [{Enabled,
+ * Types}]}`, put back as Config's `Logging.ClusterLogging.EnabledTypes[].Type`.
+ */
+export const awsEksClusterTable: SteampipeTable = {
+  table: 'aws_eks_cluster',
+  matches: (row) => hasAka(row, ARN('eks', 'cluster/')),
+  requiredColumns: ['name', 'arn', 'region', 'account_id', 'resources_vpc_config', 'logging'],
+  read(row, origin) {
+    const name = typeof row.name === 'string' ? row.name : '';
+    const cluster = rowAsConfigItem(
+      { ...row, logging: enabledLogTypes(row.logging) },
+      origin,
+      'AWS::EKS::Cluster',
+      name,
+      {
+        configuration: [
+          ['name', 'Name'],
+          ['resources_vpc_config', 'ResourcesVpcConfig'],
+          ['logging', 'Logging'],
+        ],
+      },
+    );
+    return 'skip' in cluster ? cluster : [cluster];
+  },
+};
+
+/** `{ClusterLogging: [{Enabled, Types}]}` → `{ClusterLogging: {EnabledTypes: [{Type}]}}`; null stays null. */
+function enabledLogTypes(logging: unknown): unknown {
+  const groups = asRecord(logging)?.['ClusterLogging'];
+  if (!Array.isArray(groups)) return logging;
+  const types = groups.flatMap((group) => {
+    const record = asRecord(group);
+    const listed = record?.['Types'];
+    return record?.['Enabled'] === true && Array.isArray(listed) ? listed : [];
+  });
+  return { ClusterLogging: { EnabledTypes: types.map((type) => ({ Type: type })) } };
+}

@@ -177,6 +177,39 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     expect(resources[1]?.facts['customerManagedKey']).toMatchObject({ value: false, source: 'default' });
   });
 
+  it('aws_eks_cluster: the Go SDK’s ResourcesVpcConfig, and ClusterLogging put back as Config’s', () => {
+    const arn = `arn:aws:eks:${REGION}:${ACCOUNT}:cluster/apps`;
+    const { resources, skipped } = read([
+      {
+        name: 'apps',
+        arn,
+        version: '1.31',
+        resources_vpc_config: {
+          ClusterSecurityGroupId: 'sg-0aa',
+          EndpointPrivateAccess: true,
+          EndpointPublicAccess: true,
+          PublicAccessCidrs: ['203.0.113.0/24'],
+          SecurityGroupIds: [],
+          SubnetIds: ['subnet-0bb'],
+          VpcId: 'vpc-0cc',
+        },
+        logging: {
+          ClusterLogging: [
+            { Enabled: true, Types: ['api', 'audit'] },
+            { Enabled: false, Types: ['authenticator', 'controllerManager', 'scheduler'] },
+          ],
+        },
+        ...common('apps', arn),
+      },
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]?.facts).toMatchObject({
+      endpointPublicAccess: { value: true, source: 'explicit' },
+      publicAccessCidrs: { value: ['203.0.113.0/24'] },
+      enabledLogTypes: { value: ['api', 'audit'], source: 'explicit' },
+    });
+  });
+
   it('skips a row whose query left out a column the checks read', () => {
     const arn = `arn:aws:ec2:${REGION}:${ACCOUNT}:volume/vol-0f6`;
     const { resources, skipped } = read([{ volume_id: 'vol-0f6', arn, ...common('vol-0f6', arn) }]);
