@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { ACCOUNT, keyArn, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -74,6 +74,28 @@ const cases: AnyCase[] = [
     assert: (result) =>
       expect(result.evidence[1]).toMatchObject({ path: 'configuration.SSEDescription.KMSMasterKeyArn' }),
   },
+  ...(['CUSTOMER', 'AWS'] as const).map(
+    (keyManager): AnyCase => ({
+      name: `a DynamoDB table whose key ARN names a key the snapshot holds (keyManager ${keyManager})`,
+      records: [
+        configSnapshot([
+          dynamoDbItem('orders', {
+            ssedescription: { status: 'ENABLED', ssetype: 'KMS', kmsmasterKeyArn: keyArn('4a1b') },
+          }),
+          kmsKeyItem('4a1b', { keyManager }),
+        ]),
+      ],
+      target: tableArn('orders'),
+      status: keyManager === 'CUSTOMER' ? 'PASS' : 'FAIL',
+      messageId: keyManager === 'CUSTOMER' ? 'customerKey' : 'providerKey',
+      assert: (result) =>
+        expect(result.evidence[2]).toMatchObject({
+          path: 'configuration.keyManager',
+          value: keyManager,
+          resourceId: keyArn('4a1b'),
+        }),
+    }),
+  ),
   {
     // `aws dynamodb describe-table` (botocore dynamodb service-2.json SSEDescription).
     name: 'describe-table output with SSE disabled: the AWS owned key',
