@@ -62,9 +62,18 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     : group;
   if (alone) tr.mark(DATA, `${group.primary.address} (its bucket is not in this plan)`, 'unmanaged');
   const bucket = unit.primary;
-  const data = readData(tr, bucket, {
-    'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
-  });
+  const data: JsonObject = {};
+  // google 4.x on, Optional+Computed: a new bucket that leaves it out is "inherited".
+  set(
+    data,
+    'iamConfiguration.publicAccessPrevention',
+    tr.readComputed(
+      bucket,
+      'public_access_prevention',
+      `${DATA}.iamConfiguration.publicAccessPrevention`,
+      alone || ctx.config.sets(bucket, 'public_access_prevention'),
+    ),
+  );
   // `bucket_policy_only`: the attribute's name in provider 2.x, deprecated beside the new one in 3.x.
   // Both are Optional+Computed: a new bucket that sets neither gets the API's default (off).
   const uniformPath = `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`;
@@ -183,11 +192,21 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     const ip = `${ipBlock}.0`;
     for (const [nativePath, attribute] of [
       ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
-      ['settings.ipConfiguration.sslMode', `${ip}.ssl_mode`],
       ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
     ] as const) {
       set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
     }
+    // `ssl_mode` (google 5.x on, Optional+Computed) replaces 2.x–5.x `require_ssl` (removed in
+    // 6.0): a new instance that sets neither gets the API's default, ALLOW_UNENCRYPTED_AND_ENCRYPTED.
+    const sslConfigured = [`${ip}.ssl_mode`, `${ip}.require_ssl`].some((attribute) =>
+      ctx.config.sets(instance, attribute),
+    );
+    const sslPath = `${DATA}.settings.ipConfiguration.sslMode`;
+    set(
+      data,
+      'settings.ipConfiguration.sslMode',
+      tr.readComputed(instance, `${ip}.ssl_mode`, sslPath, sslConfigured),
+    );
     const networks = tr.read(
       instance,
       `${ip}.authorized_networks`,

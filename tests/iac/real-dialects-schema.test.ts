@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact } from '../../src/model/fact.ts';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+
+/**
+ * Attributes that provider versions spell, move or compute differently, each read as the
+ * version's plan shows it (SOURCES.md, "Provider schemas across versions").
+ */
+
+const azurerm = { azurerm: { features: constant([{}]) } };
+const google = { google: { project: constant('osaka-city-dev') } };
+
+const factOf = (resource: { facts: object }, name: string) =>
+  (resource.facts as Record<string, Fact<unknown> | undefined>)[name];
+
+describe('azurerm_mssql_server with its split TDE and auditing resources', () => {
+  // azurerm 2.x–4.x `website/docs/r/mssql_server_transparent_data_encryption.html.markdown`:
+  // `server_id`, `key_vault_key_id` (Optional; 3.x adds `managed_hsm_key_id`), the server's own
+  // `transparent_data_encryption_key_vault_key_id` left out (computed). azurerm 2.x
+  // `mssql_server_extended_auditing_policy.html.markdown`: no `enabled` (3.0 added it, default true).
+  const server = (name: string): Change => ({
+    address: `azurerm_mssql_server.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      version: '12.0',
+      public_network_access_enabled: false,
+      minimum_tls_version: '1.2',
+    },
+    afterUnknown: { id: true, transparent_data_encryption_key_vault_key_id: true },
+    expressions: { name: constant(name) },
+  });
+  const serverRef = (name: string) => ref(`azurerm_mssql_server.${name}.id`, `azurerm_mssql_server.${name}`);
+  const tde = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `azurerm_mssql_server_transparent_data_encryption.${name}`,
+    after,
+    afterUnknown: { id: true, server_id: true, ...afterUnknown },
+    expressions: { server_id: serverRef(name), ...expressions },
+  });
+  const document = plan(
+    [
+      server('plan_key'),
+      tde(
+        'plan_key',
+        {},
+        { key_vault_key_id: true },
+        { key_vault_key_id: ref('azurerm_key_vault_key.tde.id', 'azurerm_key_vault_key.tde') },
+      ),
+      server('service_key'),
+      tde('service_key', { key_vault_key_id: null, managed_hsm_key_id: null }, {}, {}),
+      server('known_key'),
+      tde(
+        'known_key',
+        { key_vault_key_id: 'https://kv.vault.azure.net/keys/tde/0123456789abcdef' },
+        {},
+        { key_vault_key_id: constant('https://kv.vault.azure.net/keys/tde/0123456789abcdef') },
+      ),
+      server('audited_v2'),
+      {
+        address: 'azurerm_mssql_server_extended_auditing_policy.audited_v2',
+        after: { retention_in_days: 90, storage_account_access_key_is_secondary: false },
+        afterUnknown: { id: true, server_id: true, storage_endpoint: true },
+        expressions: { server_id: serverRef('audited_v2') },
+      },
+      server('audit_off'),
+      {
+        address: 'azurerm_mssql_server_extended_auditing_policy.audit_off',
+        after: { enabled: false, retention_in_days: 0, log_monitoring_enabled: true },
+        afterUnknown: { id: true, server_id: true },
+        expressions: { server_id: serverRef('audit_off'), enabled: constant(false) },
+      },
+    ],
+    { providers: azurerm },
+  );
+
+  it('reads a Key Vault key set on the TDE resource as a customer-managed key', async () => {
+    const scanned = await scanDocument(document);
+    for (const name of ['plan_key', 'known_key']) {
+      const fact = factOf(resourceOf(scanned, `azurerm_mssql_server.${name}`), 'customerManagedKey');
+      expect(fact?.value, name).toBe(true);
+      expect(fact?.path).toBe(`azurerm_mssql_server_transparent_data_encryption.${name}.key_vault_key_id`);
+    }
+  });
+
+  it('reads a TDE resource without a key as the service-managed key', async () => {
+    const scanned = await scanDocument(document);
+    const fact = factOf(resourceOf(scanned, 'azurerm_mssql_server.service_key'), 'customerManagedKey');
+    expect(fact).toMatchObject({ source: 'explicit', value: false });
+  });
+
+  it('reads an azurerm 2.x auditing policy (no `enabled`) as auditing on, and 3.x `enabled = false` as off', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_mssql_server.audited_v2').status).toBe('PASS');
+    expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_mssql_server.audit_off').status).toBe('FAIL');
+  });
+});
+
+describe('google_sql_database_instance ssl_mode and require_ssl', () => {
+  // google 5.x `website/docs/r/sql_database_instance.html.markdown`: `ssl_mode` Optional+Computed
+  // beside the deprecated `require_ssl` (removed in 6.0, "6.0.0 Upgrade Guide").
+  const instance = (name: string, ip: Json, ipUnknown: Json, ipExpressions: Json): Change => ({
+    address: `google_sql_database_instance.${name}`,
+    after: {
+      name,
+      region: 'asia-northeast1',
+      database_version: 'POSTGRES_15',
+      deletion_protection: true,
+      settings: [
+        {
+          tier: 'db-custom-1-3840',
+          backup_configuration: [{ enabled: true }],
+          ip_configuration: [{ ipv4_enabled: false, authorized_networks: [], ...ip }],
+        },
+      ],
+    },
+    afterUnknown: { id: true, settings: [{ ip_configuration: [{ ...ipUnknown }] }] },
+    expressions: {
+      name: constant(name),
+      settings: [{ ip_configuration: [{ ipv4_enabled: constant(false), ...ipExpressions }] }],
+    },
+  });
+  const document = plan(
+    [
+      // google 5.x, neither set: `require_ssl` null, `ssl_mode` known after apply.
+      instance('neither', { require_ssl: null }, { ssl_mode: true }, {}),
+      // google 6.x: `ssl_mode` only.
+      instance(
+        'encrypted_only',
+        { ssl_mode: 'ENCRYPTED_ONLY' },
+        {},
+        { ssl_mode: constant('ENCRYPTED_ONLY') },
+      ),
+      // google 5.x: `require_ssl = true`, `ssl_mode` computed from it.
+      instance('require_ssl', { require_ssl: true }, { ssl_mode: true }, { require_ssl: constant(true) }),
+      // `ssl_mode = var.mode` known only after apply.
+      instance('from_output', {}, { ssl_mode: true }, { ssl_mode: ref('module.db.ssl_mode') }),
+    ],
+    { providers: google },
+  );
+  const status = (scanned: Awaited<ReturnType<typeof scanDocument>>, name: string) =>
+    findingOf(scanned, 'gcp.sql.instance-ssl-required', `google_sql_database_instance.${name}`).status;
+
+  it('reads a new instance that sets neither as the API’s default, unencrypted connections allowed', async () => {
+    expect(status(await scanDocument(document), 'neither')).toBe('FAIL');
+  });
+
+  it('reads ssl_mode (6.x) and require_ssl (2.x–5.x) when set', async () => {
+    const scanned = await scanDocument(document);
+    expect(status(scanned, 'encrypted_only')).toBe('PASS');
+    expect(status(scanned, 'require_ssl')).toBe('PASS');
+  });
+
+  it('leaves an ssl_mode the configuration sets but the plan cannot show unknown', async () => {
+    expect(status(await scanDocument(document), 'from_output')).toBe('UNKNOWN');
+  });
+});
+
+describe('google_storage_bucket public_access_prevention', () => {
+  // google 4.x–6.x `website/docs/r/storage_bucket.html.markdown`: `public_access_prevention`
+  // Optional+Computed ("inherited" or "enforced"); google 3.x has no such attribute.
+  const bucket = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `google_storage_bucket.${name}`,
+    after: {
+      name,
+      location: 'ASIA-NORTHEAST1',
+      force_destroy: false,
+      uniform_bucket_level_access: true,
+      ...after,
+    },
+    afterUnknown: { id: true, self_link: true, url: true, ...afterUnknown },
+    expressions: { name: constant(name), uniform_bucket_level_access: constant(true), ...expressions },
+  });
+  const document = plan(
+    [
+      bucket('left_out', {}, { public_access_prevention: true }, {}),
+      bucket(
+        'enforced',
+        { public_access_prevention: 'enforced' },
+        {},
+        { public_access_prevention: constant('enforced') },
+      ),
+      bucket(
+        'from_output',
+        {},
+        { public_access_prevention: true },
+        { public_access_prevention: ref('module.settings.prevention') },
+      ),
+    ],
+    { providers: google },
+  );
+
+  it('reads a new bucket that leaves it out as "inherited", set as set, and unknown when not shown', async () => {
+    const scanned = await scanDocument(document);
+    const prevention = (name: string) =>
+      factOf(resourceOf(scanned, `google_storage_bucket.${name}`), 'publicAccessPrevention');
+    expect(prevention('left_out')).toMatchObject({ source: 'default', value: 'inherited' });
+    expect(prevention('enforced')).toMatchObject({ source: 'explicit', value: 'enforced' });
+    expect(prevention('from_output')?.source).toBe('unknown');
+  });
+});
