@@ -199,3 +199,120 @@ describe('google_storage_bucket public_access_prevention', () => {
     expect(prevention('from_output')?.source).toBe('unknown');
   });
 });
+
+describe('Azure Database for PostgreSQL and MySQL servers', () => {
+  // azurerm 3.x–4.x `website/docs/r/postgresql_flexible_server.html.markdown`
+  // (`public_network_access_enabled`, default true; `delegated_subnet_id`; `customer_managed_key`),
+  // `mysql_flexible_server.html.markdown` (`public_network_access_enabled` computed only up to
+  // 4.x, then `public_network_access`), and azurerm 2.x–3.x `postgresql_server.html.markdown`
+  // (`ssl_enforcement_enabled`, `ssl_minimal_tls_version_enforced`, `public_network_access_enabled`),
+  // with `postgresql_flexible_server_firewall_rule` (`server_id`) and `mysql_flexible_server_firewall_rule`
+  // (`server_name`).
+  const flexible = (
+    type: string,
+    name: string,
+    after: Json,
+    afterUnknown: Json,
+    expressions: Json,
+  ): Change => ({
+    address: `${type}.${name}`,
+    after: { name, location: 'japaneast', sku_name: 'GP_Standard_D2s_v3', ...after },
+    afterUnknown: { id: true, fqdn: true, ...afterUnknown },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const pg = 'azurerm_postgresql_flexible_server';
+  const mysql = 'azurerm_mysql_flexible_server';
+  const document = plan(
+    [
+      // 4.x: the default, public.
+      flexible(
+        pg,
+        'public_default',
+        { public_network_access_enabled: true, customer_managed_key: [] },
+        {},
+        {},
+      ),
+      // 3.0: computed; made in a delegated subnet of the plan.
+      flexible(
+        pg,
+        'in_subnet',
+        { customer_managed_key: [] },
+        { public_network_access_enabled: true, delegated_subnet_id: true },
+        { delegated_subnet_id: ref('azurerm_subnet.db.id', 'azurerm_subnet.db') },
+      ),
+      flexible(
+        pg,
+        'cmk',
+        {
+          public_network_access_enabled: false,
+          customer_managed_key: [{ primary_user_assigned_identity_id: 'x' }],
+        },
+        { customer_managed_key: [{ key_vault_key_id: true }] },
+        { customer_managed_key: [{ key_vault_key_id: ref('azurerm_key_vault_key.db.id') }] },
+      ),
+      // MySQL 3.x: computed, no delegated subnet: public.
+      flexible(
+        mysql,
+        'computed_public',
+        { delegated_subnet_id: null },
+        { public_network_access_enabled: true },
+        {},
+      ),
+      {
+        address: 'azurerm_mysql_flexible_server_firewall_rule.everyone',
+        after: { name: 'everyone', start_ip_address: '0.0.0.0', end_ip_address: '255.255.255.255' },
+        afterUnknown: { id: true, server_name: true },
+        expressions: {
+          server_name: ref(
+            'azurerm_mysql_flexible_server.computed_public.name',
+            'azurerm_mysql_flexible_server.computed_public',
+          ),
+        },
+      },
+      {
+        address: 'azurerm_postgresql_server.single',
+        after: {
+          name: 'single',
+          location: 'japaneast',
+          sku_name: 'GP_Gen5_2',
+          version: '11',
+          public_network_access_enabled: true,
+          ssl_enforcement_enabled: true,
+          ssl_minimal_tls_version_enforced: 'TLSEnforcementDisabled',
+          create_mode: 'Default',
+        },
+        afterUnknown: { id: true, fqdn: true },
+        expressions: { name: constant('single') },
+      },
+    ],
+    { providers: azurerm },
+  );
+  const status = (scanned: Awaited<ReturnType<typeof scanDocument>>, check: string, id: string) =>
+    findingOf(scanned, check, id).status;
+
+  it('reads public network access as set, or from the delegated subnet when the plan computes it', async () => {
+    const scanned = await scanDocument(document);
+    const check = 'azure.database.public-network-access';
+    expect(status(scanned, check, `${pg}.public_default`)).toBe('FAIL');
+    expect(status(scanned, check, `${pg}.in_subnet`)).toBe('PASS');
+    expect(status(scanned, check, `${pg}.cmk`)).toBe('PASS');
+    const open = findingOf(scanned, check, `${mysql}.computed_public`);
+    expect(open.status).toBe('FAIL');
+    expect(JSON.stringify(open.evidence)).toContain('azurerm_mysql_flexible_server_firewall_rule.everyone');
+  });
+
+  it('reads a customer_managed_key block as a customer-managed key', async () => {
+    const scanned = await scanDocument(document);
+    const key = (id: string) => factOf(resourceOf(scanned, id), 'customerManagedKey');
+    expect(key(`${pg}.cmk`)?.value).toBe(true);
+    expect(key(`${pg}.public_default`)?.value).toBe(false);
+  });
+
+  it('reads a single server’s TLS enforcement and public access', async () => {
+    const scanned = await scanDocument(document);
+    const id = 'azurerm_postgresql_server.single';
+    expect(status(scanned, 'azure.database.minimum-tls', id)).toBe('FAIL');
+    expect(status(scanned, 'azure.database.public-network-access', id)).toBe('FAIL');
+    expect(factOf(resourceOf(scanned, id), 'customerManagedKey')?.value).toBe(false);
+  });
+});

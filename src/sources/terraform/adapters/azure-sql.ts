@@ -122,22 +122,51 @@ function tdeResourceKey(unit: Unit, tr: Translation, ctx: BuildContext): Fact<bo
 }
 
 /**
- * A server-level firewall rule (`azurerm_mssql_firewall_rule`, azurerm 1.x–3.x
- * `azurerm_sql_firewall_rule`): judged with its server, which it opens to the addresses it names.
+ * Server-level firewall rules, judged with their server, which they open to the addresses they
+ * name: the server resource types `server_id` (or `server_name`: azurerm 1.x–3.x
+ * `azurerm_sql_firewall_rule`, and `azurerm_mysql_flexible_server_firewall_rule` in every version)
+ * can name, and the rule's ARM type.
  */
+const FIREWALL_RULES: Readonly<Record<string, { armType: string; byId: string[]; byName: string[] }>> = {
+  azurerm_mssql_firewall_rule: {
+    armType: 'Microsoft.Sql/servers/firewallRules',
+    byId: ['azurerm_mssql_server'],
+    byName: [],
+  },
+  azurerm_sql_firewall_rule: {
+    armType: 'Microsoft.Sql/servers/firewallRules',
+    byId: ['azurerm_mssql_server'],
+    byName: ['azurerm_sql_server', 'azurerm_mssql_server'],
+  },
+  azurerm_postgresql_flexible_server_firewall_rule: {
+    armType: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+    byId: ['azurerm_postgresql_flexible_server'],
+    byName: [],
+  },
+  azurerm_mysql_flexible_server_firewall_rule: {
+    armType: 'Microsoft.DBforMySQL/flexibleServers/firewallRules',
+    byId: [],
+    byName: ['azurerm_mysql_flexible_server'],
+  },
+};
+
+export const FIREWALL_RULE_TYPES: readonly string[] = Object.keys(FIREWALL_RULES);
+
 export function sqlFirewallRule(unit: Unit, tr: Translation): Resource {
   const p: JsonObject = {};
   set(p, 'startIpAddress', tr.read(unit.primary, 'start_ip_address', 'properties.startIpAddress'));
   set(p, 'endIpAddress', tr.read(unit.primary, 'end_ip_address', 'properties.endIpAddress'));
-  return fromArm('Microsoft.Sql/servers/firewallRules', p, tr);
+  return fromArm(FIREWALL_RULES[unit.primary.type]?.armType ?? 'Microsoft.Sql/servers/firewallRules', p, tr);
 }
 
-/** Under the server of the plan it names (`server_id`, or 2.x `server_name`), as ARM ids are. */
+/** Under the server of the plan it names, as ARM ids are. */
 export function sqlFirewallRuleId(unit: Unit, ctx: BuildContext): string | undefined {
   const rule = unit.primary;
+  const servers = FIREWALL_RULES[rule.type];
+  if (!servers) return undefined;
   const [server] = [
-    ...ctx.referenced(rule, 'server_id', ['azurerm_mssql_server']),
-    ...ctx.referenced(rule, 'server_name', ['azurerm_sql_server', 'azurerm_mssql_server']),
+    ...(servers.byId.length > 0 ? ctx.referenced(rule, 'server_id', servers.byId) : []),
+    ...(servers.byName.length > 0 ? ctx.referenced(rule, 'server_name', servers.byName) : []),
   ];
   const name = rule.after.read('name');
   return server && name.state === 'known'

@@ -12,8 +12,15 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
+import { AZURE_DATABASES } from './azure-database.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
-import { MSSQL_SERVER_PARTS, mssqlServer, sqlFirewallRule, sqlFirewallRuleId } from './azure-sql.ts';
+import {
+  FIREWALL_RULE_TYPES,
+  MSSQL_SERVER_PARTS,
+  mssqlServer,
+  sqlFirewallRule,
+  sqlFirewallRuleId,
+} from './azure-sql.ts';
 
 /**
  * azurerm resources as ARM records (`properties` spelt as the ARM REST API and Resource Graph
@@ -367,8 +374,15 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
   azurerm_sql_server: azure(mssqlServer),
-  azurerm_mssql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
-  azurerm_sql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
+  ...Object.fromEntries(
+    FIREWALL_RULE_TYPES.map((type) => [type, azure(sqlFirewallRule, { idOf: sqlFirewallRuleId })]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(AZURE_DATABASES).map(([type, { build, parts }]) => [
+      type,
+      azure(build, parts ? { parts } : {}),
+    ]),
+  ),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_linux_virtual_machine: azure(virtualMachine),
