@@ -316,3 +316,44 @@ describe('Azure Database for PostgreSQL and MySQL servers', () => {
     expect(factOf(resourceOf(scanned, id), 'customerManagedKey')?.value).toBe(false);
   });
 });
+
+describe('google_container_cluster control_plane_endpoints_config', () => {
+  // google 6.x `website/docs/r/container_cluster.html.markdown`:
+  // `control_plane_endpoints_config.ip_endpoints_config.enabled` (default true), the DNS endpoint
+  // beside it; `private_cluster_config` Optional+Computed.
+  const cluster = (name: string, ipEndpoints: boolean): Change => ({
+    address: `google_container_cluster.${name}`,
+    after: {
+      name,
+      location: 'asia-northeast1',
+      enable_legacy_abac: false,
+      deletion_protection: true,
+      master_authorized_networks_config: [],
+      control_plane_endpoints_config: [
+        {
+          dns_endpoint_config: [{ allow_external_traffic: true }],
+          ip_endpoints_config: [{ enabled: ipEndpoints }],
+        },
+      ],
+    },
+    afterUnknown: { id: true, endpoint: true, logging_service: true, private_cluster_config: true },
+    expressions: {
+      name: constant(name),
+      control_plane_endpoints_config: [
+        {
+          dns_endpoint_config: [{ allow_external_traffic: constant(true) }],
+          ip_endpoints_config: [{ enabled: constant(ipEndpoints) }],
+        },
+      ],
+    },
+  });
+  const document = plan([cluster('dns_only', false), cluster('ip_on', true)], { providers: google });
+
+  it('reads IP endpoints turned off as no public endpoint, and on as the default public one', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'gcp.gke.cluster-endpoint-access', `google_container_cluster.${name}`).status;
+    expect(status('dns_only')).toBe('PASS');
+    expect(status('ip_on')).toBe('FAIL');
+  });
+});

@@ -264,6 +264,15 @@ function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resou
       ctx.config.sets(cluster, 'private_cluster_config'),
     ),
   );
+  // google 6.x `control_plane_endpoints_config.ip_endpoints_config.enabled` (default true): false
+  // leaves the control plane no IP endpoint, public or private (DNS endpoint only).
+  const ipEndpoints = 'control_plane_endpoints_config.0.ip_endpoints_config.0.enabled';
+  if (tr.valuesOf(cluster).read(ipEndpoints).state === 'known')
+    set(
+      data,
+      'controlPlaneEndpointsConfig.ipEndpointsConfig.enabled',
+      tr.read(cluster, ipEndpoints, `${DATA}.controlPlaneEndpointsConfig.ipEndpointsConfig.enabled`),
+    );
   const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
   const authorized = tr.read(cluster, 'master_authorized_networks_config', authorizedPath);
   if (Array.isArray(authorized)) {
