@@ -357,3 +357,84 @@ describe('google_container_cluster control_plane_endpoints_config', () => {
     expect(status('ip_on')).toBe('FAIL');
   });
 });
+
+describe('aws_eks_cluster and aws_cloudwatch_log_group', () => {
+  // AWS provider v3–v5 `website/docs/r/eks_cluster.html.markdown` (`vpc_config.endpoint_public_access`
+  // default true; `public_access_cidrs` Optional+Computed, EKS's 0.0.0.0/0; `enabled_cluster_log_types`)
+  // and `cloudwatch_log_group.html.markdown` (`retention_in_days`, default 0: never expire).
+  const eks = (name: string, vpc: Json, vpcUnknown: Json, logTypes: unknown, expressions: Json): Change => ({
+    address: `aws_eks_cluster.${name}`,
+    after: {
+      name,
+      enabled_cluster_log_types: logTypes,
+      vpc_config: [
+        {
+          endpoint_private_access: false,
+          endpoint_public_access: true,
+          subnet_ids: ['subnet-1', 'subnet-2'],
+          ...vpc,
+        },
+      ],
+    },
+    afterUnknown: {
+      arn: true,
+      id: true,
+      endpoint: true,
+      vpc_config: [{ vpc_id: true, cluster_security_group_id: true, ...vpcUnknown }],
+    },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const logGroup = (name: string, days: number): Change => ({
+    address: `aws_cloudwatch_log_group.${name}`,
+    after: { name: `/app/${name}`, retention_in_days: days, skip_destroy: false },
+    afterUnknown: { arn: true, id: true },
+    expressions: { name: constant(`/app/${name}`) },
+  });
+  const document = plan([
+    eks('defaults', {}, { public_access_cidrs: true }, null, {}),
+    eks(
+      'private',
+      { endpoint_private_access: true, endpoint_public_access: false },
+      { public_access_cidrs: true },
+      ['api', 'audit', 'authenticator'],
+      { enabled_cluster_log_types: constant(['api', 'audit', 'authenticator']) },
+    ),
+    eks('office_only', { public_access_cidrs: ['203.0.113.0/24'] }, {}, [], {
+      vpc_config: [{ public_access_cidrs: constant(['203.0.113.0/24']) }],
+    }),
+    logGroup('forever', 0),
+    logGroup('year', 365),
+  ]);
+
+  it('reads a new cluster that leaves the endpoint settings out as EKS makes it: public to 0.0.0.0/0, no logs', async () => {
+    const scanned = await scanDocument(document);
+    const facts = resourceOf(scanned, 'aws_eks_cluster.defaults').facts;
+    expect(factOf({ facts }, 'endpointPublicAccess')?.value).toBe(true);
+    expect(factOf({ facts }, 'publicAccessCidrs')).toMatchObject({ source: 'default', value: ['0.0.0.0/0'] });
+    expect(factOf({ facts }, 'enabledLogTypes')).toMatchObject({ value: [] });
+    expect(findingOf(scanned, 'aws.eks.cluster-endpoint-access', 'aws_eks_cluster.defaults').status).toBe(
+      'FAIL',
+    );
+    expect(
+      findingOf(scanned, 'aws.eks.cluster-control-plane-logging', 'aws_eks_cluster.defaults').status,
+    ).toBe('FAIL');
+  });
+
+  it('reads a private endpoint and the log types set', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'aws.eks.cluster-endpoint-access', 'aws_eks_cluster.private').status).toBe(
+      'PASS',
+    );
+    expect(factOf(resourceOf(scanned, 'aws_eks_cluster.office_only'), 'publicAccessCidrs')?.value).toEqual([
+      '203.0.113.0/24',
+    ]);
+  });
+
+  it('reads retention_in_days 0 as never expire', async () => {
+    const scanned = await scanDocument(document);
+    expect(
+      factOf(resourceOf(scanned, 'aws_cloudwatch_log_group.forever'), 'retentionInDays')?.value,
+    ).toBeNull();
+    expect(factOf(resourceOf(scanned, 'aws_cloudwatch_log_group.year'), 'retentionInDays')?.value).toBe(365);
+  });
+});

@@ -242,6 +242,46 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
   return fromConfigItem(configItem('AWS::CloudTrail::Trail', configuration), tr);
 }
 
+/**
+ * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group
+ */
+function logGroup(unit: Unit, tr: Translation): Resource {
+  const days = tr.read(unit.primary, 'retention_in_days', 'configuration.RetentionInDays');
+  const configuration = typeof days === 'number' && days > 0 ? { RetentionInDays: days } : {};
+  return fromConfigItem(configItem('AWS::Logs::LogGroup', configuration), tr);
+}
+
+/**
+ * `vpc_config.endpoint_public_access` (default true), `public_access_cidrs` (Optional+Computed:
+ * EKS's 0.0.0.0/0 when a new cluster leaves it out) and `enabled_cluster_log_types` (none when
+ * left out), spelt as Config's AWS::EKS::Cluster.
+ */
+function eksCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const vpcPath = 'configuration.ResourcesVpcConfig';
+  const vpc: JsonObject = {};
+  const publicAccess = tr.read(
+    cluster,
+    'vpc_config.0.endpoint_public_access',
+    `${vpcPath}.EndpointPublicAccess`,
+  );
+  if (publicAccess !== undefined) vpc.EndpointPublicAccess = publicAccess;
+  const cidrs = tr.readComputed(
+    cluster,
+    'vpc_config.0.public_access_cidrs',
+    `${vpcPath}.PublicAccessCidrs`,
+    ctx.config.sets(cluster, 'vpc_config.0.public_access_cidrs'),
+  );
+  if (Array.isArray(cidrs)) vpc.PublicAccessCidrs = cidrs;
+  const logsPath = 'configuration.Logging.ClusterLogging.EnabledTypes';
+  const types = tr.read(cluster, 'enabled_cluster_log_types', logsPath);
+  const configuration: JsonObject = { ResourcesVpcConfig: vpc };
+  if (Array.isArray(types))
+    configuration.Logging = { ClusterLogging: { EnabledTypes: types.map((type) => ({ Type: type })) } };
+  return fromConfigItem(configItem('AWS::EKS::Cluster', configuration), tr);
+}
+
 function accountPublicAccessBlock(unit: Unit, tr: Translation): Resource {
   const configuration = readInto(
     tr,
@@ -303,6 +343,8 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
+  aws_cloudwatch_log_group: aws(logGroup),
+  aws_eks_cluster: aws(eksCluster),
   ...awsIamAdapters,
   ...awsAccountAdapters,
 };
