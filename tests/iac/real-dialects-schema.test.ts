@@ -438,3 +438,45 @@ describe('aws_eks_cluster and aws_cloudwatch_log_group', () => {
     expect(factOf(resourceOf(scanned, 'aws_cloudwatch_log_group.year'), 'retentionInDays')?.value).toBe(365);
   });
 });
+
+describe('aws_vpc_security_group_ingress_rule (AWS provider v5)', () => {
+  // `website/docs/r/vpc_security_group_ingress_rule.html.markdown`: one source per rule
+  // (`cidr_ipv4`, `cidr_ipv6`, `prefix_list_id`, `referenced_security_group_id`), `ip_protocol`
+  // a name or number, `-1` for every protocol and port with `from_port` / `to_port` left null.
+  const group = (name: string): Change => ({
+    address: `aws_security_group.${name}`,
+    after: { name, ingress: [], egress: [], revoke_rules_on_delete: false },
+    afterUnknown: { arn: true, id: true, ingress: true, egress: true, owner_id: true, vpc_id: true },
+    expressions: { name: constant(name) },
+  });
+  const rule = (name: string, group: string, after: Json): Change => ({
+    address: `aws_vpc_security_group_ingress_rule.${name}`,
+    after: {
+      cidr_ipv4: null,
+      cidr_ipv6: null,
+      from_port: null,
+      to_port: null,
+      prefix_list_id: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, security_group_id: true, security_group_rule_id: true },
+    expressions: { security_group_id: ref(`aws_security_group.${group}.id`, `aws_security_group.${group}`) },
+  });
+  const document = plan([
+    group('all_open'),
+    rule('everything', 'all_open', { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0' }),
+    group('ssh_v6'),
+    rule('ssh', 'ssh_v6', { ip_protocol: '6', from_port: 22, to_port: 22, cidr_ipv6: '::/0' }),
+    group('internal'),
+    rule('vpc_only', 'internal', { ip_protocol: 'tcp', from_port: 22, to_port: 22, cidr_ipv4: '10.0.0.0/8' }),
+  ]);
+
+  it('reads ip_protocol -1 from anywhere and protocol 6 on port 22 from ::/0 as open, a private CIDR as closed', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', `aws_security_group.${name}`).status;
+    expect(status('all_open')).toBe('FAIL');
+    expect(status('ssh_v6')).toBe('FAIL');
+    expect(status('internal')).toBe('PASS');
+  });
+});
