@@ -480,3 +480,65 @@ describe('aws_vpc_security_group_ingress_rule (AWS provider v5)', () => {
     expect(status('internal')).toBe('PASS');
   });
 });
+
+describe('aws_s3_bucket_acl access_control_policy with fields known only after apply', () => {
+  // AWS provider v4–v5 `website/docs/r/s3_bucket_acl.html.markdown`: `access_control_policy`
+  // with `grant { grantee { id, type, uri } permission }` and `owner { id }`; the grantee's
+  // `display_name` is computed, and its example names the owner with `data.aws_canonical_user_id`.
+  const bucket = (name: string): Change => ({
+    address: `aws_s3_bucket.${name}`,
+    after: { bucket: name, force_destroy: false },
+    afterUnknown: { arn: true, id: true, acl: true, grant: true, policy: true },
+    expressions: { bucket: constant(name) },
+  });
+  const canonical = { type: 'CanonicalUser', uri: null, email_address: null };
+  const acl = (name: string, grants: Json[], grantsUnknown: Json[]): Change => ({
+    address: `aws_s3_bucket_acl.${name}`,
+    after: {
+      acl: null,
+      expected_bucket_owner: null,
+      access_control_policy: [{ grant: grants, owner: [{}] }],
+    },
+    afterUnknown: {
+      id: true,
+      bucket: true,
+      access_control_policy: [{ grant: grantsUnknown, owner: [{ id: true, display_name: true }] }],
+    },
+    expressions: { bucket: ref(`aws_s3_bucket.${name}.id`, `aws_s3_bucket.${name}`) },
+  });
+  const ownerGrant = { grantee: [canonical], permission: 'FULL_CONTROL' };
+  const ownerUnknown = { grantee: [{ id: true, display_name: true }] };
+  const group = (uri: string, permission: string) => ({
+    grantee: [{ type: 'Group', uri, id: null, email_address: null }],
+    permission,
+  });
+  const groupUnknown = { grantee: [{ display_name: true }] };
+  const document = plan([
+    bucket('public_read'),
+    acl(
+      'public_read',
+      [ownerGrant, group('http://acs.amazonaws.com/groups/global/AllUsers', 'READ')],
+      [ownerUnknown, groupUnknown],
+    ),
+    bucket('log_delivery'),
+    acl(
+      'log_delivery',
+      [ownerGrant, group('http://acs.amazonaws.com/groups/s3/LogDelivery', 'WRITE')],
+      [ownerUnknown, groupUnknown],
+    ),
+  ]);
+
+  it('sees a grant to AllUsers though the owner’s id and display names are known only after apply', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.public_read').status).toBe(
+      'FAIL',
+    );
+  });
+
+  it('reads a list of named grantees as complete: the log delivery group is not public', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'aws.s3.bucket-public-access', 'aws_s3_bucket.log_delivery').status).toBe(
+      'PASS',
+    );
+  });
+});
