@@ -1,8 +1,9 @@
 // The phases of an offline scan, each timed in CPU time inside one process (docs/performance.md):
 // read + normalize (the files into the inventory, with the alias merge and account resources),
-// evaluate (every check, a finding each, the tally: the terminal-only scan's work), write (the
-// same evaluation again with the findings file written: the difference is the writer's cost) and
-// the terminal summary. Each round is a fresh process; the figures are medians of the rounds.
+// evaluate (every check and the tally, a finding for each failure: the terminal-only scan's
+// work), write (the same evaluation again with a finding for every result and the findings file
+// written: the difference is what the findings file costs beyond the terminal-only scan) and the
+// terminal summary. Each round is a fresh process; the figures are medians of the rounds.
 //
 // `node bench/phases.ts [N]` (default 100000; BENCH_ROUNDS=3): generates bench/out/N like
 // `npm run bench` when it is missing. The findings file goes to bench/out/phases-N.json.
@@ -107,8 +108,9 @@ async function round(dir: string, output: string): Promise<Times> {
   );
   const providers = new Set(inventory.accounts().map((a) => a.provider));
   const tally = await timed('evaluate', () => {
+    // As the terminal-only scan: only failures become findings, the other results are counted.
     const tally = new FindingTally();
-    for (const finding of evaluate(inventory, framework, startedAt)) tally.add(finding);
+    for (const finding of evaluate(inventory, framework, startedAt, tally)) tally.add(finding);
     return tally;
   });
   await timed('write', async () => {

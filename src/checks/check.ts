@@ -118,11 +118,11 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
     meta: variants.length === 0 ? check.meta : { ...check.meta, messages },
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
-      const evidence = withOriginNotes(result.evidence, resource, ctx.inventory);
+      const kind = readKindOf(resource);
+      const evidence = withOriginNotes(result.evidence, resource, kind, ctx.inventory);
       // The variant's id is built only for a resource not read from a file (a hot path: every finding).
-      const kind = hasVariant.size > 0 ? readKind(resource.origin) : undefined;
-      const id = kind ? `${result.message}${VARIANT_SUFFIX[kind]}` : '';
-      const message = hasVariant.has(id) ? (id as M) : result.message;
+      const id = kind && hasVariant.size > 0 ? `${result.message}${VARIANT_SUFFIX[kind]}` : '';
+      const message = id !== '' && hasVariant.has(id) ? (id as M) : result.message;
       return evidence === result.evidence && message === result.message
         ? result
         : { ...result, evidence, message };
@@ -137,25 +137,44 @@ function readKind(origin: Origin): ReadKind | undefined {
 }
 
 /**
+ * How the resource was read (readKind). The engine runs a resource's checks one after another,
+ * so the last answer is kept: each check asks, for every resource.
+ */
+function readKindOf(resource: Resource): ReadKind | undefined {
+  if (resource !== lastAsked) {
+    lastAsked = resource;
+    lastKind = readKind(resource.origin);
+  }
+  return lastKind;
+}
+let lastAsked: Resource | undefined;
+let lastKind: ReadKind | undefined;
+
+/**
  * A check's evidence with the wording of the input its facts were read from (live-notes.ts) in
- * their notes: the resource's own, or the related resource's a fact belongs to (`resourceId`).
- * Unchanged evidence is returned as is.
+ * their notes: the resource's own (`kind`: how the resource was read), or the related resource's
+ * a fact belongs to (`resourceId`). Unchanged evidence is returned as is.
  */
 function withOriginNotes(
   evidence: readonly Evidence[],
   resource: Resource,
+  kind: ReadKind | undefined,
   inventory: InventoryView,
 ): readonly Evidence[] {
   let out: Evidence[] | undefined;
-  evidence.forEach((fact, i) => {
+  for (let i = 0; i < evidence.length; i++) {
+    const fact = evidence[i]!;
+    // A fact of a resource read from an export keeps its note, unlooked at.
+    if (fact.source === 'explicit' || (fact.resourceId === undefined && !kind)) continue;
     // A note that names no export reads the same for every input: the origin is not looked up.
-    if (fact.source === 'explicit' || originNote(fact.note, 'plan') === fact.note) return;
-    const kind = readKind(originOf(fact, resource, inventory));
-    if (!kind) return;
-    const note = originNote(fact.note, kind);
+    if (originNote(fact.note, 'plan') === fact.note) continue;
+    const factKind = fact.resourceId === undefined ? kind : readKind(originOf(fact, resource, inventory));
+    if (!factKind) continue;
+    const note = originNote(fact.note, factKind);
+    if (note === fact.note) continue;
     out ??= [...evidence];
     out[i] = { ...fact, note };
-  });
+  }
   return out ?? evidence;
 }
 

@@ -46,12 +46,16 @@ export function decideOnFacts<M extends string>(
   requirements: readonly Requirement[],
   messages: VerdictMessages<M>,
 ): CheckResult<M> {
-  const evidence = requirements.map(({ fact }) => fact);
-  const failing = requirements
-    .filter(({ fact, compliant }) => fact.source !== 'unknown' && !compliant(fact.value as never))
-    .map(({ fact }) => `${fact.path} = ${String(fact.value)}`);
+  // One pass over the requirements (a check of every resource of its types asks it).
+  const evidence: Evidence[] = [];
+  const failing: string[] = [];
+  const unknownPaths: string[] = [];
+  for (const { fact, compliant } of requirements) {
+    evidence.push(fact);
+    if (fact.source === 'unknown') unknownPaths.push(fact.path);
+    else if (!compliant(fact.value as never)) failing.push(`${fact.path} = ${String(fact.value)}`);
+  }
   if (failing.length > 0) return fail(messages.fail, evidence, { failing });
-  const unknownPaths = evidence.filter((fact) => fact.source === 'unknown').map((fact) => fact.path);
   if (unknownPaths.length > 0) return undetermined(messages.unknown, evidence, { unknown: unknownPaths });
   return pass(messages.pass, evidence);
 }

@@ -139,26 +139,29 @@ async function scanInto(
   // A shard of a named run keeps its whole findings file in the store, for `kansa report --run`:
   // its findings are kept until the scan ends, then written into it.
   const shardFindings: Finding[] | undefined = history && options.runId ? [] : undefined;
-  const findings = (function* () {
-    for (const verdict of evaluate(inventory, framework, startedAt)) {
-      // A waiver may match on the resource's tags, which the finding does not carry.
-      const waiver = waivers?.match(
-        verdict,
-        inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {},
-      );
-      const withWaiver = waiver ? annotate(verdict, { waiver }) : verdict;
-      const state = history?.observe(withWaiver, scanTime);
-      const finding = state ? annotate(withWaiver, { history: state }) : withWaiver;
-      tally.add(finding);
-      // A failure with no change data (an inventory export, a state) may be new: it counts;
-      // a waived failure does not.
-      if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
-        newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
-      }
-      shardFindings?.push(finding);
-      yield finding;
+  /**
+   * A finding of the evaluation as the scan reports it: with its waiver and its history state,
+   * counted (the tally, --fail-on) and, for a shard of a named run, kept. Every path (the
+   * summary, the findings file, a report) takes the findings through it, in the evaluation's order.
+   */
+  const settle = (verdict: Finding): Finding => {
+    // A waiver may match on the resource's tags, which the finding does not carry.
+    const waiver = waivers?.match(
+      verdict,
+      inventory.byId(verdict.resource.provider, verdict.resource.id)?.tags ?? {},
+    );
+    const withWaiver = waiver ? annotate(verdict, { waiver }) : verdict;
+    const state = history?.observe(withWaiver, scanTime);
+    const finding = state ? annotate(withWaiver, { history: state }) : withWaiver;
+    tally.add(finding);
+    // A failure with no change data (an inventory export, a state) may be new: it counts;
+    // a waived failure does not.
+    if (options.failOn && finding.status === 'FAIL' && !finding.waiver && finding.change !== 'kept') {
+      newFailureAtThreshold ||= SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[options.failOn];
     }
-  })();
+    shardFindings?.push(finding);
+    return finding;
+  };
   const outcome = () => ({
     ...scanEnd({ framework, tally, providers, files, scopes, resources: inventory.all() }),
     ...(waivers ? { waivers: waivers.outcomes() } : {}),
@@ -205,7 +208,9 @@ async function scanInto(
       start,
       partial,
       evaluatedAt,
-      findings,
+      findings: (function* () {
+        for (const verdict of evaluate(inventory, framework, startedAt)) yield settle(verdict);
+      })(),
       end: () => {
         ended = outcome();
         return ended;
@@ -231,7 +236,11 @@ async function scanInto(
     const writer = jsonOut ? new JsonReportWriter(jsonOut) : undefined;
     try {
       await writer?.begin(start, checksCatalogue(framework));
-      for (const finding of findings) {
+      // Without the findings file or the history store, only failures are shown (the summary's
+      // worst, --fail-on, waivers): the other results are only counted, and make no finding.
+      const counted = writer || history ? undefined : tally;
+      for (const verdict of evaluate(inventory, framework, startedAt, counted)) {
+        const finding = settle(verdict);
         const written = writer?.finding(finding);
         if (written) await written;
       }

@@ -4,6 +4,7 @@ import type { Framework } from '../frameworks/framework.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { PROVIDERS, type Provider } from '../model/resource.ts';
+import type { ResultCounter } from '../scan/evaluate.ts';
 import { type Finding, SEVERITY_RANK } from '../scan/finding.ts';
 
 /** A requirement's verdict: the worst of its findings, or MANUAL when only a person can tell. */
@@ -26,37 +27,33 @@ export interface RequirementResult {
 }
 
 const WORST_KEPT = 20;
+/** Lists of requirement ids counted apart before they are added into the counts by requirement. */
+const MAX_LISTS = 10_000;
 
 /**
  * Tallies findings as they stream past, keeping only counts and the worst few, so the summary
  * costs the same memory for ten findings or ten million.
  */
-export class FindingTally {
+export class FindingTally implements ResultCounter {
   readonly byStatus: StatusCounts = emptyCounts();
   readonly failedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   /** Failures accepted by a waiver (counted in failedBySeverity too: the verdict stays FAIL). */
   readonly waivedBySeverity: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   waived = 0;
   readonly #byRequirement = new Map<string, StatusCounts>();
+  /**
+   * Counts by the list of requirement ids the findings serve, added into #byRequirement when
+   * read. The findings of one check share one list, so a finding costs one lookup, not one per
+   * requirement; past MAX_LISTS lists (findings that each bring their own) they are added in.
+   */
+  readonly #byRequirementList = new Map<readonly string[], StatusCounts>();
   /** UNKNOWN results per check: what could not be evaluated. */
   readonly unknownByCheck = new Map<string, number>();
   #worst: Finding[] = [];
   total = 0;
 
   add(finding: Finding): void {
-    this.total++;
-    this.byStatus[finding.status]++;
-    for (const id of finding.requirements) {
-      let counts = this.#byRequirement.get(id);
-      if (!counts) {
-        counts = emptyCounts();
-        this.#byRequirement.set(id, counts);
-      }
-      counts[finding.status]++;
-    }
-    if (finding.status === 'UNKNOWN') {
-      this.unknownByCheck.set(finding.checkId, (this.unknownByCheck.get(finding.checkId) ?? 0) + 1);
-    }
+    this.#count(finding.checkId, finding.requirements, finding.status);
     if (finding.status === 'FAIL') {
       this.failedBySeverity[finding.severity]++;
       if (finding.waiver) {
@@ -65,6 +62,24 @@ export class FindingTally {
       }
       this.#keepIfWorst(finding);
     }
+  }
+
+  /** A result that is no failure, counted without a finding (see evaluate's `counted`). */
+  countResult(checkId: string, requirements: readonly string[], status: Exclude<CheckStatus, 'FAIL'>): void {
+    this.#count(checkId, requirements, status);
+  }
+
+  #count(checkId: string, requirements: readonly string[], status: CheckStatus): void {
+    this.total++;
+    this.byStatus[status]++;
+    let counts = this.#byRequirementList.get(requirements);
+    if (!counts) {
+      if (this.#byRequirementList.size >= MAX_LISTS) this.#countByRequirement();
+      counts = emptyCounts();
+      this.#byRequirementList.set(requirements, counts);
+    }
+    counts[status]++;
+    if (status === 'UNKNOWN') this.unknownByCheck.set(checkId, (this.unknownByCheck.get(checkId) ?? 0) + 1);
   }
 
   /** The most severe failures, most severe first (ties: first seen). */
@@ -83,6 +98,7 @@ export class FindingTally {
   }
 
   requirements(framework: Framework, providers: ReadonlySet<Provider>): RequirementResult[] {
+    this.#countByRequirement();
     return framework.requirements.map((requirement) => {
       const counts = this.#byRequirement.get(requirement.id) ?? emptyCounts();
       const manual = (['all', ...PROVIDERS] as const)
@@ -111,6 +127,24 @@ export class FindingTally {
         manual,
       };
     });
+  }
+
+  /** Adds the counts by list of requirements into the counts by requirement. */
+  #countByRequirement(): void {
+    for (const [ids, listCounts] of this.#byRequirementList) {
+      for (const id of ids) {
+        let counts = this.#byRequirement.get(id);
+        if (!counts) {
+          counts = emptyCounts();
+          this.#byRequirement.set(id, counts);
+        }
+        counts.FAIL += listCounts.FAIL;
+        counts.UNKNOWN += listCounts.UNKNOWN;
+        counts.PASS += listCounts.PASS;
+        counts.NOT_APPLICABLE += listCounts.NOT_APPLICABLE;
+      }
+    }
+    this.#byRequirementList.clear();
   }
 
   #keepIfWorst(finding: Finding): void {

@@ -4,10 +4,11 @@ import {
   type Check,
   type CheckContext,
   type CheckResult,
-  type Evidence,
+  type CheckStatus,
   type Severity,
 } from '../checks/check.ts';
 import { CHECKS_BY_ID } from '../checks/index.ts';
+import type { Localized } from '../model/localized.ts';
 import {
   accountResourceId,
   PLAN_ACCOUNT_ORIGIN,
@@ -65,9 +66,16 @@ export function mappedChecks(framework: ScanPlan): MappedCheck[] {
   return [...mapped.values()];
 }
 
+/** The checks of one provider and kansa type, and of those the ones each native type runs. */
+interface ChecksOfType {
+  readonly checks: MappedCheck[];
+  /** By native type: the checks that apply to it (appliesTo), worked out on its first resource. */
+  readonly byNativeType: Map<string, readonly MappedCheck[]>;
+}
+
 /** The framework's checks, indexed by provider and then by the resource types they read. */
-function checksByType(framework: ScanPlan): Map<Provider, Map<string, MappedCheck[]>> {
-  const byType = new Map<Provider, Map<string, MappedCheck[]>>();
+function checksByType(framework: ScanPlan): Map<Provider, Map<string, ChecksOfType>> {
+  const byType = new Map<Provider, Map<string, ChecksOfType>>();
   for (const entry of mappedChecks(framework)) {
     const providers = entry.check.meta.provider === 'any' ? PROVIDERS : [entry.check.meta.provider];
     for (const provider of providers) {
@@ -77,11 +85,28 @@ function checksByType(framework: ScanPlan): Map<Provider, Map<string, MappedChec
         byType.set(provider, ofProvider);
       }
       for (const type of entry.check.meta.resourceTypes) {
-        ofProvider.set(type, [...(ofProvider.get(type) ?? []), entry]);
+        const ofType = ofProvider.get(type);
+        if (ofType) ofType.checks.push(entry);
+        else ofProvider.set(type, { checks: [entry], byNativeType: new Map() });
       }
     }
   }
   return byType;
+}
+
+/** The checks the engine runs on the resource (appliesTo), in the framework's order. */
+function checksOf(
+  byType: Map<Provider, Map<string, ChecksOfType>>,
+  resource: Resource,
+): readonly MappedCheck[] | undefined {
+  const ofType = byType.get(resource.provider)?.get(resource.kansaType);
+  if (!ofType) return undefined;
+  let checks = ofType.byNativeType.get(resource.nativeType);
+  if (!checks) {
+    checks = ofType.checks.filter((mapped) => appliesTo(mapped.check.meta, resource));
+    ofType.byNativeType.set(resource.nativeType, checks);
+  }
+  return checks;
 }
 
 /**
@@ -104,13 +129,11 @@ function accountNativeType(provider: Provider, account: string): string {
  * checks lack is what a plan does not show, not an export to add.
  */
 export function addMissingAccounts(inventory: Inventory): void {
-  // Accounts that some record of an inventory (not of a Terraform plan) names.
-  const inventoried = new Map<Provider, Set<string>>(PROVIDERS.map((provider) => [provider, new Set()]));
-  for (const { provider, account, origin } of inventory.all())
-    if (!origin.iac) inventoried.get(provider)?.add(account);
   for (const { provider, account } of inventory.accounts()) {
     const id = accountResourceId(provider, account);
     if (inventory.byId(provider, id)) continue;
+    // Whether some record of an inventory (not of a Terraform plan) names the account.
+    const inventoried = inventory.inAccount(provider, account).some((resource) => !resource.origin.iac);
     inventory.add({
       provider,
       account,
@@ -122,26 +145,44 @@ export function addMissingAccounts(inventory: Inventory): void {
       tags: {},
       facts: {},
       origin: {
-        file: inventoried.get(provider)?.has(account)
-          ? '(derived: account of scanned resources)'
-          : PLAN_ACCOUNT_ORIGIN,
+        file: inventoried ? '(derived: account of scanned resources)' : PLAN_ACCOUNT_ORIGIN,
       },
     });
   }
 }
 
-/** Evaluates every check of the framework on every resource it applies to (`appliesTo`). */
-export function* evaluate(inventory: Inventory, framework: ScanPlan, now: Date): Generator<Finding> {
+/** Where a scan that needs findings of its failures only counts its other results (the tally). */
+export interface ResultCounter {
+  countResult(checkId: string, requirements: readonly string[], status: Exclude<CheckStatus, 'FAIL'>): void;
+}
+
+/**
+ * Evaluates every check of the framework on every resource it applies to (`appliesTo`), a
+ * finding for each result. Given `counted`, a result that is no failure is counted there instead,
+ * without a finding: the terminal-only summary shows failures only, and most results pass.
+ */
+export function* evaluate(
+  inventory: Inventory,
+  framework: ScanPlan,
+  now: Date,
+  counted?: ResultCounter,
+): Generator<Finding> {
   const ctx = checkContext(inventory, framework.parameters, now);
   const byType = checksByType(framework);
   for (const resource of inventory.all()) {
-    const checks = byType.get(resource.provider)?.get(resource.kansaType);
+    const checks = checksOf(byType, resource);
     if (!checks) continue;
     // One resource description shared by all of the resource's findings.
-    const described = describe(resource, ctx.classification(resource));
+    let described: FindingResource | undefined;
     for (const mapped of checks) {
-      if (!appliesTo(mapped.check.meta, resource)) continue;
       const result = evaluateSafely(mapped.check, resource, ctx);
+      if (counted && result.status !== 'FAIL') {
+        // A result naming a message its check does not have is a bug, counted or not.
+        templateOf(mapped.check, result);
+        counted.countResult(mapped.check.meta.id, mapped.requirements, result.status);
+        continue;
+      }
+      described ??= describe(resource, ctx.classification(resource));
       const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
       yield toFinding(mapped, described, result, change);
     }
@@ -196,8 +237,7 @@ function toFinding(
   change: Finding['change'],
 ): Finding {
   const { meta } = check;
-  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
-  if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
+  const template = templateOf(check, result);
   return new ScanFinding({
     checkId: meta.id,
     requirements,
@@ -206,33 +246,18 @@ function toFinding(
     severity: severity ?? capped(result.severity ?? meta.severity, ceiling),
     title: meta.title,
     messageId: result.message,
-    data: capStrings(result.data),
+    data: result.data,
     template,
     resource: described,
-    evidence: cappedEvidence(result.evidence),
+    evidence: result.evidence,
     remediation: meta.remediation,
     change,
   });
 }
 
-/**
- * capStrings over a finding's evidence. Most evidence items are shared facts (model/fact.ts:
- * one frozen object per setting, value and note), each looked through once: a scan caps the
- * evidence of millions of findings.
- */
-function cappedEvidence(evidence: readonly Evidence[]): readonly Evidence[] {
-  let capped: Evidence[] | undefined;
-  for (let i = 0; i < evidence.length; i++) {
-    const item = evidence[i]!;
-    if (NOTHING_TO_CAP.has(item)) continue;
-    const cut = capStrings(item);
-    if (cut !== item) {
-      capped ??= [...evidence];
-      capped[i] = cut;
-    } else if (Object.isFrozen(item)) NOTHING_TO_CAP.add(item);
-  }
-  return capped ?? evidence;
+/** The message template of a result: a check that names a message it does not have is a bug. */
+function templateOf({ meta }: Check, result: CheckResult): Localized {
+  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
+  if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
+  return template;
 }
-
-/** Shared (frozen) evidence items found to hold no string too long for a finding. */
-const NOTHING_TO_CAP = new WeakSet<object>();

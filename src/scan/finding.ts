@@ -70,8 +70,9 @@ export const CHECK_ERROR_TEXT: Localized = {
 };
 
 /**
- * A finding as the scan makes it: the id (a hash) and the message (a template filled in) are
- * worked out when first read, since most paths read neither for most findings.
+ * A finding as the scan makes it: the id (a hash), the message (a template filled in) and the
+ * capped data and evidence (base/cap.ts) are worked out when first read, since most paths read
+ * none of them for most findings (the terminal-only scan reads them for the worst few).
  */
 export class ScanFinding implements Finding {
   readonly checkId: string;
@@ -81,17 +82,21 @@ export class ScanFinding implements Finding {
   readonly severity: Severity;
   readonly title: Localized;
   readonly messageId: string;
-  readonly data: Readonly<Record<string, unknown>> | undefined;
   readonly resource: FindingResource;
-  readonly evidence: readonly Evidence[];
   readonly remediation: Localized;
   readonly change: Finding['change'];
   readonly waiver: AppliedWaiver | undefined;
   readonly history: FindingHistory | undefined;
   readonly #template: Localized;
+  /** The check's data and evidence as it gave them, before capping. */
+  readonly #givenData: Readonly<Record<string, unknown>> | undefined;
+  readonly #givenEvidence: readonly Evidence[];
+  #data: Readonly<Record<string, unknown>> | undefined | typeof NOT_YET = NOT_YET;
+  #evidence: readonly Evidence[] | undefined;
   #id: string | undefined;
   #message: Localized | undefined;
 
+  /** `data` and `evidence` as the check gave them: they are capped when read. */
   constructor(fields: Omit<Finding, 'id' | 'message'> & { readonly template: Localized }) {
     this.checkId = fields.checkId;
     this.requirements = fields.requirements;
@@ -100,14 +105,14 @@ export class ScanFinding implements Finding {
     this.severity = fields.severity;
     this.title = fields.title;
     this.messageId = fields.messageId;
-    this.data = fields.data;
     this.resource = fields.resource;
-    this.evidence = fields.evidence;
     this.remediation = fields.remediation;
     this.change = fields.change;
     this.waiver = fields.waiver;
     this.history = fields.history;
     this.#template = fields.template;
+    this.#givenData = fields.data;
+    this.#givenEvidence = fields.evidence;
   }
 
   get id(): string {
@@ -115,10 +120,29 @@ export class ScanFinding implements Finding {
     return this.#id;
   }
 
+  get data(): Readonly<Record<string, unknown>> | undefined {
+    if (this.#data === NOT_YET) this.#data = capStrings(this.#givenData);
+    return this.#data;
+  }
+
+  get evidence(): readonly Evidence[] {
+    this.#evidence ??= cappedEvidence(this.#givenEvidence);
+    return this.#evidence;
+  }
+
   /** The same finding with a waiver or its history state (a copy: a finding is never changed). */
   with(extra: Pick<Finding, 'waiver' | 'history'>): ScanFinding {
-    const copy = new ScanFinding({ ...this, template: this.#template, ...extra });
+    const copy = new ScanFinding({
+      ...this,
+      template: this.#template,
+      data: this.#givenData,
+      evidence: this.#givenEvidence,
+      ...extra,
+    });
     copy.#id = this.#id;
+    copy.#data = this.#data;
+    copy.#evidence = this.#evidence;
+    copy.#message = this.#message;
     return copy;
   }
 
@@ -128,6 +152,31 @@ export class ScanFinding implements Finding {
     return this.#message;
   }
 }
+
+/** The data of a finding not capped yet (undefined is a finding's data too). */
+const NOT_YET = Symbol('not capped yet');
+
+/**
+ * capStrings over a finding's evidence. Most evidence items are shared facts (model/fact.ts:
+ * one frozen object per setting, value and note), each looked through once: a scan caps the
+ * evidence of millions of findings.
+ */
+function cappedEvidence(evidence: readonly Evidence[]): readonly Evidence[] {
+  let capped: Evidence[] | undefined;
+  for (let i = 0; i < evidence.length; i++) {
+    const item = evidence[i]!;
+    if (NOTHING_TO_CAP.has(item)) continue;
+    const cut = capStrings(item);
+    if (cut !== item) {
+      capped ??= [...evidence];
+      capped[i] = cut;
+    } else if (Object.isFrozen(item)) NOTHING_TO_CAP.add(item);
+  }
+  return capped ?? evidence;
+}
+
+/** Shared (frozen) evidence items found to hold no string too long for a finding. */
+const NOTHING_TO_CAP = new WeakSet<object>();
 
 export interface FindingResource {
   readonly provider: Provider;

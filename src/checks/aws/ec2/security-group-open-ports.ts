@@ -2,6 +2,7 @@ import type { AwsOpenIngressRule, AwsPrefixListFacts, AwsSecurityGroupFacts } fr
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
+import { lookupBy } from '../../lookup.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
 /** SSH and RDP: administration ports that must never face the internet. */
@@ -101,7 +102,7 @@ function prefixListExposure(
   ) as Resource<AwsPrefixListFacts>[];
   for (const rule of rules.value) {
     if (exposure({ ...rule, source: rule.prefixListId }) === undefined) continue;
-    const list = lists.find((candidate) => candidate.facts.prefixListId?.value === rule.prefixListId);
+    const list = listsById(lists, rule.prefixListId)[0];
     const cidrs = list ? factOf(list.facts.cidrs, 'configuration.Entries') : undefined;
     if (!list || !cidrs || cidrs.source === 'unknown') {
       if (!result.unresolved.includes(rule.prefixListId)) result.unresolved.push(rule.prefixListId);
@@ -117,3 +118,9 @@ function prefixListExposure(
 }
 
 const INTERNET = new Set(['0.0.0.0/0', '::/0']);
+
+/** Managed prefix lists by their id. */
+const listsById = lookupBy((list: Resource<AwsPrefixListFacts>) => {
+  const id = list.facts.prefixListId?.value;
+  return id === undefined ? [] : [id];
+});

@@ -8,6 +8,7 @@ import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
+import { lookupBy, suffixesAfter } from '../../lookup.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
 /**
@@ -66,10 +67,16 @@ function findKmsKey(
   if (keyRef.startsWith('arn:') || byId?.kansaType === 'kms.key')
     return byId as Resource<AwsKmsKeyFacts> | undefined;
   // A bare key id: the key of that id in the resource's account.
-  return inventory.inAccount('aws', account, 'kms.key').find((key) => key.id.endsWith(`:key/${keyRef}`)) as
+  return kmsKeysById(inventory.inAccount('aws', account, 'kms.key'), keyRef)[0] as
     | Resource<AwsKmsKeyFacts>
     | undefined;
 }
+
+/** Keys by the id their ARN ends with (`…:key/<id>`). */
+const kmsKeysById = lookupBy((key: Resource) => suffixesAfter(key.id, ':key/'));
+
+/** Resources by name. */
+const byName = lookupBy((resource: Resource) => [resource.name]);
 
 /** The AWS managed AdministratorAccess policy, in every partition. */
 const ADMINISTRATOR_ACCESS = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;
@@ -104,7 +111,7 @@ export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamU
   const evidence: Evidence[] = [...own.evidence, groupNames];
   let value = own.value;
   for (const name of groupNames.value) {
-    const group = groups.find((g) => g.name === name) as Resource<AwsIamPrincipalFacts> | undefined;
+    const group = byName(groups, name)[0] as Resource<AwsIamPrincipalFacts> | undefined;
     if (!group) {
       evidence.push(
         unknown(`configuration.groupList[${name}]`, {

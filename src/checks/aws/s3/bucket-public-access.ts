@@ -101,6 +101,20 @@ function accountPublicAccessBlock(
   return inventory.inAccount('aws', account, 'storage.account-public-access-block')[0];
 }
 
+/** The paths of each flag's facts, made once (every bucket asks for both flags). */
+const FLAG_PATHS: Readonly<Record<BlockFlag, { bucket: string; account: string; noAccountItem: string }>> = {
+  ignorePublicAcls: flagPaths('ignorePublicAcls'),
+  restrictPublicBuckets: flagPaths('restrictPublicBuckets'),
+};
+
+function flagPaths(flag: BlockFlag) {
+  return {
+    bucket: `supplementaryConfiguration.PublicAccessBlockConfiguration.${flag}`,
+    account: `configuration.${flag}`,
+    noAccountItem: `AWS::S3::AccountPublicAccessBlock.configuration.${flag}`,
+  };
+}
+
 /**
  * A block applies when the bucket or the account sets it. True as soon as either one is true;
  * false only when both are known to be off.
@@ -110,15 +124,13 @@ function effectiveBlock(
   account: Resource<AwsS3AccountPublicAccessBlockFacts> | undefined,
   flag: BlockFlag,
 ): { value: boolean | undefined; evidence: Evidence[] } {
-  const bucketFact: Fact<boolean> = factOf(
-    bucket.facts[flag],
-    `supplementaryConfiguration.PublicAccessBlockConfiguration.${flag}`,
-  );
+  const paths = FLAG_PATHS[flag];
+  const bucketFact: Fact<boolean> = factOf(bucket.facts[flag], paths.bucket);
   const accountFact: Evidence = account
-    ? evidenceFrom(account, factOf(account.facts[flag], `configuration.${flag}`))
+    ? evidenceFrom(account, factOf(account.facts[flag], paths.account))
     : // No item: account-level Block Public Access was never configured (the resource exists only
       // once PutPublicAccessBlock is called, and is off by default).
-      cloudDefault(false, `AWS::S3::AccountPublicAccessBlock.configuration.${flag}`, {
+      cloudDefault(false, paths.noAccountItem, {
         ja: 'アカウント単位のブロックパブリックアクセス（AWS::S3::AccountPublicAccessBlock）がエクスポートにないため、未設定（AWS の既定：無効）とみなします',
         en: 'no account-level Block Public Access (AWS::S3::AccountPublicAccessBlock) in the export: taken as not configured (the AWS default: off)',
       });

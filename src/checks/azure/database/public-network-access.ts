@@ -2,6 +2,7 @@ import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../.
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, type InventoryView } from '../../check.ts';
+import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
 import { decideOnFact, evidenceFrom } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 
@@ -77,16 +78,20 @@ function internetRules(
   server: Resource,
   inventory: InventoryView,
 ): { name: string; evidence: ReturnType<typeof evidenceFrom> }[] {
-  const prefix = `${server.id.toLowerCase()}/firewallrules/`;
-  return inventory
-    .inAccount('azure', server.account, 'network.firewall-rule')
-    .filter((rule) => rule.id.toLowerCase().startsWith(prefix))
-    .flatMap((rule) => {
+  const prefix = `${server.id.toLowerCase()}${FIREWALL_RULES}`;
+  return rulesOfServer(inventory.inAccount('azure', server.account, 'network.firewall-rule'), prefix).flatMap(
+    (rule) => {
       const facts = (rule as Resource<AzureDatabaseFirewallRuleFacts>).facts;
       const start = factOf(facts.startIpAddress, 'properties.startIpAddress');
       const end = factOf(facts.endIpAddress, 'properties.endIpAddress');
       return start.value === '0.0.0.0' && end.value === '255.255.255.255'
         ? [{ name: rule.name, evidence: evidenceFrom(rule, end) }]
         : [];
-    });
+    },
+  );
 }
+
+const FIREWALL_RULES = '/firewallrules/';
+
+/** Firewall rules by their server's id (lower-cased) and `/firewallrules/`. */
+const rulesOfServer = lookupBy((rule: Resource) => prefixesEndingWith(rule.id.toLowerCase(), FIREWALL_RULES));

@@ -5,6 +5,7 @@ import type {
 } from '../../../model/azure.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { CheckContext } from '../../check.ts';
+import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
 
 /**
  * The diagnostic settings whose target is `target` (the subscription for the Activity Log);
@@ -17,12 +18,23 @@ export function diagnosticSettingsOf(
   ctx: CheckContext,
   { includeChildren = false } = {},
 ): Resource<AzureDiagnosticSettingFacts>[] {
+  const settings = diagnosticSettingsIn(target.account, ctx);
   const id = target.id.toLowerCase();
-  return diagnosticSettingsIn(target.account, ctx).filter((setting) => {
-    const settingTarget = setting.facts.targetResourceId?.value;
-    return settingTarget === id || (includeChildren && settingTarget?.startsWith(`${id}/`) === true);
-  });
+  return [...(includeChildren ? settingsOfTargetOrParent : settingsOfTarget)(settings, id)];
 }
+
+/** Diagnostic settings by their target. */
+const settingsOfTarget = lookupBy((setting: Resource<AzureDiagnosticSettingFacts>) => {
+  const target = setting.facts.targetResourceId?.value;
+  return target === undefined ? [] : [target];
+});
+
+/** Diagnostic settings by their target and each resource the target is a sub-resource of. */
+const settingsOfTargetOrParent = lookupBy((setting: Resource<AzureDiagnosticSettingFacts>) => {
+  const target = setting.facts.targetResourceId?.value;
+  if (target === undefined) return [];
+  return [target, ...prefixesEndingWith(target, '/').map((parent) => parent.slice(0, -1))];
+});
 
 /** Every diagnostic setting of a subscription (the Activity Log's and the resources'). */
 export function diagnosticSettingsIn(
@@ -42,20 +54,26 @@ export function assessmentOf(
   keys: readonly string[],
   ctx: CheckContext,
 ): Resource<AzureSecurityAssessmentFacts> | undefined {
-  const id = target.id.toLowerCase();
-  const candidates = (
+  const candidates = assessmentsOf(
     ctx.inventory.inAccount(
       'azure',
       target.account,
       'security.assessment',
-    ) as Resource<AzureSecurityAssessmentFacts>[]
-  ).filter((assessment) => assessment.facts.assessedResourceId?.value === id);
+    ) as Resource<AzureSecurityAssessmentFacts>[],
+    target.id.toLowerCase(),
+  );
   for (const key of keys) {
     const found = candidates.find((assessment) => assessment.facts.assessmentKey?.value === key);
     if (found) return found;
   }
   return undefined;
 }
+
+/** Assessments by the resource they assess. */
+const assessmentsOf = lookupBy((assessment: Resource<AzureSecurityAssessmentFacts>) => {
+  const assessed = assessment.facts.assessedResourceId?.value;
+  return assessed === undefined ? [] : [assessed];
+});
 
 /**
  * The Defender for Cloud plan that covers `resource`: a resource-level pricing
@@ -68,9 +86,10 @@ export function defenderPlanFor(
 ): Resource<AzureSecurityPricingFacts> | undefined {
   const suffix = `/providers/microsoft.security/pricings/${plan.toLowerCase()}`;
   const plans = ctx.inventory.inAccount('azure', resource.account, 'security.plan');
-  const ofResource = plans.find((pricing) => pricing.id === `${resource.id}${suffix}`);
-  const ofSubscription = plans.find(
-    (pricing) => pricing.id === `/subscriptions/${resource.account}${suffix}`,
-  );
+  const ofResource = byId(plans, `${resource.id}${suffix}`)[0];
+  const ofSubscription = byId(plans, `/subscriptions/${resource.account}${suffix}`)[0];
   return (ofResource ?? ofSubscription) as Resource<AzureSecurityPricingFacts> | undefined;
 }
+
+/** Resources by id. */
+const byId = lookupBy((resource: Resource) => [resource.id]);

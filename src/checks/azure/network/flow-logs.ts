@@ -59,9 +59,10 @@ export default defineCheck({
     ],
   },
   evaluate(vnet: Resource<AzureVirtualNetworkFacts>, ctx) {
-    const resources = ctx.inventory.inAccount('azure', vnet.account);
-    const flowLogs = resources.filter(
-      (r) => r.kansaType === 'network.flow-log',
+    const flowLogs = ctx.inventory.inAccount(
+      'azure',
+      vnet.account,
+      'network.flow-log',
     ) as Resource<AzureFlowLogFacts>[];
     /** Each target's flow logs: true when one is enabled, undefined when only unknown ones. */
     const logged = (target: string | null) => {
@@ -102,7 +103,10 @@ export default defineCheck({
       return undetermined('unknown', evidence, { subnets: unsure });
     // Flow logs live under the region's Network Watcher, in the same Resource Graph table as the
     // virtual network: with neither in the export, it was not exported rather than absent.
-    if (flowLogs.length === 0 && !resources.some((r) => r.nativeType === NETWORK_WATCHER)) {
+    if (
+      flowLogs.length === 0 &&
+      !ctx.inventory.inAccount('azure', vnet.account).some((r) => r.nativeType === NETWORK_WATCHER)
+    ) {
       return undetermined('notExported', evidence);
     }
     return fail('notLogged', evidence, { subnets: uncovered });

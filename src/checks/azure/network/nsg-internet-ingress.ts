@@ -10,12 +10,31 @@ const MANAGEMENT_PORTS = [22, 3389];
 /** Protocols with ports, each decided on its own: a Deny for UDP does not close a TCP port. */
 const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 
+/** A rule as the check reads it: its texts lower-cased and its port ranges parsed, once. */
+interface ReadRule {
+  readonly name: string;
+  readonly allows: boolean;
+  /** Lower-cased. */
+  readonly protocol: string;
+  /** Whether the source is anywhere on the internet. */
+  readonly fromInternet: boolean;
+  readonly portSpans: readonly (readonly [number, number])[];
+}
+
+function readRule(rule: AzureNsgRule): ReadRule {
+  return {
+    name: rule.name,
+    allows: rule.access.toLowerCase() === 'allow',
+    protocol: rule.protocol.toLowerCase(),
+    fromInternet: rule.sourcePrefixes.some((prefix) => INTERNET_SOURCES.has(prefix.toLowerCase())),
+    portSpans: rule.destinationPorts.map(portSpan),
+  };
+}
+
 /** Whether the rule applies to `protocol` traffic from anywhere on the internet. */
-function fromInternet(rule: AzureNsgRule, protocol: string): boolean {
-  const ruleProtocol = rule.protocol.toLowerCase();
+function fromInternet(rule: ReadRule, protocol: string): boolean {
   return (
-    (ruleProtocol === '*' || ruleProtocol === 'any' || ruleProtocol === protocol) &&
-    rule.sourcePrefixes.some((prefix) => INTERNET_SOURCES.has(prefix.toLowerCase()))
+    (rule.protocol === '*' || rule.protocol === 'any' || rule.protocol === protocol) && rule.fromInternet
   );
 }
 
@@ -26,15 +45,12 @@ function portSpan(range: string): [number, number] {
   return [from ?? Number.NaN, to ?? Number.NaN];
 }
 
-const includesPort = (port: number) => (range: string) => {
-  const [from, to] = portSpan(range);
-  return from <= port && port <= to;
-};
+const includesPort =
+  (port: number) =>
+  ([from, to]: readonly [number, number]) =>
+    from <= port && port <= to;
 
-const isAllPorts = (range: string) => {
-  const [from, to] = portSpan(range);
-  return from <= 1 && to >= 65535;
-};
+const isAllPorts = ([from, to]: readonly [number, number]) => from <= 1 && to >= 65535;
 
 /**
  * The rule that decides internet traffic matching `matches`, per protocol: the first one by
@@ -43,12 +59,13 @@ const isAllPorts = (range: string) => {
  * close the port to everyone. The exposure when the deciding rule allows.
  * https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
  */
-function exposure(rules: readonly AzureNsgRule[], matches: (range: string) => boolean): string | undefined {
+function exposure(
+  rules: readonly ReadRule[],
+  matches: (span: readonly [number, number]) => boolean,
+): string | undefined {
   const allowed = PORT_PROTOCOLS.flatMap((protocol) => {
-    const deciding = rules.find(
-      (rule) => fromInternet(rule, protocol) && rule.destinationPorts.some(matches),
-    );
-    return deciding?.access.toLowerCase() === 'allow' ? [deciding.name] : [];
+    const deciding = rules.find((rule) => fromInternet(rule, protocol) && rule.portSpans.some(matches));
+    return deciding?.allows ? [deciding.name] : [];
   });
   return allowed.length > 0 ? [...new Set(allowed)].join(', ') : undefined;
 }
@@ -93,9 +110,11 @@ export default defineCheck({
   evaluate(nsg: Resource<AzureNetworkSecurityGroupFacts>) {
     const rules = factOf(nsg.facts.inboundRules, 'properties.securityRules');
     if (rules.source === 'unknown') return undetermined('unknown', [rules]);
+    // Each rule read once, then asked about each port.
+    const read = rules.value.map(readRule);
     const exposures = [
-      ...MANAGEMENT_PORTS.map((port) => [exposure(rules.value, includesPort(port)), String(port)] as const),
-      [exposure(rules.value, isAllPorts), 'all ports'] as const,
+      ...MANAGEMENT_PORTS.map((port) => [exposure(read, includesPort(port)), String(port)] as const),
+      [exposure(read, isAllPorts), 'all ports'] as const,
     ]
       .filter(([rule]) => rule !== undefined)
       .map(([rule, ports]) => `${rule} (${ports})`);

@@ -1,7 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass } from '../../check.ts';
-import { markedTag, markKeys } from '../lib/tags.ts';
+import { markedTag, unmarkedFact } from '../lib/tags.ts';
 
 /**
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
@@ -38,7 +38,7 @@ export default defineCheck<object, 'notMarked' | 'myNumber'>({
   },
   evaluate(resource, { params }) {
     const marked = markedTag(resource.tags, params.myNumberTag);
-    if (!marked) return pass('notMarked', [explicit(markKeys(params.myNumberTag), 'tags')]);
+    if (!marked) return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
     return fail('myNumber', [explicit(marked[1], `tags.${marked[0]}`)], { tag: `${marked[0]}=${marked[1]}` });
   },
 });

@@ -1,7 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, pass } from '../../check.ts';
-import { markedTag, markKeys } from '../lib/tags.ts';
+import { markedTag, unmarkedFact } from '../lib/tags.ts';
 
 /**
  * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
@@ -39,7 +39,7 @@ export default defineCheck<object, 'notMarked' | 'topSecret'>({
   },
   evaluate(resource, { params }) {
     const marked = markedTag(resource.tags, params.topSecretTag);
-    if (!marked) return pass('notMarked', [explicit(markKeys(params.topSecretTag), 'tags')]);
+    if (!marked) return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
     return fail('topSecret', [explicit(marked[1], `tags.${marked[0]}`)], {
       tag: `${marked[0]}=${marked[1]}`,
     });

@@ -35,9 +35,19 @@ function allowedSet(allowed: readonly string[]): ReadonlySet<string> {
 
 const ALLOWED = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** Not in a region by nature (`global`: IAM, networks, location-less services). */
-export function isLocationless(resource: Resource): boolean {
-  return canonicalRegion(resource.region) === 'global';
+/**
+ * Where a resource is, as the location checks decide it (its region worked out once): not in a
+ * region by nature (`global`: IAM, networks, location-less services), in no region the input
+ * names (`unreadable`, see isLocationUnreadable), in an allowed region, or abroad.
+ */
+export function locationOf(
+  resource: Resource,
+  params: ScanParameters,
+): 'locationless' | 'unreadable' | 'allowed' | 'abroad' {
+  const region = canonicalRegion(resource.region);
+  if (region === 'global') return 'locationless';
+  if (region === '') return 'unreadable';
+  return allowedSet(params.allowedRegions[resource.provider]).has(region) ? 'allowed' : 'abroad';
 }
 
 /** The input names a location that is no region (a template expression, a placeholder): ''. */

@@ -1,3 +1,5 @@
+import { explicit, type Fact } from '../../../model/fact.ts';
+
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
   readonly keys: readonly string[];
@@ -21,21 +23,20 @@ export function markedTag(
   return undefined;
 }
 
-/** The mark's keys as the evidence of an unmarked resource names them (`key1,key2`). */
-export function markKeys(mark: TagMark): string {
-  return prepared(mark).joinedKeys;
+/** The evidence of a resource without the mark: its tags hold none of the keys (`tags` = `key1,key2`). */
+export function unmarkedFact(mark: TagMark): Fact<string> {
+  const entry = prepared(mark);
+  entry.unmarked ??= explicit(mark.keys.join(','), 'tags');
+  return entry.unmarked;
 }
 
 // Worked out once per scan's parameters, not per resource: every data-handling resource is checked.
-const PREPARED = new WeakMap<
-  TagMark,
-  { readonly lowerKeys: readonly string[]; readonly joinedKeys: string }
->();
+const PREPARED = new WeakMap<TagMark, { readonly lowerKeys: readonly string[]; unmarked?: Fact<string> }>();
 
 function prepared(mark: TagMark) {
   let entry = PREPARED.get(mark);
   if (!entry) {
-    entry = { lowerKeys: mark.keys.map((key) => key.toLowerCase()), joinedKeys: mark.keys.join(',') };
+    entry = { lowerKeys: mark.keys.map((key) => key.toLowerCase()) };
     PREPARED.set(mark, entry);
   }
   return entry;

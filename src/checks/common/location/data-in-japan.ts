@@ -12,9 +12,9 @@ import {
 } from '../../check.ts';
 import {
   isAllowedRegion,
-  isLocationless,
   isLocationUnreadable,
   LOCATED_MESSAGES,
+  locationOf,
   UNREADABLE_LOCATION_MESSAGE,
 } from '../lib/region.ts';
 import { markedTag } from '../lib/tags.ts';
@@ -95,9 +95,10 @@ export default defineCheck<
   },
   evaluate(resource, { params, classification, inventory }) {
     const region = explicit(resource.region, 'region');
-    if (isLocationless(resource)) return notApplicable('locationless', [region]);
-    if (isLocationUnreadable(resource)) return undetermined('locationUnreadable', [region]);
-    if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
+    const location = locationOf(resource, params);
+    if (location === 'locationless') return notApplicable('locationless', [region]);
+    if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
+    if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
 
     const data = { region: resource.region, allowed: params.allowedRegions[resource.provider] };
     const evidence: Evidence[] = [region];

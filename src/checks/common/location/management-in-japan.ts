@@ -1,13 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
-import {
-  isAllowedRegion,
-  isLocationless,
-  isLocationUnreadable,
-  LOCATED_MESSAGES,
-  UNREADABLE_LOCATION_MESSAGE,
-} from '../lib/region.ts';
+import { LOCATED_MESSAGES, locationOf, UNREADABLE_LOCATION_MESSAGE } from '../lib/region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
 export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({
@@ -39,9 +33,10 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnread
   },
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');
-    if (isLocationless(resource)) return notApplicable('locationless', [region]);
-    if (isLocationUnreadable(resource)) return undetermined('locationUnreadable', [region]);
-    if (isAllowedRegion(resource, params)) return pass('domestic', [region], { region: resource.region });
+    const location = locationOf(resource, params);
+    if (location === 'locationless') return notApplicable('locationless', [region]);
+    if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
+    if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
     return fail('abroad', [region], { region: resource.region });
   },
 });
