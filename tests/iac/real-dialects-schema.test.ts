@@ -542,3 +542,34 @@ describe('aws_s3_bucket_acl access_control_policy with fields known only after a
     );
   });
 });
+
+describe('azurerm 1.x–2.0 azurerm_kubernetes_cluster private_link_enabled', () => {
+  // azurerm v1.44.0 / v2.0.0 `website/docs/r/kubernetes_cluster.html.markdown`: the private API
+  // server is `private_link_enabled` (renamed `private_cluster_enabled` in later 2.x).
+  const cluster = (name: string, privateLink: boolean): Change => ({
+    address: `azurerm_kubernetes_cluster.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      dns_prefix: name,
+      private_link_enabled: privateLink,
+      api_server_authorized_ip_ranges: null,
+      role_based_access_control: [{ enabled: true, azure_active_directory: [] }],
+    },
+    afterUnknown: { id: true, fqdn: true, kube_config: true },
+    expressions: { name: constant(name), private_link_enabled: constant(privateLink) },
+  });
+  const document = plan([cluster('private', true), cluster('public', false)], {
+    formatVersion: '0.1',
+    terraformVersion: '0.12.29',
+    providers: azurerm,
+  });
+
+  it('reads private_link_enabled as the private cluster switch', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.aks.api-server-access', `azurerm_kubernetes_cluster.${name}`).status;
+    expect(status('private')).toBe('PASS');
+    expect(status('public')).toBe('FAIL');
+  });
+});

@@ -11,14 +11,20 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   const p: JsonObject = {};
   const profile: JsonObject = {};
   // Optional+Computed in azurerm 2.x: a new cluster that leaves it out has a public API server.
+  // azurerm 1.x–2.0 spell it `private_link_enabled` (deprecated beside the new name until 3.0).
+  const privateSpellings = ['private_cluster_enabled', 'private_link_enabled'];
+  const privateAttribute =
+    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state === 'known') ??
+    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state !== 'absent') ??
+    'private_cluster_enabled';
   set(
     profile,
     'enablePrivateCluster',
     tr.readComputed(
       cluster,
-      'private_cluster_enabled',
+      privateAttribute,
       'properties.apiServerAccessProfile.enablePrivateCluster',
-      ctx.config.sets(cluster, 'private_cluster_enabled'),
+      privateSpellings.some((attribute) => ctx.config.sets(cluster, attribute)),
     ),
   );
   // azurerm 3.x `api_server_access_profile.authorized_ip_ranges`, 2.x `api_server_authorized_ip_ranges`:
