@@ -573,3 +573,66 @@ describe('azurerm 1.x–2.0 azurerm_kubernetes_cluster private_link_enabled', ()
     expect(status('public')).toBe('FAIL');
   });
 });
+
+describe('google_bigquery_dataset access', () => {
+  // google 3.x–6.x `website/docs/r/bigquery_dataset.html.markdown` (`access` blocks with `role`,
+  // `special_group`, `iam_member`, `user_by_email`; `default_encryption_configuration.kms_key_name`),
+  // `bigquery_dataset_access.html.markdown` and `bigquery_dataset_iam.html.markdown` (`dataset_id`).
+  const dataset = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `google_bigquery_dataset.${name}`,
+    after: { dataset_id: name, location: 'asia-northeast1', default_encryption_configuration: [], ...after },
+    afterUnknown: { id: true, etag: true, self_link: true, creation_time: true, ...afterUnknown },
+    expressions: { dataset_id: constant(name), ...expressions },
+  });
+  const datasetRef = (name: string) =>
+    ref(`google_bigquery_dataset.${name}.dataset_id`, `google_bigquery_dataset.${name}`);
+  const document = plan(
+    [
+      // No access blocks: computed, the API's project roles and creator.
+      dataset('defaults', {}, { access: true }, {}),
+      // An entry naming a service account of the plan, and one for all authenticated users.
+      dataset(
+        'authenticated',
+        {
+          access: [
+            { role: 'OWNER', special_group: 'projectOwners', user_by_email: null },
+            { role: 'READER', special_group: 'allAuthenticatedUsers', user_by_email: null },
+            { role: 'WRITER', special_group: null },
+          ],
+        },
+        { access: [{}, {}, { user_by_email: true }] },
+        { access: [{ role: constant('OWNER') }, { role: constant('READER') }, { role: constant('WRITER') }] },
+      ),
+      dataset('iam_public', { access: [{ role: 'OWNER', special_group: 'projectOwners' }] }, {}, {}),
+      {
+        address: 'google_bigquery_dataset_iam_member.iam_public',
+        after: { role: 'roles/bigquery.dataViewer', member: 'allUsers' },
+        afterUnknown: { id: true, etag: true, dataset_id: true },
+        expressions: { dataset_id: datasetRef('iam_public') },
+      },
+      {
+        address: 'google_bigquery_dataset_access.elsewhere',
+        after: { dataset_id: 'shared_reports', role: 'READER', iam_member: 'allUsers', special_group: null },
+        afterUnknown: { id: true },
+        expressions: { dataset_id: constant('shared_reports') },
+      },
+    ],
+    { providers: google },
+  );
+  const status = (scanned: Awaited<ReturnType<typeof scanDocument>>, id: string) =>
+    findingOf(scanned, 'gcp.bigquery.dataset-public-access', id).status;
+
+  it('reads a new dataset without access blocks as not public', async () => {
+    expect(status(await scanDocument(document), 'google_bigquery_dataset.defaults')).toBe('PASS');
+  });
+
+  it('sees allAuthenticatedUsers in access blocks, and allUsers through a dataset IAM member', async () => {
+    const scanned = await scanDocument(document);
+    expect(status(scanned, 'google_bigquery_dataset.authenticated')).toBe('FAIL');
+    expect(status(scanned, 'google_bigquery_dataset.iam_public')).toBe('FAIL');
+  });
+
+  it('judges an access entry on a dataset the plan does not manage by itself', async () => {
+    expect(status(await scanDocument(document), 'google_bigquery_dataset_access.elsewhere')).toBe('FAIL');
+  });
+});

@@ -11,6 +11,7 @@ import {
   type Unit,
   valueOrReference,
 } from './adapter.ts';
+import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
 
@@ -415,6 +416,7 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
+  ...gcpBigQueryAdapters,
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
