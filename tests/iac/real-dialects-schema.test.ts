@@ -636,3 +636,30 @@ describe('google_bigquery_dataset access', () => {
     expect(status(await scanDocument(document), 'google_bigquery_dataset_access.elsewhere')).toBe('FAIL');
   });
 });
+
+describe('google_logging_project_bucket_config', () => {
+  // google 3.x–6.x `website/docs/r/logging_project_bucket_config.html.markdown`: `bucket_id`
+  // (`_Default` among them), `retention_days` (30 when 0 at creation).
+  const bucket = (name: string, days: number): Change => ({
+    address: `google_logging_project_bucket_config.${name}`,
+    after: {
+      project: 'osaka-city-dev',
+      location: 'global',
+      bucket_id: name,
+      retention_days: days,
+      locked: false,
+    },
+    afterUnknown: { id: true, name: true, lifecycle_state: true },
+    expressions: { bucket_id: constant(name), retention_days: constant(days) },
+  });
+  const document = plan([bucket('_Default', 30), bucket('audit', 400)], { providers: google });
+
+  it('reads retention_days', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'gcp.logging.log-bucket-retention', `google_logging_project_bucket_config.${name}`)
+        .status;
+    expect(status('_Default')).toBe('FAIL');
+    expect(status('audit')).toBe('PASS');
+  });
+});

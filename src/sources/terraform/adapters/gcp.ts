@@ -397,6 +397,18 @@ function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('compute.googleapis.com/Disk', data, tr);
 }
 
+/**
+ * A Cloud Logging bucket (`google_logging_project_bucket_config` and its folder, organization
+ * and billing-account forms): `retention_days`, 30 when left out or 0.
+ */
+function logBucket(unit: Unit, tr: Translation): Resource {
+  return fromAsset(
+    'logging.googleapis.com/LogBucket',
+    readData(tr, unit.primary, { retentionDays: 'retention_days' }),
+    tr,
+  );
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -431,6 +443,12 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),
+  ...Object.fromEntries(
+    ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
+      `google_logging_${scope}_bucket_config`,
+      google(logBucket),
+    ]),
+  ),
   google_project: google(project, {
     global: true,
     parts: Object.fromEntries(PROJECT_PART_TYPES.map((type) => [type, PROJECT_LINK])),
