@@ -663,3 +663,39 @@ describe('google_logging_project_bucket_config', () => {
     expect(status('audit')).toBe('PASS');
   });
 });
+
+describe('azurerm_redis_cache non-TLS port across versions', () => {
+  // azurerm v3.117.0 and v4.0.0 `website/docs/r/redis_cache.html.markdown` and the 4.0 upgrade
+  // guide: `enable_non_ssl_port` removed in favour of `non_ssl_port_enabled`; `minimum_tls_version`.
+  const cache = (name: string, after: Json): Change => ({
+    address: `azurerm_redis_cache.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      capacity: 1,
+      family: 'C',
+      sku_name: 'Standard',
+      public_network_access_enabled: true,
+      ...after,
+    },
+    afterUnknown: { id: true, hostname: true, primary_access_key: true },
+    expressions: { name: constant(name) },
+  });
+  const document = plan(
+    [
+      cache('v3_open', { enable_non_ssl_port: true, minimum_tls_version: '1.2' }),
+      cache('v4_open', { non_ssl_port_enabled: true, minimum_tls_version: '1.2' }),
+      cache('v4_tls', { non_ssl_port_enabled: false, minimum_tls_version: '1.2' }),
+    ],
+    { providers: azurerm },
+  );
+
+  it('reads either spelling of the non-TLS port', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.redis.tls-only', `azurerm_redis_cache.${name}`).status;
+    expect(status('v3_open')).toBe('FAIL');
+    expect(status('v4_open')).toBe('FAIL');
+    expect(status('v4_tls')).toBe('PASS');
+  });
+});

@@ -298,6 +298,24 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   };
 }
 
+/** `non_ssl_port_enabled` (azurerm 3.x late, 4.x) was `enable_non_ssl_port` (1.x–3.x, removed in 4.0). */
+function redisCache(unit: Unit, tr: Translation): Resource {
+  const cache = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'enableNonSslPort',
+    readFirst(tr, cache, ['non_ssl_port_enabled', 'enable_non_ssl_port'], 'properties.enableNonSslPort'),
+  );
+  set(p, 'minimumTlsVersion', tr.read(cache, 'minimum_tls_version', 'properties.minimumTlsVersion'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(cache, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  return fromArm('Microsoft.Cache/Redis', p, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -385,6 +403,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
+  azurerm_redis_cache: azure(redisCache),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
