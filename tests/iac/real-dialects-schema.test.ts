@@ -699,3 +699,40 @@ describe('azurerm_redis_cache non-TLS port across versions', () => {
     expect(status('v4_tls')).toBe('PASS');
   });
 });
+
+describe('azurerm_log_analytics_workspace retention_in_days', () => {
+  // azurerm 2.x–4.x `website/docs/r/log_analytics_workspace.html.markdown`: `retention_in_days`
+  // Optional+Computed (the API's 30 days when left out).
+  const workspace = (name: string, days: number | undefined): Change => ({
+    address: `azurerm_log_analytics_workspace.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      sku: 'PerGB2018',
+      ...(days === undefined ? {} : { retention_in_days: days }),
+    },
+    afterUnknown: {
+      id: true,
+      workspace_id: true,
+      ...(days === undefined ? { retention_in_days: true } : {}),
+    },
+    expressions: {
+      name: constant(name),
+      ...(days === undefined ? {} : { retention_in_days: constant(days) }),
+    },
+  });
+  const document = plan([workspace('left_out', undefined), workspace('two_years', 730)], {
+    providers: azurerm,
+  });
+
+  it('reads a new workspace that leaves it out as 30 days, and the value set', async () => {
+    const scanned = await scanDocument(document);
+    const days = (name: string) =>
+      factOf(resourceOf(scanned, `azurerm_log_analytics_workspace.${name}`), 'retentionInDays');
+    expect(days('left_out')).toMatchObject({ source: 'default', value: 30 });
+    expect(days('two_years')).toMatchObject({ source: 'explicit', value: 730 });
+    expect(
+      findingOf(scanned, 'azure.monitor.log-retention', 'azurerm_log_analytics_workspace.two_years').status,
+    ).toBe('PASS');
+  });
+});

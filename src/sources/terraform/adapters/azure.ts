@@ -316,6 +316,23 @@ function redisCache(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.Cache/Redis', p, tr);
 }
 
+/** `retention_in_days`: Optional+Computed, the API's 30 days when a new workspace leaves it out. */
+function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const workspace = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'retentionInDays',
+    tr.readComputed(
+      workspace,
+      'retention_in_days',
+      'properties.retentionInDays',
+      ctx.config.sets(workspace, 'retention_in_days'),
+    ),
+  );
+  return fromArm('Microsoft.OperationalInsights/workspaces', p, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -404,6 +421,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
+  azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
