@@ -736,3 +736,32 @@ describe('azurerm_log_analytics_workspace retention_in_days', () => {
     ).toBe('PASS');
   });
 });
+
+describe('azurerm_security_center_subscription_pricing', () => {
+  // azurerm 2.x–4.x `website/docs/r/security_center_subscription_pricing.html.markdown`: `tier`
+  // (Free or Standard), `resource_type`.
+  const pricing = (name: string, tier: string, resourceType: string): Change => ({
+    address: `azurerm_security_center_subscription_pricing.${name}`,
+    after: { tier, resource_type: resourceType, extension: [] },
+    afterUnknown: { id: true, subplan: true },
+    expressions: { tier: constant(tier), resource_type: constant(resourceType) },
+  });
+  const document = plan(
+    [pricing('vms', 'Standard', 'VirtualMachines'), pricing('storage', 'Free', 'StorageAccounts')],
+    {
+      providers: azurerm,
+    },
+  );
+
+  it('reads the tier of each plan', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(
+        scanned,
+        'azure.security.defender-plans',
+        `azurerm_security_center_subscription_pricing.${name}`,
+      ).status;
+    expect(status('vms')).toBe('PASS');
+    expect(status('storage')).toBe('FAIL');
+  });
+});

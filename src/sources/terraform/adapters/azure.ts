@@ -333,6 +333,13 @@ function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): 
   return fromArm('Microsoft.OperationalInsights/workspaces', p, tr);
 }
 
+/** A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines). */
+function securityPricing(unit: Unit, tr: Translation): Resource {
+  const p: JsonObject = {};
+  set(p, 'pricingTier', tr.read(unit.primary, 'tier', 'properties.pricingTier'));
+  return fromArm('Microsoft.Security/pricings', p, tr);
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -421,6 +428,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
+  azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
