@@ -765,3 +765,47 @@ describe('azurerm_security_center_subscription_pricing', () => {
     expect(status('storage')).toBe('FAIL');
   });
 });
+
+describe('google_container_cluster master_authorized_networks_config computed', () => {
+  // google v4.50.0–v6.x `google/services/container/resource_container_cluster.go`:
+  // `master_authorized_networks_config` Optional+Computed (Optional only up to v4.0.0), so a new
+  // cluster that leaves it out shows it known after apply.
+  const cluster = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `google_container_cluster.${name}`,
+    after: { name, location: 'asia-northeast1', enable_legacy_abac: false, ...after },
+    afterUnknown: {
+      id: true,
+      endpoint: true,
+      logging_service: true,
+      private_cluster_config: true,
+      ...afterUnknown,
+    },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan(
+    [
+      cluster('left_out', {}, { master_authorized_networks_config: true }, {}),
+      cluster(
+        'office',
+        {
+          master_authorized_networks_config: [
+            { cidr_blocks: [{ cidr_block: '203.0.113.0/24', display_name: 'office' }] },
+          ],
+        },
+        { master_authorized_networks_config: [{ gcp_public_cidrs_access_enabled: true }] },
+        {
+          master_authorized_networks_config: [{ cidr_blocks: [{ cidr_block: constant('203.0.113.0/24') }] }],
+        },
+      ),
+    ],
+    { providers: google },
+  );
+
+  it('reads a new public cluster that leaves it out as open to the internet', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'gcp.gke.cluster-endpoint-access', `google_container_cluster.${name}`).status;
+    expect(status('left_out')).toBe('FAIL');
+    expect(status('office')).toBe('PASS');
+  });
+});

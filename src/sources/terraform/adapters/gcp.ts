@@ -275,7 +275,29 @@ function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resou
       tr.read(cluster, ipEndpoints, `${DATA}.controlPlaneEndpointsConfig.ipEndpointsConfig.enabled`),
     );
   const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
-  const authorized = tr.read(cluster, 'master_authorized_networks_config', authorizedPath);
+  // A block whose computed `gcp_public_cidrs_access_enabled` is known only after apply: its
+  // CIDR blocks are what it allows.
+  const block = 'master_authorized_networks_config.0';
+  const cidrs = `${block}.cidr_blocks`;
+  if (tr.valuesOf(cluster).present(block) && tr.valuesOf(cluster).read(block).state === 'unknown') {
+    const ranges =
+      tr.valuesOf(cluster).read(cidrs).state === 'absent' ? [] : tr.read(cluster, cidrs, authorizedPath);
+    if (Array.isArray(ranges)) {
+      tr.mark(authorizedPath, `${cluster.address}.${cidrs}`, 'known');
+      data.masterAuthorizedNetworksConfig = {
+        enabled: true,
+        cidrBlocks: ranges.filter(isObject).map((c) => ({ cidrBlock: c.cidr_block })),
+      };
+    }
+    return fromAsset('container.googleapis.com/Cluster', data, tr);
+  }
+  // Optional+Computed from google 4.4x: a new cluster that leaves it out has authorized networks off.
+  const authorized = tr.readComputed(
+    cluster,
+    'master_authorized_networks_config',
+    authorizedPath,
+    ctx.config.sets(cluster, 'master_authorized_networks_config'),
+  );
   if (Array.isArray(authorized)) {
     const block = authorized.find(isObject);
     data.masterAuthorizedNetworksConfig = block
