@@ -809,3 +809,42 @@ describe('google_container_cluster master_authorized_networks_config computed', 
     expect(status('office')).toBe('PASS');
   });
 });
+
+describe('google_sql_database_instance backup_retention_settings', () => {
+  // google 3.x–6.x `google/services/sql/resource_sql_database_instance.go`:
+  // `settings.backup_configuration.backup_retention_settings` Optional+Computed, `retained_backups` Required.
+  const instance = (name: string, backup: Json, backupUnknown: Json, backupExpressions: Json): Change => ({
+    address: `google_sql_database_instance.${name}`,
+    after: {
+      name,
+      region: 'asia-northeast1',
+      database_version: 'MYSQL_8_0',
+      settings: [{ tier: 'db-f1-micro', backup_configuration: [{ enabled: true, ...backup }] }],
+    },
+    afterUnknown: { id: true, settings: [{ ip_configuration: true, backup_configuration: [backupUnknown] }] },
+    expressions: {
+      name: constant(name),
+      settings: [{ backup_configuration: [{ enabled: constant(true), ...backupExpressions }] }],
+    },
+  });
+  const document = plan(
+    [
+      instance(
+        'one_kept',
+        { backup_retention_settings: [{ retained_backups: 1, retention_unit: 'COUNT' }] },
+        {},
+        { backup_retention_settings: [{ retained_backups: constant(1) }] },
+      ),
+      instance('left_out', {}, { backup_retention_settings: true }, {}),
+    ],
+    { providers: google },
+  );
+
+  it('reads retained_backups as set, and the API’s 7 when a new instance leaves it out', async () => {
+    const scanned = await scanDocument(document);
+    const kept = (name: string) =>
+      factOf(resourceOf(scanned, `google_sql_database_instance.${name}`), 'retainedBackups');
+    expect(kept('one_kept')).toMatchObject({ source: 'explicit', value: 1 });
+    expect(kept('left_out')).toMatchObject({ source: 'default', value: 7 });
+  });
+});

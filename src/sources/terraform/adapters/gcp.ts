@@ -12,6 +12,7 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
+import { containerCluster } from './gcp-gke.ts';
 import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
 
@@ -173,6 +174,19 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     'settings.backupConfiguration.enabled': 'settings.0.backup_configuration.0.enabled',
     masterInstanceName: 'master_instance_name',
   });
+  // `backup_retention_settings` (google 3.x on) is Optional+Computed: a new instance that leaves
+  // it out keeps the API's 7 backups, which the export adapter assumes of an absent setting.
+  const retained = 'settings.0.backup_configuration.0.backup_retention_settings';
+  const retainedPath = `${DATA}.settings.backupConfiguration.backupRetentionSettings`;
+  if (tr.valuesOf(instance).present(`${retained}.0`)) {
+    set(
+      data,
+      'settings.backupConfiguration.backupRetentionSettings.retainedBackups',
+      tr.read(instance, `${retained}.0.retained_backups`, `${retainedPath}.retainedBackups`),
+    );
+  } else {
+    tr.readComputed(instance, retained, retainedPath, ctx.config.sets(instance, retained));
+  }
   const ipBlock = 'settings.0.ip_configuration';
   const values = tr.valuesOf(instance);
   const isNew = instance.action === 'create' || instance.action === 'replace';
@@ -239,77 +253,6 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
   if (data.purpose === undefined && tr.valuesOf(unit.primary).read('purpose').state === 'absent')
     data.purpose = 'ENCRYPT_DECRYPT';
   return fromAsset('cloudkms.googleapis.com/CryptoKey', data, tr);
-}
-
-function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const cluster = unit.primary;
-  const data = readData(tr, cluster, { 'legacyAbac.enabled': 'enable_legacy_abac' });
-  // Optional+Computed: a new cluster that leaves it out logs to Cloud Logging, the API's default.
-  set(
-    data,
-    'loggingService',
-    tr.readComputed(
-      cluster,
-      'logging_service',
-      `${DATA}.loggingService`,
-      ctx.config.sets(cluster, 'logging_service'),
-    ),
-  );
-  set(
-    data,
-    'privateClusterConfig.enablePrivateEndpoint',
-    tr.readComputed(
-      cluster,
-      'private_cluster_config.0.enable_private_endpoint',
-      `${DATA}.privateClusterConfig.enablePrivateEndpoint`,
-      ctx.config.sets(cluster, 'private_cluster_config'),
-    ),
-  );
-  // google 6.x `control_plane_endpoints_config.ip_endpoints_config.enabled` (default true): false
-  // leaves the control plane no IP endpoint, public or private (DNS endpoint only).
-  const ipEndpoints = 'control_plane_endpoints_config.0.ip_endpoints_config.0.enabled';
-  if (tr.valuesOf(cluster).read(ipEndpoints).state === 'known')
-    set(
-      data,
-      'controlPlaneEndpointsConfig.ipEndpointsConfig.enabled',
-      tr.read(cluster, ipEndpoints, `${DATA}.controlPlaneEndpointsConfig.ipEndpointsConfig.enabled`),
-    );
-  const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
-  // A block whose computed `gcp_public_cidrs_access_enabled` is known only after apply: its
-  // CIDR blocks are what it allows.
-  const block = 'master_authorized_networks_config.0';
-  const cidrs = `${block}.cidr_blocks`;
-  if (tr.valuesOf(cluster).present(block) && tr.valuesOf(cluster).read(block).state === 'unknown') {
-    const ranges =
-      tr.valuesOf(cluster).read(cidrs).state === 'absent' ? [] : tr.read(cluster, cidrs, authorizedPath);
-    if (Array.isArray(ranges)) {
-      tr.mark(authorizedPath, `${cluster.address}.${cidrs}`, 'known');
-      data.masterAuthorizedNetworksConfig = {
-        enabled: true,
-        cidrBlocks: ranges.filter(isObject).map((c) => ({ cidrBlock: c.cidr_block })),
-      };
-    }
-    return fromAsset('container.googleapis.com/Cluster', data, tr);
-  }
-  // Optional+Computed from google 4.4x: a new cluster that leaves it out has authorized networks off.
-  const authorized = tr.readComputed(
-    cluster,
-    'master_authorized_networks_config',
-    authorizedPath,
-    ctx.config.sets(cluster, 'master_authorized_networks_config'),
-  );
-  if (Array.isArray(authorized)) {
-    const block = authorized.find(isObject);
-    data.masterAuthorizedNetworksConfig = block
-      ? {
-          enabled: true,
-          cidrBlocks: (Array.isArray(block.cidr_blocks) ? block.cidr_blocks : [])
-            .filter(isObject)
-            .map((c) => ({ cidrBlock: c.cidr_block })),
-        }
-      : { enabled: false };
-  }
-  return fromAsset('container.googleapis.com/Cluster', data, tr);
 }
 
 /**
