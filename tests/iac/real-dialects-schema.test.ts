@@ -848,3 +848,41 @@ describe('google_sql_database_instance backup_retention_settings', () => {
     expect(kept('left_out')).toMatchObject({ source: 'default', value: 7 });
   });
 });
+
+describe('google_storage_bucket_access_control', () => {
+  // google 2.x–6.x `website/docs/r/storage_bucket_access_control.html.markdown`: one ACL entry
+  // (`bucket`, `entity`, `role`) on a bucket whose uniform bucket-level access is off.
+  const document = plan(
+    [
+      {
+        address: 'google_storage_bucket.site',
+        after: {
+          name: 'osaka-site',
+          location: 'ASIA-NORTHEAST1',
+          uniform_bucket_level_access: false,
+          force_destroy: false,
+        },
+        afterUnknown: { id: true, self_link: true, url: true, public_access_prevention: true },
+        expressions: { name: constant('osaka-site'), uniform_bucket_level_access: constant(false) },
+      },
+      {
+        address: 'google_storage_bucket_access_control.public',
+        after: { entity: 'allUsers', role: 'READER' },
+        afterUnknown: { id: true, bucket: true, domain: true, email: true },
+        expressions: {
+          bucket: ref('google_storage_bucket.site.name', 'google_storage_bucket.site'),
+          entity: constant('allUsers'),
+          role: constant('READER'),
+        },
+      },
+    ],
+    { providers: google },
+  );
+
+  it('reads an entry for allUsers as a public ACL', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'gcp.storage.bucket-public-access', 'google_storage_bucket.site').status).toBe(
+      'FAIL',
+    );
+  });
+});

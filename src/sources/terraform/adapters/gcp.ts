@@ -103,7 +103,7 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     resourcePolicy(unit, tr, BUCKET_IAM, isNewBucket(bucket)),
   );
   const isNew = isNewBucket(bucket);
-  if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
+  if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
   return {
     ...resource,
@@ -123,9 +123,20 @@ const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
   publicReadWrite: 'WRITER',
 };
 
-/** google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) as REST ACL entries. */
+/** The resources that write a bucket's ACL: the whole list, or one entry (google 2.x on). */
+const ACL_TYPES = ['google_storage_bucket_acl', 'google_storage_bucket_access_control'];
+
+/**
+ * google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) and
+ * google_storage_bucket_access_control entries (`entity`, `role`) as REST ACL entries.
+ */
 function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
   const entries: JsonObject[] = [];
+  for (const part of partsOf(unit, 'google_storage_bucket_access_control')) {
+    const entity = tr.read(part, 'entity', `${DATA}.acl`);
+    const role = tr.read(part, 'role', `${DATA}.acl`);
+    if (typeof entity === 'string') entries.push({ entity, role });
+  }
   for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
     const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
     const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
@@ -397,6 +408,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
+      google_storage_bucket_access_control: BUCKET_LINK,
       google_storage_bucket_iam_member: BUCKET_LINK,
       google_storage_bucket_iam_binding: BUCKET_LINK,
       google_storage_bucket_iam_policy: BUCKET_LINK,
