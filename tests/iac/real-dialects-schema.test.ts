@@ -886,3 +886,80 @@ describe('google_storage_bucket_access_control', () => {
     );
   });
 });
+
+describe('Cloud Run and Cloud Functions ingress and invoker_iam_disabled', () => {
+  // google 3.x–6.x `website/docs/r/cloud_run_service.html.markdown` (the `run.googleapis.com/ingress`
+  // annotation), `cloud_run_v2_service.html.markdown` (`ingress`; 6.x `invoker_iam_disabled`),
+  // `cloudfunctions_function.html.markdown` (`ingress_settings`) and
+  // `cloudfunctions2_function.html.markdown` (`service_config.ingress_settings`).
+  const allUsers = (type: string, name: string, link: string): Change => ({
+    address: `${type}_iam_member.${name}`,
+    after: {
+      role: type.includes('function') ? 'roles/cloudfunctions.invoker' : 'roles/run.invoker',
+      member: 'allUsers',
+    },
+    afterUnknown: { id: true, etag: true, [link]: true },
+    expressions: { [link]: ref(`${type}.${name}.name`, `${type}.${name}`) },
+  });
+  const document = plan(
+    [
+      {
+        address: 'google_cloud_run_service.internal',
+        after: {
+          name: 'internal',
+          location: 'asia-northeast1',
+          metadata: [{ annotations: { 'run.googleapis.com/ingress': 'internal' } }],
+        },
+        afterUnknown: { id: true, status: true, metadata: [{ namespace: true, uid: true }] },
+        expressions: {
+          name: constant('internal'),
+          metadata: [{ annotations: constant({ 'run.googleapis.com/ingress': 'internal' }) }],
+        },
+      },
+      allUsers('google_cloud_run_service', 'internal', 'service'),
+      {
+        address: 'google_cloud_run_v2_service.internal_v2',
+        after: { name: 'internal_v2', location: 'asia-northeast1', ingress: 'INGRESS_TRAFFIC_INTERNAL_ONLY' },
+        afterUnknown: { id: true, uri: true },
+        expressions: { name: constant('internal_v2'), ingress: constant('INGRESS_TRAFFIC_INTERNAL_ONLY') },
+      },
+      allUsers('google_cloud_run_v2_service', 'internal_v2', 'name'),
+      {
+        address: 'google_cloud_run_v2_service.no_iam_check',
+        after: {
+          name: 'no_iam_check',
+          location: 'asia-northeast1',
+          ingress: 'INGRESS_TRAFFIC_ALL',
+          invoker_iam_disabled: true,
+        },
+        afterUnknown: { id: true, uri: true },
+        expressions: { name: constant('no_iam_check'), invoker_iam_disabled: constant(true) },
+      },
+      {
+        address: 'google_cloudfunctions_function.open',
+        after: {
+          name: 'open',
+          region: 'asia-northeast1',
+          runtime: 'nodejs20',
+          ingress_settings: 'ALLOW_ALL',
+        },
+        afterUnknown: { id: true, https_trigger_url: true },
+        expressions: { name: constant('open') },
+      },
+      allUsers('google_cloudfunctions_function', 'open', 'cloud_function'),
+    ],
+    { providers: google },
+  );
+  const status = async (id: string) =>
+    findingOf(await scanDocument(document), 'gcp.serverless.public-invoker', id).status;
+
+  it('reads an internal-only ingress as closed though allUsers may invoke', async () => {
+    expect(await status('google_cloud_run_service.internal')).toBe('PASS');
+    expect(await status('google_cloud_run_v2_service.internal_v2')).toBe('PASS');
+    expect(await status('google_cloudfunctions_function.open')).toBe('FAIL');
+  });
+
+  it('reads invoker_iam_disabled as invocable by anyone', async () => {
+    expect(await status('google_cloud_run_v2_service.no_iam_check')).toBe('FAIL');
+  });
+});
