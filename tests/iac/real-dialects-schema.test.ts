@@ -963,3 +963,61 @@ describe('Cloud Run and Cloud Functions ingress and invoker_iam_disabled', () =>
     expect(await status('google_cloud_run_v2_service.no_iam_check')).toBe('FAIL');
   });
 });
+
+describe('aws_lambda_function with aws_lambda_permission', () => {
+  // AWS provider v3–v5 `website/docs/r/lambda_permission.html.markdown` (`function_name`,
+  // `principal`, `action`, `source_arn`, `source_account`, `principal_org_id`, v4.x
+  // `function_url_auth_type`), as AddPermission writes the statements.
+  const fn = (name: string): Change => ({
+    address: `aws_lambda_function.${name}`,
+    after: { function_name: name, runtime: 'nodejs20.x', handler: 'index.handler' },
+    afterUnknown: { arn: true, id: true, invoke_arn: true, qualified_arn: true, role: true },
+    expressions: { function_name: constant(name) },
+  });
+  const permission = (name: string, fnName: string, after: Json, afterUnknown: Json = {}): Change => ({
+    address: `aws_lambda_permission.${name}`,
+    after: {
+      action: 'lambda:InvokeFunction',
+      statement_id: name,
+      source_account: null,
+      principal_org_id: null,
+      ...after,
+    },
+    afterUnknown: { id: true, function_name: true, ...afterUnknown },
+    expressions: {
+      function_name: ref(`aws_lambda_function.${fnName}.function_name`, `aws_lambda_function.${fnName}`),
+    },
+  });
+  const document = plan([
+    fn('from_bucket'),
+    permission(
+      's3',
+      'from_bucket',
+      { principal: 's3.amazonaws.com', source_arn: null },
+      { source_arn: true },
+    ),
+    fn('url_open'),
+    permission('url', 'url_open', {
+      principal: '*',
+      action: 'lambda:InvokeFunctionUrl',
+      function_url_auth_type: 'NONE',
+      source_arn: null,
+    }),
+    fn('no_permissions'),
+  ]);
+  const status = async (name: string) =>
+    findingOf(
+      await scanDocument(document),
+      'aws.lambda.function-public-access',
+      `aws_lambda_function.${name}`,
+    ).status;
+
+  it('reads a service principal narrowed by its source as not public, and * for a URL with auth NONE as public', async () => {
+    expect(await status('from_bucket')).toBe('PASS');
+    expect(await status('url_open')).toBe('FAIL');
+  });
+
+  it('reads a new function without permissions as not public', async () => {
+    expect(await status('no_permissions')).toBe('PASS');
+  });
+});

@@ -4,6 +4,7 @@ import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
+import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 
@@ -346,6 +347,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_cloudwatch_log_group: aws(logGroup),
   aws_eks_cluster: aws(eksCluster),
   ...awsIamAdapters,
+  ...awsLambdaAdapters,
   ...awsAccountAdapters,
 };
 
