@@ -1021,3 +1021,31 @@ describe('aws_lambda_function with aws_lambda_permission', () => {
     expect(await status('no_permissions')).toBe('PASS');
   });
 });
+
+describe('azurerm 2.x azurerm_app_service / azurerm_function_app site_config defaults', () => {
+  // azurerm v2.99.0 `website/docs/r/app_service.html.markdown` (`site_config.min_tls_version`
+  // "Defaults to 1.2 for new app services") and `function_app.html.markdown` (the same, and
+  // `ftps_state` "Defaults to AllAllowed"); `site_config` Optional+Computed.
+  const app = (type: string, name: string): Change => ({
+    address: `${type}.${name}`,
+    after: { name, location: 'japaneast', https_only: true },
+    afterUnknown: { id: true, default_hostname: true, site_config: true, outbound_ip_addresses: true },
+    expressions: { name: constant(name), https_only: constant(true) },
+  });
+  const document = plan([app('azurerm_app_service', 'web'), app('azurerm_function_app', 'fn')], {
+    formatVersion: '0.1',
+    terraformVersion: '0.14.11',
+    providers: azurerm,
+  });
+
+  it('reads a new app that leaves them out with the provider’s documented defaults', async () => {
+    const scanned = await scanDocument(document);
+    const facts = (id: string) => resourceOf(scanned, id);
+    expect(factOf(facts('azurerm_app_service.web'), 'minTlsVersion')).toMatchObject({
+      source: 'default',
+      value: '1.2',
+    });
+    expect(factOf(facts('azurerm_app_service.web'), 'ftpsState')?.source).toBe('unknown');
+    expect(factOf(facts('azurerm_function_app.fn'), 'ftpsState')).toMatchObject({ value: 'AllAllowed' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, readFirst, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -93,7 +93,7 @@ export function managedDisk(unit: Unit, tr: Translation): Resource {
  * App Service apps: azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app` and function apps,
  * and their 2.x forms `azurerm_app_service` / `azurerm_function_app`.
  */
-export function webApp(unit: Unit, tr: Translation): Resource {
+export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const app = unit.primary;
   const p: JsonObject = {};
   set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
@@ -102,19 +102,48 @@ export function webApp(unit: Unit, tr: Translation): Resource {
     'publicNetworkAccess',
     enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  const siteConfig: JsonObject = {};
-  set(
-    siteConfig,
-    'minTlsVersion',
-    // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
-    readFirst(
-      tr,
-      app,
-      ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
-      'properties.siteConfig.minTlsVersion',
-    ),
-  );
-  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
+  const siteConfig = legacyDefaults(app, tr, ctx);
+  if (siteConfig.minTlsVersion === undefined)
+    set(
+      siteConfig,
+      'minTlsVersion',
+      // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
+      readFirst(
+        tr,
+        app,
+        ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
+        'properties.siteConfig.minTlsVersion',
+      ),
+    );
+  if (siteConfig.ftpsState === undefined)
+    set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
   p.siteConfig = siteConfig;
   return fromArm('Microsoft.Web/sites', p, tr);
+}
+
+/**
+ * azurerm 2.x `azurerm_app_service` / `azurerm_function_app`: `site_config` and its
+ * `min_tls_version` are Optional+Computed, "1.2 for new app services" (and function apps); a
+ * function app's `ftps_state` "Defaults to AllAllowed". A new app whose configuration leaves them
+ * out gets those.
+ */
+function legacyDefaults(app: TfInstance, tr: Translation, ctx: BuildContext): JsonObject {
+  const defaults: Record<string, Record<string, string>> = {
+    azurerm_app_service: { min_tls_version: '1.2' },
+    azurerm_function_app: { min_tls_version: '1.2', ftps_state: 'AllAllowed' },
+  };
+  const native: Record<string, string> = { min_tls_version: 'minTlsVersion', ftps_state: 'ftpsState' };
+  const isNew = app.action === 'create' || app.action === 'replace';
+  const result: JsonObject = {};
+  for (const [attribute, value] of Object.entries(defaults[app.type] ?? {})) {
+    const path = `site_config.0.${attribute}`;
+    if (!isNew || tr.valuesOf(app).read(path).state !== 'unknown' || ctx.config.sets(app, path)) continue;
+    const field = native[attribute] ?? attribute;
+    tr.mark(`properties.siteConfig.${field}`, `${app.address}.${path}`, 'assumed', {
+      ja: `構成にないため、新しいアプリの既定値（${value}）です`,
+      en: `not in the configuration: a new app's default (${value})`,
+    });
+    result[field] = value;
+  }
+  return result;
 }
