@@ -1049,3 +1049,34 @@ describe('azurerm 2.x azurerm_app_service / azurerm_function_app site_config def
     expect(factOf(facts('azurerm_function_app.fn'), 'ftpsState')).toMatchObject({ value: 'AllAllowed' });
   });
 });
+
+describe('azurerm 2.x azurerm_kubernetes_cluster without role_based_access_control', () => {
+  // azurerm v2.60.0–v2.90.0 `kubernetes_cluster_resource.go`: `role_based_access_control`
+  // Optional+Computed; v2.99.0's `role_based_access_control_enabled` "Defaults to true".
+  const document = plan(
+    [
+      {
+        address: 'azurerm_kubernetes_cluster.defaults',
+        after: {
+          name: 'defaults',
+          location: 'japaneast',
+          dns_prefix: 'defaults',
+          private_cluster_enabled: true,
+          local_account_disabled: true,
+        },
+        afterUnknown: { id: true, fqdn: true, kube_config: true, role_based_access_control: true },
+        expressions: { name: constant('defaults'), private_cluster_enabled: constant(true) },
+      },
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.14.11', providers: azurerm },
+  );
+
+  it('reads RBAC as AKS’s default, on', async () => {
+    const scanned = await scanDocument(document);
+    expect(factOf(resourceOf(scanned, 'azurerm_kubernetes_cluster.defaults'), 'enableRbac')).toMatchObject({
+      source: 'default',
+      value: true,
+    });
+    expect(findingOf(scanned, 'azure.aks.rbac', 'azurerm_kubernetes_cluster.defaults').status).toBe('PASS');
+  });
+});

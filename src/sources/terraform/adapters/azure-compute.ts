@@ -42,17 +42,35 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   );
   set(profile, 'authorizedIPRanges', ranges);
   p.apiServerAccessProfile = profile;
-  // azurerm 2.x: a `role_based_access_control { enabled }` block.
-  set(
-    p,
-    'enableRBAC',
-    readFirst(
-      tr,
-      cluster,
-      ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
-      'properties.enableRBAC',
-    ),
-  );
+  // azurerm 2.x: a `role_based_access_control { enabled }` block, Optional+Computed (2.60–2.90
+  // kubernetes_cluster_resource.go): a new cluster that leaves it out gets AKS's default, RBAC on
+  // (2.99's `role_based_access_control_enabled` "Defaults to true").
+  const values = tr.valuesOf(cluster);
+  const isNew = cluster.action === 'create' || cluster.action === 'replace';
+  if (
+    isNew &&
+    values.read('role_based_access_control_enabled').state === 'absent' &&
+    values.read('role_based_access_control').state === 'unknown' &&
+    !values.present('role_based_access_control') &&
+    !ctx.config.sets(cluster, 'role_based_access_control')
+  ) {
+    tr.mark('properties.enableRBAC', `${cluster.address}.role_based_access_control`, 'assumed', {
+      ja: '構成にないため、AKS の既定値（RBAC 有効）です',
+      en: 'not in the configuration: AKS’s default (RBAC on)',
+    });
+    p.enableRBAC = true;
+  } else {
+    set(
+      p,
+      'enableRBAC',
+      readFirst(
+        tr,
+        cluster,
+        ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
+        'properties.enableRBAC',
+      ),
+    );
+  }
   set(
     p,
     'disableLocalAccounts',
