@@ -1080,3 +1080,46 @@ describe('azurerm 2.x azurerm_kubernetes_cluster without role_based_access_contr
     expect(findingOf(scanned, 'azure.aks.rbac', 'azurerm_kubernetes_cluster.defaults').status).toBe('PASS');
   });
 });
+
+describe('aws_rds_cluster storage encryption', () => {
+  // AWS provider v3–v5 `website/docs/r/rds_cluster.html.markdown`: `storage_encrypted` "false for
+  // provisioned engine_mode and true for serverless engine_mode", drift-detected only when
+  // configured (Optional+Computed); `kms_key_id`, `enabled_cloudwatch_logs_exports`.
+  const cluster = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `aws_rds_cluster.${name}`,
+    after: {
+      cluster_identifier: name,
+      engine: 'aurora-postgresql',
+      engine_mode: 'provisioned',
+      snapshot_identifier: null,
+      replication_source_identifier: null,
+      global_cluster_identifier: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, endpoint: true, ...afterUnknown },
+    expressions: { cluster_identifier: constant(name), ...expressions },
+  });
+  const document = plan([
+    cluster('left_out', {}, { storage_encrypted: true, kms_key_id: true }, {}),
+    cluster(
+      'own_key',
+      { storage_encrypted: true },
+      { kms_key_id: true },
+      { storage_encrypted: constant(true), kms_key_id: ref('aws_kms_key.db.arn', 'aws_kms_key.db') },
+    ),
+    {
+      address: 'aws_kms_key.db',
+      after: { enable_key_rotation: true, is_enabled: true, customer_master_key_spec: 'SYMMETRIC_DEFAULT' },
+      afterUnknown: { arn: true, id: true, key_id: true },
+      expressions: {},
+    },
+  ]);
+
+  it('reads a new provisioned cluster that leaves it out as unencrypted, and a key of the plan as customer managed', async () => {
+    const scanned = await scanDocument(document);
+    const facts = (name: string) => resourceOf(scanned, `aws_rds_cluster.${name}`);
+    expect(factOf(facts('left_out'), 'encrypted')).toMatchObject({ source: 'default', value: false });
+    expect(factOf(facts('own_key'), 'encrypted')?.value).toBe(true);
+    expect(factOf(facts('own_key'), 'customerManagedKey')?.value).toBe(true);
+  });
+});

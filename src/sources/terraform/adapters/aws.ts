@@ -118,17 +118,22 @@ function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
  * `StorageEncrypted`), unless it is a read replica or restored from a snapshot, which inherit
  * their source's encryption. Undefined when that default does not apply.
  */
-function defaultStorageEncryption(db: TfInstance, tr: Translation, ctx: BuildContext): false | undefined {
-  const attribute = 'storage_encrypted';
-  const values = tr.valuesOf(db);
-  const isNew = db.action === 'create' || db.action === 'replace';
-  const state = values.read(attribute).state;
-  const inherits = [
+function defaultStorageEncryption(
+  db: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+  sources: readonly string[] = [
     'replicate_source_db',
     'snapshot_identifier',
     'restore_to_point_in_time',
     's3_import',
-  ].some((source) => {
+  ],
+): false | undefined {
+  const attribute = 'storage_encrypted';
+  const values = tr.valuesOf(db);
+  const isNew = db.action === 'create' || db.action === 'replace';
+  const state = values.read(attribute).state;
+  const inherits = sources.some((source) => {
     const read = values.read(source);
     return read.state === 'unknown' || (read.state === 'known' && !isEmptyValue(read.value));
   });
@@ -139,6 +144,40 @@ function defaultStorageEncryption(db: TfInstance, tr: Translation, ctx: BuildCon
     en: 'not in the configuration: RDS’s default at creation (not encrypted)',
   });
   return false;
+}
+
+/**
+ * aws_rds_cluster: `storage_encrypted` Optional+Computed, "false for provisioned engine_mode and
+ * true for serverless engine_mode" (Aurora Serverless v1 is always encrypted); a cluster made
+ * from a snapshot, a replication source or a global cluster inherits its source's.
+ */
+function rdsCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const mode = tr.valuesOf(cluster).read('engine_mode');
+  const provisioned = mode.state === 'absent' || (mode.state === 'known' && mode.value === 'provisioned');
+  const encrypted = provisioned
+    ? defaultStorageEncryption(cluster, tr, ctx, [
+        'snapshot_identifier',
+        'replication_source_identifier',
+        'global_cluster_identifier',
+        'restore_to_point_in_time',
+        's3_import',
+      ])
+    : undefined;
+  const configuration = readInto(
+    tr,
+    cluster,
+    {
+      ...(encrypted === undefined && { storageEncrypted: 'storage_encrypted' }),
+      enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
+    },
+    'configuration',
+  );
+  if (encrypted !== undefined) configuration.storageEncrypted = encrypted;
+  const key = kmsKeyOf(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId');
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  const resource = fromConfigItem(configItem('AWS::RDS::DBCluster', configuration), tr);
+  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
 }
 
 function isEmptyValue(value: unknown): boolean {
@@ -341,6 +380,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   aws_db_instance: aws(dbInstance),
+  aws_rds_cluster: aws(rdsCluster),
   aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
