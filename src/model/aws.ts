@@ -83,6 +83,15 @@ export interface AwsIamPrincipalFacts {
   readonly trustedAccounts?: Fact<readonly string[]>;
 }
 
+/** AWS::IAM::Policy (a managed policy): what its default version allows. */
+export interface AwsIamPolicyFacts {
+  /**
+   * Statements of the default version (`configuration.policyVersionList[isDefaultVersion].document`)
+   * that allow every action on every resource, as AdministratorAccess does.
+   */
+  readonly fullAdminStatements?: Fact<readonly string[]>;
+}
+
 /** AWS::S3::Bucket. */
 export interface AwsS3BucketFacts extends CommonFacts {
   readonly blockPublicAcls?: Fact<boolean>;

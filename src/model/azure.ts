@@ -92,6 +92,11 @@ export interface AzureDatabaseFacts extends CommonFacts {
    * `minimalTlsVersion` (Tls, Tls11, Tls12). Flexible servers keep it in server parameters.
    */
   readonly minimalTlsVersion?: Fact<string>;
+  /**
+   * PostgreSQL / MySQL flexible servers' `require_secure_transport` server parameter: off, the
+   * server accepts connections without TLS whatever the minimal version says.
+   */
+  readonly requireSecureTransport?: Fact<boolean>;
   /** SQL server auditing (`servers/auditingSettings/default` `state`): Enabled or Disabled. */
   readonly auditingState?: Fact<string>;
 }

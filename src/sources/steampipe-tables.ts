@@ -1,6 +1,20 @@
 import type { Resource } from '../model/resource.ts';
 import { awsRdsInstanceTable } from './aws/steampipe-rds-instance.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
+import {
+  awsCloudTrailTable,
+  awsDynamoDbTable,
+  awsEbsVolumeTable,
+  awsEfsFileSystemTable,
+  awsEksClusterTable,
+  awsFlowLogTable,
+  awsGuardDutyDetectorTable,
+  awsKmsKeyTable,
+  awsLambdaFunctionTable,
+  awsLogGroupTable,
+  awsSecurityGroupTable,
+  awsVpcTable,
+} from './aws/steampipe-tables.ts';
 import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -11,6 +25,18 @@ import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampi
 const TABLES: readonly SteampipeTable[] = [
   awsS3BucketTable,
   awsRdsInstanceTable,
+  awsCloudTrailTable,
+  awsKmsKeyTable,
+  awsSecurityGroupTable,
+  awsEbsVolumeTable,
+  awsVpcTable,
+  awsFlowLogTable,
+  awsGuardDutyDetectorTable,
+  awsLambdaFunctionTable,
+  awsLogGroupTable,
+  awsDynamoDbTable,
+  awsEfsFileSystemTable,
+  awsEksClusterTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   azureStorageAccountTable,
@@ -19,7 +45,7 @@ const TABLES: readonly SteampipeTable[] = [
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (`aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
+ * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
  * `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
@@ -30,7 +56,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, gcp_storage_bucket, gcp_sql_database_instance, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

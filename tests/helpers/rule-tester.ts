@@ -92,6 +92,11 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
             if (testCase.messageId !== undefined)
               expect(result.message, 'messageId').toBe(testCase.messageId);
             expect(`${message.ja}\n${message.en}`, 'unfilled placeholder').not.toMatch(PLACEHOLDER);
+            // A placeholder's value is one text for both languages: a Japanese and English pair
+            // given as a value would be printed as JSON in each.
+            expect(`${message.ja}\n${message.en}`, 'a localized text as a placeholder value').not.toMatch(
+              /\{"ja":/,
+            );
             if (testCase.evidence) expect(result.evidence, 'evidence').toMatchObject(testCase.evidence);
             if (testCase.data) expect(result.data, 'data').toMatchObject(testCase.data);
             if (testCase.severity)

@@ -12,7 +12,6 @@ beforeAll(async () => {
 describe('Azure plan (azurerm)', () => {
   it('skips the deleted rule and the data source, and names the types it does not read', () => {
     expect(scan.coverage.skipped.map((s) => s.reason).sort()).toEqual([
-      'azurerm_log_analytics_workspace.main: azurerm_log_analytics_workspace is not a resource type kansa reads',
       'azurerm_resource_group.main: azurerm_resource_group is not a resource type kansa reads',
       'data.azurerm_resource_group.shared: data source: it reads, it does not deploy',
       'module.net.azurerm_network_security_rule.legacy_ssh: deleted by the plan: not evaluated',

@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
-import { asRecord } from './config-item.ts';
+import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 
 /**
@@ -20,11 +20,16 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Volumes"}, {"SecurityGroups"}) and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-policy and iam get-account-authorization-details',
   matches(document) {
-    return membersOf(document).length > 0;
+    return membersOf(document).length > 0 || singleItem(document) !== undefined;
   },
   *read(document, ctx) {
+    const single = singleItem(document);
+    if (single) {
+      yield* configItemsToResources([single], ctx, false);
+      return;
+    }
     const place = placeInPath(ctx.file);
     // `get-account-authorization-details` answers with four members; the others with one.
     const items = membersOf(document).flatMap(({ api, entries }) =>
@@ -33,6 +38,64 @@ export const awsApiDescribeFormat: DocumentFormat = {
     yield* configItemsToResources(items, ctx, false);
   },
 };
+
+/** An answer about one resource that names it inside: a key's rotation status, a function's policy. */
+function singleItem(document: unknown): Record<string, unknown> | undefined {
+  return rotationStatusItem(document) ?? functionPolicyItem(document);
+}
+
+/**
+ * `aws lambda get-policy`: `{"Policy": "<policy JSON>", "RevisionId"}`, which names no function
+ * but its statements do (`Resource`: the function's ARN, perhaps with a version or alias). Read
+ * as the function's item with only its `Policy`, which merges with its list-functions entry or
+ * Config item.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_GetPolicy.html
+ */
+function functionPolicyItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  if (typeof record?.['RevisionId'] !== 'string' || record['Policy'] === undefined) return undefined;
+  const policy = asRecord(decodeJsonValue(record['Policy']));
+  const statements = policy?.['Statement'];
+  const resources = (Array.isArray(statements) ? statements : [statements]).flatMap((statement) => {
+    const resource = asRecord(statement)?.['Resource'];
+    return Array.isArray(resource) ? resource : [resource];
+  });
+  const arn = resources
+    .map((resource) => (typeof resource === 'string' ? FUNCTION_ARN.exec(resource)?.[0] : undefined))
+    .find((found) => found !== undefined);
+  if (!arn) return undefined;
+  return {
+    resourceType: 'AWS::Lambda::Function',
+    resourceId: arn.slice(arn.lastIndexOf(':') + 1),
+    arn,
+    configuration: {},
+    supplementaryConfiguration: { Policy: record['Policy'] },
+  };
+}
+
+/** A function's ARN, without the version or alias that may follow it. */
+const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
+
+/**
+ * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
+ * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
+ * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
+ * record or Config item.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+function rotationStatusItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  const arn = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof arn !== 'string') return undefined;
+  if (!/^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/.test(arn)) return undefined;
+  return {
+    resourceType: 'AWS::KMS::Key',
+    resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
+    arn,
+    configuration: {},
+    supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
+  };
+}
 
 interface DescribeApi {
   /** The response member holding the entries (a list, or one object). */
@@ -46,6 +109,8 @@ interface DescribeApi {
   readonly owner?: string;
   /** The resource's name where the id is not it (IAM ids are `AIDA…`; groups are found by name). */
   readonly name?: string;
+  /** A field every entry of this API has, where another API answers with the same member. */
+  readonly marker?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -95,6 +160,26 @@ const APIS: readonly DescribeApi[] = [
   },
   { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
   { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  // `aws lambda list-functions` and `get-function` (its `Configuration`); the resource policy is
+  // get-policy's answer.
+  {
+    member: 'Functions',
+    list: true,
+    resourceType: 'AWS::Lambda::Function',
+    arn: ['FunctionArn'],
+    id: ['FunctionName'],
+  },
+  {
+    member: 'Configuration',
+    list: false,
+    resourceType: 'AWS::Lambda::Function',
+    arn: ['FunctionArn'],
+    id: ['FunctionName'],
+  },
+  // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
+  // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
+  { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
+  { member: 'Attributes', list: false, resourceType: 'AWS::SNS::Topic', arn: ['TopicArn'], id: ['TopicArn'] },
   {
     member: 'Table',
     list: false,
@@ -103,6 +188,29 @@ const APIS: readonly DescribeApi[] = [
     id: ['TableName'],
   },
   { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  {
+    member: 'Reservations',
+    list: true,
+    resourceType: 'AWS::EC2::Instance',
+    arn: [],
+    id: ['InstanceId'],
+    owner: 'OwnerId',
+  },
+  { member: 'Vpcs', list: true, resourceType: 'AWS::EC2::VPC', arn: [], id: ['VpcId'], owner: 'OwnerId' },
+  // `aws ec2 describe-flow-logs`: no ARN and no owner; the dump's path places them.
+  { member: 'FlowLogs', list: true, resourceType: 'AWS::EC2::FlowLog', arn: [], id: ['FlowLogId'] },
+  // `aws efs describe-file-systems`; FSx answers with a `FileSystems` member too, without the
+  // `PerformanceMode` every EFS file system has.
+  {
+    member: 'FileSystems',
+    list: true,
+    resourceType: 'AWS::EFS::FileSystem',
+    arn: ['FileSystemArn'],
+    id: ['FileSystemId'],
+    owner: 'OwnerId',
+    name: 'Name',
+    marker: 'PerformanceMode',
+  },
   // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
   // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
   {
@@ -152,12 +260,38 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
   const record = asRecord(document);
   if (!record) return [];
   return APIS.flatMap((api) => {
-    const value = record[api.member];
+    const value = api.member === 'Reservations' ? instancesOf(record[api.member]) : record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
     if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
+    if (api.marker && !(api.marker in first)) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
     if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
+  });
+}
+
+/**
+ * `aws ec2 describe-instances`: `Reservations[].Instances[]`, the owning account on the
+ * reservation (`OwnerId`) and the zone under `Placement`: each instance with both beside it.
+ */
+function instancesOf(reservations: unknown): unknown {
+  if (!Array.isArray(reservations)) return undefined;
+  return reservations.flatMap((entry) => {
+    const reservation = asRecord(entry);
+    const instances = reservation?.['Instances'];
+    if (!Array.isArray(instances)) return [];
+    return instances.flatMap((item) => {
+      const instance = asRecord(item);
+      if (!instance) return [];
+      const zone = asRecord(instance['Placement'])?.['AvailabilityZone'];
+      return [
+        {
+          ...instance,
+          ...(typeof reservation?.['OwnerId'] === 'string' && { OwnerId: reservation['OwnerId'] }),
+          ...(typeof zone === 'string' && { AvailabilityZone: zone }),
+        },
+      ];
+    });
   });
 }
 

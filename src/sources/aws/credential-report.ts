@@ -44,11 +44,15 @@ export const awsCredentialReportApiFormat: DocumentFormat = {
   },
   read(document, ctx) {
     const content = String(asRecord(document)?.['Content']);
-    const text = Buffer.from(content, 'base64').toString('utf8');
-    if (!awsCredentialReportFormat.matches(text.slice(0, text.search(/\r?\n|$/)))) {
+    // The API and the CLI give the CSV base64-encoded; SDK mocks and recordings that decoded
+    // the bytes (`"Content": "user,arn,…"`) give it as it is.
+    const isReport = (text: string) =>
+      awsCredentialReportFormat.matches(text.slice(0, text.search(/\r?\n|$/)));
+    const text = isReport(content) ? content : Buffer.from(content, 'base64').toString('utf8');
+    if (!isReport(text)) {
       throw new InputError(
         ctx.file,
-        'Content is not a base64-encoded credential report CSV (expected a "user,arn,…" header)',
+        'Content is not a credential report CSV, base64-encoded or not (expected a "user,arn,…" header)',
       );
     }
     return credentialReportToResources(text, ctx);

@@ -27,7 +27,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Spanner, Memorystore and Filestore instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -45,8 +45,12 @@ function itemsOf(document: unknown): readonly unknown[] | undefined {
 function listedItems(document: unknown): readonly unknown[] | undefined {
   if (Array.isArray(document)) return document;
   if (!isObject(document)) return undefined;
-  if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind))
-    return Array.isArray(document.items) ? document.items : aggregatedItems(document.items);
+  if (typeof document.kind === 'string' && /List$|#buckets$/.test(document.kind)) {
+    if (Array.isArray(document.items)) return document.items;
+    // BigQuery's pages (`bigquery#datasetList`, `bigquery#tableList`) name the list by its resource.
+    const plural = ['datasets', 'tables'].find((key) => Array.isArray(document[key]));
+    return plural ? (document[plural] as unknown[]) : aggregatedItems(document.items);
+  }
   const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
   return listKey ? (document[listKey] as unknown[]) : [document];
 }
@@ -74,13 +78,19 @@ const LIST_KEYS = [
   'topics',
   'buckets',
   'services',
+  'instances',
 ];
 
 /**
  * Resources without a `kind`, by their full resource name (`name`): the asset type, whose
  * service (`pubsub.googleapis.com`) also names the Cloud Asset.
  */
-const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string }[] = [
+const NAMED: readonly {
+  readonly pattern: RegExp;
+  readonly assetType: string;
+  /** A field only this type has, where several APIs name their resources alike (`…/instances/…`). */
+  readonly with?: string;
+}[] = [
   {
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/,
     assetType: 'cloudkms.googleapis.com/CryptoKey',
@@ -115,6 +125,24 @@ const NAMED: readonly { readonly pattern: RegExp; readonly assetType: string }[]
     pattern: /^projects\/[^/]+\/locations\/[^/]+\/buckets\/[^/]+$/,
     assetType: 'logging.googleapis.com/LogBucket',
   },
+  // `gcloud spanner instances describe`: Bigtable instances share the name; only Spanner has `config`.
+  {
+    pattern: /^projects\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'spanner.googleapis.com/Instance',
+    with: 'config',
+  },
+  // `gcloud redis instances describe` / `gcloud filestore instances describe`: Memorystore,
+  // Filestore, Memcache and others name instances alike; their own fields tell them apart.
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'redis.googleapis.com/Instance',
+    with: 'redisVersion',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'file.googleapis.com/Instance',
+    with: 'fileShares',
+  },
 ];
 
 /** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
@@ -127,7 +155,9 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
   if (cluster)
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
   const name = stringAt(item, 'name');
-  const known = name && NAMED.find((named) => named.pattern.test(name));
+  const known =
+    name &&
+    NAMED.find((named) => named.pattern.test(name) && (!named.with || item[named.with] !== undefined));
   if (!known || (known.assetType === CLOUD_RUN_SERVICE && !isCloudRunV2Service(item))) return undefined;
   // Cloud Functions (2nd gen) answer with `buildConfig` / `serviceConfig`: the Function type.
   const assetType =

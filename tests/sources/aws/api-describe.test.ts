@@ -133,6 +133,138 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // `aws iam get-account-authorization-details` (botocore iam service-2.json ManagedPolicyDetail):
+  // `PolicyVersionList[].{Document, VersionId, IsDefaultVersion}`, the CLI printing each document
+  // as JSON; the raw Query API answer leaves it URL-encoded, as Config does.
+  it('reads what the default version of a managed policy allows', () => {
+    const policy = (name: string, documents: unknown[], defaultVersionId: string) => ({
+      PolicyName: name,
+      PolicyId: `ANPA${name.toUpperCase()}`,
+      Arn: `arn:aws:iam::${ACCOUNT}:policy/${name}`,
+      DefaultVersionId: defaultVersionId,
+      AttachmentCount: 1,
+      IsAttachable: true,
+      PolicyVersionList: documents.map((document, index) => ({
+        Document: document,
+        VersionId: `v${index + 1}`,
+        IsDefaultVersion: `v${index + 1}` === defaultVersionId,
+      })),
+    });
+    const admin = { Version: '2012-10-17', Statement: { Effect: 'Allow', Action: '*', Resource: '*' } };
+    const reader = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'ec2:Describe*', Resource: '*' }],
+    };
+    const { resources } = read({
+      UserDetailList: [],
+      GroupDetailList: [],
+      RoleDetailList: [],
+      Policies: [
+        policy('everything', [reader, admin], 'v2'),
+        policy('encoded', [encodeURIComponent(JSON.stringify(admin, null, 1)).replaceAll('%20', '+')], 'v1'),
+        policy('rolled-back', [reader, admin], 'v1'),
+      ],
+    });
+    expect(resources.map((r) => [r.name, r.kansaType, r.facts['fullAdminStatements']])).toEqual([
+      ['everything', 'iam.policy', expect.objectContaining({ source: 'explicit', value: ['Statement[0]'] })],
+      ['encoded', 'iam.policy', expect.objectContaining({ source: 'explicit', value: ['Statement[0]'] })],
+      ['rolled-back', 'iam.policy', expect.objectContaining({ source: 'explicit', value: [] })],
+    ]);
+  });
+
+  // botocore efs service-2.json FileSystemDescription (PerformanceMode is required) and fsx
+  // service-2.json FileSystem (FileSystemType, ResourceARN): the same `FileSystems` member.
+  it('reads describe-file-systems of EFS, and not FSx’s answer of the same name', () => {
+    const efs = read({
+      FileSystems: [
+        {
+          OwnerId: ACCOUNT,
+          FileSystemId: 'fs-0c1',
+          FileSystemArn: `arn:aws:elasticfilesystem:ap-northeast-1:${ACCOUNT}:file-system/fs-0c1`,
+          Name: 'shared',
+          PerformanceMode: 'generalPurpose',
+          Encrypted: true,
+          KmsKeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0f1e`,
+          LifeCycleState: 'available',
+          Tags: [{ Key: 'Name', Value: 'shared' }],
+        },
+      ],
+    });
+    expect(efs.resources).toMatchObject([
+      {
+        nativeType: 'AWS::EFS::FileSystem',
+        name: 'shared',
+        region: 'ap-northeast-1',
+        facts: { encrypted: { value: true, path: 'configuration.Encrypted' } },
+      },
+    ]);
+    const fsx = { FileSystems: [{ FileSystemId: 'fs-0d2', FileSystemType: 'WINDOWS', ResourceARN: 'arn' }] };
+    expect(awsApiDescribeFormat.matches(fsx)).toBe(false);
+  });
+
+  // botocore sqs GetQueueAttributesResult / sns GetTopicAttributesResponse: `Attributes`, a map
+  // of strings; the queue's ARN, or the topic's, names it.
+  it('reads get-queue-attributes and get-topic-attributes output', () => {
+    const queue = read({
+      Attributes: {
+        QueueArn: `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:orders`,
+        ApproximateNumberOfMessages: '0',
+        CreatedTimestamp: '1717200000',
+        SqsManagedSseEnabled: 'true',
+        VisibilityTimeout: '30',
+      },
+    });
+    expect(queue.resources).toMatchObject([
+      {
+        nativeType: 'AWS::SQS::Queue',
+        region: 'ap-northeast-1',
+        facts: { customerManagedKey: { value: false, path: 'configuration.SqsManagedSseEnabled' } },
+      },
+    ]);
+    const topic = read({
+      Attributes: {
+        TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts`,
+        Owner: ACCOUNT,
+        KmsMasterKeyId: 'alias/aws/sns',
+        DisplayName: '',
+      },
+    });
+    expect(topic.resources).toMatchObject([
+      { nativeType: 'AWS::SNS::Topic', facts: { customerManagedKey: { value: false, source: 'explicit' } } },
+    ]);
+  });
+
+  // botocore ec2 DescribeInstancesResult: `Reservations[].{OwnerId, Instances[]}`, each
+  // instance's zone under `Placement.AvailabilityZone`, no ARN.
+  it('reads describe-instances output, each instance with its reservation’s owner', () => {
+    const { resources, skipped } = read({
+      Reservations: [
+        {
+          ReservationId: 'r-0a1',
+          OwnerId: ACCOUNT,
+          Groups: [],
+          Instances: [
+            {
+              InstanceId: 'i-0b2',
+              InstanceType: 't3.micro',
+              Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'default' },
+            },
+            {
+              InstanceId: 'i-0c3',
+              InstanceType: 't3.micro',
+              Placement: { AvailabilityZone: 'ap-northeast-1c', Tenancy: 'default' },
+            },
+          ],
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.nativeType, r.kansaType, r.account, r.region, r.name])).toEqual([
+      ['AWS::EC2::Instance', 'compute.vm', ACCOUNT, 'us-east-1', 'i-0b2'],
+      ['AWS::EC2::Instance', 'compute.vm', ACCOUNT, 'ap-northeast-1', 'i-0c3'],
+    ]);
+  });
+
   it('takes account and region from the dump’s folders for entries that name neither', () => {
     const resources = [
       ...awsApiDescribeFormat.read(

@@ -198,6 +198,38 @@ export const ADMINISTRATOR_ACCESS = {
   policyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
 };
 
+/**
+ * A customer managed policy as Config records it (AWS::IAM::Policy): every version in
+ * `policyVersionList`, each document URL-encoded, the default one flagged `isDefaultVersion`.
+ */
+export function iamPolicyItem(name: string, versions: { statement: Json; isDefault: boolean }[]): Json {
+  const arn = `arn:aws:iam::${ACCOUNT}:policy/${name}`;
+  const defaultVersion = versions.findIndex((version) => version.isDefault) + 1;
+  return snapshotItem(
+    'AWS::IAM::Policy',
+    `ANPA${name.toUpperCase().replace(/[^A-Z]/g, '')}`,
+    {
+      policyName: name,
+      policyId: `ANPA${name.toUpperCase().replace(/[^A-Z]/g, '')}`,
+      arn,
+      path: '/',
+      defaultVersionId: `v${defaultVersion}`,
+      attachmentCount: 1,
+      permissionsBoundaryUsageCount: 0,
+      isAttachable: true,
+      policyVersionList: versions.map((version, index) => ({
+        document: encodeURIComponent(
+          JSON.stringify({ Version: '2012-10-17', Statement: [version.statement] }, null, 2),
+        ),
+        versionId: `v${index + 1}`,
+        isDefaultVersion: version.isDefault,
+        createDate: '2025-04-01T00:00:00.000Z',
+      })),
+    },
+    { arn, region: 'global', name },
+  );
+}
+
 /** An inline policy as Config writes it: the document URL-encoded. */
 export function inlinePolicy(policyName: string, statement: Json): Json {
   return {

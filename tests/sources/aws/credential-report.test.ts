@@ -121,6 +121,13 @@ describe('aws-iam-credential-report-api (get-credential-report JSON)', () => {
     expect(resources.map((r) => r.kansaType)).toEqual(['account', 'iam.user', 'iam.user']);
   });
 
+  // SDK mocks that hand the decoded bytes back (awslabs/aws-config-rules Node tests mock
+  // getCredentialReport with `Content: csv`): the CSV as it is.
+  it('reads a Content that is the CSV itself, not base64', () => {
+    const resources = readRecords(awsCredentialReportApiFormat, { ...document, Content: report } as never);
+    expect(resources.map((r) => r.kansaType)).toEqual(['account', 'iam.user', 'iam.user']);
+  });
+
   it('throws an InputError when Content is not a credential report', () => {
     const bad = { ...document, Content: Buffer.from('hello').toString('base64') };
     expect(() => readRecords(awsCredentialReportApiFormat, bad as never)).toThrow(InputError);

@@ -48,6 +48,19 @@ describe('CommonFacts', () => {
       true,
     ],
     [{ encryption: { type: 'EncryptionAtRestWithPlatformKey' } }, 'explicit', false],
+    // Confidential VM OS disk (DiskSecurityTypes in the Microsoft.Compute disk swagger).
+    [
+      {
+        encryption: { type: 'EncryptionAtRestWithPlatformKey' },
+        securityProfile: {
+          securityType: 'ConfidentialVM_DiskEncryptedWithCustomerKey',
+          secureVMDiskEncryptionSetId: `${RG}/Microsoft.Compute/diskEncryptionSets/cvm-des`,
+        },
+      },
+      'explicit',
+      true,
+    ],
+    [{ securityProfile: { securityType: 'ConfidentialVM_DiskEncryptedWithPlatformKey' } }, 'default', false],
     [{ diskSizeGB: 128 }, 'default', false],
   ])('disk %j → customerManagedKey %s %s', (properties, source, value) => {
     const disk = {
@@ -282,6 +295,16 @@ describe('reachableFromInternet', () => {
     ['microsoft.documentdb/databaseaccounts', { publicNetworkAccess: 'Enabled' }, true],
     ['microsoft.containerregistry/registries', { publicNetworkAccess: 'Enabled' }, true],
     ['microsoft.cache/redis', {}, true],
+    // VNet injection (Premium): "not publicly addressable", whatever publicNetworkAccess says.
+    [
+      'microsoft.cache/redis',
+      {
+        publicNetworkAccess: 'Enabled',
+        subnetId: `${RG}/Microsoft.Network/virtualNetworks/vnet1/subnets/redis`,
+        staticIP: '10.0.1.4',
+      },
+      false,
+    ],
     [
       'microsoft.containerservice/managedclusters',
       { apiServerAccessProfile: { enablePrivateCluster: true } },
@@ -301,15 +324,21 @@ describe('reachableFromInternet', () => {
     expect(one(record).facts).toMatchObject({ reachableFromInternet: { value: reachable } });
   });
 
-  it('is unknown for a key vault whose publicNetworkAccess is not exported', () => {
+  // Vaults read with API versions before 2021-04-01-preview have no publicNetworkAccess; the
+  // swagger's default is "enabled", so the firewall (networkAcls) decides.
+  it.each([
+    [{}, 'default', true],
+    [{ networkAcls: { defaultAction: 'Deny', ipRules: [] } }, 'explicit', false],
+    [{ networkAcls: { defaultAction: 'Deny', ipRules: [{ value: '203.0.113.0/24' }] } }, 'explicit', true],
+    [{ publicNetworkAccess: 'disabled', networkAcls: { defaultAction: 'Allow' } }, 'explicit', false],
+  ])('key vault without or with publicNetworkAccess %j → %s %s', (properties, source, reachable) => {
     const vault = {
       id: `${RG}/Microsoft.KeyVault/vaults/kv1`,
-      type: 'microsoft.keyvault/vaults',
-      subscriptionId: SUBSCRIPTION,
+      type: 'Microsoft.KeyVault/vaults',
       location: 'japaneast',
-      properties: {},
+      properties: { sku: { family: 'A', name: 'standard' }, ...properties },
     };
-    expect(one(vault).facts).toMatchObject({ reachableFromInternet: { source: 'unknown' } });
+    expect(one(vault).facts).toMatchObject({ reachableFromInternet: { source, value: reachable } });
   });
 });
 
@@ -327,6 +356,8 @@ describe('settings children merge into their parent', () => {
       nativeType: 'microsoft.sql/servers',
       kansaType: 'database.server',
       name: 'sql1',
+      // The auditing record names no location: where the server is stays unknown until its own record.
+      region: '',
       facts: { auditingState: { value: 'Enabled', path: 'auditingSettings.properties.state' } },
     });
   });

@@ -215,6 +215,29 @@ describe('gcp-asset-export', () => {
     });
   });
 
+  // A CryptoKey as the KMS API returns it to a reader without the template (Cloud Custodian
+  // kms-cryptokey flights): the primary version's protectionLevel still says where the key lives.
+  it.each([
+    [{ primary: { name: 'v/1', state: 'ENABLED', protectionLevel: 'HSM' } }, 'explicit', true, 'primary'],
+    [
+      { versionTemplate: { protectionLevel: 'SOFTWARE' }, primary: { protectionLevel: 'HSM' } },
+      'explicit',
+      false,
+      'versionTemplate',
+    ],
+    [{ versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION' } }, 'default', false, 'versionTemplate'],
+  ])('reads a crypto key %j as HSM-backed: %s %s', (fields, source, hsm, where) => {
+    const key = resourceRecord(
+      '//cloudkms.googleapis.com/projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+      'cloudkms.googleapis.com/CryptoKey',
+      { purpose: 'ENCRYPT_DECRYPT', ...fields },
+      'asia-northeast1',
+    );
+    const [k] = read([key]).resources as [ReadResource];
+    expect(k.facts.hsmBackedKey).toMatchObject({ source, value: hsm });
+    expect(k.facts.hsmBackedKey?.path).toContain(`${where}.protectionLevel`);
+  });
+
   it('maps network, serverless and service-account types and keeps project bindings', () => {
     const { resources } = read([
       subnetworkRecord('s', { logConfig: { enable: true } }),

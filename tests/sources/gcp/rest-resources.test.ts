@@ -55,6 +55,73 @@ describe('gcp-rest-resources', () => {
     });
   });
 
+  // datasets.list as Cloud Custodian's bq-dataset flights and `bq ls --format=json` give it: the
+  // page keeps its entries under `datasets`; an entry has no etag and no encryption settings.
+  it('reads a bigquery#datasetList page; its summaries leave CMEK unknown, bq show does not', () => {
+    const entry = {
+      kind: 'bigquery#dataset',
+      id: 'city-data:resident_stats',
+      datasetReference: { datasetId: 'resident_stats', projectId: 'city-data' },
+      location: 'asia-northeast1',
+      type: 'DEFAULT',
+    };
+    const page = { kind: 'bigquery#datasetList', etag: 'Xw0NW3Z1ZUfY8yLXUCM+Vg==', datasets: [entry] };
+    expect(gcpRestResources.matches(page)).toBe(true);
+    const [listed] = readRecords(gcpRestResources, page);
+    expect(listed).toMatchObject({
+      id: '//bigquery.googleapis.com/projects/city-data/datasets/resident_stats',
+      kansaType: 'database.instance',
+      facts: { customerManagedKey: { source: 'unknown' } },
+    });
+    const shown = { ...entry, etag: 'm2C9G2GJeBnNdhZJMT6Ugw==', creationTime: '1700000000000' };
+    const [full] = readRecords(gcpRestResources, shown);
+    expect(full?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+  });
+
+  // `gcloud spanner|redis|filestore instances describe --format=json` and the APIs' list pages
+  // (`{"instances": [...]}`): kind-less, named alike, told apart by their own fields.
+  it('reads Spanner, Memorystore and Filestore instances by name and shape, not Bigtable’s', () => {
+    const spanner = {
+      name: 'projects/city-db/instances/juki',
+      config: 'projects/city-db/instanceConfigs/regional-asia-northeast1',
+      displayName: 'juki',
+      nodeCount: 1,
+      state: 'READY',
+    };
+    const redis = {
+      name: 'projects/city-db/locations/us-central1/instances/cache',
+      locationId: 'us-central1-a',
+      redisVersion: 'REDIS_7_0',
+      tier: 'BASIC',
+      customerManagedKey: 'projects/city-db/locations/us-central1/keyRings/r/cryptoKeys/k',
+    };
+    const filestore = {
+      name: 'projects/city-db/locations/asia-northeast1-b/instances/share',
+      tier: 'BASIC_HDD',
+      fileShares: [{ name: 'vol1', capacityGb: '1024' }],
+    };
+    const bigtable = { name: 'projects/city-db/instances/bt', displayName: 'bt', type: 'PRODUCTION' };
+    expect(gcpRestResources.matches({ instances: [spanner] })).toBe(true);
+    expect(gcpRestResources.matches({ instances: [bigtable] })).toBe(false);
+    const [s, r, f] = readRecords(gcpRestResources, [spanner, redis, filestore]);
+    expect(s).toMatchObject({
+      id: '//spanner.googleapis.com/projects/city-db/instances/juki',
+      region: 'asia-northeast1',
+      kansaType: 'database.instance',
+    });
+    expect(r).toMatchObject({
+      id: '//redis.googleapis.com/projects/city-db/locations/us-central1/instances/cache',
+      region: 'us-central1',
+      kansaType: 'cache.cluster',
+      facts: { customerManagedKey: { source: 'explicit', value: true } },
+    });
+    expect(f).toMatchObject({
+      id: '//file.googleapis.com/projects/city-db/locations/asia-northeast1-b/instances/share',
+      region: 'asia-northeast1',
+      kansaType: 'storage.file-system',
+    });
+  });
+
   it('does not take other clouds’ or unknown kinds', () => {
     expect(gcpRestResources.matches({ kind: 'youtube#video', id: 'x' })).toBe(false);
     expect(gcpRestResources.matches([{ id: '/subscriptions/s/resourceGroups/r', name: 'r' }])).toBe(false);
@@ -100,6 +167,55 @@ describe('gcp-rest-resources', () => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'gcp-rest-resources',
     );
+  });
+
+  // GKE REST `Cluster`: node pools' `config.bootDiskKmsKey` (Cloud Custodian gke-cluster flights).
+  it.each([
+    [{ nodePools: [{ name: 'default-pool', config: { machineType: 'e2-medium' } }] }, 'default', false],
+    [
+      {
+        nodePools: [
+          {
+            name: 'a',
+            config: {
+              bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+            },
+          },
+          { name: 'b', config: { machineType: 'e2-medium' } },
+        ],
+      },
+      'default',
+      false,
+    ],
+    [
+      {
+        nodePools: [
+          {
+            name: 'a',
+            config: {
+              bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+            },
+          },
+        ],
+      },
+      'explicit',
+      true,
+    ],
+    [
+      {
+        autopilot: { enabled: true },
+        autoscaling: {
+          autoprovisioningNodePoolDefaults: {
+            bootDiskKmsKey: 'projects/city-keys/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+          },
+        },
+      },
+      'explicit',
+      true,
+    ],
+  ])('reads a GKE cluster’s node disk key %j: %s %s', (fields, source, cmk) => {
+    const [gke] = readRecords(gcpRestResources, [{ ...cluster, ...fields }]);
+    expect(gke?.facts).toMatchObject({ customerManagedKey: { source, value: cmk } });
   });
 
   it('names kind-less resources after their full name or GKE self link', () => {

@@ -77,7 +77,7 @@ export default defineCheck<object, Message>({
     }
     const verdicts = [
       ...users.map((user) => ({ principal: user, verdict: isAdministrator(ctx.inventory, user) })),
-      ...roles.map((role) => ({ principal: role, verdict: isAdministratorRole(role) })),
+      ...roles.map((role) => ({ principal: role, verdict: isAdministratorRole(ctx.inventory, role) })),
     ];
     const admins = verdicts.filter(({ verdict }) => verdict.value === true);
     const undecided = verdicts.filter(({ verdict }) => verdict.value === undefined);

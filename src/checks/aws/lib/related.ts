@@ -1,4 +1,5 @@
 import {
+  type AwsIamPolicyFacts,
   type AwsIamPrincipalFacts,
   type AwsIamUserFacts,
   type AwsKmsKeyFacts,
@@ -81,21 +82,40 @@ const byName = lookupBy((resource: Resource) => [resource.name]);
 /** The AWS managed AdministratorAccess policy, in every partition. */
 const ADMINISTRATOR_ACCESS = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;
 
-/** Whether the principal's own policies grant full administrator rights (undefined when unknown). */
-function grantsAdministrator(facts: AwsIamPrincipalFacts | AwsIamUserFacts, owner?: Resource): Verdict {
+/**
+ * Whether the principal's own policies grant full administrator rights (undefined when unknown):
+ * AdministratorAccess, an inline `*` on `*` policy, or a customer managed policy whose default
+ * version allows `*` on `*` when its AWS::IAM::Policy item is in the export. A managed policy
+ * the export does not hold is judged by its name alone, as before such items were read.
+ */
+function grantsAdministrator(
+  inventory: InventoryView,
+  facts: AwsIamPrincipalFacts | AwsIamUserFacts,
+  owner?: Resource,
+): Verdict {
   const attached = factOf(facts.attachedPolicyArns, 'configuration.attachedManagedPolicies');
   const inline = factOf(facts.fullAdminInlinePolicies, 'configuration.userPolicyList');
   const asEvidence = (fact: Fact<unknown>) => (owner ? evidenceFrom(owner, fact) : fact);
   if (attached.value?.some((arn) => ADMINISTRATOR_ACCESS.test(arn)))
     return { value: true, evidence: [asEvidence(attached)] };
   if (inline.value && inline.value.length > 0) return { value: true, evidence: [asEvidence(inline)] };
+  for (const arn of attached.value ?? []) {
+    const policy = inventory.byId('aws', arn);
+    if (policy?.kansaType !== 'iam.policy') continue;
+    const statements = factOf(
+      (policy.facts as AwsIamPolicyFacts).fullAdminStatements,
+      'configuration.policyVersionList',
+    );
+    if (statements.value && statements.value.length > 0)
+      return { value: true, evidence: [asEvidence(attached), evidenceFrom(policy, statements)] };
+  }
   const known = attached.source !== 'unknown' && inline.source !== 'unknown';
   return { value: known ? false : undefined, evidence: [asEvidence(attached), asEvidence(inline)] };
 }
 
 /** Whether an IAM role's own policies grant full administrator rights. */
-export function isAdministratorRole(role: Resource<AwsIamPrincipalFacts>): Verdict {
-  return grantsAdministrator(role.facts, role);
+export function isAdministratorRole(inventory: InventoryView, role: Resource<AwsIamPrincipalFacts>): Verdict {
+  return grantsAdministrator(inventory, role.facts, role);
 }
 
 /**
@@ -103,7 +123,7 @@ export function isAdministratorRole(role: Resource<AwsIamPrincipalFacts>): Verdi
  * policy, attached to the user or to one of its groups (when the group items are in the export).
  */
 export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamUserFacts>): Verdict {
-  const own = grantsAdministrator(user.facts);
+  const own = grantsAdministrator(inventory, user.facts);
   if (own.value) return own;
   const groupNames = factOf(user.facts.groups, 'configuration.groupList');
   if (groupNames.source === 'unknown') return { value: undefined, evidence: [...own.evidence, groupNames] };
@@ -122,7 +142,7 @@ export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamU
       value = undefined;
       continue;
     }
-    const viaGroup = grantsAdministrator(group.facts, group);
+    const viaGroup = grantsAdministrator(inventory, group.facts, group);
     if (viaGroup.value) return { value: true, evidence: [groupNames, ...viaGroup.evidence] };
     if (viaGroup.value === undefined) value = undefined;
     evidence.push(...viaGroup.evidence);

@@ -1,7 +1,7 @@
 import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
+import { defineCheck, fail } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
@@ -43,6 +43,11 @@ export default defineCheck({
     ],
   },
   evaluate(database: Resource<AzureDatabaseFacts>) {
+    // A flexible server that does not require TLS takes plain connections: no minimum holds.
+    const secure = database.facts.requireSecureTransport;
+    if (secure?.source === 'explicit' && !secure.value) {
+      return fail('legacy', [secure], { value: 'require_secure_transport OFF', source: secure.source });
+    }
     return decideOnFact(
       factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion'),
       refusesLegacyTls,

@@ -1,7 +1,8 @@
-import { explicit } from '../../../model/fact.ts';
+import { explicit, type Fact } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
-import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
+import { isCustomerManagedKey, type Verdict } from '../../aws/lib/related.ts';
+import { defineCheck, fail, type InventoryView, notApplicable, pass, undetermined } from '../../check.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
 export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'providerKey' | 'unknown'>({
@@ -41,15 +42,34 @@ export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'provi
       },
     },
   },
-  evaluate(resource, { classification }) {
+  evaluate(resource, { classification, inventory }) {
     const level = classification(resource);
     const data = { classification: level };
     const evidence = explicit(level, 'classification');
     if (level < 2) return notApplicable('notClassified', [evidence], data);
     const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
-    if (cmk.source === 'unknown') return undetermined('unknown', [evidence, cmk], data);
+    if (cmk.source === 'unknown') {
+      const byKey = awsKeyItem(resource, inventory);
+      if (!byKey || byKey.value === undefined)
+        return undetermined('unknown', [evidence, ...(byKey?.evidence ?? [cmk])], data);
+      return byKey.value
+        ? pass('customerKey', [evidence, ...byKey.evidence], data)
+        : fail('providerKey', [evidence, ...byKey.evidence], data);
+    }
     return cmk.value
       ? pass('customerKey', [evidence, cmk], data)
       : fail('providerKey', [evidence, cmk], data);
   },
 });
+
+/**
+ * An AWS resource encrypted with a key named by ARN or id: the reference alone does not tell a
+ * customer managed key from an AWS managed one (the adapters leave it unknown), the key's own
+ * AWS::KMS::Key item does (`keyManager`), when the inventory holds it.
+ */
+function awsKeyItem(resource: Resource<CommonFacts>, inventory: InventoryView): Verdict | undefined {
+  if (resource.provider !== 'aws') return undefined;
+  const keyRef = (resource.facts as { kmsKeyId?: Fact<string | null> }).kmsKeyId;
+  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string') return undefined;
+  return isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
+}

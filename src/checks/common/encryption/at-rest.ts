@@ -10,7 +10,13 @@ import { type CheckResult, fail, pass, undetermined } from '../../check.ts';
  * key: a provider-managed key passes here; a customer-managed key is a separate, lower-severity
  * preference (the *-cmk checks), mandatory only for class-2+ data (CLS-1).
  */
-export type AtRestMessage = 'customerKey' | 'providerKey' | 'notEncrypted' | 'unknown';
+export type AtRestMessage =
+  | 'customerKey'
+  | 'providerKey'
+  | 'azurePlatformKey'
+  | 'gcpPlatformKey'
+  | 'notEncrypted'
+  | 'unknown';
 
 export const AT_REST_MESSAGES: Readonly<Record<AtRestMessage, Localized>> = {
   customerKey: {
@@ -20,6 +26,15 @@ export const AT_REST_MESSAGES: Readonly<Record<AtRestMessage, Localized>> = {
   providerKey: {
     ja: '事業者管理の鍵で保存時に暗号化されています（{{how}}）',
     en: 'Encrypted at rest with a provider-managed key ({{how}})',
+  },
+  // The platforms' own encryption, in full in each language (a placeholder's value is one text for both).
+  azurePlatformKey: {
+    ja: '事業者管理の鍵で保存時に暗号化されています（Azure はストレージとマネージドディスクを常に保存時暗号化します。無効にはできません）',
+    en: 'Encrypted at rest with a provider-managed key (Azure always encrypts Storage and managed disks at rest; it cannot be turned off)',
+  },
+  gcpPlatformKey: {
+    ja: '事業者管理の鍵で保存時に暗号化されています（Google Cloud は Cloud Storage と永続ディスクを常に保存時暗号化します。無効にはできません）',
+    en: 'Encrypted at rest with a provider-managed key (Google Cloud always encrypts Cloud Storage and persistent disks at rest; it cannot be turned off)',
   },
   notEncrypted: {
     ja: '保存時に暗号化されていません',
@@ -49,7 +64,7 @@ const PLATFORM_ENCRYPTION: Readonly<Record<'azure' | 'gcp', Localized>> = {
 /** The verdict on Azure and Google Cloud resources: the key's holder when the export shows it, else the platform's key. */
 export function platformEncryption(
   resource: Resource<CommonFacts & { readonly encryptionKeySource?: Fact<string> }>,
-): CheckResult<'customerKey' | 'providerKey'> {
+): CheckResult<'customerKey' | 'azurePlatformKey' | 'gcpPlatformKey'> {
   const provider = resource.provider === 'azure' ? 'azure' : 'gcp';
   const cmk = resource.facts.customerManagedKey;
   if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [cmk]);
@@ -59,7 +74,7 @@ export function platformEncryption(
     keySource && keySource.source !== 'unknown'
       ? keySource
       : cloudDefault('platform-managed', 'encryption', PLATFORM_ENCRYPTION[provider]);
-  return pass('providerKey', [how], { how: PLATFORM_ENCRYPTION[provider] });
+  return pass(provider === 'azure' ? 'azurePlatformKey' : 'gcpPlatformKey', [how]);
 }
 
 /** AWS: the S3 bucket's default encryption algorithm (since January 2023 at least SSE-S3). */

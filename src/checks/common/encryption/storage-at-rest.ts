@@ -33,6 +33,8 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage>({
     messages: {
       customerKey: AT_REST_MESSAGES.customerKey,
       providerKey: AT_REST_MESSAGES.providerKey,
+      azurePlatformKey: AT_REST_MESSAGES.azurePlatformKey,
+      gcpPlatformKey: AT_REST_MESSAGES.gcpPlatformKey,
       notEncrypted: AT_REST_MESSAGES.notEncrypted,
       unknown: AT_REST_MESSAGES.unknown,
     },

@@ -1,7 +1,7 @@
 import type { AwsEncryptedStoreFacts, AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
-import type { ConfigItem } from '../config-item.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
 import {
   absent,
   configBoolean,
@@ -9,6 +9,7 @@ import {
   configString,
   field,
   stringsOf,
+  toBoolean,
   toStringValue,
 } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -114,12 +115,78 @@ function enabledLogExports(item: ConfigItem): Fact<readonly string[]> {
   });
 }
 
-/** AWS::RDS::DBCluster (the DBCluster structure of DescribeDBClusters). */
+/**
+ * AWS::RDS::DBCluster (the DBCluster structure of DescribeDBClusters). `publiclyAccessible` is
+ * the cluster's own only for Multi-AZ DB clusters; Aurora keeps it on each instance, and an
+ * Aurora cluster's item leaves it out.
+ */
 export function rdsClusterFacts(item: ConfigItem): AwsRdsClusterFacts {
+  const publiclyAccessible = toBoolean(field(item.configuration, 'publiclyAccessible'));
   return {
     ...encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' }),
     enabledLogExports: enabledLogExports(item),
+    ...(publiclyAccessible !== undefined && {
+      reachableFromInternet: explicit(publiclyAccessible, 'configuration.publiclyAccessible'),
+    }),
   };
+}
+
+/** AWS::RDS::DBClusterSnapshot (`storageEncrypted`, `kmsKeyId`). */
+export function rdsClusterSnapshotFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  return encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' });
+}
+
+/** AWS::EC2::Snapshot (the Snapshot structure of DescribeSnapshots: `encrypted`, `kmsKeyId`). */
+export function ebsSnapshotFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  return encryptedStoreFacts(item, { encrypted: 'encrypted', kmsKeyId: 'kmsKeyId' });
+}
+
+/** AWS::Backup::RecoveryPoint (`IsEncrypted`, `EncryptionKeyArn`). */
+export function recoveryPointFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  return encryptedStoreFacts(item, { encrypted: 'IsEncrypted', kmsKeyId: 'EncryptionKeyArn' });
+}
+
+/**
+ * AWS::Redshift::Cluster (the Cluster structure of DescribeClusters: `encrypted`, `kmsKeyId`,
+ * `publiclyAccessible`).
+ * https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html
+ */
+export function redshiftClusterFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  const publiclyAccessible = configBoolean(item, 'publiclyAccessible');
+  return {
+    ...encryptedStoreFacts(item, { encrypted: 'encrypted', kmsKeyId: 'kmsKeyId' }),
+    publiclyAccessible,
+    reachableFromInternet: publiclyAccessible,
+  };
+}
+
+/**
+ * AWS::Elasticsearch::Domain (`encryptionAtRestOptions.{enabled, kmsKeyId}`, the API's names in
+ * lower camel case) and AWS::OpenSearch::Domain (`EncryptionAtRestOptions.{Enabled, KmsKeyId}`,
+ * CloudFormation's): encryption at rest is off unless enabled.
+ * https://docs.aws.amazon.com/opensearch-service/latest/APIReference/API_EncryptionAtRestOptions.html
+ */
+export function searchDomainFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  const base = 'configuration.EncryptionAtRestOptions';
+  const options = asRecord(field(item.configuration, 'encryptionAtRestOptions'));
+  const enabled = toBoolean(field(options, 'enabled'));
+  const keyId = toStringValue(field(options, 'kmsKeyId'));
+  if (enabled === undefined) {
+    return {
+      encrypted: absent(item, `${base}.Enabled`),
+      customerManagedKey: absent(item, `${base}.Enabled`),
+    };
+  }
+  const encrypted = explicit(enabled, `${base}.Enabled`);
+  if (!enabled) return { encrypted, customerManagedKey: explicit(false, encrypted.path) };
+  const keyPath = `${base}.KmsKeyId`;
+  return keyId
+    ? {
+        encrypted,
+        kmsKeyId: explicit(keyId, keyPath),
+        customerManagedKey: customerManagedKeyOf(keyId, keyPath),
+      }
+    : { encrypted, customerManagedKey: absent(item, keyPath) };
 }
 
 export function efsFacts(item: ConfigItem): AwsEncryptedStoreFacts {

@@ -15,6 +15,21 @@ export function field(object: Readonly<Record<string, unknown>> | undefined, nam
   return object[flipped];
 }
 
+/**
+ * Reads a field whatever its casing. Config serialises some types' API structures with their
+ * acronyms folded to lower case (DynamoDB's `SSEDescription` is `ssedescription`, its
+ * `KMSMasterKeyArn` `kmsmasterKeyArn`; RDS clusters' `DBClusterIdentifier` is
+ * `dbclusterIdentifier`), which no single spelling names.
+ * https://github.com/awslabs/aws-config-resource-schema (config/properties/resource-types)
+ */
+export function fieldAnyCase(object: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
+  const exact = field(object, name);
+  if (exact !== undefined || !object) return exact;
+  const wanted = name.toLowerCase();
+  for (const key in object) if (key.toLowerCase() === wanted) return object[key];
+  return undefined;
+}
+
 /** `true`, `false`, and their string forms (`"true"`, `"TRUE"`, as some query outputs write them). */
 export function toBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;

@@ -1,8 +1,19 @@
 import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
+import { explicit } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { configBoolean } from './fields.ts';
+import { configBoolean, field, toStringValue } from './fields.ts';
 
-/** AWS::GuardDuty::Detector (`Enable`, `FindingPublishingFrequency`, …). */
+/**
+ * AWS::GuardDuty::Detector: Config records the CloudFormation shape (`Enable`,
+ * `FindingPublishingFrequency`, …); GetDetector answers `Status: ENABLED | DISABLED` instead,
+ * which records keeping that answer as their configuration carry.
+ * https://docs.aws.amazon.com/guardduty/latest/APIReference/API_GetDetector.html
+ */
 export function guardDutyDetectorFacts(item: ConfigItem): AwsGuardDutyDetectorFacts {
-  return { enabled: configBoolean(item, 'Enable') };
+  const enable = configBoolean(item, 'Enable');
+  if (enable.source !== 'unknown') return { enabled: enable };
+  const status = toStringValue(field(item.configuration, 'Status'))?.toUpperCase();
+  if (status === 'ENABLED' || status === 'DISABLED')
+    return { enabled: explicit(status === 'ENABLED', 'configuration.Status') };
+  return { enabled: enable };
 }

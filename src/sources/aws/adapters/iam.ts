@@ -1,11 +1,12 @@
-import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
+import type { AwsIamPolicyFacts, AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configString, field, toStringValue } from './fields.ts';
+import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
 import {
   isAnyonePrincipal,
   isFullAdminStatement,
   listOf,
+  matchingStatements,
   parsePolicyDocument,
   statementsOf,
 } from './policy-document.ts';
@@ -97,4 +98,31 @@ function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<reado
     return admin ? [String(field(policy, 'policyName'))] : [];
   });
   return explicit(names, `${path}[].policyDocument`);
+}
+
+/**
+ * AWS::IAM::Policy: the statements of the managed policy's default version that allow `*` on
+ * `*`. Config lists every version (`policyVersionList[].{versionId, isDefaultVersion,
+ * document}`, the document URL-encoded JSON); `get-account-authorization-details` spells them
+ * `PolicyVersionList[].{VersionId, IsDefaultVersion, Document}` with the document as JSON.
+ * The default version is the one flagged, else the one `defaultVersionId` names.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PolicyVersion.html
+ */
+export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
+  const path = 'configuration.policyVersionList';
+  const versions = field(item.configuration, 'policyVersionList');
+  if (!Array.isArray(versions)) return { fullAdminStatements: absent(item, path) };
+  const records = versions.flatMap((version): Record<string, unknown>[] => {
+    const record = asRecord(version);
+    return record ? [record] : [];
+  });
+  const defaultId = toStringValue(field(item.configuration, 'defaultVersionId'));
+  const chosen =
+    records.find((version) => toBoolean(field(version, 'isDefaultVersion')) === true) ??
+    records.find((version) => defaultId !== undefined && field(version, 'versionId') === defaultId) ??
+    (records.length === 1 ? records[0] : undefined);
+  const document = field(chosen, 'document');
+  if (document === undefined || document === null)
+    return { fullAdminStatements: absent(item, `${path}[].document`) };
+  return { fullAdminStatements: matchingStatements(document, `${path}[].document`, isFullAdminStatement) };
 }

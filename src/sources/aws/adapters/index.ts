@@ -2,16 +2,22 @@ import { sharedString } from '../../../base/memo.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
+import { dynamoDbTableFacts } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
 import {
+  ebsSnapshotFacts,
   ebsVolumeFacts,
   efsFacts,
   rdsClusterFacts,
+  rdsClusterSnapshotFacts,
   rdsInstanceFacts,
   rdsSnapshotFacts,
+  recoveryPointFacts,
+  redshiftClusterFacts,
+  searchDomainFacts,
 } from './encrypted-store.ts';
 import { guardDutyDetectorFacts } from './guardduty.ts';
-import { iamGroupFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
+import { iamGroupFacts, iamPolicyFacts, iamRoleFacts, iamUserFacts } from './iam.ts';
 import { kmsKeyFacts } from './kms.ts';
 import { lambdaFunctionFacts } from './lambda.ts';
 import { logGroupFacts } from './logs.ts';
@@ -32,20 +38,20 @@ interface NativeType {
  * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
  */
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
-  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot' },
+  'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot', facts: recoveryPointFacts },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
-  'AWS::DynamoDB::Table': { kansaType: 'database.table' },
+  'AWS::DynamoDB::Table': { kansaType: 'database.table', facts: dynamoDbTableFacts },
   'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
   'AWS::EC2::PrefixList': { kansaType: 'network.prefix-list', facts: prefixListFacts },
   'AWS::EC2::SecurityGroup': { kansaType: 'network.firewall', facts: securityGroupFacts },
-  'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot' },
+  'AWS::EC2::Snapshot': { kansaType: 'compute.snapshot', facts: ebsSnapshotFacts },
   'AWS::EC2::VPC': { kansaType: 'network.vpc', facts: vpcFacts },
   'AWS::EC2::Volume': { kansaType: 'compute.disk', facts: ebsVolumeFacts },
   'AWS::ECR::Repository': { kansaType: 'container.registry' },
   'AWS::ECS::Cluster': { kansaType: 'container.cluster' },
-  'AWS::Elasticsearch::Domain': { kansaType: 'database.server' },
+  'AWS::Elasticsearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
   'AWS::EFS::FileSystem': { kansaType: 'storage.file-system', facts: efsFacts },
   'AWS::EKS::Cluster': { kansaType: 'container.cluster', facts: eksClusterFacts },
   'AWS::ElastiCache::CacheCluster': { kansaType: 'cache.cluster' },
@@ -54,7 +60,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::FSx::FileSystem': { kansaType: 'storage.file-system' },
   'AWS::GuardDuty::Detector': { kansaType: 'security.service', facts: guardDutyDetectorFacts },
   'AWS::IAM::Group': { kansaType: 'iam.group', facts: iamGroupFacts },
-  'AWS::IAM::Policy': { kansaType: 'iam.policy' },
+  'AWS::IAM::Policy': { kansaType: 'iam.policy', facts: iamPolicyFacts },
   'AWS::IAM::Role': { kansaType: 'iam.role', facts: iamRoleFacts },
   'AWS::IAM::User': { kansaType: 'iam.user', facts: iamUserFacts },
   'AWS::KMS::Key': { kansaType: 'kms.key', facts: kmsKeyFacts },
@@ -63,12 +69,12 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::Lambda::Function': { kansaType: 'compute.serverless', facts: lambdaFunctionFacts },
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
   'AWS::MSK::Cluster': { kansaType: 'storage.queue' },
-  'AWS::OpenSearch::Domain': { kansaType: 'database.server' },
+  'AWS::OpenSearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
-  'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot' },
+  'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot', facts: rdsClusterSnapshotFacts },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
   'AWS::RDS::DBSnapshot': { kansaType: 'compute.snapshot', facts: rdsSnapshotFacts },
-  'AWS::Redshift::Cluster': { kansaType: 'database.server' },
+  'AWS::Redshift::Cluster': { kansaType: 'database.server', facts: redshiftClusterFacts },
   'AWS::S3::AccountPublicAccessBlock': {
     kansaType: 'storage.account-public-access-block',
     facts: s3AccountPublicAccessBlockFacts,

@@ -7,15 +7,19 @@ import { asRecord, decodeJsonValue } from '../config-item.ts';
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html
  */
 export function parsePolicyDocument(value: unknown): Record<string, unknown> | undefined {
-  let text = value;
-  if (typeof text === 'string' && text.trimStart().startsWith('%')) {
-    try {
-      text = decodeURIComponent(text);
-    } catch {
-      return undefined;
-    }
+  if (typeof value !== 'string' || !value.trimStart().startsWith('%'))
+    return asRecord(decodeJsonValue(value));
+  // IAM encodes per RFC 3986 (a space is %20); form encoders (Java's URLEncoder, Python's
+  // quote_plus) write a space as `+`, which JSON does not take between tokens.
+  return urlDecodedPolicy(value) ?? urlDecodedPolicy(value.replaceAll('+', ' '));
+}
+
+function urlDecodedPolicy(text: string): Record<string, unknown> | undefined {
+  try {
+    return asRecord(decodeJsonValue(decodeURIComponent(text)));
+  } catch {
+    return undefined;
   }
-  return asRecord(decodeJsonValue(text));
 }
 
 export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] {

@@ -1,7 +1,7 @@
 import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configBoolean, field, toBoolean, toStringValue } from './fields.ts';
+import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 import { isDenyInsecureTransportStatement, matchingStatements } from './policy-document.ts';
 import { publicStatementsFact } from './public-policy.ts';
@@ -63,21 +63,33 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
 
 const POLICY_PATH = 'supplementaryConfiguration.BucketPolicy.policyText';
 
-/** `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has no policy. */
+/**
+ * `BucketPolicy` is `{"policyText": "<policy JSON>"}`, with `policyText: null` when the bucket has
+ * no policy. Config-shaped inventories that call GetBucketPolicy themselves (Antiope) keep the
+ * parsed document there instead (`{"Version", "Statement"}`): that is the policy, not an empty
+ * holder. Undefined when the item does not carry it.
+ */
+function bucketPolicyText(item: ConfigItem): unknown {
+  const holder = asRecord(item.supplementary?.['BucketPolicy']);
+  if (!holder) return undefined;
+  if ('policyText' in holder || 'PolicyText' in holder) return field(holder, 'policyText') ?? null;
+  return 'Statement' in holder ? holder : null;
+}
+
 function policyStatements(
   item: ConfigItem,
   matches: (statement: Record<string, unknown>) => boolean,
 ): Fact<readonly string[]> {
-  const holder = asRecord(item.supplementary?.['BucketPolicy']);
-  if (!holder) return absent(item, POLICY_PATH);
-  return matchingStatements(field(holder, 'policyText'), POLICY_PATH, matches);
+  const text = bucketPolicyText(item);
+  if (text === undefined) return absent(item, POLICY_PATH);
+  return matchingStatements(text, POLICY_PATH, matches);
 }
 
 /** Statements of the bucket policy that S3 would call public, each with the reason. */
 function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
-  const holder = asRecord(item.supplementary?.['BucketPolicy']);
-  if (!holder) return absent(item, POLICY_PATH);
-  return publicStatementsFact(field(holder, 'policyText'), POLICY_PATH);
+  const text = bucketPolicyText(item);
+  if (text === undefined) return absent(item, POLICY_PATH);
+  return publicStatementsFact(text, POLICY_PATH);
 }
 
 /**
@@ -115,19 +127,38 @@ const PUBLIC_GRANTEES: Readonly<Record<string, string>> = {
 };
 
 /**
- * `AccessControlList` is a JSON string `{"grantSet":null,"grantList":[{"grantee":"AllUsers"|{"id":…},"permission":"Read"}],"owner":…}`.
+ * `AccessControlList` is a JSON string of the Java SDK's AccessControlList:
+ * `{"grantSet":null,"grantList":[{"grantee":"AllUsers"|{"id":…},"permission":"Read"}],"owner":…}`.
+ * The SDK fills one of `grantList` and `grantSet` and leaves the other null; GetBucketAcl's own
+ * shape (`Grants[].{Grantee: {Type, URI}, Permission}`) is read too. A group grantee is its
+ * name (`AllUsers`), its URI, or the SDK's `{identifier, typeIdentifier: "uri"}`. An ACL with no
+ * list of grants at all is unknown: every ACL holds at least its owner's grant.
  * https://docs.aws.amazon.com/securityhub/latest/userguide/asff-resourcedetails-awss3.html
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketAcl.html
  */
 function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
   const path = 'supplementaryConfiguration.AccessControlList.grantList';
-  const acl = asRecord(item.supplementary?.['AccessControlList']);
+  // Config-shaped inventories that call GetBucketAcl themselves keep its `Grants` list as it is.
+  const ownGrants = item.supplementary?.['Grants'];
+  const acl =
+    asRecord(item.supplementary?.['AccessControlList']) ??
+    (Array.isArray(ownGrants) ? { grants: ownGrants } : undefined);
   if (!acl) return absent(item, path);
-  const grants = field(acl, 'grantList');
-  if (!Array.isArray(grants)) return explicit([], path);
+  const grants = [field(acl, 'grantList'), field(acl, 'grantSet'), field(acl, 'grants')].find(Array.isArray);
+  if (!grants) {
+    return unknown(path, {
+      ja: 'ACL に付与の一覧（grantList / grantSet）がありません',
+      en: 'the ACL carries no list of grants (grantList / grantSet)',
+    });
+  }
   const publicGrants = grants.flatMap((grant) => {
     const record = asRecord(grant);
     const grantee = field(record, 'grantee');
-    const name = toStringValue(grantee) ?? toStringValue(field(asRecord(grantee), 'uri'));
+    const holder = asRecord(grantee);
+    const name =
+      toStringValue(grantee) ??
+      toStringValue(field(holder, 'uri') ?? holder?.['URI']) ??
+      toStringValue(field(holder, 'identifier'));
     const group = name ? PUBLIC_GRANTEES[name.toLowerCase()] : undefined;
     return group ? [`${group}:${String(field(record, 'permission'))}`] : [];
   });
@@ -180,7 +211,9 @@ function defaultEncryption(
   const byDefault = asRecord(
     field(asRecord(Array.isArray(rules) ? rules[0] : undefined), 'applyServerSideEncryptionByDefault'),
   );
-  const algorithm = toStringValue(field(byDefault, 'sseAlgorithm'));
+  // Config: `sseAlgorithm`, `kmsMasterKeyID`; the S3 API (and inventories keeping its answer):
+  // `SSEAlgorithm`, `KMSMasterKeyID`.
+  const algorithm = toStringValue(fieldAnyCase(byDefault, 'sseAlgorithm'));
   if (!algorithm) {
     return {
       sseAlgorithm: absent(item, algorithmPath),
@@ -188,7 +221,7 @@ function defaultEncryption(
       customerManagedKey: absent(item, algorithmPath),
     };
   }
-  const keyId = toStringValue(field(byDefault, 'kmsMasterKeyID')) ?? null;
+  const keyId = toStringValue(fieldAnyCase(byDefault, 'kmsMasterKeyID')) ?? null;
   return {
     sseAlgorithm: explicit(algorithm, algorithmPath),
     kmsKeyId: explicit(keyId, keyPath),

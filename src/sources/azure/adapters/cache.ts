@@ -1,4 +1,6 @@
 import type { AzureRedisFacts } from '../../../model/azure.ts';
+import { explicit, type Fact } from '../../../model/fact.ts';
+import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asBoolean, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
@@ -33,7 +35,18 @@ export const redisCache: Adapter = {
         ),
       ),
       publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      reachableFromInternet:
+        injectedInVirtualNetwork(record) ?? reachableByPublicNetworkAccess(publicNetworkAccess),
     };
   },
 };
+
+/**
+ * A Premium cache deployed into a virtual network (`subnetId`, with its `staticIP`) is reached
+ * only from that network, whatever `publicNetworkAccess` says (it governs private endpoints).
+ * https://learn.microsoft.com/azure/azure-cache-for-redis/cache-how-to-premium-vnet
+ */
+function injectedInVirtualNetwork(record: ArmRecord): Fact<boolean> | undefined {
+  const subnet = getPath(record.properties, 'subnetId');
+  return typeof subnet === 'string' && subnet !== '' ? explicit(false, 'properties.subnetId') : undefined;
+}

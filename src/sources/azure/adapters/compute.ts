@@ -14,16 +14,31 @@ function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
       en: 'absent: encrypted with the default platform-managed key',
     },
   });
+  // A confidential VM's disk encrypted with a customer key (`securityProfile.securityType`
+  // ConfidentialVM_DiskEncryptedWithCustomerKey, its key in `secureVMDiskEncryptionSetId`) keeps
+  // `encryption.type` at the platform key.
+  const securityType = getPath(record.properties, 'securityProfile.securityType');
+  const confidentialCustomerKey =
+    typeof securityType === 'string' && /DiskEncryptedWithCustomerKey$/i.test(securityType);
   return {
     encryptionType,
-    customerManagedKey: derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
-    hsmBackedKey: hsmBacked(encryptionType),
+    customerManagedKey: confidentialCustomerKey
+      ? explicit(true, 'properties.securityProfile.securityType')
+      : derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
+    hsmBackedKey: hsmBacked(confidentialCustomerKey ? undefined : encryptionType),
   };
 }
 
-/** A platform key is not a customer HSM key; a customer key's protection is on its disk encryption set. */
-function hsmBacked(encryptionType: Fact<string>): Fact<boolean> {
-  if (encryptionType.source !== 'unknown' && !encryptionType.value.toLowerCase().includes('customerkey')) {
+/**
+ * A platform key is not a customer HSM key; a customer key's protection is on its disk
+ * encryption set (undefined: a customer key the encryption type does not name).
+ */
+function hsmBacked(encryptionType: Fact<string> | undefined): Fact<boolean> {
+  if (
+    encryptionType &&
+    encryptionType.source !== 'unknown' &&
+    !encryptionType.value.toLowerCase().includes('customerkey')
+  ) {
     return derivedFact(encryptionType, () => false);
   }
   return unknown('properties.encryption.diskEncryptionSetId', {

@@ -1,7 +1,7 @@
 import type { AzureContainerRegistryFacts, AzureManagedClusterFacts } from '../../../model/azure.ts';
 import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
-import { reachableByPublicNetworkAccess } from './network-access.ts';
+import { reachableThroughFirewall } from './network-access.ts';
 
 export const containerRegistry: Adapter = {
   kansaType: 'container.registry',
@@ -14,12 +14,23 @@ export const containerRegistry: Adapter = {
         en: 'absent: encrypted with the default service-managed key',
       },
     });
-    const publicNetworkAccess = propertyFact(
-      record,
-      ['publicNetworkAccess'],
-      asString,
-      notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
-    );
+    // Absent (API versions before 2019-12-01-preview): public access, the swagger's default.
+    const publicNetworkAccess = propertyFact(record, ['publicNetworkAccess'], asString, {
+      default: 'Enabled',
+      note: {
+        ja: '未設定: パブリック ネットワーク アクセスは既定で有効です',
+        en: 'absent: public network access is enabled by default',
+      },
+    });
+    // Premium registries have a firewall: `networkRuleSet` (default action Allow, IP rules).
+    // https://learn.microsoft.com/azure/container-registry/container-registry-access-selected-networks
+    const networkDefaultAction = propertyFact(record, ['networkRuleSet.defaultAction'], asString, {
+      default: 'Allow',
+      note: {
+        ja: '未設定: 既定ではすべてのネットワークからの接続を受け付けます',
+        en: 'absent: by default the registry accepts connections from all networks',
+      },
+    });
     return {
       adminUserEnabled: propertyFact(record, ['adminUserEnabled'], asBoolean, {
         // https://learn.microsoft.com/azure/container-registry/container-registry-authentication#admin-account
@@ -30,7 +41,12 @@ export const containerRegistry: Adapter = {
         },
       }),
       publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      reachableFromInternet: reachableThroughFirewall(
+        record,
+        publicNetworkAccess,
+        networkDefaultAction,
+        'networkRuleSet.ipRules',
+      ),
       customerManagedKey: derivedFact(encryption, (status) => status.toLowerCase() === 'enabled'),
     };
   },
@@ -56,9 +72,10 @@ export const managedCluster: Adapter = {
         en: 'absent: the API server has a public endpoint by default',
       },
     });
+    // 2019 API versions (2019-02-01 to 2019-04-01) kept the list at the top of properties.
     const authorizedIpRanges = propertyFact(
       record,
-      ['apiServerAccessProfile.authorizedIPRanges'],
+      ['apiServerAccessProfile.authorizedIPRanges', 'apiServerAuthorizedIPRanges'],
       (value) => (Array.isArray(value) ? value.filter((range) => typeof range === 'string') : undefined),
       {
         default: [],

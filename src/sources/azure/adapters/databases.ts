@@ -1,7 +1,14 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
-import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
+import {
+  asBoolean,
+  asString,
+  derivedFact,
+  notSet,
+  propertyFact,
+  type WhenAbsent,
+} from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { cosmosPrimaryRegion } from './cosmos-regions.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
@@ -36,14 +43,62 @@ export const sqlServer: Adapter = {
           en: 'absent (None): no minimal TLS version is enforced, so older TLS connections are accepted',
         },
       }),
-      // The TDE protector is a child resource (servers/encryptionProtector), not in the server record.
-      customerManagedKey: unknown('encryptionProtector.serverKeyType', {
+      // The TDE protector is a child resource (servers/encryptionProtector, read by its own
+      // adapter), not in the server record.
+      customerManagedKey: unknown('encryptionProtector.properties.serverKeyType', {
         ja: 'TDE 保護機能（encryptionProtector）はサーバー レコードに含まれていません',
         en: 'the TDE protector (servers/encryptionProtector) is not in the server record',
       }),
     };
   },
 };
+
+/**
+ * SQL Managed Instance: it lives in a virtual network; its only way in from the internet is the
+ * public data endpoint (`publicDataEndpointEnabled`, off unless turned on), which is read as
+ * publicNetworkAccess Enabled / Disabled. `minimalTlsVersion` is None, 1.0, 1.1 or 1.2, as on
+ * SQL servers. https://learn.microsoft.com/azure/azure-sql/managed-instance/public-endpoint-configure
+ */
+export const sqlManagedInstance: Adapter = {
+  kansaType: 'database.instance',
+  facts(record): AzureDatabaseFacts {
+    const publicEndpoint = propertyFact(record, ['publicDataEndpointEnabled'], asBoolean, {
+      default: false,
+      note: {
+        ja: '未設定: パブリック データ エンドポイントは既定で無効です',
+        en: 'absent: the public data endpoint is off by default',
+      },
+    });
+    const publicNetworkAccess = derivedFact(publicEndpoint, (enabled) => (enabled ? 'Enabled' : 'Disabled'));
+    return {
+      publicNetworkAccess,
+      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
+    };
+  },
+};
+
+/**
+ * The TDE protector of a SQL server or managed instance (`servers/<s>/encryptionProtector/current`,
+ * `az sql server tde-key show`): `serverKeyType` is ServiceManaged or AzureKeyVault (a
+ * customer-managed key). It completes its parent's customerManagedKey.
+ * https://learn.microsoft.com/rest/api/sql/encryption-protectors/get
+ */
+function encryptionProtector(kansaType: 'database.server' | 'database.instance'): Adapter {
+  return {
+    kansaType,
+    describesParent: true,
+    facts(record): AzureDatabaseFacts {
+      const keyType = propertyFact(record, ['serverKeyType'], asString, NOT_EXPORTED);
+      const customerManagedKey = derivedFact(keyType, (type) => type.toLowerCase() === 'azurekeyvault');
+      // On the server its path is the child's.
+      return { customerManagedKey: { ...customerManagedKey, path: `encryptionProtector.${keyType.path}` } };
+    },
+  };
+}
+
+export const sqlServerEncryptionProtector = encryptionProtector('database.server');
+export const managedInstanceEncryptionProtector = encryptionProtector('database.instance');
 
 /**
  * PostgreSQL and MySQL flexible servers: `dataEncryption.type` is SystemManaged or
@@ -78,6 +133,49 @@ export const flexibleServer: Adapter = {
     };
   },
 };
+
+/**
+ * A flexible server's parameter (`…/flexibleServers/<s>/configurations/<name>`, `az postgres|mysql
+ * flexible-server parameter list|show`): `require_secure_transport` (on/off, ON/OFF) and the
+ * oldest TLS version accepted, PostgreSQL `ssl_min_protocol_version` (TLSv1.2) and MySQL
+ * `tls_version` (a list: TLSv1.2,TLSv1.3). They complete the server's facts; other parameters
+ * carry none. https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
+ */
+export const flexibleServerParameter: Adapter = {
+  kansaType: 'database.instance',
+  describesParent: true,
+  facts(record): AzureDatabaseFacts {
+    const name = record.name.toLowerCase();
+    const path = `configurations/${name}`;
+    if (name === 'require_secure_transport') {
+      const on = propertyFact(record, ['value'], parseOnOff, NOT_EXPORTED);
+      return { requireSecureTransport: { ...on, path: `${path}.${on.path}` } };
+    }
+    if (name === 'ssl_min_protocol_version' || name === 'tls_version') {
+      const oldest = propertyFact(record, ['value'], oldestTlsVersion, NOT_EXPORTED);
+      return { minimalTlsVersion: { ...oldest, path: `${path}.${oldest.path}` } };
+    }
+    return {};
+  },
+};
+
+const parseOnOff = (value: unknown): boolean | undefined => {
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+  return text === 'on' ? true : text === 'off' ? false : undefined;
+};
+
+/** The oldest of `TLSv1.2,TLSv1.3` (as written, for the evidence); undefined when none parses. */
+function oldestTlsVersion(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  let oldest: { text: string; rank: number } | undefined;
+  for (const part of value.split(',')) {
+    const match = /^\s*tlsv?(\d)(?:[._](\d))?\s*$/i.exec(part);
+    if (!match) continue;
+    const rank = Number(match[1]) * 10 + Number(match[2] ?? 0);
+    if (!oldest || rank < oldest.rank) oldest = { text: part.trim(), rank };
+  }
+  return oldest?.text;
+}
 
 /**
  * Azure Database for PostgreSQL, MySQL and MariaDB single servers (`…/servers`, retired but
@@ -152,8 +250,10 @@ export const cosmosDbAccount: Adapter = {
         en: 'absent: encrypted with the default service-managed key',
       },
     });
+    const network = networkFacts(record, 'publicNetworkAccess');
     return {
-      ...networkFacts(record, 'publicNetworkAccess'),
+      ...network,
+      reachableFromInternet: cosmosReachable(record, network.reachableFromInternet),
       // Tls, Tls11, Tls12; the default changed over time, so an absent value tells nothing.
       minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
       customerManagedKey: derivedFact(keyUri, (uri) => uri !== ''),
@@ -162,6 +262,26 @@ export const cosmosDbAccount: Adapter = {
   },
   dataRegion: replicaRegionAbroad,
 };
+
+/**
+ * An account open to public networks is still closed to the internet when its firewall admits
+ * virtual networks only: `isVirtualNetworkFilterEnabled` with no `ipRules`.
+ * https://learn.microsoft.com/azure/cosmos-db/how-to-configure-firewall
+ */
+function cosmosReachable(
+  record: ArmRecord,
+  byPublicAccess: Fact<boolean> | undefined,
+): Fact<boolean> | undefined {
+  if (byPublicAccess?.source === 'unknown' || byPublicAccess?.value !== true) return byPublicAccess;
+  // API versions before 2019-08-01 wrote the IP rules as one comma-separated `ipRangeFilter`.
+  const ipRules = get(record.properties, 'ipRules');
+  const ipRangeFilter = get(record.properties, 'ipRangeFilter');
+  const noIpRules =
+    (!Array.isArray(ipRules) || ipRules.length === 0) &&
+    (typeof ipRangeFilter !== 'string' || ipRangeFilter.trim() === '');
+  const vnetOnly = asBoolean(get(record.properties, 'isVirtualNetworkFilterEnabled')) === true;
+  return vnetOnly && noIpRules ? explicit(false, 'properties.isVirtualNetworkFilterEnabled') : byPublicAccess;
+}
 
 /** Azure's regions in Japan: geography, not the organisation's policy. */
 const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);

@@ -1,6 +1,6 @@
 import { sharedString } from '../../../base/memo.ts';
-import { accountResourceId, type Origin, type Resource } from '../../../model/resource.ts';
-import { type ArmRecord, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
+import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -11,9 +11,13 @@ import {
   cosmosDbAccount,
   databaseFirewallRule,
   flexibleServer,
+  flexibleServerParameter,
+  managedInstanceEncryptionProtector,
   singleServer,
+  sqlManagedInstance,
   sqlServer,
   sqlServerAuditing,
+  sqlServerEncryptionProtector,
 } from './databases.ts';
 import { keyVault, keyVaultKey, managedHsm } from './keyvault.ts';
 import { diagnosticSetting, logAnalyticsWorkspace } from './monitor.ts';
@@ -46,13 +50,17 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],
+  ['microsoft.sql/servers/encryptionprotector', sqlServerEncryptionProtector],
   ['microsoft.sql/servers/firewallrules', databaseFirewallRule],
   ['microsoft.dbforpostgresql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.dbformysql/flexibleservers/firewallrules', databaseFirewallRule],
   ['microsoft.sql/servers/databases', { kansaType: 'database.instance' }],
-  ['microsoft.sql/managedinstances', { kansaType: 'database.instance' }],
+  ['microsoft.sql/managedinstances', sqlManagedInstance],
+  ['microsoft.sql/managedinstances/encryptionprotector', managedInstanceEncryptionProtector],
   ['microsoft.dbforpostgresql/flexibleservers', flexibleServer],
   ['microsoft.dbformysql/flexibleservers', flexibleServer],
+  ['microsoft.dbforpostgresql/flexibleservers/configurations', flexibleServerParameter],
+  ['microsoft.dbformysql/flexibleservers/configurations', flexibleServerParameter],
   ['microsoft.dbforpostgresql/servers', singleServer],
   ['microsoft.dbformysql/servers', singleServer],
   ['microsoft.documentdb/databaseaccounts', cosmosDbAccount],
@@ -99,7 +107,11 @@ export function toResource(
   return {
     provider: 'azure',
     account: sharedString(record.subscriptionId),
-    region: adapter.dataRegion?.(record) ?? record.region,
+    // A settings child without a location (auditing settings, server parameters) does not say
+    // where its parent is: unknown, which its parent's record, when read, replaces.
+    region:
+      adapter.dataRegion?.(record) ??
+      (parent && get(record.raw, 'location') === undefined ? UNKNOWN_REGION : record.region),
     nativeType: parent?.nativeType ?? sharedString(record.nativeType),
     // A subscription is the account resource: other records' account-wide facts merge into it.
     id:

@@ -39,12 +39,15 @@ export const keyVault: Adapter = {
       asString,
       notSet('absent: the export has no SKU', '未設定: エクスポートに SKU がありません'),
     );
-    const publicNetworkAccess = propertyFact(
-      record,
-      ['publicNetworkAccess'],
-      asString,
-      notSet('absent: not in this export', '未設定: このエクスポートに含まれていません'),
-    );
+    // The swagger gives `"default": "enabled"` (2021-04-01-preview onwards; vaults from before the
+    // property existed were reachable, subject to networkAcls). Values are written in either case.
+    const publicNetworkAccess = propertyFact(record, ['publicNetworkAccess'], asString, {
+      default: 'Enabled',
+      note: {
+        ja: '未設定: パブリック ネットワーク アクセスは既定で有効（ファイアウォール規則に従います）',
+        en: 'absent: public network access is enabled by default, subject to the firewall rules',
+      },
+    });
     const networkDefaultAction = propertyFact(record, ['networkAcls.defaultAction'], asString, {
       // https://learn.microsoft.com/azure/key-vault/general/network-security
       default: 'Allow',

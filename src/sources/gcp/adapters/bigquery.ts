@@ -1,14 +1,42 @@
 import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import type { CommonFacts } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
-import { isObject, type JsonObject } from '../json.ts';
+import { isObject, type JsonObject, stringAt } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
 import { PUBLIC_MEMBERS } from './iam-policy.ts';
 
 /** bigquery.googleapis.com/Dataset: the BigQuery REST dataset resource. */
 export function datasetFacts(data: JsonObject, dataPath: string): GcpDatasetFacts {
   return {
-    ...customerManagedKey(data, dataPath, 'defaultEncryptionConfiguration.kmsKeyName'),
+    ...bigQueryKey(data, dataPath, 'defaultEncryptionConfiguration.kmsKeyName'),
     publicAccessEntries: publicAccessEntries(data, dataPath),
+  };
+}
+
+/** bigquery.googleapis.com/Table: the BigQuery REST table resource. */
+export function tableFacts(data: JsonObject, dataPath: string): CommonFacts {
+  return bigQueryKey(data, dataPath, 'encryptionConfiguration.kmsKeyName');
+}
+
+/** Fields of a whole dataset or table (`datasets.get`, Cloud Asset) that no list entry has. */
+const WHOLE_RESOURCE_FIELDS = ['etag', 'selfLink', 'lastModifiedTime', 'access'];
+
+/**
+ * The entries of `datasets.list` / `tables.list` (`bq ls --format=json`, `{"kind":
+ * "bigquery#datasetList", "datasets": [...]}`) are summaries: a `kind`, none of the whole
+ * resource's fields, and none of the encryption settings, which only the resource itself
+ * (`bq show`, Cloud Asset) carries.
+ * https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list
+ */
+function bigQueryKey(data: JsonObject, dataPath: string, keyField: string): CommonFacts {
+  const listEntry =
+    stringAt(data, 'kind') !== undefined && WHOLE_RESOURCE_FIELDS.every((field) => data[field] === undefined);
+  if (!listEntry || stringAt(data, keyField)) return customerManagedKey(data, dataPath, keyField);
+  return {
+    customerManagedKey: unknown(factPath(dataPath, keyField), {
+      ja: '一覧 (bq ls / list API) の項目には暗号化の設定が含まれません（bq show の出力を追加してください）',
+      en: 'a list entry (bq ls, the list API) does not carry the encryption settings (add the bq show output)',
+    }),
   };
 }
 

@@ -13,6 +13,7 @@ const IP_ENDPOINTS = 'controlPlaneEndpointsConfig.ipEndpointsConfig';
 export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterFacts {
   const publicEndpoint = publicEndpointFact(data, dataPath);
   return {
+    customerManagedKey: nodeDiskKey(data, dataPath),
     publicEndpoint,
     reachableFromInternet: publicEndpoint,
     authorizedNetworks: authorizedNetworks(data, dataPath),
@@ -72,3 +73,32 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
     en: 'not set: authorized networks are off by default (any address can connect)',
   });
 }
+
+/**
+ * The nodes' boot disks hold the cluster's data at rest: encrypted with a Cloud KMS key when
+ * every node pool names one (`nodePools[].config.bootDiskKmsKey`; a cluster listed without its
+ * pools: `nodeConfig`; Autopilot: `autoscaling.autoprovisioningNodePoolDefaults`), else with
+ * Google-managed keys, the default. (The AKS equivalent is the disk encryption set.)
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/using-cmek
+ */
+function nodeDiskKey(data: JsonObject, dataPath: string): Fact<boolean> {
+  const pools = arrayOf(data.nodePools).filter(isObject);
+  const keyed = (path: string) => stringAt(data, path) !== undefined;
+  if (pools.length > 0) {
+    const unkeyed = pools.findIndex((pool) => stringAt(pool, 'config.bootDiskKmsKey') === undefined);
+    return unkeyed === -1
+      ? explicit(true, factPath(dataPath, 'nodePools[].config.bootDiskKmsKey'))
+      : cloudDefault(false, factPath(dataPath, `nodePools.${unkeyed}.config.bootDiskKmsKey`), GOOGLE_KEY);
+  }
+  for (const path of [
+    'nodeConfig.bootDiskKmsKey',
+    'autoscaling.autoprovisioningNodePoolDefaults.bootDiskKmsKey',
+  ])
+    if (keyed(path)) return explicit(true, factPath(dataPath, path));
+  return cloudDefault(false, factPath(dataPath, 'nodeConfig.bootDiskKmsKey'), GOOGLE_KEY);
+}
+
+const GOOGLE_KEY = {
+  ja: '指定なし: ノードのブートディスクは Google が管理する鍵で暗号化されます (既定)',
+  en: "not set: the nodes' boot disks are encrypted with Google-managed keys (the default)",
+};

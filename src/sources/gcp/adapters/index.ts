@@ -1,7 +1,7 @@
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
-import { datasetFacts } from './bigquery.ts';
+import { datasetFacts, tableFacts } from './bigquery.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -112,7 +112,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'memcache.googleapis.com/Instance': { kansaType: 'cache.cluster' },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
-    facts: (data, path) => customerManagedKey(data, path, 'encryptionConfiguration.kmsKeyName'),
+    facts: tableFacts,
   },
   'container.googleapis.com/Cluster': {
     kansaType: 'container.cluster',

@@ -43,12 +43,17 @@ function parseDuration(raw: unknown): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** `versionTemplate.protectionLevel` defaults to SOFTWARE (CryptoKeyVersionTemplate reference). */
+/**
+ * `versionTemplate.protectionLevel` defaults to SOFTWARE (CryptoKeyVersionTemplate reference);
+ * a record without the template may still show its primary version's `protectionLevel`.
+ */
 function hsmBacked(data: JsonObject, dataPath: string): Fact<boolean> {
-  const path = factPath(dataPath, 'versionTemplate.protectionLevel');
-  const level = at(data, 'versionTemplate.protectionLevel');
-  if (typeof level === 'string') return explicit(level === 'HSM' || level === 'HSM_SINGLE_TENANT', path);
-  return cloudDefault(false, path, {
+  for (const field of ['versionTemplate.protectionLevel', 'primary.protectionLevel']) {
+    const level = at(data, field);
+    if (typeof level === 'string' && level !== '' && level !== 'PROTECTION_LEVEL_UNSPECIFIED')
+      return explicit(level === 'HSM' || level === 'HSM_SINGLE_TENANT', factPath(dataPath, field));
+  }
+  return cloudDefault(false, factPath(dataPath, 'versionTemplate.protectionLevel'), {
     ja: '指定なし: 保護レベルは既定の SOFTWARE',
     en: 'not set: the protection level defaults to SOFTWARE',
   });

@@ -74,7 +74,8 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
  */
 function sslMode(data: JsonObject, dataPath: string): Fact<string> {
   const mode = asString(at(data, `${IP}.sslMode`));
-  if (mode) return explicit(mode, `${dataPath}.${IP}.sslMode`);
+  // SSL_MODE_UNSPECIFIED says nothing: `requireSsl` (or the default) decides.
+  if (mode && mode !== 'SSL_MODE_UNSPECIFIED') return explicit(mode, `${dataPath}.${IP}.sslMode`);
   const requireSsl = asBoolean(at(data, `${IP}.requireSsl`));
   if (requireSsl !== undefined) {
     return explicit(

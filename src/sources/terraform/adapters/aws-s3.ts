@@ -276,28 +276,81 @@ function aclGrants(unit: Unit, tr: Translation, isNew: boolean): JsonObject[] | 
       : undefined;
   if (typeof canned === 'string' && canned !== '') return [...(CANNED_ACL_GRANTS[canned] ?? [])];
   const grants = part
-    ? tr.read(part, 'access_control_policy.0.grant', path)
-    : tr.valuesOf(unit.primary).read('grant').state === 'known'
-      ? tr.read(unit.primary, 'grant', path)
+    ? readGrants(tr, part, 'access_control_policy.0.grant', path)
+    : tr.valuesOf(unit.primary).read('grant').state === 'known' ||
+        tr.valuesOf(unit.primary).present('grant.0')
+      ? readGrants(tr, unit.primary, 'grant', path)
       : undefined;
-  if (Array.isArray(grants)) {
-    return grants.flatMap((grant) => {
-      if (!isObject(grant)) return [];
-      // aws_s3_bucket_acl nests the grantee in a block; aws_s3_bucket's `grant` is flat.
-      const grantee = Array.isArray(grant.grantee) && isObject(grant.grantee[0]) ? grant.grantee[0] : grant;
-      const uri = typeof grantee.uri === 'string' ? grantee.uri : undefined;
-      const permissions = Array.isArray(grant.permissions) ? grant.permissions : [grant.permission];
-      return permissions.map((permission) => ({
-        grantee: uri ? { uri } : { id: grantee.id },
-        permission: String(permission),
-      }));
-    });
-  }
+  if (grants) return grants;
   if (isNew && !part) {
     tr.mark(path, `${unit.primary.address} (no aws_s3_bucket_acl)`, 'assumed');
     return [];
   }
   if (!part) tr.mark(path, `${unit.primary.address} (no aws_s3_bucket_acl)`, 'unmanaged');
+  return undefined;
+}
+
+/**
+ * ACL grants: aws_s3_bucket_acl's `access_control_policy.grant` (the grantee in a block, one
+ * `permission`) or aws_s3_bucket's flat `grant` (provider v3, `permissions`). A new grant's
+ * grantee `display_name` is computed (known after apply), and a canonical user's `id` may be too:
+ * the grants are read one field at a time, so a public group, named by its URI, is seen whatever
+ * else the plan does not know; without one, a grantee the plan cannot name leaves them unknown.
+ */
+function readGrants(
+  tr: Translation,
+  instance: TfInstance,
+  listPath: string,
+  nativePath: string,
+): JsonObject[] | undefined {
+  const values = tr.valuesOf(instance);
+  const grants: JsonObject[] = [];
+  let unnamed = false;
+  for (let index = 0; values.present(`${listPath}.${index}`); index++) {
+    const grant = `${listPath}.${index}`;
+    const grantee = values.present(`${grant}.grantee.0`) ? `${grant}.grantee.0` : grant;
+    const uri = values.read(`${grantee}.uri`);
+    const id = values.read(`${grantee}.id`);
+    const permissions = values.read(`${grant}.permissions`);
+    const permission = values.read(`${grant}.permission`);
+    const type = values.read(`${grantee}.type`);
+    // Only a Group grantee (named by URI) can be public: a canonical user whose id is read on
+    // apply (`data.aws_canonical_user_id`) is no one's but an account's.
+    const user = type.state === 'known' && String(type.value) !== 'Group';
+    const named = uri.state === 'known' || (uri.state === 'absent' && (id.state !== 'unknown' || user));
+    const permitted = permissions.state === 'known' || permission.state === 'known';
+    if (!named || !permitted) {
+      unnamed = true;
+      continue;
+    }
+    const list =
+      permissions.state === 'known' && Array.isArray(permissions.value)
+        ? permissions.value
+        : [permission.state === 'known' ? permission.value : undefined];
+    for (const value of list) {
+      grants.push({
+        grantee:
+          uri.state === 'known' ? { uri: uri.value } : { id: id.state === 'known' ? id.value : undefined },
+        permission: String(value),
+      });
+    }
+  }
+  const whole = values.read(listPath);
+  if (whole.state === 'known') {
+    tr.read(instance, listPath, nativePath);
+    return grants;
+  }
+  // Some grant has a field known only after apply: a public grant is seen all the same, and a
+  // list whose every grantee is named is complete.
+  if (
+    whole.state === 'unknown' &&
+    values.present(listPath) &&
+    (grantsPublic(grants, undefined) || !unnamed)
+  ) {
+    tr.mark(nativePath, `${instance.address}.${listPath}`, 'known');
+    return grants;
+  }
+  tr.read(instance, listPath, nativePath);
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
+import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 
@@ -117,17 +118,22 @@ function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
  * `StorageEncrypted`), unless it is a read replica or restored from a snapshot, which inherit
  * their source's encryption. Undefined when that default does not apply.
  */
-function defaultStorageEncryption(db: TfInstance, tr: Translation, ctx: BuildContext): false | undefined {
-  const attribute = 'storage_encrypted';
-  const values = tr.valuesOf(db);
-  const isNew = db.action === 'create' || db.action === 'replace';
-  const state = values.read(attribute).state;
-  const inherits = [
+function defaultStorageEncryption(
+  db: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+  sources: readonly string[] = [
     'replicate_source_db',
     'snapshot_identifier',
     'restore_to_point_in_time',
     's3_import',
-  ].some((source) => {
+  ],
+): false | undefined {
+  const attribute = 'storage_encrypted';
+  const values = tr.valuesOf(db);
+  const isNew = db.action === 'create' || db.action === 'replace';
+  const state = values.read(attribute).state;
+  const inherits = sources.some((source) => {
     const read = values.read(source);
     return read.state === 'unknown' || (read.state === 'known' && !isEmptyValue(read.value));
   });
@@ -138,6 +144,40 @@ function defaultStorageEncryption(db: TfInstance, tr: Translation, ctx: BuildCon
     en: 'not in the configuration: RDS’s default at creation (not encrypted)',
   });
   return false;
+}
+
+/**
+ * aws_rds_cluster: `storage_encrypted` Optional+Computed, "false for provisioned engine_mode and
+ * true for serverless engine_mode" (Aurora Serverless v1 is always encrypted); a cluster made
+ * from a snapshot, a replication source or a global cluster inherits its source's.
+ */
+function rdsCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const mode = tr.valuesOf(cluster).read('engine_mode');
+  const provisioned = mode.state === 'absent' || (mode.state === 'known' && mode.value === 'provisioned');
+  const encrypted = provisioned
+    ? defaultStorageEncryption(cluster, tr, ctx, [
+        'snapshot_identifier',
+        'replication_source_identifier',
+        'global_cluster_identifier',
+        'restore_to_point_in_time',
+        's3_import',
+      ])
+    : undefined;
+  const configuration = readInto(
+    tr,
+    cluster,
+    {
+      ...(encrypted === undefined && { storageEncrypted: 'storage_encrypted' }),
+      enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
+    },
+    'configuration',
+  );
+  if (encrypted !== undefined) configuration.storageEncrypted = encrypted;
+  const key = kmsKeyOf(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId');
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  const resource = fromConfigItem(configItem('AWS::RDS::DBCluster', configuration), tr);
+  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
 }
 
 function isEmptyValue(value: unknown): boolean {
@@ -242,6 +282,46 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
   return fromConfigItem(configItem('AWS::CloudTrail::Trail', configuration), tr);
 }
 
+/**
+ * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group
+ */
+function logGroup(unit: Unit, tr: Translation): Resource {
+  const days = tr.read(unit.primary, 'retention_in_days', 'configuration.RetentionInDays');
+  const configuration = typeof days === 'number' && days > 0 ? { RetentionInDays: days } : {};
+  return fromConfigItem(configItem('AWS::Logs::LogGroup', configuration), tr);
+}
+
+/**
+ * `vpc_config.endpoint_public_access` (default true), `public_access_cidrs` (Optional+Computed:
+ * EKS's 0.0.0.0/0 when a new cluster leaves it out) and `enabled_cluster_log_types` (none when
+ * left out), spelt as Config's AWS::EKS::Cluster.
+ */
+function eksCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const vpcPath = 'configuration.ResourcesVpcConfig';
+  const vpc: JsonObject = {};
+  const publicAccess = tr.read(
+    cluster,
+    'vpc_config.0.endpoint_public_access',
+    `${vpcPath}.EndpointPublicAccess`,
+  );
+  if (publicAccess !== undefined) vpc.EndpointPublicAccess = publicAccess;
+  const cidrs = tr.readComputed(
+    cluster,
+    'vpc_config.0.public_access_cidrs',
+    `${vpcPath}.PublicAccessCidrs`,
+    ctx.config.sets(cluster, 'vpc_config.0.public_access_cidrs'),
+  );
+  if (Array.isArray(cidrs)) vpc.PublicAccessCidrs = cidrs;
+  const logsPath = 'configuration.Logging.ClusterLogging.EnabledTypes';
+  const types = tr.read(cluster, 'enabled_cluster_log_types', logsPath);
+  const configuration: JsonObject = { ResourcesVpcConfig: vpc };
+  if (Array.isArray(types))
+    configuration.Logging = { ClusterLogging: { EnabledTypes: types.map((type) => ({ Type: type })) } };
+  return fromConfigItem(configItem('AWS::EKS::Cluster', configuration), tr);
+}
+
 function accountPublicAccessBlock(unit: Unit, tr: Translation): Resource {
   const configuration = readInto(
     tr,
@@ -300,10 +380,14 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   aws_db_instance: aws(dbInstance),
+  aws_rds_cluster: aws(rdsCluster),
   aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
+  aws_cloudwatch_log_group: aws(logGroup),
+  aws_eks_cluster: aws(eksCluster),
   ...awsIamAdapters,
+  ...awsLambdaAdapters,
   ...awsAccountAdapters,
 };
 

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, readFirst, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -11,14 +11,20 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   const p: JsonObject = {};
   const profile: JsonObject = {};
   // Optional+Computed in azurerm 2.x: a new cluster that leaves it out has a public API server.
+  // azurerm 1.x–2.0 spell it `private_link_enabled` (deprecated beside the new name until 3.0).
+  const privateSpellings = ['private_cluster_enabled', 'private_link_enabled'];
+  const privateAttribute =
+    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state === 'known') ??
+    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state !== 'absent') ??
+    'private_cluster_enabled';
   set(
     profile,
     'enablePrivateCluster',
     tr.readComputed(
       cluster,
-      'private_cluster_enabled',
+      privateAttribute,
       'properties.apiServerAccessProfile.enablePrivateCluster',
-      ctx.config.sets(cluster, 'private_cluster_enabled'),
+      privateSpellings.some((attribute) => ctx.config.sets(cluster, attribute)),
     ),
   );
   // azurerm 3.x `api_server_access_profile.authorized_ip_ranges`, 2.x `api_server_authorized_ip_ranges`:
@@ -36,17 +42,35 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   );
   set(profile, 'authorizedIPRanges', ranges);
   p.apiServerAccessProfile = profile;
-  // azurerm 2.x: a `role_based_access_control { enabled }` block.
-  set(
-    p,
-    'enableRBAC',
-    readFirst(
-      tr,
-      cluster,
-      ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
-      'properties.enableRBAC',
-    ),
-  );
+  // azurerm 2.x: a `role_based_access_control { enabled }` block, Optional+Computed (2.60–2.90
+  // kubernetes_cluster_resource.go): a new cluster that leaves it out gets AKS's default, RBAC on
+  // (2.99's `role_based_access_control_enabled` "Defaults to true").
+  const values = tr.valuesOf(cluster);
+  const isNew = cluster.action === 'create' || cluster.action === 'replace';
+  if (
+    isNew &&
+    values.read('role_based_access_control_enabled').state === 'absent' &&
+    values.read('role_based_access_control').state === 'unknown' &&
+    !values.present('role_based_access_control') &&
+    !ctx.config.sets(cluster, 'role_based_access_control')
+  ) {
+    tr.mark('properties.enableRBAC', `${cluster.address}.role_based_access_control`, 'assumed', {
+      ja: '構成にないため、AKS の既定値（RBAC 有効）です',
+      en: 'not in the configuration: AKS’s default (RBAC on)',
+    });
+    p.enableRBAC = true;
+  } else {
+    set(
+      p,
+      'enableRBAC',
+      readFirst(
+        tr,
+        cluster,
+        ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
+        'properties.enableRBAC',
+      ),
+    );
+  }
   set(
     p,
     'disableLocalAccounts',
@@ -87,7 +111,7 @@ export function managedDisk(unit: Unit, tr: Translation): Resource {
  * App Service apps: azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app` and function apps,
  * and their 2.x forms `azurerm_app_service` / `azurerm_function_app`.
  */
-export function webApp(unit: Unit, tr: Translation): Resource {
+export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const app = unit.primary;
   const p: JsonObject = {};
   set(p, 'httpsOnly', tr.read(app, 'https_only', 'properties.httpsOnly'));
@@ -96,19 +120,48 @@ export function webApp(unit: Unit, tr: Translation): Resource {
     'publicNetworkAccess',
     enabledDisabled(tr.read(app, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  const siteConfig: JsonObject = {};
-  set(
-    siteConfig,
-    'minTlsVersion',
-    // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
-    readFirst(
-      tr,
-      app,
-      ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
-      'properties.siteConfig.minTlsVersion',
-    ),
-  );
-  set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
+  const siteConfig = legacyDefaults(app, tr, ctx);
+  if (siteConfig.minTlsVersion === undefined)
+    set(
+      siteConfig,
+      'minTlsVersion',
+      // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
+      readFirst(
+        tr,
+        app,
+        ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
+        'properties.siteConfig.minTlsVersion',
+      ),
+    );
+  if (siteConfig.ftpsState === undefined)
+    set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
   p.siteConfig = siteConfig;
   return fromArm('Microsoft.Web/sites', p, tr);
+}
+
+/**
+ * azurerm 2.x `azurerm_app_service` / `azurerm_function_app`: `site_config` and its
+ * `min_tls_version` are Optional+Computed, "1.2 for new app services" (and function apps); a
+ * function app's `ftps_state` "Defaults to AllAllowed". A new app whose configuration leaves them
+ * out gets those.
+ */
+function legacyDefaults(app: TfInstance, tr: Translation, ctx: BuildContext): JsonObject {
+  const defaults: Record<string, Record<string, string>> = {
+    azurerm_app_service: { min_tls_version: '1.2' },
+    azurerm_function_app: { min_tls_version: '1.2', ftps_state: 'AllAllowed' },
+  };
+  const native: Record<string, string> = { min_tls_version: 'minTlsVersion', ftps_state: 'ftpsState' };
+  const isNew = app.action === 'create' || app.action === 'replace';
+  const result: JsonObject = {};
+  for (const [attribute, value] of Object.entries(defaults[app.type] ?? {})) {
+    const path = `site_config.0.${attribute}`;
+    if (!isNew || tr.valuesOf(app).read(path).state !== 'unknown' || ctx.config.sets(app, path)) continue;
+    const field = native[attribute] ?? attribute;
+    tr.mark(`properties.siteConfig.${field}`, `${app.address}.${path}`, 'assumed', {
+      ja: `構成にないため、新しいアプリの既定値（${value}）です`,
+      en: `not in the configuration: a new app's default (${value})`,
+    });
+    result[field] = value;
+  }
+  return result;
 }

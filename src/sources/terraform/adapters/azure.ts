@@ -1,8 +1,8 @@
 import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
-import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
+import { isObject, type JsonObject } from '../document.ts';
+import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
 import {
   type BuildContext,
   partsOf,
@@ -12,7 +12,15 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
+import { AZURE_DATABASES } from './azure-database.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
+import {
+  FIREWALL_RULE_TYPES,
+  MSSQL_SERVER_PARTS,
+  mssqlServer,
+  sqlFirewallRule,
+  sqlFirewallRuleId,
+} from './azure-sql.ts';
 
 /**
  * azurerm resources as ARM records (`properties` spelt as the ARM REST API and Resource Graph
@@ -242,92 +250,6 @@ function keyVaultKey(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
 }
 
-function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const server = unit.primary;
-  const p: JsonObject = {};
-  set(p, 'publicNetworkAccess', publicNetworkAccess(server, tr));
-  set(p, 'minimalTlsVersion', tr.read(server, 'minimum_tls_version', 'properties.minimalTlsVersion'));
-  const resource = fromArm('Microsoft.Sql/servers', p, tr);
-  return {
-    ...resource,
-    facts: {
-      ...resource.facts,
-      ...auditing(unit, tr),
-      customerManagedKey: tdeKey(
-        server,
-        tr,
-        ctx.config.sets(server, 'transparent_data_encryption_key_vault_key_id'),
-      ),
-    },
-  };
-}
-
-/**
- * `public_network_access_enabled`. azurerm 2.x's `azurerm_sql_server` has no such attribute (its
- * plans leave it out): a new server is made without the setting, and the API's default is
- * Enabled, as `azurerm_mssql_server`'s default of true says.
- */
-function publicNetworkAccess(server: TfInstance, tr: Translation): string | undefined {
-  const attribute = 'public_network_access_enabled';
-  const path = 'properties.publicNetworkAccess';
-  const isNew = server.action === 'create' || server.action === 'replace';
-  if (isNew && tr.valuesOf(server).read(attribute).state === 'absent') {
-    tr.mark(path, `${server.address}.${attribute}`, 'assumed', {
-      ja: '未設定: 新しいサーバーのパブリック ネットワーク アクセスは既定で有効です',
-      en: 'not set: a new server has public network access enabled by default',
-    });
-    return 'Enabled';
-  }
-  return enabledDisabled(tr.read(server, attribute, path));
-}
-
-/**
- * Server auditing from `azurerm_mssql_server_extended_auditing_policy` (`enabled`, true unless
- * set), read by the export adapter of the `auditingSettings/default` record. Without one a new
- * server's auditing is off; an existing server's may have been set outside the configuration.
- */
-function auditing(unit: Unit, tr: Translation): object {
-  const path = 'auditingSettings.properties.state';
-  const policy = partsOf(unit, 'azurerm_mssql_server_extended_auditing_policy').at(-1);
-  const properties: JsonObject = {};
-  if (policy) {
-    const enabled = tr.read(policy, 'enabled', path);
-    if (typeof enabled === 'boolean') properties.state = enabled ? 'Enabled' : 'Disabled';
-  } else if (tr.valuesOf(unit.primary).present('extended_auditing_policy.0')) {
-    // azurerm 2.x: an inline `extended_auditing_policy` block (no `enabled` flag: the block turns it on).
-    tr.mark(path, `${unit.primary.address}.extended_auditing_policy`, 'known');
-    properties.state = 'Enabled';
-  } else {
-    const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
-    tr.mark(
-      path,
-      `${unit.primary.address} (no azurerm_mssql_server_extended_auditing_policy)`,
-      isNew ? 'known' : 'unmanaged',
-    );
-  }
-  return fromArm('Microsoft.Sql/servers/auditingSettings', properties, tr).facts;
-}
-
-/**
- * The server's TDE protector: a Key Vault key when `transparent_data_encryption_key_vault_key_id`
- * is set, else the service-managed key (the server record of an export does not show it).
- */
-function tdeKey(server: TfInstance, tr: Translation, configured: boolean): Fact<boolean> {
-  const attribute = 'transparent_data_encryption_key_vault_key_id';
-  const path = `${server.address}.${attribute}`;
-  const read = tr.valuesOf(server).read(attribute);
-  if (read.state === 'known') return explicit(read.value !== '', path);
-  const isNew = server.action === 'create' || server.action === 'replace';
-  if (read.state === 'absent' || (read.state === 'unknown' && isNew && !configured)) {
-    return cloudDefault(false, path, {
-      ja: '未設定: TDE はサービス管理キーで暗号化されます',
-      en: 'not set: TDE uses the service-managed key',
-    });
-  }
-  // A new server's attribute is computed: unknown unless the configuration sets it.
-  return unknown(path, read.state === 'sensitive' ? SENSITIVE_NOTE : KNOWN_AFTER_APPLY);
-}
-
 const DESTINATIONS: Readonly<Record<string, string>> = {
   workspaceId: 'log_analytics_workspace_id',
   storageAccountId: 'storage_account_id',
@@ -376,28 +298,46 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   };
 }
 
-/**
- * A server-level firewall rule (`azurerm_mssql_firewall_rule`, azurerm 1.x–3.x
- * `azurerm_sql_firewall_rule`): judged with its server, which it opens to the addresses it names.
- */
-function sqlFirewallRule(unit: Unit, tr: Translation): Resource {
+/** `non_ssl_port_enabled` (azurerm 3.x late, 4.x) was `enable_non_ssl_port` (1.x–3.x, removed in 4.0). */
+function redisCache(unit: Unit, tr: Translation): Resource {
+  const cache = unit.primary;
   const p: JsonObject = {};
-  set(p, 'startIpAddress', tr.read(unit.primary, 'start_ip_address', 'properties.startIpAddress'));
-  set(p, 'endIpAddress', tr.read(unit.primary, 'end_ip_address', 'properties.endIpAddress'));
-  return fromArm('Microsoft.Sql/servers/firewallRules', p, tr);
+  set(
+    p,
+    'enableNonSslPort',
+    readFirst(tr, cache, ['non_ssl_port_enabled', 'enable_non_ssl_port'], 'properties.enableNonSslPort'),
+  );
+  set(p, 'minimumTlsVersion', tr.read(cache, 'minimum_tls_version', 'properties.minimumTlsVersion'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(cache, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  return fromArm('Microsoft.Cache/Redis', p, tr);
 }
 
-/** Under the server of the plan it names (`server_id`, or 2.x `server_name`), as ARM ids are. */
-function sqlFirewallRuleId(unit: Unit, ctx: BuildContext): string | undefined {
-  const rule = unit.primary;
-  const [server] = [
-    ...ctx.referenced(rule, 'server_id', ['azurerm_mssql_server']),
-    ...ctx.referenced(rule, 'server_name', ['azurerm_sql_server', 'azurerm_mssql_server']),
-  ];
-  const name = rule.after.read('name');
-  return server && name.state === 'known'
-    ? `${ctx.idOf(server)}/firewallrules/${String(name.value)}`
-    : undefined;
+/** `retention_in_days`: Optional+Computed, the API's 30 days when a new workspace leaves it out. */
+function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const workspace = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'retentionInDays',
+    tr.readComputed(
+      workspace,
+      'retention_in_days',
+      'properties.retentionInDays',
+      ctx.config.sets(workspace, 'retention_in_days'),
+    ),
+  );
+  return fromArm('Microsoft.OperationalInsights/workspaces', p, tr);
+}
+
+/** A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines). */
+function securityPricing(unit: Unit, tr: Translation): Resource {
+  const p: JsonObject = {};
+  set(p, 'pricingTier', tr.read(unit.primary, 'tier', 'properties.pricingTier'));
+  return fromArm('Microsoft.Security/pricings', p, tr);
 }
 
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
@@ -472,14 +412,24 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_key_vault: azure(keyVault),
   azurerm_key_vault_key: azure(keyVaultKey),
   azurerm_mssql_server: azure(mssqlServer, {
-    parts: { azurerm_mssql_server_extended_auditing_policy: { attribute: 'server_id', parentKeys: ['id'] } },
+    parts: MSSQL_SERVER_PARTS,
   }),
   // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
   azurerm_sql_server: azure(mssqlServer),
-  azurerm_mssql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
-  azurerm_sql_firewall_rule: azure(sqlFirewallRule, { idOf: sqlFirewallRuleId }),
+  ...Object.fromEntries(
+    FIREWALL_RULE_TYPES.map((type) => [type, azure(sqlFirewallRule, { idOf: sqlFirewallRuleId })]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(AZURE_DATABASES).map(([type, { build, parts }]) => [
+      type,
+      azure(build, parts ? { parts } : {}),
+    ]),
+  ),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
+  azurerm_redis_cache: azure(redisCache),
+  azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
+  azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),

@@ -1,7 +1,17 @@
 import type { Resource } from '../../../model/resource.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import type { PartLink, TerraformAdapter, Unit } from './adapter.ts';
-import { fromAsset, type IamTypes, iamTypes, isNewOf, resourcePolicy } from './gcp-record.ts';
+import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
+import {
+  DATA,
+  fromAsset,
+  type IamTypes,
+  iamTypes,
+  isNewOf,
+  POLICY,
+  resourcePolicy,
+  set,
+} from './gcp-record.ts';
 
 /**
  * Cloud Run services and Cloud Functions with their IAM resources: who may invoke them. A service
@@ -17,23 +27,66 @@ interface Serverless {
   readonly iam: IamTypes;
   /** The IAM resources' attribute naming the service or function. */
   readonly link: string;
+  readonly ingress: ReadIngress;
 }
 
-function build(kind: Serverless, group: Unit, tr: Translation): Resource {
+function build(kind: Serverless, group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const alone = group.primary.type !== kind.type;
   const unit: Unit = alone
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   const policy = resourcePolicy(unit, tr, kind.iam, isNewOf(unit.primary, kind.type));
-  return fromAsset(kind.assetType, {}, tr, policy);
+  const data: JsonObject = {};
+  if (alone) {
+    tr.mark(DATA, `${group.primary.address} (its service is not in this plan)`, 'unmanaged');
+  } else {
+    kind.ingress(unit.primary, tr, ctx, data);
+    // google 6.x Cloud Run v2 `invoker_iam_disabled`: no IAM check on invocation, so anyone
+    // on the internet may invoke the service, as if allUsers held the invoker role.
+    if (tr.valuesOf(unit.primary).read('invoker_iam_disabled').state !== 'absent') {
+      const disabled = tr.read(unit.primary, 'invoker_iam_disabled', `${POLICY}.bindings`);
+      if (disabled === true && Array.isArray(policy.bindings))
+        policy.bindings.push({ role: 'roles/run.invoker', members: ['allUsers'] });
+    }
+  }
+  return fromAsset(kind.assetType, data, tr, policy);
 }
+
+/**
+ * Cloud Run v1 keeps the ingress in the `run.googleapis.com/ingress` annotation of `metadata`
+ * (Optional+Computed); v2 in `ingress`; Cloud Functions in `ingress_settings` (2nd gen under
+ * `service_config`). Left out of a new service, it is the default, from the internet.
+ */
+type ReadIngress = (instance: TfInstance, tr: Translation, ctx: BuildContext, data: JsonObject) => void;
+
+const runV1Ingress: ReadIngress = (service, tr, ctx, data) => {
+  const annotations = tr.readComputed(
+    service,
+    'metadata.0.annotations',
+    `${DATA}.metadata.annotations`,
+    ctx.config.sets(service, 'metadata'),
+  );
+  if (isObject(annotations) && typeof annotations[INGRESS_ANNOTATION] === 'string')
+    data.metadata = { annotations: { [INGRESS_ANNOTATION]: annotations[INGRESS_ANNOTATION] } };
+};
+
+function ingressAt(attribute: string, nativePath: string): ReadIngress {
+  return (service, tr, ctx, data) =>
+    set(
+      data,
+      nativePath,
+      tr.readComputed(service, attribute, `${DATA}.${nativePath}`, ctx.config.sets(service, attribute)),
+    );
+}
+
+const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
 
 function adapter(kind: Serverless): TerraformAdapter {
   const link: PartLink = { attribute: kind.link, parentKeys: ['name', 'id'], standalone: 'own-location' };
   return {
     provider: 'gcp',
     parts: { [kind.iam.member]: link, [kind.iam.binding]: link, [kind.iam.policy]: link },
-    build: (unit, tr) => build(kind, unit, tr),
+    build: (unit, tr, ctx) => build(kind, unit, tr, ctx),
   };
 }
 
@@ -43,24 +96,28 @@ const KINDS: readonly Serverless[] = [
     assetType: 'run.googleapis.com/Service',
     iam: iamTypes('google_cloud_run_service'),
     link: 'service',
+    ingress: runV1Ingress,
   },
   {
     type: 'google_cloud_run_v2_service',
     assetType: 'run.googleapis.com/Service',
     iam: iamTypes('google_cloud_run_v2_service'),
     link: 'name',
+    ingress: ingressAt('ingress', 'ingress'),
   },
   {
     type: 'google_cloudfunctions_function',
     assetType: 'cloudfunctions.googleapis.com/CloudFunction',
     iam: iamTypes('google_cloudfunctions_function'),
     link: 'cloud_function',
+    ingress: ingressAt('ingress_settings', 'ingressSettings'),
   },
   {
     type: 'google_cloudfunctions2_function',
     assetType: 'cloudfunctions.googleapis.com/Function',
     iam: iamTypes('google_cloudfunctions2_function'),
     link: 'cloud_function',
+    ingress: ingressAt('service_config.0.ingress_settings', 'serviceConfig.ingressSettings'),
   },
 ];
 

@@ -11,6 +11,8 @@ import {
   type Unit,
   valueOrReference,
 } from './adapter.ts';
+import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
+import { containerCluster } from './gcp-gke.ts';
 import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
 
@@ -62,9 +64,18 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     : group;
   if (alone) tr.mark(DATA, `${group.primary.address} (its bucket is not in this plan)`, 'unmanaged');
   const bucket = unit.primary;
-  const data = readData(tr, bucket, {
-    'iamConfiguration.publicAccessPrevention': 'public_access_prevention',
-  });
+  const data: JsonObject = {};
+  // google 4.x on, Optional+Computed: a new bucket that leaves it out is "inherited".
+  set(
+    data,
+    'iamConfiguration.publicAccessPrevention',
+    tr.readComputed(
+      bucket,
+      'public_access_prevention',
+      `${DATA}.iamConfiguration.publicAccessPrevention`,
+      alone || ctx.config.sets(bucket, 'public_access_prevention'),
+    ),
+  );
   // `bucket_policy_only`: the attribute's name in provider 2.x, deprecated beside the new one in 3.x.
   // Both are Optional+Computed: a new bucket that sets neither gets the API's default (off).
   const uniformPath = `${DATA}.iamConfiguration.uniformBucketLevelAccess.enabled`;
@@ -92,7 +103,7 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     resourcePolicy(unit, tr, BUCKET_IAM, isNewBucket(bucket)),
   );
   const isNew = isNewBucket(bucket);
-  if (acl.length > 0 || !isNew || partsOf(unit, 'google_storage_bucket_acl').length > 0) return resource;
+  if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
   return {
     ...resource,
@@ -112,9 +123,20 @@ const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
   publicReadWrite: 'WRITER',
 };
 
-/** google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) as REST ACL entries. */
+/** The resources that write a bucket's ACL: the whole list, or one entry (google 2.x on). */
+const ACL_TYPES = ['google_storage_bucket_acl', 'google_storage_bucket_access_control'];
+
+/**
+ * google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) and
+ * google_storage_bucket_access_control entries (`entity`, `role`) as REST ACL entries.
+ */
 function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
   const entries: JsonObject[] = [];
+  for (const part of partsOf(unit, 'google_storage_bucket_access_control')) {
+    const entity = tr.read(part, 'entity', `${DATA}.acl`);
+    const role = tr.read(part, 'role', `${DATA}.acl`);
+    if (typeof entity === 'string') entries.push({ entity, role });
+  }
   for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
     const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
     const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
@@ -163,6 +185,19 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     'settings.backupConfiguration.enabled': 'settings.0.backup_configuration.0.enabled',
     masterInstanceName: 'master_instance_name',
   });
+  // `backup_retention_settings` (google 3.x on) is Optional+Computed: a new instance that leaves
+  // it out keeps the API's 7 backups, which the export adapter assumes of an absent setting.
+  const retained = 'settings.0.backup_configuration.0.backup_retention_settings';
+  const retainedPath = `${DATA}.settings.backupConfiguration.backupRetentionSettings`;
+  if (tr.valuesOf(instance).present(`${retained}.0`)) {
+    set(
+      data,
+      'settings.backupConfiguration.backupRetentionSettings.retainedBackups',
+      tr.read(instance, `${retained}.0.retained_backups`, `${retainedPath}.retainedBackups`),
+    );
+  } else {
+    tr.readComputed(instance, retained, retainedPath, ctx.config.sets(instance, retained));
+  }
   const ipBlock = 'settings.0.ip_configuration';
   const values = tr.valuesOf(instance);
   const isNew = instance.action === 'create' || instance.action === 'replace';
@@ -183,11 +218,21 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     const ip = `${ipBlock}.0`;
     for (const [nativePath, attribute] of [
       ['settings.ipConfiguration.ipv4Enabled', `${ip}.ipv4_enabled`],
-      ['settings.ipConfiguration.sslMode', `${ip}.ssl_mode`],
       ['settings.ipConfiguration.requireSsl', `${ip}.require_ssl`],
     ] as const) {
       set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
     }
+    // `ssl_mode` (google 5.x on, Optional+Computed) replaces 2.x–5.x `require_ssl` (removed in
+    // 6.0): a new instance that sets neither gets the API's default, ALLOW_UNENCRYPTED_AND_ENCRYPTED.
+    const sslConfigured = [`${ip}.ssl_mode`, `${ip}.require_ssl`].some((attribute) =>
+      ctx.config.sets(instance, attribute),
+    );
+    const sslPath = `${DATA}.settings.ipConfiguration.sslMode`;
+    set(
+      data,
+      'settings.ipConfiguration.sslMode',
+      tr.readComputed(instance, `${ip}.ssl_mode`, sslPath, sslConfigured),
+    );
     const networks = tr.read(
       instance,
       `${ip}.authorized_networks`,
@@ -219,46 +264,6 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
   if (data.purpose === undefined && tr.valuesOf(unit.primary).read('purpose').state === 'absent')
     data.purpose = 'ENCRYPT_DECRYPT';
   return fromAsset('cloudkms.googleapis.com/CryptoKey', data, tr);
-}
-
-function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const cluster = unit.primary;
-  const data = readData(tr, cluster, { 'legacyAbac.enabled': 'enable_legacy_abac' });
-  // Optional+Computed: a new cluster that leaves it out logs to Cloud Logging, the API's default.
-  set(
-    data,
-    'loggingService',
-    tr.readComputed(
-      cluster,
-      'logging_service',
-      `${DATA}.loggingService`,
-      ctx.config.sets(cluster, 'logging_service'),
-    ),
-  );
-  set(
-    data,
-    'privateClusterConfig.enablePrivateEndpoint',
-    tr.readComputed(
-      cluster,
-      'private_cluster_config.0.enable_private_endpoint',
-      `${DATA}.privateClusterConfig.enablePrivateEndpoint`,
-      ctx.config.sets(cluster, 'private_cluster_config'),
-    ),
-  );
-  const authorizedPath = `${DATA}.masterAuthorizedNetworksConfig`;
-  const authorized = tr.read(cluster, 'master_authorized_networks_config', authorizedPath);
-  if (Array.isArray(authorized)) {
-    const block = authorized.find(isObject);
-    data.masterAuthorizedNetworksConfig = block
-      ? {
-          enabled: true,
-          cidrBlocks: (Array.isArray(block.cidr_blocks) ? block.cidr_blocks : [])
-            .filter(isObject)
-            .map((c) => ({ cidrBlock: c.cidr_block })),
-        }
-      : { enabled: false };
-  }
-  return fromAsset('container.googleapis.com/Cluster', data, tr);
 }
 
 /**
@@ -368,6 +373,18 @@ function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('compute.googleapis.com/Disk', data, tr);
 }
 
+/**
+ * A Cloud Logging bucket (`google_logging_project_bucket_config` and its folder, organization
+ * and billing-account forms): `retention_days`, 30 when left out or 0.
+ */
+function logBucket(unit: Unit, tr: Translation): Resource {
+  return fromAsset(
+    'logging.googleapis.com/LogBucket',
+    readData(tr, unit.primary, { retentionDays: 'retention_days' }),
+    tr,
+  );
+}
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -387,9 +404,11 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
+  ...gcpBigQueryAdapters,
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
+      google_storage_bucket_access_control: BUCKET_LINK,
       google_storage_bucket_iam_member: BUCKET_LINK,
       google_storage_bucket_iam_binding: BUCKET_LINK,
       google_storage_bucket_iam_policy: BUCKET_LINK,
@@ -401,6 +420,12 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),
+  ...Object.fromEntries(
+    ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
+      `google_logging_${scope}_bucket_config`,
+      google(logBucket),
+    ]),
+  ),
   google_project: google(project, {
     global: true,
     parts: Object.fromEntries(PROJECT_PART_TYPES.map((type) => [type, PROJECT_LINK])),

@@ -1,10 +1,40 @@
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { rootRow } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, rootRow } from '../../../sources/aws/builders.ts';
 import { trail, trailArn, trailStatus } from './trail.ts';
 
 /** The account resource comes with the credential report's root row. */
 const ROOT = credentialReportFile([rootRow('true')]);
+
+/**
+ * `steampipe query --output json "select * from aws_cloudtrail_trail"` (turbot/steampipe-plugin-aws
+ * table_aws_cloudtrail_trail.go): a multi-Region trail listed in its home region and again, as
+ * a shadow with the same ARN, in another; `is_logging` from GetTrailStatus.
+ */
+const steampipeTrails = (isLogging: boolean | null) => {
+  const arn = `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/org-audit`;
+  const row = (region: string) => ({
+    name: 'org-audit',
+    arn,
+    home_region: 'ap-northeast-1',
+    is_multi_region_trail: true,
+    log_file_validation_enabled: true,
+    is_logging: isLogging,
+    is_organization_trail: false,
+    include_global_service_events: true,
+    kms_key_id: null,
+    s3_bucket_name: 'audit-logs-111122223333',
+    log_group_arn: null,
+    latest_delivery_time: '2026-11-30T23:55:02Z',
+    tags: {},
+    title: 'org-audit',
+    akas: [arn],
+    partition: 'aws',
+    region,
+    account_id: ACCOUNT,
+  });
+  return jsonFile([row('ap-northeast-1'), row('ap-northeast-3')], 'aws_cloudtrail_trail.json');
+};
 
 export default {
   valid: [
@@ -36,6 +66,20 @@ export default {
         { path: 'IsLogging', value: true, resourceId: trailArn('all') },
       ],
     },
+    {
+      name: 'Steampipe rows of a multi-Region trail and its shadow: is_logging true',
+      records: [steampipeTrails(true), ROOT],
+      messageId: 'multiRegionLogging',
+      evidence: [
+        { path: 'configuration.isMultiRegionTrail', value: true },
+        { path: 'is_logging', value: true, source: 'explicit' },
+      ],
+    },
+    {
+      name: 'Steampipe rows whose is_logging is null (the plugin did not ask): the note, as for Config',
+      records: [steampipeTrails(null), ROOT],
+      messageId: 'multiRegion',
+    },
   ],
   invalid: [
     {
@@ -57,6 +101,12 @@ export default {
       records: [trail('x', {}), ROOT],
       status: 'UNKNOWN',
       messageId: 'unknownScope',
+    },
+    {
+      name: 'Steampipe rows of the only multi-Region trail, stopped (is_logging false)',
+      records: [steampipeTrails(false), ROOT],
+      messageId: 'notLogging',
+      data: { trails: ['org-audit'] },
     },
   ],
 } satisfies RuleTests;

@@ -15,6 +15,28 @@ const detector = (region: string, Enable?: boolean) =>
     },
     { region, arn: `arn:aws:guardduty:${region}:${ACCOUNT}:detector/det-${region}` },
   );
+function getDetectorItem(region: string, status: string) {
+  return {
+    awsAccountId: ACCOUNT,
+    resourceType: 'AWS::GuardDuty::Detector',
+    awsRegion: region,
+    source: 'Antiope',
+    configurationItemCaptureTime: '2026-11-01 03:00:00.000000',
+    configuration: {
+      CreatedAt: '2024-05-01T00:00:00.000Z',
+      FindingPublishingFrequency: 'SIX_HOURS',
+      ServiceRole: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+      Status: status,
+      UpdatedAt: '2026-10-01T00:00:00.000Z',
+      Tags: {},
+    },
+    supplementaryConfiguration: {},
+    resourceId: `det-${region}`,
+    resourceName: `Detector-${ACCOUNT}-${region}`,
+    resourceCreationTime: '2024-05-01T00:00:00.000Z',
+    errors: {},
+  };
+}
 const volume = (region: string) =>
   snapshotItem(
     'AWS::EC2::Volume',
@@ -41,6 +63,10 @@ const table = [
   ['a disabled detector', [detector(REGION, false)], 'FAIL', 'missing', [REGION]],
   ['Enable not recorded', [detector(REGION)], 'UNKNOWN', 'unknown', [REGION]],
   ['no detector recorded at all', [volume(REGION)], 'UNKNOWN', 'noDetectors', undefined],
+  // A Config-shaped record whose configuration is GetDetector's answer (turnerlabs/antiope
+  // inventory-guardduty.py): `Status`, not `Enable`.
+  ['GetDetector Status DISABLED', [getDetectorItem(REGION, 'DISABLED')], 'FAIL', 'missing', [REGION]],
+  ['GetDetector Status ENABLED', [getDetectorItem(REGION, 'ENABLED')], 'PASS', 'enabled', [REGION]],
 ] as const;
 
 const cases: AnyCase[] = [

@@ -7,6 +7,7 @@ import {
   ADMINISTRATOR_ACCESS,
   credentialRow,
   iamGroupItem,
+  iamPolicyItem,
   iamUserItem,
   inlinePolicy,
   userArn,
@@ -131,6 +132,48 @@ const cases: AnyCase[] = [
         resourceId: `arn:aws:iam::${ACCOUNT}:group/Administrators`,
         value: [ADMINISTRATOR_ACCESS.policyArn],
       }),
+  },
+  {
+    // Config records a customer managed policy as AWS::IAM::Policy: its default version (v2
+    // here, not the read-only v1) allows everything, so the user holding it is an administrator.
+    name: 'customer managed policy whose default version allows * on *, no MFA',
+    records: [
+      iamUserItem('tanaka', {
+        attachedManagedPolicies: [
+          { policyName: 'OpsAll', policyArn: `arn:aws:iam::${ACCOUNT}:policy/OpsAll` },
+        ],
+      }),
+      iamPolicyItem('OpsAll', [
+        { statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }, isDefault: false },
+        { statement: { Effect: 'Allow', Action: '*', Resource: '*' }, isDefault: true },
+      ]),
+      report('true', 'false'),
+    ],
+    status: 'FAIL',
+    messageId: 'noMfa',
+    assert: (result) =>
+      expect(result.evidence.at(-1)).toMatchObject({
+        resourceId: `arn:aws:iam::${ACCOUNT}:policy/OpsAll`,
+        path: 'configuration.policyVersionList[].document',
+        value: ['Statement[0]'],
+      }),
+  },
+  {
+    name: 'customer managed policy allowing everything only in an old version',
+    records: [
+      iamUserItem('tanaka', {
+        attachedManagedPolicies: [
+          { policyName: 'OpsAll', policyArn: `arn:aws:iam::${ACCOUNT}:policy/OpsAll` },
+        ],
+      }),
+      iamPolicyItem('OpsAll', [
+        { statement: { Effect: 'Allow', Action: '*', Resource: '*' }, isDefault: false },
+        { statement: { Effect: 'Allow', Action: 's3:Get*', Resource: '*' }, isDefault: true },
+      ]),
+      report('true', 'false'),
+    ],
+    status: 'NOT_APPLICABLE',
+    messageId: 'notAdmin',
   },
   {
     name: 'no credential report row',

@@ -1,7 +1,44 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { apiItem, kmsKeyItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, apiItem, kmsKeyItem } from '../../../sources/aws/builders.ts';
 
 const ID = '6b8d2e4f-1a3c-4e5b-8d7f-9a0b1c2d3e4f';
+
+/**
+ * `steampipe query --output json "select * from aws_kms_key"` (turbot/steampipe-plugin-aws
+ * table_aws_kms_key.go): DescribeKey's KeyMetadata in snake_case, `key_rotation_enabled` from
+ * GetKeyRotationStatus (null when the plugin was denied it).
+ */
+const steampipeKey = (rotation: boolean | null) => {
+  const arn = `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`;
+  return jsonFile(
+    {
+      columns: [{ name: 'id', data_type: 'text' }],
+      rows: [
+        {
+          id: ID,
+          arn,
+          key_manager: 'CUSTOMER',
+          key_state: 'Enabled',
+          key_usage: 'ENCRYPT_DECRYPT',
+          origin: 'AWS_KMS',
+          customer_master_key_spec: 'SYMMETRIC_DEFAULT',
+          enabled: true,
+          deletion_date: null,
+          key_rotation_enabled: rotation,
+          aliases: [{ AliasName: 'alias/records' }],
+          tags: null,
+          title: ID,
+          akas: [arn],
+          partition: 'aws',
+          region: 'ap-northeast-1',
+          account_id: ACCOUNT,
+        },
+      ],
+    },
+    'aws_kms_key.json',
+  );
+};
 
 export default {
   valid: [
@@ -34,6 +71,11 @@ export default {
       status: 'NOT_APPLICABLE',
       messageId: 'notRotatable',
     },
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled true',
+      records: [steampipeKey(true)],
+      messageId: 'enabled',
+    },
   ],
   invalid: [
     {
@@ -51,6 +93,55 @@ export default {
       name: 'KeyRotationStatus given as the string "false" (API dialect), with it as evidence',
       records: [
         { ...apiItem(kmsKeyItem(ID, {})), supplementaryConfiguration: { KeyRotationStatus: 'false' } },
+      ],
+      messageId: 'disabled',
+      evidence: [
+        { path: 'configuration.keyManager', value: 'CUSTOMER' },
+        { path: 'supplementaryConfiguration.KeyRotationStatus', value: false, source: 'explicit' },
+      ],
+    },
+    {
+      name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled false',
+      records: [steampipeKey(false)],
+      messageId: 'disabled',
+    },
+    {
+      name: 'a Steampipe aws_kms_key row whose key_rotation_enabled is null',
+      records: [steampipeKey(null)],
+      status: 'UNKNOWN',
+      messageId: 'unknown',
+    },
+    {
+      // `aws kms describe-key` and `aws kms get-key-rotation-status` (botocore kms service-2.json
+      // GetKeyRotationStatusResponse: KeyId as the key ARN, KeyRotationEnabled,
+      // RotationPeriodInDays), each saved to a file of its own: one key, both facts.
+      name: 'describe-key and get-key-rotation-status output: rotation off',
+      records: [
+        jsonFile(
+          {
+            KeyMetadata: {
+              AWSAccountId: ACCOUNT,
+              KeyId: ID,
+              Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
+              Enabled: true,
+              KeyUsage: 'ENCRYPT_DECRYPT',
+              KeyState: 'Enabled',
+              Origin: 'AWS_KMS',
+              KeyManager: 'CUSTOMER',
+              CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+              KeySpec: 'SYMMETRIC_DEFAULT',
+              MultiRegion: false,
+            },
+          },
+          `kms-describe-key-${ID}.json`,
+        ),
+        jsonFile(
+          {
+            KeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
+            KeyRotationEnabled: false,
+          },
+          `kms-get-key-rotation-status-${ID}.json`,
+        ),
       ],
       messageId: 'disabled',
       evidence: [

@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 
@@ -63,6 +64,40 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'public',
     data: { statements: [expect.stringMatching(/^FunctionURLAllowPublicAccess: Principal /)] },
+  },
+  {
+    // `aws lambda list-functions` and `aws lambda get-policy` saved side by side (botocore lambda
+    // service-2.json ListFunctionsResponse.Functions[].FunctionArn; GetPolicyResponse: Policy as
+    // a JSON string, RevisionId): the policy names its function only in its statements' Resource.
+    name: 'list-functions and get-policy output: a function URL open to anyone',
+    records: [
+      jsonFile(
+        {
+          Functions: [
+            {
+              FunctionName: 'open-form',
+              FunctionArn: fnArn,
+              Runtime: 'nodejs20.x',
+              Handler: 'index.handler',
+              PackageType: 'Zip',
+              Architectures: ['arm64'],
+            },
+          ],
+        },
+        'lambda-list-functions.json',
+      ),
+      jsonFile(
+        {
+          Policy: policy({ ...functionUrlNone, Resource: `${fnArn}:live` }),
+          RevisionId: '4f5e1d2c-0000-4000-8000-0000000000aa',
+        },
+        'lambda-get-policy-open-form.json',
+      ),
+    ],
+    target: fnArn,
+    status: 'FAIL',
+    messageId: 'public',
+    evidence: [{ path: 'supplementaryConfiguration.Policy' }],
   },
 ];
 

@@ -30,6 +30,25 @@ const table = [
     ],
   },
   {
+    // The S3 API's own spelling (GetBucketEncryption: `Rules[].ApplyServerSideEncryptionByDefault
+    // .{SSEAlgorithm, KMSMasterKeyID}`), as inventories that keep its answer write it.
+    name: 'SSE-KMS with a customer alias, in the S3 API’s spelling',
+    encryption: {
+      Rules: [
+        {
+          ApplyServerSideEncryptionByDefault: {
+            SSEAlgorithm: 'aws:kms',
+            KMSMasterKeyID: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/city-docs`,
+          },
+          BucketKeyEnabled: true,
+        },
+      ],
+    },
+    status: 'PASS',
+    message: 'customerKey',
+    evidence: [{ path: ALGORITHM }, { path: KEY_PATH }],
+  },
+  {
     name: 'SSE-KMS with a customer alias',
     encryption: defaultEncryption('aws:kms', `arn:aws:kms:ap-northeast-1:${ACCOUNT}:alias/city-docs`),
     status: 'PASS',

@@ -181,6 +181,66 @@ const cases: AnyCase[] = [
       }),
   },
   {
+    // The Java SDK's AccessControlList fills `grantSet` and leaves `grantList` null when it was
+    // built as a set: the AllUsers grant is there all the same.
+    name: 'an ACL recorded in grantSet (grantList null) granting AllUsers Read',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: bucketPolicy(),
+        AccessControlList: JSON.stringify({
+          grantSet: [
+            { grantee: { id: 'a1b2c3', displayName: null }, permission: 'FullControl' },
+            { grantee: 'AllUsers', permission: 'Read' },
+          ],
+          grantList: null,
+          owner: { displayName: null, id: 'a1b2c3' },
+          isRequesterCharged: false,
+        }),
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'publicAcl',
+  },
+  {
+    // turnerlabs/antiope inventory-buckets.py writes Config-shaped items whose supplementary
+    // configuration holds the S3 API's own answers: `BucketPolicy` as the parsed document (no
+    // `policyText`), `Grants` from GetBucketAcl. The policy is public, not absent.
+    name: 'a Config-shaped item holding the parsed policy document and GetBucketAcl Grants',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: { Version: '2012-10-17', Statement: [PUBLIC_READ] },
+        Grants: [
+          { Grantee: { ID: 'a1b2c3', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
+          {
+            Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+            Permission: 'READ',
+          },
+        ],
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'publicPolicy',
+    assert: (result) =>
+      expect(result.data).toMatchObject({ statements: [expect.stringMatching(/^PublicRead: /)] }),
+  },
+  {
+    name: 'an ACL with no list of grants at all is not taken for a private one',
+    records: [
+      bucketItem('b', {
+        PublicAccessBlockConfiguration: publicAccessBlock(false, false, false, false),
+        BucketPolicy: bucketPolicy(),
+        AccessControlList: JSON.stringify({ owner: { displayName: null, id: 'a1b2c3' } }),
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
     name: 'a SELECT row whose bucket blocks are on, although SELECT cannot return the policy or ACL',
     records: [configSelect([selectRow(ALL_ON)])],
     status: 'PASS',

@@ -18,6 +18,13 @@ const table = [
     message: 'authorizedRanges',
   },
   {
+    // 2019-02-01 to 2019-04-01 API bodies (and `az aks show` of that time: apiServerAuthorizedIpRanges).
+    name: 'authorized IP ranges at the top of properties (2019 API versions)',
+    properties: { apiServerAuthorizedIpRanges: ['198.51.100.0/24'], enableRbac: true },
+    status: 'PASS',
+    message: 'authorizedRanges',
+  },
+  {
     name: 'authorized range 0.0.0.0/0',
     properties: { apiServerAccessProfile: { authorizedIPRanges: ['0.0.0.0/0'] } },
     status: 'FAIL',

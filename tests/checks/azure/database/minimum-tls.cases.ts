@@ -1,6 +1,6 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { withSubscription } from '../graph.ts';
-import { cosmos, flexible, sql, sqlDatabase } from './servers.ts';
+import { cosmos, flexible, flexibleParameter, sql, sqlDatabase } from './servers.ts';
 
 const MESSAGE = { PASS: 'modern', FAIL: 'legacy', UNKNOWN: 'unknown' } as const;
 const table = [
@@ -20,16 +20,52 @@ const table = [
   },
 ] as const;
 
+/** Flexible servers with their parameter records (`az postgres|mysql flexible-server parameter list`). */
+const withParameters = [
+  {
+    name: 'PostgreSQL ssl_min_protocol_version TLSv1.2, secure transport on',
+    records: [
+      flexible({}),
+      flexibleParameter('require_secure_transport', 'on'),
+      flexibleParameter('ssl_min_protocol_version', 'TLSv1.2'),
+    ],
+    status: 'PASS',
+  },
+  {
+    name: 'require_secure_transport off decides, whichever record is read first',
+    records: [
+      flexibleParameter('ssl_min_protocol_version', 'TLSv1.3'),
+      flexible({}),
+      flexibleParameter('require_secure_transport', 'off'),
+    ],
+    status: 'FAIL',
+  },
+  {
+    name: 'MySQL tls_version list: its oldest version decides',
+    records: [
+      flexibleParameter('tls_version', 'TLSv1.1,TLSv1.2', 'Microsoft.DBforMySQL'),
+      flexibleParameter('require_secure_transport', 'ON', 'Microsoft.DBforMySQL'),
+    ],
+    status: 'FAIL',
+  },
+  {
+    name: 'MySQL tls_version TLSv1.2,TLSv1.3 (secure transport not exported)',
+    records: [flexibleParameter('tls_version', 'TLSv1.2,TLSv1.3', 'Microsoft.DBforMySQL')],
+    status: 'PASS',
+  },
+] as const;
+
 export default {
   wrap: withSubscription,
-  ...byVerdict(
-    table.map((c) => ({
+  ...byVerdict([
+    ...table.map((c) => ({
       name: c.name,
       records: [c.row],
       status: c.status,
       messageId: MESSAGE[c.status],
       ...('source' in c ? { evidence: [{ source: c.source }] } : {}),
     })),
-  ),
+    ...withParameters.map((c) => ({ ...c, records: [...c.records], messageId: MESSAGE[c.status] })),
+  ]),
   notRun: [{ name: 'a SQL database: decided on its server', records: [sqlDatabase] }],
 } satisfies RuleTests;

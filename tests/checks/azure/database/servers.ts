@@ -14,3 +14,11 @@ export const cosmos = (properties: Row) =>
 export const sqlDatabase = row('Microsoft.Sql', 'servers/databases', 'servers/sql1/databases/db1', {
   properties: {},
 });
+/**
+ * A flexible server's parameter as the ARM list body (`…/configurations`) gives it: `value`,
+ * `defaultValue`, `allowedValues` under `properties`.
+ */
+export const flexibleParameter = (name: string, value: string, provider = 'Microsoft.DBforPostgreSQL') =>
+  row(provider, 'flexibleServers/configurations', `flexibleServers/pg1/configurations/${name}`, {
+    properties: { value, defaultValue: value, dataType: 'Enumeration', source: 'user-override' },
+  });

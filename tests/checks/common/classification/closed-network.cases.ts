@@ -1,5 +1,6 @@
-import { searchAllResources } from '../../../helpers/exports.ts';
+import { configSnapshot, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -25,6 +26,52 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'public',
   },
+  // AWS Config records a Redshift cluster's and a Multi-AZ DB cluster's `publiclyAccessible`
+  // (awslabs/aws-config-resource-schema AWS::Redshift::Cluster, AWS::RDS::DBCluster); an Aurora
+  // cluster's item leaves it out (its instances carry it).
+  {
+    name: 'a Redshift cluster that is publicly accessible',
+    records: [
+      configSnapshot([
+        awsItem('AWS::Redshift::Cluster', 'cluster:dwh', {
+          clusterIdentifier: 'dwh',
+          publiclyAccessible: true,
+          encrypted: true,
+        }),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'public',
+  },
+  {
+    name: 'a Multi-AZ DB cluster that is not publicly accessible',
+    records: [
+      configSnapshot([
+        awsItem('AWS::RDS::DBCluster', 'cluster:orders', {
+          dbclusterIdentifier: 'orders',
+          engine: 'postgres',
+          publiclyAccessible: false,
+          storageEncrypted: true,
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'closed',
+  },
+  {
+    name: 'an Aurora cluster item (publiclyAccessible on its instances only)',
+    records: [
+      configSnapshot([
+        awsItem('AWS::RDS::DBCluster', 'cluster:aurora', {
+          dbclusterIdentifier: 'aurora',
+          engine: 'aurora-postgresql',
+          storageEncrypted: true,
+        }),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
   {
     name: 'a search summary of a bucket: its network settings are not in the export',
     records: [
@@ -41,5 +88,14 @@ const cases: AnyCase[] = [
     messageId: 'unknown',
   },
 ];
+
+function awsItem(resourceType: string, resource: string, configuration: Record<string, unknown>) {
+  const service = resourceType === 'AWS::Redshift::Cluster' ? 'redshift' : 'rds';
+  const name = resource.split(':')[1] ?? resource;
+  return snapshotItem(resourceType, name, configuration, {
+    arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`,
+    name,
+  });
+}
 
 export default byVerdict(cases) satisfies RuleTests;

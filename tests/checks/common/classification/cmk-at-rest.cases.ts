@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { searchAllResources } from '../../../helpers/exports.ts';
+import { configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const table = [
@@ -48,6 +49,151 @@ const cases: AnyCase[] = [
     status: 'UNKNOWN',
     messageId: 'unknown',
   },
+  // AWS Config records a DynamoDB table's SSEDescription with its acronyms folded to lower case
+  // (awslabs/aws-config-resource-schema AWS::DynamoDB::Table: `ssedescription.ssetype`,
+  // `kmsmasterKeyArn`); no `ssedescription` is the AWS owned key DynamoDB uses by default.
+  {
+    name: 'a DynamoDB table in a Config snapshot without ssedescription: the AWS owned key',
+    records: [configSnapshot([dynamoDbItem('orders', {})])],
+    status: 'FAIL',
+    messageId: 'providerKey',
+    assert: (result) =>
+      expect(result.evidence[1]).toMatchObject({ source: 'default', path: 'configuration.SSEDescription' }),
+  },
+  {
+    name: 'a DynamoDB table in a Config snapshot with a KMS key: its ARN alone does not tell who manages it',
+    records: [
+      configSnapshot([
+        dynamoDbItem('orders', {
+          ssedescription: { status: 'ENABLED', ssetype: 'KMS', kmsmasterKeyArn: keyArn('4a1b') },
+        }),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+    assert: (result) =>
+      expect(result.evidence[1]).toMatchObject({ path: 'configuration.SSEDescription.KMSMasterKeyArn' }),
+  },
+  ...(['CUSTOMER', 'AWS'] as const).map(
+    (keyManager): AnyCase => ({
+      name: `a DynamoDB table whose key ARN names a key the snapshot holds (keyManager ${keyManager})`,
+      records: [
+        configSnapshot([
+          dynamoDbItem('orders', {
+            ssedescription: { status: 'ENABLED', ssetype: 'KMS', kmsmasterKeyArn: keyArn('4a1b') },
+          }),
+          kmsKeyItem('4a1b', { keyManager }),
+        ]),
+      ],
+      target: tableArn('orders'),
+      status: keyManager === 'CUSTOMER' ? 'PASS' : 'FAIL',
+      messageId: keyManager === 'CUSTOMER' ? 'customerKey' : 'providerKey',
+      assert: (result) =>
+        expect(result.evidence[2]).toMatchObject({
+          path: 'configuration.keyManager',
+          value: keyManager,
+          resourceId: keyArn('4a1b'),
+        }),
+    }),
+  ),
+  {
+    // `aws dynamodb describe-table` (botocore dynamodb service-2.json SSEDescription).
+    name: 'describe-table output with SSE disabled: the AWS owned key',
+    records: [
+      jsonFile({
+        Table: {
+          TableName: 'orders',
+          TableArn: tableArn('orders'),
+          TableStatus: 'ACTIVE',
+          SSEDescription: { Status: 'DISABLED' },
+        },
+      }),
+    ],
+    status: 'FAIL',
+    messageId: 'providerKey',
+  },
+  // awslabs/aws-config-resource-schema: AWS::Redshift::Cluster `configuration.{encrypted,
+  // kmsKeyId, publiclyAccessible}`; AWS::OpenSearch::Domain `configuration.EncryptionAtRestOptions
+  // .{Enabled, KmsKeyId}` (CloudFormation's casing); AWS::Elasticsearch::Domain the same in lower camel case.
+  {
+    name: 'an unencrypted Redshift cluster in a Config snapshot',
+    records: [configSnapshot([redshiftItem(false)])],
+    status: 'FAIL',
+    messageId: 'providerKey',
+    assert: (result) => expect(result.evidence[1]).toMatchObject({ path: 'configuration.encrypted' }),
+  },
+  {
+    name: 'an OpenSearch domain without encryption at rest (CloudFormation casing)',
+    records: [
+      configSnapshot([
+        searchDomainItem('AWS::OpenSearch::Domain', { EncryptionAtRestOptions: { Enabled: false } }),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'providerKey',
+  },
+  {
+    name: 'an Elasticsearch domain encrypted with a customer alias (lower camel case)',
+    records: [
+      configSnapshot([
+        searchDomainItem('AWS::Elasticsearch::Domain', {
+          encryptionAtRestOptions: {
+            enabled: true,
+            kmsKeyId: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/city-search`,
+          },
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'customerKey',
+  },
 ];
+
+function redshiftItem(encrypted: boolean) {
+  const arn = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:corpus-dwh`;
+  return snapshotItem(
+    'AWS::Redshift::Cluster',
+    'corpus-dwh',
+    {
+      clusterIdentifier: 'corpus-dwh',
+      nodeType: 'ra3.xlplus',
+      encrypted,
+      publiclyAccessible: true,
+      clusterStatus: 'available',
+    },
+    { arn, name: 'corpus-dwh' },
+  );
+}
+
+function searchDomainItem(resourceType: string, configuration: Record<string, unknown>) {
+  const arn = `arn:aws:es:${REGION}:${ACCOUNT}:domain/city-search`;
+  return snapshotItem(
+    resourceType,
+    `${ACCOUNT}/city-search`,
+    { DomainName: 'city-search', ...configuration },
+    { arn, name: 'city-search' },
+  );
+}
+
+function tableArn(name: string): string {
+  return `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${name}`;
+}
+
+function dynamoDbItem(name: string, configuration: Record<string, unknown>) {
+  return snapshotItem(
+    'AWS::DynamoDB::Table',
+    name,
+    {
+      tableName: name,
+      tableArn: tableArn(name),
+      tableStatus: 'ACTIVE',
+      tableId: '5f0e2c1a-0000-4000-8000-000000000001',
+      keySchema: [{ attributeName: 'id', keyType: 'HASH' }],
+      billingModeSummary: { billingMode: 'PAY_PER_REQUEST' },
+      ...configuration,
+    },
+    { arn: tableArn(name), name },
+  );
+}
 
 export default byVerdict(cases) satisfies RuleTests;

@@ -44,7 +44,7 @@ export default {
     {
       name: 'an Azure managed disk with the platform key: Azure always encrypts disks at rest',
       records: [graphQuery([azureDisk({ type: 'EncryptionAtRestWithPlatformKey' })])],
-      messageId: 'providerKey',
+      messageId: 'azurePlatformKey',
     },
     {
       name: 'a Compute Engine disk with no key set: Google-managed encryption, always on',
@@ -58,7 +58,7 @@ export default {
           ),
         ]),
       ],
-      messageId: 'providerKey',
+      messageId: 'gcpPlatformKey',
       evidence: [{ source: 'default', value: 'platform-managed' }],
     },
   ],
@@ -77,4 +77,6 @@ export default {
       status: 'UNKNOWN',
     },
   ],
-} satisfies RuleTests<'providerKey' | 'customerKey' | 'notEncrypted' | 'unknown'>;
+} satisfies RuleTests<
+  'providerKey' | 'azurePlatformKey' | 'gcpPlatformKey' | 'customerKey' | 'notEncrypted' | 'unknown'
+>;

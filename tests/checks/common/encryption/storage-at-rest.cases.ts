@@ -45,7 +45,7 @@ export default {
     {
       name: 'an Azure storage account with the Microsoft-managed key',
       records: [graphQuery([storageAccount('stdocs', { keySource: 'Microsoft.Storage' })])],
-      messageId: 'providerKey',
+      messageId: 'azurePlatformKey',
       evidence: [{ value: 'Microsoft.Storage' }],
     },
     {
@@ -72,7 +72,7 @@ export default {
           ),
         ]),
       ],
-      messageId: 'providerKey',
+      messageId: 'gcpPlatformKey',
       evidence: [{ source: 'default', value: 'platform-managed' }],
     },
   ],
@@ -103,4 +103,6 @@ export default {
       example: true,
     },
   ],
-} satisfies RuleTests<'providerKey' | 'customerKey' | 'notEncrypted' | 'unknown'>;
+} satisfies RuleTests<
+  'providerKey' | 'azurePlatformKey' | 'gcpPlatformKey' | 'customerKey' | 'notEncrypted' | 'unknown'
+>;

@@ -25,6 +25,13 @@ const table = [
     evidence: [`${IP}.requireSsl`, 'explicit'],
   },
   {
+    // Instances that set only the legacy flag may carry the enum's zero value beside it.
+    name: 'SSL_MODE_UNSPECIFIED beside requireSsl true',
+    ip: { sslMode: 'SSL_MODE_UNSPECIFIED', requireSsl: true },
+    status: 'PASS',
+    evidence: [`${IP}.requireSsl`, 'explicit'],
+  },
+  {
     name: 'unencrypted allowed',
     ip: { sslMode: 'ALLOW_UNENCRYPTED_AND_ENCRYPTED', requireSsl: false },
     status: 'FAIL',

@@ -1,0 +1,53 @@
+import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit } from '../../../model/fact.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
+import { absent, fieldAnyCase, toStringValue } from './fields.ts';
+import { customerManagedKeyOf } from './kms.ts';
+
+const SSE_PATH = 'configuration.SSEDescription';
+
+/**
+ * AWS::DynamoDB::Table: DynamoDB encrypts every table at rest. Without an `SSEDescription`
+ * (or with its status DISABLED) the key is an AWS owned key; `SSEType: KMS` names a KMS key,
+ * the AWS managed `aws/dynamodb` or a customer managed one, by ARN. Config records the
+ * structure as `ssedescription.{status, ssetype, kmsmasterKeyArn}`; DescribeTable as
+ * `SSEDescription.{Status, SSEType, KMSMasterKeyArn}`.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_SSEDescription.html
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
+ */
+export function dynamoDbTableFacts(item: ConfigItem): AwsEncryptedStoreFacts {
+  const raw = fieldAnyCase(item.configuration, 'SSEDescription');
+  if (raw === undefined && item.partial) {
+    return {
+      encrypted: absent(item, SSE_PATH),
+      kmsKeyId: absent(item, `${SSE_PATH}.KMSMasterKeyArn`),
+      customerManagedKey: absent(item, SSE_PATH),
+    };
+  }
+  const sse = asRecord(raw);
+  const status = toStringValue(fieldAnyCase(sse, 'Status'))?.toUpperCase();
+  const type = toStringValue(fieldAnyCase(sse, 'SSEType'))?.toUpperCase();
+  const key = toStringValue(fieldAnyCase(sse, 'KMSMasterKeyArn'));
+  const always = cloudDefault(true, SSE_PATH, {
+    ja: 'DynamoDB はすべてのテーブルを保存時に暗号化します',
+    en: 'DynamoDB encrypts every table at rest',
+  });
+  if (sse && status !== 'DISABLED' && (type === 'KMS' || key !== undefined)) {
+    const keyPath = `${SSE_PATH}.KMSMasterKeyArn`;
+    return {
+      encrypted: always,
+      ...(key
+        ? { kmsKeyId: explicit(key, keyPath), customerManagedKey: customerManagedKeyOf(key, keyPath) }
+        : { customerManagedKey: absent(item, keyPath) }),
+    };
+  }
+  return {
+    encrypted: always,
+    customerManagedKey: cloudDefault(false, SSE_PATH, OWNED_KEY),
+  };
+}
+
+const OWNED_KEY = {
+  ja: 'KMS キーの指定がありません: DynamoDB は AWS 所有キーで暗号化します（利用者管理の鍵ではありません）',
+  en: 'no KMS key: DynamoDB encrypts with an AWS owned key (not a customer managed key)',
+};

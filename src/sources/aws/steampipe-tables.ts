@@ -1,0 +1,364 @@
+import { explicit } from '../../model/fact.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
+import { type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { configItemToResource } from './adapters/index.ts';
+import { asRecord } from './config-item.ts';
+
+/** One column put back under the field AWS Config records it as. */
+type ColumnMap = readonly (readonly [column: string, field: string])[];
+
+/**
+ * A row of a Steampipe AWS table read as the AWS Config item of its resource: the identity
+ * columns every AWS table has (`arn`, `region`, `account_id`), and the table's own columns put
+ * back under their Config names (`configuration` and `supplementaryConfiguration`). A null
+ * column is the API's absent field, left out.
+ */
+function rowAsConfigItem(
+  row: Readonly<Record<string, unknown>>,
+  origin: Origin,
+  resourceType: string,
+  name: string,
+  columns: {
+    configuration: ColumnMap;
+    supplementary?: ColumnMap;
+    regionColumn?: string;
+    /** Columns kept when null: null is the API's answer ("no policy"), not a column left out. */
+    keepNull?: readonly string[];
+  },
+): Resource | { readonly skip: string } {
+  // Most tables have an `arn` column; the others (aws_vpc_flow_log) give the ARN in `akas`.
+  const aka = (row.akas as unknown[]).find((value) => typeof value === 'string' && value.startsWith('arn:'));
+  const arn = typeof row.arn === 'string' ? row.arn : typeof aka === 'string' ? aka : '';
+  const account = typeof row.account_id === 'string' ? row.account_id : '';
+  const own = columns.regionColumn ? row[columns.regionColumn] : undefined;
+  const place = typeof own === 'string' && own !== '' ? own : row.region;
+  const region = typeof place === 'string' ? place.toLowerCase() : '';
+  if (name === '' || arn === '' || !/^\d{12}$/.test(account) || region === '')
+    return { skip: `a ${resourceType} row without its name, arn, account_id or region` };
+  const pick = (map: ColumnMap) => {
+    const fields: Record<string, unknown> = {};
+    for (const [column, field] of map) {
+      const value = row[column];
+      if (value !== undefined && (value !== null || columns.keepNull?.includes(column)))
+        fields[field] = value;
+    }
+    return fields;
+  };
+  return configItemToResource(
+    {
+      accountId: account,
+      region,
+      resourceType,
+      resourceId: name,
+      resourceName: name,
+      arn,
+      tags: steampipeTags(row.tags),
+      configuration: pick(columns.configuration),
+      supplementary: pick(columns.supplementary ?? []),
+      partial: false,
+      captureTime: undefined,
+      deleted: false,
+    },
+    origin,
+  );
+}
+
+const TRAIL_COLUMNS: ColumnMap = [
+  ['name', 'name'],
+  ['arn', 'trailARN'],
+  ['home_region', 'homeRegion'],
+  ['is_multi_region_trail', 'isMultiRegionTrail'],
+  ['log_file_validation_enabled', 'logFileValidationEnabled'],
+  ['is_organization_trail', 'isOrganizationTrail'],
+  ['include_global_service_events', 'includeGlobalServiceEvents'],
+  ['kms_key_id', 'kmsKeyId'],
+  ['s3_bucket_name', 's3BucketName'],
+  ['log_group_arn', 'cloudWatchLogsLogGroupArn'],
+];
+
+/**
+ * Steampipe's `aws_cloudtrail_trail` (turbot/steampipe-plugin-aws `table_aws_cloudtrail_trail.go`):
+ * DescribeTrails' Trail in snake_case, one row per region the trail shows in (a multi-Region
+ * trail's shadows share its ARN, and merge), and GetTrailStatus's `is_logging`, which AWS
+ * Config does not record: null where the plugin did not ask (a trail of another account, an
+ * organization trail seen from a member), and then unknown.
+ */
+export const awsCloudTrailTable: SteampipeTable = {
+  table: 'aws_cloudtrail_trail',
+  matches: (row) =>
+    (row.akas as unknown[]).some(
+      (aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:cloudtrail:[^:]+:\d{12}:trail\/.+$/.test(aka),
+    ),
+  requiredColumns: [
+    'name',
+    'arn',
+    'region',
+    'account_id',
+    'is_multi_region_trail',
+    'log_file_validation_enabled',
+    'is_logging',
+  ],
+  read(row, origin) {
+    const name = typeof row.name === 'string' ? row.name : '';
+    // A shadow row's `region` is where it was listed; the trail lives in its home region.
+    const trail = rowAsConfigItem(row, origin, 'AWS::CloudTrail::Trail', name, {
+      configuration: TRAIL_COLUMNS,
+      regionColumn: 'home_region',
+    });
+    if ('skip' in trail) return trail;
+    if (typeof row.is_logging !== 'boolean') return [trail];
+    return [{ ...trail, facts: { ...trail.facts, isLogging: explicit(row.is_logging, 'is_logging') } }];
+  },
+};
+
+/**
+ * Steampipe's `aws_kms_key` (turbot/steampipe-plugin-aws `table_aws_kms_key.go`): DescribeKey's
+ * KeyMetadata in snake_case, and GetKeyRotationStatus's `key_rotation_enabled` (null when the
+ * plugin was denied it), which Config keeps as `supplementaryConfiguration.KeyRotationStatus`.
+ */
+export const awsKmsKeyTable: SteampipeTable = {
+  table: 'aws_kms_key',
+  matches: (row) =>
+    (row.akas as unknown[]).some(
+      (aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/.+$/.test(aka),
+    ),
+  requiredColumns: ['id', 'arn', 'region', 'account_id', 'key_manager', 'key_state', 'key_rotation_enabled'],
+  read(row, origin) {
+    const id = typeof row.id === 'string' ? row.id : '';
+    const key = rowAsConfigItem(row, origin, 'AWS::KMS::Key', id, {
+      configuration: [
+        ['id', 'keyId'],
+        ['arn', 'arn'],
+        ['key_manager', 'keyManager'],
+        ['key_state', 'keyState'],
+        ['origin', 'origin'],
+        ['key_spec', 'keySpec'],
+        ['customer_master_key_spec', 'customerMasterKeySpec'],
+        ['key_usage', 'keyUsage'],
+        ['enabled', 'enabled'],
+        ['deletion_date', 'deletionDate'],
+      ],
+      supplementary: [['key_rotation_enabled', 'KeyRotationStatus']],
+    });
+    return 'skip' in key ? key : [key];
+  },
+};
+
+/** The akas of a row name a resource of this ARN pattern. */
+function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
+  return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
+}
+
+/**
+ * A table whose row is one resource: its identity column (`name`, `group_id`, …), the ARN
+ * pattern its `akas` follow, and its columns under their Config names.
+ */
+function configItemTable(spec: {
+  table: string;
+  resourceType: string;
+  aka: RegExp;
+  idColumn: string;
+  requiredColumns: readonly string[];
+  configuration: ColumnMap;
+  supplementary?: ColumnMap;
+  keepNull?: readonly string[];
+}): SteampipeTable {
+  return {
+    table: spec.table,
+    matches: (row) => hasAka(row, spec.aka),
+    requiredColumns: ['region', 'account_id', spec.idColumn, ...spec.requiredColumns],
+    read(row, origin) {
+      const id = row[spec.idColumn];
+      const resource = rowAsConfigItem(row, origin, spec.resourceType, typeof id === 'string' ? id : '', {
+        configuration: spec.configuration,
+        ...(spec.supplementary && { supplementary: spec.supplementary }),
+        ...(spec.keepNull && { keepNull: spec.keepNull }),
+      });
+      return 'skip' in resource ? resource : [resource];
+    },
+  };
+}
+
+const ARN = (service: string, resource: string) =>
+  new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:${resource}`);
+
+/**
+ * Steampipe's `aws_vpc_security_group` (`table_aws_vpc_security_group.go`): `ip_permissions` is
+ * DescribeSecurityGroups' `IpPermissions` as it is (`IpProtocol`, `FromPort`, `IpRanges[].CidrIp`,
+ * `Ipv6Ranges[].CidrIpv6`, `PrefixListIds[].PrefixListId`).
+ */
+export const awsSecurityGroupTable = configItemTable({
+  table: 'aws_vpc_security_group',
+  resourceType: 'AWS::EC2::SecurityGroup',
+  aka: ARN('ec2', 'security-group/sg-'),
+  idColumn: 'group_id',
+  requiredColumns: ['ip_permissions'],
+  configuration: [
+    ['group_id', 'groupId'],
+    ['group_name', 'groupName'],
+    ['vpc_id', 'vpcId'],
+    ['ip_permissions', 'ipPermissions'],
+  ],
+});
+
+/** Steampipe's `aws_ebs_volume` (`table_aws_ebs_volume.go`): `encrypted`, `kms_key_id`. */
+export const awsEbsVolumeTable = configItemTable({
+  table: 'aws_ebs_volume',
+  resourceType: 'AWS::EC2::Volume',
+  aka: ARN('ec2', 'volume/vol-'),
+  idColumn: 'volume_id',
+  requiredColumns: ['encrypted', 'kms_key_id'],
+  configuration: [
+    ['volume_id', 'volumeId'],
+    ['encrypted', 'encrypted'],
+    ['kms_key_id', 'kmsKeyId'],
+    ['availability_zone', 'availabilityZone'],
+  ],
+});
+
+/** Steampipe's `aws_vpc` (`table_aws_vpc.go`). */
+export const awsVpcTable = configItemTable({
+  table: 'aws_vpc',
+  resourceType: 'AWS::EC2::VPC',
+  aka: ARN('ec2', 'vpc/vpc-'),
+  idColumn: 'vpc_id',
+  requiredColumns: [],
+  configuration: [
+    ['vpc_id', 'vpcId'],
+    ['cidr_block', 'cidrBlock'],
+    ['is_default', 'isDefault'],
+  ],
+});
+
+/** Steampipe's `aws_vpc_flow_log` (`table_aws_vpc_flow_log.go`): no `arn` column, the ARN in `akas`. */
+export const awsFlowLogTable = configItemTable({
+  table: 'aws_vpc_flow_log',
+  resourceType: 'AWS::EC2::FlowLog',
+  aka: ARN('ec2', 'vpc-flow-log/'),
+  idColumn: 'flow_log_id',
+  requiredColumns: ['resource_id', 'flow_log_status'],
+  configuration: [
+    ['flow_log_id', 'flowLogId'],
+    ['resource_id', 'resourceId'],
+    ['flow_log_status', 'flowLogStatus'],
+    ['traffic_type', 'trafficType'],
+    ['log_destination_type', 'logDestinationType'],
+  ],
+});
+
+/** Steampipe's `aws_guardduty_detector` (`table_aws_guardduty_detector.go`): GetDetector's `status`. */
+export const awsGuardDutyDetectorTable = configItemTable({
+  table: 'aws_guardduty_detector',
+  resourceType: 'AWS::GuardDuty::Detector',
+  aka: ARN('guardduty', 'detector/'),
+  idColumn: 'detector_id',
+  requiredColumns: ['status'],
+  configuration: [
+    ['detector_id', 'Id'],
+    ['status', 'Status'],
+    ['finding_publishing_frequency', 'FindingPublishingFrequency'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_lambda_function` (`table_aws_lambda_function.go`): `policy` is GetPolicy's
+ * document, null when the function has none (the plugin answers ResourceNotFoundException so).
+ */
+export const awsLambdaFunctionTable = configItemTable({
+  table: 'aws_lambda_function',
+  resourceType: 'AWS::Lambda::Function',
+  aka: ARN('lambda', 'function:'),
+  idColumn: 'name',
+  requiredColumns: ['policy'],
+  configuration: [
+    ['name', 'functionName'],
+    ['runtime', 'runtime'],
+  ],
+  supplementary: [['policy', 'Policy']],
+  keepNull: ['policy'],
+});
+
+/** Steampipe's `aws_cloudwatch_log_group`: `retention_in_days`, null when events never expire. */
+export const awsLogGroupTable = configItemTable({
+  table: 'aws_cloudwatch_log_group',
+  resourceType: 'AWS::Logs::LogGroup',
+  aka: ARN('logs', 'log-group:'),
+  idColumn: 'name',
+  requiredColumns: ['retention_in_days'],
+  configuration: [
+    ['name', 'LogGroupName'],
+    ['retention_in_days', 'RetentionInDays'],
+    ['kms_key_id', 'KmsKeyId'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_dynamodb_table`: `sse_description` is DescribeTable's `SSEDescription`, null
+ * when the table uses the AWS owned key.
+ */
+export const awsDynamoDbTable = configItemTable({
+  table: 'aws_dynamodb_table',
+  resourceType: 'AWS::DynamoDB::Table',
+  aka: ARN('dynamodb', 'table/'),
+  idColumn: 'name',
+  requiredColumns: ['sse_description'],
+  configuration: [
+    ['name', 'tableName'],
+    ['sse_description', 'SSEDescription'],
+  ],
+});
+
+/** Steampipe's `aws_efs_file_system`: `encrypted`, `kms_key_id`. */
+export const awsEfsFileSystemTable = configItemTable({
+  table: 'aws_efs_file_system',
+  resourceType: 'AWS::EFS::FileSystem',
+  aka: ARN('elasticfilesystem', 'file-system/'),
+  idColumn: 'file_system_id',
+  requiredColumns: ['encrypted', 'kms_key_id'],
+  configuration: [
+    ['file_system_id', 'FileSystemId'],
+    ['encrypted', 'Encrypted'],
+    ['kms_key_id', 'KmsKeyId'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_eks_cluster` (`table_aws_eks_cluster.go`): `resources_vpc_config` is
+ * DescribeCluster's `ResourcesVpcConfig` in the Go SDK's names, as Config records it
+ * (`EndpointPublicAccess`, `PublicAccessCidrs`); `logging` is `{ClusterLogging: [{Enabled,
+ * Types}]}`, put back as Config's `Logging.ClusterLogging.EnabledTypes[].Type`.
+ */
+export const awsEksClusterTable: SteampipeTable = {
+  table: 'aws_eks_cluster',
+  matches: (row) => hasAka(row, ARN('eks', 'cluster/')),
+  requiredColumns: ['name', 'arn', 'region', 'account_id', 'resources_vpc_config', 'logging'],
+  read(row, origin) {
+    const name = typeof row.name === 'string' ? row.name : '';
+    const cluster = rowAsConfigItem(
+      { ...row, logging: enabledLogTypes(row.logging) },
+      origin,
+      'AWS::EKS::Cluster',
+      name,
+      {
+        configuration: [
+          ['name', 'Name'],
+          ['resources_vpc_config', 'ResourcesVpcConfig'],
+          ['logging', 'Logging'],
+        ],
+      },
+    );
+    return 'skip' in cluster ? cluster : [cluster];
+  },
+};
+
+/** `{ClusterLogging: [{Enabled, Types}]}` → `{ClusterLogging: {EnabledTypes: [{Type}]}}`; null stays null. */
+function enabledLogTypes(logging: unknown): unknown {
+  const groups = asRecord(logging)?.['ClusterLogging'];
+  if (!Array.isArray(groups)) return logging;
+  const types = groups.flatMap((group) => {
+    const record = asRecord(group);
+    const listed = record?.['Types'];
+    return record?.['Enabled'] === true && Array.isArray(listed) ? listed : [];
+  });
+  return { ClusterLogging: { EnabledTypes: types.map((type) => ({ Type: type })) } };
+}

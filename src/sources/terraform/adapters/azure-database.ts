@@ -1,0 +1,148 @@
+import type { Resource } from '../../../model/resource.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
+import { enabledDisabled, fromArm, set } from './azure-record.ts';
+
+/**
+ * Azure Database for PostgreSQL / MySQL: flexible servers (azurerm 2.x–4.x) and the retired single
+ * servers (`azurerm_postgresql_server`, `azurerm_mysql_server`, `azurerm_mariadb_server`, azurerm
+ * 1.x–4.x), as the ARM records the Azure adapters read.
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server
+ */
+
+const isNew = (instance: TfInstance) => instance.action === 'create' || instance.action === 'replace';
+
+/**
+ * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x, a
+ * string), `public_network_access_enabled` (PostgreSQL 3.x on, default true; computed only in
+ * 3.0's PostgreSQL and in MySQL up to 4.x). A new server whose plan computes it is private when
+ * it is made in a delegated subnet (VNet integration), public otherwise.
+ * https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking
+ */
+function flexiblePublicAccess(server: TfInstance, tr: Translation, ctx: BuildContext): string | undefined {
+  const path = 'properties.network.publicNetworkAccess';
+  const values = tr.valuesOf(server);
+  if (values.read('public_network_access').state === 'known')
+    return String(tr.read(server, 'public_network_access', path));
+  const attribute = 'public_network_access_enabled';
+  const configured = ['public_network_access', attribute].some((a) => ctx.config.sets(server, a));
+  if (values.read(attribute).state !== 'unknown' || configured || !isNew(server))
+    return enabledDisabled(tr.read(server, attribute, path));
+  const subnet = values.read('delegated_subnet_id');
+  const inSubnet =
+    (subnet.state === 'known' && subnet.value !== '') ||
+    (subnet.state === 'unknown' && ctx.config.sets(server, 'delegated_subnet_id'));
+  tr.mark(path, `${server.address}.delegated_subnet_id`, 'assumed', {
+    ja: inSubnet
+      ? '委任されたサブネットに作成されるため、パブリック アクセスはありません'
+      : '委任されたサブネットがないため、パブリック アクセスで作成されます',
+    en: inSubnet
+      ? 'made in a delegated subnet (VNet integration): no public access'
+      : 'no delegated subnet: made with public access',
+  });
+  return inSubnet ? 'Disabled' : 'Enabled';
+}
+
+/** A read replica names its source: `create_mode = "Replica"` with `source_server_id`. */
+function replicaOf(
+  server: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+  sourceAttribute: string,
+  sourcePath: string,
+): JsonObject {
+  if (tr.valuesOf(server).read('create_mode').state !== 'known') return {};
+  const mode = tr.read(server, 'create_mode', 'properties.replicationRole');
+  if (typeof mode !== 'string' || mode.toLowerCase() !== 'replica') return {};
+  const source = valueOrReference(tr, ctx, server, sourceAttribute, `properties.${sourcePath}`);
+  return typeof source === 'string' ? { replicationRole: 'Replica', [sourcePath]: source } : {};
+}
+
+function flexibleServer(type: string) {
+  return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
+    const server = unit.primary;
+    const p: JsonObject = { network: {} };
+    set(p.network as JsonObject, 'publicNetworkAccess', flexiblePublicAccess(server, tr, ctx));
+    // A `customer_managed_key` block (azurerm 3.x on) encrypts with a Key Vault key, whose id is
+    // often known only after apply.
+    const keyPath = 'properties.dataEncryption.type';
+    if (tr.valuesOf(server).present('customer_managed_key.0')) {
+      tr.mark(keyPath, `${server.address}.customer_managed_key`, 'known');
+      p.dataEncryption = { type: 'AzureKeyVault' };
+    } else {
+      const keys = tr.readComputed(
+        server,
+        'customer_managed_key',
+        keyPath,
+        ctx.config.sets(server, 'customer_managed_key'),
+      );
+      if (Array.isArray(keys)) p.dataEncryption = { type: 'SystemManaged' };
+    }
+    Object.assign(p, replicaOf(server, tr, ctx, 'source_server_id', 'sourceServerResourceId'));
+    return fromArm(type, p, tr);
+  };
+}
+
+/**
+ * A single server: `ssl_enforcement_enabled` (2.x on; early 2.x and 1.x `ssl_enforcement`,
+ * "Enabled" / "Disabled"), `ssl_minimal_tls_version_enforced` (default TLSEnforcementDisabled in
+ * 2.x, TLS1_2 in 3.x: the plan shows it), `public_network_access_enabled` (default true). A key
+ * resource (`azurerm_postgresql_server_key`, `azurerm_mysql_server_key`) turns on BYOK; a new
+ * server without one uses the service-managed key.
+ */
+function singleServer(type: string, keyType: string | undefined) {
+  return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
+    const server = unit.primary;
+    const values = tr.valuesOf(server);
+    const p: JsonObject = {};
+    set(
+      p,
+      'publicNetworkAccess',
+      enabledDisabled(tr.read(server, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+    );
+    const enforcement =
+      values.read('ssl_enforcement_enabled').state === 'absent' &&
+      values.read('ssl_enforcement').state !== 'absent'
+        ? tr.read(server, 'ssl_enforcement', 'properties.sslEnforcement')
+        : enabledDisabled(tr.read(server, 'ssl_enforcement_enabled', 'properties.sslEnforcement'));
+    set(p, 'sslEnforcement', enforcement);
+    set(
+      p,
+      'minimalTlsVersion',
+      tr.read(server, 'ssl_minimal_tls_version_enforced', 'properties.minimalTlsVersion'),
+    );
+    const key = keyType ? partsOf(unit, keyType).at(-1) : undefined;
+    if (key) {
+      tr.mark('properties.byokEnforcement', key.address, 'known');
+      p.byokEnforcement = 'Enabled';
+    } else if (!isNew(server)) {
+      tr.mark('properties.byokEnforcement', `${server.address} (no ${keyType ?? 'server key'})`, 'unmanaged');
+    } else {
+      tr.mark('properties.byokEnforcement', `${server.address} (no ${keyType ?? 'server key'})`, 'known');
+    }
+    Object.assign(p, replicaOf(server, tr, ctx, 'creation_source_server_id', 'masterServerId'));
+    return fromArm(type, p, tr);
+  };
+}
+
+const KEY_LINK: PartLink = { attribute: 'server_id', parentKeys: ['id'] };
+
+export interface DatabaseAdapter {
+  readonly build: (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
+  readonly parts?: Readonly<Record<string, PartLink>>;
+}
+
+export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
+  azurerm_postgresql_flexible_server: { build: flexibleServer('Microsoft.DBforPostgreSQL/flexibleServers') },
+  azurerm_mysql_flexible_server: { build: flexibleServer('Microsoft.DBforMySQL/flexibleServers') },
+  azurerm_postgresql_server: {
+    build: singleServer('Microsoft.DBforPostgreSQL/servers', 'azurerm_postgresql_server_key'),
+    parts: { azurerm_postgresql_server_key: KEY_LINK },
+  },
+  azurerm_mysql_server: {
+    build: singleServer('Microsoft.DBforMySQL/servers', 'azurerm_mysql_server_key'),
+    parts: { azurerm_mysql_server_key: KEY_LINK },
+  },
+  azurerm_mariadb_server: { build: singleServer('Microsoft.DBforMariaDB/servers', undefined) },
+};
