@@ -9,7 +9,7 @@ import {
   awsPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
-import { acceptingRecordings, awsRecordedAnswerFormat } from './placebo.ts';
+import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
@@ -23,5 +23,5 @@ export const awsFormats: readonly InputFormat[] = [
   awsPasswordPolicySteampipeFormat,
   awsApiDescribeFormat,
 ]
-  .map(acceptingRecordings)
+  .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);
