@@ -1,5 +1,4 @@
 import type { Resource } from '../model/resource.ts';
-import { awsRdsInstanceTable } from './aws/steampipe-rds-instance.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
 import {
   awsCloudTrailTable,
@@ -12,6 +11,7 @@ import {
   awsKmsKeyTable,
   awsLambdaFunctionTable,
   awsLogGroupTable,
+  awsRdsInstanceTable,
   awsSecurityGroupTable,
   awsVpcTable,
 } from './aws/steampipe-tables.ts';

@@ -22,6 +22,8 @@ function rowAsConfigItem(
     configuration: ColumnMap;
     supplementary?: ColumnMap;
     regionColumn?: string;
+    /** The column of Config's `resourceId` when it is not the name (RDS: the `dbi-…` resource id). */
+    resourceIdColumn?: string;
     /** Columns kept when null: null is the API's answer ("no policy"), not a column left out. */
     keepNull?: readonly string[];
   },
@@ -49,7 +51,7 @@ function rowAsConfigItem(
       accountId: account,
       region,
       resourceType,
-      resourceId: name,
+      resourceId: resourceIdOf(row, columns.resourceIdColumn) ?? name,
       resourceName: name,
       arn,
       tags: steampipeTags(row.tags),
@@ -149,6 +151,14 @@ function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolea
   return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
 }
 
+function resourceIdOf(
+  row: Readonly<Record<string, unknown>>,
+  column: string | undefined,
+): string | undefined {
+  const value = column === undefined ? undefined : row[column];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
 /**
  * A table whose row is one resource: its identity column (`name`, `group_id`, …), the ARN
  * pattern its `akas` follow, and its columns under their Config names.
@@ -158,6 +168,7 @@ function configItemTable(spec: {
   resourceType: string;
   aka: RegExp;
   idColumn: string;
+  resourceIdColumn?: string;
   requiredColumns: readonly string[];
   configuration: ColumnMap;
   supplementary?: ColumnMap;
@@ -171,6 +182,7 @@ function configItemTable(spec: {
       const id = row[spec.idColumn];
       const resource = rowAsConfigItem(row, origin, spec.resourceType, typeof id === 'string' ? id : '', {
         configuration: spec.configuration,
+        ...(spec.resourceIdColumn && { resourceIdColumn: spec.resourceIdColumn }),
         ...(spec.supplementary && { supplementary: spec.supplementary }),
         ...(spec.keepNull && { keepNull: spec.keepNull }),
       });
@@ -198,6 +210,44 @@ export const awsSecurityGroupTable = configItemTable({
     ['group_name', 'groupName'],
     ['vpc_id', 'vpcId'],
     ['ip_permissions', 'ipPermissions'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_rds_db_instance` (`table_aws_rds_db_instance.go`): DescribeDBInstances'
+ * DBInstance with its fields as snake_case columns; Config's `resourceId` is the `dbi-…` id.
+ */
+export const awsRdsInstanceTable = configItemTable({
+  table: 'aws_rds_db_instance',
+  resourceType: 'AWS::RDS::DBInstance',
+  aka: /^arn:aws[a-z-]*:rds:[^:]+:\d{12}:db:[^:]+$/,
+  idColumn: 'db_instance_identifier',
+  resourceIdColumn: 'resource_id',
+  requiredColumns: [
+    'arn',
+    'publicly_accessible',
+    'storage_encrypted',
+    'kms_key_id',
+    'backup_retention_period',
+    'enabled_cloudwatch_logs_exports',
+  ],
+  configuration: [
+    ['db_instance_identifier', 'dBInstanceIdentifier'],
+    ['arn', 'dBInstanceArn'],
+    ['db_cluster_identifier', 'dBClusterIdentifier'],
+    ['engine', 'engine'],
+    ['engine_version', 'engineVersion'],
+    ['publicly_accessible', 'publiclyAccessible'],
+    ['storage_encrypted', 'storageEncrypted'],
+    ['kms_key_id', 'kmsKeyId'],
+    ['backup_retention_period', 'backupRetentionPeriod'],
+    ['enabled_cloudwatch_logs_exports', 'enabledCloudwatchLogsExports'],
+    ['read_replica_source_db_instance_identifier', 'readReplicaSourceDBInstanceIdentifier'],
+    ['deletion_protection', 'deletionProtection'],
+    ['iam_database_authentication_enabled', 'iAMDatabaseAuthenticationEnabled'],
+    ['multi_az', 'multiAZ'],
+    ['availability_zone', 'availabilityZone'],
+    ['ca_certificate_identifier', 'cACertificateIdentifier'],
   ],
 });
 
