@@ -1,3 +1,4 @@
+import type { Mutable } from '../base/mutable.ts';
 import { PROVIDERS, type Provider } from '../model/resource.ts';
 import { byResourceType } from '../report/json.ts';
 import { type FileFinding, type FindingsFile, parseFindings } from '../report/read-findings.ts';
@@ -43,8 +44,6 @@ export async function readRunFindings(
   );
   return { file, status };
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function mergeShards(shards: readonly FindingsFile[], partial: boolean): FindingsFile {
   const first = shards[0]!;
