@@ -1,7 +1,7 @@
 import type { AzureDatabaseFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, fail } from '../../check.ts';
+import { defineCheck, fail, undetermined } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 import { refusesLegacyTls } from '../lib/tls.ts';
@@ -36,6 +36,10 @@ export default defineCheck({
         ja: 'エクスポートから最小 TLS バージョンが読み取れません',
         en: 'The minimum TLS version cannot be read from the export',
       },
+      secureTransportUnknown: {
+        ja: '最小 TLS バージョンは {{value}} ですが、require_secure_transport が読み取れないため、TLS なしの接続を拒否しているか判断できません',
+        en: 'The minimum TLS version is {{value}}, but require_secure_transport could not be read: whether connections without TLS are refused is unknown',
+      },
     },
     references: [
       'https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version',
@@ -48,14 +52,18 @@ export default defineCheck({
     if (secure?.source === 'explicit' && !secure.value) {
       return fail('legacy', [secure], { value: 'require_secure_transport OFF', source: secure.source });
     }
-    return decideOnFact(
-      factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion'),
-      refusesLegacyTls,
-      {
-        pass: 'modern',
-        fail: 'legacy',
-        unknown: 'unknown',
-      },
-    );
+    const minimal = factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion');
+    const verdict = decideOnFact(minimal, refusesLegacyTls, {
+      pass: 'modern',
+      fail: 'legacy',
+      unknown: 'unknown',
+    });
+    // A parameter that was asked for and could not be read (a live read that failed, a value
+    // that does not parse) may be off: the minimum alone cannot pass the server. Not exported at
+    // all, the minimum decides.
+    if (verdict.status === 'PASS' && secure?.source === 'unknown') {
+      return undetermined('secureTransportUnknown', [secure, minimal], { value: minimal.value });
+    }
+    return verdict;
   },
 });

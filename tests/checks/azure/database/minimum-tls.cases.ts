@@ -53,6 +53,24 @@ const withParameters = [
     records: [flexibleParameter('tls_version', 'TLSv1.2,TLSv1.3', 'Microsoft.DBforMySQL')],
     status: 'PASS',
   },
+  {
+    name: 'require_secure_transport exported but unreadable: TLSv1.2 alone does not pass',
+    records: [
+      flexible({}),
+      flexibleParameter('require_secure_transport', ''),
+      flexibleParameter('ssl_min_protocol_version', 'TLSv1.2'),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'secureTransportUnknown',
+  },
+  {
+    name: 'require_secure_transport unreadable, TLSv1.1: the old version fails whatever it is',
+    records: [
+      flexibleParameter('require_secure_transport', ''),
+      flexibleParameter('ssl_min_protocol_version', 'TLSv1.1'),
+    ],
+    status: 'FAIL',
+  },
 ] as const;
 
 export default {
@@ -65,7 +83,11 @@ export default {
       messageId: MESSAGE[c.status],
       ...('source' in c ? { evidence: [{ source: c.source }] } : {}),
     })),
-    ...withParameters.map((c) => ({ ...c, records: [...c.records], messageId: MESSAGE[c.status] })),
+    ...withParameters.map((c) => ({
+      ...c,
+      records: [...c.records],
+      messageId: 'messageId' in c ? c.messageId : MESSAGE[c.status],
+    })),
   ]),
   notRun: [{ name: 'a SQL database: decided on its server', records: [sqlDatabase] }],
 } satisfies RuleTests;
