@@ -2,7 +2,8 @@
 // 5 s window per identity) and 300 ms per call. Three runs: a large tenancy for Resource Graph's
 // paging against its quota ceiling (rows per page × allowed queries per second), a
 // 5,000-resource tenancy end to end (Resource Graph, site config from its appserviceresources
-// table, and the ARM reads: diagnostic settings, SQL auditing, vault keys, budgets), and a few
+// table, and the ARM reads: diagnostic settings, SQL auditing and TDE protectors, flexible
+// servers' parameters, vault keys, budgets), and a few
 // large subscriptions whose ARM phase is bound by ARM's read buckets (250 tokens, 25 a second
 // per subscription and principal), measured against what the buckets allow.
 import { once } from 'node:events';
@@ -182,7 +183,7 @@ export async function benchAzureLive(): Promise<{ markdown: string }> {
   }
   lines.push(
     '',
-    '"vs ceiling" exceeds 100 % on short runs: the first window\'s 15 queries go at once. "vs best schedule" compares the Resource Graph phase with the fastest the quota allows for the same number of queries. The end-to-end time of a tenancy is bound by the ARM reads (diagnostic settings: one per Key Vault, NSG, AKS cluster and subscription, five per storage account; one GET per SQL server, a keys listing per vault and a budgets listing per subscription; site config comes from Resource Graph), which --concurrency spreads and the read bucket of each subscription paces.',
+    '"vs ceiling" exceeds 100 % on short runs: the first window\'s 15 queries go at once. "vs best schedule" compares the Resource Graph phase with the fastest the quota allows for the same number of queries. The end-to-end time of a tenancy is bound by the ARM reads (diagnostic settings: one per Key Vault, NSG, AKS cluster and subscription, five per storage account; two GETs per SQL server (auditing settings, TDE protector), a parameters listing per PostgreSQL or MySQL flexible server, a keys listing per vault and a budgets listing per subscription; site config comes from Resource Graph), which --concurrency spreads and the read bucket of each subscription paces.',
   );
   lines.push('', await benchArmBuckets());
   return { markdown: lines.join('\n') };

@@ -7,9 +7,10 @@ import type { Scenario } from './scenario.ts';
  * table as `az graph query -q "<table>" --first 1000 -o json` pages (`{count, data, skip_token,
  * total_records}`), each subscription's diagnostic settings as ARM list bodies
  * (`az monitor diagnostic-settings subscription list`, `… list --resource <id>`), and the other
- * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and the sites' `config/web`
- * bodies concatenated into one array each, each vault's keys and each subscription's budgets
- * as one list body.
+ * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and TDE protectors and the
+ * sites' `config/web` bodies concatenated into one array each, each vault's keys, each flexible
+ * server's parameters (all of them, as `az postgres|mysql flexible-server parameter list` has
+ * them) and each subscription's budgets as one list body.
  */
 export async function exportScenario(scenario: Scenario, dir: string): Promise<void> {
   await mkdir(dir, { recursive: true });
@@ -48,7 +49,11 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
   for (const [target, body] of scenario.armBodies) {
     if (target.endsWith('/providers/microsoft.consumption/budgets')) continue;
     if (!Array.isArray(body)) {
-      const kind = target.endsWith('/config/web') ? 'site-config' : 'sql-auditing-settings';
+      const kind = target.endsWith('/config/web')
+        ? 'site-config'
+        : target.endsWith('/encryptionprotector/current')
+          ? 'sql-encryption-protectors'
+          : 'sql-auditing-settings';
       singles.set(kind, [...(singles.get(kind) ?? []), body]);
     } else if (body.length > 0) {
       const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);

@@ -1,7 +1,7 @@
 // A generated Azure tenancy in the real wire shapes: Resource Graph rows (lower-case `type`,
 // ids in ARM's casing, every envelope column), ARM diagnostic-setting list items, and the ARM
-// bodies Resource Graph does not hold (SQL auditing settings, sites' config/web, Key Vault keys
-// of the management plane, budgets). The same
+// bodies Resource Graph does not hold (SQL auditing settings and TDE protectors, flexible
+// servers' parameters, sites' config/web, Key Vault keys of the management plane, budgets). The same
 // seed gives the same tenancy, so the live and offline scans of it can be compared.
 
 import { prng, type Random } from '../random.ts';
@@ -140,6 +140,37 @@ const KINDS: readonly Kind[] = [
       state: 'Ready',
     }),
   },
+  // PostgreSQL and MySQL flexible servers as Resource Graph holds them (2024-08-01 / 2023-12-30
+  // shapes): TLS is set by server parameters, which only ARM's `configurations` list has.
+  {
+    provider: 'Microsoft.DBforPostgreSQL',
+    type: 'flexibleServers',
+    weight: 3,
+    sku: { name: 'Standard_D2ds_v5', tier: 'GeneralPurpose' },
+    properties: (r) => ({
+      version: '16',
+      state: 'Ready',
+      storage: { storageSizeGB: 128, autoGrow: 'Disabled' },
+      network: { publicNetworkAccess: pick(r, ['Enabled', 'Disabled']) },
+      dataEncryption: { type: chance(r, 0.3) ? 'AzureKeyVault' : 'SystemManaged' },
+      highAvailability: { mode: 'Disabled' },
+      replicationRole: 'Primary',
+    }),
+  },
+  {
+    provider: 'Microsoft.DBforMySQL',
+    type: 'flexibleServers',
+    weight: 2,
+    sku: { name: 'Standard_B1ms', tier: 'Burstable' },
+    properties: (r) => ({
+      version: '8.0.21',
+      state: 'Ready',
+      storage: { storageSizeGB: 20, iops: 360, autoGrow: 'Enabled' },
+      network: { publicNetworkAccess: pick(r, ['Enabled', 'Disabled']) },
+      dataEncryption: { type: 'SystemManaged' },
+      replicationRole: 'None',
+    }),
+  },
   {
     provider: 'Microsoft.OperationalInsights',
     type: 'workspaces',
@@ -198,7 +229,8 @@ export interface Scenario {
   readonly diagnosticSettings: ReadonlyMap<string, readonly Row[]>;
   /**
    * Lower-cased ARM path → its GET body: one object (`…/auditingSettings/default`,
-   * `…/config/web`) or the items of a list (`…/vaults/<v>/keys`, `/subscriptions/<id>/providers/Microsoft.Consumption/budgets`).
+   * `…/encryptionProtector/current`, `…/config/web`) or the items of a list (`…/vaults/<v>/keys`,
+   * `…/flexibleServers/<s>/configurations`, `/subscriptions/<id>/providers/Microsoft.Consumption/budgets`).
    */
   readonly armBodies: ReadonlyMap<string, Row | readonly Row[]>;
   /** Rows of all tables. */
@@ -358,8 +390,8 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
         tags: chance(random, 0.3) ? { confidentiality: pick(random, ['1', '2', '3']) } : {},
       }),
     );
-    const armBody = ARM_BODIES[kind.type]?.(armRandom, id, name, location);
-    if (armBody) armBodies.set(armBody.path.toLowerCase(), armBody.body);
+    for (const armBody of ARM_BODIES[`${kind.provider}/${kind.type}`]?.(armRandom, id, name, location) ?? [])
+      armBodies.set(armBody.path.toLowerCase(), armBody.body);
     // Resource logs: half of the logged kinds send them; a storage account's are on its blob service.
     if (['vaults', 'networkSecurityGroups', 'managedClusters', 'storageAccounts'].includes(kind.type)) {
       if (chance(random, 0.5)) {
@@ -411,105 +443,191 @@ const DISPLAY_NAMES: Record<string, string> = {
 
 const UNIX = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
-/** The ARM GET a resource kind's checks need, with its body as ARM answers it. */
+/** The ARM GETs a resource kind's checks need (by `<provider>/<type>`), with their bodies as ARM answers them. */
 const ARM_BODIES: Record<
   string,
-  (random: Random, id: string, name: string, location: string) => { path: string; body: Row | Row[] }
+  (random: Random, id: string, name: string, location: string) => { path: string; body: Row | Row[] }[]
 > = {
   // GET …/servers/{server}/auditingSettings/default: every server has one (Disabled until enabled).
-  servers: (random, id) => ({
-    path: `${id}/auditingSettings/default`,
-    body: {
-      id: `${id}/auditingSettings/Default`,
-      name: 'Default',
-      type: 'Microsoft.Sql/servers/auditingSettings',
-      properties: {
-        retentionDays: 0,
-        auditActionsAndGroups: chance(random, 0.6)
-          ? [
-              'SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP',
-              'FAILED_DATABASE_AUTHENTICATION_GROUP',
-              'BATCH_COMPLETED_GROUP',
-            ]
-          : [],
-        isStorageSecondaryKeyInUse: false,
-        isAzureMonitorTargetEnabled: chance(random, 0.5),
-        isManagedIdentityInUse: false,
-        state: chance(random, 0.6) ? 'Enabled' : 'Disabled',
-        storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000',
-      },
-    },
-  }),
-  // GET …/sites/{app}/config/web: the app's name, type `Microsoft.Web/sites/config`, display-name location.
-  sites: (random, id, name, location) => ({
-    path: `${id}/config/web`,
-    body: {
-      id: `${id}/config/web`,
-      name,
-      type: 'Microsoft.Web/sites/config',
-      location: DISPLAY_NAMES[location] ?? location,
-      properties: {
-        numberOfWorkers: 1,
-        netFrameworkVersion: 'v4.0',
-        linuxFxVersion: 'NODE|20-lts',
-        http20Enabled: true,
-        minTlsVersion: pick(random, ['1.2', '1.2', '1.3', '1.0']),
-        scmMinTlsVersion: '1.2',
-        ftpsState: pick(random, ['FtpsOnly', 'Disabled', 'AllAllowed']),
-        minTlsCipherSuite: null,
-        ipSecurityRestrictionsDefaultAction: 'Allow',
-      },
-    },
-  }),
-  // GET …/vaults/{vault}/keys (management plane): up to 4 keys, `attributes.exp` in Unix seconds.
-  vaults: (random, id, name, location) => ({
-    path: `${id}/keys`,
-    body: Array.from({ length: Math.floor(random() * 5) }, (_, k) => {
-      const hsm = chance(random, 0.3);
-      const rotation = chance(random, 0.5)
-        ? {
-            rotationPolicy: {
-              attributes: {
-                created: UNIX('2025-04-01T00:00:00Z'),
-                updated: UNIX('2025-04-01T00:00:00Z'),
-                expiryTime: 'P2Y',
-              },
-              lifetimeActions: [
-                {
-                  action: { type: 'rotate' },
-                  trigger: { timeAfterCreate: pick(random, ['P1Y', 'P90D', 'P2Y']) },
-                },
-                { action: { type: 'notify' }, trigger: { timeBeforeExpiry: 'P30D' } },
-              ],
-            },
-          }
-        : {};
-      return {
-        id: `${id}/keys/key-${k}`,
-        name: `key-${k}`,
-        type: 'Microsoft.KeyVault/vaults/keys',
-        location,
-        tags: {},
+  'Microsoft.Sql/servers': (random, id, _name, location) => [
+    {
+      path: `${id}/auditingSettings/default`,
+      body: {
+        id: `${id}/auditingSettings/Default`,
+        name: 'Default',
+        type: 'Microsoft.Sql/servers/auditingSettings',
         properties: {
-          attributes: {
-            enabled: true,
-            created: UNIX('2025-04-01T00:00:00Z'),
-            updated: UNIX('2025-04-01T00:00:00Z'),
-            recoveryLevel: 'Recoverable',
-            exportable: false,
-            ...(chance(random, 0.5) ? { exp: UNIX('2027-04-01T00:00:00Z') } : {}),
-          },
-          kty: hsm ? 'RSA-HSM' : 'RSA',
-          keyOps: ['wrapKey', 'unwrapKey'],
-          keySize: 3072,
-          keyUri: `https://${name}.vault.azure.net/keys/key-${k}`,
-          keyUriWithVersion: `https://${name}.vault.azure.net/keys/key-${k}/0a1b2c3d4e5f40718293a4b5c6d7e8f9`,
-          ...rotation,
+          retentionDays: 0,
+          auditActionsAndGroups: chance(random, 0.6)
+            ? [
+                'SUCCESSFUL_DATABASE_AUTHENTICATION_GROUP',
+                'FAILED_DATABASE_AUTHENTICATION_GROUP',
+                'BATCH_COMPLETED_GROUP',
+              ]
+            : [],
+          isStorageSecondaryKeyInUse: false,
+          isAzureMonitorTargetEnabled: chance(random, 0.5),
+          isManagedIdentityInUse: false,
+          state: chance(random, 0.6) ? 'Enabled' : 'Disabled',
+          storageAccountSubscriptionId: '00000000-0000-0000-0000-000000000000',
         },
-      };
-    }),
-  }),
+      },
+    },
+    encryptionProtector(random, id, location),
+  ],
+  'Microsoft.DBforPostgreSQL/flexibleServers': (random, id) => [
+    {
+      path: `${id}/configurations`,
+      body: serverParameters(id, 'Microsoft.DBforPostgreSQL', {
+        log_connections: pick(random, ['on', 'off']),
+        ssl_min_protocol_version: pick(random, ['TLSv1.2', 'TLSv1.2', 'TLSv1.3', 'TLSv1.1']),
+        max_connections: '859',
+        require_secure_transport: chance(random, 0.8) ? 'on' : 'off',
+        log_disconnections: 'off',
+        shared_preload_libraries: 'pg_cron,pg_stat_statements',
+      }),
+    },
+  ],
+  'Microsoft.DBforMySQL/flexibleServers': (random, id) => [
+    {
+      path: `${id}/configurations`,
+      body: serverParameters(id, 'Microsoft.DBforMySQL', {
+        tls_version: pick(random, ['TLSv1.2', 'TLSv1.2,TLSv1.3', 'TLSv1.1,TLSv1.2']),
+        audit_log_enabled: pick(random, ['ON', 'OFF']),
+        require_secure_transport: chance(random, 0.8) ? 'ON' : 'OFF',
+        max_connections: '341',
+        slow_query_log: 'OFF',
+      }),
+    },
+  ],
+  // GET …/sites/{app}/config/web: the app's name, type `Microsoft.Web/sites/config`, display-name location.
+  'Microsoft.Web/sites': (random, id, name, location) => [
+    {
+      path: `${id}/config/web`,
+      body: {
+        id: `${id}/config/web`,
+        name,
+        type: 'Microsoft.Web/sites/config',
+        location: DISPLAY_NAMES[location] ?? location,
+        properties: {
+          numberOfWorkers: 1,
+          netFrameworkVersion: 'v4.0',
+          linuxFxVersion: 'NODE|20-lts',
+          http20Enabled: true,
+          minTlsVersion: pick(random, ['1.2', '1.2', '1.3', '1.0']),
+          scmMinTlsVersion: '1.2',
+          ftpsState: pick(random, ['FtpsOnly', 'Disabled', 'AllAllowed']),
+          minTlsCipherSuite: null,
+          ipSecurityRestrictionsDefaultAction: 'Allow',
+        },
+      },
+    },
+  ],
+  // GET …/vaults/{vault}/keys (management plane): up to 4 keys, `attributes.exp` in Unix seconds.
+  'Microsoft.KeyVault/vaults': (random, id, name, location) => [
+    {
+      path: `${id}/keys`,
+      body: Array.from({ length: Math.floor(random() * 5) }, (_, k) => {
+        const hsm = chance(random, 0.3);
+        const rotation = chance(random, 0.5)
+          ? {
+              rotationPolicy: {
+                attributes: {
+                  created: UNIX('2025-04-01T00:00:00Z'),
+                  updated: UNIX('2025-04-01T00:00:00Z'),
+                  expiryTime: 'P2Y',
+                },
+                lifetimeActions: [
+                  {
+                    action: { type: 'rotate' },
+                    trigger: { timeAfterCreate: pick(random, ['P1Y', 'P90D', 'P2Y']) },
+                  },
+                  { action: { type: 'notify' }, trigger: { timeBeforeExpiry: 'P30D' } },
+                ],
+              },
+            }
+          : {};
+        return {
+          id: `${id}/keys/key-${k}`,
+          name: `key-${k}`,
+          type: 'Microsoft.KeyVault/vaults/keys',
+          location,
+          tags: {},
+          properties: {
+            attributes: {
+              enabled: true,
+              created: UNIX('2025-04-01T00:00:00Z'),
+              updated: UNIX('2025-04-01T00:00:00Z'),
+              recoveryLevel: 'Recoverable',
+              exportable: false,
+              ...(chance(random, 0.5) ? { exp: UNIX('2027-04-01T00:00:00Z') } : {}),
+            },
+            kty: hsm ? 'RSA-HSM' : 'RSA',
+            keyOps: ['wrapKey', 'unwrapKey'],
+            keySize: 3072,
+            keyUri: `https://${name}.vault.azure.net/keys/key-${k}`,
+            keyUriWithVersion: `https://${name}.vault.azure.net/keys/key-${k}/0a1b2c3d4e5f40718293a4b5c6d7e8f9`,
+            ...rotation,
+          },
+        };
+      }),
+    },
+  ],
 };
+
+/**
+ * GET …/servers/{server}/encryptionProtector/current (EncryptionProtectorGet example of
+ * azure-rest-api-specs, Microsoft.Sql 2023-08-01): the service-managed key, or a Key Vault key.
+ */
+function encryptionProtector(random: Random, id: string, location: string): { path: string; body: Row } {
+  const keyVault = chance(random, 0.3);
+  const name = id.split('/').pop()!;
+  return {
+    path: `${id}/encryptionProtector/current`,
+    body: {
+      id: `${id}/encryptionProtector/current`,
+      name: 'current',
+      type: 'Microsoft.Sql/servers/encryptionProtector',
+      kind: keyVault ? 'azurekeyvault' : 'servicemanaged',
+      location: DISPLAY_NAMES[location] ?? location,
+      properties: keyVault
+        ? {
+            serverKeyName: `kv-${name}_tde_0123456789abcdef0123456789abcdef`,
+            serverKeyType: 'AzureKeyVault',
+            uri: `https://kv-${name}.vault.azure.net/keys/tde/0123456789abcdef0123456789abcdef`,
+            thumbprint: '1B0C6D9E4F2A83C75D6E9F0A1B2C3D4E5F607182',
+            autoRotationEnabled: chance(random, 0.5),
+            subregion: '',
+          }
+        : { serverKeyName: 'ServiceManaged', serverKeyType: 'ServiceManaged', autoRotationEnabled: false },
+    },
+  };
+}
+
+/**
+ * A flexible server's parameters as `GET …/flexibleServers/{server}/configurations` lists them
+ * (ConfigurationListByServer examples, PostgreSQL 2024-08-01 and MySQL 2023-12-30): the TLS
+ * parameters among others the checks do not read, in the order given (ARM promises none: the
+ * oldest TLS version may come a page before require_secure_transport).
+ */
+function serverParameters(id: string, provider: string, values: Record<string, string>): Row[] {
+  return Object.entries(values).map(([name, value]) => ({
+    id: `${id}/configurations/${name}`,
+    name,
+    type: `${provider}/flexibleServers/configurations`,
+    properties: {
+      value,
+      description: `The server parameter ${name}.`,
+      defaultValue: value,
+      dataType: /^(on|off)$/i.test(value) ? 'Boolean' : 'String',
+      allowedValues: /^(on|off)$/i.test(value) ? 'on,off' : '',
+      source: 'system-default',
+      isDynamicConfig: true,
+      isReadOnly: false,
+      isConfigPendingRestart: false,
+    },
+  }));
+}
 
 /** A subscription's budgets: most have one or two (alerts on, off, or without recipients), some none. */
 function budgetsOf(random: Random, subscription: string): Row[] {

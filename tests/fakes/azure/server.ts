@@ -2,7 +2,8 @@
 // talk to: Resource Graph `POST /providers/Microsoft.ResourceGraph/resources` with `$skipToken`
 // paging and the per-user quota (headers, 429 + Retry-After), and the ARM GETs the collector
 // makes: `/{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, SQL servers'
-// `auditingSettings/default`, sites' `config/web`, vaults' `keys` and subscriptions'
+// `auditingSettings/default` and `encryptionProtector/current`, flexible servers'
+// `configurations`, sites' `config/web`, vaults' `keys` and subscriptions'
 // `Microsoft.Consumption/budgets` (lists paged with `nextLink`). Faults (throttling, 5xx,
 // slow answers, dropped connections, 403 on a subscription) are chosen by the test; every
 // request is counted.
@@ -24,6 +25,21 @@ const ARM_ROUTES: readonly { readonly path: RegExp; readonly apiVersion: string;
       path: /\/providers\/microsoft\.sql\/servers\/[^/]+\/auditingsettings\/default$/,
       apiVersion: '2023-08-01',
       list: false,
+    },
+    {
+      path: /\/providers\/microsoft\.sql\/servers\/[^/]+\/encryptionprotector\/current$/,
+      apiVersion: '2023-08-01',
+      list: false,
+    },
+    {
+      path: /\/providers\/microsoft\.dbforpostgresql\/flexibleservers\/[^/]+\/configurations$/,
+      apiVersion: '2024-08-01',
+      list: true,
+    },
+    {
+      path: /\/providers\/microsoft\.dbformysql\/flexibleservers\/[^/]+\/configurations$/,
+      apiVersion: '2023-12-30',
+      list: true,
     },
     {
       path: /\/providers\/microsoft\.web\/sites\/[^/]+\/config\/web$/,
@@ -66,7 +82,7 @@ export interface FakeAzureOptions {
   readonly jitterMs?: number;
   /** ARM's latency when it differs from Resource Graph's. */
   readonly armLatencyMs?: number;
-  /** Items per page of an ARM list (`keys`, `budgets`) before a `nextLink` (Key Vault's is 25). */
+  /** Items per page of an ARM list (`keys`, `configurations`, `budgets`) before a `nextLink` (Key Vault's is 25). */
   readonly armPageSize?: number;
   /** Subscriptions the identity may not read: 403 AuthorizationFailed. */
   readonly forbidden?: readonly string[];

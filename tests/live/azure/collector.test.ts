@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,12 +61,23 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
+/** The items of the ARM list bodies --save-inventory wrote under `prefix`, all subscriptions together. */
+async function savedItems(dir: string, prefix: string): Promise<{ name: string }[]> {
+  const files = (await readdir(path.join(dir, 'azure'))).filter((file) => file.startsWith(prefix));
+  const bodies = await Promise.all(
+    files.map(async (file) => JSON.parse(await readFile(path.join(dir, 'azure', file), 'utf8'))),
+  );
+  return bodies.flatMap((body: { value: { name: string }[] }) => body.value);
+}
+
 const subscriptionScopes = (scopes: ScopeCoverage[]) =>
   scopes.filter((scope) => scope.scope.startsWith('subscription '));
 
 /** Checks decided on what only the ARM reads (not Resource Graph) hold. */
 const ARM_CHECKS = [
   'azure.sql.auditing',
+  // Flexible servers' TLS is in their server parameters (ARM `configurations`).
+  'azure.database.minimum-tls',
   'azure.appservice.tls-only',
   'azure.keyvault.key-expiry',
   'azure.keyvault.key-rotation',
@@ -97,6 +108,13 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
       // An empty listing (no budget) is evidence of none: FAIL, not UNKNOWN, live and offline alike.
       expect(statuses, check).not.toContain('UNKNOWN');
     }
+    // A SQL server's key holder is its TDE protector's: classified servers pass or fail on it.
+    const sqlServers = [...statusesOf(run.inventory, framework, 'common.classification.cmk-at-rest')]
+      .filter(([id]) => id.includes('/providers/microsoft.sql/servers/'))
+      .map(([, status]) => status);
+    expect(sqlServers).toContain('PASS');
+    expect(sqlServers).toContain('FAIL');
+    expect(sqlServers).not.toContain('UNKNOWN');
     expect(azure.accounting.nextLinks).toBeGreaterThan(0);
 
     expect(azure.accounting.quotaExceeded).toBe(0);
@@ -113,7 +131,13 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     expect(last).toMatchObject({ unit: 'subscriptions', done: 50, total: 50 });
     expect(run.logs.join('')).not.toContain(TOKEN);
 
-    // --save-inventory writes what the offline path reads back, with the same findings.
+    // --save-inventory writes what the offline path reads back, with the same findings; of a
+    // flexible server's parameters (a real one has hundreds), only those the adapters read.
+    const parameters = await savedItems(save, 'flexible-server-parameters-');
+    expect(new Set(parameters.map((item) => item.name))).toEqual(
+      new Set(['require_secure_transport', 'ssl_min_protocol_version', 'tls_version']),
+    );
+    expect((await savedItems(save, 'sql-encryption-protectors-')).length).toBeGreaterThan(0);
     const saved = await readOffline(save);
     expect(saved.formats).toEqual(new Set(['azure-graph-cli', 'azure-arm']));
     expect(findings(saved.inventory, framework)).toEqual(offline);
@@ -242,6 +266,92 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const others = (account: string) => !affected.has(account);
     const expected = findings(small.inventory, framework, others);
     expect(findings(run.inventory, framework, others)).toEqual(expected);
+  });
+
+  it('leaves a database UNKNOWN, never PASS, when its TDE protector or server parameters fail to read', async () => {
+    const { scenario } = small;
+    const paths = [...scenario.armBodies.keys()];
+    const offlineCmk = statusesOf(small.inventory, framework, 'common.classification.cmk-at-rest');
+    const offlineTls = statusesOf(small.inventory, framework, 'azure.database.minimum-tls');
+    const idOf = (armPath: string, suffix: string) => armPath.slice(0, -suffix.length);
+    // A classified server with a Key Vault key: PASS offline.
+    const protector = paths.find(
+      (p) =>
+        p.endsWith('/encryptionprotector/current') &&
+        offlineCmk.get(idOf(p, '/encryptionprotector/current')) === 'PASS',
+    )!;
+    const parameterLists = paths.filter((p) => p.endsWith('/configurations'));
+    const minimumOf = (p: string) =>
+      (scenario.armBodies.get(p) as { name: string; properties: { value: string } }[]).find((item) =>
+        ['ssl_min_protocol_version', 'tls_version'].includes(item.name),
+      )!.properties.value;
+    // A PostgreSQL server whose first page (two items) has a modern ssl_min_protocol_version, and
+    // whose second, with require_secure_transport, fails: what was read must not pass it alone.
+    const cutShort = parameterLists.find(
+      (p) => p.includes('/microsoft.dbforpostgresql/') && /TLSv1\.[23]/.test(minimumOf(p)),
+    )!;
+    // A MySQL server whose list fails outright.
+    const failing = parameterLists.find(
+      (p) => p.includes('/microsoft.dbformysql/') && offlineTls.get(idOf(p, '/configurations')) === 'PASS',
+    )!;
+    expect([protector, cutShort, failing].every(Boolean)).toBe(true);
+    const azure = await fake(small, {
+      armPageSize: 2,
+      fault: ({ kind, path: requestPath, search = '' }) => {
+        if (kind !== 'arm') return undefined;
+        const lower = requestPath.toLowerCase();
+        if (lower === protector) return { status: 403, code: 'AuthorizationFailed' };
+        if (lower === cutShort && search.includes('skiptoken'))
+          return { status: 503, code: 'ServiceUnavailable' };
+        if (lower === failing) return { status: 500, code: 'InternalServerError' };
+        return undefined;
+      },
+    });
+    const save = path.join(work, 'saved-failures');
+    const run = await runLive(
+      azure,
+      { retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 } },
+      { saveInventoryDir: save },
+    );
+    const errors = run.scopes.flatMap((scope) => (scope.error ? [scope.error] : [])).join('; ');
+    const serverId = idOf(protector, '/encryptionprotector/current');
+    const cutShortId = idOf(cutShort, '/configurations');
+    const failingId = idOf(failing, '/configurations');
+    expect(errors).toContain(
+      `SQL TDE protector of ${serverId}/encryptionProtector/current: HTTP 403 AuthorizationFailed`,
+    );
+    expect(errors).toContain('(the Reader role on the subscription grants this read)');
+    expect(errors).toContain(
+      `PostgreSQL server parameters of ${cutShortId}/configurations: incomplete, page 2 failed after 1 page(s) read: HTTP 503 ServiceUnavailable`,
+    );
+    expect(errors).toContain(
+      `MySQL server parameters of ${failingId}/configurations: HTTP 500 InternalServerError`,
+    );
+    const cmk = statusesOf(run.inventory, framework, 'common.classification.cmk-at-rest');
+    const tls = statusesOf(run.inventory, framework, 'azure.database.minimum-tls');
+    expect(cmk.get(serverId)).toBe('UNKNOWN');
+    expect(tls.get(cutShortId)).toBe('UNKNOWN');
+    expect(tls.get(failingId)).toBe('UNKNOWN');
+    // The first page was kept: its minimum is a fact of the server, the unread parameter names the call.
+    const cutShortServer = [...run.inventory.all()].find((r) => r.id === cutShortId)!;
+    const facts = cutShortServer.facts as {
+      minimalTlsVersion?: { source: string; value?: string };
+      requireSecureTransport?: { source: string; note?: { en: string } };
+    };
+    expect(facts.minimalTlsVersion).toMatchObject({ source: 'explicit', value: minimumOf(cutShort) });
+    expect(facts.requireSecureTransport?.source).toBe('unknown');
+    expect(facts.requireSecureTransport?.note?.en).toMatch(
+      /^the live scan's GET .*\/configurations failed: .*HTTP 503/,
+    );
+    // Saved apart from a whole listing, with the page that was read.
+    const subscription = cutShortId.split('/')[2]!;
+    const savedFiles = await readdir(path.join(save, 'azure'));
+    expect(savedFiles).toContain(`flexible-server-parameters-incomplete-${subscription}.json`);
+    // Every other subscription reads whole, with the offline findings.
+    const affected = new Set([protector, cutShort, failing].map((p) => p.split('/')[2]!));
+    expect(run.scopes.filter((scope) => scope.error)).toHaveLength(affected.size);
+    const others = (account: string) => !affected.has(account);
+    expect(findings(run.inventory, framework, others)).toEqual(findings(small.inventory, framework, others));
   });
 
   it('paces Resource Graph under its quota instead of bouncing off it', async () => {

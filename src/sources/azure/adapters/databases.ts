@@ -134,6 +134,12 @@ export const flexibleServer: Adapter = {
   },
 };
 
+const SECURE_TRANSPORT = 'require_secure_transport';
+/** PostgreSQL's and MySQL's name for the oldest TLS version accepted. */
+const MINIMUM_TLS: ReadonlySet<string> = new Set(['ssl_min_protocol_version', 'tls_version']);
+/** The flexible-server parameters that carry facts (the live scan reads only these of the list). */
+export const TLS_PARAMETERS: ReadonlySet<string> = new Set([SECURE_TRANSPORT, ...MINIMUM_TLS]);
+
 /**
  * A flexible server's parameter (`…/flexibleServers/<s>/configurations/<name>`, `az postgres|mysql
  * flexible-server parameter list|show`): `require_secure_transport` (on/off, ON/OFF) and the
@@ -147,11 +153,11 @@ export const flexibleServerParameter: Adapter = {
   facts(record): AzureDatabaseFacts {
     const name = record.name.toLowerCase();
     const path = `configurations/${name}`;
-    if (name === 'require_secure_transport') {
+    if (name === SECURE_TRANSPORT) {
       const on = propertyFact(record, ['value'], parseOnOff, NOT_EXPORTED);
       return { requireSecureTransport: { ...on, path: `${path}.${on.path}` } };
     }
-    if (name === 'ssl_min_protocol_version' || name === 'tls_version') {
+    if (MINIMUM_TLS.has(name)) {
       const oldest = propertyFact(record, ['value'], oldestTlsVersion, NOT_EXPORTED);
       return { minimalTlsVersion: { ...oldest, path: `${path}.${oldest.path}` } };
     }

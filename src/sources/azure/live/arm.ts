@@ -9,10 +9,11 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
-import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
-import { explicit, unknown } from '../../../model/fact.ts';
+import type { AzureDatabaseFacts, AzureDiagnosedFacts } from '../../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { KansaType, Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
+import { TLS_PARAMETERS } from '../adapters/databases.ts';
 import { azureArm } from '../arm.ts';
 import { get } from '../arm-record.ts';
 import { listingRecord, SUBSCRIPTION_LISTINGS, type SubscriptionListing } from '../listing.ts';
@@ -36,8 +37,14 @@ export interface ArmRead {
   readonly apiVersion: string;
   /** A list body `{value, nextLink}`, rather than one object. */
   readonly list: boolean;
-  /** The body completes the facts of the resource it belongs to: not a resource of its own. */
-  readonly settingsOf: boolean;
+  /**
+   * The facts of its resource the body completes (it is then no resource of its own). A read
+   * that fails leaves them unknown, naming the call: what was read of a list cut short does
+   * not decide a check alone.
+   */
+  readonly completes?: readonly (keyof AzureDatabaseFacts)[];
+  /** The items kept, by lower-case name: of a list holding hundreds, the few the adapters read. */
+  readonly keep?: ReadonlySet<string>;
 }
 
 export const ARM_READS = {
@@ -48,7 +55,36 @@ export const ARM_READS = {
     suffix: '/auditingSettings/default',
     apiVersion: '2023-08-01',
     list: false,
-    settingsOf: true,
+    completes: ['auditingState'],
+  },
+  // https://learn.microsoft.com/rest/api/sql/encryption-protectors/get (the TDE protector)
+  sqlEncryptionProtector: {
+    file: 'sql-encryption-protectors',
+    what: 'SQL TDE protector',
+    suffix: '/encryptionProtector/current',
+    apiVersion: '2023-08-01',
+    list: false,
+    completes: ['customerManagedKey'],
+  },
+  // https://learn.microsoft.com/rest/api/postgresql/flexibleserver/configurations/list-by-server
+  postgresParameters: {
+    file: 'flexible-server-parameters',
+    what: 'PostgreSQL server parameters',
+    suffix: '/configurations',
+    apiVersion: '2024-08-01',
+    list: true,
+    completes: ['requireSecureTransport', 'minimalTlsVersion'],
+    keep: TLS_PARAMETERS,
+  },
+  // https://learn.microsoft.com/rest/api/mysql/configurations/list-by-server (flexible servers)
+  mysqlParameters: {
+    file: 'flexible-server-parameters',
+    what: 'MySQL server parameters',
+    suffix: '/configurations',
+    apiVersion: '2023-12-30',
+    list: true,
+    completes: ['requireSecureTransport', 'minimalTlsVersion'],
+    keep: TLS_PARAMETERS,
   },
   // https://learn.microsoft.com/rest/api/keyvault/keyvault/keys/list (management plane: no key material)
   vaultKeys: {
@@ -57,7 +93,6 @@ export const ARM_READS = {
     suffix: '/keys',
     apiVersion: '2023-07-01',
     list: true,
-    settingsOf: false,
   },
   // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
   budgets: {
@@ -66,14 +101,19 @@ export const ARM_READS = {
     suffix: '/providers/Microsoft.Consumption/budgets',
     apiVersion: '2023-05-01',
     list: true,
-    settingsOf: false,
   },
 } as const satisfies Record<string, ArmRead>;
 
-/** Native types whose checks need an ARM read: azure.sql.auditing, azure.keyvault.key-*. */
-const RESOURCE_READS: ReadonlyMap<string, ArmRead> = new Map<string, ArmRead>([
-  ['microsoft.sql/servers', ARM_READS.sqlAuditing],
-  ['microsoft.keyvault/vaults', ARM_READS.vaultKeys],
+/**
+ * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector
+ * (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
+ * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-*.
+ */
+const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, readonly ArmRead[]>([
+  ['microsoft.sql/servers', [ARM_READS.sqlAuditing, ARM_READS.sqlEncryptionProtector]],
+  ['microsoft.dbforpostgresql/flexibleservers', [ARM_READS.postgresParameters]],
+  ['microsoft.dbformysql/flexibleservers', [ARM_READS.mysqlParameters]],
+  ['microsoft.keyvault/vaults', [ARM_READS.vaultKeys]],
 ]);
 
 /**
@@ -130,7 +170,7 @@ export class ArmReader {
     scan.work.push(
       this.#listSettings(scan, `subscriptions/${scan.id}`, 'activity-log-settings').then(() => undefined),
     );
-    scan.work.push(this.#read(scan, ARM_READS.budgets, `/subscriptions/${scan.id}`, 'budgets'));
+    scan.work.push(this.#read(scan, ARM_READS.budgets, { listing: 'budgets' }));
   }
 
   /**
@@ -140,12 +180,7 @@ export class ArmReader {
    */
   #listed(scan: SubscriptionScan, kind: SubscriptionListing, call: string, error?: CallError): void {
     const key = SUBSCRIPTION_LISTINGS[kind];
-    const fact = error
-      ? unknown<boolean>(call, {
-          ja: `ライブ スキャンで ${call} が失敗しました: ${error.message}${roleAdvice(error)}`,
-          en: `the live scan's ${call} failed: ${error.message}${roleAdvice(error)}`,
-        })
-      : explicit(true, call);
+    const fact = error ? failedCall<boolean>(call, error) : explicit(true, call);
     if (!error && !scan.bodies.has(kind)) scan.bodies.set(kind, []);
     this.#s.ctx.emit(listingRecord(scan.id, { [key]: fact }, `azure:arm ${call}`));
   }
@@ -153,8 +188,8 @@ export class ArmReader {
   /** The reads one resource needs, started as it arrives from Resource Graph. */
   startResource(scan: SubscriptionScan, resource: Resource): void {
     if (DIAGNOSED_TYPES.has(resource.kansaType)) scan.work.push(this.#listResourceSettings(scan, resource));
-    const read = RESOURCE_READS.get(resource.nativeType);
-    if (read) scan.work.push(this.#read(scan, read, resource.id));
+    for (const read of RESOURCE_READS.get(resource.nativeType) ?? [])
+      scan.work.push(this.#read(scan, read, { resource }));
   }
 
   /**
@@ -179,10 +214,7 @@ export class ArmReader {
     const failed = failures[0];
     if (failed) scan.incomplete.add(RESOURCE_SETTINGS);
     const fact = failed
-      ? unknown<boolean>(failed.call, {
-          ja: `ライブ スキャンで ${failed.call} が失敗しました: ${failed.error.message}${roleAdvice(failed.error)}`,
-          en: `the live scan's ${failed.call} failed: ${failed.error.message}${roleAdvice(failed.error)}`,
-        })
+      ? failedCall<boolean>(failed.call, failed.error)
       : explicit(true, `GET /${uri}/providers/Microsoft.Insights/diagnosticSettings`);
     const facts: AzureDiagnosedFacts = { diagnosticSettingsListed: fact };
     this.#s.ctx.emit({ ...resource, facts, origin: { file: `azure:arm/${uri}` } });
@@ -282,16 +314,18 @@ export class ArmReader {
   }
 
   /**
-   * `GET {target}{suffix}?api-version=…` by id; a list is followed through every `nextLink`.
-   * What was read before a page failed is kept, and the failure listed with the page.
+   * `GET {target}{suffix}?api-version=…` by id, the target a resource or (for a listing) the
+   * subscription; a list is followed through every `nextLink`. What was read before a page
+   * failed is kept, and the failure listed with the page; the facts the read completes are left
+   * unknown, naming the call, where nothing read decided them.
    */
   async #read(
     scan: SubscriptionScan,
     read: ArmRead,
-    target: string,
-    listing?: SubscriptionListing,
+    owner: { readonly listing: SubscriptionListing } | { readonly resource: Resource },
   ): Promise<void> {
     if (!this.#s.enabled) return;
+    const target = 'resource' in owner ? owner.resource.id : `/subscriptions/${scan.id}`;
     const path = `${target}${read.suffix}`;
     let failed: CallError | undefined;
     const items: unknown[] = [];
@@ -316,7 +350,8 @@ export class ArmReader {
         const value = get(body, 'value');
         if (!Array.isArray(value))
           throw new CallError({ kind: 'client', transient: false, message: 'not an ARM list body' }, 1);
-        items.push(...value);
+        const keep = read.keep;
+        items.push(...(keep ? value.filter((item) => keptItem(item, keep)) : value));
         next = this.#nextLink(get(body, 'nextLink'));
       } while (next);
     } catch (error) {
@@ -328,9 +363,15 @@ export class ArmReader {
           : `${read.what} of ${path}: incomplete, page ${pages + 1} failed after ${pages} page(s) read: ${error.message}`,
       );
     }
-    if (listing) this.#listed(scan, listing, `GET ${path}`, failed);
+    if ('listing' in owner) this.#listed(scan, owner.listing, `GET ${path}`, failed);
     if (failed) scan.incomplete.add(read.file);
-    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.settingsOf);
+    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.completes);
+    // After the items: a fact they decided stays (the inventory keeps the best-founded value).
+    if (failed && read.completes && 'resource' in owner) {
+      const fact = failedCall(`GET ${path}`, failed);
+      const facts = Object.fromEntries(read.completes.map((key) => [key, fact]));
+      this.#s.ctx.emit({ ...owner.resource, facts, origin: { file: `azure:arm${path}` } });
+    }
   }
 
   /** A GET by id through `@azure/arm-resources`; the body as the wire carried it. */
@@ -408,6 +449,20 @@ function parseBody(response: { bodyAsText?: string | null; parsedBody?: unknown 
   if (typeof response.bodyAsText === 'string' && response.bodyAsText !== '')
     return JSON.parse(response.bodyAsText);
   return response.parsedBody;
+}
+
+/** A fact a failed call left unknown: its note names the call, the error and the role that grants it. */
+function failedCall<T>(call: string, error: CallError): Fact<T> {
+  return unknown<T>(call, {
+    ja: `ライブ スキャンで ${call} が失敗しました: ${error.message}${roleAdvice(error)}`,
+    en: `the live scan's ${call} failed: ${error.message}${roleAdvice(error)}`,
+  });
+}
+
+/** An item of a list whose name is one of `names` (a server parameter the adapters read). */
+function keptItem(item: unknown, names: ReadonlySet<string>): boolean {
+  const name = get(item, 'name');
+  return typeof name === 'string' && names.has(name.toLowerCase());
 }
 
 function roleAdvice(error: CallError): string {
