@@ -41,6 +41,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appliesTo, type Check } from '../../src/checks/check.ts';
+import type { Localized } from '../../src/model/localized.ts';
 import {
   evaluateCase,
   type JudgedCase,
@@ -128,6 +129,13 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
       });
     }
 
+    it('words every English message as a sentence: a capital letter or a name first', () => {
+      const lowercase = Object.entries<Localized>(meta.messages)
+        .filter(([, text]) => !SENTENCE_START.test(text.en))
+        .map(([id]) => id);
+      expect(lowercase, `English messages of ${meta.id} that start with a lower-case word`).toEqual([]);
+    });
+
     it('gives every message of the check in some case, each rendered without a {{placeholder}}', async () => {
       const judgedOutcomes = await Promise.all(judged.map(outcomeOf));
       // A message's live and plan variants are given by the same case read live and from a plan.
@@ -144,3 +152,10 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
 }
 
 const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+
+/**
+ * How an English message may start: a capital letter; a placeholder (its value is a name, a
+ * number or a setting's path, never prose: see the cases' guard); or a setting's name as the
+ * cloud spells it, camel-cased or dotted (`allowBlobPublicAccess`, `attributes.exp`).
+ */
+const SENTENCE_START = /^(?:\p{Lu}|\{\{\s*\w+\s*\}\}|[a-z][a-z0-9]*[A-Z.])/u;

@@ -27,19 +27,19 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     messages: {
       privateEndpoint: {
         ja: 'コントロール プレーンにパブリック エンドポイントがありません',
-        en: 'the control plane has no public endpoint',
+        en: 'The control plane has no public endpoint',
       },
       authorizedNetworks: {
         ja: 'パブリック エンドポイントへの接続は承認済みネットワークに限定されています: {{networks}}',
-        en: 'the public endpoint admits authorized networks only: {{networks}}',
+        en: 'The public endpoint admits authorized networks only: {{networks}}',
       },
       openToInternet: {
         ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワーク: {{networks}}）',
-        en: 'the public endpoint admits the whole internet (authorized networks: {{networks}})',
+        en: 'The public endpoint admits the whole internet (authorized networks: {{networks}})',
       },
       unknown: {
         ja: 'エクスポートからコントロール プレーンのエンドポイント設定を判断できません',
-        en: 'the export does not show the control plane endpoint settings',
+        en: 'The export does not show the control plane endpoint settings',
       },
     },
     references: [

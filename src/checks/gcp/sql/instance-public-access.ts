@@ -29,18 +29,18 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --network=<VPC> --no-assign-ip (console: SQL > instance > Connections > Networking: "Private IP" on, "Public IP" off). Where a public IP is needed, remove 0.0.0.0/0 with gcloud sql instances patch <instance> --authorized-networks=<narrow CIDRs>.',
     },
     messages: {
-      privateOnly: { ja: 'パブリック IP がありません', en: 'no public IP' },
+      privateOnly: { ja: 'パブリック IP がありません', en: 'No public IP' },
       publicIp: {
         ja: 'パブリック IP が有効です（承認済みネットワーク: {{networks}}）',
-        en: 'a public IP is enabled (authorized networks: {{networks}})',
+        en: 'A public IP is enabled (authorized networks: {{networks}})',
       },
       openToInternet: {
         ja: 'パブリック IP が有効で、承認済みネットワークにインターネット全体 ({{networks}}) が含まれています',
-        en: 'a public IP is enabled and the whole internet ({{networks}}) is an authorized network',
+        en: 'A public IP is enabled and the whole internet ({{networks}}) is an authorized network',
       },
       unknown: {
         ja: 'エクスポートからパブリック IP の有無または承認済みネットワークを判断できません',
-        en: 'the export does not show whether there is a public IP or which networks are authorized',
+        en: 'The export does not show whether there is a public IP or which networks are authorized',
       },
     },
     references: [
