@@ -2,7 +2,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'unknown';
+type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'networksOff' | 'unknown';
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
@@ -37,6 +37,10 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
         ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワーク: {{networks}}）',
         en: 'The public endpoint admits the whole internet (authorized networks: {{networks}})',
       },
+      networksOff: {
+        ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワークが無効です）',
+        en: 'The public endpoint admits the whole internet (authorized networks are off)',
+      },
       unknown: {
         ja: 'エクスポートからコントロール プレーンのエンドポイント設定を判断できません',
         en: 'The export does not show the control plane endpoint settings',
@@ -57,7 +61,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     if (!publicEndpoint.value) return pass('privateEndpoint', [publicEndpoint]);
     if (networks.source === 'unknown') return undetermined('unknown', [publicEndpoint, networks]);
     const evidence = [publicEndpoint, networks];
-    if (networks.value === null) return fail('openToInternet', evidence, { networks: '(off)' });
+    if (networks.value === null) return fail('networksOff', evidence);
     if (networks.value.some((range) => ANYWHERE.has(range)))
       return fail('openToInternet', evidence, { networks: networks.value });
     return pass('authorizedNetworks', evidence, { networks: networks.value });
