@@ -112,6 +112,7 @@ function opensManagementPort(entry: GcpFirewallAllow): boolean {
   return portRanges(entry).some(([from, to]) => MANAGEMENT_PORTS.some((port) => from <= port && port <= to));
 }
 
+/** An allowed entry as gcloud's `--allow` writes it: `tcp:22,80`, or `tcp` for every port of the protocol. */
 function describe(entry: GcpFirewallAllow): string {
-  return entry.ports.length > 0 ? `${entry.protocol}:${entry.ports.join(',')}` : `${entry.protocol}:all`;
+  return entry.ports.length > 0 ? `${entry.protocol}:${entry.ports.join(',')}` : entry.protocol;
 }
