@@ -19,7 +19,7 @@ export type PublicPolicyMessage =
 /** What each message says of the statement, after the check's opening (see publicPolicyMessages). */
 const REASONS: Readonly<Record<PublicPolicyMessage, Localized>> = {
   policyNotPrincipal: {
-    ja: '文 {{statement}} は NotPrincipal {{principal}} で許可しており、そこに挙げたもの以外のすべて（匿名ユーザーを含む）に許可します',
+    ja: '文 {{statement}} は NotPrincipal {{principal}} で許可しており、そこに挙げたもの以外のすべて（匿名ユーザを含む）に許可します',
     en: 'statement {{statement}} allows NotPrincipal {{principal}}, that is every other principal, anonymous users included',
   },
   policyNoCondition: {

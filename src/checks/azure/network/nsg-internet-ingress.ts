@@ -94,7 +94,7 @@ export default defineCheck({
         en: 'No rule allows inbound traffic from the internet to management ports or to all ports',
       },
       exposed: {
-        ja: 'インターネットからの受信を許可する規則があります（規則 (ポート)、* はすべてのポート）: {{exposures}}',
+        ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: {{exposures}}',
         en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): {{exposures}}',
       },
       unknown: {

@@ -22,7 +22,7 @@ export const PUBLIC_STATEMENTS: readonly PublicStatementCase[] = [
     statement: { Sid: 'Others', Effect: 'Allow', NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } },
     messageId: 'policyNotPrincipal',
     message: {
-      ja: '文 Others は NotPrincipal {"AWS":"arn:aws:iam::111122223333:root"} で許可しており、そこに挙げたもの以外のすべて（匿名ユーザーを含む）に許可します',
+      ja: '文 Others は NotPrincipal {"AWS":"arn:aws:iam::111122223333:root"} で許可しており、そこに挙げたもの以外のすべて（匿名ユーザを含む）に許可します',
       en: 'statement Others allows NotPrincipal {"AWS":"arn:aws:iam::111122223333:root"}, that is every other principal, anonymous users included',
     },
   },

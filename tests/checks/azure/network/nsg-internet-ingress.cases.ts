@@ -76,7 +76,7 @@ const table = [
     status: 'FAIL',
     exposures: ['any (22)', 'any (3389)', 'any (*)'],
     message: {
-      ja: 'インターネットからの受信を許可する規則があります（規則 (ポート)、* はすべてのポート）: any (22), any (3389), any (*)',
+      ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: any (22), any (3389), any (*)',
       en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): any (22), any (3389), any (*)',
     },
   },
