@@ -137,16 +137,20 @@ function unnarrowingConditions(condition: unknown): AwsUnnarrowingCondition[] | 
   const rejected: AwsUnnarrowingCondition[] = [];
   for (const [operator, operands] of Object.entries(asRecord(condition) ?? {})) {
     for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
-      const flaw = flawOf(operator, key, value);
-      if (flaw === undefined) return undefined;
-      rejected.push(flaw);
+      const unnarrowing = unnarrowingCondition(operator, key, value);
+      if (unnarrowing === undefined) return undefined;
+      rejected.push(unnarrowing);
     }
   }
   return rejected;
 }
 
-/** Why `operator` on `key` with `value` does not pin the caller; undefined when it does. */
-function flawOf(operator: string, key: string, value: unknown): AwsUnnarrowingCondition | undefined {
+/** The condition `operator` on `key` with `value`, with why it does not pin the caller; undefined when it does. */
+function unnarrowingCondition(
+  operator: string,
+  key: string,
+  value: unknown,
+): AwsUnnarrowingCondition | undefined {
   if (!NARROWING_KEYS.has(key.toLowerCase())) return { operator, key, flaw: 'key' };
   if (!NARROWING_OPERATORS.has(operator.toLowerCase())) return { operator, key, flaw: 'operator' };
   const values = Array.isArray(value) ? value : [value];
