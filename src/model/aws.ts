@@ -209,6 +209,8 @@ export interface AwsPublicGrant {
    * (any user the identity provider signs in); for NotPrincipal, the principals it leaves out.
    */
   readonly principal: string;
+  /** The principal is a federated identity provider's: any user the provider signs in. */
+  readonly federated: boolean;
   /** The statement's conditions, none of which narrows it; empty when it has none. */
   readonly conditions: readonly AwsUnnarrowingCondition[];
 }

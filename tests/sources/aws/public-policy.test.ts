@@ -345,6 +345,6 @@ describe('S3 "The meaning of public" for bucket policies', () => {
         encodeURIComponent(JSON.stringify({ Statement: [statement({ Principal: '*' })] })),
         'p',
       ).value,
-    ).toEqual([{ statement: 'S', field: 'Principal', principal: '"*"', conditions: [] }]);
+    ).toEqual([{ statement: 'S', field: 'Principal', principal: '"*"', federated: false, conditions: [] }]);
   });
 });

@@ -10,6 +10,7 @@ import type { Localized } from '../../../model/localized.ts';
 export type PublicPolicyMessage =
   | 'policyNotPrincipal'
   | 'policyNoCondition'
+  | 'policyFederatedNoCondition'
   | 'policyConditionKey'
   | 'policyConditionOperator'
   | 'policyConditionValue'
@@ -25,6 +26,10 @@ const REASONS: Readonly<Record<PublicPolicyMessage, Localized>> = {
   policyNoCondition: {
     ja: '文 {{statement}} は Principal {{principal}} に条件なしで許可しています',
     en: 'statement {{statement}} allows Principal {{principal}} with no condition',
+  },
+  policyFederatedNoCondition: {
+    ja: '文 {{statement}} は Principal {{principal}}（その ID プロバイダーがサインインさせるすべてのユーザ）に条件なしで許可しています',
+    en: 'statement {{statement}} allows Principal {{principal}} (any user the identity provider signs in) with no condition',
   },
   policyConditionKey: {
     ja: '文 {{statement}} は Principal {{principal}} に許可しており、条件 {{conditions}} のキーは呼び出し元を識別するものではありません',
@@ -85,7 +90,7 @@ export function publicPolicyMessage(grants: readonly AwsPublicGrant[]): {
 function reasonOf(grant: AwsPublicGrant): PublicPolicyMessage {
   if (grant.field === 'NotPrincipal') return 'policyNotPrincipal';
   const [first, ...others] = grant.conditions;
-  if (first === undefined) return 'policyNoCondition';
+  if (first === undefined) return grant.federated ? 'policyFederatedNoCondition' : 'policyNoCondition';
   // Each condition fails in its own way: the message names the way when they share it.
   return others.every((condition) => condition.flaw === first.flaw)
     ? BY_FLAW[first.flaw]

@@ -79,14 +79,15 @@ function publicGrant(statement: Record<string, unknown>, index: number): AwsPubl
       statement: statementLabel(statement, index),
       field: 'NotPrincipal',
       principal: JSON.stringify(notPrincipal),
+      federated: false,
       conditions: [],
     };
   }
-  const principal = openPrincipal(statement['Principal']);
-  if (principal === undefined) return undefined;
+  const open = openPrincipal(statement['Principal']);
+  if (open === undefined) return undefined;
   const conditions = unnarrowingConditions(statement['Condition']);
   if (conditions === undefined) return undefined;
-  return { statement: statementLabel(statement, index), field: 'Principal', principal, conditions };
+  return { statement: statementLabel(statement, index), field: 'Principal', ...open, conditions };
 }
 
 /**
@@ -111,11 +112,13 @@ export function isPublicAllowStatement(statement: Record<string, unknown>): bool
  * wildcard, or a federated identity provider (any user of that provider). Undefined when every
  * principal is a fixed account, role, user, canonical user or service.
  */
-function openPrincipal(principal: unknown): string | undefined {
+function openPrincipal(principal: unknown): { principal: string; federated: boolean } | undefined {
   if (principal === undefined || principal === null) return undefined;
-  if (typeof principal === 'string') return principal.includes('*') ? JSON.stringify(principal) : undefined;
+  if (typeof principal === 'string') {
+    return principal.includes('*') ? { principal: JSON.stringify(principal), federated: false } : undefined;
+  }
   const record = asRecord(principal);
-  if (!record) return JSON.stringify(principal);
+  if (!record) return { principal: JSON.stringify(principal), federated: false };
   for (const [kind, values] of Object.entries(record)) {
     const list = Array.isArray(values) ? values : [values];
     const federated = kind.toLowerCase() === 'federated' && list.length > 0;
@@ -123,7 +126,7 @@ function openPrincipal(principal: unknown): string | undefined {
       federated ||
       list.some((value) => typeof value !== 'string' || value.includes('*') || value.includes('?'))
     ) {
-      return JSON.stringify({ [kind]: values });
+      return { principal: JSON.stringify({ [kind]: values }), federated };
     }
   }
   return undefined;

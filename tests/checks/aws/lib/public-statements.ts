@@ -38,10 +38,10 @@ export const PUBLIC_STATEMENTS: readonly PublicStatementCase[] = [
   {
     name: 'a Federated principal (any user the identity provider signs in) with no condition',
     statement: { Sid: 'Web', Effect: 'Allow', Principal: { Federated: 'cognito-identity.amazonaws.com' } },
-    messageId: 'policyNoCondition',
+    messageId: 'policyFederatedNoCondition',
     message: {
-      ja: '文 Web は Principal {"Federated":"cognito-identity.amazonaws.com"} に条件なしで許可しています',
-      en: 'statement Web allows Principal {"Federated":"cognito-identity.amazonaws.com"} with no condition',
+      ja: '文 Web は Principal {"Federated":"cognito-identity.amazonaws.com"}（その ID プロバイダーがサインインさせるすべてのユーザ）に条件なしで許可しています',
+      en: 'statement Web allows Principal {"Federated":"cognito-identity.amazonaws.com"} (any user the identity provider signs in) with no condition',
     },
   },
   {
