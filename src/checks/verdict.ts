@@ -12,8 +12,9 @@ export interface VerdictMessages<M extends string> {
 /**
  * The verdict of a check that decides on one setting: UNKNOWN when the export cannot tell
  * (never a pass), otherwise PASS or FAIL by `compliant`. The fact is the evidence either way,
- * so a value taken from the cloud's default says so. The message data holds `extra` (e.g. the
- * threshold a value was compared with) and, once known, the fact's `value` and `source`.
+ * so a value taken from the cloud's default says so (in the evidence's note, in each language).
+ * The message data holds `extra` (e.g. the threshold a value was compared with) and, once known,
+ * the fact's `value`.
  */
 export function decideOnFact<T, M extends string>(
   fact: Fact<T>,
@@ -22,7 +23,7 @@ export function decideOnFact<T, M extends string>(
   extra: Record<string, unknown> = {},
 ): CheckResult<M> {
   if (fact.source === 'unknown') return undetermined(messages.unknown, [fact], extra);
-  const data = { ...extra, value: fact.value, source: fact.source };
+  const data = { ...extra, value: fact.value };
   return compliant(fact.value) ? pass(messages.pass, [fact], data) : fail(messages.fail, [fact], data);
 }
 

@@ -98,8 +98,8 @@ export interface AwsS3BucketFacts extends CommonFacts {
   readonly ignorePublicAcls?: Fact<boolean>;
   readonly blockPublicPolicy?: Fact<boolean>;
   readonly restrictPublicBuckets?: Fact<boolean>;
-  /** Bucket policy statements (Sid or index) that allow anyone, with no restricting condition. */
-  readonly publicPolicyStatements?: Fact<readonly string[]>;
+  /** Bucket policy statements that allow anyone, with no restricting condition, each with why. */
+  readonly publicPolicyStatements?: Fact<readonly AwsPublicGrant[]>;
   /** ACL grants to the AllUsers / AuthenticatedUsers groups, as `group:permission`. */
   readonly publicAclGrants?: Fact<readonly string[]>;
   /**
@@ -180,6 +180,41 @@ export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
 }
 
 /** An inbound security group rule open to the whole internet (0.0.0.0/0 or ::/0). */
+/**
+ * Why a condition of a resource policy's statement does not narrow it to fixed callers, by
+ * S3's rules ("The meaning of 'public'"): its key does not identify the caller; its operator
+ * admits other callers (negated, `…IfExists`, `ForAllValues:`, `Null`); its value is not fixed
+ * (none, a wildcard, a policy variable); an `aws:SourceIp` value is broader than /8 (/32 for
+ * IPv6) or no address range at all.
+ */
+export type AwsConditionFlaw = 'key' | 'operator' | 'value' | 'sourceIpRange';
+
+/** A condition of a public statement, as the policy spells it, and why it narrows nothing. */
+export interface AwsUnnarrowingCondition {
+  readonly operator: string;
+  readonly key: string;
+  /** The value at fault as the policy gives it, for the `value` and `sourceIpRange` flaws. */
+  readonly value?: unknown;
+  readonly flaw: AwsConditionFlaw;
+}
+
+/** A statement of a resource policy that grants to the public, and what makes it public. */
+export interface AwsPublicGrant {
+  /** The statement's Sid, or `Statement[i]` when it has none. */
+  readonly statement: string;
+  /** The field that grants to the public: an open `Principal`, or `NotPrincipal` (everyone else). */
+  readonly field: 'Principal' | 'NotPrincipal';
+  /**
+   * The field's value that is not fixed, as JSON: `"*"`, `{"AWS":"*"}`, `{"Federated":…}`
+   * (any user the identity provider signs in); for NotPrincipal, the principals it leaves out.
+   */
+  readonly principal: string;
+  /** The principal is a federated identity provider's: any user the provider signs in. */
+  readonly federated: boolean;
+  /** The statement's conditions, none of which narrows it; empty when it has none. */
+  readonly conditions: readonly AwsUnnarrowingCondition[];
+}
+
 export interface AwsOpenIngressRule {
   /** `tcp`, `udp`, `icmp`, `icmpv6`, `-1` (all traffic) or another protocol number. */
   readonly protocol: string;
@@ -247,10 +282,10 @@ export interface AwsEksClusterFacts extends CommonFacts {
 /** AWS::Lambda::Function. */
 export interface AwsLambdaFunctionFacts {
   /**
-   * Resource-based policy statements (Sid or index) that allow anyone, with no restricting
-   * condition: a function URL with auth type NONE is one.
+   * Resource-based policy statements that allow anyone, with no restricting condition, each
+   * with why: a function URL with auth type NONE is one.
    */
-  readonly publicPolicyStatements?: Fact<readonly string[]>;
+  readonly publicPolicyStatements?: Fact<readonly AwsPublicGrant[]>;
 }
 
 /** AWS::GuardDuty::Detector. */

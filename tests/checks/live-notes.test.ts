@@ -45,7 +45,7 @@ describe('the notes of evidence read live', () => {
     expect(live.message).toBe('unknown.live');
     expect((check.meta.messages as Record<string, unknown>)['unknown.live']).toEqual({
       ja: 'ライブ スキャンで読み取った内容からキーの種類または作成日時を判断できません',
-      en: "the live scan's data does not show the key type or creation time",
+      en: "The live scan's data does not show the key type or creation time",
     });
     expect(check.evaluate(key('exports/assets.json'), ctx).message).toBe('unknown');
   });

@@ -51,13 +51,13 @@ describe('security groups with managed prefix lists as sources', () => {
       'SSH from a list that holds 0.0.0.0/0 is open to the internet',
       [group('tcp', [22, 22], 'pl-open'), prefixList('pl-open', ['10.0.0.0/8', '0.0.0.0/0'])],
       'FAIL',
-      ['tcp 22 from pl-open (0.0.0.0/0)'],
+      ['pl-open (0.0.0.0/0) → tcp:22'],
     ],
     [
       'all traffic from a list that holds ::/0',
       [group('-1', null, 'pl-v6'), prefixList('pl-v6', ['::/0'])],
       'FAIL',
-      ['all traffic from pl-v6 (::/0)'],
+      ['pl-v6 (::/0) → -1'],
     ],
     [
       'RDP from a list of office ranges only',

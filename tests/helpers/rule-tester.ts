@@ -31,7 +31,10 @@
  * scan time.
  *
  * `run` also fails when a message of the check is given by none of the cases, when a rendered
- * message still shows a `{{placeholder}}`, or when a case's records are not read cleanly.
+ * message still shows a `{{placeholder}}`, when a placeholder's value is English words rather
+ * than a name or a value (a reason belongs in the message's own words, in each language), when
+ * an English message starts with a lower-case word, or when a case's records are not read
+ * cleanly.
  * `byVerdict(table)` sorts one table of cases with a `status` each into `valid` and `invalid`.
  * Cases flagged `example: true` (else the first valid and the first invalid case) are the
  * good and bad examples of the check's page in docs/checks (`npm run docs`).
@@ -41,6 +44,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { appliesTo, type Check } from '../../src/checks/check.ts';
+import { type Localized, templateValues } from '../../src/model/localized.ts';
 import {
   evaluateCase,
   type JudgedCase,
@@ -97,6 +101,13 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
             expect(`${message.ja}\n${message.en}`, 'a localized text as a placeholder value').not.toMatch(
               /\{"ja":/,
             );
+            // A placeholder's value reads the same in both messages: a name, an id or a value from
+            // the inventory, never words of one language (a reason is a message of its own).
+            for (const [name, value] of Object.entries(
+              templateValues(meta.messages[result.message], result.data) ?? {},
+            )) {
+              expect(value, `{{${name}}} holds a name or a value, not English words`).not.toMatch(PROSE);
+            }
             if (testCase.evidence) expect(result.evidence, 'evidence').toMatchObject(testCase.evidence);
             if (testCase.data) expect(result.data, 'data').toMatchObject(testCase.data);
             if (testCase.severity)
@@ -128,6 +139,13 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
       });
     }
 
+    it('words every English message as a sentence: a capital letter or a name first', () => {
+      const lowercase = Object.entries<Localized>(meta.messages)
+        .filter(([, text]) => !SENTENCE_START.test(text.en))
+        .map(([id]) => id);
+      expect(lowercase, `English messages of ${meta.id} that start with a lower-case word`).toEqual([]);
+    });
+
     it('gives every message of the check in some case, each rendered without a {{placeholder}}', async () => {
       const judgedOutcomes = await Promise.all(judged.map(outcomeOf));
       // A message's live and plan variants are given by the same case read live and from a plan.
@@ -144,3 +162,18 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
 }
 
 const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+
+/**
+ * English words in a placeholder's value: two lower-case words in a row ("with no condition",
+ * "never used", "all ports"), a word that joins values into a phrase ("tcp 22 from 0.0.0.0/0",
+ * "518 days"), or one in parentheses standing for a value ("(none)", and `formatValue`'s
+ * "(absent)" for a value the check left undefined).
+ */
+const PROSE = /\b[a-z]{2,} [a-z]{2,}\b|(?:^|\s)(?:from|with|without|days?|never)(?=[\s,)]|$)|\([a-z]+\)/;
+
+/**
+ * How an English message may start: a capital letter; a placeholder (its value is a name, a
+ * number or a setting's path, never prose: see the cases' guard); or a setting's name as the
+ * cloud spells it, camel-cased or dotted (`allowBlobPublicAccess`, `attributes.exp`).
+ */
+const SENTENCE_START = /^(?:\p{Lu}|\{\{\s*\w+\s*\}\}|[a-z][a-z0-9]*[A-Z.])/u;

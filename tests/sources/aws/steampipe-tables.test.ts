@@ -161,7 +161,7 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     ]);
     expect(resources.map((r) => r.facts['publicPolicyStatements']?.value)).toEqual([
       [],
-      [expect.stringMatching(/^FunctionURLAllowPublicAccess: /)],
+      [expect.objectContaining({ statement: 'FunctionURLAllowPublicAccess' })],
     ]);
   });
 

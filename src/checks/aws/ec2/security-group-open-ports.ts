@@ -11,18 +11,21 @@ const MANAGEMENT_PORTS = [22, 3389];
 const PORT_PROTOCOLS = new Set(['tcp', 'udp', '6', '17']);
 const MAX_PORT = 65535;
 
-/** What an open rule exposes: every port, management ports, or nothing this check cares about. */
+/**
+ * What an open rule exposes (every port, a management port), as `source → protocol:ports` in the
+ * security group's own values (`-1`: all traffic), which read alike in both languages; undefined
+ * when it exposes nothing this check cares about.
+ */
 function exposure(
   rule: Omit<AwsOpenIngressRule, 'source'> & { readonly source: string },
 ): string | undefined {
-  if (rule.protocol === '-1') return `all traffic from ${rule.source}`;
+  if (rule.protocol === '-1') return `${rule.source} → -1`;
   if (!PORT_PROTOCOLS.has(rule.protocol)) return undefined;
-  const from = rule.fromPort ?? 0;
-  const to = rule.toPort ?? MAX_PORT;
-  const range = from === to ? `${from}` : `${from}-${to}`;
-  if (from <= 0 && to >= MAX_PORT) return `${rule.protocol} all ports from ${rule.source}`;
-  const ports = MANAGEMENT_PORTS.filter((port) => from <= port && port <= to);
-  return ports.length > 0 ? `${rule.protocol} ${range} from ${rule.source}` : undefined;
+  const from = Math.max(rule.fromPort ?? 0, 0);
+  const to = Math.min(rule.toPort ?? MAX_PORT, MAX_PORT);
+  const opened = `${rule.source} → ${rule.protocol}:${from === to ? from : `${from}-${to}`}`;
+  if (from === 0 && to === MAX_PORT) return opened;
+  return MANAGEMENT_PORTS.some((port) => from <= port && port <= to) ? opened : undefined;
 }
 
 export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' | 'unresolvedPrefixList'>({
@@ -49,8 +52,8 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
         en: 'Security group {{group}} opens no management port and not all ports to the internet',
       },
       open: {
-        ja: 'セキュリティグループ {{group}} がインターネットに開いています: {{rules}}',
-        en: 'Security group {{group}} is open to the internet: {{rules}}',
+        ja: 'セキュリティグループ {{group}} がインターネットに開いています（送信元 → プロトコル:ポート。プロトコル -1 はすべての通信）: {{rules}}',
+        en: 'Security group {{group}} is open to the internet (source → protocol:ports; protocol -1 is all traffic): {{rules}}',
       },
       unknown: {
         ja: 'セキュリティグループ {{group}} のインバウンドルールがエクスポートにありません',

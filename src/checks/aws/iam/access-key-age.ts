@@ -29,8 +29,8 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
         en: 'The active access keys of IAM user {{user}} were rotated within {{max}} days',
       },
       stale: {
-        ja: 'IAM ユーザ {{user}} のアクセスキー {{keys}} が {{max}} 日を超えてローテーションされていません',
-        en: 'Access keys {{keys}} of IAM user {{user}} were not rotated for more than {{max}} days',
+        ja: 'IAM ユーザ {{user}} のアクセスキーが {{max}} 日を超えてローテーションされていません: {{keys}}',
+        en: 'Access keys of IAM user {{user}} were not rotated for more than {{max}} days: {{keys}}',
       },
       noKeys: {
         ja: 'IAM ユーザ {{user}} に有効なアクセスキーはありません',
@@ -50,7 +50,8 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     if (keys.value.length === 0) return notApplicable('noKeys', [keys], data);
     const stale = keys.value.flatMap((key) => {
       const days = Math.floor((ctx.now.getTime() - Date.parse(key.lastRotated)) / DAY_MS);
-      return days > max ? [`#${key.slot} (${days} days, ${key.lastRotated})`] : [];
+      // Each key by its credential report column and value: names and values read alike in both languages.
+      return days > max ? [`access_key_${key.slot}_last_rotated = ${key.lastRotated}`] : [];
     });
     return stale.length > 0 ? fail('stale', [keys], { ...data, keys: stale }) : pass('fresh', [keys], data);
   },

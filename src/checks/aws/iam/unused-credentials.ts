@@ -35,8 +35,8 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
         en: 'The credentials of IAM user {{user}} were used within {{max}} days',
       },
       unused: {
-        ja: 'IAM ユーザ {{user}} の認証情報が {{max}} 日を超えて使われていません: {{stale}}',
-        en: 'Credentials of IAM user {{user}} unused for more than {{max}} days: {{stale}}',
+        ja: 'IAM ユーザ {{user}} の認証情報が {{max}} 日を超えて使われていません（最後に使われた日時、一度も使われていなければ作成またはローテーションの日時）: {{stale}}',
+        en: 'Credentials of IAM user {{user}} unused for more than {{max}} days (when last used, or when made or rotated if never used): {{stale}}',
       },
       noCredentials: {
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードも有効なアクセスキーもありません',
@@ -60,6 +60,8 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
       return undetermined('noReport', [password, keys], data);
     }
     const daysSince = (time: string) => Math.floor((ctx.now.getTime() - Date.parse(time)) / DAY_MS);
+    // Each stale credential by the credential report column that dated it, and its value: names
+    // and values read alike in both languages.
     const stale: string[] = [];
     const evidence: Evidence[] = [password, keys];
     if (password.value) {
@@ -68,9 +70,7 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
       if (since === undefined) return undetermined('noReport', evidence, data);
       const days = daysSince(since);
       if (days > max) {
-        stale.push(
-          `console password (${lastSignIn.value ? `last used ${since}` : 'never used'}, ${days} days)`,
-        );
+        stale.push(`${lastSignIn.value ? 'password_last_used' : 'user_creation_time'} = ${since}`);
       }
     }
     for (const key of keys.value) {
@@ -78,9 +78,7 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
       const since = key.lastUsed ?? key.lastRotated;
       const days = daysSince(since);
       if (days > max) {
-        stale.push(
-          `access key #${key.slot} (${key.lastUsed ? `last used ${since}` : 'never used'}, ${days} days)`,
-        );
+        stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
       }
     }
     if (!password.value && keys.value.length === 0) return notApplicable('noCredentials', evidence, data);

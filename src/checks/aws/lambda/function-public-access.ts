@@ -1,8 +1,9 @@
 import type { AwsLambdaFunctionFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { type PublicPolicyMessage, publicPolicyMessage, publicPolicyMessages } from '../lib/public-policy.ts';
 
-export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | 'public' | 'unknown'>({
+export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | PublicPolicyMessage | 'unknown'>({
   meta: {
     id: 'aws.lambda.function-public-access',
     provider: 'aws',
@@ -25,10 +26,10 @@ export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | 'public' | 'unk
         ja: 'Lambda 関数 {{function}} のリソースポリシーは誰にでも許可していません',
         en: 'The resource policy of Lambda function {{function}} allows no anonymous caller',
       },
-      public: {
+      ...publicPolicyMessages({
         ja: 'Lambda 関数 {{function}} のリソースポリシー（{{statements}}）が誰にでも呼び出しを許可しています',
         en: 'The resource policy of Lambda function {{function}} lets anyone invoke it ({{statements}})',
-      },
+      }),
       unknown: {
         ja: 'Lambda 関数 {{function}} のリソースポリシーがエクスポートにありません',
         en: 'The export does not show the resource policy of Lambda function {{function}}',
@@ -43,8 +44,8 @@ export default defineCheck<AwsLambdaFunctionFacts, 'notPublic' | 'public' | 'unk
     const data = { function: resource.name };
     const statements = factOf(resource.facts.publicPolicyStatements, 'supplementaryConfiguration.Policy');
     if (statements.source === 'unknown') return undetermined('unknown', [statements], data);
-    return statements.value.length > 0
-      ? fail('public', [statements], { ...data, statements: statements.value })
-      : pass('notPublic', [statements], data);
+    if (statements.value.length === 0) return pass('notPublic', [statements], data);
+    const { message, data: reason } = publicPolicyMessage(statements.value);
+    return fail(message, [statements], { ...data, ...reason });
   },
 });

@@ -5,8 +5,9 @@ import type { Resource } from '../../../model/resource.ts';
 import type { CheckResult, Evidence, InventoryView } from '../../check.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { evidenceFrom } from '../../verdict.ts';
+import { type PublicPolicyMessage, publicPolicyMessage, publicPolicyMessages } from '../lib/public-policy.ts';
 
-type Message = 'blocked' | 'publicPolicy' | 'publicAcl' | 'notBlocked' | 'unknown';
+type Message = 'blocked' | PublicPolicyMessage | 'publicAcl' | 'notBlocked' | 'unknown';
 type BlockFlag = 'ignorePublicAcls' | 'restrictPublicBuckets';
 
 export default defineCheck<AwsS3BucketFacts, Message>({
@@ -32,10 +33,10 @@ export default defineCheck<AwsS3BucketFacts, Message>({
         ja: 'バケット {{bucket}} はブロックパブリックアクセスで公開が防止されています',
         en: 'Bucket {{bucket}} is protected from public access by Block Public Access',
       },
-      publicPolicy: {
+      ...publicPolicyMessages({
         ja: 'バケット {{bucket}} のバケットポリシー（{{statements}}）が誰にでもアクセスを許可しています',
         en: 'The policy of bucket {{bucket}} allows anyone ({{statements}})',
-      },
+      }),
       publicAcl: {
         ja: 'バケット {{bucket}} の ACL が公開グループに付与しています（{{grants}}）',
         en: 'The ACL of bucket {{bucket}} grants to public groups ({{grants}})',
@@ -75,10 +76,8 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     }
     // RestrictPublicBuckets makes a public policy ineffective; IgnorePublicAcls does the same for ACLs.
     if (policyPublic && restrictPolicy.value === false) {
-      return fail('publicPolicy', [policy, ...restrictPolicy.evidence], {
-        ...data,
-        statements: policy.value,
-      });
+      const { message, data: reason } = publicPolicyMessage(policy.value!);
+      return fail(message, [policy, ...restrictPolicy.evidence], { ...data, ...reason });
     }
     if (aclPublic && ignoreAcls.value === false) {
       return fail('publicAcl', [acl, ...ignoreAcls.evidence], { ...data, grants: acl.value });

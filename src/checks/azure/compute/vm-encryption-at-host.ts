@@ -27,8 +27,8 @@ export default defineCheck({
     messages: {
       enabled: { ja: 'ホストでの暗号化が有効です', en: 'Encryption at host is enabled' },
       disabled: {
-        ja: 'ホストでの暗号化が無効です（encryptionAtHost = {{value}}、{{source}}）',
-        en: 'Encryption at host is off (encryptionAtHost = {{value}}, {{source}})',
+        ja: 'ホストでの暗号化が無効です（encryptionAtHost = {{value}}）',
+        en: 'Encryption at host is off (encryptionAtHost = {{value}})',
       },
       unknown: {
         ja: 'エクスポートから securityProfile.encryptionAtHost が読み取れません',

@@ -29,8 +29,8 @@ export default defineCheck({
     messages: {
       modern: { ja: '最小 TLS バージョンは {{value}} です', en: 'The minimum TLS version is {{value}}' },
       legacy: {
-        ja: '最小 TLS バージョンが {{value}} です（{{source}}）。1.2 以上にしてください',
-        en: 'The minimum TLS version is {{value}} ({{source}}): require 1.2 or later',
+        ja: '最小 TLS バージョンが {{value}} です。1.2 以上にしてください',
+        en: 'The minimum TLS version is {{value}}: require 1.2 or later',
       },
       unknown: {
         ja: 'エクスポートから最小 TLS バージョンが読み取れません',

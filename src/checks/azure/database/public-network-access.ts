@@ -35,8 +35,8 @@ export default defineCheck({
         en: 'Public network access is disabled (publicNetworkAccess = {{value}})',
       },
       open: {
-        ja: 'パブリック ネットワーク アクセスが有効です（publicNetworkAccess = {{value}}、{{source}}）',
-        en: 'Public network access is enabled (publicNetworkAccess = {{value}}, {{source}})',
+        ja: 'パブリック ネットワーク アクセスが有効です（publicNetworkAccess = {{value}}）',
+        en: 'Public network access is enabled (publicNetworkAccess = {{value}})',
       },
       unknown: {
         ja: 'エクスポートから publicNetworkAccess が読み取れません',

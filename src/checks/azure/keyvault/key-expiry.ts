@@ -25,8 +25,8 @@ export default defineCheck({
     messages: {
       expires: { ja: 'キーの有効期限は {{value}} です', en: 'The key expires on {{value}}' },
       neverExpires: {
-        ja: 'キーに有効期限がありません（{{source}}）',
-        en: 'The key never expires ({{source}})',
+        ja: 'キーに有効期限がありません',
+        en: 'The key never expires',
       },
       unknown: {
         ja: 'エクスポートから attributes.exp が読み取れません',

@@ -28,8 +28,8 @@ export default defineCheck({
         en: 'The key rotates automatically every {{value}} days',
       },
       notRotated: {
-        ja: 'キーが {{max}} 日以内に自動ローテーションされません（周期 = {{value}}、{{source}}）',
-        en: 'The key does not rotate automatically within {{max}} days (period = {{value}}, {{source}})',
+        ja: 'キーが {{max}} 日以内に自動ローテーションされません（周期 = {{value}}）',
+        en: 'The key does not rotate automatically within {{max}} days (period = {{value}})',
       },
       unknown: {
         ja: 'エクスポートからキーのローテーション ポリシーが読み取れません',

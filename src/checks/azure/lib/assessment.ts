@@ -1,11 +1,24 @@
 import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
+import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { CheckContext } from '../../check.ts';
 import { type CheckResult, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { assessmentOf } from './related.ts';
 
-export type AssessmentMessage = 'healthy' | 'unhealthy' | 'notApplicable' | 'noAssessment' | 'unknownStatus';
+export type AssessmentMessage =
+  | 'healthy'
+  | 'unhealthy'
+  | 'notApplicable'
+  | 'noAssessment'
+  | 'noStatus'
+  | 'unknownStatus';
+
+/** An assessment without a status code: every assessment check's message for it. */
+export const NO_STATUS: Localized = {
+  ja: '評価 {{assessment}} の状態がエクスポートにありません',
+  en: 'The export does not show the status of assessment {{assessment}}',
+};
 
 /**
  * Decides a check from Defender for Cloud's assessment of the subscription (MFA, guest
@@ -27,8 +40,9 @@ export function evaluateAssessment(
   }
   const status = factOf(assessment.facts.statusCode, 'properties.status.code');
   const evidence = [{ ...status, resourceId: assessment.id }];
+  if (status.source === 'unknown') return undetermined('noStatus', evidence, { assessment: assessment.name });
   const data = { status: status.value, assessment: assessment.name };
-  switch (status.value?.toLowerCase()) {
+  switch (status.value.toLowerCase()) {
     case 'healthy':
       return pass('healthy', evidence, data);
     case 'unhealthy':

@@ -28,8 +28,8 @@ export default defineCheck({
         en: 'Logs are retained for {{value}} days (at least {{required}} required)',
       },
       tooShort: {
-        ja: 'ログ保持期間が {{value}} 日です（{{source}}）。{{required}} 日以上にしてください',
-        en: 'Logs are retained for {{value}} days ({{source}}): at least {{required}} are required',
+        ja: 'ログ保持期間が {{value}} 日です。{{required}} 日以上にしてください',
+        en: 'Logs are retained for {{value}} days: at least {{required}} are required',
       },
       unknown: {
         ja: 'エクスポートから retentionInDays が読み取れません',

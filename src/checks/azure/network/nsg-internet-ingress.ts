@@ -94,8 +94,8 @@ export default defineCheck({
         en: 'No rule allows inbound traffic from the internet to management ports or to all ports',
       },
       exposed: {
-        ja: 'インターネットからの受信を許可する規則があります: {{exposures}}',
-        en: 'Rules allow inbound traffic from the internet: {{exposures}}',
+        ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: {{exposures}}',
+        en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): {{exposures}}',
       },
       unknown: {
         ja: 'エクスポートから NSG の規則が読み取れません',
@@ -114,7 +114,8 @@ export default defineCheck({
     const read = rules.value.map(readRule);
     const exposures = [
       ...MANAGEMENT_PORTS.map((port) => [exposure(read, includesPort(port)), String(port)] as const),
-      [exposure(read, isAllPorts), 'all ports'] as const,
+      // Every port as NSG rules write it: words would be one language's.
+      [exposure(read, isAllPorts), '*'] as const,
     ]
       .filter(([rule]) => rule !== undefined)
       .map(([rule, ports]) => `${rule} (${ports})`);

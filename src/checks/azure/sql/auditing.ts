@@ -27,8 +27,8 @@ export default defineCheck({
     messages: {
       enabled: { ja: 'サーバー監査は有効です', en: 'Server auditing is enabled' },
       disabled: {
-        ja: 'サーバー監査が無効です（state = {{value}}、{{source}}）',
-        en: 'Server auditing is off (state = {{value}}, {{source}})',
+        ja: 'サーバー監査が無効です（state = {{value}}）',
+        en: 'Server auditing is off (state = {{value}})',
       },
       unknown: missingData(
         {

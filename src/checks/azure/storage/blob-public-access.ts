@@ -31,8 +31,8 @@ export default defineCheck({
         en: 'Anonymous blob access is disallowed (allowBlobPublicAccess = {{value}})',
       },
       allowed: {
-        ja: 'BLOB の匿名アクセスが許可されています（allowBlobPublicAccess = {{value}}、{{source}}）',
-        en: 'Anonymous blob access is allowed (allowBlobPublicAccess = {{value}}, {{source}})',
+        ja: 'BLOB の匿名アクセスが許可されています（allowBlobPublicAccess = {{value}}）',
+        en: 'Anonymous blob access is allowed (allowBlobPublicAccess = {{value}})',
       },
       noBlobService: {
         ja: '種類 {{kind}} のアカウントには BLOB サービスがありません（ファイル共有専用）',

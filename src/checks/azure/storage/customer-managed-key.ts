@@ -28,8 +28,8 @@ export default defineCheck({
         en: 'Encrypted with a customer-managed key (keySource = {{value}})',
       },
       microsoftKey: {
-        ja: 'Microsoft マネージド キーで暗号化されています（keySource = {{value}}、{{source}}）',
-        en: 'Encrypted with a Microsoft-managed key (keySource = {{value}}, {{source}})',
+        ja: 'Microsoft マネージド キーで暗号化されています（keySource = {{value}}）',
+        en: 'Encrypted with a Microsoft-managed key (keySource = {{value}})',
       },
       unknown: {
         ja: 'エクスポートから暗号化キーの種類が読み取れません',

@@ -29,8 +29,8 @@ export default defineCheck({
         en: 'The minimum TLS version is {{value}}',
       },
       legacy: {
-        ja: '最小 TLS バージョンが {{value}} です（{{source}}）。TLS1_2 以上にしてください',
-        en: 'The minimum TLS version is {{value}} ({{source}}): require TLS1_2 or later',
+        ja: '最小 TLS バージョンが {{value}} です。TLS1_2 以上にしてください',
+        en: 'The minimum TLS version is {{value}}: require TLS1_2 or later',
       },
       unknown: {
         ja: 'エクスポートから minimumTlsVersion が読み取れません',

@@ -37,20 +37,20 @@ export default defineCheck<GcpDatasetFacts, Message>({
     messages: {
       notPublic: {
         ja: 'データセットに allUsers / allAuthenticatedUsers への付与はありません',
-        en: 'the dataset grants nothing to allUsers or allAuthenticatedUsers',
+        en: 'The dataset grants nothing to allUsers or allAuthenticatedUsers',
       },
       publicBinding: {
         ja: 'データセットの IAM ポリシーが一般公開されています: {{grants}}',
-        en: 'the dataset IAM policy grants public access: {{grants}}',
+        en: 'The dataset IAM policy grants public access: {{grants}}',
       },
       publicAccessEntry: {
         ja: 'データセットのアクセス エントリが一般公開されています: {{grants}}',
-        en: 'the dataset access entries grant public access: {{grants}}',
+        en: 'The dataset access entries grant public access: {{grants}}',
       },
       unknown: missingData(
         {
           ja: 'データセットの IAM ポリシーもアクセス エントリもエクスポートにないため、公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+          en: 'Neither the dataset IAM policy nor its access entries are in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
         },
         'gcpIamPolicies',
       ),

@@ -22,14 +22,14 @@ export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
       en: 'A disk key cannot be changed in place: recreate the disk from a snapshot with gcloud compute disks create <disk> --source-snapshot=<snapshot> --kms-key=projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key> and attach it to the VM (console: Compute Engine > Disks > Create disk > "Encryption": Cloud KMS key).',
     },
     messages: {
-      enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'encrypted with a customer-managed key' },
+      enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'Encrypted with a customer-managed key' },
       disabled: {
         ja: '顧客管理の鍵が設定されていません（Google 管理の鍵で暗号化）',
-        en: 'no customer-managed key (encrypted with Google-managed keys)',
+        en: 'No customer-managed key (encrypted with Google-managed keys)',
       },
       unknown: {
         ja: 'エクスポートからディスクの暗号鍵を判断できません',
-        en: 'the export does not show the disk encryption key',
+        en: 'The export does not show the disk encryption key',
       },
     },
     references: ['https://cloud.google.com/compute/docs/disks/customer-managed-encryption'],

@@ -40,26 +40,26 @@ export default defineCheck<GcpFirewallFacts, Message>({
     messages: {
       notFromInternet: {
         ja: 'インターネットからの通信は許可していません（送信元: {{sources}}）',
-        en: 'does not admit the internet (sources: {{sources}})',
+        en: 'Does not admit the internet (sources: {{sources}})',
       },
       safePorts: {
         ja: 'インターネットに開いているのは管理ポート以外の特定ポートのみです: {{allowed}}',
-        en: 'only specific non-management ports are open to the internet: {{allowed}}',
+        en: 'Only specific non-management ports are open to the internet: {{allowed}}',
       },
       managementPorts: {
         ja: 'インターネット ({{sources}}) から管理ポートへの通信を許可しています: {{allowed}}',
-        en: 'allows the internet ({{sources}}) to management ports: {{allowed}}',
+        en: 'Allows the internet ({{sources}}) to management ports: {{allowed}}',
       },
       allPorts: {
         ja: 'インターネット ({{sources}}) から全ポートへの通信を許可しています: {{allowed}}',
-        en: 'allows the internet ({{sources}}) to all ports: {{allowed}}',
+        en: 'Allows the internet ({{sources}}) to all ports: {{allowed}}',
       },
-      disabled: { ja: 'ルールは無効化されています', en: 'the rule is disabled' },
-      egress: { ja: '下り（EGRESS）のルールです（対象外）', en: 'an egress rule (not applicable)' },
-      denyRule: { ja: '拒否ルールです（対象外）', en: 'a deny rule (not applicable)' },
+      disabled: { ja: 'ルールは無効化されています', en: 'The rule is disabled' },
+      egress: { ja: '下り（EGRESS）のルールです（対象外）', en: 'An egress rule (not applicable)' },
+      denyRule: { ja: '拒否ルールです（対象外）', en: 'A deny rule (not applicable)' },
       unknown: {
         ja: 'エクスポートからルールの向き・送信元・許可内容を判断できません',
-        en: 'the export does not show the rule direction, sources or what it allows',
+        en: 'The export does not show the rule direction, sources or what it allows',
       },
     },
     references: [
@@ -112,6 +112,7 @@ function opensManagementPort(entry: GcpFirewallAllow): boolean {
   return portRanges(entry).some(([from, to]) => MANAGEMENT_PORTS.some((port) => from <= port && port <= to));
 }
 
+/** An allowed entry as gcloud's `--allow` writes it: `tcp:22,80`, or `tcp` for every port of the protocol. */
 function describe(entry: GcpFirewallAllow): string {
-  return entry.ports.length > 0 ? `${entry.protocol}:${entry.ports.join(',')}` : `${entry.protocol}:all`;
+  return entry.ports.length > 0 ? `${entry.protocol}:${entry.ports.join(',')}` : entry.protocol;
 }

@@ -30,15 +30,15 @@ export default defineCheck<GcpSubnetworkFacts, Message>({
       en: 'Run gcloud compute networks subnets update <subnet> --region=<region> --enable-flow-logs (console: VPC network > Subnets > Edit > "Flow logs" on).',
     },
     messages: {
-      enabled: { ja: 'フローログが有効です', en: 'flow logs are enabled' },
-      disabled: { ja: 'フローログが無効です', en: 'flow logs are off' },
+      enabled: { ja: 'フローログが有効です', en: 'Flow logs are enabled' },
+      disabled: { ja: 'フローログが無効です', en: 'Flow logs are off' },
       unknown: {
         ja: 'エクスポートからフローログの設定を判断できません',
-        en: 'the export does not show the flow log setting',
+        en: 'The export does not show the flow log setting',
       },
       specialPurpose: {
         ja: '用途 {{purpose}} のサブネットはフローログに対応していません（対象外）',
-        en: 'subnets with purpose {{purpose}} do not support flow logs (not applicable)',
+        en: 'Subnets with purpose {{purpose}} do not support flow logs (not applicable)',
       },
     },
     references: ['https://cloud.google.com/vpc/docs/using-flow-logs'],

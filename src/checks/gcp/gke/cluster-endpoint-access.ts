@@ -2,7 +2,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'unknown';
+type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'networksOff' | 'unknown';
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
@@ -27,19 +27,23 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     messages: {
       privateEndpoint: {
         ja: 'コントロール プレーンにパブリック エンドポイントがありません',
-        en: 'the control plane has no public endpoint',
+        en: 'The control plane has no public endpoint',
       },
       authorizedNetworks: {
         ja: 'パブリック エンドポイントへの接続は承認済みネットワークに限定されています: {{networks}}',
-        en: 'the public endpoint admits authorized networks only: {{networks}}',
+        en: 'The public endpoint admits authorized networks only: {{networks}}',
       },
       openToInternet: {
         ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワーク: {{networks}}）',
-        en: 'the public endpoint admits the whole internet (authorized networks: {{networks}})',
+        en: 'The public endpoint admits the whole internet (authorized networks: {{networks}})',
+      },
+      networksOff: {
+        ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワークが無効です）',
+        en: 'The public endpoint admits the whole internet (authorized networks are off)',
       },
       unknown: {
         ja: 'エクスポートからコントロール プレーンのエンドポイント設定を判断できません',
-        en: 'the export does not show the control plane endpoint settings',
+        en: 'The export does not show the control plane endpoint settings',
       },
     },
     references: [
@@ -57,7 +61,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     if (!publicEndpoint.value) return pass('privateEndpoint', [publicEndpoint]);
     if (networks.source === 'unknown') return undetermined('unknown', [publicEndpoint, networks]);
     const evidence = [publicEndpoint, networks];
-    if (networks.value === null) return fail('openToInternet', evidence, { networks: '(off)' });
+    if (networks.value === null) return fail('networksOff', evidence);
     if (networks.value.some((range) => ANYWHERE.has(range)))
       return fail('openToInternet', evidence, { networks: networks.value });
     return pass('authorizedNetworks', evidence, { networks: networks.value });

@@ -23,11 +23,11 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'Run gcloud container clusters update <cluster> --location=<location> --no-enable-legacy-authorization (console: Kubernetes Engine > cluster > Details > Security > "Legacy authorization" disabled).',
     },
     messages: {
-      rbacOnly: { ja: '従来の ABAC は無効です (RBAC)', en: 'legacy ABAC is off (RBAC)' },
-      legacyAbac: { ja: '従来の ABAC が有効です', en: 'legacy ABAC is enabled' },
+      rbacOnly: { ja: '従来の ABAC は無効です (RBAC)', en: 'Legacy ABAC is off (RBAC)' },
+      legacyAbac: { ja: '従来の ABAC が有効です', en: 'Legacy ABAC is enabled' },
       unknown: {
         ja: 'エクスポートから従来の ABAC の設定を判断できません',
-        en: 'the export does not show the legacy ABAC setting',
+        en: 'The export does not show the legacy ABAC setting',
       },
     },
     references: ['https://cloud.google.com/kubernetes-engine/docs/how-to/role-based-access-control'],

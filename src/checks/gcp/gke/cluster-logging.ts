@@ -23,14 +23,14 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'Run gcloud container clusters update <cluster> --location=<location> --logging=SYSTEM,WORKLOAD,API_SERVER (console: Kubernetes Engine > cluster > Details > Features > edit "Cloud Logging").',
     },
     messages: {
-      enabled: { ja: 'ログの送信先: {{service}}', en: 'logs go to {{service}}' },
+      enabled: { ja: 'ログの送信先: {{service}}', en: 'Logs go to {{service}}' },
       disabled: {
         ja: 'ログを Cloud Logging に送っていません (none)',
-        en: 'logs are not sent to Cloud Logging (none)',
+        en: 'Logs are not sent to Cloud Logging (none)',
       },
       unknown: {
         ja: 'エクスポートからログの設定を判断できません',
-        en: 'the export does not show the logging setting',
+        en: 'The export does not show the logging setting',
       },
     },
     references: [

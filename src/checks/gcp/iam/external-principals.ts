@@ -38,37 +38,37 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     messages: {
       internalOnly: {
         ja: '付与先はすべて自組織のドメイン ({{domains}}) です',
-        en: 'every grant is to the organization’s domains ({{domains}})',
+        en: 'Every grant is to the organization’s domains ({{domains}})',
       },
       external: {
         ja: '組織外または公開の主体に権限が付与されています: {{grants}}',
-        en: 'principals outside the organization, or the public, hold roles: {{grants}}',
+        en: 'Principals outside the organization, or the public, hold roles: {{grants}}',
       },
       noMemberDomains: missingData(
         {
           ja: '自組織のドメインが分からないため、次の主体が外部か判断できません: {{principals}}（組織リソースをエクスポートに含めるか、パラメータ memberDomains を設定してください）',
-          en: 'the organization’s domains are unknown, so these principals cannot be classified: {{principals}} (include the organization resource in the export, or set the memberDomains parameter)',
+          en: 'The organization’s domains are unknown, so these principals cannot be classified: {{principals}} (include the organization resource in the export, or set the memberDomains parameter)',
         },
         'gcpOrganization',
         {
           ja: '次の主体が外部か判断できません: {{principals}}',
-          en: 'these principals cannot be classified: {{principals}}',
+          en: 'These principals cannot be classified: {{principals}}',
         },
       ),
       noProjectPolicy: missingData(
         {
           ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+          en: 'The project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
         },
         'gcpIamPolicies',
       ),
       ancestorsUnknown: missingData(
         {
           ja: 'プロジェクト自体の付与は自組織のみですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された付与を判断できません（組織単位のエクスポートを渡してください）',
-          en: 'the project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
+          en: 'The project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',
-        { ja: 'プロジェクト自体の付与は自組織のみです', en: 'the project’s own grants are internal' },
+        { ja: 'プロジェクト自体の付与は自組織のみです', en: 'The project’s own grants are internal' },
       ),
     },
     references: [

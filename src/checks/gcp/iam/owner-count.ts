@@ -39,19 +39,19 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       noProjectPolicy: missingData(
         {
           ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'the project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
+          en: 'The project IAM policy is not in the export (also provide the --content-type=iam-policy export)',
         },
         'gcpIamPolicies',
       ),
       ancestorsUnknown: missingData(
         {
           ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません（組織単位のエクスポートを渡してください）',
-          en: 'the project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
+          en: 'The project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',
         {
           ja: 'プロジェクトのオーナーは {{count}} 主体です',
-          en: 'the project has {{count}} owner principals',
+          en: 'The project has {{count}} owner principals',
         },
       ),
     },

@@ -27,20 +27,20 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     messages: {
       recent: {
         ja: '作成から {{days}} 日です（基準 {{max}} 日以内）',
-        en: 'created {{days}} days ago (at most {{max}} allowed)',
+        en: 'Created {{days}} days ago (at most {{max}} allowed)',
       },
       tooOld: {
         ja: '作成から {{days}} 日経過しており、基準の {{max}} 日を超えています',
-        en: 'created {{days}} days ago, older than the allowed {{max}} days',
+        en: 'Created {{days}} days ago, older than the allowed {{max}} days',
       },
       systemManaged: {
         ja: 'Google が管理・ローテーションするキーです（対象外）',
-        en: 'a Google-managed key, rotated by Google (not applicable)',
+        en: 'A Google-managed key, rotated by Google (not applicable)',
       },
-      disabled: { ja: 'キーは無効化されています（対象外）', en: 'the key is disabled (not applicable)' },
+      disabled: { ja: 'キーは無効化されています（対象外）', en: 'The key is disabled (not applicable)' },
       unknown: {
         ja: 'エクスポートからキーの種類または作成日時を判断できません',
-        en: 'the export does not show the key type or creation time',
+        en: 'The export does not show the key type or creation time',
       },
     },
     references: [

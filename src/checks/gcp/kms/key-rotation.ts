@@ -28,23 +28,23 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     messages: {
       rotated: {
         ja: '{{days}} 日ごとに自動ローテーションされます',
-        en: 'rotates automatically every {{days}} days',
+        en: 'Rotates automatically every {{days}} days',
       },
       noRotation: {
         ja: '自動ローテーションが設定されていません',
-        en: 'no automatic rotation is set',
+        en: 'No automatic rotation is set',
       },
       tooLong: {
         ja: 'ローテーション周期が {{days}} 日で、{{max}} 日を超えています',
-        en: 'the rotation period is {{days}} days, longer than {{max}} days',
+        en: 'The rotation period is {{days}} days, longer than {{max}} days',
       },
       notSymmetric: {
         ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません（対象外）',
-        en: 'keys with purpose {{purpose}} do not support automatic rotation (not applicable)',
+        en: 'Keys with purpose {{purpose}} do not support automatic rotation (not applicable)',
       },
       unknown: {
         ja: 'エクスポートから鍵の用途またはローテーション周期を判断できません',
-        en: 'the export does not show the key purpose or rotation period',
+        en: 'The export does not show the key purpose or rotation period',
       },
     },
     references: [

@@ -63,10 +63,11 @@ export function ancestorsUnknown<T>(
   evidence: readonly Evidence[],
   data: Record<string, unknown>,
 ): CheckResult<'ancestorsUnknown'> | undefined {
+  // Ancestors not known at all are named by the field that would list them (`ancestors`).
   if (chain.unseen === undefined)
     return undetermined('ancestorsUnknown', [...evidence, chain.ancestorsFact], {
       ...data,
-      ancestors: '(unknown)',
+      ancestors: chain.ancestorsFact.path,
     });
   if (chain.unseen.length > 0)
     return undetermined('ancestorsUnknown', evidence, { ...data, ancestors: chain.unseen });

@@ -36,16 +36,16 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       },
       missing: {
         ja: 'プロジェクトにも上位のフォルダ・組織にも、全サービス向けの {{missing}} の監査ログ設定がありません',
-        en: 'neither the project nor its folders and organization enable {{missing}} audit logs for all services',
+        en: 'Neither the project nor its folders and organization enable {{missing}} audit logs for all services',
       },
       exempted: {
         ja: '監査ログは有効ですが、記録の対象外とされたメンバーがいます: {{exempted}}',
-        en: 'audit logs are enabled, but members are exempted from them: {{exempted}}',
+        en: 'Audit logs are enabled, but members are exempted from them: {{exempted}}',
       },
       noProjectPolicy: missingData(
         {
           ja: 'プロジェクトの IAM ポリシーの監査構成 (auditConfigs) がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、または gcloud projects get-iam-policy の出力を渡してください。IAM ポリシーの検索結果には監査構成が含まれません）',
-          en: 'the audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export or gcloud projects get-iam-policy output; IAM policy search results carry no audit configs)',
+          en: 'The audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export or gcloud projects get-iam-policy output; IAM policy search results carry no audit configs)',
         },
         'gcpIamPolicies',
       ),

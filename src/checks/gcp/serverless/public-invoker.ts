@@ -25,19 +25,19 @@ export default defineCheck<GcpServerlessFacts, Message>({
       en: 'Run gcloud run services remove-iam-policy-binding <service> --region=<region> --member=allUsers --role=roles/run.invoker (functions: gcloud functions remove-iam-policy-binding <function> --region=<region> --member=allUsers --role=roles/cloudfunctions.invoker) (console: Cloud Run > service > Security > "Require authentication"). Record sites that must be public as exceptions.',
     },
     messages: {
-      notPublic: { ja: '公開の IAM 付与はありません', en: 'no public IAM grant' },
+      notPublic: { ja: '公開の IAM 付与はありません', en: 'No public IAM grant' },
       public: {
         ja: 'IAM ポリシーが公開されています: {{grants}}',
-        en: 'the IAM policy grants public access: {{grants}}',
+        en: 'The IAM policy grants public access: {{grants}}',
       },
       internalOnly: {
         ja: 'ingress が internal のため、IAM の付与にかかわらずインターネットからは呼び出せません（VPC 内からのみ）',
-        en: 'ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
+        en: 'Ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
       },
       noIamPolicy: missingData(
         {
           ja: 'IAM ポリシーがエクスポートにないため公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'the IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+          en: 'The IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
         },
         'gcpIamPolicies',
       ),

@@ -28,19 +28,19 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --backup-start-time=<HH:MM> (console: SQL > instance > Edit > Data protection > "Automated backups" on).',
     },
     messages: {
-      enabled: { ja: '自動バックアップが有効です', en: 'automated backups are enabled' },
-      disabled: { ja: '自動バックアップが無効です', en: 'automated backups are off' },
+      enabled: { ja: '自動バックアップが有効です', en: 'Automated backups are enabled' },
+      disabled: { ja: '自動バックアップが無効です', en: 'Automated backups are off' },
       tooFew: {
         ja: '保持する自動バックアップが {{retained}} 世代で、必要な {{min}} 世代に足りません',
-        en: 'automated backups keep {{retained}} generations, fewer than the {{min}} required',
+        en: 'Automated backups keep {{retained}} generations, fewer than the {{min}} required',
       },
       unknown: {
         ja: 'エクスポートから自動バックアップの設定を判断できません',
-        en: 'the export does not show the automated backup setting',
+        en: 'The export does not show the automated backup setting',
       },
       replica: {
         ja: 'リードレプリカです（バックアップはプライマリ {{primary}} で評価します）',
-        en: 'a read replica (backups are evaluated on its primary {{primary}})',
+        en: 'A read replica (backups are evaluated on its primary {{primary}})',
       },
     },
     references: ['https://cloud.google.com/sql/docs/mysql/backup-recovery/backups'],

@@ -26,14 +26,14 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
       en: 'CMEK can only be set at creation: create a new instance with gcloud sql instances create <instance> --disk-encryption-key=projects/<project>/locations/<region>/keyRings/<ring>/cryptoKeys/<key> and migrate the data (console: SQL > Create instance > advanced options > "Data encryption": Cloud KMS key).',
     },
     messages: {
-      enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'encrypted with a customer-managed key' },
+      enabled: { ja: '顧客管理の鍵で暗号化されています', en: 'Encrypted with a customer-managed key' },
       disabled: {
         ja: '顧客管理の鍵が設定されていません（Google 管理の鍵で暗号化）',
-        en: 'no customer-managed key (encrypted with Google-managed keys)',
+        en: 'No customer-managed key (encrypted with Google-managed keys)',
       },
       unknown: {
         ja: 'エクスポートからインスタンスの暗号鍵を判断できません',
-        en: 'the export does not show the instance encryption key',
+        en: 'The export does not show the instance encryption key',
       },
     },
     references: ['https://cloud.google.com/sql/docs/mysql/cmek'],

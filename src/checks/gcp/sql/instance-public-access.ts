@@ -2,7 +2,13 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { type CheckResult, defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-type Message = 'privateOnly' | 'publicIp' | 'openToInternet' | 'unknown';
+type Message =
+  | 'privateOnly'
+  | 'publicIp'
+  | 'publicIpNoNetworks'
+  | 'publicIpNetworksUnknown'
+  | 'openToInternet'
+  | 'unknown';
 
 const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
@@ -29,18 +35,26 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       en: 'Run gcloud sql instances patch <instance> --network=<VPC> --no-assign-ip (console: SQL > instance > Connections > Networking: "Private IP" on, "Public IP" off). Where a public IP is needed, remove 0.0.0.0/0 with gcloud sql instances patch <instance> --authorized-networks=<narrow CIDRs>.',
     },
     messages: {
-      privateOnly: { ja: 'パブリック IP がありません', en: 'no public IP' },
+      privateOnly: { ja: 'パブリック IP がありません', en: 'No public IP' },
       publicIp: {
         ja: 'パブリック IP が有効です（承認済みネットワーク: {{networks}}）',
-        en: 'a public IP is enabled (authorized networks: {{networks}})',
+        en: 'A public IP is enabled (authorized networks: {{networks}})',
+      },
+      publicIpNoNetworks: {
+        ja: 'パブリック IP が有効です（承認済みネットワークはありません）',
+        en: 'A public IP is enabled (no authorized networks)',
+      },
+      publicIpNetworksUnknown: {
+        ja: 'パブリック IP が有効です（承認済みネットワークは不明です）',
+        en: 'A public IP is enabled (the authorized networks are not known)',
       },
       openToInternet: {
         ja: 'パブリック IP が有効で、承認済みネットワークにインターネット全体 ({{networks}}) が含まれています',
-        en: 'a public IP is enabled and the whole internet ({{networks}}) is an authorized network',
+        en: 'A public IP is enabled and the whole internet ({{networks}}) is an authorized network',
       },
       unknown: {
         ja: 'エクスポートからパブリック IP の有無または承認済みネットワークを判断できません',
-        en: 'the export does not show whether there is a public IP or which networks are authorized',
+        en: 'The export does not show whether there is a public IP or which networks are authorized',
       },
     },
     references: [
@@ -56,14 +70,13 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     );
     if (publicIp.source === 'unknown') return undetermined('unknown', [publicIp]);
     if (!publicIp.value) return pass('privateOnly', [publicIp]);
-    if (networks.source === 'unknown')
-      return fail('publicIp', [publicIp, networks], { networks: '(unknown)' });
+    if (networks.source === 'unknown') return fail('publicIpNetworksUnknown', [publicIp, networks]);
     const open = networks.value.filter((range) => ANYWHERE.has(range));
     // The whole internet authorized is the worst case: critical.
     if (open.length > 0)
       return { ...fail('openToInternet', [publicIp, networks], { networks: open }), severity: 'critical' };
-    return fail('publicIp', [publicIp, networks], {
-      networks: networks.value.length ? networks.value : '(none)',
-    });
+    return networks.value.length > 0
+      ? fail('publicIp', [publicIp, networks], { networks: networks.value })
+      : fail('publicIpNoNetworks', [publicIp, networks]);
   },
 });

@@ -32,15 +32,15 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     messages: {
       encryptedOnly: {
         ja: '暗号化された接続のみ許可されます ({{mode}})',
-        en: 'only encrypted connections are allowed ({{mode}})',
+        en: 'Only encrypted connections are allowed ({{mode}})',
       },
       unencryptedAllowed: {
         ja: '暗号化されていない接続も許可されています ({{mode}})',
-        en: 'unencrypted connections are allowed ({{mode}})',
+        en: 'Unencrypted connections are allowed ({{mode}})',
       },
       unknown: {
         ja: 'エクスポートから SSL モードを判断できません',
-        en: 'the export does not show the SSL mode',
+        en: 'The export does not show the SSL mode',
       },
     },
     references: ['https://cloud.google.com/sql/docs/postgres/configure-ssl-instance'],

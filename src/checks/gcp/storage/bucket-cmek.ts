@@ -24,15 +24,15 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     messages: {
       enabled: {
         ja: '既定の暗号鍵に Cloud KMS の顧客管理鍵が設定されています',
-        en: 'a customer-managed Cloud KMS key is the default encryption key',
+        en: 'A customer-managed Cloud KMS key is the default encryption key',
       },
       disabled: {
         ja: '顧客管理鍵が設定されていません（Google 管理の鍵で暗号化）',
-        en: 'no customer-managed key is set (encrypted with Google-managed keys)',
+        en: 'No customer-managed key is set (encrypted with Google-managed keys)',
       },
       unknown: {
         ja: 'エクスポートからバケットの暗号鍵を判断できません',
-        en: 'the export does not show the bucket encryption key',
+        en: 'The export does not show the bucket encryption key',
       },
     },
     references: [

@@ -34,30 +34,30 @@ export default defineCheck<GcpBucketFacts, Message>({
     messages: {
       preventionEnforced: {
         ja: '公開アクセスの防止が適用 (enforced) されています',
-        en: 'public access prevention is enforced',
+        en: 'Public access prevention is enforced',
       },
       notPublic: {
         ja: '公開の IAM 付与も公開の ACL もありません（公開アクセスの防止: {{prevention}}）',
-        en: 'no public IAM grant and no public ACL (public access prevention: {{prevention}})',
+        en: 'No public IAM grant and no public ACL (public access prevention: {{prevention}})',
       },
       publicBinding: {
         ja: 'IAM ポリシーが公開されています: {{grants}}',
-        en: 'the IAM policy grants public access: {{grants}}',
+        en: 'The IAM policy grants public access: {{grants}}',
       },
       publicAcl: {
         ja: 'ACL が公開されています: {{grants}}',
-        en: 'an ACL grants public access: {{grants}}',
+        en: 'An ACL grants public access: {{grants}}',
       },
       noIamPolicy: missingData(
         {
           ja: 'バケットの IAM ポリシーがエクスポートにないため公開の有無を判断できません（--content-type=iam-policy のエクスポートも渡してください）',
-          en: 'the bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
+          en: 'The bucket IAM policy is not in the export, so public grants cannot be ruled out (also provide the --content-type=iam-policy export)',
         },
         'gcpIamPolicies',
       ),
       aclUnknown: {
         ja: '均一なバケットレベルのアクセスが無効で、エクスポートに ACL が含まれないため、ACL による公開の有無を判断できません',
-        en: 'uniform bucket-level access is off and the export has no ACLs, so public ACL grants cannot be ruled out',
+        en: 'Uniform bucket-level access is off and the export has no ACLs, so public ACL grants cannot be ruled out',
       },
     },
     references: [

@@ -24,15 +24,15 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     messages: {
       enabled: {
         ja: '均一なバケットレベルのアクセスが有効です',
-        en: 'uniform bucket-level access is enabled',
+        en: 'Uniform bucket-level access is enabled',
       },
       disabled: {
         ja: '均一なバケットレベルのアクセスが無効です（オブジェクト ACL が有効）',
-        en: 'uniform bucket-level access is disabled (object ACLs apply)',
+        en: 'Uniform bucket-level access is disabled (object ACLs apply)',
       },
       unknown: {
         ja: 'エクスポートから均一なバケットレベルのアクセスの設定を判断できません',
-        en: 'the export does not show whether uniform bucket-level access is enabled',
+        en: 'The export does not show whether uniform bucket-level access is enabled',
       },
     },
     references: ['https://cloud.google.com/storage/docs/uniform-bucket-level-access'],

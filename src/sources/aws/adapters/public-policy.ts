@@ -1,3 +1,4 @@
+import type { AwsPublicGrant, AwsUnnarrowingCondition } from '../../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { asRecord } from '../config-item.ts';
 import { parsePolicyDocument, statementLabel } from './policy-document.ts';
@@ -10,14 +11,6 @@ import { parsePolicyDocument, statementLabel } from './policy-document.ts';
  * narrowing counts as public — a tool that misses a public bucket is worse than one that shouts.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
  */
-
-/** Why one statement of a policy is public. */
-export interface PublicGrant {
-  /** The statement's Sid, or `Statement[i]` when it has none. */
-  readonly statement: string;
-  /** What makes it public: the principal, and why no condition narrows it. */
-  readonly reason: string;
-}
 
 /**
  * Condition keys that narrow a wildcard principal to known callers or networks, when their values
@@ -62,106 +55,120 @@ const NARROWING_OPERATORS = new Set([
 const BROADEST_NON_PUBLIC_PREFIX = { v4: 8, v6: 32 } as const;
 
 /** Public grants of every `Allow` statement of a parsed policy document. */
-export function publicGrantsOf(policy: Record<string, unknown>): PublicGrant[] {
+export function publicGrantsOf(policy: Record<string, unknown>): AwsPublicGrant[] {
   const statement = policy['Statement'];
   const statements = (Array.isArray(statement) ? statement : [statement]).map(asRecord);
   return statements.flatMap((entry, index) => {
     if (!entry) return [];
-    const reason = publicReason(entry);
-    return reason === undefined ? [] : [{ statement: statementLabel(entry, index), reason }];
+    const grant = publicGrant(entry, index);
+    return grant === undefined ? [] : [grant];
   });
 }
 
-/** Why an `Allow` statement grants to the public; undefined when it does not. */
-export function publicReason(statement: Record<string, unknown>): string | undefined {
+/**
+ * What makes an `Allow` statement public, as data (the checks word it in each language);
+ * undefined when it is not public. `index`: the statement's place in the policy, which names a
+ * statement without a Sid.
+ */
+function publicGrant(statement: Record<string, unknown>, index: number): AwsPublicGrant | undefined {
   if (statement['Effect'] !== 'Allow') return undefined;
-  if (statement['NotPrincipal'] !== undefined) {
+  const notPrincipal = statement['NotPrincipal'];
+  if (notPrincipal !== undefined) {
     // Allow with NotPrincipal grants to everyone not listed, anonymous users included.
-    return 'Allow with NotPrincipal grants to every other principal, anonymous users included';
+    return {
+      statement: statementLabel(statement, index),
+      field: 'NotPrincipal',
+      principal: JSON.stringify(notPrincipal),
+      federated: false,
+      conditions: [],
+    };
   }
-  const principal = openPrincipal(statement['Principal']);
-  if (principal === undefined) return undefined;
-  const narrowing = narrowingCondition(statement['Condition']);
-  if (narrowing.narrowed) return undefined;
-  return `Principal ${principal} ${narrowing.why}`;
+  const open = openPrincipal(statement['Principal']);
+  if (open === undefined) return undefined;
+  const conditions = unnarrowingConditions(statement['Condition']);
+  if (conditions === undefined) return undefined;
+  return { statement: statementLabel(statement, index), field: 'Principal', ...open, conditions };
 }
 
 /**
  * The public statements of a policy as given in an export (JSON, a JSON string, or a URL-encoded
- * JSON string), each labelled with its reason: the fact checks read. No policy has none; a policy
- * that cannot be parsed is unknown, never "not public".
+ * JSON string), each with what makes it public: the fact checks read. No policy has none; a
+ * policy that cannot be parsed is unknown, never "not public".
  */
-export function publicStatementsFact(text: unknown, path: string): Fact<readonly string[]> {
+export function publicStatementsFact(text: unknown, path: string): Fact<readonly AwsPublicGrant[]> {
   if (text === null || text === undefined || text === '') return explicit([], path);
   const policy = parsePolicyDocument(text);
   if (!policy) return unknown(path, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' });
-  return explicit(
-    publicGrantsOf(policy).map((grant) => `${grant.statement}: ${grant.reason}`),
-    path,
-  );
+  return explicit(publicGrantsOf(policy), path);
 }
 
 /** True when an `Allow` statement grants to the public. */
 export function isPublicAllowStatement(statement: Record<string, unknown>): boolean {
-  return publicReason(statement) !== undefined;
+  return publicGrant(statement, 0) !== undefined;
 }
 
 /**
- * The part of a principal that is not fixed: `*`, `{"AWS": "*"}`, a value with a wildcard, or a
- * federated identity provider (any user of that provider). Undefined when every principal is a
- * fixed account, role, user, canonical user or service.
+ * The part of a principal that is not fixed, as JSON: `"*"`, `{"AWS":"*"}`, a value with a
+ * wildcard, or a federated identity provider (any user of that provider). Undefined when every
+ * principal is a fixed account, role, user, canonical user or service.
  */
-function openPrincipal(principal: unknown): string | undefined {
+function openPrincipal(principal: unknown): { principal: string; federated: boolean } | undefined {
   if (principal === undefined || principal === null) return undefined;
-  if (typeof principal === 'string') return principal.includes('*') ? JSON.stringify(principal) : undefined;
+  if (typeof principal === 'string') {
+    return principal.includes('*') ? { principal: JSON.stringify(principal), federated: false } : undefined;
+  }
   const record = asRecord(principal);
-  if (!record) return JSON.stringify(principal);
+  if (!record) return { principal: JSON.stringify(principal), federated: false };
   for (const [kind, values] of Object.entries(record)) {
     const list = Array.isArray(values) ? values : [values];
-    if (kind.toLowerCase() === 'federated' && list.length > 0) {
-      return `{"Federated": ${JSON.stringify(values)}} (any user the identity provider signs in)`;
-    }
-    if (list.some((value) => typeof value !== 'string' || value.includes('*') || value.includes('?'))) {
-      return `{"${kind}": ${JSON.stringify(values)}}`;
+    const federated = kind.toLowerCase() === 'federated' && list.length > 0;
+    if (
+      federated ||
+      list.some((value) => typeof value !== 'string' || value.includes('*') || value.includes('?'))
+    ) {
+      return { principal: JSON.stringify({ [kind]: values }), federated };
     }
   }
   return undefined;
 }
 
-/** Whether one of a statement's conditions narrows it to fixed callers, and if not, why not. */
-function narrowingCondition(condition: unknown): { narrowed: boolean; why: string } {
-  const operators = Object.entries(asRecord(condition) ?? {});
-  if (operators.length === 0) return { narrowed: false, why: 'with no condition' };
-  const rejected: string[] = [];
-  for (const [operator, operands] of operators) {
+/**
+ * A statement's conditions when none narrows it to fixed callers (empty: it has none); undefined
+ * when one does (conditions are ANDed: one is enough).
+ */
+function unnarrowingConditions(condition: unknown): AwsUnnarrowingCondition[] | undefined {
+  const rejected: AwsUnnarrowingCondition[] = [];
+  for (const [operator, operands] of Object.entries(asRecord(condition) ?? {})) {
     for (const [key, value] of Object.entries(asRecord(operands) ?? {})) {
-      const verdict = narrows(operator, key, value);
-      if (verdict === true) return { narrowed: true, why: '' };
-      rejected.push(verdict);
+      const unnarrowing = unnarrowingCondition(operator, key, value);
+      if (unnarrowing === undefined) return undefined;
+      rejected.push(unnarrowing);
     }
   }
-  return { narrowed: false, why: `with no narrowing condition (${rejected.join('; ')})` };
+  return rejected;
 }
 
-/** True when `operator` on `key` with `value` pins the caller; otherwise the reason it does not. */
-function narrows(operator: string, key: string, value: unknown): true | string {
-  const label = `${operator} ${key}`;
-  if (!NARROWING_KEYS.has(key.toLowerCase())) return `${label}: not a key that identifies the caller`;
-  if (!NARROWING_OPERATORS.has(operator.toLowerCase())) {
-    return `${label}: a negated, IfExists, ForAllValues or presence operator admits other callers`;
-  }
+/** The condition `operator` on `key` with `value`, with why it does not pin the caller; undefined when it does. */
+function unnarrowingCondition(
+  operator: string,
+  key: string,
+  value: unknown,
+): AwsUnnarrowingCondition | undefined {
+  if (!NARROWING_KEYS.has(key.toLowerCase())) return { operator, key, flaw: 'key' };
+  if (!NARROWING_OPERATORS.has(operator.toLowerCase())) return { operator, key, flaw: 'operator' };
   const values = Array.isArray(value) ? value : [value];
-  if (values.length === 0) return `${label}: no value`;
+  if (values.length === 0) return { operator, key, value, flaw: 'value' };
   for (const entry of values) {
-    if (typeof entry !== 'string' && typeof entry !== 'number') return `${label}: not a fixed value`;
+    if (typeof entry !== 'string' && typeof entry !== 'number') {
+      return { operator, key, value: entry, flaw: 'value' };
+    }
     const text = String(entry);
-    if (!isFixed(key.toLowerCase(), text)) return `${label}: ${JSON.stringify(text)} is not a fixed value`;
-    if (key.toLowerCase() === 'aws:sourceip') {
-      const broad = broadCidr(text);
-      if (broad) return `${label}: ${JSON.stringify(text)} ${broad}`;
+    if (!isFixed(key.toLowerCase(), text)) return { operator, key, value: entry, flaw: 'value' };
+    if (key.toLowerCase() === 'aws:sourceip' && !isNarrowRange(text)) {
+      return { operator, key, value: entry, flaw: 'sourceIpRange' };
     }
   }
-  return true;
+  return undefined;
 }
 
 /** A value without wildcards or policy variables; two documented exceptions keep a wildcard. */
@@ -175,14 +182,16 @@ function isFixed(key: string, value: string): boolean {
   return false;
 }
 
-/** Why an `aws:SourceIp` value is too broad to narrow anything; undefined when it is narrow enough. */
-function broadCidr(value: string): string | undefined {
+/**
+ * Whether an `aws:SourceIp` value is an address or a CIDR range no broader than S3 allows a
+ * non-public statement (/8 for IPv4, /32 for IPv6).
+ */
+function isNarrowRange(value: string): boolean {
   const [address = '', prefixText] = value.split('/');
   const v6 = address.includes(':');
-  if (!v6 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return 'is not an IP address or CIDR';
+  if (!v6 && !/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) return false;
   const longest = v6 ? 128 : 32;
   const prefix = prefixText === undefined ? longest : Number(prefixText);
-  if (!Number.isInteger(prefix) || prefix < 0 || prefix > longest) return 'is not a valid CIDR';
-  const limit = v6 ? BROADEST_NON_PUBLIC_PREFIX.v6 : BROADEST_NON_PUBLIC_PREFIX.v4;
-  return prefix < limit ? `is broader than /${limit}, which S3 treats as public` : undefined;
+  if (!Number.isInteger(prefix) || prefix < 0 || prefix > longest) return false;
+  return prefix >= (v6 ? BROADEST_NON_PUBLIC_PREFIX.v6 : BROADEST_NON_PUBLIC_PREFIX.v4);
 }

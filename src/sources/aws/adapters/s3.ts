@@ -1,4 +1,8 @@
-import type { AwsS3AccountPublicAccessBlockFacts, AwsS3BucketFacts } from '../../../model/aws.ts';
+import type {
+  AwsPublicGrant,
+  AwsS3AccountPublicAccessBlockFacts,
+  AwsS3BucketFacts,
+} from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
@@ -85,8 +89,8 @@ function policyStatements(
   return matchingStatements(text, POLICY_PATH, matches);
 }
 
-/** Statements of the bucket policy that S3 would call public, each with the reason. */
-function publicPolicyStatements(item: ConfigItem): Fact<readonly string[]> {
+/** Statements of the bucket policy that S3 would call public, each with what makes it public. */
+function publicPolicyStatements(item: ConfigItem): Fact<readonly AwsPublicGrant[]> {
   const text = bucketPolicyText(item);
   if (text === undefined) return absent(item, POLICY_PATH);
   return publicStatementsFact(text, POLICY_PATH);

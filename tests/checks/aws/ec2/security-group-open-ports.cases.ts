@@ -50,27 +50,21 @@ const table = [
     undefined,
   ],
   ['ICMP from anywhere', [permission('icmp', [-1, -1], ['0.0.0.0/0'])], 'PASS', 'closed', undefined],
-  [
-    'SSH from anywhere',
-    [permission('tcp', [22, 22], ['0.0.0.0/0'])],
-    'FAIL',
-    'open',
-    ['tcp 22 from 0.0.0.0/0'],
-  ],
+  ['SSH from anywhere', [permission('tcp', [22, 22], ['0.0.0.0/0'])], 'FAIL', 'open', ['0.0.0.0/0 → tcp:22']],
   [
     'RDP in a range from ::/0',
     [permission('tcp', [3000, 4000], [], ['::/0'])],
     'FAIL',
     'open',
-    ['tcp 3000-4000 from ::/0'],
+    ['::/0 → tcp:3000-4000'],
   ],
-  ['all traffic', [permission('-1', null, ['0.0.0.0/0'])], 'FAIL', 'open', ['all traffic from 0.0.0.0/0']],
+  ['all traffic', [permission('-1', null, ['0.0.0.0/0'])], 'FAIL', 'open', ['0.0.0.0/0 → -1']],
   [
     'every UDP port',
     [permission('udp', [0, 65535], ['0.0.0.0/0'])],
     'FAIL',
     'open',
-    ['udp all ports from 0.0.0.0/0'],
+    ['0.0.0.0/0 → udp:0-65535'],
   ],
   ['no ipPermissions field', undefined, 'UNKNOWN', 'unknown', undefined],
 ] as const;
@@ -107,7 +101,7 @@ const cases: AnyCase[] = [
     ],
     status: 'FAIL',
     messageId: 'open',
-    data: { rules: ['tcp 22 from 0.0.0.0/0'] },
+    data: { rules: ['0.0.0.0/0 → tcp:22'] },
   },
   // A managed prefix list as the source opens the port to every CIDR in the list.
   // https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
@@ -119,7 +113,11 @@ const cases: AnyCase[] = [
     ],
     status: 'FAIL',
     messageId: 'open',
-    data: { rules: ['tcp 22 from pl-open (0.0.0.0/0)'] },
+    data: { rules: ['pl-open (0.0.0.0/0) → tcp:22'] },
+    message: {
+      ja: 'がインターネットに開いています（送信元 → プロトコル:ポート。プロトコル -1 はすべての通信）: pl-open (0.0.0.0/0) → tcp:22',
+      en: 'is open to the internet (source → protocol:ports; protocol -1 is all traffic): pl-open (0.0.0.0/0) → tcp:22',
+    },
   },
   {
     name: 'SSH from a managed prefix list of office ranges',

@@ -56,12 +56,16 @@ const cases: AnyCase[] = [
     messageId,
   })),
   {
-    name: 'names the stale key with its age',
+    name: 'names the stale key by its column and rotation time, in both languages',
     records: [credentialReportFile([staleSecond])],
     now: NOW,
     status: 'FAIL',
     messageId: 'stale',
-    data: { keys: ['#2 (518 days, 2025-06-01T00:00:00+00:00)'] },
+    data: { keys: ['access_key_2_last_rotated = 2025-06-01T00:00:00+00:00'] },
+    message: {
+      ja: 'のアクセスキーが 90 日を超えてローテーションされていません: access_key_2_last_rotated = 2025-06-01T00:00:00+00:00',
+      en: 'were not rotated for more than 90 days: access_key_2_last_rotated = 2025-06-01T00:00:00+00:00',
+    },
     assert: () => expect(CREDENTIAL_REPORT_HEADER.split(',')).toHaveLength(staleSecond.split(',').length),
   },
   {

@@ -78,7 +78,10 @@ export default {
       records: [credentialReportFile([row('bob', { lastUsed: '2026-01-10T09:00:00+00:00' }, null)])],
       messageId: 'unused',
       data: { max: 90 },
-      message: { en: /console password \(last used 2026-01-10/ },
+      message: {
+        ja: 'IAM ユーザ bob の認証情報が 90 日を超えて使われていません（最後に使われた日時、一度も使われていなければ作成またはローテーションの日時）: password_last_used = 2026-01-10T09:00:00+00:00',
+        en: 'Credentials of IAM user bob unused for more than 90 days (when last used, or when made or rotated if never used): password_last_used = 2026-01-10T09:00:00+00:00',
+      },
       example: true,
     },
     {
@@ -87,7 +90,27 @@ export default {
         credentialReportFile([row('carol', null, { rotated: '2026-01-05T00:00:00+00:00', lastUsed: 'N/A' })]),
       ],
       messageId: 'unused',
-      message: { en: /access key #1 \(never used/ },
+      data: { stale: ['access_key_1_last_rotated = 2026-01-05T00:00:00+00:00'] },
+    },
+    {
+      name: 'a password never used since the user was made, and a key last used in March',
+      records: [
+        credentialReportFile([
+          row(
+            'henry',
+            { lastUsed: 'no_information' },
+            { rotated: '2025-01-05T00:00:00+00:00', lastUsed: '2026-03-01T00:00:00+00:00' },
+            '2025-01-01T00:00:00+00:00',
+          ),
+        ]),
+      ],
+      messageId: 'unused',
+      data: {
+        stale: [
+          'user_creation_time = 2025-01-01T00:00:00+00:00',
+          'access_key_1_last_used_date = 2026-03-01T00:00:00+00:00',
+        ],
+      },
     },
     {
       name: 'a tighter limit set by the organisation (30 days)',

@@ -1,7 +1,7 @@
-import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { PUBLIC_STATEMENTS } from '../lib/public-statements.ts';
 
 const fnArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:open-form`;
 const lambdaFunction = (supplementary?: Record<string, unknown>) =>
@@ -45,7 +45,7 @@ const table = [
     'a function URL with auth type NONE',
     { Policy: policy(fromApiGateway, functionUrlNone) },
     'FAIL',
-    'public',
+    'policyConditionKey',
   ],
   ['no Policy recorded', undefined, 'UNKNOWN', 'unknown'],
 ] as const;
@@ -59,12 +59,34 @@ const cases: AnyCase[] = [
     evidence: [{ path: 'supplementaryConfiguration.Policy' }],
   })),
   {
-    name: 'names the public statement',
+    name: 'names the public statement, and the condition that narrows nothing, in both languages',
     records: [lambdaFunction({ Policy: policy(functionUrlNone) })],
     status: 'FAIL',
-    messageId: 'public',
-    data: { statements: [expect.stringMatching(/^FunctionURLAllowPublicAccess: Principal /)] },
+    messageId: 'policyConditionKey',
+    data: {
+      statements: ['FunctionURLAllowPublicAccess'],
+      statement: 'FunctionURLAllowPublicAccess',
+      principal: '"*"',
+      conditions: ['StringEquals lambda:FunctionUrlAuthType'],
+    },
+    message: {
+      ja: 'Lambda 関数 open-form のリソースポリシー（FunctionURLAllowPublicAccess）が誰にでも呼び出しを許可しています。文 FunctionURLAllowPublicAccess は Principal "*" に許可しており、条件 StringEquals lambda:FunctionUrlAuthType のキーは呼び出し元を識別するものではありません',
+      en: 'The resource policy of Lambda function open-form lets anyone invoke it (FunctionURLAllowPublicAccess): statement FunctionURLAllowPublicAccess allows Principal "*", and the keys of its conditions StringEquals lambda:FunctionUrlAuthType do not identify the caller',
+    },
   },
+  // Each reason a policy is public, worded in both languages.
+  ...PUBLIC_STATEMENTS.map(({ name, statement, messageId, message }) => ({
+    name: `a public policy: ${name}`,
+    records: [
+      lambdaFunction({ Policy: policy({ ...statement, Action: 'lambda:InvokeFunction', Resource: fnArn }) }),
+    ],
+    status: 'FAIL' as const,
+    messageId,
+    message: {
+      ja: `Lambda 関数 open-form のリソースポリシー（${statement['Sid']}）が誰にでも呼び出しを許可しています。${message.ja}`,
+      en: `The resource policy of Lambda function open-form lets anyone invoke it (${statement['Sid']}): ${message.en}`,
+    },
+  })),
   {
     // `aws lambda list-functions` and `aws lambda get-policy` saved side by side (botocore lambda
     // service-2.json ListFunctionsResponse.Functions[].FunctionArn; GetPolicyResponse: Policy as
@@ -96,7 +118,7 @@ const cases: AnyCase[] = [
     ],
     target: fnArn,
     status: 'FAIL',
-    messageId: 'public',
+    messageId: 'policyConditionKey',
     evidence: [{ path: 'supplementaryConfiguration.Policy' }],
   },
 ];

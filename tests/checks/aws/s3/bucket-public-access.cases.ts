@@ -10,6 +10,7 @@ import {
   bucketPolicy,
   publicAccessBlock,
 } from '../../../sources/aws/builders.ts';
+import { PUBLIC_STATEMENTS } from '../lib/public-statements.ts';
 
 const ALL_ON = publicAccessBlock(true, true, true, true);
 const ALL_OFF = publicAccessBlock(false, false, false, false);
@@ -51,7 +52,7 @@ const table = [
     bucket: { BucketPolicy: bucketPolicy(PUBLIC_READ), AccessControlList: accessControlList() },
     account: ALL_OFF,
     status: 'FAIL',
-    message: 'publicPolicy',
+    message: 'policyNoCondition',
     evidence: [
       { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
       { path: `${PAB}.restrictPublicBuckets`, source: 'default' },
@@ -117,7 +118,7 @@ const table = [
       AccessControlList: accessControlList(),
     },
     status: 'FAIL',
-    message: 'publicPolicy',
+    message: 'policyNoCondition',
     evidence: [
       { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
       { path: `${PAB}.restrictPublicBuckets` },
@@ -166,19 +167,60 @@ const cases: AnyCase[] = [
     assert: (result: { severity?: string }) =>
       expect(result.severity).toBe('severity' in rest ? rest.severity : undefined),
   })),
-  {
-    name: 'names the public statements and grants in the message data',
+  // Each reason a policy is public, worded in both languages.
+  ...PUBLIC_STATEMENTS.map(({ name, statement, messageId, message }) => ({
+    name: `a public policy: ${name}`,
     records: [
-      bucketItem('b', { BucketPolicy: bucketPolicy(PUBLIC_READ), AccessControlList: accessControlList() }),
+      bucketItem('b', {
+        BucketPolicy: bucketPolicy({ ...statement, Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }),
+        AccessControlList: accessControlList(),
+      }),
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL' as const,
+    messageId,
+    message: {
+      ja: `バケット b のバケットポリシー（${statement['Sid']}）が誰にでもアクセスを許可しています。${message.ja}`,
+      en: `The policy of bucket b allows anyone (${statement['Sid']}): ${message.en}`,
+    },
+  })),
+  {
+    name: 'names every public statement, and why the first is public, in the message data',
+    records: [
+      bucketItem('b', {
+        BucketPolicy: bucketPolicy(PUBLIC_READ, {
+          ...PUBLIC_READ,
+          Sid: 'Tls',
+          Condition: { Bool: { 'aws:SecureTransport': 'true' } },
+        }),
+        AccessControlList: accessControlList(),
+      }),
       accountPublicAccessBlockItem(ALL_OFF),
     ],
     status: 'FAIL',
-    messageId: 'publicPolicy',
-    assert: (result) =>
+    messageId: 'policyNoCondition',
+    assert: (result) => {
+      // The evidence holds what makes each statement public, as data.
+      expect(result.evidence[0]).toMatchObject({
+        path: 'supplementaryConfiguration.BucketPolicy.policyText',
+        value: [
+          { statement: 'PublicRead', field: 'Principal', principal: '"*"', conditions: [] },
+          {
+            statement: 'Tls',
+            field: 'Principal',
+            principal: '"*"',
+            conditions: [{ operator: 'Bool', key: 'aws:SecureTransport', flaw: 'key' }],
+          },
+        ],
+      });
       expect(result.data).toEqual({
         bucket: 'b',
-        statements: [expect.stringMatching(/^PublicRead: Principal "\*" with no condition$/)],
-      }),
+        statements: ['PublicRead', 'Tls'],
+        statement: 'PublicRead',
+        principal: '"*"',
+        conditions: [],
+      });
+    },
   },
   {
     // The Java SDK's AccessControlList fills `grantSet` and leaves `grantList` null when it was
@@ -223,9 +265,8 @@ const cases: AnyCase[] = [
       accountPublicAccessBlockItem(ALL_OFF),
     ],
     status: 'FAIL',
-    messageId: 'publicPolicy',
-    assert: (result) =>
-      expect(result.data).toMatchObject({ statements: [expect.stringMatching(/^PublicRead: /)] }),
+    messageId: 'policyNoCondition',
+    data: { statements: ['PublicRead'] },
   },
   {
     name: 'an ACL with no list of grants at all is not taken for a private one',

@@ -27,7 +27,14 @@ export function assessmentCases(key: string, otherKey: string, extra: readonly A
       name: 'status missing',
       records: [assessmentRow(key, undefined)],
       status: 'UNKNOWN',
+      messageId: 'noStatus',
+    },
+    {
+      name: 'a status code other than Healthy, Unhealthy and NotApplicable',
+      records: [assessmentRow(key, 'Unknown')],
+      status: 'UNKNOWN',
       messageId: 'unknownStatus',
+      data: { status: 'Unknown' },
     },
     ...extra,
   ];

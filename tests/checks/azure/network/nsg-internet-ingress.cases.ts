@@ -74,7 +74,11 @@ const table = [
     name: 'all ports from Any over any protocol',
     rules: [rule('any', 100, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: 'Any' }, '*')],
     status: 'FAIL',
-    exposures: ['any (22)', 'any (3389)', 'any (all ports)'],
+    exposures: ['any (22)', 'any (3389)', 'any (*)'],
+    message: {
+      ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: any (22), any (3389), any (*)',
+      en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): any (22), any (3389), any (*)',
+    },
   },
   {
     name: 'SSH from ::/0 shadowed by an earlier Deny from Internet',
@@ -112,10 +116,11 @@ const table = [
 ] as const;
 
 const cases: AnyCase[] = [
-  ...table.map(({ name, rules, status, exposures }) => ({
+  ...table.map(({ name, rules, status, exposures, ...rest }) => ({
     name,
     records: [nsg({ securityRules: rules, defaultSecurityRules: [DENY_ALL] })],
     status,
+    ...('message' in rest ? { message: rest.message } : {}),
     messageId: status === 'PASS' ? 'closed' : 'exposed',
     assert: (result: { data?: unknown }) => {
       if (exposures) expect(result.data).toEqual({ exposures });

@@ -84,6 +84,22 @@ const cases: AnyCase[] = [
     messageId: message,
   })),
   {
+    name: 'names an entry without ports by its protocol, as gcloud --allow writes it',
+    records: [
+      firewallRecord('r', {
+        ...ANYWHERE,
+        allowed: [{ IPProtocol: 'tcp', ports: ['443'] }, { IPProtocol: 'icmp' }],
+      }),
+    ],
+    status: 'PASS',
+    messageId: 'safePorts',
+    data: { allowed: ['tcp:443', 'icmp'] },
+    message: {
+      ja: 'インターネットに開いているのは管理ポート以外の特定ポートのみです: tcp:443, icmp',
+      en: 'Only specific non-management ports are open to the internet: tcp:443, icmp',
+    },
+  },
+  {
     name: 'applies the documented defaults (INGRESS, enabled) and names what is open',
     records: [
       firewallRecord('r', {

@@ -50,7 +50,7 @@ const table = [
     name: 'nothing set: public endpoint, no authorized networks (the defaults)',
     data: { privateClusterConfig: { enablePrivateNodes: true } },
     status: 'FAIL',
-    message: 'openToInternet',
+    message: 'networksOff',
   },
 ] as const;
 
@@ -65,7 +65,11 @@ const cases: AnyCase[] = [
     name: 'evidences the defaults and fills reachableFromInternet for CLS-2',
     records: [clusterRecord('c', {})],
     status: 'FAIL',
-    messageId: 'openToInternet',
+    messageId: 'networksOff',
+    message: {
+      ja: 'パブリック エンドポイントにインターネットのどこからでも接続できます（承認済みネットワークが無効です）',
+      en: 'The public endpoint admits the whole internet (authorized networks are off)',
+    },
     assert: (result, resource) => {
       expect(result.evidence.map((e) => e.source)).toEqual(['default', 'default']);
       expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } });

@@ -90,6 +90,17 @@ const cases: AnyCase[] = [
       expect(result.data?.['count']).toEqual(count),
   })),
   {
+    name: 'within the limit, but where the project sits is not known (a policy without ancestors)',
+    records: [projectPolicyRecord([owners('user:a@x.jp')], undefined, undefined, [])],
+    status: 'UNKNOWN',
+    messageId: 'ancestorsUnknown',
+    data: { ancestors: 'ancestors' },
+    message: {
+      ja: '上位 (ancestors) の IAM ポリシーがエクスポートにないため',
+      en: 'the IAM policies of ancestors are not in the export',
+    },
+  },
+  {
     name: 'follows the maxPrivilegedPrincipals parameter',
     records: [projectPolicyRecord([owners('user:a@x.jp', 'user:b@x.jp')]), folder(), org()],
     params: { maxPrivilegedPrincipals: 1 },

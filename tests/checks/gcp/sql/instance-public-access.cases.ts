@@ -1,3 +1,4 @@
+import { explicit, unknown } from '../../../../src/model/fact.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { sqlInstanceRecord } from '../../../sources/gcp/records.ts';
 import { bigQueryDataset } from './bigquery-dataset.ts';
@@ -19,12 +20,49 @@ const cases: AnyCase[] = [
     records: [instance({ ipv4Enabled: true, authorizedNetworks: [network('203.0.113.0/24')] })],
     status: 'FAIL',
     messageId: 'publicIp',
+    data: { networks: ['203.0.113.0/24'] },
   },
   {
     name: 'a public IP without authorized networks (Auth Proxy only)',
     records: [instance({ ipv4Enabled: true })],
     status: 'FAIL',
-    messageId: 'publicIp',
+    messageId: 'publicIpNoNetworks',
+    message: {
+      ja: 'パブリック IP が有効です（承認済みネットワークはありません）',
+      en: 'A public IP is enabled (no authorized networks)',
+    },
+  },
+  {
+    // What a source that read the public IP but not the networks would give (the Cloud Asset
+    // adapter reads both from one ipConfiguration): a public IP fails all the same.
+    name: 'a public IP whose authorized networks are not known',
+    records: [],
+    collected: [
+      {
+        provider: 'gcp',
+        account: '123456789012',
+        region: 'asia-northeast1',
+        kansaType: 'database.instance',
+        nativeType: 'sqladmin.googleapis.com/Instance',
+        id: '//cloudsql.googleapis.com/projects/p/instances/planned',
+        name: 'planned',
+        tags: {},
+        origin: { file: 'plan.json' },
+        facts: {
+          publicIp: explicit(true, 'settings.ip_configuration.ipv4_enabled'),
+          authorizedNetworks: unknown('settings.ip_configuration.authorized_networks', {
+            ja: '適用後に決まる値です',
+            en: 'known after apply',
+          }),
+        },
+      },
+    ],
+    status: 'FAIL',
+    messageId: 'publicIpNetworksUnknown',
+    message: {
+      ja: 'パブリック IP が有効です（承認済みネットワークは不明です）',
+      en: 'A public IP is enabled (the authorized networks are not known)',
+    },
   },
   {
     name: 'the whole internet authorized',
