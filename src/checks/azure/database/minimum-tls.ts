@@ -50,7 +50,7 @@ export default defineCheck({
     // A flexible server that does not require TLS takes plain connections: no minimum holds.
     const secure = database.facts.requireSecureTransport;
     if (secure?.source === 'explicit' && !secure.value) {
-      return fail('legacy', [secure], { value: 'require_secure_transport OFF', source: secure.source });
+      return fail('legacy', [secure], { value: 'require_secure_transport OFF' });
     }
     const minimal = factOf(database.facts.minimalTlsVersion, 'properties.minimalTlsVersion');
     const verdict = decideOnFact(minimal, refusesLegacyTls, {
