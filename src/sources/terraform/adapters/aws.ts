@@ -7,6 +7,7 @@ import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
+import { awsVpcAdapters } from './aws-vpc.ts';
 
 /**
  * AWS provider resources as AWS Config items (`configuration` and
@@ -389,6 +390,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsIamAdapters,
   ...awsLambdaAdapters,
   ...awsAccountAdapters,
+  ...awsVpcAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */
