@@ -3,6 +3,7 @@ import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
+import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
@@ -391,6 +392,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsLambdaAdapters,
   ...awsAccountAdapters,
   ...awsVpcAdapters,
+  ...awsGuardDutyAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */
