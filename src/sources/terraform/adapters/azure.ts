@@ -11,6 +11,7 @@ import {
   type Unit,
   valueOrReference,
 } from './adapter.ts';
+import { azureAuthorizationAdapters } from './azure-authorization.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -404,6 +405,7 @@ function diagnosticSettingsListed(unit: Unit, ctx: BuildContext): Fact<boolean> 
 }
 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  ...azureAuthorizationAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {
       azurerm_storage_account_network_rules: {
