@@ -14,6 +14,7 @@ import {
 import { azureAuthorizationAdapters } from './azure-authorization.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
+import { azureNetworkAdapters } from './azure-network.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 import {
   FIREWALL_RULE_TYPES,
@@ -406,6 +407,7 @@ function diagnosticSettingsListed(unit: Unit, ctx: BuildContext): Fact<boolean> 
 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAuthorizationAdapters,
+  ...azureNetworkAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {
       azurerm_storage_account_network_rules: {
