@@ -48,6 +48,45 @@ function nsgOf(tr: Translation, ctx: BuildContext, instance: TfInstance, attribu
   return typeof value === 'string' && value !== '' ? value.toLowerCase() : value;
 }
 
+/**
+ * The inline `subnet` blocks, each read for what the plan shows of it: a new network's subnet
+ * ids, and an NSG the plan creates, are known only after apply. The attribute is
+ * Optional+Computed: left out of a new network, it holds no subnet.
+ */
+function inlineSubnets(
+  vnet: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+): { name: string; id: string | undefined; nsg: string | null | undefined }[] {
+  const values = tr.valuesOf(vnet);
+  if (!values.present('subnet')) {
+    tr.readComputed(vnet, 'subnet', 'properties.subnets', ctx.config.sets(vnet, 'subnet'));
+    return [];
+  }
+  const blocks = values.values.subnet;
+  return (Array.isArray(blocks) ? blocks : []).flatMap((block, index) => {
+    const name = values.read(`subnet.${index}.name`);
+    if (!isObject(block) || name.state !== 'known' || typeof name.value !== 'string') {
+      tr.read(vnet, `subnet.${index}.name`, 'properties.subnets');
+      return [];
+    }
+    const id = values.read(`subnet.${index}.id`);
+    const nsg = values.read(`subnet.${index}.security_group`);
+    return [
+      {
+        name: name.value,
+        id: id.state === 'known' && typeof id.value === 'string' ? id.value.toLowerCase() : undefined,
+        nsg:
+          nsg.state === 'known' && typeof nsg.value === 'string' && nsg.value !== ''
+            ? nsg.value.toLowerCase()
+            : nsg.state === 'absent' || nsg.state === 'known'
+              ? null
+              : undefined,
+      },
+    ];
+  });
+}
+
 interface Subnet {
   readonly id: string;
   /** Undefined while the plan does not tell; null when the subnet has no NSG. */
@@ -60,15 +99,9 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   const vnet = unit.primary;
   const vnetId = idOf(vnet, ctx);
   const subnets = new Map<string, Subnet>();
-  const inline = tr.readComputed(vnet, 'subnet', 'properties.subnets', ctx.config.sets(vnet, 'subnet'));
-  for (const block of Array.isArray(inline) ? inline : []) {
-    if (!isObject(block) || typeof block.name !== 'string') continue;
-    const id = typeof block.id === 'string' && block.id !== '' ? block.id : `${vnetId}/subnets/${block.name}`;
-    const nsg =
-      typeof block.security_group === 'string' && block.security_group !== ''
-        ? block.security_group.toLowerCase()
-        : null;
-    subnets.set(id.toLowerCase(), { id: id.toLowerCase(), nsg, existing: !isNew(vnet) || isArmId(nsg) });
+  for (const block of inlineSubnets(vnet, tr, ctx)) {
+    const id = block.id ?? `${vnetId}/subnets/${block.name}`.toLowerCase();
+    subnets.set(id, { id, nsg: block.nsg, existing: !isNew(vnet) || isArmId(block.nsg) });
   }
   const associations = ctx.instancesOf(NSG_ASSOCIATION);
   for (const subnet of partsOf(unit, SUBNET)) {

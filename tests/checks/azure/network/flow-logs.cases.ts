@@ -181,6 +181,31 @@ const planCases: AnyCase[] = [
     ],
   },
   {
+    name: 'a Terraform plan: a new network with an inline subnet (its id known after apply) and no flow log',
+    records: [
+      planFile([
+        {
+          address: 'azurerm_virtual_network.inline',
+          after: {
+            name: 'vnet-inline',
+            location: 'japaneast',
+            address_space: ['10.2.0.0/16'],
+            subnet: [{ name: 'db', address_prefix: '10.2.1.0/24', security_group: '' }],
+          },
+          afterUnknown: { id: true, guid: true, subnet: [{ id: true }] },
+          expressions: {
+            name: constant('vnet-inline'),
+            subnet: [{ name: constant('db'), address_prefix: constant('10.2.1.0/24') }],
+          },
+        },
+      ]),
+    ],
+    target: 'azurerm_virtual_network.inline',
+    status: 'FAIL',
+    messageId: 'notLogged',
+    data: { subnets: ['db'] },
+  },
+  {
     name: 'a Terraform plan: an existing network (flow logs made outside the plan unseen)',
     records: [
       planFile([
