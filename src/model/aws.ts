@@ -254,6 +254,12 @@ export interface AwsPrefixListFacts {
 /** AWS::EC2::VPC. */
 export interface AwsVpcFacts {
   readonly vpcId?: Fact<string>;
+  /**
+   * Whether the inventory holds every flow log of the VPC: true for a VPC a Terraform plan
+   * creates (it has those of the plan, no other); unknown, with why, for one that exists already.
+   * Absent for exports, where Config's recording of flow logs tells.
+   */
+  readonly flowLogsListed?: Fact<boolean>;
 }
 
 /** AWS::EC2::FlowLog. */

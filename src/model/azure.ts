@@ -199,6 +199,12 @@ export interface AzureSubnet {
 /** microsoft.network/virtualnetworks */
 export interface AzureVirtualNetworkFacts {
   readonly subnets?: Fact<readonly AzureSubnet[]>;
+  /**
+   * Whether the inventory holds every flow log of the network, its subnets and their NSGs: true
+   * for a Terraform plan's new network whose subnets and NSGs are new too (it has those of the
+   * plan, no other); unknown, with why, otherwise. Absent for exports.
+   */
+  readonly flowLogsListed?: Fact<boolean>;
 }
 
 /** microsoft.network/networkwatchers/flowlogs (NSG and virtual network flow logs). */

@@ -58,6 +58,12 @@ export interface GcpHierarchyNodeFacts extends GcpIamPolicyFacts {
   readonly ancestors?: Fact<readonly string[]>;
   /** The IAM policy's bindings (role → members), for privileged and external principals. */
   readonly bindings?: Fact<readonly GcpBinding[]>;
+  /**
+   * Grants a Terraform plan adds without owning the policy (`google_project_iam_member` /
+   * `_binding`): the project holds at least these, whatever else it holds (its `bindings` are
+   * then unknown). Absent for exports, which show the whole policy.
+   */
+  readonly grantedBindings?: Fact<readonly GcpBinding[]>;
 }
 
 /** storage.googleapis.com/Bucket */

@@ -115,3 +115,25 @@ export function bucketV3(name: string, after: Json, afterUnknown: Json = {}): Ch
     expressions: { bucket: constant(name) },
   };
 }
+
+/**
+ * A new `google_project_iam_member`, as GoogleCloudPlatform/terraform-validator
+ * `testdata/templates/example_folder_iam_member.tfplan.json` plans its folder form (format 1.0,
+ * Terraform 1.1.9: `condition: []`, `etag` and `id` known after apply). A member known only
+ * after apply (a service account the plan creates) is given as null.
+ */
+export function projectIamMember(name: string, role: string, member: string | null, project: string): Change {
+  return {
+    address: `google_project_iam_member.${name}`,
+    after: { condition: [], member, role, project },
+    afterUnknown: { condition: [], etag: true, id: true, ...(member === null && { member: true }) },
+    expressions: {
+      project: constant(project),
+      role: constant(role),
+      member:
+        member === null
+          ? ref('google_service_account.app.email', 'google_service_account.app')
+          : constant(member),
+    },
+  };
+}

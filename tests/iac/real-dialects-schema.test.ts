@@ -1123,3 +1123,54 @@ describe('aws_rds_cluster storage encryption', () => {
     expect(factOf(facts('own_key'), 'customerManagedKey')?.value).toBe(true);
   });
 });
+
+describe('azurerm 2.x azurerm_key_vault soft_delete_enabled', () => {
+  // azurerm v2.41 `keyvault/migration` (the vault's V1 schema): `soft_delete_enabled`
+  // Optional+Computed; the v2.42.0 CHANGELOG: "now defaulted to true to match the breaking change
+  // in the Azure API where Key Vaults now have Soft Delete enabled by default, which cannot be
+  // disabled" (removed in 3.0).
+  const vault = (name: string, actions: string[], after: Json, afterUnknown: Json, expressions: Json) =>
+    ({
+      address: `azurerm_key_vault.${name}`,
+      actions,
+      before: actions[0] === 'create' ? null : { name, location: 'japaneast', soft_delete_enabled: false },
+      after: { name, location: 'japaneast', sku_name: 'standard', purge_protection_enabled: true, ...after },
+      afterUnknown: { id: true, vault_uri: true, access_policy: true, network_acls: true, ...afterUnknown },
+      expressions: { name: constant(name), purge_protection_enabled: constant(true), ...expressions },
+    }) satisfies Change;
+  const document = plan(
+    [
+      vault('left_out', ['create'], {}, { soft_delete_enabled: true }, {}),
+      vault(
+        'turned_off',
+        ['create'],
+        { soft_delete_enabled: false },
+        {},
+        { soft_delete_enabled: constant(false) },
+      ),
+      vault('existing_off', ['no-op'], { soft_delete_enabled: false }, {}, {}),
+    ],
+    { formatVersion: '0.1', terraformVersion: '0.14.11', providers: azurerm },
+  );
+
+  it('reads a new vault that leaves it out as soft-delete enabled, Azure’s and the provider’s default', async () => {
+    const scanned = await scanDocument(document);
+    expect(factOf(resourceOf(scanned, 'azurerm_key_vault.left_out'), 'softDeleteEnabled')).toMatchObject({
+      source: 'default',
+      value: true,
+      path: 'azurerm_key_vault.left_out.soft_delete_enabled',
+    });
+    expect(findingOf(scanned, 'azure.keyvault.recoverable', 'azurerm_key_vault.left_out').status).toBe(
+      'PASS',
+    );
+  });
+
+  it('reads a value the plan shows as it is', async () => {
+    const scanned = await scanDocument(document);
+    for (const name of ['turned_off', 'existing_off'])
+      expect(factOf(resourceOf(scanned, `azurerm_key_vault.${name}`), 'softDeleteEnabled')).toMatchObject({
+        source: 'explicit',
+        value: false,
+      });
+  });
+});

@@ -1,5 +1,6 @@
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
+import { AZURE_NETWORK_READ_THROUGH } from './adapters/azure-network.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
 import { keyText, type TerraformConfiguration } from './configuration.ts';
 import type { TfInstance } from './document.ts';
@@ -106,7 +107,7 @@ export class Linker implements BuildContext {
           yield { reason: deleted(instance) };
           continue;
         }
-        const through = READ_THROUGH_REFERENCES[instance.type];
+        const through = READ_THROUGH_REFERENCES[instance.type] ?? AZURE_NETWORK_READ_THROUGH[instance.type];
         yield {
           reason: `${instance.address}: ${through ? `${instance.type} is ${through}` : `${instance.type} is not a resource type kansa reads`}`,
         };

@@ -156,7 +156,7 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
       );
     }
     case 'azure':
-      for (const attribute of ['id', 'target_resource_id', 'storage_account_id', 'key_vault_id']) {
+      for (const attribute of ['id', 'target_resource_id', 'storage_account_id', 'key_vault_id', 'scope']) {
         const id = known(instance, attribute);
         const subscription = typeof id === 'string' ? subscriptionOf(id) : undefined;
         if (subscription) return subscription;

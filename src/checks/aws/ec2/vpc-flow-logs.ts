@@ -6,7 +6,7 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
-export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'unknown'>({
+export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'unknown'>({
   meta: {
     id: 'aws.ec2.vpc-flow-logs',
     provider: 'aws',
@@ -37,6 +37,10 @@ export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 
         },
         { ja: 'フローログ（AWS::EC2::FlowLog）がありません', en: 'No flow log (AWS::EC2::FlowLog)' },
       ),
+      notInPlan: {
+        ja: 'VPC {{vpc}} のフローログのすべては Terraform の計画からは分かりません（既存の VPC には構成の外で作られたフローログがありえ、計画のフローログが適用後まで分からない VPC を対象とすることもあります）。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "The Terraform plan does not show every flow log of VPC {{vpc}} (an existing VPC may have flow logs made outside the configuration; a flow log of the plan may name a VPC known only after apply): judge it on the cloud's inventory (an export or a live scan)",
+      },
       unknown: {
         ja: 'VPC {{vpc}} の ID がエクスポートにありません',
         en: 'The export does not show the id of VPC {{vpc}}',
@@ -60,6 +64,16 @@ export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 
     if (logged) {
       const status = factOf(logged.facts.flowLogStatus, 'configuration.flowLogStatus');
       return pass('logged', [vpcId, evidenceFrom(logged, status)], { ...data, flowLog: logged.name });
+    }
+    // A Terraform plan's VPC: its flow logs are all in the plan (a new VPC) or may not be.
+    const listed = resource.facts.flowLogsListed;
+    if (listed?.source === 'unknown') return undetermined('notInPlan', [vpcId, listed], data);
+    if (listed) {
+      const none = cloudDefault(false, listed.path, {
+        ja: '計画はこの新しい VPC のフローログを作りません（VPC のフローログは既定で無効です）',
+        en: 'the plan makes no flow log for this new VPC (VPC flow logs are off by default)',
+      });
+      return fail('notLogged', [vpcId, none], data);
     }
     if (flowLogs.length === 0) {
       return undetermined('noFlowLogs', [

@@ -1,12 +1,12 @@
 import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
 import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
-type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'unknown';
+type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'notInPlan' | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -49,6 +49,10 @@ export default defineCheck<object, Message>({
         ja: 'エクスポートにリージョン単位のリソースがないため、利用リージョンが分かりません',
         en: 'Cannot tell: the export holds no regional resource, so the Regions in use are unknown',
       },
+      notInPlan: {
+        ja: 'Terraform の計画には {{regions}} の GuardDuty 検出器がありません。構成の外で作られた検出器は計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "The Terraform plan has no GuardDuty detector in {{regions}}, and a detector made outside the configuration is not in the plan: judge it on the cloud's inventory (an export or a live scan)",
+      },
       unknown: {
         ja: 'GuardDuty 検出器が有効かどうかがエクスポートから分かりません（{{regions}}）',
         en: 'The export does not show whether the GuardDuty detectors are enabled ({{regions}})',
@@ -71,9 +75,13 @@ export default defineCheck<object, Message>({
         }),
       ]);
     }
+    // A Terraform plan holds the detectors its configuration manages: a Region without one may
+    // have one made outside it (Config, by contrast, records every detector of the account).
+    const fromPlan = isPlanOrigin(resource.origin);
     const evidence: Evidence[] = [];
     const missing: string[] = [];
     const undecided: string[] = [];
+    const notInPlan: string[] = [];
     for (const region of regions) {
       const inRegion = detectors.filter((detector) => detector.region === region);
       const facts = inRegion.map((detector) => ({
@@ -83,6 +91,16 @@ export default defineCheck<object, Message>({
       const on = facts.find((fact) => fact.enabled.value === true);
       if (on) {
         evidence.push(evidenceFrom(on.detector, on.enabled));
+        continue;
+      }
+      if (inRegion.length === 0 && fromPlan) {
+        notInPlan.push(region);
+        evidence.push(
+          unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
+            ja: `Terraform の計画に ${region} の検出器はありません（構成の外で作られた検出器は計画に現れません）`,
+            en: `no detector of the Terraform plan in ${region} (a detector made outside the configuration is not in the plan)`,
+          }),
+        );
         continue;
       }
       if (facts.some((fact) => fact.enabled.source === 'unknown')) undecided.push(region);
@@ -100,6 +118,7 @@ export default defineCheck<object, Message>({
       );
     }
     if (missing.length > 0) return fail('missing', evidence, { regions: missing });
+    if (notInPlan.length > 0) return undetermined('notInPlan', evidence, { regions: notInPlan });
     if (undecided.length > 0) return undetermined('unknown', evidence, { regions: undecided });
     return pass('enabled', evidence, { regions });
   },

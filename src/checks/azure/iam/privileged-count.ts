@@ -1,6 +1,6 @@
 import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
@@ -43,6 +43,10 @@ export default defineCheck({
       incomplete: {
         ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
         en: '{{uncertain}} assignment(s) have a role or scope the export does not show ({{count}} privileged principal(s) known)',
+      },
+      notInPlan: {
+        ja: 'Terraform の計画のロールの割り当てでは特権ロールの保持者は {{count}} 件です（上限 {{max}}）。構成の外で作られた割り当ては計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "The Terraform plan's role assignments give privileged roles to {{count}} principal(s) (limit {{max}}), and assignments made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
       notExported: missingData(
         {
@@ -87,6 +91,8 @@ export default defineCheck({
     const data = { count: principals.size, max, principals: [...principals], uncertain };
     if (principals.size > max) return fail('tooMany', evidence, data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
+    // A Terraform plan holds the assignments its configuration makes; others may exist.
+    if (isPlanOrigin(subscription.origin)) return undetermined('notInPlan', evidence, data);
     return pass('withinLimit', evidence, data);
   },
 });

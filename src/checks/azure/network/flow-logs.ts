@@ -48,6 +48,10 @@ export default defineCheck({
         },
         'azureResources',
       ),
+      notInPlan: {
+        ja: 'Terraform の計画のフロー ログで記録されていないサブネットがあります: {{subnets}}。既存のリソースの、構成の外で作られたフロー ログは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "Subnets no flow log of the Terraform plan records: {{subnets}}; flow logs made outside the configuration for existing resources are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
+      },
       unknown: {
         ja: 'フロー ログが有効かどうかをエクスポートから判定できません: {{subnets}}',
         en: 'Whether flow logs are enabled cannot be told from the export: {{subnets}}',
@@ -101,6 +105,11 @@ export default defineCheck({
     }
     if (unsure.length > 0 && uncovered.length === 0)
       return undetermined('unknown', evidence, { subnets: unsure });
+    // A Terraform plan's network: its flow logs are all in the plan (new resources) or may not be.
+    const listed = vnet.facts.flowLogsListed;
+    if (listed?.source === 'unknown')
+      return undetermined('notInPlan', [...evidence, listed], { subnets: uncovered });
+    if (listed) return fail('notLogged', [...evidence, listed], { subnets: uncovered });
     // Flow logs live under the region's Network Watcher, in the same Resource Graph table as the
     // virtual network: with neither in the export, it was not exported rather than absent.
     if (

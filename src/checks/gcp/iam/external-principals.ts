@@ -1,5 +1,10 @@
 import { factOf } from '../../../model/facts.ts';
-import type { GcpHierarchyNodeFacts, GcpOrganizationFacts, GcpPublicGrant } from '../../../model/gcp.ts';
+import type {
+  GcpBinding,
+  GcpHierarchyNodeFacts,
+  GcpOrganizationFacts,
+  GcpPublicGrant,
+} from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
@@ -78,25 +83,45 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
   evaluate(project, ctx) {
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
-    if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
+    if (chain.own.source === 'unknown') {
+      // A Terraform plan's grants: an external principal among them is granted, whatever else is.
+      const granted = project.facts.grantedBindings;
+      if (granted && granted.source !== 'unknown') {
+        const { external } = classifyAll(granted.value, domains);
+        if (external.length > 0)
+          return fail('external', [granted, chain.own, ...domainEvidence], {
+            grants: describeGrants(external),
+          });
+      }
+      return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
+    }
     const evidence = [...inheritedEvidence(chain), ...domainEvidence];
 
-    const external: GcpPublicGrant[] = [];
-    const unclassified = new Set<string>();
-    for (const { role, members } of [chain.own.value, ...chain.ancestors.map((a) => a.value)].flat()) {
-      for (const member of members) {
-        const kind = classify(member, domains);
-        if (kind === 'external') external.push({ member, role });
-        else if (kind === 'unclassified') unclassified.add(member);
-      }
-    }
+    const { external, unclassified } = classifyAll(
+      [chain.own.value, ...chain.ancestors.map((a) => a.value)].flat(),
+      domains,
+    );
     if (external.length > 0) return fail('external', evidence, { grants: describeGrants(external) });
     if (unclassified.size > 0)
       return undetermined('noMemberDomains', evidence, { principals: [...unclassified] });
     return ancestorsUnknown(chain, evidence, {}) ?? pass('internalOnly', evidence, { domains });
   },
 });
+
+/** The external grants among bindings, and the members whose domain no parameter tells. */
+function classifyAll(bindings: readonly GcpBinding[], domains: readonly string[]) {
+  const external: GcpPublicGrant[] = [];
+  const unclassified = new Set<string>();
+  for (const { role, members } of bindings) {
+    for (const member of members) {
+      const kind = classify(member, domains);
+      if (kind === 'external') external.push({ member, role });
+      else if (kind === 'unclassified') unclassified.add(member);
+    }
+  }
+  return { external, unclassified };
+}
 
 /**
  * The organization's own domains: the `memberDomains` parameter and the primary domain of the

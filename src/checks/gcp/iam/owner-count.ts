@@ -62,7 +62,17 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
   evaluate(project, ctx) {
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
-    if (chain.own.source === 'unknown') return undetermined('noProjectPolicy', [chain.own]);
+    if (chain.own.source === 'unknown') {
+      // A Terraform plan's grants: the project has at least these owners, maybe more.
+      const granted = project.facts.grantedBindings;
+      if (granted && granted.source !== 'unknown') {
+        const owners = ownersOf(granted.value);
+        const data = { count: owners.length, max: ctx.params.maxPrivilegedPrincipals, owners };
+        if (owners.length > ctx.params.maxPrivilegedPrincipals)
+          return fail('tooMany', [granted, chain.own], data);
+      }
+      return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
+    }
     const evidence = inheritedEvidence(chain);
     const owners = ownersOf([chain.own.value, ...chain.ancestors.map((a) => a.value)].flat());
     const data = { count: owners.length, max: ctx.params.maxPrivilegedPrincipals, owners };

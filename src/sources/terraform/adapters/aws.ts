@@ -3,10 +3,12 @@ import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
+import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
+import { awsVpcAdapters } from './aws-vpc.ts';
 
 /**
  * AWS provider resources as AWS Config items (`configuration` and
@@ -389,6 +391,8 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsIamAdapters,
   ...awsLambdaAdapters,
   ...awsAccountAdapters,
+  ...awsVpcAdapters,
+  ...awsGuardDutyAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */

@@ -1,7 +1,7 @@
 import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject } from '../document.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
 import {
   type BuildContext,
@@ -11,8 +11,10 @@ import {
   type Unit,
   valueOrReference,
 } from './adapter.ts';
+import { azureAuthorizationAdapters } from './azure-authorization.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
+import { azureNetworkAdapters } from './azure-network.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 import {
   FIREWALL_RULE_TYPES,
@@ -174,20 +176,35 @@ function armRule(rule: JsonObject): JsonObject {
 }
 
 /** Soft delete can no longer be turned off (azurerm 3.x dropped the switch); purge protection can. */
+/**
+ * Soft delete: on for every vault since Azure force-enabled it (December 2020). azurerm 3.x on has
+ * no `soft_delete_enabled` (absent); 2.42–2.99 keep it non-functional, "defaults to true", and
+ * 2.x before it is Optional+Computed: a new vault whose configuration leaves it out has it known
+ * only after apply, and gets soft delete.
+ */
+function softDeleteOf(vault: TfInstance, tr: Translation, ctx: BuildContext): unknown {
+  const path = 'properties.enableSoftDelete';
+  const state = tr.valuesOf(vault).read('soft_delete_enabled').state;
+  if (state === 'absent') {
+    tr.mark(path, `${vault.address}.soft_delete_retention_days`, 'known');
+    return true;
+  }
+  const isNew = vault.action === 'create' || vault.action === 'replace';
+  if (state === 'unknown' && isNew && !ctx.config.sets(vault, 'soft_delete_enabled')) {
+    tr.mark(path, `${vault.address}.soft_delete_enabled`, 'assumed', {
+      ja: '構成にありません: Azure は 2020 年 12 月からすべてのキー コンテナーで論理的な削除を有効にしています（azurerm 2.42 以降の既定値も true）',
+      en: 'not in the configuration: Azure has turned soft delete on for every vault since December 2020 (azurerm 2.42 on defaults it to true)',
+    });
+    return true;
+  }
+  return tr.read(vault, 'soft_delete_enabled', path);
+}
+
 function keyVault(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const vault = unit.primary;
   const p: JsonObject = {};
   set(p, 'sku', wrap('name', tr.read(vault, 'sku_name', 'properties.sku.name')));
-  const softDelete = tr.valuesOf(vault).read('soft_delete_enabled');
-  set(
-    p,
-    'enableSoftDelete',
-    softDelete.state === 'absent'
-      ? true
-      : tr.read(vault, 'soft_delete_enabled', 'properties.enableSoftDelete'),
-  );
-  if (softDelete.state === 'absent')
-    tr.mark('properties.enableSoftDelete', `${vault.address}.soft_delete_retention_days`, 'known');
+  set(p, 'enableSoftDelete', softDeleteOf(vault, tr, ctx));
   set(
     p,
     'enablePurgeProtection',
@@ -389,6 +406,8 @@ function diagnosticSettingsListed(unit: Unit, ctx: BuildContext): Fact<boolean> 
 }
 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  ...azureAuthorizationAdapters,
+  ...azureNetworkAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {
       azurerm_storage_account_network_rules: {

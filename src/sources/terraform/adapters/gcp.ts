@@ -1,4 +1,5 @@
-import { cloudDefault } from '../../../model/fact.ts';
+import { cloudDefault, explicit } from '../../../model/fact.ts';
+import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
@@ -322,7 +323,28 @@ function project(unit: Unit, tr: Translation): Resource {
       `${unit.primary.address} (no google_project_iam_audit_config)`,
       'unmanaged',
     );
-  return fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
+  const resource = fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
+  if (authoritative) return resource;
+  const granted: GcpHierarchyNodeFacts = {
+    grantedBindings: explicit(
+      grantsKnown(bindings),
+      `${unit.primary.address} (google_project_iam_member / _binding)`,
+    ),
+  };
+  return { ...resource, facts: { ...resource.facts, ...granted } };
+}
+
+/**
+ * The grants whose role and members the plan knows (a member known only after apply, such as a
+ * service account the plan creates, is left out: the project holds at least the rest).
+ */
+function grantsKnown(bindings: readonly JsonObject[]): GcpBinding[] {
+  return bindings.flatMap((binding) => {
+    const members = Array.isArray(binding.members)
+      ? binding.members.filter((member): member is string => typeof member === 'string')
+      : [];
+    return typeof binding.role === 'string' && members.length > 0 ? [{ role: binding.role, members }] : [];
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 
 const vpcArn = (id: string) => `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${id}`;
@@ -86,6 +87,94 @@ const describeDump = (flowLogStatus: string) => [
   ),
 ];
 
+/**
+ * Terraform plans, in the dialect of terraform-aws-modules/vpc planned with Terraform 0.14.11
+ * (format 0.1: `aws_vpc.this[0]` with `id` and `arn` in `after_unknown`; StackGuardian/tirith
+ * `src/sg_policy/providers/terraform_plan/tests.py`) and of an `aws_flow_log` naming its VPC by
+ * `vpc_id = aws_vpc.x.id` (pofman/terraformPlatform `vpc-flow-logs.tf`).
+ */
+const newVpc = (name: string): Change => ({
+  address: `aws_vpc.${name}`,
+  after: { cidr_block: '10.0.0.0/18', enable_dns_support: true, instance_tenancy: 'default', tags: null },
+  afterUnknown: { id: true, arn: true, owner_id: true, default_security_group_id: true },
+  expressions: { cidr_block: constant('10.0.0.0/18') },
+});
+const existingVpc = (name: string, id: string): Change => ({
+  address: `aws_vpc.${name}`,
+  actions: ['no-op'],
+  before: { id, cidr_block: '10.1.0.0/16' },
+  after: { id, cidr_block: '10.1.0.0/16' },
+  expressions: { cidr_block: constant('10.1.0.0/16') },
+});
+const planFlowLog = (name: string, vpcId: string | null, vpcExpression: object): Change => ({
+  address: `aws_flow_log.${name}`,
+  after: {
+    vpc_id: vpcId,
+    subnet_id: null,
+    eni_id: null,
+    traffic_type: 'ALL',
+    log_destination_type: 's3',
+  },
+  afterUnknown: { id: true, arn: true, log_destination: true, ...(vpcId === null && { vpc_id: true }) },
+  expressions: {
+    vpc_id: vpcExpression,
+    traffic_type: constant('ALL'),
+    log_destination: ref('aws_s3_bucket.logs.arn', 'aws_s3_bucket.logs'),
+  },
+});
+const planFile = (changes: Change[]) =>
+  jsonFile(
+    plan(changes, {
+      providers: { aws: { region: constant(REGION), allowed_account_ids: constant([ACCOUNT]) } },
+    }),
+    'plan.json',
+  );
+
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan: a new VPC with the flow log the plan makes for it',
+    records: [planFile([newVpc('main'), planFlowLog('main', null, ref('aws_vpc.main.id', 'aws_vpc.main'))])],
+    target: 'aws_vpc.main',
+    status: 'PASS',
+    messageId: 'logged',
+  },
+  {
+    name: 'a Terraform plan: a new VPC the plan makes no flow log for (off by default)',
+    records: [
+      planFile([
+        newVpc('main'),
+        existingVpc('old', 'vpc-0a1'),
+        planFlowLog('old', 'vpc-0a1', ref('aws_vpc.old.id', 'aws_vpc.old')),
+      ]),
+    ],
+    target: 'aws_vpc.main',
+    status: 'FAIL',
+    messageId: 'notLogged',
+    evidence: [{ value: 'aws_vpc.main' }, { source: 'default', value: false }],
+  },
+  {
+    name: 'a Terraform plan: an existing VPC, another VPC’s flow log in the plan (flow logs made outside it unseen)',
+    records: [
+      planFile([
+        existingVpc('old', 'vpc-0a1'),
+        newVpc('main'),
+        planFlowLog('main', null, ref('aws_vpc.main.id', 'aws_vpc.main')),
+      ]),
+    ],
+    target: 'aws_vpc.old',
+    status: 'UNKNOWN',
+    messageId: 'notInPlan',
+  },
+  {
+    name: 'a Terraform plan: a flow log naming its VPC through a local (known after apply)',
+    records: [planFile([newVpc('main'), planFlowLog('main', null, ref('local.vpc_id'))])],
+    target: 'aws_vpc.main',
+    status: 'UNKNOWN',
+    messageId: 'notInPlan',
+    evidence: [{ value: 'aws_vpc.main' }, { source: 'unknown', path: 'aws_flow_log.main.vpc_id' }],
+  },
+];
+
 const cases: AnyCase[] = [
   ...table.map(([name, items, status, messageId, source]) => ({
     name,
@@ -110,6 +199,7 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'notLogged',
   },
+  ...planCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

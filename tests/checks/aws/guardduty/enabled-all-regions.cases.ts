@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, REGION, rootRow, snapshotItem } from '../../../sources/aws/builders.ts';
 
 const ROOT = credentialReportFile([rootRow('true')]);
@@ -69,6 +70,69 @@ const table = [
   ['GetDetector Status ENABLED', [getDetectorItem(REGION, 'ENABLED')], 'PASS', 'enabled', [REGION]],
 ] as const;
 
+/**
+ * Terraform plans: `aws_guardduty_detector` as the AWS provider documents it (`enable`, default
+ * true; "Deleting this resource is equivalent to disabling GuardDuty for an AWS region"), in the
+ * shape of a plan's detector written as DrumSlayers/PA-ESGI-2023 `modules/GuardDuty/main.tf`
+ * configures one (`enable = true`, `finding_publishing_frequency = "SIX_HOURS"`); an EBS volume
+ * whose `availability_zone` puts it in another Region.
+ */
+function planCases(): AnyCase[] {
+  const planDetector = (enable: boolean, actions = ['create']): Change => ({
+    address: 'aws_guardduty_detector.primary',
+    actions,
+    before:
+      actions[0] === 'create'
+        ? null
+        : { id: 'det1', enable: true, finding_publishing_frequency: 'SIX_HOURS' },
+    after: actions[0] === 'delete' ? null : { enable, finding_publishing_frequency: 'SIX_HOURS' },
+    afterUnknown: { id: true, account_id: true, arn: true },
+    expressions: { enable: constant(enable), finding_publishing_frequency: constant('SIX_HOURS') },
+  });
+  const planVolume = (zone: string): Change => ({
+    address: `aws_ebs_volume.${zone.replaceAll('-', '_')}`,
+    after: { availability_zone: zone, size: 8, encrypted: true },
+    afterUnknown: { id: true, arn: true, kms_key_id: true },
+    expressions: { availability_zone: constant(zone), encrypted: constant(true) },
+  });
+  const planFile = (changes: Change[]) =>
+    jsonFile(
+      plan(changes, {
+        providers: { aws: { region: constant(REGION), allowed_account_ids: constant([ACCOUNT]) } },
+      }),
+      'plan.json',
+    );
+  return [
+    {
+      name: 'a Terraform plan: its detector enabled in the one Region it uses',
+      records: [planFile([planDetector(true), planVolume(`${REGION}a`)])],
+      status: 'PASS',
+      messageId: 'enabled',
+    },
+    {
+      name: 'a Terraform plan: no detector of the plan in another Region it uses (one may exist outside it)',
+      records: [planFile([planDetector(true), planVolume('us-east-1a')])],
+      status: 'UNKNOWN',
+      messageId: 'notInPlan',
+      data: { regions: ['us-east-1'] },
+    },
+    {
+      name: 'a Terraform plan: its detector suspended (enable = false)',
+      records: [planFile([planDetector(false), planVolume(`${REGION}a`)])],
+      status: 'FAIL',
+      messageId: 'missing',
+      data: { regions: [REGION] },
+    },
+    {
+      name: 'a Terraform plan: it deletes the detector, which disables GuardDuty in the Region',
+      records: [planFile([planDetector(true, ['delete']), planVolume(`${REGION}a`)])],
+      status: 'FAIL',
+      messageId: 'missing',
+      data: { regions: [REGION] },
+    },
+  ];
+}
+
 const cases: AnyCase[] = [
   ...table.map(([name, items, status, messageId, regions]) => ({
     name,
@@ -92,6 +156,7 @@ const cases: AnyCase[] = [
         }),
       ),
   },
+  ...planCases(),
   {
     name: 'only global resources: the Regions in use are unknown',
     records: [ROOT],

@@ -1,5 +1,6 @@
-import { graphQuery } from '../../../helpers/exports.ts';
+import { graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
@@ -29,6 +30,86 @@ function assignment(principal: string, role: string | undefined, scope = SUBSCRI
   };
 }
 const principal = (n: number) => `11111111-aaaa-4bbb-8ccc-${String(n).padStart(12, '0')}`;
+
+/**
+ * Terraform plans: `azurerm_role_assignment` as the azurerm docs' example writes it (`scope =
+ * data.azurerm_subscription.primary.id`, read when planning; `role_definition_name`, whose
+ * `role_definition_id` the provider computes; `principal_id` a user's object id, or a managed
+ * identity of the plan known only after apply).
+ */
+function planAssignment(name: string, role: string, principal: string | null): Change {
+  return {
+    address: `azurerm_role_assignment.${name}`,
+    after: { scope: SUBSCRIPTION_ID, role_definition_name: role, principal_id: principal, condition: null },
+    afterUnknown: {
+      id: true,
+      name: true,
+      role_definition_id: true,
+      principal_type: true,
+      skip_service_principal_aad_check: true,
+      ...(principal === null && { principal_id: true }),
+    },
+    expressions: {
+      scope: ref('data.azurerm_subscription.primary.id', 'data.azurerm_subscription.primary'),
+      role_definition_name: constant(role),
+      principal_id:
+        principal === null
+          ? ref('azurerm_user_assigned_identity.app.principal_id', 'azurerm_user_assigned_identity.app')
+          : constant(principal),
+    },
+  };
+}
+/** The managed identity whose principal id is known only after apply. */
+const IDENTITY: Change = {
+  address: 'azurerm_user_assigned_identity.app',
+  after: { name: 'app', location: 'japaneast', resource_group_name: 'rg-kansa' },
+  afterUnknown: { id: true, principal_id: true, client_id: true, tenant_id: true },
+  expressions: { name: constant('app'), location: constant('japaneast') },
+};
+const planFile = (changes: Change[]) =>
+  jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
+
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan assigning Owner to more principals than the limit',
+    records: [
+      planFile([
+        planAssignment('admin', 'Owner', principal(1)),
+        planAssignment('app', 'Owner', null),
+        planAssignment('auditor', 'Reader', principal(2)),
+        IDENTITY,
+      ]),
+    ],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 2, principals: [principal(1), 'azurerm_user_assigned_identity.app'] },
+  },
+  {
+    name: 'a Terraform plan within the limit (assignments made outside the plan unseen)',
+    records: [
+      planFile([
+        planAssignment('admin', 'Owner', principal(1)),
+        planAssignment('auditor', 'Reader', principal(2)),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'notInPlan',
+    data: { count: 1 },
+  },
+  {
+    name: 'a Terraform plan assigning a custom role by name (its id known only after apply)',
+    records: [
+      planFile([
+        planAssignment('admin', 'Owner', principal(1)),
+        planAssignment('ops', 'City Operator', principal(2)),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'incomplete.plan',
+    data: { count: 1, uncertain: 1 },
+  },
+];
 
 const cases: AnyCase[] = [
   {
@@ -89,6 +170,7 @@ const cases: AnyCase[] = [
     messageId: 'tooMany',
     data: { max: 1 },
   },
+  ...planCases,
 ];
 
 export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;

@@ -1,4 +1,6 @@
-import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { jsonFile } from '../../../helpers/exports.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { row, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
@@ -76,15 +78,173 @@ const table = [
   { name: 'no subnets', rows: [vnet([]), WATCHER], status: 'NOT_APPLICABLE', message: 'noSubnets' },
 ] as const;
 
+/**
+ * Terraform plans (azurerm 3.x, format 1.2), written to the azurerm docs' examples:
+ * `network_watcher_flow_log` (`network_security_group_id = azurerm_network_security_group.x.id`,
+ * `enabled`; 4.x's `target_resource_id` for a virtual network flow log), `subnet`
+ * (`virtual_network_name = azurerm_virtual_network.x.name`) and
+ * `subnet_network_security_group_association` (`subnet_id`, `network_security_group_id`).
+ */
+const planned = (
+  type: string,
+  name: string,
+  after: Row,
+  expressions: Row,
+  { existingId, unknown = [] }: { existingId?: string; unknown?: string[] } = {},
+): Change => ({
+  address: `${type}.${name}`,
+  ...(existingId
+    ? { actions: ['no-op'], before: { id: existingId, ...after }, after: { id: existingId, ...after } }
+    : { after, afterUnknown: Object.fromEntries(['id', ...unknown].map((key) => [key, true])) }),
+  expressions,
+});
+const newVnet = planned(
+  'azurerm_virtual_network',
+  'main',
+  { name: 'vnet-main', location: 'japaneast', address_space: ['10.1.0.0/16'] },
+  { name: constant('vnet-main') },
+  { unknown: ['subnet'] },
+);
+const newSubnet = planned(
+  'azurerm_subnet',
+  'app',
+  { name: 'app', virtual_network_name: 'vnet-main', address_prefixes: ['10.1.1.0/24'] },
+  {
+    name: constant('app'),
+    virtual_network_name: ref('azurerm_virtual_network.main.name', 'azurerm_virtual_network.main'),
+  },
+);
+const newNsg = planned(
+  'azurerm_network_security_group',
+  'web',
+  { name: 'nsg-web', location: 'japaneast' },
+  { name: constant('nsg-web') },
+);
+const association = planned(
+  'azurerm_subnet_network_security_group_association',
+  'app',
+  {},
+  {
+    subnet_id: ref('azurerm_subnet.app.id', 'azurerm_subnet.app'),
+    network_security_group_id: ref(
+      'azurerm_network_security_group.web.id',
+      'azurerm_network_security_group.web',
+    ),
+  },
+  { unknown: ['subnet_id', 'network_security_group_id'] },
+);
+const planFlowLog = (target: 'network_security_group_id' | 'target_resource_id', reference: string) =>
+  planned(
+    'azurerm_network_watcher_flow_log',
+    'main',
+    { name: 'fl-main', network_watcher_name: 'NetworkWatcher_japaneast', enabled: true },
+    { enabled: constant(true), [target]: ref(`${reference}.id`, reference) },
+    { unknown: [target] },
+  );
+const planFile = (changes: Change[]) =>
+  jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
+
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan: a new subnet whose new NSG has a flow log of the plan',
+    records: [
+      planFile([
+        newVnet,
+        newSubnet,
+        newNsg,
+        association,
+        planFlowLog('network_security_group_id', 'azurerm_network_security_group.web'),
+      ]),
+    ],
+    target: 'azurerm_virtual_network.main',
+    status: 'PASS',
+    messageId: 'subnetsLogged',
+  },
+  {
+    name: 'a Terraform plan: a virtual network flow log (azurerm 4.x target_resource_id)',
+    records: [
+      planFile([newVnet, newSubnet, planFlowLog('target_resource_id', 'azurerm_virtual_network.main')]),
+    ],
+    target: 'azurerm_virtual_network.main',
+    status: 'PASS',
+    messageId: 'vnetLogged',
+  },
+  {
+    name: 'a Terraform plan: new network, subnet and NSG without a flow log (none by default)',
+    records: [planFile([newVnet, newSubnet, newNsg, association])],
+    target: 'azurerm_virtual_network.main',
+    status: 'FAIL',
+    messageId: 'notLogged',
+    evidence: [
+      { source: 'explicit' },
+      { value: true, path: 'azurerm_virtual_network.main (azurerm_network_watcher_flow_log)' },
+    ],
+  },
+  {
+    name: 'a Terraform plan: a new network with an inline subnet (its id known after apply) and no flow log',
+    records: [
+      planFile([
+        {
+          address: 'azurerm_virtual_network.inline',
+          after: {
+            name: 'vnet-inline',
+            location: 'japaneast',
+            address_space: ['10.2.0.0/16'],
+            subnet: [{ name: 'db', address_prefix: '10.2.1.0/24', security_group: '' }],
+          },
+          afterUnknown: { id: true, guid: true, subnet: [{ id: true }] },
+          expressions: {
+            name: constant('vnet-inline'),
+            subnet: [{ name: constant('db'), address_prefix: constant('10.2.1.0/24') }],
+          },
+        },
+      ]),
+    ],
+    target: 'azurerm_virtual_network.inline',
+    status: 'FAIL',
+    messageId: 'notLogged',
+    data: { subnets: ['db'] },
+  },
+  {
+    name: 'a Terraform plan: an existing network (flow logs made outside the plan unseen)',
+    records: [
+      planFile([
+        planned(
+          'azurerm_virtual_network',
+          'old',
+          {
+            name: 'vnet1',
+            location: 'japaneast',
+            subnet: [
+              {
+                name: 'a',
+                id: `${VNET_ID}/subnets/a`,
+                address_prefix: '10.0.0.0/24',
+                security_group: NSG_ID,
+              },
+            ],
+          },
+          { name: constant('vnet1') },
+          { existingId: VNET_ID },
+        ),
+      ]),
+    ],
+    target: 'azurerm_virtual_network.old',
+    status: 'UNKNOWN',
+    messageId: 'notInPlan',
+  },
+];
+
 export default {
   wrap: withSubscription,
-  ...byVerdict(
-    table.map(({ name, rows, status, message }) => ({
+  ...byVerdict([
+    ...table.map(({ name, rows, status, message }) => ({
       name,
       records: rows,
       target: VNET_ID,
       status,
       messageId: message,
     })),
-  ),
+    ...planCases,
+  ]),
 } satisfies RuleTests;

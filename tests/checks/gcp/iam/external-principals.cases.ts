@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { constant, plan, projectIamMember } from '../../../iac/dialect-plan.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
@@ -76,6 +78,43 @@ const table = [
   },
 ] as const;
 
+/**
+ * Terraform plans whose `google_project_iam_member`s add grants (other grants of the project may
+ * exist): an external principal among them fails; otherwise the project's whole policy is unknown.
+ */
+function planCases(): AnyCase[] {
+  const planFile = (members: [string, string][]) =>
+    jsonFile(
+      plan(
+        members.map(([role, member], i) => projectIamMember(`grant${i}`, role, member, 'osaka-juki-prod')),
+        { providers: { google: { project: constant('osaka-juki-prod') } } },
+      ),
+      'plan.json',
+    );
+  return [
+    {
+      name: 'a Terraform plan granting a consumer account',
+      records: [
+        planFile([
+          ['roles/viewer', `group:staff@${DOMAIN}`],
+          ['roles/editor', 'user:taro@gmail.com'],
+        ]),
+      ],
+      params: { memberDomains: [DOMAIN] },
+      status: 'FAIL',
+      messageId: 'external',
+      data: { grants: ['user:taro@gmail.com (roles/editor)'] },
+    },
+    {
+      name: 'a Terraform plan granting internal principals only (others may be granted outside the plan)',
+      records: [planFile([['roles/viewer', `group:staff@${DOMAIN}`]])],
+      params: { memberDomains: [DOMAIN] },
+      status: 'UNKNOWN',
+      messageId: 'noProjectPolicy.plan',
+    },
+  ];
+}
+
 const cases: AnyCase[] = [
   ...table.map(({ name, records, status, message }) => ({ name, records, status, messageId: message })),
   {
@@ -109,6 +148,7 @@ const cases: AnyCase[] = [
       });
     },
   },
+  ...planCases(),
   {
     name: 'no project IAM policy in the export',
     records: [

@@ -1,5 +1,7 @@
 import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { constant, plan, projectIamMember } from '../../../iac/dialect-plan.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
@@ -80,6 +82,49 @@ const table = [
   },
 ] as const;
 
+/**
+ * Terraform plans whose `google_project_iam_member`s add owners (other grants of the project may
+ * exist): too many among them fail; within the limit, the project's whole policy is unknown.
+ */
+function planCases(): AnyCase[] {
+  const planFile = (members: [string, string | null][]) =>
+    jsonFile(
+      plan(
+        members.map(([role, member], i) => projectIamMember(`grant${i}`, role, member, 'osaka-juki-prod')),
+        { providers: { google: { project: constant('osaka-juki-prod') } } },
+      ),
+      'plan.json',
+    );
+  return [
+    {
+      name: 'a Terraform plan granting more owners than the limit',
+      records: [
+        planFile([
+          ['roles/owner', 'user:a@city.example.jp'],
+          ['roles/owner', 'user:b@city.example.jp'],
+          ['roles/viewer', 'user:c@city.example.jp'],
+        ]),
+      ],
+      params: { maxPrivilegedPrincipals: 1 },
+      status: 'FAIL',
+      messageId: 'tooMany',
+      data: { count: 2, owners: ['user:a@city.example.jp', 'user:b@city.example.jp'] },
+    },
+    {
+      name: 'a Terraform plan granting owners within the limit (others may hold it outside the plan)',
+      records: [
+        planFile([
+          ['roles/owner', 'user:a@city.example.jp'],
+          ['roles/owner', null],
+        ]),
+      ],
+      params: { maxPrivilegedPrincipals: 1 },
+      status: 'UNKNOWN',
+      messageId: 'noProjectPolicy.plan',
+    },
+  ];
+}
+
 const cases: AnyCase[] = [
   ...table.map(({ name, records, status, message, count }) => ({
     name,
@@ -107,6 +152,7 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'tooMany',
   },
+  ...planCases(),
   {
     name: 'no project IAM policy in the export',
     records: [

@@ -1,0 +1,27 @@
+import type { Resource } from '../../../model/resource.ts';
+import type { Translation } from '../translation.ts';
+import type { TerraformAdapter, Unit } from './adapter.ts';
+import { configItem, fromConfigItem } from './aws-record.ts';
+
+/**
+ * aws_guardduty_detector as Config's AWS::GuardDuty::Detector: GuardDuty in its provider's
+ * Region, on as `enable` says (the provider's default, true, is in the plan when left out).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/guardduty_detector
+ */
+function detector(unit: Unit, tr: Translation): Resource {
+  const enable = tr.read(unit.primary, 'enable', 'configuration.Enable');
+  return fromConfigItem(
+    configItem('AWS::GuardDuty::Detector', enable === undefined ? {} : { Enable: enable }),
+    tr,
+  );
+}
+
+/** Deleting the detector (DeleteDetector) turns GuardDuty off in its Region. */
+function deletedDetector(unit: Unit, tr: Translation): Resource {
+  tr.mark('configuration.Enable', unit.primary.address, 'known');
+  return fromConfigItem(configItem('AWS::GuardDuty::Detector', { Enable: false }), tr);
+}
+
+export const awsGuardDutyAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  aws_guardduty_detector: { provider: 'aws', build: detector, whenDeleted: deletedDetector },
+};

@@ -1,0 +1,104 @@
+import type { AwsVpcFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { configItem, fromConfigItem } from './aws-record.ts';
+
+/**
+ * aws_vpc and aws_flow_log as Config's AWS::EC2::VPC and AWS::EC2::FlowLog, so the VPC flow-log
+ * check finds a VPC's flow logs as it does in an export.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/flow_log
+ */
+
+const VPC = 'aws_vpc';
+const FLOW_LOG = 'aws_flow_log';
+
+/** A VPC's id: its own once known; for a VPC the plan creates, its address, which names it in the plan. */
+function vpcIdOf(vpc: TfInstance, tr: Translation, ctx: BuildContext, nativePath: string): string {
+  const read = tr.valuesOf(vpc).read('id');
+  tr.mark(nativePath, `${vpc.address}.id`, 'known');
+  return read.state === 'known' && typeof read.value === 'string' ? read.value : ctx.idOf(vpc);
+}
+
+function vpc(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const configuration: JsonObject = { vpcId: vpcIdOf(unit.primary, tr, ctx, 'configuration.vpcId') };
+  const resource = fromConfigItem(configItem('AWS::EC2::VPC', configuration), tr);
+  const facts: AwsVpcFacts = { flowLogsListed: flowLogsListed(unit.primary, ctx) };
+  return { ...resource, facts: { ...resource.facts, ...facts } };
+}
+
+/**
+ * Whether the plan holds every flow log of the VPC. A VPC the plan creates has none but those the
+ * plan makes, unless a flow log of the plan names a VPC the plan cannot tell (known after apply
+ * through a `local`, as registry modules write it). One that exists may have flow logs made
+ * outside the configuration.
+ */
+function flowLogsListed(vpc: TfInstance, ctx: BuildContext): Fact<boolean> {
+  const path = `${vpc.address} (${FLOW_LOG})`;
+  if (vpc.action !== 'create' && vpc.action !== 'replace') {
+    return unknown(path, {
+      ja: 'この VPC は既存のため、Terraform の構成の外で作られたフローログは計画に現れません',
+      en: 'the VPC exists already: flow logs made outside the Terraform configuration are not in the plan',
+    });
+  }
+  const unnamed = ctx
+    .instancesOf(FLOW_LOG)
+    .find(
+      (flowLog) =>
+        flowLog.after.read('vpc_id').state === 'unknown' &&
+        ctx.referenced(flowLog, 'vpc_id', [VPC]).length === 0,
+    );
+  if (unnamed) {
+    return unknown(`${unnamed.address}.vpc_id`, {
+      ja: '計画のフローログが対象とする VPC が適用後まで分からないため、この VPC のフローログかどうか判断できません',
+      en: "a flow log of the plan names a VPC known only after apply: it may be this VPC's",
+    });
+  }
+  return explicit(true, path);
+}
+
+/**
+ * A flow log of a VPC (`vpc_id`), subnet, network interface or transit gateway. A flow log the
+ * plan makes is ACTIVE, the only status EC2 reports.
+ */
+function flowLog(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const log = unit.primary;
+  const configuration: JsonObject = {};
+  const targetPath = 'configuration.resourceId';
+  const [target] =
+    tr.valuesOf(log).read('vpc_id').state === 'unknown' ? ctx.referenced(log, 'vpc_id', [VPC]) : [];
+  if (target) {
+    tr.mark(targetPath, `${log.address}.vpc_id`, 'known');
+    configuration.resourceId = vpcIdOf(target, tr, ctx, targetPath);
+  } else {
+    for (const attribute of [
+      'vpc_id',
+      'subnet_id',
+      'eni_id',
+      'transit_gateway_id',
+      'transit_gateway_attachment_id',
+    ]) {
+      if (tr.valuesOf(log).read(attribute).state === 'absent') continue;
+      configuration.resourceId = tr.read(log, attribute, targetPath);
+      break;
+    }
+  }
+  const resource = fromConfigItem(configItem('AWS::EC2::FlowLog', configuration), tr);
+  return {
+    ...resource,
+    facts: {
+      ...resource.facts,
+      flowLogStatus: cloudDefault('ACTIVE', `${log.address} (flow log status)`, {
+        ja: '作成されたフローログの状態は ACTIVE です（EC2 が返す唯一の状態）',
+        en: 'a flow log is ACTIVE once created (the only status EC2 reports)',
+      }),
+    },
+  };
+}
+
+export const awsVpcAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  [VPC]: { provider: 'aws', build: vpc },
+  [FLOW_LOG]: { provider: 'aws', build: flowLog },
+};
