@@ -204,6 +204,50 @@ describe('azure-arm', () => {
     });
   });
 
+  it('reads an Activity Log setting named under AzureResourceManager, as the Monitor REST examples name it', () => {
+    // Modelled on Azure/azure-rest-api-specs Microsoft.Insights 2017-05-01-preview and
+    // 2021-05-01-preview examples (getSubscriptionDiagnosticSetting, listSubscriptionDiagnosticSettings):
+    // the id without its leading slash, the provider segment AzureResourceManager, `type` null or "".
+    const body = {
+      value: [
+        {
+          id: `${SUBSCRIPTION_ID.slice(1)}/providers/AzureResourceManager/diagnosticSettings/ds-export`,
+          type: null,
+          name: 'ds-export',
+          properties: {
+            workspaceId: '',
+            storageAccountId: `${SUBSCRIPTION_ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/logs`,
+            logs: [
+              { category: 'Security', enabled: true },
+              { category: 'Administrative', enabled: false },
+            ],
+          },
+        },
+        {
+          ...activityLogSetting('ds-old', { logs: [] }),
+          id: `${SUBSCRIPTION_ID}/providers/AzureResourceManager/diagnosticSettings/ds-old`,
+          type: '',
+        },
+      ],
+    };
+    const { resources, skipped } = read(azureArm, body);
+    expect(skipped).toEqual([]);
+    expect(resources).toHaveLength(2);
+    expect(resources[0]).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      id: `${SUBSCRIPTION_ID}/providers/microsoft.insights/diagnosticsettings/ds-export`.toLowerCase(),
+      account: SUBSCRIPTION,
+      facts: {
+        targetResourceId: { value: SUBSCRIPTION_ID.toLowerCase() },
+        enabledCategories: { value: ['Security'] },
+      },
+    });
+    expect(resources[1]).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      facts: { targetResourceId: { value: SUBSCRIPTION_ID.toLowerCase() } },
+    });
+  });
+
   it('reads display-name locations and derives the subscription from the id', () => {
     const shown = {
       id: storage.id,
