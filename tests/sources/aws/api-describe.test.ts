@@ -172,6 +172,61 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // aws/aws-cli awscli/examples/iam/get-account-authorization-details.rst writes a group's one
+  // attached policy, and one inline policy, as an object where the API has a list.
+  it('reads a policy list written as its one entry', () => {
+    const { resources } = read({
+      GroupDetailList: [
+        {
+          GroupName: 'Admins',
+          GroupId: 'AGPA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
+          AttachedManagedPolicies: {
+            PolicyName: 'AdministratorAccess',
+            PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          },
+          GroupPolicyList: {
+            PolicyName: 'everything',
+            PolicyDocument: { Statement: { Effect: 'Allow', Action: '*', Resource: '*' } },
+          },
+        },
+      ],
+    });
+    expect(resources[0]?.facts).toMatchObject({
+      attachedPolicyArns: { source: 'explicit', value: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+      fullAdminInlinePolicies: { source: 'explicit', value: ['everything'] },
+    });
+  });
+
+  // aws/aws-cli awscli/examples/iam/get-account-authorization-details.rst: `Policies` lists the
+  // AWS managed policies in use (`arn:aws:iam::aws:policy/…`) beside the account's own.
+  it('skips an AWS managed policy as AWS’s own, in no account', () => {
+    const { resources, skipped } = read({
+      Policies: [
+        {
+          PolicyName: 'local',
+          PolicyId: 'ANPALOCAL',
+          Arn: `arn:aws:iam::${ACCOUNT}:policy/local`,
+          DefaultVersionId: 'v1',
+          PolicyVersionList: [
+            { Document: { Version: '2012-10-17', Statement: [] }, VersionId: 'v1', IsDefaultVersion: true },
+          ],
+        },
+        {
+          PolicyName: 'AmazonEC2FullAccess',
+          PolicyId: 'ANPAAWSMANAGED',
+          Arn: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess',
+          DefaultVersionId: 'v1',
+          PolicyVersionList: [],
+        },
+      ],
+    });
+    expect(resources.map((r) => r.name)).toEqual(['local']);
+    expect(skipped).toEqual([
+      'AWS::IAM::Policy ANPAAWSMANAGED: an AWS managed resource (arn:aws:iam::aws:policy/AmazonEC2FullAccess), in no account',
+    ]);
+  });
+
   // botocore efs service-2.json FileSystemDescription (PerformanceMode is required) and fsx
   // service-2.json FileSystem (FileSystemType, ResourceARN): the same `FileSystems` member.
   it('reads describe-file-systems of EFS, and not FSx’s answer of the same name', () => {
