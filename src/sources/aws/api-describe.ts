@@ -22,15 +22,19 @@ export const awsApiDescribeFormat: DocumentFormat = {
   description:
     'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-policy and iam get-account-authorization-details',
   matches(document) {
-    return membersOf(document).length > 0 || singleItem(document) !== undefined;
+    return membersOf(document).length > 0 || singleItem(document, {}) !== undefined;
   },
   *read(document, ctx) {
-    const single = singleItem(document);
+    const place = placeInPath(ctx.file);
+    const single = singleItem(document, place);
+    if (typeof single?.['skip'] === 'string') {
+      ctx.skip(single['skip'], { index: 0 });
+      return;
+    }
     if (single) {
       yield* configItemsToResources([single], ctx, false);
       return;
     }
-    const place = placeInPath(ctx.file);
     // `get-account-authorization-details` answers with four members; the others with one.
     const items = membersOf(document).flatMap(({ api, entries }) =>
       entries.map((entry) => asItem(api, asRecord(entry), place)),
@@ -39,9 +43,15 @@ export const awsApiDescribeFormat: DocumentFormat = {
   },
 };
 
-/** An answer about one resource that names it inside: a key's rotation status, a function's policy. */
-function singleItem(document: unknown): Record<string, unknown> | undefined {
-  return rotationStatusItem(document) ?? functionPolicyItem(document);
+/**
+ * An answer about one resource that names it inside: a key's rotation status, a function's
+ * policy; or why such an answer cannot be placed.
+ */
+function singleItem(
+  document: unknown,
+  place: { account?: string; region?: string },
+): Record<string, unknown> | { skip: string } | undefined {
+  return rotationStatusItem(document, place) ?? functionPolicyItem(document);
 }
 
 /**
@@ -80,14 +90,26 @@ const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-
  * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
  * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
  * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
- * record or Config item.
+ * record or Config item. The AWS CLI's example answer names the key by its bare id
+ * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
+ * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
-function rotationStatusItem(document: unknown): Record<string, unknown> | undefined {
+function rotationStatusItem(
+  document: unknown,
+  place: { account?: string; region?: string },
+): Record<string, unknown> | { skip: string } | undefined {
   const record = asRecord(document);
-  const arn = record?.['KeyId'];
-  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof arn !== 'string') return undefined;
-  if (!/^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/.test(arn)) return undefined;
+  const keyId = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
+  const arn = KEY_ARN.test(keyId) ? keyId : BARE_KEY_ID.test(keyId) ? keyArn(keyId, place) : undefined;
+  if (arn === undefined) {
+    return BARE_KEY_ID.test(keyId)
+      ? {
+          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
+        }
+      : undefined;
+  }
   return {
     resourceType: 'AWS::KMS::Key',
     resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
@@ -95,6 +117,21 @@ function rotationStatusItem(document: unknown): Record<string, unknown> | undefi
     configuration: {},
     supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
   };
+}
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
+/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
+const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+
+/** The key's ARN from the place its dump gives, in the region's partition. */
+function keyArn(keyId: string, place: { account?: string; region?: string }): string | undefined {
+  if (!place.account || !place.region) return undefined;
+  const partition = place.region.startsWith('cn-')
+    ? 'aws-cn'
+    : place.region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
+  return `arn:${partition}:kms:${place.region}:${place.account}:key/${keyId}`;
 }
 
 interface DescribeApi {

@@ -172,6 +172,38 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // aws/aws-cli awscli/examples/kms/get-key-rotation-status.rst: `KeyId` the bare key id, not
+  // its ARN; the dump's folders (or file name) give the account and region.
+  it('places a rotation status naming its key by id alone by the dump’s folders, else skips it', () => {
+    const status = {
+      KeyId: '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b',
+      KeyRotationEnabled: false,
+      RotationPeriodInDays: 365,
+    };
+    expect(awsApiDescribeFormat.matches(status)).toBe(true);
+    const readAt = (file: string) => {
+      const skipped: string[] = [];
+      const resources = [
+        ...awsApiDescribeFormat.read(status, { file, skip: (reason) => skipped.push(reason) }),
+      ];
+      return { resources, skipped };
+    };
+    const placed = readAt(`dump/${ACCOUNT}/ap-northeast-1/get-key-rotation-status.json`);
+    expect(placed.resources).toMatchObject([
+      {
+        id: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b`,
+        region: 'ap-northeast-1',
+        account: ACCOUNT,
+      },
+    ]);
+    expect(readAt('us-gov-west-1/111122223333_rotation.json').resources[0]?.id).toBe(
+      'arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b',
+    );
+    const unplaced = readAt('get-key-rotation-status.json');
+    expect(unplaced.resources).toEqual([]);
+    expect(unplaced.skipped).toEqual([expect.stringContaining('names the key by its id only')]);
+  });
+
   // aws/aws-cli awscli/examples/iam/get-account-authorization-details.rst writes a group's one
   // attached policy, and one inline policy, as an object where the API has a list.
   it('reads a policy list written as its one entry', () => {
