@@ -20,7 +20,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-policy and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}) !== undefined;
   },
@@ -51,7 +51,36 @@ function singleItem(
   document: unknown,
   place: { account?: string; region?: string },
 ): Record<string, unknown> | { skip: string } | undefined {
-  return rotationStatusItem(document, place) ?? functionPolicyItem(document);
+  return (
+    rotationStatusItem(document, place) ?? functionPolicyItem(document) ?? functionConfigurationItem(document)
+  );
+}
+
+/**
+ * `aws lambda get-function-configuration`: the function's configuration alone, get-function's
+ * `Configuration` without its wrapper; its `FunctionArn` carries the version asked for
+ * (`…:function:name:2`), which is the function's. Every function has a `Runtime` or, built
+ * from a container image, a `PackageType`: an object with only a name and an ARN is not one.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConfiguration.html
+ */
+function functionConfigurationItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  const name = record?.['FunctionName'];
+  const arn =
+    typeof record?.['FunctionArn'] === 'string' ? FUNCTION_ARN.exec(record['FunctionArn'])?.[0] : undefined;
+  if (
+    !record ||
+    typeof name !== 'string' ||
+    !arn ||
+    (record['Runtime'] === undefined && record['PackageType'] === undefined)
+  )
+    return undefined;
+  return {
+    resourceType: 'AWS::Lambda::Function',
+    resourceId: name,
+    arn,
+    configuration: { ...record, FunctionArn: arn },
+  };
 }
 
 /**
@@ -281,6 +310,49 @@ const APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['PolicyId'],
     name: 'PolicyName',
+  },
+  // `aws iam get-role` / `list-roles`, `get-user` / `list-users` and `get-group` (the group and
+  // its `Users`): the principals alone, their trust policy with them (`AssumeRolePolicyDocument`);
+  // what they are allowed is in get-account-authorization-details, and stays unknown here.
+  {
+    member: 'Role',
+    list: false,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Roles',
+    list: true,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Group',
+    list: false,
+    resourceType: 'AWS::IAM::Group',
+    arn: ['Arn'],
+    id: ['GroupId'],
+    name: 'GroupName',
+  },
+  {
+    member: 'User',
+    list: false,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
+  },
+  {
+    member: 'Users',
+    list: true,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
   },
   {
     member: 'SecurityGroups',

@@ -172,6 +172,82 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // aws/aws-cli awscli/examples/iam/{get-role,list-roles,get-user,list-users,get-group}.rst
+  // (botocore iam service-2.json Role, User, Group): the principals alone, a role with its trust
+  // policy, as JSON (the CLI) or URL-encoded (the Query API).
+  it('reads get-role, list-roles, get-user, list-users and get-group output', () => {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+    };
+    const role = (name: string, document: unknown) => ({
+      Path: '/',
+      RoleName: name,
+      RoleId: `AROA${name.toUpperCase()}`,
+      Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+      CreateDate: '2025-11-13T16:45:56Z',
+      AssumeRolePolicyDocument: document,
+      MaxSessionDuration: 3600,
+    });
+    const roles = read({ Roles: [role('open', trust)] });
+    const one = read({ Role: role('encoded', encodeURIComponent(JSON.stringify(trust))) });
+    for (const { resources } of [roles, one]) {
+      expect(resources).toMatchObject([
+        {
+          kansaType: 'iam.role',
+          region: 'global',
+          facts: { trustedAccounts: { source: 'explicit', value: ['*'] } },
+        },
+      ]);
+    }
+    const user = {
+      Path: '/',
+      UserName: 'adele',
+      UserId: 'AIDAADELE',
+      Arn: `arn:aws:iam::${ACCOUNT}:user/adele`,
+      CreateDate: '2025-01-01T00:00:00Z',
+    };
+    expect(read({ Users: [user] }).resources.map((r) => [r.kansaType, r.name])).toEqual([
+      ['iam.user', 'adele'],
+    ]);
+    expect(read({ User: user }).resources.map((r) => r.name)).toEqual(['adele']);
+    const group = {
+      Path: '/',
+      GroupName: 'Admins',
+      GroupId: 'AGPAADMINS',
+      Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
+      CreateDate: '2025-01-01T00:00:00Z',
+    };
+    expect(
+      read({ Group: group, Users: [user], IsTruncated: false }).resources.map((r) => r.nativeType),
+    ).toEqual(['AWS::IAM::Group', 'AWS::IAM::User']);
+  });
+
+  // aws/aws-cli awscli/examples/lambda/get-function-configuration.rst: the configuration without
+  // get-function's wrapper, its ARN carrying the version asked for.
+  it('reads get-function-configuration output as the function it configures', () => {
+    const configuration = {
+      FunctionName: 'orders',
+      FunctionArn: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:orders:2`,
+      Runtime: 'nodejs22.x',
+      Role: `arn:aws:iam::${ACCOUNT}:role/service-role/orders-role`,
+      Handler: 'index.handler',
+      RevisionId: 'e52502d4-0000-4688-9cd6-152a6ab7490d',
+      Version: '2',
+    };
+    expect(awsApiDescribeFormat.matches(configuration)).toBe(true);
+    expect(read(configuration).resources).toMatchObject([
+      {
+        id: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:orders`,
+        kansaType: 'compute.serverless',
+        region: 'ap-northeast-1',
+      },
+    ]);
+    expect(awsApiDescribeFormat.matches({ FunctionName: 'x', FunctionArn: configuration.FunctionArn })).toBe(
+      false,
+    );
+  });
+
   // aws/aws-cli awscli/examples/kms/get-key-rotation-status.rst: `KeyId` the bare key id, not
   // its ARN; the dump's folders (or file name) give the account and region.
   it('places a rotation status naming its key by id alone by the dump’s folders, else skips it', () => {
