@@ -177,6 +177,8 @@ interface DescribeApi {
   readonly name?: string;
   /** A field every entry of this API has, where another API answers with the same member. */
   readonly marker?: string;
+  /** A field only another API's answer of the same member has, where no field marks this one's. */
+  readonly foreign?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -245,7 +247,15 @@ const APIS: readonly DescribeApi[] = [
   // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
   // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
   { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
-  { member: 'Attributes', list: false, resourceType: 'AWS::SNS::Topic', arn: ['TopicArn'], id: ['TopicArn'] },
+  // `aws sns get-subscription-attributes` answers `Attributes` too, naming the subscription's topic.
+  {
+    member: 'Attributes',
+    list: false,
+    resourceType: 'AWS::SNS::Topic',
+    arn: ['TopicArn'],
+    id: ['TopicArn'],
+    foreign: 'SubscriptionArn',
+  },
   {
     member: 'Table',
     list: false,
@@ -373,6 +383,7 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
     if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
     if (api.marker && !(api.marker in first)) return [];
+    if (api.foreign && api.foreign in first) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
     if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];

@@ -395,6 +395,18 @@ describe('aws-api-describe', () => {
     expect(topic.resources).toMatchObject([
       { nativeType: 'AWS::SNS::Topic', facts: { customerManagedKey: { value: false, source: 'explicit' } } },
     ]);
+    // aws/aws-cli awscli/examples/sns/get-subscription-attributes.rst: a subscription's
+    // attributes name its topic, but say nothing of the topic's encryption.
+    const subscription = {
+      Attributes: {
+        Endpoint: 'ops@example.com',
+        Protocol: 'email',
+        Owner: ACCOUNT,
+        SubscriptionArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts:8a21d249-0000-4871-acc6-7be709c6ea7f`,
+        TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts`,
+      },
+    };
+    expect(awsApiDescribeFormat.matches(subscription)).toBe(false);
   });
 
   // botocore ec2 DescribeInstancesResult: `Reservations[].{OwnerId, Instances[]}`, each
