@@ -23,22 +23,26 @@ export const azureRestExample: DocumentFormat = {
   read(document, ctx) {
     const responses = isObject(document) ? document.responses : undefined;
     if (!isObject(document) || !isObject(responses)) return [];
-    const operation = [document.operationId, document.title].find((name) => typeof name === 'string');
-    const example = `a REST API example of ${operation ?? path.basename(ctx.file, '.json')}`;
+    const name = [document.operationId, document.title].find((text) => typeof text === 'string');
+    const operation = name ?? path.basename(ctx.file, '.json');
     const statuses = Object.keys(responses);
     const succeeded = statuses.filter((status) => /^2\d\d$/.test(status));
     const answered = succeeded.some((status) => {
       const response = responses[status];
       return isObject(response) && response.body !== undefined;
     });
-    ctx.skip(
-      answered
-        ? `${example}: its answer is not a resource or a list of resources`
-        : succeeded.length > 0
-          ? `${example}: its answer (HTTP ${succeeded.join(', ')}) has no body`
-          : `${example}: it shows only an error answer (${statuses.join(', ')})`,
-      { index: 0 },
-    );
+    if (answered)
+      ctx.skip(`a REST API example of ${operation}: its answer is not a resource or a list of resources`, {
+        index: 0,
+      });
+    else if (succeeded.length > 0)
+      ctx.skip(`a REST API example of ${operation}: its answer (HTTP ${succeeded.join(', ')}) has no body`, {
+        index: 0,
+      });
+    else
+      ctx.skip(`a REST API example of ${operation}: it shows only an error answer (${statuses.join(', ')})`, {
+        index: 0,
+      });
     return [];
   },
 };
