@@ -51,6 +51,19 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
     'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
   ],
+  // REST API example files that hold no resource (sources/azure/rest-example.ts).
+  [
+    /^a REST API example of (.+?): its answer is not a resource or a list of resources$/g,
+    'REST API の例 $1: 応答がリソースでもリソースの一覧でもありません',
+  ],
+  [
+    /^a REST API example of (.+?): its answer \(HTTP ([^)]+)\) has no body$/g,
+    'REST API の例 $1: 応答（HTTP $2）に本文がありません',
+  ],
+  [
+    /^a REST API example of (.+?): it shows only an error answer \(([^)]+)\)$/g,
+    'REST API の例 $1: エラーの応答だけを示しています（$2）',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,

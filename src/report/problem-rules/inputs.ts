@@ -160,6 +160,14 @@ export const INPUT_RULES: readonly Rule[] = [
     'アカウント ID がありません（awsAccountId / accountId / ARN / ファイル名）',
   ],
   [
+    /an AWS managed resource \(([^)]+)\), in no account/g,
+    'AWS が管理するリソース（$1）で、どのアカウントにも属しません',
+  ],
+  [
+    /the rotation status names the key by its id only, and the file's folders or name give no account and region \(<account>\/<region>\/…\)/g,
+    'ローテーションの状態がキーを ID だけで示しており、ファイルのフォルダーや名前からアカウントとリージョンが分かりません（<account>/<region>/…）',
+  ],
+  [
     /no region \(awsRegion, ARN, availability zone and file name name none\)/g,
     'リージョンがありません（awsRegion、ARN、アベイラビリティーゾーン、ファイル名のいずれにもありません）',
   ],

@@ -20,17 +20,21 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-policy and iam get-account-authorization-details',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group',
   matches(document) {
-    return membersOf(document).length > 0 || singleItem(document) !== undefined;
+    return membersOf(document).length > 0 || singleItem(document, {}) !== undefined;
   },
   *read(document, ctx) {
-    const single = singleItem(document);
+    const place = placeInPath(ctx.file);
+    const single = singleItem(document, place);
+    if (typeof single?.['skip'] === 'string') {
+      ctx.skip(single['skip'], { index: 0 });
+      return;
+    }
     if (single) {
       yield* configItemsToResources([single], ctx, false);
       return;
     }
-    const place = placeInPath(ctx.file);
     // `get-account-authorization-details` answers with four members; the others with one.
     const items = membersOf(document).flatMap(({ api, entries }) =>
       entries.map((entry) => asItem(api, asRecord(entry), place)),
@@ -39,9 +43,44 @@ export const awsApiDescribeFormat: DocumentFormat = {
   },
 };
 
-/** An answer about one resource that names it inside: a key's rotation status, a function's policy. */
-function singleItem(document: unknown): Record<string, unknown> | undefined {
-  return rotationStatusItem(document) ?? functionPolicyItem(document);
+/**
+ * An answer about one resource that names it inside: a key's rotation status, a function's
+ * policy; or why such an answer cannot be placed.
+ */
+function singleItem(
+  document: unknown,
+  place: { account?: string; region?: string },
+): Record<string, unknown> | { skip: string } | undefined {
+  return (
+    rotationStatusItem(document, place) ?? functionPolicyItem(document) ?? functionConfigurationItem(document)
+  );
+}
+
+/**
+ * `aws lambda get-function-configuration`: the function's configuration alone, get-function's
+ * `Configuration` without its wrapper; its `FunctionArn` carries the version asked for
+ * (`…:function:name:2`), which is the function's. Every function has a `Runtime` or, built
+ * from a container image, a `PackageType`: an object with only a name and an ARN is not one.
+ * https://docs.aws.amazon.com/lambda/latest/api/API_GetFunctionConfiguration.html
+ */
+function functionConfigurationItem(document: unknown): Record<string, unknown> | undefined {
+  const record = asRecord(document);
+  const name = record?.['FunctionName'];
+  const arn =
+    typeof record?.['FunctionArn'] === 'string' ? FUNCTION_ARN.exec(record['FunctionArn'])?.[0] : undefined;
+  if (
+    !record ||
+    typeof name !== 'string' ||
+    !arn ||
+    (record['Runtime'] === undefined && record['PackageType'] === undefined)
+  )
+    return undefined;
+  return {
+    resourceType: 'AWS::Lambda::Function',
+    resourceId: name,
+    arn,
+    configuration: { ...record, FunctionArn: arn },
+  };
 }
 
 /**
@@ -80,14 +119,26 @@ const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-
  * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
  * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
  * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
- * record or Config item.
+ * record or Config item. The AWS CLI's example answer names the key by its bare id
+ * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
+ * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
  * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
  */
-function rotationStatusItem(document: unknown): Record<string, unknown> | undefined {
+function rotationStatusItem(
+  document: unknown,
+  place: { account?: string; region?: string },
+): Record<string, unknown> | { skip: string } | undefined {
   const record = asRecord(document);
-  const arn = record?.['KeyId'];
-  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof arn !== 'string') return undefined;
-  if (!/^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/.test(arn)) return undefined;
+  const keyId = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
+  const arn = KEY_ARN.test(keyId) ? keyId : BARE_KEY_ID.test(keyId) ? keyArn(keyId, place) : undefined;
+  if (arn === undefined) {
+    return BARE_KEY_ID.test(keyId)
+      ? {
+          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
+        }
+      : undefined;
+  }
   return {
     resourceType: 'AWS::KMS::Key',
     resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
@@ -95,6 +146,21 @@ function rotationStatusItem(document: unknown): Record<string, unknown> | undefi
     configuration: {},
     supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
   };
+}
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
+/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
+const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+
+/** The key's ARN from the place its dump gives, in the region's partition. */
+function keyArn(keyId: string, place: { account?: string; region?: string }): string | undefined {
+  if (!place.account || !place.region) return undefined;
+  const partition = place.region.startsWith('cn-')
+    ? 'aws-cn'
+    : place.region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
+  return `arn:${partition}:kms:${place.region}:${place.account}:key/${keyId}`;
 }
 
 interface DescribeApi {
@@ -111,6 +177,8 @@ interface DescribeApi {
   readonly name?: string;
   /** A field every entry of this API has, where another API answers with the same member. */
   readonly marker?: string;
+  /** A field only another API's answer of the same member has, where no field marks this one's. */
+  readonly foreign?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -179,7 +247,15 @@ const APIS: readonly DescribeApi[] = [
   // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
   // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
   { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
-  { member: 'Attributes', list: false, resourceType: 'AWS::SNS::Topic', arn: ['TopicArn'], id: ['TopicArn'] },
+  // `aws sns get-subscription-attributes` answers `Attributes` too, naming the subscription's topic.
+  {
+    member: 'Attributes',
+    list: false,
+    resourceType: 'AWS::SNS::Topic',
+    arn: ['TopicArn'],
+    id: ['TopicArn'],
+    foreign: 'SubscriptionArn',
+  },
   {
     member: 'Table',
     list: false,
@@ -245,6 +321,49 @@ const APIS: readonly DescribeApi[] = [
     id: ['PolicyId'],
     name: 'PolicyName',
   },
+  // `aws iam get-role` / `list-roles`, `get-user` / `list-users` and `get-group` (the group and
+  // its `Users`): the principals alone, their trust policy with them (`AssumeRolePolicyDocument`);
+  // what they are allowed is in get-account-authorization-details, and stays unknown here.
+  {
+    member: 'Role',
+    list: false,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Roles',
+    list: true,
+    resourceType: 'AWS::IAM::Role',
+    arn: ['Arn'],
+    id: ['RoleId'],
+    name: 'RoleName',
+  },
+  {
+    member: 'Group',
+    list: false,
+    resourceType: 'AWS::IAM::Group',
+    arn: ['Arn'],
+    id: ['GroupId'],
+    name: 'GroupName',
+  },
+  {
+    member: 'User',
+    list: false,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
+  },
+  {
+    member: 'Users',
+    list: true,
+    resourceType: 'AWS::IAM::User',
+    arn: ['Arn'],
+    id: ['UserId'],
+    name: 'UserName',
+  },
   {
     member: 'SecurityGroups',
     list: true,
@@ -264,6 +383,7 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
     if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
     if (api.marker && !(api.marker in first)) return [];
+    if (api.foreign && api.foreign in first) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
     if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];

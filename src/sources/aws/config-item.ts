@@ -69,6 +69,10 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
+  // `get-account-authorization-details` lists the AWS managed policies in use beside the
+  // account's own (`arn:aws:iam::aws:policy/…`): AWS's, in no account; judged where attached.
+  if (arnPart(arn, 4) === 'aws')
+    return { skip: `${resourceType} ${resourceId}: an AWS managed resource (${arn}), in no account` };
   const accountId =
     stringOf(record['awsAccountId']) ?? stringOf(record['accountId']) ?? accountInArn(arn) ?? hint.account;
   if (!accountId)

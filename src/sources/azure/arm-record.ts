@@ -170,7 +170,7 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   const rawId = idOf(raw);
   if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
   if (!ARM_ID.test(rawId)) return { skip: `not an ARM resource id: ${rawId}` };
-  const id = (rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase();
+  const id = canonicalId((rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase());
   const type = get(raw, 'type');
   const nativeType = typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
   if (!nativeType) return { skip: `cannot tell the resource type of ${rawId}` };
@@ -197,6 +197,20 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
     notes,
   };
 }
+
+/**
+ * The Monitor API's subscription diagnostic settings (the Activity Log's export) are named
+ * `subscriptions/<id>/providers/AzureResourceManager/diagnosticSettings/<name>`, with a null or
+ * empty `type`, in the 2017-05-01-preview and 2021-05-01-preview REST examples; the same setting
+ * is `…/providers/microsoft.insights/diagnosticSettings/<name>` in Resource Graph and the CLI.
+ * One id for both, so that the setting is typed and targets its subscription.
+ */
+function canonicalId(id: string): string {
+  return id.replace(ACTIVITY_LOG_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/');
+}
+
+const ACTIVITY_LOG_SETTING_ALIAS =
+  /^(\/subscriptions\/[^/]+)\/providers\/azureresourcemanager\/diagnosticsettings\//;
 
 /** Most records have nothing odd: they share one empty list. */
 const NO_NOTES: readonly string[] = Object.freeze([]);

@@ -3,6 +3,14 @@ import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphRest } from './graph-rest.ts';
+import { azureRestExample } from './rest-example.ts';
 
 /** The azure export formats kansa reads offline. */
-export const azureFormats: readonly InputFormat[] = [azureGraphCli, azureGraphRest, azureArm, azureCassette];
+export const azureFormats: readonly InputFormat[] = [
+  azureGraphCli,
+  azureGraphRest,
+  azureArm,
+  azureCassette,
+  // Last: the example files azure-arm does not read.
+  azureRestExample,
+];

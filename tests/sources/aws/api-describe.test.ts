@@ -172,6 +172,169 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // aws/aws-cli awscli/examples/iam/{get-role,list-roles,get-user,list-users,get-group}.rst
+  // (botocore iam service-2.json Role, User, Group): the principals alone, a role with its trust
+  // policy, as JSON (the CLI) or URL-encoded (the Query API).
+  it('reads get-role, list-roles, get-user, list-users and get-group output', () => {
+    const trust = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'sts:AssumeRole' }],
+    };
+    const role = (name: string, document: unknown) => ({
+      Path: '/',
+      RoleName: name,
+      RoleId: `AROA${name.toUpperCase()}`,
+      Arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+      CreateDate: '2025-11-13T16:45:56Z',
+      AssumeRolePolicyDocument: document,
+      MaxSessionDuration: 3600,
+    });
+    const roles = read({ Roles: [role('open', trust)] });
+    const one = read({ Role: role('encoded', encodeURIComponent(JSON.stringify(trust))) });
+    for (const { resources } of [roles, one]) {
+      expect(resources).toMatchObject([
+        {
+          kansaType: 'iam.role',
+          region: 'global',
+          facts: { trustedAccounts: { source: 'explicit', value: ['*'] } },
+        },
+      ]);
+    }
+    const user = {
+      Path: '/',
+      UserName: 'adele',
+      UserId: 'AIDAADELE',
+      Arn: `arn:aws:iam::${ACCOUNT}:user/adele`,
+      CreateDate: '2025-01-01T00:00:00Z',
+    };
+    expect(read({ Users: [user] }).resources.map((r) => [r.kansaType, r.name])).toEqual([
+      ['iam.user', 'adele'],
+    ]);
+    expect(read({ User: user }).resources.map((r) => r.name)).toEqual(['adele']);
+    const group = {
+      Path: '/',
+      GroupName: 'Admins',
+      GroupId: 'AGPAADMINS',
+      Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
+      CreateDate: '2025-01-01T00:00:00Z',
+    };
+    expect(
+      read({ Group: group, Users: [user], IsTruncated: false }).resources.map((r) => r.nativeType),
+    ).toEqual(['AWS::IAM::Group', 'AWS::IAM::User']);
+  });
+
+  // aws/aws-cli awscli/examples/lambda/get-function-configuration.rst: the configuration without
+  // get-function's wrapper, its ARN carrying the version asked for.
+  it('reads get-function-configuration output as the function it configures', () => {
+    const configuration = {
+      FunctionName: 'orders',
+      FunctionArn: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:orders:2`,
+      Runtime: 'nodejs22.x',
+      Role: `arn:aws:iam::${ACCOUNT}:role/service-role/orders-role`,
+      Handler: 'index.handler',
+      RevisionId: 'e52502d4-0000-4688-9cd6-152a6ab7490d',
+      Version: '2',
+    };
+    expect(awsApiDescribeFormat.matches(configuration)).toBe(true);
+    expect(read(configuration).resources).toMatchObject([
+      {
+        id: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:orders`,
+        kansaType: 'compute.serverless',
+        region: 'ap-northeast-1',
+      },
+    ]);
+    expect(awsApiDescribeFormat.matches({ FunctionName: 'x', FunctionArn: configuration.FunctionArn })).toBe(
+      false,
+    );
+  });
+
+  // aws/aws-cli awscli/examples/kms/get-key-rotation-status.rst: `KeyId` the bare key id, not
+  // its ARN; the dump's folders (or file name) give the account and region.
+  it('places a rotation status naming its key by id alone by the dump’s folders, else skips it', () => {
+    const status = {
+      KeyId: '0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b',
+      KeyRotationEnabled: false,
+      RotationPeriodInDays: 365,
+    };
+    expect(awsApiDescribeFormat.matches(status)).toBe(true);
+    const readAt = (file: string) => {
+      const skipped: string[] = [];
+      const resources = [
+        ...awsApiDescribeFormat.read(status, { file, skip: (reason) => skipped.push(reason) }),
+      ];
+      return { resources, skipped };
+    };
+    const placed = readAt(`dump/${ACCOUNT}/ap-northeast-1/get-key-rotation-status.json`);
+    expect(placed.resources).toMatchObject([
+      {
+        id: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b`,
+        region: 'ap-northeast-1',
+        account: ACCOUNT,
+      },
+    ]);
+    expect(readAt('us-gov-west-1/111122223333_rotation.json').resources[0]?.id).toBe(
+      'arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b',
+    );
+    const unplaced = readAt('get-key-rotation-status.json');
+    expect(unplaced.resources).toEqual([]);
+    expect(unplaced.skipped).toEqual([expect.stringContaining('names the key by its id only')]);
+  });
+
+  // aws/aws-cli awscli/examples/iam/get-account-authorization-details.rst writes a group's one
+  // attached policy, and one inline policy, as an object where the API has a list.
+  it('reads a policy list written as its one entry', () => {
+    const { resources } = read({
+      GroupDetailList: [
+        {
+          GroupName: 'Admins',
+          GroupId: 'AGPA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:group/Admins`,
+          AttachedManagedPolicies: {
+            PolicyName: 'AdministratorAccess',
+            PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          },
+          GroupPolicyList: {
+            PolicyName: 'everything',
+            PolicyDocument: { Statement: { Effect: 'Allow', Action: '*', Resource: '*' } },
+          },
+        },
+      ],
+    });
+    expect(resources[0]?.facts).toMatchObject({
+      attachedPolicyArns: { source: 'explicit', value: ['arn:aws:iam::aws:policy/AdministratorAccess'] },
+      fullAdminInlinePolicies: { source: 'explicit', value: ['everything'] },
+    });
+  });
+
+  // aws/aws-cli awscli/examples/iam/get-account-authorization-details.rst: `Policies` lists the
+  // AWS managed policies in use (`arn:aws:iam::aws:policy/…`) beside the account's own.
+  it('skips an AWS managed policy as AWS’s own, in no account', () => {
+    const { resources, skipped } = read({
+      Policies: [
+        {
+          PolicyName: 'local',
+          PolicyId: 'ANPALOCAL',
+          Arn: `arn:aws:iam::${ACCOUNT}:policy/local`,
+          DefaultVersionId: 'v1',
+          PolicyVersionList: [
+            { Document: { Version: '2012-10-17', Statement: [] }, VersionId: 'v1', IsDefaultVersion: true },
+          ],
+        },
+        {
+          PolicyName: 'AmazonEC2FullAccess',
+          PolicyId: 'ANPAAWSMANAGED',
+          Arn: 'arn:aws:iam::aws:policy/AmazonEC2FullAccess',
+          DefaultVersionId: 'v1',
+          PolicyVersionList: [],
+        },
+      ],
+    });
+    expect(resources.map((r) => r.name)).toEqual(['local']);
+    expect(skipped).toEqual([
+      'AWS::IAM::Policy ANPAAWSMANAGED: an AWS managed resource (arn:aws:iam::aws:policy/AmazonEC2FullAccess), in no account',
+    ]);
+  });
+
   // botocore efs service-2.json FileSystemDescription (PerformanceMode is required) and fsx
   // service-2.json FileSystem (FileSystemType, ResourceARN): the same `FileSystems` member.
   it('reads describe-file-systems of EFS, and not FSx’s answer of the same name', () => {
@@ -232,6 +395,18 @@ describe('aws-api-describe', () => {
     expect(topic.resources).toMatchObject([
       { nativeType: 'AWS::SNS::Topic', facts: { customerManagedKey: { value: false, source: 'explicit' } } },
     ]);
+    // aws/aws-cli awscli/examples/sns/get-subscription-attributes.rst: a subscription's
+    // attributes name its topic, but say nothing of the topic's encryption.
+    const subscription = {
+      Attributes: {
+        Endpoint: 'ops@example.com',
+        Protocol: 'email',
+        Owner: ACCOUNT,
+        SubscriptionArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts:8a21d249-0000-4871-acc6-7be709c6ea7f`,
+        TopicArn: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts`,
+      },
+    };
+    expect(awsApiDescribeFormat.matches(subscription)).toBe(false);
   });
 
   // botocore ec2 DescribeInstancesResult: `Reservations[].{OwnerId, Instances[]}`, each

@@ -9,6 +9,7 @@ import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { azureGraphRest } from '../../../src/sources/azure/graph-rest.ts';
 import type { DocumentFormat } from '../../../src/sources/format.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import {
   activityLogSetting,
@@ -204,6 +205,50 @@ describe('azure-arm', () => {
     });
   });
 
+  it('reads an Activity Log setting named under AzureResourceManager, as the Monitor REST examples name it', () => {
+    // Modelled on Azure/azure-rest-api-specs Microsoft.Insights 2017-05-01-preview and
+    // 2021-05-01-preview examples (getSubscriptionDiagnosticSetting, listSubscriptionDiagnosticSettings):
+    // the id without its leading slash, the provider segment AzureResourceManager, `type` null or "".
+    const body = {
+      value: [
+        {
+          id: `${SUBSCRIPTION_ID.slice(1)}/providers/AzureResourceManager/diagnosticSettings/ds-export`,
+          type: null,
+          name: 'ds-export',
+          properties: {
+            workspaceId: '',
+            storageAccountId: `${SUBSCRIPTION_ID}/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/logs`,
+            logs: [
+              { category: 'Security', enabled: true },
+              { category: 'Administrative', enabled: false },
+            ],
+          },
+        },
+        {
+          ...activityLogSetting('ds-old', { logs: [] }),
+          id: `${SUBSCRIPTION_ID}/providers/AzureResourceManager/diagnosticSettings/ds-old`,
+          type: '',
+        },
+      ],
+    };
+    const { resources, skipped } = read(azureArm, body);
+    expect(skipped).toEqual([]);
+    expect(resources).toHaveLength(2);
+    expect(resources[0]).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      id: `${SUBSCRIPTION_ID}/providers/microsoft.insights/diagnosticsettings/ds-export`.toLowerCase(),
+      account: SUBSCRIPTION,
+      facts: {
+        targetResourceId: { value: SUBSCRIPTION_ID.toLowerCase() },
+        enabledCategories: { value: ['Security'] },
+      },
+    });
+    expect(resources[1]).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      facts: { targetResourceId: { value: SUBSCRIPTION_ID.toLowerCase() } },
+    });
+  });
+
   it('reads display-name locations and derives the subscription from the id', () => {
     const shown = {
       id: storage.id,
@@ -212,6 +257,58 @@ describe('azure-arm', () => {
       location: 'Japan West',
     };
     expect(read(azureArm, shown).resources[0]).toMatchObject({ region: 'japanwest', account: SUBSCRIPTION });
+  });
+});
+
+// Azure/azure-rest-api-specs examples folders hold, beside the GET and list examples, the
+// examples of operations whose answer is no resource (Microsoft.KeyVault deleteVault,
+// checkVaultNameAvailability, listOperations; error-only examples).
+describe('azure-rest-example', () => {
+  const formatOf = (document: unknown) =>
+    INPUT_FORMATS.find((format) => format.kind === 'document' && format.matches(document));
+  const example = (responses: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+    parameters: { subscriptionId: SUBSCRIPTION, 'api-version': '2024-11-01' },
+    responses,
+    ...extra,
+  });
+
+  it.each([
+    ['a delete', example({ '200': {}, '204': {} }), 'deleteVault', 'its answer (HTTP 200, 204) has no body'],
+    [
+      'a name check',
+      example({ '200': { body: { nameAvailable: true } } }, { operationId: 'Vaults_CheckNameAvailability' }),
+      'Vaults_CheckNameAvailability',
+      'its answer is not a resource or a list of resources',
+    ],
+    [
+      'an operations list',
+      example({ '200': { body: { value: [{ name: 'Microsoft.KeyVault/vaults/read', display: {} }] } } }),
+      'deleteVault',
+      'its answer is not a resource or a list of resources',
+    ],
+    [
+      'an error only',
+      example({ default: { body: { error: { code: 'NotFound' } } } }, { title: 'Vault not found' }),
+      'Vault not found',
+      'it shows only an error answer (default)',
+    ],
+  ])('skips %s with the operation and why', (_what, document, operation, why) => {
+    const format = formatOf(document);
+    expect(format?.id).toBe('azure-rest-example');
+    const skipped: string[] = [];
+    const resources = [
+      ...(format as DocumentFormat).read(document, {
+        file: 'examples/deleteVault.json',
+        skip: (r) => skipped.push(r),
+      }),
+    ];
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([`a REST API example of ${operation}: ${why}`]);
+  });
+
+  it('leaves the examples that hold resources to azure-arm', () => {
+    const list = example({ '200': { body: { value: [storage] } }, default: { body: { error: {} } } });
+    expect(formatOf(list)?.id).toBe('azure-arm');
   });
 });
 

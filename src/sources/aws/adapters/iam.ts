@@ -78,19 +78,28 @@ function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
 
 function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
   const path = 'configuration.attachedManagedPolicies';
-  const policies = field(item.configuration, 'attachedManagedPolicies');
-  if (!Array.isArray(policies)) return absent(item, path);
+  const policies = entriesOf(field(item.configuration, 'attachedManagedPolicies'));
+  if (!policies) return absent(item, path);
   return explicit(
     policies.flatMap((policy) => toStringValue(field(asRecord(policy), 'policyArn')) ?? []),
     `${path}[].policyArn`,
   );
 }
 
+/**
+ * A principal's list of policies, also where its one entry stands alone as an object, as the
+ * aws-cli example of `get-account-authorization-details` writes a group's attached policy.
+ */
+function entriesOf(value: unknown): readonly unknown[] | undefined {
+  if (Array.isArray(value)) return value;
+  return asRecord(value) ? [value] : undefined;
+}
+
 /** Inline policies (their `policyDocument` is URL-encoded JSON in Config) allowing `*` on `*`. */
 function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<readonly string[]> {
   const path = `configuration.${listName}`;
-  const policies = field(item.configuration, listName);
-  if (!Array.isArray(policies)) return absent(item, path);
+  const policies = entriesOf(field(item.configuration, listName));
+  if (!policies) return absent(item, path);
   const names = policies.flatMap((entry) => {
     const policy = asRecord(entry);
     const document = parsePolicyDocument(field(policy, 'policyDocument'));
