@@ -15,6 +15,21 @@ import { reachableByPublicNetworkAccess } from './network-access.ts';
 
 const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
 
+/**
+ * SQL logical servers and Cosmos DB accounts take connections on their public endpoint unless
+ * `publicNetworkAccess` is Disabled: an absent setting (API versions before the switch existed,
+ * records that leave it out) is that default, as Azure Policy's built-ins read it too.
+ * https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#deny-public-network-access
+ * https://learn.microsoft.com/azure/cosmos-db/how-to-configure-firewall
+ */
+const PUBLIC_ENDPOINT_BY_DEFAULT: WhenAbsent<string> = {
+  default: 'Enabled',
+  note: {
+    ja: '未設定: パブリック エンドポイントは既定で有効です（無効にするまでインターネットから接続を受け付けます）',
+    en: 'absent: the public endpoint is enabled by default (it takes connections from the internet until disabled)',
+  },
+};
+
 /** Public network access and what it means for reachability, named alike on every database type. */
 function networkFacts(
   record: ArmRecord,
@@ -34,7 +49,7 @@ export const sqlServer: Adapter = {
   kansaType: 'database.server',
   facts(record): AzureDatabaseFacts {
     return {
-      ...networkFacts(record, 'publicNetworkAccess'),
+      ...networkFacts(record, 'publicNetworkAccess', PUBLIC_ENDPOINT_BY_DEFAULT),
       minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, {
         // https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings#minimal-tls-version
         default: 'None',
@@ -256,7 +271,7 @@ export const cosmosDbAccount: Adapter = {
         en: 'absent: encrypted with the default service-managed key',
       },
     });
-    const network = networkFacts(record, 'publicNetworkAccess');
+    const network = networkFacts(record, 'publicNetworkAccess', PUBLIC_ENDPOINT_BY_DEFAULT);
     return {
       ...network,
       reachableFromInternet: cosmosReachable(record, network.reachableFromInternet),

@@ -33,12 +33,16 @@ function publicNetworkAccess(server: TfInstance, tr: Translation): string | unde
   const attribute = 'public_network_access_enabled';
   const path = 'properties.publicNetworkAccess';
   const isNew = server.action === 'create' || server.action === 'replace';
-  if (isNew && tr.valuesOf(server).read(attribute).state === 'absent') {
-    tr.mark(path, `${server.address}.${attribute}`, 'assumed', {
-      ja: '未設定: 新しいサーバーのパブリック ネットワーク アクセスは既定で有効です',
-      en: 'not set: a new server has public network access enabled by default',
-    });
-    return 'Enabled';
+  if (tr.valuesOf(server).read(attribute).state === 'absent') {
+    // An existing server's switch may have been turned outside the configuration, which (2.x)
+    // cannot manage it: not the default the export adapter gives an absent field.
+    if (!isNew) tr.mark(path, `${server.address}.${attribute}`, 'unmanaged');
+    else
+      tr.mark(path, `${server.address}.${attribute}`, 'assumed', {
+        ja: '未設定: 新しいサーバーのパブリック ネットワーク アクセスは既定で有効です',
+        en: 'not set: a new server has public network access enabled by default',
+      });
+    return isNew ? 'Enabled' : undefined;
   }
   return enabledDisabled(tr.read(server, attribute, path));
 }

@@ -9,7 +9,18 @@ const table = [
   { name: 'SQL Disabled', row: sql({ publicNetworkAccess: 'Disabled' }), status: 'PASS' },
   { name: 'SQL Enabled', row: sql({ publicNetworkAccess: 'Enabled' }), status: 'FAIL', source: 'explicit' },
   { name: 'SQL SecuredByPerimeter', row: sql({ publicNetworkAccess: 'SecuredByPerimeter' }), status: 'PASS' },
-  { name: 'SQL absent', row: sql({ state: 'Ready' }), status: 'UNKNOWN', source: 'unknown' },
+  {
+    name: 'SQL absent: the public endpoint is on by default',
+    row: sql({ state: 'Ready' }),
+    status: 'FAIL',
+    source: 'default',
+  },
+  {
+    name: 'Cosmos DB absent: the public endpoint is on by default',
+    row: cosmos({ ipRules: [] }),
+    status: 'FAIL',
+    source: 'default',
+  },
   {
     name: 'PostgreSQL flexible, VNet-integrated',
     row: flexible({ network: { publicNetworkAccess: 'Disabled' } }),
@@ -19,6 +30,13 @@ const table = [
     name: 'PostgreSQL flexible, public',
     row: flexible({ network: { publicNetworkAccess: 'Enabled' } }),
     status: 'FAIL',
+  },
+  {
+    // Network settings are computed from the delegated subnet at creation: an absent one tells nothing.
+    name: 'PostgreSQL flexible, network not in the record',
+    row: flexible({ state: 'Ready' }),
+    status: 'UNKNOWN',
+    source: 'unknown',
   },
   { name: 'Cosmos DB Enabled', row: cosmos({ publicNetworkAccess: 'Enabled', ipRules: [] }), status: 'FAIL' },
 ] as const;
