@@ -221,7 +221,8 @@ const isGuid = memoized((subscriptionId) => GUID.test(subscriptionId));
 /**
  * ARM writes `japaneast`; some CLI commands and PowerShell print the display name (`Japan East`,
  * `JAPAN EAST`). A template expression (`[resourceGroup().location]`) or a placeholder
- * (`{location}`, `<region>`) names no region: '' (the location checks report it as unknown).
+ * (`{location}`, `<region>`, and the REST API examples' `location1`, `regionName`) names no
+ * region: '' (the location checks report it as unknown, not as a region abroad).
  */
 function regionOf(location: unknown): string {
   return typeof location === 'string' ? regionOfLocation(location) : 'global';
@@ -231,8 +232,11 @@ function regionOf(location: unknown): string {
 const regionOfLocation = memoized((location) => {
   const region = location.replace(/\s+/g, '').toLowerCase();
   if (region === '') return 'global';
-  return /^[a-z0-9-]+$/.test(region) ? region : '';
+  return /^[a-z0-9-]+$/.test(region) && !PLACEHOLDER_LOCATION.test(region) ? region : '';
 });
+
+/** Names of example data, not regions: `location`, `location1`, `region2`, `regionName`, `myLocation`. */
+const PLACEHOLDER_LOCATION = /^(?:my|resource)?(?:location|region)(?:name)?[-_]?\d*$/;
 
 function tagsOf(tags: unknown): Readonly<Record<string, string>> {
   const parsed = typeof tags === 'string' ? parseJsonObject(tags) : tags;

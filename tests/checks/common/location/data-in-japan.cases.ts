@@ -146,6 +146,19 @@ const cases: AnyCase[] = [
     messageId: 'locationUnreadable',
   },
   {
+    // Azure/azure-rest-api-specs examples write `location1` (containerservice ManagedClusters*.json).
+    name: 'a location that names no region (a REST API example placeholder)',
+    records: [graphQuery([storageAccount('stexample', 'location1', {})])],
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
+    name: 'a real region whose name ends in a digit is a region (eastus2)',
+    records: [graphQuery([storageAccount('steastus2', 'eastus2', {})])],
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
     name: 'an asynchronous replica abroad of a domestic disk (LOC-2)',
     records: [assetExport([secondary, disk(PRIMARY, 'asia-northeast1-b')])],
     target: SECONDARY_ID,
