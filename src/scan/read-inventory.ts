@@ -34,6 +34,8 @@ export interface InventorySources {
   readonly maxInflatedBytes?: number;
   /** Bound of all the input files' bytes, inflated (default: limits' DEFAULT_MAX_INPUT_BYTES). */
   readonly maxInputBytes?: number;
+  /** Whether each file's coverage has its SHA-256 (default true): see ReadOptions.digest. */
+  readonly fileDigests?: boolean;
   /** `--shard I/N`: only the scopes (live) and accounts (export files) of this shard. */
   readonly shard?: Shard;
   /** `--quota-share N`: processes sharing the identity's API quota (see LiveContext). */
@@ -139,6 +141,7 @@ async function readFiles(
   const options = {
     ...(sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes }),
     budget: new InputBudget(sources.maxInputBytes),
+    digest: sources.fileDigests !== false,
   };
   for (const [i, path] of paths.entries()) {
     try {
