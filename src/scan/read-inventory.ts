@@ -141,6 +141,7 @@ export async function readInventory(
  * TurboFan back on leaves those as they are: restoring V8's defaults by name measured no different.)
  */
 async function withoutOptimizingCompiler<T>(read: () => Promise<T>): Promise<T> {
+  if (!SWITCH_COMPILERS) return read();
   if (readsInProgress++ === 0) setFlagsFromString('--no-turbofan');
   try {
     return await read();
@@ -150,6 +151,18 @@ async function withoutOptimizingCompiler<T>(read: () => Promise<T>): Promise<T> 
 }
 
 let readsInProgress = 0;
+
+/**
+ * Whether Node was started with its compilers chosen (`--jitless`, `--no-turbofan`, `--max-opt`…,
+ * on its command line or in NODE_OPTIONS): the read then leaves them as they are. Turning
+ * TurboFan back on would override the choice, and in a `--jitless` process it crashes V8.
+ */
+export function compilersChosen(execArgv: readonly string[], nodeOptions = ''): boolean {
+  return [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => COMPILER_FLAG.test(arg));
+}
+
+const COMPILER_FLAG = /^--(?:no[-_])?(?:jitless|turbofan|opt|max[-_]opt|maglev|sparkplug)(?:=|$)/;
+const SWITCH_COMPILERS = !compilersChosen(process.execArgv, process.env['NODE_OPTIONS']);
 
 async function readFiles(
   sources: InventorySources,
