@@ -111,11 +111,14 @@ async function scanInto(
 ): Promise<ExitCode> {
   const { startedAt, framework, waivers, history } = context;
   const progress = progressReporter(process.stderr, options.lang);
+  // The files' SHA-256 is printed by the findings file, the reports and the store, not the summary.
+  const summaryOnly = options.format === 'text' && options.output === undefined && history === undefined;
   const { inventory, files, scopes, shardKeys } = await readInventory(
     {
       inputs: options.input,
       live: options.live,
       concurrency: options.concurrency,
+      fileDigests: !summaryOnly,
       ...(options.timeout ? { timeouts: options.timeout } : {}),
       ...(options.saveInventory ? { saveInventoryDir: options.saveInventory } : {}),
       ...(options.maxInflatedMib ? { maxInflatedBytes: options.maxInflatedMib * 2 ** 20 } : {}),

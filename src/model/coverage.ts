@@ -9,6 +9,7 @@ import type { Provider } from './resource.ts';
 /** What became of one input file: the coverage section of the report lists every one. */
 export interface FileCoverage {
   readonly path: string;
+  /** The file's SHA-256 (hex); empty when it was not read, or when the scan shows only its summary. */
   readonly sha256: string;
   readonly bytes: number;
   /** The format it was read as; absent when it could not be read. */

@@ -24,6 +24,12 @@ export interface ReadOptions {
   readonly maxInflatedBytes?: number;
   /** All the input the scan may read (inflated), shared by its files: past it, files are not read. */
   readonly budget?: InputBudget;
+  /**
+   * Whether the coverage names the file by its SHA-256 (default true). The findings file, the
+   * reports and the history store print it; a scan that shows only the terminal summary reads
+   * none, and leaves it empty rather than hash every byte it read.
+   */
+  readonly digest?: boolean;
 }
 
 /**
@@ -163,7 +169,7 @@ export async function readInputFile(
   }
   const coverage: FileCoverage = {
     path: file,
-    sha256: createHash('sha256').update(raw).digest('hex'),
+    sha256: options.digest === false ? '' : createHash('sha256').update(raw).digest('hex'),
     bytes: raw.length,
     resources: 0,
     skipped: [],

@@ -63,6 +63,15 @@ describe('bad input is reported with file, line and what was expected', () => {
     expect(coverage.bytes).toBe(content.length);
   });
 
+  it('leaves the SHA-256 out when the scan prints none (digest: false), the rest read as before', async () => {
+    const content = gzipSync('{"hello": "world"}');
+    const full = await file('no-hash.json.gz', content);
+    const withDigest = await readInputFile(full, () => {});
+    const without = await readInputFile(full, () => {}, { digest: false });
+    expect(without.sha256).toBe('');
+    expect({ ...without, sha256: withDigest.sha256 }).toEqual(withDigest);
+  });
+
   it('a missing input path', async () => {
     await expect(listInputFiles([path.join(dir, 'nope')])).rejects.toThrow(/nope: no such file or directory/);
   });

@@ -5,6 +5,7 @@ import { absent, fieldAnyCase, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 
 const SSE_PATH = 'configuration.SSEDescription';
+const KEY_PATH = `${SSE_PATH}.KMSMasterKeyArn`;
 
 /**
  * AWS::DynamoDB::Table: DynamoDB encrypts every table at rest. Without an `SSEDescription`
@@ -20,7 +21,7 @@ export function dynamoDbTableFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   if (raw === undefined && item.partial) {
     return {
       encrypted: absent(item, SSE_PATH),
-      kmsKeyId: absent(item, `${SSE_PATH}.KMSMasterKeyArn`),
+      kmsKeyId: absent(item, KEY_PATH),
       customerManagedKey: absent(item, SSE_PATH),
     };
   }
@@ -33,12 +34,11 @@ export function dynamoDbTableFacts(item: ConfigItem): AwsEncryptedStoreFacts {
     en: 'DynamoDB encrypts every table at rest',
   });
   if (sse && status !== 'DISABLED' && (type === 'KMS' || key !== undefined)) {
-    const keyPath = `${SSE_PATH}.KMSMasterKeyArn`;
     return {
       encrypted: always,
       ...(key
-        ? { kmsKeyId: explicit(key, keyPath), customerManagedKey: customerManagedKeyOf(key, keyPath) }
-        : { customerManagedKey: absent(item, keyPath) }),
+        ? { kmsKeyId: explicit(key, KEY_PATH), customerManagedKey: customerManagedKeyOf(key, KEY_PATH) }
+        : { customerManagedKey: absent(item, KEY_PATH) }),
     };
   }
   return {

@@ -1,5 +1,5 @@
 import type { AwsEksClusterFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, field, stringsOf, toBoolean } from './fields.ts';
 
@@ -25,7 +25,7 @@ export function eksClusterFacts(item: ConfigItem): AwsEksClusterFacts {
 }
 
 function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<boolean> {
-  const path = `${VPC_CONFIG}.EndpointPublicAccess`;
+  const path = factPath(VPC_CONFIG, 'EndpointPublicAccess');
   const value = toBoolean(field(vpc, 'EndpointPublicAccess'));
   if (value !== undefined) return explicit(value, path);
   if (item.partial || !vpc) return absent(item, path);
@@ -36,7 +36,7 @@ function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined
 }
 
 function accessCidrs(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<readonly string[]> {
-  const path = `${VPC_CONFIG}.PublicAccessCidrs`;
+  const path = factPath(VPC_CONFIG, 'PublicAccessCidrs');
   const cidrs = field(vpc, 'PublicAccessCidrs');
   if (Array.isArray(cidrs)) return explicit(stringsOf(cidrs), path);
   if (item.partial || !vpc) return absent(item, path);

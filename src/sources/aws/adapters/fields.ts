@@ -1,3 +1,4 @@
+import { memoized } from '../../../base/memo.ts';
 import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { ConfigItem } from '../config-item.ts';
@@ -10,10 +11,17 @@ import type { ConfigItem } from '../config-item.ts';
 export function field(object: Readonly<Record<string, unknown>> | undefined, name: string): unknown {
   if (!object) return undefined;
   if (name in object) return object[name];
-  const first = name.charAt(0);
-  const flipped = (first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + name.slice(1);
-  return object[flipped];
+  return object[flippedCase(name)];
 }
+
+/**
+ * The name with its first letter's case flipped, made once per name: a name made afresh for
+ * every read is a new string to hash and look up, and most fields read are absent in one spelling.
+ */
+const flippedCase = memoized((name) => {
+  const first = name.charAt(0);
+  return (first === first.toUpperCase() ? first.toLowerCase() : first.toUpperCase()) + name.slice(1);
+});
 
 /**
  * Reads a field whatever its casing. Config serialises some types' API structures with their

@@ -1,5 +1,5 @@
 import type { AwsIamPolicyFacts, AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
 import {
@@ -82,7 +82,7 @@ function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
   if (!policies) return absent(item, path);
   return explicit(
     policies.flatMap((policy) => toStringValue(field(asRecord(policy), 'policyArn')) ?? []),
-    `${path}[].policyArn`,
+    'configuration.attachedManagedPolicies[].policyArn',
   );
 }
 
@@ -97,7 +97,7 @@ function entriesOf(value: unknown): readonly unknown[] | undefined {
 
 /** Inline policies (their `policyDocument` is URL-encoded JSON in Config) allowing `*` on `*`. */
 function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<readonly string[]> {
-  const path = `configuration.${listName}`;
+  const path = factPath('configuration', listName);
   const policies = entriesOf(field(item.configuration, listName));
   if (!policies) return absent(item, path);
   const names = policies.flatMap((entry) => {

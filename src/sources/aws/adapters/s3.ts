@@ -45,25 +45,28 @@ export function s3AccountPublicAccessBlockFacts(item: ConfigItem): AwsS3AccountP
  * https://aws.amazon.com/about-aws/whats-new/2022/12/amazon-s3-automatically-enable-block-public-access-disable-access-control-lists-buckets-april-2023/
  */
 function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boolean>> {
-  const base = 'supplementaryConfiguration.PublicAccessBlockConfiguration';
   const block = asRecord(item.supplementary?.['PublicAccessBlockConfiguration']);
   const notConfigured = !block && item.supplementary !== undefined && !item.partial;
-  const entries = BLOCK_FLAGS.map((flag): [BlockFlag, Fact<boolean>] => {
-    const path = factPath(base, flag);
-    if (notConfigured) {
-      return [
-        flag,
-        cloudDefault(false, path, {
-          ja: 'バケット単位のブロックパブリックアクセス設定がありません（未設定のバケットにはブロックが適用されません。2023年4月以降の新規バケットは作成時に有効化されます）',
-          en: 'the bucket has no Block Public Access configuration, so no bucket-level block applies (buckets created since April 2023 get it at creation)',
-        }),
-      ];
-    }
-    const value = toBoolean(field(block, flag));
-    return [flag, value === undefined ? absent(item, path) : explicit(value, path)];
-  });
-  return Object.fromEntries(entries) as Record<BlockFlag, Fact<boolean>>;
+  const flag = (name: BlockFlag): Fact<boolean> => {
+    const path = factPath(BLOCK_BASE, name);
+    if (notConfigured) return cloudDefault(false, path, NO_BUCKET_BLOCK);
+    const value = toBoolean(field(block, name));
+    return value === undefined ? absent(item, path) : explicit(value, path);
+  };
+  // One literal in BLOCK_FLAGS' order, not an object built from entries for every bucket.
+  return {
+    blockPublicAcls: flag('blockPublicAcls'),
+    ignorePublicAcls: flag('ignorePublicAcls'),
+    blockPublicPolicy: flag('blockPublicPolicy'),
+    restrictPublicBuckets: flag('restrictPublicBuckets'),
+  };
 }
+
+const BLOCK_BASE = 'supplementaryConfiguration.PublicAccessBlockConfiguration';
+const NO_BUCKET_BLOCK = {
+  ja: 'バケット単位のブロックパブリックアクセス設定がありません（未設定のバケットにはブロックが適用されません。2023年4月以降の新規バケットは作成時に有効化されます）',
+  en: 'the bucket has no Block Public Access configuration, so no bucket-level block applies (buckets created since April 2023 get it at creation)',
+};
 
 const POLICY_PATH = 'supplementaryConfiguration.BucketPolicy.policyText';
 
@@ -178,37 +181,39 @@ function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
  */
 const S3_DEFAULT_ENCRYPTION_SINCE = Date.UTC(2023, 0, 5);
 
+const ENCRYPTION_BY_DEFAULT =
+  'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault';
+// Made once: a path built for every bucket is a new string for the shared-fact tables to hash.
+const ALGORITHM_PATH = `${ENCRYPTION_BY_DEFAULT}.sseAlgorithm`;
+const KEY_PATH = `${ENCRYPTION_BY_DEFAULT}.kmsMasterKeyID`;
+const NO_DEFAULT_ENCRYPTION = {
+  ja: '既定の暗号化設定がありません: 2023年1月以降、S3 は SSE-S3（AES256、S3 が管理する鍵）で暗号化します',
+  en: 'no default-encryption configuration: since January 2023 S3 encrypts with SSE-S3 (AES256, keys S3 manages)',
+};
+
 function defaultEncryption(
   item: ConfigItem,
 ): Pick<AwsS3BucketFacts, 'sseAlgorithm' | 'kmsKeyId' | 'customerManagedKey'> {
-  const base =
-    'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault';
-  const algorithmPath = `${base}.sseAlgorithm`;
-  const keyPath = `${base}.kmsMasterKeyID`;
   const configuration = asRecord(item.supplementary?.['ServerSideEncryptionConfiguration']);
   if (!configuration) {
     if (item.supplementary === undefined || item.partial) {
       return {
-        sseAlgorithm: absent(item, algorithmPath),
-        kmsKeyId: absent(item, keyPath),
-        customerManagedKey: absent(item, algorithmPath),
+        sseAlgorithm: absent(item, ALGORITHM_PATH),
+        kmsKeyId: absent(item, KEY_PATH),
+        customerManagedKey: absent(item, ALGORITHM_PATH),
       };
     }
     if (item.captureTime !== undefined && item.captureTime < S3_DEFAULT_ENCRYPTION_SINCE) {
       return {
-        sseAlgorithm: explicit(null, algorithmPath),
-        kmsKeyId: explicit(null, keyPath),
-        customerManagedKey: explicit(false, algorithmPath),
+        sseAlgorithm: explicit(null, ALGORITHM_PATH),
+        kmsKeyId: explicit(null, KEY_PATH),
+        customerManagedKey: explicit(false, ALGORITHM_PATH),
       };
     }
-    const note = {
-      ja: '既定の暗号化設定がありません: 2023年1月以降、S3 は SSE-S3（AES256、S3 が管理する鍵）で暗号化します',
-      en: 'no default-encryption configuration: since January 2023 S3 encrypts with SSE-S3 (AES256, keys S3 manages)',
-    };
     return {
-      sseAlgorithm: cloudDefault('AES256', algorithmPath, note),
-      kmsKeyId: cloudDefault(null, keyPath, note),
-      customerManagedKey: cloudDefault(false, algorithmPath, note),
+      sseAlgorithm: cloudDefault('AES256', ALGORITHM_PATH, NO_DEFAULT_ENCRYPTION),
+      kmsKeyId: cloudDefault(null, KEY_PATH, NO_DEFAULT_ENCRYPTION),
+      customerManagedKey: cloudDefault(false, ALGORITHM_PATH, NO_DEFAULT_ENCRYPTION),
     };
   }
   const rules = field(configuration, 'rules');
@@ -220,20 +225,20 @@ function defaultEncryption(
   const algorithm = toStringValue(fieldAnyCase(byDefault, 'sseAlgorithm'));
   if (!algorithm) {
     return {
-      sseAlgorithm: absent(item, algorithmPath),
-      kmsKeyId: absent(item, keyPath),
-      customerManagedKey: absent(item, algorithmPath),
+      sseAlgorithm: absent(item, ALGORITHM_PATH),
+      kmsKeyId: absent(item, KEY_PATH),
+      customerManagedKey: absent(item, ALGORITHM_PATH),
     };
   }
   const keyId = toStringValue(fieldAnyCase(byDefault, 'kmsMasterKeyID')) ?? null;
   return {
-    sseAlgorithm: explicit(algorithm, algorithmPath),
-    kmsKeyId: explicit(keyId, keyPath),
+    sseAlgorithm: explicit(algorithm, ALGORITHM_PATH),
+    kmsKeyId: explicit(keyId, KEY_PATH),
     customerManagedKey:
       algorithm === 'AES256'
-        ? explicit(false, algorithmPath)
+        ? explicit(false, ALGORITHM_PATH)
         : keyId === null
-          ? explicit(false, keyPath) // SSE-KMS without a key id uses the AWS managed aws/s3 key
-          : customerManagedKeyOf(keyId, keyPath),
+          ? explicit(false, KEY_PATH) // SSE-KMS without a key id uses the AWS managed aws/s3 key
+          : customerManagedKeyOf(keyId, KEY_PATH),
   };
 }

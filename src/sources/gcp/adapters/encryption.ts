@@ -24,9 +24,10 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
   const key = at(data, keyObject) as JsonObject | undefined;
   const kms = stringAt(key, 'kmsKeyName');
   const suppliedKey = stringAt(key, 'sha256') ?? stringAt(key, 'rsaEncryptedKey');
-  if (kms) return { customerManagedKey: explicit(true, `${dataPath}.${keyObject}.kmsKeyName`) };
-  if (suppliedKey) return { customerManagedKey: explicit(true, `${dataPath}.${keyObject}.sha256`) };
-  return { customerManagedKey: cloudDefault(false, factPath(dataPath, keyObject), GOOGLE_MANAGED_KEY_NOTE) };
+  const keyPath = factPath(dataPath, keyObject);
+  if (kms) return { customerManagedKey: explicit(true, factPath(keyPath, 'kmsKeyName')) };
+  if (suppliedKey) return { customerManagedKey: explicit(true, factPath(keyPath, 'sha256')) };
+  return { customerManagedKey: cloudDefault(false, keyPath, GOOGLE_MANAGED_KEY_NOTE) };
 }
 
 /**

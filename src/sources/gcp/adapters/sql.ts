@@ -5,6 +5,11 @@ import { customerManagedKey, replicaOf, sqlInstanceAssetName } from './encryptio
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
 const IP = 'settings.ipConfiguration';
+// The fields under it, made once: paths built for every instance are new strings to hash.
+const IPV4_ENABLED = `${IP}.ipv4Enabled`;
+const AUTHORIZED_NETWORKS = `${IP}.authorizedNetworks`;
+const SSL_MODE = `${IP}.sslMode`;
+const REQUIRE_SSL = `${IP}.requireSsl`;
 
 /**
  * sqladmin.googleapis.com/Instance: the Cloud SQL Admin API `DatabaseInstance`.
@@ -12,7 +17,7 @@ const IP = 'settings.ipConfiguration';
  */
 export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInstanceFacts {
   // `ipv4Enabled` has no default the API documents (a BoolValue the API always returns).
-  const publicIp = fieldFact(data, dataPath, `${IP}.ipv4Enabled`, asBoolean, {
+  const publicIp = fieldFact(data, dataPath, IPV4_ENABLED, asBoolean, {
     unknown: {
       ja: 'パブリック IP の有無 (ipv4Enabled) がエクスポートにありません',
       en: 'the export does not say whether the instance has a public IP (ipv4Enabled)',
@@ -53,7 +58,7 @@ function retainedBackups(data: JsonObject, dataPath: string): Fact<number> {
 
 /** Proto JSON omits empty lists: an IP configuration without `authorizedNetworks` has none. */
 function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[]> {
-  const path = `${dataPath}.${IP}.authorizedNetworks`;
+  const path = factPath(dataPath, AUTHORIZED_NETWORKS);
   const ipConfiguration = at(data, IP);
   if (!isObject(ipConfiguration)) {
     return unknown(path, {
@@ -73,17 +78,17 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
  * https://cloud.google.com/sql/docs/postgres/configure-ssl-instance
  */
 function sslMode(data: JsonObject, dataPath: string): Fact<string> {
-  const mode = asString(at(data, `${IP}.sslMode`));
+  const mode = asString(at(data, SSL_MODE));
   // SSL_MODE_UNSPECIFIED says nothing: `requireSsl` (or the default) decides.
-  if (mode && mode !== 'SSL_MODE_UNSPECIFIED') return explicit(mode, `${dataPath}.${IP}.sslMode`);
-  const requireSsl = asBoolean(at(data, `${IP}.requireSsl`));
+  if (mode && mode !== 'SSL_MODE_UNSPECIFIED') return explicit(mode, factPath(dataPath, SSL_MODE));
+  const requireSsl = asBoolean(at(data, REQUIRE_SSL));
   if (requireSsl !== undefined) {
     return explicit(
       requireSsl ? 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
-      `${dataPath}.${IP}.requireSsl`,
+      factPath(dataPath, REQUIRE_SSL),
     );
   }
-  return cloudDefault('ALLOW_UNENCRYPTED_AND_ENCRYPTED', `${dataPath}.${IP}.sslMode`, {
+  return cloudDefault('ALLOW_UNENCRYPTED_AND_ENCRYPTED', factPath(dataPath, SSL_MODE), {
     ja: '指定なし: 既定では暗号化されていない接続も許可されます (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
     en: 'not set: unencrypted connections are allowed by default (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
   });

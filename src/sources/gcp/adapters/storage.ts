@@ -36,16 +36,20 @@ function publicAccessPrevention(data: JsonObject, dataPath: string): Fact<string
  * https://cloud.google.com/storage/docs/uniform-bucket-level-access
  */
 function uniformBucketLevelAccess(data: JsonObject, dataPath: string): Fact<boolean> {
-  for (const name of ['uniformBucketLevelAccess', 'bucketPolicyOnly']) {
-    const enabled = at(data, `iamConfiguration.${name}.enabled`);
-    if (typeof enabled === 'boolean')
-      return explicit(enabled, `${dataPath}.iamConfiguration.${name}.enabled`);
+  for (const field of UNIFORM_ACCESS_FIELDS) {
+    const enabled = at(data, field);
+    if (typeof enabled === 'boolean') return explicit(enabled, factPath(dataPath, field));
   }
   return cloudDefault(false, factPath(dataPath, 'iamConfiguration.uniformBucketLevelAccess.enabled'), {
     ja: '指定なし: 均一なバケットレベルのアクセスは既定で無効 (ACL が有効)',
     en: 'not set: uniform bucket-level access is off by default (ACLs apply)',
   });
 }
+
+/** The field and its former name (`bucketPolicyOnly`), as paths made once. */
+const UNIFORM_ACCESS_FIELDS = ['uniformBucketLevelAccess', 'bucketPolicyOnly'].map(
+  (name) => `iamConfiguration.${name}.enabled`,
+);
 
 /**
  * Legacy ACL entries for everyone. Cloud Asset Inventory writes `acl` and `defaultObjectAcl`
