@@ -1,4 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
 import type { Logger } from 'pino';
 import { InputError } from '../base/input-error.ts';
 import { InputBudget } from '../base/limits.ts';
@@ -57,10 +56,7 @@ export async function readInventory(
 ): Promise<InventoryRead> {
   const inventory = new Inventory();
   const shard = sources.shard && sources.shard.count > 1 ? sources.shard : undefined;
-  const files =
-    sources.inputs.length > 0
-      ? await withoutOptimizingCompiler(() => readFiles(sources, inventory, log, onProgress))
-      : [];
+  const files = sources.inputs.length > 0 ? await readFiles(sources, inventory, log, onProgress) : [];
   const scopes: ScopeCoverage[] = [];
   // What the live collectors read is this shard's: they read only the shard's scopes.
   const readLive = new Set<string>();
@@ -129,40 +125,6 @@ export async function readInventory(
   }
   return { inventory, files, scopes };
 }
-
-/**
- * Runs the read of the export files without V8's optimizing compiler (TurboFan): reading runs each
- * adapter over every record once, and compiling the adapters' hot functions (some eighty of them,
- * in the background, but on the scan's CPU time) costs more than their optimized code saves in
- * one pass: the 100k-resource bench input reads in about 1,400 ms of CPU instead of 1,600. Maglev
- * still compiles them. The evaluation that follows, where TurboFan pays, has it back; reads that
- * overlap (two scans in one process) turn it back on when the last one ends. (`--no-turbofan`
- * also widens Maglev's inlining and stops its on-stack replacement into TurboFan, and turning
- * TurboFan back on leaves those as they are: restoring V8's defaults by name measured no different.)
- */
-async function withoutOptimizingCompiler<T>(read: () => Promise<T>): Promise<T> {
-  if (!SWITCH_COMPILERS) return read();
-  if (readsInProgress++ === 0) setFlagsFromString('--no-turbofan');
-  try {
-    return await read();
-  } finally {
-    if (--readsInProgress === 0) setFlagsFromString('--turbofan');
-  }
-}
-
-let readsInProgress = 0;
-
-/**
- * Whether Node was started with its compilers chosen (`--jitless`, `--no-turbofan`, `--max-opt`…,
- * on its command line or in NODE_OPTIONS): the read then leaves them as they are. Turning
- * TurboFan back on would override the choice, and in a `--jitless` process it crashes V8.
- */
-export function compilersChosen(execArgv: readonly string[], nodeOptions = ''): boolean {
-  return [...execArgv, ...nodeOptions.split(/\s+/)].some((arg) => COMPILER_FLAG.test(arg));
-}
-
-const COMPILER_FLAG = /^--(?:no[-_])?(?:jitless|turbofan|opt|max[-_]opt|maglev|sparkplug)(?:=|$)/;
-const SWITCH_COMPILERS = !compilersChosen(process.execArgv, process.env['NODE_OPTIONS']);
 
 async function readFiles(
   sources: InventorySources,
