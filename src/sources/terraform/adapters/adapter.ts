@@ -1,3 +1,5 @@
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { Localized } from '../../../model/localized.ts';
 import type { Provider, Resource } from '../../../model/resource.ts';
 import type { TerraformConfiguration } from '../configuration.ts';
 import type { TfInstance } from '../document.ts';
@@ -127,4 +129,44 @@ export function readFirst(
     attributes.find((attribute) => values.read(attribute).state !== 'absent') ??
     attributes[0]!;
   return tr.read(instance, chosen, nativePath);
+}
+
+/** Resources that attach to another by naming it (flow logs, diagnostic settings). */
+export interface Attachment {
+  /** Their Terraform type (`aws_flow_log`). */
+  readonly type: string;
+  /** The attributes that name what they attach to (`vpc_id`). */
+  readonly targets: readonly string[];
+  /** The types a reference of those attributes may resolve to; empty: any. */
+  readonly targetTypes: readonly string[];
+  /** Why an existing parent's attachments are not all in the plan. */
+  readonly existing: Localized;
+  /** Why one of the plan's attachments, naming a target known only after apply, may be the parent's. */
+  readonly unnamed: Localized;
+}
+
+/**
+ * Whether the plan holds every attachment of a resource, so that those of the plan naming it are
+ * all it has. A resource the plan creates (`isNew`) has none but the plan's, unless an attachment
+ * of the plan names its target through a value known only after apply that no reference of the
+ * configuration explains (a `local`, as registry modules write it): it may be this resource's. A
+ * resource that exists may have attachments made outside the configuration.
+ */
+export function attachmentsListed(
+  parent: TfInstance,
+  isNew: boolean,
+  attachment: Attachment,
+  ctx: BuildContext,
+): Fact<boolean> {
+  const path = `${parent.address} (${attachment.type})`;
+  if (!isNew) return unknown(path, attachment.existing);
+  for (const instance of ctx.instancesOf(attachment.type)) {
+    const target = attachment.targets.find(
+      (attribute) =>
+        instance.after.read(attribute).state === 'unknown' &&
+        ctx.referenced(instance, attribute, attachment.targetTypes).length === 0,
+    );
+    if (target) return unknown(`${instance.address}.${target}`, attachment.unnamed);
+  }
+  return explicit(true, path);
 }

@@ -1,9 +1,15 @@
 import type { AwsVpcFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import {
+  type Attachment,
+  attachmentsListed,
+  type BuildContext,
+  type TerraformAdapter,
+  type Unit,
+} from './adapter.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
 /**
@@ -25,39 +31,26 @@ function vpcIdOf(vpc: TfInstance, tr: Translation, ctx: BuildContext, nativePath
 function vpc(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const configuration: JsonObject = { vpcId: vpcIdOf(unit.primary, tr, ctx, 'configuration.vpcId') };
   const resource = fromConfigItem(configItem('AWS::EC2::VPC', configuration), tr);
-  const facts: AwsVpcFacts = { flowLogsListed: flowLogsListed(unit.primary, ctx) };
+  const vpc = unit.primary;
+  const isNew = vpc.action === 'create' || vpc.action === 'replace';
+  const facts: AwsVpcFacts = { flowLogsListed: attachmentsListed(vpc, isNew, VPC_FLOW_LOGS, ctx) };
   return { ...resource, facts: { ...resource.facts, ...facts } };
 }
 
-/**
- * Whether the plan holds every flow log of the VPC. A VPC the plan creates has none but those the
- * plan makes, unless a flow log of the plan names a VPC the plan cannot tell (known after apply
- * through a `local`, as registry modules write it). One that exists may have flow logs made
- * outside the configuration.
- */
-function flowLogsListed(vpc: TfInstance, ctx: BuildContext): Fact<boolean> {
-  const path = `${vpc.address} (${FLOW_LOG})`;
-  if (vpc.action !== 'create' && vpc.action !== 'replace') {
-    return unknown(path, {
-      ja: 'この VPC は既存のため、Terraform の構成の外で作られたフローログは計画に現れません',
-      en: 'the VPC exists already: flow logs made outside the Terraform configuration are not in the plan',
-    });
-  }
-  const unnamed = ctx
-    .instancesOf(FLOW_LOG)
-    .find(
-      (flowLog) =>
-        flowLog.after.read('vpc_id').state === 'unknown' &&
-        ctx.referenced(flowLog, 'vpc_id', [VPC]).length === 0,
-    );
-  if (unnamed) {
-    return unknown(`${unnamed.address}.vpc_id`, {
-      ja: '計画のフローログが対象とする VPC が適用後まで分からないため、この VPC のフローログかどうか判断できません',
-      en: "a flow log of the plan names a VPC known only after apply: it may be this VPC's",
-    });
-  }
-  return explicit(true, path);
-}
+/** A VPC's flow logs: those of the plan are all a VPC it creates has (attachmentsListed). */
+const VPC_FLOW_LOGS: Attachment = {
+  type: FLOW_LOG,
+  targets: ['vpc_id'],
+  targetTypes: [VPC],
+  existing: {
+    ja: 'この VPC は既存のため、Terraform の構成の外で作られたフローログは計画に現れません',
+    en: 'the VPC exists already: flow logs made outside the Terraform configuration are not in the plan',
+  },
+  unnamed: {
+    ja: '計画のフローログが対象とする VPC が適用後まで分からないため、この VPC のフローログかどうか判断できません',
+    en: "a flow log of the plan names a VPC known only after apply: it may be this VPC's",
+  },
+};
 
 /**
  * A flow log of a VPC (`vpc_id`), subnet, network interface or transit gateway. A flow log the

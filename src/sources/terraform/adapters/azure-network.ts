@@ -1,9 +1,17 @@
 import type { AzureVirtualNetworkFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type Attachment,
+  attachmentsListed,
+  type BuildContext,
+  partsOf,
+  type TerraformAdapter,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
 import { fromArm } from './azure-record.ts';
 
 /**
@@ -140,41 +148,33 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
         en: "a subnet's NSG is known only after apply",
       }),
     }),
-    flowLogsListed: flowLogsListed(vnet, list, ctx),
+    flowLogsListed: attachmentsListed(
+      vnet,
+      isNew(vnet) && !list.some((subnet) => subnet.existing),
+      NETWORK_FLOW_LOGS,
+      ctx,
+    ),
   };
   return { ...resource, facts: { ...resource.facts, ...facts } };
 }
 
 /**
- * Whether the plan holds every flow log that could cover the network: one it creates, whose
- * subnets and their NSGs it creates too, has none but those of the plan, unless a flow log of
- * the plan names a target the plan cannot tell (known after apply through a `local`).
+ * The flow logs that could cover a network (attachmentsListed): those of the plan are all a
+ * network has when the plan creates it, its subnets and their NSGs.
  */
-function flowLogsListed(vnet: TfInstance, subnets: readonly Subnet[], ctx: BuildContext): Fact<boolean> {
-  const path = `${vnet.address} (${FLOW_LOG})`;
-  if (!isNew(vnet) || subnets.some((subnet) => subnet.existing)) {
-    return unknown(path, {
-      ja: 'この仮想ネットワーク（またはそのサブネットか NSG）は既存のため、Terraform の構成の外で作られたフロー ログは計画に現れません',
-      en: 'the virtual network (or a subnet of it, or their NSG) exists already: flow logs made outside the Terraform configuration are not in the plan',
-    });
-  }
-  const unnamed = ctx
-    .instancesOf(FLOW_LOG)
-    .find((flowLog) =>
-      FLOW_LOG_TARGETS.some(
-        (attribute) =>
-          flowLog.after.read(attribute).state === 'unknown' &&
-          ctx.referenced(flowLog, attribute, []).length === 0,
-      ),
-    );
-  if (unnamed) {
-    return unknown(`${unnamed.address}`, {
-      ja: '計画のフロー ログの対象が適用後まで分からないため、この仮想ネットワークのフロー ログかどうか判断できません',
-      en: "a flow log of the plan targets a resource known only after apply: it may be this network's",
-    });
-  }
-  return explicit(true, path);
-}
+const NETWORK_FLOW_LOGS: Attachment = {
+  type: FLOW_LOG,
+  targets: FLOW_LOG_TARGETS,
+  targetTypes: [],
+  existing: {
+    ja: 'この仮想ネットワーク（またはそのサブネットか NSG）は既存のため、Terraform の構成の外で作られたフロー ログは計画に現れません',
+    en: 'the virtual network (or a subnet of it, or their NSG) exists already: flow logs made outside the Terraform configuration are not in the plan',
+  },
+  unnamed: {
+    ja: '計画のフロー ログの対象が適用後まで分からないため、この仮想ネットワークのフロー ログかどうか判断できません',
+    en: "a flow log of the plan targets a resource known only after apply: it may be this network's",
+  },
+};
 
 /** A flow log of an NSG (`network_security_group_id`) or, in azurerm 4.x, of any target (`target_resource_id`). */
 function flowLog(unit: Unit, tr: Translation, ctx: BuildContext): Resource {

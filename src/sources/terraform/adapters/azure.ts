@@ -1,9 +1,11 @@
 import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
 import {
+  type Attachment,
+  attachmentsListed,
   type BuildContext,
   partsOf,
   readFirst,
@@ -364,7 +366,11 @@ function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAd
     provider: 'azure',
     build: (unit, tr, ctx) => {
       const resource = build(unit, tr, ctx);
-      const facts: AzureDiagnosedFacts = { diagnosticSettingsListed: diagnosticSettingsListed(unit, ctx) };
+      const primary = unit.primary;
+      const isNew = primary.action === 'create' || primary.action === 'replace';
+      const facts: AzureDiagnosedFacts = {
+        diagnosticSettingsListed: attachmentsListed(primary, isNew, DIAGNOSTIC_SETTINGS, ctx),
+      };
       return { ...resource, facts: { ...resource.facts, ...facts } };
     },
     ...extra,
@@ -373,37 +379,20 @@ function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAd
 
 const DIAGNOSTIC_SETTING = 'azurerm_monitor_diagnostic_setting';
 
-/**
- * Whether the plan holds every diagnostic setting of the resource (then the settings of the
- * plan that target it are all it has). A resource the plan creates has none but those the plan
- * makes, unless a setting of the plan targets a resource the plan cannot name (known after
- * apply, through a local). A resource that exists may have settings made outside the
- * configuration, which the plan does not show.
- */
-function diagnosticSettingsListed(unit: Unit, ctx: BuildContext): Fact<boolean> {
-  const resource = unit.primary;
-  const path = `${resource.address} (${DIAGNOSTIC_SETTING})`;
-  if (resource.action !== 'create' && resource.action !== 'replace') {
-    return unknown(path, {
-      ja: 'このリソースは既存のため、Terraform の構成の外で作られた診断設定は計画に現れません',
-      en: 'the resource exists already: diagnostic settings made outside the Terraform configuration are not in the plan',
-    });
-  }
-  const unnamed = ctx
-    .instancesOf(DIAGNOSTIC_SETTING)
-    .find(
-      (setting) =>
-        setting.after.read('target_resource_id').state !== 'known' &&
-        ctx.referenced(setting, 'target_resource_id', []).length === 0,
-    );
-  if (unnamed) {
-    return unknown(`${unnamed.address}.target_resource_id`, {
-      ja: '計画の診断設定が対象とするリソースが適用後まで分からないため、このリソースの診断設定かどうか判断できません',
-      en: "a diagnostic setting of the plan targets a resource known only after apply: it may be this resource's",
-    });
-  }
-  return explicit(true, path);
-}
+/** A resource's diagnostic settings: those of the plan are all a resource it creates has (attachmentsListed). */
+const DIAGNOSTIC_SETTINGS: Attachment = {
+  type: DIAGNOSTIC_SETTING,
+  targets: ['target_resource_id'],
+  targetTypes: [],
+  existing: {
+    ja: 'このリソースは既存のため、Terraform の構成の外で作られた診断設定は計画に現れません',
+    en: 'the resource exists already: diagnostic settings made outside the Terraform configuration are not in the plan',
+  },
+  unnamed: {
+    ja: '計画の診断設定が対象とするリソースが適用後まで分からないため、このリソースの診断設定かどうか判断できません',
+    en: "a diagnostic setting of the plan targets a resource known only after apply: it may be this resource's",
+  },
+};
 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAuthorizationAdapters,
