@@ -1,7 +1,13 @@
 import type { DocumentFormat } from '../format.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
-import { arnInPlace, type PathPlace, type UnnamedAnswer, unnamedAnswer } from './unnamed-answers.ts';
+import {
+  type PathPlace,
+  placeInPath,
+  rotationStatusItem,
+  type UnnamedAnswer,
+  unnamedAnswer,
+} from './unnamed-answers.ts';
 
 /**
  * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
@@ -21,7 +27,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors and cloudtrail get-trail-status, which name no resource, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
@@ -138,48 +144,6 @@ function functionPolicyItem(document: unknown): Record<string, unknown> | undefi
 
 /** A function's ARN, without the version or alias that may follow it. */
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
-
-/**
- * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
- * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
- * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
- * record or Config item. The AWS CLI's example answer names the key by its bare id
- * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
- * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
- * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
- */
-function rotationStatusItem(document: unknown, place: PathPlace): UnnamedAnswer | undefined {
-  const record = asRecord(document);
-  const keyId = record?.['KeyId'];
-  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
-  const arn = KEY_ARN.test(keyId)
-    ? keyId
-    : BARE_KEY_ID.test(keyId)
-      ? arnInPlace('kms', place, `key/${keyId}`)
-      : undefined;
-  if (arn === undefined) {
-    return BARE_KEY_ID.test(keyId)
-      ? {
-          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
-        }
-      : undefined;
-  }
-  return {
-    items: [
-      {
-        resourceType: 'AWS::KMS::Key',
-        resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
-        arn,
-        configuration: {},
-        supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
-      },
-    ],
-  };
-}
-
-const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
-/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
-const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
 
 interface DescribeApi {
   /** The response member holding the entries (a list, or one object). */
@@ -457,23 +421,6 @@ function instancesOf(reservations: unknown): unknown {
       ];
     });
   });
-}
-
-/**
- * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
- * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
- * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
- * or a region name, or a file name that begins with them, says, for entries that do not (a
- * 12-digit run inside a name, such as a timestamp, does not).
- */
-function placeInPath(file: string): PathPlace {
-  const folders = file.split(/[\\/]/);
-  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
-  const isAccount = (part: string) => /^\d{12}$/.test(part);
-  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
-  const account = [...folders, first].findLast(isAccount);
-  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
-  return { ...(account && { account }), ...(region && { region }) };
 }
 
 function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, place: PathPlace): unknown {

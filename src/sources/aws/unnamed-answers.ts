@@ -7,6 +7,23 @@ export interface PathPlace {
   readonly region?: string;
 }
 
+/**
+ * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
+ * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
+ * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
+ * or a region name, or a file name that begins with them, says, for entries that do not (a
+ * 12-digit run inside a name, such as a timestamp, does not).
+ */
+export function placeInPath(file: string): PathPlace {
+  const folders = file.split(/[\\/]/);
+  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
+  const isAccount = (part: string) => /^\d{12}$/.test(part);
+  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
+  const account = [...folders, first].findLast(isAccount);
+  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
+  return { ...(account && { account }), ...(region && { region }) };
+}
+
 /** What an answer that names no resource comes to: the items it is read as, or why not. */
 export type UnnamedAnswer =
   | { readonly items: readonly Record<string, unknown>[] }
@@ -28,6 +45,48 @@ export function unnamedAnswer(document: unknown, place: PathPlace, file: string)
   }
   return undefined;
 }
+
+/**
+ * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
+ * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
+ * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
+ * record or Config item. The AWS CLI's example answer names the key by its bare id
+ * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
+ * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+export function rotationStatusItem(document: unknown, place: PathPlace): UnnamedAnswer | undefined {
+  const record = asRecord(document);
+  const keyId = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
+  const arn = KEY_ARN.test(keyId)
+    ? keyId
+    : BARE_KEY_ID.test(keyId)
+      ? arnInPlace('kms', place, `key/${keyId}`)
+      : undefined;
+  if (arn === undefined) {
+    return BARE_KEY_ID.test(keyId)
+      ? {
+          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
+        }
+      : undefined;
+  }
+  return {
+    items: [
+      {
+        resourceType: 'AWS::KMS::Key',
+        resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
+        arn,
+        configuration: {},
+        supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
+      },
+    ],
+  };
+}
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
+/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
+const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
 
 interface AnswerShape {
   matches(record: Readonly<Record<string, unknown>>): boolean;
@@ -165,7 +224,7 @@ function detectorItem(
 }
 
 /** A resource's ARN from the place its dump gives, in the Region's partition. */
-export function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
+function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
   if (!place.account || !place.region) return undefined;
   const partition = place.region.startsWith('cn-')
     ? 'aws-cn'
