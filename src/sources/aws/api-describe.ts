@@ -71,7 +71,7 @@ function unplacedEntry(
   ];
   if (lacks.length === 0) return undefined;
   const id = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
-  return `${api.resourceType} ${String(id)}: no ${lacks.join(' and no ')}: aws ${command} names ${lacks.length > 1 ? 'neither' : 'none'}, and the dump's folders or file name would (<account>/<region>/${command.split(' ')[1]}.json, <account>_<region>_…)`;
+  return `${api.resourceType} ${String(id)}: no ${lacks.join(' and no ')}: aws ${command} names ${lacks.length > 1 ? 'neither' : 'none'}; saved as <account>/<region>/${command.split(' ')[1]}.json, it is read`;
 }
 
 /**

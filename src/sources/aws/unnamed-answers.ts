@@ -120,7 +120,7 @@ const ANSWERS: readonly AnswerShape[] = [
       const arn = id ? arnInPlace('guardduty', place, `detector/${id}`) : undefined;
       if (!id || !arn)
         return {
-          skip: `AWS::GuardDuty::Detector: aws guardduty get-detector names neither the detector nor its account and Region; a file named after the detector id in the dump's <account>/<region>/ folders places it (…/<account>/<region>/get-detector-<detector id>.json)`,
+          skip: `aws guardduty get-detector names no detector: saved as <account>/<region>/get-detector-<detector id>.json, it is read`,
         };
       const { ResponseMetadata: _, ...configuration } = record;
       return { items: [detectorItem(id, arn, place, configuration)] };
@@ -144,7 +144,7 @@ const ANSWERS: readonly AnswerShape[] = [
       });
       if (placed.length > 0) return { items: placed };
       return {
-        skip: `AWS::GuardDuty::Detector ${ids.join(', ')}: aws guardduty list-detectors names its detectors by id only, and the file's folders or name give no account and Region (<account>/<region>/…)`,
+        skip: `aws guardduty list-detectors names no account or Region: saved in <account>/<region>/ folders, its detectors (${ids.join(', ')}) are read`,
       };
     },
   },
@@ -157,7 +157,7 @@ const ANSWERS: readonly AnswerShape[] = [
       const arn = trail ? arnInPlace('cloudtrail', place, `trail/${trail}`) : undefined;
       if (!trail || !arn)
         return {
-          skip: `AWS::CloudTrail::Trail: aws cloudtrail get-trail-status names no trail; a file named after the trail in the dump's <account>/<region>/ folders (its home Region) places it (…/<account>/<region>/get-trail-status_<trail>.json)`,
+          skip: `aws cloudtrail get-trail-status names no trail: saved as <account>/<home region>/get-trail-status_<trail>.json, it is read`,
         };
       const { ResponseMetadata: _, ...configuration } = record;
       return {
@@ -177,7 +177,7 @@ const ANSWERS: readonly AnswerShape[] = [
   // Answers no check reads, and that name no resource: known, so said so.
   unread(
     (record) => asRecord(record['ContinuousBackupsDescription'])?.['ContinuousBackupsStatus'] !== undefined,
-    'aws dynamodb describe-continuous-backups (or update-continuous-backups) names no table, and no kansa check reads point-in-time recovery',
+    'aws dynamodb describe-continuous-backups (or update-continuous-backups) names no table, and no check reads point-in-time recovery',
   ),
   unread(
     (record) =>

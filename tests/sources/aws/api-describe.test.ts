@@ -542,7 +542,7 @@ describe('aws-api-describe: answers that name no resource', () => {
       const unplaced = readAt(detector, file);
       expect(unplaced.resources).toEqual([]);
       expect(unplaced.skipped).toEqual([
-        expect.stringContaining('aws guardduty get-detector names neither the detector'),
+        expect.stringContaining('aws guardduty get-detector names no detector: saved as <account>/<region>/'),
       ]);
     }
   });
@@ -556,7 +556,7 @@ describe('aws-api-describe: answers that name no resource', () => {
       },
     ]);
     expect(readAt({ DetectorIds: [detectorId] }, 'list-detectors.json').skipped).toEqual([
-      expect.stringContaining('list-detectors names its detectors by id only'),
+      expect.stringContaining('list-detectors names no account or Region: saved in <account>/<region>/'),
     ]);
     expect(readAt({ DetectorIds: [] }, `${ACCOUNT}/ap-northeast-1/list-detectors.json`).skipped).toEqual([
       `aws guardduty list-detectors lists no detector in ${ACCOUNT} ap-northeast-1: no resource to read`,
