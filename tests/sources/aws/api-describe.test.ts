@@ -513,6 +513,19 @@ describe('aws-api-describe: answers that name no resource', () => {
       },
     ],
     ['ec2 get-ebs-encryption-by-default', { EbsEncryptionByDefault: false }],
+    [
+      's3api get-bucket-encryption',
+      {
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+      },
+    ],
+    [
+      's3api get-public-access-block',
+      { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } },
+    ],
+    ['s3api get-bucket-policy-status', { PolicyStatus: { IsPublic: false } }],
   ])('knows %s output for an AWS answer, not an unknown format', (_command, document) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'aws-api-describe',
