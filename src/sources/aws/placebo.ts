@@ -1,6 +1,6 @@
 import { acceptingRecordings, type RecordedAnswer, recordedAnswerFormat } from '../recorded-answers.ts';
 import { asRecord } from './config-item.ts';
-import { noPolicy, passwordPolicyResource } from './password-policy.ts';
+import { accountResource, noPolicy } from './password-policy.ts';
 
 /**
  * SDK recordings made with placebo (garnaat/placebo; Cloud Custodian's `tests/data/placebo/*`
@@ -46,7 +46,7 @@ export const awsRecordedAnswerFormat = recordedAnswerFormat({
     const { code, message } = errorOf(body);
     const account = /Password Policy with domain name (\d{12})\b/.exec(message)?.[1];
     return code === 'NoSuchEntity' && account
-      ? [passwordPolicyResource(account, noPolicy(), { file: ctx.file })]
+      ? [accountResource(account, noPolicy(), { file: ctx.file })]
       : undefined;
   },
 });
