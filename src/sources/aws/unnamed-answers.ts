@@ -198,10 +198,66 @@ const ANSWERS: readonly AnswerShape[] = [
     "aws s3api get-public-access-block (or s3control's, for the account) names no bucket or account: read the bucket's Config item or Steampipe's aws_s3_bucket row",
   ),
   unread(
+    (record) =>
+      only(record, ['Status', 'MFADelete']) &&
+      (record['Status'] === 'Enabled' || record['Status'] === 'Suspended'),
+    'aws s3api get-bucket-versioning names no bucket, and no check reads versioning',
+  ),
+  unread(
+    (record) => only(record, ['LoggingEnabled']) && asRecord(record['LoggingEnabled']) !== undefined,
+    "aws s3api get-bucket-logging names no bucket: read the bucket's Config item (it carries the logging) or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) => asRecord(record['Owner']) !== undefined && Array.isArray(record['Grants']),
+    "aws s3api get-bucket-acl (or get-object-acl) names no bucket: read the bucket's Config item (it carries the ACL) or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) => only(record, ['Policy', 'PolicyName']) && isPolicyDocument(record['Policy']),
+    "aws s3api get-bucket-policy or kms get-key-policy names no bucket or key: read the bucket's or key's Config item (it carries the policy) or Steampipe's row",
+  ),
+  unread(
+    (record) => only(record, ['KmsKeyId']) && typeof record['KmsKeyId'] === 'string',
+    'aws ec2 get-ebs-default-kms-key-id is an account and Region setting no check reads',
+  ),
+  unread(
+    (record) =>
+      typeof record['TrailARN'] === 'string' &&
+      (Array.isArray(record['EventSelectors']) || Array.isArray(record['AdvancedEventSelectors'])),
+    'aws cloudtrail get-event-selectors: no check reads event selectors (the trail is read from describe-trails)',
+  ),
+  unread(
+    (record) =>
+      Array.isArray(record['ConfigurationRecorders']) ||
+      Array.isArray(record['ConfigurationRecordersStatus']),
+    'aws configservice describe-configuration-recorders (or -status) describes the recorder, not a resource kansa checks',
+  ),
+  unread(
+    (record) =>
+      only(record, ['UserId', 'Account', 'Arn']) &&
+      typeof record['Account'] === 'string' &&
+      typeof record['Arn'] === 'string',
+    'aws sts get-caller-identity names who ran the commands, not a resource kansa checks',
+  ),
+  unread(
     (record) => typeof asRecord(record['PolicyStatus'])?.['IsPublic'] === 'boolean',
     "aws s3api get-bucket-policy-status names no bucket: read the bucket's Config item (with its policy) or Steampipe's aws_s3_bucket row",
   ),
 ];
+
+/** Whether the answer has these members only (and the SDK's `ResponseMetadata`). */
+function only(record: Readonly<Record<string, unknown>>, members: readonly string[]): boolean {
+  return Object.keys(record).every((key) => key === 'ResponseMetadata' || members.includes(key));
+}
+
+/** A policy document as a JSON string (`{"Version", "Statement"}`), as S3 and KMS answer it. */
+function isPolicyDocument(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return asRecord(JSON.parse(value))?.['Statement'] !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 function unread(matches: AnswerShape['matches'], why: string): AnswerShape {
   return { matches, read: () => ({ skip: why }) };

@@ -526,6 +526,35 @@ describe('aws-api-describe: answers that name no resource', () => {
       { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } },
     ],
     ['s3api get-bucket-policy-status', { PolicyStatus: { IsPublic: false } }],
+    ['s3api get-bucket-versioning', { Status: 'Enabled', MFADelete: 'Disabled' }],
+    ['s3api get-bucket-logging', { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'b/' } }],
+    [
+      's3api get-bucket-acl',
+      {
+        Owner: { DisplayName: 'owner', ID: '852b113e7a2f25102679df27bb0ae12b3f85be6f' },
+        Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'x' }, Permission: 'FULL_CONTROL' }],
+      },
+    ],
+    [
+      'kms get-key-policy',
+      { Policy: '{"Version":"2012-10-17","Id":"key-default-1","Statement":[]}', PolicyName: 'default' },
+    ],
+    ['ec2 get-ebs-default-kms-key-id', { KmsKeyId: 'alias/aws/ebs' }],
+    [
+      'cloudtrail get-event-selectors',
+      {
+        TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/t`,
+        EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+      },
+    ],
+    [
+      'configservice describe-configuration-recorder-status',
+      { ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] },
+    ],
+    [
+      'sts get-caller-identity',
+      { UserId: 'AIDASAMPLEUSERID', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/ops` },
+    ],
   ])('knows %s output for an AWS answer, not an unknown format', (_command, document) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'aws-api-describe',
