@@ -131,8 +131,8 @@ export interface AwsCloudTrailFacts {
   readonly homeRegion?: Fact<string>;
   /**
    * The trail is delivering events (`GetTrailStatus` `IsLogging`). Config does not record it:
-   * only a live scan sets it, on a record of its own that merges with the trail's Config item;
-   * absent in offline exports.
+   * a live scan, a saved `get-trail-status` answer or Steampipe's `is_logging` sets it, on a
+   * record of its own that merges with the trail's Config item; absent otherwise.
    */
   readonly isLogging?: Fact<boolean>;
 }

@@ -1,6 +1,13 @@
 import type { DocumentFormat } from '../format.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
+import {
+  type PathPlace,
+  placeInPath,
+  rotationStatusItem,
+  type UnnamedAnswer,
+  unnamedAnswer,
+} from './unnamed-answers.ts';
 
 /**
  * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
@@ -20,40 +27,63 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors and cloudtrail get-trail-status, which name no resource, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
-    return membersOf(document).length > 0 || singleItem(document, {}) !== undefined;
+    return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
   *read(document, ctx) {
     const place = placeInPath(ctx.file);
-    const single = singleItem(document, place);
-    if (typeof single?.['skip'] === 'string') {
-      ctx.skip(single['skip'], { index: 0 });
+    const single = singleItem(document, place, ctx.file);
+    if (single && 'skip' in single) {
+      ctx.skip(single.skip, { index: 0 });
       return;
     }
     if (single) {
-      yield* configItemsToResources([single], ctx, false);
+      yield* configItemsToResources(single.items, ctx, false);
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
-    const items = membersOf(document).flatMap(({ api, entries }) =>
-      entries.map((entry) => asItem(api, asRecord(entry), place)),
+    const entries = membersOf(document).flatMap(({ api, entries }) =>
+      entries.map((entry) => ({ api, entry: asRecord(entry) })),
     );
-    yield* configItemsToResources(items, ctx, false);
+    for (const [index, { api, entry }] of entries.entries()) {
+      const unplaced = entry && api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
+      if (unplaced) ctx.skip(unplaced, { index });
+      else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
+    }
   },
 };
 
 /**
- * An answer about one resource that names it inside: a key's rotation status, a function's
- * policy; or why such an answer cannot be placed.
+ * An EC2 entry that names neither its account nor its Region, nor sits in folders that do: the
+ * command, and what would place it, for the reason it is skipped.
  */
-function singleItem(
-  document: unknown,
-  place: { account?: string; region?: string },
-): Record<string, unknown> | { skip: string } | undefined {
-  return (
-    rotationStatusItem(document, place) ?? functionPolicyItem(document) ?? functionConfigurationItem(document)
-  );
+function unplacedEntry(
+  api: DescribeApi,
+  command: string,
+  entry: Record<string, unknown>,
+  place: PathPlace,
+): string | undefined {
+  if (api.arn.some((field) => typeof entry[field] === 'string')) return undefined;
+  const lacks = [
+    ...(!place.account && (!api.owner || typeof entry[api.owner] !== 'string') ? ['account'] : []),
+    ...(!place.region && typeof entry['AvailabilityZone'] !== 'string' ? ['Region'] : []),
+  ];
+  if (lacks.length === 0) return undefined;
+  const id = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
+  return `${api.resourceType} ${String(id)}: no ${lacks.join(' and no ')}: aws ${command} names ${lacks.length > 1 ? 'neither' : 'none'}; saved as <account>/<region>/${command.split(' ')[1]}.json, it is read`;
+}
+
+/**
+ * An answer about one resource: one that names it inside (a key's rotation status, a
+ * function's policy), or one that names none and that the dump's path places; or why such an
+ * answer cannot be placed.
+ */
+function singleItem(document: unknown, place: PathPlace, file: string): UnnamedAnswer | undefined {
+  const rotation = rotationStatusItem(document, place);
+  if (rotation) return rotation;
+  const named = functionPolicyItem(document) ?? functionConfigurationItem(document);
+  return named ? { items: [named] } : unnamedAnswer(document, place, file);
 }
 
 /**
@@ -115,54 +145,6 @@ function functionPolicyItem(document: unknown): Record<string, unknown> | undefi
 /** A function's ARN, without the version or alias that may follow it. */
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
 
-/**
- * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
- * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
- * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
- * record or Config item. The AWS CLI's example answer names the key by its bare id
- * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
- * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
- * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
- */
-function rotationStatusItem(
-  document: unknown,
-  place: { account?: string; region?: string },
-): Record<string, unknown> | { skip: string } | undefined {
-  const record = asRecord(document);
-  const keyId = record?.['KeyId'];
-  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
-  const arn = KEY_ARN.test(keyId) ? keyId : BARE_KEY_ID.test(keyId) ? keyArn(keyId, place) : undefined;
-  if (arn === undefined) {
-    return BARE_KEY_ID.test(keyId)
-      ? {
-          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
-        }
-      : undefined;
-  }
-  return {
-    resourceType: 'AWS::KMS::Key',
-    resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
-    arn,
-    configuration: {},
-    supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
-  };
-}
-
-const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
-/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
-const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
-
-/** The key's ARN from the place its dump gives, in the region's partition. */
-function keyArn(keyId: string, place: { account?: string; region?: string }): string | undefined {
-  if (!place.account || !place.region) return undefined;
-  const partition = place.region.startsWith('cn-')
-    ? 'aws-cn'
-    : place.region.startsWith('us-gov-')
-      ? 'aws-us-gov'
-      : 'aws';
-  return `arn:${partition}:kms:${place.region}:${place.account}:key/${keyId}`;
-}
-
 interface DescribeApi {
   /** The response member holding the entries (a list, or one object). */
   readonly member: string;
@@ -179,6 +161,8 @@ interface DescribeApi {
   readonly marker?: string;
   /** A field only another API's answer of the same member has, where no field marks this one's. */
   readonly foreign?: string;
+  /** The command, for an API whose entries may name neither account nor Region (no ARN). */
+  readonly command?: string;
 }
 
 const APIS: readonly DescribeApi[] = [
@@ -263,7 +247,14 @@ const APIS: readonly DescribeApi[] = [
     arn: ['TableArn'],
     id: ['TableName'],
   },
-  { member: 'Volumes', list: true, resourceType: 'AWS::EC2::Volume', arn: [], id: ['VolumeId'] },
+  {
+    member: 'Volumes',
+    list: true,
+    resourceType: 'AWS::EC2::Volume',
+    arn: [],
+    id: ['VolumeId'],
+    command: 'ec2 describe-volumes',
+  },
   {
     member: 'Reservations',
     list: true,
@@ -271,10 +262,26 @@ const APIS: readonly DescribeApi[] = [
     arn: [],
     id: ['InstanceId'],
     owner: 'OwnerId',
+    command: 'ec2 describe-instances',
   },
-  { member: 'Vpcs', list: true, resourceType: 'AWS::EC2::VPC', arn: [], id: ['VpcId'], owner: 'OwnerId' },
+  {
+    member: 'Vpcs',
+    list: true,
+    resourceType: 'AWS::EC2::VPC',
+    arn: [],
+    id: ['VpcId'],
+    owner: 'OwnerId',
+    command: 'ec2 describe-vpcs',
+  },
   // `aws ec2 describe-flow-logs`: no ARN and no owner; the dump's path places them.
-  { member: 'FlowLogs', list: true, resourceType: 'AWS::EC2::FlowLog', arn: [], id: ['FlowLogId'] },
+  {
+    member: 'FlowLogs',
+    list: true,
+    resourceType: 'AWS::EC2::FlowLog',
+    arn: [],
+    id: ['FlowLogId'],
+    command: 'ec2 describe-flow-logs',
+  },
   // `aws efs describe-file-systems`; FSx answers with a `FileSystems` member too, without the
   // `PerformanceMode` every EFS file system has.
   {
@@ -371,6 +378,7 @@ const APIS: readonly DescribeApi[] = [
     arn: ['SecurityGroupArn'],
     id: ['GroupId'],
     owner: 'OwnerId',
+    command: 'ec2 describe-security-groups',
   },
 ];
 
@@ -415,28 +423,7 @@ function instancesOf(reservations: unknown): unknown {
   });
 }
 
-/**
- * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
- * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
- * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
- * or a region name, or a file name that begins with them, says, for entries that do not (a
- * 12-digit run inside a name, such as a timestamp, does not).
- */
-function placeInPath(file: string): { account?: string; region?: string } {
-  const folders = file.split(/[\\/]/);
-  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
-  const isAccount = (part: string) => /^\d{12}$/.test(part);
-  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
-  const account = [...folders, first].findLast(isAccount);
-  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
-  return { ...(account && { account }), ...(region && { region }) };
-}
-
-function asItem(
-  api: DescribeApi,
-  entry: Record<string, unknown> | undefined,
-  place: { account?: string; region?: string },
-): unknown {
+function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, place: PathPlace): unknown {
   if (!entry) return entry;
   const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');

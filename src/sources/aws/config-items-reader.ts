@@ -13,10 +13,13 @@ export function* configItemsToResources(
   rawItems: readonly unknown[],
   ctx: ReadContext,
   partial: boolean,
+  /** The first item's index in the file's list, where the items are a part of it. */
+  firstIndex = 0,
 ): Generator<Resource> {
   const hint = fileHint(ctx.file);
-  for (let index = 0; index < rawItems.length; index++) {
-    const read = readConfigItem(rawItems[index], partial, hint);
+  for (let at = 0; at < rawItems.length; at++) {
+    const read = readConfigItem(rawItems[at], partial, hint);
+    const index = firstIndex + at;
     if ('skip' in read) {
       ctx.skip(read.skip, { index });
       continue;

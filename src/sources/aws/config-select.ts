@@ -8,6 +8,8 @@ import { configItemsToResources } from './config-items-reader.ts';
  * `{"Results":["<JSON row>",…],"QueryInfo":{"SelectFields":[{"Name":…}]},"NextToken"?}`. Each row
  * holds only what the query SELECTed (`SELECT *` gives top-level scalars only; `configuration`,
  * `supplementaryConfiguration` and `tags` must be named), so rows are read as partial items.
+ * Other AWS answers have a `Results` list too (`aws sqs list-message-move-tasks`: objects): a
+ * body is taken for SELECT output only with its `QueryInfo`, or with rows that are all strings.
  * https://docs.aws.amazon.com/config/latest/APIReference/API_SelectResourceConfig.html
  */
 export const awsConfigSelectFormat: DocumentFormat = {
@@ -17,11 +19,10 @@ export const awsConfigSelectFormat: DocumentFormat = {
   description: 'aws configservice select-resource-config / select-aggregate-resource-config output (JSON)',
   matches(document) {
     const record = asRecord(document);
-    return (
-      record !== undefined &&
-      'Results' in record &&
-      ('QueryInfo' in record || Array.isArray(record['Results']))
-    );
+    const results = record?.['Results'];
+    if (results === undefined) return false;
+    if (asRecord(record?.['QueryInfo'])) return true;
+    return Array.isArray(results) && results.length > 0 && results.every((row) => typeof row === 'string');
   },
   *read(document, ctx) {
     const results = asRecord(document)?.['Results'];

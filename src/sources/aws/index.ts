@@ -1,4 +1,5 @@
 import type { InputFormat } from '../format.ts';
+import { awsAccountSummaryFormat } from './account-summary.ts';
 import { awsApiDescribeFormat } from './api-describe.ts';
 import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
@@ -21,6 +22,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsPasswordPolicyFormat,
   awsNoPasswordPolicyFormat,
   awsPasswordPolicySteampipeFormat,
+  awsAccountSummaryFormat,
   awsApiDescribeFormat,
 ]
   .map(acceptingPlaceboRecordings)

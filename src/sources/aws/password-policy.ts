@@ -98,7 +98,7 @@ export const awsPasswordPolicyFormat: DocumentFormat = {
     const policy = asRecord(asRecord(document)?.['PasswordPolicy'])!;
     const account = accountOfFile(ctx.file);
     return [
-      passwordPolicyResource(account, readPasswordPolicySettings(policy, 'api', 'PasswordPolicy.'), {
+      accountResource(account, readPasswordPolicySettings(policy, 'api', 'PasswordPolicy.'), {
         file: ctx.file,
       }),
     ];
@@ -121,7 +121,7 @@ export const awsNoPasswordPolicyFormat: TextFormat = {
     // IAM's message names the account ("… with domain name 123456789012 cannot be found").
     const named = /domain name (\d{12})\b/.exec(lines[index] ?? '')?.[1];
     const account = named ?? accountOfFile(ctx.file);
-    return [passwordPolicyResource(account, noPolicy(), { file: ctx.file, line: index + 1 })];
+    return [accountResource(account, noPolicy(), { file: ctx.file, line: index + 1 })];
   },
 };
 
@@ -142,8 +142,7 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
   read(document, ctx) {
     const { rows } = steampipeResult(document)!;
     // No row: IAM answered NoSuchEntity (the table lists nothing then) for the queried account.
-    if (rows.length === 0)
-      return [passwordPolicyResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
+    if (rows.length === 0) return [accountResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
     const resources: Resource[] = [];
     for (const [index, raw] of rows.entries()) {
       const row = asRecord(raw);
@@ -153,14 +152,10 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
         ctx.skip(`account_id "${account}" is not an AWS account id`, { index });
       else
         resources.push(
-          passwordPolicyResource(
-            account ?? accountOfFile(ctx.file),
-            readPasswordPolicySettings(row, 'column', ''),
-            {
-              file: ctx.file,
-              index,
-            },
-          ),
+          accountResource(account ?? accountOfFile(ctx.file), readPasswordPolicySettings(row, 'column', ''), {
+            file: ctx.file,
+            index,
+          }),
         );
     }
     return resources;
@@ -222,7 +217,8 @@ export function readPasswordPolicySettings(
   return facts as AwsAccountFacts;
 }
 
-export function passwordPolicyResource(account: string, facts: AwsAccountFacts, origin: Origin): Resource {
+/** The account's own record with the given facts (the password policy, the account summary). */
+export function accountResource(account: string, facts: AwsAccountFacts, origin: Origin): Resource {
   return {
     provider: 'aws',
     account,

@@ -1,6 +1,6 @@
 import { acceptingRecordings, type RecordedAnswer, recordedAnswerFormat } from '../recorded-answers.ts';
 import { asRecord } from './config-item.ts';
-import { noPolicy, passwordPolicyResource } from './password-policy.ts';
+import { accountResource, noPolicy } from './password-policy.ts';
 
 /**
  * SDK recordings made with placebo (garnaat/placebo; Cloud Custodian's `tests/data/placebo/*`
@@ -30,7 +30,7 @@ function errorOf(body: unknown): { code: string; message: string } {
 
 /**
  * A recorded answer no other format reads: an error (`AccessDenied`, …), or a call whose answer
- * holds no resource kansa reads (`sts.GetCallerIdentity`, `tagging.GetResources`). Skipped, said
+ * holds no resource kansa reads (`tagging.GetResources`). Skipped, said
  * so, rather than rejected as an unknown file. One error is a fact: IAM's NoSuchEntity for the
  * password policy names the account ("The Password Policy with domain name <account> cannot be
  * found"), which has none.
@@ -46,7 +46,7 @@ export const awsRecordedAnswerFormat = recordedAnswerFormat({
     const { code, message } = errorOf(body);
     const account = /Password Policy with domain name (\d{12})\b/.exec(message)?.[1];
     return code === 'NoSuchEntity' && account
-      ? [passwordPolicyResource(account, noPolicy(), { file: ctx.file })]
+      ? [accountResource(account, noPolicy(), { file: ctx.file })]
       : undefined;
   },
 });

@@ -95,7 +95,9 @@ describe('aws-api-describe', () => {
     expect(groups.resources[0]?.facts).toMatchObject({
       openIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] },
     });
-    expect(groups.skipped).toEqual([expect.stringContaining('sg-2: no region')]);
+    expect(groups.skipped).toEqual([
+      expect.stringContaining('sg-2: no Region: aws ec2 describe-security-groups names none'),
+    ]);
   });
 
   it('reads every member of get-account-authorization-details, named as IAM names them', () => {
@@ -450,5 +452,221 @@ describe('aws-api-describe', () => {
     expect(resources).toMatchObject([
       { account: ACCOUNT, region: 'ap-northeast-3', nativeType: 'AWS::EC2::Volume' },
     ]);
+  });
+});
+
+// Answers that name no resource: the command was asked about one, and the answer leaves it out.
+// Shapes as the AWS CLI's examples print them (aws/aws-cli awscli/examples/guardduty/
+// {get-detector,list-detectors}.rst, cloudtrail/get-trail-status.rst,
+// dynamodb/update-continuous-backups.rst, sqs/list-message-move-tasks.rst) and botocore's output
+// shapes (GetDetectorResponse: Status and ServiceRole required).
+describe('aws-api-describe: answers that name no resource', () => {
+  function readAt(document: unknown, file: string) {
+    const skipped: string[] = [];
+    const resources = [
+      ...awsApiDescribeFormat.read(document, { file, skip: (reason) => skipped.push(reason) }),
+    ] as Resource<Record<string, unknown>>[];
+    return { resources, skipped };
+  }
+  const detectorId = '4eb8f0d6a7c94f1b9e2d3c5a6b7f8e90';
+  const detector = {
+    Status: 'DISABLED',
+    ServiceRole: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+    Tags: {},
+    FindingPublishingFrequency: 'SIX_HOURS',
+    UpdatedAt: '2018-11-07T03:24:22.938Z',
+    CreatedAt: '2017-12-22T22:51:31.940Z',
+  };
+  const trailStatus = {
+    LatestDeliveryTime: 1454022144.869,
+    TimeLoggingStarted: '2015-11-06T18:36:38Z',
+    IsLogging: false,
+    StartLoggingTime: 1446834998.695,
+    StopLoggingTime: 1446834996.933,
+    TimeLoggingStopped: '2015-11-06T18:36:36Z',
+  };
+
+  it.each([
+    ['guardduty get-detector', detector],
+    ['guardduty list-detectors', { DetectorIds: [detectorId] }],
+    ['cloudtrail get-trail-status', trailStatus],
+    [
+      'dynamodb describe-continuous-backups',
+      {
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: 'ENABLED',
+          PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'ENABLED' },
+        },
+      },
+    ],
+    [
+      'sqs list-message-move-tasks',
+      {
+        Results: [
+          {
+            Status: 'COMPLETED',
+            SourceArn: `arn:aws:sqs:us-west-2:${ACCOUNT}:MyQueue1`,
+            DestinationArn: `arn:aws:sqs:us-west-2:${ACCOUNT}:MyQueue2`,
+            ApproximateNumberOfMessagesMoved: 29,
+          },
+        ],
+      },
+    ],
+    ['ec2 get-ebs-encryption-by-default', { EbsEncryptionByDefault: false }],
+    [
+      's3api get-bucket-encryption',
+      {
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+      },
+    ],
+    [
+      's3api get-public-access-block',
+      { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true } },
+    ],
+    ['s3api get-bucket-policy-status', { PolicyStatus: { IsPublic: false } }],
+    ['s3api get-bucket-versioning', { Status: 'Enabled', MFADelete: 'Disabled' }],
+    ['s3api get-bucket-logging', { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'b/' } }],
+    [
+      's3api get-bucket-acl',
+      {
+        Owner: { DisplayName: 'owner', ID: '852b113e7a2f25102679df27bb0ae12b3f85be6f' },
+        Grants: [{ Grantee: { Type: 'CanonicalUser', ID: 'x' }, Permission: 'FULL_CONTROL' }],
+      },
+    ],
+    [
+      'kms get-key-policy',
+      { Policy: '{"Version":"2012-10-17","Id":"key-default-1","Statement":[]}', PolicyName: 'default' },
+    ],
+    ['ec2 get-ebs-default-kms-key-id', { KmsKeyId: 'alias/aws/ebs' }],
+    [
+      'cloudtrail get-event-selectors',
+      {
+        TrailARN: `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/t`,
+        EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }],
+      },
+    ],
+    [
+      'configservice describe-configuration-recorder-status',
+      { ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] },
+    ],
+    [
+      'sts get-caller-identity',
+      { UserId: 'AIDASAMPLEUSERID', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/ops` },
+    ],
+  ])('knows %s output for an AWS answer, not an unknown format', (_command, document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'aws-api-describe',
+    );
+  });
+
+  it('reads get-detector as the detector its file names, in the folders’ account and Region', () => {
+    const placed = readAt(
+      detector,
+      `dump/${ACCOUNT}/ap-northeast-1/guardduty-get-detector-${detectorId}.json`,
+    );
+    expect(placed.skipped).toEqual([]);
+    expect(placed.resources).toMatchObject([
+      {
+        id: `arn:aws:guardduty:ap-northeast-1:${ACCOUNT}:detector/${detectorId}`,
+        account: ACCOUNT,
+        region: 'ap-northeast-1',
+        nativeType: 'AWS::GuardDuty::Detector',
+        facts: { enabled: { source: 'explicit', value: false, path: 'configuration.Status' } },
+      },
+    ]);
+    // Without the id in its name, or outside such folders, it is skipped, saying what places it.
+    for (const file of [
+      `dump/${ACCOUNT}/ap-northeast-1/get-detector.json`,
+      `get-detector-${detectorId}.json`,
+    ]) {
+      const unplaced = readAt(detector, file);
+      expect(unplaced.resources).toEqual([]);
+      expect(unplaced.skipped).toEqual([
+        expect.stringContaining('aws guardduty get-detector names no detector: saved as <account>/<region>/'),
+      ]);
+    }
+  });
+
+  it('reads list-detectors as the Region’s detectors, their status unknown, when the folders place them', () => {
+    const placed = readAt({ DetectorIds: [detectorId] }, `${ACCOUNT}/us-gov-west-1/list-detectors.json`);
+    expect(placed.resources).toMatchObject([
+      {
+        id: `arn:aws-us-gov:guardduty:us-gov-west-1:${ACCOUNT}:detector/${detectorId}`,
+        facts: { enabled: { source: 'unknown' } },
+      },
+    ]);
+    expect(readAt({ DetectorIds: [detectorId] }, 'list-detectors.json').skipped).toEqual([
+      expect.stringContaining('list-detectors names no account or Region: saved in <account>/<region>/'),
+    ]);
+    expect(readAt({ DetectorIds: [] }, `${ACCOUNT}/ap-northeast-1/list-detectors.json`).skipped).toEqual([
+      `aws guardduty list-detectors lists no detector in ${ACCOUNT} ap-northeast-1: no resource to read`,
+    ]);
+  });
+
+  it('reads get-trail-status as IsLogging of the trail its file names, merging with describe-trails', () => {
+    const placed = readAt(trailStatus, `${ACCOUNT}/ap-northeast-1/get-trail-status_org-audit.json`);
+    expect(placed.resources).toMatchObject([
+      {
+        id: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/org-audit`,
+        name: 'org-audit',
+        nativeType: 'AWS::CloudTrail::Trail',
+        facts: {
+          isLogging: { source: 'explicit', value: false, path: 'configuration.IsLogging' },
+          isMultiRegionTrail: { source: 'unknown' },
+        },
+      },
+    ]);
+    // describe-trails names the same trail by the same ARN: the inventory merges the two.
+    const described = read({
+      trailList: [
+        {
+          Name: 'org-audit',
+          TrailARN: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/org-audit`,
+          IsMultiRegionTrail: true,
+        },
+      ],
+    });
+    expect(described.resources[0]?.id).toBe(placed.resources[0]?.id);
+    expect(described.resources[0]?.facts['isLogging']).toBeUndefined();
+    // The CLI's example saved as the call is named, or a placebo recording: no trail named.
+    for (const file of [
+      `${ACCOUNT}/ap-northeast-1/get-trail-status.json`,
+      'cloudtrail.GetTrailStatus_1.json',
+    ]) {
+      expect(readAt(trailStatus, file).skipped).toEqual([
+        expect.stringContaining('aws cloudtrail get-trail-status names no trail'),
+      ]);
+    }
+  });
+
+  it('skips answers no check reads with the command that made them', () => {
+    const { resources, skipped } = readAt(
+      {
+        ContinuousBackupsDescription: {
+          ContinuousBackupsStatus: 'ENABLED',
+          PointInTimeRecoveryDescription: { PointInTimeRecoveryStatus: 'DISABLED' },
+        },
+      },
+      `${ACCOUNT}/ap-northeast-1/describe-continuous-backups.json`,
+    );
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([expect.stringContaining('aws dynamodb describe-continuous-backups')]);
+  });
+
+  it('names the command and what would place EC2 entries that name no account', () => {
+    const { resources, skipped } = readAt(
+      { Volumes: [{ VolumeId: 'vol-1', AvailabilityZone: 'ap-northeast-1a', Encrypted: false }] },
+      'describe-volumes.json',
+    );
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      expect.stringMatching(
+        /^AWS::EC2::Volume vol-1: no account: aws ec2 describe-volumes names none.*<account>\/<region>\//,
+      ),
+    ]);
+    const flowLogs = readAt({ FlowLogs: [{ FlowLogId: 'fl-1' }] }, 'flow-logs.json');
+    expect(flowLogs.skipped).toEqual([expect.stringContaining('fl-1: no account and no Region')]);
   });
 });

@@ -107,6 +107,13 @@ describe('aws-config-select', () => {
       true,
     ],
     ['a Config snapshot', { fileVersion: '1.0', configurationItems: [] }, false],
+    // aws/aws-cli awscli/examples/sqs/list-message-move-tasks.rst: `Results` of objects.
+    [
+      'sqs list-message-move-tasks output',
+      { Results: [{ Status: 'RUNNING', SourceArn: 'arn:aws:sqs:us-west-2:111122223333:MyQueue1' }] },
+      false,
+    ],
+    ['a Results list of rows without QueryInfo', { Results: ['{"resourceId": "x"}'] }, true],
     ['az graph query output', { count: 0, data: [], skip_token: null, total_records: 0 }, false],
     ['a gcloud asset list', [{ name: '//x', assetType: 'y' }], false],
   ];

@@ -59,18 +59,36 @@ describe('placebo recordings of AWS SDK answers', () => {
   });
 
   it('skips a recorded answer that holds no resource kansa checks, naming the call', () => {
+    const tagged = {
+      status_code: 200,
+      data: {
+        PaginationToken: '',
+        ResourceTagMappingList: [
+          { ResourceARN: 'arn:aws:sqs:us-east-1:111122223333:q', Tags: [{ Key: 'env', Value: 'prod' }] },
+        ],
+      },
+    };
+    const format = formatOf(tagged);
+    expect(format?.id).toBe('aws-recorded-answer');
+    const skipped: string[] = [];
+    if (format?.kind === 'document')
+      [...format.read(tagged, { file: 't/tagging.GetResources_1.json', skip: (r) => skipped.push(r) })];
+    expect(skipped).toEqual([
+      'a recorded answer of tagging.GetResources that kansa does not read: it holds no resource it checks',
+    ]);
+  });
+
+  it('skips a recorded answer the describe format knows with its command', () => {
     const identity = {
       status_code: 200,
       data: { UserId: 'AIDA', Account: '111122223333', Arn: 'arn:aws:iam::111122223333:user/a' },
     };
     const format = formatOf(identity);
-    expect(format?.id).toBe('aws-recorded-answer');
+    expect(format?.id).toBe('aws-api-describe');
     const skipped: string[] = [];
     if (format?.kind === 'document')
       [...format.read(identity, { file: 't/sts.GetCallerIdentity_1.json', skip: (r) => skipped.push(r) })];
-    expect(skipped).toEqual([
-      'a recorded answer of sts.GetCallerIdentity that kansa does not read: it holds no resource it checks',
-    ]);
+    expect(skipped).toEqual([expect.stringContaining('aws sts get-caller-identity')]);
   });
 
   it('leaves other documents with a status_code alone', () => {

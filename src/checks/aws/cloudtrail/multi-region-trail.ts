@@ -8,11 +8,12 @@ import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Config records a trail's settings, not whether it is logging: an offline scan reports that
- * beside its PASS. A live scan reads it (GetTrailStatus) onto the trail's `isLogging` fact.
+ * beside its PASS. A live scan (GetTrailStatus), a saved get-trail-status answer or Steampipe's
+ * `is_logging` gives the trail's `isLogging` fact.
  */
 const IS_LOGGING_NOT_RECORDED = unknown<boolean>('IsLogging', {
-  ja: 'ログ記録中かどうか（IsLogging）は AWS Config に記録されません: aws cloudtrail get-trail-status --name <証跡名> で確認してください',
-  en: 'whether the trail is logging (IsLogging) is not recorded by AWS Config: confirm with aws cloudtrail get-trail-status --name <trail>',
+  ja: 'ログ記録中かどうか（IsLogging）は AWS Config に記録されません: aws cloudtrail get-trail-status --name <証跡名> で確認してください（その出力を <アカウント>/<ホームリージョン>/get-trail-status_<証跡名>.json として保存すれば、スキャンが読みます）',
+  en: 'whether the trail is logging (IsLogging) is not recorded by AWS Config: confirm with aws cloudtrail get-trail-status --name <trail> (saved as <account>/<home region>/get-trail-status_<trail>.json, the scan reads it)',
 });
 
 export default defineCheck<

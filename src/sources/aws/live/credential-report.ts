@@ -4,10 +4,9 @@ import {
   GetCredentialReportCommand,
 } from '@aws-sdk/client-iam';
 import { systemClock } from '../../../base/calls/clock.ts';
-import type { AwsAccountFacts } from '../../../model/aws.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
-import { accountResourceId } from '../../../model/resource.ts';
+import { accountSummaryFacts } from '../account-summary.ts';
 import { awsCredentialReportFormat } from '../credential-report.ts';
+import { accountResource } from '../password-policy.ts';
 import { describeError } from './errors.ts';
 import type { Collection, Scope } from './scope.ts';
 
@@ -62,7 +61,7 @@ async function collectAccountSummary(
   scope: Scope,
   reportError: unknown,
 ): Promise<void> {
-  let summary: Record<string, number>;
+  let summary: Readonly<Record<string, unknown>>;
   try {
     const reply = await collection.call(scope, () =>
       scope.clients.iam.send(new GetAccountSummaryCommand({})),
@@ -74,40 +73,9 @@ async function collectAccountSummary(
   scope.gaps.push(
     `credential report not read (${describeError(reportError)}): root MFA and root access keys from iam:GetAccountSummary; per-user console password, MFA and access-key age unknown`,
   );
-  const facts: AwsAccountFacts = {
-    rootMfaActive: summaryFlag(summary, 'AccountMFAEnabled'),
-    rootAccessKeyActive: rootKeys(summary),
-  };
-  collection.ctx.emit({
-    provider: 'aws',
-    account: scope.account,
-    region: 'global',
-    kansaType: 'account',
-    nativeType: 'AWS::::Account',
-    id: accountResourceId('aws', scope.account),
-    name: scope.account,
-    tags: {},
-    facts,
-    origin: { file: `aws:iam:GetAccountSummary ${scope.account}` },
-  });
-}
-
-function summaryFlag(summary: Record<string, number>, key: string): Fact<boolean> {
-  const value = summary[key];
-  return typeof value === 'number'
-    ? explicit(value > 0, `SummaryMap.${key}`)
-    : unknown(`SummaryMap.${key}`, {
-        ja: `GetAccountSummary の応答に ${key} がありません`,
-        en: `the GetAccountSummary reply has no ${key}`,
-      });
-}
-
-/** No root key at all: none active. A key present may be inactive, which only the report tells. */
-function rootKeys(summary: Record<string, number>): Fact<boolean> {
-  const present = summaryFlag(summary, 'AccountAccessKeysPresent');
-  if (present.source === 'unknown' || present.value === false) return present;
-  return unknown('SummaryMap.AccountAccessKeysPresent', {
-    ja: 'ルートユーザにアクセスキーがあります（GetAccountSummary の AccountAccessKeysPresent が 1）。有効かどうかは資格情報レポートでしか分かりません: 削除してください',
-    en: 'the root user has an access key (GetAccountSummary AccountAccessKeysPresent is 1); whether it is active only the credential report tells: delete it',
-  });
+  collection.ctx.emit(
+    accountResource(scope.account, accountSummaryFacts(summary), {
+      file: `aws:iam:GetAccountSummary ${scope.account}`,
+    }),
+  );
 }

@@ -1,8 +1,8 @@
 import type { Resource } from '../../../model/resource.ts';
 import {
+  accountResource,
   noPolicy,
   PASSWORD_POLICY_SETTINGS,
-  passwordPolicyResource,
   readPasswordPolicySettings,
 } from '../../aws/password-policy.ts';
 import type { JsonObject } from '../document.ts';
@@ -41,14 +41,14 @@ function accountPasswordPolicy(unit: Unit, tr: Translation, ctx: BuildContext): 
     const value = tr.read(self, column, column);
     if (value !== undefined) record[column] = value;
   }
-  const resource = passwordPolicyResource('', readPasswordPolicySettings(record, 'column', ''), { file: '' });
+  const resource = accountResource('', readPasswordPolicySettings(record, 'column', ''), { file: '' });
   return { ...resource, facts: tr.rewrite(resource.facts) };
 }
 
 /** Deleting the resource deletes the policy (DeleteAccountPasswordPolicy): AWS's default applies. */
 function deletedPasswordPolicy(unit: Unit, tr: Translation): Resource {
   tr.mark('PasswordPolicy', unit.primary.address, 'known');
-  const resource = passwordPolicyResource('', noPolicy(), { file: '' });
+  const resource = accountResource('', noPolicy(), { file: '' });
   return { ...resource, facts: tr.rewrite(resource.facts) };
 }
 

@@ -1,0 +1,296 @@
+import path from 'node:path';
+import { asRecord } from './config-item.ts';
+
+/** The account and region a dump's folders or file name give (`<account>/<region>/…`). */
+export interface PathPlace {
+  readonly account?: string;
+  readonly region?: string;
+}
+
+/**
+ * Describe output of EC2 names neither account nor region (no ARN): dumps keep them in their
+ * folders or file names (`111122223333/ap-northeast-1/describe-security-groups.json`,
+ * `111122223333_ap-northeast-1_describe-volumes.json`). A folder that is a 12-digit account id
+ * or a region name, or a file name that begins with them, says, for entries that do not (a
+ * 12-digit run inside a name, such as a timestamp, does not).
+ */
+export function placeInPath(file: string): PathPlace {
+  const folders = file.split(/[\\/]/);
+  const [first = '', second = ''] = (folders.pop() ?? '').split('_');
+  const isAccount = (part: string) => /^\d{12}$/.test(part);
+  const isRegion = (part: string) => /^[a-z]{2}(?:-gov)?-[a-z]+-\d$/.test(part);
+  const account = [...folders, first].findLast(isAccount);
+  const region = [...folders, first, ...(isAccount(first) ? [second] : [])].findLast(isRegion);
+  return { ...(account && { account }), ...(region && { region }) };
+}
+
+/** What an answer that names no resource comes to: the items it is read as, or why not. */
+export type UnnamedAnswer =
+  | { readonly items: readonly Record<string, unknown>[] }
+  | { readonly skip: string };
+
+/**
+ * AWS answers that name no resource inside (`aws guardduty get-detector`, `aws cloudtrail
+ * get-trail-status`, `aws dynamodb describe-continuous-backups`): the command was asked about
+ * one resource, and the answer leaves it out. Where the dump's folders (`<account>/<region>/…`)
+ * and the file name give what the answer lacks, it is read into the resource it describes;
+ * else it is skipped with the command and what would place it, not taken for an unknown file.
+ * Each is told by the members its botocore output shape gives it.
+ */
+export function unnamedAnswer(document: unknown, place: PathPlace, file: string): UnnamedAnswer | undefined {
+  const record = asRecord(document);
+  if (!record) return undefined;
+  for (const answer of ANSWERS) {
+    if (answer.matches(record)) return answer.read(record, place, baseName(file));
+  }
+  return undefined;
+}
+
+/**
+ * `aws kms get-key-rotation-status`: `{"KeyId": "<key ARN>", "KeyRotationEnabled": …,
+ * "RotationPeriodInDays": …}` (older answers carry no `KeyId` and name no key: not read). Read as
+ * the key's item with only its `KeyRotationStatus`, which merges with the key's describe-key
+ * record or Config item. The AWS CLI's example answer names the key by its bare id
+ * (`1234abcd-…`), which gives neither account nor region: the dump's folders or file name
+ * (`<account>/<region>/…`) place it, as they place EC2's entries; without them it is skipped.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+export function rotationStatusItem(document: unknown, place: PathPlace): UnnamedAnswer | undefined {
+  const record = asRecord(document);
+  const keyId = record?.['KeyId'];
+  if (typeof record?.['KeyRotationEnabled'] !== 'boolean' || typeof keyId !== 'string') return undefined;
+  const arn = KEY_ARN.test(keyId)
+    ? keyId
+    : BARE_KEY_ID.test(keyId)
+      ? arnInPlace('kms', place, `key/${keyId}`)
+      : undefined;
+  if (arn === undefined) {
+    return BARE_KEY_ID.test(keyId)
+      ? {
+          skip: `AWS::KMS::Key ${keyId}: the rotation status names the key by its id only, and the file's folders or name give no account and region (<account>/<region>/…)`,
+        }
+      : undefined;
+  }
+  return {
+    items: [
+      {
+        resourceType: 'AWS::KMS::Key',
+        resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
+        arn,
+        configuration: {},
+        supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
+      },
+    ],
+  };
+}
+
+const KEY_ARN = /^arn:aws[\w-]*:kms:[^:]+:\d{12}:key\/.+$/;
+/** A key id: a UUID, or a multi-Region key's `mrk-` and 32 hex digits. */
+const BARE_KEY_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/i;
+
+interface AnswerShape {
+  matches(record: Readonly<Record<string, unknown>>): boolean;
+  read(record: Readonly<Record<string, unknown>>, place: PathPlace, name: string): UnnamedAnswer;
+}
+
+/** A detector id in a file name, as GuardDuty makes them: 32 hexadecimal digits. */
+const DETECTOR_ID_IN_NAME = /(?:^|[^0-9a-z])([0-9a-f]{32})(?![0-9a-z])/;
+
+/**
+ * `aws cloudtrail get-trail-status --name <trail>`: `IsLogging` and delivery times
+ * (GetTrailStatusResponse has no other members). Asked by name, it answers for a trail whose
+ * home is the Region asked, so the folders' Region is the trail's own.
+ * https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_GetTrailStatus.html
+ */
+const TRAIL_STATUS_MEMBER =
+  /^(?:IsLogging|Latest\w+|StartLoggingTime|StopLoggingTime|TimeLogging\w+|ResponseMetadata)$/;
+/** The trail's name after `trail-status` in the file name (`get-trail-status_<trail>.json`). */
+const TRAIL_IN_NAME = /(?:^|[-_.])trail[-_]?status[-_.]([A-Za-z0-9][A-Za-z0-9._-]{2,127})$/i;
+
+const ANSWERS: readonly AnswerShape[] = [
+  // `aws guardduty get-detector --detector-id <id>`: the detector's settings (Status and
+  // ServiceRole are required members of GetDetectorResponse), without its id.
+  // https://docs.aws.amazon.com/guardduty/latest/APIReference/API_GetDetector.html
+  {
+    matches: (record) =>
+      (record['Status'] === 'ENABLED' || record['Status'] === 'DISABLED') &&
+      typeof record['ServiceRole'] === 'string',
+    read(record, place, name) {
+      const id = DETECTOR_ID_IN_NAME.exec(name)?.[1];
+      const arn = id ? arnInPlace('guardduty', place, `detector/${id}`) : undefined;
+      if (!id || !arn)
+        return {
+          skip: `aws guardduty get-detector names no detector: saved as <account>/<region>/get-detector-<detector id>.json, it is read`,
+        };
+      const { ResponseMetadata: _, ...configuration } = record;
+      return { items: [detectorItem(id, arn, place, configuration)] };
+    },
+  },
+  // `aws guardduty list-detectors`: the Region's detector ids (one at most per account and
+  // Region), their settings in get-detector's answer.
+  // https://docs.aws.amazon.com/guardduty/latest/APIReference/API_ListDetectors.html
+  {
+    matches: (record) =>
+      Array.isArray(record['DetectorIds']) && record['DetectorIds'].every((id) => typeof id === 'string'),
+    read(record, place) {
+      const ids = record['DetectorIds'] as string[];
+      if (ids.length === 0)
+        return {
+          skip: `aws guardduty list-detectors lists no detector${place.account && place.region ? ` in ${place.account} ${place.region}` : ''}: no resource to read`,
+        };
+      const placed = ids.flatMap((id) => {
+        const arn = arnInPlace('guardduty', place, `detector/${id}`);
+        return arn ? [detectorItem(id, arn, place, {})] : [];
+      });
+      if (placed.length > 0) return { items: placed };
+      return {
+        skip: `aws guardduty list-detectors names no account or Region: saved in <account>/<region>/ folders, its detectors (${ids.join(', ')}) are read`,
+      };
+    },
+  },
+  {
+    matches: (record) =>
+      typeof record['IsLogging'] === 'boolean' &&
+      Object.keys(record).every((key) => TRAIL_STATUS_MEMBER.test(key)),
+    read(record, place, name) {
+      const trail = TRAIL_IN_NAME.exec(name)?.[1];
+      const arn = trail ? arnInPlace('cloudtrail', place, `trail/${trail}`) : undefined;
+      if (!trail || !arn)
+        return {
+          skip: `aws cloudtrail get-trail-status names no trail: saved as <account>/<home region>/get-trail-status_<trail>.json, it is read`,
+        };
+      const { ResponseMetadata: _, ...configuration } = record;
+      return {
+        items: [
+          {
+            resourceType: 'AWS::CloudTrail::Trail',
+            resourceId: trail,
+            arn,
+            accountId: place.account,
+            awsRegion: place.region,
+            configuration,
+          },
+        ],
+      };
+    },
+  },
+  // Answers no check reads, and that name no resource: known, so said so.
+  unread(
+    (record) => asRecord(record['ContinuousBackupsDescription'])?.['ContinuousBackupsStatus'] !== undefined,
+    'aws dynamodb describe-continuous-backups (or update-continuous-backups) names no table, and no check reads point-in-time recovery',
+  ),
+  unread(
+    (record) =>
+      Array.isArray(record['Results']) &&
+      record['Results'].some((task) => typeof asRecord(task)?.['SourceArn'] === 'string'),
+    'aws sqs list-message-move-tasks lists message move tasks (a dead-letter queue redrive), not a resource kansa checks',
+  ),
+  unread(
+    (record) => typeof record['EbsEncryptionByDefault'] === 'boolean',
+    'aws ec2 get-ebs-encryption-by-default is an account and Region setting no kansa check reads (each volume says whether it is encrypted)',
+  ),
+  unread(
+    (record) => asRecord(record['ServerSideEncryptionConfiguration']) !== undefined,
+    "aws s3api get-bucket-encryption names no bucket: read the bucket's Config item (it carries the encryption) or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) => asRecord(record['PublicAccessBlockConfiguration']) !== undefined,
+    "aws s3api get-public-access-block (or s3control's, for the account) names no bucket or account: read the bucket's Config item or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) =>
+      only(record, ['Status', 'MFADelete']) &&
+      (record['Status'] === 'Enabled' || record['Status'] === 'Suspended'),
+    'aws s3api get-bucket-versioning names no bucket, and no check reads versioning',
+  ),
+  unread(
+    (record) => only(record, ['LoggingEnabled']) && asRecord(record['LoggingEnabled']) !== undefined,
+    "aws s3api get-bucket-logging names no bucket: read the bucket's Config item (it carries the logging) or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) => asRecord(record['Owner']) !== undefined && Array.isArray(record['Grants']),
+    "aws s3api get-bucket-acl (or get-object-acl) names no bucket: read the bucket's Config item (it carries the ACL) or Steampipe's aws_s3_bucket row",
+  ),
+  unread(
+    (record) => only(record, ['Policy', 'PolicyName']) && isPolicyDocument(record['Policy']),
+    "aws s3api get-bucket-policy or kms get-key-policy names no bucket or key: read the bucket's or key's Config item (it carries the policy) or Steampipe's row",
+  ),
+  unread(
+    (record) => only(record, ['KmsKeyId']) && typeof record['KmsKeyId'] === 'string',
+    'aws ec2 get-ebs-default-kms-key-id is an account and Region setting no check reads',
+  ),
+  unread(
+    (record) =>
+      typeof record['TrailARN'] === 'string' &&
+      (Array.isArray(record['EventSelectors']) || Array.isArray(record['AdvancedEventSelectors'])),
+    'aws cloudtrail get-event-selectors: no check reads event selectors (the trail is read from describe-trails)',
+  ),
+  unread(
+    (record) =>
+      Array.isArray(record['ConfigurationRecorders']) ||
+      Array.isArray(record['ConfigurationRecordersStatus']),
+    'aws configservice describe-configuration-recorders (or -status) describes the recorder, not a resource kansa checks',
+  ),
+  unread(
+    (record) =>
+      only(record, ['UserId', 'Account', 'Arn']) &&
+      typeof record['Account'] === 'string' &&
+      typeof record['Arn'] === 'string',
+    'aws sts get-caller-identity names who ran the commands, not a resource kansa checks',
+  ),
+  unread(
+    (record) => typeof asRecord(record['PolicyStatus'])?.['IsPublic'] === 'boolean',
+    "aws s3api get-bucket-policy-status names no bucket: read the bucket's Config item (with its policy) or Steampipe's aws_s3_bucket row",
+  ),
+];
+
+/** Whether the answer has these members only (and the SDK's `ResponseMetadata`). */
+function only(record: Readonly<Record<string, unknown>>, members: readonly string[]): boolean {
+  return Object.keys(record).every((key) => key === 'ResponseMetadata' || members.includes(key));
+}
+
+/** A policy document as a JSON string (`{"Version", "Statement"}`), as S3 and KMS answer it. */
+function isPolicyDocument(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    return asRecord(JSON.parse(value))?.['Statement'] !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function unread(matches: AnswerShape['matches'], why: string): AnswerShape {
+  return { matches, read: () => ({ skip: why }) };
+}
+
+function detectorItem(
+  id: string,
+  arn: string,
+  place: PathPlace,
+  configuration: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    resourceType: 'AWS::GuardDuty::Detector',
+    resourceId: id,
+    arn,
+    accountId: place.account,
+    awsRegion: place.region,
+    configuration,
+  };
+}
+
+/** A resource's ARN from the place its dump gives, in the Region's partition. */
+function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
+  if (!place.account || !place.region) return undefined;
+  const partition = place.region.startsWith('cn-')
+    ? 'aws-cn'
+    : place.region.startsWith('us-gov-')
+      ? 'aws-us-gov'
+      : 'aws';
+  return `arn:${partition}:${service}:${place.region}:${place.account}:${resource}`;
+}
+
+/** The file's name without its folders and its `.json` (or `.json.gz`) ending. */
+function baseName(file: string): string {
+  return path.basename(file.replaceAll('\\', '/')).replace(/\.json(?:\.gz)?$/i, '');
+}
