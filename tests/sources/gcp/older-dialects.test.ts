@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GcpFirewallFacts } from '../../../src/model/gcp.ts';
 import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { currentAssetType } from '../../../src/sources/gcp/asset.ts';
 import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
@@ -284,5 +285,44 @@ describe('gcp: asset types of the Cloud Asset Inventory beta', () => {
       nativeType: 'storage.googleapis.com/Bucket',
       region: 'us',
     });
+  });
+});
+
+describe('gcp: firewall lists under Compute Engine proto names (2019 Cloud Asset exports)', () => {
+  // Modelled on policy-library validator/test/fixtures/restricted_firewall_rules/assets/sources:
+  // singular list names (`sourceRange`, `sourceTag`, `sourceServiceAccount`) and `ipProtocol`.
+  const firewall = (data: Record<string, unknown>) =>
+    read([
+      {
+        name: '//compute.googleapis.com/projects/fw-dev/global/firewalls/rule',
+        asset_type: 'compute.googleapis.com/Firewall',
+        resource: {
+          parent: '//cloudresourcemanager.googleapis.com/projects/573900000001',
+          data: { direction: 'INGRESS', disabled: false, allowed: [{ ipProtocol: 'all' }], ...data },
+        },
+      },
+    ])[0]?.facts as GcpFirewallFacts;
+
+  it('reads `sourceRange` as the source ranges, with its own path', () => {
+    const facts = firewall({ sourceRange: ['10.0.0.0/24', '10.1.0.0/24'] });
+    expect(facts.sourceRanges).toMatchObject({
+      value: ['10.0.0.0/24', '10.1.0.0/24'],
+      source: 'explicit',
+      path: 'resource.data.sourceRange',
+    });
+    expect(facts.allowed?.value).toEqual([{ protocol: 'all', ports: [] }]);
+  });
+
+  it.each([
+    ['sourceTag', { sourceTag: ['batch'] }],
+    ['sourceServiceAccount', { sourceServiceAccount: ['sa@fw-dev.iam.gserviceaccount.com'] }],
+  ])('a rule with only `%s` has no source range, not the default 0.0.0.0/0', (_field, data) => {
+    expect(firewall(data).sourceRanges).toMatchObject({ value: [], source: 'explicit' });
+  });
+
+  it('still applies the default to an ingress rule with no source under either name', () => {
+    expect(
+      firewall({ targetServiceAccount: ['sa@fw-dev.iam.gserviceaccount.com'] }).sourceRanges,
+    ).toMatchObject({ value: ['0.0.0.0/0'], source: 'default' });
   });
 });
