@@ -1,5 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
+import { REST_RESOURCE } from './adapters/fields.ts';
 import type { CloudAsset } from './asset.ts';
 import {
   CLOUD_RUN_SERVICE,
@@ -196,7 +197,8 @@ function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
   if (steampipe) return steampipe;
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
-  if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
+  if (named)
+    return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: REST_RESOURCE } };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
@@ -205,7 +207,7 @@ function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
-  return { name, assetType, ancestors: [], resource: { data: item, dataPath: 'resource' } };
+  return { name, assetType, ancestors: [], resource: { data: item, dataPath: REST_RESOURCE } };
 }
 
 /**

@@ -326,3 +326,52 @@ describe('gcp: firewall lists under Compute Engine proto names (2019 Cloud Asset
     ).toMatchObject({ value: ['0.0.0.0/0'], source: 'default' });
   });
 });
+
+describe('gcp: BigQuery assets of 2019 exports (policy-library bigquery_cmek fixture)', () => {
+  // The dataset's data as short as a `bq ls` entry (`kind`, `id`, `datasetReference`, `location`),
+  // tables with `schema` and no `location`: whole Cloud Assets, not list summaries.
+  const [dataset, table] = read([
+    {
+      name: '//bigquery.googleapis.com/projects/bq-p/datasets/ds',
+      asset_type: 'bigquery.googleapis.com/Dataset',
+      resource: {
+        parent: '//cloudresourcemanager.googleapis.com/projects/734800000001',
+        data: {
+          kind: 'bigquery#dataset',
+          id: 'bq-p:ds',
+          datasetReference: { datasetId: 'ds', projectId: 'bq-p' },
+          location: 'US',
+        },
+      },
+    },
+    {
+      name: '//bigquery.googleapis.com/projects/bq-p/datasets/ds/tables/t',
+      asset_type: 'bigquery.googleapis.com/Table',
+      resource: {
+        parent: '//bigquery.googleapis.com/projects/bq-p/datasets/ds',
+        data: {
+          kind: 'bigquery#table',
+          id: 'bq-p:ds.t',
+          schema: { fields: [{ name: 'f', type: 'TYPE_STRING' }] },
+          tableReference: { datasetId: 'ds', projectId: 'bq-p', tableId: 't' },
+        },
+      },
+    },
+  ]);
+
+  it('reads an absent encryption setting as the Google-managed default, not as a list entry', () => {
+    expect(dataset?.facts).toMatchObject({
+      customerManagedKey: {
+        source: 'default',
+        value: false,
+        path: 'resource.data.defaultEncryptionConfiguration.kmsKeyName',
+      },
+    });
+    expect(table?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+  });
+
+  it('leaves the location of a table that names none unknown, not global', () => {
+    expect(dataset?.region).toBe('us');
+    expect(table?.region).toBe(UNKNOWN_REGION);
+  });
+});
