@@ -8,7 +8,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
-import { fromGcloudStorageBucket } from './gcloud-storage.ts';
+import { fromGcloudStorageBucket, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
 
@@ -174,7 +174,10 @@ const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
   // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy.
-  storage: (kind) => (kind === 'bucket' || kind === 'policy' ? 'storage.googleapis.com/Bucket' : undefined),
+  storage: (kind) =>
+    kind === 'bucket' || kind === 'policy' || kind === 'bucketAccessControls'
+      ? 'storage.googleapis.com/Bucket'
+      : undefined,
   sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
   bigquery: (kind) =>
     kind === 'dataset'
@@ -202,6 +205,7 @@ function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
+  if (item.kind === 'storage#bucketAccessControls') return bucketAclAsset(item);
   const name = assetName(assetType, item);
   if (!name)
     return {
@@ -224,6 +228,26 @@ function bucketPolicyAsset(item: JsonObject): CloudAsset | { readonly skip: stri
     assetType: 'storage.googleapis.com/Bucket',
     ancestors: [],
     iamPolicy: { policy: item, path: 'policy' },
+  };
+}
+
+/**
+ * `storage#bucketAccessControls` (`GET …/b/<bucket>/acl`, Cloud Custodian's
+ * bucket-access-control flights): the bucket's ACL, its entries naming the `bucket`; the project
+ * from the entries' project teams (`project-owners-<number>`), else from the bucket's own record.
+ */
+function bucketAclAsset(item: JsonObject): CloudAsset | { readonly skip: string } {
+  const entries = Array.isArray(item.items) ? item.items : [];
+  const buckets = new Set(entries.map((entry) => (isObject(entry) ? stringAt(entry, 'bucket') : undefined)));
+  const [bucket] = buckets;
+  if (buckets.size !== 1 || !bucket)
+    return { skip: 'storage#bucketAccessControls: no single `bucket` named by its entries' };
+  const project = projectOfAclTeams(entries);
+  return {
+    name: `//storage.googleapis.com/${bucket}`,
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: project ? [`projects/${project}`] : [],
+    bucketAcl: { entries, path: 'items' },
   };
 }
 

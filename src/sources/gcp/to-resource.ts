@@ -10,6 +10,7 @@ import {
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
+import { bucketAclFacts } from './adapters/storage.ts';
 import type { CloudAsset } from './asset.ts';
 import { labelsOf, lastSegment } from './json.ts';
 import { locationOf } from './location.ts';
@@ -62,6 +63,7 @@ function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): 
     project,
     ...(data && type.facts?.(data, asset.resource.dataPath)),
     ...(policy && iamPolicyFacts(policy.policy, policy.path)),
+    ...(asset.bucketAcl && bucketAclFacts(asset.bucketAcl.entries, asset.bucketAcl.path)),
     ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
     ...(isHierarchyNode && ancestorsFact(asset)),
   };
