@@ -313,6 +313,17 @@ describe('gcp: firewall lists under Compute Engine proto names (2019 Cloud Asset
     expect(facts.allowed?.value).toEqual([{ protocol: 'all', ports: [] }]);
   });
 
+  it('reads `allowed[].port` as the allowed ports', () => {
+    const facts = firewall({
+      sourceRange: ['0.0.0.0/0'],
+      allowed: [{ ipProtocol: 'icmp' }, { ipProtocol: 'tcp', port: ['123', '1000-7000'] }],
+    });
+    expect(facts.allowed?.value).toEqual([
+      { protocol: 'icmp', ports: [] },
+      { protocol: 'tcp', ports: ['123', '1000-7000'] },
+    ]);
+  });
+
   it.each([
     ['sourceTag', { sourceTag: ['batch'] }],
     ['sourceServiceAccount', { sourceServiceAccount: ['sa@fw-dev.iam.gserviceaccount.com'] }],

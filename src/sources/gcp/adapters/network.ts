@@ -26,11 +26,14 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
   };
 }
 
-/** Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings. */
+/**
+ * Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings.
+ * 2019 Cloud Asset exports name the list `port` (the proto name, as `sourceRange` below).
+ */
 function allowedEntry(entry: JsonObject): GcpFirewallAllow {
   return {
     protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
-    ports: arrayOf(entry.ports).flatMap((port) =>
+    ports: arrayOf(field(entry, 'ports', 'port')).flatMap((port) =>
       typeof port === 'number'
         ? [String(port)]
         : typeof port === 'string' && port.trim() !== ''
@@ -49,7 +52,7 @@ function allowedEntry(entry: JsonObject): GcpFirewallAllow {
  *
  * Cloud Asset exports of 2019 (policy-library's restricted_firewall_rules fixtures) spell the
  * lists with Compute Engine's proto names, singular: `sourceRange`, `sourceTag`,
- * `sourceServiceAccount` (beside `ipProtocol`); read as the REST names they stand for.
+ * `sourceServiceAccount` (beside `ipProtocol` and `port`); read as the REST names they stand for.
  */
 function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[]> {
   const rangesKey = presentKey(data, 'sourceRanges', 'sourceRange') ?? 'sourceRanges';
