@@ -173,7 +173,8 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
-  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy.
+  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy,
+  // its ACL answer (`storage#bucketAccessControls`, `GET …/b/<bucket>/acl`) the bucket's ACL.
   storage: (kind) =>
     kind === 'bucket' || kind === 'policy' || kind === 'bucketAccessControls'
       ? 'storage.googleapis.com/Bucket'
