@@ -142,6 +142,10 @@ export const INPUT_RULES: readonly Rule[] = [
     'storage#policy: バケットを示す `resourceId`（projects/_/buckets/<bucket>）がありません',
   ],
   [
+    /storage#bucketAccessControls: no single `bucket` named by its entries/g,
+    'storage#bucketAccessControls: エントリが一つのバケット（`bucket`）を示していません',
+  ],
+  [
     /not a resource: resourceType and resourceId are missing and the configuration names no ARN of its own \(SELECT resourceType, resourceId, accountId and awsRegion too\)/g,
     'リソースではありません: resourceType と resourceId がなく、configuration にもリソース自身の ARN がありません（resourceType、resourceId、accountId、awsRegion も SELECT してください）',
   ],

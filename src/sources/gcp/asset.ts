@@ -22,6 +22,11 @@ export interface CloudAsset {
     /** The record shows the bindings only (an IAM policy search result): audit configs are not known. */
     readonly withoutAuditConfigs?: boolean;
   };
+  /**
+   * A bucket's ACL as its own answer lists it (`storage#bucketAccessControls`, `GET …/b/<bucket>/acl`):
+   * what the entries grant, with no other bucket setting (the bucket's record gives those).
+   */
+  readonly bucketAcl?: { readonly entries: readonly unknown[]; readonly path: string };
   /** Search results' summary labels, used when they carry no full `resource` data. */
   readonly labels?: unknown;
 }

@@ -1,3 +1,4 @@
+import { REST_RESOURCE } from './adapters/fields.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 
@@ -33,7 +34,7 @@ export function knativeServiceAsset(item: JsonObject): CloudAsset | { readonly s
     name: `//run.googleapis.com/projects/${project}/locations/${location}/services/${name}`,
     assetType: CLOUD_RUN_SERVICE,
     ancestors: [],
-    resource: { data: item, dataPath: 'resource', location },
+    resource: { data: item, dataPath: REST_RESOURCE, location },
   };
 }
 

@@ -1,4 +1,4 @@
-import { arrayOf, at, isObject, type JsonObject } from './json.ts';
+import { arrayOf, at, isObject } from './json.ts';
 
 /** `storage_url` of a bucket: `gs://<bucket>/`. */
 const BUCKET_URL = /^gs:\/\/([^/]+)\/?$/;
@@ -26,7 +26,7 @@ export function fromGcloudStorageBucket(item: unknown): unknown {
   if (Object.keys(iamConfiguration).length > 0) api.iamConfiguration = iamConfiguration;
   if (typeof item.default_kms_key === 'string') api.encryption = { defaultKmsKeyName: item.default_kms_key };
   if (typeof item.versioning_enabled === 'boolean') api.versioning = { enabled: item.versioning_enabled };
-  const projectNumber = projectOfAclTeams(item);
+  const projectNumber = projectOfAclTeams([...arrayOf(item.acl), ...arrayOf(item.default_acl)]);
   if (projectNumber) api.projectNumber = projectNumber;
   return api;
 }
@@ -36,9 +36,9 @@ export function fromGcloudStorageBucket(item: unknown): unknown {
  * own project's owners, editors and viewers: `project-owners-<number>`), when they all name
  * the same project. A bucket with uniform bucket-level access has no ACLs and stays without one.
  */
-function projectOfAclTeams(item: JsonObject): string | undefined {
+export function projectOfAclTeams(entries: readonly unknown[]): string | undefined {
   const numbers = new Set<string>();
-  for (const entry of [...arrayOf(item.acl), ...arrayOf(item.default_acl)]) {
+  for (const entry of entries) {
     const number = isObject(entry) ? at(entry, 'projectTeam.projectNumber') : undefined;
     if (typeof number === 'string' || typeof number === 'number') numbers.add(String(number));
   }

@@ -22,12 +22,16 @@ import { at, type JsonObject, lastSegment, stringAt } from './json.ts';
  * Zones are reported as their region (`europe-west1-b` → `europe-west1`); everything is
  * lower-cased (`ASIA-NORTHEAST1`, `US`). Multi-regions (`us`, `eu`, `asia`) and dual-regions
  * (`asia1`, `eur4`, `nam4`) keep their names: the location checks decide which are domestic.
- * `global` when nothing names a location (IAM-policy lines, networks, service accounts).
+ * When nothing names a location: `unnamed`, which is `global` for what has none by nature
+ * (IAM-policy lines, networks, service accounts), and unknown for what keeps data somewhere (a
+ * BigQuery table of a 2019 export, with neither `location` nor `resource.location`: its data is
+ * in its dataset's location, which the record does not give).
  */
 export function locationOf(
   asset: CloudAsset,
   data: JsonObject | undefined,
   typeLocation: ((data: JsonObject) => string | undefined) | undefined,
+  unnamed: string,
 ): string {
   const own = data && typeLocation?.(data);
   // The type's own field says the location cannot be told (a Pub/Sub topic with no storage policy).
@@ -42,7 +46,7 @@ export function locationOf(
     stringAt(data, 'settings.locationPreference.zone') ??
     locationInName(asset.name) ??
     locationInName(stringAt(data, 'selfLink'));
-  return found ? regionOfZone(lastSegment(found).trim().toLowerCase()) : 'global';
+  return found ? regionOfZone(lastSegment(found).trim().toLowerCase()) : unnamed;
 }
 
 /** Google Cloud's regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */

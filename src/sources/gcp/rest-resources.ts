@@ -1,5 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
+import { REST_RESOURCE } from './adapters/fields.ts';
 import type { CloudAsset } from './asset.ts';
 import {
   CLOUD_RUN_SERVICE,
@@ -7,7 +8,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
-import { fromGcloudStorageBucket } from './gcloud-storage.ts';
+import { fromGcloudStorageBucket, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
 
@@ -172,8 +173,12 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
-  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy.
-  storage: (kind) => (kind === 'bucket' || kind === 'policy' ? 'storage.googleapis.com/Bucket' : undefined),
+  // A bucket's IAM policy (`storage#policy`, `GET …/b/<bucket>/iam`) is the bucket asset's policy,
+  // its ACL answer (`storage#bucketAccessControls`, `GET …/b/<bucket>/acl`) the bucket's ACL.
+  storage: (kind) =>
+    kind === 'bucket' || kind === 'policy' || kind === 'bucketAccessControls'
+      ? 'storage.googleapis.com/Bucket'
+      : undefined,
   sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
   bigquery: (kind) =>
     kind === 'dataset'
@@ -196,16 +201,18 @@ function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
   if (steampipe) return steampipe;
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
-  if (named) return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: 'resource' } };
+  if (named)
+    return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: REST_RESOURCE } };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
+  if (item.kind === 'storage#bucketAccessControls') return bucketAclAsset(item);
   const name = assetName(assetType, item);
   if (!name)
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
-  return { name, assetType, ancestors: [], resource: { data: item, dataPath: 'resource' } };
+  return { name, assetType, ancestors: [], resource: { data: item, dataPath: REST_RESOURCE } };
 }
 
 /**
@@ -222,6 +229,26 @@ function bucketPolicyAsset(item: JsonObject): CloudAsset | { readonly skip: stri
     assetType: 'storage.googleapis.com/Bucket',
     ancestors: [],
     iamPolicy: { policy: item, path: 'policy' },
+  };
+}
+
+/**
+ * `storage#bucketAccessControls` (`GET …/b/<bucket>/acl`, Cloud Custodian's
+ * bucket-access-control flights): the bucket's ACL, its entries naming the `bucket`; the project
+ * from the entries' project teams (`project-owners-<number>`), else from the bucket's own record.
+ */
+function bucketAclAsset(item: JsonObject): CloudAsset | { readonly skip: string } {
+  const entries = Array.isArray(item.items) ? item.items : [];
+  const buckets = new Set(entries.map((entry) => (isObject(entry) ? stringAt(entry, 'bucket') : undefined)));
+  const [bucket] = buckets;
+  if (buckets.size !== 1 || !bucket)
+    return { skip: 'storage#bucketAccessControls: no single `bucket` named by its entries' };
+  const project = projectOfAclTeams(entries);
+  return {
+    name: `//storage.googleapis.com/${bucket}`,
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: project ? [`projects/${project}`] : [],
+    bucketAcl: { entries, path: 'items' },
   };
 }
 

@@ -1,9 +1,16 @@
 import { sharedString } from '../../base/memo.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
-import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
+import {
+  accountResourceId,
+  DATA_HANDLING_TYPES,
+  type Origin,
+  type Resource,
+  UNKNOWN_REGION,
+} from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
+import { bucketAclFacts } from './adapters/storage.ts';
 import type { CloudAsset } from './asset.ts';
 import { labelsOf, lastSegment } from './json.ts';
 import { locationOf } from './location.ts';
@@ -31,7 +38,12 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
     // In the literal even when undefined: a field added afterwards would be kept outside the
     // object, in a property array of its own for every resource.
     accountAlias: project.alias === undefined ? undefined : sharedString(project.alias),
-    region: locationOf(asset, data, type?.region),
+    region: locationOf(
+      asset,
+      data,
+      type?.region,
+      type && DATA_HANDLING_TYPES.has(type.kansaType) ? UNKNOWN_REGION : 'global',
+    ),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
     name: lastSegment(asset.name),
@@ -51,6 +63,7 @@ function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): 
     project,
     ...(data && type.facts?.(data, asset.resource.dataPath)),
     ...(policy && iamPolicyFacts(policy.policy, policy.path)),
+    ...(asset.bucketAcl && bucketAclFacts(asset.bucketAcl.entries, asset.bucketAcl.path)),
     ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
     ...(isHierarchyNode && ancestorsFact(asset)),
   };

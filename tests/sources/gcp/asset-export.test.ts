@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
+import { type Resource, UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import {
@@ -111,7 +111,8 @@ describe('gcp-asset-export', () => {
     ]);
     const [policy] = resources as [ReadResource];
     expect(policy.id).toBe('//storage.googleapis.com/city-records');
-    expect(policy.region).toBe('global');
+    // A bucket is somewhere, but the policy line does not say where (its resource line does).
+    expect(policy.region).toBe(UNKNOWN_REGION);
     expect(Object.keys(policy.facts)).toEqual(['project', 'publicBindings']);
     expect(policy.facts.publicBindings).toEqual({
       source: 'explicit',

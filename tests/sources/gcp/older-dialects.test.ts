@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GcpFirewallFacts } from '../../../src/model/gcp.ts';
 import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { currentAssetType } from '../../../src/sources/gcp/asset.ts';
 import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
@@ -284,5 +285,104 @@ describe('gcp: asset types of the Cloud Asset Inventory beta', () => {
       nativeType: 'storage.googleapis.com/Bucket',
       region: 'us',
     });
+  });
+});
+
+describe('gcp: firewall lists under Compute Engine proto names (2019 Cloud Asset exports)', () => {
+  // Modelled on policy-library validator/test/fixtures/restricted_firewall_rules/assets/sources:
+  // singular list names (`sourceRange`, `sourceTag`, `sourceServiceAccount`) and `ipProtocol`.
+  const firewall = (data: Record<string, unknown>) =>
+    read([
+      {
+        name: '//compute.googleapis.com/projects/fw-dev/global/firewalls/rule',
+        asset_type: 'compute.googleapis.com/Firewall',
+        resource: {
+          parent: '//cloudresourcemanager.googleapis.com/projects/573900000001',
+          data: { direction: 'INGRESS', disabled: false, allowed: [{ ipProtocol: 'all' }], ...data },
+        },
+      },
+    ])[0]?.facts as GcpFirewallFacts;
+
+  it('reads `sourceRange` as the source ranges, with its own path', () => {
+    const facts = firewall({ sourceRange: ['10.0.0.0/24', '10.1.0.0/24'] });
+    expect(facts.sourceRanges).toMatchObject({
+      value: ['10.0.0.0/24', '10.1.0.0/24'],
+      source: 'explicit',
+      path: 'resource.data.sourceRange',
+    });
+    expect(facts.allowed?.value).toEqual([{ protocol: 'all', ports: [] }]);
+  });
+
+  it('reads `allowed[].port` as the allowed ports', () => {
+    const facts = firewall({
+      sourceRange: ['0.0.0.0/0'],
+      allowed: [{ ipProtocol: 'icmp' }, { ipProtocol: 'tcp', port: ['123', '1000-7000'] }],
+    });
+    expect(facts.allowed?.value).toEqual([
+      { protocol: 'icmp', ports: [] },
+      { protocol: 'tcp', ports: ['123', '1000-7000'] },
+    ]);
+  });
+
+  it.each([
+    ['sourceTag', { sourceTag: ['batch'] }],
+    ['sourceServiceAccount', { sourceServiceAccount: ['sa@fw-dev.iam.gserviceaccount.com'] }],
+  ])('a rule with only `%s` has no source range, not the default 0.0.0.0/0', (_field, data) => {
+    expect(firewall(data).sourceRanges).toMatchObject({ value: [], source: 'explicit' });
+  });
+
+  it('still applies the default to an ingress rule with no source under either name', () => {
+    expect(
+      firewall({ targetServiceAccount: ['sa@fw-dev.iam.gserviceaccount.com'] }).sourceRanges,
+    ).toMatchObject({ value: ['0.0.0.0/0'], source: 'default' });
+  });
+});
+
+describe('gcp: BigQuery assets of 2019 exports (policy-library bigquery_cmek fixture)', () => {
+  // The dataset's data as short as a `bq ls` entry (`kind`, `id`, `datasetReference`, `location`),
+  // tables with `schema` and no `location`: whole Cloud Assets, not list summaries.
+  const [dataset, table] = read([
+    {
+      name: '//bigquery.googleapis.com/projects/bq-p/datasets/ds',
+      asset_type: 'bigquery.googleapis.com/Dataset',
+      resource: {
+        parent: '//cloudresourcemanager.googleapis.com/projects/734800000001',
+        data: {
+          kind: 'bigquery#dataset',
+          id: 'bq-p:ds',
+          datasetReference: { datasetId: 'ds', projectId: 'bq-p' },
+          location: 'US',
+        },
+      },
+    },
+    {
+      name: '//bigquery.googleapis.com/projects/bq-p/datasets/ds/tables/t',
+      asset_type: 'bigquery.googleapis.com/Table',
+      resource: {
+        parent: '//bigquery.googleapis.com/projects/bq-p/datasets/ds',
+        data: {
+          kind: 'bigquery#table',
+          id: 'bq-p:ds.t',
+          schema: { fields: [{ name: 'f', type: 'TYPE_STRING' }] },
+          tableReference: { datasetId: 'ds', projectId: 'bq-p', tableId: 't' },
+        },
+      },
+    },
+  ]);
+
+  it('reads an absent encryption setting as the Google-managed default, not as a list entry', () => {
+    expect(dataset?.facts).toMatchObject({
+      customerManagedKey: {
+        source: 'default',
+        value: false,
+        path: 'resource.data.defaultEncryptionConfiguration.kmsKeyName',
+      },
+    });
+    expect(table?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+  });
+
+  it('leaves the location of a table that names none unknown, not global', () => {
+    expect(dataset?.region).toBe('us');
+    expect(table?.region).toBe(UNKNOWN_REGION);
   });
 });

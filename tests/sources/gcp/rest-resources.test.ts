@@ -274,6 +274,44 @@ describe('gcp-rest-resources', () => {
     });
   });
 
+  // `GET …/b/<bucket>/acl` as Cloud Custodian's bucket-access-control flights record it.
+  const aclAnswer = (entries: Record<string, unknown>[]) => ({
+    kind: 'storage#bucketAccessControls',
+    items: entries.map((entry) => ({
+      kind: 'storage#bucketAccessControl',
+      bucket: 'city-open-data',
+      ...entry,
+    })),
+  });
+  const ownersEntry = {
+    entity: 'project-owners-123456789012',
+    role: 'OWNER',
+    projectTeam: { projectNumber: '123456789012', team: 'owners' },
+  };
+
+  it('reads a bucket’s ACL answer (storage#bucketAccessControls) as the bucket’s ACL only', () => {
+    const answer = aclAnswer([ownersEntry, { entity: 'allUsers', role: 'READER' }]);
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(answer))?.id).toBe(
+      'gcp-rest-resources',
+    );
+    const [fromAcl] = readRecords(gcpRestResources, answer);
+    expect(fromAcl).toMatchObject({
+      id: '//storage.googleapis.com/city-open-data',
+      kansaType: 'storage.bucket',
+      account: '123456789012',
+    });
+    // The answer shows the ACL and nothing else: no defaults for the bucket's other settings.
+    expect(fromAcl?.facts).toEqual({
+      project: expect.anything(),
+      publicAcl: { source: 'explicit', value: [{ role: 'READER', member: 'allUsers' }], path: 'items' },
+    });
+  });
+
+  it('reads an ACL answer without public entries as explicitly none (the whole list)', () => {
+    const [fromAcl] = readRecords(gcpRestResources, aclAnswer([ownersEntry]));
+    expect(fromAcl?.facts).toMatchObject({ publicAcl: { source: 'explicit', value: [] } });
+  });
+
   // `gcloud storage buckets describe --format=json` without `--raw`: gcloud's own record.
   const gcloudBucket = (name: string, fields: Record<string, unknown>) => ({
     name,

@@ -3,6 +3,7 @@ import type { CommonFacts } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { isObject, type JsonObject, stringAt } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
+import { REST_RESOURCE } from './fields.ts';
 import { PUBLIC_MEMBERS } from './iam-policy.ts';
 
 /** bigquery.googleapis.com/Dataset: the BigQuery REST dataset resource. */
@@ -18,19 +19,24 @@ export function tableFacts(data: JsonObject, dataPath: string): CommonFacts {
   return bigQueryKey(data, dataPath, 'encryptionConfiguration.kmsKeyName');
 }
 
-/** Fields of a whole dataset or table (`datasets.get`, Cloud Asset) that no list entry has. */
+/** Fields of a whole dataset or table (`datasets.get`, `bq show`) that no list entry has. */
 const WHOLE_RESOURCE_FIELDS = ['etag', 'selfLink', 'lastModifiedTime', 'access'];
 
 /**
  * The entries of `datasets.list` / `tables.list` (`bq ls --format=json`, `{"kind":
  * "bigquery#datasetList", "datasets": [...]}`) are summaries: a `kind`, none of the whole
  * resource's fields, and none of the encryption settings, which only the resource itself
- * (`bq show`, Cloud Asset) carries.
+ * (`bq show`, Cloud Asset) carries. Only the service's own output (read as REST resources,
+ * `dataPath` `resource`) can be such an entry: a Cloud Asset's `resource.data` is the whole
+ * resource even when as short as one (2019 exports: `kind`, `id`, `datasetReference`,
+ * `location`; policy-library's bigquery_cmek fixture), and a key it leaves out is not set.
  * https://cloud.google.com/bigquery/docs/reference/rest/v2/datasets/list
  */
 function bigQueryKey(data: JsonObject, dataPath: string, keyField: string): CommonFacts {
   const listEntry =
-    stringAt(data, 'kind') !== undefined && WHOLE_RESOURCE_FIELDS.every((field) => data[field] === undefined);
+    dataPath === REST_RESOURCE &&
+    stringAt(data, 'kind') !== undefined &&
+    WHOLE_RESOURCE_FIELDS.every((field) => data[field] === undefined);
   if (!listEntry || stringAt(data, keyField)) return customerManagedKey(data, dataPath, keyField);
   return {
     customerManagedKey: unknown(factPath(dataPath, keyField), {

@@ -2,6 +2,9 @@ import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../m
 import type { Localized } from '../../../model/localized.ts';
 import { at, type JsonObject } from '../json.ts';
 
+/** The evidence path of a record read as the service's own REST resource (not a Cloud Asset's `resource.data`). */
+export const REST_RESOURCE = 'resource';
+
 /** What an absent field means: the cloud's documented default, or nothing the export can tell. */
 export type Absent<T> = { readonly default: T; readonly note: Localized } | { readonly unknown: Localized };
 

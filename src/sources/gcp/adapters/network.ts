@@ -1,6 +1,6 @@
 import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
-import { arrayOf, at, field, isObject, type JsonObject, stringsOf } from '../json.ts';
+import { arrayOf, at, field, isObject, type JsonObject, presentKey, stringsOf } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
 /**
@@ -26,11 +26,14 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
   };
 }
 
-/** Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings. */
+/**
+ * Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings.
+ * 2019 Cloud Asset exports name the list `port` (the proto name, as `sourceRange` below).
+ */
 function allowedEntry(entry: JsonObject): GcpFirewallAllow {
   return {
     protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
-    ports: arrayOf(entry.ports).flatMap((port) =>
+    ports: arrayOf(field(entry, 'ports', 'port')).flatMap((port) =>
       typeof port === 'number'
         ? [String(port)]
         : typeof port === 'string' && port.trim() !== ''
@@ -46,15 +49,19 @@ function allowedEntry(entry: JsonObject): GcpFirewallAllow {
  * rule with tags or service accounts only has no source range. An ingress rule with no source at
  * all applies to every IPv4 source: Google Cloud uses 0.0.0.0/0.
  * https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules
+ *
+ * Cloud Asset exports of 2019 (policy-library's restricted_firewall_rules fixtures) spell the
+ * lists with Compute Engine's proto names, singular: `sourceRange`, `sourceTag`,
+ * `sourceServiceAccount` (beside `ipProtocol` and `port`); read as the REST names they stand for.
  */
 function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[]> {
-  const path = factPath(dataPath, 'sourceRanges');
-  if (Array.isArray(data.sourceRanges) && data.sourceRanges.length > 0) {
-    return explicit(stringsOf(data.sourceRanges), path);
-  }
-  if (arrayOf(data.sourceTags).length > 0 || arrayOf(data.sourceServiceAccounts).length > 0) {
-    return explicit([], path);
-  }
+  const rangesKey = presentKey(data, 'sourceRanges', 'sourceRange') ?? 'sourceRanges';
+  const path = factPath(dataPath, rangesKey);
+  const ranges = data[rangesKey];
+  if (Array.isArray(ranges) && ranges.length > 0) return explicit(stringsOf(ranges), path);
+  const tags = field(data, 'sourceTags', 'sourceTag');
+  const accounts = field(data, 'sourceServiceAccounts', 'sourceServiceAccount');
+  if (arrayOf(tags).length > 0 || arrayOf(accounts).length > 0) return explicit([], path);
   if (String(data.direction ?? 'INGRESS').toUpperCase() !== 'INGRESS') return explicit([], path);
   return cloudDefault(['0.0.0.0/0'], path, {
     ja: '送信元（範囲・タグ・サービスアカウント）の指定がない上りルールは、すべての IPv4 送信元（0.0.0.0/0）に適用されます',

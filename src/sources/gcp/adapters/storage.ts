@@ -57,14 +57,27 @@ const UNIFORM_ACCESS_FIELDS = ['uniformBucketLevelAccess', 'bucketPolicyOnly'].m
  * entry is evidence; no entry means the export cannot tell.
  */
 function publicAcl(data: JsonObject, dataPath: string): Fact<readonly GcpPublicGrant[]> {
-  const grants = [...arrayOf(data.acl), ...arrayOf(data.defaultObjectAcl)].flatMap((entry) =>
-    isObject(entry) && typeof entry.entity === 'string' && PUBLIC_MEMBERS.has(entry.entity)
-      ? [{ role: String(entry.role ?? ''), member: entry.entity }]
-      : [],
-  );
+  const grants = publicEntries([...arrayOf(data.acl), ...arrayOf(data.defaultObjectAcl)]);
   if (grants.length > 0) return explicit(grants, factPath(dataPath, 'acl'));
   return unknown(factPath(dataPath, 'acl'), {
     ja: 'Cloud Asset Inventory のバケット情報には ACL の内容が含まれません',
     en: 'Cloud Asset Inventory bucket data does not carry the ACL entries',
   });
+}
+
+/**
+ * The bucket's ACL as the JSON API lists it (`storage#bucketAccessControls`): the whole list,
+ * so no public entry means none. (It answers only while ACLs apply: with uniform bucket-level
+ * access on, the call fails.) https://cloud.google.com/storage/docs/json_api/v1/bucketAccessControls/list
+ */
+export function bucketAclFacts(entries: readonly unknown[], path: string): Pick<GcpBucketFacts, 'publicAcl'> {
+  return { publicAcl: explicit(publicEntries(entries), path) };
+}
+
+function publicEntries(entries: readonly unknown[]): GcpPublicGrant[] {
+  return entries.flatMap((entry) =>
+    isObject(entry) && typeof entry.entity === 'string' && PUBLIC_MEMBERS.has(entry.entity)
+      ? [{ role: String(entry.role ?? ''), member: entry.entity }]
+      : [],
+  );
 }

@@ -50,6 +50,12 @@ const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyv
 const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
 delete (locationless.resource as { location?: string }).location;
 delete (locationless.resource.data as { location?: string }).location;
+const globalKey = {
+  name: '//cloudkms.googleapis.com/projects/osaka-juki-prod/locations/global/keyRings/ring/cryptoKeys/key',
+  asset_type: 'cloudkms.googleapis.com/CryptoKey',
+  ancestors: ['projects/123456789012'],
+  resource: { data: { purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s' } },
+};
 
 const cases: AnyCase[] = [
   ...azureTable.map(([name, status, messageId, severity]) => ({
@@ -134,8 +140,15 @@ const cases: AnyCase[] = [
     messageId: 'domestic',
   },
   {
+    // A bucket is always somewhere: a record that does not say where leaves it unknown.
     name: 'a bucket line without a location',
     records: [assetExport([locationless])],
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
+    name: 'a key in the global location',
+    records: [assetExport([globalKey])],
     status: 'NOT_APPLICABLE',
     messageId: 'locationless',
   },
