@@ -495,3 +495,115 @@ describe('a new EBS volume that leaves encrypted out', () => {
     expect(await status([volume])).toBe('UNKNOWN');
   });
 });
+
+describe('Aurora: instances of an aws_rds_cluster', () => {
+  // Modelled on Diegoecab/Database `aws/terraform/old_terraform/aurora_postgresql.tf` (an
+  // `aws_rds_cluster_instance` counted, `cluster_identifier = aws_rds_cluster.default.cluster_identifier`)
+  // and the AWS provider's rds_cluster_instance docs: `publicly_accessible` (default false) is the
+  // instance's; `storage_encrypted` and `kms_key_id` are computed from the cluster.
+  const cluster = (after: Json, afterUnknown: Json = {}): Change => ({
+    address: 'aws_rds_cluster.default',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      engine_mode: 'provisioned',
+      backup_retention_period: 1,
+      enabled_cloudwatch_logs_exports: null,
+      snapshot_identifier: null,
+      replication_source_identifier: null,
+      global_cluster_identifier: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, kms_key_id: true, ...afterUnknown },
+    expressions: { cluster_identifier: constant('aurora-demo'), engine: constant('aurora-postgresql') },
+  });
+  const instance = (publiclyAccessible: boolean, clusterExpression: Json): Change => ({
+    address: 'aws_rds_cluster_instance.cluster_instances',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      instance_class: 'db.t3.medium',
+      publicly_accessible: publiclyAccessible,
+    },
+    afterUnknown: { arn: true, id: true, endpoint: true, kms_key_id: true, storage_encrypted: true },
+    expressions: { cluster_identifier: clusterExpression, instance_class: constant('db.t3.medium') },
+  });
+  const toCluster = ref('aws_rds_cluster.default.cluster_identifier', 'aws_rds_cluster.default');
+  const INSTANCE = 'aws_rds_cluster_instance.cluster_instances';
+  const scan = (changes: Change[]) =>
+    scanDocument(plan(changes, { providers: { aws: { region: constant('ap-northeast-1') } } }));
+  const status = (scanned: Awaited<ReturnType<typeof scan>>, check: string) =>
+    findingOf(scanned, check, INSTANCE).status;
+
+  it('reads the instance’s own public access', async () => {
+    expect(
+      status(await scan([cluster({}), instance(true, toCluster)]), 'aws.rds.instance-public-access'),
+    ).toBe('FAIL');
+    expect(
+      status(await scan([cluster({}), instance(false, toCluster)]), 'aws.rds.instance-public-access'),
+    ).toBe('PASS');
+  });
+
+  it('takes encryption, backups and log exports from the cluster it names', async () => {
+    const unencrypted = await scan([cluster({ storage_encrypted: null }), instance(false, toCluster)]);
+    expect(status(unencrypted, 'aws.rds.instance-encrypted')).toBe('FAIL');
+    expect(status(unencrypted, 'aws.rds.instance-backup')).toBe('PASS');
+    expect(status(unencrypted, 'aws.rds.instance-log-exports')).toBe('FAIL');
+    expect(resourceOf(unencrypted, INSTANCE).facts).toMatchObject({
+      clusterArn: { value: 'aws_rds_cluster.default', path: `${INSTANCE}.cluster_identifier` },
+      encrypted: { value: false, path: 'aws_rds_cluster.default.storage_encrypted' },
+    });
+    const encrypted = await scan([
+      cluster({ storage_encrypted: true, enabled_cloudwatch_logs_exports: ['postgresql'] }),
+      instance(false, toCluster),
+    ]);
+    expect(status(encrypted, 'aws.rds.instance-encrypted')).toBe('PASS');
+    expect(status(encrypted, 'aws.rds.instance-log-exports')).toBe('PASS');
+  });
+
+  it('leaves the cluster’s settings unknown when the cluster is not in the plan', async () => {
+    const scanned = await scan([instance(true, constant('aurora-demo'))]);
+    expect(status(scanned, 'aws.rds.instance-public-access')).toBe('FAIL');
+    for (const check of [
+      'aws.rds.instance-encrypted',
+      'aws.rds.instance-backup',
+      'aws.rds.instance-log-exports',
+    ])
+      expect(status(scanned, check)).toBe('UNKNOWN');
+  });
+});
+
+describe('aws_default_security_group', () => {
+  // Modelled on the AWS provider's default_security_group docs: Terraform adopts a VPC's default
+  // group, removes its rules and creates those the configuration lists (inline `ingress`, as
+  // aws_security_group spells them), so the plan shows all of them.
+  const group = (ingress: Json[]): Change => ({
+    address: 'aws_default_security_group.default',
+    after: { ingress, egress: [], revoke_rules_on_delete: false, tags: null },
+    afterUnknown: { arn: true, id: true, name: true, owner_id: true, vpc_id: true },
+    expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
+  });
+  const rule = (port: number, cidr: string): Json => ({
+    cidr_blocks: [cidr],
+    description: '',
+    from_port: port,
+    to_port: port,
+    ipv6_cidr_blocks: [],
+    prefix_list_ids: [],
+    protocol: 'tcp',
+    security_groups: [],
+    self: false,
+  });
+  const status = async (ingress: Json[]) =>
+    findingOf(
+      await scanDocument(plan([group(ingress)])),
+      'aws.ec2.security-group-open-ports',
+      'aws_default_security_group.default',
+    ).status;
+
+  it('judges the rules the configuration gives the default group', async () => {
+    expect(await status([rule(22, '0.0.0.0/0')])).toBe('FAIL');
+    expect(await status([rule(22, '10.0.0.0/16')])).toBe('PASS');
+    expect(await status([])).toBe('PASS');
+  });
+});
