@@ -367,3 +367,113 @@ describe('azurerm 2.x storage account network rules named by the account’s nam
     expect(scanned.coverage.skipped.map((s) => s.reason).join('\n')).not.toMatch(/network_rules\.data/);
   });
 });
+
+describe('azurerm_cosmosdb_account', () => {
+  // Modelled on the azurerm docs of cosmosdb_account (2.x–4.x: `public_network_access_enabled`
+  // default true, `is_virtual_network_filter_enabled`, `ip_range_filter` a comma-separated string
+  // up to 3.x and a set from 4.0, late 3.x's `minimal_tls_version`, `key_vault_key_id` as
+  // `azurerm_key_vault_key.x.versionless_id`, `geo_location` blocks) and on Checkmarx/kics
+  // `cosmosdb_account_ip_range_filter_not_set` test cases for the firewall's shape.
+  const account = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+    address: `azurerm_cosmosdb_account.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      offer_type: 'Standard',
+      kind: 'GlobalDocumentDB',
+      geo_location: [{ location: 'japaneast', failover_priority: 0, zone_redundant: false }],
+      ...after,
+    },
+    afterUnknown: { id: true, endpoint: true, primary_key: true, ...afterUnknown },
+    expressions: { name: constant(name), offer_type: constant('Standard'), ...expressions },
+  });
+  const key: Change = {
+    address: 'azurerm_key_vault_key.cosmos',
+    after: { name: 'cosmos', key_type: 'RSA', key_size: 2048 },
+    afterUnknown: { id: true, versionless_id: true, key_vault_id: true },
+  };
+  const scan = (changes: Change[]) => scanDocument(plan(changes, { providers }));
+  const status = (scanned: Awaited<ReturnType<typeof scan>>, check: string, name: string) =>
+    findingOf(scanned, check, `azurerm_cosmosdb_account.${name}`).status;
+
+  it('judges public network access, its firewall and the minimal TLS version', async () => {
+    const scanned = await scan([
+      account('open', {
+        public_network_access_enabled: true,
+        is_virtual_network_filter_enabled: false,
+        ip_range_filter: '',
+        minimal_tls_version: 'Tls',
+      }),
+      account('closed', {
+        public_network_access_enabled: false,
+        is_virtual_network_filter_enabled: true,
+        ip_range_filter: [],
+        minimal_tls_version: 'Tls12',
+      }),
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'open')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.minimum-tls', 'open')).toBe('FAIL');
+    expect(status(scanned, 'common.classification.closed-network', 'open')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.public-network-access', 'closed')).toBe('PASS');
+    expect(status(scanned, 'azure.database.minimum-tls', 'closed')).toBe('PASS');
+    expect(status(scanned, 'common.classification.closed-network', 'closed')).toBe('PASS');
+  });
+
+  it('takes the API’s default where an older schema has no switch, for a new account only', async () => {
+    const older = { is_virtual_network_filter_enabled: false, ip_range_filter: null };
+    const scanned = await scan([
+      account('made', older),
+      { ...account('kept', older), actions: ['no-op'], before: account('kept', older).after },
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'made')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.public-network-access', 'kept')).toBe('UNKNOWN');
+    expect(status(scanned, 'azure.database.minimum-tls', 'made')).toBe('UNKNOWN');
+  });
+
+  it('leaves the virtual-network filter undecided while the IP rules are known only after apply', async () => {
+    const scanned = await scan([
+      account(
+        'vnet',
+        { public_network_access_enabled: true, is_virtual_network_filter_enabled: true },
+        { ip_range_filter: true },
+        { ip_range_filter: ref('azurerm_public_ip.gateway.ip_address', 'azurerm_public_ip.gateway') },
+      ),
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'vnet')).toBe('FAIL');
+    expect(status(scanned, 'common.classification.closed-network', 'vnet')).toBe('UNKNOWN');
+  });
+
+  it('counts a key of the plan as a customer-managed key', async () => {
+    const scanned = await scan([
+      key,
+      account(
+        'cmk',
+        { public_network_access_enabled: false },
+        { key_vault_key_id: true },
+        {
+          key_vault_key_id: ref(
+            'azurerm_key_vault_key.cosmos.versionless_id',
+            'azurerm_key_vault_key.cosmos',
+          ),
+        },
+      ),
+      account('service_key', { public_network_access_enabled: false, key_vault_key_id: null }),
+    ]);
+    expect(status(scanned, 'common.classification.cmk-at-rest', 'cmk')).toBe('PASS');
+    expect(status(scanned, 'common.classification.cmk-at-rest', 'service_key')).toBe('FAIL');
+  });
+
+  it('is located abroad when a geo_location keeps a replica outside Japan', async () => {
+    const scanned = await scan([
+      account('replicated', {
+        public_network_access_enabled: false,
+        geo_location: [
+          { location: 'japaneast', failover_priority: 0, zone_redundant: false },
+          { location: 'westus', failover_priority: 1, zone_redundant: false },
+        ],
+      }),
+    ]);
+    expect(resourceOf(scanned, 'azurerm_cosmosdb_account.replicated').region).toBe('westus');
+    expect(status(scanned, 'common.location.data-in-japan', 'replicated')).toBe('FAIL');
+  });
+});

@@ -70,6 +70,12 @@ export interface TerraformAdapter {
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
   /**
+   * The built record names where a replica of the data is kept abroad (a Cosmos DB account's
+   * `geo_location`, placed there by the export adapter as in an export): that region, when the
+   * record gives one, is the resource's, not its own location.
+   */
+  readonly replicaRegion?: true;
+  /**
    * An account-wide setting the plan deletes: the account as the deletion leaves it (no
    * password policy, no public access block). Judged as an update of the account, against the
    * setting before the plan, so a deletion that weakens the account is a failure it brings in.
