@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
-import { findingOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
  * google provider plans where the provider fills in what the configuration leaves out (SOURCES.md,
@@ -205,5 +205,63 @@ describe('Cloud Run services and Cloud Functions with their IAM resources', () =
     };
     const scanned = await scanDocument(plan([fn, grant], { providers }));
     expect(findingOf(scanned, CHECK, 'google_cloudfunctions_function.api').status).toBe('FAIL');
+  });
+});
+
+describe('google_compute_region_disk', () => {
+  // Modelled on the google provider's compute_region_disk docs: a regional disk names its KMS key
+  // `disk_encryption_key.kms_key_name` (a zonal disk `kms_key_self_link`), known only after apply
+  // when it is `google_kms_crypto_key.x.id`; `disk_encryption_key` is `[]` when left out.
+  const disk = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+    address: `google_compute_region_disk.${name}`,
+    after: {
+      name,
+      region: 'asia-northeast1',
+      replica_zones: ['asia-northeast1-a', 'asia-northeast1-b'],
+      size: 50,
+      type: 'pd-ssd',
+      ...after,
+    },
+    afterUnknown: { id: true, self_link: true, ...afterUnknown },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const key: Change = {
+    address: 'google_kms_crypto_key.disks',
+    after: { name: 'disks', purpose: 'ENCRYPT_DECRYPT', rotation_period: '7776000s' },
+    afterUnknown: { id: true, key_ring: true },
+  };
+
+  it('reads its customer-managed key, or Google’s own key when it names none', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          key,
+          disk('plain', { disk_encryption_key: [] }),
+          disk(
+            'cmek',
+            { disk_encryption_key: [{ raw_key: null, rsa_encrypted_key: null }] },
+            { disk_encryption_key: [{ kms_key_name: true, sha256: true }] },
+            {
+              disk_encryption_key: [
+                { kms_key_name: ref('google_kms_crypto_key.disks.id', 'google_kms_crypto_key.disks') },
+              ],
+            },
+          ),
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_compute_region_disk.cmek').facts).toMatchObject({
+      customerManagedKey: { value: true, source: 'explicit' },
+    });
+    expect(resourceOf(scanned, 'google_compute_region_disk.plain').facts).toMatchObject({
+      customerManagedKey: { value: false, source: 'default' },
+    });
+    expect(
+      findingOf(scanned, 'common.encryption.disk-at-rest', 'google_compute_region_disk.cmek').messageId,
+    ).toBe('customerKey');
+    expect(
+      findingOf(scanned, 'common.encryption.disk-at-rest', 'google_compute_region_disk.plain').messageId,
+    ).toBe('gcpPlatformKey');
   });
 });

@@ -378,21 +378,27 @@ function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('compute.googleapis.com/Subnetwork', data, tr);
 }
 
-/** A persistent disk: a customer-managed key (`kms_key_self_link`) or a customer-supplied one. */
-function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const disk = unit.primary;
-  const data: JsonObject = {};
-  set(
-    data,
-    'diskEncryptionKey.kmsKeyName',
-    keyName(tr, ctx, disk, 'disk_encryption_key.0.kms_key_self_link', 'diskEncryptionKey.kmsKeyName'),
-  );
-  set(
-    data,
-    'diskEncryptionKey.sha256',
-    tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
-  );
-  return fromAsset('compute.googleapis.com/Disk', data, tr);
+/**
+ * A persistent disk: a customer-managed key or a customer-supplied one. A zonal disk names its
+ * KMS key `kms_key_self_link`, a regional disk (`google_compute_region_disk`) `kms_key_name`.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_region_disk
+ */
+function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
+  return (unit, tr, ctx) => {
+    const disk = unit.primary;
+    const data: JsonObject = {};
+    set(
+      data,
+      'diskEncryptionKey.kmsKeyName',
+      keyName(tr, ctx, disk, `disk_encryption_key.0.${kmsKeyAttribute}`, 'diskEncryptionKey.kmsKeyName'),
+    );
+    set(
+      data,
+      'diskEncryptionKey.sha256',
+      tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
+    );
+    return fromAsset(assetType, data, tr);
+  };
 }
 
 /**
@@ -437,7 +443,8 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   google_compute_firewall: google(firewall, { global: true }),
-  google_compute_disk: google(computeDisk),
+  google_compute_disk: google(computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link')),
+  google_compute_region_disk: google(computeDisk('compute.googleapis.com/RegionDisk', 'kms_key_name')),
   google_compute_subnetwork: google(subnetwork),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
