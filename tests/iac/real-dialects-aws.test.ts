@@ -607,3 +607,129 @@ describe('aws_default_security_group', () => {
     expect(await status([])).toBe('PASS');
   });
 });
+
+describe('DynamoDB tables, EFS file systems, SQS queues and SNS topics', () => {
+  // Modelled on sr-lab/GLITCH `glitch/tests/security/terraform/files/missing-encryption/dynamodb-rest-encryption.tf`
+  // (`server_side_encryption` with `enabled = false` or `true` and `kms_key_arn = aws_kms_key.x.key_id`)
+  // and the AWS provider's docs: `server_side_encryption` and EFS's `encrypted` / `kms_key_id`
+  // Optional+Computed (known after apply when left out), SQS's `sqs_managed_sse_enabled` computed,
+  // `kms_master_key_id` on queues and topics.
+  const key: Change = {
+    address: 'aws_kms_key.data',
+    after: { enable_key_rotation: true, is_enabled: true },
+    afterUnknown: { arn: true, id: true, key_id: true },
+  };
+  const toKey = (attribute: string) => ref(`aws_kms_key.data.${attribute}`, 'aws_kms_key.data');
+  const table = (
+    name: string,
+    sse: Json | null,
+    sseUnknown: Json | true,
+    expressions: Json = {},
+  ): Change => ({
+    address: `aws_dynamodb_table.${name}`,
+    after: {
+      name,
+      hash_key: 'id',
+      billing_mode: 'PAY_PER_REQUEST',
+      ...(sse && { server_side_encryption: [sse] }),
+    },
+    afterUnknown: { arn: true, id: true, server_side_encryption: sseUnknown === true ? true : [sseUnknown] },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan(
+    [
+      key,
+      table('owned', null, true),
+      table('disabled', { enabled: false }, {}, { server_side_encryption: [{ enabled: constant(false) }] }),
+      table(
+        'aws_managed',
+        { enabled: true },
+        { kms_key_arn: true },
+        { server_side_encryption: [{ enabled: constant(true) }] },
+      ),
+      table(
+        'customer',
+        { enabled: true },
+        { kms_key_arn: true },
+        { server_side_encryption: [{ enabled: constant(true), kms_key_arn: toKey('key_id') }] },
+      ),
+      {
+        address: 'aws_efs_file_system.plain',
+        after: { creation_token: 'plain' },
+        afterUnknown: { arn: true, id: true, encrypted: true, kms_key_id: true },
+      },
+      {
+        address: 'aws_efs_file_system.aws_managed',
+        after: { creation_token: 'managed', encrypted: true },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true) },
+      },
+      {
+        address: 'aws_efs_file_system.customer',
+        after: { creation_token: 'customer', encrypted: true },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true), kms_key_id: toKey('arn') },
+      },
+      {
+        address: 'aws_sqs_queue.sse_sqs',
+        after: { name: 'jobs', kms_master_key_id: null },
+        afterUnknown: { arn: true, id: true, sqs_managed_sse_enabled: true },
+      },
+      {
+        address: 'aws_sqs_queue.customer',
+        after: { name: 'orders' },
+        afterUnknown: { arn: true, id: true, kms_master_key_id: true, sqs_managed_sse_enabled: true },
+        expressions: { kms_master_key_id: toKey('id') },
+      },
+      {
+        address: 'aws_sns_topic.aws_managed',
+        after: { name: 'alerts', kms_master_key_id: 'alias/aws/sns' },
+        afterUnknown: { arn: true, id: true },
+        expressions: { kms_master_key_id: constant('alias/aws/sns') },
+      },
+    ],
+    { providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+  const CMK = 'common.classification.cmk-at-rest';
+
+  it('judges whether a customer-managed key protects them (class 2, the default)', async () => {
+    const scanned = await scanDocument(document);
+    const status = (address: string) => findingOf(scanned, CMK, address).status;
+    for (const address of [
+      'aws_dynamodb_table.owned',
+      'aws_dynamodb_table.disabled',
+      'aws_dynamodb_table.aws_managed',
+      'aws_efs_file_system.plain',
+      'aws_efs_file_system.aws_managed',
+      'aws_sqs_queue.sse_sqs',
+      'aws_sns_topic.aws_managed',
+    ])
+      expect([address, status(address)]).toEqual([address, 'FAIL']);
+    for (const address of [
+      'aws_dynamodb_table.customer',
+      'aws_efs_file_system.customer',
+      'aws_sqs_queue.customer',
+    ])
+      expect([address, status(address)]).toEqual([address, 'PASS']);
+    expect(resourceOf(scanned, 'aws_efs_file_system.plain').facts).toMatchObject({
+      encrypted: { value: false, source: 'default', path: 'aws_efs_file_system.plain.encrypted' },
+    });
+    expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_dynamodb_table.owned').status).toBe(
+      'PASS',
+    );
+  });
+
+  it('leaves a key it cannot tell unknown', async () => {
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_sqs_queue.existing_key',
+          after: { name: 'q' },
+          afterUnknown: { arn: true, id: true, kms_master_key_id: true },
+          expressions: { kms_master_key_id: ref('data.aws_kms_key.shared.arn', 'data.aws_kms_key.shared') },
+        },
+      ]),
+    );
+    expect(findingOf(scanned, CMK, 'aws_sqs_queue.existing_key').status).toBe('UNKNOWN');
+  });
+});

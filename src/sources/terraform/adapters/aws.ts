@@ -11,6 +11,7 @@ import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
+import { awsStoreAdapters } from './aws-stores.ts';
 import { awsVpcAdapters } from './aws-vpc.ts';
 
 /**
@@ -463,6 +464,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsAccountAdapters,
   ...awsVpcAdapters,
   ...awsGuardDutyAdapters,
+  ...awsStoreAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */
