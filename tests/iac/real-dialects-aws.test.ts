@@ -733,3 +733,68 @@ describe('DynamoDB tables, EFS file systems, SQS queues and SNS topics', () => {
     expect(findingOf(scanned, CMK, 'aws_sqs_queue.existing_key').status).toBe('UNKNOWN');
   });
 });
+
+describe('Redshift clusters and OpenSearch / Elasticsearch domains', () => {
+  // Modelled on the AWS provider's redshift_cluster docs (`publicly_accessible`, `encrypted`,
+  // `kms_key_id` Optional+Computed) and opensearch_domain / elasticsearch_domain docs
+  // (`encrypt_at_rest { enabled, kms_key_id }`, the block Optional+Computed when left out).
+  const document = plan(
+    [
+      {
+        address: 'aws_redshift_cluster.public',
+        after: {
+          cluster_identifier: 'public',
+          node_type: 'dc2.large',
+          publicly_accessible: true,
+          encrypted: false,
+        },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+      },
+      {
+        address: 'aws_redshift_cluster.private',
+        after: {
+          cluster_identifier: 'private',
+          node_type: 'dc2.large',
+          publicly_accessible: false,
+          encrypted: true,
+        },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true) },
+      },
+      {
+        address: 'aws_opensearch_domain.customer',
+        after: { domain_name: 'search', encrypt_at_rest: [{ enabled: true }] },
+        afterUnknown: { arn: true, id: true, encrypt_at_rest: [{ kms_key_id: true }] },
+        expressions: {
+          encrypt_at_rest: [
+            { enabled: constant(true), kms_key_id: ref('aws_kms_key.search.arn', 'aws_kms_key.search') },
+          ],
+        },
+      },
+      {
+        address: 'aws_kms_key.search',
+        after: { enable_key_rotation: true, is_enabled: true },
+        afterUnknown: { arn: true, id: true },
+      },
+      {
+        address: 'aws_elasticsearch_domain.left_out',
+        after: { domain_name: 'legacy' },
+        afterUnknown: { arn: true, id: true, encrypt_at_rest: true },
+      },
+    ],
+    { providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+
+  it('reads public access and the key that protects them', async () => {
+    const scanned = await scanDocument(document);
+    const status = (check: string, address: string) => findingOf(scanned, check, address).status;
+    const CMK = 'common.classification.cmk-at-rest';
+    const NETWORK = 'common.classification.closed-network';
+    expect(status(NETWORK, 'aws_redshift_cluster.public')).toBe('FAIL');
+    expect(status(NETWORK, 'aws_redshift_cluster.private')).toBe('PASS');
+    expect(status(CMK, 'aws_redshift_cluster.public')).toBe('FAIL');
+    expect(status(CMK, 'aws_redshift_cluster.private')).toBe('FAIL');
+    expect(status(CMK, 'aws_opensearch_domain.customer')).toBe('PASS');
+    expect(status(CMK, 'aws_elasticsearch_domain.left_out')).toBe('UNKNOWN');
+  });
+});

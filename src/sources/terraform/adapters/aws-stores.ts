@@ -2,12 +2,13 @@ import type { Resource } from '../../../model/resource.ts';
 import type { JsonObject, TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
-import { configItem, fromConfigItem, kmsKeyOf, withPlanKey } from './aws-record.ts';
+import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 
 /**
  * Data stores the location and classification checks judge (where the data is, whether a
- * customer-managed key protects it): DynamoDB tables, EFS file systems, SQS queues and SNS
- * topics, as the Config items the export adapters read.
+ * customer-managed key protects it, whether it is reachable from the internet): DynamoDB tables,
+ * EFS file systems, SQS queues, SNS topics, Redshift clusters and OpenSearch / Elasticsearch
+ * domains, as the Config items the export adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
 
@@ -102,6 +103,56 @@ function efsFileSystem(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   return withPlanKey(fromConfigItem(configItem('AWS::EFS::FileSystem', configuration), tr), key.planKey);
 }
 
+/**
+ * aws_redshift_cluster: `publicly_accessible` and `encrypted`, read as the plan shows them (their
+ * defaults changed across provider versions, so one left unknown stays unknown), and `kms_key_id`
+ * (a key AWS manages when an encrypted cluster names none).
+ */
+function redshiftCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const configuration = readInto(
+    tr,
+    cluster,
+    { publiclyAccessible: 'publicly_accessible', encrypted: 'encrypted' },
+    'configuration',
+  );
+  if (configuration.encrypted === false)
+    return fromConfigItem(configItem('AWS::Redshift::Cluster', configuration), tr);
+  const key = keyOrAwsManaged(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId', 'aws/redshift');
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  return withPlanKey(fromConfigItem(configItem('AWS::Redshift::Cluster', configuration), tr), key.planKey);
+}
+
+/**
+ * aws_opensearch_domain and aws_elasticsearch_domain: `encrypt_at_rest { enabled, kms_key_id }`
+ * (the AWS managed `aws/es` key when enabled without one), as Config's EncryptionAtRestOptions.
+ */
+function searchDomain(configType: 'AWS::OpenSearch::Domain' | 'AWS::Elasticsearch::Domain') {
+  return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
+    const domain = unit.primary;
+    const base = 'configuration.EncryptionAtRestOptions';
+    const options: JsonObject = {};
+    const enabled = tr.read(domain, 'encrypt_at_rest.0.enabled', `${base}.Enabled`);
+    if (enabled !== undefined) options.enabled = enabled;
+    if (enabled === true) {
+      const key = keyOrAwsManaged(
+        tr,
+        ctx,
+        domain,
+        'encrypt_at_rest.0.kms_key_id',
+        `${base}.KmsKeyId`,
+        'aws/es',
+      );
+      if (key.value !== undefined) options.kmsKeyId = key.value;
+      return withPlanKey(
+        fromConfigItem(configItem(configType, { encryptionAtRestOptions: options }), tr),
+        key.planKey,
+      );
+    }
+    return fromConfigItem(configItem(configType, { encryptionAtRestOptions: options }), tr);
+  };
+}
+
 /** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */
 function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
   return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
@@ -122,4 +173,7 @@ export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
   aws_sns_topic: { provider: 'aws', build: queueOrTopic('AWS::SNS::Topic') },
+  aws_redshift_cluster: { provider: 'aws', build: redshiftCluster },
+  aws_opensearch_domain: { provider: 'aws', build: searchDomain('AWS::OpenSearch::Domain') },
+  aws_elasticsearch_domain: { provider: 'aws', build: searchDomain('AWS::Elasticsearch::Domain') },
 };
