@@ -477,3 +477,35 @@ describe('azurerm_cosmosdb_account', () => {
     expect(status(scanned, 'common.location.data-in-japan', 'replicated')).toBe('FAIL');
   });
 });
+
+describe('azurerm_mssql_managed_instance', () => {
+  // Modelled on the azurerm docs of mssql_managed_instance (3.x–4.x): `public_data_endpoint_enabled`
+  // (default false) and `minimum_tls_version` (default "1.2"), both shown in the plan.
+  const instance = (name: string, publicEndpoint: boolean, tls: string): Change => ({
+    address: `azurerm_mssql_managed_instance.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      license_type: 'BasePrice',
+      sku_name: 'GP_Gen5',
+      storage_size_in_gb: 32,
+      vcores: 4,
+      public_data_endpoint_enabled: publicEndpoint,
+      minimum_tls_version: tls,
+    },
+    afterUnknown: { id: true, fqdn: true, subnet_id: true },
+    expressions: { name: constant(name), subnet_id: ref('azurerm_subnet.mi.id', 'azurerm_subnet.mi') },
+  });
+
+  it('judges the public data endpoint and the minimum TLS version', async () => {
+    const scanned = await scanDocument(
+      plan([instance('open', true, '1.0'), instance('closed', false, '1.2')], { providers }),
+    );
+    const status = (check: string, name: string) =>
+      findingOf(scanned, check, `azurerm_mssql_managed_instance.${name}`).status;
+    expect(status('azure.database.public-network-access', 'open')).toBe('FAIL');
+    expect(status('azure.database.minimum-tls', 'open')).toBe('FAIL');
+    expect(status('azure.database.public-network-access', 'closed')).toBe('PASS');
+    expect(status('azure.database.minimum-tls', 'closed')).toBe('PASS');
+  });
+});

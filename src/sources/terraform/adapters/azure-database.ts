@@ -173,6 +173,24 @@ function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   return fromArm('Microsoft.DocumentDB/databaseAccounts', p, tr);
 }
 
+/**
+ * A SQL Managed Instance (`azurerm_mssql_managed_instance`, azurerm 3.x on): its only way in from
+ * the internet is the public data endpoint (`public_data_endpoint_enabled`, default false);
+ * `minimum_tls_version` (default 1.2).
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_managed_instance
+ */
+function managedInstance(unit: Unit, tr: Translation): Resource {
+  const instance = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'publicDataEndpointEnabled',
+    tr.read(instance, 'public_data_endpoint_enabled', 'properties.publicDataEndpointEnabled'),
+  );
+  set(p, 'minimalTlsVersion', tr.read(instance, 'minimum_tls_version', 'properties.minimalTlsVersion'));
+  return fromArm('Microsoft.Sql/managedInstances', p, tr);
+}
+
 const KEY_LINK: PartLink = { attribute: 'server_id', parentKeys: ['id'] };
 
 export interface DatabaseAdapter {
@@ -194,4 +212,5 @@ export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
   },
   azurerm_mariadb_server: { build: singleServer('Microsoft.DBforMariaDB/servers', undefined) },
   azurerm_cosmosdb_account: { build: cosmosDbAccount, replicaRegion: true },
+  azurerm_mssql_managed_instance: { build: managedInstance },
 };
