@@ -265,3 +265,86 @@ describe('google_compute_region_disk', () => {
     ).toBe('gcpPlatformKey');
   });
 });
+
+describe('Google data stores judged by where their data is and who holds the key', () => {
+  // Modelled on the google provider's docs: `pubsub_topic` (`kms_key_name`,
+  // `message_storage_policy.allowed_persistence_regions`), `redis_instance` (`customer_managed_key`),
+  // `artifact_registry_repository` and `filestore_instance` (`kms_key_name`), `alloydb_cluster`
+  // (`encryption_config.kms_key_name`); a key of the plan named as `google_kms_crypto_key.x.id`.
+  const key: Change = {
+    address: 'google_kms_crypto_key.data',
+    after: { name: 'data', purpose: 'ENCRYPT_DECRYPT', rotation_period: '7776000s' },
+    afterUnknown: { id: true, key_ring: true },
+  };
+  const topic = (name: string, regions: string[] | null, cmk = false): Change => ({
+    address: `google_pubsub_topic.${name}`,
+    after: {
+      name,
+      ...(cmk ? {} : { kms_key_name: null }),
+      message_storage_policy: regions ? [{ allowed_persistence_regions: regions }] : [],
+    },
+    afterUnknown: { id: true, ...(cmk && { kms_key_name: true }) },
+    expressions: {
+      name: constant(name),
+      ...(cmk && { kms_key_name: ref('google_kms_crypto_key.data.id', 'google_kms_crypto_key.data') }),
+    },
+  });
+  const document = plan(
+    [
+      key,
+      topic('anywhere', null),
+      topic('tokyo', ['asia-northeast1'], true),
+      topic('also_us', ['asia-northeast1', 'us-central1']),
+      {
+        address: 'google_redis_instance.cache',
+        after: { name: 'cache', region: 'asia-northeast1', memory_size_gb: 1, customer_managed_key: null },
+        afterUnknown: { id: true, host: true },
+      },
+      {
+        address: 'google_artifact_registry_repository.images',
+        after: { repository_id: 'images', location: 'us-central1', format: 'DOCKER', kms_key_name: null },
+        afterUnknown: { id: true, name: true },
+      },
+      {
+        address: 'google_filestore_instance.share',
+        after: { name: 'share', location: 'asia-northeast1-b', tier: 'BASIC_HDD' },
+        afterUnknown: { id: true, kms_key_name: true },
+        expressions: { kms_key_name: ref('google_kms_crypto_key.data.id', 'google_kms_crypto_key.data') },
+      },
+      {
+        address: 'google_alloydb_cluster.db',
+        after: { cluster_id: 'db', location: 'asia-northeast1', encryption_config: [] },
+        afterUnknown: { id: true, name: true },
+      },
+    ],
+    { providers },
+  );
+
+  it('places a Pub/Sub topic where its storage policy keeps messages', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'common.location.data-in-japan', `google_pubsub_topic.${name}`).status;
+    expect(status('anywhere')).toBe('UNKNOWN');
+    expect(status('tokyo')).toBe('PASS');
+    expect(status('also_us')).toBe('FAIL');
+  });
+
+  it('reads the Cloud KMS key of each store', async () => {
+    const scanned = await scanDocument(document);
+    const status = (address: string) =>
+      findingOf(scanned, 'common.classification.cmk-at-rest', address).status;
+    for (const address of ['google_pubsub_topic.tokyo', 'google_filestore_instance.share'])
+      expect([address, status(address)]).toEqual([address, 'PASS']);
+    for (const address of [
+      'google_pubsub_topic.anywhere',
+      'google_redis_instance.cache',
+      'google_artifact_registry_repository.images',
+      'google_alloydb_cluster.db',
+    ])
+      expect([address, status(address)]).toEqual([address, 'FAIL']);
+    expect(
+      findingOf(scanned, 'common.location.data-in-japan', 'google_artifact_registry_repository.images')
+        .status,
+    ).toBe('FAIL');
+  });
+});

@@ -109,8 +109,8 @@ function regionOf(
   linker: Linker,
   built: Resource,
 ): string {
-  // The record the adapter built has no location of its own ('global') unless a replica places it.
-  if (adapter.replicaRegion && built.region !== 'global') return built.region;
+  // The record the adapter built has no location of its own ('global') unless its data places it.
+  if (adapter.dataRegion && built.region !== 'global') return built.region;
   const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
   if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
   return placement.region(primary, adapter.provider, linker);

@@ -70,11 +70,12 @@ export interface TerraformAdapter {
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
   /**
-   * The built record names where a replica of the data is kept abroad (a Cosmos DB account's
-   * `geo_location`, placed there by the export adapter as in an export): that region, when the
-   * record gives one, is the resource's, not its own location.
+   * Where the data is kept is not (only) where the resource is: the built record names it, as the
+   * export adapter places it (a Cosmos DB account's replica region abroad, a Pub/Sub topic's
+   * persistence regions, or that they cannot be told). That region, when the record gives one,
+   * is the resource's.
    */
-  readonly replicaRegion?: true;
+  readonly dataRegion?: true;
   /**
    * An account-wide setting the plan deletes: the account as the deletion leaves it (no
    * password policy, no public access block). Judged as an update of the account, against the

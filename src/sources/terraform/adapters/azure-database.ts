@@ -196,7 +196,7 @@ const KEY_LINK: PartLink = { attribute: 'server_id', parentKeys: ['id'] };
 export interface DatabaseAdapter {
   readonly build: (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
   readonly parts?: Readonly<Record<string, PartLink>>;
-  readonly replicaRegion?: true;
+  readonly dataRegion?: true;
 }
 
 export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
@@ -211,6 +211,6 @@ export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
     parts: { azurerm_mysql_server_key: KEY_LINK },
   },
   azurerm_mariadb_server: { build: singleServer('Microsoft.DBforMariaDB/servers', undefined) },
-  azurerm_cosmosdb_account: { build: cosmosDbAccount, replicaRegion: true },
+  azurerm_cosmosdb_account: { build: cosmosDbAccount, dataRegion: true },
   azurerm_mssql_managed_instance: { build: managedInstance },
 };

@@ -439,9 +439,9 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
     FIREWALL_RULE_TYPES.map((type) => [type, azure(sqlFirewallRule, { idOf: sqlFirewallRuleId })]),
   ),
   ...Object.fromEntries(
-    Object.entries(AZURE_DATABASES).map(([type, { build, parts, replicaRegion }]) => [
+    Object.entries(AZURE_DATABASES).map(([type, { build, parts, dataRegion }]) => [
       type,
-      azure(build, { ...(parts && { parts }), ...(replicaRegion && { replicaRegion }) }),
+      azure(build, { ...(parts && { parts }), ...(dataRegion && { dataRegion }) }),
     ]),
   ),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),

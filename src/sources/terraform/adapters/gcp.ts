@@ -402,6 +402,40 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
 }
 
 /**
+ * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
+ * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
+ * Filestore, AlloyDB clusters, Pub/Sub topics.
+ */
+function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
+  return (unit, tr, ctx) => {
+    const data: JsonObject = {};
+    set(data, keyField, keyName(tr, ctx, unit.primary, keyAttribute, keyField));
+    return fromAsset(assetType, data, tr);
+  };
+}
+
+/**
+ * A Pub/Sub topic keeps messages in the regions its `message_storage_policy` allows; without one,
+ * wherever Google chooses (the location checks cannot tell).
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/pubsub_topic
+ */
+function pubsubTopic(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const topic = unit.primary;
+  const data: JsonObject = {};
+  set(data, 'kmsKeyName', keyName(tr, ctx, topic, 'kms_key_name', 'kmsKeyName'));
+  set(
+    data,
+    'messageStoragePolicy.allowedPersistenceRegions',
+    tr.read(
+      topic,
+      'message_storage_policy.0.allowed_persistence_regions',
+      `${DATA}.messageStoragePolicy.allowedPersistenceRegions`,
+    ),
+  );
+  return fromAsset('pubsub.googleapis.com/Topic', data, tr);
+}
+
+/**
  * A Cloud Logging bucket (`google_logging_project_bucket_config` and its folder, organization
  * and billing-account forms): `retention_days`, 30 when left out or 0.
  */
@@ -448,6 +482,21 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_compute_subnetwork: google(subnetwork),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
+  google_artifact_registry_repository: google(
+    keyedStore('artifactregistry.googleapis.com/Repository', 'kms_key_name', 'kmsKeyName'),
+  ),
+  google_redis_instance: google(
+    keyedStore('redis.googleapis.com/Instance', 'customer_managed_key', 'customerManagedKey'),
+  ),
+  google_filestore_instance: google(keyedStore('file.googleapis.com/Instance', 'kms_key_name', 'kmsKeyName')),
+  google_alloydb_cluster: google(
+    keyedStore(
+      'alloydb.googleapis.com/Cluster',
+      'encryption_config.0.kms_key_name',
+      'encryptionConfig.kmsKeyName',
+    ),
+  ),
+  google_pubsub_topic: google(pubsubTopic, { dataRegion: true }),
   google_container_cluster: google(containerCluster),
   ...Object.fromEntries(
     ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
