@@ -4,18 +4,22 @@ import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import {
-  type BuildContext,
-  partsOf,
-  readFirst,
-  type TerraformAdapter,
-  type Unit,
-  valueOrReference,
-} from './adapter.ts';
+import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { containerCluster } from './gcp-gke.ts';
-import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
+import {
+  DATA,
+  fromAsset,
+  iamTypes,
+  isNewOf,
+  keyName,
+  POLICY,
+  resourcePolicy,
+  safeJson,
+  set,
+} from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
+import { gcpStoreAdapters } from './gcp-stores.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -34,17 +38,6 @@ function readData(
     set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
   }
   return data;
-}
-
-/** A key attribute: its value, or the address of the plan's crypto key it refers to. */
-function keyName(
-  tr: Translation,
-  ctx: BuildContext,
-  instance: TfInstance,
-  attribute: string,
-  nativePath: string,
-): unknown {
-  return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
 }
 
 const BUCKET_IAM = iamTypes('google_storage_bucket');
@@ -379,63 +372,6 @@ function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 }
 
 /**
- * A persistent disk: a customer-managed key or a customer-supplied one. A zonal disk names its
- * KMS key `kms_key_self_link`, a regional disk (`google_compute_region_disk`) `kms_key_name`.
- * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_region_disk
- */
-function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
-  return (unit, tr, ctx) => {
-    const disk = unit.primary;
-    const data: JsonObject = {};
-    set(
-      data,
-      'diskEncryptionKey.kmsKeyName',
-      keyName(tr, ctx, disk, `disk_encryption_key.0.${kmsKeyAttribute}`, 'diskEncryptionKey.kmsKeyName'),
-    );
-    set(
-      data,
-      'diskEncryptionKey.sha256',
-      tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
-    );
-    return fromAsset(assetType, data, tr);
-  };
-}
-
-/**
- * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
- * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
- * Filestore, AlloyDB clusters, Pub/Sub topics.
- */
-function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
-  return (unit, tr, ctx) => {
-    const data: JsonObject = {};
-    set(data, keyField, keyName(tr, ctx, unit.primary, keyAttribute, keyField));
-    return fromAsset(assetType, data, tr);
-  };
-}
-
-/**
- * A Pub/Sub topic keeps messages in the regions its `message_storage_policy` allows; without one,
- * wherever Google chooses (the location checks cannot tell).
- * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/pubsub_topic
- */
-function pubsubTopic(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const topic = unit.primary;
-  const data: JsonObject = {};
-  set(data, 'kmsKeyName', keyName(tr, ctx, topic, 'kms_key_name', 'kmsKeyName'));
-  set(
-    data,
-    'messageStoragePolicy.allowedPersistenceRegions',
-    tr.read(
-      topic,
-      'message_storage_policy.0.allowed_persistence_regions',
-      `${DATA}.messageStoragePolicy.allowedPersistenceRegions`,
-    ),
-  );
-  return fromAsset('pubsub.googleapis.com/Topic', data, tr);
-}
-
-/**
  * A Cloud Logging bucket (`google_logging_project_bucket_config` and its folder, organization
  * and billing-account forms): `retention_days`, 30 when left out or 0.
  */
@@ -467,6 +403,7 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
   ...gcpBigQueryAdapters,
+  ...gcpStoreAdapters,
   google_storage_bucket: google(storageBucket, {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
@@ -477,26 +414,9 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   google_compute_firewall: google(firewall, { global: true }),
-  google_compute_disk: google(computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link')),
-  google_compute_region_disk: google(computeDisk('compute.googleapis.com/RegionDisk', 'kms_key_name')),
   google_compute_subnetwork: google(subnetwork),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
-  google_artifact_registry_repository: google(
-    keyedStore('artifactregistry.googleapis.com/Repository', 'kms_key_name', 'kmsKeyName'),
-  ),
-  google_redis_instance: google(
-    keyedStore('redis.googleapis.com/Instance', 'customer_managed_key', 'customerManagedKey'),
-  ),
-  google_filestore_instance: google(keyedStore('file.googleapis.com/Instance', 'kms_key_name', 'kmsKeyName')),
-  google_alloydb_cluster: google(
-    keyedStore(
-      'alloydb.googleapis.com/Cluster',
-      'encryption_config.0.kms_key_name',
-      'encryptionConfig.kmsKeyName',
-    ),
-  ),
-  google_pubsub_topic: google(pubsubTopic, { dataRegion: true }),
   google_container_cluster: google(containerCluster),
   ...Object.fromEntries(
     ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
