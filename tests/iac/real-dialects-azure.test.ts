@@ -509,3 +509,33 @@ describe('azurerm_mssql_managed_instance', () => {
     expect(status('azure.database.minimum-tls', 'closed')).toBe('PASS');
   });
 });
+
+describe('virtual machines whose schema has no encryption_at_host_enabled', () => {
+  // Modelled on the azurerm docs of the legacy `virtual_machine` (1.x–4.x: `storage_os_disk`,
+  // `os_profile_linux_config`, no encryption-at-host attribute) and of `linux_virtual_machine`
+  // (`encryption_at_host_enabled`, default false, added during 2.x).
+  const legacy = (name: string): Change => ({
+    address: `azurerm_virtual_machine.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      vm_size: 'Standard_B1s',
+      delete_os_disk_on_termination: true,
+      storage_os_disk: [{ name: `${name}-os`, caching: 'ReadWrite', create_option: 'FromImage' }],
+      os_profile_linux_config: [{ disable_password_authentication: true, ssh_keys: [] }],
+    },
+    afterUnknown: { id: true, network_interface_ids: true },
+    expressions: { name: constant(name), vm_size: constant('Standard_B1s') },
+  });
+
+  it('fails a VM it creates, and leaves one that exists unknown', async () => {
+    const kept = legacy('kept');
+    const scanned = await scanDocument(
+      plan([legacy('made'), { ...kept, actions: ['no-op'], before: kept.after }], { providers }),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.compute.vm-encryption-at-host', `azurerm_virtual_machine.${name}`).status;
+    expect(status('made')).toBe('FAIL');
+    expect(status('kept')).toBe('UNKNOWN');
+  });
+});

@@ -451,6 +451,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
+  azurerm_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
   azurerm_linux_web_app: azure(webApp),
   azurerm_windows_web_app: azure(webApp),
