@@ -348,3 +348,41 @@ describe('Google data stores judged by where their data is and who holds the key
     ).toBe('FAIL');
   });
 });
+
+describe('a configurable dual-region bucket', () => {
+  // Modelled on the google provider's storage_bucket docs (`location = "ASIA"` with
+  // `custom_placement_config { data_locations }`, google 4.x on; `[]` when left out) and Cloud
+  // Storage's configurable dual-regions: the data is in the two regions listed, not the multi-region.
+  const bucket = (name: string, dataLocations: string[] | null): Change => ({
+    address: `google_storage_bucket.${name}`,
+    after: {
+      name,
+      location: 'ASIA',
+      force_destroy: false,
+      uniform_bucket_level_access: true,
+      public_access_prevention: 'enforced',
+      custom_placement_config: dataLocations ? [{ data_locations: dataLocations }] : [],
+    },
+    afterUnknown: { id: true, self_link: true, url: true },
+    expressions: { name: constant(name), location: constant('ASIA') },
+  });
+
+  it('is located by the regions that hold its data', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          bucket('japan', ['ASIA-NORTHEAST1', 'ASIA-NORTHEAST2']),
+          bucket('taiwan', ['ASIA-NORTHEAST1', 'ASIA-EAST1']),
+          bucket('multi_region', null),
+        ],
+        { providers },
+      ),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'common.location.data-in-japan', `google_storage_bucket.${name}`).status;
+    expect(status('japan')).toBe('PASS');
+    expect(status('taiwan')).toBe('FAIL');
+    expect(status('multi_region')).toBe('FAIL');
+    expect(resourceOf(scanned, 'google_storage_bucket.taiwan').region).toBe('asia-east1');
+  });
+});

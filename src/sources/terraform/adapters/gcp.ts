@@ -88,6 +88,17 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     'encryption.defaultKmsKeyName',
     keyName(tr, ctx, bucket, 'encryption.0.default_kms_key_name', 'encryption.defaultKmsKeyName'),
   );
+  // A configurable dual-region names its multi-region (`ASIA`) as `location`, its regions here.
+  if (!alone)
+    set(
+      data,
+      'customPlacementConfig.dataLocations',
+      tr.read(
+        bucket,
+        'custom_placement_config.0.data_locations',
+        `${DATA}.customPlacementConfig.dataLocations`,
+      ),
+    );
   const acl = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
   const resource = fromAsset(
@@ -405,6 +416,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpBigQueryAdapters,
   ...gcpStoreAdapters,
   google_storage_bucket: google(storageBucket, {
+    dataRegion: true,
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
       google_storage_bucket_access_control: BUCKET_LINK,
