@@ -606,6 +606,24 @@ describe('aws_default_security_group', () => {
     expect(await status([rule(22, '10.0.0.0/16')])).toBe('PASS');
     expect(await status([])).toBe('PASS');
   });
+
+  it('takes the rule resources that name it', async () => {
+    const rule: Change = {
+      address: 'aws_security_group_rule.ssh',
+      after: { type: 'ingress', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] },
+      afterUnknown: { id: true, security_group_id: true },
+      expressions: {
+        security_group_id: ref('aws_default_security_group.default.id', 'aws_default_security_group.default'),
+      },
+    };
+    const scanned = await scanDocument(plan([group([]), rule]));
+    expect(
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', 'aws_default_security_group.default').status,
+    ).toBe('FAIL');
+    expect(resourceOf(scanned, 'aws_default_security_group.default').origin.iac?.parts).toEqual([
+      'aws_security_group_rule.ssh',
+    ]);
+  });
 });
 
 describe('DynamoDB tables, EFS file systems, SQS queues and SNS topics', () => {
