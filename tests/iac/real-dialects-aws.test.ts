@@ -816,3 +816,38 @@ describe('Redshift clusters and OpenSearch / Elasticsearch domains', () => {
     expect(status(CMK, 'aws_elasticsearch_domain.left_out')).toBe('UNKNOWN');
   });
 });
+
+describe('EC2 and Compute Engine instances', () => {
+  // Modelled on terragoat's `aws_instance.web_host` as planned in bridgecrewio/checkov
+  // `tests/terraform/runner/resources/plan/tfplan.json` (`availability_zone` known after apply
+  // when left out) and checkov's `parser/resources/plan_booleans/tfplan.json`
+  // (`google_compute_instance` with its `zone`): the exports read them for where they are.
+  it('places them and judges where their data is', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'aws_instance.web_host',
+            after: { ami: 'ami-0123', instance_type: 't2.nano', tags: null },
+            afterUnknown: { arn: true, id: true, availability_zone: true, root_block_device: true },
+          },
+          {
+            address: 'google_compute_instance.server',
+            after: { name: 'server', machine_type: 'n1-standard-1', zone: 'us-central1-a' },
+            afterUnknown: { id: true, instance_id: true },
+          },
+        ],
+        {
+          providers: {
+            aws: { region: constant('ap-northeast-1') },
+            google: { project: constant('kansa-demo') },
+          },
+        },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('aws_instance.web_host')).toBe('PASS');
+    expect(status('google_compute_instance.server')).toBe('FAIL');
+    expect(resourceOf(scanned, 'google_compute_instance.server').region).toBe('us-central1');
+  });
+});

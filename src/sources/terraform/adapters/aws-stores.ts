@@ -153,6 +153,14 @@ function searchDomain(configType: 'AWS::OpenSearch::Domain' | 'AWS::Elasticsearc
   };
 }
 
+/**
+ * aws_instance: an EC2 instance, as Config's AWS::EC2::Instance, which the export adapter reads for
+ * no setting but where it is (the location checks; its volumes are judged as volumes).
+ */
+function ec2Instance(_unit: Unit, tr: Translation): Resource {
+  return fromConfigItem(configItem('AWS::EC2::Instance', {}), tr);
+}
+
 /** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */
 function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
   return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
@@ -174,6 +182,7 @@ export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
   aws_sns_topic: { provider: 'aws', build: queueOrTopic('AWS::SNS::Topic') },
   aws_redshift_cluster: { provider: 'aws', build: redshiftCluster },
+  aws_instance: { provider: 'aws', build: ec2Instance },
   aws_opensearch_domain: { provider: 'aws', build: searchDomain('AWS::OpenSearch::Domain') },
   aws_elasticsearch_domain: { provider: 'aws', build: searchDomain('AWS::Elasticsearch::Domain') },
 };

@@ -69,11 +69,17 @@ function pubsubTopic(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('pubsub.googleapis.com/Topic', data, tr);
 }
 
+/** A Compute Engine instance, which the export adapter reads for no setting but where it is (its zone). */
+function computeInstance(_unit: Unit, tr: Translation): Resource {
+  return fromAsset('compute.googleapis.com/Instance', {}, tr);
+}
+
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_compute_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
   },
+  google_compute_instance: { provider: 'gcp', build: computeInstance },
   google_compute_region_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/RegionDisk', 'kms_key_name'),
