@@ -817,7 +817,7 @@ describe('Redshift clusters and OpenSearch / Elasticsearch domains', () => {
   });
 });
 
-describe('EC2 and Compute Engine instances', () => {
+describe('EC2 and Compute Engine instances, and other types read for where they are', () => {
   // Modelled on terragoat's `aws_instance.web_host` as planned in bridgecrewio/checkov
   // `tests/terraform/runner/resources/plan/tfplan.json` (`availability_zone` known after apply
   // when left out) and checkov's `parser/resources/plan_booleans/tfplan.json`
@@ -830,6 +830,11 @@ describe('EC2 and Compute Engine instances', () => {
             address: 'aws_instance.web_host',
             after: { ami: 'ami-0123', instance_type: 't2.nano', tags: null },
             afterUnknown: { arn: true, id: true, availability_zone: true, root_block_device: true },
+          },
+          {
+            address: 'aws_elasticache_replication_group.cache',
+            after: { replication_group_id: 'cache', at_rest_encryption_enabled: false },
+            afterUnknown: { arn: true, id: true },
           },
           {
             address: 'google_compute_instance.server',
@@ -847,6 +852,7 @@ describe('EC2 and Compute Engine instances', () => {
     );
     const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
     expect(status('aws_instance.web_host')).toBe('PASS');
+    expect(status('aws_elasticache_replication_group.cache')).toBe('PASS');
     expect(status('google_compute_instance.server')).toBe('FAIL');
     expect(resourceOf(scanned, 'google_compute_instance.server').region).toBe('us-central1');
   });

@@ -539,3 +539,30 @@ describe('virtual machines whose schema has no encryption_at_host_enabled', () =
     expect(status('kept')).toBe('UNKNOWN');
   });
 });
+
+describe('azurerm types read for where they are', () => {
+  // Modelled on the azurerm docs of servicebus_namespace and recovery_services_vault (`location`,
+  // `sku`): the exports read these types for their location only.
+  it('judges where their data is', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'azurerm_servicebus_namespace.events',
+            after: { name: 'events', location: 'eastus', sku: 'Standard' },
+            afterUnknown: { id: true, endpoint: true },
+          },
+          {
+            address: 'azurerm_recovery_services_vault.backups',
+            after: { name: 'backups', location: 'japaneast', sku: 'Standard' },
+            afterUnknown: { id: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('azurerm_servicebus_namespace.events')).toBe('FAIL');
+    expect(status('azurerm_recovery_services_vault.backups')).toBe('PASS');
+  });
+});

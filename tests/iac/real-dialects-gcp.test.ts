@@ -386,3 +386,44 @@ describe('a configurable dual-region bucket', () => {
     expect(resourceOf(scanned, 'google_storage_bucket.taiwan').region).toBe('asia-east1');
   });
 });
+
+describe('Google types read for where they are', () => {
+  // Modelled on the google provider's docs: `spanner_instance.config` names an instance
+  // configuration (`regional-asia-northeast1`, the multi-regions `asia1`, `nam3`),
+  // `firestore_database.location_id` a region or multi-region (`nam5`), `memcache_instance.region`.
+  it('places them as the exports do', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_spanner_instance.tokyo',
+            after: { name: 'tokyo', config: 'regional-asia-northeast1', display_name: 'tokyo', num_nodes: 1 },
+            afterUnknown: { id: true, state: true },
+          },
+          {
+            address: 'google_spanner_instance.japan',
+            after: { name: 'japan', config: 'asia1', display_name: 'japan', num_nodes: 1 },
+            afterUnknown: { id: true, state: true },
+          },
+          {
+            address: 'google_firestore_database.app',
+            after: { name: '(default)', location_id: 'nam5', type: 'FIRESTORE_NATIVE' },
+            afterUnknown: { id: true, uid: true },
+          },
+          {
+            address: 'google_memcache_instance.sessions',
+            after: { name: 'sessions', region: 'asia-northeast1', node_count: 1 },
+            afterUnknown: { id: true, discovery_endpoint: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('google_spanner_instance.tokyo')).toBe('PASS');
+    expect(status('google_spanner_instance.japan')).toBe('PASS');
+    expect(status('google_firestore_database.app')).toBe('FAIL');
+    expect(status('google_memcache_instance.sessions')).toBe('PASS');
+    expect(resourceOf(scanned, 'google_spanner_instance.tokyo').region).toBe('asia-northeast1');
+  });
+});

@@ -154,12 +154,24 @@ function searchDomain(configType: 'AWS::OpenSearch::Domain' | 'AWS::Elasticsearc
 }
 
 /**
- * aws_instance: an EC2 instance, as Config's AWS::EC2::Instance, which the export adapter reads for
- * no setting but where it is (the location checks; its volumes are judged as volumes).
+ * Types the export adapters read for no setting but where they are (the location checks; the
+ * classification checks find nothing to judge): their Config item has no configuration.
  */
-function ec2Instance(_unit: Unit, tr: Translation): Resource {
-  return fromConfigItem(configItem('AWS::EC2::Instance', {}), tr);
-}
+const LOCATED_ONLY: Readonly<Record<string, string>> = {
+  aws_instance: 'AWS::EC2::Instance',
+  aws_ecr_repository: 'AWS::ECR::Repository',
+  aws_elasticache_cluster: 'AWS::ElastiCache::CacheCluster',
+  aws_elasticache_replication_group: 'AWS::ElastiCache::ReplicationGroup',
+  aws_elasticache_serverless_cache: 'AWS::ElastiCache::ServerlessCache',
+  aws_msk_cluster: 'AWS::MSK::Cluster',
+  aws_kinesis_firehose_delivery_stream: 'AWS::Kinesis::DeliveryStream',
+  aws_docdb_cluster: 'AWS::DocDB::DBCluster',
+  aws_fsx_lustre_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_windows_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_ontap_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_openzfs_file_system: 'AWS::FSx::FileSystem',
+  aws_sagemaker_notebook_instance: 'AWS::SageMaker::NotebookInstance',
+};
 
 /** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */
 function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
@@ -182,7 +194,12 @@ export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
   aws_sns_topic: { provider: 'aws', build: queueOrTopic('AWS::SNS::Topic') },
   aws_redshift_cluster: { provider: 'aws', build: redshiftCluster },
-  aws_instance: { provider: 'aws', build: ec2Instance },
   aws_opensearch_domain: { provider: 'aws', build: searchDomain('AWS::OpenSearch::Domain') },
   aws_elasticsearch_domain: { provider: 'aws', build: searchDomain('AWS::Elasticsearch::Domain') },
+  ...Object.fromEntries(
+    Object.entries(LOCATED_ONLY).map(([type, configType]): [string, TerraformAdapter] => [
+      type,
+      { provider: 'aws', build: (_unit, tr) => fromConfigItem(configItem(configType, {}), tr) },
+    ]),
+  ),
 };

@@ -15,7 +15,7 @@ import { azureAuthorizationAdapters } from './azure-authorization.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
-import { enabledDisabled, fromArm, set } from './azure-record.ts';
+import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
 import {
   FIREWALL_RULE_TYPES,
   MSSQL_SERVER_PARTS,
@@ -459,4 +459,10 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_windows_function_app: azure(webApp),
   azurerm_app_service: azure(webApp),
   azurerm_function_app: azure(webApp),
+  ...Object.fromEntries(
+    Object.entries(AZURE_LOCATED_ONLY).map(([type, armType]) => [
+      type,
+      azure((_unit, tr) => fromArm(armType, {}, tr)),
+    ]),
+  ),
 };

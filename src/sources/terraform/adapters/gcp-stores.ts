@@ -69,9 +69,24 @@ function pubsubTopic(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('pubsub.googleapis.com/Topic', data, tr);
 }
 
-/** A Compute Engine instance, which the export adapter reads for no setting but where it is (its zone). */
-function computeInstance(_unit: Unit, tr: Translation): Resource {
-  return fromAsset('compute.googleapis.com/Instance', {}, tr);
+/**
+ * Types the export adapters read for no setting but where they are (the location checks): a
+ * Compute Engine instance and a Memorystore for Memcached instance by their zone or region, a
+ * Spanner instance by its `config` (`regional-asia-northeast1`), a Firestore database by its
+ * `location_id`, which the record carries to the export adapter.
+ */
+function locatedOnly(assetType: string, locationAttribute?: string, locationField?: string): Build {
+  return (unit, tr) => {
+    const data: JsonObject = {};
+    const location =
+      locationAttribute && locationField
+        ? tr.read(unit.primary, locationAttribute, `${DATA}.${locationField}`)
+        : undefined;
+    // The provider names a Spanner configuration (`regional-asia-northeast1`), the API its path.
+    if (locationField && typeof location === 'string')
+      set(data, locationField, locationField === 'config' ? `instanceConfigs/${location}` : location);
+    return fromAsset(assetType, data, tr);
+  };
 }
 
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
@@ -79,7 +94,18 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
   },
-  google_compute_instance: { provider: 'gcp', build: computeInstance },
+  google_compute_instance: { provider: 'gcp', build: locatedOnly('compute.googleapis.com/Instance') },
+  google_memcache_instance: { provider: 'gcp', build: locatedOnly('memcache.googleapis.com/Instance') },
+  google_spanner_instance: {
+    provider: 'gcp',
+    build: locatedOnly('spanner.googleapis.com/Instance', 'config', 'config'),
+    dataRegion: true,
+  },
+  google_firestore_database: {
+    provider: 'gcp',
+    build: locatedOnly('firestore.googleapis.com/Database', 'location_id', 'locationId'),
+    dataRegion: true,
+  },
   google_compute_region_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/RegionDisk', 'kms_key_name'),
