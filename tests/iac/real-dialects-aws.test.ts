@@ -495,3 +495,365 @@ describe('a new EBS volume that leaves encrypted out', () => {
     expect(await status([volume])).toBe('UNKNOWN');
   });
 });
+
+describe('Aurora: instances of an aws_rds_cluster', () => {
+  // Modelled on Diegoecab/Database `aws/terraform/old_terraform/aurora_postgresql.tf` (an
+  // `aws_rds_cluster_instance` counted, `cluster_identifier = aws_rds_cluster.default.cluster_identifier`)
+  // and the AWS provider's rds_cluster_instance docs: `publicly_accessible` (default false) is the
+  // instance's; `storage_encrypted` and `kms_key_id` are computed from the cluster.
+  const cluster = (after: Json, afterUnknown: Json = {}): Change => ({
+    address: 'aws_rds_cluster.default',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      engine_mode: 'provisioned',
+      backup_retention_period: 1,
+      enabled_cloudwatch_logs_exports: null,
+      snapshot_identifier: null,
+      replication_source_identifier: null,
+      global_cluster_identifier: null,
+      ...after,
+    },
+    afterUnknown: { arn: true, id: true, kms_key_id: true, ...afterUnknown },
+    expressions: { cluster_identifier: constant('aurora-demo'), engine: constant('aurora-postgresql') },
+  });
+  const instance = (publiclyAccessible: boolean, clusterExpression: Json): Change => ({
+    address: 'aws_rds_cluster_instance.cluster_instances',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      instance_class: 'db.t3.medium',
+      publicly_accessible: publiclyAccessible,
+    },
+    afterUnknown: { arn: true, id: true, endpoint: true, kms_key_id: true, storage_encrypted: true },
+    expressions: { cluster_identifier: clusterExpression, instance_class: constant('db.t3.medium') },
+  });
+  const toCluster = ref('aws_rds_cluster.default.cluster_identifier', 'aws_rds_cluster.default');
+  const INSTANCE = 'aws_rds_cluster_instance.cluster_instances';
+  const scan = (changes: Change[]) =>
+    scanDocument(plan(changes, { providers: { aws: { region: constant('ap-northeast-1') } } }));
+  const status = (scanned: Awaited<ReturnType<typeof scan>>, check: string) =>
+    findingOf(scanned, check, INSTANCE).status;
+
+  it('reads the instance’s own public access', async () => {
+    expect(
+      status(await scan([cluster({}), instance(true, toCluster)]), 'aws.rds.instance-public-access'),
+    ).toBe('FAIL');
+    expect(
+      status(await scan([cluster({}), instance(false, toCluster)]), 'aws.rds.instance-public-access'),
+    ).toBe('PASS');
+  });
+
+  it('takes encryption, backups and log exports from the cluster it names', async () => {
+    const unencrypted = await scan([cluster({ storage_encrypted: null }), instance(false, toCluster)]);
+    expect(status(unencrypted, 'aws.rds.instance-encrypted')).toBe('FAIL');
+    expect(status(unencrypted, 'aws.rds.instance-backup')).toBe('PASS');
+    expect(status(unencrypted, 'aws.rds.instance-log-exports')).toBe('FAIL');
+    expect(resourceOf(unencrypted, INSTANCE).facts).toMatchObject({
+      clusterArn: { value: 'aws_rds_cluster.default', path: `${INSTANCE}.cluster_identifier` },
+      encrypted: { value: false, path: 'aws_rds_cluster.default.storage_encrypted' },
+    });
+    const encrypted = await scan([
+      cluster({ storage_encrypted: true, enabled_cloudwatch_logs_exports: ['postgresql'] }),
+      instance(false, toCluster),
+    ]);
+    expect(status(encrypted, 'aws.rds.instance-encrypted')).toBe('PASS');
+    expect(status(encrypted, 'aws.rds.instance-log-exports')).toBe('PASS');
+  });
+
+  it('leaves the cluster’s settings unknown when the cluster is not in the plan', async () => {
+    const scanned = await scan([instance(true, constant('aurora-demo'))]);
+    expect(status(scanned, 'aws.rds.instance-public-access')).toBe('FAIL');
+    for (const check of [
+      'aws.rds.instance-encrypted',
+      'aws.rds.instance-backup',
+      'aws.rds.instance-log-exports',
+    ])
+      expect(status(scanned, check)).toBe('UNKNOWN');
+  });
+});
+
+describe('aws_default_security_group', () => {
+  // Modelled on the AWS provider's default_security_group docs: Terraform adopts a VPC's default
+  // group, removes its rules and creates those the configuration lists (inline `ingress`, as
+  // aws_security_group spells them), so the plan shows all of them.
+  const group = (ingress: Json[]): Change => ({
+    address: 'aws_default_security_group.default',
+    after: { ingress, egress: [], revoke_rules_on_delete: false, tags: null },
+    afterUnknown: { arn: true, id: true, name: true, owner_id: true, vpc_id: true },
+    expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
+  });
+  const rule = (port: number, cidr: string): Json => ({
+    cidr_blocks: [cidr],
+    description: '',
+    from_port: port,
+    to_port: port,
+    ipv6_cidr_blocks: [],
+    prefix_list_ids: [],
+    protocol: 'tcp',
+    security_groups: [],
+    self: false,
+  });
+  const status = async (ingress: Json[]) =>
+    findingOf(
+      await scanDocument(plan([group(ingress)])),
+      'aws.ec2.security-group-open-ports',
+      'aws_default_security_group.default',
+    ).status;
+
+  it('judges the rules the configuration gives the default group', async () => {
+    expect(await status([rule(22, '0.0.0.0/0')])).toBe('FAIL');
+    expect(await status([rule(22, '10.0.0.0/16')])).toBe('PASS');
+    expect(await status([])).toBe('PASS');
+  });
+
+  it('takes the rule resources that name it', async () => {
+    const rule: Change = {
+      address: 'aws_security_group_rule.ssh',
+      after: { type: 'ingress', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] },
+      afterUnknown: { id: true, security_group_id: true },
+      expressions: {
+        security_group_id: ref('aws_default_security_group.default.id', 'aws_default_security_group.default'),
+      },
+    };
+    const scanned = await scanDocument(plan([group([]), rule]));
+    expect(
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', 'aws_default_security_group.default').status,
+    ).toBe('FAIL');
+    expect(resourceOf(scanned, 'aws_default_security_group.default').origin.iac?.parts).toEqual([
+      'aws_security_group_rule.ssh',
+    ]);
+  });
+});
+
+describe('DynamoDB tables, EFS file systems, SQS queues and SNS topics', () => {
+  // Modelled on sr-lab/GLITCH `glitch/tests/security/terraform/files/missing-encryption/dynamodb-rest-encryption.tf`
+  // (`server_side_encryption` with `enabled = false` or `true` and `kms_key_arn = aws_kms_key.x.key_id`)
+  // and the AWS provider's docs: `server_side_encryption` and EFS's `encrypted` / `kms_key_id`
+  // Optional+Computed (known after apply when left out), SQS's `sqs_managed_sse_enabled` computed,
+  // `kms_master_key_id` on queues and topics.
+  const key: Change = {
+    address: 'aws_kms_key.data',
+    after: { enable_key_rotation: true, is_enabled: true },
+    afterUnknown: { arn: true, id: true, key_id: true },
+  };
+  const toKey = (attribute: string) => ref(`aws_kms_key.data.${attribute}`, 'aws_kms_key.data');
+  const table = (
+    name: string,
+    sse: Json | null,
+    sseUnknown: Json | true,
+    expressions: Json = {},
+  ): Change => ({
+    address: `aws_dynamodb_table.${name}`,
+    after: {
+      name,
+      hash_key: 'id',
+      billing_mode: 'PAY_PER_REQUEST',
+      ...(sse && { server_side_encryption: [sse] }),
+    },
+    afterUnknown: { arn: true, id: true, server_side_encryption: sseUnknown === true ? true : [sseUnknown] },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const document = plan(
+    [
+      key,
+      table('owned', null, true),
+      table('disabled', { enabled: false }, {}, { server_side_encryption: [{ enabled: constant(false) }] }),
+      table(
+        'aws_managed',
+        { enabled: true },
+        { kms_key_arn: true },
+        { server_side_encryption: [{ enabled: constant(true) }] },
+      ),
+      table(
+        'customer',
+        { enabled: true },
+        { kms_key_arn: true },
+        { server_side_encryption: [{ enabled: constant(true), kms_key_arn: toKey('key_id') }] },
+      ),
+      {
+        address: 'aws_efs_file_system.plain',
+        after: { creation_token: 'plain' },
+        afterUnknown: { arn: true, id: true, encrypted: true, kms_key_id: true },
+      },
+      {
+        address: 'aws_efs_file_system.aws_managed',
+        after: { creation_token: 'managed', encrypted: true },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true) },
+      },
+      {
+        address: 'aws_efs_file_system.customer',
+        after: { creation_token: 'customer', encrypted: true },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true), kms_key_id: toKey('arn') },
+      },
+      {
+        address: 'aws_sqs_queue.sse_sqs',
+        after: { name: 'jobs', kms_master_key_id: null },
+        afterUnknown: { arn: true, id: true, sqs_managed_sse_enabled: true },
+      },
+      {
+        address: 'aws_sqs_queue.customer',
+        after: { name: 'orders' },
+        afterUnknown: { arn: true, id: true, kms_master_key_id: true, sqs_managed_sse_enabled: true },
+        expressions: { kms_master_key_id: toKey('id') },
+      },
+      {
+        address: 'aws_sns_topic.aws_managed',
+        after: { name: 'alerts', kms_master_key_id: 'alias/aws/sns' },
+        afterUnknown: { arn: true, id: true },
+        expressions: { kms_master_key_id: constant('alias/aws/sns') },
+      },
+    ],
+    { providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+  const CMK = 'common.classification.cmk-at-rest';
+
+  it('judges whether a customer-managed key protects them (class 2, the default)', async () => {
+    const scanned = await scanDocument(document);
+    const status = (address: string) => findingOf(scanned, CMK, address).status;
+    for (const address of [
+      'aws_dynamodb_table.owned',
+      'aws_dynamodb_table.disabled',
+      'aws_dynamodb_table.aws_managed',
+      'aws_efs_file_system.plain',
+      'aws_efs_file_system.aws_managed',
+      'aws_sqs_queue.sse_sqs',
+      'aws_sns_topic.aws_managed',
+    ])
+      expect([address, status(address)]).toEqual([address, 'FAIL']);
+    for (const address of [
+      'aws_dynamodb_table.customer',
+      'aws_efs_file_system.customer',
+      'aws_sqs_queue.customer',
+    ])
+      expect([address, status(address)]).toEqual([address, 'PASS']);
+    expect(resourceOf(scanned, 'aws_efs_file_system.plain').facts).toMatchObject({
+      encrypted: { value: false, source: 'default', path: 'aws_efs_file_system.plain.encrypted' },
+    });
+    expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_dynamodb_table.owned').status).toBe(
+      'PASS',
+    );
+  });
+
+  it('leaves a key it cannot tell unknown', async () => {
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_sqs_queue.existing_key',
+          after: { name: 'q' },
+          afterUnknown: { arn: true, id: true, kms_master_key_id: true },
+          expressions: { kms_master_key_id: ref('data.aws_kms_key.shared.arn', 'data.aws_kms_key.shared') },
+        },
+      ]),
+    );
+    expect(findingOf(scanned, CMK, 'aws_sqs_queue.existing_key').status).toBe('UNKNOWN');
+  });
+});
+
+describe('Redshift clusters and OpenSearch / Elasticsearch domains', () => {
+  // Modelled on the AWS provider's redshift_cluster docs (`publicly_accessible`, `encrypted`,
+  // `kms_key_id` Optional+Computed) and opensearch_domain / elasticsearch_domain docs
+  // (`encrypt_at_rest { enabled, kms_key_id }`, the block Optional+Computed when left out).
+  const document = plan(
+    [
+      {
+        address: 'aws_redshift_cluster.public',
+        after: {
+          cluster_identifier: 'public',
+          node_type: 'dc2.large',
+          publicly_accessible: true,
+          encrypted: false,
+        },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+      },
+      {
+        address: 'aws_redshift_cluster.private',
+        after: {
+          cluster_identifier: 'private',
+          node_type: 'dc2.large',
+          publicly_accessible: false,
+          encrypted: true,
+        },
+        afterUnknown: { arn: true, id: true, kms_key_id: true },
+        expressions: { encrypted: constant(true) },
+      },
+      {
+        address: 'aws_opensearch_domain.customer',
+        after: { domain_name: 'search', encrypt_at_rest: [{ enabled: true }] },
+        afterUnknown: { arn: true, id: true, encrypt_at_rest: [{ kms_key_id: true }] },
+        expressions: {
+          encrypt_at_rest: [
+            { enabled: constant(true), kms_key_id: ref('aws_kms_key.search.arn', 'aws_kms_key.search') },
+          ],
+        },
+      },
+      {
+        address: 'aws_kms_key.search',
+        after: { enable_key_rotation: true, is_enabled: true },
+        afterUnknown: { arn: true, id: true },
+      },
+      {
+        address: 'aws_elasticsearch_domain.left_out',
+        after: { domain_name: 'legacy' },
+        afterUnknown: { arn: true, id: true, encrypt_at_rest: true },
+      },
+    ],
+    { providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+
+  it('reads public access and the key that protects them', async () => {
+    const scanned = await scanDocument(document);
+    const status = (check: string, address: string) => findingOf(scanned, check, address).status;
+    const CMK = 'common.classification.cmk-at-rest';
+    const NETWORK = 'common.classification.closed-network';
+    expect(status(NETWORK, 'aws_redshift_cluster.public')).toBe('FAIL');
+    expect(status(NETWORK, 'aws_redshift_cluster.private')).toBe('PASS');
+    expect(status(CMK, 'aws_redshift_cluster.public')).toBe('FAIL');
+    expect(status(CMK, 'aws_redshift_cluster.private')).toBe('FAIL');
+    expect(status(CMK, 'aws_opensearch_domain.customer')).toBe('PASS');
+    expect(status(CMK, 'aws_elasticsearch_domain.left_out')).toBe('UNKNOWN');
+  });
+});
+
+describe('EC2 and Compute Engine instances, and other types read for where they are', () => {
+  // Modelled on terragoat's `aws_instance.web_host` as planned in bridgecrewio/checkov
+  // `tests/terraform/runner/resources/plan/tfplan.json` (`availability_zone` known after apply
+  // when left out) and checkov's `parser/resources/plan_booleans/tfplan.json`
+  // (`google_compute_instance` with its `zone`): the exports read them for where they are.
+  it('places them and judges where their data is', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'aws_instance.web_host',
+            after: { ami: 'ami-0123', instance_type: 't2.nano', tags: null },
+            afterUnknown: { arn: true, id: true, availability_zone: true, root_block_device: true },
+          },
+          {
+            address: 'aws_elasticache_replication_group.cache',
+            after: { replication_group_id: 'cache', at_rest_encryption_enabled: false },
+            afterUnknown: { arn: true, id: true },
+          },
+          {
+            address: 'google_compute_instance.server',
+            after: { name: 'server', machine_type: 'n1-standard-1', zone: 'us-central1-a' },
+            afterUnknown: { id: true, instance_id: true },
+          },
+        ],
+        {
+          providers: {
+            aws: { region: constant('ap-northeast-1') },
+            google: { project: constant('kansa-demo') },
+          },
+        },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('aws_instance.web_host')).toBe('PASS');
+    expect(status('aws_elasticache_replication_group.cache')).toBe('PASS');
+    expect(status('google_compute_instance.server')).toBe('FAIL');
+    expect(resourceOf(scanned, 'google_compute_instance.server').region).toBe('us-central1');
+  });
+});

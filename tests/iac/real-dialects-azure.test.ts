@@ -367,3 +367,202 @@ describe('azurerm 2.x storage account network rules named by the account’s nam
     expect(scanned.coverage.skipped.map((s) => s.reason).join('\n')).not.toMatch(/network_rules\.data/);
   });
 });
+
+describe('azurerm_cosmosdb_account', () => {
+  // Modelled on the azurerm docs of cosmosdb_account (2.x–4.x: `public_network_access_enabled`
+  // default true, `is_virtual_network_filter_enabled`, `ip_range_filter` a comma-separated string
+  // up to 3.x and a set from 4.0, late 3.x's `minimal_tls_version`, `key_vault_key_id` as
+  // `azurerm_key_vault_key.x.versionless_id`, `geo_location` blocks) and on Checkmarx/kics
+  // `cosmosdb_account_ip_range_filter_not_set` test cases for the firewall's shape.
+  const account = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+    address: `azurerm_cosmosdb_account.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      offer_type: 'Standard',
+      kind: 'GlobalDocumentDB',
+      geo_location: [{ location: 'japaneast', failover_priority: 0, zone_redundant: false }],
+      ...after,
+    },
+    afterUnknown: { id: true, endpoint: true, primary_key: true, ...afterUnknown },
+    expressions: { name: constant(name), offer_type: constant('Standard'), ...expressions },
+  });
+  const key: Change = {
+    address: 'azurerm_key_vault_key.cosmos',
+    after: { name: 'cosmos', key_type: 'RSA', key_size: 2048 },
+    afterUnknown: { id: true, versionless_id: true, key_vault_id: true },
+  };
+  const scan = (changes: Change[]) => scanDocument(plan(changes, { providers }));
+  const status = (scanned: Awaited<ReturnType<typeof scan>>, check: string, name: string) =>
+    findingOf(scanned, check, `azurerm_cosmosdb_account.${name}`).status;
+
+  it('judges public network access, its firewall and the minimal TLS version', async () => {
+    const scanned = await scan([
+      account('open', {
+        public_network_access_enabled: true,
+        is_virtual_network_filter_enabled: false,
+        ip_range_filter: '',
+        minimal_tls_version: 'Tls',
+      }),
+      account('closed', {
+        public_network_access_enabled: false,
+        is_virtual_network_filter_enabled: true,
+        ip_range_filter: [],
+        minimal_tls_version: 'Tls12',
+      }),
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'open')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.minimum-tls', 'open')).toBe('FAIL');
+    expect(status(scanned, 'common.classification.closed-network', 'open')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.public-network-access', 'closed')).toBe('PASS');
+    expect(status(scanned, 'azure.database.minimum-tls', 'closed')).toBe('PASS');
+    expect(status(scanned, 'common.classification.closed-network', 'closed')).toBe('PASS');
+  });
+
+  it('takes the API’s default where an older schema has no switch, for a new account only', async () => {
+    const older = { is_virtual_network_filter_enabled: false, ip_range_filter: null };
+    const scanned = await scan([
+      account('made', older),
+      { ...account('kept', older), actions: ['no-op'], before: account('kept', older).after },
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'made')).toBe('FAIL');
+    expect(status(scanned, 'azure.database.public-network-access', 'kept')).toBe('UNKNOWN');
+    expect(status(scanned, 'azure.database.minimum-tls', 'made')).toBe('UNKNOWN');
+  });
+
+  it('leaves the virtual-network filter undecided while the IP rules are known only after apply', async () => {
+    const scanned = await scan([
+      account(
+        'vnet',
+        { public_network_access_enabled: true, is_virtual_network_filter_enabled: true },
+        { ip_range_filter: true },
+        { ip_range_filter: ref('azurerm_public_ip.gateway.ip_address', 'azurerm_public_ip.gateway') },
+      ),
+    ]);
+    expect(status(scanned, 'azure.database.public-network-access', 'vnet')).toBe('FAIL');
+    expect(status(scanned, 'common.classification.closed-network', 'vnet')).toBe('UNKNOWN');
+  });
+
+  it('counts a key of the plan as a customer-managed key', async () => {
+    const scanned = await scan([
+      key,
+      account(
+        'cmk',
+        { public_network_access_enabled: false },
+        { key_vault_key_id: true },
+        {
+          key_vault_key_id: ref(
+            'azurerm_key_vault_key.cosmos.versionless_id',
+            'azurerm_key_vault_key.cosmos',
+          ),
+        },
+      ),
+      account('service_key', { public_network_access_enabled: false, key_vault_key_id: null }),
+    ]);
+    expect(status(scanned, 'common.classification.cmk-at-rest', 'cmk')).toBe('PASS');
+    expect(status(scanned, 'common.classification.cmk-at-rest', 'service_key')).toBe('FAIL');
+  });
+
+  it('is located abroad when a geo_location keeps a replica outside Japan', async () => {
+    const scanned = await scan([
+      account('replicated', {
+        public_network_access_enabled: false,
+        geo_location: [
+          { location: 'japaneast', failover_priority: 0, zone_redundant: false },
+          { location: 'westus', failover_priority: 1, zone_redundant: false },
+        ],
+      }),
+    ]);
+    expect(resourceOf(scanned, 'azurerm_cosmosdb_account.replicated').region).toBe('westus');
+    expect(status(scanned, 'common.location.data-in-japan', 'replicated')).toBe('FAIL');
+  });
+});
+
+describe('azurerm_mssql_managed_instance', () => {
+  // Modelled on the azurerm docs of mssql_managed_instance (3.x–4.x): `public_data_endpoint_enabled`
+  // (default false) and `minimum_tls_version` (default "1.2"), both shown in the plan.
+  const instance = (name: string, publicEndpoint: boolean, tls: string): Change => ({
+    address: `azurerm_mssql_managed_instance.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      license_type: 'BasePrice',
+      sku_name: 'GP_Gen5',
+      storage_size_in_gb: 32,
+      vcores: 4,
+      public_data_endpoint_enabled: publicEndpoint,
+      minimum_tls_version: tls,
+    },
+    afterUnknown: { id: true, fqdn: true, subnet_id: true },
+    expressions: { name: constant(name), subnet_id: ref('azurerm_subnet.mi.id', 'azurerm_subnet.mi') },
+  });
+
+  it('judges the public data endpoint and the minimum TLS version', async () => {
+    const scanned = await scanDocument(
+      plan([instance('open', true, '1.0'), instance('closed', false, '1.2')], { providers }),
+    );
+    const status = (check: string, name: string) =>
+      findingOf(scanned, check, `azurerm_mssql_managed_instance.${name}`).status;
+    expect(status('azure.database.public-network-access', 'open')).toBe('FAIL');
+    expect(status('azure.database.minimum-tls', 'open')).toBe('FAIL');
+    expect(status('azure.database.public-network-access', 'closed')).toBe('PASS');
+    expect(status('azure.database.minimum-tls', 'closed')).toBe('PASS');
+  });
+});
+
+describe('virtual machines whose schema has no encryption_at_host_enabled', () => {
+  // Modelled on the azurerm docs of the legacy `virtual_machine` (1.x–4.x: `storage_os_disk`,
+  // `os_profile_linux_config`, no encryption-at-host attribute) and of `linux_virtual_machine`
+  // (`encryption_at_host_enabled`, default false, added during 2.x).
+  const legacy = (name: string): Change => ({
+    address: `azurerm_virtual_machine.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      vm_size: 'Standard_B1s',
+      delete_os_disk_on_termination: true,
+      storage_os_disk: [{ name: `${name}-os`, caching: 'ReadWrite', create_option: 'FromImage' }],
+      os_profile_linux_config: [{ disable_password_authentication: true, ssh_keys: [] }],
+    },
+    afterUnknown: { id: true, network_interface_ids: true },
+    expressions: { name: constant(name), vm_size: constant('Standard_B1s') },
+  });
+
+  it('fails a VM it creates, and leaves one that exists unknown', async () => {
+    const kept = legacy('kept');
+    const scanned = await scanDocument(
+      plan([legacy('made'), { ...kept, actions: ['no-op'], before: kept.after }], { providers }),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.compute.vm-encryption-at-host', `azurerm_virtual_machine.${name}`).status;
+    expect(status('made')).toBe('FAIL');
+    expect(status('kept')).toBe('UNKNOWN');
+  });
+});
+
+describe('azurerm types read for where they are', () => {
+  // Modelled on the azurerm docs of servicebus_namespace and recovery_services_vault (`location`,
+  // `sku`): the exports read these types for their location only.
+  it('judges where their data is', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'azurerm_servicebus_namespace.events',
+            after: { name: 'events', location: 'eastus', sku: 'Standard' },
+            afterUnknown: { id: true, endpoint: true },
+          },
+          {
+            address: 'azurerm_recovery_services_vault.backups',
+            after: { name: 'backups', location: 'japaneast', sku: 'Standard' },
+            afterUnknown: { id: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('azurerm_servicebus_namespace.events')).toBe('FAIL');
+    expect(status('azurerm_recovery_services_vault.backups')).toBe('PASS');
+  });
+});

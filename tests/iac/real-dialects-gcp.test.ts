@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
-import { findingOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
  * google provider plans where the provider fills in what the configuration leaves out (SOURCES.md,
@@ -205,5 +205,225 @@ describe('Cloud Run services and Cloud Functions with their IAM resources', () =
     };
     const scanned = await scanDocument(plan([fn, grant], { providers }));
     expect(findingOf(scanned, CHECK, 'google_cloudfunctions_function.api').status).toBe('FAIL');
+  });
+});
+
+describe('google_compute_region_disk', () => {
+  // Modelled on the google provider's compute_region_disk docs: a regional disk names its KMS key
+  // `disk_encryption_key.kms_key_name` (a zonal disk `kms_key_self_link`), known only after apply
+  // when it is `google_kms_crypto_key.x.id`; `disk_encryption_key` is `[]` when left out.
+  const disk = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+    address: `google_compute_region_disk.${name}`,
+    after: {
+      name,
+      region: 'asia-northeast1',
+      replica_zones: ['asia-northeast1-a', 'asia-northeast1-b'],
+      size: 50,
+      type: 'pd-ssd',
+      ...after,
+    },
+    afterUnknown: { id: true, self_link: true, ...afterUnknown },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const key: Change = {
+    address: 'google_kms_crypto_key.disks',
+    after: { name: 'disks', purpose: 'ENCRYPT_DECRYPT', rotation_period: '7776000s' },
+    afterUnknown: { id: true, key_ring: true },
+  };
+
+  it('reads its customer-managed key, or Google’s own key when it names none', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          key,
+          disk('plain', { disk_encryption_key: [] }),
+          disk(
+            'cmek',
+            { disk_encryption_key: [{ raw_key: null, rsa_encrypted_key: null }] },
+            { disk_encryption_key: [{ kms_key_name: true, sha256: true }] },
+            {
+              disk_encryption_key: [
+                { kms_key_name: ref('google_kms_crypto_key.disks.id', 'google_kms_crypto_key.disks') },
+              ],
+            },
+          ),
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_compute_region_disk.cmek').facts).toMatchObject({
+      customerManagedKey: { value: true, source: 'explicit' },
+    });
+    expect(resourceOf(scanned, 'google_compute_region_disk.plain').facts).toMatchObject({
+      customerManagedKey: { value: false, source: 'default' },
+    });
+    expect(
+      findingOf(scanned, 'common.encryption.disk-at-rest', 'google_compute_region_disk.cmek').messageId,
+    ).toBe('customerKey');
+    expect(
+      findingOf(scanned, 'common.encryption.disk-at-rest', 'google_compute_region_disk.plain').messageId,
+    ).toBe('gcpPlatformKey');
+  });
+});
+
+describe('Google data stores judged by where their data is and who holds the key', () => {
+  // Modelled on the google provider's docs: `pubsub_topic` (`kms_key_name`,
+  // `message_storage_policy.allowed_persistence_regions`), `redis_instance` (`customer_managed_key`),
+  // `artifact_registry_repository` and `filestore_instance` (`kms_key_name`), `alloydb_cluster`
+  // (`encryption_config.kms_key_name`); a key of the plan named as `google_kms_crypto_key.x.id`.
+  const key: Change = {
+    address: 'google_kms_crypto_key.data',
+    after: { name: 'data', purpose: 'ENCRYPT_DECRYPT', rotation_period: '7776000s' },
+    afterUnknown: { id: true, key_ring: true },
+  };
+  const topic = (name: string, regions: string[] | null, cmk = false): Change => ({
+    address: `google_pubsub_topic.${name}`,
+    after: {
+      name,
+      ...(cmk ? {} : { kms_key_name: null }),
+      message_storage_policy: regions ? [{ allowed_persistence_regions: regions }] : [],
+    },
+    afterUnknown: { id: true, ...(cmk && { kms_key_name: true }) },
+    expressions: {
+      name: constant(name),
+      ...(cmk && { kms_key_name: ref('google_kms_crypto_key.data.id', 'google_kms_crypto_key.data') }),
+    },
+  });
+  const document = plan(
+    [
+      key,
+      topic('anywhere', null),
+      topic('tokyo', ['asia-northeast1'], true),
+      topic('also_us', ['asia-northeast1', 'us-central1']),
+      {
+        address: 'google_redis_instance.cache',
+        after: { name: 'cache', region: 'asia-northeast1', memory_size_gb: 1, customer_managed_key: null },
+        afterUnknown: { id: true, host: true },
+      },
+      {
+        address: 'google_artifact_registry_repository.images',
+        after: { repository_id: 'images', location: 'us-central1', format: 'DOCKER', kms_key_name: null },
+        afterUnknown: { id: true, name: true },
+      },
+      {
+        address: 'google_filestore_instance.share',
+        after: { name: 'share', location: 'asia-northeast1-b', tier: 'BASIC_HDD' },
+        afterUnknown: { id: true, kms_key_name: true },
+        expressions: { kms_key_name: ref('google_kms_crypto_key.data.id', 'google_kms_crypto_key.data') },
+      },
+      {
+        address: 'google_alloydb_cluster.db',
+        after: { cluster_id: 'db', location: 'asia-northeast1', encryption_config: [] },
+        afterUnknown: { id: true, name: true },
+      },
+    ],
+    { providers },
+  );
+
+  it('places a Pub/Sub topic where its storage policy keeps messages', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'common.location.data-in-japan', `google_pubsub_topic.${name}`).status;
+    expect(status('anywhere')).toBe('UNKNOWN');
+    expect(status('tokyo')).toBe('PASS');
+    expect(status('also_us')).toBe('FAIL');
+  });
+
+  it('reads the Cloud KMS key of each store', async () => {
+    const scanned = await scanDocument(document);
+    const status = (address: string) =>
+      findingOf(scanned, 'common.classification.cmk-at-rest', address).status;
+    for (const address of ['google_pubsub_topic.tokyo', 'google_filestore_instance.share'])
+      expect([address, status(address)]).toEqual([address, 'PASS']);
+    for (const address of [
+      'google_pubsub_topic.anywhere',
+      'google_redis_instance.cache',
+      'google_artifact_registry_repository.images',
+      'google_alloydb_cluster.db',
+    ])
+      expect([address, status(address)]).toEqual([address, 'FAIL']);
+    expect(
+      findingOf(scanned, 'common.location.data-in-japan', 'google_artifact_registry_repository.images')
+        .status,
+    ).toBe('FAIL');
+  });
+});
+
+describe('a configurable dual-region bucket', () => {
+  // Modelled on the google provider's storage_bucket docs (`location = "ASIA"` with
+  // `custom_placement_config { data_locations }`, google 4.x on; `[]` when left out) and Cloud
+  // Storage's configurable dual-regions: the data is in the two regions listed, not the multi-region.
+  const bucket = (name: string, dataLocations: string[] | null): Change => ({
+    address: `google_storage_bucket.${name}`,
+    after: {
+      name,
+      location: 'ASIA',
+      force_destroy: false,
+      uniform_bucket_level_access: true,
+      public_access_prevention: 'enforced',
+      custom_placement_config: dataLocations ? [{ data_locations: dataLocations }] : [],
+    },
+    afterUnknown: { id: true, self_link: true, url: true },
+    expressions: { name: constant(name), location: constant('ASIA') },
+  });
+
+  it('is located by the regions that hold its data', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          bucket('japan', ['ASIA-NORTHEAST1', 'ASIA-NORTHEAST2']),
+          bucket('taiwan', ['ASIA-NORTHEAST1', 'ASIA-EAST1']),
+          bucket('multi_region', null),
+        ],
+        { providers },
+      ),
+    );
+    const status = (name: string) =>
+      findingOf(scanned, 'common.location.data-in-japan', `google_storage_bucket.${name}`).status;
+    expect(status('japan')).toBe('PASS');
+    expect(status('taiwan')).toBe('FAIL');
+    expect(status('multi_region')).toBe('FAIL');
+    expect(resourceOf(scanned, 'google_storage_bucket.taiwan').region).toBe('asia-east1');
+  });
+});
+
+describe('Google types read for where they are', () => {
+  // Modelled on the google provider's docs: `spanner_instance.config` names an instance
+  // configuration (`regional-asia-northeast1`, the multi-regions `asia1`, `nam3`),
+  // `firestore_database.location_id` a region or multi-region (`nam5`), `memcache_instance.region`.
+  it('places them as the exports do', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_spanner_instance.tokyo',
+            after: { name: 'tokyo', config: 'regional-asia-northeast1', display_name: 'tokyo', num_nodes: 1 },
+            afterUnknown: { id: true, state: true },
+          },
+          {
+            address: 'google_spanner_instance.japan',
+            after: { name: 'japan', config: 'asia1', display_name: 'japan', num_nodes: 1 },
+            afterUnknown: { id: true, state: true },
+          },
+          {
+            address: 'google_firestore_database.app',
+            after: { name: '(default)', location_id: 'nam5', type: 'FIRESTORE_NATIVE' },
+            afterUnknown: { id: true, uid: true },
+          },
+          {
+            address: 'google_memcache_instance.sessions',
+            after: { name: 'sessions', region: 'asia-northeast1', node_count: 1 },
+            afterUnknown: { id: true, discovery_endpoint: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const status = (address: string) => findingOf(scanned, 'common.location.data-in-japan', address).status;
+    expect(status('google_spanner_instance.tokyo')).toBe('PASS');
+    expect(status('google_spanner_instance.japan')).toBe('PASS');
+    expect(status('google_firestore_database.app')).toBe('FAIL');
+    expect(status('google_memcache_instance.sessions')).toBe('PASS');
+    expect(resourceOf(scanned, 'google_spanner_instance.tokyo').region).toBe('asia-northeast1');
   });
 });

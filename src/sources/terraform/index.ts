@@ -83,7 +83,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     yield {
       ...built,
       account,
-      region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker),
+      region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker, built),
       // The project IAM resources describe the project: they merge into the account resource.
       id:
         built.kansaType === 'account'
@@ -107,7 +107,10 @@ function regionOf(
   adapter: TerraformAdapter,
   placement: Placement,
   linker: Linker,
+  built: Resource,
 ): string {
+  // The record the adapter built has no location of its own ('global') unless its data places it.
+  if (adapter.dataRegion && built.region !== 'global') return built.region;
   const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
   if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
   return placement.region(primary, adapter.provider, linker);

@@ -72,6 +72,13 @@ export interface TerraformAdapter {
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
   /**
+   * Where the data is kept is not (only) where the resource is: the built record names it, as the
+   * export adapter places it (a Cosmos DB account's replica region abroad, a Pub/Sub topic's
+   * persistence regions, or that they cannot be told). That region, when the record gives one,
+   * is the resource's.
+   */
+  readonly dataRegion?: true;
+  /**
    * An account-wide setting the plan deletes: the account as the deletion leaves it (no
    * password policy, no public access block). Judged as an update of the account, against the
    * setting before the plan, so a deletion that weakens the account is a failure it brings in.

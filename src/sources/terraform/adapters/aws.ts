@@ -1,13 +1,17 @@
+import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import { explicit } from '../../../model/fact.ts';
+import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
+import { awsStoreAdapters } from './aws-stores.ts';
 import { awsVpcAdapters } from './aws-vpc.ts';
 
 /**
@@ -17,12 +21,20 @@ import { awsVpcAdapters } from './aws-vpc.ts';
  */
 
 /**
+ * The groups whose inline `ingress` blocks are their rules: `aws_security_group`, and
+ * `aws_default_security_group`, which adopts a VPC's default group and replaces its rules with
+ * the configuration's ("removes all ingress and egress rules", then creates those it lists).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/default_security_group
+ */
+const SECURITY_GROUP_TYPES: readonly string[] = ['aws_security_group', 'aws_default_security_group'];
+
+/**
  * Inline `ingress` blocks and rule resources as Config's `ipPermissions`. A rule whose group is
  * not in the plan comes alone, as the group's only rule: what the plan opens.
  */
 function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = 'configuration.ipPermissions';
-  const alone = group.primary.type !== 'aws_security_group';
+  const alone = !SECURITY_GROUP_TYPES.includes(group.primary.type);
   const unit: Unit = alone
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
@@ -155,6 +167,26 @@ function defaultStorageEncryption(
  */
 function rdsCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
+  const encryption = clusterEncryption(cluster, tr, ctx);
+  const configuration = {
+    ...encryption.configuration,
+    ...readInto(
+      tr,
+      cluster,
+      { enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports' },
+      'configuration',
+    ),
+  };
+  const resource = fromConfigItem(configItem('AWS::RDS::DBCluster', configuration), tr);
+  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, encryption.planKey);
+}
+
+/** A cluster's storage encryption and key (`storageEncrypted`, `kmsKeyId`), which its instances share. */
+function clusterEncryption(
+  cluster: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+): { configuration: JsonObject; planKey?: string } {
   const mode = tr.valuesOf(cluster).read('engine_mode');
   const provisioned = mode.state === 'absent' || (mode.state === 'known' && mode.value === 'provisioned');
   const encrypted = provisioned
@@ -166,21 +198,58 @@ function rdsCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
         's3_import',
       ])
     : undefined;
-  const configuration = readInto(
-    tr,
-    cluster,
-    {
-      ...(encrypted === undefined && { storageEncrypted: 'storage_encrypted' }),
-      enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
-    },
-    'configuration',
-  );
-  if (encrypted !== undefined) configuration.storageEncrypted = encrypted;
+  const configuration =
+    encrypted === undefined
+      ? readInto(tr, cluster, { storageEncrypted: 'storage_encrypted' }, 'configuration')
+      : { storageEncrypted: encrypted };
   const key = kmsKeyOf(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId');
   if (key.value !== undefined) configuration.kmsKeyId = key.value;
-  const resource = fromConfigItem(configItem('AWS::RDS::DBCluster', configuration), tr);
-  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
+  return key.planKey ? { configuration, planKey: key.planKey } : { configuration };
 }
+
+/**
+ * aws_rds_cluster_instance: an instance of an Aurora (or Multi-AZ DB) cluster, as Config records
+ * it (AWS::RDS::DBInstance): its own `publicly_accessible` (default false), and the cluster's
+ * storage encryption, key and backup retention, which DescribeDBInstances reports for each
+ * instance; its log exports are the cluster's (`clusterArn`). The cluster is the plan's
+ * `aws_rds_cluster` that `cluster_identifier` names; a cluster outside the plan has settings the
+ * plan cannot show.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_instance
+ */
+function rdsClusterInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const instance = unit.primary;
+  const configuration = readInto(
+    tr,
+    instance,
+    { publiclyAccessible: 'publicly_accessible' },
+    'configuration',
+  );
+  const link = `${instance.address}.cluster_identifier`;
+  const [cluster] = ctx.referenced(instance, 'cluster_identifier', ['aws_rds_cluster']);
+  if (!cluster) {
+    for (const path of [
+      'storageEncrypted',
+      'kmsKeyId',
+      'backupRetentionPeriod',
+      'enabledCloudwatchLogsExports',
+    ])
+      tr.mark(`configuration.${path}`, link, 'unmanaged', CLUSTER_OUTSIDE_PLAN);
+    return fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
+  }
+  const encryption = clusterEncryption(cluster, tr, ctx);
+  Object.assign(configuration, encryption.configuration);
+  const retention = tr.read(cluster, 'backup_retention_period', 'configuration.backupRetentionPeriod');
+  if (retention !== undefined) configuration.backupRetentionPeriod = retention;
+  const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
+  const facts: Pick<AwsRdsInstanceFacts, 'clusterArn'> = { clusterArn: explicit(ctx.idOf(cluster), link) };
+  const linked = { ...resource, facts: { ...resource.facts, ...facts } };
+  return configuration.storageEncrypted === false ? linked : withPlanKey(linked, encryption.planKey);
+}
+
+const CLUSTER_OUTSIDE_PLAN: Localized = {
+  ja: 'この設定は DB クラスターのもので、クラスターはこの計画にありません',
+  en: 'this is a setting of the DB cluster, which is not in this plan',
+};
 
 function isEmptyValue(value: unknown): boolean {
   return value === '' || (Array.isArray(value) && value.length === 0);
@@ -351,6 +420,19 @@ function deletedAccountPublicAccessBlock(unit: Unit, tr: Translation): Resource 
   return fromConfigItem(configItem('AWS::S3::AccountPublicAccessBlock', configuration), tr);
 }
 
+const SECURITY_GROUP_RULES: Readonly<Record<string, PartLink>> = {
+  aws_security_group_rule: {
+    attribute: 'security_group_id',
+    parentKeys: ['id'],
+    standalone: 'provider-region',
+  },
+  aws_vpc_security_group_ingress_rule: {
+    attribute: 'security_group_id',
+    parentKeys: ['id'],
+    standalone: 'provider-region',
+  },
+};
+
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function aws(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -367,22 +449,11 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
     global: true,
     whenDeleted: deletedAccountPublicAccessBlock,
   }),
-  aws_security_group: aws(securityGroup, {
-    parts: {
-      aws_security_group_rule: {
-        attribute: 'security_group_id',
-        parentKeys: ['id'],
-        standalone: 'provider-region',
-      },
-      aws_vpc_security_group_ingress_rule: {
-        attribute: 'security_group_id',
-        parentKeys: ['id'],
-        standalone: 'provider-region',
-      },
-    },
-  }),
+  aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
+  aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_db_instance: aws(dbInstance),
   aws_rds_cluster: aws(rdsCluster),
+  aws_rds_cluster_instance: aws(rdsClusterInstance),
   aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
@@ -393,6 +464,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsAccountAdapters,
   ...awsVpcAdapters,
   ...awsGuardDutyAdapters,
+  ...awsStoreAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */

@@ -80,12 +80,22 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   return fromArm('Microsoft.ContainerService/managedClusters', p, tr);
 }
 
+/**
+ * A virtual machine: `encryption_at_host_enabled` (default false). The legacy
+ * `azurerm_virtual_machine`, and `azurerm_linux_virtual_machine` / `_windows_virtual_machine` of
+ * early 2.x, have no such attribute: a VM they create has encryption at host off (the API's
+ * default); on one that exists it may have been turned on outside the configuration.
+ */
 export function virtualMachine(unit: Unit, tr: Translation): Resource {
-  const host = tr.read(
-    unit.primary,
-    'encryption_at_host_enabled',
-    'properties.securityProfile.encryptionAtHost',
-  );
+  const vm = unit.primary;
+  const attribute = 'encryption_at_host_enabled';
+  const path = 'properties.securityProfile.encryptionAtHost';
+  const isNew = vm.action === 'create' || vm.action === 'replace';
+  if (!isNew && tr.valuesOf(vm).read(attribute).state === 'absent') {
+    tr.mark(path, `${vm.address}.${attribute}`, 'unmanaged');
+    return fromArm('Microsoft.Compute/virtualMachines', {}, tr);
+  }
+  const host = tr.read(vm, attribute, path);
   return fromArm(
     'Microsoft.Compute/virtualMachines',
     host === undefined ? {} : { securityProfile: { encryptionAtHost: host } },

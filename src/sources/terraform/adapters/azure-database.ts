@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -126,11 +126,77 @@ function singleServer(type: string, keyType: string | undefined) {
   };
 }
 
+/**
+ * A Cosmos DB account (azurerm 2.x–4.x): `public_network_access_enabled` (default true; older 2.x
+ * schemas lack it, and an account made without the switch takes the API's default, Enabled),
+ * `is_virtual_network_filter_enabled` with `ip_range_filter` (a comma-separated string up to 3.x,
+ * a set from 4.0), `minimal_tls_version` (late 3.x on; unknown where the schema lacks it),
+ * `key_vault_key_id` (a customer-managed key; the service-managed key when left out), `geo_location`
+ * (the regions that keep a copy of the data).
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account
+ */
+function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const account = unit.primary;
+  const values = tr.valuesOf(account);
+  const p: JsonObject = {};
+  const accessPath = 'properties.publicNetworkAccess';
+  if (values.read('public_network_access_enabled').state === 'absent' && !isNew(account))
+    tr.mark(accessPath, `${account.address}.public_network_access_enabled`, 'unmanaged');
+  else
+    set(
+      p,
+      'publicNetworkAccess',
+      enabledDisabled(tr.read(account, 'public_network_access_enabled', accessPath)),
+    );
+  const filterPath = 'properties.isVirtualNetworkFilterEnabled';
+  const ipRules = tr.read(account, 'ip_range_filter', 'properties.ipRules');
+  if (typeof ipRules === 'string') p.ipRangeFilter = ipRules;
+  else if (Array.isArray(ipRules)) p.ipRules = ipRules.map((range) => ({ ipAddressOrRange: range }));
+  set(p, 'isVirtualNetworkFilterEnabled', tr.read(account, 'is_virtual_network_filter_enabled', filterPath));
+  // The virtual-network filter closes the account to the internet only without IP rules.
+  if (values.read('ip_range_filter').state === 'unknown')
+    tr.mark(filterPath, `${account.address}.ip_range_filter`, 'unknown');
+  set(p, 'minimalTlsVersion', tr.read(account, 'minimal_tls_version', 'properties.minimalTlsVersion'));
+  set(
+    p,
+    'keyVaultKeyUri',
+    valueOrReference(tr, ctx, account, 'key_vault_key_id', 'properties.keyVaultKeyUri', [
+      'azurerm_key_vault_key',
+    ]),
+  );
+  // Every `geo_location` keeps a full copy of the data; the export adapter places the account at one abroad.
+  const regions = tr.read(account, 'geo_location', 'properties.locations');
+  if (Array.isArray(regions))
+    p.locations = regions.flatMap((region) =>
+      isObject(region) && typeof region.location === 'string' ? [{ locationName: region.location }] : [],
+    );
+  return fromArm('Microsoft.DocumentDB/databaseAccounts', p, tr);
+}
+
+/**
+ * A SQL Managed Instance (`azurerm_mssql_managed_instance`, azurerm 3.x on): its only way in from
+ * the internet is the public data endpoint (`public_data_endpoint_enabled`, default false);
+ * `minimum_tls_version` (default 1.2).
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/mssql_managed_instance
+ */
+function managedInstance(unit: Unit, tr: Translation): Resource {
+  const instance = unit.primary;
+  const p: JsonObject = {};
+  set(
+    p,
+    'publicDataEndpointEnabled',
+    tr.read(instance, 'public_data_endpoint_enabled', 'properties.publicDataEndpointEnabled'),
+  );
+  set(p, 'minimalTlsVersion', tr.read(instance, 'minimum_tls_version', 'properties.minimalTlsVersion'));
+  return fromArm('Microsoft.Sql/managedInstances', p, tr);
+}
+
 const KEY_LINK: PartLink = { attribute: 'server_id', parentKeys: ['id'] };
 
 export interface DatabaseAdapter {
   readonly build: (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
   readonly parts?: Readonly<Record<string, PartLink>>;
+  readonly dataRegion?: true;
 }
 
 export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
@@ -145,4 +211,6 @@ export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
     parts: { azurerm_mysql_server_key: KEY_LINK },
   },
   azurerm_mariadb_server: { build: singleServer('Microsoft.DBforMariaDB/servers', undefined) },
+  azurerm_cosmosdb_account: { build: cosmosDbAccount, dataRegion: true },
+  azurerm_mssql_managed_instance: { build: managedInstance },
 };

@@ -33,3 +33,18 @@ export function enabledDisabled(value: unknown): string | undefined {
 export function set(target: JsonObject, key: string, value: unknown): void {
   if (value !== undefined) target[key] = value;
 }
+
+/**
+ * Types the export adapters read for no setting but where they are (the location checks; the
+ * classification checks find nothing to judge): their ARM record has no properties.
+ */
+export const AZURE_LOCATED_ONLY: Readonly<Record<string, string>> = {
+  azurerm_servicebus_namespace: 'Microsoft.ServiceBus/namespaces',
+  azurerm_eventhub_namespace: 'Microsoft.EventHub/namespaces',
+  azurerm_synapse_workspace: 'Microsoft.Synapse/workspaces',
+  azurerm_kusto_cluster: 'Microsoft.Kusto/clusters',
+  azurerm_data_lake_store: 'Microsoft.DataLakeStore/accounts',
+  azurerm_recovery_services_vault: 'Microsoft.RecoveryServices/vaults',
+  azurerm_data_protection_backup_vault: 'Microsoft.DataProtection/backupVaults',
+  azurerm_redis_enterprise_cluster: 'Microsoft.Cache/redisEnterprise',
+};

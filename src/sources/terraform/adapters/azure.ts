@@ -17,7 +17,7 @@ import { azureAuthorizationAdapters } from './azure-authorization.ts';
 import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
-import { enabledDisabled, fromArm, set } from './azure-record.ts';
+import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
 import {
   FIREWALL_RULE_TYPES,
   MSSQL_SERVER_PARTS,
@@ -428,9 +428,9 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
     FIREWALL_RULE_TYPES.map((type) => [type, azure(sqlFirewallRule, { idOf: sqlFirewallRuleId })]),
   ),
   ...Object.fromEntries(
-    Object.entries(AZURE_DATABASES).map(([type, { build, parts }]) => [
+    Object.entries(AZURE_DATABASES).map(([type, { build, parts, dataRegion }]) => [
       type,
-      azure(build, parts ? { parts } : {}),
+      azure(build, { ...(parts && { parts }), ...(dataRegion && { dataRegion }) }),
     ]),
   ),
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
@@ -440,6 +440,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
+  azurerm_virtual_machine: azure(virtualMachine),
   azurerm_managed_disk: azure(managedDisk),
   azurerm_linux_web_app: azure(webApp),
   azurerm_windows_web_app: azure(webApp),
@@ -447,4 +448,10 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_windows_function_app: azure(webApp),
   azurerm_app_service: azure(webApp),
   azurerm_function_app: azure(webApp),
+  ...Object.fromEntries(
+    Object.entries(AZURE_LOCATED_ONLY).map(([type, armType]) => [
+      type,
+      azure((_unit, tr) => fromArm(armType, {}, tr)),
+    ]),
+  ),
 };

@@ -2,7 +2,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import { partsOf, type Unit } from './adapter.ts';
+import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
 
 /**
  * The Cloud Asset record a google resource becomes (`resource.data` in the service's REST JSON,
@@ -32,6 +32,17 @@ export function fromAsset(
   if ('skip' in resource)
     throw new Error(`google translation produced an unreadable asset: ${resource.skip}`);
   return { ...resource, facts: tr.rewrite(resource.facts) };
+}
+
+/** A key attribute: its value, or the address of the plan's crypto key it refers to. */
+export function keyName(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+): unknown {
+  return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
 }
 
 export function set(target: JsonObject, path: string, value: unknown): void {

@@ -4,18 +4,22 @@ import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
-import {
-  type BuildContext,
-  partsOf,
-  readFirst,
-  type TerraformAdapter,
-  type Unit,
-  valueOrReference,
-} from './adapter.ts';
+import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { containerCluster } from './gcp-gke.ts';
-import { DATA, fromAsset, iamTypes, isNewOf, POLICY, resourcePolicy, safeJson, set } from './gcp-record.ts';
+import {
+  DATA,
+  fromAsset,
+  iamTypes,
+  isNewOf,
+  keyName,
+  POLICY,
+  resourcePolicy,
+  safeJson,
+  set,
+} from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
+import { gcpStoreAdapters } from './gcp-stores.ts';
 
 /**
  * google provider resources as Cloud Asset records (`resource.data` in the service's REST
@@ -34,17 +38,6 @@ function readData(
     set(data, nativePath, tr.read(instance, attribute, `${DATA}.${nativePath}`));
   }
   return data;
-}
-
-/** A key attribute: its value, or the address of the plan's crypto key it refers to. */
-function keyName(
-  tr: Translation,
-  ctx: BuildContext,
-  instance: TfInstance,
-  attribute: string,
-  nativePath: string,
-): unknown {
-  return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
 }
 
 const BUCKET_IAM = iamTypes('google_storage_bucket');
@@ -95,6 +88,17 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     'encryption.defaultKmsKeyName',
     keyName(tr, ctx, bucket, 'encryption.0.default_kms_key_name', 'encryption.defaultKmsKeyName'),
   );
+  // A configurable dual-region names its multi-region (`ASIA`) as `location`, its regions here.
+  if (!alone)
+    set(
+      data,
+      'customPlacementConfig.dataLocations',
+      tr.read(
+        bucket,
+        'custom_placement_config.0.data_locations',
+        `${DATA}.customPlacementConfig.dataLocations`,
+      ),
+    );
   const acl = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
   const resource = fromAsset(
@@ -378,23 +382,6 @@ function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('compute.googleapis.com/Subnetwork', data, tr);
 }
 
-/** A persistent disk: a customer-managed key (`kms_key_self_link`) or a customer-supplied one. */
-function computeDisk(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const disk = unit.primary;
-  const data: JsonObject = {};
-  set(
-    data,
-    'diskEncryptionKey.kmsKeyName',
-    keyName(tr, ctx, disk, 'disk_encryption_key.0.kms_key_self_link', 'diskEncryptionKey.kmsKeyName'),
-  );
-  set(
-    data,
-    'diskEncryptionKey.sha256',
-    tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
-  );
-  return fromAsset('compute.googleapis.com/Disk', data, tr);
-}
-
 /**
  * A Cloud Logging bucket (`google_logging_project_bucket_config` and its folder, organization
  * and billing-account forms): `retention_days`, 30 when left out or 0.
@@ -427,7 +414,9 @@ export const PROJECT_PART_TYPES: readonly string[] = [
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
   ...gcpBigQueryAdapters,
+  ...gcpStoreAdapters,
   google_storage_bucket: google(storageBucket, {
+    dataRegion: true,
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
       google_storage_bucket_access_control: BUCKET_LINK,
@@ -437,7 +426,6 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
     },
   }),
   google_compute_firewall: google(firewall, { global: true }),
-  google_compute_disk: google(computeDisk),
   google_compute_subnetwork: google(subnetwork),
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),

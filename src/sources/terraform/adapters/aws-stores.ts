@@ -1,0 +1,205 @@
+import type { Resource } from '../../../model/resource.ts';
+import type { JsonObject, TfInstance } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
+
+/**
+ * Data stores the location and classification checks judge (where the data is, whether a
+ * customer-managed key protects it, whether it is reachable from the internet): DynamoDB tables,
+ * EFS file systems, SQS queues, SNS topics, Redshift clusters and OpenSearch / Elasticsearch
+ * domains, as the Config items the export adapters read.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
+ */
+
+const isNew = (instance: TfInstance) => instance.action === 'create' || instance.action === 'replace';
+
+/**
+ * An encrypted store's KMS key: the configuration's (a key of the plan counts by its address), or,
+ * when a new store's configuration names none (the attribute is then known only after apply), the
+ * service's AWS managed key, named by its alias.
+ */
+function keyOrAwsManaged(
+  tr: Translation,
+  ctx: BuildContext,
+  store: TfInstance,
+  attribute: string,
+  nativePath: string,
+  awsManagedAlias: string,
+): { value: unknown; planKey?: string } {
+  if (
+    isNew(store) &&
+    tr.valuesOf(store).read(attribute).state === 'unknown' &&
+    !ctx.config.sets(store, attribute)
+  ) {
+    tr.mark(nativePath, `${store.address}.${attribute}`, 'assumed', {
+      ja: `構成にないため、AWS 管理キー（${awsManagedAlias}）です`,
+      en: `not in the configuration: the AWS managed key (${awsManagedAlias})`,
+    });
+    return { value: `alias/${awsManagedAlias}` };
+  }
+  return kmsKeyOf(tr, ctx, store, attribute, nativePath);
+}
+
+/**
+ * aws_dynamodb_table: DynamoDB encrypts every table. Without a `server_side_encryption` block (or
+ * with `enabled = false`) the key is an AWS owned key; `enabled = true` uses `kms_key_arn`, or the
+ * AWS managed `aws/dynamodb` key when the configuration names none (the attribute is then known
+ * only after apply). As Config's `SSEDescription`.
+ */
+function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const table = unit.primary;
+  const ssePath = 'configuration.SSEDescription';
+  const block = 'server_side_encryption';
+  // Optional+Computed: a new table whose configuration leaves the block out has none.
+  const leftOut =
+    isNew(table) && tr.valuesOf(table).read(block).state === 'unknown' && !ctx.config.sets(table, block);
+  const enabled = leftOut ? undefined : tr.read(table, `${block}.0.enabled`, `${ssePath}.Status`);
+  if (enabled !== true) {
+    // No block, or `enabled = false`: the AWS owned key, an absent SSEDescription.
+    tr.mark(ssePath, `${table.address}.${block}`, 'known');
+    return fromConfigItem(configItem('AWS::DynamoDB::Table', {}), tr);
+  }
+  const key = keyOrAwsManaged(
+    tr,
+    ctx,
+    table,
+    `${block}.0.kms_key_arn`,
+    `${ssePath}.KMSMasterKeyArn`,
+    'aws/dynamodb',
+  );
+  const sse: JsonObject = { Status: 'ENABLED', SSEType: 'KMS' };
+  if (key.value !== undefined) sse.KMSMasterKeyArn = key.value;
+  return withPlanKey(
+    fromConfigItem(configItem('AWS::DynamoDB::Table', { SSEDescription: sse }), tr),
+    key.planKey,
+  );
+}
+
+/**
+ * aws_efs_file_system: `encrypted` (Optional+Computed; a new file system that leaves it out is
+ * unencrypted, CreateFileSystem's default) and `kms_key_id` (the AWS managed key when left out).
+ * https://docs.aws.amazon.com/efs/latest/ug/API_CreateFileSystem.html
+ */
+function efsFileSystem(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const fs = unit.primary;
+  const configuration: JsonObject = {};
+  const encryptedPath = 'configuration.Encrypted';
+  const state = tr.valuesOf(fs).read('encrypted').state;
+  if (isNew(fs) && (state === 'unknown' || state === 'absent') && !ctx.config.sets(fs, 'encrypted')) {
+    tr.mark(encryptedPath, `${fs.address}.encrypted`, 'assumed', {
+      ja: '構成にないため、EFS の作成時の既定値（暗号化なし）です',
+      en: 'not in the configuration: EFS’s default at creation (not encrypted)',
+    });
+    configuration.Encrypted = false;
+  } else {
+    const encrypted = tr.read(fs, 'encrypted', encryptedPath);
+    if (encrypted !== undefined) configuration.Encrypted = encrypted;
+  }
+  if (configuration.Encrypted === false)
+    return fromConfigItem(configItem('AWS::EFS::FileSystem', configuration), tr);
+  const key = keyOrAwsManaged(tr, ctx, fs, 'kms_key_id', 'configuration.KmsKeyId', 'aws/elasticfilesystem');
+  if (key.value !== undefined) configuration.KmsKeyId = key.value;
+  return withPlanKey(fromConfigItem(configItem('AWS::EFS::FileSystem', configuration), tr), key.planKey);
+}
+
+/**
+ * aws_redshift_cluster: `publicly_accessible` and `encrypted`, read as the plan shows them (their
+ * defaults changed across provider versions, so one left unknown stays unknown), and `kms_key_id`
+ * (a key AWS manages when an encrypted cluster names none).
+ */
+function redshiftCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const cluster = unit.primary;
+  const configuration = readInto(
+    tr,
+    cluster,
+    { publiclyAccessible: 'publicly_accessible', encrypted: 'encrypted' },
+    'configuration',
+  );
+  if (configuration.encrypted === false)
+    return fromConfigItem(configItem('AWS::Redshift::Cluster', configuration), tr);
+  const key = keyOrAwsManaged(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId', 'aws/redshift');
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  return withPlanKey(fromConfigItem(configItem('AWS::Redshift::Cluster', configuration), tr), key.planKey);
+}
+
+/**
+ * aws_opensearch_domain and aws_elasticsearch_domain: `encrypt_at_rest { enabled, kms_key_id }`
+ * (the AWS managed `aws/es` key when enabled without one), as Config's EncryptionAtRestOptions.
+ */
+function searchDomain(configType: 'AWS::OpenSearch::Domain' | 'AWS::Elasticsearch::Domain') {
+  return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
+    const domain = unit.primary;
+    const base = 'configuration.EncryptionAtRestOptions';
+    const options: JsonObject = {};
+    const enabled = tr.read(domain, 'encrypt_at_rest.0.enabled', `${base}.Enabled`);
+    if (enabled !== undefined) options.enabled = enabled;
+    if (enabled === true) {
+      const key = keyOrAwsManaged(
+        tr,
+        ctx,
+        domain,
+        'encrypt_at_rest.0.kms_key_id',
+        `${base}.KmsKeyId`,
+        'aws/es',
+      );
+      if (key.value !== undefined) options.kmsKeyId = key.value;
+      return withPlanKey(
+        fromConfigItem(configItem(configType, { encryptionAtRestOptions: options }), tr),
+        key.planKey,
+      );
+    }
+    return fromConfigItem(configItem(configType, { encryptionAtRestOptions: options }), tr);
+  };
+}
+
+/**
+ * Types the export adapters read for no setting but where they are (the location checks; the
+ * classification checks find nothing to judge): their Config item has no configuration.
+ */
+const LOCATED_ONLY: Readonly<Record<string, string>> = {
+  aws_instance: 'AWS::EC2::Instance',
+  aws_ecr_repository: 'AWS::ECR::Repository',
+  aws_elasticache_cluster: 'AWS::ElastiCache::CacheCluster',
+  aws_elasticache_replication_group: 'AWS::ElastiCache::ReplicationGroup',
+  aws_elasticache_serverless_cache: 'AWS::ElastiCache::ServerlessCache',
+  aws_msk_cluster: 'AWS::MSK::Cluster',
+  aws_kinesis_firehose_delivery_stream: 'AWS::Kinesis::DeliveryStream',
+  aws_docdb_cluster: 'AWS::DocDB::DBCluster',
+  aws_fsx_lustre_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_windows_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_ontap_file_system: 'AWS::FSx::FileSystem',
+  aws_fsx_openzfs_file_system: 'AWS::FSx::FileSystem',
+  aws_sagemaker_notebook_instance: 'AWS::SageMaker::NotebookInstance',
+};
+
+/** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */
+function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
+  return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
+    const store = unit.primary;
+    const configuration: JsonObject = {};
+    const key = kmsKeyOf(tr, ctx, store, 'kms_master_key_id', 'configuration.KmsMasterKeyId');
+    if (key.value !== undefined && key.value !== '') configuration.KmsMasterKeyId = key.value;
+    if (configType === 'AWS::SQS::Queue') {
+      const managed = tr.read(store, 'sqs_managed_sse_enabled', 'configuration.SqsManagedSseEnabled');
+      if (managed !== undefined) configuration.SqsManagedSseEnabled = managed;
+    }
+    return withPlanKey(fromConfigItem(configItem(configType, configuration), tr), key.planKey);
+  };
+}
+
+export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
+  aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
+  aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
+  aws_sns_topic: { provider: 'aws', build: queueOrTopic('AWS::SNS::Topic') },
+  aws_redshift_cluster: { provider: 'aws', build: redshiftCluster },
+  aws_opensearch_domain: { provider: 'aws', build: searchDomain('AWS::OpenSearch::Domain') },
+  aws_elasticsearch_domain: { provider: 'aws', build: searchDomain('AWS::Elasticsearch::Domain') },
+  ...Object.fromEntries(
+    Object.entries(LOCATED_ONLY).map(([type, configType]): [string, TerraformAdapter] => [
+      type,
+      { provider: 'aws', build: (_unit, tr) => fromConfigItem(configItem(configType, {}), tr) },
+    ]),
+  ),
+};

@@ -1,0 +1,134 @@
+import type { Resource } from '../../../model/resource.ts';
+import type { JsonObject } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { DATA, fromAsset, keyName, set } from './gcp-record.ts';
+
+/**
+ * Google data stores judged for who holds their key and where their data is: persistent disks,
+ * Pub/Sub topics, and stores whose only setting the checks read is their Cloud KMS key.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs
+ */
+
+type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
+
+/**
+ * A persistent disk: a customer-managed key or a customer-supplied one. A zonal disk names its
+ * KMS key `kms_key_self_link`, a regional disk (`google_compute_region_disk`) `kms_key_name`.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_region_disk
+ */
+function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
+  return (unit, tr, ctx) => {
+    const disk = unit.primary;
+    const data: JsonObject = {};
+    set(
+      data,
+      'diskEncryptionKey.kmsKeyName',
+      keyName(tr, ctx, disk, `disk_encryption_key.0.${kmsKeyAttribute}`, 'diskEncryptionKey.kmsKeyName'),
+    );
+    set(
+      data,
+      'diskEncryptionKey.sha256',
+      tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
+    );
+    return fromAsset(assetType, data, tr);
+  };
+}
+
+/**
+ * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
+ * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
+ * Filestore, AlloyDB clusters, Pub/Sub topics.
+ */
+function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
+  return (unit, tr, ctx) => {
+    const data: JsonObject = {};
+    set(data, keyField, keyName(tr, ctx, unit.primary, keyAttribute, keyField));
+    return fromAsset(assetType, data, tr);
+  };
+}
+
+/**
+ * A Pub/Sub topic keeps messages in the regions its `message_storage_policy` allows; without one,
+ * wherever Google chooses (the location checks cannot tell).
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/pubsub_topic
+ */
+function pubsubTopic(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const topic = unit.primary;
+  const data: JsonObject = {};
+  set(data, 'kmsKeyName', keyName(tr, ctx, topic, 'kms_key_name', 'kmsKeyName'));
+  set(
+    data,
+    'messageStoragePolicy.allowedPersistenceRegions',
+    tr.read(
+      topic,
+      'message_storage_policy.0.allowed_persistence_regions',
+      `${DATA}.messageStoragePolicy.allowedPersistenceRegions`,
+    ),
+  );
+  return fromAsset('pubsub.googleapis.com/Topic', data, tr);
+}
+
+/**
+ * Types the export adapters read for no setting but where they are (the location checks): a
+ * Compute Engine instance and a Memorystore for Memcached instance by their zone or region, a
+ * Spanner instance by its `config` (`regional-asia-northeast1`), a Firestore database by its
+ * `location_id`, which the record carries to the export adapter.
+ */
+function locatedOnly(assetType: string, locationAttribute?: string, locationField?: string): Build {
+  return (unit, tr) => {
+    const data: JsonObject = {};
+    const location =
+      locationAttribute && locationField
+        ? tr.read(unit.primary, locationAttribute, `${DATA}.${locationField}`)
+        : undefined;
+    // The provider names a Spanner configuration (`regional-asia-northeast1`), the API its path.
+    if (locationField && typeof location === 'string')
+      set(data, locationField, locationField === 'config' ? `instanceConfigs/${location}` : location);
+    return fromAsset(assetType, data, tr);
+  };
+}
+
+export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  google_compute_disk: {
+    provider: 'gcp',
+    build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
+  },
+  google_compute_instance: { provider: 'gcp', build: locatedOnly('compute.googleapis.com/Instance') },
+  google_memcache_instance: { provider: 'gcp', build: locatedOnly('memcache.googleapis.com/Instance') },
+  google_spanner_instance: {
+    provider: 'gcp',
+    build: locatedOnly('spanner.googleapis.com/Instance', 'config', 'config'),
+    dataRegion: true,
+  },
+  google_firestore_database: {
+    provider: 'gcp',
+    build: locatedOnly('firestore.googleapis.com/Database', 'location_id', 'locationId'),
+    dataRegion: true,
+  },
+  google_compute_region_disk: {
+    provider: 'gcp',
+    build: computeDisk('compute.googleapis.com/RegionDisk', 'kms_key_name'),
+  },
+  google_artifact_registry_repository: {
+    provider: 'gcp',
+    build: keyedStore('artifactregistry.googleapis.com/Repository', 'kms_key_name', 'kmsKeyName'),
+  },
+  google_redis_instance: {
+    provider: 'gcp',
+    build: keyedStore('redis.googleapis.com/Instance', 'customer_managed_key', 'customerManagedKey'),
+  },
+  google_filestore_instance: {
+    provider: 'gcp',
+    build: keyedStore('file.googleapis.com/Instance', 'kms_key_name', 'kmsKeyName'),
+  },
+  google_alloydb_cluster: {
+    provider: 'gcp',
+    build: keyedStore(
+      'alloydb.googleapis.com/Cluster',
+      'encryption_config.0.kms_key_name',
+      'encryptionConfig.kmsKeyName',
+    ),
+  },
+  google_pubsub_topic: { provider: 'gcp', build: pubsubTopic, dataRegion: true },
+};
