@@ -25,7 +25,16 @@ const RESOURCE_MANAGER = '//cloudresourcemanager.googleapis.com/';
  * (`…/projects/<number>`, or the id when the record gives no number), so that project-wide
  * facts meet the account-level checks whichever way the record names the project.
  */
-export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
+export function assetToResource(
+  asset: CloudAsset,
+  origin: Origin,
+  /**
+   * The region of a record that names no location: by default `global` for what has none by
+   * nature and unknown for what keeps data (see locationOf); a Terraform plan's record says
+   * `global`, so that the plan's provider places it.
+   */
+  unnamedRegion?: string,
+): Resource {
   const data = asset.resource?.data;
   // A record that names no project (a bucket's IAM-policy line without ancestors) is kept with
   // no account: the asset's other record may name it, and the inventory merges the two. The
@@ -42,7 +51,7 @@ export function assetToResource(asset: CloudAsset, origin: Origin): Resource {
       asset,
       data,
       type?.region,
-      type && DATA_HANDLING_TYPES.has(type.kansaType) ? UNKNOWN_REGION : 'global',
+      unnamedRegion ?? (type && DATA_HANDLING_TYPES.has(type.kansaType) ? UNKNOWN_REGION : 'global'),
     ),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,

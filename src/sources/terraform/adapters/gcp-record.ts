@@ -28,6 +28,9 @@ export function fromAsset(
       ...(policy && { iamPolicy: { policy, path: POLICY } }),
     },
     { file: '' },
+    // A resource that leaves its location to the provider names none: the plan's placement
+    // (the provider's region) decides, not the export's "data somewhere unknown".
+    'global',
   );
   if ('skip' in resource)
     throw new Error(`google translation produced an unreadable asset: ${resource.skip}`);
