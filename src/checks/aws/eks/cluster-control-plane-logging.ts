@@ -10,6 +10,8 @@ export default defineCheck<AwsEksClusterFacts, 'logged' | 'missing' | 'unknown'>
     id: 'aws.eks.cluster-control-plane-logging',
     provider: 'aws',
     resourceTypes: ['container.cluster'],
+    // ECS clusters are container clusters too, with no control plane endpoint or logs of this kind.
+    nativeTypes: ['AWS::EKS::Cluster'],
     severity: 'medium',
     title: {
       ja: 'EKS クラスターのコントロールプレーンログ（api、audit、authenticator）が有効',

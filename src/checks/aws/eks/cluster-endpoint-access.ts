@@ -9,6 +9,8 @@ export default defineCheck<AwsEksClusterFacts, 'private' | 'restricted' | 'open'
     id: 'aws.eks.cluster-endpoint-access',
     provider: 'aws',
     resourceTypes: ['container.cluster'],
+    // ECS clusters are container clusters too, with no control plane endpoint or logs of this kind.
+    nativeTypes: ['AWS::EKS::Cluster'],
     severity: 'high',
     title: {
       ja: 'EKS クラスターの API エンドポイントがインターネット全体に公開されていない',

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { configSelect } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION } from '../../../sources/aws/builders.ts';
-import { arn, cluster } from './cluster.ts';
+import { arn, cluster, ecsCluster } from './cluster.ts';
 
 const logging = (...types: string[]) => ({
   Logging: { ClusterLogging: { EnabledTypes: types.map((Type) => ({ Type })) } },
@@ -43,4 +43,7 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+export default {
+  ...byVerdict(cases),
+  notRun: [{ name: 'an ECS cluster, which shares the kansa type', records: [ecsCluster] }],
+} satisfies RuleTests;

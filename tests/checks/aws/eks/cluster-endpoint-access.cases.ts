@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { cluster } from './cluster.ts';
+import { cluster, ecsCluster } from './cluster.ts';
 
 const vpcConfig = (settings: Record<string, unknown>) => ({
   ResourcesVpcConfig: { SubnetIds: ['subnet-1'], SecurityGroupIds: [], ...settings },
@@ -50,4 +50,7 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+export default {
+  ...byVerdict(cases),
+  notRun: [{ name: 'an ECS cluster, which shares the kansa type', records: [ecsCluster] }],
+} satisfies RuleTests;

@@ -9,3 +9,19 @@ export const cluster = (configuration: Record<string, unknown>) =>
     { Name: 'city-platform', Version: '1.33', Arn: arn, ...configuration },
     { arn, name: 'city-platform' },
   );
+
+/**
+ * An ECS cluster's Config item: a container cluster too, with no Kubernetes control plane (AWS
+ * Config resource schema AWS::ECS::Cluster: ClusterName, ClusterSettings, CapacityProviders).
+ */
+const ecsArn = `arn:aws:ecs:${REGION}:${ACCOUNT}:cluster/city-batch`;
+export const ecsCluster = snapshotItem(
+  'AWS::ECS::Cluster',
+  'city-batch',
+  {
+    ClusterName: 'city-batch',
+    Arn: ecsArn,
+    ClusterSettings: [{ Name: 'containerInsights', Value: 'enabled' }],
+  },
+  { arn: ecsArn, name: 'city-batch' },
+);
