@@ -75,6 +75,8 @@ export default defineCheck({
     id: 'azure.network.nsg-internet-ingress',
     provider: 'azure',
     resourceTypes: ['network.firewall'],
+    // Azure Firewall shares the kansa type; its rules live in firewall policies, not securityRules.
+    nativeTypes: ['microsoft.network/networksecuritygroups'],
     severity: 'high',
     title: {
       ja: 'NSG でインターネットから管理ポート（SSH・RDP）やすべてのポートへの受信が許可されていない',

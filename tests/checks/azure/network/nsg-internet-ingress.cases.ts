@@ -156,4 +156,22 @@ const cases: AnyCase[] = [
   { name: 'the row has no properties', records: [nsg(undefined)], status: 'UNKNOWN', messageId: 'unknown' },
 ];
 
-export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;
+/**
+ * An Azure Firewall as Resource Graph lists it (REST AzureFirewalls_Get: `sku`, `firewallPolicy`,
+ * `ipConfigurations`): a network firewall, whose rules are in its policy, not NSG rules.
+ */
+const azureFirewall = row('Microsoft.Network', 'azureFirewalls', 'azureFirewalls/afw1', {
+  properties: {
+    sku: { name: 'AZFW_VNet', tier: 'Standard' },
+    threatIntelMode: 'Alert',
+    firewallPolicy: {
+      id: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Network/firewallPolicies/policy1`,
+    },
+  },
+});
+
+export default {
+  wrap: withSubscription,
+  ...byVerdict(cases),
+  notRun: [{ name: 'an Azure Firewall, which shares the kansa type', records: [azureFirewall] }],
+} satisfies RuleTests;
