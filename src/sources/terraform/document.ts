@@ -33,6 +33,14 @@ export interface TfInstance {
 }
 
 /**
+ * Whether the plan makes the resource anew (created, or replaced): then it has only what the
+ * plan gives it, and the cloud's defaults for what the plan leaves out.
+ */
+export function isCreated(instance: TfInstance): boolean {
+  return instance.action === 'create' || instance.action === 'replace';
+}
+
+/**
  * The attribute values of one instance with their unknown (`after_unknown`) and sensitive
  * (`after_sensitive`, `sensitive_values`) marks, which mirror the values' shape with `true` leaves.
  */

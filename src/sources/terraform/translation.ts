@@ -1,6 +1,6 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
-import type { TfInstance } from './document.ts';
+import { isCreated, type TfInstance } from './document.ts';
 
 /**
  * Terraform resources are turned into the record the cloud's own export would hold (an AWS
@@ -75,7 +75,7 @@ export class Translation {
    * an absent field, so it is read as absent.
    */
   readComputed(instance: TfInstance, attribute: string, nativePath: string, configured: boolean): unknown {
-    const isNew = instance.action === 'create' || instance.action === 'replace';
+    const isNew = isCreated(instance);
     if (!configured && isNew && this.valuesOf(instance).read(attribute).state === 'unknown') {
       this.#marks.push({ nativePath, tfPath: `${instance.address}.${attribute}`, state: 'known' });
       return undefined;

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';
@@ -127,7 +127,7 @@ function isComputedLeftOut(
   attribute: string,
   ctx: BuildContext,
 ): boolean {
-  const isNew = instance.action === 'create' || instance.action === 'replace';
+  const isNew = isCreated(instance);
   return (
     isNew &&
     tr.valuesOf(instance).read(attribute).state === 'unknown' &&
@@ -225,7 +225,7 @@ function membershipGroups(unit: Unit, tr: Translation): unknown[] | undefined {
   const user = unit.primary;
   const byUser = partsOf(unit, 'aws_iam_user_group_membership');
   const byGroup = partsOf(unit, GROUP_MEMBERSHIP);
-  const isNew = user.action === 'create' || user.action === 'replace';
+  const isNew = isCreated(user);
   if (byUser.length === 0 && byGroup.length === 0 && !isNew) {
     tr.mark(path, `${user.address} (no aws_iam_user_group_membership)`, 'unmanaged');
     return undefined;

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isPublicAllowStatement } from '../../aws/adapters/public-policy.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
@@ -65,7 +65,7 @@ function lambdaFunction(group: Unit, tr: Translation): Resource {
     if (statement) statements.push(statement);
     else unread = true;
   }
-  const isNew = !alone && (group.primary.action === 'create' || group.primary.action === 'replace');
+  const isNew = !alone && isCreated(group.primary);
   const anyPublic = statements.some((statement) => isPublicAllowStatement(statement));
   const supplementary: JsonObject = {};
   if (anyPublic || (isNew && !unread)) {

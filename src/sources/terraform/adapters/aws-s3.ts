@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { parsePolicyDocument } from '../../aws/adapters/policy-document.ts';
 import { publicGrantsOf } from '../../aws/adapters/public-policy.ts';
-import { isObject, type JsonObject, type TfInstance, TfValues } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance, TfValues } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, removedPart, type Unit, valueOrReference } from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';
@@ -43,7 +43,7 @@ export function s3Bucket(group: Unit, tr: Translation, ctx: BuildContext): Resou
     ? { primary: unseenBucket(group.primary), parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   const bucket = unit.primary;
-  const isNew = !alone && (bucket.action === 'create' || bucket.action === 'replace');
+  const isNew = !alone && isCreated(bucket);
   const supplementary: JsonObject = {};
 
   const policyPart = onePart(unit, 'aws_s3_bucket_policy');

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
@@ -11,8 +11,6 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
  * domains, as the Config items the export adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
-
-const isNew = (instance: TfInstance) => instance.action === 'create' || instance.action === 'replace';
 
 /**
  * An encrypted store's KMS key: the configuration's (a key of the plan counts by its address), or,
@@ -28,7 +26,7 @@ function keyOrAwsManaged(
   awsManagedAlias: string,
 ): { value: unknown; planKey?: string } {
   if (
-    isNew(store) &&
+    isCreated(store) &&
     tr.valuesOf(store).read(attribute).state === 'unknown' &&
     !ctx.config.sets(store, attribute)
   ) {
@@ -53,7 +51,7 @@ function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const block = 'server_side_encryption';
   // Optional+Computed: a new table whose configuration leaves the block out has none.
   const leftOut =
-    isNew(table) && tr.valuesOf(table).read(block).state === 'unknown' && !ctx.config.sets(table, block);
+    isCreated(table) && tr.valuesOf(table).read(block).state === 'unknown' && !ctx.config.sets(table, block);
   const enabled = leftOut ? undefined : tr.read(table, `${block}.0.enabled`, `${ssePath}.Status`);
   if (enabled !== true) {
     // No block, or `enabled = false`: the AWS owned key, an absent SSEDescription.
@@ -86,7 +84,7 @@ function efsFileSystem(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const configuration: JsonObject = {};
   const encryptedPath = 'configuration.Encrypted';
   const state = tr.valuesOf(fs).read('encrypted').state;
-  if (isNew(fs) && (state === 'unknown' || state === 'absent') && !ctx.config.sets(fs, 'encrypted')) {
+  if (isCreated(fs) && (state === 'unknown' || state === 'absent') && !ctx.config.sets(fs, 'encrypted')) {
     tr.mark(encryptedPath, `${fs.address}.encrypted`, 'assumed', {
       ja: '構成にないため、EFS の作成時の既定値（暗号化なし）です',
       en: 'not in the configuration: EFS’s default at creation (not encrypted)',

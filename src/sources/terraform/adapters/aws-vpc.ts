@@ -1,7 +1,7 @@
 import type { AwsVpcFacts } from '../../../model/aws.ts';
 import { cloudDefault } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import {
   type Attachment,
@@ -32,7 +32,7 @@ function vpc(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const configuration: JsonObject = { vpcId: vpcIdOf(unit.primary, tr, ctx, 'configuration.vpcId') };
   const resource = fromConfigItem(configItem('AWS::EC2::VPC', configuration), tr);
   const vpc = unit.primary;
-  const isNew = vpc.action === 'create' || vpc.action === 'replace';
+  const isNew = isCreated(vpc);
   const facts: AwsVpcFacts = { flowLogsListed: attachmentsListed(vpc, isNew, VPC_FLOW_LOGS, ctx) };
   return { ...resource, facts: { ...resource.facts, ...facts } };
 }

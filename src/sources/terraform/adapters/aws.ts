@@ -2,7 +2,7 @@ import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { explicit } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
@@ -145,7 +145,7 @@ function defaultStorageEncryption(
 ): false | undefined {
   const attribute = 'storage_encrypted';
   const values = tr.valuesOf(db);
-  const isNew = db.action === 'create' || db.action === 'replace';
+  const isNew = isCreated(db);
   const state = values.read(attribute).state;
   const inherits = sources.some((source) => {
     const read = values.read(source);
@@ -263,7 +263,7 @@ function isEmptyValue(value: unknown): boolean {
  */
 function backupRetention(db: TfInstance, tr: Translation, ctx: BuildContext, replicaOf: unknown): unknown {
   const attribute = 'backup_retention_period';
-  const isNew = db.action === 'create' || db.action === 'replace';
+  const isNew = isCreated(db);
   const unknownInPlan = tr.valuesOf(db).read(attribute).state === 'unknown';
   const replica = replicaOf !== undefined || tr.valuesOf(db).read('replicate_source_db').state === 'unknown';
   if (isNew && unknownInPlan && !replica && !ctx.config.sets(db, attribute)) {
@@ -299,7 +299,7 @@ function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
  */
 function encryptionByDefault(volume: TfInstance, tr: Translation, ctx: BuildContext): boolean | undefined {
   const values = tr.valuesOf(volume);
-  const isNew = volume.action === 'create' || volume.action === 'replace';
+  const isNew = isCreated(volume);
   const snapshot = values.read('snapshot_id');
   if (
     !isNew ||

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, readFirst, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -46,7 +46,7 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   // kubernetes_cluster_resource.go): a new cluster that leaves it out gets AKS's default, RBAC on
   // (2.99's `role_based_access_control_enabled` "Defaults to true").
   const values = tr.valuesOf(cluster);
-  const isNew = cluster.action === 'create' || cluster.action === 'replace';
+  const isNew = isCreated(cluster);
   if (
     isNew &&
     values.read('role_based_access_control_enabled').state === 'absent' &&
@@ -90,7 +90,7 @@ export function virtualMachine(unit: Unit, tr: Translation): Resource {
   const vm = unit.primary;
   const attribute = 'encryption_at_host_enabled';
   const path = 'properties.securityProfile.encryptionAtHost';
-  const isNew = vm.action === 'create' || vm.action === 'replace';
+  const isNew = isCreated(vm);
   if (!isNew && tr.valuesOf(vm).read(attribute).state === 'absent') {
     tr.mark(path, `${vm.address}.${attribute}`, 'unmanaged');
     return fromArm('Microsoft.Compute/virtualMachines', {}, tr);
@@ -161,7 +161,7 @@ function legacyDefaults(app: TfInstance, tr: Translation, ctx: BuildContext): Js
     azurerm_function_app: { min_tls_version: '1.2', ftps_state: 'AllAllowed' },
   };
   const native: Record<string, string> = { min_tls_version: 'minTlsVersion', ftps_state: 'ftpsState' };
-  const isNew = app.action === 'create' || app.action === 'replace';
+  const isNew = isCreated(app);
   const result: JsonObject = {};
   for (const [attribute, value] of Object.entries(defaults[app.type] ?? {})) {
     const path = `site_config.0.${attribute}`;

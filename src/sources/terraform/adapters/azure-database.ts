@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -10,8 +10,6 @@ import { enabledDisabled, fromArm, set } from './azure-record.ts';
  * 1.x–4.x), as the ARM records the Azure adapters read.
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/postgresql_flexible_server
  */
-
-const isNew = (instance: TfInstance) => instance.action === 'create' || instance.action === 'replace';
 
 /**
  * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x, a
@@ -27,7 +25,7 @@ function flexiblePublicAccess(server: TfInstance, tr: Translation, ctx: BuildCon
     return String(tr.read(server, 'public_network_access', path));
   const attribute = 'public_network_access_enabled';
   const configured = ['public_network_access', attribute].some((a) => ctx.config.sets(server, a));
-  if (values.read(attribute).state !== 'unknown' || configured || !isNew(server))
+  if (values.read(attribute).state !== 'unknown' || configured || !isCreated(server))
     return enabledDisabled(tr.read(server, attribute, path));
   const subnet = values.read('delegated_subnet_id');
   const inSubnet =
@@ -116,7 +114,7 @@ function singleServer(type: string, keyType: string | undefined) {
     if (key) {
       tr.mark('properties.byokEnforcement', key.address, 'known');
       p.byokEnforcement = 'Enabled';
-    } else if (!isNew(server)) {
+    } else if (!isCreated(server)) {
       tr.mark('properties.byokEnforcement', `${server.address} (no ${keyType ?? 'server key'})`, 'unmanaged');
     } else {
       tr.mark('properties.byokEnforcement', `${server.address} (no ${keyType ?? 'server key'})`, 'known');
@@ -140,7 +138,7 @@ function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   const values = tr.valuesOf(account);
   const p: JsonObject = {};
   const accessPath = 'properties.publicNetworkAccess';
-  if (values.read('public_network_access_enabled').state === 'absent' && !isNew(account))
+  if (values.read('public_network_access_enabled').state === 'absent' && !isCreated(account))
     tr.mark(accessPath, `${account.address}.public_network_access_enabled`, 'unmanaged');
   else
     set(

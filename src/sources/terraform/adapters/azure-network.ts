@@ -1,7 +1,7 @@
 import type { AzureVirtualNetworkFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import {
   type Attachment,
@@ -28,8 +28,6 @@ const NSG_ASSOCIATION = 'azurerm_subnet_network_security_group_association';
 const FLOW_LOG = 'azurerm_network_watcher_flow_log';
 /** The flow log's target: a virtual network or other (azurerm 4.x), or an NSG (1.x–4.x). */
 const FLOW_LOG_TARGETS = ['target_resource_id', 'network_security_group_id'];
-
-const isNew = (instance: TfInstance) => instance.action === 'create' || instance.action === 'replace';
 
 /** A resource's id once known; for one the plan creates, its address. */
 function idOf(instance: TfInstance, ctx: BuildContext): string {
@@ -109,7 +107,7 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   const subnets = new Map<string, Subnet>();
   for (const block of inlineSubnets(vnet, tr, ctx)) {
     const id = block.id ?? `${vnetId}/subnets/${block.name}`.toLowerCase();
-    subnets.set(id, { id, nsg: block.nsg, existing: !isNew(vnet) || isArmId(block.nsg) });
+    subnets.set(id, { id, nsg: block.nsg, existing: !isCreated(vnet) || isArmId(block.nsg) });
   }
   const associations = ctx.instancesOf(NSG_ASSOCIATION);
   for (const subnet of partsOf(unit, SUBNET)) {
@@ -126,7 +124,8 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
       : legacy.state === 'known' && typeof legacy.value === 'string' && legacy.value !== ''
         ? legacy.value.toLowerCase()
         : null;
-    const existing = !isNew(subnet) || (association !== undefined && !isNew(association)) || isArmId(nsg);
+    const existing =
+      !isCreated(subnet) || (association !== undefined && !isCreated(association)) || isArmId(nsg);
     subnets.set(id, { id, nsg: typeof nsg === 'string' ? nsg : nsg === null ? null : undefined, existing });
   }
   tr.mark('properties.subnets', `${vnet.address} (subnets)`, 'known');
@@ -150,7 +149,7 @@ function virtualNetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
     }),
     flowLogsListed: attachmentsListed(
       vnet,
-      isNew(vnet) && !list.some((subnet) => subnet.existing),
+      isCreated(vnet) && !list.some((subnet) => subnet.existing),
       NETWORK_FLOW_LOGS,
       ctx,
     ),

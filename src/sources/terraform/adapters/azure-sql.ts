@@ -1,6 +1,6 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, removedPart, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -32,7 +32,7 @@ export function mssqlServer(unit: Unit, tr: Translation, ctx: BuildContext): Res
 function publicNetworkAccess(server: TfInstance, tr: Translation): string | undefined {
   const attribute = 'public_network_access_enabled';
   const path = 'properties.publicNetworkAccess';
-  const isNew = server.action === 'create' || server.action === 'replace';
+  const isNew = isCreated(server);
   if (tr.valuesOf(server).read(attribute).state === 'absent') {
     // An existing server's switch may have been turned outside the configuration, which (2.x)
     // cannot manage it: not the default the export adapter gives an absent field.
@@ -68,7 +68,7 @@ function auditing(unit: Unit, tr: Translation): object {
     tr.mark(path, `${unit.primary.address}.extended_auditing_policy`, 'known');
     properties.state = 'Enabled';
   } else {
-    const isNew = unit.primary.action === 'create' || unit.primary.action === 'replace';
+    const isNew = isCreated(unit.primary);
     tr.mark(
       path,
       `${unit.primary.address} (no azurerm_mssql_server_extended_auditing_policy)`,
@@ -87,7 +87,7 @@ function tdeKey(server: TfInstance, tr: Translation, configured: boolean): Fact<
   const path = `${server.address}.${attribute}`;
   const read = tr.valuesOf(server).read(attribute);
   if (read.state === 'known') return explicit(read.value !== '', path);
-  const isNew = server.action === 'create' || server.action === 'replace';
+  const isNew = isCreated(server);
   if (read.state === 'absent' || (read.state === 'unknown' && isNew && !configured)) {
     return cloudDefault(false, path, {
       ja: '未設定: TDE はサービス管理キーで暗号化されます',

@@ -1,7 +1,7 @@
 import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
 import {
   type Attachment,
@@ -112,7 +112,7 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   }
 
   // Terraform does not show when the access keys were made: a new account's are made on apply.
-  const isNew = account.action === 'create' || account.action === 'replace';
+  const isNew = isCreated(account);
   tr.mark(
     'properties.keyCreationTime',
     `${account.address}.primary_access_key`,
@@ -191,7 +191,7 @@ function softDeleteOf(vault: TfInstance, tr: Translation, ctx: BuildContext): un
     tr.mark(path, `${vault.address}.soft_delete_retention_days`, 'known');
     return true;
   }
-  const isNew = vault.action === 'create' || vault.action === 'replace';
+  const isNew = isCreated(vault);
   if (state === 'unknown' && isNew && !ctx.config.sets(vault, 'soft_delete_enabled')) {
     tr.mark(path, `${vault.address}.soft_delete_enabled`, 'assumed', {
       ja: '構成にありません: Azure は 2020 年 12 月からすべてのキー コンテナーで論理的な削除を有効にしています（azurerm 2.42 以降の既定値も true）',
@@ -367,7 +367,7 @@ function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAd
     build: (unit, tr, ctx) => {
       const resource = build(unit, tr, ctx);
       const primary = unit.primary;
-      const isNew = primary.action === 'create' || primary.action === 'replace';
+      const isNew = isCreated(primary);
       const facts: AzureDiagnosedFacts = {
         diagnosticSettingsListed: attachmentsListed(primary, isNew, DIAGNOSTIC_SETTINGS, ctx),
       };

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
 
@@ -111,5 +111,5 @@ export function resourcePolicy(unit: Unit, tr: Translation, types: IamTypes, isN
 
 /** A resource the plan creates (a split resource judged alone configures one that exists). */
 export function isNewOf(instance: TfInstance, type: string): boolean {
-  return instance.type === type && (instance.action === 'create' || instance.action === 'replace');
+  return instance.type === type && isCreated(instance);
 }

@@ -2,7 +2,7 @@ import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
@@ -205,7 +205,7 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   }
   const ipBlock = 'settings.0.ip_configuration';
   const values = tr.valuesOf(instance);
-  const isNew = instance.action === 'create' || instance.action === 'replace';
+  const isNew = isCreated(instance);
   if (
     isNew &&
     values.read(ipBlock).state === 'unknown' &&
