@@ -184,6 +184,20 @@ const KINDS: readonly Kind[] = [
     kind: 'app',
     properties: (r) => ({ httpsOnly: chance(r, 0.8), state: 'Running' }),
   },
+  // SQL Managed Instances (ManagedInstanceListByResourceGroup example, Microsoft.Sql 2023-08-01):
+  // their TDE protector, like a server's, only ARM has.
+  {
+    provider: 'Microsoft.Sql',
+    type: 'managedInstances',
+    weight: 1,
+    sku: { name: 'GP_Gen5', tier: 'GeneralPurpose', family: 'Gen5', capacity: 8 },
+    properties: (r) => ({
+      publicDataEndpointEnabled: chance(r, 0.3),
+      minimalTlsVersion: pick(r, ['1.2', '1.0']),
+      proxyOverride: 'Default',
+      state: 'Ready',
+    }),
+  },
 ];
 const TOTAL_WEIGHT = KINDS.reduce((sum, kind) => sum + kind.weight, 0);
 
@@ -473,7 +487,11 @@ const ARM_BODIES: Record<
         },
       },
     },
-    encryptionProtector(random, id, location),
+    encryptionProtector(random, id, location, 'servers'),
+  ],
+  // GET …/managedInstances/{instance}/encryptionProtector/current
+  'Microsoft.Sql/managedInstances': (random, id, _name, location) => [
+    encryptionProtector(random, id, location, 'managedInstances'),
   ],
   'Microsoft.DBforPostgreSQL/flexibleServers': (random, id) => [
     {
@@ -576,10 +594,16 @@ const ARM_BODIES: Record<
 };
 
 /**
- * GET …/servers/{server}/encryptionProtector/current (EncryptionProtectorGet example of
- * azure-rest-api-specs, Microsoft.Sql 2023-08-01): the service-managed key, or a Key Vault key.
+ * GET …/servers/{server}/encryptionProtector/current (EncryptionProtectorGet and
+ * ManagedInstanceEncryptionProtectorGet examples of azure-rest-api-specs, Microsoft.Sql
+ * 2023-08-01): the service-managed key, or a Key Vault key.
  */
-function encryptionProtector(random: Random, id: string, location: string): { path: string; body: Row } {
+function encryptionProtector(
+  random: Random,
+  id: string,
+  location: string,
+  parentType: 'servers' | 'managedInstances',
+): { path: string; body: Row } {
   const keyVault = chance(random, 0.3);
   const name = id.split('/').pop()!;
   return {
@@ -587,7 +611,7 @@ function encryptionProtector(random: Random, id: string, location: string): { pa
     body: {
       id: `${id}/encryptionProtector/current`,
       name: 'current',
-      type: 'Microsoft.Sql/servers/encryptionProtector',
+      type: `Microsoft.Sql/${parentType}/encryptionProtector`,
       kind: keyVault ? 'azurekeyvault' : 'servicemanaged',
       location: DISPLAY_NAMES[location] ?? location,
       properties: keyVault

@@ -2,7 +2,7 @@
 // talk to: Resource Graph `POST /providers/Microsoft.ResourceGraph/resources` with `$skipToken`
 // paging and the per-user quota (headers, 429 + Retry-After), and the ARM GETs the collector
 // makes: `/{resourceUri}/providers/Microsoft.Insights/diagnosticSettings`, SQL servers'
-// `auditingSettings/default` and `encryptionProtector/current`, flexible servers'
+// `auditingSettings/default` and `encryptionProtector/current` (managed instances' too), flexible servers'
 // `configurations`, sites' `config/web`, vaults' `keys` and subscriptions'
 // `Microsoft.Consumption/budgets` (lists paged with `nextLink`). Faults (throttling, 5xx,
 // slow answers, dropped connections, 403 on a subscription) are chosen by the test; every
@@ -27,7 +27,7 @@ const ARM_ROUTES: readonly { readonly path: RegExp; readonly apiVersion: string;
       list: false,
     },
     {
-      path: /\/providers\/microsoft\.sql\/servers\/[^/]+\/encryptionprotector\/current$/,
+      path: /\/providers\/microsoft\.sql\/(?:servers|managedinstances)\/[^/]+\/encryptionprotector\/current$/,
       apiVersion: '2023-08-01',
       list: false,
     },

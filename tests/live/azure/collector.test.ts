@@ -274,12 +274,16 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const offlineCmk = statusesOf(small.inventory, framework, 'common.classification.cmk-at-rest');
     const offlineTls = statusesOf(small.inventory, framework, 'azure.database.minimum-tls');
     const idOf = (armPath: string, suffix: string) => armPath.slice(0, -suffix.length);
-    // A classified server with a Key Vault key: PASS offline.
-    const protector = paths.find(
-      (p) =>
-        p.endsWith('/encryptionprotector/current') &&
-        offlineCmk.get(idOf(p, '/encryptionprotector/current')) === 'PASS',
-    )!;
+    // A classified server and a classified managed instance with a Key Vault key: PASS offline.
+    const passingProtector = (parent: string) =>
+      paths.find(
+        (p) =>
+          p.includes(parent) &&
+          p.endsWith('/encryptionprotector/current') &&
+          offlineCmk.get(idOf(p, '/encryptionprotector/current')) === 'PASS',
+      )!;
+    const protector = passingProtector('/microsoft.sql/servers/');
+    const instanceProtector = passingProtector('/microsoft.sql/managedinstances/');
     const parameterLists = paths.filter((p) => p.endsWith('/configurations'));
     const minimumOf = (p: string) =>
       (scenario.armBodies.get(p) as { name: string; properties: { value: string } }[]).find((item) =>
@@ -294,13 +298,14 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const failing = parameterLists.find(
       (p) => p.includes('/microsoft.dbformysql/') && offlineTls.get(idOf(p, '/configurations')) === 'PASS',
     )!;
-    expect([protector, cutShort, failing].every(Boolean)).toBe(true);
+    expect([protector, instanceProtector, cutShort, failing].every(Boolean)).toBe(true);
     const azure = await fake(small, {
       armPageSize: 2,
       fault: ({ kind, path: requestPath, search = '' }) => {
         if (kind !== 'arm') return undefined;
         const lower = requestPath.toLowerCase();
-        if (lower === protector) return { status: 403, code: 'AuthorizationFailed' };
+        if (lower === protector || lower === instanceProtector)
+          return { status: 403, code: 'AuthorizationFailed' };
         if (lower === cutShort && search.includes('skiptoken'))
           return { status: 503, code: 'ServiceUnavailable' };
         if (lower === failing) return { status: 500, code: 'InternalServerError' };
@@ -315,10 +320,14 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     );
     const errors = run.scopes.flatMap((scope) => (scope.error ? [scope.error] : [])).join('; ');
     const serverId = idOf(protector, '/encryptionprotector/current');
+    const instanceId = idOf(instanceProtector, '/encryptionprotector/current');
     const cutShortId = idOf(cutShort, '/configurations');
     const failingId = idOf(failing, '/configurations');
     expect(errors).toContain(
       `SQL TDE protector of ${serverId}/encryptionProtector/current: HTTP 403 AuthorizationFailed`,
+    );
+    expect(errors).toContain(
+      `SQL managed instance TDE protector of ${instanceId}/encryptionProtector/current: HTTP 403 AuthorizationFailed`,
     );
     expect(errors).toContain('(the Reader role on the subscription grants this read)');
     expect(errors).toContain(
@@ -330,6 +339,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const cmk = statusesOf(run.inventory, framework, 'common.classification.cmk-at-rest');
     const tls = statusesOf(run.inventory, framework, 'azure.database.minimum-tls');
     expect(cmk.get(serverId)).toBe('UNKNOWN');
+    expect(cmk.get(instanceId)).toBe('UNKNOWN');
     expect(tls.get(cutShortId)).toBe('UNKNOWN');
     expect(tls.get(failingId)).toBe('UNKNOWN');
     // The first page was kept: its minimum is a fact of the server, the unread parameter names the call.
@@ -348,7 +358,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const savedFiles = await readdir(path.join(save, 'azure'));
     expect(savedFiles).toContain(`flexible-server-parameters-incomplete-${subscription}.json`);
     // Every other subscription reads whole, with the offline findings.
-    const affected = new Set([protector, cutShort, failing].map((p) => p.split('/')[2]!));
+    const affected = new Set([protector, instanceProtector, cutShort, failing].map((p) => p.split('/')[2]!));
     expect(run.scopes.filter((scope) => scope.error)).toHaveLength(affected.size);
     const others = (account: string) => !affected.has(account);
     expect(findings(run.inventory, framework, others)).toEqual(findings(small.inventory, framework, others));

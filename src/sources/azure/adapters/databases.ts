@@ -89,6 +89,11 @@ export const sqlManagedInstance: Adapter = {
       publicNetworkAccess,
       reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
       minimalTlsVersion: propertyFact(record, ['minimalTlsVersion'], asString, NOT_EXPORTED),
+      // As on a server, the TDE protector is a child resource (managedInstances/encryptionProtector).
+      customerManagedKey: unknown('encryptionProtector.properties.serverKeyType', {
+        ja: 'TDE 保護機能（encryptionProtector）はマネージド インスタンスのレコードに含まれていません',
+        en: 'the TDE protector (managedInstances/encryptionProtector) is not in the managed instance record',
+      }),
     };
   },
 };

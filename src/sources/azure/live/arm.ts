@@ -66,6 +66,15 @@ export const ARM_READS = {
     list: false,
     completes: ['customerManagedKey'],
   },
+  // https://learn.microsoft.com/rest/api/sql/managed-instance-encryption-protectors/get
+  managedInstanceEncryptionProtector: {
+    file: 'sql-encryption-protectors',
+    what: 'SQL managed instance TDE protector',
+    suffix: '/encryptionProtector/current',
+    apiVersion: '2023-08-01',
+    list: false,
+    completes: ['customerManagedKey'],
+  },
   // https://learn.microsoft.com/rest/api/postgresql/flexibleserver/configurations/list-by-server
   postgresParameters: {
     file: 'flexible-server-parameters',
@@ -105,12 +114,13 @@ export const ARM_READS = {
 } as const satisfies Record<string, ArmRead>;
 
 /**
- * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector
- * (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
+ * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector of a server
+ * or managed instance (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
  * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-*.
  */
 const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, readonly ArmRead[]>([
   ['microsoft.sql/servers', [ARM_READS.sqlAuditing, ARM_READS.sqlEncryptionProtector]],
+  ['microsoft.sql/managedinstances', [ARM_READS.managedInstanceEncryptionProtector]],
   ['microsoft.dbforpostgresql/flexibleservers', [ARM_READS.postgresParameters]],
   ['microsoft.dbformysql/flexibleservers', [ARM_READS.mysqlParameters]],
   ['microsoft.keyvault/vaults', [ARM_READS.vaultKeys]],
