@@ -67,6 +67,12 @@ export const INPUT_RULES: readonly Rule[] = [
     /the (\S+) column is not JSON \((.*)\): Resource Graph writes its dynamic columns as JSON text/g,
     '$1 列が JSON ではありません（$2）。Resource Graph は dynamic 型の列を JSON の文字列で出力します',
   ],
+  [
+    /the (\S+) column is not JSON \((.*)\): Steampipe writes its JSONB columns as JSON text/g,
+    '$1 列が JSON ではありません（$2）。Steampipe は JSONB 型の列を JSON の文字列で出力します',
+  ],
+  [/the (\S+) column is "(.*)", not true or false/g, '$1 列が "$2" です。`true` か `false` のはずです'],
+  [/the (\S+) column is "(.*)", not a number/g, '$1 列が "$2" です。数値のはずです'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [
