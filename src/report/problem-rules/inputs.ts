@@ -46,6 +46,10 @@ export const INPUT_RULES: readonly Rule[] = [
   [/^( {2}- [a-z0-9-]+): .*$/g, '$1'],
   [/the file is neither JSON nor a known text export/g, 'JSON でも既知のテキスト形式でもありません'],
   [
+    /a CSV file whose header \((.*)\) is none of the CSV exports kansa reads/g,
+    '見出し（$1）が kansa の読む CSV エクスポートのどれでもない CSV ファイルです',
+  ],
+  [
     /a saved Terraform plan \(terraform plan -out\), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan\.json and scan plan\.json/g,
     '保存された Terraform の計画ファイル（terraform plan -out、ZIP 形式）です。kansa が読むのはその JSON です。terraform show -json <計画ファイル> > plan.json を実行し、plan.json をスキャンしてください',
   ],
