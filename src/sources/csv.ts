@@ -37,7 +37,7 @@ export interface CsvTable {
 }
 
 /**
- * A CSV file with a header line; blank lines are passed over. A malformed file (a quote never
+ * A CSV file with a header line; blank lines (or of spaces only) are passed over. A malformed file (a quote never
  * closed, a stray quote, a row whose cells do not match the header) is an InputError naming the
  * line its bad row starts on, thrown by `rows` after the rows before it, so that what they hold
  * is read. With `padShortRows`, a row with fewer cells than the header has the others empty.
@@ -50,7 +50,7 @@ export function readCsv(text: string, file: string, options: { padShortRows?: bo
     parse(text, {
       ...OPTIONS,
       on_record: (cells: string[]) => {
-        if (cells.length > 1 || cells[0] !== '') records.push({ line: nextLine, cells });
+        if (cells.length > 1 || cells[0]?.trim() !== '') records.push({ line: nextLine, cells });
         // A quoted cell may hold line breaks: the next row starts after them.
         nextLine += 1 + cells.reduce((breaks, cell) => breaks + lineBreaks(cell), 0);
         return null;

@@ -99,6 +99,12 @@ describe('azure-graph-csv', () => {
     ]);
   });
 
+  it('reads a header in any casing', () => {
+    const text = writeCsv(COLUMNS, [legacyAccount, nsg]);
+    const upper = text.replace(/^[^\n]*/, (header) => header.toUpperCase());
+    expect(withoutOrigin(read(upper).resources)).toEqual(withoutOrigin(read(text).resources));
+  });
+
   it('fails a storage account with TLS 1.0 and public blob access, naming the fields', () => {
     const { resources } = read(writeCsv(COLUMNS, [legacyAccount]));
     const tls = evaluate(minimumTls, resources, idOf(legacyAccount));

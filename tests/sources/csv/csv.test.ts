@@ -7,7 +7,7 @@ const rowsOf = (text: string, options?: { padShortRows?: boolean }) => [
 
 describe('readCsv', () => {
   it('gives each row the line it starts on, past blank lines and line breaks inside quoted cells', () => {
-    const text = '\ufeffa,b\r\n1,"x\r\ny"\r\n\r\n2,"{""k"":1}"\n3,\n';
+    const text = '\ufeffa,b\r\n1,"x\r\ny"\r\n  \r\n2,"{""k"":1}"\n3,\n';
     expect(readCsv(text, 'in.csv').header).toEqual(['a', 'b']);
     expect(rowsOf(text)).toEqual([
       { line: 2, cells: { a: '1', b: 'x\r\ny' } },
