@@ -2,6 +2,7 @@ import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
+import { steampipeCsv } from './steampipe-csv.ts';
 import { steampipeRows } from './steampipe-tables.ts';
 import { terraformFormat } from './terraform/index.ts';
 
@@ -10,6 +11,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   ...awsFormats,
   // Before the Azure and Google Cloud formats: Steampipe rows carry an ARM `id` or a `kind`.
   steampipeRows,
+  steampipeCsv,
   ...azureFormats,
   ...gcpFormats,
   terraformFormat,

@@ -9,6 +9,7 @@ import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
+import { csvHeader } from './csv.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 
@@ -235,8 +236,7 @@ async function readFormat(
       INPUT_FORMATS,
       (f) => f.kind === 'text' && f.matches(firstLine(head.trimStart())),
     );
-    if (format?.kind !== 'text')
-      throw unknownFormat(file, 'the file is neither JSON nor a known text export');
+    if (format?.kind !== 'text') throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
     coverage.format = format.id;
     count(format.read(stripBom(decodeWhole(file, data)), ctx));
     return;
@@ -353,6 +353,14 @@ function decodeWhole(file: string, data: Buffer): string {
       `file too large to read as one JSON document (${Math.round(data.length / 2 ** 20)} MiB): split it into pages, as the cloud CLIs do, or export as NDJSON`,
     );
   }
+}
+
+/** Why a text file is not read: a CSV is named by its header, which says what it holds. */
+function unknownText(line: string): string {
+  const columns = csvHeader(line) ?? [];
+  if (columns.length < 2) return 'the file is neither JSON nor a known text export';
+  const shown = columns.slice(0, 6).join(', ') + (columns.length > 6 ? ', …' : '');
+  return `a CSV file whose header (${shown}) is none of the CSV exports kansa reads`;
 }
 
 function unknownFormat(file: string, why: string): InputError {

@@ -41,12 +41,21 @@ export interface SteampipeTable {
    * (`select name, region from …`) says nothing about it, where null is the API's absent field.
    */
   readonly requiredColumns: readonly string[];
+  /**
+   * The columns `read` takes that are not text, with their Steampipe type (JSONB, BOOL, INT or
+   * DOUBLE): `--output csv` writes every cell as text, and the CSV reader turns these back.
+   * `akas` and `tags` are JSONB in every table.
+   */
+  readonly columnTypes: Readonly<Record<string, SteampipeColumnType>>;
   /** The row's resource, with what its other columns describe (an Azure resource's diagnostic settings). */
   read(
     row: Readonly<Record<string, unknown>>,
     origin: Origin,
   ): readonly Resource[] | { readonly skip: string };
 }
+
+/** A Steampipe column type other than text, as a CSV reader must know it. */
+export type SteampipeColumnType = 'json' | 'boolean' | 'number';
 
 /** A `tags` column: a map of strings (null when the resource has none). */
 export function steampipeTags(value: unknown): Record<string, string> {

@@ -1,4 +1,4 @@
-import type { Resource } from '../model/resource.ts';
+import type { Origin, Resource } from '../model/resource.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
 import {
   awsCloudTrailTable,
@@ -63,7 +63,7 @@ export const steampipeRows: DocumentFormat = {
   },
   *read(document, ctx) {
     for (const [index, row] of (rowsOf(document) ?? []).entries()) {
-      const result = readRow(row, { file: ctx.file, index });
+      const result = readSteampipeRow(row, { file: ctx.file, index });
       if ('skip' in result) ctx.skip(result.skip, { index });
       else yield* result;
     }
@@ -78,12 +78,18 @@ function rowsOf(document: unknown): readonly unknown[] | undefined {
   return Array.isArray(rows) && Array.isArray(columns) ? rows : undefined;
 }
 
-function readRow(
+/** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */
+export function steampipeTableOf(row: Readonly<Record<string, unknown>>): SteampipeTable | undefined {
+  return TABLES.find((candidate) => candidate.matches(row));
+}
+
+/** A row of any table: its resources, or why it is skipped (another table, columns not selected). */
+export function readSteampipeRow(
   row: unknown,
-  origin: { file: string; index: number },
+  origin: Origin,
 ): readonly Resource[] | { readonly skip: string } {
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
-  const table = TABLES.find((candidate) => candidate.matches(row));
+  const table = steampipeTableOf(row);
   if (!table)
     return (
       steampipeRowSkip(row, ownExport(row)) ?? { skip: 'not a Steampipe row (no `akas` and `title` columns)' }

@@ -56,6 +56,18 @@ describe('bad input is reported with file, line and what was expected', () => {
     expect(coverage.error).toMatch(/unknown export format: the file is neither JSON nor a known text export/);
   });
 
+  it('a CSV of no known export, named by its header; CSV files in a folder are read', async () => {
+    const coverage = await read('csv/billing.csv', 'InvoiceId,Amount,Currency\n1,2,JPY\n');
+    expect(coverage.error).toMatch(
+      /unknown export format: a CSV file whose header \(InvoiceId, Amount, Currency\) is none of the CSV exports kansa reads\. Expected one of:\n(.|\n)* {2}- steampipe-csv: (.|\n)* {2}- azure-graph-csv: /,
+    );
+    await file('csv/report.csv', 'user,arn,user_creation_time,password_enabled,mfa_active\n');
+    expect(await listInputFiles([path.join(dir, 'csv')])).toEqual([
+      path.join(dir, 'csv/billing.csv'),
+      path.join(dir, 'csv/report.csv'),
+    ]);
+  });
+
   it('records the SHA-256 and size of the file as it is on disk', async () => {
     const content = gzipSync('{"hello": "world"}');
     const coverage = await read('hash.json.gz', content);

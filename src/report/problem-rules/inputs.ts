@@ -46,9 +46,37 @@ export const INPUT_RULES: readonly Rule[] = [
   [/^( {2}- [a-z0-9-]+): .*$/g, '$1'],
   [/the file is neither JSON nor a known text export/g, 'JSON でも既知のテキスト形式でもありません'],
   [
+    /a CSV file whose header \((.*)\) is none of the CSV exports kansa reads/g,
+    '見出し（$1）が kansa の読む CSV エクスポートのどれでもない CSV ファイルです',
+  ],
+  [
     /a saved Terraform plan \(terraform plan -out\), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan\.json and scan plan\.json/g,
     '保存された Terraform の計画ファイル（terraform plan -out、ZIP 形式）です。kansa が読むのはその JSON です。terraform show -json <計画ファイル> > plan.json を実行し、plan.json をスキャンしてください',
   ],
+  // CSV files (sources/csv.ts and the CSV formats).
+  [
+    /malformed CSV: a quoted cell that starts in the row on this line is never closed/g,
+    'CSV として不正です: この行で始まる、引用符で囲まれたセルが閉じられていません',
+  ],
+  [
+    /malformed CSV: a quote inside a cell of the row on this line \(quotes in a cell are doubled, and the cell quoted\)/g,
+    'CSV として不正です: この行のセルの中に引用符があります（セル内の引用符は二重にし、セル全体を引用符で囲みます）',
+  ],
+  [
+    /malformed CSV: a row of (\d+) cells under a header of (\d+) columns/g,
+    'CSV として不正です: 見出しは $2 列ですが、この行のセルは $1 個です',
+  ],
+  [/malformed CSV \((.*)\)$/g, 'CSV として不正です（$1）'],
+  [
+    /the (\S+) column is not JSON \((.*)\): Resource Graph writes its dynamic columns as JSON text/g,
+    '$1 列が JSON ではありません（$2）。Resource Graph は dynamic 型の列を JSON の文字列で出力します',
+  ],
+  [
+    /the (\S+) column is not JSON \((.*)\): Steampipe writes its JSONB columns as JSON text/g,
+    '$1 列が JSON ではありません（$2）。Steampipe は JSONB 型の列を JSON の文字列で出力します',
+  ],
+  [/the (\S+) column is "(.*)", not true or false/g, '$1 列が "$2" です。`true` か `false` のはずです'],
+  [/the (\S+) column is "(.*)", not a number/g, '$1 列が "$2" です。数値のはずです'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [

@@ -2,6 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../model/resource.ts';
+import { readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
 import { arnPart, asRecord } from './config-item.ts';
 
@@ -60,25 +61,21 @@ export const awsCredentialReportApiFormat: DocumentFormat = {
 };
 
 function* credentialReportToResources(text: string, ctx: ReadContext): Generator<Resource> {
-  const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '');
+  // A short row has been read since the first reader, its missing cells as unknown facts.
+  const { header, rows } = readCsv(text, ctx.file, { padShortRows: true });
   const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0)
     throw new InputError(ctx.file, `credential report without column(s): ${missing.join(', ')}`, { line: 1 });
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '') continue;
-    const cells = splitCsvLine(line);
-    const row = Object.fromEntries(header.map((column, c) => [column, cells[c] ?? '']));
-    const resource = rowToResource(row, { file: ctx.file, line: i + 1 });
-    if (typeof resource === 'string') ctx.skip(resource, { line: i + 1 });
+  for (const { line, cells } of rows) {
+    const resource = rowToResource(cells, { file: ctx.file, line });
+    if (typeof resource === 'string') ctx.skip(resource, { line });
     else yield resource;
   }
 }
 
 /** A row → the account resource (root row) or an iam.user resource; a reason when unusable. */
 function rowToResource(
-  row: Record<string, string>,
+  row: Readonly<Record<string, string>>,
   origin: { file: string; line: number },
 ): Resource | string {
   const arn = row['arn'] ?? '';
@@ -114,7 +111,7 @@ function rowToResource(
   };
 }
 
-function anyAccessKeyActive(row: Record<string, string>): Fact<boolean> {
+function anyAccessKeyActive(row: Readonly<Record<string, string>>): Fact<boolean> {
   const keys = [flag(row, 'access_key_1_active'), flag(row, 'access_key_2_active')];
   const active = keys.find((key) => key.value === true);
   if (active) return active;
@@ -124,7 +121,7 @@ function anyAccessKeyActive(row: Record<string, string>): Fact<boolean> {
 }
 
 /** The active keys with their `access_key_N_last_rotated` time; unknown when a column cannot tell. */
-function activeAccessKeys(row: Record<string, string>): Fact<readonly AwsAccessKey[]> {
+function activeAccessKeys(row: Readonly<Record<string, string>>): Fact<readonly AwsAccessKey[]> {
   const keys: AwsAccessKey[] = [];
   for (const slot of [1, 2] as const) {
     const active = flag(row, `access_key_${slot}_active`);
@@ -145,7 +142,7 @@ function activeAccessKeys(row: Record<string, string>): Fact<readonly AwsAccessK
 }
 
 /** A time column (ISO 8601); unknown when absent or not a time. */
-function time(row: Record<string, string>, column: string): Fact<string> {
+function time(row: Readonly<Record<string, string>>, column: string): Fact<string> {
   const value = row[column]?.trim() ?? '';
   if (!Number.isNaN(Date.parse(value))) return explicit(value, column);
   return unknown(column, {
@@ -158,41 +155,18 @@ function time(row: Record<string, string>, column: string): Fact<string> {
  * A last-use column: the time, or null for never used (`N/A`: no such credential or never used;
  * `no_information`: not used since IAM began tracking); unknown when absent or unreadable.
  */
-function timeOrNever(row: Record<string, string>, column: string): Fact<string | null> {
+function timeOrNever(row: Readonly<Record<string, string>>, column: string): Fact<string | null> {
   const value = row[column]?.trim() ?? '';
   if (value === 'N/A' || value === 'no_information') return explicit(null, column);
   return time(row, column);
 }
 
 /** `true` / `false`; `N/A`, `not_supported`, `no_information` and absent columns are unknown. */
-function flag(row: Record<string, string>, column: string): Fact<boolean> {
+function flag(row: Readonly<Record<string, string>>, column: string): Fact<boolean> {
   const value = row[column]?.trim().toLowerCase();
   if (value === 'true' || value === 'false') return explicit(value === 'true', column);
   return unknown(column, {
     ja: `資格情報レポートの ${column} が「${value || '空'}」です`,
     en: `the credential report's ${column} is "${value ?? ''}"`,
   });
-}
-
-/** One CSV line (RFC 4180 quoting; the report's fields have no line breaks). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i];
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else cell += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += char;
-  }
-  cells.push(cell);
-  return cells;
 }

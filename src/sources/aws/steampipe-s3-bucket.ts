@@ -32,6 +32,16 @@ export const awsS3BucketTable: SteampipeTable = {
     'server_side_encryption_configuration',
     'logging',
   ],
+  columnTypes: {
+    block_public_acls: 'boolean',
+    block_public_policy: 'boolean',
+    ignore_public_acls: 'boolean',
+    restrict_public_buckets: 'boolean',
+    policy: 'json',
+    acl: 'json',
+    server_side_encryption_configuration: 'json',
+    logging: 'json',
+  },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     const account = typeof row.account_id === 'string' ? row.account_id : '';

@@ -100,6 +100,13 @@ export const awsCloudTrailTable: SteampipeTable = {
     'log_file_validation_enabled',
     'is_logging',
   ],
+  columnTypes: {
+    is_multi_region_trail: 'boolean',
+    log_file_validation_enabled: 'boolean',
+    is_organization_trail: 'boolean',
+    include_global_service_events: 'boolean',
+    is_logging: 'boolean',
+  },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     // A shadow row's `region` is where it was listed; the trail lives in its home region.
@@ -125,6 +132,7 @@ export const awsKmsKeyTable: SteampipeTable = {
       (aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/.+$/.test(aka),
     ),
   requiredColumns: ['id', 'arn', 'region', 'account_id', 'key_manager', 'key_state', 'key_rotation_enabled'],
+  columnTypes: { key_rotation_enabled: 'boolean', enabled: 'boolean' },
   read(row, origin) {
     const id = typeof row.id === 'string' ? row.id : '';
     const key = rowAsConfigItem(row, origin, 'AWS::KMS::Key', id, {
@@ -170,6 +178,7 @@ function configItemTable(spec: {
   idColumn: string;
   resourceIdColumn?: string;
   requiredColumns: readonly string[];
+  columnTypes?: SteampipeTable['columnTypes'];
   configuration: ColumnMap;
   supplementary?: ColumnMap;
   keepNull?: readonly string[];
@@ -178,6 +187,7 @@ function configItemTable(spec: {
     table: spec.table,
     matches: (row) => hasAka(row, spec.aka),
     requiredColumns: ['region', 'account_id', spec.idColumn, ...spec.requiredColumns],
+    columnTypes: spec.columnTypes ?? {},
     read(row, origin) {
       const id = row[spec.idColumn];
       const resource = rowAsConfigItem(row, origin, spec.resourceType, typeof id === 'string' ? id : '', {
@@ -205,6 +215,7 @@ export const awsSecurityGroupTable = configItemTable({
   aka: ARN('ec2', 'security-group/sg-'),
   idColumn: 'group_id',
   requiredColumns: ['ip_permissions'],
+  columnTypes: { ip_permissions: 'json' },
   configuration: [
     ['group_id', 'groupId'],
     ['group_name', 'groupName'],
@@ -231,6 +242,15 @@ export const awsRdsInstanceTable = configItemTable({
     'backup_retention_period',
     'enabled_cloudwatch_logs_exports',
   ],
+  columnTypes: {
+    publicly_accessible: 'boolean',
+    storage_encrypted: 'boolean',
+    backup_retention_period: 'number',
+    enabled_cloudwatch_logs_exports: 'json',
+    deletion_protection: 'boolean',
+    iam_database_authentication_enabled: 'boolean',
+    multi_az: 'boolean',
+  },
   configuration: [
     ['db_instance_identifier', 'dBInstanceIdentifier'],
     ['arn', 'dBInstanceArn'],
@@ -258,6 +278,7 @@ export const awsEbsVolumeTable = configItemTable({
   aka: ARN('ec2', 'volume/vol-'),
   idColumn: 'volume_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
+  columnTypes: { encrypted: 'boolean' },
   configuration: [
     ['volume_id', 'volumeId'],
     ['encrypted', 'encrypted'],
@@ -273,6 +294,7 @@ export const awsVpcTable = configItemTable({
   aka: ARN('ec2', 'vpc/vpc-'),
   idColumn: 'vpc_id',
   requiredColumns: [],
+  columnTypes: { is_default: 'boolean' },
   configuration: [
     ['vpc_id', 'vpcId'],
     ['cidr_block', 'cidrBlock'],
@@ -320,6 +342,7 @@ export const awsLambdaFunctionTable = configItemTable({
   aka: ARN('lambda', 'function:'),
   idColumn: 'name',
   requiredColumns: ['policy'],
+  columnTypes: { policy: 'json' },
   configuration: [
     ['name', 'functionName'],
     ['runtime', 'runtime'],
@@ -335,6 +358,7 @@ export const awsLogGroupTable = configItemTable({
   aka: ARN('logs', 'log-group:'),
   idColumn: 'name',
   requiredColumns: ['retention_in_days'],
+  columnTypes: { retention_in_days: 'number' },
   configuration: [
     ['name', 'LogGroupName'],
     ['retention_in_days', 'RetentionInDays'],
@@ -352,6 +376,7 @@ export const awsDynamoDbTable = configItemTable({
   aka: ARN('dynamodb', 'table/'),
   idColumn: 'name',
   requiredColumns: ['sse_description'],
+  columnTypes: { sse_description: 'json' },
   configuration: [
     ['name', 'tableName'],
     ['sse_description', 'SSEDescription'],
@@ -365,6 +390,7 @@ export const awsEfsFileSystemTable = configItemTable({
   aka: ARN('elasticfilesystem', 'file-system/'),
   idColumn: 'file_system_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
+  columnTypes: { encrypted: 'boolean' },
   configuration: [
     ['file_system_id', 'FileSystemId'],
     ['encrypted', 'Encrypted'],
@@ -382,6 +408,7 @@ export const awsEksClusterTable: SteampipeTable = {
   table: 'aws_eks_cluster',
   matches: (row) => hasAka(row, ARN('eks', 'cluster/')),
   requiredColumns: ['name', 'arn', 'region', 'account_id', 'resources_vpc_config', 'logging'],
+  columnTypes: { resources_vpc_config: 'json', logging: 'json' },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     const cluster = rowAsConfigItem(

@@ -2,6 +2,7 @@ import type { InputFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
+import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureRestExample } from './rest-example.ts';
 
@@ -9,6 +10,7 @@ import { azureRestExample } from './rest-example.ts';
 export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
+  azureGraphCsv,
   azureArm,
   azureCassette,
   // Last: the example files azure-arm does not read.

@@ -4,23 +4,29 @@ import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 
-/** Reads rows of any Azure dialect, skipping (with the reason) those that are not usable resources. */
+/**
+ * Reads rows of any Azure dialect, skipping (with the reason) those that are not usable
+ * resources. Rows of a line-oriented file (CSV) give the line each starts on, for origins and
+ * skips; the others are placed by their index.
+ */
 export function* readRows(
   rows: readonly unknown[],
   ctx: ReadContext,
   dialect: RowDialect = 'arm',
+  lines?: readonly number[],
 ): Iterable<Resource> {
   const rulesByGroup = securityRulesByGroup(rows);
   // One callback for every row (a record's notes are given while it is read), not one per row.
   let index = 0;
-  const note = (text: string) => ctx.note?.(text, { index });
+  const at = () => (lines ? { line: lines[index]! } : { index });
+  const note = (text: string) => ctx.note?.(text, at());
   for (; index < rows.length; index++) {
     const listed = rows[index];
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && rulesByGroup.get(groupId)?.[0] !== listed) continue;
     const row = groupId === undefined ? listed : groupOfRules(groupId, rulesByGroup.get(groupId) ?? []);
-    const result = toResource(row, { file: ctx.file, index }, note, dialect);
-    if ('skip' in result) ctx.skip(result.skip, { index });
+    const result = toResource(row, { file: ctx.file, ...at() }, note, dialect);
+    if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;
     // PSRule's Export-AzRuleData nests a resource's sub-resources (SQL auditing settings and
     // firewall rules, diagnostic settings, site config) under `resources`.

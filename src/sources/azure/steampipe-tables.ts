@@ -11,6 +11,7 @@ interface ArmTable {
   /** The resource id's provider segment: `/providers/microsoft.storage/storageaccounts/<name>`. */
   readonly idPattern: RegExp;
   readonly requiredColumns: readonly string[];
+  readonly columnTypes: SteampipeTable['columnTypes'];
   /** Column → where ARM keeps it under `properties`. */
   readonly columns: readonly (readonly [string, string])[];
   /**
@@ -34,6 +35,7 @@ function armTable(spec: ArmTable): SteampipeTable {
     table: spec.table,
     matches: (row) => typeof row.id === 'string' && spec.idPattern.test(row.id),
     requiredColumns: spec.requiredColumns,
+    columnTypes: spec.columnTypes,
     read(row, origin) {
       const properties: Record<string, unknown> = {};
       for (const [column, path] of spec.columns) {
@@ -81,6 +83,17 @@ export const azureStorageAccountTable: SteampipeTable = armTable({
     'network_rule_default_action',
     'encryption_key_source',
   ],
+  columnTypes: {
+    allow_blob_public_access: 'boolean',
+    enable_https_traffic_only: 'boolean',
+    allow_shared_key_access: 'boolean',
+    network_ip_rules: 'json',
+    virtual_network_rules: 'json',
+    require_infrastructure_encryption: 'boolean',
+    encryption_services: 'json',
+    private_endpoint_connections: 'json',
+    is_hns_enabled: 'boolean',
+  },
   columns: [
     ['allow_blob_public_access', 'allowBlobPublicAccess'],
     ['enable_https_traffic_only', 'supportsHttpsTrafficOnly'],
@@ -115,6 +128,14 @@ export const azureKeyVaultTable: SteampipeTable = armTable({
   type: 'Microsoft.KeyVault/vaults',
   idPattern: /\/providers\/microsoft\.keyvault\/vaults\/[^/]+$/i,
   requiredColumns: ['id', 'region', 'soft_delete_enabled', 'purge_protection_enabled', 'network_acls'],
+  columnTypes: {
+    soft_delete_enabled: 'boolean',
+    soft_delete_retention_in_days: 'number',
+    purge_protection_enabled: 'boolean',
+    enable_rbac_authorization: 'boolean',
+    network_acls: 'json',
+    diagnostic_settings: 'json',
+  },
   columns: [
     ['soft_delete_enabled', 'enableSoftDelete'],
     ['soft_delete_retention_in_days', 'softDeleteRetentionInDays'],

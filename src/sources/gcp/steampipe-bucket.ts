@@ -24,6 +24,14 @@ export const gcpStorageBucketTable: SteampipeTable = {
     'iam_configuration_public_access_prevention',
     'default_kms_key_name',
   ],
+  columnTypes: {
+    iam_configuration_uniform_bucket_level_access_enabled: 'boolean',
+    project_number: 'number',
+    acl: 'json',
+    default_object_acl: 'json',
+    iam_policy: 'json',
+    labels: 'json',
+  },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     if (name === '') return { skip: 'a gcp_storage_bucket row without a name' };

@@ -19,6 +19,15 @@ export const gcpSqlInstanceTable: SteampipeTable = {
       (aka) => typeof aka === 'string' && /^gcp:\/\/cloudsql\.googleapis\.com\/projects\/[^/]+\//.test(aka),
     ),
   requiredColumns: ['name', 'project', 'location', 'ip_configuration', 'backup_enabled', 'kms_key_name'],
+  columnTypes: {
+    ip_configuration: 'json',
+    backup_enabled: 'boolean',
+    binary_log_enabled: 'boolean',
+    enable_point_in_time_recovery: 'boolean',
+    labels: 'json',
+    location_preference: 'json',
+    database_flags: 'json',
+  },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     const project = typeof row.project === 'string' ? row.project : '';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
+import { expectCsvParity } from '../steampipe/csv-parity.ts';
 import { ACCOUNT } from './builders.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
@@ -27,6 +28,8 @@ function read(rows: unknown[]) {
       },
     ),
   ] as Resource<Record<string, { value?: unknown; source?: string }>>[];
+  // `--output csv` of the same rows reads the same.
+  expectCsvParity(rows);
   return { resources, skipped };
 }
 

@@ -3,6 +3,7 @@ import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
+import { expectCsvParity } from './csv-parity.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns of
 // turbot/steampipe-plugin-gcp table_gcp_storage_bucket.go and steampipe-plugin-azure
@@ -46,6 +47,8 @@ function read(document: unknown) {
   const resources = [
     ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
   ];
+  // `--output csv` of the same rows reads the same.
+  if (Array.isArray(document)) expectCsvParity(document);
   return { resources, skipped };
 }
 const fact = (resource: Resource | undefined, name: string) =>

@@ -1,0 +1,87 @@
+import { InputError } from '../base/input-error.ts';
+import { type CsvRow, csvHeader, readCsv } from './csv.ts';
+import type { TextFormat } from './format.ts';
+import { isSteampipeRow, type SteampipeColumnType } from './steampipe-row.ts';
+import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
+
+/** Columns every Steampipe table has that are not text. */
+const COMMON_COLUMN_TYPES: Readonly<Record<string, SteampipeColumnType>> = { akas: 'json', tags: 'json' };
+
+/**
+ * `steampipe query --output csv "select * from <table>"`: a header of the column names, then a
+ * row per resource written by Go's encoding/csv (a cell quoted only when it must be). Every cell
+ * is text: JSONB columns as JSON, booleans `true` / `false`, numbers in decimal, and null as an
+ * empty cell (`<null>` before Steampipe v0.18.2). The table is told by its rows' `akas` as in
+ * the JSON output, each column turned back into its type (`SteampipeTable.columnTypes`), and the
+ * row read as `steampipe-rows` reads it; rows of other tables are skipped with the reason.
+ */
+export const steampipeCsv: TextFormat = {
+  kind: 'text',
+  id: 'steampipe-csv',
+  provider: 'any',
+  description:
+    'steampipe query --output csv "select * from <table>" (a header with akas and title): the tables steampipe-rows reads; other tables skipped with the reason',
+  matches(firstLine) {
+    const columns = csvHeader(firstLine) ?? [];
+    return columns.includes('akas') && columns.includes('title');
+  },
+  *read(text, ctx) {
+    for (const row of readCsv(text, ctx.file).rows) {
+      const result = readSteampipeRow(typedRow(row, ctx.file), { file: ctx.file, line: row.line });
+      if ('skip' in result) ctx.skip(result.skip, { line: row.line });
+      else yield* result;
+    }
+  },
+};
+
+/** A CSV row as the JSON output's row: null for empty cells, the table's typed columns parsed. */
+function typedRow({ line, cells }: CsvRow, file: string): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [column, cell] of Object.entries(cells)) {
+    const type = COMMON_COLUMN_TYPES[column];
+    row[column] = type ? typedCell(cell, type, column, { file, line }) : textCell(cell);
+  }
+  const types = isSteampipeRow(row) ? steampipeTableOf(row)?.columnTypes : undefined;
+  for (const [column, type] of Object.entries(types ?? {})) {
+    const cell = cells[column];
+    if (cell !== undefined) row[column] = typedCell(cell, type, column, { file, line });
+  }
+  return row;
+}
+
+function textCell(cell: string): string | null {
+  return cell === '' || cell === '<null>' ? null : cell;
+}
+
+function typedCell(
+  cell: string,
+  type: SteampipeColumnType,
+  column: string,
+  where: { file: string; line: number },
+): unknown {
+  const text = textCell(cell);
+  if (text === null) return null;
+  if (type === 'boolean') {
+    if (text === 'true' || text === 'false') return text === 'true';
+    throw new InputError(where.file, `the ${column} column is "${shown(text)}", not true or false`, where);
+  }
+  if (type === 'number') {
+    const value = Number(text);
+    if (text.trim() !== '' && Number.isFinite(value)) return value;
+    throw new InputError(where.file, `the ${column} column is "${shown(text)}", not a number`, where);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      where.file,
+      `the ${column} column is not JSON (${(error as Error).message}): Steampipe writes its JSONB columns as JSON text`,
+      where,
+    );
+  }
+}
+
+/** A cell's start: enough to find it, never a whole document. */
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
