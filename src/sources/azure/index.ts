@@ -4,12 +4,14 @@ import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureRestExample } from './rest-example.ts';
+import { azureArmTemplate } from './template.ts';
 
 /** The azure export formats kansa reads offline. */
 export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
   azureArm,
+  azureArmTemplate,
   azureCassette,
   // Last: the example files azure-arm does not read.
   azureRestExample,
