@@ -25,25 +25,52 @@ export const TEMPLATE_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{r
 export interface TemplateScope {
   readonly parameters: JsonObject;
   readonly variables: JsonObject;
-  /** The copy loop being expanded: its name and the index of this copy. */
-  readonly copy?: { readonly name: string; readonly index: number };
+  /** The values a nested deployment passes to its template's parameters, evaluated where it is. */
+  readonly passed?: ReadonlyMap<string, unknown>;
+  /**
+   * The copy loops being expanded, the resource's first: each loop's name and the index of
+   * this copy (`copyIndex()` counts the resource's, `copyIndex('name')` the one named).
+   */
+  readonly copies?: readonly { readonly name: string; readonly index: number }[];
 }
 
 /**
  * A template value with its expressions evaluated: strings in brackets are expressions, `[[`
  * escapes a literal bracket; objects and arrays are evaluated member by member (an Unknown
- * stays in place, for the reader to mark).
+ * stays in place, for the reader to mark). An object's `copy` array (property iteration:
+ * `{"name": "securityRules", "count": 2, "input": {…}}`) becomes the arrays it makes.
  */
 export function evaluateValue(value: unknown, scope: TemplateScope, depth = 0): unknown {
   if (typeof value === 'string') return evaluateString(value, scope, depth);
+  if (value instanceof Unknown) return value;
   if (Array.isArray(value)) return value.map((item) => evaluateValue(item, scope, depth));
   if (isObject(value)) {
     const result: JsonObject = {};
-    for (const [key, member] of Object.entries(value)) result[key] = evaluateValue(member, scope, depth);
+    for (const [key, member] of Object.entries(value)) {
+      if (key === 'copy' && Array.isArray(member)) {
+        for (const loop of member.filter(isObject))
+          if (typeof loop.name === 'string') result[loop.name] = copied(loop, scope, depth);
+      } else result[key] = evaluateValue(member, scope, depth);
+    }
     return result;
   }
   return value;
 }
+
+/** The array a property or variable copy loop makes: its input for each index, or unknown. */
+function copied(loop: JsonObject, scope: TemplateScope, depth: number): unknown {
+  const name = String(loop.name);
+  const count = evaluateValue(loop.count, scope, depth);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPIES)
+    return new Unknown(`{${name}}`);
+  const copies = scope.copies ?? [];
+  return Array.from({ length: count }, (_, index) =>
+    evaluateValue(loop.input, { ...scope, copies: [...copies, { name, index }] }, depth),
+  );
+}
+
+/** ARM's own limit on a copy loop. */
+export const MAX_COPIES = 800;
 
 function evaluateString(text: string, scope: TemplateScope, depth: number): unknown {
   if (text.startsWith('[[')) return text.slice(1);
@@ -156,7 +183,8 @@ class Parser {
   }
 
   #space(): void {
-    while (this.#text[this.#at] === ' ') this.#at++;
+    // Expressions may span lines (`"[\n  variables('sku')\n]"`).
+    while (/\s/.test(this.#text[this.#at] ?? '')) this.#at++;
   }
 }
 
@@ -212,11 +240,8 @@ function call(
   switch (name) {
     case 'parameters':
       return parameter(args()[0], scope, depth) ?? unknown();
-    case 'variables': {
-      const [name] = args();
-      if (typeof name !== 'string' || !(name in scope.variables)) return unknown();
-      return evaluateValue(scope.variables[name], scope, depth + 1);
-    }
+    case 'variables':
+      return variable(args()[0], scope, depth) ?? unknown();
     case 'concat':
       return concat(args());
     case 'format':
@@ -258,6 +283,34 @@ function call(
       const [value] = args();
       return typeof value === 'boolean' ? !value : unknown();
     }
+    case 'and':
+    case 'or': {
+      const values = args();
+      if (!values.every((value) => typeof value === 'boolean')) return unknown();
+      return name === 'and' ? values.every(Boolean) : values.some(Boolean);
+    }
+    case 'empty':
+    case 'length': {
+      const [value] = args();
+      const size =
+        typeof value === 'string' || Array.isArray(value)
+          ? value.length
+          : isObject(value)
+            ? Object.keys(value).length
+            : undefined;
+      if (size === undefined) return unknown();
+      return name === 'empty' ? size === 0 : size;
+    }
+    case 'bool': {
+      const [value] = args();
+      if (typeof value === 'boolean') return value;
+      return value === 'true' || value === 'false' ? value === 'true' : unknown();
+    }
+    case 'int': {
+      const [value] = args();
+      const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+      return typeof number === 'number' && Number.isInteger(number) ? number : unknown();
+    }
     case 'if': {
       const [condition] = expression.args;
       const decided = condition && evaluate(condition, scope, depth);
@@ -271,12 +324,23 @@ function call(
   }
 }
 
-/** A parameter's `defaultValue` (itself an expression at times); undefined: none. */
+/** The value a nested deployment passes, or the parameter's `defaultValue` (itself an expression at times); undefined: none. */
 function parameter(name: unknown, scope: TemplateScope, depth: number): unknown {
   if (typeof name !== 'string') return undefined;
+  if (scope.passed?.has(name)) return scope.passed.get(name);
   const declared = scope.parameters[name];
   if (!isObject(declared) || !('defaultValue' in declared)) return undefined;
   return evaluateValue(declared.defaultValue, scope, depth + 1);
+}
+
+/** A variable, or the array a variable copy loop (`variables.copy`) makes. */
+function variable(name: unknown, scope: TemplateScope, depth: number): unknown {
+  if (typeof name !== 'string') return undefined;
+  if (name in scope.variables && name !== 'copy')
+    return evaluateValue(scope.variables[name], scope, depth + 1);
+  const loops = scope.variables.copy;
+  const loop = Array.isArray(loops) ? loops.find((entry) => get(entry, 'name') === name) : undefined;
+  return isObject(loop) ? copied(loop, scope, depth + 1) : undefined;
 }
 
 function concat(values: readonly unknown[]): unknown {
@@ -336,9 +400,12 @@ function resourceId(values: readonly unknown[]): unknown {
 
 /** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)`. */
 function copyIndex(values: readonly unknown[], scope: TemplateScope): number | undefined {
-  if (!scope.copy) return undefined;
   const [first, second] = values;
-  if (typeof first === 'string' && first.toLowerCase() !== scope.copy.name.toLowerCase()) return undefined;
+  const loop =
+    typeof first === 'string'
+      ? scope.copies?.find((copy) => copy.name.toLowerCase() === first.toLowerCase())
+      : scope.copies?.[0];
+  if (!loop) return undefined;
   const offset = typeof first === 'number' ? first : typeof second === 'number' ? second : 0;
-  return scope.copy.index + offset;
+  return loop.index + offset;
 }

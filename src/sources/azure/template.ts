@@ -3,7 +3,13 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { get, isObject, type JsonObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
-import { evaluateValue, TEMPLATE_SCOPE, type TemplateScope, Unknown } from './template-expression.ts';
+import {
+  evaluateValue,
+  MAX_COPIES,
+  TEMPLATE_SCOPE,
+  type TemplateScope,
+  Unknown,
+} from './template-expression.ts';
 
 /**
  * ARM templates, as a vendor hands an environment over: the portal's "Export template" of a
@@ -111,17 +117,82 @@ interface Parent {
   readonly name: string;
 }
 
-function* declaredResources(template: JsonObject, ctx: ReadContext): Iterable<Declared> {
-  const scope: TemplateScope = {
+/** The resources a template deploys; a nested template's are all at the index of its deployment. */
+function* declaredResources(
+  template: JsonObject,
+  ctx: ReadContext,
+  nested?: { readonly index: number; readonly scope: TemplateScope },
+): Iterable<Declared> {
+  const scope: TemplateScope = nested?.scope ?? {
     parameters: isObject(template.parameters) ? template.parameters : {},
     variables: isObject(template.variables) ? template.variables : {},
   };
   // languageVersion 2.0 (Bicep's symbolic names) keeps resources in an object.
   const resources = Array.isArray(template.resources)
     ? template.resources
-    : Object.values(template.resources as JsonObject);
+    : isObject(template.resources)
+      ? Object.values(template.resources)
+      : [];
   for (const [index, resource] of resources.entries())
-    yield* copiesOf(resource, undefined, scope, index, ctx);
+    yield* copiesOf(resource, undefined, scope, nested?.index ?? index, ctx);
+}
+
+/**
+ * A nested deployment with its template inline (what `az bicep build` makes of a module) into
+ * the same resource group: its template's resources, with the parameters the deployment passes
+ * (evaluated where the deployment is, as Bicep's `expressionEvaluationOptions.scope: inner`
+ * says; with the default outer scope the template's expressions see the outer template's).
+ * One that links its template by URI or deploys to another resource group or subscription is
+ * skipped, saying so.
+ */
+function* nestedDeployment(
+  resource: JsonObject,
+  label: string,
+  scope: TemplateScope,
+  index: number,
+  ctx: ReadContext,
+): Iterable<Declared> {
+  const properties = isObject(resource.properties) ? resource.properties : {};
+  const template = properties.template;
+  if (!isObject(template)) {
+    ctx.skip(
+      `${label}: a nested deployment of a linked template: the resources of its template are not read`,
+      {
+        index,
+      },
+    );
+    return;
+  }
+  if (
+    resource.resourceGroup !== undefined ||
+    resource.subscriptionId !== undefined ||
+    resource.scope !== undefined
+  ) {
+    ctx.skip(
+      `${label}: a nested deployment to another resource group or subscription: its resources are not read`,
+      {
+        index,
+      },
+    );
+    return;
+  }
+  const evaluation = get(properties.expressionEvaluationOptions, 'scope');
+  if (typeof evaluation !== 'string' || evaluation.toLowerCase() !== 'inner') {
+    yield* declaredResources(template, ctx, { index, scope });
+    return;
+  }
+  const passed = new Map<string, unknown>();
+  const given = isObject(properties.parameters) ? properties.parameters : {};
+  for (const [name, parameter] of Object.entries(given)) {
+    // A Key Vault reference (`{"reference": {"keyVault"…}}`) is the deployment's to resolve.
+    if (isObject(parameter) && 'value' in parameter) passed.set(name, evaluateValue(parameter.value, scope));
+  }
+  const inner: TemplateScope = {
+    parameters: isObject(template.parameters) ? template.parameters : {},
+    variables: isObject(template.variables) ? template.variables : {},
+    passed,
+  };
+  yield* declaredResources(template, ctx, { index, scope: inner });
 }
 
 /** A resource, or each copy of a `copy` loop whose count the template tells. */
@@ -143,7 +214,7 @@ function* copiesOf(
   }
   const name = typeof copy.name === 'string' ? copy.name : '';
   const count = evaluateValue(copy.count, scope);
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPIES) {
     ctx.skip(
       `${String(resource.type)} ${JSON.stringify(resource.name)}: copy loop ${name}: its count ${JSON.stringify(copy.count)} is not known from the template`,
       { index },
@@ -151,7 +222,7 @@ function* copiesOf(
     return;
   }
   for (let at = 0; at < count; at++)
-    yield* declared(resource, parent, { ...scope, copy: { name, index: at } }, index, ctx);
+    yield* declared(resource, parent, { ...scope, copies: [{ name, index: at }] }, index, ctx);
 }
 
 function* declared(
@@ -176,10 +247,6 @@ function* declared(
     ctx.skip(`${label}: an existing resource the template refers to, not one it deploys`, where);
     return;
   }
-  if (type.toLowerCase() === 'microsoft.resources/deployments') {
-    ctx.skip(`${label}: a nested deployment: the resources of its template are not read`, where);
-    return;
-  }
   if (segmentsOf(name) !== segmentsOf(type) - 1) {
     ctx.skip(
       `${label}: the name has ${segmentsOf(name)} segments where the type needs ${segmentsOf(type) - 1}`,
@@ -198,6 +265,10 @@ function* declared(
         `${label}: its condition ${JSON.stringify(resource.condition)} is not known from the template: read as deployed`,
         where,
       );
+  }
+  if (type.toLowerCase() === 'microsoft.resources/deployments') {
+    yield* nestedDeployment(resource, label, scope, index, ctx);
+    return;
   }
   if (evaluatedName instanceof Unknown)
     ctx.note?.(`${label}: its name ${JSON.stringify(resource.name)} is not known from the template`, where);

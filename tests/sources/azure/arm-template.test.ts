@@ -52,6 +52,11 @@ describe('ARM template expressions', () => {
     ["[string(parameters('count'))]", '2'],
     ["[if(equals(parameters('name'), 'kansa01'), 'same', 'other')]", 'same'],
     ['[[not an expression]', '[not an expression]'],
+    ["[\n    toLower(\n      parameters('name')\n    )\n]", 'kansa01'],
+    ["[and(not(empty(parameters('name'))), or(false(), true()))]", true],
+    ["[length(parameters('settings').ports)]", 2],
+    ["[int('3389')]", 3389],
+    ["[bool('false')]", false],
     ['plain text', 'plain text'],
     [
       "[resourceId('Microsoft.Network/networkSecurityGroups/securityRules', parameters('name'), 'RDP')]",
@@ -87,10 +92,37 @@ describe('ARM template expressions', () => {
   });
 
   it('counts copies from copyIndex, with an offset and by loop name', () => {
-    const copy: TemplateScope = { ...scope, copy: { name: 'nsgLoop', index: 1 } };
+    const copy: TemplateScope = { ...scope, copies: [{ name: 'nsgLoop', index: 1 }] };
     expect(evaluateValue("[format('vm{0}', copyIndex(1))]", copy)).toBe('vm2');
     expect(evaluateValue("[copyIndex('nsgLoop')]", copy)).toBe(1);
     expect(evaluateValue("[copyIndex('other')]", copy)).toBeInstanceOf(Unknown);
+  });
+
+  it('makes the arrays of property and variable copy loops', () => {
+    const loops: TemplateScope = {
+      ...scope,
+      variables: {
+        copy: [{ name: 'ports', count: 2, input: "[concat('port-', string(copyIndex('ports')))]" }],
+      },
+    };
+    expect(evaluateValue("[variables('ports')]", loops)).toEqual(['port-0', 'port-1']);
+    const properties = evaluateValue(
+      {
+        copy: [
+          {
+            name: 'securityRules',
+            count: "[length(parameters('settings').ports)]",
+            input: {
+              name: "[format('allow-{0}', parameters('settings').ports[copyIndex('securityRules')])]",
+            },
+          },
+          { name: 'subnets', count: "[parameters('noDefault')]", input: {} },
+        ],
+      },
+      scope,
+    ) as { securityRules: unknown; subnets: unknown };
+    expect(properties.securityRules).toEqual([{ name: 'allow-22' }, { name: 'allow-3389' }]);
+    expect(properties.subnets).toBeInstanceOf(Unknown);
   });
 
   it('evaluates objects member by member, leaving unknowns in place', () => {
@@ -477,6 +509,42 @@ describe('azure-arm-template: a deployment to be made', () => {
     expect(notes).toEqual(expect.arrayContaining([expect.stringContaining('gateway-nsg: its condition')]));
   });
 
+  it('reads the resources of a nested deployment (a Bicep module) with the parameters it passes', () => {
+    const module = (evaluation: object) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'storage-module',
+      properties: {
+        mode: 'Incremental',
+        ...evaluation,
+        parameters: {
+          accountName: { value: "[format('{0}st', parameters('prefix'))]" },
+          tls: { value: 'TLS1_0' },
+        },
+        template: template(
+          [storage("[parameters('accountName')]", { minimumTlsVersion: "[parameters('tls')]" })],
+          { accountName: { type: 'string' }, tls: { type: 'string', defaultValue: 'TLS1_2' } },
+        ),
+      },
+    });
+    const inner = read(
+      template([module({ expressionEvaluationOptions: { scope: 'inner' } })], {
+        prefix: { type: 'string', defaultValue: 'kansa' },
+      }),
+    );
+    expect(inner.byId('Microsoft.Storage/storageAccounts/kansast')).toBeDefined();
+    expect(facts(inner.resources[0]).minimumTlsVersion?.value).toBe('TLS1_0');
+    // With the outer scope the template's expressions see the outer template's parameters.
+    const outer = read(
+      template([module({})], {
+        prefix: { type: 'string', defaultValue: 'kansa' },
+        accountName: { type: 'string', defaultValue: 'outerst' },
+      }),
+    );
+    expect(outer.resources.map((resource) => resource.name)).toEqual(['outerst']);
+    expect(facts(outer.resources[0]).minimumTlsVersion?.source).toBe('unknown');
+  });
+
   it('skips existing resources, nested deployments and names that do not fit their type, saying why', () => {
     const { skipped } = read({
       ...template([]),
@@ -499,7 +567,7 @@ describe('azure-arm-template: a deployment to be made', () => {
     });
     expect(skipped.map((skip) => skip.reason)).toEqual([
       expect.stringContaining('an existing resource the template refers to'),
-      expect.stringContaining('a nested deployment'),
+      expect.stringContaining('a nested deployment of a linked template'),
       expect.stringContaining('the name has 1 segments where the type needs 2'),
     ]);
   });
