@@ -301,6 +301,13 @@ function call(
       if (size === undefined) return unknown();
       return name === 'empty' ? size === 0 : size;
     }
+    case 'add':
+    case 'sub':
+    case 'mul': {
+      const [a, b] = args();
+      if (typeof a !== 'number' || typeof b !== 'number') return unknown();
+      return name === 'add' ? a + b : name === 'sub' ? a - b : a * b;
+    }
     case 'bool': {
       const [value] = args();
       if (typeof value === 'boolean') return value;

@@ -1,4 +1,5 @@
-import { type Fact, unknown } from '../../model/fact.ts';
+import type { AzureDiagnosedFacts } from '../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { get, isObject, type JsonObject } from './arm-record.ts';
@@ -58,6 +59,7 @@ export const azureArmTemplate: DocumentFormat = {
     }
     const declared = [...declaredResources(template, ctx)];
     markRulesOnTheirGroups(declared);
+    const listed = settingsListed(declared);
     // The rows' index is their place among the declared resources; origins and problems name the template's.
     const rowsCtx: ReadContext = {
       file: ctx.file,
@@ -69,7 +71,7 @@ export const azureArmTemplate: DocumentFormat = {
       rowsCtx,
     )) {
       const row = declared[resource.origin.index ?? 0];
-      yield row ? withUnknowns(resource, row) : resource;
+      yield row ? asDeployed(resource, row, listed) : resource;
     }
   },
 };
@@ -331,12 +333,13 @@ function known(value: unknown, raw: unknown, path: string, unknowns: UnknownMark
     unknowns.push({ path, expression: typeof raw === 'string' ? raw : JSON.stringify(raw) });
     return undefined;
   }
-  // Under a value set by one expression (a variable's object), that expression is what sets it.
-  const rawAt = (key: string | number) => (typeof raw === 'string' ? raw : (raw as never)?.[key]);
+  // Under a value set by one expression (a variable's object), that expression is what sets it;
+  // each item of an array a copy loop made is set by the loop's input.
   if (Array.isArray(value)) {
     const items: unknown[] = [];
     for (const [i, item] of value.entries()) {
-      const kept = known(item, rawAt(i), `${path}[${i}]`, unknowns);
+      const itemRaw = Array.isArray(raw) ? raw[i] : raw;
+      const kept = known(item, itemRaw, `${path}[${i}]`, unknowns);
       if (kept !== undefined) items.push(kept);
     }
     return items;
@@ -344,12 +347,20 @@ function known(value: unknown, raw: unknown, path: string, unknowns: UnknownMark
   if (isObject(value)) {
     const result: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
-      const kept = known(member, rawAt(key), `${path}.${key}`, unknowns);
+      const kept = known(member, rawMember(raw, key, member), `${path}.${key}`, unknowns);
       if (kept !== undefined) result[key] = kept;
     }
     return result;
   }
   return value;
+}
+
+/** What the template writes for a member: its value, or the copy loop that makes it (its count when that is unknown). */
+function rawMember(raw: unknown, key: string, member: unknown): unknown {
+  if (typeof raw === 'string' || !isObject(raw)) return raw;
+  if (raw[key] !== undefined || !Array.isArray(raw.copy)) return raw[key];
+  const loop = raw.copy.find((entry) => get(entry, 'name') === key);
+  return member instanceof Unknown ? get(loop, 'count') : get(loop, 'input');
 }
 
 const SECURITY_RULE = 'microsoft.network/networksecuritygroups/securityrules';
@@ -374,16 +385,40 @@ function markRulesOnTheirGroups(declared: readonly Declared[]): void {
 }
 
 /** The resource's facts, each read from a value the template leaves to the deployment made unknown. */
-function withUnknowns(resource: Resource, declared: Declared): Resource {
+function asDeployed(resource: Resource, declared: Declared, listed: Fact<boolean>): Resource {
   const origin = { ...resource.origin, index: declared.index };
-  if (declared.unknowns.length === 0) return { ...resource, origin };
-  const facts: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = { diagnosticSettingsListed: listed } satisfies AzureDiagnosedFacts;
   for (const [key, fact] of Object.entries(resource.facts)) {
     const mark = isFact(fact) ? declared.unknowns.find((m) => related(fact.path, m.path)) : undefined;
     facts[key] = mark ? unknown((fact as Fact<unknown>).path, notEvaluated(mark.expression)) : fact;
   }
   return { ...resource, origin, facts };
 }
+
+const SETTINGS_PATH = 'resources (Microsoft.Insights/diagnosticSettings)';
+
+/**
+ * Whether a resource's diagnostic settings are all in the template. A template that declares
+ * some deploys its resources' settings: those it declares are all they get, as a Terraform
+ * plan's are all a resource it creates gets. One that declares none tells nothing: the portal's
+ * export leaves them out ("Could not get resources of the type
+ * 'Microsoft.Insights/diagnosticSettings'"), and a template may leave them to another
+ * deployment. Each template answers for its own resources: they all share one placeholder
+ * subscription, so another template's settings say nothing of them.
+ */
+function settingsListed(declared: readonly Declared[]): Fact<boolean> {
+  const declares = declared.some((resource) =>
+    String(resource.row.id).toLowerCase().includes(SETTING_SEGMENT),
+  );
+  return declares ? explicit(true, SETTINGS_PATH) : unknown(SETTINGS_PATH, SETTINGS_NOT_DECLARED);
+}
+
+const SETTING_SEGMENT = '/providers/microsoft.insights/diagnosticsettings/';
+
+const SETTINGS_NOT_DECLARED = {
+  ja: 'テンプレートに診断設定がありません（ポータルのテンプレートのエクスポートは診断設定を含めず、別のデプロイで作られることもあります）',
+  en: 'the template declares no diagnostic settings (the portal’s template export leaves them out, and another deployment may make them)',
+};
 
 function notEvaluated(expression: string) {
   return {

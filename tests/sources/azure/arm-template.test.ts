@@ -372,6 +372,10 @@ describe('azure-arm-template: resources as the ARM readers give them', () => {
       ['microsoft.insights/diagnosticsettings', `${ID}/microsoft.keyvault/vaults/kansa-kv`],
       ['microsoft.insights/diagnosticsettings', `${ID}/microsoft.keyvault/vaults/kansa-kv2`],
     ]);
+    // The template declares diagnostic settings: those it declares are all its resources get.
+    expect(facts(resources[0]).diagnosticSettingsListed).toMatchObject({ value: true, source: 'explicit' });
+    const exported = read(template([storage('stnosettings', {})])).resources[0];
+    expect(facts(exported).diagnosticSettingsListed).toMatchObject({ source: 'unknown' });
     expect(facts(resources[0]).destinations?.value).toEqual([
       `${TEMPLATE_SCOPE}/providers/Microsoft.OperationalInsights/workspaces/kansa-law`,
     ]);
