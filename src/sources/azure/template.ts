@@ -287,6 +287,13 @@ function* declared(
   }
   // A resource declared without properties has every setting at its default.
   if (!isObject(row.properties)) row.properties = {};
+  // Tags are no facts: the classification checks read them as they are, so say which are left out.
+  const tags = unknowns.find((mark) => mark.path === 'tags' || mark.path.startsWith('tags.'));
+  if (tags)
+    ctx.note?.(
+      `${label}: its tags ${tags.expression} are not known from the template: read without them`,
+      where,
+    );
   yield { index, type, name, row, unknowns };
   if (Array.isArray(resource.resources))
     for (const child of resource.resources) yield* copiesOf(child, { type, name }, scope, index, ctx);
@@ -416,8 +423,8 @@ function settingsListed(declared: readonly Declared[]): Fact<boolean> {
 const SETTING_SEGMENT = '/providers/microsoft.insights/diagnosticsettings/';
 
 const SETTINGS_NOT_DECLARED = {
-  ja: 'テンプレートに診断設定がありません（ポータルのテンプレートのエクスポートは診断設定を含めず、別のデプロイで作られることもあります）',
-  en: 'the template declares no diagnostic settings (the portal’s template export leaves them out, and another deployment may make them)',
+  ja: 'テンプレートに診断設定がありません（ポータルが作るテンプレートには含まれず、別のデプロイで作られることもあります）',
+  en: 'the template declares no diagnostic settings (the portal leaves them out of the templates it makes, and another deployment may make them)',
 };
 
 function notEvaluated(expression: string) {

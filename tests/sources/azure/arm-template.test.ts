@@ -281,10 +281,14 @@ describe('azure-arm-template: resources as the ARM readers give them', () => {
           storage(
             "[parameters('storageAccounts_undecided_name')]",
             { minimumTlsVersion: "[parameters('tls')]", allowBlobPublicAccess: false },
-            { location: '[resourceGroup().location]' },
+            { location: '[resourceGroup().location]', tags: "[parameters('tags')]" },
           ),
         ],
-        { ...parameters, tls: { type: 'string', allowedValues: ['TLS1_0', 'TLS1_2'] } },
+        {
+          ...parameters,
+          tls: { type: 'string', allowedValues: ['TLS1_0', 'TLS1_2'] },
+          tags: { type: 'object' },
+        },
       ),
     );
     const account = byId('Microsoft.Storage/storageAccounts/{storageAccounts_undecided_name}');
@@ -299,6 +303,7 @@ describe('azure-arm-template: resources as the ARM readers give them', () => {
       expect.arrayContaining([
         expect.stringContaining('its name "[parameters(\'storageAccounts_undecided_name\')]" is not known'),
         expect.stringContaining('names no region'),
+        expect.stringContaining("its tags [parameters('tags')] are not known from the template"),
       ]),
     );
   });
