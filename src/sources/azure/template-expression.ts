@@ -255,9 +255,8 @@ function call(
     }
     case 'string': {
       const [value] = args();
-      return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : unknown();
+      // A boolean is written as .NET writes it (`True`): left to the deployment, as objects are.
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : unknown();
     }
     case 'resourceid':
       return resourceId(args());
@@ -276,8 +275,12 @@ function call(
       return false;
     case 'equals': {
       const [a, b] = args();
-      if (a instanceof Unknown || b instanceof Unknown) return unknown();
-      return typeof a === 'string' && typeof b === 'string' ? a.toLowerCase() === b.toLowerCase() : a === b;
+      // Strings that differ only in case, and arrays or objects, are not compared here.
+      const comparable = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+      if (!comparable(a) || !comparable(b)) return unknown();
+      if (a !== b && typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase())
+        return unknown();
+      return a === b;
     }
     case 'not': {
       const [value] = args();
@@ -357,14 +360,19 @@ function concat(values: readonly unknown[]): unknown {
   return joined(parts as (string | Unknown)[]);
 }
 
-/** `format('{0}/{1}', a, b)`; a format specifier (`{0:D}`) is not applied. */
+/**
+ * `format('{0}/{1}', a, b)`, `{{` and `}}` for braces. A format specifier (`{0:000}`) is .NET's
+ * to apply: the result is unknown rather than a guess at it.
+ */
 function format(values: readonly unknown[]): unknown {
   const [template, ...args] = values;
   if (typeof template !== 'string') return new Unknown('{format()}');
   const parts: (string | Unknown | undefined)[] = [];
   let last = 0;
-  for (const match of template.matchAll(/\{(\d+)(?::[^}]*)?\}/g)) {
-    parts.push(template.slice(last, match.index), textOf(args[Number(match[1])]));
+  for (const match of template.matchAll(/\{\{|\}\}|\{(\d+)(:[^}]*)?\}/g)) {
+    if (match[2] !== undefined) return new Unknown('{format()}');
+    const part = match[1] === undefined ? match[0][0] : textOf(args[Number(match[1])]);
+    parts.push(template.slice(last, match.index), part);
     last = match.index + match[0].length;
   }
   parts.push(template.slice(last));
@@ -374,7 +382,7 @@ function format(values: readonly unknown[]): unknown {
 
 function textOf(value: unknown): string | Unknown | undefined {
   if (value instanceof Unknown || typeof value === 'string') return value;
-  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+  return typeof value === 'number' ? String(value) : undefined;
 }
 
 /** Known parts and unknown ones: a string when all are known, else an Unknown showing them all. */

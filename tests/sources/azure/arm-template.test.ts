@@ -50,7 +50,9 @@ describe('ARM template expressions', () => {
     ["[parameters('settings').tls]", 'TLS1_2'],
     ["[parameters('settings').ports[1]]", '3389'],
     ["[string(parameters('count'))]", '2'],
-    ["[if(equals(parameters('name'), 'kansa01'), 'same', 'other')]", 'same'],
+    ["[if(equals(parameters('name'), 'Kansa01'), 'same', 'other')]", 'same'],
+    ["[equals(parameters('count'), 3)]", false],
+    ["[format('{{0}}-{0}', parameters('name'))]", '{0}-Kansa01'],
     ['[[not an expression]', '[not an expression]'],
     ["[\n    toLower(\n      parameters('name')\n    )\n]", 'kansa01'],
     ["[and(not(empty(parameters('name'))), or(false(), true()))]", true],
@@ -87,6 +89,8 @@ describe('ARM template expressions', () => {
     ["[variables('missing')]", '{missing}'],
     ['[copyIndex()]', '{copyIndex()}'],
     ["[concat('unterminated]", '{…}'],
+    ["[equals(parameters('name'), 'kansa01')]", '{equals()}'],
+    ["[format('vm{0:000}', 5)]", '{format()}'],
   ])('%s is unknown, shown as %s', (expression, placeholder) => {
     expect(shown(expression)).toBe(placeholder);
   });
