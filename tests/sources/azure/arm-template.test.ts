@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
+import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureArmTemplate } from '../../../src/sources/azure/template.ts';
 import {
   evaluateValue,
@@ -439,6 +440,33 @@ describe('azure-arm-template: security rules', () => {
     expect(resources).toHaveLength(1);
     expect(resources[0]?.id).toBe(`${ID}/microsoft.network/networksecuritygroups/web-nsg`);
     expect(ruleNames(resources[0])).toEqual(['RDP *', 'SSH Internet']);
+  });
+
+  it('folds rules listed on their own into their group listed beside them, in the CLI’s flattened dialect too', () => {
+    const group = `${TEMPLATE_SCOPE.replace('{subscriptionId}', '0b1f').replace('{resourceGroupName}', 'rg')}/providers/Microsoft.Network/networkSecurityGroups/cli-nsg`;
+    // `az network nsg show` (settings flattened to the top) and `az network nsg rule list` in one array.
+    const shown = {
+      id: group,
+      name: 'cli-nsg',
+      type: 'Microsoft.Network/networkSecurityGroups',
+      location: 'japaneast',
+      securityRules: [],
+      defaultSecurityRules: [],
+    };
+    const listed = {
+      id: `${group}/securityRules/rdp`,
+      name: 'rdp',
+      type: 'Microsoft.Network/networkSecurityGroups/securityRules',
+      access: 'Allow',
+      direction: 'Inbound',
+      priority: 100,
+      protocol: 'Tcp',
+      sourceAddressPrefix: 'Internet',
+      destinationPortRange: '3389',
+    };
+    const resources = [...azureArm.read([shown, listed], { file: 'nsg.json', skip: () => {} })];
+    expect(resources).toHaveLength(1);
+    expect(ruleNames(resources[0])).toEqual(['rdp Internet']);
   });
 
   it('reads a nested rule of relative type and name as the group’s', () => {
