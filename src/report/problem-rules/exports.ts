@@ -64,6 +64,44 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^a REST API example of (.+?): it shows only an error answer \(([^)]+)\)$/g,
     'REST API の例 $1: エラーの応答だけを示しています（$2）',
   ],
+  // ARM templates (sources/azure/template.ts).
+  [
+    /^a template parameters file \(deploymentParameters\.json\): kansa reads each template with its parameters’ defaultValue$/g,
+    'テンプレートのパラメーター ファイル（deploymentParameters.json）です。kansa は各テンプレートをそのパラメーターの defaultValue で読みます',
+  ],
+  [
+    /^a template deployed above a resource group \((.+)\): kansa reads resource-group templates$/g,
+    'リソース グループより上の範囲にデプロイするテンプレートです（$1）。kansa が読むのはリソース グループのテンプレートです',
+  ],
+  [/^a resource of the template is not a JSON object$/g, 'テンプレートのリソースが JSON オブジェクトではありません'],
+  [
+    /^a resource of the template without a type or name: (.*)$/g,
+    'テンプレートのリソースに type または name がありません: $1',
+  ],
+  [
+    /^(.+?): copy loop (\S*): its count (.+) is not known from the template$/g,
+    '$1: copy ループ $2 の回数 $3 がテンプレートからは分かりません',
+  ],
+  [
+    /^(.+?): an existing resource the template refers to, not one it deploys$/g,
+    '$1: テンプレートが参照する既存のリソースで、デプロイするものではありません',
+  ],
+  [
+    /^(.+?): the name has (\d+) segments where the type needs (\d+)$/g,
+    '$1: 名前の区切りが $2 個ですが、種類には $3 個必要です',
+  ],
+  [
+    /^(.+?): its condition (.+) is false: not deployed$/g,
+    '$1: 条件 $2 が false のため、デプロイされません',
+  ],
+  [
+    /^(.+?): a nested deployment of a linked template: the resources of its template are not read$/g,
+    '$1: リンクされたテンプレートの入れ子のデプロイです。そのテンプレートのリソースは読みません',
+  ],
+  [
+    /^(.+?): a nested deployment to another resource group or subscription: its resources are not read$/g,
+    '$1: 別のリソース グループまたはサブスクリプションへの入れ子のデプロイです。そのリソースは読みません',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,

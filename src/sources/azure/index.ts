@@ -5,6 +5,7 @@ import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureRestExample } from './rest-example.ts';
+import { azureArmTemplate } from './template.ts';
 
 /** The azure export formats kansa reads offline. */
 export const azureFormats: readonly InputFormat[] = [
@@ -12,6 +13,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphRest,
   azureGraphCsv,
   azureArm,
+  azureArmTemplate,
   azureCassette,
   // Last: the example files azure-arm does not read.
   azureRestExample,

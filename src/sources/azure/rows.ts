@@ -16,6 +16,7 @@ export function* readRows(
   lines?: readonly number[],
 ): Iterable<Resource> {
   const rulesByGroup = securityRulesByGroup(rows);
+  const listedGroups = rulesByGroup.size > 0 ? groupsListed(rows, rulesByGroup) : NO_GROUPS;
   // One callback for every row (a record's notes are given while it is read), not one per row.
   let index = 0;
   const at = () => (lines ? { line: lines[index]! } : { index });
@@ -23,8 +24,12 @@ export function* readRows(
   for (; index < rows.length; index++) {
     const listed = rows[index];
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
-    if (groupId !== undefined && rulesByGroup.get(groupId)?.[0] !== listed) continue;
-    const row = groupId === undefined ? listed : groupOfRules(groupId, rulesByGroup.get(groupId) ?? []);
+    if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
+      continue;
+    const row =
+      groupId !== undefined
+        ? groupOfRules(groupId, rulesByGroup.get(groupId) ?? [])
+        : withListedRules(listed, listedGroups);
     const result = toResource(row, { file: ctx.file, ...at() }, note, dialect);
     if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;
@@ -55,9 +60,9 @@ function* readChildren(
 
 /** `…/networkSecurityGroups/<nsg>/securityRules/<rule>`: a custom rule listed on its own. */
 const SECURITY_RULE_ID =
-  /^(\/?subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecuritygroups\/[^/]+)\/securityrules\/[^/]+$/i;
+  /^\/?(subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecuritygroups\/[^/]+)\/securityrules\/[^/]+$/i;
 
-/** The security group a rule listed on its own belongs to, by the rule's id. */
+/** The security group a rule listed on its own belongs to, by the rule's id (lower-cased, without the leading slash). */
 function securityGroupOf(row: JsonObject): string | undefined {
   const id = idOf(row);
   return typeof id === 'string' ? SECURITY_RULE_ID.exec(id)?.[1]?.toLowerCase() : undefined;
@@ -88,6 +93,53 @@ function groupOfRules(groupId: string, rules: readonly JsonObject[]): JsonObject
     type: 'Microsoft.Network/networkSecurityGroups',
     properties: { securityRules: rules },
   };
+}
+
+/** A group's id as `securityGroupOf` gives it. */
+function groupKey(id: unknown): string | undefined {
+  return typeof id === 'string' ? id.toLowerCase().replace(/^\//, '') : undefined;
+}
+
+const NO_GROUPS: ReadonlyMap<string, readonly JsonObject[]> = new Map();
+
+/** The security groups listed among the rows beside rules of theirs listed on their own, with those rules. */
+function groupsListed(
+  rows: readonly unknown[],
+  rulesByGroup: ReadonlyMap<string, readonly JsonObject[]>,
+): ReadonlyMap<string, readonly JsonObject[]> {
+  const listed = new Map<string, readonly JsonObject[]>();
+  for (const row of rows) {
+    const key = isObject(row) ? groupKey(idOf(row)) : undefined;
+    const rules = key === undefined ? undefined : rulesByGroup.get(key);
+    if (key !== undefined && rules) listed.set(key, rules);
+  }
+  return listed;
+}
+
+/**
+ * A security group listed with some of its rules also listed on their own (an ARM template
+ * declares the rules inline and as resources of their own, or only as the latter): the group
+ * with every rule, the one listed on its own taking the place of an inline rule of its name.
+ */
+function withListedRules(row: unknown, listedGroups: ReadonlyMap<string, readonly JsonObject[]>): unknown {
+  if (listedGroups.size === 0 || !isObject(row)) return row;
+  const key = groupKey(idOf(row));
+  const rules = key === undefined ? undefined : listedGroups.get(key);
+  if (!rules) return row;
+  const properties = get(row, 'properties');
+  // `az network nsg show` flattens the group's settings into the object.
+  const settings = isObject(properties) ? properties : row;
+  const names = new Set(rules.map((rule) => String(get(rule, 'name')).toLowerCase()));
+  const inline = get(settings, 'securityRules');
+  const securityRules = [
+    ...(Array.isArray(inline) ? inline : []).filter(
+      (rule) => !names.has(String(get(rule, 'name')).toLowerCase()),
+    ),
+    ...rules,
+  ];
+  return isObject(properties)
+    ? { ...row, properties: { ...properties, securityRules } }
+    : { ...row, securityRules };
 }
 
 /**

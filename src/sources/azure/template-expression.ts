@@ -1,0 +1,426 @@
+import { get, isObject, type JsonObject } from './arm-record.ts';
+
+/**
+ * ARM template expressions (`[concat(parameters('p'), '/default')]`), evaluated as far as the
+ * template alone tells: parameters by their `defaultValue`, variables, string functions and
+ * `resourceId`. What only a deployment decides (the resource group's location, the
+ * subscription, `uniqueString`, a parameter without default, a function kansa does not
+ * evaluate) is an `Unknown`, never a guess.
+ */
+
+/** A value the template leaves to the deployment. */
+export class Unknown {
+  /** How a name holding it is shown: `{storageName}`, `{uniqueString()}`, `store{uniqueString()}`. */
+  readonly shown: string;
+
+  constructor(shown: string) {
+    this.shown = shown;
+  }
+}
+
+/** Where the template's resource ids are: the subscription and resource group are the deployment's. */
+export const TEMPLATE_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
+
+/** What an expression can see. */
+export interface TemplateScope {
+  readonly parameters: JsonObject;
+  readonly variables: JsonObject;
+  /** The values a nested deployment passes to its template's parameters, evaluated where it is. */
+  readonly passed?: ReadonlyMap<string, unknown>;
+  /**
+   * The copy loops being expanded, the resource's first: each loop's name and the index of
+   * this copy (`copyIndex()` counts the resource's, `copyIndex('name')` the one named).
+   */
+  readonly copies?: readonly { readonly name: string; readonly index: number }[];
+}
+
+/**
+ * A template value with its expressions evaluated: strings in brackets are expressions, `[[`
+ * escapes a literal bracket; objects and arrays are evaluated member by member (an Unknown
+ * stays in place, for the reader to mark). An object's `copy` array (property iteration:
+ * `{"name": "securityRules", "count": 2, "input": {…}}`) becomes the arrays it makes.
+ */
+export function evaluateValue(value: unknown, scope: TemplateScope, depth = 0): unknown {
+  if (typeof value === 'string') return evaluateString(value, scope, depth);
+  if (value instanceof Unknown) return value;
+  if (Array.isArray(value)) return value.map((item) => evaluateValue(item, scope, depth));
+  if (isObject(value)) {
+    const result: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) {
+      if (key === 'copy' && Array.isArray(member)) {
+        for (const loop of member.filter(isObject))
+          if (typeof loop.name === 'string') result[loop.name] = copied(loop, scope, depth);
+      } else result[key] = evaluateValue(member, scope, depth);
+    }
+    return result;
+  }
+  return value;
+}
+
+/** The array a property or variable copy loop makes: its input for each index, or unknown. */
+function copied(loop: JsonObject, scope: TemplateScope, depth: number): unknown {
+  const name = String(loop.name);
+  const count = evaluateValue(loop.count, scope, depth);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPIES)
+    return new Unknown(`{${name}}`);
+  const copies = scope.copies ?? [];
+  return Array.from({ length: count }, (_, index) =>
+    evaluateValue(loop.input, { ...scope, copies: [...copies, { name, index }] }, depth),
+  );
+}
+
+/** ARM's own limit on a copy loop. */
+export const MAX_COPIES = 800;
+
+function evaluateString(text: string, scope: TemplateScope, depth: number): unknown {
+  if (text.startsWith('[[')) return text.slice(1);
+  if (!text.startsWith('[') || !text.endsWith(']')) return text;
+  // Parameters and variables refer to one another: a cycle (an invalid template) is unknown.
+  if (depth > MAX_DEPTH) return new Unknown('{…}');
+  try {
+    const parser = new Parser(text.slice(1, -1));
+    const expression = parser.expression();
+    parser.end();
+    return evaluate(expression, scope, depth);
+  } catch (error) {
+    if (error instanceof SyntaxError) return new Unknown('{…}');
+    throw error;
+  }
+}
+
+const MAX_DEPTH = 32;
+
+type Expression =
+  | { readonly kind: 'literal'; readonly value: string | number }
+  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expression[] }
+  | { readonly kind: 'member'; readonly target: Expression; readonly name: string }
+  | { readonly kind: 'index'; readonly target: Expression; readonly index: Expression };
+
+/** The expression grammar: literals, calls, `.member` and `[index]`. */
+class Parser {
+  readonly #text: string;
+  #at = 0;
+
+  constructor(text: string) {
+    this.#text = text;
+  }
+
+  expression(): Expression {
+    let expression = this.#primary();
+    for (;;) {
+      this.#space();
+      const next = this.#text[this.#at];
+      if (next === '.') {
+        this.#at++;
+        expression = { kind: 'member', target: expression, name: this.#identifier() };
+      } else if (next === '[') {
+        this.#at++;
+        const index = this.expression();
+        this.#expect(']');
+        expression = { kind: 'index', target: expression, index };
+      } else return expression;
+    }
+  }
+
+  end(): void {
+    this.#space();
+    if (this.#at < this.#text.length) throw new SyntaxError(`unexpected ${this.#text.slice(this.#at)}`);
+  }
+
+  #primary(): Expression {
+    this.#space();
+    const next = this.#text[this.#at];
+    if (next === "'") return { kind: 'literal', value: this.#string() };
+    const number = /^-?\d+/.exec(this.#text.slice(this.#at));
+    if (number) {
+      this.#at += number[0].length;
+      return { kind: 'literal', value: Number(number[0]) };
+    }
+    const name = this.#identifier();
+    this.#expect('(');
+    const args: Expression[] = [];
+    this.#space();
+    if (this.#text[this.#at] === ')') this.#at++;
+    else {
+      for (;;) {
+        args.push(this.expression());
+        this.#space();
+        if (this.#text[this.#at] === ',') this.#at++;
+        else break;
+      }
+      this.#expect(')');
+    }
+    return { kind: 'call', name, args };
+  }
+
+  /** `'it''s'`: a quote inside a string literal is doubled. */
+  #string(): string {
+    let value = '';
+    this.#at++;
+    for (;;) {
+      const quote = this.#text.indexOf("'", this.#at);
+      if (quote === -1) throw new SyntaxError('unterminated string');
+      value += this.#text.slice(this.#at, quote);
+      this.#at = quote + 1;
+      if (this.#text[this.#at] !== "'") return value;
+      value += "'";
+      this.#at++;
+    }
+  }
+
+  #identifier(): string {
+    this.#space();
+    const match = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.#text.slice(this.#at));
+    if (!match) throw new SyntaxError(`expected a name at ${this.#text.slice(this.#at)}`);
+    this.#at += match[0].length;
+    return match[0];
+  }
+
+  #expect(char: string): void {
+    this.#space();
+    if (this.#text[this.#at] !== char) throw new SyntaxError(`expected ${char}`);
+    this.#at++;
+  }
+
+  #space(): void {
+    // Expressions may span lines (`"[\n  variables('sku')\n]"`).
+    while (/\s/.test(this.#text[this.#at] ?? '')) this.#at++;
+  }
+}
+
+function evaluate(expression: Expression, scope: TemplateScope, depth: number): unknown {
+  switch (expression.kind) {
+    case 'literal':
+      return expression.value;
+    case 'member': {
+      const target = evaluate(expression.target, scope, depth);
+      if (target instanceof Unknown) return new Unknown(`{${shownOf(expression)}}`);
+      // Property names are case-insensitive: `resourceGroup().Location`.
+      const value = get(target, expression.name);
+      return value === undefined ? new Unknown(`{${shownOf(expression)}}`) : value;
+    }
+    case 'index': {
+      const target = evaluate(expression.target, scope, depth);
+      const index = evaluate(expression.index, scope, depth);
+      if (Array.isArray(target) && typeof index === 'number' && index in target) return target[index];
+      if (isObject(target) && typeof index === 'string' && index in target) return target[index];
+      return new Unknown(`{${shownOf(expression)}}`);
+    }
+    case 'call':
+      return call(expression, scope, depth);
+  }
+}
+
+/** How an expression that cannot be evaluated is shown in a name. */
+function shownOf(expression: Expression): string {
+  switch (expression.kind) {
+    case 'literal':
+      return String(expression.value);
+    case 'member':
+      return `${shownOf(expression.target)}.${expression.name}`;
+    case 'index':
+      return `${shownOf(expression.target)}[…]`;
+    case 'call': {
+      const [first] = expression.args;
+      const name = expression.name.toLowerCase();
+      const named = (name === 'parameters' || name === 'variables') && first;
+      return named && first.kind === 'literal' ? String(first.value) : `${expression.name}()`;
+    }
+  }
+}
+
+function call(
+  expression: Extract<Expression, { kind: 'call' }>,
+  scope: TemplateScope,
+  depth: number,
+): unknown {
+  const unknown = () => new Unknown(`{${shownOf(expression)}}`);
+  const args = () => expression.args.map((arg) => evaluate(arg, scope, depth));
+  const name = expression.name.toLowerCase();
+  switch (name) {
+    case 'parameters':
+      return parameter(args()[0], scope, depth) ?? unknown();
+    case 'variables':
+      return variable(args()[0], scope, depth) ?? unknown();
+    case 'concat':
+      return concat(args());
+    case 'format':
+      return format(args());
+    case 'tolower':
+    case 'toupper': {
+      const [value] = args();
+      if (value instanceof Unknown) return value;
+      if (typeof value !== 'string') return unknown();
+      return name === 'tolower' ? value.toLowerCase() : value.toUpperCase();
+    }
+    case 'string': {
+      const [value] = args();
+      // A boolean is written as .NET writes it (`True`): left to the deployment, as objects are.
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : unknown();
+    }
+    case 'resourceid':
+      return resourceId(args());
+    case 'resourcegroup':
+      return {
+        location: new Unknown('{resourceGroup().location}'),
+        name: new Unknown('{resourceGroup().name}'),
+      };
+    case 'subscription':
+      return { subscriptionId: new Unknown('{subscription().subscriptionId}') };
+    case 'copyindex':
+      return copyIndex(args(), scope) ?? unknown();
+    case 'true':
+      return true;
+    case 'false':
+      return false;
+    case 'equals': {
+      const [a, b] = args();
+      // Strings that differ only in case, and arrays or objects, are not compared here.
+      const comparable = (value: unknown) => ['string', 'number', 'boolean'].includes(typeof value);
+      if (!comparable(a) || !comparable(b)) return unknown();
+      if (a !== b && typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase())
+        return unknown();
+      return a === b;
+    }
+    case 'not': {
+      const [value] = args();
+      return typeof value === 'boolean' ? !value : unknown();
+    }
+    case 'and':
+    case 'or': {
+      const values = args();
+      if (!values.every((value) => typeof value === 'boolean')) return unknown();
+      return name === 'and' ? values.every(Boolean) : values.some(Boolean);
+    }
+    case 'empty':
+    case 'length': {
+      const [value] = args();
+      const size =
+        typeof value === 'string' || Array.isArray(value)
+          ? value.length
+          : isObject(value)
+            ? Object.keys(value).length
+            : undefined;
+      if (size === undefined) return unknown();
+      return name === 'empty' ? size === 0 : size;
+    }
+    case 'add':
+    case 'sub':
+    case 'mul': {
+      const [a, b] = args();
+      if (typeof a !== 'number' || typeof b !== 'number') return unknown();
+      return name === 'add' ? a + b : name === 'sub' ? a - b : a * b;
+    }
+    case 'bool': {
+      const [value] = args();
+      if (typeof value === 'boolean') return value;
+      return value === 'true' || value === 'false' ? value === 'true' : unknown();
+    }
+    case 'int': {
+      const [value] = args();
+      const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+      return typeof number === 'number' && Number.isInteger(number) ? number : unknown();
+    }
+    case 'if': {
+      const [condition] = expression.args;
+      const decided = condition && evaluate(condition, scope, depth);
+      if (typeof decided !== 'boolean') return unknown();
+      const branch = expression.args[decided ? 1 : 2];
+      return branch ? evaluate(branch, scope, depth) : unknown();
+    }
+    default:
+      // uniqueString, reference, listKeys, utcNow, …: the deployment's, or not evaluated here.
+      return unknown();
+  }
+}
+
+/** The value a nested deployment passes, or the parameter's `defaultValue` (itself an expression at times); undefined: none. */
+function parameter(name: unknown, scope: TemplateScope, depth: number): unknown {
+  if (typeof name !== 'string') return undefined;
+  if (scope.passed?.has(name)) return scope.passed.get(name);
+  const declared = scope.parameters[name];
+  if (!isObject(declared) || !('defaultValue' in declared)) return undefined;
+  return evaluateValue(declared.defaultValue, scope, depth + 1);
+}
+
+/** A variable, or the array a variable copy loop (`variables.copy`) makes. */
+function variable(name: unknown, scope: TemplateScope, depth: number): unknown {
+  if (typeof name !== 'string') return undefined;
+  if (name in scope.variables && name !== 'copy')
+    return evaluateValue(scope.variables[name], scope, depth + 1);
+  const loops = scope.variables.copy;
+  const loop = Array.isArray(loops) ? loops.find((entry) => get(entry, 'name') === name) : undefined;
+  return isObject(loop) ? copied(loop, scope, depth + 1) : undefined;
+}
+
+function concat(values: readonly unknown[]): unknown {
+  if (values.length > 0 && values.every(Array.isArray)) return values.flat();
+  const parts = values.map(textOf);
+  if (parts.some((part) => part === undefined)) return new Unknown('{concat()}');
+  return joined(parts as (string | Unknown)[]);
+}
+
+/**
+ * `format('{0}/{1}', a, b)`, `{{` and `}}` for braces. A format specifier (`{0:000}`) is .NET's
+ * to apply: the result is unknown rather than a guess at it.
+ */
+function format(values: readonly unknown[]): unknown {
+  const [template, ...args] = values;
+  if (typeof template !== 'string') return new Unknown('{format()}');
+  const parts: (string | Unknown | undefined)[] = [];
+  let last = 0;
+  for (const match of template.matchAll(/\{\{|\}\}|\{(\d+)(:[^}]*)?\}/g)) {
+    if (match[2] !== undefined) return new Unknown('{format()}');
+    const part = match[1] === undefined ? match[0][0] : textOf(args[Number(match[1])]);
+    parts.push(template.slice(last, match.index), part);
+    last = match.index + match[0].length;
+  }
+  parts.push(template.slice(last));
+  if (parts.some((part) => part === undefined)) return new Unknown('{format()}');
+  return joined(parts as (string | Unknown)[]);
+}
+
+function textOf(value: unknown): string | Unknown | undefined {
+  if (value instanceof Unknown || typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+/** Known parts and unknown ones: a string when all are known, else an Unknown showing them all. */
+function joined(parts: readonly (string | Unknown)[]): string | Unknown {
+  if (parts.every((part) => typeof part === 'string')) return parts.join('');
+  return new Unknown(parts.map((part) => (part instanceof Unknown ? part.shown : part)).join(''));
+}
+
+/**
+ * `resourceId([subscriptionId,] [resourceGroupName,] type, name1, name2, …)`: the id of a resource
+ * of the deployment's resource group unless the arguments name another.
+ */
+function resourceId(values: readonly unknown[]): unknown {
+  const typeAt = values.findIndex((value) => typeof value === 'string' && value.includes('/'));
+  if (typeAt === -1 || typeAt > 2) return new Unknown('{resourceId()}');
+  const [namespace, ...types] = (values[typeAt] as string).split('/');
+  const names = values.slice(typeAt + 1).map(textOf);
+  const before = values.slice(0, typeAt).map(textOf);
+  if (names.length !== types.length || [...names, ...before].some((part) => part === undefined))
+    return new Unknown('{resourceId()}');
+  const scope =
+    before.length === 0
+      ? [TEMPLATE_SCOPE]
+      : before.length === 1
+        ? ['/subscriptions/{subscriptionId}/resourceGroups/', before[0]!]
+        : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];
+  const path = types.flatMap((type, i) => ['/', type, '/', names[i]!]);
+  return joined([...scope, '/providers/', namespace!, ...path]);
+}
+
+/** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)`. */
+function copyIndex(values: readonly unknown[], scope: TemplateScope): number | undefined {
+  const [first, second] = values;
+  const loop =
+    typeof first === 'string'
+      ? scope.copies?.find((copy) => copy.name.toLowerCase() === first.toLowerCase())
+      : scope.copies?.[0];
+  if (!loop) return undefined;
+  const offset = typeof first === 'number' ? first : typeof second === 'number' ? second : 0;
+  return loop.index + offset;
+}
