@@ -11,6 +11,7 @@ import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
+import { otherTerraformOutput } from './terraform/other-outputs.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -245,7 +246,11 @@ async function readFormat(
   const ndjsonFirst = firstNdjsonRecord(head);
   if (ndjsonFirst !== undefined) {
     const format = findRecordFormat(ndjsonFirst);
-    if (!format) throw unknownFormat(file, 'no known format has records of this shape');
+    if (!format)
+      throw (
+        otherTerraformOutput(file, ndjsonFirst) ??
+        unknownFormat(file, 'no known format has records of this shape')
+      );
     coverage.format = format.id;
     const malformed = readNdjson(file, data, format, ctx, count);
     if (malformed.length > 0) {
@@ -264,7 +269,8 @@ async function readFormat(
   }
   // A one-line NDJSON file is also a JSON document.
   const recordFormat = findRecordFormat(document);
-  if (!recordFormat) throw unknownFormat(file, 'no known format has this JSON shape');
+  if (!recordFormat)
+    throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
   coverage.format = recordFormat.id;
   count(recordFormat.read(document, ctx, 1));
 }
