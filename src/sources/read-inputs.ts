@@ -11,7 +11,7 @@ import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
-import { otherTerraformOutput } from './terraform/other-outputs.ts';
+import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -228,6 +228,9 @@ async function readFormat(
     coverage.ignored = "kansa's own findings file (the output of kansa scan), not a cloud export";
     return;
   }
+
+  const several = severalTerraformDocuments(file, data);
+  if (several) throw several;
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {

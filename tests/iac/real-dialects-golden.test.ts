@@ -442,6 +442,37 @@ describe('what Terraform and OpenTofu write besides show -json', () => {
     expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain('の出力です');
   });
 
+  it('refuses several plans one a line, as terragrunt run-all show -json prints them', async () => {
+    // gruntwork-io/terragrunt#1525 and borchero/terraform-plan-comment#57: one compact
+    // `show -json` document a line, a module each, their addresses repeating.
+    const module = (bucketCount: number) =>
+      plan(
+        Array.from({ length: bucketCount }, (_, i) => ({
+          address: `aws_s3_bucket.this_${i}`,
+          after: { bucket: `kikan-${bucketCount}-${i}-${'x'.repeat(40)}`, force_destroy: false },
+        })),
+        { providers: PROVIDERS },
+      );
+    const dir = mkdtempSync(path.join(tmpdir(), 'kansa-iac-'));
+    for (const [name, first] of [
+      ['short.json', module(1)],
+      // A first line longer than what is read to tell NDJSON from a document (64 KiB).
+      ['long.json', module(400)],
+    ] as const) {
+      const file = path.join(dir, name);
+      writeFileSync(file, `${JSON.stringify(first)}\n${JSON.stringify(module(2))}\n`);
+      const scanned = await scanFile(file);
+      expect(scanned.coverage.error).toMatch(
+        /several Terraform plans or states, one a line \(terragrunt run-all show -json\)/,
+      );
+      expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain('1 行に 1 つずつ');
+    }
+    // One plan followed by a newline is one plan.
+    const single = path.join(dir, 'single.json');
+    writeFileSync(single, `${JSON.stringify(module(1))}\n`);
+    expect((await scanFile(single)).resources.map((r) => r.id)).toEqual(['aws_s3_bucket.this_0']);
+  });
+
   it('refuses the machine-readable log of terraform plan -json', async () => {
     // internal/command/views/json: one message a line, `@level`, `@message`, `@module`, `type`.
     const lines = [

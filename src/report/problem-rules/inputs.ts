@@ -70,6 +70,10 @@ export const INPUT_RULES: readonly Rule[] = [
     /the output of terraform providers schema -json: it describes the providers, not what is deployed; run terraform plan -out plan\.out, then terraform show -json plan\.out > plan\.json and scan plan\.json/g,
     '`terraform providers schema -json` の出力です。プロバイダーを説明するだけで、デプロイされるものは含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
   ],
+  [
+    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): kansa reads one a file, and the plans of different modules apart, since their addresses repeat; write each plan to its own file \(terragrunt --json-out-dir, or terraform show -json in each module\) and scan each/g,
+    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。kansa は 1 ファイルに 1 つを読み、モジュールごとの計画はアドレスが重なるため別々に判定します。計画をそれぞれ別のファイルに書き出し（terragrunt の --json-out-dir、または各モジュールで terraform show -json）、1 つずつスキャンしてください',
+  ],
   // A plan that Terraform could not finish (sources/terraform/index.ts).
   [
     /an errored plan \(errored: true\): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it\. Fix the error and plan again/g,
