@@ -277,6 +277,41 @@ describe('errored, incomplete and refresh-only plans', () => {
   });
 });
 
+describe('deposed objects in a state (jsonstate)', () => {
+  // internal/command/jsonstate/state.go lists a deposed object as a resource of its own, with
+  // the address of the current object and `deposed_key`.
+  it('judges the current object, and lists the deposed one as skipped', async () => {
+    const entry = (values: Json, deposedKey?: string): Json => ({
+      address: 'aws_security_group.admin',
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: 'admin',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      schema_version: 1,
+      values,
+      sensitive_values: {},
+      ...(deposedKey && { deposed_key: deposedKey }),
+    });
+    const scanned = await scanDocument({
+      format_version: '1.0',
+      terraform_version: '1.9.8',
+      values: {
+        root_module: {
+          resources: [
+            entry(group('admin', [ingress(22, '10.0.0.0/8')])),
+            entry(group('admin', [ingress(22, '0.0.0.0/0')]), '5f3c9e21'),
+          ],
+        },
+      },
+    });
+    expect(scanned.resources.map((r) => r.id)).toEqual(['aws_security_group.admin']);
+    expect(findingOf(scanned, OPEN_PORTS, 'aws_security_group.admin').status).toBe('PASS');
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      "aws_security_group.admin: deposed object 5f3c9e21 (replaced before it is destroyed): the address's current object is judged",
+    ]);
+  });
+});
+
 describe('ephemeral resources (OpenTofu)', () => {
   // opentofu/opentofu internal/command/jsonplan/plan.go writes `mode: "ephemeral"` entries among
   // the changes with `before` and `after` emptied, and jsonconfig lists the ephemeral blocks among

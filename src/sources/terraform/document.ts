@@ -332,10 +332,7 @@ function readChange(
   if (typeof raw.deposed === 'string') {
     // `create_before_destroy` keeps the old object, deposed, until its replacement exists: the
     // entry of the same address without `deposed` is the resource as the plan leaves it.
-    skipped.push({
-      address: identity.address,
-      reason: `deposed object ${raw.deposed} (replaced before it is destroyed): the address's current object is judged`,
-    });
+    skipped.push({ address: identity.address, reason: deposedReason(raw.deposed) });
     return;
   }
   const change = isObject(raw.change) ? raw.change : undefined;
@@ -375,6 +372,10 @@ function readChange(
         ? new TfValues(change.before, undefined, change.before_sensitive)
         : undefined,
   });
+}
+
+function deposedReason(key: string): string {
+  return `deposed object ${key} (replaced before it is destroyed): the address's current object is judged`;
 }
 
 /**
@@ -435,6 +436,12 @@ function readStateResource(
   const notManaged = notManagedReason(raw.mode);
   if (notManaged) {
     skipped.push({ address: identity.address, reason: notManaged });
+    return;
+  }
+  // A state lists a deposed object (`deposed_key`) under the address of the object that replaced
+  // it (jsonstate): judged as the resource, it would merge into the current one.
+  if (typeof raw.deposed_key === 'string') {
+    skipped.push({ address: identity.address, reason: deposedReason(raw.deposed_key) });
     return;
   }
   const values = isObject(raw.values) ? raw.values : {};
