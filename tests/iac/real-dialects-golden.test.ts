@@ -127,6 +127,64 @@ describe('imports (importing, generated_config)', () => {
   });
 });
 
+describe('actions (Terraform 1.14) and HCP Terraform’s redacted plans', () => {
+  it('reads the resources of a plan that invokes actions, and not the actions', async () => {
+    // show-json-actions/output.json (`configuration.root_module.actions`) and jsonplan's
+    // `action_invocations` (`address`, `type`, `config_values`, `lifecycle_action_trigger`).
+    const document = plan([OPEN_GROUP], { providers: PROVIDERS, terraformVersion: '1.14.0' });
+    document.action_invocations = [
+      {
+        address: 'action.aws_lambda_invoke.notify',
+        type: 'aws_lambda_invoke',
+        name: 'notify',
+        config_values: { function_name: 'notify-admins', payload: '{}' },
+        config_sensitive: {},
+        config_unknown: {},
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        lifecycle_action_trigger: {
+          triggering_resource_address: 'aws_security_group.admin',
+          action_trigger_event: 'after_create',
+          action_trigger_block_index: 0,
+          actions_list_index: 0,
+          on_failure: 'fail',
+        },
+      },
+    ];
+    const configuration = document.configuration as { root_module: Json };
+    configuration.root_module.actions = [
+      {
+        address: 'action.aws_lambda_invoke.notify',
+        type: 'aws_lambda_invoke',
+        name: 'notify',
+        provider_config_key: 'aws',
+      },
+    ];
+    const scanned = await scanDocument(document);
+    expect(scanned.resources.map((r) => r.id)).toEqual(['aws_security_group.admin']);
+    expect(scanned.coverage.skipped).toEqual([]);
+    expect(findingOf(scanned, OPEN_PORTS, 'aws_security_group.admin').status).toBe('FAIL');
+  });
+
+  it('reads a redacted plan of HCP Terraform, which has no format_version nor configuration', async () => {
+    // internal/cloud/testdata/*/plan-redacted.json (`plans/<id>/json-output-redacted`):
+    // `plan_format_version`, `resource_changes`, `provider_schemas`, no `configuration`.
+    const { resource_changes } = plan([OPEN_GROUP], { providers: PROVIDERS });
+    const scanned = await scanDocument({
+      plan_format_version: '1.1',
+      resource_drift: [],
+      resource_changes,
+      relevant_attributes: [],
+      output_changes: {},
+      provider_schemas: { 'registry.terraform.io/hashicorp/aws': { provider: { version: 0, block: {} } } },
+      provider_format_version: '1.0',
+    });
+    expect(scanned.coverage.format).toBe('terraform-json');
+    expect(findingOf(scanned, OPEN_PORTS, 'aws_security_group.admin').status).toBe('FAIL');
+    // The group's own ARN places it; the provider's region is not in a redacted plan.
+    expect(resourceOf(scanned, 'aws_security_group.admin').region).toBe('ap-northeast-1');
+  });
+});
+
 describe('replacements that forget the old object', () => {
   // hashicorp/terraform internal/command/jsonplan/plan.go writes CreateThenForget as
   // `["create", "forget"]` (`lifecycle { destroy = false }` on a replaced resource, Terraform
