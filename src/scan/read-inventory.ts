@@ -89,7 +89,9 @@ export async function readInventory(
     }
     scopes.push(...collected);
   }
-  const readFile = files.some((f) => !f.error && !f.ignored);
+  // A file read in part (an errored Terraform plan, NDJSON with a malformed line) was read, as a
+  // scope read in part was: the scan is partial, not empty.
+  const readFile = files.some((f) => (!f.error && !f.ignored) || f.resources > 0);
   const readScope = scopes.some((s) => !s.error || s.resources > 0);
   // A shard may hold no scope at all (more shards than scopes): it reads nothing, and that is whole.
   const emptyShard = shard !== undefined && sources.inputs.length === 0 && scopes.length === 0;

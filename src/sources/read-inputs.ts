@@ -12,6 +12,7 @@ import type { Resource } from '../model/resource.ts';
 import { csvHeader } from './csv.ts';
 import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
+import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -229,6 +230,9 @@ async function readFormat(
     return;
   }
 
+  const several = severalTerraformDocuments(file, data);
+  if (several) throw several;
+
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
     // Leading blank lines are passed over: the AWS CLI starts its error output with one.
@@ -245,7 +249,11 @@ async function readFormat(
   const ndjsonFirst = firstNdjsonRecord(head);
   if (ndjsonFirst !== undefined) {
     const format = findRecordFormat(ndjsonFirst);
-    if (!format) throw unknownFormat(file, 'no known format has records of this shape');
+    if (!format)
+      throw (
+        otherTerraformOutput(file, ndjsonFirst) ??
+        unknownFormat(file, 'no known format has records of this shape')
+      );
     coverage.format = format.id;
     const malformed = readNdjson(file, data, format, ctx, count);
     if (malformed.length > 0) {
@@ -264,7 +272,8 @@ async function readFormat(
   }
   // A one-line NDJSON file is also a JSON document.
   const recordFormat = findRecordFormat(document);
-  if (!recordFormat) throw unknownFormat(file, 'no known format has this JSON shape');
+  if (!recordFormat)
+    throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
   coverage.format = recordFormat.id;
   count(recordFormat.read(document, ctx, 1));
 }

@@ -110,4 +110,23 @@ describe('kansa scan on a Terraform plan', () => {
     expect(result.properties.change).toBe('introduced');
     expect(result.properties.terraform.plan).toBe(AWS_PLAN);
   });
+
+  it('judges what an errored plan planned and exits 3 (partial); an errored plan of nothing exits 2', {
+    timeout: 60_000,
+  }, async () => {
+    // show-json/plan-error of hashicorp/terraform: `errored: true`, saved by `-out` all the same.
+    const errored = { ...JSON.parse(keptFailurePlan()), applyable: false, complete: false, errored: true };
+    const partPath = path.join(dir, 'errored.json');
+    await writeFile(partPath, JSON.stringify(errored));
+    const part = await kansa('scan', '--input', partPath, '--format', 'json', '--lang', 'en');
+    expect(part.code).toBe(3);
+    expect(part.stdout).toContain('aws_ebs_volume.old');
+    expect(part.stderr).toContain('an errored plan (errored: true)');
+
+    const nothingPath = path.join(dir, 'errored-empty.json');
+    await writeFile(nothingPath, JSON.stringify({ ...errored, resource_changes: undefined }));
+    const nothing = await kansa('scan', '--input', nothingPath, '--lang', 'en');
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('nothing could be read');
+  });
 });

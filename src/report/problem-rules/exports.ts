@@ -111,4 +111,38 @@ export const EXPORT_RULES: readonly Rule[] = [
     /a recorded error answer \(HTTP ([^,]+), ([^)]+)\): it holds no resource/g,
     '記録されたエラー応答です（HTTP $1、$2）。リソースを含みません',
   ],
+  // Records of Terraform plans and states that are not judged (sources/terraform/document.ts,
+  // linker.ts, index.ts).
+  [/: data source: it reads, it does not deploy$/g, ': データ ソースです。読み取るだけでデプロイしません'],
+  [
+    /: ephemeral resource: opened for the run, never deployed nor kept in the state$/g,
+    ': 一時リソース（ephemeral）です。実行の間だけ開かれ、デプロイも状態への保存もされません',
+  ],
+  [
+    /: not a managed resource \(mode ([^)]*)\): only resources are judged$/g,
+    ': 管理対象のリソースではありません（mode $1）。判定するのはリソースだけです',
+  ],
+  [
+    /: change deferred to a later plan \((\w+)\): not judged until a plan makes it$/g,
+    ': 変更は後の計画に延期されています（$1）。計画に含まれるまで判定しません',
+  ],
+  [
+    /: deposed object (\w+) \(replaced before it is destroyed\): the address's current object is judged$/g,
+    ': 置き換え後に破棄される旧オブジェクト $1（deposed）です。同じアドレスの現在のオブジェクトを判定します',
+  ],
+  [
+    /: removed from the state without being destroyed \(forget\)$/g,
+    ': 破棄せずに状態から外されます（forget）',
+  ],
+  [/: unrecognised change actions \[([^\]]*)\]$/g, ': 認識できない変更の種類です（[$1]）'],
+  [/: deleted by the plan: not evaluated$/g, ': 計画で削除されます。判定しません'],
+  [/: (\w+) is not a resource type kansa reads$/g, ': $1 は kansa が読むリソースの種類ではありません'],
+  [
+    /^a plan without resource changes \(terraform plan -refresh-only\): the prior state it refreshed is judged, as a state$/g,
+    '変更のない計画です（terraform plan -refresh-only）。計画が更新した直前の状態を、状態として判定します',
+  ],
+  [
+    /^an incomplete plan \(complete: false, made with -target or with changes deferred to a later plan\): the resources it leaves out are not judged$/g,
+    '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画に含まれないリソースは判定しません',
+  ],
 ];

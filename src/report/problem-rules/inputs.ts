@@ -77,6 +77,36 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/the (\S+) column is "(.*)", not true or false/g, '$1 列が "$2" です。`true` か `false` のはずです'],
   [/the (\S+) column is "(.*)", not a number/g, '$1 列が "$2" です。数値のはずです'],
+  // What Terraform and OpenTofu write besides `show -json` (sources/terraform/other-outputs.ts).
+  [
+    /a Terraform state file \(terraform\.tfstate, version (\d+)\): kansa reads its JSON form; run terraform show -json <state file> > state\.json and scan state\.json/g,
+    'Terraform の状態ファイルそのもの（terraform.tfstate、バージョン $1）です。kansa が読むのはその JSON 形式です。terraform show -json <状態ファイル> > state.json を実行し、state.json をスキャンしてください',
+  ],
+  [
+    /a state or plan file encrypted by OpenTofu: kansa reads its JSON form; run tofu show -json <file> > plan\.json where the encryption keys are configured, and scan plan\.json/g,
+    'OpenTofu が暗号化した状態ファイルまたは計画ファイルです。kansa が読むのはその JSON 形式です。暗号鍵を設定した環境で tofu show -json <ファイル> > plan.json を実行し、plan.json をスキャンしてください',
+  ],
+  [
+    /Terraform's machine-readable log \(terraform plan -json\): it names the changes without their values; run terraform plan -out plan\.out, then terraform show -json plan\.out > plan\.json and scan plan\.json/g,
+    'Terraform の機械可読ログ（terraform plan -json）です。変更を挙げるだけで値を含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
+  ],
+  [
+    /the output of terraform validate -json: it says whether the configuration is valid, not what it deploys; run terraform plan -out plan\.out, then terraform show -json plan\.out > plan\.json and scan plan\.json/g,
+    'terraform validate -json の出力です。構成が正しいかを示すだけで、何をデプロイするかは含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
+  ],
+  [
+    /the output of terraform providers schema -json: it describes the providers, not what is deployed; run terraform plan -out plan\.out, then terraform show -json plan\.out > plan\.json and scan plan\.json/g,
+    '`terraform providers schema -json` の出力です。プロバイダーを説明するだけで、デプロイされるものは含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
+  ],
+  [
+    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): kansa reads one a file, and the plans of different modules apart, since their addresses repeat; write each plan to its own file \(terragrunt --json-out-dir, or terraform show -json in each module\) and scan each/g,
+    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。kansa は 1 ファイルに 1 つを読み、モジュールごとの計画はアドレスが重なるため別々に判定します。計画をそれぞれ別のファイルに書き出し（terragrunt の --json-out-dir、または各モジュールで terraform show -json）、1 つずつスキャンしてください',
+  ],
+  // A plan that Terraform could not finish (sources/terraform/index.ts).
+  [
+    /an errored plan \(errored: true\): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it\. Fix the error and plan again/g,
+    'エラーで止まった計画です（errored: true）。Terraform が途中のエラーで計画を止めたため、計画にはそれまでに計画したものしかありません。そのリソースは判定しましたが、ほかのリソースは計画にありません。エラーを直して計画し直してください',
+  ],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [

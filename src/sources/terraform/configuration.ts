@@ -21,7 +21,17 @@ export interface ReferenceTarget {
   readonly key?: number | string;
 }
 
-const NON_RESOURCE_ROOTS = new Set(['local', 'each', 'count', 'path', 'terraform', 'self', 'data']);
+/** Roots of references that name no managed resource (`ephemeral.x.y`: opened for the run, never kept). */
+const NON_RESOURCE_ROOTS = new Set([
+  'local',
+  'each',
+  'count',
+  'path',
+  'terraform',
+  'self',
+  'data',
+  'ephemeral',
+]);
 /** How deep variables and outputs are followed across modules (a bound against cycles). */
 const MAX_HOPS = 16;
 
@@ -138,13 +148,6 @@ export class TerraformConfiguration {
     const local = instance.type.split('_')[0] ?? '';
     const fallback = this.#providers[local];
     return isObject(fallback) ? fallback : undefined;
-  }
-
-  /** Every provider block of a provider (by local name), for defaults such as the project or subscription. */
-  providerBlocks(localName: string): JsonObject[] {
-    return Object.values(this.#providers).filter(
-      (block): block is JsonObject => isObject(block) && block.name === localName,
-    );
   }
 
   /**

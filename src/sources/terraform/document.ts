@@ -22,7 +22,7 @@ export interface TfInstance {
   readonly name: string;
   /** The `count` index or `for_each` key, when the resource has one. */
   readonly index: number | string | undefined;
-  /** `registry.terraform.io/hashicorp/aws`. */
+  /** `registry.terraform.io/hashicorp/aws`, or an older form (see `providerType`). */
   readonly providerName: string;
   /** `delete` only for split resources a plan deletes, which change the resource they configure. */
   readonly action: IacAction | 'delete';
@@ -116,8 +116,10 @@ export function terraformDocumentKind(document: unknown): 'plan' | 'state' | und
     return 'plan';
   }
   if (isObject(document.values) && isObject(document.values.root_module)) return 'state';
-  // An empty state (`terraform show -json` before the first apply) has only the versions.
-  if (typeof document.terraform_version === 'string' && !('values' in document)) return 'state';
+  // An empty state (`terraform show -json` before the first apply) has only the versions, or
+  // only `format_version` when there is no state file at all (Terraform's `show-json-state/empty`).
+  const versionsOnly = typeof document.terraform_version === 'string' || Object.keys(document).length === 1;
+  if (versionsOnly && !('values' in document)) return 'state';
   return undefined;
 }
 
@@ -143,13 +145,16 @@ export interface SkippedInstance {
 }
 
 /**
- * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state,
- * deletions included (with their `before` values). Data sources and records that are not
- * resources are returned as skipped, with why.
+ * The managed instances of a plan (from `resource_changes`, else `planned_values`, else the
+ * `prior_state` of a refresh-only plan) or a state, deletions included (with their `before`
+ * values). Data sources, ephemeral resources, changes deferred to a later plan and records that
+ * are not resources are returned as skipped, with why.
  */
 export function readInstances(document: JsonObject): {
   instances: TfInstance[];
   skipped: SkippedInstance[];
+  /** What the reader of the coverage should know of the document as a whole. */
+  notes: string[];
   /**
    * The data sources a plan reads on apply (their result depends on values known only then):
    * their arguments are known, so what a resource takes from them can be worked out
@@ -159,13 +164,22 @@ export function readInstances(document: JsonObject): {
 } {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
+  const notes: string[] = [];
   const dataSources: TfInstance[] = [];
   const kind = terraformDocumentKind(document);
+  if (kind === 'plan') skipDeferred(document.deferred_changes, skipped);
+  const refreshed = kind === 'plan' ? refreshOnlyState(document) : undefined;
   if (kind === 'plan' && Array.isArray(document.resource_changes)) {
     for (const change of document.resource_changes) {
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
+  } else if (refreshed) {
+    notes.push(
+      'a plan without resource changes (terraform plan -refresh-only): the prior state it refreshed is judged, as a state',
+    );
+    for (const resource of moduleResources(refreshed))
+      readStateResource(resource, 'state', instances, skipped);
   } else {
     const root =
       kind === 'plan'
@@ -175,7 +189,39 @@ export function readInstances(document: JsonObject): {
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped);
     }
   }
-  return { instances, skipped, dataSources };
+  return { instances, skipped, notes, dataSources };
+}
+
+/**
+ * A refresh-only plan proposes no change: Terraform leaves out `resource_changes` (and so has
+ * nothing in `planned_values`), and its `prior_state` is the resources as they are now. An
+ * errored plan may lack them too, but then for want of planning: its prior state is not read.
+ */
+function refreshOnlyState(document: JsonObject): JsonObject | undefined {
+  if ('resource_changes' in document || document.errored === true) return undefined;
+  const planned = isObject(document.planned_values) ? document.planned_values.root_module : undefined;
+  if (!moduleResources(planned).next().done) return undefined;
+  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+  const root = isObject(prior) ? prior.root_module : undefined;
+  return isObject(root) && !moduleResources(root).next().done ? root : undefined;
+}
+
+/**
+ * `deferred_changes` (Terraform 1.8 on, with deferral allowed): changes Terraform leaves to a
+ * later plan because what they depend on is known only after this one is applied (a `count`
+ * known only then, a provider configured from a resource). This plan does not make them, so
+ * they are not judged, but they are listed: the next plan will.
+ */
+function skipDeferred(deferred: unknown, skipped: SkippedInstance[]): void {
+  if (!Array.isArray(deferred)) return;
+  for (const entry of deferred) {
+    const change = isObject(entry) && isObject(entry.resource_change) ? entry.resource_change : {};
+    const reason = isObject(entry) && typeof entry.reason === 'string' ? entry.reason : 'unknown';
+    skipped.push({
+      address: typeof change.address === 'string' ? change.address : '(deferred_changes entry)',
+      reason: `change deferred to a later plan (${reason}): not judged until a plan makes it`,
+    });
+  }
 }
 
 /** The resources of a `root_module` and its `child_modules`, depth first. */
@@ -209,6 +255,22 @@ function identityOf(record: JsonObject): Identity | string {
     index: typeof index === 'number' || typeof index === 'string' ? index : undefined,
     providerName: typeof record.provider_name === 'string' ? record.provider_name : '',
   };
+}
+
+/**
+ * The provider's type (`aws`, `google-beta`) from `provider_name` in each form Terraform and
+ * OpenTofu have written: a source address on any registry host (`registry.terraform.io/hashicorp/aws`,
+ * `registry.opentofu.org/hashicorp/aws`, a private registry's `app.terraform.io/org/aws`, a
+ * filesystem mirror's `terraform.local/org/aws`, 0.13's legacy `registry.terraform.io/-/aws`),
+ * 0.12's local name with its alias (`aws`, `aws.osaka`), and the provider configuration
+ * addresses of state files (`provider.aws`, `module.x.provider["registry.terraform.io/hashicorp/aws"].osaka`).
+ * The type is the last segment of the source address: the host and namespace do not change it.
+ */
+export function providerType(providerName: string): string {
+  const quoted = /(?:^|\.)provider\["([^"]*)"\]/.exec(providerName)?.[1];
+  if (quoted !== undefined) return quoted.slice(quoted.lastIndexOf('/') + 1);
+  const name = providerName.replace(/^(?:.*\.)?provider\./, '');
+  return name.slice(name.lastIndexOf('/') + 1).split('.')[0] ?? '';
 }
 
 /** `module.a["x"].module.b.aws_s3_bucket.c[0]` → `module.a["x"].module.b`. */
@@ -262,13 +324,15 @@ function readChange(
       before: undefined,
     };
   }
+  const notManaged = notManagedReason(raw.mode);
+  if (notManaged) {
+    skipped.push({ address: identity.address, reason: notManaged });
+    return;
+  }
   if (typeof raw.deposed === 'string') {
     // `create_before_destroy` keeps the old object, deposed, until its replacement exists: the
     // entry of the same address without `deposed` is the resource as the plan leaves it.
-    skipped.push({
-      address: identity.address,
-      reason: `deposed object ${raw.deposed} (replaced before it is destroyed): the address's current object is judged`,
-    });
+    skipped.push({ address: identity.address, reason: deposedReason(raw.deposed) });
     return;
   }
   const change = isObject(raw.change) ? raw.change : undefined;
@@ -310,6 +374,23 @@ function readChange(
   });
 }
 
+function deposedReason(key: string): string {
+  return `deposed object ${key} (replaced before it is destroyed): the address's current object is judged`;
+}
+
+/**
+ * Why a record of another mode than `managed` (or `data`, read apart) is not judged; undefined
+ * for a managed resource (plans trimmed by hand may leave `mode` out). OpenTofu lists
+ * `ephemeral` resources among the changes, without values: they are opened for a run and never
+ * kept, and share their type names with managed resources (`aws_secretsmanager_secret_version`).
+ */
+function notManagedReason(mode: unknown): string | undefined {
+  if (mode === undefined || mode === 'managed') return undefined;
+  if (mode === 'ephemeral')
+    return 'ephemeral resource: opened for the run, never deployed nor kept in the state';
+  return `not a managed resource (mode ${JSON.stringify(mode)}): only resources are judged`;
+}
+
 function actionOf(actions: readonly string[]): IacAction | 'delete' | 'forget' | undefined {
   const key = actions.join(',');
   switch (key) {
@@ -322,6 +403,11 @@ function actionOf(actions: readonly string[]): IacAction | 'delete' | 'forget' |
       return key;
     case 'delete,create':
     case 'create,delete':
+    // A replacement whose old object is left in the cloud, no longer managed (`lifecycle {
+    // destroy = false }`): Terraform writes it `create, forget`, OpenTofu `forget, create`.
+    // The new object is what the plan makes.
+    case 'create,forget':
+    case 'forget,create':
       return 'replace';
     default:
       return undefined;
@@ -345,6 +431,17 @@ function readStateResource(
   }
   if (raw.mode === 'data') {
     skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    return;
+  }
+  const notManaged = notManagedReason(raw.mode);
+  if (notManaged) {
+    skipped.push({ address: identity.address, reason: notManaged });
+    return;
+  }
+  // A state lists a deposed object (`deposed_key`) under the address of the object that replaced
+  // it (jsonstate): judged as the resource, it would merge into the current one.
+  if (typeof raw.deposed_key === 'string') {
+    skipped.push({ address: identity.address, reason: deposedReason(raw.deposed_key) });
     return;
   }
   const values = isObject(raw.values) ? raw.values : {};

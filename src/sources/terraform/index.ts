@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { InputError } from '../../base/input-error.ts';
 import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
@@ -37,14 +38,22 @@ export const terraformFormat: DocumentFormat = {
   id: 'terraform-json',
   provider: 'any',
   description:
-    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on)',
+    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on; OpenTofu’s tofu show -json alike)',
   matches: (document) => terraformDocumentKind(document) !== undefined,
   read: (document, ctx) => readTerraform(document as JsonObject, ctx),
 };
 
 function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resource> {
-  const { instances, skipped, dataSources } = readInstances(document);
+  const { instances, skipped, notes, dataSources } = readInstances(document);
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
+  for (const note of notes) ctx.note?.(note);
+  // `-target` (or changes deferred to a later plan) leaves resources out on purpose: what the
+  // plan holds is judged, and the coverage says it is not everything. Older plans have no `complete`.
+  if (document.complete === false && document.errored !== true) {
+    ctx.note?.(
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
+    );
+  }
   const config = new TerraformConfiguration(document.configuration);
   const linker = new Linker(instances, config, ADAPTERS, dataSources);
   const placement = new Placement(instances, config);
@@ -94,6 +103,14 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       origin: { file: ctx.file, iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
+  }
+  // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
+  // judged, and the file is marked, since what the plan would have held after the error is not there.
+  if (document.errored === true) {
+    throw new InputError(
+      ctx.file,
+      'an errored plan (errored: true): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it. Fix the error and plan again',
+    );
   }
 }
 

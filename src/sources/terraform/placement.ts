@@ -3,7 +3,7 @@ import { arnPart } from '../aws/config-item.ts';
 import { subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { isObject, type JsonObject, type TfInstance } from './document.ts';
+import { isObject, type JsonObject, providerType, type TfInstance } from './document.ts';
 
 /** The account of a resource whose account neither it nor its provider block tells. */
 export const UNKNOWN_ACCOUNT = '(unknown)';
@@ -50,10 +50,7 @@ export class Placement {
     if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
     const accounts = new Set<string>();
     for (const other of this.#instances) {
-      // `registry.terraform.io/hashicorp/aws`, or plain `aws` in plans of Terraform 0.12.
-      const names = PROVIDER_NAMES[provider];
-      if (!names.some((name) => other.providerName === name || other.providerName.endsWith(`/${name}`)))
-        continue;
+      if (!PROVIDER_TYPES[provider].includes(providerType(other.providerName))) continue;
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }
@@ -128,7 +125,7 @@ const OWN_CREDENTIALS = new Set([
 ]);
 
 /** The Terraform providers of each cloud: google-beta manages the same projects as google. */
-const PROVIDER_NAMES: Readonly<Record<Provider, readonly string[]>> = {
+const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   aws: ['aws'],
   azure: ['azurerm'],
   gcp: ['google', 'google-beta'],
