@@ -3,7 +3,7 @@ import { azureFormats } from './azure/index.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
 import { steampipeRows } from './steampipe-tables.ts';
-import { terraformFormat } from './terraform/index.ts';
+import { terraformFormat, terraformStateFormat } from './terraform/index.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
 export const INPUT_FORMATS: readonly InputFormat[] = [
@@ -13,4 +13,5 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   ...azureFormats,
   ...gcpFormats,
   terraformFormat,
+  terraformStateFormat,
 ];

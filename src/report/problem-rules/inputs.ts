@@ -49,6 +49,39 @@ export const INPUT_RULES: readonly Rule[] = [
     /a saved Terraform plan \(terraform plan -out\), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan\.json and scan plan\.json/g,
     '保存された Terraform の計画ファイル（terraform plan -out、ZIP 形式）です。kansa が読むのはその JSON です。terraform show -json <計画ファイル> > plan.json を実行し、plan.json をスキャンしてください',
   ],
+  // Terraform state files (sources/terraform/state-file.ts) and their backups.
+  [
+    /an OpenTofu state encrypted at rest \(encryption_version ([^)]*)\): kansa cannot read it; run tofu show -json > state\.json where its key is configured, and scan state\.json/g,
+    '保存時に暗号化された OpenTofu の状態ファイルです（encryption_version $1）。kansa は読めません。鍵を設定した環境で `tofu show -json > state.json` を実行し、state.json をスキャンしてください',
+  ],
+  [
+    /a Terraform state of format version (\d+) \(Terraform 0\.11 or older([^)]*)\): kansa reads version 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with Terraform 0\.12 or later\)/g,
+    (_, version, writer) =>
+      `形式バージョン ${version} の Terraform の状態ファイルです（Terraform 0.11 以前${writer.replace(/^, /, '、')}）。kansa が読むのはバージョン 4（Terraform 0.12 以降）です。\`terraform init\` の後に最新の Terraform で \`terraform show -json > state.json\` を実行するか、状態ファイルを更新して（Terraform 0.12 以降で \`terraform apply\`）\`terraform state pull\` の出力をスキャンしてください`,
+  ],
+  [
+    /a Terraform state of format version (\d+)(, terraform_version [^,]*)?, newer than kansa reads \(version 4\): run terraform show -json > state\.json and scan state\.json/g,
+    (_, version, writer) =>
+      `形式バージョン ${version} の Terraform の状態ファイルです${writer ? `（${writer.slice(2)}）` : ''}。kansa が読めるバージョン 4 より新しい形式です。\`terraform show -json > state.json\` を実行し、state.json をスキャンしてください`,
+  ],
+  [
+    /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
+    '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
+  ],
+  [
+    /deposed object (\S+) \(left by a create_before_destroy replacement, to be destroyed\): the address's current object is judged/g,
+    '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
+  ],
+  [
+    /attributes in the flat form of Terraform 0\.11 \(attributes_flat\), not refreshed since the upgrade: run terraform apply -refresh-only with a current Terraform, then scan terraform state pull/g,
+    'Terraform 0.11 の平坦な形式の属性（attributes_flat）で、更新後に一度もリフレッシュされていません。最新の Terraform で `terraform apply -refresh-only` を実行し、`terraform state pull` の出力をスキャンしてください',
+  ],
+  [
+    /sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read/g,
+    'sensitive_attributes が属性のパスの一覧ではありません。どの値が機密か分からないため、どの値も読みません',
+  ],
+  [/instances is not a list/g, 'instances が配列ではありません'],
+  [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [

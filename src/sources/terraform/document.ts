@@ -142,21 +142,24 @@ export interface SkippedInstance {
   readonly reason: string;
 }
 
-/**
- * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state,
- * deletions included (with their `before` values). Data sources and records that are not
- * resources are returned as skipped, with why.
- */
-export function readInstances(document: JsonObject): {
-  instances: TfInstance[];
-  skipped: SkippedInstance[];
+/** The instances of a plan or a state, and what was skipped with why. */
+export interface TerraformInstances {
+  readonly instances: TfInstance[];
+  readonly skipped: SkippedInstance[];
   /**
    * The data sources a plan reads on apply (their result depends on values known only then):
    * their arguments are known, so what a resource takes from them can be worked out
    * (`data.aws_iam_policy_document.x.json`). Not judged.
    */
-  dataSources: TfInstance[];
-} {
+  readonly dataSources: TfInstance[];
+}
+
+/**
+ * The managed instances of a plan (from `resource_changes`, else `planned_values`) or a state,
+ * deletions included (with their `before` values). Data sources and records that are not
+ * resources are returned as skipped, with why.
+ */
+export function readInstances(document: JsonObject): TerraformInstances {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
   const dataSources: TfInstance[] = [];

@@ -7,9 +7,17 @@ import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
-import { type JsonObject, readInstances, type TfInstance, terraformDocumentKind } from './document.ts';
+import {
+  isObject,
+  type JsonObject,
+  readInstances,
+  type TerraformInstances,
+  type TfInstance,
+  terraformDocumentKind,
+} from './document.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
+import { readStateFile, stateFileKind } from './state-file.ts';
 import { Translation } from './translation.ts';
 
 const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
@@ -37,16 +45,45 @@ export const terraformFormat: DocumentFormat = {
   id: 'terraform-json',
   provider: 'any',
   description:
-    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on)',
-  matches: (document) => terraformDocumentKind(document) !== undefined,
-  read: (document, ctx) => readTerraform(document as JsonObject, ctx),
+    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on); also as HCP Terraform passes a plan to OPA policies ({"plan": …, "run": …})',
+  matches: (document) => terraformDocumentKind(showJsonOf(document)) !== undefined,
+  read: (document, ctx) => {
+    const shown = showJsonOf(document) as JsonObject;
+    return readTerraform(shown, readInstances(shown), ctx);
+  },
 };
 
-function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resource> {
-  const { instances, skipped, dataSources } = readInstances(document);
+/** The state file itself: judged as `terraform show -json` of it would be. */
+export const terraformStateFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'terraform-state',
+  provider: 'any',
+  description:
+    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu)',
+  matches: (document) => stateFileKind(document) !== undefined,
+  read: (document, ctx) =>
+    readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx),
+};
+
+/**
+ * HCP Terraform gives its OPA policies the run and the plan in one input document, the plan
+ * (the JSON of `terraform show -json`) under `plan` ("Define OPA policies": `input.plan`,
+ * `input.run`): policy test inputs saved from it are read for that plan.
+ */
+function showJsonOf(document: unknown): unknown {
+  if (isObject(document) && isObject(document.plan) && isObject(document.run)) return document.plan;
+  return document;
+}
+
+function* readTerraform(
+  document: JsonObject,
+  { instances, skipped, dataSources }: TerraformInstances,
+  ctx: ReadContext,
+): Generator<Resource> {
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   const config = new TerraformConfiguration(document.configuration);
-  const linker = new Linker(instances, config, ADAPTERS, dataSources);
+  const workspace = workspaceOf(ctx.file);
+  const linker = new Linker(instances, config, ADAPTERS, dataSources, workspace ? `${workspace}:` : '');
   const placement = new Placement(instances, config);
   const declarations = new Declarations(path.dirname(ctx.file));
 
@@ -88,13 +125,23 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       id:
         built.kansaType === 'account'
           ? accountResourceId(adapter.provider, account)
-          : (adapter.idOf?.(unit, linker) ?? primary.address),
+          : (adapter.idOf?.(unit, linker) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
       origin: { file: ctx.file, iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
+}
+
+/**
+ * The workspace of a state that Terraform's local backend keeps in
+ * `terraform.tfstate.d/<workspace>/terraform.tfstate` (the default workspace's is
+ * `terraform.tfstate`): the workspaces of one configuration have the same addresses, so the
+ * workspace is put before each address in the resource ids, which keeps them apart.
+ */
+function workspaceOf(file: string): string | undefined {
+  return /(?:^|[\\/])terraform\.tfstate\.d[\\/]([^\\/]+)[\\/][^\\/]+$/.exec(file)?.[1];
 }
 
 /**
