@@ -149,6 +149,52 @@ describe('where a raw state places its resources (it holds no provider configura
     );
   });
 
+  it("takes an ARN-less resource's account from its own provider configuration, else unknown when accounts differ", async () => {
+    const aws = 'provider["registry.terraform.io/hashicorp/aws"]';
+    const volume = (name: string, provider: string, account: string) =>
+      ec2Volume(
+        [
+          {
+            schema_version: 0,
+            attributes: {
+              ...volumeAttributes,
+              arn: `arn:aws:ec2:ap-northeast-1:${account}:volume/vol-0${name}`,
+            },
+          },
+        ],
+        { name, provider },
+      );
+    const bucket = (name: string, provider: string) => ({
+      mode: 'managed',
+      type: 'aws_s3_bucket',
+      name,
+      provider,
+      instances: [
+        {
+          schema_version: 0,
+          attributes: {
+            arn: `arn:aws:s3:::city-${name}`,
+            bucket: `city-${name}`,
+            id: `city-${name}`,
+            region: 'ap-northeast-1',
+          },
+        },
+      ],
+    });
+    const scanned = await scanDocument(
+      stateFile([
+        volume('main', aws, '111111111111'),
+        volume('audit', `${aws}.audit`, '222222222222'),
+        bucket('audit', `${aws}.audit`),
+        bucket('osaka', `${aws}.osaka`),
+      ]),
+      'terraform.tfstate',
+    );
+    expect(resourceOf(scanned, 'aws_s3_bucket.audit').account).toBe('222222222222');
+    // Two accounts in the state, none shown by the osaka alias's resources: not guessed.
+    expect(resourceOf(scanned, 'aws_s3_bucket.osaka').account).toBe('(unknown)');
+  });
+
   it('leaves the region unknown when the resource does not name one, never a default', async () => {
     // AWS provider v6 gives every resource a `region`; a security group rule of v5 has neither it nor an ARN.
     const scanned = await scanDocument(
@@ -245,11 +291,13 @@ describe('instances of a raw state', () => {
       },
     }).instances;
     const seen = (instances: typeof raw) =>
-      instances.map((i) => ({
+      instances.map(({ providerConfig, ...i }) => ({
         ...i,
         after: ['tags.owner', 'tags.system', 'tags', 'encrypted'].map((p) => i.after.read(p)),
       }));
     expect(seen(raw)).toEqual(seen(shown));
+    // What the state file tells beyond show -json: the provider configuration.
+    expect(raw[0]!.providerConfig).toBe('provider["registry.terraform.io/hashicorp/aws"]');
     expect(raw[0]!.after.read('tags.owner')).toEqual({ state: 'sensitive' });
     expect(raw[0]!.after.read('tags.system')).toEqual({ state: 'known', value: 'city' });
   });
@@ -423,7 +471,7 @@ describe('state files kansa cannot read', () => {
     expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain(
       '形式バージョン 3 の Terraform の状態ファイルです',
     );
-    // Version 1 (Terraform 0.6) wrote neither lineage nor terraform_version.
+    // Version 1 (Terraform before 0.7) wrote neither lineage nor terraform_version.
     const v1 = await scanDocument({ version: 1, serial: 0, modules: [] }, 'terraform.tfstate');
     expect(v1.coverage.error).toMatch(/format version 1 \(Terraform 0\.11 or older\): kansa reads version 4/);
   });
@@ -547,7 +595,7 @@ describe('secrets in a raw state', () => {
   });
 });
 
-describe('HCP Terraform policy input', () => {
+describe("policy engines' inputs", () => {
   it('reads the plan inside {"plan": …, "run": …} as the plan itself', async () => {
     const plan = JSON.parse(readFileSync(path.join(FIXTURES, 'aws/plan.json'), 'utf8'));
     const wrapped = await scanDocument({
@@ -560,5 +608,28 @@ describe('HCP Terraform policy input', () => {
     const verdicts = (s: Scanned) => s.findings.map((f) => [f.checkId, f.resource.id, f.status, f.change]);
     expect(verdicts(wrapped)).toEqual(verdicts(bare));
     expect(verdicts(wrapped).length).toBeGreaterThan(20);
+  });
+
+  it('refuses a Spacelift plan policy input, which cannot tell a value known after apply from an absent one', async () => {
+    // The shape of Spacelift's "Plan policy" data input: the changes without after_unknown.
+    const scanned = await scanDocument({
+      spacelift: { run: { id: '01HXYZ', type: 'PROPOSED' }, stack: { name: 'city', autodeploy: false } },
+      terraform: {
+        resource_changes: [
+          {
+            address: 'aws_s3_bucket.site',
+            type: 'aws_s3_bucket',
+            name: 'site',
+            provider_name: 'registry.terraform.io/hashicorp/aws',
+            change: { actions: ['create'], before: null, after: { bucket: 'city-site' } },
+          },
+        ],
+        terraform_version: '1.9.8',
+      },
+    });
+    expect(scanned.coverage.error).toMatch(
+      /a Spacelift plan policy input: .* add terraform show -json spacelift\.plan > plan\.json to an after_plan hook and scan plan\.json$/,
+    );
+    expect(scanned.resources).toEqual([]);
   });
 });

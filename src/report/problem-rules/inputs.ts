@@ -65,6 +65,10 @@ export const INPUT_RULES: readonly Rule[] = [
       `形式バージョン ${version} の Terraform の状態ファイルです${writer ? `（${writer.slice(2)}）` : ''}。kansa が読めるバージョン 4 より新しい形式です。\`terraform show -json > state.json\` を実行し、state.json をスキャンしてください`,
   ],
   [
+    /a Spacelift plan policy input: its terraform\.resource_changes have no after_unknown \(values known only after apply look absent\) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift\.plan > plan\.json to an after_plan hook and scan plan\.json/g,
+    'Spacelift のプラン ポリシーの入力です。terraform.resource_changes に after_unknown がなく（適用後に決まる値が未設定に見えます）、機密値はハッシュに置き換えられているため、kansa はこれで計画を判定できません。after_plan フックに `terraform show -json spacelift.plan > plan.json` を加え、plan.json をスキャンしてください',
+  ],
+  [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],

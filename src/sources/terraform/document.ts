@@ -24,6 +24,11 @@ export interface TfInstance {
   readonly index: number | string | undefined;
   /** `registry.terraform.io/hashicorp/aws`. */
   readonly providerName: string;
+  /**
+   * The provider configuration, as a state file names it (`provider["registry.terraform.io/hashicorp/aws"].osaka`,
+   * `module.x.provider[…]`): `terraform show -json` does not, and a plan's `configuration` tells it instead.
+   */
+  readonly providerConfig?: string;
   /** `delete` only for split resources a plan deletes, which change the resource they configure. */
   readonly action: IacAction | 'delete';
   /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { InputError } from '../../base/input-error.ts';
 import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
@@ -46,8 +47,15 @@ export const terraformFormat: DocumentFormat = {
   provider: 'any',
   description:
     'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on); also as HCP Terraform passes a plan to OPA policies ({"plan": …, "run": …})',
-  matches: (document) => terraformDocumentKind(showJsonOf(document)) !== undefined,
+  matches: (document) =>
+    terraformDocumentKind(showJsonOf(document)) !== undefined || isSpaceliftPlanInput(document),
   read: (document, ctx) => {
+    if (isSpaceliftPlanInput(document)) {
+      throw new InputError(
+        ctx.file,
+        'a Spacelift plan policy input: its terraform.resource_changes have no after_unknown (values known only after apply look absent) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift.plan > plan.json to an after_plan hook and scan plan.json',
+      );
+    }
     const shown = showJsonOf(document) as JsonObject;
     return readTerraform(shown, readInstances(shown), ctx);
   },
@@ -73,6 +81,21 @@ export const terraformStateFormat: DocumentFormat = {
 function showJsonOf(document: unknown): unknown {
   if (isObject(document) && isObject(document.plan) && isObject(document.run)) return document.plan;
   return document;
+}
+
+/**
+ * Spacelift's plan policies get `{"spacelift": …, "terraform": {"resource_changes": […]}}`
+ * ("Plan policy", data input): the changes without `after_unknown` or `after_sensitive`, and
+ * sensitive strings replaced by hashes. Read as a plan, a value known only after apply would
+ * pass for one the configuration leaves out: it is refused, with the command that gives the plan.
+ */
+function isSpaceliftPlanInput(document: unknown): boolean {
+  return (
+    isObject(document) &&
+    isObject(document.spacelift) &&
+    isObject(document.terraform) &&
+    Array.isArray(document.terraform.resource_changes)
+  );
 }
 
 function* readTerraform(

@@ -124,6 +124,7 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
       name,
       index,
       providerName: typeof provider === 'string' ? providerNameOf(provider) : '',
+      ...(typeof provider === 'string' && { providerConfig: provider }),
       // A tainted object exists (it is replaced on the next apply): it is judged as it is.
       action: 'state',
       after: new TfValues(values, undefined, marks),
