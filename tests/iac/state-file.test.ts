@@ -392,7 +392,7 @@ describe('instances of a raw state', () => {
     ]);
   });
 
-  it('skips what it cannot judge, saying why: 0.11 flatmap attributes, unreadable sensitive paths', () => {
+  it('skips what it cannot judge, saying why: 0.11 flatmap attributes, unreadable sensitive paths, odd entries', () => {
     // Modelled on hashicorp/terraform testdata/roundtrip/v4-legacy-simple.in.tfstate: a 0.11
     // state upgraded to version 4 but not yet refreshed keeps `attributes_flat`.
     const { instances, skipped } = readStateFile(
@@ -411,6 +411,7 @@ describe('instances of a raw state', () => {
           name: 'odd',
         }),
         ec2Volume('none', { name: 'broken' }),
+        ec2Volume([], { name: 'future', mode: 'ephemeral' }),
       ]),
       'terraform.tfstate',
     );
@@ -427,6 +428,7 @@ describe('instances of a raw state', () => {
           'sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read',
       },
       { address: 'aws_ebs_volume.broken', reason: 'instances is not a list' },
+      { address: 'aws_ebs_volume.future', reason: 'resource mode ephemeral is neither managed nor data' },
     ]);
   });
 });
@@ -506,8 +508,16 @@ describe('state files kansa cannot read', () => {
     expect(scanned.coverage.error).toMatch(
       /an OpenTofu state encrypted at rest \(encryption_version v0\): kansa cannot read it; run tofu show -json > state\.json where its key is configured, and scan state\.json$/,
     );
-    expect(localizeProblem(scanned.coverage.error!, 'ja')).toMatch(
-      /^.*暗号化された OpenTofu の状態ファイルです/,
+    expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain(
+      '保存時に暗号化された OpenTofu の状態ファイルです（encryption_version v0）。kansa は読めません。鍵を設定した環境で `tofu show -json > state.json` を実行し',
+    );
+    // An encrypted saved plan (tofu plan -out) has the envelope without serial and lineage.
+    const plan = await scanDocument(
+      { meta: {}, encrypted_data: 'cGxhbg==', encryption_version: 'v0' },
+      'plan.out',
+    );
+    expect(plan.coverage.error).toMatch(
+      /an OpenTofu saved plan encrypted at rest \(encryption_version v0\): kansa cannot read it; run tofu show -json <planfile> > plan\.json where its key is configured, and scan plan\.json$/,
     );
   });
 });

@@ -51,8 +51,9 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   // Terraform state files (sources/terraform/state-file.ts) and their backups.
   [
-    /an OpenTofu state encrypted at rest \(encryption_version ([^)]*)\): kansa cannot read it; run tofu show -json > state\.json where its key is configured, and scan state\.json/g,
-    '保存時に暗号化された OpenTofu の状態ファイルです（encryption_version $1）。kansa は読めません。鍵を設定した環境で `tofu show -json > state.json` を実行し、state.json をスキャンしてください',
+    /an OpenTofu (.+?) encrypted at rest \(encryption_version ([^)]*)\): kansa cannot read it; run (.+?) where its key is configured, and scan (\S+)/g,
+    (_, what, version, command, shown) =>
+      `保存時に暗号化された OpenTofu の${{ state: '状態ファイル', 'saved plan': '保存された計画ファイル' }[what] ?? what}です（encryption_version ${version}）。kansa は読めません。鍵を設定した環境で \`${command.replace('<planfile>', '<計画ファイル>')}\` を実行し、${shown} をスキャンしてください`,
   ],
   [
     /a Terraform state of format version (\d+) \(Terraform 0\.11 or older([^)]*)\): kansa reads version 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with Terraform 0\.12 or later\)/g,
@@ -83,6 +84,10 @@ export const INPUT_RULES: readonly Rule[] = [
   [
     /sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read/g,
     'sensitive_attributes が属性のパスの一覧ではありません。どの値が機密か分からないため、どの値も読みません',
+  ],
+  [
+    /resource mode (\S+) is neither managed nor data/g,
+    'リソースのモード $1 は managed でも data でもありません',
   ],
   [/instances is not a list/g, 'instances が配列ではありません'],
   [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],

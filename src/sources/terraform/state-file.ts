@@ -36,9 +36,12 @@ export function stateFileKind(document: unknown): 'state' | 'encrypted' | undefi
  */
 export function readStateFile(document: JsonObject, file: string): TerraformInstances {
   if (stateFileKind(document) === 'encrypted') {
+    // An encrypted saved plan (tofu plan -out) has the same envelope, without serial and lineage.
+    const shown = 'serial' in document ? 'state.json' : 'plan.json';
+    const show = shown === 'state.json' ? 'tofu show -json' : 'tofu show -json <planfile>';
     throw new InputError(
       file,
-      `an OpenTofu state encrypted at rest (encryption_version ${String(document.encryption_version)}): kansa cannot read it; run tofu show -json > state.json where its key is configured, and scan state.json`,
+      `an OpenTofu ${shown === 'state.json' ? 'state' : 'saved plan'} encrypted at rest (encryption_version ${String(document.encryption_version)}): kansa cannot read it; run ${show} > ${shown} where its key is configured, and scan ${shown}`,
     );
   }
   const version = document.version as number;
@@ -70,6 +73,10 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
   const { mode, type, name } = raw;
   if (typeof mode !== 'string' || typeof type !== 'string' || typeof name !== 'string') {
     skipped.push({ address: '(resources entry)', reason: 'not a resource: mode, type or name is missing' });
+    return;
+  }
+  if (mode !== 'managed' && mode !== 'data') {
+    skipped.push({ address: `${type}.${name}`, reason: `resource mode ${mode} is neither managed nor data` });
     return;
   }
   const moduleAddress = typeof raw.module === 'string' ? raw.module : '';
