@@ -478,6 +478,28 @@ describe('state files kansa cannot read', () => {
     expect(v1.coverage.error).toMatch(/format version 1 \(Terraform 0\.11 or older\): kansa reads version 4/);
   });
 
+  it("names the backend's settings, which .terraform/terraform.tfstate holds", async () => {
+    // internal/command/workdir/backend_state.go: version 3, the backend's type, config and hash.
+    const scanned = await scanDocument(
+      {
+        version: 3,
+        terraform_version: '1.9.8',
+        backend: {
+          type: 's3',
+          config: { bucket: 'city-tfstate', key: 'prod/terraform.tfstate' },
+          hash: 1234567890,
+        },
+      },
+      'terraform.tfstate',
+    );
+    expect(scanned.coverage.error).toMatch(
+      /the backend settings terraform init keeps in \.terraform\/terraform\.tfstate, not a state: scan terraform state pull > terraform\.tfstate$/,
+    );
+    expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain(
+      'バックエンドの設定で、状態ファイルではありません',
+    );
+  });
+
   it('names a newer format', async () => {
     const scanned = await scanDocument(stateFile([], 5), 'terraform.tfstate');
     expect(scanned.coverage.error).toMatch(

@@ -70,6 +70,10 @@ export const INPUT_RULES: readonly Rule[] = [
     'Spacelift のプラン ポリシーの入力です。terraform.resource_changes に after_unknown がなく（適用後に決まる値が未設定に見えます）、機密値はハッシュに置き換えられているため、kansa はこれで計画を判定できません。after_plan フックに `terraform show -json spacelift.plan > plan.json` を加え、plan.json をスキャンしてください',
   ],
   [
+    /the backend settings terraform init keeps in \.terraform\/terraform\.tfstate, not a state: scan terraform state pull > terraform\.tfstate/g,
+    '`terraform init` が .terraform/terraform.tfstate に保存するバックエンドの設定で、状態ファイルではありません。`terraform state pull > terraform.tfstate` の出力をスキャンしてください',
+  ],
+  [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],

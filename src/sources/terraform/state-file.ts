@@ -20,11 +20,13 @@ import {
 const CURRENT_VERSION = 4;
 
 /** What kind of state file the document is, by its shape alone. */
-export function stateFileKind(document: unknown): 'state' | 'encrypted' | undefined {
+export function stateFileKind(document: unknown): 'state' | 'encrypted' | 'backend' | undefined {
   if (!isObject(document)) return undefined;
   // OpenTofu's state encryption keeps serial and lineage beside the encrypted payload.
   if (typeof document.encryption_version === 'string' && 'encrypted_data' in document) return 'encrypted';
   if (typeof document.version !== 'number') return undefined;
+  // `.terraform/terraform.tfstate`: the backend terraform init configured, named like a state.
+  if (isObject(document.backend) && !Array.isArray(document.resources)) return 'backend';
   // Version 4 holds `resources`, versions 1–3 `modules`; each writes its serial.
   const body = Array.isArray(document.resources) || Array.isArray(document.modules);
   return body && typeof document.serial === 'number' ? 'state' : undefined;
@@ -32,10 +34,17 @@ export function stateFileKind(document: unknown): 'state' | 'encrypted' | undefi
 
 /**
  * The managed instances of a state file. A file kansa cannot read (an older format, a newer
- * one, an encrypted state) is an error that says what to run instead.
+ * one, an encrypted state, the backend's settings) is an error that says what to run instead.
  */
 export function readStateFile(document: JsonObject, file: string): TerraformInstances {
-  if (stateFileKind(document) === 'encrypted') {
+  const kind = stateFileKind(document);
+  if (kind === 'backend') {
+    throw new InputError(
+      file,
+      'the backend settings terraform init keeps in .terraform/terraform.tfstate, not a state: scan terraform state pull > terraform.tfstate',
+    );
+  }
+  if (kind === 'encrypted') {
     // An encrypted saved plan (tofu plan -out) has the same envelope, without serial and lineage.
     const shown = 'serial' in document ? 'state.json' : 'plan.json';
     const show = shown === 'state.json' ? 'tofu show -json' : 'tofu show -json <planfile>';
