@@ -46,11 +46,13 @@ export function readStateFile(document: JsonObject, file: string): TerraformInst
   }
   if (kind === 'encrypted') {
     // An encrypted saved plan (tofu plan -out) has the same envelope, without serial and lineage.
-    const shown = 'serial' in document ? 'state.json' : 'plan.json';
-    const show = shown === 'state.json' ? 'tofu show -json' : 'tofu show -json <planfile>';
+    const [what, show, output] =
+      'serial' in document
+        ? ['state', 'tofu show -json', 'state.json']
+        : ['saved plan', 'tofu show -json <planfile>', 'plan.json'];
     throw new InputError(
       file,
-      `an OpenTofu ${shown === 'state.json' ? 'state' : 'saved plan'} encrypted at rest (encryption_version ${String(document.encryption_version)}): kansa cannot read it; run ${show} > ${shown} where its key is configured, and scan ${shown}`,
+      `an OpenTofu ${what} encrypted at rest (encryption_version ${String(document.encryption_version)}): kansa cannot read it; run ${show} > ${output} where its key is configured, and scan ${output}`,
     );
   }
   const version = document.version as number;
