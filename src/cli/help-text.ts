@@ -135,8 +135,8 @@ export const HELP_TEXTS: readonly Localized[] = [
     ja: 'クラウドのインベントリ（エクスポートファイル、またはライブ）をスキャンし、検出結果を報告する',
   },
   {
-    en: 'export files or directories (walked recursively)',
-    ja: 'エクスポートファイルまたはディレクトリ（サブディレクトリもたどる）',
+    en: 'export files, Terraform plans and states (terraform show -json, terraform.tfstate), or directories (walked recursively)',
+    ja: 'エクスポートファイル、Terraform の計画と状態（terraform show -json、terraform.tfstate）、またはディレクトリ（サブディレクトリもたどる）',
   },
   { en: 'framework to report against', ja: '評価・報告の基準とするフレームワーク' },
   {

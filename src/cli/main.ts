@@ -166,7 +166,10 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
   const scan = program
     .command('scan')
     .description('scan cloud inventory exports, or the clouds live, and report findings')
-    .option('-i, --input <paths...>', 'export files or directories (walked recursively)')
+    .option(
+      '-i, --input <paths...>',
+      'export files, Terraform plans and states (terraform show -json, terraform.tfstate), or directories (walked recursively)',
+    )
     .option('-f, --framework <name|file>', 'framework to report against', 'osaka')
     .option(
       '--org-policy <file>',

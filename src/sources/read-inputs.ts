@@ -40,6 +40,12 @@ export interface ReadOptions {
  */
 const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/**
+ * Terraform keeps the state before each apply beside the state (`terraform.tfstate.backup`):
+ * its resources have the addresses of the current state's and would merge with them, and one
+ * deleted since would come back. Passed over where the current state is beside it.
+ */
+const STATE_BACKUP_SUFFIX = '.tfstate.backup';
 
 /** Expands the inputs (files and directories, walked in sorted order) into file paths. */
 export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
@@ -102,11 +108,21 @@ async function visit(
     walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
     return;
   }
+  const names = new Set(entries.map((entry) => entry.name));
   for (const entry of entries) {
     const full = path.join(file, entry.name);
     if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) {
       walk.passedOver.push(
         notRead(full, { ignored: 'not an export (hidden, README, LICENSE or tool directory)' }),
+      );
+      continue;
+    }
+    const current = entry.name.endsWith(STATE_BACKUP_SUFFIX) ? entry.name.slice(0, -'.backup'.length) : '';
+    if (current && names.has(current)) {
+      walk.passedOver.push(
+        notRead(full, {
+          ignored: `the Terraform state before the last apply: ${current} beside it is the current state, which is read`,
+        }),
       );
       continue;
     }

@@ -479,42 +479,8 @@ describe('provider names', () => {
   });
 });
 
-describe('what Terraform and OpenTofu write besides show -json', () => {
-  it('refuses terraform.tfstate itself with the command that gives its JSON', async () => {
-    const scanned = await scanDocument({
-      version: 4,
-      terraform_version: '1.9.8',
-      serial: 12,
-      lineage: '3f2a1c4e-7b6d-4e5f-9a8b-0c1d2e3f4a5b',
-      outputs: {},
-      resources: [
-        {
-          mode: 'managed',
-          type: 'aws_s3_bucket',
-          name: 'logs',
-          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-          instances: [{ schema_version: 0, attributes: { bucket: 'kikan-logs', id: 'kikan-logs' } }],
-        },
-      ],
-      check_results: null,
-    });
-    expect(scanned.coverage.error).toMatch(
-      /a Terraform state file \(terraform\.tfstate, version 4\): kansa reads its JSON form; run terraform show -json <state file> > state\.json/,
-    );
-  });
-
-  it('refuses a file OpenTofu encrypted', async () => {
-    // opentofu/opentofu internal/encryption/base.go: `{ meta, encrypted_data, encryption_version }`.
-    const scanned = await scanDocument({
-      meta: { 'key_provider.pbkdf2.main': 'eyJzYWx0IjoiLi4uIn0=' },
-      encrypted_data: 'c2VhbGVkIGJ5IGEga2V5IGthbnNhIGRvZXMgbm90IGhvbGQ=',
-      encryption_version: 'v0',
-    });
-    expect(scanned.coverage.error).toMatch(
-      /a state or plan file encrypted by OpenTofu: .*run tofu show -json/,
-    );
-  });
-
+// The state file itself and OpenTofu's encrypted files: state-file.test.ts.
+describe('what Terraform writes besides show -json and the state file', () => {
   it.each([
     // internal/command/testdata/validate-valid/output.json (format 1.0).
     [

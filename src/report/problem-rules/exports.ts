@@ -73,7 +73,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^a template deployed above a resource group \((.+)\): kansa reads resource-group templates$/g,
     'リソース グループより上の範囲にデプロイするテンプレートです（$1）。kansa が読むのはリソース グループのテンプレートです',
   ],
-  [/^a resource of the template is not a JSON object$/g, 'テンプレートのリソースが JSON オブジェクトではありません'],
+  [
+    /^a resource of the template is not a JSON object$/g,
+    'テンプレートのリソースが JSON オブジェクトではありません',
+  ],
   [
     /^a resource of the template without a type or name: (.*)$/g,
     'テンプレートのリソースに type または name がありません: $1',
@@ -90,10 +93,7 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): the name has (\d+) segments where the type needs (\d+)$/g,
     '$1: 名前の区切りが $2 個ですが、種類には $3 個必要です',
   ],
-  [
-    /^(.+?): its condition (.+) is false: not deployed$/g,
-    '$1: 条件 $2 が false のため、デプロイされません',
-  ],
+  [/^(.+?): its condition (.+) is false: not deployed$/g, '$1: 条件 $2 が false のため、デプロイされません'],
   [
     /^(.+?): a nested deployment of a linked template: the resources of its template are not read$/g,
     '$1: リンクされたテンプレートの入れ子のデプロイです。そのテンプレートのリソースは読みません',

@@ -79,14 +79,6 @@ export const INPUT_RULES: readonly Rule[] = [
   [/the (\S+) column is "(.*)", not a number/g, '$1 列が "$2" です。数値のはずです'],
   // What Terraform and OpenTofu write besides `show -json` (sources/terraform/other-outputs.ts).
   [
-    /a Terraform state file \(terraform\.tfstate, version (\d+)\): kansa reads its JSON form; run terraform show -json <state file> > state\.json and scan state\.json/g,
-    'Terraform の状態ファイルそのもの（terraform.tfstate、バージョン $1）です。kansa が読むのはその JSON 形式です。terraform show -json <状態ファイル> > state.json を実行し、state.json をスキャンしてください',
-  ],
-  [
-    /a state or plan file encrypted by OpenTofu: kansa reads its JSON form; run tofu show -json <file> > plan\.json where the encryption keys are configured, and scan plan\.json/g,
-    'OpenTofu が暗号化した状態ファイルまたは計画ファイルです。kansa が読むのはその JSON 形式です。暗号鍵を設定した環境で tofu show -json <ファイル> > plan.json を実行し、plan.json をスキャンしてください',
-  ],
-  [
     /Terraform's machine-readable log \(terraform plan -json\): it names the changes without their values; run terraform plan -out plan\.out, then terraform show -json plan\.out > plan\.json and scan plan\.json/g,
     'Terraform の機械可読ログ（terraform plan -json）です。変更を挙げるだけで値を含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
   ],
@@ -107,6 +99,52 @@ export const INPUT_RULES: readonly Rule[] = [
     /an errored plan \(errored: true\): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it\. Fix the error and plan again/g,
     'エラーで止まった計画です（errored: true）。Terraform が途中のエラーで計画を止めたため、計画にはそれまでに計画したものしかありません。そのリソースは判定しましたが、ほかのリソースは計画にありません。エラーを直して計画し直してください',
   ],
+  // Terraform state files (sources/terraform/state-file.ts) and their backups.
+  [
+    /an OpenTofu (.+?) encrypted at rest \(encryption_version ([^)]*)\): kansa cannot read it; run (.+?) where its key is configured, and scan (\S+)/g,
+    (_, what, version, command, shown) =>
+      `保存時に暗号化された OpenTofu の${{ state: '状態ファイル', 'saved plan': '保存された計画ファイル' }[what] ?? what}です（encryption_version ${version}）。kansa は読めません。鍵を設定した環境で \`${command.replace('<planfile>', '<計画ファイル>')}\` を実行し、${shown} をスキャンしてください`,
+  ],
+  [
+    /a Terraform state of format version (\d+) \(Terraform 0\.11 or older([^)]*)\): kansa reads version 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with Terraform 0\.12 or later\)/g,
+    (_, version, writer) =>
+      `形式バージョン ${version} の Terraform の状態ファイルです（Terraform 0.11 以前${writer.replace(/^, /, '、')}）。kansa が読むのはバージョン 4（Terraform 0.12 以降）です。\`terraform init\` の後に最新の Terraform で \`terraform show -json > state.json\` を実行するか、状態ファイルを更新して（Terraform 0.12 以降で \`terraform apply\`）\`terraform state pull\` の出力をスキャンしてください`,
+  ],
+  [
+    /a Terraform state of format version (\d+)(, terraform_version [^,]*)?, newer than kansa reads \(version 4\): run terraform show -json > state\.json and scan state\.json/g,
+    (_, version, writer) =>
+      `形式バージョン ${version} の Terraform の状態ファイルです${writer ? `（${writer.slice(2)}）` : ''}。kansa が読めるバージョン 4 より新しい形式です。\`terraform show -json > state.json\` を実行し、state.json をスキャンしてください`,
+  ],
+  [
+    /a Spacelift plan policy input: its terraform\.resource_changes have no after_unknown \(values known only after apply look absent\) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift\.plan > plan\.json to an after_plan hook and scan plan\.json/g,
+    'Spacelift のプラン ポリシーの入力です。terraform.resource_changes に after_unknown がなく（適用後に決まる値が未設定に見えます）、機密値はハッシュに置き換えられているため、kansa はこれで計画を判定できません。after_plan フックに `terraform show -json spacelift.plan > plan.json` を加え、plan.json をスキャンしてください',
+  ],
+  [
+    /the backend settings terraform init keeps in \.terraform\/terraform\.tfstate, not a state: scan terraform state pull > terraform\.tfstate/g,
+    '`terraform init` が .terraform/terraform.tfstate に保存するバックエンドの設定で、状態ファイルではありません。`terraform state pull > terraform.tfstate` の出力をスキャンしてください',
+  ],
+  [
+    /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
+    '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
+  ],
+  [
+    /deposed object (\S+) \(left by a create_before_destroy replacement, to be destroyed\): the address's current object is judged/g,
+    '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
+  ],
+  [
+    /attributes in the flat form of Terraform 0\.11 \(attributes_flat\), not refreshed since the upgrade: run terraform apply -refresh-only with a current Terraform, then scan terraform state pull/g,
+    'Terraform 0.11 の平坦な形式の属性（attributes_flat）で、更新後に一度もリフレッシュされていません。最新の Terraform で `terraform apply -refresh-only` を実行し、`terraform state pull` の出力をスキャンしてください',
+  ],
+  [
+    /sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read/g,
+    'sensitive_attributes が属性のパスの一覧ではありません。どの値が機密か分からないため、どの値も読みません',
+  ],
+  [
+    /resource mode (\S+) is neither managed nor data/g,
+    'リソースのモード $1 は managed でも data でもありません',
+  ],
+  [/instances is not a list/g, 'instances が配列ではありません'],
+  [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
   [

@@ -24,6 +24,11 @@ export interface TfInstance {
   readonly index: number | string | undefined;
   /** `registry.terraform.io/hashicorp/aws`, or an older form (see `providerType`). */
   readonly providerName: string;
+  /**
+   * The provider configuration, as a state file names it (`provider["registry.terraform.io/hashicorp/aws"].osaka`,
+   * `module.x.provider[…]`): `terraform show -json` does not, and a plan's `configuration` tells it instead.
+   */
+  readonly providerConfig?: string;
   /** `delete` only for split resources a plan deletes, which change the resource they configure. */
   readonly action: IacAction | 'delete';
   /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */
@@ -144,24 +149,27 @@ export interface SkippedInstance {
   readonly reason: string;
 }
 
+/** The instances of a plan or a state, and what was skipped with why. */
+export interface TerraformInstances {
+  readonly instances: TfInstance[];
+  readonly skipped: SkippedInstance[];
+  /** What the reader of the coverage should know of the document as a whole. */
+  readonly notes: string[];
+  /**
+   * The data sources a plan reads on apply (their result depends on values known only then):
+   * their arguments are known, so what a resource takes from them can be worked out
+   * (`data.aws_iam_policy_document.x.json`). Not judged.
+   */
+  readonly dataSources: TfInstance[];
+}
+
 /**
  * The managed instances of a plan (from `resource_changes`, else `planned_values`, else the
  * `prior_state` of a refresh-only plan) or a state, deletions included (with their `before`
  * values). Data sources, ephemeral resources, changes deferred to a later plan and records that
  * are not resources are returned as skipped, with why.
  */
-export function readInstances(document: JsonObject): {
-  instances: TfInstance[];
-  skipped: SkippedInstance[];
-  /** What the reader of the coverage should know of the document as a whole. */
-  notes: string[];
-  /**
-   * The data sources a plan reads on apply (their result depends on values known only then):
-   * their arguments are known, so what a resource takes from them can be worked out
-   * (`data.aws_iam_policy_document.x.json`). Not judged.
-   */
-  dataSources: TfInstance[];
-} {
+export function readInstances(document: JsonObject): TerraformInstances {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
   const notes: string[] = [];

@@ -8,9 +8,17 @@ import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
-import { type JsonObject, readInstances, type TfInstance, terraformDocumentKind } from './document.ts';
+import {
+  isObject,
+  type JsonObject,
+  readInstances,
+  type TerraformInstances,
+  type TfInstance,
+  terraformDocumentKind,
+} from './document.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
+import { readStateFile, stateFileKind } from './state-file.ts';
 import { Translation } from './translation.ts';
 
 const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
@@ -38,13 +46,63 @@ export const terraformFormat: DocumentFormat = {
   id: 'terraform-json',
   provider: 'any',
   description:
-    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on; OpenTofu’s tofu show -json alike)',
-  matches: (document) => terraformDocumentKind(document) !== undefined,
-  read: (document, ctx) => readTerraform(document as JsonObject, ctx),
+    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on; OpenTofu’s tofu show -json alike); also as HCP Terraform passes a plan to OPA policies ({"plan": …, "run": …})',
+  matches: (document) =>
+    terraformDocumentKind(showJsonOf(document)) !== undefined || isSpaceliftPlanInput(document),
+  read: (document, ctx) => {
+    if (isSpaceliftPlanInput(document)) {
+      throw new InputError(
+        ctx.file,
+        'a Spacelift plan policy input: its terraform.resource_changes have no after_unknown (values known only after apply look absent) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift.plan > plan.json to an after_plan hook and scan plan.json',
+      );
+    }
+    const shown = showJsonOf(document) as JsonObject;
+    return readTerraform(shown, readInstances(shown), ctx);
+  },
 };
 
-function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resource> {
-  const { instances, skipped, notes, dataSources } = readInstances(document);
+/** The state file itself: judged as `terraform show -json` of it would be. */
+export const terraformStateFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'terraform-state',
+  provider: 'any',
+  description:
+    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu)',
+  matches: (document) => stateFileKind(document) !== undefined,
+  read: (document, ctx) =>
+    readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx),
+};
+
+/**
+ * HCP Terraform gives its OPA policies the run and the plan in one input document, the plan
+ * (the JSON of `terraform show -json`) under `plan` ("Define OPA policies": `input.plan`,
+ * `input.run`): policy test inputs saved from it are read for that plan.
+ */
+function showJsonOf(document: unknown): unknown {
+  if (isObject(document) && isObject(document.plan) && isObject(document.run)) return document.plan;
+  return document;
+}
+
+/**
+ * Spacelift's plan policies get `{"spacelift": …, "terraform": {"resource_changes": […]}}`
+ * ("Plan policy", data input): the changes without `after_unknown` or `after_sensitive`, and
+ * sensitive strings replaced by hashes. Read as a plan, a value known only after apply would
+ * pass for one the configuration leaves out: it is refused, with the command that gives the plan.
+ */
+function isSpaceliftPlanInput(document: unknown): boolean {
+  return (
+    isObject(document) &&
+    isObject(document.spacelift) &&
+    isObject(document.terraform) &&
+    Array.isArray(document.terraform.resource_changes)
+  );
+}
+
+function* readTerraform(
+  document: JsonObject,
+  { instances, skipped, notes, dataSources }: TerraformInstances,
+  ctx: ReadContext,
+): Generator<Resource> {
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
   // `-target` (or changes deferred to a later plan) leaves resources out on purpose: what the
@@ -55,7 +113,8 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
     );
   }
   const config = new TerraformConfiguration(document.configuration);
-  const linker = new Linker(instances, config, ADAPTERS, dataSources);
+  const workspace = workspaceOf(ctx.file);
+  const linker = new Linker(instances, config, ADAPTERS, dataSources, workspace ? `${workspace}:` : '');
   const placement = new Placement(instances, config);
   const declarations = new Declarations(path.dirname(ctx.file));
 
@@ -97,7 +156,7 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       id:
         built.kansaType === 'account'
           ? accountResourceId(adapter.provider, account)
-          : (adapter.idOf?.(unit, linker) ?? primary.address),
+          : (adapter.idOf?.(unit, linker) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
       origin: { file: ctx.file, iac },
@@ -112,6 +171,16 @@ function* readTerraform(document: JsonObject, ctx: ReadContext): Generator<Resou
       'an errored plan (errored: true): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it. Fix the error and plan again',
     );
   }
+}
+
+/**
+ * The workspace of a state that Terraform's local backend keeps in
+ * `terraform.tfstate.d/<workspace>/terraform.tfstate` (the default workspace's is
+ * `terraform.tfstate`): the workspaces of one configuration have the same addresses, so the
+ * workspace is put before each address in the resource ids, which keeps them apart.
+ */
+function workspaceOf(file: string): string | undefined {
+  return /(?:^|[\\/])terraform\.tfstate\.d[\\/]([^\\/]+)[\\/][^\\/]+$/.exec(file)?.[1];
 }
 
 /**

@@ -27,14 +27,18 @@ export class Linker implements BuildContext {
   readonly #adapters: Readonly<Record<string, TerraformAdapter>>;
 
   readonly #dataByBase = new Map<string, TfInstance[]>();
+  /** Before each address in an id: the workspace of a state kept in `terraform.tfstate.d/<workspace>/`. */
+  readonly #idPrefix: string;
 
   constructor(
     instances: readonly TfInstance[],
     config: TerraformConfiguration,
     adapters: Readonly<Record<string, TerraformAdapter>>,
     dataSources: readonly TfInstance[] = [],
+    idPrefix = '',
   ) {
     this.config = config;
+    this.#idPrefix = idPrefix;
     this.#instances = instances;
     this.#adapters = adapters;
     for (const source of dataSources) {
@@ -65,7 +69,7 @@ export class Linker implements BuildContext {
   }
 
   idOf(instance: TfInstance): string {
-    return instance.address;
+    return `${this.#idPrefix}${instance.address}`;
   }
 
   dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined {

@@ -2,31 +2,12 @@ import { InputError } from '../../base/input-error.ts';
 import { isObject, terraformDocumentKind } from './document.ts';
 
 /**
- * What Terraform and OpenTofu write besides `terraform show -json`, and users pass for it: each
- * is refused with the command that gives the JSON kansa reads, rather than as an unknown format.
- * Undefined for anything else.
+ * What Terraform writes besides `terraform show -json` and the state file (state-file.ts), and
+ * users pass for them: each is refused with the command that gives the JSON kansa reads, rather
+ * than as an unknown format. Undefined for anything else.
  */
 export function otherTerraformOutput(file: string, value: unknown): InputError | undefined {
   if (!isObject(value)) return undefined;
-  // terraform.tfstate itself (`version` 4 since Terraform 0.12, 3 before): its resources are
-  // grouped by resource with `instances`, and `terraform show -json` reads it.
-  if (
-    typeof value.version === 'number' &&
-    typeof value.lineage === 'string' &&
-    typeof value.serial === 'number'
-  ) {
-    return new InputError(
-      file,
-      `a Terraform state file (terraform.tfstate, version ${value.version}): kansa reads its JSON form; run terraform show -json <state file> > state.json and scan state.json`,
-    );
-  }
-  // OpenTofu's state and plan encryption wraps the whole file (internal/encryption/base.go).
-  if (typeof value.encryption_version === 'string' && 'encrypted_data' in value) {
-    return new InputError(
-      file,
-      'a state or plan file encrypted by OpenTofu: kansa reads its JSON form; run tofu show -json <file> > plan.json where the encryption keys are configured, and scan plan.json',
-    );
-  }
   // `terraform plan -json` (and apply, query, validate -json) streams log messages
   // (`@level`, `@message`, `@module: "terraform.ui"`): they name the changes, not the values.
   if (typeof value['@level'] === 'string' && typeof value['@message'] === 'string') {

@@ -16,6 +16,7 @@ export const UNKNOWN_ACCOUNT = '(unknown)';
  */
 export class Placement {
   readonly #blockAccounts = new Map<JsonObject | undefined, string | undefined>();
+  readonly #configAccounts = new Map<string, string | undefined>();
 
   readonly #instances: readonly TfInstance[];
   readonly #config: TerraformConfiguration;
@@ -28,10 +29,32 @@ export class Placement {
   account(instance: TfInstance, provider: Provider): string {
     const own = ownAccount(instance, provider);
     if (own) return own;
+    if (instance.providerConfig !== undefined) {
+      const named = instance.providerConfig;
+      if (!this.#configAccounts.has(named))
+        this.#configAccounts.set(named, this.#accountOfConfig(named, provider));
+      return this.#configAccounts.get(named) ?? UNKNOWN_ACCOUNT;
+    }
     const block = this.#config.providerOf(instance);
     if (!this.#blockAccounts.has(block))
       this.#blockAccounts.set(block, this.#accountOfBlock(block, provider));
     return this.#blockAccounts.get(block) ?? UNKNOWN_ACCOUNT;
+  }
+
+  /**
+   * A state file names each resource's provider configuration but holds none of its
+   * arguments: the account other resources of the same configuration show; else, when the
+   * state's resources of the provider show one account only, that one (an alias that only
+   * changes the region shares it); else unknown (an alias with credentials of its own may
+   * reach another account).
+   */
+  #accountOfConfig(named: string, provider: Provider): string | undefined {
+    for (const other of this.#instances) {
+      if (other.providerConfig !== named) continue;
+      const found = ownAccount(other, provider);
+      if (found) return found;
+    }
+    return this.#onlyAccount(provider);
   }
 
   #accountOfBlock(block: JsonObject | undefined, provider: Provider): string | undefined {
@@ -48,6 +71,11 @@ export class Placement {
     // account for the provider, that is it. An alias with credentials of its own stays unknown.
     const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
     if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
+    return this.#onlyAccount(provider);
+  }
+
+  /** The account of the provider's resources, when they show one only. */
+  #onlyAccount(provider: Provider): string | undefined {
     const accounts = new Set<string>();
     for (const other of this.#instances) {
       if (!PROVIDER_TYPES[provider].includes(providerType(other.providerName))) continue;

@@ -47,7 +47,7 @@ export interface BuildContext {
    * value), restricted to `types`.
    */
   referenced(instance: TfInstance, attribute: string, types: readonly string[]): TfInstance[];
-  /** The kansa id a Terraform instance gets (its address). */
+  /** The kansa id a Terraform instance gets: its address (after its workspace, in a workspace's state file). */
   idOf(instance: TfInstance): string;
   /** The plan's instances of a Terraform type, but those it deletes. */
   instancesOf(type: string): readonly TfInstance[];
