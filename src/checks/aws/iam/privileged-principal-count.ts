@@ -1,11 +1,11 @@
 import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
 import { unknown } from '../../../model/fact.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'noIam' | 'unknown';
+type Message = 'withinLimit' | 'tooMany' | 'notInPlan' | 'noIam' | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -33,6 +33,10 @@ export default defineCheck<object, Message>({
       tooMany: {
         ja: '管理者権限を持つ主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}）',
         en: '{{count}} principals hold administrator rights, more than the limit of {{max}} ({{principals}})',
+      },
+      notInPlan: {
+        ja: 'Terraform の計画の IAM ユーザとロールでは管理者権限を持つものは {{count}} 件です（上限 {{max}}）。構成の外で作られたユーザとロールは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "The Terraform plan's IAM users and roles give administrator rights to {{count}} principal(s) (limit {{max}}), and users and roles made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
       noIam: missingData(
         {
@@ -91,6 +95,8 @@ export default defineCheck<object, Message>({
         { ...data, undecided: undecided.map(({ principal }) => principal.name) },
       );
     }
+    // A Terraform plan or state holds the principals its configuration makes; others may exist.
+    if (isPlanOrigin(resource.origin)) return undetermined('notInPlan', evidence, data);
     return pass('withinLimit', evidence, data);
   },
 });

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import {
   ADMINISTRATOR_ACCESS,
   iamGroupItem,
@@ -69,6 +70,56 @@ const cases: AnyCase[] = [
     },
   })),
   { name: 'no IAM users and roles', records: [ROOT], status: 'UNKNOWN', messageId: 'noIam' },
+  {
+    name: 'a Terraform plan within the limit (users and roles made outside the plan unseen)',
+    records: [planFile([planUser('ops'), planAdministratorAttachment('ops'), planUser('viewer')])],
+    status: 'UNKNOWN',
+    messageId: 'notInPlan',
+    data: { count: 1, principals: ['ops'] },
+  },
+  {
+    name: 'a Terraform plan over the limit',
+    records: [
+      planFile([
+        planUser('a'),
+        planAdministratorAttachment('a'),
+        planUser('b'),
+        planAdministratorAttachment('b'),
+      ]),
+    ],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 2 },
+  },
 ];
+
+/** A new `aws_iam_user` as a plan shows it (provider v5). */
+function planUser(name: string): Change {
+  return {
+    address: `aws_iam_user.${name}`,
+    after: { name, path: '/', force_destroy: false, permissions_boundary: null, tags: null },
+    afterUnknown: { arn: true, id: true, unique_id: true, tags_all: true },
+    expressions: { name: constant(name) },
+  };
+}
+
+/** `aws_iam_user_policy_attachment` of the AWS managed AdministratorAccess policy. */
+function planAdministratorAttachment(user: string): Change {
+  const arn = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  return {
+    address: `aws_iam_user_policy_attachment.${user}`,
+    after: { user, policy_arn: arn },
+    afterUnknown: { id: true },
+    expressions: {
+      user: ref(`aws_iam_user.${user}.name`, `aws_iam_user.${user}`),
+      policy_arn: constant(arn),
+    },
+  };
+}
+
+function planFile(changes: Change[]) {
+  return jsonFile(plan(changes, { providers: { aws: { region: constant('ap-northeast-1') } } }), 'plan.json');
+}
 
 export default byVerdict(cases) satisfies RuleTests;
