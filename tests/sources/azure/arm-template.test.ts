@@ -422,7 +422,7 @@ describe('azure-arm-template: security rules', () => {
     name: `[concat(parameters('networkSecurityGroups_web_nsg_name'), '/${name}')]`,
   });
   const ruleNames = (resource: Resource | undefined) =>
-    (facts(resource).inboundRules?.value as { name: string; sourcePrefixes: string[] }[]).map(
+    ((facts(resource).inboundRules?.value ?? []) as { name: string; sourcePrefixes: string[] }[]).map(
       (r) => `${r.name} ${r.sourcePrefixes.join(',')}`,
     );
 
