@@ -340,21 +340,54 @@ function parameter(name: unknown, scope: TemplateScope, depth: number): unknown 
   if (scope.passed?.has(name)) return scope.passed.get(name);
   const declared = scope.parameters[name];
   if (!isObject(declared) || !('defaultValue' in declared)) return undefined;
-  return evaluateValue(declared.defaultValue, scope, depth + 1);
+  return remembered(scope, `p:${name}`, () => evaluateValue(declared.defaultValue, scope, depth + 1));
 }
 
 /** A variable, or the array a variable copy loop (`variables.copy`) makes. */
 function variable(name: unknown, scope: TemplateScope, depth: number): unknown {
   if (typeof name !== 'string') return undefined;
   if (name in scope.variables && name !== 'copy')
-    return evaluateValue(scope.variables[name], scope, depth + 1);
+    return remembered(scope, `v:${name}`, () => evaluateValue(scope.variables[name], scope, depth + 1));
   const loops = scope.variables.copy;
   const loop = Array.isArray(loops) ? loops.find((entry) => get(entry, 'name') === name) : undefined;
   return isObject(loop) ? copied(loop, scope, depth + 1) : undefined;
 }
 
+/**
+ * Parameters' defaults and variables, evaluated once per scope. A template whose variables each
+ * name the one before twice (`concat(variables('v1'), variables('v1'))`) would otherwise cost
+ * 2^n evaluations: a file crafted so could stall a scan. An Unknown is kept too (kept out, it
+ * would be evaluated anew at each reference past the size bounds below): so a variable first
+ * reached near the depth bound stays unknown where a shallower reference might have known it,
+ * which no real template's chain of some thirty variables comes near.
+ */
+function remembered(scope: TemplateScope, key: string, evaluateOnce: () => unknown): unknown {
+  let values = REMEMBERED.get(scope);
+  if (!values) {
+    values = new Map();
+    REMEMBERED.set(scope, values);
+  }
+  if (values.has(key)) return values.get(key);
+  const value = evaluateOnce();
+  values.set(key, value);
+  return value;
+}
+
+const REMEMBERED = new WeakMap<TemplateScope, Map<string, unknown>>();
+
+/**
+ * The longest text and list an expression makes: far beyond any name, id or property of a real
+ * template (ARM caps a template at 4 MB), and short of what would exhaust memory when a crafted
+ * one doubles a value at each step.
+ */
+const MAX_TEXT = 1 << 20;
+const MAX_ITEMS = 100_000;
+
 function concat(values: readonly unknown[]): unknown {
-  if (values.length > 0 && values.every(Array.isArray)) return values.flat();
+  if (values.length > 0 && values.every(Array.isArray)) {
+    const items = values.reduce((sum: number, list) => sum + (list as unknown[]).length, 0);
+    return items > MAX_ITEMS ? new Unknown('{concat()}') : values.flat();
+  }
   const parts = values.map(textOf);
   if (parts.some((part) => part === undefined)) return new Unknown('{concat()}');
   return joined(parts as (string | Unknown)[]);
@@ -387,6 +420,8 @@ function textOf(value: unknown): string | Unknown | undefined {
 
 /** Known parts and unknown ones: a string when all are known, else an Unknown showing them all. */
 function joined(parts: readonly (string | Unknown)[]): string | Unknown {
+  const length = parts.reduce((sum, part) => sum + (typeof part === 'string' ? part : part.shown).length, 0);
+  if (length > MAX_TEXT) return new Unknown('{…}');
   if (parts.every((part) => typeof part === 'string')) return parts.join('');
   return new Unknown(parts.map((part) => (part instanceof Unknown ? part.shown : part)).join(''));
 }

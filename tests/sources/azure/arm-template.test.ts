@@ -142,6 +142,25 @@ describe('ARM template expressions', () => {
     expect(value.b[0]).toBeInstanceOf(Unknown);
     expect(value.b[1]).toBe(1);
   });
+
+  it('evaluates each variable once, and leaves a text or list that doubles past any real size unknown', () => {
+    // Each variable names the one before twice: 2^40 evaluations, and a 2^40-character name,
+    // if each reference were evaluated anew; a crafted file must not stall or exhaust a scan.
+    const doubling = (call: string) =>
+      Object.fromEntries([
+        ['v0', call === 'concat' ? 'kansa' : ['kansa']],
+        ...Array.from({ length: 40 }, (_, i) => [
+          `v${i + 1}`,
+          `[concat(variables('v${i}'), variables('v${i}'))]`,
+        ]),
+      ]);
+    const text = { parameters: {}, variables: doubling('concat') };
+    expect(evaluateValue("[variables('v10')]", text)).toBe('kansa'.repeat(1024));
+    expect(evaluateValue("[variables('v40')]", text)).toBeInstanceOf(Unknown);
+    const list = { parameters: {}, variables: doubling('list') };
+    expect(evaluateValue("[variables('v10')]", list)).toHaveLength(1024);
+    expect(evaluateValue("[variables('v40')]", list)).toBeInstanceOf(Unknown);
+  });
 });
 
 function template(resources: unknown[], parameters: object = {}, variables: object = {}) {
