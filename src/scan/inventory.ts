@@ -12,7 +12,7 @@ const MAX_PENDING = 32_768;
  * The scan's resources, keyed by provider + id. One resource can arrive in several records
  * (a Cloud Asset resource line and its IAM-policy line, an AWS Config IAM user and its
  * credential-report row, the same item in two snapshots): they are merged, each fact taking
- * the best-founded value (explicit over cloud default over unknown).
+ * the best-founded value (explicit over cloud default over unknown; of two unknowns, the later).
  *
  * What the scan reads of it (the resources that exist, their accounts, by account and type,
  * the aliases to merge) is worked out in one walk, on the first read after the last change,
@@ -309,7 +309,12 @@ function merge(a: Resource, b: Resource): Resource {
   const facts: Record<string, Fact<unknown> | undefined> = { ...(a.facts as Record<string, Fact<unknown>>) };
   for (const [key, fact] of Object.entries(b.facts as Record<string, Fact<unknown> | undefined>)) {
     const current = facts[key];
-    if (fact && (!current || RANK[fact.source] > RANK[current.source])) facts[key] = fact;
+    if (!fact) continue;
+    // Of two unknowns the later one's note stands: a later record was read to complete the
+    // resource (a live ARM read that failed says why; the resource's own record only that the
+    // setting is not in it).
+    if (!current || RANK[fact.source] > RANK[current.source] || current.source === 'unknown')
+      facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
   return {

@@ -340,6 +340,14 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     const tls = statusesOf(run.inventory, framework, 'azure.database.minimum-tls');
     expect(cmk.get(serverId)).toBe('UNKNOWN');
     expect(cmk.get(instanceId)).toBe('UNKNOWN');
+    // The finding says which read failed, not only that the server record lacks the protector.
+    for (const id of [serverId, instanceId]) {
+      const resource = [...run.inventory.all()].find((r) => r.id === id)!;
+      const { customerManagedKey } = resource.facts as { customerManagedKey?: { note?: { en: string } } };
+      expect(customerManagedKey?.note?.en).toMatch(
+        /^the live scan's GET .*\/encryptionProtector\/current failed: .*HTTP 403/,
+      );
+    }
     expect(tls.get(cutShortId)).toBe('UNKNOWN');
     expect(tls.get(failingId)).toBe('UNKNOWN');
     // The first page was kept: its minimum is a fact of the server, the unread parameter names the call.
