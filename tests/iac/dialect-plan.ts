@@ -91,6 +91,19 @@ export const STRICT_PASSWORD_POLICY = {
   max_password_age: 0,
 };
 
+/** An inline ingress rule of `aws_security_group` (and the default group), as provider v4/v5 plans spell one. */
+export const awsIngressRule = (port: number, cidr: string): Json => ({
+  cidr_blocks: [cidr],
+  description: '',
+  from_port: port,
+  to_port: port,
+  ipv6_cidr_blocks: [],
+  prefix_list_ids: [],
+  protocol: 'tcp',
+  security_groups: [],
+  self: false,
+});
+
 export const ref = (...references: string[]) => ({ references });
 export const constant = (value: unknown) => ({ constant_value: value });
 

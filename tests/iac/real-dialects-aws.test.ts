@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  awsIngressRule,
   bucketV3,
   type Change,
   constant,
@@ -583,17 +584,7 @@ describe('aws_default_security_group', () => {
     afterUnknown: { arn: true, id: true, name: true, owner_id: true, vpc_id: true },
     expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
   });
-  const rule = (port: number, cidr: string): Json => ({
-    cidr_blocks: [cidr],
-    description: '',
-    from_port: port,
-    to_port: port,
-    ipv6_cidr_blocks: [],
-    prefix_list_ids: [],
-    protocol: 'tcp',
-    security_groups: [],
-    self: false,
-  });
+  const rule = awsIngressRule;
   const status = async (ingress: Json[]) =>
     findingOf(
       await scanDocument(plan([group(ingress)])),

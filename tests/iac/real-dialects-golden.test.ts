@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
 import { providerType, type TfInstance } from '../../src/sources/terraform/document.ts';
-import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { awsIngressRule, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
 
 /**
@@ -18,18 +18,7 @@ import { findingOf, resourceOf, scanDocument, scanFile } from './helpers.ts';
 
 const PROVIDERS = { aws: { region: constant('ap-northeast-1') } };
 
-/** An inline ingress rule of `aws_security_group`, as provider v4/v5 plans spell one. */
-const ingress = (port: number, cidr: string): Json => ({
-  cidr_blocks: [cidr],
-  description: '',
-  from_port: port,
-  to_port: port,
-  ipv6_cidr_blocks: [],
-  prefix_list_ids: [],
-  protocol: 'tcp',
-  security_groups: [],
-  self: false,
-});
+const ingress = awsIngressRule;
 
 const group = (name: string, rules: Json[]): Json => ({
   name,
