@@ -47,8 +47,11 @@ interface PowerShellModel {
    * module (`SecurityRulesText`): read when the value itself is cut.
    */
   readonly texts?: Readonly<Record<string, string>>;
-  /** The cmdlet also lists objects without their settings: the property only a full object has, and why a listed one is skipped. */
-  readonly listing?: { readonly key: string; readonly skip: string };
+  /**
+   * The cmdlet also lists objects without their settings: the property only a full object has,
+   * what lists them, and the command that exports one whole.
+   */
+  readonly listing?: { readonly key: string; readonly by: string; readonly export: string };
 }
 
 const SECURITY_RULE_LISTS = [
@@ -135,7 +138,8 @@ const MODELS: readonly PowerShellModel[] = [
     lists: ['NetworkAcls.IpAddressRanges'],
     listing: {
       key: 'EnablePurgeProtection',
-      skip: 'a Get-AzKeyVault listing (PSKeyVaultIdentityItem): it names the vault without its settings; export each vault with Get-AzKeyVault -VaultName <name> | ConvertTo-Json -Depth 20',
+      by: 'Get-AzKeyVault (PSKeyVaultIdentityItem)',
+      export: 'Get-AzKeyVault -VaultName <name>',
     },
   },
   {
@@ -205,10 +209,15 @@ function readModel(
   origin: Origin,
   note: (text: string) => void,
 ): Resource | { skip: string } {
-  if (model.listing && !(model.listing.key in object)) return { skip: model.listing.skip };
+  const { listing } = model;
+  if (listing && !(listing.key in object)) {
+    return {
+      skip: `${listing.by}: a listing that names the resource without its settings; export each with ${listing.export} | ConvertTo-Json -Depth 20`,
+    };
+  }
   const { record, names, unreadable } = armRecordOf(model, object);
   const resource = toResource(record, origin, note);
-  if ('skip' in resource) return { skip: `${model.cmdlet}: ${resource.skip}` };
+  if ('skip' in resource) return resource;
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
   if (facts !== named && unreadable.some((mark) => mark.note === DEPTH_CUT)) note(DEPTH_CUT_COVERAGE_NOTE);
