@@ -55,12 +55,12 @@ function pathsOfCuts(value: unknown, path: string, found: string[]): string[] {
 
 export const DEPTH_CUT: Localized = {
   ja: 'ConvertTo-Json の深さの上限（-Depth、既定 2）で切り詰められ、型名などの文字列になっています。ConvertTo-Json -Depth 20 で出力し直してください',
-  en: 'cut by ConvertTo-Json at its depth limit (-Depth, 2 by default): the value is a type name or similar string. Export again with ConvertTo-Json -Depth 20',
+  en: 'cut by ConvertTo-Json at its depth limit (-Depth, 2 by default): the value is a type name or similar string. Run the command again piped to ConvertTo-Json -Depth 20',
 };
 
 /** Said once in a file's coverage (read-inputs keeps one of each note). */
 export const DEPTH_CUT_COVERAGE_NOTE =
-  'ConvertTo-Json cut values deeper than its -Depth (2 by default) into strings such as `System.Object[]` or `@{…}`: the settings read from them are unknown. Export again with `ConvertTo-Json -Depth 20`';
+  'ConvertTo-Json cut values deeper than its -Depth (2 by default) into strings such as `System.Object[]` or `@{…}`: the settings read from them are unknown. Run the command again piped to `ConvertTo-Json -Depth 20`';
 
 /** A value that cannot be read, and why. */
 export interface Unreadable {

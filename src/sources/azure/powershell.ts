@@ -92,7 +92,7 @@ const MODELS: readonly PowerShellModel[] = [
       // does not say which module wrote it.
       'NetworkRuleSet.DefaultAction': {
         ja: 'DefaultAction が数値で書かれています。Az.Storage の版により 0 と 1 の意味が逆のため判定できません。ConvertTo-Json -EnumsAsStrings -Depth 20 で出力し直してください',
-        en: 'DefaultAction is written as a number, whose meaning Az.Storage releases swapped (Deny = 0 before, Allow = 0 now). Export again with ConvertTo-Json -EnumsAsStrings -Depth 20',
+        en: 'DefaultAction is written as a number, whose meaning Az.Storage releases swapped (Deny = 0 before, Allow = 0 now). Run the command again piped to ConvertTo-Json -EnumsAsStrings -Depth 20',
       },
     },
   },
