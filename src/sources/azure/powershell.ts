@@ -143,6 +143,37 @@ const MODELS: readonly PowerShellModel[] = [
     },
   },
   {
+    cmdlet: 'Get-AzVM (PSVirtualMachine)',
+    type: 'Microsoft.Compute/virtualMachines',
+    keys: ['VmId', 'StorageProfile', 'Id'],
+    fields: [
+      ['Id', 'id'],
+      ['Name', 'name'],
+      ['Location', 'location'],
+      ['Tags', 'tags'],
+      ['SecurityProfile', 'properties.securityProfile'],
+      ['StorageProfile', 'properties.storageProfile'],
+    ],
+  },
+  {
+    // PSSnapshot has the same properties: its `Type` tells it from a disk.
+    cmdlet: 'Get-AzDisk, Get-AzSnapshot (PSDisk, PSSnapshot)',
+    type: 'Microsoft.Compute/disks',
+    keys: ['DiskSizeGB', 'DiskState', 'Id'],
+    fields: [
+      ['Id', 'id'],
+      ['Name', 'name'],
+      ['Type', 'type'],
+      ['Location', 'location'],
+      ['Tags', 'tags'],
+      ['Encryption', 'properties.encryption'],
+      ['SecurityProfile', 'properties.securityProfile'],
+      ['CreationData', 'properties.creationData'],
+      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
+      ['NetworkAccessPolicy', 'properties.networkAccessPolicy'],
+    ],
+  },
+  {
     cmdlet: 'Get-AzSqlServer (AzureSqlServerModel)',
     type: 'Microsoft.Sql/servers',
     keys: ['ServerName', 'ResourceId', 'SqlAdministratorLogin'],
@@ -182,7 +213,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzSqlServer',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -307,7 +338,7 @@ const WINDOWS_POWERSHELL_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
 
 /**
  * The facts with their paths named as the file names them: the ARM path's longest mapped
- * prefix becomes its property, the rest is spelled as the object spells it (ARM's spelling
+ * prefix becomes its property, the rest is spelled as the object spells it (in PascalCase
  * where the object has no such key).
  */
 function renamed(facts: object, names: readonly (readonly [string, string])[], object: JsonObject): object {
@@ -339,7 +370,8 @@ function filePath(
     const actual = isObject(node)
       ? Object.keys(node).find((k) => k.toLowerCase() === key.toLowerCase())
       : undefined;
-    path += `.${actual ?? key}`;
+    // The modules' classes spell every property in PascalCase.
+    path += `.${actual ?? key.charAt(0).toUpperCase() + key.slice(1)}`;
     node = actual === undefined ? undefined : (node as JsonObject)[actual];
   }
   return path;

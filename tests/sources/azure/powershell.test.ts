@@ -313,6 +313,45 @@ describe('Get-AzSqlServer (AzureSqlServerModel)', () => {
   });
 });
 
+describe('Get-AzVM, Get-AzDisk and Get-AzSnapshot (PSVirtualMachine, PSDisk, PSSnapshot)', () => {
+  it('reads encryption at host, spelling an absent one as the class would', () => {
+    const vm = {
+      Id: `${SCOPE}/Microsoft.Compute/virtualMachines/vm-web`,
+      VmId: '0c1d2e3f-4a5b-6c7d-8e9f-0a1b2c3d4e5f',
+      Name: 'vm-web',
+      Type: 'Microsoft.Compute/virtualMachines',
+      Location: 'japaneast',
+      SecurityProfile: null,
+      StorageProfile: { OsDisk: { OsType: 1, Caching: 2, CreateOption: 'FromImage' } },
+    };
+    expect(factsOf(read(vm).resources[0]).encryptionAtHost).toMatchObject({
+      source: 'default',
+      value: false,
+      path: 'SecurityProfile.EncryptionAtHost',
+    });
+  });
+
+  it('tells a snapshot from a disk by its Type', () => {
+    const snapshot = {
+      DiskSizeGB: 30,
+      DiskState: 'Unattached',
+      Id: `${SCOPE}/Microsoft.Compute/snapshots/snap-web`,
+      Name: 'snap-web',
+      Type: 'Microsoft.Compute/snapshots',
+      Location: 'japaneast',
+      Encryption: { DiskEncryptionSetId: null, Type: 'EncryptionAtRestWithPlatformKey' },
+      CreationData: { CreateOption: 'Copy', SourceResourceId: `${SCOPE}/Microsoft.Compute/disks/disk-web` },
+    };
+    const [resource] = read([snapshot]).resources;
+    expect(resource).toMatchObject({
+      nativeType: 'microsoft.compute/snapshots',
+      kansaType: 'compute.snapshot',
+    });
+    expect(factsOf(resource).encryptionType).toMatchObject({ path: 'Encryption.Type' });
+    expect(factsOf(resource).replicaOf).toMatchObject({ path: 'CreationData.SourceResourceId' });
+  });
+});
+
 describe('depth cut in any Azure reader', () => {
   it.each([
     ['Microsoft.Azure.Commands.Management.Storage.Models.PSNetworkRuleSet', true],
