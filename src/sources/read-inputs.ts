@@ -192,11 +192,16 @@ export async function readInputFile(
     resources: 0,
     skipped: [],
   };
+  const noted = new Set<string>();
   const ctx: ReadContext = {
     file,
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
     note: (note, where) => {
       coverage.notes ??= [];
+      // A note about the whole file (ConvertTo-Json's depth cut) is given by every record it
+      // touches: the first one, where it is, says it.
+      if (noted.has(note)) return;
+      noted.add(note);
       coverage.notes.push({ ...where, note });
     },
   };

@@ -51,6 +51,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
     'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
   ],
+  // Az PowerShell listings without settings (sources/azure/powershell.ts).
+  [
+    /^(.+?): a listing that names the resource without its settings; export each with (.+) \| ConvertTo-Json -Depth 20$/g,
+    '$1: 名前だけの一覧で、設定を含みません。$2 | ConvertTo-Json -Depth 20 で1件ずつ出力してください',
+  ],
   // REST API example files that hold no resource (sources/azure/rest-example.ts).
   [
     /^a REST API example of (.+?): its answer is not a resource or a list of resources$/g,

@@ -4,6 +4,7 @@ import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
+import { azurePowerShell } from './powershell.ts';
 import { azureRestExample } from './rest-example.ts';
 import { azureArmTemplate } from './template.ts';
 
@@ -12,6 +13,8 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
   azureGraphCsv,
+  // Before azure-arm: a security group's or storage account's object also carries an ARM `Id`.
+  azurePowerShell,
   azureArm,
   azureArmTemplate,
   azureCassette,

@@ -1,6 +1,7 @@
 import { sharedString } from '../../../base/memo.ts';
 import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
+import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -121,9 +122,28 @@ export function toResource(
     name: parent?.name ?? record.name,
     tags: record.tags,
     kansaType: adapter.kansaType,
-    facts: adapter.facts ? adapter.facts(record) : {},
+    facts: adapter.facts ? readableFacts(record, adapter.facts(record), note) : {},
     origin,
   };
+}
+
+/**
+ * The adapter's facts, those read from values `ConvertTo-Json` cut at its depth limit (PowerShell
+ * objects: `Get-AzResource`, `Search-AzGraph`, the Az cmdlets' own) made unknown.
+ */
+function readableFacts(record: ArmRecord, facts: object, note?: (note: string) => void): object {
+  const cut = depthCutPaths(record.raw);
+  if (cut.length === 0) return facts;
+  // A flattened record (the CLI's, PowerShell's) keeps its settings beside the envelope.
+  const flattened = record.properties === record.raw;
+  const read = withUnreadable(
+    facts,
+    cut
+      .flatMap((path) => (flattened ? [path, `properties.${path}`] : [path]))
+      .map((path) => ({ path, note: DEPTH_CUT })),
+  );
+  if (read !== facts) note?.(DEPTH_CUT_COVERAGE_NOTE);
+  return read;
 }
 
 /** The id, type and name of the resource a settings child (`…/<type>/<name>/config/web`) belongs to. */
