@@ -1,0 +1,87 @@
+import { InputError } from '../base/input-error.ts';
+import type { FileCoverage } from '../model/coverage.ts';
+import type { Resource } from '../model/resource.ts';
+import type { ReadContext, RecordFormat } from './format.ts';
+import { INPUT_FORMATS } from './index.ts';
+import type { YamlDocument } from './yaml-documents.ts';
+
+/** Hands a format's resources on, counting them in the file's coverage. */
+export type CountResources = (resources: Iterable<Resource>) => void;
+
+/**
+ * A parsed document (JSON, or one YAML document) read by the first document format that
+ * recognises it, or, as a one-line NDJSON file, by a record format; false when none does.
+ */
+export function readDocument(
+  document: unknown,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: CountResources,
+  line = 1,
+): boolean {
+  const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+  if (docFormat?.kind === 'document') {
+    coverage.format ??= docFormat.id;
+    count(docFormat.read(document, ctx));
+    return true;
+  }
+  const recordFormat = findRecordFormat(document);
+  if (!recordFormat) return false;
+  coverage.format ??= recordFormat.id;
+  count(recordFormat.read(document, ctx, line));
+  return true;
+}
+
+/** The record format (NDJSON) that recognises a record, if any. */
+export function findRecordFormat(record: unknown): RecordFormat | undefined {
+  const format = INPUT_FORMATS.find((f) => f.kind === 'ndjson' && f.matches(record));
+  return format?.kind === 'ndjson' ? format : undefined;
+}
+
+/**
+ * The documents of a YAML file, read as the same command's JSON output would be. gcloud lists
+ * one resource per document (`---` between them) where its JSON is an array: several documents
+ * are read as that array. A stream no format reads as a whole, and a lone document that is a list
+ * no format reads (`aws … --output yaml-stream` writes one item per page), are read document by
+ * document, or item by item, each as a file of its own would be; the first that no format reads
+ * makes the file's error, at its line, after the resources of those before it.
+ */
+export function readYaml(
+  documents: readonly YamlDocument[],
+  file: string,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: CountResources,
+): void {
+  const [only] = documents;
+  if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
+  const lone = documents.length === 1;
+  if (readDocument(lone ? only.value : documents.map((d) => d.value), ctx, coverage, count, only.line))
+    return;
+  const parts: readonly YamlDocument[] = !lone
+    ? documents
+    : Array.isArray(only.value)
+      ? only.value.map((value) => ({ value, line: only.line }))
+      : [];
+  for (const [index, { value, line }] of parts.entries()) {
+    if (readDocument(value, ctx, coverage, count, line)) continue;
+    if (index === 0) break;
+    throw unknownFormat(
+      file,
+      `no known format has the shape of YAML ${lone ? 'list item' : 'document'} ${index + 1}`,
+      line,
+    );
+  }
+  if (coverage.format === undefined)
+    throw unknownFormat(file, 'no known format has this YAML shape', only.line);
+}
+
+/** A file of no format kansa reads: why, and every format it expected. */
+export function unknownFormat(file: string, why: string, line?: number): InputError {
+  const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
+  return new InputError(
+    file,
+    `unknown export format: ${why}. Expected one of:\n${known}`,
+    line === undefined ? undefined : { line },
+  );
+}
