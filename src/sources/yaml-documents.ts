@@ -135,20 +135,24 @@ const SYNTAX_ERRORS: Readonly<Record<ErrorCode, string>> = {
 };
 
 /**
- * The core schema's tags as the CLIs' output needs them (see the module comment): no `0o`
- * octal, integers without a leading zero, and explicit `!!float`, `!!int`, `!!binary` tags
- * resolved whatever their value's style.
+ * The schema's tags as the CLIs' output needs them (see the module comment): no `0o` octal,
+ * integers without a leading zero, and explicit `!!float`, `!!int`, `!!binary` tags resolved
+ * whatever their value's style. A document under `%YAML 1.1` (gcloud's `--format='yaml(version=1.1)'`)
+ * gets YAML 1.1's schema, whose booleans (`yes`, `on`) are right for it, but not its timestamps:
+ * a time stays the text the JSON output holds, not a Date.
  */
 function jsonLikeTags(tags: Tags): Tags {
   const kept: Tags = [];
   for (const tag of tags) {
-    if (typeof tag === 'string' || tag.tag !== INT) kept.push(tag);
-    else if (tag.format === undefined) kept.push({ ...(tag as ScalarTag), test: DECIMAL_INTEGER });
+    if (typeof tag === 'string' || (tag.tag !== INT && tag.tag !== TIMESTAMP)) kept.push(tag);
+    else if (tag.tag === INT && tag.format === undefined)
+      kept.push({ ...(tag as ScalarTag), test: DECIMAL_INTEGER });
   }
   return [...EXPLICIT_TAGS, ...kept];
 }
 
 const INT = 'tag:yaml.org,2002:int';
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
 const DECIMAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/;
 
 /** Tags without a test: used only when a value names them (`!!float '3'`), never guessed. */

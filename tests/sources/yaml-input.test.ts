@@ -84,6 +84,12 @@ describe('YAML scalars come out as the JSON output gives them', () => {
     ]);
   });
 
+  it('reads a %YAML 1.1 document with YAML 1.1 booleans, its times kept as text', () => {
+    expect(values("%YAML 1.1\n---\nenabled: yes\ncreated: 2024-05-14 02:31:07\nzone: 'on'\n")).toEqual([
+      { enabled: true, created: '2024-05-14 02:31:07', zone: 'on' },
+    ]);
+  });
+
   it('gives a !!binary blob (AWS CLI v2) as the base64 text its JSON output holds', () => {
     expect(values('CiphertextBlob: !!binary |\n  AQIDAHh4eXo=\n  MTIz\nKeyId: k\n')).toEqual([
       { CiphertextBlob: 'AQIDAHh4eXo=MTIz', KeyId: 'k' },
