@@ -14,7 +14,8 @@ import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
-import { isYamlFileName, looksLikeYaml, parseYamlDocuments } from './yaml-documents.ts';
+import type { YamlDocument } from './yaml-documents.ts';
+import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -249,7 +250,7 @@ async function readFormat(
   }
 
   if (isYamlFileName(file)) {
-    readYaml(parseYamlDocuments(file, stripBom(decodeWhole(file, data)), false), file, ctx, coverage, count);
+    readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
     return;
   }
   const several = severalTerraformDocuments(file, data);
@@ -263,7 +264,7 @@ async function readFormat(
       coverage.format = format.id;
       count(format.read(stripBom(decodeWhole(file, data)), ctx));
     } else if (looksLikeYaml(head)) {
-      readYaml(parseYamlDocuments(file, stripBom(decodeWhole(file, data)), true), file, ctx, coverage, count);
+      readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
     } else throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
     return;
   }
@@ -288,6 +289,13 @@ async function readFormat(
   const document = parseJson(file, stripBom(decodeWhole(file, data)));
   if (!readDocument(document, ctx, coverage, count))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
+}
+
+/** A YAML file's documents (`sniffed`: taken for YAML by its first line, not its name). */
+async function yamlDocuments(file: string, data: Buffer, sniffed: boolean): Promise<YamlDocument[]> {
+  // Imported when a file is YAML: a scan of JSON exports never loads the YAML library.
+  const { parseYamlDocuments } = await import('./yaml-documents.ts');
+  return parseYamlDocuments(file, stripBom(decodeWhole(file, data)), sniffed);
 }
 
 /**

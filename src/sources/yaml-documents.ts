@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   Composer,
   type Document,
@@ -11,6 +10,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import { InputError } from '../base/input-error.ts';
+import { withoutColor } from './yaml-sniff.ts';
 
 /**
  * YAML input: what the clouds' CLIs print with `gcloud … describe` / `list` (YAML is gcloud's
@@ -27,6 +27,8 @@ import { InputError } from '../base/input-error.ts';
  * after a leading zero, no octal in 1.1, where PyYAML does not quote them): no emitter writes
  * an integer so, and they are read as the strings they are. `!!binary` (the AWS CLI's blobs,
  * which its JSON output gives in base64) is read as that base64 text; `!!float '3'` as 3.
+ * Imported only when a file is YAML (read-inputs.ts): a scan of JSON exports never loads the
+ * YAML library. Which files are YAML is told by yaml-sniff.ts.
  */
 
 /** A document of the stream, and the line it starts on. */
@@ -34,28 +36,6 @@ export interface YamlDocument {
   readonly value: unknown;
   readonly line: number;
 }
-
-const YAML_NAME = /\.ya?ml(?:\.gz)?$/i;
-
-/** Whether the file's name says YAML (`.yaml`, `.yml`, gzipped or not). */
-export function isYamlFileName(file: string): boolean {
-  return YAML_NAME.test(path.basename(file));
-}
-
-/**
- * Whether a text without a YAML name starts as a CLI's YAML does, once comments and blank lines
- * are passed: a document marker (`---`, gcloud's list), a block sequence item (`- `, `az … list`,
- * `--output yaml-stream`) or a mapping key (`name: …`, a describe). Asked only once no text format
- * took the file's first line, so a CSV header or the AWS CLI's error text is never taken for YAML.
- */
-export function looksLikeYaml(head: string): boolean {
-  const line = withoutColor(head)
-    .split(/\r?\n/)
-    .find((text) => text.trim() !== '' && !text.startsWith('#') && !text.startsWith('%'));
-  return line !== undefined && YAML_START.test(line);
-}
-
-const YAML_START = /^(?:---(?:\s|$)|- |-$|[A-Za-z_][\w.\-/@]*:(?:\s|$))/;
 
 /**
  * The documents of a YAML stream, in order, empty ones (a closing `---`) left out. A syntax
@@ -172,15 +152,3 @@ const SPECIAL_FLOATS: Readonly<Record<string, number>> = {
   '-.inf': Number.NEGATIVE_INFINITY,
   '.nan': Number.NaN,
 };
-
-/**
- * `az … -o yamlc` colours its YAML with terminal escapes (pygments) when it writes to a terminal,
- * and so does a terminal's transcript (`script`, a copied console log). YAML has no place for the
- * escape character, so the colour codes are taken out and the YAML read.
- */
-function withoutColor(text: string): string {
-  return text.includes('\x1b[') ? text.replace(COLOR_CODE, '') : text;
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character is what is matched
-const COLOR_CODE = /\x1b\[[0-9;]*m/g;

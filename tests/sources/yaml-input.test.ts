@@ -9,7 +9,8 @@ import { localizeProblem } from '../../src/report/problem-text.ts';
 import { addMissingAccounts, evaluate } from '../../src/scan/evaluate.ts';
 import { Inventory } from '../../src/scan/inventory.ts';
 import { readInputFile } from '../../src/sources/read-inputs.ts';
-import { isYamlFileName, looksLikeYaml, parseYamlDocuments } from '../../src/sources/yaml-documents.ts';
+import { parseYamlDocuments } from '../../src/sources/yaml-documents.ts';
+import { isYamlFileName, looksLikeYaml } from '../../src/sources/yaml-sniff.ts';
 
 /**
  * YAML input: the CLIs' YAML (gcloud's default, `az -o yaml`, `aws --output yaml|yaml-stream`)
