@@ -41,7 +41,7 @@ export function findRecordFormat(record: unknown): RecordFormat | undefined {
 /**
  * The documents of a YAML file, read as the same command's JSON output would be. gcloud lists
  * one resource per document (`---` between them) where its JSON is an array: several documents
- * are read as that array. A stream no format reads as a whole, and a lone document that is a list
+ * are read as that array, and a lone one that no format reads alone as an array of one. A stream no format reads as a whole, and a lone document that is a list
  * no format reads (`aws … --output yaml-stream` writes one item per page), are read document by
  * document, or item by item, each as a file of its own would be; the first that no format reads
  * makes the file's error, at its line, after the resources of those before it.
@@ -57,6 +57,9 @@ export function readYaml(
   if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
   const lone = documents.length === 1;
   if (readDocument(lone ? only.value : documents.map((d) => d.value), ctx, coverage, count, only.line))
+    return;
+  // gcloud lists one resource as one document, where its JSON is an array of one.
+  if (lone && !Array.isArray(only.value) && readDocument([only.value], ctx, coverage, count, only.line))
     return;
   const parts: readonly YamlDocument[] = !lone
     ? documents

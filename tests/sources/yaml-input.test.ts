@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
 import { loadFramework } from '../../src/frameworks/load.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { localizeProblem } from '../../src/report/problem-text.ts';
@@ -169,6 +170,18 @@ describe('documents go through the JSON formats', () => {
     expect(resources.map((r) => r.name)).toEqual(['default-allow-ssh', 'default-allow-internal']);
   });
 
+  it('reads a gcloud list of one resource, one document, as the array of one its JSON is', async () => {
+    const [first] = JSON.parse(
+      await readFile(path.join(CORPUS, 'gcp/cloud-run/search-all-iam-policies.json'), 'utf8'),
+    );
+    const { coverage, resources } = await read('search-one.yaml', `---\n${stringify(first)}`);
+    expect([coverage.format, coverage.error, resources.length]).toEqual([
+      'gcp-iam-policy-search',
+      undefined,
+      1,
+    ]);
+  });
+
   it('reads aws --output yaml-stream, one list item per page, page by page', async () => {
     const text = await readFile(path.join(CORPUS, 'aws/cli-yaml/rds-describe-db-instances-stream.yaml'));
     const { coverage, resources } = await read('rds-stream.yaml', text);
@@ -215,6 +228,37 @@ describe('documents go through the JSON formats', () => {
       ]),
     );
     expect(failed).not.toContain('gcp.compute.firewall-internet-ingress default-allow-internal');
+  });
+});
+
+describe('the YAML of a JSON export gives the resources the JSON gives', () => {
+  /** A JSON export as a YAML 1.2 emitter (ruamel.yaml, under gcloud and the AWS CLI) would print it: a list as gcloud does, one document per item. */
+  const asYaml = (document: unknown) =>
+    Array.isArray(document)
+      ? document.map((item) => `---\n${stringify(item)}`).join('')
+      : stringify(document);
+  const withoutOrigin = (resources: Resource[]) => resources.map(({ origin: _, ...rest }) => rest);
+
+  it.each([
+    'gcp/gcloud/kms-keys-list.json',
+    'gcp/gcloud/container-clusters-list.json',
+    'gcp/gcloud/logging-buckets-list.json',
+    'gcp/gcloud/sql-instances-describe.json',
+    'gcp/gcloud-storage/buckets-list.json',
+    'gcp/cloud-run/search-all-iam-policies.json',
+    'azure/cli-show/postgres-flexible-server-show.json',
+    'azure/cli-list/nsg-rule-list.json',
+    'aws/api-describe/rds-describe-db-instances.json',
+    'aws/api-describe/ec2-describe-security-groups.json',
+  ])('%s', async (file) => {
+    const json = await readFile(path.join(CORPUS, file), 'utf8');
+    const name = path.basename(file, '.json');
+    const fromJson = await read(`parity/${name}.json`, json);
+    const fromYaml = await read(`parity/${name}.yaml`, asYaml(JSON.parse(json)));
+    expect(fromYaml.coverage.format).toBe(fromJson.coverage.format);
+    expect(fromYaml.resources.length).toBeGreaterThan(0);
+    expect(withoutOrigin(fromYaml.resources)).toEqual(withoutOrigin(fromJson.resources));
+    expect(fromYaml.coverage.skipped).toEqual(fromJson.coverage.skipped);
   });
 });
 
