@@ -41,10 +41,12 @@ export function findRecordFormat(record: unknown): RecordFormat | undefined {
 /**
  * The documents of a YAML file, read as the same command's JSON output would be. gcloud lists
  * one resource per document (`---` between them) where its JSON is an array: several documents
- * are read as that array, and a lone one that no format reads alone as an array of one. A stream no format reads as a whole, and a lone document that is a list
- * no format reads (`aws … --output yaml-stream` writes one item per page), are read document by
- * document, or item by item, each as a file of its own would be; the first that no format reads
- * makes the file's error, at its line, after the resources of those before it.
+ * are read as that array (a record skipped by its index is named by its document's line), and a
+ * lone one that no format reads alone as an array of one. A stream no format reads as a whole,
+ * and a lone document that is a list no format reads (`aws … --output yaml-stream` writes one
+ * item per page), are read document by document, or item by item, each as a file of its own
+ * would be; the first that no format reads makes the file's error, at its line, after the
+ * resources of those before it.
  */
 export function readYaml(
   documents: readonly YamlDocument[],
@@ -56,10 +58,23 @@ export function readYaml(
   const [only] = documents;
   if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
   const lone = documents.length === 1;
-  if (readDocument(lone ? only.value : documents.map((d) => d.value), ctx, coverage, count, only.line))
+  const byDocument = atDocumentLines(ctx, documents);
+  if (
+    readDocument(
+      lone ? only.value : documents.map((d) => d.value),
+      lone ? ctx : byDocument,
+      coverage,
+      count,
+      only.line,
+    )
+  )
     return;
   // gcloud lists one resource as one document, where its JSON is an array of one.
-  if (lone && !Array.isArray(only.value) && readDocument([only.value], ctx, coverage, count, only.line))
+  if (
+    lone &&
+    !Array.isArray(only.value) &&
+    readDocument([only.value], byDocument, coverage, count, only.line)
+  )
     return;
   const parts: readonly YamlDocument[] = !lone
     ? documents
@@ -77,6 +92,25 @@ export function readYaml(
   }
   if (coverage.format === undefined)
     throw unknownFormat(file, 'no known format has this YAML shape', only.line);
+}
+
+/**
+ * A stream read as an array: a record a format skips or notes by its index in the array is the
+ * document of that index, and is named by the line it starts on too.
+ */
+function atDocumentLines(ctx: ReadContext, documents: readonly YamlDocument[]): ReadContext {
+  const at = (where?: { index?: number; line?: number }) =>
+    where?.index === undefined || where.line !== undefined
+      ? where
+      : { ...where, line: documents[where.index]?.line };
+  const { note } = ctx;
+  return {
+    file: ctx.file,
+    skip: (reason, where) => ctx.skip(reason, at(where)),
+    ...(note
+      ? { note: (text: string, where?: { index?: number; line?: number }) => note(text, at(where)) }
+      : {}),
+  };
 }
 
 /** A file of no format kansa reads: why, and every format it expected. */

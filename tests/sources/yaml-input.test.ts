@@ -293,7 +293,7 @@ describe('bad YAML is reported with file, line and column, and never quotes the 
     );
   });
 
-  it('a stream read as an array: an item no format reads is skipped, as in the JSON array', async () => {
+  it('a stream read as an array: an item no format reads is skipped, as in the JSON array, at its line', async () => {
     const text = await readFile(
       path.join(CORPUS, 'gcp/gcloud-yaml/compute-firewall-rules-list.yaml'),
       'utf8',
@@ -301,7 +301,12 @@ describe('bad YAML is reported with file, line and column, and never quotes the 
     const { coverage, resources } = await read('more.yaml', `${text}---\nhello: world\n`);
     expect(resources.map((r) => r.name)).toEqual(['default-allow-ssh', 'default-allow-internal']);
     expect(coverage.skipped).toEqual([
-      { index: 2, reason: 'not a Google Cloud REST resource with a known `kind`' },
+      // The third document starts on the line after its `---`.
+      {
+        index: 2,
+        line: text.split('\n').length + 1,
+        reason: 'not a Google Cloud REST resource with a known `kind`',
+      },
     ]);
   });
 
