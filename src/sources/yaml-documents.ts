@@ -51,7 +51,7 @@ export function parseYamlDocuments(file: string, text: string, sniffed: boolean)
   for (const document of composer.compose(new Parser(lines.addNewLine).parse(withoutColor(text)))) {
     const error = document.errors[0];
     if (error) throw syntaxError(file, error, lines, sniffed);
-    // A `---` with nothing after it (gcloud ends some lists so) is no document.
+    // A `---` with nothing after it (a stream closed by one, a file of comments only) is no document.
     const { contents } = document;
     if (contents === null || (isScalar(contents) && contents.value === null && !contents.source)) continue;
     const line = lines.linePos(contents.range?.[0] ?? 0).line;
@@ -117,9 +117,9 @@ const SYNTAX_ERRORS: Readonly<Record<ErrorCode, string>> = {
 /**
  * The schema's tags as the CLIs' output needs them (see the module comment): no `0o` octal,
  * integers without a leading zero, and explicit `!!float`, `!!int`, `!!binary` tags resolved
- * whatever their value's style. A document under `%YAML 1.1` (gcloud's `--format='yaml(version=1.1)'`)
- * gets YAML 1.1's schema, whose booleans (`yes`, `on`) are right for it, but not its timestamps:
- * a time stays the text the JSON output holds, not a Date.
+ * whatever their value's style. A document under `%YAML 1.1` (gcloud's
+ * `--format='yaml(version=1.1)'`) gets YAML 1.1's schema, whose booleans (`yes`, `on`) are right
+ * for it, but not its timestamps: a time stays the text the JSON output holds, not a Date.
  */
 function jsonLikeTags(tags: Tags): Tags {
   const kept: Tags = [];
