@@ -76,6 +76,11 @@ export function readYaml(
     readDocument([only.value], byDocument, coverage, count, only.line)
   )
     return;
+  const own = lone ? KANSA_FILES.find(({ is }) => is(only.value)) : undefined;
+  if (own) {
+    coverage.ignored = own.ignored;
+    return;
+  }
   const parts: readonly YamlDocument[] = !lone
     ? documents
     : Array.isArray(only.value)
@@ -93,6 +98,35 @@ export function readYaml(
   if (coverage.format === undefined)
     throw unknownFormat(file, 'no known format has this YAML shape', only.line);
 }
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const ORG_POLICY_KEYS = new Set(['parameters', 'severity', 'disabled', 'rules']);
+
+/**
+ * kansa's own YAML files (a framework, the organisation's policy, waivers), kept beside the
+ * exports they judge: passed over with the reason, as a findings file is, not reported as an
+ * export of unknown format.
+ */
+const KANSA_FILES: readonly { is: (value: unknown) => boolean; ignored: string }[] = [
+  {
+    is: (value) => isObject(value) && typeof value['id'] === 'string' && Array.isArray(value['requirements']),
+    ignored: `kansa's own framework file (scan --framework), not a cloud export`,
+  },
+  {
+    is: (value) =>
+      isObject(value) && Object.keys(value).join() === 'waivers' && Array.isArray(value['waivers']),
+    ignored: `kansa's own waivers file (scan --waivers), not a cloud export`,
+  },
+  {
+    is: (value) =>
+      isObject(value) &&
+      Object.keys(value).every((key) => ORG_POLICY_KEYS.has(key)) &&
+      ['rules', 'severity', 'disabled'].some((key) => key in value),
+    ignored: `kansa's own organisation policy file (scan --org-policy), not a cloud export`,
+  },
+];
 
 /**
  * A stream read as an array: a record a format skips or notes by its index in the array is the

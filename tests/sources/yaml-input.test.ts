@@ -231,6 +231,34 @@ describe('documents go through the JSON formats', () => {
   });
 });
 
+describe("kansa's own YAML files beside the exports", () => {
+  it('a framework is passed over with the reason', async () => {
+    const text = await readFile(path.resolve(import.meta.dirname, '../../policies/osaka.yaml'));
+    const { coverage, resources } = await read('own/osaka.yaml', text);
+    expect([coverage.error, coverage.ignored, resources]).toEqual([
+      undefined,
+      "kansa's own framework file (scan --framework), not a cloud export",
+      [],
+    ]);
+  });
+
+  it('waivers and an organisation policy too, the reason in Japanese as well', async () => {
+    // The waivers file as docs/history.md shows it.
+    const waivers = await read(
+      'own/waivers.yaml',
+      'waivers:\n  - id: W-2026-014\n    check: azure.storage.blob-public-access\n    resources:\n      tag: "purpose=public-web"\n    reason: 公開Webサイトの静的コンテンツ\n    approver: 情報政策課 山田\n    approved: 2026-10-01\n    expires: 2027-03-31\n',
+    );
+    expect(waivers.coverage.ignored).toBe("kansa's own waivers file (scan --waivers), not a cloud export");
+    const policy = await read('own/org-policy.yaml', 'severity:\n  aws.s3.bucket-public-access: critical\n');
+    expect(policy.coverage.ignored).toBe(
+      "kansa's own organisation policy file (scan --org-policy), not a cloud export",
+    );
+    expect(localizeProblem(policy.coverage.ignored!, 'ja')).toBe(
+      'kansa 自身の組織のポリシーファイル（scan --org-policy）で、クラウドのエクスポートではありません',
+    );
+  });
+});
+
 describe('the YAML of a JSON export gives the resources the JSON gives', () => {
   /** A JSON export as a YAML 1.2 emitter (ruamel.yaml, under gcloud and the AWS CLI) would print it: a list as gcloud does, one document per item. */
   const asYaml = (document: unknown) =>

@@ -18,6 +18,11 @@ export const INPUT_RULES: readonly Rule[] = [
     /kansa's own findings file \(the output of kansa scan\), not a cloud export/g,
     'kansa 自身の検出結果ファイル（kansa scan の出力）で、クラウドのエクスポートではありません',
   ],
+  [
+    /kansa's own (framework|waivers|organisation policy) file \(scan (--[a-z-]+)\), not a cloud export/g,
+    (_, kind, flag) =>
+      `kansa 自身の${{ framework: 'フレームワーク', waivers: '例外承認', 'organisation policy': '組織のポリシー' }[kind] ?? kind}ファイル（scan ${flag}）で、クラウドのエクスポートではありません`,
+  ],
   [/already read as (.+?) \(symbolic link\)/g, '$1 として読み込み済みです（シンボリック リンク）'],
   [
     /not a regular file \((a FIFO|a socket|a device|not a file)\)/g,
