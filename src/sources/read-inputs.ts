@@ -10,9 +10,12 @@ import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts'
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { csvHeader } from './csv.ts';
-import type { InputFormat, ReadContext, RecordFormat } from './format.ts';
+import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
+import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
+import type { YamlDocument } from './yaml-documents.ts';
+import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
 
 /** The files of the inputs, and what was passed over in them with the reason. */
 export interface InputWalk {
@@ -251,19 +254,23 @@ async function readFormat(
     return;
   }
 
+  if (isYamlFileName(file)) {
+    readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
+    return;
+  }
   const several = severalTerraformDocuments(file, data);
   if (several) throw several;
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
     // Leading blank lines are passed over: the AWS CLI starts its error output with one.
-    const format = findFormat(
-      INPUT_FORMATS,
-      (f) => f.kind === 'text' && f.matches(firstLine(head.trimStart())),
-    );
-    if (format?.kind !== 'text') throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
-    coverage.format = format.id;
-    count(format.read(stripBom(decodeWhole(file, data)), ctx));
+    const format = INPUT_FORMATS.find((f) => f.kind === 'text' && f.matches(firstLine(head.trimStart())));
+    if (format?.kind === 'text') {
+      coverage.format = format.id;
+      count(format.read(stripBom(decodeWhole(file, data)), ctx));
+    } else if (looksLikeYaml(head)) {
+      readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
+    } else throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
     return;
   }
 
@@ -285,27 +292,15 @@ async function readFormat(
   }
 
   const document = parseJson(file, stripBom(decodeWhole(file, data)));
-  const docFormat = findFormat(INPUT_FORMATS, (f) => f.kind === 'document' && f.matches(document));
-  if (docFormat?.kind === 'document') {
-    coverage.format = docFormat.id;
-    count(docFormat.read(document, ctx));
-    return;
-  }
-  // A one-line NDJSON file is also a JSON document.
-  const recordFormat = findRecordFormat(document);
-  if (!recordFormat)
+  if (!readDocument(document, ctx, coverage, count))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
-  coverage.format = recordFormat.id;
-  count(recordFormat.read(document, ctx, 1));
 }
 
-function findFormat(formats: readonly InputFormat[], test: (format: InputFormat) => boolean) {
-  return formats.find(test);
-}
-
-function findRecordFormat(record: unknown): RecordFormat | undefined {
-  const format = INPUT_FORMATS.find((f) => f.kind === 'ndjson' && f.matches(record));
-  return format?.kind === 'ndjson' ? format : undefined;
+/** A YAML file's documents (`sniffed`: taken for YAML by its first line, not its name). */
+async function yamlDocuments(file: string, data: Buffer, sniffed: boolean): Promise<YamlDocument[]> {
+  // Imported when a file is YAML: a scan of JSON exports never loads the YAML library.
+  const { parseYamlDocuments } = await import('./yaml-documents.ts');
+  return parseYamlDocuments(file, stripBom(decodeWhole(file, data)), sniffed);
 }
 
 /**
@@ -388,14 +383,9 @@ function decodeWhole(file: string, data: Buffer): string {
 /** Why a text file is not read: a CSV is named by its header, which says what it holds. */
 function unknownText(line: string): string {
   const columns = csvHeader(line) ?? [];
-  if (columns.length < 2) return 'the file is neither JSON nor a known text export';
+  if (columns.length < 2) return 'the file is neither JSON, YAML nor a known text export';
   const shown = columns.slice(0, 6).join(', ') + (columns.length > 6 ? ', …' : '');
   return `a CSV file whose header (${shown}) is none of the CSV exports kansa reads`;
-}
-
-function unknownFormat(file: string, why: string): InputError {
-  const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
-  return new InputError(file, `unknown export format: ${why}. Expected one of:\n${known}`);
 }
 
 function isGzip(data: Buffer): boolean {

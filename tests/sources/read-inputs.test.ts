@@ -53,7 +53,9 @@ describe('bad input is reported with file, line and what was expected', () => {
 
   it('a text file that is not an export', async () => {
     const coverage = await read('notes.txt', 'just some notes\n');
-    expect(coverage.error).toMatch(/unknown export format: the file is neither JSON nor a known text export/);
+    expect(coverage.error).toMatch(
+      /unknown export format: the file is neither JSON, YAML nor a known text export/,
+    );
   });
 
   it('a CSV of no known export, named by its header; CSV files in a folder are read', async () => {

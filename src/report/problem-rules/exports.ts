@@ -7,8 +7,8 @@ import type { Rule } from './rule.ts';
  */
 export const EXPORT_RULES: readonly Rule[] = [
   [
-    /a bare IAM policy \(get-iam-policy\) names no resource: name the file of a project’s policy projects-<project id>-iam-policy\.json \(folders-<n>-…, organizations-<n>-… for those\), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies/g,
-    'IAM ポリシーだけの文書（get-iam-policy の出力）で、どのリソースのポリシーか書かれていません。プロジェクトのポリシーはファイル名を projects-<プロジェクト ID>-iam-policy.json（フォルダは folders-<番号>-…、組織は organizations-<番号>-…）にしてください（`kansa scan --save-inventory` と同じ名前）。他のリソースのポリシーは `gcloud asset export --content-type=iam-policy` または `gcloud asset search-all-iam-policies` で出力してください',
+    /a bare IAM policy \(get-iam-policy\) names no resource: name the file of a project’s policy projects-<project id>-iam-policy\.json \(or \.yaml; folders-<n>-…, organizations-<n>-… for those\), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies/g,
+    'IAM ポリシーだけの文書（get-iam-policy の出力）で、どのリソースのポリシーか書かれていません。プロジェクトのポリシーはファイル名を projects-<プロジェクト ID>-iam-policy.json または .yaml（フォルダは folders-<番号>-…、組織は organizations-<番号>-…）にしてください（`kansa scan --save-inventory` と同じ名前）。他のリソースのポリシーは `gcloud asset export --content-type=iam-policy` または `gcloud asset search-all-iam-policies` で出力してください',
   ],
   [
     /not an IAM policy search result \(`resource`, `policy`\)/g,

@@ -18,6 +18,11 @@ export const INPUT_RULES: readonly Rule[] = [
     /kansa's own findings file \(the output of kansa scan\), not a cloud export/g,
     'kansa 自身の検出結果ファイル（kansa scan の出力）で、クラウドのエクスポートではありません',
   ],
+  [
+    /kansa's own (framework|waivers|organisation policy) file \(scan (--[a-z-]+)\), not a cloud export/g,
+    (_, kind, flag) =>
+      `kansa 自身の${{ framework: 'フレームワーク', waivers: '例外承認', 'organisation policy': '組織のポリシー' }[kind] ?? kind}ファイル（scan ${flag}）で、クラウドのエクスポートではありません`,
+  ],
   [/already read as (.+?) \(symbolic link\)/g, '$1 として読み込み済みです（シンボリック リンク）'],
   [
     /not a regular file \((a FIFO|a socket|a device|not a file)\)/g,
@@ -44,7 +49,10 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   // The formats an unknown file could have been, by id (README's table describes each).
   [/^( {2}- [a-z0-9-]+): .*$/g, '$1'],
-  [/the file is neither JSON nor a known text export/g, 'JSON でも既知のテキスト形式でもありません'],
+  [
+    /the file is neither JSON, YAML nor a known text export/g,
+    'JSON でも YAML でも既知のテキスト形式でもありません',
+  ],
   [
     /a CSV file whose header \((.*)\) is none of the CSV exports kansa reads/g,
     '見出し（$1）が kansa の読む CSV エクスポートのどれでもない CSV ファイルです',
@@ -147,6 +155,46 @@ export const INPUT_RULES: readonly Rule[] = [
   [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],
   [/no known format has this JSON shape/g, 'この形の JSON を持つ既知の形式はありません'],
+  // YAML inputs (sources/yaml-documents.ts, sources/read-document.ts).
+  [/no known format has this YAML shape/g, 'この形の YAML を持つ既知の形式はありません'],
+  [
+    /no known format has the shape of YAML (document|list item) (\d+)/g,
+    (_, part, n) =>
+      `YAML の${part === 'document' ? '文書' : 'リストの項目'} ${n} の形を持つ既知の形式はありません`,
+  ],
+  [
+    /the file is neither JSON, a known text export nor valid YAML \((.*)\)/g,
+    'JSON でも既知のテキスト形式でもなく、YAML としても不正です（$1）',
+  ],
+  [/an alias with a tag or anchor/g, 'タグまたはアンカーの付いたエイリアス'],
+  [/an alias to an anchor not set before it/g, 'それより前に定義されていないアンカーへのエイリアス'],
+  [/a tag that does not fit its collection/g, 'コレクションに合わないタグ'],
+  [/a malformed directive/g, '不正なディレクティブ'],
+  [/an invalid escape in a double-quoted string/g, '二重引用符の文字列の中の不正なエスケープ'],
+  [/a line indented wrongly/g, 'インデントの誤った行'],
+  [/a tag or anchor in the wrong place/g, '位置の誤ったタグまたはアンカー'],
+  [/a plain value starting with a reserved character/g, '予約文字で始まる引用符なしの値'],
+  [/a nested mapping where a key was expected/g, 'キーがあるべき位置の入れ子のマッピング'],
+  [/a block collection inside brackets/g, '括弧の中のブロック形式のコレクション'],
+  [/a key repeated in one mapping/g, '1 つのマッピングの中で重複したキー'],
+  [/an unreadable construct/g, '読み取れない構文'],
+  [/a key longer than 1024 characters/g, '1024 文字を超えるキー'],
+  [
+    /a missing character \(a colon, comma or closing quote or bracket\)/g,
+    '欠けている文字（コロン、カンマ、閉じる引用符または括弧）',
+  ],
+  [
+    /a key over several lines \(an unquoted text with a colon in it\?\)/g,
+    '複数行にわたるキー（コロンを含む引用符なしの文字列ではありませんか）',
+  ],
+  [/two anchors on one value/g, '1 つの値に 2 つのアンカー'],
+  [/a second document without a --- line/g, '--- の行のない 2 つ目の文書'],
+  [/two tags on one value/g, '1 つの値に 2 つのタグ'],
+  [/a key that is not a string/g, '文字列でないキー'],
+  [/values nested too deeply to read/g, '読み込めないほど深い入れ子の値'],
+  [/a tab used for indentation/g, 'インデントに使われたタブ'],
+  [/a tagged value that does not fit its tag/g, 'タグに合わない値'],
+  [/an unexpected character/g, '予期しない文字'],
   [
     /gzip file inflates to more than (\d+) MiB \((\d+) MiB compressed\): not read; raise the bound with --max-inflated-mib if the file is genuine/g,
     'gzip ファイルを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',

@@ -290,7 +290,7 @@ function arnInPlace(service: string, place: PathPlace, resource: string): string
   return `arn:${partition}:${service}:${place.region}:${place.account}:${resource}`;
 }
 
-/** The file's name without its folders and its `.json` (or `.json.gz`) ending. */
+/** The file's name without its folders and its `.json` or `.yaml` (`--output yaml`) ending, gzipped or not. */
 function baseName(file: string): string {
-  return path.basename(file.replaceAll('\\', '/')).replace(/\.json(?:\.gz)?$/i, '');
+  return path.basename(file.replaceAll('\\', '/')).replace(/\.(?:json|ya?ml)(?:\.gz)?$/i, '');
 }

@@ -9,6 +9,7 @@ import { accountResourceId, type Resource } from '../../model/resource.ts';
  * `activity-log-settings-<subscription id>.json`, `budgets-<subscription id>.json`, and
  * `resource-diagnostic-settings-<subscription id>.json`: the settings of every resource of the
  * subscription whose settings a check reads (ARM lists them per resource; the bodies together).
+ * The same names ending `.yaml` (`az … -o yaml`) count too.
  */
 export const SUBSCRIPTION_LISTINGS = {
   'activity-log-settings': 'activityLogSettingsListed',
@@ -19,7 +20,7 @@ export const SUBSCRIPTION_LISTINGS = {
 export type SubscriptionListing = keyof typeof SUBSCRIPTION_LISTINGS;
 
 const LISTING_FILE =
-  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.json$/i;
+  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
 
 /** The listing a file holds, by its name; undefined for any other file. */
 export function listingOfFile(file: string): { kind: SubscriptionListing; subscription: string } | undefined {

@@ -14,7 +14,7 @@ const POLICY_KEYS: ReadonlySet<string> = new Set(['bindings', 'etag', 'version',
  * version}`, with `auditConfigs` on the hierarchy's nodes. The policy names neither its resource
  * nor its kind, so they are taken from the file name, as `kansa scan --save-inventory` names a
  * scope's policies: `projects-<id>-iam-policy.json`, `folders-<n>-…`, `organizations-<n>-…` (`_`
- * also separates). Otherwise the policy is skipped with that reason: read as some project's it
+ * also separates; `.yaml` for gcloud's default output, gzipped or not). Otherwise the policy is skipped with that reason: read as some project's it
  * would be misread, since a bucket's or a service's policy looks the same.
  */
 export const gcpIamPolicy: DocumentFormat = {
@@ -22,7 +22,7 @@ export const gcpIamPolicy: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'gcloud projects|folders|organizations get-iam-policy --format=json (a bare IAM policy; the project, folder or organization from the file name projects-<id>-iam-policy.json, or a recorded call post-v1-projects-<id>-getIamPolicy_1.json)',
+    'gcloud projects|folders|organizations get-iam-policy, JSON or YAML (a bare IAM policy; the project, folder or organization from the file name projects-<id>-iam-policy.json or .yaml, or a recorded call post-v1-projects-<id>-getIamPolicy_1.json)',
   matches(document) {
     return (
       isObject(document) &&
@@ -34,7 +34,7 @@ export const gcpIamPolicy: DocumentFormat = {
     const node = nodeOfFile(path.basename(ctx.file));
     if (!node) {
       ctx.skip(
-        'a bare IAM policy (get-iam-policy) names no resource: name the file of a project’s policy projects-<project id>-iam-policy.json (folders-<n>-…, organizations-<n>-… for those), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies',
+        'a bare IAM policy (get-iam-policy) names no resource: name the file of a project’s policy projects-<project id>-iam-policy.json (or .yaml; folders-<n>-…, organizations-<n>-… for those), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies',
       );
       return;
     }
@@ -51,7 +51,8 @@ export const gcpIamPolicy: DocumentFormat = {
   },
 };
 
-const HIERARCHY_FILE = /^(projects|folders|organizations)[-_](.+?)[-_](?:get[-_])?iam[-_]policy\.json$/i;
+const HIERARCHY_FILE =
+  /^(projects|folders|organizations)[-_](.+?)[-_](?:get[-_])?iam[-_]policy\.(?:json|ya?ml)(?:\.gz)?$/i;
 /**
  * Cloud Custodian's recordings name a call's file after its method and path
  * (`post-v1-projects-<project>-getIamPolicy_1.json`, or with the host before `v1`): the path names

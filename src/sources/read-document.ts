@@ -1,0 +1,158 @@
+import { InputError } from '../base/input-error.ts';
+import type { FileCoverage } from '../model/coverage.ts';
+import type { Resource } from '../model/resource.ts';
+import type { ReadContext, RecordFormat } from './format.ts';
+import { INPUT_FORMATS } from './index.ts';
+import type { YamlDocument } from './yaml-documents.ts';
+
+/** Hands a format's resources on, counting them in the file's coverage. */
+export type CountResources = (resources: Iterable<Resource>) => void;
+
+/**
+ * A parsed document (JSON, or one YAML document) read by the first document format that
+ * recognises it, or, as a one-line NDJSON file, by a record format; false when none does.
+ */
+export function readDocument(
+  document: unknown,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: CountResources,
+  line = 1,
+): boolean {
+  const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
+  if (docFormat?.kind === 'document') {
+    coverage.format ??= docFormat.id;
+    count(docFormat.read(document, ctx));
+    return true;
+  }
+  const recordFormat = findRecordFormat(document);
+  if (!recordFormat) return false;
+  coverage.format ??= recordFormat.id;
+  count(recordFormat.read(document, ctx, line));
+  return true;
+}
+
+/** The record format (NDJSON) that recognises a record, if any. */
+export function findRecordFormat(record: unknown): RecordFormat | undefined {
+  const format = INPUT_FORMATS.find((f) => f.kind === 'ndjson' && f.matches(record));
+  return format?.kind === 'ndjson' ? format : undefined;
+}
+
+/**
+ * The documents of a YAML file, read as the same command's JSON output would be. gcloud lists
+ * one resource per document (`---` between them) where its JSON is an array: several documents
+ * are read as that array (a record skipped by its index is named by its document's line), and a
+ * lone one that no format reads alone as an array of one. A stream no format reads as a whole,
+ * and a lone document that is a list no format reads (`aws … --output yaml-stream` writes one
+ * item per page), are read document by document, or item by item, each as a file of its own
+ * would be; the first that no format reads makes the file's error, at its line, after the
+ * resources of those before it.
+ */
+export function readYaml(
+  documents: readonly YamlDocument[],
+  file: string,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: CountResources,
+): void {
+  const [only] = documents;
+  if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
+  const lone = documents.length === 1;
+  const byDocument = atDocumentLines(ctx, documents);
+  if (
+    readDocument(
+      lone ? only.value : documents.map((d) => d.value),
+      lone ? ctx : byDocument,
+      coverage,
+      count,
+      only.line,
+    )
+  )
+    return;
+  // gcloud lists one resource as one document, where its JSON is an array of one.
+  if (
+    lone &&
+    !Array.isArray(only.value) &&
+    readDocument([only.value], byDocument, coverage, count, only.line)
+  )
+    return;
+  const own = lone ? KANSA_FILES.find(({ is }) => is(only.value)) : undefined;
+  if (own) {
+    coverage.ignored = own.ignored;
+    return;
+  }
+  const parts: readonly YamlDocument[] = !lone
+    ? documents
+    : Array.isArray(only.value)
+      ? only.value.map((value) => ({ value, line: only.line }))
+      : [];
+  for (const [index, { value, line }] of parts.entries()) {
+    if (readDocument(value, ctx, coverage, count, line)) continue;
+    if (index === 0) break;
+    throw unknownFormat(
+      file,
+      `no known format has the shape of YAML ${lone ? 'list item' : 'document'} ${index + 1}`,
+      line,
+    );
+  }
+  if (coverage.format === undefined)
+    throw unknownFormat(file, 'no known format has this YAML shape', only.line);
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const ORG_POLICY_KEYS = new Set(['parameters', 'severity', 'disabled', 'rules']);
+
+/**
+ * kansa's own YAML files (a framework, the organisation's policy, waivers), kept beside the
+ * exports they judge: passed over with the reason, as a findings file is, not reported as an
+ * export of unknown format.
+ */
+const KANSA_FILES: readonly { is: (value: unknown) => boolean; ignored: string }[] = [
+  {
+    is: (value) => isObject(value) && typeof value['id'] === 'string' && Array.isArray(value['requirements']),
+    ignored: `kansa's own framework file (scan --framework), not a cloud export`,
+  },
+  {
+    is: (value) =>
+      isObject(value) && Object.keys(value).join() === 'waivers' && Array.isArray(value['waivers']),
+    ignored: `kansa's own waivers file (scan --waivers), not a cloud export`,
+  },
+  {
+    is: (value) =>
+      isObject(value) &&
+      Object.keys(value).every((key) => ORG_POLICY_KEYS.has(key)) &&
+      ['rules', 'severity', 'disabled'].some((key) => key in value),
+    ignored: `kansa's own organisation policy file (scan --org-policy), not a cloud export`,
+  },
+];
+
+/**
+ * A stream read as an array: a record a format skips or notes by its index in the array is the
+ * document of that index, and is named by the line it starts on too.
+ */
+function atDocumentLines(ctx: ReadContext, documents: readonly YamlDocument[]): ReadContext {
+  const at = (where?: { index?: number; line?: number }) =>
+    where?.index === undefined || where.line !== undefined
+      ? where
+      : { ...where, line: documents[where.index]?.line };
+  const { note } = ctx;
+  return {
+    file: ctx.file,
+    skip: (reason, where) => ctx.skip(reason, at(where)),
+    ...(note
+      ? { note: (text: string, where?: { index?: number; line?: number }) => note(text, at(where)) }
+      : {}),
+  };
+}
+
+/** A file of no format kansa reads: why, and every format it expected. */
+export function unknownFormat(file: string, why: string, line?: number): InputError {
+  const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
+  return new InputError(
+    file,
+    `unknown export format: ${why}. Expected one of:\n${known}`,
+    line === undefined ? undefined : { line },
+  );
+}
