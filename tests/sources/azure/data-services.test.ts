@@ -121,7 +121,28 @@ const image = row('Microsoft.Compute', 'images', 'images/img-golden', {
   },
 });
 
+/** A gallery image version published in Japan East and copied to East US without a key there. */
+const imageVersion = (name: string, targets: Record<string, unknown>[]) =>
+  row('Microsoft.Compute', 'galleries/images/versions', `galleries/gal_juki/images/base/versions/${name}`, {
+    properties: {
+      publishingProfile: { targetRegions: targets, replicaCount: 1, storageAccountType: 'Standard_LRS' },
+      storageProfile: { osDiskImage: { sizeInGB: 30, hostCaching: 'ReadOnly' } },
+      provisioningState: 'Succeeded',
+    },
+  });
+const DES = `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Compute/diskEncryptionSets/des-juki`;
+const copiedAbroad = imageVersion('1.0.0', [
+  { name: 'Japan East', regionalReplicaCount: 1, encryption: { osDiskImage: { diskEncryptionSetId: DES } } },
+  { name: 'East US', regionalReplicaCount: 2, storageAccountType: 'Standard_LRS' },
+]);
+const copiedInJapan = imageVersion('1.0.1', [
+  { name: 'Japan East', regionalReplicaCount: 1, encryption: { osDiskImage: { diskEncryptionSetId: DES } } },
+  { name: 'Japan West', regionalReplicaCount: 1, encryption: { osDiskImage: { diskEncryptionSetId: DES } } },
+]);
+
 const resources = graphResources(
+  copiedAbroad,
+  copiedInJapan,
   cognitive,
   cognitiveClosed,
   search,
@@ -227,6 +248,31 @@ describe('Azure data-holding types', () => {
     // Classic accounts and VMs carry none of the settings the storage and VM checks read.
     expect(checksOn(byId(classicStorage))).toEqual([]);
     expect(checksOn(byId(classicVm))).toEqual([]);
+  });
+
+  it('a gallery image version is where its copies are: abroad, a copy of its published version (LOC-2)', () => {
+    expect(byId(copiedAbroad)).toMatchObject({
+      kansaType: 'compute.snapshot',
+      region: 'eastus',
+      facts: {
+        primaryRegion: { value: 'japaneast' },
+        customerManagedKey: {
+          source: 'default',
+          value: false,
+          path: 'properties.publishingProfile.targetRegions[1].encryption.osDiskImage.diskEncryptionSetId',
+        },
+      },
+    });
+    expect(evaluate(dataInJapan, resources, idOf(copiedAbroad))).toMatchObject({
+      status: 'FAIL',
+      message: 'backupAbroadWithoutCmk',
+      severity: 'low',
+    });
+    expect(byId(copiedInJapan)).toMatchObject({
+      region: 'japaneast',
+      facts: { customerManagedKey: { source: 'explicit', value: true } },
+    });
+    expect(evaluate(dataInJapan, resources, idOf(copiedInJapan)).status).toBe('PASS');
   });
 
   it('blob containers are read as their storage account, located where it is', () => {

@@ -1,9 +1,11 @@
 import type { AzureDataServiceFacts } from '../../../model/azure.ts';
-import type { Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { ArmRecord } from '../arm-record.ts';
+import { get } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
+import { JAPAN_REGIONS } from './databases.ts';
 import { reachableByPublicNetworkAccess, reachableThroughFirewall } from './network-access.ts';
 
 /**
@@ -202,3 +204,49 @@ export const managedImage: Adapter = {
     return { customerManagedKey: keyNamedIn(record, 'storageProfile.osDisk.diskEncryptionSet.id') };
   },
 };
+
+/**
+ * Compute Gallery image versions are copied to every region of
+ * `publishingProfile.targetRegions` (display names, `West US`), each copy encrypted as its
+ * region's `encryption.osDiskImage.diskEncryptionSetId` says (absent: platform-managed keys). A
+ * version copied outside Japan is located at the first such region, as its data is kept there;
+ * its own location holds the copy it was published from (`primaryRegion`: LOC-2 when domestic).
+ * https://learn.microsoft.com/azure/virtual-machines/azure-compute-gallery#replication
+ * https://learn.microsoft.com/azure/virtual-machines/image-version-encryption
+ */
+export const galleryImageVersion: Adapter = {
+  kansaType: 'compute.snapshot',
+  facts(record): AzureDataServiceFacts {
+    const targets = targetRegions(record);
+    if (targets.length === 0) return {};
+    const unkeyed = targets.findIndex(({ keyed }) => !keyed);
+    const base = 'properties.publishingProfile.targetRegions';
+    return {
+      customerManagedKey:
+        unkeyed === -1
+          ? explicit(true, `${base}[].encryption.osDiskImage.diskEncryptionSetId`)
+          : cloudDefault(
+              false,
+              `${base}[${unkeyed}].encryption.osDiskImage.diskEncryptionSetId`,
+              MICROSOFT_MANAGED_KEY,
+            ),
+      ...(record.region !== '' &&
+        targets.some(({ region }) => !JAPAN_REGIONS.has(region)) && {
+          primaryRegion: explicit(record.region, 'location'),
+        }),
+    };
+  },
+  dataRegion: (record) => targetRegions(record).find(({ region }) => !JAPAN_REGIONS.has(region))?.region,
+};
+
+/** An image version's target regions, lower-cased without spaces, and whether each names a key. */
+function targetRegions(record: ArmRecord): { region: string; keyed: boolean }[] {
+  const list = get(get(record.properties, 'publishingProfile'), 'targetRegions');
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((target) => {
+    const name = get(target, 'name');
+    if (typeof name !== 'string' || name.trim() === '') return [];
+    const key = get(get(get(target, 'encryption'), 'osDiskImage'), 'diskEncryptionSetId');
+    return [{ region: name.replace(/\s+/g, '').toLowerCase(), keyed: typeof key === 'string' && key !== '' }];
+  });
+}

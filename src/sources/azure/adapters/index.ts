@@ -12,6 +12,7 @@ import {
   cognitiveServicesAccount,
   databricksWorkspace,
   dataFactory,
+  galleryImageVersion,
   machineLearningWorkspace,
   managedImage,
   searchService,
@@ -66,8 +67,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.compute/disks', disk],
   ['microsoft.compute/snapshots', snapshot],
   ['microsoft.compute/images', managedImage],
-  // An image version's replicas (`publishingProfile.targetRegions`) are not read: its location.
-  ['microsoft.compute/galleries/images/versions', { kansaType: 'compute.snapshot' }],
+  ['microsoft.compute/galleries/images/versions', galleryImageVersion],
   ['microsoft.keyvault/vaults', keyVault],
   ['microsoft.keyvault/vaults/keys', keyVaultKey],
   ['microsoft.keyvault/managedhsms', managedHsm],
