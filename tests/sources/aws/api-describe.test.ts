@@ -669,4 +669,34 @@ describe('aws-api-describe: answers that name no resource', () => {
     const flowLogs = readAt({ FlowLogs: [{ FlowLogId: 'fl-1' }] }, 'flow-logs.json');
     expect(flowLogs.skipped).toEqual([expect.stringContaining('fl-1: no account and no Region')]);
   });
+  it('reads secretsmanager list-secrets: the AWS managed key when KmsKeyId is absent', () => {
+    // The AWS CLI's list-secrets example output: ARN, Name, KmsKeyId only when a key was chosen.
+    const arn = (name: string, region: string) =>
+      `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:${name}`;
+    const { resources, skipped } = read({
+      SecretList: [
+        {
+          ARN: arn('MyTestSecret-a1b2c3', 'us-west-2'),
+          Name: 'MyTestSecret',
+          LastChangedDate: 1523477145.729,
+          SecretVersionsToStages: { 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111': ['AWSCURRENT'] },
+        },
+        {
+          ARN: arn('AnotherSecret-d4e5f6', 'ap-northeast-1'),
+          Name: 'AnotherSecret',
+          KmsKeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222`,
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.kansaType, r.region, r.name])).toEqual([
+      ['kms.vault', 'us-west-2', 'MyTestSecret'],
+      ['kms.vault', 'ap-northeast-1', 'AnotherSecret'],
+    ]);
+    expect(resources[0]?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+    expect(resources[1]?.facts).toMatchObject({
+      kmsKeyId: { source: 'explicit' },
+      customerManagedKey: { source: 'unknown' },
+    });
+  });
 });
