@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { evaluate } from '../../helpers/checks.ts';
 import { ACCOUNT } from './builders.ts';
 
 // The services' own describe output (aws … describe-*, SDK recordings such as Cloud Custodian's
@@ -685,6 +687,13 @@ describe('aws-api-describe: answers that name no resource', () => {
           ARN: arn('AnotherSecret-d4e5f6', 'ap-northeast-1'),
           Name: 'AnotherSecret',
           KmsKeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222`,
+          PrimaryRegion: 'ap-northeast-1',
+        },
+        // A replica of AnotherSecret: the same name and suffix in another Region.
+        {
+          ARN: arn('AnotherSecret-d4e5f6', 'us-east-1'),
+          Name: 'AnotherSecret',
+          PrimaryRegion: 'ap-northeast-1',
         },
       ],
     });
@@ -692,7 +701,20 @@ describe('aws-api-describe: answers that name no resource', () => {
     expect(resources.map((r) => [r.kansaType, r.region, r.name])).toEqual([
       ['kms.vault', 'us-west-2', 'MyTestSecret'],
       ['kms.vault', 'ap-northeast-1', 'AnotherSecret'],
+      ['kms.vault', 'us-east-1', 'AnotherSecret'],
     ]);
+    expect(resources[1]?.facts).not.toHaveProperty('replicaOf');
+    expect(resources[2]?.facts).toMatchObject({
+      replicaOf: {
+        value: arn('AnotherSecret-d4e5f6', 'ap-northeast-1'),
+        path: 'configuration.PrimaryRegion',
+      },
+    });
+    // LOC-2: the replica abroad is a copy of the domestic primary, under the AWS managed key.
+    expect(evaluate(dataInJapan, resources, arn('AnotherSecret-d4e5f6', 'us-east-1'))).toMatchObject({
+      status: 'FAIL',
+      message: 'backupAbroadWithoutCmk',
+    });
     expect(resources[0]?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
     expect(resources[1]?.facts).toMatchObject({
       kmsKeyId: { source: 'explicit' },

@@ -7,17 +7,32 @@ import { customerManagedKeyOf, keyReferenceFacts } from './kms.ts';
 /**
  * AWS::SecretsManager::Secret: Config spells its key `KMSKeyId` (aws-config-resource-schema),
  * the API `KmsKeyId`. A secret without one is encrypted with the AWS managed key
- * `aws/secretsmanager`.
+ * `aws/secretsmanager`. A replica names the Region of its primary (`PrimaryRegion`, in the API's
+ * listings; Config records none): its primary is the same secret there (LOC-2).
  * https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+ * https://docs.aws.amazon.com/secretsmanager/latest/userguide/create-manage-multi-region-secrets.html
  */
 export function secretFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   const path = 'configuration.KMSKeyId';
-  return keyReferenceFacts(item, path, fieldAnyCase(item.configuration, 'KmsKeyId'), () =>
-    cloudDefault(false, path, {
-      ja: 'KMS キーの指定がありません: AWS 管理キー aws/secretsmanager で暗号化されます',
-      en: 'no KMS key is set: encrypted with the AWS managed key aws/secretsmanager',
-    }),
-  );
+  const primaryRegion = toStringValue(field(item.configuration, 'PrimaryRegion'));
+  const arnParts = item.arn?.split(':');
+  return {
+    ...keyReferenceFacts(item, path, fieldAnyCase(item.configuration, 'KmsKeyId'), () =>
+      cloudDefault(false, path, {
+        ja: 'KMS キーの指定がありません: AWS 管理キー aws/secretsmanager で暗号化されます',
+        en: 'no KMS key is set: encrypted with the AWS managed key aws/secretsmanager',
+      }),
+    ),
+    ...(primaryRegion &&
+      arnParts &&
+      arnParts.length > 6 &&
+      primaryRegion !== item.region && {
+        replicaOf: explicit(
+          [...arnParts.slice(0, 3), primaryRegion, ...arnParts.slice(4)].join(':'),
+          'configuration.PrimaryRegion',
+        ),
+      }),
+  };
 }
 
 /**
