@@ -62,7 +62,7 @@ const secretTokyo = resourceRecord(
 );
 const instance = sqlInstanceRecord('juki-db', {}, {});
 const backupRun = resourceRecord(
-  `//cloudsql.googleapis.com/${P}/instances/juki-db/backupRuns/1748736000000`,
+  `//sqladmin.googleapis.com/${P}/instances/juki-db/backupRuns/1748736000000`,
   'sqladmin.googleapis.com/BackupRun',
   {
     kind: 'sql#backupRun',
@@ -99,6 +99,20 @@ const notebook = resourceRecord(
     noPublicIp: false,
   },
   'us-west1-b',
+);
+const workbench = resourceRecord(
+  `//notebooks.googleapis.com/${P}/locations/asia-northeast1-a/instances/workbench`,
+  'notebooks.googleapis.com/Instance',
+  {
+    name: `${P}/locations/asia-northeast1-a/instances/workbench`,
+    state: 'ACTIVE',
+    gceSetup: {
+      machineType: 'e2-standard-4',
+      bootDisk: { diskSizeGb: '150', diskType: 'PD_BALANCED', diskEncryption: 'CMEK', kmsKey: KEY },
+      disablePublicIp: true,
+    },
+  },
+  'asia-northeast1-a',
 );
 const dataset = resourceRecord(
   `//aiplatform.googleapis.com/${P}/locations/asia-northeast1/datasets/5678901234567890123`,
@@ -141,6 +155,7 @@ const records = [
   backupRun,
   composer,
   notebook,
+  workbench,
   dataset,
   dataFusion,
   dataflow,
@@ -204,10 +219,14 @@ describe('Google Cloud data-holding types', () => {
     });
   });
 
-  it('CMEK facts: Composer and Vertex AI keys named; notebooks and Data Fusion under Google keys', () => {
+  it('CMEK facts: Composer, Vertex AI and Workbench keys named; a v1 notebook and Data Fusion under Google keys', () => {
     expect(evaluate(cmkAtRest, resources, composer.name).status).toBe('PASS');
     expect(evaluate(cmkAtRest, resources, dataset.name).status).toBe('PASS');
     expect(evaluate(cmkAtRest, resources, notebook.name).status).toBe('FAIL');
+    expect(byName(workbench)).toMatchObject({
+      region: 'asia-northeast1',
+      facts: { customerManagedKey: { value: true, path: 'resource.data.gceSetup.bootDisk.kmsKey' } },
+    });
     expect(evaluate(cmkAtRest, resources, dataFusion.name).status).toBe('FAIL');
   });
 

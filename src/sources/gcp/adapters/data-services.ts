@@ -69,3 +69,17 @@ export function backupRunFacts(data: JsonObject, dataPath: string): CommonFacts 
     }),
   };
 }
+
+/**
+ * Notebook instances are Compute Engine VMs: user-managed notebooks (Notebooks v1) name their
+ * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) in
+ * `gceSetup.bootDisk.kmsKey`.
+ * https://cloud.google.com/vertex-ai/docs/workbench/reference/rest/v2/projects.locations.instances
+ */
+export function notebookFacts(data: JsonObject, dataPath: string): CommonFacts {
+  return customerManagedKey(
+    data,
+    dataPath,
+    at(data, 'gceSetup') === undefined ? 'kmsKey' : 'gceSetup.bootDisk.kmsKey',
+  );
+}

@@ -2,7 +2,7 @@ import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
-import { backupRunFacts, secretFacts, secretRegion } from './data-services.ts';
+import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data-services.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -55,11 +55,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'secretmanager.googleapis.com/Secret': { kansaType: 'kms.vault', facts: secretFacts, region: secretRegion },
 
   'compute.googleapis.com/Instance': { kansaType: 'compute.vm' },
-  // User-managed notebooks are Compute Engine VMs (in a zone), their boot and data disks under `kmsKey`.
-  'notebooks.googleapis.com/Instance': {
-    kansaType: 'compute.vm',
-    facts: (data, path) => customerManagedKey(data, path, 'kmsKey'),
-  },
+  // Notebook and Workbench instances are Compute Engine VMs, in a zone.
+  'notebooks.googleapis.com/Instance': { kansaType: 'compute.vm', facts: notebookFacts },
   'compute.googleapis.com/Disk': {
     kansaType: 'compute.disk',
     facts: (data, path) => ({
