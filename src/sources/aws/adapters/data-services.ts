@@ -61,11 +61,16 @@ export function athenaWorkGroupFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   const encryption = asRecord(field(results, 'EncryptionConfiguration'));
   const option = toStringValue(field(encryption, 'EncryptionOption'));
   if (!option) return { customerManagedKey: absent(item, `${base}.EncryptionOption`) };
-  const key = toStringValue(field(encryption, 'KmsKey'));
-  if (option === 'SSE_S3' || !key)
+  if (option === 'SSE_S3')
     return {
       encrypted: explicit(true, `${base}.EncryptionOption`),
       customerManagedKey: explicit(false, `${base}.EncryptionOption`),
+    };
+  const key = toStringValue(field(encryption, 'KmsKey'));
+  if (!key)
+    return {
+      encrypted: explicit(true, `${base}.EncryptionOption`),
+      customerManagedKey: absent(item, `${base}.KmsKey`),
     };
   return {
     encrypted: explicit(true, `${base}.EncryptionOption`),
