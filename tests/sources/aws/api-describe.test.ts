@@ -39,6 +39,20 @@ describe('aws-api-describe', () => {
       { trailList: [{ Name: 't', TrailARN: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/t` }] },
     ],
     ['describe-key', { KeyMetadata: { KeyId: 'k', Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/k` } }],
+    [
+      'list-secrets',
+      {
+        SecretList: [{ ARN: `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:s-a1B2c3`, Name: 's' }],
+      },
+    ],
+    [
+      'list-backup-vaults',
+      {
+        BackupVaultList: [
+          { BackupVaultName: 'v', BackupVaultArn: `arn:aws:backup:ap-northeast-1:${ACCOUNT}:backup-vault:v` },
+        ],
+      },
+    ],
   ])('is chosen for %s output', (_what, document) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'aws-api-describe',
@@ -720,5 +734,29 @@ describe('aws-api-describe: answers that name no resource', () => {
       kmsKeyId: { source: 'explicit' },
       customerManagedKey: { source: 'unknown' },
     });
+  });
+  it('reads backup list-backup-vaults: each vault where its ARN says, its key by ARN', () => {
+    // The AWS CLI's list-backup-vaults example output.
+    const vaultArn = `arn:aws:backup:eu-west-1:${ACCOUNT}:backup-vault:Default`;
+    const { resources, skipped } = read({
+      BackupVaultList: [
+        {
+          BackupVaultName: 'Default',
+          BackupVaultArn: vaultArn,
+          CreationDate: 1563428736.118,
+          EncryptionKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/8a7b6c5d-4e3f-2a1b-0c9d-8e7f6a5b4c3d`,
+          CreatorRequestId: 'cbe9a4f2-1f43-4e1d-b1a8-EXAMPLE',
+          NumberOfRecoveryPoints: 0,
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      id: vaultArn,
+      kansaType: 'compute.snapshot',
+      region: 'eu-west-1',
+      facts: { kmsKeyId: { source: 'explicit' }, customerManagedKey: { source: 'unknown' } },
+    });
+    expect(evaluate(dataInJapan, resources, vaultArn).status).toBe('FAIL');
   });
 });
