@@ -1,19 +1,18 @@
 import type { AzureDataServiceFacts } from '../../../model/azure.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
-import type { ArmRecord } from '../arm-record.ts';
-import { get } from '../arm-record.ts';
+import { type ArmRecord, get } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { JAPAN_REGIONS } from './databases.ts';
 import { reachableByPublicNetworkAccess, reachableThroughFirewall } from './network-access.ts';
 
 /**
- * Azure's analytics, AI, search and configuration services, read for where their data is, who
- * holds its key and whether their endpoint is public. Their kansa types are ones no Azure check
- * reads beyond the cross-cloud location and classification checks: `analytics.service` (read by
- * none), `database.server` and `database.instance` (whose Azure checks name their native types:
- * SQL, PostgreSQL, MySQL, Cosmos DB), `compute.snapshot` (read by none).
+ * Azure's analytics, AI, search and configuration services and images, read for where their data
+ * is, who holds its key and whether their endpoint is public. Their kansa types are ones no Azure
+ * check reads beyond the cross-cloud location and classification checks: `analytics.service`
+ * (read by none), `database.server` and `database.instance` (whose Azure checks name their native
+ * types: SQL, PostgreSQL, MySQL, Cosmos DB), `compute.snapshot` (read by none).
  */
 
 const MICROSOFT_MANAGED_KEY: Localized = {
