@@ -84,6 +84,14 @@ export interface AzureKeyVaultFacts extends CommonFacts {
   readonly networkDefaultAction?: Fact<string>;
 }
 
+/**
+ * Analytics, AI, search and configuration services (Azure Machine Learning, Databricks, Data
+ * Factory, Azure AI services, AI Search, App Configuration), and images.
+ */
+export interface AzureDataServiceFacts extends CommonFacts {
+  readonly publicNetworkAccess?: Fact<string>;
+}
+
 /** Database servers and accounts: SQL logical servers, PostgreSQL/MySQL flexible servers, Cosmos DB accounts. */
 export interface AzureDatabaseFacts extends CommonFacts {
   readonly publicNetworkAccess?: Fact<string>;

@@ -34,10 +34,11 @@ export const KANSA_TYPES = [
   'database.server',
   'database.table',
   'cache.cluster',
+  'analytics.service', // data processing, analytics and AI services (EMR, Glue, Athena, Databricks, Azure ML, Vertex AI, …)
   'container.registry',
   'container.cluster',
   'kms.key',
-  'kms.vault',
+  'kms.vault', // key vaults and key rings, and the secret stores that keep secrets like a vault (Secrets Manager, Secret Manager)
   'network.firewall',
   'network.vpc',
   'network.prefix-list',
@@ -54,7 +55,8 @@ export type KansaType = (typeof KANSA_TYPES)[number];
 /**
  * Resource types that store or process data: LOC-1 requires them to be in a domestic region
  * (001 §3.1: VMs, disks, snapshots, databases, object and file storage, queues, caches,
- * container registries, and the keys that protect data).
+ * container registries, and the keys that protect data), and the analytics services that
+ * process it and keep its results, notebooks and models.
  */
 export const DATA_HANDLING_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
   'storage.bucket',
@@ -68,6 +70,7 @@ export const DATA_HANDLING_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
   'database.server',
   'database.table',
   'cache.cluster',
+  'analytics.service',
   'container.registry',
   'container.cluster',
   'kms.key',

@@ -27,7 +27,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors and cloudtrail get-trail-status, which name no resource, placed by the dump’s <account>/<region>/ folders and file name',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS, {"SecretList"} of secretsmanager list-secrets, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors and cloudtrail get-trail-status, which name no resource, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
@@ -239,6 +239,24 @@ const APIS: readonly DescribeApi[] = [
     arn: ['TopicArn'],
     id: ['TopicArn'],
     foreign: 'SubscriptionArn',
+  },
+  // `aws backup list-backup-vaults`: `EncryptionKeyArn`, as Config records it.
+  {
+    member: 'BackupVaultList',
+    list: true,
+    resourceType: 'AWS::Backup::BackupVault',
+    arn: ['BackupVaultArn'],
+    id: ['BackupVaultName'],
+  },
+  // `aws secretsmanager list-secrets`: `KmsKeyId` (Config spells it `KMSKeyId`), absent for the
+  // AWS managed key.
+  {
+    member: 'SecretList',
+    list: true,
+    resourceType: 'AWS::SecretsManager::Secret',
+    arn: ['ARN'],
+    id: ['ARN'],
+    name: 'Name',
   },
   {
     member: 'Table',

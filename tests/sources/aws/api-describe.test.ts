@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { evaluate } from '../../helpers/checks.ts';
 import { ACCOUNT } from './builders.ts';
 
 // The services' own describe output (aws … describe-*, SDK recordings such as Cloud Custodian's
@@ -37,6 +39,20 @@ describe('aws-api-describe', () => {
       { trailList: [{ Name: 't', TrailARN: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/t` }] },
     ],
     ['describe-key', { KeyMetadata: { KeyId: 'k', Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/k` } }],
+    [
+      'list-secrets',
+      {
+        SecretList: [{ ARN: `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:s-a1B2c3`, Name: 's' }],
+      },
+    ],
+    [
+      'list-backup-vaults',
+      {
+        BackupVaultList: [
+          { BackupVaultName: 'v', BackupVaultArn: `arn:aws:backup:ap-northeast-1:${ACCOUNT}:backup-vault:v` },
+        ],
+      },
+    ],
   ])('is chosen for %s output', (_what, document) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
       'aws-api-describe',
@@ -668,5 +684,79 @@ describe('aws-api-describe: answers that name no resource', () => {
     ]);
     const flowLogs = readAt({ FlowLogs: [{ FlowLogId: 'fl-1' }] }, 'flow-logs.json');
     expect(flowLogs.skipped).toEqual([expect.stringContaining('fl-1: no account and no Region')]);
+  });
+  it('reads secretsmanager list-secrets: the AWS managed key when KmsKeyId is absent', () => {
+    // The AWS CLI's list-secrets example output: ARN, Name, KmsKeyId only when a key was chosen.
+    const arn = (name: string, region: string) =>
+      `arn:aws:secretsmanager:${region}:${ACCOUNT}:secret:${name}`;
+    const { resources, skipped } = read({
+      SecretList: [
+        {
+          ARN: arn('MyTestSecret-a1b2c3', 'us-west-2'),
+          Name: 'MyTestSecret',
+          LastChangedDate: 1523477145.729,
+          SecretVersionsToStages: { 'a1b2c3d4-5678-90ab-cdef-EXAMPLE11111': ['AWSCURRENT'] },
+        },
+        {
+          ARN: arn('AnotherSecret-d4e5f6', 'ap-northeast-1'),
+          Name: 'AnotherSecret',
+          KmsKeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/a1b2c3d4-5678-90ab-cdef-EXAMPLE22222`,
+          PrimaryRegion: 'ap-northeast-1',
+        },
+        // A replica of AnotherSecret: the same name and suffix in another Region.
+        {
+          ARN: arn('AnotherSecret-d4e5f6', 'us-east-1'),
+          Name: 'AnotherSecret',
+          PrimaryRegion: 'ap-northeast-1',
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.kansaType, r.region, r.name])).toEqual([
+      ['kms.vault', 'us-west-2', 'MyTestSecret'],
+      ['kms.vault', 'ap-northeast-1', 'AnotherSecret'],
+      ['kms.vault', 'us-east-1', 'AnotherSecret'],
+    ]);
+    expect(resources[1]?.facts).not.toHaveProperty('replicaOf');
+    expect(resources[2]?.facts).toMatchObject({
+      replicaOf: {
+        value: arn('AnotherSecret-d4e5f6', 'ap-northeast-1'),
+        path: 'configuration.PrimaryRegion',
+      },
+    });
+    // LOC-2: the replica abroad is a copy of the domestic primary, under the AWS managed key.
+    expect(evaluate(dataInJapan, resources, arn('AnotherSecret-d4e5f6', 'us-east-1'))).toMatchObject({
+      status: 'FAIL',
+      message: 'backupAbroadWithoutCmk',
+    });
+    expect(resources[0]?.facts).toMatchObject({ customerManagedKey: { source: 'default', value: false } });
+    expect(resources[1]?.facts).toMatchObject({
+      kmsKeyId: { source: 'explicit' },
+      customerManagedKey: { source: 'unknown' },
+    });
+  });
+  it('reads backup list-backup-vaults: each vault where its ARN says, its key by ARN', () => {
+    // The AWS CLI's list-backup-vaults example output.
+    const vaultArn = `arn:aws:backup:eu-west-1:${ACCOUNT}:backup-vault:Default`;
+    const { resources, skipped } = read({
+      BackupVaultList: [
+        {
+          BackupVaultName: 'Default',
+          BackupVaultArn: vaultArn,
+          CreationDate: 1563428736.118,
+          EncryptionKeyArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/8a7b6c5d-4e3f-2a1b-0c9d-8e7f6a5b4c3d`,
+          CreatorRequestId: 'cbe9a4f2-1f43-4e1d-b1a8-EXAMPLE',
+          NumberOfRecoveryPoints: 0,
+        },
+      ],
+    });
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      id: vaultArn,
+      kansaType: 'compute.snapshot',
+      region: 'eu-west-1',
+      facts: { kmsKeyId: { source: 'explicit' }, customerManagedKey: { source: 'unknown' } },
+    });
+    expect(evaluate(dataInJapan, resources, vaultArn).status).toBe('FAIL');
   });
 });

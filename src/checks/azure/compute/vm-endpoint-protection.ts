@@ -10,6 +10,8 @@ export default defineCheck({
     id: 'azure.compute.vm-endpoint-protection',
     provider: 'azure',
     resourceTypes: ['compute.vm'],
+    // Defender for Servers covers Resource Manager machines; classic VMs (retired) it does not.
+    nativeTypes: ['microsoft.compute/virtualmachines', 'microsoft.compute/virtualmachinescalesets'],
     severity: 'high',
     title: {
       ja: '仮想マシンが Defender for Servers（エンドポイント保護・脆弱性評価）の対象になっている',

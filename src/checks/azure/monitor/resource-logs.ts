@@ -8,6 +8,14 @@ export default defineCheck({
     id: 'azure.monitor.resource-logs',
     provider: 'azure',
     resourceTypes: ['kms.vault', 'storage.account', 'network.firewall'],
+    // Classic storage accounts have no diagnostic settings (classic metrics only).
+    nativeTypes: [
+      'microsoft.keyvault/vaults',
+      'microsoft.keyvault/managedhsms',
+      'microsoft.storage/storageaccounts',
+      'microsoft.network/networksecuritygroups',
+      'microsoft.network/azurefirewalls',
+    ],
     severity: 'medium',
     title: {
       ja: 'Key Vault・ストレージ・NSG のリソース ログが診断設定で送信されている',

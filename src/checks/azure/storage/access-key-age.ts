@@ -10,6 +10,8 @@ export default defineCheck({
     id: 'azure.storage.access-key-age',
     provider: 'azure',
     resourceTypes: ['storage.account'],
+    // Classic (Service Management) storage accounts carry none of the settings this reads.
+    nativeTypes: ['microsoft.storage/storageaccounts'],
     severity: 'medium',
     title: {
       ja: 'ストレージ アカウントのアクセス キーが規定の日数以内にローテーションされている',

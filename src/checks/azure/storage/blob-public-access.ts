@@ -12,6 +12,8 @@ export default defineCheck({
     id: 'azure.storage.blob-public-access',
     provider: 'azure',
     resourceTypes: ['storage.account'],
+    // Classic (Service Management) storage accounts carry none of the settings this reads.
+    nativeTypes: ['microsoft.storage/storageaccounts'],
     severity: 'high',
     title: {
       ja: 'ストレージ アカウントで BLOB の匿名アクセスが禁止されている',

@@ -9,6 +9,8 @@ export default defineCheck({
     id: 'azure.storage.customer-managed-key',
     provider: 'azure',
     resourceTypes: ['storage.account'],
+    // Classic (Service Management) storage accounts carry none of the settings this reads.
+    nativeTypes: ['microsoft.storage/storageaccounts'],
     severity: 'low',
     title: {
       ja: 'ストレージ アカウントがカスタマー マネージド キーで暗号化されている',

@@ -9,6 +9,8 @@ export default defineCheck({
     id: 'azure.storage.https-only',
     provider: 'azure',
     resourceTypes: ['storage.account'],
+    // Classic (Service Management) storage accounts carry none of the settings this reads.
+    nativeTypes: ['microsoft.storage/storageaccounts'],
     severity: 'medium',
     title: {
       ja: 'ストレージ アカウントで安全な転送（HTTPS のみ）が必須になっている',

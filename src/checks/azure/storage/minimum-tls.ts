@@ -10,6 +10,8 @@ export default defineCheck({
     id: 'azure.storage.minimum-tls',
     provider: 'azure',
     resourceTypes: ['storage.account'],
+    // Classic (Service Management) storage accounts carry none of the settings this reads.
+    nativeTypes: ['microsoft.storage/storageaccounts'],
     severity: 'medium',
     title: {
       ja: 'ストレージ アカウントの最小 TLS バージョンが TLS 1.2 以上になっている',

@@ -2,6 +2,7 @@ import { sharedString } from '../../../base/memo.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts } from './cloudtrail.ts';
+import { athenaWorkGroupFacts, backupVaultFacts, secretFacts, workspaceFacts } from './data-services.ts';
 import { dynamoDbTableFacts } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
 import {
@@ -36,8 +37,18 @@ interface NativeType {
  * buckets, file systems, queues, caches, registries, clusters, keys, snapshots) must map to
  * their data-handling kansa type: the data-location check reads it.
  * https://docs.aws.amazon.com/config/latest/developerguide/resource-config-reference.html
+ *
+ * Each type's kansa type is one whose AWS checks read it, or none: no AWS check reads
+ * `database.server`, `cache.cluster`, `compute.vm`, `compute.snapshot`, `kms.vault` or
+ * `analytics.service` (the RDS checks read `database.instance`, the KMS checks `kms.key`), so a
+ * Backup vault, a secret, a QLDB ledger or a desktop meets only the cross-cloud checks (location,
+ * classification). A secret is a `kms.vault`, a store of secrets as Key Vault is, not a
+ * `kms.key`, whose rotation and deletion checks would misread it. Neptune clusters are recorded
+ * as AWS::RDS::DBCluster (engine `neptune`) and read as such.
  */
 const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
+  'AWS::Athena::WorkGroup': { kansaType: 'analytics.service', facts: athenaWorkGroupFacts },
+  'AWS::Backup::BackupVault': { kansaType: 'compute.snapshot', facts: backupVaultFacts },
   'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot', facts: recoveryPointFacts },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
   'AWS::DynamoDB::Table': { kansaType: 'database.table', facts: dynamoDbTableFacts },
@@ -58,6 +69,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::ElastiCache::ReplicationGroup': { kansaType: 'cache.cluster' },
   'AWS::ElastiCache::ServerlessCache': { kansaType: 'cache.cluster' },
   'AWS::FSx::FileSystem': { kansaType: 'storage.file-system' },
+  'AWS::Glue::Job': { kansaType: 'analytics.service' },
   'AWS::GuardDuty::Detector': { kansaType: 'security.service', facts: guardDutyDetectorFacts },
   'AWS::IAM::Group': { kansaType: 'iam.group', facts: iamGroupFacts },
   'AWS::IAM::Policy': { kansaType: 'iam.policy', facts: iamPolicyFacts },
@@ -70,6 +82,7 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::Logs::LogGroup': { kansaType: 'monitoring.log-group', facts: logGroupFacts },
   'AWS::MSK::Cluster': { kansaType: 'storage.queue' },
   'AWS::OpenSearch::Domain': { kansaType: 'database.server', facts: searchDomainFacts },
+  'AWS::QLDB::Ledger': { kansaType: 'database.server' },
   'AWS::RDS::DBCluster': { kansaType: 'database.server', facts: rdsClusterFacts },
   'AWS::RDS::DBClusterSnapshot': { kansaType: 'compute.snapshot', facts: rdsClusterSnapshotFacts },
   'AWS::RDS::DBInstance': { kansaType: 'database.instance', facts: rdsInstanceFacts },
@@ -81,8 +94,10 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'AWS::S3::Bucket': { kansaType: 'storage.bucket', facts: s3BucketFacts },
   'AWS::SageMaker::NotebookInstance': { kansaType: 'compute.vm' },
+  'AWS::SecretsManager::Secret': { kansaType: 'kms.vault', facts: secretFacts },
   'AWS::SNS::Topic': { kansaType: 'storage.queue', facts: snsTopicFacts },
   'AWS::SQS::Queue': { kansaType: 'storage.queue', facts: sqsQueueFacts },
+  'AWS::WorkSpaces::Workspace': { kansaType: 'compute.vm', facts: workspaceFacts },
 };
 
 /** The AWS Config resource types kansa reads (what a live scan asks Config for). */

@@ -1,7 +1,11 @@
-import { type AwsKmsKeyFacts, keyManagerOfReference } from '../../../model/aws.ts';
+import {
+  type AwsEncryptedStoreFacts,
+  type AwsKmsKeyFacts,
+  keyManagerOfReference,
+} from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { absent, configString, field, toBoolean } from './fields.ts';
+import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
 
 /** AWS::KMS::Key. https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html */
 export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
@@ -55,4 +59,28 @@ export function customerManagedKeyOf(keyRef: string, path: string): Fact<boolean
     ja: '鍵 ARN だけではカスタマー管理キーか AWS 管理キーか判断できません（AWS::KMS::Key の keyManager で判断します）',
     en: 'a key ARN alone does not tell a customer managed key from an AWS managed one (the AWS::KMS::Key item’s keyManager does)',
   });
+}
+
+/**
+ * The KMS key of a resource that names it in one field (a queue, topic, stream, secret, backup
+ * vault): a key ARN or alias (`alias/aws/sqs` is AWS managed), or no key, which `noKey` judges
+ * per type. A SELECT that left the field out says nothing.
+ * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
+ */
+export function keyReferenceFacts(
+  item: ConfigItem,
+  path: string,
+  keyRef: unknown,
+  noKey: () => Fact<boolean>,
+): AwsEncryptedStoreFacts {
+  const key = toStringValue(keyRef);
+  if (key !== undefined) {
+    return {
+      encrypted: explicit(true, path),
+      kmsKeyId: explicit(key, path),
+      customerManagedKey: customerManagedKeyOf(key, path),
+    };
+  }
+  if (item.partial) return { customerManagedKey: absent<boolean>(item, path) };
+  return { customerManagedKey: noKey() };
 }

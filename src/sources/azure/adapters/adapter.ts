@@ -6,9 +6,9 @@ export interface Adapter {
   readonly kansaType: KansaType;
   readonly facts?: (record: ArmRecord) => object;
   /**
-   * The record is a settings child of another resource (`sites/<app>/config/web`,
-   * `servers/<server>/auditingSettings/default`): it becomes a record of the parent, whose
-   * facts it completes when the inventory merges them.
+   * The record is a settings child or a part of another resource (`sites/<app>/config/web`,
+   * `servers/<server>/auditingSettings/default`, a storage account's blob containers): it becomes
+   * a record of the parent, whose facts it completes when the inventory merges them.
    */
   readonly describesParent?: true;
   /**

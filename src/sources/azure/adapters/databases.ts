@@ -310,7 +310,7 @@ function cosmosReachable(
 }
 
 /** Azure's regions in Japan: geography, not the organisation's policy. */
-const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);
+export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);
 
 /**
  * A Cosmos DB account keeps a full copy of its data in every region of `locations` (also

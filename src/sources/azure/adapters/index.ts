@@ -9,6 +9,16 @@ import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
 import { budget } from './cost.ts';
 import {
+  appConfigurationStore,
+  cognitiveServicesAccount,
+  databricksWorkspace,
+  dataFactory,
+  galleryImageVersion,
+  machineLearningWorkspace,
+  managedImage,
+  searchService,
+} from './data-services.ts';
+import {
   cosmosDbAccount,
   databaseFirewallRule,
   flexibleServer,
@@ -38,6 +48,18 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.insights/diagnosticsettings', diagnosticSetting],
   ['microsoft.operationalinsights/workspaces', logAnalyticsWorkspace],
   ['microsoft.storage/storageaccounts', storageAccount],
+  // A blob container is data of its account, where the account is: read as the account. Its
+  // `publicAccess` (anonymous read) takes effect only where the account allows anonymous access
+  // (`allowBlobPublicAccess`), which azure.storage.blob-public-access already fails on: it adds
+  // no verdict. https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure
+  [
+    'microsoft.storage/storageaccounts/blobservices/containers',
+    { kansaType: 'storage.account', describesParent: true },
+  ],
+  // Classic (Service Management) storage accounts and VMs, retired in 2024: their records carry
+  // none of the settings the storage and VM checks read, which name the Resource Manager types.
+  ['microsoft.classicstorage/storageaccounts', { kansaType: 'storage.account' }],
+  ['microsoft.classiccompute/virtualmachines', { kansaType: 'compute.vm' }],
   ['microsoft.storage/storageaccounts/queueservices/queues', { kansaType: 'storage.queue' }],
   ['microsoft.storage/storageaccounts/fileservices/shares', { kansaType: 'storage.file-system' }],
   ['microsoft.netapp/netappaccounts/capacitypools/volumes', { kansaType: 'storage.file-system' }],
@@ -45,6 +67,8 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.compute/virtualmachinescalesets', { kansaType: 'compute.vm' }],
   ['microsoft.compute/disks', disk],
   ['microsoft.compute/snapshots', snapshot],
+  ['microsoft.compute/images', managedImage],
+  ['microsoft.compute/galleries/images/versions', galleryImageVersion],
   ['microsoft.keyvault/vaults', keyVault],
   ['microsoft.keyvault/vaults/keys', keyVaultKey],
   ['microsoft.keyvault/managedhsms', managedHsm],
@@ -68,6 +92,12 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.dbformariadb/servers', singleServer],
   ['microsoft.synapse/workspaces', { kansaType: 'database.server' }],
   ['microsoft.kusto/clusters', { kansaType: 'database.server' }],
+  ['microsoft.search/searchservices', searchService],
+  ['microsoft.appconfiguration/configurationstores', appConfigurationStore],
+  ['microsoft.machinelearningservices/workspaces', machineLearningWorkspace],
+  ['microsoft.databricks/workspaces', databricksWorkspace],
+  ['microsoft.datafactory/factories', dataFactory],
+  ['microsoft.cognitiveservices/accounts', cognitiveServicesAccount],
   ['microsoft.datalakestore/accounts', { kansaType: 'storage.file-system' }],
   // Backup vaults hold copies of data: LOC-1 with the LOC-2 exception (tag them as backups).
   ['microsoft.recoveryservices/vaults', { kansaType: 'compute.snapshot' }],
@@ -146,8 +176,21 @@ function readableFacts(record: ArmRecord, facts: object, note?: (note: string) =
   return read;
 }
 
-/** The id, type and name of the resource a settings child (`…/<type>/<name>/config/web`) belongs to. */
+/**
+ * The id, type and name of the resource a settings child (`…/<type>/<name>/config/web`) or a
+ * part (`…/storageAccounts/<a>/blobServices/default/containers/<c>`) belongs to: the nearest
+ * ancestor whose type kansa reads as a resource of its own.
+ */
 function parentOf(record: ArmRecord): Pick<Resource, 'id' | 'nativeType' | 'name'> {
-  const id = record.id.split('/').slice(0, -2).join('/');
+  const segments = record.id.split('/');
+  let id = segments.slice(0, -2).join('/');
+  for (let end = segments.length - 2; end > 4; end -= 2) {
+    const type = typeFromId(segments.slice(0, end).join('/'));
+    const adapter = type === undefined ? undefined : ADAPTERS.get(type);
+    if (adapter && !adapter.describesParent) {
+      id = segments.slice(0, end).join('/');
+      break;
+    }
+  }
   return { id, nativeType: typeFromId(id) ?? record.nativeType, name: id.split('/').pop() ?? record.name };
 }

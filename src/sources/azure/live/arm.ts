@@ -11,7 +11,7 @@ import { CallError } from '../../../base/calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
 import type { AzureDatabaseFacts, AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
-import type { KansaType, Resource } from '../../../model/resource.ts';
+import type { Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
 import { TLS_PARAMETERS } from '../adapters/databases.ts';
 import { azureArm } from '../arm.ts';
@@ -128,14 +128,18 @@ const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, 
 
 /**
  * Resource types whose diagnostic settings a check reads (azure.monitor.resource-logs,
- * azure.aks.control-plane-logs). Resource Graph does not hold diagnostic settings: they are
- * listed through ARM for these resources only, and for every subscription (the Activity Log).
+ * azure.aks.control-plane-logs), by native type: classic storage accounts share the kansa type
+ * of storage accounts and have no diagnostic settings. Resource Graph does not hold diagnostic
+ * settings: they are listed through ARM for these resources only, and for every subscription
+ * (the Activity Log).
  */
-const DIAGNOSED_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
-  'kms.vault',
-  'storage.account',
-  'network.firewall',
-  'container.cluster',
+const DIAGNOSED_TYPES: ReadonlySet<string> = new Set([
+  'microsoft.keyvault/vaults',
+  'microsoft.keyvault/managedhsms',
+  'microsoft.storage/storageaccounts',
+  'microsoft.network/networksecuritygroups',
+  'microsoft.network/azurefirewalls',
+  'microsoft.containerservice/managedclusters',
 ]);
 /** A storage account's logs are on its services: their settings are listed too. */
 const STORAGE_SERVICES = ['blobServices', 'fileServices', 'queueServices', 'tableServices'];
@@ -197,7 +201,7 @@ export class ArmReader {
 
   /** The reads one resource needs, started as it arrives from Resource Graph. */
   startResource(scan: SubscriptionScan, resource: Resource): void {
-    if (DIAGNOSED_TYPES.has(resource.kansaType)) scan.work.push(this.#listResourceSettings(scan, resource));
+    if (DIAGNOSED_TYPES.has(resource.nativeType)) scan.work.push(this.#listResourceSettings(scan, resource));
     for (const read of RESOURCE_READS.get(resource.nativeType) ?? [])
       scan.work.push(this.#read(scan, read, { resource }));
   }

@@ -66,7 +66,7 @@ export function sqlInstanceAssetName(reference: string, data: JsonObject): strin
   return project ? `//cloudsql.googleapis.com/projects/${project}/instances/${instance}` : reference;
 }
 
-const GOOGLE_MANAGED_KEY_NOTE = {
+export const GOOGLE_MANAGED_KEY_NOTE = {
   ja: '指定なし: Google が所有・管理する鍵で暗号化されます (Google Cloud の既定)',
   en: 'not set: encrypted with Google-owned and Google-managed keys (the Google Cloud default)',
 };

@@ -2,6 +2,7 @@ import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
+import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data-services.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { clusterFacts } from './gke.ts';
 import { organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -31,7 +32,14 @@ export const HIERARCHY_TYPES: ReadonlySet<string> = new Set([
   'cloudresourcemanager.googleapis.com/Organization',
 ]);
 
-/** The Cloud Asset types kansa recognises (https://cloud.google.com/asset-inventory/docs/asset-types). */
+/**
+ * The Cloud Asset types kansa recognises (https://cloud.google.com/asset-inventory/docs/asset-types).
+ * A type's kansa type is one whose Google Cloud checks fit it, or none read: no Google Cloud
+ * check reads `compute.vm`, `compute.snapshot`, `kms.vault` or `analytics.service`, so a notebook
+ * instance, a Cloud SQL backup, a secret or a pipeline meets only the cross-cloud location and
+ * classification checks. A secret is a `kms.vault` (a store of secrets, as Key Vault is), not a
+ * `kms.key`, whose rotation check would misread it.
+ */
 export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   [PROJECT_TYPE]: { kansaType: 'account' },
   'cloudresourcemanager.googleapis.com/Folder': { kansaType: 'other' },
@@ -44,8 +52,11 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'cloudkms.googleapis.com/KeyRing': { kansaType: 'kms.vault' },
   'cloudkms.googleapis.com/CryptoKey': { kansaType: 'kms.key', facts: cryptoKeyFacts },
+  'secretmanager.googleapis.com/Secret': { kansaType: 'kms.vault', facts: secretFacts, region: secretRegion },
 
   'compute.googleapis.com/Instance': { kansaType: 'compute.vm' },
+  // Notebook and Workbench instances are Compute Engine VMs, in a zone.
+  'notebooks.googleapis.com/Instance': { kansaType: 'compute.vm', facts: notebookFacts },
   'compute.googleapis.com/Disk': {
     kansaType: 'compute.disk',
     facts: (data, path) => ({
@@ -82,6 +93,12 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
   'compute.googleapis.com/Subnetwork': { kansaType: 'network.vpc', facts: subnetworkFacts },
 
+  // A backup's data sits in its own `location` (a multi-region by default), before the asset's.
+  'sqladmin.googleapis.com/BackupRun': {
+    kansaType: 'compute.snapshot',
+    facts: backupRunFacts,
+    region: (data) => stringAt(data, 'location'),
+  },
   'sqladmin.googleapis.com/Instance': {
     kansaType: 'database.instance',
     facts: sqlInstanceFacts,
@@ -141,6 +158,23 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'file.googleapis.com/Instance': {
     kansaType: 'storage.file-system',
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
+  },
+  // Analytics and ML services, where their name's `locations/<l>` or their `location` says.
+  'composer.googleapis.com/Environment': {
+    kansaType: 'analytics.service',
+    facts: (data, path) => customerManagedKey(data, path, 'config.encryptionConfig.kmsKeyName'),
+  },
+  'aiplatform.googleapis.com/Dataset': {
+    kansaType: 'analytics.service',
+    facts: (data, path) => customerManagedKey(data, path, 'encryptionSpec.kmsKeyName'),
+  },
+  'datafusion.googleapis.com/Instance': {
+    kansaType: 'analytics.service',
+    facts: (data, path) => customerManagedKey(data, path, 'cryptoKeyConfig.keyReference'),
+  },
+  'dataflow.googleapis.com/Job': {
+    kansaType: 'analytics.service',
+    facts: (data, path) => customerManagedKey(data, path, 'environment.serviceKmsKeyName'),
   },
   'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket', facts: logBucketFacts },
   'logging.googleapis.com/LogSink': { kansaType: 'audit.log-sink' },

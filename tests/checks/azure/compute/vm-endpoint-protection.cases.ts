@@ -1,7 +1,7 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { withSubscription } from '../graph.ts';
 import { pricing } from '../security/pricing.ts';
-import { vm } from './vm.ts';
+import { classicVm, vm } from './vm.ts';
 
 const machine = vm({});
 const table = [
@@ -50,4 +50,5 @@ export default {
       messageId,
     })),
   ),
+  notRun: [{ name: 'a classic VM: Defender for Servers does not cover it', records: [classicVm] }],
 } satisfies RuleTests;

@@ -10,6 +10,7 @@ import {
   storageRow,
 } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
+import { classicStorageAccount } from '../storage/account.ts';
 
 const WORKSPACE = `${SUBSCRIPTION_ID}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/log1`;
 const vault = keyVaultRow('kv1', { enableSoftDelete: true });
@@ -127,4 +128,6 @@ export default {
       },
     })),
   ),
+  // Classic storage accounts have no diagnostic settings.
+  notRun: [{ name: 'a classic storage account', records: [classicStorageAccount] }],
 } satisfies RuleTests;

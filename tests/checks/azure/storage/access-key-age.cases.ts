@@ -1,6 +1,7 @@
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { storageProperties, storageRow } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
+import { classicStorageAccount } from './account.ts';
 
 const NOW = '2026-11-01T00:00:00Z';
 const keys = (key1: string, key2: string) => ({ keyCreationTime: { key1, key2 } });
@@ -53,4 +54,8 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;
+export default {
+  wrap: withSubscription,
+  ...byVerdict(cases),
+  notRun: [{ name: 'a classic storage account', records: [classicStorageAccount] }],
+} satisfies RuleTests;

@@ -1,5 +1,5 @@
 import { jsonFile } from '../../../helpers/exports.ts';
-import { storageProperties } from '../arg-rows.ts';
+import { row, storageProperties } from '../arg-rows.ts';
 
 /** Storage account fixtures for the azure.storage.* cases. */
 export const without = (key: string) => {
@@ -21,4 +21,17 @@ export const accountShow = jsonFile(
     networkRuleSet: { defaultAction: 'Allow' },
   },
   'storage-account-show.json',
+);
+
+/**
+ * A classic (Service Management) storage account's Resource Graph row: none of the settings the
+ * azure.storage.* checks read, which therefore do not run on it.
+ */
+export const classicStorageAccount = row(
+  'Microsoft.ClassicStorage',
+  'storageAccounts',
+  'storageAccounts/stclassic',
+  {
+    properties: { provisioningState: 'Succeeded', status: 'Created', accountType: 'Standard-GRS' },
+  },
 );

@@ -1,7 +1,7 @@
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { storageProperties, storageRow } from '../arg-rows.ts';
-import { accountShow, without } from './account.ts';
+import { accountShow, classicStorageAccount, without } from './account.ts';
 
 // Storage accounts of each kind as the Storage REST API lists them (`{"value": [...]}`; ids
 // as API examples write them, with a `{subscription-id}` placeholder).
@@ -121,4 +121,7 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+export default {
+  ...byVerdict(cases),
+  notRun: [{ name: 'a classic storage account', records: [classicStorageAccount] }],
+} satisfies RuleTests;

@@ -1,0 +1,85 @@
+import { cloudDefault, explicit, factPath } from '../../../model/fact.ts';
+import type { CommonFacts } from '../../../model/facts.ts';
+import { UNKNOWN_REGION } from '../../../model/resource.ts';
+import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
+import { farthestRegion } from '../location.ts';
+import { customerManagedKey, GOOGLE_MANAGED_KEY_NOTE, sqlInstanceAssetName } from './encryption.ts';
+
+/**
+ * Secret Manager secrets: a secret of automatic replication is kept wherever Google chooses
+ * (unknown, not global: it may be abroad); one of user-managed replication in each replica's
+ * `location`, as far as the farthest of them; a regional secret (`…/locations/<l>/secrets/…`)
+ * has no `replication` and is where its name says.
+ * https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets#replication
+ */
+export function secretRegion(data: JsonObject): string | undefined {
+  if (at(data, 'replication.automatic') !== undefined) return UNKNOWN_REGION;
+  const replicas = arrayOf(at(data, 'replication.userManaged.replicas'));
+  if (replicas.length === 0) return undefined;
+  return farthestRegion(replicas.map((replica) => (isObject(replica) ? replica['location'] : undefined)));
+}
+
+/**
+ * A secret's key: automatic replication names one for all copies
+ * (`replication.automatic.customerManagedEncryption`), user-managed replication one per replica
+ * (each copy without one is under Google's keys), a regional secret its own
+ * `customerManagedEncryption`.
+ */
+export function secretFacts(data: JsonObject, dataPath: string): CommonFacts {
+  const replicas = arrayOf(at(data, 'replication.userManaged.replicas'));
+  if (replicas.length === 0) {
+    const automatic = at(data, 'replication.automatic') !== undefined;
+    const keyField = automatic
+      ? 'replication.automatic.customerManagedEncryption.kmsKeyName'
+      : 'customerManagedEncryption.kmsKeyName';
+    return customerManagedKey(data, dataPath, keyField);
+  }
+  const withoutKey = replicas.findIndex(
+    (replica) => !isObject(replica) || !stringAt(replica, 'customerManagedEncryption.kmsKeyName'),
+  );
+  const replicasPath = factPath(dataPath, 'replication.userManaged.replicas');
+  return {
+    customerManagedKey:
+      withoutKey === -1
+        ? explicit(true, `${replicasPath}[].customerManagedEncryption.kmsKeyName`)
+        : cloudDefault(
+            false,
+            `${replicasPath}[${withoutKey}].customerManagedEncryption.kmsKeyName`,
+            GOOGLE_MANAGED_KEY_NOTE,
+          ),
+  };
+}
+
+/**
+ * Cloud SQL backups (BackupRun): kept in their own `location` (a region or multi-region, not
+ * always the instance's), encrypted with `diskEncryptionConfiguration.kmsKeyName`, and copies of
+ * their `instance` (LOC-2), whose asset the self link's project names.
+ * https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1beta4/backupRuns
+ */
+export function backupRunFacts(data: JsonObject, dataPath: string): CommonFacts {
+  const instance = stringAt(data, 'instance');
+  const project = /\/projects\/([^/]+)\//.exec(stringAt(data, 'selfLink') ?? '')?.[1];
+  return {
+    ...customerManagedKey(data, dataPath, 'diskEncryptionConfiguration.kmsKeyName'),
+    ...(instance && {
+      replicaOf: explicit(
+        sqlInstanceAssetName(project && !instance.includes(':') ? `${project}:${instance}` : instance, data),
+        factPath(dataPath, 'instance'),
+      ),
+    }),
+  };
+}
+
+/**
+ * Notebook instances are Compute Engine VMs: user-managed notebooks (Notebooks v1) name their
+ * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) in
+ * `gceSetup.bootDisk.kmsKey`.
+ * https://cloud.google.com/vertex-ai/docs/workbench/reference/rest/v2/projects.locations.instances
+ */
+export function notebookFacts(data: JsonObject, dataPath: string): CommonFacts {
+  return customerManagedKey(
+    data,
+    dataPath,
+    at(data, 'gceSetup') === undefined ? 'kmsKey' : 'gceSetup.bootDisk.kmsKey',
+  );
+}
