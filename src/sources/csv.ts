@@ -1,5 +1,11 @@
-import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../base/input-error.ts';
+import { lazyModule } from './format.ts';
+
+/** csv-parse, imported by the first CSV a scan reads: a scan of JSON exports does not load it. */
+const csvParse = lazyModule(() => import('csv-parse/sync'));
+
+/** Loads the CSV parser, which the functions below use: a CSV format's `load`. */
+export const loadCsvParser = csvParse.load;
 
 /** One data row of a CSV file: its cells by column name, and the line it starts on (1-based). */
 export interface CsvRow {
@@ -22,10 +28,10 @@ const OPTIONS = {
  */
 export function csvHeader(firstLine: string): readonly string[] | undefined {
   try {
-    const [header] = parse(firstLine, OPTIONS) as string[][];
+    const [header] = csvParse.get().parse(firstLine, OPTIONS) as string[][];
     return header;
   } catch (error) {
-    if (error instanceof CsvError) return undefined;
+    if (error instanceof csvParse.get().CsvError) return undefined;
     throw error;
   }
 }
@@ -47,7 +53,7 @@ export function readCsv(text: string, file: string, options: { padShortRows?: bo
   let nextLine = 1;
   let failure: InputError | undefined;
   try {
-    parse(text, {
+    csvParse.get().parse(text, {
       ...OPTIONS,
       on_record: (cells: string[]) => {
         if (cells.length > 1 || cells[0]?.trim() !== '') records.push({ line: nextLine, cells });
@@ -57,7 +63,7 @@ export function readCsv(text: string, file: string, options: { padShortRows?: bo
       },
     });
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof csvParse.get().CsvError)) throw error;
     failure = new InputError(file, malformed(error), { line: nextLine });
   }
   const header = records[0]?.cells ?? [];
@@ -90,7 +96,7 @@ function lineBreaks(cell: string): number {
 }
 
 /** csv-parse's error, worded for the person who fixes the file (the line is the InputError's). */
-function malformed(error: CsvError): string {
+function malformed(error: InstanceType<typeof import('csv-parse/sync').CsvError>): string {
   switch (error.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
       return 'malformed CSV: a quoted cell that starts in the row on this line is never closed';

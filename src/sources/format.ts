@@ -13,6 +13,12 @@ export interface ReadContext {
 interface FormatBase {
   /** Stable id shown in the coverage section, e.g. `aws-config-snapshot`. */
   readonly id: string;
+  /**
+   * Imports what `read` needs, for a format whose reader is large or needs a library: called
+   * (by read-inputs) before `read`, once a file needs the format, so that a scan of other
+   * exports does not load it (a 1,000-resource scan pays for every module it loads).
+   */
+  readonly load?: () => Promise<void>;
   /** The cloud whose resources it holds; `any` for a Terraform plan, which holds every provider's. */
   readonly provider: Provider | 'any';
   /** One line for `--help` and errors: which cloud command or API produces it. */
@@ -41,3 +47,17 @@ export interface TextFormat extends FormatBase {
 }
 
 export type InputFormat = DocumentFormat | RecordFormat | TextFormat;
+
+/** A module a format imports in its `load`, for `read` to use (`lazyModule(() => import('./x.ts'))`). */
+export function lazyModule<M>(importer: () => Promise<M>): { load(): Promise<void>; get(): M } {
+  let module: M | undefined;
+  return {
+    async load() {
+      module ??= await importer();
+    },
+    get() {
+      if (module === undefined) throw new Error('a format read before its load()');
+      return module;
+    },
+  };
+}

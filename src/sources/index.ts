@@ -4,7 +4,7 @@ import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
 import { steampipeCsv } from './steampipe-csv.ts';
 import { steampipeRows } from './steampipe-tables.ts';
-import { terraformFormat, terraformStateFormat } from './terraform/index.ts';
+import { terraformFormat, terraformStateFormat } from './terraform/formats.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
 export const INPUT_FORMATS: readonly InputFormat[] = [

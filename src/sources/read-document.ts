@@ -12,16 +12,17 @@ export type CountResources = (resources: Iterable<Resource>) => void;
  * A parsed document (JSON, or one YAML document) read by the first document format that
  * recognises it, or, as a one-line NDJSON file, by a record format; false when none does.
  */
-export function readDocument(
+export async function readDocument(
   document: unknown,
   ctx: ReadContext,
   coverage: FileCoverage,
   count: CountResources,
   line = 1,
-): boolean {
+): Promise<boolean> {
   const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
   if (docFormat?.kind === 'document') {
     coverage.format ??= docFormat.id;
+    await docFormat.load?.();
     count(docFormat.read(document, ctx));
     return true;
   }
@@ -48,19 +49,19 @@ export function findRecordFormat(record: unknown): RecordFormat | undefined {
  * would be; the first that no format reads makes the file's error, at its line, after the
  * resources of those before it.
  */
-export function readYaml(
+export async function readYaml(
   documents: readonly YamlDocument[],
   file: string,
   ctx: ReadContext,
   coverage: FileCoverage,
   count: CountResources,
-): void {
+): Promise<void> {
   const [only] = documents;
   if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
   const lone = documents.length === 1;
   const byDocument = atDocumentLines(ctx, documents);
   if (
-    readDocument(
+    await readDocument(
       lone ? only.value : documents.map((d) => d.value),
       lone ? ctx : byDocument,
       coverage,
@@ -73,7 +74,7 @@ export function readYaml(
   if (
     lone &&
     !Array.isArray(only.value) &&
-    readDocument([only.value], byDocument, coverage, count, only.line)
+    (await readDocument([only.value], byDocument, coverage, count, only.line))
   )
     return;
   const own = lone ? KANSA_FILES.find(({ is }) => is(only.value)) : undefined;
@@ -87,7 +88,7 @@ export function readYaml(
       ? only.value.map((value) => ({ value, line: only.line }))
       : [];
   for (const [index, { value, line }] of parts.entries()) {
-    if (readDocument(value, ctx, coverage, count, line)) continue;
+    if (await readDocument(value, ctx, coverage, count, line)) continue;
     if (index === 0) break;
     throw unknownFormat(
       file,

@@ -9,7 +9,7 @@ import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
-import { csvHeader } from './csv.ts';
+import { csvHeader, loadCsvParser } from './csv.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
@@ -255,7 +255,7 @@ async function readFormat(
   }
 
   if (isYamlFileName(file)) {
-    readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
+    await readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
     return;
   }
   const several = severalTerraformDocuments(file, data);
@@ -264,12 +264,15 @@ async function readFormat(
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
     // Leading blank lines are passed over: the AWS CLI starts its error output with one.
+    // Text formats are told by their header, which the CSV parser reads: loaded first.
+    await loadCsvParser();
     const format = INPUT_FORMATS.find((f) => f.kind === 'text' && f.matches(firstLine(head.trimStart())));
     if (format?.kind === 'text') {
+      await format.load?.();
       coverage.format = format.id;
       count(format.read(stripBom(decodeWhole(file, data)), ctx));
     } else if (looksLikeYaml(head)) {
-      readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
+      await readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
     } else throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
     return;
   }
@@ -292,7 +295,7 @@ async function readFormat(
   }
 
   const document = parseJson(file, stripBom(decodeWhole(file, data)));
-  if (!readDocument(document, ctx, coverage, count))
+  if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
 }
 

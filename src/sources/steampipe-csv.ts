@@ -1,5 +1,5 @@
 import { InputError } from '../base/input-error.ts';
-import { type CsvRow, csvHeader, readCsv } from './csv.ts';
+import { type CsvRow, csvHeader, loadCsvParser, readCsv } from './csv.ts';
 import type { TextFormat } from './format.ts';
 import { isSteampipeRow, type SteampipeColumnType } from './steampipe-row.ts';
 import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
@@ -21,6 +21,7 @@ export const steampipeCsv: TextFormat = {
   provider: 'any',
   description:
     'steampipe query --output csv "select * from <table>" (a header with akas and title): the tables steampipe-rows reads; other tables skipped with the reason',
+  load: loadCsvParser,
   matches(firstLine) {
     const columns = csvHeader(firstLine) ?? [];
     return columns.includes('akas') && columns.includes('title');

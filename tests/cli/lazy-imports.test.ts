@@ -18,6 +18,8 @@ const CLOUD_SDK =
  */
 function packagesLoaded(args: readonly string[]): {
   packages: string[];
+  /** kansa's own modules, by path from the checkout (`src/sources/csv.ts`). */
+  modules: string[];
   status: number | null;
   stderr: string;
 } {
@@ -34,11 +36,19 @@ function packagesLoaded(args: readonly string[]): {
     { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
   );
   const packages = new Set<string>();
+  const modules = new Set<string>();
+  const own = `file://${ROOT}/src/`;
   for (const url of readFileSync(record, 'utf8').split('\n')) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
     if (match) packages.add(match[1]!);
+    else if (url.startsWith(own)) modules.add(`src/${url.slice(own.length)}`);
   }
-  return { packages: [...packages].sort(), status: result.status, stderr: result.stderr };
+  return {
+    packages: [...packages].sort(),
+    modules: [...modules].sort(),
+    status: result.status,
+    stderr: result.stderr,
+  };
 }
 
 const kansa = path.join(ROOT, 'bin/kansa.js');
@@ -75,6 +85,32 @@ describe('the offline path loads no cloud SDK', () => {
     ]);
     expect(report.status).toBe(0);
     expect(report.packages.filter((p) => CLOUD_SDK.test(p))).toEqual([]);
+  });
+
+  it('a scan of JSON exports loads neither the CSV parser nor the Terraform and ARM template readers; a CSV and a plan load them', () => {
+    const readers = (modules: readonly string[]) =>
+      modules.filter((m) =>
+        ['src/sources/terraform/index.ts', 'src/sources/azure/template-resources.ts'].includes(m),
+      );
+    const json = packagesLoaded([kansa, 'scan', '--input', 'fixtures/sample-tenancy/azure', '--no-store']);
+    expect(json.stderr).toBe('');
+    expect(json.packages).not.toContain('csv-parse');
+    expect(readers(json.modules)).toEqual([]);
+    // Recognising a Terraform document or a template needs only what tells them apart.
+    expect(json.modules).toEqual(
+      expect.arrayContaining(['src/sources/terraform/formats.ts', 'src/sources/azure/template.ts']),
+    );
+    const csvAndPlan = packagesLoaded([
+      kansa,
+      'scan',
+      '--input',
+      'fixtures/sample-tenancy/aws/iam',
+      '--input',
+      'tests/iac/fixtures/aws/plan.json',
+      '--no-store',
+    ]);
+    expect(csvAndPlan.packages).toContain('csv-parse');
+    expect(readers(csvAndPlan.modules)).toEqual(['src/sources/terraform/index.ts']);
   });
 
   it('a framework given as a YAML file loads the YAML library, a logged line pino (what the test above rules out)', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
-import { readInstances, TfValues, terraformDocumentKind } from '../../src/sources/terraform/document.ts';
+import { readInstances, TfValues } from '../../src/sources/terraform/document.ts';
+import { terraformDocumentKind } from '../../src/sources/terraform/kind.ts';
 import { scanDocument, scanFile } from './helpers.ts';
 
 describe('terraform show -json detection', () => {

@@ -2,7 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../model/resource.ts';
-import { readCsv } from '../csv.ts';
+import { loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
 import { arnPart, asRecord } from './config-item.ts';
 
@@ -25,6 +25,7 @@ export const awsCredentialReportFormat: TextFormat = {
   id: 'aws-iam-credential-report',
   provider: 'aws',
   description: 'IAM credential report CSV (aws iam get-credential-report, Content decoded from base64)',
+  load: loadCsvParser,
   matches(firstLine) {
     return /^user,arn,user_creation_time,password_enabled,/.test(firstLine.trim());
   },
@@ -39,6 +40,7 @@ export const awsCredentialReportApiFormat: DocumentFormat = {
   id: 'aws-iam-credential-report-api',
   provider: 'aws',
   description: 'aws iam get-credential-report output (JSON with the base64 CSV in Content)',
+  load: loadCsvParser,
   matches(document) {
     const record = asRecord(document);
     return typeof record?.['Content'] === 'string' && record['ReportFormat'] === 'text/csv';

@@ -1,5 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
-import { type CsvRow, csvHeader, readCsv } from '../csv.ts';
+import { type CsvRow, csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { TextFormat } from '../format.ts';
 import type { JsonObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
@@ -35,6 +35,7 @@ export const azureGraphCsv: TextFormat = {
   provider: 'azure',
   description:
     'Azure Resource Graph Explorer "Download as CSV" (portal): id, type and the query\'s other columns',
+  load: loadCsvParser,
   matches(firstLine) {
     const columns = new Set(csvHeader(firstLine)?.map((column) => column.trim().toLowerCase()));
     return columns.has('id') && columns.has('type') && GRAPH_COLUMNS.some((column) => columns.has(column));

@@ -1,4 +1,5 @@
-import { isObject, type JsonObject, splitAddress, type TfInstance } from './document.ts';
+import { splitAddress, type TfInstance } from './document.ts';
+import { isObject, type JsonObject } from './kind.ts';
 
 /**
  * The plan's `configuration`: what the `.tf` files say, before values are known. A new child

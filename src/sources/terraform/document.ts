@@ -1,16 +1,11 @@
 import type { IacAction } from '../../model/resource.ts';
+import { isObject, type JsonObject, terraformDocumentKind } from './kind.ts';
 
 /**
  * Reads `terraform show -json` output: a plan (`planned_values`, `resource_changes`,
  * `prior_state`, `configuration`) or a state (`values.root_module`), format_version 1.x.
  * https://developer.hashicorp.com/terraform/internals/json-format
  */
-
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** One managed resource instance as the plan or state describes it. */
 export interface TfInstance {
@@ -108,40 +103,6 @@ function containsTrue(mark: unknown): boolean {
   if (Array.isArray(mark)) return mark.some(containsTrue);
   if (isObject(mark)) return Object.values(mark).some(containsTrue);
   return false;
-}
-
-/** What kind of document it is, by its shape alone. */
-export function terraformDocumentKind(document: unknown): 'plan' | 'state' | undefined {
-  if (!isObject(document)) return undefined;
-  if (document.format_version === undefined) return trimmedPlanKind(document);
-  if (typeof document.format_version !== 'string') return undefined;
-  // 0.1 (Terraform 0.12–0.14), 0.2 (0.15–1.0), 1.x (1.1 on): the same shape, grown by additions.
-  if (!/^[01]\./.test(document.format_version)) return undefined;
-  if ('resource_changes' in document || 'planned_values' in document || 'configuration' in document) {
-    return 'plan';
-  }
-  if (isObject(document.values) && isObject(document.values.root_module)) return 'state';
-  // An empty state (`terraform show -json` before the first apply) has only the versions, or
-  // only `format_version` when there is no state file at all (Terraform's `show-json-state/empty`).
-  const versionsOnly = typeof document.terraform_version === 'string' || Object.keys(document).length === 1;
-  if (versionsOnly && !('values' in document)) return 'state';
-  return undefined;
-}
-
-/**
- * Plans trimmed by hand for a ticket or a test often lose `format_version`; their
- * `planned_values.root_module` or `resource_changes` entries (address + change.actions) are
- * Terraform's alone.
- */
-function trimmedPlanKind(document: JsonObject): 'plan' | undefined {
-  const planned = isObject(document.planned_values) && isObject(document.planned_values.root_module);
-  const first = Array.isArray(document.resource_changes) ? document.resource_changes[0] : undefined;
-  const changes =
-    isObject(first) &&
-    typeof first.address === 'string' &&
-    isObject(first.change) &&
-    Array.isArray(first.change.actions);
-  return planned || changes ? 'plan' : undefined;
 }
 
 export interface SkippedInstance {

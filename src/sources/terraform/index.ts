@@ -1,24 +1,18 @@
 import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
 import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
-import type { DocumentFormat, ReadContext } from '../format.ts';
+import type { ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
-import {
-  isObject,
-  type JsonObject,
-  readInstances,
-  type TerraformInstances,
-  type TfInstance,
-  terraformDocumentKind,
-} from './document.ts';
+import { readInstances, type TerraformInstances, type TfInstance } from './document.ts';
+import { isSpaceliftPlanInput, type JsonObject, showJsonOf } from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
-import { readStateFile, stateFileKind } from './state-file.ts';
+import { readStateFile } from './state-file.ts';
 import { Translation } from './translation.ts';
 
 const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
@@ -38,64 +32,23 @@ const STANDALONE: Readonly<Record<string, { adapter: TerraformAdapter; link: Par
   );
 
 /**
- * `terraform show -json` of a saved plan or of a state. One file holds resources of every
- * provider; each is judged by the same checks as the cloud's own inventory.
+ * The resources of `terraform show -json` of a saved plan or of a state (formats.ts recognises
+ * it), each judged by the same checks as the cloud's own inventory.
  */
-export const terraformFormat: DocumentFormat = {
-  kind: 'document',
-  id: 'terraform-json',
-  provider: 'any',
-  description:
-    'terraform show -json <planfile> (plan) or terraform show -json (state), format_version 0.1 to 1.x (Terraform 0.12 on; OpenTofu’s tofu show -json alike); also as HCP Terraform passes a plan to OPA policies ({"plan": …, "run": …})',
-  matches: (document) =>
-    terraformDocumentKind(showJsonOf(document)) !== undefined || isSpaceliftPlanInput(document),
-  read: (document, ctx) => {
-    if (isSpaceliftPlanInput(document)) {
-      throw new InputError(
-        ctx.file,
-        'a Spacelift plan policy input: its terraform.resource_changes have no after_unknown (values known only after apply look absent) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift.plan > plan.json to an after_plan hook and scan plan.json',
-      );
-    }
-    const shown = showJsonOf(document) as JsonObject;
-    return readTerraform(shown, readInstances(shown), ctx);
-  },
-};
-
-/** The state file itself: judged as `terraform show -json` of it would be. */
-export const terraformStateFormat: DocumentFormat = {
-  kind: 'document',
-  id: 'terraform-state',
-  provider: 'any',
-  description:
-    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu)',
-  matches: (document) => stateFileKind(document) !== undefined,
-  read: (document, ctx) =>
-    readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx),
-};
-
-/**
- * HCP Terraform gives its OPA policies the run and the plan in one input document, the plan
- * (the JSON of `terraform show -json`) under `plan` ("Define OPA policies": `input.plan`,
- * `input.run`): policy test inputs saved from it are read for that plan.
- */
-function showJsonOf(document: unknown): unknown {
-  if (isObject(document) && isObject(document.plan) && isObject(document.run)) return document.plan;
-  return document;
+export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Resource> {
+  if (isSpaceliftPlanInput(document)) {
+    throw new InputError(
+      ctx.file,
+      'a Spacelift plan policy input: its terraform.resource_changes have no after_unknown (values known only after apply look absent) and hold sensitive values hashed, so kansa cannot judge the plan from it; add terraform show -json spacelift.plan > plan.json to an after_plan hook and scan plan.json',
+    );
+  }
+  const shown = showJsonOf(document) as JsonObject;
+  return readTerraform(shown, readInstances(shown), ctx);
 }
 
-/**
- * Spacelift's plan policies get `{"spacelift": …, "terraform": {"resource_changes": […]}}`
- * ("Plan policy", data input): the changes without `after_unknown` or `after_sensitive`, and
- * sensitive strings replaced by hashes. Read as a plan, a value known only after apply would
- * pass for one the configuration leaves out: it is refused, with the command that gives the plan.
- */
-function isSpaceliftPlanInput(document: unknown): boolean {
-  return (
-    isObject(document) &&
-    isObject(document.spacelift) &&
-    isObject(document.terraform) &&
-    Array.isArray(document.terraform.resource_changes)
-  );
+/** The resources of the state file itself, as `terraform show -json` of it would give them. */
+export function readStateFileResources(document: unknown, ctx: ReadContext): Iterable<Resource> {
+  return readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx);
 }
 
 function* readTerraform(

@@ -1,5 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
-import { isObject, terraformDocumentKind } from './document.ts';
+import { isObject, terraformDocumentKind } from './kind.ts';
 
 /**
  * What Terraform writes besides `terraform show -json` and the state file (state-file.ts), and

@@ -3,7 +3,8 @@ import { arnPart } from '../aws/config-item.ts';
 import { subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { isObject, type JsonObject, providerType, type TfInstance } from './document.ts';
+import { providerType, type TfInstance } from './document.ts';
+import { isObject, type JsonObject } from './kind.ts';
 
 /** The account of a resource whose account neither it nor its provider block tells. */
 export const UNKNOWN_ACCOUNT = '(unknown)';

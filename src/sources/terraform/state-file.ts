@@ -1,12 +1,6 @@
 import { InputError } from '../../base/input-error.ts';
-import {
-  isObject,
-  type JsonObject,
-  type SkippedInstance,
-  type TerraformInstances,
-  type TfInstance,
-  TfValues,
-} from './document.ts';
+import { type SkippedInstance, type TerraformInstances, type TfInstance, TfValues } from './document.ts';
+import { isObject, type JsonObject, stateFileKind } from './kind.ts';
 
 /**
  * Reads the state file itself (`terraform.tfstate`, `terraform state pull`), format version 4:
@@ -18,19 +12,6 @@ import {
 
 /** The state format kansa reads; older ones are Terraform 0.11's and before. */
 const CURRENT_VERSION = 4;
-
-/** What kind of state file the document is, by its shape alone. */
-export function stateFileKind(document: unknown): 'state' | 'encrypted' | 'backend' | undefined {
-  if (!isObject(document)) return undefined;
-  // OpenTofu's state encryption keeps serial and lineage beside the encrypted payload.
-  if (typeof document.encryption_version === 'string' && 'encrypted_data' in document) return 'encrypted';
-  if (typeof document.version !== 'number') return undefined;
-  // `.terraform/terraform.tfstate`: the backend terraform init configured, named like a state.
-  if (isObject(document.backend) && !Array.isArray(document.resources)) return 'backend';
-  // Version 4 holds `resources`, versions 1–3 `modules`; each writes its serial.
-  const body = Array.isArray(document.resources) || Array.isArray(document.modules);
-  return body && typeof document.serial === 'number' ? 'state' : undefined;
-}
 
 /**
  * The managed instances of a state file. A file kansa cannot read (an older format, a newer

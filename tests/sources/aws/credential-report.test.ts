@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/base/input-error.ts';
 import { accountResourceId, type Resource } from '../../../src/model/resource.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
@@ -7,6 +7,7 @@ import {
   awsCredentialReportApiFormat,
   awsCredentialReportFormat,
 } from '../../../src/sources/aws/credential-report.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { readRecords } from '../../helpers/checks.ts';
 import {
   ACCOUNT,
@@ -32,6 +33,9 @@ function read(text: string) {
   };
   return { resources: [...awsCredentialReportFormat.read(text, ctx)] as Resource[], skipped };
 }
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('aws-iam-credential-report (CSV)', () => {
   it('turns the <root_account> row into the account resource and other rows into IAM users', () => {

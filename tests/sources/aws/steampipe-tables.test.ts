@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
 import { expectCsvParity } from '../steampipe/csv-parity.ts';
 import { ACCOUNT } from './builders.ts';
@@ -32,6 +33,9 @@ function read(rows: unknown[]) {
   expectCsvParity(rows);
   return { resources, skipped };
 }
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('steampipe-rows: AWS tables read as their Config items', () => {
   it('aws_vpc_security_group: ip_permissions in the EC2 API’s own names', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureArmTemplate } from '../../../src/sources/azure/template.ts';
@@ -38,6 +38,9 @@ const shown = (text: string) => {
   const value = evaluated(text);
   return value instanceof Unknown ? value.shown : `known: ${String(value)}`;
 };
+
+// The reader is loaded by the scan once a file is a template (read-inputs); here, first.
+beforeAll(() => azureArmTemplate.load?.());
 
 describe('ARM template expressions', () => {
   it.each([

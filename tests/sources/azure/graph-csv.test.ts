@@ -1,13 +1,14 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import nsgInternetIngress from '../../../src/checks/azure/network/nsg-internet-ingress.ts';
 import blobPublicAccess from '../../../src/checks/azure/storage/blob-public-access.ts';
 import minimumTls from '../../../src/checks/azure/storage/minimum-tls.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { azureGraphCsv } from '../../../src/sources/azure/graph-csv.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import { graphCliOutput, idOf, row, storageProperties, storageRow } from '../../checks/azure/arg-rows.ts';
@@ -74,6 +75,9 @@ function read(text: string) {
 }
 
 const withoutOrigin = (resources: readonly Resource[]) => resources.map(({ origin: _, ...rest }) => rest);
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('azure-graph-csv', () => {
   it('is recognised by its header, before no other format and after none', () => {

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { csvHeader, readCsv } from '../../../src/sources/csv.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { csvHeader, loadCsvParser, readCsv } from '../../../src/sources/csv.ts';
 
 const rowsOf = (text: string, options?: { padShortRows?: boolean }) => [
   ...readCsv(text, 'in.csv', options).rows,
 ];
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('readCsv', () => {
   it('gives each row the line it starts on, past blank lines and line breaks inside quoted cells', () => {

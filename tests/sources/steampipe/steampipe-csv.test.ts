@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import { steampipeCsv } from '../../../src/sources/steampipe-csv.ts';
@@ -33,6 +34,9 @@ function readCsvText(text: string) {
   return { resources, skipped };
 }
 const withoutOrigin = (resources: readonly Resource[]) => resources.map(({ origin: _, ...rest }) => rest);
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('steampipe-csv', () => {
   it('is recognised by a header with akas and title, before the Resource Graph CSV', () => {

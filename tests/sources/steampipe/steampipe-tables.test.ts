@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
 import { expectCsvParity } from './csv-parity.ts';
@@ -53,6 +54,9 @@ function read(document: unknown) {
 }
 const fact = (resource: Resource | undefined, name: string) =>
   (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
+
+// The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
+beforeAll(loadCsvParser);
 
 describe('steampipe-rows', () => {
   it('takes Steampipe output before the Azure and Google Cloud formats, in both JSON shapes', () => {

@@ -42,6 +42,7 @@ async function readCredentialReport(collection: Collection, scope: Scope): Promi
   if (!report.Content) throw new Error('GetCredentialReport returned no content');
   const text = Buffer.from(report.Content).toString('utf8');
   const file = `iam/${scope.account}_credential-report.csv`;
+  await awsCredentialReportFormat.load?.();
   scope.resources += collection.emitAll(
     awsCredentialReportFormat.read(text, collection.readContext(`aws:${file}`)),
   );

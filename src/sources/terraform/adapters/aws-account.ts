@@ -5,7 +5,7 @@ import {
   PASSWORD_POLICY_SETTINGS,
   readPasswordPolicySettings,
 } from '../../aws/password-policy.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 

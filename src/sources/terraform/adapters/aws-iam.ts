@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';

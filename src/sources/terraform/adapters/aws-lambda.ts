@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isPublicAllowStatement } from '../../aws/adapters/public-policy.ts';
-import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';

@@ -1,4 +1,5 @@
-import type { JsonObject, TfInstance, TfValues } from '../document.ts';
+import type { TfInstance, TfValues } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext } from './adapter.ts';
 

@@ -2,7 +2,8 @@ import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { configItemToResource } from '../../aws/adapters/index.ts';
 import type { ConfigItem } from '../../aws/config-item.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit } from './adapter.ts';
 

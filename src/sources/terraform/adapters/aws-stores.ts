@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';

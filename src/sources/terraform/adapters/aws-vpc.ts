@@ -1,7 +1,8 @@
 import type { AwsVpcFacts } from '../../../model/aws.ts';
 import { cloudDefault } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import {
   type Attachment,

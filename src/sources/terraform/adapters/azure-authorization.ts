@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type TerraformAdapter, type Unit, valueOrReference } from './adapter.ts';
 import { fromArm, set } from './azure-record.ts';

@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';

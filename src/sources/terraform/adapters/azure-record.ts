@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { toResource } from '../../azure/adapters/index.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, removedPart, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';

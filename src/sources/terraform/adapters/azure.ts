@@ -1,7 +1,8 @@
 import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import { KNOWN_AFTER_APPLY, type Translation } from '../translation.ts';
 import {
   type Attachment,

@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject, TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import {
   type BuildContext,

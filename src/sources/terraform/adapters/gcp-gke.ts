@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, Unit } from './adapter.ts';
 import { DATA, fromAsset, set } from './gcp-record.ts';

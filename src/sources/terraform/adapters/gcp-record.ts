@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
-import { isCreated, isObject, type JsonObject, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
 

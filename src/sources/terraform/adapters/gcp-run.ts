@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isObject, type JsonObject, type TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
 import {

@@ -1,5 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
-import type { JsonObject } from '../document.ts';
+import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { DATA, fromAsset, keyName, set } from './gcp-record.ts';

@@ -1,0 +1,423 @@
+import type { AzureDiagnosedFacts } from '../../model/azure.ts';
+import { explicit, type Fact, unknown } from '../../model/fact.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { ReadContext } from '../format.ts';
+import { get, isObject, type JsonObject } from './arm-record.ts';
+import { readRows } from './rows.ts';
+import {
+  evaluateValue,
+  MAX_COPIES,
+  TEMPLATE_SCOPE,
+  type TemplateScope,
+  Unknown,
+} from './template-expression.ts';
+
+/**
+ * What a template deploys to (template.ts tells it by its `$schema`): a resource group's
+ * resources are read; a parameters file, or a template deployed above a resource group, is not.
+ */
+export type TemplateScopeKind = 'resource group' | 'parameters' | 'above a resource group';
+
+/**
+ * The resources of an ARM template (template.ts, which recognises it), as the ARM readers give
+ * them: `document` is the file's (the REST export answer wraps the template with its `error`).
+ */
+export function* readTemplate(
+  document: unknown,
+  template: JsonObject,
+  scope: TemplateScopeKind,
+  ctx: ReadContext,
+): Generator<Resource> {
+  const error = isObject(document) && document.template === template ? document.error : undefined;
+  if (isObject(error)) noteExportError(error, ctx);
+  if (scope === 'parameters') {
+    ctx.skip(
+      'a template parameters file (deploymentParameters.json): kansa reads each template with its parameters’ defaultValue',
+      { index: 0 },
+    );
+    return;
+  }
+  if (scope === 'above a resource group') {
+    ctx.skip(
+      `a template deployed above a resource group (${String(template.$schema)}): kansa reads resource-group templates`,
+      { index: 0 },
+    );
+    return;
+  }
+  const declared = [...declaredResources(template, ctx)];
+  markRulesOnTheirGroups(declared);
+  const listed = settingsListed(declared);
+  // The rows' index is their place among the declared resources; origins and problems name the template's.
+  const rowsCtx: ReadContext = {
+    file: ctx.file,
+    skip: (reason, where) => ctx.skip(reason, { index: declared[where?.index ?? 0]?.index ?? 0 }),
+    note: (note, where) => ctx.note?.(note, { index: declared[where?.index ?? 0]?.index ?? 0 }),
+  };
+  for (const resource of readRows(
+    declared.map((resource) => resource.row),
+    rowsCtx,
+  )) {
+    const row = declared[resource.origin.index ?? 0];
+    yield row ? asDeployed(resource, row, listed) : resource;
+  }
+}
+
+/** An export that could not export every resource says so in `error` (the CLI prints it as a warning). */
+function noteExportError(error: JsonObject, ctx: ReadContext): void {
+  const details = Array.isArray(error.details) ? error.details : [];
+  const messages = [error.message, ...details.map((detail) => get(detail, 'message'))];
+  for (const message of messages)
+    if (typeof message === 'string') ctx.note?.(`the export reported: ${message}`, { index: 0 });
+}
+
+/** A value of the template kansa cannot evaluate, at a path of the record. */
+interface UnknownMark {
+  readonly path: string;
+  /** The template's expression that sets it (or an ancestor of it). */
+  readonly expression: string;
+}
+
+/** One resource the template deploys, as an ARM record. */
+interface Declared {
+  /** The index of its top-level resource in `resources`. */
+  readonly index: number;
+  readonly type: string;
+  readonly name: string;
+  readonly row: JsonObject;
+  readonly unknowns: UnknownMark[];
+}
+
+interface Parent {
+  readonly type: string;
+  readonly name: string;
+}
+
+/** The resources a template deploys; a nested template's are all at the index of its deployment. */
+function* declaredResources(
+  template: JsonObject,
+  ctx: ReadContext,
+  nested?: { readonly index: number; readonly scope: TemplateScope },
+): Iterable<Declared> {
+  const scope: TemplateScope = nested?.scope ?? {
+    parameters: isObject(template.parameters) ? template.parameters : {},
+    variables: isObject(template.variables) ? template.variables : {},
+  };
+  // languageVersion 2.0 (Bicep's symbolic names) keeps resources in an object.
+  const resources = Array.isArray(template.resources)
+    ? template.resources
+    : isObject(template.resources)
+      ? Object.values(template.resources)
+      : [];
+  for (const [index, resource] of resources.entries())
+    yield* copiesOf(resource, undefined, scope, nested?.index ?? index, ctx);
+}
+
+/**
+ * A nested deployment with its template inline (what `az bicep build` makes of a module) into
+ * the same resource group: its template's resources, with the parameters the deployment passes
+ * (evaluated where the deployment is, as Bicep's `expressionEvaluationOptions.scope: inner`
+ * says; with the default outer scope the template's expressions see the outer template's).
+ * One that links its template by URI or deploys to another resource group or subscription is
+ * skipped, saying so.
+ */
+function* nestedDeployment(
+  resource: JsonObject,
+  label: string,
+  scope: TemplateScope,
+  index: number,
+  ctx: ReadContext,
+): Iterable<Declared> {
+  const properties = isObject(resource.properties) ? resource.properties : {};
+  const template = properties.template;
+  if (!isObject(template)) {
+    ctx.skip(
+      `${label}: a nested deployment of a linked template: the resources of its template are not read`,
+      {
+        index,
+      },
+    );
+    return;
+  }
+  if (
+    resource.resourceGroup !== undefined ||
+    resource.subscriptionId !== undefined ||
+    resource.scope !== undefined
+  ) {
+    ctx.skip(
+      `${label}: a nested deployment to another resource group or subscription: its resources are not read`,
+      {
+        index,
+      },
+    );
+    return;
+  }
+  const evaluation = get(properties.expressionEvaluationOptions, 'scope');
+  if (typeof evaluation !== 'string' || evaluation.toLowerCase() !== 'inner') {
+    yield* declaredResources(template, ctx, { index, scope });
+    return;
+  }
+  const passed = new Map<string, unknown>();
+  const given = isObject(properties.parameters) ? properties.parameters : {};
+  for (const [name, parameter] of Object.entries(given)) {
+    // A Key Vault reference (`{"reference": {"keyVault"…}}`) is the deployment's to resolve.
+    if (isObject(parameter) && 'value' in parameter) passed.set(name, evaluateValue(parameter.value, scope));
+  }
+  const inner: TemplateScope = {
+    parameters: isObject(template.parameters) ? template.parameters : {},
+    variables: isObject(template.variables) ? template.variables : {},
+    passed,
+  };
+  yield* declaredResources(template, ctx, { index, scope: inner });
+}
+
+/** A resource, or each copy of a `copy` loop whose count the template tells. */
+function* copiesOf(
+  resource: unknown,
+  parent: Parent | undefined,
+  scope: TemplateScope,
+  index: number,
+  ctx: ReadContext,
+): Iterable<Declared> {
+  if (!isObject(resource)) {
+    ctx.skip('a resource of the template is not a JSON object', { index });
+    return;
+  }
+  const copy = resource.copy;
+  if (!isObject(copy)) {
+    yield* declared(resource, parent, scope, index, ctx);
+    return;
+  }
+  const name = typeof copy.name === 'string' ? copy.name : '';
+  const count = evaluateValue(copy.count, scope);
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_COPIES) {
+    ctx.skip(
+      `${String(resource.type)} ${JSON.stringify(resource.name)}: copy loop ${name}: its count ${JSON.stringify(copy.count)} is not known from the template`,
+      { index },
+    );
+    return;
+  }
+  for (let at = 0; at < count; at++)
+    yield* declared(resource, parent, { ...scope, copies: [{ name, index: at }] }, index, ctx);
+}
+
+function* declared(
+  resource: JsonObject,
+  parent: Parent | undefined,
+  scope: TemplateScope,
+  index: number,
+  ctx: ReadContext,
+): Iterable<Declared> {
+  const where = { index };
+  const type = typeOf(resource.type, parent);
+  const evaluatedName = evaluateValue(resource.name, scope);
+  const shownName = evaluatedName instanceof Unknown ? evaluatedName.shown : evaluatedName;
+  if (!type || typeof shownName !== 'string' || shownName === '') {
+    ctx.skip(`a resource of the template without a type or name: ${JSON.stringify(resource.type)}`, where);
+    return;
+  }
+  const name =
+    parent && segmentsOf(shownName) < segmentsOf(type) - 1 ? `${parent.name}/${shownName}` : shownName;
+  const label = `${type} ${name}`;
+  if (resource.existing === true) {
+    ctx.skip(`${label}: an existing resource the template refers to, not one it deploys`, where);
+    return;
+  }
+  if (segmentsOf(name) !== segmentsOf(type) - 1) {
+    ctx.skip(
+      `${label}: the name has ${segmentsOf(name)} segments where the type needs ${segmentsOf(type) - 1}`,
+      where,
+    );
+    return;
+  }
+  if ('condition' in resource) {
+    const condition = evaluateValue(resource.condition, scope);
+    if (condition === false) {
+      ctx.skip(`${label}: its condition ${JSON.stringify(resource.condition)} is false: not deployed`, where);
+      return;
+    }
+    if (condition !== true)
+      ctx.note?.(
+        `${label}: its condition ${JSON.stringify(resource.condition)} is not known from the template: read as deployed`,
+        where,
+      );
+  }
+  if (type.toLowerCase() === 'microsoft.resources/deployments') {
+    yield* nestedDeployment(resource, label, scope, index, ctx);
+    return;
+  }
+  if (evaluatedName instanceof Unknown)
+    ctx.note?.(`${label}: its name ${JSON.stringify(resource.name)} is not known from the template`, where);
+  const unknowns: UnknownMark[] = [];
+  const row: JsonObject = { id: idOf(type, name, resource.scope, scope), name: name.split('/').pop() };
+  const location = evaluateValue(resource.location, scope);
+  // A location the template leaves to the deployment is kept as written: it names no region.
+  if (resource.location !== undefined)
+    row.location = typeof location === 'string' ? location : resource.location;
+  for (const key of ENVELOPE) {
+    if (resource[key] === undefined) continue;
+    const value = known(evaluateValue(resource[key], scope), resource[key], key, unknowns);
+    if (value !== undefined) row[key] = value;
+  }
+  // A resource declared without properties has every setting at its default.
+  if (!isObject(row.properties)) row.properties = {};
+  // Tags are no facts: the classification checks read them as they are, so say which are left out.
+  const tags = unknowns.find((mark) => mark.path === 'tags' || mark.path.startsWith('tags.'));
+  if (tags)
+    ctx.note?.(
+      `${label}: its tags ${tags.expression} are not known from the template: read without them`,
+      where,
+    );
+  yield { index, type, name, row, unknowns };
+  if (Array.isArray(resource.resources))
+    for (const child of resource.resources) yield* copiesOf(child, { type, name }, scope, index, ctx);
+}
+
+/** The record's fields besides id, name and location, as a GET gives them. */
+const ENVELOPE = ['tags', 'kind', 'sku', 'identity', 'zones', 'plan', 'properties'] as const;
+
+/** A nested resource's type is relative to its parent's unless it names its namespace. */
+function typeOf(type: unknown, parent: Parent | undefined): string | undefined {
+  if (typeof type !== 'string' || type === '') return undefined;
+  if (!parent || type.split('/')[0]!.includes('.')) return type;
+  return `${parent.type}/${type}`;
+}
+
+const segmentsOf = (path: string) => path.split('/').length;
+
+/**
+ * The resource's id: its type's segments and its name's, interleaved under the provider
+ * namespace (`Microsoft.Sql/servers/firewallRules` + `sql1/AllowAll` →
+ * `…/providers/Microsoft.Sql/servers/sql1/firewallRules/AllowAll`; the older extension form
+ * `Microsoft.KeyVault/vaults/providers/diagnosticSettings` + `kv/Microsoft.Insights/d` gives the
+ * vault's `…/providers/Microsoft.Insights/diagnosticSettings/d`). An extension resource with
+ * `scope` (diagnostic settings) is under the resource its scope names.
+ */
+function idOf(type: string, name: string, scopeValue: unknown, scope: TemplateScope): string {
+  if (scopeValue !== undefined) {
+    const evaluated = evaluateValue(scopeValue, scope);
+    const target = evaluated instanceof Unknown ? evaluated.shown : String(evaluated);
+    const parent = target.startsWith('/') ? target : `${TEMPLATE_SCOPE}/providers/${target}`;
+    return `${parent.replace(/\/+$/, '')}/providers/${type}/${name}`;
+  }
+  const [namespace, ...types] = type.split('/');
+  const names = name.split('/');
+  return `${TEMPLATE_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
+}
+
+/**
+ * The value with what the template leaves to the deployment taken out (as if absent), each
+ * such place marked with the expression that sets it.
+ */
+function known(value: unknown, raw: unknown, path: string, unknowns: UnknownMark[]): unknown {
+  if (value instanceof Unknown) {
+    unknowns.push({ path, expression: typeof raw === 'string' ? raw : JSON.stringify(raw) });
+    return undefined;
+  }
+  // Under a value set by one expression (a variable's object), that expression is what sets it;
+  // each item of an array a copy loop made is set by the loop's input.
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const [i, item] of value.entries()) {
+      const itemRaw = Array.isArray(raw) ? raw[i] : raw;
+      const kept = known(item, itemRaw, `${path}[${i}]`, unknowns);
+      if (kept !== undefined) items.push(kept);
+    }
+    return items;
+  }
+  if (isObject(value)) {
+    const result: JsonObject = {};
+    for (const [key, member] of Object.entries(value)) {
+      const kept = known(member, rawMember(raw, key, member), `${path}.${key}`, unknowns);
+      if (kept !== undefined) result[key] = kept;
+    }
+    return result;
+  }
+  return value;
+}
+
+/** What the template writes for a member: its value, or the copy loop that makes it (its count when that is unknown). */
+function rawMember(raw: unknown, key: string, member: unknown): unknown {
+  if (typeof raw === 'string' || !isObject(raw)) return raw;
+  if (raw[key] !== undefined || !Array.isArray(raw.copy)) return raw[key];
+  const loop = raw.copy.find((entry) => get(entry, 'name') === key);
+  return member instanceof Unknown ? get(loop, 'count') : get(loop, 'input');
+}
+
+const SECURITY_RULE = 'microsoft.network/networksecuritygroups/securityrules';
+
+/**
+ * A security rule declared as a resource of its own is read as part of its group (`readRows`):
+ * a rule setting the template does not tell makes the group's rules unknown.
+ */
+function markRulesOnTheirGroups(declared: readonly Declared[]): void {
+  const byId = new Map(declared.map((resource) => [String(resource.row.id).toLowerCase(), resource]));
+  for (const rule of declared) {
+    if (rule.type.toLowerCase() !== SECURITY_RULE || rule.unknowns.length === 0) continue;
+    const groupId = String(rule.row.id).toLowerCase().split('/').slice(0, -2).join('/');
+    const mark = { path: 'properties.securityRules', expression: rule.unknowns[0]!.expression };
+    const members = declared.filter(
+      (other) =>
+        other.type.toLowerCase() === SECURITY_RULE &&
+        String(other.row.id).toLowerCase().startsWith(`${groupId}/`),
+    );
+    for (const member of [byId.get(groupId), ...members]) member?.unknowns.push(mark);
+  }
+}
+
+/** The resource's facts, each read from a value the template leaves to the deployment made unknown. */
+function asDeployed(resource: Resource, declared: Declared, listed: Fact<boolean>): Resource {
+  const origin = { ...resource.origin, index: declared.index };
+  const facts: Record<string, unknown> = { diagnosticSettingsListed: listed } satisfies AzureDiagnosedFacts;
+  for (const [key, fact] of Object.entries(resource.facts)) {
+    const mark = isFact(fact) ? declared.unknowns.find((m) => related(fact.path, m.path)) : undefined;
+    facts[key] = mark ? unknown((fact as Fact<unknown>).path, notEvaluated(mark.expression)) : fact;
+  }
+  return { ...resource, origin, facts };
+}
+
+const SETTINGS_PATH = 'resources (Microsoft.Insights/diagnosticSettings)';
+
+/**
+ * Whether a resource's diagnostic settings are all in the template. A template that declares
+ * some deploys its resources' settings: those it declares are all they get, as a Terraform
+ * plan's are all a resource it creates gets. One that declares none tells nothing: the portal's
+ * export leaves them out ("Could not get resources of the type
+ * 'Microsoft.Insights/diagnosticSettings'"), and a template may leave them to another
+ * deployment. Each template answers for its own resources: they all share one placeholder
+ * subscription, so another template's settings say nothing of them.
+ */
+function settingsListed(declared: readonly Declared[]): Fact<boolean> {
+  const declares = declared.some((resource) =>
+    String(resource.row.id).toLowerCase().includes(SETTING_SEGMENT),
+  );
+  return declares ? explicit(true, SETTINGS_PATH) : unknown(SETTINGS_PATH, SETTINGS_NOT_DECLARED);
+}
+
+const SETTING_SEGMENT = '/providers/microsoft.insights/diagnosticsettings/';
+
+const SETTINGS_NOT_DECLARED = {
+  ja: 'テンプレートに診断設定がありません（ポータルが作るテンプレートには含まれず、別のデプロイで作られることもあります）',
+  en: 'the template declares no diagnostic settings (the portal leaves them out of the templates it makes, and another deployment may make them)',
+};
+
+function notEvaluated(expression: string) {
+  return {
+    ja: `テンプレートの式 ${expression} で設定され、テンプレートからは値が分かりません（デプロイ時に決まります）`,
+    en: `set by the template's expression ${expression}, whose value the template does not tell (the deployment decides it)`,
+  };
+}
+
+function isFact(value: unknown): value is Fact<unknown> {
+  return isObject(value) && 'source' in value && typeof value.path === 'string';
+}
+
+/** One path is the other or under it (`a.b[0].c` is under `a.b`); ARM names are case-insensitive. */
+function related(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  return isUnder(x, y) || isUnder(y, x);
+}
+
+function isUnder(path: string, prefix: string): boolean {
+  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
+}
