@@ -128,6 +128,37 @@ describe('encodings', () => {
     expect(coverage.format).toBe('azure-graph-cli');
     expect(tags).toEqual([{ 担当: '情報政策課' }]);
   });
+
+  // Shift_JIS (CP932) bytes of the two Japanese strings, as Excel or Set-Content on a Japanese
+  // Windows writes them; the rest of the document is ASCII, the same in both encodings.
+  const SHIFT_JIS: Record<string, number[]> = {
+    担当: [146, 83, 147, 150],
+    情報政策課: [143, 238, 149, 241, 144, 173, 141, 244, 137, 219],
+  };
+  const inShiftJis = (text: string) =>
+    Buffer.concat(
+      text
+        .split(/(担当|情報政策課)/)
+        .map((part) => (SHIFT_JIS[part] ? Buffer.from(SHIFT_JIS[part]) : Buffer.from(part))),
+    );
+
+  it('reads Shift_JIS (CP932), with a note, and names bytes that are neither it nor UTF-8', async () => {
+    const tags: Record<string, string>[] = [];
+    const coverage = await readInputFile(await file('enc-sjis.json', inShiftJis(graph)), (r) =>
+      tags.push({ ...r.tags }),
+    );
+    expect(coverage.error).toBeUndefined();
+    expect(tags).toEqual([{ 担当: '情報政策課' }]);
+    expect(coverage.notes?.map((n) => n.note)).toContain(
+      'the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such',
+    );
+    // 0xFF is a byte neither encoding has.
+    const broken = Buffer.from(graph.replace('情報政策課', 'x'));
+    const at = broken.indexOf('"x"') + 1;
+    broken[at] = 0xff;
+    const unread = await readInputFile(await file('enc-broken.json', broken), () => {});
+    expect(unread.notes?.map((n) => n.note).join()).toMatch(/neither UTF-8 nor Shift_JIS/);
+  });
 });
 
 describe('input directories', () => {
