@@ -354,8 +354,15 @@ export function checkContext(inventory: InventoryView, params: ScanParameters, n
 function taggedClass(resource: Resource, tagKey: string): number | undefined {
   for (const key in resource.tags) {
     if (key.toLowerCase() !== tagKey) continue;
-    const level = Number.parseInt(resource.tags[key]!, 10);
-    if (level >= 1 && level <= 3) return level;
+    const level = CLASS_VALUE.exec(resource.tags[key]!.normalize('NFKC').trim())?.[1];
+    if (level) return Number(level);
   }
   return undefined;
 }
+
+/**
+ * A class as the tag's value writes it: `3` (what follows the digit is free: `3 (secret)`), or as
+ * the government's standards name the classes (`機密性3`, `機密性３情報`: full-width digits are
+ * made half-width by NFKC first).
+ */
+const CLASS_VALUE = /^(?:機密性)?\s*([1-3])(?!\d)/;
