@@ -158,6 +158,8 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const text = await kansa('history', '--store', store, '--lang', 'en');
     expect(text.stdout).toMatch(/#1 .*\n.*#2 /);
     expect(text.stdout).toMatch(/Failures per requirement over time/);
+    // One cell per scan, apart: a MANUAL requirement's cells do not run together.
+    expect(text.stdout).toMatch(/^ {2}LOC-2 +M +M$/m);
     const json = JSON.parse((await kansa('history', '--store', store, '--format', 'json')).stdout) as {
       scans: { seq: number; counts: { WAIVED: number } }[];
       trend: Record<string, { status: string }[]>;
@@ -195,6 +197,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
       kansa('diff', '--store', store, '--from', '#9', '--lang', 'ja'),
     ]);
     expect(history.stdout).toMatch(/#1 .* 不適合 +\d+ +例外承認 +\d+/);
+    expect(history.stdout).toMatch(/^ {2}LOC-2 +手動 +手動$/m);
     expect(`${history.stdout}${named2.stdout}`).not.toMatch(/\b(?:FAIL|WAIVED|MANUAL)\b/);
     expect(absent2.stderr).toMatch(/^kansa: .* にスキャン #9 はありません（kansa history で一覧）/);
   });
