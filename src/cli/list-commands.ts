@@ -106,7 +106,13 @@ function coverageText(framework: Framework, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-/** A value from a framework file, escaped and cut, for a terminal in the given language. */
+/**
+ * A value from a framework file, escaped and cut, for a terminal in the given language. Cut
+ * far wider than a scan's values: these listings are where a MANUAL item is read in full (the
+ * built-in frameworks' longest is some 1,200 columns in Japanese).
+ */
 function valueIn(lang: Lang): (text: string) => string {
-  return (text) => terminalValue(text, 300, lang);
+  return (text) => terminalValue(text, FRAMEWORK_VALUE_COLUMNS, lang);
 }
+
+const FRAMEWORK_VALUE_COLUMNS = 2_000;
