@@ -33,7 +33,7 @@ const TEXT = {
   ja: {
     recorded: (seq: number, store: string) => `履歴ストアに記録しました: スキャン #${seq}（${store}）`,
     changes: '前回からの変化',
-    waivers: '例外承認（waiver）',
+    waivers: '例外承認（--waivers）',
     beforeAfter: (before: string, after: string) => `不適合 — 例外承認前: ${before} / 承認後: ${after}`,
     waiverState: {
       active: '有効',
