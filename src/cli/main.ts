@@ -251,6 +251,12 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
         exitCode: USAGE_ERROR,
       });
     }
+    // Alone it would change nothing, and a pipeline that dropped --fail-on would pass every plan.
+    if (options.onlyNew && !options.failOn) {
+      return scan.error('error: --only-new narrows --fail-on: give --fail-on SEVERITY too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
     let live: LiveSource[];
     try {
       live = liveSourcesFrom(options);

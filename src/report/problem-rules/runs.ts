@@ -270,6 +270,10 @@ export const RUN_RULES: readonly Rule[] = [
     '--send は検出結果ファイルを送ります。--output FILE も指定してください',
   ],
   [
+    /--only-new narrows --fail-on: give --fail-on SEVERITY too/g,
+    '--only-new は --fail-on の対象を絞り込みます。--fail-on SEVERITY も指定してください',
+  ],
+  [
     /internal error: (.*?)(?: \(run with --debug for the stack\))?$/g,
     (_, what) => `内部エラー: ${what}（--debug でスタックを表示します）`,
   ],
