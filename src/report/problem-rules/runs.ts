@@ -5,6 +5,9 @@ export const RUN_RULES: readonly Rule[] = [
   // The gaps of a live scan (base/calls, sources/*/live/errors.ts, the collectors).
   [/^subscription (\S+)/g, 'サブスクリプション $1'],
   [/^resource graph$/g, 'Resource Graph'],
+  // What a Resource Graph query that failed was asked over (sources/azure/live/graph.ts).
+  [/^tenant \(every readable subscription\): /g, 'テナント（読み取れるすべてのサブスクリプション）: '],
+  [/^management group (.+?): /g, '管理グループ $1: '],
   [
     /^(?:project|organization|folder) /g,
     (scope) =>
