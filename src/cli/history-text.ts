@@ -3,7 +3,7 @@ import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FindingTally } from '../report/summary.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
-import { escapeControls, padDisplayStart } from '../report/terminal-text.ts';
+import { displayWidth, escapeControls, padDisplay, padDisplayStart } from '../report/terminal-text.ts';
 import { DIFF_STATES, type DiffState, type ScanDiff } from '../store/diff.ts';
 import type { RequirementPoint, ScanSummary } from '../store/history.ts';
 import type { RecordedScan } from '../store/record.ts';
@@ -116,12 +116,16 @@ export function renderScanHistory(args: {
         )
         .join(', ') || '0';
     out.push(`  ${t.beforeAfter(bySeverity(false), bySeverity(true))}`);
-    for (const w of waivers) {
-      out.push(
-        escapeControls(
-          `  ${w.id}  ${t.waiverState[w.state]}  ${t.matched(w.matched)}  ${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`,
-        ),
-      );
+    // One column each (in terminal columns: the Japanese states are wide), so that the states line up.
+    const rows = waivers.map((w) => [
+      escapeControls(w.id),
+      t.waiverState[w.state],
+      t.matched(w.matched),
+      escapeControls(`${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`),
+    ]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
+    for (const row of rows) {
+      out.push(`  ${row.map((cell, i) => (i < 3 ? padDisplay(cell, widths[i]!) : cell)).join('  ')}`);
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';

@@ -111,6 +111,10 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(second.code).toBe(0);
     expect(next.waivers.find((w) => w.id === 'W-STALE')).toMatchObject({ state: 'stale', matched: 0 });
     expect(second.stdout).toMatch(/Failures — before waivers: critical \d+.* \/ after waivers: critical 0/);
+    // The waivers' lines in columns: each state starts where the others do.
+    const lines = second.stdout.split('\n').filter((line) => /^ {2}W-/.test(line));
+    const stateAt = lines.map((line) => line.search(/ (?:active|stale) /));
+    expect(new Set(stateAt).size, lines.join('\n')).toBe(1);
     // Without the waivers the same scan fails on critical.
     const unwaived = await kansa('scan', '-i', SAMPLE, '--no-store', '--fail-on', 'critical');
     expect(unwaived.code).toBe(1);
