@@ -13,7 +13,7 @@ import type { Resource } from '../model/resource.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
-import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
+import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
@@ -296,7 +296,8 @@ async function readFormat(
   }
 
   const document = parseJson(file, stripBom(decodeWhole(file, data)));
-  if (!(await readDocument(document, ctx, coverage, count)))
+  if (Array.isArray(document) && document.length === 0) coverage.ignored = EMPTY_LIST;
+  else if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
 }
 

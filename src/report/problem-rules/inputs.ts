@@ -15,6 +15,14 @@ export const INPUT_RULES: readonly Rule[] = [
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
   ],
   [
+    /an empty JSON array \(a list command that found nothing\): no resource in it/g,
+    '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
+  ],
+  [
+    /an empty JSON array \(a list command that found nothing\): no resource in it/g,
+    '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
+  ],
+  [
     /kansa's own findings file \(the output of kansa scan\), not a cloud export/g,
     'kansa 自身の検出結果ファイル（kansa scan の出力）で、クラウドのエクスポートではありません',
   ],
