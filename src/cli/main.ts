@@ -14,7 +14,7 @@ import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { localizeHelp } from './help-text.ts';
-import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
+import { noStoreOption, registerHistoryCommands, storeOption, UsageError } from './history-command.ts';
 import { langOfArgs, langOption, withoutLangForHelp } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
@@ -228,7 +228,7 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
         .default('text'),
     )
     .addHelpText('after', exitCodeHelp(lang));
-  for (const option of storeOptions()) scan.addOption(option);
+  scan.addOption(storeOption()).addOption(noStoreOption());
   scan
     .option(
       '--store-wait <seconds>',

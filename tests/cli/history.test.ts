@@ -191,6 +191,11 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(absent.code).toBe(2);
     expect(absent.stderr).toMatch(/no history store at .*typo\.sqlite/);
     expect(existsSync(nowhere)).toBe(false);
+    // They read the store, so they take no --no-store; KANSA_STORE_URL=none is told to name one.
+    expect((await kansa('history', '--no-store')).stderr).toMatch(/unknown option '--no-store'/);
+    const none = await kansaHere(['diff'], { KANSA_STORE_URL: 'none' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/KANSA_STORE_URL=none names none: give --store PATH\|URL/);
     const missing = await kansa('diff', '--store', store, '--from', '#9');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no scan #9 in /);

@@ -214,8 +214,8 @@ export const RUN_RULES: readonly Rule[] = [
     '$2 には $1 より前に同じ範囲の完了したスキャンがありません。--from を指定してください',
   ],
   [
-    /this command reads the history store: drop --no-store/g,
-    'このコマンドは履歴ストアを読みます。--no-store を外してください',
+    /this command reads the history store, and KANSA_STORE_URL=none names none: give --store PATH\|URL/g,
+    'このコマンドは履歴ストアを読みますが、KANSA_STORE_URL=none はストアを指定しません。--store PATH|URL を指定してください',
   ],
   [
     /--keep (\S+): expected a number and d, w, m or y \(e\.g\. (\S+)\)/g,
