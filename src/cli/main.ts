@@ -229,6 +229,10 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
     )
     .addHelpText('after', exitCodeHelp(lang));
   scan.addOption(storeOption()).addOption(noStoreOption());
+  // Both set one value, the last one given winning: a scan given both would keep, or not, by their order.
+  const storeFlags = new Set<string>();
+  scan.on('option:store', () => storeFlags.add('--store'));
+  scan.on('option:no-store', () => storeFlags.add('--no-store'));
   scan
     .option(
       '--store-wait <seconds>',
@@ -248,6 +252,11 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
   scan.action(async (options) => {
     if (options.send && !options.output) {
       return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
+    if (storeFlags.size === 2) {
+      return scan.error('error: --store and --no-store contradict each other: give one', {
         exitCode: USAGE_ERROR,
       });
     }

@@ -273,6 +273,10 @@ export const RUN_RULES: readonly Rule[] = [
     '--send は検出結果ファイルを送ります。--output FILE も指定してください',
   ],
   [
+    /--store and --no-store contradict each other: give one/g,
+    '--store と --no-store は矛盾します。どちらか一方を指定してください',
+  ],
+  [
     /--only-new narrows --fail-on: give --fail-on SEVERITY too/g,
     '--only-new は --fail-on の対象を絞り込みます。--fail-on SEVERITY も指定してください',
   ],
