@@ -51,7 +51,10 @@ export interface WaiverOutcome {
  */
 export async function loadWaivers(file: string, checkIds: ReadonlySet<string>): Promise<Waiver[]> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(file, `cannot read the waivers file (${error.code})`);
+    throw new InputError(
+      file,
+      error.code === 'ENOENT' ? 'waivers file not found' : `cannot read the waivers file (${error.code})`,
+    );
   });
   return parseWaivers(file, text, checkIds);
 }

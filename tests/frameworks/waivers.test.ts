@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/input-error.ts';
-import { parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
+import { loadWaivers, parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
 import { finding } from '../store/helpers/scans.ts';
 
 const FILE = `waivers:
@@ -78,6 +78,12 @@ describe('waivers', () => {
     expect(() => parseWaivers('w.yaml', emptySelector, CHECKS)).toThrow(/^w\.yaml:18: /);
     const duplicate = FILE.replace('id: W-3', 'id: W-1');
     expect(() => parseWaivers('w.yaml', duplicate, CHECKS)).toThrow(/^w\.yaml:16: duplicate waiver id W-1/);
+  });
+
+  it('names a waivers file that is not there as not found', async () => {
+    await expect(loadWaivers('no/such/waivers.yaml', CHECKS)).rejects.toThrow(
+      /^no\/such\/waivers\.yaml: waivers file not found$/,
+    );
   });
 
   it('rejects a check id that is no check, at its line: a misspelt id would waive nothing', () => {

@@ -370,6 +370,7 @@ export const INPUT_RULES: readonly Rule[] = [
   [/unknown resource type "([^"]*)" \(one of: (.*)\)/g, '不明なリソースの種類 "$1" です（次のいずれか: $2）'],
   [/invalid CEL in (\S+): /g, '$1 の CEL が不正です: '],
   [/cannot read the waivers file \(([^)]*)\)/g, '例外承認ファイルを読み込めません（$1）'],
+  [/waivers file not found/g, '例外承認ファイルが見つかりません'],
   [/duplicate waiver id (\S+)/g, '例外承認 ID $1 が重複しています'],
   [
     /waiver (\S+) expires \(([^)]*)\) before it was approved \(([^)]*)\)/g,
