@@ -210,6 +210,14 @@ export const HELP_TEXTS: readonly Localized[] = [
     ja: '履歴ストア: SQLite ファイル、または postgres://…（既定値: KANSA_STORE_URL、なければユーザデータディレクトリの kansa/history.sqlite）',
   },
   { en: 'do not read or record scan history', ja: 'スキャン履歴を読み込まず、記録もしない' },
+  {
+    en: 'history store whose earlier scans the HTML report charts, and that --run reads: a SQLite file, or postgres://… (default: KANSA_STORE_URL; the store kansa scan records into by itself is not read)',
+    ja: 'HTML レポートの推移グラフに過去のスキャンを使い、--run で読み込む履歴ストア: SQLite ファイル、または postgres://…（既定値: KANSA_STORE_URL。kansa scan が指定なしで記録する履歴ストアは読み込まない）',
+  },
+  {
+    en: 'do not read scan history, not even KANSA_STORE_URL',
+    ja: 'スキャン履歴を読み込まない（KANSA_STORE_URL も使わない）',
+  },
   // delivery to the SOC (scan --send, send)
   {
     en: 'changes since the last scan (needs the history store), or all',

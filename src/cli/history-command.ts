@@ -18,15 +18,17 @@ import { langOption } from './lang.ts';
 /** `kansa history prune` keeps at least this long by default: Kobe keeps logs a year or more. */
 export const DEFAULT_KEEP = '400d';
 
-/** The `--store` options every command that reads or writes the history store takes. */
-export function storeOptions(): Option[] {
-  return [
-    new Option(
-      '--store <path|url>',
-      'history store: a SQLite file, or postgres://… (default: KANSA_STORE_URL, else kansa/history.sqlite under the user data directory)',
-    ),
-    new Option('--no-store', 'do not read or record scan history'),
-  ];
+/** `--store`, which every command that reads or writes the history store takes. */
+export function storeOption(): Option {
+  return new Option(
+    '--store <path|url>',
+    'history store: a SQLite file, or postgres://… (default: KANSA_STORE_URL, else kansa/history.sqlite under the user data directory)',
+  );
+}
+
+/** `--no-store`: only a scan, which can run without the store, takes it. */
+export function noStoreOption(): Option {
+  return new Option('--no-store', 'do not read or record scan history');
 }
 
 export class UsageError extends Error {
@@ -44,7 +46,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'the last N scans', parsePositive, 30)
     .addOption(formatOption())
     .addOption(langOption());
-  for (const option of storeOptions()) history.addOption(option);
+  history.addOption(storeOption());
   history.action(
     async (options: { limit: number; format: 'text' | 'json'; lang: Lang; store?: string | boolean }) => {
       await withStore(options.store, async (engine) => {
@@ -71,7 +73,7 @@ export function registerHistoryCommands(program: Command): void {
       'keep this much history: Nd (days), Nw, Nm (30 days), Ny (365 days)',
       DEFAULT_KEEP,
     );
-  for (const option of storeOptions()) prune.addOption(option);
+  prune.addOption(storeOption());
   prune.action(async function (this: Command) {
     // `--store` may come before or after `prune`: commander gives the parent's options to the parent.
     const options = this.optsWithGlobals<{ keep: string; store?: string | boolean }>();
@@ -95,7 +97,7 @@ export function registerHistoryCommands(program: Command): void {
     .option('--to <scan>', 'the later scan (default: the latest complete scan)')
     .addOption(formatOption())
     .addOption(langOption());
-  for (const option of storeOptions()) diff.addOption(option);
+  diff.addOption(storeOption());
   diff.action(
     async (options: {
       from?: string;
@@ -143,7 +145,11 @@ export async function diffFromOptions(
 
 async function withStore(option: string | boolean | undefined, work: (engine: SqlEngine) => Promise<void>) {
   const location = storeLocation(option);
-  if (!location) throw new UsageError('this command reads the history store: drop --no-store');
+  // Only KANSA_STORE_URL=none names no store here: these commands take no --no-store.
+  if (!location)
+    throw new UsageError(
+      'this command reads the history store, and KANSA_STORE_URL=none names none: give --store PATH|URL',
+    );
   const engine = await openExistingStore(location);
   try {
     await work(engine);

@@ -3,7 +3,7 @@ import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
 import type { FindingTally } from '../report/summary.ts';
 import { SEVERITY_LABEL } from '../report/terminal.ts';
-import { displayWidth, escapeControls } from '../report/terminal-text.ts';
+import { displayWidth, escapeControls, padDisplay, padDisplayStart } from '../report/terminal-text.ts';
 import { DIFF_STATES, type DiffState, type ScanDiff } from '../store/diff.ts';
 import type { RequirementPoint, ScanSummary } from '../store/history.ts';
 import type { RecordedScan } from '../store/record.ts';
@@ -33,7 +33,7 @@ const TEXT = {
   ja: {
     recorded: (seq: number, store: string) => `履歴ストアに記録しました: スキャン #${seq}（${store}）`,
     changes: '前回からの変化',
-    waivers: '例外承認（waiver）',
+    waivers: '例外承認（--waivers）',
     beforeAfter: (before: string, after: string) => `不適合 — 例外承認前: ${before} / 承認後: ${after}`,
     waiverState: {
       active: '有効',
@@ -116,12 +116,16 @@ export function renderScanHistory(args: {
         )
         .join(', ') || '0';
     out.push(`  ${t.beforeAfter(bySeverity(false), bySeverity(true))}`);
-    for (const w of waivers) {
-      out.push(
-        escapeControls(
-          `  ${w.id}  ${t.waiverState[w.state]}  ${t.matched(w.matched)}  ${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`,
-        ),
-      );
+    // One column each (in terminal columns: the Japanese states are wide), so that the states line up.
+    const rows = waivers.map((w) => [
+      escapeControls(w.id),
+      t.waiverState[w.state],
+      t.matched(w.matched),
+      escapeControls(`${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`),
+    ]);
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
+    for (const row of rows) {
+      out.push(`  ${row.map((cell, i) => (i < 3 ? padDisplay(cell, widths[i]!) : cell)).join('  ')}`);
     }
   }
   return out.length ? `${out.join('\n')}\n` : '';
@@ -146,15 +150,16 @@ export function renderHistory(
   }
   const shown = scans.slice(-12);
   out.push('', `${t.trend} (#${shown[0]!.seq} … #${shown.at(-1)!.seq})`);
+  // Cells are right-aligned in terminal columns and apart by at least one space: 手動 takes
+  // four columns, a count may take more, and a national requirement id (GOV-3.3.1.4.1) is long.
+  const idWidth = Math.max(0, ...[...trend.keys()].map((id) => id.length));
   for (const [requirement, points] of trend) {
     const byScan = new Map(points.map((p) => [p.scanId, p]));
     const cells = shown.map((s) => {
       const p = byScan.get(s.id);
-      return (p ? (p.status === 'MANUAL' ? t.manual : String(p.FAIL)) : '-').padStart(
-        p?.status === 'MANUAL' ? 4 - (displayWidth(t.manual) - t.manual.length) : 4,
-      );
+      return padDisplayStart(p ? (p.status === 'MANUAL' ? t.manual : String(p.FAIL)) : '-', 5);
     });
-    out.push(`  ${requirement.padEnd(9)}${cells.join('')}`);
+    out.push(`  ${requirement.padEnd(idWidth)}${cells.join('')}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -41,6 +41,7 @@ export async function describeFramework(
   if (showCoverage) return coverageText(framework, lang);
   const t = LABELS[lang];
   // A framework may be the user's own file: its texts are escaped like any other input.
+  const value = valueIn(lang);
   const out = [`${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)})`, ''];
   for (const r of framework.requirements) {
     out.push(`${value(r.id)}  ${value(r.title[lang])}`);
@@ -90,6 +91,7 @@ const CLOUD_NAMES: Record<Provider, string> = { aws: 'AWS', azure: 'Azure', gcp:
  */
 function coverageText(framework: Framework, lang: Lang): string {
   const t = LABELS[lang];
+  const value = valueIn(lang);
   const width = Math.max(...PROVIDERS.map((p) => displayWidth(CLOUD_NAMES[p])));
   const out: string[] = [];
   for (const { id, title, force, clause, cells } of coverage(framework)) {
@@ -104,6 +106,13 @@ function coverageText(framework: Framework, lang: Lang): string {
   return `${out.join('\n')}\n`;
 }
 
-function value(text: string): string {
-  return terminalValue(text, 300);
+/**
+ * A value from a framework file, escaped and cut, for a terminal in the given language. Cut
+ * far wider than a scan's values: these listings are where a MANUAL item is read in full (the
+ * built-in frameworks' longest is some 1,200 columns in Japanese).
+ */
+function valueIn(lang: Lang): (text: string) => string {
+  return (text) => terminalValue(text, FRAMEWORK_VALUE_COLUMNS, lang);
 }
+
+const FRAMEWORK_VALUE_COLUMNS = 2_000;

@@ -104,7 +104,7 @@ export function readableLines(lang: Lang, write: (line: string) => void): Destin
         .filter(([key]) => !OWN_FIELDS.has(key))
         .map(
           ([key, value]) =>
-            `${key}=${truncateDisplay(typeof value === 'string' ? localizeProblem(value, lang) : JSON.stringify(value), FIELD_CHARS)}`,
+            `${key}=${truncateDisplay(typeof value === 'string' ? localizeProblem(value, lang) : JSON.stringify(value), FIELD_CHARS, lang)}`,
         );
       const level = LEVEL_LABEL[lang][record.level as number] ?? String(record.level);
       const message = typeof record.msg === 'string' ? localizeProblem(record.msg, lang) : '';

@@ -14,7 +14,7 @@ import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { localizeHelp } from './help-text.ts';
-import { registerHistoryCommands, storeOptions, UsageError } from './history-command.ts';
+import { noStoreOption, registerHistoryCommands, storeOption, UsageError } from './history-command.ts';
 import { langOfArgs, langOption, withoutLangForHelp } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
@@ -228,7 +228,11 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
         .default('text'),
     )
     .addHelpText('after', exitCodeHelp(lang));
-  for (const option of storeOptions()) scan.addOption(option);
+  scan.addOption(storeOption()).addOption(noStoreOption());
+  // Both set one value, the last one given winning: a scan given both would keep, or not, by their order.
+  const storeFlags = new Set<string>();
+  scan.on('option:store', () => storeFlags.add('--store'));
+  scan.on('option:no-store', () => storeFlags.add('--no-store'));
   scan
     .option(
       '--store-wait <seconds>',
@@ -248,6 +252,17 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
   scan.action(async (options) => {
     if (options.send && !options.output) {
       return scan.error('error: --send delivers the findings file: give --output FILE too', {
+        exitCode: USAGE_ERROR,
+      });
+    }
+    if (storeFlags.size === 2) {
+      return scan.error('error: --store and --no-store contradict each other: give one', {
+        exitCode: USAGE_ERROR,
+      });
+    }
+    // Alone it would change nothing, and a pipeline that dropped --fail-on would pass every plan.
+    if (options.onlyNew && !options.failOn) {
+      return scan.error('error: --only-new narrows --fail-on: give --fail-on SEVERITY too', {
         exitCode: USAGE_ERROR,
       });
     }

@@ -7,7 +7,7 @@ import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile } from '../report/read-findings.ts';
 import { REPORT_FORMATS, type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { escapeControls } from '../report/terminal-text.ts';
-import { openExistingStore, storeOptions, UsageError } from './history-command.ts';
+import { openExistingStore, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 
 export interface ReportOptions {
@@ -56,8 +56,12 @@ export function registerReportCommand(program: Command): void {
       'report in these frameworks (osaka, kobe, gov or a file; default: the scanned one); several: CSV only',
     )
     .option('--history <files...>', 'earlier findings files: the HTML report charts the trend')
-    .addOption(storeOptions()[0]!)
-    .addOption(storeOptions()[1]!)
+    // A report reads a store only when one is named: unlike a scan's, its --store has no default store.
+    .option(
+      '--store <path|url>',
+      'history store whose earlier scans the HTML report charts, and that --run reads: a SQLite file, or postgres://… (default: KANSA_STORE_URL; the store kansa scan records into by itself is not read)',
+    )
+    .option('--no-store', 'do not read scan history, not even KANSA_STORE_URL')
     .action(async function (this: Command, options: ReportOptions) {
       if ((options.input === undefined) === (options.run === undefined)) {
         this.error('kansa report: give either --input FILE or --run RUN (with --store)', { exitCode: 2 });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { Severity } from '../checks/check.ts';
+import { CHECKS_BY_ID } from '../checks/index.ts';
 import { loadFramework } from '../frameworks/load.ts';
 import type { WaiverMatcher } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
@@ -80,7 +81,14 @@ export async function runScan(options: ScanOptions, log: Logger): Promise<ExitCo
   const waivers = options.waivers
     ? await import('../frameworks/waivers.ts').then(
         async ({ loadWaivers, WaiverMatcher }) =>
-          new WaiverMatcher(await loadWaivers(options.waivers!), startedAt, options.waiverWarnDays),
+          new WaiverMatcher(
+            await loadWaivers(
+              options.waivers!,
+              new Set([...CHECKS_BY_ID.keys(), ...framework.customChecks.map((c) => c.meta.id)]),
+            ),
+            startedAt,
+            options.waiverWarnDays,
+          ),
       )
     : undefined;
   // The store is opened and its run lock taken before reading anything: two runs never overlap.

@@ -29,7 +29,11 @@ export async function loadFramework(nameOrPath: string): Promise<Framework> {
   const builtIn = !/[\\/]|\.ya?ml$/.test(nameOrPath);
   const file = builtIn ? path.join(POLICIES_DIR, `${nameOrPath}.yaml`) : nameOrPath;
   const text = await readFile(file, 'utf8').catch(async () => {
-    throw new InputError(file, `framework not found (built-in: ${(await listFrameworks()).join(', ')})`);
+    // A name is told as it was typed: the path kansa looked under is its own business, not the user's.
+    throw new InputError(
+      builtIn ? nameOrPath : file,
+      `framework not found (built-in: ${(await listFrameworks()).join(', ')})`,
+    );
   });
   const raw =
     (builtIn ? await readParsedFramework(nameOrPath, text) : undefined) ??

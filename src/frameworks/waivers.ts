@@ -44,23 +44,35 @@ export interface WaiverOutcome {
   readonly daysLeft: number;
 }
 
-/** Reads and validates a waivers file; every error names the file and line. */
-export async function loadWaivers(file: string): Promise<Waiver[]> {
+/**
+ * Reads and validates a waivers file; every error names the file and line. `checkIds` are the
+ * checks a waiver may name (the built-in ones and the organisation policy's rules): a misspelt
+ * id would waive nothing, and the failure it was written for would still fail the run.
+ */
+export async function loadWaivers(file: string, checkIds: ReadonlySet<string>): Promise<Waiver[]> {
   const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(file, `cannot read the waivers file (${error.code})`);
+    throw new InputError(
+      file,
+      error.code === 'ENOENT' ? 'waivers file not found' : `cannot read the waivers file (${error.code})`,
+    );
   });
-  return parseWaivers(file, text);
+  return parseWaivers(file, text, checkIds);
 }
 
 type RawWaiver = Omit<Waiver, 'at'>;
 
-export function parseWaivers(file: string, text: string): Waiver[] {
+export function parseWaivers(file: string, text: string, checkIds: ReadonlySet<string>): Waiver[] {
   const { data, lineOf } = readValidatedYaml<{ waivers: RawWaiver[] }>(file, text, validateWaivers);
   const seen = new Set<string>();
   return data.waivers.map((w, i) => {
     const line = lineOf(['waivers', i]);
     if (seen.has(w.id)) throw new InputError(file, `duplicate waiver id ${w.id}`, { line });
     seen.add(w.id);
+    if (w.check !== undefined && !checkIds.has(w.check)) {
+      throw new InputError(file, `unknown check id "${w.check}" (see \`kansa checks\`)`, {
+        line: lineOf(['waivers', i, 'check']),
+      });
+    }
     for (const key of ['approved', 'expires'] as const) {
       if (Number.isNaN(endOf(w[key]))) {
         throw new InputError(file, `${key}: not a date: ${w[key]}`, { line: lineOf(['waivers', i, key]) });

@@ -27,8 +27,8 @@ const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
 
 /**
  * The findings as a SARIF 2.1.0 log for CI systems: one rule per check (help = remediation,
- * ja/en in properties), one result per FAIL (level by severity) and per UNKNOWN (note: the
- * export could not show the setting). PASS and NOT_APPLICABLE are not results. The resource is
+ * ja/en in properties), one result per FAIL (level by severity) and per UNKNOWN (kind review,
+ * level none: the export could not show the setting). PASS and NOT_APPLICABLE are not results. The resource is
  * a logical location; the export file it was read from, the physical one. Written as the
  * findings are read: the results first, then the rules they refer to (JSON members have no
  * order), so a log of any size takes the memory of its rules only.
@@ -121,8 +121,9 @@ function result(f: FileFinding, ruleIndex: number, view: FrameworkView, lang: La
   return {
     ruleId: f.checkId,
     ruleIndex,
+    // SARIF 2.1.0 §3.27.10: a result whose kind is not `fail` has the level `none`.
     kind: f.status === 'FAIL' ? 'fail' : 'review',
-    level: f.status === 'FAIL' ? FAIL_LEVEL[f.severity] : 'note',
+    level: f.status === 'FAIL' ? FAIL_LEVEL[f.severity] : 'none',
     message: { text: f.message[lang] },
     locations: [
       {

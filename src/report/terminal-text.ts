@@ -1,3 +1,5 @@
+import type { Lang } from '../model/localized.ts';
+
 /**
  * Text that reaches a terminal. Names, tags, policy Sids, file names and error messages come
  * from the scanned inventory, which an attacker may control: an ESC sequence could clear the
@@ -32,19 +34,26 @@ export function escapeMessage(text: string): string {
 }
 
 /** Escapes, then cuts to `maxWidth` terminal columns with an ellipsis and the length left out. */
-export function terminalValue(text: string, maxWidth: number): string {
-  return truncateDisplay(escapeControls(text), maxWidth);
+export function terminalValue(text: string, maxWidth: number, lang: Lang): string {
+  return truncateDisplay(escapeControls(text), maxWidth, lang);
 }
 
-/** Cuts a text to `maxWidth` terminal columns, ending in `…(+N chars)` when it was longer. */
-export function truncateDisplay(text: string, maxWidth: number): string {
+/** The end of a cut text: how many characters were left out, in the report language. */
+const CUT: Readonly<Record<Lang, (left: number) => string>> = {
+  ja: (left) => `…（以下 ${left} 文字省略）`,
+  en: (left) => `…(+${left} chars)`,
+};
+
+/** Cuts a text to `maxWidth` terminal columns, ending in `…(+N chars)` (`…（以下 N 文字省略）`) when it was longer. */
+export function truncateDisplay(text: string, maxWidth: number, lang: Lang): string {
   if (text.length <= maxWidth / 2 || displayWidth(text) <= maxWidth) return text;
   const chars = [...text];
   let width = 0;
   let kept = 0;
-  const budget = maxWidth - 16;
+  // The end, counting every character as left out, is at least as wide as the one written.
+  const budget = maxWidth - displayWidth(CUT[lang](chars.length));
   while (kept < chars.length && width + charWidth(chars[kept]!) <= budget) width += charWidth(chars[kept++]!);
-  return `${chars.slice(0, kept).join('')}…(+${chars.length - kept} chars)`;
+  return `${chars.slice(0, kept).join('')}${CUT[lang](chars.length - kept)}`;
 }
 
 /** Terminal columns: East Asian wide and fullwidth characters take two, combining marks none. */

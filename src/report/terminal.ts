@@ -107,7 +107,7 @@ export function renderSummary(args: {
     args.color ? styleText(style, text, { validateStream: false }) : text;
   const out: string[] = [];
 
-  const value = (text: string) => terminalValue(text, VALUE_COLUMNS);
+  const value = (text: string) => terminalValue(text, VALUE_COLUMNS, lang);
   out.push(
     paint(
       'bold',
@@ -198,13 +198,13 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
   const h = TEXT[lang].header;
   const label = STATUS_LABEL[lang];
   const rows = requirements.map((r) => [
-    terminalValue(r.id, 40),
+    terminalValue(r.id, 40, lang),
     label[r.status],
     String(r.counts.FAIL),
     String(r.counts.UNKNOWN),
     String(r.counts.PASS),
     FORCE_LABEL[r.force][lang],
-    terminalValue(r.title[lang], VALUE_COLUMNS),
+    terminalValue(r.title[lang], VALUE_COLUMNS, lang),
   ]);
   const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.force, h.title];
   const widths = header.map((cell, i) =>

@@ -33,6 +33,13 @@ export async function readDocument(
   return true;
 }
 
+/**
+ * Why a JSON file that is an empty array is passed over: `gcloud … list --format=json`,
+ * `az … list -o json` and a `--query` that selects nothing print `[]`. It has no shape to tell a
+ * format by and no resource to miss, so it is not an error that makes the scan partial.
+ */
+export const EMPTY_LIST = 'an empty JSON array (a list command that found nothing): no resource in it';
+
 /** The record format (NDJSON) that recognises a record, if any. */
 export function findRecordFormat(record: unknown): RecordFormat | undefined {
   const format = INPUT_FORMATS.find((f) => f.kind === 'ndjson' && f.matches(record));

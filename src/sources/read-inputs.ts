@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
@@ -11,9 +10,10 @@ import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts'
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
+import { toUtf8 } from './encoding.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
-import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
+import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
@@ -296,7 +296,8 @@ async function readFormat(
   }
 
   const document = parseJson(file, stripBom(decodeWhole(file, data)));
-  if (!(await readDocument(document, ctx, coverage, count)))
+  if (Array.isArray(document) && document.length === 0) coverage.ignored = EMPTY_LIST;
+  else if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
 }
 
@@ -435,36 +436,6 @@ function budgetReached(budget: InputBudget): string {
  * back as an export on the next scan.
  */
 const KANSA_FINDINGS_HEAD = /^\s*\{\s*"schemaVersion"\s*:\s*"\d+\.\d+\.\d+"/;
-
-/**
- * Exports made on Windows are often UTF-16 (Windows PowerShell 5.1's `>` and `Out-File` write
- * UTF-16LE with a byte-order mark), and in Japan Shift_JIS (CP932: a CSV saved again by Excel,
- * Windows PowerShell 5.1's `Set-Content` and `Export-Csv` on a Japanese system): re-encoded as
- * UTF-8, which everything else reads. Read as UTF-8, Shift_JIS would turn every Japanese tag and
- * name (a classification tag's `機密性2`) into replacement characters without a word.
- */
-function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
-  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
-  if (data[0] === 0xfe && data[1] === 0xff) {
-    const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
-    return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
-  }
-  if (isUtf8(data)) return data;
-  try {
-    // Made when a file needs it: ICU's converter is not loaded for UTF-8 exports.
-    shiftJis ??= new TextDecoder('shift_jis', { fatal: true });
-    const text = shiftJis.decode(data);
-    ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
-    return Buffer.from(text, 'utf8');
-  } catch {
-    ctx.note?.(
-      'the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters (U+FFFD), so text in them (tags, names) is lost',
-    );
-    return data;
-  }
-}
-
-let shiftJis: TextDecoder | undefined;
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */

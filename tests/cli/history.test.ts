@@ -111,6 +111,10 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(second.code).toBe(0);
     expect(next.waivers.find((w) => w.id === 'W-STALE')).toMatchObject({ state: 'stale', matched: 0 });
     expect(second.stdout).toMatch(/Failures — before waivers: critical \d+.* \/ after waivers: critical 0/);
+    // The waivers' lines in columns: each state starts where the others do.
+    const lines = second.stdout.split('\n').filter((line) => /^ {2}W-/.test(line));
+    const stateAt = lines.map((line) => line.search(/ (?:active|stale) /));
+    expect(new Set(stateAt).size, lines.join('\n')).toBe(1);
     // Without the waivers the same scan fails on critical.
     const unwaived = await kansa('scan', '-i', SAMPLE, '--no-store', '--fail-on', 'critical');
     expect(unwaived.code).toBe(1);
@@ -158,6 +162,8 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const text = await kansa('history', '--store', store, '--lang', 'en');
     expect(text.stdout).toMatch(/#1 .*\n.*#2 /);
     expect(text.stdout).toMatch(/Failures per requirement over time/);
+    // One cell per scan, apart: a MANUAL requirement's cells do not run together.
+    expect(text.stdout).toMatch(/^ {2}LOC-2 +M +M$/m);
     const json = JSON.parse((await kansa('history', '--store', store, '--format', 'json')).stdout) as {
       scans: { seq: number; counts: { WAIVED: number } }[];
       trend: Record<string, { status: string }[]>;
@@ -185,6 +191,20 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(absent.code).toBe(2);
     expect(absent.stderr).toMatch(/no history store at .*typo\.sqlite/);
     expect(existsSync(nowhere)).toBe(false);
+    // A scan given both --store and --no-store would keep or not by their order: it is told to give one.
+    for (const order of [
+      ['--store', store, '--no-store'],
+      ['--no-store', '--store', store],
+    ]) {
+      const both = await kansa('scan', '-i', SAMPLE, ...order);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toMatch(/--store and --no-store contradict each other: give one/);
+    }
+    // They read the store, so they take no --no-store; KANSA_STORE_URL=none is told to name one.
+    expect((await kansa('history', '--no-store')).stderr).toMatch(/unknown option '--no-store'/);
+    const none = await kansaHere(['diff'], { KANSA_STORE_URL: 'none' });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/KANSA_STORE_URL=none names none: give --store PATH\|URL/);
     const missing = await kansa('diff', '--store', store, '--from', '#9');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/no scan #9 in /);
@@ -195,6 +215,7 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
       kansa('diff', '--store', store, '--from', '#9', '--lang', 'ja'),
     ]);
     expect(history.stdout).toMatch(/#1 .* 不適合 +\d+ +例外承認 +\d+/);
+    expect(history.stdout).toMatch(/^ {2}LOC-2 +手動 +手動$/m);
     expect(`${history.stdout}${named2.stdout}`).not.toMatch(/\b(?:FAIL|WAIVED|MANUAL)\b/);
     expect(absent2.stderr).toMatch(/^kansa: .* にスキャン #9 はありません（kansa history で一覧）/);
   });

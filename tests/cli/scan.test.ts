@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFramework } from '../../src/frameworks/load.ts';
 import schema from '../../src/report/findings-schema.json' with { type: 'json' };
 import {
   type LoadedFindingsFile as FindingsFile,
@@ -175,5 +176,15 @@ describe('terminal summary and listings', () => {
     expect(result.stdout).not.toMatch(/003_|\.txt/);
     expect(result.stdout).toMatch(/要手動確認（Google Cloud）/);
     expect(result.stdout).not.toMatch(/check:|MANUAL/);
+  });
+
+  it('shows every MANUAL item in full, in both languages', async () => {
+    const framework = await loadFramework('osaka');
+    for (const lang of ['ja', 'en'] as const) {
+      const { stdout } = await kansa('frameworks', 'osaka', '--lang', lang);
+      for (const r of framework.requirements) {
+        for (const text of Object.values(r.manual)) expect(stdout).toContain(text[lang]);
+      }
+    }
   });
 });

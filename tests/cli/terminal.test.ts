@@ -3,7 +3,7 @@ import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayWidth } from '../../src/report/terminal-text.ts';
+import { displayWidth, truncateDisplay } from '../../src/report/terminal-text.ts';
 import { findingsFromFile } from '../helpers/findings-file.ts';
 import { kansa, kansaHere, type Run, SAMPLE } from './run-kansa.ts';
 
@@ -71,11 +71,21 @@ describe('values from the inventory on the terminal', { timeout: 120_000 }, () =
     expect(en.stdout).not.toMatch(/^kansa: forged line/m);
   });
 
-  it('cuts a 100,000-character name on the terminal', () => {
+  it('cuts a 100,000-character name on the terminal, saying how much is left out in the report language', () => {
     const longest = Math.max(...en.stdout.split('\n').map((line) => line.length));
     expect(longest).toBeLessThan(1000);
     expect(en.stdout).toMatch(/n{100,}…\(\+\d+ chars\)/);
     expect(en.stdout.length).toBeLessThan(60_000);
+    expect(ja.stdout).toMatch(/n{100,}…（以下 \d+ 文字省略）/);
+    expect(ja.stdout).not.toMatch(/chars\)/);
+  });
+
+  it('keeps a cut value within its width, the end included', () => {
+    for (const lang of ['ja', 'en'] as const) {
+      for (const text of ['n'.repeat(500), '長'.repeat(500)]) {
+        expect(displayWidth(truncateDisplay(text, 300, lang))).toBeLessThanOrEqual(300);
+      }
+    }
   });
 
   it('caps it in the findings file at 1 KiB with the SHA-256 of the full value', async () => {

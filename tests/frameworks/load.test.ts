@@ -147,6 +147,9 @@ describe('framework validation names file and line', () => {
   });
 
   it('names the built-in frameworks when one is not found', async () => {
-    await expect(loadFramework('tokyo')).rejects.toThrow(/framework not found \(built-in: .*osaka/);
+    await expect(loadFramework('tokyo')).rejects.toThrow(/^tokyo: framework not found \(built-in: .*osaka/);
+    await expect(loadFramework('policies/tokyo.yaml')).rejects.toThrow(
+      /^policies\/tokyo\.yaml: framework not found/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/base/input-error.ts';
-import { parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
+import { loadWaivers, parseWaivers, WaiverMatcher } from '../../src/frameworks/waivers.ts';
 import { finding } from '../store/helpers/scans.ts';
 
 const FILE = `waivers:
@@ -27,9 +27,12 @@ const FILE = `waivers:
     expires: 2026-12-20
 `;
 
+/** The checks the waivers above may name. */
+const CHECKS: ReadonlySet<string> = new Set(['c.public', 'c.other']);
+
 describe('waivers', () => {
   it('matches by check or requirement and id glob, tag and account; expired stops applying', () => {
-    const waivers = parseWaivers('w.yaml', FILE);
+    const waivers = parseWaivers('w.yaml', FILE, CHECKS);
     expect(waivers.map((w) => w.at)).toEqual(['w.yaml:2', 'w.yaml:9', 'w.yaml:16']);
     const matcher = new WaiverMatcher(waivers, new Date('2026-12-01T00:00:00Z'), 30);
     const publicSite = finding({
@@ -56,7 +59,7 @@ describe('waivers', () => {
   });
 
   it('a day before its expiry a waiver still applies, and is warned about', () => {
-    const waivers = parseWaivers('w.yaml', FILE);
+    const waivers = parseWaivers('w.yaml', FILE, CHECKS);
     const matcher = new WaiverMatcher(waivers, new Date('2026-11-30T14:00:00Z'), 30);
     const tagged = finding({ check: 'c.x', resource: 'r', status: 'FAIL' });
     expect(matcher.match(tagged, { purpose: 'public-web' })?.id).toBe('W-2');
@@ -65,15 +68,28 @@ describe('waivers', () => {
 
   it('rejects a waiver without expiry, or with both selectors missing, with file and line', () => {
     const noExpiry = FILE.replace('    expires: 2027-03-31\n', '');
-    expect(() => parseWaivers('w.yaml', noExpiry)).toThrow(InputError);
-    expect(() => parseWaivers('w.yaml', noExpiry)).toThrow(/^w\.yaml:2: .*expires/);
+    expect(() => parseWaivers('w.yaml', noExpiry, CHECKS)).toThrow(InputError);
+    expect(() => parseWaivers('w.yaml', noExpiry, CHECKS)).toThrow(/^w\.yaml:2: .*expires/);
     const noCheck = FILE.replace('    check: c.public\n', '');
-    expect(() => parseWaivers('w.yaml', noCheck)).toThrow(/^w\.yaml:2: /);
+    expect(() => parseWaivers('w.yaml', noCheck, CHECKS)).toThrow(/^w\.yaml:2: /);
     const badDate = FILE.replace('expires: 2027-03-31', 'expires: 2027-02-30x');
-    expect(() => parseWaivers('w.yaml', badDate)).toThrow(/^w\.yaml:8: /);
+    expect(() => parseWaivers('w.yaml', badDate, CHECKS)).toThrow(/^w\.yaml:8: /);
     const emptySelector = FILE.replace('resources: { account: sub-9 }', 'resources: {}');
-    expect(() => parseWaivers('w.yaml', emptySelector)).toThrow(/^w\.yaml:18: /);
+    expect(() => parseWaivers('w.yaml', emptySelector, CHECKS)).toThrow(/^w\.yaml:18: /);
     const duplicate = FILE.replace('id: W-3', 'id: W-1');
-    expect(() => parseWaivers('w.yaml', duplicate)).toThrow(/^w\.yaml:16: duplicate waiver id W-1/);
+    expect(() => parseWaivers('w.yaml', duplicate, CHECKS)).toThrow(/^w\.yaml:16: duplicate waiver id W-1/);
+  });
+
+  it('names a waivers file that is not there as not found', async () => {
+    await expect(loadWaivers('no/such/waivers.yaml', CHECKS)).rejects.toThrow(
+      /^no\/such\/waivers\.yaml: waivers file not found$/,
+    );
+  });
+
+  it('rejects a check id that is no check, at its line: a misspelt id would waive nothing', () => {
+    const misspelt = FILE.replace('check: c.other', 'check: c.otehr');
+    expect(() => parseWaivers('w.yaml', misspelt, CHECKS)).toThrow(
+      /^w\.yaml:17: unknown check id "c\.otehr" \(see `kansa checks`\)$/,
+    );
   });
 });

@@ -79,6 +79,15 @@ describe('kansa scan on a Terraform plan', () => {
     await writeFile(kept, keptFailurePlan());
     expect((await kansa('scan', '--input', kept, '--fail-on', 'high')).code).toBe(1);
     expect((await kansa('scan', '--input', kept, '--fail-on', 'high', '--only-new')).code).toBe(0);
+    // Without --fail-on it would gate nothing: a usage error, in either language.
+    for (const [lang, said] of [
+      ['en', /--only-new narrows --fail-on: give --fail-on SEVERITY too/],
+      ['ja', /--only-new は --fail-on の対象を絞り込みます。--fail-on SEVERITY も指定してください/],
+    ] as const) {
+      const alone = await kansa('scan', '--input', kept, '--only-new', '--lang', lang);
+      expect(alone.code).toBe(2);
+      expect(alone.stderr).toMatch(said);
+    }
   });
 
   it('annotates SARIF results at the resource declaration, with the address', {

@@ -36,6 +36,8 @@ const GAPS = [
   `access denied to iam:GetAccountPasswordPolicy (AccessDenied): ${SDK_MESSAGE} (the SecurityAudit or ReadOnlyAccess managed policy grants it); the password policy stays unknown`,
   "not the caller's account (111122223333): give --role-arn to read it",
   'RESOURCE (organizations/1): PERMISSION_DENIED (HTTP 403): denied (grant roles/cloudasset.viewer on the scope to the identity)',
+  'tenant (every readable subscription): resources: incomplete, page 3 failed after 2 page(s) read: HTTP 500 InternalServerError',
+  'management group mg-osaka, mg-kobe: resourcecontainers: HTTP 403 AuthorizationFailed (Resource Graph reads what the Reader role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)',
 ];
 
 /** What delivery to the SOC runs into, as send/ and cli/send-command.ts word it. */

@@ -145,7 +145,7 @@ describe('SARIF 2.1.0', () => {
     if (!validate(log)) throw new Error(JSON.stringify(validate.errors, null, 1));
   });
 
-  it('has one rule per check and a result per FAIL (level by severity) and UNKNOWN (note)', () => {
+  it('has one rule per check and a result per FAIL (level by severity) and UNKNOWN (review, level none)', () => {
     const run = sarif(file, scanView(file), 'en').runs[0]!;
     const reported = file.findings.filter((f) => f.status === 'FAIL' || f.status === 'UNKNOWN');
     expect(run.results).toHaveLength(reported.length);
@@ -158,10 +158,14 @@ describe('SARIF 2.1.0', () => {
       expect(run.tool.driver.rules[result.ruleIndex]!.id).toBe(f.checkId);
       expect(result.partialFingerprints['kansaFindingId/v1']).toBe(f.id);
       expect(result.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe(f.resource.id);
-      expect(result.level).toBe(
+      // SARIF 2.1.0 §3.27.10: a result of any kind but fail has the level none.
+      expect([result.kind, result.level]).toEqual(
         f.status === 'UNKNOWN'
-          ? 'note'
-          : { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' }[f.severity],
+          ? ['review', 'none']
+          : [
+              'fail',
+              { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' }[f.severity],
+            ],
       );
     });
   });

@@ -51,6 +51,15 @@ describe('bad input is reported with file, line and what was expected', () => {
     );
   });
 
+  it('an empty JSON array (a list that found nothing) is passed over with the reason, not an error', async () => {
+    const coverage = await read('gcloud-sql-instances.json', '[]\n');
+    expect(coverage.ignored).toBe(
+      'an empty JSON array (a list command that found nothing): no resource in it',
+    );
+    expect(coverage.error).toBeUndefined();
+    expect(coverage.resources).toBe(0);
+  });
+
   it('a text file that is not an export', async () => {
     const coverage = await read('notes.txt', 'just some notes\n');
     expect(coverage.error).toMatch(

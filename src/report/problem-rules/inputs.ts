@@ -15,6 +15,14 @@ export const INPUT_RULES: readonly Rule[] = [
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
   ],
   [
+    /an empty JSON array \(a list command that found nothing\): no resource in it/g,
+    '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
+  ],
+  [
+    /an empty JSON array \(a list command that found nothing\): no resource in it/g,
+    '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
+  ],
+  [
     /kansa's own findings file \(the output of kansa scan\), not a cloud export/g,
     'kansa 自身の検出結果ファイル（kansa scan の出力）で、クラウドのエクスポートではありません',
   ],
@@ -362,6 +370,7 @@ export const INPUT_RULES: readonly Rule[] = [
   [/unknown resource type "([^"]*)" \(one of: (.*)\)/g, '不明なリソースの種類 "$1" です（次のいずれか: $2）'],
   [/invalid CEL in (\S+): /g, '$1 の CEL が不正です: '],
   [/cannot read the waivers file \(([^)]*)\)/g, '例外承認ファイルを読み込めません（$1）'],
+  [/waivers file not found/g, '例外承認ファイルが見つかりません'],
   [/duplicate waiver id (\S+)/g, '例外承認 ID $1 が重複しています'],
   [
     /waiver (\S+) expires \(([^)]*)\) before it was approved \(([^)]*)\)/g,

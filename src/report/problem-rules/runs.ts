@@ -5,6 +5,9 @@ export const RUN_RULES: readonly Rule[] = [
   // The gaps of a live scan (base/calls, sources/*/live/errors.ts, the collectors).
   [/^subscription (\S+)/g, 'サブスクリプション $1'],
   [/^resource graph$/g, 'Resource Graph'],
+  // What a Resource Graph query that failed was asked over (sources/azure/live/graph.ts).
+  [/^tenant \(every readable subscription\): /g, 'テナント（読み取れるすべてのサブスクリプション）: '],
+  [/^management group (.+?): /g, '管理グループ $1: '],
   [
     /^(?:project|organization|folder) /g,
     (scope) =>
@@ -211,8 +214,8 @@ export const RUN_RULES: readonly Rule[] = [
     '$2 には $1 より前に同じ範囲の完了したスキャンがありません。--from を指定してください',
   ],
   [
-    /this command reads the history store: drop --no-store/g,
-    'このコマンドは履歴ストアを読みます。--no-store を外してください',
+    /this command reads the history store, and KANSA_STORE_URL=none names none: give --store PATH\|URL/g,
+    'このコマンドは履歴ストアを読みますが、KANSA_STORE_URL=none はストアを指定しません。--store PATH|URL を指定してください',
   ],
   [
     /--keep (\S+): expected a number and d, w, m or y \(e\.g\. (\S+)\)/g,
@@ -268,6 +271,14 @@ export const RUN_RULES: readonly Rule[] = [
   [
     /--send delivers the findings file: give --output FILE too/g,
     '--send は検出結果ファイルを送ります。--output FILE も指定してください',
+  ],
+  [
+    /--store and --no-store contradict each other: give one/g,
+    '--store と --no-store は矛盾します。どちらか一方を指定してください',
+  ],
+  [
+    /--only-new narrows --fail-on: give --fail-on SEVERITY too/g,
+    '--only-new は --fail-on の対象を絞り込みます。--fail-on SEVERITY も指定してください',
   ],
   [
     /internal error: (.*?)(?: \(run with --debug for the stack\))?$/g,

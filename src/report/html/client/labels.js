@@ -231,7 +231,7 @@ export const HISTORY = {
     },
     since: (date) => `前回のスキャン（${date}）からの変化`,
     first: '履歴ストアの最初のスキャンです。',
-    waivers: '例外承認（waiver）',
+    waivers: '例外承認（--waivers）',
     beforeAfter: '不適合件数: 例外承認の前 → 後',
     waiverStates: {
       active: '有効',
