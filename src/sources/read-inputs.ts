@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
+import { closeSync, type Dirent, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -8,6 +8,7 @@ import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
+import { decodeShiftJis } from '../base/shift-jis.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
@@ -43,7 +44,7 @@ export interface ReadOptions {
  * reason); Terraform sources sit beside their plans.
  */
 const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '__MACOSX']);
 /**
  * Terraform keeps the state before each apply beside the state (`terraform.tfstate.backup`):
  * its resources have the addresses of the current state's and would merge with them, and one
@@ -115,19 +116,9 @@ async function visit(
   const names = new Set(entries.map((entry) => entry.name));
   for (const entry of entries) {
     const full = path.join(file, entry.name);
-    if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) {
-      walk.passedOver.push(
-        notRead(full, { ignored: 'not an export (hidden, README, LICENSE or tool directory)' }),
-      );
-      continue;
-    }
-    const current = entry.name.endsWith(STATE_BACKUP_SUFFIX) ? entry.name.slice(0, -'.backup'.length) : '';
-    if (current && names.has(current)) {
-      walk.passedOver.push(
-        notRead(full, {
-          ignored: `the Terraform state before the last apply: ${current} beside it is the current state, which is read`,
-        }),
-      );
+    const ignored = passedOverName(entry.name, (sibling) => names.has(sibling));
+    if (ignored) {
+      walk.passedOver.push(notRead(full, { ignored }));
       continue;
     }
     if (!entry.isSymbolicLink()) {
@@ -147,6 +138,19 @@ async function visit(
   }
 }
 
+/**
+ * Why a file or directory of a folder (or of a ZIP archive) is not read; `besides` tells whether
+ * a name is beside it.
+ */
+function passedOverName(name: string, besides: (sibling: string) => boolean): string | undefined {
+  if (SKIPPED_NAMES.test(name) || SKIPPED_DIRS.has(name))
+    return 'not an export (hidden, README, LICENSE or tool directory)';
+  const current = name.endsWith(STATE_BACKUP_SUFFIX) ? name.slice(0, -'.backup'.length) : '';
+  if (current && besides(current))
+    return `the Terraform state before the last apply: ${current} beside it is the current state, which is read`;
+  return undefined;
+}
+
 function fileKind(info: PathKind): string {
   if (info.isFIFO()) return 'a FIFO';
   if (info.isSocket()) return 'a socket';
@@ -161,6 +165,22 @@ function notRead(file: string, why: { error: string } | { ignored: string }): Fi
 const GZIP_MAGIC = [0x1f, 0x8b];
 /** How much of a file is read to tell NDJSON from a JSON document. */
 const HEAD_BYTES = 1 << 16;
+
+/**
+ * Reads one input file: a ZIP archive as the folder its entries make (each entry read as a file,
+ * `handover.zip!/aws/config.json` in the coverage and origins), any other file as one export.
+ * Only an input that cannot be opened at all throws InputError.
+ */
+export async function readInput(
+  file: string,
+  emit: (resource: Resource) => void,
+  options: ReadOptions = {},
+): Promise<FileCoverage[]> {
+  const { budget } = options;
+  if (budget?.exhausted) throw new InputError(file, budgetReached(budget));
+  if (!isZipArchive(fileHead(file))) return [await readInputFile(file, emit, options)];
+  return readZipArchive(file, file, emit, options);
+}
 
 /**
  * Reads one export file: detects its format, hands every resource to `emit`, and returns its
@@ -189,6 +209,17 @@ export async function readInputFile(
     const { code, message } = error as NodeJS.ErrnoException;
     throw new InputError(file, `cannot read file (${code ?? message})`);
   }
+  return readBytes(file, raw, emit, options);
+}
+
+/** One file's bytes (a file's, or a ZIP entry's), read as `readInputFile` says. */
+async function readBytes(
+  file: string,
+  raw: Buffer,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+): Promise<FileCoverage> {
+  const { budget } = options;
   const coverage: FileCoverage = {
     path: file,
     sha256: options.digest === false ? '' : createHash('sha256').update(raw).digest('hex'),
@@ -230,6 +261,136 @@ export async function readInputFile(
     else throw error;
   }
   return coverage;
+}
+
+/** Separates an archive's name from its entry's in the coverage and in origins, as Java's jar: URLs do. */
+export const ARCHIVE_ENTRY_SEPARATOR = '!/';
+
+/**
+ * A ZIP archive read as a folder: its entries in the order a directory walk gives (sorted,
+ * folder by folder), passed over as the walk passes files over (hidden files, `__MACOSX/`,
+ * READMEs), each read as a file named `<archive>!/<entry>`. An archive inside it is read the
+ * same way, one level deep. An entry that cannot be read is listed with why; the others are read.
+ * `archive` is the file, or the bytes of an archive inside another; `label` names it.
+ */
+async function readZipArchive(
+  archive: string | Buffer,
+  label: string,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+): Promise<FileCoverage[]> {
+  // Imported when an input is a ZIP archive: a scan of other files never loads the ZIP library.
+  const { openZipArchive } = await import('./zip-archive.ts');
+  let zip: Awaited<ReturnType<typeof openZipArchive>>;
+  try {
+    zip = await openZipArchive(archive);
+  } catch (error) {
+    // The table of contents is at the archive's end: an archive cut short lists no entry.
+    throw new InputError(
+      label,
+      `truncated or corrupt ZIP archive (${(error as Error).message}): none of its entries could be listed`,
+    );
+  }
+  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  const coverages: FileCoverage[] = [];
+  try {
+    if (zip.entries.length === 0)
+      return [
+        notRead(label, { error: `${label}: empty ZIP archive: expected cloud inventory exports in it` }),
+      ];
+    const names = new Set(zip.entries.map((entry) => entry.name));
+    const listed = new Set<string>();
+    const entries = [...zip.entries].sort((a, b) => compareEntryNames(a.name, b.name));
+    for (const entry of entries) {
+      const name = `${label}${ARCHIVE_ENTRY_SEPARATOR}${entry.name}`;
+      const passedOver = passedOverEntry(entry.name, names);
+      if (passedOver) {
+        // A folder passed over is listed once, as the directory walk lists it.
+        const where = `${label}${ARCHIVE_ENTRY_SEPARATOR}${passedOver.path}`;
+        if (!listed.has(where)) coverages.push(notRead(where, { ignored: passedOver.reason }));
+        listed.add(where);
+        continue;
+      }
+      if (entry.unreadable) {
+        coverages.push(notRead(name, { error: new InputError(name, entry.unreadable).message }));
+        continue;
+      }
+      // Checked against the size the archive declares, which yauzl holds the entry to.
+      const { budget } = options;
+      if (
+        budget?.exhausted ||
+        entry.size > Math.min(maxInflatedBytes, budget?.remaining ?? maxInflatedBytes)
+      ) {
+        let why: string;
+        if (budget && (budget.exhausted || budget.remaining < maxInflatedBytes)) {
+          budget.stop();
+          why = budgetReached(budget);
+        } else
+          why = `ZIP entry inflates to more than ${Math.round(maxInflatedBytes / 2 ** 20)} MiB (${Math.round(entry.compressedSize / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`;
+        coverages.push(notRead(name, { error: new InputError(name, why).message }));
+        continue;
+      }
+      let data: Buffer;
+      try {
+        data = await zip.read(entry);
+      } catch (error) {
+        coverages.push(
+          notRead(name, {
+            error: new InputError(name, `corrupt ZIP entry (${(error as Error).message})`).message,
+          }),
+        );
+        continue;
+      }
+      if (!isZipArchive(data)) coverages.push(await readBytes(name, data, emit, options));
+      else if (typeof archive === 'string') {
+        try {
+          coverages.push(...(await readZipArchive(data, name, emit, options)));
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          coverages.push(notRead(name, { error: error.message }));
+        }
+      } else
+        coverages.push(
+          notRead(name, {
+            error: new InputError(
+              name,
+              'a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder',
+            ).message,
+          }),
+        );
+    }
+    return coverages;
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Why an entry is passed over, and the path listed for it: the first folder of its name that
+ * the walk would pass over, or the entry itself.
+ */
+function passedOverEntry(
+  name: string,
+  names: ReadonlySet<string>,
+): { path: string; reason: string } | undefined {
+  const segments = name.split('/');
+  for (const [i, segment] of segments.entries()) {
+    const folder = segments.slice(0, i).join('/');
+    const reason = passedOverName(segment, (sibling) => names.has(folder ? `${folder}/${sibling}` : sibling));
+    if (reason) return { path: segments.slice(0, i + 1).join('/'), reason };
+  }
+  return undefined;
+}
+
+/** Entry names in the directory walk's order: folder by folder, each sorted (`a/b.json` before `a.json`). */
+function compareEntryNames(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = compareText(left[i]!, right[i]!);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
 }
 
 async function readFormat(
@@ -450,25 +611,44 @@ function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
   }
   if (isUtf8(data)) return data;
-  try {
-    // Made when a file needs it: ICU's converter is not loaded for UTF-8 exports.
-    shiftJis ??= new TextDecoder('shift_jis', { fatal: true });
-    const text = shiftJis.decode(data);
-    ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
-    return Buffer.from(text, 'utf8');
-  } catch {
+  const text = decodeShiftJis(data);
+  if (text === undefined) {
     ctx.note?.(
       'the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters (U+FFFD), so text in them (tags, names) is lost',
     );
     return data;
   }
+  ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
+  return Buffer.from(text, 'utf8');
 }
-
-let shiftJis: TextDecoder | undefined;
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */
 const SAVED_PLAN_ENTRY = /^(?:tfplan|tfstate|tfstate-prev|tfconfig\/.*|\.terraform\.lock\.hcl)$/;
+
+/** How much of a file is read to tell a ZIP archive (its first entry's header and name). */
+const ZIP_HEAD_BYTES = 1024;
+const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/** The first bytes of a file; none when it cannot be read (readInputFile then says why). */
+function fileHead(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(ZIP_HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, ZIP_HEAD_BYTES, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A ZIP archive that is read as a folder: any but a saved Terraform plan, which is refused. */
+function isZipArchive(head: Buffer): boolean {
+  const magic = head.subarray(0, 4);
+  return (magic.equals(ZIP_LOCAL_HEADER) && !isSavedTerraformPlan(head)) || magic.equals(ZIP_EMPTY_ARCHIVE);
+}
 
 /** A saved plan, which users pass for its JSON: a ZIP archive whose first entry is Terraform's. */
 function isSavedTerraformPlan(data: Buffer): boolean {

@@ -1,0 +1,200 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { InputBudget } from '../../src/base/limits.ts';
+import type { Resource } from '../../src/model/resource.ts';
+import { readInput } from '../../src/sources/read-inputs.ts';
+import { SAMPLE } from '../cli/run-kansa.ts';
+import { zipArchive } from '../helpers/zip.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kansa-zip-'));
+});
+
+const STORAGE = readFileSync(path.join(SAMPLE, 'azure/az-storage-account-show-stkansalegacy.json'));
+const VAULT = readFileSync(path.join(SAMPLE, 'azure/az-keyvault-show-kv-kansa-legacy.json'));
+
+async function readZip(name: string, archive: Buffer, options: Parameters<typeof readInput>[2] = {}) {
+  const file = path.join(dir, name);
+  await writeFile(file, archive);
+  const resources: Resource[] = [];
+  const files = await readInput(file, (resource) => resources.push(resource), options);
+  return { file, files, resources };
+}
+
+describe('a ZIP archive is read as the folder of its entries', () => {
+  it('names each entry archive!/entry, with the SHA-256 of its own bytes, in the directory walk’s order', async () => {
+    const { file, files, resources } = await readZip(
+      'handover.zip',
+      zipArchive([
+        { name: 'azure/storage.json', data: STORAGE },
+        { name: 'azure/kv/vault.json', data: VAULT, method: 0 },
+      ]),
+    );
+    // Folder by folder, as the walk lists a directory: azure/kv/ before azure/storage.json.
+    expect(files.map((f) => f.path)).toEqual([`${file}!/azure/kv/vault.json`, `${file}!/azure/storage.json`]);
+    expect(files[1]).toMatchObject({
+      format: 'azure-arm',
+      resources: 1,
+      bytes: STORAGE.length,
+      sha256: createHash('sha256').update(STORAGE).digest('hex'),
+    });
+    expect(resources.map((r) => r.origin.file)).toEqual([
+      `${file}!/azure/kv/vault.json`,
+      `${file}!/azure/storage.json`,
+    ]);
+  });
+
+  it('passes over __MACOSX/, .DS_Store and a README as the walk does, each folder once', async () => {
+    const { file, files, resources } = await readZip(
+      'mac.zip',
+      zipArchive([
+        { name: 'handover/', data: '' },
+        { name: 'handover/storage.json', data: STORAGE },
+        { name: 'handover/README.md', data: '# 引き継ぎ資料\n' },
+        { name: 'handover/.DS_Store', data: Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]) },
+        { name: '__MACOSX/handover/._storage.json', data: Buffer.from([0, 5, 22, 7]) },
+        { name: '__MACOSX/handover/._README.md', data: Buffer.from([0, 5, 22, 7]) },
+      ]),
+    );
+    expect(resources).toHaveLength(1);
+    expect(files.map((f) => [f.path, f.ignored])).toEqual([
+      [`${file}!/__MACOSX`, 'not an export (hidden, README, LICENSE or tool directory)'],
+      [`${file}!/handover/.DS_Store`, 'not an export (hidden, README, LICENSE or tool directory)'],
+      [`${file}!/handover/README.md`, 'not an export (hidden, README, LICENSE or tool directory)'],
+      [`${file}!/handover/storage.json`, undefined],
+    ]);
+  });
+
+  it('decodes a name in CP932 without the UTF-8 flag, as Japanese Windows writes it', async () => {
+    // 表 is 0x95 0x5C in Shift_JIS: its trail byte is a backslash, which must not split the name.
+    const name = Buffer.from([
+      ...Buffer.from('azure\\'),
+      ...[0x8e, 0x91, 0x8e, 0x59, 0x88, 0xea, 0x97, 0x97, 0x95, 0x5c], // 資産一覧表
+      ...Buffer.from('\\storage.json'),
+    ]);
+    const { file, files, resources } = await readZip('sjis.zip', zipArchive([{ name, data: STORAGE }]));
+    expect(files.map((f) => f.path)).toEqual([`${file}!/azure/資産一覧表/storage.json`]);
+    expect(resources[0]?.origin.file).toBe(`${file}!/azure/資産一覧表/storage.json`);
+  });
+
+  it('reads a .json.gz entry and a UTF-16 entry as files are read', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(VAULT.toString('utf8'), 'utf16le')]);
+    const { files } = await readZip(
+      'gz.zip',
+      zipArchive([
+        { name: 'storage.json.gz', data: gzipSync(STORAGE) },
+        { name: 'vault.json', data: utf16 },
+      ]),
+    );
+    expect(files.map((f) => [path.basename(f.path), f.format, f.resources, f.error])).toEqual([
+      ['storage.json.gz', 'azure-arm', 1, undefined],
+      ['vault.json', 'azure-arm', 1, undefined],
+    ]);
+  });
+
+  it('names an encrypted entry and one of an unsupported method, and reads the others', async () => {
+    const { file, files, resources } = await readZip(
+      'locked.zip',
+      zipArchive([
+        { name: 'secret.json', data: Buffer.from('5d2a9c0e11f4', 'hex'), encrypted: true },
+        { name: 'bz.json', data: Buffer.from('BZh91AY&SY'), method: 12 },
+        { name: 'storage.json', data: STORAGE },
+      ]),
+    );
+    expect(resources).toHaveLength(1);
+    expect(files.map((f) => f.error)).toEqual([
+      `${file}!/bz.json: a ZIP entry compressed with method 12 (bzip2), which kansa cannot inflate (only stored and deflated entries): extract the archive with a tool that can and scan the folder`,
+      `${file}!/secret.json: an encrypted ZIP entry (a password-protected archive): kansa does not decrypt; extract it with its password and scan the folder`,
+      undefined,
+    ]);
+  });
+
+  it('stops an entry that would inflate beyond the scan’s bound with the bound’s message, before inflating it', async () => {
+    const bomb = zipArchive([
+      { name: 'a-bomb.json', data: Buffer.alloc(4 * 2 ** 20, 0x20) },
+      { name: 'b-storage.json', data: STORAGE },
+    ]);
+    expect(bomb.length).toBeLessThan(8 * 2 ** 10);
+    const budget = new InputBudget(2 ** 20);
+    const { files } = await readZip('bomb.zip', bomb, { budget });
+    expect(files.map((f) => f.error)).toEqual([
+      expect.stringMatching(
+        /a-bomb\.json: not read: the scan reached its bound of 1 MiB of input \(--max-input-mib 1\)/,
+      ),
+      expect.stringMatching(/b-storage\.json: not read: the scan reached its bound of 1 MiB/),
+    ]);
+    expect(budget.exhausted).toBe(true);
+    // Under --max-inflated-mib, the entry alone is refused and the next one read.
+    const alone = await readZip('bomb-entry.zip', bomb, { maxInflatedBytes: 2 ** 20 });
+    expect(alone.files.map((f) => f.error)).toEqual([
+      expect.stringMatching(
+        /a-bomb\.json: ZIP entry inflates to more than 1 MiB \(0 MiB compressed\): not read; raise the bound with --max-inflated-mib/,
+      ),
+      undefined,
+    ]);
+  });
+
+  it('names a truncated archive, and keeps the other entries of one with a damaged entry', async () => {
+    const whole = zipArchive([
+      { name: 'a.json', data: STORAGE, method: 0 },
+      { name: 'b.json', data: VAULT },
+    ]);
+    const file = path.join(dir, 'cut.zip');
+    await writeFile(file, whole.subarray(0, Math.floor(whole.length * 0.6)));
+    await expect(readInput(file, () => {})).rejects.toThrow(
+      `${file}: truncated or corrupt ZIP archive (End of central directory record signature not found. Either not a zip file, or file is truncated.): none of its entries could be listed`,
+    );
+    const damaged = Buffer.from(whole);
+    const at = 30 + 'a.json'.length + 10;
+    damaged[at] = damaged[at]! ^ 0xff;
+    const { files, resources } = await readZip('damaged.zip', damaged);
+    expect(files.map((f) => f.error)).toEqual([
+      expect.stringMatching(
+        /damaged\.zip!\/a\.json: corrupt ZIP entry \(CRC-32 mismatch: the entry's data is damaged\)/,
+      ),
+      undefined,
+    ]);
+    expect(resources).toHaveLength(1);
+  });
+
+  it('reads an archive inside the archive one level deep, and refuses a deeper one', async () => {
+    const inner = zipArchive([{ name: 'storage.json', data: STORAGE }]);
+    const deeper = zipArchive([{ name: 'inner.zip', data: inner }]);
+    const { file, files } = await readZip(
+      'outer.zip',
+      zipArchive([
+        { name: 'azure.zip', data: inner },
+        { name: 'nested.zip', data: deeper },
+      ]),
+    );
+    expect(files.map((f) => [f.path, f.resources, f.error])).toEqual([
+      [`${file}!/azure.zip!/storage.json`, 1, undefined],
+      [
+        `${file}!/nested.zip!/inner.zip`,
+        0,
+        `${file}!/nested.zip!/inner.zip: a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder`,
+      ],
+    ]);
+  });
+
+  it('keeps refusing a saved Terraform plan, a ZIP whose first entry is tfplan', async () => {
+    const { files } = await readZip('plan.out', zipArchive([{ name: 'tfplan', data: 'binary plan' }]));
+    expect(files).toHaveLength(1);
+    expect(files[0]?.error).toMatch(
+      /plan\.out: a saved Terraform plan \(terraform plan -out\), a ZIP archive/,
+    );
+  });
+
+  it('names an empty archive', async () => {
+    const { file, files } = await readZip('empty.zip', zipArchive([]));
+    expect(files.map((f) => f.error)).toEqual([
+      `${file}: empty ZIP archive: expected cloud inventory exports in it`,
+    ]);
+  });
+});
