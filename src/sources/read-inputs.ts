@@ -218,6 +218,7 @@ async function readBytes(
   raw: Buffer,
   emit: (resource: Resource) => void,
   options: ReadOptions,
+  archived = false,
 ): Promise<FileCoverage> {
   const { budget } = options;
   const coverage: FileCoverage = {
@@ -230,6 +231,7 @@ async function readBytes(
   const noted = new Set<string>();
   const ctx: ReadContext = {
     file,
+    ...(archived && { archived }),
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
     note: (note, where) => {
       coverage.notes ??= [];
@@ -341,7 +343,7 @@ async function readZipArchive(
         );
         continue;
       }
-      if (!isZipArchive(data)) coverages.push(await readBytes(name, data, emit, options));
+      if (!isZipArchive(data)) coverages.push(await readBytes(name, data, emit, options, true));
       else if (typeof archive === 'string') {
         try {
           coverages.push(...(await readZipArchive(data, name, emit, options)));

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputBudget } from '../../src/base/limits.ts';
 import type { Resource } from '../../src/model/resource.ts';
-import { readInput } from '../../src/sources/read-inputs.ts';
+import { readInput, readInputFile } from '../../src/sources/read-inputs.ts';
 import { SAMPLE } from '../cli/run-kansa.ts';
 import { zipArchive } from '../helpers/zip.ts';
 
@@ -189,6 +189,23 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     expect(files[0]?.error).toMatch(
       /plan\.out: a saved Terraform plan \(terraform plan -out\), a ZIP archive/,
     );
+  });
+
+  it('reads nothing from disk beside an entry: a plan in an archive gets no declaration from .tf files beside it', async () => {
+    const fixtures = path.join(import.meta.dirname, '../iac/fixtures/aws');
+    const plan = readFileSync(path.join(fixtures, 'plan.json'));
+    const beside = await mkdtemp(path.join(tmpdir(), 'kansa-zip-plan-'));
+    await copyFile(path.join(fixtures, 'main.tf'), path.join(beside, 'main.tf'));
+    await writeFile(path.join(beside, 'plan.json'), plan);
+    const onDisk: Resource[] = [];
+    await readInputFile(path.join(beside, 'plan.json'), (resource) => onDisk.push(resource));
+    expect(onDisk.some((r) => r.origin.iac?.declaration)).toBe(true);
+    const archive = path.join(beside, 'plan.zip');
+    await writeFile(archive, zipArchive([{ name: 'plan.json', data: plan }]));
+    const archived: Resource[] = [];
+    await readInput(archive, (resource) => archived.push(resource));
+    expect(archived.map((r) => r.id)).toEqual(onDisk.map((r) => r.id));
+    expect(archived.filter((r) => r.origin.iac?.declaration)).toEqual([]);
   });
 
   it('names an empty archive', async () => {
