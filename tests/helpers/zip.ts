@@ -14,6 +14,8 @@ export interface ZipEntrySpec {
   readonly method?: number;
   /** Flag bit 0: the entry's data is encrypted (the data as given). */
   readonly encrypted?: boolean;
+  /** The inflated size written in the headers, when it is to lie (a zip bomb's). */
+  readonly declaredSize?: number;
 }
 
 const UTF8_FLAG = 0x800;
@@ -27,6 +29,7 @@ export function zipArchive(specs: readonly ZipEntrySpec[]): Buffer {
     const data = Buffer.from(spec.data);
     const method = spec.method ?? 8;
     const stored = method === 8 ? deflateRawSync(data) : data;
+    const size = spec.declaredSize ?? data.length;
     const flags = (typeof spec.name === 'string' ? UTF8_FLAG : 0) | (spec.encrypted ? 1 : 0);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -35,7 +38,7 @@ export function zipArchive(specs: readonly ZipEntrySpec[]): Buffer {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(stored.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -45,7 +48,7 @@ export function zipArchive(specs: readonly ZipEntrySpec[]): Buffer {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc32(data), 16);
     central.writeUInt32LE(stored.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, stored);

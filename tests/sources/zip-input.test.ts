@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputBudget } from '../../src/base/limits.ts';
+import { localizeProblem } from '../../src/report/problem-text.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { readInput, readInputFile } from '../../src/sources/read-inputs.ts';
 import { SAMPLE } from '../cli/run-kansa.ts';
@@ -140,6 +141,23 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     ]);
   });
 
+  it('stops an entry that inflates past the size its headers declare, as a bomb hiding its size does', async () => {
+    const { files } = await readZip(
+      'liar.zip',
+      zipArchive([
+        { name: 'a-liar.json', data: Buffer.alloc(4 * 2 ** 20, 0x20), declaredSize: 100 },
+        { name: 'b-storage.json', data: STORAGE },
+      ]),
+      { budget: new InputBudget(2 ** 20) },
+    );
+    expect(files.map((f) => f.error)).toEqual([
+      expect.stringMatching(
+        /a-liar\.json: corrupt ZIP entry \(too many bytes in the stream\. expected 100\. got at least \d+\)/,
+      ),
+      undefined,
+    ]);
+  });
+
   it('names a truncated archive, and keeps the other entries of one with a damaged entry', async () => {
     const whole = zipArchive([
       { name: 'a.json', data: STORAGE, method: 0 },
@@ -214,4 +232,45 @@ describe('a ZIP archive is read as the folder of its entries', () => {
       `${file}: empty ZIP archive: expected cloud inventory exports in it`,
     ]);
   });
+
+  it('says every problem of an archive in Japanese too', async () => {
+    const damaged = zipArchive([{ name: 'damaged.json', data: STORAGE, method: 0 }]);
+    const at = 30 + 'damaged.json'.length + 10;
+    damaged[at] = damaged[at]! ^ 0xff;
+    const deeper = zipArchive([{ name: 'inner.zip', data: zipArchive([{ name: 'x.json', data: STORAGE }]) }]);
+    const { files } = await readZip(
+      'problems.zip',
+      zipArchive([
+        { name: 'a-secret.json', data: Buffer.from('5d2a', 'hex'), encrypted: true },
+        { name: 'b-deflate64.json', data: Buffer.from('deflate64'), method: 9 },
+        { name: 'c-large.json', data: Buffer.alloc(2 ** 21, 0x20) },
+        { name: 'd-liar.json', data: Buffer.alloc(2 ** 16, 0x20), declaredSize: 10 },
+        { name: 'e-damaged.zip', data: damaged },
+        { name: 'f-nested.zip', data: deeper },
+        { name: 'g-short.json', data: STORAGE, declaredSize: STORAGE.length + 10, method: 8 },
+      ]),
+      { maxInflatedBytes: 2 ** 20 },
+    );
+    const truncated = path.join(dir, 'cut-ja.zip');
+    await writeFile(truncated, damaged.subarray(0, 40));
+    const problems = [
+      ...files.map((f) => f.error),
+      await readInput(truncated, () => {}).catch((error: Error) => error.message),
+      (await readZip('empty-ja.zip', zipArchive([]))).files[0]?.error,
+    ];
+    expect(problems.every((problem) => typeof problem === 'string')).toBe(true);
+    expect(problems).toHaveLength(9);
+    for (const problem of problems as string[]) {
+      const ja = localizeProblem(problem, 'ja');
+      expect(prose(ja), ja).not.toMatch(/\b[a-z]{2,}(?: [a-z]{2,}){2,}\b/);
+    }
+  });
 });
+
+/** The English left in a text once paths, quoted values and ids are taken out (as tests/report/problem-text.test.ts). */
+function prose(text: string): string {
+  return text
+    .replace(/(?:\/[^\s:]+)+/g, ' ')
+    .replace(/'[^']*'|`[^`]*`|"[^"]*"/g, ' ')
+    .replace(/\b[a-z0-9]+(?:[-.:][a-z0-9]+)+\b/g, ' ');
+}

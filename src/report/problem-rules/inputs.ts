@@ -218,6 +218,15 @@ export const INPUT_RULES: readonly Rule[] = [
     'ZIP のエントリを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
   ],
   [/corrupt ZIP entry \((.*)\)/g, '壊れた ZIP のエントリです（$1）'],
+  // yauzl's own words for an entry that does not inflate to the size the archive declares.
+  [
+    /too many bytes in the stream\. expected (\d+)\. got at least (\d+)/g,
+    'データが宣言されたサイズより大きくなります（宣言 $1 バイト、実際は $2 バイト以上）',
+  ],
+  [
+    /not enough bytes in the stream\. expected (\d+)\. got only (\d+)/g,
+    'データが宣言されたサイズに足りません（宣言 $1 バイト、実際は $2 バイト）',
+  ],
   [/CRC-32 mismatch: the entry's data is damaged/g, 'CRC-32 が一致しません。エントリのデータが壊れています'],
   [
     /a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder/g,
