@@ -89,17 +89,23 @@ const UNICODE_PATH_FIELD = 0x7075;
  * separators, turned after decoding since 0x5C is also a Shift_JIS trail byte (表, ソ).
  */
 function entryName(entry: yauzl.Entry): string {
+  return decodedName(entry).replaceAll('\\', '/');
+}
+
+function decodedName(entry: yauzl.Entry): string {
   const raw = entry.fileNameRaw;
-  const flagged = (entry.generalPurposeBitFlag & UTF8_FLAG) !== 0;
-  const unicodePath = entry.extraFields.some((field) => field.id === UNICODE_PATH_FIELD);
-  const name =
-    flagged || unicodePath
-      ? yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false)
-      : isUtf8(raw)
-        ? raw.toString('utf8')
-        : (decodeShiftJis(raw) ??
-          yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false));
-  return name.replaceAll('\\', '/');
+  const declared =
+    (entry.generalPurposeBitFlag & UTF8_FLAG) !== 0 ||
+    entry.extraFields.some((field) => field.id === UNICODE_PATH_FIELD);
+  if (!declared) {
+    if (isUtf8(raw)) return raw.toString('utf8');
+    // Shift_JIS before CP437: an office in Japan gets more of the one than of the other (a
+    // Western name in CP437 that happens to be valid Shift_JIS reads as Shift_JIS).
+    const japanese = decodeShiftJis(raw);
+    if (japanese !== undefined) return japanese;
+  }
+  // The flag's UTF-8, Info-ZIP's UTF-8 field, or CP437, as yauzl reads them.
+  return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
 }
 
 /** Compression methods by number (APPNOTE 4.4.5), for the reason an entry is not read. */

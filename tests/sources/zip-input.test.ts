@@ -6,9 +6,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { InputBudget } from '../../src/base/limits.ts';
-import { localizeProblem } from '../../src/report/problem-text.ts';
 import type { Resource } from '../../src/model/resource.ts';
-import { readInput, readInputFile } from '../../src/sources/read-inputs.ts';
+import { localizeProblem } from '../../src/report/problem-text.ts';
+import { readInput, readInputFile, walkInputs } from '../../src/sources/read-inputs.ts';
 import { SAMPLE } from '../cli/run-kansa.ts';
 import { zipArchive } from '../helpers/zip.ts';
 
@@ -48,6 +48,22 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     expect(resources.map((r) => r.origin.file)).toEqual([
       `${file}!/azure/kv/vault.json`,
       `${file}!/azure/storage.json`,
+    ]);
+  });
+
+  it('reads a .zip met while walking a folder as the folder of its entries', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'kansa-zip-walk-'));
+    await writeFile(path.join(folder, 'a-storage.json'), STORAGE);
+    await writeFile(
+      path.join(folder, 'b-handover.zip'),
+      zipArchive([{ name: 'kv/vault.json', data: VAULT }]),
+    );
+    const { files } = await walkInputs([folder]);
+    const read = [];
+    for (const file of files) read.push(...(await readInput(file, () => {})));
+    expect(read.map((f) => [path.relative(folder, f.path), f.resources])).toEqual([
+      ['a-storage.json', 1],
+      ['b-handover.zip!/kv/vault.json', 1],
     ]);
   });
 
