@@ -1,29 +1,29 @@
-import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { closeSync, type Dirent, openSync, readFileSync, readSync, type Stats, statSync } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
 import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
-import { decodeShiftJis } from '../base/shift-jis.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
+import {
+  budgetReached,
+  fileHead,
+  gunzip,
+  isGzip,
+  isSavedTerraformPlan,
+  isZipArchive,
+  toUtf8,
+  withoutTerraformWrapper,
+} from './input-bytes.ts';
 import { findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
+import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
-
-/** The files of the inputs, and what was passed over in them with the reason. */
-export interface InputWalk {
-  readonly files: string[];
-  readonly passedOver: FileCoverage[];
-}
 
 /** Options of the file reader. */
 export interface ReadOptions {
@@ -39,130 +39,6 @@ export interface ReadOptions {
   readonly digest?: boolean;
 }
 
-/**
- * The directory walk passes over what is plainly not an export (listed in the coverage, with the
- * reason); Terraform sources sit beside their plans.
- */
-const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '__MACOSX']);
-/**
- * Terraform keeps the state before each apply beside the state (`terraform.tfstate.backup`):
- * its resources have the addresses of the current state's and would merge with them, and one
- * deleted since would come back. Passed over where the current state is beside it.
- */
-const STATE_BACKUP_SUFFIX = '.tfstate.backup';
-
-/** Expands the inputs (files and directories, walked in sorted order) into file paths. */
-export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
-  return (await walkInputs(inputs)).files;
-}
-
-/**
- * Expands the inputs into the files to read, following symbolic links (a link to a directory
- * or file already reached is passed over, so a loop ends). Nothing vanishes silently: what is
- * not read (documentation, hidden files, FIFOs, devices, broken links) is listed with why.
- */
-export async function walkInputs(inputs: readonly string[]): Promise<InputWalk> {
-  const walk: InputWalk = { files: [], passedOver: [] };
-  const seen = new Map<string, string>();
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info) {
-      if (await lstat(input).catch(() => undefined))
-        walk.passedOver.push(
-          notRead(input, { error: `${input}: broken symbolic link: its target does not exist` }),
-        );
-      else throw new InputError(input, 'no such file or directory');
-      continue;
-    }
-    await visit(input, info, walk, seen);
-  }
-  return walk;
-}
-
-/** What the walk needs to know of a path: its Stats, or the Dirent its directory listed it with. */
-type PathKind = Stats | Dirent;
-
-async function visit(
-  file: string,
-  info: PathKind,
-  walk: InputWalk,
-  seen: Map<string, string>,
-  known?: string,
-): Promise<void> {
-  if (!info.isDirectory() && !info.isFile()) {
-    walk.passedOver.push(notRead(file, { ignored: `not a regular file (${fileKind(info)})` }));
-    return;
-  }
-  const real = known ?? (await realpath(file));
-  const first = seen.get(real);
-  if (first !== undefined) {
-    walk.passedOver.push(notRead(file, { ignored: `already read as ${first} (symbolic link)` }));
-    return;
-  }
-  seen.set(real, file);
-  if (info.isFile()) {
-    walk.files.push(file);
-    return;
-  }
-  let entries: Dirent[];
-  try {
-    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
-    return;
-  }
-  const names = new Set(entries.map((entry) => entry.name));
-  for (const entry of entries) {
-    const full = path.join(file, entry.name);
-    const ignored = passedOverName(entry.name, (sibling) => names.has(sibling));
-    if (ignored) {
-      walk.passedOver.push(notRead(full, { ignored }));
-      continue;
-    }
-    if (!entry.isSymbolicLink()) {
-      // The listing tells what it is, and its real path is the directory's with its name: no
-      // lstat and no realpath per file (a tenth of a millisecond each, thousands of files).
-      await visit(full, entry, walk, seen, path.join(real, entry.name));
-      continue;
-    }
-    const target = await stat(full).catch(() => undefined);
-    if (!target) {
-      walk.passedOver.push(
-        notRead(full, { error: `${full}: broken symbolic link: its target does not exist` }),
-      );
-      continue;
-    }
-    await visit(full, target, walk, seen);
-  }
-}
-
-/**
- * Why a file or directory of a folder (or of a ZIP archive) is not read; `besides` tells whether
- * a name is beside it.
- */
-function passedOverName(name: string, besides: (sibling: string) => boolean): string | undefined {
-  if (SKIPPED_NAMES.test(name) || SKIPPED_DIRS.has(name))
-    return 'not an export (hidden, README, LICENSE or tool directory)';
-  const current = name.endsWith(STATE_BACKUP_SUFFIX) ? name.slice(0, -'.backup'.length) : '';
-  if (current && besides(current))
-    return `the Terraform state before the last apply: ${current} beside it is the current state, which is read`;
-  return undefined;
-}
-
-function fileKind(info: PathKind): string {
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a file';
-}
-
-function notRead(file: string, why: { error: string } | { ignored: string }): FileCoverage {
-  return { path: file, sha256: '', bytes: 0, resources: 0, skipped: [], ...why };
-}
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 /** How much of a file is read to tell NDJSON from a JSON document. */
 const HEAD_BYTES = 1 << 16;
 
@@ -555,126 +431,12 @@ function unknownText(line: string): string {
   return `a CSV file whose header (${shown}) is none of the CSV exports kansa reads`;
 }
 
-function isGzip(data: Buffer): boolean {
-  return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
-}
-
-function gunzip(
-  file: string,
-  data: Buffer,
-  { maxInflatedBytes, budget }: { maxInflatedBytes: number; budget: InputBudget | undefined },
-): Buffer {
-  // The scan's bound stops the inflation first when less of it is left than a file may take.
-  const maxOutputLength = budget ? Math.min(maxInflatedBytes, budget.remaining) : maxInflatedBytes;
-  try {
-    return gunzipSync(data, { maxOutputLength: Math.max(maxOutputLength, 1) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      if (budget && maxOutputLength < maxInflatedBytes) {
-        budget.stop();
-        throw new InputError(file, budgetReached(budget));
-      }
-      throw new InputError(
-        file,
-        `gzip file inflates to more than ${Math.round(maxOutputLength / 2 ** 20)} MiB (${Math.round(data.length / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
-      );
-    }
-    throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
-  }
-}
-
-/**
- * A file the scan does not read because all the input it may hold was read: it stops rather
- * than run out of memory with nothing written, and says how to read more.
- */
-function budgetReached(budget: InputBudget): string {
-  const mib = Math.round(budget.limit / 2 ** 20);
-  return `not read: the scan reached its bound of ${mib} MiB of input (--max-input-mib ${mib}) and stops reading; raise the bound (and Node's heap, NODE_OPTIONS=--max-old-space-size) or scan the inputs in parts`;
-}
-
 /**
  * kansa's findings file begins with its schema version (report/json.ts writes it first); no
  * cloud export does. Recognised so that a findings file left in an input folder is not read
  * back as an export on the next scan.
  */
 const KANSA_FINDINGS_HEAD = /^\s*\{\s*"schemaVersion"\s*:\s*"\d+\.\d+\.\d+"/;
-
-/**
- * Exports made on Windows are often UTF-16 (Windows PowerShell 5.1's `>` and `Out-File` write
- * UTF-16LE with a byte-order mark), and in Japan Shift_JIS (CP932: a CSV saved again by Excel,
- * Windows PowerShell 5.1's `Set-Content` and `Export-Csv` on a Japanese system): re-encoded as
- * UTF-8, which everything else reads. Read as UTF-8, Shift_JIS would turn every Japanese tag and
- * name (a classification tag's `機密性2`) into replacement characters without a word.
- */
-function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
-  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
-  if (data[0] === 0xfe && data[1] === 0xff) {
-    const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
-    return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
-  }
-  if (isUtf8(data)) return data;
-  const text = decodeShiftJis(data);
-  if (text === undefined) {
-    ctx.note?.(
-      'the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters (U+FFFD), so text in them (tags, names) is lost',
-    );
-    return data;
-  }
-  ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
-  return Buffer.from(text, 'utf8');
-}
-
-const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */
-const SAVED_PLAN_ENTRY = /^(?:tfplan|tfstate|tfstate-prev|tfconfig\/.*|\.terraform\.lock\.hcl)$/;
-
-/** How much of a file is read to tell a ZIP archive (its first entry's header and name). */
-const ZIP_HEAD_BYTES = 1024;
-const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
-
-/** The first bytes of a file; none when it cannot be read (readInputFile then says why). */
-function fileHead(file: string): Buffer {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const head = Buffer.alloc(ZIP_HEAD_BYTES);
-    return head.subarray(0, readSync(fd, head, 0, ZIP_HEAD_BYTES, 0));
-  } catch {
-    return Buffer.alloc(0);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A ZIP archive that is read as a folder: any but a saved Terraform plan, which is refused. */
-function isZipArchive(head: Buffer): boolean {
-  const magic = head.subarray(0, 4);
-  return (magic.equals(ZIP_LOCAL_HEADER) && !isSavedTerraformPlan(head)) || magic.equals(ZIP_EMPTY_ARCHIVE);
-}
-
-/** A saved plan, which users pass for its JSON: a ZIP archive whose first entry is Terraform's. */
-function isSavedTerraformPlan(data: Buffer): boolean {
-  if (data.length < 30 || !data.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return false;
-  const nameLength = data.readUInt16LE(26);
-  return SAVED_PLAN_ENTRY.test(data.subarray(30, 30 + nameLength).toString('latin1'));
-}
-
-const WRAPPER_COMMAND = Buffer.from('[command]');
-
-/**
- * hashicorp/setup-terraform's wrapper (on unless `terraform_wrapper: false`) echoes the command
- * line before Terraform's output and writes workflow commands after it, so `terraform show
- * -json plan.out > plan.json` in GitHub Actions writes `[command]…/terraform-bin show -json
- * plan.out`, the plan's JSON on one line, then `::debug::…` and `::set-output …` lines. The
- * second line is Terraform's own output, whole: it is what is read.
- */
-function withoutTerraformWrapper(data: Buffer): Buffer {
-  if (!data.subarray(0, WRAPPER_COMMAND.length).equals(WRAPPER_COMMAND)) return data;
-  const start = data.indexOf(NEWLINE) + 1;
-  if (start === 0 || data[start] !== 0x7b /* { */) return data;
-  const end = data.indexOf(NEWLINE, start);
-  return data.subarray(start, end === -1 ? data.length : end);
-}
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

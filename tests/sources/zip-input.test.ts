@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { InputBudget } from '../../src/base/limits.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { localizeProblem } from '../../src/report/problem-text.ts';
-import { readInput, readInputFile, walkInputs } from '../../src/sources/read-inputs.ts';
+import { readInput, readInputFile } from '../../src/sources/read-inputs.ts';
+import { walkInputs } from '../../src/sources/walk-inputs.ts';
 import { SAMPLE } from '../cli/run-kansa.ts';
 import { zipArchive } from '../helpers/zip.ts';
 

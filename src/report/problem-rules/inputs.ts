@@ -9,7 +9,7 @@ const FILE_KIND: Record<string, string> = {
 
 /** What reading the inputs and the framework, policy, waiver and findings files runs into. */
 export const INPUT_RULES: readonly Rule[] = [
-  // The input walk and the file reader (sources/read-inputs.ts).
+  // The input walk and the file reader (sources/walk-inputs.ts, read-inputs.ts, input-bytes.ts).
   [
     /not an export \(hidden, README, LICENSE or tool directory\)/g,
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
