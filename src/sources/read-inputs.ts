@@ -193,7 +193,7 @@ async function readZipArchive(
         coverages.push(notRead(name, { error: new InputError(name, entry.unreadable).message }));
         continue;
       }
-      // Checked against the size the archive declares, which yauzl holds the entry to.
+      // Checked against the size the archive declares, which the entry is inflated to at most.
       const { budget } = options;
       if (
         budget?.exhausted ||

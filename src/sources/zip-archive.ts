@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 import { decodeShiftJis } from '../base/shift-jis.ts';
 
@@ -7,7 +7,7 @@ import { decodeShiftJis } from '../base/shift-jis.ts';
  * A ZIP archive's entries, for read-inputs to read as files. yauzl reads the central directory
  * (the archive's table of contents, at its end) and then each entry from the file at its offset,
  * one at a time: an archive of gigabytes is never held whole. It handles ZIP64 and data
- * descriptors, needs no native build, and checks that an entry inflates to the size its
+ * descriptors and needs no native build. An entry is inflated to no more than the size its
  * directory record declares, so that a bound checked against that size holds. Loaded only when
  * an input is a ZIP archive (read-inputs imports this module when it meets one).
  */
@@ -19,7 +19,7 @@ export interface ZipEntry {
    * label: nothing is ever extracted, so `../` or an absolute name reaches no path on disk.
    */
   readonly name: string;
-  /** Its size once inflated, as the archive declares it (and yauzl holds it to). */
+  /** Its size once inflated, as the archive declares it (`read` inflates no more). */
   readonly size: number;
   readonly compressedSize: number;
   /** Why it cannot be read at all (encrypted, a compression method not supported). */
@@ -64,16 +64,35 @@ export async function openZipArchive(source: string | Buffer): Promise<ZipArchiv
   }
   return {
     entries,
-    async read({ entry }) {
+    async read({ entry, size }) {
+      // The stored bytes, inflated here in one call: a zlib stream per entry costs more than a
+      // small entry's reading (2,000 small entries: 0.9–1.1 s with a stream each, 0.25–0.5 s so).
       const chunks: Buffer[] = [];
-      for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer);
-      const data = Buffer.concat(chunks);
-      // yauzl checks the size, not the checksum: a damaged stored entry would read as other bytes.
+      for await (const chunk of await zip.openReadStreamPromise(entry, { decodeFileData: false }))
+        chunks.push(chunk as Buffer);
+      const stored = Buffer.concat(chunks);
+      const data = entry.compressionMethod === DEFLATE ? inflate(stored, size) : stored;
+      if (data.length !== size)
+        throw new Error(`the entry inflates to ${data.length} bytes where the archive declares ${size}`);
+      // yauzl checks no checksum: a damaged stored entry would read as other bytes.
       if (crc32(data) !== entry.crc32) throw new Error("CRC-32 mismatch: the entry's data is damaged");
       return data;
     },
     close: () => zip.close(),
   };
+}
+
+const DEFLATE = 8;
+
+/** Deflate data, inflated to at most the size the archive declares (a bomb's lie stops there). */
+function inflate(stored: Buffer, size: number): Buffer {
+  try {
+    return inflateRawSync(stored, { maxOutputLength: Math.max(size, 1) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new Error(`the entry inflates to more than the ${size} bytes the archive declares`);
+    throw error;
+  }
 }
 
 /** General purpose flag bit 11: the name is UTF-8. */

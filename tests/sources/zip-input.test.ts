@@ -169,7 +169,7 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     );
     expect(files.map((f) => f.error)).toEqual([
       expect.stringMatching(
-        /a-liar\.json: corrupt ZIP entry \(too many bytes in the stream\. expected 100\. got at least \d+\)/,
+        /a-liar\.json: corrupt ZIP entry \(the entry inflates to more than the 100 bytes the archive declares\)/,
       ),
       undefined,
     ]);

@@ -218,14 +218,13 @@ export const INPUT_RULES: readonly Rule[] = [
     'ZIP のエントリを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
   ],
   [/corrupt ZIP entry \((.*)\)/g, '壊れた ZIP のエントリです（$1）'],
-  // yauzl's own words for an entry that does not inflate to the size the archive declares.
   [
-    /too many bytes in the stream\. expected (\d+)\. got at least (\d+)/g,
-    'データが宣言されたサイズより大きくなります（宣言 $1 バイト、実際は $2 バイト以上）',
+    /the entry inflates to more than the (\d+) bytes the archive declares/g,
+    'エントリを展開するとアーカイブが宣言する $1 バイトを超えます',
   ],
   [
-    /not enough bytes in the stream\. expected (\d+)\. got only (\d+)/g,
-    'データが宣言されたサイズに足りません（宣言 $1 バイト、実際は $2 バイト）',
+    /the entry inflates to (\d+) bytes where the archive declares (\d+)/g,
+    'エントリを展開すると $1 バイトで、アーカイブが宣言する $2 バイトと合いません',
   ],
   [/CRC-32 mismatch: the entry's data is damaged/g, 'CRC-32 が一致しません。エントリのデータが壊れています'],
   [
