@@ -142,7 +142,7 @@ async function readBytes(
 }
 
 /** Separates an archive's name from its entry's in the coverage and in origins, as Java's jar: URLs do. */
-export const ARCHIVE_ENTRY_SEPARATOR = '!/';
+const ARCHIVE_ENTRY_SEPARATOR = '!/';
 
 /**
  * A ZIP archive read as a folder: its entries in the order a directory walk gives (sorted,
@@ -177,6 +177,12 @@ async function readZipArchive(
         notRead(label, { error: `${label}: empty ZIP archive: expected cloud inventory exports in it` }),
       ];
     const names = new Set(zip.entries.map((entry) => entry.name));
+    // A spreadsheet or document is a ZIP of XML parts: one line for it, not one per part.
+    if (names.has('[Content_Types].xml') || names.has('mimetype'))
+      throw new InputError(
+        label,
+        'a document in a ZIP container (Office Open XML or OpenDocument: .xlsx, .docx, .ods, …), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV',
+      );
     const listed = new Set<string>();
     const entries = [...zip.entries].sort((a, b) => compareEntryNames(a.name, b.name));
     for (const entry of entries) {

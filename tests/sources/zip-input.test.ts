@@ -243,6 +243,22 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     expect(archived.filter((r) => r.origin.iac?.declaration)).toEqual([]);
   });
 
+  it('names a spreadsheet, a ZIP of XML parts, in one line', async () => {
+    const file = path.join(dir, '資産台帳.xlsx');
+    await writeFile(
+      file,
+      zipArchive([
+        { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types/>' },
+        { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships/>' },
+        { name: 'xl/workbook.xml', data: '<?xml version="1.0"?><workbook/>' },
+        { name: 'xl/worksheets/sheet1.xml', data: '<?xml version="1.0"?><worksheet/>' },
+      ]),
+    );
+    await expect(readInput(file, () => {})).rejects.toThrow(
+      `${file}: a document in a ZIP container (Office Open XML or OpenDocument: .xlsx, .docx, .ods, …), not an archive of exports`,
+    );
+  });
+
   it('names an empty archive', async () => {
     const { file, files } = await readZip('empty.zip', zipArchive([]));
     expect(files.map((f) => f.error)).toEqual([

@@ -217,6 +217,10 @@ export const INPUT_RULES: readonly Rule[] = [
     /ZIP entry inflates to more than (\d+) MiB \((\d+) MiB compressed\): not read; raise the bound with --max-inflated-mib if the file is genuine/g,
     'ZIP のエントリを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
   ],
+  [
+    /a document in a ZIP container \(Office Open XML or OpenDocument: \.xlsx, \.docx, \.ods, …\), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV/g,
+    'ZIP 形式の文書です（Office Open XML か OpenDocument: .xlsx、.docx、.ods など）。エクスポートのアーカイブではなく、kansa は読みません。エクスポートを収めたシートは CSV で保存してください',
+  ],
   [/corrupt ZIP entry \((.*)\)/g, '壊れた ZIP のエントリです（$1）'],
   [
     /the entry inflates to more than the (\d+) bytes the archive declares/g,
