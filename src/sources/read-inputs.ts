@@ -24,6 +24,7 @@ import { otherTerraformOutput, severalTerraformDocuments } from './terraform/oth
 import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
+import type { ZipArchive, ZipEntry } from './zip-archive.ts';
 
 /** Options of the file reader. */
 export interface ReadOptions {
@@ -159,7 +160,7 @@ async function readZipArchive(
 ): Promise<FileCoverage[]> {
   // Imported when an input is a ZIP archive: a scan of other files never loads the ZIP library.
   const { openZipArchive } = await import('./zip-archive.ts');
-  let zip: Awaited<ReturnType<typeof openZipArchive>>;
+  let zip: ZipArchive;
   try {
     zip = await openZipArchive(archive);
   } catch (error) {
@@ -169,13 +170,10 @@ async function readZipArchive(
       `truncated or corrupt ZIP archive (${(error as Error).message}): none of its entries could be listed`,
     );
   }
-  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   const coverages: FileCoverage[] = [];
   try {
     if (zip.entries.length === 0)
-      return [
-        notRead(label, { error: `${label}: empty ZIP archive: expected cloud inventory exports in it` }),
-      ];
+      throw new InputError(label, 'empty ZIP archive: expected cloud inventory exports in it');
     const names = new Set(zip.entries.map((entry) => entry.name));
     // A spreadsheet or document is a ZIP of XML parts: one line for it, not one per part.
     if (names.has('[Content_Types].xml') || names.has('mimetype'))
@@ -195,58 +193,67 @@ async function readZipArchive(
         listed.add(where);
         continue;
       }
-      if (entry.unreadable) {
-        coverages.push(notRead(name, { error: new InputError(name, entry.unreadable).message }));
-        continue;
-      }
-      // Checked against the size the archive declares, which the entry is inflated to at most.
-      const { budget } = options;
-      if (
-        budget?.exhausted ||
-        entry.size > Math.min(maxInflatedBytes, budget?.remaining ?? maxInflatedBytes)
-      ) {
-        let why: string;
-        if (budget && (budget.exhausted || budget.remaining < maxInflatedBytes)) {
-          budget.stop();
-          why = budgetReached(budget);
-        } else
-          why = `ZIP entry inflates to more than ${Math.round(maxInflatedBytes / 2 ** 20)} MiB (${Math.round(entry.compressedSize / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`;
-        coverages.push(notRead(name, { error: new InputError(name, why).message }));
-        continue;
-      }
-      let data: Buffer;
-      try {
-        data = await zip.read(entry);
-      } catch (error) {
-        coverages.push(
-          notRead(name, {
-            error: new InputError(name, `corrupt ZIP entry (${(error as Error).message})`).message,
-          }),
-        );
-        continue;
-      }
-      if (!isZipArchive(data)) coverages.push(await readBytes(name, data, emit, options, true));
-      else if (typeof archive === 'string') {
-        try {
-          coverages.push(...(await readZipArchive(data, name, emit, options)));
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          coverages.push(notRead(name, { error: error.message }));
-        }
-      } else
-        coverages.push(
-          notRead(name, {
-            error: new InputError(
-              name,
-              'a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder',
-            ).message,
-          }),
-        );
+      coverages.push(...(await readEntry(zip, entry, name, typeof archive !== 'string', emit, options)));
     }
     return coverages;
   } finally {
     zip.close();
   }
+}
+
+/**
+ * One entry of an archive (`nested`: of an archive inside another), read as a file, or an
+ * archive inside it read as an archive; what cannot be read is listed with why.
+ */
+async function readEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  name: string,
+  nested: boolean,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+): Promise<FileCoverage[]> {
+  if (entry.unreadable) return [unread(name, entry.unreadable)];
+  // Checked against the size the archive declares, which the entry is inflated to at most.
+  const { budget } = options;
+  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  if (budget?.exhausted || entry.size > Math.min(maxInflatedBytes, budget?.remaining ?? maxInflatedBytes)) {
+    if (budget && (budget.exhausted || budget.remaining < maxInflatedBytes)) {
+      budget.stop();
+      return [unread(name, budgetReached(budget))];
+    }
+    return [
+      unread(
+        name,
+        `ZIP entry inflates to more than ${Math.round(maxInflatedBytes / 2 ** 20)} MiB (${Math.round(entry.compressedSize / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
+      ),
+    ];
+  }
+  let data: Buffer;
+  try {
+    data = await zip.read(entry);
+  } catch (error) {
+    return [unread(name, `corrupt ZIP entry (${(error as Error).message})`)];
+  }
+  if (!isZipArchive(data)) return [await readBytes(name, data, emit, options, true)];
+  if (nested)
+    return [
+      unread(
+        name,
+        'a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder',
+      ),
+    ];
+  try {
+    return await readZipArchive(data, name, emit, options);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return [notRead(name, { error: error.message })];
+  }
+}
+
+/** An input that could not be read, and why. */
+function unread(file: string, why: string): FileCoverage {
+  return notRead(file, { error: new InputError(file, why).message });
 }
 
 /**
