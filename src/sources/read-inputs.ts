@@ -193,6 +193,15 @@ async function readZipArchive(
         listed.add(where);
         continue;
       }
+      if (entry.link) {
+        coverages.push(
+          notRead(name, {
+            ignored:
+              'a symbolic link stored in the archive: not followed (its target, when in the archive, is read as its own entry)',
+          }),
+        );
+        continue;
+      }
       coverages.push(...(await readEntry(zip, entry, name, typeof archive !== 'string', emit, options)));
     }
     return coverages;

@@ -24,6 +24,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   /** Why it cannot be read at all (encrypted, a compression method not supported). */
   readonly unreadable?: string;
+  /** A symbolic link stored by a Unix archiver (`zip -y`): its data is the target's path. */
+  readonly link?: true;
   readonly entry: yauzl.Entry;
 }
 
@@ -55,6 +57,7 @@ export async function openZipArchive(source: string | Buffer): Promise<ZipArchiv
         size: entry.uncompressedSize,
         compressedSize: entry.compressedSize,
         ...(unreadable && { unreadable }),
+        ...(isSymbolicLink(entry) && { link: true as const }),
         entry,
       });
     }
@@ -125,6 +128,17 @@ function decodedName(entry: yauzl.Entry): string {
   }
   // The flag's UTF-8, Info-ZIP's UTF-8 field, or CP437, as yauzl reads them.
   return yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+}
+
+/** Made on Unix (the high byte of "version made by"): the external attributes hold st_mode. */
+const MADE_ON_UNIX = 3;
+const S_IFMT = 0o170000;
+const S_IFLNK = 0o120000;
+
+function isSymbolicLink(entry: yauzl.Entry): boolean {
+  return (
+    entry.versionMadeBy >> 8 === MADE_ON_UNIX && ((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK
+  );
 }
 
 /** Compression methods by number (APPNOTE 4.4.5), for the reason an entry is not read. */

@@ -14,6 +14,8 @@ export interface ZipEntrySpec {
   readonly method?: number;
   /** Flag bit 0: the entry's data is encrypted (the data as given). */
   readonly encrypted?: boolean;
+  /** A symbolic link as `zip -y` stores one on Unix: the data is the target's path. */
+  readonly symlink?: boolean;
   /** The inflated size written in the headers, when it is to lie (a zip bomb's). */
   readonly declaredSize?: number;
 }
@@ -42,7 +44,8 @@ export function zipArchive(specs: readonly ZipEntrySpec[]): Buffer {
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
+    // Version made by: Unix (3) for a link, whose mode sits in the external attributes.
+    central.writeUInt16LE(spec.symlink ? (3 << 8) | 20 : 20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
@@ -50,6 +53,7 @@ export function zipArchive(specs: readonly ZipEntrySpec[]): Buffer {
     central.writeUInt32LE(stored.length, 20);
     central.writeUInt32LE(size, 24);
     central.writeUInt16LE(name.length, 28);
+    if (spec.symlink) central.writeUInt32LE((0o120777 << 16) >>> 0, 38);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, stored);
     centrals.push(central, name);

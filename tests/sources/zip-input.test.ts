@@ -89,6 +89,24 @@ describe('a ZIP archive is read as the folder of its entries', () => {
     ]);
   });
 
+  it('passes over a symbolic link stored in the archive, and reads its target as its own entry', async () => {
+    const { file, files } = await readZip(
+      'links.zip',
+      zipArchive([
+        { name: 'exports/storage.json', data: STORAGE },
+        { name: 'latest.json', data: '../../etc/passwd', method: 0, symlink: true },
+      ]),
+    );
+    expect(files.map((f) => [f.path, f.resources, f.ignored])).toEqual([
+      [`${file}!/exports/storage.json`, 1, undefined],
+      [
+        `${file}!/latest.json`,
+        0,
+        'a symbolic link stored in the archive: not followed (its target, when in the archive, is read as its own entry)',
+      ],
+    ]);
+  });
+
   it('decodes a name in CP932 without the UTF-8 flag, as Japanese Windows writes it', async () => {
     // 表 is 0x95 0x5C in Shift_JIS: its trail byte is a backslash, which must not split the name.
     const name = Buffer.from([

@@ -221,6 +221,10 @@ export const INPUT_RULES: readonly Rule[] = [
     /a document in a ZIP container \(Office Open XML or OpenDocument: \.xlsx, \.docx, \.ods, …\), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV/g,
     'ZIP 形式の文書です（Office Open XML か OpenDocument: .xlsx、.docx、.ods など）。エクスポートのアーカイブではなく、kansa は読みません。エクスポートを収めたシートは CSV で保存してください',
   ],
+  [
+    /a symbolic link stored in the archive: not followed \(its target, when in the archive, is read as its own entry\)/g,
+    'アーカイブに格納されたシンボリック リンクです。たどりません（リンク先がアーカイブ内にあれば、それ自体のエントリとして読み込みます）',
+  ],
   [/corrupt ZIP entry \((.*)\)/g, '壊れた ZIP のエントリです（$1）'],
   [
     /the entry inflates to more than the (\d+) bytes the archive declares/g,
