@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { listInputFiles } from '../src/sources/read-inputs.ts';
+import { listInputFiles } from '../src/sources/walk-inputs.ts';
 import { generateAws } from './generate/aws.ts';
 import { generateAzure } from './generate/azure.ts';
 import { generateGcp } from './generate/gcp.ts';

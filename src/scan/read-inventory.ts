@@ -4,7 +4,8 @@ import { InputBudget } from '../base/limits.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
-import { readInputFile, walkInputs } from '../sources/read-inputs.ts';
+import { readInput } from '../sources/read-inputs.ts';
+import { walkInputs } from '../sources/walk-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
 import { inShard, type Shard, type ShardKey } from './shard.ts';
@@ -147,7 +148,8 @@ async function readFiles(
   };
   for (const [i, path] of paths.entries()) {
     try {
-      const coverage = await readInputFile(
+      // One coverage per file; a ZIP archive gives one per entry.
+      const read = await readInput(
         path,
         (resource) => {
           inventory.add(resource);
@@ -155,12 +157,15 @@ async function readFiles(
         },
         options,
       );
-      // An unreadable file is printed once, by the CLI (terminal summary or warning), not logged here.
-      if (coverage.error) log.debug({ file: path }, coverage.error);
-      log.debug({ file: path, format: coverage.format, resources: coverage.resources }, 'read input');
-      if (coverage.skipped.length > 0)
-        log.info({ file: path, skipped: coverage.skipped.length }, 'records skipped');
-      files.push(coverage);
+      for (const coverage of read) {
+        // An unreadable file is printed once, by the CLI (terminal summary or warning), not logged here.
+        const file = coverage.path;
+        if (coverage.error) log.debug({ file }, coverage.error);
+        log.debug({ file, format: coverage.format, resources: coverage.resources }, 'read input');
+        if (coverage.skipped.length > 0)
+          log.info({ file, skipped: coverage.skipped.length }, 'records skipped');
+        files.push(coverage);
+      }
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       files.push({ path, sha256: '', bytes: 0, resources: 0, skipped: [], error: error.message });

@@ -4,6 +4,11 @@ import type { Provider, Resource } from '../model/resource.ts';
 export interface ReadContext {
   /** The file as the user named it (relative path), for origins and messages. */
   readonly file: string;
+  /**
+   * The file is an entry of a ZIP archive (`handover.zip!/aws/config.json`): its name is a label,
+   * not a path, and nothing beside it is read from disk.
+   */
+  readonly archived?: true;
   /** A record that cannot be used (not a resource, malformed, carrying no configuration) is skipped with a reason, never silently. */
   skip(reason: string, where?: { index?: number; line?: number }): void;
   /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */

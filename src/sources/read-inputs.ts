@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Dirent, readFileSync, type Stats, statSync } from 'node:fs';
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { readFileSync, statSync } from 'node:fs';
 import { compareText } from '../base/compare-text.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
@@ -10,19 +7,24 @@ import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts'
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
-import { toUtf8 } from './encoding.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
+import {
+  budgetReached,
+  fileHead,
+  gunzip,
+  isGzip,
+  isSavedTerraformPlan,
+  isZipArchive,
+  toUtf8,
+  withoutTerraformWrapper,
+} from './input-bytes.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
+import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
-
-/** The files of the inputs, and what was passed over in them with the reason. */
-export interface InputWalk {
-  readonly files: string[];
-  readonly passedOver: FileCoverage[];
-}
+import type { ZipArchive, ZipEntry } from './zip-archive.ts';
 
 /** Options of the file reader. */
 export interface ReadOptions {
@@ -38,129 +40,24 @@ export interface ReadOptions {
   readonly digest?: boolean;
 }
 
-/**
- * The directory walk passes over what is plainly not an export (listed in the coverage, with the
- * reason); Terraform sources sit beside their plans.
- */
-const SKIPPED_NAMES = /^(\.|README|LICENSE)|\.(tf|tfvars|hcl)$/i;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
-/**
- * Terraform keeps the state before each apply beside the state (`terraform.tfstate.backup`):
- * its resources have the addresses of the current state's and would merge with them, and one
- * deleted since would come back. Passed over where the current state is beside it.
- */
-const STATE_BACKUP_SUFFIX = '.tfstate.backup';
-
-/** Expands the inputs (files and directories, walked in sorted order) into file paths. */
-export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
-  return (await walkInputs(inputs)).files;
-}
-
-/**
- * Expands the inputs into the files to read, following symbolic links (a link to a directory
- * or file already reached is passed over, so a loop ends). Nothing vanishes silently: what is
- * not read (documentation, hidden files, FIFOs, devices, broken links) is listed with why.
- */
-export async function walkInputs(inputs: readonly string[]): Promise<InputWalk> {
-  const walk: InputWalk = { files: [], passedOver: [] };
-  const seen = new Map<string, string>();
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined);
-    if (!info) {
-      if (await lstat(input).catch(() => undefined))
-        walk.passedOver.push(
-          notRead(input, { error: `${input}: broken symbolic link: its target does not exist` }),
-        );
-      else throw new InputError(input, 'no such file or directory');
-      continue;
-    }
-    await visit(input, info, walk, seen);
-  }
-  return walk;
-}
-
-/** What the walk needs to know of a path: its Stats, or the Dirent its directory listed it with. */
-type PathKind = Stats | Dirent;
-
-async function visit(
-  file: string,
-  info: PathKind,
-  walk: InputWalk,
-  seen: Map<string, string>,
-  known?: string,
-): Promise<void> {
-  if (!info.isDirectory() && !info.isFile()) {
-    walk.passedOver.push(notRead(file, { ignored: `not a regular file (${fileKind(info)})` }));
-    return;
-  }
-  const real = known ?? (await realpath(file));
-  const first = seen.get(real);
-  if (first !== undefined) {
-    walk.passedOver.push(notRead(file, { ignored: `already read as ${first} (symbolic link)` }));
-    return;
-  }
-  seen.set(real, file);
-  if (info.isFile()) {
-    walk.files.push(file);
-    return;
-  }
-  let entries: Dirent[];
-  try {
-    entries = (await readdir(file, { withFileTypes: true })).sort((a, b) => compareText(a.name, b.name));
-  } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    walk.passedOver.push(notRead(file, { error: `${file}: cannot read directory (${code ?? message})` }));
-    return;
-  }
-  const names = new Set(entries.map((entry) => entry.name));
-  for (const entry of entries) {
-    const full = path.join(file, entry.name);
-    if (SKIPPED_NAMES.test(entry.name) || SKIPPED_DIRS.has(entry.name)) {
-      walk.passedOver.push(
-        notRead(full, { ignored: 'not an export (hidden, README, LICENSE or tool directory)' }),
-      );
-      continue;
-    }
-    const current = entry.name.endsWith(STATE_BACKUP_SUFFIX) ? entry.name.slice(0, -'.backup'.length) : '';
-    if (current && names.has(current)) {
-      walk.passedOver.push(
-        notRead(full, {
-          ignored: `the Terraform state before the last apply: ${current} beside it is the current state, which is read`,
-        }),
-      );
-      continue;
-    }
-    if (!entry.isSymbolicLink()) {
-      // The listing tells what it is, and its real path is the directory's with its name: no
-      // lstat and no realpath per file (a tenth of a millisecond each, thousands of files).
-      await visit(full, entry, walk, seen, path.join(real, entry.name));
-      continue;
-    }
-    const target = await stat(full).catch(() => undefined);
-    if (!target) {
-      walk.passedOver.push(
-        notRead(full, { error: `${full}: broken symbolic link: its target does not exist` }),
-      );
-      continue;
-    }
-    await visit(full, target, walk, seen);
-  }
-}
-
-function fileKind(info: PathKind): string {
-  if (info.isFIFO()) return 'a FIFO';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a file';
-}
-
-function notRead(file: string, why: { error: string } | { ignored: string }): FileCoverage {
-  return { path: file, sha256: '', bytes: 0, resources: 0, skipped: [], ...why };
-}
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 /** How much of a file is read to tell NDJSON from a JSON document. */
 const HEAD_BYTES = 1 << 16;
+
+/**
+ * Reads one input file: a ZIP archive as the folder its entries make (each entry read as a file,
+ * `handover.zip!/aws/config.json` in the coverage and origins), any other file as one export.
+ * Only an input that cannot be opened at all throws InputError.
+ */
+export async function readInput(
+  file: string,
+  emit: (resource: Resource) => void,
+  options: ReadOptions = {},
+): Promise<FileCoverage[]> {
+  const { budget } = options;
+  if (budget?.exhausted) throw new InputError(file, budgetReached(budget));
+  if (!isZipArchive(fileHead(file))) return [await readInputFile(file, emit, options)];
+  return readZipArchive(file, file, emit, options);
+}
 
 /**
  * Reads one export file: detects its format, hands every resource to `emit`, and returns its
@@ -189,6 +86,18 @@ export async function readInputFile(
     const { code, message } = error as NodeJS.ErrnoException;
     throw new InputError(file, `cannot read file (${code ?? message})`);
   }
+  return readBytes(file, raw, emit, options);
+}
+
+/** One file's bytes (a file's, or a ZIP entry's), read as `readInputFile` says. */
+async function readBytes(
+  file: string,
+  raw: Buffer,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+  archived = false,
+): Promise<FileCoverage> {
+  const { budget } = options;
   const coverage: FileCoverage = {
     path: file,
     sha256: options.digest === false ? '' : createHash('sha256').update(raw).digest('hex'),
@@ -199,6 +108,7 @@ export async function readInputFile(
   const noted = new Set<string>();
   const ctx: ReadContext = {
     file,
+    ...(archived && { archived }),
     skip: (reason, where) => coverage.skipped.push({ ...where, reason }),
     note: (note, where) => {
       coverage.notes ??= [];
@@ -230,6 +140,157 @@ export async function readInputFile(
     else throw error;
   }
   return coverage;
+}
+
+/** Separates an archive's name from its entry's in the coverage and in origins, as Java's jar: URLs do. */
+const ARCHIVE_ENTRY_SEPARATOR = '!/';
+
+/**
+ * A ZIP archive read as a folder: its entries in the order a directory walk gives (sorted,
+ * folder by folder), passed over as the walk passes files over (hidden files, `__MACOSX/`,
+ * READMEs), each read as a file named `<archive>!/<entry>`. An archive inside it is read the
+ * same way, one level deep. An entry that cannot be read is listed with why; the others are read.
+ * `archive` is the file, or the bytes of an archive inside another; `label` names it.
+ */
+async function readZipArchive(
+  archive: string | Buffer,
+  label: string,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+): Promise<FileCoverage[]> {
+  // Imported when an input is a ZIP archive: a scan of other files never loads the ZIP library.
+  const { openZipArchive } = await import('./zip-archive.ts');
+  let zip: ZipArchive;
+  try {
+    zip = await openZipArchive(archive);
+  } catch (error) {
+    // The table of contents is at the archive's end: an archive cut short lists no entry.
+    throw new InputError(
+      label,
+      `truncated or corrupt ZIP archive (${(error as Error).message}): none of its entries could be listed`,
+    );
+  }
+  const coverages: FileCoverage[] = [];
+  try {
+    if (zip.entries.length === 0)
+      throw new InputError(label, 'empty ZIP archive: expected cloud inventory exports in it');
+    const names = new Set(zip.entries.map((entry) => entry.name));
+    // A spreadsheet or document is a ZIP of XML parts: one line for it, not one per part.
+    if (names.has('[Content_Types].xml') || names.has('mimetype'))
+      throw new InputError(
+        label,
+        'a document in a ZIP container (Office Open XML or OpenDocument: .xlsx, .docx, .ods, …), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV',
+      );
+    const listed = new Set<string>();
+    const entries = [...zip.entries].sort((a, b) => compareEntryNames(a.name, b.name));
+    for (const entry of entries) {
+      const name = `${label}${ARCHIVE_ENTRY_SEPARATOR}${entry.name}`;
+      const passedOver = passedOverEntry(entry.name, names);
+      if (passedOver) {
+        // A folder passed over is listed once, as the directory walk lists it.
+        const where = `${label}${ARCHIVE_ENTRY_SEPARATOR}${passedOver.path}`;
+        if (!listed.has(where)) coverages.push(notRead(where, { ignored: passedOver.reason }));
+        listed.add(where);
+        continue;
+      }
+      if (entry.link) {
+        coverages.push(
+          notRead(name, {
+            ignored:
+              'a symbolic link stored in the archive: not followed (its target, when in the archive, is read as its own entry)',
+          }),
+        );
+        continue;
+      }
+      coverages.push(...(await readEntry(zip, entry, name, typeof archive !== 'string', emit, options)));
+    }
+    return coverages;
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * One entry of an archive (`nested`: of an archive inside another), read as a file, or an
+ * archive inside it read as an archive; what cannot be read is listed with why.
+ */
+async function readEntry(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  name: string,
+  nested: boolean,
+  emit: (resource: Resource) => void,
+  options: ReadOptions,
+): Promise<FileCoverage[]> {
+  if (entry.unreadable) return [unread(name, entry.unreadable)];
+  // Checked against the size the archive declares, which the entry is inflated to at most.
+  const { budget } = options;
+  const maxInflatedBytes = options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES;
+  if (budget?.exhausted || entry.size > Math.min(maxInflatedBytes, budget?.remaining ?? maxInflatedBytes)) {
+    if (budget && (budget.exhausted || budget.remaining < maxInflatedBytes)) {
+      budget.stop();
+      return [unread(name, budgetReached(budget))];
+    }
+    return [
+      unread(
+        name,
+        `ZIP entry inflates to more than ${Math.round(maxInflatedBytes / 2 ** 20)} MiB (${Math.round(entry.compressedSize / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
+      ),
+    ];
+  }
+  let data: Buffer;
+  try {
+    data = await zip.read(entry);
+  } catch (error) {
+    return [unread(name, `corrupt ZIP entry (${(error as Error).message})`)];
+  }
+  if (!isZipArchive(data)) return [await readBytes(name, data, emit, options, true)];
+  if (nested)
+    return [
+      unread(
+        name,
+        'a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder',
+      ),
+    ];
+  try {
+    return await readZipArchive(data, name, emit, options);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return [notRead(name, { error: error.message })];
+  }
+}
+
+/** An input that could not be read, and why. */
+function unread(file: string, why: string): FileCoverage {
+  return notRead(file, { error: new InputError(file, why).message });
+}
+
+/**
+ * Why an entry is passed over, and the path listed for it: the first folder of its name that
+ * the walk would pass over, or the entry itself.
+ */
+function passedOverEntry(
+  name: string,
+  names: ReadonlySet<string>,
+): { path: string; reason: string } | undefined {
+  const segments = name.split('/');
+  for (const [i, segment] of segments.entries()) {
+    const folder = segments.slice(0, i).join('/');
+    const reason = passedOverName(segment, (sibling) => names.has(folder ? `${folder}/${sibling}` : sibling));
+    if (reason) return { path: segments.slice(0, i + 1).join('/'), reason };
+  }
+  return undefined;
+}
+
+/** Entry names in the directory walk's order: folder by folder, each sorted (`a/b.json` before `a.json`). */
+function compareEntryNames(a: string, b: string): number {
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = compareText(left[i]!, right[i]!);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
 }
 
 async function readFormat(
@@ -393,77 +454,12 @@ function unknownText(line: string): string {
   return `a CSV file whose header (${shown}) is none of the CSV exports kansa reads`;
 }
 
-function isGzip(data: Buffer): boolean {
-  return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
-}
-
-function gunzip(
-  file: string,
-  data: Buffer,
-  { maxInflatedBytes, budget }: { maxInflatedBytes: number; budget: InputBudget | undefined },
-): Buffer {
-  // The scan's bound stops the inflation first when less of it is left than a file may take.
-  const maxOutputLength = budget ? Math.min(maxInflatedBytes, budget.remaining) : maxInflatedBytes;
-  try {
-    return gunzipSync(data, { maxOutputLength: Math.max(maxOutputLength, 1) });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
-      if (budget && maxOutputLength < maxInflatedBytes) {
-        budget.stop();
-        throw new InputError(file, budgetReached(budget));
-      }
-      throw new InputError(
-        file,
-        `gzip file inflates to more than ${Math.round(maxOutputLength / 2 ** 20)} MiB (${Math.round(data.length / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
-      );
-    }
-    throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
-  }
-}
-
-/**
- * A file the scan does not read because all the input it may hold was read: it stops rather
- * than run out of memory with nothing written, and says how to read more.
- */
-function budgetReached(budget: InputBudget): string {
-  const mib = Math.round(budget.limit / 2 ** 20);
-  return `not read: the scan reached its bound of ${mib} MiB of input (--max-input-mib ${mib}) and stops reading; raise the bound (and Node's heap, NODE_OPTIONS=--max-old-space-size) or scan the inputs in parts`;
-}
-
 /**
  * kansa's findings file begins with its schema version (report/json.ts writes it first); no
  * cloud export does. Recognised so that a findings file left in an input folder is not read
  * back as an export on the next scan.
  */
 const KANSA_FINDINGS_HEAD = /^\s*\{\s*"schemaVersion"\s*:\s*"\d+\.\d+\.\d+"/;
-
-const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-/** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */
-const SAVED_PLAN_ENTRY = /^(?:tfplan|tfstate|tfstate-prev|tfconfig\/.*|\.terraform\.lock\.hcl)$/;
-
-/** A saved plan, which users pass for its JSON: a ZIP archive whose first entry is Terraform's. */
-function isSavedTerraformPlan(data: Buffer): boolean {
-  if (data.length < 30 || !data.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return false;
-  const nameLength = data.readUInt16LE(26);
-  return SAVED_PLAN_ENTRY.test(data.subarray(30, 30 + nameLength).toString('latin1'));
-}
-
-const WRAPPER_COMMAND = Buffer.from('[command]');
-
-/**
- * hashicorp/setup-terraform's wrapper (on unless `terraform_wrapper: false`) echoes the command
- * line before Terraform's output and writes workflow commands after it, so `terraform show
- * -json plan.out > plan.json` in GitHub Actions writes `[command]…/terraform-bin show -json
- * plan.out`, the plan's JSON on one line, then `::debug::…` and `::set-output …` lines. The
- * second line is Terraform's own output, whole: it is what is read.
- */
-function withoutTerraformWrapper(data: Buffer): Buffer {
-  if (!data.subarray(0, WRAPPER_COMMAND.length).equals(WRAPPER_COMMAND)) return data;
-  const start = data.indexOf(NEWLINE) + 1;
-  if (start === 0 || data[start] !== 0x7b /* { */) return data;
-  const end = data.indexOf(NEWLINE, start);
-  return data.subarray(start, end === -1 ? data.length : end);
-}
 
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { zipArchive } from '../helpers/zip.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'kansa-lazy-'));
@@ -96,6 +97,9 @@ describe('the offline path loads no cloud SDK', () => {
     expect(json.stderr).toBe('');
     expect(json.packages).not.toContain('csv-parse');
     expect(readers(json.modules)).toEqual([]);
+    // Nor the ZIP reader: yauzl is loaded when an input is a ZIP archive.
+    expect(json.packages).not.toContain('yauzl');
+    expect(json.modules).not.toContain('src/sources/zip-archive.ts');
     // Recognising a Terraform document or a template needs only what tells them apart.
     expect(json.modules).toEqual(
       expect.arrayContaining(['src/sources/terraform/formats.ts', 'src/sources/azure/template.ts']),
@@ -111,6 +115,19 @@ describe('the offline path loads no cloud SDK', () => {
     ]);
     expect(csvAndPlan.packages).toContain('csv-parse');
     expect(readers(csvAndPlan.modules)).toEqual(['src/sources/terraform/index.ts']);
+  });
+
+  it('a ZIP archive loads the ZIP reader, and its JSON entries nothing more', () => {
+    const archive = path.join(dir, 'handover.zip');
+    const storage = readFileSync(
+      path.join(ROOT, 'fixtures/sample-tenancy/azure/az-storage-account-show-stkansalegacy.json'),
+    );
+    writeFileSync(archive, zipArchive([{ name: 'azure/storage.json', data: storage }]));
+    const zip = packagesLoaded([kansa, 'scan', '--input', archive, '--no-store']);
+    expect(zip.stderr).toBe('');
+    expect(zip.packages).toContain('yauzl');
+    expect(zip.modules).toContain('src/sources/zip-archive.ts');
+    expect(zip.packages).not.toContain('csv-parse');
   });
 
   it('a framework given as a YAML file loads the YAML library, a logged line pino (what the test above rules out)', () => {

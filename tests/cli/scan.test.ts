@@ -11,7 +11,7 @@ import {
   loadAll,
   readFindings,
 } from '../../src/report/read-findings.ts';
-import { listInputFiles } from '../../src/sources/read-inputs.ts';
+import { listInputFiles } from '../../src/sources/walk-inputs.ts';
 import { kansaHere, SAMPLE } from './run-kansa.ts';
 
 /** The command line in this worker: every test here reads what a command prints and its exit code. */

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../src/model/resource.ts';
 import { localizeProblem } from '../../src/report/problem-text.ts';
-import { readInputFile, walkInputs } from '../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../src/sources/read-inputs.ts';
 import { readInstances } from '../../src/sources/terraform/document.ts';
 import { readStateFile } from '../../src/sources/terraform/state-file.ts';
+import { walkInputs } from '../../src/sources/walk-inputs.ts';
 import { kansa } from '../report/helpers/findings.ts';
 import { FIXTURES, findingOf, resourceOf, type Scanned, scanDocument, scanFile } from './helpers.ts';
 

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listInputFiles, readInputFile } from '../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../src/sources/read-inputs.ts';
+import { listInputFiles } from '../../src/sources/walk-inputs.ts';
 
 let dir: string;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ const FILE_KIND: Record<string, string> = {
 
 /** What reading the inputs and the framework, policy, waiver and findings files runs into. */
 export const INPUT_RULES: readonly Rule[] = [
-  // The input walk and the file reader (sources/read-inputs.ts).
+  // The input walk and the file reader (sources/walk-inputs.ts, read-inputs.ts, input-bytes.ts).
   [
     /not an export \(hidden, README, LICENSE or tool directory\)/g,
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
@@ -208,6 +208,54 @@ export const INPUT_RULES: readonly Rule[] = [
     'gzip ファイルを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
   ],
   [/corrupt gzip file \((.*)\)/g, '壊れた gzip ファイルです（$1）'],
+  // ZIP archives read as folders (sources/read-inputs.ts, sources/zip-archive.ts).
+  [
+    /truncated or corrupt ZIP archive \((.*)\): none of its entries could be listed/g,
+    '途中で切れているか壊れた ZIP アーカイブです（$1）。中のエントリを 1 つも列挙できません',
+  ],
+  [
+    /End of central directory record signature not found\. Either not a zip file, or file is truncated\./g,
+    '中央ディレクトリの終端レコードがありません。ZIP ファイルでないか、途中で切れています',
+  ],
+  [
+    /empty ZIP archive: expected cloud inventory exports in it/g,
+    '空の ZIP アーカイブです。中にクラウドのインベントリのエクスポートが必要です',
+  ],
+  [
+    /ZIP entry inflates to more than (\d+) MiB \((\d+) MiB compressed\): not read; raise the bound with --max-inflated-mib if the file is genuine/g,
+    'ZIP のエントリを展開すると $1 MiB を超えます（圧縮時 $2 MiB）。読み込みません。正しいファイルであれば --max-inflated-mib で上限を上げてください',
+  ],
+  [
+    /a document in a ZIP container \(Office Open XML or OpenDocument: \.xlsx, \.docx, \.ods, …\), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV/g,
+    'ZIP 形式の文書です（Office Open XML か OpenDocument: .xlsx、.docx、.ods など）。エクスポートのアーカイブではなく、kansa は読みません。エクスポートを収めたシートは CSV で保存してください',
+  ],
+  [
+    /a symbolic link stored in the archive: not followed \(its target, when in the archive, is read as its own entry\)/g,
+    'アーカイブに格納されたシンボリック リンクです。たどりません（リンク先がアーカイブ内にあれば、それ自体のエントリとして読み込みます）',
+  ],
+  [/corrupt ZIP entry \((.*)\)/g, '壊れた ZIP のエントリです（$1）'],
+  [
+    /the entry inflates to more than the (\d+) bytes the archive declares/g,
+    'エントリを展開するとアーカイブが宣言する $1 バイトを超えます',
+  ],
+  [
+    /the entry inflates to (\d+) bytes where the archive declares (\d+)/g,
+    'エントリを展開すると $1 バイトで、アーカイブが宣言する $2 バイトと合いません',
+  ],
+  [/CRC-32 mismatch: the entry's data is damaged/g, 'CRC-32 が一致しません。エントリのデータが壊れています'],
+  [
+    /a ZIP archive inside a ZIP archive inside another: kansa reads archives one level deep; extract the outer archive and scan the folder/g,
+    'ZIP アーカイブの中の ZIP アーカイブのさらに中にある ZIP アーカイブです。kansa が読むのは 1 段階の入れ子までです。外側のアーカイブを展開してフォルダーをスキャンしてください',
+  ],
+  [
+    /an encrypted ZIP entry \(a password-protected archive\): kansa does not decrypt; extract it with its password and scan the folder/g,
+    '暗号化された ZIP のエントリです（パスワード付きアーカイブ）。kansa は復号しません。パスワードで展開してフォルダーをスキャンしてください',
+  ],
+  [
+    /a ZIP entry compressed with method (\d+)( \([A-Za-z0-9]+\))?, which kansa cannot inflate \(only stored and deflated entries\): extract the archive with a tool that can and scan the folder/g,
+    (_, method, name) =>
+      `圧縮方式 ${method}${name ?? ''} で圧縮された ZIP のエントリで、kansa は展開できません（無圧縮と Deflate のエントリのみ）。展開できるツールでアーカイブを展開してフォルダーをスキャンしてください`,
+  ],
   // zlib's own words for a broken gzip stream.
   [/unexpected end of file/g, 'ファイルが途中で終わっています'],
   [/incorrect header check/g, 'ヘッダーが不正です'],

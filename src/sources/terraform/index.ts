@@ -69,7 +69,8 @@ function* readTerraform(
   const workspace = workspaceOf(ctx.file);
   const linker = new Linker(instances, config, ADAPTERS, dataSources, workspace ? `${workspace}:` : '');
   const placement = new Placement(instances, config);
-  const declarations = new Declarations(path.dirname(ctx.file));
+  // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in.
+  const declarations = ctx.archived ? undefined : new Declarations(path.dirname(ctx.file));
 
   for (const { unit: linked, reason } of linker.units()) {
     if (!linked) {
@@ -89,7 +90,7 @@ function* readTerraform(
       ? deletion(linked, new Translation('before'))
       : adapter.build(unit, new Translation('after'), linker);
     const moduleSources = config.moduleSources(primary.moduleAddress);
-    const declaration = declarations.find(moduleSources, primary.type, primary.name);
+    const declaration = declarations?.find(moduleSources, primary.type, primary.name);
     const parts = [...unit.parts.values()].flat().map((part) => part.address);
     const iac: IacOrigin = {
       address: primary.address,

@@ -4,7 +4,8 @@ import { awsChecks } from '../../../src/checks/aws/index.ts';
 import { appliesTo } from '../../../src/checks/check.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
-import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import { listInputFiles } from '../../../src/sources/walk-inputs.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-tenancy/aws');
 /** The time the sample was exported (its Config snapshots' capture time): key ages are measured from it. */

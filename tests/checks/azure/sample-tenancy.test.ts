@@ -5,7 +5,8 @@ import { appliesTo } from '../../../src/checks/check.ts';
 import type { FileCoverage } from '../../../src/model/coverage.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
-import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import { listInputFiles } from '../../../src/sources/walk-inputs.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-tenancy/azure');
 

@@ -5,7 +5,8 @@ import { gcpChecks } from '../../../src/checks/gcp/index.ts';
 import type { FileCoverage } from '../../../src/model/coverage.ts';
 import { DEFAULT_PARAMETERS } from '../../../src/model/parameters.ts';
 import { checkContext, Inventory } from '../../../src/scan/inventory.ts';
-import { listInputFiles, readInputFile } from '../../../src/sources/read-inputs.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
+import { listInputFiles } from '../../../src/sources/walk-inputs.ts';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../../fixtures/sample-tenancy/gcp');
 /** The service account key ages of the sample are measured against this day (see its README). */

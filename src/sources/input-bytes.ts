@@ -1,0 +1,129 @@
+import { isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { InputError } from '../base/input-error.ts';
+import type { InputBudget } from '../base/limits.ts';
+import { decodeShiftJis } from '../base/shift-jis.ts';
+import type { ReadContext } from './format.ts';
+
+/*
+ * An input's bytes before a format reads them: what they are (gzip, a ZIP archive, a saved
+ * Terraform plan), the bounds on inflating them, their encoding, a CI wrapper around them.
+ */
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const NEWLINE = 0x0a;
+
+export function isGzip(data: Buffer): boolean {
+  return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
+}
+
+export function gunzip(
+  file: string,
+  data: Buffer,
+  { maxInflatedBytes, budget }: { maxInflatedBytes: number; budget: InputBudget | undefined },
+): Buffer {
+  // The scan's bound stops the inflation first when less of it is left than a file may take.
+  const maxOutputLength = budget ? Math.min(maxInflatedBytes, budget.remaining) : maxInflatedBytes;
+  try {
+    return gunzipSync(data, { maxOutputLength: Math.max(maxOutputLength, 1) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      if (budget && maxOutputLength < maxInflatedBytes) {
+        budget.stop();
+        throw new InputError(file, budgetReached(budget));
+      }
+      throw new InputError(
+        file,
+        `gzip file inflates to more than ${Math.round(maxOutputLength / 2 ** 20)} MiB (${Math.round(data.length / 2 ** 20)} MiB compressed): not read; raise the bound with --max-inflated-mib if the file is genuine`,
+      );
+    }
+    throw new InputError(file, `corrupt gzip file (${(error as Error).message})`);
+  }
+}
+
+/**
+ * A file the scan does not read because all the input it may hold was read: it stops rather
+ * than run out of memory with nothing written, and says how to read more.
+ */
+export function budgetReached(budget: InputBudget): string {
+  const mib = Math.round(budget.limit / 2 ** 20);
+  return `not read: the scan reached its bound of ${mib} MiB of input (--max-input-mib ${mib}) and stops reading; raise the bound (and Node's heap, NODE_OPTIONS=--max-old-space-size) or scan the inputs in parts`;
+}
+
+/**
+ * Exports made on Windows are often UTF-16 (Windows PowerShell 5.1's `>` and `Out-File` write
+ * UTF-16LE with a byte-order mark), and in Japan Shift_JIS (CP932: a CSV saved again by Excel,
+ * Windows PowerShell 5.1's `Set-Content` and `Export-Csv` on a Japanese system): re-encoded as
+ * UTF-8, which everything else reads. Read as UTF-8, Shift_JIS would turn every Japanese tag and
+ * name (a classification tag's `機密性2`) into replacement characters without a word.
+ */
+export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
+  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
+  if (data[0] === 0xfe && data[1] === 0xff) {
+    const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
+    return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
+  }
+  if (isUtf8(data)) return data;
+  const text = decodeShiftJis(data);
+  if (text === undefined) {
+    ctx.note?.(
+      'the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters (U+FFFD), so text in them (tags, names) is lost',
+    );
+    return data;
+  }
+  ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
+  return Buffer.from(text, 'utf8');
+}
+
+const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** The entries a saved plan's ZIP archive starts with (Terraform's internal/plans/planfile). */
+const SAVED_PLAN_ENTRY = /^(?:tfplan|tfstate|tfstate-prev|tfconfig\/.*|\.terraform\.lock\.hcl)$/;
+
+/** How much of a file is read to tell a ZIP archive (its first entry's header and name). */
+const ZIP_HEAD_BYTES = 1024;
+const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
+/** The first bytes of a file; none when it cannot be read (readInputFile then says why). */
+export function fileHead(file: string): Buffer {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(ZIP_HEAD_BYTES);
+    return head.subarray(0, readSync(fd, head, 0, ZIP_HEAD_BYTES, 0));
+  } catch {
+    return Buffer.alloc(0);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A ZIP archive that is read as a folder: any but a saved Terraform plan, which is refused. */
+export function isZipArchive(head: Buffer): boolean {
+  const magic = head.subarray(0, 4);
+  return (magic.equals(ZIP_LOCAL_HEADER) && !isSavedTerraformPlan(head)) || magic.equals(ZIP_EMPTY_ARCHIVE);
+}
+
+/** A saved plan, which users pass for its JSON: a ZIP archive whose first entry is Terraform's. */
+export function isSavedTerraformPlan(data: Buffer): boolean {
+  if (data.length < 30 || !data.subarray(0, 4).equals(ZIP_LOCAL_HEADER)) return false;
+  const nameLength = data.readUInt16LE(26);
+  return SAVED_PLAN_ENTRY.test(data.subarray(30, 30 + nameLength).toString('latin1'));
+}
+
+const WRAPPER_COMMAND = Buffer.from('[command]');
+
+/**
+ * hashicorp/setup-terraform's wrapper (on unless `terraform_wrapper: false`) echoes the command
+ * line before Terraform's output and writes workflow commands after it, so `terraform show
+ * -json plan.out > plan.json` in GitHub Actions writes `[command]…/terraform-bin show -json
+ * plan.out`, the plan's JSON on one line, then `::debug::…` and `::set-output …` lines. The
+ * second line is Terraform's own output, whole: it is what is read.
+ */
+export function withoutTerraformWrapper(data: Buffer): Buffer {
+  if (!data.subarray(0, WRAPPER_COMMAND.length).equals(WRAPPER_COMMAND)) return data;
+  const start = data.indexOf(NEWLINE) + 1;
+  if (start === 0 || data[start] !== 0x7b /* { */) return data;
+  const end = data.indexOf(NEWLINE, start);
+  return data.subarray(start, end === -1 ? data.length : end);
+}
