@@ -41,16 +41,17 @@ const TEXT = {
       expired: '期限切れ（適用せず）',
       stale: '該当なし（不要?）',
     },
-    daysLeft: (n: number) => (n >= 0 ? `残り ${n} 日` : `${-n} 日前に期限切れ`),
+    expiry: (date: string, daysLeft: number) =>
+      `${date}（${daysLeft >= 0 ? `残り ${daysLeft} 日` : `${-daysLeft} 日前に期限切れ`}）`,
     matched: (n: number) => `${n} 件`,
     noScans: '記録されたスキャンはありません。',
-    trend: '要件ごとの不適合件数の推移',
+    trend: (from: number, to: number) => `要件ごとの不適合件数の推移（#${from} … #${to}）`,
     scans: 'スキャン',
     failed: '不適合',
     waived: '例外承認',
     /** A MANUAL requirement in the trend table (four columns wide). */
     manual: '手動',
-    partial: '部分的',
+    partial: '（部分的）',
     diffTitle: (from: string, to: string) => `差分: ${from} → ${to}`,
     age: (n: number) => `${n} 日継続`,
     none: '変化はありません。',
@@ -67,15 +68,16 @@ const TEXT = {
       expired: 'EXPIRED (not applied)',
       stale: 'stale (matches nothing)',
     },
-    daysLeft: (n: number) => (n >= 0 ? `${n} days left` : `expired ${-n} days ago`),
+    expiry: (date: string, daysLeft: number) =>
+      `${date} (${daysLeft >= 0 ? `${daysLeft} days left` : `expired ${-daysLeft} days ago`})`,
     matched: (n: number) => `${n} matched`,
     noScans: 'No scans recorded.',
-    trend: 'Failures per requirement over time',
+    trend: (from: number, to: number) => `Failures per requirement over time (#${from} … #${to})`,
     scans: 'Scans',
     failed: 'FAIL',
     waived: 'WAIVED',
     manual: 'M',
-    partial: 'partial',
+    partial: '(partial)',
     diffTitle: (from: string, to: string) => `Diff: ${from} → ${to}`,
     age: (n: number) => `open ${n} days`,
     none: 'No changes.',
@@ -121,7 +123,7 @@ export function renderScanHistory(args: {
       escapeControls(w.id),
       t.waiverState[w.state],
       t.matched(w.matched),
-      escapeControls(`${w.expires} (${t.daysLeft(w.daysLeft)})  ${w.at}`),
+      escapeControls(`${t.expiry(w.expires, w.daysLeft)}  ${w.at}`),
     ]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
     for (const row of rows) {
@@ -145,11 +147,11 @@ export function renderHistory(
       .map((c) => `${STATE_LABEL[lang][c]} ${s.changes[c] ?? 0}`)
       .join(' ');
     out.push(
-      `  #${String(s.seq).padEnd(4)} ${s.id.slice(0, 8)}  ${s.finishedAt}  ${s.framework.id}  ${t.failed} ${String(s.counts.FAIL).padStart(4)}  ${t.waived} ${String(s.counts.WAIVED).padStart(3)}  ${changes}${s.partial ? `  (${t.partial})` : ''}`,
+      `  #${String(s.seq).padEnd(4)} ${s.id.slice(0, 8)}  ${s.finishedAt}  ${s.framework.id}  ${t.failed} ${String(s.counts.FAIL).padStart(4)}  ${t.waived} ${String(s.counts.WAIVED).padStart(3)}  ${changes}${s.partial ? `  ${t.partial}` : ''}`,
     );
   }
   const shown = scans.slice(-12);
-  out.push('', `${t.trend} (#${shown[0]!.seq} … #${shown.at(-1)!.seq})`);
+  out.push('', t.trend(shown[0]!.seq, shown.at(-1)!.seq));
   // Cells are right-aligned in terminal columns and apart by at least one space: 手動 takes
   // four columns, a count may take more, and a national requirement id (GOV-3.3.1.4.1) is long.
   const idWidth = Math.max(0, ...[...trend.keys()].map((id) => id.length));

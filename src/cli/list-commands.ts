@@ -11,6 +11,7 @@ import { displayWidth, padDisplay, terminalValue } from '../report/terminal-text
 /** `kansa checks`: every check with its cloud, severity, titles and the requirement ids it serves. */
 export async function listChecks(lang: Lang): Promise<string> {
   const frameworks = await Promise.all((await listFrameworks()).map(loadFramework));
+  const t = LABELS[lang];
   const lines = CHECKS.map((check) => {
     const { meta } = check;
     const requirements = frameworks
@@ -18,13 +19,13 @@ export async function listChecks(lang: Lang): Promise<string> {
       .filter(([, ids]) => ids.length > 0)
       .map(([framework, ids]) => `${framework}: ${ids.join(', ')}`);
     return [
-      `${meta.id}  [${meta.provider}] ${SEVERITY_LABEL[lang][meta.severity]}`,
+      `${meta.id}  [${meta.provider === 'any' ? t.anyCloud : meta.provider}] ${SEVERITY_LABEL[lang][meta.severity]}`,
       `    ${meta.title.ja}`,
       `    ${meta.title.en}`,
-      `    ${requirements.join(' · ') || (lang === 'ja' ? '（どの要件にも対応付けられていません）' : '(mapped to no requirement)')}`,
+      `    ${requirements.join(' · ') || t.unmapped}`,
     ].join('\n');
   });
-  return `${lines.join('\n')}\n${CHECKS.length} checks\n`;
+  return `${lines.join('\n')}\n${t.checkCount(CHECKS.length)}\n`;
 }
 
 /** `kansa frameworks [name]`: the list, or one framework's requirements, clauses, checks and MANUAL items. */
@@ -42,7 +43,10 @@ export async function describeFramework(
   const t = LABELS[lang];
   // A framework may be the user's own file: its texts are escaped like any other input.
   const value = valueIn(lang);
-  const out = [`${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)})`, ''];
+  const out = [
+    t.frameworkTitle(value(framework.title[lang]), `${value(framework.id)} ${value(framework.version)}`),
+    '',
+  ];
   for (const r of framework.requirements) {
     out.push(`${value(r.id)}  ${value(r.title[lang])}`);
     out.push(`    ${t.clause}: ${value(r.clause)}`);
@@ -70,6 +74,11 @@ const LABELS = {
     manualCell: '要手動確認',
     gap: 'なし（未対応）',
     allClouds: 'すべてのクラウド',
+    /** A check that reads every cloud (data location), in the list of checks. */
+    anyCloud: 'すべてのクラウド',
+    unmapped: '（どの要件にも対応付けられていません）',
+    checkCount: (n: number) => `チェック ${n} 件`,
+    frameworkTitle: (title: string, version: string) => `${title}（${version}）`,
   },
   en: {
     clause: 'clause',
@@ -80,6 +89,10 @@ const LABELS = {
     manualCell: 'MANUAL',
     gap: 'none (a gap)',
     allClouds: 'all clouds',
+    anyCloud: 'any',
+    unmapped: '(mapped to no requirement)',
+    checkCount: (n: number) => `${n} checks`,
+    frameworkTitle: (title: string, version: string) => `${title} (${version})`,
   },
 } as const;
 

@@ -11,6 +11,7 @@ import { displayWidth, escapeMessage, padDisplay, padDisplayStart, terminalValue
 
 const TEXT = {
   ja: {
+    title: (title: string, version: string) => `kansa — ${title}（${version}）`,
     inputs: (files: number, scopes: number, resources: number) =>
       `入力: ${files} ファイル${scopes > 0 ? ` / ライブ取得 ${scopes} スコープ` : ''} / リソース ${resources} 件`,
     requirements: '要件ごとの結果',
@@ -38,6 +39,7 @@ const TEXT = {
     fix: '対処',
   },
   en: {
+    title: (title: string, version: string) => `kansa — ${title} (${version})`,
     inputs: (files: number, scopes: number, resources: number) =>
       `Inputs: ${files} files${scopes > 0 ? `, ${scopes} live scopes` : ''}, ${resources} resources`,
     requirements: 'Results by requirement',
@@ -111,7 +113,7 @@ export function renderSummary(args: {
   out.push(
     paint(
       'bold',
-      `kansa — ${value(framework.title[lang])} (${value(framework.id)} ${value(framework.version)})`,
+      t.title(value(framework.title[lang]), `${value(framework.id)} ${value(framework.version)}`),
     ),
   );
   const read = coverage.files.filter((f) => !f.ignored);

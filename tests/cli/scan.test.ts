@@ -165,10 +165,24 @@ describe('terminal summary and listings', () => {
     expect(result.stdout).toMatch(
       /common\.location\.data-in-japan +\[any\] high\n.*\n.*\n .*osaka: OSK-7\.1, LOC-1/,
     );
+    expect(result.stdout).toMatch(/\n\d+ checks\n$/);
+  });
+
+  it('lists them in Japanese with --lang ja: the labels, not the words any and checks', async () => {
+    const { stdout } = await kansa('checks', '--lang', 'ja');
+    expect(stdout).toMatch(
+      /common\.location\.data-in-japan +\[すべてのクラウド\] 高\n.*\n.*\n .*osaka: OSK-7\.1, LOC-1/,
+    );
+    expect(stdout).toMatch(/^aws\.\S+ +\[aws\] /m);
+    expect(stdout).not.toContain('[any]');
+    expect(stdout).toMatch(/\nチェック \d+ 件\n$/);
   });
 
   it('shows a framework: requirement, clause, checks, MANUAL items', async () => {
     const result = await kansa('frameworks', 'osaka', '--lang', 'ja');
+    expect(result.stdout).toMatch(
+      /^大阪市クラウドサービス関連ガイドライン（第4章 [^\n]*）（osaka 2024-04）\n/,
+    );
     expect(result.stdout).toMatch(/OSK-1\.1 +管理者・特権アカウントに多要素認証/);
     expect(result.stdout).toMatch(/根拠: 大阪市クラウドサービス関連ガイドライン 第4章 3\.5\(1\) 表 No\.1/);
     expect(result.stdout).toMatch(/強さ: 必須/);
