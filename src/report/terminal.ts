@@ -161,12 +161,20 @@ export function renderSummary(args: {
   }
   // Problems are made in English where they arise (and kept so in the findings file): shown in the report language.
   const problem = (text: string) => localizeProblem(text, lang);
-  const skipped = coverage.files.flatMap((f) =>
-    f.skipped.map(
+  // In file order, then line or index order, so that an auditor reads down each file: files
+  // are listed as they were read, and a resource found unplaced after the reading is skipped last.
+  const skipped = coverage.files
+    .flatMap((f) => f.skipped.map((s) => ({ path: f.path, ...s })))
+    .sort(
+      (a, b) =>
+        (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) ||
+        (a.line ?? -1) - (b.line ?? -1) ||
+        (a.index ?? -1) - (b.index ?? -1),
+    )
+    .map(
       (s) =>
-        `${f.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${problem(s.reason)}`,
-    ),
-  );
+        `${s.path}${s.line ? `:${s.line}` : s.index !== undefined ? ` [${s.index}]` : ''}: ${problem(s.reason)}`,
+    );
   // A skip should stand out: an auditor may be missing a finding there.
   if (skipped.length > 0) {
     out.push(paint('yellow', t.skipped(skipped.length)), ...firstFew(skipped, t.more, value));

@@ -25,11 +25,45 @@ function summary(files: Coverage['files'], lang: 'ja' | 'en'): string {
   });
 }
 
+const file = (path: string, skipped: Coverage['files'][number]['skipped']) => ({
+  path,
+  sha256: '',
+  bytes: 1,
+  resources: 1,
+  skipped,
+});
+
 describe('the terminal summary', () => {
   it('names the framework in full-width brackets in Japanese, in ASCII ones in English', () => {
     expect(summary([], 'ja').split('\n')[0]).toBe(
       'kansa — 大阪市クラウドサービス関連ガイドライン（第4章 クラウドサービスの利用）（osaka 2024-04）',
     );
     expect(summary([], 'en').split('\n')[0]).toBe(`kansa — ${framework.title.en} (osaka 2024-04)`);
+  });
+
+  it('lists skipped records by file, then line or index, whatever order they were read in', () => {
+    // As a scan covers them: files in the order read, and an unplaced resource skipped after its file was read.
+    const files = [
+      file('exports/gcp/assets.ndjson', [
+        { line: 9, reason: 'invalid JSON' },
+        { line: 3, reason: 'invalid JSON' },
+        { line: 1, reason: 'no project' },
+      ]),
+      file('exports/aws/config.json', [
+        { index: 12, reason: 'no resourceType' },
+        { index: 2, reason: 'no resourceType' },
+      ]),
+      file('exports/gcp/assets.json', [{ reason: 'empty' }]),
+    ];
+    const lines = summary(files, 'en').split('\n');
+    const from = lines.indexOf('Records skipped: 6');
+    expect(lines.slice(from + 1, from + 7)).toEqual([
+      '  exports/aws/config.json [2]: no resourceType',
+      '  exports/aws/config.json [12]: no resourceType',
+      '  exports/gcp/assets.json: empty',
+      '  exports/gcp/assets.ndjson:1: no project',
+      '  exports/gcp/assets.ndjson:3: invalid JSON',
+      "  and 1 more (reasons in the JSON report's coverage.files)",
+    ]);
   });
 });
