@@ -41,8 +41,9 @@ const TEXT = {
       expired: '期限切れ（適用せず）',
       stale: '該当なし（不要?）',
     },
-    expiry: (date: string, daysLeft: number) =>
-      `${date}（${daysLeft >= 0 ? `残り ${daysLeft} 日` : `${-daysLeft} 日前に期限切れ`}）`,
+    expiry: (date: string, when: string) => `${date}（${when}）`,
+    daysLeft: (n: number) => `残り ${n} 日`,
+    lapsed: (days: number) => (days === 0 ? '本日期限切れ' : `${days} 日前に期限切れ`),
     matched: (n: number) => `${n} 件`,
     noScans: '記録されたスキャンはありません。',
     trend: (from: number, to: number) => `要件ごとの不適合件数の推移（#${from} … #${to}）`,
@@ -68,8 +69,9 @@ const TEXT = {
       expired: 'EXPIRED (not applied)',
       stale: 'stale (matches nothing)',
     },
-    expiry: (date: string, daysLeft: number) =>
-      `${date} (${daysLeft >= 0 ? `${daysLeft} days left` : `expired ${-daysLeft} days ago`})`,
+    expiry: (date: string, when: string) => `${date} (${when})`,
+    daysLeft: (n: number) => `${n} days left`,
+    lapsed: (days: number) => (days === 0 ? 'expired today' : `expired ${days} days ago`),
     matched: (n: number) => `${n} matched`,
     noScans: 'No scans recorded.',
     trend: (from: number, to: number) => `Failures per requirement over time (#${from} … #${to})`,
@@ -83,6 +85,15 @@ const TEXT = {
     none: 'No changes.',
   },
 } as const;
+
+/**
+ * Whole days since an expired waiver lapsed. It holds through its expiry date (Japan time) and
+ * lapses as the next day begins, so the day after that date is day 0 ("expired today"), not 1:
+ * `daysLeft` counts days to the date itself.
+ */
+function daysSinceLapse(daysLeft: number): number {
+  return -daysLeft - 1;
+}
 
 const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -123,7 +134,9 @@ export function renderScanHistory(args: {
       escapeControls(w.id),
       t.waiverState[w.state],
       t.matched(w.matched),
-      escapeControls(`${t.expiry(w.expires, w.daysLeft)}  ${w.at}`),
+      escapeControls(
+        `${t.expiry(w.expires, w.daysLeft >= 0 ? t.daysLeft(w.daysLeft) : t.lapsed(daysSinceLapse(w.daysLeft)))}  ${w.at}`,
+      ),
     ]);
     const widths = [0, 1, 2].map((i) => Math.max(...rows.map((row) => displayWidth(row[i]!))));
     for (const row of rows) {

@@ -40,7 +40,11 @@ export interface WaiverOutcome {
   readonly expires: string;
   /** Failures it matched (for an expired waiver: those it no longer waives). */
   readonly matched: number;
-  /** Days left (negative: days since it expired). */
+  /**
+   * Days from today to the expiry date, in Japan-time calendar days (whole days to the moment,
+   * for an expiry given as a date-time): 0 on its last day, -1 the day after, when it lapsed as
+   * that day began, and so on.
+   */
   readonly daysLeft: number;
 }
 
@@ -145,6 +149,7 @@ export class WaiverMatcher {
 
   outcomes(): WaiverOutcome[] {
     return this.#waivers.map((w) => {
+      // A date ends just before a Japan midnight: whole days to its end are Japan calendar days to it.
       const daysLeft = Math.floor((endOf(w.expires) - this.#now) / DAY_MS);
       const matched = this.#matched.get(w.id) ?? 0;
       const expired = endOf(w.expires) < this.#now;

@@ -66,6 +66,17 @@ describe('waivers', () => {
     expect(matcher.outcomes().find((o) => o.id === 'W-2')).toMatchObject({ state: 'expiring', daysLeft: 0 });
   });
 
+  it('counts days left to the expiry date in Japan calendar days, past it as well', () => {
+    const waivers = parseWaivers('w.yaml', FILE, CHECKS);
+    const daysLeft = (now: string) =>
+      new WaiverMatcher(waivers, new Date(now)).outcomes().find((o) => o.id === 'W-2')!.daysLeft;
+    // W-2 expires 2026-11-30: the last second of 11-30 and the first of 12-01 in Japan.
+    expect(daysLeft('2026-11-30T14:59:59Z')).toBe(0);
+    expect(daysLeft('2026-11-30T15:00:00Z')).toBe(-1);
+    // 12-03 00:05 in Japan, 2 days and 5 minutes after it lapsed: the date was 3 days before.
+    expect(daysLeft('2026-12-02T15:05:00Z')).toBe(-3);
+  });
+
   it('rejects a waiver without expiry, or with both selectors missing, with file and line', () => {
     const noExpiry = FILE.replace('    expires: 2027-03-31\n', '');
     expect(() => parseWaivers('w.yaml', noExpiry, CHECKS)).toThrow(InputError);
