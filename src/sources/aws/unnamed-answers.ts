@@ -26,7 +26,14 @@ export function placeInPath(file: string): PathPlace {
 
 /** What an answer that names no resource comes to: the items it is read as, or why not. */
 export type UnnamedAnswer =
-  | { readonly items: readonly Record<string, unknown>[] }
+  | {
+      readonly items: readonly Record<string, unknown>[];
+      /**
+       * The items carry only what the answer says (one of a bucket's settings): what they leave
+       * out is unknown, not the cloud's default for a resource that has none.
+       */
+      readonly partial?: boolean;
+    }
   | { readonly skip: string };
 
 /**
@@ -107,6 +114,9 @@ const TRAIL_STATUS_MEMBER =
 /** The trail's name after `trail-status` in the file name (`get-trail-status_<trail>.json`). */
 const TRAIL_IN_NAME = /(?:^|[-_.])trail[-_]?status[-_.]([A-Za-z0-9][A-Za-z0-9._-]{2,127})$/i;
 
+/** A bucket's name, as S3 allows it: 3 to 63 lower-case letters, digits, dots and hyphens. */
+const BUCKET = '[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]';
+
 const ANSWERS: readonly AnswerShape[] = [
   // `aws guardduty get-detector --detector-id <id>`: the detector's settings (Status and
   // ServiceRole are required members of GetDetectorResponse), without its id.
@@ -174,6 +184,84 @@ const ANSWERS: readonly AnswerShape[] = [
       };
     },
   },
+  // `aws s3api get-bucket-*` and `get-public-access-block`, each the bucket's setting as
+  // AWS Config's supplementary configuration holds it (the S3 adapter reads the API's spelling).
+  bucketAnswer(
+    'get-bucket-encryption',
+    (record) => asRecord(record['ServerSideEncryptionConfiguration']) !== undefined,
+    (record) => ({ ServerSideEncryptionConfiguration: record['ServerSideEncryptionConfiguration'] }),
+  ),
+  bucketAnswer(
+    'get-public-access-block',
+    (record) => asRecord(record['PublicAccessBlockConfiguration']) !== undefined,
+    (record) => ({ PublicAccessBlockConfiguration: record['PublicAccessBlockConfiguration'] }),
+    "(s3control's names the account in no member either, and is read from kansa's live collection or Config's AWS::S3::AccountPublicAccessBlock)",
+  ),
+  // An answer with logging off is `{}`, which says nothing of what it answers: not read.
+  bucketAnswer(
+    'get-bucket-logging',
+    (record) => only(record, ['LoggingEnabled']) && asRecord(record['LoggingEnabled']) !== undefined,
+    (record) => {
+      const logging = asRecord(record['LoggingEnabled']);
+      return {
+        BucketLoggingConfiguration: {
+          destinationBucketName: logging?.['TargetBucket'] ?? null,
+          logFilePrefix: logging?.['TargetPrefix'] ?? null,
+        },
+      };
+    },
+  ),
+  // get-object-acl answers the same shape: only a file named after get-bucket-acl is a bucket's.
+  bucketAnswer(
+    'get-bucket-acl',
+    (record) => asRecord(record['Owner']) !== undefined && Array.isArray(record['Grants']),
+    (record) => ({ AccessControlList: { owner: record['Owner'], grants: record['Grants'] } }),
+    '(get-object-acl answers alike and is not read)',
+  ),
+  unread(
+    (record) =>
+      only(record, ['Policy', 'PolicyName']) &&
+      typeof record['PolicyName'] === 'string' &&
+      isPolicyDocument(record['Policy']),
+    "aws kms get-key-policy names no key: read the key's Config item (it carries the policy)",
+  ),
+  // KMS answered `{"Policy"}` alone before it added `PolicyName`: the file name tells them apart.
+  bucketAnswer(
+    'get-bucket-policy',
+    (record) => only(record, ['Policy']) && isPolicyDocument(record['Policy']),
+    (record) => ({ BucketPolicy: { policyText: record['Policy'] } }),
+    "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
+  ),
+  // `aws s3api list-buckets`: the account's buckets, named (`Name`) and, since 2024, with their
+  // Region (`BucketRegion`); the owner is a canonical user id, not the account: the dump's
+  // folders give it. Each bucket's settings are the get-bucket-* answers'.
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html
+  {
+    matches: (record) =>
+      Array.isArray(record['Buckets']) &&
+      record['Buckets'].every((bucket) => typeof asRecord(bucket)?.['Name'] === 'string'),
+    read(record, place) {
+      const buckets = (record['Buckets'] as unknown[]).map((bucket) => asRecord(bucket) ?? {});
+      const names = buckets.map((bucket) => String(bucket['Name']));
+      if (buckets.length === 0)
+        return {
+          skip: `aws s3api list-buckets lists no bucket${place.account ? ` in ${place.account}` : ''}: no resource to read`,
+        };
+      if (!place.account || (!place.region && buckets.some((bucket) => !bucket['BucketRegion'])))
+        return {
+          skip: `aws s3api list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (${names.join(', ')}) are read`,
+        };
+      return {
+        items: buckets.map((bucket) => {
+          const region = typeof bucket['BucketRegion'] === 'string' ? bucket['BucketRegion'] : place.region;
+          return bucketItem(String(bucket['Name']), { account: place.account, region }, undefined, {
+            creationDate: bucket['CreationDate'] ?? null,
+          });
+        }),
+        partial: true,
+      };
+    },
+  },
   // Answers no check reads, and that name no resource: known, so said so.
   unread(
     (record) => asRecord(record['ContinuousBackupsDescription'])?.['ContinuousBackupsStatus'] !== undefined,
@@ -190,30 +278,10 @@ const ANSWERS: readonly AnswerShape[] = [
     'aws ec2 get-ebs-encryption-by-default is an account and Region setting no kansa check reads (each volume says whether it is encrypted)',
   ),
   unread(
-    (record) => asRecord(record['ServerSideEncryptionConfiguration']) !== undefined,
-    "aws s3api get-bucket-encryption names no bucket: read the bucket's Config item (it carries the encryption) or Steampipe's aws_s3_bucket row",
-  ),
-  unread(
-    (record) => asRecord(record['PublicAccessBlockConfiguration']) !== undefined,
-    "aws s3api get-public-access-block (or s3control's, for the account) names no bucket or account: read the bucket's Config item or Steampipe's aws_s3_bucket row",
-  ),
-  unread(
     (record) =>
       only(record, ['Status', 'MFADelete']) &&
       (record['Status'] === 'Enabled' || record['Status'] === 'Suspended'),
     'aws s3api get-bucket-versioning names no bucket, and no check reads versioning',
-  ),
-  unread(
-    (record) => only(record, ['LoggingEnabled']) && asRecord(record['LoggingEnabled']) !== undefined,
-    "aws s3api get-bucket-logging names no bucket: read the bucket's Config item (it carries the logging) or Steampipe's aws_s3_bucket row",
-  ),
-  unread(
-    (record) => asRecord(record['Owner']) !== undefined && Array.isArray(record['Grants']),
-    "aws s3api get-bucket-acl (or get-object-acl) names no bucket: read the bucket's Config item (it carries the ACL) or Steampipe's aws_s3_bucket row",
-  ),
-  unread(
-    (record) => only(record, ['Policy', 'PolicyName']) && isPolicyDocument(record['Policy']),
-    "aws s3api get-bucket-policy or kms get-key-policy names no bucket or key: read the bucket's or key's Config item (it carries the policy) or Steampipe's row",
   ),
   unread(
     (record) => only(record, ['KmsKeyId']) && typeof record['KmsKeyId'] === 'string',
@@ -232,15 +300,19 @@ const ANSWERS: readonly AnswerShape[] = [
     'aws configservice describe-configuration-recorders (or -status) describes the recorder, not a resource kansa checks',
   ),
   unread(
+    (record) => typeof asRecord(record['PolicyStatus'])?.['IsPublic'] === 'boolean',
+    'aws s3api get-bucket-policy-status: S3 works out IsPublic from the bucket policy, which kansa judges itself (get-bucket-policy_<bucket>.json)',
+  ),
+  unread(
+    (record) => only(record, ['LocationConstraint']) && 'LocationConstraint' in record,
+    "aws s3api get-bucket-location names no bucket: a bucket's Region is read from list-buckets (BucketRegion) or the dump's <account>/<region>/ folders",
+  ),
+  unread(
     (record) =>
       only(record, ['UserId', 'Account', 'Arn']) &&
       typeof record['Account'] === 'string' &&
       typeof record['Arn'] === 'string',
     'aws sts get-caller-identity names who ran the commands, not a resource kansa checks',
-  ),
-  unread(
-    (record) => typeof asRecord(record['PolicyStatus'])?.['IsPublic'] === 'boolean',
-    "aws s3api get-bucket-policy-status names no bucket: read the bucket's Config item (with its policy) or Steampipe's aws_s3_bucket row",
   ),
 ];
 
@@ -263,6 +335,53 @@ function unread(matches: AnswerShape['matches'], why: string): AnswerShape {
   return { matches, read: () => ({ skip: why }) };
 }
 
+/**
+ * `aws s3api <command> --bucket <bucket>`, whose answer names no bucket, saved as
+ * `<command>_<bucket>.json` (perhaps after a prefix: `s3api-get-bucket-acl_<bucket>.json`):
+ * read as the bucket's item with only the setting it answers, `supplementary`, which merges
+ * with the bucket's list-buckets entry, Config item or other answers (its id is the bucket's
+ * ARN, `arn:aws:s3:::<bucket>`, which names no account or Region: the dump's folders do).
+ * https://docs.aws.amazon.com/cli/latest/reference/s3api/
+ */
+function bucketAnswer(
+  command: string,
+  matches: AnswerShape['matches'],
+  supplementary: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>,
+  alike = '',
+): AnswerShape {
+  const inName = new RegExp(`(?:^|[-_.])${command}_(${BUCKET})$`);
+  return {
+    matches,
+    read(record, place, name) {
+      const bucket = inName.exec(name)?.[1];
+      if (!bucket || !place.account || !place.region)
+        return {
+          skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json, it is read`,
+        };
+      return { items: [bucketItem(bucket, place, supplementary(record))], partial: true };
+    },
+  };
+}
+
+/** An S3 bucket's item, in the partition of its Region. */
+function bucketItem(
+  bucket: string,
+  place: PathPlace,
+  supplementary: Record<string, unknown> | undefined,
+  configuration: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    resourceType: 'AWS::S3::Bucket',
+    resourceId: bucket,
+    resourceName: bucket,
+    arn: `arn:${partitionOf(place.region ?? '')}:s3:::${bucket}`,
+    accountId: place.account,
+    awsRegion: place.region,
+    configuration: { name: bucket, ...configuration },
+    ...(supplementary && { supplementaryConfiguration: supplementary }),
+  };
+}
+
 function detectorItem(
   id: string,
   arn: string,
@@ -282,12 +401,11 @@ function detectorItem(
 /** A resource's ARN from the place its dump gives, in the Region's partition. */
 function arnInPlace(service: string, place: PathPlace, resource: string): string | undefined {
   if (!place.account || !place.region) return undefined;
-  const partition = place.region.startsWith('cn-')
-    ? 'aws-cn'
-    : place.region.startsWith('us-gov-')
-      ? 'aws-us-gov'
-      : 'aws';
-  return `arn:${partition}:${service}:${place.region}:${place.account}:${resource}`;
+  return `arn:${partitionOf(place.region)}:${service}:${place.region}:${place.account}:${resource}`;
+}
+
+function partitionOf(region: string): string {
+  return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
 /** The file's name without its folders and its `.json` or `.yaml` (`--output yaml`) ending, gzipped or not. */

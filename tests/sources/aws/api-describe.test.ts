@@ -543,6 +543,8 @@ describe('aws-api-describe: answers that name no resource', () => {
     ],
     ['s3api get-bucket-policy-status', { PolicyStatus: { IsPublic: false } }],
     ['s3api get-bucket-versioning', { Status: 'Enabled', MFADelete: 'Disabled' }],
+    ['s3api get-bucket-location', { LocationConstraint: null }],
+    ['s3api list-buckets', { Buckets: [{ Name: 'my-bucket', CreationDate: '2024-09-11T18:47:36+00:00' }] }],
     ['s3api get-bucket-logging', { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'b/' } }],
     [
       's3api get-bucket-acl',
@@ -655,6 +657,169 @@ describe('aws-api-describe: answers that name no resource', () => {
         expect.stringContaining('aws cloudtrail get-trail-status names no trail'),
       ]);
     }
+  });
+
+  // The AWS CLI's s3api examples (awscli/examples/s3api/*.rst), each saved by an auditor's loop
+  // over list-buckets as `<account>/<region>/<command>_<bucket>.json`.
+  const bucketAnswers = {
+    'get-bucket-encryption': {
+      ServerSideEncryptionConfiguration: {
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+            },
+            BucketKeyEnabled: true,
+          },
+        ],
+      },
+    },
+    'get-public-access-block': {
+      PublicAccessBlockConfiguration: {
+        IgnorePublicAcls: false,
+        BlockPublicPolicy: false,
+        BlockPublicAcls: false,
+        RestrictPublicBuckets: false,
+      },
+    },
+    'get-bucket-policy': {
+      Policy:
+        '{"Version":"2008-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::my-bucket/*"}]}',
+    },
+    'get-bucket-acl': {
+      Owner: {
+        DisplayName: 'my-username',
+        ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+      },
+      Grants: [
+        {
+          Grantee: {
+            DisplayName: 'my-username',
+            ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+          },
+          Permission: 'FULL_CONTROL',
+        },
+        {
+          Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+          Permission: 'READ',
+        },
+      ],
+    },
+    'get-bucket-logging': { LoggingEnabled: { TargetPrefix: 'my-bucket/', TargetBucket: 'my-logs' } },
+  };
+
+  it('reads each get-bucket answer as the bucket its file names, with only the setting it carries', () => {
+    const facts = Object.fromEntries(
+      Object.entries(bucketAnswers).map(([command, answer]) => {
+        const { resources, skipped } = readAt(
+          answer,
+          `audit/${ACCOUNT}/ap-northeast-1/${command}_my-bucket.json`,
+        );
+        expect(skipped).toEqual([]);
+        expect(resources).toMatchObject([
+          {
+            id: 'arn:aws:s3:::my-bucket',
+            account: ACCOUNT,
+            region: 'ap-northeast-1',
+            name: 'my-bucket',
+            nativeType: 'AWS::S3::Bucket',
+          },
+        ]);
+        return [command, resources[0]?.facts];
+      }),
+    );
+    expect(facts['get-bucket-encryption']).toMatchObject({
+      sseAlgorithm: { source: 'explicit', value: 'aws:kms' },
+      kmsKeyId: { source: 'explicit', value: expect.stringContaining(':key/1234abcd-') },
+      // Only what the answer says: no Block Public Access is not taken for "none configured".
+      blockPublicAcls: { source: 'unknown' },
+      publicPolicyStatements: { source: 'unknown' },
+    });
+    expect(facts['get-public-access-block']).toMatchObject({
+      ignorePublicAcls: { source: 'explicit', value: false },
+      restrictPublicBuckets: { source: 'explicit', value: false },
+      // Nor is no encryption answer taken for the SSE-S3 default.
+      sseAlgorithm: { source: 'unknown' },
+    });
+    expect(facts['get-bucket-policy']).toMatchObject({
+      publicPolicyStatements: {
+        source: 'explicit',
+        value: [expect.objectContaining({ statement: 'Statement[0]' })],
+      },
+      publicAclGrants: { source: 'unknown' },
+    });
+    expect(facts['get-bucket-acl']).toMatchObject({
+      publicAclGrants: { source: 'explicit', value: ['AllUsers:READ'] },
+    });
+    expect(facts['get-bucket-logging']).toMatchObject({
+      accessLogTargetBucket: { source: 'explicit', value: 'my-logs' },
+    });
+  });
+
+  it('reads list-buckets as the account’s buckets, by the ARN the answers name them by', () => {
+    const listed = readAt(
+      {
+        Buckets: [
+          { Name: 'my-bucket', CreationDate: '2024-09-11T18:47:36+00:00', BucketRegion: 'us-west-2' },
+          { Name: 'my-other-bucket', CreationDate: '2024-10-01T09:00:00+00:00' },
+        ],
+        Owner: {
+          DisplayName: 'my-username',
+          ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+        },
+      },
+      `${ACCOUNT}/ap-northeast-1/list-buckets.json`,
+    );
+    expect(listed.resources).toMatchObject([
+      {
+        id: 'arn:aws:s3:::my-bucket',
+        region: 'us-west-2',
+        facts: { blockPublicAcls: { source: 'unknown' } },
+      },
+      {
+        id: 'arn:aws:s3:::my-other-bucket',
+        region: 'ap-northeast-1',
+        facts: { sseAlgorithm: { source: 'unknown' } },
+      },
+    ]);
+    expect(readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, 'list-buckets.json').skipped).toEqual([
+      expect.stringContaining(
+        'list-buckets names no account (nor, before 2024, the buckets’ Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read'.replace(
+          '’',
+          "'",
+        ),
+      ),
+    ]);
+  });
+
+  it('skips a get-bucket answer that no file name or folder places, saying how to save it', () => {
+    for (const file of [
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption.json`,
+      'get-bucket-encryption_my-bucket.json',
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption_My_Bucket.json`,
+    ]) {
+      expect(readAt(bucketAnswers['get-bucket-encryption'], file)).toEqual({
+        resources: [],
+        skipped: [
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json, it is read',
+        ],
+      });
+    }
+    // An object's ACL answers in the bucket's shape: only a file named after get-bucket-acl is read.
+    expect(
+      readAt(bucketAnswers['get-bucket-acl'], `${ACCOUNT}/ap-northeast-1/get-object-acl_my-bucket.json`)
+        .skipped,
+    ).toEqual([
+      expect.stringContaining('aws s3api get-bucket-acl names no bucket (get-object-acl answers alike'),
+    ]);
+    // A key policy names its PolicyName since 2023; it is not a bucket's.
+    expect(
+      readAt(
+        { Policy: '{"Version":"2012-10-17","Statement":[]}', PolicyName: 'default' },
+        `${ACCOUNT}/ap-northeast-1/get-bucket-policy_my-bucket.json`,
+      ).skipped,
+    ).toEqual([expect.stringContaining('aws kms get-key-policy names no key')]);
   });
 
   it('skips answers no check reads with the command that made them', () => {
