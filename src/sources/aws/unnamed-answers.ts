@@ -349,18 +349,30 @@ function bucketAnswer(
   supplementary: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>,
   alike = '',
 ): AnswerShape {
-  const inName = new RegExp(`(?:^|[-_.])${command}_(${BUCKET})$`);
   return {
     matches,
-    read(record, place, name) {
-      const bucket = inName.exec(name)?.[1];
-      if (!bucket || !place.account || !place.region)
-        return {
-          skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json, it is read`,
-        };
-      return { items: [bucketItem(bucket, place, supplementary(record))], partial: true };
-    },
+    read: (record, place, name) => bucketSetting(command, name, place, supplementary(record), alike),
   };
+}
+
+/**
+ * The bucket's item with one setting, `supplementary`, an answer to `aws s3api <command>` gave,
+ * the bucket named by the file's `name` (without its folders and ending), placed by its folders;
+ * or why it cannot be placed.
+ */
+export function bucketSetting(
+  command: string,
+  name: string,
+  place: PathPlace,
+  supplementary: Record<string, unknown>,
+  alike = '',
+): UnnamedAnswer {
+  const bucket = new RegExp(`(?:^|[-_.])${command}_(${BUCKET})$`).exec(name)?.[1];
+  if (!bucket || !place.account || !place.region)
+    return {
+      skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json, it is read`,
+    };
+  return { items: [bucketItem(bucket, place, supplementary)], partial: true };
 }
 
 /** An S3 bucket's item, in the partition of its Region. */
@@ -409,6 +421,6 @@ function partitionOf(region: string): string {
 }
 
 /** The file's name without its folders and its `.json` or `.yaml` (`--output yaml`) ending, gzipped or not. */
-function baseName(file: string): string {
+export function baseName(file: string): string {
   return path.basename(file.replaceAll('\\', '/')).replace(/\.(?:json|ya?ml)(?:\.gz)?$/i, '');
 }
