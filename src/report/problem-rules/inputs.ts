@@ -359,8 +359,8 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
-    /aws s3api ([\w-]+) names no bucket(?: \([^)]*\))?: saved as (\S+), it is read/g,
-    'aws s3api $1 の応答はバケットを示していません: $2 として保存すると読み込まれます',
+    /aws s3api ([\w-]+) names no bucket(?: \([^)]*\))?: saved as (\S+) or (\S+), it is read/g,
+    'aws s3api $1 の応答はバケットを示していません: $2 または $3 として保存すると読み込まれます',
   ],
   [
     /not a configuration item \(not a JSON object, or a row that is not valid JSON\)/g,

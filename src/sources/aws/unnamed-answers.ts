@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { asRecord } from './config-item.ts';
+import { asRecord, decodeJsonValue } from './config-item.ts';
 
 /** The account and region a dump's folders or file name give (`<account>/<region>/…`). */
 export interface PathPlace {
@@ -231,6 +231,7 @@ const ANSWERS: readonly AnswerShape[] = [
     (record) => only(record, ['Policy']) && isPolicyDocument(record['Policy']),
     (record) => ({ BucketPolicy: { policyText: record['Policy'] } }),
     "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
+    policyNamesBucket,
   ),
   // `aws s3api list-buckets`: the account's buckets, named (`Name`) and, since 2024, with their
   // Region (`BucketRegion`); the owner is a canonical user id, not the account: the dump's
@@ -337,10 +338,13 @@ function unread(matches: AnswerShape['matches'], why: string): AnswerShape {
 
 /**
  * `aws s3api <command> --bucket <bucket>`, whose answer names no bucket, saved as
- * `<command>_<bucket>.json` (perhaps after a prefix: `s3api-get-bucket-acl_<bucket>.json`):
- * read as the bucket's item with only the setting it answers, `supplementary`, which merges
- * with the bucket's list-buckets entry, Config item or other answers (its id is the bucket's
- * ARN, `arn:aws:s3:::<bucket>`, which names no account or Region: the dump's folders do).
+ * `<command>_<bucket>.json` (perhaps after a prefix: `s3api-get-bucket-acl_<bucket>.json`), or
+ * as auditors' loops over list-buckets name them, the bucket first and the setting after it
+ * (`${bucket}-policy.json`, `${bucket}_acl.json`): read as the bucket's item with only the
+ * setting it answers, `supplementary`, which merges with the bucket's list-buckets entry,
+ * Config item or other answers (its id is the bucket's ARN, `arn:aws:s3:::<bucket>`, which
+ * names no account or Region: the dump's folders do). A `<bucket>-<setting>` name is taken only
+ * where the answer agrees (`namesBucket`): a policy named so could be a key's.
  * https://docs.aws.amazon.com/cli/latest/reference/s3api/
  */
 function bucketAnswer(
@@ -348,17 +352,31 @@ function bucketAnswer(
   matches: AnswerShape['matches'],
   supplementary: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>,
   alike = '',
+  namesBucket?: (record: Readonly<Record<string, unknown>>, bucket: string) => boolean,
 ): AnswerShape {
   return {
     matches,
-    read: (record, place, name) => bucketSetting(command, name, place, supplementary(record), alike),
+    read: (record, place, name) =>
+      bucketSetting(command, name, place, supplementary(record), alike, (bucket) =>
+        namesBucket ? namesBucket(record, bucket) : true,
+      ),
   };
 }
+
+/** The setting's word after the bucket's name in the file names auditors' loops give. */
+const SETTING_IN_NAME: Readonly<Record<string, string>> = {
+  'get-bucket-encryption': 'encryption',
+  'get-public-access-block': 'pab|public-access-block',
+  'get-bucket-policy': 'policy',
+  'get-bucket-acl': 'acl',
+  'get-bucket-logging': 'logging',
+};
 
 /**
  * The bucket's item with one setting, `supplementary`, an answer to `aws s3api <command>` gave,
  * the bucket named by the file's `name` (without its folders and ending), placed by its folders;
- * or why it cannot be placed.
+ * or why it cannot be placed. `confirms` says whether the answer agrees with a bucket named
+ * before the setting's word.
  */
 export function bucketSetting(
   command: string,
@@ -366,13 +384,37 @@ export function bucketSetting(
   place: PathPlace,
   supplementary: Record<string, unknown>,
   alike = '',
+  confirms: (bucket: string) => boolean = () => true,
 ): UnnamedAnswer {
-  const bucket = new RegExp(`(?:^|[-_.])${command}_(${BUCKET})$`).exec(name)?.[1];
+  const words = SETTING_IN_NAME[command] ?? command;
+  // `get-bucket-encryption.json` is the command's name alone, not a bucket `get-bucket`'s.
+  const beforeWord = name.endsWith(command)
+    ? undefined
+    : new RegExp(`^(${BUCKET})[-_](?:${words})$`).exec(name)?.[1];
+  const bucket =
+    new RegExp(`(?:^|[-_.])${command}_(${BUCKET})$`).exec(name)?.[1] ??
+    (beforeWord && confirms(beforeWord) ? beforeWord : undefined);
   if (!bucket || !place.account || !place.region)
     return {
-      skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json, it is read`,
+      skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json or <bucket>-${words.split('|')[0]}.json, it is read`,
     };
   return { items: [bucketItem(bucket, place, supplementary)], partial: true };
+}
+
+/** Whether a policy's statements name the bucket (`arn:aws:s3:::<bucket>`, or objects in it). */
+function policyNamesBucket(record: Readonly<Record<string, unknown>>, bucket: string): boolean {
+  const statements = asRecord(decodeJsonValue(record['Policy']))?.['Statement'];
+  return (Array.isArray(statements) ? statements : [statements]).some((statement) => {
+    const resource = asRecord(statement)?.['Resource'];
+    return (Array.isArray(resource) ? resource : [resource]).some(
+      (each) =>
+        typeof each === 'string' && new RegExp(`^arn:aws[\\w-]*:s3:::${escaped(bucket)}(?:/|$)`).test(each),
+    );
+  });
+}
+
+function escaped(text: string): string {
+  return text.replaceAll('.', '\\.');
 }
 
 /** An S3 bucket's item, in the partition of its Region. */

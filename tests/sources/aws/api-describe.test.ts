@@ -793,6 +793,30 @@ describe('aws-api-describe: answers that name no resource', () => {
     ]);
   });
 
+  it('reads the names auditors’ loops give, the bucket before the setting, where the answer agrees', () => {
+    for (const [answer, file] of [
+      [bucketAnswers['get-bucket-policy'], 'my-bucket_policy.json'],
+      [bucketAnswers['get-public-access-block'], 'snapshot-raw/my-bucket-pab.json'],
+      [bucketAnswers['get-bucket-acl'], 'my-bucket-acl.json'],
+      [bucketAnswers['get-bucket-encryption'], 'my-bucket-encryption.json'],
+    ] as const) {
+      expect(readAt(answer, `${ACCOUNT}/ap-northeast-1/${file}`).resources).toMatchObject([
+        { id: 'arn:aws:s3:::my-bucket' },
+      ]);
+    }
+    // A key policy without its PolicyName (KMS before 2023) names no bucket in its statements.
+    const keyPolicy = {
+      Policy:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}',
+    };
+    expect(readAt(keyPolicy, `${ACCOUNT}/ap-northeast-1/app-key-policy.json`)).toEqual({
+      resources: [],
+      skipped: [
+        expect.stringContaining('aws s3api get-bucket-policy names no bucket (or, without a PolicyName'),
+      ],
+    });
+  });
+
   it('skips a get-bucket answer that no file name or folder places, saying how to save it', () => {
     for (const file of [
       `${ACCOUNT}/ap-northeast-1/get-bucket-encryption.json`,
@@ -802,7 +826,7 @@ describe('aws-api-describe: answers that name no resource', () => {
       expect(readAt(bucketAnswers['get-bucket-encryption'], file)).toEqual({
         resources: [],
         skipped: [
-          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json, it is read',
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
         ],
       });
     }
