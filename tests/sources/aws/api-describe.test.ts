@@ -785,10 +785,7 @@ describe('aws-api-describe: answers that name no resource', () => {
     ]);
     expect(readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, 'list-buckets.json').skipped).toEqual([
       expect.stringContaining(
-        'list-buckets names no account (nor, before 2024, the buckets’ Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read'.replace(
-          '’',
-          "'",
-        ),
+        "list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read",
       ),
     ]);
   });
