@@ -1,3 +1,4 @@
+import { UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
@@ -39,7 +40,8 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     if (single) {
-      yield* configItemsToResources(single.items, ctx, single.partial === true);
+      for (const resource of configItemsToResources(single.items, ctx, single.partial === true))
+        yield single.regionUnknown?.has(resource.id) ? { ...resource, region: UNKNOWN_REGION } : resource;
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.

@@ -33,6 +33,13 @@ export type UnnamedAnswer =
        * out is unknown, not the cloud's default for a resource that has none.
        */
       readonly partial?: boolean;
+      /**
+       * The ids (ARNs) of the items whose Region the answer does not know: an S3 bucket's
+       * get-bucket-* answer, or a list-buckets entry before `BucketRegion`, is placed by the
+       * dump's folders, which name where the CLI ran, not where the bucket is. Their Region is
+       * read as unknown, so that the bucket's own record (Config, list-buckets) gives it.
+       */
+      readonly regionUnknown?: ReadonlySet<string>;
     }
   | { readonly skip: string };
 
@@ -252,13 +259,22 @@ const ANSWERS: readonly AnswerShape[] = [
         return {
           skip: `aws s3api list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (${names.join(', ')}) are read`,
         };
+      const regionUnknown = new Set<string>();
       return {
         items: buckets.map((bucket) => {
-          const region = typeof bucket['BucketRegion'] === 'string' ? bucket['BucketRegion'] : place.region;
-          return bucketItem(String(bucket['Name']), { account: place.account, region }, undefined, {
-            creationDate: bucket['CreationDate'] ?? null,
-          });
+          const named = typeof bucket['BucketRegion'] === 'string' ? bucket['BucketRegion'] : undefined;
+          const item = bucketItem(
+            String(bucket['Name']),
+            { account: place.account, region: named ?? place.region },
+            undefined,
+            {
+              creationDate: bucket['CreationDate'] ?? null,
+            },
+          );
+          if (!named) regionUnknown.add(String(item.arn));
+          return item;
         }),
+        regionUnknown,
         partial: true,
       };
     },
@@ -398,7 +414,8 @@ export function bucketSetting(
     return {
       skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json or <bucket>-${words.split('|')[0]}.json, it is read`,
     };
-  return { items: [bucketItem(bucket, place, supplementary)], partial: true };
+  const item = bucketItem(bucket, place, supplementary);
+  return { items: [item], partial: true, regionUnknown: new Set([String(item.arn)]) };
 }
 
 /** Whether a policy's statements name the bucket (`arn:aws:s3:::<bucket>`, or objects in it). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import type { Resource } from '../../../src/model/resource.ts';
+import { Inventory } from '../../../src/scan/inventory.ts';
 import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { evaluate } from '../../helpers/checks.ts';
@@ -721,7 +722,8 @@ describe('aws-api-describe: answers that name no resource', () => {
           {
             id: 'arn:aws:s3:::my-bucket',
             account: ACCOUNT,
-            region: 'ap-northeast-1',
+            // The folder names where the CLI ran: the bucket's own record gives its Region.
+            region: '',
             name: 'my-bucket',
             nativeType: 'AWS::S3::Bucket',
           },
@@ -778,8 +780,9 @@ describe('aws-api-describe: answers that name no resource', () => {
         facts: { blockPublicAcls: { source: 'unknown' } },
       },
       {
+        // Before BucketRegion the folders name where the CLI ran, not where the bucket is.
         id: 'arn:aws:s3:::my-other-bucket',
-        region: 'ap-northeast-1',
+        region: '',
         facts: { sseAlgorithm: { source: 'unknown' } },
       },
     ]);
@@ -788,6 +791,23 @@ describe('aws-api-describe: answers that name no resource', () => {
         "list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read",
       ),
     ]);
+  });
+
+  it('takes a bucket’s Region from list-buckets, not from the folder its answers were saved in', async () => {
+    // A bucket in us-east-1 whose answers an auditor saved under the Region the CLI ran in.
+    const inventory = new Inventory();
+    const add = (document: unknown, file: string) => {
+      for (const resource of readAt(document, file).resources) inventory.add(resource);
+    };
+    add(
+      bucketAnswers['get-bucket-encryption'],
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption_my-bucket.json`,
+    );
+    add(
+      { Buckets: [{ Name: 'my-bucket', BucketRegion: 'us-east-1' }], Owner: {} },
+      `${ACCOUNT}/ap-northeast-1/list-buckets.json`,
+    );
+    expect(inventory.byId('aws', 'arn:aws:s3:::my-bucket')?.region).toBe('us-east-1');
   });
 
   it('reads the names auditors’ loops give, the bucket before the setting, where the answer agrees', () => {
