@@ -80,8 +80,8 @@ describe('the fidelity corpus (records from public samples’ dialects)', () => 
   it('names the skipped records in the terminal summary', () => {
     const skipped = Object.values(expected.skips).reduce((n, count) => n + count, 0);
     expect(summary).toContain(`Records skipped: ${skipped}`);
-    // The summary names the first five (by file), and counts the others.
-    const named = summary.split('\n').filter((line) => /^\s+\S+\.json(?: \[\d+\])?: \S/.test(line));
+    // The summary names the first five (by file, with the entry or line), and counts the others.
+    const named = summary.split('\n').filter((line) => /^\s+\S+\.json(?: \[\d+\]|:\d+)?: \S/.test(line));
     expect(named).toHaveLength(5);
     expect(summary).toContain(`and ${skipped - 5} more`);
   });

@@ -351,6 +351,18 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/ \(a sub-resource of ([^)\s]+)\)/g, '（$1 のサブリソース）'],
   [
+    /aws s3api error (\w+) from (\w+): it says nothing of the bucket's setting/g,
+    'aws s3api のエラー $1（$2）: バケットの設定の有無は分かりません',
+  ],
+  [
+    /(\w+) from (\w+) in a file named after twelve digits: a bucket's, or s3control's for an account; saved as (\S+) for a bucket/g,
+    '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
+  ],
+  [
+    /aws s3api ([\w-]+) names no bucket(?: \([^)]*\))?: saved as (\S+) or (\S+), it is read/g,
+    'aws s3api $1 の応答はバケットを示していません: $2 または $3 として保存すると読み込まれます',
+  ],
+  [
     /not a configuration item \(not a JSON object, or a row that is not valid JSON\)/g,
     '設定項目ではありません（JSON オブジェクトでないか、JSON として不正な行）',
   ],

@@ -28,7 +28,10 @@ export interface ConfigItem {
   readonly configuration: Readonly<Record<string, unknown>>;
   /** Absent when the export does not carry it (a SELECT that did not name it). */
   readonly supplementary: Readonly<Record<string, unknown>> | undefined;
-  /** Only some fields were exported (SELECT output): absent means "not exported", not "not set". */
+  /**
+   * Only some fields were exported (SELECT output, or a CLI answer giving one setting of a
+   * resource): absent means "not exported", not "not set".
+   */
   readonly partial: boolean;
   readonly captureTime: number | undefined;
   /** The item records the resource's deletion (`ResourceDeleted`, `ResourceDeletedNotRecorded`). */

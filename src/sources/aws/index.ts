@@ -11,6 +11,7 @@ import {
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
+import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
@@ -21,6 +22,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsCredentialReportApiFormat,
   awsPasswordPolicyFormat,
   awsNoPasswordPolicyFormat,
+  awsS3ErrorAnswerFormat,
   awsPasswordPolicySteampipeFormat,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import type { Resource } from '../../../src/model/resource.ts';
+import { Inventory } from '../../../src/scan/inventory.ts';
 import { awsApiDescribeFormat } from '../../../src/sources/aws/api-describe.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { evaluate } from '../../helpers/checks.ts';
@@ -543,6 +544,8 @@ describe('aws-api-describe: answers that name no resource', () => {
     ],
     ['s3api get-bucket-policy-status', { PolicyStatus: { IsPublic: false } }],
     ['s3api get-bucket-versioning', { Status: 'Enabled', MFADelete: 'Disabled' }],
+    ['s3api get-bucket-location', { LocationConstraint: null }],
+    ['s3api list-buckets', { Buckets: [{ Name: 'my-bucket', CreationDate: '2024-09-11T18:47:36+00:00' }] }],
     ['s3api get-bucket-logging', { LoggingEnabled: { TargetBucket: 'logs', TargetPrefix: 'b/' } }],
     [
       's3api get-bucket-acl',
@@ -655,6 +658,209 @@ describe('aws-api-describe: answers that name no resource', () => {
         expect.stringContaining('aws cloudtrail get-trail-status names no trail'),
       ]);
     }
+  });
+
+  // The AWS CLI's s3api examples (awscli/examples/s3api/*.rst), each saved by an auditor's loop
+  // over list-buckets as `<account>/<region>/<command>_<bucket>.json`.
+  const bucketAnswers = {
+    'get-bucket-encryption': {
+      ServerSideEncryptionConfiguration: {
+        Rules: [
+          {
+            ApplyServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
+            },
+            BucketKeyEnabled: true,
+          },
+        ],
+      },
+    },
+    'get-public-access-block': {
+      PublicAccessBlockConfiguration: {
+        IgnorePublicAcls: false,
+        BlockPublicPolicy: false,
+        BlockPublicAcls: false,
+        RestrictPublicBuckets: false,
+      },
+    },
+    'get-bucket-policy': {
+      Policy:
+        '{"Version":"2008-10-17","Statement":[{"Sid":"","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::my-bucket/*"}]}',
+    },
+    'get-bucket-acl': {
+      Owner: {
+        DisplayName: 'my-username',
+        ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+      },
+      Grants: [
+        {
+          Grantee: {
+            DisplayName: 'my-username',
+            ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+          },
+          Permission: 'FULL_CONTROL',
+        },
+        {
+          Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
+          Permission: 'READ',
+        },
+      ],
+    },
+    'get-bucket-logging': { LoggingEnabled: { TargetPrefix: 'my-bucket/', TargetBucket: 'my-logs' } },
+  };
+
+  it('reads each get-bucket answer as the bucket its file names, with only the setting it carries', () => {
+    const facts = Object.fromEntries(
+      Object.entries(bucketAnswers).map(([command, answer]) => {
+        const { resources, skipped } = readAt(
+          answer,
+          `audit/${ACCOUNT}/ap-northeast-1/${command}_my-bucket.json`,
+        );
+        expect(skipped).toEqual([]);
+        expect(resources).toMatchObject([
+          {
+            id: 'arn:aws:s3:::my-bucket',
+            account: ACCOUNT,
+            // The folder names where the CLI ran: the bucket's own record gives its Region.
+            region: '',
+            name: 'my-bucket',
+            nativeType: 'AWS::S3::Bucket',
+          },
+        ]);
+        return [command, resources[0]?.facts];
+      }),
+    );
+    expect(facts['get-bucket-encryption']).toMatchObject({
+      sseAlgorithm: { source: 'explicit', value: 'aws:kms' },
+      kmsKeyId: { source: 'explicit', value: expect.stringContaining(':key/1234abcd-') },
+      // Only what the answer says: no Block Public Access is not taken for "none configured".
+      blockPublicAcls: { source: 'unknown' },
+      publicPolicyStatements: { source: 'unknown' },
+    });
+    expect(facts['get-public-access-block']).toMatchObject({
+      ignorePublicAcls: { source: 'explicit', value: false },
+      restrictPublicBuckets: { source: 'explicit', value: false },
+      // Nor is no encryption answer taken for the SSE-S3 default.
+      sseAlgorithm: { source: 'unknown' },
+    });
+    expect(facts['get-bucket-policy']).toMatchObject({
+      publicPolicyStatements: {
+        source: 'explicit',
+        value: [expect.objectContaining({ statement: 'Statement[0]' })],
+      },
+      publicAclGrants: { source: 'unknown' },
+    });
+    expect(facts['get-bucket-acl']).toMatchObject({
+      publicAclGrants: { source: 'explicit', value: ['AllUsers:READ'] },
+    });
+    expect(facts['get-bucket-logging']).toMatchObject({
+      accessLogTargetBucket: { source: 'explicit', value: 'my-logs' },
+    });
+  });
+
+  it('reads list-buckets as the account’s buckets, by the ARN the answers name them by', () => {
+    const listed = readAt(
+      {
+        Buckets: [
+          { Name: 'my-bucket', CreationDate: '2024-09-11T18:47:36+00:00', BucketRegion: 'us-west-2' },
+          { Name: 'my-other-bucket', CreationDate: '2024-10-01T09:00:00+00:00' },
+        ],
+        Owner: {
+          DisplayName: 'my-username',
+          ID: '7009a8971cd538e11f6b6606438875e7c86c5b672f46db45460ddcd087d36c32',
+        },
+      },
+      `${ACCOUNT}/ap-northeast-1/list-buckets.json`,
+    );
+    expect(listed.resources).toMatchObject([
+      {
+        id: 'arn:aws:s3:::my-bucket',
+        region: 'us-west-2',
+        facts: { blockPublicAcls: { source: 'unknown' } },
+      },
+      {
+        // Before BucketRegion the folders name where the CLI ran, not where the bucket is.
+        id: 'arn:aws:s3:::my-other-bucket',
+        region: '',
+        facts: { sseAlgorithm: { source: 'unknown' } },
+      },
+    ]);
+    expect(readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, 'list-buckets.json').skipped).toEqual([
+      expect.stringContaining(
+        "list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read",
+      ),
+    ]);
+  });
+
+  it('takes a bucket’s Region from list-buckets, not from the folder its answers were saved in', async () => {
+    // A bucket in us-east-1 whose answers an auditor saved under the Region the CLI ran in.
+    const inventory = new Inventory();
+    const add = (document: unknown, file: string) => {
+      for (const resource of readAt(document, file).resources) inventory.add(resource);
+    };
+    add(
+      bucketAnswers['get-bucket-encryption'],
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption_my-bucket.json`,
+    );
+    add(
+      { Buckets: [{ Name: 'my-bucket', BucketRegion: 'us-east-1' }], Owner: {} },
+      `${ACCOUNT}/ap-northeast-1/list-buckets.json`,
+    );
+    expect(inventory.byId('aws', 'arn:aws:s3:::my-bucket')?.region).toBe('us-east-1');
+  });
+
+  it('reads the names auditors’ loops give, the bucket before the setting, where the answer agrees', () => {
+    for (const [answer, file] of [
+      [bucketAnswers['get-bucket-policy'], 'my-bucket_policy.json'],
+      [bucketAnswers['get-public-access-block'], 'snapshot-raw/my-bucket-pab.json'],
+      [bucketAnswers['get-bucket-acl'], 'my-bucket-acl.json'],
+      [bucketAnswers['get-bucket-encryption'], 'my-bucket-encryption.json'],
+    ] as const) {
+      expect(readAt(answer, `${ACCOUNT}/ap-northeast-1/${file}`).resources).toMatchObject([
+        { id: 'arn:aws:s3:::my-bucket' },
+      ]);
+    }
+    // A key policy without its PolicyName (KMS before 2023) names no bucket in its statements.
+    const keyPolicy = {
+      Policy:
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"kms:*","Resource":"*"}]}',
+    };
+    expect(readAt(keyPolicy, `${ACCOUNT}/ap-northeast-1/app-key-policy.json`)).toEqual({
+      resources: [],
+      skipped: [
+        expect.stringContaining('aws s3api get-bucket-policy names no bucket (or, without a PolicyName'),
+      ],
+    });
+  });
+
+  it('skips a get-bucket answer that no file name or folder places, saying how to save it', () => {
+    for (const file of [
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption.json`,
+      'get-bucket-encryption_my-bucket.json',
+      `${ACCOUNT}/ap-northeast-1/get-bucket-encryption_My_Bucket.json`,
+    ]) {
+      expect(readAt(bucketAnswers['get-bucket-encryption'], file)).toEqual({
+        resources: [],
+        skipped: [
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
+        ],
+      });
+    }
+    // An object's ACL answers in the bucket's shape: only a file named after get-bucket-acl is read.
+    expect(
+      readAt(bucketAnswers['get-bucket-acl'], `${ACCOUNT}/ap-northeast-1/get-object-acl_my-bucket.json`)
+        .skipped,
+    ).toEqual([
+      expect.stringContaining('aws s3api get-bucket-acl names no bucket (get-object-acl answers alike'),
+    ]);
+    // A key policy names its PolicyName since 2023; it is not a bucket's.
+    expect(
+      readAt(
+        { Policy: '{"Version":"2012-10-17","Statement":[]}', PolicyName: 'default' },
+        `${ACCOUNT}/ap-northeast-1/get-bucket-policy_my-bucket.json`,
+      ).skipped,
+    ).toEqual([expect.stringContaining('aws kms get-key-policy names no key')]);
   });
 
   it('skips answers no check reads with the command that made them', () => {

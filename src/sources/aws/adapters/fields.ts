@@ -59,8 +59,8 @@ export function absent<T>(item: ConfigItem, path: string): Fact<T> {
 }
 
 const NOT_SELECTED: Localized = {
-  ja: 'クエリ結果にこの項目が含まれていません（SELECT で指定されていません）',
-  en: 'not in the query output (the SELECT did not name this field)',
+  ja: 'レコードにこの項目が含まれていません（SELECT で指定されていないか、一つの設定だけを答える CLI の応答です）',
+  en: 'not in the record read (a SELECT that did not name this field, or a CLI answer giving one setting only)',
 };
 const NOT_IN_ITEM: Localized = {
   ja: 'AWS Config の設定項目にこの項目がありません',

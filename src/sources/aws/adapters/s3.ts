@@ -46,7 +46,7 @@ export function s3AccountPublicAccessBlockFacts(item: ConfigItem): AwsS3AccountP
  */
 function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boolean>> {
   const block = asRecord(item.supplementary?.['PublicAccessBlockConfiguration']);
-  const notConfigured = !block && item.supplementary !== undefined && !item.partial;
+  const notConfigured = !block && answersNone(item, 'PublicAccessBlockConfiguration');
   const flag = (name: BlockFlag): Fact<boolean> => {
     const path = factPath(BLOCK_BASE, name);
     if (notConfigured) return cloudDefault(false, path, NO_BUCKET_BLOCK);
@@ -60,6 +60,16 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
     blockPublicPolicy: flag('blockPublicPolicy'),
     restrictPublicBuckets: flag('restrictPublicBuckets'),
   };
+}
+
+/**
+ * Whether the item says the bucket has no such setting: a complete item that does not carry it,
+ * or a partial one (an S3 answer read alone: `NoSuchPublicAccessBlockConfiguration`) that
+ * holds it as null; a partial item without it did not read it.
+ */
+function answersNone(item: ConfigItem, setting: string): boolean {
+  if (item.supplementary === undefined) return false;
+  return item.partial ? item.supplementary[setting] === null : true;
 }
 
 const BLOCK_BASE = 'supplementaryConfiguration.PublicAccessBlockConfiguration';
@@ -196,7 +206,7 @@ function defaultEncryption(
 ): Pick<AwsS3BucketFacts, 'sseAlgorithm' | 'kmsKeyId' | 'customerManagedKey'> {
   const configuration = asRecord(item.supplementary?.['ServerSideEncryptionConfiguration']);
   if (!configuration) {
-    if (item.supplementary === undefined || item.partial) {
+    if (!answersNone(item, 'ServerSideEncryptionConfiguration')) {
       return {
         sseAlgorithm: absent(item, ALGORITHM_PATH),
         kmsKeyId: absent(item, KEY_PATH),
