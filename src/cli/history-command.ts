@@ -12,6 +12,7 @@ import {
   type ScanSummary,
 } from '../store/history.ts';
 import { isPostgresUrl, openStore, storeLocation } from '../store/open.ts';
+import { EXIT } from './exit-codes.ts';
 import { renderDiff, renderHistory } from './history-text.ts';
 import { langOption } from './lang.ts';
 
@@ -29,6 +30,22 @@ export function storeOption(): Option {
 /** `--no-store`: only a scan, which can run without the store, takes it. */
 export function noStoreOption(): Option {
   return new Option('--no-store', 'do not read or record scan history');
+}
+
+/**
+ * `--store` and `--no-store` set one value, the last one given winning: a command given both
+ * would read or record the history, or not, by their order. The check its action makes first.
+ */
+export function refuseStoreAndNoStore(command: Command): () => void {
+  const given = new Set<string>();
+  command.on('option:store', () => given.add('--store'));
+  command.on('option:no-store', () => given.add('--no-store'));
+  return () => {
+    if (given.size === 2)
+      command.error('error: --store and --no-store contradict each other: give one', {
+        exitCode: EXIT.usage,
+      });
+  };
 }
 
 export class UsageError extends Error {

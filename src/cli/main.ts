@@ -14,7 +14,13 @@ import { StoreError } from '../store/engine.ts';
 import { StoreLockedError } from '../store/lock.ts';
 import { EXIT, exitCodeHelp } from './exit-codes.ts';
 import { localizeHelp } from './help-text.ts';
-import { noStoreOption, registerHistoryCommands, storeOption, UsageError } from './history-command.ts';
+import {
+  noStoreOption,
+  refuseStoreAndNoStore,
+  registerHistoryCommands,
+  storeOption,
+  UsageError,
+} from './history-command.ts';
 import { langOfArgs, langOption, withoutLangForHelp } from './lang.ts';
 import { liveOptions, liveSourcesFrom, parseConcurrency, parseTimeouts } from './live-sources.ts';
 import { LOG_FORMATS, LOG_LEVELS } from './log-options.ts';
@@ -229,10 +235,7 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
     )
     .addHelpText('after', exitCodeHelp(lang));
   scan.addOption(storeOption()).addOption(noStoreOption());
-  // Both set one value, the last one given winning: a scan given both would keep, or not, by their order.
-  const storeFlags = new Set<string>();
-  scan.on('option:store', () => storeFlags.add('--store'));
-  scan.on('option:no-store', () => storeFlags.add('--no-store'));
+  const checkStoreFlags = refuseStoreAndNoStore(scan);
   scan
     .option(
       '--store-wait <seconds>',
@@ -255,11 +258,7 @@ function registerScanCommand(program: Command, lang: Lang, setExitCode: (code: n
         exitCode: USAGE_ERROR,
       });
     }
-    if (storeFlags.size === 2) {
-      return scan.error('error: --store and --no-store contradict each other: give one', {
-        exitCode: USAGE_ERROR,
-      });
-    }
+    checkStoreFlags();
     // Alone it would change nothing, and a pipeline that dropped --fail-on would pass every plan.
     if (options.onlyNew && !options.failOn) {
       return scan.error('error: --only-new narrows --fail-on: give --fail-on SEVERITY too', {

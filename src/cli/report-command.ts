@@ -7,7 +7,7 @@ import type { HistoryPoint } from '../report/html/index.ts';
 import type { FindingsFile } from '../report/read-findings.ts';
 import { REPORT_FORMATS, type ReportFormat, renderReport, writeReport } from '../report/render.ts';
 import { escapeControls } from '../report/terminal-text.ts';
-import { openExistingStore, UsageError } from './history-command.ts';
+import { openExistingStore, refuseStoreAndNoStore, UsageError } from './history-command.ts';
 import { defaultLang } from './lang.ts';
 
 export interface ReportOptions {
@@ -31,8 +31,9 @@ export interface ReportOptions {
  * OCSF or SARIF, without scanning again.
  */
 export function registerReportCommand(program: Command): void {
-  program
-    .command('report')
+  const report = program.command('report');
+  const checkStoreFlags = refuseStoreAndNoStore(report);
+  report
     .description(
       'render a findings file (kansa scan --output) as HTML, CSV, OCSF or SARIF, without rescanning',
     )
@@ -63,6 +64,7 @@ export function registerReportCommand(program: Command): void {
     )
     .option('--no-store', 'do not read scan history, not even KANSA_STORE_URL')
     .action(async function (this: Command, options: ReportOptions) {
+      checkStoreFlags();
       if ((options.input === undefined) === (options.run === undefined)) {
         this.error('kansa report: give either --input FILE or --run RUN (with --store)', { exitCode: 2 });
       }

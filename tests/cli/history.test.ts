@@ -191,14 +191,19 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     expect(absent.code).toBe(2);
     expect(absent.stderr).toMatch(/no history store at .*typo\.sqlite/);
     expect(existsSync(nowhere)).toBe(false);
-    // A scan given both --store and --no-store would keep or not by their order: it is told to give one.
+    // A scan (or a report) given both --store and --no-store would keep or read the history, or
+    // not, by their order: it is told to give one.
     for (const order of [
       ['--store', store, '--no-store'],
       ['--no-store', '--store', store],
     ]) {
-      const both = await kansa('scan', '-i', SAMPLE, ...order);
-      expect(both.code).toBe(2);
-      expect(both.stderr).toMatch(/--store and --no-store contradict each other: give one/);
+      for (const both of [
+        await kansa('scan', '-i', SAMPLE, ...order),
+        await kansa('report', '-i', path.join(dir, 'no-such-findings.json'), ...order),
+      ]) {
+        expect(both.code).toBe(2);
+        expect(both.stderr).toMatch(/--store and --no-store contradict each other: give one/);
+      }
     }
     // They read the store, so they take no --no-store; KANSA_STORE_URL=none is told to name one.
     expect((await kansa('history', '--no-store')).stderr).toMatch(/unknown option '--no-store'/);
