@@ -2,10 +2,10 @@ import type { AzureDataServiceFacts } from '../../../model/azure.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { type ArmRecord, get } from '../arm-record.ts';
-import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { JAPAN_REGIONS } from './databases.ts';
-import { reachableByPublicNetworkAccess, reachableThroughFirewall } from './network-access.ts';
+import { networkFacts, reachableThroughFirewall } from './network-access.ts';
 
 /**
  * Azure's analytics, AI, search and configuration services and images, read for where their data
@@ -20,18 +20,14 @@ const MICROSOFT_MANAGED_KEY: Localized = {
   en: 'absent: encrypted with Microsoft-managed keys (the default)',
 };
 
-const PUBLIC_BY_DEFAULT: Localized = {
-  ja: '未設定: パブリック ネットワーク アクセスは既定で有効です',
-  en: 'absent: public network access is enabled by default',
+/** `publicNetworkAccess` absent: the API's default, Enabled. */
+const PUBLIC_BY_DEFAULT: WhenAbsent<string> = {
+  default: 'Enabled',
+  note: {
+    ja: '未設定: パブリック ネットワーク アクセスは既定で有効です',
+    en: 'absent: public network access is enabled by default',
+  },
 };
-
-/** `publicNetworkAccess` with the API's default when absent (Enabled). */
-function publicNetworkAccessOf(record: ArmRecord): Fact<string> {
-  return propertyFact(record, ['publicNetworkAccess'], asString, {
-    default: 'Enabled',
-    note: PUBLIC_BY_DEFAULT,
-  });
-}
 
 /** A customer key named in one property (a Key Vault key or vault URL); absent, Microsoft's keys. */
 function keyNamedIn(record: ArmRecord, path: string): Fact<boolean> {
@@ -50,19 +46,16 @@ function keyNamedIn(record: ArmRecord, path: string): Fact<boolean> {
 export const machineLearningWorkspace: Adapter = {
   kansaType: 'analytics.service',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = propertyFact(
-      record,
-      ['publicNetworkAccess'],
-      asString,
-      notSet('absent: not in this API version', '未設定: この API バージョンにはありません'),
-    );
     const status = propertyFact(record, ['encryption.status'], asString, {
       default: 'Disabled',
       note: MICROSOFT_MANAGED_KEY,
     });
     return {
-      publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      ...networkFacts(
+        record,
+        'publicNetworkAccess',
+        notSet('absent: not in this API version', '未設定: この API バージョンにはありません'),
+      ),
       customerManagedKey: derivedFact(status, (value) => value.toLowerCase() === 'enabled'),
     };
   },
@@ -77,10 +70,8 @@ export const machineLearningWorkspace: Adapter = {
 export const databricksWorkspace: Adapter = {
   kansaType: 'analytics.service',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = publicNetworkAccessOf(record);
     return {
-      publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      ...networkFacts(record, 'publicNetworkAccess', PUBLIC_BY_DEFAULT),
     };
   },
 };
@@ -93,10 +84,8 @@ export const databricksWorkspace: Adapter = {
 export const dataFactory: Adapter = {
   kansaType: 'analytics.service',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = publicNetworkAccessOf(record);
     return {
-      publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      ...networkFacts(record, 'publicNetworkAccess', PUBLIC_BY_DEFAULT),
       customerManagedKey: keyNamedIn(record, 'encryption.vaultBaseUrl'),
     };
   },
@@ -113,7 +102,7 @@ export const dataFactory: Adapter = {
 export const cognitiveServicesAccount: Adapter = {
   kansaType: 'analytics.service',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = publicNetworkAccessOf(record);
+    const publicNetworkAccess = propertyFact(record, ['publicNetworkAccess'], asString, PUBLIC_BY_DEFAULT);
     const defaultAction = propertyFact(record, ['networkAcls.defaultAction'], asString, {
       default: 'Allow',
       note: {
@@ -148,7 +137,6 @@ export const cognitiveServicesAccount: Adapter = {
 export const searchService: Adapter = {
   kansaType: 'database.server',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = publicNetworkAccessOf(record);
     const enforcement = propertyFact(
       record,
       ['encryptionWithCmk.enforcement'],
@@ -156,8 +144,7 @@ export const searchService: Adapter = {
       notSet('absent: each index chooses its key', '未設定: 鍵はインデックスごとに選ばれます'),
     );
     return {
-      publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      ...networkFacts(record, 'publicNetworkAccess', PUBLIC_BY_DEFAULT),
       customerManagedKey: derivedFact(enforcement, (value) =>
         value.toLowerCase() === 'enabled' ? true : undefined,
       ),
@@ -175,18 +162,15 @@ export const searchService: Adapter = {
 export const appConfigurationStore: Adapter = {
   kansaType: 'database.instance',
   facts(record): AzureDataServiceFacts {
-    const publicNetworkAccess = propertyFact(
-      record,
-      ['publicNetworkAccess'],
-      asString,
-      notSet(
-        'absent: public access follows whether the store has private endpoints',
-        '未設定: パブリック アクセスはプライベート エンドポイントの有無で決まります',
-      ),
-    );
     return {
-      publicNetworkAccess,
-      reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess),
+      ...networkFacts(
+        record,
+        'publicNetworkAccess',
+        notSet(
+          'absent: public access follows whether the store has private endpoints',
+          '未設定: パブリック アクセスはプライベート エンドポイントの有無で決まります',
+        ),
+      ),
       customerManagedKey: keyNamedIn(record, 'encryption.keyVaultProperties.keyIdentifier'),
     };
   },

@@ -11,7 +11,7 @@ import {
 } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { cosmosPrimaryRegion } from './cosmos-regions.ts';
-import { reachableByPublicNetworkAccess } from './network-access.ts';
+import { networkFacts, reachableByPublicNetworkAccess } from './network-access.ts';
 
 const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
 
@@ -29,21 +29,6 @@ const PUBLIC_ENDPOINT_BY_DEFAULT: WhenAbsent<string> = {
     en: 'absent: the public endpoint is enabled by default (it takes connections from the internet until disabled)',
   },
 };
-
-/** Public network access and what it means for reachability, named alike on every database type. */
-function networkFacts(
-  record: ArmRecord,
-  paths: string | readonly [string, ...string[]],
-  whenAbsent: WhenAbsent<string> = NOT_EXPORTED,
-): Pick<AzureDatabaseFacts, 'publicNetworkAccess' | 'reachableFromInternet'> {
-  const publicNetworkAccess = propertyFact(
-    record,
-    typeof paths === 'string' ? [paths] : paths,
-    asString,
-    whenAbsent,
-  );
-  return { publicNetworkAccess, reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess) };
-}
 
 export const sqlServer: Adapter = {
   kansaType: 'database.server',
@@ -138,7 +123,7 @@ export const flexibleServer: Adapter = {
       },
     });
     return {
-      ...networkFacts(record, ['network.publicNetworkAccess', 'publicNetworkAccess']),
+      ...networkFacts(record, ['network.publicNetworkAccess', 'publicNetworkAccess'], NOT_EXPORTED),
       // https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
       minimalTlsVersion:
         sslNotEnforced(record) ??

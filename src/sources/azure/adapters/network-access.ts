@@ -1,6 +1,6 @@
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
-import { derivedFact } from '../property-facts.ts';
+import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
 
 /** `publicNetworkAccess` values that close the public endpoint (private endpoints only). */
 const CLOSED = new Set(['disabled', 'securedbyperimeter']);
@@ -8,6 +8,24 @@ const CLOSED = new Set(['disabled', 'securedbyperimeter']);
 /** reachableFromInternet of a service whose only network switch is `publicNetworkAccess`. */
 export function reachableByPublicNetworkAccess(publicNetworkAccess: Fact<string>): Fact<boolean> {
   return derivedFact(publicNetworkAccess, (value) => !CLOSED.has(value.toLowerCase()));
+}
+
+/**
+ * `publicNetworkAccess` (at the first of `paths` the record has) and what it means for
+ * reachability, named alike on every type whose only network switch it is.
+ */
+export function networkFacts(
+  record: ArmRecord,
+  paths: string | readonly [string, ...string[]],
+  whenAbsent: WhenAbsent<string>,
+): { publicNetworkAccess: Fact<string>; reachableFromInternet: Fact<boolean> } {
+  const publicNetworkAccess = propertyFact(
+    record,
+    typeof paths === 'string' ? [paths] : paths,
+    asString,
+    whenAbsent,
+  );
+  return { publicNetworkAccess, reachableFromInternet: reachableByPublicNetworkAccess(publicNetworkAccess) };
 }
 
 /**
