@@ -1,4 +1,5 @@
 import { styleText } from 'node:util';
+import { counted } from '../base/counted.ts';
 import type { Severity } from '../checks/check.ts';
 import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
@@ -41,7 +42,7 @@ const TEXT = {
   en: {
     title: (title: string, version: string) => `kansa — ${title} (${version})`,
     inputs: (files: number, scopes: number, resources: number) =>
-      `Inputs: ${files} files${scopes > 0 ? `, ${scopes} live scopes` : ''}, ${resources} resources`,
+      `Inputs: ${counted(files, 'file', 'files')}${scopes > 0 ? `, ${counted(scopes, 'live scope', 'live scopes')}` : ''}, ${counted(resources, 'resource', 'resources')}`,
     requirements: 'Results by requirement',
     header: {
       id: 'Requirement',

@@ -37,11 +37,13 @@ describe('waivers after a scan', () => {
     ]);
     // Six minutes earlier, still 12-01 in Japan: one day since it lapsed.
     expect(waiverLines('2026-12-01T14:59:59Z', 'ja')[0]).toMatch(/2026-11-29（1 日前に期限切れ）/);
+    expect(waiverLines('2026-12-01T14:59:59Z', 'en')[0]).toMatch(/2026-11-29 \(expired 1 day ago\)/);
     // On 11-30 in Japan, the day it lapsed.
     expect(waiverLines('2026-11-30T14:59:59Z', 'en')[0]).toMatch(/2026-11-29 \(expired today\)/);
     expect(waiverLines('2026-11-30T14:59:59Z', 'ja')[0]).toMatch(/2026-11-29（本日期限切れ）/);
     // Its last day, in Japan, it still holds.
     expect(waiverLines('2026-11-29T14:59:59Z', 'en')[0]).toMatch(/stale .* 2026-11-29 \(0 days left\)/);
+    expect(waiverLines('2026-11-28T14:59:59Z', 'en')[0]).toMatch(/ 2026-11-29 \(1 day left\)/);
   });
 
   it('put the expiry in full-width brackets in Japanese', () => {

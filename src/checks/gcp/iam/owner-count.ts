@@ -30,11 +30,11 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     messages: {
       withinLimit: {
         ja: 'オーナーは {{count}} 主体です（上限 {{max}}）: {{owners}}',
-        en: '{{count}} owner principals (at most {{max}}): {{owners}}',
+        en: '{{count|owner principal|owner principals}} (at most {{max}}): {{owners}}',
       },
       tooMany: {
         ja: 'オーナーが {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
-        en: '{{count}} owner principals, more than {{max}}: {{owners}}',
+        en: '{{count|owner principal|owner principals}}, more than {{max}}: {{owners}}',
       },
       noProjectPolicy: missingData(
         {
@@ -46,12 +46,12 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       ancestorsUnknown: missingData(
         {
           ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません（組織単位のエクスポートを渡してください）',
-          en: 'The project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
+          en: 'The project has {{count|owner principal|owner principals}}, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',
         {
           ja: 'プロジェクトのオーナーは {{count}} 主体です',
-          en: 'The project has {{count}} owner principals',
+          en: 'The project has {{count|owner principal|owner principals}}',
         },
       ),
     },
