@@ -40,7 +40,7 @@ const TEXT = {
       active: '有効',
       expiring: 'まもなく期限切れ',
       expired: '期限切れ（適用せず）',
-      stale: '該当なし（不要?）',
+      stale: '該当なし（不要の可能性）',
     },
     expiry: (date: string, when: string) => `${date}（${when}）`,
     daysLeft: (n: number) => `残り ${n} 日`,

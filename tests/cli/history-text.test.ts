@@ -48,8 +48,8 @@ describe('waivers after a scan', () => {
 
   it('put the expiry in full-width brackets in Japanese', () => {
     expect(waiverLines('2026-12-01T15:05:00Z', 'ja')).toEqual([
-      '  W-LAPSED  期限切れ（適用せず）  0 件  2026-11-29（2 日前に期限切れ）  w.yaml:2',
-      '  W-LONG    該当なし（不要?）     0 件  2027-03-31（残り 119 日）  w.yaml:9',
+      '  W-LAPSED  期限切れ（適用せず）      0 件  2026-11-29（2 日前に期限切れ）  w.yaml:2',
+      '  W-LONG    該当なし（不要の可能性）  0 件  2027-03-31（残り 119 日）  w.yaml:9',
     ]);
   });
 });

@@ -368,7 +368,7 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [
     /not a resource: resourceType and resourceId are missing \(an aggregate or COUNT row\?\)/g,
-    'リソースではありません: resourceType と resourceId がありません（集計や COUNT の行?）',
+    'リソースではありません: resourceType と resourceId がありません（集計や COUNT の行と思われます）',
   ],
   [/ResourceNotRecorded \(no configuration\)/g, 'ResourceNotRecorded（設定なし）'],
   [

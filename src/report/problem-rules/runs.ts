@@ -134,7 +134,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/the server certificate cannot be verified/g, 'サーバー証明書を検証できません'],
   [
     /a self-signed certificate is in the chain \(a TLS-inspecting proxy\? set NODE_EXTRA_CA_CERTS\)/g,
-    '証明書チェーンに自己署名証明書があります（TLS を検査するプロキシ? NODE_EXTRA_CA_CERTS を設定してください）',
+    '証明書チェーンに自己署名証明書があります（TLS を検査するプロキシがあると思われます。NODE_EXTRA_CA_CERTS を設定してください）',
   ],
   [/the server certificate is self-signed/g, 'サーバー証明書が自己署名です'],
   [
@@ -248,7 +248,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/^error: /g, 'エラー: '],
   [/unknown option '([^']*)'/g, "不明なオプションです: '$1'"],
   [/unknown command '([^']*)'/g, "不明なコマンドです: '$1'"],
-  [/\(Did you mean (.+)\?\)/g, '（$1 のことですか?）'],
+  [/\(Did you mean (.+)\?\)/g, '（$1 のことですか？）'],
   [
     /too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./g,
     '引数が多すぎます。$2 個のところ $3 個あります。',
