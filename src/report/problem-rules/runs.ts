@@ -23,7 +23,7 @@ export const RUN_RULES: readonly Rule[] = [
   ],
   [
     / \(the Reader role on the subscription grants this read\)/g,
-    '（サブスクリプションの閲覧者 (Reader) ロールでこの読み取りが許可されます）',
+    '（サブスクリプションの閲覧者（Reader）ロールでこの読み取りが許可されます）',
   ],
   [
     /incomplete: (.+?) page (\d+) failed after (\d+) page\(s\) \((\d+) resources\) read: /g,
@@ -77,11 +77,11 @@ export const RUN_RULES: readonly Rule[] = [
   ],
   [
     /not found, or not readable by this identity \(it needs the Reader role on the subscription\)/g,
-    '見つからないか、この ID では読めません（サブスクリプションの閲覧者 (Reader) ロールが必要です）',
+    '見つからないか、この ID では読めません（サブスクリプションの閲覧者（Reader）ロールが必要です）',
   ],
   [
     / \(Resource Graph reads what the Reader role grants: Microsoft\.ResourceGraph\/resources\/read and \*\/read on the subscription\)/g,
-    '（Resource Graph は閲覧者 (Reader) ロールが許す範囲を読みます: サブスクリプションの Microsoft.ResourceGraph/resources/read と */read）',
+    '（Resource Graph は閲覧者（Reader）ロールが許す範囲を読みます: サブスクリプションの Microsoft.ResourceGraph/resources/read と */read）',
   ],
   [/access denied to (\S+)/g, '$1 へのアクセスが拒否されました'],
   [/access denied/g, 'アクセスが拒否されました'],
