@@ -216,7 +216,7 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
     String(r.counts.UNKNOWN),
     String(r.counts.PASS),
     FORCE_LABEL[r.force][lang],
-    terminalValue(r.title[lang], VALUE_COLUMNS, lang) + noteText(requirementNote(r), lang),
+    terminalValue(r.title[lang], VALUE_COLUMNS, lang) + noteText(requirementNote(r, requirements), lang),
   ]);
   const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.force, h.title];
   const widths = header.map((cell, i) =>

@@ -212,8 +212,8 @@ function* compactData(
       partial: file.scan.partial,
       allowedRegions: file.scan.parameters.allowedRegions,
     },
-    requirements: view.requirements.map((r) => {
-      const note = requirementNote(r);
+    requirements: view.requirements.map((r, _, all) => {
+      const note = requirementNote(r, all);
       return note ? { ...r, note } : r;
     }),
     summary: file.summary,
