@@ -35,9 +35,9 @@ const JA_CHAR = '[ぁ-んァ-ヶー一-龠々]';
 const HALF_WIDTH = [/\((?!\d+\))[^()]*\)/, new RegExp(`${JA_CHAR}[,.](?!\\d)`)];
 /** A portal label, quoted verbatim in square brackets. */
 const PORTAL_LABEL = /\[[^[\]]*\]/g;
-/** In the reports' and CLI's sources: ASCII brackets beside Japanese text. */
+/** In a source line: ASCII brackets beside Japanese text (not a regular expression's group, `(?=…)`). */
 const HALF_WIDTH_BESIDE_JA = new RegExp(
-  `${JA_CHAR} ?\\((?!\\d+\\))[^()'\`]*\\)|\\((?!\\d+\\))[^()'\`]*\\) ?${JA_CHAR}`,
+  `${JA_CHAR} ?\\((?!\\d+\\)|\\?)[^()'\`]*\\)|\\((?!\\d+\\)|\\?)[^()'\`]*\\) ?${JA_CHAR}`,
 );
 
 /** Every `ja` string in a value (check meta, framework texts), with where it is. */
@@ -49,9 +49,14 @@ function jaStrings(value: unknown, where: string): { where: string; text: string
 }
 
 /** The sources that hold what a person reads besides check and framework texts: reports and the CLI. */
-async function reportSources(): Promise<{ where: string; text: string }[]> {
+function reportSources(): Promise<{ where: string; text: string }[]> {
+  return sourcesOf(['report', 'cli']);
+}
+
+/** The source files of these layers of src/, with where each is. */
+async function sourcesOf(layers: readonly string[]): Promise<{ where: string; text: string }[]> {
   const sources = await Promise.all(
-    ['report', 'cli'].map(async (layer) => {
+    layers.map(async (layer) => {
       const dir = path.resolve(import.meta.dirname, `../../src/${layer}`);
       const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js)$/.test(f));
       return Promise.all(
@@ -94,8 +99,20 @@ describe('Japanese texts', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('put （…）, not (…), beside Japanese in the reports and the CLI', async () => {
-    const wrong = (await reportSources()).flatMap(({ where, text }) =>
+  it('put （…）, not (…), beside Japanese in every layer (reports, CLI, the adapters’ default notes…)', async () => {
+    const layers = [
+      'base',
+      'model',
+      'sources',
+      'checks',
+      'scan',
+      'frameworks',
+      'report',
+      'store',
+      'send',
+      'cli',
+    ];
+    const wrong = (await sourcesOf(layers)).flatMap(({ where, text }) =>
       text.split('\n').flatMap((line, i) => {
         // Comments are English, for the code's readers; they may quote the Japanese words.
         if (/^\s*(?:\/\/|\*|\/\*)/.test(line)) return [];
