@@ -26,7 +26,7 @@ export const RUN_RULES: readonly Rule[] = [
     '（サブスクリプションの閲覧者（Reader）ロールでこの読み取りが許可されます）',
   ],
   [
-    /incomplete: (.+?) page (\d+) failed after (\d+) page\(s\) \((\d+) resources\) read: /g,
+    /incomplete: (.+?) page (\d+) failed after (\d+) page\(s\) \((\d+) resources?(?:\(s\))?\) read: /g,
     '不完全です: $1 は $3 ページ（リソース $4 件）を読んだ後、ページ $2 が失敗しました: ',
   ],
   [
