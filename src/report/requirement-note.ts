@@ -8,8 +8,8 @@ export type NotedRequirement = Pick<
 >;
 
 /**
- * What the requirements table says beside a verdict that is not the worst of the requirement's
- * findings, so that a row with no counts is not read as an empty result.
+ * What the requirements table says beside a verdict that the requirement's counts do not explain,
+ * so that the row is not misread: an empty result, or failures nobody judged.
  *
  * The change-monitoring requirement (OSK-8.1; the framework's `changeMonitoring.requirement`,
  * which its organisation parameters carry) is judged from the history store: how long since the
