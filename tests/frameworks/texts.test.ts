@@ -28,16 +28,19 @@ const MIXED_FORMS = [
 const JA_CHAR = '[ぁ-んァ-ヶー一-龠々]';
 /**
  * Punctuation in Japanese text is full-width: （…） around Japanese and around codes and words
- * alike (（TLS1_0）, （{{mode}}）, （Reader）), 、 and 。 rather than , and . ASCII brackets stay
+ * alike (（TLS1_0）, （{{mode}}）, （Reader）), 、 。 ？ rather than , . ? ASCII brackets stay
  * where they are not the text's own: a guideline's clause numbering (3.5(1), 2)(3)) and a
  * portal label quoted as the portal spells it ([アクセス制御 (IAM)]).
  */
-const HALF_WIDTH = [/\((?!\d+\))[^()]*\)/, new RegExp(`${JA_CHAR}[,.](?!\\d)`)];
+const HALF_WIDTH = [/\((?!\d+\))[^()]*\)/, new RegExp(`${JA_CHAR}[,.?](?!\\d)`)];
 /** A portal label, quoted verbatim in square brackets. */
 const PORTAL_LABEL = /\[[^[\]]*\]/g;
-/** In a source line: ASCII brackets beside Japanese text (not a regular expression's group, `(?=…)`). */
+/**
+ * In a source line: ASCII brackets beside Japanese text (not a regular expression's group,
+ * `(?=…)`), or an ASCII question mark after it (（不要?） reads as a doubt, not Japanese).
+ */
 const HALF_WIDTH_BESIDE_JA = new RegExp(
-  `${JA_CHAR} ?\\((?!\\d+\\)|\\?)[^()'\`]*\\)|\\((?!\\d+\\)|\\?)[^()'\`]*\\) ?${JA_CHAR}`,
+  `${JA_CHAR} ?\\((?!\\d+\\)|\\?)[^()'\`]*\\)|\\((?!\\d+\\)|\\?)[^()'\`]*\\) ?${JA_CHAR}|${JA_CHAR}\\?`,
 );
 
 /** Every `ja` string in a value (check meta, framework texts), with where it is. */
@@ -123,7 +126,7 @@ describe('Japanese texts', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('catch ASCII brackets around a code in Japanese, and let clause numbers and portal labels be', () => {
+  it('catch ASCII brackets around a code and ASCII question marks in Japanese, and let clause numbers and portal labels be', () => {
     const flagged = (text: string) => HALF_WIDTH.some((form) => form.test(text.replace(PORTAL_LABEL, '')));
     expect(flagged('最小 TLS バージョンが古い設定です (TLS1_0)')).toBe(true);
     expect(flagged('暗号化された接続のみ許可されます ({{mode}})')).toBe(true);
@@ -132,6 +135,8 @@ describe('Japanese texts', () => {
     expect(flagged('[アクセス制御 (IAM)] でロールを削除します')).toBe(false);
     expect(HALF_WIDTH_BESIDE_JA.test("ja: 'ロールが必要です (Reader)',")).toBe(true);
     expect(HALF_WIDTH_BESIDE_JA.test("'needs JavaScript (no network). / 通信は行いません'")).toBe(false);
+    expect(HALF_WIDTH_BESIDE_JA.test("stale: '該当なし（不要?）',")).toBe(true);
+    expect(flagged('（$1 のことですか?）')).toBe(true);
   });
 
   it('requirement titles are sentences with no parenthetical aside', () => {
