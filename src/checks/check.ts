@@ -44,7 +44,7 @@ export interface CheckMeta<M extends string = string> {
   readonly rationale: Localized;
   /** How to fix: the CLI command or portal path. */
   readonly remediation: Localized;
-  /** Message templates by id; `{{name}}` is filled from the result's data. */
+  /** Message templates by id; `{{name}}` is filled from the result's data, `{{days|day|days}}` with its English noun. */
   readonly messages: Readonly<Record<M, Localized>>;
   /** Cloud documentation that states the setting and its default. */
   readonly references?: readonly string[];

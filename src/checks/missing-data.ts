@@ -10,14 +10,17 @@ import type { ReadKind } from './live-notes.ts';
 export interface LiveRead {
   /** What the call reads, as a noun phrase: 「リソースの診断設定」, "the resource's diagnostic settings". */
   readonly what: Localized;
-  /** The call, as the scan's list of unread scopes names it (`<…>` stands for an id). */
-  readonly call: string;
+  /**
+   * The call, as the scan's list of unread scopes names it (`<…>` stands for an id); in each
+   * language where it needs words or brackets of its own (（…） in Japanese).
+   */
+  readonly call: string | Localized;
   /** The role or permissions that grant the call. */
   readonly grant: Localized;
 }
 
 const AZURE_READER: Localized = {
-  ja: 'サブスクリプションの閲覧者 (Reader) ロール',
+  ja: 'サブスクリプションの閲覧者（Reader）ロール',
   en: 'the Reader role on the subscription',
 };
 
@@ -54,8 +57,11 @@ export const LIVE_READS = {
     grant: AZURE_READER,
   },
   azureWebConfig: {
-    what: { ja: 'サイトの構成 (siteConfig)', en: 'the site configuration (siteConfig)' },
-    call: 'Resource Graph: resources (properties.siteConfig)',
+    what: { ja: 'サイトの構成（siteConfig）', en: 'the site configuration (siteConfig)' },
+    call: {
+      ja: 'Resource Graph: resources（properties.siteConfig）',
+      en: 'Resource Graph: resources (properties.siteConfig)',
+    },
     grant: AZURE_READER,
   },
   awsCredentialReport: {
@@ -84,7 +90,10 @@ export const LIVE_READS = {
   },
   gcpIamPolicies: {
     what: { ja: 'IAM ポリシー', en: 'the IAM policies' },
-    call: 'Cloud Asset ListAssets (contentType IAM_POLICY)',
+    call: {
+      ja: 'Cloud Asset ListAssets（contentType IAM_POLICY）',
+      en: 'Cloud Asset ListAssets (contentType IAM_POLICY)',
+    },
     grant: {
       ja: '組織・フォルダ・プロジェクトの roles/cloudasset.viewer',
       en: 'roles/cloudasset.viewer on the organization, folder or project',
@@ -92,7 +101,10 @@ export const LIVE_READS = {
   },
   gcpOrganization: {
     what: { ja: '組織のリソース（ドメイン）', en: 'the organization resource (its domain)' },
-    call: 'Cloud Asset ListAssets (organizations/<id>)',
+    call: {
+      ja: 'Cloud Asset ListAssets（organizations/<id>）',
+      en: 'Cloud Asset ListAssets (organizations/<id>)',
+    },
     grant: {
       ja: '組織の roles/cloudasset.viewer（またはパラメータ memberDomains の設定）',
       en: 'roles/cloudasset.viewer on the organization (or set the memberDomains parameter)',
@@ -103,7 +115,10 @@ export const LIVE_READS = {
       ja: '上位のフォルダ・組織の IAM ポリシー',
       en: 'the IAM policies of the folders and organization above the project',
     },
-    call: 'Cloud Asset ListAssets (contentType IAM_POLICY) of the organization (--organization)',
+    call: {
+      ja: 'Cloud Asset ListAssets（contentType IAM_POLICY、--organization）',
+      en: 'Cloud Asset ListAssets (contentType IAM_POLICY) of the organization (--organization)',
+    },
     grant: { ja: '組織の roles/cloudasset.viewer', en: 'roles/cloudasset.viewer on the organization' },
   },
 } as const satisfies Record<string, LiveRead>;
@@ -159,10 +174,11 @@ function planText(opening: Localized): Localized {
   };
 }
 
-function liveText({ what, call, grant }: LiveRead, lead?: Localized): Localized {
-  const en = `the live scan did not get ${what.en} from ${call} (a denied or failed call is listed with its reason among the inputs and scopes that could not be read); ${grant.en} grants that call`;
+function liveText({ what, call: named, grant }: LiveRead, lead?: Localized): Localized {
+  const call = typeof named === 'string' ? { ja: named, en: named } : named;
+  const en = `the live scan did not get ${what.en} from ${call.en} (a denied or failed call is listed with its reason among the inputs and scopes that could not be read); ${grant.en} grants that call`;
   return {
-    ja: `${lead ? `${lead.ja}。` : ''}ライブ スキャンの ${call} から${what.ja}を取得できませんでした（拒否・失敗した呼び出しは「読み込めなかった入力・スコープ」に理由とともにあります）。この呼び出しには${grant.ja}が必要です`,
+    ja: `${lead ? `${lead.ja}。` : ''}ライブ スキャンの ${call.ja} から${what.ja}を取得できませんでした（拒否・失敗した呼び出しは「読み込めなかった入力・スコープ」に理由とともにあります）。この呼び出しには${grant.ja}が必要です`,
     en: lead ? `${lead.en}: ${en}` : `${en[0]!.toUpperCase()}${en.slice(1)}`,
   };
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { counted } from '../base/counted.ts';
 import type { Lang } from '../model/localized.ts';
 import { diffScans, type ScanDiff } from '../store/diff.ts';
 import type { SqlEngine } from '../store/engine.ts';
@@ -99,7 +100,7 @@ export function registerHistoryCommands(program: Command): void {
       const cutoff = new Date(Date.now() - days * 86_400_000);
       const { scans } = await pruneScans(engine, cutoff);
       process.stdout.write(
-        `pruned ${scans} scans finished before ${cutoff.toISOString()} from ${engine.location}\n`,
+        `pruned ${counted(scans, 'scan', 'scans')} finished before ${cutoff.toISOString()} from ${engine.location}\n`,
       );
     });
   });

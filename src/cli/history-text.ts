@@ -1,3 +1,4 @@
+import { counted } from '../base/counted.ts';
 import type { Severity } from '../checks/check.ts';
 import type { WaiverOutcome } from '../frameworks/waivers.ts';
 import type { Lang } from '../model/localized.ts';
@@ -39,7 +40,7 @@ const TEXT = {
       active: '有効',
       expiring: 'まもなく期限切れ',
       expired: '期限切れ（適用せず）',
-      stale: '該当なし（不要?）',
+      stale: '該当なし（不要の可能性）',
     },
     expiry: (date: string, when: string) => `${date}（${when}）`,
     daysLeft: (n: number) => `残り ${n} 日`,
@@ -70,8 +71,8 @@ const TEXT = {
       stale: 'stale (matches nothing)',
     },
     expiry: (date: string, when: string) => `${date} (${when})`,
-    daysLeft: (n: number) => `${n} days left`,
-    lapsed: (days: number) => (days === 0 ? 'expired today' : `expired ${days} days ago`),
+    daysLeft: (n: number) => `${counted(n, 'day', 'days')} left`,
+    lapsed: (days: number) => (days === 0 ? 'expired today' : `expired ${counted(days, 'day', 'days')} ago`),
     matched: (n: number) => `${n} matched`,
     noScans: 'No scans recorded.',
     trend: (from: number, to: number) => `Failures per requirement over time (#${from} … #${to})`,
@@ -81,7 +82,7 @@ const TEXT = {
     manual: 'M',
     partial: '(partial)',
     diffTitle: (from: string, to: string) => `Diff: ${from} → ${to}`,
-    age: (n: number) => `open ${n} days`,
+    age: (n: number) => `open ${counted(n, 'day', 'days')}`,
     none: 'No changes.',
   },
 } as const;

@@ -1,3 +1,4 @@
+import { counted } from '../base/counted.ts';
 import { CHECKS } from '../checks/index.ts';
 import { coverage } from '../frameworks/coverage.ts';
 import { FORCE_LABEL } from '../frameworks/force.ts';
@@ -91,7 +92,7 @@ const LABELS = {
     allClouds: 'all clouds',
     anyCloud: 'any',
     unmapped: '(mapped to no requirement)',
-    checkCount: (n: number) => `${n} checks`,
+    checkCount: (n: number) => counted(n, 'check', 'checks'),
     frameworkTitle: (title: string, version: string) => `${title} (${version})`,
   },
 } as const;

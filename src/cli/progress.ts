@@ -1,4 +1,5 @@
 import type { WriteStream } from 'node:tty';
+import { counted } from '../base/counted.ts';
 import type { Lang } from '../model/localized.ts';
 import type { ReadProgress } from '../scan/read-inventory.ts';
 
@@ -11,8 +12,8 @@ const LINE: Record<Lang, (p: ReadProgress) => string> = {
     `インベントリを読み込み中: ${p.done}/${p.total} ${UNIT_JA[p.unit] ?? p.unit}、リソース ${p.resources} 件` +
     `${p.requests !== undefined ? `、API 呼び出し ${p.requests} 回` : ''}${p.throttled ? `、スロットリング ${p.throttled} 回` : ''}`,
   en: (p) =>
-    `reading inventory: ${p.done}/${p.total} ${p.unit}, ${p.resources} resources` +
-    `${p.requests !== undefined ? `, ${p.requests} calls` : ''}${p.throttled ? `, ${p.throttled} throttled` : ''}`,
+    `reading inventory: ${p.done}/${p.total} ${p.unit}, ${counted(p.resources, 'resource', 'resources')}` +
+    `${p.requests !== undefined ? `, ${counted(p.requests, 'call', 'calls')}` : ''}${p.throttled ? `, ${p.throttled} throttled` : ''}`,
 };
 const UNIT_JA: Readonly<Record<string, string>> = {
   files: 'ファイル',

@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type Command, Option } from 'commander';
 import { systemClock } from '../base/calls/clock.ts';
+import { counted } from '../base/counted.ts';
 import { InputError } from '../base/input-error.ts';
 import type { Lang } from '../model/localized.ts';
 import { localizeProblem } from '../report/problem-text.ts';
@@ -134,7 +135,7 @@ const DELIVERY_WORDS = {
     head: (destination: string) => `delivery to ${destination}: `,
     sent: (n: number) => `${n} sent`,
     replayed: (n: number) => `${n} of them from the spool`,
-    retried: (n: number) => `${n} retries`,
+    retried: (n: number) => counted(n, 'retry', 'retries'),
     spooled: (n: number) => `${n} spooled for the next run`,
     dropped: (n: number) => `${n} dropped from a full spool`,
     refused: (n: number, first: string) => `${n} refused (first: ${first})`,

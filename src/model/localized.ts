@@ -1,3 +1,5 @@
+import { counted } from '../base/counted.ts';
+
 /** Every text a person reads exists in Japanese and English. */
 export interface Localized {
   readonly ja: string;
@@ -6,29 +8,53 @@ export interface Localized {
 
 export type Lang = keyof Localized;
 
-/** Fills `{{name}}` placeholders; a missing value stays visible rather than vanishing. */
+/**
+ * Fills `{{name}}` placeholders; a missing value stays visible rather than vanishing.
+ * `{{name|one|other}}` is a count with its noun, for English: "1 day" and "90 days" from
+ * `{{days|day|days}}` (the value, a space, then `one` when the value is 1, else `other`).
+ */
 export function render(template: string, data: Readonly<Record<string, unknown>> = {}): string {
   const parts = compiled(template);
   if (parts.length === 1) return template;
   let text = '';
   for (let i = 0; i < parts.length; i++) {
-    // Even indexes are literal text, odd ones placeholder names.
+    // Even indexes are literal text, odd ones placeholders.
     const part = parts[i]!;
-    text += i % 2 === 0 ? part : part in data ? formatValue(data[part]) : `{{${part}}}`;
+    if (i % 2 === 0) text += part as string;
+    else if (typeof part === 'string') text += part in data ? formatValue(data[part]) : `{{${part}}}`;
+    else if (part.name in data) {
+      text += counted(formatValue(data[part.name]), part.one, part.other);
+    } else text += `{{${part.name}|${part.one}|${part.other}}}`;
   }
   return text;
 }
 
-/** Templates split once into literal text and placeholder names (a scan renders millions). */
-const COMPILED = new Map<string, readonly string[]>();
+/** A counted noun: `{{name|one|other}}`. */
+interface Counted {
+  readonly name: string;
+  readonly one: string;
+  readonly other: string;
+}
 
-function compiled(template: string): readonly string[] {
+/** Templates split once into literal text and placeholders (a scan renders millions). */
+const COMPILED = new Map<string, readonly (string | Counted)[]>();
+
+function compiled(template: string): readonly (string | Counted)[] {
   let parts = COMPILED.get(template);
   if (!parts) {
-    parts = template.split(/\{\{\s*(\w+)\s*\}\}/);
+    const split: (string | Counted)[] = template.split(/\{\{\s*(\w+(?:\|[^|{}]+\|[^|{}]+)?)\s*\}\}/);
+    for (let i = 1; i < split.length; i += 2) {
+      const [name, one, other] = (split[i] as string).split('|');
+      if (one !== undefined && other !== undefined) split[i] = { name: name!, one, other };
+    }
+    parts = split;
     COMPILED.set(template, parts);
   }
   return parts;
+}
+
+function placeholderName(part: string | Counted): string {
+  return typeof part === 'string' ? part : part.name;
 }
 
 /**
@@ -59,7 +85,7 @@ export function placeholderNames(text: Localized): readonly string[] {
     const ordered: Record<string, true> = {};
     for (const template of [text.ja, text.en]) {
       const parts = compiled(template);
-      for (let i = 1; i < parts.length; i += 2) ordered[parts[i]!] = true;
+      for (let i = 1; i < parts.length; i += 2) ordered[placeholderName(parts[i]!)] = true;
     }
     names = Object.keys(ordered);
     PLACEHOLDERS.set(text, names);

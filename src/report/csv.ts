@@ -99,12 +99,16 @@ function row(f: FileFinding, view: FrameworkView, lang: Lang): Record<(typeof CS
   };
 }
 
-/** `path = value (source: note) [resource]`, one line per deciding field. */
+/**
+ * `path = value (source: note) [resource]`, one line per deciding field; in Japanese the
+ * provenance and its Japanese note in full-width brackets, `path = value（default: 指定なし: …）`.
+ */
 export function evidenceLine(e: FileEvidence, lang: Lang): string {
   const value = e.source === 'unknown' && e.value === undefined ? '?' : JSON.stringify(e.value ?? null);
   const note = e.note ? `: ${e.note[lang]}` : '';
   const on = e.resourceId ? ` [${e.resourceId}]` : '';
-  return `${e.path} = ${value} (${e.source}${note})${on}`;
+  const provenance = lang === 'ja' ? `（${e.source}${note}）` : ` (${e.source}${note})`;
+  return `${e.path} = ${value}${provenance}${on}`;
 }
 
 function csvRow(record: Record<string, string>): string {

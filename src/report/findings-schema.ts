@@ -86,7 +86,8 @@ export const checkEntrySchema = object(
     requirements: array(string(), { description: "The framework's requirement ids this check serves." }),
     clauses: array(string(), { description: "Those requirements' clauses." }),
     messages: record(localized(), {
-      description: 'Message templates by id; `{{name}}` is filled from a finding’s data.',
+      description:
+        'Message templates by id; `{{name}}` is filled from a finding’s data, and `{{name|one|other}}` is the value and then `one` when it is 1, else `other` (an English count and its noun: `{{days|day|days}}`).',
     }),
   },
   { references: array(string()) },

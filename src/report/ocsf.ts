@@ -19,6 +19,25 @@ export const OCSF_SEVERITY: Readonly<Record<Severity, { id: number; name: string
 };
 
 /**
+ * The event's severity: the check's for a result that asks for action (FAIL, a waived FAIL,
+ * UNKNOWN), 1 Informational for one that asks none (PASS, NOT_APPLICABLE). OCSF defines
+ * severity_id 1 as "Informational message. No action required." (base_event, schema.ocsf.io
+ * 1.3.0), and AWS Security Hub's ASFF the same: Severity.Label "INFORMATIONAL - No issue was
+ * found", with the provider's own value in Severity.Original
+ * (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_Severity.html). A passed check
+ * at its check's severity would read in a SIEM as a high or critical event. Prowler's OCSF and
+ * ASFF outputs (prowler/lib/outputs/ocsf/ocsf.py, asff/asff.py) keep the check's severity on a
+ * PASS; kansa follows the standards' definitions instead. The check's severity stays in
+ * `unmapped.kansa.severity` (Compliance Finding 1.3.0 has no attribute of its own for it), and
+ * `finding_info.uid` is the same whatever the status.
+ */
+function ocsfSeverity(f: Pick<FileFinding, 'status' | 'severity'>): { id: number; name: string } {
+  return f.status === 'PASS' || f.status === 'NOT_APPLICABLE'
+    ? OCSF_SEVERITY.info
+    : OCSF_SEVERITY[f.severity];
+}
+
+/**
  * compliance.status_id: 1 Pass, 2 Warning ("did not yield a result due to missing
  * information": kansa's UNKNOWN), 3 Fail, 99 Other (not applicable to the resource).
  */
@@ -73,7 +92,7 @@ export function* renderOcsf(file: FindingsFile, view: FrameworkView, lang: Lang)
 
 export function ocsfEvent(f: FileFinding, file: FindingsFile, view: FrameworkView, lang: Lang, time: number) {
   const { requirements, clauses } = view.requirementsOf(f);
-  const severity = OCSF_SEVERITY[f.severity];
+  const severity = ocsfSeverity(f);
   const compliance = OCSF_COMPLIANCE_STATUS[f.status];
   const status = f.waiver
     ? OCSF_FINDING_STATUS.suppressed

@@ -1,11 +1,13 @@
 import { styleText } from 'node:util';
+import { counted } from '../base/counted.ts';
 import type { Severity } from '../checks/check.ts';
 import { FORCE_LABEL } from '../frameworks/force.ts';
 import type { Framework } from '../frameworks/framework.ts';
-import type { Lang } from '../model/localized.ts';
+import type { Lang, Localized } from '../model/localized.ts';
 import type { Provider } from '../model/resource.ts';
 import type { Coverage } from './json.ts';
 import { localizeProblem } from './problem-text.ts';
+import { requirementNote } from './requirement-note.ts';
 import type { FindingTally, RequirementResult, RequirementStatus } from './summary.ts';
 import { displayWidth, escapeMessage, padDisplay, padDisplayStart, terminalValue } from './terminal-text.ts';
 
@@ -41,7 +43,7 @@ const TEXT = {
   en: {
     title: (title: string, version: string) => `kansa — ${title} (${version})`,
     inputs: (files: number, scopes: number, resources: number) =>
-      `Inputs: ${files} files${scopes > 0 ? `, ${scopes} live scopes` : ''}, ${resources} resources`,
+      `Inputs: ${counted(files, 'file', 'files')}${scopes > 0 ? `, ${counted(scopes, 'live scope', 'live scopes')}` : ''}, ${counted(resources, 'resource', 'resources')}`,
     requirements: 'Results by requirement',
     header: {
       id: 'Requirement',
@@ -214,7 +216,7 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
     String(r.counts.UNKNOWN),
     String(r.counts.PASS),
     FORCE_LABEL[r.force][lang],
-    terminalValue(r.title[lang], VALUE_COLUMNS, lang),
+    terminalValue(r.title[lang], VALUE_COLUMNS, lang) + noteText(requirementNote(r, requirements), lang),
   ]);
   const header = [h.id, h.verdict, h.failed, h.unknown, h.passed, h.force, h.title];
   const widths = header.map((cell, i) =>
@@ -229,6 +231,12 @@ function requirementsTable(requirements: readonly RequirementResult[], lang: Lan
       })
       .join('  ')}`;
   return [paint('dim', line(header)), ...rows.map((row, i) => line(row, requirements[i]!.status))];
+}
+
+/** A requirement's note after its title: ［…］ in Japanese, [...] in English. */
+function noteText(note: Localized | undefined, lang: Lang): string {
+  if (!note) return '';
+  return lang === 'ja' ? `［${note.ja}］` : `  [${note.en}]`;
 }
 
 /** The first few lines, then "and N more". */

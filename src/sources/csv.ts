@@ -81,7 +81,7 @@ function* rowsOf(
     if (cells.length > header.length || (cells.length < header.length && !padShortRows))
       throw new InputError(
         file,
-        `malformed CSV: a row of ${cells.length} cells under a header of ${header.length} columns`,
+        `malformed CSV: the row's cells (${cells.length}) do not match the header's columns (${header.length})`,
         { line },
       );
     yield { line, cells: Object.fromEntries(header.map((column, i) => [column, cells[i] ?? ''])) };

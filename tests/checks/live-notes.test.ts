@@ -27,14 +27,14 @@ describe('the notes of evidence read live', () => {
 
   it('say what the export lacks for a record from an export file', () => {
     expect(notes('exports/assets.json')).toEqual([
-      { ja: '鍵の種類 (keyType) がエクスポートにありません', en: 'the export has no keyType' },
+      { ja: '鍵の種類（keyType）がエクスポートにありません', en: 'the export has no keyType' },
     ]);
   });
 
   it("say what the live scan's data lacks for a record read live", () => {
     expect(notes('cloudasset.googleapis.com/v1/projects/kikan-prod:listAssets')).toEqual([
       {
-        ja: '鍵の種類 (keyType) がライブ スキャンで読み取った内容にありません',
+        ja: '鍵の種類（keyType）がライブ スキャンで読み取った内容にありません',
         en: "the live scan's data has no keyType",
       },
     ]);

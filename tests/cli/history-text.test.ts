@@ -37,17 +37,19 @@ describe('waivers after a scan', () => {
     ]);
     // Six minutes earlier, still 12-01 in Japan: one day since it lapsed.
     expect(waiverLines('2026-12-01T14:59:59Z', 'ja')[0]).toMatch(/2026-11-29（1 日前に期限切れ）/);
+    expect(waiverLines('2026-12-01T14:59:59Z', 'en')[0]).toMatch(/2026-11-29 \(expired 1 day ago\)/);
     // On 11-30 in Japan, the day it lapsed.
     expect(waiverLines('2026-11-30T14:59:59Z', 'en')[0]).toMatch(/2026-11-29 \(expired today\)/);
     expect(waiverLines('2026-11-30T14:59:59Z', 'ja')[0]).toMatch(/2026-11-29（本日期限切れ）/);
     // Its last day, in Japan, it still holds.
     expect(waiverLines('2026-11-29T14:59:59Z', 'en')[0]).toMatch(/stale .* 2026-11-29 \(0 days left\)/);
+    expect(waiverLines('2026-11-28T14:59:59Z', 'en')[0]).toMatch(/ 2026-11-29 \(1 day left\)/);
   });
 
   it('put the expiry in full-width brackets in Japanese', () => {
     expect(waiverLines('2026-12-01T15:05:00Z', 'ja')).toEqual([
-      '  W-LAPSED  期限切れ（適用せず）  0 件  2026-11-29（2 日前に期限切れ）  w.yaml:2',
-      '  W-LONG    該当なし（不要?）     0 件  2027-03-31（残り 119 日）  w.yaml:9',
+      '  W-LAPSED  期限切れ（適用せず）      0 件  2026-11-29（2 日前に期限切れ）  w.yaml:2',
+      '  W-LONG    該当なし（不要の可能性）  0 件  2027-03-31（残り 119 日）  w.yaml:9',
     ]);
   });
 });

@@ -33,12 +33,13 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
   let store: string;
   const files: File[] = [];
   let waivers: string;
+  let first: Run;
   let second: Run;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'kansa-history-'));
     store = path.join(dir, 'store', 'history.sqlite');
-    const first = await kansa('scan', '-i', SAMPLE, '--store', store, '-o', path.join(dir, 'f1.json'));
+    first = await kansa('scan', '-i', SAMPLE, '--store', store, '-o', path.join(dir, 'f1.json'));
     expect(first.stderr).toBe('');
     files.push((await findingsFromFile(path.join(dir, 'f1.json'))) as unknown as File);
     // Waive every critical failure of the first scan (by check, any resource), plus one that matches nothing.
@@ -97,6 +98,21 @@ describe('kansa scan with the history store and waivers; history; diff', { timeo
     const verdict = (file: File) => file.requirements.find((r) => r.id === 'OSK-8.1');
     expect(verdict(files[0]!)).toMatchObject({ status: 'UNKNOWN', manual: [] });
     expect(verdict(files[1]!)).toMatchObject({ status: 'PASS', manual: [] });
+    // Its row says where the verdict comes from, since it has no findings to count.
+    const row = (run: Run) => run.stdout.split('\n').find((line) => line.startsWith('  OSK-8.1 '));
+    expect(row(first)).toMatch(
+      /UNKNOWN +0 +0 +0 .*\[judged from the scan history: no earlier scan of this scope recorded yet\]$/,
+    );
+    expect(row(second)).toMatch(/PASS +0 +0 +0 .*\[judged from the scan history\]$/);
+  });
+
+  it('OSK-8.1 says so in the HTML report too, in both languages', async () => {
+    for (const lang of ['en', 'ja']) {
+      const html = (
+        await kansa('report', '-i', path.join(dir, 'f2.json'), '--format', 'html', '--lang', lang)
+      ).stdout;
+      expect(html).toContain('"note":{"ja":"スキャン履歴から判定","en":"judged from the scan history"}');
+    }
   });
 
   it('waived critical failures are WAIVED, listed, and do not count toward --fail-on', async () => {

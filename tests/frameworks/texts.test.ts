@@ -26,8 +26,22 @@ const MIXED_FORMS = [
 
 /** A Japanese character: kana, kanji, the long-vowel mark. */
 const JA_CHAR = '[ぁ-んァ-ヶー一-龠々]';
-/** Punctuation in Japanese text is full-width: （…） around Japanese, 、 and 。 rather than , and . */
-const HALF_WIDTH = [new RegExp(`\\([^()]*${JA_CHAR}[^()]*\\)`), new RegExp(`${JA_CHAR}[,.](?!\\d)`)];
+/**
+ * Punctuation in Japanese text is full-width: （…） around Japanese and around codes and words
+ * alike (（TLS1_0）, （{{mode}}）, （Reader）), 、 。 ？ rather than , . ? ASCII brackets stay
+ * where they are not the text's own: a guideline's clause numbering (3.5(1), 2)(3)) and a
+ * portal label quoted as the portal spells it ([アクセス制御 (IAM)]).
+ */
+const HALF_WIDTH = [/\((?!\d+\))[^()]*\)/, new RegExp(`${JA_CHAR}[,.?](?!\\d)`)];
+/** A portal label, quoted verbatim in square brackets. */
+const PORTAL_LABEL = /\[[^[\]]*\]/g;
+/**
+ * In a source line: ASCII brackets beside Japanese text (not a regular expression's group,
+ * `(?=…)`), or an ASCII question mark after it (（不要?） reads as a doubt, not Japanese).
+ */
+const HALF_WIDTH_BESIDE_JA = new RegExp(
+  `${JA_CHAR} ?\\((?!\\d+\\)|\\?)[^()'\`]*\\)|\\((?!\\d+\\)|\\?)[^()'\`]*\\) ?${JA_CHAR}|${JA_CHAR}\\?`,
+);
 
 /** Every `ja` string in a value (check meta, framework texts), with where it is. */
 function jaStrings(value: unknown, where: string): { where: string; text: string }[] {
@@ -38,9 +52,14 @@ function jaStrings(value: unknown, where: string): { where: string; text: string
 }
 
 /** The sources that hold what a person reads besides check and framework texts: reports and the CLI. */
-async function reportSources(): Promise<{ where: string; text: string }[]> {
+function reportSources(): Promise<{ where: string; text: string }[]> {
+  return sourcesOf(['report', 'cli']);
+}
+
+/** The source files of these layers of src/, with where each is. */
+async function sourcesOf(layers: readonly string[]): Promise<{ where: string; text: string }[]> {
   const sources = await Promise.all(
-    ['report', 'cli'].map(async (layer) => {
+    layers.map(async (layer) => {
       const dir = path.resolve(import.meta.dirname, `../../src/${layer}`);
       const files = (await readdir(dir, { recursive: true })).filter((f) => /\.(ts|js)$/.test(f));
       return Promise.all(
@@ -76,10 +95,48 @@ describe('Japanese texts', () => {
       ...frameworks.flatMap((f) => f.requirements.flatMap((r) => jaStrings(r, `${f.id} ${r.id}`))),
       ...PROBLEM_TEXTS_JA.map((text) => ({ where: 'src/report/problem-text.ts', text })),
     ];
-    const wrong = texts.flatMap(({ where, text }) =>
-      HALF_WIDTH.filter((form) => form.test(text)).map((form) => `${where}: ${form.exec(text)?.[0]}`),
+    const wrong = texts.flatMap(({ where, text }) => {
+      const own = text.replace(PORTAL_LABEL, '');
+      return HALF_WIDTH.filter((form) => form.test(own)).map((form) => `${where}: ${form.exec(own)?.[0]}`);
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('put （…）, not (…), beside Japanese in every layer (reports, CLI, the adapters’ default notes…)', async () => {
+    const layers = [
+      'base',
+      'model',
+      'sources',
+      'checks',
+      'scan',
+      'frameworks',
+      'report',
+      'store',
+      'send',
+      'cli',
+    ];
+    const wrong = (await sourcesOf(layers)).flatMap(({ where, text }) =>
+      text.split('\n').flatMap((line, i) => {
+        // Comments are English, for the code's readers; they may quote the Japanese words.
+        if (/^\s*(?:\/\/|\*|\/\*)/.test(line)) return [];
+        const found = HALF_WIDTH_BESIDE_JA.exec(line.replace(PORTAL_LABEL, ''));
+        return found ? [`${where}:${i + 1}: ${found[0]}`] : [];
+      }),
     );
     expect(wrong).toEqual([]);
+  });
+
+  it('catch ASCII brackets around a code and ASCII question marks in Japanese, and let clause numbers and portal labels be', () => {
+    const flagged = (text: string) => HALF_WIDTH.some((form) => form.test(text.replace(PORTAL_LABEL, '')));
+    expect(flagged('最小 TLS バージョンが古い設定です (TLS1_0)')).toBe(true);
+    expect(flagged('暗号化された接続のみ許可されます ({{mode}})')).toBe(true);
+    expect(flagged('最小 TLS バージョンが古い設定です（TLS1_0）')).toBe(false);
+    expect(flagged('国の基本方針 3.3 2)(1) と大阪市ガイドライン 第4章 3.5(1)')).toBe(false);
+    expect(flagged('[アクセス制御 (IAM)] でロールを削除します')).toBe(false);
+    expect(HALF_WIDTH_BESIDE_JA.test("ja: 'ロールが必要です (Reader)',")).toBe(true);
+    expect(HALF_WIDTH_BESIDE_JA.test("'needs JavaScript (no network). / 通信は行いません'")).toBe(false);
+    expect(HALF_WIDTH_BESIDE_JA.test("stale: '該当なし（不要?）',")).toBe(true);
+    expect(flagged('（$1 のことですか?）')).toBe(true);
   });
 
   it('requirement titles are sentences with no parenthetical aside', () => {

@@ -33,8 +33,9 @@
  * `run` also fails when a message of the check is given by none of the cases, when a rendered
  * message still shows a `{{placeholder}}`, when a placeholder's value is English words rather
  * than a name or a value (a reason belongs in the message's own words, in each language), when
- * an English message starts with a lower-case word, or when a case's records are not read
- * cleanly.
+ * an English message starts with a lower-case word, when an English message puts a bare count
+ * before its noun (`{{days}} days`, not `{{days|day|days}}`), or when a case's records are not
+ * read cleanly.
  * `byVerdict(table)` sorts one table of cases with a `status` each into `valid` and `invalid`.
  * Cases flagged `example: true` (else the first valid and the first invalid case) are the
  * good and bad examples of the check's page in docs/checks (`npm run docs`).
@@ -146,6 +147,13 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
       expect(lowercase, `English messages of ${meta.id} that start with a lower-case word`).toEqual([]);
     });
 
+    it('counts its English nouns: {{n|one|other}}, never "{{n}} days"', () => {
+      const uncounted = Object.entries<Localized>(meta.messages)
+        .filter(([, text]) => UNCOUNTED_NOUN.test(text.en))
+        .map(([id]) => id);
+      expect(uncounted, `English messages of ${meta.id} with a count its noun does not follow`).toEqual([]);
+    });
+
     it('gives every message of the check in some case, each rendered without a {{placeholder}}', async () => {
       const judgedOutcomes = await Promise.all(judged.map(outcomeOf));
       // A message's live and plan variants are given by the same case read live and from a plan.
@@ -161,7 +169,14 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
   });
 }
 
-const PLACEHOLDER = /\{\{\s*\w+\s*\}\}/;
+const PLACEHOLDER = /\{\{\s*\w+(?:\|[^|{}]+\|[^|{}]+)?\s*\}\}/;
+
+/**
+ * A bare count before an English noun it must agree with ("{{days}} days" reads "1 days"): the
+ * count is written `{{days|day|days}}`, which renders "1 day" and "90 days".
+ */
+const UNCOUNTED_NOUN =
+  /\{\{\s*\w+\s*\}\} (?:[a-z]+ )?(?:[a-z]+\(s\)|days|principals|assignments|generations|steps|keys|users|resources|accounts|files|findings|checks|scans)\b/;
 
 /**
  * English words in a placeholder's value: two lower-case words in a row ("with no condition",
@@ -176,4 +191,4 @@ const PROSE = /\b[a-z]{2,} [a-z]{2,}\b|(?:^|\s)(?:from|with|without|days?|never)
  * number or a setting's path, never prose: see the cases' guard); or a setting's name as the
  * cloud spells it, camel-cased or dotted (`allowBlobPublicAccess`, `attributes.exp`).
  */
-const SENTENCE_START = /^(?:\p{Lu}|\{\{\s*\w+\s*\}\}|[a-z][a-z0-9]*[A-Z.])/u;
+const SENTENCE_START = /^(?:\p{Lu}|\{\{\s*\w+[|}\s]|[a-z][a-z0-9]*[A-Z.])/u;

@@ -69,6 +69,21 @@ describe('CSV', () => {
     });
   });
 
+  it('writes each evidence line as path = value, its provenance in （…） in Japanese and (…) in English', () => {
+    const evidence = (lang: 'ja' | 'en') =>
+      parseCsv(render(sample.file, lang).slice(1))
+        .slice(1)
+        .flatMap((row) => row[CSV_COLUMNS.indexOf('evidence')]!.split('\n'));
+    const ja = evidence('ja');
+    expect(ja).toContain(
+      'resource.data.logConfig.enable = false（default: 指定なし: フローログは既定で無効）',
+    );
+    expect(ja.filter((line) => / \((?:explicit|default|unknown)\b/.test(line))).toEqual([]);
+    expect(evidence('en')).toContain(
+      'resource.data.logConfig.enable = false (default: not set: flow logs are off by default)',
+    );
+  });
+
   it("gives each requirement's force as its clause words it, and cites guidelines by title", () => {
     const rows = parseCsv(render(sample.file, 'ja').slice(1)).slice(1);
     const forces = new Set(rows.flatMap((row) => row[CSV_COLUMNS.indexOf('forces')]!.split(' ')));

@@ -100,7 +100,7 @@ describe('HTML report (the file)', () => {
     expect(coverage.scopes[0]).toMatchObject({
       scopeJa: 'サブスクリプション 0b1f (kikan)',
       errorJa:
-        '見つからないか、この ID では読めません（サブスクリプションの閲覧者 (Reader) ロールが必要です）',
+        '見つからないか、この ID では読めません（サブスクリプションの閲覧者（Reader）ロールが必要です）',
     });
   });
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadFramework } from '../../src/frameworks/load.ts';
-import { templateValues } from '../../src/model/localized.ts';
+import { render, templateValues } from '../../src/model/localized.ts';
 import type { CheckEntry } from '../../src/report/findings-schema.ts';
 import { checksCatalogue, JsonReportWriter, scanStart } from '../../src/report/json.ts';
 import type { Finding } from '../../src/scan/finding.ts';
@@ -66,5 +66,22 @@ describe("a finding's data", () => {
   it('is left out when the data holds none of the placeholders, or the message has none', async () => {
     expect(await dataOf({ unused: 1 })).toBe('');
     expect(await dataOf({ a: 1 }, 'plain')).toBe('');
+  });
+});
+
+describe('a counted placeholder {{name|one|other}}', () => {
+  const text = { ja: '{{days}} 日間保持', en: 'Kept for {{days|day|days}} ({{count|key is|keys are}} old)' };
+
+  it('renders the count with the noun that agrees with it, as the findings file re-renders it', () => {
+    expect(render(text.en, { days: 1, count: 2 })).toBe('Kept for 1 day (2 keys are old)');
+    expect(render(text.en, { days: 0, count: 1 })).toBe('Kept for 0 days (1 key is old)');
+    // The findings file keeps the values formatted (strings); the reader renders the same text.
+    const kept = templateValues(text, { days: 1, count: 90 })!;
+    expect(kept).toEqual({ days: '1', count: '90' });
+    expect(render(text.en, kept)).toBe('Kept for 1 day (90 keys are old)');
+  });
+
+  it('stays visible when its value is missing', () => {
+    expect(render(text.en, { count: 3 })).toBe('Kept for {{days|day|days}} (3 keys are old)');
   });
 });

@@ -45,7 +45,12 @@ describe('OCSF Compliance Finding NDJSON', () => {
       expect(e.metadata.version).toBe(OCSF_VERSION);
       expect(e.metadata.product.name).toBe('kansa');
       expect(e.status_code).toBe(f.status);
-      expect(e.severity_id).toBe({ info: 1, low: 2, medium: 3, high: 4, critical: 5 }[f.severity]);
+      // A result that asks no action is Informational; the check's severity stays in unmapped.
+      const asksAction = f.status === 'FAIL' || f.status === 'UNKNOWN';
+      expect(e.severity_id).toBe(
+        asksAction ? { info: 1, low: 2, medium: 3, high: 4, critical: 5 }[f.severity] : 1,
+      );
+      expect(e.unmapped.kansa.severity).toBe(f.severity);
       expect(e.compliance.status_id).toBe({ PASS: 1, UNKNOWN: 2, FAIL: 3, NOT_APPLICABLE: 99 }[f.status]);
       expect(e.compliance.standards).toEqual(['osaka']);
       expect(e.compliance.requirements).toEqual(f.requirements);
@@ -60,6 +65,17 @@ describe('OCSF Compliance Finding NDJSON', () => {
       expect(e.unmapped.kansa.evidence).toEqual(f.evidence);
       expect(e.status_id).toBe(1);
     }
+  });
+
+  it('reports a passed check as Informational, keeping its own severity and its uid', () => {
+    const passed = first.findings.find((f) => f.status === 'PASS' && f.severity === 'critical')!;
+    const failed = { ...passed, status: 'FAIL' as const };
+    const asPass = events({ ...first, findings: [passed] })[0]!;
+    const asFail = events({ ...first, findings: [failed] })[0]!;
+    expect(asPass).toMatchObject({ severity_id: 1, severity: 'Informational', compliance: { status_id: 1 } });
+    expect(asFail).toMatchObject({ severity_id: 5, severity: 'Critical', compliance: { status_id: 3 } });
+    expect(asPass.unmapped.kansa.severity).toBe('critical');
+    expect(asPass.finding_info.uid).toBe(asFail.finding_info.uid);
   });
 
   it('keeps finding_info.uid stable across scans (same resource and check, same uid)', () => {

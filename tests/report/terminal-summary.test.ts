@@ -41,6 +41,39 @@ describe('the terminal summary', () => {
     expect(summary([], 'en').split('\n')[0]).toBe(`kansa — ${framework.title.en} (osaka 2024-04)`);
   });
 
+  it('keeps a confirm requirement MANUAL beside its failures, naming the requirements they are judged under', () => {
+    const tally = new FindingTally();
+    // Two resources abroad: common.location.data-in-japan fails them under OSK-7.1, LOC-1 and CLS-1.
+    const failing = new Set(['OSK-7.1', 'LOC-1', 'CLS-1']);
+    const requirements = tally.requirements(framework, new Set(['aws'])).map((r) =>
+      failing.has(r.id)
+        ? {
+            ...r,
+            status: r.force === 'confirm' ? r.status : ('FAIL' as const),
+            counts: { ...r.counts, FAIL: 2 },
+          }
+        : r,
+    );
+    const row = (lang: 'ja' | 'en') =>
+      renderSummary({
+        framework,
+        requirements,
+        tally,
+        coverage: { files: [], scopes: [], resourcesByType: [], notEvaluated: [] },
+        resources: 0,
+        lang,
+        color: false,
+      })
+        .split('\n')
+        .find((line) => line.startsWith('  OSK-7.1 '));
+    expect(row('en')).toMatch(
+      /^ {2}OSK-7\.1 +MANUAL +2 +0 +0 +confirm .* {2}\[failures judged under LOC-1, CLS-1\]$/,
+    );
+    expect(row('ja')).toMatch(
+      /^ {2}OSK-7\.1 +要手動確認 +2 +0 +0 +確認 .*確認する［不適合は LOC-1・CLS-1 で判定］$/,
+    );
+  });
+
   it('lists skipped records by file, then line or index, whatever order they were read in', () => {
     // As a scan covers them: files in the order read, and an unplaced resource skipped after its file was read.
     const files = [

@@ -1,6 +1,7 @@
 import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type FindingsFile, scanView } from '../../src/report/read-findings.ts';
+import { asffFinding } from '../../src/send/destinations/securityhub.ts';
 import { deliveryState, recordsFromFindings, scanIdOf } from '../../src/send/from-findings.ts';
 import { type DeliveryState, deliveryRecord } from '../../src/send/record.ts';
 import schema from '../../vendor/ocsf/compliance_finding-1.3.0.schema.json' with { type: 'json' };
@@ -64,6 +65,33 @@ describe('delivery records', () => {
     expect(deliveryState({ ...failing!, history: { state: 'resolved', firstSeen: 'x' } })).toBe('resolved');
     expect(deliveryState({ ...failing!, history: { state: 'passing', firstSeen: 'x' } })).toBeUndefined();
     expect(deliveryState(failing!)).toBe('open');
+  });
+
+  it("go to Security Hub as INFORMATIONAL once resolved, the check's severity in Severity.Original", () => {
+    const failing = [...file.findings].find((f) => f.status === 'FAIL' && f.severity === 'critical')!;
+    const resolved = {
+      ...failing,
+      status: 'PASS' as const,
+      history: { state: 'resolved' as const, firstSeen: 'x' },
+    };
+    const options = { region: 'ap-northeast-1', accountId: '111122223333' };
+    const [open, closed] = [failing, resolved].map((finding) => {
+      const [record] = recordsFromFindings(
+        { ...file, findings: [finding] },
+        { view: scanView(file), lang: 'en', mode: 'all', scanId: 's' },
+      );
+      return asffFinding(
+        record!,
+        'arn:aws:securityhub:ap-northeast-1:111122223333:product/111122223333/default',
+        options,
+      );
+    });
+    expect(open).toMatchObject({ Id: failing.id, Severity: { Label: 'CRITICAL', Original: 'critical' } });
+    expect(closed).toMatchObject({
+      Id: failing.id,
+      Severity: { Label: 'INFORMATIONAL', Original: 'critical' },
+      Compliance: { Status: 'PASSED' },
+    });
   });
 
   it('have a scan id stable for the same findings file', () => {

@@ -72,7 +72,7 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
         },
         overLimit: {
           ja: 'ルールの評価が上限（{{limit}} ステップ）を超えたため打ち切りました。条件を見直してください',
-          en: 'The rule was stopped at its evaluation limit ({{limit}} steps): simplify the condition',
+          en: 'The rule was stopped at its evaluation limit ({{limit|step|steps}}): simplify the condition',
         },
       },
     },

@@ -5,6 +5,7 @@ import type { Lang } from '../../model/localized.ts';
 import { PROVIDERS } from '../../model/resource.ts';
 import { localizeProblem } from '../problem-text.ts';
 import type { FindingsFile, FrameworkView } from '../read-findings.ts';
+import { requirementNote } from '../requirement-note.ts';
 import type { CheckRow, FindingRow, ReportData, ResourceRow } from './client/types.js';
 import { clientScript } from './client-script.ts';
 
@@ -211,7 +212,10 @@ function* compactData(
       partial: file.scan.partial,
       allowedRegions: file.scan.parameters.allowedRegions,
     },
-    requirements: view.requirements,
+    requirements: view.requirements.map((r, _, all) => {
+      const note = requirementNote(r, all);
+      return note ? { ...r, note } : r;
+    }),
     summary: file.summary,
     changes: file.history ? { counts: file.history.changes, previous: file.history.previous ?? null } : null,
     waivers: file.waivers ?? null,

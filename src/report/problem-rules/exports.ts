@@ -95,6 +95,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     '$1: テンプレートが参照する既存のリソースで、デプロイするものではありません',
   ],
   [
+    /^(.+?): the name's segments \((\d+)\) do not match the type's \((\d+) needed\)$/g,
+    '$1: 名前の区切りが $2 個ですが、種類には $3 個必要です',
+  ],
+  // As findings files written before kansa counted its nouns word it.
+  [
     /^(.+?): the name has (\d+) segments where the type needs (\d+)$/g,
     '$1: 名前の区切りが $2 個ですが、種類には $3 個必要です',
   ],

@@ -79,6 +79,11 @@ export const INPUT_RULES: readonly Rule[] = [
     'CSV として不正です: この行のセルの中に引用符があります（セル内の引用符は二重にし、セル全体を引用符で囲みます）',
   ],
   [
+    /malformed CSV: the row's cells \((\d+)\) do not match the header's columns \((\d+)\)/g,
+    'CSV として不正です: 見出しは $2 列ですが、この行のセルは $1 個です',
+  ],
+  // As findings files written before kansa counted its nouns word it.
+  [
     /malformed CSV: a row of (\d+) cells under a header of (\d+) columns/g,
     'CSV として不正です: 見出しは $2 列ですが、この行のセルは $1 個です',
   ],
@@ -368,7 +373,7 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [
     /not a resource: resourceType and resourceId are missing \(an aggregate or COUNT row\?\)/g,
-    'リソースではありません: resourceType と resourceId がありません（集計や COUNT の行?）',
+    'リソースではありません: resourceType と resourceId がありません（集計や COUNT の行と思われます）',
   ],
   [/ResourceNotRecorded \(no configuration\)/g, 'ResourceNotRecorded（設定なし）'],
   [

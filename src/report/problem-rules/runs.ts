@@ -23,10 +23,10 @@ export const RUN_RULES: readonly Rule[] = [
   ],
   [
     / \(the Reader role on the subscription grants this read\)/g,
-    '（サブスクリプションの閲覧者 (Reader) ロールでこの読み取りが許可されます）',
+    '（サブスクリプションの閲覧者（Reader）ロールでこの読み取りが許可されます）',
   ],
   [
-    /incomplete: (.+?) page (\d+) failed after (\d+) page\(s\) \((\d+) resources\) read: /g,
+    /incomplete: (.+?) page (\d+) failed after (\d+) page\(s\) \((\d+) resources?(?:\(s\))?\) read: /g,
     '不完全です: $1 は $3 ページ（リソース $4 件）を読んだ後、ページ $2 が失敗しました: ',
   ],
   [
@@ -77,11 +77,11 @@ export const RUN_RULES: readonly Rule[] = [
   ],
   [
     /not found, or not readable by this identity \(it needs the Reader role on the subscription\)/g,
-    '見つからないか、この ID では読めません（サブスクリプションの閲覧者 (Reader) ロールが必要です）',
+    '見つからないか、この ID では読めません（サブスクリプションの閲覧者（Reader）ロールが必要です）',
   ],
   [
     / \(Resource Graph reads what the Reader role grants: Microsoft\.ResourceGraph\/resources\/read and \*\/read on the subscription\)/g,
-    '（Resource Graph は閲覧者 (Reader) ロールが許す範囲を読みます: サブスクリプションの Microsoft.ResourceGraph/resources/read と */read）',
+    '（Resource Graph は閲覧者（Reader）ロールが許す範囲を読みます: サブスクリプションの Microsoft.ResourceGraph/resources/read と */read）',
   ],
   [/access denied to (\S+)/g, '$1 へのアクセスが拒否されました'],
   [/access denied/g, 'アクセスが拒否されました'],
@@ -134,7 +134,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/the server certificate cannot be verified/g, 'サーバー証明書を検証できません'],
   [
     /a self-signed certificate is in the chain \(a TLS-inspecting proxy\? set NODE_EXTRA_CA_CERTS\)/g,
-    '証明書チェーンに自己署名証明書があります（TLS を検査するプロキシ? NODE_EXTRA_CA_CERTS を設定してください）',
+    '証明書チェーンに自己署名証明書があります（TLS を検査するプロキシがあると思われます。NODE_EXTRA_CA_CERTS を設定してください）',
   ],
   [/the server certificate is self-signed/g, 'サーバー証明書が自己署名です'],
   [
@@ -248,7 +248,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/^error: /g, 'エラー: '],
   [/unknown option '([^']*)'/g, "不明なオプションです: '$1'"],
   [/unknown command '([^']*)'/g, "不明なコマンドです: '$1'"],
-  [/\(Did you mean (.+)\?\)/g, '（$1 のことですか?）'],
+  [/\(Did you mean (.+)\?\)/g, '（$1 のことですか？）'],
   [
     /too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./g,
     '引数が多すぎます。$2 個のところ $3 個あります。',

@@ -13,7 +13,7 @@ export const SEND_RULES: readonly Rule[] = [
   [/: \(no body\)$/g, ': （本文なし）'],
   [
     /HEC answered without an ackId: is acknowledgement enabled on the token\?/g,
-    'HEC が ackId なしで応答しました: トークンでインデクサー確認応答 (acknowledgement) が有効になっていますか？',
+    'HEC が ackId なしで応答しました: トークンでインデクサー確認応答（acknowledgement）が有効になっていますか？',
   ],
   [
     /HEC did not acknowledge ackId (\S+) in time: the batch may not be indexed/g,

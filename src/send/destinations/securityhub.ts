@@ -90,6 +90,10 @@ export function asffFinding(
   const info = (event['finding_info'] ?? {}) as Record<string, unknown>;
   const compliance = (event['compliance'] ?? {}) as Record<string, unknown>;
   const cloud = (event['cloud'] ?? {}) as Record<string, unknown>;
+  const kansa = ((event['unmapped'] as Record<string, unknown> | undefined)?.['kansa'] ?? {}) as Record<
+    string,
+    unknown
+  >;
   const resource = ((event['resources'] as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
   const time = new Date(Number(event['time'] ?? Date.now())).toISOString();
   const resolved = record.state === 'resolved';
@@ -103,7 +107,12 @@ export function asffFinding(
     Types: ['Software and Configuration Checks/Industry and Regulatory Standards'],
     CreatedAt: time,
     UpdatedAt: time,
-    Severity: { Label: SEVERITY_LABEL[String(event['severity'])] ?? 'INFORMATIONAL' },
+    // The event's severity (INFORMATIONAL for a pass, as ASFF defines it), and the check's own in
+    // Original, "the native severity from the finding product" (API_Severity).
+    Severity: {
+      Label: SEVERITY_LABEL[String(event['severity'])] ?? 'INFORMATIONAL',
+      ...(kansa['severity'] !== undefined ? { Original: String(kansa['severity']) } : {}),
+    },
     Title: text(info['title'], 256),
     Description: text(event['message'], 1024),
     Remediation: {

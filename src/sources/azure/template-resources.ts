@@ -224,7 +224,7 @@ function* declared(
   }
   if (segmentsOf(name) !== segmentsOf(type) - 1) {
     ctx.skip(
-      `${label}: the name has ${segmentsOf(name)} segments where the type needs ${segmentsOf(type) - 1}`,
+      `${label}: the name's segments (${segmentsOf(name)}) do not match the type's (${segmentsOf(type) - 1} needed)`,
       where,
     );
     return;

@@ -91,7 +91,7 @@ const UNPLACED = '';
 
 function unplacedFact() {
   return unknown<string>('ancestors', {
-    ja: 'レコードにプロジェクト・フォルダー・組織の記載がありません (ancestors / parent / name / selfLink)',
+    ja: 'レコードにプロジェクト・フォルダー・組織の記載がありません（ancestors / parent / name / selfLink）',
     en: 'the record names no project, folder or organization (ancestors, parent, name, self link)',
   });
 }

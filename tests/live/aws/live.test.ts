@@ -149,7 +149,7 @@ describe('live AWS scan against the fake AWS', () => {
       // 100 rows a page: the first page's resources are read and kept.
       expect(region.resources).toBeGreaterThanOrEqual(100);
       expect(region.error).toMatch(
-        /incomplete: config:SelectResourceConfig page 2 failed after 1 page\(s\) \(100 resources\) read: InternalFailure/,
+        /incomplete: config:SelectResourceConfig page 2 failed after 1 page\(s\) \(100 resource\(s\)\) read: InternalFailure/,
       );
     }
     expect(live.read.inventory.size).toBeGreaterThan(100 * regions.length);

@@ -256,7 +256,7 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
       (f) => f.checkId === 'azure.sql.auditing' && f.resource.id === serverId,
     )?.message;
     expect(message?.en).toMatch(/^The live scan did not get .*auditingSettings\/default.*Reader role/);
-    expect(message?.ja).toMatch(/^ライブ スキャンの GET .*閲覧者 \(Reader\) ロール/);
+    expect(message?.ja).toMatch(/^ライブ スキャンの GET .*閲覧者（Reader）ロール/);
     expect(`${message?.en} ${message?.ja}`).not.toMatch(/add the output|出力を追加/);
     const keys = statusesOf(run.inventory, framework, 'azure.keyvault.key-expiry');
     expect([...keys.keys()].filter((id) => id.startsWith(`${vaultId}/keys/`))).toHaveLength(2);

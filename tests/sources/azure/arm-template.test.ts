@@ -631,7 +631,7 @@ describe('azure-arm-template: a deployment to be made', () => {
     expect(skipped.map((skip) => skip.reason)).toEqual([
       expect.stringContaining('an existing resource the template refers to'),
       expect.stringContaining('a nested deployment of a linked template'),
-      expect.stringContaining('the name has 1 segments where the type needs 2'),
+      expect.stringContaining("the name's segments (1) do not match the type's (2 needed)"),
     ]);
   });
 });

@@ -167,7 +167,9 @@ describe('azure-graph-csv: malformed files', () => {
   it('names the line of a row whose cells do not match the header', async () => {
     const { coverage, resources, file } = await scanFile(`${header}a,b,c\n${good}`);
     expect(resources).toHaveLength(0);
-    expect(coverage.error).toBe(`${file}:2: malformed CSV: a row of 3 cells under a header of 16 columns`);
+    expect(coverage.error).toBe(
+      `${file}:2: malformed CSV: the row's cells (3) do not match the header's columns (16)`,
+    );
   });
 
   it('names the column and line of a dynamic cell that is not JSON', async () => {

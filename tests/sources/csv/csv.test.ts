@@ -31,10 +31,10 @@ describe('readCsv', () => {
 
   it('refuses a row longer or shorter than the header, unless short rows are padded', () => {
     expect(() => rowsOf('a,b\n1,2,3\n')).toThrow(
-      'in.csv:2: malformed CSV: a row of 3 cells under a header of 2 columns',
+      "in.csv:2: malformed CSV: the row's cells (3) do not match the header's columns (2)",
     );
     expect(() => rowsOf('a,b\n1\n')).toThrow(
-      'in.csv:2: malformed CSV: a row of 1 cells under a header of 2 columns',
+      "in.csv:2: malformed CSV: the row's cells (1) do not match the header's columns (2)",
     );
     expect(rowsOf('a,b\n1\n', { padShortRows: true })).toEqual([{ line: 2, cells: { a: '1', b: '' } }]);
   });

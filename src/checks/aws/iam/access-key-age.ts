@@ -26,11 +26,11 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     messages: {
       fresh: {
         ja: 'IAM ユーザ {{user}} の有効なアクセスキーは {{max}} 日以内にローテーションされています',
-        en: 'The active access keys of IAM user {{user}} were rotated within {{max}} days',
+        en: 'The active access keys of IAM user {{user}} were rotated within {{max|day|days}}',
       },
       stale: {
         ja: 'IAM ユーザ {{user}} のアクセスキーが {{max}} 日を超えてローテーションされていません: {{keys}}',
-        en: 'Access keys of IAM user {{user}} were not rotated for more than {{max}} days: {{keys}}',
+        en: 'Access keys of IAM user {{user}} were not rotated for more than {{max|day|days}}: {{keys}}',
       },
       noKeys: {
         ja: 'IAM ユーザ {{user}} に有効なアクセスキーはありません',

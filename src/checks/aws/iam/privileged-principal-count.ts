@@ -28,15 +28,15 @@ export default defineCheck<object, Message>({
     messages: {
       withinLimit: {
         ja: '管理者権限を持つ主体は {{count}} 件で上限 {{max}} 以下です（{{principals}}）',
-        en: '{{count}} principals hold administrator rights, within the limit of {{max}} ({{principals}})',
+        en: '{{count|principal holds|principals hold}} administrator rights, within the limit of {{max}} ({{principals}})',
       },
       tooMany: {
         ja: '管理者権限を持つ主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}）',
-        en: '{{count}} principals hold administrator rights, more than the limit of {{max}} ({{principals}})',
+        en: '{{count|principal holds|principals hold}} administrator rights, more than the limit of {{max}} ({{principals}})',
       },
       notInPlan: {
         ja: 'Terraform の計画の IAM ユーザとロールでは管理者権限を持つものは {{count}} 件です（上限 {{max}}）。構成の外で作られたユーザとロールは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
-        en: "The Terraform plan's IAM users and roles give administrator rights to {{count}} principal(s) (limit {{max}}), and users and roles made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
+        en: "The Terraform plan's IAM users and roles give administrator rights to {{count|principal|principals}} (limit {{max}}), and users and roles made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
       noIam: missingData(
         {
@@ -49,12 +49,12 @@ export default defineCheck<object, Message>({
       unknown: missingData(
         {
           ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
-          en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
         },
         'awsConfigItems',
         {
           ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
-          en: '{{count}} principals are known to hold administrator rights (limit {{max}}), but not the rights of {{undecided}}',
+          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but not the rights of {{undecided}}',
         },
       ),
     },

@@ -32,11 +32,11 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
     messages: {
       inUse: {
         ja: 'IAM ユーザ {{user}} の認証情報は {{max}} 日以内に使われています',
-        en: 'The credentials of IAM user {{user}} were used within {{max}} days',
+        en: 'The credentials of IAM user {{user}} were used within {{max|day|days}}',
       },
       unused: {
         ja: 'IAM ユーザ {{user}} の認証情報が {{max}} 日を超えて使われていません（最後に使われた日時、一度も使われていなければ作成またはローテーションの日時）: {{stale}}',
-        en: 'Credentials of IAM user {{user}} unused for more than {{max}} days (when last used, or when made or rotated if never used): {{stale}}',
+        en: 'Credentials of IAM user {{user}} unused for more than {{max|day|days}} (when last used, or when made or rotated if never used): {{stale}}',
       },
       noCredentials: {
         ja: 'IAM ユーザ {{user}} にはコンソールパスワードも有効なアクセスキーもありません',

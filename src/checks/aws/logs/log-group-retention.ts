@@ -23,7 +23,7 @@ export default defineCheck<AwsLogGroupFacts, 'retained' | 'neverExpires' | 'tooS
     messages: {
       retained: {
         ja: 'ロググループ {{logGroup}} は {{days}} 日保存されます（必要: {{required}} 日）',
-        en: 'Log group {{logGroup}} keeps events for {{days}} days (required: {{required}})',
+        en: 'Log group {{logGroup}} keeps events for {{days|day|days}} (required: {{required}})',
       },
       neverExpires: {
         ja: 'ロググループ {{logGroup}} は無期限に保存されます',
@@ -31,7 +31,7 @@ export default defineCheck<AwsLogGroupFacts, 'retained' | 'neverExpires' | 'tooS
       },
       tooShort: {
         ja: 'ロググループ {{logGroup}} の保存期間 {{days}} 日が必要な {{required}} 日より短いです',
-        en: 'Log group {{logGroup}} keeps events for {{days}} days, less than the required {{required}}',
+        en: 'Log group {{logGroup}} keeps events for {{days|day|days}}, less than the required {{required}}',
       },
       unknown: {
         ja: 'ロググループ {{logGroup}} の保存期間がエクスポートにありません',

@@ -24,11 +24,11 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     messages: {
       backedUp: {
         ja: 'DB インスタンス {{db}} の自動バックアップは {{value}} 日保持されます',
-        en: 'DB instance {{db}} keeps automated backups for {{value}} days',
+        en: 'DB instance {{db}} keeps automated backups for {{value|day|days}}',
       },
       noBackup: {
         ja: 'DB インスタンス {{db}} の自動バックアップが無効か保持が足りません（保持期間 {{value}} 日、必要 {{min}} 日以上）',
-        en: 'DB instance {{db}} has automated backups off or kept too briefly (retention {{value}} days, {{min}} or more required)',
+        en: 'DB instance {{db}} has automated backups off or kept too briefly (retention {{value|day|days}}, {{min}} or more required)',
       },
       unknown: {
         ja: 'DB インスタンス {{db}} のバックアップ保持期間がエクスポートにありません',

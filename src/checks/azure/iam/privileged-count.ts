@@ -34,19 +34,19 @@ export default defineCheck({
     messages: {
       withinLimit: {
         ja: '特権ロールの保持者は {{count}} 件です（上限 {{max}}）',
-        en: '{{count}} principal(s) hold privileged roles (limit {{max}})',
+        en: '{{count|principal holds|principals hold}} privileged roles (limit {{max}})',
       },
       tooMany: {
         ja: '特権ロールの保持者が {{count}} 件あり、上限 {{max}} を超えています: {{principals}}',
-        en: '{{count}} principals hold privileged roles, over the limit of {{max}}: {{principals}}',
+        en: '{{count|principal holds|principals hold}} privileged roles, over the limit of {{max}}: {{principals}}',
       },
       incomplete: {
         ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
-        en: '{{uncertain}} assignment(s) have a role or scope the export does not show ({{count}} privileged principal(s) known)',
+        en: '{{uncertain|assignment has|assignments have}} a role or scope the export does not show ({{count|privileged principal|privileged principals}} known)',
       },
       notInPlan: {
         ja: 'Terraform の計画のロールの割り当てでは特権ロールの保持者は {{count}} 件です（上限 {{max}}）。構成の外で作られた割り当ては計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
-        en: "The Terraform plan's role assignments give privileged roles to {{count}} principal(s) (limit {{max}}), and assignments made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
+        en: "The Terraform plan's role assignments give privileged roles to {{count|principal|principals}} (limit {{max}}), and assignments made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
       notExported: missingData(
         {

@@ -25,11 +25,11 @@ export default defineCheck({
     messages: {
       rotated: {
         ja: 'キーは {{value}} 日ごとに自動ローテーションされます',
-        en: 'The key rotates automatically every {{value}} days',
+        en: 'The key rotates automatically every {{value|day|days}}',
       },
       notRotated: {
         ja: 'キーが {{max}} 日以内に自動ローテーションされません（周期 = {{value}}）',
-        en: 'The key does not rotate automatically within {{max}} days (period = {{value}})',
+        en: 'The key does not rotate automatically within {{max|day|days}} (period = {{value}})',
       },
       unknown: {
         ja: 'エクスポートからキーのローテーション ポリシーが読み取れません',

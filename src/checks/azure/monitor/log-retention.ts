@@ -25,11 +25,11 @@ export default defineCheck({
     messages: {
       sufficient: {
         ja: 'ログ保持期間は {{value}} 日です（規定 {{required}} 日以上）',
-        en: 'Logs are retained for {{value}} days (at least {{required}} required)',
+        en: 'Logs are retained for {{value|day|days}} (at least {{required}} required)',
       },
       tooShort: {
         ja: 'ログ保持期間が {{value}} 日です。{{required}} 日以上にしてください',
-        en: 'Logs are retained for {{value}} days: at least {{required}} are required',
+        en: 'Logs are retained for {{value|day|days}}: at least {{required}} are required',
       },
       unknown: {
         ja: 'エクスポートから retentionInDays が読み取れません',

@@ -32,11 +32,11 @@ export default defineCheck({
       },
       recent: {
         ja: 'アクセス キーは {{age}} 日前までにローテーションされています（上限 {{max}} 日）',
-        en: 'The access keys were rotated within the last {{age}} days (limit {{max}})',
+        en: 'The access keys were rotated within the last {{age|day|days}} (limit {{max}})',
       },
       old: {
         ja: '{{age}} 日間ローテーションされていないアクセス キーがあります（上限 {{max}} 日）',
-        en: 'An access key has not been rotated for {{age}} days (limit {{max}})',
+        en: 'An access key has not been rotated for {{age|day|days}} (limit {{max}})',
       },
       unknown: {
         ja: 'エクスポートからアクセス キーの作成日時が読み取れません',

@@ -10,7 +10,7 @@ export default defineCheck<GcpDataFacts, 'enabled' | 'disabled' | 'unknown'>({
     resourceTypes: ['compute.disk'],
     severity: 'low',
     title: {
-      ja: 'Compute Engine の永続ディスクが顧客管理の暗号鍵 (CMEK/CSEK) で暗号化されている',
+      ja: 'Compute Engine の永続ディスクが顧客管理の暗号鍵（CMEK/CSEK）で暗号化されている',
       en: 'Compute Engine persistent disks are encrypted with a customer-managed or customer-supplied key',
     },
     rationale: {

@@ -26,7 +26,7 @@ export default defineCheck<GcpFirewallFacts, Message>({
     resourceTypes: ['network.firewall'],
     severity: 'high',
     title: {
-      ja: 'VPC ファイアウォール ルールがインターネット (0.0.0.0/0、::/0) から管理ポート (22、3389) や全ポートへの通信を許可していない',
+      ja: 'VPC ファイアウォール ルールがインターネット（0.0.0.0/0、::/0）から管理ポート（22、3389）や全ポートへの通信を許可していない',
       en: 'VPC firewall rules do not allow the internet (0.0.0.0/0, ::/0) to management ports (22, 3389) or all ports',
     },
     rationale: {
@@ -47,11 +47,11 @@ export default defineCheck<GcpFirewallFacts, Message>({
         en: 'Only specific non-management ports are open to the internet: {{allowed}}',
       },
       managementPorts: {
-        ja: 'インターネット ({{sources}}) から管理ポートへの通信を許可しています: {{allowed}}',
+        ja: 'インターネット（{{sources}}）から管理ポートへの通信を許可しています: {{allowed}}',
         en: 'Allows the internet ({{sources}}) to management ports: {{allowed}}',
       },
       allPorts: {
-        ja: 'インターネット ({{sources}}) から全ポートへの通信を許可しています: {{allowed}}',
+        ja: 'インターネット（{{sources}}）から全ポートへの通信を許可しています: {{allowed}}',
         en: 'Allows the internet ({{sources}}) to all ports: {{allowed}}',
       },
       disabled: { ja: 'ルールは無効化されています', en: 'The rule is disabled' },

@@ -17,7 +17,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'GKE control planes are private or limited to authorized networks',
     },
     rationale: {
-      ja: 'コントロール プレーン (Kubernetes API) のパブリック エンドポイントは既定で任意のアドレスから接続でき、認証情報の窃取や API の脆弱性を突いた攻撃にさらされます。',
+      ja: 'コントロール プレーン（Kubernetes API）のパブリック エンドポイントは既定で任意のアドレスから接続でき、認証情報の窃取や API の脆弱性を突いた攻撃にさらされます。',
       en: 'The control plane (Kubernetes API) public endpoint accepts any address by default, exposing the cluster to stolen credentials and API vulnerabilities.',
     },
     remediation: {

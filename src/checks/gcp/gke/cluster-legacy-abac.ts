@@ -23,7 +23,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       en: 'Run gcloud container clusters update <cluster> --location=<location> --no-enable-legacy-authorization (console: Kubernetes Engine > cluster > Details > Security > "Legacy authorization" disabled).',
     },
     messages: {
-      rbacOnly: { ja: '従来の ABAC は無効です (RBAC)', en: 'Legacy ABAC is off (RBAC)' },
+      rbacOnly: { ja: '従来の ABAC は無効です（RBAC）', en: 'Legacy ABAC is off (RBAC)' },
       legacyAbac: { ja: '従来の ABAC が有効です', en: 'Legacy ABAC is enabled' },
       unknown: {
         ja: 'エクスポートから従来の ABAC の設定を判断できません',

@@ -25,7 +25,7 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     messages: {
       enabled: { ja: 'ログの送信先: {{service}}', en: 'Logs go to {{service}}' },
       disabled: {
-        ja: 'ログを Cloud Logging に送っていません (none)',
+        ja: 'ログを Cloud Logging に送っていません（none）',
         en: 'Logs are not sent to Cloud Logging (none)',
       },
       unknown: {

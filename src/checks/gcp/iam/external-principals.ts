@@ -42,7 +42,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     },
     messages: {
       internalOnly: {
-        ja: '付与先はすべて自組織のドメイン ({{domains}}) です',
+        ja: '付与先はすべて自組織のドメイン（{{domains}}）です',
         en: 'Every grant is to the organization’s domains ({{domains}})',
       },
       external: {
@@ -69,7 +69,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       ),
       ancestorsUnknown: missingData(
         {
-          ja: 'プロジェクト自体の付与は自組織のみですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された付与を判断できません（組織単位のエクスポートを渡してください）',
+          ja: 'プロジェクト自体の付与は自組織のみですが、上位（{{ancestors}}）の IAM ポリシーがエクスポートにないため、継承された付与を判断できません（組織単位のエクスポートを渡してください）',
           en: 'The project’s own grants are internal, but the IAM policies of {{ancestors}} are not in the export, so inherited grants cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',

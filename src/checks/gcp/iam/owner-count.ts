@@ -16,7 +16,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'medium',
     title: {
-      ja: 'プロジェクトのオーナー (roles/owner) が所定の数（既定 3）以下に抑えられている',
+      ja: 'プロジェクトのオーナー（roles/owner）が所定の数（既定 3）以下に抑えられている',
       en: 'Projects have no more owners (roles/owner) than allowed (3 by default)',
     },
     rationale: {
@@ -30,11 +30,11 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     messages: {
       withinLimit: {
         ja: 'オーナーは {{count}} 主体です（上限 {{max}}）: {{owners}}',
-        en: '{{count}} owner principals (at most {{max}}): {{owners}}',
+        en: '{{count|owner principal|owner principals}} (at most {{max}}): {{owners}}',
       },
       tooMany: {
         ja: 'オーナーが {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
-        en: '{{count}} owner principals, more than {{max}}: {{owners}}',
+        en: '{{count|owner principal|owner principals}}, more than {{max}}: {{owners}}',
       },
       noProjectPolicy: missingData(
         {
@@ -45,13 +45,13 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       ),
       ancestorsUnknown: missingData(
         {
-          ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません（組織単位のエクスポートを渡してください）',
-          en: 'The project has {{count}} owner principals, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
+          ja: 'プロジェクトのオーナーは {{count}} 主体ですが、上位（{{ancestors}}）の IAM ポリシーがエクスポートにないため、継承されたオーナーを判断できません（組織単位のエクスポートを渡してください）',
+          en: 'The project has {{count|owner principal|owner principals}}, but the IAM policies of {{ancestors}} are not in the export, so inherited owners cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',
         {
           ja: 'プロジェクトのオーナーは {{count}} 主体です',
-          en: 'The project has {{count}} owner principals',
+          en: 'The project has {{count|owner principal|owner principals}}',
         },
       ),
     },

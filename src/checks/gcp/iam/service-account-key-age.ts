@@ -27,11 +27,11 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     messages: {
       recent: {
         ja: '作成から {{days}} 日です（基準 {{max}} 日以内）',
-        en: 'Created {{days}} days ago (at most {{max}} allowed)',
+        en: 'Created {{days|day|days}} ago (at most {{max}} allowed)',
       },
       tooOld: {
         ja: '作成から {{days}} 日経過しており、基準の {{max}} 日を超えています',
-        en: 'Created {{days}} days ago, older than the allowed {{max}} days',
+        en: 'Created {{days|day|days}} ago, older than the allowed {{max|day|days}}',
       },
       systemManaged: {
         ja: 'Google が管理・ローテーションするキーです（対象外）',

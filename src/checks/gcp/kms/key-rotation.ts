@@ -28,7 +28,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     messages: {
       rotated: {
         ja: '{{days}} 日ごとに自動ローテーションされます',
-        en: 'Rotates automatically every {{days}} days',
+        en: 'Rotates automatically every {{days|day|days}}',
       },
       noRotation: {
         ja: '自動ローテーションが設定されていません',
@@ -36,7 +36,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
       },
       tooLong: {
         ja: 'ローテーション周期が {{days}} 日で、{{max}} 日を超えています',
-        en: 'The rotation period is {{days}} days, longer than {{max}} days',
+        en: 'The rotation period is {{days|day|days}}, longer than {{max|day|days}}',
       },
       notSymmetric: {
         ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません（対象外）',

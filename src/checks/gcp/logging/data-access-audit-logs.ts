@@ -18,7 +18,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'high',
     title: {
-      ja: 'プロジェクトでデータアクセス監査ログ (ADMIN_READ・DATA_READ・DATA_WRITE) が全サービスで有効になっている',
+      ja: 'プロジェクトでデータアクセス監査ログ（ADMIN_READ・DATA_READ・DATA_WRITE）が全サービスで有効になっている',
       en: 'Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) are enabled for all services in the project',
     },
     rationale: {
@@ -26,12 +26,12 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Data Access audit logs are off by default (except BigQuery); without them nobody can tell afterwards who read or changed which data. The setting is inherited from the organization and folders.',
     },
     remediation: {
-      ja: 'コンソールの「IAM と管理 > 監査ログ」で「デフォルトの構成」の「管理読み取り」「データ読み取り」「データ書き込み」を有効にします（組織またはフォルダで設定すると配下のプロジェクトに継承されます）。CLI では gcloud projects get-iam-policy <プロジェクト> > policy.yaml で取得した auditConfigs に service: allServices と 3 つの logType を追加し、gcloud projects set-iam-policy <プロジェクト> policy.yaml で適用します。例外メンバー (exemptedMembers) は削除します。',
+      ja: 'コンソールの「IAM と管理 > 監査ログ」で「デフォルトの構成」の「管理読み取り」「データ読み取り」「データ書き込み」を有効にします（組織またはフォルダで設定すると配下のプロジェクトに継承されます）。CLI では gcloud projects get-iam-policy <プロジェクト> > policy.yaml で取得した auditConfigs に service: allServices と 3 つの logType を追加し、gcloud projects set-iam-policy <プロジェクト> policy.yaml で適用します。例外メンバー（exemptedMembers）は削除します。',
       en: 'In the console, IAM & Admin > Audit Logs > "Default configuration": enable Admin Read, Data Read and Data Write (set at the organization or a folder to be inherited by its projects). With the CLI, add service: allServices with the three logTypes to auditConfigs in the policy from gcloud projects get-iam-policy <project> > policy.yaml and apply it with gcloud projects set-iam-policy <project> policy.yaml. Remove exemptedMembers.',
     },
     messages: {
       enabled: {
-        ja: 'データアクセス監査ログ ({{logTypes}}) が全サービスで有効です',
+        ja: 'データアクセス監査ログ（{{logTypes}}）が全サービスで有効です',
         en: 'Data Access audit logs ({{logTypes}}) are enabled for all services',
       },
       missing: {
@@ -44,14 +44,14 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       },
       noProjectPolicy: missingData(
         {
-          ja: 'プロジェクトの IAM ポリシーの監査構成 (auditConfigs) がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、または gcloud projects get-iam-policy の出力を渡してください。IAM ポリシーの検索結果には監査構成が含まれません）',
+          ja: 'プロジェクトの IAM ポリシーの監査構成（auditConfigs）がエクスポートにないため判断できません（--content-type=iam-policy のエクスポート、または gcloud projects get-iam-policy の出力を渡してください。IAM ポリシーの検索結果には監査構成が含まれません）',
           en: 'The audit configs (auditConfigs) of the project IAM policy are not in the export (also provide the --content-type=iam-policy export or gcloud projects get-iam-policy output; IAM policy search results carry no audit configs)',
         },
         'gcpIamPolicies',
       ),
       ancestorsUnknown: missingData(
         {
-          ja: 'プロジェクトでは {{missing}} が無効ですが、上位 ({{ancestors}}) の IAM ポリシーがエクスポートにないため、継承された設定を判断できません（組織単位のエクスポートを渡してください）',
+          ja: 'プロジェクトでは {{missing}} が無効ですが、上位（{{ancestors}}）の IAM ポリシーがエクスポートにないため、継承された設定を判断できません（組織単位のエクスポートを渡してください）',
           en: '{{missing}} is not enabled on the project, and the IAM policies of {{ancestors}} are not in the export, so inherited settings cannot be ruled out (provide an organization-level export)',
         },
         'gcpAncestorPolicies',

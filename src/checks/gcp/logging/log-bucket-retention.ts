@@ -25,11 +25,11 @@ export default defineCheck<GcpLogBucketFacts, Message>({
     messages: {
       longEnough: {
         ja: '保存期間は {{days}} 日です（基準 {{required}} 日以上）',
-        en: 'Keeps logs for {{days}} days (at least {{required}} required)',
+        en: 'Keeps logs for {{days|day|days}} (at least {{required}} required)',
       },
       tooShort: {
         ja: '保存期間が {{days}} 日で、基準の {{required}} 日に足りません',
-        en: 'Keeps logs for {{days}} days, less than the required {{required}}',
+        en: 'Keeps logs for {{days|day|days}}, less than the required {{required}}',
       },
       unknown: {
         ja: 'エクスポートから保存期間を判断できません',

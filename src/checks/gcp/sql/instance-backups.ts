@@ -32,7 +32,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
       disabled: { ja: '自動バックアップが無効です', en: 'Automated backups are off' },
       tooFew: {
         ja: '保持する自動バックアップが {{retained}} 世代で、必要な {{min}} 世代に足りません',
-        en: 'Automated backups keep {{retained}} generations, fewer than the {{min}} required',
+        en: 'Automated backups keep {{retained|generation|generations}}, fewer than the {{min}} required',
       },
       unknown: {
         ja: 'エクスポートから自動バックアップの設定を判断できません',

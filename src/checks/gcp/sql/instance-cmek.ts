@@ -14,7 +14,7 @@ export default defineCheck<GcpSqlInstanceFacts, 'enabled' | 'disabled' | 'unknow
     nativeTypes: [SQL_INSTANCE],
     severity: 'low',
     title: {
-      ja: 'Cloud SQL インスタンスが顧客管理の暗号鍵 (CMEK) で暗号化されている',
+      ja: 'Cloud SQL インスタンスが顧客管理の暗号鍵（CMEK）で暗号化されている',
       en: 'Cloud SQL instances are encrypted with a customer-managed key (CMEK)',
     },
     rationale: {

@@ -23,11 +23,11 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     nativeTypes: [SQL_INSTANCE],
     severity: 'high',
     title: {
-      ja: 'Cloud SQL インスタンスにパブリック IP がなく、インターネット全体 (0.0.0.0/0) からの接続を許可していない',
+      ja: 'Cloud SQL インスタンスにパブリック IP がなく、インターネット全体（0.0.0.0/0）からの接続を許可していない',
       en: 'Cloud SQL instances have no public IP, and never authorize the whole internet (0.0.0.0/0)',
     },
     rationale: {
-      ja: 'パブリック IP を持つデータベースはインターネットから到達でき、承認済みネットワークに 0.0.0.0/0 があれば誰でも接続を試みられます。プライベート IP (VPC) からのみ接続させます。',
+      ja: 'パブリック IP を持つデータベースはインターネットから到達でき、承認済みネットワークに 0.0.0.0/0 があれば誰でも接続を試みられます。プライベート IP（VPC）からのみ接続させます。',
       en: 'A database with a public IP is reachable from the internet, and with 0.0.0.0/0 among its authorized networks anyone can try to connect. Connect over private IP (VPC) only.',
     },
     remediation: {
@@ -49,7 +49,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
         en: 'A public IP is enabled (the authorized networks are not known)',
       },
       openToInternet: {
-        ja: 'パブリック IP が有効で、承認済みネットワークにインターネット全体 ({{networks}}) が含まれています',
+        ja: 'パブリック IP が有効で、承認済みネットワークにインターネット全体（{{networks}}）が含まれています',
         en: 'A public IP is enabled and the whole internet ({{networks}}) is an authorized network',
       },
       unknown: {

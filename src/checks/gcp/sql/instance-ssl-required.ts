@@ -31,11 +31,11 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     },
     messages: {
       encryptedOnly: {
-        ja: '暗号化された接続のみ許可されます ({{mode}})',
+        ja: '暗号化された接続のみ許可されます（{{mode}}）',
         en: 'Only encrypted connections are allowed ({{mode}})',
       },
       unencryptedAllowed: {
-        ja: '暗号化されていない接続も許可されています ({{mode}})',
+        ja: '暗号化されていない接続も許可されています（{{mode}}）',
         en: 'Unencrypted connections are allowed ({{mode}})',
       },
       unknown: {

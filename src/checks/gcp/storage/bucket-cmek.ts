@@ -10,7 +10,7 @@ export default defineCheck<GcpBucketFacts, 'enabled' | 'disabled' | 'unknown'>({
     resourceTypes: ['storage.bucket'],
     severity: 'low',
     title: {
-      ja: 'Cloud Storage バケットが顧客管理の暗号鍵 (CMEK) で暗号化されている',
+      ja: 'Cloud Storage バケットが顧客管理の暗号鍵（CMEK）で暗号化されている',
       en: 'Cloud Storage buckets are encrypted with a customer-managed key (CMEK)',
     },
     rationale: {

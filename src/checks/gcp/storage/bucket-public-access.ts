@@ -24,7 +24,7 @@ export default defineCheck<GcpBucketFacts, Message>({
       en: 'Cloud Storage buckets are not publicly accessible',
     },
     rationale: {
-      ja: 'allUsers や allAuthenticatedUsers への権限付与は、誰でも（Google アカウントがあれば誰でも）データを読めることを意味し、情報漏えいに直結します。公開アクセスの防止 (enforced) はこれを確実に防ぎます。',
+      ja: 'allUsers や allAuthenticatedUsers への権限付与は、誰でも（Google アカウントがあれば誰でも）データを読めることを意味し、情報漏えいに直結します。公開アクセスの防止（enforced）はこれを確実に防ぎます。',
       en: 'A grant to allUsers or allAuthenticatedUsers lets anyone (anyone with a Google account) read the data: a direct data leak. Public access prevention ("enforced") blocks it reliably.',
     },
     remediation: {
@@ -33,7 +33,7 @@ export default defineCheck<GcpBucketFacts, Message>({
     },
     messages: {
       preventionEnforced: {
-        ja: '公開アクセスの防止が適用 (enforced) されています',
+        ja: '公開アクセスの防止が適用（enforced）されています',
         en: 'Public access prevention is enforced',
       },
       notPublic: {

@@ -237,7 +237,7 @@ export const HISTORY = {
       active: '有効',
       expiring: 'まもなく期限切れ',
       expired: '期限切れ（適用せず）',
-      stale: '該当なし',
+      stale: '該当なし（不要の可能性）',
     },
     matched: '該当',
     expires: '期限',

@@ -102,7 +102,14 @@ export function renderSummary(page) {
         return el(
           'tr',
           {},
-          el('td', {}, el('strong', {}, r.id), ' ', r.title[lang]),
+          el(
+            'td',
+            {},
+            el('strong', {}, r.id),
+            ' ',
+            r.title[lang],
+            r.note ? el('div', { class: 'small' }, r.note[lang]) : '',
+          ),
           el('td', {}, badge(r.status, lang)),
           el('td', { class: 'num mono' }, STATUSES.map((s) => r.counts[s]).join(' / ')),
           el(

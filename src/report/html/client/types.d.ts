@@ -77,6 +77,8 @@ export interface Requirement {
   readonly counts: StatusCounts;
   readonly checks: readonly string[];
   readonly manual: readonly { readonly provider: Provider | 'all'; readonly text: Localized }[];
+  /** What the row says beside its verdict (src/report/requirement-note.ts). */
+  readonly note?: Localized;
 }
 
 export interface Evidence {

@@ -231,7 +231,7 @@ async function selectAll(
     } catch (error) {
       if (pages === 0) throw error;
       scope.gaps.push(
-        `incomplete: ${operation} page ${pages + 1} failed after ${pages} page(s) (${rows.length} resources) read: ${describeError(error)}`,
+        `incomplete: ${operation} page ${pages + 1} failed after ${pages} page(s) (${rows.length} resource(s)) read: ${describeError(error)}`,
       );
       return rows;
     }

@@ -40,7 +40,7 @@ function bigQueryKey(data: JsonObject, dataPath: string, keyField: string): Comm
   if (!listEntry || stringAt(data, keyField)) return customerManagedKey(data, dataPath, keyField);
   return {
     customerManagedKey: unknown(factPath(dataPath, keyField), {
-      ja: '一覧 (bq ls / list API) の項目には暗号化の設定が含まれません（bq show の出力を追加してください）',
+      ja: '一覧（bq ls / list API）の項目には暗号化の設定が含まれません（bq show の出力を追加してください）',
       en: 'a list entry (bq ls, the list API) does not carry the encryption settings (add the bq show output)',
     }),
   };
@@ -57,7 +57,7 @@ function publicAccessEntries(data: JsonObject, dataPath: string): Fact<readonly 
   const path = factPath(dataPath, 'access');
   if (!Array.isArray(data.access)) {
     return unknown(path, {
-      ja: 'データセットのアクセス エントリ (access) がエクスポートにありません',
+      ja: 'データセットのアクセス エントリ（access）がエクスポートにありません',
       en: 'the export does not carry the dataset access entries (access)',
     });
   }

@@ -67,6 +67,6 @@ export function sqlInstanceAssetName(reference: string, data: JsonObject): strin
 }
 
 export const GOOGLE_MANAGED_KEY_NOTE = {
-  ja: '指定なし: Google が所有・管理する鍵で暗号化されます (Google Cloud の既定)',
+  ja: '指定なし: Google が所有・管理する鍵で暗号化されます（Google Cloud の既定）',
   en: 'not set: encrypted with Google-owned and Google-managed keys (the Google Cloud default)',
 };

@@ -24,7 +24,7 @@ export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterF
     loggingService: fieldFact(data, dataPath, 'loggingService', asString, {
       default: 'logging.googleapis.com/kubernetes',
       note: {
-        ja: '指定なし: 既定で Cloud Logging (logging.googleapis.com/kubernetes) に送られます',
+        ja: '指定なし: 既定で Cloud Logging（logging.googleapis.com/kubernetes）に送られます',
         en: 'not set: logs go to Cloud Logging (logging.googleapis.com/kubernetes) by default',
       },
     }),
@@ -69,7 +69,7 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
     return explicit(ranges, `${dataPath}.${key}.cidrBlocks`);
   }
   return cloudDefault(null, factPath(dataPath, 'masterAuthorizedNetworksConfig'), {
-    ja: '指定なし: 承認済みネットワークは既定で無効 (任意のアドレスから接続可能)',
+    ja: '指定なし: 承認済みネットワークは既定で無効（任意のアドレスから接続可能）',
     en: 'not set: authorized networks are off by default (any address can connect)',
   });
 }
@@ -99,6 +99,6 @@ function nodeDiskKey(data: JsonObject, dataPath: string): Fact<boolean> {
 }
 
 const GOOGLE_KEY = {
-  ja: '指定なし: ノードのブートディスクは Google が管理する鍵で暗号化されます (既定)',
+  ja: '指定なし: ノードのブートディスクは Google が管理する鍵で暗号化されます（既定）',
   en: "not set: the nodes' boot disks are encrypted with Google-managed keys (the default)",
 };

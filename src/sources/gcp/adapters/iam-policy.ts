@@ -51,7 +51,7 @@ function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly Gcp
   const key = presentKey(policy, 'audit_configs', 'auditConfigs');
   if (!key) {
     return cloudDefault([], factPath(policyPath, 'auditConfigs'), {
-      ja: 'auditConfigs なし: データアクセス監査ログは既定で無効 (BigQuery を除く)',
+      ja: 'auditConfigs なし: データアクセス監査ログは既定で無効（BigQuery を除く）',
       en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
     });
   }

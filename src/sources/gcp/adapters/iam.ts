@@ -10,11 +10,11 @@ import { asBoolean, asString, fieldFact } from './fields.ts';
 export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpServiceAccountKeyFacts {
   return {
     keyType: fieldFact(data, dataPath, 'keyType', asString, {
-      unknown: { ja: '鍵の種類 (keyType) がエクスポートにありません', en: 'the export has no keyType' },
+      unknown: { ja: '鍵の種類（keyType）がエクスポートにありません', en: 'the export has no keyType' },
     }),
     validAfterTime: fieldFact(data, dataPath, 'validAfterTime', asString, {
       unknown: {
-        ja: '鍵の作成日時 (validAfterTime) がエクスポートにありません',
+        ja: '鍵の作成日時（validAfterTime）がエクスポートにありません',
         en: 'the export has no validAfterTime (creation time)',
       },
     }),

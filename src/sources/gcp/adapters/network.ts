@@ -11,7 +11,7 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
   return {
     direction: fieldFact(data, dataPath, 'direction', asString, {
       default: 'INGRESS',
-      note: { ja: '指定なし: 既定の INGRESS (上り)', en: 'not set: the default INGRESS' },
+      note: { ja: '指定なし: 既定の INGRESS（上り）', en: 'not set: the default INGRESS' },
     }),
     disabled: fieldFact(data, dataPath, 'disabled', asBoolean, {
       default: false,
@@ -87,7 +87,7 @@ export function subnetworkFacts(data: JsonObject, dataPath: string): GcpSubnetwo
     purpose: fieldFact(data, dataPath, 'purpose', asString, {
       default: 'PRIVATE',
       note: {
-        ja: '指定なし: 既定の PRIVATE (通常のサブネット)',
+        ja: '指定なし: 既定の PRIVATE（通常のサブネット）',
         en: 'not set: the default PRIVATE (an ordinary subnet)',
       },
     }),

@@ -28,7 +28,7 @@ const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
 
 /** Absent, the ingress is the services' default: requests from the internet are allowed. */
 const DEFAULT_INGRESS_NOTE = {
-  ja: '指定なし: 既定ではインターネットからのリクエストを受け付けます (ingress all)',
+  ja: '指定なし: 既定ではインターネットからのリクエストを受け付けます（ingress all）',
   en: 'not set: by default requests from the internet are allowed (ingress all)',
 };
 

@@ -19,7 +19,7 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
   // `ipv4Enabled` has no default the API documents (a BoolValue the API always returns).
   const publicIp = fieldFact(data, dataPath, IPV4_ENABLED, asBoolean, {
     unknown: {
-      ja: 'パブリック IP の有無 (ipv4Enabled) がエクスポートにありません',
+      ja: 'パブリック IP の有無（ipv4Enabled）がエクスポートにありません',
       en: 'the export does not say whether the instance has a public IP (ipv4Enabled)',
     },
   });
@@ -32,7 +32,7 @@ export function sqlInstanceFacts(data: JsonObject, dataPath: string): GcpSqlInst
     sslMode: sslMode(data, dataPath),
     backupEnabled: fieldFact(data, dataPath, 'settings.backupConfiguration.enabled', asBoolean, {
       unknown: {
-        ja: '自動バックアップの設定 (backupConfiguration.enabled) がエクスポートにありません',
+        ja: '自動バックアップの設定（backupConfiguration.enabled）がエクスポートにありません',
         en: 'the export does not show the automated backup setting (backupConfiguration.enabled)',
       },
     }),
@@ -89,7 +89,7 @@ function sslMode(data: JsonObject, dataPath: string): Fact<string> {
     );
   }
   return cloudDefault('ALLOW_UNENCRYPTED_AND_ENCRYPTED', factPath(dataPath, SSL_MODE), {
-    ja: '指定なし: 既定では暗号化されていない接続も許可されます (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
+    ja: '指定なし: 既定では暗号化されていない接続も許可されます（ALLOW_UNENCRYPTED_AND_ENCRYPTED）',
     en: 'not set: unencrypted connections are allowed by default (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
   });
 }

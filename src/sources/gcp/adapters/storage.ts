@@ -25,7 +25,7 @@ function publicAccessPrevention(data: JsonObject, dataPath: string): Fact<string
   const value = at(data, 'iamConfiguration.publicAccessPrevention');
   if (typeof value === 'string' && value !== '') return explicit(value.toLowerCase(), path);
   return cloudDefault('inherited', path, {
-    ja: '指定なし: 既定の inherited (組織のポリシー storage.publicAccessPrevention に従う)',
+    ja: '指定なし: 既定の inherited（組織のポリシー storage.publicAccessPrevention に従う）',
     en: 'not set: the default "inherited" (the organization policy storage.publicAccessPrevention decides)',
   });
 }
@@ -41,7 +41,7 @@ function uniformBucketLevelAccess(data: JsonObject, dataPath: string): Fact<bool
     if (typeof enabled === 'boolean') return explicit(enabled, factPath(dataPath, field));
   }
   return cloudDefault(false, factPath(dataPath, 'iamConfiguration.uniformBucketLevelAccess.enabled'), {
-    ja: '指定なし: 均一なバケットレベルのアクセスは既定で無効 (ACL が有効)',
+    ja: '指定なし: 均一なバケットレベルのアクセスは既定で無効（ACL が有効）',
     en: 'not set: uniform bucket-level access is off by default (ACLs apply)',
   });
 }

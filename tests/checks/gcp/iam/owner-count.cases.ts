@@ -141,7 +141,7 @@ const cases: AnyCase[] = [
     messageId: 'ancestorsUnknown',
     data: { ancestors: 'ancestors' },
     message: {
-      ja: '上位 (ancestors) の IAM ポリシーがエクスポートにないため',
+      ja: '上位（ancestors）の IAM ポリシーがエクスポートにないため',
       en: 'the IAM policies of ancestors are not in the export',
     },
   },
