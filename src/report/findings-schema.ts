@@ -33,11 +33,14 @@ import {
  *    record);
  * 4. the trailer: `{"end": {…}}`, the verdicts per requirement, the summary and the coverage.
  *
+ * Since 2.2.0 a message template may hold `{{name|one|other}}` (an English count and its noun);
+ * a reader of 2.1 renders it as the placeholder it does not know.
+ *
  * Any report reads it in one pass with bounded memory (the trailer is read first, from the end
  * of the file). A finding's stable id is not written: it is `findingId(check, provider,
  * resource id)` (src/scan/finding.ts), the same in every scan and every version.
  */
-export const FINDINGS_SCHEMA_VERSION = '2.1.0';
+export const FINDINGS_SCHEMA_VERSION = '2.2.0';
 
 /**
  * How many evidence records back a ref may reach (counted at the resource line that cites it):
