@@ -8,8 +8,9 @@
 // argument parser and diff, `node:crypto` the Web Crypto API. `process.getBuiltinModule` gives
 // the module itself: `import { a, b as c } from "node:x"` becomes
 // `const { a, b: c } = process.getBuiltinModule("node:x")`, where the import was (the top).
-// A function of a module in LOADED_ON_FIRST_CALL becomes a function that takes the module when
-// called (`const a = (...args) => process.getBuiltinModule("node:x").a(...args)`): loading
+// A function of a module in LOADED_ON_FIRST_CALL becomes one that takes the module on its first
+// call and puts the module's function in its place
+// (`let a = (...args) => (a = process.getBuiltinModule("node:x").a)(...args)`): loading
 // `node:crypto` cost every command ~5 ms, and a scan that hashes nothing (terminal only, a
 // built-in framework) or `kansa --version` calls none of its functions.
 //
@@ -149,7 +150,8 @@ export function builtinsWithoutFacade(code: string): string {
     for (const s of specifiers.filter((s) => !isWhole(s))) {
       const imported = text(s.imported!);
       if (typeof (loaded as Record<string, unknown> | undefined)?.[imported] === 'function') {
-        statements.push(`const ${text(s.local)} = (...args) => ${module}.${imported}(...args);`);
+        const local = text(s.local);
+        statements.push(`let ${local} = (...args) => (${local} = ${module}.${imported})(...args);`);
       } else eager.push(imported === text(s.local) ? imported : `${imported}: ${text(s.local)}`);
     }
     if (eager.length > 0) statements.push(`const { ${eager.join(', ')} } = ${wholes[0] ?? module};`);
