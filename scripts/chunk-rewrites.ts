@@ -8,6 +8,11 @@
 // argument parser and diff, `node:crypto` the Web Crypto API. `process.getBuiltinModule` gives
 // the module itself: `import { a, b as c } from "node:x"` becomes
 // `const { a, b: c } = process.getBuiltinModule("node:x")`, where the import was (the top).
+// A function of a module in LOADED_ON_FIRST_CALL becomes one that takes the module on its first
+// call and puts the module's function in its place
+// (`let a = (...args) => (a = process.getBuiltinModule("node:x").a)(...args)`): loading
+// `node:crypto` cost every command ~5 ms, and a scan that hashes nothing (terminal only, a
+// built-in framework) or `kansa --version` calls none of its functions.
 //
 // Functions compiled when the chunk loads (`compileFunctionsEagerly`). V8 compiles a function
 // lazily, on its first call. Node's compile cache (bin/kansa.js, `module.enableCompileCache`)
@@ -121,6 +126,9 @@ function declarationsAsExpressions(code: string): string {
   return applyEdits(code, edits);
 }
 
+/** Built-in modules whose functions take the module on their first call (see the top). */
+const LOADED_ON_FIRST_CALL = new Set(['node:crypto']);
+
 /** Every import of a `node:` module as a `process.getBuiltinModule` call, in its place. */
 export function builtinsWithoutFacade(code: string): string {
   const edits: Edit[] = [];
@@ -136,13 +144,17 @@ export function builtinsWithoutFacade(code: string): string {
     const isWhole = (s: (typeof specifiers)[number]) =>
       s.type !== 'ImportSpecifier' || ['default', '"default"', "'default'"].includes(text(s.imported!));
     const wholes = specifiers.filter(isWhole).map((s) => text(s.local));
-    const named = specifiers
-      .filter((s) => !isWhole(s))
-      .map((s) =>
-        text(s.imported!) === text(s.local) ? text(s.local) : `${text(s.imported!)}: ${text(s.local)}`,
-      );
     const statements = wholes.map((local) => `const ${local} = ${module};`);
-    if (named.length > 0) statements.push(`const { ${named.join(', ')} } = ${wholes[0] ?? module};`);
+    const loaded = LOADED_ON_FIRST_CALL.has(source) ? process.getBuiltinModule(source) : undefined;
+    const eager: string[] = [];
+    for (const s of specifiers.filter((s) => !isWhole(s))) {
+      const imported = text(s.imported!);
+      if (typeof (loaded as Record<string, unknown> | undefined)?.[imported] === 'function') {
+        const local = text(s.local);
+        statements.push(`let ${local} = (...args) => (${local} = ${module}.${imported})(...args);`);
+      } else eager.push(imported === text(s.local) ? imported : `${imported}: ${text(s.local)}`);
+    }
+    if (eager.length > 0) statements.push(`const { ${eager.join(', ')} } = ${wholes[0] ?? module};`);
     if (statements.length === 0) statements.push(`${module};`);
     edits.push({ at: node.start, length: node.end - node.start, text: statements.join('\n') });
   }

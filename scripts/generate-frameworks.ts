@@ -1,14 +1,14 @@
 // Writes the built-in frameworks (policies/*.yaml) as data, policies/parsed/NAME.generated.json:
 // parsing the YAML (and loading the YAML library) was about a quarter of a small scan's CPU.
 // Each file is the framework exactly as the YAML reader gives it after every check, with the
-// SHA-256 of the YAML text; loadFramework uses it only while the YAML is that text, so an edited
+// hash of the YAML text (yamlHash); loadFramework uses it only while the YAML is that text, so an edited
 // framework is read as YAML until this runs again. `npm run frameworks` and `npm run build` run
 // it; tests/frameworks/parsed.test.ts fails when a framework changed and this was not run.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { readFrameworkYaml } from '../src/frameworks/framework-yaml.ts';
-import { PARSED_DIR, type ParsedFramework, POLICIES_DIR, yamlSha256 } from '../src/frameworks/load.ts';
+import { PARSED_DIR, type ParsedFramework, POLICIES_DIR, yamlHash } from '../src/frameworks/load.ts';
 
 /** The text of each parsed framework, by path. */
 export function generateParsedFrameworks(): Map<string, string> {
@@ -25,7 +25,7 @@ export function generateParsedFrameworks(): Map<string, string> {
     }
     const parsed: ParsedFramework = {
       generatedBy: `scripts/generate-frameworks.ts from policies/${name}: do not edit, run \`npm run frameworks\``,
-      yamlSha256: yamlSha256(text),
+      yamlHash: yamlHash(text),
       framework,
     };
     files.set(

@@ -299,11 +299,16 @@ function combine(a: Resource, b: Resource): Resource {
 /**
  * The id itself is the key: ARNs, ARM ids and Cloud Asset names cannot collide, and a key
  * string of its own per resource would cost as much memory as the id. Azure ids are
- * case-insensitive (Resource Graph lower-cases some of them).
+ * case-insensitive (Resource Graph lower-cases some of them); the Azure adapters' are lower
+ * case already, and `toLowerCase` copies a string even when no character changes, so an id
+ * is lower-cased only when it has a character that could change.
  */
 function keyOf(provider: Provider, id: string): string {
-  return provider === 'azure' ? id.toLowerCase() : id;
+  return provider === 'azure' && MAY_CHANGE_CASE.test(id) ? id.toLowerCase() : id;
 }
+
+/** ASCII upper case, or any character beyond ASCII: without one, lower-casing gives the same text. */
+const MAY_CHANGE_CASE = /[A-Z\u0080-\uffff]/;
 
 function merge(a: Resource, b: Resource): Resource {
   const facts: Record<string, Fact<unknown> | undefined> = { ...(a.facts as Record<string, Fact<unknown>>) };

@@ -25,6 +25,7 @@ import fs, { existsSync } from "node:fs";
 import * as os from "node:os";
 import { default as events, once } from "node:events";
 import "node:url";
+import { createHash as digest, constants } from "node:crypto";
 const early = double(2);
 const tool = {
   name: "kansa",
@@ -44,6 +45,7 @@ export const result = {
   computed: tool.computed,
   names: [...pair(), tool.describe.name, tool.later.name],
   builtins: [joinPath("a", "b"), sep, typeof fs.readFileSync, existsSync("."), typeof os.tmpdir, typeof events.once, once === events.once],
+  hashed: [digest("sha256").update("kansa").digest("hex"), digest("md5").digest("hex"), typeof constants],
 };
 `;
 
@@ -64,6 +66,11 @@ describe('the build rewrites of the chunks (scripts/chunk-rewrites.ts)', () => {
     expect(rewritten).toContain(
       'const { join: joinPath, sep } = globalThis.process.getBuiltinModule("node:path");',
     );
+    // node:crypto's functions take the module on their first call; what is not a function, at once.
+    expect(rewritten).toContain(
+      'let digest = (...args) => (digest = globalThis.process.getBuiltinModule("node:crypto").createHash)(...args);',
+    );
+    expect(rewritten).toContain('const { constants } = globalThis.process.getBuiltinModule("node:crypto");');
   });
 
   it('leaves a method that uses super a method (a function expression may not)', async () => {

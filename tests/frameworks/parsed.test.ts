@@ -28,6 +28,10 @@ describe('the built-in frameworks parsed at build time (policies/parsed/)', () =
     const text = readFileSync(path.join(POLICIES_DIR, 'osaka.yaml'), 'utf8');
     await expect(readParsedFramework('osaka', text)).resolves.toMatchObject({ id: 'osaka' });
     await expect(readParsedFramework('osaka', `${text}# edited\n`)).resolves.toBeUndefined();
+    // An edit that keeps the length: one setting changed in place.
+    const sameLength = text.replace('japaneast', 'japanwest');
+    expect(sameLength).not.toBe(text);
+    await expect(readParsedFramework('osaka', sameLength)).resolves.toBeUndefined();
     await expect(readParsedFramework('tokyo', text)).resolves.toBeUndefined();
   });
 });

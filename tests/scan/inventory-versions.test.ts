@@ -156,3 +156,42 @@ describe('Inventory: views read between changes', () => {
     expect(inventory.inAccount('aws', '111').map((r) => r.id)).toEqual(['v3']);
   });
 });
+
+describe('Inventory: Azure ids, compared without case', () => {
+  const storage = (id: string, origin: number): Resource => ({
+    provider: 'azure',
+    account: '8ecaabcf-13c6-4014-81f9-c72e349eb98e',
+    region: 'japaneast',
+    kansaType: 'storage.account',
+    nativeType: 'microsoft.storage/storageaccounts',
+    id,
+    name: id.slice(id.lastIndexOf('/') + 1),
+    tags: {},
+    facts: {},
+    origin: { file: 'resources.json', index: origin },
+  });
+  const id =
+    '/subscriptions/8ecaabcf-13c6-4014-81f9-c72e349eb98e/resourcegroups/rg-Ä/providers/microsoft.storage/storageaccounts/stcity';
+
+  it('merges the records of one resource whatever the case of their ids (Resource Graph lower-cases some)', () => {
+    const inventory = new Inventory();
+    inventory.add(storage(id.replace('resourcegroups/rg-Ä', 'resourceGroups/RG-ä'), 0));
+    // All lower case: kept as its own key (nothing to lower-case).
+    inventory.add(storage(id.replace('resourcegroups/rg-Ä', 'resourcegroups/rg-ä'), 1));
+    // An upper-case letter beyond ASCII (Ä) is lower-cased too.
+    inventory.add(storage(id.replace('storageaccounts/stcity', 'storageAccounts/STCITY'), 2));
+    expect(inventory.size).toBe(1);
+    // Found by an id in any case; the resource keeps the id its first record gave.
+    expect(inventory.byId('azure', id.toUpperCase())?.id).toBe(
+      id.replace('resourcegroups/rg-Ä', 'resourceGroups/RG-ä'),
+    );
+    expect(inventory.byId('azure', id.replace('rg-Ä', 'rg-ä'))).toBeDefined();
+  });
+
+  it('keeps apart AWS ids that differ only in case (ARNs are case-sensitive)', () => {
+    const inventory = new Inventory();
+    inventory.add(volume({ id: 'arn:aws:s3:::city-Archive', name: 'city-Archive' }));
+    inventory.add(volume({ id: 'arn:aws:s3:::city-archive', name: 'city-archive' }));
+    expect(inventory.size).toBe(2);
+  });
+});
