@@ -1,9 +1,9 @@
-import { cloudDefault, explicit, factPath } from '../../../model/fact.ts';
+import { explicit, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { UNKNOWN_REGION } from '../../../model/resource.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { farthestRegion } from '../location.ts';
-import { customerManagedKey, GOOGLE_MANAGED_KEY_NOTE, sqlInstanceAssetName } from './encryption.ts';
+import { customerManagedKey, keyNamed, sqlInstanceAssetName } from './encryption.ts';
 
 /**
  * Secret Manager secrets: a secret of automatic replication is kept wherever Google chooses
@@ -34,19 +34,16 @@ export function secretFacts(data: JsonObject, dataPath: string): CommonFacts {
       : 'customerManagedEncryption.kmsKeyName';
     return customerManagedKey(data, dataPath, keyField);
   }
-  const withoutKey = replicas.findIndex(
-    (replica) => !isObject(replica) || !stringAt(replica, 'customerManagedEncryption.kmsKeyName'),
+  const keys = replicas.map((replica) =>
+    isObject(replica) ? stringAt(replica, 'customerManagedEncryption.kmsKeyName') : undefined,
   );
+  const withoutKey = keys.indexOf(undefined);
   const replicasPath = factPath(dataPath, 'replication.userManaged.replicas');
   return {
     customerManagedKey:
       withoutKey === -1
-        ? explicit(true, `${replicasPath}[].customerManagedEncryption.kmsKeyName`)
-        : cloudDefault(
-            false,
-            `${replicasPath}[${withoutKey}].customerManagedEncryption.kmsKeyName`,
-            GOOGLE_MANAGED_KEY_NOTE,
-          ),
+        ? keyNamed(keys as string[], `${replicasPath}[].customerManagedEncryption.kmsKeyName`)
+        : keyNamed(undefined, `${replicasPath}[${withoutKey}].customerManagedEncryption.kmsKeyName`),
   };
 }
 
