@@ -28,7 +28,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Spanner, Memorystore and Filestore instances by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -52,7 +52,9 @@ function listedItems(document: unknown): readonly unknown[] | undefined {
     const plural = ['datasets', 'tables'].find((key) => Array.isArray(document[key]));
     return plural ? (document[plural] as unknown[]) : aggregatedItems(document.items);
   }
-  const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
+  // A resource with a `kind` of its own is itself, whatever it holds (a bucket's ACL holds `items`).
+  const listKey =
+    typeof document.kind === 'string' ? undefined : LIST_KEYS.find((key) => Array.isArray(document[key]));
   return listKey ? (document[listKey] as unknown[]) : [document];
 }
 
@@ -80,6 +82,12 @@ const LIST_KEYS = [
   'buckets',
   'services',
   'instances',
+  'secrets',
+  'repositories',
+  'databases',
+  'jobs',
+  // A page of `items` whose own `kind` was left out (Compute Engine lists as recorded or trimmed).
+  'items',
 ];
 
 /**
@@ -144,6 +152,38 @@ const NAMED: readonly {
     assetType: 'file.googleapis.com/Instance',
     with: 'fileShares',
   },
+  // Vertex AI Workbench instances (Notebooks v2: `gceSetup`; user-managed notebooks v1: `machineType`).
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'notebooks.googleapis.com/Instance',
+    with: 'gceSetup',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'notebooks.googleapis.com/Instance',
+    with: 'machineType',
+  },
+  // Cloud Data Fusion instances: each has its own tenant project.
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'datafusion.googleapis.com/Instance',
+    with: 'tenantProjectId',
+  },
+  // `gcloud secrets list` (secrets are global: no location in the name).
+  {
+    pattern: /^projects\/[^/]+\/secrets\/[^/]+$/,
+    assetType: 'secretmanager.googleapis.com/Secret',
+  },
+  // `gcloud artifacts repositories list`.
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/repositories\/[^/]+$/,
+    assetType: 'artifactregistry.googleapis.com/Repository',
+  },
+  // `gcloud firestore databases list`.
+  {
+    pattern: /^projects\/[^/]+\/databases\/[^/]+$/,
+    assetType: 'firestore.googleapis.com/Database',
+  },
 ];
 
 /** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
@@ -155,6 +195,8 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
   const cluster = GKE_SELF_LINK.exec(stringAt(item, 'selfLink') ?? '')?.[1];
   if (cluster)
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
+  const job = dataflowJobName(item);
+  if (job) return { assetType: 'dataflow.googleapis.com/Job', name: job };
   const name = stringAt(item, 'name');
   const known =
     name &&
@@ -170,6 +212,18 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
   return { assetType, name: `//${service}/${name}` };
 }
 
+/**
+ * Dataflow names a job by its id alone, beside `projectId` and `location` (`gcloud dataflow jobs
+ * list --format=json`, the `{"jobs": [...]}` page); its `type` is `JOB_TYPE_BATCH` or `_STREAMING`.
+ */
+function dataflowJobName(item: JsonObject): string | undefined {
+  const id = stringAt(item, 'id');
+  const project = stringAt(item, 'projectId');
+  const location = stringAt(item, 'location');
+  if (!id || !project || !location || !stringAt(item, 'type')?.startsWith('JOB_TYPE_')) return undefined;
+  return `//dataflow.googleapis.com/projects/${project}/locations/${location}/jobs/${id}`;
+}
+
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
@@ -179,7 +233,12 @@ const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefine
     kind === 'bucket' || kind === 'policy' || kind === 'bucketAccessControls'
       ? 'storage.googleapis.com/Bucket'
       : undefined,
-  sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
+  sql: (kind) =>
+    kind === 'instance'
+      ? 'sqladmin.googleapis.com/Instance'
+      : kind === 'backupRun'
+        ? 'sqladmin.googleapis.com/BackupRun'
+        : undefined,
   bigquery: (kind) =>
     kind === 'dataset'
       ? 'bigquery.googleapis.com/Dataset'
@@ -262,6 +321,11 @@ function assetName(assetType: string, item: JsonObject): string | undefined {
   if (assetType === 'storage.googleapis.com/Bucket') {
     const bucket = stringAt(item, 'name') ?? stringAt(item, 'id');
     return bucket ? `//storage.googleapis.com/${bucket}` : undefined;
+  }
+  // `…/sql/v1beta4/projects/<p>/instances/<i>/backupRuns/<id>`.
+  if (assetType === 'sqladmin.googleapis.com/BackupRun') {
+    const run = /\/(projects\/[^/]+\/instances\/[^/]+\/backupRuns\/[^/]+)$/.exec(selfLink ?? '')?.[1];
+    return run ? `//cloudsql.googleapis.com/${run}` : undefined;
   }
   if (assetType === 'sqladmin.googleapis.com/Instance') {
     const project = stringAt(item, 'project');

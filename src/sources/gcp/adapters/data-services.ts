@@ -69,14 +69,25 @@ export function backupRunFacts(data: JsonObject, dataPath: string): CommonFacts 
 
 /**
  * Notebook instances are Compute Engine VMs: user-managed notebooks (Notebooks v1) name their
- * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) in
- * `gceSetup.bootDisk.kmsKey`.
+ * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) each disk's
+ * in `gceSetup.bootDisk.kmsKey` and `gceSetup.dataDisks[].kmsKey`: the data is under customer
+ * keys only when every disk names one (a data disk left to Google-managed keys holds data too).
  * https://cloud.google.com/vertex-ai/docs/workbench/reference/rest/v2/projects.locations.instances
  */
 export function notebookFacts(data: JsonObject, dataPath: string): CommonFacts {
-  return customerManagedKey(
-    data,
-    dataPath,
-    at(data, 'gceSetup') === undefined ? 'kmsKey' : 'gceSetup.bootDisk.kmsKey',
-  );
+  if (at(data, 'gceSetup') === undefined) return customerManagedKey(data, dataPath, 'kmsKey');
+  const disks = [
+    'gceSetup.bootDisk',
+    ...arrayOf(at(data, 'gceSetup.dataDisks')).map((_, i) => `gceSetup.dataDisks.${i}`),
+  ];
+  const keys = disks.map((disk) => stringAt(data, `${disk}.kmsKey`));
+  const unkeyed = keys.indexOf(undefined);
+  if (unkeyed !== -1)
+    return { customerManagedKey: keyNamed(undefined, factPath(dataPath, `${disks[unkeyed]}.kmsKey`)) };
+  return {
+    customerManagedKey:
+      keys.length === 1
+        ? keyNamed(keys[0], factPath(dataPath, 'gceSetup.bootDisk.kmsKey'))
+        : keyNamed(keys as string[], factPath(dataPath, 'gceSetup.{bootDisk,dataDisks[]}.kmsKey')),
+  };
 }

@@ -139,8 +139,11 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfig.kmsKeyName'),
   },
+  // `cmekConfig` (CMEK databases, 2024 on); absent, Google-managed keys.
   'firestore.googleapis.com/Database': {
     kansaType: 'database.instance',
+    oneKey: true,
+    facts: (data, path) => customerManagedKey(data, path, 'cmekConfig.kmsKeyName'),
     region: (data) => stringAt(data, 'locationId'),
   },
   'memcache.googleapis.com/Instance': { kansaType: 'cache.cluster' },
