@@ -34,7 +34,7 @@ export const gcpRestResources: DocumentFormat = {
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
   },
   *read(document, ctx) {
-    yield* assetsToResources(itemsOf(document) ?? [], ctx, toAsset);
+    yield* assetsToResources(itemsOf(document) ?? [], ctx, restResourceAsset);
   },
 };
 
@@ -255,7 +255,8 @@ function assetTypeOf(item: unknown): string | undefined {
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
 }
 
-function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
+/** One REST resource as the Cloud Asset it would be (also for the tools that keep them, gcp-scanner.ts). */
+export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: string } {
   const steampipe = steampipeRowSkip(item, '`gcloud … --format=json` or `gcloud asset export`');
   if (steampipe) return steampipe;
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
