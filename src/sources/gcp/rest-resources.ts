@@ -1,6 +1,7 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 import { REST_RESOURCE } from './adapters/fields.ts';
+import { PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import {
   CLOUD_RUN_SERVICE,
@@ -28,7 +29,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -86,6 +87,7 @@ const LIST_KEYS = [
   'repositories',
   'databases',
   'jobs',
+  'projects',
   // A page of `items` whose own `kind` was left out (Compute Engine lists as recorded or trimmed).
   'items',
 ];
@@ -197,6 +199,9 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
   const job = dataflowJobName(item);
   if (job) return { assetType: 'dataflow.googleapis.com/Job', name: job };
+  const project = projectNumber(item);
+  if (project)
+    return { assetType: PROJECT_TYPE, name: `//cloudresourcemanager.googleapis.com/projects/${project}` };
   const name = stringAt(item, 'name');
   const known =
     name &&
@@ -222,6 +227,29 @@ function dataflowJobName(item: JsonObject): string | undefined {
   const location = stringAt(item, 'location');
   if (!id || !project || !location || !stringAt(item, 'type')?.startsWith('JOB_TYPE_')) return undefined;
   return `//dataflow.googleapis.com/projects/${project}/locations/${location}/jobs/${id}`;
+}
+
+/**
+ * A Resource Manager project (`gcloud projects list` / `describe --format=json`): v1 with
+ * `projectNumber` and `lifecycleState`, v3 named `projects/<number>`; both with `projectId`.
+ */
+function projectNumber(item: JsonObject): string | undefined {
+  if (stringAt(item, 'projectId') === undefined) return undefined;
+  const v3 = /^projects\/(\d+)$/.exec(stringAt(item, 'name') ?? '')?.[1];
+  return v3 ?? (stringAt(item, 'lifecycleState') !== undefined ? stringAt(item, 'projectNumber') : undefined);
+}
+
+/** The project and the node above it: v1's `parent` is `{type, id}`, v3's `folders/<n>` or `organizations/<n>`. */
+function projectAncestors(name: string, item: JsonObject): string[] {
+  const parent = item.parent;
+  const node = isObject(parent)
+    ? stringAt(parent, 'type') &&
+      stringAt(parent, 'id') &&
+      `${stringAt(parent, 'type')}s/${stringAt(parent, 'id')}`
+    : typeof parent === 'string' && /^(folders|organizations)\/\d+$/.test(parent)
+      ? parent
+      : undefined;
+  return [name.slice('//cloudresourcemanager.googleapis.com/'.length), ...(node ? [node] : [])];
 }
 
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
@@ -262,7 +290,11 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
   if (named)
-    return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: REST_RESOURCE } };
+    return {
+      ...named,
+      ancestors: named.assetType === PROJECT_TYPE ? projectAncestors(named.name, item as JsonObject) : [],
+      resource: { data: item as JsonObject, dataPath: REST_RESOURCE },
+    };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
