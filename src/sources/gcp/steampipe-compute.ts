@@ -26,7 +26,7 @@ export const gcpSubnetworkTable: SteampipeTable = {
   read(row, origin) {
     const selfLink = typeof row.self_link === 'string' ? row.self_link : '';
     if (!COMPUTE_SELF_LINK.test(selfLink))
-      return { skip: 'a gcp_compute_subnetwork row without its self link' };
+      return { skip: 'a gcp_compute_subnetwork row without a self_link' };
     return computeResource('compute.googleapis.com/Subnetwork', selfLink, origin, {
       kind: 'compute#subnetwork',
       ...(typeof row.name === 'string' && { name: row.name }),
@@ -50,7 +50,7 @@ export const gcpDiskTable: SteampipeTable = {
   columnTypes: { disk_encryption_key: 'json', labels: 'json', size_gb: 'number' },
   read(row, origin) {
     const selfLink = typeof row.self_link === 'string' ? row.self_link : '';
-    if (!COMPUTE_SELF_LINK.test(selfLink)) return { skip: 'a gcp_compute_disk row without its self link' };
+    if (!COMPUTE_SELF_LINK.test(selfLink)) return { skip: 'a gcp_compute_disk row without a self_link' };
     const regional = selfLink.includes('/regions/');
     return computeResource(
       regional ? 'compute.googleapis.com/RegionDisk' : 'compute.googleapis.com/Disk',

@@ -15,7 +15,7 @@ export const gcpKmsKeyTable: SteampipeTable = {
   columnTypes: { primary: 'json', version_template: 'json', iam_policy: 'json', labels: 'json' },
   read(row, origin) {
     const name = keyName(row);
-    if (!name) return { skip: 'a gcp_kms_key row without its full name in akas' };
+    if (!name) return { skip: 'a gcp_kms_key row without its akas or name' };
     const data = {
       name,
       ...(typeof row.purpose === 'string' && { purpose: row.purpose }),
