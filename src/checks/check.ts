@@ -1,4 +1,4 @@
-import type { Fact } from '../model/fact.ts';
+import { asEvidence, type Fact } from '../model/fact.ts';
 import type { Localized } from '../model/localized.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import {
@@ -119,7 +119,7 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
     evaluate(resource, ctx) {
       const result = check.evaluate(resource, ctx);
       const kind = readKindOf(resource);
-      const evidence = withOriginNotes(result.evidence, resource, kind, ctx.inventory);
+      const evidence = shownEvidence(result.evidence, resource, kind, ctx.inventory);
       // The variant's id is built only for a resource not read from a file (a hot path: every finding).
       const id = kind && hasVariant.size > 0 ? `${result.message}${VARIANT_SUFFIX[kind]}` : '';
       const message = id !== '' && hasVariant.has(id) ? (id as M) : result.message;
@@ -151,11 +151,12 @@ let lastAsked: Resource | undefined;
 let lastKind: ReadKind | undefined;
 
 /**
- * A check's evidence with the wording of the input its facts were read from (live-notes.ts) in
- * their notes: the resource's own (`kind`: how the resource was read), or the related resource's
- * a fact belongs to (`resourceId`). Unchanged evidence is returned as is.
+ * A check's evidence as findings show it: a fact worked out from a field (fact.ts `derived`)
+ * shows that field with its own value, and notes are in the wording of the input the facts were
+ * read from (live-notes.ts): the resource's own (`kind`: how the resource was read), or the
+ * related resource's a fact belongs to (`resourceId`). Unchanged evidence is returned as is.
  */
-function withOriginNotes(
+function shownEvidence(
   evidence: readonly Evidence[],
   resource: Resource,
   kind: ReadKind | undefined,
@@ -163,7 +164,12 @@ function withOriginNotes(
 ): readonly Evidence[] {
   let out: Evidence[] | undefined;
   for (let i = 0; i < evidence.length; i++) {
-    const fact = evidence[i]!;
+    const given = evidence[i]!;
+    const fact = given.field ? fieldEvidence(given) : given;
+    if (fact !== given) {
+      out ??= [...evidence];
+      out[i] = fact;
+    }
     // A fact of a resource read from an export keeps its note, unlooked at.
     if (fact.source === 'explicit' || (fact.resourceId === undefined && !kind)) continue;
     // A note that names no export reads the same for every input: the origin is not looked up.
@@ -176,6 +182,12 @@ function withOriginNotes(
     out[i] = { ...fact, note };
   }
   return out ?? evidence;
+}
+
+/** The field a derived fact was worked out from, as evidence (of the same resource as the fact). */
+function fieldEvidence(fact: Evidence): Evidence {
+  const field = asEvidence(fact);
+  return fact.resourceId === undefined ? field : { ...field, resourceId: fact.resourceId };
 }
 
 function originOf(fact: Evidence, resource: Resource, inventory: InventoryView): Origin {

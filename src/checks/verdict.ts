@@ -1,4 +1,4 @@
-import type { Fact } from '../model/fact.ts';
+import { asEvidence, type Fact } from '../model/fact.ts';
 import type { Resource } from '../model/resource.ts';
 import { type CheckResult, type Evidence, fail, pass, undetermined } from './check.ts';
 
@@ -54,11 +54,17 @@ export function decideOnFacts<M extends string>(
   for (const { fact, compliant } of requirements) {
     evidence.push(fact);
     if (fact.source === 'unknown') unknownPaths.push(fact.path);
-    else if (!compliant(fact.value as never)) failing.push(`${fact.path} = ${String(fact.value)}`);
+    else if (!compliant(fact.value as never)) failing.push(fieldSays(fact));
   }
   if (failing.length > 0) return fail(messages.fail, evidence, { failing });
   if (unknownPaths.length > 0) return undetermined(messages.unknown, evidence, { unknown: unknownPaths });
   return pass(messages.pass, evidence);
+}
+
+/** `path = value` of the field that decided (a derived fact's field, with its own value). */
+function fieldSays(fact: Fact<unknown>): string {
+  const field = asEvidence(fact);
+  return `${field.path} = ${String(field.value)}`;
 }
 
 /** The messages of a check that asks one yes/no setting to be on. */

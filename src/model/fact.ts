@@ -11,14 +11,66 @@ import type { Localized } from './localized.ts';
  *   this export format at all); `value` is undefined.
  */
 export type Fact<T> =
-  | { readonly source: 'explicit'; readonly value: T; readonly path: string }
-  | { readonly source: 'default'; readonly value: T; readonly path: string; readonly note: Localized }
+  | { readonly source: 'explicit'; readonly value: T; readonly path: string; readonly field?: FieldFact }
+  | {
+      readonly source: 'default';
+      readonly value: T;
+      readonly path: string;
+      readonly note: Localized;
+      readonly field?: FieldFact;
+    }
   | {
       readonly source: 'unknown';
       readonly value?: undefined;
       readonly path: string;
       readonly note: Localized;
+      readonly field?: undefined;
     };
+
+/** A field's own value as the export has it (or its documented default), which a derived fact is worked out from. */
+export type FieldFact = Exclude<Fact<unknown>, { readonly source: 'unknown' }>;
+
+/**
+ * A fact worked out from a field rather than being its value: `publicEndpoint` true from
+ * `privateClusterConfig.enablePrivateEndpoint: false`, `customerManagedKey` from a key name or
+ * from `keySource: Microsoft.Keyvault`. It has the field's path, provenance and note, and keeps
+ * the field's own fact in `field`: checks decide on `value`, while the evidence a finding shows
+ * is the field with its own value (`asEvidence`), never the worked-out value under the field's
+ * name. An unknown field gives an unknown fact.
+ */
+export function derived<T>(value: T, field: Fact<unknown>): Fact<T> {
+  if (field.source === 'unknown') return field as Fact<T>;
+  const shown = field.field ?? field;
+  if (!isShareable(value) || !Object.isFrozen(shown)) return derivedFact(value, shown);
+  let byValue = SHARED_DERIVED.get(shown);
+  if (!byValue) {
+    byValue = new Map();
+    SHARED_DERIVED.set(shown, byValue);
+  }
+  let fact = byValue.get(value) as Fact<T> | undefined;
+  if (!fact) {
+    fact = Object.freeze(derivedFact(value, shown));
+    byValue.set(value, fact);
+  }
+  return fact;
+}
+
+function derivedFact<T>(value: T, field: FieldFact): Fact<T> {
+  return field.source === 'explicit'
+    ? { source: 'explicit', value, path: field.path, field }
+    : { source: 'default', value, path: field.path, note: field.note, field };
+}
+
+/** Derived facts of shared field facts, by field, then value: one frozen object serves every resource. */
+const SHARED_DERIVED = new WeakMap<FieldFact, Map<unknown, Fact<unknown>>>();
+
+/**
+ * A fact as evidence shows it: the field that decided with its own value. A derived fact
+ * (`derived`) shows its field; any other fact is its own evidence.
+ */
+export function asEvidence<F extends Fact<unknown>>(fact: F): Fact<unknown> {
+  return fact.field ?? fact;
+}
 
 export function explicit<T>(value: T, path: string): Fact<T> {
   if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return { source: 'explicit', value, path };

@@ -18,6 +18,10 @@ import {
 import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
+import { gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
+import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
+import { gcpKubernetesClusterTable } from './gcp/steampipe-gke.ts';
+import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
 import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
 
@@ -39,6 +43,11 @@ const TABLES: readonly SteampipeTable[] = [
   awsEksClusterTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
+  gcpFirewallTable,
+  gcpKubernetesClusterTable,
+  gcpSubnetworkTable,
+  gcpDiskTable,
+  gcpKmsKeyTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
 ];
@@ -56,7 +65,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -54,6 +54,63 @@ describe('a new GKE cluster without logging_service', () => {
   });
 });
 
+describe('a GKE cluster’s private_cluster_config as evidence', () => {
+  // The same google 3.x/4.x cluster shape, with `private_cluster_config` written out as the
+  // provider lists it (one block, `enable_private_endpoint` a bool): the endpoint check decides on
+  // the public endpoint that `enable_private_endpoint` implies, and shows the attribute's own value.
+  const cluster = (name: string, privateEndpoint: boolean): Change => ({
+    address: `google_container_cluster.${name}`,
+    after: {
+      name,
+      location: 'asia-northeast1',
+      initial_node_count: 1,
+      enable_legacy_abac: false,
+      logging_service: 'logging.googleapis.com/kubernetes',
+      private_cluster_config: [
+        {
+          enable_private_endpoint: privateEndpoint,
+          enable_private_nodes: true,
+          master_ipv4_cidr_block: '172.16.0.0/28',
+        },
+      ],
+      master_authorized_networks_config: [],
+    },
+    afterUnknown: {
+      id: true,
+      endpoint: true,
+      private_cluster_config: [{ peering_name: true, public_endpoint: true }],
+    },
+    expressions: {
+      name: constant(name),
+      location: constant('asia-northeast1'),
+      private_cluster_config: [{ enable_private_endpoint: constant(privateEndpoint) }],
+    },
+  });
+  const document = plan([cluster('open', false), cluster('closed', true)], { providers });
+  const attribute = (name: string) =>
+    `google_container_cluster.${name}.private_cluster_config.0.enable_private_endpoint`;
+
+  it('enable_private_endpoint = false: FAIL, with the attribute’s false as evidence', async () => {
+    const finding = findingOf(
+      await scanDocument(document),
+      'gcp.gke.cluster-endpoint-access',
+      'google_container_cluster.open',
+    );
+    expect(finding.status).toBe('FAIL');
+    expect(finding.evidence[0]).toEqual({ source: 'explicit', path: attribute('open'), value: false });
+  });
+
+  it('enable_private_endpoint = true: PASS, with the attribute’s true as evidence', async () => {
+    const finding = findingOf(
+      await scanDocument(document),
+      'gcp.gke.cluster-endpoint-access',
+      'google_container_cluster.closed',
+    );
+    expect(finding.status).toBe('PASS');
+    expect(finding.evidence).toEqual([{ source: 'explicit', path: attribute('closed'), value: true }]);
+  });
+});
+
 describe('google_compute_subnetwork flow logs', () => {
   // Modelled on fugue/regula `rego/tests/rules/tf/google/compute/inputs/subnet_flow_log_enabled_infra.json`
   // (format 0.1, Terraform 0.13.5, google 3.x): flow logs on through a `log_config` block

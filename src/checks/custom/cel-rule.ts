@@ -3,7 +3,14 @@ import { RE2JS } from 're2js';
 import type { Fact } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { KansaType, Provider, Resource } from '../../model/resource.ts';
-import type { Check, CheckContext, CheckResult, Evidence, Severity } from '../check.ts';
+import {
+  type Check,
+  type CheckContext,
+  type CheckResult,
+  defineCheck,
+  type Evidence,
+  type Severity,
+} from '../check.ts';
 
 /**
  * An organisation's own rule, written as data in its policy file: a CEL condition over a
@@ -50,7 +57,7 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
   const condition = compile(spec.condition);
   const appliesIf = spec.appliesIf === undefined ? undefined : compile(spec.appliesIf);
   const referenced = referencedFactNames(`${spec.appliesIf ?? ''} ${spec.condition}`);
-  return {
+  return defineCheck({
     meta: {
       id: spec.id,
       provider: spec.provider,
@@ -105,7 +112,7 @@ export function celRule(spec: CelRuleSpec): Check<FactsByName, Message> {
         return { status: 'UNKNOWN', message: 'unknown', data: { error: reason }, evidence };
       }
     },
-  };
+  });
 }
 
 /**

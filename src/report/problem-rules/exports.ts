@@ -41,6 +41,15 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
   [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  // google/gcp_scanner output (sources/gcp/gcp-scanner.ts).
+  [
+    /no `project_info` \(a gcp_scanner project result\)/g,
+    '`project_info` がありません（gcp_scanner のプロジェクトの結果ではありません）',
+  ],
+  [
+    /^(.+?): gcp_scanner's (\w+) keeps the name only, not the settings \(add the output of (.+)\)$/g,
+    '$1: gcp_scanner の $2 には名前だけがあり、設定がありません（$3 の出力を追加してください）',
+  ],
   // vcrpy cassettes of Azure Resource Manager calls (sources/azure/cassette.ts).
   [
     /^interaction (\d+): (.+): not an Azure Resource Manager call$/g,

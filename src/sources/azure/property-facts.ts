@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import { type ArmRecord, getPath } from './arm-record.ts';
 
@@ -39,7 +39,10 @@ export function propertyFact<T>(
     : unknown(canonical, whenAbsent.unknown);
 }
 
-/** A fact derived from another one (same provenance and path), e.g. keySource → customerManagedKey. */
+/**
+ * A fact derived from another one (same provenance and path), e.g. keySource → customerManagedKey:
+ * its evidence shows the property it was worked out from, with that property's value.
+ */
 export function derivedFact<S, T>(source: Fact<S>, derive: (value: S) => T | undefined): Fact<T> {
   if (source.source === 'unknown') return unknown(source.path, source.note);
   const value = derive(source.value);
@@ -49,9 +52,7 @@ export function derivedFact<S, T>(source: Fact<S>, derive: (value: S) => T | und
       en: `cannot tell from the value ${String(source.value)}`,
     });
   }
-  return source.source === 'explicit'
-    ? explicit(value, source.path)
-    : cloudDefault(value, source.path, source.note);
+  return derived(value, source);
 }
 
 export const asBoolean: Parse<boolean> = (value) => {

@@ -29,6 +29,11 @@ export interface CloudAsset {
   readonly bucketAcl?: { readonly entries: readonly unknown[]; readonly path: string };
   /** Search results' summary labels, used when they carry no full `resource` data. */
   readonly labels?: unknown;
+  /**
+   * A search result's Cloud KMS keys (`kmsKeys`; before it, one `kmsKey`): the CryptoKeys (or
+   * CryptoKeyVersions) the resource's data is encrypted with, listed only when it names one.
+   */
+  readonly kmsKeys?: { readonly keys: string | readonly string[]; readonly path: string };
 }
 
 export interface AssetResource {
@@ -165,7 +170,16 @@ export function assetFromSearchResult(record: unknown): CloudAsset | { readonly 
       field(record, 'location'),
       field(record, 'parentFullResourceName', 'parent_full_resource_name'),
     ),
+    ...searchKmsKeys(record),
   };
+}
+
+/** `kmsKeys` (a list), or the older `kmsKey` (one name) a result of 2020–2022 carries instead. */
+function searchKmsKeys(record: JsonObject): Pick<CloudAsset, 'kmsKeys'> {
+  const keys = stringsOf(field(record, 'kmsKeys', 'kms_keys')).filter((key) => key !== '');
+  if (keys.length > 0) return { kmsKeys: { keys, path: 'kmsKeys' } };
+  const key = field(record, 'kmsKey', 'kms_key');
+  return typeof key === 'string' && key !== '' ? { kmsKeys: { keys: key, path: 'kmsKey' } } : {};
 }
 
 function stringsOfObjects(value: unknown): JsonObject[] {

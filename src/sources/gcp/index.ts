@@ -3,6 +3,7 @@ import { gcpAssetExport } from './asset-export.ts';
 import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
+import { gcpScanner } from './gcp-scanner.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
 import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
 import { gcpRestResources } from './rest-resources.ts';
@@ -15,6 +16,7 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpAssetHistory,
   gcpAssetList,
   gcpSearchAllResources,
+  gcpScanner,
   gcpRestResources,
   gcpIamPolicySearch,
   gcpEffectiveIamPolicies,

@@ -1,6 +1,7 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 import { REST_RESOURCE } from './adapters/fields.ts';
+import { PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import {
   CLOUD_RUN_SERVICE,
@@ -28,13 +29,13 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL, BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Spanner, Memorystore and Filestore instances by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
   },
   *read(document, ctx) {
-    yield* assetsToResources(itemsOf(document) ?? [], ctx, toAsset);
+    yield* assetsToResources(itemsOf(document) ?? [], ctx, restResourceAsset);
   },
 };
 
@@ -52,7 +53,9 @@ function listedItems(document: unknown): readonly unknown[] | undefined {
     const plural = ['datasets', 'tables'].find((key) => Array.isArray(document[key]));
     return plural ? (document[plural] as unknown[]) : aggregatedItems(document.items);
   }
-  const listKey = LIST_KEYS.find((key) => Array.isArray(document[key]));
+  // A resource with a `kind` of its own is itself, whatever it holds (a bucket's ACL holds `items`).
+  const listKey =
+    typeof document.kind === 'string' ? undefined : LIST_KEYS.find((key) => Array.isArray(document[key]));
   return listKey ? (document[listKey] as unknown[]) : [document];
 }
 
@@ -80,6 +83,13 @@ const LIST_KEYS = [
   'buckets',
   'services',
   'instances',
+  'secrets',
+  'repositories',
+  'databases',
+  'jobs',
+  'projects',
+  // A page of `items` whose own `kind` was left out (Compute Engine lists as recorded or trimmed).
+  'items',
 ];
 
 /**
@@ -144,6 +154,38 @@ const NAMED: readonly {
     assetType: 'file.googleapis.com/Instance',
     with: 'fileShares',
   },
+  // Vertex AI Workbench instances (Notebooks v2: `gceSetup`; user-managed notebooks v1: `machineType`).
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'notebooks.googleapis.com/Instance',
+    with: 'gceSetup',
+  },
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'notebooks.googleapis.com/Instance',
+    with: 'machineType',
+  },
+  // Cloud Data Fusion instances: each has its own tenant project.
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/instances\/[^/]+$/,
+    assetType: 'datafusion.googleapis.com/Instance',
+    with: 'tenantProjectId',
+  },
+  // `gcloud secrets list` (secrets are global: no location in the name).
+  {
+    pattern: /^projects\/[^/]+\/secrets\/[^/]+$/,
+    assetType: 'secretmanager.googleapis.com/Secret',
+  },
+  // `gcloud artifacts repositories list`.
+  {
+    pattern: /^projects\/[^/]+\/locations\/[^/]+\/repositories\/[^/]+$/,
+    assetType: 'artifactregistry.googleapis.com/Repository',
+  },
+  // `gcloud firestore databases list`.
+  {
+    pattern: /^projects\/[^/]+\/databases\/[^/]+$/,
+    assetType: 'firestore.googleapis.com/Database',
+  },
 ];
 
 /** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
@@ -155,6 +197,11 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
   const cluster = GKE_SELF_LINK.exec(stringAt(item, 'selfLink') ?? '')?.[1];
   if (cluster)
     return { assetType: 'container.googleapis.com/Cluster', name: `//container.googleapis.com/${cluster}` };
+  const job = dataflowJobName(item);
+  if (job) return { assetType: 'dataflow.googleapis.com/Job', name: job };
+  const project = projectNumber(item);
+  if (project)
+    return { assetType: PROJECT_TYPE, name: `//cloudresourcemanager.googleapis.com/projects/${project}` };
   const name = stringAt(item, 'name');
   const known =
     name &&
@@ -170,6 +217,41 @@ function namedResource(item: JsonObject): { assetType: string; name: string } | 
   return { assetType, name: `//${service}/${name}` };
 }
 
+/**
+ * Dataflow names a job by its id alone, beside `projectId` and `location` (`gcloud dataflow jobs
+ * list --format=json`, the `{"jobs": [...]}` page); its `type` is `JOB_TYPE_BATCH` or `_STREAMING`.
+ */
+function dataflowJobName(item: JsonObject): string | undefined {
+  const id = stringAt(item, 'id');
+  const project = stringAt(item, 'projectId');
+  const location = stringAt(item, 'location');
+  if (!id || !project || !location || !stringAt(item, 'type')?.startsWith('JOB_TYPE_')) return undefined;
+  return `//dataflow.googleapis.com/projects/${project}/locations/${location}/jobs/${id}`;
+}
+
+/**
+ * A Resource Manager project (`gcloud projects list` / `describe --format=json`): v1 with
+ * `projectNumber` and `lifecycleState`, v3 named `projects/<number>`; both with `projectId`.
+ */
+function projectNumber(item: JsonObject): string | undefined {
+  if (stringAt(item, 'projectId') === undefined) return undefined;
+  const v3 = /^projects\/(\d+)$/.exec(stringAt(item, 'name') ?? '')?.[1];
+  return v3 ?? (stringAt(item, 'lifecycleState') !== undefined ? stringAt(item, 'projectNumber') : undefined);
+}
+
+/** The project and the node above it: v1's `parent` is `{type, id}`, v3's `folders/<n>` or `organizations/<n>`. */
+function projectAncestors(name: string, item: JsonObject): string[] {
+  const parent = item.parent;
+  const node = isObject(parent)
+    ? stringAt(parent, 'type') &&
+      stringAt(parent, 'id') &&
+      `${stringAt(parent, 'type')}s/${stringAt(parent, 'id')}`
+    : typeof parent === 'string' && /^(folders|organizations)\/\d+$/.test(parent)
+      ? parent
+      : undefined;
+  return [name.slice('//cloudresourcemanager.googleapis.com/'.length), ...(node ? [node] : [])];
+}
+
 const KIND = /^(compute|storage|sql|bigquery)#([a-zA-Z]+)$/;
 const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefined>> = {
   compute: (kind) => `compute.googleapis.com/${kind.charAt(0).toUpperCase()}${kind.slice(1)}`,
@@ -179,7 +261,12 @@ const SERVICE_TYPES: Readonly<Record<string, (kind: string) => string | undefine
     kind === 'bucket' || kind === 'policy' || kind === 'bucketAccessControls'
       ? 'storage.googleapis.com/Bucket'
       : undefined,
-  sql: (kind) => (kind === 'instance' ? 'sqladmin.googleapis.com/Instance' : undefined),
+  sql: (kind) =>
+    kind === 'instance'
+      ? 'sqladmin.googleapis.com/Instance'
+      : kind === 'backupRun'
+        ? 'sqladmin.googleapis.com/BackupRun'
+        : undefined,
   bigquery: (kind) =>
     kind === 'dataset'
       ? 'bigquery.googleapis.com/Dataset'
@@ -196,13 +283,18 @@ function assetTypeOf(item: unknown): string | undefined {
   return kind ? SERVICE_TYPES[kind[1]!]?.(kind[2]!) : undefined;
 }
 
-function toAsset(item: unknown): CloudAsset | { readonly skip: string } {
+/** One REST resource as the Cloud Asset it would be (also for the tools that keep them, gcp-scanner.ts). */
+export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: string } {
   const steampipe = steampipeRowSkip(item, '`gcloud … --format=json` or `gcloud asset export`');
   if (steampipe) return steampipe;
   if (isKnativeService(item)) return knativeServiceAsset(item as JsonObject);
   const named = isObject(item) && typeof item.kind !== 'string' ? namedResource(item) : undefined;
   if (named)
-    return { ...named, ancestors: [], resource: { data: item as JsonObject, dataPath: REST_RESOURCE } };
+    return {
+      ...named,
+      ancestors: named.assetType === PROJECT_TYPE ? projectAncestors(named.name, item as JsonObject) : [],
+      resource: { data: item as JsonObject, dataPath: REST_RESOURCE },
+    };
   const assetType = assetTypeOf(item);
   if (!assetType || !isObject(item)) return { skip: 'not a Google Cloud REST resource with a known `kind`' };
   if (item.kind === 'storage#policy') return bucketPolicyAsset(item);
@@ -262,6 +354,11 @@ function assetName(assetType: string, item: JsonObject): string | undefined {
   if (assetType === 'storage.googleapis.com/Bucket') {
     const bucket = stringAt(item, 'name') ?? stringAt(item, 'id');
     return bucket ? `//storage.googleapis.com/${bucket}` : undefined;
+  }
+  // `…/sql/v1beta4/projects/<p>/instances/<i>/backupRuns/<id>`.
+  if (assetType === 'sqladmin.googleapis.com/BackupRun') {
+    const run = /\/(projects\/[^/]+\/instances\/[^/]+\/backupRuns\/[^/]+)$/.exec(selfLink ?? '')?.[1];
+    return run ? `//cloudsql.googleapis.com/${run}` : undefined;
   }
   if (assetType === 'sqladmin.googleapis.com/Instance') {
     const project = stringAt(item, 'project');

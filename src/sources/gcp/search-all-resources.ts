@@ -8,7 +8,8 @@ import { assetsToResources } from './to-resource.ts';
  * `gcloud asset search-all-resources --format=json` (a JSON array of ResourceSearchResult)
  * and the SearchAllResources REST response (`{"results": [...], "nextPageToken"}`). Only
  * with `--read-mask='*'` does a result carry the full REST JSON (`versionedResources`);
- * otherwise kansa knows the type, location and labels, and every setting reads as unknown.
+ * otherwise kansa knows the type, location, labels and the Cloud KMS keys (`kmsKeys`: the CMEK
+ * of the types whose data is under one key), and every other setting reads as unknown.
  */
 export const gcpSearchAllResources: DocumentFormat = {
   id: 'gcp-search-all-resources',

@@ -1,5 +1,6 @@
 import { sharedString } from '../../base/memo.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
+import type { CommonFacts } from '../../model/facts.ts';
 import {
   accountResourceId,
   DATA_HANDLING_TYPES,
@@ -8,6 +9,7 @@ import {
   UNKNOWN_REGION,
 } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
+import { keyNamed } from './adapters/encryption.ts';
 import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
 import { bucketAclFacts } from './adapters/storage.ts';
@@ -68,14 +70,25 @@ function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): 
   const data = asset.resource?.data;
   const policy = asset.iamPolicy;
   const isHierarchyNode = HIERARCHY_TYPES.has(asset.assetType);
+  const dataFacts: CommonFacts | undefined = data && type.facts?.(data, asset.resource.dataPath);
   return {
     project,
-    ...(data && type.facts?.(data, asset.resource.dataPath)),
+    ...dataFacts,
+    ...(asset.kmsKeys && type.oneKey && searchKeyFacts(asset.kmsKeys, dataFacts)),
     ...(policy && iamPolicyFacts(policy.policy, policy.path)),
     ...(asset.bucketAcl && bucketAclFacts(asset.bucketAcl.entries, asset.bucketAcl.path)),
     ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
     ...(isHierarchyNode && ancestorsFact(asset)),
   };
+}
+
+/**
+ * A search result's `kmsKeys` as the resource's CMEK, unless its full data (`--read-mask='*'`)
+ * already names the key: most results carry no data, and the keys are then all that tells.
+ */
+function searchKeyFacts(kmsKeys: NonNullable<CloudAsset['kmsKeys']>, dataFacts: CommonFacts | undefined) {
+  if (dataFacts?.customerManagedKey?.source === 'explicit' && dataFacts.customerManagedKey.value) return {};
+  return { customerManagedKey: keyNamed(kmsKeys.keys, kmsKeys.path) };
 }
 
 /** A hierarchy node's policy facts; without audit configs when the record does not show them. */

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import { isCreated, type TfInstance } from './document.ts';
 
@@ -118,11 +118,19 @@ export class Translation {
         .sort((a, b) => b.nativePath.length - a.nativePath.length)[0] ?? related[0]!;
     // The export adapter's reason for an unknown speaks of its export; a null in the plan is plainer.
     if (fact.source === 'unknown') return unknown(best.tfPath, best.state === 'absent' ? NOT_SET : fact.note);
-    if (best.state === 'assumed') return cloudDefault(fact.value, best.tfPath, best.note ?? NOTES.assumed);
-    return fact.source === 'explicit'
-      ? explicit(fact.value, best.tfPath)
-      : cloudDefault(fact.value, best.tfPath, fact.note);
+    // A derived fact keeps what it was worked out from: the attribute, with its own value.
+    if (fact.field) return derived(fact.value, atAttribute(fact.field, best));
+    return atAttribute(fact, best);
   }
+}
+
+/** A known fact named by the Terraform attribute its native field came from. */
+function atAttribute(fact: Fact<unknown>, mark: Mark): Fact<unknown> {
+  if (fact.source === 'unknown') return fact;
+  if (mark.state === 'assumed') return cloudDefault(fact.value, mark.tfPath, mark.note ?? NOTES.assumed);
+  return fact.source === 'explicit'
+    ? explicit(fact.value, mark.tfPath)
+    : cloudDefault(fact.value, mark.tfPath, fact.note);
 }
 
 const NOT_SET: Localized = {

@@ -26,6 +26,18 @@ describe('recorded Google Cloud answers ({headers, body})', () => {
     expect(resources[0]).toMatchObject({ id: '//storage.googleapis.com/b1', account: '123456789012' });
   });
 
+  it('reads a hand-written flight whose headers are empty as a 200 answer (the replay’s default)', () => {
+    const answer = {
+      headers: {},
+      body: { items: [{ ...bucket, selfLink: 'https://www.googleapis.com/storage/v1/b/b1' }] },
+    };
+    const format = formatOf(answer);
+    expect(format?.id).toBe('gcp-rest-resources');
+    if (format?.kind !== 'document') throw new Error('no document format');
+    const resources = [...format.read(answer, { file: 'get-storage-v1-b_1.json', skip: () => {} })];
+    expect(resources.map((r) => r.id)).toEqual(['//storage.googleapis.com/b1']);
+  });
+
   it('skips an error answer with the API status', () => {
     const answer = { headers: { status: '404' }, body: { error: { code: 404, status: 'NOT_FOUND' } } };
     const format = formatOf(answer);

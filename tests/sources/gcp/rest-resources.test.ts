@@ -249,6 +249,30 @@ describe('gcp-rest-resources', () => {
     });
   });
 
+  it('tells the APIs that name instances alike apart by their own fields; names projects by number', () => {
+    const instance = (fields: object) => ({
+      name: 'projects/p/locations/asia-northeast1/instances/i',
+      ...fields,
+    });
+    const [workbench, userManaged, fusion, project] = readRecords(gcpRestResources, [
+      instance({ gceSetup: {} }),
+      instance({ machineType: 'n1-standard-4', vmImage: {} }),
+      instance({ type: 'BASIC', tenantProjectId: 't-tp' }),
+      { projectId: 'p', projectNumber: '123', lifecycleState: 'ACTIVE', parent: { type: 'folder', id: '9' } },
+    ]);
+    expect(workbench?.nativeType).toBe('notebooks.googleapis.com/Instance');
+    expect(userManaged?.nativeType).toBe('notebooks.googleapis.com/Instance');
+    expect(fusion?.nativeType).toBe('datafusion.googleapis.com/Instance');
+    expect(project).toMatchObject({
+      kansaType: 'account',
+      account: '123',
+      accountAlias: 'p',
+      facts: { ancestors: { value: ['//cloudresourcemanager.googleapis.com/folders/9'] } },
+    });
+    // An instance no field tells (a Memcache or Bigtable one) is not taken for any of them.
+    expect(gcpRestResources.matches([instance({ nodeCount: 1 })])).toBe(false);
+  });
+
   it('takes a `…/clusters/…` name for GKE only with GKE’s self link (Memorystore clusters share the shape)', () => {
     const redisCluster = { name: 'projects/city-web/locations/asia-northeast1/clusters/cache' };
     expect(gcpRestResources.matches([redisCluster])).toBe(false);

@@ -62,4 +62,48 @@ describe('gcp-search-all-resources', () => {
       path: 'versionedResources[0].resource.iamConfiguration.uniformBucketLevelAccess.enabled',
     });
   });
+
+  describe('kmsKeys (kmsKey before it) as the CMEK of types under one key', () => {
+    const KEY = 'projects/kms/locations/us-east1/keyRings/r/cryptoKeys/k';
+    const bucket = (fields: object) => ({ ...withReadMask, versionedResources: undefined, ...fields });
+
+    it('a summary naming keys: customer-managed, the keys as evidence', () => {
+      const [resource] = read([bucket({ kmsKeys: [KEY] })]) as [ReadResource];
+      expect(resource.facts.customerManagedKey).toMatchObject({
+        source: 'explicit',
+        value: true,
+        field: { source: 'explicit', value: [KEY], path: 'kmsKeys' },
+      });
+    });
+
+    it('the older single kmsKey, a key version', () => {
+      const [resource] = read([bucket({ kmsKey: `${KEY}/cryptoKeyVersions/2` })]) as [ReadResource];
+      expect(resource.facts.customerManagedKey).toMatchObject({
+        value: true,
+        field: { value: `${KEY}/cryptoKeyVersions/2`, path: 'kmsKey' },
+      });
+    });
+
+    it('no keys listed: still unknown (a read mask may have left them out)', () => {
+      const [resource] = read([bucket({ kmsKeys: [] })]) as [ReadResource];
+      expect(resource.facts.customerManagedKey).toBeUndefined();
+    });
+
+    it('the full data naming the key is the evidence; data without one gives way to kmsKeys', () => {
+      const data = (encryption?: object) => [{ version: 'v1', resource: { name: 'uploads', encryption } }];
+      const [keyed] = read([
+        bucket({ kmsKeys: [KEY], versionedResources: data({ defaultKmsKeyName: KEY }) }),
+      ]) as [ReadResource];
+      expect(keyed.facts.customerManagedKey?.path).toBe(
+        'versionedResources[0].resource.encryption.defaultKmsKeyName',
+      );
+      const [unkeyed] = read([bucket({ kmsKeys: [KEY], versionedResources: data() })]) as [ReadResource];
+      expect(unkeyed.facts.customerManagedKey).toMatchObject({ value: true, path: 'kmsKeys' });
+    });
+
+    it('a VM’s keys may be some of its disks’ only: not its CMEK', () => {
+      const [vm] = read([{ ...summary, kmsKeys: [KEY] }]) as [ReadResource];
+      expect(vm.facts.customerManagedKey).toBeUndefined();
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf, keyReferenceFacts } from './kms.ts';
@@ -61,19 +61,14 @@ export function athenaWorkGroupFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   const encryption = asRecord(field(results, 'EncryptionConfiguration'));
   const option = toStringValue(field(encryption, 'EncryptionOption'));
   if (!option) return { customerManagedKey: absent(item, `${base}.EncryptionOption`) };
+  const optionFact = explicit(option, `${base}.EncryptionOption`);
   if (option === 'SSE_S3')
-    return {
-      encrypted: explicit(true, `${base}.EncryptionOption`),
-      customerManagedKey: explicit(false, `${base}.EncryptionOption`),
-    };
+    return { encrypted: derived(true, optionFact), customerManagedKey: derived(false, optionFact) };
   const key = toStringValue(field(encryption, 'KmsKey'));
   if (!key)
-    return {
-      encrypted: explicit(true, `${base}.EncryptionOption`),
-      customerManagedKey: absent(item, `${base}.KmsKey`),
-    };
+    return { encrypted: derived(true, optionFact), customerManagedKey: absent(item, `${base}.KmsKey`) };
   return {
-    encrypted: explicit(true, `${base}.EncryptionOption`),
+    encrypted: derived(true, optionFact),
     kmsKeyId: explicit(key, `${base}.KmsKey`),
     customerManagedKey: customerManagedKeyOf(key, `${base}.KmsKey`),
   };

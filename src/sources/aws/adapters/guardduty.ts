@@ -1,5 +1,5 @@
 import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
-import { explicit } from '../../../model/fact.ts';
+import { derived, explicit } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { configBoolean, field, toStringValue } from './fields.ts';
 
@@ -12,8 +12,9 @@ import { configBoolean, field, toStringValue } from './fields.ts';
 export function guardDutyDetectorFacts(item: ConfigItem): AwsGuardDutyDetectorFacts {
   const enable = configBoolean(item, 'Enable');
   if (enable.source !== 'unknown') return { enabled: enable };
-  const status = toStringValue(field(item.configuration, 'Status'))?.toUpperCase();
-  if (status === 'ENABLED' || status === 'DISABLED')
-    return { enabled: explicit(status === 'ENABLED', 'configuration.Status') };
+  const status = toStringValue(field(item.configuration, 'Status'));
+  const upper = status?.toUpperCase();
+  if (upper === 'ENABLED' || upper === 'DISABLED')
+    return { enabled: derived(upper === 'ENABLED', explicit(status, 'configuration.Status')) };
   return { enabled: enable };
 }

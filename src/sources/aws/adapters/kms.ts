@@ -3,7 +3,7 @@ import {
   type AwsKmsKeyFacts,
   keyManagerOfReference,
 } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
 
@@ -21,7 +21,7 @@ export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
     customerManagedKey:
       keyManager.source === 'unknown'
         ? absent(item, keyManager.path)
-        : explicit(keyManager.value === 'CUSTOMER', keyManager.path),
+        : derived(keyManager.value === 'CUSTOMER', keyManager),
     hsmBackedKey: hsmBacked(origin),
   };
 }
@@ -40,12 +40,15 @@ function rotationStatus(item: ConfigItem): Fact<boolean> {
  */
 function hsmBacked(origin: Fact<string>): Fact<boolean> {
   if (origin.source === 'unknown') return unknown(origin.path, origin.note);
-  if (origin.value === 'EXTERNAL_KEY_STORE') return explicit(false, origin.path);
-  if (origin.value === 'AWS_CLOUDHSM') return explicit(true, origin.path);
-  return cloudDefault(true, origin.path, {
-    ja: 'AWS KMS の鍵は FIPS 140-3 検証済みの HSM 内で生成・使用されます（AWS のドキュメント）',
-    en: 'AWS KMS keys are generated and used only inside FIPS 140-3 validated HSMs (AWS documentation)',
-  });
+  if (origin.value === 'EXTERNAL_KEY_STORE') return derived(false, origin);
+  if (origin.value === 'AWS_CLOUDHSM') return derived(true, origin);
+  return derived(
+    true,
+    cloudDefault(origin.value, origin.path, {
+      ja: 'AWS KMS の鍵は FIPS 140-3 検証済みの HSM 内で生成・使用されます（AWS のドキュメント）',
+      en: 'AWS KMS keys are generated and used only inside FIPS 140-3 validated HSMs (AWS documentation)',
+    }),
+  );
 }
 
 /**
@@ -54,7 +57,7 @@ function hsmBacked(origin: Fact<string>): Fact<boolean> {
  */
 export function customerManagedKeyOf(keyRef: string, path: string): Fact<boolean> {
   const manager = keyManagerOfReference(keyRef);
-  if (manager) return explicit(manager === 'CUSTOMER', path);
+  if (manager) return derived(manager === 'CUSTOMER', explicit(keyRef, path));
   return unknown(path, {
     ja: '鍵 ARN だけではカスタマー管理キーか AWS 管理キーか判断できません（AWS::KMS::Key の keyManager で判断します）',
     en: 'a key ARN alone does not tell a customer managed key from an AWS managed one (the AWS::KMS::Key item’s keyManager does)',
@@ -76,7 +79,7 @@ export function keyReferenceFacts(
   const key = toStringValue(keyRef);
   if (key !== undefined) {
     return {
-      encrypted: explicit(true, path),
+      encrypted: derived(true, explicit(key, path)),
       kmsKeyId: explicit(key, path),
       customerManagedKey: customerManagedKeyOf(key, path),
     };

@@ -1,5 +1,5 @@
 import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { field, toBoolean } from './fields.ts';
 import { keyReferenceFacts } from './kms.ts';
@@ -14,7 +14,7 @@ export function sqsQueueFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   const path = 'configuration.KmsMasterKeyId';
   return keyReferenceFacts(item, path, field(item.configuration, 'KmsMasterKeyId'), () =>
     toBoolean(field(item.configuration, 'SqsManagedSseEnabled')) === true
-      ? explicit(false, 'configuration.SqsManagedSseEnabled')
+      ? derived(false, explicit(true, 'configuration.SqsManagedSseEnabled'))
       : cloudDefault(false, path, NO_KMS_KEY),
   );
 }

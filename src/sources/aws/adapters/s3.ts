@@ -3,7 +3,7 @@ import type {
   AwsS3AccountPublicAccessBlockFacts,
   AwsS3BucketFacts,
 } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -217,13 +217,13 @@ function defaultEncryption(
       return {
         sseAlgorithm: explicit(null, ALGORITHM_PATH),
         kmsKeyId: explicit(null, KEY_PATH),
-        customerManagedKey: explicit(false, ALGORITHM_PATH),
+        customerManagedKey: derived(false, explicit(null, ALGORITHM_PATH)),
       };
     }
     return {
       sseAlgorithm: cloudDefault('AES256', ALGORITHM_PATH, NO_DEFAULT_ENCRYPTION),
       kmsKeyId: cloudDefault(null, KEY_PATH, NO_DEFAULT_ENCRYPTION),
-      customerManagedKey: cloudDefault(false, ALGORITHM_PATH, NO_DEFAULT_ENCRYPTION),
+      customerManagedKey: derived(false, cloudDefault('AES256', ALGORITHM_PATH, NO_DEFAULT_ENCRYPTION)),
     };
   }
   const rules = field(configuration, 'rules');
@@ -241,14 +241,16 @@ function defaultEncryption(
     };
   }
   const keyId = toStringValue(fieldAnyCase(byDefault, 'kmsMasterKeyID')) ?? null;
+  const sseAlgorithm = explicit(algorithm, ALGORITHM_PATH);
+  const kmsKeyId = explicit(keyId, KEY_PATH);
   return {
-    sseAlgorithm: explicit(algorithm, ALGORITHM_PATH),
-    kmsKeyId: explicit(keyId, KEY_PATH),
+    sseAlgorithm,
+    kmsKeyId,
     customerManagedKey:
       algorithm === 'AES256'
-        ? explicit(false, ALGORITHM_PATH)
+        ? derived(false, sseAlgorithm)
         : keyId === null
-          ? explicit(false, KEY_PATH) // SSE-KMS without a key id uses the AWS managed aws/s3 key
+          ? derived(false, kmsKeyId) // SSE-KMS without a key id uses the AWS managed aws/s3 key
           : customerManagedKeyOf(keyId, KEY_PATH),
   };
 }

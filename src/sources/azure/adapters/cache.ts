@@ -1,5 +1,5 @@
 import type { AzureRedisFacts } from '../../../model/azure.ts';
-import { explicit, type Fact } from '../../../model/fact.ts';
+import { derived, explicit, type Fact } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asBoolean, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -48,5 +48,7 @@ export const redisCache: Adapter = {
  */
 function injectedInVirtualNetwork(record: ArmRecord): Fact<boolean> | undefined {
   const subnet = getPath(record.properties, 'subnetId');
-  return typeof subnet === 'string' && subnet !== '' ? explicit(false, 'properties.subnetId') : undefined;
+  return typeof subnet === 'string' && subnet !== ''
+    ? derived(false, explicit(subnet, 'properties.subnetId'))
+    : undefined;
 }

@@ -1,5 +1,5 @@
 import type { AzureDiskFacts, AzureVirtualMachineFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asBoolean, asString, derivedFact, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -23,7 +23,7 @@ function diskEncryptionFacts(record: ArmRecord): AzureDiskFacts {
   return {
     encryptionType,
     customerManagedKey: confidentialCustomerKey
-      ? explicit(true, 'properties.securityProfile.securityType')
+      ? derived(true, explicit(securityType, 'properties.securityProfile.securityType'))
       : derivedFact(encryptionType, (type) => type.toLowerCase().includes('customerkey')),
     hsmBackedKey: hsmBacked(confidentialCustomerKey ? undefined : encryptionType),
   };

@@ -1,5 +1,5 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import {
   asBoolean,
@@ -291,7 +291,9 @@ function cosmosReachable(
     (!Array.isArray(ipRules) || ipRules.length === 0) &&
     (typeof ipRangeFilter !== 'string' || ipRangeFilter.trim() === '');
   const vnetOnly = asBoolean(get(record.properties, 'isVirtualNetworkFilterEnabled')) === true;
-  return vnetOnly && noIpRules ? explicit(false, 'properties.isVirtualNetworkFilterEnabled') : byPublicAccess;
+  return vnetOnly && noIpRules
+    ? derived(false, explicit(true, 'properties.isVirtualNetworkFilterEnabled'))
+    : byPublicAccess;
 }
 
 /** Azure's regions in Japan: geography, not the organisation's policy. */

@@ -1,5 +1,5 @@
 import type { AzureKeyVaultFacts, AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asBoolean, asNumber, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -84,7 +84,7 @@ export const managedHsm: Adapter = {
   kansaType: 'kms.vault',
   facts(record): AzureKeyVaultFacts {
     // Every key in a Managed HSM pool is HSM-protected: the type itself says so.
-    return { ...recoveryFacts(record), hsmBackedKey: explicit(true, 'type') };
+    return { ...recoveryFacts(record), hsmBackedKey: derived(true, explicit(record.nativeType, 'type')) };
   },
 };
 

@@ -1,4 +1,4 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
 
@@ -47,5 +47,6 @@ export function reachableThroughFirewall(
     return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');
   }
   const ipRules = getPath(record.properties, ipRulesPath);
-  return explicit(Array.isArray(ipRules) && ipRules.length > 0, `properties.${ipRulesPath}`);
+  const rules = Array.isArray(ipRules) ? ipRules : [];
+  return derived(rules.length > 0, explicit(rules, `properties.${ipRulesPath}`));
 }

@@ -1,5 +1,5 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -129,7 +129,7 @@ function hsmBacked(record: ArmRecord, keySource: Fact<string>): Fact<boolean> {
   const uriPath = 'encryption.keyvaultproperties.keyvaulturi';
   const uri = getPath(record.properties, uriPath);
   if (typeof uri === 'string' && uri.toLowerCase().includes('.managedhsm.')) {
-    return explicit(true, `properties.${uriPath}`);
+    return derived(true, explicit(uri, `properties.${uriPath}`));
   }
   return unknown(`properties.${uriPath}`, {
     ja: 'キーが HSM で保護されているかは Key Vault のキー種別（RSA-HSM 等）によりますが、エクスポートに含まれていません',

@@ -1,9 +1,9 @@
-import { cloudDefault, explicit, factPath } from '../../../model/fact.ts';
+import { explicit, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { UNKNOWN_REGION } from '../../../model/resource.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { farthestRegion } from '../location.ts';
-import { customerManagedKey, GOOGLE_MANAGED_KEY_NOTE, sqlInstanceAssetName } from './encryption.ts';
+import { customerManagedKey, keyNamed, sqlInstanceAssetName } from './encryption.ts';
 
 /**
  * Secret Manager secrets: a secret of automatic replication is kept wherever Google chooses
@@ -34,19 +34,16 @@ export function secretFacts(data: JsonObject, dataPath: string): CommonFacts {
       : 'customerManagedEncryption.kmsKeyName';
     return customerManagedKey(data, dataPath, keyField);
   }
-  const withoutKey = replicas.findIndex(
-    (replica) => !isObject(replica) || !stringAt(replica, 'customerManagedEncryption.kmsKeyName'),
+  const keys = replicas.map((replica) =>
+    isObject(replica) ? stringAt(replica, 'customerManagedEncryption.kmsKeyName') : undefined,
   );
+  const withoutKey = keys.indexOf(undefined);
   const replicasPath = factPath(dataPath, 'replication.userManaged.replicas');
   return {
     customerManagedKey:
       withoutKey === -1
-        ? explicit(true, `${replicasPath}[].customerManagedEncryption.kmsKeyName`)
-        : cloudDefault(
-            false,
-            `${replicasPath}[${withoutKey}].customerManagedEncryption.kmsKeyName`,
-            GOOGLE_MANAGED_KEY_NOTE,
-          ),
+        ? keyNamed(keys as string[], `${replicasPath}[].customerManagedEncryption.kmsKeyName`)
+        : keyNamed(undefined, `${replicasPath}[${withoutKey}].customerManagedEncryption.kmsKeyName`),
   };
 }
 
@@ -72,14 +69,25 @@ export function backupRunFacts(data: JsonObject, dataPath: string): CommonFacts 
 
 /**
  * Notebook instances are Compute Engine VMs: user-managed notebooks (Notebooks v1) name their
- * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) in
- * `gceSetup.bootDisk.kmsKey`.
+ * disks' key in `kmsKey`, Vertex AI Workbench instances (v2, the same asset type) each disk's
+ * in `gceSetup.bootDisk.kmsKey` and `gceSetup.dataDisks[].kmsKey`: the data is under customer
+ * keys only when every disk names one (a data disk left to Google-managed keys holds data too).
  * https://cloud.google.com/vertex-ai/docs/workbench/reference/rest/v2/projects.locations.instances
  */
 export function notebookFacts(data: JsonObject, dataPath: string): CommonFacts {
-  return customerManagedKey(
-    data,
-    dataPath,
-    at(data, 'gceSetup') === undefined ? 'kmsKey' : 'gceSetup.bootDisk.kmsKey',
-  );
+  if (at(data, 'gceSetup') === undefined) return customerManagedKey(data, dataPath, 'kmsKey');
+  const disks = [
+    'gceSetup.bootDisk',
+    ...arrayOf(at(data, 'gceSetup.dataDisks')).map((_, i) => `gceSetup.dataDisks.${i}`),
+  ];
+  const keys = disks.map((disk) => stringAt(data, `${disk}.kmsKey`));
+  const unkeyed = keys.indexOf(undefined);
+  if (unkeyed !== -1)
+    return { customerManagedKey: keyNamed(undefined, factPath(dataPath, `${disks[unkeyed]}.kmsKey`)) };
+  return {
+    customerManagedKey:
+      keys.length === 1
+        ? keyNamed(keys[0], factPath(dataPath, 'gceSetup.bootDisk.kmsKey'))
+        : keyNamed(keys as string[], factPath(dataPath, 'gceSetup.{bootDisk,dataDisks[]}.kmsKey')),
+  };
 }

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 
@@ -8,11 +8,17 @@ import { at, type JsonObject, stringAt } from '../json.ts';
  * Google-managed keys: https://cloud.google.com/docs/security/encryption/default-encryption
  */
 export function customerManagedKey(data: JsonObject, dataPath: string, keyField: string): CommonFacts {
-  const path = factPath(dataPath, keyField);
-  const fact: Fact<boolean> = stringAt(data, keyField)
-    ? explicit(true, path)
-    : cloudDefault(false, path, GOOGLE_MANAGED_KEY_NOTE);
-  return { customerManagedKey: fact };
+  return { customerManagedKey: keyNamed(stringAt(data, keyField), factPath(dataPath, keyField)) };
+}
+
+/**
+ * Whether a Cloud KMS key is named, worked out from the key field: the evidence shows the key,
+ * or the field's absence (Google-managed keys, the default).
+ */
+export function keyNamed(key: string | readonly string[] | undefined, path: string): Fact<boolean> {
+  return key === undefined
+    ? derived(false, cloudDefault(null, path, GOOGLE_MANAGED_KEY_NOTE))
+    : derived(true, explicit(key, path));
 }
 
 /**
@@ -25,9 +31,9 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
   const kms = stringAt(key, 'kmsKeyName');
   const suppliedKey = stringAt(key, 'sha256') ?? stringAt(key, 'rsaEncryptedKey');
   const keyPath = factPath(dataPath, keyObject);
-  if (kms) return { customerManagedKey: explicit(true, factPath(keyPath, 'kmsKeyName')) };
+  if (kms) return { customerManagedKey: keyNamed(kms, factPath(keyPath, 'kmsKeyName')) };
   if (suppliedKey) return { customerManagedKey: explicit(true, factPath(keyPath, 'sha256')) };
-  return { customerManagedKey: cloudDefault(false, keyPath, GOOGLE_MANAGED_KEY_NOTE) };
+  return { customerManagedKey: keyNamed(undefined, keyPath) };
 }
 
 /**

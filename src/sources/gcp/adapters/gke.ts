@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
@@ -43,13 +43,14 @@ function publicEndpointFact(data: JsonObject, dataPath: string): Fact<boolean> {
   const enablePublic = asBoolean(at(data, `${IP_ENDPOINTS}.enablePublicEndpoint`));
   if (enablePublic !== undefined)
     return explicit(enablePublic, `${dataPath}.${IP_ENDPOINTS}.enablePublicEndpoint`);
-  const privateOnly = asBoolean(at(data, 'privateClusterConfig.enablePrivateEndpoint'));
-  if (privateOnly !== undefined)
-    return explicit(!privateOnly, factPath(dataPath, 'privateClusterConfig.enablePrivateEndpoint'));
-  return cloudDefault(true, factPath(dataPath, 'privateClusterConfig.enablePrivateEndpoint'), {
-    ja: '指定なし: コントロール プレーンは既定でパブリック エンドポイントを持ちます',
-    en: 'not set: the control plane has a public endpoint by default',
+  const privateOnly = fieldFact(data, dataPath, 'privateClusterConfig.enablePrivateEndpoint', asBoolean, {
+    default: false,
+    note: {
+      ja: '指定なし: プライベート エンドポイントのみにはならず、コントロール プレーンは既定でパブリック エンドポイントを持ちます',
+      en: 'not set: the control plane is not private-only and has a public endpoint by default',
+    },
   });
+  return derived(!privateOnly.value, privateOnly);
 }
 
 /**
@@ -61,7 +62,8 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
   for (const key of [`${IP_ENDPOINTS}.authorizedNetworksConfig`, 'masterAuthorizedNetworksConfig']) {
     const config = at(data, key);
     if (!isObject(config)) continue;
-    if (config.enabled !== true) return explicit(null, `${dataPath}.${key}.enabled`);
+    if (config.enabled !== true)
+      return derived(null, authorizedNetworksOff(config, `${dataPath}.${key}.enabled`));
     const ranges = arrayOf(config.cidrBlocks).flatMap((block) => {
       const cidr = isObject(block) ? stringAt(block, 'cidrBlock') : undefined;
       return cidr ? [cidr] : [];
@@ -74,6 +76,16 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
   });
 }
 
+/** `enabled` of an authorized networks block that is off: false, or absent (off by default). */
+function authorizedNetworksOff(config: JsonObject, path: string): Fact<unknown> {
+  return config.enabled === undefined
+    ? cloudDefault(false, path, {
+        ja: '指定なし: 承認済みネットワークは既定で無効',
+        en: 'not set: authorized networks are off by default',
+      })
+    : explicit(config.enabled, path);
+}
+
 /**
  * The nodes' boot disks hold the cluster's data at rest: encrypted with a Cloud KMS key when
  * every node pool names one (`nodePools[].config.bootDiskKmsKey`; a cluster listed without its
@@ -83,19 +95,24 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
  */
 function nodeDiskKey(data: JsonObject, dataPath: string): Fact<boolean> {
   const pools = arrayOf(data.nodePools).filter(isObject);
-  const keyed = (path: string) => stringAt(data, path) !== undefined;
   if (pools.length > 0) {
-    const unkeyed = pools.findIndex((pool) => stringAt(pool, 'config.bootDiskKmsKey') === undefined);
+    const keys = pools.map((pool) => stringAt(pool, 'config.bootDiskKmsKey'));
+    const unkeyed = keys.indexOf(undefined);
     return unkeyed === -1
-      ? explicit(true, factPath(dataPath, 'nodePools[].config.bootDiskKmsKey'))
-      : cloudDefault(false, factPath(dataPath, `nodePools.${unkeyed}.config.bootDiskKmsKey`), GOOGLE_KEY);
+      ? derived(true, explicit(keys, factPath(dataPath, 'nodePools[].config.bootDiskKmsKey')))
+      : derived(
+          false,
+          cloudDefault(null, factPath(dataPath, `nodePools.${unkeyed}.config.bootDiskKmsKey`), GOOGLE_KEY),
+        );
   }
   for (const path of [
     'nodeConfig.bootDiskKmsKey',
     'autoscaling.autoprovisioningNodePoolDefaults.bootDiskKmsKey',
-  ])
-    if (keyed(path)) return explicit(true, factPath(dataPath, path));
-  return cloudDefault(false, factPath(dataPath, 'nodeConfig.bootDiskKmsKey'), GOOGLE_KEY);
+  ]) {
+    const key = stringAt(data, path);
+    if (key !== undefined) return derived(true, explicit(key, factPath(dataPath, path)));
+  }
+  return derived(false, cloudDefault(null, factPath(dataPath, 'nodeConfig.bootDiskKmsKey'), GOOGLE_KEY));
 }
 
 const GOOGLE_KEY = {

@@ -22,6 +22,13 @@ export interface NativeType {
   readonly region?: (data: JsonObject) => string | undefined;
   /** Where the type keeps its labels when not in `labels`. */
   readonly labels?: (data: JsonObject) => unknown;
+  /**
+   * All of the resource's data is under the one key its adapter reads (a bucket's default key, a
+   * disk's key): a search result's `kmsKeys` naming a key then says it is customer-managed. Not
+   * set where listed keys may cover part of the data only (a VM's disks, a secret's replicas, a
+   * GKE cluster's etcd beside its nodes).
+   */
+  readonly oneKey?: true;
 }
 
 export const PROJECT_TYPE = 'cloudresourcemanager.googleapis.com/Project';
@@ -47,6 +54,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
 
   'storage.googleapis.com/Bucket': {
     kansaType: 'storage.bucket',
+    oneKey: true,
     facts: bucketFacts,
     region: bucketDataLocation,
   },
@@ -59,6 +67,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'notebooks.googleapis.com/Instance': { kansaType: 'compute.vm', facts: notebookFacts },
   'compute.googleapis.com/Disk': {
     kansaType: 'compute.disk',
+    oneKey: true,
     facts: (data, path) => ({
       ...computeEncryptionKey(data, path, 'diskEncryptionKey'),
       // Asynchronous replication: the secondary disk names its primary.
@@ -67,10 +76,12 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'compute.googleapis.com/RegionDisk': {
     kansaType: 'compute.disk',
+    oneKey: true,
     facts: (data, path) => computeEncryptionKey(data, path, 'diskEncryptionKey'),
   },
   'compute.googleapis.com/Snapshot': {
     kansaType: 'compute.snapshot',
+    oneKey: true,
     facts: (data, path) => ({
       ...computeEncryptionKey(data, path, 'snapshotEncryptionKey'),
       ...replicaOf(data, path, 'sourceDisk'),
@@ -81,11 +92,13 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   // Disk images and machine images hold disk contents; their data sits in `storageLocations`.
   'compute.googleapis.com/Image': {
     kansaType: 'compute.snapshot',
+    oneKey: true,
     facts: (data, path) => computeEncryptionKey(data, path, 'imageEncryptionKey'),
     region: storageLocation,
   },
   'compute.googleapis.com/MachineImage': {
     kansaType: 'compute.snapshot',
+    oneKey: true,
     facts: (data, path) => computeEncryptionKey(data, path, 'machineImageEncryptionKey'),
     region: storageLocation,
   },
@@ -96,15 +109,17 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   // A backup's data sits in its own `location` (a multi-region by default), before the asset's.
   'sqladmin.googleapis.com/BackupRun': {
     kansaType: 'compute.snapshot',
+    oneKey: true,
     facts: backupRunFacts,
     region: (data) => stringAt(data, 'location'),
   },
   'sqladmin.googleapis.com/Instance': {
     kansaType: 'database.instance',
+    oneKey: true,
     facts: sqlInstanceFacts,
     labels: (data) => at(data, 'settings.userLabels'),
   },
-  'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts },
+  'bigquery.googleapis.com/Dataset': { kansaType: 'database.instance', facts: datasetFacts, oneKey: true },
   // `config` names the instance configuration: `…/instanceConfigs/regional-asia-northeast1`, or a
   // multi-region (`nam3`, `asia1`); Terraform conversions (terraform-validator) nest it in the
   // create request: `instance.config`.
@@ -116,19 +131,25 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   // Bigtable keeps data in its clusters: `location` is `projects/p/locations/<zone>`.
   'bigtableadmin.googleapis.com/Cluster': {
     kansaType: 'database.server',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfig.kmsKeyName'),
   },
   'alloydb.googleapis.com/Cluster': {
     kansaType: 'database.server',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'encryptionConfig.kmsKeyName'),
   },
+  // `cmekConfig` (CMEK databases, 2024 on); absent, Google-managed keys.
   'firestore.googleapis.com/Database': {
     kansaType: 'database.instance',
+    oneKey: true,
+    facts: (data, path) => customerManagedKey(data, path, 'cmekConfig.kmsKeyName'),
     region: (data) => stringAt(data, 'locationId'),
   },
   'memcache.googleapis.com/Instance': { kansaType: 'cache.cluster' },
   'bigquery.googleapis.com/Table': {
     kansaType: 'database.table',
+    oneKey: true,
     facts: tableFacts,
   },
   'container.googleapis.com/Cluster': {
@@ -138,10 +159,12 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'artifactregistry.googleapis.com/Repository': {
     kansaType: 'container.registry',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
   },
   'redis.googleapis.com/Instance': {
     kansaType: 'cache.cluster',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'customerManagedKey'),
   },
   // Messages are kept where `messageStoragePolicy.allowedPersistenceRegions` allows. Several
@@ -151,29 +174,35 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   // (https://cloud.google.com/pubsub/docs/resource-location-restriction): unknown, not global.
   'pubsub.googleapis.com/Topic': {
     kansaType: 'storage.queue',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
     region: (data) =>
       farthestRegion(at(data, 'messageStoragePolicy.allowedPersistenceRegions')) ?? UNKNOWN_REGION,
   },
   'file.googleapis.com/Instance': {
     kansaType: 'storage.file-system',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'kmsKeyName'),
   },
   // Analytics and ML services, where their name's `locations/<l>` or their `location` says.
   'composer.googleapis.com/Environment': {
     kansaType: 'analytics.service',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'config.encryptionConfig.kmsKeyName'),
   },
   'aiplatform.googleapis.com/Dataset': {
     kansaType: 'analytics.service',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'encryptionSpec.kmsKeyName'),
   },
   'datafusion.googleapis.com/Instance': {
     kansaType: 'analytics.service',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'cryptoKeyConfig.keyReference'),
   },
   'dataflow.googleapis.com/Job': {
     kansaType: 'analytics.service',
+    oneKey: true,
     facts: (data, path) => customerManagedKey(data, path, 'environment.serviceKmsKeyName'),
   },
   'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket', facts: logBucketFacts },

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 
@@ -51,10 +51,16 @@ function hsmBacked(data: JsonObject, dataPath: string): Fact<boolean> {
   for (const field of ['versionTemplate.protectionLevel', 'primary.protectionLevel']) {
     const level = at(data, field);
     if (typeof level === 'string' && level !== '' && level !== 'PROTECTION_LEVEL_UNSPECIFIED')
-      return explicit(level === 'HSM' || level === 'HSM_SINGLE_TENANT', factPath(dataPath, field));
+      return derived(
+        level === 'HSM' || level === 'HSM_SINGLE_TENANT',
+        explicit(level, factPath(dataPath, field)),
+      );
   }
-  return cloudDefault(false, factPath(dataPath, 'versionTemplate.protectionLevel'), {
-    ja: '指定なし: 保護レベルは既定の SOFTWARE',
-    en: 'not set: the protection level defaults to SOFTWARE',
-  });
+  return derived(
+    false,
+    cloudDefault('SOFTWARE', factPath(dataPath, 'versionTemplate.protectionLevel'), {
+      ja: '指定なし: 保護レベルは既定の SOFTWARE',
+      en: 'not set: the protection level defaults to SOFTWARE',
+    }),
+  );
 }

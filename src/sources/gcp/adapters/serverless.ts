@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact } from '../../../model/fact.ts';
 import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import { isObject, type JsonObject } from '../json.ts';
 
@@ -71,6 +71,9 @@ export function cloudFunctionFacts(data: JsonObject, dataPath: string): GcpServe
   return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE) };
 }
 
+/** The ingress in the v1 (Knative) spelling; the evidence shows the field as it is spelt. */
 function ingressFact(raw: string, path: string): Fact<string> {
-  return explicit(INGRESS[raw] ?? raw, path);
+  const field = explicit(raw, path);
+  const ingress = INGRESS[raw];
+  return ingress === undefined || ingress === raw ? field : derived(ingress, field);
 }

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
 import { customerManagedKey, replicaOf, sqlInstanceAssetName } from './encryption.ts';
@@ -83,9 +83,9 @@ function sslMode(data: JsonObject, dataPath: string): Fact<string> {
   if (mode && mode !== 'SSL_MODE_UNSPECIFIED') return explicit(mode, factPath(dataPath, SSL_MODE));
   const requireSsl = asBoolean(at(data, REQUIRE_SSL));
   if (requireSsl !== undefined) {
-    return explicit(
+    return derived(
       requireSsl ? 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
-      factPath(dataPath, REQUIRE_SSL),
+      explicit(requireSsl, factPath(dataPath, REQUIRE_SSL)),
     );
   }
   return cloudDefault('ALLOW_UNENCRYPTED_AND_ENCRYPTED', factPath(dataPath, SSL_MODE), {

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
@@ -87,7 +87,7 @@ function tdeKey(server: TfInstance, tr: Translation, configured: boolean): Fact<
   const attribute = 'transparent_data_encryption_key_vault_key_id';
   const path = `${server.address}.${attribute}`;
   const read = tr.valuesOf(server).read(attribute);
-  if (read.state === 'known') return explicit(read.value !== '', path);
+  if (read.state === 'known') return derived(read.value !== '', explicit(read.value, path));
   const isNew = isCreated(server);
   if (read.state === 'absent' || (read.state === 'unknown' && isNew && !configured)) {
     return cloudDefault(false, path, {

@@ -156,6 +156,16 @@ const cases: AnyCase[] = [
         }),
       ),
   },
+  {
+    name: 'GetDetector Status: the evidence shows the Status the verdict was worked out from',
+    records: [getDetectorItem(REGION, 'DISABLED'), ROOT],
+    status: 'FAIL',
+    messageId: 'missing',
+    assert: (result) =>
+      expect(result.evidence).toContainEqual(
+        expect.objectContaining({ source: 'explicit', value: 'DISABLED', path: 'configuration.Status' }),
+      ),
+  },
   ...planCases(),
   {
     name: 'only global resources: the Regions in use are unknown',

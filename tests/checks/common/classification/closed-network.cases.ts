@@ -19,6 +19,18 @@ const cases: AnyCase[] = [
     messageId,
   })),
   {
+    // `reachableFromInternet` is worked out from the property: the evidence shows the property.
+    name: 'public network access disabled: the evidence shows the property as the export has it',
+    records: [ACCOUNTS],
+    target: id('stjumin'),
+    status: 'PASS',
+    messageId: 'closed',
+    evidence: [
+      { path: 'classification' },
+      { source: 'explicit', path: 'properties.publicNetworkAccess', value: 'Disabled' },
+    ],
+  },
+  {
     // Never a pass when the export does not show the network settings.
     name: 'network settings not in the export: the default (public) decides',
     records: [ACCOUNTS],

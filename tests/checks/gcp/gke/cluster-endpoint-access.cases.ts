@@ -3,6 +3,8 @@ import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-t
 import { clusterRecord, policyRecord } from '../../../sources/gcp/records.ts';
 
 const ID = '//container.googleapis.com/projects/osaka-juki-prod/locations/asia-northeast1/clusters/c';
+const DATA = 'resource.data';
+const PRIVATE_ENDPOINT = `${DATA}.privateClusterConfig.enablePrivateEndpoint`;
 const office = { displayName: 'office', cidrBlock: '203.0.113.0/24' };
 
 const table = [
@@ -74,6 +76,41 @@ const cases: AnyCase[] = [
       expect(result.evidence.map((e) => e.source)).toEqual(['default', 'default']);
       expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } });
     },
+  },
+  {
+    name: 'enablePrivateEndpoint false: the evidence shows false, the field that decided',
+    records: [
+      clusterRecord('c', {
+        privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false },
+        masterAuthorizedNetworksConfig: { enabled: false },
+      }),
+    ],
+    status: 'FAIL',
+    messageId: 'networksOff',
+    evidence: [
+      { path: PRIVATE_ENDPOINT, source: 'explicit', value: false },
+      { path: `${DATA}.masterAuthorizedNetworksConfig.enabled`, source: 'explicit', value: false },
+    ],
+  },
+  {
+    name: 'enablePrivateEndpoint true: the evidence shows true',
+    records: [clusterRecord('c', { privateClusterConfig: { enablePrivateEndpoint: true } })],
+    status: 'PASS',
+    messageId: 'privateEndpoint',
+    evidence: [{ path: PRIVATE_ENDPOINT, source: 'explicit', value: true }],
+  },
+  {
+    name: 'enablePrivateEndpoint absent: the evidence shows its default, false, and why',
+    records: [clusterRecord('c', { privateClusterConfig: { enablePrivateNodes: true } })],
+    status: 'FAIL',
+    messageId: 'networksOff',
+    assert: (result) =>
+      expect(result.evidence[0]).toEqual({
+        path: PRIVATE_ENDPOINT,
+        source: 'default',
+        value: false,
+        note: expect.objectContaining({ en: expect.stringContaining('not private-only') }),
+      }),
   },
   {
     name: 'no cluster data in the export',

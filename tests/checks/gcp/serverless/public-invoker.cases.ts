@@ -105,6 +105,9 @@ const cases: AnyCase[] = [
     ],
     status: 'PASS',
     messageId: 'internalOnly',
+    // The setting as the API spells it, not the Knative spelling kansa compares.
+    assert: (result) =>
+      expect(result.evidence).toContainEqual(expect.objectContaining({ value: 'ALLOW_INTERNAL_ONLY' })),
   },
   {
     name: 'a 2nd-gen function open to all',

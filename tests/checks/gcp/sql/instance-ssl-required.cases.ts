@@ -55,6 +55,13 @@ const cases: AnyCase[] = [
       expect(result.evidence.map((e) => [e.path, e.source])).toEqual([evidence]),
   })),
   {
+    name: 'the legacy requireSsl false: the evidence shows the flag’s false, not the mode it means',
+    records: [sqlInstanceRecord('db', { ipConfiguration: { requireSsl: false } })],
+    status: 'FAIL',
+    messageId: 'unencryptedAllowed',
+    evidence: [{ path: `${IP}.requireSsl`, source: 'explicit', value: false }],
+  },
+  {
     name: 'only the IAM-policy line of the instance exported',
     records: [policyRecord(ID, 'sqladmin.googleapis.com/Instance', {}, ['projects/111111111111'])],
     status: 'UNKNOWN',

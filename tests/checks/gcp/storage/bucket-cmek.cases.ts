@@ -23,14 +23,15 @@ const cases: AnyCase[] = [
     evidence: [{ path: PATH, source: 'default' }],
   },
   {
-    name: 'the default evidence says which default applies',
+    name: 'the default evidence shows the key field unset and says which default applies',
     records: [bucketRecord('b', UBLA_ON)],
     status: 'FAIL',
     messageId: 'disabled',
     assert: (result) =>
       expect(result.evidence[0]).toMatchObject({
+        path: PATH,
         source: 'default',
-        value: false,
+        value: null,
         note: { en: expect.stringContaining('Google-managed') },
       }),
   },

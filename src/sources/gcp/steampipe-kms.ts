@@ -1,0 +1,53 @@
+import type { SteampipeTable } from '../steampipe-row.ts';
+import { isObject } from './json.ts';
+import { assetToResource } from './to-resource.ts';
+
+/**
+ * Steampipe's `gcp_kms_key` (turbot/steampipe-plugin-gcp `table_gcp_kms_key.go`): the Cloud KMS
+ * `CryptoKey` with `name` cut to its last segment (the full name is in `akas`,
+ * `gcp://cloudkms.googleapis.com/projects/…/cryptoKeys/<k>`), `rotation_period` as the API's
+ * duration (`7776000s`, null when none), `primary` and `version_template` as JSON with the API's names.
+ */
+export const gcpKmsKeyTable: SteampipeTable = {
+  table: 'gcp_kms_key',
+  matches: (row) => keyName(row) !== undefined,
+  requiredColumns: ['name', 'purpose', 'rotation_period', 'version_template'],
+  columnTypes: { primary: 'json', version_template: 'json', iam_policy: 'json', labels: 'json' },
+  read(row, origin) {
+    const name = keyName(row);
+    if (!name) return { skip: 'a gcp_kms_key row without its akas or name' };
+    const data = {
+      name,
+      ...(typeof row.purpose === 'string' && { purpose: row.purpose }),
+      ...(typeof row.rotation_period === 'string' &&
+        row.rotation_period !== '' && { rotationPeriod: row.rotation_period }),
+      ...(isObject(row.primary) && { primary: row.primary }),
+      ...(isObject(row.version_template) && { versionTemplate: row.version_template }),
+      ...(isObject(row.labels) && { labels: row.labels }),
+    };
+    return [
+      assetToResource(
+        {
+          name: `//cloudkms.googleapis.com/${name}`,
+          assetType: 'cloudkms.googleapis.com/CryptoKey',
+          ancestors: [],
+          resource: { data, dataPath: 'row' },
+        },
+        origin,
+      ),
+    ];
+  },
+};
+
+function keyName(row: Readonly<Record<string, unknown>>): string | undefined {
+  for (const aka of row.akas as unknown[]) {
+    const name =
+      typeof aka === 'string'
+        ? /^gcp:\/\/cloudkms\.googleapis\.com\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(
+            aka,
+          )?.[1]
+        : undefined;
+    if (name) return name;
+  }
+  return undefined;
+}

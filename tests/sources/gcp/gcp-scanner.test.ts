@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { gcpScanner } from '../../../src/sources/gcp/gcp-scanner.ts';
+import { gcpRestResources } from '../../../src/sources/gcp/rest-resources.ts';
+import type { ReadResource } from './records.ts';
+
+// google/gcp_scanner's 2023 releases: one file, every project under `projects`, buckets as
+// `[bucket, bindings or null]` (its output/reddit-…-2023-03-31_….json); see tests/corpus/SOURCES.md.
+const bucket = {
+  kind: 'storage#bucket',
+  selfLink: 'https://www.googleapis.com/storage/v1/b/ward-uploads',
+  id: 'ward-uploads',
+  name: 'ward-uploads',
+  projectNumber: '141414141414',
+  location: 'ASIA-NORTHEAST1',
+  iamConfiguration: { uniformBucketLevelAccess: { enabled: false }, publicAccessPrevention: 'inherited' },
+};
+const file2023 = {
+  service_account_chain: [],
+  current_service_account: 'scanner@ward.iam.gserviceaccount.com',
+  token_scopes: null,
+  projects: {
+    ward: {
+      project_info: {
+        projectNumber: '141414141414',
+        projectId: 'ward',
+        lifecycleState: 'ACTIVE',
+        name: 'ward',
+      },
+      iam_policy: [{ role: 'roles/owner', members: ['user:a@example.jp'] }],
+      service_accounts: [],
+      service_account_edges: [],
+      compute_instances: [],
+      firewall_rules: [['default-allow-rdp']],
+      storage_buckets: {
+        'ward-uploads': [bucket, null],
+        'ward-public': [
+          { ...bucket, name: 'ward-public', id: 'ward-public' },
+          [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }],
+        ],
+      },
+      gke_clusters: [],
+      sql_instances: [],
+      bq: {},
+    },
+  },
+};
+
+function read(document: unknown) {
+  const skipped: string[] = [];
+  const resources = [
+    ...gcpScanner.read(document, { file: 'scan.json', skip: (reason) => skipped.push(reason) }),
+  ];
+  return { resources: resources as ReadResource[], skipped };
+}
+
+describe('gcp-scanner', () => {
+  it('recognises its files, and not a REST list or a bare project', () => {
+    expect(gcpScanner.matches(file2023)).toBe(true);
+    expect(gcpScanner.matches(file2023.projects.ward)).toBe(true);
+    expect(gcpScanner.matches({ projects: {} })).toBe(false);
+    expect(gcpScanner.matches(file2023.projects.ward.project_info)).toBe(false);
+    expect(gcpRestResources.matches(file2023)).toBe(false);
+  });
+
+  it('reads the 2023 file: the project with its bindings only, buckets with or without a policy', () => {
+    const { resources, skipped } = read(file2023);
+    const project = resources.find((r) => r.kansaType === 'account');
+    expect(project).toMatchObject({ account: '141414141414', accountAlias: 'ward' });
+    expect(project?.facts.bindings).toMatchObject({ source: 'explicit', path: 'iam_policy.bindings' });
+    expect(project?.facts.auditConfigs).toBeUndefined();
+    const byName = (name: string) => resources.filter((r) => r.name === name);
+    expect(byName('ward-uploads')).toHaveLength(1);
+    expect(byName('ward-public').map((r) => Object.keys(r.facts))).toContainEqual(
+      expect.arrayContaining(['publicBindings']),
+    );
+    expect(skipped).toEqual([
+      "default-allow-rdp: gcp_scanner's firewall_rules keeps the name only, not the settings (add the output of gcloud compute firewall-rules list --format=json)",
+    ]);
+  });
+});
