@@ -118,6 +118,9 @@ async function readBytes(
       noted.add(note);
       coverage.notes.push({ ...where, note });
     },
+    passOver: (reason) => {
+      coverage.ignored = reason;
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {

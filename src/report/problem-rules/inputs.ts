@@ -140,6 +140,14 @@ export const INPUT_RULES: readonly Rule[] = [
     '`terraform init` が .terraform/terraform.tfstate に保存するバックエンドの設定で、状態ファイルではありません。`terraform state pull > terraform.tfstate` の出力をスキャンしてください',
   ],
   [
+    /^a Bicep parameters file, which kansa does not evaluate: az bicep build-params --file <name>\.bicepparam writes its JSON parameter file; name it <template>\.parameters\.json beside the template to apply it$/g,
+    'Bicep のパラメーター ファイルで、kansa はこれを評価しません。`az bicep build-params --file <名前>.bicepparam` が JSON のパラメーター ファイルを書き出します。テンプレートの横に <テンプレート>.parameters.json の名前で置くと適用します',
+  ],
+  [
+    /^a Bicep file, which kansa does not compile: scan the ARM template az bicep build --file <name>\.bicep writes \(a module is inside the template of the file that uses it\)$/g,
+    'Bicep ファイルで、kansa はこれをコンパイルしません。`az bicep build --file <名前>.bicep` が書き出す ARM テンプレートを指定してください（モジュールはそれを使うファイルのテンプレートに含まれます）',
+  ],
+  [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],

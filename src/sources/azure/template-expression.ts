@@ -273,6 +273,9 @@ function call(
       return true;
     case 'false':
       return false;
+    case 'null':
+      // Bicep's `cond ? value : null` leaves the property out of the deployment, as a GET without it.
+      return null;
     case 'equals': {
       const [a, b] = args();
       // Strings that differ only in case, and arrays or objects, are not compared here.
