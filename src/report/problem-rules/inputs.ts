@@ -410,6 +410,10 @@ export const INPUT_RULES: readonly Rule[] = [
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
   [
+    /^(\S+): a role assignment above the subscriptions \(a management group or the root\): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's \(az role assignment list --subscription <id> --include-inherited\)$/g,
+    '$1: サブスクリプションより上（管理グループまたはルート）のロールの割り当てです。一覧が 1 つのサブスクリプションの割り当てではないため、どのサブスクリプションが継承するか分かりません。サブスクリプションごとに一覧を出力してください（`az role assignment list --subscription <ID> --include-inherited`）',
+  ],
+  [
     /not in a subscription \(tenant or management-group scope\): /g,
     'サブスクリプションに属しません（テナントまたは管理グループのスコープ）: ',
   ],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
+import type { AzureRoleAssignmentFacts } from '../../../src/model/azure.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
@@ -53,6 +54,45 @@ describe('az … list output', () => {
       },
     ]);
     expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
+  });
+
+  it('az role assignment list: one above the subscriptions is read as inherited by the one subscription listed, else skipped saying why', () => {
+    const assignment = (scope: string, name: string) => ({
+      id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      name,
+      principalId: '11111111-aaaa-4bbb-8ccc-000000000001',
+      principalType: 'User',
+      roleDefinitionId:
+        '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+      roleDefinitionName: 'Owner',
+      scope,
+      type: 'Microsoft.Authorization/roleAssignments',
+    });
+    const inherited = assignment('/providers/Microsoft.Management/managementGroups/mg-osaka', 'ra-mg');
+    const read = (rows: unknown[]) => {
+      const skipped: string[] = [];
+      const resources = [
+        ...azureArm.read(rows, { file: 'roles.json', skip: (reason) => skipped.push(reason) }),
+      ];
+      return { resources, skipped };
+    };
+    const one = read([assignment(`/subscriptions/${SUB}`, 'ra-sub'), inherited]);
+    expect(one.skipped).toEqual([]);
+    expect(one.resources.map((r) => [r.account, (r.facts as AzureRoleAssignmentFacts).scope?.value])).toEqual(
+      [
+        [SUB, `/subscriptions/${SUB}`],
+        [SUB, '/providers/microsoft.management/managementgroups/mg-osaka'],
+      ],
+    );
+    const two = read([
+      assignment(`/subscriptions/${SUB}`, 'ra-sub'),
+      assignment('/subscriptions/99999999-2222-3333-4444-555555555555', 'ra-other'),
+      inherited,
+    ]);
+    expect(two.resources).toHaveLength(2);
+    expect(two.skipped[0]).toMatch(
+      /mg-osaka\/providers\/Microsoft\.Authorization\/roleAssignments\/ra-mg: a role assignment above the subscriptions .* which subscriptions inherit it is not known/,
+    );
   });
 
   it('skips Steampipe rows (`akas`, `title`): their snake_case columns are not ARM’s properties', () => {
