@@ -70,6 +70,16 @@ export const EXPORT_RULES: readonly Rule[] = [
     'REST API の例 $1: エラーの応答だけを示しています（$2）',
   ],
   // ARM templates (sources/azure/template.ts).
+  // Key Vault's data plane (sources/azure/keyvault-data-plane.ts).
+  [
+    /^not a Key Vault object of the data plane \(no kid or id on a vault host, or no attributes\)$/g,
+    'Key Vault のデータ プレーンのオブジェクトではありません（コンテナのホストの kid または id、あるいは attributes がありません）',
+  ],
+  [
+    /^a Key Vault (\S+) \((\S+)\): kansa checks keys$/g,
+    (_match, kind: string, uri: string) =>
+      `Key Vault の${KEY_VAULT_OBJECTS[kind] ?? kind}です（${uri}）。kansa が確認するのはキーです`,
+  ],
   // Template parameter files (sources/azure/template-parameters.ts), passed over.
   [
     /^the \$schema of a template parameter file without its parameters: nothing to scan$/g,
@@ -205,3 +215,6 @@ function parameterFileWhy(why: string): string {
     return `横にあるどのテンプレートのものか分かりません（テンプレート ${unclear[1]}、パラメーター ファイル ${unclear[2]}）。<テンプレート>.parameters.json の名前にしてください`;
   return why;
 }
+
+/** The Key Vault objects other than keys that the data plane lists. */
+const KEY_VAULT_OBJECTS: Readonly<Record<string, string>> = { secret: 'シークレット', certificate: '証明書' };

@@ -4,6 +4,7 @@ import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
+import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
 import { azurePowerShell } from './powershell.ts';
 import { azureRestExample } from './rest-example.ts';
 import { azureArmTemplate } from './template.ts';
@@ -18,6 +19,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureArm,
   azureArmTemplate,
   azureCassette,
+  azureKeyVaultDataPlane,
   // Last: the example files azure-arm does not read.
   azureRestExample,
 ];

@@ -1,4 +1,4 @@
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 
 /**
  * ARM template expressions (`[concat(parameters('p'), '/default')]`), evaluated as far as the
@@ -17,9 +17,6 @@ export class Unknown {
     this.shown = shown;
   }
 }
-
-/** Where the template's resource ids are: the subscription and resource group are the deployment's. */
-export const TEMPLATE_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 
 /** What an expression can see. */
 export interface TemplateScope {
@@ -443,7 +440,7 @@ function resourceId(values: readonly unknown[]): unknown {
     return new Unknown('{resourceId()}');
   const scope =
     before.length === 0
-      ? [TEMPLATE_SCOPE]
+      ? [PLACEHOLDER_SCOPE]
       : before.length === 1
         ? ['/subscriptions/{subscriptionId}/resourceGroups/', before[0]!]
         : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];

@@ -2,15 +2,9 @@ import type { AzureDiagnosedFacts } from '../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 import { readRows } from './rows.ts';
-import {
-  evaluateValue,
-  MAX_COPIES,
-  TEMPLATE_SCOPE,
-  type TemplateScope,
-  Unknown,
-} from './template-expression.ts';
+import { evaluateValue, MAX_COPIES, type TemplateScope, Unknown } from './template-expression.ts';
 import { isParameterFile, parameterFileOf, parameterValues, templateFileOf } from './template-parameters.ts';
 
 /**
@@ -347,12 +341,12 @@ function idOf(type: string, name: string, scopeValue: unknown, scope: TemplateSc
   if (scopeValue !== undefined) {
     const evaluated = evaluateValue(scopeValue, scope);
     const target = evaluated instanceof Unknown ? evaluated.shown : String(evaluated);
-    const parent = target.startsWith('/') ? target : `${TEMPLATE_SCOPE}/providers/${target}`;
+    const parent = target.startsWith('/') ? target : `${PLACEHOLDER_SCOPE}/providers/${target}`;
     return `${parent.replace(/\/+$/, '')}/providers/${type}/${name}`;
   }
   const [namespace, ...types] = type.split('/');
   const names = name.split('/');
-  return `${TEMPLATE_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
+  return `${PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
 }
 
 /**
