@@ -205,6 +205,12 @@ function parameterFileWhy(why: string): string {
     );
   if (bicep)
     return `${bicep[1]} 用のファイルですが、kansa はこれを読みません。\`az bicep build\` が書き出すテンプレートを、このファイルを <テンプレート>.parameters.json の名前で横に置いて指定してください`;
+  const same =
+    /^another parameter file beside it names the same template, (.+), in its metadata\.template$/.exec(why);
+  if (same)
+    return `横にある別のパラメーター ファイルも metadata.template で同じテンプレート ${same[1]} を指しています`;
+  const link = /^its metadata\.template names (.+), which is no template beside it$/.exec(why);
+  if (link) return `metadata.template が指す ${link[1]} は横にあるテンプレートではありません`;
   const own = /^the templates beside it have their own \((.+)\)$/.exec(why);
   if (own) return `横にあるテンプレートにはそれぞれのパラメーター ファイルがあります（${own[1]}）`;
   const unclear =

@@ -12,6 +12,8 @@ import { Unknown } from './template-expression.ts';
  * - `X.parameters.json` beside `X.json`: Azure Quickstart Templates (`azuredeploy.json` with
  *   `azuredeploy.parameters.json`, `prereqs/prereq.azuredeploy.parameters.json`), azd's
  *   `main.parameters.json`, Visual Studio's resource group projects;
+ * - a parameter file's `metadata.template` naming the template beside it (PSRule for Azure's link:
+ *   `Resources.Storage.Parameters.json` → `./Resources.Storage.Template.json`), before any name;
  * - else the one parameter file of a folder with one template: the portal's "Export template"
  *   download (`template.json`, `parameters.json`), a Quickstart Bicep sample built to `main.json`
  *   beside its `azuredeploy.parameters.json`.
@@ -34,6 +36,8 @@ interface Folder {
   readonly parameterFiles: readonly string[];
   /** Template → its parameter file. */
   readonly pairs: ReadonlyMap<string, string>;
+  /** Parameter file → the template its `metadata.template` names (PSRule's link), relative to the folder. */
+  readonly links: ReadonlyMap<string, string>;
 }
 
 /** The `$schema` of a template at any scope, and of a parameter file, as a file begins with it. */
@@ -75,6 +79,13 @@ export function templateFileOf(
     const declared = get(get(document, 'template') ?? document, 'parameters');
     return { template, declared: isObject(declared) ? declared : undefined };
   }
+  const link = folder.links.get(name);
+  if (link !== undefined)
+    return {
+      why: folder.templates.some((t) => t.toLowerCase() === link.toLowerCase())
+        ? `another parameter file beside it names the same template, ${link}, in its metadata.template`
+        : `its metadata.template names ${link}, which is no template beside it`,
+    };
   const forBicep = bicepFileOf(name, dir);
   if (forBicep)
     return {
@@ -196,30 +207,40 @@ function readFolder(dir: string): Folder {
       .map((entry) => entry.name)
       .sort(compareText);
   } catch {
-    return { templates: [], parameterFiles: [], pairs: new Map() };
+    return { templates: [], parameterFiles: [], pairs: new Map(), links: new Map() };
   }
   const templates: string[] = [];
   const parameterFiles: string[] = [];
+  const linked = new Map<string, string>();
   for (const name of names) {
     const head = headOf(path.join(dir, name));
     if (TEMPLATE_SCHEMA_IN_HEAD.test(head)) templates.push(name);
-    else if (
-      PARAMETERS_SCHEMA_IN_HEAD.test(head) &&
-      isParameterFile(readJson(path.join(dir, name), MAX_PARAMETER_FILE_BYTES))
-    )
+    else if (PARAMETERS_SCHEMA_IN_HEAD.test(head)) {
+      const document = readJson(path.join(dir, name), MAX_PARAMETER_FILE_BYTES);
+      if (!isParameterFile(document)) continue;
       parameterFiles.push(name);
+      const link = get(get(document, 'metadata'), 'template');
+      if (typeof link === 'string') linked.set(name, path.relative(dir, path.resolve(dir, link)));
+    }
   }
   const pairs = new Map<string, string>();
   for (const template of templates) {
+    const links = [...linked].filter(([, target]) => target.toLowerCase() === template.toLowerCase());
     const named = `${template.slice(0, -'.json'.length)}.parameters.json`.toLowerCase();
-    const parameters = parameterFiles.find((file) => file.toLowerCase() === named);
+    // A link names the template outright; one template linked by two files is not guessed at.
+    const parameters =
+      links.length > 0
+        ? links.length === 1
+          ? links[0]![0]
+          : undefined
+        : parameterFiles.find((file) => file.toLowerCase() === named && !linked.has(file));
     if (parameters) pairs.set(template, parameters);
   }
   const [only] = templates;
-  const unclaimed = parameterFiles.filter((file) => !bicepFileOf(file, dir));
+  const unclaimed = parameterFiles.filter((file) => !bicepFileOf(file, dir) && !linked.has(file));
   if (templates.length === 1 && only && !pairs.has(only) && parameterFiles.length === 1 && unclaimed[0])
     pairs.set(only, unclaimed[0]);
-  return { templates, parameterFiles, pairs };
+  return { templates, parameterFiles, pairs, links: linked };
 }
 
 /** The Bicep file beside a parameter file named after it (`main.parameters.json` of `main.bicep`), if any. */

@@ -133,6 +133,32 @@ describe('a template with the parameter file that goes with it', () => {
     expect(of('parameters.json')?.ignored).toMatch(/applied to template\.json beside it$/);
   });
 
+  it('applies the file whose metadata.template names the template (PSRule for Azure’s link), among several templates', async () => {
+    const { resources, of } = await scanFolder('psrule', {
+      'Resources.Storage.Template.json': template,
+      'Resources.Other.Template.json': template.replace("parameters('storageAccountName')", "'stother01'"),
+      'Resources.Storage.Parameters.json': JSON.stringify({
+        $schema: 'https://schema.management.azure.com/schemas/2015-01-01/deploymentParameters.json#',
+        contentVersion: '1.0.0.0',
+        metadata: { template: './Resources.Storage.Template.json' },
+        parameters: { storageAccountName: { value: 'stpsrule01' }, minimumTlsVersion: { value: 'TLS1_0' } },
+      }),
+      'Resources.Missing.Parameters.json': JSON.stringify({
+        $schema: PARAMETERS_SCHEMA,
+        metadata: { template: '../templates/missing.json' },
+        parameters: {},
+      }),
+    });
+    const linked = resources.find((r) => r.name === 'stpsrule01');
+    expect(fact(linked, 'minimumTlsVersion')).toMatchObject({ value: 'TLS1_0', source: 'explicit' });
+    expect(of('Resources.Storage.Parameters.json')?.ignored).toMatch(
+      /applied to Resources\.Storage\.Template\.json/,
+    );
+    expect(of('Resources.Missing.Parameters.json')?.ignored).toMatch(
+      /its metadata\.template names \.\.\/templates\/missing\.json, which is no template beside it$/,
+    );
+  });
+
   it('leaves to the deployment what only it knows: Key Vault references, Quickstart CI placeholders, parameters without a value', async () => {
     const { resources } = await scanFolder('deployment-values', {
       'azuredeploy.json': template,
@@ -260,6 +286,8 @@ describe('what is said of parameter files, in Japanese', () => {
     'a template parameter file: nothing to scan in itself, and applied to no template: the templates beside it have their own (azuredeploy.json: azuredeploy.parameters.json)',
     'a template parameter file: nothing to scan in itself, and applied to no template: which template beside it it goes with is not clear (templates a.json, b.json; parameter files p.json): name it <template>.parameters.json',
     'a template parameter file: nothing to scan in itself, and applied to no template: it goes with main.bicep, which kansa does not read: scan the template az bicep build writes from it, with this file beside it named <template>.parameters.json',
+    'a template parameter file: nothing to scan in itself, and applied to no template: its metadata.template names ../t.json, which is no template beside it',
+    'a template parameter file: nothing to scan in itself, and applied to no template: another parameter file beside it names the same template, t.json, in its metadata.template',
     'a template parameter file: nothing to scan in itself, and applied to no template: in a ZIP archive kansa reads nothing beside an entry; extract the archive and scan the folder',
     'an Azure Quickstart Templates metadata.json (the sample’s entry in the samples’ index): nothing to scan',
     'parameter sku: a string where the template declares int (a deployment with this file is refused): read as unknown',
