@@ -1,4 +1,5 @@
 import type { InputFormat } from '../format.ts';
+import { azureAccountList } from './account-list.ts';
 import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
@@ -20,6 +21,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureArmTemplate,
   azureCassette,
   azureKeyVaultDataPlane,
+  azureAccountList,
   // Last: the example files azure-arm does not read.
   azureRestExample,
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import type { AzureRoleAssignmentFacts } from '../../../src/model/azure.ts';
+import { azureAccountList } from '../../../src/sources/azure/account-list.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
@@ -93,6 +94,26 @@ describe('az … list output', () => {
     expect(two.skipped[0]).toMatch(
       /mg-osaka\/providers\/Microsoft\.Authorization\/roleAssignments\/ra-mg: a role assignment above the subscriptions .* which subscriptions inherit it is not known/,
     );
+  });
+
+  it('az account list: each subscription of the CLI’s profile (a bare GUID id) is read as the subscription', () => {
+    const resources = readRecords(azureAccountList, [
+      {
+        cloudName: 'AzureCloud',
+        homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        id: SUB,
+        isDefault: true,
+        managedByTenants: [],
+        name: 'kansa-prod',
+        state: 'Enabled',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        user: { name: 'auditor@contoso.onmicrosoft.com', type: 'user' },
+      },
+    ]);
+    expect(resources.map((r) => [r.id, r.kansaType, r.name, r.account])).toEqual([
+      [`/subscriptions/${SUB}`, 'account', 'kansa-prod', SUB],
+    ]);
+    expect(JSON.stringify(resources)).not.toContain('auditor@');
   });
 
   it('skips Steampipe rows (`akas`, `title`): their snake_case columns are not ARM’s properties', () => {
