@@ -414,6 +414,10 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1: サブスクリプションより上（管理グループまたはルート）のロールの割り当てです。一覧が 1 つのサブスクリプションの割り当てではないため、どのサブスクリプションが継承するか分かりません。サブスクリプションごとに一覧を出力してください（`az role assignment list --subscription <ID> --include-inherited`）',
   ],
   [
+    /a table printed for reading \(az … -o table, aws … --output table\): it holds the columns shown, not the settings kansa checks; save the same command with -o json \(aws: --output json\)/g,
+    '読むために表示された表です（`az … -o table`、`aws … --output table`）。表示された列だけで、kansa が確認する設定は含まれません。同じコマンドを `-o json`（aws: `--output json`）で保存してください',
+  ],
+  [
     /not in a subscription \(tenant or management-group scope\): /g,
     'サブスクリプションに属しません（テナントまたは管理グループのスコープ）: ',
   ],
