@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
+import { inheritedAssignments } from './inherited-assignments.ts';
 
 /**
  * Reads rows of any Azure dialect, skipping (with the reason) those that are not usable
@@ -15,7 +16,7 @@ export function* readRows(
   dialect: RowDialect = 'arm',
   lines?: readonly number[],
 ): Iterable<Resource> {
-  const inheritedBy = listedSubscription(rows);
+  const place = inheritedAssignments(rows);
   const rulesByGroup = securityRulesByGroup(rows);
   const listedGroups = rulesByGroup.size > 0 ? groupsListed(rows, rulesByGroup) : NO_GROUPS;
   // One callback for every row (a record's notes are given while it is read), not one per row.
@@ -27,24 +28,16 @@ export function* readRows(
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
-    const above = isObject(listed) ? assignmentAboveSubscriptions(listed) : undefined;
-    if (above !== undefined && inheritedBy === undefined) {
-      ctx.skip(
-        `${above}: a role assignment above the subscriptions (a management group or the root): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's (az role assignment list --subscription <id> --include-inherited)`,
-        at(),
-      );
+    const placed = place(listed);
+    if ('skip' in placed) {
+      ctx.skip(placed.skip, at());
       continue;
     }
-    if (above !== undefined)
-      note(
-        `${above}: a role assignment above the subscription, read as inherited by ${inheritedBy}, whose list holds it`,
-      );
+    if (placed.note) note(placed.note);
     const row =
-      above !== undefined
-        ? { ...(listed as JsonObject), subscriptionId: inheritedBy }
-        : groupId !== undefined
-          ? groupOfRules(groupId, rulesByGroup.get(groupId) ?? [])
-          : withListedRules(listed, listedGroups);
+      groupId !== undefined
+        ? groupOfRules(groupId, rulesByGroup.get(groupId) ?? [])
+        : withListedRules(placed.record, listedGroups);
     const result = toResource(row, { file: ctx.file, ...at() }, note, dialect);
     if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;
@@ -71,37 +64,6 @@ function* readChildren(
     const grandchildren = isObject(row) ? row.resources : undefined;
     if (Array.isArray(grandchildren)) yield* readChildren(row as JsonObject, grandchildren, index, ctx);
   }
-}
-
-/** A role assignment at a management group or at the root (`/`), above every subscription. */
-const ASSIGNMENT_ABOVE_SUBSCRIPTIONS =
-  /^\/?providers\/(?:microsoft\.management\/managementgroups\/[^/]+\/providers\/)?microsoft\.authorization\/roleassignments\/[^/]+$/i;
-
-/** The id of a role assignment above the subscriptions (not placed in one by a `subscriptionId` column). */
-function assignmentAboveSubscriptions(row: JsonObject): string | undefined {
-  const id = idOf(row);
-  const column = get(row, 'subscriptionId');
-  if (typeof id !== 'string' || !ASSIGNMENT_ABOVE_SUBSCRIPTIONS.test(id)) return undefined;
-  return typeof column === 'string' && column !== '' ? undefined : id;
-}
-
-/**
- * The subscription a list is of, when every record placed in one is in the same one: Azure lists
- * the role assignments that apply to a subscription (`GET /subscriptions/<id>/providers/
- * Microsoft.Authorization/roleAssignments`, `az role assignment list --include-inherited`) with
- * those it inherits from its management groups and the root, which name no subscription; they
- * are that subscription's too, and an Owner there owns it.
- */
-function listedSubscription(rows: readonly unknown[]): string | undefined {
-  let only: string | undefined;
-  for (const row of rows) {
-    const id = isObject(row) ? idOf(row) : undefined;
-    const subscription = typeof id === 'string' ? /^\/?subscriptions\/([^/]+)/i.exec(id)?.[1] : undefined;
-    if (subscription === undefined) continue;
-    if (only !== undefined && only.toLowerCase() !== subscription.toLowerCase()) return undefined;
-    only = subscription;
-  }
-  return only;
 }
 
 /** `…/networkSecurityGroups/<nsg>/securityRules/<rule>`: a custom rule listed on its own. */
