@@ -232,13 +232,15 @@ function call(
   depth: number,
 ): unknown {
   const unknown = () => new Unknown(`{${shownOf(expression)}}`);
+  const orUnknown = (value: unknown) => (value === undefined ? unknown() : value);
   const args = () => expression.args.map((arg) => evaluate(arg, scope, depth));
   const name = expression.name.toLowerCase();
   switch (name) {
+    // A parameter or variable may be null (Bicep's optional parameters): only a missing one is unknown.
     case 'parameters':
-      return parameter(args()[0], scope, depth) ?? unknown();
+      return orUnknown(parameter(args()[0], scope, depth));
     case 'variables':
-      return variable(args()[0], scope, depth) ?? unknown();
+      return orUnknown(variable(args()[0], scope, depth));
     case 'concat':
       return concat(args());
     case 'format':

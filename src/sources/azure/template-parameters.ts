@@ -147,7 +147,9 @@ export function parameterValues(
       continue;
     }
     const expected = JSON_TYPE[type];
-    if (expected && jsonTypeOf(value) !== expected) {
+    // Bicep's optional parameters (`param tier string?`) are declared `nullable`: null is theirs.
+    const allowedNull = value === null && declaration.nullable === true;
+    if (expected && !allowedNull && jsonTypeOf(value) !== expected) {
       passed.set(name, unknown);
       problems.push({
         name: givenName,

@@ -182,6 +182,21 @@ describe('a template with the parameter file that goes with it', () => {
     expect(fact(resources[0], 'allowBlobPublicAccess')).toMatchObject({ value: false, source: 'explicit' });
   });
 
+  it('takes null for a nullable parameter (Bicep’s `param x string?`), as ARM does', async () => {
+    const nullable = JSON.parse(template);
+    nullable.parameters.minimumTlsVersion = { type: 'string', nullable: true };
+    const { resources, of } = await scanFolder('nullable', {
+      'main.json': JSON.stringify(nullable),
+      'main.parameters.json': parameterFile({
+        storageAccountName: { value: 'stnullable01' },
+        minimumTlsVersion: { value: null },
+      }),
+    });
+    expect(of('main.parameters.json')?.skipped).toEqual([]);
+    // Null leaves the property out: the API's default (TLS 1.0 for an account that never set it).
+    expect(fact(resources[0], 'minimumTlsVersion')).toMatchObject({ source: 'default' });
+  });
+
   it('lists each parameter ARM would refuse, without its value, and reads it as unknown', async () => {
     const { resources, of } = await scanFolder('refused', {
       'azuredeploy.json': template,
