@@ -56,7 +56,7 @@ export function isParameterFile(document: unknown): document is { parameters: Js
 
 /** The parameter file that goes with the template `file`, read; undefined: none does. */
 export function parameterFileOf(file: string): ParameterFile | undefined {
-  const folder = readFolder(path.dirname(file));
+  const folder = folderOf(path.dirname(file));
   const name = folder.pairs.get(path.basename(file));
   if (name === undefined) return undefined;
   const document = readJson(path.join(path.dirname(file), name), MAX_PARAMETER_FILE_BYTES);
@@ -71,7 +71,7 @@ export function templateFileOf(
   file: string,
 ): { template: string; declared: JsonObject | undefined } | { why: string } {
   const dir = path.dirname(file);
-  const folder = readFolder(dir);
+  const folder = folderOf(dir);
   const name = path.basename(file);
   const template = [...folder.pairs].find(([, parameters]) => parameters === name)?.[0];
   if (template !== undefined) {
@@ -198,6 +198,34 @@ function sameValue(a: unknown, b: unknown): boolean {
   // ARM compares allowed strings case-insensitively.
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A folder as `readFolder` reads it, once per scan: each template and parameter file of it asks,
+ * and a folder of a thousand exported templates would otherwise be read a thousand times. Kept
+ * while the folder's modification time is the same (a file added, removed or renamed changes it),
+ * for the last few folders.
+ */
+function folderOf(dir: string): Folder {
+  const modified = modifiedAt(dir);
+  const known = FOLDERS.get(dir);
+  if (known && known.modified === modified) return known.folder;
+  const folder = readFolder(dir);
+  FOLDERS.delete(dir);
+  FOLDERS.set(dir, { modified, folder });
+  if (FOLDERS.size > MAX_FOLDERS) FOLDERS.delete(FOLDERS.keys().next().value!);
+  return folder;
+}
+
+const FOLDERS = new Map<string, { readonly modified: number; readonly folder: Folder }>();
+const MAX_FOLDERS = 16;
+
+function modifiedAt(dir: string): number {
+  try {
+    return statSync(dir).mtimeMs;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The templates and parameter files of a folder, told by the `$schema` each begins with, and their pairs. */
