@@ -309,7 +309,9 @@ async function readFormat(
       file,
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
-  const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, ctx));
+  const data = withoutTerraformWrapper(
+    toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, (text) => ctx.note?.(text)),
+  );
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));

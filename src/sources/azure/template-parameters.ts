@@ -1,6 +1,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareText } from '../../base/compare-text.ts';
+import { toUtf8 } from '../input-bytes.ts';
 import { get, isObject, type JsonObject } from './arm-record.ts';
 import { Unknown } from './template-expression.ts';
 
@@ -289,7 +290,7 @@ function headOf(file: string): string {
   try {
     fd = openSync(file, 'r');
     const buffer = Buffer.alloc(HEAD_BYTES);
-    return buffer.toString('utf8', 0, readSync(fd, buffer, 0, HEAD_BYTES, 0));
+    return toUtf8(buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0))).toString('utf8');
   } catch {
     return '';
   } finally {
@@ -301,7 +302,8 @@ function headOf(file: string): string {
 function readJson(file: string, maxBytes: number): unknown {
   try {
     if (statSync(file).size > maxBytes) return undefined;
-    const text = readFileSync(file, 'utf8');
+    // Windows PowerShell saves UTF-16 (Out-File): read as read-inputs reads the file itself.
+    const text = toUtf8(readFileSync(file)).toString('utf8');
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch {
     return undefined;

@@ -159,6 +159,24 @@ describe('a template with the parameter file that goes with it', () => {
     );
   });
 
+  it('pairs files saved as UTF-16 by Windows PowerShell (Out-File), as it reads them', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const dir = path.join(root, 'utf16');
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'azuredeploy.json'), utf16(template));
+    await writeFile(
+      path.join(dir, 'azuredeploy.parameters.json'),
+      utf16(
+        parameterFile({ storageAccountName: { value: 'stutf16' }, minimumTlsVersion: { value: 'TLS1_0' } }),
+      ),
+    );
+    const resources: Resource[] = [];
+    const [coverage] = await readInput(path.join(dir, 'azuredeploy.parameters.json'), () => {});
+    await readInput(path.join(dir, 'azuredeploy.json'), (r) => resources.push(r));
+    expect(coverage?.ignored).toMatch(/applied to azuredeploy\.json beside it$/);
+    expect(fact(resources[0], 'minimumTlsVersion')).toMatchObject({ value: 'TLS1_0', source: 'explicit' });
+  });
+
   it('leaves to the deployment what only it knows: Key Vault references, Quickstart CI placeholders, parameters without a value', async () => {
     const { resources } = await scanFolder('deployment-values', {
       'azuredeploy.json': template,
