@@ -46,7 +46,7 @@ const TEMPLATE_SCHEMA_IN_HEAD = /"\$schema"\s*:\s*"[^"]*deploymentTemplate\.json
 const PARAMETERS_SCHEMA_IN_HEAD = /"\$schema"\s*:\s*"[^"]*\/deploymentParameters\.json#?"/i;
 /** `$schema` is a template's first member in what the portal, az and Bicep write. */
 const HEAD_BYTES = 4096;
-/** ARM's own limits on a parameter file and a template (an export may be past it: read all the same). */
+/** ARM refuses a parameter file or a template over 4 MB; an exported template may be larger, and is read up to 64 MiB. */
 const MAX_PARAMETER_FILE_BYTES = 4 << 20;
 const MAX_TEMPLATE_BYTES = 64 << 20;
 
