@@ -408,6 +408,10 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
+  [
+    /a resource provider's registration \((\S+)\): it holds no resource/g,
+    'リソース プロバイダーの登録情報です（$1）。リソースを含みません',
+  ],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
   [
     /^(\S+): a role assignment above the subscriptions \(a management group or the root\): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's \(az role assignment list --subscription <id> --include-inherited\)$/g,

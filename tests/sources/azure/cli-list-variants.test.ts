@@ -116,6 +116,25 @@ describe('az … list output', () => {
     expect(JSON.stringify(resources)).not.toContain('auditor@');
   });
 
+  it('skips a resource provider’s registration (GET /subscriptions/<id>/providers/<namespace>), saying what it is', () => {
+    const skipped: string[] = [];
+    const resources = [
+      ...azureArm.read(
+        {
+          id: `/subscriptions/${SUB}/providers/Microsoft.Network`,
+          namespace: 'Microsoft.Network',
+          registrationState: 'Registered',
+          resourceTypes: [{ resourceType: 'networkSecurityGroups', locations: ['Japan East'] }],
+        },
+        { file: 'providers.json', skip: (reason) => skipped.push(reason) },
+      ),
+    ];
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      `a resource provider's registration (/subscriptions/${SUB}/providers/Microsoft.Network): it holds no resource`,
+    ]);
+  });
+
   it('skips Steampipe rows (`akas`, `title`): their snake_case columns are not ARM’s properties', () => {
     const id =
       '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/sa';
