@@ -13,6 +13,11 @@ export interface ReadContext {
   skip(reason: string, where?: { index?: number; line?: number }): void;
   /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */
   note?(note: string, where?: { index?: number; line?: number }): void;
+  /**
+   * The file holds nothing to scan and that is no error (a template's parameter file): it is
+   * listed as passed over, with why, as a findings file left among the exports is.
+   */
+  passOver?(reason: string): void;
 }
 
 interface FormatBase {

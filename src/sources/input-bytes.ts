@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import { InputError } from '../base/input-error.ts';
 import type { InputBudget } from '../base/limits.ts';
 import { decodeShiftJis } from '../base/shift-jis.ts';
-import type { ReadContext } from './format.ts';
 
 /*
  * An input's bytes before a format reads them: what they are (gzip, a ZIP archive, a saved
@@ -58,7 +57,7 @@ export function budgetReached(budget: InputBudget): string {
  * UTF-8, which everything else reads. Read as UTF-8, Shift_JIS would turn every Japanese tag and
  * name (a classification tag's `機密性2`) into replacement characters without a word.
  */
-export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
+export function toUtf8(data: Buffer, note?: (text: string) => void): Buffer {
   if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
   if (data[0] === 0xfe && data[1] === 0xff) {
     const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
@@ -67,12 +66,12 @@ export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
   if (isUtf8(data)) return data;
   const text = decodeShiftJis(data);
   if (text === undefined) {
-    ctx.note?.(
+    note?.(
       'the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters (U+FFFD), so text in them (tags, names) is lost',
     );
     return data;
   }
-  ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
+  note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
   return Buffer.from(text, 'utf8');
 }
 

@@ -145,10 +145,12 @@ function atDocumentLines(ctx: ReadContext, documents: readonly YamlDocument[]): 
     where?.index === undefined || where.line !== undefined
       ? where
       : { ...where, line: documents[where.index]?.line };
-  const { note } = ctx;
+  const { note, passOver } = ctx;
   return {
     file: ctx.file,
+    ...(ctx.archived && { archived: ctx.archived }),
     skip: (reason, where) => ctx.skip(reason, at(where)),
+    ...(passOver ? { passOver } : {}),
     ...(note
       ? { note: (text: string, where?: { index?: number; line?: number }) => note(text, at(where)) }
       : {}),

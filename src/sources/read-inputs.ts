@@ -118,6 +118,9 @@ async function readBytes(
       noted.add(note);
       coverage.notes.push({ ...where, note });
     },
+    passOver: (reason) => {
+      coverage.ignored = reason;
+    },
   };
   const count = (resources: Iterable<Resource>) => {
     for (const resource of resources) {
@@ -306,7 +309,9 @@ async function readFormat(
       file,
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
-  const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, ctx));
+  const data = withoutTerraformWrapper(
+    toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, (text) => ctx.note?.(text)),
+  );
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -335,6 +340,11 @@ async function readFormat(
       count(format.read(stripBom(decodeWhole(file, data)), ctx));
     } else if (looksLikeYaml(head)) {
       await readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
+    } else if (isCliTable(head.trimStart())) {
+      throw new InputError(
+        file,
+        'a table printed for reading (az … -o table, aws … --output table): it holds the columns shown, not the settings kansa checks; save the same command with -o json (aws: --output json)',
+      );
     } else throw unknownFormat(file, unknownText(firstLine(head.trimStart())));
     return;
   }
@@ -444,6 +454,16 @@ function decodeWhole(file: string, data: Buffer): string {
       `file too large to read as one JSON document (${Math.round(data.length / 2 ** 20)} MiB): split it into pages, as the cloud CLIs do, or export as NDJSON`,
     );
   }
+}
+
+/**
+ * The CLIs' tables: `az … -o table` rules a line of dashes under its header (`Name  Location` then
+ * `------  ----------`); `aws … --output table` boxes it (`-----` then `|  DescribeVpcs  |`).
+ */
+function isCliTable(text: string): boolean {
+  const [first, second] = text.split(/\r?\n/, 2);
+  if (first === undefined || second === undefined) return false;
+  return /^-{2,}(?: +-{2,})*\s*$/.test(second) || (/^-{3,}\s*$/.test(first) && /^\|.*\|\s*$/.test(second));
 }
 
 /** Why a text file is not read: a CSV is named by its header, which says what it holds. */

@@ -24,6 +24,11 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '__MACOSX']);
  * deleted since would come back. Passed over where the current state is beside it.
  */
 const STATE_BACKUP_SUFFIX = '.tfstate.backup';
+/**
+ * Bicep is compiled to the ARM JSON kansa reads (`az bicep build`, `az bicep build-params`); a
+ * module is inside the template of the file that uses it. Listed with what to scan instead.
+ */
+const BICEP = /\.bicep(param)?$/i;
 
 /** Expands the inputs (files and directories, walked in sorted order) into file paths. */
 export async function listInputFiles(inputs: readonly string[]): Promise<string[]> {
@@ -118,6 +123,11 @@ async function visit(
 export function passedOverName(name: string, besides: (sibling: string) => boolean): string | undefined {
   if (SKIPPED_NAMES.test(name) || SKIPPED_DIRS.has(name))
     return 'not an export (hidden, README, LICENSE or tool directory)';
+  const bicep = BICEP.exec(name);
+  if (bicep)
+    return bicep[1]
+      ? 'a Bicep parameters file, which kansa does not evaluate: az bicep build-params --file <name>.bicepparam writes its JSON parameter file; name it <template>.parameters.json beside the template to apply it'
+      : 'a Bicep file, which kansa does not compile: scan the ARM template az bicep build --file <name>.bicep writes (a module is inside the template of the file that uses it)';
   const current = name.endsWith(STATE_BACKUP_SUFFIX) ? name.slice(0, -'.backup'.length) : '';
   if (current && besides(current))
     return `the Terraform state before the last apply: ${current} beside it is the current state, which is read`;

@@ -108,7 +108,7 @@ describe('problem texts in Japanese', () => {
  * error, a passed-over reason, a call failure, a scope's gap or error.
  */
 const SITE =
-  /(?:\{ skip: |ctx\.skip\(|new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: (?:oneLine\(\s*)?|errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+  /(?:\{ skip: |ctx\.skip\(|ctx\.passOver\?\.\(\s*|problem: |new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: (?:oneLine\(\s*)?|errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
 /** In send/, a destination's own errors (thrown, then quoted in the delivery's failure) too. */
 const SEND_SITE = /throw new Error\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
 const SRC = path.resolve(import.meta.dirname, '../../src');

@@ -68,6 +68,21 @@ describe('bad input is reported with file, line and what was expected', () => {
     );
   });
 
+  it('a table the CLIs print for reading (az -o table, aws --output table), saying to save JSON instead', async () => {
+    const az = await read(
+      'vm-list.txt',
+      'Name        ResourceGroup    Location    Zones\n----------  ---------------  ----------  -------\nvm-kansa    RG-KANSA         japaneast\n',
+    );
+    expect(az.error).toBe(
+      `${path.join(dir, 'vm-list.txt')}: a table printed for reading (az … -o table, aws … --output table): it holds the columns shown, not the settings kansa checks; save the same command with -o json (aws: --output json)`,
+    );
+    const aws = await read(
+      'vpcs.txt',
+      '-----------------------------\n|        DescribeVpcs       |\n+---------------------------+\n||          Vpcs           ||\n',
+    );
+    expect(aws.error).toMatch(/a table printed for reading/);
+  });
+
   it('a CSV of no known export, named by its header; CSV files in a folder are read', async () => {
     const coverage = await read('csv/billing.csv', 'InvoiceId,Amount,Currency\n1,2,JPY\n');
     expect(coverage.error).toMatch(

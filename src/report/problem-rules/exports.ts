@@ -79,9 +79,53 @@ export const EXPORT_RULES: readonly Rule[] = [
     'REST API の例 $1: エラーの応答だけを示しています（$2）',
   ],
   // ARM templates (sources/azure/template.ts).
+  // Key Vault's data plane (sources/azure/keyvault-data-plane.ts).
   [
-    /^a template parameters file \(deploymentParameters\.json\): kansa reads each template with its parameters’ defaultValue$/g,
-    'テンプレートのパラメーター ファイル（deploymentParameters.json）です。kansa は各テンプレートをそのパラメーターの defaultValue で読みます',
+    /^not a Key Vault object of the data plane \(no kid or id on a vault host, or no attributes\)$/g,
+    'Key Vault のデータ プレーンのオブジェクトではありません（コンテナのホストの kid または id、あるいは attributes がありません）',
+  ],
+  [
+    /^a Key Vault (\S+) \((\S+)\): kansa checks keys$/g,
+    (_match, kind: string, uri: string) =>
+      `Key Vault の${KEY_VAULT_OBJECTS[kind] ?? kind}です（${uri}）。kansa が確認するのはキーです`,
+  ],
+  // Template parameter files (sources/azure/template-parameters.ts), passed over.
+  [
+    /^the \$schema of a template parameter file without its parameters: nothing to scan$/g,
+    'テンプレートのパラメーター ファイルの $schema を持ちますが parameters がありません。確認するものはありません',
+  ],
+  [
+    /^an Azure Quickstart Templates metadata\.json \(the sample’s entry in the samples’ index\): nothing to scan$/g,
+    'Azure Quickstart Templates の metadata.json（サンプル一覧に載せる説明）です。確認するものはありません',
+  ],
+  [
+    /^a template parameter file: nothing to scan in itself; applied to (.+) beside it$/g,
+    'テンプレートのパラメーター ファイルです。それ自体に確認するものはありません。横にある $1 に適用しました',
+  ],
+  [
+    /^a template parameter file: nothing to scan in itself, and applied to no template: in a ZIP archive kansa reads nothing beside an entry; extract the archive and scan the folder$/g,
+    'テンプレートのパラメーター ファイルです。それ自体に確認するものはなく、どのテンプレートにも適用していません。ZIP アーカイブの中では kansa はエントリの横のファイルを読みません。アーカイブを展開してフォルダを指定してください',
+  ],
+  [
+    /^a template parameter file: nothing to scan in itself, and applied to no template: (.+)$/g,
+    (_match, why: string) =>
+      `テンプレートのパラメーター ファイルです。それ自体に確認するものはなく、どのテンプレートにも適用していません: ${parameterFileWhy(why)}`,
+  ],
+  [
+    /^parameter (\S+): the template declares no such parameter \(a deployment with this file is refused\): not applied$/g,
+    'パラメーター $1: テンプレートにこのパラメーターの宣言がありません（このファイルでのデプロイは拒否されます）。適用しません',
+  ],
+  [
+    /^parameter (\S+): neither a value nor a Key Vault reference: read as unknown$/g,
+    'パラメーター $1: value も Key Vault の参照もありません。不明として読みます',
+  ],
+  [
+    /^parameter (\S+): an? (\w+) where the template declares (\S+) \(a deployment with this file is refused\): read as unknown$/g,
+    'パラメーター $1: 値が $2 ですが、テンプレートの宣言は $3 です（このファイルでのデプロイは拒否されます）。不明として読みます',
+  ],
+  [
+    /^parameter (\S+): its value is not one of the template's allowedValues \(a deployment with this file is refused\): read as unknown$/g,
+    'パラメーター $1: 値がテンプレートの allowedValues のどれでもありません（このファイルでのデプロイは拒否されます）。不明として読みます',
   ],
   [
     /^a template deployed above a resource group \((.+)\): kansa reads resource-group templates$/g,
@@ -165,3 +209,32 @@ export const EXPORT_RULES: readonly Rule[] = [
     '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画に含まれないリソースは判定しません',
   ],
 ];
+
+/** Why a template parameter file was applied to no template (sources/azure/template-parameters.ts). */
+function parameterFileWhy(why: string): string {
+  if (why === 'no template beside it') return '横にテンプレートがありません';
+  const bicep =
+    /^it goes with (.+), which kansa does not read: scan the template az bicep build writes from it, with this file beside it named <template>\.parameters\.json$/.exec(
+      why,
+    );
+  if (bicep)
+    return `${bicep[1]} 用のファイルですが、kansa はこれを読みません。\`az bicep build\` が書き出すテンプレートを、このファイルを <テンプレート>.parameters.json の名前で横に置いて指定してください`;
+  const same =
+    /^another parameter file beside it names the same template, (.+), in its metadata\.template$/.exec(why);
+  if (same)
+    return `横にある別のパラメーター ファイルも metadata.template で同じテンプレート ${same[1]} を指しています`;
+  const link = /^its metadata\.template names (.+), which is no template beside it$/.exec(why);
+  if (link) return `metadata.template が指す ${link[1]} は横にあるテンプレートではありません`;
+  const own = /^the templates beside it have their own \((.+)\)$/.exec(why);
+  if (own) return `横にあるテンプレートにはそれぞれのパラメーター ファイルがあります（${own[1]}）`;
+  const unclear =
+    /^which template beside it it goes with is not clear \(templates (.+); parameter files (.+)\): name it <template>\.parameters\.json$/.exec(
+      why,
+    );
+  if (unclear)
+    return `横にあるどのテンプレートのものか分かりません（テンプレート ${unclear[1]}、パラメーター ファイル ${unclear[2]}）。<テンプレート>.parameters.json の名前にしてください`;
+  return why;
+}
+
+/** The Key Vault objects other than keys that the data plane lists. */
+const KEY_VAULT_OBJECTS: Readonly<Record<string, string>> = { secret: 'シークレット', certificate: '証明書' };

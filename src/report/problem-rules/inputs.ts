@@ -145,6 +145,14 @@ export const INPUT_RULES: readonly Rule[] = [
     '`terraform init` が .terraform/terraform.tfstate に保存するバックエンドの設定で、状態ファイルではありません。`terraform state pull > terraform.tfstate` の出力をスキャンしてください',
   ],
   [
+    /^a Bicep parameters file, which kansa does not evaluate: az bicep build-params --file <name>\.bicepparam writes its JSON parameter file; name it <template>\.parameters\.json beside the template to apply it$/g,
+    'Bicep のパラメーター ファイルで、kansa はこれを評価しません。`az bicep build-params --file <名前>.bicepparam` が JSON のパラメーター ファイルを書き出します。テンプレートの横に <テンプレート>.parameters.json の名前で置くと適用します',
+  ],
+  [
+    /^a Bicep file, which kansa does not compile: scan the ARM template az bicep build --file <name>\.bicep writes \(a module is inside the template of the file that uses it\)$/g,
+    'Bicep ファイルで、kansa はこれをコンパイルしません。`az bicep build --file <名前>.bicep` が書き出す ARM テンプレートを指定してください（モジュールはそれを使うファイルのテンプレートに含まれます）',
+  ],
+  [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],
@@ -405,7 +413,19 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
+  [
+    /a resource provider's registration \((\S+)\): it holds no resource/g,
+    'リソース プロバイダーの登録情報です（$1）。リソースを含みません',
+  ],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
+  [
+    /^(\S+): a role assignment above the subscriptions \(a management group or the root\): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's \(az role assignment list --subscription <id> --include-inherited\)$/g,
+    '$1: サブスクリプションより上（管理グループまたはルート）のロールの割り当てです。一覧が 1 つのサブスクリプションの割り当てではないため、どのサブスクリプションが継承するか分かりません。サブスクリプションごとに一覧を出力してください（`az role assignment list --subscription <ID> --include-inherited`）',
+  ],
+  [
+    /a table printed for reading \(az … -o table, aws … --output table\): it holds the columns shown, not the settings kansa checks; save the same command with -o json \(aws: --output json\)/g,
+    '読むために表示された表です（`az … -o table`、`aws … --output table`）。表示された列だけで、kansa が確認する設定は含まれません。同じコマンドを `-o json`（aws: `--output json`）で保存してください',
+  ],
   [
     /not in a subscription \(tenant or management-group scope\): /g,
     'サブスクリプションに属しません（テナントまたは管理グループのスコープ）: ',

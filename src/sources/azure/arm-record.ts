@@ -42,9 +42,16 @@ export function getPath(object: unknown, path: string): unknown {
  * fixtures put placeholders there (`{subscription-id}`, `<AZURE_SUBSCRIPTION_ID>`, `subid`),
  * and their records are read all the same.
  */
+/**
+ * The subscription and resource group of a record that does not name them (an ARM template's
+ * resources, a Key Vault data-plane key), as the REST specs write a path's parameters.
+ */
+export const PLACEHOLDER_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
+
 const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 /** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */
 const ARM_ID = /^\/?(?:subscriptions\/[^/]+|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
+const PROVIDER_REGISTRATION = /^\/subscriptions\/[^/]+\/providers\/[^/]+$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -173,6 +180,9 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   const id = canonicalId((rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase());
   const type = get(raw, 'type');
   const nativeType = typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
+  // `GET /subscriptions/<id>/providers/Microsoft.Network` answers with the namespace's registration.
+  if (!nativeType && PROVIDER_REGISTRATION.test(id))
+    return { skip: `a resource provider's registration (${rawId}): it holds no resource` };
   if (!nativeType) return { skip: `cannot tell the resource type of ${rawId}` };
   const column = get(raw, 'subscriptionId');
   const subscriptionId = (

@@ -1,9 +1,11 @@
 import type { InputFormat } from '../format.ts';
+import { azureAccountList } from './account-list.ts';
 import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
+import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
 import { azurePowerShell } from './powershell.ts';
 import { azureRestExample } from './rest-example.ts';
 import { azureArmTemplate } from './template.ts';
@@ -18,6 +20,8 @@ export const azureFormats: readonly InputFormat[] = [
   azureArm,
   azureArmTemplate,
   azureCassette,
+  azureKeyVaultDataPlane,
+  azureAccountList,
   // Last: the example files azure-arm does not read.
   azureRestExample,
 ];

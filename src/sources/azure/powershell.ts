@@ -12,6 +12,7 @@ import {
   type Unreadable,
   withUnreadable,
 } from './depth-cut.ts';
+import { inheritedAssignments } from './inherited-assignments.ts';
 
 /**
  * An Az PowerShell cmdlet's own object model (`Get-AzStorageAccount`'s PSStorageAccount, …), as
@@ -188,6 +189,21 @@ const MODELS: readonly PowerShellModel[] = [
       ['FullyQualifiedDomainName', 'properties.fullyQualifiedDomainName'],
     ],
   },
+  {
+    // Lists the subscription's own assignments and those it inherits (inherited-assignments.ts).
+    cmdlet: 'Get-AzRoleAssignment (PSRoleAssignment)',
+    type: 'Microsoft.Authorization/roleAssignments',
+    keys: ['RoleAssignmentId', 'RoleDefinitionId', 'ObjectId', 'Scope'],
+    fields: [
+      ['RoleAssignmentId', 'id'],
+      ['RoleAssignmentName', 'name'],
+      ['Scope', 'properties.scope'],
+      // The role's GUID alone (`8e3af657-…`), where ARM gives its whole id.
+      ['RoleDefinitionId', 'properties.roleDefinitionId'],
+      ['ObjectId', 'properties.principalId'],
+      ['ObjectType', 'properties.principalType'],
+    ],
+  },
 ];
 
 /** The model an object is of, by its distinctive properties. */
@@ -213,29 +229,43 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
   *read(document, ctx) {
     const objects = objectsOf(document);
+    const translated = objects.map((object) => {
+      const model = modelOf(object);
+      return model && { model, ...armRecordOf(model, object as JsonObject) };
+    });
+    // Other objects in the same array (Get-AzResource's) are ARM records.
+    const place = inheritedAssignments(objects.map((object, index) => translated[index]?.record ?? object));
     for (let index = 0; index < objects.length; index++) {
       const object = objects[index];
-      const model = modelOf(object);
+      const translation = translated[index];
       const origin: Origin = { file: ctx.file, index };
       const note = (text: string) => ctx.note?.(text, { index });
-      // Other objects in the same array (Get-AzResource's) are ARM records.
-      const result = model
-        ? readModel(model, object as JsonObject, origin, note)
-        : toResource(object, origin, note);
+      const placed = place(translation?.record ?? object);
+      const result =
+        'skip' in placed
+          ? placed
+          : translation
+            ? readModel(translation, placed.record as JsonObject, object as JsonObject, origin, note)
+            : toResource(placed.record, origin, note);
       if ('skip' in result) ctx.skip(result.skip, { index });
-      else yield result;
+      else {
+        if ('note' in placed && placed.note) note(placed.note);
+        yield result;
+      }
     }
   },
 };
 
+/** An object of a model, as its ARM record (`record`: placed in its subscription, inherited-assignments.ts). */
 function readModel(
-  model: PowerShellModel,
+  { model, names, unreadable }: Translated & { readonly model: PowerShellModel },
+  record: JsonObject,
   object: JsonObject,
   origin: Origin,
   note: (text: string) => void,
@@ -246,7 +276,6 @@ function readModel(
       skip: `${listing.by}: a listing that names the resource without its settings; export each with ${listing.export} | ConvertTo-Json -Depth 20`,
     };
   }
-  const { record, names, unreadable } = armRecordOf(model, object);
   const resource = toResource(record, origin, note);
   if ('skip' in resource) return resource;
   const named = renamed(resource.facts, names, object);

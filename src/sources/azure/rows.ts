@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
+import { inheritedAssignments } from './inherited-assignments.ts';
 
 /**
  * Reads rows of any Azure dialect, skipping (with the reason) those that are not usable
@@ -15,6 +16,7 @@ export function* readRows(
   dialect: RowDialect = 'arm',
   lines?: readonly number[],
 ): Iterable<Resource> {
+  const place = inheritedAssignments(rows);
   const rulesByGroup = securityRulesByGroup(rows);
   const listedGroups = rulesByGroup.size > 0 ? groupsListed(rows, rulesByGroup) : NO_GROUPS;
   // One callback for every row (a record's notes are given while it is read), not one per row.
@@ -26,10 +28,16 @@ export function* readRows(
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
+    const placed = place(listed);
+    if ('skip' in placed) {
+      ctx.skip(placed.skip, at());
+      continue;
+    }
+    if (placed.note) note(placed.note);
     const row =
       groupId !== undefined
         ? groupOfRules(groupId, rulesByGroup.get(groupId) ?? [])
-        : withListedRules(listed, listedGroups);
+        : withListedRules(placed.record, listedGroups);
     const result = toResource(row, { file: ctx.file, ...at() }, note, dialect);
     if ('skip' in result) ctx.skip(result.skip, at());
     else yield result;

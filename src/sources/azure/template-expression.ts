@@ -1,4 +1,4 @@
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 
 /**
  * ARM template expressions (`[concat(parameters('p'), '/default')]`), evaluated as far as the
@@ -17,9 +17,6 @@ export class Unknown {
     this.shown = shown;
   }
 }
-
-/** Where the template's resource ids are: the subscription and resource group are the deployment's. */
-export const TEMPLATE_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
 
 /** What an expression can see. */
 export interface TemplateScope {
@@ -235,13 +232,15 @@ function call(
   depth: number,
 ): unknown {
   const unknown = () => new Unknown(`{${shownOf(expression)}}`);
+  const orUnknown = (value: unknown) => (value === undefined ? unknown() : value);
   const args = () => expression.args.map((arg) => evaluate(arg, scope, depth));
   const name = expression.name.toLowerCase();
   switch (name) {
+    // A parameter or variable may be null (Bicep's optional parameters): only a missing one is unknown.
     case 'parameters':
-      return parameter(args()[0], scope, depth) ?? unknown();
+      return orUnknown(parameter(args()[0], scope, depth));
     case 'variables':
-      return variable(args()[0], scope, depth) ?? unknown();
+      return orUnknown(variable(args()[0], scope, depth));
     case 'concat':
       return concat(args());
     case 'format':
@@ -273,6 +272,9 @@ function call(
       return true;
     case 'false':
       return false;
+    case 'null':
+      // Bicep's `cond ? value : null` leaves the property out of the deployment, as a GET without it.
+      return null;
     case 'equals': {
       const [a, b] = args();
       // Strings that differ only in case, and arrays or objects, are not compared here.
@@ -440,7 +442,7 @@ function resourceId(values: readonly unknown[]): unknown {
     return new Unknown('{resourceId()}');
   const scope =
     before.length === 0
-      ? [TEMPLATE_SCOPE]
+      ? [PLACEHOLDER_SCOPE]
       : before.length === 1
         ? ['/subscriptions/{subscriptionId}/resourceGroups/', before[0]!]
         : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];

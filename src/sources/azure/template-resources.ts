@@ -2,21 +2,21 @@ import type { AzureDiagnosedFacts } from '../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 import { readRows } from './rows.ts';
-import {
-  evaluateValue,
-  MAX_COPIES,
-  TEMPLATE_SCOPE,
-  type TemplateScope,
-  Unknown,
-} from './template-expression.ts';
+import { evaluateValue, MAX_COPIES, type TemplateScope, Unknown } from './template-expression.ts';
+import { isParameterFile, parameterFileOf, parameterValues, templateFileOf } from './template-parameters.ts';
 
 /**
  * What a template deploys to (template.ts tells it by its `$schema`): a resource group's
- * resources are read; a parameters file, or a template deployed above a resource group, is not.
+ * resources are read; a parameter file is applied to its template and passed over, as a Quickstart
+ * sample's `metadata.json` is; a template deployed above a resource group is not read.
  */
-export type TemplateScopeKind = 'resource group' | 'parameters' | 'above a resource group';
+export type TemplateScopeKind =
+  | 'resource group'
+  | 'parameters'
+  | 'sample metadata'
+  | 'above a resource group';
 
 /**
  * The resources of an ARM template (template.ts, which recognises it), as the ARM readers give
@@ -31,9 +31,12 @@ export function* readTemplate(
   const error = isObject(document) && document.template === template ? document.error : undefined;
   if (isObject(error)) noteExportError(error, ctx);
   if (scope === 'parameters') {
-    ctx.skip(
-      'a template parameters file (deploymentParameters.json): kansa reads each template with its parameters’ defaultValue',
-      { index: 0 },
+    passOverParameterFile(template, ctx);
+    return;
+  }
+  if (scope === 'sample metadata') {
+    ctx.passOver?.(
+      'an Azure Quickstart Templates metadata.json (the sample’s entry in the samples’ index): nothing to scan',
     );
     return;
   }
@@ -44,7 +47,7 @@ export function* readTemplate(
     );
     return;
   }
-  const declared = [...declaredResources(template, ctx)];
+  const declared = [...declaredResources(template, topScope(template, ctx), ctx)];
   markRulesOnTheirGroups(declared);
   const listed = settingsListed(declared);
   // The rows' index is their place among the declared resources; origins and problems name the template's.
@@ -60,6 +63,51 @@ export function* readTemplate(
     const row = declared[resource.origin.index ?? 0];
     yield row ? asDeployed(resource, row, listed) : resource;
   }
+}
+
+/**
+ * What the template's expressions see: its parameters, with the values of the parameter file
+ * that goes with it (template-parameters.ts; what that file cannot give, its own reading lists).
+ */
+function topScope(template: JsonObject, ctx: ReadContext): TemplateScope {
+  const parameters = isObject(template.parameters) ? template.parameters : {};
+  const variables = isObject(template.variables) ? template.variables : {};
+  // An archive's entry names no folder on disk: nothing beside it is read.
+  const parameterFile = ctx.archived ? undefined : parameterFileOf(ctx.file);
+  if (!parameterFile) return { parameters, variables };
+  ctx.note?.(`its parameters take the values of ${parameterFile.name} beside it`, { index: 0 });
+  return { parameters, variables, passed: parameterValues(parameters, parameterFile.parameters).passed };
+}
+
+/**
+ * A parameter file holds nothing to scan: it is passed over, saying which template it is applied
+ * to, and each parameter it cannot give that template is listed as skipped.
+ */
+function passOverParameterFile(document: JsonObject, ctx: ReadContext): void {
+  if (!isParameterFile(document)) {
+    ctx.passOver?.('the $schema of a template parameter file without its parameters: nothing to scan');
+    return;
+  }
+  if (ctx.archived) {
+    ctx.passOver?.(
+      'a template parameter file: nothing to scan in itself, and applied to no template: in a ZIP archive kansa reads nothing beside an entry; extract the archive and scan the folder',
+    );
+    return;
+  }
+  const paired = templateFileOf(ctx.file);
+  if ('why' in paired) {
+    ctx.passOver?.(
+      `a template parameter file: nothing to scan in itself, and applied to no template: ${paired.why}`,
+    );
+    return;
+  }
+  ctx.passOver?.(
+    `a template parameter file: nothing to scan in itself; applied to ${paired.template} beside it`,
+  );
+  if (!paired.declared) return;
+  const names = Object.keys(document.parameters);
+  const { problems } = parameterValues(paired.declared, document.parameters);
+  for (const { name, problem } of problems) ctx.skip(problem, { index: names.indexOf(name) });
 }
 
 /** An export that could not export every resource says so in `error` (the CLI prints it as a warning). */
@@ -95,13 +143,10 @@ interface Parent {
 /** The resources a template deploys; a nested template's are all at the index of its deployment. */
 function* declaredResources(
   template: JsonObject,
+  scope: TemplateScope,
   ctx: ReadContext,
-  nested?: { readonly index: number; readonly scope: TemplateScope },
+  nestedAt?: number,
 ): Iterable<Declared> {
-  const scope: TemplateScope = nested?.scope ?? {
-    parameters: isObject(template.parameters) ? template.parameters : {},
-    variables: isObject(template.variables) ? template.variables : {},
-  };
   // languageVersion 2.0 (Bicep's symbolic names) keeps resources in an object.
   const resources = Array.isArray(template.resources)
     ? template.resources
@@ -109,7 +154,7 @@ function* declaredResources(
       ? Object.values(template.resources)
       : [];
   for (const [index, resource] of resources.entries())
-    yield* copiesOf(resource, undefined, scope, nested?.index ?? index, ctx);
+    yield* copiesOf(resource, undefined, scope, nestedAt ?? index, ctx);
 }
 
 /**
@@ -153,7 +198,7 @@ function* nestedDeployment(
   }
   const evaluation = get(properties.expressionEvaluationOptions, 'scope');
   if (typeof evaluation !== 'string' || evaluation.toLowerCase() !== 'inner') {
-    yield* declaredResources(template, ctx, { index, scope });
+    yield* declaredResources(template, scope, ctx, index);
     return;
   }
   const passed = new Map<string, unknown>();
@@ -167,7 +212,7 @@ function* nestedDeployment(
     variables: isObject(template.variables) ? template.variables : {},
     passed,
   };
-  yield* declaredResources(template, ctx, { index, scope: inner });
+  yield* declaredResources(template, inner, ctx, index);
 }
 
 /** A resource, or each copy of a `copy` loop whose count the template tells. */
@@ -296,12 +341,12 @@ function idOf(type: string, name: string, scopeValue: unknown, scope: TemplateSc
   if (scopeValue !== undefined) {
     const evaluated = evaluateValue(scopeValue, scope);
     const target = evaluated instanceof Unknown ? evaluated.shown : String(evaluated);
-    const parent = target.startsWith('/') ? target : `${TEMPLATE_SCOPE}/providers/${target}`;
+    const parent = target.startsWith('/') ? target : `${PLACEHOLDER_SCOPE}/providers/${target}`;
     return `${parent.replace(/\/+$/, '')}/providers/${type}/${name}`;
   }
   const [namespace, ...types] = type.split('/');
   const names = name.split('/');
-  return `${TEMPLATE_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
+  return `${PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
 }
 
 /**

@@ -13,8 +13,9 @@ import { isObject, type JsonObject } from './arm-record.ts';
  * The template names no subscription or resource group: ids are
  * `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/…`, as the REST
  * specs write the paths. Names, locations and properties are evaluated as far as the template
- * tells (`template-expression.ts`); a property set by an expression it cannot evaluate makes
- * every fact read from it unknown.
+ * tells (`template-expression.ts`), with the values of the parameter file that goes with the
+ * template (`template-parameters.ts`); a property set by an expression it cannot evaluate makes
+ * every fact read from it unknown. A parameter file is read as nothing to scan in itself.
  */
 const reader = lazyModule(() => import('./template-resources.ts'));
 
@@ -35,22 +36,27 @@ export const azureArmTemplate: DocumentFormat = {
     const schema = String(template.$schema);
     const scope = PARAMETERS_SCHEMA.test(schema)
       ? 'parameters'
-      : RESOURCE_GROUP_SCHEMA.test(schema)
-        ? 'resource group'
-        : 'above a resource group';
+      : QUICKSTART_METADATA_SCHEMA.test(schema)
+        ? 'sample metadata'
+        : RESOURCE_GROUP_SCHEMA.test(schema)
+          ? 'resource group'
+          : 'above a resource group';
     return reader.get().readTemplate(document, template, scope, ctx);
   },
 };
 
 const RESOURCE_GROUP_SCHEMA = /\/deploymentTemplate\.json#?$/i;
-const TEMPLATE_SCHEMA = /(?:deploymentTemplate|deploymentParameters)\.json#?$/i;
+const TEMPLATE_SCHEMA = /deploymentTemplate\.json#?$/i;
 const PARAMETERS_SCHEMA = /\/deploymentParameters\.json#?$/i;
+/** The `metadata.json` beside each Azure Quickstart Templates sample (its entry in the samples' index). */
+const QUICKSTART_METADATA_SCHEMA = /\/azure-quickstart-templates-metadata-schema#?$/i;
 
-/** The template: the document itself, or the REST export answer's `template`. */
+/** The template (a parameter file, a sample's metadata): the document itself, or the REST export answer's `template`. */
 function templateOf(document: unknown): JsonObject | undefined {
   const template = isObject(document) && isObject(document.template) ? document.template : document;
-  if (!isObject(template) || typeof template.$schema !== 'string' || !TEMPLATE_SCHEMA.test(template.$schema))
-    return undefined;
-  if (PARAMETERS_SCHEMA.test(template.$schema)) return template;
+  if (!isObject(template) || typeof template.$schema !== 'string') return undefined;
+  if (PARAMETERS_SCHEMA.test(template.$schema) || QUICKSTART_METADATA_SCHEMA.test(template.$schema))
+    return template;
+  if (!TEMPLATE_SCHEMA.test(template.$schema)) return undefined;
   return Array.isArray(template.resources) || isObject(template.resources) ? template : undefined;
 }

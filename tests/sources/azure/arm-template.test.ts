@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
+import { PLACEHOLDER_SCOPE } from '../../../src/sources/azure/arm-record.ts';
 import { azureArmTemplate } from '../../../src/sources/azure/template.ts';
 import {
   evaluateValue,
-  TEMPLATE_SCOPE,
   type TemplateScope,
   Unknown,
 } from '../../../src/sources/azure/template-expression.ts';
@@ -63,10 +63,11 @@ describe('ARM template expressions', () => {
     ["[length(parameters('settings').ports)]", 2],
     ["[int('3389')]", 3389],
     ["[bool('false')]", false],
+    ["[if(equals(parameters('count'), 3), true(), null())]", null],
     ['plain text', 'plain text'],
     [
       "[resourceId('Microsoft.Network/networkSecurityGroups/securityRules', parameters('name'), 'RDP')]",
-      `${TEMPLATE_SCOPE}/providers/Microsoft.Network/networkSecurityGroups/Kansa01/securityRules/RDP`,
+      `${PLACEHOLDER_SCOPE}/providers/Microsoft.Network/networkSecurityGroups/Kansa01/securityRules/RDP`,
     ],
     [
       "[resourceId('other-rg', 'Microsoft.Storage/storageAccounts', 'st1')]",
@@ -86,7 +87,7 @@ describe('ARM template expressions', () => {
     ["[format('{0}/default', parameters('noDefault'))]", '{noDefault}/default'],
     [
       "[resourceId('Microsoft.Storage/storageAccounts', parameters('noDefault'))]",
-      `${TEMPLATE_SCOPE}/providers/Microsoft.Storage/storageAccounts/{noDefault}`,
+      `${PLACEHOLDER_SCOPE}/providers/Microsoft.Storage/storageAccounts/{noDefault}`,
     ],
     ["[reference(parameters('name')).primaryEndpoints]", '{reference().primaryEndpoints}'],
     ["[variables('loop')]", '{…}'],
@@ -217,11 +218,7 @@ describe('azure-arm-template: recognising templates', () => {
     expect(azureArmTemplate.matches({ template: { resources: [] } })).toBe(false);
   });
 
-  it('skips a parameters file and a template deployed above a resource group, saying why', () => {
-    expect(
-      read({ $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#' })
-        .skipped[0]?.reason,
-    ).toContain('parameters file');
+  it('skips a template deployed above a resource group, saying why', () => {
     const subscriptionTemplate = {
       ...template([{ type: 'Microsoft.Resources/resourceGroups', name: 'rg', location: 'japaneast' }]),
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
@@ -409,7 +406,7 @@ describe('azure-arm-template: resources as the ARM readers give them', () => {
     const exported = read(template([storage('stnosettings', {})])).resources[0];
     expect(facts(exported).diagnosticSettingsListed).toMatchObject({ source: 'unknown' });
     expect(facts(resources[0]).destinations?.value).toEqual([
-      `${TEMPLATE_SCOPE}/providers/Microsoft.OperationalInsights/workspaces/kansa-law`,
+      `${PLACEHOLDER_SCOPE}/providers/Microsoft.OperationalInsights/workspaces/kansa-law`,
     ]);
   });
 });
@@ -465,7 +462,7 @@ describe('azure-arm-template: security rules', () => {
   });
 
   it('folds rules listed on their own into their group listed beside them, in the CLI’s flattened dialect too', () => {
-    const group = `${TEMPLATE_SCOPE.replace('{subscriptionId}', '0b1f').replace('{resourceGroupName}', 'rg')}/providers/Microsoft.Network/networkSecurityGroups/cli-nsg`;
+    const group = `${PLACEHOLDER_SCOPE.replace('{subscriptionId}', '0b1f').replace('{resourceGroupName}', 'rg')}/providers/Microsoft.Network/networkSecurityGroups/cli-nsg`;
     // `az network nsg show` (settings flattened to the top) and `az network nsg rule list` in one array.
     const shown = {
       id: group,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
+import type { AzureRoleAssignmentFacts } from '../../../src/model/azure.ts';
+import { azureAccountList } from '../../../src/sources/azure/account-list.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
@@ -53,6 +55,84 @@ describe('az … list output', () => {
       },
     ]);
     expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
+  });
+
+  it('az role assignment list: one above the subscriptions is read as inherited by the one subscription listed, else skipped saying why', () => {
+    const assignment = (scope: string, name: string) => ({
+      id: `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+      name,
+      principalId: '11111111-aaaa-4bbb-8ccc-000000000001',
+      principalType: 'User',
+      roleDefinitionId:
+        '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+      roleDefinitionName: 'Owner',
+      scope,
+      type: 'Microsoft.Authorization/roleAssignments',
+    });
+    const inherited = assignment('/providers/Microsoft.Management/managementGroups/mg-osaka', 'ra-mg');
+    const read = (rows: unknown[]) => {
+      const skipped: string[] = [];
+      const resources = [
+        ...azureArm.read(rows, { file: 'roles.json', skip: (reason) => skipped.push(reason) }),
+      ];
+      return { resources, skipped };
+    };
+    const one = read([assignment(`/subscriptions/${SUB}`, 'ra-sub'), inherited]);
+    expect(one.skipped).toEqual([]);
+    expect(one.resources.map((r) => [r.account, (r.facts as AzureRoleAssignmentFacts).scope?.value])).toEqual(
+      [
+        [SUB, `/subscriptions/${SUB}`],
+        [SUB, '/providers/microsoft.management/managementgroups/mg-osaka'],
+      ],
+    );
+    const two = read([
+      assignment(`/subscriptions/${SUB}`, 'ra-sub'),
+      assignment('/subscriptions/99999999-2222-3333-4444-555555555555', 'ra-other'),
+      inherited,
+    ]);
+    expect(two.resources).toHaveLength(2);
+    expect(two.skipped[0]).toMatch(
+      /mg-osaka\/providers\/Microsoft\.Authorization\/roleAssignments\/ra-mg: a role assignment above the subscriptions .* which subscriptions inherit it is not known/,
+    );
+  });
+
+  it('az account list: each subscription of the CLI’s profile (a bare GUID id) is read as the subscription', () => {
+    const resources = readRecords(azureAccountList, [
+      {
+        cloudName: 'AzureCloud',
+        homeTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        id: SUB,
+        isDefault: true,
+        managedByTenants: [],
+        name: 'kansa-prod',
+        state: 'Enabled',
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+        user: { name: 'auditor@contoso.onmicrosoft.com', type: 'user' },
+      },
+    ]);
+    expect(resources.map((r) => [r.id, r.kansaType, r.name, r.account])).toEqual([
+      [`/subscriptions/${SUB}`, 'account', 'kansa-prod', SUB],
+    ]);
+    expect(JSON.stringify(resources)).not.toContain('auditor@');
+  });
+
+  it('skips a resource provider’s registration (GET /subscriptions/<id>/providers/<namespace>), saying what it is', () => {
+    const skipped: string[] = [];
+    const resources = [
+      ...azureArm.read(
+        {
+          id: `/subscriptions/${SUB}/providers/Microsoft.Network`,
+          namespace: 'Microsoft.Network',
+          registrationState: 'Registered',
+          resourceTypes: [{ resourceType: 'networkSecurityGroups', locations: ['Japan East'] }],
+        },
+        { file: 'providers.json', skip: (reason) => skipped.push(reason) },
+      ),
+    ];
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      `a resource provider's registration (/subscriptions/${SUB}/providers/Microsoft.Network): it holds no resource`,
+    ]);
   });
 
   it('skips Steampipe rows (`akas`, `title`): their snake_case columns are not ARM’s properties', () => {

@@ -313,6 +313,50 @@ describe('Get-AzSqlServer (AzureSqlServerModel)', () => {
   });
 });
 
+describe('Get-AzRoleAssignment (PSRoleAssignment)', () => {
+  const SUBSCRIPTION = '/subscriptions/7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f';
+  const assignment = (scope: string, name: string, role = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635') => ({
+    RoleAssignmentName: name,
+    RoleAssignmentId: `${scope === '/' ? '' : scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+    Scope: scope,
+    DisplayName: 'Admin',
+    SignInName: 'admin@contoso.onmicrosoft.com',
+    RoleDefinitionName: 'Owner',
+    RoleDefinitionId: role,
+    ObjectId: `0a9e3c11-1111-4a2b-8c3d-${name.padStart(12, '0')}`,
+    ObjectType: 'User',
+    CanDelegate: false,
+    Description: null,
+    ConditionVersion: null,
+    Condition: null,
+  });
+
+  it('reads the role (its GUID alone), scope and principal, those inherited from above placed in the listed subscription', () => {
+    const { resources, skipped, notes } = read({
+      value: [
+        assignment(SUBSCRIPTION, '1'),
+        assignment('/providers/Microsoft.Management/managementGroups/mg-ps', '2'),
+      ],
+      Count: 2,
+    });
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.kansaType, r.account])).toEqual([
+      ['iam.role-assignment', '7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f'],
+      ['iam.role-assignment', '7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f'],
+    ]);
+    expect(factsOf(resources[1])).toMatchObject({
+      roleDefinitionId: {
+        source: 'explicit',
+        value: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+        path: 'RoleDefinitionId',
+      },
+      scope: { value: '/providers/microsoft.management/managementgroups/mg-ps', path: 'Scope' },
+    });
+    expect(notes).toContainEqual(expect.stringMatching(/read as inherited by 7d2c4a1e-/));
+    expect(JSON.stringify(resources)).not.toContain('admin@contoso');
+  });
+});
+
 describe('Get-AzVM, Get-AzDisk and Get-AzSnapshot (PSVirtualMachine, PSDisk, PSSnapshot)', () => {
   it('reads encryption at host, spelling an absent one as the class would', () => {
     const vm = {

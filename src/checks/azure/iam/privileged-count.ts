@@ -83,8 +83,10 @@ export default defineCheck({
         uncertain++;
         continue;
       }
-      // Only assignments on the subscription itself: resource-group roles control less.
-      if (scope.value !== subscription.id || !(role.value in PRIVILEGED_ROLES)) continue;
+      // Assignments on the subscription and those it inherits from above (a management group,
+      // the root: the reader places them in the subscription whose list holds them); resource-group
+      // roles control less.
+      if (!controlsSubscription(scope.value, subscription.id) || !(role.value in PRIVILEGED_ROLES)) continue;
       principals.add(principalId.value);
       evidence.push({ ...role, resourceId: assignment.id }, { ...principalId, resourceId: assignment.id });
     }
@@ -96,3 +98,12 @@ export default defineCheck({
     return pass('withinLimit', evidence, data);
   },
 });
+
+/** The scope is the subscription, or above it: a management group or the root. */
+function controlsSubscription(scope: string, subscriptionId: string): boolean {
+  return (
+    scope === subscriptionId ||
+    scope === '/' ||
+    scope.startsWith('/providers/microsoft.management/managementgroups/')
+  );
+}

@@ -31,6 +31,32 @@ function assignment(principal: string, role: string | undefined, scope = SUBSCRI
 }
 const principal = (n: number) => `11111111-aaaa-4bbb-8ccc-${String(n).padStart(12, '0')}`;
 
+const MANAGEMENT_GROUP = '/providers/Microsoft.Management/managementGroups/mg-osaka';
+
+/**
+ * A role assignment as `az role assignment list --subscription <id> --include-inherited` prints
+ * it: flattened, with the role's and principal's names; those inherited from a management group
+ * or the root carry their own scope and id, and no subscription.
+ */
+function cliAssignment(principal: string, role: string, scope = SUBSCRIPTION_ID) {
+  const name = `6c1b4c7a-2222-4d0e-9f4d-${String(++next).padStart(12, '0')}`;
+  const definitions = scope.startsWith('/subscriptions/') ? SUBSCRIPTION_ID : '';
+  return {
+    condition: null,
+    conditionVersion: null,
+    createdOn: '2024-04-12T02:11:47.531185+00:00',
+    id: `${scope === '/' ? '' : scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+    name,
+    principalId: principal,
+    principalName: `user${principal.slice(-2)}@contoso.onmicrosoft.com`,
+    principalType: 'User',
+    roleDefinitionId: `${definitions}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+    roleDefinitionName: role === OWNER ? 'Owner' : 'User Access Administrator',
+    scope,
+    type: 'Microsoft.Authorization/roleAssignments',
+  };
+}
+
 /**
  * Terraform plans: `azurerm_role_assignment` as the azurerm docs' example writes it (`scope =
  * data.azurerm_subscription.primary.id`, read when planning; `role_definition_name`, whose
@@ -169,6 +195,23 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'tooMany',
     data: { max: 1 },
+  },
+  {
+    name: 'owners inherited from a management group and the root count: the subscription’s own list holds them',
+    records: [
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER),
+          cliAssignment(principal(3), OWNER, MANAGEMENT_GROUP),
+          cliAssignment(principal(4), USER_ACCESS_ADMINISTRATOR, '/'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
   },
   ...planCases,
 ];

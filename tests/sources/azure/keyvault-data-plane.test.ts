@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import keyExpiry from '../../../src/checks/azure/keyvault/key-expiry.ts';
+import keyRotation from '../../../src/checks/azure/keyvault/key-rotation.ts';
+import type { AzureKeyVaultKeyFacts } from '../../../src/model/azure.ts';
+import type { Resource } from '../../../src/model/resource.ts';
+import { PLACEHOLDER_SCOPE } from '../../../src/sources/azure/arm-record.ts';
+import { azureCassette } from '../../../src/sources/azure/cassette.ts';
+import { azureKeyVaultDataPlane } from '../../../src/sources/azure/keyvault-data-plane.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { evaluate } from '../../helpers/checks.ts';
+
+// Key Vault's data plane in the dialects of `az keyvault key list` / `key show` / `key
+// rotation-policy show` (Azure CLI reference and the keyvault module's output: `kid`,
+// `attributes.expires` as a time, `recoverableDays`, `managed`; `key.kty` in show; the policy's
+// `lifetimeActions[].action` a word, `expiresIn`), the REST answers of Key Vault 7.x (`exp` in Unix
+// seconds; `lifetimeActions[].trigger`/`.action.type`, `attributes.expiryTime`) and the vcrpy
+// cassettes of cloud-custodian's KeyVaultKeyTest, written for kansa.
+
+const VAULT = 'kv-kansa-dp';
+const keyId = (name: string) =>
+  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${VAULT}/keys/${name}`.toLowerCase();
+
+const cliKey = (name: string, expires: string | null) => ({
+  attributes: {
+    created: '2025-01-10T05:00:00+00:00',
+    enabled: true,
+    expires,
+    exportable: false,
+    notBefore: null,
+    recoverableDays: 90,
+    recoveryLevel: 'Recoverable',
+    updated: '2025-01-10T05:00:00+00:00',
+  },
+  kid: `https://${VAULT}.vault.azure.net/keys/${name}`,
+  managed: null,
+  name,
+  tags: {},
+});
+
+function read(document: unknown) {
+  const skipped: string[] = [];
+  const notes: string[] = [];
+  const resources: Resource[] = [
+    ...azureKeyVaultDataPlane.read(document, {
+      file: 'keys.json',
+      skip: (reason) => skipped.push(reason),
+      note: (note) => notes.push(note),
+    }),
+  ];
+  return { resources, skipped, notes };
+}
+
+describe('azure-keyvault-data-plane', () => {
+  it('is the format of az keyvault key list, key show, rotation-policy show and the REST key list, not of ARM records', () => {
+    const formatOf = (document: unknown) =>
+      INPUT_FORMATS.find((format) => format.kind === 'document' && format.matches(document))?.id;
+    expect(formatOf([cliKey('cmk', null)])).toBe('azure-keyvault-data-plane');
+    expect(formatOf({ value: [{ kid: `https://${VAULT}.vault.azure.net/keys/k`, attributes: {} }] })).toBe(
+      'azure-keyvault-data-plane',
+    );
+    expect(
+      formatOf({
+        id: `/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/${VAULT}`,
+        type: 'Microsoft.KeyVault/vaults',
+        properties: {},
+      }),
+    ).toBe('azure-arm');
+  });
+
+  it('reads az keyvault key list: expiry from attributes.expires, the rotation policy unknown, under placeholder ids', () => {
+    const { resources, notes } = read([
+      cliKey('cmk-never', null),
+      cliKey('cmk-dated', '2027-03-31T00:00:00+00:00'),
+    ]);
+    expect(resources.map((r) => r.id)).toEqual([keyId('cmk-never'), keyId('cmk-dated')]);
+    expect(evaluate(keyExpiry, resources, keyId('cmk-never')).status).toBe('FAIL');
+    expect(evaluate(keyExpiry, resources, keyId('cmk-dated'))).toMatchObject({
+      status: 'PASS',
+      data: { value: '2027-03-31T00:00:00.000Z' },
+    });
+    expect(evaluate(keyRotation, resources, keyId('cmk-dated')).status).toBe('UNKNOWN');
+    expect(notes[0]).toMatch(
+      /names a key's vault by its host, not the vault's subscription or resource group/,
+    );
+  });
+
+  it('reads the REST answer (exp in Unix seconds) and az keyvault key show (key.kty)', () => {
+    const rest = read({
+      value: [
+        {
+          kid: `https://${VAULT}.vault.azure.net/keys/rest-key`,
+          attributes: { enabled: true, exp: 1806451200, created: 1736485200, recoveryLevel: 'Recoverable' },
+          tags: { owner: 'kansa' },
+        },
+      ],
+      nextLink: null,
+    });
+    expect(evaluate(keyExpiry, rest.resources, keyId('rest-key')).data).toMatchObject({
+      value: '2027-03-31T00:00:00.000Z',
+    });
+    const show = read({
+      ...cliKey('hsm-key', null),
+      kid: undefined,
+      key: {
+        kid: `https://${VAULT}.vault.azure.net/keys/hsm-key/3f1c0e2a9b8d4e6f`,
+        kty: 'RSA-HSM',
+        n: 'AQAB',
+      },
+    });
+    expect((show.resources[0]?.facts as AzureKeyVaultKeyFacts | undefined)?.hsmBackedKey).toMatchObject({
+      value: true,
+      source: 'explicit',
+    });
+  });
+
+  it('merges a key’s rotation policy (the CLI’s words, the REST shape) with the key listed', () => {
+    const cliPolicy = {
+      createdOn: '2025-01-10T05:00:00+00:00',
+      expiresIn: 'P2Y',
+      id: `https://${VAULT}.vault.azure.net/keys/cmk-dated/rotationpolicy`,
+      lifetimeActions: [
+        { action: 'Rotate', timeAfterCreate: 'P90D', timeBeforeExpiry: null },
+        { action: 'Notify', timeAfterCreate: null, timeBeforeExpiry: 'P30D' },
+      ],
+      updatedOn: '2025-01-10T05:00:00+00:00',
+    };
+    const listed = read([cliKey('cmk-dated', '2027-03-31T00:00:00+00:00')]).resources;
+    const policy = read(cliPolicy).resources;
+    expect(evaluate(keyRotation, [...listed, ...policy], keyId('cmk-dated'))).toMatchObject({
+      status: 'PASS',
+      data: { value: 90 },
+    });
+    // Alone, the policy does not tell the expiry.
+    expect(evaluate(keyExpiry, policy, keyId('cmk-dated')).status).toBe('UNKNOWN');
+  });
+
+  it('skips secrets and certificates listed the same way, saying so', () => {
+    const { resources, skipped } = read([
+      {
+        attributes: { enabled: true },
+        id: `https://${VAULT}.vault.azure.net/secrets/db-password`,
+        name: 'db-password',
+      },
+    ]);
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([
+      `a Key Vault secret (https://${VAULT}.vault.azure.net/secrets/db-password): kansa checks keys`,
+    ]);
+  });
+
+  it('reads the data-plane answers a cassette recorded, a never-set rotation policy named by its call', () => {
+    const interaction = (uri: string, body: unknown) => ({
+      request: { method: 'GET', uri },
+      response: { status: { code: 200, message: 'OK' }, body: { string: JSON.stringify(body) } },
+    });
+    const skipped: string[] = [];
+    const resources = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            interaction(`https://${VAULT}.vault.azure.net/keys?api-version=7.4`, {
+              value: [
+                { kid: `https://${VAULT}.vault.azure.net/keys/cert-key`, attributes: { enabled: true } },
+              ],
+              nextLink: null,
+            }),
+            interaction(`https://${VAULT}.vault.azure.net/keys/cert-key/rotationpolicy?api-version=7.4`, {
+              lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+              attributes: null,
+            }),
+          ],
+        },
+        { file: 'KeyVaultKeyTest.json', skip: (reason) => skipped.push(reason) },
+      ),
+    ];
+    expect(skipped).toEqual([]);
+    expect(evaluate(keyRotation, resources, keyId('cert-key')).status).toBe('FAIL');
+  });
+});
