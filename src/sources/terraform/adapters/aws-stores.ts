@@ -170,6 +170,9 @@ const LOCATED_ONLY: Readonly<Record<string, string>> = {
   aws_fsx_ontap_file_system: 'AWS::FSx::FileSystem',
   aws_fsx_openzfs_file_system: 'AWS::FSx::FileSystem',
   aws_sagemaker_notebook_instance: 'AWS::SageMaker::NotebookInstance',
+  aws_ecs_cluster: 'AWS::ECS::Cluster',
+  aws_glue_job: 'AWS::Glue::Job',
+  aws_qldb_ledger: 'AWS::QLDB::Ledger',
 };
 
 /** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */

@@ -38,7 +38,8 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
 /**
  * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
  * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
- * Filestore, AlloyDB clusters, Pub/Sub topics.
+ * Filestore, AlloyDB clusters, Pub/Sub topics, and the analytics services that keep data (Cloud
+ * Composer environments, Vertex AI datasets, Data Fusion instances, Dataflow jobs).
  */
 function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
   return (unit, tr, ctx) => {
@@ -131,4 +132,34 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     ),
   },
   google_pubsub_topic: { provider: 'gcp', build: pubsubTopic, dataRegion: true },
+  // A key ring is where its keys are (`location`, a region, a multi-region or `global`).
+  google_kms_key_ring: { provider: 'gcp', build: locatedOnly('cloudkms.googleapis.com/KeyRing') },
+  google_composer_environment: {
+    provider: 'gcp',
+    build: keyedStore(
+      'composer.googleapis.com/Environment',
+      'config.0.encryption_config.0.kms_key_name',
+      'config.encryptionConfig.kmsKeyName',
+    ),
+  },
+  google_vertex_ai_dataset: {
+    provider: 'gcp',
+    build: keyedStore(
+      'aiplatform.googleapis.com/Dataset',
+      'encryption_spec.0.kms_key_name',
+      'encryptionSpec.kmsKeyName',
+    ),
+  },
+  google_data_fusion_instance: {
+    provider: 'gcp',
+    build: keyedStore(
+      'datafusion.googleapis.com/Instance',
+      'crypto_key_config.0.key_reference',
+      'cryptoKeyConfig.keyReference',
+    ),
+  },
+  google_dataflow_job: {
+    provider: 'gcp',
+    build: keyedStore('dataflow.googleapis.com/Job', 'kms_key_name', 'environment.serviceKmsKeyName'),
+  },
 };
