@@ -20,7 +20,8 @@ import {
   withoutTerraformWrapper,
 } from './input-bytes.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
-import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
+import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
+import { otherTerraformOutput } from './terraform/other-outputs.ts';
 import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
@@ -320,8 +321,11 @@ async function readFormat(
     await readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
     return;
   }
-  const several = severalTerraformDocuments(file, data);
-  if (several) throw several;
+  if (isTerraformDocumentLines(data)) {
+    await terraformLinesFormat.load?.();
+    readNdjsonFile(file, data, terraformLinesFormat, ctx, coverage, count);
+    return;
+  }
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
@@ -347,12 +351,7 @@ async function readFormat(
         otherTerraformOutput(file, ndjsonFirst) ??
         unknownFormat(file, 'no known format has records of this shape')
       );
-    coverage.format = format.id;
-    const malformed = readNdjson(file, data, format, ctx, count);
-    if (malformed.length > 0) {
-      // The good lines are read; the file is still marked, since what the bad lines held is lost.
-      coverage.error = `${malformed[0]}${malformed.length > 1 ? ` (and ${malformed.length - 1} more malformed lines, skipped)` : ' (line skipped)'}`;
-    }
+    readNdjsonFile(file, data, format, ctx, coverage, count);
     return;
   }
 
@@ -367,6 +366,23 @@ async function yamlDocuments(file: string, data: Buffer, sniffed: boolean): Prom
   // Imported when a file is YAML: a scan of JSON exports never loads the YAML library.
   const { parseYamlDocuments } = await import('./yaml-documents.ts');
   return parseYamlDocuments(file, stripBom(decodeWhole(file, data)), sniffed);
+}
+
+/** An NDJSON file read by its format, the file marked when lines were malformed. */
+function readNdjsonFile(
+  file: string,
+  data: Buffer,
+  format: RecordFormat,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: (resources: Iterable<Resource>) => void,
+): void {
+  coverage.format = format.id;
+  const malformed = readNdjson(file, data, format, ctx, count);
+  if (malformed.length > 0) {
+    // The good lines are read; the file is still marked, since what the bad lines held is lost.
+    coverage.error = `${malformed[0]}${malformed.length > 1 ? ` (and ${malformed.length - 1} more malformed lines, skipped)` : ' (line skipped)'}`;
+  }
 }
 
 /**

@@ -107,8 +107,12 @@ export const INPUT_RULES: readonly Rule[] = [
     '`terraform providers schema -json` の出力です。プロバイダーを説明するだけで、デプロイされるものは含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
   ],
   [
-    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): kansa reads one a file, and the plans of different modules apart, since their addresses repeat; write each plan to its own file \(terragrunt --json-out-dir, or terraform show -json in each module\) and scan each/g,
-    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。kansa は 1 ファイルに 1 つを読み、モジュールごとの計画はアドレスが重なるため別々に判定します。計画をそれぞれ別のファイルに書き出し（terragrunt の --json-out-dir、または各モジュールで terraform show -json）、1 つずつスキャンしてください',
+    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): each line is read as a plan of its own, its resources' ids prefixed with the line \(line2:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
+    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前に行番号を付けています（line2:aws_s3_bucket.logs）',
+  ],
+  [
+    /not a Terraform plan or state \(terraform show -json\), in a file of one a line \(terragrunt run-all show -json\)/g,
+    '1 行に 1 つずつ並んだ Terraform の計画（`terragrunt run-all show -json`）の中にある、計画でも状態（terraform show -json）でもない行です',
   ],
   // A plan that Terraform could not finish (sources/terraform/index.ts).
   [
