@@ -59,7 +59,7 @@ export function budgetReached(budget: InputBudget): string {
  * name (a classification tag's `機密性2`) into replacement characters without a word.
  */
 export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
-  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
+  if (isUtf16LittleEndian(data)) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
   if (data[0] === 0xfe && data[1] === 0xff) {
     const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
@@ -74,6 +74,15 @@ export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
   }
   ctx.note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
   return Buffer.from(text, 'utf8');
+}
+
+/** A UTF-16 file, told by its byte-order mark. */
+export function isUtf16(data: Buffer): boolean {
+  return isUtf16LittleEndian(data) || (data[0] === 0xfe && data[1] === 0xff);
+}
+
+function isUtf16LittleEndian(data: Buffer): boolean {
+  return data[0] === 0xff && data[1] === 0xfe;
 }
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);

@@ -15,6 +15,7 @@ import {
   gunzip,
   isGzip,
   isSavedTerraformPlan,
+  isUtf16,
   isZipArchive,
   toUtf8,
   withoutTerraformWrapper,
@@ -307,7 +308,8 @@ async function readFormat(
       file,
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
-  const data = withoutTerraformWrapper(toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, ctx));
+  const bytes = isGzip(raw) ? gunzip(file, raw, limits) : raw;
+  const data = withoutTerraformWrapper(toUtf8(bytes, ctx));
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -355,7 +357,7 @@ async function readFormat(
     return;
   }
 
-  const document = parseJson(file, stripBom(decodeWhole(file, data)));
+  const document = parseJson(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
   if (Array.isArray(document) && document.length === 0) coverage.ignored = EMPTY_LIST;
   else if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
@@ -436,14 +438,26 @@ function firstNdjsonRecord(head: string): unknown {
   }
 }
 
-function parseJson(file: string, text: string): unknown {
+function parseJson(file: string, text: string, utf16: boolean): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
     const problem = locateJsonError(text, (error as Error).message);
-    throw new InputError(file, problem.message, { line: problem.line, column: problem.column });
+    throw new InputError(file, utf16 ? `${problem.message}; ${GARBLED_BY_POWERSHELL}` : problem.message, {
+      line: problem.line,
+      column: problem.column,
+    });
   }
 }
+
+/**
+ * Windows PowerShell's `>` decodes a command's UTF-8 output with the console's code page (CP932
+ * in Japan, CP949 in Korea) before writing it as UTF-16: text that is not ASCII (descriptions,
+ * tags) comes out garbled, and a string's closing quote may be swallowed with it, which no reader
+ * can undo. https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_character_encoding
+ */
+const GARBLED_BY_POWERSHELL =
+  "the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII (a quote may be lost with it); write the file again from cmd.exe (cmd /c \"terraform show -json plan.out > plan.json\", and alike for any command), or after [Console]::OutputEncoding = [Text.Encoding]::UTF8";
 
 /**
  * A JSON document is parsed whole, so it must fit in one JavaScript string (~512 MiB). The

@@ -275,6 +275,10 @@ export const INPUT_RULES: readonly Rule[] = [
   // JSON syntax (base/json-position.ts).
   [/invalid JSON: /g, 'JSON として不正です: '],
   [
+    /the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII \(a quote may be lost with it\); write the file again from cmd\.exe \(cmd \/c "terraform show -json plan\.out > plan\.json", and alike for any command\), or after \[Console\]::OutputEncoding = \[Text\.Encoding\]::UTF8/g,
+    'ファイルは UTF-16 です。Windows PowerShell の > はコマンドの出力をコンソールのコード ページで解釈してから書き込むため、ASCII 以外の文字が化け（引用符が一緒に失われることもあります）、JSON が壊れます。cmd.exe から書き直す（cmd /c "terraform show -json plan.out > plan.json"、ほかのコマンドも同様）か、[Console]::OutputEncoding = [Text.Encoding]::UTF8 を実行してから書き直してください',
+  ],
+  [
     /unexpected end of the file \(arrays or objects not closed\)/g,
     'ファイルが途中で終わっています（配列またはオブジェクトが閉じていません）',
   ],
