@@ -203,6 +203,53 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     }
   });
 
+  it('reads a Secrets Manager secret’s key', async () => {
+    // awakchaure99/tf-opa-aws-secretmanager `tfplan.json` (format 1.2, Terraform 1.5.0): a new
+    // `aws_secretsmanager_secret` with `kms_key_id: null`, `replica` and `policy` in `after_unknown`.
+    const secret = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+      address: `aws_secretsmanager_secret.${name}`,
+      after: {
+        name,
+        description: null,
+        force_overwrite_replica_secret: false,
+        kms_key_id: null,
+        recovery_window_in_days: 30,
+        tags: null,
+        ...after,
+      },
+      afterUnknown: {
+        arn: true,
+        id: true,
+        name_prefix: true,
+        policy: true,
+        replica: true,
+        tags_all: true,
+        ...afterUnknown,
+      },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_kms_key.k',
+          after: { enable_key_rotation: true, deletion_window_in_days: 30 },
+          afterUnknown: { arn: true, id: true, key_id: true },
+        },
+        secret('aws_managed', {}, {}, {}),
+        secret(
+          'own_key',
+          { kms_key_id: undefined },
+          { kms_key_id: true },
+          { kms_key_id: ref('aws_kms_key.k.arn', 'aws_kms_key.k') },
+        ),
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_secretsmanager_secret.aws_managed').kansaType).toBe('kms.vault');
+    expect(findingOf(scanned, CMK, 'aws_secretsmanager_secret.aws_managed').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_secretsmanager_secret.own_key').status).toBe('PASS');
+    expect(findingOf(scanned, IN_JAPAN, 'aws_secretsmanager_secret.own_key').status).toBe('FAIL');
+  });
+
   it('reads the Google types’ locations and keys', async () => {
     const providers = { google: { project: constant('osaka-city-dev') } };
     const key = ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k');

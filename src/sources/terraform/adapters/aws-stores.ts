@@ -8,8 +8,8 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
 /**
  * Data stores the location and classification checks judge (where the data is, whether a
  * customer-managed key protects it, whether it is reachable from the internet): DynamoDB tables,
- * EFS file systems, SQS queues, SNS topics, Redshift clusters and OpenSearch / Elasticsearch
- * domains, as the Config items the export adapters read.
+ * EFS file systems, SQS queues, SNS topics, Redshift clusters, OpenSearch / Elasticsearch
+ * domains and Secrets Manager secrets, as the Config items the export adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
 
@@ -190,7 +190,23 @@ function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
   };
 }
 
+/**
+ * aws_secretsmanager_secret: `kms_key_id` (none: the AWS managed key aws/secretsmanager, which the
+ * export adapter assumes of a secret that names no key).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret
+ */
+function secret(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.KMSKeyId');
+  const configuration: JsonObject = {};
+  if (key.value !== undefined && key.value !== '') configuration.KmsKeyId = key.value;
+  return withPlanKey(
+    fromConfigItem(configItem('AWS::SecretsManager::Secret', configuration), tr),
+    key.planKey,
+  );
+}
+
 export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  aws_secretsmanager_secret: { provider: 'aws', build: secret },
   aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
