@@ -15,6 +15,7 @@ import {
   isNewOf,
   keyName,
   POLICY,
+  readPolicyData,
   resourcePolicy,
   safeJson,
   set,
@@ -106,7 +107,7 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     'storage.googleapis.com/Bucket',
     data,
     tr,
-    resourcePolicy(unit, tr, BUCKET_IAM, isNewBucket(bucket)),
+    resourcePolicy(unit, tr, ctx, [BUCKET_IAM], isNewBucket(bucket)),
   );
   const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
@@ -277,7 +278,7 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
  * and bindings add to grants made elsewhere, so they prove a grant exists but not that no other
  * does: the full bindings list is then unknown.
  */
-function project(unit: Unit, tr: Translation): Resource {
+function project(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = `${POLICY}.bindings`;
   const members = [unit.primary, ...[...unit.parts.values()].flat()];
   const bindings: JsonObject[] = [];
@@ -292,7 +293,7 @@ function project(unit: Unit, tr: Translation): Resource {
         bindings.push({ role: tr.read(part, 'role', path), members: tr.read(part, 'members', path) ?? [] });
         break;
       case 'google_project_iam_policy': {
-        const text = tr.read(part, 'policy_data', path);
+        const text = readPolicyData(tr, ctx, part, path);
         const parsed = typeof text === 'string' ? safeJson(text) : undefined;
         if (isObject(parsed)) {
           authoritative = true;
