@@ -250,6 +250,133 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     expect(findingOf(scanned, IN_JAPAN, 'aws_secretsmanager_secret.own_key').status).toBe('FAIL');
   });
 
+  it('reads a Secret Manager secret’s replication: where its copies are and under which keys', async () => {
+    // AlexTzk/gcp-infrastructure `plan.json` (format 1.2, Terraform 1.14.7, google 6.x):
+    // `replication { auto { customer_managed_encryption = [] } }`; the provider's docs for
+    // `user_managed { replicas { location, customer_managed_encryption { kms_key_name } } }` and
+    // 4.x `automatic = true`.
+    const providers = { google: { project: constant('osaka-city-dev') } };
+    const secret = (
+      name: string,
+      replication: Json,
+      replicationUnknown: Json,
+      expressions: Json = {},
+    ): Change => ({
+      address: `google_secret_manager_secret.${name}`,
+      after: {
+        secret_id: name,
+        labels: null,
+        replication: [replication],
+        rotation: [],
+        topics: [],
+        ttl: null,
+      },
+      afterUnknown: { id: true, name: true, create_time: true, replication: [replicationUnknown] },
+      expressions: { secret_id: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_kms_crypto_key.k',
+            after: { name: 'k', rotation_period: '7776000s' },
+            afterUnknown: { id: true, key_ring: true },
+          },
+          secret(
+            'auto',
+            { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
+            { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
+          ),
+          secret('legacy', { automatic: true, user_managed: [] }, { user_managed: [] }),
+          secret(
+            'replicas',
+            {
+              auto: [],
+              user_managed: [
+                {
+                  replicas: [
+                    { location: 'asia-northeast1', customer_managed_encryption: [{}] },
+                    { location: 'us-central1', customer_managed_encryption: [] },
+                  ],
+                },
+              ],
+            },
+            {
+              auto: [],
+              user_managed: [
+                {
+                  replicas: [
+                    { customer_managed_encryption: [{ kms_key_name: true }] },
+                    { customer_managed_encryption: [] },
+                  ],
+                },
+              ],
+            },
+            {
+              replication: [
+                {
+                  user_managed: [
+                    {
+                      replicas: [
+                        {
+                          location: constant('asia-northeast1'),
+                          customer_managed_encryption: [
+                            { kms_key_name: ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k') },
+                          ],
+                        },
+                        { location: constant('us-central1') },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+          secret(
+            'tokyo',
+            {
+              auto: [],
+              user_managed: [
+                { replicas: [{ location: 'asia-northeast1', customer_managed_encryption: [{}] }] },
+              ],
+            },
+            {
+              auto: [],
+              user_managed: [{ replicas: [{ customer_managed_encryption: [{ kms_key_name: true }] }] }],
+            },
+            {
+              replication: [
+                {
+                  user_managed: [
+                    {
+                      replicas: [
+                        {
+                          location: constant('asia-northeast1'),
+                          customer_managed_encryption: [
+                            { kms_key_name: ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k') },
+                          ],
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_secret_manager_secret.auto').kansaType).toBe('kms.vault');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.auto').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.auto').status).toBe('UNKNOWN');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.legacy').status).toBe('UNKNOWN');
+    expect(resourceOf(scanned, 'google_secret_manager_secret.replicas').region).toBe('us-central1');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.replicas').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
+  });
+
   it('reads the Google types’ locations and keys', async () => {
     const providers = { google: { project: constant('osaka-city-dev') } };
     const key = ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k');

@@ -90,7 +90,55 @@ function locatedOnly(assetType: string, locationAttribute?: string, locationFiel
   };
 }
 
+/**
+ * A Secret Manager secret is kept where its replication says: user-managed replicas at their
+ * `location`s (each copy under its own key, Google's when it names none), automatic replication
+ * wherever Google chooses (unknown, as in an export), under one key for all copies. google 5.x
+ * spells automatic replication `auto { customer_managed_encryption { kms_key_name } }`, 3.x–4.x
+ * `automatic = true`.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/secret_manager_secret
+ */
+function secretManagerSecret(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const secret = unit.primary;
+  const values = tr.valuesOf(secret);
+  const data: JsonObject = {};
+  const replicasAt = 'replication.0.user_managed.0.replicas';
+  if (values.present(`${replicasAt}.0`)) {
+    const nativePath = 'replication.userManaged.replicas';
+    const replicas: JsonObject[] = [];
+    for (let i = 0; values.present(`${replicasAt}.${i}`); i++) {
+      const replica: JsonObject = {};
+      set(replica, 'location', tr.read(secret, `${replicasAt}.${i}.location`, `${DATA}.${nativePath}`));
+      set(
+        replica,
+        'customerManagedEncryption.kmsKeyName',
+        keyName(tr, ctx, secret, `${replicasAt}.${i}.customer_managed_encryption.0.kms_key_name`, nativePath),
+      );
+      replicas.push(replica);
+    }
+    data.replication = { userManaged: { replicas } };
+  } else if (values.present('replication.0.auto.0') || values.read('replication.0.automatic').state === 'known') {
+    const automatic: JsonObject = {};
+    set(
+      automatic,
+      'customerManagedEncryption.kmsKeyName',
+      keyName(
+        tr,
+        ctx,
+        secret,
+        'replication.0.auto.0.customer_managed_encryption.0.kms_key_name',
+        'replication.automatic.customerManagedEncryption.kmsKeyName',
+      ),
+    );
+    data.replication = { automatic };
+  } else {
+    tr.read(secret, 'replication', `${DATA}.replication`);
+  }
+  return fromAsset('secretmanager.googleapis.com/Secret', data, tr);
+}
+
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  google_secret_manager_secret: { provider: 'gcp', build: secretManagerSecret, dataRegion: true },
   google_compute_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
