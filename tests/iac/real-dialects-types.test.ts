@@ -377,6 +377,46 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     expect(findingOf(scanned, CMK, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
   });
 
+  it('reads a Kinesis data stream’s encryption', async () => {
+    // The AWS provider's `kinesis_stream` docs: `encryption_type` NONE (the default) or KMS with
+    // `kms_key_id`, the AWS managed `alias/aws/kinesis` or a customer managed key.
+    const stream = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+      address: `aws_kinesis_stream.${name}`,
+      after: {
+        name,
+        shard_count: 1,
+        retention_period: 24,
+        encryption_type: 'NONE',
+        kms_key_id: null,
+        tags: null,
+        ...after,
+      },
+      afterUnknown: { arn: true, id: true, stream_mode_details: true, tags_all: true, ...afterUnknown },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_kms_key.k',
+          after: { enable_key_rotation: true },
+          afterUnknown: { arn: true, id: true, key_id: true },
+        },
+        stream('plain', {}),
+        stream('aws_managed', { encryption_type: 'KMS', kms_key_id: 'alias/aws/kinesis' }),
+        stream(
+          'own_key',
+          { encryption_type: 'KMS', kms_key_id: undefined },
+          { kms_key_id: true },
+          { kms_key_id: ref('aws_kms_key.k.arn', 'aws_kms_key.k') },
+        ),
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_kinesis_stream.plain').kansaType).toBe('storage.queue');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.plain').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.aws_managed').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.own_key').status).toBe('PASS');
+  });
+
   it('reads the Google types’ locations and keys', async () => {
     const providers = { google: { project: constant('osaka-city-dev') } };
     const key = ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k');

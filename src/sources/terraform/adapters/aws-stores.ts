@@ -9,7 +9,8 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
  * Data stores the location and classification checks judge (where the data is, whether a
  * customer-managed key protects it, whether it is reachable from the internet): DynamoDB tables,
  * EFS file systems, SQS queues, SNS topics, Redshift clusters, OpenSearch / Elasticsearch
- * domains and Secrets Manager secrets, as the Config items the export adapters read.
+ * domains, Secrets Manager secrets and Kinesis data streams, as the Config items the export
+ * adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
 
@@ -205,8 +206,25 @@ function secret(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   );
 }
 
+/**
+ * aws_kinesis_stream: `encryption_type` (default NONE) and `kms_key_id` (the AWS managed key
+ * `alias/aws/kinesis`, or a customer managed key) as the stream's `StreamEncryption`.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_stream
+ */
+function kinesisStream(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const stream = unit.primary;
+  const keyPath = 'configuration.StreamEncryption.KeyId';
+  const configuration: JsonObject = {};
+  const type = tr.read(stream, 'encryption_type', keyPath);
+  const key = type === 'KMS' ? kmsKeyOf(tr, ctx, stream, 'kms_key_id', keyPath) : { value: undefined };
+  if (typeof key.value === 'string' && key.value !== '')
+    configuration.StreamEncryption = { KeyId: key.value };
+  return withPlanKey(fromConfigItem(configItem('AWS::Kinesis::Stream', configuration), tr), key.planKey);
+}
+
 export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_secretsmanager_secret: { provider: 'aws', build: secret },
+  aws_kinesis_stream: { provider: 'aws', build: kinesisStream },
   aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },

@@ -117,7 +117,10 @@ function secretManagerSecret(unit: Unit, tr: Translation, ctx: BuildContext): Re
       replicas.push(replica);
     }
     data.replication = { userManaged: { replicas } };
-  } else if (values.present('replication.0.auto.0') || values.read('replication.0.automatic').state === 'known') {
+  } else if (
+    values.present('replication.0.auto.0') ||
+    values.read('replication.0.automatic').state === 'known'
+  ) {
     const automatic: JsonObject = {};
     set(
       automatic,
