@@ -76,6 +76,15 @@ export function toUtf8(data: Buffer, ctx: ReadContext): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
+/**
+ * Windows PowerShell's `>` decodes a command's UTF-8 output with the console's code page (CP932
+ * in Japan, CP949 in Korea) before writing it as UTF-16: text that is not ASCII (descriptions,
+ * tags) comes out garbled, and a string's closing quote may be swallowed with it, which no reader
+ * can undo. https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_character_encoding
+ */
+export const NOT_JSON_AFTER_POWERSHELL =
+  "the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII (a quote may be lost with it); write the file again from cmd.exe (cmd /c \"terraform show -json plan.out > plan.json\", and alike for any command), or after [Console]::OutputEncoding = [Text.Encoding]::UTF8";
+
 /** A UTF-16 file, told by its byte-order mark. */
 export function isUtf16(data: Buffer): boolean {
   return isUtf16LittleEndian(data) || (data[0] === 0xfe && data[1] === 0xff);

@@ -17,6 +17,7 @@ import {
   isSavedTerraformPlan,
   isUtf16,
   isZipArchive,
+  NOT_JSON_AFTER_POWERSHELL,
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
@@ -443,21 +444,12 @@ function parseJson(file: string, text: string, utf16: boolean): unknown {
     return JSON.parse(text);
   } catch (error) {
     const problem = locateJsonError(text, (error as Error).message);
-    throw new InputError(file, utf16 ? `${problem.message}; ${GARBLED_BY_POWERSHELL}` : problem.message, {
+    throw new InputError(file, utf16 ? `${problem.message}; ${NOT_JSON_AFTER_POWERSHELL}` : problem.message, {
       line: problem.line,
       column: problem.column,
     });
   }
 }
-
-/**
- * Windows PowerShell's `>` decodes a command's UTF-8 output with the console's code page (CP932
- * in Japan, CP949 in Korea) before writing it as UTF-16: text that is not ASCII (descriptions,
- * tags) comes out garbled, and a string's closing quote may be swallowed with it, which no reader
- * can undo. https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_character_encoding
- */
-const GARBLED_BY_POWERSHELL =
-  "the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII (a quote may be lost with it); write the file again from cmd.exe (cmd /c \"terraform show -json plan.out > plan.json\", and alike for any command), or after [Console]::OutputEncoding = [Text.Encoding]::UTF8";
 
 /**
  * A JSON document is parsed whole, so it must fit in one JavaScript string (~512 MiB). The
