@@ -423,6 +423,12 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     const scanned = await scanDocument(
       plan(
         [
+          // UmeshIghe/gcp-compute `tfplan.json` (terraform-google-modules/vm's compute_instance).
+          {
+            address: 'google_compute_instance_from_template.app',
+            after: { name: 'app-001', zone: 'europe-west1-b' },
+            afterUnknown: { id: true, self_link: true },
+          },
           {
             address: 'google_kms_key_ring.ring',
             after: { name: 'ring', location: 'us' },
@@ -460,6 +466,7 @@ describe('AWS and Google Cloud stores judged where they are', () => {
       ),
     );
     expect(resourceOf(scanned, 'google_kms_key_ring.ring').region).toBe('us');
+    expect(findingOf(scanned, IN_JAPAN, 'google_compute_instance_from_template.app').status).toBe('FAIL');
     expect(findingOf(scanned, IN_JAPAN, 'google_kms_key_ring.ring').status).toBe('FAIL');
     expect(findingOf(scanned, CMK, 'google_composer_environment.etl').status).toBe('PASS');
     expect(findingOf(scanned, IN_JAPAN, 'google_composer_environment.etl').status).toBe('PASS');

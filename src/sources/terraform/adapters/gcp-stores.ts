@@ -147,6 +147,11 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
   },
   google_compute_instance: { provider: 'gcp', build: locatedOnly('compute.googleapis.com/Instance') },
+  // terraform-google-modules/vm's `compute_instance` makes its VMs from a template.
+  google_compute_instance_from_template: {
+    provider: 'gcp',
+    build: locatedOnly('compute.googleapis.com/Instance'),
+  },
   google_memcache_instance: { provider: 'gcp', build: locatedOnly('memcache.googleapis.com/Instance') },
   google_spanner_instance: {
     provider: 'gcp',
