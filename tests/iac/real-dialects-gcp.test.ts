@@ -328,6 +328,77 @@ describe('IAM policies from a google_iam_policy data source read on apply', () =
   });
 });
 
+describe('bucket ACL resources', () => {
+  // Modelled on Scalr/sample-tf-opa-policies `gcp/enforce_gcs_private/enforce_gcs_private_mock.json`
+  // (format 0.1, Terraform 0.14.4): a `google_storage_bucket_access_control` (`entity`, `role`)
+  // and a `google_storage_bucket_acl` with `predefined_acl` (its `role_entity` then computed, in
+  // `after_unknown`) on a bucket named by a constant, which the plan does not manage.
+  const providers = { google: { project: constant('kansa-project') } };
+  const CHECK = 'gcp.storage.bucket-public-access';
+  const acl = (name: string, predefined: string, bucket = 'kansa-shared'): Change => ({
+    address: `google_storage_bucket_acl.${name}`,
+    after: { bucket, default_acl: null, predefined_acl: predefined },
+    afterUnknown: { id: true, role_entity: true },
+    expressions: { bucket: constant(bucket), predefined_acl: constant(predefined) },
+  });
+
+  it('fails a public entry written on a bucket the plan does not manage, and leaves a private one unknown', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_storage_bucket_access_control.public_rule',
+            after: { bucket: 'kansa-shared', entity: 'allUsers', role: 'READER', timeouts: null },
+            afterUnknown: { domain: true, email: true, id: true },
+            expressions: {
+              bucket: constant('kansa-shared'),
+              entity: constant('allUsers'),
+              role: constant('READER'),
+            },
+          },
+          acl('public_read', 'publicRead', 'kansa-other'),
+          acl('signed_in', 'authenticatedRead', 'kansa-third'),
+          acl('private', 'private', 'kansa-fourth'),
+        ],
+        { formatVersion: '0.1', terraformVersion: '0.14.4', providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_access_control.public_rule').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.public_read').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.signed_in').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.private').status).toBe('UNKNOWN');
+  });
+
+  it('reads a predefined ACL on a bucket of the plan though its role_entity is known only after apply', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_storage_bucket.site',
+            after: {
+              name: 'kansa-site',
+              location: 'ASIA-NORTHEAST1',
+              uniform_bucket_level_access: false,
+              force_destroy: false,
+            },
+            afterUnknown: { id: true, self_link: true, url: true, public_access_prevention: true },
+            expressions: { name: constant('kansa-site'), uniform_bucket_level_access: constant(false) },
+          },
+          {
+            ...acl('site', 'publicRead', 'kansa-site'),
+            expressions: {
+              bucket: ref('google_storage_bucket.site.name', 'google_storage_bucket.site'),
+              predefined_acl: constant('publicRead'),
+            },
+          },
+        ],
+        { providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket.site').status).toBe('FAIL');
+  });
+});
+
 describe('google_compute_region_disk', () => {
   // Modelled on the google provider's compute_region_disk docs: a regional disk names its KMS key
   // `disk_encryption_key.kms_key_name` (a zonal disk `kms_key_self_link`), known only after apply

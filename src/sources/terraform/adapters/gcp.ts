@@ -2,6 +2,7 @@ import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
+import { bucketAclFacts } from '../../gcp/adapters/storage.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -109,6 +110,11 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     tr,
     resourcePolicy(unit, tr, ctx, [BUCKET_IAM], isNewBucket(bucket)),
   );
+  if (alone) {
+    // The bucket's settings are unknown, but a public entry its ACL resource writes is known.
+    const { publicAcl } = bucketAclFacts(acl, `${group.primary.address} (ACL)`);
+    return publicAcl?.value?.length ? { ...resource, facts: { ...resource.facts, publicAcl } } : resource;
+  }
   const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
@@ -124,10 +130,14 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
   };
 }
 
-/** Predefined ACLs that grant to allUsers. https://cloud.google.com/storage/docs/access-control/lists#predefined-acl */
-const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
-  publicRead: 'READER',
-  publicReadWrite: 'WRITER',
+/**
+ * Predefined ACLs that grant to the public: `allUsers`, or `allAuthenticatedUsers` (any Google
+ * account). https://cloud.google.com/storage/docs/access-control/lists#predefined-acl
+ */
+const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, JsonObject>> = {
+  publicRead: { entity: 'allUsers', role: 'READER' },
+  publicReadWrite: { entity: 'allUsers', role: 'WRITER' },
+  authenticatedRead: { entity: 'allAuthenticatedUsers', role: 'READER' },
 };
 
 /** The resources that write a bucket's ACL: the whole list, or one entry (google 2.x on). */
@@ -146,8 +156,12 @@ function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
   }
   for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
     const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
-    const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
-    if (role) entries.push({ entity: 'allUsers', role });
+    if (typeof predefined === 'string' && predefined !== '') {
+      // `role_entity` is then the predefined ACL's entries, computed: known only after apply.
+      const entry = PUBLIC_PREDEFINED_ACL[predefined];
+      if (entry) entries.push(entry);
+      continue;
+    }
     const roleEntities = tr.read(part, 'role_entity', `${DATA}.acl`);
     for (const entry of Array.isArray(roleEntities) ? roleEntities : []) {
       const [entryRole, entity] = String(entry).split(':');
