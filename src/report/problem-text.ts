@@ -1,6 +1,7 @@
 import type { Lang } from '../model/localized.ts';
 import { EXPORT_RULES } from './problem-rules/exports.ts';
 import { INPUT_RULES } from './problem-rules/inputs.ts';
+import { KANSA_FILE_RULES } from './problem-rules/kansa-files.ts';
 import type { Rule } from './problem-rules/rule.ts';
 import { RUN_RULES } from './problem-rules/runs.ts';
 import { SEND_RULES } from './problem-rules/send.ts';
@@ -15,7 +16,13 @@ import { SEND_RULES } from './problem-rules/send.ts';
  * it quotes (paths, ids, calls, codes); a text no rule knows stays as it is. Library details
  * quoted inside (a YAML parser's or a cloud SDK's message) stay in their own words.
  */
-const RULES: readonly Rule[] = [...EXPORT_RULES, ...INPUT_RULES, ...RUN_RULES, ...SEND_RULES];
+const RULES: readonly Rule[] = [
+  ...EXPORT_RULES,
+  ...INPUT_RULES,
+  ...KANSA_FILE_RULES,
+  ...RUN_RULES,
+  ...SEND_RULES,
+];
 
 /** A problem text (an input error, a skip reason, a gap, a usage error) in the report language. */
 export function localizeProblem(text: string, lang: Lang): string {

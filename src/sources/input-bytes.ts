@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../base/input-error.ts';
+import { locateJsonError } from '../base/json-position.ts';
 import type { InputBudget } from '../base/limits.ts';
 import { decodeShiftJis } from '../base/shift-jis.ts';
 
@@ -58,7 +59,7 @@ export function budgetReached(budget: InputBudget): string {
  * name (a classification tag's `機密性2`) into replacement characters without a word.
  */
 export function toUtf8(data: Buffer, note?: (text: string) => void): Buffer {
-  if (data[0] === 0xff && data[1] === 0xfe) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
+  if (isUtf16LittleEndian(data)) return Buffer.from(data.subarray(2).toString('utf16le'), 'utf8');
   if (data[0] === 0xfe && data[1] === 0xff) {
     const swapped = Buffer.from(data.subarray(2, data.length - (data.length % 2)));
     return Buffer.from(swapped.swap16().toString('utf16le'), 'utf8');
@@ -73,6 +74,24 @@ export function toUtf8(data: Buffer, note?: (text: string) => void): Buffer {
   }
   note?.('the file is in Shift_JIS (CP932), as Excel and Japanese Windows tools save it: read as such');
   return Buffer.from(text, 'utf8');
+}
+
+/**
+ * Windows PowerShell's `>` decodes a command's UTF-8 output with the console's code page (CP932
+ * in Japan, CP949 in Korea) before writing it as UTF-16: text that is not ASCII (descriptions,
+ * tags) comes out garbled, and a string's closing quote may be swallowed with it, which no reader
+ * can undo. https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_character_encoding
+ */
+export const NOT_JSON_AFTER_POWERSHELL =
+  "the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII (a quote may be lost with it); write the file again from cmd.exe (cmd /c \"terraform show -json plan.out > plan.json\", and alike for any command), or after [Console]::OutputEncoding = [Text.Encoding]::UTF8";
+
+/** A UTF-16 file, told by its byte-order mark. */
+export function isUtf16(data: Buffer): boolean {
+  return isUtf16LittleEndian(data) || (data[0] === 0xfe && data[1] === 0xff);
+}
+
+function isUtf16LittleEndian(data: Buffer): boolean {
+  return data[0] === 0xff && data[1] === 0xfe;
 }
 
 const ZIP_LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -125,4 +144,34 @@ export function withoutTerraformWrapper(data: Buffer): Buffer {
   if (start === 0 || data[start] !== 0x7b /* { */) return data;
   const end = data.indexOf(NEWLINE, start);
   return data.subarray(start, end === -1 ? data.length : end);
+}
+
+/** One JSON document, or an error at its line and column (and why, for a UTF-16 file). */
+export function parseJson(file: string, text: string, utf16: boolean): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const problem = locateJsonError(text, (error as Error).message);
+    throw new InputError(file, utf16 ? `${problem.message}; ${NOT_JSON_AFTER_POWERSHELL}` : problem.message, {
+      line: problem.line,
+      column: problem.column,
+    });
+  }
+}
+
+/**
+ * A JSON document is parsed whole, so it must fit in one JavaScript string (~512 MiB). The
+ * clouds page their exports well below that (Resource Graph 1,000 rows, ARM nextLink pages,
+ * Config snapshots per account and region); NDJSON is read line by line at any size.
+ */
+export function decodeWhole(file: string, data: Buffer): string {
+  try {
+    return data.toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw error;
+    throw new InputError(
+      file,
+      `file too large to read as one JSON document (${Math.round(data.length / 2 ** 20)} MiB): split it into pages, as the cloud CLIs do, or export as NDJSON`,
+    );
+  }
 }

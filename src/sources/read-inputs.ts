@@ -11,16 +11,20 @@ import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 import {
   budgetReached,
+  decodeWhole,
   fileHead,
   gunzip,
   isGzip,
   isSavedTerraformPlan,
+  isUtf16,
   isZipArchive,
+  parseJson,
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
-import { otherTerraformOutput, severalTerraformDocuments } from './terraform/other-outputs.ts';
+import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
+import { otherTerraformOutput } from './terraform/other-outputs.ts';
 import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
 import { isYamlFileName, looksLikeYaml } from './yaml-sniff.ts';
@@ -309,9 +313,8 @@ async function readFormat(
       file,
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
-  const data = withoutTerraformWrapper(
-    toUtf8(isGzip(raw) ? gunzip(file, raw, limits) : raw, (text) => ctx.note?.(text)),
-  );
+  const bytes = isGzip(raw) ? gunzip(file, raw, limits) : raw;
+  const data = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -325,8 +328,11 @@ async function readFormat(
     await readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
     return;
   }
-  const several = severalTerraformDocuments(file, data);
-  if (several) throw several;
+  if (isTerraformDocumentLines(data)) {
+    await terraformLinesFormat.load?.();
+    readNdjsonFile(file, data, terraformLinesFormat, ctx, coverage, count);
+    return;
+  }
 
   const first = head.trimStart()[0];
   if (first !== '{' && first !== '[') {
@@ -357,16 +363,11 @@ async function readFormat(
         otherTerraformOutput(file, ndjsonFirst) ??
         unknownFormat(file, 'no known format has records of this shape')
       );
-    coverage.format = format.id;
-    const malformed = readNdjson(file, data, format, ctx, count);
-    if (malformed.length > 0) {
-      // The good lines are read; the file is still marked, since what the bad lines held is lost.
-      coverage.error = `${malformed[0]}${malformed.length > 1 ? ` (and ${malformed.length - 1} more malformed lines, skipped)` : ' (line skipped)'}`;
-    }
+    readNdjsonFile(file, data, format, ctx, coverage, count);
     return;
   }
 
-  const document = parseJson(file, stripBom(decodeWhole(file, data)));
+  const document = parseJson(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
   if (Array.isArray(document) && document.length === 0) coverage.ignored = EMPTY_LIST;
   else if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
@@ -377,6 +378,23 @@ async function yamlDocuments(file: string, data: Buffer, sniffed: boolean): Prom
   // Imported when a file is YAML: a scan of JSON exports never loads the YAML library.
   const { parseYamlDocuments } = await import('./yaml-documents.ts');
   return parseYamlDocuments(file, stripBom(decodeWhole(file, data)), sniffed);
+}
+
+/** An NDJSON file read by its format, the file marked when lines were malformed. */
+function readNdjsonFile(
+  file: string,
+  data: Buffer,
+  format: RecordFormat,
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: (resources: Iterable<Resource>) => void,
+): void {
+  coverage.format = format.id;
+  const malformed = readNdjson(file, data, format, ctx, count);
+  if (malformed.length > 0) {
+    // The good lines are read; the file is still marked, since what the bad lines held is lost.
+    coverage.error = `${malformed[0]}${malformed.length > 1 ? ` (and ${malformed.length - 1} more malformed lines, skipped)` : ' (line skipped)'}`;
+  }
 }
 
 /**
@@ -427,32 +445,6 @@ function firstNdjsonRecord(head: string): unknown {
     return typeof record === 'object' && record !== null && !Array.isArray(record) ? record : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function parseJson(file: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const problem = locateJsonError(text, (error as Error).message);
-    throw new InputError(file, problem.message, { line: problem.line, column: problem.column });
-  }
-}
-
-/**
- * A JSON document is parsed whole, so it must fit in one JavaScript string (~512 MiB). The
- * clouds page their exports well below that (Resource Graph 1,000 rows, ARM nextLink pages,
- * Config snapshots per account and region); NDJSON is read line by line at any size.
- */
-function decodeWhole(file: string, data: Buffer): string {
-  try {
-    return data.toString('utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_STRING_TOO_LONG') throw error;
-    throw new InputError(
-      file,
-      `file too large to read as one JSON document (${Math.round(data.length / 2 ** 20)} MiB): split it into pages, as the cloud CLIs do, or export as NDJSON`,
-    );
   }
 }
 

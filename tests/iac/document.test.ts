@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
 import { readInstances, TfValues } from '../../src/sources/terraform/document.ts';
 import { terraformDocumentKind } from '../../src/sources/terraform/kind.ts';
-import { scanDocument, scanFile } from './helpers.ts';
+import { findingOf, scanDocument, scanFile } from './helpers.ts';
 
 describe('terraform show -json detection', () => {
   it('tells a plan, a state and an empty state by their shape', () => {
@@ -248,14 +248,60 @@ describe('bad input', () => {
           },
         },
         { mode: 'managed', change: {} },
+        { address: 'aws_s3_bucket.logs', type: 'aws_kms_key', change: {} },
       ],
     });
     expect(scanned.coverage.error).toBeUndefined();
     expect(scanned.resources).toEqual([]);
     expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
-      '(resource_changes entry): not a resource: address, type or name is missing',
+      '(resource_changes entry): not a resource: address or type is missing',
+      'aws_s3_bucket.logs: not a resource: no name, and the address does not end in aws_kms_key.<name>',
       'aws_iam_user_policy.p: the aws_iam_user it configures (user) is not in this plan',
     ]);
+  });
+
+  it('reads a plan written by hand, whose changes give address and type without name', async () => {
+    // AurelienKumarathas/terraform-security-project `terraform/tfplan.json` and TheBearguy/tf-gatekeeper
+    // `test_plans/tfplan_red.json` (policy-test plans, format 1.2): `resource_changes` entries of
+    // `address`, `type` and `change` only (no `mode`, `name`, `index` nor `provider_name`), a
+    // module's resources and counted instances among them, no `configuration`.
+    const change = (address: string, type: string, after: Record<string, unknown>) => ({
+      address,
+      type,
+      change: { actions: ['create'], before: null, after },
+    });
+    const scanned = await scanDocument({
+      format_version: '1.2',
+      terraform_version: '1.6.6',
+      planned_values: { root_module: {} },
+      resource_changes: [
+        change('module.data_bucket.aws_s3_bucket.this', 'aws_s3_bucket', {
+          bucket: 'kansa-data',
+          acl: 'public-read',
+        }),
+        change('aws_security_group_rule.ssh["admin"]', 'aws_security_group_rule', {
+          type: 'ingress',
+          from_port: 22,
+          to_port: 22,
+          protocol: 'tcp',
+          cidr_blocks: ['0.0.0.0/0'],
+          security_group_id: 'sg-0123456789abcdef0',
+        }),
+        change('aws_instance.worker[1]', 'aws_instance', { instance_type: 't3.micro' }),
+      ],
+    });
+    expect(scanned.coverage.skipped).toEqual([]);
+    expect(scanned.resources.map((r) => r.id).sort()).toEqual([
+      'aws_instance.worker[1]',
+      'aws_security_group_rule.ssh["admin"]',
+      'module.data_bucket.aws_s3_bucket.this',
+    ]);
+    expect(
+      findingOf(scanned, 'aws.s3.bucket-public-access', 'module.data_bucket.aws_s3_bucket.this').status,
+    ).toBe('FAIL');
+    expect(
+      findingOf(scanned, 'aws.ec2.security-group-open-ports', 'aws_security_group_rule.ssh["admin"]').status,
+    ).toBe('FAIL');
   });
 
   it('names a saved plan (terraform plan -out, a ZIP archive) and the command that gives its JSON', async () => {

@@ -265,6 +265,197 @@ describe('Cloud Run services and Cloud Functions with their IAM resources', () =
   });
 });
 
+describe('IAM policies from a google_iam_policy data source read on apply', () => {
+  // Modelled on AlexTzk/gcp-infrastructure `plan.json` (format 1.2, Terraform 1.14.7, google
+  // 6.x): a `google_cloud_run_v2_service` opened by a v1 `google_cloud_run_service_iam_policy`
+  // (`service = google_cloud_run_v2_service.x.name`) whose `policy_data` is
+  // `data.google_iam_policy.noauth.policy_data`, the data source in `resource_changes` with action
+  // `read`, its `binding` blocks shown and `policy_data` in `after_unknown`.
+  const providers = { google: { project: constant('kansa-project'), region: constant('asia-northeast1') } };
+  const policySource = (name: string, binding: Json[], bindingUnknown: Json[]) => ({
+    address: `data.google_iam_policy.${name}`,
+    mode: 'data',
+    type: 'google_iam_policy',
+    name,
+    provider_name: 'registry.terraform.io/hashicorp/google',
+    change: {
+      actions: ['read'],
+      before: null,
+      after: { audit_config: [], binding },
+      after_unknown: { audit_config: [], binding: bindingUnknown, id: true, policy_data: true },
+    },
+  });
+  const withData = (document: Json, ...sources: Json[]) => ({
+    ...document,
+    resource_changes: [...(document.resource_changes as Json[]), ...sources],
+  });
+  const fromSource = (name: string) =>
+    ref(`data.google_iam_policy.${name}.policy_data`, `data.google_iam_policy.${name}`);
+
+  it('fails a v2 service that a v1 IAM policy opens to allUsers', async () => {
+    const document = plan(
+      [
+        {
+          address: 'google_cloud_run_v2_service.frontend',
+          after: {
+            name: 'frontend',
+            location: 'asia-northeast1',
+            ingress: 'INGRESS_TRAFFIC_ALL',
+            template: [{ containers: [{ image: 'nginxdemos/hello:0.4' }] }],
+          },
+          afterUnknown: { id: true, uri: true, etag: true },
+          expressions: { ingress: constant('INGRESS_TRAFFIC_ALL') },
+        },
+        {
+          address: 'google_cloud_run_service_iam_policy.noauth',
+          after: { location: 'asia-northeast1', project: 'kansa-project', service: 'frontend' },
+          afterUnknown: { etag: true, id: true, policy_data: true },
+          expressions: {
+            service: ref('google_cloud_run_v2_service.frontend.name', 'google_cloud_run_v2_service.frontend'),
+            policy_data: fromSource('noauth'),
+          },
+        },
+      ],
+      { providers },
+    );
+    const scanned = await scanDocument(
+      withData(
+        document,
+        policySource(
+          'noauth',
+          [{ condition: [], members: ['allUsers'], role: 'roles/run.invoker' }],
+          [{ condition: [], members: [false] }],
+        ),
+      ),
+    );
+    const finding = findingOf(
+      scanned,
+      'gcp.serverless.public-invoker',
+      'google_cloud_run_v2_service.frontend',
+    );
+    expect(finding.status).toBe('FAIL');
+    expect(resourceOf(scanned, 'google_cloud_run_v2_service.frontend').origin.iac?.parts).toEqual([
+      'google_cloud_run_service_iam_policy.noauth',
+    ]);
+  });
+
+  it('reads a member known only after apply as the plan’s own identity, never the public', async () => {
+    const document = plan(
+      [
+        {
+          address: 'google_storage_bucket.reports',
+          after: {
+            name: 'kansa-reports',
+            location: 'ASIA-NORTHEAST1',
+            uniform_bucket_level_access: true,
+            public_access_prevention: 'enforced',
+          },
+          afterUnknown: { id: true, self_link: true, url: true, public_access_prevention: true },
+          expressions: {
+            uniform_bucket_level_access: constant(true),
+            public_access_prevention: constant('enforced'),
+          },
+        },
+        {
+          address: 'google_storage_bucket_iam_policy.reports',
+          after: { bucket: 'kansa-reports' },
+          afterUnknown: { etag: true, id: true, policy_data: true },
+          expressions: {
+            bucket: ref('google_storage_bucket.reports.name', 'google_storage_bucket.reports'),
+            policy_data: fromSource('readers'),
+          },
+        },
+      ],
+      { providers },
+    );
+    const readers = (member: string | null) =>
+      policySource(
+        'readers',
+        [{ condition: [], members: [member], role: 'roles/storage.objectViewer' }],
+        [{ condition: [], members: [member === null] }],
+      );
+    const own = await scanDocument(withData(document, readers(null)));
+    expect(findingOf(own, 'gcp.storage.bucket-public-access', 'google_storage_bucket.reports').status).toBe(
+      'PASS',
+    );
+    const open = await scanDocument(withData(document, readers('allUsers')));
+    expect(findingOf(open, 'gcp.storage.bucket-public-access', 'google_storage_bucket.reports').status).toBe(
+      'FAIL',
+    );
+  });
+});
+
+describe('bucket ACL resources', () => {
+  // Modelled on Scalr/sample-tf-opa-policies `gcp/enforce_gcs_private/enforce_gcs_private_mock.json`
+  // (format 0.1, Terraform 0.14.4): a `google_storage_bucket_access_control` (`entity`, `role`)
+  // and a `google_storage_bucket_acl` with `predefined_acl` (its `role_entity` then computed, in
+  // `after_unknown`) on a bucket named by a constant, which the plan does not manage.
+  const providers = { google: { project: constant('kansa-project') } };
+  const CHECK = 'gcp.storage.bucket-public-access';
+  const acl = (name: string, predefined: string, bucket = 'kansa-shared'): Change => ({
+    address: `google_storage_bucket_acl.${name}`,
+    after: { bucket, default_acl: null, predefined_acl: predefined },
+    afterUnknown: { id: true, role_entity: true },
+    expressions: { bucket: constant(bucket), predefined_acl: constant(predefined) },
+  });
+
+  it('fails a public entry written on a bucket the plan does not manage, and leaves a private one unknown', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_storage_bucket_access_control.public_rule',
+            after: { bucket: 'kansa-shared', entity: 'allUsers', role: 'READER', timeouts: null },
+            afterUnknown: { domain: true, email: true, id: true },
+            expressions: {
+              bucket: constant('kansa-shared'),
+              entity: constant('allUsers'),
+              role: constant('READER'),
+            },
+          },
+          acl('public_read', 'publicRead', 'kansa-other'),
+          acl('signed_in', 'authenticatedRead', 'kansa-third'),
+          acl('private', 'private', 'kansa-fourth'),
+        ],
+        { formatVersion: '0.1', terraformVersion: '0.14.4', providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_access_control.public_rule').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.public_read').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.signed_in').status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket_acl.private').status).toBe('UNKNOWN');
+  });
+
+  it('reads a predefined ACL on a bucket of the plan though its role_entity is known only after apply', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_storage_bucket.site',
+            after: {
+              name: 'kansa-site',
+              location: 'ASIA-NORTHEAST1',
+              uniform_bucket_level_access: false,
+              force_destroy: false,
+            },
+            afterUnknown: { id: true, self_link: true, url: true, public_access_prevention: true },
+            expressions: { name: constant('kansa-site'), uniform_bucket_level_access: constant(false) },
+          },
+          {
+            ...acl('site', 'publicRead', 'kansa-site'),
+            expressions: {
+              bucket: ref('google_storage_bucket.site.name', 'google_storage_bucket.site'),
+              predefined_acl: constant('publicRead'),
+            },
+          },
+        ],
+        { providers },
+      ),
+    );
+    expect(findingOf(scanned, CHECK, 'google_storage_bucket.site').status).toBe('FAIL');
+  });
+});
+
 describe('google_compute_region_disk', () => {
   // Modelled on the google provider's compute_region_disk docs: a regional disk names its KMS key
   // `disk_encryption_key.kms_key_name` (a zonal disk `kms_key_self_link`), known only after apply

@@ -490,7 +490,7 @@ describe('what Terraform writes besides show -json and the state file', () => {
     expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain('の出力です');
   });
 
-  it('refuses several plans one a line, as terragrunt run-all show -json prints them', async () => {
+  it('reads several plans one a line, as terragrunt run-all show -json prints them, each apart', async () => {
     // gruntwork-io/terragrunt#1525 and borchero/terraform-plan-comment#57: one compact
     // `show -json` document a line, a module each, their addresses repeating.
     const module = (bucketCount: number) =>
@@ -502,19 +502,49 @@ describe('what Terraform writes besides show -json and the state file', () => {
         { providers: PROVIDERS },
       );
     const dir = mkdtempSync(path.join(tmpdir(), 'kansa-iac-'));
-    for (const [name, first] of [
-      ['short.json', module(1)],
-      // A first line longer than what is read to tell NDJSON from a document (64 KiB).
-      ['long.json', module(400)],
-    ] as const) {
-      const file = path.join(dir, name);
-      writeFileSync(file, `${JSON.stringify(first)}\n${JSON.stringify(module(2))}\n`);
-      const scanned = await scanFile(file);
-      expect(scanned.coverage.error).toMatch(
-        /several Terraform plans or states, one a line \(terragrunt run-all show -json\)/,
-      );
-      expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain('1 行に 1 つずつ');
-    }
+    const file = path.join(dir, 'short.json');
+    writeFileSync(file, `${JSON.stringify(module(1))}\n${JSON.stringify(module(2))}\n`);
+    const scanned = await scanFile(file);
+    expect(scanned.coverage.error).toBeUndefined();
+    expect(scanned.coverage.format).toBe('terraform-json');
+    expect(
+      scanned.resources.filter((r) => r.kansaType === 'storage.bucket').map((r) => [r.id, r.origin.line]),
+    ).toEqual([
+      ['line1:aws_s3_bucket.this_0', 1],
+      ['line2:aws_s3_bucket.this_0', 2],
+      ['line2:aws_s3_bucket.this_1', 2],
+    ]);
+    expect(scanned.coverage.notes?.[0]).toMatchObject({
+      line: 1,
+      note: expect.stringMatching(/each line is read as a plan of its own/),
+    });
+    expect(localizeProblem(scanned.coverage.notes![0]!.note, 'ja')).toContain('1 行に 1 つずつ');
+
+    // A first line longer than what is read to tell NDJSON from a document (64 KiB), a line that
+    // is no plan, a malformed one.
+    const long = path.join(dir, 'long.json');
+    writeFileSync(
+      long,
+      `${JSON.stringify(module(400))}\n${JSON.stringify({ format_version: '1.0', valid: true, error_count: 0 })}\n{"format_version":\n${JSON.stringify(module(1))}\n`,
+    );
+    const mixed = await scanFile(long);
+    expect(mixed.resources.filter((r) => r.kansaType === 'storage.bucket')).toHaveLength(401);
+    expect(mixed.coverage.skipped).toContainEqual({
+      line: 2,
+      reason: expect.stringMatching(
+        /^not a Terraform plan or state \(terraform show -json\), in a file of one a line/,
+      ),
+    });
+    expect(mixed.coverage.error).toMatch(/long\.json:3:\d+: .*\(line skipped\)$/);
+
+    // An errored plan on a line: the file is marked at that line.
+    const errored = path.join(dir, 'errored.json');
+    writeFileSync(
+      errored,
+      `${JSON.stringify({ ...module(1), errored: true })}\n${JSON.stringify(module(1))}\n`,
+    );
+    expect((await scanFile(errored)).coverage.error).toMatch(/errored\.json:1: an errored plan/);
+
     // One plan followed by a newline is one plan.
     const single = path.join(dir, 'single.json');
     writeFileSync(single, `${JSON.stringify(module(1))}\n`);

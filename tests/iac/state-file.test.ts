@@ -643,6 +643,22 @@ describe("policy engines' inputs", () => {
     expect(verdicts(wrapped).length).toBeGreaterThan(20);
   });
 
+  it('reads the plan inside Scalr’s {"tfplan": …, "tfrun": …} as the plan itself', async () => {
+    // Scalr/sample-tf-opa-policies `aws/enforce_s3_private/enforce_s3_private_mock.json` (the
+    // plan under `tfplan`, format 0.1, Terraform 0.13.4; `tfrun` beside it) and UmeshIghe/gcp-compute
+    // `tfplan.json` (`{"tfplan": …}` alone, for `import input.tfplan as tfplan`).
+    const plan = JSON.parse(readFileSync(path.join(FIXTURES, 'aws/plan.json'), 'utf8'));
+    const verdicts = (s: Scanned) => s.findings.map((f) => [f.checkId, f.resource.id, f.status, f.change]);
+    const bare = verdicts(await scanDocument(plan));
+    const withRun = await scanDocument({
+      tfplan: plan,
+      tfrun: { workspace: { name: 'city-prod' }, is_destroy: false, source: 'cli' },
+    });
+    expect(withRun.coverage.format).toBe('terraform-json');
+    expect(verdicts(withRun)).toEqual(bare);
+    expect(verdicts(await scanDocument({ tfplan: plan }))).toEqual(bare);
+  });
+
   it('refuses a Spacelift plan policy input, which cannot tell a value known after apply from an absent one', async () => {
     // The shape of Spacelift's "Plan policy" data input: the changes without after_unknown.
     const scanned = await scanDocument({

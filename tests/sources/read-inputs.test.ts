@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { localizeProblem } from '../../src/report/problem-text.ts';
 import { readInputFile } from '../../src/sources/read-inputs.ts';
 import { listInputFiles } from '../../src/sources/walk-inputs.ts';
 
@@ -152,6 +153,23 @@ describe('encodings', () => {
     expect(coverage.error).toBeUndefined();
     expect(coverage.format).toBe('azure-graph-cli');
     expect(tags).toEqual([{ 担当: '情報政策課' }]);
+  });
+
+  it('says why a UTF-16 file is not JSON: Windows PowerShell garbled it through the console code page', async () => {
+    // The shape of Naver-Dunamu-Merge-TF/NSC-infra `tfplans/tfplan.json` (terraform show -json
+    // redirected by Windows PowerShell on a Korean system: UTF-16LE with a BOM, the UTF-8 of its
+    // Korean descriptions decoded as CP949, a string's closing quote swallowed with its last
+    // character). Here the Japanese tag decoded as CP932.
+    const garbled = graph.replace('"情報政策課"', '"諠ｱ蝣ｱ謾ｿ遲冶ｪ?');
+    const content = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(garbled, 'utf16le')]);
+    const coverage = await readInputFile(await file('enc-garbled.json', content), () => {});
+    expect(coverage.error).toMatch(
+      /:1:\d+: invalid JSON: .*; the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page/,
+    );
+    expect(localizeProblem(coverage.error!, 'ja')).toContain('コンソールのコード ページ');
+    // The same text in UTF-8 is only invalid JSON.
+    const plain = await readInputFile(await file('enc-invalid.json', Buffer.from(garbled)), () => {});
+    expect(plain.error).not.toMatch(/UTF-16/);
   });
 
   // Shift_JIS (CP932) bytes of the two Japanese strings, as Excel or Set-Content on a Japanese

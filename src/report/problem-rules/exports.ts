@@ -198,6 +198,14 @@ export const EXPORT_RULES: readonly Rule[] = [
     ': 破棄せずに状態から外されます（forget）',
   ],
   [/: unrecognised change actions \[([^\]]*)\]$/g, ': 認識できない変更の種類です（[$1]）'],
+  [
+    /: not a resource: address or type is missing$/g,
+    ': リソースではありません。address または type がありません',
+  ],
+  [
+    /: not a resource: no name, and the address does not end in (\w+)\.<name>$/g,
+    ': リソースではありません。name がなく、address も $1.<名前> で終わっていません',
+  ],
   [/: deleted by the plan: not evaluated$/g, ': 計画で削除されます。判定しません'],
   [/: (\w+) is not a resource type kansa reads$/g, ': $1 は kansa が読むリソースの種類ではありません'],
   [

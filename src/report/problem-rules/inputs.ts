@@ -112,8 +112,12 @@ export const INPUT_RULES: readonly Rule[] = [
     '`terraform providers schema -json` の出力です。プロバイダーを説明するだけで、デプロイされるものは含みません。terraform plan -out plan.out の後に terraform show -json plan.out > plan.json を実行し、plan.json をスキャンしてください',
   ],
   [
-    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): kansa reads one a file, and the plans of different modules apart, since their addresses repeat; write each plan to its own file \(terragrunt --json-out-dir, or terraform show -json in each module\) and scan each/g,
-    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。kansa は 1 ファイルに 1 つを読み、モジュールごとの計画はアドレスが重なるため別々に判定します。計画をそれぞれ別のファイルに書き出し（terragrunt の --json-out-dir、または各モジュールで terraform show -json）、1 つずつスキャンしてください',
+    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): each line is read as a plan of its own, its resources' ids prefixed with the line \(line2:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
+    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前に行番号を付けています（line2:aws_s3_bucket.logs）',
+  ],
+  [
+    /not a Terraform plan or state \(terraform show -json\), in a file of one a line \(terragrunt run-all show -json\)/g,
+    '1 行に 1 つずつ並んだ Terraform の計画（`terragrunt run-all show -json`）の中にある、計画でも状態（terraform show -json）でもない行です',
   ],
   // A plan that Terraform could not finish (sources/terraform/index.ts).
   [
@@ -284,6 +288,10 @@ export const INPUT_RULES: readonly Rule[] = [
   // JSON syntax (base/json-position.ts).
   [/invalid JSON: /g, 'JSON として不正です: '],
   [
+    /the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII \(a quote may be lost with it\); write the file again from cmd\.exe \(cmd \/c "terraform show -json plan\.out > plan\.json", and alike for any command\), or after \[Console\]::OutputEncoding = \[Text\.Encoding\]::UTF8/g,
+    'ファイルは UTF-16 です。Windows PowerShell の > はコマンドの出力をコンソールのコード ページで解釈してから書き込むため、ASCII 以外の文字が化け（引用符が一緒に失われることもあります）、JSON が壊れます。cmd.exe から書き直す（cmd /c "terraform show -json plan.out > plan.json"、ほかのコマンドも同様）か、[Console]::OutputEncoding = [Text.Encoding]::UTF8 を実行してから書き直してください',
+  ],
+  [
     /unexpected end of the file \(arrays or objects not closed\)/g,
     'ファイルが途中で終わっています（配列またはオブジェクトが閉じていません）',
   ],
@@ -433,68 +441,5 @@ export const INPUT_RULES: readonly Rule[] = [
   [
     /: no project, folder or organization in ancestors, parent, name or self link, nor in another record of it/g,
     ': ancestors、parent、name、selfLink にも、このリソースの他のレコードにも、プロジェクト・フォルダ・組織がありません',
-  ],
-  // Framework, organisation policy and waiver files (frameworks/).
-  [
-    /invalid YAML: aliases expand too far \(an alias bomb\); write the values out/g,
-    'YAML として不正です: エイリアスの展開が大きすぎます（エイリアス爆弾）。値をそのまま書いてください',
-  ],
-  [/invalid YAML: /g, 'YAML として不正です: '],
-  [/unknown key "([^"]*)"/g, '不明なキー "$1" です'],
-  [/missing required key "([^"]*)"/g, '必須のキー "$1" がありません'],
-  [/("[^"]*") does not match (\S+)/g, '$1 が $2 に一致しません'],
-  [/framework not found \(built-in: (.*)\)/g, 'フレームワークが見つかりません（組み込み: $1）'],
-  [/duplicate requirement id (\S+)/g, '要件 ID $1 が重複しています'],
-  [/unknown check id "([^"]*)" \(see `([^`]*)`\)/g, '不明なチェック ID "$1" です（`$2` で一覧）'],
-  [/unknown check id: "([^"]*)"/g, '不明なチェック ID "$1" です'],
-  [/not a check of framework (\S+): "([^"]*)"/g, 'フレームワーク $1 のチェックではありません: "$2"'],
-  [/ \(see `([^`]*)`\)/g, '（`$1` で一覧）'],
-  [/organisation policy file not found/g, '組織のポリシー ファイルが見つかりません'],
-  [/rule id "([^"]*)" is already a check id/g, 'ルール ID "$1" はすでにチェック ID として使われています'],
-  [/framework (\S+) has no requirement (\S+)/g, 'フレームワーク $1 に要件 $2 はありません'],
-  [/unknown resource type "([^"]*)" \(one of: (.*)\)/g, '不明なリソースの種類 "$1" です（次のいずれか: $2）'],
-  [/invalid CEL in (\S+): /g, '$1 の CEL が不正です: '],
-  [/cannot read the waivers file \(([^)]*)\)/g, '例外承認ファイルを読み込めません（$1）'],
-  [/waivers file not found/g, '例外承認ファイルが見つかりません'],
-  [/duplicate waiver id (\S+)/g, '例外承認 ID $1 が重複しています'],
-  [
-    /waiver (\S+) expires \(([^)]*)\) before it was approved \(([^)]*)\)/g,
-    '例外承認 $1 の期限（$2）が承認日（$3）より前です',
-  ],
-  [/(\S+): not a date: (.*)/g, '$1: 日付ではありません: $2'],
-  // Findings files read back (report/read-findings.ts).
-  [/cannot read the findings file \(([^)]*)\)/g, '検出結果ファイルを読み込めません（$1）'],
-  [
-    /the findings file ends early: the scan did not finish, or the file was cut/g,
-    '検出結果ファイルが途中で終わっています。スキャンが終わらなかったか、ファイルが切り詰められています',
-  ],
-  [
-    /the findings file has no trailer \(\{"end": …\}\): the scan did not finish, or the file was cut/g,
-    '検出結果ファイルに終端（{"end": …}）がありません。スキャンが終わらなかったか、ファイルが切り詰められています',
-  ],
-  [
-    /the findings file has no trailer \(\{"end": …\}\): the file was cut/g,
-    '検出結果ファイルに終端（{"end": …}）がありません。ファイルが切り詰められています',
-  ],
-  [
-    /finding of check (\S+), which the catalogue does not list/g,
-    'チェック $1 の検出結果ですが、カタログにそのチェックがありません',
-  ],
-  [/check (\S+) has no message "([^"]*)"/g, 'チェック $1 にメッセージ "$2" がありません'],
-  [
-    /evidence record (\d+) out of order: records are numbered in file order, and (\d+) comes next/g,
-    '証跡レコード $1 の順序が不正です。レコードはファイル内の順に番号が振られ、次は $2 です',
-  ],
-  [
-    /evidence ref (\d+) names no evidence record among the last ([\d,]+) before this line/g,
-    '証跡参照 $1 に当たる証跡レコードが、この行より前の直近 $2 件にありません',
-  ],
-  [
-    /not a kansa findings file \(no schemaVersion\): write one with /g,
-    'kansa の検出結果ファイルではありません（schemaVersion がありません）。次のコマンドで作成してください: ',
-  ],
-  [
-    /findings file schemaVersion (\S+) is not readable by this kansa \(reads (\S+)\)/g,
-    '検出結果ファイルの schemaVersion $1 はこの kansa では読めません（読めるのは $2）',
   ],
 ];

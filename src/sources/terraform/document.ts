@@ -211,18 +211,50 @@ interface Identity {
 }
 
 function identityOf(record: JsonObject): Identity | string {
-  const { address, type, name } = record;
-  if (typeof address !== 'string' || typeof type !== 'string' || typeof name !== 'string') {
-    return 'not a resource: address, type or name is missing';
+  const { address, type } = record;
+  if (typeof address !== 'string' || typeof type !== 'string') {
+    return 'not a resource: address or type is missing';
   }
-  const index = record.index;
+  const named =
+    typeof record.name === 'string'
+      ? {
+          name: record.name,
+          index:
+            typeof record.index === 'number' || typeof record.index === 'string' ? record.index : undefined,
+        }
+      : nameInAddress(address, type);
+  if (!named) return `not a resource: no name, and the address does not end in ${type}.<name>`;
   return {
     address,
     moduleAddress: typeof record.module_address === 'string' ? record.module_address : moduleOf(address),
     type,
-    name,
-    index: typeof index === 'number' || typeof index === 'string' ? index : undefined,
+    ...named,
     providerName: typeof record.provider_name === 'string' ? record.provider_name : '',
+  };
+}
+
+/** An entry's address when it has one, else what the entry is. */
+function addressOf(record: JsonObject, entry: string): string {
+  return typeof record.address === 'string' ? record.address : entry;
+}
+
+/**
+ * A plan written by hand (policy tests, examples) often gives a change's address and type
+ * without the name and index that `terraform show -json` writes beside them: they are the
+ * address's last part (`module.m.aws_s3_bucket.logs["a"]` → `logs`, `"a"`).
+ */
+function nameInAddress(
+  address: string,
+  type: string,
+): { name: string; index: number | string | undefined } | undefined {
+  const parts = splitAddress(address);
+  if (parts.at(-2) !== type) return undefined;
+  const last = /^([^[\]"]+)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(parts.at(-1) ?? '');
+  if (!last) return undefined;
+  const key = last[2];
+  return {
+    name: last[1]!,
+    index: key === undefined ? undefined : key.startsWith('"') ? (JSON.parse(key) as string) : Number(key),
   };
 }
 
@@ -279,7 +311,7 @@ function readChange(
   }
   const identity = identityOf(raw);
   if (typeof identity === 'string') {
-    skipped.push({ address: '(resource_changes entry)', reason: identity });
+    skipped.push({ address: addressOf(raw, '(resource_changes entry)'), reason: identity });
     return;
   }
   if (raw.mode === 'data') {
@@ -395,7 +427,7 @@ function readStateResource(
   }
   const identity = identityOf(raw);
   if (typeof identity === 'string') {
-    skipped.push({ address: '(resources entry)', reason: identity });
+    skipped.push({ address: addressOf(raw, '(resources entry)'), reason: identity });
     return;
   }
   if (raw.mode === 'data') {

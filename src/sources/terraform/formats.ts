@@ -1,4 +1,4 @@
-import type { DocumentFormat } from '../format.ts';
+import type { DocumentFormat, RecordFormat } from '../format.ts';
 import { lazyModule } from '../format.ts';
 import { isSpaceliftPlanInput, showJsonOf, stateFileKind, terraformDocumentKind } from './kind.ts';
 
@@ -35,4 +35,37 @@ export const terraformStateFormat: DocumentFormat = {
   matches: (document) => stateFileKind(document) !== undefined,
   load: reader.load,
   read: (document, ctx) => reader.get().readStateFileResources(document, ctx),
+};
+
+/** `terraform show -json` writes one line that begins with its `format_version`. */
+const SHOW_JSON_LINE = /^\s*\{"format_version":"/;
+
+/**
+ * Several `show -json` documents, one a line: `terragrunt run-all show -json` (and `show --all
+ * -json`) prints each module's plan, and scripts append plans to one file. Told by its first line
+ * (longer than what is read to tell NDJSON from a document), and a second one.
+ */
+export function isTerraformDocumentLines(data: Buffer): boolean {
+  if (!SHOW_JSON_LINE.test(data.subarray(0, 64).toString('utf8'))) return false;
+  const newline = data.indexOf(0x0a);
+  if (newline === -1 || data.subarray(newline).toString('utf8').trim() === '') return false;
+  try {
+    return terraformDocumentKind(JSON.parse(data.subarray(0, newline).toString('utf8'))) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each line of such a file read as a plan of its own: the addresses of different root modules
+ * repeat, so each line's resources are kept apart by the line (index.ts).
+ */
+export const terraformLinesFormat: RecordFormat = {
+  kind: 'ndjson',
+  id: 'terraform-json',
+  provider: 'any',
+  description: 'terragrunt run-all show -json: one terraform show -json document a line, a module each',
+  matches: (record) => terraformDocumentKind(showJsonOf(record)) !== undefined,
+  load: reader.load,
+  read: (record, ctx, line) => reader.get().readShowJsonLine(record, ctx, line),
 };

@@ -9,7 +9,7 @@ import { gcpAdapters } from './adapters/gcp.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
 import { readInstances, type TerraformInstances, type TfInstance } from './document.ts';
-import { isSpaceliftPlanInput, type JsonObject, showJsonOf } from './kind.ts';
+import { isSpaceliftPlanInput, type JsonObject, showJsonOf, terraformDocumentKind } from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
 import { readStateFile } from './state-file.ts';
@@ -46,6 +46,33 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
   return readTerraform(shown, readInstances(shown), ctx);
 }
 
+/**
+ * One line of a file of several `show -json` documents (`terragrunt run-all show -json`, a root
+ * module a line): read as a plan of its own, its resources' ids prefixed with the line
+ * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat, and their
+ * origin naming the line. A line that is no such document is skipped with where it is.
+ */
+export function readShowJsonLine(document: unknown, ctx: ReadContext, line: number): Iterable<Resource> {
+  const shown = showJsonOf(document);
+  if (terraformDocumentKind(shown) === undefined) {
+    ctx.skip(
+      'not a Terraform plan or state (terraform show -json), in a file of one a line (terragrunt run-all show -json)',
+      { line },
+    );
+    return [];
+  }
+  ctx.note?.(
+    "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with the line (line2:aws_s3_bucket.logs), since the addresses of different modules repeat",
+    { line },
+  );
+  const onLine: ReadContext = {
+    ...ctx,
+    skip: (reason, where) => ctx.skip(reason, where ?? { line }),
+    ...(ctx.note && { note: (note, where) => ctx.note?.(note, where ?? { line }) }),
+  };
+  return readTerraform(shown as JsonObject, readInstances(shown as JsonObject), onLine, line);
+}
+
 /** The resources of the state file itself, as `terraform show -json` of it would give them. */
 export function readStateFileResources(document: unknown, ctx: ReadContext): Iterable<Resource> {
   return readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx);
@@ -55,6 +82,7 @@ function* readTerraform(
   document: JsonObject,
   { instances, skipped, notes, dataSources }: TerraformInstances,
   ctx: ReadContext,
+  line?: number,
 ): Generator<Resource> {
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
@@ -67,10 +95,13 @@ function* readTerraform(
   }
   const config = new TerraformConfiguration(document.configuration);
   const workspace = workspaceOf(ctx.file);
-  const linker = new Linker(instances, config, ADAPTERS, dataSources, workspace ? `${workspace}:` : '');
+  const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
+  const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
   const placement = new Placement(instances, config);
-  // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in.
-  const declarations = ctx.archived ? undefined : new Declarations(path.dirname(ctx.file));
+  // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
+  // nor are the .tf files beside a file of several modules' plans those of each module.
+  const declarations =
+    ctx.archived || line !== undefined ? undefined : new Declarations(path.dirname(ctx.file));
 
   for (const { unit: linked, reason } of linker.units()) {
     if (!linked) {
@@ -113,7 +144,7 @@ function* readTerraform(
           : (adapter.idOf?.(unit, linker) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
-      origin: { file: ctx.file, iac },
+      origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
   }
@@ -123,6 +154,7 @@ function* readTerraform(
     throw new InputError(
       ctx.file,
       'an errored plan (errored: true): Terraform stopped planning at an error, so the plan holds only what it planned before; its resources were judged, the others are not in it. Fix the error and plan again',
+      line !== undefined ? { line } : undefined,
     );
   }
 }

@@ -60,10 +60,14 @@ export function stateFileKind(document: unknown): 'state' | 'encrypted' | 'backe
 /**
  * HCP Terraform gives its OPA policies the run and the plan in one input document, the plan
  * (the JSON of `terraform show -json`) under `plan` ("Define OPA policies": `input.plan`,
- * `input.run`): policy test inputs saved from it are read for that plan.
+ * `input.run`); Scalr under `tfplan`, beside `tfrun` (Scalr/sample-tf-opa-policies:
+ * `import input.tfplan as tfplan`). Policy test inputs saved from them are read for that plan.
  */
 export function showJsonOf(document: unknown): unknown {
-  if (isObject(document) && isObject(document.plan) && isObject(document.run)) return document.plan;
+  if (!isObject(document)) return document;
+  if (isObject(document.plan) && isObject(document.run)) return document.plan;
+  if (isObject(document.tfplan) && Object.keys(document).every((key) => key === 'tfplan' || key === 'tfrun'))
+    return document.tfplan;
   return document;
 }
 

@@ -8,8 +8,9 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
 /**
  * Data stores the location and classification checks judge (where the data is, whether a
  * customer-managed key protects it, whether it is reachable from the internet): DynamoDB tables,
- * EFS file systems, SQS queues, SNS topics, Redshift clusters and OpenSearch / Elasticsearch
- * domains, as the Config items the export adapters read.
+ * EFS file systems, SQS queues, SNS topics, Redshift clusters, OpenSearch / Elasticsearch
+ * domains, Secrets Manager secrets and Kinesis data streams, as the Config items the export
+ * adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
 
@@ -170,6 +171,9 @@ const LOCATED_ONLY: Readonly<Record<string, string>> = {
   aws_fsx_ontap_file_system: 'AWS::FSx::FileSystem',
   aws_fsx_openzfs_file_system: 'AWS::FSx::FileSystem',
   aws_sagemaker_notebook_instance: 'AWS::SageMaker::NotebookInstance',
+  aws_ecs_cluster: 'AWS::ECS::Cluster',
+  aws_glue_job: 'AWS::Glue::Job',
+  aws_qldb_ledger: 'AWS::QLDB::Ledger',
 };
 
 /** aws_sqs_queue (`kms_master_key_id`, `sqs_managed_sse_enabled`) and aws_sns_topic (`kms_master_key_id`). */
@@ -187,7 +191,40 @@ function queueOrTopic(configType: 'AWS::SQS::Queue' | 'AWS::SNS::Topic') {
   };
 }
 
+/**
+ * aws_secretsmanager_secret: `kms_key_id` (none: the AWS managed key aws/secretsmanager, which the
+ * export adapter assumes of a secret that names no key).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/secretsmanager_secret
+ */
+function secret(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.KMSKeyId');
+  const configuration: JsonObject = {};
+  if (key.value !== undefined && key.value !== '') configuration.KmsKeyId = key.value;
+  return withPlanKey(
+    fromConfigItem(configItem('AWS::SecretsManager::Secret', configuration), tr),
+    key.planKey,
+  );
+}
+
+/**
+ * aws_kinesis_stream: `encryption_type` (default NONE) and `kms_key_id` (the AWS managed key
+ * `alias/aws/kinesis`, or a customer managed key) as the stream's `StreamEncryption`.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_stream
+ */
+function kinesisStream(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const stream = unit.primary;
+  const keyPath = 'configuration.StreamEncryption.KeyId';
+  const configuration: JsonObject = {};
+  const type = tr.read(stream, 'encryption_type', keyPath);
+  const key = type === 'KMS' ? kmsKeyOf(tr, ctx, stream, 'kms_key_id', keyPath) : { value: undefined };
+  if (typeof key.value === 'string' && key.value !== '')
+    configuration.StreamEncryption = { KeyId: key.value };
+  return withPlanKey(fromConfigItem(configItem('AWS::Kinesis::Stream', configuration), tr), key.planKey);
+}
+
 export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  aws_secretsmanager_secret: { provider: 'aws', build: secret },
+  aws_kinesis_stream: { provider: 'aws', build: kinesisStream },
   aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },

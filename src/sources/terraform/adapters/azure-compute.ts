@@ -1,11 +1,14 @@
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
-import type { JsonObject } from '../kind.ts';
+import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, readFirst, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
-/** azurerm compute resources: AKS clusters, virtual machines, managed disks and App Service apps. */
+/**
+ * azurerm compute resources: AKS clusters and container registries, virtual machines, managed
+ * disks and App Service apps.
+ */
 
 export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
@@ -175,4 +178,51 @@ function legacyDefaults(app: TfInstance, tr: Translation, ctx: BuildContext): Js
     result[field] = value;
   }
   return result;
+}
+
+/**
+ * azurerm_container_registry: `admin_enabled` (default false), `public_network_access_enabled`
+ * (default true), the Premium firewall `network_rule_set` (Optional+Computed: a new registry that
+ * leaves it out accepts every network) and `encryption`: in 3.x an Optional+Computed block with
+ * `enabled` (default false), from 4.0 the block alone (`key_vault_key_id`, a customer-managed key).
+ * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/container_registry
+ */
+export function containerRegistry(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const registry = unit.primary;
+  const p: JsonObject = {};
+  set(p, 'adminUserEnabled', tr.read(registry, 'admin_enabled', 'properties.adminUserEnabled'));
+  set(
+    p,
+    'publicNetworkAccess',
+    enabledDisabled(tr.read(registry, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
+  );
+  const action = tr.readComputed(
+    registry,
+    'network_rule_set.0.default_action',
+    'properties.networkRuleSet.defaultAction',
+    ctx.config.sets(registry, 'network_rule_set'),
+  );
+  if (action !== undefined) {
+    const ipRules = tr.read(registry, 'network_rule_set.0.ip_rule', 'properties.networkRuleSet.ipRules');
+    p.networkRuleSet = {
+      defaultAction: action,
+      ipRules: (Array.isArray(ipRules) ? ipRules : [])
+        .filter(isObject)
+        .map((rule) => ({ action: rule.action, value: rule.ip_range })),
+    };
+  }
+  const statusPath = 'properties.encryption.status';
+  if (tr.valuesOf(registry).present('encryption.0')) {
+    // 4.x has no `enabled`: the block is the customer-managed key.
+    if (tr.valuesOf(registry).read('encryption.0.enabled').state === 'absent') {
+      tr.mark(statusPath, `${registry.address}.encryption`, 'known');
+      p.encryption = { status: 'enabled' };
+    } else {
+      const enabled = tr.read(registry, 'encryption.0.enabled', statusPath);
+      if (typeof enabled === 'boolean') p.encryption = { status: enabled ? 'enabled' : 'disabled' };
+    }
+  } else {
+    tr.readComputed(registry, 'encryption', statusPath, ctx.config.sets(registry, 'encryption'));
+  }
+  return fromArm('Microsoft.ContainerRegistry/registries', p, tr);
 }

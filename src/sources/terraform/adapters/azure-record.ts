@@ -47,4 +47,12 @@ export const AZURE_LOCATED_ONLY: Readonly<Record<string, string>> = {
   azurerm_recovery_services_vault: 'Microsoft.RecoveryServices/vaults',
   azurerm_data_protection_backup_vault: 'Microsoft.DataProtection/backupVaults',
   azurerm_redis_enterprise_cluster: 'Microsoft.Cache/redisEnterprise',
+  azurerm_linux_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
+  azurerm_windows_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
+  azurerm_orchestrated_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
+  // azurerm 1.x–3.x (removed in 4.0).
+  azurerm_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
+  // A database is where its server is (`server_id`, placement.ts); 2.x `azurerm_sql_database` has a location.
+  azurerm_mssql_database: 'Microsoft.Sql/servers/databases',
+  azurerm_sql_database: 'Microsoft.Sql/servers/databases',
 };

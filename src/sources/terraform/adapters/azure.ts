@@ -15,7 +15,13 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { azureAuthorizationAdapters } from './azure-authorization.ts';
-import { kubernetesCluster, managedDisk, virtualMachine, webApp } from './azure-compute.ts';
+import {
+  containerRegistry,
+  kubernetesCluster,
+  managedDisk,
+  virtualMachine,
+  webApp,
+} from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -420,6 +426,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_key_vault: azure(keyVault),
   azurerm_key_vault_key: azure(keyVaultKey),
+  azurerm_container_registry: azure(containerRegistry),
   azurerm_mssql_server: azure(mssqlServer, {
     parts: MSSQL_SERVER_PARTS,
   }),

@@ -116,7 +116,8 @@ function dataset(group: Unit, tr: Translation, ctx: BuildContext): Resource {
   const policy = resourcePolicy(
     unit,
     tr,
-    iamTypes('google_bigquery_dataset'),
+    ctx,
+    [iamTypes('google_bigquery_dataset')],
     isNewOf(unit.primary, 'google_bigquery_dataset'),
   );
   return fromAsset('bigquery.googleapis.com/Dataset', data, tr, policy);

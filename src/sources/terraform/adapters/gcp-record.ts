@@ -1,9 +1,10 @@
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance, type TfValues } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
+import { KNOWN_AFTER_APPLY_ELEMENT } from './aws-policy-document.ts';
 
 /**
  * The Cloud Asset record a google resource becomes (`resource.data` in the service's REST JSON,
@@ -85,18 +86,26 @@ export function iamTypes(prefix: string): IamTypes {
  * outside the configuration, so without an authoritative `_policy` it is unknown unless the plan
  * itself grants something public.
  */
-export function resourcePolicy(unit: Unit, tr: Translation, types: IamTypes, isNew: boolean): JsonObject {
+export function resourcePolicy(
+  unit: Unit,
+  tr: Translation,
+  ctx: BuildContext,
+  typeSets: readonly IamTypes[],
+  isNew: boolean,
+): JsonObject {
   const path = `${POLICY}.bindings`;
   const bindings: JsonObject[] = [];
-  for (const member of partsOf(unit, types.member)) {
+  const partsOfAll = (pick: (types: IamTypes) => string) =>
+    typeSets.flatMap((types) => partsOf(unit, pick(types)));
+  for (const member of partsOfAll((types) => types.member)) {
     bindings.push({ role: tr.read(member, 'role', path), members: [tr.read(member, 'member', path)] });
   }
-  for (const binding of partsOf(unit, types.binding)) {
+  for (const binding of partsOfAll((types) => types.binding)) {
     bindings.push({ role: tr.read(binding, 'role', path), members: tr.read(binding, 'members', path) ?? [] });
   }
-  const policy = partsOf(unit, types.policy).at(-1);
+  const policy = partsOfAll((types) => types.policy).at(-1);
   if (policy) {
-    const text = tr.read(policy, 'policy_data', path);
+    const text = readPolicyData(tr, ctx, policy, path);
     const parsed = typeof text === 'string' ? safeJson(text) : undefined;
     if (isObject(parsed) && Array.isArray(parsed.bindings))
       bindings.push(...parsed.bindings.filter(isObject));
@@ -108,6 +117,91 @@ export function resourcePolicy(unit: Unit, tr: Translation, types: IamTypes, isN
   if (!policy && !isNew && !grantsPublic) tr.mark(path, `${unit.primary.address} (IAM)`, 'unmanaged');
   else tr.mark(path, `${unit.primary.address} (IAM)`, 'known');
   return { bindings };
+}
+
+/**
+ * An IAM policy resource's `policy_data`: its value; or, when the plan knows it only after apply
+ * and it is a `google_iam_policy` data source's, the policy the data source's `binding` and
+ * `audit_config` blocks make (the data source is read on apply when a block names something the
+ * plan creates, yet the plan shows the blocks). A member known only after apply is an identity of
+ * the plan's resources (a service account's email), never `allUsers`: it stands as such. A role
+ * or a block list known only after apply leaves the policy unknown.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/data-sources/iam_policy
+ */
+export function readPolicyData(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  nativePath: string,
+): unknown {
+  if (tr.valuesOf(instance).read('policy_data').state === 'unknown') {
+    const source = ctx.dataSourceOf(instance, 'policy_data', 'google_iam_policy');
+    const rendered = source ? renderedPolicy(source.after) : undefined;
+    if (source && rendered !== undefined) {
+      tr.mark(nativePath, `${source.address}.binding`, 'known');
+      return rendered;
+    }
+  }
+  return tr.read(instance, 'policy_data', nativePath);
+}
+
+function renderedPolicy(values: TfValues): string | undefined {
+  const bindings = blocks(values, 'binding', (path) => {
+    const role = values.read(`${path}.role`);
+    const members = elements(values, `${path}.members`);
+    if (role.state !== 'known' || members === undefined) return undefined;
+    const condition = values.read(`${path}.condition.0`);
+    if (condition.state === 'unknown' || condition.state === 'sensitive') return undefined;
+    return {
+      role: role.value,
+      members,
+      ...(condition.state === 'known' && isObject(condition.value) && { condition: condition.value }),
+    };
+  });
+  const auditConfigs = blocks(values, 'audit_config', (path) => {
+    const service = values.read(`${path}.service`);
+    const configs = blocks(values, `${path}.audit_log_configs`, (config) => {
+      const logType = values.read(`${config}.log_type`);
+      const exempted = elements(values, `${config}.exempted_members`);
+      if (logType.state !== 'known' || exempted === undefined) return undefined;
+      return { logType: logType.value, exemptedMembers: exempted };
+    });
+    if (service.state !== 'known' || configs === undefined) return undefined;
+    return { service: service.value, auditLogConfigs: configs };
+  });
+  if (bindings === undefined || auditConfigs === undefined) return undefined;
+  return JSON.stringify({ bindings, ...(auditConfigs.length > 0 && { auditConfigs }) });
+}
+
+/** The blocks of a list the plan shows (none when it is null), each rendered; undefined when any cannot be. */
+function blocks(
+  values: TfValues,
+  path: string,
+  render: (path: string) => JsonObject | undefined,
+): JsonObject[] | undefined {
+  const list = values.read(path);
+  if (list.state === 'absent') return [];
+  if (!values.present(path)) return undefined;
+  const rendered: JsonObject[] = [];
+  for (let i = 0; values.present(`${path}.${i}`); i++) {
+    const block = render(`${path}.${i}`);
+    if (!block) return undefined;
+    rendered.push(block);
+  }
+  return rendered;
+}
+
+/** A list of strings, its elements known only after apply standing as such; undefined when the list itself is. */
+function elements(values: TfValues, path: string): string[] | undefined {
+  if (values.read(path).state === 'absent') return [];
+  if (!values.present(path)) return undefined;
+  const result: string[] = [];
+  for (let i = 0; ; i++) {
+    const element = values.read(`${path}.${i}`);
+    if (element.state === 'absent') return result;
+    if (element.state === 'sensitive') return undefined;
+    result.push(element.state === 'known' ? String(element.value) : KNOWN_AFTER_APPLY_ELEMENT);
+  }
 }
 
 /** A resource the plan creates (a split resource judged alone configures one that exists). */

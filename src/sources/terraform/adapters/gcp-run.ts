@@ -25,9 +25,8 @@ import {
 interface Serverless {
   readonly type: string;
   readonly assetType: string;
-  readonly iam: IamTypes;
-  /** The IAM resources' attribute naming the service or function. */
-  readonly link: string;
+  /** Its IAM resources, with the attribute by which they name the service or function. */
+  readonly iam: readonly { readonly types: IamTypes; readonly link: string }[];
   readonly ingress: ReadIngress;
 }
 
@@ -36,7 +35,13 @@ function build(kind: Serverless, group: Unit, tr: Translation, ctx: BuildContext
   const unit: Unit = alone
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
-  const policy = resourcePolicy(unit, tr, kind.iam, isNewOf(unit.primary, kind.type));
+  const policy = resourcePolicy(
+    unit,
+    tr,
+    ctx,
+    kind.iam.map(({ types }) => types),
+    isNewOf(unit.primary, kind.type),
+  );
   const data: JsonObject = {};
   if (alone) {
     tr.mark(DATA, `${group.primary.address} (its service is not in this plan)`, 'unmanaged');
@@ -83,41 +88,47 @@ function ingressAt(attribute: string, nativePath: string): ReadIngress {
 const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
 
 function adapter(kind: Serverless): TerraformAdapter {
-  const link: PartLink = { attribute: kind.link, parentKeys: ['name', 'id'], standalone: 'own-location' };
-  return {
-    provider: 'gcp',
-    parts: { [kind.iam.member]: link, [kind.iam.binding]: link, [kind.iam.policy]: link },
-    build: (unit, tr, ctx) => build(kind, unit, tr, ctx),
-  };
+  const parts: Record<string, PartLink> = {};
+  for (const { types, link } of kind.iam) {
+    const part: PartLink = { attribute: link, parentKeys: ['name', 'id'], standalone: 'own-location' };
+    for (const type of [types.member, types.binding, types.policy]) parts[type] = part;
+  }
+  return { provider: 'gcp', parts, build: (unit, tr, ctx) => build(kind, unit, tr, ctx) };
 }
+
+/**
+ * Cloud Run's IAM resources of either generation name the same service (the Admin API v1 and v2
+ * address one service, `projects/<p>/locations/<l>/services/<s>`): a v1 `google_cloud_run_service_iam_policy`
+ * on a v2 service, as generated modules write it, grants on that service.
+ */
+const CLOUD_RUN_IAM = [
+  { types: iamTypes('google_cloud_run_service'), link: 'service' },
+  { types: iamTypes('google_cloud_run_v2_service'), link: 'name' },
+];
 
 const KINDS: readonly Serverless[] = [
   {
     type: 'google_cloud_run_service',
     assetType: 'run.googleapis.com/Service',
-    iam: iamTypes('google_cloud_run_service'),
-    link: 'service',
+    iam: CLOUD_RUN_IAM,
     ingress: runV1Ingress,
   },
   {
     type: 'google_cloud_run_v2_service',
     assetType: 'run.googleapis.com/Service',
-    iam: iamTypes('google_cloud_run_v2_service'),
-    link: 'name',
+    iam: CLOUD_RUN_IAM,
     ingress: ingressAt('ingress', 'ingress'),
   },
   {
     type: 'google_cloudfunctions_function',
     assetType: 'cloudfunctions.googleapis.com/CloudFunction',
-    iam: iamTypes('google_cloudfunctions_function'),
-    link: 'cloud_function',
+    iam: [{ types: iamTypes('google_cloudfunctions_function'), link: 'cloud_function' }],
     ingress: ingressAt('ingress_settings', 'ingressSettings'),
   },
   {
     type: 'google_cloudfunctions2_function',
     assetType: 'cloudfunctions.googleapis.com/Function',
-    iam: iamTypes('google_cloudfunctions2_function'),
-    link: 'cloud_function',
+    iam: [{ types: iamTypes('google_cloudfunctions2_function'), link: 'cloud_function' }],
     ingress: ingressAt('service_config.0.ingress_settings', 'serviceConfig.ingressSettings'),
   },
 ];

@@ -38,7 +38,8 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
 /**
  * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
  * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
- * Filestore, AlloyDB clusters, Pub/Sub topics.
+ * Filestore, AlloyDB clusters, Pub/Sub topics, and the analytics services that keep data (Cloud
+ * Composer environments, Vertex AI datasets, Data Fusion instances, Dataflow jobs).
  */
 function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
   return (unit, tr, ctx) => {
@@ -89,12 +90,68 @@ function locatedOnly(assetType: string, locationAttribute?: string, locationFiel
   };
 }
 
+/**
+ * A Secret Manager secret is kept where its replication says: user-managed replicas at their
+ * `location`s (each copy under its own key, Google's when it names none), automatic replication
+ * wherever Google chooses (unknown, as in an export), under one key for all copies. google 5.x
+ * spells automatic replication `auto { customer_managed_encryption { kms_key_name } }`, 3.x–4.x
+ * `automatic = true`.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/secret_manager_secret
+ */
+function secretManagerSecret(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const secret = unit.primary;
+  const values = tr.valuesOf(secret);
+  const data: JsonObject = {};
+  const replicasAt = 'replication.0.user_managed.0.replicas';
+  if (values.present(`${replicasAt}.0`)) {
+    const nativePath = 'replication.userManaged.replicas';
+    const replicas: JsonObject[] = [];
+    for (let i = 0; values.present(`${replicasAt}.${i}`); i++) {
+      const replica: JsonObject = {};
+      set(replica, 'location', tr.read(secret, `${replicasAt}.${i}.location`, `${DATA}.${nativePath}`));
+      set(
+        replica,
+        'customerManagedEncryption.kmsKeyName',
+        keyName(tr, ctx, secret, `${replicasAt}.${i}.customer_managed_encryption.0.kms_key_name`, nativePath),
+      );
+      replicas.push(replica);
+    }
+    data.replication = { userManaged: { replicas } };
+  } else if (
+    values.present('replication.0.auto.0') ||
+    values.read('replication.0.automatic').state === 'known'
+  ) {
+    const automatic: JsonObject = {};
+    set(
+      automatic,
+      'customerManagedEncryption.kmsKeyName',
+      keyName(
+        tr,
+        ctx,
+        secret,
+        'replication.0.auto.0.customer_managed_encryption.0.kms_key_name',
+        'replication.automatic.customerManagedEncryption.kmsKeyName',
+      ),
+    );
+    data.replication = { automatic };
+  } else {
+    tr.read(secret, 'replication', `${DATA}.replication`);
+  }
+  return fromAsset('secretmanager.googleapis.com/Secret', data, tr);
+}
+
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  google_secret_manager_secret: { provider: 'gcp', build: secretManagerSecret, dataRegion: true },
   google_compute_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
   },
   google_compute_instance: { provider: 'gcp', build: locatedOnly('compute.googleapis.com/Instance') },
+  // terraform-google-modules/vm's `compute_instance` makes its VMs from a template.
+  google_compute_instance_from_template: {
+    provider: 'gcp',
+    build: locatedOnly('compute.googleapis.com/Instance'),
+  },
   google_memcache_instance: { provider: 'gcp', build: locatedOnly('memcache.googleapis.com/Instance') },
   google_spanner_instance: {
     provider: 'gcp',
@@ -131,4 +188,34 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     ),
   },
   google_pubsub_topic: { provider: 'gcp', build: pubsubTopic, dataRegion: true },
+  // A key ring is where its keys are (`location`, a region, a multi-region or `global`).
+  google_kms_key_ring: { provider: 'gcp', build: locatedOnly('cloudkms.googleapis.com/KeyRing') },
+  google_composer_environment: {
+    provider: 'gcp',
+    build: keyedStore(
+      'composer.googleapis.com/Environment',
+      'config.0.encryption_config.0.kms_key_name',
+      'config.encryptionConfig.kmsKeyName',
+    ),
+  },
+  google_vertex_ai_dataset: {
+    provider: 'gcp',
+    build: keyedStore(
+      'aiplatform.googleapis.com/Dataset',
+      'encryption_spec.0.kms_key_name',
+      'encryptionSpec.kmsKeyName',
+    ),
+  },
+  google_data_fusion_instance: {
+    provider: 'gcp',
+    build: keyedStore(
+      'datafusion.googleapis.com/Instance',
+      'crypto_key_config.0.key_reference',
+      'cryptoKeyConfig.keyReference',
+    ),
+  },
+  google_dataflow_job: {
+    provider: 'gcp',
+    build: keyedStore('dataflow.googleapis.com/Job', 'kms_key_name', 'environment.serviceKmsKeyName'),
+  },
 };

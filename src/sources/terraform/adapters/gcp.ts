@@ -2,6 +2,7 @@ import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
+import { bucketAclFacts } from '../../gcp/adapters/storage.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -15,6 +16,7 @@ import {
   isNewOf,
   keyName,
   POLICY,
+  readPolicyData,
   resourcePolicy,
   safeJson,
   set,
@@ -106,8 +108,13 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     'storage.googleapis.com/Bucket',
     data,
     tr,
-    resourcePolicy(unit, tr, BUCKET_IAM, isNewBucket(bucket)),
+    resourcePolicy(unit, tr, ctx, [BUCKET_IAM], isNewBucket(bucket)),
   );
+  if (alone) {
+    // The bucket's settings are unknown, but a public entry its ACL resource writes is known.
+    const { publicAcl } = bucketAclFacts(acl, `${group.primary.address} (ACL)`);
+    return publicAcl?.value?.length ? { ...resource, facts: { ...resource.facts, publicAcl } } : resource;
+  }
   const isNew = isNewBucket(bucket);
   if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
   // A new bucket's ACL is the project-private default: no entry for allUsers.
@@ -123,10 +130,14 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
   };
 }
 
-/** Predefined ACLs that grant to allUsers. https://cloud.google.com/storage/docs/access-control/lists#predefined-acl */
-const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, string>> = {
-  publicRead: 'READER',
-  publicReadWrite: 'WRITER',
+/**
+ * Predefined ACLs that grant to the public: `allUsers`, or `allAuthenticatedUsers` (any Google
+ * account). https://cloud.google.com/storage/docs/access-control/lists#predefined-acl
+ */
+const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, JsonObject>> = {
+  publicRead: { entity: 'allUsers', role: 'READER' },
+  publicReadWrite: { entity: 'allUsers', role: 'WRITER' },
+  authenticatedRead: { entity: 'allAuthenticatedUsers', role: 'READER' },
 };
 
 /** The resources that write a bucket's ACL: the whole list, or one entry (google 2.x on). */
@@ -145,8 +156,12 @@ function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
   }
   for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
     const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
-    const role = typeof predefined === 'string' ? PUBLIC_PREDEFINED_ACL[predefined] : undefined;
-    if (role) entries.push({ entity: 'allUsers', role });
+    if (typeof predefined === 'string' && predefined !== '') {
+      // `role_entity` is then the predefined ACL's entries, computed: known only after apply.
+      const entry = PUBLIC_PREDEFINED_ACL[predefined];
+      if (entry) entries.push(entry);
+      continue;
+    }
     const roleEntities = tr.read(part, 'role_entity', `${DATA}.acl`);
     for (const entry of Array.isArray(roleEntities) ? roleEntities : []) {
       const [entryRole, entity] = String(entry).split(':');
@@ -277,7 +292,7 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
  * and bindings add to grants made elsewhere, so they prove a grant exists but not that no other
  * does: the full bindings list is then unknown.
  */
-function project(unit: Unit, tr: Translation): Resource {
+function project(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const path = `${POLICY}.bindings`;
   const members = [unit.primary, ...[...unit.parts.values()].flat()];
   const bindings: JsonObject[] = [];
@@ -292,7 +307,7 @@ function project(unit: Unit, tr: Translation): Resource {
         bindings.push({ role: tr.read(part, 'role', path), members: tr.read(part, 'members', path) ?? [] });
         break;
       case 'google_project_iam_policy': {
-        const text = tr.read(part, 'policy_data', path);
+        const text = readPolicyData(tr, ctx, part, path);
         const parsed = typeof text === 'string' ? safeJson(text) : undefined;
         if (isObject(parsed)) {
           authoritative = true;

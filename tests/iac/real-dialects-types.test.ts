@@ -1,0 +1,477 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+
+/**
+ * Data stores the exports read that public plans hold beside the types kansa judged already
+ * (SOURCES.md, "Data stores of public plans"): read from a plan, each is judged where its data is,
+ * and, where the export reads them, for its key and its reach from the internet.
+ */
+
+const IN_JAPAN = 'common.location.data-in-japan';
+const CMK = 'common.classification.cmk-at-rest';
+const CLOSED = 'common.classification.closed-network';
+
+describe('azurerm_container_registry', () => {
+  // Modelled on the azurerm 3.116 plans of 824728350/ZodiacAE `regoFiles/azurerm_application_gateway/
+  // outputRegoPlanHandledFormat/*.rego` (format 1.2): a Standard registry with `admin_enabled` and
+  // `public_network_access_enabled` known, the Optional+Computed `network_rule_set` and
+  // `encryption` in `after_unknown`; and the 3.x / 4.x `encryption` blocks of the provider's docs.
+  const providers = { azurerm: { features: constant([{}]) } };
+  const registry = (
+    name: string,
+    location: string,
+    after: Json,
+    afterUnknown: Json,
+    expressions: Json,
+  ): Change => ({
+    address: `azurerm_container_registry.${name}`,
+    after: {
+      name,
+      location,
+      resource_group_name: 'rg-osaka',
+      sku: 'Standard',
+      admin_enabled: false,
+      public_network_access_enabled: true,
+      anonymous_pull_enabled: null,
+      georeplications: [],
+      tags: null,
+      ...after,
+    },
+    afterUnknown: { id: true, login_server: true, admin_username: true, ...afterUnknown },
+    expressions: {
+      name: constant(name),
+      location: constant(location),
+      sku: constant('Standard'),
+      ...expressions,
+    },
+  });
+  const document = plan(
+    [
+      // Nothing but name, location and SKU: public, no firewall, Microsoft's key.
+      registry('defaults', 'eastus', {}, { network_rule_set: true, encryption: true }, {}),
+      // 3.x: `encryption { enabled = true, key_vault_key_id = azurerm_key_vault_key.k.id }`, private.
+      registry(
+        'private_cmk',
+        'japaneast',
+        {
+          public_network_access_enabled: false,
+          encryption: [{ enabled: true, identity_client_id: '00000000-0000-0000-0000-00000000aaaa' }],
+        },
+        { network_rule_set: true, encryption: [{ key_vault_key_id: true }] },
+        {
+          public_network_access_enabled: constant(false),
+          encryption: [
+            {
+              enabled: constant(true),
+              key_vault_key_id: ref('azurerm_key_vault_key.k.id', 'azurerm_key_vault_key.k'),
+            },
+          ],
+        },
+      ),
+      // 4.x: the block has no `enabled`; Premium with a firewall that denies and admits no address.
+      registry(
+        'firewalled',
+        'japanwest',
+        {
+          sku: 'Premium',
+          encryption: [
+            {
+              key_vault_key_id: 'https://kv-osaka.vault.azure.net/keys/acr/0123456789abcdef',
+              identity_client_id: '00000000-0000-0000-0000-00000000bbbb',
+            },
+          ],
+          network_rule_set: [{ default_action: 'Deny', ip_rule: [] }],
+        },
+        {},
+        { network_rule_set: [{ default_action: constant('Deny') }] },
+      ),
+      // 3.x with the encryption block set off.
+      registry(
+        'off',
+        'japaneast',
+        { encryption: [{ enabled: false, key_vault_key_id: null, identity_client_id: null }] },
+        { network_rule_set: true },
+        { encryption: [{ enabled: constant(false) }] },
+      ),
+    ],
+    { providers },
+  );
+
+  it('judges a registry the configuration leaves at its defaults: abroad, public, Microsoft’s key', async () => {
+    const scanned = await scanDocument(document);
+    expect(resourceOf(scanned, 'azurerm_container_registry.defaults').kansaType).toBe('container.registry');
+    expect(findingOf(scanned, IN_JAPAN, 'azurerm_container_registry.defaults').status).toBe('FAIL');
+    expect(findingOf(scanned, CLOSED, 'azurerm_container_registry.defaults').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'azurerm_container_registry.defaults').status).toBe('FAIL');
+  });
+
+  it('reads the 3.x encryption block and public network access turned off', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, IN_JAPAN, 'azurerm_container_registry.private_cmk').status).toBe('PASS');
+    expect(findingOf(scanned, CLOSED, 'azurerm_container_registry.private_cmk').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'azurerm_container_registry.private_cmk').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'azurerm_container_registry.off').status).toBe('FAIL');
+  });
+
+  it('reads the 4.x encryption block as a customer-managed key, and a firewall that admits no address', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, CMK, 'azurerm_container_registry.firewalled').status).toBe('PASS');
+    expect(findingOf(scanned, CLOSED, 'azurerm_container_registry.firewalled').status).toBe('PASS');
+  });
+});
+
+describe('azurerm scale sets and databases', () => {
+  // Modelled on the same ZodiacAE plans: `azurerm_linux_virtual_machine_scale_set` and
+  // `azurerm_windows_virtual_machine_scale_set` beside application gateways, and
+  // `azurerm_mssql_database` naming its server by `server_id = azurerm_mssql_server.x.id` (known
+  // after apply), with no location of its own.
+  const providers = { azurerm: { features: constant([{}]) } };
+  const document = plan(
+    [
+      {
+        address: 'azurerm_linux_virtual_machine_scale_set.web',
+        after: {
+          name: 'web-vmss',
+          location: 'eastus',
+          sku: 'Standard_B1s',
+          instances: 2,
+          encryption_at_host_enabled: null,
+        },
+        afterUnknown: { id: true, unique_id: true },
+      },
+      {
+        address: 'azurerm_mssql_server.sql',
+        after: {
+          name: 'sql-osaka',
+          location: 'westus',
+          version: '12.0',
+          minimum_tls_version: '1.2',
+          public_network_access_enabled: true,
+        },
+        afterUnknown: { id: true, fully_qualified_domain_name: true },
+      },
+      {
+        address: 'azurerm_mssql_database.db',
+        after: { name: 'appdb', sku_name: 'S0', collation: 'SQL_Latin1_General_CP1_CI_AS' },
+        afterUnknown: { id: true, server_id: true },
+        expressions: { server_id: ref('azurerm_mssql_server.sql.id', 'azurerm_mssql_server.sql') },
+      },
+    ],
+    { providers },
+  );
+
+  it('places a scale set by its location and a database where its server is', async () => {
+    const scanned = await scanDocument(document);
+    expect(resourceOf(scanned, 'azurerm_linux_virtual_machine_scale_set.web').kansaType).toBe('compute.vm');
+    expect(findingOf(scanned, IN_JAPAN, 'azurerm_linux_virtual_machine_scale_set.web').status).toBe('FAIL');
+    expect(resourceOf(scanned, 'azurerm_mssql_database.db').region).toBe('westus');
+    expect(findingOf(scanned, IN_JAPAN, 'azurerm_mssql_database.db').status).toBe('FAIL');
+  });
+});
+
+describe('AWS and Google Cloud stores judged where they are', () => {
+  // The providers' docs of `ecs_cluster`, `glue_job`, `qldb_ledger` (no location of their own: the
+  // provider's region), `kms_key_ring` (`location`), `composer_environment`
+  // (`config.encryption_config.kms_key_name`), `vertex_ai_dataset` (`region`,
+  // `encryption_spec.kms_key_name`), `data_fusion_instance` (`crypto_key_config.key_reference`) and
+  // `dataflow_job` (`kms_key_name`); fugue/regula `rego/tests/rules/tf/google/kms/inputs/
+  // cryptokey_rotate_infra.json` for a key ring beside its keys (format 0.1, Terraform 0.13.5).
+  it('places the AWS types in their provider’s region', async () => {
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_ecs_cluster.app',
+          after: { name: 'app', setting: [] },
+          afterUnknown: { arn: true, id: true },
+        },
+        {
+          address: 'aws_glue_job.etl',
+          after: { name: 'etl', role_arn: 'arn:aws:iam::123456789012:role/glue' },
+          afterUnknown: { arn: true, id: true },
+        },
+        {
+          address: 'aws_qldb_ledger.ledger',
+          after: { name: 'ledger', permissions_mode: 'STANDARD' },
+          afterUnknown: { arn: true, id: true },
+        },
+      ]),
+    );
+    for (const id of ['aws_ecs_cluster.app', 'aws_glue_job.etl', 'aws_qldb_ledger.ledger']) {
+      expect(resourceOf(scanned, id).region).toBe('us-west-2');
+      expect(findingOf(scanned, IN_JAPAN, id).status).toBe('FAIL');
+    }
+  });
+
+  it('reads a Secrets Manager secret’s key', async () => {
+    // awakchaure99/tf-opa-aws-secretmanager `tfplan.json` (format 1.2, Terraform 1.5.0): a new
+    // `aws_secretsmanager_secret` with `kms_key_id: null`, `replica` and `policy` in `after_unknown`.
+    const secret = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+      address: `aws_secretsmanager_secret.${name}`,
+      after: {
+        name,
+        description: null,
+        force_overwrite_replica_secret: false,
+        kms_key_id: null,
+        recovery_window_in_days: 30,
+        tags: null,
+        ...after,
+      },
+      afterUnknown: {
+        arn: true,
+        id: true,
+        name_prefix: true,
+        policy: true,
+        replica: true,
+        tags_all: true,
+        ...afterUnknown,
+      },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_kms_key.k',
+          after: { enable_key_rotation: true, deletion_window_in_days: 30 },
+          afterUnknown: { arn: true, id: true, key_id: true },
+        },
+        secret('aws_managed', {}, {}, {}),
+        secret(
+          'own_key',
+          { kms_key_id: undefined },
+          { kms_key_id: true },
+          { kms_key_id: ref('aws_kms_key.k.arn', 'aws_kms_key.k') },
+        ),
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_secretsmanager_secret.aws_managed').kansaType).toBe('kms.vault');
+    expect(findingOf(scanned, CMK, 'aws_secretsmanager_secret.aws_managed').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_secretsmanager_secret.own_key').status).toBe('PASS');
+    expect(findingOf(scanned, IN_JAPAN, 'aws_secretsmanager_secret.own_key').status).toBe('FAIL');
+  });
+
+  it('reads a Secret Manager secret’s replication: where its copies are and under which keys', async () => {
+    // AlexTzk/gcp-infrastructure `plan.json` (format 1.2, Terraform 1.14.7, google 6.x):
+    // `replication { auto { customer_managed_encryption = [] } }`; the provider's docs for
+    // `user_managed { replicas { location, customer_managed_encryption { kms_key_name } } }` and
+    // 4.x `automatic = true`.
+    const providers = { google: { project: constant('osaka-city-dev') } };
+    const secret = (
+      name: string,
+      replication: Json,
+      replicationUnknown: Json,
+      expressions: Json = {},
+    ): Change => ({
+      address: `google_secret_manager_secret.${name}`,
+      after: {
+        secret_id: name,
+        labels: null,
+        replication: [replication],
+        rotation: [],
+        topics: [],
+        ttl: null,
+      },
+      afterUnknown: { id: true, name: true, create_time: true, replication: [replicationUnknown] },
+      expressions: { secret_id: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_kms_crypto_key.k',
+            after: { name: 'k', rotation_period: '7776000s' },
+            afterUnknown: { id: true, key_ring: true },
+          },
+          secret(
+            'auto',
+            { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
+            { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
+          ),
+          secret('legacy', { automatic: true, user_managed: [] }, { user_managed: [] }),
+          secret(
+            'replicas',
+            {
+              auto: [],
+              user_managed: [
+                {
+                  replicas: [
+                    { location: 'asia-northeast1', customer_managed_encryption: [{}] },
+                    { location: 'us-central1', customer_managed_encryption: [] },
+                  ],
+                },
+              ],
+            },
+            {
+              auto: [],
+              user_managed: [
+                {
+                  replicas: [
+                    { customer_managed_encryption: [{ kms_key_name: true }] },
+                    { customer_managed_encryption: [] },
+                  ],
+                },
+              ],
+            },
+            {
+              replication: [
+                {
+                  user_managed: [
+                    {
+                      replicas: [
+                        {
+                          location: constant('asia-northeast1'),
+                          customer_managed_encryption: [
+                            { kms_key_name: ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k') },
+                          ],
+                        },
+                        { location: constant('us-central1') },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+          secret(
+            'tokyo',
+            {
+              auto: [],
+              user_managed: [
+                { replicas: [{ location: 'asia-northeast1', customer_managed_encryption: [{}] }] },
+              ],
+            },
+            {
+              auto: [],
+              user_managed: [{ replicas: [{ customer_managed_encryption: [{ kms_key_name: true }] }] }],
+            },
+            {
+              replication: [
+                {
+                  user_managed: [
+                    {
+                      replicas: [
+                        {
+                          location: constant('asia-northeast1'),
+                          customer_managed_encryption: [
+                            { kms_key_name: ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k') },
+                          ],
+                        },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ),
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_secret_manager_secret.auto').kansaType).toBe('kms.vault');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.auto').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.auto').status).toBe('UNKNOWN');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.legacy').status).toBe('UNKNOWN');
+    expect(resourceOf(scanned, 'google_secret_manager_secret.replicas').region).toBe('us-central1');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.replicas').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
+  });
+
+  it('reads a Kinesis data stream’s encryption', async () => {
+    // The AWS provider's `kinesis_stream` docs: `encryption_type` NONE (the default) or KMS with
+    // `kms_key_id`, the AWS managed `alias/aws/kinesis` or a customer managed key.
+    const stream = (name: string, after: Json, afterUnknown: Json = {}, expressions: Json = {}): Change => ({
+      address: `aws_kinesis_stream.${name}`,
+      after: {
+        name,
+        shard_count: 1,
+        retention_period: 24,
+        encryption_type: 'NONE',
+        kms_key_id: null,
+        tags: null,
+        ...after,
+      },
+      afterUnknown: { arn: true, id: true, stream_mode_details: true, tags_all: true, ...afterUnknown },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_kms_key.k',
+          after: { enable_key_rotation: true },
+          afterUnknown: { arn: true, id: true, key_id: true },
+        },
+        stream('plain', {}),
+        stream('aws_managed', { encryption_type: 'KMS', kms_key_id: 'alias/aws/kinesis' }),
+        stream(
+          'own_key',
+          { encryption_type: 'KMS', kms_key_id: undefined },
+          { kms_key_id: true },
+          { kms_key_id: ref('aws_kms_key.k.arn', 'aws_kms_key.k') },
+        ),
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_kinesis_stream.plain').kansaType).toBe('storage.queue');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.plain').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.aws_managed').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_kinesis_stream.own_key').status).toBe('PASS');
+  });
+
+  it('reads the Google types’ locations and keys', async () => {
+    const providers = { google: { project: constant('osaka-city-dev') } };
+    const key = ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k');
+    const scanned = await scanDocument(
+      plan(
+        [
+          // UmeshIghe/gcp-compute `tfplan.json` (terraform-google-modules/vm's compute_instance).
+          {
+            address: 'google_compute_instance_from_template.app',
+            after: { name: 'app-001', zone: 'europe-west1-b' },
+            afterUnknown: { id: true, self_link: true },
+          },
+          {
+            address: 'google_kms_key_ring.ring',
+            after: { name: 'ring', location: 'us' },
+            afterUnknown: { id: true, project: true },
+          },
+          {
+            address: 'google_kms_crypto_key.k',
+            after: { name: 'k', rotation_period: '7776000s' },
+            afterUnknown: { id: true, key_ring: true },
+            expressions: { key_ring: ref('google_kms_key_ring.ring.id', 'google_kms_key_ring.ring') },
+          },
+          {
+            address: 'google_composer_environment.etl',
+            after: { name: 'etl', region: 'asia-northeast1', config: [{ encryption_config: [{}] }] },
+            afterUnknown: { id: true, config: [{ encryption_config: [{ kms_key_name: true }] }] },
+            expressions: { config: [{ encryption_config: [{ kms_key_name: key }] }] },
+          },
+          {
+            address: 'google_vertex_ai_dataset.images',
+            after: { display_name: 'images', region: 'asia-northeast1', encryption_spec: [] },
+            afterUnknown: { id: true, name: true },
+          },
+          {
+            address: 'google_dataflow_job.load',
+            after: {
+              name: 'load',
+              region: 'europe-west1',
+              kms_key_name: null,
+              template_gcs_path: 'gs://dataflow-templates/latest/Word_Count',
+            },
+            afterUnknown: { id: true, job_id: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_kms_key_ring.ring').region).toBe('us');
+    expect(findingOf(scanned, IN_JAPAN, 'google_compute_instance_from_template.app').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_kms_key_ring.ring').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'google_composer_environment.etl').status).toBe('PASS');
+    expect(findingOf(scanned, IN_JAPAN, 'google_composer_environment.etl').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'google_vertex_ai_dataset.images').status).toBe('FAIL');
+    expect(findingOf(scanned, IN_JAPAN, 'google_dataflow_job.load').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'google_dataflow_job.load').status).toBe('FAIL');
+  });
+});
