@@ -180,6 +180,12 @@ export interface Resource<F extends object = object> {
    * the failure in or keeps one that exists. Absent for everything but updated plan resources.
    */
   readonly factsBefore?: F;
+  /**
+   * The record only lists the resource (a row of the Azure portal's "Export to CSV"): its type
+   * and place, none of its settings or tags. Only checks that judge a listed resource
+   * (`CheckMeta.judgesListed`) decide on it; a fuller record of the same resource lifts it.
+   */
+  readonly listedOnly?: true;
 }
 
 /**

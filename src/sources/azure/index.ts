@@ -4,6 +4,7 @@ import { azureCassette } from './cassette.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
+import { azurePortalCsv } from './portal-csv.ts';
 import { azurePowerShell } from './powershell.ts';
 import { azureRestExample } from './rest-example.ts';
 import { azureArmTemplate } from './template.ts';
@@ -13,6 +14,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
   azureGraphCsv,
+  azurePortalCsv,
   // Before azure-arm: a security group's or storage account's object also carries an ARM `Id`.
   azurePowerShell,
   azureArm,
