@@ -75,8 +75,8 @@ export const CHECK_ERROR_TEXT: Localized = {
  */
 export const LISTED_ONLY = '__listedOnly';
 export const LISTED_ONLY_TEXT: Localized = {
-  ja: 'このリソースは一覧のエクスポート（ポータルの「CSV にエクスポート」）でのみ読まれ、設定とタグが含まれていないため判断できません',
-  en: 'The resource was read only from a list export (the portal\'s "Export to CSV"), which holds none of its settings or tags: not judged',
+  ja: 'このリソースはコンソールの一覧のエクスポート（CSV）でのみ読まれ、設定もタグのすべても含まれていないため判断できません',
+  en: "The resource was read only from a console's list export (CSV), which holds none of its settings and not all of its tags: not judged",
 };
 
 /** The messages the engine gives in place of a check's own. */
