@@ -54,7 +54,14 @@ export const awsTagEditorCsv: TextFormat = {
     const columns = columnsOf(table.header);
     if (!columns)
       throw new InputError(ctx.file, 'not the Tag Editor\'s "Export resources to CSV" header', { line: 1 });
-    const rows = [...table.rows];
+    const rows: CsvRow[] = [];
+    let failure: InputError | undefined;
+    try {
+      for (const row of table.rows) rows.push(row);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      failure = error;
+    }
     // The Tag Editor searches one account: an S3 bucket's ARN, which names none, is of the
     // account the other ARNs name.
     const account =
@@ -64,6 +71,8 @@ export const awsTagEditorCsv: TextFormat = {
       if ('skip' in result) ctx.skip(result.skip, { line: row.line });
       else yield result;
     }
+    // The rows before a malformed one are read; the file is then marked with the error.
+    if (failure) throw failure;
   },
 };
 

@@ -10,6 +10,7 @@ import { readInventory } from '../../../src/scan/read-inventory.ts';
 import { awsTagEditorCsv } from '../../../src/sources/aws/tag-editor-csv.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
 
 // Resource Groups & Tag Editor → "Export resources to CSV" (tests/corpus/SOURCES.md names the
 // public material modelled): Identifier, a `Tag: <key>` column per tag key shown, Service and
@@ -127,6 +128,21 @@ describe('aws-tag-editor-csv', () => {
         line: 2,
       },
     ]);
+  });
+
+  it('reads the rows before a malformed one, and names its line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-tag-editor-'));
+    const file = path.join(dir, 'resources.csv');
+    await writeFile(
+      file,
+      `${HEADER}vol-1,(not tagged),EC2,Volume,ap-northeast-1,(not tagged),0,arn:aws:ec2:ap-northeast-1:${ACCOUNT}:volume/vol-1\r\n` +
+        `vol-2,EC2,Volume,ap-northeast-1,0,arn:aws:ec2:ap-northeast-1:${ACCOUNT}:volume/vol-2\r\n`,
+    );
+    const coverage = await readInputFile(file, () => {});
+    expect(coverage).toMatchObject({ format: 'aws-tag-editor-csv', resources: 1 });
+    expect(coverage.error).toBe(
+      `${file}:3: malformed CSV: the row's cells (6) do not match the header's columns (8)`,
+    );
   });
 
   it('judges a listed resource’s location only: every other check is UNKNOWN', async () => {
