@@ -48,6 +48,12 @@ export interface CheckMeta<M extends string = string> {
   readonly messages: Readonly<Record<M, Localized>>;
   /** Cloud documentation that states the setting and its default. */
   readonly references?: readonly string[];
+  /**
+   * The check decides on what a resource is and where (its kansa type and region), so it judges
+   * a resource only listed (`Resource.listedOnly`); the engine reports every other check UNKNOWN
+   * on one.
+   */
+  readonly judgesListed?: true;
 }
 
 export interface CheckResult<M extends string = string> {

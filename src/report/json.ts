@@ -6,7 +6,7 @@ import type { Framework } from '../frameworks/framework.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider, Resource } from '../model/resource.ts';
 import { mappedChecks } from '../scan/evaluate.ts';
-import { CHECK_ERROR, CHECK_ERROR_TEXT, type Finding, type FindingResource } from '../scan/finding.ts';
+import { ENGINE_MESSAGES, type Finding, type FindingResource } from '../scan/finding.ts';
 import {
   ABSENT,
   type CheckLines,
@@ -95,7 +95,7 @@ export function checksCatalogue(framework: Framework): CheckEntry[] {
     remediation: meta.remediation,
     requirements,
     clauses,
-    messages: { ...meta.messages, [CHECK_ERROR]: CHECK_ERROR_TEXT },
+    messages: { ...meta.messages, ...ENGINE_MESSAGES },
     ...(meta.references ? { references: meta.references } : {}),
   }));
 }

@@ -18,9 +18,10 @@ import {
 } from '../model/resource.ts';
 import {
   CHECK_ERROR,
-  CHECK_ERROR_TEXT,
+  ENGINE_MESSAGES,
   type Finding,
   type FindingResource,
+  LISTED_ONLY,
   ScanFinding,
   SEVERITY_RANK,
 } from './finding.ts';
@@ -202,8 +203,13 @@ function planChange(check: Check, resource: Resource, ctx: CheckContext): Findin
   return before.status === 'FAIL' ? 'kept' : 'introduced';
 }
 
-/** A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error. */
+/**
+ * A check that throws is a bug, but never a pass: the resource is reported UNKNOWN with the error.
+ * A resource only listed is judged by the checks that decide on its place alone.
+ */
 function evaluateSafely(check: Check, resource: Resource, ctx: CheckContext): CheckResult {
+  if (resource.listedOnly && !check.meta.judgesListed)
+    return { status: 'UNKNOWN', message: LISTED_ONLY, evidence: [] };
   try {
     return check.evaluate(resource, ctx);
   } catch (error) {
@@ -257,7 +263,7 @@ function toFinding(
 
 /** The message template of a result: a check that names a message it does not have is a bug. */
 function templateOf({ meta }: Check, result: CheckResult): Localized {
-  const template = result.message === CHECK_ERROR ? CHECK_ERROR_TEXT : meta.messages[result.message];
+  const template = ENGINE_MESSAGES[result.message] ?? meta.messages[result.message];
   if (!template) throw new Error(`${meta.id}: no message "${result.message}"`);
   return template;
 }

@@ -70,6 +70,22 @@ export const CHECK_ERROR_TEXT: Localized = {
 };
 
 /**
+ * The message of a check on a resource only listed (`Resource.listedOnly`: a row of a console's
+ * inventory export), which shows none of the settings or tags the check decides on.
+ */
+export const LISTED_ONLY = '__listedOnly';
+export const LISTED_ONLY_TEXT: Localized = {
+  ja: 'このリソースはコンソールの一覧のエクスポート（CSV）でのみ読まれ、設定もタグのすべても含まれていないため判断できません',
+  en: "The resource was read only from a console's list export (CSV), which holds none of its settings and not all of its tags: not judged",
+};
+
+/** The messages the engine gives in place of a check's own. */
+export const ENGINE_MESSAGES: Readonly<Record<string, Localized>> = {
+  [CHECK_ERROR]: CHECK_ERROR_TEXT,
+  [LISTED_ONLY]: LISTED_ONLY_TEXT,
+};
+
+/**
  * A finding as the scan makes it: the id (a hash), the message (a template filled in) and the
  * capped data and evidence (base/cap.ts) are worked out when first read, since most paths read
  * none of them for most findings (the terminal-only scan reads them for the worst few).

@@ -322,8 +322,10 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
+  const { listedOnly, ...settled } = a;
   return {
-    ...a,
+    ...settled,
+    ...(listedOnly && b.listedOnly && { listedOnly }),
     // A record that names no account (empty) takes the account another record of it names.
     account: a.account || b.account,
     ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),

@@ -3,7 +3,8 @@ import type { Rule } from './rule.ts';
 /**
  * What the readers of IAM-policy documents, Cloud Run records and Steampipe tables run into
  * (sources/gcp/iam-policies.ts, effective-iam-policies.ts, cloud-run.ts, sources/steampipe-*.ts
- * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts).
+ * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts), and those of the consoles' list
+ * exports (sources/azure/portal-csv.ts, sources/aws/tag-editor-csv.ts).
  */
 export const EXPORT_RULES: readonly Rule[] = [
   [
@@ -215,6 +216,43 @@ export const EXPORT_RULES: readonly Rule[] = [
   [
     /^an incomplete plan \(complete: false, made with -target or with changes deferred to a later plan\): the resources it leaves out are not judged$/g,
     '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画に含まれないリソースは判定しません',
+  ],
+  [
+    /not the Azure portal's "Export to CSV" header/g,
+    'Azure ポータルの「CSV にエクスポート」の見出し行ではありません',
+  ],
+  [
+    /not the Tag Editor's "Export resources to CSV" header/g,
+    'タグエディタの「リソースを CSV にエクスポート」の見出し行ではありません',
+  ],
+  [
+    /the (\S+) cell is empty: a row names its resource$/g,
+    '$1 のセルが空です。行ごとにリソースの名前があるはずです',
+  ],
+  [
+    /the subscription cell is empty: a row names its subscription/g,
+    'サブスクリプションのセルが空です。行ごとにサブスクリプションがあるはずです',
+  ],
+  [
+    /the type "(.*)" is not one kansa reads from the portal's display names: its location is not judged \(add the "Resource ID" column to the view before exporting\)/g,
+    '種類 "$1" は kansa がポータルの表示名から読み取れる種類ではないため、場所を判断しません（エクスポートの前にビューに「リソース ID」列を加えてください）',
+  ],
+  [
+    /the export names each subscription, not its id: its resources are named by the subscription name and do not merge with ARM or Resource Graph records of the same resources \(add the "Subscription ID" column to the view before exporting\)/g,
+    'エクスポートはサブスクリプションを ID ではなく名前で示しています。リソースはサブスクリプション名で識別され、同じリソースの ARM や Resource Graph のレコードとは統合されません（エクスポートの前にビューに「サブスクリプション ID」列を加えてください）',
+  ],
+  [
+    /(\S+): location "(.*)" is not one kansa reads as a region/g,
+    '$1: 場所 "$2" は kansa がリージョンとして読み取れる場所ではありません',
+  ],
+  [/the (\S+) cell is not an ARN: (.*)/g, '$1 のセルが ARN ではありません: $2'],
+  [
+    /(\S+) names no account, and no other row of the file does: add a row of another resource/g,
+    '$1 はアカウントを示さず、ファイルのほかの行も示していません。ほかのリソースの行を加えてください',
+  ],
+  [
+    /the (\S+) or (\S+) cell is empty: a row names its resource type/g,
+    '$1 または $2 のセルが空です。行ごとにリソースの種類があるはずです',
   ],
 ];
 

@@ -12,6 +12,7 @@ import {
 } from './password-policy.ts';
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
+import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
@@ -20,6 +21,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsConfigRuleEventFormat,
   awsCredentialReportFormat,
   awsCredentialReportApiFormat,
+  awsTagEditorCsv,
   awsPasswordPolicyFormat,
   awsNoPasswordPolicyFormat,
   awsS3ErrorAnswerFormat,

@@ -6,6 +6,7 @@ import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
+import { azurePortalCsv } from './portal-csv.ts';
 import { azurePowerShell } from './powershell.ts';
 import { azureRestExample } from './rest-example.ts';
 import { azureArmTemplate } from './template.ts';
@@ -15,6 +16,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
   azureGraphCsv,
+  azurePortalCsv,
   // Before azure-arm: a security group's or storage account's object also carries an ARM `Id`.
   azurePowerShell,
   azureArm,

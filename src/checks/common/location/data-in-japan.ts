@@ -44,6 +44,7 @@ export default defineCheck<
     provider: 'any',
     resourceTypes: [...DATA_HANDLING_TYPES],
     severity: 'high',
+    judgesListed: true,
     title: {
       ja: 'データを扱うリソースが国内リージョンに配置されている',
       en: 'Data-handling resources are in a domestic (Japanese) region',

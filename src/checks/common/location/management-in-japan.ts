@@ -10,6 +10,7 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnread
     provider: 'any',
     resourceTypes: [...MANAGEMENT_TYPES],
     severity: 'low',
+    judgesListed: true,
     title: {
       ja: '管理系サービス（監視・ログ基盤）が国内リージョンに配置されている',
       en: 'Management services (monitoring, log workspaces) are in a domestic region',

@@ -103,6 +103,20 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
 /** The AWS Config resource types kansa reads (what a live scan asks Config for). */
 export const KNOWN_CONFIG_TYPES: readonly string[] = Object.keys(NATIVE_TYPES).sort();
 
+/** Config type names by their lower-cased spelling, for exports that spell them otherwise. */
+const CONFIG_TYPES_BY_LOWER_CASE: ReadonlyMap<string, string> = new Map(
+  KNOWN_CONFIG_TYPES.map((type) => [type.toLowerCase(), type]),
+);
+
+/**
+ * The Config type an export names in another casing (`AWS::ec2::instance`) and the kansa type it
+ * maps to; a type kansa does not read keeps its spelling and is `other`.
+ */
+export function nativeTypeNamed(type: string): { nativeType: string; kansaType: KansaType } {
+  const nativeType = CONFIG_TYPES_BY_LOWER_CASE.get(type.toLowerCase()) ?? type;
+  return { nativeType, kansaType: NATIVE_TYPES[nativeType]?.kansaType ?? 'other' };
+}
+
 /**
  * The id of the account's S3 Block Public Access resource. Config records it with the account
  * id as resourceId (and no ARN) in every region it records: one id, so the copies merge.
