@@ -359,6 +359,10 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
+    /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
+    'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
+  ],
+  [
     /aws s3api ([\w-]+) names no bucket(?: \([^)]*\))?: saved as (\S+) or (\S+), it is read/g,
     'aws s3api $1 の応答はバケットを示していません: $2 または $3 として保存すると読み込まれます',
   ],

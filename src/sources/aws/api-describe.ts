@@ -1,14 +1,8 @@
-import { UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
+import { answerResources, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
-import {
-  type PathPlace,
-  placeInPath,
-  rotationStatusItem,
-  type UnnamedAnswer,
-  unnamedAnswer,
-} from './unnamed-answers.ts';
+import { rotationStatusItem, unnamedAnswer } from './unnamed-answers.ts';
 
 /**
  * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
@@ -28,7 +22,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS, {"SecretList"} of secretsmanager list-secrets, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-acl / get-bucket-logging, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS, {"SecretList"} of secretsmanager list-secrets, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-policy-status / get-bucket-acl / get-bucket-logging / get-bucket-location, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
@@ -40,8 +34,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     if (single) {
-      for (const resource of configItemsToResources(single.items, ctx, single.partial === true))
-        yield single.regionUnknown?.has(resource.id) ? { ...resource, region: UNKNOWN_REGION } : resource;
+      yield* answerResources(single, ctx);
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
