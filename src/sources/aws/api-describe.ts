@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
-import { answerResources, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
+import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
@@ -119,7 +119,11 @@ function functionConfigurationItem(document: unknown): Record<string, unknown> |
  */
 function functionPolicyItem(document: unknown): Record<string, unknown> | undefined {
   const record = asRecord(document);
-  if (typeof record?.['RevisionId'] !== 'string' || record['Policy'] === undefined) return undefined;
+  // Answers recorded before Lambda added RevisionId (Cloud Custodian's of 2016) have `Policy`
+  // alone: the statements' function ARN tells them from a bucket's or a key's policy, which have
+  // the same `{"Policy"}`.
+  if (!record || record['Policy'] === undefined) return undefined;
+  if (typeof record['RevisionId'] !== 'string' && !only(record, ['Policy'])) return undefined;
   const policy = asRecord(decodeJsonValue(record['Policy']));
   const statements = policy?.['Statement'];
   const resources = (Array.isArray(statements) ? statements : [statements]).flatMap((statement) => {
