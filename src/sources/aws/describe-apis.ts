@@ -187,9 +187,10 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     owner: 'OwnerId',
     marker: 'FileSystemType',
   },
-  // `aws secretsmanager describe-secret`: the secret's description is the answer itself. Create,
-  // update and rotate answer `{ARN, Name, VersionId}`, delete `{ARN, Name, DeletionDate}`: not a
-  // description, and not read (the key they leave out is not the AWS managed one's absence).
+  // `aws secretsmanager describe-secret`: the secret's description is the answer itself, told by
+  // `VersionIdsToStages`. The other answers naming a secret by `{ARN, Name}` (create, update,
+  // delete, get-secret-value, list-secret-version-ids, get-resource-policy) describe none: the
+  // key they leave out is not the AWS managed one's absence.
   // https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_DescribeSecret.html
   {
     member: '',
@@ -199,7 +200,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     id: ['ARN'],
     name: 'Name',
     arnPattern: /^arn:aws[\w-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:/,
-    foreign: ['VersionId', 'DeletionDate'],
+    marker: 'VersionIdsToStages',
   },
   // `aws redshift describe-clusters`: no cluster ARN in the entry; the namespace's ARN
   // (`arn:aws:redshift:<region>:<account>:namespace:<uuid>`, in answers since 2022) gives the

@@ -317,6 +317,8 @@ describe('aws-api-describe', () => {
     for (const answer of [
       { ARN: arn, Name: 'db', VersionId: '9d8c7b6a' },
       { ARN: arn, Name: 'db', DeletionDate: '2025-03-01T00:00:00Z' },
+      { ARN: arn, Name: 'db', Versions: [{ VersionId: '9d8c7b6a', VersionStages: ['AWSCURRENT'] }] },
+      { ARN: arn, Name: 'db' },
       { ARN: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:topic`, Name: 'topic' },
     ])
       expect(awsApiDescribeFormat.matches(answer)).toBe(false);
