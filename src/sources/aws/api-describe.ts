@@ -24,7 +24,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS and FSx, {"SecretList"} of secretsmanager list-secrets and describe-secret, {"Clusters"} of Redshift, {"DomainStatusList"} / {"DomainStatus"} of es and opensearch, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-policy-status / get-bucket-acl / get-bucket-logging / get-bucket-location, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS and FSx, {"SecretList"} of secretsmanager list-secrets and describe-secret, {"Clusters"} of Redshift, {"DomainStatusList"} / {"DomainStatus"} of es and opensearch, {"Snapshots"} of EBS, {"repositories"} of ECR, {"CacheClusters"} / {"ReplicationGroups"} of ElastiCache, {"Workspaces"}, {"ClusterInfoList"} of MSK, {"StreamDescription"} / {"StreamDescriptionSummary"} of Kinesis, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-policy-status / get-bucket-acl / get-bucket-logging / get-bucket-location, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
@@ -236,19 +236,6 @@ function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, pl
     ...(typeof owner === 'string' && { accountId: owner }),
     ...(typeof entry['AvailabilityZone'] === 'string' && { availabilityZone: entry['AvailabilityZone'] }),
     ...(tags !== undefined && { tags }),
-    configuration: api.resourceType === 'AWS::EKS::Cluster' ? withEksLogging(entry) : entry,
+    configuration: api.configurationOf ? api.configurationOf(entry) : entry,
   };
-}
-
-/** `logging.clusterLogging: [{types, enabled}]` (EKS API) → `Logging.ClusterLogging.EnabledTypes[].Type` (Config). */
-function withEksLogging(cluster: Record<string, unknown>): Record<string, unknown> {
-  const groups = asRecord(cluster['logging'])?.['clusterLogging'];
-  if (!Array.isArray(groups)) return cluster;
-  const enabled = groups.flatMap((group) => {
-    const record = asRecord(group);
-    const types = record?.['types'];
-    return record?.['enabled'] === true && Array.isArray(types) ? types : [];
-  });
-  const { logging: _, ...rest } = cluster;
-  return { ...rest, Logging: { ClusterLogging: { EnabledTypes: enabled.map((type) => ({ Type: type })) } } };
 }

@@ -1,3 +1,5 @@
+import { asRecord } from './config-item.ts';
+
 /**
  * The services' describe and list answers kansa reads, each entry of a member read as the AWS
  * Config item of its type (see api-describe.ts).
@@ -23,6 +25,8 @@ export interface DescribeApi {
    * answer that is the entry itself, `member` empty).
    */
   readonly arnPattern?: RegExp;
+  /** The entry as Config records the configuration, where the API spells a setting otherwise. */
+  readonly configurationOf?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** The resource's ARN made from its fields, where the entry carries none of its own. */
   readonly arnOf?: (entry: Readonly<Record<string, unknown>>) => string | undefined;
   /** The command, for an API whose entries may name neither account nor Region (no ARN). */
@@ -75,7 +79,14 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     id: ['logGroupName'],
   },
   { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
-  { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
+  {
+    member: 'cluster',
+    list: false,
+    resourceType: 'AWS::EKS::Cluster',
+    arn: ['arn'],
+    id: ['name'],
+    configurationOf: withEksLogging,
+  },
   // `aws lambda list-functions` and `get-function` (its `Configuration`); the resource policy is
   // get-policy's answer.
   {
@@ -244,6 +255,75 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
       foreign: ['ElasticsearchVersion'],
     },
   ]),
+  // `aws ec2 describe-snapshots --owner-ids self`: EBS snapshots (RDS, ElastiCache and Redshift
+  // name theirs otherwise; only EBS's have a `VolumeId`), no ARN: the dump's folders place them.
+  {
+    member: 'Snapshots',
+    list: true,
+    resourceType: 'AWS::EC2::Snapshot',
+    arn: [],
+    id: ['SnapshotId'],
+    owner: 'OwnerId',
+    marker: 'VolumeId',
+    command: 'ec2 describe-snapshots',
+  },
+  // `aws ecr describe-repositories` (CodeCommit's list-repositories has no `repositoryArn`).
+  {
+    member: 'repositories',
+    list: true,
+    resourceType: 'AWS::ECR::Repository',
+    arn: ['repositoryArn'],
+    id: ['repositoryName'],
+    marker: 'repositoryArn',
+  },
+  // `aws elasticache describe-cache-clusters` and `describe-replication-groups` (`ARN` in
+  // answers since 2021).
+  {
+    member: 'CacheClusters',
+    list: true,
+    resourceType: 'AWS::ElastiCache::CacheCluster',
+    arn: ['ARN'],
+    id: ['CacheClusterId'],
+    command: 'elasticache describe-cache-clusters',
+  },
+  {
+    member: 'ReplicationGroups',
+    list: true,
+    resourceType: 'AWS::ElastiCache::ReplicationGroup',
+    arn: ['ARN'],
+    id: ['ReplicationGroupId'],
+    command: 'elasticache describe-replication-groups',
+  },
+  // `aws workspaces describe-workspaces`: `RootVolumeEncryptionEnabled`, `UserVolumeEncryptionEnabled`
+  // and `VolumeEncryptionKey`, as Config records them; no ARN.
+  {
+    member: 'Workspaces',
+    list: true,
+    resourceType: 'AWS::WorkSpaces::Workspace',
+    arn: [],
+    id: ['WorkspaceId'],
+    command: 'workspaces describe-workspaces',
+  },
+  // `aws kafka list-clusters` (MSK).
+  {
+    member: 'ClusterInfoList',
+    list: true,
+    resourceType: 'AWS::MSK::Cluster',
+    arn: ['ClusterArn'],
+    id: ['ClusterName'],
+  },
+  // `aws kinesis describe-stream` / `describe-stream-summary`: `EncryptionType` and `KeyId` on the
+  // stream, which Config (CloudFormation's shape) holds under `StreamEncryption`.
+  ...(['StreamDescription', 'StreamDescriptionSummary'] as const).map(
+    (member): DescribeApi => ({
+      member,
+      list: false,
+      resourceType: 'AWS::Kinesis::Stream',
+      arn: ['StreamARN'],
+      id: ['StreamName'],
+      configurationOf: withStreamEncryption,
+    }),
+  ),
   // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
   // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
   {
@@ -331,3 +411,25 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     command: 'ec2 describe-security-groups',
   },
 ];
+
+/** `logging.clusterLogging: [{types, enabled}]` (EKS API) → `Logging.ClusterLogging.EnabledTypes[].Type` (Config). */
+function withEksLogging(cluster: Record<string, unknown>): Record<string, unknown> {
+  const groups = asRecord(cluster['logging'])?.['clusterLogging'];
+  if (!Array.isArray(groups)) return cluster;
+  const enabled = groups.flatMap((group) => {
+    const record = asRecord(group);
+    const types = record?.['types'];
+    return record?.['enabled'] === true && Array.isArray(types) ? types : [];
+  });
+  const { logging: _, ...rest } = cluster;
+  return { ...rest, Logging: { ClusterLogging: { EnabledTypes: enabled.map((type) => ({ Type: type })) } } };
+}
+
+/**
+ * `EncryptionType` (`KMS` | `NONE`) and `KeyId` (Kinesis API) → `StreamEncryption: {EncryptionType,
+ * KeyId}` (Config); a stream without KMS encryption has none.
+ */
+function withStreamEncryption(stream: Record<string, unknown>): Record<string, unknown> {
+  const { EncryptionType: type, KeyId: keyId, ...rest } = stream;
+  return type === 'KMS' ? { ...rest, StreamEncryption: { EncryptionType: type, KeyId: keyId } } : rest;
+}

@@ -350,6 +350,76 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  it('reads describe-snapshots of EBS, describe-repositories of ECR, describe-workspaces, kafka list-clusters and Kinesis streams', () => {
+    const placed = (document: unknown) =>
+      [
+        ...awsApiDescribeFormat.read(document, {
+          file: `${ACCOUNT}/ap-northeast-1/answer.json`,
+          skip: (reason) => {
+            throw new Error(reason);
+          },
+        }),
+      ] as Resource<Record<string, unknown>>[];
+    expect(
+      placed({
+        Snapshots: [
+          { SnapshotId: 'snap-1', VolumeId: 'vol-1', OwnerId: ACCOUNT, Encrypted: false, State: 'completed' },
+        ],
+      }),
+    ).toMatchObject([
+      {
+        nativeType: 'AWS::EC2::Snapshot',
+        region: 'ap-northeast-1',
+        facts: { encrypted: { source: 'explicit', value: false } },
+      },
+    ]);
+    // ElastiCache's snapshots have no VolumeId; CodeCommit's repositories no repositoryArn.
+    expect(
+      awsApiDescribeFormat.matches({ Snapshots: [{ SnapshotName: 'nightly', CacheClusterId: 'c' }] }),
+    ).toBe(false);
+    expect(
+      awsApiDescribeFormat.matches({ repositories: [{ repositoryName: 'r', repositoryId: 'f7579e13' }] }),
+    ).toBe(false);
+    expect(
+      placed({
+        repositories: [
+          { repositoryName: 'web', repositoryArn: `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/web` },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::ECR::Repository', kansaType: 'container.registry' }]);
+    expect(
+      placed({
+        Workspaces: [
+          { WorkspaceId: 'ws-1', RootVolumeEncryptionEnabled: false, UserVolumeEncryptionEnabled: false },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::WorkSpaces::Workspace', facts: { encrypted: { value: false } } }]);
+    expect(
+      placed({
+        ClusterInfoList: [
+          {
+            ClusterName: 'events',
+            ClusterArn: `arn:aws:kafka:ap-northeast-1:${ACCOUNT}:cluster/events/6357e0b2`,
+          },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::MSK::Cluster' }]);
+    const stream = (encryption: object) =>
+      placed({
+        StreamDescriptionSummary: {
+          StreamName: 'clicks',
+          StreamARN: `arn:aws:kinesis:ap-northeast-1:${ACCOUNT}:stream/clicks`,
+          ...encryption,
+        },
+      })[0]?.facts;
+    expect(stream({ EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' })).toMatchObject({
+      customerManagedKey: { source: 'explicit', value: false },
+    });
+    expect(stream({ EncryptionType: 'NONE' })).toMatchObject({
+      customerManagedKey: { source: 'default', value: false },
+    });
+  });
+
   it('tells an Elasticsearch domain from an OpenSearch one', () => {
     const domain = (version: Record<string, string>) => ({
       DomainName: 'search',
