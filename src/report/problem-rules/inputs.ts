@@ -359,6 +359,14 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
+    /a bucket policy document of (\S+) \(get-bucket-policy --query Policy\) names no account: saved in <account>\/ folders, it is read/g,
+    'バケット $1 のバケットポリシー文書（get-bucket-policy --query Policy）はアカウントを示していません: <account>/ フォルダーに保存すると読み込まれます',
+  ],
+  [
+    /a policy document alone \(as --query Policy or --query PolicyVersion\.Document saves it\) names no resource kansa reads; a bucket's is read where every statement names a principal and the bucket/g,
+    'ポリシー文書だけ（--query Policy や --query PolicyVersion.Document で保存したもの）では、読み込むリソースが分かりません。すべての文がプリンシパルとバケットを示すものはバケットポリシーとして読み込みます',
+  ],
+  [
     /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
     'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
   ],

@@ -65,6 +65,22 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
       only(record, ['PolicyStatus']) && typeof asRecord(record['PolicyStatus'])?.['IsPublic'] === 'boolean',
     (record) => ({ PolicyStatus: { IsPublic: asRecord(record['PolicyStatus'])?.['IsPublic'] } }),
   ),
+  // The policy document alone, as the AWS CLI's own example saves it (`aws s3api get-bucket-policy
+  // --query Policy --output text > policy.json`): a bucket policy's statements each name a
+  // principal (an identity policy's never do) and only the bucket or its objects (S3 refuses
+  // others), so they name the bucket whatever the file is called.
+  {
+    matches: (record) => only(record, ['Version', 'Id', 'Statement']) && bucketOfPolicy(record) !== undefined,
+    read(record, place) {
+      const bucket = bucketOfPolicy(record)!;
+      if (!place.account)
+        return {
+          skip: `a bucket policy document of ${bucket} (get-bucket-policy --query Policy) names no account: saved in <account>/ folders, it is read`,
+        };
+      const item = bucketItem(bucket, place, { BucketPolicy: { policyText: JSON.stringify(record) } });
+      return { items: [item], partial: true, regionUnknown: new Set([String(item.arn)]) };
+    },
+  },
   // `aws s3api get-bucket-location --bucket <bucket>`: `{"LocationConstraint": …}`, the one
   // answer that names where the bucket is; the dump's folders name only where the CLI ran, so
   // this item alone of the bucket's answers carries a Region, and the bucket takes it.
@@ -229,6 +245,30 @@ function bucketInName(
 function settingWords(command: string): string[] {
   return (SETTING_IN_NAME[command] ?? command).split('|');
 }
+
+/**
+ * The one bucket a bucket policy document is about: every statement names a principal, and every
+ * resource is that bucket or objects in it.
+ */
+function bucketOfPolicy(record: Readonly<Record<string, unknown>>): string | undefined {
+  const statements = record['Statement'];
+  const list = Array.isArray(statements) ? statements : [statements];
+  const buckets = new Set<string>();
+  for (const each of list) {
+    const statement = asRecord(each);
+    if (!statement || (statement['Principal'] === undefined && statement['NotPrincipal'] === undefined))
+      return undefined;
+    const resource = statement['Resource'];
+    for (const named of Array.isArray(resource) ? resource : [resource]) {
+      const bucket = typeof named === 'string' ? BUCKET_ARN.exec(named)?.[1] : undefined;
+      if (!bucket) return undefined;
+      buckets.add(bucket);
+    }
+  }
+  return buckets.size === 1 ? [...buckets][0] : undefined;
+}
+
+const BUCKET_ARN = new RegExp(`^arn:aws[\\w-]*:s3:::(${BUCKET})(?:/.*)?$`);
 
 /** Whether a policy's statements name the bucket (`arn:aws:s3:::<bucket>`, or objects in it). */
 function policyNamesBucket(record: Readonly<Record<string, unknown>>, bucket: string): boolean {

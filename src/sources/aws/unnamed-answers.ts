@@ -195,6 +195,12 @@ const ANSWERS: readonly AnswerShape[] = [
       Array.isArray(record['ConfigurationRecordersStatus']),
     'aws configservice describe-configuration-recorders (or -status) describes the recorder, not a resource kansa checks',
   ),
+  // Any other policy document alone (an identity policy, a key policy, a trust policy) names
+  // no resource: the resource's own record carries its policy.
+  unread(
+    (record) => only(record, ['Version', 'Id', 'Statement']) && record['Statement'] !== undefined,
+    "a policy document alone (as --query Policy or --query PolicyVersion.Document saves it) names no resource kansa reads; a bucket's is read where every statement names a principal and the bucket",
+  ),
   unread(
     (record) =>
       only(record, ['UserId', 'Account', 'Arn']) &&

@@ -177,3 +177,50 @@ describe('aws s3api get-bucket-policy-status', () => {
     });
   });
 });
+
+// aws/aws-cli awscli/examples/s3api/get-bucket-policy.rst: "aws s3api get-bucket-policy --bucket
+// mybucket --query Policy --output text > policy.json" saves the policy document alone.
+describe('a policy document alone', () => {
+  const document = (statement: object) => ({ Version: '2012-10-17', Statement: [statement] });
+  const tlsOnly = {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: ['arn:aws:s3:::my-bucket', 'arn:aws:s3:::my-bucket/*'],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+
+  it('is the policy of the one bucket its statements name, each with a principal', () => {
+    const { resources, skipped } = readAt(document(tlsOnly), `${TOKYO}/policy.json`);
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([
+      {
+        id: bucket,
+        account: ACCOUNT,
+        region: '',
+        facts: {
+          secureTransportDenyStatements: { source: 'explicit', value: ['DenyInsecureTransport'] },
+          publicPolicyStatements: { source: 'explicit', value: [] },
+          blockPublicAcls: { source: 'unknown' },
+        },
+      },
+    ]);
+    expect(readAt(document(tlsOnly), 'policy.json').skipped).toEqual([
+      'a bucket policy document of my-bucket (get-bucket-policy --query Policy) names no account: saved in <account>/ folders, it is read',
+    ]);
+  });
+
+  it('is skipped, naming what it lacks, when it is an identity, key or two buckets’ policy', () => {
+    const { Principal: _, ...identity } = tlsOnly;
+    for (const other of [
+      document(identity),
+      document({ ...tlsOnly, Resource: '*' }),
+      document({ ...tlsOnly, Resource: ['arn:aws:s3:::my-bucket/*', 'arn:aws:s3:::other-bucket/*'] }),
+    ])
+      expect(readAt(other, `${TOKYO}/policy.json`)).toEqual({
+        resources: [],
+        skipped: [expect.stringMatching(/^a policy document alone .* names no resource kansa reads/)],
+      });
+  });
+});
