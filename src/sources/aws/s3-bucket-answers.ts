@@ -48,14 +48,26 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
     (record) => ({ AccessControlList: { owner: record['Owner'], grants: record['Grants'] } }),
     '(get-object-acl answers alike and is not read)',
   ),
-  // KMS answered `{"Policy"}` alone before it added `PolicyName`: the file name tells them apart.
-  bucketAnswer(
-    'get-bucket-policy',
-    (record) => only(record, ['Policy']) && isPolicyDocument(record['Policy']),
-    (record) => ({ BucketPolicy: { policyText: record['Policy'] } }),
-    "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
-    policyNamesBucket,
-  ),
+  // KMS answered `{"Policy"}` alone before it added `PolicyName`: the file name tells them apart,
+  // or, in a file named after no bucket, the statements do, as in a bucket policy saved alone.
+  {
+    matches: (record) => only(record, ['Policy']) && isPolicyDocument(record['Policy']),
+    read(record, place, name) {
+      const supplementary = { BucketPolicy: { policyText: record['Policy'] } };
+      const named = bucketSetting(
+        'get-bucket-policy',
+        name,
+        place,
+        supplementary,
+        "(or, without a PolicyName, kms get-key-policy: read the key's Config item)",
+        (bucket) => policyNamesBucket(record, bucket),
+      );
+      const bucket = bucketOfPolicy(asRecord(decodeJsonValue(record['Policy'])) ?? {});
+      return 'skip' in named && bucket && place.account && place.region
+        ? placedSetting(bucket, place, supplementary)
+        : named;
+    },
+  },
   // `aws s3api get-bucket-policy-status`: `{"PolicyStatus": {"IsPublic": …}}`, S3's own verdict
   // on the bucket policy (the S3 adapter reads it beside the document, which the check weighs).
   // https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html
@@ -77,8 +89,7 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         return {
           skip: `a bucket policy document of ${bucket} (get-bucket-policy --query Policy) names no account: saved in <account>/ folders, it is read`,
         };
-      const item = bucketItem(bucket, place, { BucketPolicy: { policyText: JSON.stringify(record) } });
-      return { items: [item], partial: true, regionUnknown: new Set([String(item.arn)]) };
+      return placedSetting(bucket, place, { BucketPolicy: { policyText: JSON.stringify(record) } });
     },
   },
   // `aws s3api get-bucket-location --bucket <bucket>`: `{"LocationConstraint": …}`, the one
@@ -172,8 +183,8 @@ export function isPolicyDocument(value: unknown): boolean {
  * (`${bucket}-policy.json`, `${bucket}_acl.json`): read as the bucket's item with only the
  * setting it answers, `supplementary`, which merges with the bucket's list-buckets entry,
  * Config item or other answers (its id is the bucket's ARN, `arn:aws:s3:::<bucket>`, which
- * names no account or Region: the dump's folders do). A `<bucket>-<setting>` name is taken only
- * where the answer agrees (`namesBucket`): a policy named so could be a key's.
+ * names no account or Region: the dump's folders do). A policy's `<bucket>-policy` name is taken
+ * only where its statements agree (a key's could be named so): see its entry above.
  * https://docs.aws.amazon.com/cli/latest/reference/s3api/
  */
 function bucketAnswer(
@@ -181,14 +192,10 @@ function bucketAnswer(
   matches: AnswerShape['matches'],
   supplementary: (record: Readonly<Record<string, unknown>>) => Record<string, unknown>,
   alike = '',
-  namesBucket?: (record: Readonly<Record<string, unknown>>, bucket: string) => boolean,
 ): AnswerShape {
   return {
     matches,
-    read: (record, place, name) =>
-      bucketSetting(command, name, place, supplementary(record), alike, (bucket) =>
-        namesBucket ? namesBucket(record, bucket) : true,
-      ),
+    read: (record, place, name) => bucketSetting(command, name, place, supplementary(record), alike),
   };
 }
 
@@ -222,6 +229,15 @@ export function bucketSetting(
     return {
       skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json or <bucket>-${settingWords(command)[0]}.json, it is read`,
     };
+  return placedSetting(bucket, place, supplementary);
+}
+
+/** The bucket's item with one setting, its Region left to the bucket's own record. */
+function placedSetting(
+  bucket: string,
+  place: PathPlace,
+  supplementary: Record<string, unknown>,
+): UnnamedAnswer {
   const item = bucketItem(bucket, place, supplementary);
   return { items: [item], partial: true, regionUnknown: new Set([String(item.arn)]) };
 }

@@ -211,6 +211,14 @@ describe('a policy document alone', () => {
     ]);
   });
 
+  it('places get-bucket-policy’s answer in a file named after no bucket by its statements too', () => {
+    expect(
+      readAt({ Policy: JSON.stringify(document(tlsOnly)) }, `${TOKYO}/s3/answers/policy.json`).resources,
+    ).toMatchObject([
+      { id: bucket, facts: { secureTransportDenyStatements: { value: ['DenyInsecureTransport'] } } },
+    ]);
+  });
+
   it('is skipped, naming what it lacks, when it is an identity, key or two buckets’ policy', () => {
     const { Principal: _, ...identity } = tlsOnly;
     for (const other of [
