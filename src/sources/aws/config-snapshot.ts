@@ -17,7 +17,8 @@ import { configItemsToResources } from './config-items-reader.ts';
  * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output);
  *   where no item carries a configuration item's own fields (capture time, status, state id,
  *   version), they are SELECT rows parsed to objects (select-resource-config's `Results` through
- *   `jq 'map(fromjson)'`), read as the partial rows they are: what the query left out is unknown;
+ *   `jq 'map(fromjson)'`), read as the partial rows they are: what the query left out is unknown
+ *   (so is one such row on its own);
  * - one configuration item on its own (`--query 'configurationItems[0]'`, a `jq` extract, rule
  *   kits' and policy engines' test data such as Cloud Custodian's `tests/data/config/*.json`).
  * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
@@ -51,7 +52,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
       return;
     }
     if (isBareItem(record)) {
-      yield* configItemsToResources([record], ctx, false);
+      yield* configItemsToResources([record], ctx, !hasItemMetadata(record));
       return;
     }
     const key = ITEM_LIST_KEYS.find((k) => k in record) ?? 'configurationItems';

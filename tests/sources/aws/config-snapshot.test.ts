@@ -117,6 +117,7 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
     const rows = read([row]).resources[0]?.facts;
     expect(rows?.['ignorePublicAcls']).toMatchObject({ source: 'unknown' });
     expect(rows?.['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+    expect(read(row).resources[0]?.facts['sseAlgorithm']).toMatchObject({ source: 'unknown' });
     // An array of items, each with its capture time, keeps the documented defaults.
     const items = read([bucketItem('old-bucket', {})]).resources[0]?.facts;
     expect(items?.['sseAlgorithm']).toMatchObject({ source: 'default', value: 'AES256' });
