@@ -21,12 +21,24 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
     (record) => asRecord(record['ServerSideEncryptionConfiguration']) !== undefined,
     (record) => ({ ServerSideEncryptionConfiguration: record['ServerSideEncryptionConfiguration'] }),
   ),
-  bucketAnswer(
-    'get-public-access-block',
-    (record) => asRecord(record['PublicAccessBlockConfiguration']) !== undefined,
-    (record) => ({ PublicAccessBlockConfiguration: record['PublicAccessBlockConfiguration'] }),
-    "(s3control's names the account in no member either, and is read from kansa's live collection or Config's AWS::S3::AccountPublicAccessBlock)",
-  ),
+  // `aws s3control get-public-access-block --account-id <account>` answers as a bucket's does: a
+  // file named after s3control (or the account's block) is the account's, which protects every
+  // bucket of it; read as Config's AWS::S3::AccountPublicAccessBlock.
+  // https://docs.aws.amazon.com/AmazonS3/latest/API/API_control_GetPublicAccessBlock.html
+  {
+    matches: (record) => asRecord(record['PublicAccessBlockConfiguration']) !== undefined,
+    read(record, place, name) {
+      const flags = record['PublicAccessBlockConfiguration'];
+      if (ACCOUNT_BLOCK_NAME.test(name)) return accountBlock(flags, place, name);
+      return bucketSetting(
+        'get-public-access-block',
+        name,
+        place,
+        { PublicAccessBlockConfiguration: flags },
+        "(s3control's, saved as s3control-get-public-access-block.json in <account>/ folders, is read as the account's)",
+      );
+    },
+  },
   // An answer with logging off is `{}`, which says nothing of what it answers: not read.
   bucketAnswer(
     'get-bucket-logging',
@@ -164,6 +176,29 @@ function regionOfLocation(constraint: unknown): string | undefined {
   if (constraint === null || constraint === '') return 'us-east-1';
   if (constraint === 'EU') return 'eu-west-1';
   return typeof constraint === 'string' && isRegionName(constraint) ? constraint : undefined;
+}
+
+/** A file name that says the answer is s3control's, for the account, not a bucket's. */
+const ACCOUNT_BLOCK_NAME = /s3-?control|account[-_]?public[-_]?access[-_]?block/i;
+
+/** The account's Block Public Access, the account from the folders or a twelve-digit run in the name. */
+function accountBlock(flags: unknown, place: PathPlace, name: string): UnnamedAnswer {
+  const account = place.account ?? /(?:^|[-_.])(\d{12})(?:[-_.]|$)/.exec(name)?.[1];
+  if (!account)
+    return {
+      skip: 'aws s3control get-public-access-block names no account: saved in <account>/ folders or as s3control-get-public-access-block_<account>.json, it is read',
+    };
+  return {
+    items: [
+      {
+        resourceType: 'AWS::S3::AccountPublicAccessBlock',
+        resourceId: account,
+        accountId: account,
+        awsRegion: place.region ?? 'global',
+        configuration: flags,
+      },
+    ],
+  };
 }
 
 /** A policy document as a JSON string (`{"Version", "Statement"}`), as S3 and KMS answer it. */

@@ -232,3 +232,67 @@ describe('a policy document alone', () => {
       });
   });
 });
+
+// `aws s3control get-public-access-block --account-id <account>` answers as a bucket's
+// get-public-access-block does (API_control_GetPublicAccessBlock): the file name tells them apart.
+describe('aws s3control get-public-access-block', () => {
+  const blocks = (on: boolean) => ({
+    PublicAccessBlockConfiguration: {
+      BlockPublicAcls: on,
+      IgnorePublicAcls: on,
+      BlockPublicPolicy: on,
+      RestrictPublicBuckets: on,
+    },
+  });
+
+  it('is the account’s Block Public Access, which protects its buckets with their own blocks off', () => {
+    const account = readAt(blocks(true), `${TOKYO}/s3control-get-public-access-block.json`);
+    expect(account.resources).toMatchObject([
+      {
+        nativeType: 'AWS::S3::AccountPublicAccessBlock',
+        account: ACCOUNT,
+        region: 'global',
+        facts: { restrictPublicBuckets: { source: 'explicit', value: true } },
+      },
+    ]);
+    const publicBucket = [
+      readAt(blocks(false), `${TOKYO}/get-public-access-block_my-bucket.json`),
+      readAt(
+        {
+          Policy: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [
+              {
+                Effect: 'Allow',
+                Principal: '*',
+                Action: 's3:GetObject',
+                Resource: 'arn:aws:s3:::my-bucket/*',
+              },
+            ],
+          }),
+        },
+        `${TOKYO}/get-bucket-policy_my-bucket.json`,
+      ),
+      readAt(
+        {
+          Owner: { ID: 'a1b2' },
+          Grants: [{ Grantee: { ID: 'a1b2', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' }],
+        },
+        `${TOKYO}/get-bucket-acl_my-bucket.json`,
+      ),
+    ].flatMap(({ resources }) => resources);
+    expect(evaluate(bucketPublicAccess, [...publicBucket, ...account.resources], bucket)).toMatchObject({
+      status: 'PASS',
+      message: 'blocked',
+    });
+  });
+
+  it('takes the account from a twelve-digit run in the name, else says what would place it', () => {
+    expect(readAt(blocks(true), `s3control_get-public-access-block_${ACCOUNT}.json`).resources).toMatchObject(
+      [{ nativeType: 'AWS::S3::AccountPublicAccessBlock', account: ACCOUNT }],
+    );
+    expect(readAt(blocks(true), 's3control-get-public-access-block.json').skipped).toEqual([
+      'aws s3control get-public-access-block names no account: saved in <account>/ folders or as s3control-get-public-access-block_<account>.json, it is read',
+    ]);
+  });
+});
