@@ -359,6 +359,10 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
+    /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
+    'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
+  ],
+  [
     /aws s3control get-public-access-block names no account: saved in <account>\/ folders or as (\S+), it is read/g,
     'aws s3control get-public-access-block の応答はアカウントを示していません: <account>/ フォルダーに保存するか $1 として保存すると読み込まれます',
   ],

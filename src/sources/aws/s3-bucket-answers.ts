@@ -75,9 +75,7 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         (bucket) => policyNamesBucket(record, bucket),
       );
       const bucket = bucketOfPolicy(asRecord(decodeJsonValue(record['Policy'])) ?? {});
-      return 'skip' in named && bucket && place.account && place.region
-        ? placedSetting(bucket, place, supplementary)
-        : named;
+      return 'skip' in named && bucket && place.account ? placedSetting(bucket, place, supplementary) : named;
     },
   },
   // `aws s3api get-bucket-policy-status`: `{"PolicyStatus": {"IsPublic": …}}`, S3's own verdict
@@ -140,9 +138,10 @@ export const S3_BUCKET_ANSWERS: readonly AnswerShape[] = [
         return {
           skip: `aws s3api list-buckets lists no bucket${place.account ? ` in ${place.account}` : ''}: no resource to read`,
         };
-      if (!place.account || (!place.region && buckets.some((bucket) => !bucket['BucketRegion'])))
+      // The folders' Region is only where the CLI ran: the account is what they must give.
+      if (!place.account)
         return {
-          skip: `aws s3api list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (${names.join(', ')}) are read`,
+          skip: `aws s3api list-buckets names no account: saved in <account>/ folders, its buckets (${names.join(', ')}) are read`,
         };
       const regionUnknown = new Set<string>();
       return {
@@ -260,9 +259,11 @@ export function bucketSetting(
   confirms: (bucket: string) => boolean = () => true,
 ): UnnamedAnswer {
   const bucket = bucketInName(command, name, confirms);
-  if (!bucket || !place.account || !place.region)
+  // S3 is global, and dumps keep its answers where the CLI ran or in no Region's folder: only
+  // the account is needed (the bucket's Region is its own record's).
+  if (!bucket || !place.account)
     return {
-      skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/<region>/${command}_<bucket>.json or <bucket>-${settingWords(command)[0]}.json, it is read`,
+      skip: `aws s3api ${command} names no bucket${alike ? ` ${alike}` : ''}: saved as <account>/…/${command}_<bucket>.json or <bucket>-${settingWords(command)[0]}.json, it is read`,
     };
   return placedSetting(bucket, place, supplementary);
 }
@@ -350,7 +351,9 @@ function bucketItem(
     resourceName: bucket,
     arn: `arn:${partitionOf(place.region ?? '')}:s3:::${bucket}`,
     accountId: place.account,
-    awsRegion: place.region,
+    // Without a Region the item is one whose Region is unknown (regionUnknown): `global` only
+    // stands in for it until the answer's reader marks it so.
+    awsRegion: place.region ?? 'global',
     configuration: { name: bucket, ...configuration },
     ...(supplementary && { supplementaryConfiguration: supplementary }),
   };

@@ -992,7 +992,7 @@ describe('aws-api-describe: answers that name no resource', () => {
     ]);
     expect(readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, 'list-buckets.json').skipped).toEqual([
       expect.stringContaining(
-        "list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read",
+        'list-buckets names no account: saved in <account>/ folders, its buckets (my-bucket) are read',
       ),
     ]);
   });
@@ -1047,7 +1047,7 @@ describe('aws-api-describe: answers that name no resource', () => {
       expect(readAt(bucketAnswers['get-bucket-encryption'], file)).toEqual({
         resources: [],
         skipped: [
-          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/…/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
         ],
       });
     }

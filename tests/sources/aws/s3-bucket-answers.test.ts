@@ -107,6 +107,23 @@ describe('aws s3api get-bucket-location', () => {
     }
   });
 
+  it('reads the answers of a dump that keeps S3, a global service, in the account’s folder alone', () => {
+    const answers = [
+      readAt({ PolicyStatus: { IsPublic: true } }, `${ACCOUNT}/s3/get-bucket-policy-status_my-bucket.json`),
+      readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, `${ACCOUNT}/s3/list-buckets.json`),
+      readAt({ LocationConstraint: 'ap-northeast-1' }, `${ACCOUNT}/s3/get-bucket-location_my-bucket.json`),
+    ];
+    expect(answers.map(({ skipped }) => skipped)).toEqual([[], [], []]);
+    expect(answers.map(({ resources }) => resources[0]?.region)).toEqual(['', '', 'ap-northeast-1']);
+    expect(
+      evaluate(
+        dataInJapan,
+        answers.flatMap(({ resources }) => resources),
+        bucket,
+      ).status,
+    ).toBe('PASS');
+  });
+
   it('leaves the Region unknown without a location, list-buckets Region or Config item', () => {
     const { resources } = readAt(
       { PolicyStatus: { IsPublic: false } },
