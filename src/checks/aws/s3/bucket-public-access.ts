@@ -63,6 +63,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     references: [
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
+      'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html',
     ],
   },
   evaluate(resource, ctx): CheckResult<Message> {
