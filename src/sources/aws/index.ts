@@ -11,6 +11,7 @@ import {
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
+import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -26,6 +27,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsPasswordPolicySteampipeFormat,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
+  awsResourceExplorerFormat,
 ]
   .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);
