@@ -359,6 +359,14 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
+    /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
+    'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
+  ],
+  [
+    /aws iam generate-credential-report only starts the report: get-credential-report gives it/g,
+    'aws iam generate-credential-report はレポートの作成を始めるだけです: レポートは get-credential-report で出力してください',
+  ],
+  [
     /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
     'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
   ],

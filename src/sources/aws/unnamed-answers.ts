@@ -203,6 +203,18 @@ const ANSWERS: readonly AnswerShape[] = [
   ),
   unread(
     (record) =>
+      Array.isArray(record['resourceIdentifiers']) &&
+      record['resourceIdentifiers'].every((each) => typeof asRecord(each)?.['resourceType'] === 'string'),
+    'aws configservice list-discovered-resources names each resource by type and id alone (no account, Region or setting): batch-get-resource-config gives their configuration items',
+  ),
+  unread(
+    (record) =>
+      only(record, ['State', 'Description']) &&
+      ['STARTED', 'INPROGRESS', 'COMPLETE'].includes(String(record['State'])),
+    'aws iam generate-credential-report only starts the report: get-credential-report gives it',
+  ),
+  unread(
+    (record) =>
       only(record, ['UserId', 'Account', 'Arn']) &&
       typeof record['Account'] === 'string' &&
       typeof record['Arn'] === 'string',

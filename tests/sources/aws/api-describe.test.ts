@@ -775,6 +775,18 @@ describe('aws-api-describe: answers that name no resource', () => {
       { ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] },
     ],
     [
+      'configservice list-discovered-resources',
+      {
+        resourceIdentifiers: [
+          { resourceType: 'AWS::EC2::Volume', resourceId: 'vol-1a2b3c4d', resourceName: 'data' },
+        ],
+      },
+    ],
+    [
+      'iam generate-credential-report',
+      { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' },
+    ],
+    [
       'sts get-caller-identity',
       { UserId: 'AIDASAMPLEUSERID', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/ops` },
     ],
