@@ -359,34 +359,6 @@ export const INPUT_RULES: readonly Rule[] = [
     '$1（$2）: ファイル名の12桁がバケット名か s3control のアカウント ID か判別できません（バケットのものは $3 として保存すると読み込まれます）',
   ],
   [
-    /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
-    'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
-  ],
-  [
-    /aws iam generate-credential-report only starts the report: get-credential-report gives it/g,
-    'aws iam generate-credential-report はレポートの作成を始めるだけです: レポートは get-credential-report で出力してください',
-  ],
-  [
-    /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
-    'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
-  ],
-  [
-    /aws s3control get-public-access-block names no account: saved in <account>\/ folders or as (\S+), it is read/g,
-    'aws s3control get-public-access-block の応答はアカウントを示していません: <account>/ フォルダーに保存するか $1 として保存すると読み込まれます',
-  ],
-  [
-    /a bucket policy document of (\S+) \(get-bucket-policy --query Policy\) names no account: saved in <account>\/ folders, it is read/g,
-    'バケット $1 のバケットポリシー文書（get-bucket-policy --query Policy）はアカウントを示していません: <account>/ フォルダーに保存すると読み込まれます',
-  ],
-  [
-    /a policy document alone \(as --query Policy or --query PolicyVersion\.Document saves it\) names no resource kansa reads; a bucket's is read where every statement names a principal and the bucket/g,
-    'ポリシー文書だけ（--query Policy や --query PolicyVersion.Document で保存したもの）では、読み込むリソースが分かりません。すべての文がプリンシパルとバケットを示すものはバケットポリシーとして読み込みます',
-  ],
-  [
-    /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
-    'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
-  ],
-  [
     /aws s3api ([\w-]+) names no bucket(?: \([^)]*\))?: saved as (\S+) or (\S+), it is read/g,
     'aws s3api $1 の応答はバケットを示していません: $2 または $3 として保存すると読み込まれます',
   ],
