@@ -8,6 +8,10 @@ import type { Rule } from './rule.ts';
  */
 export const EXPORT_RULES: readonly Rule[] = [
   [
+    /: owned by (\S+), not the account read: aws ([\w-]+ [\w-]+) lists others' public ones too \(--owner-ids self lists the account's own\)/g,
+    ': 所有者は $1 で、読み取ったアカウントのものではありません: aws $2 はほかのアカウントの公開スナップショットも一覧にします（--owner-ids self で自アカウントのものだけになります）',
+  ],
+  [
     /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
     'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
   ],

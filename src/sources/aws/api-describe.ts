@@ -44,12 +44,35 @@ export const awsApiDescribeFormat: DocumentFormat = {
       entries.map((entry) => ({ api, entry: asRecord(entry) })),
     );
     for (const [index, { api, entry }] of entries.entries()) {
-      const unplaced = entry && api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
+      const unplaced =
+        entry && api.command
+          ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
+          : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
       else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
     }
   },
 };
+
+/**
+ * An entry of another account that the command lists beside the account's own (`ec2
+ * describe-snapshots` without `--owner-ids self` lists every public snapshot): named by an owner
+ * alias (`amazon`), or owned by another account than the dump's folders name.
+ */
+function othersEntry(
+  api: DescribeApi,
+  command: string,
+  entry: Record<string, unknown>,
+  place: PathPlace,
+): string | undefined {
+  if (!api.listsOthers || !api.owner) return undefined;
+  const owner = entry[api.owner];
+  const alias = entry['OwnerAlias'];
+  if (typeof alias !== 'string' && (!place.account || typeof owner !== 'string' || owner === place.account))
+    return undefined;
+  const id = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
+  return `${api.resourceType} ${String(id)}: owned by ${typeof alias === 'string' ? alias : String(owner)}, not the account read: aws ${command} lists others' public ones too (--owner-ids self lists the account's own)`;
+}
 
 /**
  * An EC2 entry that names neither its account nor its Region, nor sits in folders that do: the

@@ -29,6 +29,8 @@ export interface DescribeApi {
   readonly configurationOf?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** The resource's ARN made from its fields, where the entry carries none of its own. */
   readonly arnOf?: (entry: Readonly<Record<string, unknown>>) => string | undefined;
+  /** The command lists other accounts' public resources beside the account's own. */
+  readonly listsOthers?: boolean;
   /** The command, for an API whose entries may name neither account nor Region (no ARN). */
   readonly command?: string;
 }
@@ -257,6 +259,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
   ]),
   // `aws ec2 describe-snapshots --owner-ids self`: EBS snapshots (RDS, ElastiCache and Redshift
   // name theirs otherwise; only EBS's have a `VolumeId`), no ARN: the dump's folders place them.
+  // Without `--owner-ids` it lists every public snapshot too: other owners' are not read.
   {
     member: 'Snapshots',
     list: true,
@@ -266,6 +269,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     owner: 'OwnerId',
     marker: 'VolumeId',
     command: 'ec2 describe-snapshots',
+    listsOthers: true,
   },
   // `aws ecr describe-repositories` (CodeCommit's list-repositories has no `repositoryArn`).
   {

@@ -373,6 +373,20 @@ describe('aws-api-describe', () => {
         facts: { encrypted: { source: 'explicit', value: false } },
       },
     ]);
+    // Without --owner-ids self, every public snapshot is listed: another owner's is not read.
+    const listed = [
+      ...awsApiDescribeFormat.read(
+        {
+          Snapshots: [
+            { SnapshotId: 'snap-own', VolumeId: 'vol-1', OwnerId: ACCOUNT, Encrypted: true },
+            { SnapshotId: 'snap-public', VolumeId: 'vol-2', OwnerId: '999988887777', Encrypted: false },
+            { SnapshotId: 'snap-amazon', VolumeId: 'vol-3', OwnerId: '801119661308', OwnerAlias: 'amazon' },
+          ],
+        },
+        { file: `${ACCOUNT}/ap-northeast-1/describe-snapshots.json`, skip: () => {} },
+      ),
+    ];
+    expect(listed.map((resource) => resource.account)).toEqual([ACCOUNT]);
     // ElastiCache's snapshots have no VolumeId; CodeCommit's repositories no repositoryArn.
     expect(
       awsApiDescribeFormat.matches({ Snapshots: [{ SnapshotName: 'nightly', CacheClusterId: 'c' }] }),
