@@ -40,16 +40,16 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
-    const entries = membersOf(document).flatMap(({ api, entries }) =>
-      entries.map((entry) => ({ api, entry: asRecord(entry) })),
+    const entries = membersOf(document).flatMap(({ api, entries, partial }) =>
+      entries.map((entry) => ({ api, entry: asRecord(entry), partial: partial === true })),
     );
-    for (const [index, { api, entry }] of entries.entries()) {
+    for (const [index, { api, entry, partial }] of entries.entries()) {
       const unplaced =
         entry && api.command
           ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
-      else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
+      else yield* configItemsToResources([asItem(api, entry, place)], ctx, partial, index);
     }
   },
 };
@@ -170,7 +170,20 @@ function functionPolicyItem(document: unknown): Record<string, unknown> | undefi
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
 
 /** The known members of a response whose first entry carries the id its API names. */
-function membersOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] }[] {
+function membersOf(
+  document: unknown,
+): { api: DescribeApi; entries: readonly unknown[]; partial?: boolean }[] {
+  if (Array.isArray(document)) {
+    // The entries alone (`--query DBInstances`, `jq '.Functions'`): with no member to name the
+    // API, the first entry's own ARN and id fields must, as a lone object's do. A query may have
+    // kept some fields only (`{DBInstanceArn: DBInstanceArn, …}`): what an entry leaves out is
+    // unknown, not the API's default.
+    const first = asRecord(document[0]);
+    const api = DESCRIBE_APIS.find(
+      (each) => each.list && each.member !== 'Reservations' && first !== undefined && fits(each, first, true),
+    );
+    return api ? [{ api, entries: document, partial: true }] : [];
+  }
   const record = asRecord(document);
   if (!record) return [];
   return DESCRIBE_APIS.flatMap((api) => {
@@ -183,14 +196,19 @@ function membersOf(document: unknown): { api: DescribeApi; entries: readonly unk
             ? withFunctionTags(record)
             : record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
-    if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
-    if (api.marker && !(api.marker in first)) return [];
-    if (api.foreign?.some((field) => field in first)) return [];
-    if (api.arnPattern && !api.arnPattern.test(String(arnOfEntry(api, first) ?? ''))) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
-    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
+    if (!first || !fits(api, first, !api.list)) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
   });
+}
+
+/** Whether an entry is one of the API's: its id, its marks, and where `withArn`, its own ARN. */
+function fits(api: DescribeApi, first: Readonly<Record<string, unknown>>, withArn: boolean): boolean {
+  if (!api.id.some((field) => typeof first[field] === 'string')) return false;
+  if (api.marker && !(api.marker in first)) return false;
+  if (api.foreign?.some((field) => field in first)) return false;
+  if (api.arnPattern && !api.arnPattern.test(String(arnOfEntry(api, first) ?? ''))) return false;
+  return !withArn || api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'));
 }
 
 /**

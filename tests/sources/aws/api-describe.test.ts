@@ -60,6 +60,29 @@ describe('aws-api-describe', () => {
     );
   });
 
+  // `aws rds describe-db-instances --query DBInstances` (AWS CLI user guide, "Filter output with
+  // --query"): the entries alone, a JSON array; a projection may keep some fields only.
+  it('reads the entries alone by their ARN and id, what they leave out unknown', () => {
+    const entries = instances.DBInstances.map(({ StorageEncrypted: _, ...entry }) => entry);
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(entries))?.id).toBe(
+      'aws-api-describe',
+    );
+    expect(read(entries).resources).toMatchObject([
+      {
+        id: dbArn,
+        facts: {
+          publiclyAccessible: { source: 'explicit', value: true },
+          encrypted: { source: 'unknown' },
+          enabledLogExports: { source: 'unknown' },
+        },
+      },
+    ]);
+    // Without its ARN an entry alone names no API.
+    expect(awsApiDescribeFormat.matches([{ DBInstanceIdentifier: 'orders', PubliclyAccessible: true }])).toBe(
+      false,
+    );
+  });
+
   it('does not take an object without its ARN for a resource', () => {
     expect(awsApiDescribeFormat.matches({ cluster: { name: 'web' } })).toBe(false);
     expect(awsApiDescribeFormat.matches({ Table: { TableName: 't' } })).toBe(false);
