@@ -100,6 +100,11 @@ export interface AwsS3BucketFacts extends CommonFacts {
   readonly restrictPublicBuckets?: Fact<boolean>;
   /** Bucket policy statements that allow anyone, with no restricting condition, each with why. */
   readonly publicPolicyStatements?: Fact<readonly AwsPublicGrant[]>;
+  /**
+   * S3's own verdict that the bucket policy is public (GetBucketPolicyStatus `IsPublic`), where
+   * the export holds it; absent where it does not (AWS Config does not record it).
+   */
+  readonly policyStatusPublic?: Fact<boolean>;
   /** ACL grants to the AllUsers / AuthenticatedUsers groups, as `group:permission`. */
   readonly publicAclGrants?: Fact<readonly string[]>;
   /**

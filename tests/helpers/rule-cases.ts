@@ -174,9 +174,10 @@ export async function readCase(
   try {
     const resources: Resource[] = [];
     for (const [i, file] of files.entries()) {
-      // Each file in a folder of its own, under its own name: some exports name their account there.
+      // Each file in a folder of its own, under its own name (with the folders it gives, as a
+      // CLI dump's `<account>/<region>/`): some exports name their account there.
       const where = path.join(dir, String(i + 1), file.name);
-      mkdirSync(path.dirname(where));
+      mkdirSync(path.dirname(where), { recursive: true });
       writeFileSync(where, file.text);
       const coverage = await readInputFile(where, (resource) => resources.push(resource));
       if (coverage.error) throw new Error(`${file.name}: ${coverage.error}`);

@@ -3,10 +3,43 @@ import type { Rule } from './rule.ts';
 /**
  * What the readers of IAM-policy documents, Cloud Run records and Steampipe tables run into
  * (sources/gcp/iam-policies.ts, effective-iam-policies.ts, cloud-run.ts, sources/steampipe-*.ts
- * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts), and those of the consoles' list
+ * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts), the AWS CLI's answers that name
+ * no resource (sources/aws/unnamed-answers.ts, s3-bucket-answers.ts), and the consoles' list
  * exports (sources/azure/portal-csv.ts, sources/aws/tag-editor-csv.ts).
  */
 export const EXPORT_RULES: readonly Rule[] = [
+  [
+    /: owned by (\S+), not the account read: aws ([\w-]+ [\w-]+) lists others' public ones too \(--owner-ids self lists the account's own\)/g,
+    ': 所有者は $1 で、読み取ったアカウントのものではありません: aws $2 はほかのアカウントの公開スナップショットも一覧にします（--owner-ids self で自アカウントのものだけになります）',
+  ],
+  [
+    /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
+    'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
+  ],
+  [
+    /a bucket policy document of (\S+) \(get-bucket-policy --query Policy\) names no account: saved in <account>\/ folders, it is read/g,
+    'バケット $1 のバケットポリシー文書（get-bucket-policy --query Policy）はアカウントを示していません: <account>/ フォルダーに保存すると読み込まれます',
+  ],
+  [
+    /a policy document alone \(as --query Policy or --query PolicyVersion\.Document saves it\) names no resource kansa reads; a bucket's is read where every statement names a principal and the bucket/g,
+    'ポリシー文書だけ（--query Policy や --query PolicyVersion.Document で保存したもの）では、読み込むリソースが分かりません。すべての文がプリンシパルとバケットを示すものはバケットポリシーとして読み込みます',
+  ],
+  [
+    /aws s3control get-public-access-block names no account: saved in <account>\/ folders or as (\S+), it is read/g,
+    'aws s3control get-public-access-block の応答はアカウントを示していません: <account>/ フォルダーに保存するか $1 として保存すると読み込まれます',
+  ],
+  [
+    /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
+    'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
+  ],
+  [
+    /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
+    'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
+  ],
+  [
+    /aws iam generate-credential-report only starts the report: get-credential-report gives it/g,
+    'aws iam generate-credential-report はレポートの作成を始めるだけです: レポートは get-credential-report で出力してください',
+  ],
   [
     /a bare IAM policy \(get-iam-policy\) names no resource: name the file of a project’s policy projects-<project id>-iam-policy\.json \(or \.yaml; folders-<n>-…, organizations-<n>-… for those\), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies/g,
     'IAM ポリシーだけの文書（get-iam-policy の出力）で、どのリソースのポリシーか書かれていません。プロジェクトのポリシーはファイル名を projects-<プロジェクト ID>-iam-policy.json または .yaml（フォルダは folders-<番号>-…、組織は organizations-<番号>-…）にしてください（`kansa scan --save-inventory` と同じ名前）。他のリソースのポリシーは `gcloud asset export --content-type=iam-policy` または `gcloud asset search-all-iam-policies` で出力してください',

@@ -1,9 +1,9 @@
 import type { AwsAccountFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
+import { placeInPath } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { accountResource } from './password-policy.ts';
-import { placeInPath } from './unnamed-answers.ts';
 
 /**
  * `aws iam get-account-summary` (`{"SummaryMap": {"AccountMFAEnabled": 0, …}}`): the root user's

@@ -1,14 +1,9 @@
-import { UNKNOWN_REGION } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
+import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
-import {
-  type PathPlace,
-  placeInPath,
-  rotationStatusItem,
-  type UnnamedAnswer,
-  unnamedAnswer,
-} from './unnamed-answers.ts';
+import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
+import { rotationStatusItem, unnamedAnswer } from './unnamed-answers.ts';
 
 /**
  * The services' own describe output, as `aws rds describe-db-instances`, `aws cloudtrail
@@ -18,7 +13,8 @@ import {
  * either case), so each entry is read as a configuration item of its type. The APIs leave out
  * what is not set (a log group that never expires has no `retentionInDays`), as Config does, so
  * an absent field of the structure takes the cloud's default; what other calls return (a key's
- * rotation status) stays unknown. EKS alone lists its logging as the API does
+ * rotation status) stays unknown. The tags each entry carries (`Tags`, RDS's `TagList`, EKS's
+ * `tags`) are the resource's. EKS alone lists its logging as the API does
  * (`logging.clusterLogging[].{types, enabled}`), which is read as Config's `EnabledTypes`.
  * Account and region come from the resource's ARN, else its availability zone and the file
  * name; an entry that names neither is skipped with the reason.
@@ -28,7 +24,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
   id: 'aws-api-describe',
   provider: 'aws',
   description:
-    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS, {"SecretList"} of secretsmanager list-secrets, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-acl / get-bucket-logging, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
+    'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS and FSx, {"SecretList"} of secretsmanager list-secrets and describe-secret, {"Clusters"} of Redshift, {"DomainStatusList"} / {"DomainStatus"} of es and opensearch, {"Snapshots"} of EBS, {"repositories"} of ECR, {"CacheClusters"} / {"ReplicationGroups"} of ElastiCache, {"Workspaces"}, {"ClusterInfoList"} of MSK, {"StreamDescription"} / {"StreamDescriptionSummary"} of Kinesis, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-policy-status / get-bucket-acl / get-bucket-logging / get-bucket-location, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined;
   },
@@ -40,21 +36,43 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     if (single) {
-      for (const resource of configItemsToResources(single.items, ctx, single.partial === true))
-        yield single.regionUnknown?.has(resource.id) ? { ...resource, region: UNKNOWN_REGION } : resource;
+      yield* answerResources(single, ctx);
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
-    const entries = membersOf(document).flatMap(({ api, entries }) =>
-      entries.map((entry) => ({ api, entry: asRecord(entry) })),
+    const entries = membersOf(document).flatMap(({ api, entries, partial }) =>
+      entries.map((entry) => ({ api, entry: asRecord(entry), partial: partial === true })),
     );
-    for (const [index, { api, entry }] of entries.entries()) {
-      const unplaced = entry && api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
+    for (const [index, { api, entry, partial }] of entries.entries()) {
+      const unplaced =
+        entry && api.command
+          ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
+          : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
-      else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
+      else yield* configItemsToResources([asItem(api, entry, place)], ctx, partial, index);
     }
   },
 };
+
+/**
+ * An entry of another account that the command lists beside the account's own (`ec2
+ * describe-snapshots` without `--owner-ids self` lists every public snapshot): named by an owner
+ * alias (`amazon`), or owned by another account than the dump's folders name.
+ */
+function othersEntry(
+  api: DescribeApi,
+  command: string,
+  entry: Record<string, unknown>,
+  place: PathPlace,
+): string | undefined {
+  if (!api.listsOthers || !api.owner) return undefined;
+  const owner = entry[api.owner];
+  const alias = entry['OwnerAlias'];
+  if (typeof alias !== 'string' && (!place.account || typeof owner !== 'string' || owner === place.account))
+    return undefined;
+  const id = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
+  return `${api.resourceType} ${String(id)}: owned by ${typeof alias === 'string' ? alias : String(owner)}, not the account read: aws ${command} lists others' public ones too (--owner-ids self lists the account's own)`;
+}
 
 /**
  * An EC2 entry that names neither its account nor its Region, nor sits in folders that do: the
@@ -66,7 +84,7 @@ function unplacedEntry(
   entry: Record<string, unknown>,
   place: PathPlace,
 ): string | undefined {
-  if (api.arn.some((field) => typeof entry[field] === 'string')) return undefined;
+  if (arnOfEntry(api, entry)) return undefined;
   const lacks = [
     ...(!place.account && (!api.owner || typeof entry[api.owner] !== 'string') ? ['account'] : []),
     ...(!place.region && typeof entry['AvailabilityZone'] !== 'string' ? ['Region'] : []),
@@ -124,7 +142,11 @@ function functionConfigurationItem(document: unknown): Record<string, unknown> |
  */
 function functionPolicyItem(document: unknown): Record<string, unknown> | undefined {
   const record = asRecord(document);
-  if (typeof record?.['RevisionId'] !== 'string' || record['Policy'] === undefined) return undefined;
+  // Answers recorded before Lambda added RevisionId (Cloud Custodian's of 2016) have `Policy`
+  // alone: the statements' function ARN tells them from a bucket's or a key's policy, which have
+  // the same `{"Policy"}`.
+  if (!record || record['Policy'] === undefined) return undefined;
+  if (typeof record['RevisionId'] !== 'string' && !only(record, ['Policy'])) return undefined;
   const policy = asRecord(decodeJsonValue(record['Policy']));
   const statements = policy?.['Statement'];
   const resources = (Array.isArray(statements) ? statements : [statements]).flatMap((statement) => {
@@ -147,275 +169,46 @@ function functionPolicyItem(document: unknown): Record<string, unknown> | undefi
 /** A function's ARN, without the version or alias that may follow it. */
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
 
-interface DescribeApi {
-  /** The response member holding the entries (a list, or one object). */
-  readonly member: string;
-  readonly list: boolean;
-  readonly resourceType: string;
-  /** Entry fields with the resource's ARN and its Config resource id, first found wins. */
-  readonly arn: readonly string[];
-  readonly id: readonly string[];
-  /** A field naming the owning account where the entry has no ARN. */
-  readonly owner?: string;
-  /** The resource's name where the id is not it (IAM ids are `AIDA…`; groups are found by name). */
-  readonly name?: string;
-  /** A field every entry of this API has, where another API answers with the same member. */
-  readonly marker?: string;
-  /** A field only another API's answer of the same member has, where no field marks this one's. */
-  readonly foreign?: string;
-  /** The command, for an API whose entries may name neither account nor Region (no ARN). */
-  readonly command?: string;
-}
-
-const APIS: readonly DescribeApi[] = [
-  {
-    member: 'DBInstances',
-    list: true,
-    resourceType: 'AWS::RDS::DBInstance',
-    arn: ['DBInstanceArn'],
-    id: ['DbiResourceId', 'DBInstanceIdentifier'],
-    name: 'DBInstanceIdentifier',
-  },
-  {
-    member: 'DBClusters',
-    list: true,
-    resourceType: 'AWS::RDS::DBCluster',
-    arn: ['DBClusterArn'],
-    id: ['DbClusterResourceId', 'DBClusterIdentifier'],
-    name: 'DBClusterIdentifier',
-  },
-  {
-    member: 'DBSnapshots',
-    list: true,
-    resourceType: 'AWS::RDS::DBSnapshot',
-    arn: ['DBSnapshotArn'],
-    id: ['DBSnapshotIdentifier'],
-  },
-  {
-    member: 'DBClusterSnapshots',
-    list: true,
-    resourceType: 'AWS::RDS::DBClusterSnapshot',
-    arn: ['DBClusterSnapshotArn'],
-    id: ['DBClusterSnapshotIdentifier'],
-  },
-  {
-    member: 'trailList',
-    list: true,
-    resourceType: 'AWS::CloudTrail::Trail',
-    arn: ['TrailARN'],
-    id: ['Name'],
-  },
-  {
-    member: 'logGroups',
-    list: true,
-    resourceType: 'AWS::Logs::LogGroup',
-    arn: ['arn'],
-    id: ['logGroupName'],
-  },
-  { member: 'KeyMetadata', list: false, resourceType: 'AWS::KMS::Key', arn: ['Arn'], id: ['KeyId'] },
-  { member: 'cluster', list: false, resourceType: 'AWS::EKS::Cluster', arn: ['arn'], id: ['name'] },
-  // `aws lambda list-functions` and `get-function` (its `Configuration`); the resource policy is
-  // get-policy's answer.
-  {
-    member: 'Functions',
-    list: true,
-    resourceType: 'AWS::Lambda::Function',
-    arn: ['FunctionArn'],
-    id: ['FunctionName'],
-  },
-  {
-    member: 'Configuration',
-    list: false,
-    resourceType: 'AWS::Lambda::Function',
-    arn: ['FunctionArn'],
-    id: ['FunctionName'],
-  },
-  // `aws sqs get-queue-attributes --attribute-names All` / `aws sns get-topic-attributes`: the
-  // attributes as strings (`"SqsManagedSseEnabled": "true"`), as Config records them.
-  { member: 'Attributes', list: false, resourceType: 'AWS::SQS::Queue', arn: ['QueueArn'], id: ['QueueArn'] },
-  // `aws sns get-subscription-attributes` answers `Attributes` too, naming the subscription's topic.
-  {
-    member: 'Attributes',
-    list: false,
-    resourceType: 'AWS::SNS::Topic',
-    arn: ['TopicArn'],
-    id: ['TopicArn'],
-    foreign: 'SubscriptionArn',
-  },
-  // `aws backup list-backup-vaults`: `EncryptionKeyArn`, as Config records it.
-  {
-    member: 'BackupVaultList',
-    list: true,
-    resourceType: 'AWS::Backup::BackupVault',
-    arn: ['BackupVaultArn'],
-    id: ['BackupVaultName'],
-  },
-  // `aws secretsmanager list-secrets`: `KmsKeyId` (Config spells it `KMSKeyId`), absent for the
-  // AWS managed key.
-  {
-    member: 'SecretList',
-    list: true,
-    resourceType: 'AWS::SecretsManager::Secret',
-    arn: ['ARN'],
-    id: ['ARN'],
-    name: 'Name',
-  },
-  {
-    member: 'Table',
-    list: false,
-    resourceType: 'AWS::DynamoDB::Table',
-    arn: ['TableArn'],
-    id: ['TableName'],
-  },
-  {
-    member: 'Volumes',
-    list: true,
-    resourceType: 'AWS::EC2::Volume',
-    arn: [],
-    id: ['VolumeId'],
-    command: 'ec2 describe-volumes',
-  },
-  {
-    member: 'Reservations',
-    list: true,
-    resourceType: 'AWS::EC2::Instance',
-    arn: [],
-    id: ['InstanceId'],
-    owner: 'OwnerId',
-    command: 'ec2 describe-instances',
-  },
-  {
-    member: 'Vpcs',
-    list: true,
-    resourceType: 'AWS::EC2::VPC',
-    arn: [],
-    id: ['VpcId'],
-    owner: 'OwnerId',
-    command: 'ec2 describe-vpcs',
-  },
-  // `aws ec2 describe-flow-logs`: no ARN and no owner; the dump's path places them.
-  {
-    member: 'FlowLogs',
-    list: true,
-    resourceType: 'AWS::EC2::FlowLog',
-    arn: [],
-    id: ['FlowLogId'],
-    command: 'ec2 describe-flow-logs',
-  },
-  // `aws efs describe-file-systems`; FSx answers with a `FileSystems` member too, without the
-  // `PerformanceMode` every EFS file system has.
-  {
-    member: 'FileSystems',
-    list: true,
-    resourceType: 'AWS::EFS::FileSystem',
-    arn: ['FileSystemArn'],
-    id: ['FileSystemId'],
-    owner: 'OwnerId',
-    name: 'Name',
-    marker: 'PerformanceMode',
-  },
-  // `aws iam get-account-authorization-details`: every user, group, role and managed policy in
-  // use, with their attached and inline policies (the documents as JSON, or URL-encoded).
-  {
-    member: 'UserDetailList',
-    list: true,
-    resourceType: 'AWS::IAM::User',
-    arn: ['Arn'],
-    id: ['UserId'],
-    name: 'UserName',
-  },
-  {
-    member: 'GroupDetailList',
-    list: true,
-    resourceType: 'AWS::IAM::Group',
-    arn: ['Arn'],
-    id: ['GroupId'],
-    name: 'GroupName',
-  },
-  {
-    member: 'RoleDetailList',
-    list: true,
-    resourceType: 'AWS::IAM::Role',
-    arn: ['Arn'],
-    id: ['RoleId'],
-    name: 'RoleName',
-  },
-  {
-    member: 'Policies',
-    list: true,
-    resourceType: 'AWS::IAM::Policy',
-    arn: ['Arn'],
-    id: ['PolicyId'],
-    name: 'PolicyName',
-  },
-  // `aws iam get-role` / `list-roles`, `get-user` / `list-users` and `get-group` (the group and
-  // its `Users`): the principals alone, their trust policy with them (`AssumeRolePolicyDocument`);
-  // what they are allowed is in get-account-authorization-details, and stays unknown here.
-  {
-    member: 'Role',
-    list: false,
-    resourceType: 'AWS::IAM::Role',
-    arn: ['Arn'],
-    id: ['RoleId'],
-    name: 'RoleName',
-  },
-  {
-    member: 'Roles',
-    list: true,
-    resourceType: 'AWS::IAM::Role',
-    arn: ['Arn'],
-    id: ['RoleId'],
-    name: 'RoleName',
-  },
-  {
-    member: 'Group',
-    list: false,
-    resourceType: 'AWS::IAM::Group',
-    arn: ['Arn'],
-    id: ['GroupId'],
-    name: 'GroupName',
-  },
-  {
-    member: 'User',
-    list: false,
-    resourceType: 'AWS::IAM::User',
-    arn: ['Arn'],
-    id: ['UserId'],
-    name: 'UserName',
-  },
-  {
-    member: 'Users',
-    list: true,
-    resourceType: 'AWS::IAM::User',
-    arn: ['Arn'],
-    id: ['UserId'],
-    name: 'UserName',
-  },
-  {
-    member: 'SecurityGroups',
-    list: true,
-    resourceType: 'AWS::EC2::SecurityGroup',
-    arn: ['SecurityGroupArn'],
-    id: ['GroupId'],
-    owner: 'OwnerId',
-    command: 'ec2 describe-security-groups',
-  },
-];
-
 /** The known members of a response whose first entry carries the id its API names. */
-function membersOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] }[] {
+function membersOf(
+  document: unknown,
+): { api: DescribeApi; entries: readonly unknown[]; partial?: boolean }[] {
+  if (Array.isArray(document)) {
+    // The entries alone (`--query DBInstances`, `jq '.Functions'`): with no member to name the
+    // API, the first entry's own ARN and id fields must, as a lone object's do. A query may have
+    // kept some fields only (`{DBInstanceArn: DBInstanceArn, …}`): what an entry leaves out is
+    // unknown, not the API's default.
+    const first = asRecord(document[0]);
+    const api = DESCRIBE_APIS.find(
+      (each) => each.list && each.member !== 'Reservations' && first !== undefined && fits(each, first, true),
+    );
+    return api ? [{ api, entries: document, partial: true }] : [];
+  }
   const record = asRecord(document);
   if (!record) return [];
-  return APIS.flatMap((api) => {
-    const value = api.member === 'Reservations' ? instancesOf(record[api.member]) : record[api.member];
+  return DESCRIBE_APIS.flatMap((api) => {
+    const value =
+      api.member === ''
+        ? record
+        : api.member === 'Reservations'
+          ? instancesOf(record[api.member])
+          : api.member === 'Configuration'
+            ? withFunctionTags(record)
+            : record[api.member];
     const first = asRecord(api.list ? (Array.isArray(value) ? value[0] : undefined) : value);
-    if (!first || !api.id.some((field) => typeof first[field] === 'string')) return [];
-    if (api.marker && !(api.marker in first)) return [];
-    if (api.foreign && api.foreign in first) return [];
     // A lone object is taken only with its ARN: `{"cluster": …}` or `{"Table": …}` alone say little.
-    if (!api.list && !api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'))) return [];
+    if (!first || !fits(api, first, !api.list)) return [];
     return [{ api, entries: api.list ? (value as unknown[]) : [value] }];
   });
+}
+
+/** Whether an entry is one of the API's: its id, its marks, and where `withArn`, its own ARN. */
+function fits(api: DescribeApi, first: Readonly<Record<string, unknown>>, withArn: boolean): boolean {
+  if (!api.id.some((field) => typeof first[field] === 'string')) return false;
+  if (api.marker && !(api.marker in first)) return false;
+  if (api.foreign?.some((field) => field in first)) return false;
+  if (api.arnPattern && !api.arnPattern.test(String(arnOfEntry(api, first) ?? ''))) return false;
+  return !withArn || api.arn.some((field) => String(first[field] ?? '').startsWith('arn:'));
 }
 
 /**
@@ -443,13 +236,30 @@ function instancesOf(reservations: unknown): unknown {
   });
 }
 
+/** The entry's ARN: its own, or the one its fields make. */
+function arnOfEntry(api: DescribeApi, entry: Readonly<Record<string, unknown>>): string | undefined {
+  const own = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
+  return typeof own === 'string' ? own : api.arnOf?.(entry);
+}
+
+/** `aws lambda get-function`: the function's `Tags` beside its `Configuration`, put with it. */
+function withFunctionTags(record: Readonly<Record<string, unknown>>): unknown {
+  const configuration = asRecord(record['Configuration']);
+  return configuration && record['Tags'] !== undefined
+    ? { ...configuration, Tags: record['Tags'] }
+    : record['Configuration'];
+}
+
 function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, place: PathPlace): unknown {
   if (!entry) return entry;
-  const arn = api.arn.map((field) => entry[field]).find((value) => typeof value === 'string');
+  const arn = arnOfEntry(api, entry);
   const resourceId = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   const owner = api.owner ? entry[api.owner] : undefined;
   const name = api.name ? entry[api.name] : undefined;
   const zone = entry['AvailabilityZone'];
+  // The tags as the API lists them (`Tags: [{Key, Value}]`, RDS's `TagList`, a map under EKS's
+  // `tags` or get-function's `Tags`): the classification and purpose tags the checks read.
+  const tags = entry['Tags'] ?? entry['TagList'] ?? entry['tags'];
   // The ARN (or zone) names the place itself; the path only stands in when it does not.
   const fromPath =
     typeof arn === 'string'
@@ -466,19 +276,7 @@ function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, pl
     ...(typeof arn === 'string' && { arn }),
     ...(typeof owner === 'string' && { accountId: owner }),
     ...(typeof entry['AvailabilityZone'] === 'string' && { availabilityZone: entry['AvailabilityZone'] }),
-    configuration: api.resourceType === 'AWS::EKS::Cluster' ? withEksLogging(entry) : entry,
+    ...(tags !== undefined && { tags }),
+    configuration: api.configurationOf ? api.configurationOf(entry) : entry,
   };
-}
-
-/** `logging.clusterLogging: [{types, enabled}]` (EKS API) → `Logging.ClusterLogging.EnabledTypes[].Type` (Config). */
-function withEksLogging(cluster: Record<string, unknown>): Record<string, unknown> {
-  const groups = asRecord(cluster['logging'])?.['clusterLogging'];
-  if (!Array.isArray(groups)) return cluster;
-  const enabled = groups.flatMap((group) => {
-    const record = asRecord(group);
-    const types = record?.['types'];
-    return record?.['enabled'] === true && Array.isArray(types) ? types : [];
-  });
-  const { logging: _, ...rest } = cluster;
-  return { ...rest, Logging: { ClusterLogging: { EnabledTypes: enabled.map((type) => ({ Type: type })) } } };
 }

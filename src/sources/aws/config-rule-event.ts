@@ -10,18 +10,23 @@ import { configItemsToResources } from './config-items-reader.ts';
  *   "ruleParameters", "resultToken", "eventLeftScope", "configRuleName", "accountId", …}`, the
  *   invoking event (a JSON string, or an object in hand-written fixtures) holding
  *   `configurationItem` and `messageType`;
- * - the change notification itself (`{"configurationItem", "messageType"}`, as SNS delivers it);
+ * - the change notification itself (`{"configurationItem", "messageType"}`), as an SQS queue or
+ *   HTTP endpoint receives it from SNS: in the SNS envelope (`{"Type": "Notification",
+ *   "Message": "<JSON>", "TopicArn", …}`, the message a JSON string, or an object as the
+ *   developer guide prints it); the first notifications (`MessageVersion` 1.0) listed
+ *   `configurationItems`;
  * - the EventBridge event (`{"detail-type": "Config Configuration Item Change", "detail": {…}}`);
  * - a JSON array of any of these.
  * Periodic and oversized notifications carry no configuration: they are skipped with the reason.
  * https://docs.aws.amazon.com/config/latest/developerguide/evaluate-config_develop-rules_example-events.html
+ * https://docs.aws.amazon.com/config/latest/developerguide/example-sns-notification.html
  */
 export const awsConfigRuleEventFormat: DocumentFormat = {
   kind: 'document',
   id: 'aws-config-rule-event',
   provider: 'aws',
   description:
-    'AWS Config rule events (a custom rule Lambda event with invokingEvent), configuration item change notifications (SNS, EventBridge), or a JSON array of them',
+    'AWS Config rule events (a custom rule Lambda event with invokingEvent), configuration item change notifications (alone, in their SNS envelope {"Type": "Notification", "Message"}, or EventBridge’s), or a JSON array of them',
   matches(document) {
     if (Array.isArray(document)) return document.length > 0 && isEvent(document[0]);
     return isEvent(document);
@@ -36,19 +41,29 @@ function notification(event: unknown): Record<string, unknown> | undefined {
   const record = asRecord(event);
   if (!record) return undefined;
   if ('invokingEvent' in record) return asRecord(decodeJsonValue(record['invokingEvent']));
+  if (record['Type'] === 'Notification' && 'Message' in record)
+    return asRecord(decodeJsonValue(record['Message']));
   if (typeof record['detail-type'] === 'string') return asRecord(record['detail']);
   return 'messageType' in record ? record : undefined;
 }
 
 function isEvent(event: unknown): boolean {
   const message = notification(event);
-  return message !== undefined && ('messageType' in message || 'configurationItem' in message);
+  return (
+    message !== undefined &&
+    ('messageType' in message || 'configurationItem' in message || 'configurationItems' in message)
+  );
 }
 
 function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<Resource> {
   const message = notification(event);
-  const item = message?.['configurationItem'];
-  if (!asRecord(item)) {
+  const listed = message?.['configurationItems'];
+  const items = asRecord(message?.['configurationItem'])
+    ? [message?.['configurationItem']]
+    : Array.isArray(listed)
+      ? listed
+      : [];
+  if (items.length === 0) {
     const type = message?.['messageType'] ?? 'an event that is not a Config notification';
     ctx.skip(`event ${index}: ${String(type)} carries no configuration item`, { index });
     return;
@@ -58,6 +73,6 @@ function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<
     ...ctx,
     skip: (reason) => ctx.skip(reason, { index }),
   };
-  for (const resource of configItemsToResources([item], itemCtx, false))
+  for (const resource of configItemsToResources(items, itemCtx, false))
     yield { ...resource, origin: { file: ctx.file, index } };
 }

@@ -10,14 +10,18 @@ import { configItemsToResources } from './config-items-reader.ts';
  * `supplementaryConfiguration` and `tags` must be named), so rows are read as partial items.
  * Other AWS answers have a `Results` list too (`aws sqs list-message-move-tasks`: objects): a
  * body is taken for SELECT output only with its `QueryInfo`, or with rows that are all strings.
+ * `--query Results` prints the rows alone, a JSON array of strings, each a row naming its
+ * `resourceType` (no other AWS answer is a list of JSON texts).
  * https://docs.aws.amazon.com/config/latest/APIReference/API_SelectResourceConfig.html
  */
 export const awsConfigSelectFormat: DocumentFormat = {
   kind: 'document',
   id: 'aws-config-select',
   provider: 'aws',
-  description: 'aws configservice select-resource-config / select-aggregate-resource-config output (JSON)',
+  description:
+    'aws configservice select-resource-config / select-aggregate-resource-config output (JSON), or its rows alone (--query Results)',
   matches(document) {
+    if (Array.isArray(document)) return document.length > 0 && isRow(document[0]);
     const record = asRecord(document);
     const results = record?.['Results'];
     if (results === undefined) return false;
@@ -25,7 +29,7 @@ export const awsConfigSelectFormat: DocumentFormat = {
     return Array.isArray(results) && results.length > 0 && results.every((row) => typeof row === 'string');
   },
   *read(document, ctx) {
-    const results = asRecord(document)?.['Results'];
+    const results = Array.isArray(document) ? document : asRecord(document)?.['Results'];
     if (!Array.isArray(results)) {
       throw new InputError(
         ctx.file,
@@ -36,3 +40,13 @@ export const awsConfigSelectFormat: DocumentFormat = {
     yield* configItemsToResources(results, ctx, true);
   },
 };
+
+/** A SELECT row as `--query Results` prints it: a JSON text of an object naming its resourceType. */
+function isRow(value: unknown): boolean {
+  if (typeof value !== 'string' || !value.trimStart().startsWith('{')) return false;
+  try {
+    return typeof asRecord(JSON.parse(value))?.['resourceType'] === 'string';
+  } catch {
+    return false;
+  }
+}

@@ -15,6 +15,10 @@ import { configItemsToResources } from './config-items-reader.ts';
  *   (`{"BaseConfigurationItems":[…],"UnprocessedResourceIdentifiers":[…]}`) and
  *   `get-aggregate-resource-config` (`{"ConfigurationItem":{…}}`);
  * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output);
+ *   where no item carries a configuration item's own fields (capture time, status, state id,
+ *   version), they are SELECT rows parsed to objects (select-resource-config's `Results` through
+ *   `jq 'map(fromjson)'`), read as the partial rows they are: what the query left out is unknown
+ *   (so is one such row on its own);
  * - one configuration item on its own (`--query 'configurationItems[0]'`, a `jq` extract, rule
  *   kits' and policy engines' test data such as Cloud Custodian's `tests/data/config/*.json`).
  * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
@@ -39,7 +43,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
   },
   *read(document, ctx) {
     if (Array.isArray(document)) {
-      yield* configItemsToResources(document, ctx, false);
+      yield* configItemsToResources(document, ctx, !document.some(hasItemMetadata));
       return;
     }
     const record = asRecord(document) ?? {};
@@ -48,7 +52,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
       return;
     }
     if (isBareItem(record)) {
-      yield* configItemsToResources([record], ctx, false);
+      yield* configItemsToResources([record], ctx, !hasItemMetadata(record));
       return;
     }
     const key = ITEM_LIST_KEYS.find((k) => k in record) ?? 'configurationItems';
@@ -92,6 +96,20 @@ function isBareItem(record: Record<string, unknown>): boolean {
     typeof record['resourceId'] === 'string' &&
     ('configurationItemCaptureTime' in record || 'configuration' in record)
   );
+}
+
+/** What every configuration item carries and a SELECT row has only when the query names it. */
+const ITEM_METADATA = [
+  'configurationItemCaptureTime',
+  'configurationItemStatus',
+  'configurationStateId',
+  'configurationItemVersion',
+  'version',
+];
+
+function hasItemMetadata(value: unknown): boolean {
+  const item = asRecord(value);
+  return item !== undefined && ITEM_METADATA.some((key) => key in item);
 }
 
 function describe(value: unknown): string {

@@ -11,6 +11,7 @@ import {
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
+import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
@@ -28,6 +29,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsPasswordPolicySteampipeFormat,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
+  awsResourceExplorerFormat,
 ]
   .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);

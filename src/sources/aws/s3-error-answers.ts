@@ -1,6 +1,6 @@
 import type { TextFormat } from '../format.ts';
-import { configItemsToResources } from './config-items-reader.ts';
-import { baseName, bucketSetting, placeInPath } from './unnamed-answers.ts';
+import { answerResources, baseName, placeInPath } from './cli-answer.ts';
+import { bucketSetting } from './s3-bucket-answers.ts';
 
 /**
  * The AWS CLI prints a failed call's error on stderr, after a blank line: `An error occurred
@@ -24,6 +24,11 @@ const NONE: Readonly<Record<string, { command: string; none: Record<string, unkn
     command: 'get-bucket-policy',
     none: { BucketPolicy: { policyText: null } },
   },
+  // GetBucketPolicyStatus has no verdict on a policy that is not there: it says there is none.
+  'GetBucketPolicyStatus NoSuchBucketPolicy': {
+    command: 'get-bucket-policy-status',
+    none: { BucketPolicy: { policyText: null } },
+  },
   'GetPublicAccessBlock NoSuchPublicAccessBlockConfiguration': {
     command: 'get-public-access-block',
     none: { PublicAccessBlockConfiguration: null },
@@ -31,9 +36,10 @@ const NONE: Readonly<Record<string, { command: string; none: Record<string, unkn
 };
 
 /**
- * `aws s3api get-bucket-encryption`, `get-bucket-policy` or `get-public-access-block` answering
- * that the bucket has none, saved as `<account>/<region>/<command>_<bucket>.json`: read as the
- * bucket having none. Any other error of an S3 bucket call (AccessDenied, NoSuchBucket) says
+ * `aws s3api get-bucket-encryption`, `get-bucket-policy` (or `get-bucket-policy-status`) or
+ * `get-public-access-block` answering that the bucket has none, saved as
+ * `<account>/<region>/<command>_<bucket>.json`: read as the bucket having none, its Region left
+ * to the bucket's own record (the folder names where the CLI ran). Any other error of an S3 bucket call (AccessDenied, NoSuchBucket) says
  * nothing of the setting, and is skipped naming it. s3control's GetPublicAccessBlock answers the
  * same error for an account: a "bucket" of twelve digits may be an account id, and is skipped.
  */
@@ -42,7 +48,7 @@ export const awsS3ErrorAnswerFormat: TextFormat = {
   id: 'aws-s3api-error-answer',
   provider: 'aws',
   description:
-    'aws s3api get-bucket-encryption / get-bucket-policy / get-public-access-block error output "An error occurred (ServerSideEncryptionConfigurationNotFoundError | NoSuchBucketPolicy | NoSuchPublicAccessBlockConfiguration) …", saved as <account>/<region>/<command>_<bucket>.json (the bucket has none)',
+    'aws s3api get-bucket-encryption / get-bucket-policy / get-bucket-policy-status / get-public-access-block error output "An error occurred (ServerSideEncryptionConfigurationNotFoundError | NoSuchBucketPolicy | NoSuchPublicAccessBlockConfiguration) …", saved as <account>/<region>/<command>_<bucket>.json (the bucket has none)',
   matches(firstLine) {
     return S3_ERROR.test(firstLine.trim());
   },
@@ -60,6 +66,6 @@ export const awsS3ErrorAnswerFormat: TextFormat = {
           }
         : bucketSetting(known.command, name, placeInPath(ctx.file), known.none);
     if ('skip' in answer) ctx.skip(answer.skip, { line: line + 1 });
-    else yield* configItemsToResources(answer.items, ctx, true);
+    else yield* answerResources(answer, ctx);
   },
 };

@@ -10,6 +10,8 @@ import { asRecord } from './config-item.ts';
  *   has no configuration (the plugin answers NoSuchPublicAccessBlockConfiguration with four
  *   false flags, which is what applies).
  * - `policy`: the policy document, null when the bucket has none (NoSuchBucketPolicy).
+ * - `bucket_policy_is_public`: GetBucketPolicyStatus's `IsPublic`, S3's own verdict on it (false
+ *   without a policy), where the query selected it.
  * - `acl`: GetBucketAcl's `{Grants: [{Grantee: {Type, URI, ID}, Permission}], Owner}`.
  * - `server_side_encryption_configuration`: `{Rules: [{ApplyServerSideEncryptionByDefault:
  *   {SSEAlgorithm, KMSMasterKeyID}}]}` (the Go SDK's names), null without a configuration.
@@ -33,6 +35,7 @@ export const awsS3BucketTable: SteampipeTable = {
     'logging',
   ],
   columnTypes: {
+    bucket_policy_is_public: 'boolean',
     block_public_acls: 'boolean',
     block_public_policy: 'boolean',
     ignore_public_acls: 'boolean',
@@ -66,6 +69,8 @@ export const awsS3BucketTable: SteampipeTable = {
         blockPublicPolicy: row.block_public_policy,
         restrictPublicBuckets: row.restrict_public_buckets,
       };
+    if (typeof row.bucket_policy_is_public === 'boolean')
+      supplementary.PolicyStatus = { IsPublic: row.bucket_policy_is_public };
     const acl = asRecord(row.acl);
     if (acl) supplementary.AccessControlList = { grantList: grantList(acl.Grants) };
     const encryption = defaultEncryption(row.server_side_encryption_configuration);

@@ -60,6 +60,29 @@ describe('aws-api-describe', () => {
     );
   });
 
+  // `aws rds describe-db-instances --query DBInstances` (AWS CLI user guide, "Filter output with
+  // --query"): the entries alone, a JSON array; a projection may keep some fields only.
+  it('reads the entries alone by their ARN and id, what they leave out unknown', () => {
+    const entries = instances.DBInstances.map(({ StorageEncrypted: _, ...entry }) => entry);
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(entries))?.id).toBe(
+      'aws-api-describe',
+    );
+    expect(read(entries).resources).toMatchObject([
+      {
+        id: dbArn,
+        facts: {
+          publiclyAccessible: { source: 'explicit', value: true },
+          encrypted: { source: 'unknown' },
+          enabledLogExports: { source: 'unknown' },
+        },
+      },
+    ]);
+    // Without its ARN an entry alone names no API.
+    expect(awsApiDescribeFormat.matches([{ DBInstanceIdentifier: 'orders', PubliclyAccessible: true }])).toBe(
+      false,
+    );
+  });
+
   it('does not take an object without its ARN for a resource', () => {
     expect(awsApiDescribeFormat.matches({ cluster: { name: 'web' } })).toBe(false);
     expect(awsApiDescribeFormat.matches({ Table: { TableName: 't' } })).toBe(false);
@@ -244,6 +267,214 @@ describe('aws-api-describe', () => {
 
   // aws/aws-cli awscli/examples/lambda/get-function-configuration.rst: the configuration without
   // get-function's wrapper, its ARN carrying the version asked for.
+  // The describe outputs carry the resource's tags in the entry, each API in its own spelling
+  // (aws/aws-cli awscli/examples/rds/describe-db-instances.rst `TagList`, ec2/describe-instances.rst
+  // and iam/get-role.rst `Tags: [{Key, Value}]`, eks/describe-cluster.rst `tags` as a map,
+  // lambda/get-function.rst `Tags` as a map beside `Configuration`): the classification tag a
+  // CLS check reads is among them.
+  it('reads the tags each API lists with the entry, in its own spelling', () => {
+    const classified = (document: unknown) => read(document).resources.map((resource) => resource.tags);
+    expect(
+      classified({
+        DBInstances: [{ ...instances.DBInstances[0], TagList: [{ Key: 'confidentiality', Value: '3' }] }],
+      }),
+    ).toEqual([{ confidentiality: '3' }]);
+    expect(
+      classified({
+        Reservations: [
+          {
+            OwnerId: ACCOUNT,
+            Instances: [
+              {
+                InstanceId: 'i-0abc',
+                Placement: { AvailabilityZone: 'ap-northeast-1a' },
+                Tags: [
+                  { Key: 'Name', Value: 'web' },
+                  { Key: 'confidentiality', Value: '2' },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    ).toEqual([{ Name: 'web', confidentiality: '2' }]);
+    expect(
+      classified({
+        cluster: {
+          name: 'web',
+          arn: `arn:aws:eks:ap-northeast-1:${ACCOUNT}:cluster/web`,
+          tags: { confidentiality: '3', team: 'platform' },
+        },
+      }),
+    ).toEqual([{ confidentiality: '3', team: 'platform' }]);
+    expect(
+      classified({
+        Configuration: {
+          FunctionName: 'orders',
+          FunctionArn: `arn:aws:lambda:ap-northeast-1:${ACCOUNT}:function:orders`,
+          Runtime: 'nodejs22.x',
+        },
+        Code: { RepositoryType: 'S3' },
+        Tags: { confidentiality: '3' },
+      }),
+    ).toEqual([{ confidentiality: '3' }]);
+  });
+
+  // botocore's output shapes (secretsmanager DescribeSecretResponse, redshift Cluster, es
+  // ElasticsearchDomainStatus / opensearch DomainStatus, fsx FileSystem), as Cloud Custodian's
+  // placebo data records them.
+  it('reads describe-secret, whose answer is the secret itself, and not the create or delete answers', () => {
+    const arn = `arn:aws:secretsmanager:ap-northeast-1:${ACCOUNT}:secret:db-AbCdEf`;
+    expect(
+      read({ ARN: arn, Name: 'db', LastChangedDate: '2025-02-03T04:05:06Z', VersionIdsToStages: {} })
+        .resources,
+    ).toMatchObject([
+      {
+        id: arn,
+        name: 'db',
+        nativeType: 'AWS::SecretsManager::Secret',
+        // No KmsKeyId: the AWS managed key.
+        facts: { customerManagedKey: { source: 'default', value: false } },
+      },
+    ]);
+    for (const answer of [
+      { ARN: arn, Name: 'db', VersionId: '9d8c7b6a' },
+      { ARN: arn, Name: 'db', DeletionDate: '2025-03-01T00:00:00Z' },
+      { ARN: arn, Name: 'db', Versions: [{ VersionId: '9d8c7b6a', VersionStages: ['AWSCURRENT'] }] },
+      { ARN: arn, Name: 'db' },
+      { ARN: `arn:aws:sns:ap-northeast-1:${ACCOUNT}:topic`, Name: 'topic' },
+    ])
+      expect(awsApiDescribeFormat.matches(answer)).toBe(false);
+  });
+
+  it('reads describe-clusters of Redshift, the cluster ARN made from its namespace ARN', () => {
+    const { resources, skipped } = read({
+      Clusters: [
+        {
+          ClusterIdentifier: 'warehouse',
+          AvailabilityZone: 'ap-northeast-1a',
+          PubliclyAccessible: true,
+          Encrypted: false,
+          ClusterNamespaceArn: `arn:aws:redshift:ap-northeast-1:${ACCOUNT}:namespace:2f1e0d9c-8b7a-4c6d`,
+        },
+        { ClusterIdentifier: 'old', AvailabilityZone: 'ap-northeast-1a', Encrypted: true },
+      ],
+    });
+    expect(resources).toMatchObject([
+      {
+        id: `arn:aws:redshift:ap-northeast-1:${ACCOUNT}:cluster:warehouse`,
+        account: ACCOUNT,
+        region: 'ap-northeast-1',
+        facts: { reachableFromInternet: { source: 'explicit', value: true } },
+      },
+    ]);
+    expect(skipped).toEqual([
+      'AWS::Redshift::Cluster old: no account: aws redshift describe-clusters names none; saved as <account>/<region>/describe-clusters.json, it is read',
+    ]);
+  });
+
+  it('reads describe-snapshots of EBS, describe-repositories of ECR, describe-workspaces, kafka list-clusters and Kinesis streams', () => {
+    const placed = (document: unknown) =>
+      [
+        ...awsApiDescribeFormat.read(document, {
+          file: `${ACCOUNT}/ap-northeast-1/answer.json`,
+          skip: (reason) => {
+            throw new Error(reason);
+          },
+        }),
+      ] as Resource<Record<string, unknown>>[];
+    expect(
+      placed({
+        Snapshots: [
+          { SnapshotId: 'snap-1', VolumeId: 'vol-1', OwnerId: ACCOUNT, Encrypted: false, State: 'completed' },
+        ],
+      }),
+    ).toMatchObject([
+      {
+        nativeType: 'AWS::EC2::Snapshot',
+        region: 'ap-northeast-1',
+        facts: { encrypted: { source: 'explicit', value: false } },
+      },
+    ]);
+    // Without --owner-ids self, every public snapshot is listed: another owner's is not read.
+    const listed = [
+      ...awsApiDescribeFormat.read(
+        {
+          Snapshots: [
+            { SnapshotId: 'snap-own', VolumeId: 'vol-1', OwnerId: ACCOUNT, Encrypted: true },
+            { SnapshotId: 'snap-public', VolumeId: 'vol-2', OwnerId: '999988887777', Encrypted: false },
+            { SnapshotId: 'snap-amazon', VolumeId: 'vol-3', OwnerId: '801119661308', OwnerAlias: 'amazon' },
+          ],
+        },
+        { file: `${ACCOUNT}/ap-northeast-1/describe-snapshots.json`, skip: () => {} },
+      ),
+    ];
+    expect(listed.map((resource) => resource.account)).toEqual([ACCOUNT]);
+    // ElastiCache's snapshots have no VolumeId; CodeCommit's repositories no repositoryArn.
+    expect(
+      awsApiDescribeFormat.matches({ Snapshots: [{ SnapshotName: 'nightly', CacheClusterId: 'c' }] }),
+    ).toBe(false);
+    expect(
+      awsApiDescribeFormat.matches({ repositories: [{ repositoryName: 'r', repositoryId: 'f7579e13' }] }),
+    ).toBe(false);
+    expect(
+      placed({
+        repositories: [
+          { repositoryName: 'web', repositoryArn: `arn:aws:ecr:ap-northeast-1:${ACCOUNT}:repository/web` },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::ECR::Repository', kansaType: 'container.registry' }]);
+    expect(
+      placed({
+        Workspaces: [
+          { WorkspaceId: 'ws-1', RootVolumeEncryptionEnabled: false, UserVolumeEncryptionEnabled: false },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::WorkSpaces::Workspace', facts: { encrypted: { value: false } } }]);
+    expect(
+      placed({
+        ClusterInfoList: [
+          {
+            ClusterName: 'events',
+            ClusterArn: `arn:aws:kafka:ap-northeast-1:${ACCOUNT}:cluster/events/6357e0b2`,
+          },
+        ],
+      }),
+    ).toMatchObject([{ nativeType: 'AWS::MSK::Cluster' }]);
+    const stream = (encryption: object) =>
+      placed({
+        StreamDescriptionSummary: {
+          StreamName: 'clicks',
+          StreamARN: `arn:aws:kinesis:ap-northeast-1:${ACCOUNT}:stream/clicks`,
+          ...encryption,
+        },
+      })[0]?.facts;
+    expect(stream({ EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' })).toMatchObject({
+      customerManagedKey: { source: 'explicit', value: false },
+    });
+    expect(stream({ EncryptionType: 'NONE' })).toMatchObject({
+      customerManagedKey: { source: 'default', value: false },
+    });
+  });
+
+  it('tells an Elasticsearch domain from an OpenSearch one', () => {
+    const domain = (version: Record<string, string>) => ({
+      DomainName: 'search',
+      ARN: `arn:aws:es:ap-northeast-1:${ACCOUNT}:domain/search`,
+      ...version,
+      EncryptionAtRestOptions: { Enabled: false },
+    });
+    expect(read({ DomainStatusList: [domain({ ElasticsearchVersion: '7.10' })] }).resources).toMatchObject([
+      {
+        nativeType: 'AWS::Elasticsearch::Domain',
+        facts: { encrypted: { source: 'explicit', value: false } },
+      },
+    ]);
+    expect(read({ DomainStatus: domain({ EngineVersion: 'OpenSearch_2.11' }) }).resources).toMatchObject([
+      { nativeType: 'AWS::OpenSearch::Domain' },
+    ]);
+  });
+
   it('reads get-function-configuration output as the function it configures', () => {
     const configuration = {
       FunctionName: 'orders',
@@ -356,7 +587,7 @@ describe('aws-api-describe', () => {
 
   // botocore efs service-2.json FileSystemDescription (PerformanceMode is required) and fsx
   // service-2.json FileSystem (FileSystemType, ResourceARN): the same `FileSystems` member.
-  it('reads describe-file-systems of EFS, and not FSx’s answer of the same name', () => {
+  it('reads describe-file-systems of EFS, and FSx’s answer of the same name as FSx’s', () => {
     const efs = read({
       FileSystems: [
         {
@@ -380,8 +611,18 @@ describe('aws-api-describe', () => {
         facts: { encrypted: { value: true, path: 'configuration.Encrypted' } },
       },
     ]);
-    const fsx = { FileSystems: [{ FileSystemId: 'fs-0d2', FileSystemType: 'WINDOWS', ResourceARN: 'arn' }] };
-    expect(awsApiDescribeFormat.matches(fsx)).toBe(false);
+    // FSx names its member alike; its file systems have a FileSystemType, and are FSx's.
+    const fsx = read({
+      FileSystems: [
+        {
+          FileSystemId: 'fs-0d2',
+          FileSystemType: 'WINDOWS',
+          OwnerId: ACCOUNT,
+          ResourceARN: `arn:aws:fsx:us-west-2:${ACCOUNT}:file-system/fs-0d2`,
+        },
+      ],
+    });
+    expect(fsx.resources).toMatchObject([{ nativeType: 'AWS::FSx::FileSystem', region: 'us-west-2' }]);
   });
 
   // botocore sqs GetQueueAttributesResult / sns GetTopicAttributesResponse: `Attributes`, a map
@@ -569,6 +810,18 @@ describe('aws-api-describe: answers that name no resource', () => {
     [
       'configservice describe-configuration-recorder-status',
       { ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'SUCCESS' }] },
+    ],
+    [
+      'configservice list-discovered-resources',
+      {
+        resourceIdentifiers: [
+          { resourceType: 'AWS::EC2::Volume', resourceId: 'vol-1a2b3c4d', resourceName: 'data' },
+        ],
+      },
+    ],
+    [
+      'iam generate-credential-report',
+      { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' },
     ],
     [
       'sts get-caller-identity',
@@ -788,7 +1041,7 @@ describe('aws-api-describe: answers that name no resource', () => {
     ]);
     expect(readAt({ Buckets: [{ Name: 'my-bucket' }], Owner: {} }, 'list-buckets.json').skipped).toEqual([
       expect.stringContaining(
-        "list-buckets names no account (nor, before 2024, the buckets' Region): saved in <account>/<region>/ folders, its buckets (my-bucket) are read",
+        'list-buckets names no account: saved in <account>/ folders, its buckets (my-bucket) are read',
       ),
     ]);
   });
@@ -843,7 +1096,7 @@ describe('aws-api-describe: answers that name no resource', () => {
       expect(readAt(bucketAnswers['get-bucket-encryption'], file)).toEqual({
         resources: [],
         skipped: [
-          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/…/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
         ],
       });
     }

@@ -47,6 +47,34 @@ describe('aws-config-rule-event', () => {
       'an EventBridge event',
       { 'detail-type': 'Config Configuration Item Change', source: 'aws.config', detail: change },
     ],
+    // The developer guide's "Example Configuration Item Change Notifications": the notification
+    // in its SNS envelope, as an SQS queue or HTTP endpoint subscribed to the topic receives it
+    // (the message a JSON string), or as the guide prints it (an object).
+    [
+      'an SNS envelope, its Message a JSON string',
+      {
+        Type: 'Notification',
+        MessageId: '8b945cb0-db34-5b72-b032-1724878af488',
+        TopicArn: 'arn:aws:sns:ap-northeast-1:123456789012:config-topic',
+        Subject: '[AWS Config:ap-northeast-1] AWS::EC2::Volume vol-1 Updated in Account 123456789012',
+        Message: JSON.stringify(change),
+        Timestamp: '2019-04-15T18:13:58.001Z',
+        SignatureVersion: '1',
+      },
+    ],
+    ['an SNS envelope, its Message an object', { Type: 'Notification', Message: change }],
+    // MessageVersion 1.0 listed its items, and spelled the type in capitals.
+    [
+      'a first-version notification (configurationItems, AWS::EC2::VOLUME)',
+      {
+        Type: 'Notification',
+        Message: {
+          MessageVersion: '1.0',
+          messageType: 'ConfigurationItemChangeNotification',
+          configurationItems: [{ ...item, resourceType: 'AWS::EC2::VOLUME' }],
+        },
+      },
+    ],
   ])('reads %s', (_what, event) => {
     expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(event))?.id).toBe(
       'aws-config-rule-event',
@@ -68,7 +96,17 @@ describe('aws-config-rule-event', () => {
         configurationItemSummary: {},
       }),
     };
-    const { resources, skipped } = read([periodic, oversized, change]);
+    // A snapshot's delivery, in its SNS envelope: where the snapshot is, not what it holds.
+    const delivered = {
+      Type: 'Notification',
+      Message: JSON.stringify({
+        configSnapshotId: '16da64e4-cb65-4846-b061-e6c3ba43cb96',
+        s3ObjectKey: 'AWSLogs/123456789012/Config/ap-northeast-1/2016/9/27/ConfigSnapshot/x.json.gz',
+        messageType: 'ConfigurationSnapshotDeliveryCompleted',
+        recordVersion: '1.1',
+      }),
+    };
+    const { resources, skipped } = read([periodic, oversized, change, delivered]);
     expect(resources).toHaveLength(1);
     expect(skipped).toEqual([
       { index: 0, reason: 'event 0: ScheduledNotification carries no configuration item' },
@@ -76,6 +114,7 @@ describe('aws-config-rule-event', () => {
         index: 1,
         reason: 'event 1: OversizedConfigurationItemChangeNotification carries no configuration item',
       },
+      { index: 3, reason: 'event 3: ConfigurationSnapshotDeliveryCompleted carries no configuration item' },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/base/input-error.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsConfigSelectFormat } from '../../../src/sources/aws/config-select.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { ACCOUNT, defaultEncryption, publicAccessBlock, selectDocument } from './builders.ts';
 
 function read(document: unknown) {
@@ -43,6 +44,18 @@ describe('aws-config-select', () => {
         sseAlgorithm: { source: 'explicit', value: 'AES256' },
       },
     });
+  });
+
+  // `aws configservice select-resource-config --expression … --query Results`: the rows alone.
+  it('reads the rows alone, a JSON array of JSON texts, as the same partial rows', () => {
+    const rows = [JSON.stringify({ ...bucketRow, supplementaryConfiguration: undefined })];
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(rows))?.id).toBe('aws-config-select');
+    expect(read(rows).resources).toMatchObject([
+      { id: 'arn:aws:s3:::osaka-archive', facts: { sseAlgorithm: { source: 'unknown' } } },
+    ]);
+    // Strings that are no SELECT rows are not taken for them.
+    expect(awsConfigSelectFormat.matches(['a', 'b'])).toBe(false);
+    expect(awsConfigSelectFormat.matches(['{"name": "x"}'])).toBe(false);
   });
 
   it('treats what the query did not SELECT as unknown, never as the cloud default', () => {

@@ -102,6 +102,27 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
     expect(facts?.['publicAclGrants']).toMatchObject({ source: 'unknown' });
   });
 
+  // select-resource-config's Results parsed to objects (`jq '.Results | map(fromjson)'`): rows
+  // without the item's own fields, holding only what the query SELECTed.
+  it('reads an array of SELECT rows, which carry no item metadata, as partial: the rest unknown', () => {
+    const {
+      ARN,
+      configurationItemCaptureTime,
+      configurationItemStatus,
+      configurationStateId,
+      configurationItemVersion,
+      ...item
+    } = bucketItem('old-bucket', { BucketPolicy: bucketPolicy() }) as Record<string, unknown>;
+    const row = { ...item, arn: ARN, supplementaryConfiguration: undefined };
+    const rows = read([row]).resources[0]?.facts;
+    expect(rows?.['ignorePublicAcls']).toMatchObject({ source: 'unknown' });
+    expect(rows?.['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+    expect(read(row).resources[0]?.facts['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+    // An array of items, each with its capture time, keeps the documented defaults.
+    const items = read([bucketItem('old-bucket', {})]).resources[0]?.facts;
+    expect(items?.['sseAlgorithm']).toMatchObject({ source: 'default', value: 'AES256' });
+  });
+
   it('finds public policy statements and public ACL grants, and honours restricting conditions', () => {
     const bucket = bucketItem('mixed', {
       AccessControlList: accessControlList(

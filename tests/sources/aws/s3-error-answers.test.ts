@@ -89,7 +89,7 @@ describe('aws-s3api-error-answer', () => {
     expect(readAt(noEncryption, 'get-bucket-encryption_my-bucket.json').skipped).toEqual([
       {
         reason:
-          'aws s3api get-bucket-encryption names no bucket: saved as <account>/<region>/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
+          'aws s3api get-bucket-encryption names no bucket: saved as <account>/…/get-bucket-encryption_<bucket>.json or <bucket>-encryption.json, it is read',
         line: 2,
       },
     ]);

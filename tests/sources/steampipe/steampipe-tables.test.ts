@@ -101,6 +101,7 @@ describe('steampipe-rows', () => {
       {
         name: 'city-site',
         arn: 'arn:aws:s3:::city-site',
+        bucket_policy_is_public: false,
         block_public_acls: false,
         block_public_policy: false,
         ignore_public_acls: false,
@@ -134,6 +135,7 @@ describe('steampipe-rows', () => {
     expect(fact(bucket, 'publicAclGrants')).toMatchObject({ value: ['AllUsers:READ'] });
     expect(fact(bucket, 'blockPublicAcls')).toMatchObject({ source: 'explicit', value: false });
     expect(fact(bucket, 'publicPolicyStatements')).toMatchObject({ source: 'explicit', value: [] });
+    expect(fact(bucket, 'policyStatusPublic')).toMatchObject({ source: 'explicit', value: false });
     expect(fact(bucket, 'sseAlgorithm')).toMatchObject({ source: 'explicit', value: 'aws:kms' });
     expect(fact(bucket, 'accessLogTargetBucket')).toMatchObject({ value: null });
   });

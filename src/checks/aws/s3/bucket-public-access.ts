@@ -7,7 +7,13 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { evidenceFrom } from '../../verdict.ts';
 import { type PublicPolicyMessage, publicPolicyMessage, publicPolicyMessages } from '../lib/public-policy.ts';
 
-type Message = 'blocked' | PublicPolicyMessage | 'publicAcl' | 'notBlocked' | 'unknown';
+type Message =
+  | 'blocked'
+  | PublicPolicyMessage
+  | 'policyStatusPublic'
+  | 'publicAcl'
+  | 'notBlocked'
+  | 'unknown';
 type BlockFlag = 'ignorePublicAcls' | 'restrictPublicBuckets';
 
 export default defineCheck<AwsS3BucketFacts, Message>({
@@ -37,6 +43,10 @@ export default defineCheck<AwsS3BucketFacts, Message>({
         ja: 'バケット {{bucket}} のバケットポリシー（{{statements}}）が誰にでもアクセスを許可しています',
         en: 'The policy of bucket {{bucket}} allows anyone ({{statements}})',
       }),
+      policyStatusPublic: {
+        ja: 'S3 はバケット {{bucket}} のバケットポリシーを公開と判定しています（PolicyStatus.IsPublic が true）',
+        en: 'S3 judges the policy of bucket {{bucket}} public (PolicyStatus.IsPublic is true)',
+      },
       publicAcl: {
         ja: 'バケット {{bucket}} の ACL が公開グループに付与しています（{{grants}}）',
         en: 'The ACL of bucket {{bucket}} grants to public groups ({{grants}})',
@@ -53,6 +63,7 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     references: [
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
       'https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html',
+      'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html',
     ],
   },
   evaluate(resource, ctx): CheckResult<Message> {
@@ -64,11 +75,19 @@ export default defineCheck<AwsS3BucketFacts, Message>({
       resource.facts.publicPolicyStatements,
       'supplementaryConfiguration.BucketPolicy.policyText',
     );
+    const status = factOf(resource.facts.policyStatusPublic, POLICY_STATUS_PATH);
     const acl = factOf(
       resource.facts.publicAclGrants,
       'supplementaryConfiguration.AccessControlList.grantList',
     );
     const policyPublic = (policy.value?.length ?? 0) > 0;
+    // Two verdicts on one policy: kansa's on the document (GetBucketPolicy) and S3's own
+    // (GetBucketPolicyStatus). Where they differ, the public one stands, a wrong pass being the
+    // worse error: public statements in the document are named in the finding for a person to
+    // weigh (S3 may have judged another version of the policy); S3's IsPublic over a document
+    // kansa finds nothing public in is S3's own rule for "public", which kansa's reading of
+    // the conditions only approximates. S3's "not public" stands in for a document not read.
+    const statusPublic = status.source === 'unknown' ? undefined : status.value;
     const aclPublic = (acl.value?.length ?? 0) > 0;
 
     if (ignoreAcls.value === true && restrictPolicy.value === true) {
@@ -79,12 +98,23 @@ export default defineCheck<AwsS3BucketFacts, Message>({
       const { message, data: reason } = publicPolicyMessage(policy.value!);
       return fail(message, [policy, ...restrictPolicy.evidence], { ...data, ...reason });
     }
+    if (statusPublic === true && restrictPolicy.value === false) {
+      return fail('policyStatusPublic', [status, policy, ...restrictPolicy.evidence], data);
+    }
     if (aclPublic && ignoreAcls.value === false) {
       return fail('publicAcl', [acl, ...ignoreAcls.evidence], { ...data, grants: acl.value });
     }
-    const evidence = [policy, acl, ...ignoreAcls.evidence, ...restrictPolicy.evidence];
+    const evidence = [
+      policy,
+      ...(statusPublic === undefined ? [] : [status]),
+      acl,
+      ...ignoreAcls.evidence,
+      ...restrictPolicy.evidence,
+    ];
     // A grant the blocks may not neutralise, or blocks whose state is unknown: never a pass.
-    const policyMayExpose = restrictPolicy.value !== true && (policyPublic || policy.source === 'unknown');
+    const policyMayExpose =
+      restrictPolicy.value !== true &&
+      (policyPublic || statusPublic === true || (policy.source === 'unknown' && statusPublic !== false));
     const aclMayExpose = ignoreAcls.value !== true && (aclPublic || acl.source === 'unknown');
     const blocksUnknown = ignoreAcls.value === undefined || restrictPolicy.value === undefined;
     if (policyMayExpose || aclMayExpose || blocksUnknown) return undetermined('unknown', evidence, data);
@@ -92,6 +122,8 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     return { ...fail('notBlocked', evidence, data), severity: 'medium' };
   },
 });
+
+const POLICY_STATUS_PATH = 'supplementaryConfiguration.PolicyStatus.IsPublic';
 
 function accountPublicAccessBlock(
   inventory: InventoryView,

@@ -125,7 +125,17 @@ export function accountPublicAccessBlockId(account: string): string {
   return `arn:aws:s3::${account}:account-public-access-block`;
 }
 
-export function configItemToResource(item: ConfigItem, origin: Origin): Resource {
+/**
+ * The types by their lower-case spelling: Config's first change notifications (MessageVersion
+ * 1.0, as the developer guide's example prints them) wrote `AWS::EC2::VOLUME`.
+ */
+const TYPE_BY_LOWER_CASE = new Map(Object.keys(NATIVE_TYPES).map((type) => [type.toLowerCase(), type]));
+
+export function configItemToResource(given: ConfigItem, origin: Origin): Resource {
+  const canonical = NATIVE_TYPES[given.resourceType]
+    ? undefined
+    : TYPE_BY_LOWER_CASE.get(given.resourceType.toLowerCase());
+  const item = canonical ? { ...given, resourceType: canonical } : given;
   const native = NATIVE_TYPES[item.resourceType];
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
   return {

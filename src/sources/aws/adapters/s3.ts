@@ -24,6 +24,7 @@ export function s3BucketFacts(item: ConfigItem): AwsS3BucketFacts {
   return {
     ...bucketPublicAccessBlock(item),
     publicPolicyStatements: publicPolicyStatements(item),
+    ...policyStatus(item),
     secureTransportDenyStatements: secureTransportDenyStatements(item),
     publicAclGrants: publicAclGrants(item),
     accessLogTargetBucket: accessLogTargetBucket(item),
@@ -108,6 +109,18 @@ function publicPolicyStatements(item: ConfigItem): Fact<readonly AwsPublicGrant[
   if (text === undefined) return absent(item, POLICY_PATH);
   return publicStatementsFact(text, POLICY_PATH);
 }
+
+/**
+ * `PolicyStatus: {IsPublic}`, GetBucketPolicyStatus's answer, which AWS Config does not record:
+ * no fact where the item does not carry it, rather than an unknown on every bucket.
+ * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketPolicyStatus.html
+ */
+function policyStatus(item: ConfigItem): Pick<AwsS3BucketFacts, 'policyStatusPublic'> {
+  const value = toBoolean(fieldAnyCase(asRecord(item.supplementary?.['PolicyStatus']), 'isPublic'));
+  return value === undefined ? {} : { policyStatusPublic: explicit(value, POLICY_STATUS_PATH) };
+}
+
+const POLICY_STATUS_PATH = 'supplementaryConfiguration.PolicyStatus.IsPublic';
 
 /**
  * S3 accepts plain HTTP unless the bucket policy denies it: no policy (or none with such a

@@ -121,6 +121,27 @@ const cases: AnyCase[] = [
     messageId: 'policyConditionKey',
     evidence: [{ path: 'supplementaryConfiguration.Policy' }],
   },
+  {
+    // Cloud Custodian's placebo recording of 2016 (tests/data/placebo/test_aws_lambda_source/
+    // lambda.GetPolicy_1.json): get-policy before Lambda added RevisionId, `Policy` alone, as a
+    // bucket policy is answered; its statements name the function.
+    name: 'a get-policy answer without RevisionId, its statement open to anyone',
+    records: [
+      jsonFile(
+        {
+          status_code: 200,
+          data: {
+            Policy: policy({ ...functionUrlNone, Resource: fnArn }),
+            ResponseMetadata: { RetryAttempts: 0, HTTPStatusCode: 200, HTTPHeaders: {} },
+          },
+        },
+        'lambda.GetPolicy_1.json',
+      ),
+    ],
+    target: fnArn,
+    status: 'FAIL',
+    messageId: 'policyConditionKey',
+  },
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

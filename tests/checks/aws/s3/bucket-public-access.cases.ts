@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { configSelect } from '../../../helpers/exports.ts';
+import { configSelect, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   ACCOUNT,
@@ -141,6 +141,29 @@ const table = [
     ],
   },
 ] as const;
+
+/** `aws s3api <command> --bucket site-b` saved as a dump's `<account>/<region>/<command>_site-b.json`. */
+const answer = (command: string, document: object) =>
+  jsonFile(document, `${ACCOUNT}/ap-northeast-1/${command}_site-b.json`);
+const policyStatus = (isPublic: boolean) =>
+  answer('get-bucket-policy-status', { PolicyStatus: { IsPublic: isPublic } });
+const blocksOff = answer('get-public-access-block', {
+  PublicAccessBlockConfiguration: {
+    BlockPublicAcls: false,
+    IgnorePublicAcls: false,
+    BlockPublicPolicy: false,
+    RestrictPublicBuckets: false,
+  },
+});
+const privateAcl = answer('get-bucket-acl', {
+  Owner: { DisplayName: 'owner', ID: 'a1b2c3' },
+  Grants: [
+    { Grantee: { DisplayName: 'owner', ID: 'a1b2c3', Type: 'CanonicalUser' }, Permission: 'FULL_CONTROL' },
+  ],
+});
+const policyAnswer = (statement: object) =>
+  answer('get-bucket-policy', { Policy: JSON.stringify({ Version: '2012-10-17', Statement: [statement] }) });
+const STATUS = 'supplementaryConfiguration.PolicyStatus.IsPublic';
 
 const selectRow = (block: object) => ({
   accountId: ACCOUNT,
@@ -292,6 +315,86 @@ const cases: AnyCase[] = [
     records: [configSelect([selectRow(ALL_OFF)]), accountPublicAccessBlockItem(ALL_OFF)],
     status: 'UNKNOWN',
     messageId: 'unknown',
+  },
+  // `aws s3api get-bucket-policy-status`: S3's own verdict on the policy, beside the document or
+  // without it.
+  {
+    name: 'S3 judges the policy public (get-bucket-policy-status), the document not exported',
+    records: [policyStatus(true), blocksOff, privateAcl, accountPublicAccessBlockItem(ALL_OFF)],
+    status: 'FAIL',
+    messageId: 'policyStatusPublic',
+    evidence: [
+      { path: STATUS, source: 'explicit', value: true },
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText', source: 'unknown' },
+      { path: `${PAB}.restrictPublicBuckets`, value: false },
+      { path: 'configuration.restrictPublicBuckets', resourceId: ACCOUNT_BLOCK_ID },
+    ],
+  },
+  {
+    // kansa's reading of the conditions approximates S3's rule: S3's "public" is kept.
+    name: 'S3 judges public a policy in which kansa finds no public statement',
+    records: [
+      policyAnswer({
+        Sid: 'FromOrgVpc',
+        Effect: 'Allow',
+        Principal: '*',
+        Action: 's3:GetObject',
+        Resource: 'arn:aws:s3:::site-b/*',
+        Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-0a1b2c3d' } },
+      }),
+      policyStatus(true),
+      blocksOff,
+      privateAcl,
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'policyStatusPublic',
+    evidence: [
+      { path: STATUS, value: true },
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText', source: 'explicit', value: [] },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+  },
+  {
+    // The statement is there to read: S3's "not public" (perhaps of another version) does not
+    // clear it.
+    name: 'a public statement in the document, though S3 answered the policy not public',
+    records: [
+      policyAnswer(PUBLIC_READ),
+      policyStatus(false),
+      blocksOff,
+      accountPublicAccessBlockItem(ALL_OFF),
+    ],
+    status: 'FAIL',
+    messageId: 'policyNoCondition',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+  },
+  {
+    name: 'S3 judges the policy not public, the document not exported: only the open blocks remain',
+    records: [policyStatus(false), blocksOff, privateAcl, accountPublicAccessBlockItem(ALL_OFF)],
+    status: 'FAIL',
+    messageId: 'notBlocked',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText', source: 'unknown' },
+      { path: STATUS, source: 'explicit', value: false },
+      { path: 'supplementaryConfiguration.AccessControlList.grantList', source: 'explicit' },
+      { path: `${PAB}.ignorePublicAcls` },
+      { path: 'configuration.ignorePublicAcls' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+    assert: (result) => expect(result.severity).toBe('medium'),
+  },
+  {
+    name: 'S3 judges the policy public, but the account restricts public buckets',
+    records: [policyStatus(true), blocksOff, privateAcl, accountPublicAccessBlockItem(ALL_ON)],
+    status: 'PASS',
+    messageId: 'blocked',
   },
 ];
 
