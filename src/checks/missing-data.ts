@@ -51,6 +51,17 @@ export const LIVE_READS = {
     call: 'Resource Graph: authorizationresources',
     grant: AZURE_READER,
   },
+  azureManagementGroups: {
+    what: {
+      ja: 'サブスクリプションの上位の管理グループ',
+      en: 'the management groups the subscription is under',
+    },
+    call: {
+      ja: 'Resource Graph: resourcecontainers（properties.managementGroupAncestorsChain）',
+      en: 'Resource Graph: resourcecontainers (properties.managementGroupAncestorsChain)',
+    },
+    grant: { ja: '管理グループの閲覧者（Reader）ロール', en: 'the Reader role on the management groups' },
+  },
   azureResources: {
     what: { ja: 'Resource Graph の resources テーブル', en: 'the Resource Graph resources table' },
     call: 'Resource Graph: resources',

@@ -24,6 +24,13 @@ export interface AzureSubscriptionFacts {
    * were listed (as `activityLogSettingsListed`): such a resource that none targets has none.
    */
   readonly resourceSettingsListed?: Fact<boolean>;
+  /**
+   * The management groups the subscription is under, its parent first, to the tenant root group
+   * (their names, lower case: Resource Graph's `properties.managementGroupAncestorsChain`).
+   * Absent when the record does not show them; unknown when the scan read role assignments of
+   * management groups and not which groups the subscription is under (scan/management-groups.ts).
+   */
+  readonly managementGroups?: Fact<readonly string[]>;
 }
 
 /**

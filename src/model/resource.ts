@@ -209,3 +209,29 @@ export function accountResourceId(provider: Provider, account: string): string {
       return `//cloudresourcemanager.googleapis.com/${account.includes('/') ? account : `projects/${account}`}`;
   }
 }
+
+/**
+ * Azure role assignments above the subscriptions that a tenant-wide list holds (Resource Graph's
+ * authorizationresources) are read into the account of their scope: a management group's id
+ * (`/providers/microsoft.management/managementgroups/<name>`, lower case) or `/` (the root).
+ * Such an account is no subscription: once every file is read, the scan gives its assignments
+ * to the subscriptions under it (scan/management-groups.ts).
+ */
+export function isAboveSubscriptions(account: string): boolean {
+  return account.startsWith('/');
+}
+
+/** The account of the management group so named (as a subscription's ancestors chain names it). */
+export function managementGroupAccount(name: string): string {
+  return `/providers/microsoft.management/managementgroups/${name.toLowerCase()}`;
+}
+
+/**
+ * The id of a role assignment above the subscriptions (`…/roleAssignments/<guid>` at a management
+ * group or the root) as a subscription that inherits it holds it: under the subscription's id.
+ * One assignment applies to many subscriptions; each holds its own resource of it, and the same
+ * assignment read for one subscription from two lists (its own, a tenant-wide one) is one.
+ */
+export function inheritedAssignmentId(subscription: string, assignmentId: string): string {
+  return `${accountResourceId('azure', subscription)}${assignmentId.startsWith('/') ? '' : '/'}${assignmentId}`;
+}

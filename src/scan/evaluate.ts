@@ -131,25 +131,29 @@ function accountNativeType(provider: Provider, account: string): string {
  */
 export function addMissingAccounts(inventory: Inventory): void {
   for (const { provider, account } of inventory.accounts()) {
-    const id = accountResourceId(provider, account);
-    if (inventory.byId(provider, id)) continue;
-    // Whether some record of an inventory (not of a Terraform plan) names the account.
-    const inventoried = inventory.inAccount(provider, account).some((resource) => !resource.origin.iac);
-    inventory.add({
-      provider,
-      account,
-      region: 'global',
-      kansaType: 'account',
-      nativeType: accountNativeType(provider, account),
-      id,
-      name: account,
-      tags: {},
-      facts: {},
-      origin: {
-        file: inventoried ? '(derived: account of scanned resources)' : PLAN_ACCOUNT_ORIGIN,
-      },
-    });
+    if (!inventory.byId(provider, accountResourceId(provider, account)))
+      inventory.add(missingAccount(inventory, provider, account));
   }
+}
+
+/** The account resource of an account that no record describes (see addMissingAccounts). */
+export function missingAccount(inventory: Inventory, provider: Provider, account: string): Resource {
+  // Whether some record of an inventory (not of a Terraform plan) names the account.
+  const inventoried = inventory.inAccount(provider, account).some((resource) => !resource.origin.iac);
+  return {
+    provider,
+    account,
+    region: 'global',
+    kansaType: 'account',
+    nativeType: accountNativeType(provider, account),
+    id: accountResourceId(provider, account),
+    name: account,
+    tags: {},
+    facts: {},
+    origin: {
+      file: inventoried ? '(derived: account of scanned resources)' : PLAN_ACCOUNT_ORIGIN,
+    },
+  };
 }
 
 /** Where a scan that needs findings of its failures only counts its other results (the tally). */

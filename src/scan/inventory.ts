@@ -157,16 +157,26 @@ export class Inventory implements InventoryView {
    * Run once, after every record is read: the scan reports them as skipped records.
    */
   dropUnplaced(): Resource[] {
-    this.#mergePending();
-    const unplaced: Resource[] = [];
-    if (!this.#view().hasAccountNamed('')) return unplaced;
+    return this.takeAccounts((_provider, account) => account === '');
+  }
+
+  /**
+   * Removes the resources of the accounts `taken` accepts, and returns those that exist. Run
+   * after every record is read (the records of those accounts are then placed, or reported).
+   */
+  takeAccounts(taken: (provider: Provider, account: string) => boolean): Resource[] {
+    const views = this.#view();
+    const accounts = new Set<AccountEntry>();
+    for (const entry of views.entries()) if (taken(entry.provider, entry.account)) accounts.add(entry);
+    const resources: Resource[] = [];
+    if (accounts.size === 0) return resources;
     for (const [key, resource] of this.#byKey) {
-      if (resource.account !== '') continue;
+      if (!accounts.has(views.account(resource.provider, resource.account)!)) continue;
       this.#byKey.delete(key);
-      if (!resource.deleted) unplaced.push(resource);
+      if (!resource.deleted) resources.push(resource);
     }
     this.#changed();
-    return unplaced;
+    return resources;
   }
 
   #view(): Views {
@@ -253,11 +263,6 @@ class Views {
 
   account(provider: Provider, account: string): AccountEntry | undefined {
     return this.#byAccount.get(provider)?.get(account);
-  }
-
-  hasAccountNamed(account: string): boolean {
-    for (const accounts of this.#byAccount.values()) if (accounts.has(account)) return true;
-    return false;
   }
 
   *entries(): Generator<AccountEntry> {

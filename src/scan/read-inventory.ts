@@ -8,6 +8,7 @@ import { readInput } from '../sources/read-inputs.ts';
 import { walkInputs } from '../sources/walk-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
+import { placeManagementGroupAssignments } from './management-groups.ts';
 import { inShard, type Shard, type ShardKey } from './shard.ts';
 
 export interface InventoryRead {
@@ -108,6 +109,7 @@ export async function readInventory(
   }
   inventory.unifyAccountAliases();
   reportUnplaced(inventory, files);
+  placeManagementGroupAssignments(inventory);
   addMissingAccounts(inventory);
   if (shard) {
     // A live collector shards by its scopes (an organization or a folder of Google Cloud is read

@@ -17,6 +17,7 @@ import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/paramet
 import type { Origin, Provider, Resource } from '../../src/model/resource.ts';
 import { addMissingAccounts } from '../../src/scan/evaluate.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
+import { placeManagementGroupAssignments } from '../../src/scan/management-groups.ts';
 import { readInputFile } from '../../src/sources/read-inputs.ts';
 import { assetExport, configSnapshot, type ExportFile, graphQuery, isExportFile } from './exports.ts';
 
@@ -137,6 +138,7 @@ export async function evaluateCase<F extends object, M extends string>(
   const resources = await readCase(check, tests, testCase);
   const inventory = new Inventory();
   for (const resource of resources) inventory.add(resource);
+  placeManagementGroupAssignments(inventory);
   addMissingAccounts(inventory);
   const all = [...inventory.all()];
   const target = pickTarget(

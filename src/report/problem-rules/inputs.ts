@@ -427,10 +427,6 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
   [
-    /^(\S+): a role assignment above the subscriptions \(a management group or the root\): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's \(az role assignment list --subscription <id> --include-inherited\)$/g,
-    '$1: サブスクリプションより上（管理グループまたはルート）のロールの割り当てです。一覧が 1 つのサブスクリプションの割り当てではないため、どのサブスクリプションが継承するか分かりません。サブスクリプションごとに一覧を出力してください（`az role assignment list --subscription <ID> --include-inherited`）',
-  ],
-  [
     /a table printed for reading \(az … -o table, aws … --output table\): it holds the columns shown, not the settings kansa checks; save the same command with -o json \(aws: --output json\)/g,
     '読むために表示された表です（`az … -o table`、`aws … --output table`）。表示された列だけで、kansa が確認する設定は含まれません。同じコマンドを `-o json`（aws: `--output json`）で保存してください',
   ],

@@ -1,5 +1,6 @@
 import { dottedKeys } from '../../base/dotted-path.ts';
 import { memoized } from '../../base/memo.ts';
+import { isAboveSubscriptions } from '../../model/resource.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 
 /** A parsed JSON object. */
@@ -193,7 +194,9 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   const location = get(raw, 'location');
   const region = regionOf(location);
   let notes: readonly string[] = NO_NOTES;
-  if (!isGuid(subscriptionId)) notes = [`${rawId}: the subscription is not a GUID (a placeholder?)`];
+  // A role assignment above the subscriptions is placed in its scope's account (inherited-assignments.ts).
+  if (!isGuid(subscriptionId) && !isAboveSubscriptions(subscriptionId))
+    notes = [`${rawId}: the subscription is not a GUID (a placeholder?)`];
   if (region === '') notes = [...notes, `${rawId}: location ${JSON.stringify(location)} names no region`];
   return {
     id,

@@ -1,4 +1,5 @@
-import { get, idOf, isObject, type JsonObject } from './arm-record.ts';
+import { inheritedAssignmentId } from '../../model/resource.ts';
+import { get, idOf, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 
 /**
  * Role assignments above the subscriptions (at a management group, or the root `/`) in a list of
@@ -7,37 +8,48 @@ import { get, idOf, isObject, type JsonObject } from './arm-record.ts';
  * --include-inherited`, `Get-AzRoleAssignment`) with those it inherits from its management groups
  * and the root, which name no subscription: when every other record of the list is in one
  * subscription they are that subscription's too (an Owner there owns it), and are placed in it by
- * its `subscriptionId`; in a list of several subscriptions which of them inherit one is not known.
- * `place` gives, for each record, the record to read (with a note when placed so) or why it is skipped.
+ * its `subscriptionId`. Resource Graph's `authorizationresources` lists the tenant's assignments,
+ * of groups the subscriptions are under or not, and a list of several subscriptions does not say
+ * which of them inherit one: there the assignment is placed in the account of its scope
+ * (`/providers/microsoft.management/managementgroups/<name>`, `/`), which the scan gives to the
+ * subscriptions under it once every file is read (isAboveSubscriptions).
+ * `place` gives, for each record, the record to read, with a note when placed in a subscription.
  */
 export function inheritedAssignments(
   records: readonly unknown[],
-): (record: unknown) => { record: unknown; note?: string } | { skip: string } {
-  const listedBy = listedSubscription(records);
+  dialect: RowDialect,
+): (record: unknown) => { record: unknown; note?: string } {
+  const listedBy = dialect === 'arm' ? listedSubscription(records) : undefined;
   return (record) => {
     const above = isObject(record) ? assignmentAboveSubscriptions(record) : undefined;
     if (above === undefined) return { record };
-    if (listedBy === undefined)
-      return {
-        skip: `${above}: a role assignment above the subscriptions (a management group or the root): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's (az role assignment list --subscription <id> --include-inherited)`,
-      };
+    if (listedBy === undefined) return { record: { ...(record as JsonObject), subscriptionId: above.scope } };
     return {
-      record: { ...(record as JsonObject), subscriptionId: listedBy },
-      note: `${above}: a role assignment above the subscription, read as inherited by ${listedBy}, whose list holds it`,
+      record: {
+        ...(record as JsonObject),
+        id: inheritedAssignmentId(listedBy, above.id),
+        subscriptionId: listedBy,
+      },
+      note: `${above.id}: a role assignment above the subscription, read as inherited by ${listedBy}, whose list holds it`,
     };
   };
 }
 
-/** A role assignment at a management group or at the root (`/`), above every subscription. */
+/** A role assignment at a management group or at the root (`/`), above every subscription: the scope is group 1. */
 const ASSIGNMENT_ABOVE_SUBSCRIPTIONS =
-  /^\/?providers\/(?:microsoft\.management\/managementgroups\/[^/]+\/providers\/)?microsoft\.authorization\/roleassignments\/[^/]+$/i;
+  /^\/?(providers\/microsoft\.management\/managementgroups\/[^/]+\/)?providers\/microsoft\.authorization\/roleassignments\/[^/]+$/i;
 
-/** The id of a role assignment above the subscriptions (not placed in one by a `subscriptionId` column). */
-function assignmentAboveSubscriptions(record: JsonObject): string | undefined {
+/**
+ * The id of a role assignment above the subscriptions (not placed in one by a `subscriptionId`
+ * column), and its scope as an account (lower case, as model/resource.ts's managementGroupAccount writes it).
+ */
+function assignmentAboveSubscriptions(record: JsonObject): { id: string; scope: string } | undefined {
   const id = idOf(record);
   const column = get(record, 'subscriptionId');
-  if (typeof id !== 'string' || !ASSIGNMENT_ABOVE_SUBSCRIPTIONS.test(id)) return undefined;
-  return typeof column === 'string' && column !== '' ? undefined : id;
+  if (typeof id !== 'string' || (typeof column === 'string' && column !== '')) return undefined;
+  const above = ASSIGNMENT_ABOVE_SUBSCRIPTIONS.exec(id);
+  if (!above) return undefined;
+  return { id, scope: `/${above[1]?.slice(0, -1).toLowerCase() ?? ''}` };
 }
 
 /** The one subscription every record placed in one is in; undefined when none or several. */

@@ -240,22 +240,22 @@ export const azurePowerShell: DocumentFormat = {
       return model && { model, ...armRecordOf(model, object as JsonObject) };
     });
     // Other objects in the same array (Get-AzResource's) are ARM records.
-    const place = inheritedAssignments(objects.map((object, index) => translated[index]?.record ?? object));
+    const place = inheritedAssignments(
+      objects.map((object, index) => translated[index]?.record ?? object),
+      'arm',
+    );
     for (let index = 0; index < objects.length; index++) {
       const object = objects[index];
       const translation = translated[index];
       const origin: Origin = { file: ctx.file, index };
       const note = (text: string) => ctx.note?.(text, { index });
       const placed = place(translation?.record ?? object);
-      const result =
-        'skip' in placed
-          ? placed
-          : translation
-            ? readModel(translation, placed.record as JsonObject, object as JsonObject, origin, note)
-            : toResource(placed.record, origin, note);
+      const result = translation
+        ? readModel(translation, placed.record as JsonObject, object as JsonObject, origin, note)
+        : toResource(placed.record, origin, note);
       if ('skip' in result) ctx.skip(result.skip, { index });
       else {
-        if ('note' in placed && placed.note) note(placed.note);
+        if (placed.note) note(placed.note);
         yield result;
       }
     }

@@ -16,7 +16,7 @@ export function* readRows(
   dialect: RowDialect = 'arm',
   lines?: readonly number[],
 ): Iterable<Resource> {
-  const place = inheritedAssignments(rows);
+  const place = inheritedAssignments(rows, dialect);
   const rulesByGroup = securityRulesByGroup(rows);
   const listedGroups = rulesByGroup.size > 0 ? groupsListed(rows, rulesByGroup) : NO_GROUPS;
   // One callback for every row (a record's notes are given while it is read), not one per row.
@@ -29,10 +29,6 @@ export function* readRows(
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
     const placed = place(listed);
-    if ('skip' in placed) {
-      ctx.skip(placed.skip, at());
-      continue;
-    }
     if (placed.note) note(placed.note);
     const row =
       groupId !== undefined

@@ -1,4 +1,4 @@
-import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
+import type { AzureRoleAssignmentFacts, AzureSubscriptionFacts } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
@@ -55,6 +55,13 @@ export default defineCheck({
         },
         'azureRoleAssignments',
       ),
+      groupsNotExported: missingData(
+        {
+          ja: '管理グループのロールの割り当てがありますが、このサブスクリプションがどの管理グループの下にあるかが分かりません（判定できた特権保持者 {{count}} 件）。Resource Graph の resourcecontainers のサブスクリプション（properties.managementGroupAncestorsChain を含む）を出力してください',
+          en: "Management groups have role assignments, but not which of them the subscription is under ({{count|privileged principal|privileged principals}} known): export the subscriptions' Resource Graph resourcecontainers rows (resourcecontainers | where type =~ 'microsoft.resources/subscriptions', with properties.managementGroupAncestorsChain)",
+        },
+        'azureManagementGroups',
+      ),
     },
     references: [
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners',
@@ -66,7 +73,11 @@ export default defineCheck({
       subscription.account,
       'iam.role-assignment',
     ) as Resource<AzureRoleAssignmentFacts>[];
-    if (assignments.length === 0) {
+    // Role assignments of management groups were read, and not which groups the subscription is
+    // under: those it inherits are not among its assignments (scan/management-groups.ts).
+    const groups = (subscription.facts as AzureSubscriptionFacts).managementGroups;
+    const groupsUnknown = groups?.source === 'unknown' ? groups : undefined;
+    if (assignments.length === 0 && !groupsUnknown) {
       const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
         ja: 'ロールの割り当てがエクスポートにありません',
         en: 'no role assignments in the export',
@@ -84,14 +95,15 @@ export default defineCheck({
         continue;
       }
       // Assignments on the subscription and those it inherits from above (a management group,
-      // the root: the reader places them in the subscription whose list holds them); resource-group
-      // roles control less.
+      // the root: placed in the subscription by the reader when its own list holds them, by the
+      // scan from a tenant-wide list); resource-group roles control less.
       if (!controlsSubscription(scope.value, subscription.id) || !(role.value in PRIVILEGED_ROLES)) continue;
       principals.add(principalId.value);
       evidence.push({ ...role, resourceId: assignment.id }, { ...principalId, resourceId: assignment.id });
     }
     const data = { count: principals.size, max, principals: [...principals], uncertain };
     if (principals.size > max) return fail('tooMany', evidence, data);
+    if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
     // A Terraform plan holds the assignments its configuration makes; others may exist.
     if (isPlanOrigin(subscription.origin)) return undetermined('notInPlan', evidence, data);

@@ -1,7 +1,7 @@
 import { graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
-import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
+import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow, TENANT } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
@@ -92,6 +92,121 @@ const IDENTITY: Change = {
   afterUnknown: { id: true, principal_id: true, client_id: true, tenant_id: true },
   expressions: { name: constant('app'), location: constant('japaneast') },
 };
+/**
+ * A tenant-wide Resource Graph export (`az graph query` over the tenant): authorizationresources
+ * rows of management groups' assignments name no subscription (`subscriptionId` empty), and the
+ * subscription's resourcecontainers row names the groups above it, its parent first, to the
+ * tenant root group (named by the tenant id), as Microsoft Learn's management-group samples read
+ * `properties.managementGroupAncestorsChain`.
+ */
+function groupAssignment(principal: string, role: string | undefined, group: string) {
+  const row = assignment(principal, role, `/providers/Microsoft.Management/managementGroups/${group}`);
+  return {
+    ...row,
+    subscriptionId: '',
+    properties: {
+      ...row.properties,
+      ...(role ? { roleDefinitionId: `/providers/Microsoft.Authorization/RoleDefinitions/${role}` } : {}),
+    },
+  };
+}
+const subscriptionUnder = (...groups: string[]) => {
+  const row = subscriptionRow();
+  const chain = groups.map((name) => ({ name, displayName: name === TENANT ? 'Tenant Root Group' : name }));
+  return { ...row, properties: { ...(row.properties as object), managementGroupAncestorsChain: chain } };
+};
+const tenantExport = (rows: Record<string, unknown>[]) => graphQuery(rows);
+const LISTED_TWICE = '3f2a9c1e-7b44-4d8e-a0c2-5e1d9b6f4a70';
+
+const groupCases: AnyCase[] = [
+  {
+    name: 'a tenant-wide export: owners of the groups above the subscription count, those of another group do not',
+    records: [
+      tenantExport([
+        subscriptionUnder('mg-osaka-prod', 'mg-osaka', TENANT),
+        assignment(principal(1), OWNER),
+        assignment(principal(2), OWNER),
+        groupAssignment(principal(3), OWNER, 'mg-osaka'),
+        groupAssignment(principal(4), USER_ACCESS_ADMINISTRATOR, TENANT),
+        groupAssignment(principal(5), OWNER, 'mg-tokyo'),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4, principals: [principal(1), principal(2), principal(3), principal(4)] },
+  },
+  {
+    name: 'a tenant-wide export within the limit: another group’s owners are not the subscription’s',
+    records: [
+      tenantExport([
+        subscriptionUnder('mg-osaka', TENANT),
+        assignment(principal(1), OWNER),
+        groupAssignment(principal(2), OWNER, 'mg-osaka'),
+        ...[3, 4, 5].map((n) => groupAssignment(principal(n), OWNER, 'mg-tokyo')),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 2 },
+  },
+  {
+    name: 'a tenant-wide export without the subscription’s management groups, while groups have owners',
+    records: [
+      tenantExport([
+        subscriptionRow(),
+        assignment(principal(1), OWNER),
+        groupAssignment(principal(2), OWNER, 'mg-osaka'),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'groupsNotExported',
+    data: { count: 1 },
+  },
+  {
+    name: 'without the subscription’s management groups, its own owners over the limit fail',
+    records: [
+      tenantExport([
+        subscriptionRow(),
+        ...[1, 2, 3, 4].map((n) => assignment(principal(n), OWNER)),
+        groupAssignment(principal(5), OWNER, 'mg-osaka'),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+  {
+    name: 'a group’s assignment also in the subscription’s own list (az role assignment list --include-inherited) is one assignment',
+    records: [
+      tenantExport([
+        subscriptionUnder('mg-osaka', TENANT),
+        assignment(principal(1), OWNER),
+        {
+          ...groupAssignment(principal(2), undefined, 'mg-osaka'),
+          id: `${MANAGEMENT_GROUP}/providers/Microsoft.Authorization/roleAssignments/${LISTED_TWICE}`,
+          name: LISTED_TWICE,
+        },
+      ]),
+      jsonFile(
+        [
+          {
+            ...cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+            id: `${MANAGEMENT_GROUP}/providers/Microsoft.Authorization/roleAssignments/${LISTED_TWICE}`,
+            name: LISTED_TWICE,
+            roleDefinitionId: undefined,
+            roleDefinitionName: undefined,
+          },
+          cliAssignment(principal(1), OWNER),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'incomplete',
+    data: { count: 1, uncertain: 1 },
+  },
+];
+
 const planFile = (changes: Change[]) =>
   jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
 
@@ -213,6 +328,7 @@ const cases: AnyCase[] = [
     messageId: 'tooMany',
     data: { count: 4 },
   },
+  ...groupCases,
   ...planCases,
 ];
 
