@@ -1,6 +1,9 @@
+import { memoized } from '../base/memo.ts';
+
 /**
- * Whether a set of source addresses admits the internet: the one way every check and adapter
- * decides it, from security groups, firewall rules, NSG rules, authorized ranges and IP rules.
+ * Whether a set of source addresses admits the internet: the one way every check decides it, for
+ * security groups, firewall rules, NSG rules and authorized ranges. (Storage account and Key Vault
+ * IP rules need none: any public IP rule already makes those reachable from the internet.)
  *
  * The sources are read as the cloud reads them, together: a rule's several prefixes, the rules of
  * one group that allow the same port, a list of authorized networks. They admit the internet when
@@ -73,19 +76,29 @@ export function internetSources(sources: readonly string[]): string[] {
   const anywhere = sources.filter((source) => ANYWHERE.has(source.trim().toLowerCase()));
   if (anywhere.length > 0) return anywhere;
   const parsed = sources.flatMap((source) => {
-    const read = parseSource(source);
+    const read = readSource(source);
     return read ? [{ source, ...read }] : [];
   });
   return [IPV4, IPV6].flatMap((family) => {
-    const own = parsed.filter((entry) => entry.bits === family.bits);
+    const own = parsed.filter((entry) => entry.bits === family.bits && entry.publicAddresses > 0n);
     const covered = publicCount(
       own.map((entry) => entry.span),
       family,
     );
-    if (covered < family.threshold) return [];
-    return own.filter((entry) => publicCount([entry.span], family) > 0n).map((entry) => entry.source);
+    return covered < family.threshold ? [] : own.map((entry) => entry.source);
   });
 }
+
+/**
+ * A source's span and how many public addresses it holds, once per distinct text: a scan meets
+ * the same few sources (`0.0.0.0/0`, the VPC's range) on thousands of rules.
+ */
+const readSource = memoized((source: string) => {
+  const parsed = parseSource(source);
+  if (!parsed) return undefined;
+  const family = parsed.bits === IPV4.bits ? IPV4 : IPV6;
+  return { ...parsed, publicAddresses: publicCount([parsed.span], family) };
+});
 
 /** How many public addresses the spans cover together (overlaps counted once). */
 function publicCount(spans: readonly Span[], family: Family): bigint {

@@ -15,7 +15,7 @@ interface ReadRule {
   readonly allows: boolean;
   /** Lower-cased. */
   readonly protocol: string;
-  /** The source prefixes and service tags; a bare `0.0.0.0` read as `0.0.0.0/0`, as NSGs take it. */
+  /** The source prefixes and service tags; a bare `0.0.0.0` is read as any address (`0.0.0.0/0`). */
   readonly sources: readonly string[];
   readonly portSpans: readonly (readonly [number, number])[];
 }
