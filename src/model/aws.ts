@@ -184,7 +184,6 @@ export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
   readonly enabledLogExports?: Fact<readonly string[]>;
 }
 
-/** An inbound security group rule open to the whole internet (0.0.0.0/0 or ::/0). */
 /**
  * Why a condition of a resource policy's statement does not narrow it to fixed callers, by
  * S3's rules ("The meaning of 'public'"): its key does not identify the caller; its operator
@@ -220,13 +219,18 @@ export interface AwsPublicGrant {
   readonly conditions: readonly AwsUnnarrowingCondition[];
 }
 
-export interface AwsOpenIngressRule {
+/**
+ * An inbound security group rule from one CIDR: an `ipPermissions` entry gives one per source
+ * range. The group admits the union of its rules' sources, so whether the internet is let in is
+ * decided over all of them (src/model/internet-sources.ts).
+ */
+export interface AwsIpIngressRule {
   /** `tcp`, `udp`, `icmp`, `icmpv6`, `-1` (all traffic) or another protocol number. */
   readonly protocol: string;
   /** The port range; null for all traffic (`-1`), which has no ports. */
   readonly fromPort: number | null;
   readonly toPort: number | null;
-  /** `0.0.0.0/0` or `::/0`. */
+  /** The source CIDR as written (`0.0.0.0/0`, `203.0.113.0/24`, `::/0`). */
   readonly source: string;
 }
 
@@ -244,8 +248,8 @@ export interface AwsPrefixListIngressRule {
 
 /** AWS::EC2::SecurityGroup. */
 export interface AwsSecurityGroupFacts {
-  /** Inbound rules (`configuration.ipPermissions`) whose source is the whole internet. */
-  readonly openIngress?: Fact<readonly AwsOpenIngressRule[]>;
+  /** Inbound rules (`configuration.ipPermissions`) from CIDRs, one per source range. */
+  readonly ipIngress?: Fact<readonly AwsIpIngressRule[]>;
   /** Inbound rules whose source is a managed prefix list (`ipPermissions[].prefixListIds`). */
   readonly prefixListIngress?: Fact<readonly AwsPrefixListIngressRule[]>;
 }

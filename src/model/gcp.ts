@@ -114,7 +114,7 @@ export interface GcpFirewallFacts {
   /** `INGRESS` or `EGRESS`. */
   readonly direction?: Fact<string>;
   readonly disabled?: Fact<boolean>;
-  /** Source CIDR ranges of an ingress rule (`0.0.0.0/0`, `::/0` mean the internet). */
+  /** Source CIDR ranges of an ingress rule, a union (what admits the internet: src/model/internet-sources.ts). */
   readonly sourceRanges?: Fact<readonly string[]>;
   /** What the rule allows: one entry per protocol; an empty port list means every port. */
   readonly allowed?: Fact<readonly GcpFirewallAllow[]>;

@@ -617,6 +617,46 @@ describe('aws_default_security_group', () => {
   });
 });
 
+describe('security groups open to the whole internet written without 0.0.0.0/0', () => {
+  // Modelled on the AWS provider's docs for aws_security_group (inline `ingress`, `cidr_blocks`)
+  // and aws_vpc_security_group_ingress_rule (one `cidr_ipv4` per rule, `security_group_id`): the
+  // halves 0.0.0.0/1 and 128.0.0.0/1 are how configurations get past linters that look for
+  // 0.0.0.0/0; with one CIDR per rule resource they land on two rules of one group.
+  const group: Change = {
+    address: 'aws_security_group.web',
+    after: { name: 'web', ingress: [], egress: [], revoke_rules_on_delete: false, tags: null },
+    afterUnknown: { arn: true, id: true, owner_id: true, vpc_id: true },
+  };
+  const half = (name: string, cidr: string): Change => ({
+    address: `aws_vpc_security_group_ingress_rule.${name}`,
+    after: { cidr_ipv4: cidr, from_port: 22, to_port: 22, ip_protocol: 'tcp', description: null },
+    afterUnknown: { arn: true, id: true, security_group_id: true, security_group_rule_id: true },
+    expressions: { security_group_id: ref('aws_security_group.web.id', 'aws_security_group.web') },
+  });
+  const finding = async (changes: Change[]) =>
+    findingOf(
+      await scanDocument(plan(changes)),
+      'aws.ec2.security-group-open-ports',
+      'aws_security_group.web',
+    );
+
+  it('reads the two halves on one inline rule as the internet', async () => {
+    const ingress = [{ ...awsIngressRule(22, '0.0.0.0/1'), cidr_blocks: ['0.0.0.0/1', '128.0.0.0/1'] }];
+    const inline = { ...group, after: { ...group.after, ingress } };
+    expect((await finding([inline])).data).toMatchObject({
+      rules: ['0.0.0.0/1 → tcp:22', '128.0.0.0/1 → tcp:22'],
+    });
+  });
+
+  it('reads the halves on two rule resources of one group as the internet; a /24 or a private /8 is not', async () => {
+    const both = await finding([group, half('low', '0.0.0.0/1'), half('high', '128.0.0.0/1')]);
+    expect(both.status).toBe('FAIL');
+    expect(both.data).toMatchObject({ rules: ['0.0.0.0/1 → tcp:22', '128.0.0.0/1 → tcp:22'] });
+    expect((await finding([group, half('office', '203.0.113.0/24')])).status).toBe('PASS');
+    expect((await finding([group, half('vpc', '10.0.0.0/8')])).status).toBe('PASS');
+  });
+});
+
 describe('DynamoDB tables, EFS file systems, SQS queues and SNS topics', () => {
   // Modelled on sr-lab/GLITCH `glitch/tests/security/terraform/files/missing-encryption/dynamodb-rest-encryption.tf`
   // (`server_side_encryption` with `enabled = false` or `true` and `kms_key_arn = aws_kms_key.x.key_id`)

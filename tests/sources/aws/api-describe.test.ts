@@ -133,7 +133,7 @@ describe('aws-api-describe', () => {
       ],
     });
     expect(groups.resources[0]?.facts).toMatchObject({
-      openIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] },
+      ipIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] },
     });
     expect(groups.skipped).toEqual([
       expect.stringContaining('sg-2: no Region: aws ec2 describe-security-groups names none'),

@@ -66,7 +66,7 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     expect(resources[0]).toMatchObject({
       id: arn,
       nativeType: 'AWS::EC2::SecurityGroup',
-      facts: { openIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] } },
+      facts: { ipIngress: { value: [{ protocol: 'tcp', fromPort: 22, toPort: 22, source: '0.0.0.0/0' }] } },
     });
   });
 

@@ -1,5 +1,6 @@
-import type { AwsOpenIngressRule, AwsPrefixListFacts, AwsSecurityGroupFacts } from '../../../model/aws.ts';
+import type { AwsIpIngressRule, AwsPrefixListFacts, AwsSecurityGroupFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 import { lookupBy } from '../../lookup.ts';
@@ -16,9 +17,7 @@ const MAX_PORT = 65535;
  * security group's own values (`-1`: all traffic), which read alike in both languages; undefined
  * when it exposes nothing this check cares about.
  */
-function exposure(
-  rule: Omit<AwsOpenIngressRule, 'source'> & { readonly source: string },
-): string | undefined {
+function exposure(rule: AwsIpIngressRule): string | undefined {
   if (rule.protocol === '-1') return `${rule.source} → -1`;
   if (!PORT_PROTOCOLS.has(rule.protocol)) return undefined;
   const from = Math.max(rule.fromPort ?? 0, 0);
@@ -71,12 +70,16 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
   },
   evaluate(resource, ctx) {
     const data = { group: resource.name };
-    const ingress = factOf(resource.facts.openIngress, 'configuration.ipPermissions');
+    const ingress = factOf(resource.facts.ipIngress, 'configuration.ipPermissions');
     if (ingress.source === 'unknown') return undetermined('unknown', [ingress], data);
-    const rules = ingress.value.flatMap((rule) => exposure(rule) ?? []);
-    const viaLists = prefixListExposure(resource, ctx.inventory);
-    const open = [...rules, ...viaLists.open];
-    const evidence = [ingress, ...viaLists.evidence];
+    const viaLists = prefixListGrants(resource, ctx.inventory);
+    const grants = [...ingress.value.map((rule) => ({ rule, cidr: rule.source })), ...viaLists.grants];
+    const opening = openingGrants(grants);
+    const open = [...new Set(opening.flatMap((grant) => exposure(grant.rule) ?? []))];
+    const evidence = [
+      ingress,
+      ...viaLists.evidence.filter((_, index) => opening.some((grant) => grant.list === index)),
+    ];
     if (open.length > 0) return fail('open', evidence, { ...data, rules: open });
     if (viaLists.unresolved.length > 0) {
       return undetermined('unresolvedPrefixList', evidence, { ...data, lists: viaLists.unresolved });
@@ -86,17 +89,56 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
 });
 
 /**
- * Rules whose source is a managed prefix list open their ports to every CIDR in the list: the
- * internet when the list holds 0.0.0.0/0 or ::/0. A list that is not in the inventory (or whose
- * entries are not) cannot be resolved, which is never a pass.
+ * One source a rule admits: the rule as the finding names it, and its CIDR (for a managed prefix
+ * list, one entry of the list and the index of the list's evidence).
+ */
+interface Grant {
+  readonly rule: AwsIpIngressRule;
+  readonly cidr: string;
+  readonly list?: number;
+}
+
+/** What must not face the internet: every port and each management port, per protocol. */
+const TARGETS = (['tcp', 'udp'] as const).flatMap((protocol) =>
+  [[0, MAX_PORT] as const, ...MANAGEMENT_PORTS.map((port) => [port, port] as const)].map(([from, to]) => ({
+    protocol,
+    from,
+    to,
+  })),
+);
+const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp' };
+
+/**
+ * The grants that let the internet reach a target. A group admits the union of its rules'
+ * sources, so 0.0.0.0/1 on one rule and 128.0.0.0/1 on another open SSH as 0.0.0.0/0 does: the
+ * sources of every rule covering the target are decided together.
+ */
+function openingGrants(grants: readonly Grant[]): Grant[] {
+  const opening = new Set<Grant>();
+  for (const target of TARGETS) {
+    const covering = grants.filter(({ rule }) => {
+      if (rule.protocol === '-1') return true;
+      if ((PROTOCOL_NAMES[rule.protocol] ?? rule.protocol) !== target.protocol) return false;
+      return (rule.fromPort ?? 0) <= target.from && target.to <= (rule.toPort ?? MAX_PORT);
+    });
+    const internet = new Set(internetSources(covering.map((grant) => grant.cidr)));
+    for (const grant of covering) if (internet.has(grant.cidr)) opening.add(grant);
+  }
+  return grants.filter((grant) => opening.has(grant));
+}
+
+/**
+ * Rules whose source is a managed prefix list open their ports to every CIDR in the list, so each
+ * entry is a grant of the rule. A list that is not in the inventory (or whose entries are not)
+ * cannot be resolved, which is never a pass.
  * https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html
  */
-function prefixListExposure(
+function prefixListGrants(
   group: Resource<AwsSecurityGroupFacts>,
   inventory: InventoryView,
-): { open: string[]; unresolved: string[]; evidence: Evidence[] } {
+): { grants: Grant[]; unresolved: string[]; evidence: Evidence[] } {
   const rules = group.facts.prefixListIngress;
-  const result = { open: [] as string[], unresolved: [] as string[], evidence: [] as Evidence[] };
+  const result = { grants: [] as Grant[], unresolved: [] as string[], evidence: [] as Evidence[] };
   if (!rules || rules.source === 'unknown') return result;
   const lists = inventory.inAccount(
     'aws',
@@ -111,16 +153,13 @@ function prefixListExposure(
       if (!result.unresolved.includes(rule.prefixListId)) result.unresolved.push(rule.prefixListId);
       continue;
     }
-    const internet = cidrs.value.filter((cidr) => INTERNET.has(cidr));
-    if (internet.length === 0) continue;
-    result.evidence.push(evidenceFrom(list, cidrs));
-    const described = exposure({ ...rule, source: `${rule.prefixListId} (${internet.join(', ')})` });
-    if (described) result.open.push(described);
+    const index = result.evidence.push(evidenceFrom(list, cidrs)) - 1;
+    for (const cidr of cidrs.value) {
+      result.grants.push({ rule: { ...rule, source: `${rule.prefixListId} (${cidr})` }, cidr, list: index });
+    }
   }
   return result;
 }
-
-const INTERNET = new Set(['0.0.0.0/0', '::/0']);
 
 /** Managed prefix lists by their id. */
 const listsById = lookupBy((list: Resource<AwsPrefixListFacts>) => {

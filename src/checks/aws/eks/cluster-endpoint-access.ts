@@ -1,8 +1,7 @@
 import type { AwsEksClusterFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 export default defineCheck<AwsEksClusterFacts, 'private' | 'restricted' | 'open' | 'unknown'>({
   meta: {
@@ -57,9 +56,9 @@ export default defineCheck<AwsEksClusterFacts, 'private' | 'restricted' | 'open'
       'configuration.ResourcesVpcConfig.PublicAccessCidrs',
     );
     if (cidrs.source === 'unknown') return undetermined('unknown', [publicAccess, cidrs], data);
-    const withCidrs = { ...data, cidrs: cidrs.value };
-    return cidrs.value.some((cidr) => ANYWHERE.has(cidr))
-      ? fail('open', [publicAccess, cidrs], withCidrs)
-      : pass('restricted', [publicAccess, cidrs], withCidrs);
+    const internet = internetSources(cidrs.value);
+    return internet.length > 0
+      ? fail('open', [publicAccess, cidrs], { ...data, cidrs: internet })
+      : pass('restricted', [publicAccess, cidrs], { ...data, cidrs: cidrs.value });
   },
 });

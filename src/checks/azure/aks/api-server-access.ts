@@ -1,10 +1,8 @@
 import type { AzureManagedClusterFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-
-/** Ranges that authorize every address, which is no restriction. */
-const EVERYONE = new Set(['0.0.0.0/0', '::/0']);
 
 export default defineCheck({
   meta: {
@@ -34,6 +32,10 @@ export default defineCheck({
         ja: 'API サーバーはインターネットのすべてのアドレスから接続できます',
         en: 'The API server accepts connections from any internet address',
       },
+      openRanges: {
+        ja: 'API サーバーの承認済み IP 範囲がインターネットを含みます: {{ranges}}',
+        en: "The API server's authorized IP ranges admit the internet: {{ranges}}",
+      },
       unknown: {
         ja: 'エクスポートから API サーバーのアクセス設定が読み取れません',
         en: "The API server's access profile cannot be read from the export",
@@ -55,11 +57,15 @@ export default defineCheck({
       'properties.apiServerAccessProfile.authorizedIPRanges',
     );
     const evidence = [isPrivate, ranges];
-    if (ranges.value && ranges.value.length > 0 && !ranges.value.some((range) => EVERYONE.has(range))) {
+    // Authorized ranges that reach the internet restrict nothing (src/model/internet-sources.ts).
+    const internet = internetSources(ranges.value ?? []);
+    if (ranges.value && ranges.value.length > 0 && internet.length === 0) {
       return pass('authorizedRanges', evidence, { ranges: ranges.value });
     }
     if (isPrivate.source === 'unknown' || ranges.source === 'unknown')
       return undetermined('unknown', evidence);
-    return fail('public', evidence);
+    return internet.length > 0
+      ? fail('openRanges', evidence, { ranges: internet })
+      : fail('public', evidence);
   },
 });

@@ -1,5 +1,6 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, type InventoryView } from '../../check.ts';
 import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
@@ -65,7 +66,7 @@ export default defineCheck({
     const open = internetRules(database, ctx.inventory);
     if (open.length === 0) return verdict;
     return {
-      ...fail('openToInternet', [...verdict.evidence, ...open.map((rule) => rule.evidence)], {
+      ...fail('openToInternet', [...verdict.evidence, ...open.flatMap((rule) => rule.evidence)], {
         rules: open.map((rule) => rule.name),
       }),
       severity: 'critical',
@@ -73,22 +74,33 @@ export default defineCheck({
   },
 });
 
-/** Rules of the server whose range starts at 0.0.0.0 and ends at 255.255.255.255: every IPv4 client. */
+/**
+ * Rules of the server whose ranges, together, admit the internet: the server takes the union of
+ * its rules, so 0.0.0.0–127.255.255.255 and 128.0.0.0–255.255.255.255 on two rules open it as one
+ * 0.0.0.0–255.255.255.255 rule does (src/model/internet-sources.ts). 0.0.0.0–0.0.0.0 (Azure
+ * services) holds no public address and never counts.
+ */
 function internetRules(
   server: Resource,
   inventory: InventoryView,
-): { name: string; evidence: ReturnType<typeof evidenceFrom> }[] {
+): { name: string; evidence: ReturnType<typeof evidenceFrom>[] }[] {
   const prefix = `${server.id.toLowerCase()}${FIREWALL_RULES}`;
-  return rulesOfServer(inventory.inAccount('azure', server.account, 'network.firewall-rule'), prefix).flatMap(
-    (rule) => {
-      const facts = (rule as Resource<AzureDatabaseFirewallRuleFacts>).facts;
-      const start = factOf(facts.startIpAddress, 'properties.startIpAddress');
-      const end = factOf(facts.endIpAddress, 'properties.endIpAddress');
-      return start.value === '0.0.0.0' && end.value === '255.255.255.255'
-        ? [{ name: rule.name, evidence: evidenceFrom(rule, end) }]
-        : [];
-    },
-  );
+  const ranges = rulesOfServer(
+    inventory.inAccount('azure', server.account, 'network.firewall-rule'),
+    prefix,
+  ).map((rule) => {
+    const facts = (rule as Resource<AzureDatabaseFirewallRuleFacts>).facts;
+    const start = factOf(facts.startIpAddress, 'properties.startIpAddress');
+    const end = factOf(facts.endIpAddress, 'properties.endIpAddress');
+    return { rule, start, end, range: `${start.value ?? ''}-${end.value ?? ''}` };
+  });
+  const internet = new Set(internetSources(ranges.map(({ range }) => range)));
+  return ranges
+    .filter(({ range }) => internet.has(range))
+    .map(({ rule, start, end }) => ({
+      name: rule.name,
+      evidence: [evidenceFrom(rule, start), evidenceFrom(rule, end)],
+    }));
 }
 
 const FIREWALL_RULES = '/firewallrules/';

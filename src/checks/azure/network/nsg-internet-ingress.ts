@@ -1,10 +1,9 @@
 import type { AzureNetworkSecurityGroupFacts, AzureNsgRule } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-/** Sources that mean "anyone on the internet": the service tag, any address, the catch-all CIDRs. */
-const INTERNET_SOURCES = new Set(['*', 'internet', 'any', '0.0.0.0', '0.0.0.0/0', '::/0']);
 /** SSH and RDP. */
 const MANAGEMENT_PORTS = [22, 3389];
 /** Protocols with ports, each decided on its own: a Deny for UDP does not close a TCP port. */
@@ -16,8 +15,8 @@ interface ReadRule {
   readonly allows: boolean;
   /** Lower-cased. */
   readonly protocol: string;
-  /** Whether the source is anywhere on the internet. */
-  readonly fromInternet: boolean;
+  /** The source prefixes and service tags; a bare `0.0.0.0` is read as any address (`0.0.0.0/0`). */
+  readonly sources: readonly string[];
   readonly portSpans: readonly (readonly [number, number])[];
 }
 
@@ -26,16 +25,14 @@ function readRule(rule: AzureNsgRule): ReadRule {
     name: rule.name,
     allows: rule.access.toLowerCase() === 'allow',
     protocol: rule.protocol.toLowerCase(),
-    fromInternet: rule.sourcePrefixes.some((prefix) => INTERNET_SOURCES.has(prefix.toLowerCase())),
+    sources: rule.sourcePrefixes.map((prefix) => (prefix.trim() === '0.0.0.0' ? '0.0.0.0/0' : prefix)),
     portSpans: rule.destinationPorts.map(portSpan),
   };
 }
 
-/** Whether the rule applies to `protocol` traffic from anywhere on the internet. */
-function fromInternet(rule: ReadRule, protocol: string): boolean {
-  return (
-    (rule.protocol === '*' || rule.protocol === 'any' || rule.protocol === protocol) && rule.fromInternet
-  );
+/** Whether the rule applies to `protocol` traffic. */
+function appliesTo(rule: ReadRule, protocol: string): boolean {
+  return rule.protocol === '*' || rule.protocol === 'any' || rule.protocol === protocol;
 }
 
 /** `*`, `22` or `20-30`, as [from, to]. */
@@ -53,21 +50,38 @@ const includesPort =
 const isAllPorts = ([from, to]: readonly [number, number]) => from <= 1 && to >= 65535;
 
 /**
- * The rule that decides internet traffic matching `matches`, per protocol: the first one by
- * priority (lowest number first; rules arrive sorted) whose source is the whole internet and
- * whose protocol covers it. A Deny for specific addresses, or for another protocol, does not
- * close the port to everyone. The exposure when the deciding rule allows.
+ * The rules that let the internet reach traffic matching `matches`, per protocol, and their
+ * sources. Rules apply by priority (lowest number first; rules arrive sorted): the Allows met so
+ * far admit the union of their sources, so 0.0.0.0/1 on one rule and 128.0.0.0/1 on the next open
+ * the port as `Internet` does; a Deny whose own sources are the internet closes the port to what
+ * follows. A Deny for specific addresses, or for another protocol, does not close it to everyone.
  * https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
  */
 function exposure(
   rules: readonly ReadRule[],
   matches: (span: readonly [number, number]) => boolean,
-): string | undefined {
-  const allowed = PORT_PROTOCOLS.flatMap((protocol) => {
-    const deciding = rules.find((rule) => fromInternet(rule, protocol) && rule.portSpans.some(matches));
-    return deciding?.allows ? [deciding.name] : [];
-  });
-  return allowed.length > 0 ? [...new Set(allowed)].join(', ') : undefined;
+): { names: string[]; sources: string[] } | undefined {
+  const names = new Set<string>();
+  const sources = new Set<string>();
+  for (const protocol of PORT_PROTOCOLS) {
+    const allowing: ReadRule[] = [];
+    for (const rule of rules) {
+      if (!appliesTo(rule, protocol) || !rule.portSpans.some(matches)) continue;
+      if (!rule.allows) {
+        if (internetSources(rule.sources).length > 0) break;
+        continue;
+      }
+      allowing.push(rule);
+      const internet = internetSources(allowing.flatMap((allowed) => allowed.sources));
+      if (internet.length === 0) continue;
+      for (const allowed of allowing) {
+        if (allowed.sources.some((source) => internet.includes(source))) names.add(allowed.name);
+      }
+      for (const source of internet) sources.add(source);
+      break;
+    }
+  }
+  return names.size > 0 ? { names: [...names], sources: [...sources] } : undefined;
 }
 
 export default defineCheck({
@@ -96,8 +110,8 @@ export default defineCheck({
         en: 'No rule allows inbound traffic from the internet to management ports or to all ports',
       },
       exposed: {
-        ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: {{exposures}}',
-        en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): {{exposures}}',
+        ja: 'インターネットからの受信を許可する規則があります（規則名（ポート: 送信元）。* はすべてのポート）: {{exposures}}',
+        en: 'Rules allow inbound traffic from the internet (rule (port: sources), * for all ports): {{exposures}}',
       },
       unknown: {
         ja: 'エクスポートから NSG の規則が読み取れません',
@@ -118,9 +132,9 @@ export default defineCheck({
       ...MANAGEMENT_PORTS.map((port) => [exposure(read, includesPort(port)), String(port)] as const),
       // Every port as NSG rules write it: words would be one language's.
       [exposure(read, isAllPorts), '*'] as const,
-    ]
-      .filter(([rule]) => rule !== undefined)
-      .map(([rule, ports]) => `${rule} (${ports})`);
+    ].flatMap(([open, ports]) =>
+      open ? [`${open.names.join(', ')} (${ports}: ${open.sources.join(', ')})`] : [],
+    );
     return exposures.length > 0 ? fail('exposed', [rules], { exposures }) : pass('closed', [rules]);
   },
 });

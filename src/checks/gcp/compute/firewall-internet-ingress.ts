@@ -1,5 +1,6 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpFirewallAllow, GcpFirewallFacts } from '../../../model/gcp.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 
 type Message =
@@ -12,8 +13,6 @@ type Message =
   | 'denyRule'
   | 'unknown';
 
-/** Source ranges that mean "anywhere on the internet". */
-const INTERNET = new Set(['0.0.0.0/0', '::/0']);
 /** SSH and RDP. */
 const MANAGEMENT_PORTS = [22, 3389];
 /** Protocols that carry ports; `all` covers them all. */
@@ -77,7 +76,8 @@ export default defineCheck<GcpFirewallFacts, Message>({
     if (allowed.value?.length === 0) return notApplicable('denyRule', [allowed]);
     if (disabled.value === true) return pass('disabled', [disabled]);
     if (sources.source === 'unknown') return undetermined('unknown', [sources]);
-    const internet = sources.value.filter((range) => INTERNET.has(range));
+    // A rule's source ranges are a union: 0.0.0.0/1 with 128.0.0.0/1 is the internet too.
+    const internet = internetSources(sources.value);
     if (internet.length === 0)
       return pass('notFromInternet', [direction, sources], { sources: sources.value });
     if (allowed.source === 'unknown' || disabled.source === 'unknown')

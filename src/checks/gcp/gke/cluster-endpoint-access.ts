@@ -1,10 +1,9 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
 type Message = 'privateEndpoint' | 'authorizedNetworks' | 'openToInternet' | 'networksOff' | 'unknown';
-
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 export default defineCheck<GcpGkeClusterFacts, Message>({
   meta: {
@@ -62,8 +61,8 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     if (networks.source === 'unknown') return undetermined('unknown', [publicEndpoint, networks]);
     const evidence = [publicEndpoint, networks];
     if (networks.value === null) return fail('networksOff', evidence);
-    if (networks.value.some((range) => ANYWHERE.has(range)))
-      return fail('openToInternet', evidence, { networks: networks.value });
+    const internet = internetSources(networks.value);
+    if (internet.length > 0) return fail('openToInternet', evidence, { networks: internet });
     return pass('authorizedNetworks', evidence, { networks: networks.value });
   },
 });

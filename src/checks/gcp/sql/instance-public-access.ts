@@ -1,5 +1,6 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
+import { internetSources } from '../../../model/internet-sources.ts';
 import { type CheckResult, defineCheck, fail, pass, undetermined } from '../../check.ts';
 
 type Message =
@@ -9,8 +10,6 @@ type Message =
   | 'publicIpNetworksUnknown'
   | 'openToInternet'
   | 'unknown';
-
-const ANYWHERE = new Set(['0.0.0.0/0', '::/0']);
 
 const SQL_INSTANCE = 'sqladmin.googleapis.com/Instance';
 
@@ -71,7 +70,7 @@ export default defineCheck<GcpSqlInstanceFacts, Message>({
     if (publicIp.source === 'unknown') return undetermined('unknown', [publicIp]);
     if (!publicIp.value) return pass('privateOnly', [publicIp]);
     if (networks.source === 'unknown') return fail('publicIpNetworksUnknown', [publicIp, networks]);
-    const open = networks.value.filter((range) => ANYWHERE.has(range));
+    const open = internetSources(networks.value);
     // The whole internet authorized is the worst case: critical.
     if (open.length > 0)
       return { ...fail('openToInternet', [publicIp, networks], { networks: open }), severity: 'critical' };

@@ -1,6 +1,6 @@
 import type {
   AwsFlowLogFacts,
-  AwsOpenIngressRule,
+  AwsIpIngressRule,
   AwsPrefixListFacts,
   AwsPrefixListIngressRule,
   AwsSecurityGroupFacts,
@@ -10,18 +10,15 @@ import { explicit, type Fact } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configString, field, toNumber, toStringValue } from './fields.ts';
 
-/** Sources that stand for the whole internet. */
-const OPEN_SOURCES = new Set(['0.0.0.0/0', '::/0']);
-
 /**
- * AWS::EC2::SecurityGroup: the inbound rules open to the internet. Each `ipPermissions` entry
+ * AWS::EC2::SecurityGroup: the inbound rules, one per source. Each `ipPermissions` entry
  * names its sources in `ipv4Ranges[].cidrIp`, `ipv6Ranges[].cidrIpv6` and the older flat
  * `ipRanges`; all traffic is `ipProtocol: "-1"` with no ports. Query output may write ports
  * as floats (`22.0`).
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html
  */
 export function securityGroupFacts(item: ConfigItem): AwsSecurityGroupFacts {
-  return { openIngress: openIngress(item), prefixListIngress: prefixListIngress(item) };
+  return { ipIngress: ipIngress(item), prefixListIngress: prefixListIngress(item) };
 }
 
 /** Rules whose source is a managed prefix list (`prefixListIds[].prefixListId`). */
@@ -71,7 +68,7 @@ export function prefixListFacts(item: ConfigItem): AwsPrefixListFacts {
 /** Protocol and port range of one `ipPermissions` entry; all traffic (`-1`) has no ports. */
 function portsOf(
   permission: Record<string, unknown>,
-): Pick<AwsOpenIngressRule, 'protocol' | 'fromPort' | 'toPort'> {
+): Pick<AwsIpIngressRule, 'protocol' | 'fromPort' | 'toPort'> {
   const protocol = String(field(permission, 'ipProtocol') ?? '-1').toLowerCase();
   const allTraffic = protocol === '-1';
   return {
@@ -81,16 +78,14 @@ function portsOf(
   };
 }
 
-function openIngress(item: ConfigItem): Fact<readonly AwsOpenIngressRule[]> {
+function ipIngress(item: ConfigItem): Fact<readonly AwsIpIngressRule[]> {
   const path = 'configuration.ipPermissions';
   const permissions = field(item.configuration, 'ipPermissions');
   if (!Array.isArray(permissions)) return absent(item, path);
   const rules = permissions.flatMap((entry) => {
     const permission = asRecord(entry) ?? {};
     const ports = portsOf(permission);
-    return sourcesOf(permission)
-      .filter((source) => OPEN_SOURCES.has(source))
-      .map((source) => ({ ...ports, source }));
+    return sourcesOf(permission).map((source) => ({ ...ports, source }));
   });
   return explicit(rules, path);
 }

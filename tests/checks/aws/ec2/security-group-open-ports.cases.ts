@@ -67,6 +67,64 @@ const table = [
     ['0.0.0.0/0 → udp:0-65535'],
   ],
   ['no ipPermissions field', undefined, 'UNKNOWN', 'unknown', undefined],
+  // The whole internet written without 0.0.0.0/0, to slip past linters that look for it.
+  [
+    'SSH from 0.0.0.0/1 and 128.0.0.0/1 in one rule',
+    [permission('tcp', [22, 22], ['0.0.0.0/1', '128.0.0.0/1'])],
+    'FAIL',
+    'open',
+    ['0.0.0.0/1 → tcp:22', '128.0.0.0/1 → tcp:22'],
+  ],
+  [
+    'SSH from two /8s on two rules: the group admits their union, a /7',
+    [permission('tcp', [22, 22], ['16.0.0.0/8']), permission('-1', null, ['17.0.0.0/8'])],
+    'FAIL',
+    'open',
+    ['16.0.0.0/8 → tcp:22', '17.0.0.0/8 → -1'],
+  ],
+  ['SSH from one /8 only', [permission('tcp', [22, 22], ['16.0.0.0/8'])], 'PASS', 'closed', undefined],
+  [
+    'RDP from every global unicast IPv6 address (2000::/3)',
+    [permission('tcp', [3389, 3389], [], ['2000::/3'])],
+    'FAIL',
+    'open',
+    ['2000::/3 → tcp:3389'],
+  ],
+  [
+    'all traffic from a public /4',
+    [permission('-1', null, ['64.0.0.0/4'])],
+    'FAIL',
+    'open',
+    ['64.0.0.0/4 → -1'],
+  ],
+  [
+    'all traffic from half the internet (0.0.0.0/1)',
+    [permission('-1', null, ['0.0.0.0/1'])],
+    'FAIL',
+    'open',
+    ['0.0.0.0/1 → -1'],
+  ],
+  [
+    'all traffic from private ranges only',
+    [
+      permission(
+        '-1',
+        null,
+        ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'],
+        ['fc00::/7'],
+      ),
+    ],
+    'PASS',
+    'closed',
+    undefined,
+  ],
+  [
+    'HTTPS from 0.0.0.0/1 and SSH from 128.0.0.0/25: no port is open to both',
+    [permission('tcp', [443, 443], ['0.0.0.0/1']), permission('tcp', [22, 22], ['128.0.0.0/25'])],
+    'PASS',
+    'closed',
+    undefined,
+  ],
 ] as const;
 
 const cases: AnyCase[] = [
@@ -127,6 +185,17 @@ const cases: AnyCase[] = [
     ],
     status: 'PASS',
     messageId: 'closed',
+  },
+  {
+    name: 'SSH from a managed prefix list that holds 0.0.0.0/1 and 128.0.0.0/1',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-halves')]),
+      prefixList('pl-halves', ['0.0.0.0/1', '128.0.0.0/1']),
+    ],
+    status: 'FAIL',
+    messageId: 'open',
+    data: { rules: ['pl-halves (0.0.0.0/1) → tcp:22', 'pl-halves (128.0.0.0/1) → tcp:22'] },
+    evidence: [{ path: 'configuration.ipPermissions' }, { path: 'configuration.Entries' }],
   },
   {
     name: 'SSH from a managed prefix list that is not in the inventory',

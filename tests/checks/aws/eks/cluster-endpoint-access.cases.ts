@@ -26,6 +26,31 @@ const table = [
     'open',
   ],
   ['nothing set (EKS defaults: public, 0.0.0.0/0)', vpcConfig({}), 'FAIL', 'open'],
+  // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
+  [
+    'public to 0.0.0.0/1 and 128.0.0.0/1',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['0.0.0.0/1', '128.0.0.0/1'] }),
+    'FAIL',
+    'open',
+  ],
+  [
+    'public to 2000::/3',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['2000::/3'] }),
+    'FAIL',
+    'open',
+  ],
+  [
+    'public to a public /4',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['64.0.0.0/4'] }),
+    'FAIL',
+    'open',
+  ],
+  [
+    'public to 10.0.0.0/8 and a /24',
+    vpcConfig({ EndpointPublicAccess: true, PublicAccessCidrs: ['10.0.0.0/8', '203.0.113.0/24'] }),
+    'PASS',
+    'restricted',
+  ],
   ['no ResourcesVpcConfig', {}, 'UNKNOWN', 'unknown'],
 ] as const;
 
@@ -36,6 +61,20 @@ const cases: AnyCase[] = [
     status,
     messageId,
   })),
+  {
+    name: 'names the CIDRs that reach the internet, not the office range beside them',
+    records: [
+      cluster(
+        vpcConfig({
+          EndpointPublicAccess: true,
+          PublicAccessCidrs: ['203.0.113.0/24', '0.0.0.0/1', '128.0.0.0/1'],
+        }),
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'open',
+    data: { cidrs: ['0.0.0.0/1', '128.0.0.0/1'] },
+  },
   {
     name: 'says the defaults decided, and fills reachableFromInternet',
     records: [cluster(vpcConfig({}))],

@@ -26,9 +26,53 @@ const table = [
   },
   {
     name: 'authorized range 0.0.0.0/0',
-    properties: { apiServerAccessProfile: { authorizedIPRanges: ['0.0.0.0/0'] } },
+    properties: {
+      apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ['0.0.0.0/0'] },
+    },
     status: 'FAIL',
-    message: 'public',
+    message: 'openRanges',
+  },
+  // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
+  {
+    name: 'authorized ranges 0.0.0.0/1 and 128.0.0.0/1',
+    properties: {
+      apiServerAccessProfile: {
+        enablePrivateCluster: false,
+        authorizedIPRanges: ['0.0.0.0/1', '128.0.0.0/1'],
+      },
+    },
+    status: 'FAIL',
+    message: 'openRanges',
+  },
+  {
+    name: 'authorized ranges 2000::/3 beside an office range',
+    properties: {
+      apiServerAccessProfile: {
+        enablePrivateCluster: false,
+        authorizedIPRanges: ['198.51.100.0/24', '2000::/3'],
+      },
+    },
+    status: 'FAIL',
+    message: 'openRanges',
+  },
+  {
+    name: 'authorized ranges a public /4',
+    properties: {
+      apiServerAccessProfile: { enablePrivateCluster: false, authorizedIPRanges: ['64.0.0.0/4'] },
+    },
+    status: 'FAIL',
+    message: 'openRanges',
+  },
+  {
+    name: 'authorized ranges 10.0.0.0/8 and a /24',
+    properties: {
+      apiServerAccessProfile: {
+        enablePrivateCluster: false,
+        authorizedIPRanges: ['10.0.0.0/8', '203.0.113.0/24'],
+      },
+    },
+    status: 'PASS',
+    message: 'authorizedRanges',
   },
   {
     name: 'no access profile → public by default',

@@ -88,6 +88,28 @@ const firewallCases = {
       ],
       messageId: 'open',
     },
+    {
+      name: 'the whole internet split over two rules (0.0.0.0–127.255.255.255, 128.0.0.0–255.255.255.255)',
+      records: [
+        sql({ publicNetworkAccess: 'Enabled' }),
+        firewallRules(
+          ['LowerHalf', '0.0.0.0', '127.255.255.255'],
+          ['UpperHalf', '128.0.0.0', '255.255.255.255'],
+          ['Office', '203.0.113.0', '203.0.113.255'],
+        ),
+      ],
+      messageId: 'openToInternet',
+      severity: 'critical' as const,
+      data: { rules: ['LowerHalf', 'UpperHalf'] },
+    },
+    {
+      name: 'a rule over one private /8 and an office /24: open, not the whole internet',
+      records: [
+        sql({ publicNetworkAccess: 'Enabled' }),
+        firewallRules(['Vnet', '10.0.0.0', '10.255.255.255'], ['Office', '203.0.113.0', '203.0.113.255']),
+      ],
+      messageId: 'open',
+    },
   ],
 };
 

@@ -54,7 +54,7 @@ const table = [
     name: 'SSH from *',
     rules: [rule('ssh', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '*' })],
     status: 'FAIL',
-    exposures: ['ssh (22)'],
+    exposures: ['ssh (22: *)'],
   },
   {
     name: 'RDP in a range, from 0.0.0.0/0 in the prefixes list',
@@ -68,16 +68,16 @@ const table = [
       ),
     ],
     status: 'FAIL',
-    exposures: ['rdp (3389)'],
+    exposures: ['rdp (3389: 0.0.0.0/0)'],
   },
   {
     name: 'all ports from Any over any protocol',
     rules: [rule('any', 100, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: 'Any' }, '*')],
     status: 'FAIL',
-    exposures: ['any (22)', 'any (3389)', 'any (*)'],
+    exposures: ['any (22: Any)', 'any (3389: Any)', 'any (*: Any)'],
     message: {
-      ja: 'インターネットからの受信を許可する規則があります（規則名とポート。* はすべてのポート）: any (22), any (3389), any (*)',
-      en: 'Rules allow inbound traffic from the internet (rule (port), * for all ports): any (22), any (3389), any (*)',
+      ja: 'インターネットからの受信を許可する規則があります（規則名（ポート: 送信元）。* はすべてのポート）: any (22: Any), any (3389: Any), any (*: Any)',
+      en: 'Rules allow inbound traffic from the internet (rule (port: sources), * for all ports): any (22: Any), any (3389: Any), any (*: Any)',
     },
   },
   {
@@ -102,13 +102,81 @@ const table = [
       rule('ssh', 200, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '*' }),
     ],
     status: 'FAIL',
-    exposures: ['ssh (22)'],
+    exposures: ['ssh (22: *)'],
   },
   {
     name: 'SSH from a management range; ICMP from anywhere',
     rules: [
       rule('ssh', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '198.51.100.0/24' }),
       rule('ping', 110, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: '*' }, 'Icmp'),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+  // The whole internet written without 0.0.0.0/0, as Terraform and scripts write it to slip past
+  // linters that look for 0.0.0.0/0.
+  {
+    name: 'SSH from 0.0.0.0/1 and 128.0.0.0/1 in one rule',
+    rules: [
+      rule(
+        'ssh',
+        100,
+        'Allow',
+        { destinationPortRange: '22' },
+        { sourceAddressPrefixes: ['0.0.0.0/1', '128.0.0.0/1'] },
+      ),
+    ],
+    status: 'FAIL',
+    exposures: ['ssh (22: 0.0.0.0/1, 128.0.0.0/1)'],
+  },
+  {
+    name: 'SSH from two /8s on two Allow rules: the NSG admits their union, a /7',
+    rules: [
+      rule('ssh-a', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '16.0.0.0/8' }),
+      rule('ssh-b', 110, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '17.0.0.0/8' }),
+    ],
+    status: 'FAIL',
+    exposures: ['ssh-a, ssh-b (22: 16.0.0.0/8, 17.0.0.0/8)'],
+  },
+  {
+    name: 'RDP from every global unicast IPv6 address (2000::/3)',
+    rules: [rule('rdp', 100, 'Allow', { destinationPortRange: '3389' }, { sourceAddressPrefix: '2000::/3' })],
+    status: 'FAIL',
+    exposures: ['rdp (3389: 2000::/3)'],
+  },
+  {
+    name: 'all ports from a public /4',
+    rules: [rule('wide', 100, 'Allow', { destinationPortRange: '*' }, { sourceAddressPrefix: '64.0.0.0/4' })],
+    status: 'FAIL',
+    exposures: ['wide (22: 64.0.0.0/4)', 'wide (3389: 64.0.0.0/4)', 'wide (*: 64.0.0.0/4)'],
+  },
+  {
+    name: 'SSH from the private ranges and one /8',
+    rules: [
+      rule(
+        'ssh',
+        100,
+        'Allow',
+        { destinationPortRange: '22' },
+        { sourceAddressPrefixes: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '16.0.0.0/8'] },
+      ),
+      rule(
+        'ssh-office',
+        110,
+        'Allow',
+        { destinationPortRange: '22' },
+        { sourceAddressPrefix: '203.0.113.0/24' },
+      ),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+  {
+    name: 'an Allow from 128.0.0.0/1 after a Deny from Internet is shadowed',
+    rules: [
+      rule('ssh-low', 100, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '10.0.0.0/8' }),
+      rule('deny-ssh', 110, 'Deny', { destinationPortRange: '22' }, { sourceAddressPrefix: 'Internet' }),
+      rule('ssh-high', 120, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '128.0.0.0/1' }),
     ],
     status: 'PASS',
     exposures: undefined,

@@ -66,6 +66,43 @@ const table = [
     status: 'NOT_APPLICABLE',
     message: 'denyRule',
   },
+  // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
+  {
+    name: 'SSH from 0.0.0.0/1 and 128.0.0.0/1',
+    rule: {
+      direction: 'INGRESS',
+      sourceRanges: ['0.0.0.0/1', '128.0.0.0/1'],
+      allowed: [{ IPProtocol: 'tcp', ports: ['22'] }],
+    },
+    status: 'FAIL',
+    message: 'managementPorts',
+  },
+  {
+    name: 'every port from 2000::/3',
+    rule: { direction: 'INGRESS', sourceRanges: ['2000::/3'], allowed: [{ IPProtocol: 'all' }] },
+    status: 'FAIL',
+    message: 'allPorts',
+  },
+  {
+    name: 'SSH from a public /4',
+    rule: {
+      direction: 'INGRESS',
+      sourceRanges: ['64.0.0.0/4'],
+      allowed: [{ IPProtocol: 'tcp', ports: ['22'] }],
+    },
+    status: 'FAIL',
+    message: 'managementPorts',
+  },
+  {
+    name: 'every port from 10.0.0.0/8 and a /24',
+    rule: {
+      direction: 'INGRESS',
+      sourceRanges: ['10.0.0.0/8', '203.0.113.0/24'],
+      allowed: [{ IPProtocol: 'all' }],
+    },
+    status: 'PASS',
+    message: 'notFromInternet',
+  },
   {
     // https://cloud.google.com/firewall/docs/firewalls#sources_for_ingress_rules: an ingress rule
     // with no source applies to 0.0.0.0/0 (terraform-provider-google#6789 shows the same).

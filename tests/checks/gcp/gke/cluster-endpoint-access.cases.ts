@@ -48,6 +48,32 @@ const table = [
     status: 'FAIL',
     message: 'openToInternet',
   },
+  // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
+  {
+    name: 'authorized networks 0.0.0.0/1 and 128.0.0.0/1',
+    data: {
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [{ cidrBlock: '0.0.0.0/1' }, { displayName: 'upper', cidrBlock: '128.0.0.0/1' }],
+      },
+    },
+    status: 'FAIL',
+    message: 'openToInternet',
+  },
+  {
+    name: 'authorized networks 2000::/3',
+    data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '2000::/3' }] } },
+    status: 'FAIL',
+    message: 'openToInternet',
+  },
+  {
+    name: 'authorized networks 10.0.0.0/8 and an office /24',
+    data: {
+      masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '10.0.0.0/8' }, office] },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
   {
     name: 'nothing set: public endpoint, no authorized networks (the defaults)',
     data: { privateClusterConfig: { enablePrivateNodes: true } },

@@ -70,6 +70,29 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'openToInternet',
   },
+  // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
+  {
+    name: 'authorized networks 0.0.0.0/1 and 128.0.0.0/1',
+    records: [
+      instance({ ipv4Enabled: true, authorizedNetworks: [network('0.0.0.0/1'), network('128.0.0.0/1')] }),
+    ],
+    status: 'FAIL',
+    messageId: 'openToInternet',
+    severity: 'critical',
+    data: { networks: ['0.0.0.0/1', '128.0.0.0/1'] },
+  },
+  {
+    name: 'an authorized network that is a public /4',
+    records: [instance({ ipv4Enabled: true, authorizedNetworks: [network('64.0.0.0/4')] })],
+    status: 'FAIL',
+    messageId: 'openToInternet',
+  },
+  {
+    name: 'a public IP with an authorized /24: public, not the whole internet',
+    records: [instance({ ipv4Enabled: true, authorizedNetworks: [network('203.0.113.0/24')] })],
+    status: 'FAIL',
+    messageId: 'publicIp',
+  },
   {
     name: 'ipv4Enabled absent (no documented default)',
     records: [instance({})],
