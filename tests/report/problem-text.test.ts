@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import { FALLBACK_COVERS, FALLBACK_MISSES } from '../../src/sources/aws/live/fallback.ts';
@@ -103,14 +104,186 @@ describe('problem texts in Japanese', () => {
   });
 });
 
+/** A node of the tree rolldown's parser gives (ESTree, with TypeScript's nodes). */
+interface Node {
+  type: string;
+  [key: string]: unknown;
+}
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+const childrenOf = (node: Node): Node[] =>
+  Object.values(node).flatMap((value) =>
+    Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [],
+  );
+const nameOf = (node: unknown): string | undefined =>
+  !isNode(node)
+    ? undefined
+    : node.type === 'Identifier'
+      ? String(node.name)
+      : node.type === 'MemberExpression'
+        ? nameOf(node.property)
+        : node.type === 'Literal'
+          ? String(node.value)
+          : undefined;
+
 /**
- * Where the readers, collectors and call toolkit make a problem text: a skip reason, an input
- * error, a passed-over reason, a call failure, a scope's gap or error.
+ * Where the readers, collectors and call toolkit make a problem text: a skip reason, a note, an
+ * input error, a passed-over reason, a call failure, a scope's gap or error. The calls whose
+ * arguments are problem texts (`ctx.skip(…)`, `ctx.note?.(…)`, `unread(test, …)`,
+ * `new InputError(file, …)`), besides `.error(…)` on a member and `push` on these lists.
  */
-const SITE =
-  /(?:\{ skip: |ctx\.skip\(|ctx\.passOver\?\.\(\s*|problem: |new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: (?:oneLine\(\s*)?|errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const SITE_CALLS = new Set([
+  'skip',
+  'note',
+  'passOver',
+  'unread',
+  'InputError',
+  'UsageError',
+  'OutputError',
+  'StoreError',
+]);
+const SITE_LISTS = new Set(['errors', 'gaps']);
+/** Properties whose value is a problem text (`{ skip: … }`, `{ problem: … }`, …). */
+const SITE_KEYS = new Set(['skip', 'note', 'problem', 'ignored', 'message']);
+/**
+ * A value a text quotes (a template's `${…}`, a variable, a call's result) stands for any of
+ * these: a number or an id, a command of two words, an optional part left out, an aside.
+ */
+const HOLE = '\0';
+const HOLE_VALUES = ['1', 'x y', '', '(1)'];
+/** A text with each of its holes filled by each of the values (the values of a wildcard). */
+const filled = (text: string): string[] =>
+  text
+    .split(HOLE)
+    .reduce<string[]>(
+      (starts, part, index) =>
+        index === 0 ? [part] : starts.flatMap((start) => HOLE_VALUES.map((value) => start + value + part)),
+      [],
+    );
+/** Properties whose value is the end of a problem text another site composes, with its start there. */
+const PART_KEYS = new Map([
+  // terraform/index.ts: ctx.skip(`${address}: ${reason}`)
+  ['reason', `${HOLE}: `],
+  // azure/template-resources.ts: the passed-over reason of a parameter file that goes with no template.
+  ['why', 'a template parameter file: nothing to scan in itself, and applied to no template: '],
+]);
 /** In send/, a destination's own errors (thrown, then quoted in the delivery's failure) too. */
-const SEND_SITE = /throw new Error\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const SEND_CALLS = new Set(['Error']);
+
+/**
+ * The texts an expression can be, whatever its line breaks: literals and templates, joined by
+ * `+`, chosen by `?:`, `??` or `||`, or made by a function or constant of the same file.
+ */
+function textsOf(
+  node: Node,
+  locals: ReadonlyMap<string, Node[]>,
+  seen: ReadonlySet<Node> = new Set(),
+): string[] {
+  if (seen.has(node)) return [HOLE];
+  const inner = new Set(seen).add(node);
+  const of = (child: unknown) => (isNode(child) ? textsOf(child, locals, inner) : [HOLE]);
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'string' ? [node.value] : [HOLE];
+    case 'TemplateLiteral': {
+      // A value quoted in it is a hole, but words it adds (`${n > 1 ? 'neither' : 'none'}`) are read.
+      const quoted = (node.expressions as Node[]).map((expression) => textsOf(expression, new Map(), inner));
+      return (node.quasis as Node[]).reduce<string[]>(
+        (starts, quasi, index) =>
+          (index === 0
+            ? ['']
+            : starts.flatMap((start) => quoted[index - 1]!.map((value) => start + value))
+          ).map((start) => start + (quasi.value as { cooked: string }).cooked),
+        [],
+      );
+    }
+    case 'BinaryExpression':
+      return node.operator === '+'
+        ? of(node.left).flatMap((left) => of(node.right).map((right) => left + right))
+        : [HOLE];
+    case 'ConditionalExpression':
+      return [...of(node.consequent), ...of(node.alternate)];
+    case 'LogicalExpression':
+      return [...of(node.left), ...of(node.right)];
+    case 'ParenthesizedExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+      return of(node.expression);
+    case 'Identifier':
+    case 'CallExpression': {
+      const name =
+        node.type === 'Identifier'
+          ? String(node.name)
+          : (node.callee as Node).type === 'Identifier'
+            ? nameOf(node.callee)
+            : undefined;
+      const made = (name && locals.get(name)) || [];
+      return made.length > 0 ? made.flatMap(of) : [HOLE];
+    }
+    default:
+      return [HOLE];
+  }
+}
+
+/** What each name of a file stands for: a constant's value, the values a function returns. */
+function localsOf(tree: Node): Map<string, Node[]> {
+  const locals = new Map<string, Node[]>();
+  const add = (name: unknown, value: unknown) => {
+    if (typeof name === 'string' && isNode(value)) locals.set(name, [...(locals.get(name) ?? []), value]);
+  };
+  const returns = (body: Node): Node[] =>
+    body.type === 'BlockStatement'
+      ? (function collect(node: Node): Node[] {
+          return node.type === 'ReturnStatement' && isNode(node.argument)
+            ? [node.argument]
+            : childrenOf(node).flatMap(collect);
+        })(body)
+      : [body];
+  (function visit(node: Node): void {
+    if (node.type === 'FunctionDeclaration' && isNode(node.id))
+      for (const value of returns(node.body as Node)) add(node.id.name, value);
+    if (node.type === 'VariableDeclarator' && isNode(node.id) && isNode(node.init)) {
+      const init = node.init;
+      if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')
+        for (const value of returns(init.body as Node)) add(node.id.name, value);
+      else add(node.id.name, init);
+    }
+    childrenOf(node).forEach(visit);
+  })(tree);
+  return locals;
+}
+
+/** Every problem text a source file makes, its quoted values as holes. */
+function problemTexts(code: string, file: string): string[] {
+  const tree = parseAst(code, { lang: 'ts' }) as unknown as Node;
+  const locals = localsOf(tree);
+  const found: string[] = [];
+  (function visit(node: Node): void {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const callee = node.callee as Node;
+      const name = nameOf(callee);
+      const site =
+        (name !== undefined && SITE_CALLS.has(name)) ||
+        (callee.type === 'MemberExpression' && name === 'error') ||
+        (callee.type === 'MemberExpression' &&
+          name === 'push' &&
+          SITE_LISTS.has(nameOf(callee.object) ?? '')) ||
+        (file.startsWith('send') && node.type === 'NewExpression' && SEND_CALLS.has(name ?? ''));
+      if (site) for (const argument of node.arguments as Node[]) found.push(...textsOf(argument, locals));
+    }
+    if (node.type === 'Property' && isNode(node.value)) {
+      const key = nameOf(node.key) ?? '';
+      if (SITE_KEYS.has(key)) found.push(...textsOf(node.value, locals));
+      const start = PART_KEYS.get(key);
+      if (start !== undefined) found.push(...textsOf(node.value, locals).map((part) => start + part));
+    }
+    childrenOf(node).forEach(visit);
+  })(tree);
+  // A value alone (a variable passed on, an error's own message) is no text of this file.
+  return [...new Set(found)].filter((text) => /[a-z]{2}/i.test(text.replaceAll(HOLE, '')));
+}
+
 const SRC = path.resolve(import.meta.dirname, '../../src');
 /** Where problems a person reads are made (delivery to the SOC included: `kansa send` prints them). */
 const LAYERS = /^(?:sources|scan|base\/calls|frameworks|cli|store|send|report\/read-findings)/;
@@ -123,16 +296,40 @@ describe('every problem text the readers, collectors, framework loaders, deliver
     const untranslated: string[] = [];
     let sites = 0;
     for (const file of files) {
-      const text = readFileSync(path.join(SRC, file), 'utf8');
-      const literals = [...text.matchAll(SITE), ...(file.startsWith('send') ? text.matchAll(SEND_SITE) : [])];
-      for (const [, , literal] of literals) {
-        // Each \${…} stands for a value the text quotes.
-        const sample = literal!.replace(/\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '1').replace(/\\`/g, '`');
+      for (const text of problemTexts(readFileSync(path.join(SRC, file), 'utf8'), file)) {
         sites++;
-        if (ENGLISH.test(prose(localizeProblem(sample, 'ja')))) untranslated.push(`${file}: ${sample}`);
+        const translated = filled(text).some((sample) => !ENGLISH.test(prose(localizeProblem(sample, 'ja'))));
+        if (!translated) untranslated.push(`${file}: ${text.replaceAll(HOLE, '…')}`);
       }
     }
-    expect(sites).toBeGreaterThan(100);
+    expect(sites).toBeGreaterThan(300);
     expect(untranslated).toEqual([]);
+  });
+
+  it('finds a text whatever its line breaks, and the texts a helper of the file makes', () => {
+    const code = `
+      function owned(id: string, owner: string) {
+        return \`\${id}: owned by \${owner}, \` +
+          'not the account read';
+      }
+      const unplaced = owned(entry.id, entry.owner) ?? 'unplaced';
+      ctx.skip(
+        unplaced,
+        { index },
+      );
+      throw new InputError(file,
+        \`no \${lacks.length > 1 ? 'account or Region' : lacks[0]}\`);
+      skipped.push({ address, reason: 'data source' });
+      rules.push(unread((record) => record.Status !== undefined,
+        'names no bucket'));
+    `;
+    expect(problemTexts(code, 'sources/aws/example.ts')).toEqual([
+      `${HOLE}: owned by ${HOLE}, not the account read`,
+      'unplaced',
+      'no account or Region',
+      `no ${HOLE}`,
+      `${HOLE}: data source`,
+      'names no bucket',
+    ]);
   });
 });

@@ -15,6 +15,14 @@ export const INPUT_RULES: readonly Rule[] = [
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
   ],
   [
+    /the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters \(U\+FFFD\), so text in them \(tags, names\) is lost/g,
+    'ファイルは UTF-8 でも Shift_JIS でもありません。不正なバイトは置換文字（U+FFFD）として読むため、その部分の文字（タグ、名前）は失われます',
+  ],
+  [
+    /the file is in Shift_JIS \(CP932\), as Excel and Japanese Windows tools save it: read as such/g,
+    'ファイルは Excel や日本語版 Windows のツールが保存する Shift_JIS（CP932）です。Shift_JIS として読みます',
+  ],
+  [
     /an empty JSON array \(a list command that found nothing\): no resource in it/g,
     '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
   ],
@@ -416,8 +424,9 @@ export const INPUT_RULES: readonly Rule[] = [
   [/the item has no configuration/g, '項目に configuration がありません'],
   [/^event (\d+): (.+) carries no configuration item$/g, 'イベント $1: $2 は設定項目を含みません'],
   [
-    /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (`[^`]+`) or (`[^`]+`)/g,
-    'Steampipe のテーブルの行です（`akas`、`title`）。列が API のフィールドではないため読み込みません。$1 または $2 で出力してください',
+    /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (.+)/g,
+    (_match, commands: string) =>
+      `Steampipe のテーブルの行です（\`akas\`、\`title\`）。列が API のフィールドではないため読み込みません。${commands.replaceAll('` or `', '` または `')} で出力してください`,
   ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
@@ -426,6 +435,10 @@ export const INPUT_RULES: readonly Rule[] = [
     'リソース プロバイダーの登録情報です（$1）。リソースを含みません',
   ],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
+  [
+    /^(\S+): a role assignment above the subscription, read as inherited by (\S+), whose list holds it$/g,
+    '$1: サブスクリプションより上のロールの割り当てです。これを含む一覧のサブスクリプション $2 が継承するものとして読みます',
+  ],
   [
     /^(\S+): a role assignment above the subscriptions \(a management group or the root\): the list is not of one subscription's assignments, so which subscriptions inherit it is not known; list each subscription's \(az role assignment list --subscription <id> --include-inherited\)$/g,
     '$1: サブスクリプションより上（管理グループまたはルート）のロールの割り当てです。一覧が 1 つのサブスクリプションの割り当てではないため、どのサブスクリプションが継承するか分かりません。サブスクリプションごとに一覧を出力してください（`az role assignment list --subscription <ID> --include-inherited`）',
