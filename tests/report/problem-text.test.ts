@@ -130,7 +130,8 @@ const nameOf = (node: unknown): string | undefined =>
  * Where the readers, collectors and call toolkit make a problem text: a skip reason, a note, an
  * input error, a passed-over reason, a call failure, a scope's gap or error. The calls whose
  * arguments are problem texts (`ctx.skip(…)`, `ctx.note?.(…)`, `unread(test, …)`,
- * `new InputError(file, …)`), besides `.error(…)` on a member and `push` on these lists.
+ * `new InputError(file, …)`), besides `.error(…)` on a member, and `push` on these lists or a
+ * list given to them.
  */
 const SITE_CALLS = new Set([
   'skip',
@@ -142,7 +143,7 @@ const SITE_CALLS = new Set([
   'OutputError',
   'StoreError',
 ]);
-const SITE_LISTS = new Set(['errors', 'gaps']);
+const SITE_LISTS = new Set(['errors', 'gaps', 'notes']);
 /** Properties whose value is a problem text (`{ skip: … }`, `{ problem: … }`, …). */
 const SITE_KEYS = new Set(['skip', 'note', 'problem', 'ignored', 'message']);
 /**
@@ -161,12 +162,16 @@ const filled = (text: string): string[] =>
       [],
     );
 /** Properties whose value is the end of a problem text another site composes, with its start there. */
-const PART_KEYS = new Map([
+const PARTS = [
   // terraform/index.ts: ctx.skip(`${address}: ${reason}`)
-  ['reason', `${HOLE}: `],
+  { key: 'reason', files: /^sources\/terraform\//, start: `${HOLE}: ` },
   // azure/template-resources.ts: the passed-over reason of a parameter file that goes with no template.
-  ['why', 'a template parameter file: nothing to scan in itself, and applied to no template: '],
-]);
+  {
+    key: 'why',
+    files: /^sources\/azure\//,
+    start: 'a template parameter file: nothing to scan in itself, and applied to no template: ',
+  },
+];
 /** In send/, a destination's own errors (thrown, then quoted in the delivery's failure) too. */
 const SEND_CALLS = new Set(['Error']);
 
@@ -174,20 +179,20 @@ const SEND_CALLS = new Set(['Error']);
  * The texts an expression can be, whatever its line breaks: literals and templates, joined by
  * `+`, chosen by `?:`, `??` or `||`, or made by a function or constant of the same file.
  */
-function textsOf(
-  node: Node,
-  locals: ReadonlyMap<string, Node[]>,
-  seen: ReadonlySet<Node> = new Set(),
-): string[] {
+function textsOf(node: Node, names: Names, seen: ReadonlySet<Node> = new Set()): string[] {
   if (seen.has(node)) return [HOLE];
   const inner = new Set(seen).add(node);
-  const of = (child: unknown) => (isNode(child) ? textsOf(child, locals, inner) : [HOLE]);
+  const of = (child: unknown) => (isNode(child) ? textsOf(child, names, inner) : [HOLE]);
   switch (node.type) {
     case 'Literal':
       return typeof node.value === 'string' ? [node.value] : [HOLE];
     case 'TemplateLiteral': {
-      // A value quoted in it is a hole, but words it adds (`${n > 1 ? 'neither' : 'none'}`) are read.
-      const quoted = (node.expressions as Node[]).map((expression) => textsOf(expression, new Map(), inner));
+      // A value quoted in it is a hole, but words it adds (`${n > 1 ? 'neither' : 'none'}`, a
+      // constant's) are read.
+      // A value left out ('') is a hole too.
+      const quoted = (node.expressions as Node[]).map((expression) =>
+        of(expression).map((value) => value || HOLE),
+      );
       return (node.quasis as Node[]).reduce<string[]>(
         (starts, quasi, index) =>
           (index === 0
@@ -205,6 +210,8 @@ function textsOf(
       return [...of(node.consequent), ...of(node.alternate)];
     case 'LogicalExpression':
       return [...of(node.left), ...of(node.right)];
+    case 'ArrayExpression':
+      return (node.elements as unknown[]).flatMap(of);
     case 'ParenthesizedExpression':
     case 'TSAsExpression':
     case 'TSNonNullExpression':
@@ -218,7 +225,8 @@ function textsOf(
           : (node.callee as Node).type === 'Identifier'
             ? nameOf(node.callee)
             : undefined;
-      const made = (name && locals.get(name)) || [];
+      if (name === 'String') return of((node.arguments as unknown[])[0]);
+      const made = name === undefined ? [] : names(name, node);
       return made.length > 0 ? made.flatMap(of) : [HOLE];
     }
     default:
@@ -226,38 +234,76 @@ function textsOf(
   }
 }
 
-/** What each name of a file stands for: a constant's value, the values a function returns. */
-function localsOf(tree: Node): Map<string, Node[]> {
-  const locals = new Map<string, Node[]>();
-  const add = (name: unknown, value: unknown) => {
-    if (typeof name === 'string' && isNode(value)) locals.set(name, [...(locals.get(name) ?? []), value]);
-  };
+/** What a name stands for where it is used: a constant's value, the values a function returns. */
+type Names = (name: string, at: Node) => readonly Node[];
+
+/** The names a declaration gives, with what each stands for. */
+function declared(node: Node): [string, Node][] {
   const returns = (body: Node): Node[] =>
     body.type === 'BlockStatement'
-      ? (function collect(node: Node): Node[] {
-          return node.type === 'ReturnStatement' && isNode(node.argument)
-            ? [node.argument]
-            : childrenOf(node).flatMap(collect);
+      ? (function collect(inner: Node): Node[] {
+          return inner.type === 'ReturnStatement' && isNode(inner.argument)
+            ? [inner.argument]
+            : childrenOf(inner).flatMap(collect);
         })(body)
       : [body];
-  (function visit(node: Node): void {
-    if (node.type === 'FunctionDeclaration' && isNode(node.id))
-      for (const value of returns(node.body as Node)) add(node.id.name, value);
-    if (node.type === 'VariableDeclarator' && isNode(node.id) && isNode(node.init)) {
-      const init = node.init;
-      if (init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression')
-        for (const value of returns(init.body as Node)) add(node.id.name, value);
-      else add(node.id.name, init);
-    }
-    childrenOf(node).forEach(visit);
-  })(tree);
-  return locals;
+  const name = isNode(node.id) && node.id.type === 'Identifier' ? String(node.id.name) : undefined;
+  if (name === undefined)
+    return node.type === 'VariableDeclaration' ? (node.declarations as Node[]).flatMap(declared) : [];
+  if (node.type === 'FunctionDeclaration') return returns(node.body as Node).map((value) => [name, value]);
+  if (node.type === 'VariableDeclarator' && isNode(node.init)) {
+    const init = node.init;
+    const values =
+      init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression'
+        ? returns(init.body as Node)
+        : [init];
+    return values.map((value) => [name, value]);
+  }
+  return [];
 }
 
-/** Every problem text a source file makes, its quoted values as holes. */
-function problemTexts(code: string, file: string): string[] {
-  const tree = parseAst(code, { lang: 'ts' }) as unknown as Node;
-  const locals = localsOf(tree);
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const within = (scope: Node, at: Node) =>
+  (scope.start as number) <= (at.start as number) && (at.end as number) <= (scope.end as number);
+
+/**
+ * The names a file declares, each in the function it is declared in: a name used inside a
+ * function is what the innermost declaration around it gives, else what a file exports.
+ */
+function namesOf(tree: Node, exported: ReadonlyMap<string, Node[]>): Names {
+  const declarations: { name: string; value: Node; scope: Node }[] = [];
+  (function visit(node: Node, scope: Node): void {
+    for (const [name, value] of declared(node)) declarations.push({ name, value, scope });
+    const inner = FUNCTIONS.has(node.type) ? node : scope;
+    for (const child of childrenOf(node)) visit(child, inner);
+  })(tree, tree);
+  return (name, at) => {
+    const around = declarations.filter((each) => each.name === name && within(each.scope, at));
+    const innermost = Math.max(...around.map(({ scope }) => scope.start as number));
+    const values = around.filter(({ scope }) => scope.start === innermost).map(({ value }) => value);
+    return values.length > 0 ? values : (exported.get(name) ?? []);
+  };
+}
+
+/** The names files export (a note's text kept in a constant, a helper that words a skip). */
+function exportsOf(trees: Iterable<Node>): Map<string, Node[]> {
+  const names = new Map<string, Node[]>();
+  for (const tree of trees)
+    for (const statement of tree.body as Node[])
+      if (statement.type === 'ExportNamedDeclaration' && isNode(statement.declaration))
+        for (const [name, value] of declared(statement.declaration))
+          names.set(name, [...(names.get(name) ?? []), value]);
+  return names;
+}
+
+const parse = (code: string) => parseAst(code, { lang: 'ts' }) as unknown as Node;
+
+/**
+ * Every problem text a source file makes, its quoted values as holes; a name it does not declare
+ * is looked up among the exported ones.
+ */
+function problemTexts(tree: Node, file: string, exported: ReadonlyMap<string, Node[]> = new Map()): string[] {
+  const names = namesOf(tree, exported);
   const found: string[] = [];
   (function visit(node: Node): void {
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
@@ -270,13 +316,15 @@ function problemTexts(code: string, file: string): string[] {
           name === 'push' &&
           SITE_LISTS.has(nameOf(callee.object) ?? '')) ||
         (file.startsWith('send') && node.type === 'NewExpression' && SEND_CALLS.has(name ?? ''));
-      if (site) for (const argument of node.arguments as Node[]) found.push(...textsOf(argument, locals));
+      if (site) for (const argument of node.arguments as Node[]) found.push(...textsOf(argument, names));
     }
+    if (node.type === 'AssignmentExpression' && SITE_LISTS.has(nameOf(node.left) ?? '') && isNode(node.right))
+      found.push(...textsOf(node.right, names));
     if (node.type === 'Property' && isNode(node.value)) {
       const key = nameOf(node.key) ?? '';
-      if (SITE_KEYS.has(key)) found.push(...textsOf(node.value, locals));
-      const start = PART_KEYS.get(key);
-      if (start !== undefined) found.push(...textsOf(node.value, locals).map((part) => start + part));
+      if (SITE_KEYS.has(key)) found.push(...textsOf(node.value, names));
+      for (const { start } of PARTS.filter((part) => part.key === key && part.files.test(file)))
+        found.push(...textsOf(node.value, names).map((part) => start + part));
     }
     childrenOf(node).forEach(visit);
   })(tree);
@@ -290,19 +338,23 @@ const LAYERS = /^(?:sources|scan|base\/calls|frameworks|cli|store|send|report\/r
 
 describe('every problem text the readers, collectors, framework loaders, delivery and CLI make', () => {
   it('has its Japanese rule (a new text gets one in src/report/problem-rules/)', () => {
-    const files = readdirSync(SRC, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.ts') && LAYERS.test(f));
+    const trees = new Map(
+      readdirSync(SRC, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts') && LAYERS.test(f))
+        .map((file) => [file, parse(readFileSync(path.join(SRC, file), 'utf8'))]),
+    );
+    const exported = exportsOf(trees.values());
     const untranslated: string[] = [];
     let sites = 0;
-    for (const file of files) {
-      for (const text of problemTexts(readFileSync(path.join(SRC, file), 'utf8'), file)) {
+    for (const [file, tree] of trees) {
+      for (const text of problemTexts(tree, file, exported)) {
         sites++;
         const translated = filled(text).some((sample) => !ENGLISH.test(prose(localizeProblem(sample, 'ja'))));
         if (!translated) untranslated.push(`${file}: ${text.replaceAll(HOLE, '…')}`);
       }
     }
-    expect(sites).toBeGreaterThan(300);
+    expect(sites).toBeGreaterThan(400);
     expect(untranslated).toEqual([]);
   });
 
@@ -323,7 +375,7 @@ describe('every problem text the readers, collectors, framework loaders, deliver
       rules.push(unread((record) => record.Status !== undefined,
         'names no bucket'));
     `;
-    expect(problemTexts(code, 'sources/aws/example.ts')).toEqual([
+    expect(problemTexts(parse(code), 'sources/terraform/example.ts')).toEqual([
       `${HOLE}: owned by ${HOLE}, not the account read`,
       'unplaced',
       'no account or Region',

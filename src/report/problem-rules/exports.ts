@@ -10,7 +10,7 @@ import type { Rule } from './rule.ts';
 /** The nouns of the AWS CLI's answers that name no resource. */
 const UNNAMED: Record<string, string> = {
   bucket: 'バケット',
-  detector: '検出器',
+  detector: 'ディテクター',
   account: 'アカウント',
   Region: 'リージョン',
 };
@@ -51,11 +51,11 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [
     /aws guardduty get-detector names no detector: saved as <account>\/<region>\/get-detector-<detector id>\.json, it is read/g,
-    'aws guardduty get-detector の応答は検出器を示していません: <account>/<region>/get-detector-<検出器 ID>.json として保存すると読み込まれます',
+    'aws guardduty get-detector の応答はディテクターを示していません: <account>/<region>/get-detector-<ディテクター ID>.json として保存すると読み込まれます',
   ],
   [
     /aws guardduty list-detectors names no account or Region: saved in <account>\/<region>\/ folders, its detectors \(([^)]*)\) are read/g,
-    'aws guardduty list-detectors の応答はアカウントもリージョンも示していません: <account>/<region>/ フォルダーに保存すると、検出器（$1）が読み込まれます',
+    'aws guardduty list-detectors の応答はアカウントもリージョンも示していません: <account>/<region>/ フォルダーに保存すると、ディテクター（$1）が読み込まれます',
   ],
   [
     /aws cloudtrail get-trail-status names no trail: saved as <account>\/<home region>\/get-trail-status_<trail>\.json, it is read/g,

@@ -296,6 +296,10 @@ export const INPUT_RULES: readonly Rule[] = [
   // JSON syntax (base/json-position.ts).
   [/invalid JSON: /g, 'JSON として不正です: '],
   [
+    /invalid JSON on (?:line (\d+)|the last line): /g,
+    (_match, line: string) => `${line ? `${line} 行目` : '最後の行'}が JSON として不正です: `,
+  ],
+  [
     /the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII \(a quote may be lost with it\); write the file again from cmd\.exe \(cmd \/c "terraform show -json plan\.out > plan\.json", and alike for any command\), or after \[Console\]::OutputEncoding = \[Text\.Encoding\]::UTF8/g,
     'ファイルは UTF-16 です。Windows PowerShell の > はコマンドの出力をコンソールのコード ページで解釈してから書き込むため、ASCII 以外の文字が化け（引用符が一緒に失われることもあります）、JSON が壊れます。cmd.exe から書き直す（cmd /c "terraform show -json plan.out > plan.json"、ほかのコマンドも同様）か、[Console]::OutputEncoding = [Text.Encoding]::UTF8 を実行してから書き直してください',
   ],
@@ -422,6 +426,10 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
+  [
+    /^event (\d+): an event that is not a Config notification carries no configuration item$/g,
+    'イベント $1: Config の通知ではないイベントで、設定項目を含みません',
+  ],
   [/^event (\d+): (.+) carries no configuration item$/g, 'イベント $1: $2 は設定項目を含みません'],
   [
     /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (.+)/g,
@@ -430,6 +438,15 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
+  [
+    /^(\S+): the subscription is not a GUID \(a placeholder\?\)$/g,
+    '$1: サブスクリプションが GUID ではありません（仮の値かもしれません）',
+  ],
+  [/^(\S+): location (.+) names no region$/g, '$1: location $2 はリージョンを示していません'],
+  [
+    /^ConvertTo-Json cut values deeper than its -Depth \(2 by default\) into strings such as `System\.Object\[\]` or `@\{…\}`: the settings read from them are unknown\. Run the command again piped to `ConvertTo-Json -Depth 20`$/g,
+    'ConvertTo-Json が -Depth（既定 2）より深い値を `System.Object[]` や `@{…}` のような文字列に切り詰めたため、そこから読む設定は分かりません。コマンドの出力を `ConvertTo-Json -Depth 20` に渡して実行し直してください',
+  ],
   [
     /a resource provider's registration \((\S+)\): it holds no resource/g,
     'リソース プロバイダーの登録情報です（$1）。リソースを含みません',
