@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
 import { describe, expect, it } from 'vitest';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import { FALLBACK_COVERS, FALLBACK_MISSES } from '../../src/sources/aws/live/fallback.ts';
@@ -103,36 +104,284 @@ describe('problem texts in Japanese', () => {
   });
 });
 
+/** A node of the tree rolldown's parser gives (ESTree, with TypeScript's nodes). */
+interface Node {
+  type: string;
+  [key: string]: unknown;
+}
+const isNode = (value: unknown): value is Node =>
+  typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
+const childrenOf = (node: Node): Node[] =>
+  Object.values(node).flatMap((value) =>
+    Array.isArray(value) ? value.filter(isNode) : isNode(value) ? [value] : [],
+  );
+const nameOf = (node: unknown): string | undefined =>
+  !isNode(node)
+    ? undefined
+    : node.type === 'Identifier'
+      ? String(node.name)
+      : node.type === 'MemberExpression'
+        ? nameOf(node.property)
+        : node.type === 'Literal'
+          ? String(node.value)
+          : undefined;
+
 /**
- * Where the readers, collectors and call toolkit make a problem text: a skip reason, an input
- * error, a passed-over reason, a call failure, a scope's gap or error.
+ * Where the readers, collectors and call toolkit make a problem text: a skip reason, a note, an
+ * input error, a passed-over reason, a call failure, a scope's gap or error. The calls whose
+ * arguments are problem texts (`ctx.skip(…)`, `ctx.note?.(…)`, `unread(test, …)`,
+ * `new InputError(file, …)`), besides `.error(…)` on a member, and `push` on these lists or a
+ * list given to them.
  */
-const SITE =
-  /(?:\{ skip: |ctx\.skip\(|ctx\.passOver\?\.\(\s*|problem: |new (?:InputError|UsageError|OutputError|StoreError)\(\s*(?:[^,()]+,\s*)?|ignored: |message: (?:oneLine\(\s*)?|errors\.push\(\s*|gaps\.push\(\s*|\.error\(\s*)(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const SITE_CALLS = new Set([
+  'skip',
+  'note',
+  'passOver',
+  'unread',
+  'InputError',
+  'UsageError',
+  'OutputError',
+  'StoreError',
+]);
+const SITE_LISTS = new Set(['errors', 'gaps', 'notes']);
+/** Properties whose value is a problem text (`{ skip: … }`, `{ problem: … }`, …). */
+const SITE_KEYS = new Set(['skip', 'note', 'problem', 'ignored', 'message']);
+/**
+ * A value a text quotes (a template's `${…}`, a variable, a call's result) stands for any of
+ * these: a number or an id, a command of two words, an optional part left out, an aside.
+ */
+const HOLE = '\0';
+const HOLE_VALUES = ['1', 'x y', '', '(1)'];
+/** A text with each of its holes filled by each of the values (the values of a wildcard). */
+const filled = (text: string): string[] =>
+  text
+    .split(HOLE)
+    .reduce<string[]>(
+      (starts, part, index) =>
+        index === 0 ? [part] : starts.flatMap((start) => HOLE_VALUES.map((value) => start + value + part)),
+      [],
+    );
+/** Properties whose value is the end of a problem text another site composes, with its start there. */
+const PARTS = [
+  // terraform/index.ts: ctx.skip(`${address}: ${reason}`)
+  { key: 'reason', files: /^sources\/terraform\//, start: `${HOLE}: ` },
+  // azure/template-resources.ts: the passed-over reason of a parameter file that goes with no template.
+  {
+    key: 'why',
+    files: /^sources\/azure\//,
+    start: 'a template parameter file: nothing to scan in itself, and applied to no template: ',
+  },
+];
 /** In send/, a destination's own errors (thrown, then quoted in the delivery's failure) too. */
-const SEND_SITE = /throw new Error\(\s*(['`])((?:\\.|(?!\1)[^\\])*)\1/g;
+const SEND_CALLS = new Set(['Error']);
+
+/**
+ * The texts an expression can be, whatever its line breaks: literals and templates, joined by
+ * `+`, chosen by `?:`, `??` or `||`, or made by a function or constant of the same file.
+ */
+function textsOf(node: Node, names: Names, seen: ReadonlySet<Node> = new Set()): string[] {
+  if (seen.has(node)) return [HOLE];
+  const inner = new Set(seen).add(node);
+  const of = (child: unknown) => (isNode(child) ? textsOf(child, names, inner) : [HOLE]);
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'string' ? [node.value] : [HOLE];
+    case 'TemplateLiteral': {
+      // A value quoted in it is a hole, but words it adds (`${n > 1 ? 'neither' : 'none'}`, a
+      // constant's) are read.
+      // A value left out ('') is a hole too.
+      const quoted = (node.expressions as Node[]).map((expression) =>
+        of(expression).map((value) => value || HOLE),
+      );
+      return (node.quasis as Node[]).reduce<string[]>(
+        (starts, quasi, index) =>
+          (index === 0
+            ? ['']
+            : starts.flatMap((start) => quoted[index - 1]!.map((value) => start + value))
+          ).map((start) => start + (quasi.value as { cooked: string }).cooked),
+        [],
+      );
+    }
+    case 'BinaryExpression':
+      return node.operator === '+'
+        ? of(node.left).flatMap((left) => of(node.right).map((right) => left + right))
+        : [HOLE];
+    case 'ConditionalExpression':
+      return [...of(node.consequent), ...of(node.alternate)];
+    case 'LogicalExpression':
+      return [...of(node.left), ...of(node.right)];
+    case 'ArrayExpression':
+      return (node.elements as unknown[]).flatMap(of);
+    case 'ParenthesizedExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+      return of(node.expression);
+    case 'Identifier':
+    case 'CallExpression': {
+      const name =
+        node.type === 'Identifier'
+          ? String(node.name)
+          : (node.callee as Node).type === 'Identifier'
+            ? nameOf(node.callee)
+            : undefined;
+      if (name === 'String') return of((node.arguments as unknown[])[0]);
+      const made = name === undefined ? [] : names(name, node);
+      return made.length > 0 ? made.flatMap(of) : [HOLE];
+    }
+    default:
+      return [HOLE];
+  }
+}
+
+/** What a name stands for where it is used: a constant's value, the values a function returns. */
+type Names = (name: string, at: Node) => readonly Node[];
+
+/** The names a declaration gives, with what each stands for. */
+function declared(node: Node): [string, Node][] {
+  const returns = (body: Node): Node[] =>
+    body.type === 'BlockStatement'
+      ? (function collect(inner: Node): Node[] {
+          return inner.type === 'ReturnStatement' && isNode(inner.argument)
+            ? [inner.argument]
+            : childrenOf(inner).flatMap(collect);
+        })(body)
+      : [body];
+  const name = isNode(node.id) && node.id.type === 'Identifier' ? String(node.id.name) : undefined;
+  if (name === undefined)
+    return node.type === 'VariableDeclaration' ? (node.declarations as Node[]).flatMap(declared) : [];
+  if (node.type === 'FunctionDeclaration') return returns(node.body as Node).map((value) => [name, value]);
+  if (node.type === 'VariableDeclarator' && isNode(node.init)) {
+    const init = node.init;
+    const values =
+      init.type === 'ArrowFunctionExpression' || init.type === 'FunctionExpression'
+        ? returns(init.body as Node)
+        : [init];
+    return values.map((value) => [name, value]);
+  }
+  return [];
+}
+
+const FUNCTIONS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+const within = (scope: Node, at: Node) =>
+  (scope.start as number) <= (at.start as number) && (at.end as number) <= (scope.end as number);
+
+/**
+ * The names a file declares, each in the function it is declared in: a name used inside a
+ * function is what the innermost declaration around it gives, else what a file exports.
+ */
+function namesOf(tree: Node, exported: ReadonlyMap<string, Node[]>): Names {
+  const declarations: { name: string; value: Node; scope: Node }[] = [];
+  (function visit(node: Node, scope: Node): void {
+    for (const [name, value] of declared(node)) declarations.push({ name, value, scope });
+    const inner = FUNCTIONS.has(node.type) ? node : scope;
+    for (const child of childrenOf(node)) visit(child, inner);
+  })(tree, tree);
+  return (name, at) => {
+    const around = declarations.filter((each) => each.name === name && within(each.scope, at));
+    const innermost = Math.max(...around.map(({ scope }) => scope.start as number));
+    const values = around.filter(({ scope }) => scope.start === innermost).map(({ value }) => value);
+    return values.length > 0 ? values : (exported.get(name) ?? []);
+  };
+}
+
+/** The names files export (a note's text kept in a constant, a helper that words a skip). */
+function exportsOf(trees: Iterable<Node>): Map<string, Node[]> {
+  const names = new Map<string, Node[]>();
+  for (const tree of trees)
+    for (const statement of tree.body as Node[])
+      if (statement.type === 'ExportNamedDeclaration' && isNode(statement.declaration))
+        for (const [name, value] of declared(statement.declaration))
+          names.set(name, [...(names.get(name) ?? []), value]);
+  return names;
+}
+
+const parse = (code: string) => parseAst(code, { lang: 'ts' }) as unknown as Node;
+
+/**
+ * Every problem text a source file makes, its quoted values as holes; a name it does not declare
+ * is looked up among the exported ones.
+ */
+function problemTexts(tree: Node, file: string, exported: ReadonlyMap<string, Node[]> = new Map()): string[] {
+  const names = namesOf(tree, exported);
+  const found: string[] = [];
+  (function visit(node: Node): void {
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const callee = node.callee as Node;
+      const name = nameOf(callee);
+      const site =
+        (name !== undefined && SITE_CALLS.has(name)) ||
+        (callee.type === 'MemberExpression' && name === 'error') ||
+        (callee.type === 'MemberExpression' &&
+          name === 'push' &&
+          SITE_LISTS.has(nameOf(callee.object) ?? '')) ||
+        (file.startsWith('send') && node.type === 'NewExpression' && SEND_CALLS.has(name ?? ''));
+      if (site) for (const argument of node.arguments as Node[]) found.push(...textsOf(argument, names));
+    }
+    if (node.type === 'AssignmentExpression' && SITE_LISTS.has(nameOf(node.left) ?? '') && isNode(node.right))
+      found.push(...textsOf(node.right, names));
+    if (node.type === 'Property' && isNode(node.value)) {
+      const key = nameOf(node.key) ?? '';
+      if (SITE_KEYS.has(key)) found.push(...textsOf(node.value, names));
+      for (const { start } of PARTS.filter((part) => part.key === key && part.files.test(file)))
+        found.push(...textsOf(node.value, names).map((part) => start + part));
+    }
+    childrenOf(node).forEach(visit);
+  })(tree);
+  // A value alone (a variable passed on, an error's own message) is no text of this file.
+  return [...new Set(found)].filter((text) => /[a-z]{2}/i.test(text.replaceAll(HOLE, '')));
+}
+
 const SRC = path.resolve(import.meta.dirname, '../../src');
 /** Where problems a person reads are made (delivery to the SOC included: `kansa send` prints them). */
 const LAYERS = /^(?:sources|scan|base\/calls|frameworks|cli|store|send|report\/read-findings)/;
 
 describe('every problem text the readers, collectors, framework loaders, delivery and CLI make', () => {
   it('has its Japanese rule (a new text gets one in src/report/problem-rules/)', () => {
-    const files = readdirSync(SRC, { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.ts') && LAYERS.test(f));
+    const trees = new Map(
+      readdirSync(SRC, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith('.ts') && LAYERS.test(f))
+        .map((file) => [file, parse(readFileSync(path.join(SRC, file), 'utf8'))]),
+    );
+    const exported = exportsOf(trees.values());
     const untranslated: string[] = [];
     let sites = 0;
-    for (const file of files) {
-      const text = readFileSync(path.join(SRC, file), 'utf8');
-      const literals = [...text.matchAll(SITE), ...(file.startsWith('send') ? text.matchAll(SEND_SITE) : [])];
-      for (const [, , literal] of literals) {
-        // Each \${…} stands for a value the text quotes.
-        const sample = literal!.replace(/\$\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}/g, '1').replace(/\\`/g, '`');
+    for (const [file, tree] of trees) {
+      for (const text of problemTexts(tree, file, exported)) {
         sites++;
-        if (ENGLISH.test(prose(localizeProblem(sample, 'ja')))) untranslated.push(`${file}: ${sample}`);
+        const translated = filled(text).some((sample) => !ENGLISH.test(prose(localizeProblem(sample, 'ja'))));
+        if (!translated) untranslated.push(`${file}: ${text.replaceAll(HOLE, '…')}`);
       }
     }
-    expect(sites).toBeGreaterThan(100);
+    expect(sites).toBeGreaterThan(400);
     expect(untranslated).toEqual([]);
+  });
+
+  it('finds a text whatever its line breaks, and the texts a helper of the file makes', () => {
+    const code = `
+      function owned(id: string, owner: string) {
+        return \`\${id}: owned by \${owner}, \` +
+          'not the account read';
+      }
+      const unplaced = owned(entry.id, entry.owner) ?? 'unplaced';
+      ctx.skip(
+        unplaced,
+        { index },
+      );
+      throw new InputError(file,
+        \`no \${lacks.length > 1 ? 'account or Region' : lacks[0]}\`);
+      skipped.push({ address, reason: 'data source' });
+      rules.push(unread((record) => record.Status !== undefined,
+        'names no bucket'));
+    `;
+    expect(problemTexts(parse(code), 'sources/terraform/example.ts')).toEqual([
+      `${HOLE}: owned by ${HOLE}, not the account read`,
+      'unplaced',
+      'no account or Region',
+      `no ${HOLE}`,
+      `${HOLE}: data source`,
+      'names no bucket',
+    ]);
   });
 });

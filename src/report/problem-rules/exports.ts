@@ -7,6 +7,14 @@ import type { Rule } from './rule.ts';
  * no resource (sources/aws/unnamed-answers.ts, s3-bucket-answers.ts), and the consoles' list
  * exports (sources/azure/portal-csv.ts, sources/aws/tag-editor-csv.ts).
  */
+/** The nouns of the AWS CLI's answers that name no resource. */
+const UNNAMED: Record<string, string> = {
+  bucket: 'バケット',
+  detector: 'ディテクター',
+  account: 'アカウント',
+  Region: 'リージョン',
+};
+
 export const EXPORT_RULES: readonly Rule[] = [
   [
     /: owned by (\S+), not the account read: aws ([\w-]+ [\w-]+) lists others' public ones too \(--owner-ids self lists the account's own\)/g,
@@ -31,6 +39,73 @@ export const EXPORT_RULES: readonly Rule[] = [
   [
     /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
     'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
+  ],
+  [
+    /aws ([\w-]+ [\w-]+) lists no (bucket|detector)(?: in ([^:]+))?: no resource to read/g,
+    (_match, command: string, noun: string, place: string) =>
+      `aws ${command} の応答には${place ? ` ${place} の` : ''}${UNNAMED[noun] ?? noun}がありません: 読み込むリソースはありません`,
+  ],
+  [
+    /aws iam get-account-summary names no account: saved as <account>_account-summary\.json or in <account>\/ folders, it is read/g,
+    'aws iam get-account-summary の応答はアカウントを示していません: <account>_account-summary.json として保存するか <account>/ フォルダーに保存すると読み込まれます',
+  ],
+  [
+    /aws guardduty get-detector names no detector: saved as <account>\/<region>\/get-detector-<detector id>\.json, it is read/g,
+    'aws guardduty get-detector の応答はディテクターを示していません: <account>/<region>/get-detector-<ディテクター ID>.json として保存すると読み込まれます',
+  ],
+  [
+    /aws guardduty list-detectors names no account or Region: saved in <account>\/<region>\/ folders, its detectors \(([^)]*)\) are read/g,
+    'aws guardduty list-detectors の応答はアカウントもリージョンも示していません: <account>/<region>/ フォルダーに保存すると、ディテクター（$1）が読み込まれます',
+  ],
+  [
+    /aws cloudtrail get-trail-status names no trail: saved as <account>\/<home region>\/get-trail-status_<trail>\.json, it is read/g,
+    'aws cloudtrail get-trail-status の応答は証跡を示していません: <account>/<ホームリージョン>/get-trail-status_<証跡名>.json として保存すると読み込まれます',
+  ],
+  [
+    /: no (\S+(?: and no \S+)?): aws ([\w-]+ [\w-]+) names \w+; saved as (\S+), it is read/g,
+    (_match, lacks: string, command: string, file: string) =>
+      `: ${lacks
+        .split(' and no ')
+        .map((noun) => UNNAMED[noun] ?? noun)
+        .join(
+          'と',
+        )}が分かりません（aws ${command} の応答は示していません）: ${file} として保存すると読み込まれます`,
+  ],
+  [
+    /aws kms get-key-policy names no key: read the key's Config item \(it carries the policy\)/g,
+    'aws kms get-key-policy の応答はキーを示していません: キーの Config の設定項目を読み込んでください（ポリシーを含みます）',
+  ],
+  [
+    /aws dynamodb describe-continuous-backups \(or update-continuous-backups\) names no table, and no check reads point-in-time recovery/g,
+    'aws dynamodb describe-continuous-backups（または update-continuous-backups）の応答はテーブルを示していません。また、ポイントインタイムリカバリを読むチェックはありません',
+  ],
+  [
+    /aws sqs list-message-move-tasks lists message move tasks \(a dead-letter queue redrive\), not a resource kansa checks/g,
+    'aws sqs list-message-move-tasks の応答はメッセージ移動タスク（デッドレターキューの再処理）の一覧で、kansa が確認するリソースではありません',
+  ],
+  [
+    /aws ec2 get-ebs-encryption-by-default is an account and Region setting no kansa check reads \(each volume says whether it is encrypted\)/g,
+    'aws ec2 get-ebs-encryption-by-default はアカウントとリージョンの設定で、これを読むチェックはありません（暗号化されているかはボリュームごとに示されます）',
+  ],
+  [
+    /aws ec2 get-ebs-default-kms-key-id is an account and Region setting no check reads/g,
+    'aws ec2 get-ebs-default-kms-key-id はアカウントとリージョンの設定で、これを読むチェックはありません',
+  ],
+  [
+    /aws s3api get-bucket-versioning names no bucket, and no check reads versioning/g,
+    'aws s3api get-bucket-versioning の応答はバケットを示していません。また、バージョニングを読むチェックはありません',
+  ],
+  [
+    /aws cloudtrail get-event-selectors: no check reads event selectors \(the trail is read from describe-trails\)/g,
+    'aws cloudtrail get-event-selectors: イベントセレクターを読むチェックはありません（証跡は describe-trails から読み込みます）',
+  ],
+  [
+    /aws configservice describe-configuration-recorders \(or -status\) describes the recorder, not a resource kansa checks/g,
+    'aws configservice describe-configuration-recorders（または -status）の応答はレコーダーの説明で、kansa が確認するリソースではありません',
+  ],
+  [
+    /aws sts get-caller-identity names who ran the commands, not a resource kansa checks/g,
+    'aws sts get-caller-identity の応答はコマンドを実行した ID を示すもので、kansa が確認するリソースではありません',
   ],
   [
     /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
@@ -119,6 +194,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     'Key Vault のデータ プレーンのオブジェクトではありません（コンテナのホストの kid または id、あるいは attributes がありません）',
   ],
   [
+    /^(\S+): the Key Vault data plane names a key's vault by its host, not the vault's subscription or resource group: read under placeholder ids$/g,
+    '$1: Key Vault のデータ プレーンはキーのコンテナをホスト名で示し、コンテナのサブスクリプションやリソース グループは示しません。仮の ID で読み込みます',
+  ],
+  [
     /^a Key Vault (\S+) \((\S+)\): kansa checks keys$/g,
     (_match, kind: string, uri: string) =>
       `Key Vault の${KEY_VAULT_OBJECTS[kind] ?? kind}です（${uri}）。kansa が確認するのはキーです`,
@@ -192,6 +271,18 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/^(.+?): its condition (.+) is false: not deployed$/g, '$1: 条件 $2 が false のため、デプロイされません'],
   [
+    /^(.+?): its condition (.+) is not known from the template: read as deployed$/g,
+    '$1: 条件 $2 の値がテンプレートからは分かりません。デプロイされるものとして読みます',
+  ],
+  [/^(.+?): its name (.+) is not known from the template$/g, '$1: 名前 $2 がテンプレートからは分かりません'],
+  [
+    /^(.+?): its tags (.+) are not known from the template: read without them$/g,
+    '$1: タグ $2 がテンプレートからは分かりません。タグなしで読みます',
+  ],
+  [/^its parameters take the values of (.+) beside it$/g, 'パラメーターには隣にある $1 の値を使います'],
+  // What an Azure portal export says of itself: its own words are kept.
+  [/^the export reported: /g, 'エクスポートが報告したエラー: '],
+  [
     /^(.+?): a nested deployment of a linked template: the resources of its template are not read$/g,
     '$1: リンクされたテンプレートの入れ子のデプロイです。そのテンプレートのリソースは読みません',
   ],
@@ -242,6 +333,14 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/: deleted by the plan: not evaluated$/g, ': 計画で削除されます。判定しません'],
   [/: (\w+) is not a resource type kansa reads$/g, ': $1 は kansa が読むリソースの種類ではありません'],
+  [
+    /: the (.+?) it configures \((.*)\) is not in this plan$/g,
+    ': 設定の対象の $1（$2）がこの計画にありません',
+  ],
+  [
+    /: not a resource: mode, type or name is missing$/g,
+    ': リソースではありません。mode、type または name がありません',
+  ],
   [
     /^a plan without resource changes \(terraform plan -refresh-only\): the prior state it refreshed is judged, as a state$/g,
     '変更のない計画です（terraform plan -refresh-only）。計画が更新した直前の状態を、状態として判定します',

@@ -15,6 +15,14 @@ export const INPUT_RULES: readonly Rule[] = [
     'エクスポートではありません（隠しファイル、README、LICENSE、ツールのディレクトリ）',
   ],
   [
+    /the file is neither UTF-8 nor Shift_JIS: its invalid bytes are read as replacement characters \(U\+FFFD\), so text in them \(tags, names\) is lost/g,
+    'ファイルは UTF-8 でも Shift_JIS でもありません。不正なバイトは置換文字（U+FFFD）として読むため、その部分の文字（タグ、名前）は失われます',
+  ],
+  [
+    /the file is in Shift_JIS \(CP932\), as Excel and Japanese Windows tools save it: read as such/g,
+    'ファイルは Excel や日本語版 Windows のツールが保存する Shift_JIS（CP932）です。Shift_JIS として読みます',
+  ],
+  [
     /an empty JSON array \(a list command that found nothing\): no resource in it/g,
     '空の JSON 配列です（一覧表示のコマンドが何も見つけなかった出力）。リソースは含まれていません',
   ],
@@ -288,6 +296,10 @@ export const INPUT_RULES: readonly Rule[] = [
   // JSON syntax (base/json-position.ts).
   [/invalid JSON: /g, 'JSON として不正です: '],
   [
+    /invalid JSON on (?:line (\d+)|the last line): /g,
+    (_match, line: string) => `${line ? `${line} 行目` : '最後の行'}が JSON として不正です: `,
+  ],
+  [
     /the file is UTF-16, as Windows PowerShell's > writes a command's output after decoding it with the console's code page, which garbles text that is not ASCII \(a quote may be lost with it\); write the file again from cmd\.exe \(cmd \/c "terraform show -json plan\.out > plan\.json", and alike for any command\), or after \[Console\]::OutputEncoding = \[Text\.Encoding\]::UTF8/g,
     'ファイルは UTF-16 です。Windows PowerShell の > はコマンドの出力をコンソールのコード ページで解釈してから書き込むため、ASCII 以外の文字が化け（引用符が一緒に失われることもあります）、JSON が壊れます。cmd.exe から書き直す（cmd /c "terraform show -json plan.out > plan.json"、ほかのコマンドも同様）か、[Console]::OutputEncoding = [Text.Encoding]::UTF8 を実行してから書き直してください',
   ],
@@ -414,18 +426,36 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
+  [
+    /^event (\d+): an event that is not a Config notification carries no configuration item$/g,
+    'イベント $1: Config の通知ではないイベントで、設定項目を含みません',
+  ],
   [/^event (\d+): (.+) carries no configuration item$/g, 'イベント $1: $2 は設定項目を含みません'],
   [
-    /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (`[^`]+`) or (`[^`]+`)/g,
-    'Steampipe のテーブルの行です（`akas`、`title`）。列が API のフィールドではないため読み込みません。$1 または $2 で出力してください',
+    /a Steampipe table row \(`akas`, `title`\): its columns are not the API's fields and are not read; export with (.+)/g,
+    (_match, commands: string) =>
+      `Steampipe のテーブルの行です（\`akas\`、\`title\`）。列が API のフィールドではないため読み込みません。${commands.replaceAll('` or `', '` または `')} で出力してください`,
   ],
   [/no `id` column: project `id` in the query/g, '`id` 列がありません。クエリで `id` を出力してください'],
   [/not an ARM resource id: /g, 'ARM のリソース ID ではありません: '],
+  [
+    /^(\S+): the subscription is not a GUID \(a placeholder\?\)$/g,
+    '$1: サブスクリプションが GUID ではありません（仮の値かもしれません）',
+  ],
+  [/^(\S+): location (.+) names no region$/g, '$1: location $2 はリージョンを示していません'],
+  [
+    /^ConvertTo-Json cut values deeper than its -Depth \(2 by default\) into strings such as `System\.Object\[\]` or `@\{…\}`: the settings read from them are unknown\. Run the command again piped to `ConvertTo-Json -Depth 20`$/g,
+    'ConvertTo-Json が -Depth（既定 2）より深い値を `System.Object[]` や `@{…}` のような文字列に切り詰めたため、そこから読む設定は分かりません。コマンドの出力を `ConvertTo-Json -Depth 20` に渡して実行し直してください',
+  ],
   [
     /a resource provider's registration \((\S+)\): it holds no resource/g,
     'リソース プロバイダーの登録情報です（$1）。リソースを含みません',
   ],
   [/cannot tell the resource type of (.+)/g, '$1 のリソースの種類が分かりません'],
+  [
+    /^(\S+): a role assignment above the subscription, read as inherited by (\S+), whose list holds it$/g,
+    '$1: サブスクリプションより上のロールの割り当てです。これを含む一覧のサブスクリプション $2 が継承するものとして読みます',
+  ],
   [
     /a table printed for reading \(az … -o table, aws … --output table\): it holds the columns shown, not the settings kansa checks; save the same command with -o json \(aws: --output json\)/g,
     '読むために表示された表です（`az … -o table`、`aws … --output table`）。表示された列だけで、kansa が確認する設定は含まれません。同じコマンドを `-o json`（aws: `--output json`）で保存してください',

@@ -1,6 +1,13 @@
 import type { Rule } from './rule.ts';
 
 /** What a run runs into: live calls and their gaps, output files, the history store, usage errors. */
+/** Why AWS Config records nothing in a Region (sources/aws/live/config.ts; the last, as older findings files word it). */
+const CONFIG_STATES: Record<string, string> = {
+  'has no configuration recorder': 'にはレコーダーがありません',
+  'recorder is stopped': 'のレコーダーは停止しています',
+  'not recording': 'は記録していません',
+};
+
 export const RUN_RULES: readonly Rule[] = [
   // The gaps of a live scan (base/calls, sources/*/live/errors.ts, the collectors).
   [/^subscription (\S+)/g, 'サブスクリプション $1'],
@@ -39,7 +46,8 @@ export const RUN_RULES: readonly Rule[] = [
   ],
   [
     /AWS Config (.+?) in this region \(OSK-5\.1: not centrally managed\); read directly instead: (.+); not read: (.+)$/g,
-    'このリージョンの AWS Config は $1 です（OSK-5.1: 一元管理されていません）。代わりに直接読み取りました: $2。読み取っていないもの: $3',
+    (_match, state: string, covers: string, misses: string) =>
+      `このリージョンの AWS Config ${CONFIG_STATES[state] ?? `は ${state} です`}（OSK-5.1: 一元管理されていません）。代わりに直接読み取りました: ${covers}。読み取っていないもの: ${misses}`,
   ],
   [
     /the AWS Config recorder "([^"]*)" records only some resource types \(recordingGroup\.allSupported false\): resources of other types are not seen/g,
@@ -239,7 +247,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/run (\S+): shard (\d+): (.+) not read: /g, '実行 $1: シャード $2: $3 を読めませんでした: '],
   [/run (\S+): shard (\d+) is partial/g, '実行 $1: シャード $2 は部分的です'],
   [/cannot open the store (\S+): /g, 'ストア $1 を開けません: '],
-  [/cannot connect to the store (\S+): /g, 'ストア $1 に接続できません: '],
+  [/cannot connect to the store (.+?): /g, 'ストア $1 に接続できません: '],
   [
     /the store (\S+) is in use by another kansa run \(process (\S+) on (\S+), since (\S+)\); this run did not scan\. Wait for it, or run with --store-wait SECONDS; a dead run's lock lapses at (\S+)/g,
     'ストア $1 は別の kansa の実行（$3 のプロセス $2、$4 から）が使用中です。この実行はスキャンしていません。終わるのを待つか、--store-wait SECONDS で実行してください。停止した実行のロックは $5 に切れます',
