@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import { type ArmRecord, getPath } from './arm-record.ts';
 
@@ -27,12 +27,16 @@ export function propertyFact<T>(
   whenAbsent: WhenAbsent<T>,
 ): Fact<T> {
   if (!record.properties) return unknown(factPath('properties', paths[0]), NOT_PROJECTED);
+  let unparsed: string | undefined;
   for (const path of paths) {
     const raw = getPath(record.properties, path);
     if (raw === undefined || raw === null || raw === '') continue;
     const value = parse(raw);
     if (value !== undefined) return explicit(value, factPath('properties', path));
+    unparsed ??= path;
   }
+  // A value the export holds but `parse` does not take says nothing of the default.
+  if (unparsed !== undefined) return unexpectedType(factPath('properties', unparsed));
   const canonical = factPath('properties', paths[0]);
   return 'default' in whenAbsent
     ? cloudDefault(whenAbsent.default, canonical, whenAbsent.note)
