@@ -1,7 +1,7 @@
 import type { AwsEksClusterFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, field, stringsOf, toBoolean } from './fields.ts';
+import { absent, field, stringListOf, stringsOf, toBoolean } from './fields.ts';
 
 const VPC_CONFIG = 'configuration.ResourcesVpcConfig';
 
@@ -38,7 +38,10 @@ function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined
 function accessCidrs(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<readonly string[]> {
   const path = factPath(VPC_CONFIG, 'PublicAccessCidrs');
   const cidrs = field(vpc, 'PublicAccessCidrs');
-  if (Array.isArray(cidrs)) return explicit(stringsOf(cidrs), path);
+  if (Array.isArray(cidrs)) {
+    const list = stringListOf(cidrs);
+    return list ? explicit(list, path) : unexpectedType(path);
+  }
   if (item.partial || !vpc) return absent(item, path);
   return cloudDefault(['0.0.0.0/0'], path, {
     ja: 'パブリックエンドポイントへのアクセス元 CIDR の既定は 0.0.0.0/0（制限なし）です',

@@ -1,5 +1,6 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
+import { recordsOf } from './fields.ts';
 
 /**
  * Reading IAM policy documents (bucket policies, IAM inline policies) as Config exports them:
@@ -22,10 +23,15 @@ function urlDecodedPolicy(text: string): Record<string, unknown> | undefined {
   }
 }
 
-export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] {
+/**
+ * The policy's statements (`Statement` is one object or a list of them); undefined when one of
+ * them is not an object: the policy cannot be read whole, and the statement left out may be the
+ * one that grants.
+ */
+export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] | undefined {
   const statement = policy['Statement'];
-  const list = Array.isArray(statement) ? statement : [statement];
-  return list.map(asRecord).filter((s): s is Record<string, unknown> => s !== undefined);
+  if (statement === undefined || statement === null) return [];
+  return recordsOf(Array.isArray(statement) ? statement : [statement]);
 }
 
 /** The statement's Sid, or its position when it has none. */
@@ -50,7 +56,9 @@ export function matchingStatements(
   if (!policy) {
     return unknown(path, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' });
   }
-  const labels = statementsOf(policy).flatMap((statement, index) =>
+  const statements = statementsOf(policy);
+  if (!statements) return unexpectedType(path);
+  const labels = statements.flatMap((statement, index) =>
     matches(statement) ? [statementLabel(statement, index)] : [],
   );
   return explicit(labels, path);
