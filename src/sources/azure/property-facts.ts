@@ -1,6 +1,6 @@
 import { cloudDefault, explicit, type Fact, factPath, unexpectedType, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
-import { type ArmRecord, getPath } from './arm-record.ts';
+import { type ArmRecord, getPath, isObject } from './arm-record.ts';
 
 /** Turns a raw value into the fact's type; undefined when it is not one. */
 export type Parse<T> = (value: unknown) => T | undefined;
@@ -30,6 +30,7 @@ export function propertyFact<T>(
   let unparsed: string | undefined;
   for (const path of paths) {
     const raw = getPath(record.properties, path);
+    if (raw === undefined && holderIsNoObject(record.properties, path)) unparsed ??= path;
     if (raw === undefined || raw === null || raw === '') continue;
     const value = parse(raw);
     if (value !== undefined) return explicit(value, factPath('properties', path));
@@ -41,6 +42,14 @@ export function propertyFact<T>(
   return 'default' in whenAbsent
     ? cloudDefault(whenAbsent.default, canonical, whenAbsent.note)
     : unknown(canonical, whenAbsent.unknown);
+}
+
+/** Whether the object that should hold the path's last key is a value of another type (`encryption: "on"`). */
+function holderIsNoObject(properties: unknown, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot === -1) return false;
+  const holder = getPath(properties, path.slice(0, dot));
+  return holder !== undefined && holder !== null && !isObject(holder);
 }
 
 /** A fact derived from another one (same provenance and path), e.g. keySource → customerManagedKey. */

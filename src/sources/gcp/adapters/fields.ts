@@ -25,6 +25,10 @@ export function fieldFact<T>(
   const value = read(raw);
   if (value !== undefined) return explicit(value, path);
   if (raw !== undefined && raw !== null) return unexpectedType(path);
+  // `legacyAbac.enabled` under a `legacyAbac` that is a number is not absent either.
+  const dot = field.lastIndexOf('.');
+  const parent = dot === -1 ? undefined : at(data, field.slice(0, dot));
+  if (parent !== undefined && parent !== null && typeof parent !== 'object') return unexpectedType(path);
   return 'default' in absent
     ? cloudDefault(absent.default, path, absent.note)
     : unknown(path, absent.unknown);
