@@ -84,10 +84,12 @@ function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
   if (!entries) return absent(item, path);
   const policies = recordsOf(entries);
   if (!policies) return unexpectedType(path);
-  return explicit(
-    policies.flatMap((policy) => toStringValue(field(policy, 'policyArn')) ?? []),
-    'configuration.attachedManagedPolicies[].policyArn',
-  );
+  const arns = policies.map((policy) => toStringValue(field(policy, 'policyArn')));
+  const arnPath = 'configuration.attachedManagedPolicies[].policyArn';
+  // A policy named by no ARN may be the one that grants everything.
+  return arns.every((arn) => arn !== undefined)
+    ? explicit(arns as string[], arnPath)
+    : unexpectedType(arnPath);
 }
 
 /**

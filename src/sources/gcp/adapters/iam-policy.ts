@@ -8,16 +8,7 @@ import type {
   GcpIamPolicyFacts,
   GcpPublicGrant,
 } from '../../../model/gcp.ts';
-import {
-  arrayOf,
-  field,
-  isObject,
-  type JsonObject,
-  objectsOf,
-  presentKey,
-  stringListOf,
-  stringsOf,
-} from '../json.ts';
+import { field, type JsonObject, objectsOf, presentKey, stringListOf } from '../json.ts';
 
 /** Principals that mean "anyone" (https://cloud.google.com/iam/docs/principal-identifiers). */
 export const PUBLIC_MEMBERS: ReadonlySet<string> = new Set(['allUsers', 'allAuthenticatedUsers']);
@@ -71,17 +62,22 @@ function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly Gcp
       en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
     });
   }
-  return explicit(arrayOf(policy[key]).filter(isObject).map(auditConfig), factPath(policyPath, key));
+  const path = factPath(policyPath, key);
+  const configs = objectsOf(policy[key])?.map(auditConfig);
+  return configs?.every((config) => config !== undefined) ? explicit(configs, path) : unexpectedType(path);
 }
 
-function auditConfig(config: JsonObject): GcpAuditConfig {
-  const logConfigs = arrayOf(field(config, 'audit_log_configs', 'auditLogConfigs'))
-    .filter(isObject)
-    .flatMap((logConfig): GcpAuditLogConfig[] => {
-      const logType = logTypeOf(field(logConfig, 'log_type', 'logType'));
-      const exemptedMembers = stringsOf(field(logConfig, 'exempted_members', 'exemptedMembers'));
-      return logType ? [{ logType, exemptedMembers }] : [];
-    });
+/** An audit config; undefined when a log config or its exempted members are of an unexpected type. */
+function auditConfig(config: JsonObject): GcpAuditConfig | undefined {
+  const entries = objectsOf(field(config, 'audit_log_configs', 'auditLogConfigs'));
+  if (!entries) return undefined;
+  const logConfigs: GcpAuditLogConfig[] = [];
+  for (const logConfig of entries) {
+    const logType = logTypeOf(field(logConfig, 'log_type', 'logType'));
+    const exemptedMembers = stringListOf(field(logConfig, 'exempted_members', 'exemptedMembers'));
+    if (!exemptedMembers) return undefined;
+    if (logType) logConfigs.push({ logType, exemptedMembers });
+  }
   return { service: String(config.service ?? ''), logConfigs };
 }
 
