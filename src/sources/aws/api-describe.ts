@@ -49,7 +49,11 @@ export const awsApiDescribeFormat: DocumentFormat = {
       entries.map((entry) => ({ api, entry: asRecord(entry) })),
     );
     for (const [index, { api, entry }] of entries.entries()) {
-      const unplaced = entry && api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
+      if (!entry) {
+        ctx.skip(`${api.member}: an entry that is not an object (expected ${api.resourceType})`, { index });
+        continue;
+      }
+      const unplaced = api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
       else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
     }

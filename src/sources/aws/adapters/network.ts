@@ -118,10 +118,14 @@ function sourcesOf(permission: Record<string, unknown>): string[] | undefined {
   const cidrs = (name: string, key: string) =>
     listField(permission, name)?.flatMap((range) => toStringValue(field(range, key)) ?? []);
   // Config's older items list bare CIDRs; the EC2 API (DescribeSecurityGroups) lists `{CidrIp}`.
+  // One list holds one form: a string among objects (or an object among strings) is no range.
   const flat = field(permission, 'ipRanges') ?? [];
-  const legacy = Array.isArray(flat)
-    ? flat.map((cidr) => (typeof cidr === 'string' ? cidr : toStringValue(field(asRecord(cidr), 'cidrIp'))))
-    : [undefined];
+  const bare = Array.isArray(flat) && flat.every((cidr) => typeof cidr === 'string');
+  const legacy = bare
+    ? flat
+    : Array.isArray(flat)
+      ? flat.map((cidr) => toStringValue(field(asRecord(cidr), 'cidrIp')))
+      : [undefined];
   const v4 = cidrs('ipv4Ranges', 'cidrIp');
   const v6 = cidrs('ipv6Ranges', 'cidrIpv6');
   if (!v4 || !v6 || legacy.includes(undefined)) return undefined;

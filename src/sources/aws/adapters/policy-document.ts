@@ -25,13 +25,37 @@ function urlDecodedPolicy(text: string): Record<string, unknown> | undefined {
 
 /**
  * The policy's statements (`Statement` is one object or a list of them); undefined when one of
- * them is not an object: the policy cannot be read whole, and the statement left out may be the
- * one that grants.
+ * them cannot be read (see isReadableStatement): the policy cannot be read whole, and the
+ * statement misread may be the one that grants.
  */
 export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] | undefined {
   const statement = policy['Statement'];
   if (statement === undefined || statement === null) return [];
-  return recordsOf(Array.isArray(statement) ? statement : [statement]);
+  const statements = recordsOf(Array.isArray(statement) ? statement : [statement]);
+  return statements?.every(isReadableStatement) ? statements : undefined;
+}
+
+/**
+ * A statement whose elements have the types the policy grammar gives them: `Effect` a string,
+ * actions and resources a string or a list of strings, a principal `*` or an object of such
+ * lists (account ids may be written as numbers).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+function isReadableStatement(statement: Record<string, unknown>): boolean {
+  const names = (value: unknown) =>
+    value === undefined ||
+    listOf(value).every((entry) => typeof entry === 'string' || typeof entry === 'number');
+  const principal = (value: unknown) => {
+    if (value === undefined || value === '*') return true;
+    const record = asRecord(value);
+    return record !== undefined && Object.values(record).every(names);
+  };
+  return (
+    typeof statement['Effect'] === 'string' &&
+    ['Action', 'NotAction', 'Resource', 'NotResource'].every((key) => names(statement[key])) &&
+    principal(statement['Principal']) &&
+    principal(statement['NotPrincipal'])
+  );
 }
 
 /** The statement's Sid, or its position when it has none. */

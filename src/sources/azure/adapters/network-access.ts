@@ -1,4 +1,4 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
 
@@ -46,6 +46,9 @@ export function reachableThroughFirewall(
   if (defaultAction.source === 'unknown' || defaultAction.value.toLowerCase() !== 'deny') {
     return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');
   }
-  const ipRules = getPath(record.properties, ipRulesPath);
-  return explicit(Array.isArray(ipRules) && ipRules.length > 0, `properties.${ipRulesPath}`);
+  const path = `properties.${ipRulesPath}`;
+  const ipRules = getPath(record.properties, ipRulesPath) ?? [];
+  // Rules of another shape than a list may let the internet in.
+  if (!Array.isArray(ipRules)) return unexpectedType(path);
+  return explicit(ipRules.length > 0, path);
 }

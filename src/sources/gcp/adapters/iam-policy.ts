@@ -32,8 +32,9 @@ function bindingsOf(policy: JsonObject): GcpBinding[] | undefined {
   const bindings: GcpBinding[] = [];
   for (const binding of entries) {
     const members = stringListOf(binding.members);
-    if (!members) return undefined;
-    bindings.push({ role: typeof binding.role === 'string' ? binding.role : '', members });
+    // A role of another type may be roles/owner.
+    if (!members || (binding.role !== undefined && typeof binding.role !== 'string')) return undefined;
+    bindings.push({ role: binding.role ?? '', members });
   }
   return bindings;
 }
