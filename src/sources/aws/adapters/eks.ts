@@ -26,8 +26,10 @@ export function eksClusterFacts(item: ConfigItem): AwsEksClusterFacts {
 
 function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<boolean> {
   const path = factPath(VPC_CONFIG, 'EndpointPublicAccess');
-  const value = toBoolean(field(vpc, 'EndpointPublicAccess'));
+  const raw = field(vpc, 'EndpointPublicAccess');
+  const value = toBoolean(raw);
   if (value !== undefined) return explicit(value, path);
+  if (raw !== undefined && raw !== null) return unexpectedType(path);
   if (item.partial || !vpc) return absent(item, path);
   return cloudDefault(true, path, {
     ja: 'EKS の API サーバーエンドポイントは既定でパブリックです',

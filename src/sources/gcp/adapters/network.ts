@@ -26,7 +26,12 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
 function allowedOf(data: JsonObject, dataPath: string): Fact<readonly GcpFirewallAllow[]> {
   const path = factPath(dataPath, 'allowed');
   const entries = objectsOf(data.allowed);
-  return entries ? explicit(entries.map(allowedEntry), path) : unexpectedType(path);
+  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`.
+  const readable = entries?.every((entry) => {
+    const protocol = field(entry, 'IPProtocol', 'ipProtocol');
+    return protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number';
+  });
+  return entries && readable ? explicit(entries.map(allowedEntry), path) : unexpectedType(path);
 }
 
 /**
