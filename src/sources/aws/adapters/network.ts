@@ -115,8 +115,10 @@ function openIngress(item: ConfigItem): Fact<readonly AwsOpenIngressRule[]> {
 
 /** The rule's source CIDRs; undefined when a range is of an unexpected type. */
 function sourcesOf(permission: Record<string, unknown>): string[] | undefined {
-  const cidrs = (name: string, key: string) =>
-    listField(permission, name)?.flatMap((range) => toStringValue(field(range, key)) ?? []);
+  const cidrs = (name: string, key: string) => {
+    const ranges = listField(permission, name)?.map((range) => field(range, key));
+    return ranges?.every((cidr) => typeof cidr === 'string') ? (ranges as string[]) : undefined;
+  };
   // Config's older items list bare CIDRs; the EC2 API (DescribeSecurityGroups) lists `{CidrIp}`.
   // One list holds one form: a string among objects (or an object among strings) is no range.
   const flat = field(permission, 'ipRanges') ?? [];
