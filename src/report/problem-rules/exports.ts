@@ -29,6 +29,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(\S+): an entry that is not an object \(expected (\S+)\)$/g,
     '$1: オブジェクトではない要素です（$2 を想定）',
   ],
+  [
+    /^(\S+): not a list \(expected a list of its entries, as the others of the answer are\)$/g,
+    '$1: 配列ではありません（応答のほかの項目と同じく、要素の配列を想定）',
+  ],
   [/(\S+): its type cannot be told from its name/g, '$1: 名前からリソースの種類が分かりません'],
   [
     /Cloud Run service (\S*): no metadata\.name, metadata\.namespace \(the project\) or label cloud\.googleapis\.com\/location \(the region\) to name it by/g,

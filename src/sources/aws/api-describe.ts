@@ -45,7 +45,13 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
-    const entries = membersOf(document).flatMap(({ api, entries }) =>
+    const members = membersOf(document);
+    for (const member of membersNotListed(document, members)) {
+      ctx.skip(`${member}: not a list (expected a list of its entries, as the others of the answer are)`, {
+        index: 0,
+      });
+    }
+    const entries = members.flatMap(({ api, entries }) =>
       entries.map((entry) => ({ api, entry: asRecord(entry) })),
     );
     for (const [index, { api, entry }] of entries.entries()) {
@@ -405,6 +411,21 @@ const APIS: readonly DescribeApi[] = [
     command: 'ec2 describe-security-groups',
   },
 ];
+
+/**
+ * Known list members of an answer that are there but not lists, beside members it was read by
+ * (`RoleDetailList` as an object beside `UserDetailList`): what they hold is not read, and says so.
+ */
+function membersNotListed(document: unknown, read: readonly { api: DescribeApi }[]): Set<string> {
+  const record = asRecord(document);
+  const notListed = new Set<string>();
+  if (!record || read.length === 0) return notListed;
+  for (const api of APIS) {
+    const value = record[api.member];
+    if (api.list && value !== undefined && value !== null && !Array.isArray(value)) notListed.add(api.member);
+  }
+  return notListed;
+}
 
 /** The known members of a response whose first entry carries the id its API names. */
 function membersOf(document: unknown): { api: DescribeApi; entries: readonly unknown[] }[] {
