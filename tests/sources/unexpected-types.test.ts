@@ -87,6 +87,22 @@ describe('AWS: a list with an entry of an unexpected type', () => {
   });
 });
 
+describe('AWS: a Config item whose capture time is no time', () => {
+  it('is skipped with its reason: it cannot be placed among its versions, nor dated', () => {
+    const skipped: string[] = [];
+    const item = snapshotItem('AWS::S3::Bucket', 'b', { name: 'b' }, { captured: [] as unknown as string });
+    const document = { fileVersion: '1.0', configurationItems: [item] };
+    const resources = [
+      ...awsConfigSnapshotFormat.read(document, {
+        file: 'snapshot.json',
+        skip: (reason) => skipped.push(reason),
+      }),
+    ];
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual(['AWS::S3::Bucket b: configurationItemCaptureTime is not a time']);
+  });
+});
+
 describe('Azure: a property or rule of an unexpected type', () => {
   const SUB = '5a000000-0000-4000-8000-0000000000a1';
   const arm = (type: string, name: string, properties: object) =>

@@ -30,6 +30,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     '$1: オブジェクトではない要素です（$2 を想定）',
   ],
   [
+    /^(.+?): configurationItemCaptureTime is not a time$/g,
+    '$1: configurationItemCaptureTime が日時ではありません',
+  ],
+  [
     /^(\S+): not a list \(expected a list of its entries, as the others of the answer are\)$/g,
     '$1: 配列ではありません（応答のほかの項目と同じく、要素の配列を想定）',
   ],
