@@ -22,7 +22,7 @@ describe('Google Cloud: a field of an unexpected type', () => {
     readRecords(gcpAssetExport, [clusterRecord('c', data)])[0];
 
   it('is unknown, not the default: legacyAbac.enabled of another type, or under a legacyAbac that is no object', () => {
-    for (const legacyAbac of [{ enabled: 'yes' }, { enabled: [] }, 7]) {
+    for (const legacyAbac of [{ enabled: 'yes' }, { enabled: [] }, 7, []]) {
       expect(fact(cluster({ legacyAbac }), 'legacyAbac')).toMatchObject({
         source: 'unknown',
         note: { en: UNEXPECTED },

@@ -62,7 +62,9 @@ function publicAccessEntries(data: JsonObject, dataPath: string): Fact<readonly 
     });
   }
   const entries = objectsOf(data.access);
-  if (!entries) return unexpectedType(path);
+  const member = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+  if (!entries?.every((entry) => member(entry.specialGroup) && member(entry.iamMember)))
+    return unexpectedType(path);
   const grants = entries.flatMap((entry): GcpPublicGrant[] => {
     const role = typeof entry.role === 'string' ? entry.role : '';
     return [entry.specialGroup, entry.iamMember].flatMap((member) =>

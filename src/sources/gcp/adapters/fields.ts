@@ -28,7 +28,8 @@ export function fieldFact<T>(
   // `legacyAbac.enabled` under a `legacyAbac` that is a number is not absent either.
   const dot = field.lastIndexOf('.');
   const parent = dot === -1 ? undefined : at(data, field.slice(0, dot));
-  if (parent !== undefined && parent !== null && typeof parent !== 'object') return unexpectedType(path);
+  const holds = typeof parent === 'object' && (!Array.isArray(parent) || /^\d+$/.test(field.slice(dot + 1)));
+  if (parent !== undefined && parent !== null && !holds) return unexpectedType(path);
   return 'default' in absent
     ? cloudDefault(absent.default, path, absent.note)
     : unknown(path, absent.unknown);
