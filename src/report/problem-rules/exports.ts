@@ -33,10 +33,7 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): configurationItemCaptureTime is not a time$/g,
     '$1: configurationItemCaptureTime が日時ではありません',
   ],
-  [
-    /^(\S+): not a list \(expected a list of its entries, as the others of the answer are\)$/g,
-    '$1: 配列ではありません（応答のほかの項目と同じく、要素の配列を想定）',
-  ],
+  [/^(\S+): not a list \(expected a list of its entries\)$/g, '$1: 配列ではありません（要素の配列を想定）'],
   [/(\S+): its type cannot be told from its name/g, '$1: 名前からリソースの種類が分かりません'],
   [
     /Cloud Run service (\S*): no metadata\.name, metadata\.namespace \(the project\) or label cloud\.googleapis\.com\/location \(the region\) to name it by/g,

@@ -46,20 +46,15 @@ export const awsApiDescribeFormat: DocumentFormat = {
     }
     // `get-account-authorization-details` answers with four members; the others with one.
     const members = membersOf(document);
-    for (const member of membersNotListed(document, members)) {
-      ctx.skip(`${member}: not a list (expected a list of its entries, as the others of the answer are)`, {
-        index: 0,
-      });
-    }
+    for (const member of membersNotListed(document, members))
+      ctx.skip(`${member}: not a list (expected a list of its entries)`, { index: 0 });
     const entries = members.flatMap(({ api, entries }) =>
       entries.map((entry) => ({ api, entry: asRecord(entry) })),
     );
     for (const [index, { api, entry }] of entries.entries()) {
-      if (!entry) {
-        ctx.skip(`${api.member}: an entry that is not an object (expected ${api.resourceType})`, { index });
-        continue;
-      }
-      const unplaced = api.command ? unplacedEntry(api, api.command, entry, place) : undefined;
+      const unplaced = !entry
+        ? `${api.member}: an entry that is not an object (expected ${api.resourceType})`
+        : api.command && unplacedEntry(api, api.command, entry, place);
       if (unplaced) ctx.skip(unplaced, { index });
       else yield* configItemsToResources([asItem(api, entry, place)], ctx, false, index);
     }
@@ -416,15 +411,11 @@ const APIS: readonly DescribeApi[] = [
  * Known list members of an answer that are there but not lists, beside members it was read by
  * (`RoleDetailList` as an object beside `UserDetailList`): what they hold is not read, and says so.
  */
-function membersNotListed(document: unknown, read: readonly { api: DescribeApi }[]): Set<string> {
-  const record = asRecord(document);
-  const notListed = new Set<string>();
-  if (!record || read.length === 0) return notListed;
-  for (const api of APIS) {
-    const value = record[api.member];
-    if (api.list && value !== undefined && value !== null && !Array.isArray(value)) notListed.add(api.member);
-  }
-  return notListed;
+function membersNotListed(document: unknown, read: readonly unknown[]): Set<string> {
+  const record = asRecord(document) ?? {};
+  const listed = (value: unknown) => value === undefined || value === null || Array.isArray(value);
+  const notListed = read.length === 0 ? [] : APIS.filter((api) => api.list && !listed(record[api.member]));
+  return new Set(notListed.map((api) => api.member));
 }
 
 /** The known members of a response whose first entry carries the id its API names. */

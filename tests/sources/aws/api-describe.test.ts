@@ -163,7 +163,7 @@ describe('aws-api-describe', () => {
     });
     expect(resources.map((r) => r.name)).toEqual(['alice']);
     expect(skipped).toEqual([
-      'RoleDetailList: not a list (expected a list of its entries, as the others of the answer are)',
+      'RoleDetailList: not a list (expected a list of its entries)',
       'UserDetailList: an entry that is not an object (expected AWS::IAM::User)',
     ]);
   });
