@@ -109,6 +109,20 @@ export function unknown<T>(path: string, note: Localized): Fact<T> {
 }
 
 /**
+ * The fact of a field present in the export with a value of a type its reader does not take (a
+ * string where a boolean belongs, an object for a list): unknown, never the documented default,
+ * which describes an absent field and may be the safe setting.
+ */
+export function unexpectedType<T>(path: string): Fact<T> {
+  return unknown(path, UNEXPECTED_TYPE);
+}
+
+const UNEXPECTED_TYPE: Localized = {
+  ja: 'エクスポートのこの項目の値が想定した型ではないため、設定を判定できません',
+  en: 'the export holds a value of an unexpected type in this field, so the setting cannot be told',
+};
+
+/**
  * `parent.child`, one string per pair. Adapters name most facts' paths this way
  * (`configuration.${name}`, `properties.${path}`); a path is a key of the shared-fact tables
  * below, and a string made afresh for every resource is hashed afresh at every lookup. Made once,

@@ -131,6 +131,18 @@ export const EXPORT_RULES: readonly Rule[] = [
     /an effective policy without its attachedResource or policy/g,
     '有効な IAM ポリシーに attachedResource または policy がありません',
   ],
+  [/a policy result that is not an object/g, 'policyResults の要素がオブジェクトではありません'],
+  [/an effective policy that is not an object/g, '有効な IAM ポリシーがオブジェクトではありません'],
+  // AWS describe answers (sources/aws/api-describe.ts).
+  [
+    /^(\S+): an entry that is not an object \(expected (\S+)\)$/g,
+    '$1: オブジェクトではない要素です（$2 を想定）',
+  ],
+  [
+    /^(.+?): configurationItemCaptureTime is not a time$/g,
+    '$1: configurationItemCaptureTime が日時ではありません',
+  ],
+  [/^(\S+): not a list \(expected a list of its entries\)$/g, '$1: 配列ではありません（要素の配列を想定）'],
   [/(\S+): its type cannot be told from its name/g, '$1: 名前からリソースの種類が分かりません'],
   [
     /Cloud Run service (\S*): no metadata\.name, metadata\.namespace \(the project\) or label cloud\.googleapis\.com\/location \(the region\) to name it by/g,
@@ -269,6 +281,8 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): the name has (\d+) segments where the type needs (\d+)$/g,
     '$1: 名前の区切りが $2 個ですが、種類には $3 個必要です',
   ],
+  [/^(.+?): its properties are not an object$/g, '$1: properties がオブジェクトではありません'],
+  [/^(.+?): its child resources are not a list$/g, '$1: 子リソース（resources）が配列ではありません'],
   [/^(.+?): its condition (.+) is false: not deployed$/g, '$1: 条件 $2 が false のため、デプロイされません'],
   [
     /^(.+?): its condition (.+) is not known from the template: read as deployed$/g,

@@ -184,6 +184,10 @@ export const INPUT_RULES: readonly Rule[] = [
     /resource mode (\S+) is neither managed nor data/g,
     'リソースのモード $1 は managed でも data でもありません',
   ],
+  [
+    /attributes is not a JSON object: none of the values can be read/g,
+    'attributes が JSON オブジェクトではないため、どの値も読めません',
+  ],
   [/instances is not a list/g, 'instances が配列ではありません'],
   [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],
   [/no known format has records of this shape/g, 'この形のレコードを持つ既知の形式はありません'],

@@ -40,12 +40,16 @@ export const awsApiDescribeFormat: DocumentFormat = {
       return;
     }
     // `get-account-authorization-details` answers with four members; the others with one.
-    const entries = membersOf(document).flatMap(({ api, entries, partial }) =>
+    const members = membersOf(document);
+    for (const member of membersNotListed(document, members))
+      ctx.skip(`${member}: not a list (expected a list of its entries)`, { index: 0 });
+    const entries = members.flatMap(({ api, entries, partial }) =>
       entries.map((entry) => ({ api, entry: asRecord(entry), partial: partial === true })),
     );
     for (const [index, { api, entry, partial }] of entries.entries()) {
-      const unplaced =
-        entry && api.command
+      const unplaced = !entry
+        ? `${api.member}: an entry that is not an object (expected ${api.resourceType})`
+        : api.command
           ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
@@ -168,6 +172,18 @@ function functionPolicyItem(document: unknown): Record<string, unknown> | undefi
 
 /** A function's ARN, without the version or alias that may follow it. */
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]+/;
+
+/**
+ * Known list members of an answer that are there but not lists, beside members it was read by
+ * (`RoleDetailList` as an object beside `UserDetailList`): what they hold is not read, and says so.
+ */
+function membersNotListed(document: unknown, read: readonly unknown[]): Set<string> {
+  const record = asRecord(document) ?? {};
+  const listed = (value: unknown) => value === undefined || value === null || Array.isArray(value);
+  const notListed =
+    read.length === 0 ? [] : DESCRIBE_APIS.filter((api) => api.list && !listed(record[api.member]));
+  return new Set(notListed.map((api) => api.member));
+}
 
 /** The known members of a response whose first entry carries the id its API names. */
 function membersOf(

@@ -87,7 +87,12 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     return {
       skip: `${resourceType} ${resourceId}: no region (awsRegion, ARN, availability zone and file name name none)`,
     };
-  const captureTime = timeOf(record['configurationItemCaptureTime']);
+  const capturedAt = record['configurationItemCaptureTime'];
+  const captureTime = timeOf(capturedAt);
+  // The capture time orders an item among its versions and dates what it shows (S3's default
+  // encryption since 2023): one that is there but no time cannot be placed.
+  if (captureTime === undefined && capturedAt !== undefined && capturedAt !== null && capturedAt !== '')
+    return { skip: `${resourceType} ${resourceId}: configurationItemCaptureTime is not a time` };
   if (deleted) {
     const item = { accountId, region, resourceType, resourceId, arn, captureTime, deleted, partial };
     return { ...item, resourceName: resourceId, tags: {}, configuration: {}, supplementary: {} };

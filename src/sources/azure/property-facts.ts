@@ -1,6 +1,14 @@
-import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../model/fact.ts';
+import {
+  cloudDefault,
+  derived,
+  explicit,
+  type Fact,
+  factPath,
+  unexpectedType,
+  unknown,
+} from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
-import { type ArmRecord, getPath } from './arm-record.ts';
+import { type ArmRecord, getPath, isObject } from './arm-record.ts';
 
 /** Turns a raw value into the fact's type; undefined when it is not one. */
 export type Parse<T> = (value: unknown) => T | undefined;
@@ -27,16 +35,29 @@ export function propertyFact<T>(
   whenAbsent: WhenAbsent<T>,
 ): Fact<T> {
   if (!record.properties) return unknown(factPath('properties', paths[0]), NOT_PROJECTED);
+  let unparsed: string | undefined;
   for (const path of paths) {
     const raw = getPath(record.properties, path);
+    if (raw === undefined && holderIsNoObject(record.properties, path)) unparsed ??= path;
     if (raw === undefined || raw === null || raw === '') continue;
     const value = parse(raw);
     if (value !== undefined) return explicit(value, factPath('properties', path));
+    unparsed ??= path;
   }
+  // A value the export holds but `parse` does not take says nothing of the default.
+  if (unparsed !== undefined) return unexpectedType(factPath('properties', unparsed));
   const canonical = factPath('properties', paths[0]);
   return 'default' in whenAbsent
     ? cloudDefault(whenAbsent.default, canonical, whenAbsent.note)
     : unknown(canonical, whenAbsent.unknown);
+}
+
+/** Whether the object that should hold the path's last key is a value of another type (`encryption: "on"`). */
+function holderIsNoObject(properties: unknown, path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  if (dot === -1) return false;
+  const holder = getPath(properties, path.slice(0, dot));
+  return holder !== undefined && holder !== null && !isObject(holder);
 }
 
 /**

@@ -44,10 +44,15 @@ export function evaluateValue(value: unknown, scope: TemplateScope, depth = 0): 
   if (isObject(value)) {
     const result: JsonObject = {};
     for (const [key, member] of Object.entries(value)) {
-      if (key === 'copy' && Array.isArray(member)) {
-        for (const loop of member.filter(isObject))
-          if (typeof loop.name === 'string') result[loop.name] = copied(loop, scope, depth);
-      } else result[key] = evaluateValue(member, scope, depth);
+      if (key !== 'copy') result[key] = evaluateValue(member, scope, depth);
+      // A copy loop that is not a list of named loops makes properties no one can name: the
+      // object is unknown, never read as if they were absent.
+      else if (
+        !Array.isArray(member) ||
+        !member.every((loop) => isObject(loop) && typeof loop.name === 'string')
+      )
+        return new Unknown('{copy}');
+      else for (const loop of member as JsonObject[]) result[String(loop.name)] = copied(loop, scope, depth);
     }
     return result;
   }

@@ -303,7 +303,12 @@ function* declared(
     const value = known(evaluateValue(resource[key], scope), resource[key], key, unknowns);
     if (value !== undefined) row[key] = value;
   }
-  // A resource declared without properties has every setting at its default.
+  // A resource declared without properties has every setting at its default; properties of
+  // another type say nothing of them.
+  if (row.properties !== undefined && row.properties !== null && !isObject(row.properties)) {
+    ctx.skip(`${label}: its properties are not an object`, where);
+    return;
+  }
   if (!isObject(row.properties)) row.properties = {};
   // Tags are no facts: the classification checks read them as they are, so say which are left out.
   const tags = unknowns.find((mark) => mark.path === 'tags' || mark.path.startsWith('tags.'));
@@ -313,8 +318,12 @@ function* declared(
       where,
     );
   yield { index, type, name, row, unknowns };
-  if (Array.isArray(resource.resources))
-    for (const child of resource.resources) yield* copiesOf(child, { type, name }, scope, index, ctx);
+  if (resource.resources === undefined) return;
+  if (!Array.isArray(resource.resources)) {
+    ctx.skip(`${label}: its child resources are not a list`, where);
+    return;
+  }
+  for (const child of resource.resources) yield* copiesOf(child, { type, name }, scope, index, ctx);
 }
 
 /** The record's fields besides id, name and location, as a GET gives them. */

@@ -33,10 +33,18 @@ export const gcpEffectiveIamPolicies: DocumentFormat = {
       isObject(document) ? field(document, 'policyResults', 'policy_results') : undefined,
     );
     for (const [index, result] of results.entries()) {
-      const policies = isObject(result) ? arrayOf(result.policies).filter(isObject) : [];
-      const chain = policies.map((info) => field(info, 'attachedResource', 'attached_resource'));
+      if (!isObject(result)) {
+        ctx.skip('a policy result that is not an object', { index });
+        continue;
+      }
+      const policies = arrayOf(result.policies);
+      const chain = policies.map((info) =>
+        isObject(info) ? field(info, 'attachedResource', 'attached_resource') : undefined,
+      );
       for (const [position, info] of policies.entries()) {
-        const asset = attachedPolicyAsset(info, chain.slice(position + 1));
+        const asset = isObject(info)
+          ? attachedPolicyAsset(info, chain.slice(position + 1))
+          : { skip: 'an effective policy that is not an object' };
         if ('skip' in asset) ctx.skip(asset.skip, { index });
         else yield assetToResource(asset, { file: ctx.file, index });
       }

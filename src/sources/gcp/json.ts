@@ -43,6 +43,22 @@ export function arrayOf(value: unknown): readonly unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
+/**
+ * The entries of a list that holds objects only: none when absent (proto JSON omits empty
+ * lists), undefined when it is no list or holds anything else. A list read in part could leave
+ * out the entry that decides (a public binding), so such a list is unknown as a whole.
+ */
+export function objectsOf(value: unknown): readonly JsonObject[] | undefined {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) && value.every(isObject) ? value : undefined;
+}
+
+/** The strings of a list that holds strings only: none when absent, undefined otherwise (see objectsOf). */
+export function stringListOf(value: unknown): readonly string[] | undefined {
+  if (value === undefined || value === null) return [];
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'string') ? value : undefined;
+}
+
 /** The strings of a list: the list itself when it holds nothing else (as lists of names do), not a copy. */
 export function stringsOf(value: unknown): readonly string[] {
   if (!Array.isArray(value)) return [];

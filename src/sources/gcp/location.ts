@@ -54,12 +54,13 @@ export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['asia-northeast1', 'a
 
 /**
  * Of the regions a resource may keep its data in, the one that says where it is for the
- * location checks: the first outside Japan (the data may be there), else the first.
+ * location checks: the first outside Japan (the data may be there), else the first. A list
+ * with an entry that is no region name is nowhere known: that entry may be the one abroad.
  */
 export function farthestRegion(listed: unknown): string | undefined {
-  const regions = Array.isArray(listed)
-    ? listed.filter((region): region is string => typeof region === 'string' && region !== '')
-    : [];
+  if (!Array.isArray(listed)) return undefined;
+  if (!listed.every((region) => typeof region === 'string' && region !== '')) return UNKNOWN_REGION;
+  const regions = listed as readonly string[];
   return regions.find((region) => !JAPAN_REGIONS.has(region.toLowerCase())) ?? regions[0];
 }
 

@@ -104,6 +104,10 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
       });
       continue;
     }
+    if (instance.attributes !== undefined && instance.attributes !== null && !isObject(instance.attributes)) {
+      skipped.push({ address, reason: 'attributes is not a JSON object: none of the values can be read' });
+      continue;
+    }
     const values = isObject(instance.attributes) ? instance.attributes : {};
     const marks = sensitiveMarks(instance.sensitive_attributes, values);
     if (marks === NOT_PATHS) {

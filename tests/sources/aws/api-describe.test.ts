@@ -175,6 +175,22 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  it('skips what it cannot read of get-account-authorization-details, saying why: a member or an entry of another type', () => {
+    const { resources, skipped } = read({
+      UserDetailList: [
+        { UserName: 'alice', UserId: 'AIDA1', Arn: `arn:aws:iam::${ACCOUNT}:user/alice` },
+        true,
+      ],
+      RoleDetailList: { 0: { RoleName: 'open', RoleId: 'AROA1', Arn: `arn:aws:iam::${ACCOUNT}:role/open` } },
+      IsTruncated: false,
+    });
+    expect(resources.map((r) => r.name)).toEqual(['alice']);
+    expect(skipped).toEqual([
+      'RoleDetailList: not a list (expected a list of its entries)',
+      'UserDetailList: an entry that is not an object (expected AWS::IAM::User)',
+    ]);
+  });
+
   // `aws iam get-account-authorization-details` (botocore iam service-2.json ManagedPolicyDetail):
   // `PolicyVersionList[].{Document, VersionId, IsDefaultVersion}`, the CLI printing each document
   // as JSON; the raw Query API answer leaves it URL-encoded, as Config does.

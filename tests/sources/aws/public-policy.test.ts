@@ -305,7 +305,7 @@ describe('S3 "The meaning of public" for bucket policies', () => {
         expect(grants).toEqual([]);
       } else {
         expect(grants).toHaveLength(1);
-        expect(grants[0]).toMatchObject({ statement: 'S', ...row.public });
+        expect(grants?.[0]).toMatchObject({ statement: 'S', ...row.public });
       }
     });
   }
@@ -328,7 +328,7 @@ describe('S3 "The meaning of public" for bucket policies', () => {
         { Effect: 'Allow', Principal: '*', Action: 's3:GetObject' },
       ],
     });
-    expect(grants.map((grant) => grant.statement)).toEqual(['Statement[2]']);
+    expect(grants?.map((grant) => grant.statement)).toEqual(['Statement[2]']);
   });
 
   it('a single statement object (not a list) is read', () => {

@@ -134,6 +134,12 @@ describe('ARM template expressions', () => {
     expect(properties.subnets).toBeInstanceOf(Unknown);
   });
 
+  it('leaves an object unknown whose copy is not a list of named loops (the properties it makes are unnamed)', () => {
+    const rules = { name: 'securityRules', count: 1, input: { name: 'allow-22' } };
+    expect(evaluateValue({ copy: { 0: rules } }, scope)).toBeInstanceOf(Unknown);
+    expect(evaluateValue({ copy: [{ ...rules, name: 7 }] }, scope)).toBeInstanceOf(Unknown);
+  });
+
   it('evaluates objects member by member, leaving unknowns in place', () => {
     const value = evaluateValue(
       { a: "[parameters('name')]", b: ["[parameters('noDefault')]", 1] },
@@ -224,6 +230,20 @@ describe('azure-arm-template: recognising templates', () => {
       $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
     };
     expect(read(subscriptionTemplate).skipped[0]?.reason).toContain('resource-group templates');
+  });
+
+  it('skips a resource whose properties or child resources are of another type, saying why', () => {
+    const { resources, skipped } = read(
+      template([
+        storage('badprops', 7 as unknown as object),
+        storage('badchildren', {}, { resources: { 0: { type: 'blobServices', name: 'default' } } }),
+      ]),
+    );
+    expect(skipped.map((s) => s.reason)).toEqual([
+      'Microsoft.Storage/storageAccounts badprops: its properties are not an object',
+      'Microsoft.Storage/storageAccounts badchildren: its child resources are not a list',
+    ]);
+    expect(resources.map((r) => r.name)).toEqual(['badchildren']);
   });
 
   it('reads the REST export answer and notes the resources the export could not include', () => {

@@ -99,6 +99,8 @@ function grantsAdministrator(
   if (attached.value?.some((arn) => ADMINISTRATOR_ACCESS.test(arn)))
     return { value: true, evidence: [asEvidence(attached)] };
   if (inline.value && inline.value.length > 0) return { value: true, evidence: [asEvidence(inline)] };
+  // A managed policy in the export whose statements cannot be read may be the one that grants it.
+  const unread: Evidence[] = [];
   for (const arn of attached.value ?? []) {
     const policy = inventory.byId('aws', arn);
     if (policy?.kansaType !== 'iam.policy') continue;
@@ -108,9 +110,13 @@ function grantsAdministrator(
     );
     if (statements.value && statements.value.length > 0)
       return { value: true, evidence: [asEvidence(attached), evidenceFrom(policy, statements)] };
+    if (statements.source === 'unknown') unread.push(evidenceFrom(policy, statements));
   }
-  const known = attached.source !== 'unknown' && inline.source !== 'unknown';
-  return { value: known ? false : undefined, evidence: [asEvidence(attached), asEvidence(inline)] };
+  const known = attached.source !== 'unknown' && inline.source !== 'unknown' && unread.length === 0;
+  return {
+    value: known ? false : undefined,
+    evidence: [asEvidence(attached), asEvidence(inline), ...unread],
+  };
 }
 
 /** Whether an IAM role's own policies grant full administrator rights. */

@@ -1,7 +1,7 @@
 import type { AwsEksClusterFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, field, stringsOf, toBoolean } from './fields.ts';
+import { absent, field, stringListOf, stringsOf, toBoolean } from './fields.ts';
 
 const VPC_CONFIG = 'configuration.ResourcesVpcConfig';
 
@@ -26,8 +26,10 @@ export function eksClusterFacts(item: ConfigItem): AwsEksClusterFacts {
 
 function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<boolean> {
   const path = factPath(VPC_CONFIG, 'EndpointPublicAccess');
-  const value = toBoolean(field(vpc, 'EndpointPublicAccess'));
+  const raw = field(vpc, 'EndpointPublicAccess');
+  const value = toBoolean(raw);
   if (value !== undefined) return explicit(value, path);
+  if (raw !== undefined && raw !== null) return unexpectedType(path);
   if (item.partial || !vpc) return absent(item, path);
   return cloudDefault(true, path, {
     ja: 'EKS の API サーバーエンドポイントは既定でパブリックです',
@@ -38,7 +40,10 @@ function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined
 function accessCidrs(item: ConfigItem, vpc: Record<string, unknown> | undefined): Fact<readonly string[]> {
   const path = factPath(VPC_CONFIG, 'PublicAccessCidrs');
   const cidrs = field(vpc, 'PublicAccessCidrs');
-  if (Array.isArray(cidrs)) return explicit(stringsOf(cidrs), path);
+  if (Array.isArray(cidrs)) {
+    const list = stringListOf(cidrs);
+    return list ? explicit(list, path) : unexpectedType(path);
+  }
   if (item.partial || !vpc) return absent(item, path);
   return cloudDefault(['0.0.0.0/0'], path, {
     ja: 'パブリックエンドポイントへのアクセス元 CIDR の既定は 0.0.0.0/0（制限なし）です',

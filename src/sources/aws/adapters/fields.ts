@@ -1,7 +1,7 @@
 import { memoized } from '../../../base/memo.ts';
 import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
-import type { ConfigItem } from '../config-item.ts';
+import { asRecord, type ConfigItem } from '../config-item.ts';
 
 /**
  * Reads a field of a configuration object. Older Config resource types use camelCase
@@ -96,6 +96,22 @@ export function configNumber(item: ConfigItem, name: string): Fact<number> {
   const value = toNumber(field(item.configuration, name));
   const path = factPath('configuration', name);
   return value === undefined ? absent(item, path) : explicit(value, path);
+}
+
+/**
+ * The entries of a list that holds objects only; undefined when it holds anything else. A list
+ * read in part could leave out the entry that decides (an open rule, a public statement), so a
+ * list with an entry of another type is unknown as a whole, never read as shorter.
+ */
+export function recordsOf(list: readonly unknown[]): Record<string, unknown>[] | undefined {
+  return list.every((entry) => asRecord(entry) !== undefined)
+    ? (list as Record<string, unknown>[])
+    : undefined;
+}
+
+/** The non-empty strings of a list that holds strings only; undefined when it holds anything else (see recordsOf). */
+export function stringListOf(list: readonly unknown[]): string[] | undefined {
+  return list.every((entry) => typeof entry === 'string') ? stringsOf(list) : undefined;
 }
 
 /** The strings of a list, skipping anything else. */

@@ -1,7 +1,7 @@
 import type { AwsIamPolicyFacts, AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
-import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
+import { absent, configString, field, recordsOf, toBoolean, toStringValue } from './fields.ts';
 import {
   isAnyonePrincipal,
   isFullAdminStatement,
@@ -60,8 +60,10 @@ function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
   if (!policy) {
     return unknown(path, { ja: '信頼ポリシーを解析できません', en: 'the trust policy could not be parsed' });
   }
+  const statements = statementsOf(policy);
+  if (!statements) return unexpectedType(path);
   const accounts = new Set<string>();
-  for (const statement of statementsOf(policy)) {
+  for (const statement of statements) {
     if (statement['Effect'] !== 'Allow') continue;
     if (isAnyonePrincipal(statement['Principal'])) {
       if (isPublicAllowStatement(statement)) accounts.add('*');
@@ -78,12 +80,16 @@ function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
 
 function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
   const path = 'configuration.attachedManagedPolicies';
-  const policies = entriesOf(field(item.configuration, 'attachedManagedPolicies'));
-  if (!policies) return absent(item, path);
-  return explicit(
-    policies.flatMap((policy) => toStringValue(field(asRecord(policy), 'policyArn')) ?? []),
-    'configuration.attachedManagedPolicies[].policyArn',
-  );
+  const entries = entriesOf(field(item.configuration, 'attachedManagedPolicies'));
+  if (!entries) return absent(item, path);
+  const policies = recordsOf(entries);
+  if (!policies) return unexpectedType(path);
+  const arns = policies.map((policy) => toStringValue(field(policy, 'policyArn')));
+  const arnPath = 'configuration.attachedManagedPolicies[].policyArn';
+  // A policy named by no ARN may be the one that grants everything.
+  return arns.every((arn) => arn !== undefined)
+    ? explicit(arns as string[], arnPath)
+    : unexpectedType(arnPath);
 }
 
 /**
@@ -98,15 +104,22 @@ function entriesOf(value: unknown): readonly unknown[] | undefined {
 /** Inline policies (their `policyDocument` is URL-encoded JSON in Config) allowing `*` on `*`. */
 function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<readonly string[]> {
   const path = factPath('configuration', listName);
-  const policies = entriesOf(field(item.configuration, listName));
-  if (!policies) return absent(item, path);
-  const names = policies.flatMap((entry) => {
-    const policy = asRecord(entry);
-    const document = parsePolicyDocument(field(policy, 'policyDocument'));
-    const admin = document ? statementsOf(document).some(isFullAdminStatement) : false;
-    return admin ? [String(field(policy, 'policyName'))] : [];
-  });
-  return explicit(names, `${path}[].policyDocument`);
+  const entries = entriesOf(field(item.configuration, listName));
+  if (!entries) return absent(item, path);
+  const policies = recordsOf(entries);
+  if (!policies) return unexpectedType(path);
+  const documentPath = `${path}[].policyDocument`;
+  const names: string[] = [];
+  for (const policy of policies) {
+    const raw = field(policy, 'policyDocument');
+    if (raw === undefined || raw === null) continue;
+    const document = parsePolicyDocument(raw);
+    const statements = document && statementsOf(document);
+    // A policy whose document cannot be read may be the one that grants everything.
+    if (!statements) return unexpectedType(documentPath);
+    if (statements.some(isFullAdminStatement)) names.push(String(field(policy, 'policyName')));
+  }
+  return explicit(names, documentPath);
 }
 
 /**

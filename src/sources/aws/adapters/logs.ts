@@ -1,5 +1,5 @@
 import type { AwsLogGroupFacts } from '../../../model/aws.ts';
-import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { absent, field, toNumber } from './fields.ts';
 
@@ -14,8 +14,10 @@ export function logGroupFacts(item: ConfigItem): AwsLogGroupFacts {
 
 function retentionInDays(item: ConfigItem): Fact<number | null> {
   const path = 'configuration.RetentionInDays';
-  const days = toNumber(field(item.configuration, 'RetentionInDays'));
+  const raw = field(item.configuration, 'RetentionInDays');
+  const days = toNumber(raw);
   if (days !== undefined) return explicit(days, path);
+  if (raw !== undefined && raw !== null) return unexpectedType(path);
   if (item.partial) return absent(item, path);
   return cloudDefault(null, path, {
     ja: '保存期間が設定されていません: CloudWatch Logs の既定は「失効しない」（無期限保存）です',

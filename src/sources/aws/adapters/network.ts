@@ -6,9 +6,9 @@ import type {
   AwsSecurityGroupFacts,
   AwsVpcFacts,
 } from '../../../model/aws.ts';
-import { explicit, type Fact } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configString, field, toNumber, toStringValue } from './fields.ts';
+import { absent, configString, field, recordsOf, toNumber, toStringValue } from './fields.ts';
 
 /**
  * AWS::EC2::SecurityGroup: the inbound rules, one per source. Each `ipPermissions` entry
@@ -26,16 +26,29 @@ function prefixListIngress(item: ConfigItem): Fact<readonly AwsPrefixListIngress
   const path = 'configuration.ipPermissions';
   const permissions = field(item.configuration, 'ipPermissions');
   if (!Array.isArray(permissions)) return absent(item, path);
-  const rules = permissions.flatMap((entry) => {
-    const permission = asRecord(entry) ?? {};
-    const { protocol, fromPort, toPort } = portsOf(permission);
-    const lists = field(permission, 'prefixListIds');
-    return (Array.isArray(lists) ? lists : []).flatMap((list) => {
-      const prefixListId = toStringValue(field(asRecord(list), 'prefixListId'));
-      return prefixListId ? [{ protocol, fromPort, toPort, prefixListId }] : [];
-    });
-  });
+  const entries = recordsOf(permissions);
+  if (!entries) return unexpectedType(path);
+  const rules: AwsPrefixListIngressRule[] = [];
+  for (const permission of entries) {
+    const ports = portsOf(permission);
+    const lists = listField(permission, 'prefixListIds');
+    if (!ports || !lists) return unexpectedType(path);
+    for (const list of lists) {
+      const prefixListId = toStringValue(field(list, 'prefixListId'));
+      if (prefixListId) rules.push({ ...ports, prefixListId });
+    }
+  }
   return explicit(rules, path);
+}
+
+/**
+ * A list of objects under `name`: none when absent, undefined when it is no such list (an
+ * entry of another type may be the rule that decides, see recordsOf).
+ */
+function listField(record: Record<string, unknown>, name: string): Record<string, unknown>[] | undefined {
+  const list = field(record, name);
+  if (list === undefined || list === null) return [];
+  return Array.isArray(list) ? recordsOf(list) : undefined;
 }
 
 /**
@@ -68,8 +81,11 @@ export function prefixListFacts(item: ConfigItem): AwsPrefixListFacts {
 /** Protocol and port range of one `ipPermissions` entry; all traffic (`-1`) has no ports. */
 function portsOf(
   permission: Record<string, unknown>,
-): Pick<AwsIpIngressRule, 'protocol' | 'fromPort' | 'toPort'> {
-  const protocol = String(field(permission, 'ipProtocol') ?? '-1').toLowerCase();
+): Pick<AwsIpIngressRule, 'protocol' | 'fromPort' | 'toPort'> | undefined {
+  const raw = field(permission, 'ipProtocol') ?? '-1';
+  // A protocol is a name or its number (`tcp`, `6`); anything else cannot be told.
+  if (typeof raw !== 'string' && typeof raw !== 'number') return undefined;
+  const protocol = String(raw).toLowerCase();
   const allTraffic = protocol === '-1';
   return {
     protocol,
@@ -82,29 +98,37 @@ function ipIngress(item: ConfigItem): Fact<readonly AwsIpIngressRule[]> {
   const path = 'configuration.ipPermissions';
   const permissions = field(item.configuration, 'ipPermissions');
   if (!Array.isArray(permissions)) return absent(item, path);
-  const rules = permissions.flatMap((entry) => {
-    const permission = asRecord(entry) ?? {};
+  const entries = recordsOf(permissions);
+  if (!entries) return unexpectedType(path);
+  const rules: AwsIpIngressRule[] = [];
+  for (const permission of entries) {
     const ports = portsOf(permission);
-    return sourcesOf(permission).map((source) => ({ ...ports, source }));
-  });
+    const sources = sourcesOf(permission);
+    if (!ports || !sources) return unexpectedType(path);
+    for (const source of sources) rules.push({ ...ports, source });
+  }
   return explicit(rules, path);
 }
 
-function sourcesOf(permission: Record<string, unknown>): string[] {
-  const cidrs = (list: unknown, key: string) =>
-    Array.isArray(list) ? list.flatMap((range) => toStringValue(field(asRecord(range), key)) ?? []) : [];
-  const flat = field(permission, 'ipRanges');
+/** The rule's source CIDRs; undefined when a range is of an unexpected type. */
+function sourcesOf(permission: Record<string, unknown>): string[] | undefined {
+  const cidrs = (name: string, key: string) => {
+    const ranges = listField(permission, name)?.map((range) => field(range, key));
+    return ranges?.every((cidr) => typeof cidr === 'string') ? (ranges as string[]) : undefined;
+  };
   // Config's older items list bare CIDRs; the EC2 API (DescribeSecurityGroups) lists `{CidrIp}`.
-  const legacy = Array.isArray(flat)
-    ? flat.flatMap((cidr) => toStringValue(cidr) ?? toStringValue(field(asRecord(cidr), 'cidrIp')) ?? [])
-    : [];
-  return [
-    ...new Set([
-      ...cidrs(field(permission, 'ipv4Ranges'), 'cidrIp'),
-      ...cidrs(field(permission, 'ipv6Ranges'), 'cidrIpv6'),
-      ...legacy,
-    ]),
-  ];
+  // One list holds one form: a string among objects (or an object among strings) is no range.
+  const flat = field(permission, 'ipRanges') ?? [];
+  const bare = Array.isArray(flat) && flat.every((cidr) => typeof cidr === 'string');
+  const legacy = bare
+    ? flat
+    : Array.isArray(flat)
+      ? flat.map((cidr) => toStringValue(field(asRecord(cidr), 'cidrIp')))
+      : [undefined];
+  const v4 = cidrs('ipv4Ranges', 'cidrIp');
+  const v6 = cidrs('ipv6Ranges', 'cidrIpv6');
+  if (!v4 || !v6 || legacy.includes(undefined)) return undefined;
+  return [...new Set([...v4, ...v6, ...(legacy as string[])])];
 }
 
 /** AWS::EC2::VPC. https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Vpc.html */

@@ -1,5 +1,6 @@
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
+import { recordsOf } from './fields.ts';
 
 /**
  * Reading IAM policy documents (bucket policies, IAM inline policies) as Config exports them:
@@ -22,10 +23,39 @@ function urlDecodedPolicy(text: string): Record<string, unknown> | undefined {
   }
 }
 
-export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] {
+/**
+ * The policy's statements (`Statement` is one object or a list of them); undefined when one of
+ * them cannot be read (see isReadableStatement): the policy cannot be read whole, and the
+ * statement misread may be the one that grants.
+ */
+export function statementsOf(policy: Record<string, unknown>): Record<string, unknown>[] | undefined {
   const statement = policy['Statement'];
-  const list = Array.isArray(statement) ? statement : [statement];
-  return list.map(asRecord).filter((s): s is Record<string, unknown> => s !== undefined);
+  if (statement === undefined || statement === null) return [];
+  const statements = recordsOf(Array.isArray(statement) ? statement : [statement]);
+  return statements?.every(isReadableStatement) ? statements : undefined;
+}
+
+/**
+ * A statement whose elements have the types the policy grammar gives them: `Effect` a string,
+ * actions and resources a string or a list of strings, a principal `*` or an object of such
+ * lists (account ids may be written as numbers).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+ */
+function isReadableStatement(statement: Record<string, unknown>): boolean {
+  const names = (value: unknown) =>
+    value === undefined ||
+    listOf(value).every((entry) => typeof entry === 'string' || typeof entry === 'number');
+  const principal = (value: unknown) => {
+    if (value === undefined || value === '*') return true;
+    const record = asRecord(value);
+    return record !== undefined && Object.values(record).every(names);
+  };
+  return (
+    typeof statement['Effect'] === 'string' &&
+    ['Action', 'NotAction', 'Resource', 'NotResource'].every((key) => names(statement[key])) &&
+    principal(statement['Principal']) &&
+    principal(statement['NotPrincipal'])
+  );
 }
 
 /** The statement's Sid, or its position when it has none. */
@@ -50,7 +80,9 @@ export function matchingStatements(
   if (!policy) {
     return unknown(path, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' });
   }
-  const labels = statementsOf(policy).flatMap((statement, index) =>
+  const statements = statementsOf(policy);
+  if (!statements) return unexpectedType(path);
+  const labels = statements.flatMap((statement, index) =>
     matches(statement) ? [statementLabel(statement, index)] : [],
   );
   return explicit(labels, path);

@@ -1,7 +1,7 @@
 import type { AwsPublicGrant, AwsUnnarrowingCondition } from '../../../model/aws.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { asRecord } from '../config-item.ts';
-import { parsePolicyDocument, statementLabel } from './policy-document.ts';
+import { parsePolicyDocument, statementLabel, statementsOf } from './policy-document.ts';
 
 /**
  * Whether a resource policy grants public access, decided as the S3 User Guide's "The meaning of
@@ -55,11 +55,8 @@ const NARROWING_OPERATORS = new Set([
 const BROADEST_NON_PUBLIC_PREFIX = { v4: 8, v6: 32 } as const;
 
 /** Public grants of every `Allow` statement of a parsed policy document. */
-export function publicGrantsOf(policy: Record<string, unknown>): AwsPublicGrant[] {
-  const statement = policy['Statement'];
-  const statements = (Array.isArray(statement) ? statement : [statement]).map(asRecord);
-  return statements.flatMap((entry, index) => {
-    if (!entry) return [];
+export function publicGrantsOf(policy: Record<string, unknown>): AwsPublicGrant[] | undefined {
+  return statementsOf(policy)?.flatMap((entry, index) => {
     const grant = publicGrant(entry, index);
     return grant === undefined ? [] : [grant];
   });
@@ -99,7 +96,8 @@ export function publicStatementsFact(text: unknown, path: string): Fact<readonly
   if (text === null || text === undefined || text === '') return explicit([], path);
   const policy = parsePolicyDocument(text);
   if (!policy) return unknown(path, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' });
-  return explicit(publicGrantsOf(policy), path);
+  const grants = publicGrantsOf(policy);
+  return grants ? explicit(grants, path) : unexpectedType(path);
 }
 
 /** True when an `Allow` statement grants to the public. */

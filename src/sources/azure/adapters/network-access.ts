@@ -1,4 +1,4 @@
-import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
 
@@ -46,7 +46,9 @@ export function reachableThroughFirewall(
   if (defaultAction.source === 'unknown' || defaultAction.value.toLowerCase() !== 'deny') {
     return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');
   }
-  const ipRules = getPath(record.properties, ipRulesPath);
-  const rules = Array.isArray(ipRules) ? ipRules : [];
-  return derived(rules.length > 0, explicit(rules, `properties.${ipRulesPath}`));
+  const path = `properties.${ipRulesPath}`;
+  const ipRules = getPath(record.properties, ipRulesPath) ?? [];
+  // Rules of another shape than a list may let the internet in.
+  if (!Array.isArray(ipRules)) return unexpectedType(path);
+  return derived(ipRules.length > 0, explicit(ipRules, path));
 }

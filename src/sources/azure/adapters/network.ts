@@ -5,7 +5,7 @@ import type {
   AzureSubnet,
   AzureVirtualNetworkFacts,
 } from '../../../model/azure.ts';
-import { explicit, unknown } from '../../../model/fact.ts';
+import { explicit, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, isObject } from '../arm-record.ts';
 import { asBoolean, asNumber, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -24,33 +24,57 @@ function settingsOf(child: unknown): unknown {
   return isObject(properties) ? properties : child;
 }
 
-/** The singular and plural forms of a rule's field together (`sourceAddressPrefix` and `…Prefixes`). */
-function strings(...values: unknown[]): string[] {
+/**
+ * The singular and plural forms of a rule's field together (`sourceAddressPrefix` and
+ * `…Prefixes`); undefined when one holds a value of an unexpected type, which may be the `*`.
+ */
+function strings(...values: unknown[]): string[] | undefined {
   const found: string[] = [];
   for (const value of values) {
-    if (Array.isArray(value)) for (const item of value) addTrimmed(found, item);
-    else addTrimmed(found, value);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      // Some exports write ports as numbers.
+      const text = typeof item === 'number' ? String(item) : item;
+      if (typeof text !== 'string') return undefined;
+      if (text.trim() !== '') found.push(text.trim());
+    }
   }
   return found;
 }
 
-/** A string (or a number, as some exports write ports) that is not blank, trimmed. */
-function addTrimmed(found: string[], value: unknown): void {
-  const text = typeof value === 'number' ? String(value) : value;
-  if (typeof text === 'string' && text.trim() !== '') found.push(text.trim());
+/** A string field, `absent` when it is not set; undefined when it holds another type. */
+function text(value: unknown, absent: string): string | undefined {
+  if (value === undefined || value === null) return absent;
+  return typeof value === 'string' ? value : undefined;
 }
 
-function inboundRule(rule: unknown): AzureNsgRule | undefined {
+/**
+ * An inbound rule, null for an outbound one; undefined when the rule cannot be read (not an
+ * object, no direction, a field of an unexpected type): it may be the rule that opens the NSG.
+ */
+function inboundRule(rule: unknown): AzureNsgRule | null | undefined {
+  if (!isObject(rule)) return undefined;
+  const properties = get(rule, 'properties');
+  if (properties !== undefined && properties !== null && !isObject(properties)) return undefined;
   const settings = settingsOf(rule);
-  if (String(get(settings, 'direction')).toLowerCase() !== 'inbound') return undefined;
-  return {
-    name: String(get(rule, 'name') ?? ''),
-    access: String(get(settings, 'access') ?? ''),
-    priority: asNumber(get(settings, 'priority')) ?? Number.POSITIVE_INFINITY,
-    protocol: String(get(settings, 'protocol') ?? '*'),
-    sourcePrefixes: strings(get(settings, 'sourceAddressPrefix'), get(settings, 'sourceAddressPrefixes')),
-    destinationPorts: strings(get(settings, 'destinationPortRange'), get(settings, 'destinationPortRanges')),
-  };
+  const direction = get(settings, 'direction');
+  if (typeof direction !== 'string') return undefined;
+  if (direction.toLowerCase() !== 'inbound') return null;
+  const name = text(get(rule, 'name'), '');
+  const access = text(get(settings, 'access'), '');
+  const protocol = text(get(settings, 'protocol'), '*');
+  const sourcePrefixes = strings(
+    get(settings, 'sourceAddressPrefix'),
+    get(settings, 'sourceAddressPrefixes'),
+  );
+  const destinationPorts = strings(
+    get(settings, 'destinationPortRange'),
+    get(settings, 'destinationPortRanges'),
+  );
+  if (name === undefined || access === undefined || protocol === undefined) return undefined;
+  if (!sourcePrefixes || !destinationPorts) return undefined;
+  const priority = asNumber(get(settings, 'priority')) ?? Number.POSITIVE_INFINITY;
+  return { name, access, priority, protocol, sourcePrefixes, destinationPorts };
 }
 
 /** Custom and default inbound rules, by priority. An NSG always has its default rules. */
@@ -58,15 +82,23 @@ export const networkSecurityGroup: Adapter = {
   kansaType: 'network.firewall',
   facts(record): AzureNetworkSecurityGroupFacts {
     if (!record.properties) return { inboundRules: unknown('properties.securityRules', NOT_PROJECTED) };
-    const rules = ['securityRules', 'defaultSecurityRules']
-      .flatMap((key) => {
-        const list = get(record.properties, key);
-        return Array.isArray(list) ? list : [];
-      })
-      .map(inboundRule)
-      .filter((rule): rule is AzureNsgRule => rule !== undefined)
-      .sort((a, b) => a.priority - b.priority);
-    return { inboundRules: explicit(rules, 'properties.securityRules') };
+    const path = 'properties.securityRules';
+    const rules: AzureNsgRule[] = [];
+    for (const key of ['securityRules', 'defaultSecurityRules']) {
+      const list = get(record.properties, key) ?? [];
+      if (!Array.isArray(list)) return { inboundRules: unexpectedType(path) };
+      for (const entry of list) {
+        const rule = inboundRule(entry);
+        if (rule === undefined) return { inboundRules: unexpectedType(path) };
+        if (rule) rules.push(rule);
+      }
+    }
+    return {
+      inboundRules: explicit(
+        rules.sort((a, b) => a.priority - b.priority),
+        path,
+      ),
+    };
   },
 };
 

@@ -1,7 +1,7 @@
-import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import type { GcpDatasetFacts, GcpPublicGrant } from '../../../model/gcp.ts';
-import { isObject, type JsonObject, stringAt } from '../json.ts';
+import { type JsonObject, objectsOf, stringAt } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
 import { REST_RESOURCE } from './fields.ts';
 import { PUBLIC_MEMBERS } from './iam-policy.ts';
@@ -61,7 +61,11 @@ function publicAccessEntries(data: JsonObject, dataPath: string): Fact<readonly 
       en: 'the export does not carry the dataset access entries (access)',
     });
   }
-  const grants = data.access.filter(isObject).flatMap((entry): GcpPublicGrant[] => {
+  const entries = objectsOf(data.access);
+  const member = (value: unknown) => value === undefined || value === null || typeof value === 'string';
+  if (!entries?.every((entry) => member(entry.specialGroup) && member(entry.iamMember)))
+    return unexpectedType(path);
+  const grants = entries.flatMap((entry): GcpPublicGrant[] => {
     const role = typeof entry.role === 'string' ? entry.role : '';
     return [entry.specialGroup, entry.iamMember].flatMap((member) =>
       typeof member === 'string' && PUBLIC_MEMBERS.has(member) ? [{ role, member }] : [],

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { at, type JsonObject } from '../json.ts';
 
@@ -9,8 +9,9 @@ export const REST_RESOURCE = 'resource';
 export type Absent<T> = { readonly default: T; readonly note: Localized } | { readonly unknown: Localized };
 
 /**
- * The fact of one field of `resource.data`: explicit when `read` accepts the value, otherwise
- * the documented default or unknown, as `absent` says.
+ * The fact of one field of `resource.data`: explicit when `read` accepts the value; when the
+ * field is absent (or null), the documented default or unknown, as `absent` says; when it holds
+ * a value `read` does not accept, unknown.
  */
 export function fieldFact<T>(
   data: JsonObject,
@@ -20,14 +21,27 @@ export function fieldFact<T>(
   absent: Absent<T>,
 ): Fact<T> {
   const path = factPath(dataPath, field);
-  const value = read(at(data, field));
+  const raw = at(data, field);
+  const value = read(raw);
   if (value !== undefined) return explicit(value, path);
+  if (raw !== undefined && raw !== null) return unexpectedType(path);
+  // `legacyAbac.enabled` under a `legacyAbac` that is a number is not absent either.
+  const dot = field.lastIndexOf('.');
+  const parent = dot === -1 ? undefined : at(data, field.slice(0, dot));
+  const holds = typeof parent === 'object' && (!Array.isArray(parent) || /^\d+$/.test(field.slice(dot + 1)));
+  if (parent !== undefined && parent !== null && !holds) return unexpectedType(path);
   return 'default' in absent
     ? cloudDefault(absent.default, path, absent.note)
     : unknown(path, absent.unknown);
 }
 
-export const asBoolean = (raw: unknown): boolean | undefined => (typeof raw === 'boolean' ? raw : undefined);
+/** `true`, `false`, and their string forms (`--format=value` and `tostring()` projections write them so). */
+export const asBoolean = (raw: unknown): boolean | undefined => {
+  if (typeof raw === 'boolean') return raw;
+  if (raw === 'true' || raw === 'True') return true;
+  if (raw === 'false' || raw === 'False') return false;
+  return undefined;
+};
 
 export const asString = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw !== '' ? raw : undefined;

@@ -1,4 +1,4 @@
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import type {
   GcpAuditConfig,
   GcpAuditLogConfig,
@@ -8,36 +8,44 @@ import type {
   GcpIamPolicyFacts,
   GcpPublicGrant,
 } from '../../../model/gcp.ts';
-import { arrayOf, field, isObject, type JsonObject, presentKey, stringsOf } from '../json.ts';
+import { field, type JsonObject, objectsOf, presentKey, stringListOf } from '../json.ts';
 
 /** Principals that mean "anyone" (https://cloud.google.com/iam/docs/principal-identifiers). */
 export const PUBLIC_MEMBERS: ReadonlySet<string> = new Set(['allUsers', 'allAuthenticatedUsers']);
 
 /** What an asset's IAM policy (google.iam.v1.Policy) says about public access. */
 export function iamPolicyFacts(policy: JsonObject, policyPath: string): GcpIamPolicyFacts {
+  const path = factPath(policyPath, 'bindings');
+  const bindings = bindingsOf(policy);
+  if (!bindings) return { publicBindings: unexpectedType(path) };
   const grants: GcpPublicGrant[] = [];
-  for (const binding of arrayOf(policy.bindings)) {
-    if (!isObject(binding)) continue;
-    const role = typeof binding.role === 'string' ? binding.role : '';
-    for (const member of stringsOf(binding.members))
-      if (PUBLIC_MEMBERS.has(member)) grants.push({ role, member });
+  for (const { role, members } of bindings) {
+    for (const member of members) if (PUBLIC_MEMBERS.has(member)) grants.push({ role, member });
   }
-  return { publicBindings: explicit(grants, factPath(policyPath, 'bindings')) };
+  return { publicBindings: explicit(grants, path) };
+}
+
+/** The policy's bindings; undefined when one of them, or one's members, is of an unexpected type. */
+function bindingsOf(policy: JsonObject): GcpBinding[] | undefined {
+  const entries = objectsOf(policy.bindings);
+  if (!entries) return undefined;
+  const bindings: GcpBinding[] = [];
+  for (const binding of entries) {
+    const members = stringListOf(binding.members);
+    // A role of another type may be roles/owner.
+    if (!members || (binding.role !== undefined && typeof binding.role !== 'string')) return undefined;
+    bindings.push({ role: binding.role ?? '', members });
+  }
+  return bindings;
 }
 
 /** What a project's, folder's or organization's IAM policy tells: its bindings and audit configs. */
 export function hierarchyPolicyFacts(policy: JsonObject, policyPath: string): GcpHierarchyNodeFacts {
-  const bindings = arrayOf(policy.bindings)
-    .filter(isObject)
-    .map(
-      (binding): GcpBinding => ({
-        role: typeof binding.role === 'string' ? binding.role : '',
-        members: stringsOf(binding.members),
-      }),
-    );
+  const path = factPath(policyPath, 'bindings');
+  const bindings = bindingsOf(policy);
   return {
     // Proto JSON omits empty lists: a policy without bindings has none.
-    bindings: explicit(bindings, factPath(policyPath, 'bindings')) as Fact<readonly GcpBinding[]>,
+    bindings: bindings ? explicit<readonly GcpBinding[]>(bindings, path) : unexpectedType(path),
     auditConfigs: auditConfigs(policy, policyPath),
   };
 }
@@ -55,17 +63,22 @@ function auditConfigs(policy: JsonObject, policyPath: string): Fact<readonly Gcp
       en: 'no auditConfigs: Data Access audit logs are off by default (except BigQuery)',
     });
   }
-  return explicit(arrayOf(policy[key]).filter(isObject).map(auditConfig), factPath(policyPath, key));
+  const path = factPath(policyPath, key);
+  const configs = objectsOf(policy[key])?.map(auditConfig);
+  return configs?.every((config) => config !== undefined) ? explicit(configs, path) : unexpectedType(path);
 }
 
-function auditConfig(config: JsonObject): GcpAuditConfig {
-  const logConfigs = arrayOf(field(config, 'audit_log_configs', 'auditLogConfigs'))
-    .filter(isObject)
-    .flatMap((logConfig): GcpAuditLogConfig[] => {
-      const logType = logTypeOf(field(logConfig, 'log_type', 'logType'));
-      const exemptedMembers = stringsOf(field(logConfig, 'exempted_members', 'exemptedMembers'));
-      return logType ? [{ logType, exemptedMembers }] : [];
-    });
+/** An audit config; undefined when a log config or its exempted members are of an unexpected type. */
+function auditConfig(config: JsonObject): GcpAuditConfig | undefined {
+  const entries = objectsOf(field(config, 'audit_log_configs', 'auditLogConfigs'));
+  if (!entries) return undefined;
+  const logConfigs: GcpAuditLogConfig[] = [];
+  for (const logConfig of entries) {
+    const logType = logTypeOf(field(logConfig, 'log_type', 'logType'));
+    const exemptedMembers = stringListOf(field(logConfig, 'exempted_members', 'exemptedMembers'));
+    if (!exemptedMembers) return undefined;
+    if (logType) logConfigs.push({ logType, exemptedMembers });
+  }
   return { service: String(config.service ?? ''), logConfigs };
 }
 

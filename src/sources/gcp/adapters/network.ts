@@ -1,6 +1,6 @@
-import { cloudDefault, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
-import { arrayOf, at, field, isObject, type JsonObject, presentKey, stringsOf } from '../json.ts';
+import { arrayOf, at, field, type JsonObject, objectsOf, presentKey, stringListOf } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
 /**
@@ -19,11 +19,19 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
     }),
     sourceRanges: sourceRanges(data, dataPath),
     // Proto JSON omits empty lists: a rule without `allowed` allows nothing (a deny rule).
-    allowed: explicit(
-      arrayOf(data.allowed).filter(isObject).map(allowedEntry),
-      factPath(dataPath, 'allowed'),
-    ) as Fact<readonly GcpFirewallAllow[]>,
+    allowed: allowedOf(data, dataPath),
   };
+}
+
+function allowedOf(data: JsonObject, dataPath: string): Fact<readonly GcpFirewallAllow[]> {
+  const path = factPath(dataPath, 'allowed');
+  const entries = objectsOf(data.allowed);
+  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`.
+  const readable = entries?.every((entry) => {
+    const protocol = field(entry, 'IPProtocol', 'ipProtocol');
+    return protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number';
+  });
+  return entries && readable ? explicit(entries.map(allowedEntry), path) : unexpectedType(path);
 }
 
 /**
@@ -58,7 +66,10 @@ function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[
   const rangesKey = presentKey(data, 'sourceRanges', 'sourceRange') ?? 'sourceRanges';
   const path = factPath(dataPath, rangesKey);
   const ranges = data[rangesKey];
-  if (Array.isArray(ranges) && ranges.length > 0) return explicit(stringsOf(ranges), path);
+  if (Array.isArray(ranges) && ranges.length > 0) {
+    const list = stringListOf(ranges);
+    return list ? explicit(list, path) : unexpectedType(path);
+  }
   const tags = field(data, 'sourceTags', 'sourceTag');
   const accounts = field(data, 'sourceServiceAccounts', 'sourceServiceAccount');
   if (arrayOf(tags).length > 0 || arrayOf(accounts).length > 0) return explicit([], path);

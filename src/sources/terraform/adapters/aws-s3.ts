@@ -171,7 +171,8 @@ function grantsPublic(grantList: readonly JsonObject[] | undefined, policy: unkn
     return typeof grantee === 'string' && PUBLIC_GROUPS.test(grantee);
   });
   const document = parsePolicyDocument(policy);
-  return publicGrant || (document !== undefined && publicGrantsOf(document).length > 0);
+  // A policy whose statements cannot all be read may hold the public one.
+  return publicGrant || (document !== undefined && (publicGrantsOf(document)?.length ?? 1) > 0);
 }
 
 /** The existing bucket a split resource judged alone configures: the plan shows none of its values. */

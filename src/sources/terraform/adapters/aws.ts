@@ -93,9 +93,11 @@ const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
 
 function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, v6: unknown): JsonObject {
   const name = String(protocol ?? '-1').toLowerCase();
-  const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+  // A protocol or a range of another type is passed on as it is: the reader finds it unreadable.
+  const named = typeof protocol === 'string' || typeof protocol === 'number' || protocol == null;
+  const list = (value: unknown) => (Array.isArray(value) ? value : []);
   return {
-    ipProtocol: PROTOCOL_NAMES[name] ?? name,
+    ipProtocol: named ? (PROTOCOL_NAMES[name] ?? name) : protocol,
     fromPort: from,
     toPort: to,
     ipv4Ranges: list(v4).map((cidrIp) => ({ cidrIp })),

@@ -3,8 +3,10 @@ import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import {
+  ACCOUNT,
   ADMINISTRATOR_ACCESS,
   iamGroupItem,
+  iamPolicyItem,
   iamUserItem,
   inlinePolicy,
   rootRow,
@@ -50,6 +52,25 @@ const table = [
   [
     'a user whose group is not in the export',
     [admin('a'), iamUserItem('c', { groupList: ['Missing'] })],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    // The policy grammar's Effect is a string: a list there is read as nothing, not as no grant.
+    'a user whose customer managed policy has a statement of unexpected types',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        attachedManagedPolicies: [
+          { policyName: 'OpsAll', policyArn: `arn:aws:iam::${ACCOUNT}:policy/OpsAll` },
+        ],
+      }),
+      iamPolicyItem('OpsAll', [
+        { statement: { Effect: ['Allow'], Action: '*', Resource: '*' }, isDefault: true },
+      ]),
+    ],
     {},
     'UNKNOWN',
     'unknown',
