@@ -28,6 +28,8 @@ interface Family {
   readonly bits: number;
   /** How many public addresses the sources must cover to admit the internet. */
   readonly threshold: bigint;
+  /** The same as a number (a power of two, exact). */
+  readonly thresholdApproximately: number;
   /** Public unicast space as sorted, disjoint [first, last] spans. */
   readonly publicSpans: readonly Span[];
 }
@@ -54,6 +56,7 @@ const IPV4_NOT_PUBLIC = [
 const IPV4: Family = {
   bits: 32,
   threshold: 1n << 25n,
+  thresholdApproximately: 2 ** 25,
   publicSpans: complement(
     IPV4_NOT_PUBLIC.map((cidr) => parseSource(cidr)?.span as Span),
     (1n << 32n) - 1n,
@@ -64,6 +67,7 @@ const IPV4: Family = {
 const IPV6: Family = {
   bits: 128,
   threshold: 1n << 117n,
+  thresholdApproximately: 2 ** 117,
   publicSpans: [[0x2n << 124n, (0x4n << 124n) - 1n]],
 };
 
@@ -77,10 +81,15 @@ export function internetSources(sources: readonly string[]): string[] {
   if (anywhere.length > 0) return anywhere;
   const parsed = sources.flatMap((source) => {
     const read = readSource(source);
-    return read ? [{ source, ...read }] : [];
+    return read && read.publicAddresses > 0n ? [{ source, ...read }] : [];
   });
   return [IPV4, IPV6].flatMap((family) => {
-    const own = parsed.filter((entry) => entry.bits === family.bits && entry.publicAddresses > 0n);
+    const own = parsed.filter((entry) => entry.bits === family.bits);
+    // Most rules name a few private or small ranges: the union cannot be more than the sum of
+    // its parts, and a sum in floating point below the threshold (exact for these powers of two,
+    // rounding only upwards past it) spares the exact union in bigints.
+    if (own.reduce((sum, entry) => sum + entry.publicApproximately, 0) < family.thresholdApproximately)
+      return [];
     const covered = publicCount(
       own.map((entry) => entry.span),
       family,
@@ -97,7 +106,8 @@ const readSource = memoized((source: string) => {
   const parsed = parseSource(source);
   if (!parsed) return undefined;
   const family = parsed.bits === IPV4.bits ? IPV4 : IPV6;
-  return { ...parsed, publicAddresses: publicCount([parsed.span], family) };
+  const publicAddresses = publicCount([parsed.span], family);
+  return { ...parsed, publicAddresses, publicApproximately: Number(publicAddresses) };
 });
 
 /** How many public addresses the spans cover together (overlaps counted once). */

@@ -114,6 +114,8 @@ const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'ud
  * sources of every rule covering the target are decided together.
  */
 function openingGrants(grants: readonly Grant[]): Grant[] {
+  // No subset of the grants admits the internet when all of them together do not (most groups).
+  if (internetSources(grants.map((grant) => grant.cidr)).length === 0) return [];
   const opening = new Set<Grant>();
   for (const target of TARGETS) {
     const covering = grants.filter(({ rule }) => {
