@@ -380,6 +380,11 @@ describe('AWS and Google Cloud stores judged where they are', () => {
             [cluster('osaka-c1', 'asia-northeast2-a'), cluster('us-c1', 'us-central1-b')],
             [{ autoscaling_config: [] }, { autoscaling_config: [] }],
           ),
+          {
+            address: 'google_bigtable_instance.later',
+            after: { name: 'later', deletion_protection: true },
+            afterUnknown: { id: true, cluster: true },
+          },
         ],
         { providers },
       ),
@@ -390,6 +395,8 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     expect(resourceOf(scanned, 'google_bigtable_instance.replicated').region).toBe('us-central1');
     expect(findingOf(scanned, IN_JAPAN, 'google_bigtable_instance.replicated').status).toBe('FAIL');
     expect(findingOf(scanned, CMK, 'google_bigtable_instance.replicated').status).toBe('FAIL');
+    // Clusters known only after apply: which key is not known, not Google's.
+    expect(findingOf(scanned, CMK, 'google_bigtable_instance.later').status).toBe('UNKNOWN');
   });
 
   it('reads a Secret Manager secret’s replication: where its copies are and under which keys', async () => {

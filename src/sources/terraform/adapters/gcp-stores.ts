@@ -160,6 +160,11 @@ function bigtableInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resou
   });
   const keyless = clusters.find((i) => values.read(`cluster.${i}.kms_key_name`).state === 'absent');
   const data: JsonObject = {};
+  if (clusters.length === 0) {
+    // No cluster the plan knows (the blocks known only after apply): neither where nor which key.
+    tr.read(instance, 'cluster', `${DATA}.location`);
+    tr.read(instance, 'cluster', `${DATA}.encryptionConfig.kmsKeyName`);
+  }
   const placedBy = abroad ?? clusters[0];
   if (placedBy !== undefined)
     set(data, 'location', tr.read(instance, `cluster.${placedBy}.zone`, `${DATA}.location`));
