@@ -250,6 +250,155 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     expect(findingOf(scanned, IN_JAPAN, 'aws_secretsmanager_secret.own_key').status).toBe('FAIL');
   });
 
+  it('reads an Athena workgroup’s encryption of its query results', async () => {
+    // Checkmarx/kics `assets/queries/terraform/aws/athena_workgroup_not_encrypted/test/*.tf`
+    // (`configuration { result_configuration { encryption_configuration { encryption_option,
+    // kms_key_arn } } }`; positive: no `configuration`, or none of the inner blocks) as provider
+    // 5.x plans them: nested blocks as one-element lists, `kms_key_arn` unknown when it names a
+    // key of the plan.
+    const workGroup = (
+      name: string,
+      results: Json,
+      resultsUnknown: Json,
+      expressions: Json = {},
+    ): Change => ({
+      address: `aws_athena_workgroup.${name}`,
+      after: {
+        name,
+        description: null,
+        force_destroy: false,
+        state: 'ENABLED',
+        tags: null,
+        configuration: [
+          {
+            bytes_scanned_cutoff_per_query: null,
+            enforce_workgroup_configuration: true,
+            publish_cloudwatch_metrics_enabled: true,
+            result_configuration: [{ output_location: 's3://athena-results/output/', ...results }],
+          },
+        ],
+      },
+      afterUnknown: {
+        arn: true,
+        id: true,
+        tags_all: true,
+        configuration: [{ engine_version: true, result_configuration: [resultsUnknown] }],
+      },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const scanned = await scanDocument(
+      plan([
+        {
+          address: 'aws_kms_key.k',
+          after: { enable_key_rotation: true, deletion_window_in_days: 30 },
+          afterUnknown: { arn: true, id: true, key_id: true },
+        },
+        workGroup(
+          'own_key',
+          { encryption_configuration: [{ encryption_option: 'SSE_KMS' }] },
+          { encryption_configuration: [{ kms_key_arn: true }] },
+          {
+            configuration: [
+              {
+                result_configuration: [
+                  {
+                    encryption_configuration: [
+                      {
+                        encryption_option: constant('SSE_KMS'),
+                        kms_key_arn: ref('aws_kms_key.k.arn', 'aws_kms_key.k'),
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ),
+        workGroup(
+          's3_managed',
+          { encryption_configuration: [{ encryption_option: 'SSE_S3', kms_key_arn: null }] },
+          { encryption_configuration: [{}] },
+        ),
+        workGroup('bucket_default', { encryption_configuration: [] }, { encryption_configuration: [] }),
+        {
+          address: 'aws_athena_workgroup.bare',
+          after: { name: 'bare', configuration: [], force_destroy: false, state: 'ENABLED' },
+          afterUnknown: { arn: true, id: true, configuration: [] },
+        },
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_athena_workgroup.own_key').kansaType).toBe('analytics.service');
+    expect(findingOf(scanned, CMK, 'aws_athena_workgroup.own_key').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'aws_athena_workgroup.s3_managed').status).toBe('FAIL');
+    // Without an encryption configuration, the output bucket's own encryption applies.
+    expect(findingOf(scanned, CMK, 'aws_athena_workgroup.bare').status).toBe('UNKNOWN');
+    expect(findingOf(scanned, CMK, 'aws_athena_workgroup.bucket_default').status).toBe('UNKNOWN');
+    expect(findingOf(scanned, IN_JAPAN, 'aws_athena_workgroup.own_key').status).toBe('FAIL');
+  });
+
+  it('judges a Bigtable instance by its clusters: where each is and under which key', async () => {
+    // The google provider's docs of `bigtable_instance` (`cluster { cluster_id, zone, num_nodes,
+    // storage_type, kms_key_name }`, repeated for a replicated instance); the export reads each
+    // cluster on its own.
+    const providers = { google: { project: constant('osaka-city-dev') } };
+    const cluster = (id: string, zone: string, kmsKeyName: string | null = null): Json => ({
+      cluster_id: id,
+      zone,
+      num_nodes: 1,
+      storage_type: 'SSD',
+      kms_key_name: kmsKeyName,
+      autoscaling_config: [],
+    });
+    const instance = (
+      name: string,
+      clusters: Json[],
+      clustersUnknown: Json[],
+      expressions: Json = {},
+    ): Change => ({
+      address: `google_bigtable_instance.${name}`,
+      after: { name, deletion_protection: true, labels: null, cluster: clusters },
+      afterUnknown: { id: true, display_name: true, instance_type: true, cluster: clustersUnknown },
+      expressions: { name: constant(name), ...expressions },
+    });
+    const key = ref('google_kms_crypto_key.k.id', 'google_kms_crypto_key.k');
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_kms_crypto_key.k',
+            after: { name: 'k', rotation_period: '7776000s' },
+            afterUnknown: { id: true, key_ring: true },
+          },
+          instance(
+            'tokyo',
+            [{ ...cluster('tokyo-c1', 'asia-northeast1-b'), kms_key_name: undefined }],
+            [{ kms_key_name: true, autoscaling_config: [] }],
+            { cluster: [{ cluster_id: constant('tokyo-c1'), kms_key_name: key }] },
+          ),
+          instance(
+            'replicated',
+            [cluster('osaka-c1', 'asia-northeast2-a'), cluster('us-c1', 'us-central1-b')],
+            [{ autoscaling_config: [] }, { autoscaling_config: [] }],
+          ),
+          {
+            address: 'google_bigtable_instance.later',
+            after: { name: 'later', deletion_protection: true },
+            afterUnknown: { id: true, cluster: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_bigtable_instance.tokyo').kansaType).toBe('database.server');
+    expect(findingOf(scanned, CMK, 'google_bigtable_instance.tokyo').status).toBe('PASS');
+    expect(findingOf(scanned, IN_JAPAN, 'google_bigtable_instance.tokyo').status).toBe('PASS');
+    expect(resourceOf(scanned, 'google_bigtable_instance.replicated').region).toBe('us-central1');
+    expect(findingOf(scanned, IN_JAPAN, 'google_bigtable_instance.replicated').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'google_bigtable_instance.replicated').status).toBe('FAIL');
+    // Clusters known only after apply: which key is not known, not Google's.
+    expect(findingOf(scanned, CMK, 'google_bigtable_instance.later').status).toBe('UNKNOWN');
+  });
+
   it('reads a Secret Manager secret’s replication: where its copies are and under which keys', async () => {
     // AlexTzk/gcp-infrastructure `plan.json` (format 1.2, Terraform 1.14.7, google 6.x):
     // `replication { auto { customer_managed_encryption = [] } }`; the provider's docs for

@@ -222,9 +222,40 @@ function kinesisStream(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   return withPlanKey(fromConfigItem(configItem('AWS::Kinesis::Stream', configuration), tr), key.planKey);
 }
 
+/**
+ * aws_athena_workgroup: `configuration.result_configuration.encryption_configuration`
+ * (`encryption_option`, and `kms_key_arn` with SSE_KMS or CSE_KMS), as Config's
+ * `WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration`; without one, the output
+ * bucket's own encryption applies, which the workgroup does not show.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/athena_workgroup
+ */
+function athenaWorkGroup(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const workGroup = unit.primary;
+  const block = 'configuration.0.result_configuration.0.encryption_configuration.0';
+  const base = 'configuration.WorkGroupConfiguration.ResultConfiguration.EncryptionConfiguration';
+  const encryption: JsonObject = {};
+  const option = tr.read(workGroup, `${block}.encryption_option`, `${base}.EncryptionOption`);
+  if (option !== undefined) encryption.EncryptionOption = option;
+  const key =
+    option === 'SSE_S3'
+      ? { value: undefined }
+      : kmsKeyOf(tr, ctx, workGroup, `${block}.kms_key_arn`, `${base}.KmsKey`);
+  if (typeof key.value === 'string' && key.value !== '') encryption.KmsKey = key.value;
+  return withPlanKey(
+    fromConfigItem(
+      configItem('AWS::Athena::WorkGroup', {
+        WorkGroupConfiguration: { ResultConfiguration: { EncryptionConfiguration: encryption } },
+      }),
+      tr,
+    ),
+    key.planKey,
+  );
+}
+
 export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_secretsmanager_secret: { provider: 'aws', build: secret },
   aws_kinesis_stream: { provider: 'aws', build: kinesisStream },
+  aws_athena_workgroup: { provider: 'aws', build: athenaWorkGroup },
   aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
+import { JAPAN_REGIONS } from '../../gcp/location.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
@@ -140,6 +141,43 @@ function secretManagerSecret(unit: Unit, tr: Translation, ctx: BuildContext): Re
   return fromAsset('secretmanager.googleapis.com/Secret', data, tr);
 }
 
+/**
+ * A Bigtable instance keeps its data in its `cluster` blocks, each in its `zone` under its own
+ * `kms_key_name` (none: Google's key); the export reads each cluster (`bigtableadmin` Cluster).
+ * The instance is judged as its weakest cluster: placed by the first cluster outside Japan, keyed
+ * by the first cluster with no key.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/bigtable_instance
+ */
+function bigtableInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const instance = unit.primary;
+  const values = tr.valuesOf(instance);
+  const clusters: number[] = [];
+  for (let i = 0; values.present(`cluster.${i}`); i++) clusters.push(i);
+  const zoneOf = (i: number) => values.read(`cluster.${i}.zone`);
+  const abroad = clusters.find((i) => {
+    const zone = zoneOf(i);
+    return zone.state !== 'known' || ![...JAPAN_REGIONS].some((r) => String(zone.value).startsWith(`${r}-`));
+  });
+  const keyless = clusters.find((i) => values.read(`cluster.${i}.kms_key_name`).state === 'absent');
+  const data: JsonObject = {};
+  if (clusters.length === 0) {
+    // No cluster the plan knows (the blocks known only after apply): neither where nor which key.
+    tr.read(instance, 'cluster', `${DATA}.location`);
+    tr.read(instance, 'cluster', `${DATA}.encryptionConfig.kmsKeyName`);
+  }
+  const placedBy = abroad ?? clusters[0];
+  if (placedBy !== undefined)
+    set(data, 'location', tr.read(instance, `cluster.${placedBy}.zone`, `${DATA}.location`));
+  const keyedBy = keyless ?? clusters[0];
+  if (keyedBy !== undefined)
+    set(
+      data,
+      'encryptionConfig.kmsKeyName',
+      keyName(tr, ctx, instance, `cluster.${keyedBy}.kms_key_name`, 'encryptionConfig.kmsKeyName'),
+    );
+  return fromAsset('bigtableadmin.googleapis.com/Cluster', data, tr);
+}
+
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_secret_manager_secret: { provider: 'gcp', build: secretManagerSecret, dataRegion: true },
   google_compute_disk: {
@@ -188,6 +226,7 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     ),
   },
   google_pubsub_topic: { provider: 'gcp', build: pubsubTopic, dataRegion: true },
+  google_bigtable_instance: { provider: 'gcp', build: bigtableInstance, dataRegion: true },
   // A key ring is where its keys are (`location`, a region, a multi-region or `global`).
   google_kms_key_ring: { provider: 'gcp', build: locatedOnly('cloudkms.googleapis.com/KeyRing') },
   google_composer_environment: {
