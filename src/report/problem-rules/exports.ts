@@ -310,6 +310,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     'aws-recon の項目に `account` または `resource` がありません（`{account, service, region, resource}` の形が必要です）',
   ],
   [
+    /aws-recon IAM\.credential_report: no content \(expected the report rows\)/g,
+    'aws-recon の IAM.credential_report に `content` がありません（レポートの行が必要です）',
+  ],
+  [/^aws-recon IAM\.credential_report: /g, 'aws-recon の IAM.credential_report: '],
+  [
     /aws-recon (\S+): a resource type kansa does not read/g,
     'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
   ],

@@ -1,6 +1,8 @@
-import type { DocumentFormat } from '../format.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
+import { credentialReportRowToResource } from './credential-report.ts';
 
 /**
  * darkbitio/aws-recon's output file (`aws_recon --output output.json`, its default `aws` format,
@@ -47,6 +49,10 @@ export const awsReconFormat: DocumentFormat = {
         continue;
       }
       const key = `${String(entry.service)}.${String(resource.type)}`;
+      if (key === 'IAM.credential_report') {
+        yield* credentialReportRows(resource.content, ctx, index);
+        continue;
+      }
       const mapping = MAPPINGS[key];
       if (!mapping) {
         ctx.skip(`aws-recon ${key}: a resource type kansa does not read`, { index });
@@ -84,6 +90,28 @@ export const awsReconFormat: DocumentFormat = {
     }
   },
 };
+
+/**
+ * The IAM collector's credential report: `content`, the CSV's rows as Ruby's CSV parses them
+ * (`{"user": …, "arn": …, "mfa_active": "true"}`, a null for an empty cell), each read as the
+ * report's row is.
+ */
+function* credentialReportRows(content: unknown, ctx: ReadContext, index: number): Generator<Resource> {
+  if (!Array.isArray(content)) {
+    ctx.skip('aws-recon IAM.credential_report: no content (expected the report rows)', { index });
+    return;
+  }
+  for (const value of content) {
+    const row = Object.fromEntries(
+      Object.entries(asRecord(value) ?? {}).filter(
+        (cell): cell is [string, string] => typeof cell[1] === 'string',
+      ),
+    );
+    const resource = credentialReportRowToResource(row, { file: ctx.file, index });
+    if (typeof resource === 'string') ctx.skip(`aws-recon IAM.credential_report: ${resource}`, { index });
+    else yield resource;
+  }
+}
 
 interface Mapping {
   readonly resourceType: string;

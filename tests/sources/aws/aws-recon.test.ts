@@ -91,6 +91,40 @@ describe('aws-recon', () => {
     });
   });
 
+  it("reads the credential report's parsed rows as the report's", () => {
+    const { resources, skipped } = read([
+      entry('IAM', 'global', {
+        type: 'credential_report',
+        arn: `arn:aws:iam::${ACCOUNT}:credential_report/global`,
+        content: [
+          {
+            user: 'ops',
+            arn: `arn:aws:iam::${ACCOUNT}:user/ops`,
+            user_creation_time: '2024-02-01T09:00:00+00:00',
+            password_enabled: 'true',
+            password_last_used: 'N/A',
+            mfa_active: 'false',
+            access_key_1_active: 'false',
+            access_key_2_active: 'false',
+            cert_1_active: null,
+          },
+          { user: 'broken', arn: null },
+        ],
+        report_format: 'text/csv',
+      }),
+    ]);
+    expect(resources).toMatchObject([
+      {
+        id: `arn:aws:iam::${ACCOUNT}:user/ops`,
+        kansaType: 'iam.user',
+        facts: { mfaActive: { value: false } },
+      },
+    ]);
+    expect(skipped).toEqual([
+      { reason: 'aws-recon IAM.credential_report: row for "broken" has no IAM ARN', index: 0 },
+    ]);
+  });
+
   it('skips the types it does not map and malformed entries, naming them', () => {
     const { resources, skipped } = read([
       entry('EC2', 'us-east-1', { vpc_id: 'vpc-01', type: 'vpc', arn: 'vpc-01' }),
