@@ -167,7 +167,7 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     id: 'dbInstanceIdentifier',
     region: regional,
     arn: ownArn,
-    item: asIs,
+    item: rdsInstanceItem,
   },
   // describe_key's KeyMetadata with get_key_rotation_status's answer as `rotation_enabled`,
   // absent where KMS refused the call (AWS managed keys).
@@ -196,6 +196,27 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
     },
   },
 };
+
+/**
+ * The Ruby SDK lowers the acronyms of member names (`DBClusterIdentifier` is
+ * `db_cluster_identifier`), which Config keeps (`dBClusterIdentifier`): the members that place an
+ * instance in its cluster or name it a replica, under Config's names.
+ */
+function rdsInstanceItem(resource: Record<string, unknown>) {
+  const { dbInstanceIdentifier, dbClusterIdentifier, readReplicaSourceDbInstanceIdentifier, ...rest } =
+    resource;
+  return {
+    configuration: {
+      ...rest,
+      dBInstanceIdentifier: dbInstanceIdentifier,
+      ...(dbClusterIdentifier !== undefined && { dBClusterIdentifier: dbClusterIdentifier }),
+      ...(readReplicaSourceDbInstanceIdentifier !== undefined && {
+        readReplicaSourceDBInstanceIdentifier: readReplicaSourceDbInstanceIdentifier,
+      }),
+    },
+    supplementary: {},
+  };
+}
 
 /**
  * The S3 collector's answers of the bucket's Get* calls as Config's supplementary configuration:

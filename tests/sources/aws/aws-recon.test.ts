@@ -125,6 +125,24 @@ describe('aws-recon', () => {
     ]);
   });
 
+  it("reads an RDS replica as one, its members whose acronyms the Ruby SDK lowers under Config's names", () => {
+    const { resources } = read([
+      entry('RDS', 'us-east-1', {
+        db_instance_identifier: 'orders-replica',
+        db_instance_arn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:orders-replica`,
+        read_replica_source_db_instance_identifier: 'orders',
+        publicly_accessible: false,
+        storage_encrypted: false,
+        type: 'db_instance',
+        arn: `arn:aws:rds:us-east-1:${ACCOUNT}:db:orders-replica`,
+      }),
+    ]);
+    expect(resources[0]).toMatchObject({
+      id: `arn:aws:rds:us-east-1:${ACCOUNT}:db:orders-replica`,
+      facts: { replicaOf: { value: `arn:aws:rds:us-east-1:${ACCOUNT}:db:orders` } },
+    });
+  });
+
   it('skips the types it does not map and malformed entries, naming them', () => {
     const { resources, skipped } = read([
       entry('EC2', 'us-east-1', { vpc_id: 'vpc-01', type: 'vpc', arn: 'vpc-01' }),
