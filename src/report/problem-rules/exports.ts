@@ -304,6 +304,20 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): a nested deployment to another resource group or subscription: its resources are not read$/g,
     '$1: 別のリソース グループまたはサブスクリプションへの入れ子のデプロイです。そのリソースは読みません',
   ],
+  // darkbitio/aws-recon's output (sources/aws/aws-recon.ts).
+  [
+    /an aws-recon entry without its account or resource \(expected \{account, service, region, resource\}\)/g,
+    'aws-recon の項目に `account` または `resource` がありません（`{account, service, region, resource}` の形が必要です）',
+  ],
+  [
+    /aws-recon IAM\.credential_report: no content \(expected the report rows\)/g,
+    'aws-recon の IAM.credential_report に `content` がありません（レポートの行が必要です）',
+  ],
+  [/^aws-recon IAM\.credential_report: /g, 'aws-recon の IAM.credential_report: '],
+  [
+    /aws-recon (\S+): a resource type kansa does not read/g,
+    'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,

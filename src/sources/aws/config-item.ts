@@ -242,7 +242,7 @@ function decodedValues(supplementary: Record<string, unknown>): Record<string, u
 }
 
 /** Tags as an object (`{"k":"v"}`, snapshot and API dialects) or a list (`[{key,value}]`, SELECT). */
-function readTags(value: unknown): Readonly<Record<string, string>> {
+export function readTags(value: unknown): Readonly<Record<string, string>> {
   const decoded = decodeJsonValue(value);
   if (Array.isArray(decoded)) {
     const tags: Record<string, string> = {};

@@ -1,7 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
 import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
-import { accountResourceId, type Resource } from '../../model/resource.ts';
+import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import { loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
 import { arnPart, asRecord } from './config-item.ts';
@@ -69,16 +69,19 @@ function* credentialReportToResources(text: string, ctx: ReadContext): Generator
   if (missing.length > 0)
     throw new InputError(ctx.file, `credential report without column(s): ${missing.join(', ')}`, { line: 1 });
   for (const { line, cells } of rows) {
-    const resource = rowToResource(cells, { file: ctx.file, line });
+    const resource = credentialReportRowToResource(cells, { file: ctx.file, line });
     if (typeof resource === 'string') ctx.skip(resource, { line });
     else yield resource;
   }
 }
 
-/** A row → the account resource (root row) or an iam.user resource; a reason when unusable. */
-function rowToResource(
+/**
+ * A row → the account resource (root row) or an iam.user resource; a reason when unusable. The
+ * rows of reports that tools saved already parsed (aws-recon's `content`) are read alike.
+ */
+export function credentialReportRowToResource(
   row: Readonly<Record<string, string>>,
-  origin: { file: string; line: number },
+  origin: Origin,
 ): Resource | string {
   const arn = row['arn'] ?? '';
   const account = arnPart(arn, 4);

@@ -1,6 +1,7 @@
 import type { InputFormat } from '../format.ts';
 import { awsAccountSummaryFormat } from './account-summary.ts';
 import { awsApiDescribeFormat } from './api-describe.ts';
+import { awsReconFormat } from './aws-recon.ts';
 import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
@@ -30,6 +31,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,
+  awsReconFormat,
 ]
   .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);

@@ -1,0 +1,281 @@
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
+import { configItemToResource } from './adapters/index.ts';
+import { asRecord, readTags } from './config-item.ts';
+import { credentialReportRowToResource } from './credential-report.ts';
+
+/**
+ * darkbitio/aws-recon's output file (`aws_recon --output output.json`, its default `aws` format,
+ * lib/aws_recon/lib/formatter.rb): one JSON array of `{account, service, region, resource,
+ * timestamp}`, each `resource` the Ruby SDK's structure (`to_h`, snake_case members) with the
+ * collector's `type` and `arn` beside it (lib/aws_recon/collectors/*.rb). Its `custom` format
+ * holds the same structure under `resource.data`. The structures' members are the API's, so each
+ * is read as the Config item of its type with its members in lower camel case (`ip_permissions`
+ * → `ipPermissions`, `ipv_6_ranges` → `ipv6Ranges`), as Config records them. A collector skips a
+ * call the account denies or answers "none" (`NoSuchPublicAccessBlockConfiguration`) alike, so a
+ * member it left out is unknown, not the default. Types kansa has no mapping for are skipped
+ * with the reason.
+ */
+export const awsReconFormat: DocumentFormat = {
+  kind: 'document',
+  id: 'aws-recon',
+  provider: 'aws',
+  description:
+    'darkbitio/aws-recon output (aws_recon --output, a JSON array of {account, service, region, resource})',
+  matches(document) {
+    if (!Array.isArray(document) || document.length === 0) return false;
+    const first = asRecord(document[0]);
+    return (
+      typeof first?.service === 'string' &&
+      typeof first.region === 'string' &&
+      typeof first.account === 'string' &&
+      asRecord(first.resource) !== undefined
+    );
+  },
+  *read(document, ctx) {
+    for (const [index, value] of (document as unknown[]).entries()) {
+      const entry = asRecord(value);
+      const wrapped = asRecord(entry?.resource);
+      // The `custom` format: `{asset_type, resource: {data, version}}`.
+      const resource = asRecord(wrapped?.data) ?? wrapped;
+      const account = entry?.account;
+      if (!entry || !resource || typeof account !== 'string' || !/^\d{12}$/.test(account)) {
+        ctx.skip(
+          'an aws-recon entry without its account or resource (expected {account, service, region, resource})',
+          {
+            index,
+          },
+        );
+        continue;
+      }
+      const key = `${String(entry.service)}.${String(resource.type)}`;
+      if (key === 'IAM.credential_report') {
+        yield* credentialReportRows(resource.content, ctx, index);
+        continue;
+      }
+      const mapping = MAPPINGS[key];
+      if (!mapping) {
+        ctx.skip(`aws-recon ${key}: a resource type kansa does not read`, { index });
+        continue;
+      }
+      const configuration = camelCased(resource) as Record<string, unknown>;
+      const region = mapping.region(configuration, String(entry.region));
+      const id = configuration[mapping.id];
+      if (typeof id !== 'string' || region === undefined) {
+        ctx.skip(`aws-recon ${key}: without its ${mapping.id} or region`, { index });
+        continue;
+      }
+      const { configuration: fields, supplementary } = mapping.item(configuration);
+      yield configItemToResource(
+        {
+          accountId: account,
+          region,
+          resourceType: mapping.resourceType,
+          resourceId: id,
+          resourceName: id,
+          arn: mapping.arn(configuration, account, region, id),
+          // `[{key, value}]` as the SDK lists them: EC2's and CloudTrail's `tags`, RDS's
+          // `tag_list`, S3's `tagging.tag_set`.
+          tags: readTags(
+            configuration.tags ?? configuration.tagList ?? asRecord(configuration.tagging)?.tagSet,
+          ),
+          configuration: fields,
+          supplementary,
+          partial: false,
+          captureTime: undefined,
+          deleted: false,
+        },
+        { file: ctx.file, index },
+      );
+    }
+  },
+};
+
+/**
+ * The IAM collector's credential report: `content`, the CSV's rows as Ruby's CSV parses them
+ * (`{"user": …, "arn": …, "mfa_active": "true"}`, a null for an empty cell), each read as the
+ * report's row is.
+ */
+function* credentialReportRows(content: unknown, ctx: ReadContext, index: number): Generator<Resource> {
+  if (!Array.isArray(content)) {
+    ctx.skip('aws-recon IAM.credential_report: no content (expected the report rows)', { index });
+    return;
+  }
+  for (const value of content) {
+    const row = Object.fromEntries(
+      Object.entries(asRecord(value) ?? {}).filter(
+        (cell): cell is [string, string] => typeof cell[1] === 'string',
+      ),
+    );
+    const resource = credentialReportRowToResource(row, { file: ctx.file, index });
+    if (typeof resource === 'string') ctx.skip(`aws-recon IAM.credential_report: ${resource}`, { index });
+    else yield resource;
+  }
+}
+
+interface Mapping {
+  readonly resourceType: string;
+  /** The member naming the resource (its Config resource id). */
+  readonly id: string;
+  readonly region: (resource: Record<string, unknown>, region: string) => string | undefined;
+  readonly arn: (resource: Record<string, unknown>, account: string, region: string, id: string) => string;
+  readonly item: (resource: Record<string, unknown>) => {
+    configuration: Record<string, unknown>;
+    supplementary: Record<string, unknown>;
+  };
+}
+
+/** The entry's region, where the collector ran in one (`global` for S3, whose bucket says its own). */
+const regional = (_: Record<string, unknown>, region: string) => (region === 'global' ? undefined : region);
+
+/** The collector's `arn`, which for EC2 is the bare id ("no true ARN"): then the ARN EC2 gives it. */
+const ec2Arn =
+  (kind: string) => (resource: Record<string, unknown>, account: string, region: string, id: string) =>
+    typeof resource.arn === 'string' && resource.arn.startsWith('arn:')
+      ? resource.arn
+      : `arn:aws:ec2:${region}:${account}:${kind}/${id}`;
+
+const ownArn = (resource: Record<string, unknown>) => String(resource.arn);
+
+const asIs = (resource: Record<string, unknown>) => ({ configuration: resource, supplementary: {} });
+
+const MAPPINGS: Readonly<Record<string, Mapping>> = {
+  'S3.bucket': {
+    resourceType: 'AWS::S3::Bucket',
+    id: 'name',
+    // S3 is collected once (`global`); the bucket's `location` is GetBucketLocation's.
+    region: (resource) => (typeof resource.location === 'string' ? resource.location : undefined),
+    arn: ownArn,
+    item: bucketItem,
+  },
+  'EC2.security_group': {
+    resourceType: 'AWS::EC2::SecurityGroup',
+    id: 'groupId',
+    region: regional,
+    arn: ec2Arn('security-group'),
+    item: asIs,
+  },
+  'EC2.volume': {
+    resourceType: 'AWS::EC2::Volume',
+    id: 'volumeId',
+    region: regional,
+    arn: ec2Arn('volume'),
+    item: asIs,
+  },
+  'RDS.db_instance': {
+    resourceType: 'AWS::RDS::DBInstance',
+    id: 'dbInstanceIdentifier',
+    region: regional,
+    arn: ownArn,
+    item: rdsInstanceItem,
+  },
+  // describe_key's KeyMetadata with get_key_rotation_status's answer as `rotation_enabled`,
+  // absent where KMS refused the call (AWS managed keys).
+  'KMS.key': {
+    resourceType: 'AWS::KMS::Key',
+    id: 'keyId',
+    region: regional,
+    arn: ownArn,
+    item: ({ rotationEnabled, ...configuration }) => ({
+      configuration,
+      supplementary: typeof rotationEnabled === 'boolean' ? { KeyRotationStatus: rotationEnabled } : {},
+    }),
+  },
+  // describe_trails' Trail with get_trail_status's answer under `status`.
+  'CloudTrail.cloud_trail': {
+    resourceType: 'AWS::CloudTrail::Trail',
+    id: 'name',
+    region: regional,
+    arn: ownArn,
+    item: ({ status, ...configuration }) => {
+      const isLogging = asRecord(status)?.isLogging;
+      return {
+        configuration: { ...configuration, ...(typeof isLogging === 'boolean' && { IsLogging: isLogging }) },
+        supplementary: {},
+      };
+    },
+  },
+};
+
+/**
+ * The Ruby SDK lowers the acronyms of member names (`DBClusterIdentifier` is
+ * `db_cluster_identifier`), which Config keeps (`dBClusterIdentifier`): the members that place an
+ * instance in its cluster or name it a replica, under Config's names.
+ */
+function rdsInstanceItem(resource: Record<string, unknown>) {
+  const { dbInstanceIdentifier, dbClusterIdentifier, readReplicaSourceDbInstanceIdentifier, ...rest } =
+    resource;
+  return {
+    configuration: {
+      ...rest,
+      dBInstanceIdentifier: dbInstanceIdentifier,
+      ...(dbClusterIdentifier !== undefined && { dBClusterIdentifier: dbClusterIdentifier }),
+      ...(readReplicaSourceDbInstanceIdentifier !== undefined && {
+        readReplicaSourceDBInstanceIdentifier: readReplicaSourceDbInstanceIdentifier,
+      }),
+    },
+    supplementary: {},
+  };
+}
+
+/**
+ * The S3 collector's answers of the bucket's Get* calls as Config's supplementary configuration:
+ * `acl` (GetBucketAcl: `{owner, grants: [{grantee: {type, uri, id}, permission}]}`), `encryption`
+ * (`rules[].applyServerSideEncryptionByDefault`), `policy` (the document, parsed), `public`
+ * (GetBucketPolicyStatus), `public_access_block` and `logging` (`{}` when logging is off).
+ */
+function bucketItem(resource: Record<string, unknown>) {
+  const supplementary: Record<string, unknown> = {};
+  if (resource.policy !== undefined)
+    supplementary.BucketPolicy = {
+      policyText: resource.policy === null ? null : JSON.stringify(resource.policy),
+    };
+  const logging = asRecord(resource.logging);
+  if (logging)
+    supplementary.BucketLoggingConfiguration = { destinationBucketName: logging.targetBucket ?? null };
+  const block = asRecord(resource.publicAccessBlock);
+  if (block) supplementary.PublicAccessBlockConfiguration = block;
+  const status = asRecord(resource.public);
+  if (typeof status?.isPublic === 'boolean') supplementary.PolicyStatus = { IsPublic: status.isPublic };
+  const grants = asRecord(resource.acl)?.grants;
+  if (Array.isArray(grants))
+    supplementary.AccessControlList = {
+      grantList: grants.map((grant) => {
+        const grantee = asRecord(asRecord(grant)?.grantee);
+        return {
+          grantee: typeof grantee?.uri === 'string' ? { uri: grantee.uri } : { id: grantee?.id ?? null },
+          permission: asRecord(grant)?.permission,
+        };
+      }),
+    };
+  const encryption = asRecord(resource.encryption);
+  if (encryption)
+    supplementary.ServerSideEncryptionConfiguration = {
+      rules: (Array.isArray(encryption.rules) ? encryption.rules : []).map((rule) => {
+        const byDefault = asRecord(asRecord(rule)?.applyServerSideEncryptionByDefault);
+        return {
+          applyServerSideEncryptionByDefault: byDefault && {
+            sseAlgorithm: byDefault.sseAlgorithm ?? null,
+            kmsMasterKeyID: byDefault.kmsMasterKeyId ?? null,
+          },
+        };
+      }),
+    };
+  return { configuration: { name: resource.name }, supplementary };
+}
+
+/**
+ * The Ruby SDK's snake_case members (`ipv_6_ranges`) in lower camel case (`ipv6Ranges`), deeply;
+ * policy documents (`policy`, parsed by the collector) are kept as written.
+ */
+function camelCased(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCased);
+  const record = asRecord(value);
+  if (!record) return value;
+  return Object.fromEntries(
+    Object.entries(record).map(([key, member]) => [
+      key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+      key === 'policy' ? member : camelCased(member),
+    ]),
+  );
+}
