@@ -375,8 +375,8 @@ function bucketItem(resource: Record<string, unknown>) {
 
 /**
  * The Ruby SDK's snake_case members (`ipv_6_ranges`) in lower camel case (`ipv6Ranges`), deeply;
- * policy documents (parsed by the collector) are kept as written: their condition keys and
- * values are not members.
+ * policy documents (parsed by the collector) and tags are kept as written: their keys (condition
+ * keys, GuardDuty's map of tags) are data, not members.
  */
 function camelCased(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelCased);
@@ -385,10 +385,13 @@ function camelCased(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(record).map(([key, member]) => [
       key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
-      POLICY_DOCUMENTS.has(key) ? member : camelCased(member),
+      AS_WRITTEN.has(key) ? member : camelCased(member),
     ]),
   );
 }
 
-/** The members holding a policy document: S3's bucket policy, IAM's inline, trust and version documents. */
-const POLICY_DOCUMENTS = new Set(['policy', 'policy_document', 'assume_role_policy_document', 'document']);
+/**
+ * The members holding a policy document (S3's bucket policy, IAM's inline, trust and version
+ * documents) or tags (`[{key, value}]` lists, GuardDuty's `{key => value}` map).
+ */
+const AS_WRITTEN = new Set(['policy', 'policy_document', 'assume_role_policy_document', 'document', 'tags']);

@@ -262,26 +262,31 @@ describe('aws-recon', () => {
         finding_publishing_frequency: 'SIX_HOURS',
         type: 'detector',
         arn: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/12ab`,
+        // GetDetector answers its tags as a map, whose keys are the user's.
+        tags: { cost_center: 'sec-01' },
         master_account: {},
       }),
     ]);
-    expect(resources.map(({ id, kansaType, facts }) => ({ id, kansaType, facts }))).toMatchObject([
-      {
-        id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/vpc-01`,
-        kansaType: 'network.vpc',
-        facts: { vpcId: { value: 'vpc-01' } },
-      },
-      {
-        id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc-flow-log/fl-01`,
-        kansaType: 'network.flow-log',
-        facts: { resourceId: { value: 'vpc-01' }, flowLogStatus: { value: 'ACTIVE' } },
-      },
-      {
-        id: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/12ab`,
-        kansaType: 'security.service',
-        facts: { enabled: { value: false } },
-      },
-    ]);
+    expect(resources.map(({ id, kansaType, tags, facts }) => ({ id, kansaType, tags, facts }))).toMatchObject(
+      [
+        {
+          id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/vpc-01`,
+          kansaType: 'network.vpc',
+          facts: { vpcId: { value: 'vpc-01' } },
+        },
+        {
+          id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc-flow-log/fl-01`,
+          kansaType: 'network.flow-log',
+          facts: { resourceId: { value: 'vpc-01' }, flowLogStatus: { value: 'ACTIVE' } },
+        },
+        {
+          id: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/12ab`,
+          kansaType: 'security.service',
+          tags: { cost_center: 'sec-01' },
+          facts: { enabled: { value: false } },
+        },
+      ],
+    );
   });
 
   it('skips the types it does not map and malformed entries, naming them', () => {
