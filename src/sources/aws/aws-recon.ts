@@ -3,6 +3,7 @@ import type { DocumentFormat, ReadContext } from '../format.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
+import { accountResource, readPasswordPolicySettings } from './password-policy.ts';
 
 /**
  * darkbitio/aws-recon's output file (`aws_recon --output output.json`, its default `aws` format,
@@ -51,6 +52,15 @@ export const awsReconFormat: DocumentFormat = {
       const key = `${String(entry.service)}.${String(resource.type)}`;
       if (key === 'IAM.credential_report') {
         yield* credentialReportRows(resource.content, ctx, index);
+        continue;
+      }
+      // get_account_password_policy's PasswordPolicy, its members spelt as Steampipe's columns.
+      // The collector writes nothing where IAM answers NoSuchEntity, so no entry is no answer.
+      if (key === 'IAM.password_policy') {
+        yield accountResource(account, readPasswordPolicySettings(resource, 'column', ''), {
+          file: ctx.file,
+          index,
+        });
         continue;
       }
       const mapping = MAPPINGS[key];
@@ -139,6 +149,9 @@ const ownArn = (resource: Record<string, unknown>) => String(resource.arn);
 
 const asIs = (resource: Record<string, unknown>) => ({ configuration: resource, supplementary: {} });
 
+/** IAM is collected once (`global`), as Config records it. */
+const iamRegion = () => 'global';
+
 const MAPPINGS: Readonly<Record<string, Mapping>> = {
   'S3.bucket': {
     resourceType: 'AWS::S3::Bucket',
@@ -181,6 +194,60 @@ const MAPPINGS: Readonly<Record<string, Mapping>> = {
       supplementary: typeof rotationEnabled === 'boolean' ? { KeyRotationStatus: rotationEnabled } : {},
     }),
   },
+  // get_account_authorization_details' UserDetail, RoleDetail, GroupDetail and
+  // ManagedPolicyDetail (customer and AWS managed), their policy documents parsed.
+  'IAM.user': {
+    resourceType: 'AWS::IAM::User',
+    id: 'userName',
+    region: iamRegion,
+    arn: ownArn,
+    item: iamItem,
+  },
+  'IAM.role': {
+    resourceType: 'AWS::IAM::Role',
+    id: 'roleName',
+    region: iamRegion,
+    arn: ownArn,
+    item: iamItem,
+  },
+  'IAM.group': {
+    resourceType: 'AWS::IAM::Group',
+    id: 'groupName',
+    region: iamRegion,
+    arn: ownArn,
+    item: iamItem,
+  },
+  'IAM.policy': {
+    resourceType: 'AWS::IAM::Policy',
+    id: 'policyName',
+    region: iamRegion,
+    arn: ownArn,
+    item: iamItem,
+  },
+  'EC2.vpc': {
+    resourceType: 'AWS::EC2::VPC',
+    id: 'vpcId',
+    region: regional,
+    arn: ec2Arn('vpc'),
+    // `flow_logs` is the VPC's first flow log, which its own `flow_log` entry holds too.
+    item: ({ flowLogs, ...configuration }) => ({ configuration, supplementary: {} }),
+  },
+  'EC2.flow_log': {
+    resourceType: 'AWS::EC2::FlowLog',
+    id: 'flowLogId',
+    region: regional,
+    arn: ec2Arn('vpc-flow-log'),
+    item: asIs,
+  },
+  // get_detector's answer (`status`: ENABLED | DISABLED), which does not name the detector: the
+  // collector's `arn` does.
+  'GuardDuty.detector': {
+    resourceType: 'AWS::GuardDuty::Detector',
+    id: 'arn',
+    region: regional,
+    arn: ownArn,
+    item: asIs,
+  },
   // describe_trails' Trail with get_trail_status's answer under `status`.
   'CloudTrail.cloud_trail': {
     resourceType: 'AWS::CloudTrail::Trail',
@@ -216,6 +283,48 @@ function rdsInstanceItem(resource: Record<string, unknown>) {
     },
     supplementary: {},
   };
+}
+
+/** The policy documents of an IAM principal or managed policy (see `policyDocument`). */
+function iamItem(resource: Record<string, unknown>) {
+  const {
+    assumeRolePolicyDocument,
+    userPolicyList,
+    rolePolicyList,
+    groupPolicyList,
+    policyVersionList,
+    ...rest
+  } = resource;
+  const documents = (list: unknown, member: string) =>
+    Array.isArray(list)
+      ? list.map((entry) => {
+          const record = asRecord(entry);
+          return record ? { ...record, [member]: policyDocument(record[member]) } : entry;
+        })
+      : list;
+  return {
+    configuration: {
+      ...rest,
+      ...(assumeRolePolicyDocument !== undefined && {
+        assumeRolePolicyDocument: policyDocument(assumeRolePolicyDocument),
+      }),
+      ...(userPolicyList !== undefined && { userPolicyList: documents(userPolicyList, 'policyDocument') }),
+      ...(rolePolicyList !== undefined && { rolePolicyList: documents(rolePolicyList, 'policyDocument') }),
+      ...(groupPolicyList !== undefined && { groupPolicyList: documents(groupPolicyList, 'policyDocument') }),
+      ...(policyVersionList !== undefined && { policyVersionList: documents(policyVersionList, 'document') }),
+    },
+    supplementary: {},
+  };
+}
+
+/**
+ * A policy document as the collector stores it: parsed (`JSON.parse(CGI.unescape(…))`,
+ * lib/aws_recon/lib/patch.rb), or null where that failed. IAM always answers a document, so a
+ * null is one aws-recon could not read, which may be the one that grants everything: it is kept
+ * as text no policy reader takes, so the adapters judge it unknown rather than absent.
+ */
+function policyDocument(document: unknown): unknown {
+  return document === null ? 'null (aws-recon could not parse the document)' : document;
 }
 
 /**
@@ -266,7 +375,8 @@ function bucketItem(resource: Record<string, unknown>) {
 
 /**
  * The Ruby SDK's snake_case members (`ipv_6_ranges`) in lower camel case (`ipv6Ranges`), deeply;
- * policy documents (`policy`, parsed by the collector) are kept as written.
+ * policy documents (parsed by the collector) and tags are kept as written: their keys (condition
+ * keys, GuardDuty's map of tags) are data, not members.
  */
 function camelCased(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(camelCased);
@@ -275,7 +385,13 @@ function camelCased(value: unknown): unknown {
   return Object.fromEntries(
     Object.entries(record).map(([key, member]) => [
       key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
-      key === 'policy' ? member : camelCased(member),
+      AS_WRITTEN.has(key) ? member : camelCased(member),
     ]),
   );
 }
+
+/**
+ * The members holding a policy document (S3's bucket policy, IAM's inline, trust and version
+ * documents) or tags (`[{key, value}]` lists, GuardDuty's `{key => value}` map).
+ */
+const AS_WRITTEN = new Set(['policy', 'policy_document', 'assume_role_policy_document', 'document', 'tags']);

@@ -143,15 +143,165 @@ describe('aws-recon', () => {
     });
   });
 
+  const admin = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] };
+
+  it("reads IAM's authorization details with the documents the collector parsed, a null one as unreadable", () => {
+    const { resources } = read([
+      entry('IAM', 'global', {
+        user_name: 'ops',
+        arn: `arn:aws:iam::${ACCOUNT}:user/ops`,
+        user_policy_list: [{ policy_name: 'broken', policy_document: null }],
+        group_list: ['admins'],
+        attached_managed_policies: [],
+        mfa_devices: [],
+        type: 'user',
+      }),
+      entry('IAM', 'global', {
+        group_name: 'admins',
+        arn: `arn:aws:iam::${ACCOUNT}:group/admins`,
+        group_policy_list: [{ policy_name: 'everything', policy_document: admin }],
+        attached_managed_policies: [],
+        type: 'group',
+      }),
+      entry('IAM', 'global', {
+        role_name: 'vendor',
+        arn: `arn:aws:iam::${ACCOUNT}:role/vendor`,
+        assume_role_policy_document: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+              Action: 'sts:AssumeRole',
+              Condition: { StringEquals: { 'sts:ExternalId': 'vendor_id_1' } },
+            },
+          ],
+        },
+        role_policy_list: [],
+        attached_managed_policies: [{ policy_name: 'all', policy_arn: `arn:aws:iam::${ACCOUNT}:policy/all` }],
+        type: 'role',
+      }),
+      entry('IAM', 'global', {
+        policy_name: 'all',
+        arn: `arn:aws:iam::${ACCOUNT}:policy/all`,
+        default_version_id: 'v2',
+        policy_version_list: [
+          { version_id: 'v1', document: null, is_default_version: false },
+          { version_id: 'v2', document: admin, is_default_version: true },
+        ],
+        type: 'policy',
+      }),
+    ]);
+    expect(resources.map(({ id, region, kansaType }) => ({ id, region, kansaType }))).toEqual([
+      { id: `arn:aws:iam::${ACCOUNT}:user/ops`, region: 'global', kansaType: 'iam.user' },
+      { id: `arn:aws:iam::${ACCOUNT}:group/admins`, region: 'global', kansaType: 'iam.group' },
+      { id: `arn:aws:iam::${ACCOUNT}:role/vendor`, region: 'global', kansaType: 'iam.role' },
+      { id: `arn:aws:iam::${ACCOUNT}:policy/all`, region: 'global', kansaType: 'iam.policy' },
+    ]);
+    const [user, group, role, policy] = resources;
+    expect(user?.facts).toMatchObject({
+      groups: { value: ['admins'] },
+      fullAdminInlinePolicies: { source: 'unknown' },
+    });
+    expect(group?.facts).toMatchObject({
+      name: { value: 'admins' },
+      fullAdminInlinePolicies: { value: ['everything'] },
+    });
+    // The condition key's underscore is the document's, not a member to camel-case.
+    expect(role?.facts).toMatchObject({ trustedAccounts: { value: ['999988887777'] } });
+    expect(JSON.stringify(role?.facts)).not.toContain('vendorId1');
+    expect(policy?.facts).toMatchObject({ fullAdminStatements: { value: [expect.anything()] } });
+  });
+
+  it("reads the password policy as the account's, and no entry as no answer", () => {
+    const { resources } = read([
+      entry('IAM', 'global', {
+        minimum_password_length: 14,
+        require_symbols: true,
+        require_numbers: true,
+        require_uppercase_characters: true,
+        require_lowercase_characters: true,
+        allow_users_to_change_password: true,
+        expire_passwords: false,
+        type: 'password_policy',
+        arn: `arn:aws:iam::${ACCOUNT}:account_password_policy/global`,
+      }),
+    ]);
+    expect(resources).toMatchObject([
+      {
+        id: `arn:aws:iam::${ACCOUNT}:root`,
+        kansaType: 'account',
+        facts: {
+          passwordPolicySet: { value: true },
+          passwordMinimumLength: { value: 14 },
+          passwordRequireSymbols: { value: true },
+          passwordReusePrevention: { value: 0 },
+        },
+      },
+    ]);
+  });
+
+  it("reads VPCs, their flow logs and GuardDuty's detectors, named by EC2's ARNs and the collector's", () => {
+    const { resources } = read([
+      entry('EC2', 'eu-west-1', {
+        vpc_id: 'vpc-01',
+        is_default: false,
+        type: 'vpc',
+        arn: 'vpc-01',
+        flow_logs: { flow_log_id: 'fl-01', resource_id: 'vpc-01', flow_log_status: 'ACTIVE' },
+      }),
+      entry('EC2', 'eu-west-1', {
+        flow_log_id: 'fl-01',
+        resource_id: 'vpc-01',
+        flow_log_status: 'ACTIVE',
+        type: 'flow_log',
+        arn: 'fl-01',
+      }),
+      entry('GuardDuty', 'eu-west-1', {
+        status: 'DISABLED',
+        finding_publishing_frequency: 'SIX_HOURS',
+        type: 'detector',
+        arn: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/12ab`,
+        // GetDetector answers its tags as a map, whose keys are the user's.
+        tags: { cost_center: 'sec-01' },
+        master_account: {},
+      }),
+    ]);
+    expect(resources.map(({ id, kansaType, tags, facts }) => ({ id, kansaType, tags, facts }))).toMatchObject(
+      [
+        {
+          id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc/vpc-01`,
+          kansaType: 'network.vpc',
+          facts: { vpcId: { value: 'vpc-01' } },
+        },
+        {
+          id: `arn:aws:ec2:eu-west-1:${ACCOUNT}:vpc-flow-log/fl-01`,
+          kansaType: 'network.flow-log',
+          facts: { resourceId: { value: 'vpc-01' }, flowLogStatus: { value: 'ACTIVE' } },
+        },
+        {
+          id: `arn:aws:guardduty:eu-west-1:${ACCOUNT}:detector/12ab`,
+          kansaType: 'security.service',
+          tags: { cost_center: 'sec-01' },
+          facts: { enabled: { value: false } },
+        },
+      ],
+    );
+  });
+
   it('skips the types it does not map and malformed entries, naming them', () => {
     const { resources, skipped } = read([
-      entry('EC2', 'us-east-1', { vpc_id: 'vpc-01', type: 'vpc', arn: 'vpc-01' }),
+      entry('IAM', 'global', {
+        Users: 1,
+        type: 'account_summary',
+        arn: `arn:aws:iam::${ACCOUNT}:account_summary/global`,
+      }),
       { service: 'EC2', region: 'us-east-1', resource: group },
       entry('EC2', 'global', group),
     ]);
     expect(resources).toEqual([]);
     expect(skipped).toEqual([
-      { reason: 'aws-recon EC2.vpc: a resource type kansa does not read', index: 0 },
+      { reason: 'aws-recon IAM.account_summary: a resource type kansa does not read', index: 0 },
       {
         reason:
           'an aws-recon entry without its account or resource (expected {account, service, region, resource})',
