@@ -103,12 +103,12 @@ const ZIP_HEAD_BYTES = 1024;
 const ZIP_EMPTY_ARCHIVE = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 
 /** The first bytes of a file; none when it cannot be read (readInputFile then says why). */
-export function fileHead(file: string): Buffer {
+export function fileHead(file: string, bytes = ZIP_HEAD_BYTES): Buffer {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const head = Buffer.alloc(ZIP_HEAD_BYTES);
-    return head.subarray(0, readSync(fd, head, 0, ZIP_HEAD_BYTES, 0));
+    const head = Buffer.alloc(bytes);
+    return head.subarray(0, readSync(fd, head, 0, bytes, 0));
   } catch {
     return Buffer.alloc(0);
   } finally {

@@ -76,13 +76,7 @@ export function derivedFact<S, T>(source: Fact<S>, derive: (value: S) => T | und
   return derived(value, source);
 }
 
-export const asBoolean: Parse<boolean> = (value) => {
-  if (typeof value === 'boolean') return value;
-  // `tostring()` projections and some CLI outputs carry booleans as strings.
-  if (value === 'true' || value === 'True') return true;
-  if (value === 'false' || value === 'False') return false;
-  return undefined;
-};
+export { asBoolean } from '../../base/boolean.ts';
 
 export const asString: Parse<string> = (value) => (typeof value === 'string' ? value : undefined);
 

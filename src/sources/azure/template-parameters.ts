@@ -1,7 +1,7 @@
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { compareText } from '../../base/compare-text.ts';
-import { toUtf8 } from '../input-bytes.ts';
+import { fileHead, toUtf8 } from '../input-bytes.ts';
 import { get, isObject, type JsonObject } from './arm-record.ts';
 import { Unknown } from './template-expression.ts';
 
@@ -244,7 +244,7 @@ function readFolder(dir: string): Folder {
   const parameterFiles: string[] = [];
   const linked = new Map<string, string>();
   for (const name of names) {
-    const head = headOf(path.join(dir, name));
+    const head = toUtf8(fileHead(path.join(dir, name), HEAD_BYTES)).toString('utf8');
     if (TEMPLATE_SCHEMA_IN_HEAD.test(head)) templates.push(name);
     else if (PARAMETERS_SCHEMA_IN_HEAD.test(head)) {
       const document = readJson(path.join(dir, name), MAX_PARAMETER_FILE_BYTES);
@@ -282,19 +282,6 @@ function bicepFileOf(name: string, dir: string): string | undefined {
     return readdirSync(dir).find((sibling) => sibling.toLowerCase() === `${base.toLowerCase()}.bicep`);
   } catch {
     return undefined;
-  }
-}
-
-function headOf(file: string): string {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    return toUtf8(buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0))).toString('utf8');
-  } catch {
-    return '';
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 

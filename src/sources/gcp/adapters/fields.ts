@@ -35,13 +35,7 @@ export function fieldFact<T>(
     : unknown(path, absent.unknown);
 }
 
-/** `true`, `false`, and their string forms (`--format=value` and `tostring()` projections write them so). */
-export const asBoolean = (raw: unknown): boolean | undefined => {
-  if (typeof raw === 'boolean') return raw;
-  if (raw === 'true' || raw === 'True') return true;
-  if (raw === 'false' || raw === 'False') return false;
-  return undefined;
-};
+export { asBoolean } from '../../../base/boolean.ts';
 
 export const asString = (raw: unknown): string | undefined =>
   typeof raw === 'string' && raw !== '' ? raw : undefined;
