@@ -1,5 +1,5 @@
 import type { Resource } from '../../model/resource.ts';
-import type { DocumentFormat, ReadContext } from '../format.ts';
+import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
@@ -23,92 +23,112 @@ export const awsReconFormat: DocumentFormat = {
   provider: 'aws',
   description:
     'darkbitio/aws-recon output (aws_recon --output, a JSON array of {account, service, region, resource})',
-  matches(document) {
-    if (!Array.isArray(document) || document.length === 0) return false;
-    const first = asRecord(document[0]);
-    return (
-      typeof first?.service === 'string' &&
-      typeof first.region === 'string' &&
-      typeof first.account === 'string' &&
-      asRecord(first.resource) !== undefined
-    );
-  },
+  matches: (document) => Array.isArray(document) && document.length > 0 && isReconEntry(document[0]),
   *read(document, ctx) {
-    for (const [index, value] of (document as unknown[]).entries()) {
-      const entry = asRecord(value);
-      const wrapped = asRecord(entry?.resource);
-      // The `custom` format: `{asset_type, resource: {data, version}}`.
-      const resource = asRecord(wrapped?.data) ?? wrapped;
-      const account = entry?.account;
-      if (!entry || !resource || typeof account !== 'string' || !/^\d{12}$/.test(account)) {
-        ctx.skip(
-          'an aws-recon entry without its account or resource (expected {account, service, region, resource})',
-          {
-            index,
-          },
-        );
-        continue;
-      }
-      const key = `${String(entry.service)}.${String(resource.type)}`;
-      if (key === 'IAM.credential_report') {
-        yield* credentialReportRows(resource.content, ctx, index);
-        continue;
-      }
-      // get_account_password_policy's PasswordPolicy, its members spelt as Steampipe's columns.
-      // The collector writes nothing where IAM answers NoSuchEntity, so no entry is no answer.
-      if (key === 'IAM.password_policy') {
-        yield accountResource(account, readPasswordPolicySettings(resource, 'column', ''), {
-          file: ctx.file,
-          index,
-        });
-        continue;
-      }
-      const mapping = MAPPINGS[key];
-      if (!mapping) {
-        ctx.skip(`aws-recon ${key}: a resource type kansa does not read`, { index });
-        continue;
-      }
-      const configuration = camelCased(resource) as Record<string, unknown>;
-      const region = mapping.region(configuration, String(entry.region));
-      const id = configuration[mapping.id];
-      if (typeof id !== 'string' || region === undefined) {
-        ctx.skip(`aws-recon ${key}: without its ${mapping.id} or region`, { index });
-        continue;
-      }
-      const { configuration: fields, supplementary } = mapping.item(configuration);
-      yield configItemToResource(
-        {
-          accountId: account,
-          region,
-          resourceType: mapping.resourceType,
-          resourceId: id,
-          resourceName: id,
-          arn: mapping.arn(configuration, account, region, id),
-          // `[{key, value}]` as the SDK lists them: EC2's and CloudTrail's `tags`, RDS's
-          // `tag_list`, S3's `tagging.tag_set`.
-          tags: readTags(
-            configuration.tags ?? configuration.tagList ?? asRecord(configuration.tagging)?.tagSet,
-          ),
-          configuration: fields,
-          supplementary,
-          partial: false,
-          captureTime: undefined,
-          deleted: false,
-        },
-        { file: ctx.file, index },
-      );
-    }
+    for (const [index, value] of (document as unknown[]).entries())
+      yield* entryResources(value, ctx, { index });
   },
 };
+
+/**
+ * `aws_recon --stream-output` (`-j`): the same entries written to stdout as they are collected,
+ * one JSON object a line (`puts item.to_json`, lib/aws_recon/aws_recon.rb), in either format;
+ * the flag writes no output file and no progress lines. Each line is read as the output file's
+ * entry is.
+ */
+export const awsReconStreamFormat: RecordFormat = {
+  kind: 'ndjson',
+  id: 'aws-recon-stream',
+  provider: 'aws',
+  description: 'darkbitio/aws-recon --stream-output (JSON lines of {account, service, region, resource})',
+  matches: isReconEntry,
+  read: (record, ctx, line) => entryResources(record, ctx, { line }),
+};
+
+/** An entry of either format: its account, service and region beside the resource. */
+function isReconEntry(value: unknown): boolean {
+  const entry = asRecord(value);
+  return (
+    typeof entry?.service === 'string' &&
+    typeof entry.region === 'string' &&
+    typeof entry.account === 'string' &&
+    asRecord(entry.resource) !== undefined
+  );
+}
+
+/** Where an entry is: its index in the output file's array, or its line in the stream. */
+type Where = { readonly index: number } | { readonly line: number };
+
+/** One entry's resources: its Config item, or the credential report's rows, or why none. */
+function* entryResources(value: unknown, ctx: ReadContext, where: Where): Generator<Resource> {
+  const entry = asRecord(value);
+  const wrapped = asRecord(entry?.resource);
+  // The `custom` format: `{asset_type, resource: {data, version}}`.
+  const resource = asRecord(wrapped?.data) ?? wrapped;
+  const account = entry?.account;
+  if (!entry || !resource || typeof account !== 'string' || !/^\d{12}$/.test(account)) {
+    ctx.skip(
+      'an aws-recon entry without its account or resource (expected {account, service, region, resource})',
+      where,
+    );
+    return;
+  }
+  const key = `${String(entry.service)}.${String(resource.type)}`;
+  if (key === 'IAM.credential_report') {
+    yield* credentialReportRows(resource.content, ctx, where);
+    return;
+  }
+  // get_account_password_policy's PasswordPolicy, its members spelt as Steampipe's columns.
+  // The collector writes nothing where IAM answers NoSuchEntity, so no entry is no answer.
+  if (key === 'IAM.password_policy') {
+    yield accountResource(account, readPasswordPolicySettings(resource, 'column', ''), {
+      file: ctx.file,
+      ...where,
+    });
+    return;
+  }
+  const mapping = MAPPINGS[key];
+  if (!mapping) {
+    ctx.skip(`aws-recon ${key}: a resource type kansa does not read`, where);
+    return;
+  }
+  const configuration = camelCased(resource) as Record<string, unknown>;
+  const region = mapping.region(configuration, String(entry.region));
+  const id = configuration[mapping.id];
+  if (typeof id !== 'string' || region === undefined) {
+    ctx.skip(`aws-recon ${key}: without its ${mapping.id} or region`, where);
+    return;
+  }
+  const { configuration: fields, supplementary } = mapping.item(configuration);
+  yield configItemToResource(
+    {
+      accountId: account,
+      region,
+      resourceType: mapping.resourceType,
+      resourceId: id,
+      resourceName: id,
+      arn: mapping.arn(configuration, account, region, id),
+      // `[{key, value}]` as the SDK lists them: EC2's and CloudTrail's `tags`, RDS's
+      // `tag_list`, S3's `tagging.tag_set`.
+      tags: readTags(configuration.tags ?? configuration.tagList ?? asRecord(configuration.tagging)?.tagSet),
+      configuration: fields,
+      supplementary,
+      partial: false,
+      captureTime: undefined,
+      deleted: false,
+    },
+    { file: ctx.file, ...where },
+  );
+}
 
 /**
  * The IAM collector's credential report: `content`, the CSV's rows as Ruby's CSV parses them
  * (`{"user": …, "arn": …, "mfa_active": "true"}`, a null for an empty cell), each read as the
  * report's row is.
  */
-function* credentialReportRows(content: unknown, ctx: ReadContext, index: number): Generator<Resource> {
+function* credentialReportRows(content: unknown, ctx: ReadContext, where: Where): Generator<Resource> {
   if (!Array.isArray(content)) {
-    ctx.skip('aws-recon IAM.credential_report: no content (expected the report rows)', { index });
+    ctx.skip('aws-recon IAM.credential_report: no content (expected the report rows)', where);
     return;
   }
   for (const value of content) {
@@ -117,8 +137,8 @@ function* credentialReportRows(content: unknown, ctx: ReadContext, index: number
         (cell): cell is [string, string] => typeof cell[1] === 'string',
       ),
     );
-    const resource = credentialReportRowToResource(row, { file: ctx.file, index });
-    if (typeof resource === 'string') ctx.skip(`aws-recon IAM.credential_report: ${resource}`, { index });
+    const resource = credentialReportRowToResource(row, { file: ctx.file, ...where });
+    if (typeof resource === 'string') ctx.skip(`aws-recon IAM.credential_report: ${resource}`, where);
     else yield resource;
   }
 }

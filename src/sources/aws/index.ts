@@ -1,7 +1,7 @@
 import type { InputFormat } from '../format.ts';
 import { awsAccountSummaryFormat } from './account-summary.ts';
 import { awsApiDescribeFormat } from './api-describe.ts';
-import { awsReconFormat } from './aws-recon.ts';
+import { awsReconFormat, awsReconStreamFormat } from './aws-recon.ts';
 import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
@@ -32,6 +32,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsApiDescribeFormat,
   awsResourceExplorerFormat,
   awsReconFormat,
+  awsReconStreamFormat,
 ]
   .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);

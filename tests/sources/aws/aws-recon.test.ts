@@ -1,7 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../../../src/model/resource.ts';
 import { awsReconFormat } from '../../../src/sources/aws/aws-recon.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import { ACCOUNT } from './builders.ts';
 
 // darkbitio/aws-recon's default (`aws`) output: lib/aws_recon/lib/formatter.rb wraps each
@@ -309,5 +313,37 @@ describe('aws-recon', () => {
       },
       { reason: 'aws-recon EC2.security_group: without its groupId or region', index: 2 },
     ]);
+  });
+
+  // `aws_recon -j`: `puts item.to_json` per entry, as collected (lib/aws_recon/aws_recon.rb).
+  it('reads --stream-output line by line, a malformed line skipped with its line', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-recon-stream-'));
+    const file = path.join(dir, 'recon.jsonl');
+    const lines = [
+      JSON.stringify(entry('EC2', 'us-east-1', group)),
+      JSON.stringify(entry('IAM', 'global', { type: 'account_summary', arn: `arn:aws:iam::${ACCOUNT}:x` })),
+      '{"account": "truncated',
+      JSON.stringify(entry('EC2', 'ap-northeast-1', { ...group, group_id: 'sg-0e0e0e0e' })),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const resources: Resource[] = [];
+    const coverage = await readInputFile(file, (resource) => resources.push(resource));
+    expect(coverage.format).toBe('aws-recon-stream');
+    expect(resources.map((r) => [r.id, r.origin.line])).toEqual([
+      [`arn:aws:ec2:us-east-1:${ACCOUNT}:security-group/sg-0a1b2c3d`, 1],
+      [`arn:aws:ec2:ap-northeast-1:${ACCOUNT}:security-group/sg-0e0e0e0e`, 4],
+    ]);
+    expect(coverage.skipped.map((s) => s.line)).toEqual([2, 3]);
+    expect(coverage.error).toMatch(/recon\.jsonl:3:/);
+  });
+
+  it('reads a stream of one line as its entry', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-recon-stream-'));
+    const file = path.join(dir, 'recon.jsonl');
+    await writeFile(file, `${JSON.stringify(entry('EC2', 'us-east-1', group))}\n`);
+    const resources: Resource[] = [];
+    const coverage = await readInputFile(file, (resource) => resources.push(resource));
+    expect(coverage.format).toBe('aws-recon-stream');
+    expect(resources.map((r) => r.nativeType)).toEqual(['AWS::EC2::SecurityGroup']);
   });
 });
