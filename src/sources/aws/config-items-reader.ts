@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Resource } from '../../model/resource.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { configItemToResource, deletedItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
@@ -18,15 +18,23 @@ export function* configItemsToResources(
 ): Generator<Resource> {
   const hint = fileHint(ctx.file);
   for (let at = 0; at < rawItems.length; at++) {
-    const read = readConfigItem(rawItems[at], partial, hint);
     const index = firstIndex + at;
-    if ('skip' in read) {
-      ctx.skip(read.skip, { index });
-      continue;
-    }
-    const origin = { file: ctx.file, index };
-    yield read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
+    const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index });
+    if ('skip' in read) ctx.skip(read.skip, { index });
+    else yield read;
   }
+}
+
+/** One configuration item (or SELECT row) as its resource, or why it is skipped. */
+export function configItemResource(
+  raw: unknown,
+  partial: boolean,
+  hint: FileHint,
+  origin: Origin,
+): Resource | { readonly skip: string } {
+  const read = readConfigItem(raw, partial, hint);
+  if ('skip' in read) return read;
+  return read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
 }
 
 /**

@@ -4,6 +4,7 @@ import { awsApiDescribeFormat } from './api-describe.ts';
 import { awsReconFormat, awsReconStreamFormat } from './aws-recon.ts';
 import { awsConfigRuleEventFormat } from './config-rule-event.ts';
 import { awsConfigSelectFormat } from './config-select.ts';
+import { awsConfigSelectCsv } from './config-select-csv.ts';
 import { awsConfigSnapshotFormat } from './config-snapshot.ts';
 import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './credential-report.ts';
 import {
@@ -20,6 +21,7 @@ import { awsTagEditorCsv } from './tag-editor-csv.ts';
 export const awsFormats: readonly InputFormat[] = [
   awsConfigSnapshotFormat,
   awsConfigSelectFormat,
+  awsConfigSelectCsv,
   awsConfigRuleEventFormat,
   awsCredentialReportFormat,
   awsCredentialReportApiFormat,
