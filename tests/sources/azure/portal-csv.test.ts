@@ -110,6 +110,15 @@ describe('azure-portal-csv', () => {
     ]);
   });
 
+  it('passes over a Tags column, whose cell the portal writes in no published form', () => {
+    const { resources, skipped } = read(
+      `"NAME","TYPE","RESOURCE GROUP","LOCATION","SUBSCRIPTION","TAGS"\r\n` +
+        `"sttokyo","Storage account","rg-app","Japan East","production","env : prod"\r\n`,
+    );
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.name, r.region, r.tags])).toEqual([['sttokyo', 'japaneast', {}]]);
+  });
+
   it('reads the Japanese portal’s display names, and says what it cannot place', () => {
     const { resources, skipped, notes } = read(
       `${JAPANESE}ストレージ アカウント,sttokyo,rg-庁内,東日本,従量課金,\r\n` +
