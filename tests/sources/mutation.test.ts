@@ -35,6 +35,8 @@ const FILES = [
   'tests/corpus/data/gcp/policy-library/iam-policies-without-ancestors.json',
   'tests/iac/fixtures/gcp/plan.json',
   'tests/iac/fixtures/state/aws.tfstate',
+  'tests/corpus/data/aws/config-console/advanced-query-export.csv',
+  'tests/corpus/data/aws/aws-recon/stream-output.jsonl',
 ];
 
 /** Every check, on every resource it applies to. */
