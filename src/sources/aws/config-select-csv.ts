@@ -78,6 +78,11 @@ export const awsConfigSelectCsv: TextFormat = {
       throw new InputError(ctx.file, 'not the header of a Config advanced query exported as CSV', {
         line: 1,
       });
+    const tagHalves = columns.filter(({ path }) => path[0] === 'tags' && path.length > 1);
+    if (tagHalves.length > 0)
+      ctx.note?.(
+        `${tagHalves.map((c) => c.label).join(', ')}: the tags' keys and values apart are not read as tags (SELECT tags for them)`,
+      );
     const hint = fileHint(ctx.file);
     for (const row of table.rows) {
       const flattened = rowRecord(row, columns, ctx.file);
@@ -104,7 +109,7 @@ function rowRecord(
     // path through a list, which it cannot show): not carried, so unknown.
     if (text === '') continue;
     if (path.length > 1) {
-      // `tags.key` and `tags.value` give the tags' halves apart, which no longer pair up.
+      // `tags.key` and `tags.value` give the tags' halves apart, which no longer pair up (noted).
       if (path[0] !== 'tags') setPath(record, path, nestedValue(text));
     } else if ((NESTED as readonly string[]).includes(path[0] ?? '')) {
       record[path[0] ?? ''] = jsonCell(text, label, file, line);

@@ -110,6 +110,20 @@ describe('aws-config-select-csv', () => {
     ]);
   });
 
+  it('notes tags.key / tags.value columns, whose halves it does not pair into tags', () => {
+    const notes: string[] = [];
+    const resources = [
+      ...awsConfigSelectCsv.read(
+        `accountId,awsRegion,resourceId,resourceType,tags.key\n${ACCOUNT},ap-northeast-1,vol-1,AWS::EC2::Volume,"[""env""]"\n`,
+        { file: 'q.csv', skip: () => {}, note: (note) => notes.push(note) },
+      ),
+    ];
+    expect(resources.map((r) => r.tags)).toEqual([{}]);
+    expect(notes).toEqual([
+      "tags.key: the tags' keys and values apart are not read as tags (SELECT tags for them)",
+    ]);
+  });
+
   it('skips a row that names no account, saying what to SELECT', () => {
     const { resources, skipped } = read(
       'resourceId,resourceType,configuration.storageEncrypted\nvol-1,AWS::EC2::Volume,true\n',
