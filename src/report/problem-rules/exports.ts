@@ -385,6 +385,23 @@ export const EXPORT_RULES: readonly Rule[] = [
     /not the Tag Editor's "Export resources to CSV" header/g,
     'タグエディタの「リソースを CSV にエクスポート」の見出し行ではありません',
   ],
+  // The Config console's advanced-query CSV (sources/aws/config-select-csv.ts).
+  [
+    /not the header of a Config advanced query exported as CSV/g,
+    'Config の高度なクエリを CSV でエクスポートした見出し行ではありません',
+  ],
+  [
+    /(.+): the tags' keys and values apart are not read as tags \(SELECT tags for them\)/g,
+    '$1: タグのキーと値を別々に持つ列はタグとして読み取りません（タグは SELECT tags で取得してください）',
+  ],
+  [
+    /accountId "(.*)" is the account id rounded by a spreadsheet that saved the file again, not the id: export the query again and scan the file as the console gave it/g,
+    'accountId "$1" はファイルを保存し直した表計算ソフトが丸めた値で、アカウント ID ではありません。クエリをもう一度エクスポートし、コンソールが出力したままのファイルをスキャンしてください',
+  ],
+  [
+    /the (\S+) column is not JSON \((.*)\): the console writes a nested property as JSON text/g,
+    '$1 列が JSON ではありません（$2）。コンソールは入れ子のプロパティを JSON の文字列で出力します',
+  ],
   [
     /the (\S+) cell is empty: a row names its resource$/g,
     '$1 のセルが空です。行ごとにリソースの名前があるはずです',
