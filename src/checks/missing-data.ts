@@ -62,6 +62,20 @@ export const LIVE_READS = {
     },
     grant: { ja: '管理グループの閲覧者（Reader）ロール', en: 'the Reader role on the management groups' },
   },
+  azureInheritedRoleAssignments: {
+    what: {
+      ja: 'サブスクリプションが管理グループとルート（/）から継承するロールの割り当て',
+      en: 'the role assignments the subscription inherits from its management groups and the root (/)',
+    },
+    call: {
+      ja: 'Resource Graph: authorizationresources（authorizationScopeFilter AtScopeAndAbove）',
+      en: 'Resource Graph: authorizationresources (authorizationScopeFilter AtScopeAndAbove)',
+    },
+    grant: {
+      ja: '上位の管理グループ（またはテナント ルート グループ）の閲覧者（Reader）ロール',
+      en: 'the Reader role on the management groups above the subscription (or the Tenant Root Group)',
+    },
+  },
   azureResources: {
     what: { ja: 'Resource Graph の resources テーブル', en: 'the Resource Graph resources table' },
     call: 'Resource Graph: resources',

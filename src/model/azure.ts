@@ -31,6 +31,13 @@ export interface AzureSubscriptionFacts {
    * management groups and not which groups the subscription is under (scan/management-groups.ts).
    */
   readonly managementGroups?: Fact<readonly string[]>;
+  /**
+   * The role assignments the subscription inherits (of the management groups above it and of the
+   * root `/`) were read: unknown, with why, when the live scan's query of them failed (or the
+   * inventory such a scan saved says so). Absent otherwise: the assignments of management groups
+   * an export holds are all there are.
+   */
+  readonly inheritedAssignmentsRead?: Fact<boolean>;
 }
 
 /**

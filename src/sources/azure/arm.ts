@@ -1,7 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
-import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS } from './listing.ts';
+import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
 /**
@@ -32,6 +32,8 @@ export const azureArm: DocumentFormat = {
     if (isObject(document) && 'value' in document) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
       // A subscription's own listing, present (even empty): what it lists is all there is.
+      const unread = unreadListingOfFile(ctx.file);
+      if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...rows];
       const listing = listingOfFile(ctx.file);
       if (!listing) return rows;
       const fact = explicit(true, `${ctx.file}: value`);

@@ -1,13 +1,14 @@
-import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { AuthorizationScopeFilter, ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
 import type { Permit } from '../../../base/calls/pacer.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isAboveSubscriptions, type Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
 import { toResource } from '../adapters/index.ts';
+import { inheritedAssignments } from '../inherited-assignments.ts';
 import { type AzureClients, REQUEST_ID } from './clients.ts';
 import { describeAzureFailure, READER_ROLE } from './errors.ts';
 import type { GraphPacer } from './pacer.ts';
@@ -48,6 +49,20 @@ const SETTINGS_TYPES = new Set(['microsoft.web/sites/config']);
 export interface GraphScope {
   readonly subscriptions?: readonly string[];
   readonly managementGroups?: readonly string[];
+  /**
+   * Which role assignments (and other authorization resources) of the scope the query sees:
+   * Resource Graph's default is those at the scope and below; `AtScopeAndAbove` adds those of the
+   * management groups above it and of the root `/`.
+   */
+  readonly authorizationScopeFilter?: AuthorizationScopeFilter;
+}
+
+/** What a batch query does when it cannot be read whole (its subscriptions' errors by default). */
+export interface BatchQuery {
+  readonly onRows?: (rows: readonly unknown[]) => void;
+  readonly authorizationScopeFilter?: AuthorizationScopeFilter;
+  /** The failure's message for the subscriptions of the batch, when the default does not fit. */
+  readonly failed?: (subscriptions: readonly string[], message: string, error: CallError) => void;
 }
 
 type GraphResponse = Awaited<ReturnType<ResourceGraphClient['resources']>>;
@@ -104,13 +119,14 @@ export class GraphReader {
     table: string,
     query: string,
     batch: readonly string[],
-    onRows?: (rows: readonly unknown[]) => void,
+    options: BatchQuery = {},
   ): Promise<void> {
+    const { onRows, authorizationScopeFilter, failed } = options;
     try {
       await this.#query(
         table,
         query,
-        { subscriptions: batch },
+        { subscriptions: batch, ...(authorizationScopeFilter ? { authorizationScopeFilter } : {}) },
         onRows ?? ((rows) => this.emitRows(rows, table)),
       );
     } catch (error) {
@@ -120,11 +136,12 @@ export class GraphReader {
         const half = Math.ceil(batch.length / 2);
         this.#s.log.debug({ table, subscriptions: batch.length }, 'azure: batch denied, splitting it');
         await Promise.all([
-          this.queryTable(table, query, batch.slice(0, half), onRows),
-          this.queryTable(table, query, batch.slice(half), onRows),
+          this.queryTable(table, query, batch.slice(0, half), options),
+          this.queryTable(table, query, batch.slice(half), options),
         ]);
         return;
       }
+      if (failed) return failed(batch, pageMessage(table, error, false), error.error);
       const message = pageMessage(table, error);
       for (const id of batch) this.#s.run.scanOf(id).errors.push(message);
     }
@@ -199,6 +216,9 @@ export class GraphReader {
                 options: {
                   top: this.#s.pageSize,
                   resultFormat: 'objectArray',
+                  ...(scope.authorizationScopeFilter
+                    ? { authorizationScopeFilter: scope.authorizationScopeFilter }
+                    : {}),
                   ...(token ? { skipToken: token } : {}),
                 },
               },
@@ -240,12 +260,20 @@ export class GraphReader {
   /** Hands rows to the offline reader's adapters, counts them and starts the ARM reads they need. */
   emitRows(rows: readonly unknown[], table: string, seen?: (resource: Resource) => void): void {
     const { run, ctx, log } = this.#s;
+    // A role assignment of a management group or of the root is read into the account of its
+    // scope, as offline (inherited-assignments.ts); the scan gives it to the subscriptions under it.
+    const place = inheritedAssignments(rows, 'graph');
     let skipped = 0;
     for (const [index, row] of rows.entries()) {
-      const result = toResource(row, { file: `azure:resourcegraph/${table}`, index });
+      const result = toResource(place(row).record, { file: `azure:resourcegraph/${table}`, index });
       if ('skip' in result) {
         skipped++;
         log.debug({ table, reason: result.skip }, 'azure: row skipped');
+        continue;
+      }
+      // Every shard's subscriptions under the group inherit it: it is no subscription of a shard.
+      if (isAboveSubscriptions(result.account)) {
+        ctx.emit(result);
         continue;
       }
       if (!this.#s.inScope(result.account)) continue;
@@ -261,9 +289,10 @@ export class GraphReader {
   }
 }
 
-function pageMessage(table: string, error: PageError): string {
+/** The failure of a page, for the coverage; with the role a denied query needs unless `advice` is false. */
+function pageMessage(table: string, error: PageError, advice = true): string {
   const denied =
-    error.error.failure.kind === 'denied'
+    advice && error.error.failure.kind === 'denied'
       ? ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`
       : '';
   return error.page === 0
