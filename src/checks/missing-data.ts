@@ -62,18 +62,15 @@ export const LIVE_READS = {
     },
     grant: { ja: '管理グループの閲覧者（Reader）ロール', en: 'the Reader role on the management groups' },
   },
-  azureInheritedRoleAssignments: {
+  azureAppliedRoleAssignments: {
     what: {
-      ja: 'サブスクリプションが管理グループとルート（/）から継承するロールの割り当て',
-      en: 'the role assignments the subscription inherits from its management groups and the root (/)',
+      ja: 'サブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）',
+      en: 'the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/))',
     },
-    call: {
-      ja: 'Resource Graph: authorizationresources（authorizationScopeFilter AtScopeAndAbove）',
-      en: 'Resource Graph: authorizationresources (authorizationScopeFilter AtScopeAndAbove)',
-    },
+    call: 'Resource Graph: authorizationresources',
     grant: {
-      ja: '上位の管理グループ（またはテナント ルート グループ）の閲覧者（Reader）ロール',
-      en: 'the Reader role on the management groups above the subscription (or the Tenant Root Group)',
+      ja: 'サブスクリプションとその上位の管理グループ（またはテナント ルート グループ）の閲覧者（Reader）ロール',
+      en: 'the Reader role on the subscription and on the management groups above it (or the Tenant Root Group)',
     },
   },
   azureResources: {

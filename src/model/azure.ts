@@ -32,12 +32,12 @@ export interface AzureSubscriptionFacts {
    */
   readonly managementGroups?: Fact<readonly string[]>;
   /**
-   * The role assignments the subscription inherits (of the management groups above it and of the
-   * root `/`) were read: unknown, with why, when the live scan's query of them failed (or the
-   * inventory such a scan saved says so). Absent otherwise: the assignments of management groups
-   * an export holds are all there are.
+   * The role assignments that apply to the subscription (its own, and those it inherits from
+   * the management groups above it and the root `/`) were all read: unknown, with why, when a
+   * live scan's query of them failed (or the inventory such a scan saved says so). Absent
+   * otherwise: the role assignments an export holds are taken as all there are.
    */
-  readonly inheritedAssignmentsRead?: Fact<boolean>;
+  readonly roleAssignmentsRead?: Fact<boolean>;
 }
 
 /**

@@ -34,17 +34,17 @@ export function listingOfFile(file: string): { kind: SubscriptionListing; subscr
 /**
  * Reads of a subscription a live scan could not make whole, saved by `--save-inventory` as a list
  * body named for the subscription with `-incomplete-`, so that the inventory read back says so
- * too: `inherited-role-assignments-incomplete-<subscription id>.json`, the role assignments above
+ * too: `role-assignments-incomplete-<subscription id>.json`, the role assignments that apply to
  * the subscription (what was read before the failure is in the saved Resource Graph pages). Read
- * as the fact unknown: without the file, the assignments above subscriptions an export holds are
- * taken as all there are.
+ * as the fact unknown: without the file, the role assignments an export holds are taken as all
+ * there are.
  */
 const UNREAD_LISTINGS = {
-  'inherited-role-assignments': {
-    fact: 'inheritedAssignmentsRead',
+  'role-assignments': {
+    fact: 'roleAssignmentsRead',
     note: {
-      ja: 'このファイルを保存したライブ スキャンは、サブスクリプションが管理グループとルート（/）から継承するロールの割り当てを読み取れませんでした（理由はそのスキャンの「読み込めなかった入力・スコープ」にあります）',
-      en: 'the live scan that saved this file could not read the role assignments the subscription inherits from its management groups and the root (/) (its list of scopes that could not be read says why)',
+      ja: 'このファイルを保存したライブ スキャンは、サブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）をすべては読み取れませんでした（理由はそのスキャンの「読み込めなかった入力・スコープ」にあります）',
+      en: 'the live scan that saved this file could not read all the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/)): its list of scopes that could not be read says why',
     },
   },
 } as const satisfies Record<string, { fact: keyof AzureSubscriptionFacts; note: Localized }>;
@@ -52,7 +52,7 @@ const UNREAD_LISTINGS = {
 type UnreadListing = keyof typeof UNREAD_LISTINGS;
 
 const UNREAD_FILE =
-  /(?:^|[/\\._-])(inherited-role-assignments)-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+  /(?:^|[/\\._-])(role-assignments)-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
 
 /** The subscription's facts a saved `-incomplete-` file says were not read whole; undefined for any other file. */
 export function unreadListingOfFile(

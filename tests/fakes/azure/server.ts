@@ -73,6 +73,10 @@ export interface FakeRequest {
   readonly subscriptions?: readonly string[];
   /** Resource Graph: the query's `options.authorizationScopeFilter`, when it has one. */
   readonly authorizationScopeFilter?: string;
+  /** Resource Graph: the query's text. */
+  readonly query?: string;
+  /** Resource Graph: the page asked for (1-based; a later one carries a `$skipToken`). */
+  readonly page?: number;
 }
 
 export interface FakeAzureOptions {
@@ -272,9 +276,18 @@ export class FakeAzure {
     }
     const subscriptions = request.subscriptions?.map((id) => id.toLowerCase());
     const filter = request.options?.authorizationScopeFilter;
-    const asked = { kind: 'graph' as const, n, path: url.pathname, subscriptions };
-    if (await this.#fault(res, filter ? { ...asked, authorizationScopeFilter: filter } : asked, quotaHeaders))
-      return;
+    const top = Math.min(1000, request.options?.$top ?? 1000);
+    const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
+    const asked: FakeRequest = {
+      kind: 'graph',
+      n,
+      path: url.pathname,
+      subscriptions,
+      query: request.query ?? '',
+      page: Math.floor(offset / top) + 1,
+      ...(filter ? { authorizationScopeFilter: filter } : {}),
+    };
+    if (await this.#fault(res, asked, quotaHeaders)) return;
     await this.#delay('graph', res);
     const denied = subscriptions?.filter((id) => this.#forbidden.has(id)) ?? [];
     if (denied.length > 0) {
@@ -299,8 +312,6 @@ export class FakeAzure {
         quotaHeaders,
       );
     }
-    const top = Math.min(1000, request.options?.$top ?? 1000);
-    const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
     const page = rows.slice(offset, offset + top);
     this.accounting.pageRows.push(page.length);
     this.accounting.graphLastAt = this.#clock.now();

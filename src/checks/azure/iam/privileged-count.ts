@@ -62,12 +62,12 @@ export default defineCheck({
         },
         'azureManagementGroups',
       ),
-      inheritedNotRead: missingData(
+      assignmentsNotRead: missingData(
         {
-          ja: 'このサブスクリプションが管理グループとルート（/）から継承するロールの割り当てが読み取れていません（判定できた特権保持者 {{count}} 件）',
-          en: 'The role assignments the subscription inherits from its management groups and the root (/) were not read ({{count|privileged principal|privileged principals}} known)',
+          ja: 'このサブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）がすべては読み取れていません（判定できた特権保持者 {{count}} 件）',
+          en: 'Not all the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/)) were read ({{count|privileged principal|privileged principals}} known)',
         },
-        'azureInheritedRoleAssignments',
+        'azureAppliedRoleAssignments',
         {
           ja: '判定できた特権保持者は {{count}} 件です',
           en: '{{count|privileged principal|privileged principals}} known',
@@ -88,10 +88,10 @@ export default defineCheck({
     // under: those it inherits are not among its assignments (scan/management-groups.ts).
     const groups = (subscription.facts as AzureSubscriptionFacts).managementGroups;
     const groupsUnknown = groups?.source === 'unknown' ? groups : undefined;
-    // The live scan's query of the assignments above the subscription failed: any of them may be an owner.
-    const inherited = (subscription.facts as AzureSubscriptionFacts).inheritedAssignmentsRead;
-    const inheritedUnknown = inherited?.source === 'unknown' ? inherited : undefined;
-    if (assignments.length === 0 && !groupsUnknown && !inheritedUnknown) {
+    // A live scan's query of the role assignments failed: an owner may be among those not read.
+    const read = (subscription.facts as AzureSubscriptionFacts).roleAssignmentsRead;
+    const notAllRead = read?.source === 'unknown' ? read : undefined;
+    if (assignments.length === 0 && !groupsUnknown && !notAllRead) {
       const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
         ja: 'ロールの割り当てがエクスポートにありません',
         en: 'no role assignments in the export',
@@ -118,7 +118,7 @@ export default defineCheck({
     const data = { count: principals.size, max, principals: [...principals], uncertain };
     if (principals.size > max) return fail('tooMany', evidence, data);
     if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
-    if (inheritedUnknown) return undetermined('inheritedNotRead', [...evidence, inheritedUnknown], data);
+    if (notAllRead) return undetermined('assignmentsNotRead', [...evidence, notAllRead], data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
     // A Terraform plan holds the assignments its configuration makes; others may exist.
     if (isPlanOrigin(subscription.origin)) return undetermined('notInPlan', evidence, data);

@@ -43,6 +43,9 @@ export const TABLE_QUERIES: readonly { readonly table: string; readonly query: s
   },
 ];
 
+/** What grants a query over subscriptions. */
+const SUBSCRIPTION_GRANT = ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`;
+
 /** Types read from Resource Graph that complete another resource's facts: not counted as resources. */
 const SETTINGS_TYPES = new Set(['microsoft.web/sites/config']);
 
@@ -57,12 +60,17 @@ export interface GraphScope {
   readonly authorizationScopeFilter?: AuthorizationScopeFilter;
 }
 
-/** What a batch query does when it cannot be read whole (its subscriptions' errors by default). */
+/** How a query over a batch of subscriptions is asked, and what its failure says. */
 export interface BatchQuery {
+  /** What is done with each page's rows (the adapters' resources emitted, by default). */
   readonly onRows?: (rows: readonly unknown[]) => void;
   readonly authorizationScopeFilter?: AuthorizationScopeFilter;
-  /** The failure's message for the subscriptions of the batch, when the default does not fit. */
-  readonly failed?: (subscriptions: readonly string[], message: string, error: CallError) => void;
+  /** What the subscriptions' coverage names before the table, when the table alone does not say it. */
+  readonly what?: string;
+  /** What grants a denied query, ` (…)` (by default the Reader role on the subscription). */
+  readonly grant?: string;
+  /** Called for the subscriptions of a batch that could not be read whole, once each is listed with the message. */
+  readonly onFailed?: (subscriptions: readonly string[], message: string) => void;
 }
 
 type GraphResponse = Awaited<ReturnType<ResourceGraphClient['resources']>>;
@@ -121,7 +129,7 @@ export class GraphReader {
     batch: readonly string[],
     options: BatchQuery = {},
   ): Promise<void> {
-    const { onRows, authorizationScopeFilter, failed } = options;
+    const { onRows, authorizationScopeFilter, what, grant, onFailed } = options;
     try {
       await this.#query(
         table,
@@ -141,9 +149,9 @@ export class GraphReader {
         ]);
         return;
       }
-      if (failed) return failed(batch, pageMessage(table, error, false), error.error);
-      const message = pageMessage(table, error);
+      const message = `${what ? `${what}: ` : ''}${pageMessage(table, error, grant)}`;
       for (const id of batch) this.#s.run.scanOf(id).errors.push(message);
+      onFailed?.(batch, message);
     }
   }
 
@@ -289,12 +297,9 @@ export class GraphReader {
   }
 }
 
-/** The failure of a page, for the coverage; with the role a denied query needs unless `advice` is false. */
-function pageMessage(table: string, error: PageError, advice = true): string {
-  const denied =
-    advice && error.error.failure.kind === 'denied'
-      ? ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`
-      : '';
+/** The failure of a page, for the coverage; a denied one with what grants the query. */
+function pageMessage(table: string, error: PageError, grant = SUBSCRIPTION_GRANT): string {
+  const denied = error.error.failure.kind === 'denied' ? grant : '';
   return error.page === 0
     ? `${table}: ${error.message}${denied}`
     : `${table}: incomplete, page ${error.page + 1} failed after ${error.page} page(s) read: ${error.message}${denied}`;

@@ -10,8 +10,8 @@ import { ArmReader } from './arm.ts';
 import { AzureClients, type AzureCredential } from './clients.ts';
 import { discoverSubscriptions } from './discover.ts';
 import { GraphReader, TABLE_QUERIES } from './graph.ts';
-import { readInheritedAssignments } from './inherited.ts';
 import { type ArmReadQuota, GraphPacer, type GraphQuota, RESOURCE_GRAPH_QUOTA } from './pacer.ts';
+import { assignmentsNotRead, readInheritedAssignments } from './role-assignments.ts';
 import { AzureInventoryWriter } from './save.ts';
 import type { AzureRun, SubscriptionScan } from './scope.ts';
 
@@ -169,7 +169,13 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
   await Promise.all([
     ...TABLE_QUERIES.flatMap(({ table, query }) =>
       batchesOf(readable, perQuery, table === 'resources' ? PARALLEL_BATCHES : 1).map((batch) =>
-        graph.queryTable(table, query, batch),
+        graph.queryTable(
+          table,
+          query,
+          batch,
+          // A subscription whose assignments were read in part may have an owner among the rest.
+          table === 'authorizationresources' ? { onFailed: assignmentsNotRead(run, ctx, table) } : {},
+        ),
       ),
     ),
     ...batchesOf(readable, perQuery, 1).map((batch) => readInheritedAssignments(graph, run, ctx, batch)),

@@ -208,28 +208,28 @@ const groupCases: AnyCase[] = [
 ];
 
 /**
- * What `kansa scan --azure --save-inventory` writes for a subscription whose query of the role
- * assignments above it failed: an empty list body named for it (sources/azure/listing.ts).
+ * What `kansa scan --azure --save-inventory` writes for a subscription whose query of role
+ * assignments (its own, or those above it) failed: an empty list body named for it
+ * (sources/azure/listing.ts).
  */
-const inheritedNotRead = () =>
-  jsonFile({ value: [] }, `inherited-role-assignments-incomplete-${SUBSCRIPTION}.json`);
+const notAllRead = () => jsonFile({ value: [] }, `role-assignments-incomplete-${SUBSCRIPTION}.json`);
 
 const savedLiveCases: AnyCase[] = [
   {
-    name: 'a saved live inventory whose query of the assignments above the subscription failed: an owner there may be missing',
+    name: 'a saved live inventory whose query of the role assignments failed: an owner may be among those not read',
     records: [
       graphQuery([subscriptionUnder('mg-osaka', TENANT), assignment(principal(1), OWNER)]),
-      inheritedNotRead(),
+      notAllRead(),
     ],
     status: 'UNKNOWN',
-    messageId: 'inheritedNotRead',
+    messageId: 'assignmentsNotRead',
     data: { count: 1 },
   },
   {
-    name: 'the same with no role assignment of its own: still what it inherits is unknown',
-    records: [graphQuery([subscriptionUnder('mg-osaka', TENANT)]), inheritedNotRead()],
+    name: 'the same with no role assignment read: UNKNOWN, saying the query failed',
+    records: [graphQuery([subscriptionUnder('mg-osaka', TENANT)]), notAllRead()],
     status: 'UNKNOWN',
-    messageId: 'inheritedNotRead',
+    messageId: 'assignmentsNotRead',
     data: { count: 0 },
   },
   {
@@ -239,7 +239,7 @@ const savedLiveCases: AnyCase[] = [
         subscriptionUnder('mg-osaka', TENANT),
         ...[1, 2, 3, 4].map((n) => assignment(principal(n), OWNER)),
       ]),
-      inheritedNotRead(),
+      notAllRead(),
     ],
     status: 'FAIL',
     messageId: 'tooMany',
