@@ -1,12 +1,16 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createDefaultHttpClient } from '@azure/core-rest-pipeline';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Framework } from '../../../src/frameworks/framework.ts';
 import { loadFramework } from '../../../src/frameworks/load.ts';
 import { evaluate } from '../../../src/scan/evaluate.ts';
 import type { Finding } from '../../../src/scan/finding.ts';
 import type { Inventory } from '../../../src/scan/inventory.ts';
+import { readInventory } from '../../../src/scan/read-inventory.ts';
+import { createAzureLiveSource } from '../../../src/sources/azure/live/index.ts';
 import { exportScenario } from '../../fakes/azure/export.ts';
 import {
   GROUP_OWNER,
@@ -16,7 +20,7 @@ import {
 } from '../../fakes/azure/scenario.ts';
 import { FakeAzure, type FakeAzureOptions, type FakeRequest } from '../../fakes/azure/server.ts';
 import { VirtualClock } from '../../fakes/clock.ts';
-import { findings, readOffline, runLive } from './helpers.ts';
+import { findings, readOffline, runLive, testCredential } from './helpers.ts';
 
 const PRIVILEGED_COUNT = 'azure.iam.privileged-count';
 const NOW = new Date('2026-11-01T00:00:00Z');
@@ -180,6 +184,43 @@ describe('role assignments above the subscriptions in a live Azure scan', { time
     expectNoPass(counts, /\(authorizationresources\) failed: .*page 2 failed/);
     const saved = await readOffline(save);
     expect(findings(saved.inventory, framework)).toEqual(findings(run.inventory, framework));
+  });
+
+  it('gives every shard’s subscriptions the assignments above them (--shard)', async () => {
+    const azure = await fake();
+    const shards = await Promise.all(
+      [0, 1].map((index) =>
+        readInventory(
+          {
+            inputs: [],
+            live: [
+              createAzureLiveSource({
+                credential: testCredential,
+                endpoint: azure.endpoint,
+                tlsCa: azure.ca,
+                clock: azure.clock as VirtualClock,
+                httpClient: (azure.clock as VirtualClock).httpClient(createDefaultHttpClient()),
+              }),
+            ],
+            concurrency: 8,
+            shard: { index, count: 2 },
+          },
+          pino({ level: 'silent' }),
+        ),
+      ),
+    );
+    const seen = new Set<string>();
+    for (const { inventory } of shards) {
+      for (const [account, finding] of ownerCounts(inventory)) {
+        seen.add(account);
+        const sub = scenario.subscriptions.find((s) => s.id.toLowerCase() === account)!;
+        expect(principalsOf(finding)).toContain(ROOT_ADMINISTRATOR);
+        expect(principalsOf(finding).includes(GROUP_OWNER)).toBe(sub.managementGroup === 'mg-osaka-kikan');
+      }
+    }
+    // Each subscription is one shard's, and both shards have some.
+    expect(seen.size).toBe(scenario.subscriptions.length);
+    for (const { inventory } of shards) expect(ownerCounts(inventory).size).toBeGreaterThan(0);
   });
 
   it('retries a transient failure of the query and then reads them', async () => {
