@@ -122,8 +122,13 @@ describe('role assignments above the subscriptions in a live Azure scan', { time
   });
 
   it('leaves the owner count UNKNOWN, never PASS, when the query of the assignments above is denied', async () => {
+    const denials: FakeRequest[] = [];
     const azure = await fake({
-      fault: (request) => (aboveQuery(request) ? { status: 403, code: 'AuthorizationFailed' } : undefined),
+      fault: (request) => {
+        if (!aboveQuery(request)) return undefined;
+        denials.push(request);
+        return { status: 403, code: 'AuthorizationFailed' };
+      },
     });
     const save = path.join(work, 'saved-denied');
     const run = await runLive(
@@ -131,6 +136,8 @@ describe('role assignments above the subscriptions in a live Azure scan', { time
       { retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 } },
       { saveInventoryDir: save },
     );
+    // Asked once: the groups above are not one subscription's, so the batch is not split to find them.
+    expect(denials).toHaveLength(1);
     // Each subscription is listed with the error and the role that grants the read: the scan is partial.
     const failed = run.scopes.filter((scope) => scope.error);
     expect(failed).toHaveLength(scenario.subscriptions.length);

@@ -69,6 +69,12 @@ export interface BatchQuery {
   readonly what?: string;
   /** What grants a denied query, ` (…)` (by default the Reader role on the subscription). */
   readonly grant?: string;
+  /**
+   * Whether a batch denied as a whole is split in halves to find the subscriptions denied (true
+   * by default): for a query whose denial is not of a subscription, splitting costs up to twice
+   * as many queries as subscriptions and finds none.
+   */
+  readonly split?: boolean;
   /** Called for the subscriptions of a batch that could not be read whole, once each is listed with the message. */
   readonly onFailed?: (subscriptions: readonly string[], message: string) => void;
 }
@@ -120,8 +126,8 @@ export class GraphReader {
 
   /**
    * One table for a batch of subscriptions. A batch the identity may not read as a whole is
-   * split in halves until the subscriptions it may not read are found; they are listed with
-   * the error and the others are read.
+   * split in halves until the subscriptions it may not read are found (unless `split` is
+   * false); they are listed with the error and the others are read.
    */
   async queryTable(
     table: string,
@@ -129,7 +135,7 @@ export class GraphReader {
     batch: readonly string[],
     options: BatchQuery = {},
   ): Promise<void> {
-    const { onRows, authorizationScopeFilter, what, grant, onFailed } = options;
+    const { onRows, authorizationScopeFilter, what, grant, split = true, onFailed } = options;
     try {
       await this.#query(
         table,
@@ -140,7 +146,7 @@ export class GraphReader {
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       const denied = error.error.failure.kind === 'denied';
-      if (denied && error.page === 0 && batch.length > 1) {
+      if (split && denied && error.page === 0 && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         this.#s.log.debug({ table, subscriptions: batch.length }, 'azure: batch denied, splitting it');
         await Promise.all([

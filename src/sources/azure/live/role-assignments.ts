@@ -37,6 +37,8 @@ export function readInheritedAssignments(
     // Resource Graph shows an identity the role assignments it may read, at their scope.
     grant:
       ' (the Reader role on the management groups above the subscription (or the Tenant Root Group) grants this read)',
+    // A denial of the groups above is not of one subscription: halving the batch would not find it.
+    split: false,
     onFailed: assignmentsNotRead(
       run,
       ctx,
