@@ -24,7 +24,7 @@ export const RUN_RULES: readonly Rule[] = [
   [/SQL auditing settings of (\S+): /g, '$1 の SQL 監査設定: '],
   [/Key Vault keys of (\S+): /g, '$1 の Key Vault のキー: '],
   [/budgets of (\S+): /g, '$1 の予算: '],
-  // The role assignments above a subscription, whose query failed (sources/azure/live/inherited.ts).
+  // The role assignments above a subscription, whose query failed (sources/azure/live/role-assignments.ts).
   [
     /^role assignments inherited from management groups and the root \(\/\): /g,
     '管理グループとルート（/）から継承するロールの割り当て: ',

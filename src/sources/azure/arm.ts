@@ -31,9 +31,10 @@ export const azureArm: DocumentFormat = {
     if (Array.isArray(document)) return readRows(document, ctx);
     if (isObject(document) && 'value' in document) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
-      // A subscription's own listing, present (even empty): what it lists is all there is.
+      // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
       if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...rows];
+      // A subscription's own listing, present (even empty): what it lists is all there is.
       const listing = listingOfFile(ctx.file);
       if (!listing) return rows;
       const fact = explicit(true, `${ctx.file}: value`);
