@@ -62,6 +62,17 @@ export const LIVE_READS = {
     },
     grant: { ja: '管理グループの閲覧者（Reader）ロール', en: 'the Reader role on the management groups' },
   },
+  azureAppliedRoleAssignments: {
+    what: {
+      ja: 'サブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）',
+      en: 'the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/))',
+    },
+    call: 'Resource Graph: authorizationresources',
+    grant: {
+      ja: 'サブスクリプションとその上位の管理グループ（またはテナント ルート グループ）の閲覧者（Reader）ロール',
+      en: 'the Reader role on the subscription and on the management groups above it (or the Tenant Root Group)',
+    },
+  },
   azureResources: {
     what: { ja: 'Resource Graph の resources テーブル', en: 'the Resource Graph resources table' },
     call: 'Resource Graph: resources',

@@ -31,6 +31,13 @@ export interface AzureSubscriptionFacts {
    * management groups and not which groups the subscription is under (scan/management-groups.ts).
    */
   readonly managementGroups?: Fact<readonly string[]>;
+  /**
+   * The role assignments that apply to the subscription (its own, and those it inherits from
+   * the management groups above it and the root `/`) were all read: unknown, with why, when a
+   * live scan's query of them failed (or the inventory such a scan saved says so). Absent
+   * otherwise: the role assignments an export holds are taken as all there are.
+   */
+  readonly roleAssignmentsRead?: Fact<boolean>;
 }
 
 /**

@@ -40,6 +40,7 @@ const GAPS = [
   "not the caller's account (111122223333): give --role-arn to read it",
   'RESOURCE (organizations/1): PERMISSION_DENIED (HTTP 403): denied (grant roles/cloudasset.viewer on the scope to the identity)',
   'tenant (every readable subscription): resources: incomplete, page 3 failed after 2 page(s) read: HTTP 500 InternalServerError',
+  'role assignments inherited from management groups and the root (/): authorizationresources: HTTP 403 AuthorizationFailed (the Reader role on the management groups above the subscription (or the Tenant Root Group) grants this read)',
   'management group mg-osaka, mg-kobe: resourcecontainers: HTTP 403 AuthorizationFailed (Resource Graph reads what the Reader role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)',
 ];
 

@@ -24,6 +24,15 @@ export const RUN_RULES: readonly Rule[] = [
   [/SQL auditing settings of (\S+): /g, '$1 の SQL 監査設定: '],
   [/Key Vault keys of (\S+): /g, '$1 の Key Vault のキー: '],
   [/budgets of (\S+): /g, '$1 の予算: '],
+  // The role assignments above a subscription, whose query failed (sources/azure/live/role-assignments.ts).
+  [
+    /^role assignments inherited from management groups and the root \(\/\): /g,
+    '管理グループとルート（/）から継承するロールの割り当て: ',
+  ],
+  [
+    / \(the Reader role on the management groups above the subscription \(or the Tenant Root Group\) grants this read\)/g,
+    '（上位の管理グループ（またはテナント ルート グループ）の閲覧者（Reader）ロールでこの読み取りが許可されます）',
+  ],
   [
     /incomplete, page (\d+) failed after (\d+) page\(s\) read: /g,
     '不完全です。$2 ページを読んだ後、ページ $1 が失敗しました: ',

@@ -1,7 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
-import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS } from './listing.ts';
+import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
 /**
@@ -31,6 +31,9 @@ export const azureArm: DocumentFormat = {
     if (Array.isArray(document)) return readRows(document, ctx);
     if (isObject(document) && 'value' in document) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
+      // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
+      const unread = unreadListingOfFile(ctx.file);
+      if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...rows];
       // A subscription's own listing, present (even empty): what it lists is all there is.
       const listing = listingOfFile(ctx.file);
       if (!listing) return rows;

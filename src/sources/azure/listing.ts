@@ -1,4 +1,6 @@
 import type { AzureSubscriptionFacts } from '../../model/azure.ts';
+import { type Fact, unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Resource } from '../../model/resource.ts';
 
 /**
@@ -27,6 +29,40 @@ export function listingOfFile(file: string): { kind: SubscriptionListing; subscr
   const match = LISTING_FILE.exec(file);
   if (!match) return undefined;
   return { kind: match[1]!.toLowerCase() as SubscriptionListing, subscription: match[2]!.toLowerCase() };
+}
+
+/**
+ * Reads of a subscription a live scan could not make whole, saved by `--save-inventory` as a list
+ * body named for the subscription with `-incomplete-`, so that the inventory read back says so
+ * too: `role-assignments-incomplete-<subscription id>.json`, the role assignments that apply to
+ * the subscription (what was read before the failure is in the saved Resource Graph pages). Read
+ * as the fact unknown: without the file, the role assignments an export holds are taken as all
+ * there are.
+ */
+const UNREAD_LISTINGS = {
+  'role-assignments': {
+    fact: 'roleAssignmentsRead',
+    note: {
+      ja: 'このファイルを保存したライブ スキャンは、サブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）をすべては読み取れませんでした（理由はそのスキャンの「読み込めなかった入力・スコープ」にあります）',
+      en: 'the live scan that saved this file could not read all the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/)): its list of scopes that could not be read says why',
+    },
+  },
+} as const satisfies Record<string, { fact: keyof AzureSubscriptionFacts; note: Localized }>;
+
+type UnreadListing = keyof typeof UNREAD_LISTINGS;
+
+const UNREAD_FILE =
+  /(?:^|[/\\._-])(role-assignments)-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+
+/** The subscription's facts a saved `-incomplete-` file says were not read whole; undefined for any other file. */
+export function unreadListingOfFile(
+  file: string,
+): { subscription: string; facts: AzureSubscriptionFacts } | undefined {
+  const match = UNREAD_FILE.exec(file);
+  if (!match) return undefined;
+  const { fact, note } = UNREAD_LISTINGS[match[1]!.toLowerCase() as UnreadListing];
+  const unread: Fact<boolean> = unknown(file, note);
+  return { subscription: match[2]!.toLowerCase(), facts: { [fact]: unread } };
 }
 
 /** A record of the subscription carrying only the listing's fact (the inventory merges it with the rest). */

@@ -19,6 +19,7 @@ function guid(random: Random): string {
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const REGIONS = ['japaneast', 'japaneast', 'japaneast', 'japanwest', 'eastus'];
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
 const CONTRIBUTOR = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 /** Defender for Cloud MFA and guest assessment keys (V2). */
@@ -208,6 +209,57 @@ function pickKind(random: Random): Kind {
     if (roll < 0) return kind;
   }
   return KINDS[0]!;
+}
+
+/** The principal that owns every subscription under `mg-osaka-kikan`, by an assignment at that group. */
+export const GROUP_OWNER = '5d1c0a77-6b2e-4f3a-9c8d-0e1f2a3b4c5d';
+/** The principal with User Access Administrator at the root `/` (a Global Administrator's elevated access). */
+export const ROOT_ADMINISTRATOR = '7e2d1b88-7c3f-4a4b-8d9e-1f2a3b4c5d6e';
+
+/**
+ * Role assignments above the subscriptions, as Resource Graph's authorizationresources holds
+ * them: no subscription (`subscriptionId` empty), a role definition of the tenant
+ * (`/providers/Microsoft.Authorization/roleDefinitions/<guid>`), the scope a management group or
+ * the root. An Owner of a group over a third of the subscriptions, a User Access Administrator
+ * at the root, a Reader of the tenant root group, and an Owner of a group no subscription is under.
+ */
+const ABOVE_SUBSCRIPTIONS: readonly { scope: string; role: string; principal: string; type: string }[] = [
+  {
+    scope: '/providers/Microsoft.Management/managementGroups/mg-osaka-kikan',
+    role: OWNER,
+    principal: GROUP_OWNER,
+    type: 'Group',
+  },
+  { scope: '/', role: USER_ACCESS_ADMINISTRATOR, principal: ROOT_ADMINISTRATOR, type: 'User' },
+  {
+    scope: `/providers/Microsoft.Management/managementGroups/${TENANT}`,
+    role: READER,
+    principal: '9f3e2c99-8d4a-4b5c-9eaf-2a3b4c5d6e7f',
+    type: 'ServicePrincipal',
+  },
+  {
+    scope: '/providers/Microsoft.Management/managementGroups/mg-osaka-sandbox',
+    role: OWNER,
+    principal: '0a4f3daa-9e5b-4c6d-8fb0-3b4c5d6e7f80',
+    type: 'User',
+  },
+];
+
+function assignmentAbove({ scope, role, principal, type }: (typeof ABOVE_SUBSCRIPTIONS)[number]): Row {
+  const name = `${principal.slice(0, 8)}-0000-4000-8000-${role.slice(-12)}`;
+  return graphRow({
+    id: `${scope === '/' ? '' : scope}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+    name,
+    type: 'microsoft.authorization/roleassignments',
+    subscriptionId: '',
+    properties: {
+      roleDefinitionId: `/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+      principalId: principal,
+      principalType: type,
+      scope,
+      createdOn: '2025-04-01T00:00:00.0000000Z',
+    },
+  });
 }
 
 /** Columns every Resource Graph row carries, whatever the table. */
@@ -425,6 +477,7 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
       }
     }
   }
+  authorization.push(...ABOVE_SUBSCRIPTIONS.map(assignmentAbove));
   const byId = (a: Row, b: Row) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase());
   // Resource Graph's `appserviceresources` holds each app's site config, as ARM's `config/web` GET has it.
   const siteConfigs: Row[] = [];

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { type ArmBucketQuota, ArmReadBuckets, LEGACY_READ_HEADERS, throttledAnswer } from './arm-buckets.ts';
-import type { Row, Scenario } from './scenario.ts';
+import { type Row, type Scenario, TENANT } from './scenario.ts';
 import { makeCertificates } from './tls.ts';
 
 export const GRAPH_API_VERSION = '2024-04-01';
@@ -71,6 +71,12 @@ export interface FakeRequest {
   readonly search?: string;
   /** Resource Graph: the subscriptions asked for. */
   readonly subscriptions?: readonly string[];
+  /** Resource Graph: the query's `options.authorizationScopeFilter`, when it has one. */
+  readonly authorizationScopeFilter?: string;
+  /** Resource Graph: the query's text. */
+  readonly query?: string;
+  /** Resource Graph: the page asked for (1-based; a later one carries a `$skipToken`). */
+  readonly page?: number;
 }
 
 export interface FakeAzureOptions {
@@ -236,7 +242,12 @@ export class FakeAzure {
       subscriptions?: string[];
       managementGroups?: string[];
       query?: string;
-      options?: { $top?: number; $skipToken?: string; resultFormat?: string };
+      options?: {
+        $top?: number;
+        $skipToken?: string;
+        resultFormat?: string;
+        authorizationScopeFilter?: string;
+      };
     };
     // The quota is counted when the request arrives, then the headers say what is left.
     const quota = this.#options.quota ?? { requests: 15, windowMs: 5_000 };
@@ -264,7 +275,19 @@ export class FakeAzure {
       );
     }
     const subscriptions = request.subscriptions?.map((id) => id.toLowerCase());
-    if (await this.#fault(res, { kind: 'graph', n, path: url.pathname, subscriptions }, quotaHeaders)) return;
+    const filter = request.options?.authorizationScopeFilter;
+    const top = Math.min(1000, request.options?.$top ?? 1000);
+    const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
+    const asked: FakeRequest = {
+      kind: 'graph',
+      n,
+      path: url.pathname,
+      subscriptions,
+      query: request.query ?? '',
+      page: Math.floor(offset / top) + 1,
+      ...(filter ? { authorizationScopeFilter: filter } : {}),
+    };
+    if (await this.#fault(res, asked, quotaHeaders)) return;
     await this.#delay('graph', res);
     const denied = subscriptions?.filter((id) => this.#forbidden.has(id)) ?? [];
     if (denied.length > 0) {
@@ -280,7 +303,7 @@ export class FakeAzure {
         quotaHeaders,
       );
     }
-    const rows = this.#select(request.query ?? '', subscriptions, request.managementGroups);
+    const rows = this.#select(request.query ?? '', subscriptions, request.managementGroups, filter);
     if (!rows) {
       return this.#json(
         res,
@@ -289,8 +312,6 @@ export class FakeAzure {
         quotaHeaders,
       );
     }
-    const top = Math.min(1000, request.options?.$top ?? 1000);
-    const offset = request.options?.$skipToken ? decodeToken(request.options.$skipToken) : 0;
     const page = rows.slice(offset, offset + top);
     this.accounting.pageRows.push(page.length);
     this.accounting.graphLastAt = this.#clock.now();
@@ -312,30 +333,64 @@ export class FakeAzure {
 
   /**
    * The few query shapes the collector sends: `<table> [| where type =~ '…' | in~ (…)]
-   * [| union (<table> | where …)] | order by id asc`. Anything else is a 400, as a query
-   * Resource Graph cannot parse would be.
+   * [| where id startswith '…'] [| union (<table> | where …)] | order by id asc`. Anything else
+   * is a 400, as a query Resource Graph cannot parse would be. `authorizationScopeFilter`
+   * (Resource Graph's default `AtScopeAndBelow`; `AtScopeAndAbove`, `AtScopeAboveAndBelow`) says
+   * whether the role assignments of the management groups above the subscriptions, and of the
+   * root, are answered too; those at a resource group or a resource, only at and below.
    */
   #select(
     query: string,
     subscriptions?: readonly string[],
     managementGroups?: readonly string[],
+    filter = 'AtScopeAndBelow',
   ): Row[] | undefined {
     const legs: { table: string; types?: Set<string> }[] = [];
     const main = /^\s*(\w+)((?:\s*\|\s*where\s+type\s+(?:=~|in~)\s*(?:'[^']*'|\([^)]*\)))?)/i.exec(query);
     if (!main) return undefined;
+    if (!['AtScopeAndBelow', 'AtScopeAndAbove', 'AtScopeAboveAndBelow'].includes(filter)) return undefined;
     legs.push({ table: main[1]!.toLowerCase(), types: typesOf(main[2]!) });
     for (const union of query.matchAll(/union\s*\(\s*(\w+)([^)]*(?:\([^)]*\))?[^)]*)\)/gi)) {
       legs.push({ table: union[1]!.toLowerCase(), types: typesOf(union[2]!) });
     }
+    const prefix = /\|\s*where\s+id\s+startswith\s+'([^']*)'/i.exec(query)?.[1]?.toLowerCase();
     const tables = this.#options.scenario.tables;
     if (legs.some((leg) => !tables[leg.table])) return undefined;
     const inScope = this.#scopeFilter(subscriptions, managementGroups);
+    const above = filter === 'AtScopeAndBelow' ? () => false : this.#aboveFilter(subscriptions);
+    const below = filter !== 'AtScopeAndAbove';
     const rows = legs.flatMap(({ table, types }) =>
-      tables[table]!.filter(
-        (row) => (!types || types.has(String(row.type))) && inScope(String(row.subscriptionId).toLowerCase()),
-      ),
+      tables[table]!.filter((row) => {
+        if (types && !types.has(String(row.type))) return false;
+        const id = String(row.id).toLowerCase();
+        if (prefix !== undefined && !id.startsWith(prefix)) return false;
+        if (above(id)) return true;
+        if (!inScope(String(row.subscriptionId).toLowerCase())) return false;
+        // Only a role assignment has a scope below the subscription to leave out.
+        return below || table !== 'authorizationresources' || /^\/subscriptions\/[^/]+\/providers\//.test(id);
+      }),
     );
     return rows.sort((a, b) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase()));
+  }
+
+  /**
+   * Whether a row's id is an assignment above the subscriptions asked for: of a management group
+   * above one of them (the scenario's group and the tenant root group), or of the root `/`.
+   */
+  #aboveFilter(subscriptions?: readonly string[]): (id: string) => boolean {
+    const asked = subscriptions ? new Set(subscriptions) : undefined;
+    const groups = new Set<string>();
+    for (const sub of this.#options.scenario.subscriptions) {
+      if (asked && !asked.has(sub.id.toLowerCase())) continue;
+      for (const group of [sub.managementGroup, TENANT]) groups.add(group.toLowerCase());
+    }
+    return (id) => {
+      if (/^\/providers\/microsoft\.authorization\/roleassignments\//.test(id)) return true;
+      const group = /^\/providers\/microsoft\.management\/managementgroups\/([^/]+)\/providers\//.exec(
+        id,
+      )?.[1];
+      return group !== undefined && groups.has(group);
+    };
   }
 
   #scopeFilter(

@@ -6,6 +6,7 @@ import type { Framework } from '../../../src/frameworks/framework.ts';
 import type { ScopeCoverage } from '../../../src/model/coverage.ts';
 import { addMissingAccounts, evaluate } from '../../../src/scan/evaluate.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
+import { placeManagementGroupAssignments } from '../../../src/scan/management-groups.ts';
 import { type AzureLiveOptions, createAzureLiveSource } from '../../../src/sources/azure/live/index.ts';
 import type { LiveProgress } from '../../../src/sources/live.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
@@ -56,6 +57,8 @@ export async function runLive(
     concurrency,
     ...(saveInventoryDir ? { saveInventoryDir } : {}),
   });
+  // As the scan does once every source is read (scan/read-inventory.ts).
+  placeManagementGroupAssignments(inventory);
   addMissingAccounts(inventory);
   return { inventory, scopes, logs, progress };
 }
@@ -76,6 +79,7 @@ export async function readOffline(
     if (coverage.error) throw new Error(`${file}: ${coverage.error}`);
     if (coverage.format) formats.add(coverage.format);
   }
+  placeManagementGroupAssignments(inventory);
   addMissingAccounts(inventory);
   return { inventory, formats };
 }

@@ -62,6 +62,17 @@ export default defineCheck({
         },
         'azureManagementGroups',
       ),
+      assignmentsNotRead: missingData(
+        {
+          ja: 'このサブスクリプションに適用されるロールの割り当て（自身のものと、管理グループとルート（/）から継承するもの）がすべては読み取れていません（判定できた特権保持者 {{count}} 件）',
+          en: 'Not all the role assignments that apply to the subscription (its own, and those it inherits from its management groups and the root (/)) were read ({{count|privileged principal|privileged principals}} known)',
+        },
+        'azureAppliedRoleAssignments',
+        {
+          ja: '判定できた特権保持者は {{count}} 件です',
+          en: '{{count|privileged principal|privileged principals}} known',
+        },
+      ),
     },
     references: [
       'https://learn.microsoft.com/azure/role-based-access-control/best-practices#limit-the-number-of-subscription-owners',
@@ -77,7 +88,10 @@ export default defineCheck({
     // under: those it inherits are not among its assignments (scan/management-groups.ts).
     const groups = (subscription.facts as AzureSubscriptionFacts).managementGroups;
     const groupsUnknown = groups?.source === 'unknown' ? groups : undefined;
-    if (assignments.length === 0 && !groupsUnknown) {
+    // A live scan's query of the role assignments failed: an owner may be among those not read.
+    const read = (subscription.facts as AzureSubscriptionFacts).roleAssignmentsRead;
+    const notAllRead = read?.source === 'unknown' ? read : undefined;
+    if (assignments.length === 0 && !groupsUnknown && !notAllRead) {
       const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
         ja: 'ロールの割り当てがエクスポートにありません',
         en: 'no role assignments in the export',
@@ -104,6 +118,7 @@ export default defineCheck({
     const data = { count: principals.size, max, principals: [...principals], uncertain };
     if (principals.size > max) return fail('tooMany', evidence, data);
     if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
+    if (notAllRead) return undetermined('assignmentsNotRead', [...evidence, notAllRead], data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
     // A Terraform plan holds the assignments its configuration makes; others may exist.
     if (isPlanOrigin(subscription.origin)) return undetermined('notInPlan', evidence, data);

@@ -49,7 +49,7 @@ export async function discoverSubscriptions(
     }
     for (let i = 0; i < scope.subscriptions.length; i += request.perQuery) {
       const batch = scope.subscriptions.slice(i, i + request.perQuery);
-      runs.push(graph.queryTable('resourcecontainers', SUBSCRIPTIONS_QUERY, batch, found));
+      runs.push(graph.queryTable('resourcecontainers', SUBSCRIPTIONS_QUERY, batch, { onRows: found }));
     }
   }
   await Promise.all(runs);

@@ -1,13 +1,14 @@
-import type { ResourceGraphClient } from '@azure/arm-resourcegraph';
+import type { AuthorizationScopeFilter, ResourceGraphClient } from '@azure/arm-resourcegraph';
 import type pLimit from 'p-limit';
 import type { Logger } from 'pino';
 import type { Clock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
 import type { Permit } from '../../../base/calls/pacer.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isAboveSubscriptions, type Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
 import { toResource } from '../adapters/index.ts';
+import { inheritedAssignments } from '../inherited-assignments.ts';
 import { type AzureClients, REQUEST_ID } from './clients.ts';
 import { describeAzureFailure, READER_ROLE } from './errors.ts';
 import type { GraphPacer } from './pacer.ts';
@@ -42,12 +43,40 @@ export const TABLE_QUERIES: readonly { readonly table: string; readonly query: s
   },
 ];
 
+/** What grants a query over subscriptions. */
+const SUBSCRIPTION_GRANT = ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`;
+
 /** Types read from Resource Graph that complete another resource's facts: not counted as resources. */
 const SETTINGS_TYPES = new Set(['microsoft.web/sites/config']);
 
 export interface GraphScope {
   readonly subscriptions?: readonly string[];
   readonly managementGroups?: readonly string[];
+  /**
+   * Which role assignments (and other authorization resources) of the scope the query sees:
+   * Resource Graph's default is those at the scope and below; `AtScopeAndAbove` adds those of the
+   * management groups above it and of the root `/`.
+   */
+  readonly authorizationScopeFilter?: AuthorizationScopeFilter;
+}
+
+/** How a query over a batch of subscriptions is asked, and what its failure says. */
+export interface BatchQuery {
+  /** What is done with each page's rows (the adapters' resources emitted, by default). */
+  readonly onRows?: (rows: readonly unknown[]) => void;
+  readonly authorizationScopeFilter?: AuthorizationScopeFilter;
+  /** What the subscriptions' coverage names before the table, when the table alone does not say it. */
+  readonly what?: string;
+  /** What grants a denied query, ` (…)` (by default the Reader role on the subscription). */
+  readonly grant?: string;
+  /**
+   * Whether a batch denied as a whole is split in halves to find the subscriptions denied (true
+   * by default): for a query whose denial is not of a subscription, splitting costs up to twice
+   * as many queries as subscriptions and finds none.
+   */
+  readonly split?: boolean;
+  /** Called for the subscriptions of a batch that could not be read whole, once each is listed with the message. */
+  readonly onFailed?: (subscriptions: readonly string[], message: string) => void;
 }
 
 type GraphResponse = Awaited<ReturnType<ResourceGraphClient['resources']>>;
@@ -97,36 +126,38 @@ export class GraphReader {
 
   /**
    * One table for a batch of subscriptions. A batch the identity may not read as a whole is
-   * split in halves until the subscriptions it may not read are found; they are listed with
-   * the error and the others are read.
+   * split in halves until the subscriptions it may not read are found (unless `split` is
+   * false); they are listed with the error and the others are read.
    */
   async queryTable(
     table: string,
     query: string,
     batch: readonly string[],
-    onRows?: (rows: readonly unknown[]) => void,
+    options: BatchQuery = {},
   ): Promise<void> {
+    const { onRows, authorizationScopeFilter, what, grant, split = true, onFailed } = options;
     try {
       await this.#query(
         table,
         query,
-        { subscriptions: batch },
+        { subscriptions: batch, ...(authorizationScopeFilter ? { authorizationScopeFilter } : {}) },
         onRows ?? ((rows) => this.emitRows(rows, table)),
       );
     } catch (error) {
       if (!(error instanceof PageError)) throw error;
       const denied = error.error.failure.kind === 'denied';
-      if (denied && error.page === 0 && batch.length > 1) {
+      if (split && denied && error.page === 0 && batch.length > 1) {
         const half = Math.ceil(batch.length / 2);
         this.#s.log.debug({ table, subscriptions: batch.length }, 'azure: batch denied, splitting it');
         await Promise.all([
-          this.queryTable(table, query, batch.slice(0, half), onRows),
-          this.queryTable(table, query, batch.slice(half), onRows),
+          this.queryTable(table, query, batch.slice(0, half), options),
+          this.queryTable(table, query, batch.slice(half), options),
         ]);
         return;
       }
-      const message = pageMessage(table, error);
+      const message = `${what ? `${what}: ` : ''}${pageMessage(table, error, grant)}`;
       for (const id of batch) this.#s.run.scanOf(id).errors.push(message);
+      onFailed?.(batch, message);
     }
   }
 
@@ -199,6 +230,9 @@ export class GraphReader {
                 options: {
                   top: this.#s.pageSize,
                   resultFormat: 'objectArray',
+                  ...(scope.authorizationScopeFilter
+                    ? { authorizationScopeFilter: scope.authorizationScopeFilter }
+                    : {}),
                   ...(token ? { skipToken: token } : {}),
                 },
               },
@@ -240,12 +274,20 @@ export class GraphReader {
   /** Hands rows to the offline reader's adapters, counts them and starts the ARM reads they need. */
   emitRows(rows: readonly unknown[], table: string, seen?: (resource: Resource) => void): void {
     const { run, ctx, log } = this.#s;
+    // A role assignment of a management group or of the root is read into the account of its
+    // scope, as offline (inherited-assignments.ts); the scan gives it to the subscriptions under it.
+    const place = inheritedAssignments(rows, 'graph');
     let skipped = 0;
     for (const [index, row] of rows.entries()) {
-      const result = toResource(row, { file: `azure:resourcegraph/${table}`, index });
+      const result = toResource(place(row).record, { file: `azure:resourcegraph/${table}`, index });
       if ('skip' in result) {
         skipped++;
         log.debug({ table, reason: result.skip }, 'azure: row skipped');
+        continue;
+      }
+      // Every shard's subscriptions under the group inherit it: it is no subscription of a shard.
+      if (isAboveSubscriptions(result.account)) {
+        ctx.emit(result);
         continue;
       }
       if (!this.#s.inScope(result.account)) continue;
@@ -261,11 +303,9 @@ export class GraphReader {
   }
 }
 
-function pageMessage(table: string, error: PageError): string {
-  const denied =
-    error.error.failure.kind === 'denied'
-      ? ` (Resource Graph reads what the ${READER_ROLE} role grants: Microsoft.ResourceGraph/resources/read and */read on the subscription)`
-      : '';
+/** The failure of a page, for the coverage; a denied one with what grants the query. */
+function pageMessage(table: string, error: PageError, grant = SUBSCRIPTION_GRANT): string {
+  const denied = error.error.failure.kind === 'denied' ? grant : '';
   return error.page === 0
     ? `${table}: ${error.message}${denied}`
     : `${table}: incomplete, page ${error.page + 1} failed after ${error.page} page(s) read: ${error.message}${denied}`;

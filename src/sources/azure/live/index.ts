@@ -11,6 +11,7 @@ import { AzureClients, type AzureCredential } from './clients.ts';
 import { discoverSubscriptions } from './discover.ts';
 import { GraphReader, TABLE_QUERIES } from './graph.ts';
 import { type ArmReadQuota, GraphPacer, type GraphQuota, RESOURCE_GRAPH_QUOTA } from './pacer.ts';
+import { assignmentsNotRead, readInheritedAssignments } from './role-assignments.ts';
 import { AzureInventoryWriter } from './save.ts';
 import type { AzureRun, SubscriptionScan } from './scope.ts';
 
@@ -164,13 +165,21 @@ async function collect(options: AzureLiveOptions, ctx: LiveContext): Promise<Sco
   // Pages of one query come one after the other (each needs the previous `$skipToken`): the
   // large `resources` table is read in a few batches side by side, so that the quota, not the
   // round trip, bounds the scan; the small tables in as few queries as the limit allows.
-  await Promise.all(
-    TABLE_QUERIES.flatMap(({ table, query }) =>
+  // The role assignments above the subscriptions (management groups, root) in a query of their own.
+  await Promise.all([
+    ...TABLE_QUERIES.flatMap(({ table, query }) =>
       batchesOf(readable, perQuery, table === 'resources' ? PARALLEL_BATCHES : 1).map((batch) =>
-        graph.queryTable(table, query, batch),
+        graph.queryTable(
+          table,
+          query,
+          batch,
+          // A subscription whose assignments were read in part may have an owner among the rest.
+          table === 'authorizationresources' ? { onFailed: assignmentsNotRead(run, ctx, table) } : {},
+        ),
       ),
     ),
-  );
+    ...batchesOf(readable, perQuery, 1).map((batch) => readInheritedAssignments(graph, run, ctx, batch)),
+  ]);
   // ARM reads were started as their resources arrived; wait for each subscription.
   await Promise.all(
     [...subscriptions.values()].map(async (scan) => {

@@ -207,6 +207,46 @@ const groupCases: AnyCase[] = [
   },
 ];
 
+/**
+ * What `kansa scan --azure --save-inventory` writes for a subscription whose query of role
+ * assignments (its own, or those above it) failed: an empty list body named for it
+ * (sources/azure/listing.ts).
+ */
+const notAllRead = () => jsonFile({ value: [] }, `role-assignments-incomplete-${SUBSCRIPTION}.json`);
+
+const savedLiveCases: AnyCase[] = [
+  {
+    name: 'a saved live inventory whose query of the role assignments failed: an owner may be among those not read',
+    records: [
+      graphQuery([subscriptionUnder('mg-osaka', TENANT), assignment(principal(1), OWNER)]),
+      notAllRead(),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'assignmentsNotRead',
+    data: { count: 1 },
+  },
+  {
+    name: 'the same with no role assignment read: UNKNOWN, saying the query failed',
+    records: [graphQuery([subscriptionUnder('mg-osaka', TENANT)]), notAllRead()],
+    status: 'UNKNOWN',
+    messageId: 'assignmentsNotRead',
+    data: { count: 0 },
+  },
+  {
+    name: 'the same with its own owners over the limit: it fails whatever it inherits',
+    records: [
+      graphQuery([
+        subscriptionUnder('mg-osaka', TENANT),
+        ...[1, 2, 3, 4].map((n) => assignment(principal(n), OWNER)),
+      ]),
+      notAllRead(),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+];
+
 const planFile = (changes: Change[]) =>
   jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
 
@@ -329,6 +369,7 @@ const cases: AnyCase[] = [
     data: { count: 4 },
   },
   ...groupCases,
+  ...savedLiveCases,
   ...planCases,
 ];
 
