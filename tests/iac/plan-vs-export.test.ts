@@ -413,6 +413,103 @@ const CASES: readonly Case[] = [
     exportedId: `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-city/providers/microsoft.network/networksecuritygroups/nsg-ops`,
   },
   {
+    // A Deny of higher priority takes away half the internet; the other half is still let in.
+    name: 'Azure: a Deny from 0.0.0.0/1 before an Allow of SSH from the internet',
+    check: 'azure.network.nsg-internet-ingress',
+    status: 'FAIL',
+    plan: plan('azurerm', AZURE_PROVIDER, [
+      [
+        'azurerm_network_security_group.edge',
+        'azurerm_network_security_group',
+        { name: 'nsg-edge', location: 'japaneast', resource_group_name: 'rg-city' },
+        { id: true, security_rule: true },
+        { name: constant('nsg-edge') },
+      ],
+      [
+        'azurerm_network_security_rule.deny_half',
+        'azurerm_network_security_rule',
+        {
+          name: 'deny-half',
+          priority: 100,
+          direction: 'Inbound',
+          access: 'Deny',
+          protocol: 'Tcp',
+          source_port_range: '*',
+          destination_port_range: '22',
+          source_address_prefix: '0.0.0.0/1',
+          destination_address_prefix: '*',
+          network_security_group_name: 'nsg-edge',
+          resource_group_name: 'rg-city',
+        },
+        { id: true },
+        {
+          network_security_group_name: ref(
+            'azurerm_network_security_group.edge.name',
+            'azurerm_network_security_group.edge',
+          ),
+        },
+      ],
+      [
+        'azurerm_network_security_rule.ssh',
+        'azurerm_network_security_rule',
+        {
+          name: 'ssh',
+          priority: 200,
+          direction: 'Inbound',
+          access: 'Allow',
+          protocol: 'Tcp',
+          source_port_range: '*',
+          destination_port_range: '22',
+          source_address_prefix: 'Internet',
+          destination_address_prefix: '*',
+          network_security_group_name: 'nsg-edge',
+          resource_group_name: 'rg-city',
+        },
+        { id: true },
+        {
+          network_security_group_name: ref(
+            'azurerm_network_security_group.edge.name',
+            'azurerm_network_security_group.edge',
+          ),
+        },
+      ],
+    ]),
+    planId: 'azurerm_network_security_group.edge',
+    exported: graph(
+      armRow('Microsoft.Network/networkSecurityGroups', 'nsg-edge', {
+        securityRules: [
+          {
+            name: 'deny-half',
+            properties: {
+              priority: 100,
+              direction: 'Inbound',
+              access: 'Deny',
+              protocol: 'Tcp',
+              sourcePortRange: '*',
+              destinationPortRange: '22',
+              sourceAddressPrefix: '0.0.0.0/1',
+              destinationAddressPrefix: '*',
+            },
+          },
+          {
+            name: 'ssh',
+            properties: {
+              priority: 200,
+              direction: 'Inbound',
+              access: 'Allow',
+              protocol: 'Tcp',
+              sourcePortRange: '*',
+              destinationPortRange: '22',
+              sourceAddressPrefix: 'Internet',
+              destinationAddressPrefix: '*',
+            },
+          },
+        ],
+      }),
+    ),
+    exportedId: `/subscriptions/${SUBSCRIPTION}/resourcegroups/rg-city/providers/microsoft.network/networksecuritygroups/nsg-edge`,
+  },
+  {
     name: 'Azure: a key vault with purge protection',
     check: 'azure.keyvault.recoverable',
     status: 'PASS',

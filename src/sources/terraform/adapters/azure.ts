@@ -151,6 +151,11 @@ function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): 
   for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
     const values: JsonObject = {};
     for (const attribute of RULE_ATTRIBUTES) set(values, attribute, tr.read(part, attribute, path));
+    for (const attribute of GROUP_ATTRIBUTES) {
+      const read = tr.valuesOf(part).read(attribute);
+      if (read.state === 'known') set(values, attribute, read.value);
+      else if (read.state !== 'absent') set(values, attribute, [`${part.address}.${attribute}`]);
+    }
     rules.push(armRule(values));
   }
   return fromArm('Microsoft.Network/networkSecurityGroups', { securityRules: rules }, tr);
@@ -166,6 +171,20 @@ const RULE_ATTRIBUTES = [
   'source_address_prefixes',
   'destination_port_range',
   'destination_port_ranges',
+  'source_port_range',
+  'source_port_ranges',
+  'destination_address_prefix',
+  'destination_address_prefixes',
+];
+
+/**
+ * Application security groups, usually made in the same plan, so their ids are known only after
+ * apply: read without marking the rules unknown, an id not known yet standing as the attribute's
+ * address, which matches no other rule's group (a Deny to it then closes nothing).
+ */
+const GROUP_ATTRIBUTES = [
+  'source_application_security_group_ids',
+  'destination_application_security_group_ids',
 ];
 
 function armRule(rule: JsonObject): JsonObject {
@@ -180,6 +199,12 @@ function armRule(rule: JsonObject): JsonObject {
       sourceAddressPrefixes: rule.source_address_prefixes,
       destinationPortRange: rule.destination_port_range,
       destinationPortRanges: rule.destination_port_ranges,
+      sourcePortRange: rule.source_port_range,
+      sourcePortRanges: rule.source_port_ranges,
+      destinationAddressPrefix: rule.destination_address_prefix,
+      destinationAddressPrefixes: rule.destination_address_prefixes,
+      sourceApplicationSecurityGroups: rule.source_application_security_group_ids,
+      destinationApplicationSecurityGroups: rule.destination_application_security_group_ids,
     },
   };
 }
