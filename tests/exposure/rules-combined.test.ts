@@ -67,7 +67,8 @@ describe('Azure NSG: a higher-priority Deny takes away only what it covers', () 
   });
 });
 
-const GCP_RULE = (rule: string) => `//compute.googleapis.com/projects/osaka-juki-prod/global/firewalls/${rule}`;
+const GCP_RULE = (rule: string) =>
+  `//compute.googleapis.com/projects/osaka-juki-prod/global/firewalls/${rule}`;
 
 describe('Google Cloud: the rules of one network are combined', () => {
   it.each([
