@@ -1,3 +1,5 @@
+import { memoized } from '../base/memo.ts';
+
 /**
  * Sets of IP addresses and the arithmetic the exposure checks need on them: what a rule's
  * sources are, what several rules admit together (union), what a higher-priority deny leaves of
@@ -58,13 +60,18 @@ export const PUBLIC_ADDRESSES: AddressSet = {
  * not give.
  */
 export function addressesOf(source: string): AddressSet | undefined {
+  return readAddresses(source);
+}
+
+/** Once per distinct text: a scan meets the same few sources (`*`, `Internet`, a VPC's range) on every rule. */
+const readAddresses = memoized((source: string): AddressSet | undefined => {
   const word = source.trim().toLowerCase();
   if (word === '*' || word === 'any') return EVERY_ADDRESS;
   if (word === 'internet') return PUBLIC_ADDRESSES;
   const parsed = parseSpan(source);
   if (!parsed) return undefined;
   return parsed.bits === 32 ? { v4: [parsed.span], v6: [] } : { v4: [], v6: [parsed.span] };
-}
+});
 
 export function union(a: AddressSet, b: AddressSet): AddressSet {
   if (isEmpty(b)) return a;
@@ -80,6 +87,36 @@ export function difference(a: AddressSet, b: AddressSet): AddressSet {
 
 export function intersection(a: AddressSet, b: AddressSet): AddressSet {
   return difference(a, difference(a, b));
+}
+
+/** The public addresses of a set, once per set (a Deny's, asked of every Allow after it). */
+export function publicPart(set: AddressSet): AddressSet {
+  let part = PUBLIC_PARTS.get(set);
+  if (!part) {
+    part = intersection(set, PUBLIC_ADDRESSES);
+    PUBLIC_PARTS.set(set, part);
+  }
+  return part;
+}
+
+const PUBLIC_PARTS = new WeakMap<AddressSet, AddressSet>();
+
+/** Whether the sets share an address (nothing is built: asked for every pair of rules). */
+export function overlaps(a: AddressSet, b: AddressSet): boolean {
+  return spansOverlap(a.v4, b.v4) || spansOverlap(a.v6, b.v6);
+}
+
+function spansOverlap(a: readonly Span[], b: readonly Span[]): boolean {
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const [aFirst, aLast] = a[i]!;
+    const [bFirst, bLast] = b[j]!;
+    if (aFirst <= bLast && bFirst <= aLast) return true;
+    if (aLast < bLast) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** Whether `outer` holds every address of `inner`. */

@@ -77,9 +77,17 @@ export function internetSources(sources: readonly string[]): string[] {
 
 /** Whether an address set admits the internet: as many public addresses as `internetSources` asks. */
 export function admitsInternet(set: AddressSet): boolean {
-  const covered = sizeOf(intersection(set, PUBLIC_ADDRESSES));
-  return covered.v4 >= IPV4.threshold || covered.v6 >= IPV6.threshold;
+  let admits = ADMITS.get(set);
+  if (admits === undefined) {
+    const covered = sizeOf(intersection(set, PUBLIC_ADDRESSES));
+    admits = covered.v4 >= IPV4.threshold || covered.v6 >= IPV6.threshold;
+    ADMITS.set(set, admits);
+  }
+  return admits;
 }
+
+/** Sets are shared (a source's, a rule's): each judged once. */
+const ADMITS = new WeakMap<AddressSet, boolean>();
 
 /**
  * A source's span and how many public addresses it holds, once per distinct text: a scan meets

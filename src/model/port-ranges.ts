@@ -5,14 +5,16 @@
  * over which every rule either holds all ports or none).
  */
 
+import { memoized } from '../base/memo.ts';
+
 /** [first, last] ports, both included. */
 export type PortRange = readonly [number, number];
 
 export const MAX_PORT = 65535;
 export const ALL_PORTS: PortRange = [0, MAX_PORT];
 
-/** `*`, `22` or `20-30` as [first, last]; undefined for anything else. */
-export function parsePortRange(text: string): PortRange | undefined {
+/** `*`, `22` or `20-30` as [first, last]; undefined for anything else. Once per distinct text. */
+export const parsePortRange = memoized((text: string): PortRange | undefined => {
   const trimmed = text.trim();
   if (trimmed === '*') return ALL_PORTS;
   const match = /^(\d{1,5})(?:\s*-\s*(\d{1,5}))?$/.exec(trimmed);
@@ -20,7 +22,7 @@ export function parsePortRange(text: string): PortRange | undefined {
   const first = Number(match[1]);
   const last = match[2] === undefined ? first : Number(match[2]);
   return first <= last && last <= MAX_PORT ? [first, last] : undefined;
-}
+});
 
 export function includesPort(ranges: readonly PortRange[], port: number): boolean {
   return ranges.some(([first, last]) => first <= port && port <= last);

@@ -4,9 +4,10 @@ import {
   covers,
   difference,
   intersection,
-  isEmpty,
   NO_ADDRESSES,
+  overlaps,
   PUBLIC_ADDRESSES,
+  publicPart,
   union,
 } from '../../../model/address-set.ts';
 import type { AzureNsgRule } from '../../../model/azure.ts';
@@ -57,6 +58,8 @@ export interface ReadRule {
   /** The source prefixes and tags as written. */
   readonly sources: readonly string[];
   readonly reach: Reach;
+  /** Whether the reach holds any public source: an Allow without one can open nothing to the internet. */
+  readonly reachesPublic: boolean;
   readonly ports: readonly PortRange[];
   readonly sourcePorts: readonly PortRange[];
   /** Every destination of the NSG, or the addresses and words (tags, group ids) it names. */
@@ -73,12 +76,14 @@ export function readRule(rule: AzureNsgRule): ReadRule {
     if (named) addresses = union(addresses, named);
     else if (isAnyTenant(source)) anyTenant.push(source.trim().toLowerCase());
   }
+  const reach = { addresses, anyTenant };
   return {
     name: rule.name,
     allows: rule.access.toLowerCase() === 'allow',
     protocol: rule.protocol.toLowerCase(),
     sources,
-    reach: { addresses, anyTenant },
+    reach,
+    reachesPublic: hasPublic(reach),
     ports: parsedRanges(rule.destinationPorts),
     sourcePorts: parsedRanges(rule.sourcePorts),
     destinations: readDestinations(rule),
@@ -118,7 +123,7 @@ export interface Exposure {
 
 /** Whether the rules' Allows, read together, reach the internet at all (most NSGs: not). */
 export function anyInternetAllow(rules: readonly ReadRule[]): boolean {
-  const allowed = rules.filter((rule) => rule.allows).map((rule) => rule.reach);
+  const allowed = rules.filter((rule) => rule.allows && rule.reachesPublic).map((rule) => rule.reach);
   return allowed.some((reach) => reach.anyTenant.length > 0) || admitsInternet(unionOf(allowed));
 }
 
@@ -177,23 +182,36 @@ function opening(
       if (denying(rule)) denies.push(rule);
       continue;
     }
-    if (!allowing(rule)) continue;
+    if (!rule.reachesPublic || !allowing(rule)) continue;
     let left = rule.reach;
     const cuts: string[] = [];
     for (const deny of denies) {
-      if (!coversScope(deny, rule)) continue;
+      // A Deny that shares no public source with what is left takes nothing that matters.
+      if (!deny.reachesPublic || !coversScope(deny, rule)) continue;
       const next = without(left, deny.reach);
-      if (takesPublic(left, next)) cuts.push(deny.name);
-      left = next;
+      if (
+        next.anyTenant.length < left.anyTenant.length ||
+        overlaps(left.addresses, publicPart(deny.reach.addresses))
+      ) {
+        cuts.push(deny.name);
+        left = next;
+      }
     }
     opened.push({ rule, left, cuts });
   }
-  const open = opened.map(({ left }) => left);
-  const exposed = open.some((reach) => reach.anyTenant.length > 0) || admitsInternet(unionOf(open));
-  const allCuts = [...new Set(opened.flatMap(({ cuts }) => cuts))];
-  if (!exposed)
+  const through = opened.filter(({ rule, left }) =>
+    left === rule.reach ? rule.reachesPublic : hasPublic(left),
+  );
+  const open = through.map(({ left }) => left);
+  const exposed =
+    open.some((reach) => reach.anyTenant.length > 0) ||
+    (open.length === 1
+      ? admitsInternet(open[0]!.addresses)
+      : open.length > 1 && admitsInternet(unionOf(open)));
+  if (!exposed) {
+    const allCuts = [...new Set(opened.flatMap(({ cuts }) => cuts))];
     return reportCuts && allCuts.length > 0 ? { allows: [], sources: [], denies: allCuts } : undefined;
-  const through = opened.filter(({ left }) => hasPublic(left));
+  }
   return {
     allows: through.map(({ rule }) => rule.name),
     sources: [
@@ -233,24 +251,14 @@ function without(reach: Reach, away: Reach): Reach {
   };
 }
 
-function takesPublic(before: Reach, after: Reach): boolean {
-  return (
-    after.anyTenant.length < before.anyTenant.length ||
-    !isEmpty(intersection(difference(before.addresses, after.addresses), PUBLIC_ADDRESSES))
-  );
-}
-
 function hasPublic(reach: Reach): boolean {
-  return reach.anyTenant.length > 0 || !isEmpty(intersection(reach.addresses, PUBLIC_ADDRESSES));
+  return reach.anyTenant.length > 0 || overlaps(reach.addresses, PUBLIC_ADDRESSES);
 }
 
 function sourceStillOpen(source: string, left: Reach): boolean {
   if (isAnyTenant(source)) return left.anyTenant.includes(source.trim().toLowerCase());
   const addresses = addressesOf(source);
-  return (
-    addresses !== undefined &&
-    !isEmpty(intersection(intersection(addresses, left.addresses), PUBLIC_ADDRESSES))
-  );
+  return addresses !== undefined && overlaps(intersection(addresses, left.addresses), PUBLIC_ADDRESSES);
 }
 
 function unionOf(reaches: readonly Reach[]): AddressSet {

@@ -3,10 +3,9 @@ import {
   addressesOf,
   covers,
   difference,
-  intersection,
-  isEmpty,
   NO_ADDRESSES,
-  PUBLIC_ADDRESSES,
+  overlaps,
+  publicPart,
   union,
 } from '../../../model/address-set.ts';
 import type { Fact } from '../../../model/fact.ts';
@@ -193,7 +192,7 @@ export interface ReadAllow {
  * and destination it applies to, and from some public address of its sources.
  */
 export function denialsOf(allow: ReadAllow, denies: readonly ReadDeny[]): ReadDeny[] {
-  const publicSources = intersection(allow.sources, PUBLIC_ADDRESSES);
+  const publicSources = publicPart(allow.sources);
   const denials: ReadDeny[] = [];
   // By priority: the denies below the allow's are passed over without a look.
   for (const deny of denies) {
@@ -204,7 +203,7 @@ export function denialsOf(allow: ReadAllow, denies: readonly ReadDeny[]): ReadDe
       (allow.destinations === undefined || !covers(deny.destinations, allow.destinations))
     )
       continue;
-    if (!isEmpty(intersection(deny.sources, publicSources))) denials.push(deny);
+    if (overlaps(deny.sources, publicSources)) denials.push(deny);
   }
   return denials;
 }
