@@ -8,7 +8,9 @@ import {
   intersection,
   isEmpty,
   NO_ADDRESSES,
+  overlaps,
   PUBLIC_ADDRESSES,
+  publicPart,
   sizeOf,
   union,
 } from '../../src/model/address-set.ts';
@@ -61,6 +63,10 @@ describe('address sets', () => {
     expect(covers(of('*'), of('Internet'))).toBe(true);
     expect(covers(of('Internet'), of('10.0.0.0/8'))).toBe(false);
     expect(isEmpty(intersection(of('Internet'), of('10.0.0.0/8')))).toBe(true);
+    expect(overlaps(of('10.0.0.0/8'), of('10.1.2.3'))).toBe(true);
+    expect(overlaps(of('10.0.0.0/8', '2001:db8::/32'), of('11.0.0.0/8', '2001:db9::/32'))).toBe(false);
+    expect(overlaps(of('Internet'), of('10.0.0.0/8', '192.168.0.0/16'))).toBe(false);
+    expect(publicPart(of('10.0.0.0/7'))).toEqual(of('11.0.0.0/8'));
     expect(sizeOf(intersection(of('0.0.0.0/1'), of('64.0.0.0/2', '192.0.0.0/2'))).v4).toBe(1n << 30n);
   });
 
