@@ -154,7 +154,16 @@ function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): 
     for (const attribute of GROUP_ATTRIBUTES) {
       const read = tr.valuesOf(part).read(attribute);
       if (read.state === 'known') set(values, attribute, read.value);
-      else if (read.state !== 'absent') set(values, attribute, [`${part.address}.${attribute}`]);
+      else if (read.state !== 'absent') {
+        const targets = ctx.config.referencesOf(part, attribute);
+        set(
+          values,
+          attribute,
+          targets.length > 0
+            ? targets.map(({ base, key }) => (key === undefined ? base : `${base}[${JSON.stringify(key)}]`))
+            : [`${part.address}.${attribute}`],
+        );
+      }
     }
     rules.push(armRule(values));
   }
@@ -179,8 +188,10 @@ const RULE_ATTRIBUTES = [
 
 /**
  * Application security groups, usually made in the same plan, so their ids are known only after
- * apply: read without marking the rules unknown, an id not known yet standing as the attribute's
- * address, which matches no other rule's group (a Deny to it then closes nothing).
+ * apply: read without marking the rules unknown, an id not known yet standing as the group
+ * resource the configuration refers to (two rules naming `azurerm_application_security_group.web`
+ * name one group), else as the attribute's own address, which matches no other rule's group (a
+ * Deny to it then closes nothing).
  */
 const GROUP_ATTRIBUTES = [
   'source_application_security_group_ids',
