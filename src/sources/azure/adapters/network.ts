@@ -100,15 +100,16 @@ function inboundRule(rule: unknown): AzureNsgRule | null | undefined {
 const ANY: readonly string[] = Object.freeze(['*']);
 
 /**
- * Application security groups as their lower-cased ids (`[{"id": …}]` in ARM, REST and the CLI,
- * plain ids where a plan wrote them so); undefined when the list holds anything else.
+ * Application security groups as their lower-cased ids (`[{"id": …}]` in ARM, REST, the CLI and
+ * PowerShell); undefined when the list holds anything else (a PowerShell depth cut writes each
+ * group as its type name).
  */
 function groupIds(value: unknown): string[] | undefined {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) return undefined;
   const ids: string[] = [];
   for (const group of value) {
-    const id = typeof group === 'string' ? group : get(group, 'id');
+    const id = get(group, 'id');
     if (typeof id !== 'string') return undefined;
     ids.push(id.toLowerCase());
   }

@@ -198,6 +198,11 @@ const GROUP_ATTRIBUTES = [
   'destination_application_security_group_ids',
 ];
 
+/** A plan's list of group ids as ARM writes the groups: `[{"id": …}]`. */
+function groupsOf(ids: unknown): unknown {
+  return Array.isArray(ids) ? ids.map((id) => ({ id })) : ids;
+}
+
 function armRule(rule: JsonObject): JsonObject {
   return {
     name: rule.name,
@@ -214,8 +219,8 @@ function armRule(rule: JsonObject): JsonObject {
       sourcePortRanges: rule.source_port_ranges,
       destinationAddressPrefix: rule.destination_address_prefix,
       destinationAddressPrefixes: rule.destination_address_prefixes,
-      sourceApplicationSecurityGroups: rule.source_application_security_group_ids,
-      destinationApplicationSecurityGroups: rule.destination_application_security_group_ids,
+      sourceApplicationSecurityGroups: groupsOf(rule.source_application_security_group_ids),
+      destinationApplicationSecurityGroups: groupsOf(rule.destination_application_security_group_ids),
     },
   };
 }
