@@ -66,6 +66,7 @@ export default defineCheck({
     },
     references: [
       'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+      'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works',
       'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
     ],
   },

@@ -83,6 +83,7 @@ export default defineCheck<GcpFirewallFacts, Message>({
     },
     references: [
       'https://cloud.google.com/firewall/docs/firewalls',
+      'https://cloud.google.com/firewall/docs/firewalls#priority_order_for_firewall_rules',
       'https://cloud.google.com/compute/docs/reference/rest/v1/firewalls',
     ],
   },
