@@ -145,8 +145,9 @@ export function portExposure(
 export function everyPortExposure(rules: readonly ReadRule[], protocol: string): Exposure | undefined {
   const ours = rules.filter((rule) => appliesTo(rule, protocol));
   const everyPort = (rule: ReadRule) => rule.allows && holdsEveryPort(rule.ports);
-  if (!ours.some(everyPort)) return undefined;
-  const denied = ours.filter((rule) => !rule.allows).flatMap((rule) => rule.ports);
+  if (!ours.some((rule) => everyPort(rule) && rule.reachesPublic)) return undefined;
+  // Only Denies with a public source can cut what matters: the others do not split the ports.
+  const denied = ours.filter((rule) => !rule.allows && rule.reachesPublic).flatMap((rule) => rule.ports);
   const open: Exposure[] = [];
   const denies = new Set<string>();
   for (const [first] of stretches(denied)) {
