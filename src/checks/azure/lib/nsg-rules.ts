@@ -127,7 +127,10 @@ export function anyInternetAllow(rules: readonly ReadRule[]): boolean {
   return allowed.some((reach) => reach.anyTenant.length > 0) || admitsInternet(unionOf(allowed));
 }
 
-/** What `protocol` traffic to `port` the rules (sorted by priority) let in from the internet. */
+/**
+ * What `protocol` traffic to `port` the rules (sorted by priority) let in from the internet; with
+ * no Allow left open (`allows` empty), the Denies that closed what the Allows would open.
+ */
 export function portExposure(
   rules: readonly ReadRule[],
   protocol: string,
@@ -140,7 +143,8 @@ export function portExposure(
 /**
  * What the Allows written for every port let in from the internet, stretch by stretch of ports:
  * a Deny for port 22 takes 22 away and leaves the other ports open. Open on any stretch, the
- * rule still opens (almost) every port; the Denies that cut elsewhere are named with it.
+ * rule still opens (almost) every port; the Denies that cut elsewhere are named with it. Closed
+ * on every stretch, the Denies that closed them are told (`allows` empty).
  */
 export function everyPortExposure(rules: readonly ReadRule[], protocol: string): Exposure | undefined {
   const ours = rules.filter((rule) => appliesTo(rule, protocol));
@@ -151,12 +155,13 @@ export function everyPortExposure(rules: readonly ReadRule[], protocol: string):
   const open: Exposure[] = [];
   const denies = new Set<string>();
   for (const [first] of stretches(denied)) {
-    const found = opening(ours, everyPort, (rule) => !rule.allows && includesPort(rule.ports, first), true);
+    const found = opening(ours, everyPort, (rule) => !rule.allows && includesPort(rule.ports, first));
     if (!found) continue;
     if (found.allows.length > 0) open.push(found);
     for (const name of found.denies) denies.add(name);
   }
-  if (open.length === 0) return undefined;
+  if (open.length === 0)
+    return denies.size > 0 ? { allows: [], sources: [], denies: [...denies] } : undefined;
   return {
     allows: [...new Set(open.flatMap((found) => found.allows))],
     sources: [...new Set(open.flatMap((found) => found.sources))],
@@ -167,14 +172,13 @@ export function everyPortExposure(rules: readonly ReadRule[], protocol: string):
 /**
  * The Allows (`allowing`) and Denies (`denying`) of one protocol and stretch of ports, in
  * priority order: each Allow opens its reach less that of every higher-priority Deny that covers
- * its destinations and source ports. Undefined when what they open together does not admit the
- * internet; with `reportCuts`, the Denies that cut in are told even then (allows empty).
+ * its destinations and source ports. When what they open together does not admit the internet:
+ * the Denies that cut in if the Allows would admit it without them (allows empty), else undefined.
  */
 function opening(
   rules: readonly ReadRule[],
   allowing: (rule: ReadRule) => boolean,
   denying: (rule: ReadRule) => boolean,
-  reportCuts = false,
 ): Exposure | undefined {
   const denies: ReadRule[] = [];
   const opened: { rule: ReadRule; left: Reach; cuts: string[] }[] = [];
@@ -210,8 +214,11 @@ function opening(
       ? admitsInternet(open[0]!.addresses)
       : open.length > 1 && admitsInternet(unionOf(open)));
   if (!exposed) {
-    const allCuts = [...new Set(opened.flatMap(({ cuts }) => cuts))];
-    return reportCuts && allCuts.length > 0 ? { allows: [], sources: [], denies: allCuts } : undefined;
+    const cuts = [...new Set(opened.flatMap(({ cuts }) => cuts))];
+    if (cuts.length === 0) return undefined;
+    const whole = opened.map(({ rule }) => rule.reach);
+    const wouldOpen = whole.some((reach) => reach.anyTenant.length > 0) || admitsInternet(unionOf(whole));
+    return wouldOpen ? { allows: [], sources: [], denies: cuts } : undefined;
   }
   return {
     allows: through.map(({ rule }) => rule.name),

@@ -20,7 +20,9 @@ const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
  * away; what is open is judged after them (lib/nsg-rules.ts).
  */
 function describe(ports: string, exposures: readonly (Exposure | undefined)[]): string[] {
-  const found = exposures.filter((exposure) => exposure !== undefined);
+  const found = exposures.filter(
+    (exposure): exposure is Exposure => exposure !== undefined && exposure.allows.length > 0,
+  );
   if (found.length === 0) return [];
   const names = (pick: (exposure: Exposure) => readonly string[]) =>
     [...new Set(found.flatMap(pick))].join(', ');
@@ -59,6 +61,10 @@ export default defineCheck({
         ja: 'インターネットからの受信を許可する規則があります（規則名（ポート: 送信元 − その一部を除く優先度の高い拒否規則）。* はすべてのポート）: {{exposures}}',
         en: 'Rules allow inbound traffic from the internet (rule (port: sources − higher-priority Deny rules that take part of it away), * for all ports): {{exposures}}',
       },
+      denied: {
+        ja: '優先度の高い拒否規則が、許可規則がインターネットに開くはずの管理ポートやすべてのポートを閉じています: {{denies}}',
+        en: 'Higher-priority Deny rules close what Allow rules would open to the internet on management ports or all ports: {{denies}}',
+      },
       unknown: {
         ja: 'エクスポートから NSG の規則が読み取れません',
         en: 'The NSG rules cannot be read from the export',
@@ -75,21 +81,18 @@ export default defineCheck({
     if (rules.source === 'unknown') return undetermined('unknown', [rules]);
     // Each rule read once, then asked about each port and protocol.
     const read = rules.value.map(readRule);
-    const exposures = anyInternetAllow(read)
-      ? [
-          ...MANAGEMENT_PORTS.flatMap((port) =>
-            describe(
-              String(port),
-              PORT_PROTOCOLS.map((protocol) => portExposure(read, protocol, port)),
-            ),
-          ),
-          // Every port as NSG rules write it: words would be one language's.
-          ...describe(
-            '*',
-            PORT_PROTOCOLS.map((protocol) => everyPortExposure(read, protocol)),
-          ),
-        ]
-      : [];
-    return exposures.length > 0 ? fail('exposed', [rules], { exposures }) : pass('closed', [rules]);
+    if (!anyInternetAllow(read)) return pass('closed', [rules]);
+    const byPort = MANAGEMENT_PORTS.map(
+      (port) => [String(port), PORT_PROTOCOLS.map((protocol) => portExposure(read, protocol, port))] as const,
+    );
+    // Every port as NSG rules write it: words would be one language's.
+    const everyPort = ['*', PORT_PROTOCOLS.map((protocol) => everyPortExposure(read, protocol))] as const;
+    const found = [...byPort, everyPort];
+    const exposures = found.flatMap(([ports, exposure]) => describe(ports, exposure));
+    if (exposures.length > 0) return fail('exposed', [rules], { exposures });
+    const denies = new Set(found.flatMap(([, exposure]) => exposure.flatMap((each) => each?.denies ?? [])));
+    return denies.size > 0
+      ? pass('denied', [rules], { denies: [...denies].join(', ') })
+      : pass('closed', [rules]);
   },
 });

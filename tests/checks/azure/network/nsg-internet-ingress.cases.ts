@@ -111,6 +111,7 @@ const table = [
     ],
     status: 'PASS',
     exposures: undefined,
+    denies: 'deny-ssh',
   },
   {
     name: 'a Deny for one partner range does not close SSH to everyone',
@@ -203,6 +204,7 @@ const table = [
     ],
     status: 'PASS',
     exposures: undefined,
+    denies: 'deny-ssh',
   },
   // A Deny of higher priority takes away what it covers, and only that: what is left of the
   // Allow is judged (https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works).
@@ -223,6 +225,7 @@ const table = [
     ],
     status: 'PASS',
     exposures: undefined,
+    denies: 'deny-rdp',
   },
   {
     name: 'an Allow of every port less a Deny of SSH and RDP still opens every other port',
@@ -255,6 +258,7 @@ const table = [
     ],
     status: 'PASS',
     exposures: undefined,
+    denies: 'deny-in',
   },
   {
     name: 'a Deny for some source ports leaves the others open (the client picks its port)',
@@ -352,6 +356,7 @@ const table = [
     ],
     status: 'PASS',
     exposures: undefined,
+    denies: 'deny-azure',
   },
   {
     name: 'RDP from the GatewayManager service tag and an application security group',
@@ -375,6 +380,15 @@ const table = [
     exposures: undefined,
   },
   {
+    name: 'a Deny inside an Allow that never admitted the internet closes nothing worth naming',
+    rules: [
+      rule('deny-part', 100, 'Deny', { destinationPortRange: '22' }, { sourceAddressPrefix: '16.0.0.0/9' }),
+      rule('ssh-partner', 200, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '16.0.0.0/8' }),
+    ],
+    status: 'PASS',
+    exposures: undefined,
+  },
+  {
     name: 'an ICMP Deny does not close TCP; a Deny of every protocol does',
     rules: [
       rule('deny-icmp', 100, 'Deny', { destinationPortRange: '*' }, { sourceAddressPrefix: '*' }, 'Icmp'),
@@ -393,9 +407,10 @@ const cases: AnyCase[] = [
     records: [nsg({ securityRules: rules, defaultSecurityRules: [DENY_ALL] })],
     status,
     ...('message' in rest ? { message: rest.message } : {}),
-    messageId: status === 'PASS' ? 'closed' : 'exposed',
+    messageId: status === 'FAIL' ? 'exposed' : 'denies' in rest ? 'denied' : 'closed',
     assert: (result: { data?: unknown }) => {
       if (exposures) expect(result.data).toEqual({ exposures });
+      if ('denies' in rest) expect(result.data).toEqual({ denies: rest.denies });
     },
   })),
   {
@@ -451,7 +466,12 @@ const cases: AnyCase[] = [
     ],
     target: NSG_CLI,
     status: 'PASS',
-    messageId: 'closed',
+    messageId: 'denied',
+    data: { denies: 'deny-ssh' },
+    message: {
+      ja: '優先度の高い拒否規則が、許可規則がインターネットに開くはずの管理ポートやすべてのポートを閉じています: deny-ssh',
+      en: 'Higher-priority Deny rules close what Allow rules would open to the internet on management ports or all ports: deny-ssh',
+    },
   },
   {
     // An exported template: the portal writes each rule inline and again as a resource of its own.
