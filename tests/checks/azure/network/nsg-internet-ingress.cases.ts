@@ -383,7 +383,13 @@ const table = [
     name: 'a Deny inside an Allow that never admitted the internet closes nothing worth naming',
     rules: [
       rule('deny-part', 100, 'Deny', { destinationPortRange: '22' }, { sourceAddressPrefix: '16.0.0.0/9' }),
-      rule('ssh-partner', 200, 'Allow', { destinationPortRange: '22' }, { sourceAddressPrefix: '16.0.0.0/8' }),
+      rule(
+        'ssh-partner',
+        200,
+        'Allow',
+        { destinationPortRange: '22' },
+        { sourceAddressPrefix: '16.0.0.0/8' },
+      ),
     ],
     status: 'PASS',
     exposures: undefined,
