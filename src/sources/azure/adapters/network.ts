@@ -71,10 +71,49 @@ function inboundRule(rule: unknown): AzureNsgRule | null | undefined {
     get(settings, 'destinationPortRange'),
     get(settings, 'destinationPortRanges'),
   );
+  const sourcePorts = strings(get(settings, 'sourcePortRange'), get(settings, 'sourcePortRanges'));
+  const destinationPrefixes = strings(
+    get(settings, 'destinationAddressPrefix'),
+    get(settings, 'destinationAddressPrefixes'),
+  );
+  const sourceGroups = groupIds(get(settings, 'sourceApplicationSecurityGroups'));
+  const destinationGroups = groupIds(get(settings, 'destinationApplicationSecurityGroups'));
   if (name === undefined || access === undefined || protocol === undefined) return undefined;
-  if (!sourcePrefixes || !destinationPorts) return undefined;
+  if (!sourcePrefixes || !destinationPorts || !sourcePorts || !destinationPrefixes) return undefined;
+  if (!sourceGroups || !destinationGroups) return undefined;
   const priority = asNumber(get(settings, 'priority')) ?? Number.POSITIVE_INFINITY;
-  return { name, access, priority, protocol, sourcePrefixes, destinationPorts };
+  return {
+    name,
+    access,
+    priority,
+    protocol,
+    sourcePrefixes,
+    destinationPorts,
+    // Exports made by hand or cut short leave out what the portal writes as `*`.
+    sourcePorts: sourcePorts.length > 0 ? sourcePorts : ANY,
+    sourceGroups,
+    destinations: destinationPrefixes.length > 0 || destinationGroups.length > 0 ? destinationPrefixes : ANY,
+    destinationGroups,
+  };
+}
+
+const ANY: readonly string[] = Object.freeze(['*']);
+
+/**
+ * Application security groups as their lower-cased ids (`[{"id": …}]` in ARM, REST, the CLI and
+ * PowerShell); undefined when the list holds anything else (a PowerShell depth cut writes each
+ * group as its type name).
+ */
+function groupIds(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const ids: string[] = [];
+  for (const group of value) {
+    const id = get(group, 'id');
+    if (typeof id !== 'string') return undefined;
+    ids.push(id.toLowerCase());
+  }
+  return ids;
 }
 
 /** Custom and default inbound rules, by priority. An NSG always has its default rules. */

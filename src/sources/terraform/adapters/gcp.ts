@@ -178,6 +178,11 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     disabled: 'disabled',
     sourceTags: 'source_tags',
     sourceServiceAccounts: 'source_service_accounts',
+    network: 'network',
+    priority: 'priority',
+    targetTags: 'target_tags',
+    targetServiceAccounts: 'target_service_accounts',
+    destinationRanges: 'destination_ranges',
   });
   // Optional+Computed: a new rule that leaves them out gets the API's defaults (INGRESS, and for
   // an ingress rule without source tags or accounts, every IPv4 source), as an export omits them.
@@ -191,11 +196,16 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       tr.readComputed(rule, attribute, `${DATA}.${nativePath}`, ctx.config.sets(rule, attribute)),
     );
   }
-  const allow = tr.read(rule, 'allow', `${DATA}.allowed`);
-  if (Array.isArray(allow)) {
-    data.allowed = allow
-      .filter(isObject)
-      .map((entry) => ({ IPProtocol: entry.protocol, ports: entry.ports ?? [] }));
+  for (const [attribute, nativeKey] of [
+    ['allow', 'allowed'],
+    ['deny', 'denied'],
+  ] as const) {
+    const entries = tr.read(rule, attribute, `${DATA}.${nativeKey}`);
+    if (Array.isArray(entries)) {
+      data[nativeKey] = entries
+        .filter(isObject)
+        .map((entry) => ({ IPProtocol: entry.protocol, ports: entry.ports ?? [] }));
+    }
   }
   return fromAsset('compute.googleapis.com/Firewall', data, tr);
 }
