@@ -298,7 +298,9 @@ function combine(a: Resource, b: Resource): Resource {
     return b.observedAt > a.observedAt ? b : a;
   if (a.deleted) return a;
   if (b.deleted) return b;
-  return merge(a, b);
+  // A record that only lists the resource adds nothing but its place: the full record is the
+  // resource (its origin, capture time and tags), whichever was read first.
+  return a.listedOnly && !b.listedOnly ? merge(b, a) : merge(a, b);
 }
 
 /**

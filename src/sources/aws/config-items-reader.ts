@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { configItemToResource, deletedItemToResource } from './adapters/index.ts';
+import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
 
 /**
@@ -25,6 +25,11 @@ export function* configItemsToResources(
       continue;
     }
     const origin = { file: ctx.file, index };
+    if (read.unread !== undefined) {
+      ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, { index });
+      yield unreadItemToResource(read, origin);
+      continue;
+    }
     yield read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
   }
 }

@@ -92,13 +92,53 @@ export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-/** `Allow` with `Action: "*"` on `Resource: "*"`: what AdministratorAccess grants. */
+/**
+ * An `Allow` that grants what AdministratorAccess does (`*` on `*`), or enough to grant itself
+ * that: every action or, with `NotAction`, every action but some that leave a way to attach or
+ * write a policy; on every resource or, with `NotResource`, on every resource but some outside
+ * IAM. `*:*` is read as `*` (actions are matched as `service:action` patterns). A condition
+ * (MFA, a source address) does not make a statement less than administrator rights: whoever
+ * meets it holds them. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
 export function isFullAdminStatement(statement: Record<string, unknown>): boolean {
-  return (
-    statement['Effect'] === 'Allow' &&
-    listOf(statement['Action']).includes('*') &&
-    listOf(statement['Resource']).includes('*')
-  );
+  if (statement['Effect'] !== 'Allow') return false;
+  const notAction = statement['NotAction'];
+  const everyAction =
+    notAction === undefined
+      ? listOf(statement['Action']).some((action) => action === '*' || action === '*:*')
+      : POLICY_WRITES.some((action) => !listOf(notAction).some((pattern) => matchesAction(pattern, action)));
+  if (!everyAction) return false;
+  const notResource = statement['NotResource'];
+  return notResource === undefined
+    ? listOf(statement['Resource']).includes('*')
+    : listOf(notResource).every((arn) => typeof arn === 'string' && !mayNameIam(arn));
+}
+
+/** Actions by which a principal gives itself any right: attaching or writing a policy. */
+const POLICY_WRITES = [
+  'iam:AttachUserPolicy',
+  'iam:PutUserPolicy',
+  'iam:AttachRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:AttachGroupPolicy',
+  'iam:PutGroupPolicy',
+  'iam:CreatePolicyVersion',
+];
+
+/** An action pattern (`*` and `?` wildcards, case-insensitive) matches the action. */
+function matchesAction(pattern: unknown, action: string): boolean {
+  if (typeof pattern !== 'string') return true;
+  const glob = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
+  return new RegExp(`^${glob}$`, 'i').test(action);
+}
+
+/** A resource ARN pattern that may name an IAM resource (`*`, `arn:aws:iam::…`, a wildcard service). */
+function mayNameIam(arn: string): boolean {
+  const service = arn.split(':')[2];
+  return !arn.startsWith('arn:') || service === undefined || service === 'iam' || /[*?]/.test(service);
 }
 
 /** `Principal: "*"` or `{"AWS": "*"}`: any AWS principal, in any account, or anonymous. */

@@ -76,6 +76,83 @@ const table = [
     'unknown',
     1,
   ],
+  [
+    // Config names the user but recorded no configuration: a principal whose rights are unknown,
+    // not one fewer to count.
+    'a user whose Config item carries no configuration (ResourceNotRecorded)',
+    [
+      admin('a'),
+      { ...iamUserItem('b'), configurationItemStatus: 'ResourceNotRecorded', configuration: null },
+    ],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    'a user whose Config item holds a configuration that is not JSON',
+    [admin('a'), { ...iamUserItem('b'), configuration: '{"userName": ' }],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    // Everything but deleting buckets, on every resource: attaching AdministratorAccess included.
+    'a role allowed everything but one action (NotAction), against a limit of one',
+    [
+      admin('a'),
+      roleItem('ops', undefined, {
+        rolePolicyList: [
+          inlinePolicy('all-but-delete', { Effect: 'Allow', NotAction: 's3:DeleteBucket', Resource: '*' }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'FAIL',
+    'tooMany',
+    2,
+  ],
+  [
+    'an Allow of "*:*" on every resource under an MFA condition, against a limit of one',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        userPolicyList: [
+          inlinePolicy('all', {
+            Effect: 'Allow',
+            Action: '*:*',
+            Resource: '*',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'FAIL',
+    'tooMany',
+    2,
+  ],
+  [
+    // PowerUserAccess: everything but IAM, Organizations and Account; it cannot grant itself more.
+    'a power user (NotAction iam:*) is no administrator',
+    [
+      admin('a'),
+      iamUserItem('p', {
+        userPolicyList: [
+          inlinePolicy('power', {
+            Effect: 'Allow',
+            NotAction: ['iam:*', 'organizations:*', 'account:*'],
+            Resource: '*',
+          }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'PASS',
+    'withinLimit',
+    1,
+  ],
 ] as const;
 
 const cases: AnyCase[] = [
