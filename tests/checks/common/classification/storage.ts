@@ -60,4 +60,22 @@ export const ACCOUNTS = graphQuery([
   storage('stsecret', { confidentiality: '3' }, { encryption: CMK }),
   storage('stgokuhi', { confidentiality: '1', 'kansa:secrecy': 'gokuhi' }, { encryption: CMK }),
   storage('stmynumber', { confidentiality: '2', MyNumber: 'Yes' }, { encryption: CMK }),
+  // Classes as Japanese public bodies write them, beside the digit alone.
+  storage('stkimitsu3', { Confidentiality: '機密性３情報' }, { encryption: CMK }),
+  storage(
+    'stclassc2',
+    { Confidentiality: 'C2' },
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
+  ),
+  // The tag is there, its value no class: 極秘 is a document grade, Ⅱ a numeral kansa does not take.
+  storage(
+    'stgokuhitag',
+    { confidentiality: '極秘' },
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
+  ),
+  storage(
+    'stroman',
+    { confidentiality: '機密性Ⅱ' },
+    { encryption: CMK, publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny', ipRules: [] } },
+  ),
 ]);
