@@ -76,6 +76,16 @@ const table = [
     message: 'unknown',
   },
   { name: 'no subnets', rows: [vnet([]), WATCHER], status: 'NOT_APPLICABLE', message: 'noSubnets' },
+  {
+    // A subnet without its id cannot be matched to a flow log: it may be the one not logged.
+    name: 'a subnet listed without its id beside a logged one',
+    rows: [
+      vnet([subnet('a', NSG_ID), { name: 'b', properties: { addressPrefix: '10.0.1.0/24' } }]),
+      flowLog('fl', NSG_ID, true),
+    ],
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
 ] as const;
 
 /**
