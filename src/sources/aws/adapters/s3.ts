@@ -3,7 +3,15 @@ import type {
   AwsS3AccountPublicAccessBlockFacts,
   AwsS3BucketFacts,
 } from '../../../model/aws.ts';
-import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import {
+  cloudDefault,
+  derived,
+  explicit,
+  type Fact,
+  factPath,
+  unexpectedType,
+  unknown,
+} from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -181,6 +189,8 @@ function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
       en: 'the ACL carries no list of grants (grantList / grantSet)',
     });
   }
+  // A grant that is no object may be the public one: the list is unknown.
+  if (!grants.every((grant) => asRecord(grant) !== undefined)) return unexpectedType(path);
   const publicGrants = grants.flatMap((grant) => {
     const record = asRecord(grant);
     const grantee = field(record, 'grantee');
