@@ -52,7 +52,7 @@ function defaultClass(tagKey: string, level: number): Fact<number> {
 function unreadableNote(value: string) {
   const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return {
-    ja: `タグの値 ${shown} は機密性として読めません（1〜3、機密性2、機密性２情報、class2、C2 のように書きます）`,
-    en: `the tag's value ${shown} names no class kansa reads (1 to 3, 機密性2, 機密性２情報, class2 or C2)`,
+    ja: `タグの値 ${shown} は機密性として読めません（1〜3、機密性３、機密性２情報、class2、C2 のように書きます）`,
+    en: `the tag's value ${shown} names no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2)`,
   };
 }

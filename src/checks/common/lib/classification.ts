@@ -8,8 +8,8 @@ import { type CheckResult, undetermined } from '../../check.ts';
  * tag says something kansa cannot read.
  */
 export const CLASS_UNREADABLE: Localized = {
-  ja: 'タグ {{tag}} の値を機密性（1〜3、機密性2、機密性２情報、class2、C2 など）として読めないため、機密性によって決まるこのチェックを判定できません',
-  en: 'The tag {{tag}} holds no class kansa reads (1 to 3, 機密性2, 機密性２情報, class2 or C2), and this check depends on the class',
+  ja: 'タグ {{tag}} の値を機密性（1〜3、機密性３、機密性２情報、class2、C2 など）として読めないため、機密性によって決まるこのチェックを判定できません',
+  en: 'The tag {{tag}} holds no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2), and this check depends on the class',
 };
 
 /** UNKNOWN naming the tag whose value is no class (the evidence's note quotes the value). */
