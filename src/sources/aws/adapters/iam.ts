@@ -157,7 +157,8 @@ function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<reado
   const names: string[] = [];
   for (const policy of policies) {
     const raw = field(policy, 'policyDocument');
-    if (raw === undefined || raw === null) continue;
+    // A policy listed without its document may be the one that grants everything.
+    if (raw === undefined || raw === null) return absent(item, documentPath);
     const document = parsePolicyDocument(raw);
     const statements = document && statementsOf(document);
     // A policy whose document cannot be read may be the one that grants everything.

@@ -90,6 +90,15 @@ const table = [
     1,
   ],
   [
+    // The inline policy's name without its document: it may be the one that allows everything.
+    'a user with an inline policy listed without its document',
+    [admin('a'), iamUserItem('b', { userPolicyList: [{ policyName: 'ops-all', policyDocument: null }] })],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
     'a user whose Config item holds a configuration that is not JSON',
     [admin('a'), { ...iamUserItem('b'), configuration: '{"userName": ' }],
     {},
