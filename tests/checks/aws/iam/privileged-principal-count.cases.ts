@@ -90,6 +90,39 @@ const table = [
     1,
   ],
   [
+    // A customer managed policy the export does not hold may allow everything; an AWS managed
+    // one other than AdministratorAccess is known by its name.
+    'a user with a customer managed policy not in the export',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        attachedManagedPolicies: [
+          { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          { policyName: 'OpsAll', policyArn: `arn:aws:iam::${ACCOUNT}:policy/OpsAll` },
+        ],
+      }),
+    ],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    'a user with an AWS managed policy other than AdministratorAccess',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        attachedManagedPolicies: [
+          { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+        ],
+      }),
+    ],
+    {},
+    'PASS',
+    'withinLimit',
+    1,
+  ],
+  [
     // The inline policy's name without its document: it may be the one that allows everything.
     'a user with an inline policy listed without its document',
     [admin('a'), iamUserItem('b', { userPolicyList: [{ policyName: 'ops-all', policyDocument: null }] })],
