@@ -18,6 +18,20 @@ const admin = (name: string) => iamUserItem(name, { attachedManagedPolicies: [AD
 const everything = inlinePolicy('everything', { Effect: 'Allow', Action: '*', Resource: '*' });
 const adminGroup = iamGroupItem('Administrators', { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] });
 
+/** The service-linked role every account has: no administrator. */
+const SUPPORT_ROLE = roleItem(
+  'AWSServiceRoleForSupport',
+  { Effect: 'Allow', Principal: { Service: 'support.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  {
+    attachedManagedPolicies: [
+      {
+        policyName: 'AWSSupportServiceRolePolicy',
+        policyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy',
+      },
+    ],
+  },
+);
+
 const table = [
   [
     'three administrators (the limit)',
@@ -111,6 +125,7 @@ const table = [
     'a user with an AWS managed policy other than AdministratorAccess',
     [
       admin('a'),
+      SUPPORT_ROLE,
       iamUserItem('c', {
         attachedManagedPolicies: [
           { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
@@ -180,6 +195,7 @@ const table = [
     'a power user (NotAction iam:*) is no administrator',
     [
       admin('a'),
+      SUPPORT_ROLE,
       iamUserItem('p', {
         userPolicyList: [
           inlinePolicy('power', {
@@ -211,10 +227,27 @@ const cases: AnyCase[] = [
   })),
   { name: 'no IAM users and roles', records: [ROOT], status: 'UNKNOWN', messageId: 'noIam' },
   {
+    // Every account has roles (its service-linked ones at least): none read, they were not recorded.
+    name: 'one administrator and no role in the export',
+    records: [admin('a'), iamUserItem('b'), ROOT],
+    status: 'UNKNOWN',
+    messageId: 'noRoles',
+    data: { count: 1, principals: ['a'] },
+  },
+  {
     name: 'a Terraform plan within the limit (users and roles made outside the plan unseen)',
-    records: [planFile([planUser('ops'), planAdministratorAttachment('ops'), planUser('viewer')])],
+    records: [
+      planFile([planUser('ops'), planAdministratorAttachment('ops'), planUser('viewer'), planRole('app')]),
+    ],
     status: 'UNKNOWN',
     messageId: 'notInPlan',
+    data: { count: 1, principals: ['ops'] },
+  },
+  {
+    name: 'a Terraform plan of users only within the limit',
+    records: [planFile([planUser('ops'), planAdministratorAttachment('ops')])],
+    status: 'UNKNOWN',
+    messageId: 'noRoles.plan',
     data: { count: 1, principals: ['ops'] },
   },
   {
@@ -240,6 +273,20 @@ function planUser(name: string): Change {
     address: `aws_iam_user.${name}`,
     after: { name, path: '/', force_destroy: false, permissions_boundary: null, tags: null },
     afterUnknown: { arn: true, id: true, unique_id: true, tags_all: true },
+    expressions: { name: constant(name) },
+  };
+}
+
+/** A new `aws_iam_role` for EC2 (provider v5): no policy of its own. */
+function planRole(name: string): Change {
+  return {
+    address: `aws_iam_role.${name}`,
+    after: {
+      name,
+      assume_role_policy:
+        '{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Principal":{"Service":"ec2.amazonaws.com"},"Effect":"Allow"}]}',
+    },
+    afterUnknown: { arn: true, id: true, unique_id: true, inline_policy: true, managed_policy_arns: true },
     expressions: { name: constant(name) },
   };
 }
