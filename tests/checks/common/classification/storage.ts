@@ -60,6 +60,11 @@ export const ACCOUNTS = graphQuery([
   storage('stsecret', { confidentiality: '3' }, { encryption: CMK }),
   storage('stgokuhi', { confidentiality: '1', 'kansa:secrecy': 'gokuhi' }, { encryption: CMK }),
   storage('stmynumber', { confidentiality: '2', MyNumber: 'Yes' }, { encryption: CMK }),
+  // Marks written as people write them: in Japanese, with spaces and capitals, or a plain no.
+  storage('stmynumberja', { confidentiality: '2', MyNumber: 'はい' }, { encryption: CMK }),
+  storage('stmynumberno', { confidentiality: '2', 'my-number': 'No' }, { encryption: CMK }),
+  storage('stgokuhispaced', { confidentiality: '3', 'kansa:secrecy': ' GOKUHI ' }, { encryption: CMK }),
+  storage('sthi', { confidentiality: '3', 'kansa:secrecy': '秘' }, { encryption: CMK }),
   // Classes as Japanese public bodies write them, beside the digit alone.
   storage('stkimitsu3', { Confidentiality: '機密性３情報' }, { encryption: CMK }),
   storage(
