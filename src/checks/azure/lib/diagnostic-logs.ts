@@ -35,14 +35,16 @@ export function exportedLogs(settings: readonly Resource<AzureDiagnosticSettingF
     for (const fact of [destinations, enabledCategories, enabledCategoryGroups]) {
       if (fact) evidence.push({ ...fact, resourceId: setting.id });
     }
-    if (!destinations || !enabledCategories || !enabledCategoryGroups) continue;
-    if (destinations.source === 'unknown' || enabledCategories.source === 'unknown') {
+    // A setting whose destinations or logs the export does not show may be the one that sends.
+    if (destinations?.source !== 'explicit' && destinations?.source !== 'default') {
       incomplete = true;
       continue;
     }
     if (destinations.value.length === 0) continue;
-    for (const category of enabledCategories.value) categories.add(category.toLowerCase());
-    for (const group of enabledCategoryGroups.value ?? []) groups.add(group.toLowerCase());
+    if (!enabledCategories || enabledCategories.source === 'unknown') incomplete = true;
+    else for (const category of enabledCategories.value) categories.add(category.toLowerCase());
+    if (!enabledCategoryGroups || enabledCategoryGroups.source === 'unknown') incomplete = true;
+    else for (const group of enabledCategoryGroups.value) groups.add(group.toLowerCase());
   }
   return { settings: settings.map((setting) => setting.name), categories, groups, incomplete, evidence };
 }

@@ -85,15 +85,22 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
     if (chain.own.source === 'unknown') {
-      // A Terraform plan's grants: an external principal among them is granted, whatever else is.
+      // What the folders and organization grant and, from a Terraform plan, what the plan grants
+      // hold whatever the project's own policy says: an external principal among them fails.
       const granted = project.facts.grantedBindings;
-      if (granted && granted.source !== 'unknown') {
-        const { external } = classifyAll(granted.value, domains);
-        if (external.length > 0)
-          return fail('external', [granted, chain.own, ...domainEvidence], {
+      const known = granted && granted.source !== 'unknown' ? granted : undefined;
+      const { external } = classifyAll(
+        [...(known?.value ?? []), ...chain.ancestors.flatMap((a) => a.value)],
+        domains,
+      );
+      if (external.length > 0)
+        return fail(
+          'external',
+          [...(known ? [known] : []), chain.own, ...chain.ancestors, ...domainEvidence],
+          {
             grants: describeGrants(external),
-          });
-      }
+          },
+        );
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }
     const evidence = [...inheritedEvidence(chain), ...domainEvidence];

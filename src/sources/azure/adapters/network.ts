@@ -145,15 +145,19 @@ export const virtualNetwork: Adapter = {
   kansaType: 'network.vpc',
   facts(record): AzureVirtualNetworkFacts {
     if (!record.properties) return { subnets: unknown('properties.subnets', NOT_PROJECTED) };
-    const list = get(record.properties, 'subnets');
-    const subnets: AzureSubnet[] = (Array.isArray(list) ? list : []).flatMap((subnet) => {
+    const list = get(record.properties, 'subnets') ?? [];
+    // A subnet read as nothing may be the one without flow logs: the list is unknown.
+    if (!Array.isArray(list)) return { subnets: unexpectedType('properties.subnets') };
+    const subnets: AzureSubnet[] = [];
+    for (const subnet of list) {
       const id = get(subnet, 'id');
-      if (typeof id !== 'string') return [];
+      if (typeof id !== 'string') return { subnets: unexpectedType('properties.subnets[].id') };
       const nsg = get(get(settingsOf(subnet), 'networkSecurityGroup'), 'id');
-      return [
-        { id: id.toLowerCase(), networkSecurityGroupId: typeof nsg === 'string' ? nsg.toLowerCase() : null },
-      ];
-    });
+      subnets.push({
+        id: id.toLowerCase(),
+        networkSecurityGroupId: typeof nsg === 'string' ? nsg.toLowerCase() : null,
+      });
+    }
     return { subnets: explicit(subnets, 'properties.subnets') };
   },
 };

@@ -75,13 +75,27 @@ function entriesOf(
 ): Fact<readonly GcpFirewallEntry[]> {
   const path = factPath(dataPath, key);
   const entries = objectsOf(data[key]);
-  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`.
+  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`; a port that is no number
+  // nor range (`22`, `"8000-8080"`) may be 22.
   const readable = entries?.every((entry) => {
     const protocol = field(entry, 'IPProtocol', 'ipProtocol');
-    return protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number';
+    const ports = field(entry, 'ports', 'port');
+    return (
+      (protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number') &&
+      (ports === undefined || ports === null || (Array.isArray(ports) && ports.every(isPort)))
+    );
   });
   return entries && readable ? explicit(entries.map(protocolEntry), path) : unexpectedType(path);
 }
+
+/** A port or port range as the API writes it (`"22"`, `"8000-8080"`), or a port number. */
+function isPort(port: unknown): boolean {
+  return (
+    (typeof port === 'number' && Number.isInteger(port)) || (typeof port === 'string' && PORT.test(port))
+  );
+}
+
+const PORT = /^\s*\d+(?:\s*-\s*\d+)?\s*$/;
 
 /**
  * Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings.
@@ -90,13 +104,7 @@ function entriesOf(
 function protocolEntry(entry: JsonObject): GcpFirewallEntry {
   return {
     protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
-    ports: arrayOf(field(entry, 'ports', 'port')).flatMap((port) =>
-      typeof port === 'number'
-        ? [String(port)]
-        : typeof port === 'string' && port.trim() !== ''
-          ? [port.trim()]
-          : [],
-    ),
+    ports: arrayOf(field(entry, 'ports', 'port')).map((port) => String(port).replaceAll(' ', '')),
   };
 }
 

@@ -48,6 +48,14 @@ const table = [
     message: 'notSent',
   },
   {
+    // A switch kansa cannot read is no "off": the setting may send AuditEvent.
+    name: 'Key Vault AuditEvent whose enabled flag is not a boolean',
+    target: vault,
+    settings: [setting(idOf(vault), 'kv', [{ category: 'AuditEvent', enabled: 'on' }])],
+    status: 'UNKNOWN',
+    message: 'incomplete',
+  },
+  {
     name: 'Key Vault logs without a destination',
     target: vault,
     settings: [setting(idOf(vault), 'kv', [{ category: 'AuditEvent', enabled: true }], null)],

@@ -38,6 +38,19 @@ const table = [
     message: 'safePorts',
   },
   {
+    // A port that is no number nor range (an object here) may be 22: never read as absent.
+    name: 'HTTPS and a port written as an object, from anywhere',
+    rule: { ...ANYWHERE, allowed: [{ IPProtocol: 'tcp', ports: ['443', { port: 22 }] }] },
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
+  {
+    name: 'ports given as numbers and a range with spaces (a converted export)',
+    rule: { ...ANYWHERE, allowed: [{ IPProtocol: 'tcp', ports: [443, '20 - 23'] }] },
+    status: 'FAIL',
+    message: 'managementPorts',
+  },
+  {
     name: 'SSH from the IAP range only',
     rule: { sourceRanges: ['35.235.240.0/20'], allowed: [{ IPProtocol: 'tcp', ports: ['22'] }] },
     status: 'PASS',
