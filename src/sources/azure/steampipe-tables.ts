@@ -1,5 +1,5 @@
 import { explicit } from '../../model/fact.ts';
-import type { Resource } from '../../model/resource.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
 import type { SteampipeTable } from '../steampipe-row.ts';
 import { toResource } from './adapters/index.ts';
 
@@ -20,6 +20,11 @@ interface ArmTable {
    * services, which the column does not list.
    */
   readonly diagnosticSettings?: boolean;
+  /**
+   * Columns holding the resource's child resources as the API lists them, each with its own ARM
+   * id (a SQL server's auditing policy, TDE protector and firewall rules): read as those records.
+   */
+  readonly childColumns?: readonly string[];
 }
 
 /**
@@ -57,17 +62,25 @@ function armTable(spec: ArmTable): SteampipeTable {
       };
       const resource = toResource(record, origin);
       if ('skip' in resource) return resource;
+      const children = (spec.childColumns ?? []).flatMap((column) => childRecords(row[column], origin));
       const settings = spec.diagnosticSettings ? row.diagnostic_settings : undefined;
-      if (!Array.isArray(settings)) return [resource];
+      if (!Array.isArray(settings)) return [resource, ...children];
       // Listed, even empty: the resource has no other setting.
       const listed = {
         ...resource,
         facts: { ...resource.facts, diagnosticSettingsListed: explicit(true, 'diagnostic_settings') },
       };
-      const read = settings.map((setting) => toResource(setting, origin));
-      return [listed as Resource, ...read.filter((setting): setting is Resource => !('skip' in setting))];
+      return [listed as Resource, ...childRecords(settings, origin), ...children];
     },
   };
+}
+
+/** The ARM records a JSON column lists (null: none listed), each read as the resource it is. */
+function childRecords(column: unknown, origin: Origin): Resource[] {
+  if (!Array.isArray(column)) return [];
+  return column
+    .map((record) => toResource(record, origin))
+    .filter((child): child is Resource => !('skip' in child));
 }
 
 export const azureStorageAccountTable: SteampipeTable = armTable({
@@ -149,6 +162,71 @@ export const azureKeyVaultTable: SteampipeTable = armTable({
     ['vault_uri', 'vaultUri'],
   ],
   diagnosticSettings: true,
+});
+
+/**
+ * `azure_network_security_group`: the group's rules as ARM lists them (`security_rules`,
+ * `default_security_rules`: `{id, name, properties: {access, direction, sourceAddressPrefix, …}}`,
+ * the Go SDK's JSON), and its diagnostic settings. A null `security_rules` is a group without
+ * rules of its own.
+ */
+export const azureNetworkSecurityGroupTable: SteampipeTable = armTable({
+  table: 'azure_network_security_group',
+  type: 'Microsoft.Network/networkSecurityGroups',
+  idPattern: /\/providers\/microsoft\.network\/networksecuritygroups\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'security_rules'],
+  columnTypes: {
+    security_rules: 'json',
+    default_security_rules: 'json',
+    flow_logs: 'json',
+    network_interfaces: 'json',
+    subnets: 'json',
+    diagnostic_settings: 'json',
+  },
+  columns: [
+    ['security_rules', 'securityRules'],
+    ['default_security_rules', 'defaultSecurityRules'],
+    ['flow_logs', 'flowLogs'],
+    ['network_interfaces', 'networkInterfaces'],
+    ['subnets', 'subnets'],
+    ['provisioning_state', 'provisioningState'],
+  ],
+  diagnosticSettings: true,
+});
+
+/**
+ * `azure_sql_server`: the server's own settings as columns (`public_network_access`,
+ * `minimal_tls_version` null where the API leaves it out, `"1.2"` otherwise) and, in JSON
+ * columns, the child resources the plugin lists for it, each an ARM record with its id:
+ * `server_audit_policy` (`auditingSettings`), `encryption_protector` (the TDE protector) and
+ * `firewall_rules`.
+ */
+export const azureSqlServerTable: SteampipeTable = armTable({
+  table: 'azure_sql_server',
+  type: 'Microsoft.Sql/servers',
+  idPattern: /\/providers\/microsoft\.sql\/servers\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'public_network_access', 'minimal_tls_version'],
+  columnTypes: {
+    server_audit_policy: 'json',
+    server_security_alert_policy: 'json',
+    server_azure_ad_administrator: 'json',
+    server_vulnerability_assessment: 'json',
+    firewall_rules: 'json',
+    encryption_protector: 'json',
+    private_endpoint_connections: 'json',
+    virtual_network_rules: 'json',
+    tags_src: 'json',
+  },
+  columns: [
+    ['public_network_access', 'publicNetworkAccess'],
+    ['minimal_tls_version', 'minimalTlsVersion'],
+    ['version', 'version'],
+    ['state', 'state'],
+    ['administrator_login', 'administratorLogin'],
+    ['fully_qualified_domain_name', 'fullyQualifiedDomainName'],
+    ['private_endpoint_connections', 'privateEndpointConnections'],
+  ],
+  childColumns: ['server_audit_policy', 'encryption_protector', 'firewall_rules'],
 });
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -164,6 +164,83 @@ describe('steampipe-rows', () => {
     expect(fact(resources[2], 'diagnosticSettingsListed')).toMatchObject({ value: true });
   });
 
+  it('reads an azure_network_security_group row: its rules as ARM lists them, null for none of its own', () => {
+    const group = (name: string, rules: unknown[] | null) => ({
+      name,
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/${name}`,
+      type: 'Microsoft.Network/networkSecurityGroups',
+      security_rules: rules,
+      default_security_rules: [],
+      diagnostic_settings: null,
+      region: 'japaneast',
+      title: name,
+      akas: [
+        `/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.network/networksecuritygroups/${name}`,
+      ],
+    });
+    const rdp = {
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg1/securityRules/rdp`,
+      name: 'rdp',
+      properties: {
+        protocol: 'Tcp',
+        sourceAddressPrefix: '*',
+        destinationPortRange: '3389',
+        access: 'Allow',
+        direction: 'Inbound',
+        priority: 100,
+      },
+    };
+    const { resources, skipped } = read([group('nsg1', [rdp]), group('nsg2', null)]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => r.kansaType)).toEqual(['network.firewall', 'network.firewall']);
+    expect(fact(resources[0], 'inboundRules')).toMatchObject({ source: 'explicit' });
+  });
+
+  it('reads an azure_sql_server row with the child resources its JSON columns list', () => {
+    const server = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/sql1`;
+    const row = {
+      name: 'sql1',
+      id: server,
+      kind: 'v12.0',
+      public_network_access: 'Enabled',
+      minimal_tls_version: null,
+      server_audit_policy: [
+        { id: `${server}/auditingSettings/Default`, name: 'Default', properties: { state: 'Disabled' } },
+      ],
+      encryption_protector: [
+        {
+          id: `${server}/encryptionProtector/current`,
+          name: 'current',
+          kind: 'servicemanaged',
+          properties: { serverKeyName: 'ServiceManaged', serverKeyType: 'ServiceManaged' },
+        },
+      ],
+      firewall_rules: [
+        {
+          id: `${server}/firewallRules/AllowAll`,
+          name: 'AllowAll',
+          properties: { startIpAddress: '0.0.0.0', endIpAddress: '255.255.255.255' },
+        },
+      ],
+      region: 'japaneast',
+      title: 'sql1',
+      akas: [server.toLowerCase()],
+    };
+    const { resources, skipped } = read([row]);
+    expect(skipped).toEqual([]);
+    // Ids come out lower-cased, as every Azure adapter keys them.
+    expect(resources.map((r) => [r.kansaType, r.id.split('/').slice(-2).join('/')])).toEqual([
+      ['database.server', 'servers/sql1'],
+      ['database.server', 'servers/sql1'],
+      ['database.server', 'servers/sql1'],
+      ['network.firewall-rule', 'firewallrules/allowall'],
+    ]);
+    // A null column is the API's absent field: the server enforces no minimal TLS version.
+    expect(fact(resources[0], 'minimalTlsVersion')).toMatchObject({ source: 'default', value: 'None' });
+    expect(fact(resources[1], 'auditingState')).toMatchObject({ source: 'explicit', value: 'Disabled' });
+    expect(fact(resources[2], 'customerManagedKey')).toMatchObject({ source: 'explicit', value: false });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
