@@ -16,10 +16,13 @@ import {
   awsVpcTable,
 } from './aws/steampipe-tables.ts';
 import {
+  azureComputeDiskTable,
   azureKeyVaultTable,
   azureNetworkSecurityGroupTable,
+  azureRedisCacheTable,
   azureSqlServerTable,
   azureStorageAccountTable,
+  azureWebAppTable,
 } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -57,12 +60,16 @@ const TABLES: readonly SteampipeTable[] = [
   azureKeyVaultTable,
   azureNetworkSecurityGroupTable,
   azureSqlServerTable,
+  azureComputeDiskTable,
+  azureRedisCacheTable,
+  azureWebAppTable,
 ];
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
  * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
- * `azure_storage_account`, `azure_key_vault`, `azure_network_security_group`, `azure_sql_server`) are turned back into the API records their
+ * `azure_storage_account`, `azure_key_vault`, `azure_network_security_group`, `azure_sql_server`,
+ * `azure_compute_disk`, `azure_redis_cache`, `azure_app_service_web_app`) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
@@ -72,7 +79,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group and azure_sql_server read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache and azure_app_service_web_app read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -1,4 +1,4 @@
-import { explicit } from '../../model/fact.ts';
+import { explicit, unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { SteampipeTable } from '../steampipe-row.ts';
 import { toResource } from './adapters/index.ts';
@@ -21,10 +21,16 @@ interface ArmTable {
    */
   readonly diagnosticSettings?: boolean;
   /**
-   * Columns holding the resource's child resources as the API lists them, each with its own ARM
-   * id (a SQL server's auditing policy, TDE protector and firewall rules): read as those records.
+   * The resource's child resources that the row's JSON columns hold (a SQL server's auditing
+   * policy, TDE protector and firewall rules; a web app's `config/web`), as ARM records with
+   * their ids: each is read as the record it is.
    */
-  readonly childColumns?: readonly string[];
+  readonly children?: (row: Readonly<Record<string, unknown>>) => readonly unknown[];
+  /**
+   * Facts whose field the table has no column for (by the ARM path it would be read from): they
+   * stay unknown, where the adapter would give an absent field the API's default.
+   */
+  readonly notInTable?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -60,9 +66,10 @@ function armTable(spec: ArmTable): SteampipeTable {
         tags: row.tags ?? {},
         properties,
       };
-      const resource = toResource(record, origin);
-      if ('skip' in resource) return resource;
-      const children = (spec.childColumns ?? []).flatMap((column) => childRecords(row[column], origin));
+      const read = toResource(record, origin);
+      if ('skip' in read) return read;
+      const resource = spec.notInTable ? withoutFields(read, spec.table, spec.notInTable) : read;
+      const children = childRecords(spec.children?.(row) ?? [], origin);
       const settings = spec.diagnosticSettings ? row.diagnostic_settings : undefined;
       if (!Array.isArray(settings)) return [resource, ...children];
       // Listed, even empty: the resource has no other setting.
@@ -75,13 +82,35 @@ function armTable(spec: ArmTable): SteampipeTable {
   };
 }
 
-/** The ARM records a JSON column lists (null: none listed), each read as the resource it is. */
-function childRecords(column: unknown, origin: Origin): Resource[] {
-  if (!Array.isArray(column)) return [];
-  return column
+/** The resource with the facts its table has no column for unknown, naming the field. */
+function withoutFields(
+  resource: Resource,
+  table: string,
+  fields: Readonly<Record<string, string>>,
+): Resource {
+  const facts: Record<string, unknown> = { ...resource.facts };
+  for (const [fact, path] of Object.entries(fields)) {
+    facts[fact] = unknown(path, {
+      ja: `Steampipe の ${table} テーブルにはこの設定の列がありません`,
+      en: `Steampipe's ${table} table has no column for this setting`,
+    });
+  }
+  return { ...resource, facts };
+}
+
+/** ARM records a row lists (a JSON column; null: none listed), each read as the resource it is. */
+function childRecords(records: unknown, origin: Origin): Resource[] {
+  if (!Array.isArray(records)) return [];
+  return records
     .map((record) => toResource(record, origin))
     .filter((child): child is Resource => !('skip' in child));
 }
+
+/** The records the named JSON columns list, one after the other. */
+const listedIn =
+  (...columns: readonly string[]) =>
+  (row: Readonly<Record<string, unknown>>): readonly unknown[] =>
+    columns.flatMap((column) => (Array.isArray(row[column]) ? row[column] : []));
 
 export const azureStorageAccountTable: SteampipeTable = armTable({
   table: 'azure_storage_account',
@@ -226,7 +255,134 @@ export const azureSqlServerTable: SteampipeTable = armTable({
     ['fully_qualified_domain_name', 'fullyQualifiedDomainName'],
     ['private_endpoint_connections', 'privateEndpointConnections'],
   ],
-  childColumns: ['server_audit_policy', 'encryption_protector', 'firewall_rules'],
+  children: listedIn('server_audit_policy', 'encryption_protector', 'firewall_rules'),
+});
+
+/**
+ * `azure_compute_disk`: the disk's `encryption_type` (`EncryptionAtRestWithPlatformKey`,
+ * `…WithCustomerKey`, `…WithPlatformAndCustomerKeys`) and disk encryption set, its network
+ * access policy and public network access.
+ */
+export const azureComputeDiskTable: SteampipeTable = armTable({
+  table: 'azure_compute_disk',
+  type: 'Microsoft.Compute/disks',
+  idPattern: /\/providers\/microsoft\.compute\/disks\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'encryption_type'],
+  columnTypes: {
+    disk_size_gb: 'number',
+    disk_size_bytes: 'number',
+    encryption_settings_collection_enabled: 'boolean',
+    encryption_settings_collection_settings: 'json',
+    share_info: 'json',
+    zones: 'json',
+    managed_by_extended: 'json',
+  },
+  columns: [
+    ['encryption_type', 'encryption.type'],
+    ['encryption_disk_encryption_set_id', 'encryption.diskEncryptionSetId'],
+    ['encryption_settings_collection_enabled', 'encryptionSettingsCollection.enabled'],
+    ['network_access_policy', 'networkAccessPolicy'],
+    ['public_network_access', 'publicNetworkAccess'],
+    ['disk_access_id', 'diskAccessId'],
+    ['disk_state', 'diskState'],
+    ['disk_size_gb', 'diskSizeGB'],
+    ['os_type', 'osType'],
+    ['creation_data_option', 'creationData.createOption'],
+    ['creation_data_source_resource_id', 'creationData.sourceResourceId'],
+  ],
+});
+
+/**
+ * `azure_redis_cache`: `enable_non_ssl_port`, `minimum_tls_version` (null where the API leaves
+ * it out: unknown, its default depending on when the cache was created), `public_network_access`,
+ * and `subnet_id` for a cache deployed into a virtual network.
+ */
+export const azureRedisCacheTable: SteampipeTable = armTable({
+  table: 'azure_redis_cache',
+  type: 'Microsoft.Cache/Redis',
+  idPattern: /\/providers\/microsoft\.cache\/redis\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'enable_non_ssl_port', 'minimum_tls_version', 'public_network_access'],
+  columnTypes: {
+    enable_non_ssl_port: 'boolean',
+    port: 'number',
+    ssl_port: 'number',
+    sku_capacity: 'number',
+    replicas_per_master: 'number',
+    shard_count: 'number',
+    access_keys: 'json',
+    linked_servers: 'json',
+    instances: 'json',
+    private_endpoint_connections: 'json',
+    redis_configuration: 'json',
+    tenant_settings: 'json',
+    zones: 'json',
+  },
+  columns: [
+    ['enable_non_ssl_port', 'enableNonSslPort'],
+    ['minimum_tls_version', 'minimumTlsVersion'],
+    ['public_network_access', 'publicNetworkAccess'],
+    ['subnet_id', 'subnetId'],
+    ['static_ip', 'staticIP'],
+    ['redis_version', 'redisVersion'],
+    ['private_endpoint_connections', 'privateEndpointConnections'],
+  ],
+});
+
+/**
+ * `azure_app_service_web_app`: `https_only`, the list's `site_config`, and `configuration`, the
+ * app's `config/web` as the Go SDK writes it (`{"properties": {minTlsVersion, ftpsState, …}}`,
+ * without the id, name and type it leaves out as read-only): read as the app's `config/web`
+ * child, as `az webapp config show` is. Its diagnostic settings are listed too.
+ */
+export const azureWebAppTable: SteampipeTable = armTable({
+  table: 'azure_app_service_web_app',
+  type: 'Microsoft.Web/sites',
+  idPattern: /\/providers\/microsoft\.web\/sites\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'https_only', 'configuration'],
+  columnTypes: {
+    client_affinity_enabled: 'boolean',
+    client_cert_enabled: 'boolean',
+    enabled: 'boolean',
+    host_name_disabled: 'boolean',
+    https_only: 'boolean',
+    reserved: 'boolean',
+    identity: 'json',
+    host_names: 'json',
+    auth_settings: 'json',
+    configuration: 'json',
+    diagnostic_logs_configuration: 'json',
+    diagnostic_settings: 'json',
+    site_config: 'json',
+    storage_info_value: 'json',
+    vnet_connection: 'json',
+  },
+  columns: [
+    ['https_only', 'httpsOnly'],
+    ['client_cert_enabled', 'clientCertEnabled'],
+    ['enabled', 'enabled'],
+    ['state', 'state'],
+    ['site_config', 'siteConfig'],
+    ['default_site_hostname', 'defaultHostName'],
+  ],
+  diagnosticSettings: true,
+  // The table's SDK predates the app's publicNetworkAccess: whether it is public is not in the row.
+  notInTable: {
+    publicNetworkAccess: 'properties.publicNetworkAccess',
+    reachableFromInternet: 'properties.publicNetworkAccess',
+  },
+  children(row) {
+    const configuration = row.configuration;
+    if (typeof configuration !== 'object' || configuration === null || Array.isArray(configuration))
+      return [];
+    return [
+      {
+        ...configuration,
+        id: `${String(row.id)}/config/web`,
+        name: 'web',
+        type: 'Microsoft.Web/sites/config',
+      },
+    ];
+  },
 });
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

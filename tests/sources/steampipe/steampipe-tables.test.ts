@@ -241,6 +241,46 @@ describe('steampipe-rows', () => {
     expect(fact(resources[2], 'customerManagedKey')).toMatchObject({ source: 'explicit', value: false });
   });
 
+  it('reads azure_compute_disk, azure_redis_cache and azure_app_service_web_app rows', () => {
+    const id = (type: string, name: string) =>
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/${type}/${name}`;
+    const row = (type: string, name: string, columns: Record<string, unknown>) => ({
+      name,
+      id: id(type, name),
+      ...columns,
+      region: 'japaneast',
+      title: name,
+      akas: [id(type, name).toLowerCase()],
+    });
+    const { resources, skipped } = read([
+      row('Microsoft.Compute/disks', 'd1', {
+        encryption_type: 'EncryptionAtRestWithCustomerKey',
+        encryption_disk_encryption_set_id: id('Microsoft.Compute/diskEncryptionSets', 'des'),
+      }),
+      row('Microsoft.Cache/Redis', 'r1', {
+        enable_non_ssl_port: false,
+        minimum_tls_version: null,
+        public_network_access: 'Disabled',
+      }),
+      row('Microsoft.Web/sites', 'w1', {
+        https_only: true,
+        site_config: { numberOfWorkers: 1 },
+        // The Go SDK writes config/web without its read-only id, name and type.
+        configuration: { properties: { minTlsVersion: '1.2', ftpsState: 'Disabled' } },
+      }),
+    ]);
+    expect(skipped).toEqual([]);
+    const [disk, cache, app, config] = resources;
+    expect(fact(disk, 'customerManagedKey')).toMatchObject({ value: true });
+    // A null minimum_tls_version is the API's absent field, whose default depends on the cache's age.
+    expect(fact(cache, 'minimumTlsVersion')).toMatchObject({ source: 'unknown' });
+    expect(fact(cache, 'enableNonSslPort')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(app, 'httpsOnly')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(app, 'publicNetworkAccess')).toMatchObject({ source: 'unknown' });
+    expect(config?.id).toBe(`${id('Microsoft.Web/sites', 'w1').toLowerCase()}`);
+    expect(fact(config, 'minTlsVersion')).toMatchObject({ source: 'explicit', value: '1.2' });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
