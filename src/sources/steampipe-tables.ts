@@ -25,6 +25,7 @@ import {
   azureWebAppTable,
 } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
+import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
 import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
@@ -56,6 +57,7 @@ const TABLES: readonly SteampipeTable[] = [
   gcpSubnetworkTable,
   gcpDiskTable,
   gcpKmsKeyTable,
+  gcpBigQueryDatasetTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
   azureNetworkSecurityGroupTable,
@@ -79,7 +81,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache and azure_app_service_web_app read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache and azure_app_service_web_app read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

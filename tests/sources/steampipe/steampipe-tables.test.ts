@@ -281,6 +281,40 @@ describe('steampipe-rows', () => {
     expect(fact(config, 'minTlsVersion')).toMatchObject({ source: 'explicit', value: '1.2' });
   });
 
+  it('reads a gcp_bigquery_dataset row as the dataset, its access entries in the API’s names', () => {
+    const dataset = (id: string, access: unknown[], kms: string | null) => ({
+      name: null,
+      dataset_id: id,
+      id: `city-bq:${id}`,
+      kind: 'bigquery#dataset',
+      kms_key_name: kms,
+      access,
+      location: 'asia-northeast1',
+      project: 'city-bq',
+      title: id,
+      akas: [`gcp://bigquery.googleapis.com/projects/city-bq/datasets/${id}`],
+    });
+    const { resources, skipped } = read([
+      dataset('open', [{ role: 'READER', specialGroup: 'allAuthenticatedUsers' }], null),
+      dataset(
+        'closed',
+        [{ role: 'OWNER', specialGroup: 'projectOwners' }],
+        'projects/city-bq/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+      ),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.id, r.account, r.region])).toEqual([
+      ['//bigquery.googleapis.com/projects/city-bq/datasets/open', 'city-bq', 'asia-northeast1'],
+      ['//bigquery.googleapis.com/projects/city-bq/datasets/closed', 'city-bq', 'asia-northeast1'],
+    ]);
+    expect(fact(resources[0], 'publicAccessEntries')).toMatchObject({
+      value: [{ member: 'allAuthenticatedUsers' }],
+    });
+    // A null kms_key_name is the API's absent setting: Google-managed keys.
+    expect(fact(resources[0], 'customerManagedKey')).toMatchObject({ source: 'default', value: false });
+    expect(fact(resources[1], 'customerManagedKey')).toMatchObject({ value: true });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
