@@ -13,7 +13,7 @@ type ColumnMap = readonly (readonly [column: string, field: string])[];
  * back under their Config names (`configuration` and `supplementaryConfiguration`). A null
  * column is the API's absent field, left out.
  */
-function rowAsConfigItem(
+export function rowAsConfigItem(
   row: Readonly<Record<string, unknown>>,
   origin: Origin,
   resourceType: string,
