@@ -41,7 +41,7 @@ interface ArmTable {
  * documented default applies). JSON columns (`network_acls`, `network_ip_rules`,
  * `encryption_services`) are the Go SDK's structures, in the API's names.
  */
-function armTable(spec: ArmTable): SteampipeTable {
+export function armTable(spec: ArmTable): SteampipeTable {
   return {
     table: spec.table,
     matches: (row) => typeof row.id === 'string' && spec.idPattern.test(row.id),
