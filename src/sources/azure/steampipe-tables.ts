@@ -385,6 +385,49 @@ export const azureWebAppTable: SteampipeTable = armTable({
   },
 });
 
+/**
+ * `azure_kubernetes_cluster`: `enable_rbac`, `api_server_access_profile` (the Go SDK's
+ * `{authorizedIPRanges, enablePrivateCluster, …}`), `disk_encryption_set_id`, `aad_profile`. The
+ * table has no column for `disableLocalAccounts`, which stays unknown.
+ */
+export const azureKubernetesClusterTable: SteampipeTable = armTable({
+  table: 'azure_kubernetes_cluster',
+  type: 'Microsoft.ContainerService/managedClusters',
+  idPattern: /\/providers\/microsoft\.containerservice\/managedclusters\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'enable_rbac', 'api_server_access_profile', 'disk_encryption_set_id'],
+  columnTypes: {
+    enable_rbac: 'boolean',
+    enable_pod_security_policy: 'boolean',
+    max_agent_pools: 'number',
+    aad_profile: 'json',
+    addon_profiles: 'json',
+    agent_pool_profiles: 'json',
+    api_server_access_profile: 'json',
+    auto_scaler_profile: 'json',
+    auto_upgrade_profile: 'json',
+    identity: 'json',
+    identity_profile: 'json',
+    linux_profile: 'json',
+    network_profile: 'json',
+    pod_identity_profile: 'json',
+    power_state: 'json',
+    service_principal_profile: 'json',
+    sku: 'json',
+    windows_profile: 'json',
+  },
+  columns: [
+    ['enable_rbac', 'enableRBAC'],
+    ['api_server_access_profile', 'apiServerAccessProfile'],
+    ['disk_encryption_set_id', 'diskEncryptionSetID'],
+    ['aad_profile', 'aadProfile'],
+    ['network_profile', 'networkProfile'],
+    ['kubernetes_version', 'kubernetesVersion'],
+    ['private_fqdn', 'privateFQDN'],
+    ['fqdn', 'fqdn'],
+  ],
+  notInTable: { disableLocalAccounts: 'properties.disableLocalAccounts' },
+});
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;

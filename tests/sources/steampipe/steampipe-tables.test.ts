@@ -315,6 +315,29 @@ describe('steampipe-rows', () => {
     expect(fact(resources[1], 'customerManagedKey')).toMatchObject({ value: true });
   });
 
+  it('reads an azure_kubernetes_cluster row, the local accounts it has no column for unknown', () => {
+    const id = `/subscriptions/${SUB}/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
+    const { resources, skipped } = read([
+      {
+        name: 'aks1',
+        id,
+        enable_rbac: true,
+        api_server_access_profile: { enablePrivateCluster: false, authorizedIPRanges: ['203.0.113.0/24'] },
+        disk_encryption_set_id: null,
+        region: 'japaneast',
+        title: 'aks1',
+        akas: [id.toLowerCase()],
+      },
+    ]);
+    expect(skipped).toEqual([]);
+    expect(fact(resources[0], 'authorizedIpRanges')).toMatchObject({
+      source: 'explicit',
+      value: ['203.0.113.0/24'],
+    });
+    expect(fact(resources[0], 'enableRbac')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[0], 'disableLocalAccounts')).toMatchObject({ source: 'unknown' });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
