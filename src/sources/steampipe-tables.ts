@@ -28,6 +28,7 @@ import {
   azureRedisCacheTable,
   azureSqlServerTable,
   azureStorageAccountTable,
+  azureVirtualMachineTable,
   azureWebAppTable,
 } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
@@ -79,6 +80,7 @@ const TABLES: readonly SteampipeTable[] = [
   azurePostgresFlexibleServerTable,
   azureMySqlFlexibleServerTable,
   azureKubernetesClusterTable,
+  azureVirtualMachineTable,
 ];
 
 /**
@@ -95,7 +97,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_role, aws_iam_user, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, gcp_cloud_run_service, gcp_cloudfunctions_function, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache, azure_app_service_web_app, azure_postgresql_flexible_server, azure_mysql_flexible_server and azure_kubernetes_cluster read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_role, aws_iam_user, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, gcp_cloud_run_service, gcp_cloudfunctions_function, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache, azure_app_service_web_app, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_kubernetes_cluster and azure_compute_virtual_machine read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -428,6 +428,50 @@ export const azureKubernetesClusterTable: SteampipeTable = armTable({
   notInTable: { disableLocalAccounts: 'properties.disableLocalAccounts' },
 });
 
+/**
+ * `azure_compute_virtual_machine`: `security_profile` (the Go SDK's `{encryptionAtHost,
+ * securityType, uefiSettings}`, null where the API leaves it out: no encryption at host).
+ */
+export const azureVirtualMachineTable: SteampipeTable = armTable({
+  table: 'azure_compute_virtual_machine',
+  type: 'Microsoft.Compute/virtualMachines',
+  idPattern: /\/providers\/microsoft\.compute\/virtualmachines\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'security_profile'],
+  columnTypes: {
+    allow_extension_operations: 'boolean',
+    boot_diagnostics_enabled: 'boolean',
+    disable_password_authentication: 'boolean',
+    enable_automatic_updates: 'boolean',
+    provision_vm_agent: 'boolean',
+    provision_vm_agent_windows: 'boolean',
+    require_guest_provision_signal: 'boolean',
+    ultra_ssd_enabled: 'boolean',
+    billing_profile_max_price: 'number',
+    additional_unattend_content: 'json',
+    data_disks: 'json',
+    linux_configuration_ssh_public_keys: 'json',
+    network_interfaces: 'json',
+    patch_settings: 'json',
+    private_ips: 'json',
+    public_ips: 'json',
+    secrets: 'json',
+    statuses: 'json',
+    extensions: 'json',
+    guest_configuration_assignments: 'json',
+    identity: 'json',
+    security_profile: 'json',
+    win_rm: 'json',
+    zones: 'json',
+  },
+  columns: [
+    ['security_profile', 'securityProfile'],
+    ['vm_id', 'vmId'],
+    ['size', 'hardwareProfile.vmSize'],
+    ['os_type', 'storageProfile.osDisk.osType'],
+    ['managed_disk_id', 'storageProfile.osDisk.managedDisk.id'],
+  ],
+});
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;

@@ -338,6 +338,21 @@ describe('steampipe-rows', () => {
     expect(fact(resources[0], 'disableLocalAccounts')).toMatchObject({ source: 'unknown' });
   });
 
+  it('reads an azure_compute_virtual_machine row: a null security_profile is no encryption at host', () => {
+    const vm = (name: string, profile: unknown) => ({
+      name,
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`,
+      security_profile: profile,
+      region: 'japaneast',
+      title: name,
+      akas: [`/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.compute/virtualmachines/${name}`],
+    });
+    const { resources, skipped } = read([vm('vm1', { encryptionAtHost: true }), vm('vm2', null)]);
+    expect(skipped).toEqual([]);
+    expect(fact(resources[0], 'encryptionAtHost')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[1], 'encryptionAtHost')).toMatchObject({ source: 'default', value: false });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);
