@@ -17,19 +17,21 @@ import {
   awsVpcTable,
 } from './aws/steampipe-tables.ts';
 import {
+  azureComputeDiskTable,
+  azureKubernetesClusterTable,
+  azureRedisCacheTable,
+  azureVirtualMachineTable,
+  azureWebAppTable,
+} from './azure/steampipe-compute-tables.ts';
+import {
   azureMySqlFlexibleServerTable,
   azurePostgresFlexibleServerTable,
 } from './azure/steampipe-flexible-servers.ts';
 import {
-  azureComputeDiskTable,
   azureKeyVaultTable,
-  azureKubernetesClusterTable,
   azureNetworkSecurityGroupTable,
-  azureRedisCacheTable,
   azureSqlServerTable,
   azureStorageAccountTable,
-  azureVirtualMachineTable,
-  azureWebAppTable,
 } from './azure/steampipe-tables.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
