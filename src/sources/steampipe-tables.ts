@@ -1,6 +1,7 @@
 import type { Origin, Resource } from '../model/resource.ts';
 import { awsIamRoleTable, awsIamUserTable } from './aws/steampipe-iam-tables.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
+import { awsSecretTable, awsSnsTopicTable, awsSqsQueueTable } from './aws/steampipe-store-tables.ts';
 import {
   awsCloudTrailTable,
   awsDynamoDbTable,
@@ -49,6 +50,9 @@ const TABLES: readonly SteampipeTable[] = [
   awsS3BucketTable,
   awsIamRoleTable,
   awsIamUserTable,
+  awsSqsQueueTable,
+  awsSnsTopicTable,
+  awsSecretTable,
   awsRdsInstanceTable,
   awsCloudTrailTable,
   awsKmsKeyTable,
@@ -99,7 +103,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_role, aws_iam_user, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, gcp_cloud_run_service, gcp_cloudfunctions_function, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache, azure_app_service_web_app, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_kubernetes_cluster and azure_compute_virtual_machine read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_role, aws_iam_user, aws_sqs_queue, aws_sns_topic, aws_secretsmanager_secret, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, gcp_cloud_run_service, gcp_cloudfunctions_function, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache, azure_app_service_web_app, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_kubernetes_cluster and azure_compute_virtual_machine read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
