@@ -56,6 +56,12 @@ export interface GcpHierarchyNodeFacts extends GcpIamPolicyFacts {
   readonly auditConfigs?: Fact<readonly GcpAuditConfig[]>;
   /** Cloud Asset names of the folders and organization above it, nearest first. */
   readonly ancestors?: Fact<readonly string[]>;
+  /**
+   * The Cloud Asset name of the folder or organization directly above it, read where the record
+   * has no `ancestors` (exports from before Cloud Asset added them, Forseti's dumps): the chain
+   * above is then followed through the export's own records of those folders.
+   */
+  readonly parent?: Fact<string>;
   /** The IAM policy's bindings (role → members), for privileged and external principals. */
   readonly bindings?: Fact<readonly GcpBinding[]>;
   /**

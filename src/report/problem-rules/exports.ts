@@ -162,6 +162,7 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
   [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  [/an? (\w+) row without its (\w+)$/g, '$1 の行に $2 がありません'],
   // google/gcp_scanner output (sources/gcp/gcp-scanner.ts).
   [
     /no `project_info` \(a gcp_scanner project result\)/g,
@@ -180,6 +181,14 @@ export const EXPORT_RULES: readonly Rule[] = [
   [
     /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
     'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
+  ],
+  [
+    /^interaction (\d+): (.+): a deletion, not the state of a resource$/g,
+    'やり取り $1: $2: 削除の呼び出しで、リソースの状態ではありません',
+  ],
+  [
+    /^interaction (\d+): (.+): an earlier answer of (.+), which a later interaction answers again$/g,
+    'やり取り $1: $2: $3 の前の応答です（後のやり取りが改めて返しています）',
   ],
   // Az PowerShell listings without settings (sources/azure/powershell.ts).
   [

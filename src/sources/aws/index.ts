@@ -15,6 +15,10 @@ import {
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
+import {
+  awsCredentialReportSteampipeCsvFormat,
+  awsCredentialReportSteampipeFormat,
+} from './steampipe-credential-report.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -30,6 +34,8 @@ export const awsFormats: readonly InputFormat[] = [
   awsNoPasswordPolicyFormat,
   awsS3ErrorAnswerFormat,
   awsPasswordPolicySteampipeFormat,
+  awsCredentialReportSteampipeFormat,
+  awsCredentialReportSteampipeCsvFormat,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,

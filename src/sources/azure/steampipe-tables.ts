@@ -1,5 +1,5 @@
-import { explicit } from '../../model/fact.ts';
-import type { Resource } from '../../model/resource.ts';
+import { explicit, unknown } from '../../model/fact.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
 import type { SteampipeTable } from '../steampipe-row.ts';
 import { toResource } from './adapters/index.ts';
 
@@ -20,6 +20,17 @@ interface ArmTable {
    * services, which the column does not list.
    */
   readonly diagnosticSettings?: boolean;
+  /**
+   * The resource's child resources that the row's JSON columns hold (a SQL server's auditing
+   * policy, TDE protector and firewall rules; a web app's `config/web`), as ARM records with
+   * their ids: each is read as the record it is.
+   */
+  readonly children?: (row: Readonly<Record<string, unknown>>) => readonly unknown[];
+  /**
+   * Facts whose field the table has no column for (by the ARM path it would be read from): they
+   * stay unknown, where the adapter would give an absent field the API's default.
+   */
+  readonly notInTable?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -30,7 +41,7 @@ interface ArmTable {
  * documented default applies). JSON columns (`network_acls`, `network_ip_rules`,
  * `encryption_services`) are the Go SDK's structures, in the API's names.
  */
-function armTable(spec: ArmTable): SteampipeTable {
+export function armTable(spec: ArmTable): SteampipeTable {
   return {
     table: spec.table,
     matches: (row) => typeof row.id === 'string' && spec.idPattern.test(row.id),
@@ -55,20 +66,51 @@ function armTable(spec: ArmTable): SteampipeTable {
         tags: row.tags ?? {},
         properties,
       };
-      const resource = toResource(record, origin);
-      if ('skip' in resource) return resource;
+      const read = toResource(record, origin);
+      if ('skip' in read) return read;
+      const resource = spec.notInTable ? withoutFields(read, spec.table, spec.notInTable) : read;
+      const children = childRecords(spec.children?.(row) ?? [], origin);
       const settings = spec.diagnosticSettings ? row.diagnostic_settings : undefined;
-      if (!Array.isArray(settings)) return [resource];
+      if (!Array.isArray(settings)) return [resource, ...children];
       // Listed, even empty: the resource has no other setting.
       const listed = {
         ...resource,
         facts: { ...resource.facts, diagnosticSettingsListed: explicit(true, 'diagnostic_settings') },
       };
-      const read = settings.map((setting) => toResource(setting, origin));
-      return [listed as Resource, ...read.filter((setting): setting is Resource => !('skip' in setting))];
+      return [listed as Resource, ...childRecords(settings, origin), ...children];
     },
   };
 }
+
+/** The resource with the facts its table has no column for unknown, naming the field. */
+function withoutFields(
+  resource: Resource,
+  table: string,
+  fields: Readonly<Record<string, string>>,
+): Resource {
+  const facts: Record<string, unknown> = { ...resource.facts };
+  for (const [fact, path] of Object.entries(fields)) {
+    facts[fact] = unknown(path, {
+      ja: `Steampipe の ${table} テーブルにはこの設定の列がありません`,
+      en: `Steampipe's ${table} table has no column for this setting`,
+    });
+  }
+  return { ...resource, facts };
+}
+
+/** ARM records a row lists (a JSON column; null: none listed), each read as the resource it is. */
+function childRecords(records: unknown, origin: Origin): Resource[] {
+  if (!Array.isArray(records)) return [];
+  return records
+    .map((record) => toResource(record, origin))
+    .filter((child): child is Resource => !('skip' in child));
+}
+
+/** The records the named JSON columns list, one after the other. */
+const listedIn =
+  (...columns: readonly string[]) =>
+  (row: Readonly<Record<string, unknown>>): readonly unknown[] =>
+    columns.flatMap((column) => (Array.isArray(row[column]) ? row[column] : []));
 
 export const azureStorageAccountTable: SteampipeTable = armTable({
   table: 'azure_storage_account',
@@ -149,6 +191,71 @@ export const azureKeyVaultTable: SteampipeTable = armTable({
     ['vault_uri', 'vaultUri'],
   ],
   diagnosticSettings: true,
+});
+
+/**
+ * `azure_network_security_group`: the group's rules as ARM lists them (`security_rules`,
+ * `default_security_rules`: `{id, name, properties: {access, direction, sourceAddressPrefix, …}}`,
+ * the Go SDK's JSON), and its diagnostic settings. A null `security_rules` is a group without
+ * rules of its own.
+ */
+export const azureNetworkSecurityGroupTable: SteampipeTable = armTable({
+  table: 'azure_network_security_group',
+  type: 'Microsoft.Network/networkSecurityGroups',
+  idPattern: /\/providers\/microsoft\.network\/networksecuritygroups\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'security_rules'],
+  columnTypes: {
+    security_rules: 'json',
+    default_security_rules: 'json',
+    flow_logs: 'json',
+    network_interfaces: 'json',
+    subnets: 'json',
+    diagnostic_settings: 'json',
+  },
+  columns: [
+    ['security_rules', 'securityRules'],
+    ['default_security_rules', 'defaultSecurityRules'],
+    ['flow_logs', 'flowLogs'],
+    ['network_interfaces', 'networkInterfaces'],
+    ['subnets', 'subnets'],
+    ['provisioning_state', 'provisioningState'],
+  ],
+  diagnosticSettings: true,
+});
+
+/**
+ * `azure_sql_server`: the server's own settings as columns (`public_network_access`,
+ * `minimal_tls_version` null where the API leaves it out, `"1.2"` otherwise) and, in JSON
+ * columns, the child resources the plugin lists for it, each an ARM record with its id:
+ * `server_audit_policy` (`auditingSettings`), `encryption_protector` (the TDE protector) and
+ * `firewall_rules`.
+ */
+export const azureSqlServerTable: SteampipeTable = armTable({
+  table: 'azure_sql_server',
+  type: 'Microsoft.Sql/servers',
+  idPattern: /\/providers\/microsoft\.sql\/servers\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'public_network_access', 'minimal_tls_version'],
+  columnTypes: {
+    server_audit_policy: 'json',
+    server_security_alert_policy: 'json',
+    server_azure_ad_administrator: 'json',
+    server_vulnerability_assessment: 'json',
+    firewall_rules: 'json',
+    encryption_protector: 'json',
+    private_endpoint_connections: 'json',
+    virtual_network_rules: 'json',
+    tags_src: 'json',
+  },
+  columns: [
+    ['public_network_access', 'publicNetworkAccess'],
+    ['minimal_tls_version', 'minimalTlsVersion'],
+    ['version', 'version'],
+    ['state', 'state'],
+    ['administrator_login', 'administratorLogin'],
+    ['fully_qualified_domain_name', 'fullyQualifiedDomainName'],
+    ['private_endpoint_connections', 'privateEndpointConnections'],
+  ],
+  children: listedIn('server_audit_policy', 'encryption_protector', 'firewall_rules'),
 });
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -1,4 +1,3 @@
-import { factOf } from '../../../model/facts.ts';
 import type {
   GcpBinding,
   GcpHierarchyNodeFacts,
@@ -9,7 +8,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
+import { ancestorsOf, ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'internalOnly' | 'external' | 'noMemberDomains' | 'noProjectPolicy' | 'ancestorsUnknown';
 
@@ -137,9 +136,7 @@ function classifyAll(bindings: readonly GcpBinding[], domains: readonly string[]
 function memberDomains(project: Resource<GcpHierarchyNodeFacts>, ctx: CheckContext) {
   const domains = ctx.params.memberDomains.map((domain) => domain.toLowerCase());
   const evidence: Evidence[] = [];
-  const organization = factOf(project.facts.ancestors, 'ancestors').value?.find((name) =>
-    name.includes('/organizations/'),
-  );
+  const organization = ancestorsOf(project, ctx).value?.find((name) => name.includes('/organizations/'));
   const org = organization
     ? (ctx.inventory.byId('gcp', organization) as Resource<GcpOrganizationFacts> | undefined)
     : undefined;
