@@ -38,9 +38,7 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
-  const inline = alone
-    ? undefined
-    : tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
+  const inline = alone ? undefined : inlineIngress(unit.primary, tr, ctx, path);
   const permissions: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) {
     if (isObject(rule))
@@ -78,6 +76,37 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     );
   }
   return fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
+}
+
+/**
+ * The group's inline `ingress` blocks. A rule whose source groups are known only after apply
+ * (`security_groups = [aws_security_group.alb.id]`) is there all the same: a group is no
+ * internet range, so the rule is read for its protocol, ports and CIDR ranges, each unknown
+ * only if the plan does not show it.
+ */
+function inlineIngress(group: TfInstance, tr: Translation, ctx: BuildContext, path: string): unknown {
+  const values = tr.valuesOf(group);
+  if (values.read('ingress').state !== 'unknown' || !values.present('ingress'))
+    return tr.readComputed(group, 'ingress', path, ctx.config.sets(group, 'ingress'));
+  const rules: JsonObject[] = [];
+  for (let index = 0; values.present(`ingress.${index}`); index++) {
+    const rule = `ingress.${index}`;
+    rules.push(
+      readInto(
+        tr,
+        group,
+        {
+          protocol: `${rule}.protocol`,
+          from_port: `${rule}.from_port`,
+          to_port: `${rule}.to_port`,
+          cidr_blocks: `${rule}.cidr_blocks`,
+          ipv6_cidr_blocks: `${rule}.ipv6_cidr_blocks`,
+        },
+        path,
+      ),
+    );
+  }
+  return rules;
 }
 
 /** Terraform accepts protocol numbers and `all`; Config writes names and `-1`. */
