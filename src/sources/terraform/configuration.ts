@@ -113,6 +113,26 @@ export class TerraformConfiguration {
     return !this.#nullWhenPlanned(instance.moduleAddress, expression, 0);
   }
 
+  /**
+   * The constant an attribute's expression is (`sse_algorithm = "aws:kms"`), through nested
+   * blocks each written once (a block written several times, or a set, may be ordered
+   * otherwise in the values); undefined for any other expression.
+   */
+  constantAt(
+    instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>,
+    attribute: string,
+  ): { value: unknown } | undefined {
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      if (Array.isArray(expression))
+        expression = key === '0' && expression.length === 1 ? expression[0] : undefined;
+      else expression = isObject(expression) ? expression[key] : undefined;
+    }
+    return isObject(expression) && 'constant_value' in expression && expression.constant_value !== null
+      ? { value: expression.constant_value }
+      : undefined;
+  }
+
   #nullWhenPlanned(moduleInstance: string, expression: unknown, hops: number): boolean {
     if (!isObject(expression) || hops > MAX_HOPS) return false;
     if ('constant_value' in expression) return expression.constant_value === null;

@@ -120,8 +120,8 @@ function* readTerraform(
     const deletion = primary.action === 'delete' ? adapter.whenDeleted : undefined;
     const built = deletion
       ? deletion(linked, new Translation('before'))
-      : withUnnamedParts(adapter.build(unit, new Translation('after'), linker), unit, (other) =>
-          adapter.build(other, new Translation('after'), linker),
+      : withUnnamedParts(adapter.build(unit, new Translation('after', config), linker), unit, (other) =>
+          adapter.build(other, new Translation('after', config), linker),
         );
     const moduleSources = config.moduleSources(primary.moduleAddress);
     const declaration = declarations?.find(moduleSources, primary.type, primary.name);
