@@ -188,7 +188,8 @@ function terragruntPlanOf(line: string): string | undefined {
 export function terragruntLogPlans(data: Buffer): Buffer | undefined {
   const firstEnd = data.indexOf(NEWLINE);
   const first = data.toString('utf8', 0, firstEnd === -1 ? data.length : firstEnd);
-  if (terragruntPlanOf(first) === undefined) return undefined;
+  if (terragruntPlanOf(first) === undefined && !TERRAGRUNT_OWN_LINE.test(first.replace(TERMINAL_COLOURS, '')))
+    return undefined;
   const lines: string[] = [];
   for (let start = 0; start < data.length; ) {
     const newline = data.indexOf(NEWLINE, start);
@@ -196,8 +197,15 @@ export function terragruntLogPlans(data: Buffer): Buffer | undefined {
     lines.push(terragruntPlanOf(data.toString('utf8', start, end)) ?? '');
     start = end + 1;
   }
-  return Buffer.from(lines.join('\n'), 'utf8');
+  return lines.some((line) => line !== '') ? Buffer.from(lines.join('\n'), 'utf8') : undefined;
 }
+
+/**
+ * A line of terragrunt's own (`12:00:00.000 INFO   The stack at . will be processed…`, before
+ * 0.67 `INFO[0000] …`), which a log saved with its standard error starts with.
+ */
+const TERRAGRUNT_OWN_LINE =
+  /^(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE)\s|(?:INFO|WARN|ERRO|DEBU|TRAC)\[\d+\]\s)/;
 
 /** One JSON document, or an error at its line and column (and why, for a UTF-16 file). */
 export function parseJson(file: string, text: string, utf16: boolean): unknown {

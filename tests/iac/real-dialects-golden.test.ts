@@ -583,6 +583,13 @@ describe('what Terraform writes besides show -json and the state file', () => {
       const note = scanned.coverage.notes?.find((n) => /terragrunt's log/.test(n.note))?.note;
       expect(localizeProblem(note ?? '', 'ja')).toContain('terragrunt がログとして出力');
     }
+    // Saved with terragrunt's own lines (2>&1): they are passed over.
+    const withOwn = path.join(dir, 'own.log');
+    writeFileSync(
+      withOwn,
+      `12:00:00.001 INFO   The stack at . will be processed in the following order for command show:\n12:00:01.100 STDOUT [live/app] terraform: ${module('app')}\n`,
+    );
+    expect((await scanFile(withOwn)).resources.map((r) => r.id)).toEqual(['aws_s3_bucket.app']);
     // One unit: one plan, its line the only one with a plan.
     const single = path.join(dir, 'single.log');
     writeFileSync(single, `12:00:01.100 STDOUT terraform: ${module('app')}\n`);
