@@ -44,9 +44,20 @@ function otherReadings(unit: Unit): { unit: Unit; part: TfInstance; attribute: s
       attribute: link.attribute,
     });
     if (link.many) readings.push(add(parts));
-    else if (own.length === 0) readings.push(...parts.map((part) => add([part])));
+    else if (own.length === 0) readings.push(...distinct(parts).map((part) => add([part])));
   }
   return readings;
+}
+
+/** One of each set of split resources the plan shows alike: they read alike. */
+function distinct(parts: readonly TfInstance[]): TfInstance[] {
+  const seen = new Set<string>();
+  return parts.filter((part) => {
+    const signature = `${part.type} ${part.after.signature()}`;
+    if (seen.has(signature)) return false;
+    seen.add(signature);
+    return true;
+  });
 }
 
 function isFact(value: unknown): value is Fact<unknown> {
