@@ -143,17 +143,40 @@ function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): 
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.security_rule`, 'known');
-  const inline = alone
-    ? undefined
-    : tr.readComputed(unit.primary, 'security_rule', path, ctx.config.sets(unit.primary, 'security_rule'));
-  const rules: JsonObject[] = [];
-  for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
+  const rules: JsonObject[] = alone ? [] : inlineSecurityRules(unit.primary, tr, ctx, path);
   for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
     const values: JsonObject = {};
     for (const attribute of RULE_ATTRIBUTES) set(values, attribute, tr.read(part, attribute, path));
     rules.push(armRule(values));
   }
   return fromArm('Microsoft.Network/networkSecurityGroups', { securityRules: rules }, tr);
+}
+
+/**
+ * An NSG's inline `security_rule` blocks. A rule with a value known only after apply that says
+ * nothing of who may reach which port (`destination_address_prefix` of a NIC's address,
+ * `destination_application_security_group_ids`) is read for what decides that, each unknown only
+ * if the plan does not show it.
+ */
+function inlineSecurityRules(
+  nsg: TfInstance,
+  tr: Translation,
+  ctx: BuildContext,
+  path: string,
+): JsonObject[] {
+  const values = tr.valuesOf(nsg);
+  if (values.read('security_rule').state !== 'unknown' || !values.present('security_rule')) {
+    const inline = tr.readComputed(nsg, 'security_rule', path, ctx.config.sets(nsg, 'security_rule'));
+    return (Array.isArray(inline) ? inline : []).filter(isObject).map(armRule);
+  }
+  const rules: JsonObject[] = [];
+  for (let index = 0; values.present(`security_rule.${index}`); index++) {
+    const rule: JsonObject = {};
+    for (const attribute of RULE_ATTRIBUTES)
+      set(rule, attribute, tr.read(nsg, `security_rule.${index}.${attribute}`, path));
+    rules.push(armRule(rule));
+  }
+  return rules;
 }
 
 const RULE_ATTRIBUTES = [
