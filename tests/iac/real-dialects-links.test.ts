@@ -307,3 +307,26 @@ describe('split resources that name theirs only after apply, untraced', () => {
     );
   });
 });
+
+describe('instance keys of either type', () => {
+  it('pairs count.index with the for_each key that spells the same number, as HCL converts it', async () => {
+    // `for_each = toset(["0", "1"])` buckets and `count = 2` blocks naming `aws_s3_bucket.b[count.index]`.
+    const buckets = ['0', '1'].map((index) => bucket('b', { index }));
+    const blocks = [0, 1].map((index) =>
+      block('p', ref('aws_s3_bucket.b', 'count.index'), index === 0 ? OPEN : BLOCKED, { index }),
+    );
+    const document = modulePlan([...buckets, ...blocks]);
+    expect(await status(document, PUBLIC_ACCESS, buckets[0]!)).toBe('FAIL');
+    expect(await status(document, PUBLIC_ACCESS, buckets[1]!)).toBe('PASS');
+  });
+
+  it('takes a constant key only when that instance is in the plan', async () => {
+    const only = bucket('b', { index: 0 });
+    const document = modulePlan([
+      only,
+      block('p', ref('aws_s3_bucket.b[1].id', 'aws_s3_bucket.b[1]', 'aws_s3_bucket.b'), OPEN),
+    ]);
+    // The block names b[1], which the plan does not hold: not b[0], whose blocks are S3's default.
+    expect(await status(document, PUBLIC_ACCESS, only)).toBe('PASS');
+  });
+});

@@ -360,7 +360,7 @@ export function nameAndKey(part: string): [string, number | string | undefined] 
   return [match[1] ?? part, undefined];
 }
 
-export function keyText(key: number | string): string {
+function keyText(key: number | string): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 

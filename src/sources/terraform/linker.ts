@@ -2,8 +2,8 @@ import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/
 import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { AZURE_NETWORK_READ_THROUGH } from './adapters/azure-network.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
-import { keyText, type TerraformConfiguration } from './configuration.ts';
-import type { TfInstance } from './document.ts';
+import type { TerraformConfiguration } from './configuration.ts';
+import { splitAddress, type TfInstance } from './document.ts';
 
 /** Attributes a resource is named by when a reference has to be matched by value. */
 const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
@@ -15,7 +15,6 @@ const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
  * value (a child naming an existing bucket by its name).
  */
 export class Linker implements BuildContext {
-  readonly #byAddress = new Map<string, TfInstance>();
   readonly #byBase = new Map<string, TfInstance[]>();
   readonly #byType = new Map<string, TfInstance[]>();
   /** By split resource type: how it names each type of resource it configures. */
@@ -46,7 +45,6 @@ export class Linker implements BuildContext {
       this.#dataByBase.set(base, [...(this.#dataByBase.get(base) ?? []), source]);
     }
     for (const instance of instances) {
-      this.#byAddress.set(instance.address, instance);
       const base = baseAddress(instance);
       this.#byBase.set(base, [...(this.#byBase.get(base) ?? []), instance]);
       if (instance.action !== 'delete') {
@@ -75,9 +73,10 @@ export class Linker implements BuildContext {
   dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined {
     for (const target of this.config.referencesOf(instance, attribute, 'data')) {
       const candidates = (this.#dataByBase.get(target.base) ?? []).filter((source) => source.type === type);
+      const { key } = target;
       const chosen =
-        target.key !== undefined
-          ? candidates.find((source) => source.index === target.key)
+        key !== undefined
+          ? candidates.find((source) => sameKey(source.index, key))
           : pickInstances(candidates, target.instanceKey, instance)[0];
       if (chosen) return chosen;
     }
@@ -142,7 +141,9 @@ export class Linker implements BuildContext {
         yield { reason: deleted(instance) };
         continue;
       }
-      const untraced = (links ?? []).filter(({ link }) => this.#namedOnlyAfterApply(instance, link));
+      const untraced = (links ?? []).filter(({ link, parentTypes }) =>
+        this.#namedOnlyAfterApply(instance, link, parentTypes),
+      );
       for (const { parentTypes, link } of untraced) {
         for (const parentType of parentTypes) {
           const byType =
@@ -193,10 +194,14 @@ export class Linker implements BuildContext {
    * type), and it may be any of the plan's. One that names its resource by a known value
    * configures one the plan does not hold.
    */
-  #namedOnlyAfterApply(instance: TfInstance, link: PartLink): boolean {
+  #namedOnlyAfterApply(instance: TfInstance, link: PartLink, parentTypes: readonly string[]): boolean {
     const attributes = [link.attribute, ...(link.older ? [link.older.attribute] : [])];
     const reads = attributes.map((attribute) => instance.after.read(attribute));
-    return reads.some((read) => read.state === 'unknown') && !reads.some((read) => read.state === 'known');
+    if (!reads.some((read) => read.state === 'unknown') || reads.some((read) => read.state === 'known'))
+      return false;
+    // `aws_s3_bucket.b[1].id` where the plan holds no `b[1]`: named, though not one of the plan's.
+    const named = attributes.flatMap((attribute) => this.config.referencesOf(instance, attribute));
+    return !named.some((target) => parentTypes.includes(splitAddress(target.base).at(-2) ?? ''));
   }
 
   referenced(
@@ -210,10 +215,12 @@ export class Linker implements BuildContext {
       candidate.action !== 'delete' && (types.length === 0 || types.includes(candidate.type));
     const found: TfInstance[] = [];
     for (const target of this.config.referencesOf(instance, attribute)) {
+      const { key } = target;
+      const candidates = this.#byBase.get(target.base) ?? [];
       const named =
-        target.key !== undefined
-          ? [this.#byAddress.get(`${target.base}${keyText(target.key)}`)].filter((c) => c !== undefined)
-          : pickInstances(this.#byBase.get(target.base) ?? [], target.instanceKey, instance);
+        key !== undefined
+          ? candidates.filter((c) => sameKey(c.index, key)).slice(0, 1)
+          : pickInstances(candidates, target.instanceKey, instance);
       for (const candidate of named) {
         if (accept(candidate)) found.push(candidate);
         // `bucket = aws_s3_bucket_public_access_block.b.bucket` (a policy put after the block):
@@ -290,7 +297,16 @@ function pickInstances(
 ): TfInstance[] {
   if (candidates.length === 1) return [...candidates];
   const key = instanceKey ?? referrer.index;
-  return key === undefined ? [] : candidates.filter((candidate) => candidate.index === key);
+  return key === undefined ? [] : candidates.filter((candidate) => sameKey(candidate.index, key));
+}
+
+/**
+ * Whether two instance keys name one instance: HCL converts an index to the collection's key
+ * type, so `count.index` 0 picks the `for_each` instance `"0"`, and `each.key` `"0"` the
+ * `count` instance 0.
+ */
+function sameKey(index: number | string | undefined, key: number | string): boolean {
+  return index !== undefined && String(index) === String(key);
 }
 
 /** The address without its instance key: `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`. */
