@@ -19,6 +19,8 @@ import {
   isUtf16,
   isZipArchive,
   parseJson,
+  TERRAGRUNT_LOG_NOTE,
+  terragruntLogPlans,
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
@@ -314,7 +316,10 @@ async function readFormat(
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
   const bytes = isGzip(raw) ? gunzip(file, raw, limits) : raw;
-  const data = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
+  const decoded = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
+  const logged = terragruntLogPlans(decoded);
+  if (logged) ctx.note?.(TERRAGRUNT_LOG_NOTE);
+  const data = logged ?? decoded;
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));

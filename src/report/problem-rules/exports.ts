@@ -371,6 +371,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   [/: deleted by the plan: not evaluated$/g, ': 計画で削除されます。判定しません'],
   [/: (\w+) is not a resource type kansa reads$/g, ': $1 は kansa が読むリソースの種類ではありません'],
   [
+    /: names the (.+?) it configures \((.*)\) only after apply, through what the configuration does not trace: each of the plan’s may be it$/g,
+    ': 設定の対象の $1（$2）は適用後に決まり、構成からたどれません。計画のどの $1 も対象になりえます',
+  ],
+  [
     /: the (.+?) it configures \((.*)\) is not in this plan$/g,
     ': 設定の対象の $1（$2）がこの計画にありません',
   ],

@@ -437,6 +437,22 @@ export const PROJECT_PART_TYPES: readonly string[] = [
   'google_project_iam_audit_config',
 ];
 
+/**
+ * google_service_account_key as IAM's ServiceAccountKey: a key Terraform makes is user-managed
+ * (keys.create; system-managed keys are Google's own) and enabled (the provider cannot disable
+ * one), made at `valid_after` (RFC 3339), which a state holds and a plan knows only after apply.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_service_account_key
+ */
+function serviceAccountKey(unit: Unit, tr: Translation): Resource {
+  const key = unit.primary;
+  tr.mark(`${DATA}.keyType`, `${key.address} (google_service_account_key)`, 'known');
+  tr.mark(`${DATA}.disabled`, `${key.address} (google_service_account_key)`, 'known');
+  const data: JsonObject = { keyType: 'USER_MANAGED', disabled: false };
+  const created = tr.read(key, 'valid_after', `${DATA}.validAfterTime`);
+  if (typeof created === 'string') data.validAfterTime = created;
+  return fromAsset('iam.googleapis.com/ServiceAccountKey', data, tr);
+}
+
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
   ...gcpBigQueryAdapters,
@@ -456,6 +472,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),
+  google_service_account_key: google(serviceAccountKey, { global: true }),
   ...Object.fromEntries(
     ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
       `google_logging_${scope}_bucket_config`,
