@@ -320,6 +320,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   // NCC Group ScoutSuite's results (sources/aws/scoutsuite*.ts).
   [
+    /a ScoutSuite (\S+) (\S+) entry without its name or ARN \(([^)]*)\)/g,
+    'ScoutSuite の $1 の $2 の項目に名前または ARN がありません（$3）',
+  ],
+  [
     /a ScoutSuite (.+?) without its name or ARN \(([^)]*)\)/g,
     'ScoutSuite の $1 に名前または ARN がありません（$2）',
   ],

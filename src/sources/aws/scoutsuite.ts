@@ -7,6 +7,7 @@ import { iamResources } from './scoutsuite-iam.ts';
 import type { ScoutRun } from './scoutsuite-item.ts';
 import { networkResources } from './scoutsuite-network.ts';
 import { storageResources } from './scoutsuite-resources.ts';
+import { DATA_SERVICES, dataServiceResources } from './scoutsuite-services.ts';
 
 /**
  * NCC Group's ScoutSuite results (`scout aws`): the report folder's
@@ -127,6 +128,7 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
   yield* storageResources(services, run);
   yield* networkResources(services, run);
   yield* iamResources(asRecord(services.iam), run);
+  yield* dataServiceResources(services, run);
   const unread = Object.keys(services).filter(
     (service) => !READ_SERVICES.has(service) && holdsResources(asRecord(services[service])),
   );
@@ -137,7 +139,7 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
 }
 
 /** The services whose resources are read (ScoutSuite's names). */
-const READ_SERVICES = new Set(['s3', 'ec2', 'vpc', 'iam', 'rds', 'cloudtrail', 'kms']);
+const READ_SERVICES = new Set(['s3', 'ec2', 'vpc', 'iam', 'rds', 'cloudtrail', 'kms', ...DATA_SERVICES]);
 
 /** A service with resources: ScoutSuite counts them (`<kind>_count`) beside its findings. */
 function holdsResources(service: Record<string, unknown> | undefined): boolean {

@@ -719,3 +719,115 @@ describe('ScoutSuite IAM', () => {
     expect(standIn.passwordMinimumLength).toBeUndefined();
   });
 });
+
+describe('ScoutSuite data services', () => {
+  it('reads Lambda, SQS, SNS, DynamoDB, EFS, Redshift and Secrets Manager as their Config items', async () => {
+    const regional = (collection: string, members: Record<string, unknown>) => ({
+      regions: { [REGION]: { [collection]: members } },
+    });
+    const arn = (service: string, resource: string) => `arn:aws:${service}:${REGION}:${ACCOUNT}:${resource}`;
+    const { resources } = await read(
+      'services.js',
+      script(
+        results({
+          awslambda: regional('functions', {
+            'scoutid-open': {
+              name: 'open',
+              arn: arn('lambda', 'function:open'),
+              access_policy: {
+                Version: '2012-10-17',
+                Id: 'default',
+                Statement: [
+                  {
+                    Sid: 'FunctionURLAllowPublicAccess',
+                    Effect: 'Allow',
+                    Principal: '*',
+                    Action: 'lambda:InvokeFunctionUrl',
+                    Resource: arn('lambda', 'function:open'),
+                    Condition: { StringEquals: { 'lambda:FunctionUrlAuthType': 'NONE' } },
+                  },
+                ],
+              },
+            },
+            // No policy, or GetPolicy failed: ScoutSuite's stand-in.
+            'scoutid-quiet': {
+              name: 'quiet',
+              arn: arn('lambda', 'function:quiet'),
+              access_policy: { Version: '2012-10-17', Id: 'default', Statement: [] },
+            },
+          }),
+          sqs: regional('queues', {
+            'scoutid-q': {
+              name: 'q',
+              arn: arn('sqs', 'q'),
+              kms_master_key_id: 'alias/orders',
+              sqs_managed_sse_enabled: false,
+              Policy: { Statement: [] },
+            },
+          }),
+          sns: regional('topics', { 'scoutid-t': { name: 't', arn: arn('sns', 't'), Policy: null } }),
+          dynamodb: regional('tables', {
+            'tid-1': { name: 'owned', arn: arn('dynamodb', 'table/owned'), id: 'tid-1', sse_enabled: false },
+            'tid-2': { name: 'kms', arn: arn('dynamodb', 'table/kms'), id: 'tid-2', sse_enabled: true },
+          }),
+          efs: regional('filesystems', {
+            'fs-01': {
+              arn: arn('elasticfilesystem', 'file-system/fs-01'),
+              Encrypted: false,
+              name: null,
+              tags: [],
+            },
+          }),
+          redshift: {
+            regions: {
+              [REGION]: {
+                vpcs: {
+                  'vpc-01': {
+                    clusters: {
+                      dw: {
+                        name: 'dw',
+                        arn: arn('redshift', 'cluster:dw'),
+                        Encrypted: true,
+                        PubliclyAccessible: true,
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          secretsmanager: regional('secrets', {
+            'scoutid-s': {
+              name: 'db-password',
+              arn: arn('secretsmanager', 'secret:db-password-AbCdEf'),
+              kms: null,
+            },
+          }),
+        }),
+      ),
+    );
+    expect(byId(resources, arn('lambda', 'function:open')).facts.publicPolicyStatements?.value).toHaveLength(
+      1,
+    );
+    expect(byId(resources, arn('lambda', 'function:quiet')).facts.publicPolicyStatements?.source).toBe(
+      'unknown',
+    );
+    expect(byId(resources, arn('sqs', 'q')).facts.customerManagedKey?.value).toBe(true);
+    expect(byId(resources, arn('sns', 't')).facts.customerManagedKey).toMatchObject({
+      source: 'default',
+      value: false,
+    });
+    // DescribeTable answers an SSEDescription only for a KMS key, whose ARN ScoutSuite drops.
+    expect(byId(resources, arn('dynamodb', 'table/owned')).facts.customerManagedKey).toMatchObject({
+      source: 'default',
+      value: false,
+    });
+    expect(byId(resources, arn('dynamodb', 'table/kms')).facts.customerManagedKey?.source).toBe('unknown');
+    expect(byId(resources, arn('elasticfilesystem', 'file-system/fs-01')).facts.encrypted?.value).toBe(false);
+    const cluster = byId(resources, arn('redshift', 'cluster:dw'));
+    expect([cluster.facts.encrypted?.value, cluster.facts.publiclyAccessible?.value]).toEqual([true, true]);
+    expect(
+      byId(resources, arn('secretsmanager', 'secret:db-password-AbCdEf')).facts.customerManagedKey,
+    ).toMatchObject({ source: 'default', value: false });
+  });
+});
