@@ -2,9 +2,9 @@ import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
 import { parseJson } from '../input-bytes.ts';
-import { asRecord } from './config-item.ts';
+import { arnPart, asRecord } from './config-item.ts';
 import { iamResources } from './scoutsuite-iam.ts';
-import type { ScoutRun } from './scoutsuite-item.ts';
+import { membersOf, type ScoutRun } from './scoutsuite-item.ts';
 import { networkResources } from './scoutsuite-network.ts';
 import { storageResources } from './scoutsuite-resources.ts';
 import { DATA_SERVICES, dataServiceResources } from './scoutsuite-services.ts';
@@ -115,16 +115,15 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
       ctx.file,
       `ScoutSuite results of provider "${provider}": kansa reads ScoutSuite's AWS results (provider_code "aws") only`,
     );
-  const account = results.account_id;
-  if (typeof account !== 'string' || !/^\d{12}$/.test(account))
-    throw new InputError(ctx.file, 'ScoutSuite results without the AWS account id (account_id)');
+  const services = asRecord(results.services)!;
+  const account = accountOf(results.account_id, asRecord(services.iam));
+  if (!account) throw new InputError(ctx.file, 'ScoutSuite results without the AWS account id (account_id)');
   const run: ScoutRun = {
     account,
     partition: typeof results.partition === 'string' && results.partition ? results.partition : 'aws',
     captureTime: runTime(asRecord(results.last_run)?.time),
     ctx,
   };
-  const services = asRecord(results.services)!;
   yield* storageResources(services, run);
   yield* networkResources(services, run);
   yield* iamResources(asRecord(services.iam), run);
@@ -137,6 +136,22 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
       `ScoutSuite services kansa does not read: ${unread.sort().join(', ')} (their resources are not scanned)`,
     );
 }
+
+/**
+ * `account_id`, which ScoutSuite takes from STS: where that call failed it is null, and the
+ * account is the one the IAM users' and roles' ARNs name.
+ */
+function accountOf(accountId: unknown, iam: Record<string, unknown> | undefined): string | undefined {
+  if (typeof accountId === 'string' && ACCOUNT_ID.test(accountId)) return accountId;
+  for (const collection of ['users', 'roles', 'groups'])
+    for (const [, principal] of membersOf(iam?.[collection])) {
+      const account = typeof principal.arn === 'string' ? arnPart(principal.arn, 4) : undefined;
+      if (account && ACCOUNT_ID.test(account)) return account;
+    }
+  return undefined;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
 
 /** The services whose resources are read (ScoutSuite's names). */
 const READ_SERVICES = new Set(['s3', 'ec2', 'vpc', 'iam', 'rds', 'cloudtrail', 'kms', ...DATA_SERVICES]);

@@ -94,6 +94,21 @@ describe('ScoutSuite results', () => {
     expect(broken.files[0]?.error).toMatch(/broken\.js:3:/);
   });
 
+  it('takes the account from the IAM ARNs where STS gave ScoutSuite none, and reads CRLF lines', async () => {
+    const document = results(
+      { iam: { users: { AIDA1: { id: 'AIDA1', name: 'u', arn: `arn:aws:iam::${ACCOUNT}:user/u` } } } },
+      { account_id: null },
+    );
+    const { files, resources } = await read('no-account.js', script(document).replaceAll('\n', '\r\n'));
+    expect(files[0]?.error).toBeUndefined();
+    expect(resources.map((r) => [r.id, r.account])).toEqual([[`arn:aws:iam::${ACCOUNT}:user/u`, ACCOUNT]]);
+    const unplaced = await read(
+      'unplaced.js',
+      script(results({ s3: { buckets: {} } }, { account_id: null })),
+    );
+    expect(unplaced.files[0]?.error).toMatch(/without the AWS account id/);
+  });
+
   it('takes no file for ScoutSuite results without the wrapper or the shape, nor another provider’s results', async () => {
     const other = await read('other.js', script({ services: {}, account: ACCOUNT }));
     expect(other.files[0]?.error).toMatch(/not ScoutSuite's results/);
