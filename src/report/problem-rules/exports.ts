@@ -335,6 +335,7 @@ export const EXPORT_RULES: readonly Rule[] = [
     'ScoutSuite の S3 バケット $1 にリージョンがありません（ScoutSuite の実行時に GetBucketLocation が失敗しました）',
   ],
   [/^ScoutSuite IAM credential report: /g, 'ScoutSuite の IAM 資格情報レポート: '],
+  [/^ScoutSuite (\S+): /g, 'ScoutSuite の $1: '],
   [
     /ScoutSuite's exceptions file \(the findings its user accepted\), not inventory: kansa reads the resources of (\S+)/g,
     'ScoutSuite の例外ファイル（利用者が受け入れた検出結果）で、インベントリではありません。kansa は $1 のリソースを読み込みます',
@@ -344,8 +345,8 @@ export const EXPORT_RULES: readonly Rule[] = [
     'ScoutSuite のエラー一覧（実行中に失敗した呼び出し）で、インベントリではありません。失敗で欠けた項目は結果の中で不明として扱います',
   ],
   [
-    /ScoutSuite results of provider "([^"]*)": kansa reads ScoutSuite's AWS results \(provider_code "aws"\) only/g,
-    'プロバイダー「$1」の ScoutSuite の結果です。kansa が読み込むのは ScoutSuite の AWS の結果（provider_code "aws"）だけです',
+    /ScoutSuite results of provider "([^"]*)": kansa reads ScoutSuite's AWS and Azure results \(provider_code "aws", "azure"\) only/g,
+    'プロバイダー「$1」の ScoutSuite の結果です。kansa が読み込むのは ScoutSuite の AWS と Azure の結果（provider_code "aws"、"azure"）だけです',
   ],
   [
     /ScoutSuite results without the AWS account id \(account_id\)/g,

@@ -14,12 +14,6 @@ import {
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
-import {
-  scoutSuiteErrorsFormat,
-  scoutSuiteExceptionsFormat,
-  scoutSuiteFormat,
-  scoutSuiteScriptFormat,
-} from './scoutsuite.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -38,10 +32,6 @@ export const awsFormats: readonly InputFormat[] = [
   awsApiDescribeFormat,
   awsResourceExplorerFormat,
   awsReconFormat,
-  scoutSuiteFormat,
-  scoutSuiteScriptFormat,
-  scoutSuiteExceptionsFormat,
-  scoutSuiteErrorsFormat,
 ]
   .map(acceptingPlaceboRecordings)
   .concat(awsRecordedAnswerFormat);

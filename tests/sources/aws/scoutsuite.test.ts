@@ -115,12 +115,12 @@ describe('ScoutSuite results', () => {
     const shapeless = await read('services.json', JSON.stringify({ provider_code: 'aws', services: {} }));
     expect(shapeless.files[0]?.format).toBeUndefined();
     expect(shapeless.files[0]?.error).toMatch(/no known format/);
-    const azure = await read(
-      'scoutsuite_results_azure-tenant.js',
-      script({ ...results({}), provider_code: 'azure', account_id: undefined }),
+    const gcp = await read(
+      'scoutsuite_results_gcp-project.js',
+      script({ ...results({}), provider_code: 'gcp', account_id: undefined }),
     );
-    expect(azure.files[0]?.error).toMatch(/provider "azure".*AWS results .*only/);
-    expect(azure.resources).toEqual([]);
+    expect(gcp.files[0]?.error).toMatch(/provider "gcp".*AWS and Azure results .*only/);
+    expect(gcp.resources).toEqual([]);
   });
 
   it('passes over its exceptions and errors files, saying what they are', async () => {
