@@ -15,8 +15,9 @@ import { isFact } from './depth-cut.ts';
  * (every rule, custom and default, kept whole), key vaults (the SDK's `properties`, whole),
  * managed disks (their encryption type) and storage accounts, of which ScoutSuite keeps a few
  * settings and no location: the settings it does not keep are unknown, never the ARM default,
- * and so is the account's region. Virtual machines, SQL and database servers, App Service,
- * Entra ID, RBAC, Defender and monitoring settings are not read yet (noted).
+ * and so is the account's region; SQL servers with their auditing state and TDE protector only. Virtual machines,
+ * SQL databases, database servers, App Service, Entra ID, RBAC, Defender and monitoring settings
+ * are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
@@ -66,6 +67,8 @@ export function* azureScoutSuiteResources(
       const resource = read(armRecord(subscription, disk, 'Microsoft.Compute/disks', encryption));
       if (resource) yield { ...resource, facts: keptOnly(resource.facts, encryption, DISK_NOT_KEPT) };
     }
+  for (const [subscription, scope] of subscriptionsOf(services.sqldatabase))
+    for (const server of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
   // What the results hold that is not read: each service's non-empty collections beyond READ.
   const unread = new Set<string>();
   for (const [service, value] of Object.entries(services))
@@ -85,6 +88,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   keyvault: ['vaults'],
   storageaccounts: ['storage_accounts'],
   virtualmachines: ['disks'],
+  sqldatabase: ['servers'],
 };
 
 function subscriptionsOf(service: unknown): [string, Record<string, unknown>][] {
@@ -233,6 +237,60 @@ const STORAGE_NOT_KEPT: Localized = {
 const DISK_NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果はディスクのこの設定を保持しません',
   en: "ScoutSuite's results do not keep this setting of the disk",
+};
+
+/**
+ * sqldatabase/servers.py keeps of a SQL server its name, resource group and tags, and beside them
+ * its children's answers: `auditing` (server_blob_auditing_policies.py: `auditing_enabled`,
+ * whether the policy's `state` is Enabled) and `encryption_protectors`
+ * (server_encryption_protectors.py: `server_key_type`) among them. The server is read with none of
+ * its own settings known (ScoutSuite keeps neither its location, nor its public network access,
+ * nor its minimum TLS version); its auditing and TDE protector as the `auditingSettings/default`
+ * and `encryptionProtector/current` children that complete the server's facts.
+ */
+function* sqlServerResources(
+  subscription: string,
+  server: Record<string, unknown>,
+  read: (raw: JsonObject) => Resource | undefined,
+): Generator<Resource> {
+  const record = armRecord(subscription, server, 'Microsoft.Sql/servers', {});
+  const resource = read(record);
+  if (resource) yield { ...resource, region: '', facts: keptOnly(resource.facts, {}, SQL_SERVER_NOT_KEPT) };
+  const auditing = isObject(server.auditing) ? server.auditing.auditing_enabled : undefined;
+  const keyType = isObject(server.encryption_protectors)
+    ? server.encryption_protectors.server_key_type
+    : undefined;
+  const children: JsonObject[] = [
+    ...(typeof auditing === 'boolean'
+      ? [
+          {
+            id: `${String(record.id)}/auditingSettings/default`,
+            name: 'default',
+            type: 'Microsoft.Sql/servers/auditingSettings',
+            properties: { state: auditing ? 'Enabled' : 'Disabled' },
+          },
+        ]
+      : []),
+    ...(typeof keyType === 'string'
+      ? [
+          {
+            id: `${String(record.id)}/encryptionProtector/current`,
+            name: 'current',
+            type: 'Microsoft.Sql/servers/encryptionProtector',
+            properties: { serverKeyType: keyType },
+          },
+        ]
+      : []),
+  ];
+  for (const raw of children) {
+    const child = read(raw);
+    if (child) yield child;
+  }
+}
+
+const SQL_SERVER_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は SQL サーバーのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the SQL server",
 };
 
 /**

@@ -233,6 +233,30 @@ describe('ScoutSuite Azure results', () => {
           },
         },
       },
+      sqldatabase: {
+        subscriptions: {
+          [SUB]: {
+            servers: {
+              'scoutid-sql1': {
+                id: 'scoutid-sql1',
+                name: 'sql-osaka',
+                resource_group_name: RG,
+                tags: [],
+                auditing: { auditing_enabled: false, retention_days: 0 },
+                encryption_protectors: {
+                  kind: 'azurekeyvault',
+                  server_key_type: 'AzureKeyVault',
+                  uri: 'https://kv-osaka.vault.azure.net/keys/tde/0123',
+                  TDE_protector_is_encrypted: true,
+                },
+                databases: {
+                  appdb: { id: 'appdb', name: 'appdb', transparent_data_encryption_enabled: true },
+                },
+              },
+            },
+          },
+        },
+      },
       securitycenter: {
         subscriptions: {
           [SUB]: { pricings: { 'scoutid-vm': { name: 'VirtualMachines', pricing_tier: 'Free' } } },
@@ -260,6 +284,14 @@ describe('ScoutSuite Azure results', () => {
       'reachableFromInternet',
     ])
       expect(account.facts[fact]?.source, fact).toBe('unknown');
+    const server = resources.filter((r) => r.name === 'sql-osaka');
+    // The server, then its auditing settings and TDE protector, which describe it.
+    expect(new Set(server.map((r) => r.id))).toEqual(
+      new Set([`/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.sql/servers/sql-osaka`]),
+    );
+    expect(server[1]?.facts.auditingState).toMatchObject({ source: 'explicit', value: 'Disabled' });
+    expect(server[2]?.facts.customerManagedKey).toMatchObject({ source: 'explicit', value: true });
+    expect(server[0]?.facts.publicNetworkAccess?.source).toBe('unknown');
     const disk = (name: string) => resources.find((r) => r.name === name)!;
     expect([disk('vm1-osdisk').tags, disk('vm1-osdisk').facts.customerManagedKey?.value]).toEqual([
       { env: 'prod' },
