@@ -35,7 +35,7 @@ export const scoutSuiteScriptFormat: TextFormat = {
   id: 'scoutsuite',
   provider: 'any',
   description:
-    'ScoutSuite results as it writes them (scoutsuite_results_aws-*.js: "scoutsuite_results =" then JSON)',
+    'ScoutSuite results as it writes them (scoutsuite_results_{aws,azure}-*.js: "scoutsuite_results =" then JSON)',
   matches: (firstLine) => RESULTS_LINE.test(firstLine),
   read(text, ctx) {
     // The wrapper is blanked rather than cut, so a JSON error is told at the file's own line.
@@ -104,23 +104,21 @@ function isScoutSuiteResults(document: unknown): boolean {
   );
 }
 
+/** A cloud's reader of the results (`captureTime`: when ScoutSuite ran, from `last_run.time`). */
+type ResultsReader = (
+  results: Record<string, unknown>,
+  ctx: ReadContext,
+  captureTime: number | undefined,
+) => Iterable<Resource>;
+
 /** The results of each provider kansa reads, by `provider_code`. */
-const READERS: Readonly<
-  Record<
-    string,
-    (
-      results: Record<string, unknown>,
-      ctx: ReadContext,
-      captureTime: number | undefined,
-    ) => Iterable<Resource>
-  >
-> = {
+const READERS: Readonly<Record<string, ResultsReader>> = {
   aws: awsScoutSuiteResources,
   azure: azureScoutSuiteResources,
 };
 
 function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<Resource> {
-  const results = document as Record<string, unknown>;
+  const results = asRecord(document)!;
   const provider = String(results.provider_code);
   const read = READERS[provider];
   if (!read)
@@ -128,14 +126,7 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
       ctx.file,
       `ScoutSuite results of provider "${provider}": kansa reads ScoutSuite's AWS and Azure results (provider_code "aws", "azure") only`,
     );
-  const lastRun = results.last_run;
-  yield* read(
-    results,
-    ctx,
-    runTime(
-      typeof lastRun === 'object' && lastRun !== null ? (lastRun as Record<string, unknown>).time : undefined,
-    ),
-  );
+  yield* read(results, ctx, runTime(asRecord(results.last_run)?.time));
 }
 
 /** `last_run.time`, "2024-03-05 10:22:31+0900" (strftime "%Y-%m-%d %H:%M:%S%z"). */
