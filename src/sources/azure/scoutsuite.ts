@@ -1,10 +1,9 @@
-import { type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
+import { keptOnly } from '../scoutsuite-kept.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
-import { isFact } from './depth-cut.ts';
 
 /**
  * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
@@ -55,7 +54,9 @@ export function* azureScoutSuiteResources(
         yield {
           ...resource,
           region: '',
-          facts: keptOnly(resource.facts, settings, STORAGE_NOT_KEPT, ['reachableFromInternet']),
+          facts: keptOnly(resource.facts, settings, 'properties', STORAGE_NOT_KEPT, [
+            'reachableFromInternet',
+          ]),
         };
     }
   for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
@@ -65,7 +66,8 @@ export function* azureScoutSuiteResources(
       const encryption =
         typeof disk.encryption_type === 'string' ? { encryption: { type: disk.encryption_type } } : {};
       const resource = read(armRecord(subscription, disk, 'Microsoft.Compute/disks', encryption));
-      if (resource) yield { ...resource, facts: keptOnly(resource.facts, encryption, DISK_NOT_KEPT) };
+      if (resource)
+        yield { ...resource, facts: keptOnly(resource.facts, encryption, 'properties', DISK_NOT_KEPT) };
     }
   for (const [subscription, scope] of subscriptionsOf(services.sqldatabase))
     for (const server of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
@@ -255,7 +257,8 @@ function* sqlServerResources(
 ): Generator<Resource> {
   const record = armRecord(subscription, server, 'Microsoft.Sql/servers', {});
   const resource = read(record);
-  if (resource) yield { ...resource, region: '', facts: keptOnly(resource.facts, {}, SQL_SERVER_NOT_KEPT) };
+  if (resource)
+    yield { ...resource, region: '', facts: keptOnly(resource.facts, {}, 'properties', SQL_SERVER_NOT_KEPT) };
   const auditing = isObject(server.auditing) ? server.auditing.auditing_enabled : undefined;
   const keyType = isObject(server.encryption_protectors)
     ? server.encryption_protectors.server_key_type
@@ -292,29 +295,3 @@ const SQL_SERVER_NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果は SQL サーバーのこの設定を保持しません',
   en: "ScoutSuite's results do not keep this setting of the SQL server",
 };
-
-/**
- * The facts read from a setting the results hold (`written`, the properties made from them); the
- * others, which the adapter gives the ARM default where the setting is absent, and those worked
- * out from settings the results do not hold as well (`combined`), unknown.
- */
-function keptOnly(
-  facts: object,
-  written: JsonObject,
-  note: Localized,
-  combined: readonly string[] = [],
-): Record<string, Fact<unknown>> {
-  const kept = new Set(leafPaths(written, 'properties'));
-  return Object.fromEntries(
-    Object.entries(facts).map(([key, fact]) => [
-      key,
-      isFact(fact) && (!kept.has(fact.path) || combined.includes(key)) ? unknown(fact.path, note) : fact,
-    ]),
-  );
-}
-
-function leafPaths(value: unknown, path: string): string[] {
-  return isObject(value)
-    ? Object.entries(value).flatMap(([key, member]) => leafPaths(member, `${path}.${key}`))
-    : [path];
-}
