@@ -4,10 +4,11 @@ import { asRecord } from './aws/config-item.ts';
 import { awsScoutSuiteResources } from './aws/scoutsuite.ts';
 import { azureScoutSuiteResources } from './azure/scoutsuite.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from './format.ts';
+import { gcpScoutSuiteResources } from './gcp/scoutsuite.ts';
 import { parseJson } from './input-bytes.ts';
 
 /**
- * NCC Group's ScoutSuite results (`scout aws`, `scout azure`): the report folder's
+ * NCC Group's ScoutSuite results (`scout aws`, `scout azure`, `scout gcp`): the report folder's
  * `scoutsuite-results/scoutsuite_results_<provider>-<name>.js`, which is the provider
  * object serialised as JSON behind one line of JavaScript, `scoutsuite_results =`
  * (ScoutSuite/output/utils.py, result_encoder.py), or the same JSON without that line, as
@@ -15,7 +16,7 @@ import { parseJson } from './input-bytes.ts';
  * `account_id`, `last_run` (`time`: "%Y-%m-%d %H:%M:%S%z"), `metadata` (the report's layout),
  * `services`: each service's resources as ScoutSuite reshaped them
  * (ScoutSuite/providers/<provider>/resources/…), beside its own `findings`, which are its rules'
- * verdicts and not inventory. Each cloud's reader (aws/scoutsuite.ts, azure/scoutsuite.ts) puts
+ * verdicts and not inventory. Each cloud's reader (aws/, azure/, gcp/scoutsuite.ts) puts
  * the resources back into that cloud's records; what ScoutSuite drops or writes alike for "none"
  * and for a call that failed is unknown, never the cloud's default.
  */
@@ -24,7 +25,7 @@ export const scoutSuiteFormat: DocumentFormat = {
   id: 'scoutsuite',
   provider: 'any',
   description:
-    'ScoutSuite results (scoutsuite-results/scoutsuite_results_{aws,azure}-*.js, with or without its "scoutsuite_results =" line)',
+    'ScoutSuite results (scoutsuite-results/scoutsuite_results_{aws,azure,gcp}-*.js, with or without its "scoutsuite_results =" line)',
   matches: isScoutSuiteResults,
   read: readScoutSuiteResults,
 };
@@ -35,7 +36,7 @@ export const scoutSuiteScriptFormat: TextFormat = {
   id: 'scoutsuite',
   provider: 'any',
   description:
-    'ScoutSuite results as it writes them (scoutsuite_results_{aws,azure}-*.js: "scoutsuite_results =" then JSON)',
+    'ScoutSuite results as it writes them (scoutsuite_results_{aws,azure,gcp}-*.js: "scoutsuite_results =" then JSON)',
   matches: (firstLine) => RESULTS_LINE.test(firstLine),
   read(text, ctx) {
     // The wrapper is blanked rather than cut, so a JSON error is told at the file's own line.
@@ -115,6 +116,7 @@ type ResultsReader = (
 const READERS: Readonly<Record<string, ResultsReader>> = {
   aws: awsScoutSuiteResources,
   azure: azureScoutSuiteResources,
+  gcp: gcpScoutSuiteResources,
 };
 
 function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<Resource> {
@@ -124,7 +126,7 @@ function* readScoutSuiteResults(document: unknown, ctx: ReadContext): Generator<
   if (!read)
     throw new InputError(
       ctx.file,
-      `ScoutSuite results of provider "${provider}": kansa reads ScoutSuite's AWS and Azure results (provider_code "aws", "azure") only`,
+      `ScoutSuite results of provider "${provider}": kansa reads ScoutSuite's AWS, Azure and Google Cloud results (provider_code "aws", "azure", "gcp") only`,
     );
   yield* read(results, ctx, runTime(asRecord(results.last_run)?.time));
 }

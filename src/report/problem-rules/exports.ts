@@ -345,8 +345,8 @@ export const EXPORT_RULES: readonly Rule[] = [
     'ScoutSuite のエラー一覧（実行中に失敗した呼び出し）で、インベントリではありません。失敗で欠けた項目は結果の中で不明として扱います',
   ],
   [
-    /ScoutSuite results of provider "([^"]*)": kansa reads ScoutSuite's AWS and Azure results \(provider_code "aws", "azure"\) only/g,
-    'プロバイダー「$1」の ScoutSuite の結果です。kansa が読み込むのは ScoutSuite の AWS と Azure の結果（provider_code "aws"、"azure"）だけです',
+    /ScoutSuite results of provider "([^"]*)": kansa reads ScoutSuite's AWS, Azure and Google Cloud results \(provider_code "aws", "azure", "gcp"\) only/g,
+    'プロバイダー「$1」の ScoutSuite の結果です。kansa が読み込むのは ScoutSuite の AWS、Azure、Google Cloud の結果（provider_code "aws"、"azure"、"gcp"）だけです',
   ],
   [
     /ScoutSuite results without the AWS account id \(account_id\)/g,

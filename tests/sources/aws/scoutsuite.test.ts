@@ -115,12 +115,12 @@ describe('ScoutSuite results', () => {
     const shapeless = await read('services.json', JSON.stringify({ provider_code: 'aws', services: {} }));
     expect(shapeless.files[0]?.format).toBeUndefined();
     expect(shapeless.files[0]?.error).toMatch(/no known format/);
-    const gcp = await read(
-      'scoutsuite_results_gcp-project.js',
-      script({ ...results({}), provider_code: 'gcp', account_id: undefined }),
+    const aliyun = await read(
+      'scoutsuite_results_aliyun-account.js',
+      script({ ...results({}), provider_code: 'aliyun', account_id: undefined }),
     );
-    expect(gcp.files[0]?.error).toMatch(/provider "gcp".*AWS and Azure results .*only/);
-    expect(gcp.resources).toEqual([]);
+    expect(aliyun.files[0]?.error).toMatch(/provider "aliyun".*AWS, Azure and Google Cloud results .*only/);
+    expect(aliyun.resources).toEqual([]);
   });
 
   it('passes over its exceptions and errors files, saying what they are', async () => {
