@@ -108,10 +108,13 @@ function inlinePolicies(record: Record<string, unknown>, listName: string): Reco
  * The managed policies attached to each principal, from the policies' side: ScoutSuite lists the
  * account's attached policies (ListPolicies OnlyAttached, AWS managed ones too) with the users,
  * groups and roles each is attached to (`attached_to.{users,groups,roles}[].name`). Without the
- * list, what is attached is unknown.
+ * list, what is attached is unknown; so with an empty one, which is what ScoutSuite keeps when
+ * the listing failed (its children's errors are swallowed, their collection left empty), since
+ * every account has policies attached (the service-linked roles AWS creates in each, such as
+ * AWSServiceRoleForSupport, hold theirs).
  */
 function attachedPolicies(policies: unknown) {
-  const listed = asRecord(policies) !== undefined;
+  const listed = membersOf(policies).length > 0;
   const byPrincipal = new Map<string, { policyArn: string; policyName: unknown }[]>();
   for (const [, policy] of membersOf(policies)) {
     if (typeof policy.arn !== 'string') continue;

@@ -619,16 +619,16 @@ describe('ScoutSuite IAM', () => {
     ).toHaveLength(1);
   });
 
-  it('leaves what is attached unknown when ScoutSuite holds no list of policies', async () => {
-    const { resources } = await read(
-      'iam-no-policies.js',
-      iam({ users: { AIDA1: { id: 'AIDA1', name: 'carol', arn: `arn:aws:iam::${ACCOUNT}:user/carol` } } }),
-    );
-    const carol = byId(resources, `arn:aws:iam::${ACCOUNT}:user/carol`);
-    expect([carol.facts.attachedPolicyArns?.source, carol.facts.groups?.source]).toEqual([
-      'unknown',
-      'unknown',
-    ]);
+  it('leaves what is attached unknown when ScoutSuite holds no list of policies, or an empty one (a failed listing)', async () => {
+    const user = { AIDA1: { id: 'AIDA1', name: 'carol', arn: `arn:aws:iam::${ACCOUNT}:user/carol` } };
+    for (const members of [{ users: user }, { users: user, policies: {}, policies_count: 0 }]) {
+      const { resources } = await read('iam-no-policies.js', iam(members));
+      const carol = byId(resources, `arn:aws:iam::${ACCOUNT}:user/carol`);
+      expect([carol.facts.attachedPolicyArns?.source, carol.facts.groups?.source]).toEqual([
+        'unknown',
+        'unknown',
+      ]);
+    }
   });
 
   it("reads the credential report's rows (their nulled times as N/A), and a user's own credentials where no row tells", async () => {
