@@ -4,8 +4,9 @@ import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
 
 /*
- * What the ScoutSuite readers share (scoutsuite.ts reads the file; scoutsuite-resources.ts and
- * scoutsuite-iam.ts its services): the run, and a resource made into its Config item.
+ * What the readers of ScoutSuite's AWS results share (scoutsuite.ts reads the services,
+ * scoutsuite-{resources,network,iam,services}.ts each some of them): the run, and a resource made
+ * into its Config item.
  */
 
 /** Where and when ScoutSuite ran, which every resource of the file shares. */

@@ -12,11 +12,11 @@ import { isObject, type JsonObject } from './arm-record.ts';
  * snake_case attributes, `additional_properties`; tags as `"key:value"` strings). Read, as the
  * ARM records their settings come from and through the type's adapter: network security groups
  * (every rule, custom and default, kept whole), key vaults (the SDK's `properties`, whole),
- * managed disks (their encryption type) and storage accounts, of which ScoutSuite keeps a few
- * settings and no location: the settings it does not keep are unknown, never the ARM default,
- * and so is the account's region; SQL servers with their auditing state and TDE protector only. Virtual machines,
- * SQL databases, database servers, App Service, Entra ID, RBAC, Defender and monitoring settings
- * are not read yet (noted).
+ * managed disks (their encryption type), storage accounts, of which ScoutSuite keeps a few
+ * settings and no location, and SQL servers, of which it keeps only their auditing state and TDE
+ * protector: the settings it does not keep are unknown, never the ARM default, and so is the
+ * region of what it keeps no location of. Virtual machines, SQL databases, database servers, App
+ * Service, Entra ID, RBAC, Defender and monitoring settings are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
