@@ -12,11 +12,11 @@ import { isObject, type JsonObject } from './arm-record.ts';
  * snake_case attributes, `additional_properties`; tags as `"key:value"` strings). Read, as the
  * ARM records their settings come from and through the type's adapter: network security groups
  * (every rule, custom and default, kept whole), key vaults (the SDK's `properties`, whole),
- * managed disks (their encryption type), storage accounts, of which ScoutSuite keeps a few
+ * managed disks (their encryption type), virtual machines (what and where they are), storage accounts, of which ScoutSuite keeps a few
  * settings and no location, and SQL servers, of which it keeps only their auditing state and TDE
  * protector: the settings it does not keep are unknown, never the ARM default, and so is the
- * region of what it keeps no location of. Virtual machines, SQL databases, database servers, App
- * Service, Entra ID, RBAC, Defender and monitoring settings are not read yet (noted).
+ * region of what it keeps no location of. SQL databases, database servers, App Service, Entra ID,
+ * RBAC, Defender and monitoring settings are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
@@ -69,6 +69,12 @@ export function* azureScoutSuiteResources(
       if (resource)
         yield { ...resource, facts: keptOnly(resource.facts, encryption, 'properties', DISK_NOT_KEPT) };
     }
+  for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
+    for (const instance of membersOf(scope.instances)) {
+      // instances.py keeps what and where a VM is (`location`, `tags`), none of its security profile.
+      const resource = read(armRecord(subscription, instance, 'Microsoft.Compute/virtualMachines', {}));
+      if (resource) yield { ...resource, facts: keptOnly(resource.facts, {}, 'properties', VM_NOT_KEPT) };
+    }
   for (const [subscription, scope] of subscriptionsOf(services.sqldatabase))
     for (const server of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
   // What the results hold that is not read: each service's non-empty collections beyond READ.
@@ -89,7 +95,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   network: ['security_groups'],
   keyvault: ['vaults'],
   storageaccounts: ['storage_accounts'],
-  virtualmachines: ['disks'],
+  virtualmachines: ['disks', 'instances'],
   sqldatabase: ['servers'],
 };
 
@@ -290,6 +296,11 @@ function* sqlServerResources(
     if (child) yield child;
   }
 }
+
+const VM_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は仮想マシンのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the virtual machine",
+};
 
 const SQL_SERVER_NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果は SQL サーバーのこの設定を保持しません',

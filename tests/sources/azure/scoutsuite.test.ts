@@ -210,6 +210,16 @@ describe('ScoutSuite Azure results', () => {
       virtualmachines: {
         subscriptions: {
           [SUB]: {
+            instances: {
+              'scoutid-vm1': {
+                id: 'scoutid-vm1',
+                name: 'vm-osaka-1',
+                location: 'japaneast',
+                resource_group_name: RG,
+                tags: ['role:web'],
+                hardware_profile: 'Standard_B2s',
+              },
+            },
             disks: {
               'scoutid-d1': {
                 id: 'scoutid-d1',
@@ -292,6 +302,13 @@ describe('ScoutSuite Azure results', () => {
     expect(server[1]?.facts.auditingState).toMatchObject({ source: 'explicit', value: 'Disabled' });
     expect(server[2]?.facts.customerManagedKey).toMatchObject({ source: 'explicit', value: true });
     expect(server[0]?.facts.publicNetworkAccess?.source).toBe('unknown');
+    const vm = resources.find((r) => r.name === 'vm-osaka-1')!;
+    expect([vm.nativeType, vm.region, vm.tags, vm.facts.encryptionAtHost?.source]).toEqual([
+      'microsoft.compute/virtualmachines',
+      'japaneast',
+      { role: 'web' },
+      'unknown',
+    ]);
     const disk = (name: string) => resources.find((r) => r.name === name)!;
     expect([disk('vm1-osdisk').tags, disk('vm1-osdisk').facts.customerManagedKey?.value]).toEqual([
       { env: 'prod' },
