@@ -12,8 +12,9 @@ import { assetToResource } from './to-resource.ts';
  * ScoutSuite/providers/gcp/resources/… reshaped the API's answer. Read, as the Cloud Asset
  * records their settings come from and through the type's adapter: buckets (location, public
  * access prevention, uniform bucket-level access, the ACL, the IAM policy's bindings), firewall
- * rules (direction, state, sources, the allowed protocols and ports) and Cloud KMS keys (purpose,
- * rotation period, the primary version's protection level). What ScoutSuite does not keep (a
+ * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
+ * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
+ * authorized networks, automated backups; no region). What ScoutSuite does not keep (a
  * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
  * has an unknown source) is unknown, never the API's default.
  */
@@ -42,6 +43,12 @@ export function* gcpScoutSuiteResources(
         if (read) yield readAsset(read, origin);
         else ctx.skip(`a ScoutSuite kms keys entry without its name or ARN (${project})`);
       }
+  for (const [project, scope] of projectsOf(services.cloudsql))
+    for (const instance of membersOf(scope.instances)) {
+      const read = sqlInstanceAsset(project, instance);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
+    }
   const unread = new Set<string>();
   for (const [service, value] of Object.entries(services))
     for (const [, scope] of projectsOf(value))
@@ -59,6 +66,7 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   cloudstorage: ['buckets'],
   computeengine: ['firewalls'],
   kms: ['keyrings'],
+  cloudsql: ['instances'],
 };
 
 const DATA_PATH = 'resource.data';
@@ -220,5 +228,38 @@ function cryptoKeyAsset(project: string, keyRing: JsonObject, key: JsonObject) {
     },
     // ScoutSuite keeps `rotation_period` null for a key without one: not set, as the API says.
     none: 'rotation_period' in key && key.rotation_period === null ? ['rotationPeriod'] : [],
+  };
+}
+
+/**
+ * cloudsql/database_instances.py: `public_ip` (the PRIMARY address, null without one),
+ * `authorized_networks` (`settings.ipConfiguration.authorizedNetworks` as the API gives them),
+ * `automatic_backup_enabled` and `ssl_required` (`requireSsl`, false where absent: since `sslMode`
+ * replaced it, false says nothing, and is not read). It keeps no region and no CMEK key.
+ */
+function sqlInstanceAsset(project: string, instance: JsonObject) {
+  if (typeof instance.name !== 'string' || instance.name === '') return undefined;
+  const networks = Array.isArray(instance.authorized_networks) ? instance.authorized_networks : undefined;
+  const data: JsonObject = {
+    name: instance.name,
+    ...(typeof instance.database_version === 'string' && { databaseVersion: instance.database_version }),
+    settings: {
+      ipConfiguration: {
+        ...(instance.public_ip !== undefined && { ipv4Enabled: typeof instance.public_ip === 'string' }),
+        ...(networks && { authorizedNetworks: networks }),
+        ...(instance.ssl_required === true && { requireSsl: true }),
+      },
+      ...(typeof instance.automatic_backup_enabled === 'boolean' && {
+        backupConfiguration: { enabled: instance.automatic_backup_enabled },
+      }),
+    },
+  };
+  return {
+    asset: {
+      name: `//cloudsql.googleapis.com/projects/${project}/instances/${instance.name}`,
+      assetType: 'sqladmin.googleapis.com/Instance',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH },
+    },
   };
 }

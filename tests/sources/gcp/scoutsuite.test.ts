@@ -161,4 +161,35 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(key('never').facts.rotationPeriodSeconds).toMatchObject({ value: null });
     expect(key('rotated').facts.hsmBackedKey?.value).toBe(true);
   });
+
+  it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
+    const { resources } = await read({
+      cloudsql: projects('instances', {
+        'scoutid-db': {
+          id: 'scoutid-db',
+          name: 'scout-db',
+          project_id: PROJECT,
+          database_version: 'POSTGRES_15',
+          automatic_backup_enabled: false,
+          ssl_required: false,
+          authorized_networks: [{ kind: 'sql#aclEntry', name: 'anywhere', value: '0.0.0.0/0' }],
+          public_ip: '34.85.1.2',
+          private_ip: null,
+          backups: {},
+        },
+      }),
+    });
+    const db = resources.find((r) => r.name === 'scout-db')!;
+    expect(db).toMatchObject({
+      nativeType: 'sqladmin.googleapis.com/Instance',
+      account: PROJECT,
+      region: '',
+    });
+    expect([
+      db.facts.publicIp?.value,
+      db.facts.authorizedNetworks?.value,
+      db.facts.backupEnabled?.value,
+    ]).toEqual([true, ['0.0.0.0/0'], false]);
+    expect([db.facts.sslMode?.source, db.facts.customerManagedKey?.source]).toEqual(['unknown', 'unknown']);
+  });
 });
