@@ -295,6 +295,8 @@ describe('ScoutSuite EC2 and VPC', () => {
                       }),
                       ...group('sg-list', { TCP: { ports: { '3389': {} } } }),
                       ...group('sg-odd', { TCP: { ports: { 'N/A': { cidrs: [{ CIDR: '0.0.0.0/0' }] } } } }),
+                      // Older versions key all traffic's port `N/A` (ScoutSuite's tests/data/rule-configs/ec2.json).
+                      ...group('sg-old', { ALL: { ports: { 'N/A': { cidrs: [{ CIDR: '0.0.0.0/0' }] } } } }),
                     },
                   },
                 },
@@ -321,6 +323,9 @@ describe('ScoutSuite EC2 and VPC', () => {
       },
     ]);
     expect(byId(resources, arn('sg-odd')).facts.ipIngress?.source).toBe('unknown');
+    expect(byId(resources, arn('sg-old')).facts.ipIngress?.value).toEqual([
+      { protocol: '-1', fromPort: null, toPort: null, source: '0.0.0.0/0' },
+    ]);
     expect(byId(resources, `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/vpc-01`).facts.vpcId?.value).toBe('vpc-01');
   });
 
