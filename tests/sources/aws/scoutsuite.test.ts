@@ -142,6 +142,27 @@ describe('ScoutSuite results', () => {
     expect(errors.files[0]?.ignored).toMatch(/errors list/);
   });
 
+  it('passes over the HTML report beside scoutsuite-results inside a ZIP too, whose folders are no entries', async () => {
+    const { files } = await read(
+      'report.zip',
+      zipArchive([
+        { name: 'scoutsuite-report/aws-audit.html', data: '<html></html>' },
+        { name: 'scoutsuite-report/inc-scoutsuite/scoutsuite.js', data: 'var x;' },
+        {
+          name: 'scoutsuite-report/scoutsuite-results/scoutsuite_results_aws-audit.js',
+          data: script(results({})),
+        },
+      ]),
+    );
+    expect(
+      files.map((f) => [f.path.replace(/^.*!\//, ''), f.format ?? f.ignored?.slice(0, 29), f.error]),
+    ).toEqual([
+      ['scoutsuite-report/aws-audit.html', "ScoutSuite's HTML report (its", undefined],
+      ['scoutsuite-report/inc-scoutsuite', "ScoutSuite's HTML report (its", undefined],
+      ['scoutsuite-report/scoutsuite-results/scoutsuite_results_aws-audit.js', 'scoutsuite', undefined],
+    ]);
+  });
+
   it('passes over the HTML report and its script folders beside scoutsuite-results', async () => {
     const report = path.join(dir, 'scoutsuite-report');
     await mkdir(path.join(report, 'scoutsuite-results'), { recursive: true });
