@@ -32,6 +32,7 @@ const STATE_BACKUP_SUFFIX = '.tfstate.backup';
  */
 const SCOUTSUITE_RESULTS = 'scoutsuite-results';
 const SCOUTSUITE_REPORT_PART = /^(?:inc-[\w-]+|[^/]+\.html)$/;
+
 /**
  * Bicep is compiled to the ARM JSON kansa reads (`az bicep build`, `az bicep build-params`); a
  * module is inside the template of the file that uses it. Listed with what to scan instead.
