@@ -169,10 +169,6 @@ export const INPUT_RULES: readonly Rule[] = [
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],
   [
-    /ScoutSuite's HTML report \(its page, scripts and styles\): kansa reads the results beside it, (\S+)/g,
-    'ScoutSuite の HTML レポート（ページ、スクリプト、スタイル）です。隣の結果 $1 を読み込みます',
-  ],
-  [
     /deposed object (\S+) \(left by a create_before_destroy replacement, to be destroyed\): the address's current object is judged/g,
     '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
   ],
