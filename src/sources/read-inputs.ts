@@ -168,7 +168,7 @@ async function readZipArchive(
   options: ReadOptions,
 ): Promise<FileCoverage[]> {
   // Imported when an input is a ZIP archive: a scan of other files never loads the ZIP library.
-  const { openZipArchive } = await import('./zip-archive.ts');
+  const { entryPaths, openZipArchive } = await import('./zip-archive.ts');
   let zip: ZipArchive;
   try {
     zip = await openZipArchive(archive);
@@ -191,10 +191,11 @@ async function readZipArchive(
         'a document in a ZIP container (Office Open XML or OpenDocument: .xlsx, .docx, .ods, …), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV',
       );
     const listed = new Set<string>();
+    const paths = entryPaths(names);
     const entries = [...zip.entries].sort((a, b) => compareEntryNames(a.name, b.name));
     for (const entry of entries) {
       const name = `${label}${ARCHIVE_ENTRY_SEPARATOR}${entry.name}`;
-      const passedOver = passedOverEntry(entry.name, names);
+      const passedOver = passedOverEntry(entry.name, paths);
       if (passedOver) {
         // A folder passed over is listed once, as the directory walk lists it.
         const where = `${label}${ARCHIVE_ENTRY_SEPARATOR}${passedOver.path}`;
