@@ -167,8 +167,11 @@ function snakeToCamel(value: unknown): unknown {
  * network/security_groups.py: `security_rules` keyed by the rule's ARM id, custom and default
  * (`default`) together, each with `allow`, `direction`, `priority`, `protocol`,
  * `source_address_prefixes` (an application security group's hash instead, with
- * `source_address_prefixes_is_asg`) and `destination_port_ranges`, read back into ARM's
- * `securityRules` and `defaultSecurityRules`. The group's ARM id is its rules' ids without the rule.
+ * `source_address_prefixes_is_asg`), `source_port_ranges`, `destination_address_prefixes` and
+ * `destination_port_ranges`, read back into ARM's `securityRules` and `defaultSecurityRules`. The
+ * group's ARM id is its rules' ids without the rule. ScoutSuite drops a rule's destination
+ * application security groups (its destination prefixes are then empty): such a rule stands for
+ * the VMs of a group no other rule names, so a Deny to them closes nothing.
  */
 function securityGroupRecord(subscription: string, group: Record<string, unknown>): JsonObject {
   const custom: JsonObject[] = [];
@@ -180,6 +183,7 @@ function securityGroupRecord(subscription: string, group: Record<string, unknown
     ruleGroupId ??= id?.replace(/\/(?:default)?securityRules\/[^/]+$/i, '');
     const prefixes = stringList(rule.source_address_prefixes);
     const ports = stringList(rule.destination_port_ranges);
+    const sourcePorts = stringList(rule.source_port_ranges);
     if (typeof rule.allow !== 'boolean' || typeof rule.direction !== 'string' || !prefixes || !ports) {
       readable = false;
       continue;
@@ -196,6 +200,8 @@ function securityGroupRecord(subscription: string, group: Record<string, unknown
         ...(rule.source_address_prefixes_is_asg === true
           ? { sourceApplicationSecurityGroups: prefixes.map((asg) => ({ id: asg })) }
           : { sourceAddressPrefixes: prefixes }),
+        ...destinationsOf(rule),
+        ...(sourcePorts && { sourcePortRanges: sourcePorts }),
         destinationPortRanges: ports,
       },
     });
@@ -207,6 +213,12 @@ function securityGroupRecord(subscription: string, group: Record<string, unknown
     defaultSecurityRules: defaults,
   });
   return ruleGroupId ? { ...record, id: ruleGroupId } : record;
+}
+
+function destinationsOf(rule: Record<string, unknown>): JsonObject {
+  const prefixes = stringList(rule.destination_address_prefixes);
+  if (prefixes && prefixes.length > 0) return { destinationAddressPrefixes: prefixes };
+  return { destinationApplicationSecurityGroups: [{ id: `${String(rule.id ?? rule.name)}#destination` }] };
 }
 
 const UNREADABLE_RULES = 'a rule ScoutSuite kept without its access, direction, sources or ports';

@@ -97,6 +97,14 @@ describe('ScoutSuite Azure results', () => {
                 }),
               }),
               ...nsg('nsg-odd', { ...rule('nsg-odd', 'no-access', { priority: 120, allow: null }) }),
+              ...nsg('nsg-dest-asg', {
+                ...rule('nsg-dest-asg', 'deny-ssh-to-asg', {
+                  priority: 100,
+                  allow: false,
+                  destination_address_prefixes: [],
+                  destination_port_ranges: ['22'],
+                }),
+              }),
             },
           },
         },
@@ -120,6 +128,10 @@ describe('ScoutSuite Azure results', () => {
         priority: 100,
         protocol: 'Tcp',
         sourcePrefixes: ['*'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
         destinationPorts: ['22'],
       },
       {
@@ -128,6 +140,10 @@ describe('ScoutSuite Azure results', () => {
         priority: 65000,
         protocol: 'Tcp',
         sourcePrefixes: ['VirtualNetwork'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
         destinationPorts: ['*'],
       },
       {
@@ -136,6 +152,10 @@ describe('ScoutSuite Azure results', () => {
         priority: 65500,
         protocol: 'Tcp',
         sourcePrefixes: ['*'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
         destinationPorts: ['*'],
       },
     ]);
@@ -145,6 +165,15 @@ describe('ScoutSuite Azure results', () => {
       sourcePrefixes: [],
     });
     expect(byName('nsg-odd').facts.inboundRules?.source).toBe('unknown');
+    // ScoutSuite drops a destination application security group (its prefixes are then empty):
+    // the rule stands for the VMs of a group no other rule names.
+    expect(
+      (byName('nsg-dest-asg').facts.inboundRules?.value as AzureNsgRule[] | undefined)?.[0],
+    ).toMatchObject({
+      name: 'deny-ssh-to-asg',
+      destinations: [],
+      destinationGroups: [`${ruleId('nsg-dest-asg', 'deny-ssh-to-asg')}#destination`.toLowerCase()],
+    });
   });
 
   it("reads a key vault's SDK properties as ARM's, and of a storage account and a disk only what ScoutSuite keeps", async () => {
