@@ -155,11 +155,14 @@ function projectAncestors(projectNumber: unknown): string[] {
 }
 
 /**
- * gce/firewalls.py: `direction`, `disabled`, `priority`, `source_ranges`, `source_tags`,
- * `target_tags`, and the rule's protocols as `allowed_traffic` / `denied_traffic`
- * (`{tcp: ["22", "80-90"], udp: […], icmp: ["Portless Protocol"]}`, `all` made `0-65535` on
- * TCP and UDP; other protocols dropped). ScoutSuite keeps no source service accounts: a rule
- * with neither ranges nor tags has an unknown source, not the 0.0.0.0/0 of a rule with none.
+ * gce/firewalls.py: `direction`, `disabled`, `priority`, `network_url`, `source_ranges`,
+ * `source_tags`, `target_tags`, `destination_ranges`, `action` (`allowed` or `denied`) and the
+ * rule's protocols as `allowed_traffic` / `denied_traffic` (`{tcp: ["22", "80-90"], udp: […],
+ * icmp: ["Portless Protocol"]}`, `all` made `0-65535` on TCP and UDP, a protocol listed without
+ * ports `["*"]`). Older versions write both maps for every rule, each protocol's list empty where
+ * the rule does not name it: an empty list is no protocol of the rule (the API's entry without
+ * ports would be every port). ScoutSuite keeps no source service accounts: a rule with neither
+ * ranges nor tags has an unknown source, not the 0.0.0.0/0 of a rule with none.
  */
 function firewallAsset(project: string, firewall: JsonObject) {
   if (typeof firewall.name !== 'string' || firewall.name === '') return undefined;
@@ -169,20 +172,21 @@ function firewallAsset(project: string, firewall: JsonObject) {
       : undefined;
   const sourceRanges = list(firewall.source_ranges);
   const sourceTags = list(firewall.source_tags);
-  const allowed = isObject(firewall.allowed_traffic)
-    ? Object.entries(firewall.allowed_traffic).map(([protocol, ports]) => ({
-        IPProtocol: protocol,
-        ...(protocol !== 'icmp' && Array.isArray(ports) && { ports }),
-      }))
-    : undefined;
+  const action = firewall.action === 'denied' ? 'denied' : 'allowed';
+  const entries = trafficEntries(firewall[`${action}_traffic`]);
+  const targetTags = list(firewall.target_tags);
+  const destinationRanges = list(firewall.destination_ranges);
   const data: JsonObject = {
     name: firewall.name,
     ...(typeof firewall.direction === 'string' && { direction: firewall.direction }),
     ...(typeof firewall.disabled === 'boolean' && { disabled: firewall.disabled }),
     ...(typeof firewall.priority === 'number' && { priority: firewall.priority }),
+    ...(typeof firewall.network_url === 'string' && { network: firewall.network_url }),
     ...(sourceRanges && { sourceRanges }),
     ...(sourceTags && { sourceTags }),
-    ...(allowed && { allowed }),
+    ...(targetTags && { targetTags }),
+    ...(destinationRanges && { destinationRanges }),
+    ...(entries && { [action]: entries }),
   };
   const id =
     typeof firewall.id === 'string' || typeof firewall.id === 'number' ? String(firewall.id) : undefined;
@@ -196,8 +200,25 @@ function firewallAsset(project: string, firewall: JsonObject) {
       ancestors: [],
       resource: { data, dataPath: DATA_PATH, location: 'global' },
     },
-    none: rangesTold && !sourceRanges ? ['sourceRanges'] : [],
+    // A rule allows or denies: the other list is none, not a setting ScoutSuite dropped.
+    none: [
+      action === 'denied' ? 'allowed' : 'denied',
+      ...(rangesTold && !sourceRanges ? ['sourceRanges'] : []),
+    ],
   };
+}
+
+/** A `…_traffic` map as the API's `allowed` / `denied` entries, its empty lists left out. */
+function trafficEntries(traffic: unknown): JsonObject[] | undefined {
+  if (!isObject(traffic)) return undefined;
+  const entries: JsonObject[] = [];
+  for (const [protocol, ports] of Object.entries(traffic)) {
+    if (!Array.isArray(ports) || ports.length === 0) continue;
+    const numbered = ports.filter((port) => typeof port === 'string' && /^\d/.test(port));
+    // `Portless Protocol` (ICMP) and `*` (a protocol named without ports) are every port.
+    entries.push({ IPProtocol: protocol, ...(numbered.length > 0 && { ports: numbered }) });
+  }
+  return entries;
 }
 
 /**

@@ -125,6 +125,50 @@ describe('ScoutSuite Google Cloud results', () => {
     expect(byId('1003').facts.sourceRanges?.source).toBe('unknown');
   });
 
+  it('reads a deny rule as denied, and the empty protocol lists older versions write for every rule as no protocol', async () => {
+    // gce/firewalls.py before `Portless Protocol`: both maps on every rule, tcp, udp and icmp
+    // each [] unless the rule names them.
+    const empty = { tcp: [], udp: [], icmp: [] };
+    const rule = (name: string, fields: Record<string, unknown>) => ({
+      [name]: {
+        id: name,
+        name,
+        project_id: PROJECT,
+        network: 'default',
+        network_url: `https://www.googleapis.com/compute/v1/projects/${PROJECT}/global/networks/default`,
+        direction: 'INGRESS',
+        disabled: false,
+        source_ranges: ['0.0.0.0/0'],
+        source_tags: [],
+        target_tags: [],
+        allowed_traffic: empty,
+        denied_traffic: empty,
+        ...fields,
+      },
+    });
+    const { resources } = await read({
+      computeengine: projects('firewalls', {
+        ...rule('2001', { priority: 1000, action: 'denied', denied_traffic: { ...empty, tcp: ['22'] } }),
+        ...rule('2002', { priority: 65534, action: 'allowed', allowed_traffic: { ...empty, tcp: ['22'] } }),
+        ...rule('2003', {
+          priority: 1000,
+          action: 'allowed',
+          allowed_traffic: { ...empty, all: ['*'] },
+          target_tags: ['web'],
+        }),
+      }),
+    });
+    const byId = (id: string) =>
+      resources.find((r) => r.id === `//compute.googleapis.com/projects/${PROJECT}/global/firewalls/${id}`)!;
+    expect(byId('2001').facts.denied?.value).toEqual([{ protocol: 'tcp', ports: ['22'] }]);
+    expect(byId('2001').facts.allowed).toMatchObject({ source: 'explicit', value: [] });
+    expect(byId('2002').facts.denied).toMatchObject({ source: 'explicit', value: [] });
+    expect(byId('2002').facts.allowed?.value).toEqual([{ protocol: 'tcp', ports: ['22'] }]);
+    expect(byId('2003').facts.allowed?.value).toEqual([{ protocol: 'all', ports: [] }]);
+    expect(byId('2003').facts.targetTags?.value).toEqual(['web']);
+    expect(byId('2002').facts.network?.value).toBe(`projects/${PROJECT}/global/networks/default`);
+  });
+
   it('reads Cloud KMS keys with their rotation period, none where ScoutSuite says none', async () => {
     const ring = `projects/${PROJECT}/locations/asia-northeast1/keyRings/scout-ring`;
     const { resources } = await read({
