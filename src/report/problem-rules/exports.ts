@@ -318,6 +318,8 @@ export const EXPORT_RULES: readonly Rule[] = [
     /aws-recon (\S+): a resource type kansa does not read/g,
     'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
   ],
+  // gcloud answers no check reads (sources/gcp/gcloud-unread.ts).
+  [/(\S[^:]*): no kansa check reads its output/g, '$1: kansa のチェックはこの出力を読みません'],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,

@@ -3,6 +3,7 @@ import { gcpAssetExport } from './asset-export.ts';
 import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
+import { gcpGcloudUnread } from './gcloud-unread.ts';
 import { gcpScanner } from './gcp-scanner.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
 import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
@@ -21,6 +22,7 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpIamPolicySearch,
   gcpEffectiveIamPolicies,
   gcpIamPolicy,
+  gcpGcloudUnread,
 ]
   .map(acceptingFlightRecordings)
   .concat(gcpRecordedAnswer);
