@@ -318,7 +318,7 @@ export const EXPORT_RULES: readonly Rule[] = [
     /aws-recon (\S+): a resource type kansa does not read/g,
     'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
   ],
-  // gcloud answers no check reads (sources/gcp/gcloud-unread.ts).
+  // CLI answers no check reads (sources/unread-answers.ts).
   [/(\S[^:]*): no kansa check reads its output/g, '$1: kansa のチェックはこの出力を読みません'],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [

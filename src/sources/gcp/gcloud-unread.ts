@@ -1,13 +1,11 @@
-import type { DocumentFormat } from '../format.ts';
-import { isObject, type JsonObject, stringAt } from './json.ts';
+import { type UnreadAnswer, unreadAnswerFormat } from '../unread-answers.ts';
+import { isObject, stringAt } from './json.ts';
 
 /**
- * gcloud answers that hold nothing a check reads, as a vendor hands them over beside the ones
- * kansa reads, one file per command: known, so skipped naming the command, not rejected as an
- * unknown format (which would make the scan partial). Each is told by the fields its API
- * resource always has; a file is one command's answer (an array, one object, or the API's page).
+ * gcloud answers that hold nothing a check reads (unread-answers.ts), each told by the fields
+ * its API resource always has.
  */
-const UNREAD: readonly { readonly command: string; readonly is: (item: JsonObject) => boolean }[] = [
+const UNREAD: readonly UnreadAnswer[] = [
   // LogSink: `name` and `destination` are required; the destination is a service's resource.
   // https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.sinks
   {
@@ -63,46 +61,21 @@ const UNREAD: readonly { readonly command: string; readonly is: (item: JsonObjec
   },
 ];
 
-/** A page's list (`{"services": [...]}`, `{"sinks": [...]}`, `{"policies": [...]}`, `{"managedZones": [...]}`), an array, or one answer. */
-const PAGE_KEYS = [
-  'sinks',
-  'services',
-  'policies',
-  'constraints',
-  'managedZones',
-  'rrsets',
-  'metrics',
-  'alertPolicies',
-];
-
-function itemsOf(document: unknown): readonly unknown[] {
-  if (Array.isArray(document)) return document;
-  if (!isObject(document)) return [];
-  const key = PAGE_KEYS.find(
-    (name) => Array.isArray(document[name]) && (document[name] as unknown[]).length > 0,
-  );
-  return key ? (document[key] as unknown[]) : [document];
-}
-
-/** The command whose answer every item of the document is; undefined for anything else. */
-function commandOf(document: unknown): string | undefined {
-  const items = itemsOf(document);
-  if (items.length === 0 || !items.every(isObject)) return undefined;
-  const first = items[0] as JsonObject;
-  const answer = UNREAD.find((candidate) => candidate.is(first));
-  return answer && items.every((item) => answer.is(item as JsonObject)) ? answer.command : undefined;
-}
-
-export const gcpGcloudUnread: DocumentFormat = {
-  kind: 'document',
+export const gcpGcloudUnread = unreadAnswerFormat({
   id: 'gcp-gcloud-unread',
   provider: 'gcp',
   description:
     'gcloud output that holds nothing a check reads (logging sinks and metrics, services, org policies, Cloud DNS, alert policies): skipped naming the command',
-  matches: (document) => commandOf(document) !== undefined,
-  read(document, ctx) {
-    const command = commandOf(document);
-    if (command) ctx.skip(`${command}: no kansa check reads its output`);
-    return [];
-  },
-};
+  answers: UNREAD,
+  // The APIs' pages: `{"sinks": [...]}`, `{"services": [...]}`, `{"policies": [...]}`, …
+  pageKeys: [
+    'sinks',
+    'services',
+    'policies',
+    'constraints',
+    'managedZones',
+    'rrsets',
+    'metrics',
+    'alertPolicies',
+  ],
+});
