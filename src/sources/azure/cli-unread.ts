@@ -14,12 +14,12 @@ const directoryObject = (item: Readonly<Record<string, unknown>>) =>
 const UNREAD: readonly UnreadAnswer[] = [
   // https://learn.microsoft.com/graph/api/resources/user
   {
-    command: 'az ad user list',
+    command: 'az ad user list / show',
     is: (item) => directoryObject(item) && typeof item.userPrincipalName === 'string',
   },
   // https://learn.microsoft.com/graph/api/resources/group
   {
-    command: 'az ad group list',
+    command: 'az ad group list / show',
     is: (item) =>
       directoryObject(item) &&
       typeof item.securityEnabled === 'boolean' &&
@@ -27,19 +27,19 @@ const UNREAD: readonly UnreadAnswer[] = [
   },
   // https://learn.microsoft.com/graph/api/resources/serviceprincipal
   {
-    command: 'az ad sp list',
+    command: 'az ad sp list / show',
     is: (item) =>
       directoryObject(item) && typeof item.appId === 'string' && Array.isArray(item.servicePrincipalNames),
   },
   // https://learn.microsoft.com/graph/api/resources/application
   {
-    command: 'az ad app list',
+    command: 'az ad app list / show',
     is: (item) =>
       directoryObject(item) && typeof item.appId === 'string' && typeof item.signInAudience === 'string',
   },
   // https://learn.microsoft.com/rest/api/resources/providers/list
   {
-    command: 'az provider list',
+    command: 'az provider list / show',
     is: (item) => typeof item.namespace === 'string' && typeof item.registrationState === 'string',
   },
 ];

@@ -9,7 +9,7 @@ const UNREAD: readonly UnreadAnswer[] = [
   // LogSink: `name` and `destination` are required; the destination is a service's resource.
   // https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.sinks
   {
-    command: 'gcloud logging sinks list',
+    command: 'gcloud logging sinks list / describe',
     is: (item) =>
       stringAt(item, 'name') !== undefined &&
       /^(?:storage|bigquery|pubsub|logging)\.googleapis\.com\//.test(stringAt(item, 'destination') ?? ''),
@@ -25,7 +25,7 @@ const UNREAD: readonly UnreadAnswer[] = [
   // Resource Manager v1 org policies (`gcloud resource-manager org-policies list / describe`).
   // https://cloud.google.com/resource-manager/reference/rest/v1/Policy
   {
-    command: 'gcloud resource-manager org-policies list',
+    command: 'gcloud resource-manager org-policies list / describe',
     is: (item) =>
       /^constraints\//.test(stringAt(item, 'constraint') ?? '') &&
       ['booleanPolicy', 'listPolicy', 'restoreDefault', 'etag'].some((key) => item[key] !== undefined),
@@ -33,20 +33,28 @@ const UNREAD: readonly UnreadAnswer[] = [
   // Org Policy v2 (`gcloud org-policies list / describe`): `<parent>/policies/<constraint>`.
   // https://cloud.google.com/resource-manager/docs/reference/orgpolicy/rest/v2/organizations.policies
   {
-    command: 'gcloud org-policies list',
+    command: 'gcloud org-policies list / describe',
     is: (item) =>
       /^(?:projects|folders|organizations)\/[^/]+\/policies\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
       ['spec', 'dryRunSpec', 'alternate'].some((key) => item[key] !== undefined),
   },
-  // Cloud DNS: managed zones, record sets and policies carry a `dns#` kind.
+  // Cloud DNS: managed zones, record sets and DNS policies, each with its `dns#` kind.
   {
-    command: 'gcloud dns managed-zones list',
-    is: (item) => /^dns#/.test(stringAt(item, 'kind') ?? ''),
+    command: 'gcloud dns managed-zones list / describe',
+    is: (item) => item.kind === 'dns#managedZone',
+  },
+  {
+    command: 'gcloud dns record-sets list / describe',
+    is: (item) => item.kind === 'dns#resourceRecordSet',
+  },
+  {
+    command: 'gcloud dns policies list / describe',
+    is: (item) => item.kind === 'dns#policy',
   },
   // Log-based metrics: a short name, a `filter` and the metric's descriptor.
   // https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.metrics
   {
-    command: 'gcloud logging metrics list',
+    command: 'gcloud logging metrics list / describe',
     is: (item) =>
       typeof item.filter === 'string' &&
       isObject(item.metricDescriptor) &&
@@ -54,7 +62,7 @@ const UNREAD: readonly UnreadAnswer[] = [
   },
   // Cloud Monitoring alert policies: `projects/<p>/alertPolicies/<id>` with `conditions`.
   {
-    command: 'gcloud monitoring policies list',
+    command: 'gcloud monitoring policies list / describe',
     is: (item) =>
       /^projects\/[^/]+\/alertPolicies\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
       Array.isArray(item.conditions),

@@ -50,15 +50,15 @@ const formatOf = (document: unknown) =>
 
 describe('azure-cli-unread', () => {
   it.each([
-    ['az ad user list', [user, aadGraphUser]],
+    ['az ad user list / show', [user, aadGraphUser]],
     [
-      'az ad user list',
+      'az ad user list / show',
       { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: [user] },
     ],
-    ['az ad group list', [group]],
-    ['az ad sp list', [servicePrincipal]],
-    ['az ad app list', [application]],
-    ['az provider list', [provider]],
+    ['az ad group list / show', [group]],
+    ['az ad sp list / show', [servicePrincipal]],
+    ['az ad app list / show', [application]],
+    ['az provider list / show', [provider]],
   ])('skips %s output naming the command, reading no resource', (command, document) => {
     expect(formatOf(document)).toBe('azure-cli-unread');
     const skipped: string[] = [];

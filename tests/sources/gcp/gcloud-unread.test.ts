@@ -55,18 +55,30 @@ const skipsOf = (document: unknown) => {
 
 describe('gcp-gcloud-unread', () => {
   it.each([
-    ['gcloud logging sinks list', [sink]],
+    ['gcloud logging sinks list / describe', [sink]],
     [
       'gcloud services list',
       [service, { ...service, name: 'projects/123456789012/services/logging.googleapis.com' }],
     ],
     ['gcloud services list', { services: [service], nextPageToken: 't' }],
-    ['gcloud resource-manager org-policies list', [orgPolicyV1]],
-    ['gcloud resource-manager org-policies list', orgPolicyV1],
-    ['gcloud org-policies list', [orgPolicyV2]],
-    ['gcloud dns managed-zones list', [zone]],
-    ['gcloud logging metrics list', [metric]],
-    ['gcloud monitoring policies list', [alertPolicy]],
+    ['gcloud resource-manager org-policies list / describe', [orgPolicyV1]],
+    ['gcloud resource-manager org-policies list / describe', orgPolicyV1],
+    ['gcloud org-policies list / describe', [orgPolicyV2]],
+    ['gcloud dns managed-zones list / describe', [zone]],
+    [
+      'gcloud dns record-sets list / describe',
+      [
+        {
+          kind: 'dns#resourceRecordSet',
+          name: 'city.example.lg.jp.',
+          rrdatas: ['203.0.113.10'],
+          ttl: 300,
+          type: 'A',
+        },
+      ],
+    ],
+    ['gcloud logging metrics list / describe', [metric]],
+    ['gcloud monitoring policies list / describe', [alertPolicy]],
   ])('skips %s output naming the command, reading no resource', (command, document) => {
     expect(formatOf(document)).toBe('gcp-gcloud-unread');
     expect(skipsOf(document)).toEqual({ read: [], skipped: [`${command}: no kansa check reads its output`] });
