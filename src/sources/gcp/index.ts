@@ -6,6 +6,7 @@ import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
 import { gcpGcloudUnread } from './gcloud-unread.ts';
 import { gcpScanner } from './gcp-scanner.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
+import { gcpProjectAncestors } from './project-ancestors.ts';
 import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
@@ -22,6 +23,7 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpIamPolicySearch,
   gcpEffectiveIamPolicies,
   gcpIamPolicy,
+  gcpProjectAncestors,
   gcpGcloudUnread,
 ]
   .map(acceptingFlightRecordings)
