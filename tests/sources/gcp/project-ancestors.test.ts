@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ownerCount from '../../../src/checks/gcp/iam/owner-count.ts';
 import { gcpIamPolicy } from '../../../src/sources/gcp/iam-policies.ts';
 import { gcpProjectAncestors } from '../../../src/sources/gcp/project-ancestors.ts';
+import { gcpRestResources } from '../../../src/sources/gcp/rest-resources.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { evaluate } from '../../helpers/checks.ts';
 
@@ -76,5 +77,35 @@ describe('gcp-project-ancestors', () => {
     });
     // Without the chain, the project's place is unknown whatever else is exported.
     expect(evaluate(ownerCount, [...project, ...organization, ...folder], id).status).toBe('UNKNOWN');
+  });
+});
+
+describe('gcloud organizations list / resource-manager folders list', () => {
+  it('reads the organization, whose display name is its domain, and a folder with the node above it', () => {
+    const organization = {
+      creationTime: '2020-04-01T02:03:04.123Z',
+      displayName: 'city.example.lg.jp',
+      lifecycleState: 'ACTIVE',
+      name: 'organizations/567890123456',
+      owner: { directoryCustomerId: 'C0abcdefg' },
+    };
+    const folder = {
+      displayName: 'juki',
+      lifecycleState: 'ACTIVE',
+      name: 'folders/345678901234',
+      parent: 'organizations/567890123456',
+    };
+    const formatOf = (document: unknown) =>
+      INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id;
+    expect(formatOf([organization])).toBe('gcp-rest-resources');
+    expect(formatOf([folder])).toBe('gcp-rest-resources');
+    const [org] = read('organizations-list.json', [organization], gcpRestResources);
+    expect(org).toMatchObject({ id: '//cloudresourcemanager.googleapis.com/organizations/567890123456' });
+    expect(org?.facts).toMatchObject({ primaryDomain: { source: 'explicit', value: 'city.example.lg.jp' } });
+    const [node] = read('folders-list.json', [folder], gcpRestResources);
+    expect(node).toMatchObject({ id: '//cloudresourcemanager.googleapis.com/folders/345678901234' });
+    expect(node?.facts).toMatchObject({
+      ancestors: { value: ['//cloudresourcemanager.googleapis.com/organizations/567890123456'] },
+    });
   });
 });
