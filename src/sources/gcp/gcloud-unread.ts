@@ -67,13 +67,26 @@ const UNREAD: readonly UnreadAnswer[] = [
       /^projects\/[^/]+\/alertPolicies\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
       Array.isArray(item.conditions),
   },
+  // IAM roles: predefined `roles/<r>` or custom `projects|organizations/<x>/roles/<r>`, with their permissions.
+  // https://cloud.google.com/iam/docs/reference/rest/v1/roles
+  {
+    command: 'gcloud iam roles list / describe',
+    is: (item) =>
+      /^(?:(?:projects|organizations)\/[^/]+\/)?roles\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
+      (Array.isArray(item.includedPermissions) || typeof item.stage === 'string'),
+  },
+  // A key's versions: the key (`gcloud kms keys list`) carries its rotation.
+  {
+    command: 'gcloud kms keys versions list / describe',
+    is: (item) => /\/cryptoKeys\/[^/]+\/cryptoKeyVersions\/[^/]+$/.test(stringAt(item, 'name') ?? ''),
+  },
 ];
 
 export const gcpGcloudUnread = unreadAnswerFormat({
   id: 'gcp-gcloud-unread',
   provider: 'gcp',
   description:
-    'gcloud output that holds nothing a check reads (logging sinks and metrics, services, org policies, Cloud DNS, alert policies): skipped naming the command',
+    'gcloud output that holds nothing a check reads (logging sinks and metrics, services, org policies, Cloud DNS, alert policies, IAM roles, key versions): skipped naming the command',
   answers: UNREAD,
   // The APIs' pages: `{"sinks": [...]}`, `{"services": [...]}`, `{"policies": [...]}`, …
   pageKeys: [
@@ -85,5 +98,7 @@ export const gcpGcloudUnread = unreadAnswerFormat({
     'rrsets',
     'metrics',
     'alertPolicies',
+    'roles',
+    'cryptoKeyVersions',
   ],
 });

@@ -79,6 +79,36 @@ describe('gcp-gcloud-unread', () => {
     ],
     ['gcloud logging metrics list / describe', [metric]],
     ['gcloud monitoring policies list / describe', [alertPolicy]],
+    [
+      'gcloud iam roles list / describe',
+      [
+        {
+          etag: 'BwX=',
+          includedPermissions: ['compute.instances.start'],
+          name: 'projects/p/roles/vendorOperator',
+          stage: 'GA',
+          title: 'Vendor Operator',
+        },
+      ],
+    ],
+    [
+      'gcloud iam roles list / describe',
+      {
+        roles: [
+          { description: 'Full access', etag: 'AA==', name: 'roles/owner', stage: 'GA', title: 'Owner' },
+        ],
+      },
+    ],
+    [
+      'gcloud kms keys versions list / describe',
+      [
+        {
+          algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION',
+          name: 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1',
+          state: 'ENABLED',
+        },
+      ],
+    ],
   ])('skips %s output naming the command, reading no resource', (command, document) => {
     expect(formatOf(document)).toBe('gcp-gcloud-unread');
     expect(skipsOf(document)).toEqual({ read: [], skipped: [`${command}: no kansa check reads its output`] });
