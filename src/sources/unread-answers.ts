@@ -10,6 +10,8 @@ const isObject = (value: unknown): value is JsonObject =>
 export interface UnreadAnswer {
   readonly command: string;
   readonly is: (item: JsonObject) => boolean;
+  /** For an answer that names no resource: the command whose output kansa reads the same settings from. */
+  readonly readFrom?: string;
 }
 
 /**
@@ -33,22 +35,24 @@ export function unreadAnswerFormat(options: {
     );
     return key ? (document[key] as unknown[]) : [document];
   };
-  const commandOf = (document: unknown): string | undefined => {
+  const answerOf = (document: unknown): UnreadAnswer | undefined => {
     const items = itemsOf(document);
     if (items.length === 0 || !items.every(isObject)) return undefined;
     const first = items[0] as JsonObject;
     const answer = options.answers.find((candidate) => candidate.is(first));
-    return answer && items.every((item) => answer.is(item as JsonObject)) ? answer.command : undefined;
+    return answer && items.every((item) => answer.is(item as JsonObject)) ? answer : undefined;
   };
   return {
     kind: 'document',
     id: options.id,
     provider: options.provider,
     description: options.description,
-    matches: (document) => commandOf(document) !== undefined,
+    matches: (document) => answerOf(document) !== undefined,
     read(document, ctx) {
-      const command = commandOf(document);
-      if (command) ctx.skip(`${command}: no kansa check reads its output`);
+      const answer = answerOf(document);
+      if (answer?.readFrom)
+        ctx.skip(`${answer.command} names no resource: kansa reads these settings from ${answer.readFrom}`);
+      else if (answer) ctx.skip(`${answer.command}: no kansa check reads its output`);
       return [];
     },
   };

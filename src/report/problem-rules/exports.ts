@@ -320,6 +320,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   // CLI answers no check reads (sources/unread-answers.ts).
   [/(\S[^:]*): no kansa check reads its output/g, '$1: kansa のチェックはこの出力を読みません'],
+  [
+    /(\S.*?) names no resource: kansa reads these settings from (.+)$/g,
+    '$1 はリソースを示しません。kansa はこれらの設定を $2 から読みます',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,

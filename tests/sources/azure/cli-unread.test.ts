@@ -68,6 +68,44 @@ describe('azure-cli-unread', () => {
     expect({ read, skipped }).toEqual({ read: [], skipped: [`${command}: no kansa check reads its output`] });
   });
 
+  it.each([
+    [
+      'az storage account keys list names no resource: kansa reads these settings from az storage account list / show (keyCreationTime)',
+      [
+        {
+          creationTime: '2024-04-01T02:03:04.123456+00:00',
+          keyName: 'key1',
+          permissions: 'FULL',
+          value: 'x==',
+        },
+      ],
+    ],
+    [
+      'az keyvault network-rule list (or az storage account network-rule list) names no resource: kansa reads these settings from az keyvault show (networkAcls) or az storage account show (networkRuleSet)',
+      { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
+    ],
+    [
+      'az webapp config appsettings list: no kansa check reads its output',
+      [{ name: 'WEBSITE_NODE_DEFAULT_VERSION', slotSetting: false, value: '~20' }],
+    ],
+    [
+      'az webapp config access-restriction show: no kansa check reads its output',
+      {
+        ipSecurityRestrictions: [
+          { action: 'Allow', ipAddress: 'Any', name: 'Allow all', priority: 2147483647 },
+        ],
+        scmIpSecurityRestrictionsUseMain: false,
+      },
+    ],
+  ])('skips a part printed without its resource, or settings no check reads: %s', (reason, document) => {
+    expect(formatOf(document)).toBe('azure-cli-unread');
+    const skipped: string[] = [];
+    expect([
+      ...azureCliUnread.read(document, { file: 'x.json', skip: (text) => skipped.push(text) }),
+    ]).toEqual([]);
+    expect(skipped).toEqual([reason]);
+  });
+
   it('takes no ARM resource, nor a file mixing directory objects', () => {
     expect(formatOf([group, user])).not.toBe('azure-cli-unread');
     const account = {
