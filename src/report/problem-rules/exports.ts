@@ -327,6 +327,12 @@ export const EXPORT_RULES: readonly Rule[] = [
     /aws-recon (\S+): a resource type kansa does not read/g,
     'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
   ],
+  // CLI answers no check reads (sources/unread-answers.ts).
+  [/(\S[^:]*): no kansa check reads its output/g, '$1: kansa のチェックはこの出力を読みません'],
+  [
+    /(\S.*?) names no resource: kansa reads these settings from (.+)$/g,
+    '$1 はリソースを示しません。kansa はこれらの設定を $2 から読みます',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,
