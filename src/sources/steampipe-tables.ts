@@ -15,7 +15,20 @@ import {
   awsSecurityGroupTable,
   awsVpcTable,
 } from './aws/steampipe-tables.ts';
+import {
+  azureCosmosDbAccountTable,
+  azureMySqlFlexibleServerTable,
+  azurePostgresFlexibleServerTable,
+  azureSqlServerTable,
+} from './azure/steampipe-databases.ts';
+import {
+  azureDiskTable,
+  azureKubernetesClusterTable,
+  azureNetworkSecurityGroupTable,
+  azureVirtualMachineTable,
+} from './azure/steampipe-network-compute.ts';
 import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
+import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
@@ -50,12 +63,22 @@ const TABLES: readonly SteampipeTable[] = [
   gcpKmsKeyTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
+  azureNetworkSecurityGroupTable,
+  azureVirtualMachineTable,
+  azureDiskTable,
+  azureKubernetesClusterTable,
+  azureSqlServerTable,
+  azurePostgresFlexibleServerTable,
+  azureMySqlFlexibleServerTable,
+  azureCosmosDbAccountTable,
+  azureWebAppTable,
+  azureRoleAssignmentTable,
 ];
 
 /**
  * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
- * `azure_storage_account`, `azure_key_vault`) are turned back into the API records their
+ * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, the GCP
+ * tables of gcp/steampipe-*.ts, the Azure tables of azure/steampipe-*.ts) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
  * format (`aws-iam-password-policy-steampipe`), tried first.
@@ -65,7 +88,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account and azure_key_vault read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -67,9 +67,9 @@ describe('steampipe-csv', () => {
   });
 
   it('skips, on its line, a row of a table kansa does not read, and one without the columns it reads', () => {
-    const vm =
-      'name,id,title,akas\nvm1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm1,vm1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.compute/virtualmachines/vm1""]"\n';
-    expect(readCsvText(vm).skipped).toEqual([
+    const vnet =
+      'name,id,title,akas\nvnet1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1,vnet1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.network/virtualnetworks/vnet1""]"\n';
+    expect(readCsvText(vnet).skipped).toEqual([
       {
         line: 2,
         reason:

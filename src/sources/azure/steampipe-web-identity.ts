@@ -1,0 +1,56 @@
+import type { SteampipeTable } from '../steampipe-row.ts';
+import { armTable } from './steampipe-arm-table.ts';
+
+/**
+ * `azure_app_service_web_app`: the site's `httpsOnly`, and `configuration`, the app's
+ * `config/web` record as ARM writes it (`{id, name, type, properties: {minTlsVersion,
+ * ftpsState}}`), which completes the site's settings (the listed site's `site_config` leaves
+ * them null). The table has no column for the site's `publicNetworkAccess`: unknown, not
+ * App Service's default (enabled).
+ */
+export const azureWebAppTable: SteampipeTable = armTable({
+  table: 'azure_app_service_web_app',
+  type: 'Microsoft.Web/sites',
+  idPattern: /\/providers\/microsoft\.web\/sites\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'https_only', 'configuration'],
+  columnTypes: {
+    https_only: 'boolean',
+    client_cert_enabled: 'boolean',
+    enabled: 'boolean',
+    site_config: 'json',
+    diagnostic_settings: 'json',
+  },
+  columns: [
+    ['https_only', 'httpsOnly'],
+    ['site_config', 'siteConfig'],
+    ['client_cert_enabled', 'clientCertEnabled'],
+    ['enabled', 'enabled'],
+    ['state', 'state'],
+    ['default_site_hostname', 'defaultHostName'],
+  ],
+  children: [{ column: 'configuration' }],
+  diagnosticSettings: 'column',
+  notCarried: [
+    { fact: 'publicNetworkAccess', path: 'properties.publicNetworkAccess' },
+    { fact: 'reachableFromInternet', path: 'properties.publicNetworkAccess' },
+  ],
+});
+
+/**
+ * `azure_role_assignment`: the assignment's `scope`, `principal_id`, `principal_type` and
+ * `role_definition_id` (whose GUID names a built-in role); no `region` column, as role
+ * assignments have no location.
+ */
+export const azureRoleAssignmentTable: SteampipeTable = armTable({
+  table: 'azure_role_assignment',
+  type: 'Microsoft.Authorization/roleAssignments',
+  idPattern: /\/providers\/microsoft\.authorization\/roleassignments\/[^/]+$/i,
+  requiredColumns: ['id', 'scope', 'principal_id', 'principal_type', 'role_definition_id'],
+  columnTypes: {},
+  columns: [
+    ['scope', 'scope'],
+    ['principal_id', 'principalId'],
+    ['principal_type', 'principalType'],
+    ['role_definition_id', 'roleDefinitionId'],
+  ],
+});
