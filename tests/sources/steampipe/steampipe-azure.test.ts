@@ -39,8 +39,6 @@ function read(document: unknown[]) {
 }
 const fact = (resource: Resource | undefined, name: string) =>
   (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
-const byType = (resources: readonly Resource[], kansaType: string) =>
-  resources.filter((resource) => resource.kansaType === kansaType);
 
 beforeAll(loadCsvParser);
 
