@@ -15,6 +15,12 @@ import {
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
 import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
+import {
+  awsAccountSummarySteampipeCsv,
+  awsAccountSummarySteampipeFormat,
+  awsCredentialReportSteampipeCsv,
+  awsCredentialReportSteampipeFormat,
+} from './steampipe-iam-reports.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -30,6 +36,10 @@ export const awsFormats: readonly InputFormat[] = [
   awsNoPasswordPolicyFormat,
   awsS3ErrorAnswerFormat,
   awsPasswordPolicySteampipeFormat,
+  awsCredentialReportSteampipeFormat,
+  awsCredentialReportSteampipeCsv,
+  awsAccountSummarySteampipeFormat,
+  awsAccountSummarySteampipeCsv,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,

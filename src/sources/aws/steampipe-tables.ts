@@ -13,7 +13,7 @@ type ColumnMap = readonly (readonly [column: string, field: string])[];
  * back under their Config names (`configuration` and `supplementaryConfiguration`). A null
  * column is the API's absent field, left out.
  */
-function rowAsConfigItem(
+export function rowAsConfigItem(
   row: Readonly<Record<string, unknown>>,
   origin: Origin,
   resourceType: string,
@@ -155,7 +155,7 @@ export const awsKmsKeyTable: SteampipeTable = {
 };
 
 /** The akas of a row name a resource of this ARN pattern. */
-function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
+export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
   return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
 }
 
