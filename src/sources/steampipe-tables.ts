@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { awsRdsClusterTable, awsSnsTopicTable, awsSqsQueueTable } from './aws/steampipe-cluster-queues.ts';
 import {
   awsIamGroupTable,
   awsIamPolicyTable,
@@ -64,6 +65,9 @@ const TABLES: readonly SteampipeTable[] = [
   awsIamRoleTable,
   awsIamGroupTable,
   awsIamPolicyTable,
+  awsRdsClusterTable,
+  awsSnsTopicTable,
+  awsSqsQueueTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   gcpFirewallTable,
@@ -98,7 +102,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_user, aws_iam_role, aws_iam_group, aws_iam_policy, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_user, aws_iam_role, aws_iam_group, aws_iam_policy, aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -171,7 +171,7 @@ function resourceIdOf(
  * A table whose row is one resource: its identity column (`name`, `group_id`, …), the ARN
  * pattern its `akas` follow, and its columns under their Config names.
  */
-function configItemTable(spec: {
+export function configItemTable(spec: {
   table: string;
   resourceType: string;
   aka: RegExp;
@@ -201,7 +201,7 @@ function configItemTable(spec: {
   };
 }
 
-const ARN = (service: string, resource: string) =>
+export const ARN = (service: string, resource: string) =>
   new RegExp(`^arn:aws[a-z-]*:${service}:[a-z0-9-]+:\\d{12}:${resource}`);
 
 /**

@@ -1,0 +1,84 @@
+import { ARN, configItemTable } from './steampipe-tables.ts';
+
+/**
+ * Steampipe's `aws_rds_db_cluster` (`table_aws_rds_db_cluster.go`): DescribeDBClusters' DBCluster
+ * with its fields as snake_case columns (`storage_encrypted`, `kms_key_id`, `publicly_accessible`,
+ * null for an Aurora cluster, whose instances hold it; `enabled_cloudwatch_logs_exports`, null
+ * when none); Config's `resourceId` is the `cluster-…` id.
+ */
+export const awsRdsClusterTable = configItemTable({
+  table: 'aws_rds_db_cluster',
+  resourceType: 'AWS::RDS::DBCluster',
+  aka: /^arn:aws[a-z-]*:rds:[^:]+:\d{12}:cluster:[^:]+$/,
+  idColumn: 'db_cluster_identifier',
+  resourceIdColumn: 'resource_id',
+  requiredColumns: [
+    'arn',
+    'storage_encrypted',
+    'kms_key_id',
+    'publicly_accessible',
+    'enabled_cloudwatch_logs_exports',
+  ],
+  columnTypes: {
+    storage_encrypted: 'boolean',
+    publicly_accessible: 'boolean',
+    enabled_cloudwatch_logs_exports: 'json',
+    backup_retention_period: 'number',
+    deletion_protection: 'boolean',
+    iam_database_authentication_enabled: 'boolean',
+    multi_az: 'boolean',
+  },
+  configuration: [
+    ['db_cluster_identifier', 'dBClusterIdentifier'],
+    ['arn', 'dBClusterArn'],
+    ['engine', 'engine'],
+    ['engine_version', 'engineVersion'],
+    ['engine_mode', 'engineMode'],
+    ['storage_encrypted', 'storageEncrypted'],
+    ['kms_key_id', 'kmsKeyId'],
+    ['publicly_accessible', 'publiclyAccessible'],
+    ['enabled_cloudwatch_logs_exports', 'enabledCloudwatchLogsExports'],
+    ['backup_retention_period', 'backupRetentionPeriod'],
+    ['deletion_protection', 'deletionProtection'],
+    ['iam_database_authentication_enabled', 'iAMDatabaseAuthenticationEnabled'],
+    ['multi_az', 'multiAZ'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_sns_topic` (`table_aws_sns_topic.go`): GetTopicAttributes' map as columns,
+ * `kms_master_key_id` null where the topic has no KMS key; the topic's name is its `title`.
+ */
+export const awsSnsTopicTable = configItemTable({
+  table: 'aws_sns_topic',
+  resourceType: 'AWS::SNS::Topic',
+  aka: ARN('sns', '[^:]+$'),
+  idColumn: 'title',
+  requiredColumns: ['topic_arn', 'kms_master_key_id'],
+  configuration: [
+    ['topic_arn', 'TopicArn'],
+    ['kms_master_key_id', 'KmsMasterKeyId'],
+    ['display_name', 'DisplayName'],
+  ],
+});
+
+/**
+ * Steampipe's `aws_sqs_queue` (`table_aws_sqs_queue.go`): GetQueueAttributes' map as columns,
+ * `kms_master_key_id` (null: no KMS key) and `sqs_managed_sse_enabled` (SQS-owned keys); the
+ * queue's name is its `title`.
+ */
+export const awsSqsQueueTable = configItemTable({
+  table: 'aws_sqs_queue',
+  resourceType: 'AWS::SQS::Queue',
+  aka: ARN('sqs', '[^:]+$'),
+  idColumn: 'title',
+  requiredColumns: ['queue_arn', 'kms_master_key_id', 'sqs_managed_sse_enabled'],
+  columnTypes: { sqs_managed_sse_enabled: 'boolean', fifo_queue: 'boolean' },
+  configuration: [
+    ['queue_arn', 'QueueArn'],
+    ['queue_url', 'QueueUrl'],
+    ['kms_master_key_id', 'KmsMasterKeyId'],
+    ['sqs_managed_sse_enabled', 'SqsManagedSseEnabled'],
+    ['fifo_queue', 'FifoQueue'],
+  ],
+});
