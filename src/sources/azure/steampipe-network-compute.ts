@@ -116,3 +116,45 @@ export const azureKubernetesClusterTable: SteampipeTable = armTable({
   notCarried: [{ fact: 'disableLocalAccounts', path: 'properties.disableLocalAccounts' }],
   diagnosticSettings: 'none',
 });
+
+/**
+ * `azure_virtual_network`: `subnets` are the Go SDK's Subnet records as ARM writes them
+ * (`{id, name, properties: {addressPrefix, networkSecurityGroup: {id}}}`), which tell the
+ * network security groups whose flow logs cover the network.
+ */
+export const azureVirtualNetworkTable: SteampipeTable = armTable({
+  table: 'azure_virtual_network',
+  type: 'Microsoft.Network/virtualNetworks',
+  idPattern: /\/providers\/microsoft\.network\/virtualnetworks\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'subnets'],
+  columnTypes: { subnets: 'json', address_prefixes: 'json', enable_ddos_protection: 'boolean' },
+  columns: [
+    ['subnets', 'subnets'],
+    ['address_prefixes', 'addressSpace.addressPrefixes'],
+    ['enable_ddos_protection', 'enableDdosProtection'],
+  ],
+});
+
+/**
+ * `azure_network_watcher_flow_log`: a Network Watcher flow log's `target_resource_id` (a
+ * network security group or virtual network) and `enabled`.
+ */
+export const azureFlowLogTable: SteampipeTable = armTable({
+  table: 'azure_network_watcher_flow_log',
+  type: 'Microsoft.Network/networkWatchers/flowLogs',
+  idPattern: /\/providers\/microsoft\.network\/networkwatchers\/[^/]+\/flowlogs\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'target_resource_id', 'enabled'],
+  columnTypes: {
+    enabled: 'boolean',
+    retention_policy_days: 'number',
+    retention_policy_enabled: 'boolean',
+    traffic_analytics: 'json',
+  },
+  columns: [
+    ['target_resource_id', 'targetResourceId'],
+    ['enabled', 'enabled'],
+    ['storage_id', 'storageId'],
+    ['retention_policy_days', 'retentionPolicy.days'],
+    ['retention_policy_enabled', 'retentionPolicy.enabled'],
+  ],
+});

@@ -6,7 +6,8 @@ import { armTable } from './steampipe-arm-table.ts';
  * `config/web` record as ARM writes it (`{id, name, type, properties: {minTlsVersion,
  * ftpsState}}`), which completes the site's settings (the listed site's `site_config` leaves
  * them null). The table has no column for the site's `publicNetworkAccess`: unknown, not
- * App Service's default (enabled).
+ * App Service's default (enabled). `azure_app_service_function_app` rows, sites too, have the
+ * same columns (without `diagnostic_settings`) and are read alike.
  */
 export const azureWebAppTable: SteampipeTable = armTable({
   table: 'azure_app_service_web_app',

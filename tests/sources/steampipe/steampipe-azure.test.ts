@@ -347,6 +347,62 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(resource, 'principalId')).toMatchObject({ value: 'a1b2c3d4-0000-4000-8000-000000000009' });
   });
 
+  it('reads azure_virtual_network subnets and azure_network_watcher_flow_log targets', () => {
+    const nsg = `${RG}/providers/Microsoft.Network/networkSecurityGroups/nsg-web`;
+    const vnet = read([
+      row(`${RG}/providers/Microsoft.Network/virtualNetworks/vnet-city`, {
+        address_prefixes: ['10.0.0.0/16'],
+        enable_ddos_protection: false,
+        subnets: [
+          {
+            id: `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-city/subnets/web`,
+            name: 'web',
+            properties: { addressPrefix: '10.0.1.0/24', networkSecurityGroup: { id: nsg } },
+          },
+        ],
+      }),
+    ]).resources[0];
+    expect(fact(vnet, 'subnets')).toMatchObject({
+      value: [{ networkSecurityGroupId: nsg.toLowerCase() }],
+    });
+    const log = read([
+      row(
+        '/subscriptions/' +
+          SUB +
+          '/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast/flowLogs/nsg-web-log',
+        {
+          enabled: true,
+          target_resource_id: nsg,
+          storage_id: `${RG}/providers/Microsoft.Storage/storageAccounts/stlogs`,
+          retention_policy_days: 90,
+          retention_policy_enabled: true,
+        },
+      ),
+    ]).resources[0];
+    expect(log).toMatchObject({ kansaType: 'network.flow-log' });
+    expect(fact(log, 'targetResourceId')).toMatchObject({ value: nsg.toLowerCase() });
+    expect(fact(log, 'enabled')).toMatchObject({ source: 'explicit', value: true });
+  });
+
+  it('reads an azure_app_service_function_app row, a site with the web app’s columns, as the site', () => {
+    const app = `${RG}/providers/Microsoft.Web/sites/func-city`;
+    const [site] = read([
+      row(app, {
+        kind: 'functionapp,linux',
+        https_only: true,
+        site_config: null,
+        configuration: {
+          id: `${app}/config/web`,
+          name: 'func-city',
+          type: 'Microsoft.Web/sites/config',
+          properties: { minTlsVersion: '1.2', ftpsState: 'FtpsOnly' },
+        },
+      }),
+    ]).resources;
+    expect(site).toMatchObject({ kansaType: 'compute.serverless', id: app.toLowerCase() });
+    expect(fact(site, 'httpsOnly')).toMatchObject({ value: true });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { resources, skipped } = read([
       {
