@@ -40,7 +40,7 @@ import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-
 import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
-import { gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
+import { gcpComputeInstanceTable, gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
 import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
 import { gcpKubernetesClusterTable } from './gcp/steampipe-gke.ts';
 import {
@@ -83,6 +83,7 @@ const TABLES: readonly SteampipeTable[] = [
   gcpKubernetesClusterTable,
   gcpSubnetworkTable,
   gcpDiskTable,
+  gcpComputeInstanceTable,
   gcpKmsKeyTable,
   gcpIamPolicyTable,
   gcpProjectTable,
@@ -118,7 +119,7 @@ export const steampipeRows: DocumentFormat = {
   provider: 'any',
   kind: 'document',
   description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_user, aws_iam_role, aws_iam_group, aws_iam_policy, aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_iam_policy, gcp_project, gcp_bigquery_dataset, gcp_pubsub_topic, gcp_service_account_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_virtual_network, azure_network_watcher_flow_log, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
+    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_user, aws_iam_role, aws_iam_group, aws_iam_policy, aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_compute_instance, gcp_kms_key, gcp_iam_policy, gcp_project, gcp_bigquery_dataset, gcp_pubsub_topic, gcp_service_account_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_virtual_network, azure_network_watcher_flow_log, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -146,6 +146,30 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
     });
   });
 
+  it('reads a gcp_compute_instance row where it runs: its zone’s region', () => {
+    const [vm] = read([
+      {
+        name: 'web-1',
+        status: 'RUNNING',
+        self_link:
+          'https://www.googleapis.com/compute/v1/projects/city-web/zones/us-central1-a/instances/web-1',
+        zone: 'https://www.googleapis.com/compute/v1/projects/city-web/zones/us-central1-a',
+        zone_name: 'us-central1-a',
+        labels: { confidentiality: '2' },
+        title: 'web-1',
+        akas: ['gcp://compute.googleapis.com/projects/city-web/zones/us-central1-a/instances/web-1'],
+        location: 'us-central1-a',
+        project: 'city-web',
+      },
+    ]).resources;
+    expect(vm).toMatchObject({
+      id: '//compute.googleapis.com/projects/city-web/zones/us-central1-a/instances/web-1',
+      kansaType: 'compute.vm',
+      region: 'us-central1',
+      tags: { confidentiality: '2' },
+    });
+  });
+
   it('reads a gcp_service_account_key row; whether the key is disabled, which no column says, is unknown', () => {
     const key = 'projects/city-web/serviceAccounts/deploy@city-web.iam.gserviceaccount.com/keys/1a2b3c';
     const { resources } = read([
