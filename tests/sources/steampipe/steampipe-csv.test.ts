@@ -67,9 +67,9 @@ describe('steampipe-csv', () => {
   });
 
   it('skips, on its line, a row of a table kansa does not read, and one without the columns it reads', () => {
-    const vnet =
-      'name,id,title,akas\nvnet1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet1,vnet1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.network/virtualnetworks/vnet1""]"\n';
-    expect(readCsvText(vnet).skipped).toEqual([
+    const publicIp =
+      'name,id,title,akas\npip1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/pip1,pip1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.network/publicipaddresses/pip1""]"\n';
+    expect(readCsvText(publicIp).skipped).toEqual([
       {
         line: 2,
         reason:
