@@ -107,19 +107,17 @@ const TABLES: readonly SteampipeTable[] = [
 ];
 
 /**
- * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, the GCP
- * tables of gcp/steampipe-*.ts, the Azure tables of azure/steampipe-*.ts) are turned back into the API records their
+ * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads (TABLES:
+ * those of aws/, gcp/ and azure/steampipe-*.ts) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
- * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
- * format (`aws-iam-password-policy-steampipe`), tried first.
+ * reason, as their columns are not the APIs' fields. The AWS password policy, credential report
+ * and account summary tables, which have no `akas`, have their own formats, tried first.
  */
 export const steampipeRows: DocumentFormat = {
   id: 'steampipe-rows',
   provider: 'any',
   kind: 'document',
-  description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_user, aws_iam_role, aws_iam_group, aws_iam_policy, aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_compute_instance, gcp_kms_key, gcp_iam_policy, gcp_project, gcp_bigquery_dataset, gcp_pubsub_topic, gcp_service_account_key, azure_storage_account, azure_key_vault, azure_network_security_group, azure_virtual_network, azure_network_watcher_flow_log, azure_compute_virtual_machine, azure_compute_disk, azure_kubernetes_cluster, azure_sql_server, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_cosmosdb_account, azure_app_service_web_app and azure_role_assignment read; other tables skipped with the reason',
+  description: `steampipe query --output json "select * from <table>" (rows, or {columns, rows}): ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`,
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
