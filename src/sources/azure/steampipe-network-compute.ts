@@ -38,7 +38,9 @@ export const azureNetworkSecurityGroupTable: SteampipeTable = armTable({
 export const azureVirtualMachineTable: SteampipeTable = armTable({
   table: 'azure_compute_virtual_machine',
   type: 'Microsoft.Compute/virtualMachines',
-  idPattern: /\/providers\/microsoft\.compute\/virtualmachines\/[^/]+$/i,
+  // Directly under a resource group: a scale set's instances (`…/virtualMachineScaleSets/<s>/virtualMachines/<n>`,
+  // azure_compute_virtual_machine_scale_set_vm) are not read as VMs.
+  idPattern: /\/resourcegroups\/[^/]+\/providers\/microsoft\.compute\/virtualmachines\/[^/]+$/i,
   requiredColumns: ['id', 'region', 'security_profile'],
   columnTypes: {
     security_profile: 'json',

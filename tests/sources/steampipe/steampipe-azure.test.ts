@@ -189,6 +189,9 @@ describe('steampipe-rows: Azure tables', () => {
       }),
     ]);
     expect(fact(resources[0], 'encryptionAtHost')).toMatchObject({ source: 'explicit', value: true });
+    // A scale set's instance (azure_compute_virtual_machine_scale_set_vm) is not a VM of this table.
+    const instance = `${RG}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss/virtualMachines/0`;
+    expect(read([row(instance, { security_profile: null })]).skipped[0]).toMatch(/Steampipe table row/);
     expect(fact(resources[1], 'encryptionAtHost')).toMatchObject({ source: 'default', value: false });
 
     const disks = read([
