@@ -26,7 +26,7 @@ function rowFormats(spec: AccountTable, id: string): [DocumentFormat, TextFormat
   const readRow = (row: Readonly<Record<string, unknown>>, origin: Origin): Resource | string => {
     const missing = spec.requiredColumns.filter((column) => !(column in row));
     if (missing.length > 0)
-      return `a ${spec.table} row without the columns ${missing.join(', ')}: the query did not select them; query select * from ${spec.table}`;
+      return `a ${spec.table} row without the columns ${missing.join(', ')}: the query did not select them, so their settings are unknown; query select * from ${spec.table}`;
     return spec.read(row, origin);
   };
   const json: DocumentFormat = {
@@ -148,7 +148,7 @@ export const [awsAccountSummarySteampipeFormat, awsAccountSummarySteampipeCsv] =
     read(row, origin) {
       const account = row.account_id;
       if (typeof account !== 'string' || !/^\d{12}$/.test(account))
-        return `account_id ${JSON.stringify(account)} is not an AWS account id`;
+        return `account_id "${String(account ?? '')}" is not an AWS account id`;
       const facts: AwsAccountFacts = {
         rootMfaActive: flagColumn(row, 'account_mfa_enabled'),
         rootAccessKeyActive: rootKeys(row),

@@ -44,8 +44,8 @@ interface ChildColumn {
 }
 
 const NOT_A_COLUMN: Localized = {
-  ja: 'Steampipe のテーブルにこの設定の列がありません（Azure の CLI や Resource Graph のエクスポートで確認してください）',
-  en: 'the Steampipe table has no column for this setting (confirm it from an Azure CLI or Resource Graph export)',
+  ja: 'Steampipe のテーブルにこの設定の列がありません（Azure CLI や Resource Graph で確認してください）',
+  en: 'the Steampipe table has no column for this setting (confirm it with the Azure CLI or Resource Graph)',
 };
 
 /**

@@ -48,7 +48,7 @@ export const gcpIamPolicyTable: SteampipeTable = {
   columnTypes: { bindings: 'json', version: 'number' },
   read(row, origin) {
     if (typeof row.project !== 'string' || row.project === '')
-      return { skip: 'a gcp_iam_policy row without its project' };
+      return { skip: 'a gcp_iam_policy row without a project' };
     // Proto JSON leaves an empty list out; the Go client writes it as null: no binding.
     const policy = { bindings: Array.isArray(row.bindings) ? row.bindings : [] };
     return [
