@@ -55,7 +55,8 @@ export const gcpIamPolicyTable: SteampipeTable = {
       asset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${row.project}`,
         assetType: PROJECT_TYPE,
-        iamPolicy: { policy, path: 'bindings', withoutAuditConfigs: true },
+        // The row is the policy: its facts name the table's `bindings` column.
+        iamPolicy: { policy, path: 'gcp_iam_policy', withoutAuditConfigs: true },
       }),
     ];
   },

@@ -41,6 +41,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
     expect(project).toMatchObject({ kansaType: 'account', account: 'city-web' });
     expect(fact(project, 'bindings')).toMatchObject({
       source: 'explicit',
+      path: 'gcp_iam_policy.bindings',
       value: [
         { role: 'roles/owner', members: ['user:alice@example.com', 'user:bob@example.com'] },
         { role: 'roles/viewer' },
