@@ -1,5 +1,10 @@
 import type { Origin, Resource } from '../model/resource.ts';
-import { awsRdsClusterTable, awsSnsTopicTable, awsSqsQueueTable } from './aws/steampipe-cluster-queues.ts';
+import {
+  awsEc2InstanceTable,
+  awsRdsClusterTable,
+  awsSnsTopicTable,
+  awsSqsQueueTable,
+} from './aws/steampipe-cluster-queues.ts';
 import {
   awsIamGroupTable,
   awsIamPolicyTable,
@@ -77,6 +82,7 @@ const TABLES: readonly SteampipeTable[] = [
   awsRdsClusterTable,
   awsSnsTopicTable,
   awsSqsQueueTable,
+  awsEc2InstanceTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   gcpFirewallTable,

@@ -82,3 +82,22 @@ export const awsSqsQueueTable = configItemTable({
     ['fifo_queue', 'FifoQueue'],
   ],
 });
+
+/**
+ * Steampipe's `aws_ec2_instance` (`table_aws_ec2_instance.go`): DescribeInstances' Instance, read
+ * for where it runs (`region`) and its tags, which the location and classification checks judge.
+ */
+export const awsEc2InstanceTable = configItemTable({
+  table: 'aws_ec2_instance',
+  resourceType: 'AWS::EC2::Instance',
+  aka: ARN('ec2', 'instance/i-'),
+  idColumn: 'instance_id',
+  requiredColumns: ['arn', 'instance_state'],
+  configuration: [
+    ['instance_id', 'instanceId'],
+    ['instance_type', 'instanceType'],
+    ['image_id', 'imageId'],
+    ['vpc_id', 'vpcId'],
+    ['subnet_id', 'subnetId'],
+  ],
+});

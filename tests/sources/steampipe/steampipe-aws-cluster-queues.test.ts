@@ -85,4 +85,26 @@ describe('steampipe-rows: aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue', () 
     expect(queues[0]).toMatchObject({ id: queue });
     expect(fact(queues[0], 'kmsKeyId')).toMatchObject({ source: 'explicit', value: 'alias/jobs' });
   });
+
+  it('reads an aws_ec2_instance row where it runs, with its tags', () => {
+    const arn = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0abc1234def567890`;
+    const { resources } = read([
+      {
+        instance_id: 'i-0abc1234def567890',
+        arn,
+        instance_type: 't3.micro',
+        instance_state: 'running',
+        placement_availability_zone: 'us-east-1a',
+        ...common(arn, 'web'),
+        tags: { confidentiality: '2' },
+        region: 'us-east-1',
+      },
+    ]);
+    expect(resources[0]).toMatchObject({
+      id: arn,
+      kansaType: 'compute.vm',
+      region: 'us-east-1',
+      tags: { confidentiality: '2' },
+    });
+  });
 });
