@@ -41,7 +41,11 @@ import {
   azureVirtualMachineTable,
   azureVirtualNetworkTable,
 } from './azure/steampipe-network-compute.ts';
-import { azureKeyVaultTable, azureStorageAccountTable } from './azure/steampipe-tables.ts';
+import {
+  azureKeyVaultKeyTable,
+  azureKeyVaultTable,
+  azureStorageAccountTable,
+} from './azure/steampipe-tables.ts';
 import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -98,6 +102,7 @@ const TABLES: readonly SteampipeTable[] = [
   gcpServiceAccountKeyTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
+  azureKeyVaultKeyTable,
   azureNetworkSecurityGroupTable,
   azureVirtualNetworkTable,
   azureFlowLogTable,

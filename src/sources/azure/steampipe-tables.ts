@@ -81,3 +81,39 @@ export const azureKeyVaultTable: SteampipeTable = armTable({
   ],
   diagnosticSettings: 'column',
 });
+
+const keyTable = armTable({
+  table: 'azure_key_vault_key',
+  type: 'Microsoft.KeyVault/vaults/keys',
+  idPattern: /\/providers\/microsoft\.keyvault\/vaults\/[^/]+\/keys\/[^/]+$/i,
+  requiredColumns: ['id', 'key_type', 'expires_at', 'rotation_policy'],
+  columnTypes: { enabled: 'boolean', key_size: 'number', key_ops: 'json', rotation_policy: 'json' },
+  columns: [
+    ['key_type', 'kty'],
+    ['enabled', 'attributes.enabled'],
+    ['expires_seconds', 'attributes.exp'],
+    ['recovery_level', 'attributes.recoveryLevel'],
+    ['key_size', 'keySize'],
+    ['curve_name', 'curveName'],
+    ['key_ops', 'keyOps'],
+    ['key_uri', 'keyUri'],
+    ['rotation_policy', 'rotationPolicy'],
+  ],
+});
+
+/**
+ * `azure_key_vault_key`: the key's `key_type` (`kty`: RSA, RSA-HSM, EC…), `expires_at` (ARM's
+ * `attributes.exp`, Unix seconds, which the plugin writes as a timestamp; null: it never
+ * expires) and `rotation_policy` in the API's names (`lifetimeActions[].{trigger, action}`;
+ * null: none).
+ */
+export const azureKeyVaultKeyTable: SteampipeTable = {
+  ...keyTable,
+  read(row, origin) {
+    const expires = typeof row.expires_at === 'string' ? Date.parse(row.expires_at) : Number.NaN;
+    return keyTable.read(
+      { ...row, expires_seconds: Number.isNaN(expires) ? row.expires_at : expires / 1000 },
+      origin,
+    );
+  },
+};

@@ -406,6 +406,42 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(site, 'httpsOnly')).toMatchObject({ value: true });
   });
 
+  it('reads azure_key_vault_key rows: the expiry timestamp put back as Unix seconds, the rotation policy', () => {
+    const vault = `${RG}/providers/Microsoft.KeyVault/vaults/kv-city`;
+    const { resources } = read([
+      row(`${vault}/keys/cmk`, {
+        vault_name: 'kv-city',
+        enabled: true,
+        key_type: 'RSA-HSM',
+        expires_at: '2027-06-30T00:00:00Z',
+        key_size: 3072,
+        rotation_policy: {
+          attributes: { expiryTime: 'P2Y' },
+          lifetimeActions: [
+            { action: { type: 'rotate' }, trigger: { timeAfterCreate: 'P90D' } },
+            { action: { type: 'notify' }, trigger: { timeBeforeExpiry: 'P30D' } },
+          ],
+        },
+      }),
+      row(`${vault}/keys/legacy`, {
+        vault_name: 'kv-city',
+        enabled: true,
+        key_type: 'RSA',
+        expires_at: null,
+        key_size: 2048,
+        rotation_policy: null,
+      }),
+    ]);
+    const [cmk, legacy] = resources;
+    expect(cmk).toMatchObject({ kansaType: 'kms.key' });
+    expect(fact(cmk, 'expiresOn')).toMatchObject({ source: 'explicit', value: '2027-06-30T00:00:00.000Z' });
+    expect(fact(cmk, 'rotationPeriodDays')).toMatchObject({ value: 90 });
+    expect(fact(cmk, 'hsmBackedKey')).toMatchObject({ value: true });
+    // Null: the key never expires, and has no rotation policy.
+    expect(fact(legacy, 'expiresOn')).toMatchObject({ source: 'default', value: null });
+    expect(fact(legacy, 'rotationPeriodDays')).toMatchObject({ value: null });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { resources, skipped } = read([
       {
