@@ -42,6 +42,11 @@ import {
   azureVirtualNetworkTable,
 } from './azure/steampipe-network-compute.ts';
 import {
+  azureContainerRegistryTable,
+  azureDiagnosticSettingTable,
+  azureRedisCacheTable,
+} from './azure/steampipe-services.ts';
+import {
   azureKeyVaultKeyTable,
   azureKeyVaultTable,
   azureStorageAccountTable,
@@ -115,6 +120,9 @@ const TABLES: readonly SteampipeTable[] = [
   azureCosmosDbAccountTable,
   azureWebAppTable,
   azureRoleAssignmentTable,
+  azureRedisCacheTable,
+  azureContainerRegistryTable,
+  azureDiagnosticSettingTable,
 ];
 
 /**

@@ -442,6 +442,55 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(legacy, 'rotationPeriodDays')).toMatchObject({ value: null });
   });
 
+  it('reads azure_redis_cache, azure_container_registry and azure_diagnostic_setting rows', () => {
+    const [redis] = read([
+      row(`${RG}/providers/Microsoft.Cache/Redis/redis-city`, {
+        enable_non_ssl_port: true,
+        minimum_tls_version: null,
+        public_network_access: 'Enabled',
+        subnet_id: null,
+        sku_name: 'Standard',
+        sku_family: 'C',
+      }),
+    ]).resources;
+    expect(redis).toMatchObject({ kansaType: 'cache.cluster' });
+    expect(fact(redis, 'enableNonSslPort')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(redis, 'minimumTlsVersion')).toMatchObject({ source: 'unknown' });
+
+    const [registry] = read([
+      row(`${RG}/providers/Microsoft.ContainerRegistry/registries/acrcity`, {
+        admin_user_enabled: true,
+        public_network_access: 'Enabled',
+        network_rule_set: { defaultAction: 'Allow', ipRules: [] },
+        encryption: { status: 'disabled' },
+        sku_name: 'Premium',
+        sku_tier: 'Premium',
+      }),
+    ]).resources;
+    expect(fact(registry, 'adminUserEnabled')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(registry, 'reachableFromInternet')).toMatchObject({ value: true });
+    expect(fact(registry, 'customerManagedKey')).toMatchObject({ value: false });
+
+    const { region: _none, ...setting } = row(
+      `/subscriptions/${SUB}/providers/microsoft.insights/diagnosticSettings/activity-to-law`,
+      {
+        type: 'Microsoft.Insights/diagnosticSettings',
+        workspace_id: `${RG}/providers/Microsoft.OperationalInsights/workspaces/law`,
+        storage_account_id: null,
+        event_hub_authorization_rule_id: null,
+        logs: [
+          { category: 'Administrative', enabled: true },
+          { category: 'Security', enabled: true },
+          { category: 'Policy', enabled: false },
+        ],
+      },
+    );
+    const [activity] = read([setting]).resources;
+    expect(activity).toMatchObject({ kansaType: 'audit.diagnostic-setting' });
+    expect(fact(activity, 'targetResourceId')).toMatchObject({ value: `/subscriptions/${SUB}` });
+    expect(fact(activity, 'enabledCategories')).toMatchObject({ value: ['Administrative', 'Security'] });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { resources, skipped } = read([
       {
