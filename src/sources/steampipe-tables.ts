@@ -44,6 +44,7 @@ import {
 import {
   azureContainerRegistryTable,
   azureDiagnosticSettingTable,
+  azureLogAnalyticsWorkspaceTable,
   azureRedisCacheTable,
 } from './azure/steampipe-services.ts';
 import {
@@ -123,6 +124,7 @@ const TABLES: readonly SteampipeTable[] = [
   azureRedisCacheTable,
   azureContainerRegistryTable,
   azureDiagnosticSettingTable,
+  azureLogAnalyticsWorkspaceTable,
 ];
 
 /**

@@ -85,3 +85,18 @@ export const azureDiagnosticSettingTable: SteampipeTable = armTable({
     ['metrics', 'metrics'],
   ],
 });
+
+/** `azure_log_analytics_workspace`: the workspace's `retention_in_days` (how long its logs are kept). */
+export const azureLogAnalyticsWorkspaceTable: SteampipeTable = armTable({
+  table: 'azure_log_analytics_workspace',
+  type: 'Microsoft.OperationalInsights/workspaces',
+  idPattern: /\/providers\/microsoft\.operationalinsights\/workspaces\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'retention_in_days'],
+  columnTypes: { retention_in_days: 'number', sku: 'json' },
+  columns: [
+    ['retention_in_days', 'retentionInDays'],
+    ['sku', 'sku'],
+    ['public_network_access_for_ingestion', 'publicNetworkAccessForIngestion'],
+    ['public_network_access_for_query', 'publicNetworkAccessForQuery'],
+  ],
+});

@@ -442,7 +442,7 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(legacy, 'rotationPeriodDays')).toMatchObject({ value: null });
   });
 
-  it('reads azure_redis_cache, azure_container_registry and azure_diagnostic_setting rows', () => {
+  it('reads azure_redis_cache, azure_container_registry, azure_log_analytics_workspace and azure_diagnostic_setting rows', () => {
     const [redis] = read([
       row(`${RG}/providers/Microsoft.Cache/Redis/redis-city`, {
         enable_non_ssl_port: true,
@@ -485,6 +485,13 @@ describe('steampipe-rows: Azure tables', () => {
         ],
       },
     );
+    const [workspace] = read([
+      row(`${RG}/providers/Microsoft.OperationalInsights/workspaces/law`, {
+        retention_in_days: 30,
+        sku: { name: 'PerGB2018' },
+      }),
+    ]).resources;
+    expect(fact(workspace, 'retentionInDays')).toMatchObject({ source: 'explicit', value: 30 });
     const [activity] = read([setting]).resources;
     expect(activity).toMatchObject({ kansaType: 'audit.diagnostic-setting' });
     expect(fact(activity, 'targetResourceId')).toMatchObject({ value: `/subscriptions/${SUB}` });
