@@ -77,8 +77,11 @@ export interface CheckContext {
   /** The scan time, against which ages (access keys, certificates) are measured. */
   readonly now: Date;
   readonly inventory: InventoryView;
-  /** The resource's information classification (CLS): its tag, or the configured default. */
-  classification(resource: Resource): number;
+  /**
+   * The resource's information class (CLS): its classification tag's (explicit), the configured
+   * default when it has none (`default`), unknown when the tag names no class kansa reads.
+   */
+  classification(resource: Resource): Fact<number>;
 }
 
 // The facts type parameter is `any` in the registry's view: each check narrows it to the

@@ -78,7 +78,9 @@ export interface AwsIamPrincipalFacts {
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
   /**
    * Roles only: the AWS accounts the trust policy (`configuration.assumeRolePolicyDocument`)
-   * lets assume the role, as 12-digit ids; `*` when it allows any AWS principal unconditionally.
+   * lets assume the role, as 12-digit ids; `*` when it allows any AWS principal unconditionally;
+   * `federated:<provider>` when it lets any user of a public identity provider assume it (no
+   * condition on which repository, project or app).
    */
   readonly trustedAccounts?: Fact<readonly string[]>;
 }

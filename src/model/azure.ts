@@ -202,6 +202,17 @@ export interface AzureNsgRule {
   readonly sourcePrefixes: readonly string[];
   /** `destinationPortRange` and `destinationPortRanges` together (`22`, `20-30`, `*`). */
   readonly destinationPorts: readonly string[];
+  /** `sourcePortRange` and `sourcePortRanges` together; `*` when neither is set. */
+  readonly sourcePorts: readonly string[];
+  /** The lower-cased ids of `sourceApplicationSecurityGroups`: VMs of the network, by group. */
+  readonly sourceGroups: readonly string[];
+  /**
+   * `destinationAddressPrefix` and `…Prefixes` together (`*`, `VirtualNetwork`, CIDRs); `*` when
+   * neither is set nor a destination group.
+   */
+  readonly destinations: readonly string[];
+  /** The lower-cased ids of `destinationApplicationSecurityGroups`. */
+  readonly destinationGroups: readonly string[];
 }
 
 /** microsoft.network/networksecuritygroups */

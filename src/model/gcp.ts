@@ -56,6 +56,12 @@ export interface GcpHierarchyNodeFacts extends GcpIamPolicyFacts {
   readonly auditConfigs?: Fact<readonly GcpAuditConfig[]>;
   /** Cloud Asset names of the folders and organization above it, nearest first. */
   readonly ancestors?: Fact<readonly string[]>;
+  /**
+   * The Cloud Asset name of the folder or organization directly above it, read where the record
+   * has no `ancestors` (exports from before Cloud Asset added them, Forseti's dumps): the chain
+   * above is then followed through the export's own records of those folders.
+   */
+  readonly parent?: Fact<string>;
   /** The IAM policy's bindings (role → members), for privileged and external principals. */
   readonly bindings?: Fact<readonly GcpBinding[]>;
   /**
@@ -117,10 +123,25 @@ export interface GcpFirewallFacts {
   /** Source CIDR ranges of an ingress rule, a union (what admits the internet: src/model/internet-sources.ts). */
   readonly sourceRanges?: Fact<readonly string[]>;
   /** What the rule allows: one entry per protocol; an empty port list means every port. */
-  readonly allowed?: Fact<readonly GcpFirewallAllow[]>;
+  readonly allowed?: Fact<readonly GcpFirewallEntry[]>;
+  /** What a deny rule denies, in the same form. */
+  readonly denied?: Fact<readonly GcpFirewallEntry[]>;
+  /**
+   * The VPC network the rule belongs to, `projects/<project>/global/networks/<name>` (from a
+   * URL or a relative name), or the bare name a Terraform configuration may give.
+   */
+  readonly network?: Fact<string>;
+  /** 0–65535, lower first; 1000 when not set. A deny wins over an allow of the same priority. */
+  readonly priority?: Fact<number>;
+  /** The instances the rule applies to by network tag; empty: every instance (or by account). */
+  readonly targetTags?: Fact<readonly string[]>;
+  /** The instances the rule applies to by service account; empty: every instance (or by tag). */
+  readonly targetServiceAccounts?: Fact<readonly string[]>;
+  /** An ingress rule's destination ranges; empty: every address of the targets. */
+  readonly destinationRanges?: Fact<readonly string[]>;
 }
 
-export interface GcpFirewallAllow {
+export interface GcpFirewallEntry {
   /** `tcp`, `udp`, `icmp`, `all`, … or an IP protocol number, lower-case. */
   readonly protocol: string;
   /** Ports and ranges (`22`, `1000-2000`); empty: all ports. */

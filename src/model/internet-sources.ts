@@ -1,4 +1,13 @@
 import { memoized } from '../base/memo.ts';
+import {
+  type AddressSet,
+  intersection,
+  merge,
+  PUBLIC_ADDRESSES,
+  parseSpan,
+  type Span,
+  sizeOf,
+} from './address-set.ts';
 
 /**
  * Whether a set of source addresses admits the internet: the one way every check decides it, for
@@ -18,58 +27,26 @@ import { memoized } from '../base/memo.ts';
  * (unique local, link-local and multicast lie outside it), so `10.0.0.0/8`, `fc00::/7` or any
  * number of private ranges never count. Service tags other than those words (`VirtualNetwork`,
  * `AzureLoadBalancer`) and entries that are not addresses name no public range and count nothing.
+ *
+ * What rules leave open once combined (an allow less the higher-priority denies that take part of
+ * it away) is an address set (address-set.ts), judged by `admitsInternet` on the same thresholds.
  */
 
 /** Source words that mean any address, lower-cased. */
 const ANYWHERE = new Set(['*', 'any', 'internet']);
 
 interface Family {
+  readonly key: 'v4' | 'v6';
   /** 32 for IPv4, 128 for IPv6. */
   readonly bits: number;
   /** How many public addresses the sources must cover to admit the internet. */
   readonly threshold: bigint;
   /** The same as a number (a power of two, exact). */
   readonly thresholdApproximately: number;
-  /** Public unicast space as sorted, disjoint [first, last] spans. */
-  readonly publicSpans: readonly Span[];
 }
 
-type Span = readonly [bigint, bigint];
-
-/** RFC 6890 special-purpose IPv4 blocks that hold no public host, as the sources' own notation. */
-const IPV4_NOT_PUBLIC = [
-  '0.0.0.0/8',
-  '10.0.0.0/8',
-  '100.64.0.0/10',
-  '127.0.0.0/8',
-  '169.254.0.0/16',
-  '172.16.0.0/12',
-  '192.0.0.0/24',
-  '192.0.2.0/24',
-  '192.168.0.0/16',
-  '198.18.0.0/15',
-  '198.51.100.0/24',
-  '203.0.113.0/24',
-  '224.0.0.0/3',
-];
-
-const IPV4: Family = {
-  bits: 32,
-  threshold: 1n << 25n,
-  thresholdApproximately: 2 ** 25,
-  publicSpans: complement(
-    IPV4_NOT_PUBLIC.map((cidr) => parseSource(cidr)?.span as Span),
-    (1n << 32n) - 1n,
-  ),
-};
-
-/** Global unicast, 2000::/3: every IPv6 address the registries hand out. */
-const IPV6: Family = {
-  bits: 128,
-  threshold: 1n << 117n,
-  thresholdApproximately: 2 ** 117,
-  publicSpans: [[0x2n << 124n, (0x4n << 124n) - 1n]],
-};
+const IPV4: Family = { key: 'v4', bits: 32, threshold: 1n << 25n, thresholdApproximately: 2 ** 25 };
+const IPV6: Family = { key: 'v6', bits: 128, threshold: 1n << 117n, thresholdApproximately: 2 ** 117 };
 
 /**
  * The sources that let the internet in, as written, in their order: the word for anywhere, or
@@ -98,113 +75,34 @@ export function internetSources(sources: readonly string[]): string[] {
   });
 }
 
+/** Whether an address set admits the internet: as many public addresses as `internetSources` asks. */
+export function admitsInternet(set: AddressSet): boolean {
+  let admits = ADMITS.get(set);
+  if (admits === undefined) {
+    const covered = sizeOf(intersection(set, PUBLIC_ADDRESSES));
+    admits = covered.v4 >= IPV4.threshold || covered.v6 >= IPV6.threshold;
+    ADMITS.set(set, admits);
+  }
+  return admits;
+}
+
+/** Sets are shared (a source's, a rule's): each judged once. */
+const ADMITS = new WeakMap<AddressSet, boolean>();
+
 /**
  * A source's span and how many public addresses it holds, once per distinct text: a scan meets
  * the same few sources (`0.0.0.0/0`, the VPC's range) on thousands of rules.
  */
 const readSource = memoized((source: string) => {
-  const parsed = parseSource(source);
+  const parsed = parseSpan(source);
   if (!parsed) return undefined;
   const family = parsed.bits === IPV4.bits ? IPV4 : IPV6;
   const publicAddresses = publicCount([parsed.span], family);
   return { ...parsed, publicAddresses, publicApproximately: Number(publicAddresses) };
 });
 
-/** How many public addresses the spans cover together (overlaps counted once). */
+/** How many public addresses the spans of one family cover together (overlaps counted once). */
 function publicCount(spans: readonly Span[], family: Family): bigint {
-  let count = 0n;
-  for (const [first, last] of merge(spans)) {
-    for (const [publicFirst, publicLast] of family.publicSpans) {
-      const from = first > publicFirst ? first : publicFirst;
-      const to = last < publicLast ? last : publicLast;
-      if (from <= to) count += to - from + 1n;
-    }
-  }
-  return count;
-}
-
-function merge(spans: readonly Span[]): Span[] {
-  const sorted = [...spans].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const merged: [bigint, bigint][] = [];
-  for (const [first, last] of sorted) {
-    const previous = merged.at(-1);
-    if (previous && first <= previous[1] + 1n) {
-      if (last > previous[1]) previous[1] = last;
-    } else merged.push([first, last]);
-  }
-  return merged;
-}
-
-/** The spans of [0, max] that `spans` leave out. */
-function complement(spans: readonly Span[], max: bigint): Span[] {
-  const gaps: Span[] = [];
-  let next = 0n;
-  for (const [first, last] of merge(spans)) {
-    if (first > next) gaps.push([next, first - 1n]);
-    next = last + 1n;
-  }
-  if (next <= max) gaps.push([next, max]);
-  return gaps;
-}
-
-/**
- * A CIDR (`a/n`), a bare address (one host) or a range (`first-last`, as Azure SQL firewall
- * rules and Cosmos DB filters write them), as the addresses it spans; undefined for anything
- * else. Host bits under the prefix are ignored, as the clouds do.
- */
-function parseSource(source: string): { bits: number; span: Span } | undefined {
-  const text = source.trim();
-  const dash = text.indexOf('-');
-  if (dash > 0) {
-    const first = parseAddress(text.slice(0, dash).trim());
-    const last = parseAddress(text.slice(dash + 1).trim());
-    if (!first || !last || first.bits !== last.bits || first.value > last.value) return undefined;
-    return { bits: first.bits, span: [first.value, last.value] };
-  }
-  const [address = '', length] = text.split('/');
-  const parsed = parseAddress(address);
-  if (!parsed) return undefined;
-  const { bits } = parsed;
-  const prefix = length === undefined ? bits : /^\d{1,3}$/.test(length) ? Number(length) : Number.NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return undefined;
-  const size = 1n << BigInt(bits - prefix);
-  const first = (parsed.value / size) * size;
-  return { bits, span: [first, first + size - 1n] };
-}
-
-function parseAddress(text: string): { bits: number; value: bigint } | undefined {
-  const value = text.includes(':') ? parseIpv6(text) : parseIpv4(text);
-  return value === undefined ? undefined : { bits: text.includes(':') ? 128 : 32, value };
-}
-
-function parseIpv4(text: string): bigint | undefined {
-  const parts = text.split('.');
-  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) {
-    return undefined;
-  }
-  return parts.reduce((value, part) => (value << 8n) | BigInt(part), 0n);
-}
-
-/** Eight groups of hex, `::` standing for the zero groups left out; a dotted IPv4 tail is read too. */
-function parseIpv6(text: string): bigint | undefined {
-  const halves = text.toLowerCase().split('::');
-  if (halves.length > 2) return undefined;
-  const groups = (half: string | undefined): string[] | undefined => {
-    if (!half) return [];
-    const parts = half.split(':');
-    const tail = parts.at(-1) ?? '';
-    if (tail.includes('.')) {
-      const v4 = parseIpv4(tail);
-      if (v4 === undefined) return undefined;
-      parts.splice(-1, 1, (v4 >> 16n).toString(16), (v4 & 0xffffn).toString(16));
-    }
-    return parts.every((part) => /^[0-9a-f]{1,4}$/.test(part)) ? parts : undefined;
-  };
-  const head = groups(halves[0]);
-  const rest = groups(halves[1]);
-  if (!head || !rest) return undefined;
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  const all = [...head, ...Array.from({ length: halves.length === 1 ? 0 : missing }, () => '0'), ...rest];
-  return all.reduce((value, group) => (value << 16n) | BigInt(`0x${group}`), 0n);
+  const set = family.key === 'v4' ? { v4: merge(spans), v6: [] } : { v4: [], v6: merge(spans) };
+  return sizeOf(intersection(set, PUBLIC_ADDRESSES))[family.key];
 }

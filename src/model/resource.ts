@@ -182,7 +182,8 @@ export interface Resource<F extends object = object> {
   readonly factsBefore?: F;
   /**
    * The record only lists the resource (a row of a console's list export: the Azure portal's
-   * "Export to CSV", the Tag Editor's "Export resources to CSV"): its type and place, none of its
+   * "Export to CSV", the Tag Editor's "Export resources to CSV"; an AWS Config item that names
+   * its resource without a configuration kansa can read): its type and place, none of its
    * settings, and its tags in part or not at all. Only checks that judge a listed resource
    * (`CheckMeta.judgesListed`) decide on it; a fuller record of the same resource lifts it.
    */

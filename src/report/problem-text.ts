@@ -4,6 +4,7 @@ import { INPUT_RULES } from './problem-rules/inputs.ts';
 import { KANSA_FILE_RULES } from './problem-rules/kansa-files.ts';
 import type { Rule } from './problem-rules/rule.ts';
 import { RUN_RULES } from './problem-rules/runs.ts';
+import { SCOUTSUITE_RULES } from './problem-rules/scoutsuite.ts';
 import { SEND_RULES } from './problem-rules/send.ts';
 
 /**
@@ -18,6 +19,7 @@ import { SEND_RULES } from './problem-rules/send.ts';
  */
 const RULES: readonly Rule[] = [
   ...EXPORT_RULES,
+  ...SCOUTSUITE_RULES,
   ...INPUT_RULES,
   ...KANSA_FILE_RULES,
   ...RUN_RULES,

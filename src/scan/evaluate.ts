@@ -187,7 +187,12 @@ export function* evaluate(
         counted.countResult(mapped.check.meta.id, mapped.requirements, result.status);
         continue;
       }
-      described ??= describe(resource, ctx.classification(resource));
+      // A class the tag does not tell is described as the default (the findings that depend on
+      // it say it is unknown).
+      described ??= describe(
+        resource,
+        ctx.classification(resource).value ?? ctx.params.classification.default,
+      );
       const change = result.status === 'FAIL' ? planChange(mapped.check, resource, ctx) : undefined;
       yield toFinding(mapped, described, result, change);
     }

@@ -71,12 +71,12 @@ export const CHECK_ERROR_TEXT: Localized = {
 
 /**
  * The message of a check on a resource only listed (`Resource.listedOnly`: a row of a console's
- * inventory export), which shows none of the settings or tags the check decides on.
+ * inventory export, a record whose settings could not be read), which shows none of the settings or tags the check decides on.
  */
 export const LISTED_ONLY = '__listedOnly';
 export const LISTED_ONLY_TEXT: Localized = {
-  ja: 'このリソースはコンソールの一覧のエクスポート（CSV）でのみ読まれ、設定もタグのすべても含まれていないため判断できません',
-  en: "The resource was read only from a console's list export (CSV), which holds none of its settings and not all of its tags: not judged",
+  ja: 'このリソースはエクスポートに名前と場所だけがあり（コンソールの一覧のエクスポート（CSV）、または設定を読めない記録: 読み込みの注記に理由があります）、設定もタグのすべても含まれていないため判断できません',
+  en: "The export names this resource without its settings (a console's list export (CSV), or a record whose settings could not be read: the inputs' notes say why), and not all of its tags: not judged",
 };
 
 /** The messages the engine gives in place of a check's own. */

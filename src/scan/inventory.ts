@@ -2,6 +2,7 @@ import type { CheckContext, InventoryView } from '../checks/check.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { accountResourceId, type KansaType, type Provider, type Resource } from '../model/resource.ts';
+import { classificationOf } from './classification.ts';
 
 const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
 
@@ -298,7 +299,9 @@ function combine(a: Resource, b: Resource): Resource {
     return b.observedAt > a.observedAt ? b : a;
   if (a.deleted) return a;
   if (b.deleted) return b;
-  return merge(a, b);
+  // A record that only lists the resource adds nothing but its place: the full record is the
+  // resource (its origin, capture time and tags), whichever was read first.
+  return a.listedOnly && !b.listedOnly ? merge(b, a) : merge(a, b);
 }
 
 /**
@@ -344,37 +347,20 @@ function merge(a: Resource, b: Resource): Resource {
 
 /** The context checks are evaluated in. */
 export function checkContext(inventory: InventoryView, params: ScanParameters, now: Date): CheckContext {
-  const tagKey = params.classification.tagKey.toLowerCase();
   // The scan evaluates a resource's checks one after another, and several of them ask for its
   // class: the last answer is kept (a table of every resource's would cost more than it saves).
   let last: Resource | undefined;
-  let lastLevel = 0;
+  let lastClass: Fact<number> | undefined;
   return {
     params,
     now,
     inventory,
     classification(resource) {
-      if (resource !== last) {
-        lastLevel = taggedClass(resource, tagKey) ?? params.classification.default;
+      if (resource !== last || lastClass === undefined) {
+        lastClass = classificationOf(resource, params.classification);
         last = resource;
       }
-      return lastLevel;
+      return lastClass;
     },
   };
 }
-
-function taggedClass(resource: Resource, tagKey: string): number | undefined {
-  for (const key in resource.tags) {
-    if (key.toLowerCase() !== tagKey) continue;
-    const level = CLASS_VALUE.exec(resource.tags[key]!.normalize('NFKC').trim())?.[1];
-    if (level) return Number(level);
-  }
-  return undefined;
-}
-
-/**
- * A class as the tag's value writes it: `3` (what follows the digit is free: `3 (secret)`), or as
- * the government's standards name the classes (`機密性3`, `機密性３情報`: full-width digits are
- * made half-width by NFKC first).
- */
-const CLASS_VALUE = /^(?:機密性)?\s*([1-3])(?!\d)/;

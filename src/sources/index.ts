@@ -2,6 +2,12 @@ import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
+import {
+  scoutSuiteErrorsFormat,
+  scoutSuiteExceptionsFormat,
+  scoutSuiteFormat,
+  scoutSuiteScriptFormat,
+} from './scoutsuite.ts';
 import { steampipeCsv } from './steampipe-csv.ts';
 import { steampipeRows } from './steampipe-tables.ts';
 import { terraformFormat, terraformStateFormat } from './terraform/formats.ts';
@@ -9,6 +15,10 @@ import { terraformFormat, terraformStateFormat } from './terraform/formats.ts';
 /** Every offline format, in detection order (each file goes to the first format that matches). */
 export const INPUT_FORMATS: readonly InputFormat[] = [
   ...awsFormats,
+  scoutSuiteFormat,
+  scoutSuiteScriptFormat,
+  scoutSuiteExceptionsFormat,
+  scoutSuiteErrorsFormat,
   // Before the Azure and Google Cloud formats: Steampipe rows carry an ARM `id` or a `kind`.
   steampipeRows,
   steampipeCsv,

@@ -146,6 +146,67 @@ export function withoutTerraformWrapper(data: Buffer): Buffer {
   return data.subarray(start, end === -1 ? data.length : end);
 }
 
+/**
+ * Terragrunt 0.67 on logs what Terraform prints, so `terragrunt run-all show -json` (or `run
+ * --all`) writes each unit's plan as a log line, unless `--tf-forward-stdout` or `--log-disable`:
+ * the default format `12:00:01.100 STDOUT [live/app] terraform: {"format_version":…}` (`tofu:`
+ * for OpenTofu, no `[unit]` for one unit, colours when forced), the JSON format
+ * `{"time", "level": "stdout", "working-dir", "msg": "{\"format_version\":…}"}`, and before
+ * 0.67 `--terragrunt-include-module-prefix`'s `[live/app] {"format_version":…}`.
+ */
+const TERRAGRUNT_LINE =
+  /^(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+STDOUT\s+(?:\[[^\]]*\]\s+)?[\w.-]+:\s|\[[^\]]*\]\s)(?=\{"format_version":)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences of terminal colours
+const TERMINAL_COLOURS = /\x1b\[[0-9;]*m/g;
+
+export const TERRAGRUNT_LOG_NOTE =
+  "terragrunt's log of terraform show -json (STDOUT log lines, 0.67 on): the plans are read from the lines that carry them, the other lines passed over";
+
+/** The plan a terragrunt log line carries, or undefined. */
+function terragruntPlanOf(line: string): string | undefined {
+  const text = line.replace(TERMINAL_COLOURS, '');
+  const prefix = TERRAGRUNT_LINE.exec(text);
+  if (prefix) return text.slice(prefix[0].length).trimEnd();
+  if (!text.startsWith('{"time"') && !text.startsWith('{"level"')) return undefined;
+  try {
+    const entry = JSON.parse(text) as { level?: unknown; msg?: unknown };
+    return entry.level === 'stdout' &&
+      typeof entry.msg === 'string' &&
+      entry.msg.startsWith('{"format_version":')
+      ? entry.msg
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Terragrunt's log of `show -json`, as the plans one a line (`terragrunt run-all show -json`
+ * without a log): each line that carries a plan becomes the plan, every other line a blank one,
+ * so that a line keeps its number in the file. Undefined when the first line is no such line.
+ */
+export function terragruntLogPlans(data: Buffer): Buffer | undefined {
+  const firstEnd = data.indexOf(NEWLINE);
+  const first = data.toString('utf8', 0, firstEnd === -1 ? data.length : firstEnd);
+  if (terragruntPlanOf(first) === undefined && !TERRAGRUNT_OWN_LINE.test(first.replace(TERMINAL_COLOURS, '')))
+    return undefined;
+  const lines: string[] = [];
+  for (let start = 0; start < data.length; ) {
+    const newline = data.indexOf(NEWLINE, start);
+    const end = newline === -1 ? data.length : newline;
+    lines.push(terragruntPlanOf(data.toString('utf8', start, end)) ?? '');
+    start = end + 1;
+  }
+  return lines.some((line) => line !== '') ? Buffer.from(lines.join('\n'), 'utf8') : undefined;
+}
+
+/**
+ * A line of terragrunt's own (`12:00:00.000 INFO   The stack at . will be processed…`, before
+ * 0.67 `INFO[0000] …`), which a log saved with its standard error starts with.
+ */
+const TERRAGRUNT_OWN_LINE =
+  /^(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+(?:STDOUT|STDERR|INFO|WARN|ERROR|DEBUG|TRACE)\s|(?:INFO|WARN|ERRO|DEBU|TRAC)\[\d+\]\s)/;
+
 /** One JSON document, or an error at its line and column (and why, for a UTF-16 file). */
 export function parseJson(file: string, text: string, utf16: boolean): unknown {
   try {

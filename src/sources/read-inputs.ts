@@ -19,6 +19,8 @@ import {
   isUtf16,
   isZipArchive,
   parseJson,
+  TERRAGRUNT_LOG_NOTE,
+  terragruntLogPlans,
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
@@ -166,7 +168,7 @@ async function readZipArchive(
   options: ReadOptions,
 ): Promise<FileCoverage[]> {
   // Imported when an input is a ZIP archive: a scan of other files never loads the ZIP library.
-  const { openZipArchive } = await import('./zip-archive.ts');
+  const { entryPaths, openZipArchive } = await import('./zip-archive.ts');
   let zip: ZipArchive;
   try {
     zip = await openZipArchive(archive);
@@ -189,10 +191,11 @@ async function readZipArchive(
         'a document in a ZIP container (Office Open XML or OpenDocument: .xlsx, .docx, .ods, …), not an archive of exports: kansa reads none; save a sheet that holds an export as CSV',
       );
     const listed = new Set<string>();
+    const paths = entryPaths(names);
     const entries = [...zip.entries].sort((a, b) => compareEntryNames(a.name, b.name));
     for (const entry of entries) {
       const name = `${label}${ARCHIVE_ENTRY_SEPARATOR}${entry.name}`;
-      const passedOver = passedOverEntry(entry.name, names);
+      const passedOver = passedOverEntry(entry.name, paths);
       if (passedOver) {
         // A folder passed over is listed once, as the directory walk lists it.
         const where = `${label}${ARCHIVE_ENTRY_SEPARATOR}${passedOver.path}`;
@@ -314,7 +317,10 @@ async function readFormat(
       'a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json',
     );
   const bytes = isGzip(raw) ? gunzip(file, raw, limits) : raw;
-  const data = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
+  const decoded = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
+  const logged = terragruntLogPlans(decoded);
+  if (logged) ctx.note?.(TERRAGRUNT_LOG_NOTE);
+  const data = logged ?? decoded;
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));

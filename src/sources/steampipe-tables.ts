@@ -1,10 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
-import {
-  awsEc2InstanceTable,
-  awsRdsClusterTable,
-  awsSnsTopicTable,
-  awsSqsQueueTable,
-} from './aws/steampipe-cluster-queues.ts';
+import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
 import {
   awsIamGroupTable,
   awsIamPolicyTable,
@@ -12,6 +7,7 @@ import {
   awsIamUserTable,
 } from './aws/steampipe-iam.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
+import { awsSecretTable, awsSnsTopicTable, awsSqsQueueTable } from './aws/steampipe-store-tables.ts';
 import {
   awsCloudTrailTable,
   awsDynamoDbTable,
@@ -54,18 +50,19 @@ import {
 } from './azure/steampipe-tables.ts';
 import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
+import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { gcpComputeInstanceTable, gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
 import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
 import { gcpKubernetesClusterTable } from './gcp/steampipe-gke.ts';
 import {
-  gcpBigQueryDatasetTable,
   gcpIamPolicyTable,
   gcpProjectTable,
   gcpPubSubTopicTable,
   gcpServiceAccountKeyTable,
 } from './gcp/steampipe-iam-data.ts';
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
+import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
 import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
 
@@ -73,6 +70,7 @@ import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampi
 const TABLES: readonly SteampipeTable[] = [
   awsS3BucketTable,
   awsRdsInstanceTable,
+  awsRdsClusterTable,
   awsCloudTrailTable,
   awsKmsKeyTable,
   awsSecurityGroupTable,
@@ -85,14 +83,14 @@ const TABLES: readonly SteampipeTable[] = [
   awsDynamoDbTable,
   awsEfsFileSystemTable,
   awsEksClusterTable,
+  awsEc2InstanceTable,
   awsIamUserTable,
   awsIamRoleTable,
   awsIamGroupTable,
   awsIamPolicyTable,
-  awsRdsClusterTable,
-  awsSnsTopicTable,
   awsSqsQueueTable,
-  awsEc2InstanceTable,
+  awsSnsTopicTable,
+  awsSecretTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   gcpFirewallTable,
@@ -106,6 +104,8 @@ const TABLES: readonly SteampipeTable[] = [
   gcpBigQueryDatasetTable,
   gcpPubSubTopicTable,
   gcpServiceAccountKeyTable,
+  gcpCloudRunServiceTable,
+  gcpCloudFunctionTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
   azureKeyVaultKeyTable,

@@ -24,6 +24,15 @@ const SKIPPED_DIRS = new Set(['node_modules', '.git', '__MACOSX']);
  * deleted since would come back. Passed over where the current state is beside it.
  */
 const STATE_BACKUP_SUFFIX = '.tfstate.backup';
+
+/**
+ * ScoutSuite's report folder (`scoutsuite-report/`): the results in `scoutsuite-results/`, beside
+ * the report's page (`<report name>.html`) and the folders of its scripts and styles
+ * (`inc-scoutsuite`, `inc-bootstrap`, `inc-jquery`, …), which hold no inventory.
+ */
+const SCOUTSUITE_RESULTS = 'scoutsuite-results';
+const SCOUTSUITE_REPORT_PART = /^(?:inc-[\w-]+|[^/]+\.html)$/;
+
 /**
  * Bicep is compiled to the ARM JSON kansa reads (`az bicep build`, `az bicep build-params`); a
  * module is inside the template of the file that uses it. Listed with what to scan instead.
@@ -128,6 +137,8 @@ export function passedOverName(name: string, besides: (sibling: string) => boole
     return bicep[1]
       ? 'a Bicep parameters file, which kansa does not evaluate: az bicep build-params --file <name>.bicepparam writes its JSON parameter file; name it <template>.parameters.json beside the template to apply it'
       : 'a Bicep file, which kansa does not compile: scan the ARM template az bicep build --file <name>.bicep writes (a module is inside the template of the file that uses it)';
+  if (besides(SCOUTSUITE_RESULTS) && SCOUTSUITE_REPORT_PART.test(name))
+    return `ScoutSuite's HTML report (its page, scripts and styles): kansa reads the results beside it, ${SCOUTSUITE_RESULTS}/scoutsuite_results_*.js`;
   const current = name.endsWith(STATE_BACKUP_SUFFIX) ? name.slice(0, -'.backup'.length) : '';
   if (current && besides(current))
     return `the Terraform state before the last apply: ${current} beside it is the current state, which is read`;

@@ -160,3 +160,16 @@ function whyUnreadable(entry: yauzl.Entry): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The entries' names and the folders they are in, as a directory lists what is beside a file: an
+ * archive need not store its folders as entries of their own (ScoutSuite's `scoutsuite-results/`
+ * beside its report's page tells the page is no export).
+ */
+export function entryPaths(names: ReadonlySet<string>): Set<string> {
+  const paths = new Set(names);
+  for (const name of names)
+    for (let slash = name.indexOf('/'); slash > 0; slash = name.indexOf('/', slash + 1))
+      paths.add(name.slice(0, slash));
+  return paths;
+}

@@ -84,6 +84,31 @@ describe('CEL rules', () => {
     expect(evaluate(rule, rows, workspaceId('log-short')).status).toBe('FAIL');
   });
 
+  it('sees no class where the class tag names none kansa reads: a rule reading it is UNKNOWN', () => {
+    const rule = celRule({ ...retentionSpec(), condition: 'classification <= 2' });
+    const tagged = (confidentiality: string) =>
+      readRecords(azureGraphCli, {
+        count: 1,
+        data: [
+          {
+            id: workspaceId('log-tagged'),
+            name: 'log-tagged',
+            type: 'microsoft.operationalinsights/workspaces',
+            location: 'japaneast',
+            subscriptionId: SUB,
+            tags: { confidentiality },
+            properties: { retentionInDays: 730 },
+          },
+        ],
+        skip_token: null,
+        total_records: 1,
+      });
+    expect(evaluate(rule, tagged('機密性２'), workspaceId('log-tagged')).status).toBe('PASS');
+    expect(evaluate(rule, tagged('機密性3'), workspaceId('log-tagged')).status).toBe('FAIL');
+    // 極秘 is no class: never the default class 2, which would pass.
+    expect(evaluate(rule, tagged('極秘'), workspaceId('log-tagged')).status).toBe('UNKNOWN');
+  });
+
   it('is NOT_APPLICABLE when appliesIf is false', () => {
     const rule = celRule({ ...retentionSpec(), appliesIf: 'region == "japanwest"' });
     expect(evaluate(rule, rows, workspaceId('log-long')).status).toBe('NOT_APPLICABLE');

@@ -219,6 +219,41 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
     );
     expect(findingOf(scanned, 'aws.s3.bucket-tls-only', 'aws_s3_bucket.site').status).toBe('PASS');
   });
+
+  // A policy the plan knows as text names the bucket by its name: it covers the bucket's objects,
+  // or only a prefix of them.
+  it.each([
+    ['arn:aws:s3:::site-bucket/*', 'PASS'],
+    ['arn:aws:s3:::site-bucket/public/*', 'FAIL'],
+  ])('judges a literal S3 bucket policy denying plain HTTP on %s: %s', async (objects, status) => {
+    const bucket: Change = {
+      address: 'aws_s3_bucket.site',
+      after: { bucket: 'site-bucket', force_destroy: false },
+      afterUnknown: { arn: true, id: true, policy: true, acl: true, region: true },
+      expressions: { bucket: constant('site-bucket') },
+    };
+    const text = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Sid: 'DenyPlainHttp',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: ['arn:aws:s3:::site-bucket', objects],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        },
+      ],
+    });
+    const policy: Change = {
+      address: 'aws_s3_bucket_policy.site',
+      after: { policy: text },
+      afterUnknown: { id: true, bucket: true },
+      expressions: { bucket: ref('aws_s3_bucket.site.id', 'aws_s3_bucket.site'), policy: constant(text) },
+    };
+    const scanned = await scanDocument(plan([bucket, policy]));
+    expect(findingOf(scanned, 'aws.s3.bucket-tls-only', 'aws_s3_bucket.site').status).toBe(status);
+  });
 });
 
 describe('a role’s inline_policy block made by a policy document read on apply', () => {

@@ -566,3 +566,58 @@ describe('azurerm types read for where they are', () => {
     expect(status('azurerm_recovery_services_vault.backups')).toBe('PASS');
   });
 });
+
+describe('inline NSG rules known in part', () => {
+  // The azurerm docs' `network_security_group` example with a rule's destination taken from a
+  // NIC (`destination_address_prefix = azurerm_network_interface.vm.private_ip_address`), known
+  // only after apply; the list attributes the provider fills, empty.
+  const rule = (name: string, port: string, source: string | null): Json => ({
+    name,
+    priority: 100,
+    direction: 'Inbound',
+    access: 'Allow',
+    protocol: 'Tcp',
+    source_port_range: '*',
+    source_port_ranges: [],
+    destination_port_range: port,
+    destination_port_ranges: [],
+    source_address_prefix: source,
+    source_address_prefixes: [],
+    destination_address_prefix: null,
+    destination_address_prefixes: [],
+    source_application_security_group_ids: [],
+    destination_application_security_group_ids: [],
+    description: '',
+  });
+  const nsg = (name: string, rules: Json[], unknownRules: Json[]): Change => ({
+    address: `azurerm_network_security_group.${name}`,
+    after: { name, location: 'japaneast', resource_group_name: 'rg', security_rule: rules },
+    afterUnknown: { id: true, security_rule: unknownRules },
+    expressions: {
+      name: constant(name),
+      security_rule: ref('azurerm_network_interface.vm.private_ip_address', 'azurerm_network_interface.vm'),
+    },
+  });
+  const destinationUnknown = {
+    destination_address_prefix: true,
+    source_address_prefixes: [],
+    destination_port_ranges: [],
+  };
+
+  it('judges each rule by its source and ports, whatever its destination', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          nsg('ssh', [rule('ssh', '22', '*')], [destinationUnknown]),
+          nsg('web', [rule('web', '443', 'Internet')], [destinationUnknown]),
+          nsg('source', [rule('source', '22', null)], [{ source_address_prefix: true }]),
+        ],
+        { providers },
+      ),
+    );
+    const ingress = 'azure.network.nsg-internet-ingress';
+    expect(findingOf(scanned, ingress, 'azurerm_network_security_group.ssh').status).toBe('FAIL');
+    expect(findingOf(scanned, ingress, 'azurerm_network_security_group.web').status).toBe('PASS');
+    expect(findingOf(scanned, ingress, 'azurerm_network_security_group.source').status).toBe('UNKNOWN');
+  });
+});

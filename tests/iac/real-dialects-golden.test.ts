@@ -551,6 +551,51 @@ describe('what Terraform writes besides show -json and the state file', () => {
     expect((await scanFile(single)).resources.map((r) => r.id)).toEqual(['aws_s3_bucket.this_0']);
   });
 
+  it('reads the plans of terragrunt’s log of run-all show -json, each line apart', async () => {
+    // gruntwork-io/terragrunt#3367, #3463 and #3603 and the logging docs: from 0.67 terragrunt
+    // logs what Terraform prints, `HH:MM:SS.mmm STDOUT [unit] terraform: …` by default (no
+    // `[unit]` for one unit; `tofu:` for OpenTofu), `{"time", "level": "stdout", "working-dir",
+    // "msg"}` with --log-format json; before, --terragrunt-include-module-prefix wrote `[unit] …`.
+    const module = (name: string) =>
+      JSON.stringify(
+        plan([{ address: `aws_s3_bucket.${name}`, after: { bucket: name, force_destroy: false } }], {
+          providers: PROVIDERS,
+        }),
+      );
+    const dir = mkdtempSync(path.join(tmpdir(), 'kansa-iac-'));
+    const logs = {
+      pretty: `12:00:01.100 STDOUT [live/app] terraform: ${module('app')}\n\u001b[0m12:00:02.200 STDOUT [live/data] tofu: ${module('data')}\n`,
+      prefix: `[/home/ops/live/app] ${module('app')}\n[/home/ops/live/data] ${module('data')}\n`,
+      json: `${JSON.stringify({ time: '2025-01-01T12:00:01Z', level: 'stdout', 'working-dir': '/home/ops/live/app', 'tf-path': 'tofu', msg: module('app') })}\n${JSON.stringify({ time: '2025-01-01T12:00:02Z', level: 'stdout', 'working-dir': '/home/ops/live/data', msg: module('data') })}\n`,
+    };
+    for (const [name, text] of Object.entries(logs)) {
+      const file = path.join(dir, `${name}.log`);
+      writeFileSync(file, text);
+      const scanned = await scanFile(file);
+      expect(scanned.coverage.error, name).toBeUndefined();
+      expect(
+        scanned.resources.filter((r) => r.kansaType === 'storage.bucket').map((r) => [r.id, r.origin.line]),
+        name,
+      ).toEqual([
+        ['line1:aws_s3_bucket.app', 1],
+        ['line2:aws_s3_bucket.data', 2],
+      ]);
+      const note = scanned.coverage.notes?.find((n) => /terragrunt's log/.test(n.note))?.note;
+      expect(localizeProblem(note ?? '', 'ja')).toContain('terragrunt がログとして出力');
+    }
+    // Saved with terragrunt's own lines (2>&1): they are passed over.
+    const withOwn = path.join(dir, 'own.log');
+    writeFileSync(
+      withOwn,
+      `12:00:00.001 INFO   The stack at . will be processed in the following order for command show:\n12:00:01.100 STDOUT [live/app] terraform: ${module('app')}\n`,
+    );
+    expect((await scanFile(withOwn)).resources.map((r) => r.id)).toEqual(['aws_s3_bucket.app']);
+    // One unit: one plan, its line the only one with a plan.
+    const single = path.join(dir, 'single.log');
+    writeFileSync(single, `12:00:01.100 STDOUT terraform: ${module('app')}\n`);
+    expect((await scanFile(single)).resources.map((r) => r.id)).toEqual(['aws_s3_bucket.app']);
+  });
+
   it('refuses the machine-readable log of terraform plan -json', async () => {
     // internal/command/views/json: one message a line, `@level`, `@message`, `@module`, `type`.
     const lines = [

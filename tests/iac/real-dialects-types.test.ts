@@ -624,3 +624,45 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     expect(findingOf(scanned, CMK, 'google_dataflow_job.load').status).toBe('FAIL');
   });
 });
+
+describe('google_service_account_key', () => {
+  // The google provider's `service_account_key` docs: `valid_after` (RFC 3339) computed when the
+  // key is made; the key Terraform makes is user-managed. A state or a plan that leaves an
+  // existing key alone knows it; a new key's is known only after apply.
+  const providers = { google: { project: constant('p1'), region: constant('asia-northeast1') } };
+  const key = (name: string, after: Json, afterUnknown: Json, actions?: string[]): Change => ({
+    address: `google_service_account_key.${name}`,
+    after: { key_algorithm: 'KEY_ALG_RSA_2048', public_key_type: 'TYPE_X509_PEM_FILE', ...after },
+    afterUnknown: { id: true, private_key: true, ...afterUnknown },
+    expressions: { service_account_id: ref('google_service_account.app.name', 'google_service_account.app') },
+    ...(actions && { actions, before: after }),
+  });
+
+  it('judges the age of an existing key, and leaves a new one’s unknown', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          key(
+            'old',
+            {
+              valid_after: '2025-01-01T00:00:00Z',
+              service_account_id: 'projects/p1/serviceAccounts/app@p1.iam.gserviceaccount.com',
+            },
+            { id: false, private_key: false },
+            ['no-op'],
+          ),
+          key('rotated', { valid_after: '2026-11-20T00:00:00Z' }, { id: false, private_key: false }, [
+            'no-op',
+          ]),
+          key('new', {}, { valid_after: true, service_account_id: true }),
+        ],
+        { providers },
+      ),
+    );
+    const age = 'gcp.iam.service-account-key-age';
+    expect(findingOf(scanned, age, 'google_service_account_key.old').status).toBe('FAIL');
+    expect(findingOf(scanned, age, 'google_service_account_key.rotated').status).toBe('PASS');
+    expect(findingOf(scanned, age, 'google_service_account_key.new').status).toBe('UNKNOWN');
+    expect(resourceOf(scanned, 'google_service_account_key.old').region).toBe('global');
+  });
+});

@@ -24,16 +24,50 @@ describe('the classification tag', () => {
     ['3', 3],
     ['1', 1],
     ['3 (secret)', 3],
+    ['2 - 社外秘', 2],
     // As the government's standards name the classes, in half- and full-width digits.
     ['機密性3', 3],
     ['機密性３', 3],
     ['機密性１情報', 1],
+    ['機密性2情報', 2],
     ['機密性 2', 2],
-  ])('reads %s as class %i', (value, level) => {
-    expect(classOf({ Confidentiality: value })).toBe(level);
+    ['機密性３（要保護）', 3],
+    // A sub-class some bodies use (機密性2A, 2B) is class 2.
+    ['機密性2A', 2],
+    ['class2', 2],
+    ['Class 2', 2],
+    ['CLASS-3', 3],
+    ['C2', 2],
+    ['c1', 1],
+    [' 2 ', 2],
+    ['２', 2],
+  ])('reads %j as class %i, the tag as evidence', (value, level) => {
+    expect(classOf({ Confidentiality: value })).toMatchObject({
+      source: 'explicit',
+      value: level,
+      path: 'tags.Confidentiality',
+    });
   });
 
-  it.each(['4', '12', '機密性4', 'secret', ''])('leaves %j to the default class', (value) => {
-    expect(classOf({ confidentiality: value })).toBe(DEFAULT_PARAMETERS.classification.default);
+  // Present but no class kansa reads: unknown, never the default (which is for untagged resources).
+  it.each(['4', '12', '機密性4', '2,3', '2 or 3', '2.5', 'secret', '', 'C', '機密性', '[object Object]'])(
+    'reads %j as no class: unknown',
+    (value) => {
+      const level = classOf({ confidentiality: value });
+      expect(level).toMatchObject({ source: 'unknown', path: 'tags.confidentiality' });
+      expect(level.source === 'unknown' && level.note.en).toContain(JSON.stringify(value));
+    },
+  );
+
+  it('gives the default class to a resource without the tag, saying so', () => {
+    expect(classOf({ owner: 'somebody' })).toMatchObject({
+      source: 'default',
+      value: DEFAULT_PARAMETERS.classification.default,
+      path: 'tags.confidentiality',
+    });
+  });
+
+  it('takes the higher class when the key is written twice', () => {
+    expect(classOf({ Confidentiality: '1', confidentiality: '機密性3' })).toMatchObject({ value: 3 });
   });
 });

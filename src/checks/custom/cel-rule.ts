@@ -256,6 +256,7 @@ function celVariables(resource: Resource<FactsByName>, ctx: CheckContext) {
   for (const [key, fact] of Object.entries(resource.facts)) {
     if (fact && fact.source !== 'unknown') facts[key] = toCel(fact.value);
   }
+  const classification = ctx.classification(resource);
   return {
     provider: resource.provider,
     account: resource.account,
@@ -265,7 +266,8 @@ function celVariables(resource: Resource<FactsByName>, ctx: CheckContext) {
     id: resource.id,
     name: resource.name,
     tags: resource.tags,
-    classification: BigInt(ctx.classification(resource)),
+    // A class the tag does not tell is absent, as an unknown fact is: a condition reading it is UNKNOWN.
+    ...(classification.source !== 'unknown' && { classification: BigInt(classification.value) }),
     facts,
   };
 }

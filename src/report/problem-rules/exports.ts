@@ -166,6 +166,7 @@ export const EXPORT_RULES: readonly Rule[] = [
     /an AWS managed policy \((\S+)\): the checks know the ones that grant everything by their ARN/g,
     'AWS 管理ポリシー（$1）: すべてを許可するものは ARN でチェックが判別します',
   ],
+  [/an? (\w+) row without its (\w+)$/g, '$1 の行に $2 がありません'],
   // google/gcp_scanner output (sources/gcp/gcp-scanner.ts).
   [
     /no `project_info` \(a gcp_scanner project result\)/g,
@@ -184,6 +185,14 @@ export const EXPORT_RULES: readonly Rule[] = [
   [
     /^interaction (\d+): (.+): the answer is not a resource or a list of resources$/g,
     'やり取り $1: $2: 応答がリソースでもリソースの一覧でもありません',
+  ],
+  [
+    /^interaction (\d+): (.+): a deletion, not the state of a resource$/g,
+    'やり取り $1: $2: 削除の呼び出しで、リソースの状態ではありません',
+  ],
+  [
+    /^interaction (\d+): (.+): an earlier answer of (.+), which a later interaction answers again$/g,
+    'やり取り $1: $2: $3 の前の応答です（後のやり取りが改めて返しています）',
   ],
   // Az PowerShell listings without settings (sources/azure/powershell.ts).
   [
@@ -322,6 +331,12 @@ export const EXPORT_RULES: readonly Rule[] = [
     /aws-recon (\S+): a resource type kansa does not read/g,
     'aws-recon の $1 は kansa が読み込むリソースの種類ではありません',
   ],
+  // CLI answers no check reads (sources/unread-answers.ts).
+  [/(\S[^:]*): no kansa check reads its output/g, '$1: kansa のチェックはこの出力を読みません'],
+  [
+    /(\S.*?) names no resource: kansa reads these settings from (.+)$/g,
+    '$1 はリソースを示しません。kansa はこれらの設定を $2 から読みます',
+  ],
   // Placebo recordings of AWS SDK answers (sources/aws/placebo.ts).
   [
     /a recorded answer of (\S+) that kansa does not read: it holds no resource it checks/g,
@@ -365,6 +380,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/: deleted by the plan: not evaluated$/g, ': 計画で削除されます。判定しません'],
   [/: (\w+) is not a resource type kansa reads$/g, ': $1 は kansa が読むリソースの種類ではありません'],
+  [
+    /: names the (.+?) it configures \((.*)\) only after apply, through what the configuration does not trace: each of the plan’s may be it$/g,
+    ': 設定の対象の $1（$2）は適用後に決まり、構成からたどれません。計画のどの $1 も対象になりえます',
+  ],
   [
     /: the (.+?) it configures \((.*)\) is not in this plan$/g,
     ': 設定の対象の $1（$2）がこの計画にありません',

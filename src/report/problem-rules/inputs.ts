@@ -124,6 +124,10 @@ export const INPUT_RULES: readonly Rule[] = [
     'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前に行番号を付けています（line2:aws_s3_bucket.logs）',
   ],
   [
+    /terragrunt's log of terraform show -json \(STDOUT log lines, 0\.67 on\): the plans are read from the lines that carry them, the other lines passed over/g,
+    'terraform show -json を terragrunt がログとして出力したもの（STDOUT のログ行、0.67 以降）です。計画を含む行から計画を読み、ほかの行は読み飛ばしました',
+  ],
+  [
     /not a Terraform plan or state \(terraform show -json\), in a file of one a line \(terragrunt run-all show -json\)/g,
     '1 行に 1 つずつ並んだ Terraform の計画（`terragrunt run-all show -json`）の中にある、計画でも状態（terraform show -json）でもない行です',
   ],
@@ -430,6 +434,7 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/configuration is not a JSON object/g, 'configuration が JSON オブジェクトではありません'],
   [/the item has no configuration/g, '項目に configuration がありません'],
+  [/: read as listed only, its settings unknown$/g, ': 一覧のみとして読み込みました（設定は不明）'],
   [
     /^event (\d+): an event that is not a Config notification carries no configuration item$/g,
     'イベント $1: Config の通知ではないイベントで、設定項目を含みません',

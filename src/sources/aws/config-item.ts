@@ -36,6 +36,12 @@ export interface ConfigItem {
   readonly captureTime: number | undefined;
   /** The item records the resource's deletion (`ResourceDeleted`, `ResourceDeletedNotRecorded`). */
   readonly deleted: boolean;
+  /**
+   * Why the item's settings cannot be read (`ResourceNotRecorded`, a configuration that is null
+   * or no JSON object), when it still names its resource: the resource exists, its settings are
+   * unknown (config-items-reader.ts reads it as listed only).
+   */
+  readonly unread?: string;
 }
 
 export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
@@ -66,9 +72,6 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     return { skip: 'not a resource: resourceType and resourceId are missing (an aggregate or COUNT row?)' };
   }
   const status = stringOf(record['configurationItemStatus']);
-  // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
-  if (status === 'ResourceNotRecorded')
-    return { skip: `${resourceType} ${resourceId}: ${status} (no configuration)` };
   const deleted = status !== undefined && DELETED_STATUSES.has(status);
 
   const arn = stringOf(record['ARN']) ?? stringOf(record['arn']) ?? identity?.arn;
@@ -97,16 +100,34 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     const item = { accountId, region, resourceType, resourceId, arn, captureTime, deleted, partial };
     return { ...item, resourceName: resourceId, tags: {}, configuration: {}, supplementary: {} };
   }
+  // An item that names its resource without settings kansa can read: the resource exists (a count
+  // of an account's users or keys must not pass over it), its settings are unknown.
+  const unreadItem = (why: string): ConfigItem => ({
+    accountId,
+    region,
+    resourceType,
+    resourceId,
+    resourceName: stringOf(record['resourceName']) ?? resourceId,
+    arn,
+    tags: readTags(record['tags']),
+    configuration: {},
+    supplementary: {},
+    partial,
+    captureTime,
+    deleted,
+    unread: `${resourceType} ${resourceId}: ${why}`,
+  });
+  // Config stopped recording the type: the item carries no configuration, and the resource may still exist.
+  if (status === 'ResourceNotRecorded') return unreadItem(`${status} (no configuration)`);
 
   let configuration: Record<string, unknown> | undefined;
   if ('configuration' in record) {
     const decoded = decodeJsonValue(record['configuration']);
-    if (decoded === null)
-      return { skip: `${resourceType} ${resourceId}: configuration is null (resource not recorded)` };
+    if (decoded === null) return unreadItem('configuration is null (resource not recorded)');
     configuration = asRecord(decoded);
-    if (!configuration) return { skip: `${resourceType} ${resourceId}: configuration is not a JSON object` };
+    if (!configuration) return unreadItem('configuration is not a JSON object');
   } else if (!partial) {
-    return { skip: `${resourceType} ${resourceId}: the item has no configuration` };
+    return unreadItem('the item has no configuration');
   }
 
   const supplementaryRaw = asRecord(decodeJsonValue(record['supplementaryConfiguration']));

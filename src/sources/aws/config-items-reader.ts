@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { configItemToResource, deletedItemToResource } from './adapters/index.ts';
+import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
 
 /**
@@ -19,21 +19,32 @@ export function* configItemsToResources(
   const hint = fileHint(ctx.file);
   for (let at = 0; at < rawItems.length; at++) {
     const index = firstIndex + at;
-    const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index });
+    const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx);
     if ('skip' in read) ctx.skip(read.skip, { index });
     else yield read;
   }
 }
 
-/** One configuration item (or SELECT row) as its resource, or why it is skipped. */
+/**
+ * One configuration item (or SELECT row) as its resource, or why it is skipped. An item that
+ * names its resource without a readable configuration is the resource listed only, noted.
+ */
 export function configItemResource(
   raw: unknown,
   partial: boolean,
   hint: FileHint,
   origin: Origin,
+  ctx: Pick<ReadContext, 'note'>,
 ): Resource | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
+  if (read.unread !== undefined) {
+    ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, {
+      ...(origin.index !== undefined && { index: origin.index }),
+      ...(origin.line !== undefined && { line: origin.line }),
+    });
+    return unreadItemToResource(read, origin);
+  }
   return read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
 }
 

@@ -89,7 +89,7 @@ export const awsConfigSelectCsv: TextFormat = {
       const read =
         'skip' in flattened
           ? flattened
-          : configItemResource(flattened.record, true, hint, { file: ctx.file, line: row.line });
+          : configItemResource(flattened.record, true, hint, { file: ctx.file, line: row.line }, ctx);
       if ('skip' in read) ctx.skip(read.skip, { line: row.line });
       else yield read;
     }

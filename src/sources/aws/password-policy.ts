@@ -163,7 +163,7 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
 };
 
 /** Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`. */
-function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
+export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
   if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
   const record = asRecord(document);
   if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;

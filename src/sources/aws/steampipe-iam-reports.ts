@@ -5,7 +5,7 @@ import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
-import { accountResource } from './password-policy.ts';
+import { accountResource, steampipeResult } from './password-policy.ts';
 import { NOT_READ } from './steampipe-iam.ts';
 
 /**
@@ -35,11 +35,11 @@ function rowFormats(spec: AccountTable, id: string): [DocumentFormat, TextFormat
     provider: 'aws',
     description: `${query} (rows, or {columns, rows})`,
     matches(document) {
-      const first = asRecord(rowsOf(document)?.[0]);
+      const first = asRecord(steampipeResult(document)?.rows[0]);
       return first !== undefined && spec.requiredColumns.slice(0, 3).every((column) => column in first);
     },
     *read(document, ctx) {
-      for (const [index, raw] of (rowsOf(document) ?? []).entries()) {
+      for (const [index, raw] of (steampipeResult(document)?.rows ?? []).entries()) {
         const row = asRecord(raw);
         const result = row ? readRow(row, { file: ctx.file, index }) : 'row is not a JSON object';
         if (typeof result === 'string') ctx.skip(result, { index });
@@ -75,61 +75,29 @@ function rowFormats(spec: AccountTable, id: string): [DocumentFormat, TextFormat
   return [json, csv];
 }
 
-/** Steampipe's JSON output: a bare array of rows (before v0.24), or `{"columns": [...], "rows": [...]}`. */
-function rowsOf(document: unknown): readonly unknown[] | undefined {
-  if (Array.isArray(document)) return document;
-  const record = asRecord(document);
-  return Array.isArray(record?.rows) && Array.isArray(record.columns) ? record.rows : undefined;
-}
-
-/** The report's cell for a column: its text, `N/A` for null (the plugin's NullIfEqual("N/A")). */
-function reportCell(row: Readonly<Record<string, unknown>>, column: string): string {
-  const value = row[column];
-  return value === null || value === undefined ? 'N/A' : String(value);
-}
+/** The table's names for the report's `user` and `arn` columns. */
+const RENAMED: Readonly<Record<string, string>> = { user_name: 'user', user_arn: 'arn' };
 
 /**
  * Steampipe's `aws_iam_credential_report` (`table_aws_iam_credential_report.go`): the report's
  * columns with `user_name` and `user_arn` for `user` and `arn`, `mfa_active` and the
  * `access_key_N_active` flags as booleans, times as timestamps, and `N/A` (and
  * `no_information`, `not_supported` for the password's times) as null. Each row is put back
- * as the report's row and read as the report is: the account's root row, an iam.user per user.
+ * as the report's row, in its spelling (`N/A` for null), and read as the report is: the
+ * account's root row, an iam.user per user. A column the query left out is left out of the row,
+ * so that what it would tell stays unknown (not `N/A`, a credential never used).
  */
 export const [awsCredentialReportSteampipeFormat, awsCredentialReportSteampipeCsv] = rowFormats(
   {
     table: 'aws_iam_credential_report',
-    requiredColumns: [
-      'user_name',
-      'user_arn',
-      'mfa_active',
-      'password_enabled',
-      'password_last_used',
-      'user_creation_time',
-      'access_key_1_active',
-      'access_key_1_last_rotated',
-      'access_key_1_last_used_date',
-      'access_key_2_active',
-      'access_key_2_last_rotated',
-      'access_key_2_last_used_date',
-    ],
+    requiredColumns: ['user_name', 'user_arn', 'mfa_active'],
     read(row, origin) {
-      const cells: Record<string, string> = {
-        user: String(row.user_name ?? ''),
-        arn: String(row.user_arn ?? ''),
-      };
-      for (const column of [
-        'mfa_active',
-        'password_enabled',
-        'password_last_used',
-        'user_creation_time',
-        'access_key_1_active',
-        'access_key_1_last_rotated',
-        'access_key_1_last_used_date',
-        'access_key_2_active',
-        'access_key_2_last_rotated',
-        'access_key_2_last_used_date',
-      ])
-        cells[column] = reportCell(row, column);
+      const cells: Record<string, string> = {};
+      for (const [column, value] of Object.entries(row)) {
+        const name = RENAMED[column] ?? column;
+        if (value === null) cells[name] = 'N/A';
+        else if (typeof value === 'boolean' || typeof value === 'string') cells[name] = String(value);
+      }
       return credentialReportRowToResource(cells, origin);
     },
   },

@@ -16,7 +16,7 @@ const POLICY_COLUMN_TYPES: SteampipeTable['columnTypes'] = {
 
 /**
  * A principal's policies as AWS Config lists them: `attached_policy_arns` (ARNs) as
- * `attachedManagedPolicies[].policyArn`, and `inline_policies` (the plugin's
+ * `attachedManagedPolicies[].{policyArn, policyName}` (the name the ARN ends with), and `inline_policies` (the plugin's
  * `[{PolicyName, PolicyDocument}]`, the document decoded) as `<listName>[].{policyName,
  * policyDocument}`. The plugin gathers both into Go slices, null when the principal has none.
  */
@@ -25,7 +25,10 @@ function withPolicies(row: Readonly<Record<string, unknown>>, listName: string):
   const inline = Array.isArray(row.inline_policies) ? row.inline_policies : [];
   return {
     ...row,
-    attached_policy_arns: arns.map((arn) => ({ policyArn: arn })),
+    attached_policy_arns: arns.map((arn) => ({
+      policyArn: arn,
+      policyName: typeof arn === 'string' ? arn.slice(arn.lastIndexOf('/') + 1) : arn,
+    })),
     [listName]: inline.map((policy) => ({
       policyName: asRecord(policy)?.PolicyName,
       policyDocument: asRecord(policy)?.PolicyDocument,
@@ -72,6 +75,8 @@ export const awsIamUserTable: SteampipeTable = {
           ['attached_policy_arns', 'attachedManagedPolicies'],
           ['user_policies', 'userPolicyList'],
         ],
+        // Config's resourceId of a user is its unique id (AIDA…), not its name.
+        resourceIdColumn: 'user_id',
       },
     );
     if ('skip' in user) return user;
@@ -144,6 +149,8 @@ export const awsIamRoleTable: SteampipeTable = {
           ['attached_policy_arns', 'attachedManagedPolicies'],
           ['role_policies', 'rolePolicyList'],
         ],
+        // Config's resourceId of a role is its unique id (AROA…), not its name.
+        resourceIdColumn: 'role_id',
       },
     );
     return 'skip' in role ? role : [role];
@@ -171,6 +178,8 @@ export const awsIamGroupTable: SteampipeTable = {
           ['attached_policy_arns', 'attachedManagedPolicies'],
           ['group_policies', 'groupPolicyList'],
         ],
+        // Config's resourceId of a group is its unique id (AGPA…), not its name.
+        resourceIdColumn: 'group_id',
       },
     );
     return 'skip' in group ? group : [group];
@@ -212,6 +221,8 @@ export const awsIamPolicyTable: SteampipeTable = {
           ['attachment_count', 'attachmentCount'],
           ['policy_versions', 'policyVersionList'],
         ],
+        // Config's resourceId of a managed policy is its unique id (ANPA…), not its name.
+        resourceIdColumn: 'policy_id',
       },
     );
     return 'skip' in policy ? policy : [policy];

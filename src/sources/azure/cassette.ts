@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
-import { isObject, type JsonObject } from './arm-record.ts';
+import { idOf, isObject, type JsonObject } from './arm-record.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
 
@@ -13,8 +13,13 @@ import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
  * "StatusCode", "ResponseBody"}]}`). Each successful Azure Resource Manager answer that is a
  * resource, a list of them or a Resource Graph page is read as such, as is Key Vault's data-plane
  * listing of a vault's keys (keyvault-data-plane.ts); the other exchanges
- * (sign-in, provider metadata, failed calls) hold no resource and are skipped with the call
- * they answer.
+ * (sign-in, provider metadata, failed calls, deletions) hold no resource state and are skipped
+ * with the call they answer.
+ *
+ * A test records a resource as it goes: created, updated, shown, listed (the Azure CLI's
+ * recordings, `recordings/*.yaml`, do all four). The last answer that holds a resource is its
+ * state when the recording ended; the earlier ones are passed over with a note, not merged into
+ * it (a setting the update turned off would otherwise keep its first value).
  */
 export const azureCassette: DocumentFormat = {
   id: 'azure-vcr-cassette',
@@ -27,8 +32,11 @@ export const azureCassette: DocumentFormat = {
     return first !== undefined && (isCassetteInteraction(first) || isSessionEntry(first));
   },
   *read(document, ctx) {
-    for (const [index, recorded] of exchangesOf(document).entries()) {
-      const exchange = isSessionEntry(recorded) ? exchangeOfEntry(recorded) : exchangeOf(recorded);
+    const exchanges = exchangesOf(document).map((recorded) =>
+      isSessionEntry(recorded) ? exchangeOfEntry(recorded) : exchangeOf(recorded),
+    );
+    const lastAnswer = lastAnswers(exchanges);
+    for (const [index, exchange] of exchanges.entries()) {
       const call = `${exchange.method} ${exchange.path}`;
       const answered = exchange.status >= 200 && exchange.status < 300;
       // Key Vault's data plane lists the keys (with their expiry) that ARM's GET of a vault does not.
@@ -38,15 +46,78 @@ export const azureCassette: DocumentFormat = {
         ctx.skip(`interaction ${index}: ${call}: answered HTTP ${exchange.status}`, { index });
       else if (!exchange.arm)
         ctx.skip(`interaction ${index}: ${call}: not an Azure Resource Manager call`, { index });
+      else if (exchange.method.toUpperCase() === 'DELETE')
+        ctx.skip(`interaction ${index}: ${call}: a deletion, not the state of a resource`, { index });
       else if (azureGraphRest.matches(exchange.body)) yield* azureGraphRest.read(exchange.body, ctx);
-      else if (azureArm.matches(exchange.body)) yield* azureArm.read(exchange.body, ctx);
-      else
+      else if (azureArm.matches(exchange.body)) {
+        const current = withoutSuperseded(exchange.body, index, lastAnswer);
+        if (current.superseded.length > 0)
+          ctx.note?.(
+            `interaction ${index}: ${call}: an earlier answer of ${current.superseded.join(', ')}, which a later interaction answers again`,
+            { index },
+          );
+        if (current.body !== undefined) yield* azureArm.read(current.body, ctx);
+      } else
         ctx.skip(`interaction ${index}: ${call}: the answer is not a resource or a list of resources`, {
           index,
         });
     }
   },
 };
+
+/** Each resource's last answer: the interaction whose body last holds it, by lower-cased id. */
+function lastAnswers(exchanges: readonly Exchange[]): ReadonlyMap<string, number> {
+  const last = new Map<string, number>();
+  for (const [index, exchange] of exchanges.entries()) {
+    if (
+      !exchange.arm ||
+      exchange.status < 200 ||
+      exchange.status >= 300 ||
+      exchange.method.toUpperCase() === 'DELETE'
+    )
+      continue;
+    for (const id of resourceIdsOf(exchange.body)) last.set(id, index);
+  }
+  return last;
+}
+
+/** The resources of an ARM answer: a list body's `value`, a bare array, or one resource. */
+function answeredResources(body: unknown): readonly unknown[] {
+  if (Array.isArray(body)) return body;
+  if (isObject(body) && Array.isArray(body.value)) return body.value;
+  return [body];
+}
+
+function resourceIdsOf(body: unknown): string[] {
+  return answeredResources(body).flatMap((resource) => {
+    const id = idOf(resource);
+    return typeof id === 'string' ? [answerKey(id)] : [];
+  });
+}
+
+/** ARM ids are case-insensitive, and the CLI's drop the leading slash in places. */
+const answerKey = (id: string) => id.toLowerCase().replace(/^\/?/, '/');
+
+/**
+ * The answer without the resources a later interaction answers again: undefined when none is
+ * left; a list body keeps its other rows.
+ */
+function withoutSuperseded(
+  body: unknown,
+  index: number,
+  lastAnswer: ReadonlyMap<string, number>,
+): { readonly body: unknown; readonly superseded: readonly string[] } {
+  const superseded: string[] = [];
+  const current = answeredResources(body).filter((resource) => {
+    const id = idOf(resource);
+    const later = typeof id === 'string' && (lastAnswer.get(answerKey(id)) ?? index) > index;
+    if (later) superseded.push(String(id));
+    return !later;
+  });
+  if (superseded.length === 0) return { body, superseded };
+  if (current.length === 0) return { body: undefined, superseded };
+  return { body: Array.isArray(body) ? current : { ...(body as JsonObject), value: current }, superseded };
+}
 
 function exchangesOf(document: unknown): readonly unknown[] {
   if (!isObject(document)) return [];

@@ -2,6 +2,7 @@ import type { InputFormat } from '../format.ts';
 import { azureAccountList } from './account-list.ts';
 import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
+import { azureCliUnread } from './cli-unread.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphRest } from './graph-rest.ts';
@@ -24,6 +25,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureCassette,
   azureKeyVaultDataPlane,
   azureAccountList,
-  // Last: the example files azure-arm does not read.
+  // Last: the example files azure-arm does not read, and answers no check reads.
   azureRestExample,
+  azureCliUnread,
 ];

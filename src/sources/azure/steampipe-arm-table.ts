@@ -39,8 +39,12 @@ export interface ArmTable {
 
 interface ChildColumn {
   readonly column: string;
-  /** The ARM record of one listed child, when the plugin reshaped it (PascalCase map keys). */
-  readonly record?: (child: Record<string, unknown>) => unknown;
+  /**
+   * The ARM record of one listed child, when the plugin reshaped it (PascalCase map keys, or the
+   * Go SDK's JSON without its read-only id), given the row it is listed in; undefined: a child
+   * the checks do not read, left out.
+   */
+  readonly record?: (child: Record<string, unknown>, row: Readonly<Record<string, unknown>>) => unknown;
 }
 
 const NOT_A_COLUMN: Localized = {
@@ -105,7 +109,10 @@ export function armTable(spec: ArmTable): SteampipeTable {
       const children = [
         ...(Array.isArray(settings) ? settings : []),
         ...(spec.children ?? []).flatMap(({ column, record: reshape }) =>
-          listed(row[column]).map((child) => (reshape ? reshape(child) : child)),
+          listed(row[column]).flatMap((child) => {
+            const record = reshape ? reshape(child, row) : child;
+            return record === undefined ? [] : [record];
+          }),
         ),
       ];
       const childResources = children.map((child) => toResource(child, origin));

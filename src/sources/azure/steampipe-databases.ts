@@ -1,12 +1,13 @@
 import type { SteampipeTable } from '../steampipe-row.ts';
+import { TLS_PARAMETERS } from './adapters/databases.ts';
 import { armTable } from './steampipe-arm-table.ts';
 
 /**
  * `azure_sql_server`: the server's `publicNetworkAccess` and `minimalTlsVersion` (null: ARM's
  * absent field, no minimal version), and its children as the plugin lists them, ARM records
  * each (`{id, name, type, properties}`; the encryption protector flattened, `serverKeyType` at
- * the top, before the plugin's v0.57.0): `firewall_rules`, `server_audit_policy` (the
- * auditingSettings `state`) and `encryption_protector` (the TDE protector's `serverKeyType`).
+ * the top, before the plugin's v0.57.0): `server_audit_policy` (the auditingSettings `state`),
+ * `encryption_protector` (the TDE protector's `serverKeyType`) and `firewall_rules`.
  */
 export const azureSqlServerTable: SteampipeTable = armTable({
   table: 'azure_sql_server',
@@ -31,18 +32,28 @@ export const azureSqlServerTable: SteampipeTable = armTable({
     ['private_endpoint_connections', 'privateEndpointConnections'],
   ],
   children: [
-    { column: 'firewall_rules' },
     { column: 'server_audit_policy' },
     { column: 'encryption_protector' },
+    { column: 'firewall_rules' },
   ],
 });
 
 /**
  * A flexible server's parameter as the plugin lists it in `flexible_server_configurations`:
  * `{ID, Name, Type, ConfigurationProperties: {value, …}}`, the SDK's field names as map keys.
+ * Only the parameters that set TLS are read (as `az … flexible-server parameter list` is); the
+ * server's hundreds of others are left out.
  */
 function flexibleServerParameter(child: Record<string, unknown>): unknown {
-  return { id: child.ID, name: child.Name, type: child.Type, properties: child.ConfigurationProperties };
+  const name = child.Name;
+  if (typeof name !== 'string' || !TLS_PARAMETERS.has(name.toLowerCase())) return undefined;
+  const properties = child.ConfigurationProperties;
+  return {
+    id: child.ID,
+    name,
+    type: child.Type,
+    properties: typeof properties === 'object' && properties !== null ? properties : {},
+  };
 }
 
 /**

@@ -3,9 +3,10 @@ import { armTable } from './steampipe-arm-table.ts';
 
 /**
  * `azure_app_service_web_app`: the site's `httpsOnly`, and `configuration`, the app's
- * `config/web` record as ARM writes it (`{id, name, type, properties: {minTlsVersion,
- * ftpsState}}`), which completes the site's settings (the listed site's `site_config` leaves
- * them null). The table has no column for the site's `publicNetworkAccess`: unknown, not
+ * `config/web` record (`{properties: {minTlsVersion, ftpsState}}`), which completes the site's
+ * settings (the listed site's `site_config` leaves them null). The plugin's Go SDK (track 1
+ * `web.SiteConfigResource`) writes it without the id, name and type it holds read-only: they
+ * are put back from the site's id, so that it is read as the site's `config/web` child. The table has no column for the site's `publicNetworkAccess`: unknown, not
  * App Service's default (enabled). `azure_app_service_function_app` rows, sites too, have the
  * same columns (without `diagnostic_settings`) and are read alike.
  */
@@ -29,13 +30,23 @@ export const azureWebAppTable: SteampipeTable = armTable({
     ['state', 'state'],
     ['default_site_hostname', 'defaultHostName'],
   ],
-  children: [{ column: 'configuration' }],
+  children: [{ column: 'configuration', record: siteConfigRecord }],
   diagnosticSettings: 'column',
   notCarried: [
     { fact: 'publicNetworkAccess', path: 'properties.publicNetworkAccess' },
     { fact: 'reachableFromInternet', path: 'properties.publicNetworkAccess' },
   ],
 });
+
+/** The site's `config/web` record: its own id, name and type where written, else the site's. */
+function siteConfigRecord(child: Record<string, unknown>, row: Readonly<Record<string, unknown>>): unknown {
+  return {
+    ...child,
+    id: typeof child.id === 'string' ? child.id : `${String(row.id)}/config/web`,
+    name: typeof child.name === 'string' ? child.name : 'web',
+    type: typeof child.type === 'string' ? child.type : 'Microsoft.Web/sites/config',
+  };
+}
 
 /**
  * `azure_role_assignment`: the assignment's `scope`, `principal_id`, `principal_type` and

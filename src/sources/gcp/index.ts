@@ -3,8 +3,10 @@ import { gcpAssetExport } from './asset-export.ts';
 import { gcpAssetFeed, gcpAssetHistory } from './asset-history.ts';
 import { gcpAssetList } from './asset-list.ts';
 import { gcpEffectiveIamPolicies } from './effective-iam-policies.ts';
+import { gcpGcloudUnread } from './gcloud-unread.ts';
 import { gcpScanner } from './gcp-scanner.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from './iam-policies.ts';
+import { gcpProjectAncestors } from './project-ancestors.ts';
 import { acceptingFlightRecordings, gcpRecordedAnswer } from './recordings.ts';
 import { gcpRestResources } from './rest-resources.ts';
 import { gcpSearchAllResources } from './search-all-resources.ts';
@@ -21,6 +23,8 @@ export const gcpFormats: readonly InputFormat[] = [
   gcpIamPolicySearch,
   gcpEffectiveIamPolicies,
   gcpIamPolicy,
+  gcpProjectAncestors,
+  gcpGcloudUnread,
 ]
   .map(acceptingFlightRecordings)
   .concat(gcpRecordedAnswer);

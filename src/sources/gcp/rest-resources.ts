@@ -1,7 +1,7 @@
 import type { DocumentFormat } from '../format.ts';
 import { steampipeRowSkip } from '../steampipe-row.ts';
 import { REST_RESOURCE } from './adapters/fields.ts';
-import { PROJECT_TYPE } from './adapters/index.ts';
+import { HIERARCHY_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import {
   CLOUD_RUN_SERVICE,
@@ -29,7 +29,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), organizations and folders, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -186,6 +186,19 @@ const NAMED: readonly {
     pattern: /^projects\/[^/]+\/databases\/[^/]+$/,
     assetType: 'firestore.googleapis.com/Database',
   },
+  // `gcloud organizations list / describe`: the organization's `displayName` is its primary
+  // domain, which tells the organization's own principals from external ones.
+  {
+    pattern: /^organizations\/\d+$/,
+    assetType: 'cloudresourcemanager.googleapis.com/Organization',
+    with: 'displayName',
+  },
+  // `gcloud resource-manager folders list / describe`: a folder with the node above it.
+  {
+    pattern: /^folders\/\d+$/,
+    assetType: 'cloudresourcemanager.googleapis.com/Folder',
+    with: 'parent',
+  },
 ];
 
 /** GKE names a cluster by its short name: the self link alone says the resource is GKE's. */
@@ -239,8 +252,11 @@ function projectNumber(item: JsonObject): string | undefined {
   return v3 ?? (stringAt(item, 'lifecycleState') !== undefined ? stringAt(item, 'projectNumber') : undefined);
 }
 
-/** The project and the node above it: v1's `parent` is `{type, id}`, v3's `folders/<n>` or `organizations/<n>`. */
-function projectAncestors(name: string, item: JsonObject): string[] {
+/**
+ * A project's, folder's or organization's node and the node above it: v1's `parent` is
+ * `{type, id}`, v3's (and a folder's) `folders/<n>` or `organizations/<n>`.
+ */
+function nodeAncestors(name: string, item: JsonObject): string[] {
   const parent = item.parent;
   const node = isObject(parent)
     ? stringAt(parent, 'type') &&
@@ -292,7 +308,7 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
   if (named)
     return {
       ...named,
-      ancestors: named.assetType === PROJECT_TYPE ? projectAncestors(named.name, item as JsonObject) : [],
+      ancestors: HIERARCHY_TYPES.has(named.assetType) ? nodeAncestors(named.name, item as JsonObject) : [],
       resource: { data: item as JsonObject, dataPath: REST_RESOURCE },
     };
   const assetType = assetTypeOf(item);

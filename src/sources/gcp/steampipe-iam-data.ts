@@ -108,43 +108,6 @@ export const gcpProjectTable: SteampipeTable = {
   },
 };
 
-const DATASET_AKA = /^gcp:\/\/bigquery\.googleapis\.com\/projects\/[^/]+\/datasets\/[^/]+$/;
-
-/**
- * Steampipe's `gcp_bigquery_dataset` (`table_gcp_bigquery_dataset.go`): the dataset as
- * `datasets.get` answers it, `access` in the API's names (`specialGroup`, `iamMember`, `role`),
- * `kms_key_name` for `defaultEncryptionConfiguration.kmsKeyName` (null: Google-managed).
- */
-export const gcpBigQueryDatasetTable: SteampipeTable = {
-  table: 'gcp_bigquery_dataset',
-  matches: (row) => assetName(row, DATASET_AKA) !== undefined,
-  requiredColumns: ['dataset_id', 'project', 'location', 'access', 'kms_key_name'],
-  columnTypes: { access: 'json', labels: 'json' },
-  read(row, origin) {
-    const name = assetName(row, DATASET_AKA)!;
-    const data = {
-      ...pick(row, [
-        ['id', 'id'],
-        ['kind', 'kind'],
-        ['location', 'location'],
-        ['self_link', 'selfLink'],
-        ['access', 'access'],
-        ['labels', 'labels'],
-      ]),
-      datasetReference: { projectId: row.project, datasetId: row.dataset_id },
-      ...(typeof row.kms_key_name === 'string' &&
-        row.kms_key_name !== '' && { defaultEncryptionConfiguration: { kmsKeyName: row.kms_key_name } }),
-    };
-    return [
-      asset(origin, {
-        name,
-        assetType: 'bigquery.googleapis.com/Dataset',
-        resource: { data, dataPath: 'row' },
-      }),
-    ];
-  },
-};
-
 const TOPIC_AKA = /^gcp:\/\/pubsub\.googleapis\.com\/projects\/[^/]+\/topics\/[^/]+$/;
 
 /**

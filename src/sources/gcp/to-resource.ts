@@ -14,7 +14,7 @@ import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
 import { bucketAclFacts } from './adapters/storage.ts';
 import type { CloudAsset } from './asset.ts';
-import { labelsOf, lastSegment } from './json.ts';
+import { isObject, labelsOf, lastSegment } from './json.ts';
 import { locationOf } from './location.ts';
 import { projectOf } from './project.ts';
 
@@ -109,15 +109,49 @@ function unplacedFact() {
   });
 }
 
-/** A project's or folder's ancestors (not itself), as Cloud Asset names, nearest first. */
+/**
+ * A project's or folder's ancestors (not itself), as Cloud Asset names, nearest first; without
+ * `ancestors`, the node directly above, as the record names it.
+ */
 function ancestorsFact(asset: CloudAsset) {
-  if (asset.ancestors.length === 0) return {};
+  if (asset.ancestors.length === 0) return parentFact(asset);
   const self = asset.name.slice(RESOURCE_MANAGER.length);
   // A project's own number can head its ancestors while its asset is named by id: no project is an ancestor.
   const above = asset.ancestors
     .filter((ancestor) => ancestor !== self && !ancestor.startsWith('projects/'))
     .map((a) => `${RESOURCE_MANAGER}${a}`);
   return { ancestors: explicit(above, 'ancestors') };
+}
+
+/**
+ * The folder or organization above a node: the asset's `resource.parent`
+ * (`//cloudresourcemanager.googleapis.com/folders/F`), else its data's `parent`, which
+ * Resource Manager v1 writes `{"type": "folder", "id": "F"}` for a project and v2/v3
+ * `folders/F` / `organizations/O`.
+ */
+function parentFact(asset: CloudAsset) {
+  const parent = asset.resource?.parent;
+  if (
+    parent?.startsWith(`${RESOURCE_MANAGER}folders/`) ||
+    parent?.startsWith(`${RESOURCE_MANAGER}organizations/`)
+  )
+    return { parent: explicit(parent, 'resource.parent') };
+  const named = hierarchyNodeName(asset.resource?.data?.parent);
+  if (named === undefined) return {};
+  return {
+    parent: explicit(`${RESOURCE_MANAGER}${named}`, `${asset.resource?.dataPath ?? 'resource.data'}.parent`),
+  };
+}
+
+const PARENT_KINDS: Readonly<Record<string, string>> = { folder: 'folders', organization: 'organizations' };
+
+function hierarchyNodeName(parent: unknown): string | undefined {
+  if (typeof parent === 'string')
+    return /^(?:folders|organizations)\/[^/]+$/.test(parent) ? parent : undefined;
+  if (!isObject(parent)) return undefined;
+  const { type, id } = parent;
+  const kind = typeof type === 'string' ? PARENT_KINDS[type] : undefined;
+  return kind && (typeof id === 'string' || typeof id === 'number') ? `${kind}/${id}` : undefined;
 }
 
 /**

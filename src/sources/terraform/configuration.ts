@@ -16,9 +16,26 @@ interface ConfigModule {
   readonly variables: JsonObject;
 }
 
-/** A resource a reference names: its address without an instance key, and the key when the reference gives one. */
+/**
+ * A resource a reference names: its address without an instance key, and the key when the
+ * reference gives one. `instanceKey`: the key the expression picks the instance by when it
+ * names none itself (`aws_s3_bucket.b[each.key]`, `each.value.id` of a `for_each =
+ * aws_s3_bucket.b`, `module.s3.ids["logs"]` of an output keyed like its resource): the instance
+ * of that key, when the resource has several.
+ */
 export interface ReferenceTarget {
   readonly base: string;
+  readonly key?: number | string;
+  readonly instanceKey?: number | string;
+}
+
+/**
+ * What `each` and `count` stand for where an expression is written: in a resource block, the
+ * resource's `for_each` and its instance's key; in a module block, the call's `for_each` and
+ * the key of the module instance.
+ */
+interface Repetition {
+  readonly forEach?: unknown;
   readonly key?: number | string;
 }
 
@@ -96,6 +113,26 @@ export class TerraformConfiguration {
     return !this.#nullWhenPlanned(instance.moduleAddress, expression, 0);
   }
 
+  /**
+   * The constant an attribute's expression is (`sse_algorithm = "aws:kms"`), through nested
+   * blocks each written once (a block written several times, or a set, may be ordered
+   * otherwise in the values); undefined for any other expression.
+   */
+  constantAt(
+    instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>,
+    attribute: string,
+  ): { value: unknown } | undefined {
+    let expression: unknown = this.resourceOf(instance)?.expressions;
+    for (const key of attribute.split('.')) {
+      if (Array.isArray(expression))
+        expression = key === '0' && expression.length === 1 ? expression[0] : undefined;
+      else expression = isObject(expression) ? expression[key] : undefined;
+    }
+    return isObject(expression) && 'constant_value' in expression && expression.constant_value !== null
+      ? { value: expression.constant_value }
+      : undefined;
+  }
+
   #nullWhenPlanned(moduleInstance: string, expression: unknown, hops: number): boolean {
     if (!isObject(expression) || hops > MAX_HOPS) return false;
     if ('constant_value' in expression) return expression.constant_value === null;
@@ -162,7 +199,8 @@ export class TerraformConfiguration {
     attribute: string,
     roots: 'resources' | 'data' = 'resources',
   ): ReferenceTarget[] {
-    let expression: unknown = this.resourceOf(instance)?.expressions;
+    const resource = this.resourceOf(instance);
+    let expression: unknown = resource?.expressions;
     for (const key of attribute.split('.')) {
       expression = Array.isArray(expression)
         ? expression[/^\d+$/.test(key) ? Number(key) : Number.NaN]
@@ -170,22 +208,34 @@ export class TerraformConfiguration {
           ? expression[key]
           : undefined;
     }
-    return this.#resolve(instance.moduleAddress, expression, 0, roots);
+    const repetition = { forEach: resource?.for_each_expression, key: instance.index };
+    return this.#resolve(instance.moduleAddress, expression, 0, roots, repetition);
   }
 
   #resolve(
     moduleInstance: string,
     expression: unknown,
     hops: number,
-    roots: 'resources' | 'data' = 'resources',
+    roots: 'resources' | 'data',
+    repetition: Repetition = {},
   ): ReferenceTarget[] {
     if (!isObject(expression) || !Array.isArray(expression.references) || hops > MAX_HOPS) return [];
+    const references = expression.references.filter((r): r is string => typeof r === 'string');
+    // `aws_s3_bucket.b[each.key].id` is listed as `aws_s3_bucket.b` and `each.key`: the
+    // instance of the key where the expression is written.
+    const byKey = references.some((r) => /^(each\.key|each\.value|count\.index)(\.|\[|$)/.test(r));
     const targets: ReferenceTarget[] = [];
     const seen = new Set<string>();
-    for (const reference of expression.references) {
-      if (typeof reference !== 'string') continue;
-      for (const target of this.#resolveOne(moduleInstance, reference, hops, roots)) {
-        const id = `${target.base}\0${String(target.key)}`;
+    for (const reference of references) {
+      for (const resolved of this.#resolveOne(moduleInstance, reference, hops, roots, repetition)) {
+        const target =
+          byKey &&
+          resolved.key === undefined &&
+          resolved.instanceKey === undefined &&
+          repetition.key !== undefined
+            ? { ...resolved, instanceKey: repetition.key }
+            : resolved;
+        const id = `${target.base}\0${String(target.key)}\0${String(target.instanceKey)}`;
         if (!seen.has(id)) {
           seen.add(id);
           targets.push(target);
@@ -193,9 +243,8 @@ export class TerraformConfiguration {
       }
     }
     // `aws_s3_bucket.b[0].id` is listed with `aws_s3_bucket.b`: the keyed one says more.
-    return targets.filter(
-      (t) => t.key !== undefined || !targets.some((o) => o.base === t.base && o.key !== undefined),
-    );
+    const keyed = (t: ReferenceTarget) => t.key !== undefined || t.instanceKey !== undefined;
+    return targets.filter((t) => keyed(t) || !targets.some((o) => o.base === t.base && keyed(o)));
   }
 
   /** `roots`: what the reference may name, the resources (managed) or the data sources. */
@@ -204,10 +253,28 @@ export class TerraformConfiguration {
     reference: string,
     hops: number,
     roots: 'resources' | 'data',
+    repetition: Repetition,
   ): ReferenceTarget[] {
     const parts = splitAddress(reference);
     const root = parts[0] ?? '';
     const module = this.#modules.get(configPath(moduleInstance));
+    if (root === 'each' && parts[1] === 'value') {
+      // `for_each = aws_s3_bucket.b` and `bucket = each.value.id`: the instance of the same key.
+      // A map built of a local or of several resources is keyed as its expression says, which
+      // the configuration does not hold: its values name no instance.
+      const forEach = repetition.forEach;
+      const built =
+        !isObject(forEach) ||
+        !Array.isArray(forEach.references) ||
+        forEach.references.some((r) => typeof r === 'string' && /^(local|data)\./.test(r));
+      const targets = built ? [] : this.#resolve(moduleInstance, forEach, hops + 1, roots);
+      if (new Set(targets.map((target) => target.base)).size !== 1) return [];
+      return targets.map((target) =>
+        target.key === undefined && repetition.key !== undefined
+          ? { ...target, instanceKey: repetition.key }
+          : target,
+      );
+    }
     if (root === 'data') {
       const [name, key] = nameAndKey(parts[2] ?? '');
       if (roots !== 'data' || !parts[1] || !name) return [];
@@ -221,12 +288,16 @@ export class TerraformConfiguration {
       if (!name || !call) return [];
       const parentCall = this.#modules.get(configPath(call.parent))?.calls.get(call.name);
       const passed = isObject(parentCall?.expressions) ? parentCall.expressions[name] : undefined;
-      return this.#resolve(call.parent, passed, hops + 1, roots);
+      return this.#resolve(call.parent, passed, hops + 1, roots, {
+        forEach: parentCall?.for_each_expression,
+        key: call.key,
+      });
     }
     if (root === 'module') {
       // A child module's output: what the output expression refers to inside that child.
       const [callName, key] = nameAndKey(parts[1] ?? '');
-      const output = parts[2];
+      // `module.s3.ids["logs"]`: an element of an output keyed as its resource is.
+      const [output, element] = nameAndKey(parts[2] ?? '');
       const call = module?.calls.get(callName);
       if (!call || !output) return [];
       const child = this.#modules.get(configPath(joinModule(moduleInstance, `module.${callName}`)));
@@ -235,12 +306,15 @@ export class TerraformConfiguration {
         moduleInstance,
         `module.${callName}${key === undefined ? '' : keyText(key)}`,
       );
-      return this.#resolve(
+      const targets = this.#resolve(
         childInstance,
         isObject(declared) ? declared.expression : undefined,
         hops + 1,
         roots,
       );
+      return element === undefined
+        ? targets
+        : targets.map((target) => (target.key === undefined ? { ...target, instanceKey: element } : target));
     }
     if (roots === 'data' || NON_RESOURCE_ROOTS.has(root) || parts.length < 2) return [];
     const [name, key] = nameAndKey(parts[1] ?? '');
@@ -264,12 +338,15 @@ function callNames(moduleAddress: string): string[] {
   return names;
 }
 
-function lastCall(moduleInstance: string): { parent: string; name: string } | undefined {
+function lastCall(
+  moduleInstance: string,
+): { parent: string; name: string; key: number | string | undefined } | undefined {
   if (!moduleInstance) return undefined;
   const parts = splitAddress(moduleInstance);
   const last = parts[parts.length - 1];
   if (!last) return undefined;
-  return { parent: parts.slice(0, -2).join('.'), name: nameAndKey(last)[0] };
+  const [name, key] = nameAndKey(last);
+  return { parent: parts.slice(0, -2).join('.'), name, key };
 }
 
 /** `web["a"]` → ['web', 'a']; `web[0]` → ['web', 0]; `web` → ['web', undefined]. */
@@ -283,7 +360,7 @@ export function nameAndKey(part: string): [string, number | string | undefined] 
   return [match[1] ?? part, undefined];
 }
 
-export function keyText(key: number | string): string {
+function keyText(key: number | string): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 

@@ -72,6 +72,11 @@ export class TfValues {
     return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
   }
 
+  /** The values with their marks, as text: equal for instances the plan shows alike. */
+  signature(): string {
+    return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);
+  }
+
   /**
    * Whether the plan shows a value at the path, even one with parts known only after apply
    * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`

@@ -14,6 +14,7 @@ import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
 import { readStateFile } from './state-file.ts';
 import { Translation } from './translation.ts';
+import { withUnnamedParts } from './unnamed-parts.ts';
 
 const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
   ...awsAdapters,
@@ -119,7 +120,9 @@ function* readTerraform(
     const deletion = primary.action === 'delete' ? adapter.whenDeleted : undefined;
     const built = deletion
       ? deletion(linked, new Translation('before'))
-      : adapter.build(unit, new Translation('after'), linker);
+      : withUnnamedParts(adapter.build(unit, new Translation('after', config), linker), unit, (other) =>
+          adapter.build(other, new Translation('after', config), linker),
+        );
     const moduleSources = config.moduleSources(primary.moduleAddress);
     const declaration = declarations?.find(moduleSources, primary.type, primary.name);
     const parts = [...unit.parts.values()].flat().map((part) => part.address);
@@ -200,7 +203,7 @@ function afterPlan(unit: Unit): Unit {
     const gone = list.filter((part) => part.action === 'delete');
     if (gone.length > 0) removed.set(type, gone);
   }
-  return { primary: unit.primary, parts, removed };
+  return { ...unit, parts, removed };
 }
 
 /**

@@ -2,8 +2,8 @@ import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/
 import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { AZURE_NETWORK_READ_THROUGH } from './adapters/azure-network.ts';
 import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
-import { keyText, type TerraformConfiguration } from './configuration.ts';
-import type { TfInstance } from './document.ts';
+import type { TerraformConfiguration } from './configuration.ts';
+import { splitAddress, type TfInstance } from './document.ts';
 
 /** Attributes a resource is named by when a reference has to be matched by value. */
 const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
@@ -15,7 +15,6 @@ const IDENTITY_KEYS = ['id', 'arn', 'name', 'bucket', 'project_id'];
  * value (a child naming an existing bucket by its name).
  */
 export class Linker implements BuildContext {
-  readonly #byAddress = new Map<string, TfInstance>();
   readonly #byBase = new Map<string, TfInstance[]>();
   readonly #byType = new Map<string, TfInstance[]>();
   /** By split resource type: how it names each type of resource it configures. */
@@ -46,7 +45,6 @@ export class Linker implements BuildContext {
       this.#dataByBase.set(base, [...(this.#dataByBase.get(base) ?? []), source]);
     }
     for (const instance of instances) {
-      this.#byAddress.set(instance.address, instance);
       const base = baseAddress(instance);
       this.#byBase.set(base, [...(this.#byBase.get(base) ?? []), instance]);
       if (instance.action !== 'delete') {
@@ -75,12 +73,11 @@ export class Linker implements BuildContext {
   dataSourceOf(instance: TfInstance, attribute: string, type: string): TfInstance | undefined {
     for (const target of this.config.referencesOf(instance, attribute, 'data')) {
       const candidates = (this.#dataByBase.get(target.base) ?? []).filter((source) => source.type === type);
+      const { key } = target;
       const chosen =
-        target.key !== undefined
-          ? candidates.find((source) => source.index === target.key)
-          : candidates.length === 1
-            ? candidates[0]
-            : candidates.find((source) => source.index !== undefined && source.index === instance.index);
+        key !== undefined
+          ? candidates.find((source) => sameKey(source.index, key))
+          : pickInstances(candidates, target.instanceKey, instance)[0];
       if (chosen) return chosen;
     }
     return undefined;
@@ -94,6 +91,8 @@ export class Linker implements BuildContext {
   *units(): Generator<{ unit?: Unit; reason: string }> {
     const parts = new Map<string, Map<string, TfInstance[]>>();
     const projects = new Map<string, TfInstance[]>();
+    /** By parent type: the split resources that name theirs only after apply, untraced. */
+    const unnamed = new Map<string, Map<string, { link: PartLink; parts: TfInstance[] }>>();
     const deleted = (instance: TfInstance) => `${instance.address}: deleted by the plan: not evaluated`;
     for (const instance of this.#instances) {
       const adapter = this.#adapters[instance.type];
@@ -129,26 +128,56 @@ export class Linker implements BuildContext {
           byType.set(instance.type, [...(byType.get(instance.type) ?? []), instance]);
           parts.set(parent.address, byType);
         }
-      } else if (PROJECT_PART_TYPES.includes(instance.type)) {
+        continue;
+      }
+      if (PROJECT_PART_TYPES.includes(instance.type)) {
         // Project IAM usually names a project the configuration does not create.
         const project = instance.after.read('project');
         const key = project.state === 'known' ? String(project.value) : '';
         projects.set(key, [...(projects.get(key) ?? []), instance]);
-      } else if (instance.action === 'delete') {
+        continue;
+      }
+      if (instance.action === 'delete') {
         yield { reason: deleted(instance) };
-      } else if (child.link.standalone) {
+        continue;
+      }
+      const untraced = (links ?? []).filter(({ link, parentTypes }) =>
+        this.#namedOnlyAfterApply(instance, link, parentTypes),
+      );
+      for (const { parentTypes, link } of untraced) {
+        for (const parentType of parentTypes) {
+          const byType =
+            unnamed.get(parentType) ?? new Map<string, { link: PartLink; parts: TfInstance[] }>();
+          const entry = byType.get(instance.type) ?? { link, parts: [] };
+          entry.parts.push(instance);
+          byType.set(instance.type, entry);
+          unnamed.set(parentType, byType);
+        }
+      }
+      if (child.link.standalone) {
         yield { unit: { primary: instance, parts: new Map() }, reason: '' };
       } else {
         const types = (links ?? []).flatMap(({ parentTypes }) => parentTypes).join(' / ');
         const attributes = [...new Set((links ?? []).map(({ link }) => link.attribute))].join(', ');
         yield {
-          reason: `${instance.address}: the ${types} it configures (${attributes}) is not in this plan`,
+          reason:
+            untraced.length > 0
+              ? `${instance.address}: names the ${types} it configures (${attributes}) only after apply, through what the configuration does not trace: each of the plan’s may be it`
+              : `${instance.address}: the ${types} it configures (${attributes}) is not in this plan`,
         };
       }
     }
     for (const instance of this.#instances) {
       if (this.#adapters[instance.type] && instance.action !== 'delete') {
-        yield { unit: { primary: instance, parts: parts.get(instance.address) ?? new Map() }, reason: '' };
+        const maybe = unnamed.get(instance.type);
+        yield {
+          unit: {
+            primary: instance,
+            parts: parts.get(instance.address) ?? new Map(),
+            ...(maybe && { unnamed: maybe }),
+          },
+          reason: '',
+        };
       }
     }
     for (const members of projects.values()) {
@@ -159,28 +188,46 @@ export class Linker implements BuildContext {
     }
   }
 
+  /**
+   * Whether a split resource that names no resource of the plan names its resource only after
+   * apply: then what it names cannot be told (a `local`, a data source, a resource of another
+   * type), and it may be any of the plan's. One that names its resource by a known value
+   * configures one the plan does not hold.
+   */
+  #namedOnlyAfterApply(instance: TfInstance, link: PartLink, parentTypes: readonly string[]): boolean {
+    const attributes = [link.attribute, ...(link.older ? [link.older.attribute] : [])];
+    const reads = attributes.map((attribute) => instance.after.read(attribute));
+    if (!reads.some((read) => read.state === 'unknown') || reads.some((read) => read.state === 'known'))
+      return false;
+    // `aws_s3_bucket.b[1].id` where the plan holds no `b[1]`: named, though not one of the plan's.
+    const named = attributes.flatMap((attribute) => this.config.referencesOf(instance, attribute));
+    return !named.some((target) => parentTypes.includes(splitAddress(target.base).at(-2) ?? ''));
+  }
+
   referenced(
     instance: TfInstance,
     attribute: string,
     types: readonly string[],
     keys: readonly string[] = IDENTITY_KEYS,
+    hops = 0,
   ): TfInstance[] {
     const accept = (candidate: TfInstance) =>
       candidate.action !== 'delete' && (types.length === 0 || types.includes(candidate.type));
     const found: TfInstance[] = [];
     for (const target of this.config.referencesOf(instance, attribute)) {
-      if (target.key !== undefined) {
-        const exact = this.#byAddress.get(`${target.base}${keyText(target.key)}`);
-        if (exact && accept(exact)) found.push(exact);
-        continue;
+      const { key } = target;
+      const candidates = this.#byBase.get(target.base) ?? [];
+      const named =
+        key !== undefined
+          ? candidates.filter((c) => sameKey(c.index, key)).slice(0, 1)
+          : pickInstances(candidates, target.instanceKey, instance);
+      for (const candidate of named) {
+        if (accept(candidate)) found.push(candidate);
+        // `bucket = aws_s3_bucket_public_access_block.b.bucket` (a policy put after the block):
+        // another split resource of the same resource names it in turn.
+        else if (candidate.action !== 'delete' && hops < MAX_SPLIT_HOPS)
+          found.push(...this.#throughSplitResource(candidate, types, hops + 1));
       }
-      const candidates = (this.#byBase.get(target.base) ?? []).filter(accept);
-      // `aws_s3_bucket.b[count.index]`: the instance with the child's own index.
-      const chosen =
-        candidates.length === 1
-          ? candidates
-          : candidates.filter((c) => c.index !== undefined && c.index === instance.index);
-      found.push(...chosen);
     }
     if (found.length > 0) return found;
     // A deleted resource is gone from the configuration: its own values say what it configured.
@@ -206,6 +253,14 @@ export class Linker implements BuildContext {
     return [...byValue];
   }
 
+  /** The resources of `types` that a split resource configures, by its own link. */
+  #throughSplitResource(split: TfInstance, types: readonly string[], hops: number): TfInstance[] {
+    if (types.length === 0) return [];
+    return (this.#childLinks.get(split.type) ?? [])
+      .filter(({ parentTypes }) => parentTypes.some((type) => types.includes(type)))
+      .flatMap(({ link }) => this.referenced(split, link.attribute, types, link.parentKeys, hops));
+  }
+
   /**
    * Instances by the lower-cased value of one identity attribute, indexed on first use: a state
    * has no configuration, so every split resource is linked by value, and a scan per child
@@ -225,6 +280,33 @@ export class Linker implements BuildContext {
     }
     return index.get(value) ?? [];
   }
+}
+
+/** How many split resources a reference is followed through (a bound against cycles). */
+const MAX_SPLIT_HOPS = 4;
+
+/**
+ * The instances of a resource a reference without a key names: the one there is; else the one
+ * of the key the expression picks by (`each.key`, `count.index`, an output's element), or, the
+ * expression saying none, of the referring instance's own key (`aws_s3_bucket.b[local.i]`).
+ */
+function pickInstances(
+  candidates: readonly TfInstance[],
+  instanceKey: number | string | undefined,
+  referrer: TfInstance,
+): TfInstance[] {
+  if (candidates.length === 1) return [...candidates];
+  const key = instanceKey ?? referrer.index;
+  return key === undefined ? [] : candidates.filter((candidate) => sameKey(candidate.index, key));
+}
+
+/**
+ * Whether two instance keys name one instance: HCL converts an index to the collection's key
+ * type, so `count.index` 0 picks the `for_each` instance `"0"`, and `each.key` `"0"` the
+ * `count` instance 0.
+ */
+function sameKey(index: number | string | undefined, key: number | string): boolean {
+  return index !== undefined && String(index) === String(key);
 }
 
 /** The address without its instance key: `aws_s3_bucket.b[0]` → `aws_s3_bucket.b`. */

@@ -1,5 +1,6 @@
 import { cloudDefault, derived, explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
+import type { TerraformConfiguration } from './configuration.ts';
 import { isCreated, type TfInstance } from './document.ts';
 
 /**
@@ -43,9 +44,12 @@ export class Translation {
   readonly #marks: Mark[] = [];
 
   readonly side: Side;
+  /** The configuration, whose constants give what a plan marks sensitive as part of a block. */
+  readonly #config: TerraformConfiguration | undefined;
 
-  constructor(side: Side) {
+  constructor(side: Side, config?: TerraformConfiguration) {
     this.side = side;
+    this.#config = config;
   }
 
   /** The values of an instance on this side. */
@@ -63,6 +67,17 @@ export class Translation {
     if (read.state === 'known') {
       this.#marks.push({ nativePath, tfPath, state: 'known' });
       return read.value;
+    }
+    // Terraform marks a whole block sensitive when one of its arguments comes from a sensitive
+    // variable (`rule` of an encryption configuration whose key is `var.kms_key_arn`): an
+    // argument the configuration writes as a constant is in the configuration in the clear.
+    const constant =
+      read.state === 'sensitive' && this.side === 'after'
+        ? this.#config?.constantAt(instance, attribute)
+        : undefined;
+    if (constant) {
+      this.#marks.push({ nativePath, tfPath, state: 'known' });
+      return constant.value;
     }
     this.#marks.push({ nativePath, tfPath, state: read.state });
     return undefined;

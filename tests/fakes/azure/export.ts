@@ -6,7 +6,8 @@ import type { Scenario } from './scenario.ts';
  * The scenario as a person would export it by hand for the offline path: each Resource Graph
  * table as `az graph query -q "<table>" --first 1000 -o json` pages (`{count, data, skip_token,
  * total_records}`), each subscription's diagnostic settings as ARM list bodies
- * (`az monitor diagnostic-settings subscription list`, `… list --resource <id>`), and the other
+ * (`az monitor diagnostic-settings subscription list`, and its resources' `… list --resource <id>`
+ * together), and the other
  * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and TDE protectors and the
  * sites' `config/web` bodies concatenated into one array each, each vault's keys, each flexible
  * server's parameters (all of them, as `az postgres|mysql flexible-server parameter list` has
@@ -40,10 +41,21 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
       scenario.armBodies.get(`/subscriptions/${id}/providers/microsoft.consumption/budgets`) ?? [];
     await writeFile(path.join(dir, `budgets-${id}.json`), JSON.stringify({ value: budgets }));
   }
+  // The resources' settings, each subscription's together, named for it as the listing of every
+  // resource's settings (as `--save-inventory` writes it): a resource without a setting has none.
+  // One file per resource (`… list --resource <id>`) would say nothing of the resources without
+  // a file, whose empty answers name no resource.
+  const resourceSettings = new Map<string, unknown[]>();
   for (const [target, settings] of scenario.diagnosticSettings) {
     if (/^\/subscriptions\/[^/]+$/.test(target)) continue;
-    const name = target.replace(/[^a-z0-9]+/g, '-').slice(-120);
-    await writeFile(path.join(dir, `diagnostic-settings-${name}.json`), JSON.stringify({ value: settings }));
+    const subscription = /^\/subscriptions\/([^/]+)/.exec(target)?.[1];
+    if (!subscription) continue;
+    resourceSettings.set(subscription, [...(resourceSettings.get(subscription) ?? []), ...settings]);
+  }
+  for (const sub of scenario.subscriptions) {
+    const id = sub.id.toLowerCase();
+    const value = resourceSettings.get(id) ?? [];
+    await writeFile(path.join(dir, `resource-diagnostic-settings-${id}.json`), JSON.stringify({ value }));
   }
   const singles = new Map<string, unknown[]>();
   for (const [target, body] of scenario.armBodies) {

@@ -27,12 +27,14 @@ import {
 
 function read(document: unknown) {
   const skipped: { reason: string; index?: number }[] = [];
+  const notes: { note: string; index?: number }[] = [];
   const ctx = {
     file: 'snapshot.json',
     skip: (reason: string, where?: { index?: number }) => skipped.push({ reason, ...where }),
+    note: (note: string, where?: { index?: number }) => notes.push({ note, ...where }),
   };
   const resources = [...awsConfigSnapshotFormat.read(document, ctx)] as Resource<Record<string, unknown>>[];
-  return { resources, skipped };
+  return { resources, skipped, notes };
 }
 
 const KEY = '0f3a7c1e-52b4-4d8e-9a61-3c2b9e7d1f40';
@@ -261,27 +263,37 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
     });
   });
 
-  it('passes on deletions and every version with its capture time; skips unrecorded items with reasons', () => {
+  it('passes on deletions and every version with its capture time; reads unrecorded items as listed only', () => {
     const deleted = snapshotItem('AWS::EC2::Volume', 'vol-gone', null, { status: 'ResourceDeleted' });
     const deletedNotRecorded = snapshotItem('AWS::EC2::Volume', 'vol-x', null, {
       status: 'ResourceDeletedNotRecorded',
     });
     const notRecorded = snapshotItem('AWS::EC2::Volume', 'vol-y', null, { status: 'ResourceNotRecorded' });
     const older = { ...docsBucket, configurationItemCaptureTime: '2026-10-01T00:00:00.000Z' };
-    const { resources, skipped } = read(
+    const { resources, skipped, notes } = read(
       snapshotDocument([deleted, deletedNotRecorded, notRecorded, older, docsBucket, { hello: 1 }]),
     );
     expect(resources.map((r) => [r.origin.index, r.deleted ?? false])).toEqual([
       [0, true],
       [1, true],
+      [2, false],
       [3, false],
       [4, false],
     ]);
     expect(resources[0]).toMatchObject({ id: expect.stringContaining('vol-gone'), facts: {} });
-    expect(resources[2]?.observedAt).toBe(Date.parse('2026-10-01T00:00:00.000Z'));
-    expect(resources[3]?.observedAt).toBeGreaterThan(resources[2]?.observedAt ?? Infinity);
+    // The volume exists, its settings unknown: listed only, and undated, so that it never takes
+    // the place of a readable item of the same volume.
+    expect(resources[2]).toMatchObject({ id: expect.stringContaining('vol-y'), facts: {}, listedOnly: true });
+    expect(resources[2]?.observedAt).toBeUndefined();
+    expect(resources[3]?.observedAt).toBe(Date.parse('2026-10-01T00:00:00.000Z'));
+    expect(resources[4]?.observedAt).toBeGreaterThan(resources[3]?.observedAt ?? Infinity);
+    expect(notes).toEqual([
+      {
+        index: 2,
+        note: 'AWS::EC2::Volume vol-y: ResourceNotRecorded (no configuration): read as listed only, its settings unknown',
+      },
+    ]);
     expect(skipped).toEqual([
-      { index: 2, reason: 'AWS::EC2::Volume vol-y: ResourceNotRecorded (no configuration)' },
       { index: 5, reason: expect.stringMatching(/^not a resource: resourceType and resourceId are missing/) },
     ]);
   });
@@ -337,10 +349,16 @@ describe('aws-config-snapshot: the API dialect (history, batch-get)', () => {
     expect(read([item]).resources[0]?.tags).toEqual({ confidentiality: '2' });
   });
 
-  it('skips an item whose configuration is not valid JSON', () => {
+  it('reads an item whose configuration is not valid JSON as listed only, noting why', () => {
     const item = { ...apiItem(docsBucket), configuration: '{"name": ' };
-    expect(read([item]).skipped).toEqual([
-      { index: 0, reason: 'AWS::S3::Bucket city-docs: configuration is not a JSON object' },
+    const { resources, skipped, notes } = read([item]);
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([{ id: 'arn:aws:s3:::city-docs', listedOnly: true, facts: {} }]);
+    expect(notes).toEqual([
+      {
+        index: 0,
+        note: 'AWS::S3::Bucket city-docs: configuration is not a JSON object: read as listed only, its settings unknown',
+      },
     ]);
   });
 });

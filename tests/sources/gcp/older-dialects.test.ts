@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GcpFirewallFacts } from '../../../src/model/gcp.ts';
+import type { GcpFirewallFacts, GcpHierarchyNodeFacts } from '../../../src/model/gcp.ts';
 import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { currentAssetType } from '../../../src/sources/gcp/asset.ts';
 import { gcpAssetList } from '../../../src/sources/gcp/asset-list.ts';
@@ -9,6 +9,8 @@ import { readRecords } from '../../helpers/checks.ts';
 // GoogleCloudPlatform/policy-library validator/test/fixtures and Forseti dumps): no
 // `ancestors`, the project only in the name, the parent or the REST JSON.
 const read = (records: unknown[]) => readRecords(gcpAssetList, records);
+const nodeFacts = (resource: { facts: object } | undefined) =>
+  resource?.facts as GcpHierarchyNodeFacts | undefined;
 
 describe('gcp: the project of records without ancestors', () => {
   it.each([
@@ -119,6 +121,62 @@ describe('gcp: the project of records without ancestors', () => {
       account: '222222222222',
       accountAlias: 'city-web',
     });
+  });
+});
+
+describe('gcp: the node above a project or folder, in records without ancestors (Forseti dumps)', () => {
+  const node = (name: string, type: string, resource: object) => ({
+    name: `//cloudresourcemanager.googleapis.com/${name}`,
+    asset_type: `cloudresourcemanager.googleapis.com/${type}`,
+    resource,
+  });
+
+  it.each([
+    [
+      'resource.parent',
+      node('projects/4211', 'Project', {
+        parent: '//cloudresourcemanager.googleapis.com/folders/4202',
+        data: { projectNumber: '4211', parent: { id: '4202', type: 'folder' } },
+      }),
+      { path: 'resource.parent', value: '//cloudresourcemanager.googleapis.com/folders/4202' },
+    ],
+    [
+      "Resource Manager v1's {type, id}, without resource.parent",
+      node('projects/4212', 'Project', {
+        data: { projectNumber: '4212', parent: { type: 'organization', id: '4242' } },
+      }),
+      { path: 'resource.data.parent', value: '//cloudresourcemanager.googleapis.com/organizations/4242' },
+    ],
+    [
+      "a folder's data.parent (v2: folders/F or organizations/O)",
+      node('folders/4202', 'Folder', { data: { name: 'folders/4202', parent: 'folders/4201' } }),
+      { path: 'resource.data.parent', value: '//cloudresourcemanager.googleapis.com/folders/4201' },
+    ],
+  ])('reads it from %s', (_name, record, parent) => {
+    const [resource] = read([record]);
+    expect(nodeFacts(resource)?.parent).toMatchObject({ source: 'explicit', ...parent });
+    expect(nodeFacts(resource)?.ancestors).toBeUndefined();
+  });
+
+  it('reads no parent where the record has ancestors, nor one that is not a folder or organization', () => {
+    const [withAncestors, billing] = read([
+      {
+        ...node('projects/4213', 'Project', {
+          parent: '//cloudresourcemanager.googleapis.com/folders/4299',
+          data: {},
+        }),
+        ancestors: ['projects/4213', 'folders/4299', 'organizations/4242'],
+      },
+      node('projects/4214', 'Project', { data: { parent: { type: 'billingAccount', id: 'x' } } }),
+    ]);
+    expect(nodeFacts(withAncestors)?.parent).toBeUndefined();
+    expect(nodeFacts(withAncestors)?.ancestors).toMatchObject({
+      value: [
+        '//cloudresourcemanager.googleapis.com/folders/4299',
+        '//cloudresourcemanager.googleapis.com/organizations/4242',
+      ],
+    });
+    expect(nodeFacts(billing)?.parent).toBeUndefined();
   });
 });
 

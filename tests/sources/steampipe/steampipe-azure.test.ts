@@ -132,17 +132,17 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(sql, 'minimalTlsVersion')).toMatchObject({ source: 'explicit', value: '1.0' });
     expect(fact(sql, 'reachableFromInternet')).toMatchObject({ value: true });
     expect(children.map((child) => child.id)).toEqual([
+      server.toLowerCase(),
+      server.toLowerCase(),
       `${server}/firewallRules/all`.toLowerCase(),
-      server.toLowerCase(),
-      server.toLowerCase(),
     ]);
-    expect(fact(children[0], 'startIpAddress')).toMatchObject({ value: '0.0.0.0' });
-    expect(fact(children[1], 'auditingState')).toMatchObject({
+    expect(fact(children[2], 'startIpAddress')).toMatchObject({ value: '0.0.0.0' });
+    expect(fact(children[0], 'auditingState')).toMatchObject({
       source: 'explicit',
       value: 'Disabled',
       path: 'auditingSettings.properties.state',
     });
-    expect(fact(children[2], 'customerManagedKey')).toMatchObject({ value: false });
+    expect(fact(children[1], 'customerManagedKey')).toMatchObject({ value: false });
   });
 
   it('reads the encryption protector older plugins flattened, and leaves unlisted children unknown', () => {

@@ -67,9 +67,9 @@ describe('steampipe-csv', () => {
   });
 
   it('skips, on its line, a row of a table kansa does not read, and one without the columns it reads', () => {
-    const publicIp =
-      'name,id,title,akas\npip1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/pip1,pip1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.network/publicipaddresses/pip1""]"\n';
-    expect(readCsvText(publicIp).skipped).toEqual([
+    const plan =
+      'name,id,title,akas\nasp1,/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverfarms/asp1,asp1,"[""/subscriptions/s/resourcegroups/rg/providers/microsoft.web/serverfarms/asp1""]"\n';
+    expect(readCsvText(plan).skipped).toEqual([
       {
         line: 2,
         reason:

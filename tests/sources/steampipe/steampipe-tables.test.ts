@@ -164,6 +164,195 @@ describe('steampipe-rows', () => {
     expect(fact(resources[2], 'diagnosticSettingsListed')).toMatchObject({ value: true });
   });
 
+  it('reads an azure_network_security_group row: its rules as ARM lists them, null for none of its own', () => {
+    const group = (name: string, rules: unknown[] | null) => ({
+      name,
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/${name}`,
+      type: 'Microsoft.Network/networkSecurityGroups',
+      security_rules: rules,
+      default_security_rules: [],
+      diagnostic_settings: null,
+      region: 'japaneast',
+      title: name,
+      akas: [
+        `/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.network/networksecuritygroups/${name}`,
+      ],
+    });
+    const rdp = {
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nsg1/securityRules/rdp`,
+      name: 'rdp',
+      properties: {
+        protocol: 'Tcp',
+        sourceAddressPrefix: '*',
+        destinationPortRange: '3389',
+        access: 'Allow',
+        direction: 'Inbound',
+        priority: 100,
+      },
+    };
+    const { resources, skipped } = read([group('nsg1', [rdp]), group('nsg2', null)]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => r.kansaType)).toEqual(['network.firewall', 'network.firewall']);
+    expect(fact(resources[0], 'inboundRules')).toMatchObject({ source: 'explicit' });
+  });
+
+  it('reads an azure_sql_server row with the child resources its JSON columns list', () => {
+    const server = `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Sql/servers/sql1`;
+    const row = {
+      name: 'sql1',
+      id: server,
+      kind: 'v12.0',
+      public_network_access: 'Enabled',
+      minimal_tls_version: null,
+      server_audit_policy: [
+        { id: `${server}/auditingSettings/Default`, name: 'Default', properties: { state: 'Disabled' } },
+      ],
+      encryption_protector: [
+        {
+          id: `${server}/encryptionProtector/current`,
+          name: 'current',
+          kind: 'servicemanaged',
+          properties: { serverKeyName: 'ServiceManaged', serverKeyType: 'ServiceManaged' },
+        },
+      ],
+      firewall_rules: [
+        {
+          id: `${server}/firewallRules/AllowAll`,
+          name: 'AllowAll',
+          properties: { startIpAddress: '0.0.0.0', endIpAddress: '255.255.255.255' },
+        },
+      ],
+      region: 'japaneast',
+      title: 'sql1',
+      akas: [server.toLowerCase()],
+    };
+    const { resources, skipped } = read([row]);
+    expect(skipped).toEqual([]);
+    // Ids come out lower-cased, as every Azure adapter keys them.
+    expect(resources.map((r) => [r.kansaType, r.id.split('/').slice(-2).join('/')])).toEqual([
+      ['database.server', 'servers/sql1'],
+      ['database.server', 'servers/sql1'],
+      ['database.server', 'servers/sql1'],
+      ['network.firewall-rule', 'firewallrules/allowall'],
+    ]);
+    // A null column is the API's absent field: the server enforces no minimal TLS version.
+    expect(fact(resources[0], 'minimalTlsVersion')).toMatchObject({ source: 'default', value: 'None' });
+    expect(fact(resources[1], 'auditingState')).toMatchObject({ source: 'explicit', value: 'Disabled' });
+    expect(fact(resources[2], 'customerManagedKey')).toMatchObject({ source: 'explicit', value: false });
+  });
+
+  it('reads azure_compute_disk, azure_redis_cache and azure_app_service_web_app rows', () => {
+    const id = (type: string, name: string) =>
+      `/subscriptions/${SUB}/resourceGroups/rg/providers/${type}/${name}`;
+    const row = (type: string, name: string, columns: Record<string, unknown>) => ({
+      name,
+      id: id(type, name),
+      ...columns,
+      region: 'japaneast',
+      title: name,
+      akas: [id(type, name).toLowerCase()],
+    });
+    const { resources, skipped } = read([
+      row('Microsoft.Compute/disks', 'd1', {
+        encryption_type: 'EncryptionAtRestWithCustomerKey',
+        encryption_disk_encryption_set_id: id('Microsoft.Compute/diskEncryptionSets', 'des'),
+      }),
+      row('Microsoft.Cache/Redis', 'r1', {
+        enable_non_ssl_port: false,
+        minimum_tls_version: null,
+        public_network_access: 'Disabled',
+      }),
+      row('Microsoft.Web/sites', 'w1', {
+        https_only: true,
+        site_config: { numberOfWorkers: 1 },
+        // The Go SDK writes config/web without its read-only id, name and type.
+        configuration: { properties: { minTlsVersion: '1.2', ftpsState: 'Disabled' } },
+      }),
+    ]);
+    expect(skipped).toEqual([]);
+    const [disk, cache, app, config] = resources;
+    expect(fact(disk, 'customerManagedKey')).toMatchObject({ value: true });
+    // A null minimum_tls_version is the API's absent field, whose default depends on the cache's age.
+    expect(fact(cache, 'minimumTlsVersion')).toMatchObject({ source: 'unknown' });
+    expect(fact(cache, 'enableNonSslPort')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(app, 'httpsOnly')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(app, 'publicNetworkAccess')).toMatchObject({ source: 'unknown' });
+    expect(config?.id).toBe(`${id('Microsoft.Web/sites', 'w1').toLowerCase()}`);
+    expect(fact(config, 'minTlsVersion')).toMatchObject({ source: 'explicit', value: '1.2' });
+  });
+
+  it('reads a gcp_bigquery_dataset row as the dataset, its access entries in the API’s names', () => {
+    const dataset = (id: string, access: unknown[], kms: string | null) => ({
+      name: null,
+      dataset_id: id,
+      id: `city-bq:${id}`,
+      kind: 'bigquery#dataset',
+      kms_key_name: kms,
+      access,
+      location: 'asia-northeast1',
+      project: 'city-bq',
+      title: id,
+      akas: [`gcp://bigquery.googleapis.com/projects/city-bq/datasets/${id}`],
+    });
+    const { resources, skipped } = read([
+      dataset('open', [{ role: 'READER', specialGroup: 'allAuthenticatedUsers' }], null),
+      dataset(
+        'closed',
+        [{ role: 'OWNER', specialGroup: 'projectOwners' }],
+        'projects/city-bq/locations/asia-northeast1/keyRings/r/cryptoKeys/k',
+      ),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.id, r.account, r.region])).toEqual([
+      ['//bigquery.googleapis.com/projects/city-bq/datasets/open', 'city-bq', 'asia-northeast1'],
+      ['//bigquery.googleapis.com/projects/city-bq/datasets/closed', 'city-bq', 'asia-northeast1'],
+    ]);
+    expect(fact(resources[0], 'publicAccessEntries')).toMatchObject({
+      value: [{ member: 'allAuthenticatedUsers' }],
+    });
+    // A null kms_key_name is the API's absent setting: Google-managed keys.
+    expect(fact(resources[0], 'customerManagedKey')).toMatchObject({ source: 'default', value: false });
+    expect(fact(resources[1], 'customerManagedKey')).toMatchObject({ value: true });
+  });
+
+  it('reads an azure_kubernetes_cluster row, the local accounts it has no column for unknown', () => {
+    const id = `/subscriptions/${SUB}/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
+    const { resources, skipped } = read([
+      {
+        name: 'aks1',
+        id,
+        enable_rbac: true,
+        api_server_access_profile: { enablePrivateCluster: false, authorizedIPRanges: ['203.0.113.0/24'] },
+        disk_encryption_set_id: null,
+        region: 'japaneast',
+        title: 'aks1',
+        akas: [id.toLowerCase()],
+      },
+    ]);
+    expect(skipped).toEqual([]);
+    expect(fact(resources[0], 'authorizedIpRanges')).toMatchObject({
+      source: 'explicit',
+      value: ['203.0.113.0/24'],
+    });
+    expect(fact(resources[0], 'enableRbac')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[0], 'disableLocalAccounts')).toMatchObject({ source: 'unknown' });
+  });
+
+  it('reads an azure_compute_virtual_machine row: a null security_profile is no encryption at host', () => {
+    const vm = (name: string, profile: unknown) => ({
+      name,
+      id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/${name}`,
+      security_profile: profile,
+      region: 'japaneast',
+      title: name,
+      akas: [`/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.compute/virtualmachines/${name}`],
+    });
+    const { resources, skipped } = read([vm('vm1', { encryptionAtHost: true }), vm('vm2', null)]);
+    expect(skipped).toEqual([]);
+    expect(fact(resources[0], 'encryptionAtHost')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[1], 'encryptionAtHost')).toMatchObject({ source: 'default', value: false });
+  });
+
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
     const { resources, skipped } = read([projected]);

@@ -81,6 +81,8 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
       ...viaLists.evidence.filter((_, index) => opening.some((grant) => grant.list === index)),
     ];
     if (open.length > 0) return fail('open', evidence, { ...data, rules: open });
+    // Rules naming prefix lists the export holds in a form kansa cannot read may open anything.
+    if (viaLists.unreadable) return undetermined('unknown', [...evidence, viaLists.unreadable], data);
     if (viaLists.unresolved.length > 0) {
       return undetermined('unresolvedPrefixList', evidence, { ...data, lists: viaLists.unresolved });
     }
@@ -138,10 +140,11 @@ function openingGrants(grants: readonly Grant[]): Grant[] {
 function prefixListGrants(
   group: Resource<AwsSecurityGroupFacts>,
   inventory: InventoryView,
-): { grants: Grant[]; unresolved: string[]; evidence: Evidence[] } {
+): { grants: Grant[]; unresolved: string[]; evidence: Evidence[]; unreadable?: Evidence } {
   const rules = group.facts.prefixListIngress;
   const result = { grants: [] as Grant[], unresolved: [] as string[], evidence: [] as Evidence[] };
-  if (!rules || rules.source === 'unknown') return result;
+  if (!rules) return result;
+  if (rules.source === 'unknown') return { ...result, unreadable: rules };
   const lists = inventory.inAccount(
     'aws',
     group.account,

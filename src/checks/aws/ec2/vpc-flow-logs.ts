@@ -6,7 +6,10 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
-export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'unknown'>({
+export default defineCheck<
+  AwsVpcFacts,
+  'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'flowLogsUnread' | 'unknown'
+>({
   meta: {
     id: 'aws.ec2.vpc-flow-logs',
     provider: 'aws',
@@ -40,6 +43,10 @@ export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 
       notInPlan: {
         ja: 'VPC {{vpc}} のフローログのすべては Terraform の計画からは分かりません（既存の VPC には構成の外で作られたフローログがありえ、計画のフローログが適用後まで分からない VPC を対象とすることもあります）。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
         en: "The Terraform plan does not show every flow log of VPC {{vpc}} (an existing VPC may have flow logs made outside the configuration; a flow log of the plan may name a VPC known only after apply): judge it on the cloud's inventory (an export or a live scan)",
+      },
+      flowLogsUnread: {
+        ja: 'VPC {{vpc}} に有効と分かるフローログはありませんが、フローログ {{flowLogs}} の対象または状態がエクスポートから読み取れません',
+        en: 'VPC {{vpc}} has no flow log known to be active, but the target or status of flow logs {{flowLogs}} cannot be read from the export',
       },
       unknown: {
         ja: 'VPC {{vpc}} の ID がエクスポートにありません',
@@ -83,6 +90,21 @@ export default defineCheck<AwsVpcFacts, 'logged' | 'notLogged' | 'noFlowLogs' | 
           en: 'no flow log configuration item of this account in the export',
         }),
       ]);
+    }
+    // A flow log whose target or status is not shown (an item only listed) may be this VPC's.
+    const unread = flowLogs.filter(
+      (flowLog) =>
+        flowLog.facts.resourceId?.value === undefined ||
+        (flowLog.facts.resourceId.value === vpcId.value && flowLog.facts.flowLogStatus?.value === undefined),
+    );
+    if (unread.length > 0) {
+      const evidence = unread.map((flowLog) =>
+        evidenceFrom(flowLog, factOf(flowLog.facts.resourceId, 'configuration.resourceId')),
+      );
+      return undetermined('flowLogsUnread', [vpcId, ...evidence], {
+        ...data,
+        flowLogs: unread.map((flowLog) => flowLog.name),
+      });
     }
     // Config records flow logs in this account (others are there): this VPC has none active.
     const none = cloudDefault(false, `AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {

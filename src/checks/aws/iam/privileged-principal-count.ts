@@ -5,7 +5,7 @@ import { defineCheck, type Evidence, fail, pass, undetermined } from '../../chec
 import { missingData } from '../../missing-data.ts';
 import { isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'notInPlan' | 'noIam' | 'unknown';
+type Message = 'withinLimit' | 'tooMany' | 'notInPlan' | 'noIam' | 'noRoles' | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -45,6 +45,17 @@ export default defineCheck<object, Message>({
         },
         'awsConfigItems',
         { ja: 'IAM ユーザ・ロールの設定項目がありません', en: 'No IAM user or role configuration item' },
+      ),
+      noRoles: missingData(
+        {
+          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、エクスポートにこのアカウントの IAM ロールが一つもありません（どのアカウントにもサービスにリンクされたロールがあります）。AWS::IAM::Role を記録してください',
+          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but the export holds no IAM role of the account (every account has roles, its service-linked roles at least): record AWS::IAM::Role',
+        },
+        'awsConfigItems',
+        {
+          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、IAM ロールの設定項目がありません',
+          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but no IAM role configuration item was read',
+        },
       ),
       unknown: missingData(
         {
@@ -95,10 +106,18 @@ export default defineCheck<object, Message>({
         { ...data, undecided: undecided.map(({ principal }) => principal.name) },
       );
     }
+    // Every account has roles (AWSServiceRoleForSupport, …): none read means roles were not
+    // recorded, and the count leaves them out.
+    if (roles.length === 0) return undetermined('noRoles', [...evidence, ROLES_NOT_EXPORTED], data);
     // A Terraform plan or state holds the principals its configuration makes; others may exist.
     if (isPlanOrigin(resource.origin)) return undetermined('notInPlan', evidence, data);
     return pass('withinLimit', evidence, data);
   },
+});
+
+const ROLES_NOT_EXPORTED = unknown('configurationItems[resourceType=AWS::IAM::Role]', {
+  ja: 'このアカウントの IAM ロールがエクスポートにありません',
+  en: 'no IAM role of this account in the export',
 });
 
 /** A principal's evidence, each piece naming the resource it was read from. */

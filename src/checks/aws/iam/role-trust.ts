@@ -2,7 +2,10 @@ import type { AwsIamPrincipalFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-type Message = 'trusted' | 'anyone' | 'external' | 'unknown';
+type Message = 'trusted' | 'anyone' | 'anyFederatedUser' | 'external' | 'unknown';
+
+/** The prefix of a public identity provider among the trusted (`federated:token.actions.githubusercontent.com`). */
+const FEDERATED = 'federated:';
 
 export default defineCheck<AwsIamPrincipalFacts, Message>({
   meta: {
@@ -31,6 +34,10 @@ export default defineCheck<AwsIamPrincipalFacts, Message>({
         ja: 'ロール {{role}} の信頼ポリシーが誰にでも（Principal "*"）引き受けを許可しています',
         en: 'The trust policy of role {{role}} lets anyone (Principal "*") assume it',
       },
+      anyFederatedUser: {
+        ja: 'ロール {{role}} の信頼ポリシーが {{providers}} の誰にでも引き受けを許可しています（どのリポジトリ・プロジェクト・アプリかを限る条件（sub など）がありません）',
+        en: 'The trust policy of role {{role}} lets any user of {{providers}} assume it (no condition such as sub names which repository, project or app)',
+      },
       external: {
         ja: 'ロール {{role}} は把握されていない外部アカウント {{accounts}} から引き受けられます',
         en: 'Role {{role}} can be assumed from unknown external accounts {{accounts}}',
@@ -50,6 +57,11 @@ export default defineCheck<AwsIamPrincipalFacts, Message>({
     const trusted = factOf(resource.facts.trustedAccounts, 'configuration.assumeRolePolicyDocument');
     if (trusted.source === 'unknown') return undetermined('unknown', [trusted], data);
     if (trusted.value.includes('*')) return { ...fail('anyone', [trusted], data), severity: 'critical' };
+    const providers = trusted.value.flatMap((entry) =>
+      entry.startsWith(FEDERATED) ? [entry.slice(FEDERATED.length)] : [],
+    );
+    if (providers.length > 0)
+      return { ...fail('anyFederatedUser', [trusted], { ...data, providers }), severity: 'critical' };
     const allowed = new Set(ctx.params.trustedAccountIds);
     const external = trusted.value.filter(
       (account) =>

@@ -79,20 +79,38 @@ const kmsKeysById = lookupBy((key: Resource) => suffixesAfter(key.id, ':key/'));
 /** Resources by name. */
 const byName = lookupBy((resource: Resource) => [resource.name]);
 
+/** An AWS managed policy (`arn:aws:iam::aws:policy/…`), in every partition. */
+const AWS_MANAGED_POLICY = /^arn:aws[\w-]*:iam::aws:policy\//;
+
+/** A customer managed policy attached to a principal whose AWS::IAM::Policy item the export lacks. */
+function policyNotExported(arn: string, owner: Resource | undefined): Evidence {
+  const missing = unknown(`configuration.attachedManagedPolicies[${arn}]`, {
+    ja: `カスタマー管理ポリシー ${arn} がエクスポートにありません（AWS::IAM::Policy を記録してください）`,
+    en: `the customer managed policy ${arn} is not in the export (record AWS::IAM::Policy)`,
+  });
+  return owner ? evidenceFrom(owner, missing) : missing;
+}
+
 /** The AWS managed AdministratorAccess policy, in every partition. */
 const ADMINISTRATOR_ACCESS = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;
 
 /**
  * Whether the principal's own policies grant full administrator rights (undefined when unknown):
  * AdministratorAccess, an inline `*` on `*` policy, or a customer managed policy whose default
- * version allows `*` on `*` when its AWS::IAM::Policy item is in the export. A managed policy
- * the export does not hold is judged by its name alone, as before such items were read.
+ * version allows `*` on `*` (its AWS::IAM::Policy item). An AWS managed policy is judged by its
+ * name (AWS's own, in no account: Config never records them); a customer managed policy the
+ * export does not hold may allow anything, and leaves the rights unknown.
  */
 function grantsAdministrator(
   inventory: InventoryView,
-  facts: AwsIamPrincipalFacts | AwsIamUserFacts,
+  principal: Resource<AwsIamPrincipalFacts | AwsIamUserFacts>,
+  /** The principal whose policies are read names the evidence (a group or role, not the user checked). */
   owner?: Resource,
 ): Verdict {
+  const { facts } = principal;
+  // A plan's principal has the documents of its attached policies among its inline ones, and
+  // an attached policy the plan does not hold already leaves them unknown.
+  const fromPlan = isPlanOrigin(principal.origin);
   const attached = factOf(facts.attachedPolicyArns, 'configuration.attachedManagedPolicies');
   const inline = factOf(facts.fullAdminInlinePolicies, 'configuration.userPolicyList');
   const asEvidence = (fact: Fact<unknown>) => (owner ? evidenceFrom(owner, fact) : fact);
@@ -103,7 +121,10 @@ function grantsAdministrator(
   const unread: Evidence[] = [];
   for (const arn of attached.value ?? []) {
     const policy = inventory.byId('aws', arn);
-    if (policy?.kansaType !== 'iam.policy') continue;
+    if (policy?.kansaType !== 'iam.policy') {
+      if (!fromPlan && !AWS_MANAGED_POLICY.test(arn)) unread.push(policyNotExported(arn, owner));
+      continue;
+    }
     const statements = factOf(
       (policy.facts as AwsIamPolicyFacts).fullAdminStatements,
       'configuration.policyVersionList',
@@ -121,7 +142,7 @@ function grantsAdministrator(
 
 /** Whether an IAM role's own policies grant full administrator rights. */
 export function isAdministratorRole(inventory: InventoryView, role: Resource<AwsIamPrincipalFacts>): Verdict {
-  return grantsAdministrator(inventory, role.facts, role);
+  return grantsAdministrator(inventory, role, role);
 }
 
 /**
@@ -129,7 +150,7 @@ export function isAdministratorRole(inventory: InventoryView, role: Resource<Aws
  * policy, attached to the user or to one of its groups (when the group items are in the export).
  */
 export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamUserFacts>): Verdict {
-  const own = grantsAdministrator(inventory, user.facts);
+  const own = grantsAdministrator(inventory, user);
   if (own.value) return own;
   const groupNames = factOf(user.facts.groups, 'configuration.groupList');
   if (groupNames.source === 'unknown') return { value: undefined, evidence: [...own.evidence, groupNames] };
@@ -148,7 +169,7 @@ export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamU
       value = undefined;
       continue;
     }
-    const viaGroup = grantsAdministrator(inventory, group.facts, group);
+    const viaGroup = grantsAdministrator(inventory, group, group);
     if (viaGroup.value) return { value: true, evidence: [groupNames, ...viaGroup.evidence] };
     if (viaGroup.value === undefined) value = undefined;
     evidence.push(...viaGroup.evidence);

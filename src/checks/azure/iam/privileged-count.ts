@@ -44,16 +44,23 @@ export default defineCheck({
         ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
         en: '{{uncertain|assignment has|assignments have}} a role or scope the export does not show ({{count|privileged principal|privileged principals}} known)',
       },
-      notInPlan: {
-        ja: 'Terraform の計画のロールの割り当てでは特権ロールの保持者は {{count}} 件です（上限 {{max}}）。構成の外で作られた割り当ては計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
-        en: "The Terraform plan's role assignments give privileged roles to {{count|principal|principals}} (limit {{max}}), and assignments made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
-      },
       notExported: missingData(
         {
           ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
           en: 'The export has no role assignments for this subscription: export the Resource Graph authorizationresources table',
         },
         'azureRoleAssignments',
+      ),
+      inheritedNotExported: missingData(
+        {
+          ja: '判定できた特権保持者は {{count}} 件ですが、管理グループやルートから継承される割り当てがエクスポートにあるか分かりません。Resource Graph の authorizationresources をテナント全体で、resourcecontainers のサブスクリプション（properties.managementGroupAncestorsChain を含む）とともに出力するか、az role assignment list --include-inherited の出力を渡してください',
+          en: "{{count|privileged principal|privileged principals}} known, but the export does not show whether the subscription inherits assignments from management groups or the root: export Resource Graph authorizationresources tenant-wide with the subscriptions' resourcecontainers rows (properties.managementGroupAncestorsChain), or the output of az role assignment list --include-inherited",
+        },
+        'azureManagementGroups',
+        {
+          ja: '判定できた特権保持者は {{count}} 件（上限 {{max}}）です',
+          en: '{{count|privileged principal|privileged principals}} known (limit {{max}})',
+        },
       ),
       groupsNotExported: missingData(
         {
@@ -120,17 +127,30 @@ export default defineCheck({
     if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
     if (notAllRead) return undetermined('assignmentsNotRead', [...evidence, notAllRead], data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
-    // A Terraform plan holds the assignments its configuration makes; others may exist.
-    if (isPlanOrigin(subscription.origin)) return undetermined('notInPlan', evidence, data);
+    // A list of the subscription's own assignments (az role assignment list without
+    // --include-inherited, a subscription-scoped Resource Graph query) leaves out the Owners of
+    // the management groups above it and of the root: the count is a lower bound until the
+    // export shows the groups it is under, or inherited assignments in its list. A Terraform
+    // plan holds the assignments its configuration makes, never all of them.
+    const inheritanceRead =
+      groups?.source === 'explicit' || assignments.some((a) => isAbove(a.facts.scope?.value));
+    if (!inheritanceRead || isPlanOrigin(subscription.origin))
+      return undetermined('inheritedNotExported', [...evidence, INHERITANCE_NOT_EXPORTED], data);
     return pass('withinLimit', evidence, data);
   },
 });
 
 /** The scope is the subscription, or above it: a management group or the root. */
 function controlsSubscription(scope: string, subscriptionId: string): boolean {
-  return (
-    scope === subscriptionId ||
-    scope === '/' ||
-    scope.startsWith('/providers/microsoft.management/managementgroups/')
-  );
+  return scope === subscriptionId || isAbove(scope);
 }
+
+/** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
+function isAbove(scope: string | undefined): boolean {
+  return scope === '/' || (scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false);
+}
+
+const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {
+  ja: 'このサブスクリプションの上位の管理グループも、継承された割り当てもエクスポートにありません',
+  en: 'neither the management groups above this subscription nor any inherited assignment is in the export',
+});

@@ -35,14 +35,16 @@ export function exportedLogs(settings: readonly Resource<AzureDiagnosticSettingF
     for (const fact of [destinations, enabledCategories, enabledCategoryGroups]) {
       if (fact) evidence.push({ ...fact, resourceId: setting.id });
     }
-    if (!destinations || !enabledCategories || !enabledCategoryGroups) continue;
-    if (destinations.source === 'unknown' || enabledCategories.source === 'unknown') {
+    // A setting whose destinations or logs the export does not show may be the one that sends.
+    if (destinations?.source !== 'explicit' && destinations?.source !== 'default') {
       incomplete = true;
       continue;
     }
     if (destinations.value.length === 0) continue;
-    for (const category of enabledCategories.value) categories.add(category.toLowerCase());
-    for (const group of enabledCategoryGroups.value ?? []) groups.add(group.toLowerCase());
+    if (!enabledCategories || enabledCategories.source === 'unknown') incomplete = true;
+    else for (const category of enabledCategories.value) categories.add(category.toLowerCase());
+    if (!enabledCategoryGroups || enabledCategoryGroups.source === 'unknown') incomplete = true;
+    else for (const group of enabledCategoryGroups.value) groups.add(group.toLowerCase());
   }
   return { settings: settings.map((setting) => setting.name), categories, groups, incomplete, evidence };
 }
@@ -90,15 +92,25 @@ function noSettingEvidence(resource: Resource, ctx: CheckContext): Evidence | un
   const account = ctx.inventory.byId('azure', subscription);
   const listing = (account?.facts as AzureSubscriptionFacts | undefined)?.resourceSettingsListed;
   if (listing?.value === true) return explicit([], listing.path);
-  const listed = diagnosticSettingsIn(resource.account, ctx).some(
+  const others = diagnosticSettingsIn(resource.account, ctx).filter(
     (setting) => setting.facts.targetResourceId?.value !== subscription,
   );
-  if (!listed) return undefined;
+  if (others.length === 0) return undefined;
+  // A file answers for the resources it holds (a template deploys every setting it means to),
+  // not for those of other files: `az monitor diagnostic-settings list --resource <id>` lists one
+  // resource's settings, and another resource's empty answer (`[]`) names no resource.
+  if (!others.some((setting) => setting.origin.file === resource.origin.file)) return NOT_IN_ITS_FILE;
   return cloudDefault([], 'microsoft.insights/diagnosticSettings', {
-    ja: 'このリソースの診断設定はエクスポートにありません（同じサブスクリプションの他のリソースの診断設定は含まれています）。リソースには既定で診断設定がありません',
-    en: "no diagnostic setting of this resource in the export, which holds other resources' settings of the subscription; resources have none by default",
+    ja: 'このリソースの診断設定は、リソースと同じファイルにありません（同じファイルには同じサブスクリプションの他のリソースの診断設定があります）。リソースには既定で診断設定がありません',
+    en: "no diagnostic setting of this resource in its file, which holds other resources' settings of the subscription; resources have none by default",
   });
 }
+
+/** The UNKNOWN evidence when other files hold other resources' settings, and none this resource's. */
+const NOT_IN_ITS_FILE: Evidence = unknown('microsoft.insights/diagnosticSettings', {
+  ja: 'このリソースの診断設定はエクスポートにありません。他のリソースの診断設定は別のファイルにあり（az monitor diagnostic-settings list --resource はリソースごとの一覧です）、このリソースについては何も示しません',
+  en: "no diagnostic setting of this resource in the export: other resources' settings are in other files (az monitor diagnostic-settings list --resource lists one resource's), which say nothing of this one",
+});
 
 /** The UNKNOWN evidence when the export holds no resource-level diagnostic settings at all. */
 const SETTINGS_NOT_EXPORTED: Evidence = unknown('microsoft.insights/diagnosticSettings', {

@@ -68,13 +68,19 @@ export default defineCheck({
       vnet.account,
       'network.flow-log',
     ) as Resource<AzureFlowLogFacts>[];
+    // A flow log whose target the export does not show (one only listed) may be any target's.
+    const untargeted = flowLogs.some(
+      (log) => (log.facts.targetResourceId?.source ?? 'unknown') === 'unknown',
+    );
     /** Each target's flow logs: true when one is enabled, undefined when only unknown ones. */
     const logged = (target: string | null) => {
       const ofTarget = flowLogs.filter(
         (log) => target !== null && log.facts.targetResourceId?.value === target,
       );
       if (ofTarget.some((log) => log.facts.enabled?.value === true)) return true;
-      return ofTarget.some((log) => log.facts.enabled?.source === 'unknown') ? undefined : false;
+      return untargeted || ofTarget.some((log) => log.facts.enabled?.source === 'unknown')
+        ? undefined
+        : false;
     };
     const evidenceOf = (targets: readonly (string | null)[]): Evidence[] =>
       flowLogs

@@ -1,87 +1,35 @@
-import type { AzureNetworkSecurityGroupFacts, AzureNsgRule } from '../../../model/azure.ts';
+import type { AzureNetworkSecurityGroupFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
-import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import {
+  anyInternetAllow,
+  type Exposure,
+  everyPortExposure,
+  portExposure,
+  readRule,
+} from '../lib/nsg-rules.ts';
 
 /** SSH and RDP. */
 const MANAGEMENT_PORTS = [22, 3389];
 /** Protocols with ports, each decided on its own: a Deny for UDP does not close a TCP port. */
 const PORT_PROTOCOLS = ['tcp', 'udp'] as const;
 
-/** A rule as the check reads it: its texts lower-cased and its port ranges parsed, once. */
-interface ReadRule {
-  readonly name: string;
-  readonly allows: boolean;
-  /** Lower-cased. */
-  readonly protocol: string;
-  /** The source prefixes and service tags; a bare `0.0.0.0` is read as any address (`0.0.0.0/0`). */
-  readonly sources: readonly string[];
-  readonly portSpans: readonly (readonly [number, number])[];
-}
-
-function readRule(rule: AzureNsgRule): ReadRule {
-  return {
-    name: rule.name,
-    allows: rule.access.toLowerCase() === 'allow',
-    protocol: rule.protocol.toLowerCase(),
-    sources: rule.sourcePrefixes.map((prefix) => (prefix.trim() === '0.0.0.0' ? '0.0.0.0/0' : prefix)),
-    portSpans: rule.destinationPorts.map(portSpan),
-  };
-}
-
-/** Whether the rule applies to `protocol` traffic. */
-function appliesTo(rule: ReadRule, protocol: string): boolean {
-  return rule.protocol === '*' || rule.protocol === 'any' || rule.protocol === protocol;
-}
-
-/** `*`, `22` or `20-30`, as [from, to]. */
-function portSpan(range: string): [number, number] {
-  if (range.trim() === '*') return [0, 65535];
-  const [from, to = from] = range.split('-').map((part) => Number(part.trim()));
-  return [from ?? Number.NaN, to ?? Number.NaN];
-}
-
-const includesPort =
-  (port: number) =>
-  ([from, to]: readonly [number, number]) =>
-    from <= port && port <= to;
-
-const isAllPorts = ([from, to]: readonly [number, number]) => from <= 1 && to >= 65535;
-
 /**
- * The rules that let the internet reach traffic matching `matches`, per protocol, and their
- * sources. Rules apply by priority (lowest number first; rules arrive sorted): the Allows met so
- * far admit the union of their sources, so 0.0.0.0/1 on one rule and 128.0.0.0/1 on the next open
- * the port as `Internet` does; a Deny whose own sources are the internet closes the port to what
- * follows. A Deny for specific addresses, or for another protocol, does not close it to everyone.
- * https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works
+ * `allow (port: sources)`, with ` − deny` naming the higher-priority Denies that took part of it
+ * away; what is open is judged after them (lib/nsg-rules.ts).
  */
-function exposure(
-  rules: readonly ReadRule[],
-  matches: (span: readonly [number, number]) => boolean,
-): { names: string[]; sources: string[] } | undefined {
-  const names = new Set<string>();
-  const sources = new Set<string>();
-  for (const protocol of PORT_PROTOCOLS) {
-    const allowing: ReadRule[] = [];
-    for (const rule of rules) {
-      if (!appliesTo(rule, protocol) || !rule.portSpans.some(matches)) continue;
-      if (!rule.allows) {
-        if (internetSources(rule.sources).length > 0) break;
-        continue;
-      }
-      allowing.push(rule);
-      const internet = internetSources(allowing.flatMap((allowed) => allowed.sources));
-      if (internet.length === 0) continue;
-      for (const allowed of allowing) {
-        if (allowed.sources.some((source) => internet.includes(source))) names.add(allowed.name);
-      }
-      for (const source of internet) sources.add(source);
-      break;
-    }
-  }
-  return names.size > 0 ? { names: [...names], sources: [...sources] } : undefined;
+function describe(ports: string, exposures: readonly (Exposure | undefined)[]): string[] {
+  const found = exposures.filter(
+    (exposure): exposure is Exposure => exposure !== undefined && exposure.allows.length > 0,
+  );
+  if (found.length === 0) return [];
+  const names = (pick: (exposure: Exposure) => readonly string[]) =>
+    [...new Set(found.flatMap(pick))].join(', ');
+  const denies = names((exposure) => exposure.denies);
+  return [
+    `${names((exposure) => exposure.allows)} (${ports}: ${names((exposure) => exposure.sources)}${denies ? ` − ${denies}` : ''})`,
+  ];
 }
 
 export default defineCheck({
@@ -110,8 +58,12 @@ export default defineCheck({
         en: 'No rule allows inbound traffic from the internet to management ports or to all ports',
       },
       exposed: {
-        ja: 'インターネットからの受信を許可する規則があります（規則名（ポート: 送信元）。* はすべてのポート）: {{exposures}}',
-        en: 'Rules allow inbound traffic from the internet (rule (port: sources), * for all ports): {{exposures}}',
+        ja: 'インターネットからの受信を許可する規則があります（規則名（ポート: 送信元 − その一部を除く優先度の高い拒否規則）。* はすべてのポート）: {{exposures}}',
+        en: 'Rules allow inbound traffic from the internet (rule (port: sources − higher-priority Deny rules that take part of it away), * for all ports): {{exposures}}',
+      },
+      denied: {
+        ja: '優先度の高い拒否規則が、許可規則がインターネットに開くはずの管理ポートやすべてのポートを閉じています: {{denies}}',
+        en: 'Higher-priority Deny rules close what Allow rules would open to the internet on management ports or all ports: {{denies}}',
       },
       unknown: {
         ja: 'エクスポートから NSG の規則が読み取れません',
@@ -120,21 +72,27 @@ export default defineCheck({
     },
     references: [
       'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview',
+      'https://learn.microsoft.com/azure/virtual-network/network-security-group-how-it-works',
       'https://learn.microsoft.com/azure/virtual-network/service-tags-overview',
     ],
   },
   evaluate(nsg: Resource<AzureNetworkSecurityGroupFacts>) {
     const rules = factOf(nsg.facts.inboundRules, 'properties.securityRules');
     if (rules.source === 'unknown') return undetermined('unknown', [rules]);
-    // Each rule read once, then asked about each port.
+    // Each rule read once, then asked about each port and protocol.
     const read = rules.value.map(readRule);
-    const exposures = [
-      ...MANAGEMENT_PORTS.map((port) => [exposure(read, includesPort(port)), String(port)] as const),
-      // Every port as NSG rules write it: words would be one language's.
-      [exposure(read, isAllPorts), '*'] as const,
-    ].flatMap(([open, ports]) =>
-      open ? [`${open.names.join(', ')} (${ports}: ${open.sources.join(', ')})`] : [],
+    if (!anyInternetAllow(read)) return pass('closed', [rules]);
+    const byPort = MANAGEMENT_PORTS.map(
+      (port) => [String(port), PORT_PROTOCOLS.map((protocol) => portExposure(read, protocol, port))] as const,
     );
-    return exposures.length > 0 ? fail('exposed', [rules], { exposures }) : pass('closed', [rules]);
+    // Every port as NSG rules write it: words would be one language's.
+    const everyPort = ['*', PORT_PROTOCOLS.map((protocol) => everyPortExposure(read, protocol))] as const;
+    const found = [...byPort, everyPort];
+    const exposures = found.flatMap(([ports, exposure]) => describe(ports, exposure));
+    if (exposures.length > 0) return fail('exposed', [rules], { exposures });
+    const denies = new Set(found.flatMap(([, exposure]) => exposure.flatMap((each) => each?.denies ?? [])));
+    return denies.size > 0
+      ? pass('denied', [rules], { denies: [...denies].join(', ') })
+      : pass('closed', [rules]);
   },
 });

@@ -1,10 +1,13 @@
-import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-2: data services holding classification-2+ data are reachable only over closed networks. */
-export default defineCheck<CommonFacts, 'notClassified' | 'closed' | 'public' | 'unknown'>({
+export default defineCheck<
+  CommonFacts,
+  'notClassified' | 'closed' | 'public' | 'unknown' | 'classUnreadable'
+>({
   meta: {
     id: 'common.classification.closed-network',
     provider: 'any',
@@ -39,13 +42,14 @@ export default defineCheck<CommonFacts, 'notClassified' | 'closed' | 'public' | 
         ja: '機密性{{classification}}の情報ですが、エクスポートからネットワークの公開範囲を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show whether the service is reachable from the internet',
       },
+      classUnreadable: CLASS_UNREADABLE,
     },
   },
   evaluate(resource, { classification }) {
-    const level = classification(resource);
-    const data = { classification: level };
-    const evidence = explicit(level, 'classification');
-    if (level < 2) return notApplicable('notClassified', [evidence], data);
+    const evidence = classification(resource);
+    if (evidence.source === 'unknown') return classUnreadable(evidence);
+    const data = { classification: evidence.value };
+    if (evidence.value < 2) return notApplicable('notClassified', [evidence], data);
     const reachable = factOf(resource.facts.reachableFromInternet, 'reachableFromInternet');
     if (reachable.source === 'unknown') return undetermined('unknown', [evidence, reachable], data);
     return reachable.value

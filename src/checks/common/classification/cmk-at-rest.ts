@@ -1,11 +1,15 @@
-import { explicit, type Fact } from '../../../model/fact.ts';
+import type { Fact } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
 import { isCustomerManagedKey, type Verdict } from '../../aws/lib/related.ts';
 import { defineCheck, fail, type InventoryView, notApplicable, pass, undetermined } from '../../check.ts';
+import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
-export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'providerKey' | 'unknown'>({
+export default defineCheck<
+  CommonFacts,
+  'notClassified' | 'customerKey' | 'providerKey' | 'unknown' | 'classUnreadable'
+>({
   meta: {
     id: 'common.classification.cmk-at-rest',
     provider: 'any',
@@ -40,13 +44,14 @@ export default defineCheck<CommonFacts, 'notClassified' | 'customerKey' | 'provi
         ja: '機密性{{classification}}の情報ですが、エクスポートから暗号化の鍵の管理者を判断できません',
         en: 'Classification-{{classification}} data, but the export does not show who manages its encryption key',
       },
+      classUnreadable: CLASS_UNREADABLE,
     },
   },
   evaluate(resource, { classification, inventory }) {
-    const level = classification(resource);
-    const data = { classification: level };
-    const evidence = explicit(level, 'classification');
-    if (level < 2) return notApplicable('notClassified', [evidence], data);
+    const evidence = classification(resource);
+    if (evidence.source === 'unknown') return classUnreadable(evidence);
+    const data = { classification: evidence.value };
+    if (evidence.value < 2) return notApplicable('notClassified', [evidence], data);
     const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
     if (cmk.source === 'unknown') {
       const byKey = awsKeyItem(resource, inventory);

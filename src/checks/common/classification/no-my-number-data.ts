@@ -1,13 +1,13 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, pass } from '../../check.ts';
-import { markedTag, unmarkedFact } from '../lib/tags.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { MARK_UNREADABLE, readMark, unmarkedFact, unreadMarkFact } from '../lib/tags.ts';
 
 /**
  * CLS-3, Kobe view: information of the My Number business systems (マイナンバー利用事務系) is not
  * handled on public cloud (Kobe policy 4(3), 対策基準 5.1 ア). A tag saying so is itself the finding.
  */
-export default defineCheck<object, 'notMarked' | 'myNumber'>({
+export default defineCheck<object, 'notMarked' | 'myNumber' | 'markUnreadable'>({
   meta: {
     id: 'common.classification.no-my-number-data',
     provider: 'any',
@@ -34,11 +34,16 @@ export default defineCheck<object, 'notMarked' | 'myNumber'>({
         ja: 'マイナンバーを含むと表示されたリソース（タグ {{tag}}）がパブリッククラウド上にあります',
         en: 'A resource marked as holding My Number data (tag {{tag}}) is on public cloud',
       },
+      markUnreadable: MARK_UNREADABLE,
     },
   },
   evaluate(resource, { params }) {
-    const marked = markedTag(resource.tags, params.myNumberTag);
-    if (!marked) return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
+    const read = readMark(resource.tags, params.myNumberTag);
+    if (!read) return pass('notMarked', [unmarkedFact(params.myNumberTag)]);
+    const { tag: marked } = read;
+    // A value that is no plain no may mean yes: never read as unmarked.
+    if (!read.marked)
+      return undetermined('markUnreadable', [unreadMarkFact(marked)], { tag: `${marked[0]}=${marked[1]}` });
     return fail('myNumber', [explicit(marked[1], `tags.${marked[0]}`)], { tag: `${marked[0]}=${marked[1]}` });
   },
 });

@@ -1,14 +1,14 @@
 import { explicit } from '../../../model/fact.ts';
 import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, pass } from '../../check.ts';
-import { markedTag, unmarkedFact } from '../lib/tags.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { MARK_UNREADABLE, readMark, unmarkedFact, unreadMarkFact } from '../lib/tags.ts';
 
 /**
  * CLS-3, national view: 特定秘密 and 極秘文書 must not be on public cloud (national policy
  * 3.3 2)(1)). Only these: class 3 in general and My Number data are other frameworks' rules
  * (common.classification.no-secret-data), so this check reads a tag of its own.
  */
-export default defineCheck<object, 'notMarked' | 'topSecret'>({
+export default defineCheck<object, 'notMarked' | 'topSecret' | 'markUnreadable'>({
   meta: {
     id: 'common.classification.top-secret-data',
     provider: 'any',
@@ -35,11 +35,16 @@ export default defineCheck<object, 'notMarked' | 'topSecret'>({
         ja: '特定秘密・極秘文書と表示されたリソース（タグ {{tag}}）がパブリッククラウド上にあります',
         en: 'A resource marked as a specially designated secret or top-secret document (tag {{tag}}) is on public cloud',
       },
+      markUnreadable: MARK_UNREADABLE,
     },
   },
   evaluate(resource, { params }) {
-    const marked = markedTag(resource.tags, params.topSecretTag);
-    if (!marked) return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
+    const read = readMark(resource.tags, params.topSecretTag);
+    if (!read) return pass('notMarked', [unmarkedFact(params.topSecretTag)]);
+    const { tag: marked } = read;
+    // A value that is no plain no may mean yes: never read as unmarked.
+    if (!read.marked)
+      return undetermined('markUnreadable', [unreadMarkFact(marked)], { tag: `${marked[0]}=${marked[1]}` });
     return fail('topSecret', [explicit(marked[1], `tags.${marked[0]}`)], {
       tag: `${marked[0]}=${marked[1]}`,
     });

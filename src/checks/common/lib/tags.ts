@@ -1,4 +1,5 @@
-import { explicit, type Fact } from '../../../model/fact.ts';
+import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import type { Localized } from '../../../model/localized.ts';
 
 /** Tag keys and values that mark a resource (the parameters myNumberTag, topSecretTag, backupTag). */
 export interface TagMark {
@@ -8,20 +9,68 @@ export interface TagMark {
 
 /**
  * The first of the resource's tags whose key is one of the mark's (case-insensitively) and whose
- * value, lower-cased, is one of its values; undefined when none is.
+ * value is one of its values (case, spaces and full-width characters aside); undefined when none is.
  */
 export function markedTag(
   tags: Readonly<Record<string, string>>,
   mark: TagMark,
 ): readonly [key: string, value: string] | undefined {
-  const { lowerKeys } = prepared(mark);
-  for (const key in tags) {
-    const value = tags[key]!;
-    if (lowerKeys.includes(key.toLowerCase()) && mark.values.includes(value.toLowerCase()))
-      return [key, value];
-  }
-  return undefined;
+  const read = readMark(tags, mark);
+  return read?.marked ? read.tag : undefined;
 }
+
+/**
+ * What the resource's tags say of the mark: `marked` when a tag of its keys holds one of its
+ * values; the tag unread when one of its keys holds a value that is neither a marking value nor
+ * a plain no (`false`, `no`, `0`, `none`, `いいえ`, `なし`, `対象外`, …), which may mean yes;
+ * undefined when no tag of its keys says anything else than no.
+ */
+export function readMark(
+  tags: Readonly<Record<string, string>>,
+  mark: TagMark,
+): { readonly marked: boolean; readonly tag: readonly [key: string, value: string] } | undefined {
+  const { lowerKeys, lowerValues } = prepared(mark);
+  let unread: readonly [string, string] | undefined;
+  for (const key in tags) {
+    if (!lowerKeys.includes(key.toLowerCase())) continue;
+    const value = tags[key]!;
+    const said = value.normalize('NFKC').trim().toLowerCase();
+    if (lowerValues.includes(said)) return { marked: true, tag: [key, value] };
+    if (!NO.has(said)) unread ??= [key, value];
+  }
+  return unread && { marked: false, tag: unread };
+}
+
+/** Values that say a mark does not apply. */
+const NO: ReadonlySet<string> = new Set([
+  'false',
+  'no',
+  'n',
+  '0',
+  'none',
+  'off',
+  'n/a',
+  '-',
+  'いいえ',
+  'なし',
+  '無',
+  '対象外',
+  '非該当',
+]);
+
+/** The evidence of a tag of the mark's keys whose value kansa cannot read as yes or no. */
+export function unreadMarkFact(tag: readonly [key: string, value: string]): Fact<string> {
+  return unknown(`tags.${tag[0]}`, {
+    ja: `タグの値 ${JSON.stringify(tag[1])} は該当とも非該当（false、no、なし など）とも読めません`,
+    en: `the tag's value ${JSON.stringify(tag[1])} reads neither as marked nor as a plain no (false, no, none, …)`,
+  });
+}
+
+/** The message of a check on a mark whose tag says something kansa cannot read as yes or no. */
+export const MARK_UNREADABLE: Localized = {
+  ja: 'タグ {{tag}} の値が該当・非該当のどちらか読めないため判定できません',
+  en: 'The tag {{tag}} holds a value kansa reads neither as marked nor as a plain no',
+};
 
 /** The evidence of a resource without the mark: its tags hold none of the keys (`tags` = `key1,key2`). */
 export function unmarkedFact(mark: TagMark): Fact<string> {
@@ -31,12 +80,18 @@ export function unmarkedFact(mark: TagMark): Fact<string> {
 }
 
 // Worked out once per scan's parameters, not per resource: every data-handling resource is checked.
-const PREPARED = new WeakMap<TagMark, { readonly lowerKeys: readonly string[]; unmarked?: Fact<string> }>();
+const PREPARED = new WeakMap<
+  TagMark,
+  { readonly lowerKeys: readonly string[]; readonly lowerValues: readonly string[]; unmarked?: Fact<string> }
+>();
 
 function prepared(mark: TagMark) {
   let entry = PREPARED.get(mark);
   if (!entry) {
-    entry = { lowerKeys: mark.keys.map((key) => key.toLowerCase()) };
+    entry = {
+      lowerKeys: mark.keys.map((key) => key.toLowerCase()),
+      lowerValues: mark.values.map((value) => value.normalize('NFKC').trim().toLowerCase()),
+    };
     PREPARED.set(mark, entry);
   }
   return entry;

@@ -10,6 +10,7 @@ import {
   pass,
   undetermined,
 } from '../../check.ts';
+import { taggedKey } from '../lib/classification.ts';
 import {
   isAllowedRegion,
   isLocationUnreadable,
@@ -38,6 +39,7 @@ export default defineCheck<
   | 'abroad'
   | 'abroadWithCmk'
   | 'abroadClassified'
+  | 'abroadClassUnreadable'
 >({
   meta: {
     id: 'common.location.data-in-japan',
@@ -92,6 +94,10 @@ export default defineCheck<
         ja: '機密性{{classification}}の情報を扱うリソースが国外リージョン {{region}} にあります。この機密性では国内配置が必須です（CLS-1）',
         en: 'A resource holding classification-{{classification}} data is abroad in {{region}}; data of this class must be domestic (CLS-1)',
       },
+      abroadClassUnreadable: {
+        ja: '国外リージョン {{region}} に配置されています。タグ {{tag}} の値を機密性として読めないため、利用者管理の鍵による緩和（LOC-3）は適用できません（CLS-1）',
+        en: 'Located abroad in {{region}}; the tag {{tag}} holds no class kansa reads, so the customer-managed-key relief (LOC-3) cannot apply (CLS-1)',
+      },
     },
   },
   evaluate(resource, { params, classification, inventory }) {
@@ -132,9 +138,14 @@ export default defineCheck<
       }
     }
 
-    const level = classification(resource);
-    if (level > params.customerKeyReliefMaxClass) {
-      return fail('abroadClassified', evidence, { ...data, classification: level });
+    // The relief for a customer-managed key holds up to a class: above it, and for a class the
+    // tag does not tell where the relief does not hold for every class, abroad is a full failure.
+    if (params.customerKeyReliefMaxClass < 3) {
+      const level = classification(resource);
+      if (level.source === 'unknown')
+        return fail('abroadClassUnreadable', [...evidence, level], { ...data, tag: taggedKey(level) });
+      if (level.value > params.customerKeyReliefMaxClass)
+        return fail('abroadClassified', [...evidence, level], { ...data, classification: level.value });
     }
     const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
     if (cmk.source !== 'unknown' && cmk.value === true) {

@@ -1,7 +1,24 @@
 import { factOf } from '../../../model/facts.ts';
-import type { GcpFirewallAllow, GcpFirewallFacts } from '../../../model/gcp.ts';
+import type { GcpFirewallEntry, GcpFirewallFacts } from '../../../model/gcp.ts';
 import { internetSources } from '../../../model/internet-sources.ts';
-import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckContext, defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import {
+  addressesOfRanges,
+  denialsOf,
+  denyEvidence,
+  everyPortLeft,
+  type Left,
+  networkDenies,
+  opensEveryPort,
+  opensPort,
+  PROTOCOLS_WITH_PORTS,
+  portLeft,
+  protocolPorts,
+  type ReadAllow,
+  type ReadDeny,
+  targetsOf,
+} from '../lib/firewall-rules.ts';
 
 type Message =
   | 'notFromInternet'
@@ -11,12 +28,11 @@ type Message =
   | 'disabled'
   | 'egress'
   | 'denyRule'
+  | 'denied'
   | 'unknown';
 
 /** SSH and RDP. */
 const MANAGEMENT_PORTS = [22, 3389];
-/** Protocols that carry ports; `all` covers them all. */
-const PORT_PROTOCOLS = new Set(['all', 'tcp', 'udp', 'sctp', '6', '17', '132']);
 
 export default defineCheck<GcpFirewallFacts, Message>({
   meta: {
@@ -54,6 +70,10 @@ export default defineCheck<GcpFirewallFacts, Message>({
         en: 'Allows the internet ({{sources}}) to all ports: {{allowed}}',
       },
       disabled: { ja: 'ルールは無効化されています', en: 'The rule is disabled' },
+      denied: {
+        ja: '同じネットワークの優先度が同じか高い拒否ルールが、このルールがインターネットに開くはずの管理ポートや全ポートを閉じています: {{denies}}',
+        en: 'Deny rules of the same network with the same or a higher priority close what this rule would open to the internet on management ports or all ports: {{denies}}',
+      },
       egress: { ja: '下り（EGRESS）のルールです（対象外）', en: 'An egress rule (not applicable)' },
       denyRule: { ja: '拒否ルールです（対象外）', en: 'A deny rule (not applicable)' },
       unknown: {
@@ -63,10 +83,11 @@ export default defineCheck<GcpFirewallFacts, Message>({
     },
     references: [
       'https://cloud.google.com/firewall/docs/firewalls',
+      'https://cloud.google.com/firewall/docs/firewalls#priority_order_for_firewall_rules',
       'https://cloud.google.com/compute/docs/reference/rest/v1/firewalls',
     ],
   },
-  evaluate(rule) {
+  evaluate(rule, ctx) {
     const direction = factOf(rule.facts.direction, 'resource.data.direction');
     const disabled = factOf(rule.facts.disabled, 'resource.data.disabled');
     const sources = factOf(rule.facts.sourceRanges, 'resource.data.sourceRanges');
@@ -84,35 +105,84 @@ export default defineCheck<GcpFirewallFacts, Message>({
       return undetermined('unknown', [allowed, disabled]);
 
     const evidence = [direction, disabled, sources, allowed];
-    const data = { sources: internet, allowed: allowed.value.map(describe) };
-    if (allowed.value.some(opensAllPorts)) return fail('allPorts', evidence, data);
-    if (allowed.value.some(opensManagementPort)) return fail('managementPorts', evidence, data);
-    return pass('safePorts', evidence, { allowed: data.allowed });
+    const entries = protocolPorts(allowed.value);
+    const judge = judged(rule, ctx, sources.value);
+    // Every port first: a rule open on every port is that finding, whatever else it opens.
+    const everyPort = judge(
+      PROTOCOLS_WITH_PORTS.filter((protocol) => entries.some((entry) => opensEveryPort(entry, protocol))).map(
+        (protocol) => ({ protocol }),
+      ),
+    );
+    const management = judge(
+      PROTOCOLS_WITH_PORTS.flatMap((protocol) =>
+        MANAGEMENT_PORTS.filter((port) => entries.some((entry) => opensPort(entry, protocol, port))).map(
+          (port) => ({ protocol, port }),
+        ),
+      ),
+    );
+    const allowedText = allowed.value.map(describe);
+    const shown = (cuts: readonly ReadDeny[]) => ({
+      sources: cuts.length > 0 ? [`${internet.join(', ')} − ${namesOf(cuts)}`] : internet,
+      allowed: allowedText,
+    });
+    const priority = factOf(rule.facts.priority, 'resource.data.priority');
+    const withDenies = (cuts: readonly ReadDeny[]) =>
+      cuts.length > 0 ? [...evidence, priority, ...denyEvidence(cuts)] : evidence;
+    if (everyPort.open) return fail('allPorts', withDenies(everyPort.cuts), shown(everyPort.cuts));
+    if (management.open) return fail('managementPorts', withDenies(management.cuts), shown(management.cuts));
+    const closing = [...new Set([...everyPort.cuts, ...management.cuts])];
+    if (closing.length > 0) return pass('denied', withDenies(closing), { denies: namesOf(closing) });
+    return pass('safePorts', evidence, { allowed: allowedText });
   },
 });
 
-/** Port ranges as [from, to]; an entry without ports opens every port of its protocol. */
-function portRanges(entry: GcpFirewallAllow): [number, number][] {
-  if (entry.ports.length === 0) return [[0, 65535]];
-  return entry.ports.map((port) => {
-    const [from = Number.NaN, to = from] = port.split('-').map(Number);
-    return [from, to];
-  });
+/** One protocol, and a port of it (none: every port). */
+interface Asked {
+  readonly protocol: string;
+  readonly port?: number;
 }
 
-function opensAllPorts(entry: GcpFirewallAllow): boolean {
-  if (entry.protocol === 'all') return true;
-  return (
-    PORT_PROTOCOLS.has(entry.protocol) && portRanges(entry).some(([from, to]) => from <= 1 && to >= 65535)
-  );
+/**
+ * Judges what the rule opens (`asked`) against the deny rules of its network: open when one is
+ * left open; the denies that cut into any of them are named. The network's denies are looked up
+ * only for a rule that opens something asked of, once.
+ */
+function judged(rule: Resource<GcpFirewallFacts>, ctx: CheckContext, sourceRanges: readonly string[]) {
+  let allow: ReadAllow | undefined;
+  let denials: ReadDeny[] = [];
+  return (asked: readonly Asked[]): Left => {
+    const cuts = new Set<ReadDeny>();
+    for (const { protocol, port } of asked) {
+      if (!allow) {
+        allow = readAllow(rule, sourceRanges);
+        denials = denialsOf(allow, networkDenies(ctx.inventory, rule));
+      }
+      const left =
+        port === undefined
+          ? everyPortLeft(allow, denials, protocol)
+          : portLeft(allow, denials, protocol, port);
+      for (const deny of left.cuts) cuts.add(deny);
+      if (left.open) return { open: true, cuts: [...cuts] };
+    }
+    return { open: false, cuts: [...cuts] };
+  };
 }
 
-function opensManagementPort(entry: GcpFirewallAllow): boolean {
-  if (!PORT_PROTOCOLS.has(entry.protocol)) return false;
-  return portRanges(entry).some(([from, to]) => MANAGEMENT_PORTS.some((port) => from <= port && port <= to));
+function readAllow(rule: Resource<GcpFirewallFacts>, sourceRanges: readonly string[]): ReadAllow {
+  const destinations = rule.facts.destinationRanges?.value ?? [];
+  return {
+    // Of a priority not known, only the denies of the highest (0) surely come first.
+    priority: rule.facts.priority?.value ?? 0,
+    sources: addressesOfRanges(sourceRanges),
+    // Targets or destinations not known: only a deny for every instance and destination surely covers it.
+    targets: targetsOf(rule),
+    destinations: destinations.length > 0 ? addressesOfRanges(destinations) : undefined,
+  };
 }
+
+const namesOf = (denies: readonly ReadDeny[]) => denies.map((deny) => deny.name).join(', ');
 
 /** An allowed entry as gcloud's `--allow` writes it: `tcp:22,80`, or `tcp` for every port of the protocol. */
-function describe(entry: GcpFirewallAllow): string {
+function describe(entry: GcpFirewallEntry): string {
   return entry.ports.length > 0 ? `${entry.protocol}:${entry.ports.join(',')}` : entry.protocol;
 }

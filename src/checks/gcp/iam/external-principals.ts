@@ -1,4 +1,3 @@
-import { factOf } from '../../../model/facts.ts';
 import type {
   GcpBinding,
   GcpHierarchyNodeFacts,
@@ -9,7 +8,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
+import { ancestorsOf, ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
 type Message = 'internalOnly' | 'external' | 'noMemberDomains' | 'noProjectPolicy' | 'ancestorsUnknown';
 
@@ -85,15 +84,22 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
     if (chain.own.source === 'unknown') {
-      // A Terraform plan's grants: an external principal among them is granted, whatever else is.
+      // What the folders and organization grant and, from a Terraform plan, what the plan grants
+      // hold whatever the project's own policy says: an external principal among them fails.
       const granted = project.facts.grantedBindings;
-      if (granted && granted.source !== 'unknown') {
-        const { external } = classifyAll(granted.value, domains);
-        if (external.length > 0)
-          return fail('external', [granted, chain.own, ...domainEvidence], {
+      const known = granted && granted.source !== 'unknown' ? granted : undefined;
+      const { external } = classifyAll(
+        [...(known?.value ?? []), ...chain.ancestors.flatMap((a) => a.value)],
+        domains,
+      );
+      if (external.length > 0)
+        return fail(
+          'external',
+          [...(known ? [known] : []), chain.own, ...chain.ancestors, ...domainEvidence],
+          {
             grants: describeGrants(external),
-          });
-      }
+          },
+        );
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }
     const evidence = [...inheritedEvidence(chain), ...domainEvidence];
@@ -130,9 +136,7 @@ function classifyAll(bindings: readonly GcpBinding[], domains: readonly string[]
 function memberDomains(project: Resource<GcpHierarchyNodeFacts>, ctx: CheckContext) {
   const domains = ctx.params.memberDomains.map((domain) => domain.toLowerCase());
   const evidence: Evidence[] = [];
-  const organization = factOf(project.facts.ancestors, 'ancestors').value?.find((name) =>
-    name.includes('/organizations/'),
-  );
+  const organization = ancestorsOf(project, ctx).value?.find((name) => name.includes('/organizations/'));
   const org = organization
     ? (ctx.inventory.byId('gcp', organization) as Resource<GcpOrganizationFacts> | undefined)
     : undefined;

@@ -63,13 +63,14 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   evaluate(project, ctx) {
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
     if (chain.own.source === 'unknown') {
-      // A Terraform plan's grants: the project has at least these owners, maybe more.
+      // The project has at least the owners its folders and organization grant and, from a
+      // Terraform plan, those the plan grants: already too many is a failure, whatever else is.
       const granted = project.facts.grantedBindings;
-      if (granted && granted.source !== 'unknown') {
-        const owners = ownersOf(granted.value);
+      const known = granted && granted.source !== 'unknown' ? granted : undefined;
+      const owners = ownersOf([...(known?.value ?? []), ...chain.ancestors.flatMap((a) => a.value)]);
+      if (owners.length > ctx.params.maxPrivilegedPrincipals) {
         const data = { count: owners.length, max: ctx.params.maxPrivilegedPrincipals, owners };
-        if (owners.length > ctx.params.maxPrivilegedPrincipals)
-          return fail('tooMany', [granted, chain.own], data);
+        return fail('tooMany', [...(known ? [known] : []), chain.own, ...chain.ancestors], data);
       }
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }

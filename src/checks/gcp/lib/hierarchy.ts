@@ -1,4 +1,4 @@
-import type { Fact } from '../../../model/fact.ts';
+import { explicit, type Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
@@ -31,7 +31,7 @@ export function inherited<T>(
   pick: (facts: GcpHierarchyNodeFacts) => Fact<T> | undefined,
   path: string,
 ): Inherited<T> {
-  const ancestorsFact = factOf(project.facts.ancestors, 'ancestors');
+  const ancestorsFact = ancestorsOf(project, ctx);
   const ancestors: AncestorEvidence<T>[] = [];
   const unseen: string[] = [];
   for (const name of ancestorsFact.value ?? []) {
@@ -47,6 +47,36 @@ export function inherited<T>(
     ancestorsFact,
   };
 }
+
+/**
+ * The folders and organization above a project, nearest first: its `ancestors`, or, for a
+ * record without them (exports from before Cloud Asset added them, Forseti's dumps), the chain
+ * of `parent`s through the export's own records of those folders, up to the organization. A
+ * folder the export does not hold breaks the chain: what is above it is unknown.
+ */
+export function ancestorsOf(
+  project: Resource<GcpHierarchyNodeFacts>,
+  ctx: CheckContext,
+): Fact<readonly string[]> {
+  const recorded = factOf(project.facts.ancestors, 'ancestors');
+  if (recorded.source !== 'unknown' || project.facts.parent === undefined) return recorded;
+  const chain: string[] = [];
+  let node: Resource<GcpHierarchyNodeFacts> | undefined = project;
+  // Folders nest at most 10 deep; the bound also ends a cycle in malformed data.
+  while (node && chain.length <= MAX_FOLDER_DEPTH) {
+    const parent = factOf(node.facts.parent, 'parent');
+    if (parent.source === 'unknown') break;
+    chain.push(parent.value);
+    if (parent.value.startsWith(ORGANIZATIONS)) return explicit(chain, parent.path);
+    node = ctx.inventory.byId('gcp', parent.value) as Resource<GcpHierarchyNodeFacts> | undefined;
+    const above = factOf(node?.facts.ancestors, 'ancestors');
+    if (above.source !== 'unknown') return explicit([...chain, ...above.value], parent.path);
+  }
+  return recorded;
+}
+
+const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
+const MAX_FOLDER_DEPTH = 10;
 
 /** The evidence of an inherited fact: the project's own, then each ancestor's. */
 export function inheritedEvidence<T>(chain: Inherited<T>): Evidence[] {

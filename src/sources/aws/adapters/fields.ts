@@ -59,8 +59,8 @@ export function absent<T>(item: ConfigItem, path: string): Fact<T> {
 }
 
 const NOT_SELECTED: Localized = {
-  ja: 'レコードにこの項目が含まれていません（SELECT で指定されていないか、一つの設定だけを答える CLI の応答です）',
-  en: 'not in the record read (a SELECT that did not name this field, or a CLI answer giving one setting only)',
+  ja: 'レコードにこの項目が含まれていません（SELECT で指定されていないか、一つの設定だけを答える CLI の応答か、この項目を保持しないツールの出力です）',
+  en: 'not in the record read (a SELECT that did not name this field, a CLI answer giving one setting only, or a tool that does not keep it)',
 };
 const NOT_IN_ITEM: Localized = {
   ja: 'AWS Config の設定項目にこの項目がありません',

@@ -10,7 +10,7 @@ import {
   parsePolicyDocument,
   statementsOf,
 } from './policy-document.ts';
-import { isPublicAllowStatement } from './public-policy.ts';
+import { isPublicAllowStatement, NARROWING_OPERATORS } from './public-policy.ts';
 
 /**
  * AWS::IAM::User / Group / Role items: attached managed policies and inline policies. Config
@@ -48,9 +48,13 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
 /**
  * The AWS accounts a role's trust policy (URL-encoded JSON in Config) lets assume it: the
  * account of each `Principal.AWS` ARN or bare account id in an `Allow` statement, and `*` for
- * any principal without a condition pinning the caller (`aws:PrincipalOrgID`, …). Service and
- * federated principals are not accounts.
+ * any principal without a condition pinning the caller (`aws:PrincipalOrgID`, …). Service
+ * principals are not accounts; a federated principal is one only when it is a public identity
+ * provider whose users anyone can be (GitHub Actions, GitLab, Google, Cognito, …) and no
+ * condition pins which of them (`token.actions.githubusercontent.com:sub`): it is then
+ * `federated:<provider>`, anyone with an identity there.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
+ * https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
  */
 function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
   const path = 'configuration.assumeRolePolicyDocument';
@@ -74,8 +78,49 @@ function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
       const account = /^\d{12}$/.test(text) ? text : arnPart(text, 4);
       if (account) accounts.add(account);
     }
+    for (const provider of listOf(asRecord(statement['Principal'])?.['Federated'])) {
+      const host = String(provider)
+        .replace(/^arn:[^:]*:iam::[^:]*:oidc-provider\//, '')
+        .toLowerCase();
+      const claims = PUBLIC_IDENTITY_PROVIDERS[host];
+      if (claims && !pinsCaller(statement['Condition'], host, claims)) accounts.add(`federated:${host}`);
+    }
   }
   return explicit([...accounts].sort(), path);
+}
+
+/**
+ * Identity providers anyone can hold an identity at, with the claims that say which of their
+ * users the role trusts (the repository, project or workspace; the app or identity pool).
+ */
+const PUBLIC_IDENTITY_PROVIDERS: Readonly<Record<string, readonly string[]>> = {
+  'token.actions.githubusercontent.com': ['sub'],
+  'gitlab.com': ['sub'],
+  'app.terraform.io': ['sub'],
+  'accounts.google.com': ['sub', 'aud'],
+  'cognito-identity.amazonaws.com': ['aud'],
+  'www.amazon.com': ['app_id'],
+  'graph.facebook.com': ['app_id'],
+};
+
+/**
+ * A condition on one of the provider's claims (`<provider>:sub`) that names fixed values: a
+ * value that is only a wildcard after its kind (`repo:*`, `*`) pins no one.
+ */
+function pinsCaller(condition: unknown, host: string, claims: readonly string[]): boolean {
+  const keys = new Set(claims.map((claim) => `${host}:${claim}`));
+  return Object.entries(asRecord(condition) ?? {}).some(
+    ([operator, operands]) =>
+      NARROWING_OPERATORS.has(operator.toLowerCase()) &&
+      Object.entries(asRecord(operands) ?? {}).some(([key, value]) => {
+        const values = listOf(value);
+        return (
+          keys.has(key.toLowerCase()) &&
+          values.length > 0 &&
+          values.every((v) => typeof v === 'string' && !/^(?:[\w-]+:)?[*?]/.test(v))
+        );
+      }),
+  );
 }
 
 function attachedPolicyArns(item: ConfigItem): Fact<readonly string[]> {
@@ -112,7 +157,8 @@ function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<reado
   const names: string[] = [];
   for (const policy of policies) {
     const raw = field(policy, 'policyDocument');
-    if (raw === undefined || raw === null) continue;
+    // A policy listed without its document may be the one that grants everything.
+    if (raw === undefined || raw === null) return absent(item, documentPath);
     const document = parsePolicyDocument(raw);
     const statements = document && statementsOf(document);
     // A policy whose document cannot be read may be the one that grants everything.

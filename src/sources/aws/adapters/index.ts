@@ -164,6 +164,21 @@ export function deletedItemToResource(item: ConfigItem, origin: Origin): Resourc
   };
 }
 
+/**
+ * An item whose settings cannot be read (ConfigItem.unread): the resource, listed only. It
+ * carries no capture time, so it never takes the place of a readable item of the same resource
+ * (the inventory merges an undated record into a dated one) and only adds a resource that no
+ * readable item describes.
+ */
+export function unreadItemToResource(item: ConfigItem, origin: Origin): Resource {
+  return {
+    ...configItemToResource({ ...item, configuration: {}, supplementary: {} }, origin),
+    facts: {},
+    observedAt: undefined,
+    listedOnly: true,
+  };
+}
+
 /** Items without an ARN get a stable id of their own: type, account, region and resource id. */
 function syntheticId(item: ConfigItem): string {
   return `${item.resourceType}/${item.accountId}/${item.region}/${item.resourceId}`;

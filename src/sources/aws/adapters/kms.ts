@@ -67,7 +67,8 @@ export function customerManagedKeyOf(keyRef: string, path: string): Fact<boolean
 /**
  * The KMS key of a resource that names it in one field (a queue, topic, stream, secret, backup
  * vault): a key ARN or alias (`alias/aws/sqs` is AWS managed), or no key, which `noKey` judges
- * per type. A SELECT that left the field out says nothing.
+ * per type. A SELECT that left the field out says nothing; a partial record that holds it as null
+ * says there is none (ScoutSuite's results keep the field, null for none).
  * https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_GetQueueAttributes.html
  */
 export function keyReferenceFacts(
@@ -84,6 +85,6 @@ export function keyReferenceFacts(
       customerManagedKey: customerManagedKeyOf(key, path),
     };
   }
-  if (item.partial) return { customerManagedKey: absent<boolean>(item, path) };
+  if (item.partial && keyRef !== null) return { customerManagedKey: absent<boolean>(item, path) };
   return { customerManagedKey: noKey() };
 }

@@ -34,8 +34,10 @@ function prefixListIngress(item: ConfigItem): Fact<readonly AwsPrefixListIngress
     const lists = listField(permission, 'prefixListIds');
     if (!ports || !lists) return unexpectedType(path);
     for (const list of lists) {
+      // A list named by no id may be the one that admits the internet.
       const prefixListId = toStringValue(field(list, 'prefixListId'));
-      if (prefixListId) rules.push({ ...ports, prefixListId });
+      if (!prefixListId) return unexpectedType(`${path}[].prefixListIds[].prefixListId`);
+      rules.push({ ...ports, prefixListId });
     }
   }
   return explicit(rules, path);
@@ -66,16 +68,17 @@ export function prefixListFacts(item: ConfigItem): AwsPrefixListFacts {
   const entries = field(item.configuration, 'Entries') ?? field(item.configuration, 'entries');
   return {
     prefixListId: id ? explicit(id, idPath) : explicit(item.resourceId, 'resourceId'),
-    cidrs: Array.isArray(entries)
-      ? explicit(
-          entries.flatMap((entry) => {
-            const record = asRecord(entry);
-            return toStringValue(field(record, 'Cidr') ?? field(record, 'cidr')) ?? [];
-          }),
-          entriesPath,
-        )
-      : absent(item, entriesPath),
+    cidrs: Array.isArray(entries) ? entryCidrs(entries, entriesPath) : absent(item, entriesPath),
   };
+}
+
+/** The lists's CIDRs; unknown when an entry has none kansa can read (it may be 0.0.0.0/0). */
+function entryCidrs(entries: readonly unknown[], path: string): Fact<readonly string[]> {
+  const cidrs = entries.map((entry) => {
+    const record = asRecord(entry);
+    return toStringValue(field(record, 'Cidr') ?? field(record, 'cidr'));
+  });
+  return cidrs.every((cidr) => cidr !== undefined) ? explicit(cidrs as string[], path) : unexpectedType(path);
 }
 
 /** Protocol and port range of one `ipPermissions` entry; all traffic (`-1`) has no ports. */

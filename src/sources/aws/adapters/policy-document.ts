@@ -1,4 +1,5 @@
 import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
+import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { recordsOf } from './fields.ts';
 
@@ -92,13 +93,53 @@ export function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
-/** `Allow` with `Action: "*"` on `Resource: "*"`: what AdministratorAccess grants. */
+/**
+ * An `Allow` that grants what AdministratorAccess does (`*` on `*`), or enough to grant itself
+ * that: every action or, with `NotAction`, every action but some that leave a way to attach or
+ * write a policy; on every resource or, with `NotResource`, on every resource but some outside
+ * IAM. `*:*` is read as `*` (actions are matched as `service:action` patterns). A condition
+ * (MFA, a source address) does not make a statement less than administrator rights: whoever
+ * meets it holds them. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
 export function isFullAdminStatement(statement: Record<string, unknown>): boolean {
-  return (
-    statement['Effect'] === 'Allow' &&
-    listOf(statement['Action']).includes('*') &&
-    listOf(statement['Resource']).includes('*')
-  );
+  if (statement['Effect'] !== 'Allow') return false;
+  const notAction = statement['NotAction'];
+  const everyAction =
+    notAction === undefined
+      ? listOf(statement['Action']).some((action) => action === '*' || action === '*:*')
+      : POLICY_WRITES.some((action) => !listOf(notAction).some((pattern) => matchesPattern(pattern, action)));
+  if (!everyAction) return false;
+  const notResource = statement['NotResource'];
+  return notResource === undefined
+    ? listOf(statement['Resource']).includes('*')
+    : listOf(notResource).every((arn) => typeof arn === 'string' && !mayNameIam(arn));
+}
+
+/** Actions by which a principal gives itself any right: attaching or writing a policy. */
+const POLICY_WRITES = [
+  'iam:AttachUserPolicy',
+  'iam:PutUserPolicy',
+  'iam:AttachRolePolicy',
+  'iam:PutRolePolicy',
+  'iam:AttachGroupPolicy',
+  'iam:PutGroupPolicy',
+  'iam:CreatePolicyVersion',
+];
+
+/** An action or resource pattern (`*` and `?` wildcards, case-insensitive) matches the name. */
+function matchesPattern(pattern: unknown, name: string): boolean {
+  if (typeof pattern !== 'string') return true;
+  const glob = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replaceAll('*', '.*')
+    .replaceAll('?', '.');
+  return new RegExp(`^${glob}$`, 'i').test(name);
+}
+
+/** A resource ARN pattern that may name an IAM resource (`*`, `arn:aws:iam::…`, a wildcard service). */
+function mayNameIam(arn: string): boolean {
+  const service = arn.split(':')[2];
+  return !arn.startsWith('arn:') || service === undefined || service === 'iam' || /[*?]/.test(service);
 }
 
 /** `Principal: "*"` or `{"AWS": "*"}`: any AWS principal, in any account, or anonymous. */
@@ -107,21 +148,47 @@ export function isAnyonePrincipal(principal: unknown): boolean {
 }
 
 /**
- * `Deny` to anyone, for every S3 action (`s3:*` or `*`), when `aws:SecureTransport` is false:
- * the statement that makes a bucket refuse plain HTTP.
+ * `Deny` to anyone, for every S3 action (`s3:*` or `*`), on every object of the bucket, when
+ * `aws:SecureTransport` is false and on no other condition: the statement that makes a bucket
+ * refuse plain HTTP. Another condition beside it (a source VPC endpoint, an address) narrows the
+ * denial to the requests that meet it too, and a resource narrower than the bucket's objects
+ * (a prefix) leaves the others to plain HTTP. `bucketArn`: `arn:aws:s3:::<bucket>`.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
  */
-export function isDenyInsecureTransportStatement(statement: Record<string, unknown>): boolean {
-  if (statement['Effect'] !== 'Deny' || !isAnyonePrincipal(statement['Principal'])) return false;
-  const actions = listOf(statement['Action']).map((action) => String(action).toLowerCase());
-  if (!actions.includes('s3:*') && !actions.includes('*')) return false;
-  return Object.entries(asRecord(statement['Condition']) ?? {}).some(
-    ([operator, operands]) =>
-      /^bool(ifexists)?$/i.test(operator) &&
-      Object.entries(asRecord(operands) ?? {}).some(
-        ([key, value]) =>
+export function deniesInsecureTransport(bucketArn: string): (statement: Record<string, unknown>) => boolean {
+  // Every object: a pattern that matches a key at the top and one deep down (`<bucket>/*`, `*`).
+  const objects = [`${bucketArn}/`, `${bucketArn}/a/b.c`];
+  return (statement) => {
+    if (statement['Effect'] !== 'Deny' || !isAnyonePrincipal(statement['Principal'])) return false;
+    if (statement['NotResource'] !== undefined) return false;
+    const actions = listOf(statement['Action']).map((action) => String(action).toLowerCase());
+    if (!actions.includes('s3:*') && !actions.includes('*')) return false;
+    // A resource of a Terraform plan known only after apply may be the bucket's objects.
+    const resources = listOf(statement['Resource']);
+    const covers = (arn: string) =>
+      resources.some(
+        (pattern) =>
+          typeof pattern === 'string' &&
+          (pattern === KNOWN_AFTER_APPLY_ELEMENT || matchesPattern(pattern, arn)),
+      );
+    if (!objects.every(covers)) return false;
+    const conditions = Object.entries(asRecord(statement['Condition']) ?? {}).flatMap(
+      ([operator, operands]) =>
+        Object.entries(asRecord(operands) ?? { '': operands }).map(([key, value]) => ({
+          operator,
+          key,
+          value,
+        })),
+    );
+    return (
+      conditions.length > 0 &&
+      conditions.every(
+        ({ operator, key, value }) =>
+          /^bool(ifexists)?$/i.test(operator) &&
           key.toLowerCase() === 'aws:securetransport' &&
-          listOf(value).some((v) => String(v).toLowerCase() === 'false'),
-      ),
-  );
+          listOf(value).length > 0 &&
+          listOf(value).every((v) => String(v).toLowerCase() === 'false'),
+      )
+    );
+  };
 }

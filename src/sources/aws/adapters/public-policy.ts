@@ -39,7 +39,7 @@ const NARROWING_KEYS = new Set([
  * is absent (an anonymous request from the internet has no `aws:SourceVpc`); `Null` tests
  * presence, not a value. None of those narrows anything.
  */
-const NARROWING_OPERATORS = new Set([
+export const NARROWING_OPERATORS: ReadonlySet<string> = new Set([
   'stringequals',
   'stringequalsignorecase',
   'stringlike',

@@ -3,11 +3,19 @@ import type {
   AwsS3AccountPublicAccessBlockFacts,
   AwsS3BucketFacts,
 } from '../../../model/aws.ts';
-import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import {
+  cloudDefault,
+  derived,
+  explicit,
+  type Fact,
+  factPath,
+  unexpectedType,
+  unknown,
+} from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
-import { isDenyInsecureTransportStatement, matchingStatements } from './policy-document.ts';
+import { deniesInsecureTransport, matchingStatements } from './policy-document.ts';
 import { publicStatementsFact } from './public-policy.ts';
 
 const BLOCK_FLAGS = [
@@ -128,7 +136,10 @@ const POLICY_STATUS_PATH = 'supplementaryConfiguration.PolicyStatus.IsPublic';
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
  */
 function secureTransportDenyStatements(item: ConfigItem): Fact<readonly string[]> {
-  const statements = policyStatements(item, isDenyInsecureTransportStatement);
+  // A plan's bucket has no ARN before apply: its name (`configuration.name`) makes it.
+  const name = toStringValue(field(item.configuration, 'name')) ?? item.resourceName;
+  const bucketArn = item.arn ?? `arn:aws:s3:::${name}`;
+  const statements = policyStatements(item, deniesInsecureTransport(bucketArn));
   if (statements.source !== 'explicit' || statements.value.length > 0) return statements;
   return cloudDefault([], POLICY_PATH, {
     ja: 'バケットポリシーに aws:SecureTransport が false の要求を拒否する文がありません（S3 は既定で HTTP の要求も受け付けます）',
@@ -181,6 +192,8 @@ function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
       en: 'the ACL carries no list of grants (grantList / grantSet)',
     });
   }
+  // A grant that is no object may be the public one: the list is unknown.
+  if (!grants.every((grant) => asRecord(grant) !== undefined)) return unexpectedType(path);
   const publicGrants = grants.flatMap((grant) => {
     const record = asRecord(grant);
     const grantee = field(record, 'grantee');

@@ -1,5 +1,5 @@
 import type { AzureDiagnosticSettingFacts, AzureLogAnalyticsWorkspaceFacts } from '../../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get } from '../arm-record.ts';
 import { asBoolean, asNumber, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -63,11 +63,17 @@ function enabledLogs(logs: unknown, key: 'category' | 'categoryGroup'): Fact<rea
       en: 'no logs list in the export',
     });
   }
-  const enabled = logs
-    .filter((log) => asBoolean(get(log, 'enabled')) === true)
-    .map((log) => get(log, key))
-    .filter((name): name is string => typeof name === 'string' && name !== '');
-  return explicit(enabled, `properties.logs[].${key}`);
+  const path = `properties.logs[].${key}`;
+  const enabled: string[] = [];
+  for (const log of logs) {
+    const on = asBoolean(get(log, 'enabled'));
+    const name = get(log, key);
+    // An entry whose switch or name kansa cannot read may be the one that sends the logs asked for.
+    if (on === undefined) return unexpectedType('properties.logs[].enabled');
+    if (name !== undefined && name !== null && typeof name !== 'string') return unexpectedType(path);
+    if (on && typeof name === 'string' && name !== '') enabled.push(name);
+  }
+  return explicit(enabled, path);
 }
 
 function targetOf(record: ArmRecord): string {

@@ -71,10 +71,49 @@ function inboundRule(rule: unknown): AzureNsgRule | null | undefined {
     get(settings, 'destinationPortRange'),
     get(settings, 'destinationPortRanges'),
   );
+  const sourcePorts = strings(get(settings, 'sourcePortRange'), get(settings, 'sourcePortRanges'));
+  const destinationPrefixes = strings(
+    get(settings, 'destinationAddressPrefix'),
+    get(settings, 'destinationAddressPrefixes'),
+  );
+  const sourceGroups = groupIds(get(settings, 'sourceApplicationSecurityGroups'));
+  const destinationGroups = groupIds(get(settings, 'destinationApplicationSecurityGroups'));
   if (name === undefined || access === undefined || protocol === undefined) return undefined;
-  if (!sourcePrefixes || !destinationPorts) return undefined;
+  if (!sourcePrefixes || !destinationPorts || !sourcePorts || !destinationPrefixes) return undefined;
+  if (!sourceGroups || !destinationGroups) return undefined;
   const priority = asNumber(get(settings, 'priority')) ?? Number.POSITIVE_INFINITY;
-  return { name, access, priority, protocol, sourcePrefixes, destinationPorts };
+  return {
+    name,
+    access,
+    priority,
+    protocol,
+    sourcePrefixes,
+    destinationPorts,
+    // Exports made by hand or cut short leave out what the portal writes as `*`.
+    sourcePorts: sourcePorts.length > 0 ? sourcePorts : ANY,
+    sourceGroups,
+    destinations: destinationPrefixes.length > 0 || destinationGroups.length > 0 ? destinationPrefixes : ANY,
+    destinationGroups,
+  };
+}
+
+const ANY: readonly string[] = Object.freeze(['*']);
+
+/**
+ * Application security groups as their lower-cased ids (`[{"id": …}]` in ARM, REST, the CLI and
+ * PowerShell); undefined when the list holds anything else (a PowerShell depth cut writes each
+ * group as its type name).
+ */
+function groupIds(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const ids: string[] = [];
+  for (const group of value) {
+    const id = get(group, 'id');
+    if (typeof id !== 'string') return undefined;
+    ids.push(id.toLowerCase());
+  }
+  return ids;
 }
 
 /** Custom and default inbound rules, by priority. An NSG always has its default rules. */
@@ -106,15 +145,19 @@ export const virtualNetwork: Adapter = {
   kansaType: 'network.vpc',
   facts(record): AzureVirtualNetworkFacts {
     if (!record.properties) return { subnets: unknown('properties.subnets', NOT_PROJECTED) };
-    const list = get(record.properties, 'subnets');
-    const subnets: AzureSubnet[] = (Array.isArray(list) ? list : []).flatMap((subnet) => {
+    const list = get(record.properties, 'subnets') ?? [];
+    // A subnet read as nothing may be the one without flow logs: the list is unknown.
+    if (!Array.isArray(list)) return { subnets: unexpectedType('properties.subnets') };
+    const subnets: AzureSubnet[] = [];
+    for (const subnet of list) {
       const id = get(subnet, 'id');
-      if (typeof id !== 'string') return [];
+      if (typeof id !== 'string') return { subnets: unexpectedType('properties.subnets[].id') };
       const nsg = get(get(settingsOf(subnet), 'networkSecurityGroup'), 'id');
-      return [
-        { id: id.toLowerCase(), networkSecurityGroupId: typeof nsg === 'string' ? nsg.toLowerCase() : null },
-      ];
-    });
+      subnets.push({
+        id: id.toLowerCase(),
+        networkSecurityGroupId: typeof nsg === 'string' ? nsg.toLowerCase() : null,
+      });
+    }
     return { subnets: explicit(subnets, 'properties.subnets') };
   },
 };

@@ -1,6 +1,6 @@
-import { cloudDefault, derived, explicit, type Fact, factPath } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import type { GcpGkeClusterFacts } from '../../../model/gcp.ts';
-import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
+import { arrayOf, at, isObject, type JsonObject, objectsOf, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
 /** The control plane's IP endpoint settings (GKE 1.29+ `controlPlaneEndpointsConfig`). */
@@ -64,11 +64,12 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
     if (!isObject(config)) continue;
     if (config.enabled !== true)
       return derived(null, authorizedNetworksOff(config, `${dataPath}.${key}.enabled`));
-    const ranges = arrayOf(config.cidrBlocks).flatMap((block) => {
-      const cidr = isObject(block) ? stringAt(block, 'cidrBlock') : undefined;
-      return cidr ? [cidr] : [];
-    });
-    return explicit(ranges, `${dataPath}.${key}.cidrBlocks`);
+    const path = `${dataPath}.${key}.cidrBlocks`;
+    // A block read as nothing could be the one that admits the internet: the list is unknown.
+    const ranges = objectsOf(config.cidrBlocks)?.map((block) => stringAt(block, 'cidrBlock'));
+    return ranges?.every((cidr) => cidr !== undefined)
+      ? explicit(ranges as string[], path)
+      : unexpectedType(path);
   }
   return cloudDefault(null, factPath(dataPath, 'masterAuthorizedNetworksConfig'), {
     ja: '指定なし: 承認済みネットワークは既定で無効（任意のアドレスから接続可能）',

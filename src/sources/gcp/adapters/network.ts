@@ -1,7 +1,7 @@
-import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
-import type { GcpFirewallAllow, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
+import { cloudDefault, explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
+import type { GcpFirewallEntry, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, field, type JsonObject, objectsOf, presentKey, stringListOf } from '../json.ts';
-import { asBoolean, asString, fieldFact } from './fields.ts';
+import { asBoolean, asNumber, asString, fieldFact } from './fields.ts';
 
 /**
  * compute.googleapis.com/Firewall: a VPC firewall rule (Compute Engine REST `Firewall`).
@@ -19,35 +19,92 @@ export function firewallFacts(data: JsonObject, dataPath: string): GcpFirewallFa
     }),
     sourceRanges: sourceRanges(data, dataPath),
     // Proto JSON omits empty lists: a rule without `allowed` allows nothing (a deny rule).
-    allowed: allowedOf(data, dataPath),
+    allowed: entriesOf(data, dataPath, 'allowed'),
+    denied: entriesOf(data, dataPath, 'denied'),
+    network: networkOf(data, dataPath),
+    priority: fieldFact(data, dataPath, 'priority', asNumber, {
+      default: 1000,
+      note: { ja: '指定なし: 既定の優先度 1000', en: 'not set: the default priority 1000' },
+    }),
+    targetTags: listFact(data, dataPath, 'targetTags', 'targetTag'),
+    targetServiceAccounts: listFact(data, dataPath, 'targetServiceAccounts', 'targetServiceAccount'),
+    destinationRanges: listFact(data, dataPath, 'destinationRanges', 'destinationRange'),
   };
 }
 
-function allowedOf(data: JsonObject, dataPath: string): Fact<readonly GcpFirewallAllow[]> {
-  const path = factPath(dataPath, 'allowed');
-  const entries = objectsOf(data.allowed);
-  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`.
+/** A list of strings; absent (proto JSON omits empty lists) is none. 2019 exports spell it singular. */
+function listFact(
+  data: JsonObject,
+  dataPath: string,
+  key: string,
+  singular: string,
+): Fact<readonly string[]> {
+  const path = factPath(dataPath, presentKey(data, key, singular) ?? key);
+  const list = stringListOf(field(data, key, singular));
+  return list ? explicit(list, path) : unexpectedType(path);
+}
+
+/**
+ * The rule's network as `projects/<project>/global/networks/<name>`, lower-cased, from the URL
+ * the API writes (`https://www.googleapis.com/compute/v1/projects/…`) or a relative name; a bare
+ * name (a Terraform configuration's `network = "default"`) is placed in the rule's own project
+ * when its self link names it.
+ */
+function networkOf(data: JsonObject, dataPath: string): Fact<string> {
+  const path = factPath(dataPath, 'network');
+  const network = data.network;
+  if (network === undefined || network === null) {
+    return unknown(path, {
+      ja: 'ルールの VPC ネットワークがエクスポートにありません',
+      en: 'the export does not name the rule’s VPC network',
+    });
+  }
+  if (typeof network !== 'string' || network.trim() === '') return unexpectedType(path);
+  const text = network.trim().toLowerCase();
+  const at = text.indexOf('projects/');
+  if (at !== -1) return explicit(text.slice(at), path);
+  const project = /projects\/([^/]+)\//.exec(String(data.selfLink ?? ''))?.[1];
+  const name = text.slice(text.lastIndexOf('/') + 1);
+  return explicit(project ? `projects/${project.toLowerCase()}/global/networks/${name}` : name, path);
+}
+
+function entriesOf(
+  data: JsonObject,
+  dataPath: string,
+  key: 'allowed' | 'denied',
+): Fact<readonly GcpFirewallEntry[]> {
+  const path = factPath(dataPath, key);
+  const entries = objectsOf(data[key]);
+  // A protocol that is no name (`tcp`) nor number (`6`) may be `all`; a port that is no number
+  // nor range (`22`, `"8000-8080"`) may be 22.
   const readable = entries?.every((entry) => {
     const protocol = field(entry, 'IPProtocol', 'ipProtocol');
-    return protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number';
+    const ports = field(entry, 'ports', 'port');
+    return (
+      (protocol === undefined || typeof protocol === 'string' || typeof protocol === 'number') &&
+      (ports === undefined || ports === null || (Array.isArray(ports) && ports.every(isPort)))
+    );
   });
-  return entries && readable ? explicit(entries.map(allowedEntry), path) : unexpectedType(path);
+  return entries && readable ? explicit(entries.map(protocolEntry), path) : unexpectedType(path);
 }
+
+/** A port or port range as the API writes it (`"22"`, `"8000-8080"`), or a port number. */
+function isPort(port: unknown): boolean {
+  return (
+    (typeof port === 'number' && Number.isInteger(port)) || (typeof port === 'string' && PORT.test(port))
+  );
+}
+
+const PORT = /^\s*\d+(?:\s*-\s*\d+)?\s*$/;
 
 /**
  * Ports may arrive as numbers (`[22]`) in hand-made or converted exports: read them as strings.
  * 2019 Cloud Asset exports name the list `port` (the proto name, as `sourceRange` below).
  */
-function allowedEntry(entry: JsonObject): GcpFirewallAllow {
+function protocolEntry(entry: JsonObject): GcpFirewallEntry {
   return {
     protocol: String(field(entry, 'IPProtocol', 'ipProtocol') ?? '').toLowerCase(),
-    ports: arrayOf(field(entry, 'ports', 'port')).flatMap((port) =>
-      typeof port === 'number'
-        ? [String(port)]
-        : typeof port === 'string' && port.trim() !== ''
-          ? [port.trim()]
-          : [],
-    ),
+    ports: arrayOf(field(entry, 'ports', 'port')).map((port) => String(port).replaceAll(' ', '')),
   };
 }
 

@@ -1,6 +1,14 @@
-import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
+import {
+  cloudDefault,
+  derived,
+  explicit,
+  type Fact,
+  factPath,
+  unexpectedType,
+  unknown,
+} from '../../../model/fact.ts';
 import type { GcpSqlInstanceFacts } from '../../../model/gcp.ts';
-import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
+import { at, isObject, type JsonObject, objectsOf } from '../json.ts';
 import { customerManagedKey, replicaOf, sqlInstanceAssetName } from './encryption.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
@@ -66,10 +74,11 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
       en: 'the export has no IP configuration',
     });
   }
-  const ranges = arrayOf(ipConfiguration.authorizedNetworks).flatMap((entry) =>
-    isObject(entry) && typeof entry.value === 'string' ? [entry.value] : [],
-  );
-  return explicit(ranges, path);
+  // An entry read as nothing could be the one that admits the internet: the list is unknown.
+  const ranges = objectsOf(ipConfiguration.authorizedNetworks)?.map((entry) => entry.value);
+  return ranges?.every((range): range is string => typeof range === 'string')
+    ? explicit(ranges, path)
+    : unexpectedType(path);
 }
 
 /**

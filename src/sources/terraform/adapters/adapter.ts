@@ -38,6 +38,12 @@ export interface Unit {
   readonly parts: ReadonlyMap<string, readonly TfInstance[]>;
   /** Split resources the plan deletes (their settings go away with them), by Terraform type. */
   readonly removed?: ReadonlyMap<string, readonly TfInstance[]>;
+  /**
+   * Split resources of the plan that may configure this resource: they name theirs only after
+   * apply, through what the configuration does not trace (a `local`, a data source), so any
+   * resource of the types they configure may be it. By Terraform type, with their link.
+   */
+  readonly unnamed?: ReadonlyMap<string, { readonly link: PartLink; readonly parts: readonly TfInstance[] }>;
 }
 
 export interface BuildContext {

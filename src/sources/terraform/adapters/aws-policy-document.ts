@@ -1,3 +1,4 @@
+import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import type { TfInstance, TfValues } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -13,13 +14,8 @@ import type { BuildContext } from './adapter.ts';
 
 const DATA_SOURCE = 'aws_iam_policy_document';
 
-/**
- * Stands for an element known only after apply. Only resources and condition values may be so:
- * such a value is the id or ARN of a resource the plan creates, never a wildcard, so it narrows
- * what a statement covers as the real value will. A principal known only after apply could be
- * any account: the document is then not worked out.
- */
-export const KNOWN_AFTER_APPLY_ELEMENT = '(known after apply)';
+// Only resources and condition values may be known only after apply (KNOWN_AFTER_APPLY_ELEMENT):
+// a principal known only after apply could be any account, and the document is then not worked out.
 
 /** Arguments that merge other documents in: the result is not the statements alone. */
 const MERGING = ['source_json', 'override_json', 'source_policy_documents', 'override_policy_documents'];

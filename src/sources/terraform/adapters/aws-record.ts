@@ -2,7 +2,7 @@ import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { configItemToResource } from '../../aws/adapters/index.ts';
 import type { ConfigItem } from '../../aws/config-item.ts';
-import type { TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit } from './adapter.ts';
@@ -76,6 +76,33 @@ export function kmsKeyOf(
   }
   const value = tr.read(instance, attribute, nativePath);
   return key ? { value, planKey: tfPath } : { value };
+}
+
+/**
+ * An encrypted store's KMS key: the configuration's (a key of the plan counts by its address), or,
+ * when a new store's configuration names none (the attribute is then known only after apply), the
+ * service's AWS managed key, named by its alias.
+ */
+export function keyOrAwsManaged(
+  tr: Translation,
+  ctx: BuildContext,
+  store: TfInstance,
+  attribute: string,
+  nativePath: string,
+  awsManagedAlias: string,
+): { value: unknown; planKey?: string } {
+  if (
+    isCreated(store) &&
+    tr.valuesOf(store).read(attribute).state === 'unknown' &&
+    !ctx.config.sets(store, attribute)
+  ) {
+    tr.mark(nativePath, `${store.address}.${attribute}`, 'assumed', {
+      ja: `構成にないため、AWS 管理キー（${awsManagedAlias}）です`,
+      en: `not in the configuration: the AWS managed key (${awsManagedAlias})`,
+    });
+    return { value: `alias/${awsManagedAlias}` };
+  }
+  return kmsKeyOf(tr, ctx, store, attribute, nativePath);
 }
 
 /** A resource encrypted with a key the plan creates uses a customer managed key. */

@@ -1,9 +1,16 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import { isCreated } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
-import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
+import {
+  configItem,
+  fromConfigItem,
+  keyOrAwsManaged,
+  kmsKeyOf,
+  readInto,
+  withPlanKey,
+} from './aws-record.ts';
 
 /**
  * Data stores the location and classification checks judge (where the data is, whether a
@@ -13,33 +20,6 @@ import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './a
  * adapters read.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs
  */
-
-/**
- * An encrypted store's KMS key: the configuration's (a key of the plan counts by its address), or,
- * when a new store's configuration names none (the attribute is then known only after apply), the
- * service's AWS managed key, named by its alias.
- */
-function keyOrAwsManaged(
-  tr: Translation,
-  ctx: BuildContext,
-  store: TfInstance,
-  attribute: string,
-  nativePath: string,
-  awsManagedAlias: string,
-): { value: unknown; planKey?: string } {
-  if (
-    isCreated(store) &&
-    tr.valuesOf(store).read(attribute).state === 'unknown' &&
-    !ctx.config.sets(store, attribute)
-  ) {
-    tr.mark(nativePath, `${store.address}.${attribute}`, 'assumed', {
-      ja: `構成にないため、AWS 管理キー（${awsManagedAlias}）です`,
-      en: `not in the configuration: the AWS managed key (${awsManagedAlias})`,
-    });
-    return { value: `alias/${awsManagedAlias}` };
-  }
-  return kmsKeyOf(tr, ctx, store, attribute, nativePath);
-}
 
 /**
  * aws_dynamodb_table: DynamoDB encrypts every table. Without a `server_side_encryption` block (or

@@ -1,6 +1,3 @@
-import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
-import { explicit } from '../../../model/fact.ts';
-import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
@@ -10,6 +7,7 @@ import { awsAccountAdapters } from './aws-account.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
+import { awsRdsAdapters } from './aws-rds.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 import { awsStoreAdapters } from './aws-stores.ts';
@@ -40,9 +38,7 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
-  const inline = alone
-    ? undefined
-    : tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
+  const inline = alone ? undefined : inlineIngress(unit.primary, tr, ctx, path);
   const permissions: JsonObject[] = [];
   for (const rule of Array.isArray(inline) ? inline : []) {
     if (isObject(rule))
@@ -82,6 +78,37 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
   return fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
 }
 
+/**
+ * The group's inline `ingress` blocks. A rule whose source groups are known only after apply
+ * (`security_groups = [aws_security_group.alb.id]`) is there all the same: a group is no
+ * internet range, so the rule is read for its protocol, ports and CIDR ranges, each unknown
+ * only if the plan does not show it.
+ */
+function inlineIngress(group: TfInstance, tr: Translation, ctx: BuildContext, path: string): unknown {
+  const values = tr.valuesOf(group);
+  if (values.read('ingress').state !== 'unknown' || !values.present('ingress'))
+    return tr.readComputed(group, 'ingress', path, ctx.config.sets(group, 'ingress'));
+  const rules: JsonObject[] = [];
+  for (let index = 0; values.present(`ingress.${index}`); index++) {
+    const rule = `ingress.${index}`;
+    rules.push(
+      readInto(
+        tr,
+        group,
+        {
+          protocol: `${rule}.protocol`,
+          from_port: `${rule}.from_port`,
+          to_port: `${rule}.to_port`,
+          cidr_blocks: `${rule}.cidr_blocks`,
+          ipv6_cidr_blocks: `${rule}.ipv6_cidr_blocks`,
+        },
+        path,
+      ),
+    );
+  }
+  return rules;
+}
+
 /** Terraform accepts protocol numbers and `all`; Config writes names and `-1`. */
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
   '6': 'tcp',
@@ -103,180 +130,6 @@ function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, 
     ipv4Ranges: list(v4).map((cidrIp) => ({ cidrIp })),
     ipv6Ranges: list(v6).map((cidrIpv6) => ({ cidrIpv6 })),
   };
-}
-
-function dbInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const db = unit.primary;
-  const encrypted = defaultStorageEncryption(db, tr, ctx);
-  const configuration = readInto(
-    tr,
-    db,
-    {
-      ...(encrypted === undefined && { storageEncrypted: 'storage_encrypted' }),
-      publiclyAccessible: 'publicly_accessible',
-      enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports',
-      readReplicaSourceDBInstanceIdentifier: 'replicate_source_db',
-    },
-    'configuration',
-  );
-  if (encrypted !== undefined) configuration.storageEncrypted = encrypted;
-  const retention = backupRetention(db, tr, ctx, configuration.readReplicaSourceDBInstanceIdentifier);
-  if (retention !== undefined) configuration.backupRetentionPeriod = retention;
-  const key = kmsKeyOf(tr, ctx, db, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key.value !== undefined) configuration.kmsKeyId = key.value;
-  const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
-  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, key.planKey);
-}
-
-/**
- * `storage_encrypted` left out of a new instance (null in plans of provider v2–v4, computed in
- * later ones): RDS creates it unencrypted
- * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html,
- * `StorageEncrypted`), unless it is a read replica or restored from a snapshot, which inherit
- * their source's encryption. Undefined when that default does not apply.
- */
-function defaultStorageEncryption(
-  db: TfInstance,
-  tr: Translation,
-  ctx: BuildContext,
-  sources: readonly string[] = [
-    'replicate_source_db',
-    'snapshot_identifier',
-    'restore_to_point_in_time',
-    's3_import',
-  ],
-): false | undefined {
-  const attribute = 'storage_encrypted';
-  const values = tr.valuesOf(db);
-  const isNew = isCreated(db);
-  const state = values.read(attribute).state;
-  const inherits = sources.some((source) => {
-    const read = values.read(source);
-    return read.state === 'unknown' || (read.state === 'known' && !isEmptyValue(read.value));
-  });
-  if (!isNew || inherits || ctx.config.sets(db, attribute) || (state !== 'absent' && state !== 'unknown'))
-    return undefined;
-  tr.mark('configuration.storageEncrypted', `${db.address}.${attribute}`, 'assumed', {
-    ja: '構成にないため、RDS の作成時の既定値（暗号化なし）です',
-    en: 'not in the configuration: RDS’s default at creation (not encrypted)',
-  });
-  return false;
-}
-
-/**
- * aws_rds_cluster: `storage_encrypted` Optional+Computed, "false for provisioned engine_mode and
- * true for serverless engine_mode" (Aurora Serverless v1 is always encrypted); a cluster made
- * from a snapshot, a replication source or a global cluster inherits its source's.
- */
-function rdsCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const cluster = unit.primary;
-  const encryption = clusterEncryption(cluster, tr, ctx);
-  const configuration = {
-    ...encryption.configuration,
-    ...readInto(
-      tr,
-      cluster,
-      { enabledCloudwatchLogsExports: 'enabled_cloudwatch_logs_exports' },
-      'configuration',
-    ),
-  };
-  const resource = fromConfigItem(configItem('AWS::RDS::DBCluster', configuration), tr);
-  return configuration.storageEncrypted === false ? resource : withPlanKey(resource, encryption.planKey);
-}
-
-/** A cluster's storage encryption and key (`storageEncrypted`, `kmsKeyId`), which its instances share. */
-function clusterEncryption(
-  cluster: TfInstance,
-  tr: Translation,
-  ctx: BuildContext,
-): { configuration: JsonObject; planKey?: string } {
-  const mode = tr.valuesOf(cluster).read('engine_mode');
-  const provisioned = mode.state === 'absent' || (mode.state === 'known' && mode.value === 'provisioned');
-  const encrypted = provisioned
-    ? defaultStorageEncryption(cluster, tr, ctx, [
-        'snapshot_identifier',
-        'replication_source_identifier',
-        'global_cluster_identifier',
-        'restore_to_point_in_time',
-        's3_import',
-      ])
-    : undefined;
-  const configuration =
-    encrypted === undefined
-      ? readInto(tr, cluster, { storageEncrypted: 'storage_encrypted' }, 'configuration')
-      : { storageEncrypted: encrypted };
-  const key = kmsKeyOf(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key.value !== undefined) configuration.kmsKeyId = key.value;
-  return key.planKey ? { configuration, planKey: key.planKey } : { configuration };
-}
-
-/**
- * aws_rds_cluster_instance: an instance of an Aurora (or Multi-AZ DB) cluster, as Config records
- * it (AWS::RDS::DBInstance): its own `publicly_accessible` (default false), and the cluster's
- * storage encryption, key and backup retention, which DescribeDBInstances reports for each
- * instance; its log exports are the cluster's (`clusterArn`). The cluster is the plan's
- * `aws_rds_cluster` that `cluster_identifier` names; a cluster outside the plan has settings the
- * plan cannot show.
- * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/rds_cluster_instance
- */
-function rdsClusterInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const instance = unit.primary;
-  const configuration = readInto(
-    tr,
-    instance,
-    { publiclyAccessible: 'publicly_accessible' },
-    'configuration',
-  );
-  const link = `${instance.address}.cluster_identifier`;
-  const [cluster] = ctx.referenced(instance, 'cluster_identifier', ['aws_rds_cluster']);
-  if (!cluster) {
-    for (const path of [
-      'storageEncrypted',
-      'kmsKeyId',
-      'backupRetentionPeriod',
-      'enabledCloudwatchLogsExports',
-    ])
-      tr.mark(`configuration.${path}`, link, 'unmanaged', CLUSTER_OUTSIDE_PLAN);
-    return fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
-  }
-  const encryption = clusterEncryption(cluster, tr, ctx);
-  Object.assign(configuration, encryption.configuration);
-  const retention = tr.read(cluster, 'backup_retention_period', 'configuration.backupRetentionPeriod');
-  if (retention !== undefined) configuration.backupRetentionPeriod = retention;
-  const resource = fromConfigItem(configItem('AWS::RDS::DBInstance', configuration), tr);
-  const facts: Pick<AwsRdsInstanceFacts, 'clusterArn'> = { clusterArn: explicit(ctx.idOf(cluster), link) };
-  const linked = { ...resource, facts: { ...resource.facts, ...facts } };
-  return configuration.storageEncrypted === false ? linked : withPlanKey(linked, encryption.planKey);
-}
-
-const CLUSTER_OUTSIDE_PLAN: Localized = {
-  ja: 'この設定は DB クラスターのもので、クラスターはこの計画にありません',
-  en: 'this is a setting of the DB cluster, which is not in this plan',
-};
-
-function isEmptyValue(value: unknown): boolean {
-  return value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-/**
- * `backup_retention_period` is Optional+Computed: a new instance whose configuration leaves it
- * out (terraform-aws-modules/rds passes null by default) gets RDS's default, 1 day
- * (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html). A read
- * replica's default differs: it stays unknown.
- */
-function backupRetention(db: TfInstance, tr: Translation, ctx: BuildContext, replicaOf: unknown): unknown {
-  const attribute = 'backup_retention_period';
-  const isNew = isCreated(db);
-  const unknownInPlan = tr.valuesOf(db).read(attribute).state === 'unknown';
-  const replica = replicaOf !== undefined || tr.valuesOf(db).read('replicate_source_db').state === 'unknown';
-  if (isNew && unknownInPlan && !replica && !ctx.config.sets(db, attribute)) {
-    tr.mark('configuration.backupRetentionPeriod', `${db.address}.${attribute}`, 'assumed', {
-      ja: '構成にないため、RDS の作成時の既定値（1日）です',
-      en: 'not in the configuration: RDS’s default at creation (1 day)',
-    });
-    return 1;
-  }
-  return tr.read(db, attribute, 'configuration.backupRetentionPeriod');
 }
 
 function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
@@ -454,9 +307,6 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_db_instance: aws(dbInstance),
-  aws_rds_cluster: aws(rdsCluster),
-  aws_rds_cluster_instance: aws(rdsClusterInstance),
   aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
@@ -468,6 +318,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsVpcAdapters,
   ...awsGuardDutyAdapters,
   ...awsStoreAdapters,
+  ...awsRdsAdapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */

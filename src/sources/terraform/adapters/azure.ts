@@ -24,6 +24,7 @@ import {
 } from './azure-compute.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
+import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
 import {
   FIREWALL_RULE_TYPES,
@@ -133,55 +134,6 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
       ? { name: `${tier}_${replication}` }
       : undefined;
   return fromArm('Microsoft.Storage/storageAccounts', p, tr, sku ? { sku } : {});
-}
-
-/** An NSG with its rules; a rule whose NSG is not in the plan comes alone: what the plan opens. */
-function networkSecurityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const path = 'properties.securityRules';
-  const alone = group.primary.type !== 'azurerm_network_security_group';
-  const unit: Unit = alone
-    ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
-    : group;
-  tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.security_rule`, 'known');
-  const inline = alone
-    ? undefined
-    : tr.readComputed(unit.primary, 'security_rule', path, ctx.config.sets(unit.primary, 'security_rule'));
-  const rules: JsonObject[] = [];
-  for (const rule of Array.isArray(inline) ? inline : []) if (isObject(rule)) rules.push(armRule(rule));
-  for (const part of partsOf(unit, 'azurerm_network_security_rule')) {
-    const values: JsonObject = {};
-    for (const attribute of RULE_ATTRIBUTES) set(values, attribute, tr.read(part, attribute, path));
-    rules.push(armRule(values));
-  }
-  return fromArm('Microsoft.Network/networkSecurityGroups', { securityRules: rules }, tr);
-}
-
-const RULE_ATTRIBUTES = [
-  'name',
-  'priority',
-  'direction',
-  'access',
-  'protocol',
-  'source_address_prefix',
-  'source_address_prefixes',
-  'destination_port_range',
-  'destination_port_ranges',
-];
-
-function armRule(rule: JsonObject): JsonObject {
-  return {
-    name: rule.name,
-    properties: {
-      direction: rule.direction,
-      access: rule.access,
-      priority: rule.priority,
-      protocol: rule.protocol,
-      sourceAddressPrefix: rule.source_address_prefix,
-      sourceAddressPrefixes: rule.source_address_prefixes,
-      destinationPortRange: rule.destination_port_range,
-      destinationPortRanges: rule.destination_port_ranges,
-    },
-  };
 }
 
 /** Soft delete can no longer be turned off (azurerm 3.x dropped the switch); purge protection can. */

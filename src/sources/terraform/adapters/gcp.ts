@@ -178,6 +178,11 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
     disabled: 'disabled',
     sourceTags: 'source_tags',
     sourceServiceAccounts: 'source_service_accounts',
+    network: 'network',
+    priority: 'priority',
+    targetTags: 'target_tags',
+    targetServiceAccounts: 'target_service_accounts',
+    destinationRanges: 'destination_ranges',
   });
   // Optional+Computed: a new rule that leaves them out gets the API's defaults (INGRESS, and for
   // an ingress rule without source tags or accounts, every IPv4 source), as an export omits them.
@@ -191,11 +196,16 @@ function firewall(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
       tr.readComputed(rule, attribute, `${DATA}.${nativePath}`, ctx.config.sets(rule, attribute)),
     );
   }
-  const allow = tr.read(rule, 'allow', `${DATA}.allowed`);
-  if (Array.isArray(allow)) {
-    data.allowed = allow
-      .filter(isObject)
-      .map((entry) => ({ IPProtocol: entry.protocol, ports: entry.ports ?? [] }));
+  for (const [attribute, nativeKey] of [
+    ['allow', 'allowed'],
+    ['deny', 'denied'],
+  ] as const) {
+    const entries = tr.read(rule, attribute, `${DATA}.${nativeKey}`);
+    if (Array.isArray(entries)) {
+      data[nativeKey] = entries
+        .filter(isObject)
+        .map((entry) => ({ IPProtocol: entry.protocol, ports: entry.ports ?? [] }));
+    }
   }
   return fromAsset('compute.googleapis.com/Firewall', data, tr);
 }
@@ -427,6 +437,22 @@ export const PROJECT_PART_TYPES: readonly string[] = [
   'google_project_iam_audit_config',
 ];
 
+/**
+ * google_service_account_key as IAM's ServiceAccountKey: a key Terraform makes is user-managed
+ * (keys.create; system-managed keys are Google's own) and enabled (the provider cannot disable
+ * one), made at `valid_after` (RFC 3339), which a state holds and a plan knows only after apply.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_service_account_key
+ */
+function serviceAccountKey(unit: Unit, tr: Translation): Resource {
+  const key = unit.primary;
+  tr.mark(`${DATA}.keyType`, `${key.address} (google_service_account_key)`, 'known');
+  tr.mark(`${DATA}.disabled`, `${key.address} (google_service_account_key)`, 'known');
+  const data: JsonObject = { keyType: 'USER_MANAGED', disabled: false };
+  const created = tr.read(key, 'valid_after', `${DATA}.validAfterTime`);
+  if (typeof created === 'string') data.validAfterTime = created;
+  return fromAsset('iam.googleapis.com/ServiceAccountKey', data, tr);
+}
+
 export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
   ...gcpBigQueryAdapters,
@@ -446,6 +472,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_sql_database_instance: google(sqlInstance),
   google_kms_crypto_key: google(cryptoKey),
   google_container_cluster: google(containerCluster),
+  google_service_account_key: google(serviceAccountKey, { global: true }),
   ...Object.fromEntries(
     ['project', 'folder', 'organization', 'billing_account'].map((scope) => [
       `google_logging_${scope}_bucket_config`,

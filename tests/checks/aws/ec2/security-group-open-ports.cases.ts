@@ -198,6 +198,31 @@ const cases: AnyCase[] = [
     evidence: [{ path: 'configuration.ipPermissions' }, { path: 'configuration.Entries' }],
   },
   {
+    // An entry with no CIDR kansa reads may be 0.0.0.0/0.
+    name: 'SSH from a managed prefix list with an entry whose Cidr is not a string',
+    records: [
+      securityGroup([prefixListPermission('tcp', [22, 22], 'pl-odd')]),
+      snapshotItem(
+        'AWS::EC2::PrefixList',
+        'pl-odd',
+        { PrefixListId: 'pl-odd', Entries: [{ Cidr: '203.0.113.0/24' }, { Cidr: ['0.0.0.0/0'] }] },
+        { arn: `arn:aws:ec2:${REGION}:${ACCOUNT}:prefix-list/pl-odd` },
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unresolvedPrefixList',
+    data: { lists: ['pl-odd'] },
+  },
+  {
+    // A prefix-list source named by no id: the list it stands for is unknown, never none.
+    name: 'SSH from a prefix-list source without its id',
+    records: [
+      securityGroup([{ ...permission('tcp', [22, 22], []), prefixListIds: [{ description: 'vendor' }] }]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
     name: 'SSH from a managed prefix list that is not in the inventory',
     records: [securityGroup([prefixListPermission('tcp', [22, 22], 'pl-shared')])],
     status: 'UNKNOWN',

@@ -42,6 +42,18 @@ const table = [
     'notLogged',
     'default',
   ],
+  [
+    // Config names the flow log but recorded no configuration: it may be this VPC's.
+    'a flow log on another VPC and one whose item carries no configuration',
+    [
+      vpc('vpc-1'),
+      flowLog('vpc-2'),
+      { ...flowLog('vpc-x'), configurationItemStatus: 'ResourceNotRecorded', configuration: null },
+    ],
+    'UNKNOWN',
+    'flowLogsUnread',
+    'unknown',
+  ],
   ['no flow log recorded in the account', [vpc('vpc-1')], 'UNKNOWN', 'noFlowLogs', 'unknown'],
   ['no vpcId', [vpc('vpc-1', {}), flowLog('vpc-1')], 'UNKNOWN', 'unknown', 'unknown'],
 ] as const;

@@ -18,6 +18,20 @@ const admin = (name: string) => iamUserItem(name, { attachedManagedPolicies: [AD
 const everything = inlinePolicy('everything', { Effect: 'Allow', Action: '*', Resource: '*' });
 const adminGroup = iamGroupItem('Administrators', { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] });
 
+/** The service-linked role every account has: no administrator. */
+const SUPPORT_ROLE = roleItem(
+  'AWSServiceRoleForSupport',
+  { Effect: 'Allow', Principal: { Service: 'support.amazonaws.com' }, Action: 'sts:AssumeRole' },
+  {
+    attachedManagedPolicies: [
+      {
+        policyName: 'AWSSupportServiceRolePolicy',
+        policyArn: 'arn:aws:iam::aws:policy/aws-service-role/AWSSupportServiceRolePolicy',
+      },
+    ],
+  },
+);
+
 const table = [
   [
     'three administrators (the limit)',
@@ -76,6 +90,127 @@ const table = [
     'unknown',
     1,
   ],
+  [
+    // Config names the user but recorded no configuration: a principal whose rights are unknown,
+    // not one fewer to count.
+    'a user whose Config item carries no configuration (ResourceNotRecorded)',
+    [
+      admin('a'),
+      { ...iamUserItem('b'), configurationItemStatus: 'ResourceNotRecorded', configuration: null },
+    ],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    // A customer managed policy the export does not hold may allow everything; an AWS managed
+    // one other than AdministratorAccess is known by its name.
+    'a user with a customer managed policy not in the export',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        attachedManagedPolicies: [
+          { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          { policyName: 'OpsAll', policyArn: `arn:aws:iam::${ACCOUNT}:policy/OpsAll` },
+        ],
+      }),
+    ],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    'a user with an AWS managed policy other than AdministratorAccess',
+    [
+      admin('a'),
+      SUPPORT_ROLE,
+      iamUserItem('c', {
+        attachedManagedPolicies: [
+          { policyName: 'ReadOnlyAccess', policyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+        ],
+      }),
+    ],
+    {},
+    'PASS',
+    'withinLimit',
+    1,
+  ],
+  [
+    // The inline policy's name without its document: it may be the one that allows everything.
+    'a user with an inline policy listed without its document',
+    [admin('a'), iamUserItem('b', { userPolicyList: [{ policyName: 'ops-all', policyDocument: null }] })],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    'a user whose Config item holds a configuration that is not JSON',
+    [admin('a'), { ...iamUserItem('b'), configuration: '{"userName": ' }],
+    {},
+    'UNKNOWN',
+    'unknown',
+    1,
+  ],
+  [
+    // Everything but deleting buckets, on every resource: attaching AdministratorAccess included.
+    'a role allowed everything but one action (NotAction), against a limit of one',
+    [
+      admin('a'),
+      roleItem('ops', undefined, {
+        rolePolicyList: [
+          inlinePolicy('all-but-delete', { Effect: 'Allow', NotAction: 's3:DeleteBucket', Resource: '*' }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'FAIL',
+    'tooMany',
+    2,
+  ],
+  [
+    'an Allow of "*:*" on every resource under an MFA condition, against a limit of one',
+    [
+      admin('a'),
+      iamUserItem('c', {
+        userPolicyList: [
+          inlinePolicy('all', {
+            Effect: 'Allow',
+            Action: '*:*',
+            Resource: '*',
+            Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'true' } },
+          }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'FAIL',
+    'tooMany',
+    2,
+  ],
+  [
+    // PowerUserAccess: everything but IAM, Organizations and Account; it cannot grant itself more.
+    'a power user (NotAction iam:*) is no administrator',
+    [
+      admin('a'),
+      SUPPORT_ROLE,
+      iamUserItem('p', {
+        userPolicyList: [
+          inlinePolicy('power', {
+            Effect: 'Allow',
+            NotAction: ['iam:*', 'organizations:*', 'account:*'],
+            Resource: '*',
+          }),
+        ],
+      }),
+    ],
+    { maxPrivilegedPrincipals: 1 },
+    'PASS',
+    'withinLimit',
+    1,
+  ],
 ] as const;
 
 const cases: AnyCase[] = [
@@ -92,10 +227,27 @@ const cases: AnyCase[] = [
   })),
   { name: 'no IAM users and roles', records: [ROOT], status: 'UNKNOWN', messageId: 'noIam' },
   {
+    // Every account has roles (its service-linked ones at least): none read, they were not recorded.
+    name: 'one administrator and no role in the export',
+    records: [admin('a'), iamUserItem('b'), ROOT],
+    status: 'UNKNOWN',
+    messageId: 'noRoles',
+    data: { count: 1, principals: ['a'] },
+  },
+  {
     name: 'a Terraform plan within the limit (users and roles made outside the plan unseen)',
-    records: [planFile([planUser('ops'), planAdministratorAttachment('ops'), planUser('viewer')])],
+    records: [
+      planFile([planUser('ops'), planAdministratorAttachment('ops'), planUser('viewer'), planRole('app')]),
+    ],
     status: 'UNKNOWN',
     messageId: 'notInPlan',
+    data: { count: 1, principals: ['ops'] },
+  },
+  {
+    name: 'a Terraform plan of users only within the limit',
+    records: [planFile([planUser('ops'), planAdministratorAttachment('ops')])],
+    status: 'UNKNOWN',
+    messageId: 'noRoles.plan',
     data: { count: 1, principals: ['ops'] },
   },
   {
@@ -121,6 +273,20 @@ function planUser(name: string): Change {
     address: `aws_iam_user.${name}`,
     after: { name, path: '/', force_destroy: false, permissions_boundary: null, tags: null },
     afterUnknown: { arn: true, id: true, unique_id: true, tags_all: true },
+    expressions: { name: constant(name) },
+  };
+}
+
+/** A new `aws_iam_role` for EC2 (provider v5): no policy of its own. */
+function planRole(name: string): Change {
+  return {
+    address: `aws_iam_role.${name}`,
+    after: {
+      name,
+      assume_role_policy:
+        '{"Version":"2012-10-17","Statement":[{"Action":"sts:AssumeRole","Principal":{"Service":"ec2.amazonaws.com"},"Effect":"Allow"}]}',
+    },
+    afterUnknown: { arn: true, id: true, unique_id: true, inline_policy: true, managed_policy_arns: true },
     expressions: { name: constant(name) },
   };
 }

@@ -9,6 +9,14 @@ const trustAws = (AWS: unknown, Condition?: object) => ({
   ...(Condition ? { Condition } : {}),
 });
 
+const GITHUB = 'token.actions.githubusercontent.com';
+const trustGitHub = (Condition: object) => ({
+  Effect: 'Allow',
+  Principal: { Federated: `arn:aws:iam::${ACCOUNT}:oidc-provider/${GITHUB}` },
+  Action: 'sts:AssumeRoleWithWebIdentity',
+  Condition,
+});
+
 const table = [
   [
     'a service',
@@ -35,6 +43,57 @@ const table = [
     'trusted',
   ],
   ['no trust policy in the item', undefined, {}, 'UNKNOWN', 'unknown'],
+  // GitHub Actions' OIDC provider: without a condition on `sub`, any repository on GitHub.
+  [
+    'GitHub Actions, any repository',
+    trustGitHub({ StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' } }),
+    {},
+    'FAIL',
+    'anyFederatedUser',
+  ],
+  [
+    'GitHub Actions, sub "repo:*"',
+    trustGitHub({ StringLike: { [`${GITHUB}:sub`]: 'repo:*' } }),
+    {},
+    'FAIL',
+    'anyFederatedUser',
+  ],
+  [
+    'GitHub Actions, one repository',
+    trustGitHub({
+      StringEquals: { [`${GITHUB}:aud`]: 'sts.amazonaws.com' },
+      StringLike: { [`${GITHUB}:sub`]: 'repo:city-osaka/infra:ref:refs/heads/main' },
+    }),
+    {},
+    'PASS',
+    'trusted',
+  ],
+  [
+    // An identity pool names its pool in `aud`; without it, any pool of any account.
+    'Cognito identity pools, no pool named',
+    {
+      Effect: 'Allow',
+      Principal: { Federated: 'cognito-identity.amazonaws.com' },
+      Action: 'sts:AssumeRoleWithWebIdentity',
+      Condition: { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+    },
+    {},
+    'FAIL',
+    'anyFederatedUser',
+  ],
+  [
+    // The organization's own SAML provider: its users, not anyone's.
+    'a SAML provider of the account',
+    {
+      Effect: 'Allow',
+      Principal: { Federated: `arn:aws:iam::${ACCOUNT}:saml-provider/city-idp` },
+      Action: 'sts:AssumeRoleWithSAML',
+      Condition: { StringEquals: { 'SAML:aud': 'https://signin.aws.amazon.com/saml' } },
+    },
+    {},
+    'PASS',
+    'trusted',
+  ],
 ] as const;
 
 const cases: AnyCase[] = [

@@ -126,6 +126,26 @@ const table = [
     ],
   },
   {
+    // A grant read as nothing may be AllUsers: not "no public grant".
+    name: 'ACL with a grant that is no object, no block',
+    bucket: {
+      PublicAccessBlockConfiguration: ALL_OFF,
+      BucketPolicy: bucketPolicy(),
+      AccessControlList: JSON.stringify({ grantSet: null, grantList: ['AllUsers:Read'] }),
+    },
+    account: ALL_OFF,
+    status: 'UNKNOWN',
+    message: 'unknown',
+    evidence: [
+      { path: 'supplementaryConfiguration.BucketPolicy.policyText' },
+      { path: 'supplementaryConfiguration.AccessControlList.grantList', source: 'unknown' },
+      { path: `${PAB}.ignorePublicAcls` },
+      { path: 'configuration.ignorePublicAcls' },
+      { path: `${PAB}.restrictPublicBuckets` },
+      { path: 'configuration.restrictPublicBuckets' },
+    ],
+  },
+  {
     name: 'ACL not in the export, no block',
     bucket: { PublicAccessBlockConfiguration: ALL_OFF, BucketPolicy: bucketPolicy() },
     account: ALL_OFF,

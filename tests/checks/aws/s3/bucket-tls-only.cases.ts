@@ -33,6 +33,36 @@ const table = [
     'httpAllowed',
     'default',
   ],
+  [
+    // Conditions are ANDed: the denial holds only for plain HTTP through that endpoint.
+    'Deny of plain HTTP only through one VPC endpoint',
+    bucketPolicy(
+      denyHttp({
+        Bool: { 'aws:SecureTransport': 'false' },
+        StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d' },
+      }),
+    ),
+    'FAIL',
+    'httpAllowed',
+    'default',
+  ],
+  [
+    'Deny of plain HTTP on one prefix of the bucket only',
+    bucketPolicy({
+      ...denyHttp({ Bool: { 'aws:SecureTransport': 'false' } }),
+      Resource: `${ARN}/public/*`,
+    }),
+    'FAIL',
+    'httpAllowed',
+    'default',
+  ],
+  [
+    'Deny of plain HTTP on every resource ("*")',
+    bucketPolicy({ ...denyHttp({ Bool: { 'aws:SecureTransport': 'false' } }), Resource: '*' }),
+    'PASS',
+    'tlsOnly',
+    'explicit',
+  ],
   ['no bucket policy (S3 default: HTTP accepted)', bucketPolicy(), 'FAIL', 'httpAllowed', 'default'],
   ['BucketPolicy not recorded', undefined, 'UNKNOWN', 'unknown', 'unknown'],
 ] as const;

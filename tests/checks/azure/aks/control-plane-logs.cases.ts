@@ -39,10 +39,17 @@ const table = [
     messageId: 'notSent',
   },
   {
-    name: 'no setting, another cluster listed',
+    name: 'no setting, another cluster’s listed in its file (a template deploying them)',
     settings: [setting(idOf(other), [])],
+    together: true,
     status: 'FAIL',
     messageId: 'noSetting',
+  },
+  {
+    name: 'another cluster’s settings in another file (az monitor diagnostic-settings list --resource) say nothing of this one',
+    settings: [setting(idOf(other), [])],
+    status: 'UNKNOWN',
+    messageId: 'notExported',
   },
   { name: 'no resource settings exported', settings: [], status: 'UNKNOWN', messageId: 'notExported' },
   {
@@ -62,14 +69,18 @@ const table = [
 export default {
   wrap: withSubscription,
   ...byVerdict(
-    table.map(({ name, settings, status, messageId }) => ({
+    table.map(({ name, settings, status, messageId, ...rest }) => ({
       name,
-      // `az monitor diagnostic-settings list --resource …` output: a bare array, properties flattened.
-      records: [
-        cluster({}),
-        other,
-        ...(settings.length ? [jsonFile(settings, 'diagnostic-settings.json')] : []),
-      ],
+      // `az monitor diagnostic-settings list --resource …` output: a bare array, properties
+      // flattened; `together`: the cluster and the settings in one list body, as a template holds them.
+      records:
+        'together' in rest
+          ? [other, jsonFile({ value: [cluster({}), ...settings] }, 'template-resources.json')]
+          : [
+              cluster({}),
+              other,
+              ...(settings.length ? [jsonFile(settings, 'diagnostic-settings.json')] : []),
+            ],
       target: ID,
       status,
       messageId,

@@ -275,7 +275,7 @@ const planCases: AnyCase[] = [
       ]),
     ],
     status: 'UNKNOWN',
-    messageId: 'notInPlan',
+    messageId: 'inheritedNotExported.plan',
     data: { count: 1 },
   },
   {
@@ -294,8 +294,17 @@ const planCases: AnyCase[] = [
 
 const cases: AnyCase[] = [
   {
-    name: 'one owner',
+    // The subscription's own assignments only: Owners of the management groups above it and of
+    // the root apply to it too, and the export shows neither the groups nor any inherited one.
+    name: 'one owner, nothing said of the management groups above',
     records: [assignment(principal(1), OWNER)],
+    status: 'UNKNOWN',
+    messageId: 'inheritedNotExported',
+    data: { count: 1 },
+  },
+  {
+    name: 'one owner, the subscription’s management groups known (none of them assigns a role)',
+    records: [subscriptionUnder('mg-osaka', TENANT), assignment(principal(1), OWNER)],
     status: 'PASS',
     messageId: 'withinLimit',
     data: { count: 1 },
@@ -303,6 +312,7 @@ const cases: AnyCase[] = [
   {
     name: 'three principals, one holding both roles (limit 3)',
     records: [
+      subscriptionUnder('mg-osaka', TENANT),
       assignment(principal(1), OWNER),
       assignment(principal(1), USER_ACCESS_ADMINISTRATOR),
       assignment(principal(2), OWNER),
@@ -322,6 +332,7 @@ const cases: AnyCase[] = [
   {
     name: 'contributors and resource-group owners do not count',
     records: [
+      subscriptionUnder('mg-osaka', TENANT),
       assignment(principal(1), OWNER),
       ...[2, 3, 4].map((n) => assignment(principal(n), CONTRIBUTOR)),
       ...[5, 6, 7].map((n) => assignment(principal(n), OWNER, `${SUBSCRIPTION_ID}/resourcegroups/rg-kansa`)),

@@ -48,6 +48,14 @@ const table = [
     message: 'notSent',
   },
   {
+    // A switch kansa cannot read is no "off": the setting may send AuditEvent.
+    name: 'Key Vault AuditEvent whose enabled flag is not a boolean',
+    target: vault,
+    settings: [setting(idOf(vault), 'kv', [{ category: 'AuditEvent', enabled: 'on' }])],
+    status: 'UNKNOWN',
+    message: 'incomplete',
+  },
+  {
     name: 'Key Vault logs without a destination',
     target: vault,
     settings: [setting(idOf(vault), 'kv', [{ category: 'AuditEvent', enabled: true }], null)],
@@ -64,11 +72,19 @@ const table = [
     message: 'exported',
   },
   {
-    name: 'no setting on this vault, others listed',
+    name: 'no setting on this vault, others listed in its file (a template deploying them)',
     target: vault,
     settings: [setting(idOf(other), 'other', [{ categoryGroup: 'allLogs', enabled: true }])],
+    together: true,
     status: 'FAIL',
     message: 'noSetting',
+  },
+  {
+    name: "other resources' settings in another file (az monitor diagnostic-settings list --resource) say nothing of this vault",
+    target: vault,
+    settings: [setting(idOf(other), 'other', [{ categoryGroup: 'allLogs', enabled: true }])],
+    status: 'UNKNOWN',
+    message: 'notExported',
   },
   {
     name: 'only the Activity Log setting exported',
@@ -112,12 +128,16 @@ export default {
   ...byVerdict(
     table.map(({ name, target, settings, status, message, ...rest }) => ({
       name,
-      records: [
-        vault,
-        account,
-        other,
-        jsonFile({ value: settings }, 'file' in rest ? rest.file : 'diagnostic-settings.json'),
-      ],
+      // `together`: the vault and the settings in one file, as a template holds them.
+      records:
+        'together' in rest
+          ? [account, other, jsonFile({ value: [vault, ...settings] }, 'template-resources.json')]
+          : [
+              vault,
+              account,
+              other,
+              jsonFile({ value: settings }, 'file' in rest ? rest.file : 'diagnostic-settings.json'),
+            ],
       target: idOf(target),
       status,
       messageId: message,

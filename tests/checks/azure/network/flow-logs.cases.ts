@@ -76,6 +76,34 @@ const table = [
     message: 'unknown',
   },
   { name: 'no subnets', rows: [vnet([]), WATCHER], status: 'NOT_APPLICABLE', message: 'noSubnets' },
+  {
+    // A flow log without its target may be the one on the subnet left: not "not logged".
+    name: 'one subnet without a flow log, beside a flow log whose target is not shown',
+    rows: [
+      vnet([subnet('a', NSG_ID), subnet('b')]),
+      flowLog('fl', NSG_ID, true),
+      row(
+        'Microsoft.Network',
+        'networkWatchers/flowLogs',
+        'networkWatchers/NetworkWatcher_japaneast/flowLogs/fl-b',
+        {
+          properties: { enabled: true },
+        },
+      ),
+    ],
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
+  {
+    // A subnet without its id cannot be matched to a flow log: it may be the one not logged.
+    name: 'a subnet listed without its id beside a logged one',
+    rows: [
+      vnet([subnet('a', NSG_ID), { name: 'b', properties: { addressPrefix: '10.0.1.0/24' } }]),
+      flowLog('fl', NSG_ID, true),
+    ],
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
 ] as const;
 
 /**

@@ -8,6 +8,7 @@ const table = [
   ['stjumin', 'PASS', 'closed'], // public network access disabled
   ['stfirewalled', 'PASS', 'closed'], // firewall denies, no public IP rules
   ['stzeimu', 'FAIL', 'public'],
+  ['stgokuhitag', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 
 const cases: AnyCase[] = [
@@ -26,9 +27,30 @@ const cases: AnyCase[] = [
     status: 'PASS',
     messageId: 'closed',
     evidence: [
-      { path: 'classification' },
+      { source: 'explicit', path: 'tags.confidentiality', value: 2 },
       { source: 'explicit', path: 'properties.publicNetworkAccess', value: 'Disabled' },
     ],
+  },
+  {
+    // Where untagged resources count as class 1, a resource tagged C2 is class 2 all the same.
+    name: 'a public account tagged C2 where the default class is 1',
+    records: [ACCOUNTS],
+    target: id('stclassc2'),
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'FAIL',
+    messageId: 'public',
+    evidence: [{ source: 'explicit', path: 'tags.Confidentiality', value: 2 }, {}],
+  },
+  {
+    // Nor does a tag kansa cannot read take the default class 1.
+    name: 'a public account whose class tag names no class, where the default class is 1',
+    records: [ACCOUNTS],
+    target: id('stgokuhitag'),
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'UNKNOWN',
+    messageId: 'classUnreadable',
+    evidence: [{ source: 'unknown', path: 'tags.confidentiality' }],
+    data: { tag: 'confidentiality' },
   },
   {
     // Never a pass when the export does not show the network settings.

@@ -8,6 +8,8 @@ const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'], // class 1
   ['stjumin', 'PASS', 'customerKey'],
   ['stzeimu', 'FAIL', 'providerKey'], // untagged: the default class 2
+  ['stkimitsu3', 'PASS', 'customerKey'],
+  ['stroman', 'UNKNOWN', 'classUnreadable'],
 ] as const;
 
 const cases: AnyCase[] = [
@@ -25,6 +27,22 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'providerKey',
     assert: (result) => expect(result.evidence[1]?.source).toBe('default'),
+  },
+  {
+    name: 'a platform-key account tagged C2 where the default class is 1',
+    records: [ACCOUNTS],
+    target: id('stclassc2'),
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'FAIL',
+    messageId: 'providerKey',
+  },
+  {
+    name: 'a platform-key account whose class tag names no class, where the default class is 1',
+    records: [ACCOUNTS],
+    target: id('stgokuhitag'),
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'UNKNOWN',
+    messageId: 'classUnreadable',
   },
   {
     name: 'follows the configured default class for untagged resources',

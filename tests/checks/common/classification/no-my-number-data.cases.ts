@@ -4,6 +4,8 @@ import { ACCOUNTS, id } from './storage.ts';
 const table = [
   ['stjumin', 'PASS', 'notMarked'],
   ['stmynumber', 'FAIL', 'myNumber'], // tag key and value in any case
+  ['stmynumberno', 'PASS', 'notMarked'], // a plain no
+  ['stmynumberja', 'UNKNOWN', 'markUnreadable'], // はい is no value of the mark: never read as no
 ] as const;
 
 export default byVerdict(

@@ -60,4 +60,27 @@ export const ACCOUNTS = graphQuery([
   storage('stsecret', { confidentiality: '3' }, { encryption: CMK }),
   storage('stgokuhi', { confidentiality: '1', 'kansa:secrecy': 'gokuhi' }, { encryption: CMK }),
   storage('stmynumber', { confidentiality: '2', MyNumber: 'Yes' }, { encryption: CMK }),
+  // Marks written as people write them: in Japanese, with spaces and capitals, or a plain no.
+  storage('stmynumberja', { confidentiality: '2', MyNumber: 'はい' }, { encryption: CMK }),
+  storage('stmynumberno', { confidentiality: '2', 'my-number': 'No' }, { encryption: CMK }),
+  storage('stgokuhispaced', { confidentiality: '3', 'kansa:secrecy': ' GOKUHI ' }, { encryption: CMK }),
+  storage('sthi', { confidentiality: '3', 'kansa:secrecy': '秘' }, { encryption: CMK }),
+  // Classes as Japanese public bodies write them, beside the digit alone.
+  storage('stkimitsu3', { Confidentiality: '機密性３情報' }, { encryption: CMK }),
+  storage(
+    'stclassc2',
+    { Confidentiality: 'C2' },
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
+  ),
+  // The tag is there, its value no class: 極秘 is a document grade, Ⅱ a numeral kansa does not take.
+  storage(
+    'stgokuhitag',
+    { confidentiality: '極秘' },
+    { encryption: PLATFORM_KEY, publicNetworkAccess: 'Enabled', networkAcls: { defaultAction: 'Allow' } },
+  ),
+  storage(
+    'stroman',
+    { confidentiality: '機密性Ⅱ' },
+    { encryption: CMK, publicNetworkAccess: 'Disabled', networkAcls: { defaultAction: 'Deny', ipRules: [] } },
+  ),
 ]);

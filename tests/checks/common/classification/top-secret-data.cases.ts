@@ -6,6 +6,8 @@ const table = [
   ['stgokuhi', 'FAIL', 'topSecret'],
   ['stsecret', 'PASS', 'notMarked'],
   ['stmynumber', 'PASS', 'notMarked'],
+  ['stgokuhispaced', 'FAIL', 'topSecret'], // spaces and capitals around the value
+  ['sthi', 'UNKNOWN', 'markUnreadable'], // 秘 is no value of the mark, nor a plain no
 ] as const;
 
 export default byVerdict(

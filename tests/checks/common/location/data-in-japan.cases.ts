@@ -47,6 +47,10 @@ const cosmos = (name: string, regions: string[], more: Record<string, unknown> =
     },
   ]);
 const untagged = graphQuery([storageAccount('stx', 'eastus', {}, 'Microsoft.Keyvault')]);
+// 社外秘 is a handling mark, not a class: the tag is there and names none.
+const unreadableClass = graphQuery([
+  storageAccount('stshagaihi', 'eastus', { confidentiality: '社外秘' }, 'Microsoft.Keyvault'),
+]);
 const locationless = gcpBucket('osaka-nowhere', 'ASIA1', {});
 delete (locationless.resource as { location?: string }).location;
 delete (locationless.resource.data as { location?: string }).location;
@@ -79,6 +83,26 @@ const cases: AnyCase[] = [
     records: [untagged],
     status: 'FAIL',
     messageId: 'abroadClassified',
+  },
+  {
+    // The default class 1 would grant the relief; a tag that names no class may be class 3.
+    name: 'a CMK resource abroad whose class tag names no class: no relief, whatever the default',
+    records: [unreadableClass],
+    params: { classification: { tagKey: 'confidentiality', default: 1 } },
+    status: 'FAIL',
+    messageId: 'abroadClassUnreadable',
+    severity: 'high',
+    data: { tag: 'confidentiality' },
+    evidence: [{ path: 'region' }, { source: 'unknown', path: 'tags.confidentiality' }],
+  },
+  {
+    // Where the relief holds for every class (the national policy), the class does not matter.
+    name: 'a CMK resource abroad whose class tag names no class, where the relief holds for every class',
+    records: [unreadableClass],
+    params: { customerKeyReliefMaxClass: 3 },
+    status: 'FAIL',
+    messageId: 'abroadWithCmk',
+    severity: 'medium',
   },
   {
     name: 'an untagged CMK resource abroad: relief when the default class is 1',

@@ -48,6 +48,13 @@ const table = [
     status: 'FAIL',
     message: 'openToInternet',
   },
+  {
+    // Blocks written as bare strings are no CidrBlock objects: read as nothing, one could be 0.0.0.0/0.
+    name: 'authorized networks whose blocks are not objects',
+    data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [office, '0.0.0.0/0'] } },
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
   // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
   {
     name: 'authorized networks 0.0.0.0/1 and 128.0.0.0/1',

@@ -65,6 +65,17 @@ const table = [
     message: 'external',
   },
   {
+    // The project's own bindings cannot be read; what it inherits is public all the same.
+    name: 'allAuthenticatedUsers inherited from the folder, the project policy unreadable',
+    records: [
+      projectPolicyRecord([{ role: 'roles/viewer', members: [{ user: 'a' }] }]),
+      folder(grant('roles/viewer', 'allAuthenticatedUsers')),
+      org(),
+    ],
+    status: 'FAIL',
+    message: 'external',
+  },
+  {
     name: 'users but no known domain',
     records: [projectPolicyRecord([internal]), folder(), org()],
     status: 'UNKNOWN',

@@ -74,6 +74,29 @@ const table = [
     count: 4,
   },
   {
+    // The project's own bindings cannot be read, but what it inherits is already too many.
+    name: 'four owners inherited, the project policy unreadable (members not a list)',
+    records: [
+      projectPolicyRecord([{ role: 'roles/owner', members: 'user:a@x.jp' }]),
+      folder(owners('user:b@x.jp', 'user:c@x.jp')),
+      org(owners('user:d@x.jp', 'user:e@x.jp')),
+    ],
+    status: 'FAIL',
+    message: 'tooMany',
+    count: 4,
+  },
+  {
+    name: 'two owners inherited, the project policy unreadable',
+    records: [
+      projectPolicyRecord([{ role: 'roles/owner', members: 'user:a@x.jp' }]),
+      folder(owners('user:b@x.jp')),
+      org(owners('user:d@x.jp')),
+    ],
+    status: 'UNKNOWN',
+    message: 'noProjectPolicy',
+    count: undefined,
+  },
+  {
     name: 'within the limit, but the folder policy is not exported',
     records: [projectPolicyRecord([owners('user:a@x.jp')]), org()],
     status: 'UNKNOWN',

@@ -58,6 +58,39 @@ const projectWithoutPolicy = resourceRecord(PROJECT_NAME, 'cloudresourcemanager.
   lifecycleState: 'ACTIVE',
 });
 
+/**
+ * Forseti's and older Cloud Asset exports carry no `ancestors`: a node names the one above it
+ * in `resource.parent` (and its data's `parent`), and the organization and folders are records
+ * of the same export.
+ */
+const withoutAncestors = (name: string, assetType: string, data: object, parent?: string) => ({
+  name,
+  asset_type: `cloudresourcemanager.googleapis.com/${assetType}`,
+  resource: { data, ...(parent && { parent }) },
+});
+const forsetiProject = withoutAncestors(
+  PROJECT_NAME,
+  'Project',
+  {
+    projectNumber: '111111111111',
+    projectId: 'osaka-juki-prod',
+    parent: { id: '456789012345', type: 'folder' },
+  },
+  FOLDER_NAME,
+);
+const forsetiFolder = withoutAncestors(
+  FOLDER_NAME,
+  'Folder',
+  { name: 'folders/456789012345', parent: 'organizations/123456789012' },
+  ORG_NAME,
+);
+const forsetiOrg = withoutAncestors(ORG_NAME, 'Organization', { name: 'organizations/123456789012' });
+const forsetiPolicies = (projectLogs: LogType[], folderLogs?: LogType[], orgLogs?: LogType[]) => [
+  policy(PROJECT_NAME, 'Project', projectLogs, []),
+  policy(FOLDER_NAME, 'Folder', folderLogs, []),
+  policy(ORG_NAME, 'Organization', orgLogs, []),
+];
+
 const table = [
   { name: 'all three on the project', records: [project([1, 2, 3])], status: 'PASS', message: 'enabled' },
   {
@@ -93,6 +126,24 @@ const table = [
   {
     name: 'not on the project and the ancestors not exported',
     records: [project([1])],
+    status: 'UNKNOWN',
+    message: 'ancestorsUnknown',
+  },
+  {
+    name: 'no ancestors in the records: the chain followed through resource.parent to the organization',
+    records: [forsetiProject, forsetiFolder, forsetiOrg, ...forsetiPolicies([2], [3], [1])],
+    status: 'PASS',
+    message: 'enabled',
+  },
+  {
+    name: 'no ancestors in the records, and nothing above the project logs data access',
+    records: [forsetiProject, forsetiFolder, forsetiOrg, ...forsetiPolicies([1], [1])],
+    status: 'FAIL',
+    message: 'missing',
+  },
+  {
+    name: 'no ancestors in the records, and the parent folder not in the export',
+    records: [forsetiProject, policy(PROJECT_NAME, 'Project', [1], [])],
     status: 'UNKNOWN',
     message: 'ancestorsUnknown',
   },

@@ -65,6 +65,13 @@ const cases: AnyCase[] = [
     },
   },
   {
+    // An entry that is no AclEntry object is read as nothing: it could be 0.0.0.0/0.
+    name: 'authorized networks with an entry written as a bare string',
+    records: [instance({ ipv4Enabled: true, authorizedNetworks: [network('203.0.113.0/24'), '0.0.0.0/0'] })],
+    status: 'FAIL',
+    messageId: 'publicIpNetworksUnknown',
+  },
+  {
     name: 'the whole internet authorized',
     records: [instance({ ipv4Enabled: true, authorizedNetworks: [network('0.0.0.0/0')] })],
     status: 'FAIL',

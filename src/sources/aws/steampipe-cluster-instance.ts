@@ -46,44 +46,6 @@ export const awsRdsClusterTable = configItemTable({
 });
 
 /**
- * Steampipe's `aws_sns_topic` (`table_aws_sns_topic.go`): GetTopicAttributes' map as columns,
- * `kms_master_key_id` null where the topic has no KMS key; the topic's name is its `title`.
- */
-export const awsSnsTopicTable = configItemTable({
-  table: 'aws_sns_topic',
-  resourceType: 'AWS::SNS::Topic',
-  aka: ARN('sns', '[^:]+$'),
-  idColumn: 'title',
-  requiredColumns: ['topic_arn', 'kms_master_key_id'],
-  configuration: [
-    ['topic_arn', 'TopicArn'],
-    ['kms_master_key_id', 'KmsMasterKeyId'],
-    ['display_name', 'DisplayName'],
-  ],
-});
-
-/**
- * Steampipe's `aws_sqs_queue` (`table_aws_sqs_queue.go`): GetQueueAttributes' map as columns,
- * `kms_master_key_id` (null: no KMS key) and `sqs_managed_sse_enabled` (SQS-owned keys); the
- * queue's name is its `title`.
- */
-export const awsSqsQueueTable = configItemTable({
-  table: 'aws_sqs_queue',
-  resourceType: 'AWS::SQS::Queue',
-  aka: ARN('sqs', '[^:]+$'),
-  idColumn: 'title',
-  requiredColumns: ['queue_arn', 'kms_master_key_id', 'sqs_managed_sse_enabled'],
-  columnTypes: { sqs_managed_sse_enabled: 'boolean', fifo_queue: 'boolean' },
-  configuration: [
-    ['queue_arn', 'QueueArn'],
-    ['queue_url', 'QueueUrl'],
-    ['kms_master_key_id', 'KmsMasterKeyId'],
-    ['sqs_managed_sse_enabled', 'SqsManagedSseEnabled'],
-    ['fifo_queue', 'FifoQueue'],
-  ],
-});
-
-/**
  * Steampipe's `aws_ec2_instance` (`table_aws_ec2_instance.go`): DescribeInstances' Instance, read
  * for where it runs (`region`) and its tags, which the location and classification checks judge.
  */

@@ -1,0 +1,58 @@
+import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
+import type { ScanParameters } from '../model/parameters.ts';
+import type { Resource } from '../model/resource.ts';
+
+/**
+ * A resource's information class (機密性 1–3) as the classification checks decide on it: the
+ * class its classification tag names (explicit, the tag as evidence), the framework's default
+ * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
+ * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
+ * resources nobody classified, not for one whose class was written in a way kansa misreads.
+ */
+export function classificationOf(
+  resource: Resource,
+  { tagKey, default: level }: ScanParameters['classification'],
+): Fact<number> {
+  const wanted = tagKey.toLowerCase();
+  let found: Fact<number> | undefined;
+  for (const key in resource.tags) {
+    if (key.toLowerCase() !== wanted) continue;
+    const value = resource.tags[key]!;
+    const read = classOfValue(value);
+    const path = `tags.${key}`;
+    if (read === undefined) return unknown(path, unreadableNote(value));
+    // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
+    if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
+  }
+  return found ?? defaultClass(tagKey, level);
+}
+
+/**
+ * A class as a tag's value writes it, with the spellings Japanese public bodies use: `2`, the
+ * government's standards' `機密性2` and `機密性２情報` (full-width digits and brackets are made
+ * half-width by NFKC first), a sub-class `機密性2A` (class 2), `class2`, `Class 2`, `C2`, and a
+ * note after it without another number (`3 (secret)`, `機密性３（要保護）`, `2 - 社外秘`). Case
+ * and spaces do not matter. Anything else (`4`, `12`, `2,3`, `2 or 3`, `2.5`, `secret`, empty)
+ * is no class: undefined.
+ */
+export function classOfValue(value: string): number | undefined {
+  const level = CLASS_VALUE.exec(value.normalize('NFKC').trim().toLowerCase())?.[1];
+  return level === undefined ? undefined : Number(level);
+}
+
+const CLASS_VALUE = /^(?:機密性|class|c)?[\s_:-]*([1-3])[ab]?(?:情報)?(?:[\s(:/-][^0-9]*)?$/u;
+
+function defaultClass(tagKey: string, level: number): Fact<number> {
+  return cloudDefault(level, `tags.${tagKey}`, {
+    ja: `タグ ${tagKey} がないため、パラメータ classification.default の機密性 ${level}`,
+    en: `no ${tagKey} tag: class ${level}, the classification parameter's default`,
+  });
+}
+
+function unreadableNote(value: string) {
+  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return {
+    ja: `タグの値 ${shown} は機密性として読めません（1〜3、機密性３、機密性２情報、class2、C2 のように書きます）`,
+    en: `the tag's value ${shown} names no class kansa reads (1 to 3, 機密性３, 機密性２情報, class2 or C2)`,
+  };
+}

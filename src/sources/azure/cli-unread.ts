@@ -1,0 +1,95 @@
+import { type UnreadAnswer, unreadAnswerFormat } from '../unread-answers.ts';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The members of a network rule set (Key Vault's `networkAcls`, Storage's `networkRuleSet`). */
+const NETWORK_RULE_KEYS = new Set([
+  'bypass',
+  'defaultAction',
+  'ipRules',
+  'virtualNetworkRules',
+  'resourceAccessRules',
+]);
+
+/** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
+const directoryObject = (item: Readonly<Record<string, unknown>>) =>
+  (typeof item.id === 'string' && GUID.test(item.id)) || typeof item.objectId === 'string';
+
+/**
+ * Azure CLI answers that hold nothing a check reads (unread-answers.ts): Microsoft Entra
+ * directory objects, which carry no ARM id, the subscription's resource providers, an app's
+ * settings and access restrictions; and parts of a resource printed without it (a storage
+ * account's keys, a vault's network rules), whose settings kansa reads from the resource's own
+ * record. Each is told by the fields its object always has.
+ */
+const UNREAD: readonly UnreadAnswer[] = [
+  // https://learn.microsoft.com/graph/api/resources/user
+  {
+    command: 'az ad user list / show',
+    is: (item) => directoryObject(item) && typeof item.userPrincipalName === 'string',
+  },
+  // https://learn.microsoft.com/graph/api/resources/group
+  {
+    command: 'az ad group list / show',
+    is: (item) =>
+      directoryObject(item) &&
+      typeof item.securityEnabled === 'boolean' &&
+      typeof item.mailEnabled === 'boolean',
+  },
+  // https://learn.microsoft.com/graph/api/resources/serviceprincipal
+  {
+    command: 'az ad sp list / show',
+    is: (item) =>
+      directoryObject(item) && typeof item.appId === 'string' && Array.isArray(item.servicePrincipalNames),
+  },
+  // https://learn.microsoft.com/graph/api/resources/application
+  {
+    command: 'az ad app list / show',
+    is: (item) =>
+      directoryObject(item) && typeof item.appId === 'string' && typeof item.signInAudience === 'string',
+  },
+  // https://learn.microsoft.com/rest/api/resources/providers/list
+  {
+    command: 'az provider list / show',
+    is: (item) => typeof item.namespace === 'string' && typeof item.registrationState === 'string',
+  },
+  // A storage account's keys (their values too), without the account: its record's
+  // `keyCreationTime` says when they were made.
+  {
+    command: 'az storage account keys list',
+    is: (item) =>
+      typeof item.keyName === 'string' && typeof item.permissions === 'string' && item.id === undefined,
+    readFrom: 'az storage account list / show (keyCreationTime)',
+  },
+  // A vault's or account's network rules, without the resource: its record carries them.
+  {
+    command: 'az keyvault network-rule list (or az storage account network-rule list)',
+    is: (item) =>
+      item.id === undefined &&
+      Array.isArray(item.ipRules) &&
+      Array.isArray(item.virtualNetworkRules) &&
+      Object.keys(item).every((key) => NETWORK_RULE_KEYS.has(key)),
+    readFrom: 'az keyvault show (networkAcls) or az storage account show (networkRuleSet)',
+  },
+  {
+    command: 'az webapp config appsettings list',
+    is: (item) =>
+      typeof item.name === 'string' &&
+      typeof item.slotSetting === 'boolean' &&
+      Object.keys(item).every((key) => key === 'name' || key === 'value' || key === 'slotSetting'),
+  },
+  {
+    command: 'az webapp config access-restriction show',
+    is: (item) => item.id === undefined && Array.isArray(item.ipSecurityRestrictions),
+  },
+];
+
+export const azureCliUnread = unreadAnswerFormat({
+  id: 'azure-cli-unread',
+  provider: 'azure',
+  description:
+    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules): skipped naming the command',
+  answers: UNREAD,
+  // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
+  pageKeys: ['value'],
+});

@@ -1,0 +1,320 @@
+import type { Localized } from '../../model/localized.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { ReadContext } from '../format.ts';
+import { keptOnly } from '../scoutsuite-kept.ts';
+import { toResource } from './adapters/index.ts';
+import { isObject, type JsonObject } from './arm-record.ts';
+
+/**
+ * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
+ * `services.<service>.subscriptions.<subscription id>.<collection>.<hash of the ARM id>`, each
+ * resource as ScoutSuite/providers/azure/resources/… reshaped the SDK's model (`vars()` of it:
+ * snake_case attributes, `additional_properties`; tags as `"key:value"` strings). Read, as the
+ * ARM records their settings come from and through the type's adapter: network security groups
+ * (every rule, custom and default, kept whole), key vaults (the SDK's `properties`, whole),
+ * managed disks (their encryption type), virtual machines (what and where they are), storage accounts, of which ScoutSuite keeps a few
+ * settings and no location, and SQL servers, of which it keeps only their auditing state and TDE
+ * protector: the settings it does not keep are unknown, never the ARM default, and so is the
+ * region of what it keeps no location of. SQL databases, database servers, App Service, Entra ID,
+ * RBAC, Defender and monitoring settings are not read yet (noted).
+ */
+export function* azureScoutSuiteResources(
+  results: Record<string, unknown>,
+  ctx: ReadContext,
+): Generator<Resource> {
+  const services = results.services as Record<string, unknown>;
+  const origin = { file: ctx.file };
+  const read = (raw: JsonObject): Resource | undefined => {
+    const resource = toResource(raw, origin, (note) => ctx.note?.(note));
+    if ('skip' in resource) {
+      ctx.skip(`ScoutSuite ${String(raw.type)}: ${resource.skip}`);
+      return undefined;
+    }
+    return resource;
+  };
+  for (const [subscription, scope] of subscriptionsOf(services.network))
+    for (const group of membersOf(scope.security_groups)) {
+      const resource = read(securityGroupRecord(subscription, group));
+      if (resource) yield resource;
+    }
+  for (const [subscription, scope] of subscriptionsOf(services.keyvault))
+    for (const vault of membersOf(scope.vaults)) {
+      const resource = read(
+        armRecord(subscription, vault, 'Microsoft.KeyVault/vaults', snakeToCamel(vault.properties)),
+      );
+      if (resource) yield resource;
+    }
+  for (const [subscription, scope] of subscriptionsOf(services.storageaccounts))
+    for (const account of membersOf(scope.storage_accounts)) {
+      const settings = storageSettings(account);
+      const resource = read(armRecord(subscription, account, 'Microsoft.Storage/storageAccounts', settings));
+      // Whether the account is reachable is worked out from its public network access and its
+      // firewall's IP rules as well as the default action: ScoutSuite keeps only the last.
+      if (resource)
+        yield {
+          ...resource,
+          region: '',
+          facts: keptOnly(resource.facts, settings, 'properties', STORAGE_NOT_KEPT, [
+            'reachableFromInternet',
+          ]),
+        };
+    }
+  for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
+    for (const disk of membersOf(scope.disks)) {
+      // disks.py keeps the encryption's `type` (as `encryption_type`), not the security profile
+      // of a confidential VM's disk.
+      const encryption =
+        typeof disk.encryption_type === 'string' ? { encryption: { type: disk.encryption_type } } : {};
+      const resource = read(armRecord(subscription, disk, 'Microsoft.Compute/disks', encryption));
+      if (resource)
+        yield { ...resource, facts: keptOnly(resource.facts, encryption, 'properties', DISK_NOT_KEPT) };
+    }
+  for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
+    for (const instance of membersOf(scope.instances)) {
+      // instances.py keeps what and where a VM is (`location`, `tags`), none of its security profile.
+      const resource = read(armRecord(subscription, instance, 'Microsoft.Compute/virtualMachines', {}));
+      if (resource) yield { ...resource, facts: keptOnly(resource.facts, {}, 'properties', VM_NOT_KEPT) };
+    }
+  for (const [subscription, scope] of subscriptionsOf(services.sqldatabase))
+    for (const server of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
+  // What the results hold that is not read: each service's non-empty collections beyond READ.
+  const unread = new Set<string>();
+  for (const [service, value] of Object.entries(services))
+    for (const [, scope] of subscriptionsOf(value))
+      for (const [collection, members] of Object.entries(scope))
+        if (membersOf(members).length > 0 && !READ[service]?.includes(collection))
+          unread.add(`${service}.${collection}`);
+  if (unread.size > 0)
+    ctx.note?.(
+      `ScoutSuite services kansa does not read: ${[...unread].sort().join(', ')} (their resources are not scanned)`,
+    );
+}
+
+/** What is read, by service: its collections of resources. */
+const READ: Readonly<Record<string, readonly string[]>> = {
+  network: ['security_groups'],
+  keyvault: ['vaults'],
+  storageaccounts: ['storage_accounts'],
+  virtualmachines: ['disks', 'instances'],
+  sqldatabase: ['servers'],
+};
+
+function subscriptionsOf(service: unknown): [string, Record<string, unknown>][] {
+  const subscriptions = isObject(service) ? service.subscriptions : undefined;
+  if (!isObject(subscriptions)) return [];
+  return Object.entries(subscriptions).flatMap(([id, scope]): [string, Record<string, unknown>][] =>
+    isObject(scope) ? [[id, scope]] : [],
+  );
+}
+
+function membersOf(collection: unknown): Record<string, unknown>[] {
+  return isObject(collection) ? Object.values(collection).filter(isObject) : [];
+}
+
+/**
+ * The ARM record of a resource ScoutSuite names by `name` and `resource_group_name` (its own `id`
+ * is a hash of the ARM id): the id made again from them and the subscription.
+ */
+function armRecord(
+  subscription: string,
+  resource: Record<string, unknown>,
+  type: string,
+  properties: unknown,
+): JsonObject {
+  return {
+    id: `/subscriptions/${subscription}/resourceGroups/${String(resource.resource_group_name)}/providers/${type}/${String(resource.name)}`,
+    name: resource.name as string,
+    type,
+    ...(typeof resource.location === 'string' && { location: resource.location }),
+    tags: tagsOf(resource.tags),
+    properties: isObject(properties) ? properties : {},
+  } as JsonObject;
+}
+
+/** ScoutSuite's `["key:value", …]` (the tag's key holds no colon in Azure's own examples). */
+function tagsOf(tags: unknown): Record<string, string> {
+  if (isObject(tags))
+    return Object.fromEntries(Object.entries(tags).map(([key, value]) => [key, String(value)]));
+  if (!Array.isArray(tags)) return {};
+  return Object.fromEntries(
+    tags.flatMap((tag) => {
+      if (typeof tag !== 'string') return [];
+      const colon = tag.indexOf(':');
+      return colon === -1 ? [[tag, '']] : [[tag.slice(0, colon), tag.slice(colon + 1)]];
+    }),
+  );
+}
+
+/**
+ * The SDK model's snake_case attributes as ARM's camelCase properties (`enable_purge_protection`
+ * → `enablePurgeProtection`, `network_acls.default_action` → `networkAcls.defaultAction`),
+ * without the SDK's own `additional_properties`.
+ */
+function snakeToCamel(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snakeToCamel);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'additional_properties')
+      .map(([key, member]) => [
+        key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase()),
+        snakeToCamel(member),
+      ]),
+  );
+}
+
+/**
+ * network/security_groups.py: `security_rules` keyed by the rule's ARM id, custom and default
+ * (`default`) together, each with `allow`, `direction`, `priority`, `protocol`,
+ * `source_address_prefixes` (an application security group's hash instead, with
+ * `source_address_prefixes_is_asg`), `source_port_ranges`, `destination_address_prefixes` and
+ * `destination_port_ranges`, read back into ARM's `securityRules` and `defaultSecurityRules`. The
+ * group's ARM id is its rules' ids without the rule. ScoutSuite drops a rule's destination
+ * application security groups (its destination prefixes are then empty): such a rule stands for
+ * the VMs of a group no other rule names, so a Deny to them closes nothing.
+ */
+function securityGroupRecord(subscription: string, group: Record<string, unknown>): JsonObject {
+  const custom: JsonObject[] = [];
+  const defaults: JsonObject[] = [];
+  let ruleGroupId: string | undefined;
+  let readable = true;
+  for (const rule of membersOf(group.security_rules)) {
+    const id = typeof rule.id === 'string' ? rule.id : undefined;
+    ruleGroupId ??= id?.replace(/\/(?:default)?securityRules\/[^/]+$/i, '');
+    const prefixes = stringList(rule.source_address_prefixes);
+    const ports = stringList(rule.destination_port_ranges);
+    const sourcePorts = stringList(rule.source_port_ranges);
+    if (typeof rule.allow !== 'boolean' || typeof rule.direction !== 'string' || !prefixes || !ports) {
+      readable = false;
+      continue;
+    }
+    (rule.default === true ? defaults : custom).push({
+      ...(id && { id }),
+      name: typeof rule.name === 'string' ? rule.name : '',
+      properties: {
+        access: rule.allow ? 'Allow' : 'Deny',
+        direction: rule.direction,
+        ...(typeof rule.priority === 'number' && { priority: rule.priority }),
+        ...(typeof rule.protocol === 'string' && { protocol: rule.protocol }),
+        // An application security group is named by ScoutSuite's hash of its id: not an address.
+        ...(rule.source_address_prefixes_is_asg === true
+          ? { sourceApplicationSecurityGroups: prefixes.map((asg) => ({ id: asg })) }
+          : { sourceAddressPrefixes: prefixes }),
+        ...destinationsOf(rule),
+        ...(sourcePorts && { sourcePortRanges: sourcePorts }),
+        destinationPortRanges: ports,
+      },
+    });
+  }
+  const record = armRecord(subscription, group, 'Microsoft.Network/networkSecurityGroups', {
+    // A rule that cannot be read back may be the one that opens the group: the rules are then
+    // of no readable type (unknown), never a shorter list.
+    securityRules: readable ? custom : UNREADABLE_RULES,
+    defaultSecurityRules: defaults,
+  });
+  return ruleGroupId ? { ...record, id: ruleGroupId } : record;
+}
+
+function destinationsOf(rule: Record<string, unknown>): JsonObject {
+  const prefixes = stringList(rule.destination_address_prefixes);
+  if (prefixes && prefixes.length > 0) return { destinationAddressPrefixes: prefixes };
+  return { destinationApplicationSecurityGroups: [{ id: `${String(rule.id ?? rule.name)}#destination` }] };
+}
+
+const UNREADABLE_RULES = 'a rule ScoutSuite kept without its access, direction, sources or ports';
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+}
+
+/**
+ * storage_accounts.py keeps `https_traffic_enabled` (`enable_https_traffic_only`),
+ * `public_traffic_allowed` (the firewall's default action is Allow), `bypass`,
+ * `shared_key_access_allowed` (`allow_shared_key_access` not false: null is allowed, as in ARM)
+ * and `encryption_key_source`.
+ */
+function storageSettings(account: Record<string, unknown>): JsonObject {
+  const settings: JsonObject = {};
+  if (typeof account.https_traffic_enabled === 'boolean')
+    settings.supportsHttpsTrafficOnly = account.https_traffic_enabled;
+  if (typeof account.public_traffic_allowed === 'boolean')
+    settings.networkAcls = {
+      defaultAction: account.public_traffic_allowed ? 'Allow' : 'Deny',
+      ...(typeof account.bypass === 'string' && { bypass: account.bypass }),
+    };
+  if (typeof account.shared_key_access_allowed === 'boolean')
+    settings.allowSharedKeyAccess = account.shared_key_access_allowed;
+  if (typeof account.encryption_key_source === 'string')
+    settings.encryption = { keySource: account.encryption_key_source };
+  return settings;
+}
+
+const STORAGE_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果はストレージ アカウントのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the storage account",
+};
+
+const DISK_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果はディスクのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the disk",
+};
+
+/**
+ * sqldatabase/servers.py keeps of a SQL server its name, resource group and tags, and beside them
+ * its children's answers: `auditing` (server_blob_auditing_policies.py: `auditing_enabled`,
+ * whether the policy's `state` is Enabled) and `encryption_protectors`
+ * (server_encryption_protectors.py: `server_key_type`) among them. The server is read with none of
+ * its own settings known (ScoutSuite keeps neither its location, nor its public network access,
+ * nor its minimum TLS version); its auditing and TDE protector as the `auditingSettings/default`
+ * and `encryptionProtector/current` children that complete the server's facts.
+ */
+function* sqlServerResources(
+  subscription: string,
+  server: Record<string, unknown>,
+  read: (raw: JsonObject) => Resource | undefined,
+): Generator<Resource> {
+  const record = armRecord(subscription, server, 'Microsoft.Sql/servers', {});
+  const resource = read(record);
+  if (resource)
+    yield { ...resource, region: '', facts: keptOnly(resource.facts, {}, 'properties', SQL_SERVER_NOT_KEPT) };
+  const auditing = isObject(server.auditing) ? server.auditing.auditing_enabled : undefined;
+  const keyType = isObject(server.encryption_protectors)
+    ? server.encryption_protectors.server_key_type
+    : undefined;
+  const children: JsonObject[] = [
+    ...(typeof auditing === 'boolean'
+      ? [
+          {
+            id: `${String(record.id)}/auditingSettings/default`,
+            name: 'default',
+            type: 'Microsoft.Sql/servers/auditingSettings',
+            properties: { state: auditing ? 'Enabled' : 'Disabled' },
+          },
+        ]
+      : []),
+    ...(typeof keyType === 'string'
+      ? [
+          {
+            id: `${String(record.id)}/encryptionProtector/current`,
+            name: 'current',
+            type: 'Microsoft.Sql/servers/encryptionProtector',
+            properties: { serverKeyType: keyType },
+          },
+        ]
+      : []),
+  ];
+  for (const raw of children) {
+    const child = read(raw);
+    if (child) yield child;
+  }
+}
+
+const VM_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は仮想マシンのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the virtual machine",
+};
+
+const SQL_SERVER_NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果は SQL サーバーのこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting of the SQL server",
+};

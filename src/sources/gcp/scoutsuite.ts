@@ -1,0 +1,286 @@
+import type { Localized } from '../../model/localized.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { ReadContext } from '../format.ts';
+import { keptOnly } from '../scoutsuite-kept.ts';
+import type { CloudAsset } from './asset.ts';
+import { isObject, type JsonObject } from './json.ts';
+import { assetToResource } from './to-resource.ts';
+
+/**
+ * ScoutSuite's Google Cloud results (`scout gcp`, src/sources/scoutsuite.ts reads the file):
+ * `services.<service>.projects.<project id>.<collection>.<id>`, each resource as
+ * ScoutSuite/providers/gcp/resources/… reshaped the API's answer. Read, as the Cloud Asset
+ * records their settings come from and through the type's adapter: buckets (location, public
+ * access prevention, uniform bucket-level access, the ACL, the IAM policy's bindings), firewall
+ * rules (direction, state, sources, the allowed protocols and ports), Cloud KMS keys (purpose,
+ * rotation period, the primary version's protection level) and Cloud SQL instances (public IP,
+ * authorized networks, automated backups; no region). What ScoutSuite does not keep (a
+ * bucket's default KMS key; a rule's source service accounts, so a rule without ranges or tags
+ * has an unknown source) is unknown, never the API's default.
+ */
+export function* gcpScoutSuiteResources(
+  results: Record<string, unknown>,
+  ctx: ReadContext,
+): Generator<Resource> {
+  const services = results.services as Record<string, unknown>;
+  const origin = { file: ctx.file };
+  for (const [project, scope] of projectsOf(services.cloudstorage))
+    for (const bucket of membersOf(scope.buckets)) {
+      const read = bucketAsset(project, bucket);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite cloudstorage buckets entry without its name or ARN (${project})`);
+    }
+  for (const [project, scope] of projectsOf(services.computeengine))
+    for (const firewall of membersOf(scope.firewalls)) {
+      const read = firewallAsset(project, firewall);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite computeengine firewalls entry without its name or ARN (${project})`);
+    }
+  for (const [project, scope] of projectsOf(services.kms))
+    for (const keyRing of membersOf(scope.keyrings))
+      for (const key of membersOf(keyRing.keys)) {
+        const read = cryptoKeyAsset(project, keyRing, key);
+        if (read) yield readAsset(read, origin);
+        else ctx.skip(`a ScoutSuite kms keys entry without its name or ARN (${project})`);
+      }
+  for (const [project, scope] of projectsOf(services.cloudsql))
+    for (const instance of membersOf(scope.instances)) {
+      const read = sqlInstanceAsset(project, instance);
+      if (read) yield readAsset(read, origin);
+      else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
+    }
+  const unread = new Set<string>();
+  for (const [service, value] of Object.entries(services))
+    for (const [, scope] of projectsOf(value))
+      for (const [collection, members] of Object.entries(scope))
+        if (membersOf(members).length > 0 && !READ[service]?.includes(collection))
+          unread.add(`${service}.${collection}`);
+  if (unread.size > 0)
+    ctx.note?.(
+      `ScoutSuite services kansa does not read: ${[...unread].sort().join(', ')} (their resources are not scanned)`,
+    );
+}
+
+/** What is read, by service: its collections of resources. */
+const READ: Readonly<Record<string, readonly string[]>> = {
+  cloudstorage: ['buckets'],
+  computeengine: ['firewalls'],
+  kms: ['keyrings'],
+  cloudsql: ['instances'],
+};
+
+const DATA_PATH = 'resource.data';
+
+/**
+ * The asset as its adapter reads it, the facts of settings ScoutSuite did not keep unknown: the
+ * kept ones are the data's, and those ScoutSuite tells are not set (`none`, by their data path).
+ */
+function readAsset(
+  { asset, none = [] }: { asset: CloudAsset & { resource: { data: JsonObject } }; none?: readonly string[] },
+  origin: { file: string },
+): Resource {
+  const resource = assetToResource(asset, origin);
+  const kept = { ...asset.resource.data, ...Object.fromEntries(none.map((path) => [path, null])) };
+  return { ...resource, facts: keptOnly(resource.facts, kept, DATA_PATH, NOT_KEPT) };
+}
+
+const NOT_KEPT: Localized = {
+  ja: 'ScoutSuite の結果はこの設定を保持しません',
+  en: "ScoutSuite's results do not keep this setting",
+};
+
+function projectsOf(service: unknown): [string, JsonObject][] {
+  const projects = isObject(service) ? service.projects : undefined;
+  if (!isObject(projects)) return [];
+  return Object.entries(projects).flatMap(([id, scope]): [string, JsonObject][] =>
+    isObject(scope) ? [[id, scope]] : [],
+  );
+}
+
+function membersOf(collection: unknown): JsonObject[] {
+  return isObject(collection) ? Object.values(collection).filter(isObject) : [];
+}
+
+/**
+ * cloudstorage/buckets.py: `location`, `public_access_prevention`, `uniform_bucket_level_access`
+ * (null when the bucket's `iamConfiguration` names neither field), `acls` (the bucket's ACL as
+ * the API lists it; empty when uniform access is on or the call failed), `member_bindings`
+ * (`{member: [roles]}` of the bucket's IAM policy, empty when it could not be read: a bucket's
+ * policy always binds its legacy roles) and `project_number`.
+ */
+function bucketAsset(project: string, bucket: JsonObject) {
+  if (typeof bucket.name !== 'string' || bucket.name === '') return undefined;
+  const data: JsonObject = {
+    name: bucket.name,
+    ...(typeof bucket.location === 'string' && { location: bucket.location }),
+    iamConfiguration: {
+      ...(typeof bucket.public_access_prevention === 'string' && {
+        publicAccessPrevention: bucket.public_access_prevention,
+      }),
+      ...(typeof bucket.uniform_bucket_level_access === 'boolean' && {
+        uniformBucketLevelAccess: { enabled: bucket.uniform_bucket_level_access },
+      }),
+    },
+  };
+  const acl = Array.isArray(bucket.acls) ? bucket.acls : [];
+  const bindings = Object.entries(isObject(bucket.member_bindings) ? bucket.member_bindings : {});
+  const roles = new Map<string, string[]>();
+  for (const [member, memberRoles] of bindings)
+    for (const role of Array.isArray(memberRoles) ? memberRoles : [])
+      roles.set(String(role), [...(roles.get(String(role)) ?? []), member]);
+  const asset = {
+    name: `//storage.googleapis.com/${bucket.name}`,
+    assetType: 'storage.googleapis.com/Bucket',
+    ancestors: projectAncestors(bucket.project_number),
+    resource: {
+      data,
+      dataPath: DATA_PATH,
+      parent: `//cloudresourcemanager.googleapis.com/projects/${project}`,
+    },
+    ...(roles.size > 0 && {
+      iamPolicy: {
+        policy: { bindings: [...roles].map(([role, members]) => ({ role, members })) },
+        path: 'iamPolicy',
+      },
+    }),
+    ...(acl.length > 0 && { bucketAcl: { entries: acl, path: 'acls' } }),
+  };
+  return { asset };
+}
+
+/** `project_number` as ScoutSuite keeps it (a number or its string): the project's ancestor. */
+function projectAncestors(projectNumber: unknown): string[] {
+  const number = typeof projectNumber === 'number' ? String(projectNumber) : projectNumber;
+  return typeof number === 'string' && /^\d+$/.test(number) ? [`projects/${number}`] : [];
+}
+
+/**
+ * gce/firewalls.py: `direction`, `disabled`, `priority`, `network_url`, `source_ranges`,
+ * `source_tags`, `target_tags`, `destination_ranges`, `action` (`allowed` or `denied`) and the
+ * rule's protocols as `allowed_traffic` / `denied_traffic` (`{tcp: ["22", "80-90"], udp: […],
+ * icmp: ["Portless Protocol"]}`, `all` made `0-65535` on TCP and UDP, a protocol listed without
+ * ports `["*"]`). Older versions write both maps for every rule, each protocol's list empty where
+ * the rule does not name it: an empty list is no protocol of the rule (the API's entry without
+ * ports would be every port). ScoutSuite keeps no source service accounts: a rule with neither
+ * ranges nor tags has an unknown source, not the 0.0.0.0/0 of a rule with none.
+ */
+function firewallAsset(project: string, firewall: JsonObject) {
+  if (typeof firewall.name !== 'string' || firewall.name === '') return undefined;
+  const list = (value: unknown) =>
+    Array.isArray(value) && value.length > 0 && value.every((item) => typeof item === 'string')
+      ? value
+      : undefined;
+  const sourceRanges = list(firewall.source_ranges);
+  const sourceTags = list(firewall.source_tags);
+  const action = firewall.action === 'denied' ? 'denied' : 'allowed';
+  const entries = trafficEntries(firewall[`${action}_traffic`]);
+  const targetTags = list(firewall.target_tags);
+  const destinationRanges = list(firewall.destination_ranges);
+  const data: JsonObject = {
+    name: firewall.name,
+    ...(typeof firewall.direction === 'string' && { direction: firewall.direction }),
+    ...(typeof firewall.disabled === 'boolean' && { disabled: firewall.disabled }),
+    ...(typeof firewall.priority === 'number' && { priority: firewall.priority }),
+    ...(typeof firewall.network_url === 'string' && { network: firewall.network_url }),
+    ...(sourceRanges && { sourceRanges }),
+    ...(sourceTags && { sourceTags }),
+    ...(targetTags && { targetTags }),
+    ...(destinationRanges && { destinationRanges }),
+    ...(entries && { [action]: entries }),
+  };
+  const id =
+    typeof firewall.id === 'string' || typeof firewall.id === 'number' ? String(firewall.id) : undefined;
+  // Sources are told by tags alone, or do not matter to an egress rule: no range is then kept.
+  const rangesTold =
+    sourceRanges !== undefined || sourceTags !== undefined || firewall.direction === 'EGRESS';
+  return {
+    asset: {
+      name: `//compute.googleapis.com/projects/${project}/global/firewalls/${id ?? firewall.name}`,
+      assetType: 'compute.googleapis.com/Firewall',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH, location: 'global' },
+    },
+    // A rule allows or denies: the other list is none, not a setting ScoutSuite dropped.
+    none: [
+      action === 'denied' ? 'allowed' : 'denied',
+      ...(rangesTold && !sourceRanges ? ['sourceRanges'] : []),
+    ],
+  };
+}
+
+/** A `…_traffic` map as the API's `allowed` / `denied` entries, its empty lists left out. */
+function trafficEntries(traffic: unknown): JsonObject[] | undefined {
+  if (!isObject(traffic)) return undefined;
+  const entries: JsonObject[] = [];
+  for (const [protocol, ports] of Object.entries(traffic)) {
+    if (!Array.isArray(ports) || ports.length === 0) continue;
+    const numbered = ports.filter((port) => typeof port === 'string' && /^\d/.test(port));
+    // `Portless Protocol` (ICMP) and `*` (a protocol named without ports) are every port.
+    entries.push({ IPProtocol: protocol, ...(numbered.length > 0 && { ports: numbered }) });
+  }
+  return entries;
+}
+
+/**
+ * kms/keys.py: `purpose`, `rotation_period` in whole days (from `rotationPeriod`; null when the
+ * key has none), `protection_level` and `state` of the primary version; the key ring gives the
+ * location.
+ */
+function cryptoKeyAsset(project: string, keyRing: JsonObject, key: JsonObject) {
+  if (typeof key.id !== 'string' || typeof keyRing.name !== 'string' || typeof keyRing.location !== 'string')
+    return undefined;
+  const name = `projects/${project}/locations/${keyRing.location}/keyRings/${keyRing.name}/cryptoKeys/${key.id}`;
+  const data: JsonObject = {
+    name,
+    ...(typeof key.purpose === 'string' && { purpose: key.purpose }),
+    ...(typeof key.rotation_period === 'number' && { rotationPeriod: `${key.rotation_period * 86_400}s` }),
+    ...(typeof key.next_rotation_datetime === 'string' && { nextRotationTime: key.next_rotation_datetime }),
+    primary: {
+      ...(typeof key.state === 'string' && { state: key.state }),
+      ...(typeof key.protection_level === 'string' && { protectionLevel: key.protection_level }),
+    },
+  };
+  return {
+    asset: {
+      name: `//cloudkms.googleapis.com/${name}`,
+      assetType: 'cloudkms.googleapis.com/CryptoKey',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH, location: keyRing.location },
+    },
+    // ScoutSuite keeps `rotation_period` null for a key without one: not set, as the API says.
+    none: 'rotation_period' in key && key.rotation_period === null ? ['rotationPeriod'] : [],
+  };
+}
+
+/**
+ * cloudsql/database_instances.py: `public_ip` (the PRIMARY address, null without one),
+ * `authorized_networks` (`settings.ipConfiguration.authorizedNetworks` as the API gives them),
+ * `automatic_backup_enabled` and `ssl_required` (`requireSsl`, false where absent: since `sslMode`
+ * replaced it, false says nothing, and is not read). It keeps no region and no CMEK key.
+ */
+function sqlInstanceAsset(project: string, instance: JsonObject) {
+  if (typeof instance.name !== 'string' || instance.name === '') return undefined;
+  const networks = Array.isArray(instance.authorized_networks) ? instance.authorized_networks : undefined;
+  const data: JsonObject = {
+    name: instance.name,
+    ...(typeof instance.database_version === 'string' && { databaseVersion: instance.database_version }),
+    settings: {
+      ipConfiguration: {
+        ...(instance.public_ip !== undefined && { ipv4Enabled: typeof instance.public_ip === 'string' }),
+        ...(networks && { authorizedNetworks: networks }),
+        ...(instance.ssl_required === true && { requireSsl: true }),
+      },
+      ...(typeof instance.automatic_backup_enabled === 'boolean' && {
+        backupConfiguration: { enabled: instance.automatic_backup_enabled },
+      }),
+    },
+  };
+  return {
+    asset: {
+      name: `//cloudsql.googleapis.com/projects/${project}/instances/${instance.name}`,
+      assetType: 'sqladmin.googleapis.com/Instance',
+      ancestors: [],
+      resource: { data, dataPath: DATA_PATH },
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from '../../../src/model/resource.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
+import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
+import { expectCsvParity } from '../steampipe/csv-parity.ts';
+
+/**
+ * Steampipe's `aws_iam_role` and `aws_iam_user` rows (`select *`), as
+ * turbot/steampipe-plugin-aws `aws/table_aws_iam_role.go` and `table_aws_iam_user.go` write
+ * them; the fixtures are the corpus files (tests/corpus/SOURCES.md).
+ */
+const CORPUS = path.resolve(import.meta.dirname, '../../corpus/data/aws/steampipe');
+const rows = (file: string) =>
+  JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as Record<string, unknown>[];
+
+function read(document: unknown[]) {
+  const skipped: string[] = [];
+  const resources = [
+    ...steampipeRows.read(document, { file: 'iam.json', skip: (reason) => skipped.push(reason) }),
+  ] as Resource<Record<string, { value?: unknown; source?: string }>>[];
+  expectCsvParity(document);
+  return { resources, skipped };
+}
+
+beforeAll(loadCsvParser);
+
+describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
+  it('reads a role as its Config item: the decoded trust policy, attached and inline policies', () => {
+    const { resources, skipped } = read(rows('aws-iam-role.json'));
+    expect(skipped).toEqual([]);
+    const [vendor, lambda] = resources;
+    expect(vendor).toMatchObject({
+      nativeType: 'AWS::IAM::Role',
+      id: 'arn:aws:iam::474747474747:role/vendor-support',
+    });
+    expect(vendor?.facts.trustedAccounts).toMatchObject({ source: 'explicit', value: ['999988887777'] });
+    expect(vendor?.facts.attachedPolicyArns).toMatchObject({
+      value: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    });
+    expect(lambda?.facts.trustedAccounts).toMatchObject({ value: [] });
+    expect(lambda?.facts.fullAdminInlinePolicies).toMatchObject({ source: 'explicit', value: [] });
+  });
+
+  it('reads a user with its groups by name, its MFA devices and whether it has a console password', () => {
+    const { resources, skipped } = read(rows('aws-iam-user.json'));
+    expect(skipped).toEqual([]);
+    const [admin, analyst, ci] = resources;
+    expect(admin?.facts.attachedPolicyArns).toMatchObject({
+      value: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+    });
+    expect(admin?.facts.mfaActive).toMatchObject({ source: 'explicit', value: false, path: 'mfa_enabled' });
+    expect(analyst?.facts.groups).toMatchObject({ value: ['analysts'] });
+    // login_profile null: IAM has no login profile for the user (NoSuchEntity).
+    expect(ci?.facts.passwordEnabled).toMatchObject({
+      source: 'explicit',
+      value: false,
+      path: 'login_profile',
+    });
+  });
+
+  it('skips a row whose query left out the policies, naming the columns', () => {
+    const { inline_policies: _notSelected, ...projected } = rows('aws-iam-role.json')[0]!;
+    const { resources, skipped } = read([projected]);
+    expect(resources).toEqual([]);
+    expect(skipped[0]).toMatch(/aws_iam_role row without the columns inline_policies/);
+  });
+});

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { azureCliUnread } from '../../../src/sources/azure/cli-unread.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+
+// Microsoft Graph objects as `az ad … list` prints them (CLI 2.37 and later), and the older AAD Graph's.
+const user = {
+  businessPhones: [],
+  displayName: 'Vendor SE',
+  id: '1a2b3c4d-0000-4000-8000-000000000002',
+  mail: 'se@vendor.example.co.jp',
+  userPrincipalName: 'se_vendor.example.co.jp#EXT#@cityexample.onmicrosoft.com',
+};
+const aadGraphUser = {
+  objectId: '1a2b3c4d-0000-4000-8000-000000000003',
+  objectType: 'User',
+  'odata.type': 'Microsoft.DirectoryServices.User',
+  userPrincipalName: 'it-kanri@city.example.lg.jp',
+  userType: 'Member',
+};
+const group = {
+  displayName: 'city-admins',
+  groupTypes: [],
+  id: '2b3c4d5e-0000-4000-8000-000000000001',
+  mailEnabled: false,
+  securityEnabled: true,
+};
+const servicePrincipal = {
+  appId: '3c4d5e6f-0000-4000-8000-000000000001',
+  displayName: 'vendor-deploy',
+  id: '4d5e6f70-0000-4000-8000-000000000001',
+  servicePrincipalNames: ['3c4d5e6f-0000-4000-8000-000000000001'],
+  servicePrincipalType: 'Application',
+};
+const application = {
+  appId: '3c4d5e6f-0000-4000-8000-000000000001',
+  displayName: 'vendor-deploy',
+  id: '5e6f7081-0000-4000-8000-000000000001',
+  signInAudience: 'AzureADMyOrg',
+};
+const provider = {
+  id: '/subscriptions/7f3c2a10-5b4e-4c1d-9a8e-2b6f0d4e9c31/providers/Microsoft.Storage',
+  namespace: 'Microsoft.Storage',
+  registrationPolicy: 'RegistrationRequired',
+  registrationState: 'Registered',
+  resourceTypes: [{ locations: ['Japan East'], resourceType: 'storageAccounts' }],
+};
+
+const formatOf = (document: unknown) =>
+  INPUT_FORMATS.find((format) => format.kind === 'document' && format.matches(document))?.id;
+
+describe('azure-cli-unread', () => {
+  it.each([
+    ['az ad user list / show', [user, aadGraphUser]],
+    [
+      'az ad user list / show',
+      { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: [user] },
+    ],
+    ['az ad group list / show', [group]],
+    ['az ad sp list / show', [servicePrincipal]],
+    ['az ad app list / show', [application]],
+    ['az provider list / show', [provider]],
+  ])('skips %s output naming the command, reading no resource', (command, document) => {
+    expect(formatOf(document)).toBe('azure-cli-unread');
+    const skipped: string[] = [];
+    const read = [
+      ...azureCliUnread.read(document, { file: 'x.json', skip: (reason) => skipped.push(reason) }),
+    ];
+    expect({ read, skipped }).toEqual({ read: [], skipped: [`${command}: no kansa check reads its output`] });
+  });
+
+  it.each([
+    [
+      'az storage account keys list names no resource: kansa reads these settings from az storage account list / show (keyCreationTime)',
+      [
+        {
+          creationTime: '2024-04-01T02:03:04.123456+00:00',
+          keyName: 'key1',
+          permissions: 'FULL',
+          value: 'x==',
+        },
+      ],
+    ],
+    [
+      'az keyvault network-rule list (or az storage account network-rule list) names no resource: kansa reads these settings from az keyvault show (networkAcls) or az storage account show (networkRuleSet)',
+      { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
+    ],
+    [
+      'az webapp config appsettings list: no kansa check reads its output',
+      [{ name: 'WEBSITE_NODE_DEFAULT_VERSION', slotSetting: false, value: '~20' }],
+    ],
+    [
+      'az webapp config access-restriction show: no kansa check reads its output',
+      {
+        ipSecurityRestrictions: [
+          { action: 'Allow', ipAddress: 'Any', name: 'Allow all', priority: 2147483647 },
+        ],
+        scmIpSecurityRestrictionsUseMain: false,
+      },
+    ],
+  ])('skips a part printed without its resource, or settings no check reads: %s', (reason, document) => {
+    expect(formatOf(document)).toBe('azure-cli-unread');
+    const skipped: string[] = [];
+    expect([
+      ...azureCliUnread.read(document, { file: 'x.json', skip: (text) => skipped.push(text) }),
+    ]).toEqual([]);
+    expect(skipped).toEqual([reason]);
+  });
+
+  it('takes no ARM resource, nor a file mixing directory objects', () => {
+    expect(formatOf([group, user])).not.toBe('azure-cli-unread');
+    const account = {
+      id: '/subscriptions/7f3c2a10-5b4e-4c1d-9a8e-2b6f0d4e9c31/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st',
+      name: 'st',
+      type: 'Microsoft.Storage/storageAccounts',
+    };
+    expect(formatOf([account])).toBe('azure-arm');
+  });
+});

@@ -1,0 +1,351 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AzureNsgRule } from '../../../src/model/azure.ts';
+import type { Fact } from '../../../src/model/fact.ts';
+import type { Resource } from '../../../src/model/resource.ts';
+import { readInput } from '../../../src/sources/read-inputs.ts';
+
+// ScoutSuite's Azure results (`scout azure`): services.<service>.subscriptions.<id>.<collection>,
+// each resource as ScoutSuite/providers/azure/resources/… reshapes the SDK's model (vars():
+// snake_case, additional_properties; tags as "key:value"; ids hashed).
+const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
+const RG = 'rg-osaka-prod';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kansa-scoutsuite-azure-'));
+});
+
+const script = (services: Record<string, unknown>) =>
+  `scoutsuite_results =\n${JSON.stringify({
+    account_id: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    last_run: { time: '2026-12-01 10:22:31+0900', version: '5.14.0' },
+    metadata: {},
+    provider_code: 'azure',
+    provider_name: 'Microsoft Azure',
+    services,
+  })}\n`;
+
+async function read(services: Record<string, unknown>) {
+  const file = path.join(dir, `scoutsuite_results_azure-tenant-${Math.random().toString(36).slice(2)}.js`);
+  await writeFile(file, script(services));
+  const resources: Resource<Record<string, Fact<unknown> | undefined>>[] = [];
+  const files = await readInput(file, (resource) => resources.push(resource as (typeof resources)[number]));
+  return { files, resources };
+}
+
+const ruleId = (nsg: string, rule: string, kind = 'securityRules') =>
+  `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/networkSecurityGroups/${nsg}/${kind}/${rule}`;
+const rule = (nsg: string, name: string, fields: Record<string, unknown>, isDefault = false) => ({
+  [ruleId(nsg, name, isDefault ? 'defaultSecurityRules' : 'securityRules')]: {
+    id: ruleId(nsg, name, isDefault ? 'defaultSecurityRules' : 'securityRules'),
+    name,
+    allow: true,
+    direction: 'Inbound',
+    protocol: 'Tcp',
+    source_address_prefixes: ['*'],
+    source_address_prefixes_is_asg: false,
+    source_port_ranges: ['*'],
+    source_ports: ['0-65535'],
+    destination_address_prefixes: ['*'],
+    destination_port_ranges: ['*'],
+    destination_ports: ['0-65535'],
+    default: isDefault,
+    ...fields,
+  },
+});
+const nsg = (name: string, rules: Record<string, unknown>) => ({
+  [`scoutid-${name}`]: {
+    id: `scoutid-${name}`,
+    name,
+    location: 'japaneast',
+    resource_group_name: RG,
+    tags: ['owner:infra', 'url:https://example.jp'],
+    security_rules: {
+      ...rules,
+      ...rule(
+        name,
+        'AllowVnetInBound',
+        { priority: 65000, source_address_prefixes: ['VirtualNetwork'] },
+        true,
+      ),
+      ...rule(name, 'DenyAllInBound', { priority: 65500, allow: false }, true),
+    },
+    subnets: {},
+    network_interfaces: {},
+  },
+});
+
+describe('ScoutSuite Azure results', () => {
+  it("reads network security groups' rules back into ARM's securityRules, with the group's own id", async () => {
+    const { files, resources } = await read({
+      network: {
+        subscriptions: {
+          [SUB]: {
+            security_groups: {
+              ...nsg('nsg-open', {
+                ...rule('nsg-open', 'ssh', { priority: 100, destination_port_ranges: ['22'] }),
+              }),
+              ...nsg('nsg-asg', {
+                ...rule('nsg-asg', 'rdp-from-asg', {
+                  priority: 110,
+                  destination_port_ranges: ['3389'],
+                  source_address_prefixes: ['scoutid-0a1b2c'],
+                  source_address_prefixes_is_asg: true,
+                }),
+              }),
+              ...nsg('nsg-odd', { ...rule('nsg-odd', 'no-access', { priority: 120, allow: null }) }),
+              ...nsg('nsg-dest-asg', {
+                ...rule('nsg-dest-asg', 'deny-ssh-to-asg', {
+                  priority: 100,
+                  allow: false,
+                  destination_address_prefixes: [],
+                  destination_port_ranges: ['22'],
+                }),
+              }),
+            },
+          },
+        },
+      },
+    });
+    expect(files.map((f) => [f.format, f.error])).toEqual([['scoutsuite', undefined]]);
+    const byName = (name: string) => resources.find((r) => r.name === name)!;
+    const open = byName('nsg-open');
+    expect(open).toMatchObject({
+      provider: 'azure',
+      account: SUB,
+      region: 'japaneast',
+      nativeType: 'microsoft.network/networksecuritygroups',
+      id: `/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.network/networksecuritygroups/nsg-open`,
+      tags: { owner: 'infra', url: 'https://example.jp' },
+    });
+    expect(open.facts.inboundRules?.value).toEqual([
+      {
+        name: 'ssh',
+        access: 'Allow',
+        priority: 100,
+        protocol: 'Tcp',
+        sourcePrefixes: ['*'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
+        destinationPorts: ['22'],
+      },
+      {
+        name: 'AllowVnetInBound',
+        access: 'Allow',
+        priority: 65000,
+        protocol: 'Tcp',
+        sourcePrefixes: ['VirtualNetwork'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
+        destinationPorts: ['*'],
+      },
+      {
+        name: 'DenyAllInBound',
+        access: 'Deny',
+        priority: 65500,
+        protocol: 'Tcp',
+        sourcePrefixes: ['*'],
+        sourceGroups: [],
+        sourcePorts: ['*'],
+        destinations: ['*'],
+        destinationGroups: [],
+        destinationPorts: ['*'],
+      },
+    ]);
+    // An application security group is no address the internet could come from.
+    expect((byName('nsg-asg').facts.inboundRules?.value as AzureNsgRule[] | undefined)?.[0]).toMatchObject({
+      name: 'rdp-from-asg',
+      sourcePrefixes: [],
+    });
+    expect(byName('nsg-odd').facts.inboundRules?.source).toBe('unknown');
+    // ScoutSuite drops a destination application security group (its prefixes are then empty):
+    // the rule stands for the VMs of a group no other rule names.
+    expect(
+      (byName('nsg-dest-asg').facts.inboundRules?.value as AzureNsgRule[] | undefined)?.[0],
+    ).toMatchObject({
+      name: 'deny-ssh-to-asg',
+      destinations: [],
+      destinationGroups: [`${ruleId('nsg-dest-asg', 'deny-ssh-to-asg')}#destination`.toLowerCase()],
+    });
+  });
+
+  it("reads a key vault's SDK properties as ARM's, and of a storage account and a disk only what ScoutSuite keeps", async () => {
+    const { resources, files } = await read({
+      keyvault: {
+        subscriptions: {
+          [SUB]: {
+            vaults: {
+              'scoutid-kv': {
+                id: 'scoutid-kv',
+                name: 'kv-osaka',
+                location: 'japanwest',
+                resource_group_name: RG,
+                tags: [],
+                type: 'Microsoft.KeyVault/vaults',
+                additional_properties: {},
+                properties: {
+                  additional_properties: {},
+                  tenant_id: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+                  sku: { additional_properties: {}, family: 'A', name: 'standard' },
+                  enable_soft_delete: true,
+                  soft_delete_retention_in_days: 90,
+                  enable_purge_protection: null,
+                  enable_rbac_authorization: true,
+                  network_acls: {
+                    additional_properties: {},
+                    bypass: 'AzureServices',
+                    default_action: 'Deny',
+                    ip_rules: [],
+                  },
+                  public_network_access: 'Enabled',
+                },
+                recovery_protection_enabled: false,
+                public_access_allowed: false,
+              },
+            },
+          },
+        },
+      },
+      storageaccounts: {
+        subscriptions: {
+          [SUB]: {
+            storage_accounts: {
+              'scoutid-st': {
+                id: 'scoutid-st',
+                name: 'stosakaprod',
+                resource_group_name: RG,
+                https_traffic_enabled: false,
+                public_traffic_allowed: true,
+                trusted_microsoft_services_enabled: true,
+                bypass: 'AzureServices',
+                shared_key_access_allowed: true,
+                access_keys_last_rotation_date: null,
+                encryption_key_source: 'Microsoft.Storage',
+                encryption_key_customer_managed: false,
+                tags: ['classification:2'],
+                blob_containers: { logs: { id: 'logs', public_access_allowed: true } },
+              },
+            },
+          },
+        },
+      },
+      virtualmachines: {
+        subscriptions: {
+          [SUB]: {
+            instances: {
+              'scoutid-vm1': {
+                id: 'scoutid-vm1',
+                name: 'vm-osaka-1',
+                location: 'japaneast',
+                resource_group_name: RG,
+                tags: ['role:web'],
+                hardware_profile: 'Standard_B2s',
+              },
+            },
+            disks: {
+              'scoutid-d1': {
+                id: 'scoutid-d1',
+                name: 'vm1-osdisk',
+                location: 'japaneast',
+                resource_group_name: RG,
+                tags: { env: 'prod' },
+                encryption_type: 'EncryptionAtRestWithCustomerKey',
+                encryption_ade: false,
+                disk_state: 'Attached',
+              },
+              'scoutid-d2': {
+                id: 'scoutid-d2',
+                name: 'vm2-osdisk',
+                location: 'japaneast',
+                resource_group_name: RG,
+                tags: null,
+                encryption_type: null,
+              },
+            },
+          },
+        },
+      },
+      sqldatabase: {
+        subscriptions: {
+          [SUB]: {
+            servers: {
+              'scoutid-sql1': {
+                id: 'scoutid-sql1',
+                name: 'sql-osaka',
+                resource_group_name: RG,
+                tags: [],
+                auditing: { auditing_enabled: false, retention_days: 0 },
+                encryption_protectors: {
+                  kind: 'azurekeyvault',
+                  server_key_type: 'AzureKeyVault',
+                  uri: 'https://kv-osaka.vault.azure.net/keys/tde/0123',
+                  TDE_protector_is_encrypted: true,
+                },
+                databases: {
+                  appdb: { id: 'appdb', name: 'appdb', transparent_data_encryption_enabled: true },
+                },
+              },
+            },
+          },
+        },
+      },
+      securitycenter: {
+        subscriptions: {
+          [SUB]: { pricings: { 'scoutid-vm': { name: 'VirtualMachines', pricing_tier: 'Free' } } },
+        },
+      },
+    });
+    const vault = resources.find((r) => r.name === 'kv-osaka')!;
+    expect([
+      vault.region,
+      vault.facts.softDeleteEnabled?.value,
+      vault.facts.networkDefaultAction?.value,
+    ]).toEqual(['japanwest', true, 'Deny']);
+    // Not set (null in the SDK's model, absent in ARM's answer): ARM's default, off.
+    expect(vault.facts.purgeProtectionEnabled).toMatchObject({ source: 'default', value: false });
+
+    const account = resources.find((r) => r.name === 'stosakaprod')!;
+    expect(account).toMatchObject({ region: '', tags: { classification: '2' } });
+    expect(account.facts.httpsTrafficOnly).toMatchObject({ source: 'explicit', value: false });
+    expect(account.facts.networkDefaultAction).toMatchObject({ source: 'explicit', value: 'Allow' });
+    expect(account.facts.customerManagedKey).toMatchObject({ source: 'explicit', value: false });
+    for (const fact of [
+      'allowBlobPublicAccess',
+      'minimumTlsVersion',
+      'publicNetworkAccess',
+      'reachableFromInternet',
+    ])
+      expect(account.facts[fact]?.source, fact).toBe('unknown');
+    const server = resources.filter((r) => r.name === 'sql-osaka');
+    // The server, then its auditing settings and TDE protector, which describe it.
+    expect(new Set(server.map((r) => r.id))).toEqual(
+      new Set([`/subscriptions/${SUB}/resourcegroups/${RG}/providers/microsoft.sql/servers/sql-osaka`]),
+    );
+    expect(server[1]?.facts.auditingState).toMatchObject({ source: 'explicit', value: 'Disabled' });
+    expect(server[2]?.facts.customerManagedKey).toMatchObject({ source: 'explicit', value: true });
+    expect(server[0]?.facts.publicNetworkAccess?.source).toBe('unknown');
+    const vm = resources.find((r) => r.name === 'vm-osaka-1')!;
+    expect([vm.nativeType, vm.region, vm.tags, vm.facts.encryptionAtHost?.source]).toEqual([
+      'microsoft.compute/virtualmachines',
+      'japaneast',
+      { role: 'web' },
+      'unknown',
+    ]);
+    const disk = (name: string) => resources.find((r) => r.name === name)!;
+    expect([disk('vm1-osdisk').tags, disk('vm1-osdisk').facts.customerManagedKey?.value]).toEqual([
+      { env: 'prod' },
+      true,
+    ]);
+    expect(disk('vm2-osdisk').facts.encryptionType?.source).toBe('unknown');
+    expect(files[0]?.notes?.map((n) => n.note)).toContain(
+      'ScoutSuite services kansa does not read: securitycenter.pricings (their resources are not scanned)',
+    );
+  });
+});

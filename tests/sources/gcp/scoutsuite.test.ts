@@ -1,0 +1,239 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Fact } from '../../../src/model/fact.ts';
+import type { Resource } from '../../../src/model/resource.ts';
+import { readInput } from '../../../src/sources/read-inputs.ts';
+
+// ScoutSuite's Google Cloud results (`scout gcp`): services.<service>.projects.<project id>.<collection>,
+// each resource as ScoutSuite/providers/gcp/resources/… reshapes the API's answer.
+const PROJECT = 'osaka-scout-prod';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'kansa-scoutsuite-gcp-'));
+});
+
+async function read(services: Record<string, unknown>) {
+  const file = path.join(dir, `scoutsuite_results_gcp-${Math.random().toString(36).slice(2)}.js`);
+  await writeFile(
+    file,
+    `scoutsuite_results =\n${JSON.stringify({
+      account_id: 'auditor@osaka-scout-prod.iam.gserviceaccount.com',
+      last_run: { time: '2026-12-01 10:22:31+0900', version: '5.14.0' },
+      metadata: {},
+      provider_code: 'gcp',
+      services,
+    })}\n`,
+  );
+  const resources: Resource<Record<string, Fact<unknown> | undefined>>[] = [];
+  const files = await readInput(file, (resource) => resources.push(resource as (typeof resources)[number]));
+  return { files, resources };
+}
+
+const projects = (collection: string, members: Record<string, unknown>) => ({
+  projects: { [PROJECT]: { [collection]: members } },
+});
+
+describe('ScoutSuite Google Cloud results', () => {
+  it('reads buckets with their IAM bindings and ACL, and the default key ScoutSuite drops as unknown', async () => {
+    const bucket = (name: string, fields: Record<string, unknown>) => ({
+      [`scoutid-${name}`]: {
+        id: `scoutid-${name}`,
+        name,
+        project_id: PROJECT,
+        project_number: 123456789012,
+        location: 'ASIA-NORTHEAST1',
+        storage_class: 'standard',
+        versioning_enabled: false,
+        logging_enabled: false,
+        public_access_prevention: 'inherited',
+        ...fields,
+      },
+    });
+    const { files, resources } = await read({
+      cloudstorage: projects('buckets', {
+        ...bucket('scout-open', {
+          uniform_bucket_level_access: true,
+          acls: [],
+          member_bindings: {
+            allUsers: ['roles/storage.objectViewer'],
+            'projectOwner:osaka-scout-prod': ['roles/storage.legacyBucketOwner'],
+          },
+        }),
+        ...bucket('scout-acl', {
+          uniform_bucket_level_access: false,
+          public_access_prevention: 'enforced',
+          acls: [
+            { entity: 'project-owners-123456789012', role: 'OWNER' },
+            { entity: 'allUsers', role: 'READER' },
+          ],
+          member_bindings: {},
+        }),
+      }),
+    });
+    expect(files.map((f) => [f.format, f.error])).toEqual([['scoutsuite', undefined]]);
+    const open = resources.find((r) => r.name === 'scout-open')!;
+    expect(open).toMatchObject({ provider: 'gcp', account: '123456789012', region: 'asia-northeast1' });
+    expect(open.facts.uniformBucketLevelAccess).toMatchObject({ source: 'explicit', value: true });
+    expect(JSON.stringify(open.facts)).toContain('allUsers');
+    expect(open.facts.customerManagedKey?.source).toBe('unknown');
+    const acl = resources.find((r) => r.name === 'scout-acl')!;
+    expect(acl.facts.publicAccessPrevention).toMatchObject({ source: 'explicit', value: 'enforced' });
+    expect(acl.facts.publicAcl?.value).toEqual([{ role: 'READER', member: 'allUsers' }]);
+  });
+
+  it("reads firewall rules' protocols back into `allowed`; a rule without ranges or tags has an unknown source", async () => {
+    const rule = (name: string, fields: Record<string, unknown>) => ({
+      [name]: {
+        id: name,
+        name,
+        project_id: PROJECT,
+        network: 'default',
+        priority: 1000,
+        direction: 'INGRESS',
+        disabled: false,
+        source_ranges: [],
+        source_tags: [],
+        target_tags: [],
+        action: 'allowed',
+        ...fields,
+      },
+    });
+    const { resources } = await read({
+      computeengine: projects('firewalls', {
+        ...rule('1001', {
+          source_ranges: ['0.0.0.0/0'],
+          allowed_traffic: { tcp: ['22', '8000-8080'], icmp: ['Portless Protocol'] },
+        }),
+        ...rule('1002', {
+          source_tags: ['bastion'],
+          allowed_traffic: { tcp: ['0-65535'], udp: ['0-65535'] },
+        }),
+        ...rule('1003', { allowed_traffic: { tcp: ['3389'] } }),
+      }),
+    });
+    const byId = (id: string) =>
+      resources.find((r) => r.id === `//compute.googleapis.com/projects/${PROJECT}/global/firewalls/${id}`)!;
+    expect(byId('1001').facts.allowed?.value).toEqual([
+      { protocol: 'tcp', ports: ['22', '8000-8080'] },
+      { protocol: 'icmp', ports: [] },
+    ]);
+    expect(byId('1001').facts.sourceRanges).toMatchObject({ source: 'explicit', value: ['0.0.0.0/0'] });
+    expect(byId('1002').facts.sourceRanges).toMatchObject({ source: 'explicit', value: [] });
+    expect(byId('1003').facts.sourceRanges?.source).toBe('unknown');
+  });
+
+  it('reads a deny rule as denied, and the empty protocol lists older versions write for every rule as no protocol', async () => {
+    // gce/firewalls.py before `Portless Protocol`: both maps on every rule, tcp, udp and icmp
+    // each [] unless the rule names them.
+    const empty = { tcp: [], udp: [], icmp: [] };
+    const rule = (name: string, fields: Record<string, unknown>) => ({
+      [name]: {
+        id: name,
+        name,
+        project_id: PROJECT,
+        network: 'default',
+        network_url: `https://www.googleapis.com/compute/v1/projects/${PROJECT}/global/networks/default`,
+        direction: 'INGRESS',
+        disabled: false,
+        source_ranges: ['0.0.0.0/0'],
+        source_tags: [],
+        target_tags: [],
+        allowed_traffic: empty,
+        denied_traffic: empty,
+        ...fields,
+      },
+    });
+    const { resources } = await read({
+      computeengine: projects('firewalls', {
+        ...rule('2001', { priority: 1000, action: 'denied', denied_traffic: { ...empty, tcp: ['22'] } }),
+        ...rule('2002', { priority: 65534, action: 'allowed', allowed_traffic: { ...empty, tcp: ['22'] } }),
+        ...rule('2003', {
+          priority: 1000,
+          action: 'allowed',
+          allowed_traffic: { ...empty, all: ['*'] },
+          target_tags: ['web'],
+        }),
+      }),
+    });
+    const byId = (id: string) =>
+      resources.find((r) => r.id === `//compute.googleapis.com/projects/${PROJECT}/global/firewalls/${id}`)!;
+    expect(byId('2001').facts.denied?.value).toEqual([{ protocol: 'tcp', ports: ['22'] }]);
+    expect(byId('2001').facts.allowed).toMatchObject({ source: 'explicit', value: [] });
+    expect(byId('2002').facts.denied).toMatchObject({ source: 'explicit', value: [] });
+    expect(byId('2002').facts.allowed?.value).toEqual([{ protocol: 'tcp', ports: ['22'] }]);
+    expect(byId('2003').facts.allowed?.value).toEqual([{ protocol: 'all', ports: [] }]);
+    expect(byId('2003').facts.targetTags?.value).toEqual(['web']);
+    expect(byId('2002').facts.network?.value).toBe(`projects/${PROJECT}/global/networks/default`);
+  });
+
+  it('reads Cloud KMS keys with their rotation period, none where ScoutSuite says none', async () => {
+    const ring = `projects/${PROJECT}/locations/asia-northeast1/keyRings/scout-ring`;
+    const { resources } = await read({
+      kms: projects('keyrings', {
+        [ring]: {
+          id: ring,
+          name: 'scout-ring',
+          location: 'asia-northeast1',
+          keys: {
+            rotated: {
+              id: 'rotated',
+              purpose: 'ENCRYPT_DECRYPT',
+              rotation_period: 90,
+              protection_level: 'HSM',
+              state: 'ENABLED',
+            },
+            never: {
+              id: 'never',
+              purpose: 'ENCRYPT_DECRYPT',
+              rotation_period: null,
+              protection_level: 'SOFTWARE',
+              state: 'ENABLED',
+            },
+          },
+        },
+      }),
+    });
+    const key = (id: string) => resources.find((r) => r.name === id)!;
+    expect(key('rotated')).toMatchObject({ region: 'asia-northeast1' });
+    expect(key('rotated').facts.rotationPeriodSeconds).toMatchObject({
+      source: 'explicit',
+      value: 90 * 86_400,
+    });
+    expect(key('never').facts.rotationPeriodSeconds).toMatchObject({ value: null });
+    expect(key('rotated').facts.hsmBackedKey?.value).toBe(true);
+  });
+
+  it('reads Cloud SQL instances: public IP, authorized networks and backups; the region and an ssl_required false unknown', async () => {
+    const { resources } = await read({
+      cloudsql: projects('instances', {
+        'scoutid-db': {
+          id: 'scoutid-db',
+          name: 'scout-db',
+          project_id: PROJECT,
+          database_version: 'POSTGRES_15',
+          automatic_backup_enabled: false,
+          ssl_required: false,
+          authorized_networks: [{ kind: 'sql#aclEntry', name: 'anywhere', value: '0.0.0.0/0' }],
+          public_ip: '34.85.1.2',
+          private_ip: null,
+          backups: {},
+        },
+      }),
+    });
+    const db = resources.find((r) => r.name === 'scout-db')!;
+    expect(db).toMatchObject({
+      nativeType: 'sqladmin.googleapis.com/Instance',
+      account: PROJECT,
+      region: '',
+    });
+    expect([
+      db.facts.publicIp?.value,
+      db.facts.authorizedNetworks?.value,
+      db.facts.backupEnabled?.value,
+    ]).toEqual([true, ['0.0.0.0/0'], false]);
+    expect([db.facts.sslMode?.source, db.facts.customerManagedKey?.source]).toEqual(['unknown', 'unknown']);
+  });
+});
