@@ -1,5 +1,11 @@
 import type { Origin, Resource } from '../model/resource.ts';
-import { awsIamRoleTable, awsIamUserTable } from './aws/steampipe-iam-tables.ts';
+import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
+import {
+  awsIamGroupTable,
+  awsIamPolicyTable,
+  awsIamRoleTable,
+  awsIamUserTable,
+} from './aws/steampipe-iam.ts';
 import { awsS3BucketTable } from './aws/steampipe-s3-bucket.ts';
 import { awsSecretTable, awsSnsTopicTable, awsSqsQueueTable } from './aws/steampipe-store-tables.ts';
 import {
@@ -18,28 +24,43 @@ import {
   awsVpcTable,
 } from './aws/steampipe-tables.ts';
 import {
-  azureComputeDiskTable,
-  azureKubernetesClusterTable,
-  azureRedisCacheTable,
-  azureVirtualMachineTable,
-  azureWebAppTable,
-} from './azure/steampipe-compute-tables.ts';
-import {
+  azureCosmosDbAccountTable,
   azureMySqlFlexibleServerTable,
   azurePostgresFlexibleServerTable,
-} from './azure/steampipe-flexible-servers.ts';
-import {
-  azureKeyVaultTable,
-  azureNetworkSecurityGroupTable,
   azureSqlServerTable,
+} from './azure/steampipe-databases.ts';
+import {
+  azureDiskTable,
+  azureFlowLogTable,
+  azureKubernetesClusterTable,
+  azureNetworkSecurityGroupTable,
+  azureVirtualMachineTable,
+  azureVirtualNetworkTable,
+} from './azure/steampipe-network-compute.ts';
+import {
+  azureContainerRegistryTable,
+  azureDiagnosticSettingTable,
+  azureLogAnalyticsWorkspaceTable,
+  azureRedisCacheTable,
+} from './azure/steampipe-services.ts';
+import {
+  azureKeyVaultKeyTable,
+  azureKeyVaultTable,
   azureStorageAccountTable,
 } from './azure/steampipe-tables.ts';
+import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
-import { gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
+import { gcpComputeInstanceTable, gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
 import { gcpFirewallTable } from './gcp/steampipe-firewall.ts';
 import { gcpKubernetesClusterTable } from './gcp/steampipe-gke.ts';
+import {
+  gcpIamPolicyTable,
+  gcpProjectTable,
+  gcpPubSubTopicTable,
+  gcpServiceAccountKeyTable,
+} from './gcp/steampipe-iam-data.ts';
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
 import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
@@ -48,12 +69,8 @@ import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampi
 /** The Steampipe tables whose columns carry what the checks read. */
 const TABLES: readonly SteampipeTable[] = [
   awsS3BucketTable,
-  awsIamRoleTable,
-  awsIamUserTable,
-  awsSqsQueueTable,
-  awsSnsTopicTable,
-  awsSecretTable,
   awsRdsInstanceTable,
+  awsRdsClusterTable,
   awsCloudTrailTable,
   awsKmsKeyTable,
   awsSecurityGroupTable,
@@ -66,44 +83,62 @@ const TABLES: readonly SteampipeTable[] = [
   awsDynamoDbTable,
   awsEfsFileSystemTable,
   awsEksClusterTable,
+  awsEc2InstanceTable,
+  awsIamUserTable,
+  awsIamRoleTable,
+  awsIamGroupTable,
+  awsIamPolicyTable,
+  awsSqsQueueTable,
+  awsSnsTopicTable,
+  awsSecretTable,
   gcpStorageBucketTable,
   gcpSqlInstanceTable,
   gcpFirewallTable,
   gcpKubernetesClusterTable,
   gcpSubnetworkTable,
   gcpDiskTable,
+  gcpComputeInstanceTable,
   gcpKmsKeyTable,
+  gcpIamPolicyTable,
+  gcpProjectTable,
   gcpBigQueryDatasetTable,
+  gcpPubSubTopicTable,
+  gcpServiceAccountKeyTable,
   gcpCloudRunServiceTable,
   gcpCloudFunctionTable,
   azureStorageAccountTable,
   azureKeyVaultTable,
+  azureKeyVaultKeyTable,
   azureNetworkSecurityGroupTable,
+  azureVirtualNetworkTable,
+  azureFlowLogTable,
+  azureVirtualMachineTable,
+  azureDiskTable,
+  azureKubernetesClusterTable,
   azureSqlServerTable,
-  azureComputeDiskTable,
-  azureRedisCacheTable,
-  azureWebAppTable,
   azurePostgresFlexibleServerTable,
   azureMySqlFlexibleServerTable,
-  azureKubernetesClusterTable,
-  azureVirtualMachineTable,
+  azureCosmosDbAccountTable,
+  azureWebAppTable,
+  azureRoleAssignmentTable,
+  azureRedisCacheTable,
+  azureContainerRegistryTable,
+  azureDiagnosticSettingTable,
+  azureLogAnalyticsWorkspaceTable,
 ];
 
 /**
- * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads
- * (the AWS tables of aws/steampipe-tables.ts, `aws_s3_bucket`, `aws_rds_db_instance`, `gcp_storage_bucket`, `gcp_sql_database_instance`,
- * `azure_storage_account`, `azure_key_vault`, `azure_network_security_group`, `azure_sql_server`,
- * `azure_compute_disk`, `azure_redis_cache`, `azure_app_service_web_app`) are turned back into the API records their
+ * `steampipe query --output json "select * from <table>"`: rows of the tables kansa reads (TABLES:
+ * those of aws/, gcp/ and azure/steampipe-*.ts) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
- * reason, as their columns are not the APIs' fields. The AWS password policy table has its own
- * format (`aws-iam-password-policy-steampipe`), tried first.
+ * reason, as their columns are not the APIs' fields. The AWS password policy, credential report
+ * and account summary tables, which have no `akas`, have their own formats, tried first.
  */
 export const steampipeRows: DocumentFormat = {
   id: 'steampipe-rows',
   provider: 'any',
   kind: 'document',
-  description:
-    'steampipe query --output json "select * from <table>" (rows, or {columns, rows}): aws_s3_bucket, aws_rds_db_instance, aws_cloudtrail_trail, aws_kms_key, aws_vpc_security_group, aws_ebs_volume, aws_vpc, aws_vpc_flow_log, aws_guardduty_detector, aws_lambda_function, aws_cloudwatch_log_group, aws_dynamodb_table, aws_efs_file_system, aws_eks_cluster, aws_iam_role, aws_iam_user, aws_sqs_queue, aws_sns_topic, aws_secretsmanager_secret, gcp_storage_bucket, gcp_sql_database_instance, gcp_compute_firewall, gcp_kubernetes_cluster, gcp_compute_subnetwork, gcp_compute_disk, gcp_kms_key, gcp_bigquery_dataset, gcp_cloud_run_service, gcp_cloudfunctions_function, azure_storage_account, azure_key_vault, azure_network_security_group, azure_sql_server, azure_compute_disk, azure_redis_cache, azure_app_service_web_app, azure_postgresql_flexible_server, azure_mysql_flexible_server, azure_kubernetes_cluster and azure_compute_virtual_machine read; other tables skipped with the reason',
+  description: `steampipe query --output json "select * from <table>" (rows, or {columns, rows}): ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`,
   matches(document) {
     const rows = rowsOf(document);
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);

@@ -162,6 +162,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an? (\w+) row without its (\w+) or (\w+)$/g, '$1 の行に $2 または $3 がありません'],
   [/an? (\w+) row without a (\w+)$/g, '$1 の行に $2 がありません'],
+  [
+    /an AWS managed policy \((\S+)\): the checks know the ones that grant everything by their ARN/g,
+    'AWS 管理ポリシー（$1）: すべてを許可するものは ARN でチェックが判別します',
+  ],
   [/an? (\w+) row without its (\w+)$/g, '$1 の行に $2 がありません'],
   // google/gcp_scanner output (sources/gcp/gcp-scanner.ts).
   [

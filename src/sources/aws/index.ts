@@ -16,9 +16,11 @@ import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.t
 import { awsResourceExplorerFormat } from './resource-explorer.ts';
 import { awsS3ErrorAnswerFormat } from './s3-error-answers.ts';
 import {
-  awsCredentialReportSteampipeCsvFormat,
+  awsAccountSummarySteampipeCsv,
+  awsAccountSummarySteampipeFormat,
+  awsCredentialReportSteampipeCsv,
   awsCredentialReportSteampipeFormat,
-} from './steampipe-credential-report.ts';
+} from './steampipe-iam-reports.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
@@ -35,7 +37,9 @@ export const awsFormats: readonly InputFormat[] = [
   awsS3ErrorAnswerFormat,
   awsPasswordPolicySteampipeFormat,
   awsCredentialReportSteampipeFormat,
-  awsCredentialReportSteampipeCsvFormat,
+  awsCredentialReportSteampipeCsv,
+  awsAccountSummarySteampipeFormat,
+  awsAccountSummarySteampipeCsv,
   awsAccountSummaryFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,

@@ -155,7 +155,7 @@ export const awsKmsKeyTable: SteampipeTable = {
 };
 
 /** The akas of a row name a resource of this ARN pattern. */
-function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
+export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
   return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
 }
 

@@ -3,8 +3,9 @@ import { isObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
 /**
- * Steampipe's `gcp_compute_subnetwork` and `gcp_compute_disk` (turbot/steampipe-plugin-gcp
- * `table_gcp_compute_subnetwork.go`, `table_gcp_compute_disk.go`): Compute Engine resources with
+ * Steampipe's `gcp_compute_subnetwork`, `gcp_compute_disk` and `gcp_compute_instance`
+ * (turbot/steampipe-plugin-gcp `table_gcp_compute_subnetwork.go`, `table_gcp_compute_disk.go`,
+ * `table_gcp_compute_instance.go`): Compute Engine resources with
  * one snake_case column per field (`enable_flow_logs`, `log_config_enable` for
  * `logConfig.enable`, `purpose`; `disk_encryption_key` as JSON with the API's names), named by
  * their self link. Each row is put back into the REST resource it comes from.
@@ -65,6 +66,33 @@ export const gcpDiskTable: SteampipeTable = {
         ...(isObject(row.labels) && { labels: row.labels }),
       },
     );
+  },
+};
+
+/**
+ * Steampipe's `gcp_compute_instance` (`table_gcp_compute_instance.go`): the VM, where it runs
+ * (`zone`, the zone's URL) and its `status`; its disks are the disk table's rows.
+ */
+export const gcpComputeInstanceTable: SteampipeTable = {
+  table: 'gcp_compute_instance',
+  matches: (row) =>
+    (row.akas as unknown[]).some(
+      (aka) =>
+        typeof aka === 'string' &&
+        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/zones\/[^/]+\/instances\//.test(aka),
+    ),
+  requiredColumns: ['name', 'self_link', 'zone'],
+  columnTypes: { labels: 'json' },
+  read(row, origin) {
+    const selfLink = typeof row.self_link === 'string' ? row.self_link : '';
+    if (!COMPUTE_SELF_LINK.test(selfLink)) return { skip: 'a gcp_compute_instance row without a self_link' };
+    return computeResource('compute.googleapis.com/Instance', selfLink, origin, {
+      kind: 'compute#instance',
+      ...(typeof row.name === 'string' && { name: row.name }),
+      ...(typeof row.zone === 'string' && row.zone !== '' && { zone: row.zone }),
+      ...(typeof row.status === 'string' && { status: row.status }),
+      ...(isObject(row.labels) && { labels: row.labels }),
+    });
   },
 };
 

@@ -4,9 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import {
-  awsCredentialReportSteampipeCsvFormat,
+  awsCredentialReportSteampipeCsv,
   awsCredentialReportSteampipeFormat,
-} from '../../../src/sources/aws/steampipe-credential-report.ts';
+} from '../../../src/sources/aws/steampipe-iam-reports.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 
@@ -62,7 +62,7 @@ describe('aws-iam-credential-report-steampipe', () => {
   it('reads the CSV output as the JSON output', () => {
     const skipped: string[] = [];
     const fromCsv = [
-      ...awsCredentialReportSteampipeCsvFormat.read(csv, { file: 'r.csv', skip: (r) => skipped.push(r) }),
+      ...awsCredentialReportSteampipeCsv.read(csv, { file: 'r.csv', skip: (r) => skipped.push(r) }),
     ];
     const fromJson = [...awsCredentialReportSteampipeFormat.read(json, ctx([]))];
     expect(skipped).toEqual([]);

@@ -363,10 +363,10 @@ describe('steampipe-rows', () => {
   it('skips the rows of tables it does not read, with the reason', () => {
     const { resources, skipped } = read([
       {
-        id: 'i-1',
-        instance_state: 'running',
+        network_interface_id: 'eni-1',
+        status: 'in-use',
         title: 'web',
-        akas: ['arn:aws:ec2:ap-northeast-1:111122223333:instance/i-1'],
+        akas: ['arn:aws:ec2:ap-northeast-1:111122223333:network-interface/eni-1'],
       },
     ]);
     expect(resources).toHaveLength(0);
