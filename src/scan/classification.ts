@@ -3,28 +3,32 @@ import type { ScanParameters } from '../model/parameters.ts';
 import type { Resource } from '../model/resource.ts';
 
 /**
- * A resource's information class (機密性 1–3) as the classification checks decide on it: the
- * class its classification tag names (explicit, the tag as evidence), the framework's default
+ * The scan's classifier, which gives a resource's information class (機密性 1–3) as the
+ * classification checks decide on it: the class its classification tag names (explicit, the tag as evidence), the framework's default
  * when it has no such tag (`default`, the note saying so), or unknown when the tag is there but
  * names no class kansa reads (`機密性2,3`, `4`, `secret`, an empty value): the default is for
  * resources nobody classified, not for one whose class was written in a way kansa misreads.
  */
-export function classificationOf(
-  resource: Resource,
-  { tagKey, default: level }: ScanParameters['classification'],
-): Fact<number> {
+export function classifier({
+  tagKey,
+  default: level,
+}: ScanParameters['classification']): (resource: Resource) => Fact<number> {
   const wanted = tagKey.toLowerCase();
-  let found: Fact<number> | undefined;
-  for (const key in resource.tags) {
-    if (key.toLowerCase() !== wanted) continue;
-    const value = resource.tags[key]!;
-    const read = classOfValue(value);
-    const path = `tags.${key}`;
-    if (read === undefined) return unknown(path, unreadableNote(value));
-    // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
-    if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
-  }
-  return found ?? defaultClass(tagKey, level);
+  // Most resources carry no classification tag: they share one fact.
+  const byDefault = defaultClass(tagKey, level);
+  return (resource) => {
+    let found: Fact<number> | undefined;
+    for (const key in resource.tags) {
+      if (key.toLowerCase() !== wanted) continue;
+      const value = resource.tags[key]!;
+      const read = classOfValue(value);
+      const path = `tags.${key}`;
+      if (read === undefined) return unknown(path, unreadableNote(value));
+      // Two spellings of the key (`Confidentiality`, `confidentiality`): the higher class holds.
+      if (found === undefined || read > (found.value ?? 0)) found = explicit(read, path);
+    }
+    return found ?? byDefault;
+  };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { CheckContext, InventoryView } from '../checks/check.ts';
 import type { Fact } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { accountResourceId, type KansaType, type Provider, type Resource } from '../model/resource.ts';
-import { classificationOf } from './classification.ts';
+import { classifier } from './classification.ts';
 
 const RANK = { explicit: 2, default: 1, unknown: 0 } as const;
 
@@ -351,13 +351,14 @@ export function checkContext(inventory: InventoryView, params: ScanParameters, n
   // class: the last answer is kept (a table of every resource's would cost more than it saves).
   let last: Resource | undefined;
   let lastClass: Fact<number> | undefined;
+  const classOf = classifier(params.classification);
   return {
     params,
     now,
     inventory,
     classification(resource) {
       if (resource !== last || lastClass === undefined) {
-        lastClass = classificationOf(resource, params.classification);
+        lastClass = classOf(resource);
         last = resource;
       }
       return lastClass;
