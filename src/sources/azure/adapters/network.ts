@@ -5,7 +5,7 @@ import type {
   AzureSubnet,
   AzureVirtualNetworkFacts,
 } from '../../../model/azure.ts';
-import { explicit, unexpectedType, unknown } from '../../../model/fact.ts';
+import { explicit, explicitList, type ListUnion, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, isObject } from '../arm-record.ts';
 import { asBoolean, asNumber, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -132,13 +132,20 @@ export const networkSecurityGroup: Adapter = {
         if (rule) rules.push(rule);
       }
     }
-    return {
-      inboundRules: explicit(
-        rules.sort((a, b) => a.priority - b.priority),
-        path,
-      ),
-    };
+    return { inboundRules: explicitList(rules.sort(byPriority), path, RULES_OF_ONE_GROUP) };
   },
+};
+
+const byPriority = (a: AzureNsgRule, b: AzureNsgRule) => a.priority - b.priority;
+
+/**
+ * A group's rules can come in several records (`az network nsg show` in one file, `az network
+ * nsg rule list` or `rule show` in others): the group has every rule any of them lists, a rule
+ * listed twice being one rule (names are unique in a group, whatever their case).
+ */
+const RULES_OF_ONE_GROUP: ListUnion<AzureNsgRule> = {
+  key: (rule) => rule.name.toLowerCase(),
+  order: byPriority,
 };
 
 export const virtualNetwork: Adapter = {
