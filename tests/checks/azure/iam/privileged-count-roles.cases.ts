@@ -1,5 +1,6 @@
 import { jsonFile } from '../../../helpers/exports.ts';
 import type { AnyCase } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow, TENANT } from '../arg-rows.ts';
 
 /**
@@ -245,4 +246,76 @@ export const customRoleCases: AnyCase[] = [
     messageId: 'roleNotExported',
     data: { count: 0, roles: [CITY_ADMIN] },
   },
+  ...planRoleCases(),
 ];
+
+/**
+ * Terraform plans: `azurerm_role_definition` as the azurerm docs' example writes it (`scope` the
+ * subscription read when planning, `permissions { actions, not_actions }`, `assignable_scopes`;
+ * `role_definition_id` and `role_definition_resource_id` computed), assigned by
+ * `azurerm_role_assignment` through `role_definition_id = …role_definition_resource_id` or
+ * `role_definition_name = …name`.
+ */
+function planRoleCases(): AnyCase[] {
+  const definition = (name: string, permissions: { actions: string[]; not_actions: string[] }): Change => ({
+    address: `azurerm_role_definition.${name}`,
+    after: {
+      name: `kansa-${name}`,
+      scope: SUBSCRIPTION_ID,
+      description: 'This is a custom role created via Terraform',
+      permissions: [{ ...permissions, data_actions: [], not_data_actions: [] }],
+      assignable_scopes: [SUBSCRIPTION_ID],
+    },
+    afterUnknown: { id: true, role_definition_id: true, role_definition_resource_id: true },
+    expressions: {
+      name: constant(`kansa-${name}`),
+      scope: ref('data.azurerm_subscription.primary.id', 'data.azurerm_subscription.primary'),
+    },
+  });
+  const assigned = (name: string, role: string, who: string, by: 'id' | 'name'): Change => ({
+    address: `azurerm_role_assignment.${name}`,
+    after: {
+      scope: SUBSCRIPTION_ID,
+      principal_id: who,
+      ...(by === 'name' && { role_definition_name: `kansa-${role}` }),
+    },
+    afterUnknown: { id: true, name: true, role_definition_id: true, principal_type: true },
+    expressions: {
+      scope: ref('data.azurerm_subscription.primary.id', 'data.azurerm_subscription.primary'),
+      principal_id: constant(who),
+      ...(by === 'id'
+        ? {
+            role_definition_id: ref(
+              `azurerm_role_definition.${role}.role_definition_resource_id`,
+              `azurerm_role_definition.${role}`,
+            ),
+          }
+        : {
+            role_definition_name: ref(
+              `azurerm_role_definition.${role}.name`,
+              `azurerm_role_definition.${role}`,
+            ),
+          }),
+    },
+  });
+  const planFile = (changes: Change[]) =>
+    jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
+  return [
+    {
+      name: 'a Terraform plan’s custom role granting *, assigned by its role_definition_resource_id and by its name',
+      records: [
+        planFile([
+          definition('admin', { actions: ['*'], not_actions: [] }),
+          definition('operator', { actions: ['*'], not_actions: ['Microsoft.Authorization/*/Write'] }),
+          assigned('admin1', 'admin', principal(1), 'id'),
+          assigned('admin2', 'admin', principal(2), 'name'),
+          assigned('ops', 'operator', principal(3), 'id'),
+        ]),
+      ],
+      params: { maxPrivilegedPrincipals: 1 },
+      status: 'FAIL',
+      messageId: 'tooMany',
+      data: { count: 2, principals: [principal(1), principal(2)] },
+    },
+  ];
+}
