@@ -17,8 +17,8 @@ export default defineCheck({
     resourceTypes: ['account'],
     severity: 'high',
     title: {
-      ja: 'サブスクリプションの特権ロール（所有者・ユーザアクセス管理者）の保持者が上限以下である',
-      en: 'Few principals hold privileged roles (Owner, User Access Administrator) on the subscription',
+      ja: 'サブスクリプションの特権ロール（所有者・ユーザアクセス管理者など、ロールを割り当てられるロール）の保持者が上限以下である',
+      en: 'Few principals hold privileged roles (Owner, User Access Administrator, other roles that may assign roles) on the subscription',
     },
     rationale: {
       ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。ロールを割り当てられるロール（Microsoft.Authorization/roleAssignments/write を含むもの: ロールベースのアクセス制御管理者、* や Microsoft.Authorization/* を許可するカスタム ロール）も同じ権限を与えるため数えます。共同作成者（Contributor）はロールを割り当てられません。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
