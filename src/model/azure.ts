@@ -203,8 +203,9 @@ export interface AzureRoleDefinitionFacts {
   /**
    * The role may create role assignments, as Owner and User Access Administrator can: a
    * permission's `actions` grant `Microsoft.Authorization/roleAssignments/write` (`*`,
-   * `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`, …) and its `notActions` do not take it back. Derived
-   * from the `actions` that grant it, or from `permissions` when none does.
+   * `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`, …) and its
+   * `notActions` do not take it back. Derived from the `actions` that grant it, or from
+   * `permissions` when none does.
    */
   readonly assignsRoles?: Fact<boolean>;
 }

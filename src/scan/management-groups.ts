@@ -40,14 +40,13 @@ export function placeManagementGroupAssignments(inventory: Inventory): void {
     else byScope.set(assignment.account, [assignment]);
   }
   const groupsHaveAssignments = [...byScope.keys()].some((scope) => scope !== '/');
-  let filed = false;
-  for (const { provider, account } of inventory.accounts()) {
-    if (provider !== 'azure') continue;
-    // The tenant's own records (role definitions, read at the root: arm-record.ts) are looked up
-    // by id, by any subscription's checks: filed under the first subscription, they are in the
-    // scan without making an account of their own. With no subscription, nothing looks them up.
-    if (!filed) for (const resource of tenantWide) inventory.add({ ...resource, account });
-    filed = true;
+  const subscriptions = inventory.accounts().filter(({ provider }) => provider === 'azure');
+  // The tenant's own records (role definitions, read at the root: arm-record.ts) are looked up by
+  // id, by any subscription's checks: filed under the first subscription, they are in the scan
+  // without making an account of their own. With no subscription, nothing looks them up.
+  const first = subscriptions[0]?.account;
+  if (first !== undefined) for (const resource of tenantWide) inventory.add({ ...resource, account: first });
+  for (const { account } of subscriptions) {
     const subscriptionId = accountResourceId('azure', account);
     const subscription = inventory.byId('azure', subscriptionId);
     const groups = (subscription?.facts as AzureSubscriptionFacts | undefined)?.managementGroups;

@@ -183,11 +183,14 @@ function privilegeOf(
   if (definition && assigns && assigns.source !== 'unknown')
     return { privileged: assigns.value, evidence: { ...assigns, resourceId: definition.id } };
   if (role.value in UNPRIVILEGED_BUILT_IN_ROLES) return { privileged: false, evidence: byRole };
-  const why = unknown<boolean>(assigns?.path ?? role.path, {
+  // A definition whose permissions cannot be read says why itself.
+  if (definition && assigns)
+    return { privileged: undefined, evidence: { ...assigns, resourceId: definition.id } };
+  const why = unknown<boolean>(role.path, {
     ja: `ロール ${role.value} は kansa が知る組み込みロールではなく、ロールを割り当てられるかを示す定義がエクスポートにありません`,
     en: `role ${role.value} is no built-in role kansa knows, and the export holds no definition telling whether it may assign roles`,
   });
-  return { privileged: undefined, evidence: { ...why, resourceId: definition?.id ?? assignment.id } };
+  return { privileged: undefined, evidence: { ...why, resourceId: assignment.id } };
 }
 
 /** The scope is the subscription, or above it: a management group or the root. */
