@@ -99,7 +99,7 @@ export interface ListUnion<T> {
 
 const UNION: unique symbol = Symbol('ListUnion');
 
-/** A fact that declares how its records add up (`explicitList`). */
+/** A fact that declares how its records add up (`explicitList`, `unreadableList`). */
 type UnionFact = Fact<readonly unknown[]> & { readonly [UNION]?: ListUnion<unknown> };
 
 /**
@@ -113,13 +113,30 @@ export function explicitList<T>(items: readonly T[], path: string, union: ListUn
 }
 
 /**
- * The union of one resource's fact from two records, when both are explicit lists declaring the
- * same union (`explicitList`): `first`'s items, then those of `second` no item of `first` has
- * the key of, in the union's order. Undefined for any other two facts (the first stands).
+ * A record's part of such a list that holds a value of a type its reader does not take (a rule
+ * that is no rule): unknown (`unexpectedType`), and so is the union, whatever the other records
+ * hold; an unknown without the declaration (a record that does not hold the list at all) gives
+ * way to another record's explicit list, as any unknown does.
+ */
+export function unreadableList<T>(path: string, union: ListUnion<T>): Fact<readonly T[]> {
+  const fact: UnionFact = {
+    ...unexpectedType<readonly unknown[]>(path),
+    [UNION]: union as ListUnion<unknown>,
+  };
+  return fact as Fact<readonly T[]>;
+}
+
+/**
+ * The union of one resource's fact from two records, when both declare the same union
+ * (`explicitList`, `unreadableList`): `first`'s items, then those of `second` no item of `first`
+ * has the key of, in the union's order; the unknown one, when a part is unknown. Undefined for
+ * any other two facts (they merge by rank, the first explicit standing).
  */
 export function unionOf(first: Fact<unknown>, second: Fact<unknown>): Fact<unknown> | undefined {
   const union = (first as UnionFact)[UNION];
   if (union === undefined || union !== (second as UnionFact)[UNION]) return undefined;
+  if (first.source === 'unknown') return first;
+  if (second.source === 'unknown') return second;
   const a = first.value as readonly unknown[];
   const b = second.value as readonly unknown[];
   const keys = new Set(a.map(union.key));

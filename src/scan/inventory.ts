@@ -324,13 +324,14 @@ function merge(a: Resource, b: Resource): Resource {
   for (const [key, fact] of Object.entries(b.facts as Record<string, Fact<unknown> | undefined>)) {
     const current = facts[key];
     if (!fact) continue;
+    // A list whose records add up (explicitList) is their union, whatever their ranks.
+    const union = current === undefined || current === fact ? undefined : unionOf(current, fact);
+    if (union) facts[key] = union;
     // Of two unknowns the later one's note stands: a later record was read to complete the
     // resource (a live ARM read that failed says why; the resource's own record only that the
     // setting is not in it).
-    if (!current || RANK[fact.source] > RANK[current.source] || current.source === 'unknown')
+    else if (!current || RANK[fact.source] > RANK[current.source] || current.source === 'unknown')
       facts[key] = fact;
-    // Of the same rank, the first stands, unless the fact is a list whose records add up.
-    else if (fact.source === 'explicit' && fact !== current) facts[key] = unionOf(current, fact) ?? current;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
   const { listedOnly, ...settled } = a;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { explicit, explicitList, type Fact, type ListUnion, unionOf, unknown } from '../../src/model/fact.ts';
+import {
+  explicit,
+  explicitList,
+  type Fact,
+  type ListUnion,
+  unionOf,
+  unknown,
+  unreadableList,
+} from '../../src/model/fact.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { Inventory } from '../../src/scan/inventory.ts';
 
@@ -73,6 +81,17 @@ describe('Inventory: list facts whose records add up (explicitList)', () => {
       group({ inboundRules: known }, 'b'),
     );
     expect(facts.inboundRules).toBe(known);
+  });
+
+  it('a record whose part of the list cannot be read makes the union unknown, in either order', () => {
+    const unreadable = unreadableList('properties.securityRules', RULES);
+    for (const [a, b] of [
+      [rules({ name: 'ssh', priority: 200 }), unreadable],
+      [unreadable, rules({ name: 'ssh', priority: 200 })],
+    ] as const) {
+      const facts = merged(group({ inboundRules: a }, 'a'), group({ inboundRules: b }, 'b'));
+      expect(facts.inboundRules).toMatchObject({ source: 'unknown', path: 'properties.securityRules' });
+    }
   });
 
   it('unions only lists declaring the same union; a union adding nothing is the first fact itself', () => {

@@ -159,4 +159,14 @@ export const splitGroupCases: AnyCase[] = [
     status: 'PASS',
     messageId: 'closed',
   },
+  {
+    name: 'a rule of the list in another file that cannot be read (its direction a number): the group’s rules are unknown',
+    records: [
+      nsgShow(cliRule('https', 100, 'Allow', 'Internet', '443')),
+      ruleList({ ...cliRule('rdp', 300, 'Allow', '*', '3389'), direction: 1 }),
+    ],
+    target: NSG,
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
 ];
