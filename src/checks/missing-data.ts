@@ -51,6 +51,14 @@ export const LIVE_READS = {
     call: 'Resource Graph: authorizationresources',
     grant: AZURE_READER,
   },
+  azureRoleDefinitions: {
+    what: { ja: 'カスタム ロールの定義', en: 'the definitions of custom roles' },
+    call: {
+      ja: 'Resource Graph: authorizationresources（microsoft.authorization/roledefinitions）',
+      en: 'Resource Graph: authorizationresources (microsoft.authorization/roledefinitions)',
+    },
+    grant: AZURE_READER,
+  },
   azureManagementGroups: {
     what: {
       ja: 'サブスクリプションの上位の管理グループ',

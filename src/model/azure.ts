@@ -189,6 +189,32 @@ export interface AzureRoleAssignmentFacts {
   readonly scope?: Fact<string>;
 }
 
+/**
+ * microsoft.authorization/roledefinitions: a role's permissions. A role definition's GUID is one
+ * role across the tenant, whichever scope a listing names it under (`az role definition list`
+ * prefixes every id with the subscription listed, Resource Graph gives built-in roles none): its
+ * resource id is `azureRoleDefinitionId(guid)`.
+ */
+export interface AzureRoleDefinitionFacts {
+  /** The role's display name (Owner, a custom role's own). */
+  readonly roleName?: Fact<string>;
+  /** BuiltInRole or CustomRole (`properties.type`; the CLI's `roleType`). */
+  readonly roleType?: Fact<string>;
+  /**
+   * The role may create role assignments, as Owner and User Access Administrator can: a
+   * permission's `actions` grant `Microsoft.Authorization/roleAssignments/write` (`*`,
+   * `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`, …) and its
+   * `notActions` do not take it back. Derived from the `actions` that grant it, or from
+   * `permissions` when none does.
+   */
+  readonly assignsRoles?: Fact<boolean>;
+}
+
+/** The resource id of the role definition with this GUID (lower case), wherever a record lists it. */
+export function azureRoleDefinitionId(guid: string): string {
+  return `/providers/microsoft.authorization/roledefinitions/${guid}`;
+}
+
 /** One inbound rule of a network security group, as the adapter normalizes it. */
 export interface AzureNsgRule {
   readonly name: string;

@@ -84,6 +84,69 @@ export function explicit<T>(value: T, path: string): Fact<T> {
   return fact;
 }
 
+/**
+ * How the records of one resource add up to a list fact: most facts are one setting, and of two
+ * records the first explicit value stands (scan/inventory.ts); a list whose records each hold a
+ * part (a security group's rules, listed with the group in one file and on their own in
+ * another) is their union instead.
+ */
+export interface ListUnion<T> {
+  /** What makes two items one item (a rule's name): of the two, the first record's stands. */
+  readonly key: (item: T) => string;
+  /** The order of the union (rules by priority); undefined: the first record's items, then the other's. */
+  readonly order?: (a: T, b: T) => number;
+}
+
+const UNION: unique symbol = Symbol('ListUnion');
+
+/** A fact that declares how its records add up (`explicitList`, `unreadableList`). */
+type UnionFact = Fact<readonly unknown[]> & { readonly [UNION]?: ListUnion<unknown> };
+
+/**
+ * An explicit list whose records of one resource add up (`ListUnion`). The declaration is a
+ * symbol-keyed property: evidence and JSON leave it out, and a fact without it (every other)
+ * costs the inventory's merge one missing-property read, only where two records hold the fact.
+ */
+export function explicitList<T>(items: readonly T[], path: string, union: ListUnion<T>): Fact<readonly T[]> {
+  const fact: UnionFact = { source: 'explicit', value: items, path, [UNION]: union as ListUnion<unknown> };
+  return fact as Fact<readonly T[]>;
+}
+
+/**
+ * A record's part of such a list that holds a value of a type its reader does not take (a rule
+ * that is no rule): unknown (`unexpectedType`), and so is the union, whatever the other records
+ * hold; an unknown without the declaration (a record that does not hold the list at all) gives
+ * way to another record's explicit list, as any unknown does.
+ */
+export function unreadableList<T>(path: string, union: ListUnion<T>): Fact<readonly T[]> {
+  const fact: UnionFact = {
+    ...unexpectedType<readonly unknown[]>(path),
+    [UNION]: union as ListUnion<unknown>,
+  };
+  return fact as Fact<readonly T[]>;
+}
+
+/**
+ * The union of one resource's fact from two records, when both declare the same union
+ * (`explicitList`, `unreadableList`): `first`'s items, then those of `second` no item of `first`
+ * has the key of, in the union's order; the unknown one, when a part is unknown. Undefined for
+ * any other two facts (they merge by rank, the first explicit standing).
+ */
+export function unionOf(first: Fact<unknown>, second: Fact<unknown>): Fact<unknown> | undefined {
+  const union = (first as UnionFact)[UNION];
+  if (union === undefined || union !== (second as UnionFact)[UNION]) return undefined;
+  if (first.source === 'unknown') return first;
+  if (second.source === 'unknown') return second;
+  const a = first.value as readonly unknown[];
+  const b = second.value as readonly unknown[];
+  const keys = new Set(a.map(union.key));
+  const added = b.filter((item) => !keys.has(union.key(item)));
+  if (added.length === 0) return first;
+  const items = [...a, ...added];
+  if (union.order) items.sort(union.order);
+  return explicitList(items, first.path, union);
+}
+
 export function cloudDefault<T>(value: T, path: string, note: Localized): Fact<T> {
   if (!isShareable(value) || sharedCount >= MAX_SHARED_FACTS) return { source: 'default', value, path, note };
   const byValue = noted(SHARED_DEFAULTS, path, note);

@@ -216,7 +216,8 @@ export function accountResourceId(provider: Provider, account: string): string {
  * authorizationresources) are read into the account of their scope: a management group's id
  * (`/providers/microsoft.management/managementgroups/<name>`, lower case) or `/` (the root).
  * Such an account is no subscription: once every file is read, the scan gives its assignments
- * to the subscriptions under it (scan/management-groups.ts).
+ * to the subscriptions under it (scan/management-groups.ts). Role definitions, the tenant's, are
+ * read into the root's too, and filed under a subscription there.
  */
 export function isAboveSubscriptions(account: string): boolean {
   return account.startsWith('/');

@@ -1,5 +1,5 @@
 import type { CheckContext, InventoryView } from '../checks/check.ts';
-import type { Fact } from '../model/fact.ts';
+import { type Fact, unionOf } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import { accountResourceId, type KansaType, type Provider, type Resource } from '../model/resource.ts';
 import { classifier } from './classification.ts';
@@ -13,7 +13,8 @@ const MAX_PENDING = 32_768;
  * The scan's resources, keyed by provider + id. One resource can arrive in several records
  * (a Cloud Asset resource line and its IAM-policy line, an AWS Config IAM user and its
  * credential-report row, the same item in two snapshots): they are merged, each fact taking
- * the best-founded value (explicit over cloud default over unknown; of two unknowns, the later).
+ * the best-founded value (explicit over cloud default over unknown; of two unknowns, the later;
+ * of two explicit values the first, or their union for a list that declares one: `explicitList`).
  *
  * What the scan reads of it (the resources that exist, their accounts, by account and type,
  * the aliases to merge) is worked out in one walk, on the first read after the last change,
@@ -323,10 +324,13 @@ function merge(a: Resource, b: Resource): Resource {
   for (const [key, fact] of Object.entries(b.facts as Record<string, Fact<unknown> | undefined>)) {
     const current = facts[key];
     if (!fact) continue;
+    // A list whose records add up (explicitList) is their union, whatever their ranks.
+    const union = current === undefined || current === fact ? undefined : unionOf(current, fact);
+    if (union) facts[key] = union;
     // Of two unknowns the later one's note stands: a later record was read to complete the
     // resource (a live ARM read that failed says why; the resource's own record only that the
     // setting is not in it).
-    if (!current || RANK[fact.source] > RANK[current.source] || current.source === 'unknown')
+    else if (!current || RANK[fact.source] > RANK[current.source] || current.source === 'unknown')
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);

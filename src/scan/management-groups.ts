@@ -20,7 +20,8 @@ import type { Inventory } from './inventory.ts';
  * (inheritedAssignmentId: one its own list holds too, an `az role assignment list
  * --include-inherited` read beside the export, is the same resource). A subscription whose groups are not known, where groups have assignments, gets its
  * `managementGroups` unknown, saying what to export. Run once, after every record is read and
- * before addMissingAccounts (the groups' accounts are no subscriptions).
+ * before addMissingAccounts (the groups' accounts are no subscriptions). The tenant's own records
+ * read at the root (role definitions) are filed under a subscription.
  */
 export function placeManagementGroupAssignments(inventory: Inventory): void {
   const above = inventory.takeAccounts(
@@ -28,14 +29,24 @@ export function placeManagementGroupAssignments(inventory: Inventory): void {
   );
   if (above.length === 0) return;
   const byScope = new Map<string, Resource[]>();
+  const tenantWide: Resource[] = [];
   for (const assignment of above) {
+    if (assignment.kansaType !== 'iam.role-assignment') {
+      tenantWide.push(assignment);
+      continue;
+    }
     const ofScope = byScope.get(assignment.account);
     if (ofScope) ofScope.push(assignment);
     else byScope.set(assignment.account, [assignment]);
   }
   const groupsHaveAssignments = [...byScope.keys()].some((scope) => scope !== '/');
-  for (const { provider, account } of inventory.accounts()) {
-    if (provider !== 'azure') continue;
+  const subscriptions = inventory.accounts().filter(({ provider }) => provider === 'azure');
+  // The tenant's own records (role definitions, read at the root: arm-record.ts) are looked up by
+  // id, by any subscription's checks: filed under the first subscription, they are in the scan
+  // without making an account of their own. With no subscription, nothing looks them up.
+  const first = subscriptions[0]?.account;
+  if (first !== undefined) for (const resource of tenantWide) inventory.add({ ...resource, account: first });
+  for (const { account } of subscriptions) {
     const subscriptionId = accountResourceId('azure', account);
     const subscription = inventory.byId('azure', subscriptionId);
     const groups = (subscription?.facts as AzureSubscriptionFacts | undefined)?.managementGroups;

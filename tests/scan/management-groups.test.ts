@@ -150,3 +150,34 @@ describe('placeManagementGroupAssignments', () => {
     ]);
   });
 });
+
+describe('placeManagementGroupAssignments: the tenant’s role definitions', () => {
+  const role = (guid: string, subscription: string) => ({
+    id: `${subscription ? `/subscriptions/${subscription}` : ''}/providers/Microsoft.Authorization/RoleDefinitions/${guid}`,
+    name: guid,
+    type: 'microsoft.authorization/roledefinitions',
+    tenantId: TENANT,
+    subscriptionId: subscription,
+    resourceGroup: '',
+    properties: {
+      roleName: `role ${guid.slice(0, 4)}`,
+      type: 'CustomRole',
+      permissions: [{ actions: ['*'] }],
+    },
+  });
+  const CUSTOM = '4c3b2a19-8d7e-4f6a-9b5c-0d1e2f3a4b5c';
+  const AT_ROOT = '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b';
+
+  it('files them under a subscription of the scan, making no account of the subscription a listing names', () => {
+    const inventory = inventoryOf([subscriptionRow(PROD, [TENANT]), role(CUSTOM, LOOSE), role(AT_ROOT, '')]);
+    expect(inventory.accounts()).toEqual([{ provider: 'azure', account: PROD }]);
+    for (const guid of [CUSTOM, AT_ROOT])
+      expect(
+        inventory.byId('azure', `/providers/microsoft.authorization/roledefinitions/${guid}`),
+      ).toMatchObject({
+        account: PROD,
+        kansaType: 'iam.role',
+      });
+    expect(assignmentsOf(inventory, PROD)).toEqual([]);
+  });
+});

@@ -170,6 +170,17 @@ export interface ArmRecord {
  */
 export type RowDialect = 'graph' | 'arm';
 
+/**
+ * Types whose records are the tenant's, not a subscription's: a role definition is one role of
+ * the tenant by its GUID, which `az role definition list` prefixes with the subscription it was
+ * run in and Resource Graph lists at the root (`/providers/…`) or the subscription. They are
+ * read into the tenant root's account (`/`, above the subscriptions), which the scan files
+ * under a subscription once every file is read (scan/management-groups.ts), so that no listing
+ * makes an account of the subscription it names.
+ */
+const TENANT_TYPES: ReadonlySet<string> = new Set(['microsoft.authorization/roledefinitions']);
+const TENANT_ROOT = '/';
+
 /** Normalizes a record, or says why it is not a usable resource. */
 export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRecord | { skip: string } {
   if (!isObject(raw)) return { skip: 'not a JSON object' };
@@ -186,9 +197,9 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
     return { skip: `a resource provider's registration (${rawId}): it holds no resource` };
   if (!nativeType) return { skip: `cannot tell the resource type of ${rawId}` };
   const column = get(raw, 'subscriptionId');
-  const subscriptionId = (
-    typeof column === 'string' && column !== '' ? column : subscriptionOf(id)
-  )?.toLowerCase();
+  const subscriptionId = TENANT_TYPES.has(nativeType)
+    ? TENANT_ROOT
+    : (typeof column === 'string' && column !== '' ? column : subscriptionOf(id))?.toLowerCase();
   if (!subscriptionId) return { skip: `not in a subscription (tenant or management-group scope): ${rawId}` };
   const name = get(raw, 'name');
   const location = get(raw, 'location');

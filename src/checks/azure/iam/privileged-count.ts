@@ -1,17 +1,14 @@
-import type { AzureRoleAssignmentFacts, AzureSubscriptionFacts } from '../../../model/azure.ts';
-import { unknown } from '../../../model/fact.ts';
+import {
+  type AzureRoleAssignmentFacts,
+  type AzureRoleDefinitionFacts,
+  type AzureSubscriptionFacts,
+  azureRoleDefinitionId,
+} from '../../../model/azure.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
-import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-
-/**
- * Built-in roles that control the whole subscription: Owner, and User Access Administrator,
- * which can grant itself Owner. https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
- */
-const PRIVILEGED_ROLES: Readonly<Record<string, string>> = {
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
-  '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
-};
+import { PRIVILEGED_BUILT_IN_ROLES, UNPRIVILEGED_BUILT_IN_ROLES } from '../lib/built-in-roles.ts';
 
 export default defineCheck({
   meta: {
@@ -20,12 +17,12 @@ export default defineCheck({
     resourceTypes: ['account'],
     severity: 'high',
     title: {
-      ja: 'サブスクリプションの特権ロール（所有者・ユーザアクセス管理者）の保持者が上限以下である',
-      en: 'Few principals hold privileged roles (Owner, User Access Administrator) on the subscription',
+      ja: 'サブスクリプションの特権ロール（所有者・ユーザアクセス管理者など、ロールを割り当てられるロール）の保持者が上限以下である',
+      en: 'Few principals hold privileged roles (Owner, User Access Administrator, other roles that may assign roles) on the subscription',
     },
     rationale: {
-      ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
-      en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A group counts once: review its members in Entra ID.',
+      ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。ロールを割り当てられるロール（Microsoft.Authorization/roleAssignments/write を含むもの: ロールベースのアクセス制御管理者、* や Microsoft.Authorization/* を許可するカスタム ロール）も同じ権限を与えるため数えます。共同作成者（Contributor）はロールを割り当てられません。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
+      en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A role that may assign roles (Microsoft.Authorization/roleAssignments/write: Role Based Access Control Administrator, a custom role with * or Microsoft.Authorization/*) grants the same, and counts too; Contributor may not assign roles. A group counts once: review its members in Entra ID.',
     },
     remediation: {
       ja: 'Azure portal の [サブスクリプション] > [アクセス制御 (IAM)] > [ロールの割り当て] で不要な割り当てを削除し、常時の特権は Privileged Identity Management の資格のある割り当てに置き換えます。CLI: az role assignment delete --assignee <プリンシパル ID> --role Owner --scope /subscriptions/<サブスクリプション ID>',
@@ -44,6 +41,17 @@ export default defineCheck({
         ja: 'ロールまたはスコープが読み取れない割り当てが {{uncertain}} 件あります（判定できた特権保持者 {{count}} 件）',
         en: '{{uncertain|assignment has|assignments have}} a role or scope the export does not show ({{count|privileged principal|privileged principals}} known)',
       },
+      roleNotExported: missingData(
+        {
+          ja: '定義がエクスポートにないロールの割り当てがあります（ロール {{roles}}、判定できた特権保持者 {{count}} 件、上限 {{max}}）。ロールを割り当てられるカスタム ロールは所有者と同じ特権です。az role definition list の出力か、Resource Graph の authorizationresources のロール定義（microsoft.authorization/roledefinitions）を出力してください',
+          en: 'Roles are assigned whose definitions the export does not hold ({{roles}}; {{count|privileged principal|privileged principals}} known, limit {{max}}); a custom role that may assign roles is as privileged as Owner: export the output of az role definition list, or the role definitions of Resource Graph authorizationresources (microsoft.authorization/roledefinitions)',
+        },
+        'azureRoleDefinitions',
+        {
+          ja: '定義が読み取れていないロールの割り当てがあります（ロール {{roles}}、判定できた特権保持者 {{count}} 件、上限 {{max}}）',
+          en: 'Roles are assigned whose definitions were not read ({{roles}}; {{count|privileged principal|privileged principals}} known, limit {{max}})',
+        },
+      ),
       notExported: missingData(
         {
           ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
@@ -109,6 +117,9 @@ export default defineCheck({
     const principals = new Set<string>();
     const evidence: Evidence[] = [];
     let uncertain = 0;
+    // Roles assigned on the subscription whose definitions are not read, and the facts saying so.
+    const unreadRoles = new Set<string>();
+    const unreadEvidence: Evidence[] = [];
     for (const assignment of assignments) {
       const { roleDefinitionId: role, scope, principalId } = assignment.facts;
       if (!role?.value || !scope?.value || !principalId?.value) {
@@ -118,15 +129,28 @@ export default defineCheck({
       // Assignments on the subscription and those it inherits from above (a management group,
       // the root: placed in the subscription by the reader when its own list holds them, by the
       // scan from a tenant-wide list); resource-group roles control less.
-      if (!controlsSubscription(scope.value, subscription.id) || !(role.value in PRIVILEGED_ROLES)) continue;
-      principals.add(principalId.value);
-      evidence.push({ ...role, resourceId: assignment.id }, { ...principalId, resourceId: assignment.id });
+      if (!controlsSubscription(scope.value, subscription.id)) continue;
+      const { privileged, evidence: decided } = privilegeOf(role, assignment, ctx);
+      if (privileged === undefined) {
+        unreadRoles.add(role.value);
+        unreadEvidence.push(decided);
+      } else if (privileged) {
+        principals.add(principalId.value);
+        evidence.push(decided, { ...principalId, resourceId: assignment.id });
+      }
     }
-    const data = { count: principals.size, max, principals: [...principals], uncertain };
+    const data = {
+      count: principals.size,
+      max,
+      principals: [...principals],
+      uncertain,
+      roles: [...unreadRoles],
+    };
     if (principals.size > max) return fail('tooMany', evidence, data);
     if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
     if (notAllRead) return undetermined('assignmentsNotRead', [...evidence, notAllRead], data);
     if (uncertain > 0) return undetermined('incomplete', evidence, data);
+    if (unreadRoles.size > 0) return undetermined('roleNotExported', [...evidence, ...unreadEvidence], data);
     // A list of the subscription's own assignments (az role assignment list without
     // --include-inherited, a subscription-scoped Resource Graph query) leaves out the Owners of
     // the management groups above it and of the root: the count is a lower bound until the
@@ -139,6 +163,35 @@ export default defineCheck({
     return pass('withinLimit', evidence, data);
   },
 });
+
+/**
+ * Whether a role may do all an Owner may (Owner, or a role that may assign roles), and the fact
+ * that says so: the assignment's role for a built-in role kansa knows, else its definition's
+ * `assignsRoles` when the export holds it; unknown when neither says.
+ */
+function privilegeOf(
+  role: Fact<string> & { readonly value: string },
+  assignment: Resource,
+  ctx: CheckContext,
+): { readonly privileged: boolean | undefined; readonly evidence: Evidence } {
+  const byRole = { ...role, resourceId: assignment.id };
+  if (role.value in PRIVILEGED_BUILT_IN_ROLES) return { privileged: true, evidence: byRole };
+  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role.value)) as
+    | Resource<AzureRoleDefinitionFacts>
+    | undefined;
+  const assigns = definition?.facts.assignsRoles;
+  if (definition && assigns && assigns.source !== 'unknown')
+    return { privileged: assigns.value, evidence: { ...assigns, resourceId: definition.id } };
+  if (role.value in UNPRIVILEGED_BUILT_IN_ROLES) return { privileged: false, evidence: byRole };
+  // A definition whose permissions cannot be read says why itself.
+  if (definition && assigns)
+    return { privileged: undefined, evidence: { ...assigns, resourceId: definition.id } };
+  const why = unknown<boolean>(role.path, {
+    ja: `ロール ${role.value} は kansa が知る組み込みロールではなく、ロールを割り当てられるかを示す定義がエクスポートにありません`,
+    en: `role ${role.value} is no built-in role kansa knows, and the export holds no definition telling whether it may assign roles`,
+  });
+  return { privileged: undefined, evidence: { ...why, resourceId: assignment.id } };
+}
 
 /** The scope is the subscription, or above it: a management group or the root. */
 function controlsSubscription(scope: string, subscriptionId: string): boolean {

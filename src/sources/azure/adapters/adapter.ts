@@ -12,6 +12,11 @@ export interface Adapter {
    */
   readonly describesParent?: true;
   /**
+   * The resource's id when a record's own id is only where it was listed (a role definition is
+   * one role under every subscription `az role definition list` names it in); undefined: the id.
+   */
+  readonly canonicalId?: (record: ArmRecord) => string;
+  /**
    * Where the data is kept, when the record's location does not say it all (a Cosmos DB
    * account replicated to other regions); undefined: the location.
    */

@@ -1,4 +1,11 @@
-import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
+import { memoized } from '../../../base/memo.ts';
+import {
+  type AzureRoleAssignmentFacts,
+  type AzureRoleDefinitionFacts,
+  azureRoleDefinitionId,
+} from '../../../model/azure.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { type ArmRecord, get, isObject, type JsonObject } from '../arm-record.ts';
 import { asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
@@ -21,3 +28,74 @@ export const roleAssignment: Adapter = {
     };
   },
 };
+
+/**
+ * A role definition as Resource Graph (`authorizationresources`), ARM (`GET …/roleDefinitions`,
+ * templates) and `az role definition list` give it: the CLI flattens `properties` and calls
+ * `properties.type` `roleType` (the record's own `type` being the resource type's), older CLI
+ * versions keep `properties`. https://learn.microsoft.com/azure/role-based-access-control/role-definitions
+ */
+export const roleDefinition: Adapter = {
+  kansaType: 'iam.role',
+  // `/subscriptions/<listed>/providers/…/roleDefinitions/<guid>` in the CLI's list of every
+  // subscription, `/providers/…` in Resource Graph's: one role, found by its GUID.
+  canonicalId: (record) => azureRoleDefinitionId(roleGuid(record.id) ?? record.id),
+  facts(record): AzureRoleDefinitionFacts {
+    return {
+      roleName: propertyFact(record, ['roleName'], asString, NOT_EXPORTED),
+      roleType: propertyFact(record, ['type', 'roleType'], roleTypeOf, NOT_EXPORTED),
+      assignsRoles: assignsRolesOf(record),
+    };
+  },
+};
+
+/** BuiltInRole, CustomRole: not the resource type the flattened record's `type` holds. */
+const roleTypeOf = (value: unknown) =>
+  typeof value === 'string' && !value.includes('/') ? value : undefined;
+
+/** The permission blocks, each with lists of strings only where it has `actions` or `notActions`. */
+const permissionList = (value: unknown): readonly JsonObject[] | undefined =>
+  Array.isArray(value) &&
+  value.every(
+    (entry) =>
+      isObject(entry) && isStringList(get(entry, 'actions')) && isStringList(get(entry, 'notActions')),
+  )
+    ? value
+    : undefined;
+
+const isStringList = (value: unknown) =>
+  value === undefined ||
+  value === null ||
+  (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
+const ROLE_ASSIGNMENT_WRITE = 'microsoft.authorization/roleassignments/write';
+
+/**
+ * Whether the role may assign roles. Each permission grants its `actions` less its `notActions`
+ * (Azure's wildcards: `*` stands for any text, and case does not matter); a role has what any of
+ * its permissions grants. https://learn.microsoft.com/azure/role-based-access-control/role-definitions#notactions
+ */
+function assignsRolesOf(record: ArmRecord): Fact<boolean> {
+  const permissions = propertyFact(record, ['permissions'], permissionList, NOT_EXPORTED);
+  if (permissions.source === 'unknown') return unknown(permissions.path, permissions.note);
+  const at = permissions.value.findIndex(
+    (permission) =>
+      stringsOf(get(permission, 'actions')).some((action) => matches(action)) &&
+      !stringsOf(get(permission, 'notActions')).some((action) => matches(action)),
+  );
+  if (at === -1) return derived(false, permissions);
+  const granting = permissions.value[at]!;
+  return derived(true, explicit(stringsOf(get(granting, 'actions')), `${permissions.path}[${at}].actions`));
+}
+
+const stringsOf = (value: unknown): readonly string[] => (Array.isArray(value) ? (value as string[]) : []);
+
+/** Whether an action pattern (`*`, `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`) covers assigning roles. */
+const matches = memoized((pattern) => {
+  const source = pattern
+    .trim()
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${source}$`, 'i').test(ROLE_ASSIGNMENT_WRITE);
+});

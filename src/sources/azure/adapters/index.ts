@@ -3,7 +3,7 @@ import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '.
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
 import type { Adapter } from './adapter.ts';
-import { roleAssignment } from './authorization.ts';
+import { roleAssignment, roleDefinition } from './authorization.ts';
 import { redisCache } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
@@ -43,6 +43,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.resources/subscriptions', subscription],
   ['microsoft.resources/subscriptions/resourcegroups', { kansaType: 'other' }],
   ['microsoft.authorization/roleassignments', roleAssignment],
+  ['microsoft.authorization/roledefinitions', roleDefinition],
   ['microsoft.security/assessments', securityAssessment],
   ['microsoft.security/pricings', securityPricing],
   ['microsoft.insights/diagnosticsettings', diagnosticSetting],
@@ -148,7 +149,7 @@ export function toResource(
     id:
       adapter.kansaType === 'account'
         ? accountResourceId('azure', record.subscriptionId)
-        : (parent?.id ?? record.id),
+        : (adapter.canonicalId?.(record) ?? parent?.id ?? record.id),
     name: parent?.name ?? record.name,
     tags: record.tags,
     kansaType: adapter.kansaType,

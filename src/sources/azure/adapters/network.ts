@@ -5,7 +5,14 @@ import type {
   AzureSubnet,
   AzureVirtualNetworkFacts,
 } from '../../../model/azure.ts';
-import { explicit, unexpectedType, unknown } from '../../../model/fact.ts';
+import {
+  explicit,
+  explicitList,
+  type ListUnion,
+  unexpectedType,
+  unknown,
+  unreadableList,
+} from '../../../model/fact.ts';
 import { type ArmRecord, get, isObject } from '../arm-record.ts';
 import { asBoolean, asNumber, asString, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
@@ -125,20 +132,30 @@ export const networkSecurityGroup: Adapter = {
     const rules: AzureNsgRule[] = [];
     for (const key of ['securityRules', 'defaultSecurityRules']) {
       const list = get(record.properties, key) ?? [];
-      if (!Array.isArray(list)) return { inboundRules: unexpectedType(path) };
+      // A rule that cannot be read may be the one that opens the group, in whichever record.
+      if (!Array.isArray(list)) return { inboundRules: unreadableRules(path) };
       for (const entry of list) {
         const rule = inboundRule(entry);
-        if (rule === undefined) return { inboundRules: unexpectedType(path) };
+        if (rule === undefined) return { inboundRules: unreadableRules(path) };
         if (rule) rules.push(rule);
       }
     }
-    return {
-      inboundRules: explicit(
-        rules.sort((a, b) => a.priority - b.priority),
-        path,
-      ),
-    };
+    return { inboundRules: explicitList(rules.sort(byPriority), path, RULES_OF_ONE_GROUP) };
   },
+};
+
+const byPriority = (a: AzureNsgRule, b: AzureNsgRule) => a.priority - b.priority;
+
+const unreadableRules = (path: string) => unreadableList(path, RULES_OF_ONE_GROUP);
+
+/**
+ * A group's rules can come in several records (`az network nsg show` in one file, `az network
+ * nsg rule list` or `rule show` in others): the group has every rule any of them lists, a rule
+ * listed twice being one rule (names are unique in a group, whatever their case).
+ */
+const RULES_OF_ONE_GROUP: ListUnion<AzureNsgRule> = {
+  key: (rule) => rule.name.toLowerCase(),
+  order: byPriority,
 };
 
 export const virtualNetwork: Adapter = {

@@ -19,7 +19,8 @@ import type { AzureRun, SubscriptionScan } from './scope.ts';
  * Resource Graph queries, one per table, ordered by id so that `$skipToken` pages are stable.
  * Resources and resource groups share one query (ARG allows `union` between these two tables).
  * `appserviceresources` holds each App Service app's site config (TLS, FTPS), which saves one
- * ARM GET per app.
+ * ARM GET per app. Custom role definitions are read beside the role assignments (a custom role
+ * may assign roles, as Owner does); built-in roles are known by their GUIDs.
  */
 export const TABLE_QUERIES: readonly { readonly table: string; readonly query: string }[] = [
   {
@@ -30,7 +31,7 @@ export const TABLE_QUERIES: readonly { readonly table: string; readonly query: s
   {
     table: 'authorizationresources',
     query:
-      "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | order by id asc",
+      "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' or (type =~ 'microsoft.authorization/roledefinitions' and properties.type =~ 'CustomRole') | order by id asc",
   },
   {
     table: 'securityresources',

@@ -12,10 +12,12 @@ import type { AzureRun } from './scope.ts';
  * for with `authorizationScopeFilter: AtScopeAndAbove` (the scope and what is above it); the
  * subscription's own assignments, also in that answer, come from the table query already, so
  * only ids under `/providers/` are kept. Each row is read into the account of its scope and the
- * scan gives it to the subscriptions under it (scan/management-groups.ts), as offline.
+ * scan gives it to the subscriptions under it (scan/management-groups.ts), as offline. Custom roles
+ * Resource Graph lists under `/providers/` (assignable above the subscriptions) come with them:
+ * whether one may assign roles decides whether its assignments count.
  */
 export const INHERITED_ASSIGNMENTS_QUERY =
-  "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' | where id startswith '/providers/' | order by id asc";
+  "authorizationresources | where type =~ 'microsoft.authorization/roleassignments' or (type =~ 'microsoft.authorization/roledefinitions' and properties.type =~ 'CustomRole') | where id startswith '/providers/' | order by id asc";
 
 /** The `--save-inventory` name of a subscription whose role assignments were not all read (listing.ts reads it back). */
 const SAVED_AS = 'role-assignments';

@@ -3,6 +3,7 @@ import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-t
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { SUBSCRIPTION, SUBSCRIPTION_ID, subscriptionRow, TENANT } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
+import { customRoleCases } from './privileged-count-roles.cases.ts';
 
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const USER_ACCESS_ADMINISTRATOR = '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9';
@@ -382,6 +383,7 @@ const cases: AnyCase[] = [
   ...groupCases,
   ...savedLiveCases,
   ...planCases,
+  ...customRoleCases,
 ];
 
 export default { wrap: withSubscription, ...byVerdict(cases) } satisfies RuleTests;

@@ -3,6 +3,7 @@ import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { row, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
+import { splitGroupCases } from './nsg-internet-ingress-files.cases.ts';
 
 type Row = Record<string, unknown>;
 
@@ -524,6 +525,7 @@ const cases: AnyCase[] = [
     data: { exposures: ['rdp (3389: * − deny-half)'] },
   },
   { name: 'the row has no properties', records: [nsg(undefined)], status: 'UNKNOWN', messageId: 'unknown' },
+  ...splitGroupCases,
 ];
 
 /**
