@@ -200,11 +200,23 @@ export const customRoleCases: AnyCase[] = [
     data: { count: 1, principals: [principal(1)] },
   },
   {
-    name: 'a role neither built-in nor defined in the export, under the limit: UNKNOWN, naming the role',
-    records: [underGroups(), assignment(principal(1), OWNER), assignment(principal(2), CITY_ADMIN)],
+    name: 'a role neither built-in nor defined in the export, whose holder could take the count over the limit: UNKNOWN, naming the role',
+    records: [
+      underGroups(),
+      ...[1, 2, 3].map((n) => assignment(principal(n), OWNER)),
+      assignment(principal(4), CITY_ADMIN),
+    ],
     status: 'UNKNOWN',
     messageId: 'roleNotExported',
-    data: { count: 1, roles: [CITY_ADMIN] },
+    data: { count: 3, roles: [CITY_ADMIN] },
+  },
+  {
+    // Even if the unknown role may assign roles, its holder leaves the count within the limit.
+    name: 'a role neither built-in nor defined in the export, the count within the limit either way: PASS',
+    records: [underGroups(), assignment(principal(1), OWNER), assignment(principal(2), CITY_ADMIN)],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 1 },
   },
   {
     name: 'a role not defined in the export, its known holders over the limit: FAIL',
@@ -240,11 +252,12 @@ export const customRoleCases: AnyCase[] = [
     records: [
       underGroups(),
       { ...graphRole(CITY_ADMIN, 'City Subscription Admin', [ALL]), properties: undefined },
-      assignment(principal(1), CITY_ADMIN),
+      ...[1, 2, 3].map((n) => assignment(principal(n), OWNER)),
+      assignment(principal(4), CITY_ADMIN),
     ],
     status: 'UNKNOWN',
     messageId: 'roleNotExported',
-    data: { count: 0, roles: [CITY_ADMIN] },
+    data: { count: 3, roles: [CITY_ADMIN] },
   },
   ...planRoleCases(),
 ];
