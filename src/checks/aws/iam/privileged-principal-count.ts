@@ -99,7 +99,8 @@ export default defineCheck<object, Message>({
     const data = { count: admins.length, max, principals: admins.map(({ principal }) => principal.name) };
     const evidence = admins.flatMap(({ principal, verdict }) => naming(principal, verdict));
     if (admins.length > max) return fail('tooMany', evidence, data);
-    if (undecided.length > 0) {
+    // An undecided principal matters only if it could take the count over the limit.
+    if (admins.length + undecided.length > max) {
       return undetermined(
         'unknown',
         [...evidence, ...undecided.flatMap(({ principal, verdict }) => naming(principal, verdict))],
