@@ -1,3 +1,4 @@
+import { memoized } from '../base/memo.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../model/fact.ts';
 import type { ScanParameters } from '../model/parameters.ts';
 import type { Resource } from '../model/resource.ts';
@@ -39,10 +40,10 @@ export function classifier({
  * and spaces do not matter. Anything else (`4`, `12`, `2,3`, `2 or 3`, `2.5`, `secret`, empty)
  * is no class: undefined.
  */
-export function classOfValue(value: string): number | undefined {
+export const classOfValue: (value: string) => number | undefined = memoized((value) => {
   const level = CLASS_VALUE.exec(value.normalize('NFKC').trim().toLowerCase())?.[1];
   return level === undefined ? undefined : Number(level);
-}
+});
 
 const CLASS_VALUE = /^(?:機密性|class|c)?[\s_:-]*([1-3])[ab]?(?:情報)?(?:[\s(:/-][^0-9]*)?$/u;
 

@@ -187,7 +187,18 @@ function terragruntPlanOf(line: string): string | undefined {
  */
 export function terragruntLogPlans(data: Buffer): Buffer | undefined {
   const firstEnd = data.indexOf(NEWLINE);
-  const first = data.toString('utf8', 0, firstEnd === -1 ? data.length : firstEnd);
+  const firstLength = firstEnd === -1 ? data.length : firstEnd;
+  // Every file comes here, most of them one JSON document on one line of megabytes: the line's
+  // head tells a terragrunt line (its prefix is short), without decoding the whole line.
+  const head = data.toString('utf8', 0, Math.min(firstLength, TERRAGRUNT_HEAD)).replace(TERMINAL_COLOURS, '');
+  if (
+    !TERRAGRUNT_LINE.test(head) &&
+    !TERRAGRUNT_OWN_LINE.test(head) &&
+    !head.startsWith('{"time"') &&
+    !head.startsWith('{"level"')
+  )
+    return undefined;
+  const first = data.toString('utf8', 0, firstLength);
   if (terragruntPlanOf(first) === undefined && !TERRAGRUNT_OWN_LINE.test(first.replace(TERMINAL_COLOURS, '')))
     return undefined;
   const lines: string[] = [];
@@ -199,6 +210,9 @@ export function terragruntLogPlans(data: Buffer): Buffer | undefined {
   }
   return lines.some((line) => line !== '') ? Buffer.from(lines.join('\n'), 'utf8') : undefined;
 }
+
+/** Bytes of a first line enough for a terragrunt prefix, its unit's path and `{"format_version":`. */
+const TERRAGRUNT_HEAD = 4096;
 
 /**
  * A line of terragrunt's own (`12:00:00.000 INFO   The stack at . will be processed…`, before
