@@ -1,9 +1,10 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
+import { membersOf } from '../scoutsuite-scopes.ts';
 import { arnPart, asRecord } from './config-item.ts';
 import { iamResources } from './scoutsuite-iam.ts';
-import { membersOf, type ScoutRun } from './scoutsuite-item.ts';
+import type { ScoutRun } from './scoutsuite-item.ts';
 import { networkResources } from './scoutsuite-network.ts';
 import { storageResources } from './scoutsuite-resources.ts';
 import { DATA_SERVICES, dataServiceResources } from './scoutsuite-services.ts';
