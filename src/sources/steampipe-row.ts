@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { asRecord } from './aws/config-item.ts';
 
 /**
  * A row of a Steampipe table (`steampipe query --output json "select * from azure_storage_account"`):
@@ -63,4 +64,17 @@ export function steampipeTags(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return tags;
   for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') tags[key] = tag;
   return tags;
+}
+
+/**
+ * Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`
+ * (the columns' names kept, as a query that found no row tells its table by them only). An empty bare
+ * array is no Steampipe output: it tells no table.
+ */
+export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
+  if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
+  const record = asRecord(document);
+  if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
+  const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
+  return { rows: record['rows'], columns };
 }

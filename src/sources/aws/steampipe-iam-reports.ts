@@ -3,9 +3,10 @@ import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
+import { steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
-import { accountResource, steampipeResult } from './password-policy.ts';
+import { accountResource } from './password-policy.ts';
 import { NOT_READ } from './steampipe-iam.ts';
 
 /**
