@@ -78,3 +78,8 @@ export function steampipeResult(document: unknown): { rows: unknown[]; columns: 
   const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
   return { rows: record['rows'], columns };
 }
+
+/** Whether a row's `akas` name a resource of this pattern (an ARN, a `gcp://` asset name): how a table tells its rows. */
+export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
+  return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
+}

@@ -1,9 +1,9 @@
 import type { AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
-import { hasAka, rowAsConfigItem } from './steampipe-tables.ts';
+import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /** The IAM ARN of a principal or policy of one account: `arn:aws:iam::<account>:<kind>/…`. */
 const IAM_ARN = (kind: string) => new RegExp(`^arn:aws[a-z-]*:iam::\\d{12}:${kind}/`);

@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -11,12 +11,7 @@ import { assetToResource } from './to-resource.ts';
  */
 export const gcpStorageBucketTable: SteampipeTable = {
   table: 'gcp_storage_bucket',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/storage\.googleapis\.com\/projects\/[^/]+\/buckets\/[^/]+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/storage\.googleapis\.com\/projects\/[^/]+\/buckets\/[^/]+$/),
   requiredColumns: [
     'name',
     'location',

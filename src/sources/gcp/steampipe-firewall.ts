@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { assetToResource } from './to-resource.ts';
 
 /** Columns holding the API's lists, as JSON (the API's own names inside: `IPProtocol`, `ports`). */
@@ -21,12 +21,7 @@ const LIST_COLUMNS = {
  */
 export const gcpFirewallTable: SteampipeTable = {
   table: 'gcp_compute_firewall',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/firewalls\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/firewalls\//),
   requiredColumns: ['name', 'project', 'direction', 'disabled', 'allowed', 'source_ranges'],
   columnTypes: {
     disabled: 'boolean',

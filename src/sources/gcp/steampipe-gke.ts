@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -25,12 +25,7 @@ const SELF_LINK = /\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/
  */
 export const gcpKubernetesClusterTable: SteampipeTable = {
   table: 'gcp_kubernetes_cluster',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//),
   requiredColumns: [
     'name',
     'project',

@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -17,12 +17,7 @@ function iamPolicyOf(row: Readonly<Record<string, unknown>>) {
  */
 export const gcpCloudRunServiceTable: SteampipeTable = {
   table: 'gcp_cloud_run_service',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/run\.googleapis\.com\/projects\/[^/]+\/services\/[^/]+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/run\.googleapis\.com\/projects\/[^/]+\/services\/[^/]+$/),
   requiredColumns: ['name', 'location', 'project', 'ingress', 'iam_policy'],
   columnTypes: {
     iam_policy: 'json',

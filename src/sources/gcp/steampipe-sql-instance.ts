@@ -1,5 +1,5 @@
 import { unknown } from '../../model/fact.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -14,10 +14,7 @@ import { assetToResource } from './to-resource.ts';
  */
 export const gcpSqlInstanceTable: SteampipeTable = {
   table: 'gcp_sql_database_instance',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) => typeof aka === 'string' && /^gcp:\/\/cloudsql\.googleapis\.com\/projects\/[^/]+\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/cloudsql\.googleapis\.com\/projects\/[^/]+\//),
   requiredColumns: ['name', 'project', 'location', 'ip_configuration', 'backup_enabled', 'kms_key_name'],
   columnTypes: {
     ip_configuration: 'json',
