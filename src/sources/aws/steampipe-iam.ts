@@ -1,3 +1,4 @@
+import { asBoolean } from '../../base/boolean.ts';
 import type { AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
@@ -91,9 +92,10 @@ export const awsIamUserTable: SteampipeTable = {
   },
 };
 
-function booleanColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {
-  const value = row[column];
-  return typeof value === 'boolean' ? explicit(value, column) : unknown(column, NOT_READ);
+/** A boolean column: JSON's boolean, or CSV's `true` / `false` text; unknown where null or unreadable. */
+export function booleanColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {
+  const value = asBoolean(row[column]);
+  return value === undefined ? unknown(column, NOT_READ) : explicit(value, column);
 }
 
 /** A timestamp column; `never` where it is null (`password_last_used`: the password never used). */
