@@ -83,3 +83,30 @@ export function steampipeResult(document: unknown): { rows: unknown[]; columns: 
 export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
   return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
 }
+
+/**
+ * A row's columns that are set, put where the API keeps them (`[column, path]`; a dotted path
+ * makes the objects on its way). Null, absent and '' (an enum the plugin writes with ToString
+ * where the API leaves it out, as CSV's empty cell) are the API's absent field, left out.
+ */
+export function columnsAt(
+  row: Readonly<Record<string, unknown>>,
+  columns: readonly (readonly [column: string, path: string])[],
+): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [column, path] of columns) {
+    const value = row[column];
+    if (value !== null && value !== undefined && value !== '') setPath(fields, path, value);
+  }
+  return fields;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}

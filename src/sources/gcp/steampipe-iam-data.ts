@@ -1,6 +1,6 @@
 import { unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { columnsAt, type SteampipeTable } from '../steampipe-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject } from './json.ts';
@@ -15,19 +15,6 @@ function assetName(row: Readonly<Record<string, unknown>>, pattern: RegExp): str
     (value): value is string => typeof value === 'string' && pattern.test(value),
   );
   return aka?.slice('gcp:'.length);
-}
-
-/** The row's columns that are set, under the API's names (`[column, field]`); null and '' left out. */
-function pick(
-  row: Readonly<Record<string, unknown>>,
-  columns: readonly (readonly [string, string])[],
-): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const [column, fieldName] of columns) {
-    const value = row[column];
-    if (value !== null && value !== undefined && value !== '') data[fieldName] = value;
-  }
-  return data;
 }
 
 function asset(origin: Origin, spec: Omit<CloudAsset, 'ancestors'> & { ancestors?: string[] }): Resource {
@@ -93,7 +80,7 @@ export const gcpProjectTable: SteampipeTable = {
         resource: {
           data: {
             projectNumber: number,
-            ...pick(row, [
+            ...columnsAt(row, [
               ['project_id', 'projectId'],
               ['name', 'name'],
               ['lifecycle_state', 'lifecycleState'],
@@ -133,7 +120,7 @@ export const gcpPubSubTopicTable: SteampipeTable = {
     const regions = row.message_storage_policy_allowed_persistence_regions;
     const data = {
       name: name.slice('//pubsub.googleapis.com/'.length),
-      ...pick(row, [
+      ...columnsAt(row, [
         ['kms_key_name', 'kmsKeyName'],
         ['labels', 'labels'],
       ]),
@@ -170,7 +157,7 @@ export const gcpServiceAccountKeyTable: SteampipeTable = {
       resource: {
         data: {
           name: name.slice('//iam.googleapis.com/'.length),
-          ...pick(row, [
+          ...columnsAt(row, [
             ['key_type', 'keyType'],
             ['key_algorithm', 'keyAlgorithm'],
             ['key_origin', 'keyOrigin'],
