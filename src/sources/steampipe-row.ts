@@ -81,7 +81,19 @@ export function steampipeResult(document: unknown): { rows: unknown[]; columns: 
 
 /** Whether a row's `akas` name a resource of this pattern (an ARN, a `gcp://` asset name): how a table tells its rows. */
 export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
-  return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
+  return akaMatch(row, pattern) !== undefined;
+}
+
+/** The match of the first of a row's `akas` that follows the pattern (its groups: the parts of the name). */
+export function akaMatch(
+  row: Readonly<Record<string, unknown>>,
+  pattern: RegExp,
+): RegExpExecArray | undefined {
+  for (const aka of row.akas as unknown[]) {
+    const match = typeof aka === 'string' ? pattern.exec(aka) : null;
+    if (match) return match;
+  }
+  return undefined;
 }
 
 /**

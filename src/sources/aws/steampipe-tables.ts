@@ -1,6 +1,6 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -29,8 +29,7 @@ export function rowAsConfigItem(
   },
 ): Resource | { readonly skip: string } {
   // Most tables have an `arn` column; the others (aws_vpc_flow_log) give the ARN in `akas`.
-  const aka = (row.akas as unknown[]).find((value) => typeof value === 'string' && value.startsWith('arn:'));
-  const arn = typeof row.arn === 'string' ? row.arn : typeof aka === 'string' ? aka : '';
+  const arn = typeof row.arn === 'string' ? row.arn : (akaMatch(row, /^arn:/)?.input ?? '');
   const account = typeof row.account_id === 'string' ? row.account_id : '';
   const own = columns.regionColumn ? row[columns.regionColumn] : undefined;
   const place = typeof own === 'string' && own !== '' ? own : row.region;

@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -52,9 +52,6 @@ export const gcpBigQueryDatasetTable: SteampipeTable = {
 };
 
 function datasetOf(row: Readonly<Record<string, unknown>>): { project: string; dataset: string } | undefined {
-  for (const aka of row.akas as unknown[]) {
-    const match = typeof aka === 'string' ? DATASET_AKA.exec(aka) : null;
-    if (match) return { project: match[1]!, dataset: match[2]! };
-  }
-  return undefined;
+  const match = akaMatch(row, DATASET_AKA);
+  return match && { project: match[1]!, dataset: match[2]! };
 }

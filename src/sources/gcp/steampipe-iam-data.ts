@@ -1,6 +1,6 @@
 import { unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { columnsAt, type SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, columnsAt, type SteampipeTable } from '../steampipe-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject } from './json.ts';
@@ -11,10 +11,7 @@ import { assetToResource } from './to-resource.ts';
  * `//pubsub.googleapis.com/projects/p/topics/t`), when it matches the table's pattern.
  */
 function assetName(row: Readonly<Record<string, unknown>>, pattern: RegExp): string | undefined {
-  const aka = (row.akas as unknown[]).find(
-    (value): value is string => typeof value === 'string' && pattern.test(value),
-  );
-  return aka?.slice('gcp:'.length);
+  return akaMatch(row, pattern)?.input.slice('gcp:'.length);
 }
 
 function asset(origin: Origin, spec: Omit<CloudAsset, 'ancestors'> & { ancestors?: string[] }): Resource {

@@ -1,4 +1,4 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
@@ -40,14 +40,8 @@ export const gcpKmsKeyTable: SteampipeTable = {
 };
 
 function keyName(row: Readonly<Record<string, unknown>>): string | undefined {
-  for (const aka of row.akas as unknown[]) {
-    const name =
-      typeof aka === 'string'
-        ? /^gcp:\/\/cloudkms\.googleapis\.com\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(
-            aka,
-          )?.[1]
-        : undefined;
-    if (name) return name;
-  }
-  return undefined;
+  return akaMatch(
+    row,
+    /^gcp:\/\/cloudkms\.googleapis\.com\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/,
+  )?.[1];
 }
