@@ -41,8 +41,14 @@ export function noteUnreadCollections(
       for (const [collection, members] of Object.entries(scope))
         if (membersOf(members).length > 0 && !read[service]?.includes(collection))
           unread.add(`${service}.${collection}`);
-  if (unread.size > 0)
+  noteUnread(unread, ctx);
+}
+
+/** Notes what of the results is not read (services, or `service.collection`), if anything. */
+export function noteUnread(unread: Iterable<string>, ctx: ReadContext): void {
+  const names = [...unread].sort();
+  if (names.length > 0)
     ctx.note?.(
-      `ScoutSuite services kansa does not read: ${[...unread].sort().join(', ')} (their resources are not scanned)`,
+      `ScoutSuite services kansa does not read: ${names.join(', ')} (their resources are not scanned)`,
     );
 }

@@ -1,7 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { membersOf } from '../scoutsuite-scopes.ts';
+import { membersOf, noteUnread } from '../scoutsuite-scopes.ts';
 import { arnPart, asRecord } from './config-item.ts';
 import { iamResources } from './scoutsuite-iam.ts';
 import type { ScoutRun } from './scoutsuite-item.ts';
@@ -35,10 +35,7 @@ export function* awsScoutSuiteResources(
   const unread = Object.keys(services).filter(
     (service) => !READ_SERVICES.has(service) && holdsResources(asRecord(services[service])),
   );
-  if (unread.length > 0)
-    ctx.note?.(
-      `ScoutSuite services kansa does not read: ${unread.sort().join(', ')} (their resources are not scanned)`,
-    );
+  noteUnread(unread, ctx);
 }
 
 /**
