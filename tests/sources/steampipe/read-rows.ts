@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
 import { expectCsvParity } from './csv-parity.ts';
@@ -28,10 +27,6 @@ function rowsOfResult(document: unknown): unknown[] | undefined {
     typeof document === 'object' && document !== null ? (document as { rows?: unknown }).rows : undefined;
   return Array.isArray(rows) ? rows : undefined;
 }
-
-/** A resource's fact by name, if the resource and the fact are there. */
-export const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 /** The rows of a corpus file (tests/corpus/data/<cloud>/steampipe/<file>). */
 export function corpusRows(cloud: 'aws' | 'azure' | 'gcp', file: string): Record<string, unknown>[] {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { fact, readRows } from './read-rows.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
 // of turbot/steampipe-plugin-aws table_aws_rds_db_cluster.go, table_aws_sns_topic.go and

@@ -3,8 +3,9 @@ import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import type { DocumentFormat, TextFormat } from '../../../src/sources/format.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { fact } from '../../helpers/checks.ts';
 import { writeCsv } from '../csv/write-csv.ts';
-import { fact, readRows } from './read-rows.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json|csv "select * from <table>"` writes them, with the
 // columns of turbot/steampipe-plugin-aws table_aws_iam_user.go, table_aws_iam_role.go,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { fact, readRows } from './read-rows.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
 // of turbot/steampipe-plugin-gcp table_gcp_iam_policy.go, table_gcp_project.go,
