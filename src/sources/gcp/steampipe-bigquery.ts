@@ -1,6 +1,6 @@
 import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** `gcp://bigquery.googleapis.com/projects/<project>/datasets/<dataset>`, the table's `akas`. */
 const DATASET_AKA = /^gcp:\/\/bigquery\.googleapis\.com\/projects\/([^/]+)\/datasets\/([^/]+)$/;
@@ -38,15 +38,11 @@ export const gcpBigQueryDatasetTable: SteampipeTable = {
       ...(typeof row.self_link === 'string' && { selfLink: row.self_link }),
     };
     return [
-      assetToResource(
-        {
-          name: `//bigquery.googleapis.com/projects/${dataset.project}/datasets/${dataset.dataset}`,
-          assetType: 'bigquery.googleapis.com/Dataset',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//bigquery.googleapis.com/projects/${dataset.project}/datasets/${dataset.dataset}`,
+        assetType: 'bigquery.googleapis.com/Dataset',
+        data,
+      }),
     ];
   },
 };

@@ -1,6 +1,6 @@
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_compute_subnetwork`, `gcp_compute_disk` and `gcp_compute_instance`
@@ -94,14 +94,10 @@ function computeResource(
 ) {
   const path = COMPUTE_SELF_LINK.exec(selfLink)![1];
   return [
-    assetToResource(
-      {
-        name: `//compute.googleapis.com/${path}`,
-        assetType,
-        ancestors: [],
-        resource: { data: { ...data, selfLink }, dataPath: 'row' },
-      },
-      origin,
-    ),
+    rowAsset(origin, {
+      name: `//compute.googleapis.com/${path}`,
+      assetType,
+      data: { ...data, selfLink },
+    }),
   ];
 }

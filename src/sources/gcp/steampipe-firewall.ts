@@ -1,5 +1,5 @@
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** Columns holding the API's lists, as JSON (the API's own names inside: `IPProtocol`, `ports`). */
 const LIST_COLUMNS = {
@@ -50,15 +50,11 @@ export const gcpFirewallTable: SteampipeTable = {
     for (const [column, field] of Object.entries(LIST_COLUMNS))
       if (Array.isArray(row[column])) data[field] = row[column];
     return [
-      assetToResource(
-        {
-          name: `//compute.googleapis.com/projects/${project}/global/firewalls/${name}`,
-          assetType: 'compute.googleapis.com/Firewall',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//compute.googleapis.com/projects/${project}/global/firewalls/${name}`,
+        assetType: 'compute.googleapis.com/Firewall',
+        data,
+      }),
     ];
   },
 };

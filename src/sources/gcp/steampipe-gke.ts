@@ -1,6 +1,6 @@
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** JSON columns that are the `Cluster`'s own structures, by the REST field they hold. */
 const JSON_COLUMNS = {
@@ -62,15 +62,11 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
     const cluster =
       SELF_LINK.exec(selfLink ?? '')?.[1] ?? `projects/${project}/locations/${location}/clusters/${name}`;
     return [
-      assetToResource(
-        {
-          name: `//container.googleapis.com/${cluster}`,
-          assetType: 'container.googleapis.com/Cluster',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//container.googleapis.com/${cluster}`,
+        assetType: 'container.googleapis.com/Cluster',
+        data,
+      }),
     ];
   },
 };

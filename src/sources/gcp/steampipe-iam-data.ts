@@ -1,10 +1,8 @@
 import { unknown } from '../../model/fact.ts';
-import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, columnsAt, type SteampipeTable } from '../steampipe-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
-import type { CloudAsset } from './asset.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * The Cloud Asset name a row's `akas` gives (`gcp://pubsub.googleapis.com/projects/p/topics/t` →
@@ -12,10 +10,6 @@ import { assetToResource } from './to-resource.ts';
  */
 function assetName(row: Readonly<Record<string, unknown>>, pattern: RegExp): string | undefined {
   return akaMatch(row, pattern)?.input.slice('gcp:'.length);
-}
-
-function asset(origin: Origin, spec: Omit<CloudAsset, 'ancestors'> & { ancestors?: string[] }): Resource {
-  return assetToResource({ ancestors: [], ...spec }, origin);
 }
 
 const IAM_POLICY_AKA = /^gcp:\/\/cloudresourcemanager\.googleapis\.com\/projects\/[^/]+\/iamPolicy$/;
@@ -36,7 +30,7 @@ export const gcpIamPolicyTable: SteampipeTable = {
     // Proto JSON leaves an empty list out; the Go client writes it as null: no binding.
     const policy = { bindings: Array.isArray(row.bindings) ? row.bindings : [] };
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${row.project}`,
         assetType: PROJECT_TYPE,
         // The row is the policy: its facts name the table's `bindings` column.
@@ -70,22 +64,19 @@ export const gcpProjectTable: SteampipeTable = {
       return typeof id?.type === 'string' && typeof id.id === 'string' ? [`${id.type}s/${id.id}`] : [];
     });
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${number}`,
         assetType: PROJECT_TYPE,
         ancestors,
-        resource: {
-          data: {
-            projectNumber: number,
-            ...columnsAt(row, [
-              ['project_id', 'projectId'],
-              ['name', 'name'],
-              ['lifecycle_state', 'lifecycleState'],
-              ['parent', 'parent'],
-              ['labels', 'labels'],
-            ]),
-          },
-          dataPath: 'row',
+        data: {
+          projectNumber: number,
+          ...columnsAt(row, [
+            ['project_id', 'projectId'],
+            ['name', 'name'],
+            ['lifecycle_state', 'lifecycleState'],
+            ['parent', 'parent'],
+            ['labels', 'labels'],
+          ]),
         },
       }),
     ];
@@ -124,10 +115,10 @@ export const gcpPubSubTopicTable: SteampipeTable = {
       ...(Array.isArray(regions) && { messageStoragePolicy: { allowedPersistenceRegions: regions } }),
     };
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name,
         assetType: 'pubsub.googleapis.com/Topic',
-        resource: { data, dataPath: 'row' },
+        data,
         ...(isObject(row.iam_policy) && { iamPolicy: { policy: row.iam_policy, path: 'iam_policy' } }),
       }),
     ];
@@ -148,21 +139,18 @@ export const gcpServiceAccountKeyTable: SteampipeTable = {
   columnTypes: {},
   read(row, origin) {
     const name = assetName(row, KEY_AKA)!;
-    const key = asset(origin, {
+    const key = rowAsset(origin, {
       name,
       assetType: 'iam.googleapis.com/ServiceAccountKey',
-      resource: {
-        data: {
-          name: name.slice('//iam.googleapis.com/'.length),
-          ...columnsAt(row, [
-            ['key_type', 'keyType'],
-            ['key_algorithm', 'keyAlgorithm'],
-            ['key_origin', 'keyOrigin'],
-            ['valid_after_time', 'validAfterTime'],
-            ['valid_before_time', 'validBeforeTime'],
-          ]),
-        },
-        dataPath: 'row',
+      data: {
+        name: name.slice('//iam.googleapis.com/'.length),
+        ...columnsAt(row, [
+          ['key_type', 'keyType'],
+          ['key_algorithm', 'keyAlgorithm'],
+          ['key_origin', 'keyOrigin'],
+          ['valid_after_time', 'validAfterTime'],
+          ['valid_before_time', 'validBeforeTime'],
+        ]),
       },
     });
     const disabled = unknown<boolean>('disabled', {

@@ -1,6 +1,6 @@
 import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_kms_key` (turbot/steampipe-plugin-gcp `table_gcp_kms_key.go`): the Cloud KMS
@@ -26,15 +26,11 @@ export const gcpKmsKeyTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     return [
-      assetToResource(
-        {
-          name: `//cloudkms.googleapis.com/${name}`,
-          assetType: 'cloudkms.googleapis.com/CryptoKey',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//cloudkms.googleapis.com/${name}`,
+        assetType: 'cloudkms.googleapis.com/CryptoKey',
+        data,
+      }),
     ];
   },
 };
