@@ -24,6 +24,14 @@ export const parsePortRange = memoized((text: string): PortRange | undefined => 
   return first <= last && last <= MAX_PORT ? [first, last] : undefined;
 });
 
+/** The ranges of a rule's texts; a text that is no range (none in a valid rule) matches nothing. */
+export function parsePortRanges(texts: readonly string[]): PortRange[] {
+  return texts.flatMap((text) => {
+    const range = parsePortRange(text);
+    return range ? [range] : [];
+  });
+}
+
 export function includesPort(ranges: readonly PortRange[], port: number): boolean {
   return ranges.some(([first, last]) => first <= port && port <= last);
 }

@@ -36,6 +36,27 @@ export function csvHeader(firstLine: string): readonly string[] | undefined {
   }
 }
 
+/**
+ * A CSV format told by its header: `columnsOf` reads the header's column names as the format's
+ * columns, or is undefined when they are not its header. `matches` recognises the format by its
+ * first line (`TextFormat.matches`); `read` reads a file with its columns, an InputError at
+ * line 1 (`notHeader`) when its header is not the format's.
+ */
+export function headedCsv<C>(columnsOf: (header: readonly string[]) => C | undefined, notHeader: string) {
+  return {
+    matches(firstLine: string): boolean {
+      const header = csvHeader(firstLine);
+      return header !== undefined && columnsOf(header) !== undefined;
+    },
+    read(text: string, file: string): { readonly columns: C; readonly rows: Iterable<CsvRow> } {
+      const table = readCsv(text, file);
+      const columns = columnsOf(table.header);
+      if (columns === undefined) throw new InputError(file, notHeader, { line: 1 });
+      return { columns, rows: table.rows };
+    },
+  };
+}
+
 /** A CSV file read: its header's column names, and its rows (read as they are iterated). */
 export interface CsvTable {
   readonly header: readonly string[];

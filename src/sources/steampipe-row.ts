@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { asRecord } from './aws/config-item.ts';
 
 /**
  * A row of a Steampipe table (`steampipe query --output json "select * from azure_storage_account"`):
@@ -63,4 +64,61 @@ export function steampipeTags(value: unknown): Record<string, string> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return tags;
   for (const [key, tag] of Object.entries(value)) if (typeof tag === 'string') tags[key] = tag;
   return tags;
+}
+
+/**
+ * Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`
+ * (the columns' names kept, as a query that found no row tells its table by them only). An empty bare
+ * array is no Steampipe output: it tells no table.
+ */
+export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
+  if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
+  const record = asRecord(document);
+  if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
+  const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
+  return { rows: record['rows'], columns };
+}
+
+/** Whether a row's `akas` name a resource of this pattern (an ARN, a `gcp://` asset name): how a table tells its rows. */
+export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
+  return akaMatch(row, pattern) !== undefined;
+}
+
+/** The match of the first of a row's `akas` that follows the pattern (its groups: the parts of the name). */
+export function akaMatch(
+  row: Readonly<Record<string, unknown>>,
+  pattern: RegExp,
+): RegExpExecArray | undefined {
+  for (const aka of row.akas as unknown[]) {
+    const match = typeof aka === 'string' ? pattern.exec(aka) : null;
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/**
+ * A row's columns that are set, put where the API keeps them (`[column, path]`; a dotted path
+ * makes the objects on its way). Null, absent and '' (an enum the plugin writes with ToString
+ * where the API leaves it out, as CSV's empty cell) are the API's absent field, left out.
+ */
+export function columnsAt(
+  row: Readonly<Record<string, unknown>>,
+  columns: readonly (readonly [column: string, path: string])[],
+): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [column, path] of columns) {
+    const value = row[column];
+    if (value !== null && value !== undefined && value !== '') setPath(fields, path, value);
+  }
+  return fields;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
 }

@@ -64,7 +64,7 @@ import {
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
 import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
-import { isSteampipeRow, type SteampipeTable, steampipeRowSkip } from './steampipe-row.ts';
+import { isSteampipeRow, type SteampipeTable, steampipeResult, steampipeRowSkip } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
 const TABLES: readonly SteampipeTable[] = [
@@ -140,25 +140,17 @@ export const steampipeRows: DocumentFormat = {
   kind: 'document',
   description: `steampipe query --output json "select * from <table>" (rows, or {columns, rows}): ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`,
   matches(document) {
-    const rows = rowsOf(document);
+    const rows = steampipeResult(document)?.rows;
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
   },
   *read(document, ctx) {
-    for (const [index, row] of (rowsOf(document) ?? []).entries()) {
+    for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries()) {
       const result = readSteampipeRow(row, { file: ctx.file, index });
       if ('skip' in result) ctx.skip(result.skip, { index });
       else yield* result;
     }
   },
 };
-
-/** A bare array of rows (before Steampipe v0.24), or `{"columns": [...], "rows": [...]}`. */
-function rowsOf(document: unknown): readonly unknown[] | undefined {
-  if (Array.isArray(document)) return document;
-  if (typeof document !== 'object' || document === null) return undefined;
-  const { rows, columns } = document as { rows?: unknown; columns?: unknown };
-  return Array.isArray(rows) && Array.isArray(columns) ? rows : undefined;
-}
 
 /** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */
 export function steampipeTableOf(row: Readonly<Record<string, unknown>>): SteampipeTable | undefined {

@@ -3,7 +3,7 @@ import nsgInternetIngress from '../../src/checks/azure/network/nsg-internet-ingr
 import gcpFirewall from '../../src/checks/gcp/compute/firewall-internet-ingress.ts';
 import sqlPublicAccess from '../../src/checks/gcp/sql/instance-public-access.ts';
 import { gcpAssetExport } from '../../src/sources/gcp/asset-export.ts';
-import { graphResources, idOf, row } from '../checks/azure/arg-rows.ts';
+import { graphResources, idOf, nsgRow, nsgRule } from '../checks/azure/arg-rows.ts';
 import { evaluate, readRecords } from '../helpers/checks.ts';
 import { firewallRecord, sqlInstanceRecord } from '../sources/gcp/records.ts';
 
@@ -12,62 +12,52 @@ const NSG_HOW_IT_WORKS =
   'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview#security-rules';
 const NSG_ASG = 'https://learn.microsoft.com/azure/virtual-network/application-security-groups';
 
-type Row = Record<string, unknown>;
-const rule = (name: string, priority: number, access: string, fields: Row, protocol = 'Tcp') => ({
-  name,
-  properties: { access, direction: 'Inbound', priority, protocol, sourcePortRange: '*', ...fields },
-});
-const nsg = (rules: Row[]) =>
-  row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {
-    properties: { securityRules: rules },
-  });
-
 describe('Azure NSG inbound rules from the internet', () => {
   it.each([
     [
       'a Deny from the internet at a higher priority closes SSH before a later Allow',
       [
-        rule('deny-ssh', 100, 'Deny', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
-        rule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
+        nsgRule('deny-ssh', 100, 'Deny', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
+        nsgRule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
       ],
       'PASS',
     ],
     [
       'an Allow at a higher priority than the Deny is what decides',
       [
-        rule('allow-ssh', 100, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
-        rule('deny-ssh', 200, 'Deny', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
+        nsgRule('allow-ssh', 100, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
+        nsgRule('deny-ssh', 200, 'Deny', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
       ],
       'FAIL',
     ],
     [
       'rules arrive out of order: priority decides, not position',
       [
-        rule('allow-rdp', 300, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '3389' }),
-        rule('deny-all', 100, 'Deny', { sourceAddressPrefix: '*', destinationPortRange: '*' }, '*'),
+        nsgRule('allow-rdp', 300, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '3389' }),
+        nsgRule('deny-all', 100, 'Deny', { sourceAddressPrefix: '*', destinationPortRange: '*' }, '*'),
       ],
       'PASS',
     ],
     [
       'a Deny for one address does not close the port to everyone',
       [
-        rule('deny-one', 100, 'Deny', { sourceAddressPrefix: '198.51.100.7', destinationPortRange: '22' }),
-        rule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
+        nsgRule('deny-one', 100, 'Deny', { sourceAddressPrefix: '198.51.100.7', destinationPortRange: '22' }),
+        nsgRule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
       ],
       'FAIL',
     ],
     [
       'a UDP Deny does not close TCP',
       [
-        rule('deny-udp', 100, 'Deny', { sourceAddressPrefix: '*', destinationPortRange: '3389' }, 'Udp'),
-        rule('allow-rdp', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '3389' }),
+        nsgRule('deny-udp', 100, 'Deny', { sourceAddressPrefix: '*', destinationPortRange: '3389' }, 'Udp'),
+        nsgRule('allow-rdp', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '3389' }),
       ],
       'FAIL',
     ],
     [
       'plural sourceAddressPrefixes with 0.0.0.0/0 among others',
       [
-        rule('allow', 100, 'Allow', {
+        nsgRule('allow', 100, 'Allow', {
           sourceAddressPrefix: '',
           sourceAddressPrefixes: ['10.0.0.0/8', '0.0.0.0/0'],
           destinationPortRange: '22',
@@ -78,7 +68,7 @@ describe('Azure NSG inbound rules from the internet', () => {
     [
       'plural destinationPortRanges with a range covering 3389',
       [
-        rule('allow', 100, 'Allow', {
+        nsgRule('allow', 100, 'Allow', {
           sourceAddressPrefix: 'Internet',
           destinationPortRanges: ['443', '3000-4000'],
         }),
@@ -88,7 +78,7 @@ describe('Azure NSG inbound rules from the internet', () => {
     [
       'an application security group is not the internet',
       [
-        rule('allow-asg', 100, 'Allow', {
+        nsgRule('allow-asg', 100, 'Allow', {
           sourceApplicationSecurityGroups: [
             {
               id: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/admins',
@@ -102,7 +92,7 @@ describe('Azure NSG inbound rules from the internet', () => {
     [
       'the VirtualNetwork service tag is not the internet',
       [
-        rule(
+        nsgRule(
           'allow-vnet',
           100,
           'Allow',
@@ -114,11 +104,11 @@ describe('Azure NSG inbound rules from the internet', () => {
     ],
     [
       'every port from Any with protocol *',
-      [rule('allow-any', 100, 'Allow', { sourceAddressPrefix: 'Any', destinationPortRange: '*' }, '*')],
+      [nsgRule('allow-any', 100, 'Allow', { sourceAddressPrefix: 'Any', destinationPortRange: '*' }, '*')],
       'FAIL',
     ],
   ])(`%s (${NSG_HOW_IT_WORKS}, ${NSG_ASG})`, (_, rules, status) => {
-    const record = nsg(rules);
+    const record = nsgRow(rules);
     expect(evaluate(nsgInternetIngress, graphResources(record), idOf(record)).status).toBe(status);
   });
 });

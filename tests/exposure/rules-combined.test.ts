@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import nsgInternetIngress from '../../src/checks/azure/network/nsg-internet-ingress.ts';
 import gcpFirewall from '../../src/checks/gcp/compute/firewall-internet-ingress.ts';
 import { gcpAssetExport } from '../../src/sources/gcp/asset-export.ts';
-import { graphResources, idOf, row } from '../checks/azure/arg-rows.ts';
+import { graphResources, idOf, nsgRow, nsgRule } from '../checks/azure/arg-rows.ts';
 import { evaluate, readRecords } from '../helpers/checks.ts';
 import { findingOf, scanDocument } from '../iac/helpers.ts';
 import { firewallRecord } from '../sources/gcp/records.ts';
@@ -15,55 +15,42 @@ import { firewallRecord } from '../sources/gcp/records.ts';
  * https://cloud.google.com/firewall/docs/firewalls#priority_order_for_firewall_rules
  */
 type Row = Record<string, unknown>;
-const nsgRule = (name: string, priority: number, access: string, fields: Row, protocol = 'Tcp') => ({
-  name,
-  properties: {
-    access,
-    direction: 'Inbound',
-    priority,
-    protocol,
-    sourcePortRange: '*',
-    destinationAddressPrefix: '*',
-    ...fields,
-  },
-});
-const nsg = (rules: Row[]) =>
-  row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {
-    properties: { securityRules: rules },
-  });
+/** To every destination unless the rule names one. */
+const rule = (name: string, priority: number, access: string, fields: Row, protocol = 'Tcp') =>
+  nsgRule(name, priority, access, { destinationAddressPrefix: '*', ...fields }, protocol);
 
 describe('Azure NSG: a higher-priority Deny takes away only what it covers', () => {
   it.each([
     [
       'a Deny from half the internet leaves the other half open',
       [
-        nsgRule('deny-half', 100, 'Deny', { sourceAddressPrefix: '0.0.0.0/1', destinationPortRange: '22' }),
-        nsgRule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
+        rule('deny-half', 100, 'Deny', { sourceAddressPrefix: '0.0.0.0/1', destinationPortRange: '22' }),
+        rule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: 'Internet', destinationPortRange: '22' }),
       ],
       'FAIL',
     ],
     [
       'a Deny for one destination host leaves the others open',
       [
-        nsgRule('deny-host', 100, 'Deny', {
+        rule('deny-host', 100, 'Deny', {
           sourceAddressPrefix: '*',
           destinationAddressPrefix: '10.0.0.4',
           destinationPortRange: '22',
         }),
-        nsgRule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
+        rule('allow-ssh', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '22' }),
       ],
       'FAIL',
     ],
     [
       'a Deny of IPv4 leaves IPv6 open',
       [
-        nsgRule('deny-v4', 100, 'Deny', { sourceAddressPrefix: '0.0.0.0/0', destinationPortRange: '3389' }),
-        nsgRule('allow-rdp', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '3389' }),
+        rule('deny-v4', 100, 'Deny', { sourceAddressPrefix: '0.0.0.0/0', destinationPortRange: '3389' }),
+        rule('allow-rdp', 200, 'Allow', { sourceAddressPrefix: '*', destinationPortRange: '3389' }),
       ],
       'FAIL',
     ],
   ])('%s', (_, rules, status) => {
-    const record = nsg(rules);
+    const record = nsgRow(rules);
     expect(evaluate(nsgInternetIngress, graphResources(record), idOf(record)).status).toBe(status);
   });
 });
@@ -103,7 +90,7 @@ describe('Google Cloud: the rules of one network are combined', () => {
 describe('Azure NSG in a Terraform plan: application security groups known after apply', () => {
   const SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
   const provider = 'registry.terraform.io/hashicorp/azurerm';
-  const nsgRule = (name: string, priority: number, access: string, source: string, group: string) => ({
+  const plannedRule = (name: string, priority: number, access: string, source: string, group: string) => ({
     address: `azurerm_network_security_rule.${name}`,
     type: 'azurerm_network_security_rule',
     after: {
@@ -139,8 +126,8 @@ describe('Azure NSG in a Terraform plan: application security groups known after
       unknown: { id: true, security_rule: true },
       expressions: { name: { constant_value: 'nsg-app' } },
     },
-    nsgRule('deny_ssh_web', 100, 'Deny', '*', 'web'),
-    nsgRule('ssh', 200, 'Allow', 'Internet', allowGroup),
+    plannedRule('deny_ssh_web', 100, 'Deny', '*', 'web'),
+    plannedRule('ssh', 200, 'Allow', 'Internet', allowGroup),
   ];
   const planOf = (allowGroup: string) => ({
     format_version: '1.2',

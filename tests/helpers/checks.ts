@@ -1,4 +1,5 @@
 import { appliesTo, type Check, type CheckResult } from '../../src/checks/check.ts';
+import type { Fact } from '../../src/model/fact.ts';
 import { DEFAULT_PARAMETERS, type ScanParameters } from '../../src/model/parameters.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { checkContext, Inventory } from '../../src/scan/inventory.ts';
@@ -20,6 +21,10 @@ export function readRecords(format: InputFormat, records: unknown): Resource[] {
   }
   return resources;
 }
+
+/** A resource's fact by name, if the resource and the fact are there. */
+export const fact = (resource: Resource | undefined, name: string) =>
+  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 /**
  * Evaluates a check on the resource with the given id, with the other resources as its

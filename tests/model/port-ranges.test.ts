@@ -5,6 +5,7 @@ import {
   holdsEveryPort,
   includesPort,
   parsePortRange,
+  parsePortRanges,
   stretches,
 } from '../../src/model/port-ranges.ts';
 
@@ -15,6 +16,14 @@ describe('port ranges', () => {
     expect(parsePortRange('3380-3390')).toEqual([3380, 3390]);
     for (const text of ['', 'ssh', '22,23', '30-20', '70000', '-1'])
       expect(parsePortRange(text), text).toBeUndefined();
+  });
+
+  it("reads a rule's list of ranges, leaving out the texts that are none", () => {
+    expect(parsePortRanges(['22', 'ssh', '8000-8080', ''])).toEqual([
+      [22, 22],
+      [8000, 8080],
+    ]);
+    expect(parsePortRanges([])).toEqual([]);
   });
 
   it('tells whether ranges hold a port, every port, or all of other ranges', () => {

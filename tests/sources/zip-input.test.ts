@@ -4,30 +4,22 @@ import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputBudget } from '../../src/base/limits.ts';
 import type { Resource } from '../../src/model/resource.ts';
 import { localizeProblem } from '../../src/report/problem-text.ts';
 import { readInput, readInputFile } from '../../src/sources/read-inputs.ts';
 import { walkInputs } from '../../src/sources/walk-inputs.ts';
 import { SAMPLE } from '../cli/run-kansa.ts';
+import { tempInputs } from '../helpers/temp-inputs.ts';
 import { zipArchive } from '../helpers/zip.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'kansa-zip-'));
-});
+const inputs = tempInputs('kansa-zip-');
 
 const STORAGE = readFileSync(path.join(SAMPLE, 'azure/az-storage-account-show-stkansalegacy.json'));
 const VAULT = readFileSync(path.join(SAMPLE, 'azure/az-keyvault-show-kv-kansa-legacy.json'));
 
-async function readZip(name: string, archive: Buffer, options: Parameters<typeof readInput>[2] = {}) {
-  const file = path.join(dir, name);
-  await writeFile(file, archive);
-  const resources: Resource[] = [];
-  const files = await readInput(file, (resource) => resources.push(resource), options);
-  return { file, files, resources };
-}
+const readZip = inputs.read;
 
 describe('a ZIP archive is read as the folder of its entries', () => {
   it('names each entry archive!/entry, with the SHA-256 of its own bytes, in the directory walk’s order', async () => {
@@ -198,7 +190,7 @@ describe('a ZIP archive is read as the folder of its entries', () => {
       { name: 'a.json', data: STORAGE, method: 0 },
       { name: 'b.json', data: VAULT },
     ]);
-    const file = path.join(dir, 'cut.zip');
+    const file = inputs.pathOf('cut.zip');
     await writeFile(file, whole.subarray(0, Math.floor(whole.length * 0.6)));
     await expect(readInput(file, () => {})).rejects.toThrow(
       `${file}: truncated or corrupt ZIP archive (End of central directory record signature not found. Either not a zip file, or file is truncated.): none of its entries could be listed`,
@@ -262,7 +254,7 @@ describe('a ZIP archive is read as the folder of its entries', () => {
   });
 
   it('names a spreadsheet, a ZIP of XML parts, in one line', async () => {
-    const file = path.join(dir, '資産台帳.xlsx');
+    const file = inputs.pathOf('資産台帳.xlsx');
     await writeFile(
       file,
       zipArchive([
@@ -278,7 +270,7 @@ describe('a ZIP archive is read as the folder of its entries', () => {
   });
 
   it('names an empty archive', async () => {
-    const file = path.join(dir, 'empty.zip');
+    const file = inputs.pathOf('empty.zip');
     await writeFile(file, zipArchive([]));
     await expect(readInput(file, () => {})).rejects.toThrow(
       `${file}: empty ZIP archive: expected cloud inventory exports in it`,
@@ -303,7 +295,7 @@ describe('a ZIP archive is read as the folder of its entries', () => {
       ]),
       { maxInflatedBytes: 2 ** 20 },
     );
-    const truncated = path.join(dir, 'cut-ja.zip');
+    const truncated = inputs.pathOf('cut-ja.zip');
     await writeFile(truncated, damaged.subarray(0, 40));
     const problems = [
       ...files.map((f) => f.error),

@@ -1,5 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
-import { type CsvRow, csvHeader, loadCsvParser, readCsv } from '../csv.ts';
+import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
 import type { TextFormat } from '../format.ts';
 import { configItemResource, fileHint } from './config-items-reader.ts';
 
@@ -49,6 +49,8 @@ function columnsOf(header: readonly string[]): Column[] | undefined {
     : undefined;
 }
 
+const SELECT_CSV = headedCsv(columnsOf, 'not the header of a Config advanced query exported as CSV');
+
 /**
  * The AWS Config console's **Advanced queries → Export as → CSV** (the query's first 500 rows):
  * one column per SELECTed property, headed by its name as the query wrote it (`accountId`,
@@ -67,24 +69,16 @@ export const awsConfigSelectCsv: TextFormat = {
   description:
     'AWS Config console "Advanced queries" → Export as CSV: the SELECTed properties as columns (resourceId, resourceType, configuration.…); rows read as partial items',
   load: loadCsvParser,
-  matches(firstLine) {
-    const header = csvHeader(firstLine);
-    return header !== undefined && columnsOf(header) !== undefined;
-  },
+  matches: SELECT_CSV.matches,
   *read(text, ctx) {
-    const table = readCsv(text, ctx.file);
-    const columns = columnsOf(table.header);
-    if (!columns)
-      throw new InputError(ctx.file, 'not the header of a Config advanced query exported as CSV', {
-        line: 1,
-      });
+    const { columns, rows } = SELECT_CSV.read(text, ctx.file);
     const tagHalves = columns.filter(({ path }) => path[0] === 'tags' && path.length > 1);
     if (tagHalves.length > 0)
       ctx.note?.(
         `${tagHalves.map((c) => c.label).join(', ')}: the tags' keys and values apart are not read as tags (SELECT tags for them)`,
       );
     const hint = fileHint(ctx.file);
-    for (const row of table.rows) {
+    for (const row of rows) {
       const flattened = rowRecord(row, columns, ctx.file);
       const read =
         'skip' in flattened

@@ -5,6 +5,7 @@ import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts'
 import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
+import { steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -161,15 +162,6 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
     return resources;
   },
 };
-
-/** Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`. */
-export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
-  if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
-  const record = asRecord(document);
-  if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
-  const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
-  return { rows: record['rows'], columns };
-}
 
 /** The account a file holds when its content does not say: the file name's leading `<account>_`. */
 function accountOfFile(file: string): string {

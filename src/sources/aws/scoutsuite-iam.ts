@@ -1,10 +1,11 @@
 import type { AwsAccessKey, AwsAccountFacts, AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
+import { membersOf } from '../scoutsuite-scopes.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { accountResource, readPasswordPolicySettings } from './password-policy.ts';
-import { membersOf, type ScoutRun, scoutResource } from './scoutsuite-item.ts';
+import { type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
 /*
  * ScoutSuite's IAM (ScoutSuite/providers/aws/resources/iam, facade/iam.py): users, groups and

@@ -1,7 +1,7 @@
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { asRecord, readTags } from './config-item.ts';
+import { readTags } from './config-item.ts';
 
 /*
  * What the readers of ScoutSuite's AWS results share (scoutsuite.ts reads the services,
@@ -53,19 +53,4 @@ export function scoutResource(item: ScoutItem, run: ScoutRun): Resource {
     },
     { file: run.ctx.file },
   );
-}
-
-/** The members of a ScoutSuite collection (`{<id>: {…}}`), objects only. */
-export function membersOf(value: unknown): [string, Record<string, unknown>][] {
-  const record = asRecord(value);
-  if (!record) return [];
-  return Object.entries(record).flatMap(([key, member]): [string, Record<string, unknown>][] => {
-    const object = asRecord(member);
-    return object ? [[key, object]] : [];
-  });
-}
-
-/** A regional service's regions (`services.<service>.regions.<region>`). */
-export function regionsOf(service: unknown): [string, Record<string, unknown>][] {
-  return membersOf(asRecord(service)?.regions);
 }

@@ -1,6 +1,7 @@
 import type { Resource } from '../../model/resource.ts';
+import { membersOf, scopesOf } from '../scoutsuite-scopes.ts';
 import { asRecord } from './config-item.ts';
-import { membersOf, regionsOf, type ScoutRun, scoutResource } from './scoutsuite-item.ts';
+import { type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
 /*
  * ScoutSuite's VPCs, security groups, instances and flow logs as Config items
@@ -15,20 +16,20 @@ import { membersOf, regionsOf, type ScoutRun, scoutResource } from './scoutsuite
 export function* networkResources(services: Record<string, unknown>, run: ScoutRun): Generator<Resource> {
   const vpcs = new Map<string, Resource>();
   for (const service of [services.vpc, services.ec2])
-    for (const [region, scope] of regionsOf(service))
+    for (const [region, scope] of scopesOf(service, 'regions'))
       for (const [id, vpc] of membersOf(scope.vpcs)) {
         const key = `${region}/${id}`;
         if (id.startsWith('vpc-') && !vpcs.has(key)) vpcs.set(key, vpcResource(id, vpc, region, run));
       }
   yield* vpcs.values();
-  for (const [region, scope] of regionsOf(services.ec2))
+  for (const [region, scope] of scopesOf(services.ec2, 'regions'))
     for (const [vpcId, vpc] of membersOf(scope.vpcs)) {
       for (const [id, group] of membersOf(vpc.security_groups))
         yield securityGroupResource(id, group, vpcId, region, run);
       for (const [id, instance] of membersOf(vpc.instances))
         yield instanceResource(id, instance, region, run);
     }
-  for (const [region, scope] of regionsOf(services.vpc))
+  for (const [region, scope] of scopesOf(services.vpc, 'regions'))
     for (const [id, flowLog] of membersOf(scope.flow_logs)) yield flowLogResource(id, flowLog, region, run);
 }
 

@@ -1,7 +1,8 @@
 import { derived, explicit, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
+import { membersOf, scopesOf } from '../scoutsuite-scopes.ts';
 import { asRecord } from './config-item.ts';
-import { membersOf, regionsOf, type ScoutRun, scoutResource } from './scoutsuite-item.ts';
+import { type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
 /*
  * ScoutSuite's S3, EBS, RDS, KMS and CloudTrail resources as Config items
@@ -12,12 +13,12 @@ import { membersOf, regionsOf, type ScoutRun, scoutResource } from './scoutsuite
 export function* storageResources(services: Record<string, unknown>, run: ScoutRun): Generator<Resource> {
   const s3 = asRecord(services.s3);
   if (s3) yield* s3Resources(s3, run);
-  for (const [region, scope] of regionsOf(services.ec2)) {
+  for (const [region, scope] of scopesOf(services.ec2, 'regions')) {
     for (const [id, volume] of membersOf(scope.volumes)) yield volumeResource(id, volume, region, run);
     for (const [id, snapshot] of membersOf(scope.snapshots))
       yield snapshotResource(id, snapshot, region, run);
   }
-  for (const [region, scope] of regionsOf(services.rds))
+  for (const [region, scope] of scopesOf(services.rds, 'regions'))
     for (const [, vpc] of membersOf(scope.vpcs)) {
       for (const [, instance] of membersOf(vpc.instances)) {
         const resource = rdsInstanceResource(instance, region, run);
@@ -26,9 +27,9 @@ export function* storageResources(services: Record<string, unknown>, run: ScoutR
       for (const [id, snapshot] of membersOf(vpc.snapshots))
         yield rdsSnapshotResource(id, snapshot, region, run);
     }
-  for (const [region, scope] of regionsOf(services.kms))
+  for (const [region, scope] of scopesOf(services.kms, 'regions'))
     for (const [id, key] of membersOf(scope.keys)) yield kmsKeyResource(id, key, region, run);
-  for (const [region, scope] of regionsOf(services.cloudtrail))
+  for (const [region, scope] of scopesOf(services.cloudtrail, 'regions'))
     for (const [, trail] of membersOf(scope.trails)) {
       // A multi-region trail is listed whole in its home region; the others hold a link to it.
       if ('scout_link' in trail) continue;

@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/resource.ts';
-import { membersOf, regionsOf, type ScoutItem, type ScoutRun, scoutResource } from './scoutsuite-item.ts';
+import { membersOf, scopesOf } from '../scoutsuite-scopes.ts';
+import { type ScoutItem, type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
 /*
  * ScoutSuite's other data services as Config items (ScoutSuite/providers/aws/resources/
@@ -16,7 +17,7 @@ export function* dataServiceResources(services: Record<string, unknown>, run: Sc
     collection: string,
     toItem: (member: Record<string, unknown>, id: string, region: string) => ScoutItem | undefined,
   ): Generator<Resource> {
-    for (const [region, scope] of regionsOf(services[service])) {
+    for (const [region, scope] of scopesOf(services[service], 'regions')) {
       // Redshift nests its clusters in VPCs, as EC2 and RDS do.
       const holders = service === 'redshift' ? membersOf(scope.vpcs).map(([, vpc]) => vpc) : [scope];
       for (const holder of holders)

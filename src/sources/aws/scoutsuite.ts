@@ -1,9 +1,10 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
+import { membersOf, noteUnread } from '../scoutsuite-scopes.ts';
 import { arnPart, asRecord } from './config-item.ts';
 import { iamResources } from './scoutsuite-iam.ts';
-import { membersOf, type ScoutRun } from './scoutsuite-item.ts';
+import type { ScoutRun } from './scoutsuite-item.ts';
 import { networkResources } from './scoutsuite-network.ts';
 import { storageResources } from './scoutsuite-resources.ts';
 import { DATA_SERVICES, dataServiceResources } from './scoutsuite-services.ts';
@@ -34,10 +35,7 @@ export function* awsScoutSuiteResources(
   const unread = Object.keys(services).filter(
     (service) => !READ_SERVICES.has(service) && holdsResources(asRecord(services[service])),
   );
-  if (unread.length > 0)
-    ctx.note?.(
-      `ScoutSuite services kansa does not read: ${unread.sort().join(', ')} (their resources are not scanned)`,
-    );
+  noteUnread(unread, ctx);
 }
 
 /**

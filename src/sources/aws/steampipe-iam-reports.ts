@@ -3,10 +3,11 @@ import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
+import { steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
-import { accountResource, steampipeResult } from './password-policy.ts';
-import { NOT_READ } from './steampipe-iam.ts';
+import { accountResource } from './password-policy.ts';
+import { booleanColumn, NOT_READ } from './steampipe-iam.ts';
 
 /**
  * A Steampipe table of IAM's account-wide answers, which has no `akas` and `title` columns (and
@@ -118,7 +119,7 @@ export const [awsAccountSummarySteampipeFormat, awsAccountSummarySteampipeCsv] =
       if (typeof account !== 'string' || !/^\d{12}$/.test(account))
         return `account_id "${String(account ?? '')}" is not an AWS account id`;
       const facts: AwsAccountFacts = {
-        rootMfaActive: flagColumn(row, 'account_mfa_enabled'),
+        rootMfaActive: booleanColumn(row, 'account_mfa_enabled'),
         rootAccessKeyActive: rootKeys(row),
       };
       return accountResource(account, facts, origin);
@@ -126,13 +127,6 @@ export const [awsAccountSummarySteampipeFormat, awsAccountSummarySteampipeCsv] =
   },
   'aws-iam-account-summary-steampipe',
 );
-
-function flagColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {
-  const value = row[column];
-  if (typeof value === 'boolean') return explicit(value, column);
-  if (value === 'true' || value === 'false') return explicit(value === 'true', column);
-  return unknown(column, NOT_READ);
-}
 
 /** No root key at all: none active. A key present may be inactive, which only the report tells. */
 function rootKeys(row: Readonly<Record<string, unknown>>): Fact<boolean> {

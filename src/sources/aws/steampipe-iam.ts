@@ -1,9 +1,10 @@
+import { asBoolean } from '../../base/boolean.ts';
 import type { AwsIamUserFacts } from '../../model/aws.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
-import { hasAka, rowAsConfigItem } from './steampipe-tables.ts';
+import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /** The IAM ARN of a principal or policy of one account: `arn:aws:iam::<account>:<kind>/…`. */
 const IAM_ARN = (kind: string) => new RegExp(`^arn:aws[a-z-]*:iam::\\d{12}:${kind}/`);
@@ -91,9 +92,10 @@ export const awsIamUserTable: SteampipeTable = {
   },
 };
 
-function booleanColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {
-  const value = row[column];
-  return typeof value === 'boolean' ? explicit(value, column) : unknown(column, NOT_READ);
+/** A boolean column: JSON's boolean, or CSV's `true` / `false` text; unknown where null or unreadable. */
+export function booleanColumn(row: Readonly<Record<string, unknown>>, column: string): Fact<boolean> {
+  const value = asBoolean(row[column]);
+  return value === undefined ? unknown(column, NOT_READ) : explicit(value, column);
 }
 
 /** A timestamp column; `never` where it is null (`password_last_used`: the password never used). */

@@ -1,4 +1,4 @@
-import { type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -19,8 +19,7 @@ import { asRecord } from './config-item.ts';
  */
 export const awsS3BucketTable: SteampipeTable = {
   table: 'aws_s3_bucket',
-  matches: (row) =>
-    (row.akas as unknown[]).some((aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:s3:::[^/]+$/.test(aka)),
+  matches: (row) => hasAka(row, /^arn:aws[a-z-]*:s3:::[^/]+$/),
   requiredColumns: [
     'name',
     'region',

@@ -1,6 +1,6 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
@@ -29,8 +29,7 @@ export function rowAsConfigItem(
   },
 ): Resource | { readonly skip: string } {
   // Most tables have an `arn` column; the others (aws_vpc_flow_log) give the ARN in `akas`.
-  const aka = (row.akas as unknown[]).find((value) => typeof value === 'string' && value.startsWith('arn:'));
-  const arn = typeof row.arn === 'string' ? row.arn : typeof aka === 'string' ? aka : '';
+  const arn = typeof row.arn === 'string' ? row.arn : (akaMatch(row, /^arn:/)?.input ?? '');
   const account = typeof row.account_id === 'string' ? row.account_id : '';
   const own = columns.regionColumn ? row[columns.regionColumn] : undefined;
   const place = typeof own === 'string' && own !== '' ? own : row.region;
@@ -87,10 +86,7 @@ const TRAIL_COLUMNS: ColumnMap = [
  */
 export const awsCloudTrailTable: SteampipeTable = {
   table: 'aws_cloudtrail_trail',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:cloudtrail:[^:]+:\d{12}:trail\/.+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^arn:aws[a-z-]*:cloudtrail:[^:]+:\d{12}:trail\/.+$/),
   requiredColumns: [
     'name',
     'arn',
@@ -127,10 +123,7 @@ export const awsCloudTrailTable: SteampipeTable = {
  */
 export const awsKmsKeyTable: SteampipeTable = {
   table: 'aws_kms_key',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) => typeof aka === 'string' && /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/.+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^arn:aws[a-z-]*:kms:[^:]+:\d{12}:key\/.+$/),
   requiredColumns: ['id', 'arn', 'region', 'account_id', 'key_manager', 'key_state', 'key_rotation_enabled'],
   columnTypes: { key_rotation_enabled: 'boolean', enabled: 'boolean' },
   read(row, origin) {
@@ -153,11 +146,6 @@ export const awsKmsKeyTable: SteampipeTable = {
     return 'skip' in key ? key : [key];
   },
 };
-
-/** The akas of a row name a resource of this ARN pattern. */
-export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
-  return (row.akas as unknown[]).some((aka) => typeof aka === 'string' && pattern.test(aka));
-}
 
 function resourceIdOf(
   row: Readonly<Record<string, unknown>>,

@@ -1,6 +1,6 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
-import { type CsvRow, csvHeader, loadCsvParser, readCsv } from '../csv.ts';
+import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
 import type { ReadContext, TextFormat } from '../format.ts';
 import { nativeTypeNamed } from './adapters/index.ts';
 
@@ -28,6 +28,8 @@ function columnsOf(header: readonly string[]): Columns | undefined {
   return { ...(Object.fromEntries(required) as Record<(typeof REQUIRED)[number], string>), tags };
 }
 
+const TAG_EDITOR_CSV = headedCsv(columnsOf, 'not the Tag Editor\'s "Export resources to CSV" header');
+
 /**
  * AWS Resource Groups & Tag Editor → "Export resources to CSV" (the console's search over the
  * account's Regions): `Identifier`, a `Tag: <key>` column per tag key shown (all keys, or the
@@ -45,15 +47,10 @@ export const awsTagEditorCsv: TextFormat = {
   description:
     'AWS Resource Groups & Tag Editor "Export resources to CSV": Identifier, Tag: <key> columns, Service, Type, Region, Tags, ARN; no settings',
   load: loadCsvParser,
-  matches(firstLine) {
-    const header = csvHeader(firstLine);
-    return header !== undefined && columnsOf(header) !== undefined;
-  },
+  matches: TAG_EDITOR_CSV.matches,
   *read(text, ctx) {
-    const table = readCsv(text, ctx.file);
-    const columns = columnsOf(table.header);
-    if (!columns)
-      throw new InputError(ctx.file, 'not the Tag Editor\'s "Export resources to CSV" header', { line: 1 });
+    const table = TAG_EDITOR_CSV.read(text, ctx.file);
+    const { columns } = table;
     const rows: CsvRow[] = [];
     let failure: InputError | undefined;
     try {

@@ -1,6 +1,5 @@
-import { InputError } from '../../base/input-error.ts';
 import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
-import { type CsvRow, csvHeader, loadCsvParser, readCsv } from '../csv.ts';
+import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
 import type { ReadContext, TextFormat } from '../format.ts';
 import { ADAPTERS } from './adapters/index.ts';
 import { subscriptionOf, typeFromId } from './arm-record.ts';
@@ -156,6 +155,8 @@ function portalColumns(header: readonly string[]): Partial<Record<Column, string
   return listed && shaped ? columns : undefined;
 }
 
+const PORTAL_CSV = headedCsv(portalColumns, 'not the Azure portal\'s "Export to CSV" header');
+
 /**
  * What a row gives is what and where a resource is, not how it is set nor its tags: each row
  * becomes a resource listed only (`Resource.listedOnly`), which the data-location checks judge
@@ -169,20 +170,14 @@ export const azurePortalCsv: TextFormat = {
   description:
     'Azure portal "All resources" / "Resource groups" → "Export to CSV" (English or Japanese portal): name, type, location and subscription, no settings',
   load: loadCsvParser,
-  matches(firstLine) {
-    const header = csvHeader(firstLine);
-    return header !== undefined && portalColumns(header) !== undefined;
-  },
+  matches: PORTAL_CSV.matches,
   *read(text, ctx) {
-    const table = readCsv(text, ctx.file);
-    const columns = portalColumns(table.header);
-    if (!columns)
-      throw new InputError(ctx.file, 'not the Azure portal\'s "Export to CSV" header', { line: 1 });
+    const { columns, rows } = PORTAL_CSV.read(text, ctx.file);
     if (!columns.subscriptionId && !columns.resourceId)
       ctx.note?.(
         'the export names each subscription, not its id: its resources are named by the subscription name and do not merge with ARM or Resource Graph records of the same resources (add the "Subscription ID" column to the view before exporting)',
       );
-    for (const row of table.rows) {
+    for (const row of rows) {
       const result = portalResource(row, columns, ctx);
       if ('skip' in result) ctx.skip(result.skip, { line: row.line });
       else yield result;

@@ -2,6 +2,7 @@ import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keptOnly } from '../scoutsuite-kept.ts';
+import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
 
@@ -32,20 +33,20 @@ export function* azureScoutSuiteResources(
     }
     return resource;
   };
-  for (const [subscription, scope] of subscriptionsOf(services.network))
-    for (const group of membersOf(scope.security_groups)) {
+  for (const [subscription, scope] of scopesOf(services.network, 'subscriptions'))
+    for (const [, group] of membersOf(scope.security_groups)) {
       const resource = read(securityGroupRecord(subscription, group));
       if (resource) yield resource;
     }
-  for (const [subscription, scope] of subscriptionsOf(services.keyvault))
-    for (const vault of membersOf(scope.vaults)) {
+  for (const [subscription, scope] of scopesOf(services.keyvault, 'subscriptions'))
+    for (const [, vault] of membersOf(scope.vaults)) {
       const resource = read(
         armRecord(subscription, vault, 'Microsoft.KeyVault/vaults', snakeToCamel(vault.properties)),
       );
       if (resource) yield resource;
     }
-  for (const [subscription, scope] of subscriptionsOf(services.storageaccounts))
-    for (const account of membersOf(scope.storage_accounts)) {
+  for (const [subscription, scope] of scopesOf(services.storageaccounts, 'subscriptions'))
+    for (const [, account] of membersOf(scope.storage_accounts)) {
       const settings = storageSettings(account);
       const resource = read(armRecord(subscription, account, 'Microsoft.Storage/storageAccounts', settings));
       // Whether the account is reachable is worked out from its public network access and its
@@ -59,8 +60,8 @@ export function* azureScoutSuiteResources(
           ]),
         };
     }
-  for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
-    for (const disk of membersOf(scope.disks)) {
+  for (const [subscription, scope] of scopesOf(services.virtualmachines, 'subscriptions'))
+    for (const [, disk] of membersOf(scope.disks)) {
       // disks.py keeps the encryption's `type` (as `encryption_type`), not the security profile
       // of a confidential VM's disk.
       const encryption =
@@ -69,25 +70,15 @@ export function* azureScoutSuiteResources(
       if (resource)
         yield { ...resource, facts: keptOnly(resource.facts, encryption, 'properties', DISK_NOT_KEPT) };
     }
-  for (const [subscription, scope] of subscriptionsOf(services.virtualmachines))
-    for (const instance of membersOf(scope.instances)) {
+  for (const [subscription, scope] of scopesOf(services.virtualmachines, 'subscriptions'))
+    for (const [, instance] of membersOf(scope.instances)) {
       // instances.py keeps what and where a VM is (`location`, `tags`), none of its security profile.
       const resource = read(armRecord(subscription, instance, 'Microsoft.Compute/virtualMachines', {}));
       if (resource) yield { ...resource, facts: keptOnly(resource.facts, {}, 'properties', VM_NOT_KEPT) };
     }
-  for (const [subscription, scope] of subscriptionsOf(services.sqldatabase))
-    for (const server of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
-  // What the results hold that is not read: each service's non-empty collections beyond READ.
-  const unread = new Set<string>();
-  for (const [service, value] of Object.entries(services))
-    for (const [, scope] of subscriptionsOf(value))
-      for (const [collection, members] of Object.entries(scope))
-        if (membersOf(members).length > 0 && !READ[service]?.includes(collection))
-          unread.add(`${service}.${collection}`);
-  if (unread.size > 0)
-    ctx.note?.(
-      `ScoutSuite services kansa does not read: ${[...unread].sort().join(', ')} (their resources are not scanned)`,
-    );
+  for (const [subscription, scope] of scopesOf(services.sqldatabase, 'subscriptions'))
+    for (const [, server] of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
+  noteUnreadCollections(services, 'subscriptions', READ, ctx);
 }
 
 /** What is read, by service: its collections of resources. */
@@ -98,18 +89,6 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   virtualmachines: ['disks', 'instances'],
   sqldatabase: ['servers'],
 };
-
-function subscriptionsOf(service: unknown): [string, Record<string, unknown>][] {
-  const subscriptions = isObject(service) ? service.subscriptions : undefined;
-  if (!isObject(subscriptions)) return [];
-  return Object.entries(subscriptions).flatMap(([id, scope]): [string, Record<string, unknown>][] =>
-    isObject(scope) ? [[id, scope]] : [],
-  );
-}
-
-function membersOf(collection: unknown): Record<string, unknown>[] {
-  return isObject(collection) ? Object.values(collection).filter(isObject) : [];
-}
 
 /**
  * The ARM record of a resource ScoutSuite names by `name` and `resource_group_name` (its own `id`
@@ -178,7 +157,7 @@ function securityGroupRecord(subscription: string, group: Record<string, unknown
   const defaults: JsonObject[] = [];
   let ruleGroupId: string | undefined;
   let readable = true;
-  for (const rule of membersOf(group.security_rules)) {
+  for (const [, rule] of membersOf(group.security_rules)) {
     const id = typeof rule.id === 'string' ? rule.id : undefined;
     ruleGroupId ??= id?.replace(/\/(?:default)?securityRules\/[^/]+$/i, '');
     const prefixes = stringList(rule.source_address_prefixes);

@@ -1,7 +1,7 @@
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { columnsAt, type SteampipeTable } from '../steampipe-row.ts';
 import { toResource } from './adapters/index.ts';
 
 /** A Steampipe Azure table whose rows are ARM resources with their `properties` flattened into columns. */
@@ -70,13 +70,7 @@ export function armTable(spec: ArmTable): SteampipeTable {
       ...Object.fromEntries((spec.children ?? []).map(({ column }) => [column, 'json'] as const)),
     },
     read(row, origin) {
-      const properties: Record<string, unknown> = {};
-      for (const [column, path] of spec.columns) {
-        const value = row[column];
-        // An enum the plugin writes with ToString is '' where the API leaves it out, as null is
-        // in the CSV output (an empty cell).
-        if (value !== null && value !== undefined && value !== '') setPath(properties, path, value);
-      }
+      const properties = columnsAt(row, spec.columns);
       const record = {
         id: row.id,
         name: row.name,
@@ -132,14 +126,4 @@ function listed(value: unknown): Record<string, unknown>[] {
     (item): item is Record<string, unknown> =>
       typeof item === 'object' && item !== null && !Array.isArray(item),
   );
-}
-
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys[keys.length - 1]!] = value;
 }

@@ -2,6 +2,7 @@ import type { Localized } from '../../model/localized.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keptOnly } from '../scoutsuite-kept.ts';
+import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
@@ -24,41 +25,32 @@ export function* gcpScoutSuiteResources(
 ): Generator<Resource> {
   const services = results.services as Record<string, unknown>;
   const origin = { file: ctx.file };
-  for (const [project, scope] of projectsOf(services.cloudstorage))
-    for (const bucket of membersOf(scope.buckets)) {
+  for (const [project, scope] of scopesOf(services.cloudstorage, 'projects'))
+    for (const [, bucket] of membersOf(scope.buckets)) {
       const read = bucketAsset(project, bucket);
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudstorage buckets entry without its name or ARN (${project})`);
     }
-  for (const [project, scope] of projectsOf(services.computeengine))
-    for (const firewall of membersOf(scope.firewalls)) {
+  for (const [project, scope] of scopesOf(services.computeengine, 'projects'))
+    for (const [, firewall] of membersOf(scope.firewalls)) {
       const read = firewallAsset(project, firewall);
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite computeengine firewalls entry without its name or ARN (${project})`);
     }
-  for (const [project, scope] of projectsOf(services.kms))
-    for (const keyRing of membersOf(scope.keyrings))
-      for (const key of membersOf(keyRing.keys)) {
+  for (const [project, scope] of scopesOf(services.kms, 'projects'))
+    for (const [, keyRing] of membersOf(scope.keyrings))
+      for (const [, key] of membersOf(keyRing.keys)) {
         const read = cryptoKeyAsset(project, keyRing, key);
         if (read) yield readAsset(read, origin);
         else ctx.skip(`a ScoutSuite kms keys entry without its name or ARN (${project})`);
       }
-  for (const [project, scope] of projectsOf(services.cloudsql))
-    for (const instance of membersOf(scope.instances)) {
+  for (const [project, scope] of scopesOf(services.cloudsql, 'projects'))
+    for (const [, instance] of membersOf(scope.instances)) {
       const read = sqlInstanceAsset(project, instance);
       if (read) yield readAsset(read, origin);
       else ctx.skip(`a ScoutSuite cloudsql instances entry without its name or ARN (${project})`);
     }
-  const unread = new Set<string>();
-  for (const [service, value] of Object.entries(services))
-    for (const [, scope] of projectsOf(value))
-      for (const [collection, members] of Object.entries(scope))
-        if (membersOf(members).length > 0 && !READ[service]?.includes(collection))
-          unread.add(`${service}.${collection}`);
-  if (unread.size > 0)
-    ctx.note?.(
-      `ScoutSuite services kansa does not read: ${[...unread].sort().join(', ')} (their resources are not scanned)`,
-    );
+  noteUnreadCollections(services, 'projects', READ, ctx);
 }
 
 /** What is read, by service: its collections of resources. */
@@ -88,18 +80,6 @@ const NOT_KEPT: Localized = {
   ja: 'ScoutSuite の結果はこの設定を保持しません',
   en: "ScoutSuite's results do not keep this setting",
 };
-
-function projectsOf(service: unknown): [string, JsonObject][] {
-  const projects = isObject(service) ? service.projects : undefined;
-  if (!isObject(projects)) return [];
-  return Object.entries(projects).flatMap(([id, scope]): [string, JsonObject][] =>
-    isObject(scope) ? [[id, scope]] : [],
-  );
-}
-
-function membersOf(collection: unknown): JsonObject[] {
-  return isObject(collection) ? Object.values(collection).filter(isObject) : [];
-}
 
 /**
  * cloudstorage/buckets.py: `location`, `public_access_prevention`, `uniform_bucket_level_access`

@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** `gcp://bigquery.googleapis.com/projects/<project>/datasets/<dataset>`, the table's `akas`. */
 const DATASET_AKA = /^gcp:\/\/bigquery\.googleapis\.com\/projects\/([^/]+)\/datasets\/([^/]+)$/;
@@ -38,23 +38,16 @@ export const gcpBigQueryDatasetTable: SteampipeTable = {
       ...(typeof row.self_link === 'string' && { selfLink: row.self_link }),
     };
     return [
-      assetToResource(
-        {
-          name: `//bigquery.googleapis.com/projects/${dataset.project}/datasets/${dataset.dataset}`,
-          assetType: 'bigquery.googleapis.com/Dataset',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//bigquery.googleapis.com/projects/${dataset.project}/datasets/${dataset.dataset}`,
+        assetType: 'bigquery.googleapis.com/Dataset',
+        data,
+      }),
     ];
   },
 };
 
 function datasetOf(row: Readonly<Record<string, unknown>>): { project: string; dataset: string } | undefined {
-  for (const aka of row.akas as unknown[]) {
-    const match = typeof aka === 'string' ? DATASET_AKA.exec(aka) : null;
-    if (match) return { project: match[1]!, dataset: match[2]! };
-  }
-  return undefined;
+  const match = akaMatch(row, DATASET_AKA);
+  return match && { project: match[1]!, dataset: match[2]! };
 }

@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject, type JsonObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_storage_bucket` (turbot/steampipe-plugin-gcp `table_gcp_storage_bucket.go`):
@@ -11,12 +11,7 @@ import { assetToResource } from './to-resource.ts';
  */
 export const gcpStorageBucketTable: SteampipeTable = {
   table: 'gcp_storage_bucket',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/storage\.googleapis\.com\/projects\/[^/]+\/buckets\/[^/]+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/storage\.googleapis\.com\/projects\/[^/]+\/buckets\/[^/]+$/),
   requiredColumns: [
     'name',
     'location',
@@ -58,16 +53,13 @@ export const gcpStorageBucketTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     const policy = row.iam_policy;
-    const resource = assetToResource(
-      {
-        name: `//storage.googleapis.com/${name}`,
-        assetType: 'storage.googleapis.com/Bucket',
-        ancestors: number ? [`projects/${number}`] : [],
-        resource: { data, dataPath: 'row' },
-        ...(isObject(policy) && { iamPolicy: { policy: policy as JsonObject, path: 'iam_policy' } }),
-      },
-      origin,
-    );
+    const resource = rowAsset(origin, {
+      name: `//storage.googleapis.com/${name}`,
+      assetType: 'storage.googleapis.com/Bucket',
+      ancestors: number ? [`projects/${number}`] : [],
+      data,
+      ...(isObject(policy) && { iamPolicy: { policy: policy as JsonObject, path: 'iam_policy' } }),
+    });
     return [resource];
   },
 };

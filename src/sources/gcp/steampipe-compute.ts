@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_compute_subnetwork`, `gcp_compute_disk` and `gcp_compute_instance`
@@ -13,11 +13,7 @@ import { assetToResource } from './to-resource.ts';
 export const gcpSubnetworkTable: SteampipeTable = {
   table: 'gcp_compute_subnetwork',
   matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/regions\/[^/]+\/subnetworks\//.test(aka),
-    ),
+    hasAka(row, /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/regions\/[^/]+\/subnetworks\//),
   requiredColumns: ['name', 'self_link', 'enable_flow_logs', 'log_config_enable', 'purpose'],
   columnTypes: {
     enable_flow_logs: 'boolean',
@@ -42,11 +38,7 @@ export const gcpSubnetworkTable: SteampipeTable = {
 export const gcpDiskTable: SteampipeTable = {
   table: 'gcp_compute_disk',
   matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/(?:zones|regions)\/[^/]+\/disks\//.test(aka),
-    ),
+    hasAka(row, /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/(?:zones|regions)\/[^/]+\/disks\//),
   requiredColumns: ['name', 'self_link', 'disk_encryption_key'],
   columnTypes: { disk_encryption_key: 'json', labels: 'json', size_gb: 'number' },
   read(row, origin) {
@@ -76,11 +68,7 @@ export const gcpDiskTable: SteampipeTable = {
 export const gcpComputeInstanceTable: SteampipeTable = {
   table: 'gcp_compute_instance',
   matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/zones\/[^/]+\/instances\//.test(aka),
-    ),
+    hasAka(row, /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/zones\/[^/]+\/instances\//),
   requiredColumns: ['name', 'self_link', 'zone'],
   columnTypes: { labels: 'json' },
   read(row, origin) {
@@ -106,14 +94,10 @@ function computeResource(
 ) {
   const path = COMPUTE_SELF_LINK.exec(selfLink)![1];
   return [
-    assetToResource(
-      {
-        name: `//compute.googleapis.com/${path}`,
-        assetType,
-        ancestors: [],
-        resource: { data: { ...data, selfLink }, dataPath: 'row' },
-      },
-      origin,
-    ),
+    rowAsset(origin, {
+      name: `//compute.googleapis.com/${path}`,
+      assetType,
+      data: { ...data, selfLink },
+    }),
   ];
 }

@@ -1,5 +1,5 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
-import { assetToResource } from './to-resource.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** Columns holding the API's lists, as JSON (the API's own names inside: `IPProtocol`, `ports`). */
 const LIST_COLUMNS = {
@@ -21,12 +21,7 @@ const LIST_COLUMNS = {
  */
 export const gcpFirewallTable: SteampipeTable = {
   table: 'gcp_compute_firewall',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/firewalls\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/compute\.googleapis\.com\/projects\/[^/]+\/global\/firewalls\//),
   requiredColumns: ['name', 'project', 'direction', 'disabled', 'allowed', 'source_ranges'],
   columnTypes: {
     disabled: 'boolean',
@@ -55,15 +50,11 @@ export const gcpFirewallTable: SteampipeTable = {
     for (const [column, field] of Object.entries(LIST_COLUMNS))
       if (Array.isArray(row[column])) data[field] = row[column];
     return [
-      assetToResource(
-        {
-          name: `//compute.googleapis.com/projects/${project}/global/firewalls/${name}`,
-          assetType: 'compute.googleapis.com/Firewall',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//compute.googleapis.com/projects/${project}/global/firewalls/${name}`,
+        assetType: 'compute.googleapis.com/Firewall',
+        data,
+      }),
     ];
   },
 };

@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** JSON columns that are the `Cluster`'s own structures, by the REST field they hold. */
 const JSON_COLUMNS = {
@@ -25,12 +25,7 @@ const SELF_LINK = /\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/
  */
 export const gcpKubernetesClusterTable: SteampipeTable = {
   table: 'gcp_kubernetes_cluster',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/container\.googleapis\.com\/v1[^/]*\/projects\/[^/]+\//),
   requiredColumns: [
     'name',
     'project',
@@ -67,15 +62,11 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
     const cluster =
       SELF_LINK.exec(selfLink ?? '')?.[1] ?? `projects/${project}/locations/${location}/clusters/${name}`;
     return [
-      assetToResource(
-        {
-          name: `//container.googleapis.com/${cluster}`,
-          assetType: 'container.googleapis.com/Cluster',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//container.googleapis.com/${cluster}`,
+        assetType: 'container.googleapis.com/Cluster',
+        data,
+      }),
     ];
   },
 };

@@ -1,37 +1,15 @@
 import { unknown } from '../../model/fact.ts';
-import type { Origin, Resource } from '../../model/resource.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, columnsAt, type SteampipeTable } from '../steampipe-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
-import type { CloudAsset } from './asset.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * The Cloud Asset name a row's `akas` gives (`gcp://pubsub.googleapis.com/projects/p/topics/t` →
  * `//pubsub.googleapis.com/projects/p/topics/t`), when it matches the table's pattern.
  */
 function assetName(row: Readonly<Record<string, unknown>>, pattern: RegExp): string | undefined {
-  const aka = (row.akas as unknown[]).find(
-    (value): value is string => typeof value === 'string' && pattern.test(value),
-  );
-  return aka?.slice('gcp:'.length);
-}
-
-/** The row's columns that are set, under the API's names (`[column, field]`); null and '' left out. */
-function pick(
-  row: Readonly<Record<string, unknown>>,
-  columns: readonly (readonly [string, string])[],
-): Record<string, unknown> {
-  const data: Record<string, unknown> = {};
-  for (const [column, fieldName] of columns) {
-    const value = row[column];
-    if (value !== null && value !== undefined && value !== '') data[fieldName] = value;
-  }
-  return data;
-}
-
-function asset(origin: Origin, spec: Omit<CloudAsset, 'ancestors'> & { ancestors?: string[] }): Resource {
-  return assetToResource({ ancestors: [], ...spec }, origin);
+  return akaMatch(row, pattern)?.input.slice('gcp:'.length);
 }
 
 const IAM_POLICY_AKA = /^gcp:\/\/cloudresourcemanager\.googleapis\.com\/projects\/[^/]+\/iamPolicy$/;
@@ -52,7 +30,7 @@ export const gcpIamPolicyTable: SteampipeTable = {
     // Proto JSON leaves an empty list out; the Go client writes it as null: no binding.
     const policy = { bindings: Array.isArray(row.bindings) ? row.bindings : [] };
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${row.project}`,
         assetType: PROJECT_TYPE,
         // The row is the policy: its facts name the table's `bindings` column.
@@ -86,22 +64,19 @@ export const gcpProjectTable: SteampipeTable = {
       return typeof id?.type === 'string' && typeof id.id === 'string' ? [`${id.type}s/${id.id}`] : [];
     });
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${number}`,
         assetType: PROJECT_TYPE,
         ancestors,
-        resource: {
-          data: {
-            projectNumber: number,
-            ...pick(row, [
-              ['project_id', 'projectId'],
-              ['name', 'name'],
-              ['lifecycle_state', 'lifecycleState'],
-              ['parent', 'parent'],
-              ['labels', 'labels'],
-            ]),
-          },
-          dataPath: 'row',
+        data: {
+          projectNumber: number,
+          ...columnsAt(row, [
+            ['project_id', 'projectId'],
+            ['name', 'name'],
+            ['lifecycle_state', 'lifecycleState'],
+            ['parent', 'parent'],
+            ['labels', 'labels'],
+          ]),
         },
       }),
     ];
@@ -133,17 +108,17 @@ export const gcpPubSubTopicTable: SteampipeTable = {
     const regions = row.message_storage_policy_allowed_persistence_regions;
     const data = {
       name: name.slice('//pubsub.googleapis.com/'.length),
-      ...pick(row, [
+      ...columnsAt(row, [
         ['kms_key_name', 'kmsKeyName'],
         ['labels', 'labels'],
       ]),
       ...(Array.isArray(regions) && { messageStoragePolicy: { allowedPersistenceRegions: regions } }),
     };
     return [
-      asset(origin, {
+      rowAsset(origin, {
         name,
         assetType: 'pubsub.googleapis.com/Topic',
-        resource: { data, dataPath: 'row' },
+        data,
         ...(isObject(row.iam_policy) && { iamPolicy: { policy: row.iam_policy, path: 'iam_policy' } }),
       }),
     ];
@@ -164,21 +139,18 @@ export const gcpServiceAccountKeyTable: SteampipeTable = {
   columnTypes: {},
   read(row, origin) {
     const name = assetName(row, KEY_AKA)!;
-    const key = asset(origin, {
+    const key = rowAsset(origin, {
       name,
       assetType: 'iam.googleapis.com/ServiceAccountKey',
-      resource: {
-        data: {
-          name: name.slice('//iam.googleapis.com/'.length),
-          ...pick(row, [
-            ['key_type', 'keyType'],
-            ['key_algorithm', 'keyAlgorithm'],
-            ['key_origin', 'keyOrigin'],
-            ['valid_after_time', 'validAfterTime'],
-            ['valid_before_time', 'validBeforeTime'],
-          ]),
-        },
-        dataPath: 'row',
+      data: {
+        name: name.slice('//iam.googleapis.com/'.length),
+        ...columnsAt(row, [
+          ['key_type', 'keyType'],
+          ['key_algorithm', 'keyAlgorithm'],
+          ['key_origin', 'keyOrigin'],
+          ['valid_after_time', 'validAfterTime'],
+          ['valid_before_time', 'validBeforeTime'],
+        ]),
       },
     });
     const disabled = unknown<boolean>('disabled', {

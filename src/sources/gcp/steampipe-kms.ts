@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_kms_key` (turbot/steampipe-plugin-gcp `table_gcp_kms_key.go`): the Cloud KMS
@@ -26,28 +26,18 @@ export const gcpKmsKeyTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     return [
-      assetToResource(
-        {
-          name: `//cloudkms.googleapis.com/${name}`,
-          assetType: 'cloudkms.googleapis.com/CryptoKey',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//cloudkms.googleapis.com/${name}`,
+        assetType: 'cloudkms.googleapis.com/CryptoKey',
+        data,
+      }),
     ];
   },
 };
 
 function keyName(row: Readonly<Record<string, unknown>>): string | undefined {
-  for (const aka of row.akas as unknown[]) {
-    const name =
-      typeof aka === 'string'
-        ? /^gcp:\/\/cloudkms\.googleapis\.com\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/.exec(
-            aka,
-          )?.[1]
-        : undefined;
-    if (name) return name;
-  }
-  return undefined;
+  return akaMatch(
+    row,
+    /^gcp:\/\/cloudkms\.googleapis\.com\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)$/,
+  )?.[1];
 }

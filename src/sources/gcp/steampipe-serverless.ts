@@ -1,6 +1,6 @@
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject, type JsonObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /** The row's IAM policy (`iam_policy`: the API's `{bindings, etag, version}`), when the column holds one. */
 function iamPolicyOf(row: Readonly<Record<string, unknown>>) {
@@ -17,12 +17,7 @@ function iamPolicyOf(row: Readonly<Record<string, unknown>>) {
  */
 export const gcpCloudRunServiceTable: SteampipeTable = {
   table: 'gcp_cloud_run_service',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) =>
-        typeof aka === 'string' &&
-        /^gcp:\/\/run\.googleapis\.com\/projects\/[^/]+\/services\/[^/]+$/.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/run\.googleapis\.com\/projects\/[^/]+\/services\/[^/]+$/),
   requiredColumns: ['name', 'location', 'project', 'ingress', 'iam_policy'],
   columnTypes: {
     iam_policy: 'json',
@@ -51,16 +46,13 @@ export const gcpCloudRunServiceTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     return [
-      assetToResource(
-        {
-          name: `//run.googleapis.com/${full}`,
-          assetType: 'run.googleapis.com/Service',
-          ancestors: [],
-          resource: { data, dataPath: 'row', location },
-          ...iamPolicyOf(row),
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//run.googleapis.com/${full}`,
+        assetType: 'run.googleapis.com/Service',
+        data,
+        location,
+        ...iamPolicyOf(row),
+      }),
     ];
   },
 };
@@ -110,16 +102,12 @@ export const gcpCloudFunctionTable: SteampipeTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     return [
-      assetToResource(
-        {
-          name: `//cloudfunctions.googleapis.com/${name}`,
-          assetType: 'cloudfunctions.googleapis.com/Function',
-          ancestors: [],
-          resource: { data, dataPath: 'row' },
-          ...iamPolicyOf(row),
-        },
-        origin,
-      ),
+      rowAsset(origin, {
+        name: `//cloudfunctions.googleapis.com/${name}`,
+        assetType: 'cloudfunctions.googleapis.com/Function',
+        data,
+        ...iamPolicyOf(row),
+      }),
     ];
   },
 };

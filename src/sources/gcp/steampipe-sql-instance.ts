@@ -1,7 +1,7 @@
 import { unknown } from '../../model/fact.ts';
-import type { SteampipeTable } from '../steampipe-row.ts';
+import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * Steampipe's `gcp_sql_database_instance` (turbot/steampipe-plugin-gcp
@@ -14,10 +14,7 @@ import { assetToResource } from './to-resource.ts';
  */
 export const gcpSqlInstanceTable: SteampipeTable = {
   table: 'gcp_sql_database_instance',
-  matches: (row) =>
-    (row.akas as unknown[]).some(
-      (aka) => typeof aka === 'string' && /^gcp:\/\/cloudsql\.googleapis\.com\/projects\/[^/]+\//.test(aka),
-    ),
+  matches: (row) => hasAka(row, /^gcp:\/\/cloudsql\.googleapis\.com\/projects\/[^/]+\//),
   requiredColumns: ['name', 'project', 'location', 'ip_configuration', 'backup_enabled', 'kms_key_name'],
   columnTypes: {
     ip_configuration: 'json',
@@ -60,15 +57,11 @@ export const gcpSqlInstanceTable: SteampipeTable = {
         ...(Array.isArray(row.database_flags) && { databaseFlags: row.database_flags }),
       },
     };
-    const resource = assetToResource(
-      {
-        name: `//cloudsql.googleapis.com/projects/${project}/instances/${name}`,
-        assetType: 'sqladmin.googleapis.com/Instance',
-        ancestors: [],
-        resource: { data, dataPath: 'row' },
-      },
-      origin,
-    );
+    const resource = rowAsset(origin, {
+      name: `//cloudsql.googleapis.com/projects/${project}/instances/${name}`,
+      assetType: 'sqladmin.googleapis.com/Instance',
+      data,
+    });
     const facts = {
       ...resource.facts,
       retainedBackups: unknown('backupRetentionSettings', {

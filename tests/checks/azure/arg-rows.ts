@@ -80,6 +80,21 @@ export function storageProperties(overrides: Row = {}): Row {
   };
 }
 
+/** An inbound NSG rule as ARM writes it, from any source port (`fields`: its prefixes and ports). */
+export function nsgRule(name: string, priority: number, access: string, fields: Row, protocol = 'Tcp'): Row {
+  return {
+    name,
+    properties: { access, direction: 'Inbound', priority, protocol, sourcePortRange: '*', ...fields },
+  };
+}
+
+/** The row of the network security group `nsg1` with these rules. */
+export function nsgRow(rules: Row[]): Row {
+  return row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {
+    properties: { securityRules: rules },
+  });
+}
+
 export function keyVaultRow(name: string, properties: Row): Row {
   return row('Microsoft.KeyVault', 'vaults', `vaults/${name}`, { properties });
 }

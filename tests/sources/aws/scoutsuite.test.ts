@@ -1,12 +1,11 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
-import { readInput } from '../../../src/sources/read-inputs.ts';
 import { walkInputs } from '../../../src/sources/walk-inputs.ts';
+import { tempInputs } from '../../helpers/temp-inputs.ts';
 import { zipArchive } from '../../helpers/zip.ts';
 
 // ScoutSuite's results as ScoutSuite/output/result_encoder.py writes them: `scoutsuite_results =`
@@ -27,18 +26,8 @@ const results = (services: Record<string, unknown>, extra: Record<string, unknow
 });
 const script = (document: unknown) => `scoutsuite_results =\n${JSON.stringify(document)}\n`;
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'kansa-scoutsuite-'));
-});
-
-async function read(name: string, data: string | Buffer) {
-  const file = path.join(dir, name);
-  await writeFile(file, data);
-  const resources: Resource<Record<string, Fact<unknown> | undefined>>[] = [];
-  const files = await readInput(file, (resource) => resources.push(resource as (typeof resources)[number]));
-  return { files, resources };
-}
+const inputs = tempInputs('kansa-scoutsuite-');
+const read = inputs.read;
 
 const byId = (resources: readonly Resource[], id: string) => {
   const found = resources.find((resource) => resource.id === id);
@@ -164,7 +153,7 @@ describe('ScoutSuite results', () => {
   });
 
   it('passes over the HTML report and its script folders beside scoutsuite-results', async () => {
-    const report = path.join(dir, 'scoutsuite-report');
+    const report = inputs.pathOf('scoutsuite-report');
     await mkdir(path.join(report, 'scoutsuite-results'), { recursive: true });
     await mkdir(path.join(report, 'inc-scoutsuite'), { recursive: true });
     await writeFile(path.join(report, 'inc-scoutsuite', 'scoutsuite.js'), 'var x;');

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import {
   awsCredentialReportSteampipeCsv,
@@ -9,6 +8,7 @@ import {
 } from '../../../src/sources/aws/steampipe-iam-reports.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { fact } from '../../helpers/checks.ts';
 
 /**
  * Steampipe's `aws_iam_credential_report` rows (`select *`, JSON and CSV output), as
@@ -23,8 +23,6 @@ const json = JSON.parse(
 const csv = readFileSync(path.join(CORPUS, 'aws-iam-credential-report.csv'), 'utf8');
 
 const ctx = (skipped: string[]) => ({ file: 'report.json', skip: (reason: string) => skipped.push(reason) });
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 const byName = (resources: readonly Resource[], name: string) => resources.find((r) => r.name === name);
 
 beforeAll(loadCsvParser);

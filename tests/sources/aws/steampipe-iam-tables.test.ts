@@ -1,34 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from '../steampipe/csv-parity.ts';
+import { corpusRows, readRows } from '../steampipe/read-rows.ts';
 
 /**
  * Steampipe's `aws_iam_role` and `aws_iam_user` rows (`select *`), as
  * turbot/steampipe-plugin-aws `aws/table_aws_iam_role.go` and `table_aws_iam_user.go` write
  * them; the fixtures are the corpus files (tests/corpus/SOURCES.md).
  */
-const CORPUS = path.resolve(import.meta.dirname, '../../corpus/data/aws/steampipe');
-const rows = (file: string) =>
-  JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as Record<string, unknown>[];
-
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 'iam.json', skip: (reason) => skipped.push(reason) }),
-  ] as Resource<Record<string, { value?: unknown; source?: string }>>[];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
 
 beforeAll(loadCsvParser);
 
 describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
   it('reads a role as its Config item: the decoded trust policy, attached and inline policies', () => {
-    const { resources, skipped } = read(rows('aws-iam-role.json'));
+    const { resources, skipped } = readRows(corpusRows('aws', 'aws-iam-role.json'));
     expect(skipped).toEqual([]);
     const [vendor, lambda] = resources;
     expect(vendor).toMatchObject({
@@ -44,7 +28,7 @@ describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
   });
 
   it('reads a user with its groups by name, its MFA devices and whether it has a console password', () => {
-    const { resources, skipped } = read(rows('aws-iam-user.json'));
+    const { resources, skipped } = readRows(corpusRows('aws', 'aws-iam-user.json'));
     expect(skipped).toEqual([]);
     const [admin, analyst, ci] = resources;
     expect(admin?.facts.attachedPolicyArns).toMatchObject({
@@ -61,8 +45,8 @@ describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
   });
 
   it('skips a row whose query left out the policies, naming the columns', () => {
-    const { inline_policies: _notSelected, ...projected } = rows('aws-iam-role.json')[0]!;
-    const { resources, skipped } = read([projected]);
+    const { inline_policies: _notSelected, ...projected } = corpusRows('aws', 'aws-iam-role.json')[0]!;
+    const { resources, skipped } = readRows([projected]);
     expect(resources).toEqual([]);
     expect(skipped[0]).toMatch(/aws_iam_role row without the columns inline_policies/);
   });

@@ -1,8 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from '../steampipe/csv-parity.ts';
+import { readRows } from '../steampipe/read-rows.ts';
 import { ACCOUNT } from './builders.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
@@ -18,21 +16,8 @@ const common = (title: string, arn: string) => ({
   tags: null,
 });
 
-function read(rows: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(
-      { columns: [{ name: 'title', data_type: 'text' }], rows },
-      {
-        file: 'steampipe.json',
-        skip: (reason) => skipped.push(reason),
-      },
-    ),
-  ] as Resource<Record<string, { value?: unknown; source?: string }>>[];
-  // `--output csv` of the same rows reads the same.
-  expectCsvParity(rows);
-  return { resources, skipped };
-}
+/** The rows as Steampipe v0.24 and later writes them: `{"columns": [...], "rows": [...]}`. */
+const read = (rows: unknown[]) => readRows({ columns: [{ name: 'title', data_type: 'text' }], rows });
 
 // The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
 beforeAll(loadCsvParser);

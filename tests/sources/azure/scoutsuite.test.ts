@@ -1,11 +1,6 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AzureNsgRule } from '../../../src/model/azure.ts';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
-import { readInput } from '../../../src/sources/read-inputs.ts';
+import { tempInputs } from '../../helpers/temp-inputs.ts';
 
 // ScoutSuite's Azure results (`scout azure`): services.<service>.subscriptions.<id>.<collection>,
 // each resource as ScoutSuite/providers/azure/resources/… reshapes the SDK's model (vars():
@@ -13,10 +8,7 @@ import { readInput } from '../../../src/sources/read-inputs.ts';
 const SUB = '0b1f6471-1bf0-4dda-aec3-cb9272f09590';
 const RG = 'rg-osaka-prod';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'kansa-scoutsuite-azure-'));
-});
+const inputs = tempInputs('kansa-scoutsuite-azure-');
 
 const script = (services: Record<string, unknown>) =>
   `scoutsuite_results =\n${JSON.stringify({
@@ -28,13 +20,8 @@ const script = (services: Record<string, unknown>) =>
     services,
   })}\n`;
 
-async function read(services: Record<string, unknown>) {
-  const file = path.join(dir, `scoutsuite_results_azure-tenant-${Math.random().toString(36).slice(2)}.js`);
-  await writeFile(file, script(services));
-  const resources: Resource<Record<string, Fact<unknown> | undefined>>[] = [];
-  const files = await readInput(file, (resource) => resources.push(resource as (typeof resources)[number]));
-  return { files, resources };
-}
+const read = (services: Record<string, unknown>) =>
+  inputs.read(`scoutsuite_results_azure-tenant-${Math.random().toString(36).slice(2)}.js`, script(services));
 
 const ruleId = (nsg: string, rule: string, kind = 'securityRules') =>
   `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/networkSecurityGroups/${nsg}/${kind}/${rule}`;

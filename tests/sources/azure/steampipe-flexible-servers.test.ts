@@ -1,34 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from '../steampipe/csv-parity.ts';
+import { corpusRows, readRows } from '../steampipe/read-rows.ts';
 
 /**
  * Steampipe's `azure_postgresql_flexible_server` and `azure_mysql_flexible_server` rows
  * (`select *`), as turbot/steampipe-plugin-azure writes them; the fixtures are the corpus
  * files (tests/corpus/SOURCES.md).
  */
-const CORPUS = path.resolve(import.meta.dirname, '../../corpus/data/azure/steampipe');
-const rows = (file: string) =>
-  JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as Record<string, unknown>[];
-
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 'rows.json', skip: (reason) => skipped.push(reason) }),
-  ] as Resource<Record<string, { value?: unknown; source?: string; path?: string }>>[];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
 
 beforeAll(loadCsvParser);
 
 describe('steampipe-rows: Azure Database flexible servers', () => {
   it('reads a PostgreSQL server with its TLS parameters and firewall rules as its children', () => {
-    const { resources, skipped } = read(rows('azure-postgresql-flexible-server.json'));
+    const { resources, skipped } = readRows(corpusRows('azure', 'azure-postgresql-flexible-server.json'));
     expect(skipped).toEqual([]);
     // The open server, its two TLS parameters (log_connections is not read), its rule; then the private one.
     expect(resources.map((r) => r.kansaType)).toEqual([
@@ -48,7 +32,7 @@ describe('steampipe-rows: Azure Database flexible servers', () => {
   });
 
   it('keeps a MySQL server’s encryption unknown: the table has no column for it', () => {
-    const { resources, skipped } = read(rows('azure-mysql-flexible-server.json'));
+    const { resources, skipped } = readRows(corpusRows('azure', 'azure-mysql-flexible-server.json'));
     expect(skipped).toEqual([]);
     expect(resources[0]?.facts.customerManagedKey).toMatchObject({ source: 'unknown' });
     expect(resources[0]?.facts.publicNetworkAccess).toMatchObject({ value: 'Enabled' });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { gcpEffectiveIamPolicies } from '../../../src/sources/gcp/effective-iam-policies.ts';
 import { gcpIamPolicy, gcpIamPolicySearch } from '../../../src/sources/gcp/iam-policies.ts';
 import { gcpRestResources } from '../../../src/sources/gcp/rest-resources.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { fact } from '../../helpers/checks.ts';
 
 // Shapes modelled on `gcloud run services describe --format=json` (Admin API v1, Knative), the
 // Admin API v2 list page, `gcloud projects get-iam-policy --format=json` and
@@ -27,8 +27,6 @@ function read(
   const resources = [...format.read(document, { file, skip: (reason) => skipped.push(reason) })];
   return { resources, skipped };
 }
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 const formatOf = (document: unknown) =>
   INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id;
 

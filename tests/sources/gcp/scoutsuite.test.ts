@@ -1,24 +1,15 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
-import { readInput } from '../../../src/sources/read-inputs.ts';
+import { describe, expect, it } from 'vitest';
+import { tempInputs } from '../../helpers/temp-inputs.ts';
 
 // ScoutSuite's Google Cloud results (`scout gcp`): services.<service>.projects.<project id>.<collection>,
 // each resource as ScoutSuite/providers/gcp/resources/… reshapes the API's answer.
 const PROJECT = 'osaka-scout-prod';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'kansa-scoutsuite-gcp-'));
-});
+const inputs = tempInputs('kansa-scoutsuite-gcp-');
 
-async function read(services: Record<string, unknown>) {
-  const file = path.join(dir, `scoutsuite_results_gcp-${Math.random().toString(36).slice(2)}.js`);
-  await writeFile(
-    file,
+const read = (services: Record<string, unknown>) =>
+  inputs.read(
+    `scoutsuite_results_gcp-${Math.random().toString(36).slice(2)}.js`,
     `scoutsuite_results =\n${JSON.stringify({
       account_id: 'auditor@osaka-scout-prod.iam.gserviceaccount.com',
       last_run: { time: '2026-12-01 10:22:31+0900', version: '5.14.0' },
@@ -27,10 +18,6 @@ async function read(services: Record<string, unknown>) {
       services,
     })}\n`,
   );
-  const resources: Resource<Record<string, Fact<unknown> | undefined>>[] = [];
-  const files = await readInput(file, (resource) => resources.push(resource as (typeof resources)[number]));
-  return { files, resources };
-}
 
 const projects = (collection: string, members: Record<string, unknown>) => ({
   projects: { [PROJECT]: { [collection]: members } },

@@ -1,34 +1,18 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from '../steampipe/csv-parity.ts';
+import { corpusRows, readRows } from '../steampipe/read-rows.ts';
 
 /**
  * Steampipe's `gcp_cloud_run_service` and `gcp_cloudfunctions_function` rows (`select *`), as
  * turbot/steampipe-plugin-gcp writes them; the fixtures are the corpus files
  * (tests/corpus/SOURCES.md).
  */
-const CORPUS = path.resolve(import.meta.dirname, '../../corpus/data/gcp/steampipe');
-const rows = (file: string) =>
-  JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as Record<string, unknown>[];
-
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 'rows.json', skip: (reason) => skipped.push(reason) }),
-  ] as Resource<Record<string, { value?: unknown; source?: string }>>[];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
 
 beforeAll(loadCsvParser);
 
 describe('steampipe-rows: Cloud Run services and Cloud Functions', () => {
   it('reads a gcp_cloud_run_service row by its full name rebuilt from project, location and name', () => {
-    const { resources, skipped } = read(rows('gcp-cloud-run-service.json'));
+    const { resources, skipped } = readRows(corpusRows('gcp', 'gcp-cloud-run-service.json'));
     expect(skipped).toEqual([]);
     const [open, internal] = resources;
     expect(open).toMatchObject({
@@ -44,7 +28,7 @@ describe('steampipe-rows: Cloud Run services and Cloud Functions', () => {
   });
 
   it('reads a gcp_cloudfunctions_function row with its ingress and IAM policy', () => {
-    const { resources, skipped } = read(rows('gcp-cloudfunctions-function.json'));
+    const { resources, skipped } = readRows(corpusRows('gcp', 'gcp-cloudfunctions-function.json'));
     expect(skipped).toEqual([]);
     const [webhook, nightly] = resources;
     expect(webhook?.facts.ingress).toMatchObject({ value: 'all', path: 'row.serviceConfig.ingressSettings' });
@@ -54,8 +38,8 @@ describe('steampipe-rows: Cloud Run services and Cloud Functions', () => {
   });
 
   it('skips a row whose query left out the IAM policy, naming it', () => {
-    const { iam_policy: _notSelected, ...projected } = rows('gcp-cloud-run-service.json')[0]!;
-    const { resources, skipped } = read([projected]);
+    const { iam_policy: _notSelected, ...projected } = corpusRows('gcp', 'gcp-cloud-run-service.json')[0]!;
+    const { resources, skipped } = readRows([projected]);
     expect(resources).toEqual([]);
     expect(skipped[0]).toMatch(/gcp_cloud_run_service row without the columns iam_policy/);
   });

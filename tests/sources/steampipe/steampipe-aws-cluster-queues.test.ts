@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from './csv-parity.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
 // of turbot/steampipe-plugin-aws table_aws_rds_db_cluster.go, table_aws_sns_topic.go and
@@ -18,23 +16,12 @@ const common = (arn: string, title: string) => ({
   account_id: ACCOUNT,
 });
 
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
-  ];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
-
 beforeAll(loadCsvParser);
 
 describe('steampipe-rows: aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue', () => {
   it('reads an aws_rds_db_cluster row as the cluster’s Config item', () => {
     const arn = `arn:aws:rds:ap-northeast-1:${ACCOUNT}:cluster:orders`;
-    const { resources } = read([
+    const { resources } = readRows([
       {
         db_cluster_identifier: 'orders',
         arn,
@@ -60,7 +47,7 @@ describe('steampipe-rows: aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue', () 
   it('reads aws_sns_topic and aws_sqs_queue rows’ KMS keys; null is no KMS key', () => {
     const topic = `arn:aws:sns:ap-northeast-1:${ACCOUNT}:alerts`;
     const queue = `arn:aws:sqs:ap-northeast-1:${ACCOUNT}:jobs`;
-    const { resources } = read([
+    const { resources } = readRows([
       {
         topic_arn: topic,
         display_name: '',
@@ -71,7 +58,7 @@ describe('steampipe-rows: aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue', () 
     ]);
     expect(resources[0]).toMatchObject({ id: topic, kansaType: 'storage.queue' });
     expect(fact(resources[0], 'customerManagedKey')).toMatchObject({ source: 'default', value: false });
-    const queues = read([
+    const queues = readRows([
       {
         queue_url: `https://sqs.ap-northeast-1.amazonaws.com/${ACCOUNT}/jobs`,
         queue_arn: queue,
@@ -88,7 +75,7 @@ describe('steampipe-rows: aws_rds_db_cluster, aws_sns_topic, aws_sqs_queue', () 
 
   it('reads an aws_ec2_instance row where it runs, with its tags', () => {
     const arn = `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0abc1234def567890`;
-    const { resources } = read([
+    const { resources } = readRows([
       {
         instance_id: 'i-0abc1234def567890',
         arn,

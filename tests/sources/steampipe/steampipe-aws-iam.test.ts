@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import type { DocumentFormat, TextFormat } from '../../../src/sources/format.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
+import { fact } from '../../helpers/checks.ts';
 import { writeCsv } from '../csv/write-csv.ts';
-import { expectCsvParity } from './csv-parity.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json|csv "select * from <table>"` writes them, with the
 // columns of turbot/steampipe-plugin-aws table_aws_iam_user.go, table_aws_iam_role.go,
@@ -34,17 +33,6 @@ const ADMIN_INLINE = {
   PolicyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
 };
 
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
-  ];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
-
 /** A document or CSV text read by the format kansa recognises it as. */
 function readAs(input: unknown[] | string) {
   const skipped: string[] = [];
@@ -63,7 +51,7 @@ beforeAll(loadCsvParser);
 
 describe('steampipe-rows: AWS IAM tables', () => {
   it('reads an aws_iam_user row as the user’s Config item, with its MFA and console password', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       iamRow('user', 'alice', {
         user_id: 'AIDAEXAMPLEALICE',
         password_last_used: null,
@@ -116,7 +104,7 @@ describe('steampipe-rows: AWS IAM tables', () => {
   });
 
   it('reads aws_iam_role, aws_iam_group and aws_iam_policy rows; AWS managed policies are skipped', () => {
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       iamRow('role', 'partner-audit', {
         role_id: 'AROAEXAMPLE',
         assume_role_policy: {
@@ -139,7 +127,7 @@ describe('steampipe-rows: AWS IAM tables', () => {
       value: ['arn:aws:iam::aws:policy/AdministratorAccess'],
     });
 
-    const groups = read([
+    const groups = readRows([
       iamRow('group', 'ops', {
         group_id: 'AGPAEXAMPLE',
         attached_policy_arns: null,
@@ -159,7 +147,7 @@ describe('steampipe-rows: AWS IAM tables', () => {
       arn,
       akas: [arn],
     });
-    const policies = read([
+    const policies = readRows([
       policy('all', `arn:aws:iam::${ACCOUNT}:policy/all`, ADMIN_INLINE.PolicyDocument),
       policy('ReadOnlyAccess', 'arn:aws:iam::aws:policy/ReadOnlyAccess', { Statement: [] }),
     ]);
@@ -173,7 +161,7 @@ describe('steampipe-rows: AWS IAM tables', () => {
 
   it('skips a user row of a query that left out the MFA and login columns', () => {
     const narrow = iamRow('user', 'bob', { groups: null, inline_policies: null, attached_policy_arns: null });
-    const { resources, skipped } = read([narrow]);
+    const { resources, skipped } = readRows([narrow]);
     expect(resources).toHaveLength(0);
     expect(skipped[0]).toMatch(/aws_iam_user row without the columns mfa_enabled, login_profile/);
   });

@@ -1,9 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from './csv-parity.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns of
 // turbot/steampipe-plugin-azure table_azure_network_security_group.go, table_azure_sql_server.go,
@@ -28,18 +26,6 @@ const row = (id: string, columns: Record<string, unknown>) => {
   };
 };
 
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
-  ];
-  // `--output csv` of the same rows reads the same.
-  expectCsvParity(document);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
-
 beforeAll(loadCsvParser);
 
 const nsgRule = (name: string, properties: Record<string, unknown>) => ({
@@ -52,7 +38,7 @@ const nsgRule = (name: string, properties: Record<string, unknown>) => ({
 
 describe('steampipe-rows: Azure tables', () => {
   it('reads an azure_network_security_group row’s rules and default rules, by priority', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${RG}/providers/Microsoft.Network/networkSecurityGroups/nsg-web`, {
         type: 'Microsoft.Network/networkSecurityGroups',
         security_rules: [
@@ -93,7 +79,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads an azure_sql_server row with its firewall rules, auditing and TDE protector', () => {
     const server = `${RG}/providers/Microsoft.Sql/servers/sql-city`;
-    const { resources } = read([
+    const { resources } = readRows([
       row(server, {
         type: 'Microsoft.Sql/servers',
         kind: 'v12.0',
@@ -147,7 +133,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads the encryption protector older plugins flattened, and leaves unlisted children unknown', () => {
     const server = `${RG}/providers/Microsoft.Sql/servers/sql-old`;
-    const { resources } = read([
+    const { resources } = readRows([
       row(server, {
         public_network_access: null,
         minimal_tls_version: null,
@@ -176,7 +162,7 @@ describe('steampipe-rows: Azure tables', () => {
   });
 
   it('reads azure_compute_virtual_machine and azure_compute_disk rows’ encryption', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${RG}/providers/Microsoft.Compute/virtualMachines/vm-host`, {
         security_profile: { encryptionAtHost: true, securityType: 'TrustedLaunch' },
         size: 'Standard_D2s_v5',
@@ -191,10 +177,10 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(resources[0], 'encryptionAtHost')).toMatchObject({ source: 'explicit', value: true });
     // A scale set's instance (azure_compute_virtual_machine_scale_set_vm) is not a VM of this table.
     const instance = `${RG}/providers/Microsoft.Compute/virtualMachineScaleSets/vmss/virtualMachines/0`;
-    expect(read([row(instance, { security_profile: null })]).skipped[0]).toMatch(/Steampipe table row/);
+    expect(readRows([row(instance, { security_profile: null })]).skipped[0]).toMatch(/Steampipe table row/);
     expect(fact(resources[1], 'encryptionAtHost')).toMatchObject({ source: 'default', value: false });
 
-    const disks = read([
+    const disks = readRows([
       row(`${RG}/providers/Microsoft.Compute/disks/disk-cmk`, {
         sku_name: 'Premium_LRS',
         sku_tier: 'Premium',
@@ -216,7 +202,7 @@ describe('steampipe-rows: Azure tables', () => {
   });
 
   it('reads an azure_kubernetes_cluster row; local accounts and logs, which it has no column for, stay unknown', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${RG}/providers/Microsoft.ContainerService/managedClusters/aks-city`, {
         api_server_access_profile: { authorizedIPRanges: ['203.0.113.0/24'], enablePrivateCluster: false },
         enable_rbac: true,
@@ -247,7 +233,7 @@ describe('steampipe-rows: Azure tables', () => {
         dataType: 'Enumeration',
       },
     });
-    const { resources } = read([
+    const { resources } = readRows([
       row(server, {
         sku: { name: 'Standard_B1ms', tier: 'Burstable' },
         public_network_access: 'Enabled',
@@ -278,7 +264,7 @@ describe('steampipe-rows: Azure tables', () => {
   });
 
   it('leaves an azure_mysql_flexible_server’s key unknown: the table has no dataEncryption column', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${RG}/providers/Microsoft.DBforMySQL/flexibleServers/my-city`, {
         public_network_access: 'Disabled',
         network: { publicNetworkAccess: 'Disabled', delegatedSubnetResourceId: 'subnet' },
@@ -291,7 +277,7 @@ describe('steampipe-rows: Azure tables', () => {
   });
 
   it('reads an azure_cosmosdb_account row: an empty enum is the API’s absent field', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${RG}/providers/Microsoft.DocumentDB/databaseAccounts/cosmos-city`, {
         kind: 'GlobalDocumentDB',
         type: 'Microsoft.DocumentDB/databaseAccounts',
@@ -311,7 +297,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads an azure_app_service_web_app row with its config/web record', () => {
     const app = `${RG}/providers/Microsoft.Web/sites/app-city`;
-    const { resources } = read([
+    const { resources } = readRows([
       row(app, {
         https_only: false,
         site_config: { numberOfWorkers: 1, alwaysOn: false },
@@ -342,7 +328,7 @@ describe('steampipe-rows: Azure tables', () => {
         role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`,
       },
     );
-    const [resource] = read([assignment]).resources;
+    const [resource] = readRows([assignment]).resources;
     expect(resource).toMatchObject({ kansaType: 'iam.role-assignment', account: SUB });
     expect(fact(resource, 'roleDefinitionId')).toMatchObject({
       value: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
@@ -352,7 +338,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads azure_virtual_network subnets and azure_network_watcher_flow_log targets', () => {
     const nsg = `${RG}/providers/Microsoft.Network/networkSecurityGroups/nsg-web`;
-    const vnet = read([
+    const vnet = readRows([
       row(`${RG}/providers/Microsoft.Network/virtualNetworks/vnet-city`, {
         address_prefixes: ['10.0.0.0/16'],
         enable_ddos_protection: false,
@@ -368,7 +354,7 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(vnet, 'subnets')).toMatchObject({
       value: [{ networkSecurityGroupId: nsg.toLowerCase() }],
     });
-    const log = read([
+    const log = readRows([
       row(
         '/subscriptions/' +
           SUB +
@@ -389,7 +375,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads an azure_app_service_function_app row, a site with the web app’s columns, as the site', () => {
     const app = `${RG}/providers/Microsoft.Web/sites/func-city`;
-    const [site] = read([
+    const [site] = readRows([
       row(app, {
         kind: 'functionapp,linux',
         https_only: true,
@@ -408,7 +394,7 @@ describe('steampipe-rows: Azure tables', () => {
 
   it('reads azure_key_vault_key rows: the expiry timestamp put back as Unix seconds, the rotation policy', () => {
     const vault = `${RG}/providers/Microsoft.KeyVault/vaults/kv-city`;
-    const { resources } = read([
+    const { resources } = readRows([
       row(`${vault}/keys/cmk`, {
         vault_name: 'kv-city',
         enabled: true,
@@ -443,7 +429,7 @@ describe('steampipe-rows: Azure tables', () => {
   });
 
   it('reads azure_redis_cache, azure_container_registry, azure_log_analytics_workspace and azure_diagnostic_setting rows', () => {
-    const [redis] = read([
+    const [redis] = readRows([
       row(`${RG}/providers/Microsoft.Cache/Redis/redis-city`, {
         enable_non_ssl_port: true,
         minimum_tls_version: null,
@@ -457,7 +443,7 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(redis, 'enableNonSslPort')).toMatchObject({ source: 'explicit', value: true });
     expect(fact(redis, 'minimumTlsVersion')).toMatchObject({ source: 'unknown' });
 
-    const [registry] = read([
+    const [registry] = readRows([
       row(`${RG}/providers/Microsoft.ContainerRegistry/registries/acrcity`, {
         admin_user_enabled: true,
         public_network_access: 'Enabled',
@@ -485,21 +471,21 @@ describe('steampipe-rows: Azure tables', () => {
         ],
       },
     );
-    const [workspace] = read([
+    const [workspace] = readRows([
       row(`${RG}/providers/Microsoft.OperationalInsights/workspaces/law`, {
         retention_in_days: 30,
         sku: { name: 'PerGB2018' },
       }),
     ]).resources;
     expect(fact(workspace, 'retentionInDays')).toMatchObject({ source: 'explicit', value: 30 });
-    const [activity] = read([setting]).resources;
+    const [activity] = readRows([setting]).resources;
     expect(activity).toMatchObject({ kansaType: 'audit.diagnostic-setting' });
     expect(fact(activity, 'targetResourceId')).toMatchObject({ value: `/subscriptions/${SUB}` });
     expect(fact(activity, 'enabledCategories')).toMatchObject({ value: ['Administrative', 'Security'] });
   });
 
   it('skips a row whose query left out a column the checks read, naming it', () => {
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       {
         name: 'sql-city',
         id: `${RG}/providers/Microsoft.Sql/servers/sql-city`,

@@ -1,29 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from './csv-parity.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns
 // of turbot/steampipe-plugin-gcp table_gcp_iam_policy.go, table_gcp_project.go,
 // table_gcp_bigquery_dataset.go, table_gcp_pubsub_topic.go and table_gcp_service_account_key.go.
-function read(document: unknown[]) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
-  ];
-  expectCsvParity(document);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 beforeAll(loadCsvParser);
 
 describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables', () => {
   it('reads a gcp_iam_policy row as the project’s bindings; its audit configs stay unknown', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       {
         version: 1,
         etag: 'BwYQ3example=',
@@ -54,7 +42,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
   });
 
   it('reads a gcp_project row: the project by number and id, its folders and organization above', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       {
         name: 'City Web',
         project_id: 'city-web',
@@ -91,7 +79,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
   });
 
   it('reads gcp_bigquery_dataset and gcp_pubsub_topic rows: access entries, keys, topic policy', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       {
         name: null,
         dataset_id: 'open_data',
@@ -122,7 +110,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
     });
     expect(fact(dataset, 'customerManagedKey')).toMatchObject({ value: false });
 
-    const topics = read([
+    const topics = readRows([
       {
         name: 'alerts',
         kms_key_name: 'projects/city-web/locations/asia-northeast1/keyRings/ring/cryptoKeys/topic',
@@ -148,7 +136,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
   });
 
   it('reads a gcp_compute_instance row where it runs: its zone’s region', () => {
-    const [vm] = read([
+    const [vm] = readRows([
       {
         name: 'web-1',
         status: 'RUNNING',
@@ -173,7 +161,7 @@ describe('steampipe-rows: GCP IAM policy, project, dataset, topic and key tables
 
   it('reads a gcp_service_account_key row; whether the key is disabled, which no column says, is unknown', () => {
     const key = 'projects/city-web/serviceAccounts/deploy@city-web.iam.gserviceaccount.com/keys/1a2b3c';
-    const { resources } = read([
+    const { resources } = readRows([
       {
         name: '1a2b3c',
         service_account_name: 'deploy@city-web.iam.gserviceaccount.com',

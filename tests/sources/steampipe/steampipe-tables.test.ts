@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
-import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
-import { expectCsvParity } from './csv-parity.ts';
+import { fact } from '../../helpers/checks.ts';
+import { readRows } from './read-rows.ts';
 
 // Rows as `steampipe query --output json "select * from <table>"` writes them, with the columns of
 // turbot/steampipe-plugin-gcp table_gcp_storage_bucket.go and steampipe-plugin-azure
@@ -43,18 +41,6 @@ const accountRow = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function read(document: unknown) {
-  const skipped: string[] = [];
-  const resources = [
-    ...steampipeRows.read(document, { file: 't.json', skip: (reason) => skipped.push(reason) }),
-  ];
-  // `--output csv` of the same rows reads the same.
-  if (Array.isArray(document)) expectCsvParity(document);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
-
 // The CSV parser is loaded by the scan before a text format is asked (read-inputs); here, first.
 beforeAll(loadCsvParser);
 
@@ -67,7 +53,7 @@ describe('steampipe-rows', () => {
   });
 
   it('reads a gcp_storage_bucket row as the bucket, its columns put back in the API’s places', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       bucketRow({
         iam_policy: { bindings: [{ role: 'roles/storage.objectViewer', members: ['allUsers'] }] },
       }),
@@ -88,7 +74,7 @@ describe('steampipe-rows', () => {
   });
 
   it('reads an azure_storage_account row as the account; a null column is the API’s absent field', () => {
-    const { resources } = read([accountRow({ allow_blob_public_access: null })]);
+    const { resources } = readRows([accountRow({ allow_blob_public_access: null })]);
     const [account] = resources.filter((r) => r.kansaType === 'storage.account');
     expect(account).toMatchObject({ region: 'japaneast', tags: { owner: 'city' } });
     expect(fact(account, 'httpsTrafficOnly')).toMatchObject({ source: 'explicit', value: false });
@@ -97,7 +83,7 @@ describe('steampipe-rows', () => {
   });
 
   it('reads an aws_s3_bucket row as the bucket’s Config item, its supplementary configuration rebuilt', () => {
-    const { resources } = read([
+    const { resources } = readRows([
       {
         name: 'city-site',
         arn: 'arn:aws:s3:::city-site',
@@ -158,7 +144,7 @@ describe('steampipe-rows', () => {
       type: 'Microsoft.Insights/diagnosticSettings',
       properties: { workspaceId: 'ws', logs: [{ categoryGroup: 'audit', enabled: true }] },
     };
-    const { resources } = read([vault('kv1', [setting]), vault('kv2', [])]);
+    const { resources } = readRows([vault('kv1', [setting]), vault('kv2', [])]);
     expect(resources.map((r) => r.kansaType)).toEqual(['kms.vault', 'audit.diagnostic-setting', 'kms.vault']);
     expect(fact(resources[0], 'purgeProtectionEnabled')).toMatchObject({ source: 'explicit', value: true });
     expect(fact(resources[2], 'diagnosticSettingsListed')).toMatchObject({ value: true });
@@ -190,7 +176,7 @@ describe('steampipe-rows', () => {
         priority: 100,
       },
     };
-    const { resources, skipped } = read([group('nsg1', [rdp]), group('nsg2', null)]);
+    const { resources, skipped } = readRows([group('nsg1', [rdp]), group('nsg2', null)]);
     expect(skipped).toEqual([]);
     expect(resources.map((r) => r.kansaType)).toEqual(['network.firewall', 'network.firewall']);
     expect(fact(resources[0], 'inboundRules')).toMatchObject({ source: 'explicit' });
@@ -226,7 +212,7 @@ describe('steampipe-rows', () => {
       title: 'sql1',
       akas: [server.toLowerCase()],
     };
-    const { resources, skipped } = read([row]);
+    const { resources, skipped } = readRows([row]);
     expect(skipped).toEqual([]);
     // Ids come out lower-cased, as every Azure adapter keys them.
     expect(resources.map((r) => [r.kansaType, r.id.split('/').slice(-2).join('/')])).toEqual([
@@ -252,7 +238,7 @@ describe('steampipe-rows', () => {
       title: name,
       akas: [id(type, name).toLowerCase()],
     });
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       row('Microsoft.Compute/disks', 'd1', {
         encryption_type: 'EncryptionAtRestWithCustomerKey',
         encryption_disk_encryption_set_id: id('Microsoft.Compute/diskEncryptionSets', 'des'),
@@ -294,7 +280,7 @@ describe('steampipe-rows', () => {
       title: id,
       akas: [`gcp://bigquery.googleapis.com/projects/city-bq/datasets/${id}`],
     });
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       dataset('open', [{ role: 'READER', specialGroup: 'allAuthenticatedUsers' }], null),
       dataset(
         'closed',
@@ -317,7 +303,7 @@ describe('steampipe-rows', () => {
 
   it('reads an azure_kubernetes_cluster row, the local accounts it has no column for unknown', () => {
     const id = `/subscriptions/${SUB}/resourcegroups/rg/providers/Microsoft.ContainerService/managedClusters/aks1`;
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       {
         name: 'aks1',
         id,
@@ -347,7 +333,7 @@ describe('steampipe-rows', () => {
       title: name,
       akas: [`/subscriptions/${SUB}/resourcegroups/rg/providers/microsoft.compute/virtualmachines/${name}`],
     });
-    const { resources, skipped } = read([vm('vm1', { encryptionAtHost: true }), vm('vm2', null)]);
+    const { resources, skipped } = readRows([vm('vm1', { encryptionAtHost: true }), vm('vm2', null)]);
     expect(skipped).toEqual([]);
     expect(fact(resources[0], 'encryptionAtHost')).toMatchObject({ source: 'explicit', value: true });
     expect(fact(resources[1], 'encryptionAtHost')).toMatchObject({ source: 'default', value: false });
@@ -355,13 +341,13 @@ describe('steampipe-rows', () => {
 
   it('skips a row whose query left out a column the checks read, naming it', () => {
     const { enable_https_traffic_only: _notSelected, ...projected } = accountRow();
-    const { resources, skipped } = read([projected]);
+    const { resources, skipped } = readRows([projected]);
     expect(resources).toHaveLength(0);
     expect(skipped[0]).toMatch(/azure_storage_account row without the columns enable_https_traffic_only/);
   });
 
   it('skips the rows of tables it does not read, with the reason', () => {
-    const { resources, skipped } = read([
+    const { resources, skipped } = readRows([
       {
         network_interface_id: 'eni-1',
         status: 'in-use',

@@ -17,7 +17,7 @@ import {
   holdsEveryPort,
   includesPort,
   type PortRange,
-  parsePortRange,
+  parsePortRanges,
   stretches,
 } from '../../../model/port-ranges.ts';
 
@@ -84,21 +84,13 @@ export function readRule(rule: AzureNsgRule): ReadRule {
     sources,
     reach,
     reachesPublic: hasPublic(reach),
-    ports: parsedRanges(rule.destinationPorts),
-    sourcePorts: parsedRanges(rule.sourcePorts),
+    ports: parsePortRanges(rule.destinationPorts),
+    sourcePorts: parsePortRanges(rule.sourcePorts),
     destinations: readDestinations(rule),
   };
 }
 
 const isAnyTenant = (source: string) => /^azurecloud(?:\.[\w-]+)?$/i.test(source.trim());
-
-/** Ranges that are no port range (none in a valid rule) match nothing. */
-function parsedRanges(texts: readonly string[]): PortRange[] {
-  return texts.flatMap((text) => {
-    const range = parsePortRange(text);
-    return range ? [range] : [];
-  });
-}
 
 function readDestinations(rule: AzureNsgRule): ReadRule['destinations'] {
   const prefixes = rule.destinations.map((prefix) => prefix.trim().toLowerCase());

@@ -16,7 +16,7 @@ import {
   holdsEveryPort,
   includesPort,
   type PortRange,
-  parsePortRange,
+  parsePortRanges,
   stretches,
 } from '../../../model/port-ranges.ts';
 import type { Resource } from '../../../model/resource.ts';
@@ -78,13 +78,7 @@ export function protocolPorts(entries: readonly GcpFirewallEntry[]): ProtocolPor
   return entries.flatMap((entry) => {
     const protocol = entry.protocol === 'all' ? 'all' : PORT_PROTOCOLS[entry.protocol];
     if (!protocol) return [];
-    const ports =
-      entry.ports.length === 0
-        ? [ALL_PORTS]
-        : entry.ports.flatMap((port) => {
-            const range = parsePortRange(port);
-            return range ? [range] : [];
-          });
+    const ports = entry.ports.length === 0 ? [ALL_PORTS] : parsePortRanges(entry.ports);
     return [{ protocol, ports }];
   });
 }

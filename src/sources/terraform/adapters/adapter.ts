@@ -2,7 +2,7 @@ import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Provider, Resource } from '../../../model/resource.ts';
 import type { TerraformConfiguration } from '../configuration.ts';
-import type { TfInstance } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 
 /** How a split resource (`aws_s3_bucket_policy`) names the resource it configures. */
@@ -100,6 +100,23 @@ export function partsOf(unit: Unit, type: string): readonly TfInstance[] {
 /** The split resource of a type the plan deletes, when it leaves none of that type. */
 export function removedPart(unit: Unit, type: string): TfInstance | undefined {
   return partsOf(unit, type).length === 0 ? unit.removed?.get(type)?.[0] : undefined;
+}
+
+/**
+ * An Optional+Computed attribute a new resource's configuration leaves out: the plan knows it
+ * only after apply (with `orAbsent`, or writes it null, as older provider versions do), and
+ * what the cloud fills in is its default at creation.
+ */
+export function isLeftOut(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  { orAbsent = false }: { orAbsent?: boolean } = {},
+): boolean {
+  if (!isCreated(instance) || ctx.config.sets(instance, attribute)) return false;
+  const { state } = tr.valuesOf(instance).read(attribute);
+  return state === 'unknown' || (orAbsent && state === 'absent');
 }
 
 /**

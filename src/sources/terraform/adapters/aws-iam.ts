@@ -2,7 +2,14 @@ import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import {
+  type BuildContext,
+  isLeftOut,
+  type PartLink,
+  partsOf,
+  type TerraformAdapter,
+  type Unit,
+} from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';
 import { configItem, fromConfigItem } from './aws-record.ts';
 
@@ -50,7 +57,7 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
   if (exclusive.state === 'known' && Array.isArray(exclusive.value)) {
     tr.read(self, 'managed_policy_arns', attachedPath);
     for (const arn of exclusive.value) attached.add(self, 'managed_policy_arns', arn);
-  } else if (exclusive.state === 'unknown' && !isComputedLeftOut(tr, self, 'managed_policy_arns', ctx)) {
+  } else if (exclusive.state === 'unknown' && !isLeftOut(tr, ctx, self, 'managed_policy_arns')) {
     attached.addReferenced(self, 'managed_policy_arns');
   }
   for (const attachment of [...partsOf(unit, p.attachment), ...partsOf(unit, SHARED_ATTACHMENT)])
@@ -92,8 +99,7 @@ function inlinePolicyBlocks(
   inlinePath: string,
 ): JsonObject[] {
   const values = tr.valuesOf(role);
-  if (isComputedLeftOut(tr, role, 'inline_policy', ctx) || values.read('inline_policy').state === 'absent')
-    return [];
+  if (isLeftOut(tr, ctx, role, 'inline_policy') || values.read('inline_policy').state === 'absent') return [];
   // The list itself known only after apply (a dynamic block over unknown values).
   if (!values.present('inline_policy')) {
     tr.read(role, 'inline_policy', inlinePath);
@@ -117,24 +123,6 @@ const SHARED_ATTACHMENT = 'aws_iam_policy_attachment';
 
 /** An AWS managed policy (`arn:aws:iam::aws:policy/…`): AWS writes it; AdministratorAccess is the one that allows `*` on `*`. */
 const AWS_MANAGED_POLICY = /^arn:aws[\w-]*:iam::aws:policy\//;
-
-/**
- * An Optional+Computed attribute a new resource's configuration leaves out: the provider fills
- * it from the cloud, where a new principal has none.
- */
-function isComputedLeftOut(
-  tr: Translation,
-  instance: TfInstance,
-  attribute: string,
-  ctx: BuildContext,
-): boolean {
-  const isNew = isCreated(instance);
-  return (
-    isNew &&
-    tr.valuesOf(instance).read(attribute).state === 'unknown' &&
-    !ctx.config.sets(instance, attribute)
-  );
-}
 
 /**
  * The managed policies attached to a principal: their ARNs, as Config lists them, and the

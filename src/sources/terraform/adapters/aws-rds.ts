@@ -2,10 +2,10 @@ import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { explicit } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { type BuildContext, isLeftOut, type TerraformAdapter, type Unit } from './adapter.ts';
 import {
   configItem,
   fromConfigItem,
@@ -57,14 +57,7 @@ function defaultStorageEncryption(
   sources: readonly string[] = DB_SOURCES,
 ): false | undefined {
   const attribute = 'storage_encrypted';
-  const isNew = isCreated(db);
-  const state = tr.valuesOf(db).read(attribute).state;
-  if (
-    !isNew ||
-    inheritsStorage(db, tr, ctx, sources) ||
-    ctx.config.sets(db, attribute) ||
-    (state !== 'absent' && state !== 'unknown')
-  )
+  if (!isLeftOut(tr, ctx, db, attribute, { orAbsent: true }) || inheritsStorage(db, tr, ctx, sources))
     return undefined;
   tr.mark('configuration.storageEncrypted', `${db.address}.${attribute}`, 'assumed', {
     ja: '構成にないため、RDS の作成時の既定値（暗号化なし）です',
@@ -214,10 +207,8 @@ function isEmptyValue(value: unknown): boolean {
  */
 function backupRetention(db: TfInstance, tr: Translation, ctx: BuildContext, replicaOf: unknown): unknown {
   const attribute = 'backup_retention_period';
-  const isNew = isCreated(db);
-  const unknownInPlan = tr.valuesOf(db).read(attribute).state === 'unknown';
   const replica = replicaOf !== undefined || tr.valuesOf(db).read('replicate_source_db').state === 'unknown';
-  if (isNew && unknownInPlan && !replica && !ctx.config.sets(db, attribute)) {
+  if (isLeftOut(tr, ctx, db, attribute) && !replica) {
     tr.mark('configuration.backupRetentionPeriod', `${db.address}.${attribute}`, 'assumed', {
       ja: '構成にないため、RDS の作成時の既定値（1日）です',
       en: 'not in the configuration: RDS’s default at creation (1 day)',

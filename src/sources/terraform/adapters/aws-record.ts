@@ -2,10 +2,10 @@ import { explicit, type Fact } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { configItemToResource } from '../../aws/adapters/index.ts';
 import type { ConfigItem } from '../../aws/config-item.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type Unit } from './adapter.ts';
+import { type BuildContext, isLeftOut, partsOf, type Unit } from './adapter.ts';
 
 /** An AWS Config item holding what the Terraform resource says (identity is set by the caller). */
 export function configItem(
@@ -91,11 +91,7 @@ export function keyOrAwsManaged(
   nativePath: string,
   awsManagedAlias: string,
 ): { value: unknown; planKey?: string } {
-  if (
-    isCreated(store) &&
-    tr.valuesOf(store).read(attribute).state === 'unknown' &&
-    !ctx.config.sets(store, attribute)
-  ) {
+  if (isLeftOut(tr, ctx, store, attribute)) {
     tr.mark(nativePath, `${store.address}.${attribute}`, 'assumed', {
       ja: `構成にないため、AWS 管理キー（${awsManagedAlias}）です`,
       en: `not in the configuration: the AWS managed key (${awsManagedAlias})`,

@@ -1,8 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { type BuildContext, isLeftOut, type TerraformAdapter, type Unit } from './adapter.ts';
 import {
   configItem,
   fromConfigItem,
@@ -32,9 +31,9 @@ function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const ssePath = 'configuration.SSEDescription';
   const block = 'server_side_encryption';
   // Optional+Computed: a new table whose configuration leaves the block out has none.
-  const leftOut =
-    isCreated(table) && tr.valuesOf(table).read(block).state === 'unknown' && !ctx.config.sets(table, block);
-  const enabled = leftOut ? undefined : tr.read(table, `${block}.0.enabled`, `${ssePath}.Status`);
+  const enabled = isLeftOut(tr, ctx, table, block)
+    ? undefined
+    : tr.read(table, `${block}.0.enabled`, `${ssePath}.Status`);
   if (enabled !== true) {
     // No block, or `enabled = false`: the AWS owned key, an absent SSEDescription.
     tr.mark(ssePath, `${table.address}.${block}`, 'known');
@@ -65,8 +64,7 @@ function efsFileSystem(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   const fs = unit.primary;
   const configuration: JsonObject = {};
   const encryptedPath = 'configuration.Encrypted';
-  const state = tr.valuesOf(fs).read('encrypted').state;
-  if (isCreated(fs) && (state === 'unknown' || state === 'absent') && !ctx.config.sets(fs, 'encrypted')) {
+  if (isLeftOut(tr, ctx, fs, 'encrypted', { orAbsent: true })) {
     tr.mark(encryptedPath, `${fs.address}.encrypted`, 'assumed', {
       ja: '構成にないため、EFS の作成時の既定値（暗号化なし）です',
       en: 'not in the configuration: EFS’s default at creation (not encrypted)',

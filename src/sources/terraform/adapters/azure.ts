@@ -8,6 +8,7 @@ import {
   type Attachment,
   attachmentsListed,
   type BuildContext,
+  isLeftOut,
   partsOf,
   readFirst,
   type TerraformAdapter,
@@ -150,8 +151,7 @@ function softDeleteOf(vault: TfInstance, tr: Translation, ctx: BuildContext): un
     tr.mark(path, `${vault.address}.soft_delete_retention_days`, 'known');
     return true;
   }
-  const isNew = isCreated(vault);
-  if (state === 'unknown' && isNew && !ctx.config.sets(vault, 'soft_delete_enabled')) {
+  if (isLeftOut(tr, ctx, vault, 'soft_delete_enabled')) {
     tr.mark(path, `${vault.address}.soft_delete_enabled`, 'assumed', {
       ja: '構成にありません: Azure は 2020 年 12 月からすべてのキー コンテナーで論理的な削除を有効にしています（azurerm 2.42 以降の既定値も true）',
       en: 'not in the configuration: Azure has turned soft delete on for every vault since December 2020 (azurerm 2.42 on defaults it to true)',
