@@ -38,8 +38,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       },
       roleNotExported: missingData(
         {
-          ja: '定義がエクスポートにないカスタム ロールが付与されています（{{roles}}。判定できたオーナーと自らをオーナーにできる主体 {{count}} 主体、上限 {{max}}）。IAM ポリシーを書き換えられるカスタム ロールはオーナーと同じ特権です。gcloud asset export --asset-types=iam.googleapis.com/Role（--content-type=resource）の出力も渡してください',
-          en: 'Custom roles are granted whose definitions the export does not hold ({{roles}}; {{count|principal|principals}} known to be owners or able to grant themselves ownership, limit {{max}}); a custom role that may rewrite IAM policies is as privileged as Owner: also provide gcloud asset export --asset-types=iam.googleapis.com/Role (--content-type=resource)',
+          ja: '定義がエクスポートにないカスタム ロールが付与されています（{{roles}}。判定できたオーナーと自らをオーナーにできる主体 {{count}} 主体、上限 {{max}}）。IAM ポリシーを書き換えられるカスタム ロールはオーナーと同じ特権です。gcloud asset export --asset-types=iam.googleapis.com/Role（--content-type=resource）か gcloud iam roles describe の出力も渡してください',
+          en: 'Custom roles are granted whose definitions the export does not hold ({{roles}}; {{count|principal|principals}} known to be owners or able to grant themselves ownership, limit {{max}}); a custom role that may rewrite IAM policies is as privileged as Owner: also provide gcloud asset export --asset-types=iam.googleapis.com/Role (--content-type=resource) or gcloud iam roles describe',
         },
         'gcpCustomRoles',
         {

@@ -1,11 +1,12 @@
 import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
-import type { AnyCase } from '../../../helpers/rule-tester.ts';
+import type { AnyCase, RecordOrFile } from '../../../helpers/rule-tester.ts';
 import {
   ANCESTORS,
   FOLDER_NAME,
   ORG,
   ORG_NAME,
+  PROJECT_NAME,
   projectPolicyRecord,
   resourceRecord,
 } from '../../../sources/gcp/records.ts';
@@ -53,7 +54,7 @@ function customRole(name: string, includedPermissions: string[] | undefined, ext
 const ORG_ROLE = `${ORG}/roles/policyAdmin`;
 const PROJECT_ROLE = 'projects/osaka-juki-prod/roles/iamDelegate';
 
-const over = (name: string, records: Json[], owners: string[]): AnyCase => ({
+const over = (name: string, records: RecordOrFile[], owners: string[]): AnyCase => ({
   name,
   records,
   params: { maxPrivilegedPrincipals: 1 },
@@ -123,6 +124,33 @@ export const ownerGrantingCases: AnyCase[] = [
     ],
     ['serviceAccount:deployer@osaka-juki-prod.iam.gserviceaccount.com'],
   ),
+  {
+    // The role names the project by id, which the policy lines do not give beside the number:
+    // the project is named.
+    target: PROJECT_NAME,
+    ...over(
+      'an owner and a project custom role with setIamPolicy, as gcloud iam roles describe prints it',
+      [
+        projectPolicyRecord([owner, grant(PROJECT_ROLE, 'user:ops@city.example.jp')]),
+        folder(),
+        org(),
+        jsonFile(
+          {
+            etag: 'BwYh3kPq9xM=',
+            includedPermissions: [
+              'resourcemanager.projects.getIamPolicy',
+              'resourcemanager.projects.setIamPolicy',
+            ],
+            name: PROJECT_ROLE,
+            stage: 'GA',
+            title: 'IAM Delegate',
+          },
+          'iam-delegate-role.json',
+        ),
+      ],
+      ['user:ops@city.example.jp'],
+    ),
+  },
   within('an owner and an Editor, a Service Account User and an IAM Security Reviewer', [
     projectPolicyRecord([
       owner,
