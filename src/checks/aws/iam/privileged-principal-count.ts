@@ -30,8 +30,8 @@ export default defineCheck<object, Message>({
       en: 'Privileged accounts, and accounts that can escalate, must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account. A principal that can grant itself administrator rights through IAM alone (IAMFullAccess, or a policy allowing it to attach or write policies to every user, group or role or to itself, write a new default policy version, add users to groups, or rewrite trust policies) holds the same and counts too; PowerUserAccess cannot touch IAM and does not.',
     },
     remediation: {
-      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
-      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); use job-specific permission sets (IAM Identity Center) for daily administration.',
+      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。IAMFullAccess や、証跡に挙がった権限昇格を許すポリシーの文（iam:Attach*Policy・iam:Put*Policy・iam:CreatePolicyVersion など）も同様に外すか、対象のリソースを絞ります。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
+      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); likewise remove IAMFullAccess and the policy statements the evidence names as allowing escalation (iam:Attach*Policy, iam:Put*Policy, iam:CreatePolicyVersion, …), or narrow their resources; use job-specific permission sets (IAM Identity Center) for daily administration.',
     },
     messages: {
       withinLimit: {

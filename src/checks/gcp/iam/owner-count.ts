@@ -24,8 +24,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Editor (roles/editor) may not change IAM policies.',
     },
     remediation: {
-      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
-      en: 'Remove owners who do not need it with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=roles/owner and grant predefined roles that fit the work (console: IAM & Admin > IAM). A group counts as one principal: check group membership in Cloud Identity / Google Workspace.',
+      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し（IAM ポリシーを書き換えられるロールも同様に --role=<ロール> で外します）、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
+      en: 'Remove owners who do not need it with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=roles/owner (and likewise --role=<role> for roles that may rewrite the IAM policy) and grant predefined roles that fit the work (console: IAM & Admin > IAM). A group counts as one principal: check group membership in Cloud Identity / Google Workspace.',
     },
     messages: {
       withinLimit: {
@@ -121,18 +121,19 @@ const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
 const CUSTOM_ROLE = /^(?:projects|organizations)\/[^/]+\/roles\/[^/]+$/;
 
 /**
- * Predefined roles that may rewrite the IAM policy of the project, and so grant roles/owner:
- * each includes resourcemanager.projects.setIamPolicy (Google's IAM roles reference), but
- * Folder IAM Admin, which includes resourcemanager.folders.setIamPolicy only: granted on a
- * folder above the project, it may grant roles/owner on that folder, which the project inherits.
+ * Predefined roles that may rewrite an IAM policy the project inherits, and so grant
+ * roles/owner, by the permission that does (Google's IAM roles reference): each includes
+ * resourcemanager.projects.setIamPolicy but Folder IAM Admin, which includes
+ * resourcemanager.folders.setIamPolicy only: granted on a folder above the project, it may grant
+ * roles/owner on that folder.
  */
-const OWNER_GRANTING_ROLES: Readonly<Record<string, 'anywhere' | 'folder'>> = {
-  'roles/owner': 'anywhere',
-  'roles/resourcemanager.projectIamAdmin': 'anywhere',
-  'roles/iam.securityAdmin': 'anywhere',
-  'roles/resourcemanager.organizationAdmin': 'anywhere',
-  'roles/resourcemanager.folderAdmin': 'anywhere',
-  'roles/resourcemanager.folderIamAdmin': 'folder',
+const OWNER_GRANTING_ROLES: Readonly<Record<string, string>> = {
+  'roles/owner': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.projectIamAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/iam.securityAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.organizationAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.folderAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.folderIamAdmin': 'resourcemanager.folders.setIamPolicy',
 };
 
 interface Privileged {
@@ -165,11 +166,9 @@ function privileged(
     for (const { role, members } of bindings) {
       const active = members.filter((member) => !member.startsWith('deleted:'));
       if (active.length === 0) continue;
-      const reach = OWNER_GRANTING_ROLES[role];
-      let counts =
-        reach === 'anywhere' ||
-        (reach === 'folder' && (node.startsWith(FOLDERS) || (node.startsWith(ORGANIZATIONS) && folderAbove)));
-      if (!reach && CUSTOM_ROLE.test(role)) {
+      const predefined = OWNER_GRANTING_ROLES[role];
+      let counts = predefined !== undefined && writesPolicyAbove(predefined, node, folderAbove);
+      if (predefined === undefined && CUSTOM_ROLE.test(role)) {
         const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
           | Resource<GcpCustomRoleFacts>
           | undefined;
