@@ -140,6 +140,17 @@ export const LIVE_READS = {
       en: 'roles/cloudasset.viewer on the organization (or set the memberDomains parameter)',
     },
   },
+  gcpCustomRoles: {
+    what: { ja: 'カスタム ロールの定義', en: 'the definitions of custom roles' },
+    call: {
+      ja: 'Cloud Asset ListAssets（iam.googleapis.com/Role、contentType RESOURCE）',
+      en: 'Cloud Asset ListAssets (iam.googleapis.com/Role, contentType RESOURCE)',
+    },
+    grant: {
+      ja: '組織・プロジェクトの roles/cloudasset.viewer',
+      en: 'roles/cloudasset.viewer on the organization or project',
+    },
+  },
   gcpAncestorPolicies: {
     what: {
       ja: '上位のフォルダ・組織の IAM ポリシー',

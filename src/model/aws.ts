@@ -58,6 +58,8 @@ export interface AwsIamUserFacts {
   readonly attachedPolicyArns?: Fact<readonly string[]>;
   /** Inline policies that allow every action on every resource (`configuration.userPolicyList`). */
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
+  /** See AwsIamPrincipalFacts.escalationInlineStatements. */
+  readonly escalationInlineStatements?: Fact<readonly string[]>;
   /** Group names (`configuration.groupList`); the groups' policies are on their own items. */
   readonly groups?: Fact<readonly string[]>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
@@ -77,6 +79,12 @@ export interface AwsIamPrincipalFacts {
   readonly attachedPolicyArns?: Fact<readonly string[]>;
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
   /**
+   * Inline policy statements by which the principal may grant itself administrator rights
+   * through IAM alone (attach or write a policy, add a user to a group, rewrite a trust policy,
+   * on every such resource of the account or on itself), as `<policy name>: <Sid or position>`.
+   */
+  readonly escalationInlineStatements?: Fact<readonly string[]>;
+  /**
    * Roles only: the AWS accounts the trust policy (`configuration.assumeRolePolicyDocument`)
    * lets assume the role, as 12-digit ids; `*` when it allows any AWS principal unconditionally;
    * `federated:<provider>` when it lets any user of a public identity provider assume it (no
@@ -92,6 +100,11 @@ export interface AwsIamPolicyFacts {
    * that allow every action on every resource, as AdministratorAccess does.
    */
   readonly fullAdminStatements?: Fact<readonly string[]>;
+  /**
+   * Statements of the default version by which a principal it is attached to may grant itself
+   * administrator rights through IAM alone (see escalationInlineStatements).
+   */
+  readonly escalationStatements?: Fact<readonly string[]>;
 }
 
 /** AWS::S3::Bucket. */

@@ -161,6 +161,17 @@ export interface GcpLogBucketFacts {
   readonly retentionDays?: Fact<number>;
 }
 
+/** iam.googleapis.com/Role: a custom role (`projects/<p>/roles/<r>`, `organizations/<o>/roles/<r>`). */
+export interface GcpCustomRoleFacts {
+  /**
+   * Which of `resourcemanager.projects.setIamPolicy`, `resourcemanager.folders.setIamPolicy` and
+   * `resourcemanager.organizations.setIamPolicy` the role includes (`includedPermissions`): the
+   * permissions by which its holders may grant themselves roles/owner. None for a deleted or
+   * disabled role, whose bindings grant nothing.
+   */
+  readonly policyWritePermissions?: Fact<readonly string[]>;
+}
+
 /** iam.googleapis.com/ServiceAccountKey */
 export interface GcpServiceAccountKeyFacts {
   /** `USER_MANAGED` (a private key someone holds) or `SYSTEM_MANAGED` (rotated by Google). */

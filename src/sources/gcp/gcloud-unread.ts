@@ -67,13 +67,20 @@ const UNREAD: readonly UnreadAnswer[] = [
       /^projects\/[^/]+\/alertPolicies\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
       Array.isArray(item.conditions),
   },
-  // IAM roles: predefined `roles/<r>` or custom `projects|organizations/<x>/roles/<r>`, with their permissions.
+  // IAM roles: predefined `roles/<r>`, and custom `projects|organizations/<x>/roles/<r>` listed
+  // without their permissions (a custom role with them is read: gcp-rest-resources).
   // https://cloud.google.com/iam/docs/reference/rest/v1/roles
   {
     command: 'gcloud iam roles list / describe',
-    is: (item) =>
-      /^(?:(?:projects|organizations)\/[^/]+\/)?roles\/[^/]+$/.test(stringAt(item, 'name') ?? '') &&
-      (Array.isArray(item.includedPermissions) || typeof item.stage === 'string'),
+    is: (item) => {
+      const name = stringAt(item, 'name') ?? '';
+      if (/^(?:projects|organizations)\/[^/]+\/roles\/[^/]+$/.test(name))
+        return item.includedPermissions === undefined && typeof item.stage === 'string';
+      return (
+        /^roles\/[^/]+$/.test(name) &&
+        (Array.isArray(item.includedPermissions) || typeof item.stage === 'string')
+      );
+    },
   },
   // A key's versions: the key (`gcloud kms keys list`) carries its rotation.
   {

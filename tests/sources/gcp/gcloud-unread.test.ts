@@ -82,13 +82,8 @@ describe('gcp-gcloud-unread', () => {
     [
       'gcloud iam roles list / describe',
       [
-        {
-          etag: 'BwX=',
-          includedPermissions: ['compute.instances.start'],
-          name: 'projects/p/roles/vendorOperator',
-          stage: 'GA',
-          title: 'Vendor Operator',
-        },
+        // The list's basic view: a custom role without its permissions.
+        { etag: 'BwX=', name: 'projects/p/roles/vendorOperator', stage: 'GA', title: 'Vendor Operator' },
       ],
     ],
     [

@@ -3,9 +3,17 @@ import { unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
+import { ESCALATION, isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'notInPlan' | 'noIam' | 'noRoles' | 'unknown';
+type Message =
+  | 'withinLimit'
+  | 'withinLimitEscalating'
+  | 'tooMany'
+  | 'tooManyEscalating'
+  | 'notInPlan'
+  | 'noIam'
+  | 'noRoles'
+  | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -14,16 +22,16 @@ export default defineCheck<object, Message>({
     resourceTypes: ['account'],
     severity: 'medium',
     title: {
-      ja: '管理者権限を持つ IAM ユーザ・ロールの数が上限（既定 3）以下',
-      en: 'IAM users and roles with administrator rights are within the limit (3 by default)',
+      ja: '管理者権限を持つ、または自らに付与できる IAM ユーザ・ロールの数が上限（既定 3）以下',
+      en: 'IAM users and roles with administrator rights, or able to grant them to themselves, are within the limit (3 by default)',
     },
     rationale: {
-      ja: '特権アカウントは最小限とする必要があります（大阪市ガイドライン）。AdministratorAccess や全操作を許可するポリシーを持つ主体が多いほど、乗っ取られたときの影響と管理の抜けが増えます。',
-      en: 'Privileged accounts must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account.',
+      ja: '特権アカウントと権限昇格できるアカウントは最小限とする必要があります（大阪市ガイドライン）。AdministratorAccess や全操作を許可するポリシーを持つ主体が多いほど、乗っ取られたときの影響と管理の抜けが増えます。IAM だけで自らに管理者権限を付与できる主体（IAMFullAccess、すべてのユーザ・グループ・ロールまたは自身へのポリシーのアタッチ・書き込み、ポリシーの新しい既定バージョンの作成、グループへのユーザ追加、信頼ポリシーの書き換えを許可するもの）も同じ権限を持つため数えます。PowerUserAccess は IAM を操作できないため数えません。',
+      en: 'Privileged accounts, and accounts that can escalate, must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account. A principal that can grant itself administrator rights through IAM alone (IAMFullAccess, or a policy allowing it to attach or write policies to every user, group or role or to itself, write a new default policy version, add users to groups, or rewrite trust policies) holds the same and counts too; PowerUserAccess cannot touch IAM and does not.',
     },
     remediation: {
-      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
-      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); use job-specific permission sets (IAM Identity Center) for daily administration.',
+      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。IAMFullAccess や、証跡に挙がった権限昇格を許すポリシーの文（iam:Attach*Policy・iam:Put*Policy・iam:CreatePolicyVersion など）も同様に外すか、対象のリソースを絞ります。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
+      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); likewise remove IAMFullAccess and the policy statements the evidence names as allowing escalation (iam:Attach*Policy, iam:Put*Policy, iam:CreatePolicyVersion, …), or narrow their resources; use job-specific permission sets (IAM Identity Center) for daily administration.',
     },
     messages: {
       withinLimit: {
@@ -34,9 +42,17 @@ export default defineCheck<object, Message>({
         ja: '管理者権限を持つ主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}）',
         en: '{{count|principal holds|principals hold}} administrator rights, more than the limit of {{max}} ({{principals}})',
       },
+      withinLimitEscalating: {
+        ja: '管理者権限を持つ、または自らに付与できる主体は {{count}} 件で上限 {{max}} 以下です（{{principals}}。うち権限昇格できる主体: {{escalating}}）',
+        en: '{{count|principal holds|principals hold}} administrator rights or can escalate to them, within the limit of {{max}} ({{principals}}; can escalate: {{escalating}})',
+      },
+      tooManyEscalating: {
+        ja: '管理者権限を持つ、または自らに付与できる主体が {{count}} 件あり、上限 {{max}} を超えています（{{principals}}。うち権限昇格できる主体: {{escalating}}）',
+        en: '{{count|principal holds|principals hold}} administrator rights or can escalate to them, more than the limit of {{max}} ({{principals}}; can escalate: {{escalating}})',
+      },
       notInPlan: {
-        ja: 'Terraform の計画の IAM ユーザとロールでは管理者権限を持つものは {{count}} 件です（上限 {{max}}）。構成の外で作られたユーザとロールは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
-        en: "The Terraform plan's IAM users and roles give administrator rights to {{count|principal|principals}} (limit {{max}}), and users and roles made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
+        ja: 'Terraform の計画の IAM ユーザとロールでは管理者権限を持つ、または自らに付与できるものは {{count}} 件です（上限 {{max}}）。構成の外で作られたユーザとロールは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "The Terraform plan's IAM users and roles give administrator rights, or the means to grant them, to {{count|principal|principals}} (limit {{max}}), and users and roles made outside the configuration are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
       noIam: missingData(
         {
@@ -48,30 +64,32 @@ export default defineCheck<object, Message>({
       ),
       noRoles: missingData(
         {
-          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、エクスポートにこのアカウントの IAM ロールが一つもありません（どのアカウントにもサービスにリンクされたロールがあります）。AWS::IAM::Role を記録してください',
-          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but the export holds no IAM role of the account (every account has roles, its service-linked roles at least): record AWS::IAM::Role',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、エクスポートにこのアカウントの IAM ロールが一つもありません（どのアカウントにもサービスにリンクされたロールがあります）。AWS::IAM::Role を記録してください',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the export holds no IAM role of the account (every account has roles, its service-linked roles at least): record AWS::IAM::Role',
         },
         'awsConfigItems',
         {
-          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、IAM ロールの設定項目がありません',
-          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but no IAM role configuration item was read',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、IAM ロールの設定項目がありません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but no IAM role configuration item was read',
         },
       ),
       unknown: missingData(
         {
-          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
-          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
         },
         'awsConfigItems',
         {
-          ja: '管理者権限を持つと分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
-          en: '{{count|principal is|principals are}} known to hold administrator rights (limit {{max}}), but not the rights of {{undecided}}',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but not the rights of {{undecided}}',
         },
       ),
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege',
       'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html',
+      'https://docs.aws.amazon.com/aws-managed-policy/latest/reference/IAMFullAccess.html',
+      'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
     ],
   },
   evaluate(resource, ctx) {
@@ -91,14 +109,33 @@ export default defineCheck<object, Message>({
       ]);
     }
     const verdicts = [
-      ...users.map((user) => ({ principal: user, verdict: isAdministrator(ctx.inventory, user) })),
-      ...roles.map((role) => ({ principal: role, verdict: isAdministratorRole(ctx.inventory, role) })),
+      ...users.map((user) => ({
+        principal: user,
+        verdict: privilegeOf(isAdministrator(ctx.inventory, user), () =>
+          isAdministrator(ctx.inventory, user, ESCALATION),
+        ),
+      })),
+      ...roles.map((role) => ({
+        principal: role,
+        verdict: privilegeOf(isAdministratorRole(ctx.inventory, role), () =>
+          isAdministratorRole(ctx.inventory, role, ESCALATION),
+        ),
+      })),
     ];
     const admins = verdicts.filter(({ verdict }) => verdict.value === true);
     const undecided = verdicts.filter(({ verdict }) => verdict.value === undefined);
-    const data = { count: admins.length, max, principals: admins.map(({ principal }) => principal.name) };
+    const escalating = admins
+      .filter(({ verdict }) => verdict.escalates)
+      .map(({ principal }) => principal.name);
+    const data = {
+      count: admins.length,
+      max,
+      principals: admins.map(({ principal }) => principal.name),
+      escalating,
+    };
     const evidence = admins.flatMap(({ principal, verdict }) => naming(principal, verdict));
-    if (admins.length > max) return fail('tooMany', evidence, data);
+    if (admins.length > max)
+      return fail(escalating.length > 0 ? 'tooManyEscalating' : 'tooMany', evidence, data);
     // An undecided principal matters only if it could take the count over the limit.
     if (admins.length + undecided.length > max) {
       return undetermined(
@@ -112,7 +149,7 @@ export default defineCheck<object, Message>({
     if (roles.length === 0) return undetermined('noRoles', [...evidence, ROLES_NOT_EXPORTED], data);
     // A Terraform plan or state holds the principals its configuration makes; others may exist.
     if (isPlanOrigin(resource.origin)) return undetermined('notInPlan', evidence, data);
-    return pass('withinLimit', evidence, data);
+    return pass(escalating.length > 0 ? 'withinLimitEscalating' : 'withinLimit', evidence, data);
   },
 });
 
@@ -120,6 +157,21 @@ const ROLES_NOT_EXPORTED = unknown('configurationItems[resourceType=AWS::IAM::Ro
   ja: 'このアカウントの IAM ロールがエクスポートにありません',
   en: 'no IAM role of this account in the export',
 });
+
+/**
+ * Whether a principal counts: it holds administrator rights, or may grant them to itself (then
+ * `escalates`); undefined when either is unknown and the other does not make it count.
+ */
+function privilegeOf(
+  administrator: Verdict,
+  escalation: () => Verdict,
+): Verdict & { readonly escalates: boolean } {
+  if (administrator.value === true) return { ...administrator, escalates: false };
+  const escalates = escalation();
+  if (escalates.value === true) return { ...escalates, escalates: true };
+  if (administrator.value === false) return { ...escalates, escalates: false };
+  return { value: undefined, evidence: administrator.evidence, escalates: false };
+}
 
 /** A principal's evidence, each piece naming the resource it was read from. */
 function naming(principal: Resource, verdict: Verdict): Evidence[] {

@@ -14,7 +14,8 @@ import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
- * encrypted resource, and the groups through which a user holds administrator rights.
+ * encrypted resource, and the groups through which a user holds administrator rights (or may
+ * grant them to itself).
  */
 
 export interface Verdict {
@@ -91,19 +92,46 @@ function policyNotExported(arn: string, owner: Resource | undefined): Evidence {
   return owner ? evidenceFrom(owner, missing) : missing;
 }
 
-/** The AWS managed AdministratorAccess policy, in every partition. */
-const ADMINISTRATOR_ACCESS = /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/;
+/**
+ * The rights a principal's policies are read for: the AWS managed policy that grants them (known
+ * by its ARN, in every partition: Config never records AWS managed policies), and the facts
+ * naming the inline policies or statements and the managed policies' statements that do.
+ */
+export interface Rights {
+  readonly managedPolicy: RegExp;
+  readonly inline: 'fullAdminInlinePolicies' | 'escalationInlineStatements';
+  readonly statements: 'fullAdminStatements' | 'escalationStatements';
+}
+
+/** `*` on `*`: AdministratorAccess, or a policy allowing every action (policy-document.ts). */
+export const ADMINISTRATOR: Rights = {
+  managedPolicy: /^arn:aws[\w-]*:iam::aws:policy\/AdministratorAccess$/,
+  inline: 'fullAdminInlinePolicies',
+  statements: 'fullAdminStatements',
+};
 
 /**
- * Whether the principal's own policies grant full administrator rights (undefined when unknown):
- * AdministratorAccess, an inline `*` on `*` policy, or a customer managed policy whose default
- * version allows `*` on `*` (its AWS::IAM::Policy item). An AWS managed policy is judged by its
- * name (AWS's own, in no account: Config never records them); a customer managed policy the
- * export does not hold may allow anything, and leaves the rights unknown.
+ * Enough to grant oneself administrator rights through IAM alone: IAMFullAccess (`iam:*` on
+ * `*`), or a policy allowing to attach or write policies, add users to groups, rewrite trust
+ * policies (isEscalationStatement).
  */
-function grantsAdministrator(
+export const ESCALATION: Rights = {
+  managedPolicy: /^arn:aws[\w-]*:iam::aws:policy\/IAMFullAccess$/,
+  inline: 'escalationInlineStatements',
+  statements: 'escalationStatements',
+};
+
+/**
+ * Whether the principal's own policies grant the rights (undefined when unknown): the AWS managed
+ * policy that grants them, an inline policy, or a customer managed policy whose default version
+ * does (its AWS::IAM::Policy item). An AWS managed policy is judged by its name (AWS's own, in
+ * no account: Config never records them); a customer managed policy the export does not hold
+ * may allow anything, and leaves the rights unknown.
+ */
+function grants(
   inventory: InventoryView,
   principal: Resource<AwsIamPrincipalFacts | AwsIamUserFacts>,
+  rights: Rights,
   /** The principal whose policies are read names the evidence (a group or role, not the user checked). */
   owner?: Resource,
 ): Verdict {
@@ -112,9 +140,9 @@ function grantsAdministrator(
   // an attached policy the plan does not hold already leaves them unknown.
   const fromPlan = isPlanOrigin(principal.origin);
   const attached = factOf(facts.attachedPolicyArns, 'configuration.attachedManagedPolicies');
-  const inline = factOf(facts.fullAdminInlinePolicies, 'configuration.userPolicyList');
+  const inline = factOf(facts[rights.inline], 'configuration.userPolicyList');
   const asEvidence = (fact: Fact<unknown>) => (owner ? evidenceFrom(owner, fact) : fact);
-  if (attached.value?.some((arn) => ADMINISTRATOR_ACCESS.test(arn)))
+  if (attached.value?.some((arn) => rights.managedPolicy.test(arn)))
     return { value: true, evidence: [asEvidence(attached)] };
   if (inline.value && inline.value.length > 0) return { value: true, evidence: [asEvidence(inline)] };
   // A managed policy in the export whose statements cannot be read may be the one that grants it.
@@ -126,7 +154,7 @@ function grantsAdministrator(
       continue;
     }
     const statements = factOf(
-      (policy.facts as AwsIamPolicyFacts).fullAdminStatements,
+      (policy.facts as AwsIamPolicyFacts)[rights.statements],
       'configuration.policyVersionList',
     );
     if (statements.value && statements.value.length > 0)
@@ -140,17 +168,25 @@ function grantsAdministrator(
   };
 }
 
-/** Whether an IAM role's own policies grant full administrator rights. */
-export function isAdministratorRole(inventory: InventoryView, role: Resource<AwsIamPrincipalFacts>): Verdict {
-  return grantsAdministrator(inventory, role, role);
+/** Whether an IAM role's own policies grant the rights (full administrator rights by default). */
+export function isAdministratorRole(
+  inventory: InventoryView,
+  role: Resource<AwsIamPrincipalFacts>,
+  rights: Rights = ADMINISTRATOR,
+): Verdict {
+  return grants(inventory, role, rights, role);
 }
 
 /**
- * Whether an IAM user holds administrator rights: AdministratorAccess or an inline `*` on `*`
- * policy, attached to the user or to one of its groups (when the group items are in the export).
+ * Whether an IAM user holds the rights (full administrator rights by default): through its own
+ * policies or those of one of its groups (when the group items are in the export).
  */
-export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamUserFacts>): Verdict {
-  const own = grantsAdministrator(inventory, user);
+export function isAdministrator(
+  inventory: InventoryView,
+  user: Resource<AwsIamUserFacts>,
+  rights: Rights = ADMINISTRATOR,
+): Verdict {
+  const own = grants(inventory, user, rights);
   if (own.value) return own;
   const groupNames = factOf(user.facts.groups, 'configuration.groupList');
   if (groupNames.source === 'unknown') return { value: undefined, evidence: [...own.evidence, groupNames] };
@@ -169,7 +205,7 @@ export function isAdministrator(inventory: InventoryView, user: Resource<AwsIamU
       value = undefined;
       continue;
     }
-    const viaGroup = grantsAdministrator(inventory, group, group);
+    const viaGroup = grants(inventory, group, rights, group);
     if (viaGroup.value) return { value: true, evidence: [groupNames, ...viaGroup.evidence] };
     if (viaGroup.value === undefined) value = undefined;
     evidence.push(...viaGroup.evidence);

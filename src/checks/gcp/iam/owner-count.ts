@@ -1,11 +1,11 @@
-import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
+import type { GcpBinding, GcpCustomRoleFacts, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown';
-
-const OWNER = 'roles/owner';
+type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown' | 'roleNotExported';
 
 export default defineCheck<GcpHierarchyNodeFacts, Message>({
   meta: {
@@ -16,26 +16,37 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     nativeTypes: ['cloudresourcemanager.googleapis.com/Project'],
     severity: 'medium',
     title: {
-      ja: 'プロジェクトのオーナー（roles/owner）が所定の数（既定 3）以下に抑えられている',
-      en: 'Projects have no more owners (roles/owner) than allowed (3 by default)',
+      ja: 'プロジェクトのオーナー（roles/owner）と、自らをオーナーにできるロールの保持者が所定の数（既定 3）以下に抑えられている',
+      en: 'Projects have no more owners (roles/owner), or holders of roles that can grant themselves ownership, than allowed (3 by default)',
     },
     rationale: {
-      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。',
-      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited.',
+      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。プロジェクト（または上位のフォルダ・組織）の IAM ポリシーを書き換えられるロールの保持者は自らにオーナーを付与できるため、同じく数えます: プロジェクト IAM 管理者（roles/resourcemanager.projectIamAdmin）、セキュリティ管理者（roles/iam.securityAdmin）、組織の管理者（roles/resourcemanager.organizationAdmin）、上位のフォルダで付与されたフォルダ管理者・フォルダ IAM 管理者（roles/resourcemanager.folderAdmin、folderIamAdmin）、resourcemanager.projects.setIamPolicy などを含むカスタム ロール。編集者（roles/editor）は IAM ポリシーを変更できません。',
+      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Editor (roles/editor) may not change IAM policies.',
     },
     remediation: {
-      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
-      en: 'Remove owners who do not need it with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=roles/owner and grant predefined roles that fit the work (console: IAM & Admin > IAM). A group counts as one principal: check group membership in Cloud Identity / Google Workspace.',
+      ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し（IAM ポリシーを書き換えられるロールも同様に --role=<ロール> で外します）、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
+      en: 'Remove owners who do not need it with gcloud projects remove-iam-policy-binding <project> --member=<member> --role=roles/owner (and likewise --role=<role> for roles that may rewrite the IAM policy) and grant predefined roles that fit the work (console: IAM & Admin > IAM). A group counts as one principal: check group membership in Cloud Identity / Google Workspace.',
     },
     messages: {
       withinLimit: {
-        ja: 'オーナーは {{count}} 主体です（上限 {{max}}）: {{owners}}',
-        en: '{{count|owner principal|owner principals}} (at most {{max}}): {{owners}}',
+        ja: 'オーナーと自らをオーナーにできる主体は {{count}} 主体です（上限 {{max}}）: {{owners}}',
+        en: '{{count|principal is an owner or can grant itself ownership|principals are owners or can grant themselves ownership}} (at most {{max}}): {{owners}}',
       },
       tooMany: {
-        ja: 'オーナーが {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
-        en: '{{count|owner principal|owner principals}}, more than {{max}}: {{owners}}',
+        ja: 'オーナーと自らをオーナーにできる主体が {{count}} 主体で、上限 {{max}} を超えています: {{owners}}',
+        en: '{{count|principal is an owner or can grant itself ownership|principals are owners or can grant themselves ownership}}, more than {{max}}: {{owners}}',
       },
+      roleNotExported: missingData(
+        {
+          ja: '定義がエクスポートにないカスタム ロールが付与されています（{{roles}}。判定できたオーナーと自らをオーナーにできる主体 {{count}} 主体、上限 {{max}}）。IAM ポリシーを書き換えられるカスタム ロールはオーナーと同じ特権です。gcloud asset export --asset-types=iam.googleapis.com/Role（--content-type=resource）か gcloud iam roles describe の出力も渡してください',
+          en: 'Custom roles are granted whose definitions the export does not hold ({{roles}}; {{count|principal|principals}} known to be owners or able to grant themselves ownership, limit {{max}}); a custom role that may rewrite IAM policies is as privileged as Owner: also provide gcloud asset export --asset-types=iam.googleapis.com/Role (--content-type=resource) or gcloud iam roles describe',
+        },
+        'gcpCustomRoles',
+        {
+          ja: '定義が読み取れていないカスタム ロールが付与されています（{{roles}}。判定できた主体 {{count}}、上限 {{max}}）',
+          en: 'Custom roles are granted whose definitions were not read ({{roles}}; {{count|principal|principals}} known, limit {{max}})',
+        },
+      ),
       noProjectPolicy: missingData(
         {
           ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
@@ -58,34 +69,147 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     references: [
       'https://cloud.google.com/iam/docs/understanding-roles#basic',
       'https://cloud.google.com/resource-manager/docs/access-control-proj',
+      'https://cloud.google.com/resource-manager/docs/access-control-folders',
     ],
   },
   evaluate(project, ctx) {
+    const max = ctx.params.maxPrivilegedPrincipals;
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+    // Each binding with the node it is granted on: a role's reach depends on where it is bound.
+    const above = chain.ancestors.map((a) => ({ node: a.resourceId, bindings: a.value }));
+    const folderAbove = above.some(({ node }) => node.startsWith(FOLDERS));
     if (chain.own.source === 'unknown') {
       // The project has at least the owners its folders and organization grant and, from a
       // Terraform plan, those the plan grants: already too many is a failure, whatever else is.
       const granted = project.facts.grantedBindings;
       const known = granted && granted.source !== 'unknown' ? granted : undefined;
-      const owners = ownersOf([...(known?.value ?? []), ...chain.ancestors.flatMap((a) => a.value)]);
-      if (owners.length > ctx.params.maxPrivilegedPrincipals) {
-        const data = { count: owners.length, max: ctx.params.maxPrivilegedPrincipals, owners };
-        return fail('tooMany', [...(known ? [known] : []), chain.own, ...chain.ancestors], data);
+      const { owners, roleEvidence } = privileged(
+        [{ node: PROJECT, bindings: known?.value ?? [] }, ...above],
+        folderAbove,
+        ctx,
+      );
+      if (owners.length > max) {
+        const data = { count: owners.length, max, owners };
+        return fail(
+          'tooMany',
+          [...(known ? [known] : []), chain.own, ...chain.ancestors, ...roleEvidence],
+          data,
+        );
       }
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }
-    const evidence = inheritedEvidence(chain);
-    const owners = ownersOf([chain.own.value, ...chain.ancestors.map((a) => a.value)].flat());
-    const data = { count: owners.length, max: ctx.params.maxPrivilegedPrincipals, owners };
-    if (owners.length > ctx.params.maxPrivilegedPrincipals) return fail('tooMany', evidence, data);
+    const { owners, maybe, unread, roleEvidence } = privileged(
+      [{ node: PROJECT, bindings: chain.own.value }, ...above],
+      folderAbove,
+      ctx,
+    );
+    const evidence = [...inheritedEvidence(chain), ...roleEvidence];
+    const data = { count: owners.length, max, owners, roles: unread.roles };
+    if (owners.length > max) return fail('tooMany', evidence, data);
+    // A custom role whose definition is not read may let its holders rewrite the policy: it
+    // matters only if its holders could take the count over the limit.
+    if (owners.length + maybe.length > max)
+      return undetermined('roleNotExported', [...evidence, ...unread.evidence], data);
     return ancestorsUnknown(chain, evidence, data) ?? pass('withinLimit', evidence, data);
   },
 });
 
-/** Distinct principals holding roles/owner; deleted principals (`deleted:…`) can no longer act. */
-function ownersOf(bindings: readonly GcpBinding[]): string[] {
+/** The node a binding of the project's own policy is granted on. */
+const PROJECT = 'project';
+const FOLDERS = '//cloudresourcemanager.googleapis.com/folders/';
+const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
+const CUSTOM_ROLE = /^(?:projects|organizations)\/[^/]+\/roles\/[^/]+$/;
+
+/**
+ * Predefined roles that may rewrite an IAM policy the project inherits, and so grant
+ * roles/owner, by the permission that does (Google's IAM roles reference): each includes
+ * resourcemanager.projects.setIamPolicy but Folder IAM Admin, which includes
+ * resourcemanager.folders.setIamPolicy only: granted on a folder above the project, it may grant
+ * roles/owner on that folder.
+ */
+const OWNER_GRANTING_ROLES: Readonly<Record<string, string>> = {
+  'roles/owner': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.projectIamAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/iam.securityAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.organizationAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.folderAdmin': 'resourcemanager.projects.setIamPolicy',
+  'roles/resourcemanager.folderIamAdmin': 'resourcemanager.folders.setIamPolicy',
+};
+
+interface Privileged {
+  /** Distinct principals holding Owner or a role that may grant it. */
+  readonly owners: string[];
+  /** Principals not among them holding a custom role whose definition is not read. */
+  readonly maybe: string[];
+  readonly unread: { readonly roles: string[]; readonly evidence: Evidence[] };
+  /** The custom roles' facts that made their holders count. */
+  readonly roleEvidence: Evidence[];
+}
+
+/**
+ * The principals of the bindings, each with the node it is granted on, that hold Owner or may
+ * grant it to themselves; deleted principals (`deleted:…`) can no longer act. A custom role
+ * counts when its definition (an iam.googleapis.com/Role record) includes a permission to
+ * rewrite the policy of the project or of a node above it that the project inherits from.
+ */
+function privileged(
+  grants: readonly { readonly node: string; readonly bindings: readonly GcpBinding[] }[],
+  folderAbove: boolean,
+  ctx: CheckContext,
+): Privileged {
   const owners = new Set<string>();
-  for (const { role, members } of bindings)
-    if (role === OWNER) for (const member of members) if (!member.startsWith('deleted:')) owners.add(member);
-  return [...owners];
+  const maybe = new Set<string>();
+  const unreadRoles = new Set<string>();
+  const unreadEvidence: Evidence[] = [];
+  const roleEvidence: Evidence[] = [];
+  for (const { node, bindings } of grants) {
+    for (const { role, members } of bindings) {
+      const active = members.filter((member) => !member.startsWith('deleted:'));
+      if (active.length === 0) continue;
+      const predefined = OWNER_GRANTING_ROLES[role];
+      let counts = predefined !== undefined && writesPolicyAbove(predefined, node, folderAbove);
+      if (predefined === undefined && CUSTOM_ROLE.test(role)) {
+        const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
+          | Resource<GcpCustomRoleFacts>
+          | undefined;
+        const permissions: Fact<readonly string[]> | undefined = definition?.facts.policyWritePermissions;
+        if (!definition || !permissions || permissions.source === 'unknown') {
+          if (!unreadRoles.has(role)) {
+            unreadRoles.add(role);
+            unreadEvidence.push(
+              permissions && definition
+                ? { ...permissions, resourceId: definition.id }
+                : unknown('iamPolicy.bindings[].role', {
+                    ja: `カスタム ロール ${role} の定義（iam.googleapis.com/Role）がエクスポートにありません`,
+                    en: `the definition of the custom role ${role} (iam.googleapis.com/Role) is not in the export`,
+                  }),
+            );
+          }
+          for (const member of active) maybe.add(member);
+          continue;
+        }
+        counts = permissions.value.some((permission) => writesPolicyAbove(permission, node, folderAbove));
+        if (counts) roleEvidence.push({ ...permissions, resourceId: definition.id });
+      }
+      if (counts) for (const member of active) owners.add(member);
+    }
+  }
+  return {
+    owners: [...owners],
+    maybe: [...maybe].filter((member) => !owners.has(member)),
+    unread: { roles: [...unreadRoles], evidence: unreadEvidence },
+    roleEvidence,
+  };
+}
+
+/**
+ * A permission granted on `node` lets its holder rewrite a policy the project inherits: the
+ * project's own (granted anywhere on its chain), a folder's (granted on a folder, or on the
+ * organization above one), the organization's (granted on it).
+ */
+function writesPolicyAbove(permission: string, node: string, folderAbove: boolean): boolean {
+  if (permission === 'resourcemanager.projects.setIamPolicy') return true;
+  if (permission === 'resourcemanager.folders.setIamPolicy')
+    return node.startsWith(FOLDERS) || (node.startsWith(ORGANIZATIONS) && folderAbove);
+  return permission === 'resourcemanager.organizations.setIamPolicy' && node.startsWith(ORGANIZATIONS);
 }

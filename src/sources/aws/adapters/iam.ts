@@ -3,11 +3,14 @@ import { explicit, type Fact, factPath, unexpectedType, unknown } from '../../..
 import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, configString, field, recordsOf, toBoolean, toStringValue } from './fields.ts';
 import {
+  type GrantScope,
   isAnyonePrincipal,
+  isEscalationStatement,
   isFullAdminStatement,
   listOf,
   matchingStatements,
   parsePolicyDocument,
+  statementLabel,
   statementsOf,
 } from './policy-document.ts';
 import { isPublicAllowStatement, NARROWING_OPERATORS } from './public-policy.ts';
@@ -21,7 +24,7 @@ export function iamUserFacts(item: ConfigItem): AwsIamUserFacts {
   const groups = field(item.configuration, 'groupList');
   return {
     attachedPolicyArns: attachedPolicyArns(item),
-    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'userPolicyList'),
+    ...inlinePolicyFacts(item, 'userPolicyList'),
     groups: Array.isArray(groups)
       ? explicit(groups.map(String), 'configuration.groupList')
       : absent(item, 'configuration.groupList'),
@@ -32,7 +35,7 @@ export function iamGroupFacts(item: ConfigItem): AwsIamPrincipalFacts {
   return {
     name: configString(item, 'groupName'),
     attachedPolicyArns: attachedPolicyArns(item),
-    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'groupPolicyList'),
+    ...inlinePolicyFacts(item, 'groupPolicyList'),
   };
 }
 
@@ -40,7 +43,7 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
   return {
     name: configString(item, 'roleName'),
     attachedPolicyArns: attachedPolicyArns(item),
-    fullAdminInlinePolicies: fullAdminInlinePolicies(item, 'rolePolicyList'),
+    ...inlinePolicyFacts(item, 'rolePolicyList'),
     trustedAccounts: trustedAccounts(item),
   };
 }
@@ -146,26 +149,54 @@ function entriesOf(value: unknown): readonly unknown[] | undefined {
   return asRecord(value) ? [value] : undefined;
 }
 
-/** Inline policies (their `policyDocument` is URL-encoded JSON in Config) allowing `*` on `*`. */
-function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<readonly string[]> {
+/**
+ * The inline policies (their `policyDocument` is URL-encoded JSON in Config) that allow `*` on
+ * `*`, by name, and the statements by which the principal may grant itself administrator rights
+ * (isEscalationStatement), as `<policy>: <Sid or position>`.
+ */
+function inlinePolicyFacts(
+  item: ConfigItem,
+  listName: string,
+): Pick<AwsIamPrincipalFacts, 'fullAdminInlinePolicies' | 'escalationInlineStatements'> {
   const path = factPath('configuration', listName);
   const entries = entriesOf(field(item.configuration, listName));
-  if (!entries) return absent(item, path);
+  if (!entries) return both(absent(item, path));
   const policies = recordsOf(entries);
-  if (!policies) return unexpectedType(path);
+  if (!policies) return both(unexpectedType(path));
   const documentPath = `${path}[].policyDocument`;
-  const names: string[] = [];
+  const escalates = isEscalationStatement({ ...scopeOf(item), self: item.arn });
+  const admin: string[] = [];
+  const escalation: string[] = [];
   for (const policy of policies) {
     const raw = field(policy, 'policyDocument');
     // A policy listed without its document may be the one that grants everything.
-    if (raw === undefined || raw === null) return absent(item, documentPath);
+    if (raw === undefined || raw === null) return both(absent(item, documentPath));
     const document = parsePolicyDocument(raw);
     const statements = document && statementsOf(document);
     // A policy whose document cannot be read may be the one that grants everything.
-    if (!statements) return unexpectedType(documentPath);
-    if (statements.some(isFullAdminStatement)) names.push(String(field(policy, 'policyName')));
+    if (!statements) return both(unexpectedType(documentPath));
+    const name = String(field(policy, 'policyName'));
+    if (statements.some(isFullAdminStatement)) admin.push(name);
+    statements.forEach((statement, index) => {
+      if (escalates(statement)) escalation.push(`${name}: ${statementLabel(statement, index)}`);
+    });
   }
-  return explicit(names, documentPath);
+  return {
+    fullAdminInlinePolicies: explicit(admin, documentPath),
+    escalationInlineStatements: explicit(escalation, documentPath),
+  };
+}
+
+/** The same unknown for both facts of the inline policies. */
+function both(
+  fact: Fact<readonly string[]>,
+): Pick<AwsIamPrincipalFacts, 'fullAdminInlinePolicies' | 'escalationInlineStatements'> {
+  return { fullAdminInlinePolicies: fact, escalationInlineStatements: fact };
+}
+
+/** The partition and account of an item's ARNs (`aws` when its own ARN does not say). */
+function scopeOf(item: ConfigItem): GrantScope {
+  return { partition: arnPart(item.arn, 1) || 'aws', account: item.accountId };
 }
 
 /**
@@ -179,7 +210,8 @@ function fullAdminInlinePolicies(item: ConfigItem, listName: string): Fact<reado
 export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
   const path = 'configuration.policyVersionList';
   const versions = field(item.configuration, 'policyVersionList');
-  if (!Array.isArray(versions)) return { fullAdminStatements: absent(item, path) };
+  if (!Array.isArray(versions))
+    return { fullAdminStatements: absent(item, path), escalationStatements: absent(item, path) };
   const records = versions.flatMap((version): Record<string, unknown>[] => {
     const record = asRecord(version);
     return record ? [record] : [];
@@ -190,7 +222,14 @@ export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
     records.find((version) => defaultId !== undefined && field(version, 'versionId') === defaultId) ??
     (records.length === 1 ? records[0] : undefined);
   const document = field(chosen, 'document');
+  const documentPath = `${path}[].document`;
   if (document === undefined || document === null)
-    return { fullAdminStatements: absent(item, `${path}[].document`) };
-  return { fullAdminStatements: matchingStatements(document, `${path}[].document`, isFullAdminStatement) };
+    return {
+      fullAdminStatements: absent(item, documentPath),
+      escalationStatements: absent(item, documentPath),
+    };
+  return {
+    fullAdminStatements: matchingStatements(document, documentPath, isFullAdminStatement),
+    escalationStatements: matchingStatements(document, documentPath, isEscalationStatement(scopeOf(item))),
+  };
 }

@@ -126,6 +126,73 @@ const POLICY_WRITES = [
   'iam:CreatePolicyVersion',
 ];
 
+/** Where a statement's grant lands: the account's IAM resources, and the principal's own ARN. */
+export interface GrantScope {
+  /** `aws`, `aws-cn`, `aws-us-gov`, …: the partition of the account's ARNs. */
+  readonly partition: string;
+  readonly account: string;
+  /** The ARN of the user, group or role whose inline policy this is; none for a managed policy. */
+  readonly self?: string | undefined;
+}
+
+/**
+ * An `Allow` by which a principal may grant itself administrator rights through IAM alone, on
+ * every IAM resource of the account the action acts on (or, in an inline policy, on the
+ * principal itself): attaching or writing a policy to a user, group or role, writing a new
+ * default version of a managed policy or choosing an older one, adding a user to a group,
+ * rewriting a role's trust policy. These are the IAM-only methods of Rhino Security Labs'
+ * privilege escalation list, which Prowler's `iam_policy_allows_privilege_escalation` and
+ * Cloudsplaining's privilege escalation findings also hold; the methods that need a second
+ * service (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, …) or take over another
+ * user's credentials (iam:CreateAccessKey, iam:UpdateLoginProfile) are left out: whether they
+ * reach administrator depends on roles and users the statement does not show. Actions are
+ * matched as patterns (`iam:*`, `iam:Attach*`, NotAction); a policy variable in a resource
+ * (`${aws:username}`) is read as any name: it stands for the caller's own. A condition is
+ * ignored, as for administrator rights.
+ * https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/
+ */
+export function isEscalationStatement(scope: GrantScope): (statement: Record<string, unknown>) => boolean {
+  const arn = (type: string, name: string) => `arn:${scope.partition}:iam::${scope.account}:${type}/${name}`;
+  // Every resource of a type: a pattern matching two unrelated names, one under a path.
+  const every = (type: string) => [arn(type, 'KansaProbe-1'), arn(type, 'a/b/z_9')];
+  const selfType = scope.self?.split(':')[5]?.split('/')[0];
+  return (statement) => {
+    if (statement['Effect'] !== 'Allow') return false;
+    const allows = (action: string) =>
+      statement['NotAction'] === undefined
+        ? listOf(statement['Action']).some((pattern) => matchesPattern(pattern, action))
+        : !listOf(statement['NotAction']).some((pattern) => matchesPattern(pattern, action));
+    const covers = (resource: string) =>
+      statement['NotResource'] === undefined
+        ? listOf(statement['Resource']).some((pattern) => matchesPattern(anyVariable(pattern), resource))
+        : !listOf(statement['NotResource']).some((pattern) => matchesPattern(anyVariable(pattern), resource));
+    return Object.entries(ESCALATION_ACTIONS).some(
+      ([action, type]) =>
+        allows(action) &&
+        (every(type).every(covers) || (scope.self !== undefined && selfType === type && covers(scope.self))),
+    );
+  };
+}
+
+/** The IAM actions by which a principal grants itself more rights, by the resource type each acts on. */
+const ESCALATION_ACTIONS: Readonly<Record<string, 'user' | 'group' | 'role' | 'policy'>> = {
+  'iam:AttachUserPolicy': 'user',
+  'iam:PutUserPolicy': 'user',
+  'iam:AttachGroupPolicy': 'group',
+  'iam:PutGroupPolicy': 'group',
+  'iam:AddUserToGroup': 'group',
+  'iam:AttachRolePolicy': 'role',
+  'iam:PutRolePolicy': 'role',
+  'iam:UpdateAssumeRolePolicy': 'role',
+  'iam:CreatePolicyVersion': 'policy',
+  'iam:SetDefaultPolicyVersion': 'policy',
+};
+
+/** A resource pattern with its policy variables (`${aws:username}`) read as any name. */
+function anyVariable(pattern: unknown): unknown {
+  return typeof pattern === 'string' ? pattern.replace(/\$\{[^}]*\}/g, '*') : pattern;
+}
+
 /** An action or resource pattern (`*` and `?` wildcards, case-insensitive) matches the name. */
 function matchesPattern(pattern: unknown, name: string): boolean {
   if (typeof pattern !== 'string') return true;

@@ -1,5 +1,9 @@
-import { explicit, factPath } from '../../../model/fact.ts';
-import type { GcpOrganizationFacts, GcpServiceAccountKeyFacts } from '../../../model/gcp.ts';
+import { explicit, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
+import type {
+  GcpCustomRoleFacts,
+  GcpOrganizationFacts,
+  GcpServiceAccountKeyFacts,
+} from '../../../model/gcp.ts';
 import { type JsonObject, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
@@ -34,3 +38,41 @@ export function organizationFacts(data: JsonObject, dataPath: string): GcpOrgani
   const domain = stringAt(data, 'displayName');
   return domain ? { primaryDomain: explicit(domain.toLowerCase(), factPath(dataPath, 'displayName')) } : {};
 }
+
+/**
+ * iam.googleapis.com/Role: the IAM REST `Role` of a custom role. Its `includedPermissions` tell
+ * whether its holders may rewrite a project's, folder's or organization's IAM policy; a role
+ * `deleted` or in stage `DISABLED` grants nothing to those it is bound to. A record without the
+ * list (a search result with no data) tells nothing: the role may hold any permission.
+ * https://cloud.google.com/iam/docs/reference/rest/v1/organizations.roles#Role
+ */
+export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRoleFacts {
+  if (data['deleted'] === true)
+    return { policyWritePermissions: explicit([], factPath(dataPath, 'deleted')) };
+  if (data['stage'] === 'DISABLED')
+    return { policyWritePermissions: explicit([], factPath(dataPath, 'stage')) };
+  const path = factPath(dataPath, 'includedPermissions');
+  const permissions = data['includedPermissions'];
+  if (permissions === undefined || permissions === null)
+    return {
+      policyWritePermissions: unknown(path, {
+        ja: 'カスタム ロールの権限（includedPermissions）がエクスポートにありません',
+        en: 'the export has no includedPermissions for the custom role',
+      }),
+    };
+  if (!Array.isArray(permissions) || !permissions.every((p) => typeof p === 'string'))
+    return { policyWritePermissions: unexpectedType(path) };
+  return {
+    policyWritePermissions: explicit(
+      permissions.filter((p) => POLICY_WRITES.has(p)),
+      path,
+    ),
+  };
+}
+
+/** The permissions that rewrite the IAM policy of a project, a folder, an organization. */
+const POLICY_WRITES: ReadonlySet<string> = new Set([
+  'resourcemanager.projects.setIamPolicy',
+  'resourcemanager.folders.setIamPolicy',
+  'resourcemanager.organizations.setIamPolicy',
+]);

@@ -11,6 +11,7 @@ import {
   inlinePolicy,
   rootRow,
 } from '../../../sources/aws/builders.ts';
+import { escalationCases } from './privileged-escalation.ts';
 import { roleItem } from './role.ts';
 
 const ROOT = credentialReportFile([rootRow('true')]);
@@ -274,6 +275,7 @@ const cases: AnyCase[] = [
     messageId: 'tooMany',
     data: { count: 2 },
   },
+  ...escalationCases,
 ];
 
 /** A new `aws_iam_user` as a plan shows it (provider v5). */

@@ -10,6 +10,7 @@ import {
   projectPolicyRecord,
   resourceRecord,
 } from '../../../sources/gcp/records.ts';
+import { ownerGrantingCases } from './owner-granting-roles.ts';
 
 const owners = (...members: string[]) => ({ role: 'roles/owner', members });
 const folder = (...bindings: Record<string, unknown>[]) =>
@@ -187,6 +188,7 @@ const cases: AnyCase[] = [
     status: 'UNKNOWN',
     messageId: 'noProjectPolicy',
   },
+  ...ownerGrantingCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;
