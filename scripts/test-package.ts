@@ -47,8 +47,11 @@ try {
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const kansa = path.join(prefix, 'bin', 'kansa');
+  // The scan records into a history store of its own (the default store, in the user's data
+  // directory, may be in use by another kansa run on the machine).
+  const env = { ...process.env, XDG_DATA_HOME: path.join(work, 'data') };
   const run = (...args: string[]) =>
-    spawnSync(kansa, args, { encoding: 'utf8', cwd: work, maxBuffer: 64 << 20 });
+    spawnSync(kansa, args, { encoding: 'utf8', cwd: work, env, maxBuffer: 64 << 20 });
 
   const shown = run('--version');
   assert.equal(shown.status, 0, shown.stderr);
