@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, plan, ref } from './dialect-plan.ts';
+import { findingOf, scanDocument } from './helpers.ts';
+
+/**
+ * azurerm settings a plan holds in a second resource, or in a block the provider computes beside
+ * its new spelling (SOURCES.md, "The fifth sweep").
+ */
+
+const providers = { azurerm: { features: constant([{}]) } };
+
+describe('azurerm 2.x azurerm_sql_server audited by azurerm_mssql_server_extended_auditing_policy', () => {
+  // The split policy takes any logical server's id: `server_id = azurerm_sql_server.x.id` in
+  // policy tools' tests of SQL auditing. azurerm 2.x's `azurerm_sql_server` has the inline
+  // `extended_auditing_policy` Optional+Computed (unknown in the plan when left out).
+  const server = (name: string): Change => ({
+    address: `azurerm_sql_server.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      version: '12.0',
+      administrator_login: 'sqladmin',
+      tags: null,
+      timeouts: null,
+    },
+    afterUnknown: {
+      id: true,
+      fully_qualified_domain_name: true,
+      extended_auditing_policy: true,
+      identity: true,
+      threat_detection_policy: true,
+    },
+    expressions: { name: constant(name), version: constant('12.0') },
+  });
+  const document = plan(
+    [
+      server('audited'),
+      {
+        address: 'azurerm_mssql_server_extended_auditing_policy.audited',
+        after: { retention_in_days: 90, storage_account_access_key_is_secondary: false, timeouts: null },
+        afterUnknown: { id: true, server_id: true, storage_endpoint: true, storage_account_access_key: true },
+        expressions: {
+          server_id: ref('azurerm_sql_server.audited.id', 'azurerm_sql_server.audited'),
+          storage_endpoint: ref(
+            'azurerm_storage_account.logs.primary_blob_endpoint',
+            'azurerm_storage_account.logs',
+          ),
+          retention_in_days: constant(90),
+        },
+      },
+      server('unaudited'),
+    ],
+    { formatVersion: '0.2', terraformVersion: '0.15.5', providers },
+  );
+
+  it('passes the server the policy names (2.x: no `enabled`, the policy turns auditing on)', async () => {
+    const scanned = await scanDocument(document);
+    const finding = findingOf(scanned, 'azure.sql.auditing', 'azurerm_sql_server.audited');
+    expect(finding.status).toBe('PASS');
+    expect(finding.evidence[0]?.path).toBe('azurerm_mssql_server_extended_auditing_policy.audited');
+  });
+
+  it('still fails a new server no policy names', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.sql.auditing', 'azurerm_sql_server.unaudited').status).toBe('FAIL');
+  });
+});
+
+describe('azurerm 3.x diagnostic settings written with enabled_log', () => {
+  // azurerm 3.39 (hashicorp/terraform-provider-azurerm#19504) deprecated `log` for `enabled_log`
+  // and made `log` Optional+Computed, so a plan of a new setting that writes only `enabled_log`
+  // has `log` known after apply (the categories read back), beside `metric`.
+  const vault: Change = {
+    address: 'azurerm_key_vault.app',
+    after: {
+      name: 'kv-app',
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      sku_name: 'standard',
+      purge_protection_enabled: true,
+      soft_delete_retention_days: 90,
+      tenant_id: '00000000-0000-0000-0000-000000000000',
+    },
+    afterUnknown: { id: true, vault_uri: true, access_policy: true, network_acls: true },
+    expressions: { name: constant('kv-app') },
+  };
+  const workspace: Change = {
+    address: 'azurerm_log_analytics_workspace.central',
+    after: {
+      name: 'law-central',
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      sku: 'PerGB2018',
+      retention_in_days: 365,
+    },
+    afterUnknown: { id: true, workspace_id: true, primary_shared_key: true, secondary_shared_key: true },
+    expressions: { name: constant('law-central'), retention_in_days: constant(365) },
+  };
+  const setting = (enabledLog: boolean): Change => ({
+    address: 'azurerm_monitor_diagnostic_setting.app',
+    after: {
+      name: 'diag-app',
+      eventhub_authorization_rule_id: null,
+      eventhub_name: null,
+      partner_solution_id: null,
+      storage_account_id: null,
+      ...(enabledLog && {
+        enabled_log: [{ category: 'AuditEvent', category_group: '', retention_policy: [] }],
+      }),
+    },
+    afterUnknown: {
+      id: true,
+      log: true,
+      metric: true,
+      log_analytics_destination_type: true,
+      log_analytics_workspace_id: true,
+      target_resource_id: true,
+      ...(enabledLog && { enabled_log: [{ retention_policy: [] }] }),
+    },
+    expressions: {
+      target_resource_id: ref('azurerm_key_vault.app.id', 'azurerm_key_vault.app'),
+      log_analytics_workspace_id: ref(
+        'azurerm_log_analytics_workspace.central.id',
+        'azurerm_log_analytics_workspace.central',
+      ),
+      ...(enabledLog && { enabled_log: [{ category: constant('AuditEvent') }] }),
+    },
+  });
+  const planOf = (enabledLog: boolean) =>
+    plan([vault, workspace, setting(enabledLog)], { terraformVersion: '1.5.7', providers });
+
+  it('reads the enabled_log categories, not the computed log, and passes the vault', async () => {
+    const scanned = await scanDocument(planOf(true));
+    const finding = findingOf(scanned, 'azure.monitor.resource-logs', 'azurerm_key_vault.app');
+    expect(finding.status).toBe('PASS');
+    expect(
+      finding.evidence.some((e) => e.path === 'azurerm_monitor_diagnostic_setting.app.enabled_log'),
+    ).toBe(true);
+  });
+
+  it('leaves a setting whose only logs are known after apply (a dynamic log block) unknown', async () => {
+    const scanned = await scanDocument(planOf(false));
+    expect(findingOf(scanned, 'azure.monitor.resource-logs', 'azurerm_key_vault.app').status).toBe('UNKNOWN');
+  });
+});
