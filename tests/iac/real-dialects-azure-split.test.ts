@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, plan, ref } from './dialect-plan.ts';
-import { findingOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
  * azurerm settings a plan holds in a second resource, or in a block the provider computes beside
@@ -142,5 +142,74 @@ describe('azurerm 3.x diagnostic settings written with enabled_log', () => {
   it('leaves a setting whose only logs are known after apply (a dynamic log block) unknown', async () => {
     const scanned = await scanDocument(planOf(false));
     expect(findingOf(scanned, 'azure.monitor.resource-logs', 'azurerm_key_vault.app').status).toBe('UNKNOWN');
+  });
+});
+
+describe('App Service deployment slots', () => {
+  // azurerm 3.x/4.x `azurerm_linux_web_app_slot` (`app_service_id`, no `location`: the slot lives
+  // with its app) and 2.x `azurerm_app_service_slot` (`app_service_name`, `location`, `site_config`
+  // Optional+Computed with `min_tls_version` "1.2 for new" apps), per the azurerm docs of each: a
+  // slot is an app of its own, `Microsoft.Web/sites/slots`, with its own TLS and FTPS settings.
+  const app: Change = {
+    address: 'azurerm_linux_web_app.shop',
+    after: {
+      name: 'shop',
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      https_only: true,
+      public_network_access_enabled: true,
+      site_config: [{ minimum_tls_version: '1.2', ftps_state: 'Disabled', always_on: true }],
+    },
+    afterUnknown: { id: true, service_plan_id: true, default_hostname: true, site_config: [{}] },
+    expressions: { name: constant('shop'), https_only: constant(true) },
+  };
+  const slot3: Change = {
+    address: 'azurerm_linux_web_app_slot.staging',
+    after: {
+      name: 'staging',
+      https_only: false,
+      public_network_access_enabled: true,
+      site_config: [{ minimum_tls_version: '1.0', ftps_state: 'AllAllowed', always_on: true }],
+    },
+    afterUnknown: { id: true, app_service_id: true, default_hostname: true, site_config: [{}] },
+    expressions: {
+      name: constant('staging'),
+      app_service_id: ref('azurerm_linux_web_app.shop.id', 'azurerm_linux_web_app.shop'),
+      https_only: constant(false),
+      site_config: [{ minimum_tls_version: constant('1.0'), ftps_state: constant('AllAllowed') }],
+    },
+  };
+  const slot2: Change = {
+    address: 'azurerm_app_service_slot.blue',
+    after: {
+      name: 'blue',
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      app_service_name: 'legacy',
+      https_only: true,
+    },
+    afterUnknown: { id: true, app_service_plan_id: true, default_site_hostname: true, site_config: true },
+    expressions: { name: constant('blue'), https_only: constant(true) },
+  };
+
+  it('judges a 3.x slot by its own settings, in its app’s location', async () => {
+    const scanned = await scanDocument(plan([app, slot3, slot2], { terraformVersion: '1.5.7', providers }));
+    expect(findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_linux_web_app.shop').status).toBe('PASS');
+    const finding = findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_linux_web_app_slot.staging');
+    expect(finding.status).toBe('FAIL');
+    expect(finding.evidence.map((e) => e.path)).toContain('azurerm_linux_web_app_slot.staging.https_only');
+    expect(resourceOf(scanned, 'azurerm_linux_web_app_slot.staging').region).toBe('japaneast');
+  });
+
+  it('gives a new 2.x slot that leaves site_config out the provider’s TLS 1.2, and FTPS unknown', async () => {
+    const scanned = await scanDocument(
+      plan([slot2], { formatVersion: '0.1', terraformVersion: '0.13.5', providers }),
+    );
+    expect(resourceOf(scanned, 'azurerm_app_service_slot.blue').kansaType).toBe(
+      resourceOf(await scanDocument(plan([app], { providers })), 'azurerm_linux_web_app.shop').kansaType,
+    );
+    expect(findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_app_service_slot.blue').status).toBe(
+      'UNKNOWN',
+    );
   });
 });

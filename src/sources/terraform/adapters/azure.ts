@@ -421,6 +421,16 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_app_service: azure(webApp),
   azurerm_function_app: azure(webApp),
   ...Object.fromEntries(
+    [
+      'azurerm_linux_web_app_slot',
+      'azurerm_windows_web_app_slot',
+      'azurerm_linux_function_app_slot',
+      'azurerm_windows_function_app_slot',
+      'azurerm_app_service_slot',
+      'azurerm_function_app_slot',
+    ].map((type) => [type, azure(webApp)]),
+  ),
+  ...Object.fromEntries(
     Object.entries(AZURE_LOCATED_ONLY).map(([type, armType]) => [
       type,
       azure((_unit, tr) => fromArm(armType, {}, tr)),
