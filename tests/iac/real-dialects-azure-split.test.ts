@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Change, constant, plan, ref } from './dialect-plan.ts';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
@@ -211,5 +211,66 @@ describe('App Service deployment slots', () => {
     expect(findingOf(scanned, 'azure.appservice.tls-only', 'azurerm_app_service_slot.blue').status).toBe(
       'UNKNOWN',
     );
+  });
+});
+
+describe('flexible server parameters', () => {
+  // The azurerm docs of `postgresql_flexible_server_configuration` (`name`, `server_id`, `value`)
+  // and `mysql_flexible_server_configuration` (`name`, `resource_group_name`, `server_name`,
+  // `value`); Microsoft's defaults for a new server: require_secure_transport ON, TLS 1.2 at least.
+  const server = (type: string, name: string): Change => ({
+    address: `${type}.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      resource_group_name: 'rg',
+      version: '16',
+      sku_name: 'B_Standard_B1ms',
+    },
+    afterUnknown: { id: true, fqdn: true, zone: true, public_network_access_enabled: true },
+    expressions: { name: constant(name) },
+  });
+  const parameter = (type: string, name: string, key: string, value: string | null, link: Json): Change => ({
+    address: `${type}.${name}`,
+    after: { name: key, value },
+    afterUnknown: { id: true, server_id: true, ...(value === null && { value: true }) },
+    expressions: { name: constant(key), ...link },
+  });
+  const PG = 'azurerm_postgresql_flexible_server';
+  const MY = 'azurerm_mysql_flexible_server';
+  const byId = (name: string) => ({ server_id: ref(`${PG}.${name}.id`, `${PG}.${name}`) });
+  const byName = (name: string) => ({ server_name: ref(`${MY}.${name}.name`, `${MY}.${name}`) });
+  const document = plan(
+    [
+      server(PG, 'defaults'),
+      server(PG, 'plain_text'),
+      parameter(`${PG}_configuration`, 'plain_text', 'require_secure_transport', 'off', byId('plain_text')),
+      server(PG, 'pending'),
+      parameter(`${PG}_configuration`, 'pending', 'ssl_min_protocol_version', null, byId('pending')),
+      server(MY, 'old_tls'),
+      parameter(`${MY}_configuration`, 'old_tls', 'tls_version', 'TLSv1.1,TLSv1.2', byName('old_tls')),
+    ],
+    { terraformVersion: '1.9.8', providers },
+  );
+  const CHECK = 'azure.database.minimum-tls';
+
+  it('reads the parameters a plan writes', async () => {
+    const scanned = await scanDocument(document);
+    const plain = findingOf(scanned, CHECK, `${PG}.plain_text`);
+    expect(plain.status).toBe('FAIL');
+    expect(plain.evidence[0]?.path).toBe(`${PG}_configuration.plain_text.value`);
+    expect(findingOf(scanned, CHECK, `${MY}.old_tls`).status).toBe('FAIL');
+    expect(findingOf(scanned, CHECK, `${PG}.pending`).status).toBe('UNKNOWN');
+  });
+
+  it('gives a new server Azure’s defaults for the parameters it leaves out', async () => {
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, CHECK, `${PG}.defaults`).status).toBe('PASS');
+  });
+
+  it('leaves an existing server’s parameters unknown', async () => {
+    const existing = { ...server(PG, 'existing'), actions: ['update'], before: server(PG, 'existing').after };
+    const scanned = await scanDocument(plan([existing], { providers }));
+    expect(findingOf(scanned, CHECK, `${PG}.existing`).status).toBe('UNKNOWN');
   });
 });
