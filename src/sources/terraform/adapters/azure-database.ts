@@ -89,16 +89,22 @@ function serverParameters(unit: Unit, tr: Translation, parameterType: string): P
     if (key !== SECURE_TRANSPORT && !MINIMUM_TLS.has(key)) continue;
     const path = `${part.address}.value`;
     const value = values.read('value');
-    const parsed =
+    const note =
       value.state === 'known'
-        ? (key === SECURE_TRANSPORT ? parseOnOff : oldestTlsVersion)(value.value)
-        : undefined;
-    const fact =
-      parsed === undefined
-        ? unknown<never>(path, value.state === 'sensitive' ? SENSITIVE_NOTE : KNOWN_AFTER_APPLY)
-        : explicit(parsed, path);
-    if (key === SECURE_TRANSPORT) requireSecureTransport = fact as Fact<boolean>;
-    else minimalTlsVersion = fact as Fact<string>;
+        ? {
+            ja: `値 ${String(value.value)} を解釈できません`,
+            en: `the value ${String(value.value)} is not one kansa reads`,
+          }
+        : value.state === 'sensitive'
+          ? SENSITIVE_NOTE
+          : KNOWN_AFTER_APPLY;
+    if (key === SECURE_TRANSPORT) {
+      const on = value.state === 'known' ? parseOnOff(value.value) : undefined;
+      requireSecureTransport = on === undefined ? unknown(path, note) : explicit(on, path);
+    } else {
+      const oldest = value.state === 'known' ? oldestTlsVersion(value.value) : undefined;
+      minimalTlsVersion = oldest === undefined ? unknown(path, note) : explicit(oldest, path);
+    }
   }
   if (!unnamed && isCreated(unit.primary)) {
     const where = `${unit.primary.address} (no ${parameterType})`;
