@@ -90,8 +90,8 @@ export class Placement {
     const own = ownRegion(instance, provider);
     if (own) return own;
     // A location taken from another resource (`location = azurerm_resource_group.rg.location`,
-    // a key's key ring, a database's server): that resource's location.
-    for (const attribute of ['location', 'key_ring', 'key_vault_id', 'server_id']) {
+    // a key's key ring, a database's server, a 3.x deployment slot's app): that resource's location.
+    for (const attribute of ['location', 'key_ring', 'key_vault_id', 'server_id', 'app_service_id']) {
       for (const target of links.referenced(instance, attribute, [])) {
         const found = ownRegion(target, provider);
         if (found) return found;

@@ -139,9 +139,9 @@ export const flexibleServer: Adapter = {
   },
 };
 
-const SECURE_TRANSPORT = 'require_secure_transport';
+export const SECURE_TRANSPORT = 'require_secure_transport';
 /** PostgreSQL's and MySQL's name for the oldest TLS version accepted. */
-const MINIMUM_TLS: ReadonlySet<string> = new Set(['ssl_min_protocol_version', 'tls_version']);
+export const MINIMUM_TLS: ReadonlySet<string> = new Set(['ssl_min_protocol_version', 'tls_version']);
 /** The flexible-server parameters that carry facts (the live scan reads only these of the list). */
 export const TLS_PARAMETERS: ReadonlySet<string> = new Set([SECURE_TRANSPORT, ...MINIMUM_TLS]);
 
@@ -170,13 +170,13 @@ export const flexibleServerParameter: Adapter = {
   },
 };
 
-const parseOnOff = (value: unknown): boolean | undefined => {
+export const parseOnOff = (value: unknown): boolean | undefined => {
   const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
   return text === 'on' ? true : text === 'off' ? false : undefined;
 };
 
 /** The oldest of `TLSv1.2,TLSv1.3` (as written, for the evidence); undefined when none parses. */
-function oldestTlsVersion(value: unknown): string | undefined {
+export function oldestTlsVersion(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   let oldest: { text: string; rank: number } | undefined;
   for (const part of value.split(',')) {

@@ -123,7 +123,8 @@ export function managedDisk(unit: Unit, tr: Translation): Resource {
 
 /**
  * App Service apps: azurerm 3.x `azurerm_linux_web_app` / `_windows_web_app` and function apps,
- * and their 2.x forms `azurerm_app_service` / `azurerm_function_app`.
+ * and their 2.x forms `azurerm_app_service` / `azurerm_function_app`; and their deployment slots
+ * (`*_slot`), apps of their own with the same `https_only` and `site_config`.
  */
 export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const app = unit.primary;
@@ -150,11 +151,11 @@ export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   if (siteConfig.ftpsState === undefined)
     set(siteConfig, 'ftpsState', tr.read(app, 'site_config.0.ftps_state', 'properties.siteConfig.ftpsState'));
   p.siteConfig = siteConfig;
-  return fromArm('Microsoft.Web/sites', p, tr);
+  return fromArm(app.type.endsWith('_slot') ? 'Microsoft.Web/sites/slots' : 'Microsoft.Web/sites', p, tr);
 }
 
 /**
- * azurerm 2.x `azurerm_app_service` / `azurerm_function_app`: `site_config` and its
+ * azurerm 2.x `azurerm_app_service` / `azurerm_function_app` (and their slots): `site_config` and its
  * `min_tls_version` are Optional+Computed, "1.2 for new app services" (and function apps); a
  * function app's `ftps_state` "Defaults to AllAllowed". A new app whose configuration leaves them
  * out gets those.
@@ -162,7 +163,9 @@ export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource
 function legacyDefaults(app: TfInstance, tr: Translation, ctx: BuildContext): JsonObject {
   const defaults: Record<string, Record<string, string>> = {
     azurerm_app_service: { min_tls_version: '1.2' },
+    azurerm_app_service_slot: { min_tls_version: '1.2' },
     azurerm_function_app: { min_tls_version: '1.2', ftps_state: 'AllAllowed' },
+    azurerm_function_app_slot: { min_tls_version: '1.2', ftps_state: 'AllAllowed' },
   };
   const native: Record<string, string> = { min_tls_version: 'minTlsVersion', ftps_state: 'ftpsState' };
   const isNew = isCreated(app);

@@ -1,7 +1,15 @@
+import type { AzureDatabaseFacts } from '../../../model/azure.ts';
+import { cloudDefault, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
+import {
+  MINIMUM_TLS,
+  oldestTlsVersion,
+  parseOnOff,
+  SECURE_TRANSPORT,
+} from '../../azure/adapters/databases.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
-import type { Translation } from '../translation.ts';
+import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
@@ -58,7 +66,64 @@ function replicaOf(
   return typeof source === 'string' ? { replicationRole: 'Replica', [sourcePath]: source } : {};
 }
 
-function flexibleServer(type: string) {
+/**
+ * TLS from the server parameters (`azurerm_postgresql_flexible_server_configuration`,
+ * `azurerm_mysql_flexible_server_configuration`: `name`, `value`), which the export reads from the
+ * server's `configurations`: `require_secure_transport` and the oldest TLS version accepted. A new
+ * server keeps Azure's defaults for those the plan does not write (TLS required, 1.2 at least);
+ * an existing server's may have been set outside the configuration.
+ * https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-ssl-tls
+ */
+function serverParameters(unit: Unit, tr: Translation, parameterType: string): Partial<AzureDatabaseFacts> {
+  let requireSecureTransport: Fact<boolean> | undefined;
+  let minimalTlsVersion: Fact<string> | undefined;
+  let unnamed = false;
+  for (const part of partsOf(unit, parameterType)) {
+    const values = tr.valuesOf(part);
+    const name = values.read('name');
+    if (name.state !== 'known') {
+      unnamed = true;
+      continue;
+    }
+    const key = String(name.value).toLowerCase();
+    if (key !== SECURE_TRANSPORT && !MINIMUM_TLS.has(key)) continue;
+    const path = `${part.address}.value`;
+    const value = values.read('value');
+    const note =
+      value.state === 'known'
+        ? {
+            ja: `値 ${String(value.value)} を解釈できません`,
+            en: `the value ${String(value.value)} is not one kansa reads`,
+          }
+        : value.state === 'sensitive'
+          ? SENSITIVE_NOTE
+          : KNOWN_AFTER_APPLY;
+    if (key === SECURE_TRANSPORT) {
+      const on = value.state === 'known' ? parseOnOff(value.value) : undefined;
+      requireSecureTransport = on === undefined ? unknown(path, note) : explicit(on, path);
+    } else {
+      const oldest = value.state === 'known' ? oldestTlsVersion(value.value) : undefined;
+      minimalTlsVersion = oldest === undefined ? unknown(path, note) : explicit(oldest, path);
+    }
+  }
+  if (!unnamed && isCreated(unit.primary)) {
+    const where = `${unit.primary.address} (no ${parameterType})`;
+    requireSecureTransport ??= cloudDefault(true, where, {
+      ja: '未設定: 新しいサーバーは既定で TLS 接続を必須にします（require_secure_transport = ON）',
+      en: 'not set: a new server requires TLS connections by default (require_secure_transport = ON)',
+    });
+    minimalTlsVersion ??= cloudDefault('TLSv1.2', where, {
+      ja: '未設定: 新しいサーバーが受け付ける最も古い TLS は既定で 1.2 です',
+      en: 'not set: the oldest TLS a new server accepts is 1.2 by default',
+    });
+  }
+  return {
+    ...(requireSecureTransport && { requireSecureTransport }),
+    ...(minimalTlsVersion && { minimalTlsVersion }),
+  };
+}
+
+function flexibleServer(type: string, parameterType: string) {
   return (unit: Unit, tr: Translation, ctx: BuildContext): Resource => {
     const server = unit.primary;
     const p: JsonObject = { network: {} };
@@ -79,7 +144,8 @@ function flexibleServer(type: string) {
       if (Array.isArray(keys)) p.dataEncryption = { type: 'SystemManaged' };
     }
     Object.assign(p, replicaOf(server, tr, ctx, 'source_server_id', 'sourceServerResourceId'));
-    return fromArm(type, p, tr);
+    const resource = fromArm(type, p, tr);
+    return { ...resource, facts: { ...resource.facts, ...serverParameters(unit, tr, parameterType) } };
   };
 }
 
@@ -199,8 +265,23 @@ export interface DatabaseAdapter {
 }
 
 export const AZURE_DATABASES: Readonly<Record<string, DatabaseAdapter>> = {
-  azurerm_postgresql_flexible_server: { build: flexibleServer('Microsoft.DBforPostgreSQL/flexibleServers') },
-  azurerm_mysql_flexible_server: { build: flexibleServer('Microsoft.DBforMySQL/flexibleServers') },
+  azurerm_postgresql_flexible_server: {
+    build: flexibleServer(
+      'Microsoft.DBforPostgreSQL/flexibleServers',
+      'azurerm_postgresql_flexible_server_configuration',
+    ),
+    parts: { azurerm_postgresql_flexible_server_configuration: KEY_LINK },
+  },
+  azurerm_mysql_flexible_server: {
+    build: flexibleServer(
+      'Microsoft.DBforMySQL/flexibleServers',
+      'azurerm_mysql_flexible_server_configuration',
+    ),
+    // azurerm 2.x–4.x name the server by `server_name` (with `resource_group_name`).
+    parts: {
+      azurerm_mysql_flexible_server_configuration: { attribute: 'server_name', parentKeys: ['name'] },
+    },
+  },
   azurerm_postgresql_server: {
     build: singleServer('Microsoft.DBforPostgreSQL/servers', 'azurerm_postgresql_server_key'),
     parts: { azurerm_postgresql_server_key: KEY_LINK },

@@ -50,8 +50,10 @@ function publicNetworkAccess(server: TfInstance, tr: Translation): string | unde
 
 /**
  * Server auditing from `azurerm_mssql_server_extended_auditing_policy` (`enabled`, true unless
- * set), read by the export adapter of the `auditingSettings/default` record. Without one a new
- * server's auditing is off; an existing server's may have been set outside the configuration.
+ * set), read by the export adapter of the `auditingSettings/default` record; the policy resource
+ * names an azurerm 2.x–3.x `azurerm_sql_server` as well (`server_id = azurerm_sql_server.x.id`).
+ * Without one a new server's auditing is off; an existing server's may have been set outside the
+ * configuration.
  */
 function auditing(unit: Unit, tr: Translation): object {
   const path = 'auditingSettings.properties.state';

@@ -247,8 +247,20 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   }
   const logsPath = 'properties.logs';
   const logs: JsonObject[] = [];
+  const values = tr.valuesOf(setting);
   for (const attribute of ['enabled_log', 'log']) {
-    if (tr.valuesOf(setting).read(attribute).state === 'absent') continue;
+    const state = values.read(attribute).state;
+    if (state === 'absent') continue;
+    // azurerm 3.39–3.x made `log` Optional+Computed beside the new `enabled_log`: a configuration
+    // that writes only `enabled_log` has `log` known after apply, the same categories read back.
+    // (A `dynamic "log"` block is not in `expressions`: without `enabled_log`, `log` stays unknown.)
+    if (
+      attribute === 'log' &&
+      state === 'unknown' &&
+      values.present('enabled_log.0') &&
+      !ctx.config.sets(setting, 'log')
+    )
+      continue;
     const blocks = tr.read(setting, attribute, logsPath);
     for (const block of Array.isArray(blocks) ? blocks : []) {
       if (!isObject(block)) continue;
@@ -382,8 +394,8 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_mssql_server: azure(mssqlServer, {
     parts: MSSQL_SERVER_PARTS,
   }),
-  // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline.
-  azurerm_sql_server: azure(mssqlServer),
+  // azurerm 1.x–3.x (removed in 4.0): the same server, auditing inline or split as the new one's.
+  azurerm_sql_server: azure(mssqlServer, { parts: MSSQL_SERVER_PARTS }),
   ...Object.fromEntries(
     FIREWALL_RULE_TYPES.map((type) => [type, azure(sqlFirewallRule, { idOf: sqlFirewallRuleId })]),
   ),
@@ -408,6 +420,16 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_windows_function_app: azure(webApp),
   azurerm_app_service: azure(webApp),
   azurerm_function_app: azure(webApp),
+  ...Object.fromEntries(
+    [
+      'azurerm_linux_web_app_slot',
+      'azurerm_windows_web_app_slot',
+      'azurerm_linux_function_app_slot',
+      'azurerm_windows_function_app_slot',
+      'azurerm_app_service_slot',
+      'azurerm_function_app_slot',
+    ].map((type) => [type, azure(webApp)]),
+  ),
   ...Object.fromEntries(
     Object.entries(AZURE_LOCATED_ONLY).map(([type, armType]) => [
       type,

@@ -1,5 +1,5 @@
 import { cloudDefault, explicit } from '../../../model/fact.ts';
-import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type { GcpBinding, GcpBucketFacts, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { bucketAclFacts } from '../../gcp/adapters/storage.ts';
@@ -8,6 +8,7 @@ import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
+import { ACL_TYPES, bucketAcl } from './gcp-bucket-acl.ts';
 import { containerCluster } from './gcp-gke.ts';
 import {
   DATA,
@@ -102,7 +103,7 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
         `${DATA}.customPlacementConfig.dataLocations`,
       ),
     );
-  const acl = bucketAcl(unit, tr);
+  const { entries: acl, complete: aclKnown } = bucketAcl(unit, tr);
   if (acl.length > 0) data.acl = acl;
   const resource = fromAsset(
     'storage.googleapis.com/Bucket',
@@ -116,59 +117,24 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     return publicAcl?.value?.length ? { ...resource, facts: { ...resource.facts, publicAcl } } : resource;
   }
   const isNew = isNewBucket(bucket);
-  if (acl.length > 0 || !isNew || ACL_TYPES.some((type) => partsOf(unit, type).length > 0)) return resource;
-  // A new bucket's ACL is the project-private default: no entry for allUsers.
+  const written = ACL_TYPES.flatMap((type) => partsOf(unit, type));
+  const grants = (resource.facts as Partial<GcpBucketFacts>).publicAcl?.value;
+  if (!isNew || (grants?.length ?? 0) > 0 || !aclKnown) return resource;
+  // A new bucket's ACL is the project-private default but for what its ACL resources write, all
+  // of it known here: no entry for allUsers.
   return {
     ...resource,
     facts: {
       ...resource.facts,
-      publicAcl: cloudDefault([], `${bucket.address} (no google_storage_bucket_acl)`, {
-        ja: '構成に ACL がありません: 新しいバケットの ACL は既定の projectPrivate です',
-        en: 'no google_storage_bucket_acl: a new bucket gets the default projectPrivate ACL',
-      }),
+      publicAcl:
+        written.length > 0
+          ? explicit([], written.map((part) => part.address).join(', '))
+          : cloudDefault([], `${bucket.address} (no google_storage_bucket_acl)`, {
+              ja: '構成に ACL がありません: 新しいバケットの ACL は既定の projectPrivate です',
+              en: 'no google_storage_bucket_acl: a new bucket gets the default projectPrivate ACL',
+            }),
     },
   };
-}
-
-/**
- * Predefined ACLs that grant to the public: `allUsers`, or `allAuthenticatedUsers` (any Google
- * account). https://cloud.google.com/storage/docs/access-control/lists#predefined-acl
- */
-const PUBLIC_PREDEFINED_ACL: Readonly<Record<string, JsonObject>> = {
-  publicRead: { entity: 'allUsers', role: 'READER' },
-  publicReadWrite: { entity: 'allUsers', role: 'WRITER' },
-  authenticatedRead: { entity: 'allAuthenticatedUsers', role: 'READER' },
-};
-
-/** The resources that write a bucket's ACL: the whole list, or one entry (google 2.x on). */
-const ACL_TYPES = ['google_storage_bucket_acl', 'google_storage_bucket_access_control'];
-
-/**
- * google_storage_bucket_acl entries (`READER:allUsers`, or a predefined ACL) and
- * google_storage_bucket_access_control entries (`entity`, `role`) as REST ACL entries.
- */
-function bucketAcl(unit: Unit, tr: Translation): JsonObject[] {
-  const entries: JsonObject[] = [];
-  for (const part of partsOf(unit, 'google_storage_bucket_access_control')) {
-    const entity = tr.read(part, 'entity', `${DATA}.acl`);
-    const role = tr.read(part, 'role', `${DATA}.acl`);
-    if (typeof entity === 'string') entries.push({ entity, role });
-  }
-  for (const part of partsOf(unit, 'google_storage_bucket_acl')) {
-    const predefined = tr.read(part, 'predefined_acl', `${DATA}.acl`);
-    if (typeof predefined === 'string' && predefined !== '') {
-      // `role_entity` is then the predefined ACL's entries, computed: known only after apply.
-      const entry = PUBLIC_PREDEFINED_ACL[predefined];
-      if (entry) entries.push(entry);
-      continue;
-    }
-    const roleEntities = tr.read(part, 'role_entity', `${DATA}.acl`);
-    for (const entry of Array.isArray(roleEntities) ? roleEntities : []) {
-      const [entryRole, entity] = String(entry).split(':');
-      if (entity) entries.push({ entity, role: entryRole });
-    }
-  }
-  return entries;
 }
 
 /** `allow` blocks as the REST `allowed` list. */
@@ -462,6 +428,8 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
     parts: {
       google_storage_bucket_acl: BUCKET_LINK,
       google_storage_bucket_access_control: BUCKET_LINK,
+      google_storage_default_object_acl: BUCKET_LINK,
+      google_storage_default_object_access_control: BUCKET_LINK,
       google_storage_bucket_iam_member: BUCKET_LINK,
       google_storage_bucket_iam_binding: BUCKET_LINK,
       google_storage_bucket_iam_policy: BUCKET_LINK,
