@@ -1,0 +1,48 @@
+import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { credentialReportRowToResource } from './credential-report.ts';
+
+/**
+ * The credential report's columns CloudQuery names after its Go struct's fields
+ * (`AccessKey1Active` → `access_key1_active`) rather than the report's (`access_key_1_active`).
+ */
+const REPORT_NAMES: Readonly<Record<string, string>> = {
+  access_key1_active: 'access_key_1_active',
+  access_key2_active: 'access_key_2_active',
+  cert1_active: 'cert_1_active',
+  cert2_active: 'cert_2_active',
+  access_key1_last_used_region: 'access_key_1_last_used_region',
+  access_key1_last_used_service: 'access_key_1_last_used_service',
+  access_key2_last_used_region: 'access_key_2_last_used_region',
+  access_key2_last_used_service: 'access_key_2_last_used_service',
+};
+
+/** A timestamp column as the JSON output writes it (`2024-03-11 09:14:05.123456`, UTC) → ISO 8601. */
+function isoTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+}
+
+/**
+ * `aws_iam_credential_reports` (resources/services/iam/credential_reports.go): GetCredentialReport's
+ * CSV parsed into a struct, one row per user and the root user's, `mfa_active` and the
+ * `access_keyN_active` flags booleans, times timestamps, and `N/A`, `not_supported` and
+ * `no_information` all null (models.DateTime). Each row is put back as the report's row, null as
+ * `N/A` (what the report reader takes for "never used" as it does `no_information`), and read as
+ * the report is: the account's root row, an iam.user per user.
+ */
+export const credentialReports: CloudQueryTable = {
+  table: 'aws_iam_credential_reports',
+  requiredColumns: ['user', 'arn', 'mfa_active', 'password_enabled', 'access_key1_active', 'access_key2_active'],
+  jsonColumns: [],
+  read(row, origin) {
+    const cells: Record<string, string> = {};
+    for (const [column, value] of Object.entries(row)) {
+      if (column.startsWith('_cq_')) continue;
+      const name = REPORT_NAMES[column] ?? column;
+      if (value === null) cells[name] = 'N/A';
+      else if (typeof value === 'boolean') cells[name] = String(value);
+      else if (typeof value === 'string') cells[name] = isoTime(value);
+    }
+    const resource = credentialReportRowToResource(cells, origin);
+    return typeof resource === 'string' ? { skip: resource } : [resource];
+  },
+};
