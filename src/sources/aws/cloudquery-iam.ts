@@ -31,7 +31,14 @@ function isoTime(value: string): string {
  */
 export const credentialReports: CloudQueryTable = {
   table: 'aws_iam_credential_reports',
-  requiredColumns: ['user', 'arn', 'mfa_active', 'password_enabled', 'access_key1_active', 'access_key2_active'],
+  requiredColumns: [
+    'user',
+    'arn',
+    'mfa_active',
+    'password_enabled',
+    'access_key1_active',
+    'access_key2_active',
+  ],
   jsonColumns: [],
   read(row, origin) {
     const cells: Record<string, string> = {};

@@ -187,7 +187,12 @@ function bucketRecord(
   const arn = row[arnColumn];
   const name = bucketName(arn);
   const account = row.account_id;
-  if (name === undefined || typeof arn !== 'string' || typeof account !== 'string' || !/^\d{12}$/.test(account))
+  if (
+    name === undefined ||
+    typeof arn !== 'string' ||
+    typeof account !== 'string' ||
+    !/^\d{12}$/.test(account)
+  )
     return { skip: `an S3 bucket row without its ${arnColumn} or account_id` };
   // The child tables have no region column: the bucket's own row gives it when both are read.
   const region = typeof row.region === 'string' ? row.region.toLowerCase() : '';
@@ -254,7 +259,8 @@ const s3BucketPolicies: CloudQueryTable = {
         : asRecord(row.policy_json)
           ? JSON.stringify(row.policy_json)
           : undefined;
-    if (text === undefined) return { skip: 'an aws_s3_bucket_policies row without its policy or policy_json' };
+    if (text === undefined)
+      return { skip: 'an aws_s3_bucket_policies row without its policy or policy_json' };
     return bucketRecord(row, origin, 'bucket_arn', { BucketPolicy: { policyText: text } });
   },
 };
@@ -288,7 +294,9 @@ const s3BucketLoggings: CloudQueryTable = {
   jsonColumns: ['logging_enabled'],
   read: (row, origin) =>
     bucketRecord(row, origin, 'bucket_arn', {
-      BucketLoggingConfiguration: { destinationBucketName: asRecord(row.logging_enabled)?.TargetBucket ?? null },
+      BucketLoggingConfiguration: {
+        destinationBucketName: asRecord(row.logging_enabled)?.TargetBucket ?? null,
+      },
     }),
 };
 
