@@ -1,5 +1,6 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
+import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 
 /**
  * The credential report's columns CloudQuery names after its Go struct's fields
@@ -51,5 +52,27 @@ export const credentialReports: CloudQueryTable = {
     }
     const resource = credentialReportRowToResource(cells, origin);
     return typeof resource === 'string' ? { skip: resource } : [resource];
+  },
+};
+
+/**
+ * `aws_iam_password_policies` (resources/services/iam/password_policies.go): one row per account,
+ * GetAccountPasswordPolicy's PasswordPolicy in Steampipe's column names
+ * (`minimum_password_length`, `require_symbols`, …) and `policy_exists`, false where IAM
+ * answered NoSuchEntity: that row's other columns are the empty struct's (false, null), not a
+ * policy's settings.
+ */
+export const passwordPolicies: CloudQueryTable = {
+  table: 'aws_iam_password_policies',
+  requiredColumns: ['account_id', 'policy_exists'],
+  jsonColumns: [],
+  read(row, origin) {
+    const account = row.account_id;
+    if (typeof account !== 'string' || !/^\d{12}$/.test(account))
+      return { skip: `account_id "${String(account ?? '')}" is not an AWS account id` };
+    if (typeof row.policy_exists !== 'boolean')
+      return { skip: 'an aws_iam_password_policies row whose policy_exists is not true or false' };
+    const facts = row.policy_exists ? readPasswordPolicySettings({ ...row }, 'column', '') : noPolicy();
+    return [accountResource(account, facts, origin)];
   },
 };

@@ -3,7 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { credentialReports } from './cloudquery-iam.ts';
+import { credentialReports, passwordPolicies } from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
 import { type ColumnMap, rowAsConfigItem } from './steampipe-tables.ts';
 
@@ -313,4 +313,5 @@ export const AWS_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   kmsKeys,
   cloudTrailTrails,
   credentialReports,
+  passwordPolicies,
 ];

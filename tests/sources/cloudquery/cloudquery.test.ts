@@ -211,6 +211,30 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     });
   });
 
+  it('reads the password policy row, whose policy_exists false (NoSuchEntity) leaves no settings to read', () => {
+    const policy = (columns: Record<string, unknown>) =>
+      cq({
+        minimum_password_length: null,
+        require_symbols: false,
+        require_numbers: false,
+        require_uppercase_characters: false,
+        require_lowercase_characters: false,
+        password_reuse_prevention: null,
+        ...columns,
+      });
+    const [none] = read('aws_iam_password_policies.json', [policy({ policy_exists: false })]).resources;
+    expect(none).toMatchObject({ kansaType: 'account', account: ACCOUNT });
+    expect(fact(none, 'passwordPolicySet')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(none, 'passwordRequireSymbols')).toBeUndefined();
+    const [set] = read('aws_iam_password_policies.json', [
+      policy({ policy_exists: true, minimum_password_length: 14, require_symbols: true }),
+    ]).resources;
+    expect(fact(set, 'passwordMinimumLength')).toMatchObject({ source: 'explicit', value: 14 });
+    expect(fact(set, 'passwordRequireSymbols')).toMatchObject({ source: 'explicit', value: true });
+    const { skipped } = read('aws_iam_password_policies.json', [policy({ policy_exists: null })]);
+    expect(skipped).toEqual([expect.stringMatching(/policy_exists is not true or false/)]);
+  });
+
   it('reads a file of one row, which parses as one JSON document, as the rows are', () => {
     const skipped: string[] = [];
     const resources = [
