@@ -235,6 +235,48 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     expect(skipped).toEqual([expect.stringMatching(/policy_exists is not true or false/)]);
   });
 
+  it('reads an Azure table’s row as the ARM resource its struct holds: properties in ARM’s names', () => {
+    const sub = '5c0e0000-0000-4000-8000-0000000c0a70';
+    const id = `/subscriptions/${sub}/resourcegroups/rg/providers/microsoft.storage/storageaccounts/stcity`;
+    const row = {
+      ...cq({}),
+      account_id: undefined,
+      subscription_id: sub,
+      id,
+      name: 'stcity',
+      type: 'Microsoft.Storage/storageAccounts',
+      location: 'japaneast',
+      kind: 'StorageV2',
+      sku: { name: 'Standard_LRS', tier: 'Standard' },
+      extended_location: null,
+      identity: null,
+      tags: { owner: 'city' },
+      properties: {
+        allowBlobPublicAccess: true,
+        minimumTlsVersion: 'TLS1_2',
+        supportsHttpsTrafficOnly: true,
+      },
+    };
+    const { resources, skipped } = read('azure_storage_accounts/x.json', [row]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      provider: 'azure',
+      account: sub,
+      region: 'japaneast',
+      kansaType: 'storage.account',
+      id,
+      tags: { owner: 'city' },
+    });
+    expect(fact(resources[0], 'allowBlobPublicAccess')).toMatchObject({ source: 'explicit', value: true });
+    const { properties: _, ...cut } = row;
+    expect(read('azure_storage_accounts/x.json', [cut]).skipped).toEqual([
+      expect.stringMatching(/without the columns properties/),
+    ]);
+    expect(read('azure_subscription_subscriptions.json', [row]).skipped).toEqual([
+      expect.stringMatching(/does not read this table/),
+    ]);
+  });
+
   it('reads a file of one row, which parses as one JSON document, as the rows are', () => {
     const skipped: string[] = [];
     const resources = [
