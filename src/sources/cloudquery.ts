@@ -3,9 +3,14 @@ import { AWS_CLOUDQUERY_TABLES } from './aws/cloudquery-tables.ts';
 import { AZURE_CLOUDQUERY_TABLES } from './azure/cloudquery-tables.ts';
 import { type CloudQueryTable, cloudQueryTableName, isCloudQueryRow, jsonColumn } from './cloudquery-row.ts';
 import type { DocumentFormat, ReadContext, RecordFormat } from './format.ts';
+import { GCP_CLOUDQUERY_TABLES } from './gcp/cloudquery-tables.ts';
 
 /** The CloudQuery tables whose columns carry what the checks read. */
-const TABLES: readonly CloudQueryTable[] = [...AWS_CLOUDQUERY_TABLES, ...AZURE_CLOUDQUERY_TABLES];
+const TABLES: readonly CloudQueryTable[] = [
+  ...AWS_CLOUDQUERY_TABLES,
+  ...AZURE_CLOUDQUERY_TABLES,
+  ...GCP_CLOUDQUERY_TABLES,
+];
 
 const DESCRIPTION = `CloudQuery file destination, format json (one row a line; the table from the file's name or folder): ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`;
 

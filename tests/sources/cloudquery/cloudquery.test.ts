@@ -277,6 +277,39 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     ]);
   });
 
+  it('reads a GCP firewall row as the REST resource: the proto struct’s I_p_protocol as IPProtocol', () => {
+    const firewall = (allowed: unknown) => ({
+      ...cq({}),
+      account_id: undefined,
+      project_id: 'city-web',
+      name: 'allow-ssh',
+      direction: 'INGRESS',
+      disabled: false,
+      priority: 1000,
+      network: 'https://www.googleapis.com/compute/v1/projects/city-web/global/networks/default',
+      allowed,
+      denied: null,
+      source_ranges: ['0.0.0.0/0'],
+      target_tags: null,
+    });
+    const { resources, skipped } = read('gcp_compute_firewalls.json', [
+      firewall([{ I_p_protocol: 'tcp', ports: ['22'] }]),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      provider: 'gcp',
+      id: '//compute.googleapis.com/projects/city-web/global/firewalls/allow-ssh',
+    });
+    expect(fact(resources[0], 'allowed')).toMatchObject({
+      source: 'explicit',
+      value: [{ protocol: 'tcp', ports: ['22'] }],
+    });
+    expect(fact(resources[0], 'sourceRanges')).toMatchObject({ value: ['0.0.0.0/0'] });
+    expect(read('gcp_storage_buckets.json', [firewall([])]).skipped).toEqual([
+      expect.stringMatching(/gcp_storage_buckets row: kansa does not read/),
+    ]);
+  });
+
   it('reads a file of one row, which parses as one JSON document, as the rows are', () => {
     const skipped: string[] = [];
     const resources = [
