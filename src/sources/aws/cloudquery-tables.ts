@@ -217,14 +217,38 @@ function bucketRecord(
   ];
 }
 
-/** `aws_s3_buckets`: the bucket, with GetBucketPolicyStatus's `policy_status` (`{"IsPublic"}`, null without a policy). */
+/**
+ * `aws_s3_buckets`: the bucket, with GetBucketPolicyStatus's `policy_status` (`{"IsPublic"}`).
+ * Before November 2023 the table also carried the bucket's settings as columns
+ * (`block_public_acls` … `restrict_public_buckets`, `policy` decoded, `logging_target_bucket`),
+ * each left null both where S3 answered that there is none (NoSuchBucketPolicy, logging off)
+ * and where the call was denied (`IgnoreAccessDeniedServiceDisabled`): a null one is unknown.
+ */
 const s3Buckets: CloudQueryTable = {
   table: 'aws_s3_buckets',
   requiredColumns: ['arn', 'account_id', 'region'],
-  jsonColumns: ['tags', 'policy_status'],
+  jsonColumns: ['tags', 'policy_status', 'policy'],
   read(row, origin) {
+    const supplementary: Record<string, unknown> = {};
     const status = asRecord(row.policy_status);
-    return bucketRecord(row, origin, 'arn', status ? { PolicyStatus: { IsPublic: status.IsPublic } } : {});
+    if (status) supplementary.PolicyStatus = { IsPublic: status.IsPublic };
+    const flags = [
+      row.block_public_acls,
+      row.block_public_policy,
+      row.ignore_public_acls,
+      row.restrict_public_buckets,
+    ];
+    if (flags.every((flag) => typeof flag === 'boolean'))
+      supplementary.PublicAccessBlockConfiguration = {
+        blockPublicAcls: row.block_public_acls,
+        blockPublicPolicy: row.block_public_policy,
+        ignorePublicAcls: row.ignore_public_acls,
+        restrictPublicBuckets: row.restrict_public_buckets,
+      };
+    if (asRecord(row.policy)) supplementary.BucketPolicy = { policyText: JSON.stringify(row.policy) };
+    if (typeof row.logging_target_bucket === 'string' && row.logging_target_bucket !== '')
+      supplementary.BucketLoggingConfiguration = { destinationBucketName: row.logging_target_bucket };
+    return bucketRecord(row, origin, 'arn', supplementary);
   },
 };
 

@@ -172,6 +172,34 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     expect(fact(logging, 'blockPublicAcls')?.source).toBe('unknown');
   });
 
+  it('reads the settings columns of the older aws_s3_buckets, a null one unknown (none, or the call denied)', () => {
+    const older = (columns: Record<string, unknown>) =>
+      cq({
+        arn: BUCKET,
+        name: 'city-archive',
+        region: 'ap-northeast-1',
+        policy_status: null,
+        tags: null,
+        block_public_acls: true,
+        block_public_policy: true,
+        ignore_public_acls: true,
+        restrict_public_buckets: false,
+        policy: null,
+        logging_target_bucket: null,
+        logging_target_prefix: null,
+        ...columns,
+      });
+    const [bucket] = read('aws_s3_buckets.json', [older({})]).resources;
+    expect(fact(bucket, 'restrictPublicBuckets')).toMatchObject({ source: 'explicit', value: false });
+    expect(fact(bucket, 'publicPolicyStatements')?.source).toBe('unknown');
+    expect(fact(bucket, 'accessLogTargetBucket')?.source).toBe('unknown');
+    const [logged] = read('aws_s3_buckets.json', [
+      older({ logging_target_bucket: 'city-logs', block_public_acls: null }),
+    ]).resources;
+    expect(fact(logged, 'accessLogTargetBucket')).toMatchObject({ source: 'explicit', value: 'city-logs' });
+    expect(fact(logged, 'blockPublicAcls')?.source).toBe('unknown');
+  });
+
   it('reads the credential report rows under the report’s own column names', () => {
     const row = (user: string, arn: string, columns: Record<string, unknown>) => {
       const { account_id: _, ...rest } = cq({
