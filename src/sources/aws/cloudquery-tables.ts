@@ -13,7 +13,7 @@ import { type ColumnMap, rowAsConfigItem } from './steampipe-tables.ts';
  * columns holding the Go SDK's structs (`IpProtocol`, `FromPort`, `IpRanges[].CidrIp`), read as
  * the AWS Config item of the resource, as Steampipe's rows are (rowAsConfigItem).
  */
-function configItemTable(spec: {
+export function configItemTable(spec: {
   table: string;
   resourceType: string;
   idColumn: string;

@@ -200,6 +200,28 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     expect(fact(logged, 'blockPublicAcls')?.source).toBe('unknown');
   });
 
+  it('reads a GuardDuty detector from its request_account_id and request_region columns', () => {
+    const { account_id: _, ...detector } = cq({
+      request_account_id: ACCOUNT,
+      request_region: 'ap-northeast-1',
+      arn: `arn:aws:guardduty:ap-northeast-1:${ACCOUNT}:detector/12abc34d567e8fa901bc2d34e56789f0`,
+      id: '12abc34d567e8fa901bc2d34e56789f0',
+      status: 'ENABLED',
+      finding_publishing_frequency: 'SIX_HOURS',
+    });
+    const { resources, skipped } = read('aws_guardduty_detectors.json', [detector]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      account: ACCOUNT,
+      region: 'ap-northeast-1',
+      nativeType: 'AWS::GuardDuty::Detector',
+    });
+    const { request_region: __, ...cut } = detector;
+    expect(read('aws_guardduty_detectors.json', [cut]).skipped).toEqual([
+      expect.stringMatching(/without the columns request_region/),
+    ]);
+  });
+
   it('reads the credential report rows under the report’s own column names', () => {
     const row = (user: string, arn: string, columns: Record<string, unknown>) => {
       const { account_id: _, ...rest } = cq({
