@@ -1,6 +1,7 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
+import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /**
  * The credential report's columns CloudQuery names after its Go struct's fields
@@ -74,5 +75,38 @@ export const passwordPolicies: CloudQueryTable = {
       return { skip: 'an aws_iam_password_policies row whose policy_exists is not true or false' };
     const facts = row.policy_exists ? readPasswordPolicySettings({ ...row }, 'column', '') : noPolicy();
     return [accountResource(account, facts, origin)];
+  },
+};
+
+/**
+ * `aws_iam_roles` (resources/services/iam/roles.go): ListRoles' Role with its trust policy
+ * URL-decoded into the JSON column `assume_role_policy_document`. The role's policies are rows of
+ * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy),
+ * which kansa does not read: what the role may do stays unknown, its trust is judged. IAM is
+ * global: the table has no region column.
+ */
+export const iamRoles: CloudQueryTable = {
+  table: 'aws_iam_roles',
+  requiredColumns: ['arn', 'account_id', 'role_name', 'role_id', 'assume_role_policy_document'],
+  jsonColumns: ['assume_role_policy_document', 'tags'],
+  read(row, origin) {
+    const role = rowAsConfigItem(
+      { ...row, region: 'global' },
+      origin,
+      'AWS::IAM::Role',
+      typeof row.role_name === 'string' ? row.role_name : '',
+      {
+        configuration: [
+          ['role_name', 'roleName'],
+          ['arn', 'arn'],
+          ['role_id', 'roleId'],
+          ['path', 'path'],
+          ['assume_role_policy_document', 'assumeRolePolicyDocument'],
+        ],
+        // Config's resourceId of a role is its unique id (AROA…), not its name.
+        resourceIdColumn: 'role_id',
+      },
+    );
+    return 'skip' in role ? role : [role];
   },
 };

@@ -3,7 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { credentialReports, passwordPolicies } from './cloudquery-iam.ts';
+import { credentialReports, iamRoles, passwordPolicies } from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
 import { type ColumnMap, rowAsConfigItem } from './steampipe-tables.ts';
 
@@ -338,4 +338,5 @@ export const AWS_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   cloudTrailTrails,
   credentialReports,
   passwordPolicies,
+  iamRoles,
 ];

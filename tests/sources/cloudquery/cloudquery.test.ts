@@ -222,6 +222,31 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     ]);
   });
 
+  it('reads a role’s trust policy, its policies (in other tables) unknown', () => {
+    const [role] = read('aws_iam_roles.json', [
+      cq({
+        arn: `arn:aws:iam::${ACCOUNT}:role/vendor`,
+        role_name: 'vendor',
+        role_id: 'AROAZ6CQTEST00000001',
+        path: '/',
+        assume_role_policy_document: {
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { AWS: 'arn:aws:iam::999988887777:root' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        },
+        tags: null,
+      }),
+    ]).resources;
+    expect(role).toMatchObject({ kansaType: 'iam.role', region: 'global', account: ACCOUNT });
+    expect(fact(role, 'trustedAccounts')).toMatchObject({ source: 'explicit', value: ['999988887777'] });
+    expect(fact(role, 'attachedPolicyArns')?.source).toBe('unknown');
+  });
+
   it('reads the credential report rows under the report’s own column names', () => {
     const row = (user: string, arn: string, columns: Record<string, unknown>) => {
       const { account_id: _, ...rest } = cq({
