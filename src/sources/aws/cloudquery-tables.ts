@@ -183,6 +183,7 @@ function bucketRecord(
   origin: Origin,
   arnColumn: 'arn' | 'bucket_arn',
   supplementary: Record<string, unknown>,
+  table: string,
 ): readonly Resource[] | { readonly skip: string } {
   const arn = row[arnColumn];
   const name = bucketName(arn);
@@ -193,7 +194,7 @@ function bucketRecord(
     typeof account !== 'string' ||
     !/^\d{12}$/.test(account)
   )
-    return { skip: `an S3 bucket row without its ${arnColumn} or account_id` };
+    return { skip: `a ${table} row without its ${arnColumn} or account_id` };
   // The child tables have no region column: the bucket's own row gives it when both are read.
   const region = typeof row.region === 'string' ? row.region.toLowerCase() : '';
   return [
@@ -248,7 +249,7 @@ const s3Buckets: CloudQueryTable = {
     if (asRecord(row.policy)) supplementary.BucketPolicy = { policyText: JSON.stringify(row.policy) };
     if (typeof row.logging_target_bucket === 'string' && row.logging_target_bucket !== '')
       supplementary.BucketLoggingConfiguration = { destinationBucketName: row.logging_target_bucket };
-    return bucketRecord(row, origin, 'arn', supplementary);
+    return bucketRecord(row, origin, 'arn', supplementary, 'aws_s3_buckets');
   },
 };
 
@@ -260,14 +261,20 @@ const s3PublicAccessBlocks: CloudQueryTable = {
   read(row, origin) {
     const flags = asRecord(row.public_access_block_configuration);
     if (!flags) return { skip: 'an aws_s3_bucket_public_access_blocks row without its configuration' };
-    return bucketRecord(row, origin, 'bucket_arn', {
-      PublicAccessBlockConfiguration: {
-        blockPublicAcls: flags.BlockPublicAcls,
-        ignorePublicAcls: flags.IgnorePublicAcls,
-        blockPublicPolicy: flags.BlockPublicPolicy,
-        restrictPublicBuckets: flags.RestrictPublicBuckets,
+    return bucketRecord(
+      row,
+      origin,
+      'bucket_arn',
+      {
+        PublicAccessBlockConfiguration: {
+          blockPublicAcls: flags.BlockPublicAcls,
+          ignorePublicAcls: flags.IgnorePublicAcls,
+          blockPublicPolicy: flags.BlockPublicPolicy,
+          restrictPublicBuckets: flags.RestrictPublicBuckets,
+        },
       },
-    });
+      'aws_s3_bucket_public_access_blocks',
+    );
   },
 };
 
@@ -285,7 +292,13 @@ const s3BucketPolicies: CloudQueryTable = {
           : undefined;
     if (text === undefined)
       return { skip: 'an aws_s3_bucket_policies row without its policy or policy_json' };
-    return bucketRecord(row, origin, 'bucket_arn', { BucketPolicy: { policyText: text } });
+    return bucketRecord(
+      row,
+      origin,
+      'bucket_arn',
+      { BucketPolicy: { policyText: text } },
+      'aws_s3_bucket_policies',
+    );
   },
 };
 
@@ -296,18 +309,24 @@ const s3EncryptionRules: CloudQueryTable = {
   jsonColumns: ['apply_server_side_encryption_by_default'],
   read(row, origin) {
     const byDefault = asRecord(row.apply_server_side_encryption_by_default);
-    return bucketRecord(row, origin, 'bucket_arn', {
-      ServerSideEncryptionConfiguration: {
-        rules: [
-          {
-            applyServerSideEncryptionByDefault: byDefault && {
-              sseAlgorithm: byDefault.SSEAlgorithm ?? null,
-              kmsMasterKeyID: byDefault.KMSMasterKeyID ?? null,
+    return bucketRecord(
+      row,
+      origin,
+      'bucket_arn',
+      {
+        ServerSideEncryptionConfiguration: {
+          rules: [
+            {
+              applyServerSideEncryptionByDefault: byDefault && {
+                sseAlgorithm: byDefault.SSEAlgorithm ?? null,
+                kmsMasterKeyID: byDefault.KMSMasterKeyID ?? null,
+              },
             },
-          },
-        ],
+          ],
+        },
       },
-    });
+      'aws_s3_bucket_encryption_rules',
+    );
   },
 };
 
@@ -317,11 +336,17 @@ const s3BucketLoggings: CloudQueryTable = {
   requiredColumns: ['bucket_arn', 'account_id', 'logging_enabled'],
   jsonColumns: ['logging_enabled'],
   read: (row, origin) =>
-    bucketRecord(row, origin, 'bucket_arn', {
-      BucketLoggingConfiguration: {
-        destinationBucketName: asRecord(row.logging_enabled)?.TargetBucket ?? null,
+    bucketRecord(
+      row,
+      origin,
+      'bucket_arn',
+      {
+        BucketLoggingConfiguration: {
+          destinationBucketName: asRecord(row.logging_enabled)?.TargetBucket ?? null,
+        },
       },
-    }),
+      'aws_s3_bucket_loggings',
+    ),
 };
 
 /** The CloudQuery AWS tables whose columns carry what the checks read. */
