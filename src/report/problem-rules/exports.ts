@@ -152,23 +152,6 @@ export const EXPORT_RULES: readonly Rule[] = [
     /not a Steampipe row \(no `akas` and `title` columns\)/g,
     'Steampipe の行ではありません（`akas` と `title` の列がありません）',
   ],
-  // CloudQuery's file destination (sources/cloudquery.ts and the tables under sources/*/cloudquery-*.ts).
-  [
-    /a CloudQuery row in a file whose name names no table: keep the file destination path (\S+) or (\S+)/g,
-    'CloudQuery の行ですが、ファイル名がテーブルを示していません。file 出力先の path を $1 または $2 のままにしてください',
-  ],
-  [
-    /a CloudQuery (\w+) row: kansa does not read this table's columns/g,
-    'CloudQuery の $1 の行です。このテーブルの列は読み込みません',
-  ],
-  [
-    /a CloudQuery (\w+) row without the columns (.+?): their settings are unknown; sync the table without skip_columns/g,
-    'CloudQuery の $1 の行に列 $2 がありません。設定が分かりません。skip_columns を使わずにテーブルを同期してください',
-  ],
-  [
-    /an aws_iam_password_policies row whose policy_exists is not true or false/g,
-    'aws_iam_password_policies の行の policy_exists が true / false ではありません',
-  ],
   [
     /an? (\w+) row without the columns (.+?): the query did not select them, so their settings are unknown; query select \* from (\w+)/g,
     '$1 の行に列 $2 がありません。クエリがこれらの列を選んでいないため設定が分かりません。`select * from $3` で問い合わせてください',
