@@ -1,4 +1,5 @@
 import type { Lang } from '../model/localized.ts';
+import { CLOUDQUERY_RULES } from './problem-rules/cloudquery.ts';
 import { EXPORT_RULES } from './problem-rules/exports.ts';
 import { INPUT_RULES } from './problem-rules/inputs.ts';
 import { KANSA_FILE_RULES } from './problem-rules/kansa-files.ts';
@@ -18,6 +19,7 @@ import { SEND_RULES } from './problem-rules/send.ts';
  * quoted inside (a YAML parser's or a cloud SDK's message) stay in their own words.
  */
 const RULES: readonly Rule[] = [
+  ...CLOUDQUERY_RULES,
   ...EXPORT_RULES,
   ...SCOUTSUITE_RULES,
   ...INPUT_RULES,

@@ -1,5 +1,6 @@
 import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
+import { cloudQueryDocument, cloudQueryRecords } from './cloudquery.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
 import {
@@ -14,6 +15,9 @@ import { terraformFormat, terraformStateFormat } from './terraform/formats.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
 export const INPUT_FORMATS: readonly InputFormat[] = [
+  // First: a CloudQuery row (told by `_cq_id`) carries `arn` and `account_id` as other exports do.
+  cloudQueryDocument,
+  cloudQueryRecords,
   ...awsFormats,
   scoutSuiteFormat,
   scoutSuiteScriptFormat,

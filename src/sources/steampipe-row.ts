@@ -89,6 +89,7 @@ export function akaMatch(
   row: Readonly<Record<string, unknown>>,
   pattern: RegExp,
 ): RegExpExecArray | undefined {
+  if (!Array.isArray(row.akas)) return undefined;
   for (const aka of row.akas as unknown[]) {
     const match = typeof aka === 'string' ? pattern.exec(aka) : null;
     if (match) return match;

@@ -37,6 +37,8 @@ const FILES = [
   'tests/iac/fixtures/state/aws.tfstate',
   'tests/corpus/data/aws/config-console/advanced-query-export.csv',
   'tests/corpus/data/aws/aws-recon/stream-output.jsonl',
+  'tests/corpus/data/aws/cloudquery/aws_ec2_security_groups.json',
+  'tests/corpus/data/aws/cloudquery/aws_iam_credential_reports.json',
 ];
 
 /** Every check, on every resource it applies to. */
@@ -144,8 +146,24 @@ function mutateBytes(raw: Buffer, random: () => number): Mutant {
   return { label: `NUL bytes at ${at}`, bytes, retyped: false };
 }
 
+/** JSON lines in a `.json` file (CloudQuery's file destination names its JSON lines so). */
+function jsonLines(raw: Buffer): boolean {
+  const lines = raw.toString('utf8').trim().split('\n');
+  return (
+    lines.length > 1 &&
+    lines.every((line) => {
+      try {
+        JSON.parse(line);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+  );
+}
+
 function mutant(file: string, raw: Buffer, random: () => number): Mutant {
-  const ndjson = file.endsWith('.ndjson');
+  const ndjson = file.endsWith('.ndjson') || (file.endsWith('.json') && jsonLines(raw));
   const json = ndjson || /\.(json|tfstate)$/.test(file);
   if (!json || random() < 0.2) return mutateBytes(raw, random);
   if (!ndjson) {

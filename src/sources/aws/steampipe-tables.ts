@@ -5,7 +5,7 @@ import { configItemToResource } from './adapters/index.ts';
 import { asRecord } from './config-item.ts';
 
 /** One column put back under the field AWS Config records it as. */
-type ColumnMap = readonly (readonly [column: string, field: string])[];
+export type ColumnMap = readonly (readonly [column: string, field: string])[];
 
 /**
  * A row of a Steampipe AWS table read as the AWS Config item of its resource: the identity
@@ -29,6 +29,7 @@ export function rowAsConfigItem(
   },
 ): Resource | { readonly skip: string } {
   // Most tables have an `arn` column; the others (aws_vpc_flow_log) give the ARN in `akas`.
+  // CloudQuery's rows (cloudquery-tables.ts) have no `akas`: their `arn` column.
   const arn = typeof row.arn === 'string' ? row.arn : (akaMatch(row, /^arn:/)?.input ?? '');
   const account = typeof row.account_id === 'string' ? row.account_id : '';
   const own = columns.regionColumn ? row[columns.regionColumn] : undefined;

@@ -1,0 +1,112 @@
+import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { credentialReportRowToResource } from './credential-report.ts';
+import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
+import { rowAsConfigItem } from './steampipe-tables.ts';
+
+/**
+ * The credential report's columns CloudQuery names after its Go struct's fields
+ * (`AccessKey1Active` → `access_key1_active`) rather than the report's (`access_key_1_active`).
+ */
+const REPORT_NAMES: Readonly<Record<string, string>> = {
+  access_key1_active: 'access_key_1_active',
+  access_key2_active: 'access_key_2_active',
+  cert1_active: 'cert_1_active',
+  cert2_active: 'cert_2_active',
+  access_key1_last_used_region: 'access_key_1_last_used_region',
+  access_key1_last_used_service: 'access_key_1_last_used_service',
+  access_key2_last_used_region: 'access_key_2_last_used_region',
+  access_key2_last_used_service: 'access_key_2_last_used_service',
+};
+
+/** A timestamp column as the JSON output writes it (`2024-03-11 09:14:05.123456`, UTC) → ISO 8601. */
+function isoTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+}
+
+/**
+ * `aws_iam_credential_reports` (resources/services/iam/credential_reports.go): GetCredentialReport's
+ * CSV parsed into a struct, one row per user and the root user's, `mfa_active` and the
+ * `access_keyN_active` flags booleans, times timestamps, and `N/A`, `not_supported` and
+ * `no_information` all null (models.DateTime). Each row is put back as the report's row, null as
+ * `N/A` (what the report reader takes for "never used" as it does `no_information`), and read as
+ * the report is: the account's root row, an iam.user per user.
+ */
+export const credentialReports: CloudQueryTable = {
+  table: 'aws_iam_credential_reports',
+  requiredColumns: [
+    'user',
+    'arn',
+    'mfa_active',
+    'password_enabled',
+    'access_key1_active',
+    'access_key2_active',
+  ],
+  jsonColumns: [],
+  read(row, origin) {
+    const cells: Record<string, string> = {};
+    for (const [column, value] of Object.entries(row)) {
+      if (column.startsWith('_cq_')) continue;
+      const name = REPORT_NAMES[column] ?? column;
+      if (value === null) cells[name] = 'N/A';
+      else if (typeof value === 'boolean') cells[name] = String(value);
+      else if (typeof value === 'string') cells[name] = isoTime(value);
+    }
+    const resource = credentialReportRowToResource(cells, origin);
+    return typeof resource === 'string' ? { skip: resource } : [resource];
+  },
+};
+
+/**
+ * `aws_iam_password_policies` (resources/services/iam/password_policies.go): one row per account,
+ * GetAccountPasswordPolicy's PasswordPolicy in Steampipe's column names
+ * (`minimum_password_length`, `require_symbols`, …) and `policy_exists`, false where IAM
+ * answered NoSuchEntity: that row's other columns are the empty struct's (false, null), not a
+ * policy's settings.
+ */
+export const passwordPolicies: CloudQueryTable = {
+  table: 'aws_iam_password_policies',
+  requiredColumns: ['account_id', 'policy_exists'],
+  jsonColumns: [],
+  read(row, origin) {
+    const account = row.account_id;
+    if (typeof account !== 'string' || !/^\d{12}$/.test(account))
+      return { skip: `account_id "${String(account ?? '')}" is not an AWS account id` };
+    if (typeof row.policy_exists !== 'boolean')
+      return { skip: 'an aws_iam_password_policies row whose policy_exists is not true or false' };
+    const facts = row.policy_exists ? readPasswordPolicySettings({ ...row }, 'column', '') : noPolicy();
+    return [accountResource(account, facts, origin)];
+  },
+};
+
+/**
+ * `aws_iam_roles` (resources/services/iam/roles.go): ListRoles' Role with its trust policy
+ * URL-decoded into the JSON column `assume_role_policy_document`. The role's policies are rows of
+ * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy),
+ * which kansa does not read: what the role may do stays unknown, its trust is judged. IAM is
+ * global: the table has no region column.
+ */
+export const iamRoles: CloudQueryTable = {
+  table: 'aws_iam_roles',
+  requiredColumns: ['arn', 'account_id', 'role_name', 'role_id', 'assume_role_policy_document'],
+  jsonColumns: ['assume_role_policy_document', 'tags'],
+  read(row, origin) {
+    const role = rowAsConfigItem(
+      { ...row, region: 'global' },
+      origin,
+      'AWS::IAM::Role',
+      typeof row.role_name === 'string' ? row.role_name : '',
+      {
+        configuration: [
+          ['role_name', 'roleName'],
+          ['arn', 'arn'],
+          ['role_id', 'roleId'],
+          ['path', 'path'],
+          ['assume_role_policy_document', 'assumeRolePolicyDocument'],
+        ],
+        // Config's resourceId of a role is its unique id (AROA…), not its name.
+        resourceIdColumn: 'role_id',
+      },
+    );
+    return 'skip' in role ? role : [role];
+  },
+};
