@@ -213,7 +213,11 @@ export const MODELS: readonly PowerShellModel[] = [
       ['NotDataActions', 'properties.permissions[0].notDataActions'],
     ],
     values: {
-      Id: (guid) => (typeof guid === 'string' ? azureRoleDefinitionId(guid.toLowerCase()) : undefined),
+      // The GUID, or the last segment of a whole id should a release write one.
+      Id: (id) =>
+        typeof id === 'string' && id !== ''
+          ? azureRoleDefinitionId(id.split('/').pop()!.toLowerCase())
+          : undefined,
       IsCustom: (custom) => (custom === true ? 'CustomRole' : custom === false ? 'BuiltInRole' : undefined),
     },
     lists: ['Actions', 'NotActions', 'DataActions', 'NotDataActions', 'AssignableScopes'],

@@ -397,6 +397,17 @@ describe('Get-AzRoleDefinition (PSRoleDefinition)', () => {
     });
   });
 
+  it('reads a whole role definition id as its GUID', () => {
+    const [resource] = read([
+      role({
+        Id: '/subscriptions/7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f/providers/Microsoft.Authorization/roleDefinitions/3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      }),
+    ]).resources;
+    expect(resource?.id).toBe(
+      '/providers/microsoft.authorization/roledefinitions/3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    );
+  });
+
   it('leaves the role unknown when ConvertTo-Json cut its Actions', () => {
     const [resource] = read([role({ Actions: 'Microsoft.Authorization/* */read' })]).resources;
     expect(factsOf(resource).assignsRoles).toMatchObject({ source: 'unknown' });
