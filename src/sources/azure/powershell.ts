@@ -13,198 +13,7 @@ import {
   withUnreadable,
 } from './depth-cut.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
-
-/**
- * An Az PowerShell cmdlet's own object model (`Get-AzStorageAccount`'s PSStorageAccount, …), as
- * `ConvertTo-Json` writes it: the module's classes, not ARM's shape. Each is put into the ARM
- * record its properties come from and read by the type's adapter; the facts then name the
- * properties as the file spells them (`MinimumTlsVersion`, `NetworkRuleSet.DefaultAction`).
- */
-interface PowerShellModel {
-  /** The cmdlet and the class (Azure/azure-powershell `src/…/Models/<class>.cs`). */
-  readonly cmdlet: string;
-  /** ARM's type of the resource. */
-  readonly type: string;
-  /**
-   * Properties that tell the class apart, spelled as PowerShell writes them: ConvertTo-Json writes
-   * every property, null ones too, and the CLI's and ARM's records spell theirs in camelCase.
-   */
-  readonly keys: readonly string[];
-  /** Property → where the ARM record keeps it. A parent comes before a child of it. */
-  readonly fields: readonly (readonly [string, string])[];
-  /**
-   * Enum properties (`NetworkAcls.DefaultAction`; `[]` for each item of a list), which
-   * ConvertTo-Json writes as numbers unless given `-EnumsAsStrings`: their names by number, or
-   * why a number cannot be read.
-   */
-  readonly enums?: Readonly<Record<string, readonly string[] | Localized>>;
-  /**
-   * Properties that are lists of strings: a string there is the list ConvertTo-Json cut at its
-   * depth limit (its items joined by spaces).
-   */
-  readonly lists?: readonly string[];
-  /**
-   * A property whose value a companion property also holds as JSON text, serialized whole by the
-   * module (`SecurityRulesText`): read when the value itself is cut.
-   */
-  readonly texts?: Readonly<Record<string, string>>;
-  /**
-   * The cmdlet also lists objects without their settings: the property only a full object has,
-   * what lists them, and the command that exports one whole.
-   */
-  readonly listing?: { readonly key: string; readonly by: string; readonly export: string };
-}
-
-const SECURITY_RULE_LISTS = [
-  'SourcePortRange',
-  'DestinationPortRange',
-  'SourceAddressPrefix',
-  'DestinationAddressPrefix',
-];
-
-const MODELS: readonly PowerShellModel[] = [
-  {
-    cmdlet: 'Get-AzStorageAccount (PSStorageAccount)',
-    type: 'Microsoft.Storage/storageAccounts',
-    keys: ['StorageAccountName', 'Id', 'NetworkRuleSet'],
-    fields: [
-      ['Id', 'id'],
-      ['StorageAccountName', 'name'],
-      ['Location', 'location'],
-      ['Tags', 'tags'],
-      ['Kind', 'kind'],
-      ['Sku', 'sku'],
-      ['MinimumTlsVersion', 'properties.minimumTlsVersion'],
-      ['AllowBlobPublicAccess', 'properties.allowBlobPublicAccess'],
-      ['EnableHttpsTrafficOnly', 'properties.supportsHttpsTrafficOnly'],
-      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
-      ['AllowSharedKeyAccess', 'properties.allowSharedKeyAccess'],
-      ['NetworkRuleSet', 'properties.networkAcls'],
-      ['Encryption', 'properties.encryption'],
-      ['KeyCreationTime', 'properties.keyCreationTime'],
-      ['PrimaryLocation', 'properties.primaryLocation'],
-      ['SecondaryLocation', 'properties.secondaryLocation'],
-      ['EnableHierarchicalNamespace', 'properties.isHnsEnabled'],
-      ['CreationTime', 'properties.creationTime'],
-    ],
-    enums: {
-      // PSNetWorkRuleDefaultActionEnum was `Deny = 0, Allow = 1` in older Az.Storage releases and
-      // is `Allow = 0, Deny = 1` now (Storage.Management/Models/PSNetworkRuleSet.cs): the file
-      // does not say which module wrote it.
-      'NetworkRuleSet.DefaultAction': {
-        ja: 'DefaultAction が数値で書かれています。Az.Storage の版により 0 と 1 の意味が逆のため判定できません。ConvertTo-Json -EnumsAsStrings -Depth 20 で出力し直してください',
-        en: 'DefaultAction is written as a number, whose meaning Az.Storage releases swapped (Deny = 0 before, Allow = 0 now). Run the command again piped to ConvertTo-Json -EnumsAsStrings -Depth 20',
-      },
-    },
-  },
-  {
-    cmdlet: 'Get-AzNetworkSecurityGroup (PSNetworkSecurityGroup)',
-    type: 'Microsoft.Network/networkSecurityGroups',
-    keys: ['SecurityRules', 'DefaultSecurityRules', 'Id'],
-    fields: [
-      ['Id', 'id'],
-      ['Name', 'name'],
-      ['Location', 'location'],
-      ['Tag', 'tags'],
-      ['SecurityRules', 'properties.securityRules'],
-      ['DefaultSecurityRules', 'properties.defaultSecurityRules'],
-    ],
-    // PSSecurityRule keeps its prefixes and ranges as lists (IList<string>).
-    lists: ['SecurityRules', 'DefaultSecurityRules'].flatMap((rules) =>
-      SECURITY_RULE_LISTS.map((list) => `${rules}[].${list}`),
-    ),
-    texts: { SecurityRules: 'SecurityRulesText', DefaultSecurityRules: 'DefaultSecurityRulesText' },
-  },
-  {
-    cmdlet: 'Get-AzKeyVault (PSKeyVault)',
-    type: 'Microsoft.KeyVault/vaults',
-    keys: ['VaultName', 'ResourceId'],
-    fields: [
-      ['ResourceId', 'id'],
-      ['VaultName', 'name'],
-      ['Location', 'location'],
-      ['Tags', 'tags'],
-      ['Sku', 'properties.sku.name'],
-      ['EnableSoftDelete', 'properties.enableSoftDelete'],
-      ['EnablePurgeProtection', 'properties.enablePurgeProtection'],
-      ['EnableRbacAuthorization', 'properties.enableRbacAuthorization'],
-      ['SoftDeleteRetentionInDays', 'properties.softDeleteRetentionInDays'],
-      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
-      ['NetworkAcls', 'properties.networkAcls'],
-      // PSKeyVaultNetworkRuleSet lists the addresses ARM keeps as `ipRules[].value`.
-      ['NetworkAcls.IpAddressRanges', 'properties.networkAcls.ipRules'],
-    ],
-    // PSKeyVaultNetworkRuleDefaultActionEnum { Allow = 0, Deny } (KeyVault/Models/PSKeyVaultNetworkRuleSet.cs).
-    enums: { 'NetworkAcls.DefaultAction': ['Allow', 'Deny'] },
-    lists: ['NetworkAcls.IpAddressRanges'],
-    listing: {
-      key: 'EnablePurgeProtection',
-      by: 'Get-AzKeyVault (PSKeyVaultIdentityItem)',
-      export: 'Get-AzKeyVault -VaultName <name>',
-    },
-  },
-  {
-    cmdlet: 'Get-AzVM (PSVirtualMachine)',
-    type: 'Microsoft.Compute/virtualMachines',
-    keys: ['VmId', 'StorageProfile', 'Id'],
-    fields: [
-      ['Id', 'id'],
-      ['Name', 'name'],
-      ['Location', 'location'],
-      ['Tags', 'tags'],
-      ['SecurityProfile', 'properties.securityProfile'],
-      ['StorageProfile', 'properties.storageProfile'],
-    ],
-  },
-  {
-    // PSSnapshot has the same properties: its `Type` tells it from a disk.
-    cmdlet: 'Get-AzDisk, Get-AzSnapshot (PSDisk, PSSnapshot)',
-    type: 'Microsoft.Compute/disks',
-    keys: ['DiskSizeGB', 'DiskState', 'Id'],
-    fields: [
-      ['Id', 'id'],
-      ['Name', 'name'],
-      ['Type', 'type'],
-      ['Location', 'location'],
-      ['Tags', 'tags'],
-      ['Encryption', 'properties.encryption'],
-      ['SecurityProfile', 'properties.securityProfile'],
-      ['CreationData', 'properties.creationData'],
-      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
-      ['NetworkAccessPolicy', 'properties.networkAccessPolicy'],
-    ],
-  },
-  {
-    cmdlet: 'Get-AzSqlServer (AzureSqlServerModel)',
-    type: 'Microsoft.Sql/servers',
-    keys: ['ServerName', 'ResourceId', 'SqlAdministratorLogin'],
-    fields: [
-      ['ResourceId', 'id'],
-      ['ServerName', 'name'],
-      ['Location', 'location'],
-      ['Tags', 'tags'],
-      ['ServerVersion', 'properties.version'],
-      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
-      ['MinimalTlsVersion', 'properties.minimalTlsVersion'],
-      ['FullyQualifiedDomainName', 'properties.fullyQualifiedDomainName'],
-    ],
-  },
-  {
-    // Lists the subscription's own assignments and those it inherits (inherited-assignments.ts).
-    cmdlet: 'Get-AzRoleAssignment (PSRoleAssignment)',
-    type: 'Microsoft.Authorization/roleAssignments',
-    keys: ['RoleAssignmentId', 'RoleDefinitionId', 'ObjectId', 'Scope'],
-    fields: [
-      ['RoleAssignmentId', 'id'],
-      ['RoleAssignmentName', 'name'],
-      ['Scope', 'properties.scope'],
-      // The role's GUID alone (`8e3af657-…`), where ARM gives its whole id.
-      ['RoleDefinitionId', 'properties.roleDefinitionId'],
-      ['ObjectId', 'properties.principalId'],
-      ['ObjectType', 'properties.principalType'],
-    ],
-  },
-];
+import { MODELS, type PowerShellModel } from './powershell-models.ts';
 
 /** The model an object is of, by its distinctive properties. */
 function modelOf(value: unknown): PowerShellModel | undefined {
@@ -229,7 +38,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -318,7 +127,9 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
     }
     names.push([armPath, name]);
     unreadable.push(...marks);
-    if (value !== undefined && value !== null) setPath(record, armPath, value);
+    const convert = model.values?.[property];
+    const armValue = convert && marks.length === 0 ? convert(value) : value;
+    if (armValue !== undefined && armValue !== null) setPath(record, armPath, armValue);
   }
   return { record, names, unreadable };
 }
@@ -390,7 +201,11 @@ function filePath(
     if ((lower === prefix || lower.startsWith(`${prefix}.`)) && prefix.length > (best?.[0].length ?? -1))
       best = entry;
   }
-  if (!best) return armPath;
+  if (!best) {
+    // A list the class flattens into properties of its own (`permissions`: `Actions`, `NotActions`).
+    const spread = names.filter(([prefix]) => prefix.toLowerCase().startsWith(`${lower}[`));
+    return spread.length > 0 ? spread.map(([, name]) => name).join(', ') : armPath;
+  }
   let path = best[1];
   let node = getDotted(object, path);
   for (const key of armPath.slice(best[0].length).split('.').filter(Boolean)) {
@@ -449,10 +264,22 @@ function lowerKeyed<T>(record: Readonly<Record<string, T>>): ReadonlyMap<string,
   return new Map(Object.entries(record).map(([key, value]) => [key.toLowerCase(), value]));
 }
 
+const LIST_ITEM = /^(.+)\[(\d+)\]$/;
+
 function setPath(target: JsonObject, path: string, value: unknown): void {
   const keys = path.split('.');
   let node = target;
   for (const key of keys.slice(0, -1)) {
+    const item = LIST_ITEM.exec(key);
+    if (item) {
+      // An item of a list the class flattens (`permissions[0]`), made where absent.
+      node[item[1]!] ??= [];
+      const list = node[item[1]!] as JsonObject[];
+      const at = Number(item[2]);
+      list[at] ??= {};
+      node = list[at];
+      continue;
+    }
     // A child mapped under a parent that is cut (a string) is left out: the parent says it all.
     const existing = get(node, key);
     if (existing !== undefined && !isObject(existing)) return;

@@ -357,6 +357,63 @@ describe('Get-AzRoleAssignment (PSRoleAssignment)', () => {
   });
 });
 
+describe('Get-AzRoleDefinition (PSRoleDefinition)', () => {
+  const role = (overrides: Record<string, unknown> = {}) => ({
+    Name: 'Access Delegator',
+    Id: '3A1B2C4D-5E6F-4A7B-8C9D-0E1F2A3B4C5D',
+    IsCustom: true,
+    Description: 'Grants roles in the subscription',
+    Actions: ['Microsoft.Authorization/*', '*/read'],
+    NotActions: [],
+    DataActions: [],
+    NotDataActions: [],
+    AssignableScopes: ['/subscriptions/7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f'],
+    Condition: null,
+    ConditionVersion: null,
+    ...overrides,
+  });
+
+  it('reads the role by its GUID, with whether its Actions may assign roles', () => {
+    const { resources, skipped } = read([role()]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      kansaType: 'iam.role',
+      id: '/providers/microsoft.authorization/roledefinitions/3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    });
+    expect(factsOf(resources[0])).toMatchObject({
+      roleName: { value: 'Access Delegator', path: 'Name' },
+      roleType: { value: 'CustomRole', path: 'IsCustom' },
+      assignsRoles: { value: true, path: 'Actions' },
+    });
+  });
+
+  it('takes back what NotActions excludes, naming both lists', () => {
+    const [resource] = read([
+      role({ NotActions: ['Microsoft.Authorization/roleAssignments/write'], IsCustom: false }),
+    ]).resources;
+    expect(factsOf(resource)).toMatchObject({
+      roleType: { value: 'BuiltInRole' },
+      assignsRoles: { value: false, path: 'Actions, NotActions, DataActions, NotDataActions' },
+    });
+  });
+
+  it('reads a whole role definition id as its GUID', () => {
+    const [resource] = read([
+      role({
+        Id: '/subscriptions/7d2c4a1e-5b3f-4c8d-9e6a-1f0b2c3d4e5f/providers/Microsoft.Authorization/roleDefinitions/3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      }),
+    ]).resources;
+    expect(resource?.id).toBe(
+      '/providers/microsoft.authorization/roledefinitions/3a1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    );
+  });
+
+  it('leaves the role unknown when ConvertTo-Json cut its Actions', () => {
+    const [resource] = read([role({ Actions: 'Microsoft.Authorization/* */read' })]).resources;
+    expect(factsOf(resource).assignsRoles).toMatchObject({ source: 'unknown' });
+  });
+});
+
 describe('Get-AzVM, Get-AzDisk and Get-AzSnapshot (PSVirtualMachine, PSDisk, PSSnapshot)', () => {
   it('reads encryption at host, spelling an absent one as the class would', () => {
     const vm = {
