@@ -81,9 +81,9 @@ export const passwordPolicies: CloudQueryTable = {
 /**
  * `aws_iam_roles` (resources/services/iam/roles.go): ListRoles' Role with its trust policy
  * URL-decoded into the JSON column `assume_role_policy_document`. The role's policies are rows of
- * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy),
- * which kansa does not read: what the role may do stays unknown, its trust is judged. IAM is
- * global: the table has no region column.
+ * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy,
+ * cloudquery-iam-principals.ts), merged into the role by its ARN. IAM is global: the table has
+ * no region column.
  */
 export const iamRoles: CloudQueryTable = {
   table: 'aws_iam_roles',
