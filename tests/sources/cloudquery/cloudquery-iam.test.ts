@@ -153,4 +153,58 @@ describe('CloudQuery IAM principals and their child tables (cloudquery)', () => 
     expect(resources).toEqual([]);
     expect(skipped).toEqual(['an aws_iam_user_attached_policies row without its user_arn or account_id']);
   });
+  it("reads a customer managed policy's default version, from policy_version_list or aws_iam_policy_versions", () => {
+    const policy = `arn:aws:iam::${ACCOUNT}:policy/ops/everything`;
+    const policyRow = (columns: Record<string, unknown>) =>
+      cq({
+        _cq_parent_id: null,
+        arn: policy,
+        id: 'ANPAEXAMPLEPOLICY001',
+        policy_id: 'ANPAEXAMPLEPOLICY001',
+        policy_name: 'everything',
+        default_version_id: 'v2',
+        ...columns,
+      });
+    const encoded = (document: unknown) => encodeURIComponent(JSON.stringify(document));
+    // Before 2023: the versions in the JSON column, documents URL-encoded, the default one flagged.
+    const older = scan({
+      'aws_iam_policies.json': [
+        policyRow({
+          policy_version_list: [
+            { Document: encoded(READ_ONLY), IsDefaultVersion: false, VersionId: 'v1' },
+            { Document: encoded(ALLOW_ALL), IsDefaultVersion: true, VersionId: 'v2' },
+          ],
+        }),
+      ],
+    });
+    expect(fact(byId(older.resources, policy), 'fullAdminStatements')).toMatchObject({
+      source: 'explicit',
+      value: [expect.anything()],
+    });
+    // Since: a row per version in the child table; only the default version's is read.
+    for (const versions of [
+      [
+        cq({ policy_arn: policy, version_id: 'v1', is_default_version: false, document_json: ALLOW_ALL }),
+        cq({ policy_arn: policy, version_id: 'v2', is_default_version: true, document_json: READ_ONLY }),
+      ],
+      [
+        cq({ policy_arn: policy, version_id: 'v2', is_default_version: true, document: encoded(READ_ONLY) }),
+        cq({ policy_arn: policy, version_id: 'v1', is_default_version: false, document_json: ALLOW_ALL }),
+      ],
+    ]) {
+      const newer = scan({
+        'aws_iam_policies.json': [policyRow({})],
+        'aws_iam_policy_versions.json': versions,
+      });
+      expect(newer.resources).toHaveLength(1);
+      expect(byId(newer.resources, policy)).toMatchObject({ kansaType: 'iam.policy', name: 'everything' });
+      expect(fact(byId(newer.resources, policy), 'fullAdminStatements')).toMatchObject({
+        source: 'explicit',
+        value: [],
+      });
+    }
+    // The policy row without its versions: what it allows is unknown.
+    const alone = scan({ 'aws_iam_policies.json': [policyRow({})] });
+    expect(fact(byId(alone.resources, policy), 'fullAdminStatements')?.source).toBe('unknown');
+  });
 });
