@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { AWS_CLOUDQUERY_PRINCIPAL_TABLES } from './aws/cloudquery-iam-principals.ts';
 import { AWS_CLOUDQUERY_SERVICE_TABLES } from './aws/cloudquery-services.ts';
 import { AWS_CLOUDQUERY_TABLES } from './aws/cloudquery-tables.ts';
 import { AZURE_CLOUDQUERY_TABLES } from './azure/cloudquery-tables.ts';
@@ -10,6 +11,7 @@ import { GCP_CLOUDQUERY_TABLES } from './gcp/cloudquery-tables.ts';
 const TABLES: readonly CloudQueryTable[] = [
   ...AWS_CLOUDQUERY_TABLES,
   ...AWS_CLOUDQUERY_SERVICE_TABLES,
+  ...AWS_CLOUDQUERY_PRINCIPAL_TABLES,
   ...AZURE_CLOUDQUERY_TABLES,
   ...GCP_CLOUDQUERY_TABLES,
 ];

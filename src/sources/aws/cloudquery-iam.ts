@@ -1,4 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { configItemToResource } from './adapters/index.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 import { rowAsConfigItem } from './steampipe-tables.ts';
@@ -81,9 +82,9 @@ export const passwordPolicies: CloudQueryTable = {
 /**
  * `aws_iam_roles` (resources/services/iam/roles.go): ListRoles' Role with its trust policy
  * URL-decoded into the JSON column `assume_role_policy_document`. The role's policies are rows of
- * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy),
- * which kansa does not read: what the role may do stays unknown, its trust is judged. IAM is
- * global: the table has no region column.
+ * other tables (`aws_iam_role_attached_policies`, `aws_iam_role_policies`, one row per policy,
+ * cloudquery-iam-principals.ts), merged into the role by its ARN. IAM is global: the table has
+ * no region column.
  */
 export const iamRoles: CloudQueryTable = {
   table: 'aws_iam_roles',
@@ -108,5 +109,84 @@ export const iamRoles: CloudQueryTable = {
       },
     );
     return 'skip' in role ? role : [role];
+  },
+};
+
+/**
+ * `aws_iam_policies` (resources/services/iam/policies.go): GetAccountAuthorizationDetails'
+ * ManagedPolicyDetail. Until 2023 its versions were the JSON column `policy_version_list`
+ * (`[{Document, IsDefaultVersion, VersionId}]`, the document URL-encoded as IAM returns it);
+ * since, they are rows of the child table `aws_iam_policy_versions`, and the column is gone:
+ * then the statements come from that table's row of the default version, or stay unknown.
+ */
+export const iamPolicies: CloudQueryTable = {
+  table: 'aws_iam_policies',
+  requiredColumns: ['arn', 'account_id', 'policy_name'],
+  jsonColumns: ['policy_version_list', 'tags'],
+  read(row, origin) {
+    const policy = rowAsConfigItem(
+      { ...row, region: 'global' },
+      origin,
+      'AWS::IAM::Policy',
+      typeof row.policy_name === 'string' ? row.policy_name : '',
+      {
+        configuration: [
+          ['policy_name', 'policyName'],
+          ['arn', 'arn'],
+          ['policy_id', 'policyId'],
+          ['default_version_id', 'defaultVersionId'],
+          ['policy_version_list', 'policyVersionList'],
+        ],
+        resourceIdColumn: 'policy_id',
+      },
+    );
+    return 'skip' in policy ? policy : [policy];
+  },
+};
+
+/**
+ * `aws_iam_policy_versions`: one row per version of a managed policy, keyed by `policy_arn`,
+ * the document as IAM returns it (`document`, URL-encoded) and decoded (`document_json`). The
+ * default version's row is read as a partial item of the policy holding that version; the
+ * others grant nothing and add nothing.
+ */
+export const iamPolicyVersions: CloudQueryTable = {
+  table: 'aws_iam_policy_versions',
+  requiredColumns: ['policy_arn', 'account_id', 'is_default_version'],
+  jsonColumns: ['document_json'],
+  read(row, origin) {
+    const arn = row.policy_arn;
+    const account = row.account_id;
+    const name = typeof arn === 'string' ? /:policy\/(?:.*\/)?([^/]+)$/.exec(arn)?.[1] : undefined;
+    if (
+      name === undefined ||
+      typeof arn !== 'string' ||
+      typeof account !== 'string' ||
+      !/^\d{12}$/.test(account)
+    )
+      return { skip: 'an aws_iam_policy_versions row without its policy_arn or account_id' };
+    if (row.is_default_version !== true) return [];
+    const document = row.document_json ?? row.document;
+    return [
+      configItemToResource(
+        {
+          accountId: account,
+          region: 'global',
+          resourceType: 'AWS::IAM::Policy',
+          resourceId: name,
+          resourceName: name,
+          arn,
+          tags: {},
+          configuration: {
+            policyVersionList: [{ versionId: row.version_id, isDefaultVersion: true, document }],
+          },
+          supplementary: {},
+          partial: true,
+          captureTime: undefined,
+          deleted: false,
+        },
+        origin,
+      ),
+    ];
   },
 };

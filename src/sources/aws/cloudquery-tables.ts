@@ -3,7 +3,13 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { credentialReports, iamRoles, passwordPolicies } from './cloudquery-iam.ts';
+import {
+  credentialReports,
+  iamPolicies,
+  iamPolicyVersions,
+  iamRoles,
+  passwordPolicies,
+} from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
 import { type ColumnMap, rowAsConfigItem } from './steampipe-tables.ts';
 
@@ -364,4 +370,6 @@ export const AWS_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   credentialReports,
   passwordPolicies,
   iamRoles,
+  iamPolicies,
+  iamPolicyVersions,
 ];
