@@ -3,6 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS } from './api-columns.ts';
 import {
   credentialReports,
   iamPolicies,
@@ -11,7 +12,7 @@ import {
   passwordPolicies,
 } from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
-import { type ColumnMap, rowAsConfigItem } from './steampipe-tables.ts';
+import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /**
  * CloudQuery's AWS tables (cloudquery/cloudquery plugins/source/aws, docs/tables/<table>.md):
@@ -93,24 +94,7 @@ const rdsInstances = configItemTable({
     'enabled_cloudwatch_logs_exports',
   ],
   jsonColumns: ['enabled_cloudwatch_logs_exports'],
-  configuration: [
-    ['db_instance_identifier', 'dBInstanceIdentifier'],
-    ['arn', 'dBInstanceArn'],
-    ['db_cluster_identifier', 'dBClusterIdentifier'],
-    ['engine', 'engine'],
-    ['engine_version', 'engineVersion'],
-    ['publicly_accessible', 'publiclyAccessible'],
-    ['storage_encrypted', 'storageEncrypted'],
-    ['kms_key_id', 'kmsKeyId'],
-    ['backup_retention_period', 'backupRetentionPeriod'],
-    ['enabled_cloudwatch_logs_exports', 'enabledCloudwatchLogsExports'],
-    ['read_replica_source_db_instance_identifier', 'readReplicaSourceDBInstanceIdentifier'],
-    ['deletion_protection', 'deletionProtection'],
-    ['iam_database_authentication_enabled', 'iAMDatabaseAuthenticationEnabled'],
-    ['multi_az', 'multiAZ'],
-    ['availability_zone', 'availabilityZone'],
-    ['ca_certificate_identifier', 'cACertificateIdentifier'],
-  ],
+  configuration: DB_INSTANCE_COLUMNS,
 });
 
 /** `aws_kms_keys`: DescribeKey's KeyMetadata, and GetKeyRotationStatus's `rotation_enabled`. */

@@ -2,10 +2,8 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS } from './api-columns.ts';
 import { asRecord } from './config-item.ts';
-
-/** One column put back under the field AWS Config records it as. */
-export type ColumnMap = readonly (readonly [column: string, field: string])[];
 
 /**
  * A row of a Steampipe AWS table read as the AWS Config item of its resource: the identity
@@ -240,24 +238,7 @@ export const awsRdsInstanceTable = configItemTable({
     iam_database_authentication_enabled: 'boolean',
     multi_az: 'boolean',
   },
-  configuration: [
-    ['db_instance_identifier', 'dBInstanceIdentifier'],
-    ['arn', 'dBInstanceArn'],
-    ['db_cluster_identifier', 'dBClusterIdentifier'],
-    ['engine', 'engine'],
-    ['engine_version', 'engineVersion'],
-    ['publicly_accessible', 'publiclyAccessible'],
-    ['storage_encrypted', 'storageEncrypted'],
-    ['kms_key_id', 'kmsKeyId'],
-    ['backup_retention_period', 'backupRetentionPeriod'],
-    ['enabled_cloudwatch_logs_exports', 'enabledCloudwatchLogsExports'],
-    ['read_replica_source_db_instance_identifier', 'readReplicaSourceDBInstanceIdentifier'],
-    ['deletion_protection', 'deletionProtection'],
-    ['iam_database_authentication_enabled', 'iAMDatabaseAuthenticationEnabled'],
-    ['multi_az', 'multiAZ'],
-    ['availability_zone', 'availabilityZone'],
-    ['ca_certificate_identifier', 'cACertificateIdentifier'],
-  ],
+  configuration: DB_INSTANCE_COLUMNS,
 });
 
 /** Steampipe's `aws_ebs_volume` (`table_aws_ebs_volume.go`): `encrypted`, `kms_key_id`. */

@@ -1,0 +1,29 @@
+/** One column put back under the field AWS Config records it as. */
+export type ColumnMap = readonly (readonly [column: string, field: string])[];
+
+// Column → Config field maps of AWS API records that Steampipe (turbot/steampipe-plugin-aws)
+// and CloudQuery (cloudquery/cloudquery plugins/source/aws) both name alike: each tool makes
+// one snake_case column of each field of the API's record, so one map reads either tool's row.
+
+/**
+ * RDS DescribeDBInstances' `DBInstance`, whose columns Steampipe's `aws_rds_db_instance` and
+ * CloudQuery's `aws_rds_instances` follow.
+ */
+export const DB_INSTANCE_COLUMNS: ColumnMap = [
+  ['db_instance_identifier', 'dBInstanceIdentifier'],
+  ['arn', 'dBInstanceArn'],
+  ['db_cluster_identifier', 'dBClusterIdentifier'],
+  ['engine', 'engine'],
+  ['engine_version', 'engineVersion'],
+  ['publicly_accessible', 'publiclyAccessible'],
+  ['storage_encrypted', 'storageEncrypted'],
+  ['kms_key_id', 'kmsKeyId'],
+  ['backup_retention_period', 'backupRetentionPeriod'],
+  ['enabled_cloudwatch_logs_exports', 'enabledCloudwatchLogsExports'],
+  ['read_replica_source_db_instance_identifier', 'readReplicaSourceDBInstanceIdentifier'],
+  ['deletion_protection', 'deletionProtection'],
+  ['iam_database_authentication_enabled', 'iAMDatabaseAuthenticationEnabled'],
+  ['multi_az', 'multiAZ'],
+  ['availability_zone', 'availabilityZone'],
+  ['ca_certificate_identifier', 'cACertificateIdentifier'],
+];
