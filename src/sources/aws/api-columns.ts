@@ -27,3 +27,15 @@ export const DB_INSTANCE_COLUMNS: ColumnMap = [
   ['availability_zone', 'availabilityZone'],
   ['ca_certificate_identifier', 'cACertificateIdentifier'],
 ];
+
+/**
+ * EC2 DescribeFlowLogs' `FlowLog`, whose columns Steampipe's `aws_vpc_flow_log` and CloudQuery's
+ * `aws_ec2_flow_logs` follow (`resource_id` the VPC, subnet or interface logged).
+ */
+export const FLOW_LOG_COLUMNS: ColumnMap = [
+  ['flow_log_id', 'flowLogId'],
+  ['resource_id', 'resourceId'],
+  ['flow_log_status', 'flowLogStatus'],
+  ['traffic_type', 'trafficType'],
+  ['log_destination_type', 'logDestinationType'],
+];

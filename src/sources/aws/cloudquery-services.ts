@@ -1,4 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { FLOW_LOG_COLUMNS } from './api-columns.ts';
 import { configItemTable } from './cloudquery-tables.ts';
 
 // CloudQuery's AWS tables of networks, detectors and data stores (plugins/source/aws
@@ -25,13 +26,7 @@ const flowLogs = configItemTable({
   resourceType: 'AWS::EC2::FlowLog',
   idColumn: 'flow_log_id',
   requiredColumns: ['resource_id', 'flow_log_status'],
-  configuration: [
-    ['flow_log_id', 'flowLogId'],
-    ['resource_id', 'resourceId'],
-    ['flow_log_status', 'flowLogStatus'],
-    ['traffic_type', 'trafficType'],
-    ['log_destination_type', 'logDestinationType'],
-  ],
+  configuration: FLOW_LOG_COLUMNS,
 });
 
 const detectorTable = configItemTable({

@@ -2,7 +2,7 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { type ColumnMap, DB_INSTANCE_COLUMNS } from './api-columns.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS, FLOW_LOG_COLUMNS } from './api-columns.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -279,13 +279,7 @@ export const awsFlowLogTable = configItemTable({
   aka: ARN('ec2', 'vpc-flow-log/'),
   idColumn: 'flow_log_id',
   requiredColumns: ['resource_id', 'flow_log_status'],
-  configuration: [
-    ['flow_log_id', 'flowLogId'],
-    ['resource_id', 'resourceId'],
-    ['flow_log_status', 'flowLogStatus'],
-    ['traffic_type', 'trafficType'],
-    ['log_destination_type', 'logDestinationType'],
-  ],
+  configuration: FLOW_LOG_COLUMNS,
 });
 
 /** Steampipe's `aws_guardduty_detector` (`table_aws_guardduty_detector.go`): GetDetector's `status`. */
