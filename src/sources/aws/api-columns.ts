@@ -39,3 +39,16 @@ export const FLOW_LOG_COLUMNS: ColumnMap = [
   ['traffic_type', 'trafficType'],
   ['log_destination_type', 'logDestinationType'],
 ];
+
+/**
+ * Secrets Manager DescribeSecret's response, whose columns Steampipe's `aws_secretsmanager_secret`
+ * and CloudQuery's `aws_secretsmanager_secrets` follow (Config records these fields PascalCase).
+ */
+export const SECRET_COLUMNS: ColumnMap = [
+  ['name', 'Name'],
+  ['arn', 'ARN'],
+  ['kms_key_id', 'KmsKeyId'],
+  ['primary_region', 'PrimaryRegion'],
+  ['rotation_enabled', 'RotationEnabled'],
+  ['rotation_rules', 'RotationRules'],
+];

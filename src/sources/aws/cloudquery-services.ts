@@ -1,5 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { FLOW_LOG_COLUMNS } from './api-columns.ts';
+import { FLOW_LOG_COLUMNS, SECRET_COLUMNS } from './api-columns.ts';
 import { configItemTable } from './cloudquery-tables.ts';
 
 // CloudQuery's AWS tables of networks, detectors and data stores (plugins/source/aws
@@ -130,14 +130,7 @@ const secrets = configItemTable({
   resourceIdColumn: 'arn',
   requiredColumns: ['kms_key_id'],
   jsonColumns: ['rotation_rules'],
-  configuration: [
-    ['name', 'Name'],
-    ['arn', 'ARN'],
-    ['kms_key_id', 'KmsKeyId'],
-    ['primary_region', 'PrimaryRegion'],
-    ['rotation_enabled', 'RotationEnabled'],
-    ['rotation_rules', 'RotationRules'],
-  ],
+  configuration: SECRET_COLUMNS,
 });
 
 export const AWS_CLOUDQUERY_SERVICE_TABLES: readonly CloudQueryTable[] = [

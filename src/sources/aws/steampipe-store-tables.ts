@@ -1,3 +1,4 @@
+import { SECRET_COLUMNS } from './api-columns.ts';
 import { ARN, configItemTable } from './steampipe-tables.ts';
 
 // Steampipe's AWS tables of stores whose data is encrypted with a KMS key or AWS's own
@@ -70,12 +71,5 @@ export const awsSecretTable = configItemTable({
     secret_versions_to_stages: 'json',
     tags_src: 'json',
   },
-  configuration: [
-    ['name', 'Name'],
-    ['arn', 'ARN'],
-    ['kms_key_id', 'KmsKeyId'],
-    ['primary_region', 'PrimaryRegion'],
-    ['rotation_enabled', 'RotationEnabled'],
-    ['rotation_rules', 'RotationRules'],
-  ],
+  configuration: SECRET_COLUMNS,
 });
