@@ -1,15 +1,6 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { FIREWALL_LIST_COLUMNS } from './api-columns.ts';
 import { assetToResource } from './to-resource.ts';
-
-/** The firewall's list columns, and the REST resource's names for them. */
-const LIST_COLUMNS = {
-  source_ranges: 'sourceRanges',
-  destination_ranges: 'destinationRanges',
-  source_tags: 'sourceTags',
-  source_service_accounts: 'sourceServiceAccounts',
-  target_tags: 'targetTags',
-  target_service_accounts: 'targetServiceAccounts',
-} as const;
 
 /**
  * An `allowed` / `denied` entry as the Go client's protobuf struct marshals it
@@ -53,7 +44,7 @@ const computeFirewalls: CloudQueryTable = {
       ...(row.denied !== undefined && row.denied !== null && { denied: ruleEntries(row.denied) }),
       ...(typeof row.log_config === 'object' && row.log_config !== null && { logConfig: row.log_config }),
     };
-    for (const [column, field] of Object.entries(LIST_COLUMNS))
+    for (const [column, field] of Object.entries(FIREWALL_LIST_COLUMNS))
       if (row[column] !== undefined && row[column] !== null) data[field] = row[column];
     return [
       assetToResource(

@@ -1,17 +1,9 @@
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { FIREWALL_LIST_COLUMNS } from './api-columns.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
 /** Columns holding the API's lists, as JSON (the API's own names inside: `IPProtocol`, `ports`). */
-const LIST_COLUMNS = {
-  allowed: 'allowed',
-  denied: 'denied',
-  source_ranges: 'sourceRanges',
-  destination_ranges: 'destinationRanges',
-  source_tags: 'sourceTags',
-  source_service_accounts: 'sourceServiceAccounts',
-  target_tags: 'targetTags',
-  target_service_accounts: 'targetServiceAccounts',
-} as const;
+const LIST_COLUMNS = { allowed: 'allowed', denied: 'denied', ...FIREWALL_LIST_COLUMNS } as const;
 
 /**
  * Steampipe's `gcp_compute_firewall` (turbot/steampipe-plugin-gcp `table_gcp_compute_firewall.go`):
