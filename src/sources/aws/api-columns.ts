@@ -52,3 +52,14 @@ export const SECRET_COLUMNS: ColumnMap = [
   ['rotation_enabled', 'RotationEnabled'],
   ['rotation_rules', 'RotationRules'],
 ];
+
+/**
+ * EC2 DescribeVolumes' `Volume`, whose columns Steampipe's `aws_ebs_volume` and CloudQuery's
+ * `aws_ec2_ebs_volumes` follow.
+ */
+export const EBS_VOLUME_COLUMNS: ColumnMap = [
+  ['volume_id', 'volumeId'],
+  ['encrypted', 'encrypted'],
+  ['kms_key_id', 'kmsKeyId'],
+  ['availability_zone', 'availabilityZone'],
+];

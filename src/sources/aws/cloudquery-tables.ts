@@ -3,7 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { type ColumnMap, DB_INSTANCE_COLUMNS } from './api-columns.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS } from './api-columns.ts';
 import {
   credentialReports,
   iamPolicies,
@@ -69,12 +69,7 @@ const ebsVolumes = configItemTable({
   resourceType: 'AWS::EC2::Volume',
   idColumn: 'volume_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
-  configuration: [
-    ['volume_id', 'volumeId'],
-    ['encrypted', 'encrypted'],
-    ['kms_key_id', 'kmsKeyId'],
-    ['availability_zone', 'availabilityZone'],
-  ],
+  configuration: EBS_VOLUME_COLUMNS,
 });
 
 /**

@@ -2,7 +2,7 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { type ColumnMap, DB_INSTANCE_COLUMNS, FLOW_LOG_COLUMNS } from './api-columns.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS, FLOW_LOG_COLUMNS } from './api-columns.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -249,12 +249,7 @@ export const awsEbsVolumeTable = configItemTable({
   idColumn: 'volume_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
   columnTypes: { encrypted: 'boolean' },
-  configuration: [
-    ['volume_id', 'volumeId'],
-    ['encrypted', 'encrypted'],
-    ['kms_key_id', 'kmsKeyId'],
-    ['availability_zone', 'availabilityZone'],
-  ],
+  configuration: EBS_VOLUME_COLUMNS,
 });
 
 /** Steampipe's `aws_vpc` (`table_aws_vpc.go`). */
