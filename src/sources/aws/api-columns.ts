@@ -63,3 +63,10 @@ export const EBS_VOLUME_COLUMNS: ColumnMap = [
   ['kms_key_id', 'kmsKeyId'],
   ['availability_zone', 'availabilityZone'],
 ];
+
+/** EC2 DescribeVpcs' `Vpc`, whose columns Steampipe's `aws_vpc` and CloudQuery's `aws_ec2_vpcs` follow. */
+export const VPC_COLUMNS: ColumnMap = [
+  ['vpc_id', 'vpcId'],
+  ['cidr_block', 'cidrBlock'],
+  ['is_default', 'isDefault'],
+];

@@ -1,5 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { FLOW_LOG_COLUMNS, SECRET_COLUMNS } from './api-columns.ts';
+import { FLOW_LOG_COLUMNS, SECRET_COLUMNS, VPC_COLUMNS } from './api-columns.ts';
 import { configItemTable } from './cloudquery-tables.ts';
 
 // CloudQuery's AWS tables of networks, detectors and data stores (plugins/source/aws
@@ -13,11 +13,7 @@ const vpcs = configItemTable({
   resourceType: 'AWS::EC2::VPC',
   idColumn: 'vpc_id',
   requiredColumns: [],
-  configuration: [
-    ['vpc_id', 'vpcId'],
-    ['cidr_block', 'cidrBlock'],
-    ['is_default', 'isDefault'],
-  ],
+  configuration: VPC_COLUMNS,
 });
 
 /** `aws_ec2_flow_logs`: DescribeFlowLogs' FlowLog (`resource_id` the VPC, subnet or interface). */

@@ -2,7 +2,13 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS, FLOW_LOG_COLUMNS } from './api-columns.ts';
+import {
+  type ColumnMap,
+  DB_INSTANCE_COLUMNS,
+  EBS_VOLUME_COLUMNS,
+  FLOW_LOG_COLUMNS,
+  VPC_COLUMNS,
+} from './api-columns.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -260,11 +266,7 @@ export const awsVpcTable = configItemTable({
   idColumn: 'vpc_id',
   requiredColumns: [],
   columnTypes: { is_default: 'boolean' },
-  configuration: [
-    ['vpc_id', 'vpcId'],
-    ['cidr_block', 'cidrBlock'],
-    ['is_default', 'isDefault'],
-  ],
+  configuration: VPC_COLUMNS,
 });
 
 /** Steampipe's `aws_vpc_flow_log` (`table_aws_vpc_flow_log.go`): no `arn` column, the ARN in `akas`. */
