@@ -70,3 +70,14 @@ export const VPC_COLUMNS: ColumnMap = [
   ['cidr_block', 'cidrBlock'],
   ['is_default', 'isDefault'],
 ];
+
+/**
+ * EFS DescribeFileSystems' `FileSystemDescription`, whose columns Steampipe's
+ * `aws_efs_file_system` and CloudQuery's `aws_efs_filesystems` follow (Config records these fields
+ * PascalCase).
+ */
+export const EFS_FILE_SYSTEM_COLUMNS: ColumnMap = [
+  ['file_system_id', 'FileSystemId'],
+  ['encrypted', 'Encrypted'],
+  ['kms_key_id', 'KmsKeyId'],
+];

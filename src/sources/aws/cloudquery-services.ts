@@ -1,5 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { FLOW_LOG_COLUMNS, SECRET_COLUMNS, VPC_COLUMNS } from './api-columns.ts';
+import { EFS_FILE_SYSTEM_COLUMNS, FLOW_LOG_COLUMNS, SECRET_COLUMNS, VPC_COLUMNS } from './api-columns.ts';
 import { configItemTable } from './cloudquery-tables.ts';
 
 // CloudQuery's AWS tables of networks, detectors and data stores (plugins/source/aws
@@ -80,11 +80,7 @@ const efsFileSystems = configItemTable({
   resourceType: 'AWS::EFS::FileSystem',
   idColumn: 'file_system_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
-  configuration: [
-    ['file_system_id', 'FileSystemId'],
-    ['encrypted', 'Encrypted'],
-    ['kms_key_id', 'KmsKeyId'],
-  ],
+  configuration: EFS_FILE_SYSTEM_COLUMNS,
 });
 
 /** `aws_sqs_queues`: GetQueueAttributes' `KmsMasterKeyId` and `SqsManagedSseEnabled`; `url` the queue's URL. */

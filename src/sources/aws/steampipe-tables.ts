@@ -6,6 +6,7 @@ import {
   type ColumnMap,
   DB_INSTANCE_COLUMNS,
   EBS_VOLUME_COLUMNS,
+  EFS_FILE_SYSTEM_COLUMNS,
   FLOW_LOG_COLUMNS,
   VPC_COLUMNS,
 } from './api-columns.ts';
@@ -352,11 +353,7 @@ export const awsEfsFileSystemTable = configItemTable({
   idColumn: 'file_system_id',
   requiredColumns: ['encrypted', 'kms_key_id'],
   columnTypes: { encrypted: 'boolean' },
-  configuration: [
-    ['file_system_id', 'FileSystemId'],
-    ['encrypted', 'Encrypted'],
-    ['kms_key_id', 'KmsKeyId'],
-  ],
+  configuration: EFS_FILE_SYSTEM_COLUMNS,
 });
 
 /**
