@@ -12,7 +12,7 @@ import {
   passwordPolicies,
 } from './cloudquery-iam.ts';
 import { asRecord } from './config-item.ts';
-import { rowAsConfigItem } from './steampipe-tables.ts';
+import { configItemRows } from './steampipe-tables.ts';
 
 /**
  * CloudQuery's AWS tables (cloudquery/cloudquery plugins/source/aws, docs/tables/<table>.md):
@@ -35,16 +35,7 @@ export function configItemTable(spec: {
     table: spec.table,
     requiredColumns: ['arn', 'account_id', 'region', spec.idColumn, ...spec.requiredColumns],
     jsonColumns: ['tags', ...(spec.jsonColumns ?? [])],
-    read(row, origin) {
-      const id = row[spec.idColumn];
-      const resource = rowAsConfigItem(row, origin, spec.resourceType, typeof id === 'string' ? id : '', {
-        configuration: spec.configuration,
-        ...(spec.resourceIdColumn && { resourceIdColumn: spec.resourceIdColumn }),
-        ...(spec.regionColumn && { regionColumn: spec.regionColumn }),
-        ...(spec.supplementary && { supplementary: spec.supplementary }),
-      });
-      return 'skip' in resource ? resource : [resource];
-    },
+    read: configItemRows(spec),
   };
 }
 

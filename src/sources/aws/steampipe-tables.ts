@@ -182,16 +182,28 @@ export function configItemTable(spec: {
     matches: (row) => hasAka(row, spec.aka),
     requiredColumns: ['region', 'account_id', spec.idColumn, ...spec.requiredColumns],
     columnTypes: spec.columnTypes ?? {},
-    read(row, origin) {
-      const id = row[spec.idColumn];
-      const resource = rowAsConfigItem(row, origin, spec.resourceType, typeof id === 'string' ? id : '', {
-        configuration: spec.configuration,
-        ...(spec.resourceIdColumn && { resourceIdColumn: spec.resourceIdColumn }),
-        ...(spec.supplementary && { supplementary: spec.supplementary }),
-        ...(spec.keepNull && { keepNull: spec.keepNull }),
-      });
-      return 'skip' in resource ? resource : [resource];
-    },
+    read: configItemRows(spec),
+  };
+}
+
+/**
+ * The reader of a table whose row is one resource, named by its identity column: the row as
+ * its Config item (rowAsConfigItem). Steampipe's and CloudQuery's table factories share it.
+ */
+export function configItemRows(spec: {
+  resourceType: string;
+  idColumn: string;
+  configuration: ColumnMap;
+  supplementary?: ColumnMap;
+  regionColumn?: string;
+  resourceIdColumn?: string;
+  keepNull?: readonly string[];
+}): (row: Readonly<Record<string, unknown>>, origin: Origin) => Resource[] | { readonly skip: string } {
+  const { resourceType, idColumn, ...columns } = spec;
+  return (row, origin) => {
+    const id = row[idColumn];
+    const resource = rowAsConfigItem(row, origin, resourceType, typeof id === 'string' ? id : '', columns);
+    return 'skip' in resource ? resource : [resource];
   };
 }
 
