@@ -353,19 +353,19 @@ function merge(a: Resource, b: Resource): Resource {
 export function checkContext(inventory: InventoryView, params: ScanParameters, now: Date): CheckContext {
   // The scan evaluates a resource's checks one after another, and several of them ask for its
   // class: the last answer is kept (a table of every resource's would cost more than it saves).
+  const classOf = classifier(params.classification);
   let last: Resource | undefined;
   let lastClass: Fact<number> | undefined;
-  const classOf = classifier(params.classification);
   return {
     params,
     now,
     inventory,
     classification(resource) {
-      if (resource !== last || lastClass === undefined) {
+      if (resource !== last) {
         lastClass = classOf(resource);
         last = resource;
       }
-      return lastClass;
+      return lastClass!;
     },
   };
 }
