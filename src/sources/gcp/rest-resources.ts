@@ -327,7 +327,12 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
-  return { name, assetType, ancestors: [], resource: { data: item, dataPath: REST_RESOURCE } };
+  return {
+    name,
+    assetType,
+    ancestors: policyParent(item),
+    resource: { data: item, dataPath: REST_RESOURCE },
+  };
 }
 
 /**
@@ -367,11 +372,21 @@ function bucketAclAsset(item: JsonObject): CloudAsset | { readonly skip: string 
   };
 }
 
+/**
+ * A hierarchical firewall policy's `parent` (`organizations/O`, `folders/F`): the node it is
+ * kept in, as a Cloud Asset's ancestors place it.
+ */
+function policyParent(item: JsonObject): string[] {
+  const parent = item.kind === 'compute#firewallPolicy' ? stringAt(item, 'parent') : undefined;
+  return parent && /^(?:organizations|folders)\/\d+$/.test(parent) ? [parent] : [];
+}
+
 /** The Cloud Asset name the resource has (https://cloud.google.com/asset-inventory/docs/resource-name-format). */
 function assetName(assetType: string, item: JsonObject): string | undefined {
   const selfLink = stringAt(item, 'selfLink');
   if (assetType.startsWith('compute.')) {
-    const at = selfLink?.indexOf('/projects/') ?? -1;
+    // A hierarchical firewall policy belongs to no project: `…/locations/global/firewallPolicies/<id>`.
+    const at = selfLink?.search(/\/(?:projects|locations\/global\/firewallPolicies)\//) ?? -1;
     return selfLink && at !== -1 ? `//compute.googleapis.com${selfLink.slice(at)}` : undefined;
   }
   if (assetType === 'storage.googleapis.com/Bucket') {
