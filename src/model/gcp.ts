@@ -161,6 +161,8 @@ export const FIREWALL_POLICY_TYPES = [
  * firewall policy (of a project, `projects/<p>/global|regions/<r>/firewallPolicies/<name>`).
  */
 export interface GcpFirewallPolicyFacts {
+  /** `shortName` (a hierarchical policy's name is its number), else `name`: how evidence names it. */
+  readonly displayName?: Fact<string>;
   /** `hierarchical` or `network`, from the policy's name or self link. */
   readonly policyKind?: Fact<'hierarchical' | 'network'>;
   /**

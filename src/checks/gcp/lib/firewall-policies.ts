@@ -152,7 +152,7 @@ function readPolicyDeny(
   const fact: Fact<unknown> = explicit(ruleShown(rule), rule.path);
   return {
     resource: policy,
-    name: `${policy.name}: ${rule.name}`,
+    name: `${policy.facts.displayName?.value ?? policy.name}: ${rule.name}`,
     // Before every VPC rule, whatever its priority.
     priority: Number.NEGATIVE_INFINITY,
     sources: difference(addressesOfRanges(rule.sourceRanges), passedBy),

@@ -1,7 +1,16 @@
 import { explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import type { GcpFirewallEntry, GcpFirewallPolicyFacts, GcpFirewallPolicyRule } from '../../../model/gcp.ts';
-import { arrayOf, field, isObject, type JsonObject, objectsOf, stringAt, stringListOf } from '../json.ts';
-import { asNumber } from './fields.ts';
+import {
+  arrayOf,
+  field,
+  isObject,
+  type JsonObject,
+  objectsOf,
+  presentKey,
+  stringAt,
+  stringListOf,
+} from '../json.ts';
+import { asNumber, asString, fieldFact } from './fields.ts';
 import { isPort } from './network.ts';
 
 /**
@@ -13,7 +22,11 @@ import { isPort } from './network.ts';
  * https://cloud.google.com/compute/docs/reference/rest/v1/networkFirewallPolicies
  */
 export function firewallPolicyFacts(data: JsonObject, dataPath: string): GcpFirewallPolicyFacts {
+  const shortName = presentKey(data, 'shortName', 'displayName') ?? 'name';
   return {
+    displayName: fieldFact(data, dataPath, shortName, asString, {
+      unknown: { ja: '記録にポリシーの名前がありません', en: 'the record does not name the policy' },
+    }),
     policyKind: policyKindOf(data, dataPath),
     attachmentTargets: attachmentTargetsOf(data, dataPath),
     rules: rulesOf(data, dataPath),

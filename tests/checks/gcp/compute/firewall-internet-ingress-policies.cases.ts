@@ -43,7 +43,7 @@ const table: {
     records: [projectRecord(), orgPolicy([DENY_SSH]), SSH_RULE],
     status: 'PASS',
     messageId: 'policyDenied',
-    data: { denies: `${ORG_POLICY_ID}: deny-internet-ssh` },
+    data: { denies: 'org-baseline: deny-internet-ssh' },
   },
   {
     name: 'an allow of higher priority in the same policy admits SSH before its deny',
@@ -91,7 +91,7 @@ const table: {
     records: [projectRecord(), orgPolicy([]), folderPolicy([DENY_SSH]), SSH_RULE],
     status: 'PASS',
     messageId: 'policyDenied',
-    data: { denies: `${FOLDER_POLICY_ID}: deny-internet-ssh` },
+    data: { denies: 'juki-folder: deny-internet-ssh' },
   },
   {
     name: 'a folder’s deny below an organization policy that allows SSH from anywhere',
@@ -177,7 +177,7 @@ const table: {
     ],
     status: 'FAIL',
     messageId: 'managementPorts',
-    data: { sources: [`0.0.0.0/0 − ${ORG_POLICY_ID}: deny-half`] },
+    data: { sources: ['0.0.0.0/0 − org-baseline: deny-half'] },
   },
   {
     // Network policies come after the VPC rules by default: the VPC rule's allow ends evaluation.
