@@ -148,12 +148,8 @@ export interface GcpFirewallEntry {
   readonly ports: readonly string[];
 }
 
-/** Firewall policies: Cloud Asset's type for both kinds, and the names some inventories give a project's. */
-export const FIREWALL_POLICY_TYPES = [
-  'compute.googleapis.com/FirewallPolicy',
-  'compute.googleapis.com/NetworkFirewallPolicy',
-  'compute.googleapis.com/RegionNetworkFirewallPolicy',
-] as const;
+/** Cloud Asset's type of firewall policies, hierarchical and network alike. */
+export const FIREWALL_POLICY_TYPE = 'compute.googleapis.com/FirewallPolicy';
 
 /**
  * compute.googleapis.com/FirewallPolicy: a hierarchical firewall policy (of an organization or

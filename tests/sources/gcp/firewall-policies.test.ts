@@ -148,7 +148,7 @@ describe('firewall policies', () => {
   it.each([
     'compute.googleapis.com/NetworkFirewallPolicy',
     'compute.googleapis.com/RegionNetworkFirewallPolicy',
-  ])('reads the asset type %s some inventories give a project’s policies', (assetType) => {
+  ])('reads the asset type %s some inventories give a project’s policies as Cloud Asset’s', (assetType) => {
     const [policy] = readRecords(gcpAssetList, [
       {
         name: '//compute.googleapis.com/projects/osaka-juki-prod/global/firewallPolicies/juki-network-policy',
@@ -160,7 +160,7 @@ describe('firewall policies', () => {
     expect(policy).toMatchObject({
       account: '111111111111',
       kansaType: 'network.firewall',
-      nativeType: assetType,
+      nativeType: 'compute.googleapis.com/FirewallPolicy',
     });
     expect(rulesOf(policy)).toHaveLength(1);
   });

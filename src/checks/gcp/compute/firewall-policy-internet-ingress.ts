@@ -1,7 +1,7 @@
 import { explicit, type Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import {
-  FIREWALL_POLICY_TYPES,
+  FIREWALL_POLICY_TYPE,
   type GcpFirewallEntry,
   type GcpFirewallPolicyFacts,
   type GcpFirewallPolicyRule,
@@ -47,7 +47,7 @@ export default defineCheck<GcpFirewallPolicyFacts, Message>({
     id: 'gcp.compute.firewall-policy-internet-ingress',
     provider: 'gcp',
     resourceTypes: ['network.firewall'],
-    nativeTypes: [...FIREWALL_POLICY_TYPES],
+    nativeTypes: [FIREWALL_POLICY_TYPE],
     severity: 'high',
     title: {
       ja: 'ファイアウォール ポリシー（階層型・ネットワーク）がインターネットから管理ポート（22、3389）や全ポートへの通信を許可していない',

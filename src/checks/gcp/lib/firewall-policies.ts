@@ -8,7 +8,7 @@ import {
 } from '../../../model/address-set.ts';
 import { explicit, type Fact } from '../../../model/fact.ts';
 import {
-  FIREWALL_POLICY_TYPES,
+  FIREWALL_POLICY_TYPE,
   type GcpFirewallFacts,
   type GcpFirewallPolicyFacts,
   type GcpFirewallPolicyRule,
@@ -100,8 +100,7 @@ function hierarchicalPolicies(
       ) as readonly Resource<GcpFirewallPolicyFacts>[]
     ).filter(
       (resource) =>
-        (FIREWALL_POLICY_TYPES as readonly string[]).includes(resource.nativeType) &&
-        resource.facts.policyKind?.value !== 'network',
+        resource.nativeType === FIREWALL_POLICY_TYPE && resource.facts.policyKind?.value !== 'network',
     ),
   );
 }

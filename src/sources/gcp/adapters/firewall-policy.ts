@@ -14,8 +14,7 @@ import { asNumber, asString, fieldFact } from './fields.ts';
 import { isPort } from './network.ts';
 
 /**
- * compute.googleapis.com/FirewallPolicy (and the NetworkFirewallPolicy /
- * RegionNetworkFirewallPolicy names some inventories give a project's policies): Compute Engine's
+ * compute.googleapis.com/FirewallPolicy, hierarchical and network policies alike: Compute Engine's
  * REST `FirewallPolicy`, as `gcloud compute firewall-policies describe`, `gcloud compute
  * network-firewall-policies describe` and Cloud Asset's `resource.data` write it.
  * https://cloud.google.com/compute/docs/reference/rest/v1/firewallPolicies

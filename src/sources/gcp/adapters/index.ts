@@ -1,4 +1,4 @@
-import { FIREWALL_POLICY_TYPES } from '../../../model/gcp.ts';
+import { FIREWALL_POLICY_TYPE } from '../../../model/gcp.ts';
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
@@ -105,13 +105,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     region: storageLocation,
   },
   'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
-  // Hierarchical and network firewall policies; some inventories name a project's policies apart.
-  ...Object.fromEntries(
-    FIREWALL_POLICY_TYPES.map((type) => [
-      type,
-      { kansaType: 'network.firewall', facts: firewallPolicyFacts },
-    ]),
-  ),
+  // Hierarchical and network firewall policies.
+  [FIREWALL_POLICY_TYPE]: { kansaType: 'network.firewall', facts: firewallPolicyFacts },
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
   'compute.googleapis.com/Subnetwork': { kansaType: 'network.vpc', facts: subnetworkFacts },
 
