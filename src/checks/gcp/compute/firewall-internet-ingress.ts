@@ -156,9 +156,10 @@ interface Asked {
 }
 
 /**
- * Judges what the rule opens (`asked`) against the deny rules of its network: open when one is
- * left open; the denies that cut into any of them are named. The network's denies are looked up
- * only for a rule that opens something asked of, once.
+ * Judges what the rule opens (`asked`) against the deny rules of its network and of the
+ * hierarchical firewall policies above its project (lib/firewall-policies.ts): open when one is
+ * left open; the denies that cut into any of them are named. The denies are looked up only for a
+ * rule that opens something asked of, once.
  */
 function judged(rule: Resource<GcpFirewallFacts>, ctx: CheckContext, sourceRanges: readonly string[]) {
   let allow: ReadAllow | undefined;

@@ -46,12 +46,33 @@ export function policyDenies(rule: Resource<GcpFirewallFacts>, ctx: CheckContext
     | Resource<GcpHierarchyNodeFacts>
     | undefined;
   if (!project) return NONE;
+  // Worked out once per project and network: every allow rule of the network asks the same.
+  const network = networkKey(rule);
+  let byNetwork = CACHE.get(project);
+  if (!byNetwork) {
+    byNetwork = new Map();
+    CACHE.set(project, byNetwork);
+  }
+  let denies = byNetwork.get(network);
+  if (!denies) {
+    denies = deniesAbove(project, network, ctx);
+    byNetwork.set(network, denies);
+  }
+  return denies;
+}
+
+const CACHE = new WeakMap<Resource, Map<string | undefined, readonly ReadDeny[]>>();
+
+function deniesAbove(
+  project: Resource<GcpHierarchyNodeFacts>,
+  network: string | undefined,
+  ctx: CheckContext,
+): readonly ReadDeny[] {
   const ancestors = ancestorsOf(project, ctx).value;
   if (!ancestors || ancestors.length === 0) return NONE;
   const policies = hierarchicalPolicies(ancestors, ctx);
   // A policy whose associations are not known may sit at any level: no deny below it is sure.
   if (policies.some((policy) => policy.facts.attachmentTargets?.source === 'unknown')) return NONE;
-  const network = networkKey(rule);
   const denies: ReadDeny[] = [];
   // Rules that let traffic past every later level (allow, apply_security_profile_group, unknown actions).
   const admitting: PolicyRuleRead[] = [];
