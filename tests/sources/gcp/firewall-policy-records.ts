@@ -1,4 +1,4 @@
-import { FOLDER, ORG, PROJECT, PROJECT_NAME, resourceRecord } from './records.ts';
+import { FOLDER, FOLDER_NAME, ORG, PROJECT, PROJECT_NAME, resourceRecord } from './records.ts';
 
 /**
  * Firewall policies as Compute Engine's REST `FirewallPolicy` writes them (the reference's
@@ -150,4 +150,15 @@ export function projectRecord(): Json {
     name: 'osaka-juki-prod',
     parent: { type: 'folder', id: FOLDER.slice('folders/'.length) },
   });
+}
+
+/** The folder's own line, under the organization. */
+export function folderRecord(): Json {
+  return resourceRecord(
+    FOLDER_NAME,
+    'cloudresourcemanager.googleapis.com/Folder',
+    { name: FOLDER, parent: ORG, displayName: 'juki', lifecycleState: 'ACTIVE' },
+    undefined,
+    { ancestors: [FOLDER, ORG] },
+  );
 }

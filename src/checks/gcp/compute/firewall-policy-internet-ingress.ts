@@ -8,8 +8,8 @@ import {
 } from '../../../model/gcp.ts';
 import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
-import { ruleShown } from '../lib/firewall-policies.ts';
+import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { deniesAboveNode, deniesAboveProject, ruleShown } from '../lib/firewall-policies.ts';
 import {
   addressesOfRanges,
   denialsOf,
@@ -83,8 +83,8 @@ export default defineCheck<GcpFirewallPolicyFacts, Message>({
         en: 'Rule {{rule}} allows the internet ({{sources}}) to all ports: {{allowed}}',
       },
       closed: {
-        ja: 'ポリシーの優先度の高い deny・goto_next ルールが、許可ルールがインターネットに開くはずの管理ポートや全ポートを先に止めています: {{denies}}',
-        en: 'Rules of the policy with a higher priority (deny, goto_next) take first what its allow rules would open to the internet on management ports or all ports: {{denies}}',
+        ja: '先に評価されるルール（このポリシーの優先度の高い deny・goto_next、上位の階層型ポリシーの deny）が、許可ルールがインターネットに開くはずの管理ポートや全ポートを先に止めています: {{denies}}',
+        en: 'Rules evaluated first (deny and goto_next rules of the policy with a higher priority, denies of the hierarchical policies above) take what its allow rules would open to the internet on management ports or all ports: {{denies}}',
       },
       rulesUnknown: {
         ja: 'エクスポートにポリシーのルールがありません',
@@ -101,14 +101,15 @@ export default defineCheck<GcpFirewallPolicyFacts, Message>({
       'https://cloud.google.com/compute/docs/reference/rest/v1/firewallPolicies',
     ],
   },
-  evaluate(policy) {
+  evaluate(policy, ctx) {
     const rules = factOf(policy.facts.rules, 'resource.data.rules');
     const targets = factOf(policy.facts.attachmentTargets, 'resource.data.associations');
     if (rules.source === 'unknown') return undetermined('rulesUnknown', [rules]);
     if (targets.value?.length === 0) return pass('notAssociated', [targets]);
     const sorted = [...rules.value].sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+    const above = deniesBefore(policy, ctx);
     const judgements = sorted.flatMap((rule) => {
-      const judgement = judge(policy, rule, sorted);
+      const judgement = judge(policy, rule, sorted, above);
       return judgement ? [{ rule, judgement }] : [];
     });
     const evidenceOf = (rule: GcpFirewallPolicyRule, cuts: readonly ReadDeny[]): Evidence[] => [
@@ -163,6 +164,7 @@ function judge(
   policy: Resource<GcpFirewallPolicyFacts>,
   rule: GcpFirewallPolicyRule,
   rules: readonly GcpFirewallPolicyRule[],
+  above: readonly ReadDeny[],
 ): Judgement | undefined {
   if (rule.direction === 'EGRESS' || rule.disabled === true) return undefined;
   if (rule.action !== undefined && !ADMITTING.has(rule.action)) return undefined;
@@ -197,7 +199,7 @@ function judge(
   };
   // Of a priority not known, no rule surely comes first.
   const earlier = rule.priority === undefined ? [] : rules.flatMap((other) => cutOf(policy, other, rule));
-  const denials = denialsOf(allow, earlier);
+  const denials = denialsOf(allow, [...above, ...earlier]);
   const cuts = new Set<ReadDeny>();
   for (const protocol of everyPort) {
     const left = everyPortLeft(allow, denials, protocol);
@@ -243,6 +245,20 @@ function cutOf(
       evidence: [ruleFact(rule)],
     },
   ];
+}
+
+/**
+ * The denies of the hierarchical policies evaluated before this policy where it applies: above
+ * the organization or folder it is associated with, or above the project of the network it is
+ * associated with (a network policy comes after them). Known only for a policy associated with
+ * one node or network; the VPC rules a network policy also comes after are not counted.
+ */
+function deniesBefore(policy: Resource<GcpFirewallPolicyFacts>, ctx: CheckContext): readonly ReadDeny[] {
+  const targets = policy.facts.attachmentTargets?.value;
+  const target = targets?.length === 1 ? targets[0] : undefined;
+  if (target === undefined) return [];
+  if (target.startsWith('//cloudresourcemanager.googleapis.com/')) return deniesAboveNode(target, ctx);
+  return policy.facts.policyKind?.value === 'network' ? deniesAboveProject(policy.account, target, ctx) : [];
 }
 
 /** A policy rule's instances: its secure tags stand where a VPC rule's network tags do. */

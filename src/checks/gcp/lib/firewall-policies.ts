@@ -42,12 +42,20 @@ import { ancestorsOf } from './hierarchy.ts';
  * they are evaluated after the VPC rules, whose allow ends the evaluation.
  */
 export function policyDenies(rule: Resource<GcpFirewallFacts>, ctx: CheckContext): readonly ReadDeny[] {
-  const project = ctx.inventory.byId('gcp', accountResourceId('gcp', rule.account)) as
+  return deniesAboveProject(rule.account, networkKey(rule), ctx);
+}
+
+/** The hierarchical policies' denies that apply to a network of the project (`account`). */
+export function deniesAboveProject(
+  account: string,
+  network: string | undefined,
+  ctx: CheckContext,
+): readonly ReadDeny[] {
+  const project = ctx.inventory.byId('gcp', accountResourceId('gcp', account)) as
     | Resource<GcpHierarchyNodeFacts>
     | undefined;
   if (!project) return NONE;
   // Worked out once per project and network: every allow rule of the network asks the same.
-  const network = networkKey(rule);
   let byNetwork = CACHE.get(project);
   if (!byNetwork) {
     byNetwork = new Map();
@@ -63,12 +71,34 @@ export function policyDenies(rule: Resource<GcpFirewallFacts>, ctx: CheckContext
 
 const CACHE = new WeakMap<Resource, Map<string | undefined, readonly ReadDeny[]>>();
 
+/**
+ * The denies of the hierarchical policies above the organization or folder `node` (its own
+ * excluded), for what a policy associated with it alone admits: Google Cloud evaluates those first,
+ * and a deny there drops the traffic before the policy's allow is looked at. A deny for some
+ * networks only is not counted (the allow may be for others).
+ */
+export function deniesAboveNode(node: string, ctx: CheckContext): readonly ReadDeny[] {
+  const resource = ctx.inventory.byId('gcp', node) as Resource<GcpHierarchyNodeFacts> | undefined;
+  if (!resource) return NONE;
+  let denies = NODE_CACHE.get(resource);
+  if (!denies) {
+    // An organization has nothing above it.
+    denies = node.startsWith(`${RESOURCE_MANAGER}organizations/`)
+      ? NONE
+      : deniesAbove(resource, undefined, ctx);
+    NODE_CACHE.set(resource, denies);
+  }
+  return denies;
+}
+
+const NODE_CACHE = new WeakMap<Resource, readonly ReadDeny[]>();
+
 function deniesAbove(
-  project: Resource<GcpHierarchyNodeFacts>,
+  below: Resource<GcpHierarchyNodeFacts>,
   network: string | undefined,
   ctx: CheckContext,
 ): readonly ReadDeny[] {
-  const ancestors = ancestorsOf(project, ctx).value;
+  const ancestors = ancestorsOf(below, ctx).value;
   if (!ancestors || ancestors.length === 0) return NONE;
   const policies = hierarchicalPolicies(ancestors, ctx);
   // A policy whose associations are not known may sit at any level: no deny below it is sure.

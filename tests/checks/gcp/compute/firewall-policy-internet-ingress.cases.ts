@@ -3,12 +3,14 @@ import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   FOLDER_POLICY_ID,
+  folderRecord,
   hierarchicalPolicy,
   INTERNET_SSH,
   networkPolicy,
   ORG_POLICY_ID,
   policyAssetRecord,
   policyRule,
+  projectRecord,
 } from '../../../sources/gcp/firewall-policy-records.ts';
 import { FOLDER, firewallRecord, ORG } from '../../../sources/gcp/records.ts';
 
@@ -181,8 +183,56 @@ const table: {
   },
 ];
 
+const FOLDER_POLICY = policyAssetRecord(
+  hierarchicalPolicy(FOLDER_POLICY_ID, 'juki-folder', FOLDER, [ALLOW_SSH]),
+);
+const FOLDER_POLICY_ID_NAME = `//compute.googleapis.com/locations/global/firewallPolicies/${FOLDER_POLICY_ID}`;
+const ORG_DENY = orgPolicy([policyRule(1000, 'deny', INTERNET_SSH, { ruleName: 'deny-ssh' })]);
+
+/** Policies evaluated first (https://cloud.google.com/firewall/docs/firewall-policies-rule-eval-order). */
+const above: AnyCase[] = [
+  {
+    name: 'a folder’s allow of SSH under an organization policy that denies it first',
+    records: [folderRecord(), ORG_DENY, FOLDER_POLICY],
+    target: FOLDER_POLICY_ID_NAME,
+    status: 'PASS',
+    messageId: 'closed',
+    data: { denies: 'org-baseline: deny-ssh' },
+  },
+  {
+    name: 'the same without the folder’s record (what is above it is not known)',
+    records: [ORG_DENY, FOLDER_POLICY],
+    target: FOLDER_POLICY_ID_NAME,
+    status: 'FAIL',
+    messageId: 'managementPorts',
+  },
+  {
+    name: 'a folder’s allow of SSH under an organization policy that allows it before its deny',
+    records: [
+      folderRecord(),
+      orgPolicy([policyRule(500, 'allow', INTERNET_SSH), policyRule(1000, 'deny', INTERNET_SSH)]),
+      FOLDER_POLICY,
+    ],
+    target: FOLDER_POLICY_ID_NAME,
+    status: 'FAIL',
+    messageId: 'managementPorts',
+  },
+  {
+    name: 'a network policy’s allow of SSH in a project whose organization denies it first',
+    records: [
+      projectRecord(),
+      ORG_DENY,
+      policyAssetRecord(networkPolicy('juki-network-policy', [policyRule(1000, 'allow', INTERNET_SSH)])),
+    ],
+    target: '//compute.googleapis.com/projects/osaka-juki-prod/global/firewallPolicies/juki-network-policy',
+    status: 'PASS',
+    messageId: 'closed',
+  },
+];
+
 const cases: AnyCase[] = [
   ...table,
+  ...above,
   {
     // `gcloud compute firewall-policies list --format=json` (without --format, rules are summarised).
     name: 'gcloud compute firewall-policies describe: a folder’s policy allowing SSH',
