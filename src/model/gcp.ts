@@ -148,6 +148,65 @@ export interface GcpFirewallEntry {
   readonly ports: readonly string[];
 }
 
+/** Cloud Asset's type of firewall policies, hierarchical and network alike. */
+export const FIREWALL_POLICY_TYPE = 'compute.googleapis.com/FirewallPolicy';
+
+/**
+ * compute.googleapis.com/FirewallPolicy: a hierarchical firewall policy (of an organization or
+ * folder, named `locations/global/firewallPolicies/<id>`) or a global or regional network
+ * firewall policy (of a project, `projects/<p>/global|regions/<r>/firewallPolicies/<name>`).
+ */
+export interface GcpFirewallPolicyFacts {
+  /** `shortName` (a hierarchical policy's name is its number), else `name`: how evidence names it. */
+  readonly displayName?: Fact<string>;
+  /** `hierarchical` or `network`, from the policy's name or self link. */
+  readonly policyKind?: Fact<'hierarchical' | 'network'>;
+  /**
+   * `associations[].attachmentTarget`: where the policy applies, as Cloud Asset names of
+   * organizations and folders (`//cloudresourcemanager.googleapis.com/folders/F`) or as networks
+   * (`projects/<p>/global/networks/<n>`, lower-case). Empty: associated with nothing.
+   */
+  readonly attachmentTargets?: Fact<readonly string[]>;
+  /** The policy's rules, in the order listed (evaluated by `priority`). */
+  readonly rules?: Fact<readonly GcpFirewallPolicyRule[]>;
+}
+
+/** One rule of a firewall policy (Compute Engine REST `FirewallPolicyRule`). */
+export interface GcpFirewallPolicyRule {
+  /** Where the rule is in the record (`resource.data.rules[2]`), for the evidence that names it. */
+  readonly path: string;
+  /** `ruleName`, else `priority <n>`. */
+  readonly name: string;
+  /** 0–2147483647, lower first; undefined when the record holds none or no number. */
+  readonly priority: number | undefined;
+  /** `allow`, `deny`, `goto_next`, `apply_security_profile_group`, lower-case; undefined when not given. */
+  readonly action: string | undefined;
+  /** `INGRESS` or `EGRESS`; undefined when not given. */
+  readonly direction: string | undefined;
+  /** Undefined when the record's `disabled` is no boolean (absent is false: rules are enabled). */
+  readonly disabled: boolean | undefined;
+  /** `match.srcIpRanges`. */
+  readonly sourceRanges: readonly string[];
+  /**
+   * The other source matchers the rule sets, whose addresses the record does not give
+   * (`srcFqdns`, `srcRegionCodes`, `srcThreatIntelligences`, `srcAddressGroups`, `srcSecureTags`),
+   * by field name; or the rule's `match` cannot be read (`match`).
+   */
+  readonly otherSources: readonly string[];
+  /** `match.destIpRanges`; empty: every destination. */
+  readonly destinationRanges: readonly string[];
+  /** Destination matchers other than ranges (`destFqdns`, `destRegionCodes`, `destAddressGroups`, …). */
+  readonly otherDestinations: readonly string[];
+  /** `match.layer4Configs` as protocol and ports; undefined when they cannot be read. */
+  readonly layer4: readonly GcpFirewallEntry[] | undefined;
+  /** `targetResources`: the networks it applies to, as `projects/<p>/global/networks/<n>`; empty: every network. */
+  readonly targetResources: readonly string[];
+  /** `targetServiceAccounts`, lower-case; empty (with no secure tags): every instance. */
+  readonly targetServiceAccounts: readonly string[];
+  /** `targetSecureTags[].name` (`tagValues/…`). */
+  readonly targetSecureTags: readonly string[];
+}
+
 /** compute.googleapis.com/Subnetwork (kansa `network.vpc`; VPC networks carry no facts). */
 export interface GcpSubnetworkFacts {
   /** `logConfig.enable` (formerly `enableFlowLogs`): VPC Flow Logs for the subnet. */

@@ -2,6 +2,7 @@ import type { Check } from '../check.ts';
 import bigqueryDatasetPublicAccess from './bigquery/dataset-public-access.ts';
 import computeDiskCmek from './compute/disk-cmek.ts';
 import computeFirewallInternetIngress from './compute/firewall-internet-ingress.ts';
+import computeFirewallPolicyInternetIngress from './compute/firewall-policy-internet-ingress.ts';
 import computeSubnetFlowLogs from './compute/subnet-flow-logs.ts';
 import gkeClusterEndpointAccess from './gke/cluster-endpoint-access.ts';
 import gkeClusterLegacyAbac from './gke/cluster-legacy-abac.ts';
@@ -26,6 +27,7 @@ export const gcpChecks: readonly Check[] = [
   bigqueryDatasetPublicAccess,
   computeDiskCmek,
   computeFirewallInternetIngress,
+  computeFirewallPolicyInternetIngress,
   computeSubnetFlowLogs,
   gkeClusterEndpointAccess,
   gkeClusterLegacyAbac,

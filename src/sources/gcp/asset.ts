@@ -99,11 +99,23 @@ function assetResource(
  * `<service>.googleapis.com/<Kind>` by the package's service; other names are kept.
  */
 export const currentAssetType: (assetType: string) => string = memoized((assetType) => {
+  const alias = ASSET_TYPE_ALIASES[assetType];
+  if (alias) return alias;
   const old = /^google\.(?:cloud\.)?([a-z]+)\.([A-Z][A-Za-z]*)$/.exec(assetType);
   if (!old) return assetType;
   const [, pkg, kind] = old as unknown as [string, string, string];
   return `${OLD_PACKAGE_SERVICES[pkg] ?? pkg}.googleapis.com/${kind}`;
 });
+
+/**
+ * Names other inventories give a type Cloud Asset names otherwise: a project's network firewall
+ * policies, which Cloud Asset lists as `compute.googleapis.com/FirewallPolicy` beside the
+ * hierarchical ones (the resource's own REST API is `networkFirewallPolicies`).
+ */
+const ASSET_TYPE_ALIASES: Readonly<Record<string, string>> = {
+  'compute.googleapis.com/NetworkFirewallPolicy': 'compute.googleapis.com/FirewallPolicy',
+  'compute.googleapis.com/RegionNetworkFirewallPolicy': 'compute.googleapis.com/FirewallPolicy',
+};
 
 /** Proto packages whose service host is not the package name. */
 const OLD_PACKAGE_SERVICES: Readonly<Record<string, string>> = {

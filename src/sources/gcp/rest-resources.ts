@@ -29,7 +29,7 @@ export const gcpRestResources: DocumentFormat = {
   provider: 'gcp',
   kind: 'document',
   description:
-    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine, Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), organizations and folders, IAM custom roles with their permissions, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
+    'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine (firewall policies included), Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), organizations and folders, IAM custom roles with their permissions, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
     const items = itemsOf(document);
     return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
@@ -327,7 +327,12 @@ export function restResourceAsset(item: unknown): CloudAsset | { readonly skip: 
     return {
       skip: `${String(item.kind)} ${String(item.name ?? item.id ?? '')}: no self link or reference to name it by`,
     };
-  return { name, assetType, ancestors: [], resource: { data: item, dataPath: REST_RESOURCE } };
+  return {
+    name,
+    assetType,
+    ancestors: policyParent(item),
+    resource: { data: item, dataPath: REST_RESOURCE },
+  };
 }
 
 /**
@@ -367,11 +372,21 @@ function bucketAclAsset(item: JsonObject): CloudAsset | { readonly skip: string 
   };
 }
 
+/**
+ * A hierarchical firewall policy's `parent` (`organizations/O`, `folders/F`): the node it is
+ * kept in, as a Cloud Asset's ancestors place it.
+ */
+function policyParent(item: JsonObject): string[] {
+  const parent = item.kind === 'compute#firewallPolicy' ? stringAt(item, 'parent') : undefined;
+  return parent && /^(?:organizations|folders)\/\d+$/.test(parent) ? [parent] : [];
+}
+
 /** The Cloud Asset name the resource has (https://cloud.google.com/asset-inventory/docs/resource-name-format). */
 function assetName(assetType: string, item: JsonObject): string | undefined {
   const selfLink = stringAt(item, 'selfLink');
   if (assetType.startsWith('compute.')) {
-    const at = selfLink?.indexOf('/projects/') ?? -1;
+    // A hierarchical firewall policy belongs to no project: `…/locations/global/firewallPolicies/<id>`.
+    const at = selfLink?.search(/\/(?:projects|locations\/global\/firewallPolicies)\//) ?? -1;
     return selfLink && at !== -1 ? `//compute.googleapis.com${selfLink.slice(at)}` : undefined;
   }
   if (assetType === 'storage.googleapis.com/Bucket') {

@@ -3,6 +3,7 @@ import type { GcpFirewallEntry, GcpFirewallFacts } from '../../../model/gcp.ts';
 import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { policyDenies } from '../lib/firewall-policies.ts';
 import {
   addressesOfRanges,
   denialsOf,
@@ -29,6 +30,7 @@ type Message =
   | 'egress'
   | 'denyRule'
   | 'denied'
+  | 'policyDenied'
   | 'unknown';
 
 /** SSH and RDP. */
@@ -39,6 +41,7 @@ export default defineCheck<GcpFirewallFacts, Message>({
     id: 'gcp.compute.firewall-internet-ingress',
     provider: 'gcp',
     resourceTypes: ['network.firewall'],
+    nativeTypes: ['compute.googleapis.com/Firewall'],
     severity: 'high',
     title: {
       ja: 'VPC ファイアウォール ルールがインターネット（0.0.0.0/0、::/0）から管理ポート（22、3389）や全ポートへの通信を許可していない',
@@ -74,6 +77,10 @@ export default defineCheck<GcpFirewallFacts, Message>({
         ja: '同じネットワークの優先度が同じか高い拒否ルールが、このルールがインターネットに開くはずの管理ポートや全ポートを閉じています: {{denies}}',
         en: 'Deny rules of the same network with the same or a higher priority close what this rule would open to the internet on management ports or all ports: {{denies}}',
       },
+      policyDenied: {
+        ja: '上位の組織・フォルダーの階層型ファイアウォール ポリシーの拒否ルール（と同じネットワークの拒否ルール）が、このルールがインターネットに開くはずの管理ポートや全ポートを閉じています: {{denies}}',
+        en: 'Deny rules of the hierarchical firewall policies of the organization or folders above (and of the same network) close what this rule would open to the internet on management ports or all ports: {{denies}}',
+      },
       egress: { ja: '下り（EGRESS）のルールです（対象外）', en: 'An egress rule (not applicable)' },
       denyRule: { ja: '拒否ルールです（対象外）', en: 'A deny rule (not applicable)' },
       unknown: {
@@ -84,6 +91,7 @@ export default defineCheck<GcpFirewallFacts, Message>({
     references: [
       'https://cloud.google.com/firewall/docs/firewalls',
       'https://cloud.google.com/firewall/docs/firewalls#priority_order_for_firewall_rules',
+      'https://cloud.google.com/firewall/docs/firewall-policies-rule-eval-order',
       'https://cloud.google.com/compute/docs/reference/rest/v1/firewalls',
     ],
   },
@@ -131,7 +139,12 @@ export default defineCheck<GcpFirewallFacts, Message>({
     if (everyPort.open) return fail('allPorts', withDenies(everyPort.cuts), shown(everyPort.cuts));
     if (management.open) return fail('managementPorts', withDenies(management.cuts), shown(management.cuts));
     const closing = [...new Set([...everyPort.cuts, ...management.cuts])];
-    if (closing.length > 0) return pass('denied', withDenies(closing), { denies: namesOf(closing) });
+    if (closing.length > 0)
+      return pass(
+        closing.some((deny) => deny.resource.nativeType !== rule.nativeType) ? 'policyDenied' : 'denied',
+        withDenies(closing),
+        { denies: namesOf(closing) },
+      );
     return pass('safePorts', evidence, { allowed: allowedText });
   },
 });
@@ -143,9 +156,10 @@ interface Asked {
 }
 
 /**
- * Judges what the rule opens (`asked`) against the deny rules of its network: open when one is
- * left open; the denies that cut into any of them are named. The network's denies are looked up
- * only for a rule that opens something asked of, once.
+ * Judges what the rule opens (`asked`) against the deny rules of its network and of the
+ * hierarchical firewall policies above its project (lib/firewall-policies.ts): open when one is
+ * left open; the denies that cut into any of them are named. The denies are looked up only for a
+ * rule that opens something asked of, once.
  */
 function judged(rule: Resource<GcpFirewallFacts>, ctx: CheckContext, sourceRanges: readonly string[]) {
   let allow: ReadAllow | undefined;
@@ -155,7 +169,8 @@ function judged(rule: Resource<GcpFirewallFacts>, ctx: CheckContext, sourceRange
     for (const { protocol, port } of asked) {
       if (!allow) {
         allow = readAllow(rule, sourceRanges);
-        denials = denialsOf(allow, networkDenies(ctx.inventory, rule));
+        // The policies' denies first: they come before every VPC rule.
+        denials = denialsOf(allow, [...policyDenies(rule, ctx), ...networkDenies(ctx.inventory, rule)]);
       }
       const left =
         port === undefined

@@ -32,7 +32,8 @@ import { evidenceFrom } from '../../verdict.ts';
  * A deny counts only where it applies to every instance the allow does (`targetTags`,
  * `targetServiceAccounts`) and every destination (`destinationRanges`): a deny for instances
  * tagged `bastion` leaves the allow open on every other instance. The implied deny-all at 65535
- * is below every rule. Firewall policies (hierarchical, network) are other resources, not read.
+ * is below every rule. The denies of the hierarchical firewall policies above the project come
+ * before every VPC rule (firewall-policies.ts).
  * https://cloud.google.com/firewall/docs/firewalls#priority_order_for_firewall_rules
  */
 
@@ -54,9 +55,9 @@ interface ProtocolPorts {
   readonly ports: readonly PortRange[];
 }
 
-/** A deny rule as the combination reads it, once per scan. */
+/** A deny rule (of the network, or of a firewall policy above it) as the combination reads it, once per scan. */
 export interface ReadDeny {
-  readonly resource: Resource<GcpFirewallFacts>;
+  readonly resource: Resource;
   readonly name: string;
   readonly priority: number;
   readonly sources: AddressSet;

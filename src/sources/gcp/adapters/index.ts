@@ -1,9 +1,11 @@
+import { FIREWALL_POLICY_TYPE } from '../../../model/gcp.ts';
 import { type KansaType, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
 import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data-services.ts';
 import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
+import { firewallPolicyFacts } from './firewall-policy.ts';
 import { clusterFacts } from './gke.ts';
 import { customRoleFacts, organizationFacts, serviceAccountKeyFacts } from './iam.ts';
 import { cryptoKeyFacts } from './kms.ts';
@@ -103,6 +105,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
     region: storageLocation,
   },
   'compute.googleapis.com/Firewall': { kansaType: 'network.firewall', facts: firewallFacts },
+  // Hierarchical and network firewall policies.
+  [FIREWALL_POLICY_TYPE]: { kansaType: 'network.firewall', facts: firewallPolicyFacts },
   'compute.googleapis.com/Network': { kansaType: 'network.vpc' },
   'compute.googleapis.com/Subnetwork': { kansaType: 'network.vpc', facts: subnetworkFacts },
 

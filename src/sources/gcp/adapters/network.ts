@@ -89,7 +89,7 @@ function entriesOf(
 }
 
 /** A port or port range as the API writes it (`"22"`, `"8000-8080"`), or a port number. */
-function isPort(port: unknown): boolean {
+export function isPort(port: unknown): boolean {
   return (
     (typeof port === 'number' && Number.isInteger(port)) || (typeof port === 'string' && PORT.test(port))
   );

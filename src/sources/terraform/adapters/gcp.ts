@@ -9,6 +9,7 @@ import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, readFirst, type TerraformAdapter, type Unit } from './adapter.ts';
 import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { ACL_TYPES, bucketAcl } from './gcp-bucket-acl.ts';
+import { gcpFirewallPolicyAdapters } from './gcp-firewall-policy.ts';
 import { containerCluster } from './gcp-gke.ts';
 import {
   DATA,
@@ -423,6 +424,7 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...gcpServerlessAdapters,
   ...gcpBigQueryAdapters,
   ...gcpStoreAdapters,
+  ...gcpFirewallPolicyAdapters,
   google_storage_bucket: google(storageBucket, {
     dataRegion: true,
     parts: {

@@ -3,6 +3,7 @@ import { explicit, unknown } from '../../../../src/model/fact.ts';
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { firewallRecord } from '../../../sources/gcp/records.ts';
+import { policyCases } from './firewall-internet-ingress-policies.cases.ts';
 
 const ANYWHERE = { direction: 'INGRESS', sourceRanges: ['0.0.0.0/0'] };
 
@@ -411,6 +412,7 @@ const cases: AnyCase[] = [
       ]);
     },
   },
+  ...policyCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

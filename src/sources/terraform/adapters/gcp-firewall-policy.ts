@@ -1,0 +1,111 @@
+import { arrayOf } from '../../gcp/json.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import { isObject, type JsonObject } from '../kind.ts';
+import type { Translation } from '../translation.ts';
+import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
+import { DATA, fromAsset, set } from './gcp-record.ts';
+
+/**
+ * Firewall policies and their split rules and associations, as the REST `FirewallPolicy` a Cloud
+ * Asset record holds: `google_compute_firewall_policy` (hierarchical, of an organization or
+ * folder) with `_rule` and `_association`; `google_compute_network_firewall_policy` and
+ * `google_compute_region_network_firewall_policy` with theirs.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_firewall_policy_rule
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_network_firewall_policy_rule
+ *
+ * A plan shows the policy's rules and associations only as the resources it manages: a policy
+ * the plan creates has those and Google's default rules (all `goto_next`, of lowest priority);
+ * one that exists may have more, made elsewhere, so its rules are unknown. Associations made
+ * outside the plan may exist for either, so a policy the plan associates with nothing has its
+ * associations unknown, not none.
+ */
+function firewallPolicy(kind: 'hierarchical' | 'network', ruleType: string, associationType: string) {
+  return (unit: Unit, tr: Translation) => {
+    const policy = unit.primary;
+    const data: JsonObject = {};
+    if (kind === 'hierarchical') {
+      set(data, 'parent', tr.read(policy, 'parent', `${DATA}.parent`));
+      set(data, 'shortName', tr.read(policy, 'short_name', `${DATA}.shortName`));
+    } else {
+      set(data, 'name', tr.read(policy, 'name', `${DATA}.name`));
+      // A project's policy: its self link says so (known once it exists).
+      set(data, 'selfLink', tr.read(policy, 'self_link', `${DATA}.selfLink`));
+    }
+    const rules = partsOf(unit, ruleType);
+    if (isCreated(policy)) data.rules = rules.map((rule) => policyRule(rule, tr));
+    else
+      tr.mark(`${DATA}.rules`, `${policy.address} (${ruleType})`, 'unmanaged', {
+        ja: '既存のポリシーには計画外で作られたルールがあり得ます',
+        en: 'an existing policy may have rules made outside the plan',
+      });
+    const associations = partsOf(unit, associationType);
+    if (associations.length > 0)
+      data.associations = associations.map((association) => ({
+        attachmentTarget: tr.read(association, 'attachment_target', `${DATA}.associations`),
+      }));
+    else
+      tr.mark(`${DATA}.associations`, `${policy.address} (${associationType})`, 'unmanaged', {
+        ja: '計画にはポリシーの関連付けがありません。計画外で関連付けられている場合があります',
+        en: 'the plan associates the policy with nothing; it may be associated outside the plan',
+      });
+    return fromAsset('compute.googleapis.com/FirewallPolicy', data, tr);
+  };
+}
+
+/** One rule resource as a REST rule: its `match` block's attributes in the API's camelCase. */
+function policyRule(rule: TfInstance, tr: Translation): JsonObject {
+  const path = `${DATA}.rules`;
+  const data: JsonObject = {};
+  for (const [key, attribute] of [
+    ['priority', 'priority'],
+    ['action', 'action'],
+    ['direction', 'direction'],
+    ['disabled', 'disabled'],
+    ['ruleName', 'rule_name'],
+    ['targetResources', 'target_resources'],
+    ['targetServiceAccounts', 'target_service_accounts'],
+    ['targetSecureTags', 'target_secure_tags'],
+  ] as const) {
+    set(data, key, camelCased(tr.read(rule, attribute, path)));
+  }
+  const [match] = arrayOf(tr.read(rule, 'match', path));
+  if (isObject(match)) data.match = camelCased(match);
+  return data;
+}
+
+/** Terraform's snake_case block attributes (`src_ip_ranges`, `layer4_configs[].ip_protocol`) as the API's names. */
+function camelCased(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCased);
+  if (!isObject(value)) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, inner]) => inner !== null)
+      .map(([key, inner]) => [
+        key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()),
+        camelCased(inner),
+      ]),
+  );
+}
+
+const POLICY_LINK: PartLink = { attribute: 'firewall_policy', parentKeys: ['name', 'id', 'self_link'] };
+
+function adapter(kind: 'hierarchical' | 'network', prefix: string): TerraformAdapter {
+  const ruleType = `${prefix}_rule`;
+  const associationType = `${prefix}_association`;
+  return {
+    provider: 'gcp',
+    build: firewallPolicy(kind, ruleType, associationType),
+    // A regional policy is in its region; the others are global.
+    ...(prefix.includes('_region_') ? {} : { global: true }),
+    parts: { [ruleType]: POLICY_LINK, [associationType]: POLICY_LINK },
+  };
+}
+
+export const gcpFirewallPolicyAdapters: Readonly<Record<string, TerraformAdapter>> = {
+  google_compute_firewall_policy: adapter('hierarchical', 'google_compute_firewall_policy'),
+  google_compute_network_firewall_policy: adapter('network', 'google_compute_network_firewall_policy'),
+  google_compute_region_network_firewall_policy: adapter(
+    'network',
+    'google_compute_region_network_firewall_policy',
+  ),
+};
