@@ -5,7 +5,8 @@ import { findingOf, scanDocument } from './helpers.ts';
 /**
  * azurerm plans whose configuration does not say what the values say (SOURCES.md, "Dialects of
  * public plans"): blocks written by `dynamic` blocks, which the configuration's `expressions` leave
- * out, and a 1.x schema that lacks an attribute the later versions default.
+ * out, a 1.x schema that lacks an attribute the later versions default, and the OS disk a VM
+ * makes, which is no resource of the plan.
  */
 
 const providers = { azurerm: { features: constant([{}]) } };
@@ -118,5 +119,87 @@ describe('azurerm 1.x storage account (no blob public access attribute)', () => 
     expect(
       findingOf(scanned, 'azure.storage.blob-public-access', 'azurerm_storage_account.kept').status,
     ).not.toBe('UNKNOWN');
+  });
+});
+
+describe('the OS disk azurerm_linux_virtual_machine makes with the VM', () => {
+  // azurerm 3.x / 4.x `linux_virtual_machine` documentation: `os_disk.disk_encryption_set_id`, and
+  // for a confidential VM `os_disk.secure_vm_disk_encryption_set_id`; the disk is no resource of
+  // the plan. A disk encryption set made by the same plan has its id known only after apply.
+  const vm = (name: string, osDisk: Json, osDiskUnknown: Json, expressions: Json): Change => ({
+    address: `azurerm_linux_virtual_machine.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      size: 'Standard_D2s_v5',
+      admin_username: 'azureuser',
+      encryption_at_host_enabled: true,
+      os_disk: [
+        {
+          caching: 'ReadWrite',
+          storage_account_type: 'Premium_LRS',
+          disk_encryption_set_id: null,
+          secure_vm_disk_encryption_set_id: null,
+          ...osDisk,
+        },
+      ],
+    },
+    afterUnknown: { id: true, os_disk: [{ disk_size_gb: true, name: true, ...osDiskUnknown }] },
+    expressions: { name: constant(name), os_disk: [{ caching: constant('ReadWrite'), ...expressions }] },
+  });
+  const document = plan(
+    [
+      vm('platform_key', {}, {}, {}),
+      vm(
+        'set_of_the_plan',
+        {},
+        { disk_encryption_set_id: true },
+        {
+          disk_encryption_set_id: ref('azurerm_disk_encryption_set.vm.id', 'azurerm_disk_encryption_set.vm'),
+        },
+      ),
+      vm(
+        'existing_set',
+        {
+          disk_encryption_set_id:
+            '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Compute/diskEncryptionSets/des',
+        },
+        {},
+        { disk_encryption_set_id: ref('var.disk_encryption_set_id') },
+      ),
+      {
+        address: 'azurerm_virtual_machine.legacy',
+        after: {
+          name: 'legacy',
+          location: 'japaneast',
+          vm_size: 'Standard_DS1_v2',
+          storage_os_disk: [
+            { name: 'legacy-os', caching: 'ReadWrite', create_option: 'FromImage', vhd_uri: null },
+          ],
+        },
+        afterUnknown: { id: true, storage_os_disk: [{ managed_disk_id: true, managed_disk_type: true }] },
+        expressions: { name: constant('legacy') },
+      },
+    ],
+    { formatVersion: '1.2', terraformVersion: '1.9.8', providers },
+  );
+  const verdict = async (address: string) =>
+    findingOf(await scanDocument(document), 'common.classification.cmk-at-rest', address);
+
+  it('fails an OS disk without a disk encryption set: the platform-managed key', async () => {
+    const finding = await verdict('azurerm_linux_virtual_machine.platform_key');
+    expect(finding.status).toBe('FAIL');
+    expect(finding.evidence[1]?.path).toBe(
+      'azurerm_linux_virtual_machine.platform_key.os_disk.0.disk_encryption_set_id',
+    );
+  });
+
+  it('passes an OS disk with a disk encryption set, known or made by the plan', async () => {
+    expect((await verdict('azurerm_linux_virtual_machine.set_of_the_plan')).status).toBe('PASS');
+    expect((await verdict('azurerm_linux_virtual_machine.existing_set')).status).toBe('PASS');
+  });
+
+  it('leaves the legacy azurerm_virtual_machine’s OS disk, perhaps a VHD, unknown', async () => {
+    expect((await verdict('azurerm_virtual_machine.legacy')).status).toBe('UNKNOWN');
   });
 });

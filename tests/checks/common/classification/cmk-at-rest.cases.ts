@@ -4,6 +4,11 @@ import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-t
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
+const VM =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app';
+const DES =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/diskEncryptionSets/des-app';
+
 const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'], // class 1
   ['stjumin', 'PASS', 'customerKey'],
@@ -165,7 +170,56 @@ const cases: AnyCase[] = [
     status: 'PASS',
     messageId: 'customerKey',
   },
+  // An ARM virtual machine (Resource Graph / `az vm list`): its OS disk's key, from the disk
+  // encryption set on the managed disk (Microsoft.Compute virtualMachines API: OSDisk.managedDisk).
+  ...(
+    [
+      ['a disk encryption set', { diskEncryptionSet: { id: DES } }, 'PASS', 'customerKey'],
+      [
+        'a confidential VM’s disk encryption set',
+        { securityProfile: { diskEncryptionSet: { id: DES } } },
+        'PASS',
+        'customerKey',
+      ],
+      [
+        'no disk encryption set: the platform key',
+        { storageAccountType: 'Premium_LRS' },
+        'FAIL',
+        'providerKey',
+      ],
+    ] as const
+  ).map(
+    ([what, managedDisk, status, messageId]): AnyCase => ({
+      name: `an Azure VM whose managed OS disk has ${what}`,
+      records: [jsonFile({ value: [azureVm({ managedDisk: { id: `${VM}/disks/os`, ...managedDisk } })] })],
+      status,
+      messageId,
+      assert: (result) =>
+        expect(result.evidence[1]?.path).toMatch(/^properties\.storageProfile\.osDisk\.managedDisk\./),
+    }),
+  ),
+  {
+    name: 'an Azure VM on an unmanaged OS disk (a VHD in a storage account): its key is the account’s',
+    records: [
+      jsonFile({ value: [azureVm({ vhd: { uri: 'https://stvhds.blob.core.windows.net/vhds/os.vhd' } })] }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
 ];
+
+function azureVm(osDisk: Record<string, unknown>) {
+  return {
+    id: VM,
+    name: 'vm-app',
+    type: 'Microsoft.Compute/virtualMachines',
+    location: 'japaneast',
+    properties: {
+      hardwareProfile: { vmSize: 'Standard_D2s_v5' },
+      storageProfile: { osDisk: { osType: 'Linux', name: 'os', createOption: 'FromImage', ...osDisk } },
+    },
+  };
+}
 
 function redshiftItem(encrypted: boolean) {
   const arn = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:corpus-dwh`;
