@@ -1,13 +1,17 @@
 import { expect } from 'vitest';
-import { configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
+import { assetExport, configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
 import { ACCOUNTS, id } from './storage.ts';
 
 const VM =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app';
 const DES =
   '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/diskEncryptionSets/des-app';
+
+const GCE = '//compute.googleapis.com/projects/p/zones/asia-northeast1-b/instances/vm-app';
+const KMS_KEY = 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
 
 const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'], // class 1
@@ -202,6 +206,52 @@ const cases: AnyCase[] = [
     name: 'an Azure VM on an unmanaged OS disk (a VHD in a storage account): its key is the account’s',
     records: [
       jsonFile({ value: [azureVm({ vhd: { uri: 'https://stvhds.blob.core.windows.net/vhds/os.vhd' } })] }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  // A Compute Engine instance in a Cloud Asset export: its boot disk's key (REST Instance
+  // `disks[].diskEncryptionKey`, as gcloud compute instances describe prints it).
+  ...(
+    [
+      ['a Cloud KMS key', { kmsKeyName: `${KMS_KEY}/cryptoKeyVersions/1` }, 'PASS', 'customerKey'],
+      ['no key: Google’s own', undefined, 'FAIL', 'providerKey'],
+    ] as const
+  ).map(
+    ([what, diskEncryptionKey, status, messageId]): AnyCase => ({
+      name: `a Compute Engine instance whose boot disk has ${what}`,
+      records: [
+        assetExport([
+          resourceRecord(
+            GCE,
+            'compute.googleapis.com/Instance',
+            {
+              name: 'vm-app',
+              disks: [
+                {
+                  boot: true,
+                  deviceName: 'persistent-disk-0',
+                  ...(diskEncryptionKey && { diskEncryptionKey }),
+                },
+                { boot: false, deviceName: 'data', diskEncryptionKey: { kmsKeyName: KMS_KEY } },
+              ],
+            },
+            'asia-northeast1-b',
+          ),
+        ]),
+      ],
+      status,
+      messageId,
+      assert: (result) =>
+        expect(result.evidence[1]?.path).toMatch(/^resource\.data\.disks\[0\]\.diskEncryptionKey/),
+    }),
+  ),
+  {
+    name: 'a Compute Engine instance whose record lists no disks',
+    records: [
+      assetExport([
+        resourceRecord(GCE, 'compute.googleapis.com/Instance', { name: 'vm-app' }, 'asia-northeast1-b'),
+      ]),
     ],
     status: 'UNKNOWN',
     messageId: 'unknown',
