@@ -23,6 +23,7 @@ import {
   virtualMachine,
   webApp,
 } from './azure-compute.ts';
+import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
@@ -427,6 +428,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
   azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
+  azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),
