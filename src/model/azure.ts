@@ -82,7 +82,7 @@ export interface AzureDiskFacts extends CommonFacts {
 }
 
 /** microsoft.compute/virtualmachines */
-export interface AzureVirtualMachineFacts {
+export interface AzureVirtualMachineFacts extends Pick<CommonFacts, 'customerManagedKey'> {
   /** Host-based encryption of temp disks and caches (securityProfile.encryptionAtHost). */
   readonly encryptionAtHost?: Fact<boolean>;
 }

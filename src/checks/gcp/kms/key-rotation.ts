@@ -62,8 +62,10 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
       return notApplicable('notSymmetric', [purpose], { purpose: purpose.value });
     if (period.source === 'unknown') return undetermined('unknown', [period]);
     if (period.value === null) return fail('noRotation', [period]);
-    const days = Math.round((period.value / SECONDS_PER_DAY) * 10) / 10;
-    if (days > maxDays) return fail('tooLong', [period], { days, max: maxDays });
-    return pass('rotated', [period], { days });
+    // The period itself decides (7776002s is over 90 days); the message rounds it to a tenth, up
+    // when too long, so that it never reads as the limit.
+    const days = period.value / SECONDS_PER_DAY;
+    if (days > maxDays) return fail('tooLong', [period], { days: Math.ceil(days * 10) / 10, max: maxDays });
+    return pass('rotated', [period], { days: Math.round(days * 10) / 10 });
   },
 });

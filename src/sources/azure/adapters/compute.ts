@@ -1,6 +1,6 @@
 import type { AzureDiskFacts, AzureVirtualMachineFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
-import { type ArmRecord, getPath } from '../arm-record.ts';
+import { type ArmRecord, getPath, isObject } from '../arm-record.ts';
 import { asBoolean, asString, derivedFact, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
@@ -63,10 +63,38 @@ export const snapshot: Adapter = {
   },
 };
 
+/**
+ * The key of a VM's OS disk, which is often in no record of its own (a Terraform VM's is made
+ * with it): a disk encryption set on the managed disk (`managedDisk.diskEncryptionSet`, a
+ * confidential VM's under `managedDisk.securityProfile`) is a customer-managed key; a managed
+ * disk without one has the platform key. An unmanaged disk (a VHD in a storage account) or a
+ * record without the storage profile says nothing.
+ * https://learn.microsoft.com/azure/virtual-machines/disk-encryption
+ */
+function osDiskCustomerKey(record: ArmRecord): Fact<boolean> | undefined {
+  const disk = 'storageProfile.osDisk.managedDisk';
+  if (!isObject(getPath(record.properties, disk))) return undefined;
+  const set = propertyFact(
+    record,
+    [`${disk}.diskEncryptionSet.id`, `${disk}.securityProfile.diskEncryptionSet.id`],
+    asString,
+    {
+      default: '',
+      note: {
+        ja: '未設定: OS ディスクはディスク暗号化セットがなく、プラットフォーム マネージド キーで暗号化されます',
+        en: 'absent: the OS disk has no disk encryption set, so it is encrypted with the platform-managed key',
+      },
+    },
+  );
+  return derivedFact(set, (id) => id !== '');
+}
+
 export const virtualMachine: Adapter = {
   kansaType: 'compute.vm',
   facts(record): AzureVirtualMachineFacts {
+    const osDiskKey = osDiskCustomerKey(record);
     return {
+      ...(osDiskKey && { customerManagedKey: osDiskKey }),
       encryptionAtHost: propertyFact(record, ['securityProfile.encryptionAtHost'], asBoolean, {
         // https://learn.microsoft.com/azure/virtual-machines/disk-encryption#encryption-at-host---end-to-end-encryption-for-your-vm-data
         default: false,

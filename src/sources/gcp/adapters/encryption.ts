@@ -37,6 +37,24 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
 }
 
 /**
+ * A Compute Engine instance's boot disk key (`disks[]` with `boot: true`, its `diskEncryptionKey`
+ * as on a disk): the boot disk is often in no record of its own (a Terraform instance's is made
+ * with it). An instance whose record lists no disks says nothing.
+ * https://cloud.google.com/compute/docs/reference/rest/v1/instances
+ */
+export function bootDiskKey(data: JsonObject, dataPath: string): CommonFacts {
+  const disks = at(data, 'disks');
+  if (!Array.isArray(disks)) return {};
+  const index = disks.findIndex((disk) => at(disk as JsonObject, 'boot') === true);
+  if (index === -1) return {};
+  return computeEncryptionKey(
+    disks[index] as JsonObject,
+    factPath(dataPath, `disks[${index}]`),
+    'diskEncryptionKey',
+  );
+}
+
+/**
  * A replica's or snapshot's source, when the REST JSON names one (absent: not a copy, so no
  * fact), as the Cloud Asset name the source has in the inventory, so that the location check
  * can find it (LOC-2 holds only for copies of domestic data).

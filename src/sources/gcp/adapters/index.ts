@@ -4,7 +4,7 @@ import { at, type JsonObject, stringAt } from '../json.ts';
 import { bucketDataLocation, farthestRegion, storageLocation } from '../location.ts';
 import { datasetFacts, tableFacts } from './bigquery.ts';
 import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data-services.ts';
-import { computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
+import { bootDiskKey, computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { firewallPolicyFacts } from './firewall-policy.ts';
 import { clusterFacts } from './gke.ts';
 import { customRoleFacts, organizationFacts, serviceAccountKeyFacts } from './iam.ts';
@@ -64,7 +64,7 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'cloudkms.googleapis.com/CryptoKey': { kansaType: 'kms.key', facts: cryptoKeyFacts },
   'secretmanager.googleapis.com/Secret': { kansaType: 'kms.vault', facts: secretFacts, region: secretRegion },
 
-  'compute.googleapis.com/Instance': { kansaType: 'compute.vm' },
+  'compute.googleapis.com/Instance': { kansaType: 'compute.vm', facts: bootDiskKey },
   // Notebook and Workbench instances are Compute Engine VMs, in a zone.
   'notebooks.googleapis.com/Instance': { kansaType: 'compute.vm', facts: notebookFacts },
   'compute.googleapis.com/Disk': {

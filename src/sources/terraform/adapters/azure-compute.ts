@@ -94,17 +94,44 @@ export function virtualMachine(unit: Unit, tr: Translation): Resource {
   const vm = unit.primary;
   const attribute = 'encryption_at_host_enabled';
   const path = 'properties.securityProfile.encryptionAtHost';
-  const isNew = isCreated(vm);
-  if (!isNew && tr.valuesOf(vm).read(attribute).state === 'absent') {
+  const p: JsonObject = {};
+  const osDisk = osDiskOf(vm, tr);
+  if (osDisk) p.storageProfile = { osDisk };
+  if (!isCreated(vm) && tr.valuesOf(vm).read(attribute).state === 'absent') {
     tr.mark(path, `${vm.address}.${attribute}`, 'unmanaged');
-    return fromArm('Microsoft.Compute/virtualMachines', {}, tr);
+  } else {
+    const host = tr.read(vm, attribute, path);
+    if (host !== undefined) p.securityProfile = { encryptionAtHost: host };
   }
-  const host = tr.read(vm, attribute, path);
-  return fromArm(
-    'Microsoft.Compute/virtualMachines',
-    host === undefined ? {} : { securityProfile: { encryptionAtHost: host } },
-    tr,
-  );
+  return fromArm('Microsoft.Compute/virtualMachines', p, tr);
+}
+
+/**
+ * The managed OS disk that `azurerm_linux_virtual_machine` / `_windows_virtual_machine` make with
+ * the VM (`os_disk`), whose key is in no other resource of the plan: a disk encryption set
+ * (`disk_encryption_set_id`, a confidential VM's `secure_vm_disk_encryption_set_id`) is there
+ * even when its id is known only after apply. The legacy `azurerm_virtual_machine`'s
+ * `storage_os_disk` may be unmanaged (a VHD): not read.
+ */
+function osDiskOf(vm: TfInstance, tr: Translation): JsonObject | undefined {
+  const values = tr.valuesOf(vm);
+  if (vm.type === 'azurerm_virtual_machine' || !values.present('os_disk.0')) return undefined;
+  const path = 'properties.storageProfile.osDisk.managedDisk.diskEncryptionSet.id';
+  const keys = ['os_disk.0.disk_encryption_set_id', 'os_disk.0.secure_vm_disk_encryption_set_id'];
+  const set =
+    keys.find((key) => values.read(key).state === 'known') ??
+    keys.find((key) => values.read(key).state === 'unknown');
+  if (set === undefined) {
+    // Not set (null), or not shown (sensitive): read for the mark.
+    const key = keys.find((k) => values.read(k).state === 'sensitive') ?? keys[0]!;
+    tr.read(vm, key, path);
+    return { managedDisk: {} };
+  }
+  tr.mark(path, `${vm.address}.${set}`, 'known');
+  const read = values.read(set);
+  return {
+    managedDisk: { diskEncryptionSet: { id: read.state === 'known' ? read.value : `${vm.address}.${set}` } },
+  };
 }
 
 /** A disk with a disk encryption set uses a customer-managed key; without one, the platform key. */

@@ -23,6 +23,7 @@ import {
   virtualMachine,
   webApp,
 } from './azure-compute.ts';
+import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
@@ -41,19 +42,34 @@ import {
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs
  */
 
+/**
+ * Anonymous blob access: `allow_nested_items_to_be_public` (3.x on, default true) was
+ * `allow_blob_public_access` (2.x, default false); azurerm 1.x has neither, and sends nothing.
+ * An absent setting allows anonymous access only on accounts made before Azure's November 2023
+ * default: a new account of a schema without either attribute takes whatever default the
+ * platform applies when the plan is applied, which the plan cannot tell.
+ */
+const BLOB_PUBLIC_ACCESS = ['allow_nested_items_to_be_public', 'allow_blob_public_access'];
+
+function blobPublicAccessOf(account: TfInstance, tr: Translation): unknown {
+  const path = 'properties.allowBlobPublicAccess';
+  if (
+    isCreated(account) &&
+    !BLOB_PUBLIC_ACCESS.some((attribute) => attribute in tr.valuesOf(account).values)
+  ) {
+    tr.mark(path, `${account.address}.allow_blob_public_access`, 'unknown', {
+      ja: 'このプロバイダーのスキーマにこの属性がなく、新しいアカウントの匿名アクセスは適用時のプラットフォームの既定値に従います（2023 年 11 月から無効）',
+      en: "not in this provider's schema: a new account takes the platform's default when the plan is applied (off since November 2023)",
+    });
+    return undefined;
+  }
+  return readFirst(tr, account, BLOB_PUBLIC_ACCESS, path);
+}
+
 function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const account = unit.primary;
   const p: JsonObject = {};
-  set(
-    p,
-    'allowBlobPublicAccess',
-    readFirst(
-      tr,
-      account,
-      ['allow_nested_items_to_be_public', 'allow_blob_public_access'],
-      'properties.allowBlobPublicAccess',
-    ),
-  );
+  set(p, 'allowBlobPublicAccess', blobPublicAccessOf(account, tr));
   set(
     p,
     'publicNetworkAccess',
@@ -102,22 +118,25 @@ function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
     };
   }
 
-  // A customer-managed key: the split resource, or the inline block.
+  // A customer-managed key: the split resource, or the inline block, whose key id is often known
+  // only after apply (the block is there all the same, `dynamic` ones too).
   const keyPath = 'properties.encryption.keySource';
   const cmk = partsOf(unit, 'azurerm_storage_account_customer_managed_key').at(-1);
   if (cmk) {
     tr.mark(keyPath, `${cmk.address}`, 'known');
     p.encryption = { keySource: 'Microsoft.Keyvault' };
+  } else if (tr.valuesOf(account).present('customer_managed_key.0')) {
+    tr.mark(keyPath, `${account.address}.customer_managed_key`, 'known');
+    p.encryption = { keySource: 'Microsoft.Keyvault' };
   } else {
-    const inline = tr.readComputed(
+    // No block (an empty list, or left out of a new account): Microsoft-managed keys.
+    tr.readComputed(
       account,
       'customer_managed_key',
       keyPath,
       ctx.config.sets(account, 'customer_managed_key'),
     );
-    p.encryption = {
-      keySource: Array.isArray(inline) && inline.length > 0 ? 'Microsoft.Keyvault' : 'Microsoft.Storage',
-    };
+    p.encryption = { keySource: 'Microsoft.Storage' };
   }
 
   // Terraform does not show when the access keys were made: a new account's are made on apply.
@@ -409,6 +428,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
   azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
+  azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
   azurerm_windows_virtual_machine: azure(virtualMachine),

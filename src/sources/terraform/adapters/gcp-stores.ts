@@ -37,6 +37,49 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
 }
 
 /**
+ * google_compute_instance with the boot disk it makes from `boot_disk.initialize_params`, which
+ * is no other resource of the plan, as the REST instance lists it (`disks[0]`, `boot: true`): a
+ * Cloud KMS key (`boot_disk.kms_key_self_link`, a key of the plan by its address, a key the
+ * configuration sets but the plan cannot show still a key) or a customer-supplied one
+ * (`disk_encryption_key_raw`, sensitive: only that it is set; or its `disk_encryption_key_sha256`).
+ * `kms_key_self_link` is Optional+Computed: left out of a new instance's own disk, Google's key;
+ * of a disk attached by `source`, that disk's, which the plan may not show.
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#boot_disk
+ */
+function computeInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const instance = unit.primary;
+  const values = tr.valuesOf(instance);
+  if (!values.present('boot_disk.0')) return fromAsset('compute.googleapis.com/Instance', {}, tr);
+  const keyPath = 'disks[0].diskEncryptionKey';
+  const kms = 'boot_disk.0.kms_key_self_link';
+  const supplied = ['boot_disk.0.disk_encryption_key_raw', 'boot_disk.0.disk_encryption_key_sha256'].find(
+    (attribute) => {
+      const read = values.read(attribute);
+      return (read.state === 'known' && read.value !== '') || ctx.config.sets(instance, attribute);
+    },
+  );
+  const key: JsonObject = {};
+  if (supplied) {
+    tr.mark(`${DATA}.${keyPath}.sha256`, `${instance.address}.${supplied}`, 'known');
+    key.sha256 = `${instance.address}.${supplied}`;
+  } else if (values.read(kms).state === 'unknown' && ctx.config.sets(instance, kms)) {
+    const named = keyName(tr, ctx, instance, kms, `${keyPath}.kmsKeyName`);
+    tr.mark(`${DATA}.${keyPath}.kmsKeyName`, `${instance.address}.${kms}`, 'known');
+    key.kmsKeyName = typeof named === 'string' ? named : `${instance.address}.${kms}`;
+  } else {
+    // `source` is Optional+Computed too: known after apply for a disk the instance makes.
+    const source = 'boot_disk.0.source';
+    const attached = values.read(source).state === 'known' || ctx.config.sets(instance, source);
+    set(key, 'kmsKeyName', tr.readComputed(instance, kms, `${DATA}.${keyPath}.kmsKeyName`, attached));
+  }
+  return fromAsset(
+    'compute.googleapis.com/Instance',
+    { disks: [{ boot: true, diskEncryptionKey: key }] },
+    tr,
+  );
+}
+
+/**
  * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
  * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
  * Filestore, AlloyDB clusters, Pub/Sub topics, and the analytics services that keep data (Cloud
@@ -184,7 +227,7 @@ export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),
   },
-  google_compute_instance: { provider: 'gcp', build: locatedOnly('compute.googleapis.com/Instance') },
+  google_compute_instance: { provider: 'gcp', build: computeInstance },
   // terraform-google-modules/vm's `compute_instance` makes its VMs from a template.
   google_compute_instance_from_template: {
     provider: 'gcp',

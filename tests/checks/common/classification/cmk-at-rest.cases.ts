@@ -1,8 +1,17 @@
 import { expect } from 'vitest';
-import { configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
+import { assetExport, configSnapshot, jsonFile, searchAllResources } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, keyArn, kmsKeyItem, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { resourceRecord } from '../../../sources/gcp/records.ts';
 import { ACCOUNTS, id } from './storage.ts';
+
+const VM =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/virtualMachines/vm-app';
+const DES =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-app/providers/Microsoft.Compute/diskEncryptionSets/des-app';
+
+const GCE = '//compute.googleapis.com/projects/p/zones/asia-northeast1-b/instances/vm-app';
+const KMS_KEY = 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
 
 const table = [
   ['stpublicdocs', 'NOT_APPLICABLE', 'notClassified'], // class 1
@@ -165,7 +174,102 @@ const cases: AnyCase[] = [
     status: 'PASS',
     messageId: 'customerKey',
   },
+  // An ARM virtual machine (Resource Graph / `az vm list`): its OS disk's key, from the disk
+  // encryption set on the managed disk (Microsoft.Compute virtualMachines API: OSDisk.managedDisk).
+  ...(
+    [
+      ['a disk encryption set', { diskEncryptionSet: { id: DES } }, 'PASS', 'customerKey'],
+      [
+        'a confidential VM’s disk encryption set',
+        { securityProfile: { diskEncryptionSet: { id: DES } } },
+        'PASS',
+        'customerKey',
+      ],
+      [
+        'no disk encryption set: the platform key',
+        { storageAccountType: 'Premium_LRS' },
+        'FAIL',
+        'providerKey',
+      ],
+    ] as const
+  ).map(
+    ([what, managedDisk, status, messageId]): AnyCase => ({
+      name: `an Azure VM whose managed OS disk has ${what}`,
+      records: [jsonFile({ value: [azureVm({ managedDisk: { id: `${VM}/disks/os`, ...managedDisk } })] })],
+      status,
+      messageId,
+      assert: (result) =>
+        expect(result.evidence[1]?.path).toMatch(/^properties\.storageProfile\.osDisk\.managedDisk\./),
+    }),
+  ),
+  {
+    name: 'an Azure VM on an unmanaged OS disk (a VHD in a storage account): its key is the account’s',
+    records: [
+      jsonFile({ value: [azureVm({ vhd: { uri: 'https://stvhds.blob.core.windows.net/vhds/os.vhd' } })] }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  // A Compute Engine instance in a Cloud Asset export: its boot disk's key (REST Instance
+  // `disks[].diskEncryptionKey`, as gcloud compute instances describe prints it).
+  ...(
+    [
+      ['a Cloud KMS key', { kmsKeyName: `${KMS_KEY}/cryptoKeyVersions/1` }, 'PASS', 'customerKey'],
+      ['no key: Google’s own', undefined, 'FAIL', 'providerKey'],
+    ] as const
+  ).map(
+    ([what, diskEncryptionKey, status, messageId]): AnyCase => ({
+      name: `a Compute Engine instance whose boot disk has ${what}`,
+      records: [
+        assetExport([
+          resourceRecord(
+            GCE,
+            'compute.googleapis.com/Instance',
+            {
+              name: 'vm-app',
+              disks: [
+                {
+                  boot: true,
+                  deviceName: 'persistent-disk-0',
+                  ...(diskEncryptionKey && { diskEncryptionKey }),
+                },
+                { boot: false, deviceName: 'data', diskEncryptionKey: { kmsKeyName: KMS_KEY } },
+              ],
+            },
+            'asia-northeast1-b',
+          ),
+        ]),
+      ],
+      status,
+      messageId,
+      assert: (result) =>
+        expect(result.evidence[1]?.path).toMatch(/^resource\.data\.disks\[0\]\.diskEncryptionKey/),
+    }),
+  ),
+  {
+    name: 'a Compute Engine instance whose record lists no disks',
+    records: [
+      assetExport([
+        resourceRecord(GCE, 'compute.googleapis.com/Instance', { name: 'vm-app' }, 'asia-northeast1-b'),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
 ];
+
+function azureVm(osDisk: Record<string, unknown>) {
+  return {
+    id: VM,
+    name: 'vm-app',
+    type: 'Microsoft.Compute/virtualMachines',
+    location: 'japaneast',
+    properties: {
+      hardwareProfile: { vmSize: 'Standard_D2s_v5' },
+      storageProfile: { osDisk: { osType: 'Linux', name: 'os', createOption: 'FromImage', ...osDisk } },
+    },
+  };
+}
 
 function redshiftItem(encrypted: boolean) {
   const arn = `arn:aws:redshift:${REGION}:${ACCOUNT}:cluster:corpus-dwh`;

@@ -36,6 +36,14 @@ const table = [
     message: 'tooLong',
     days: 730,
   },
+  {
+    // One second over the limit (fugue/regula's cryptokey_rotate input `invalid_key_2` is 2 s over its 90 days).
+    name: 'a second over the limit',
+    data: { ...SYMMETRIC, rotationPeriod: '31536001s' },
+    status: 'FAIL',
+    message: 'tooLong',
+    days: 365.1,
+  },
   { name: 'no rotationPeriod (default: none)', data: SYMMETRIC, status: 'FAIL', message: 'noRotation' },
   {
     name: 'an asymmetric signing key',

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, scanDocument } from './helpers.ts';
+
+/**
+ * `azurerm_consumption_budget_subscription` (azurerm 2.x–4.x documentation): `notification` blocks,
+ * a set, each with `enabled` (default true), `threshold`, `operator` and recipients; a plan lists
+ * them in `after`, an address it creates (an action group) known only after apply.
+ */
+
+const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+const providers = { azurerm: { features: constant([{}]), subscription_id: constant(SUBSCRIPTION) } };
+
+function budget(name: string, notifications: Json[], notificationUnknown: Json[] = []): Change {
+  return {
+    address: `azurerm_consumption_budget_subscription.${name}`,
+    after: {
+      name,
+      subscription_id: `/subscriptions/${SUBSCRIPTION}`,
+      amount: 1000,
+      time_grain: 'Monthly',
+      time_period: [{ start_date: '2026-12-01T00:00:00Z', end_date: null }],
+      filter: [],
+      notification: notifications.map((notification) => ({
+        contact_emails: [],
+        contact_groups: [],
+        contact_roles: [],
+        enabled: true,
+        operator: 'GreaterThan',
+        threshold: 80,
+        threshold_type: 'Actual',
+        ...notification,
+      })),
+    },
+    afterUnknown: { id: true, etag: true, notification: notificationUnknown },
+    expressions: { name: constant(name), amount: constant(1000) },
+  };
+}
+
+const scan = (change: Change) =>
+  scanDocument(plan([change], { formatVersion: '1.2', terraformVersion: '1.9.8', providers })).then(
+    (scanned) => findingOf(scanned, 'azure.cost.budget', `/subscriptions/${SUBSCRIPTION}`),
+  );
+
+describe('azurerm_consumption_budget_subscription', () => {
+  it('passes a subscription whose budget alerts someone (it was read as no budget in the plan)', async () => {
+    const finding = await scan(budget('monthly', [{ contact_emails: ['ops@example.com'] }]));
+    expect(finding.status).toBe('PASS');
+    expect(finding.evidence[0]?.path).toBe('azurerm_consumption_budget_subscription.monthly.notification');
+  });
+
+  it('fails a budget whose only alert is turned off', async () => {
+    expect((await scan(budget('muted', [{ enabled: false, contact_roles: ['Owner'] }]))).status).toBe('FAIL');
+  });
+
+  it('leaves a budget whose recipients are known only after apply unknown', async () => {
+    const change = budget(
+      'to_action_group',
+      [{ contact_groups: [] }],
+      [{ contact_emails: [], contact_groups: true, contact_roles: [] }],
+    );
+    expect(
+      (
+        await scan({
+          ...change,
+          expressions: { notification: [{ contact_groups: ref('azurerm_monitor_action_group.ops.id') }] },
+        })
+      ).status,
+    ).toBe('UNKNOWN');
+  });
+});
