@@ -21,10 +21,13 @@ export class Placement {
 
   readonly #instances: readonly TfInstance[];
   readonly #config: TerraformConfiguration;
+  /** The plan's `variables`: the root module's variables with the values the plan was made with. */
+  readonly #variables: JsonObject;
 
-  constructor(instances: readonly TfInstance[], config: TerraformConfiguration) {
+  constructor(instances: readonly TfInstance[], config: TerraformConfiguration, variables: unknown) {
     this.#instances = instances;
     this.#config = config;
+    this.#variables = isObject(variables) ? variables : {};
   }
 
   account(instance: TfInstance, provider: Provider): string {
@@ -59,7 +62,7 @@ export class Placement {
   }
 
   #accountOfBlock(block: JsonObject | undefined, provider: Provider): string | undefined {
-    const configured = constantOf(block, PROVIDER_ACCOUNT_KEY[provider]);
+    const configured = this.#argumentOf(block, PROVIDER_ACCOUNT_KEY[provider]);
     const account = Array.isArray(configured) && configured.length === 1 ? configured[0] : configured;
     if (typeof account === 'string' && account !== '')
       return provider === 'azure' ? account.toLowerCase() : account;
@@ -102,7 +105,7 @@ export class Placement {
       const location = typeof keyRing === 'string' ? /\/locations\/([^/]+)\//.exec(keyRing)?.[1] : undefined;
       if (location) return location.toLowerCase();
     }
-    const region = constantOf(this.#config.providerOf(instance), 'region');
+    const region = this.#argumentOf(this.#config.providerOf(instance), 'region');
     if (typeof region === 'string' && region !== '' && provider !== 'azure')
       return regionOfZone(region.toLowerCase());
     return UNKNOWN_REGION;
@@ -130,6 +133,27 @@ export class Placement {
       }
     }
     return {};
+  }
+
+  /**
+   * A provider argument's value: its constant, or, in a root provider block, the value the plan
+   * was made with of the root variable it is set to (`region = var.region`): `configuration`
+   * gives only the reference, and the plan's `variables` the value. A module's provider block
+   * (`module_address`) takes its variables from its caller, which `variables` does not hold. An
+   * expression naming anything else besides (`local.region`, a second variable) is not read; one
+   * building a text around the variable (`"${var.name}-1"`) lists the same single reference,
+   * and is taken for it: no provider argument kansa reads is written so in practice.
+   */
+  #argumentOf(block: JsonObject | undefined, key: string): unknown {
+    const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
+    const expression = expressions?.[key];
+    if (!isObject(expression)) return undefined;
+    if ('constant_value' in expression) return expression.constant_value;
+    const references = Array.isArray(expression.references) ? expression.references : [];
+    const name = references.length === 1 ? /^var\.([\w-]+)$/.exec(String(references[0]))?.[1] : undefined;
+    if (!name || (typeof block?.module_address === 'string' && block.module_address !== '')) return undefined;
+    const variable = this.#variables[name];
+    return isObject(variable) ? variable.value : undefined;
   }
 }
 
@@ -159,12 +183,6 @@ const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   azure: ['azurerm'],
   gcp: ['google', 'google-beta'],
 };
-
-function constantOf(block: JsonObject | undefined, key: string): unknown {
-  const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
-  const expression = expressions?.[key];
-  return isObject(expression) ? expression.constant_value : undefined;
-}
 
 function known(instance: TfInstance, attribute: string): unknown {
   const read = instance.after.read(attribute);
