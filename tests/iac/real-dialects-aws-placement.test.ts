@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { constant, plan, ref } from './dialect-plan.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+import { modulePlan } from './module-plan.ts';
 
 /**
  * Where a plan's resources are when the provider block takes its region from a root variable
@@ -55,5 +56,51 @@ describe('AWS region from a root variable', () => {
       variables: { region: { value: 'us-west-2' } },
     };
     expect(resourceOf(await scanDocument(document), 'aws_kms_key.logs').region).toBe('ap-northeast-1');
+  });
+});
+
+describe('AWS region of a module’s resources keyed to the module’s own provider entry', () => {
+  // Terraform 0.13–1.0 (format_version 0.2) keyed a module's resources to `module.<call>:aws`
+  // and listed that entry with the module's required_providers only (as terraform-aws-modules
+  // modules declare them), though the module inherits the root's provider block.
+  const document = (entry: Record<string, unknown>) => {
+    const built = modulePlan([
+      {
+        module: 'module.store',
+        type: 'aws_kms_key',
+        name: 'this',
+        after: kmsKey.after,
+        afterUnknown: kmsKey.afterUnknown,
+      },
+    ]) as {
+      configuration: {
+        provider_config: Record<string, unknown>;
+        root_module: { module_calls: { store: { module: { resources: Record<string, unknown>[] } } } };
+      };
+    };
+    built.configuration.provider_config['module.store:aws'] = entry;
+    for (const resource of built.configuration.root_module.module_calls.store.module.resources)
+      resource.provider_config_key = 'module.store:aws';
+    return built;
+  };
+  const id = 'module.store.aws_kms_key.this';
+
+  it('places them by the root block when the entry is only a requirement', async () => {
+    const entry = {
+      name: 'aws',
+      full_name: 'registry.terraform.io/hashicorp/aws',
+      version_constraint: '>= 4.9.0',
+      module_address: 'module.store',
+    };
+    expect(resourceOf(await scanDocument(document(entry)), id).region).toBe('ap-northeast-1');
+  });
+
+  it('places them by the module’s own provider block when it has one', async () => {
+    const entry = {
+      name: 'aws',
+      module_address: 'module.store',
+      expressions: { region: constant('us-east-1') },
+    };
+    expect(resourceOf(await scanDocument(document(entry)), id).region).toBe('us-east-1');
   });
 });
