@@ -1,4 +1,6 @@
+import { explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
+import { securityGroupFacts } from '../../aws/adapters/network.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -38,75 +40,101 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
-  const inline = alone ? undefined : inlineIngress(unit.primary, tr, ctx, path);
   const permissions: JsonObject[] = [];
-  for (const rule of Array.isArray(inline) ? inline : []) {
-    if (isObject(rule))
-      permissions.push(
-        permission(rule.protocol, rule.from_port, rule.to_port, rule.cidr_blocks, rule.ipv6_cidr_blocks),
+  // Rules whose source CIDRs are known only after apply, each with the attribute that holds them.
+  const unknownSources: JsonObject[] = [];
+  /** One rule: its ports and protocol, and each source attribute the plan knows, or not yet. */
+  const add = (rule: TfInstance, attributes: RuleAttributes, listed: boolean) => {
+    const values = tr.valuesOf(rule);
+    const later = [attributes.v4, attributes.v6].filter((a) => values.read(a).state === 'unknown');
+    const read = readInto(
+      tr,
+      rule,
+      Object.fromEntries(
+        Object.entries(attributes).filter(([, attribute]) => !later.includes(attribute)),
+      ) as Record<string, string>,
+      path,
+    );
+    const ranges = (value: unknown) => (listed ? value : value ? [value] : []);
+    permissions.push(permission(read.protocol, read.from, read.to, ranges(read.v4), ranges(read.v6)));
+    for (const attribute of later)
+      unknownSources.push(
+        permission(read.protocol, read.from, read.to, [`${rule.address}.${attribute}`], []),
       );
+  };
+  if (!alone && readsRulesOneByOne(unit.primary, tr)) {
+    const values = tr.valuesOf(unit.primary);
+    for (let index = 0; values.present(`ingress.${index}`); index++) {
+      const rule = `ingress.${index}`;
+      add(
+        unit.primary,
+        {
+          protocol: `${rule}.protocol`,
+          from: `${rule}.from_port`,
+          to: `${rule}.to_port`,
+          v4: `${rule}.cidr_blocks`,
+          v6: `${rule}.ipv6_cidr_blocks`,
+        },
+        true,
+      );
+    }
+  } else if (!alone) {
+    const inline = tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
+    for (const rule of Array.isArray(inline) ? inline : []) {
+      if (isObject(rule))
+        permissions.push(
+          permission(rule.protocol, rule.from_port, rule.to_port, rule.cidr_blocks, rule.ipv6_cidr_blocks),
+        );
+    }
   }
   for (const rule of partsOf(unit, 'aws_security_group_rule')) {
     // Egress rules do not open the group to the internet; an unknown type is read as ingress.
     if (tr.valuesOf(rule).read('type').state === 'known' && tr.read(rule, 'type', path) !== 'ingress')
       continue;
-    const values = readInto(
-      tr,
+    add(
       rule,
       { protocol: 'protocol', from: 'from_port', to: 'to_port', v4: 'cidr_blocks', v6: 'ipv6_cidr_blocks' },
-      path,
+      true,
     );
-    permissions.push(permission(values.protocol, values.from, values.to, values.v4, values.v6));
   }
   for (const rule of partsOf(unit, 'aws_vpc_security_group_ingress_rule')) {
-    const values = readInto(
-      tr,
+    add(
       rule,
       { protocol: 'ip_protocol', from: 'from_port', to: 'to_port', v4: 'cidr_ipv4', v6: 'cidr_ipv6' },
-      path,
-    );
-    permissions.push(
-      permission(
-        values.protocol,
-        values.from,
-        values.to,
-        values.v4 ? [values.v4] : [],
-        values.v6 ? [values.v6] : [],
-      ),
+      false,
     );
   }
-  return fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
+  const resource = fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
+  if (unknownSources.length === 0) return resource;
+  // Read as Config's rules are (the attribute standing for the source), and named by the first
+  // attribute: the rules' protocol and ports are known, or the group's rules are unknown already.
+  const rules = securityGroupFacts(
+    configItem('AWS::EC2::SecurityGroup', { ipPermissions: unknownSources }),
+  ).ipIngress;
+  const ingressFromUnknownSources =
+    rules?.source === 'explicit' ? explicit(rules.value, rules.value[0]?.source ?? path) : rules;
+  return { ...resource, facts: { ...resource.facts, ingressFromUnknownSources } };
+}
+
+/** The attributes of a rule, as a rule resource or an inline block names them. */
+interface RuleAttributes {
+  readonly protocol: string;
+  readonly from: string;
+  readonly to: string;
+  readonly v4: string;
+  readonly v6: string;
 }
 
 /**
- * The group's inline `ingress` blocks. A rule whose source groups are known only after apply
+ * Whether the group's inline `ingress` blocks are read one by one: when the plan shows them
+ * with parts known only after apply. A rule whose source groups are known only then
  * (`security_groups = [aws_security_group.alb.id]`) is there all the same: a group is no
- * internet range, so the rule is read for its protocol, ports and CIDR ranges, each unknown
+ * internet range, so each rule is read for its protocol, ports and CIDR ranges, each unknown
  * only if the plan does not show it.
  */
-function inlineIngress(group: TfInstance, tr: Translation, ctx: BuildContext, path: string): unknown {
+function readsRulesOneByOne(group: TfInstance, tr: Translation): boolean {
   const values = tr.valuesOf(group);
-  if (values.read('ingress').state !== 'unknown' || !values.present('ingress'))
-    return tr.readComputed(group, 'ingress', path, ctx.config.sets(group, 'ingress'));
-  const rules: JsonObject[] = [];
-  for (let index = 0; values.present(`ingress.${index}`); index++) {
-    const rule = `ingress.${index}`;
-    rules.push(
-      readInto(
-        tr,
-        group,
-        {
-          protocol: `${rule}.protocol`,
-          from_port: `${rule}.from_port`,
-          to_port: `${rule}.to_port`,
-          cidr_blocks: `${rule}.cidr_blocks`,
-          ipv6_cidr_blocks: `${rule}.ipv6_cidr_blocks`,
-        },
-        path,
-      ),
-    );
-  }
-  return rules;
+  return values.read('ingress').state === 'unknown' && values.present('ingress');
 }
 
 /** Terraform accepts protocol numbers and `all`; Config writes names and `-1`. */
