@@ -1,16 +1,17 @@
 import { explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { securityGroupFacts } from '../../aws/adapters/network.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
+import { awsEc2Adapters } from './aws-ec2.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { awsRdsAdapters } from './aws-rds.ts';
-import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
+import { configItem, fromConfigItem, readInto } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 import { awsStoreAdapters } from './aws-stores.ts';
 import { awsVpcAdapters } from './aws-vpc.ts';
@@ -160,49 +161,6 @@ function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, 
   };
 }
 
-function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const byDefault = encryptionByDefault(unit.primary, tr, ctx);
-  const configuration = readInto(
-    tr,
-    unit.primary,
-    byDefault === undefined ? { encrypted: 'encrypted' } : {},
-    'configuration',
-  );
-  if (byDefault !== undefined) configuration.encrypted = byDefault;
-  const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key.value !== undefined) configuration.kmsKeyId = key.value;
-  const resource = fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
-  return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
-}
-
-/**
- * `encrypted` left out of a new volume (Optional+Computed) is the Region's EBS encryption by
- * default, an account setting the plan shows only when it manages it
- * (`aws_ebs_encryption_by_default`, through the same provider block: the same account and
- * Region). A volume made from a snapshot inherits the snapshot's encryption instead.
- */
-function encryptionByDefault(volume: TfInstance, tr: Translation, ctx: BuildContext): boolean | undefined {
-  const values = tr.valuesOf(volume);
-  const isNew = isCreated(volume);
-  const snapshot = values.read('snapshot_id');
-  if (
-    !isNew ||
-    values.read('encrypted').state !== 'unknown' ||
-    ctx.config.sets(volume, 'encrypted') ||
-    snapshot.state === 'unknown' ||
-    (snapshot.state === 'known' && snapshot.value !== '')
-  )
-    return undefined;
-  const providerKey = (instance: TfInstance) => ctx.config.resourceOf(instance)?.provider_config_key;
-  const setting = ctx
-    .instancesOf('aws_ebs_encryption_by_default')
-    .find((candidate) => providerKey(candidate) === providerKey(volume));
-  const enabled = setting?.after.read('enabled');
-  if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
-  tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
-  return enabled.value;
-}
-
 /** Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named. */
 function kmsKey(unit: Unit, tr: Translation): Resource {
   const key = unit.primary;
@@ -335,7 +293,6 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_ebs_volume: aws(ebsVolume),
   aws_kms_key: aws(kmsKey),
   aws_cloudtrail: aws(cloudTrail),
   aws_cloudwatch_log_group: aws(logGroup),
@@ -347,6 +304,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsGuardDutyAdapters,
   ...awsStoreAdapters,
   ...awsRdsAdapters,
+  ...awsEc2Adapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */
