@@ -42,12 +42,14 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
   const permissions: JsonObject[] = [];
-  // Rules whose source CIDRs are known only after apply, each with the attribute that holds them.
+  // Rules whose sources (CIDRs, prefix lists) are known only after apply, each with the
+  // attribute that holds them.
   const unknownSources: JsonObject[] = [];
   /** One rule: its ports and protocol, and each source attribute the plan knows, or not yet. */
   const add = (rule: TfInstance, attributes: RuleAttributes, listed: boolean) => {
     const values = tr.valuesOf(rule);
-    const later = [attributes.v4, attributes.v6].filter((a) => values.read(a).state === 'unknown');
+    const sources = [attributes.v4, attributes.v6, attributes.lists];
+    const later = sources.filter((a) => values.read(a).state === 'unknown');
     const read = readInto(
       tr,
       rule,
@@ -57,10 +59,12 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
       path,
     );
     const ranges = (value: unknown) => (listed ? value : value ? [value] : []);
-    permissions.push(permission(read.protocol, read.from, read.to, ranges(read.v4), ranges(read.v6)));
+    permissions.push(
+      permission(read.protocol, read.from, read.to, ranges(read.v4), ranges(read.v6), ranges(read.lists)),
+    );
     for (const attribute of later)
       unknownSources.push(
-        permission(read.protocol, read.from, read.to, [`${rule.address}.${attribute}`], []),
+        permission(read.protocol, read.from, read.to, [`${rule.address}.${attribute}`], [], []),
       );
   };
   if (!alone && readsRulesOneByOne(unit.primary, tr)) {
@@ -75,6 +79,7 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
           to: `${rule}.to_port`,
           v4: `${rule}.cidr_blocks`,
           v6: `${rule}.ipv6_cidr_blocks`,
+          lists: `${rule}.prefix_list_ids`,
         },
         true,
       );
@@ -84,7 +89,14 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     for (const rule of Array.isArray(inline) ? inline : []) {
       if (isObject(rule))
         permissions.push(
-          permission(rule.protocol, rule.from_port, rule.to_port, rule.cidr_blocks, rule.ipv6_cidr_blocks),
+          permission(
+            rule.protocol,
+            rule.from_port,
+            rule.to_port,
+            rule.cidr_blocks,
+            rule.ipv6_cidr_blocks,
+            rule.prefix_list_ids,
+          ),
         );
     }
   }
@@ -94,14 +106,28 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
       continue;
     add(
       rule,
-      { protocol: 'protocol', from: 'from_port', to: 'to_port', v4: 'cidr_blocks', v6: 'ipv6_cidr_blocks' },
+      {
+        protocol: 'protocol',
+        from: 'from_port',
+        to: 'to_port',
+        v4: 'cidr_blocks',
+        v6: 'ipv6_cidr_blocks',
+        lists: 'prefix_list_ids',
+      },
       true,
     );
   }
   for (const rule of partsOf(unit, 'aws_vpc_security_group_ingress_rule')) {
     add(
       rule,
-      { protocol: 'ip_protocol', from: 'from_port', to: 'to_port', v4: 'cidr_ipv4', v6: 'cidr_ipv6' },
+      {
+        protocol: 'ip_protocol',
+        from: 'from_port',
+        to: 'to_port',
+        v4: 'cidr_ipv4',
+        v6: 'cidr_ipv6',
+        lists: 'prefix_list_id',
+      },
       false,
     );
   }
@@ -124,6 +150,8 @@ interface RuleAttributes {
   readonly to: string;
   readonly v4: string;
   readonly v6: string;
+  /** Managed prefix lists, whose entries the check looks up as it does an export's. */
+  readonly lists: string;
 }
 
 /**
@@ -147,7 +175,14 @@ const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
   all: '-1',
 };
 
-function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, v6: unknown): JsonObject {
+function permission(
+  protocol: unknown,
+  from: unknown,
+  to: unknown,
+  v4: unknown,
+  v6: unknown,
+  lists: unknown,
+): JsonObject {
   const name = String(protocol ?? '-1').toLowerCase();
   // A protocol or a range of another type is passed on as it is: the reader finds it unreadable.
   const named = typeof protocol === 'string' || typeof protocol === 'number' || protocol == null;
@@ -158,6 +193,7 @@ function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, 
     toPort: to,
     ipv4Ranges: list(v4).map((cidrIp) => ({ cidrIp })),
     ipv6Ranges: list(v6).map((cidrIpv6) => ({ cidrIpv6 })),
+    prefixListIds: list(lists).map((prefixListId) => ({ prefixListId })),
   };
 }
 

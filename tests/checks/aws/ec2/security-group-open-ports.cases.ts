@@ -260,10 +260,44 @@ const ruleFromAfterApply = (name: string, port: number, cidrs: Record<string, un
     cidr_blocks: cidrs,
   },
 });
+const ruleFromPrefixList = (name: string, port: number): Change => ({
+  address: `aws_security_group_rule.${name}`,
+  after: {
+    type: 'ingress',
+    protocol: 'tcp',
+    from_port: port,
+    to_port: port,
+    self: false,
+    cidr_blocks: null,
+    ipv6_cidr_blocks: null,
+    prefix_list_ids: ['pl-0a1b2c3d4e5f67890'],
+  },
+  afterUnknown: { id: true, security_group_id: true, source_security_group_id: true },
+  expressions: {
+    type: constant('ingress'),
+    security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'),
+    prefix_list_ids: constant(['pl-0a1b2c3d4e5f67890']),
+  },
+});
 const planFile = (changes: Change[]) =>
   jsonFile(plan(changes, { providers: { aws: { region: constant(REGION) } } }), 'plan.json');
 
 const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan: SSH from a managed prefix list the plan does not hold',
+    records: [planFile([group, ruleFromPrefixList('ssh', 22)])],
+    target: 'aws_security_group.db',
+    status: 'UNKNOWN',
+    messageId: 'unresolvedPrefixList.plan',
+    data: { lists: ['pl-0a1b2c3d4e5f67890'] },
+  },
+  {
+    name: 'a Terraform plan: HTTPS from a managed prefix list',
+    records: [planFile([group, ruleFromPrefixList('https', 443)])],
+    target: 'aws_security_group.db',
+    status: 'PASS',
+    messageId: 'closed',
+  },
   {
     name: 'a Terraform plan: Postgres from the VPC’s CIDR, known only after apply (no port that matters)',
     records: [
