@@ -216,6 +216,21 @@ function kmsKey(unit: Unit, tr: Translation): Resource {
   );
 }
 
+/**
+ * Destroying an aws_kms_key does not delete it: the provider schedules its deletion
+ * (ScheduleKeyDeletion, after `deletion_window_in_days`), and the key waits in PendingDeletion,
+ * when what it encrypted can still be saved.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key
+ */
+function deletedKmsKey(unit: Unit, tr: Translation): Resource {
+  tr.mark('configuration.keyManager', `${unit.primary.address} (aws_kms_key)`, 'known');
+  tr.mark('configuration.keyState', `${unit.primary.address} (destroyed: ScheduleKeyDeletion)`, 'known');
+  return fromConfigItem(
+    configItem('AWS::KMS::Key', { keyManager: 'CUSTOMER', keyState: 'PendingDeletion' }),
+    tr,
+  );
+}
+
 function cloudTrail(unit: Unit, tr: Translation): Resource {
   const configuration = readInto(
     tr,
@@ -329,7 +344,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_kms_key: aws(kmsKey),
+  aws_kms_key: aws(kmsKey, { whenDeleted: deletedKmsKey }),
   aws_cloudtrail: aws(cloudTrail),
   aws_cloudwatch_log_group: aws(logGroup),
   aws_eks_cluster: aws(eksCluster),
