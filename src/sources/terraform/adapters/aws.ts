@@ -324,6 +324,8 @@ const SECURITY_GROUP_RULES: Readonly<Record<string, PartLink>> = {
     parentKeys: ['id'],
     standalone: 'provider-region',
   },
+  // Outbound rules let nothing in: read with their group, whose inbound rules they leave as they are.
+  aws_vpc_security_group_egress_rule: { attribute: 'security_group_id', parentKeys: ['id'] },
 };
 
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
