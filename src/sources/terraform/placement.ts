@@ -1,13 +1,10 @@
-import { type Provider, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
 import { subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
 import { providerType, type TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
-
-/** The account of a resource whose account neither it nor its provider block tells. */
-export const UNKNOWN_ACCOUNT = '(unknown)';
 
 /**
  * Where a planned resource will live: its account (AWS account, subscription, project) and
