@@ -104,3 +104,65 @@ describe('AWS region of a module’s resources keyed to the module’s own provi
     expect(resourceOf(await scanDocument(document(entry)), id).region).toBe('us-east-1');
   });
 });
+
+describe('AWS account from data.aws_caller_identity', () => {
+  // Configurations read their own account with `data "aws_caller_identity" "current" {}`
+  // (terragoat's resource names carry it); a plan holds what was read while planning in
+  // `prior_state`, and the configuration names the provider block it was read through.
+  const identity = (name: string, account: string) => ({
+    address: `data.aws_caller_identity.${name}`,
+    mode: 'data',
+    type: 'aws_caller_identity',
+    name,
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    schema_version: 0,
+    values: {
+      account_id: account,
+      arn: `arn:aws:iam::${account}:user/deployer`,
+      id: account,
+      user_id: 'AIDAEXAMPLE',
+    },
+  });
+  const withIdentities = (document: Record<string, unknown>, reads: [string, string, string][]) => {
+    const configuration = document.configuration as { root_module: { resources: Record<string, unknown>[] } };
+    for (const [name, , key] of reads)
+      configuration.root_module.resources.push({
+        address: `data.aws_caller_identity.${name}`,
+        mode: 'data',
+        type: 'aws_caller_identity',
+        name,
+        provider_config_key: key,
+        schema_version: 0,
+      });
+    return {
+      ...document,
+      prior_state: {
+        values: { root_module: { resources: reads.map(([name, account]) => identity(name, account)) } },
+      },
+    };
+  };
+
+  it('places the resources of the provider block it was read through in its account', async () => {
+    const document = withIdentities(
+      plan([kmsKey], { providers: { aws: { region: constant('ap-northeast-1') } } }),
+      [['current', '123456789123', 'aws']],
+    );
+    expect(resourceOf(await scanDocument(document), 'aws_kms_key.logs').account).toBe('123456789123');
+  });
+
+  it('does not give an alias’s account to the default block', async () => {
+    const document = withIdentities(
+      plan([kmsKey], {
+        providers: {
+          aws: { region: constant('ap-northeast-1') },
+          'aws.audit': {
+            region: constant('ap-northeast-1'),
+            assume_role: [{ role_arn: constant('arn:aws:iam::210987654321:role/audit') }],
+          },
+        },
+      }),
+      [['audit', '210987654321', 'aws.audit']],
+    );
+    expect(resourceOf(await scanDocument(document), 'aws_kms_key.logs').account).toBe('(unknown)');
+  });
+});

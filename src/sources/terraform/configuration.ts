@@ -178,7 +178,7 @@ export class TerraformConfiguration {
    * `required_providers` (a version constraint, no `expressions`), configures nothing, and the
    * root block of the same local name is the one too.
    */
-  providerOf(instance: TfInstance): JsonObject | undefined {
+  providerOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
     const key = this.resourceOf(instance)?.provider_config_key;
     if (typeof key === 'string') {
       const block = this.#providers[key];

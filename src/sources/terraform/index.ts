@@ -98,7 +98,7 @@ function* readTerraform(
   const workspace = workspaceOf(ctx.file);
   const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
-  const placement = new Placement(instances, config, document.variables);
+  const placement = new Placement(instances, config, document);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
   // nor are the .tf files beside a file of several modules' plans those of each module.
   const declarations =

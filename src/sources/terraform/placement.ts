@@ -3,7 +3,7 @@ import { arnPart } from '../aws/config-item.ts';
 import { subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { providerType, type TfInstance } from './document.ts';
+import { moduleResources, providerType, type TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
 
 /**
@@ -20,11 +20,14 @@ export class Placement {
   readonly #config: TerraformConfiguration;
   /** The plan's `variables`: the root module's variables with the values the plan was made with. */
   readonly #variables: JsonObject;
+  readonly #callerIdentities: readonly CallerIdentity[];
 
-  constructor(instances: readonly TfInstance[], config: TerraformConfiguration, variables: unknown) {
+  /** `document`: the plan or state the instances are of. */
+  constructor(instances: readonly TfInstance[], config: TerraformConfiguration, document: JsonObject) {
     this.#instances = instances;
     this.#config = config;
-    this.#variables = isObject(variables) ? variables : {};
+    this.#variables = isObject(document.variables) ? document.variables : {};
+    this.#callerIdentities = callerIdentities(document, config);
   }
 
   account(instance: TfInstance, provider: Provider): string {
@@ -63,6 +66,10 @@ export class Placement {
     const account = Array.isArray(configured) && configured.length === 1 ? configured[0] : configured;
     if (typeof account === 'string' && account !== '')
       return provider === 'azure' ? account.toLowerCase() : account;
+    if (provider === 'aws') {
+      const identity = this.#callerIdentities.find((candidate) => candidate.block === block);
+      if (identity) return identity.account;
+    }
     for (const other of this.#instances) {
       if (this.#config.providerOf(other) !== block) continue;
       const found = ownAccount(other, provider);
@@ -152,6 +159,39 @@ export class Placement {
     const variable = this.#variables[name];
     return isObject(variable) ? variable.value : undefined;
   }
+}
+
+/** The account a provider block signs in to, as its `data.aws_caller_identity` shows it. */
+interface CallerIdentity {
+  readonly block: JsonObject | undefined;
+  readonly account: string;
+}
+
+/**
+ * The `data.aws_caller_identity` sources read while planning (a plan's `prior_state`, a state's
+ * `values`), with the provider block each was read through: the identity that block signs in
+ * as, in whose account it makes resources. Configurations read it to name their own account
+ * (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/caller_identity
+ */
+function callerIdentities(document: JsonObject, config: TerraformConfiguration): CallerIdentity[] {
+  const state = isObject(document.prior_state) ? document.prior_state.values : document.values;
+  const identities: CallerIdentity[] = [];
+  for (const resource of moduleResources(isObject(state) ? state.root_module : undefined)) {
+    if (!isObject(resource) || resource.mode !== 'data' || resource.type !== 'aws_caller_identity') continue;
+    const account = isObject(resource.values) ? resource.values.account_id : undefined;
+    if (typeof account !== 'string' || !/^\d{12}$/.test(account)) continue;
+    const address = typeof resource.address === 'string' ? resource.address : '';
+    const moduleAddress = address.slice(0, Math.max(address.lastIndexOf('.data.'), 0));
+    // A data source's block is keyed `data.<type>.<name>` in its module's configuration.
+    const block = config.providerOf({
+      moduleAddress,
+      type: 'data.aws_caller_identity',
+      name: typeof resource.name === 'string' ? resource.name : '',
+    });
+    identities.push({ block, account });
+  }
+  return identities;
 }
 
 const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
