@@ -105,7 +105,7 @@ describe('AWS region of a module’s resources keyed to the module’s own provi
   });
 });
 
-describe('AWS account from data.aws_caller_identity', () => {
+describe('AWS account and region from data sources read while planning', () => {
   // Configurations read their own account with `data "aws_caller_identity" "current" {}`
   // (terragoat's resource names carry it); a plan holds what was read while planning in
   // `prior_state`, and the configuration names the provider block it was read through.
@@ -148,6 +148,43 @@ describe('AWS account from data.aws_caller_identity', () => {
       [['current', '123456789123', 'aws']],
     );
     expect(resourceOf(await scanDocument(document), 'aws_kms_key.logs').account).toBe('123456789123');
+  });
+
+  it('places them in the region data.aws_region read through the block shows (name before 6.x, region since)', async () => {
+    for (const values of [{ name: 'ap-northeast-3', id: 'ap-northeast-3' }, { region: 'ap-northeast-3' }]) {
+      const base = plan([kmsKey], { providers: { aws: {} } }) as {
+        configuration: { root_module: { resources: Record<string, unknown>[] } };
+      };
+      base.configuration.root_module.resources.push({
+        address: 'data.aws_region.current',
+        mode: 'data',
+        type: 'aws_region',
+        name: 'current',
+        provider_config_key: 'aws',
+        schema_version: 0,
+      });
+      const document = {
+        ...base,
+        prior_state: {
+          values: {
+            root_module: {
+              resources: [
+                {
+                  address: 'data.aws_region.current',
+                  mode: 'data',
+                  type: 'aws_region',
+                  name: 'current',
+                  values,
+                },
+              ],
+            },
+          },
+        },
+      };
+      const scanned = await scanDocument(document);
+      expect(resourceOf(scanned, 'aws_kms_key.logs').region).toBe('ap-northeast-3');
+      expect(findingOf(scanned, 'common.location.data-in-japan', 'aws_kms_key.logs').status).toBe('PASS');
+    }
   });
 
   it('does not give an alias’s account to the default block', async () => {

@@ -20,14 +20,16 @@ export class Placement {
   readonly #config: TerraformConfiguration;
   /** The plan's `variables`: the root module's variables with the values the plan was made with. */
   readonly #variables: JsonObject;
-  readonly #callerIdentities: readonly CallerIdentity[];
+  readonly #callerIdentities: readonly BlockReading[];
+  readonly #regionReads: readonly BlockReading[];
 
   /** `document`: the plan or state the instances are of. */
   constructor(instances: readonly TfInstance[], config: TerraformConfiguration, document: JsonObject) {
     this.#instances = instances;
     this.#config = config;
     this.#variables = isObject(document.variables) ? document.variables : {};
-    this.#callerIdentities = callerIdentities(document, config);
+    this.#callerIdentities = readsWhilePlanning(document, config, 'aws_caller_identity', accountId);
+    this.#regionReads = readsWhilePlanning(document, config, 'aws_region', regionName);
   }
 
   account(instance: TfInstance, provider: Provider): string {
@@ -68,7 +70,7 @@ export class Placement {
       return provider === 'azure' ? account.toLowerCase() : account;
     if (provider === 'aws') {
       const identity = this.#callerIdentities.find((candidate) => candidate.block === block);
-      if (identity) return identity.account;
+      if (identity) return identity.value;
     }
     for (const other of this.#instances) {
       if (this.#config.providerOf(other) !== block) continue;
@@ -109,10 +111,13 @@ export class Placement {
       const location = typeof keyRing === 'string' ? /\/locations\/([^/]+)\//.exec(keyRing)?.[1] : undefined;
       if (location) return location.toLowerCase();
     }
-    const region = this.#argumentOf(this.#config.providerOf(instance), 'region');
+    const block = this.#config.providerOf(instance);
+    const region = this.#argumentOf(block, 'region');
     if (typeof region === 'string' && region !== '' && provider !== 'azure')
       return regionOfZone(region.toLowerCase());
-    return UNKNOWN_REGION;
+    const read =
+      provider === 'aws' ? this.#regionReads.find((candidate) => candidate.block === block) : undefined;
+    return read ? read.value : UNKNOWN_REGION;
   }
 
   name(instance: TfInstance): string {
@@ -161,38 +166,53 @@ export class Placement {
   }
 }
 
-/** The account a provider block signs in to, as its `data.aws_caller_identity` shows it. */
-interface CallerIdentity {
+/** What a data source read through a provider block while planning says of where it works. */
+interface BlockReading {
   readonly block: JsonObject | undefined;
-  readonly account: string;
+  readonly value: string;
 }
 
 /**
- * The `data.aws_caller_identity` sources read while planning (a plan's `prior_state`, a state's
- * `values`), with the provider block each was read through: the identity that block signs in
- * as, in whose account it makes resources. Configurations read it to name their own account
- * (`arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`).
+ * The values of an AWS data source of `type` read while planning (a plan's `prior_state`, a
+ * state's `values`), with the provider block each was read through. `data.aws_caller_identity`
+ * gives the account the block signs in to, in which it makes resources (configurations read it
+ * to name their own account, `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`);
+ * `data.aws_region` the block's region (`region` in provider 6.x, `name` before), set by the
+ * environment when the block does not name it.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/caller_identity
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/region
  */
-function callerIdentities(document: JsonObject, config: TerraformConfiguration): CallerIdentity[] {
+function readsWhilePlanning(
+  document: JsonObject,
+  config: TerraformConfiguration,
+  type: 'aws_caller_identity' | 'aws_region',
+  valueOf: (values: JsonObject) => string | undefined,
+): BlockReading[] {
   const state = isObject(document.prior_state) ? document.prior_state.values : document.values;
-  const identities: CallerIdentity[] = [];
+  const readings: BlockReading[] = [];
   for (const resource of moduleResources(isObject(state) ? state.root_module : undefined)) {
-    if (!isObject(resource) || resource.mode !== 'data' || resource.type !== 'aws_caller_identity') continue;
-    const account = isObject(resource.values) ? resource.values.account_id : undefined;
-    if (typeof account !== 'string' || !/^\d{12}$/.test(account)) continue;
+    if (!isObject(resource) || resource.mode !== 'data' || resource.type !== type) continue;
+    const value = isObject(resource.values) ? valueOf(resource.values) : undefined;
+    if (!value) continue;
     const address = typeof resource.address === 'string' ? resource.address : '';
     const moduleAddress = address.slice(0, Math.max(address.lastIndexOf('.data.'), 0));
     // A data source's block is keyed `data.<type>.<name>` in its module's configuration.
     const block = config.providerOf({
       moduleAddress,
-      type: 'data.aws_caller_identity',
+      type: `data.${type}`,
       name: typeof resource.name === 'string' ? resource.name : '',
     });
-    identities.push({ block, account });
+    readings.push({ block, value });
   }
-  return identities;
+  return readings;
 }
+
+const accountId = (values: JsonObject) =>
+  typeof values.account_id === 'string' && /^\d{12}$/.test(values.account_id) ? values.account_id : undefined;
+const regionName = (values: JsonObject) => {
+  const region = values.region ?? values.name;
+  return typeof region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
+};
 
 const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   aws: 'allowed_account_ids',
