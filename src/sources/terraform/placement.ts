@@ -186,13 +186,13 @@ function readsWhilePlanning(
   document: JsonObject,
   config: TerraformConfiguration,
   type: 'aws_caller_identity' | 'aws_region',
-  valueOf: (values: JsonObject) => string | undefined,
+  read: (values: JsonObject) => string | undefined,
 ): BlockReading[] {
   const state = isObject(document.prior_state) ? document.prior_state.values : document.values;
   const readings: BlockReading[] = [];
   for (const resource of moduleResources(isObject(state) ? state.root_module : undefined)) {
     if (!isObject(resource) || resource.mode !== 'data' || resource.type !== type) continue;
-    const value = isObject(resource.values) ? valueOf(resource.values) : undefined;
+    const value = isObject(resource.values) ? read(resource.values) : undefined;
     if (!value) continue;
     const address = typeof resource.address === 'string' ? resource.address : '';
     const moduleAddress = address.slice(0, Math.max(address.lastIndexOf('.data.'), 0));
