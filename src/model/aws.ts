@@ -267,6 +267,12 @@ export interface AwsSecurityGroupFacts {
   readonly ipIngress?: Fact<readonly AwsIpIngressRule[]>;
   /** Inbound rules whose source is a managed prefix list (`ipPermissions[].prefixListIds`). */
   readonly prefixListIngress?: Fact<readonly AwsPrefixListIngressRule[]>;
+  /**
+   * Inbound rules whose source CIDRs a Terraform plan knows only after apply (`cidr_blocks =
+   * [aws_vpc.main.cidr_block]`): their protocol and ports are known, their sources may be any,
+   * and `source` names the attribute they will be read from. Only plans have them.
+   */
+  readonly ingressFromUnknownSources?: Fact<readonly AwsIpIngressRule[]>;
 }
 
 /** AWS::EC2::PrefixList: a managed prefix list and the CIDRs it holds. */

@@ -141,6 +141,13 @@ export interface IacOrigin {
 export const UNKNOWN_REGION = '';
 
 /**
+ * The account of a resource whose account neither it nor its provider block tells (a Terraform
+ * plan without `allowed_account_ids` or ARNs): checks that compare accounts cannot tell another
+ * account from this one.
+ */
+export const UNKNOWN_ACCOUNT = '(unknown)';
+
+/**
  * The normalized resource every check reads. Sources (adapters) fill it from each cloud's
  * export format; checks never see the native record. `facts` holds the settings checks decide
  * on, each with its provenance; its shape depends on provider + kansaType (see `src/model/facts`).

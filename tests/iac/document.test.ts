@@ -220,8 +220,10 @@ describe('configuration references', () => {
   });
 
   it('finds the root provider block for a module resource whose key names a module-local entry', () => {
+    // The module's entry holds only its required_providers (no `expressions`): it configures
+    // nothing, and the module inherits the root block.
     const policy = instance('module.site.aws_s3_bucket_policy.p', 'module.site', 'aws_s3_bucket_policy');
-    expect(config.providerOf(policy)?.expressions).toBeUndefined();
+    expect(config.providerOf(policy)?.expressions).toEqual({ region: { constant_value: 'ap-northeast-1' } });
     const rootBucket = instance('aws_s3_bucket.shared', '', 'aws_s3_bucket');
     expect(config.providerOf(rootBucket)?.expressions).toEqual({
       region: { constant_value: 'ap-northeast-1' },

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { UNKNOWN_REGION } from '../../src/model/resource.ts';
 import { FIXTURES, findingOf, resourceOf, type Scanned, scanFile } from './helpers.ts';
 
 const PLAN = path.join(FIXTURES, 'aws/plan.json');
@@ -60,11 +59,12 @@ describe('AWS plan (terraform show -json, format_version 1.2)', () => {
     expect(finding.status).toBe('PASS');
   });
 
-  it('places resources by their provider block, aliases included; a variable region stays unknown', () => {
+  it('places resources by their provider block, aliases included, a region variable by its value in the plan', () => {
     expect(resourceOf(scan, 'aws_security_group.web').region).toBe('ap-northeast-3');
     expect(resourceOf(scan, 'aws_kms_key.archive').region).toBe('ap-northeast-1');
-    expect(resourceOf(scan, 'aws_s3_bucket.replica').region).toBe(UNKNOWN_REGION);
-    expect(findingOf(scan, 'common.location.data-in-japan', 'aws_s3_bucket.replica').status).toBe('UNKNOWN');
+    // `aws.dr` sets `region = var.dr_region`, which the plan's `variables` give as us-west-2.
+    expect(resourceOf(scan, 'aws_s3_bucket.replica').region).toBe('us-west-2');
+    expect(findingOf(scan, 'common.location.data-in-japan', 'aws_s3_bucket.replica').status).toBe('FAIL');
     expect(findingOf(scan, 'common.location.data-in-japan', 'aws_kms_key.archive').status).toBe('PASS');
     expect(resourceOf(scan, 'aws_iam_role.ops').region).toBe('global');
   });

@@ -58,3 +58,22 @@ describe('inline ingress known in part', () => {
     expect(findingOf(scanned, OPEN_PORTS, 'aws_security_group.ecs').status).toBe('UNKNOWN');
   });
 });
+
+describe('provider v5 egress rule resources', () => {
+  // aws_vpc_security_group_egress_rule (provider 5.x): read with its group, never as inbound.
+  it('reads an all-traffic egress rule with its group, which it leaves closed', async () => {
+    const egress: Change = {
+      address: 'aws_vpc_security_group_egress_rule.all',
+      after: { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0', cidr_ipv6: null, from_port: null, to_port: null },
+      afterUnknown: { id: true, arn: true, security_group_id: true, security_group_rule_id: true },
+      expressions: {
+        ip_protocol: constant('-1'),
+        cidr_ipv4: constant('0.0.0.0/0'),
+        security_group_id: ref('aws_security_group.ecs.id', 'aws_security_group.ecs'),
+      },
+    };
+    const scanned = await scanDocument(plan([group([], []), egress], { providers }));
+    expect(scanned.coverage.skipped).toEqual([]);
+    expect(findingOf(scanned, OPEN_PORTS, 'aws_security_group.ecs').status).toBe('PASS');
+  });
+});

@@ -172,13 +172,18 @@ export class TerraformConfiguration {
   /**
    * The provider block an instance uses. Terraform writes the key of the block the resource
    * really uses (a parent's block passed with `providers = {}` included), but a key can name a
-   * module-local entry: then the root block of the same local name is the one.
+   * module-local entry: then the root block of the same local name is the one. Terraform 0.13
+   * to 1.0 keyed a module's resources to the module's own entry even when the module has no
+   * provider block and inherits its parent's: such an entry, made of the module's
+   * `required_providers` (a version constraint, no `expressions`), configures nothing, and the
+   * root block of the same local name is the one too.
    */
-  providerOf(instance: TfInstance): JsonObject | undefined {
+  providerOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
     const key = this.resourceOf(instance)?.provider_config_key;
     if (typeof key === 'string') {
       const block = this.#providers[key];
-      if (isObject(block)) return block;
+      const requirementOnly = key.includes(':') && isObject(block) && !isObject(block.expressions);
+      if (isObject(block) && !requirementOnly) return block;
       const local = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
       const root = this.#providers[local];
       if (isObject(root)) return root;

@@ -199,7 +199,8 @@ function skipDeferred(deferred: unknown, skipped: SkippedInstance[]): void {
 }
 
 /** The resources of a `root_module` and its `child_modules`, depth first. */
-function* moduleResources(module: unknown): Generator<unknown> {
+/** The resources of a module of `planned_values`, `prior_state` or a state, its child modules' included. */
+export function* moduleResources(module: unknown): Generator<unknown> {
   if (!isObject(module)) return;
   if (Array.isArray(module.resources)) yield* module.resources;
   if (Array.isArray(module.child_modules))

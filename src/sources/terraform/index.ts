@@ -98,7 +98,7 @@ function* readTerraform(
   const workspace = workspaceOf(ctx.file);
   const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
-  const placement = new Placement(instances, config);
+  const placement = new Placement(instances, config, document);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
   // nor are the .tf files beside a file of several modules' plans those of each module.
   const declarations =
@@ -136,7 +136,7 @@ function* readTerraform(
     };
     const before = deletion ? linked : changedBefore(linked);
     const account = placement.account(primary, adapter.provider);
-    yield {
+    const resource: Resource = {
       ...built,
       account,
       region: adapter.global ? 'global' : regionOf(primary, adapter, placement, linker, built),
@@ -150,6 +150,27 @@ function* readTerraform(
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
+    yield resource;
+    if (deletion || !adapter.alongside) continue;
+    // Made with the resource, where it is, as it is changed: the same account, region and origin.
+    const earlier = before && adapter.alongside(before, () => new Translation('before'), linker);
+    for (const { suffix, resource: made } of adapter.alongside(
+      unit,
+      () => new Translation('after', config),
+      linker,
+    )) {
+      const factsBefore = earlier?.find((other) => other.suffix === suffix)?.resource.facts;
+      yield {
+        ...made,
+        account,
+        region: resource.region,
+        id: `${resource.id}${suffix}`,
+        name: `${resource.name}${suffix}`,
+        tags: resource.tags,
+        origin: resource.origin,
+        ...(factsBefore && { factsBefore }),
+      };
+    }
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
   // judged, and the file is marked, since what the plan would have held after the error is not there.

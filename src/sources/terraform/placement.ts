@@ -1,13 +1,10 @@
-import { type Provider, UNKNOWN_REGION } from '../../model/resource.ts';
+import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
 import { subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
-import { providerType, type TfInstance } from './document.ts';
+import { moduleResources, providerType, type TfInstance } from './document.ts';
 import { isObject, type JsonObject } from './kind.ts';
-
-/** The account of a resource whose account neither it nor its provider block tells. */
-export const UNKNOWN_ACCOUNT = '(unknown)';
 
 /**
  * Where a planned resource will live: its account (AWS account, subscription, project) and
@@ -21,10 +18,18 @@ export class Placement {
 
   readonly #instances: readonly TfInstance[];
   readonly #config: TerraformConfiguration;
+  /** The plan's `variables`: the root module's variables with the values the plan was made with. */
+  readonly #variables: JsonObject;
+  readonly #callerIdentities: readonly BlockReading[];
+  readonly #regionReads: readonly BlockReading[];
 
-  constructor(instances: readonly TfInstance[], config: TerraformConfiguration) {
+  /** `document`: the plan or state the instances are of. */
+  constructor(instances: readonly TfInstance[], config: TerraformConfiguration, document: JsonObject) {
     this.#instances = instances;
     this.#config = config;
+    this.#variables = isObject(document.variables) ? document.variables : {};
+    this.#callerIdentities = readsWhilePlanning(document, config, 'aws_caller_identity', accountId);
+    this.#regionReads = readsWhilePlanning(document, config, 'aws_region', regionName);
   }
 
   account(instance: TfInstance, provider: Provider): string {
@@ -59,10 +64,14 @@ export class Placement {
   }
 
   #accountOfBlock(block: JsonObject | undefined, provider: Provider): string | undefined {
-    const configured = constantOf(block, PROVIDER_ACCOUNT_KEY[provider]);
+    const configured = this.#argumentOf(block, PROVIDER_ACCOUNT_KEY[provider]);
     const account = Array.isArray(configured) && configured.length === 1 ? configured[0] : configured;
     if (typeof account === 'string' && account !== '')
       return provider === 'azure' ? account.toLowerCase() : account;
+    if (provider === 'aws') {
+      const identity = this.#callerIdentities.find((candidate) => candidate.block === block);
+      if (identity) return identity.value;
+    }
     for (const other of this.#instances) {
       if (this.#config.providerOf(other) !== block) continue;
       const found = ownAccount(other, provider);
@@ -102,10 +111,13 @@ export class Placement {
       const location = typeof keyRing === 'string' ? /\/locations\/([^/]+)\//.exec(keyRing)?.[1] : undefined;
       if (location) return location.toLowerCase();
     }
-    const region = constantOf(this.#config.providerOf(instance), 'region');
+    const block = this.#config.providerOf(instance);
+    const region = this.#argumentOf(block, 'region');
     if (typeof region === 'string' && region !== '' && provider !== 'azure')
       return regionOfZone(region.toLowerCase());
-    return UNKNOWN_REGION;
+    const read =
+      provider === 'aws' ? this.#regionReads.find((candidate) => candidate.block === block) : undefined;
+    return read ? read.value : UNKNOWN_REGION;
   }
 
   name(instance: TfInstance): string {
@@ -131,7 +143,76 @@ export class Placement {
     }
     return {};
   }
+
+  /**
+   * A provider argument's value: its constant, or, in a root provider block, the value the plan
+   * was made with of the root variable it is set to (`region = var.region`): `configuration`
+   * gives only the reference, and the plan's `variables` the value. A module's provider block
+   * (`module_address`) takes its variables from its caller, which `variables` does not hold. An
+   * expression naming anything else besides (`local.region`, a second variable) is not read; one
+   * building a text around the variable (`"${var.name}-1"`) lists the same single reference,
+   * and is taken for it: no provider argument kansa reads is written so in practice.
+   */
+  #argumentOf(block: JsonObject | undefined, key: string): unknown {
+    const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
+    const expression = expressions?.[key];
+    if (!isObject(expression)) return undefined;
+    if ('constant_value' in expression) return expression.constant_value;
+    const references = Array.isArray(expression.references) ? expression.references : [];
+    const name = references.length === 1 ? /^var\.([\w-]+)$/.exec(String(references[0]))?.[1] : undefined;
+    if (!name || (typeof block?.module_address === 'string' && block.module_address !== '')) return undefined;
+    const variable = this.#variables[name];
+    return isObject(variable) ? variable.value : undefined;
+  }
 }
+
+/** What a data source read through a provider block while planning says of where it works. */
+interface BlockReading {
+  readonly block: JsonObject | undefined;
+  readonly value: string;
+}
+
+/**
+ * The values of an AWS data source of `type` read while planning (a plan's `prior_state`, a
+ * state's `values`), with the provider block each was read through. `data.aws_caller_identity`
+ * gives the account the block signs in to, in which it makes resources (configurations read it
+ * to name their own account, `arn:aws:iam::${data.aws_caller_identity.current.account_id}:root`);
+ * `data.aws_region` the block's region (`region` in provider 6.x, `name` before), set by the
+ * environment when the block does not name it.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/caller_identity
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/region
+ */
+function readsWhilePlanning(
+  document: JsonObject,
+  config: TerraformConfiguration,
+  type: 'aws_caller_identity' | 'aws_region',
+  read: (values: JsonObject) => string | undefined,
+): BlockReading[] {
+  const state = isObject(document.prior_state) ? document.prior_state.values : document.values;
+  const readings: BlockReading[] = [];
+  for (const resource of moduleResources(isObject(state) ? state.root_module : undefined)) {
+    if (!isObject(resource) || resource.mode !== 'data' || resource.type !== type) continue;
+    const value = isObject(resource.values) ? read(resource.values) : undefined;
+    if (!value) continue;
+    const address = typeof resource.address === 'string' ? resource.address : '';
+    const moduleAddress = address.slice(0, Math.max(address.lastIndexOf('.data.'), 0));
+    // A data source's block is keyed `data.<type>.<name>` in its module's configuration.
+    const block = config.providerOf({
+      moduleAddress,
+      type: `data.${type}`,
+      name: typeof resource.name === 'string' ? resource.name : '',
+    });
+    readings.push({ block, value });
+  }
+  return readings;
+}
+
+const accountId = (values: JsonObject) =>
+  typeof values.account_id === 'string' && /^\d{12}$/.test(values.account_id) ? values.account_id : undefined;
+const regionName = (values: JsonObject) => {
+  const region = values.region ?? values.name;
+  return typeof region === 'string' && /^[a-z]{2}(-[a-z]+)+-\d+$/.test(region) ? region : undefined;
+};
 
 const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   aws: 'allowed_account_ids',
@@ -159,12 +240,6 @@ const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   azure: ['azurerm'],
   gcp: ['google', 'google-beta'],
 };
-
-function constantOf(block: JsonObject | undefined, key: string): unknown {
-  const expressions = block && isObject(block.expressions) ? block.expressions : undefined;
-  const expression = expressions?.[key];
-  return isObject(expression) ? expression.constant_value : undefined;
-}
 
 function known(instance: TfInstance, attribute: string): unknown {
   const read = instance.after.read(attribute);

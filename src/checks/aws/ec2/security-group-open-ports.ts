@@ -27,7 +27,10 @@ function exposure(rule: AwsIpIngressRule): string | undefined {
   return MANAGEMENT_PORTS.some((port) => from <= port && port <= to) ? opened : undefined;
 }
 
-export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' | 'unresolvedPrefixList'>({
+export default defineCheck<
+  AwsSecurityGroupFacts,
+  'closed' | 'open' | 'unknown' | 'unresolvedPrefixList' | 'sourcesAfterApply'
+>({
   meta: {
     id: 'aws.ec2.security-group-open-ports',
     provider: 'aws',
@@ -58,6 +61,10 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
         ja: 'セキュリティグループ {{group}} のインバウンドルールがエクスポートにありません',
         en: 'The export does not show the inbound rules of security group {{group}}',
       },
+      sourcesAfterApply: {
+        ja: 'セキュリティグループ {{group}} には送信元が適用後に決まるルールがあるため（送信元の属性 → プロトコル:ポート）、インターネットに開いているか判断できません: {{rules}}',
+        en: 'Security group {{group}} has rules whose sources are known only after apply (source attribute → protocol:ports), so whether the internet is let in cannot be told: {{rules}}',
+      },
       unresolvedPrefixList: {
         ja: 'セキュリティグループ {{group}} のルールの送信元がプレフィックスリスト（{{lists}}）で、その内容がエクスポートにないためインターネットに開いているか判断できません',
         en: 'Security group {{group}} admits managed prefix lists ({{lists}}) whose entries are not in the export, so whether the internet is let in cannot be told',
@@ -81,6 +88,13 @@ export default defineCheck<AwsSecurityGroupFacts, 'closed' | 'open' | 'unknown' 
       ...viaLists.evidence.filter((_, index) => opening.some((grant) => grant.list === index)),
     ];
     if (open.length > 0) return fail('open', evidence, { ...data, rules: open });
+    // A plan's rule whose sources are known only after apply may admit anything: it decides only
+    // when it reaches a port that matters (a rule for 5432 opens no management port whatever its source).
+    const later = resource.facts.ingressFromUnknownSources;
+    if (later?.source === 'unknown') return undetermined('unknown', [...evidence, later], data);
+    const pending = [...new Set((later?.value ?? []).flatMap((rule) => exposure(rule) ?? []))];
+    if (later && pending.length > 0)
+      return undetermined('sourcesAfterApply', [...evidence, later], { ...data, rules: pending });
     // Rules naming prefix lists the export holds in a form kansa cannot read may open anything.
     if (viaLists.unreadable) return undetermined('unknown', [...evidence, viaLists.unreadable], data);
     if (viaLists.unresolved.length > 0) {

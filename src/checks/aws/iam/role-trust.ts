@@ -1,8 +1,9 @@
 import type { AwsIamPrincipalFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
+import { UNKNOWN_ACCOUNT } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
-type Message = 'trusted' | 'anyone' | 'anyFederatedUser' | 'external' | 'unknown';
+type Message = 'trusted' | 'anyone' | 'anyFederatedUser' | 'external' | 'ownAccountUnknown' | 'unknown';
 
 /** The prefix of a public identity provider among the trusted (`federated:token.actions.githubusercontent.com`). */
 const FEDERATED = 'federated:';
@@ -42,6 +43,10 @@ export default defineCheck<AwsIamPrincipalFacts, Message>({
         ja: 'ロール {{role}} は把握されていない外部アカウント {{accounts}} から引き受けられます',
         en: 'Role {{role}} can be assumed from unknown external accounts {{accounts}}',
       },
+      ownAccountUnknown: {
+        ja: 'ロール {{role}} はアカウント {{accounts}} から引き受けられますが、ロール自身のアカウントが分からないため、それが外部アカウントか判断できません',
+        en: 'Role {{role}} can be assumed from account {{accounts}}, but the role’s own account is not known, so whether that account is external cannot be told',
+      },
       unknown: {
         ja: 'ロール {{role}} の信頼ポリシーがエクスポートにありません',
         en: 'The export does not show the trust policy of role {{role}}',
@@ -69,8 +74,10 @@ export default defineCheck<AwsIamPrincipalFacts, Message>({
         !allowed.has(account) &&
         ctx.inventory.inAccount('aws', account).length === 0,
     );
-    return external.length > 0
-      ? fail('external', [trusted], { ...data, accounts: external })
-      : pass('trusted', [trusted], data);
+    if (external.length === 0) return pass('trusted', [trusted], data);
+    // A plan that does not say whose account it deploys to: the one account the role trusts may be its own.
+    if (resource.account === UNKNOWN_ACCOUNT && external.length === 1)
+      return undetermined('ownAccountUnknown', [trusted], { ...data, accounts: external });
+    return fail('external', [trusted], { ...data, accounts: external });
   },
 });

@@ -91,6 +91,17 @@ export interface TerraformAdapter {
    * Types without it are not evaluated when deleted.
    */
   whenDeleted?(unit: Unit, tr: Translation): Resource;
+  /**
+   * The resources the cloud makes with this one and records apart (an EC2 instance's EBS
+   * volumes), built from the same unit, each read with a translation of its own.
+   */
+  alongside?(unit: Unit, translate: () => Translation, ctx: BuildContext): Alongside[];
+}
+
+/** A resource made with another: its id and name are the other's with `suffix` (`.root_block_device`). */
+export interface Alongside {
+  readonly suffix: string;
+  readonly resource: Resource;
 }
 
 export function partsOf(unit: Unit, type: string): readonly TfInstance[] {

@@ -1,3 +1,5 @@
+import type { AwsIamUserFacts } from '../../../model/aws.ts';
+import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
@@ -84,8 +86,35 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
     const groups = membershipGroups(unit, tr);
     if (groups) configuration.groupList = groups;
   }
-  return fromConfigItem(configItem(p.configType, configuration), tr);
+  const resource = fromConfigItem(configItem(p.configType, configuration), tr);
+  return p.configType === 'AWS::IAM::User'
+    ? { ...resource, facts: { ...resource.facts, ...newUserSignIn(unit) } }
+    : resource;
 }
+
+/**
+ * What the credential report will say of the console password and MFA of a user the plan
+ * creates: a password only through the plan's `aws_iam_user_login_profile`, and no MFA device
+ * (Terraform can create a virtual MFA device but not enable it, which takes two codes from the
+ * device). An existing user's are in its credential report, which a plan does not hold.
+ */
+function newUserSignIn(unit: Unit): Pick<AwsIamUserFacts, 'passwordEnabled' | 'mfaActive'> {
+  const user = unit.primary;
+  if (!isCreated(user)) return {};
+  const profile = partsOf(unit, LOGIN_PROFILE)[0];
+  return {
+    passwordEnabled: profile
+      ? explicit(true, profile.address)
+      : explicit(false, `${user.address} (no ${LOGIN_PROFILE})`),
+    mfaActive: cloudDefault(false, user.address, {
+      ja: '新しい IAM ユーザには MFA デバイスがありません（Terraform は有効化できません）',
+      en: 'a new IAM user has no MFA device (Terraform cannot enable one)',
+    }),
+  };
+}
+
+/** A user's console password. */
+const LOGIN_PROFILE = 'aws_iam_user_login_profile';
 
 /**
  * `inline_policy` blocks (aws_iam_role): Optional+Computed, none when a new role leaves them out.
@@ -249,6 +278,7 @@ function adapter(p: Principal, extraParts: Readonly<Record<string, PartLink>> = 
 
 export const awsIamAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_iam_user: adapter(principal('user', 'AWS::IAM::User'), {
+    [LOGIN_PROFILE]: { attribute: 'user', parentKeys: ['name', 'id'] },
     aws_iam_user_group_membership: { attribute: 'user', parentKeys: ['name', 'id'] },
     [GROUP_MEMBERSHIP]: { attribute: 'users', parentKeys: ['name', 'id'], many: true },
   }),

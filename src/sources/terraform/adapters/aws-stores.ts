@@ -136,7 +136,6 @@ function searchDomain(configType: 'AWS::OpenSearch::Domain' | 'AWS::Elasticsearc
  * classification checks find nothing to judge): their Config item has no configuration.
  */
 const LOCATED_ONLY: Readonly<Record<string, string>> = {
-  aws_instance: 'AWS::EC2::Instance',
   aws_ecr_repository: 'AWS::ECR::Repository',
   aws_elasticache_cluster: 'AWS::ElastiCache::CacheCluster',
   aws_elasticache_replication_group: 'AWS::ElastiCache::ReplicationGroup',

@@ -1,14 +1,17 @@
+import { explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import { securityGroupFacts } from '../../aws/adapters/network.ts';
+import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { awsAccountAdapters } from './aws-account.ts';
+import { awsEc2Adapters } from './aws-ec2.ts';
 import { awsGuardDutyAdapters } from './aws-guardduty.ts';
 import { awsIamAdapters, IAM_READ_THROUGH } from './aws-iam.ts';
 import { awsLambdaAdapters } from './aws-lambda.ts';
 import { awsRdsAdapters } from './aws-rds.ts';
-import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
+import { configItem, fromConfigItem, readInto } from './aws-record.ts';
 import { S3_PARTS, s3Bucket } from './aws-s3.ts';
 import { awsStoreAdapters } from './aws-stores.ts';
 import { awsVpcAdapters } from './aws-vpc.ts';
@@ -38,75 +41,129 @@ function securityGroup(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     ? { primary: group.primary, parts: new Map([[group.primary.type, [group.primary]]]) }
     : group;
   tr.mark(path, alone ? group.primary.address : `${unit.primary.address}.ingress`, 'known');
-  const inline = alone ? undefined : inlineIngress(unit.primary, tr, ctx, path);
   const permissions: JsonObject[] = [];
-  for (const rule of Array.isArray(inline) ? inline : []) {
-    if (isObject(rule))
-      permissions.push(
-        permission(rule.protocol, rule.from_port, rule.to_port, rule.cidr_blocks, rule.ipv6_cidr_blocks),
+  // Rules whose sources (CIDRs, prefix lists) are known only after apply, each with the
+  // attribute that holds them.
+  const unknownSources: JsonObject[] = [];
+  /** One rule: its ports and protocol, and each source attribute the plan knows, or not yet. */
+  const add = (rule: TfInstance, attributes: RuleAttributes, listed: boolean) => {
+    const values = tr.valuesOf(rule);
+    const sources = [attributes.v4, attributes.v6, attributes.lists];
+    const later = sources.filter((a) => values.read(a).state === 'unknown');
+    const read = readInto(
+      tr,
+      rule,
+      Object.fromEntries(
+        Object.entries(attributes).filter(([, attribute]) => !later.includes(attribute)),
+      ) as Record<string, string>,
+      path,
+    );
+    const ranges = (value: unknown) => (listed ? value : value ? [value] : []);
+    permissions.push(
+      permission(read.protocol, read.from, read.to, ranges(read.v4), ranges(read.v6), ranges(read.lists)),
+    );
+    for (const attribute of later)
+      unknownSources.push(
+        permission(read.protocol, read.from, read.to, [`${rule.address}.${attribute}`], [], []),
       );
+  };
+  if (!alone && readsRulesOneByOne(unit.primary, tr)) {
+    const values = tr.valuesOf(unit.primary);
+    for (let index = 0; values.present(`ingress.${index}`); index++) {
+      const rule = `ingress.${index}`;
+      add(
+        unit.primary,
+        {
+          protocol: `${rule}.protocol`,
+          from: `${rule}.from_port`,
+          to: `${rule}.to_port`,
+          v4: `${rule}.cidr_blocks`,
+          v6: `${rule}.ipv6_cidr_blocks`,
+          lists: `${rule}.prefix_list_ids`,
+        },
+        true,
+      );
+    }
+  } else if (!alone) {
+    const inline = tr.readComputed(unit.primary, 'ingress', path, ctx.config.sets(unit.primary, 'ingress'));
+    for (const rule of Array.isArray(inline) ? inline : []) {
+      if (isObject(rule))
+        permissions.push(
+          permission(
+            rule.protocol,
+            rule.from_port,
+            rule.to_port,
+            rule.cidr_blocks,
+            rule.ipv6_cidr_blocks,
+            rule.prefix_list_ids,
+          ),
+        );
+    }
   }
   for (const rule of partsOf(unit, 'aws_security_group_rule')) {
     // Egress rules do not open the group to the internet; an unknown type is read as ingress.
     if (tr.valuesOf(rule).read('type').state === 'known' && tr.read(rule, 'type', path) !== 'ingress')
       continue;
-    const values = readInto(
-      tr,
+    add(
       rule,
-      { protocol: 'protocol', from: 'from_port', to: 'to_port', v4: 'cidr_blocks', v6: 'ipv6_cidr_blocks' },
-      path,
+      {
+        protocol: 'protocol',
+        from: 'from_port',
+        to: 'to_port',
+        v4: 'cidr_blocks',
+        v6: 'ipv6_cidr_blocks',
+        lists: 'prefix_list_ids',
+      },
+      true,
     );
-    permissions.push(permission(values.protocol, values.from, values.to, values.v4, values.v6));
   }
   for (const rule of partsOf(unit, 'aws_vpc_security_group_ingress_rule')) {
-    const values = readInto(
-      tr,
+    add(
       rule,
-      { protocol: 'ip_protocol', from: 'from_port', to: 'to_port', v4: 'cidr_ipv4', v6: 'cidr_ipv6' },
-      path,
-    );
-    permissions.push(
-      permission(
-        values.protocol,
-        values.from,
-        values.to,
-        values.v4 ? [values.v4] : [],
-        values.v6 ? [values.v6] : [],
-      ),
+      {
+        protocol: 'ip_protocol',
+        from: 'from_port',
+        to: 'to_port',
+        v4: 'cidr_ipv4',
+        v6: 'cidr_ipv6',
+        lists: 'prefix_list_id',
+      },
+      false,
     );
   }
-  return fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
+  const resource = fromConfigItem(configItem('AWS::EC2::SecurityGroup', { ipPermissions: permissions }), tr);
+  if (unknownSources.length === 0) return resource;
+  // Read as Config's rules are (the attribute standing for the source), and named by the first
+  // attribute: the rules' protocol and ports are known, or the group's rules are unknown already.
+  const rules = securityGroupFacts(
+    configItem('AWS::EC2::SecurityGroup', { ipPermissions: unknownSources }),
+  ).ipIngress;
+  const ingressFromUnknownSources =
+    rules?.source === 'explicit' ? explicit(rules.value, rules.value[0]?.source ?? path) : rules;
+  return { ...resource, facts: { ...resource.facts, ingressFromUnknownSources } };
+}
+
+/** The attributes of a rule, as a rule resource or an inline block names them. */
+interface RuleAttributes {
+  readonly protocol: string;
+  readonly from: string;
+  readonly to: string;
+  readonly v4: string;
+  readonly v6: string;
+  /** Managed prefix lists, whose entries the check looks up as it does an export's. */
+  readonly lists: string;
 }
 
 /**
- * The group's inline `ingress` blocks. A rule whose source groups are known only after apply
+ * Whether the group's inline `ingress` blocks are read one by one: when the plan shows them
+ * with parts known only after apply. A rule whose source groups are known only then
  * (`security_groups = [aws_security_group.alb.id]`) is there all the same: a group is no
- * internet range, so the rule is read for its protocol, ports and CIDR ranges, each unknown
+ * internet range, so each rule is read for its protocol, ports and CIDR ranges, each unknown
  * only if the plan does not show it.
  */
-function inlineIngress(group: TfInstance, tr: Translation, ctx: BuildContext, path: string): unknown {
+function readsRulesOneByOne(group: TfInstance, tr: Translation): boolean {
   const values = tr.valuesOf(group);
-  if (values.read('ingress').state !== 'unknown' || !values.present('ingress'))
-    return tr.readComputed(group, 'ingress', path, ctx.config.sets(group, 'ingress'));
-  const rules: JsonObject[] = [];
-  for (let index = 0; values.present(`ingress.${index}`); index++) {
-    const rule = `ingress.${index}`;
-    rules.push(
-      readInto(
-        tr,
-        group,
-        {
-          protocol: `${rule}.protocol`,
-          from_port: `${rule}.from_port`,
-          to_port: `${rule}.to_port`,
-          cidr_blocks: `${rule}.cidr_blocks`,
-          ipv6_cidr_blocks: `${rule}.ipv6_cidr_blocks`,
-        },
-        path,
-      ),
-    );
-  }
-  return rules;
+  return values.read('ingress').state === 'unknown' && values.present('ingress');
 }
 
 /** Terraform accepts protocol numbers and `all`; Config writes names and `-1`. */
@@ -118,7 +175,14 @@ const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
   all: '-1',
 };
 
-function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, v6: unknown): JsonObject {
+function permission(
+  protocol: unknown,
+  from: unknown,
+  to: unknown,
+  v4: unknown,
+  v6: unknown,
+  lists: unknown,
+): JsonObject {
   const name = String(protocol ?? '-1').toLowerCase();
   // A protocol or a range of another type is passed on as it is: the reader finds it unreadable.
   const named = typeof protocol === 'string' || typeof protocol === 'number' || protocol == null;
@@ -129,50 +193,8 @@ function permission(protocol: unknown, from: unknown, to: unknown, v4: unknown, 
     toPort: to,
     ipv4Ranges: list(v4).map((cidrIp) => ({ cidrIp })),
     ipv6Ranges: list(v6).map((cidrIpv6) => ({ cidrIpv6 })),
+    prefixListIds: list(lists).map((prefixListId) => ({ prefixListId })),
   };
-}
-
-function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const byDefault = encryptionByDefault(unit.primary, tr, ctx);
-  const configuration = readInto(
-    tr,
-    unit.primary,
-    byDefault === undefined ? { encrypted: 'encrypted' } : {},
-    'configuration',
-  );
-  if (byDefault !== undefined) configuration.encrypted = byDefault;
-  const key = kmsKeyOf(tr, ctx, unit.primary, 'kms_key_id', 'configuration.kmsKeyId');
-  if (key.value !== undefined) configuration.kmsKeyId = key.value;
-  const resource = fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
-  return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
-}
-
-/**
- * `encrypted` left out of a new volume (Optional+Computed) is the Region's EBS encryption by
- * default, an account setting the plan shows only when it manages it
- * (`aws_ebs_encryption_by_default`, through the same provider block: the same account and
- * Region). A volume made from a snapshot inherits the snapshot's encryption instead.
- */
-function encryptionByDefault(volume: TfInstance, tr: Translation, ctx: BuildContext): boolean | undefined {
-  const values = tr.valuesOf(volume);
-  const isNew = isCreated(volume);
-  const snapshot = values.read('snapshot_id');
-  if (
-    !isNew ||
-    values.read('encrypted').state !== 'unknown' ||
-    ctx.config.sets(volume, 'encrypted') ||
-    snapshot.state === 'unknown' ||
-    (snapshot.state === 'known' && snapshot.value !== '')
-  )
-    return undefined;
-  const providerKey = (instance: TfInstance) => ctx.config.resourceOf(instance)?.provider_config_key;
-  const setting = ctx
-    .instancesOf('aws_ebs_encryption_by_default')
-    .find((candidate) => providerKey(candidate) === providerKey(volume));
-  const enabled = setting?.after.read('enabled');
-  if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
-  tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
-  return enabled.value;
 }
 
 /** Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named. */
@@ -190,6 +212,21 @@ function kmsKey(unit: Unit, tr: Translation): Resource {
   const rotation = tr.read(key, 'enable_key_rotation', 'supplementaryConfiguration.KeyRotationStatus');
   return fromConfigItem(
     configItem('AWS::KMS::Key', configuration, rotation === undefined ? {} : { KeyRotationStatus: rotation }),
+    tr,
+  );
+}
+
+/**
+ * Destroying an aws_kms_key does not delete it: the provider schedules its deletion
+ * (ScheduleKeyDeletion, after `deletion_window_in_days`), and the key waits in PendingDeletion,
+ * when what it encrypted can still be saved.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kms_key
+ */
+function deletedKmsKey(unit: Unit, tr: Translation): Resource {
+  tr.mark('configuration.keyManager', `${unit.primary.address} (aws_kms_key)`, 'known');
+  tr.mark('configuration.keyState', `${unit.primary.address} (destroyed: ScheduleKeyDeletion)`, 'known');
+  return fromConfigItem(
+    configItem('AWS::KMS::Key', { keyManager: 'CUSTOMER', keyState: 'PendingDeletion' }),
     tr,
   );
 }
@@ -287,6 +324,8 @@ const SECURITY_GROUP_RULES: Readonly<Record<string, PartLink>> = {
     parentKeys: ['id'],
     standalone: 'provider-region',
   },
+  // Outbound rules let nothing in: read with their group, whose inbound rules they leave as they are.
+  aws_vpc_security_group_egress_rule: { attribute: 'security_group_id', parentKeys: ['id'] },
 };
 
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
@@ -307,8 +346,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   aws_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
   aws_default_security_group: aws(securityGroup, { parts: SECURITY_GROUP_RULES }),
-  aws_ebs_volume: aws(ebsVolume),
-  aws_kms_key: aws(kmsKey),
+  aws_kms_key: aws(kmsKey, { whenDeleted: deletedKmsKey }),
   aws_cloudtrail: aws(cloudTrail),
   aws_cloudwatch_log_group: aws(logGroup),
   aws_eks_cluster: aws(eksCluster),
@@ -319,6 +357,7 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...awsGuardDutyAdapters,
   ...awsStoreAdapters,
   ...awsRdsAdapters,
+  ...awsEc2Adapters,
 };
 
 /** Types read only through the resources that refer to them, with what reads them. */

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { configSelect } from '../../../helpers/exports.ts';
+import { configSelect, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { awsIngressRule, type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 
 const sgArn = `arn:aws:ec2:${REGION}:${ACCOUNT}:security-group/sg-1`;
@@ -231,4 +232,108 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+/**
+ * Terraform plans whose rules take their sources from what exists only after apply: a VPC's
+ * `cidr_block` (checkov's terragoat plan, `cidr_blocks = [aws_vpc.web_vpc.cidr_block]`) or an
+ * Elastic IP (`["${aws_eip.bastion.public_ip}/32"]`), in provider v5's dialect.
+ */
+const group: Change = {
+  address: 'aws_security_group.db',
+  after: { name: 'db', ingress: [], egress: [] },
+  afterUnknown: { id: true, arn: true, ingress: [], egress: [] },
+  expressions: { name: constant('db') },
+};
+const ruleFromAfterApply = (name: string, port: number, cidrs: Record<string, unknown>): Change => ({
+  address: `aws_security_group_rule.${name}`,
+  after: {
+    type: 'ingress',
+    protocol: 'tcp',
+    from_port: port,
+    to_port: port,
+    self: false,
+    ipv6_cidr_blocks: null,
+  },
+  afterUnknown: { id: true, cidr_blocks: true, security_group_id: true, source_security_group_id: true },
+  expressions: {
+    type: constant('ingress'),
+    security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'),
+    cidr_blocks: cidrs,
+  },
+});
+const ruleFromPrefixList = (name: string, port: number): Change => ({
+  address: `aws_security_group_rule.${name}`,
+  after: {
+    type: 'ingress',
+    protocol: 'tcp',
+    from_port: port,
+    to_port: port,
+    self: false,
+    cidr_blocks: null,
+    ipv6_cidr_blocks: null,
+    prefix_list_ids: ['pl-0a1b2c3d4e5f67890'],
+  },
+  afterUnknown: { id: true, security_group_id: true, source_security_group_id: true },
+  expressions: {
+    type: constant('ingress'),
+    security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'),
+    prefix_list_ids: constant(['pl-0a1b2c3d4e5f67890']),
+  },
+});
+const planFile = (changes: Change[]) =>
+  jsonFile(plan(changes, { providers: { aws: { region: constant(REGION) } } }), 'plan.json');
+
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan: SSH from a managed prefix list the plan does not hold',
+    records: [planFile([group, ruleFromPrefixList('ssh', 22)])],
+    target: 'aws_security_group.db',
+    status: 'UNKNOWN',
+    messageId: 'unresolvedPrefixList.plan',
+    data: { lists: ['pl-0a1b2c3d4e5f67890'] },
+  },
+  {
+    name: 'a Terraform plan: HTTPS from a managed prefix list',
+    records: [planFile([group, ruleFromPrefixList('https', 443)])],
+    target: 'aws_security_group.db',
+    status: 'PASS',
+    messageId: 'closed',
+  },
+  {
+    name: 'a Terraform plan: Postgres from the VPC’s CIDR, known only after apply (no port that matters)',
+    records: [
+      planFile([group, ruleFromAfterApply('pg', 5432, ref('aws_vpc.main.cidr_block', 'aws_vpc.main'))]),
+    ],
+    target: 'aws_security_group.db',
+    status: 'PASS',
+    messageId: 'closed',
+  },
+  {
+    name: 'a Terraform plan: SSH from an Elastic IP known only after apply',
+    records: [
+      planFile([group, ruleFromAfterApply('ssh', 22, ref('aws_eip.bastion.public_ip', 'aws_eip.bastion'))]),
+    ],
+    target: 'aws_security_group.db',
+    status: 'UNKNOWN',
+    messageId: 'sourcesAfterApply',
+    data: { rules: ['aws_security_group_rule.ssh.cidr_blocks → tcp:22'] },
+    evidence: [
+      { path: 'aws_security_group.db.ingress' },
+      { path: 'aws_security_group_rule.ssh.cidr_blocks' },
+    ],
+  },
+  {
+    name: 'a Terraform plan: SSH from a source known after apply beside SSH from anywhere',
+    records: [
+      planFile([
+        { ...group, after: { name: 'db', ingress: [awsIngressRule(22, '0.0.0.0/0')], egress: [] } },
+        ruleFromAfterApply('ssh', 22, ref('aws_eip.bastion.public_ip', 'aws_eip.bastion')),
+      ]),
+    ],
+    target: 'aws_security_group.db',
+    status: 'FAIL',
+    messageId: 'open',
+    data: { rules: ['0.0.0.0/0 → tcp:22'] },
+  },
+];
+
+export default byVerdict([...cases, ...planCases]) satisfies RuleTests;

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { CheckStatus } from '../../../../src/checks/check.ts';
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import {
   ACCOUNT,
   ADMINISTRATOR_ACCESS,
@@ -189,4 +190,70 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+/**
+ * Terraform plans of IAM users with AdministratorAccess, one given a console password by an
+ * `aws_iam_user_login_profile` (the shapes of checkov's `plan_with_iam_policies` plan and the
+ * provider's documentation: `password` and `encrypted_password` known after apply).
+ */
+const planUser = (actions: string[] = ['create']): Change[] => [
+  {
+    address: 'aws_iam_user.tanaka',
+    actions,
+    ...(actions[0] === 'create' ? {} : { before: { name: 'tanaka', arn: userArn('tanaka') } }),
+    after: { name: 'tanaka', path: '/', ...(actions[0] === 'create' ? {} : { arn: userArn('tanaka') }) },
+    afterUnknown: actions[0] === 'create' ? { arn: true, id: true, unique_id: true } : {},
+    expressions: { name: constant('tanaka') },
+  },
+  {
+    address: 'aws_iam_user_policy_attachment.tanaka_admin',
+    after: { user: 'tanaka', policy_arn: ADMINISTRATOR_ACCESS.policyArn },
+    afterUnknown: { id: true },
+    expressions: {
+      user: ref('aws_iam_user.tanaka.name', 'aws_iam_user.tanaka'),
+      policy_arn: constant(ADMINISTRATOR_ACCESS.policyArn),
+    },
+  },
+];
+const loginProfile: Change = {
+  address: 'aws_iam_user_login_profile.tanaka',
+  after: { user: 'tanaka', password_reset_required: true, pgp_key: null },
+  afterUnknown: { id: true, password: true, encrypted_password: true, key_fingerprint: true },
+  expressions: { user: ref('aws_iam_user.tanaka.name', 'aws_iam_user.tanaka') },
+};
+const planFile = (changes: Change[]) =>
+  jsonFile(
+    plan(changes, {
+      providers: { aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant([ACCOUNT]) } },
+    }),
+    'plan.json',
+  );
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan: a new administrator with a login profile (no MFA device until the user enables one)',
+    records: [planFile([...planUser(), loginProfile])],
+    target: 'aws_iam_user.tanaka',
+    status: 'FAIL',
+    messageId: 'noMfa',
+    assert: (result) =>
+      expect(result.evidence.map((e) => e.path).slice(0, 2)).toEqual([
+        'aws_iam_user_login_profile.tanaka',
+        'aws_iam_user.tanaka',
+      ]),
+  },
+  {
+    name: 'a Terraform plan: a new administrator without a login profile',
+    records: [planFile(planUser())],
+    target: 'aws_iam_user.tanaka',
+    status: 'NOT_APPLICABLE',
+    messageId: 'noConsole',
+  },
+  {
+    name: 'a Terraform plan: a login profile for an existing administrator, whose MFA only the credential report shows',
+    records: [planFile([...planUser(['no-op']), loginProfile])],
+    target: 'aws_iam_user.tanaka',
+    status: 'UNKNOWN',
+    messageId: 'noReport.plan',
+  },
+];
+
+export default byVerdict([...cases, ...planCases]) satisfies RuleTests;

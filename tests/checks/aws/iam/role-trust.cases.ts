@@ -1,4 +1,6 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, iamUserItem } from '../../../sources/aws/builders.ts';
 import { roleItem } from './role.ts';
 
@@ -128,4 +130,69 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+/**
+ * Terraform plans of roles trusting one account, made without `allowed_account_ids` (the role's
+ * ARN known only after apply: the plan does not say whose account it deploys to), as most public
+ * plans are; and with it.
+ */
+const planRole = (accounts: string[]): Change => ({
+  address: 'aws_iam_role.cross',
+  after: {
+    name: 'cross',
+    path: '/',
+    assume_role_policy: JSON.stringify({
+      Version: '2012-10-17',
+      Statement: accounts.map((account) => ({
+        Effect: 'Allow',
+        Action: 'sts:AssumeRole',
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+      })),
+    }),
+  },
+  afterUnknown: { arn: true, id: true, unique_id: true },
+});
+const planFile = (role: Change, accountIds?: string[]) =>
+  jsonFile(
+    plan([role], {
+      providers: {
+        aws: {
+          region: constant('ap-northeast-1'),
+          ...(accountIds && { allowed_account_ids: constant(accountIds) }),
+        },
+      },
+    }),
+    'plan.json',
+  );
+const planCases: AnyCase[] = [
+  {
+    name: 'a Terraform plan that does not say its account: the one trusted account may be the role’s own',
+    records: [planFile(planRole(['999988887777']))],
+    target: 'aws_iam_role.cross',
+    status: 'UNKNOWN',
+    messageId: 'ownAccountUnknown',
+    data: { accounts: ['999988887777'] },
+  },
+  {
+    name: 'a Terraform plan that does not say its account: of two trusted accounts one is another’s',
+    records: [planFile(planRole(['999988887777', '888877776666']))],
+    target: 'aws_iam_role.cross',
+    status: 'FAIL',
+    messageId: 'external',
+  },
+  {
+    name: 'a Terraform plan for one allowed account, trusting another',
+    records: [planFile(planRole(['999988887777']), [ACCOUNT])],
+    target: 'aws_iam_role.cross',
+    status: 'FAIL',
+    messageId: 'external',
+  },
+  {
+    name: 'a Terraform plan for one allowed account, trusting that account',
+    records: [planFile(planRole([ACCOUNT]), [ACCOUNT])],
+    target: 'aws_iam_role.cross',
+    status: 'PASS',
+    messageId: 'trusted',
+  },
+];
+
+export default byVerdict([...cases, ...planCases]) satisfies RuleTests;

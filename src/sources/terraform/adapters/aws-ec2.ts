@@ -1,0 +1,121 @@
+import type { Resource } from '../../../model/resource.ts';
+import { isCreated, type TfInstance, type TfRead } from '../document.ts';
+import type { Translation } from '../translation.ts';
+import type { Alongside, BuildContext, TerraformAdapter, Unit } from './adapter.ts';
+import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';
+
+/**
+ * EBS volumes as Config's AWS::EC2::Volume (`encrypted`, `kmsKeyId`): `aws_ebs_volume`, and the
+ * volumes an `aws_instance` makes with itself (`root_block_device`, `ebs_block_device`), which
+ * Config records apart from the instance, as volumes of their own.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/instance#ebs-ephemeral-and-root-block-devices
+ */
+
+function ebsVolume(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const volume = unit.primary;
+  return volumeOf(
+    volume,
+    '',
+    tr,
+    ctx,
+    fromSnapshot(tr.valuesOf(volume).read('snapshot_id')) ? undefined : 'any',
+  );
+}
+
+/**
+ * The volume whose attributes are under `block` (`''` for aws_ebs_volume,
+ * `root_block_device.0.` for an instance's root volume). `encrypted` left out of a new volume
+ * (Optional+Computed) is the Region's EBS encryption by default, an account setting the plan
+ * shows only when it manages it (`aws_ebs_encryption_by_default`, through the same provider
+ * block: the same account and Region). `byDefault`: what that setting decides, `any` for an
+ * empty volume, `on` for one made from a snapshot whose encryption the plan does not show (an
+ * AMI's), which only encryption by default turns on; undefined when the setting decides nothing.
+ */
+function volumeOf(
+  instance: TfInstance,
+  block: string,
+  tr: Translation,
+  ctx: BuildContext,
+  byDefault: 'any' | 'on' | undefined,
+): Resource {
+  const setting = byDefault ? encryptionByDefault(instance, `${block}encrypted`, tr, ctx) : undefined;
+  const decided = setting === true || (setting === false && byDefault === 'any') ? setting : undefined;
+  const configuration = readInto(
+    tr,
+    instance,
+    decided === undefined ? { encrypted: `${block}encrypted` } : {},
+    'configuration',
+  );
+  if (decided !== undefined) configuration.encrypted = decided;
+  const key = kmsKeyOf(tr, ctx, instance, `${block}kms_key_id`, 'configuration.kmsKeyId');
+  if (key.value !== undefined) configuration.kmsKeyId = key.value;
+  const resource = fromConfigItem(configItem('AWS::EC2::Volume', configuration), tr);
+  return configuration.encrypted === false ? resource : withPlanKey(resource, key.planKey);
+}
+
+/** A volume made from a snapshot (or from one known only after apply) inherits its encryption. */
+function fromSnapshot(snapshot: TfRead): boolean {
+  return snapshot.state === 'unknown' || (snapshot.state === 'known' && snapshot.value !== '');
+}
+
+/** The Region's encryption by default, for a new volume that leaves `encrypted` out. */
+function encryptionByDefault(
+  instance: TfInstance,
+  attribute: string,
+  tr: Translation,
+  ctx: BuildContext,
+): boolean | undefined {
+  if (
+    !isCreated(instance) ||
+    tr.valuesOf(instance).read(attribute).state !== 'unknown' ||
+    ctx.config.sets(instance, attribute)
+  )
+    return undefined;
+  const providerKey = (other: TfInstance) => ctx.config.resourceOf(other)?.provider_config_key;
+  const setting = ctx
+    .instancesOf('aws_ebs_encryption_by_default')
+    .find((candidate) => providerKey(candidate) === providerKey(instance));
+  const enabled = setting?.after.read('enabled');
+  if (!setting || enabled?.state !== 'known' || typeof enabled.value !== 'boolean') return undefined;
+  tr.mark('configuration.encrypted', `${setting.address}.enabled`, 'known');
+  return enabled.value;
+}
+
+/**
+ * The EBS volumes an instance is launched with. Its root volume is made from the AMI's
+ * snapshot: left out of the configuration (the block known only after apply) or without
+ * `encrypted`, it is encrypted as that snapshot is, which the plan does not show, or by the
+ * Region's encryption by default. `ebs_block_device` blocks are volumes of their own, keyed by
+ * `device_name`. An instance whose plan shows no root block at all (an instance store AMI's)
+ * has no root volume to judge.
+ */
+function instanceVolumes(unit: Unit, translate: () => Translation, ctx: BuildContext): Alongside[] {
+  const instance = unit.primary;
+  const volumes: Alongside[] = [];
+  const values = translate().valuesOf(instance);
+  if (values.read('root_block_device').state === 'unknown' || values.present('root_block_device.0'))
+    volumes.push({
+      suffix: '.root_block_device',
+      resource: volumeOf(instance, 'root_block_device.0.', translate(), ctx, 'on'),
+    });
+  for (let index = 0; values.present(`ebs_block_device.${index}`); index++) {
+    const device = values.read(`ebs_block_device.${index}.device_name`);
+    const key = device.state === 'known' && typeof device.value === 'string' ? device.value : index;
+    const fresh = !fromSnapshot(values.read(`ebs_block_device.${index}.snapshot_id`));
+    volumes.push({
+      suffix: `.ebs_block_device[${JSON.stringify(key)}]`,
+      resource: volumeOf(instance, `ebs_block_device.${index}.`, translate(), ctx, fresh ? 'any' : 'on'),
+    });
+  }
+  return volumes;
+}
+
+/** Where the instance is (the location checks), as the exports read it: no setting of its own. */
+function ec2Instance(_unit: Unit, tr: Translation): Resource {
+  return fromConfigItem(configItem('AWS::EC2::Instance', {}), tr);
+}
+
+export const awsEc2Adapters: Readonly<Record<string, TerraformAdapter>> = {
+  aws_ebs_volume: { provider: 'aws', build: ebsVolume },
+  aws_instance: { provider: 'aws', build: ec2Instance, alongside: instanceVolumes },
+};
