@@ -1,3 +1,5 @@
+import type { AwsEscalationGrant } from './aws.ts';
+
 /**
  * The AWS privilege escalation paths that go through another principal, from Rhino Security
  * Labs' "AWS IAM privilege escalation" list (as Cloudsplaining's `PrivilegeEscalation` findings
@@ -75,3 +77,42 @@ export const PATH_ACTIONS: readonly string[] = [
   ...USER_TAKEOVERS,
   FUNCTION_CODE_UPDATE,
 ];
+
+/**
+ * The grants of the AWS managed policies that allow path actions, by name: Config never records
+ * an AWS managed policy, so these are read from AWS's own documents (the AWS managed policy
+ * reference), as AdministratorAccess and IAMFullAccess are known by name.
+ * PowerUserAccess allows every action but IAM's, Organizations' and Account's (`NotAction`): it
+ * passes no role, and changes any function's code. AWSLambda_FullAccess allows `lambda:*` and
+ * passes any role to Lambda (`iam:PassedToService`).
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/PowerUserAccess.html
+ * https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambda_FullAccess.html
+ */
+export const AWS_MANAGED_GRANTS: Readonly<Record<string, readonly AwsEscalationGrant[]>> = {
+  PowerUserAccess: [
+    {
+      statement: 'PowerUserAccess: AllowAllExceptIam',
+      effect: 'Allow',
+      actions: PATH_ACTIONS.filter((action) => !action.startsWith('iam:')),
+      resources: ['*'],
+      exceptResources: false,
+    },
+  ],
+  AWSLambda_FullAccess: [
+    {
+      statement: 'AWSLambda_FullAccess: Statement[0]',
+      effect: 'Allow',
+      actions: PATH_ACTIONS.filter((action) => action.startsWith('lambda:')),
+      resources: ['*'],
+      exceptResources: false,
+    },
+    {
+      statement: 'AWSLambda_FullAccess: Statement[1]',
+      effect: 'Allow',
+      actions: [PASS_ROLE],
+      resources: ['*'],
+      exceptResources: false,
+      passedToServices: ['lambda.amazonaws.com'],
+    },
+  ],
+};

@@ -6,6 +6,7 @@ import type {
   AwsLambdaFunctionFacts,
 } from '../../../model/aws.ts';
 import {
+  AWS_MANAGED_GRANTS,
   FUNCTION_CODE_UPDATE,
   PASS_ROLE,
   SERVICE_LAUNCHES,
@@ -108,6 +109,9 @@ export function followPaths(
   return result;
 }
 
+/** The name of an AWS managed policy (`arn:aws:iam::aws:policy/<name>`, in every partition). */
+const AWS_MANAGED_POLICY_NAME = /^arn:aws[\w-]*:iam::aws:policy\/([^/]+)$/;
+
 /** Kleene's or: true if any is, else unknown if any is, else false. */
 function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
   if (values.includes(true)) return true;
@@ -115,8 +119,9 @@ function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
 }
 
 /**
- * The grants of the principal's policies: its inline ones, its customer managed policies' (their
- * AWS::IAM::Policy items), and for a user its groups'. What cannot be read already leaves the
+ * The grants of the principal's policies: its inline ones, its AWS managed policies' known by name
+ * (AWS_MANAGED_GRANTS), its customer managed policies' (their AWS::IAM::Policy items), and for a
+ * user its groups'. What cannot be read already leaves the
  * principal's own verdict unknown (related.ts), and adds nothing here.
  */
 function grantsOf(inventory: InventoryView, principal: Resource): HeldGrant[] {
@@ -129,6 +134,9 @@ function grantsOf(inventory: InventoryView, principal: Resource): HeldGrant[] {
     const attached = facts.attachedPolicyArns;
     if (attached?.source === 'unknown' || !attached) return;
     for (const arn of attached.value) {
+      const awsManaged = AWS_MANAGED_POLICY_NAME.exec(arn)?.[1];
+      for (const grant of (awsManaged && AWS_MANAGED_GRANTS[awsManaged]) || [])
+        held.push({ grant, from: owner, path: attached.path });
       const policy = inventory.byId('aws', arn);
       const grants = (policy?.facts as AwsIamPolicyFacts | undefined)?.escalationGrants;
       if (policy?.kansaType !== 'iam.policy' || grants?.source === 'unknown' || !grants) continue;

@@ -71,6 +71,7 @@ const lambdaFunction = (name: string, role: string) => {
   );
 };
 
+const awsManaged = (name: string) => ({ policyName: name, policyArn: `arn:aws:iam::aws:policy/${name}` });
 const PASS_ANY = { Sid: 'PassAnyRole', Effect: 'Allow', Action: 'iam:PassRole', Resource: '*' };
 
 /** Evidence of the escalating principal names the statement that decided it. */
@@ -232,6 +233,34 @@ export const pathCases: AnyCase[] = [
     ],
     THREE,
     ['launcher', 'keys-role'],
+  ),
+  counted(
+    // AWS's document: lambda:* and iam:PassRole to Lambda on every role.
+    'a user with the AWS managed AWSLambda_FullAccess, an administrator role Lambda may assume',
+    [
+      serviceRole('fn-admin', 'lambda.amazonaws.com'),
+      iamUserItem('lambda-dev', { attachedManagedPolicies: [awsManaged('AWSLambda_FullAccess')] }),
+    ],
+    THREE,
+    ['lambda-dev'],
+    namesStatement('AWSLambda_FullAccess: Statement[1]: iam:PassRole → fn-admin'),
+  ),
+  counted(
+    'a user with the AWS managed PowerUserAccess and a Lambda function running as an administrator role',
+    [
+      serviceRole('fn-admin', 'lambda.amazonaws.com'),
+      lambdaFunction('nightly', roleArn('fn-admin')),
+      iamUserItem('power', { attachedManagedPolicies: [awsManaged('PowerUserAccess')] }),
+    ],
+    THREE,
+    ['power'],
+    namesStatement('PowerUserAccess: AllowAllExceptIam: lambda:UpdateFunctionCode → nightly (fn-admin)'),
+  ),
+  notCounted(
+    // PowerUserAccess passes no role: the EC2 administrator role is out of its reach.
+    'a user with the AWS managed PowerUserAccess, an administrator role EC2 may assume',
+    [EC2_ADMIN, iamUserItem('power', { attachedManagedPolicies: [awsManaged('PowerUserAccess')] })],
+    ['a', 'ec2-admin'],
   ),
   notCounted('a user allowed iam:PassRole and ec2:RunInstances, every role EC2 may assume read-only', [
     serviceRole('ec2-reader', 'ec2.amazonaws.com', false),
