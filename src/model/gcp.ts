@@ -168,7 +168,8 @@ export interface GcpCustomRoleFacts {
    * includes (`includedPermissions`): `resourcemanager.projects.setIamPolicy` and its folder and
    * organization counterparts, and those acting as a service account
    * (`iam.serviceAccounts.getAccessToken`, `signBlob`, `signJwt`, `implicitDelegation`,
-   * `iam.serviceAccountKeys.create`, `iam.serviceAccounts.setIamPolicy`). None for a deleted or
+   * `iam.serviceAccountKeys.create`, `iam.serviceAccounts.setIamPolicy`), and `iam.roles.update`
+   * (rewriting a custom role its holder holds). None for a deleted or
    * disabled role, whose bindings grant nothing.
    */
   readonly escalationPermissions?: Fact<readonly string[]>;

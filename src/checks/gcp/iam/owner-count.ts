@@ -10,6 +10,7 @@ import {
   type Impersonation,
   impersonators,
 } from '../lib/impersonation.ts';
+import { ROLE_UPDATE, ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
 
 type Message =
   | 'withinLimit'
@@ -32,8 +33,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Projects have no more owners (roles/owner), or holders of roles that can grant themselves ownership, than allowed (3 by default)',
     },
     rationale: {
-      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。プロジェクト（または上位のフォルダ・組織）の IAM ポリシーを書き換えられるロールの保持者は自らにオーナーを付与できるため、同じく数えます: プロジェクト IAM 管理者（roles/resourcemanager.projectIamAdmin）、セキュリティ管理者（roles/iam.securityAdmin）、組織の管理者（roles/resourcemanager.organizationAdmin）、上位のフォルダで付与されたフォルダ管理者・フォルダ IAM 管理者（roles/resourcemanager.folderAdmin、folderIamAdmin）、resourcemanager.projects.setIamPolicy などを含むカスタム ロール。そのように数える主体がサービスアカウントなら、それとして振る舞える主体も数えます: サービスアカウント トークン作成者（roles/iam.serviceAccountTokenCreator）、サービスアカウント キー管理者、サービスアカウント管理者（roles/iam.serviceAccountAdmin）、iam.serviceAccounts.getAccessToken・signJwt・signBlob・iam.serviceAccountKeys.create などを含むカスタム ロールの保持者（プロジェクトで付与されたものはそのプロジェクトのサービスアカウントに、フォルダ・組織で付与されたものはその下のすべてのプロジェクトのサービスアカウントに及びます）。編集者（roles/editor）は IAM ポリシーを変更できず、サービスアカウント ユーザ（roles/iam.serviceAccountUser）はそれだけではサービスアカウントとして振る舞えません。',
-      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Where such a principal is a service account, whoever may act as it counts too: Service Account Token Creator (roles/iam.serviceAccountTokenCreator), Service Account Key Admin, Service Account Admin (roles/iam.serviceAccountAdmin) and custom roles with iam.serviceAccounts.getAccessToken, signJwt, signBlob, iam.serviceAccountKeys.create or the like (granted on the project, they reach its service accounts; on a folder or the organization, those of every project under it). Editor (roles/editor) may not change IAM policies, and Service Account User (roles/iam.serviceAccountUser) alone does not act as a service account.',
+      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。プロジェクト（または上位のフォルダ・組織）の IAM ポリシーを書き換えられるロールの保持者は自らにオーナーを付与できるため、同じく数えます: プロジェクト IAM 管理者（roles/resourcemanager.projectIamAdmin）、セキュリティ管理者（roles/iam.securityAdmin）、組織の管理者（roles/resourcemanager.organizationAdmin）、上位のフォルダで付与されたフォルダ管理者・フォルダ IAM 管理者（roles/resourcemanager.folderAdmin、folderIamAdmin）、resourcemanager.projects.setIamPolicy などを含むカスタム ロール。そのように数える主体がサービスアカウントなら、それとして振る舞える主体も数えます: サービスアカウント トークン作成者（roles/iam.serviceAccountTokenCreator）、サービスアカウント キー管理者、サービスアカウント管理者（roles/iam.serviceAccountAdmin）、iam.serviceAccounts.getAccessToken・signJwt・signBlob・iam.serviceAccountKeys.create などを含むカスタム ロールの保持者（プロジェクトで付与されたものはそのプロジェクトのサービスアカウントに、フォルダ・組織で付与されたものはその下のすべてのプロジェクトのサービスアカウントに及びます）。自らが持つカスタム ロールを書き換えられる主体（ロール管理者 roles/iam.roleAdmin、組織のロール管理者、iam.roles.update を含むカスタム ロール）も、そこに setIamPolicy を加えられるため数えます。編集者（roles/editor）は IAM ポリシーを変更できず、サービスアカウント ユーザ（roles/iam.serviceAccountUser）はそれだけではサービスアカウントとして振る舞えません。',
+      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Where such a principal is a service account, whoever may act as it counts too: Service Account Token Creator (roles/iam.serviceAccountTokenCreator), Service Account Key Admin, Service Account Admin (roles/iam.serviceAccountAdmin) and custom roles with iam.serviceAccounts.getAccessToken, signJwt, signBlob, iam.serviceAccountKeys.create or the like (granted on the project, they reach its service accounts; on a folder or the organization, those of every project under it). A principal that may rewrite a custom role it holds (Role Administrator roles/iam.roleAdmin, Organization Role Administrator, custom roles with iam.roles.update) may add setIamPolicy to it, and counts too. Editor (roles/editor) may not change IAM policies, and Service Account User (roles/iam.serviceAccountUser) alone does not act as a service account.',
     },
     remediation: {
       ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し（IAM ポリシーを書き換えられるロールも同様に --role=<ロール> で外します）、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
@@ -193,6 +194,9 @@ function privileged(
 ): Privileged {
   const owners = new Set<string>();
   const impersonations: Impersonation[] = [];
+  const updates: RoleUpdate[] = [];
+  /** Each member's custom roles on the project and above it, which it may rewrite. */
+  const heldCustom = new Map<string, Set<string>>();
   const maybe = new Set<string>();
   const unreadRoles = new Set<string>();
   const unreadEvidence: Evidence[] = [];
@@ -205,7 +209,9 @@ function privileged(
       let counts = predefined !== undefined && writesPolicyAbove(predefined, node, folderAbove);
       const acting = IMPERSONATING_ROLES[role];
       if (acting) impersonations.push({ node, binding: { role, members: active }, permission: acting });
+      if (ROLE_UPDATING_ROLES.has(role)) updates.push({ node, role, members: active });
       if (predefined === undefined && CUSTOM_ROLE.test(role)) {
+        for (const member of active) heldCustom.set(member, (heldCustom.get(member) ?? new Set()).add(role));
         const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
           | Resource<GcpCustomRoleFacts>
           | undefined;
@@ -231,10 +237,17 @@ function privileged(
         );
         if (impersonating)
           impersonations.push({ node, binding: { role, members: active }, permission: impersonating });
+        if (permissions.value.includes(ROLE_UPDATE)) updates.push({ node, role, members: active });
         if (counts) roleEvidence.push({ ...permissions, resourceId: definition.id });
       }
       if (counts) for (const member of active) owners.add(member);
     }
+  }
+  // Principals that may rewrite a custom role they hold may add setIamPolicy to it.
+  for (const [member, evidence] of roleRewriters(updates, heldCustom, project)) {
+    if (owners.has(member)) continue;
+    owners.add(member);
+    roleEvidence.push(evidence);
   }
   // Principals acting as a counted service account count as it does.
   const acting = impersonators(impersonations, owners, project);

@@ -74,7 +74,7 @@ export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRo
  * The permissions by which a role's holders may grant themselves roles/owner: rewriting the IAM
  * policy of a project, a folder or an organization; or acting as a service account that may
  * (a short-lived token or a signed JWT or blob, a key, or the service account's own IAM policy
- * rewritten to grant one of those).
+ * rewritten to grant one of those); or rewriting a custom role they hold (`iam.roles.update`).
  * https://cloud.google.com/iam/docs/service-account-permissions
  */
 const ESCALATIONS: ReadonlySet<string> = new Set([
@@ -87,4 +87,5 @@ const ESCALATIONS: ReadonlySet<string> = new Set([
   'iam.serviceAccounts.implicitDelegation',
   'iam.serviceAccountKeys.create',
   'iam.serviceAccounts.setIamPolicy',
+  'iam.roles.update',
 ]);

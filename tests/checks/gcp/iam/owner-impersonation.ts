@@ -13,7 +13,8 @@ import {
 /**
  * gcp.iam.owner-count: a principal that may act as a service account counting as an owner
  * (its tokens, signed JWTs, keys, or its IAM policy) counts too; Service Account User (actAs)
- * alone does not. The project's resource line gives its id, which the service accounts' emails
+ * alone does not. So does one that may rewrite a custom role it holds (iam.roles.update where
+ * the role is: the project's roles from anywhere on its chain, the organization's from it). The project's resource line gives its id, which the service accounts' emails
  * name (`<name>@<project id>.iam.gserviceaccount.com`). Cloud Asset lines as gcloud asset export
  * writes them.
  */
@@ -149,4 +150,63 @@ export const impersonationCases: AnyCase[] = [
     messageId: 'serviceAccountProjectUnknown',
     data: { count: 2, undecided: ['user:dev@city.example.jp'] },
   },
+  counted(
+    // It may add resourcemanager.projects.setIamPolicy to the custom role it holds.
+    'a Role Administrator on the project who holds a project custom role (read-only today)',
+    [
+      projectResource,
+      customRole('projects/osaka-juki-prod/roles/auditor', ['resourcemanager.projects.getIamPolicy']),
+      projectPolicyRecord([
+        grant('roles/owner', 'group:admins@city.example.jp', 'user:lead@city.example.jp'),
+        grant('roles/iam.roleAdmin', 'user:rbac@city.example.jp'),
+        grant(
+          'projects/osaka-juki-prod/roles/auditor',
+          'user:rbac@city.example.jp',
+          'user:audit@city.example.jp',
+        ),
+      ]),
+      folder(),
+      org(),
+    ],
+    ['group:admins@city.example.jp', 'user:lead@city.example.jp', 'user:rbac@city.example.jp'],
+  ),
+  notCounted(
+    'a Role Administrator on the project who holds no custom role, and one holding only an organization role',
+    [
+      projectResource,
+      {
+        ...customRole('organizations/123456789012/roles/orgAuditor', [
+          'resourcemanager.projects.getIamPolicy',
+        ]),
+        ancestors: ['organizations/123456789012'],
+      },
+      projectPolicyRecord([
+        grant('roles/owner', 'group:admins@city.example.jp', 'user:lead@city.example.jp'),
+        grant('roles/iam.roleAdmin', 'user:rbac@city.example.jp', 'user:org-audit@city.example.jp'),
+        grant('organizations/123456789012/roles/orgAuditor', 'user:org-audit@city.example.jp'),
+      ]),
+      folder(),
+      org(),
+    ],
+    ['group:admins@city.example.jp', 'user:lead@city.example.jp'],
+  ),
+  counted(
+    'an Organization Role Administrator on the organization who holds an organization custom role',
+    [
+      projectResource,
+      {
+        ...customRole('organizations/123456789012/roles/orgAuditor', [
+          'resourcemanager.projects.getIamPolicy',
+        ]),
+        ancestors: ['organizations/123456789012'],
+      },
+      projectPolicyRecord([
+        grant('roles/owner', 'group:admins@city.example.jp', 'user:lead@city.example.jp'),
+        grant('organizations/123456789012/roles/orgAuditor', 'user:org-audit@city.example.jp'),
+      ]),
+      folder(),
+      org(grant('roles/iam.organizationRoleAdmin', 'user:org-audit@city.example.jp')),
+    ],
+    ['group:admins@city.example.jp', 'user:lead@city.example.jp', 'user:org-audit@city.example.jp'],
+  ),
 ];
