@@ -163,27 +163,34 @@ function stepsOf(
   roles: readonly Resource[],
 ): Step[] {
   const steps: Step[] = [];
-  const allowing = (action: string, arn?: string, service?: string): Use[] =>
-    allowed(held, action, principal, arn, service).map((grant) => ({ held: grant, action }));
+  const allowing = (action: string, arn?: string): Use[] =>
+    allowed(held, action, principal, arn).map((grant) => ({ held: grant, action }));
   const toward = (uses: readonly Use[], target: Resource, certain = true): Step => ({
     target,
     certain,
     evidence: useEvidence(uses, target.name),
   });
-  for (const { service, ways } of SERVICE_LAUNCHES) {
+  // The services the principal may launch, each with the grants of one way to; then the roles it
+  // may pass, each matched once, to those services (the role's trust, the grant's condition).
+  const launches = SERVICE_LAUNCHES.flatMap(({ service, ways }) => {
     const way = ways
       .map((actions) => actions.map((action) => allowing(action)))
       .find((each) => each.every((grants) => grants.length > 0));
-    if (!way) continue;
+    return way ? [{ service, way: way.flat() }] : [];
+  });
+  if (launches.length > 0)
     for (const role of roles) {
-      const passing = allowing(PASS_ROLE, role.id, service);
+      const passing = allowing(PASS_ROLE, role.id);
       if (passing.length === 0) continue;
       const trusted = (role.facts as AwsIamPrincipalFacts).trustedServices;
-      const trusts = trusted?.source === 'unknown' || !trusted ? undefined : trusted.value.includes(service);
-      if (trusts === false) continue;
-      steps.push(toward([...passing, ...way.flat()], role, trusts === true));
+      for (const { service, way } of launches) {
+        const toService = passing.filter(({ held }) => passesTo(held.grant, service));
+        const trusts =
+          trusted?.source === 'unknown' || !trusted ? undefined : trusted.value.includes(service);
+        if (toService.length === 0 || trusts === false) continue;
+        steps.push(toward([...toService, ...way], role, trusts === true));
+      }
     }
-  }
   for (const action of USER_TAKEOVERS)
     for (const user of users) {
       if (user === principal) continue;
@@ -231,18 +238,11 @@ function functionSteps(
 }
 
 /**
- * The `Allow` grants of the action (on the resource, and to the service for `iam:PassRole` when
- * given), none when an unconditional `Deny` covers it. Without a resource, any `Allow` of the
- * action counts (the launch actions: their resources are ones the caller creates) and only a
- * `Deny` on every resource takes it away.
+ * The `Allow` grants of the action (on the resource when given), none when an unconditional
+ * `Deny` covers it. Without a resource, any `Allow` of the action counts (the launch actions:
+ * their resources are ones the caller creates) and only a `Deny` on every resource takes it away.
  */
-function allowed(
-  held: readonly HeldGrant[],
-  action: string,
-  caller: Resource,
-  arn?: string,
-  service?: string,
-): HeldGrant[] {
+function allowed(held: readonly HeldGrant[], action: string, caller: Resource, arn?: string): HeldGrant[] {
   const covers = ({ grant }: HeldGrant) =>
     arn === undefined
       ? grant.effect === 'Allow' || (!grant.exceptResources && grant.resources.includes('*'))
@@ -253,13 +253,14 @@ function allowed(
         });
   const relevant = held.filter(({ grant }) => grant.actions.includes(action));
   if (relevant.some((each) => each.grant.effect === 'Deny' && covers(each))) return [];
-  return relevant.filter(
-    (each) =>
-      each.grant.effect === 'Allow' &&
-      covers(each) &&
-      (service === undefined ||
-        each.grant.passedToServices === undefined ||
-        each.grant.passedToServices.some((pattern) => matchesPattern(pattern, service))),
+  return relevant.filter((each) => each.grant.effect === 'Allow' && covers(each));
+}
+
+/** An `iam:PassRole` grant lets the role go to the service: no `iam:PassedToService` condition, or one naming it. */
+function passesTo(grant: AwsEscalationGrant, service: string): boolean {
+  return (
+    grant.passedToServices === undefined ||
+    grant.passedToServices.some((pattern) => matchesPattern(pattern, service))
   );
 }
 
