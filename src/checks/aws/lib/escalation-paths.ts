@@ -46,12 +46,16 @@ interface Use {
   readonly action: string;
 }
 
-/** A path from a principal: to another principal, or to one the export does not show (`why`). */
+/**
+ * A path from a principal, to any of its targets (several roles may be passed, several users
+ * taken over), or to one the export does not show (no target). Its evidence is made for the one
+ * target the verdict names, not for every pair: a principal may pass thousands of roles.
+ */
 interface Step {
-  readonly target?: Resource;
-  /** false when the target may not accept the path (a role's trust policy not read); no target: not in the export. */
+  readonly targets: readonly Resource[];
+  /** false when the targets may not accept the path (a role's trust policy not read). */
   readonly certain: boolean;
-  readonly evidence: readonly Evidence[];
+  readonly evidence: (target: Resource | undefined) => Evidence[];
 }
 
 /**
@@ -74,15 +78,25 @@ export function followPaths(
   }
   const value = new Map<Resource, boolean | undefined>();
   for (const [principal, verdict] of verdicts) value.set(principal, verdict.value);
+  const reached = (step: Step, target: Resource) => {
+    const at = value.get(target);
+    return step.certain || at === false ? at : undefined;
+  };
   const stepValue = (step: Step) => {
-    if (!step.target) return undefined;
-    const reached = value.get(step.target);
-    return step.certain || reached === false ? reached : undefined;
+    if (step.targets.length === 0) return undefined;
+    let open = false;
+    for (const target of step.targets) {
+      const at = reached(step, target);
+      if (at === true) return true;
+      if (at === undefined) open = true;
+    }
+    return open ? undefined : false;
   };
   // Values only rise (false, unknown, true): the loop ends within as many rounds as principals.
   for (let changed = true; changed; ) {
     changed = false;
     for (const [principal, own] of steps) {
+      if (value.get(principal) === true) continue;
       const next = anyOf([verdicts.get(principal)!.value, ...own.map(stepValue)]);
       if (next !== value.get(principal)) {
         value.set(principal, next);
@@ -96,12 +110,15 @@ export function followPaths(
     const through = anyOf(own.map(stepValue));
     if (through === true) {
       const step = own.find((candidate) => stepValue(candidate) === true)!;
-      result.set(principal, { value: true, evidence: step.evidence, escalates: true });
+      const target = step.targets.find((candidate) => reached(step, candidate) === true);
+      result.set(principal, { value: true, evidence: step.evidence(target), escalates: true });
     } else if (through === undefined && verdict.value === false) {
       const open = own.filter((candidate) => stepValue(candidate) === undefined);
       result.set(principal, {
         value: undefined,
-        evidence: open.flatMap((step) => step.evidence),
+        evidence: open.flatMap((step) =>
+          step.evidence(step.targets.find((candidate) => reached(step, candidate) === undefined)),
+        ),
         escalates: false,
       });
     }
@@ -163,42 +180,59 @@ function stepsOf(
   roles: readonly Resource[],
 ): Step[] {
   const steps: Step[] = [];
+  // Each action's grants once: the loops below match them against every role and user.
+  const byAction = new Map<string, HeldGrant[]>();
+  for (const grant of held)
+    for (const action of grant.grant.actions) byAction.set(action, [...(byAction.get(action) ?? []), grant]);
+  const of = (action: string) => byAction.get(action) ?? [];
+  const allows = (action: string) => of(action).some(({ grant }) => grant.effect === 'Allow');
   const allowing = (action: string, arn?: string): Use[] =>
-    allowed(held, action, principal, arn).map((grant) => ({ held: grant, action }));
-  const toward = (uses: readonly Use[], target: Resource, certain = true): Step => ({
-    target,
-    certain,
-    evidence: useEvidence(uses, target.name),
-  });
+    allowed(of(action), principal, arn).map((grant) => ({ held: grant, action }));
+  const toward = (targets: Resource[], certain: boolean, uses: (target: Resource) => readonly Use[]) => {
+    if (targets.length > 0)
+      steps.push({
+        targets,
+        certain,
+        evidence: (target) => (target ? useEvidence(uses(target), target.name) : []),
+      });
+  };
   // The services the principal may launch, each with the grants of one way to; then the roles it
   // may pass, each matched once, to those services (the role's trust, the grant's condition).
   const launches = SERVICE_LAUNCHES.flatMap(({ service, ways }) => {
     const way = ways
       .map((actions) => actions.map((action) => allowing(action)))
       .find((each) => each.every((grants) => grants.length > 0));
-    return way ? [{ service, way: way.flat() }] : [];
+    return way ? [{ service, way: way.flat(), trusting: [] as Resource[], unread: [] as Resource[] }] : [];
   });
-  if (launches.length > 0)
+  if (launches.length > 0 && allows(PASS_ROLE)) {
     for (const role of roles) {
-      const passing = allowing(PASS_ROLE, role.id);
+      const passing = allowed(of(PASS_ROLE), principal, role.id);
       if (passing.length === 0) continue;
       const trusted = (role.facts as AwsIamPrincipalFacts).trustedServices;
-      for (const { service, way } of launches) {
-        const toService = passing.filter(({ held }) => passesTo(held.grant, service));
-        const trusts =
-          trusted?.source === 'unknown' || !trusted ? undefined : trusted.value.includes(service);
-        if (toService.length === 0 || trusts === false) continue;
-        steps.push(toward([...toService, ...way], role, trusts === true));
+      for (const launch of launches) {
+        if (!passing.some((grant) => passesTo(grant.grant, launch.service))) continue;
+        if (trusted?.source === 'unknown' || !trusted) launch.unread.push(role);
+        else if (trusted.value.includes(launch.service)) launch.trusting.push(role);
       }
     }
-  for (const action of USER_TAKEOVERS)
-    for (const user of users) {
-      if (user === principal) continue;
-      const taking = allowing(action, user.id);
-      if (taking.length > 0) steps.push(toward(taking, user));
+    for (const { service, way, trusting, unread } of launches) {
+      const uses = (role: Resource) => [
+        ...allowing(PASS_ROLE, role.id).filter(({ held }) => passesTo(held.grant, service)),
+        ...way,
+      ];
+      toward(trusting, true, uses);
+      toward(unread, false, uses);
     }
+  }
+  for (const action of USER_TAKEOVERS)
+    if (allows(action))
+      toward(
+        users.filter((user) => user !== principal && allowed(of(action), principal, user.id).length > 0),
+        true,
+        (user) => allowing(action, user.id),
+      );
   if (allowing(FUNCTION_CODE_UPDATE).length > 0)
-    steps.push(...functionSteps(inventory, account, principal, held));
+    steps.push(...functionSteps(inventory, account, principal, of(FUNCTION_CODE_UPDATE)));
   return steps;
 }
 
@@ -210,6 +244,7 @@ function functionSteps(
   inventory: InventoryView,
   account: string,
   principal: Resource,
+  /** The principal's grants of lambda:UpdateFunctionCode. */
   held: readonly HeldGrant[],
 ): Step[] {
   const functions = inventory
@@ -217,32 +252,41 @@ function functionSteps(
     .filter((resource) => resource.nativeType === 'AWS::Lambda::Function');
   const steps: Step[] = [];
   for (const fn of functions) {
-    const uses = allowed(held, FUNCTION_CODE_UPDATE, principal, fn.id).map((grant) => ({
-      held: grant,
-      action: FUNCTION_CODE_UPDATE,
-    }));
-    if (uses.length === 0) continue;
+    const uses = () =>
+      allowed(held, principal, fn.id).map((grant) => ({
+        held: grant,
+        action: FUNCTION_CODE_UPDATE,
+      }));
+    if (allowed(held, principal, fn.id).length === 0) continue;
     const role = (fn.facts as AwsLambdaFunctionFacts).executionRole;
     const target = role?.source === 'unknown' || !role ? undefined : inventory.byId('aws', role.value);
     if (target?.kansaType === 'iam.role') {
-      steps.push({ target, certain: true, evidence: useEvidence(uses, `${fn.name} (${target.name})`) });
+      steps.push({
+        targets: [target],
+        certain: true,
+        evidence: () => useEvidence(uses(), `${fn.name} (${target.name})`),
+      });
       continue;
     }
     const why = unknown('configuration.role', {
       ja: `Lambda 関数 ${fn.name} の実行ロールがエクスポートにありません`,
       en: `the execution role of the Lambda function ${fn.name} is not in the export`,
     });
-    steps.push({ certain: false, evidence: [...useEvidence(uses, fn.name), { ...why, resourceId: fn.id }] });
+    steps.push({
+      targets: [],
+      certain: false,
+      evidence: () => [...useEvidence(uses(), fn.name), { ...why, resourceId: fn.id }],
+    });
   }
   return steps;
 }
 
 /**
- * The `Allow` grants of the action (on the resource when given), none when an unconditional
+ * The `Allow` grants among an action's (on the resource when given), none when an unconditional
  * `Deny` covers it. Without a resource, any `Allow` of the action counts (the launch actions:
  * their resources are ones the caller creates) and only a `Deny` on every resource takes it away.
  */
-function allowed(held: readonly HeldGrant[], action: string, caller: Resource, arn?: string): HeldGrant[] {
+function allowed(grants: readonly HeldGrant[], caller: Resource, arn?: string): HeldGrant[] {
   const covers = ({ grant }: HeldGrant) =>
     arn === undefined
       ? grant.effect === 'Allow' || (!grant.exceptResources && grant.resources.includes('*'))
@@ -251,9 +295,8 @@ function allowed(held: readonly HeldGrant[], action: string, caller: Resource, a
           const resolved = resolveVariables(pattern, caller);
           return resolved !== undefined && matchesPattern(resolved, arn);
         });
-  const relevant = held.filter(({ grant }) => grant.actions.includes(action));
-  if (relevant.some((each) => each.grant.effect === 'Deny' && covers(each))) return [];
-  return relevant.filter((each) => each.grant.effect === 'Allow' && covers(each));
+  if (grants.some((each) => each.grant.effect === 'Deny' && covers(each))) return [];
+  return grants.filter((each) => each.grant.effect === 'Allow' && covers(each));
 }
 
 /** An `iam:PassRole` grant lets the role go to the service: no `iam:PassedToService` condition, or one naming it. */
