@@ -76,13 +76,13 @@ export default defineCheck<object, Message>({
       ),
       unknown: missingData(
         {
-          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
-          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限、またはその主体が他の主体を経て届く先の権限がエクスポートから分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the rights of {{undecided}}, or of the principals they can reach through, are not in the export',
         },
         'awsConfigItems',
         {
-          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
-          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but not the rights of {{undecided}}',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限、またはその主体が他の主体を経て届く先の権限が分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but not the rights of {{undecided}}, or of the principals they can reach through',
         },
       ),
     },
