@@ -126,6 +126,11 @@ export function followPaths(
   return result;
 }
 
+/** A service principal as the commercial partition names it (the China Regions add `.cn`). */
+function inAnyPartition(service: string): string {
+  return service.endsWith('.amazonaws.com.cn') ? service.slice(0, -'.cn'.length) : service;
+}
+
 /** The name of an AWS managed policy (`arn:aws:iam::aws:policy/<name>`, in every partition). */
 const AWS_MANAGED_POLICY_NAME = /^arn:aws[\w-]*:iam::aws:policy\/([^/]+)$/;
 
@@ -212,7 +217,8 @@ function stepsOf(
       for (const launch of launches) {
         if (!passing.some((grant) => passesTo(grant.grant, launch.service))) continue;
         if (trusted?.source === 'unknown' || !trusted) launch.unread.push(role);
-        else if (trusted.value.includes(launch.service)) launch.trusting.push(role);
+        else if (trusted.value.some((name) => inAnyPartition(name) === launch.service))
+          launch.trusting.push(role);
       }
     }
     for (const { service, way, trusting, unread } of launches) {
@@ -303,7 +309,9 @@ function allowed(grants: readonly HeldGrant[], caller: Resource, arn?: string): 
 function passesTo(grant: AwsEscalationGrant, service: string): boolean {
   return (
     grant.passedToServices === undefined ||
-    grant.passedToServices.some((pattern) => matchesPattern(pattern, service))
+    grant.passedToServices.some(
+      (pattern) => matchesPattern(pattern, service) || matchesPattern(pattern, `${service}.cn`),
+    )
   );
 }
 

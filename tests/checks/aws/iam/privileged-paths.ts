@@ -262,6 +262,13 @@ export const pathCases: AnyCase[] = [
     [EC2_ADMIN, iamUserItem('power', { attachedManagedPolicies: [awsManaged('PowerUserAccess')] })],
     ['a', 'ec2-admin'],
   ),
+  counted(
+    // The China Regions name the service principal with .cn.
+    'a user allowed iam:PassRole and ec2:RunInstances, an administrator role trusting ec2.amazonaws.com.cn',
+    [serviceRole('ec2-admin-cn', 'ec2.amazonaws.com.cn'), userWith('launcher', PASS_ANY, RUN_INSTANCES)],
+    THREE,
+    ['launcher'],
+  ),
   notCounted('a user allowed iam:PassRole and ec2:RunInstances, every role EC2 may assume read-only', [
     serviceRole('ec2-reader', 'ec2.amazonaws.com', false),
     userWith('launcher', PASS_ANY, RUN_INSTANCES),
