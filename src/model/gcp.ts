@@ -175,6 +175,14 @@ export interface GcpCustomRoleFacts {
   readonly escalationPermissions?: Fact<readonly string[]>;
 }
 
+/** iam.googleapis.com/ServiceAccount */
+export interface GcpServiceAccountFacts {
+  /** `email` (lower case), as IAM bindings name it (`serviceAccount:<email>`). */
+  readonly email?: Fact<string>;
+  /** Its own IAM policy's bindings: who may act as it (Service Account Token Creator, …). */
+  readonly bindings?: Fact<readonly GcpBinding[]>;
+}
+
 /** iam.googleapis.com/ServiceAccountKey */
 export interface GcpServiceAccountKeyFacts {
   /** `USER_MANAGED` (a private key someone holds) or `SYSTEM_MANAGED` (rotated by Google). */

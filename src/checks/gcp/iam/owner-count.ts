@@ -1,5 +1,10 @@
 import { type Fact, unknown } from '../../../model/fact.ts';
-import type { GcpBinding, GcpCustomRoleFacts, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type {
+  GcpBinding,
+  GcpCustomRoleFacts,
+  GcpHierarchyNodeFacts,
+  GcpServiceAccountFacts,
+} from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
@@ -250,7 +255,7 @@ function privileged(
     roleEvidence.push(evidence);
   }
   // Principals acting as a counted service account count as it does.
-  const acting = impersonators(impersonations, owners, project);
+  const acting = impersonators(impersonations, owners, project, (email) => ownPolicy(email, project, ctx));
   for (const member of acting.added) owners.add(member);
   roleEvidence.push(...acting.evidence);
   return {
@@ -263,6 +268,42 @@ function privileged(
     unread: { roles: [...unreadRoles], evidence: unreadEvidence },
     roleEvidence,
   };
+}
+
+/**
+ * The bindings of a service account's own IAM policy that act as it (its
+ * iam.googleapis.com/ServiceAccount record, of the project's service accounts, found by its email
+ * or by a name ending in it); none when the export does not hold that policy.
+ */
+function ownPolicy(email: string, project: Resource, ctx: CheckContext): Impersonation[] {
+  const account = (
+    ctx.inventory.inAccount(
+      'gcp',
+      project.account,
+      'iam.service-account',
+    ) as Resource<GcpServiceAccountFacts>[]
+  ).find(
+    (candidate) =>
+      candidate.facts.email?.value === email.toLowerCase() || candidate.id.endsWith(`/serviceAccounts/${email}`),
+  );
+  const bindings = account?.facts.bindings;
+  if (!account || !bindings || bindings.source === 'unknown') return [];
+  return bindings.value.flatMap(({ role, members }) => {
+    const permission = IMPERSONATING_ROLES[role] ?? customImpersonation(role, ctx);
+    return permission ? [{ node: account.id, binding: { role, members }, permission, only: email }] : [];
+  });
+}
+
+/** The permission of a custom role (its definition in the export) that acts as a service account. */
+function customImpersonation(role: string, ctx: CheckContext): string | undefined {
+  if (!CUSTOM_ROLE.test(role)) return undefined;
+  const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
+    | Resource<GcpCustomRoleFacts>
+    | undefined;
+  const permissions = definition?.facts.escalationPermissions;
+  return permissions?.source === 'unknown' || !permissions
+    ? undefined
+    : permissions.value.find((permission) => IMPERSONATING_PERMISSIONS.has(permission));
 }
 
 /**

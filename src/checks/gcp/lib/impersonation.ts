@@ -40,6 +40,8 @@ export interface Impersonation {
   readonly binding: GcpBinding;
   /** The permission that does, for the evidence. */
   readonly permission: string;
+  /** A binding of a service account's own IAM policy (`node` the service account): it reaches that one only. */
+  readonly only?: string;
 }
 
 /**
@@ -49,10 +51,14 @@ export interface Impersonation {
  * counted; the result adds to it.
  */
 export function impersonators(
-  impersonations: readonly Impersonation[],
+  onNodes: readonly Impersonation[],
   counted: ReadonlySet<string>,
   project: Resource,
+  /** The bindings of a service account's own IAM policy that act as it, when the export holds it. */
+  ownPolicy: (email: string) => readonly Impersonation[],
 ): Impersonators {
+  const impersonations = [...onNodes];
+  const policiesRead = new Set<string>();
   const all = new Set(counted);
   const added = new Set<string>();
   const maybe = new Set<string>();
@@ -60,10 +66,18 @@ export function impersonators(
   const maybeEvidence: Evidence[] = [];
   for (let grew = true; grew; ) {
     grew = false;
-    for (const { node, binding, permission } of impersonations) {
+    for (const member of all) {
+      const email = member.startsWith('serviceAccount:') ? member.slice('serviceAccount:'.length) : undefined;
+      if (email === undefined || policiesRead.has(email)) continue;
+      policiesRead.add(email);
+      impersonations.push(...ownPolicy(email));
+    }
+    for (const { node, binding, permission, only } of impersonations) {
       const members = binding.members.filter((member) => !member.startsWith('deleted:'));
       for (const target of [...all].filter((member) => member.startsWith('serviceAccount:'))) {
-        const reach = reaches(node, target.slice('serviceAccount:'.length), project);
+        const email = target.slice('serviceAccount:'.length);
+        if (only !== undefined && only !== email) continue;
+        const reach = only !== undefined || reaches(node, email, project);
         if (reach === false) continue;
         for (const member of members) {
           if (member === target || all.has(member)) continue;

@@ -2,6 +2,7 @@ import { explicit, factPath, unexpectedType, unknown } from '../../../model/fact
 import type {
   GcpCustomRoleFacts,
   GcpOrganizationFacts,
+  GcpServiceAccountFacts,
   GcpServiceAccountKeyFacts,
 } from '../../../model/gcp.ts';
 import { type JsonObject, stringAt } from '../json.ts';
@@ -27,6 +28,16 @@ export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpS
       note: { ja: '指定なし: 鍵は有効', en: 'not set: the key is enabled' },
     }),
   };
+}
+
+/**
+ * iam.googleapis.com/ServiceAccount: the IAM REST `ServiceAccount`'s `email`, which names it in
+ * IAM bindings (Cloud Asset names it by its unique id).
+ * https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts
+ */
+export function serviceAccountFacts(data: JsonObject, dataPath: string): GcpServiceAccountFacts {
+  const email = stringAt(data, 'email');
+  return email ? { email: explicit(email.toLowerCase(), factPath(dataPath, 'email')) } : {};
 }
 
 /**

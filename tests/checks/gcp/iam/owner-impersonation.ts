@@ -6,6 +6,7 @@ import {
   ORG_NAME,
   PROJECT,
   PROJECT_NAME,
+  policyRecord,
   projectPolicyRecord,
   resourceRecord,
 } from '../../../sources/gcp/records.ts';
@@ -209,4 +210,45 @@ export const impersonationCases: AnyCase[] = [
     ],
     ['group:admins@city.example.jp', 'user:lead@city.example.jp', 'user:org-audit@city.example.jp'],
   ),
+  counted(
+    // Cloud Asset names a service account by its unique id: its resource line gives the email.
+    "a Token Creator on the owner service account's own IAM policy",
+    [
+      projectResource,
+      ...deployerAccount('roles/iam.serviceAccountTokenCreator'),
+      projectPolicyRecord([grant('roles/owner', 'group:admins@city.example.jp', DEPLOYER)]),
+      folder(),
+      org(),
+    ],
+    ['group:admins@city.example.jp', DEPLOYER, 'user:oncall@city.example.jp'],
+  ),
+  notCounted(
+    "a Service Account User on the owner service account's own IAM policy",
+    [
+      projectResource,
+      ...deployerAccount('roles/iam.serviceAccountUser'),
+      projectPolicyRecord([grant('roles/owner', 'group:admins@city.example.jp', DEPLOYER)]),
+      folder(),
+      org(),
+    ],
+    ['group:admins@city.example.jp', DEPLOYER],
+  ),
 ];
+
+/** The deployer service account's resource line and IAM-policy line, granting `role` to the on-call user. */
+function deployerAccount(role: string): Json[] {
+  const name = `//iam.googleapis.com/projects/${PROJECT_ID}/serviceAccounts/104729384756102938475`;
+  return [
+    resourceRecord(name, 'iam.googleapis.com/ServiceAccount', {
+      name: `projects/${PROJECT_ID}/serviceAccounts/${DEPLOYER.slice('serviceAccount:'.length)}`,
+      projectId: PROJECT_ID,
+      uniqueId: '104729384756102938475',
+      email: DEPLOYER.slice('serviceAccount:'.length),
+      displayName: 'Deployer',
+      oauth2ClientId: '104729384756102938475',
+    }),
+    policyRecord(name, 'iam.googleapis.com/ServiceAccount', {
+      bindings: [grant(role, 'user:oncall@city.example.jp')],
+    }),
+  ];
+}
