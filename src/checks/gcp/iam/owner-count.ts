@@ -284,7 +284,8 @@ function ownPolicy(email: string, project: Resource, ctx: CheckContext): Imperso
     ) as Resource<GcpServiceAccountFacts>[]
   ).find(
     (candidate) =>
-      candidate.facts.email?.value === email.toLowerCase() || candidate.id.endsWith(`/serviceAccounts/${email}`),
+      candidate.facts.email?.value === email.toLowerCase() ||
+      candidate.id.endsWith(`/serviceAccounts/${email}`),
   );
   const bindings = account?.facts.bindings;
   if (!account || !bindings || bindings.source === 'unknown') return [];
