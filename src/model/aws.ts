@@ -60,6 +60,8 @@ export interface AwsIamUserFacts {
   readonly fullAdminInlinePolicies?: Fact<readonly string[]>;
   /** See AwsIamPrincipalFacts.escalationInlineStatements. */
   readonly escalationInlineStatements?: Fact<readonly string[]>;
+  /** See AwsIamPrincipalFacts.escalationGrants. */
+  readonly escalationGrants?: Fact<readonly AwsEscalationGrant[]>;
   /** Group names (`configuration.groupList`); the groups' policies are on their own items. */
   readonly groups?: Fact<readonly string[]>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
@@ -85,6 +87,17 @@ export interface AwsIamPrincipalFacts {
    */
   readonly escalationInlineStatements?: Fact<readonly string[]>;
   /**
+   * Inline policy statements that allow or deny an action of a privilege escalation path through
+   * another principal (AwsEscalationGrant): passing a role to a service, taking over another
+   * user's credentials, changing a function's code.
+   */
+  readonly escalationGrants?: Fact<readonly AwsEscalationGrant[]>;
+  /**
+   * Roles only: the service principals (`ec2.amazonaws.com`, lower case) an `Allow` of the trust
+   * policy names, the services a role can be passed to.
+   */
+  readonly trustedServices?: Fact<readonly string[]>;
+  /**
    * Roles only: the AWS accounts the trust policy (`configuration.assumeRolePolicyDocument`)
    * lets assume the role, as 12-digit ids; `*` when it allows any AWS principal unconditionally;
    * `federated:<provider>` when it lets any user of a public identity provider assume it (no
@@ -105,6 +118,28 @@ export interface AwsIamPolicyFacts {
    * administrator rights through IAM alone (see escalationInlineStatements).
    */
   readonly escalationStatements?: Fact<readonly string[]>;
+  /** The default version's statements on escalation paths through another principal (AwsEscalationGrant). */
+  readonly escalationGrants?: Fact<readonly AwsEscalationGrant[]>;
+}
+
+/**
+ * A policy statement that allows or denies actions of the privilege escalation paths that go
+ * through another principal (Rhino Security Labs' list): only those actions are kept, with the
+ * resources they act on, so that a principal's paths are worked out from its policies' grants
+ * without reading the documents again.
+ */
+export interface AwsEscalationGrant {
+  /** `<policy name>: <Sid or position>` for an inline policy, `<Sid or position>` for a managed one. */
+  readonly statement: string;
+  /** A `Deny` is kept only without a condition: a conditional one may not apply. */
+  readonly effect: 'Allow' | 'Deny';
+  /** The path actions the statement covers, by their documented names (`iam:PassRole`). */
+  readonly actions: readonly string[];
+  /** Resource patterns as written (policy variables too); with `exceptResources`, every resource but these. */
+  readonly resources: readonly string[];
+  readonly exceptResources: boolean;
+  /** `iam:PassedToService` values (lower case) the statement's condition limits a passed role to. */
+  readonly passedToServices?: readonly string[];
 }
 
 /** AWS::S3::Bucket. */
@@ -322,6 +357,8 @@ export interface AwsLambdaFunctionFacts {
    * with why: a function URL with auth type NONE is one.
    */
   readonly publicPolicyStatements?: Fact<readonly AwsPublicGrant[]>;
+  /** The execution role's ARN (`configuration.role`): whoever changes the function's code acts as it. */
+  readonly executionRole?: Fact<string>;
 }
 
 /** AWS::GuardDuty::Detector. */

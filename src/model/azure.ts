@@ -201,13 +201,14 @@ export interface AzureRoleDefinitionFacts {
   /** BuiltInRole or CustomRole (`properties.type`; the CLI's `roleType`). */
   readonly roleType?: Fact<string>;
   /**
-   * The role may create role assignments, as Owner and User Access Administrator can: a
-   * permission's `actions` grant `Microsoft.Authorization/roleAssignments/write` (`*`,
-   * `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`, …) and its
-   * `notActions` do not take it back. Derived from the `actions` that grant it, or from
-   * `permissions` when none does.
+   * The role may grant any role, as Owner and User Access Administrator can: a permission's
+   * `actions` grant `Microsoft.Authorization/roleAssignments/write`, or
+   * `Microsoft.Authorization/roleDefinitions/write` (its holder rewrites the custom role it
+   * holds), by name or by a wildcard (`*`, `Microsoft.Authorization/*`, …), and its `notActions`
+   * do not take it back. Derived from the `actions` that grant it, or from `permissions` when
+   * none does.
    */
-  readonly assignsRoles?: Fact<boolean>;
+  readonly grantsRoles?: Fact<boolean>;
 }
 
 /** The resource id of the role definition with this GUID (lower case), wherever a record lists it. */

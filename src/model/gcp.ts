@@ -223,12 +223,23 @@ export interface GcpLogBucketFacts {
 /** iam.googleapis.com/Role: a custom role (`projects/<p>/roles/<r>`, `organizations/<o>/roles/<r>`). */
 export interface GcpCustomRoleFacts {
   /**
-   * Which of `resourcemanager.projects.setIamPolicy`, `resourcemanager.folders.setIamPolicy` and
-   * `resourcemanager.organizations.setIamPolicy` the role includes (`includedPermissions`): the
-   * permissions by which its holders may grant themselves roles/owner. None for a deleted or
+   * Which of the permissions by which its holders may grant themselves roles/owner the role
+   * includes (`includedPermissions`): `resourcemanager.projects.setIamPolicy` and its folder and
+   * organization counterparts, and those acting as a service account
+   * (`iam.serviceAccounts.getAccessToken`, `signBlob`, `signJwt`, `implicitDelegation`,
+   * `iam.serviceAccountKeys.create`, `iam.serviceAccounts.setIamPolicy`), and `iam.roles.update`
+   * (rewriting a custom role its holder holds). None for a deleted or
    * disabled role, whose bindings grant nothing.
    */
-  readonly policyWritePermissions?: Fact<readonly string[]>;
+  readonly escalationPermissions?: Fact<readonly string[]>;
+}
+
+/** iam.googleapis.com/ServiceAccount */
+export interface GcpServiceAccountFacts {
+  /** `email` (lower case), as IAM bindings name it (`serviceAccount:<email>`). */
+  readonly email?: Fact<string>;
+  /** Its own IAM policy's bindings: who may act as it (Service Account Token Creator, …). */
+  readonly bindings?: Fact<readonly GcpBinding[]>;
 }
 
 /** iam.googleapis.com/ServiceAccountKey */

@@ -30,10 +30,14 @@ const LIST_FACTS = [
   'attachedPolicyArns',
   'fullAdminInlinePolicies',
   'escalationInlineStatements',
+  'escalationGrants',
   'groups',
 ] as const;
 
-const ENTRIES_OF_ONE_PRINCIPAL: ListUnion<string> = { key: (entry) => entry };
+/** An entry is its text (a name, a statement label) or, for an escalation grant, its JSON. */
+const ENTRIES_OF_ONE_PRINCIPAL: ListUnion<unknown> = {
+  key: (entry) => (typeof entry === 'string' ? entry : JSON.stringify(entry)),
+};
 
 /** IAM is global: its tables have no region column. */
 const GLOBAL = 'global';
@@ -77,7 +81,7 @@ function principalPart(
   const facts: Record<string, Fact<unknown> | undefined> = { ...resource.facts };
   const held = Object.keys(configuration);
   for (const key of LIST_FACTS) {
-    const fact = facts[key] as Fact<readonly string[]> | undefined;
+    const fact = facts[key] as Fact<readonly unknown[]> | undefined;
     if (!fact || !held.some((field) => fact.path.startsWith(`configuration.${field}`))) continue;
     facts[key] =
       fact.source === 'unknown'

@@ -308,7 +308,8 @@ export const awsGuardDutyDetectorTable = configItemTable({
 
 /**
  * Steampipe's `aws_lambda_function` (`table_aws_lambda_function.go`): `policy` is GetPolicy's
- * document, null when the function has none (the plugin answers ResourceNotFoundException so).
+ * document, null when the function has none (the plugin answers ResourceNotFoundException so);
+ * `role` the execution role's ARN.
  */
 export const awsLambdaFunctionTable = configItemTable({
   table: 'aws_lambda_function',
@@ -320,6 +321,7 @@ export const awsLambdaFunctionTable = configItemTable({
   configuration: [
     ['name', 'functionName'],
     ['runtime', 'runtime'],
+    ['role', 'role'],
   ],
   supplementary: [['policy', 'Policy']],
   keepNull: ['policy'],

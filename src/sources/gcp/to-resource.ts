@@ -10,7 +10,7 @@ import {
 } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keyNamed } from './adapters/encryption.ts';
-import { hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
+import { bindingsFact, hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
 import { HIERARCHY_TYPES, NATIVE_TYPES, type NativeType, PROJECT_TYPE } from './adapters/index.ts';
 import { bucketAclFacts } from './adapters/storage.ts';
 import type { CloudAsset } from './asset.ts';
@@ -65,6 +65,9 @@ export function assetToResource(
   };
 }
 
+/** A service account's own IAM policy says who may act as it (gcp.iam.owner-count). */
+const SERVICE_ACCOUNT = 'iam.googleapis.com/ServiceAccount';
+
 /** The facts of an asset of a type kansa recognises. */
 function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): Resource['facts'] {
   const data = asset.resource?.data;
@@ -78,6 +81,8 @@ function typeFacts(asset: CloudAsset, type: NativeType, project: Fact<string>): 
     ...(policy && iamPolicyFacts(policy.policy, policy.path)),
     ...(asset.bucketAcl && bucketAclFacts(asset.bucketAcl.entries, asset.bucketAcl.path)),
     ...(policy && isHierarchyNode && nodePolicyFacts(policy)),
+    ...(policy &&
+      asset.assetType === SERVICE_ACCOUNT && { bindings: bindingsFact(policy.policy, policy.path) }),
     ...(isHierarchyNode && ancestorsFact(asset)),
   };
 }

@@ -121,13 +121,14 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     expect(resources[0]?.facts['enabled']).toMatchObject({ value: false, source: 'explicit' });
   });
 
-  it('aws_lambda_function: a null policy is no policy; a public one is named', () => {
+  it('aws_lambda_function: a null policy is no policy; a public one is named; role is the execution role', () => {
     const fn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
     const { resources } = read([
       {
         name: 'private',
         arn: fn('private'),
         runtime: 'nodejs20.x',
+        role: `arn:aws:iam::${ACCOUNT}:role/service-role/private-role-x1y2z3`,
         policy: null,
         ...common('private', fn('private')),
       },
@@ -154,6 +155,10 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     expect(resources.map((r) => r.facts['publicPolicyStatements']?.value)).toEqual([
       [],
       [expect.objectContaining({ statement: 'FunctionURLAllowPublicAccess' })],
+    ]);
+    expect(resources.map((r) => r.facts['executionRole'])).toEqual([
+      expect.objectContaining({ value: `arn:aws:iam::${ACCOUNT}:role/service-role/private-role-x1y2z3` }),
+      expect.objectContaining({ source: 'unknown' }),
     ]);
   });
 

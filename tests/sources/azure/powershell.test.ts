@@ -383,17 +383,17 @@ describe('Get-AzRoleDefinition (PSRoleDefinition)', () => {
     expect(factsOf(resources[0])).toMatchObject({
       roleName: { value: 'Access Delegator', path: 'Name' },
       roleType: { value: 'CustomRole', path: 'IsCustom' },
-      assignsRoles: { value: true, path: 'Actions' },
+      grantsRoles: { value: true, path: 'Actions' },
     });
   });
 
   it('takes back what NotActions excludes, naming both lists', () => {
     const [resource] = read([
-      role({ NotActions: ['Microsoft.Authorization/roleAssignments/write'], IsCustom: false }),
+      role({ NotActions: ['Microsoft.Authorization/*/Write'], IsCustom: false }),
     ]).resources;
     expect(factsOf(resource)).toMatchObject({
       roleType: { value: 'BuiltInRole' },
-      assignsRoles: { value: false, path: 'Actions, NotActions, DataActions, NotDataActions' },
+      grantsRoles: { value: false, path: 'Actions, NotActions, DataActions, NotDataActions' },
     });
   });
 
@@ -410,7 +410,7 @@ describe('Get-AzRoleDefinition (PSRoleDefinition)', () => {
 
   it('leaves the role unknown when ConvertTo-Json cut its Actions', () => {
     const [resource] = read([role({ Actions: 'Microsoft.Authorization/* */read' })]).resources;
-    expect(factsOf(resource).assignsRoles).toMatchObject({ source: 'unknown' });
+    expect(factsOf(resource).grantsRoles).toMatchObject({ source: 'unknown' });
   });
 });
 

@@ -33,7 +33,7 @@ describe('role definitions', () => {
       facts: {
         roleName: { value: 'City Admin' },
         roleType: { source: 'explicit', value: 'CustomRole', path: 'properties.roleType' },
-        assignsRoles: { value: true },
+        grantsRoles: { value: true },
       },
     });
   });
@@ -54,7 +54,7 @@ describe('role definitions', () => {
     );
     expect(role).toMatchObject({
       id: azureRoleDefinitionId(GUID),
-      facts: { roleType: { value: 'CustomRole', path: 'properties.type' }, assignsRoles: { value: false } },
+      facts: { roleType: { value: 'CustomRole', path: 'properties.type' }, grantsRoles: { value: false } },
     });
   });
 
@@ -65,7 +65,20 @@ describe('role definitions', () => {
     [[{ actions: ['Microsoft.Authorization/*/write'] }], true],
     [[{ actions: ['Microsoft.Authorization/roleAssignments/write'] }], true],
     [[{ actions: ['*'], notActions: ['Microsoft.Authorization/*/Write'] }], false],
-    [[{ actions: ['*'], notActions: ['Microsoft.Authorization/roleAssignments/*'] }], false],
+    // Its holder may still rewrite the custom role it holds, taking the notAction out.
+    [[{ actions: ['*'], notActions: ['Microsoft.Authorization/roleAssignments/*'] }], true],
+    [
+      [
+        {
+          actions: ['*'],
+          notActions: [
+            'Microsoft.Authorization/roleAssignments/*',
+            'Microsoft.Authorization/roleDefinitions/*',
+          ],
+        },
+      ],
+      false,
+    ],
     // notActions take back only what their own permission grants.
     [
       [
@@ -77,22 +90,26 @@ describe('role definitions', () => {
     [[{ actions: ['Microsoft.Authorization/*'], notActions: ['*/delete'] }], true],
     [
       [{ actions: ['Microsoft.Authorization/*/read', 'Microsoft.Authorization/roleDefinitions/write'] }],
+      true,
+    ],
+    [
+      [{ actions: ['Microsoft.Authorization/*/read', 'Microsoft.Authorization/elevateAccess/Action'] }],
       false,
     ],
     [[{ actions: [], dataActions: ['*'] }], false],
     [[], false],
-  ])('permissions %j → assigns roles: %s', (permissions, assigns) => {
+  ])('permissions %j → grants roles: %s', (permissions, assigns) => {
     expect(cli(cliRole(permissions)).facts).toMatchObject({
-      assignsRoles: { source: 'explicit', value: assigns },
+      grantsRoles: { source: 'explicit', value: assigns },
     });
   });
 
   it('evidence names the actions that grant roleAssignments/write, in their permission', () => {
-    const { assignsRoles } = cli(
+    const { grantsRoles } = cli(
       cliRole([{ actions: ['*/read'] }, { actions: ['Microsoft.Authorization/roleAssignments/write'] }]),
-    ).facts as { assignsRoles: { path: string; field?: { value: unknown } } };
-    expect(assignsRoles.path).toBe('properties.permissions[1].actions');
-    expect(assignsRoles.field?.value).toEqual(['Microsoft.Authorization/roleAssignments/write']);
+    ).facts as { grantsRoles: { path: string; field?: { value: unknown } } };
+    expect(grantsRoles.path).toBe('properties.permissions[1].actions');
+    expect(grantsRoles.field?.value).toEqual(['Microsoft.Authorization/roleAssignments/write']);
   });
 
   it.each([
@@ -100,11 +117,11 @@ describe('role definitions', () => {
     ['actions not a list of strings', { permissions: [{ actions: '*' }] }],
     ['a permission that is no object', { permissions: ['*'] }],
   ])('%s: unknown, never “may not assign roles”', (_, extra) => {
-    expect(cli(cliRole(undefined, extra)).facts).toMatchObject({ assignsRoles: { source: 'unknown' } });
+    expect(cli(cliRole(undefined, extra)).facts).toMatchObject({ grantsRoles: { source: 'unknown' } });
   });
 
   it('without permissions: unknown', () => {
     const { permissions: _, ...role } = cliRole([]);
-    expect(cli(role).facts).toMatchObject({ assignsRoles: { source: 'unknown' } });
+    expect(cli(role).facts).toMatchObject({ grantsRoles: { source: 'unknown' } });
   });
 });

@@ -114,6 +114,42 @@ describe('CloudQuery IAM principals and their child tables (cloudquery)', () => 
     });
   });
 
+  it("adds up the escalation grants of a role's inline policies over their rows, and reads the services its trust policy names", () => {
+    const statement = (Sid: string, Action: string) => ({
+      Version: '2012-10-17',
+      Statement: [{ Sid, Effect: 'Allow', Action, Resource: '*' }],
+    });
+    const { resources } = scan({
+      'aws_iam_roles.json': [
+        cq({
+          _cq_parent_id: null,
+          arn: ROLE,
+          role_id: 'AROAEXAMPLEDEPLOYER1',
+          role_name: 'deployer',
+          assume_role_policy_document: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Principal: { Service: 'EC2.amazonaws.com' }, Action: 'sts:AssumeRole' },
+            ],
+          },
+        }),
+      ],
+      'aws_iam_role_policies.json': [
+        inline('role', ROLE, 'pass', statement('Pass', 'iam:PassRole')),
+        inline('role', ROLE, 'launch', JSON.stringify(statement('Launch', 'ec2:Run*'))),
+      ],
+    });
+    const role = byId(resources, ROLE);
+    expect(fact(role, 'escalationGrants')).toMatchObject({
+      source: 'explicit',
+      value: [
+        { statement: 'pass: Pass', effect: 'Allow', actions: ['iam:PassRole'], resources: ['*'] },
+        { statement: 'launch: Launch', effect: 'Allow', actions: ['ec2:RunInstances'], resources: ['*'] },
+      ],
+    });
+    expect(fact(role, 'trustedServices')).toMatchObject({ source: 'explicit', value: ['ec2.amazonaws.com'] });
+  });
+
   it('leaves the list unknown when one of its rows cannot be read, whatever the others hold', () => {
     const { resources } = scan({
       'aws_iam_user_policies.json': [

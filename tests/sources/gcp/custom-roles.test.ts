@@ -32,7 +32,7 @@ describe('custom roles (iam.googleapis.com/Role)', () => {
       account: ORG,
       kansaType: 'iam.role',
       facts: {
-        policyWritePermissions: {
+        escalationPermissions: {
           source: 'explicit',
           value: ['resourcemanager.folders.setIamPolicy'],
           path: 'resource.includedPermissions',
@@ -63,6 +63,6 @@ describe('custom roles (iam.googleapis.com/Role)', () => {
     const [role] = readRecords(gcpAssetExport, [
       { ...record, resource: { ...record.resource, parent: ORG_NAME } },
     ]);
-    expect(role?.facts).toMatchObject({ policyWritePermissions: fact });
+    expect(role?.facts).toMatchObject({ escalationPermissions: fact });
   });
 });

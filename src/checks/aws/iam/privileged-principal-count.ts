@@ -3,6 +3,7 @@ import { unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
+import { type Counted, followPaths } from '../lib/escalation-paths.ts';
 import { ESCALATION, isAdministrator, isAdministratorRole, type Verdict } from '../lib/related.ts';
 
 type Message =
@@ -26,12 +27,12 @@ export default defineCheck<object, Message>({
       en: 'IAM users and roles with administrator rights, or able to grant them to themselves, are within the limit (3 by default)',
     },
     rationale: {
-      ja: '特権アカウントと権限昇格できるアカウントは最小限とする必要があります（大阪市ガイドライン）。AdministratorAccess や全操作を許可するポリシーを持つ主体が多いほど、乗っ取られたときの影響と管理の抜けが増えます。IAM だけで自らに管理者権限を付与できる主体（IAMFullAccess、すべてのユーザ・グループ・ロールまたは自身へのポリシーのアタッチ・書き込み、ポリシーの新しい既定バージョンの作成、グループへのユーザ追加、信頼ポリシーの書き換えを許可するもの）も同じ権限を持つため数えます。PowerUserAccess は IAM を操作できないため数えません。',
-      en: 'Privileged accounts, and accounts that can escalate, must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account. A principal that can grant itself administrator rights through IAM alone (IAMFullAccess, or a policy allowing it to attach or write policies to every user, group or role or to itself, write a new default policy version, add users to groups, or rewrite trust policies) holds the same and counts too; PowerUserAccess cannot touch IAM and does not.',
+      ja: '特権アカウントと権限昇格できるアカウントは最小限とする必要があります（大阪市ガイドライン）。AdministratorAccess や全操作を許可するポリシーを持つ主体が多いほど、乗っ取られたときの影響と管理の抜けが増えます。IAM だけで自らに管理者権限を付与できる主体（IAMFullAccess、すべてのユーザ・グループ・ロールまたは自身へのポリシーのアタッチ・書き込み、ポリシーの新しい既定バージョンの作成、グループへのユーザ追加、信頼ポリシーの書き換えを許可するもの）も同じ権限を持つため数えます。他の主体を経て昇格できる主体も数えます: 管理者権限に届くロールを iam:PassRole でサービスに渡して動かせるもの（ec2:RunInstances、lambda:CreateFunction と lambda:InvokeFunction など、cloudformation:CreateStack、glue:CreateDevEndpoint、datapipeline、sagemaker、codebuild）、管理者権限に届く他のユーザのアクセスキーやパスワードを作れるもの（iam:CreateAccessKey、iam:CreateLoginProfile、iam:UpdateLoginProfile）、そのようなロールで動く Lambda 関数のコードを変えられるもの（lambda:UpdateFunctionCode）。渡せるロールがそのサービスを信頼していない、または管理者権限に届かないことがエクスポートから分かれば数えず、分からなければ判断できないとします。PowerUserAccess は IAM を操作できずロールも渡せないため、数えるのはそのようなロールで動く Lambda 関数がある場合だけです。',
+      en: 'Privileged accounts, and accounts that can escalate, must be kept to a minimum (Osaka guideline): every principal with AdministratorAccess or an allow-everything policy is one more way to lose the whole account. A principal that can grant itself administrator rights through IAM alone (IAMFullAccess, or a policy allowing it to attach or write policies to every user, group or role or to itself, write a new default policy version, add users to groups, or rewrite trust policies) holds the same and counts too. So does a principal that can escalate through another one: passing a role that reaches administrator rights to a service it then runs code in (iam:PassRole with ec2:RunInstances, lambda:CreateFunction and lambda:InvokeFunction or the like, cloudformation:CreateStack, glue:CreateDevEndpoint, Data Pipeline, SageMaker, CodeBuild), creating an access key or a password for another user who does (iam:CreateAccessKey, iam:CreateLoginProfile, iam:UpdateLoginProfile), or changing the code of a Lambda function that runs as such a role (lambda:UpdateFunctionCode). A path counts not when the export shows that the role passed does not trust the service or reaches no administrator rights, and is unknown when the export does not tell. PowerUserAccess cannot touch IAM or pass roles: it counts only where a Lambda function runs as such a role.',
     },
     remediation: {
-      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。IAMFullAccess や、証跡に挙がった権限昇格を許すポリシーの文（iam:Attach*Policy・iam:Put*Policy・iam:CreatePolicyVersion など）も同様に外すか、対象のリソースを絞ります。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
-      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); likewise remove IAMFullAccess and the policy statements the evidence names as allowing escalation (iam:Attach*Policy, iam:Put*Policy, iam:CreatePolicyVersion, …), or narrow their resources; use job-specific permission sets (IAM Identity Center) for daily administration.',
+      ja: '管理者権限が不要な主体から外します: aws iam detach-user-policy --user-name <ユーザ> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess（ロールは detach-role-policy、グループは remove-user-from-group）。IAMFullAccess や、証跡に挙がった権限昇格を許すポリシーの文（iam:Attach*Policy・iam:Put*Policy・iam:CreatePolicyVersion、iam:PassRole、iam:CreateAccessKey、lambda:UpdateFunctionCode など）も同様に外すか、対象のリソースを絞ります（iam:PassRole は渡してよいロールの ARN と iam:PassedToService 条件に限ります）。日常の管理作業は職務ごとの権限セット（IAM Identity Center）で行います。',
+      en: 'Remove administrator rights from principals that do not need them: aws iam detach-user-policy --user-name <user> --policy-arn arn:aws:iam::aws:policy/AdministratorAccess (detach-role-policy for roles, remove-user-from-group for groups); likewise remove IAMFullAccess and the policy statements the evidence names as allowing escalation (iam:Attach*Policy, iam:Put*Policy, iam:CreatePolicyVersion, iam:PassRole, iam:CreateAccessKey, lambda:UpdateFunctionCode, …), or narrow their resources (iam:PassRole to the ARNs of the roles that may be passed, with an iam:PassedToService condition); use job-specific permission sets (IAM Identity Center) for daily administration.',
     },
     messages: {
       withinLimit: {
@@ -75,13 +76,13 @@ export default defineCheck<object, Message>({
       ),
       unknown: missingData(
         {
-          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限がエクスポートから分かりません',
-          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the rights of {{undecided}} are not in the export',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限、またはその主体が他の主体を経て届く先の権限がエクスポートから分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the rights of {{undecided}}, or of the principals they can reach through, are not in the export',
         },
         'awsConfigItems',
         {
-          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限が分かりません',
-          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but not the rights of {{undecided}}',
+          ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限、またはその主体が他の主体を経て届く先の権限が分かりません',
+          en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but not the rights of {{undecided}}, or of the principals they can reach through',
         },
       ),
     },
@@ -108,20 +109,24 @@ export default defineCheck<object, Message>({
         }),
       ]);
     }
-    const verdicts = [
-      ...users.map((user) => ({
-        principal: user,
-        verdict: privilegeOf(isAdministrator(ctx.inventory, user), () =>
+    const own = new Map<Resource, Counted>([
+      ...users.map((user): [Resource, Counted] => [
+        user,
+        privilegeOf(isAdministrator(ctx.inventory, user), () =>
           isAdministrator(ctx.inventory, user, ESCALATION),
         ),
-      })),
-      ...roles.map((role) => ({
-        principal: role,
-        verdict: privilegeOf(isAdministratorRole(ctx.inventory, role), () =>
+      ]),
+      ...roles.map((role): [Resource, Counted] => [
+        role,
+        privilegeOf(isAdministratorRole(ctx.inventory, role), () =>
           isAdministratorRole(ctx.inventory, role, ESCALATION),
         ),
-      })),
-    ];
+      ]),
+    ]);
+    const verdicts = [...followPaths(ctx.inventory, resource.account, own)].map(([principal, verdict]) => ({
+      principal,
+      verdict,
+    }));
     const admins = verdicts.filter(({ verdict }) => verdict.value === true);
     const undecided = verdicts.filter(({ verdict }) => verdict.value === undefined);
     const escalating = admins
@@ -162,10 +167,7 @@ const ROLES_NOT_EXPORTED = unknown('configurationItems[resourceType=AWS::IAM::Ro
  * Whether a principal counts: it holds administrator rights, or may grant them to itself (then
  * `escalates`); undefined when either is unknown and the other does not make it count.
  */
-function privilegeOf(
-  administrator: Verdict,
-  escalation: () => Verdict,
-): Verdict & { readonly escalates: boolean } {
+function privilegeOf(administrator: Verdict, escalation: () => Verdict): Counted {
   if (administrator.value === true) return { ...administrator, escalates: false };
   const escalates = escalation();
   if (escalates.value === true) return { ...escalates, escalates: true };

@@ -21,8 +21,8 @@ export default defineCheck({
       en: 'Few principals hold privileged roles (Owner, User Access Administrator, other roles that may assign roles) on the subscription',
     },
     rationale: {
-      ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。ロールを割り当てられるロール（Microsoft.Authorization/roleAssignments/write を含むもの: ロールベースのアクセス制御管理者、* や Microsoft.Authorization/* を許可するカスタム ロール）も同じ権限を与えるため数えます。共同作成者（Contributor）はロールを割り当てられません。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
-      en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A role that may assign roles (Microsoft.Authorization/roleAssignments/write: Role Based Access Control Administrator, a custom role with * or Microsoft.Authorization/*) grants the same, and counts too; Contributor may not assign roles. A group counts once: review its members in Entra ID.',
+      ja: '所有者とユーザアクセス管理者はサブスクリプションのすべてを変更し、権限を付与できます。保持者が多いほど、漏えいや誤操作で環境全体を失う危険が増えます。ロールを割り当てられるロール（Microsoft.Authorization/roleAssignments/write を含むもの: ロールベースのアクセス制御管理者、* や Microsoft.Authorization/* を許可するカスタム ロール）と、自らが持つカスタム ロールの定義を書き換えて割り当ての権限を加えられるロール（Microsoft.Authorization/roleDefinitions/write を含むもの）も同じ権限を与えるため数えます。共同作成者（Contributor）はロールを割り当てられません。グループは 1 件と数えるため、メンバーは Entra ID で確認してください。',
+      en: 'Owners and User Access Administrators can change anything in the subscription and grant any right; every extra holder is one more account whose compromise loses the whole environment. A role that may assign roles (Microsoft.Authorization/roleAssignments/write: Role Based Access Control Administrator, a custom role with * or Microsoft.Authorization/*), or rewrite the custom role its holder holds to add that (Microsoft.Authorization/roleDefinitions/write), grants the same, and counts too; Contributor may not assign roles. A group counts once: review its members in Entra ID.',
     },
     remediation: {
       ja: 'Azure portal の [サブスクリプション] > [アクセス制御 (IAM)] > [ロールの割り当て] で不要な割り当てを削除し、常時の特権は Privileged Identity Management の資格のある割り当てに置き換えます。CLI: az role assignment delete --assignee <プリンシパル ID> --role Owner --scope /subscriptions/<サブスクリプション ID>',
@@ -174,9 +174,10 @@ export default defineCheck({
 });
 
 /**
- * Whether a role may do all an Owner may (Owner, or a role that may assign roles), and the fact
- * that says so: the assignment's role for a built-in role kansa knows, else its definition's
- * `assignsRoles` when the export holds it; unknown when neither says.
+ * Whether a role may do all an Owner may (Owner, or a role that may grant roles: assign them, or
+ * rewrite its own definition), and the fact that says so: the assignment's role for a built-in
+ * role kansa knows, else its definition's `grantsRoles` when the export holds it; unknown when
+ * neither says.
  */
 function privilegeOf(
   role: Fact<string> & { readonly value: string },
@@ -188,7 +189,7 @@ function privilegeOf(
   const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role.value)) as
     | Resource<AzureRoleDefinitionFacts>
     | undefined;
-  const assigns = definition?.facts.assignsRoles;
+  const assigns = definition?.facts.grantsRoles;
   if (definition && assigns && assigns.source !== 'unknown')
     return { privileged: assigns.value, evidence: { ...assigns, resourceId: definition.id } };
   if (role.value in UNPRIVILEGED_BUILT_IN_ROLES) return { privileged: false, evidence: byRole };

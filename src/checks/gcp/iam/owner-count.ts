@@ -1,11 +1,29 @@
 import { type Fact, unknown } from '../../../model/fact.ts';
-import type { GcpBinding, GcpCustomRoleFacts, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type {
+  GcpBinding,
+  GcpCustomRoleFacts,
+  GcpHierarchyNodeFacts,
+  GcpServiceAccountFacts,
+} from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
+import {
+  IMPERSONATING_PERMISSIONS,
+  IMPERSONATING_ROLES,
+  type Impersonation,
+  impersonators,
+} from '../lib/impersonation.ts';
+import { ROLE_UPDATE, ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
 
-type Message = 'withinLimit' | 'tooMany' | 'noProjectPolicy' | 'ancestorsUnknown' | 'roleNotExported';
+type Message =
+  | 'withinLimit'
+  | 'tooMany'
+  | 'noProjectPolicy'
+  | 'ancestorsUnknown'
+  | 'roleNotExported'
+  | 'serviceAccountProjectUnknown';
 
 export default defineCheck<GcpHierarchyNodeFacts, Message>({
   meta: {
@@ -20,8 +38,8 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       en: 'Projects have no more owners (roles/owner), or holders of roles that can grant themselves ownership, than allowed (3 by default)',
     },
     rationale: {
-      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。プロジェクト（または上位のフォルダ・組織）の IAM ポリシーを書き換えられるロールの保持者は自らにオーナーを付与できるため、同じく数えます: プロジェクト IAM 管理者（roles/resourcemanager.projectIamAdmin）、セキュリティ管理者（roles/iam.securityAdmin）、組織の管理者（roles/resourcemanager.organizationAdmin）、上位のフォルダで付与されたフォルダ管理者・フォルダ IAM 管理者（roles/resourcemanager.folderAdmin、folderIamAdmin）、resourcemanager.projects.setIamPolicy などを含むカスタム ロール。編集者（roles/editor）は IAM ポリシーを変更できません。',
-      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Editor (roles/editor) may not change IAM policies.',
+      ja: 'オーナーはプロジェクトのすべてのリソースと IAM を変更できる最上位の権限です。保持者が多いほど、アカウント乗っ取りや誤操作の影響が広がります。組織・フォルダで付与されたオーナーも継承されます。プロジェクト（または上位のフォルダ・組織）の IAM ポリシーを書き換えられるロールの保持者は自らにオーナーを付与できるため、同じく数えます: プロジェクト IAM 管理者（roles/resourcemanager.projectIamAdmin）、セキュリティ管理者（roles/iam.securityAdmin）、組織の管理者（roles/resourcemanager.organizationAdmin）、上位のフォルダで付与されたフォルダ管理者・フォルダ IAM 管理者（roles/resourcemanager.folderAdmin、folderIamAdmin）、resourcemanager.projects.setIamPolicy などを含むカスタム ロール。そのように数える主体がサービスアカウントなら、それとして振る舞える主体も数えます: サービスアカウント トークン作成者（roles/iam.serviceAccountTokenCreator）、サービスアカウント キー管理者、サービスアカウント管理者（roles/iam.serviceAccountAdmin）、iam.serviceAccounts.getAccessToken・signJwt・signBlob・iam.serviceAccountKeys.create などを含むカスタム ロールの保持者（プロジェクトで付与されたものはそのプロジェクトのサービスアカウントに、フォルダ・組織で付与されたものはその下のすべてのプロジェクトのサービスアカウントに及びます）。自らが持つカスタム ロールを書き換えられる主体（ロール管理者 roles/iam.roleAdmin、組織のロール管理者、iam.roles.update を含むカスタム ロール）も、そこに setIamPolicy を加えられるため数えます。編集者（roles/editor）は IAM ポリシーを変更できず、サービスアカウント ユーザ（roles/iam.serviceAccountUser）はそれだけではサービスアカウントとして振る舞えません。',
+      en: 'Owner can change every resource and the IAM policy of the project. The more holders, the wider the impact of a hijacked account or a mistake. Owners granted on the organization or folders are inherited. A role that may rewrite the IAM policy of the project (or of a folder or the organization above it) lets its holders grant themselves Owner, and counts too: Project IAM Admin (roles/resourcemanager.projectIamAdmin), Security Admin (roles/iam.securityAdmin), Organization Administrator (roles/resourcemanager.organizationAdmin), Folder Admin and Folder IAM Admin granted on a folder above (roles/resourcemanager.folderAdmin, folderIamAdmin), and custom roles with resourcemanager.projects.setIamPolicy or its folder and organization counterparts. Where such a principal is a service account, whoever may act as it counts too: Service Account Token Creator (roles/iam.serviceAccountTokenCreator), Service Account Key Admin, Service Account Admin (roles/iam.serviceAccountAdmin) and custom roles with iam.serviceAccounts.getAccessToken, signJwt, signBlob, iam.serviceAccountKeys.create or the like (granted on the project, they reach its service accounts; on a folder or the organization, those of every project under it). A principal that may rewrite a custom role it holds (Role Administrator roles/iam.roleAdmin, Organization Role Administrator, custom roles with iam.roles.update) may add setIamPolicy to it, and counts too. Editor (roles/editor) may not change IAM policies, and Service Account User (roles/iam.serviceAccountUser) alone does not act as a service account.',
     },
     remediation: {
       ja: 'gcloud projects remove-iam-policy-binding <プロジェクト> --member=<メンバー> --role=roles/owner で不要なオーナーを外し（IAM ポリシーを書き換えられるロールも同様に --role=<ロール> で外します）、必要な作業に見合う事前定義ロールを付与します（コンソール: IAM と管理 > IAM）。グループは 1 主体と数えるため、グループのメンバー数は Cloud Identity / Google Workspace で確認してください。',
@@ -47,6 +65,17 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
           en: 'Custom roles are granted whose definitions were not read ({{roles}}; {{count|principal|principals}} known, limit {{max}})',
         },
       ),
+      serviceAccountProjectUnknown: missingData(
+        {
+          ja: 'オーナーと自らをオーナーにできる主体は {{count}} 主体（上限 {{max}}）ですが、{{undecided}} はそれに数えるサービスアカウントとして振る舞えるかもしれません。そのサービスアカウントのプロジェクトがロールの付与先の下にあるかがエクスポートから分かりません（プロジェクト ID を含むプロジェクトのリソース行と、組織単位のエクスポートを渡してください）',
+          en: '{{count|principal is|principals are}} known to be owners or able to grant themselves ownership (limit {{max}}), and {{undecided}} may act as a service account that counts: the export does not tell whether its project is under where the role is granted (provide the project resource lines, which carry the project id, and an organization-level export)',
+        },
+        'gcpAncestorPolicies',
+        {
+          ja: 'オーナーと自らをオーナーにできる主体は {{count}} 主体（上限 {{max}}）ですが、{{undecided}} はそれに数えるサービスアカウントとして振る舞えるかもしれません',
+          en: '{{count|principal is|principals are}} known to be owners or able to grant themselves ownership (limit {{max}}), and {{undecided}} may act as a service account that counts',
+        },
+      ),
       noProjectPolicy: missingData(
         {
           ja: 'プロジェクトの IAM ポリシーがエクスポートにないため判断できません（--content-type=iam-policy のエクスポートも渡してください）',
@@ -70,6 +99,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       'https://cloud.google.com/iam/docs/understanding-roles#basic',
       'https://cloud.google.com/resource-manager/docs/access-control-proj',
       'https://cloud.google.com/resource-manager/docs/access-control-folders',
+      'https://cloud.google.com/iam/docs/service-account-permissions',
     ],
   },
   evaluate(project, ctx) {
@@ -86,6 +116,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       const { owners, roleEvidence } = privileged(
         [{ node: PROJECT, bindings: known?.value ?? [] }, ...above],
         folderAbove,
+        project,
         ctx,
       );
       if (owners.length > max) {
@@ -98,9 +129,10 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       }
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }
-    const { owners, maybe, unread, roleEvidence } = privileged(
+    const { owners, maybe, acting, unread, roleEvidence } = privileged(
       [{ node: PROJECT, bindings: chain.own.value }, ...above],
       folderAbove,
+      project,
       ctx,
     );
     const evidence = [...inheritedEvidence(chain), ...roleEvidence];
@@ -110,6 +142,11 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     // matters only if its holders could take the count over the limit.
     if (owners.length + maybe.length > max)
       return undetermined('roleNotExported', [...evidence, ...unread.evidence], data);
+    if (owners.length + maybe.length + acting.maybe.length > max)
+      return undetermined('serviceAccountProjectUnknown', [...evidence, ...acting.evidence], {
+        ...data,
+        undecided: acting.maybe,
+      });
     return ancestorsUnknown(chain, evidence, data) ?? pass('withinLimit', evidence, data);
   },
 });
@@ -137,10 +174,12 @@ const OWNER_GRANTING_ROLES: Readonly<Record<string, string>> = {
 };
 
 interface Privileged {
-  /** Distinct principals holding Owner or a role that may grant it. */
+  /** Distinct principals holding Owner or a role that may grant it, or acting as one that does. */
   readonly owners: string[];
   /** Principals not among them holding a custom role whose definition is not read. */
   readonly maybe: string[];
+  /** Principals among neither that may act as a counted service account, and why that is not known. */
+  readonly acting: { readonly maybe: string[]; readonly evidence: Evidence[] };
   readonly unread: { readonly roles: string[]; readonly evidence: Evidence[] };
   /** The custom roles' facts that made their holders count. */
   readonly roleEvidence: Evidence[];
@@ -155,9 +194,14 @@ interface Privileged {
 function privileged(
   grants: readonly { readonly node: string; readonly bindings: readonly GcpBinding[] }[],
   folderAbove: boolean,
+  project: Resource,
   ctx: CheckContext,
 ): Privileged {
   const owners = new Set<string>();
+  const impersonations: Impersonation[] = [];
+  const updates: RoleUpdate[] = [];
+  /** Each member's custom roles on the project and above it, which it may rewrite. */
+  const heldCustom = new Map<string, Set<string>>();
   const maybe = new Set<string>();
   const unreadRoles = new Set<string>();
   const unreadEvidence: Evidence[] = [];
@@ -168,11 +212,15 @@ function privileged(
       if (active.length === 0) continue;
       const predefined = OWNER_GRANTING_ROLES[role];
       let counts = predefined !== undefined && writesPolicyAbove(predefined, node, folderAbove);
+      const acting = IMPERSONATING_ROLES[role];
+      if (acting) impersonations.push({ node, binding: { role, members: active }, permission: acting });
+      if (ROLE_UPDATING_ROLES.has(role)) updates.push({ node, role, members: active });
       if (predefined === undefined && CUSTOM_ROLE.test(role)) {
+        for (const member of active) heldCustom.set(member, (heldCustom.get(member) ?? new Set()).add(role));
         const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
           | Resource<GcpCustomRoleFacts>
           | undefined;
-        const permissions: Fact<readonly string[]> | undefined = definition?.facts.policyWritePermissions;
+        const permissions: Fact<readonly string[]> | undefined = definition?.facts.escalationPermissions;
         if (!definition || !permissions || permissions.source === 'unknown') {
           if (!unreadRoles.has(role)) {
             unreadRoles.add(role);
@@ -189,17 +237,74 @@ function privileged(
           continue;
         }
         counts = permissions.value.some((permission) => writesPolicyAbove(permission, node, folderAbove));
+        const impersonating = permissions.value.find((permission) =>
+          IMPERSONATING_PERMISSIONS.has(permission),
+        );
+        if (impersonating)
+          impersonations.push({ node, binding: { role, members: active }, permission: impersonating });
+        if (permissions.value.includes(ROLE_UPDATE)) updates.push({ node, role, members: active });
         if (counts) roleEvidence.push({ ...permissions, resourceId: definition.id });
       }
       if (counts) for (const member of active) owners.add(member);
     }
   }
+  // Principals that may rewrite a custom role they hold may add setIamPolicy to it.
+  for (const [member, evidence] of roleRewriters(updates, heldCustom, project)) {
+    if (owners.has(member)) continue;
+    owners.add(member);
+    roleEvidence.push(evidence);
+  }
+  // Principals acting as a counted service account count as it does.
+  const acting = impersonators(impersonations, owners, project, (email) => ownPolicy(email, project, ctx));
+  for (const member of acting.added) owners.add(member);
+  roleEvidence.push(...acting.evidence);
   return {
     owners: [...owners],
     maybe: [...maybe].filter((member) => !owners.has(member)),
+    acting: {
+      maybe: [...acting.maybe].filter((member) => !owners.has(member) && !maybe.has(member)),
+      evidence: acting.maybeEvidence,
+    },
     unread: { roles: [...unreadRoles], evidence: unreadEvidence },
     roleEvidence,
   };
+}
+
+/**
+ * The bindings of a service account's own IAM policy that act as it (its
+ * iam.googleapis.com/ServiceAccount record, of the project's service accounts, found by its email
+ * or by a name ending in it); none when the export does not hold that policy.
+ */
+function ownPolicy(email: string, project: Resource, ctx: CheckContext): Impersonation[] {
+  const account = (
+    ctx.inventory.inAccount(
+      'gcp',
+      project.account,
+      'iam.service-account',
+    ) as Resource<GcpServiceAccountFacts>[]
+  ).find(
+    (candidate) =>
+      candidate.facts.email?.value === email.toLowerCase() ||
+      candidate.id.endsWith(`/serviceAccounts/${email}`),
+  );
+  const bindings = account?.facts.bindings;
+  if (!account || !bindings || bindings.source === 'unknown') return [];
+  return bindings.value.flatMap(({ role, members }) => {
+    const permission = IMPERSONATING_ROLES[role] ?? customImpersonation(role, ctx);
+    return permission ? [{ node: account.id, binding: { role, members }, permission, only: email }] : [];
+  });
+}
+
+/** The permission of a custom role (its definition in the export) that acts as a service account. */
+function customImpersonation(role: string, ctx: CheckContext): string | undefined {
+  if (!CUSTOM_ROLE.test(role)) return undefined;
+  const definition = ctx.inventory.byId('gcp', `//iam.googleapis.com/${role}`) as
+    | Resource<GcpCustomRoleFacts>
+    | undefined;
+  const permissions = definition?.facts.escalationPermissions;
+  return permissions?.source === 'unknown' || !permissions
+    ? undefined
+    : permissions.value.find((permission) => IMPERSONATING_PERMISSIONS.has(permission));
 }
 
 /**

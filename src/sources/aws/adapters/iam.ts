@@ -1,6 +1,12 @@
-import type { AwsIamPolicyFacts, AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
+import type {
+  AwsEscalationGrant,
+  AwsIamPolicyFacts,
+  AwsIamPrincipalFacts,
+  AwsIamUserFacts,
+} from '../../../model/aws.ts';
 import { explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import { arnPart, asRecord, type ConfigItem } from '../config-item.ts';
+import { escalationGrantsOf } from './escalation-grants.ts';
 import { absent, configString, field, recordsOf, toBoolean, toStringValue } from './fields.ts';
 import {
   type GrantScope,
@@ -8,7 +14,6 @@ import {
   isEscalationStatement,
   isFullAdminStatement,
   listOf,
-  matchingStatements,
   parsePolicyDocument,
   statementLabel,
   statementsOf,
@@ -44,7 +49,7 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
     name: configString(item, 'roleName'),
     attachedPolicyArns: attachedPolicyArns(item),
     ...inlinePolicyFacts(item, 'rolePolicyList'),
-    trustedAccounts: trustedAccounts(item),
+    ...trustFacts(item),
   };
 }
 
@@ -59,19 +64,24 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  * https://docs.github.com/actions/security-for-github-actions/security-hardening-your-deployments/configuring-openid-connect-in-amazon-web-services
  */
-function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
+function trustFacts(item: ConfigItem): Pick<AwsIamPrincipalFacts, 'trustedAccounts' | 'trustedServices'> {
   const path = 'configuration.assumeRolePolicyDocument';
   const raw = field(item.configuration, 'assumeRolePolicyDocument');
-  if (raw === undefined || raw === null) return absent(item, path);
+  if (raw === undefined || raw === null) return trustBoth(absent(item, path));
   const policy = parsePolicyDocument(raw);
   if (!policy) {
-    return unknown(path, { ja: '信頼ポリシーを解析できません', en: 'the trust policy could not be parsed' });
+    return trustBoth(
+      unknown(path, { ja: '信頼ポリシーを解析できません', en: 'the trust policy could not be parsed' }),
+    );
   }
   const statements = statementsOf(policy);
-  if (!statements) return unexpectedType(path);
+  if (!statements) return trustBoth(unexpectedType(path));
   const accounts = new Set<string>();
+  const services = new Set<string>();
   for (const statement of statements) {
     if (statement['Effect'] !== 'Allow') continue;
+    for (const service of listOf(asRecord(statement['Principal'])?.['Service']))
+      services.add(String(service).toLowerCase());
     if (isAnyonePrincipal(statement['Principal'])) {
       if (isPublicAllowStatement(statement)) accounts.add('*');
       continue;
@@ -89,7 +99,17 @@ function trustedAccounts(item: ConfigItem): Fact<readonly string[]> {
       if (claims && !pinsCaller(statement['Condition'], host, claims)) accounts.add(`federated:${host}`);
     }
   }
-  return explicit([...accounts].sort(), path);
+  return {
+    trustedAccounts: explicit([...accounts].sort(), path),
+    trustedServices: explicit([...services].sort(), path),
+  };
+}
+
+/** The same unknown for both facts of the trust policy. */
+function trustBoth(
+  fact: Fact<readonly string[]>,
+): Pick<AwsIamPrincipalFacts, 'trustedAccounts' | 'trustedServices'> {
+  return { trustedAccounts: fact, trustedServices: fact };
 }
 
 /**
@@ -151,13 +171,11 @@ function entriesOf(value: unknown): readonly unknown[] | undefined {
 
 /**
  * The inline policies (their `policyDocument` is URL-encoded JSON in Config) that allow `*` on
- * `*`, by name, and the statements by which the principal may grant itself administrator rights
- * (isEscalationStatement), as `<policy>: <Sid or position>`.
+ * `*`, by name, the statements by which the principal may grant itself administrator rights
+ * (isEscalationStatement), as `<policy>: <Sid or position>`, and those on the escalation paths
+ * through another principal (escalationGrantsOf).
  */
-function inlinePolicyFacts(
-  item: ConfigItem,
-  listName: string,
-): Pick<AwsIamPrincipalFacts, 'fullAdminInlinePolicies' | 'escalationInlineStatements'> {
+function inlinePolicyFacts(item: ConfigItem, listName: string): InlinePolicyFacts {
   const path = factPath('configuration', listName);
   const entries = entriesOf(field(item.configuration, listName));
   if (!entries) return both(absent(item, path));
@@ -167,6 +185,7 @@ function inlinePolicyFacts(
   const escalates = isEscalationStatement({ ...scopeOf(item), self: item.arn });
   const admin: string[] = [];
   const escalation: string[] = [];
+  const grants: AwsEscalationGrant[] = [];
   for (const policy of policies) {
     const raw = field(policy, 'policyDocument');
     // A policy listed without its document may be the one that grants everything.
@@ -180,18 +199,23 @@ function inlinePolicyFacts(
     statements.forEach((statement, index) => {
       if (escalates(statement)) escalation.push(`${name}: ${statementLabel(statement, index)}`);
     });
+    grants.push(...escalationGrantsOf(statements, `${name}: `));
   }
   return {
     fullAdminInlinePolicies: explicit(admin, documentPath),
     escalationInlineStatements: explicit(escalation, documentPath),
+    escalationGrants: explicit(grants, documentPath),
   };
 }
 
-/** The same unknown for both facts of the inline policies. */
-function both(
-  fact: Fact<readonly string[]>,
-): Pick<AwsIamPrincipalFacts, 'fullAdminInlinePolicies' | 'escalationInlineStatements'> {
-  return { fullAdminInlinePolicies: fact, escalationInlineStatements: fact };
+type InlinePolicyFacts = Pick<
+  AwsIamPrincipalFacts,
+  'fullAdminInlinePolicies' | 'escalationInlineStatements' | 'escalationGrants'
+>;
+
+/** The same unknown for every fact of the inline policies. */
+function both(fact: Fact<readonly never[]>): InlinePolicyFacts {
+  return { fullAdminInlinePolicies: fact, escalationInlineStatements: fact, escalationGrants: fact };
 }
 
 /** The partition and account of an item's ARNs (`aws` when its own ARN does not say). */
@@ -210,8 +234,7 @@ function scopeOf(item: ConfigItem): GrantScope {
 export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
   const path = 'configuration.policyVersionList';
   const versions = field(item.configuration, 'policyVersionList');
-  if (!Array.isArray(versions))
-    return { fullAdminStatements: absent(item, path), escalationStatements: absent(item, path) };
+  if (!Array.isArray(versions)) return policyUnknown(absent(item, path));
   const records = versions.flatMap((version): Record<string, unknown>[] => {
     const record = asRecord(version);
     return record ? [record] : [];
@@ -223,13 +246,29 @@ export function iamPolicyFacts(item: ConfigItem): AwsIamPolicyFacts {
     (records.length === 1 ? records[0] : undefined);
   const document = field(chosen, 'document');
   const documentPath = `${path}[].document`;
-  if (document === undefined || document === null)
-    return {
-      fullAdminStatements: absent(item, documentPath),
-      escalationStatements: absent(item, documentPath),
-    };
+  if (document === undefined || document === null) return policyUnknown(absent(item, documentPath));
+  const policy = parsePolicyDocument(document);
+  if (!policy)
+    return policyUnknown(
+      unknown(documentPath, { ja: 'ポリシーを解析できません', en: 'the policy could not be parsed' }),
+    );
+  const statements = statementsOf(policy);
+  if (!statements) return policyUnknown(unexpectedType(documentPath));
+  const labels = (matches: (statement: Record<string, unknown>) => boolean) =>
+    explicit(
+      statements.flatMap((statement, index) =>
+        matches(statement) ? [statementLabel(statement, index)] : [],
+      ),
+      documentPath,
+    );
   return {
-    fullAdminStatements: matchingStatements(document, documentPath, isFullAdminStatement),
-    escalationStatements: matchingStatements(document, documentPath, isEscalationStatement(scopeOf(item))),
+    fullAdminStatements: labels(isFullAdminStatement),
+    escalationStatements: labels(isEscalationStatement(scopeOf(item))),
+    escalationGrants: explicit(escalationGrantsOf(statements), documentPath),
   };
+}
+
+/** The same unknown for every fact of a managed policy. */
+function policyUnknown(fact: Fact<readonly never[]>): AwsIamPolicyFacts {
+  return { fullAdminStatements: fact, escalationStatements: fact, escalationGrants: fact };
 }

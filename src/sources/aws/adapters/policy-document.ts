@@ -1,4 +1,5 @@
 import { explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
+import { anyVariable, matchesPattern } from '../../../model/iam-patterns.ts';
 import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { recordsOf } from './fields.ts';
@@ -142,10 +143,11 @@ export interface GrantScope {
  * default version of a managed policy or choosing an older one, adding a user to a group,
  * rewriting a role's trust policy. These are the IAM-only methods of Rhino Security Labs'
  * privilege escalation list, which Prowler's `iam_policy_allows_privilege_escalation` and
- * Cloudsplaining's privilege escalation findings also hold; the methods that need a second
- * service (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, …) or take over another
- * user's credentials (iam:CreateAccessKey, iam:UpdateLoginProfile) are left out: whether they
- * reach administrator depends on roles and users the statement does not show. Actions are
+ * Cloudsplaining's privilege escalation findings also hold; the methods that go through another
+ * principal (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, …; another user's
+ * credentials, iam:CreateAccessKey, iam:UpdateLoginProfile) depend on roles and users the
+ * statement does not show, and are kept as grants (escalation-grants.ts) for the check to
+ * follow. Actions are
  * matched as patterns (`iam:*`, `iam:Attach*`, NotAction); a policy variable in a resource
  * (`${aws:username}`) is read as any name: it stands for the caller's own. A condition is
  * ignored, as for administrator rights.
@@ -187,21 +189,6 @@ const ESCALATION_ACTIONS: Readonly<Record<string, 'user' | 'group' | 'role' | 'p
   'iam:CreatePolicyVersion': 'policy',
   'iam:SetDefaultPolicyVersion': 'policy',
 };
-
-/** A resource pattern with its policy variables (`${aws:username}`) read as any name. */
-function anyVariable(pattern: unknown): unknown {
-  return typeof pattern === 'string' ? pattern.replace(/\$\{[^}]*\}/g, '*') : pattern;
-}
-
-/** An action or resource pattern (`*` and `?` wildcards, case-insensitive) matches the name. */
-function matchesPattern(pattern: unknown, name: string): boolean {
-  if (typeof pattern !== 'string') return true;
-  const glob = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replaceAll('*', '.*')
-    .replaceAll('?', '.');
-  return new RegExp(`^${glob}$`, 'i').test(name);
-}
 
 /** A resource ARN pattern that may name an IAM resource (`*`, `arn:aws:iam::…`, a wildcard service). */
 function mayNameIam(arn: string): boolean {

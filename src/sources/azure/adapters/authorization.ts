@@ -44,7 +44,7 @@ export const roleDefinition: Adapter = {
     return {
       roleName: propertyFact(record, ['roleName'], asString, NOT_EXPORTED),
       roleType: propertyFact(record, ['type', 'roleType'], roleTypeOf, NOT_EXPORTED),
-      assignsRoles: assignsRolesOf(record),
+      grantsRoles: grantsRolesOf(record),
     };
   },
 };
@@ -68,20 +68,32 @@ const isStringList = (value: unknown) =>
   value === null ||
   (Array.isArray(value) && value.every((item) => typeof item === 'string'));
 
-const ROLE_ASSIGNMENT_WRITE = 'microsoft.authorization/roleassignments/write';
+/**
+ * The actions by which a role's holder grants any role: assigning one
+ * (`Microsoft.Authorization/roleAssignments/write`), or rewriting the definition of a custom role
+ * it holds (`roleDefinitions/write`) to add that. `elevateAccess/Action` is left out: only an
+ * Entra ID Global Administrator may call it, whatever Azure role holds it.
+ * https://learn.microsoft.com/azure/role-based-access-control/custom-roles#who-can-create-delete-update-or-view-a-custom-role
+ */
+const ROLE_GRANTING_ACTIONS = [
+  'microsoft.authorization/roleassignments/write',
+  'microsoft.authorization/roledefinitions/write',
+];
 
 /**
- * Whether the role may assign roles. Each permission grants its `actions` less its `notActions`
- * (Azure's wildcards: `*` stands for any text, and case does not matter); a role has what any of
- * its permissions grants. https://learn.microsoft.com/azure/role-based-access-control/role-definitions#notactions
+ * Whether the role may grant roles (ROLE_GRANTING_ACTIONS). Each permission grants its `actions`
+ * less its `notActions` (Azure's wildcards: `*` stands for any text, and case does not matter); a
+ * role has what any of its permissions grants. https://learn.microsoft.com/azure/role-based-access-control/role-definitions#notactions
  */
-function assignsRolesOf(record: ArmRecord): Fact<boolean> {
+function grantsRolesOf(record: ArmRecord): Fact<boolean> {
   const permissions = propertyFact(record, ['permissions'], permissionList, NOT_EXPORTED);
   if (permissions.source === 'unknown') return unknown(permissions.path, permissions.note);
-  const at = permissions.value.findIndex(
-    (permission) =>
-      stringsOf(get(permission, 'actions')).some((action) => matches(action)) &&
-      !stringsOf(get(permission, 'notActions')).some((action) => matches(action)),
+  const at = permissions.value.findIndex((permission) =>
+    ROLE_GRANTING_ACTIONS.some(
+      (granting) =>
+        stringsOf(get(permission, 'actions')).some((action) => covers(action)(granting)) &&
+        !stringsOf(get(permission, 'notActions')).some((action) => covers(action)(granting)),
+    ),
   );
   if (at === -1) return derived(false, permissions);
   const granting = permissions.value[at]!;
@@ -90,12 +102,13 @@ function assignsRolesOf(record: ArmRecord): Fact<boolean> {
 
 const stringsOf = (value: unknown): readonly string[] => (Array.isArray(value) ? (value as string[]) : []);
 
-/** Whether an action pattern (`*`, `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`) covers assigning roles. */
-const matches = memoized((pattern) => {
+/** Whether an action pattern (`*`, `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/*`) covers an action. */
+const covers = memoized((pattern) => {
   const source = pattern
     .trim()
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('.*');
-  return new RegExp(`^${source}$`, 'i').test(ROLE_ASSIGNMENT_WRITE);
+  const glob = new RegExp(`^${source}$`, 'i');
+  return (action: string) => glob.test(action);
 });

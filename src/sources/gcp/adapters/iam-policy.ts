@@ -41,13 +41,17 @@ function bindingsOf(policy: JsonObject): GcpBinding[] | undefined {
 
 /** What a project's, folder's or organization's IAM policy tells: its bindings and audit configs. */
 export function hierarchyPolicyFacts(policy: JsonObject, policyPath: string): GcpHierarchyNodeFacts {
+  return { bindings: bindingsFact(policy, policyPath), auditConfigs: auditConfigs(policy, policyPath) };
+}
+
+/**
+ * A policy's bindings as a fact (a node's, or a service account's: who may act as it). Proto JSON
+ * omits empty lists: a policy without bindings has none.
+ */
+export function bindingsFact(policy: JsonObject, policyPath: string): Fact<readonly GcpBinding[]> {
   const path = factPath(policyPath, 'bindings');
   const bindings = bindingsOf(policy);
-  return {
-    // Proto JSON omits empty lists: a policy without bindings has none.
-    bindings: bindings ? explicit<readonly GcpBinding[]>(bindings, path) : unexpectedType(path),
-    auditConfigs: auditConfigs(policy, policyPath),
-  };
+  return bindings ? explicit<readonly GcpBinding[]>(bindings, path) : unexpectedType(path);
 }
 
 /**

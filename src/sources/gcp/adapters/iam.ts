@@ -2,6 +2,7 @@ import { explicit, factPath, unexpectedType, unknown } from '../../../model/fact
 import type {
   GcpCustomRoleFacts,
   GcpOrganizationFacts,
+  GcpServiceAccountFacts,
   GcpServiceAccountKeyFacts,
 } from '../../../model/gcp.ts';
 import { type JsonObject, stringAt } from '../json.ts';
@@ -30,6 +31,16 @@ export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpS
 }
 
 /**
+ * iam.googleapis.com/ServiceAccount: the IAM REST `ServiceAccount`'s `email`, which names it in
+ * IAM bindings (Cloud Asset names it by its unique id).
+ * https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts
+ */
+export function serviceAccountFacts(data: JsonObject, dataPath: string): GcpServiceAccountFacts {
+  const email = stringAt(data, 'email');
+  return email ? { email: explicit(email.toLowerCase(), factPath(dataPath, 'email')) } : {};
+}
+
+/**
  * cloudresourcemanager.googleapis.com/Organization: its `displayName` is set by Google to the
  * primary domain of the Workspace / Cloud Identity account that owns it.
  * https://cloud.google.com/resource-manager/reference/rest/v1/organizations
@@ -41,38 +52,51 @@ export function organizationFacts(data: JsonObject, dataPath: string): GcpOrgani
 
 /**
  * iam.googleapis.com/Role: the IAM REST `Role` of a custom role. Its `includedPermissions` tell
- * whether its holders may rewrite a project's, folder's or organization's IAM policy; a role
+ * whether its holders may rewrite a project's, folder's or organization's IAM policy, or act as
+ * a service account (ESCALATIONS); a role
  * `deleted` or in stage `DISABLED` grants nothing to those it is bound to. A record without the
  * list (a search result with no data) tells nothing: the role may hold any permission.
  * https://cloud.google.com/iam/docs/reference/rest/v1/organizations.roles#Role
  */
 export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRoleFacts {
-  if (data['deleted'] === true)
-    return { policyWritePermissions: explicit([], factPath(dataPath, 'deleted')) };
+  if (data['deleted'] === true) return { escalationPermissions: explicit([], factPath(dataPath, 'deleted')) };
   if (data['stage'] === 'DISABLED')
-    return { policyWritePermissions: explicit([], factPath(dataPath, 'stage')) };
+    return { escalationPermissions: explicit([], factPath(dataPath, 'stage')) };
   const path = factPath(dataPath, 'includedPermissions');
   const permissions = data['includedPermissions'];
   if (permissions === undefined || permissions === null)
     return {
-      policyWritePermissions: unknown(path, {
+      escalationPermissions: unknown(path, {
         ja: 'カスタム ロールの権限（includedPermissions）がエクスポートにありません',
         en: 'the export has no includedPermissions for the custom role',
       }),
     };
   if (!Array.isArray(permissions) || !permissions.every((p) => typeof p === 'string'))
-    return { policyWritePermissions: unexpectedType(path) };
+    return { escalationPermissions: unexpectedType(path) };
   return {
-    policyWritePermissions: explicit(
-      permissions.filter((p) => POLICY_WRITES.has(p)),
+    escalationPermissions: explicit(
+      permissions.filter((p) => ESCALATIONS.has(p)),
       path,
     ),
   };
 }
 
-/** The permissions that rewrite the IAM policy of a project, a folder, an organization. */
-const POLICY_WRITES: ReadonlySet<string> = new Set([
+/**
+ * The permissions by which a role's holders may grant themselves roles/owner: rewriting the IAM
+ * policy of a project, a folder or an organization; or acting as a service account that may
+ * (a short-lived token or a signed JWT or blob, a key, or the service account's own IAM policy
+ * rewritten to grant one of those); or rewriting a custom role they hold (`iam.roles.update`).
+ * https://cloud.google.com/iam/docs/service-account-permissions
+ */
+const ESCALATIONS: ReadonlySet<string> = new Set([
   'resourcemanager.projects.setIamPolicy',
   'resourcemanager.folders.setIamPolicy',
   'resourcemanager.organizations.setIamPolicy',
+  'iam.serviceAccounts.getAccessToken',
+  'iam.serviceAccounts.signBlob',
+  'iam.serviceAccounts.signJwt',
+  'iam.serviceAccounts.implicitDelegation',
+  'iam.serviceAccountKeys.create',
+  'iam.serviceAccounts.setIamPolicy',
+  'iam.roles.update',
 ]);

@@ -7,7 +7,7 @@ import { backupRunFacts, notebookFacts, secretFacts, secretRegion } from './data
 import { bootDiskKey, computeEncryptionKey, customerManagedKey, replicaOf } from './encryption.ts';
 import { firewallPolicyFacts } from './firewall-policy.ts';
 import { clusterFacts } from './gke.ts';
-import { customRoleFacts, organizationFacts, serviceAccountKeyFacts } from './iam.ts';
+import { customRoleFacts, organizationFacts, serviceAccountFacts, serviceAccountKeyFacts } from './iam.ts';
 import { cryptoKeyFacts } from './kms.ts';
 import { logBucketFacts } from './logging.ts';
 import { firewallFacts, subnetworkFacts } from './network.ts';
@@ -211,7 +211,8 @@ export const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   },
   'logging.googleapis.com/LogBucket': { kansaType: 'audit.log-bucket', facts: logBucketFacts },
   'logging.googleapis.com/LogSink': { kansaType: 'audit.log-sink' },
-  'iam.googleapis.com/ServiceAccount': { kansaType: 'iam.service-account' },
+  // Service accounts: their own IAM policy says who may act as them (gcp.iam.owner-count).
+  'iam.googleapis.com/ServiceAccount': { kansaType: 'iam.service-account', facts: serviceAccountFacts },
   // Custom roles: whether those they are bound to may rewrite IAM policies (gcp.iam.owner-count).
   'iam.googleapis.com/Role': { kansaType: 'iam.role', facts: customRoleFacts },
   'iam.googleapis.com/ServiceAccountKey': {

@@ -12,6 +12,7 @@ import {
   rootRow,
 } from '../../../sources/aws/builders.ts';
 import { escalationCases } from './privileged-escalation.ts';
+import { pathCases } from './privileged-paths.ts';
 import { roleItem } from './role.ts';
 
 const ROOT = credentialReportFile([rootRow('true')]);
@@ -276,6 +277,7 @@ const cases: AnyCase[] = [
     data: { count: 2 },
   },
   ...escalationCases,
+  ...pathCases,
 ];
 
 /** A new `aws_iam_user` as a plan shows it (provider v5). */

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
 import type { AnyCase } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
@@ -186,6 +187,69 @@ export const customRoleCases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'tooMany',
     data: { count: 2, principals: [principal(1), principal(2)] },
+  },
+  {
+    // Its holder rewrites the custom role it holds (assignable here) to add roleAssignments/write.
+    name: 'a custom role allowed Microsoft.Authorization/roleDefinitions/write (may widen itself) counts',
+    records: [
+      underGroups(),
+      graphRole(ACCESS_DELEGATE, 'Role Author', [
+        READ_SUPPORT,
+        {
+          actions: [
+            'Microsoft.Authorization/roleDefinitions/write',
+            'Microsoft.Authorization/roleDefinitions/read',
+          ],
+        },
+      ]),
+      assignment(principal(1), OWNER),
+      assignment(principal(2), ACCESS_DELEGATE),
+    ],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 2, principals: [principal(1), principal(2)] },
+    assert: (result) =>
+      expect(
+        result.evidence.some((piece) =>
+          JSON.stringify(piece).includes('Microsoft.Authorization/roleDefinitions/write'),
+        ),
+      ).toBe(true),
+  },
+  {
+    name: 'a custom role allowed Microsoft.Authorization/role*/write less roleDefinitions and roleAssignments writes does not count',
+    records: [
+      underGroups(),
+      graphRole(ACCESS_DELEGATE, 'Lock Keeper', [
+        {
+          actions: ['Microsoft.Authorization/*/write', '*/read'],
+          notActions: [
+            'Microsoft.Authorization/roleDefinitions/*',
+            'Microsoft.Authorization/roleAssignments/write',
+          ],
+        },
+      ]),
+      assignment(principal(1), OWNER),
+      assignment(principal(2), ACCESS_DELEGATE),
+    ],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 1, principals: [principal(1)] },
+  },
+  {
+    // elevateAccess works for Entra ID Global Administrators only, whatever Azure role holds it.
+    name: 'a custom role allowed only Microsoft.Authorization/elevateAccess/Action does not count',
+    records: [
+      underGroups(),
+      graphRole(ACCESS_DELEGATE, 'Elevator', [{ actions: ['Microsoft.Authorization/elevateAccess/Action'] }]),
+      assignment(principal(1), OWNER),
+      assignment(principal(2), ACCESS_DELEGATE),
+    ],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 1, principals: [principal(1)] },
   },
   {
     name: 'Role Based Access Control Administrator may assign roles: it counts, Contributor does not',

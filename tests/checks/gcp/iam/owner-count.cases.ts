@@ -11,6 +11,7 @@ import {
   resourceRecord,
 } from '../../../sources/gcp/records.ts';
 import { ownerGrantingCases } from './owner-granting-roles.ts';
+import { impersonationCases } from './owner-impersonation.ts';
 
 const owners = (...members: string[]) => ({ role: 'roles/owner', members });
 const folder = (...bindings: Record<string, unknown>[]) =>
@@ -189,6 +190,7 @@ const cases: AnyCase[] = [
     messageId: 'noProjectPolicy',
   },
   ...ownerGrantingCases,
+  ...impersonationCases,
 ];
 
 export default byVerdict(cases) satisfies RuleTests;
