@@ -124,8 +124,11 @@ describe('azure-vcr-cassette: diagnostic settings listed for some resources', ()
   const listed = (interactions: unknown[]) => {
     const resources = [...azureCassette.read({ interactions }, { file: 'c.json', skip: () => {} })];
     return (name: string) =>
-      (resources.find((r) => r.name === name)?.facts as Record<string, { source?: string; value?: unknown }>)
-        .diagnosticSettingsListed;
+      (
+        resources.find((r) => r.name === name)?.facts as
+          | Record<string, { source?: string; value?: unknown }>
+          | undefined
+      )?.diagnosticSettingsListed;
   };
 
   it('reads a listing as the resource’s settings listed, and a resource without one as unknown', () => {
