@@ -71,8 +71,8 @@ export interface AzureStorageAccountFacts extends CommonFacts {
   readonly secondaryRegion?: Fact<string>;
   /** Requests may be authorized with the account access keys (Shared Key). */
   readonly allowSharedKeyAccess?: Fact<boolean>;
-  /** When each access key was last created or rotated (`keyCreationTime.key1`, `.key2`), ISO dates. */
-  readonly keyCreationTimes?: Fact<readonly string[]>;
+  /** When each access key was last created or rotated (`keyCreationTime.key1`, `.key2`), ISO dates; null for a key Azure has no time for. */
+  readonly keyCreationTimes?: Fact<readonly (string | null)[]>;
 }
 
 /** microsoft.compute/disks and microsoft.compute/snapshots */

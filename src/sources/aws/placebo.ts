@@ -13,7 +13,39 @@ function recording(document: unknown): RecordedAnswer | undefined {
   if (!record || typeof record.status_code !== 'number') return undefined;
   const data = asRecord(record.data);
   if (!data || Object.keys(record).some((key) => key !== 'status_code' && key !== 'data')) return undefined;
-  return { status: record.status_code, body: data };
+  return { status: record.status_code, body: withIsoTimes(data) };
+}
+
+/**
+ * placebo writes each datetime botocore parsed as `{"__class__": "datetime", "year": …,
+ * "microsecond": …}` (UTC, its zone dropped), where the CLI prints an ISO 8601 string: put the
+ * string back, so that a recorded answer's times (a Config item's `configurationItemCaptureTime`,
+ * a key's `CreateDate`) read as the CLI's do.
+ */
+function withIsoTimes(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withIsoTimes);
+  const record = asRecord(value);
+  if (!record) return value;
+  if (record.__class__ === 'datetime') return isoTimeOf(record) ?? value;
+  return Object.fromEntries(Object.entries(record).map(([key, member]) => [key, withIsoTimes(member)]));
+}
+
+const DATETIME_PARTS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'] as const;
+
+function isoTimeOf(datetime: Record<string, unknown>): string | undefined {
+  const parts = DATETIME_PARTS.map((part) => datetime[part] ?? 0);
+  if (!parts.every((part) => Number.isInteger(part))) return undefined;
+  const [year, month, day, hour, minute, second, microsecond] = parts as number[];
+  const time = Date.UTC(
+    year ?? 0,
+    (month ?? 1) - 1,
+    day,
+    hour,
+    minute,
+    second,
+    Math.floor((microsecond ?? 0) / 1000),
+  );
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 /** A document format that also reads the answers of placebo recordings. */

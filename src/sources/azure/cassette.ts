@@ -1,8 +1,10 @@
+import { explicit, unknown } from '../../model/fact.ts';
+import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
 import { idOf, isObject, type JsonObject } from './arm-record.ts';
 import { azureGraphRest } from './graph-rest.ts';
-import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
+import { azureKeyVaultDataPlane, readKeyVaultDataPlane, type VaultIds } from './keyvault-data-plane.ts';
 
 /**
  * HTTP exchanges recorded by test suites: vcrpy cassettes, as Cloud Custodian's Azure tests keep
@@ -20,6 +22,12 @@ import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
  * recordings, `recordings/*.yaml`, do all four). The last answer that holds a resource is its
  * state when the recording ended; the earlier ones are passed over with a note, not merged into
  * it (a setting the update turned off would otherwise keep its first value).
+ *
+ * A recording holds the calls its test made, not every resource's every setting: where it lists
+ * some resources' diagnostic settings (`GET <resource>/providers/Microsoft.Insights/
+ * diagnosticSettings`), each of those resources has had its settings listed (an empty answer:
+ * none), and each other resource it holds has not, so that one's settings are unknown rather
+ * than taken for none.
  */
 export const azureCassette: DocumentFormat = {
   id: 'azure-vcr-cassette',
@@ -36,12 +44,14 @@ export const azureCassette: DocumentFormat = {
       isSessionEntry(recorded) ? exchangeOfEntry(recorded) : exchangeOf(recorded),
     );
     const lastAnswer = lastAnswers(exchanges);
+    const listed = settingsListings(exchanges);
+    const vaults = vaultIds(exchanges);
     for (const [index, exchange] of exchanges.entries()) {
       const call = `${exchange.method} ${exchange.path}`;
       const answered = exchange.status >= 200 && exchange.status < 300;
       // Key Vault's data plane lists the keys (with their expiry) that ARM's GET of a vault does not.
       const dataPlane = answered ? dataPlaneBody(exchange) : undefined;
-      if (dataPlane !== undefined) yield* azureKeyVaultDataPlane.read(dataPlane, ctx);
+      if (dataPlane !== undefined) yield* readKeyVaultDataPlane(dataPlane, ctx, vaults);
       else if (!answered)
         ctx.skip(`interaction ${index}: ${call}: answered HTTP ${exchange.status}`, { index });
       else if (!exchange.arm)
@@ -56,7 +66,9 @@ export const azureCassette: DocumentFormat = {
             `interaction ${index}: ${call}: an earlier answer of ${current.superseded.join(', ')}, which a later interaction answers again`,
             { index },
           );
-        if (current.body !== undefined) yield* azureArm.read(current.body, ctx);
+        if (current.body !== undefined)
+          for (const resource of azureArm.read(current.body, ctx))
+            yield withSettingsListing(resource, listed);
       } else
         ctx.skip(`interaction ${index}: ${call}: the answer is not a resource or a list of resources`, {
           index,
@@ -64,6 +76,51 @@ export const azureCassette: DocumentFormat = {
     }
   },
 };
+
+/** The vaults the recording's ARM answers hold, by their `vaultUri`'s host: its data-plane calls' keys are theirs. */
+function vaultIds(exchanges: readonly Exchange[]): VaultIds {
+  const vaults = new Map<string, string>();
+  for (const exchange of exchanges) {
+    if (!exchange.arm || exchange.status < 200 || exchange.status >= 300) continue;
+    for (const resource of answeredResources(exchange.body)) {
+      const id = idOf(resource);
+      const uri =
+        isObject(resource) && isObject(resource.properties) ? resource.properties.vaultUri : undefined;
+      const host = typeof uri === 'string' && URL.canParse(uri) ? new URL(uri).hostname : '';
+      if (typeof id === 'string' && /\/providers\/microsoft\.keyvault\/vaults\/[^/]+$/i.test(id) && host)
+        vaults.set(host.split('.')[0]!.toLowerCase(), id);
+    }
+  }
+  return vaults;
+}
+
+const SETTINGS_LISTING = /^(\/subscriptions\/.+)\/providers\/microsoft\.insights\/diagnosticsettings\/?$/i;
+
+/** The resources whose diagnostic settings the recording listed, by lower-cased id, with the call. */
+function settingsListings(exchanges: readonly Exchange[]): ReadonlyMap<string, string> {
+  const listed = new Map<string, string>();
+  for (const exchange of exchanges) {
+    const target = SETTINGS_LISTING.exec(exchange.path)?.[1];
+    const answered = exchange.status >= 200 && exchange.status < 300;
+    if (target && exchange.arm && answered && exchange.method.toUpperCase() === 'GET')
+      listed.set(answerKey(target), `GET ${exchange.path}`);
+  }
+  return listed;
+}
+
+/** A resource of a recording that lists diagnostic settings: whether its own were listed. */
+function withSettingsListing(resource: Resource, listed: ReadonlyMap<string, string>): Resource {
+  if (listed.size === 0 || /\/providers\/microsoft\.insights\/diagnosticsettings\//i.test(resource.id))
+    return resource;
+  const call = listed.get(answerKey(resource.id));
+  const diagnosticSettingsListed = call
+    ? explicit(true, call)
+    : unknown<boolean>('microsoft.insights/diagnosticSettings', {
+        ja: 'この記録には、このリソースの診断設定を一覧する呼び出しがありません（他のリソースの分だけがあります）',
+        en: "the recording has no call listing this resource's diagnostic settings (only other resources')",
+      });
+  return { ...resource, facts: { ...resource.facts, diagnosticSettingsListed } };
+}
 
 /** Each resource's last answer: the interaction whose body last holds it, by lower-cased id. */
 function lastAnswers(exchanges: readonly Exchange[]): ReadonlyMap<string, number> {

@@ -15,8 +15,10 @@ import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.
  * same adapter. Its listing carries no rotation policy, which is left unknown; a key's rotation
  * policy is its own answer (`GET …/keys/<name>/rotationpolicy`, `az keyvault key rotation-policy
  * show`), read as the same key with that policy and its expiry left unknown, and the inventory
- * merges the two. Secrets and certificates listed the same way (`az keyvault secret list`) are
- * skipped: kansa checks keys.
+ * merges the two. Where the same input also holds the vault's ARM record (a test recording's
+ * `GET …/vaults` before its data-plane calls), the vault's own id takes the placeholders' place.
+ * Secrets and certificates listed the same way (`az keyvault secret list`) are skipped: kansa
+ * checks keys.
  */
 export const azureKeyVaultDataPlane: DocumentFormat = {
   kind: 'document',
@@ -28,10 +30,24 @@ export const azureKeyVaultDataPlane: DocumentFormat = {
     const [first] = itemsOf(document);
     return first !== undefined && objectUri(first) !== undefined;
   },
-  *read(document, ctx) {
-    for (const [index, item] of itemsOf(document).entries()) yield* readItem(item, index, ctx);
-  },
+  read: (document, ctx) => readKeyVaultDataPlane(document, ctx),
 };
+
+/** Vault ids by their host's first label (`<vault>.vault.azure.net`), lower-cased. */
+export type VaultIds = ReadonlyMap<string, string>;
+
+/** The data-plane objects of a document, each key under its vault's id where `vaults` knows it. */
+export function* readKeyVaultDataPlane(
+  document: unknown,
+  ctx: ReadContext,
+  vaults: VaultIds = new Map(),
+): Iterable<Resource> {
+  for (const [index, item] of itemsOf(document).entries()) yield* readItem(item, index, ctx, vaults);
+}
+
+/** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
+const vaultIdOf = (vault: string, vaults: VaultIds) =>
+  vaults.get(vault.toLowerCase()) ?? `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
 
 /** `https://<vault>.vault.azure.net/keys/<name>[/<version>]` (the sovereign clouds' hosts too). */
 const OBJECT_URI =
@@ -54,7 +70,7 @@ function objectUri(item: JsonObject): RegExpExecArray | undefined {
   return OBJECT_URI.exec(String(uri)) ?? undefined;
 }
 
-function* readItem(item: JsonObject, index: number, ctx: ReadContext): Iterable<Resource> {
+function* readItem(item: JsonObject, index: number, ctx: ReadContext, vaults: VaultIds): Iterable<Resource> {
   const uri = objectUri(item);
   if (!uri) {
     ctx.skip('not a Key Vault object of the data plane (no kid or id on a vault host, or no attributes)', {
@@ -73,12 +89,12 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext): Iterable<
     return;
   }
   if (uri[4]?.toLowerCase() === 'rotationpolicy') {
-    yield* readRotationPolicy(item, vault!, name!, index, ctx);
+    yield* readRotationPolicy(item, vaultIdOf(vault!, vaults), name!, index, ctx);
     return;
   }
   const attributes = isObject(item.attributes) ? item.attributes : {};
   const record = {
-    id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
+    id: `${vaultIdOf(vault!, vaults)}/keys/${name}`,
     name,
     type: 'Microsoft.KeyVault/vaults/keys',
     tags: item.tags ?? {},
@@ -104,7 +120,7 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext): Iterable<
  */
 function* readRotationPolicy(
   policy: JsonObject,
-  vault: string,
+  vaultId: string,
   name: string,
   index: number,
   ctx: ReadContext,
@@ -122,7 +138,7 @@ function* readRotationPolicy(
     attributes: { expiryTime: get(policy.attributes, 'expiryTime') ?? policy.expiresIn },
   };
   const record = {
-    id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}/keys/${name}`,
+    id: `${vaultId}/keys/${name}`,
     name,
     type: 'Microsoft.KeyVault/vaults/keys',
     properties: { rotationPolicy },
@@ -144,10 +160,11 @@ function* asKey(
   notCarried: Readonly<Record<string, unknown>>,
 ): Iterable<Resource> {
   const where = { index };
-  ctx.note?.(
-    `${uri}: the Key Vault data plane names a key's vault by its host, not the vault's subscription or resource group: read under placeholder ids`,
-    where,
-  );
+  if (String(record.id).startsWith(PLACEHOLDER_SCOPE))
+    ctx.note?.(
+      `${uri}: the Key Vault data plane names a key's vault by its host, not the vault's subscription or resource group: read under placeholder ids`,
+      where,
+    );
   const resource = toResource(record, { file: ctx.file, index }, (note) => ctx.note?.(note, where));
   if ('skip' in resource) {
     ctx.skip(resource.skip, where);

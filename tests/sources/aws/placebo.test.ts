@@ -96,4 +96,36 @@ describe('placebo recordings of AWS SDK answers', () => {
       'aws-api-describe',
     );
   });
+
+  it('reads the datetimes placebo writes as objects as the times the CLI prints', () => {
+    const captured = {
+      __class__: 'datetime',
+      year: 2021,
+      month: 4,
+      day: 3,
+      hour: 15,
+      minute: 21,
+      second: 34,
+      microsecond: 701000,
+    };
+    const item = {
+      version: '1.3',
+      accountId: '111122223333',
+      configurationItemCaptureTime: captured,
+      configurationItemStatus: 'ResourceDiscovered',
+      arn: 'arn:aws:eks:us-east-2:111122223333:cluster/dev',
+      resourceType: 'AWS::EKS::Cluster',
+      resourceId: 'dev',
+      awsRegion: 'us-east-2',
+      configuration: JSON.stringify({ Name: 'dev', ResourcesVpcConfig: { EndpointPublicAccess: false } }),
+      supplementaryConfiguration: {},
+    };
+    const { resources, skipped } = read({
+      status_code: 200,
+      data: { configurationItems: [item], ResponseMetadata: {} },
+    });
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({ id: 'arn:aws:eks:us-east-2:111122223333:cluster/dev' });
+    expect(resources[0]?.observedAt).toBe(Date.parse('2021-04-03T15:21:34.701Z'));
+  });
 });

@@ -97,3 +97,114 @@ describe('azure-vcr-cassette: a resource answered more than once', () => {
     expect(skipped).toHaveLength(2);
   });
 });
+
+describe('azure-vcr-cassette: diagnostic settings listed for some resources', () => {
+  const SUB = '/subscriptions/1b2c3d4e-0000-4000-8000-000000000002';
+  const cluster = (name: string) => ({
+    id: `${SUB}/resourcegroups/aks/providers/Microsoft.ContainerService/managedClusters/${name}`,
+    name,
+    type: 'Microsoft.ContainerService/ManagedClusters',
+    location: 'westus2',
+    properties: { enableRBAC: true },
+  });
+  const exchange = (uri: string, body: unknown) => ({
+    request: { method: 'GET', uri: `https://management.azure.com${uri}?api-version=2021-05-01-preview` },
+    response: { status: { code: 200 }, body: { data: body } },
+  });
+  const [logged, empty, unlisted] = [cluster('logged'), cluster('empty'), cluster('unlisted')];
+  const setting = {
+    id: `${logged.id}/providers/microsoft.insights/diagnosticSettings/audit`,
+    name: 'audit',
+    type: 'Microsoft.Insights/diagnosticSettings',
+    properties: {
+      workspaceId: `${SUB}/resourceGroups/logs/providers/Microsoft.OperationalInsights/workspaces/law`,
+      logs: [{ category: 'kube-audit', enabled: true }],
+    },
+  };
+  const listed = (interactions: unknown[]) => {
+    const resources = [...azureCassette.read({ interactions }, { file: 'c.json', skip: () => {} })];
+    return (name: string) =>
+      (
+        resources.find((r) => r.name === name)?.facts as
+          | Record<string, { source?: string; value?: unknown }>
+          | undefined
+      )?.diagnosticSettingsListed;
+  };
+
+  it('reads a listing as the resource’s settings listed, and a resource without one as unknown', () => {
+    const of = listed([
+      exchange(`${SUB}/providers/Microsoft.ContainerService/managedClusters`, {
+        value: [logged, empty, unlisted],
+      }),
+      exchange(`${logged.id}/providers/microsoft.insights/diagnosticSettings`, { value: [setting] }),
+      exchange(`${empty.id}/providers/microsoft.insights/diagnosticSettings`, { value: [] }),
+    ]);
+    expect(of('logged')).toMatchObject({ source: 'explicit', value: true });
+    expect(of('empty')).toMatchObject({ source: 'explicit', value: true });
+    expect(of('unlisted')).toMatchObject({ source: 'unknown' });
+  });
+
+  it('leaves a recording that lists no diagnostic settings as it was', () => {
+    const of = listed([
+      exchange(`${SUB}/providers/Microsoft.ContainerService/managedClusters`, { value: [logged] }),
+    ]);
+    expect(of('logged')).toBeUndefined();
+  });
+});
+
+describe('azure-vcr-cassette: Key Vault data-plane calls beside the vaults’ ARM answers', () => {
+  const SUB = '/subscriptions/1b2c3d4e-0000-4000-8000-000000000003';
+  const vault = {
+    id: `${SUB}/resourceGroups/kv-rg/providers/Microsoft.KeyVault/vaults/corp-kv`,
+    name: 'corp-kv',
+    type: 'Microsoft.KeyVault/vaults',
+    location: 'japaneast',
+    properties: { vaultUri: 'https://corp-kv.vault.azure.net/', enableSoftDelete: true },
+  };
+  const exchange = (uri: string, body: unknown) => ({
+    request: { method: 'GET', uri },
+    response: { status: { code: 200 }, body: { string: JSON.stringify(body) } },
+  });
+
+  it('reads the keys and their rotation policies under the vault the recording answered', () => {
+    const notes: string[] = [];
+    const resources = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            exchange(
+              `https://management.azure.com${SUB}/providers/Microsoft.KeyVault/vaults?api-version=2019-09-01`,
+              {
+                value: [vault],
+              },
+            ),
+            exchange('https://corp-kv.vault.azure.net/keys?api-version=7.4', {
+              value: [
+                {
+                  kid: 'https://corp-kv.vault.azure.net/keys/cmk',
+                  attributes: { enabled: true, created: 1692896587 },
+                },
+              ],
+            }),
+            exchange('https://corp-kv.vault.azure.net/keys/cmk/rotationpolicy?api-version=7.4', {
+              lifetimeActions: [{ trigger: { timeBeforeExpiry: 'P30D' }, action: { type: 'Notify' } }],
+              attributes: null,
+            }),
+            exchange('https://other-kv.vault.azure.net/keys?api-version=7.4', {
+              value: [{ kid: 'https://other-kv.vault.azure.net/keys/k', attributes: { enabled: true } }],
+            }),
+          ],
+        },
+        { file: 'c.json', skip: () => {}, note: (note) => notes.push(note) },
+      ),
+    ];
+    const keys = resources.filter((r) => r.nativeType.toLowerCase() === 'microsoft.keyvault/vaults/keys');
+    expect(keys.map((k) => k.id)).toEqual([
+      `${vault.id}/keys/cmk`.toLowerCase(),
+      `${vault.id}/keys/cmk`.toLowerCase(),
+      '/subscriptions/{subscriptionid}/resourcegroups/{resourcegroupname}/providers/microsoft.keyvault/vaults/other-kv/keys/k',
+    ]);
+    expect(keys[0]?.account).toBe('1b2c3d4e-0000-4000-8000-000000000003');
+    expect(notes.filter((n) => n.includes('placeholder ids'))).toHaveLength(1);
+  });
+});

@@ -54,10 +54,16 @@ export default defineCheck({
     const created = factOf(account.facts.keyCreationTimes, 'properties.keyCreationTime');
     const evidence = [sharedKey, created];
     const max = ctx.params.maxKeyAgeDays;
-    const oldest = Math.min(...(created.value ?? []).map((time) => Date.parse(time)));
-    if (created.source === 'unknown' || Number.isNaN(oldest))
+    const times = created.value ?? [];
+    const known = times.filter((time) => time !== null).map((time) => Date.parse(time));
+    const oldest = Math.min(...known);
+    if (created.source === 'unknown' || Number.isNaN(oldest) || known.length === 0)
       return undetermined('unknown', evidence, { max });
     const age = Math.floor((ctx.now.getTime() - oldest) / DAY_MS);
-    return age > max ? fail('old', evidence, { age, max }) : pass('recent', evidence, { age, max });
+    if (age > max) return fail('old', evidence, { age, max });
+    // A key without a recorded creation time may be older than the one that has it.
+    return known.length < times.length
+      ? undetermined('unknown', evidence, { max })
+      : pass('recent', evidence, { age, max });
   },
 });

@@ -101,16 +101,17 @@ export const storageAccount: Adapter = {
 };
 
 /**
- * `keyCreationTime` (`{key1, key2}`) is null on accounts whose keys were not created or rotated
- * since Azure began recording it: their age cannot be told.
+ * `keyCreationTime` (`{key1, key2}`) is null for a key not created or rotated since Azure began
+ * recording it: that key's age cannot be told (null in the list), the other's still can.
  */
-function keyCreationTimes(record: ArmRecord): Fact<readonly string[]> {
+function keyCreationTimes(record: ArmRecord): Fact<readonly (string | null)[]> {
   const path = 'properties.keyCreationTime';
   const times = get(record.properties, 'keyCreationTime');
-  const values = ['key1', 'key2'].map((key) => get(times, key));
-  if (values.every((value): value is string => typeof value === 'string' && value !== '')) {
-    return explicit(values, path);
-  }
+  const values = ['key1', 'key2'].map((key) => {
+    const value = get(times, key);
+    return typeof value === 'string' && value !== '' ? value : null;
+  });
+  if (values.some((value) => value !== null)) return explicit(values, path);
   return unknown(path, {
     ja: 'アクセス キーの作成日時（keyCreationTime）が記録されていません',
     en: 'the access keys have no recorded creation time (keyCreationTime)',

@@ -44,6 +44,25 @@ const cases: AnyCase[] = [
     messageId: 'unknown',
   },
   {
+    // key2 never regenerated since Azure began recording: its age is unknown, key1's already fails.
+    name: 'key1 rotated 200 days ago, key2 never recorded',
+    records: [
+      storageRow('st1', storageProperties({ keyCreationTime: { key1: '2026-04-15T00:00:00Z', key2: null } })),
+    ],
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'old',
+  },
+  {
+    name: 'key1 rotated 30 days ago, key2 never recorded',
+    records: [
+      storageRow('st1', storageProperties({ keyCreationTime: { key1: '2026-10-02T00:00:00Z', key2: null } })),
+    ],
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
     name: 'takes the limit from the framework parameters',
     records: [storageRow('st1', storageProperties(keys('2026-10-02T00:00:00Z', '2026-10-02T00:00:00Z')))],
     now: NOW,
