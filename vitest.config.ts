@@ -39,7 +39,8 @@ export default defineConfig({
     // Vitest's default leaves a core idle on a 2-core machine (CI), and the CLI tests spend much of
     // their time waiting on their child processes.
     maxWorkers: Math.max(2, availableParallelism()),
-    // The longest files first, whichever project they are in (tests/setup/sequencer.ts).
+    // The longest files first, whichever project they are in; the postgres project's files as one
+    // block, so that workers seldom change project (tests/setup/sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {

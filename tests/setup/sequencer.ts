@@ -19,15 +19,27 @@ const KNOWN_SLOW = [
 ];
 
 /**
- * Longest files first, across projects. Vitest's own order runs projects one after the other
- * (by name), which started the `postgres` project's long files last, with one of the two
- * workers idle at the end of the run. With two workers, the files that take longest must start
- * first for the run to end when the sum of its files, halved, says it can.
+ * Longest files first, across projects, each smaller project's files together. Vitest's own
+ * order runs projects one after the other (by name), which started the `postgres` project's
+ * long files last, with one of the two workers idle at the end of the run. With two workers, the
+ * files that take longest must start first for the run to end when the sum of its files, halved,
+ * says it can. But a worker only goes on to the next file when that file is of its own project:
+ * else it stops, and a new worker loads the modules again (a second or two with the cloud SDKs).
+ * So a smaller project's files run as one block, placed where its longest file would be.
  */
 export class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const expected = new Map(files.map((spec) => [spec, this.expectedMs(spec)]));
-    return [...files].sort((a, b) => expected.get(b)! - expected.get(a)!);
+    const longestFirst = [...files].sort((a, b) => expected.get(b)! - expected.get(a)!);
+    const byProject = Map.groupBy(longestFirst, (spec) => spec.project.name);
+    const largest = Math.max(...[...byProject.values()].map((specs) => specs.length));
+    const order: TestSpecification[] = [];
+    for (const spec of longestFirst) {
+      const project = byProject.get(spec.project.name)!;
+      if (project.length === largest) order.push(spec);
+      else if (spec === project[0]) order.push(...project);
+    }
+    return order;
   }
 
   /** The file's duration in the previous run; else a known slow file's rank; else none. */

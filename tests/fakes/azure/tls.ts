@@ -10,11 +10,21 @@ export interface TestCertificates {
   readonly cert: string;
 }
 
+/** The certificates of this process (a test worker or a child), made on first use. */
+let made: TestCertificates | undefined;
+
 /**
- * A CA and a server certificate for 127.0.0.1, made with the openssl CLI at test start and
- * deleted at once: the Azure SDKs send bearer tokens over HTTPS only.
+ * A CA and a server certificate for 127.0.0.1, made with the openssl CLI at first use and
+ * deleted at once: the Azure SDKs send bearer tokens over HTTPS only. Every fake server of the
+ * process presents the same pair: three openssl runs per fake, synchronous in the test worker,
+ * cost more than many of the tests that start one (a shard test starts seven).
  */
 export function makeCertificates(): TestCertificates {
+  made ??= newCertificates();
+  return made;
+}
+
+function newCertificates(): TestCertificates {
   const dir = mkdtempSync(path.join(tmpdir(), 'kansa-fake-azure-'));
   const file = (name: string) => path.join(dir, name);
   const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });

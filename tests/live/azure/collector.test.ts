@@ -11,7 +11,7 @@ import { exportScenario } from '../../fakes/azure/export.ts';
 import { generateScenario, type Scenario, type ScenarioSize } from '../../fakes/azure/scenario.ts';
 import { FakeAzure, type FakeAzureOptions, type Fault } from '../../fakes/azure/server.ts';
 import { VirtualClock } from '../../fakes/clock.ts';
-import { findings, readOffline, runLive, statusesOf, TOKEN } from './helpers.ts';
+import { findings, readOffline, runLive, statusesByCheck, statusesOf, TOKEN } from './helpers.ts';
 
 let framework: Framework;
 let work: string;
@@ -101,15 +101,16 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     expect(live.length).toBeGreaterThan(5_000);
     expect(live).toEqual(offline);
     // SQL auditing, site config, keys and budgets are read live: their checks decide.
+    const byCheck = statusesByCheck(run.inventory, framework);
     for (const check of ARM_CHECKS) {
-      const statuses = [...statusesOf(run.inventory, framework, check).values()];
+      const statuses = [...(byCheck.get(check)?.values() ?? [])];
       expect(statuses, check).toContain('PASS');
       expect(statuses, check).toContain('FAIL');
       // An empty listing (no budget) is evidence of none: FAIL, not UNKNOWN, live and offline alike.
       expect(statuses, check).not.toContain('UNKNOWN');
     }
     // A SQL server's key holder is its TDE protector's: classified servers pass or fail on it.
-    const sqlServers = [...statusesOf(run.inventory, framework, 'common.classification.cmk-at-rest')]
+    const sqlServers = [...(byCheck.get('common.classification.cmk-at-rest') ?? [])]
       .filter(([id]) => id.includes('/providers/microsoft.sql/servers/'))
       .map(([, status]) => status);
     expect(sqlServers).toContain('PASS');
