@@ -83,18 +83,20 @@ function chainOf(
   if (recorded.source !== 'unknown' || project.facts.parent === undefined)
     return { fact: recorded, known: [] };
   const chain: string[] = [];
+  // The project's own parent is what places it in the chain: its field is the evidence.
+  const placedBy = factOf(project.facts.parent, 'parent').path;
   let node: Resource<GcpHierarchyNodeFacts> | undefined = project;
   // Folders nest at most 10 deep; the bound also ends a cycle in malformed data.
   while (node && chain.length <= MAX_FOLDER_DEPTH) {
     const parent = factOf(node.facts.parent, 'parent');
     if (parent.source === 'unknown') break;
     chain.push(parent.value);
-    if (parent.value.startsWith(ORGANIZATIONS)) return { fact: explicit(chain, parent.path), known: chain };
+    if (parent.value.startsWith(ORGANIZATIONS)) return { fact: explicit(chain, placedBy), known: chain };
     node = ctx.inventory.byId('gcp', parent.value) as Resource<GcpHierarchyNodeFacts> | undefined;
     const above = factOf(node?.facts.ancestors, 'ancestors');
     if (above.source !== 'unknown') {
       const whole = [...chain, ...above.value];
-      return { fact: explicit(whole, parent.path), known: whole };
+      return { fact: explicit(whole, placedBy), known: whole };
     }
   }
   return { fact: recorded, known: chain };

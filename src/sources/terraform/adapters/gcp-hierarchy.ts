@@ -224,16 +224,22 @@ function hierarchyNode(nodeType: string): TerraformAdapter {
       if (unit.primary.type === nodeType) set(data, 'parent', parentOf(unit.primary, tr, ctx));
       const resource = fromAsset(kind.assetType, data, tr, { bindings, auditConfigs }, nodeName(unit, kind));
       if (authoritative) return resource;
+      const grants = [unit.primary, ...[...unit.parts.values()].flat()].filter((part) =>
+        [`${kind.prefix}_iam_member`, `${kind.prefix}_iam_binding`].includes(part.type),
+      );
       const granted: GcpHierarchyNodeFacts = {
         grantedBindings: explicit(
           grantsKnown(bindings),
-          `${unit.primary.address} (${kind.prefix}_iam_member / _binding)`,
+          grants.length > 0
+            ? grants.map((part) => part.address).join(', ')
+            : `${unit.primary.address} (no ${kind.prefix}_iam_member / _binding)`,
         ),
       };
       return { ...resource, facts: { ...resource.facts, ...granted } };
     },
     // A folder or an organization is named by its number, as in an export, so that the projects
-    // below find it; a project is the account resource.
+    // below find it, and is its own account; a folder the plan creates keeps its address and the
+    // provider's project until apply. A project is the account resource.
     ...(kind.collection && {
       idOf: (unit: Unit) => nodeName(unit, kind),
       accountOf: (unit: Unit) => nodeName(unit, kind)?.slice(RESOURCE_MANAGER.length),
