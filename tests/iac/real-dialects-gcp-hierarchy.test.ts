@@ -78,7 +78,12 @@ describe('organization and folder IAM in a plan', () => {
       plan(
         [
           project('app', 'acme-app-prod', { folder_id: `folders/${FOLDER}` }),
-          iam('google_project_iam_member.app_owner', { project: 'acme-app-prod' }, 'roles/owner', 'user:carol@acme.example'),
+          iam(
+            'google_project_iam_member.app_owner',
+            { project: 'acme-app-prod' },
+            'roles/owner',
+            'user:carol@acme.example',
+          ),
           iam('google_folder_iam_binding.prod_owners', { folder: `folders/${FOLDER}` }, 'roles/owner', [
             'group:prod-admins@acme.example',
             'user:alice@acme.example',
@@ -222,12 +227,73 @@ describe('organization and folder IAM in a plan', () => {
     expect(JSON.stringify(finding.evidence)).toContain('google_project.app.org_id');
   });
 
+  it('takes the denies of a firewall policy on the project’s organization into its VPC rules', async () => {
+    const ssh = { src_ip_ranges: ['0.0.0.0/0'], layer4_configs: [{ ip_protocol: 'tcp', ports: ['22'] }] };
+    const changes = (parent: Json): Change[] => [
+      project('net', 'acme-net', parent, 'org_id' in parent ? { org_id: constant(ORG) } : {}),
+      {
+        address: 'google_compute_firewall.ssh',
+        after: {
+          name: 'ssh',
+          project: 'acme-net',
+          network: 'projects/acme-net/global/networks/default',
+          direction: 'INGRESS',
+          priority: 1000,
+          source_ranges: ['0.0.0.0/0'],
+          allow: [{ protocol: 'tcp', ports: ['22'] }],
+          deny: [],
+          disabled: false,
+        },
+        afterUnknown: { id: true, self_link: true },
+      },
+      {
+        address: 'google_compute_firewall_policy.org',
+        after: { parent: `organizations/${ORG}`, short_name: 'baseline' },
+        afterUnknown: { id: true, name: true },
+      },
+      {
+        address: 'google_compute_firewall_policy_rule.deny_ssh',
+        after: { priority: 100, action: 'deny', direction: 'INGRESS', disabled: false, match: [ssh] },
+        afterUnknown: { firewall_policy: true },
+        expressions: {
+          firewall_policy: ref(
+            'google_compute_firewall_policy.org.name',
+            'google_compute_firewall_policy.org',
+          ),
+        },
+      },
+      {
+        address: 'google_compute_firewall_policy_association.org',
+        after: { attachment_target: `organizations/${ORG}`, name: 'baseline-org' },
+        afterUnknown: { firewall_policy: true },
+        expressions: {
+          firewall_policy: ref('google_compute_firewall_policy.org.id', 'google_compute_firewall_policy.org'),
+        },
+      },
+    ];
+    const CHECK = 'gcp.compute.firewall-internet-ingress';
+    const placed = await scanDocument(plan(changes({ org_id: ORG }), { providers }));
+    expect(findingOf(placed, CHECK, 'google_compute_firewall.ssh')).toMatchObject({
+      status: 'PASS',
+      messageId: 'policyDenied',
+    });
+    expect(resourceOf(placed, 'google_compute_firewall_policy.org').account).toBe(`organizations/${ORG}`);
+    // Where the project sits is known only after apply: the organization's deny may not be above it.
+    const unplaced = await scanDocument(plan(changes({}), { providers }));
+    expect(findingOf(unplaced, CHECK, 'google_compute_firewall.ssh').status).toBe('FAIL');
+  });
+
   it('merges the IAM resources that name one folder by number and by name', async () => {
     const scanned = await scanDocument(
       plan(
         [
           iam('google_folder_iam_member.a', { folder: FOLDER }, 'roles/viewer', 'user:a@acme.example'),
-          iam('google_folder_iam_member.b', { folder: `folders/${FOLDER}` }, 'roles/editor', 'user:b@acme.example'),
+          iam(
+            'google_folder_iam_member.b',
+            { folder: `folders/${FOLDER}` },
+            'roles/editor',
+            'user:b@acme.example',
+          ),
         ],
         { providers },
       ),
