@@ -283,6 +283,63 @@ describe('organization and folder IAM in a plan', () => {
     expect(findingOf(unplaced, CHECK, 'google_compute_firewall.ssh').status).toBe('FAIL');
   });
 
+  it('reads the hierarchy of a state file, whose project names the other parent ""', async () => {
+    const provider = 'provider["registry.terraform.io/hashicorp/google"]';
+    const resource = (type: string, name: string, attributes: Json) => ({
+      mode: 'managed',
+      type,
+      name,
+      provider,
+      instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }],
+    });
+    const state = {
+      version: 4,
+      terraform_version: '1.9.8',
+      serial: 12,
+      lineage: '5d1c7e0a-3b2f-4c6d-8e9a-1f2b3c4d5e6f',
+      outputs: {},
+      resources: [
+        resource('google_folder', 'prod', {
+          display_name: 'prod',
+          folder_id: FOLDER,
+          id: `folders/${FOLDER}`,
+          name: `folders/${FOLDER}`,
+          parent: `organizations/${ORG}`,
+        }),
+        resource('google_project', 'app', {
+          project_id: 'acme-app-prod',
+          folder_id: FOLDER,
+          org_id: '',
+          number: '804512339001',
+          id: 'projects/acme-app-prod',
+        }),
+        resource('google_project_iam_policy', 'app', {
+          project: 'acme-app-prod',
+          policy_data: JSON.stringify({
+            bindings: [{ role: 'roles/viewer', members: ['user:carol@acme.example'] }],
+          }),
+        }),
+        resource('google_folder_iam_policy', 'prod', {
+          folder: `folders/${FOLDER}`,
+          policy_data: JSON.stringify({
+            bindings: [{ role: 'roles/browser', members: ['user:dan@acme.example'] }],
+          }),
+        }),
+        resource('google_organization_iam_member', 'public', {
+          org_id: ORG,
+          role: 'roles/viewer',
+          member: 'allAuthenticatedUsers',
+          condition: [],
+        }),
+      ],
+      check_results: null,
+    };
+    const scanned = await scanDocument(state, 'terraform.tfstate');
+    const finding = findingOf(scanned, EXTERNAL, `${RM}/projects/acme-app-prod`);
+    expect(finding.status).toBe('FAIL');
+    expect(finding.message.en).toContain('allAuthenticatedUsers');
+  });
+
   it('merges the IAM resources that name one folder by number and by name', async () => {
     const scanned = await scanDocument(
       plan(
