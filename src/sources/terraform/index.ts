@@ -6,6 +6,7 @@ import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
+import { NODE_PART_TYPES } from './adapters/gcp-hierarchy.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
 import { readInstances, type TerraformInstances, type TfInstance } from './document.ts';
@@ -110,8 +111,12 @@ function* readTerraform(
       continue;
     }
     const { primary } = linked;
-    // A unit without a resource adapter of its own is the project its IAM resources describe.
-    const adapter = ADAPTERS[primary.type] ?? STANDALONE[primary.type]?.adapter ?? ADAPTERS.google_project!;
+    // A unit without a resource adapter of its own is the project, folder or organization its
+    // IAM resources describe.
+    const adapter =
+      ADAPTERS[primary.type] ??
+      STANDALONE[primary.type]?.adapter ??
+      ADAPTERS[NODE_PART_TYPES[primary.type]?.nodeType ?? 'google_project']!;
     if (primary.action === 'delete' && !adapter.whenDeleted) {
       ctx.skip(reason);
       continue;
@@ -135,7 +140,7 @@ function* readTerraform(
       ...(parts.length > 0 && { parts }),
     };
     const before = deletion ? linked : changedBefore(linked);
-    const account = placement.account(primary, adapter.provider);
+    const account = adapter.accountOf?.(unit) ?? placement.account(primary, adapter.provider);
     const resource: Resource = {
       ...built,
       account,

@@ -1,7 +1,7 @@
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { READ_THROUGH_REFERENCES } from './adapters/aws.ts';
 import { AZURE_NETWORK_READ_THROUGH } from './adapters/azure-network.ts';
-import { PROJECT_PART_TYPES } from './adapters/gcp.ts';
+import { NODE_PART_TYPES, nodeNumber } from './adapters/gcp-hierarchy.ts';
 import type { TerraformConfiguration } from './configuration.ts';
 import { splitAddress, type TfInstance } from './document.ts';
 
@@ -90,7 +90,7 @@ export class Linker implements BuildContext {
   /** Every unit to evaluate, or why an instance is not evaluated. */
   *units(): Generator<{ unit?: Unit; reason: string }> {
     const parts = new Map<string, Map<string, TfInstance[]>>();
-    const projects = new Map<string, TfInstance[]>();
+    const nodes = new Map<string, TfInstance[]>();
     /** By parent type: the split resources that name theirs only after apply, untraced. */
     const unnamed = new Map<string, Map<string, { link: PartLink; parts: TfInstance[] }>>();
     const deleted = (instance: TfInstance) => `${instance.address}: deleted by the plan: not evaluated`;
@@ -105,7 +105,8 @@ export class Linker implements BuildContext {
       }
       const links = this.#childLinks.get(instance.type);
       const child = links?.[0];
-      if (!child || (instance.action === 'delete' && PROJECT_PART_TYPES.includes(instance.type))) {
+      const node = NODE_PART_TYPES[instance.type];
+      if (!child || (instance.action === 'delete' && node)) {
         if (instance.action === 'delete') {
           yield { reason: deleted(instance) };
           continue;
@@ -130,11 +131,14 @@ export class Linker implements BuildContext {
         }
         continue;
       }
-      if (PROJECT_PART_TYPES.includes(instance.type)) {
-        // Project IAM usually names a project the configuration does not create.
-        const project = instance.after.read('project');
-        const key = project.state === 'known' ? String(project.value) : '';
-        projects.set(key, [...(projects.get(key) ?? []), instance]);
+      if (node) {
+        // Project, folder and organization IAM usually names a node the configuration does not
+        // create: those naming one node are one resource (`folders/123` and `123` are one folder).
+        const named = instance.after.read(node.attribute);
+        const value = named.state === 'known' ? String(named.value) : '';
+        const number = node.collection ? nodeNumber(value, node.collection) : undefined;
+        const key = `${node.nodeType} ${number ?? value}`;
+        nodes.set(key, [...(nodes.get(key) ?? []), instance]);
         continue;
       }
       if (instance.action === 'delete') {
@@ -180,7 +184,7 @@ export class Linker implements BuildContext {
         };
       }
     }
-    for (const members of projects.values()) {
+    for (const members of nodes.values()) {
       const [primary, ...rest] = members;
       const byType = new Map<string, TfInstance[]>();
       for (const member of rest) byType.set(member.type, [...(byType.get(member.type) ?? []), member]);

@@ -8,7 +8,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
-import { ancestorsOf, ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
+import { ancestorsOf, ancestorsUnknown, inherited } from '../lib/hierarchy.ts';
 
 type Message = 'internalOnly' | 'external' | 'noMemberDomains' | 'noProjectPolicy' | 'ancestorsUnknown';
 
@@ -82,6 +82,15 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
   evaluate(project, ctx) {
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+    // What a Terraform plan grants on a folder or the organization without owning its policy.
+    const grantedChain = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
+    const grantedAbove = grantedChain.ancestors;
+    const placement = chain.placement ?? grantedChain.placement;
+    const inheritedFacts: Evidence[] = [
+      ...(placement ? [placement] : []),
+      ...chain.ancestors,
+      ...grantedAbove,
+    ];
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
     if (chain.own.source === 'unknown') {
       // What the folders and organization grant and, from a Terraform plan, what the plan grants
@@ -89,23 +98,23 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       const granted = project.facts.grantedBindings;
       const known = granted && granted.source !== 'unknown' ? granted : undefined;
       const { external } = classifyAll(
-        [...(known?.value ?? []), ...chain.ancestors.flatMap((a) => a.value)],
+        [...(known?.value ?? []), ...[...chain.ancestors, ...grantedAbove].flatMap((a) => a.value)],
         domains,
       );
       if (external.length > 0)
         return fail(
           'external',
-          [...(known ? [known] : []), chain.own, ...chain.ancestors, ...domainEvidence],
+          [...(known ? [known] : []), chain.own, ...inheritedFacts, ...domainEvidence],
           {
             grants: describeGrants(external),
           },
         );
       return undetermined('noProjectPolicy', granted ? [chain.own, granted] : [chain.own]);
     }
-    const evidence = [...inheritedEvidence(chain), ...domainEvidence];
+    const evidence = [chain.own, ...inheritedFacts, ...domainEvidence];
 
     const { external, unclassified } = classifyAll(
-      [chain.own.value, ...chain.ancestors.map((a) => a.value)].flat(),
+      [chain.own.value, ...[...chain.ancestors, ...grantedAbove].map((a) => a.value)].flat(),
       domains,
     );
     if (external.length > 0) return fail('external', evidence, { grants: describeGrants(external) });

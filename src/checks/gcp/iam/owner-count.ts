@@ -8,7 +8,7 @@ import type {
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { ancestorsUnknown, inherited, inheritedEvidence } from '../lib/hierarchy.ts';
+import { ancestorsUnknown, inherited } from '../lib/hierarchy.ts';
 import {
   IMPERSONATING_PERMISSIONS,
   IMPERSONATING_ROLES,
@@ -105,9 +105,24 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   evaluate(project, ctx) {
     const max = ctx.params.maxPrivilegedPrincipals;
     const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+    // What a Terraform plan grants on a folder or the organization without owning its policy.
+    const grantedChain = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
+    const grantedAbove = grantedChain.ancestors;
+    const placement = chain.placement ?? grantedChain.placement;
+    const inheritedFacts: Evidence[] = [
+      ...(placement ? [placement] : []),
+      ...chain.ancestors,
+      ...grantedAbove,
+    ];
     // Each binding with the node it is granted on: a role's reach depends on where it is bound.
-    const above = chain.ancestors.map((a) => ({ node: a.resourceId, bindings: a.value }));
-    const folderAbove = above.some(({ node }) => node.startsWith(FOLDERS));
+    const above = [...chain.ancestors, ...grantedAbove].map((a) => ({
+      node: a.resourceId,
+      bindings: a.value,
+    }));
+    // A folder above whose policy is not shown is above all the same.
+    const folderAbove = [...above.map(({ node }) => node), ...(chain.unseen ?? [])].some((node) =>
+      node.startsWith(FOLDERS),
+    );
     if (chain.own.source === 'unknown') {
       // The project has at least the owners its folders and organization grant and, from a
       // Terraform plan, those the plan grants: already too many is a failure, whatever else is.
@@ -123,7 +138,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
         const data = { count: owners.length, max, owners };
         return fail(
           'tooMany',
-          [...(known ? [known] : []), chain.own, ...chain.ancestors, ...roleEvidence],
+          [...(known ? [known] : []), chain.own, ...inheritedFacts, ...roleEvidence],
           data,
         );
       }
@@ -135,7 +150,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       project,
       ctx,
     );
-    const evidence = [...inheritedEvidence(chain), ...roleEvidence];
+    const evidence = [chain.own, ...inheritedFacts, ...roleEvidence];
     const data = { count: owners.length, max, owners, roles: unread.roles };
     if (owners.length > max) return fail('tooMany', evidence, data);
     // A custom role whose definition is not read may let its holders rewrite the policy: it

@@ -22,6 +22,11 @@ export interface Inherited<T> {
    */
   readonly unseen: readonly string[] | undefined;
   readonly ancestorsFact: Fact<readonly string[]>;
+  /**
+   * What places the project under the ancestors whose facts are known: its ancestors, or the
+   * `parent` it names where the chain above breaks. Undefined when no ancestor's fact is known.
+   */
+  readonly placement: Fact<unknown> | undefined;
 }
 
 /** Reads `pick` on the project and on each of its ancestors found in the inventory. */
@@ -31,10 +36,12 @@ export function inherited<T>(
   pick: (facts: GcpHierarchyNodeFacts) => Fact<T> | undefined,
   path: string,
 ): Inherited<T> {
-  const ancestorsFact = ancestorsOf(project, ctx);
+  const { fact: ancestorsFact, known } = chainOf(project, ctx);
   const ancestors: AncestorEvidence<T>[] = [];
   const unseen: string[] = [];
-  for (const name of ancestorsFact.value ?? []) {
+  // When the chain breaks (a folder whose parent is not shown), what the nodes below the break
+  // hold is still inherited: it counts, and the ancestors stay unknown.
+  for (const name of ancestorsFact.value ?? known) {
     const node = ctx.inventory.byId('gcp', name) as Resource<GcpHierarchyNodeFacts> | undefined;
     const fact = factOf(node && pick(node.facts), path);
     if (fact.source === 'unknown') unseen.push(name);
@@ -45,6 +52,12 @@ export function inherited<T>(
     ancestors,
     unseen: ancestorsFact.source === 'unknown' ? undefined : unseen,
     ancestorsFact,
+    placement:
+      ancestors.length === 0
+        ? undefined
+        : ancestorsFact.source === 'unknown'
+          ? project.facts.parent
+          : ancestorsFact,
   };
 }
 
@@ -58,29 +71,43 @@ export function ancestorsOf(
   project: Resource<GcpHierarchyNodeFacts>,
   ctx: CheckContext,
 ): Fact<readonly string[]> {
+  return chainOf(project, ctx).fact;
+}
+
+/** The ancestors, and when they are unknown, the nodes of the chain of `parent`s up to where it breaks. */
+function chainOf(
+  project: Resource<GcpHierarchyNodeFacts>,
+  ctx: CheckContext,
+): { readonly fact: Fact<readonly string[]>; readonly known: readonly string[] } {
   const recorded = factOf(project.facts.ancestors, 'ancestors');
-  if (recorded.source !== 'unknown' || project.facts.parent === undefined) return recorded;
+  if (recorded.source !== 'unknown' || project.facts.parent === undefined)
+    return { fact: recorded, known: [] };
   const chain: string[] = [];
+  // The project's own parent is what places it in the chain: its field is the evidence.
+  const placedBy = factOf(project.facts.parent, 'parent').path;
   let node: Resource<GcpHierarchyNodeFacts> | undefined = project;
   // Folders nest at most 10 deep; the bound also ends a cycle in malformed data.
   while (node && chain.length <= MAX_FOLDER_DEPTH) {
     const parent = factOf(node.facts.parent, 'parent');
     if (parent.source === 'unknown') break;
     chain.push(parent.value);
-    if (parent.value.startsWith(ORGANIZATIONS)) return explicit(chain, parent.path);
+    if (parent.value.startsWith(ORGANIZATIONS)) return { fact: explicit(chain, placedBy), known: chain };
     node = ctx.inventory.byId('gcp', parent.value) as Resource<GcpHierarchyNodeFacts> | undefined;
     const above = factOf(node?.facts.ancestors, 'ancestors');
-    if (above.source !== 'unknown') return explicit([...chain, ...above.value], parent.path);
+    if (above.source !== 'unknown') {
+      const whole = [...chain, ...above.value];
+      return { fact: explicit(whole, placedBy), known: whole };
+    }
   }
-  return recorded;
+  return { fact: recorded, known: chain };
 }
 
 const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
 const MAX_FOLDER_DEPTH = 10;
 
-/** The evidence of an inherited fact: the project's own, then each ancestor's. */
+/** The evidence of an inherited fact: the project's own, where it sits, then each ancestor's. */
 export function inheritedEvidence<T>(chain: Inherited<T>): Evidence[] {
-  return [chain.own, ...chain.ancestors];
+  return [chain.own, ...(chain.placement ? [chain.placement] : []), ...chain.ancestors];
 }
 
 /**

@@ -75,6 +75,8 @@ export interface TerraformAdapter {
    * `<server>/firewallrules/<name>`), so that checks of the parent find it; else its address.
    */
   idOf?(unit: Unit, ctx: BuildContext): string | undefined;
+  /** The account of a resource that is its own (a folder, an organization); else the provider's. */
+  accountOf?(unit: Unit): string | undefined;
   /** Location-less types (IAM, account settings): their region is `global`. */
   readonly global?: true;
   /**

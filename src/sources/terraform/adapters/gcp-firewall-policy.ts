@@ -87,6 +87,16 @@ function camelCased(value: unknown): unknown {
   );
 }
 
+/** `organizations/<n>` or `folders/<n>`, the policy's `parent`, when the plan knows it. */
+function hierarchicalPolicyAccount(unit: Unit): string | undefined {
+  const parent = unit.primary.after.read('parent');
+  return parent.state === 'known' &&
+    typeof parent.value === 'string' &&
+    /^(?:organizations|folders)\/\d+$/.test(parent.value)
+    ? parent.value
+    : undefined;
+}
+
 const POLICY_LINK: PartLink = { attribute: 'firewall_policy', parentKeys: ['name', 'id', 'self_link'] };
 
 function adapter(kind: 'hierarchical' | 'network', prefix: string): TerraformAdapter {
@@ -97,6 +107,9 @@ function adapter(kind: 'hierarchical' | 'network', prefix: string): TerraformAda
     build: firewallPolicy(kind, ruleType, associationType),
     // A regional policy is in its region; the others are global.
     ...(prefix.includes('_region_') ? {} : { global: true }),
+    // A hierarchical policy belongs to its organization or folder, as in an export: the checks
+    // find the policies above a project there.
+    ...(kind === 'hierarchical' && { accountOf: hierarchicalPolicyAccount }),
     parts: { [ruleType]: POLICY_LINK, [associationType]: POLICY_LINK },
   };
 }

@@ -19,12 +19,14 @@ export function fromAsset(
   data: JsonObject,
   tr: Translation,
   policy?: JsonObject,
+  /** The Cloud Asset name, for a folder or organization whose number the plan knows. */
+  name = `//terraform/${assetType}`,
 ): Resource {
   const resource = assetToResource(
     {
-      name: `//terraform/${assetType}`,
+      name,
       assetType,
-      // The plan does not show the folders and organization above a project: no ancestors.
+      // A project's or folder's ancestors are its `parent` in `data`, when the plan knows it.
       ancestors: [],
       resource: { data, dataPath: DATA, parent: '//cloudresourcemanager.googleapis.com/projects/terraform' },
       ...(policy && { iamPolicy: { policy, path: POLICY } }),

@@ -1,7 +1,6 @@
 import { cloudDefault, explicit } from '../../../model/fact.ts';
-import type { GcpBinding, GcpBucketFacts, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type { GcpBucketFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import { bucketAclFacts } from '../../gcp/adapters/storage.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
@@ -11,18 +10,8 @@ import { gcpBigQueryAdapters } from './gcp-bigquery.ts';
 import { ACL_TYPES, bucketAcl } from './gcp-bucket-acl.ts';
 import { gcpFirewallPolicyAdapters } from './gcp-firewall-policy.ts';
 import { containerCluster } from './gcp-gke.ts';
-import {
-  DATA,
-  fromAsset,
-  iamTypes,
-  isNewOf,
-  keyName,
-  POLICY,
-  readPolicyData,
-  resourcePolicy,
-  safeJson,
-  set,
-} from './gcp-record.ts';
+import { gcpHierarchyAdapters } from './gcp-hierarchy.ts';
+import { DATA, fromAsset, iamTypes, isNewOf, keyName, resourcePolicy, set } from './gcp-record.ts';
 import { gcpServerlessAdapters } from './gcp-run.ts';
 import { gcpStoreAdapters } from './gcp-stores.ts';
 
@@ -265,86 +254,6 @@ function cryptoKey(unit: Unit, tr: Translation): Resource {
 }
 
 /**
- * The project's IAM policy from the project IAM resources. `_policy` is authoritative; members
- * and bindings add to grants made elsewhere, so they prove a grant exists but not that no other
- * does: the full bindings list is then unknown.
- */
-function project(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const path = `${POLICY}.bindings`;
-  const members = [unit.primary, ...[...unit.parts.values()].flat()];
-  const bindings: JsonObject[] = [];
-  const auditConfigs: JsonObject[] = [];
-  let authoritative = false;
-  for (const part of members) {
-    switch (part.type) {
-      case 'google_project_iam_member':
-        bindings.push({ role: tr.read(part, 'role', path), members: [tr.read(part, 'member', path)] });
-        break;
-      case 'google_project_iam_binding':
-        bindings.push({ role: tr.read(part, 'role', path), members: tr.read(part, 'members', path) ?? [] });
-        break;
-      case 'google_project_iam_policy': {
-        const text = readPolicyData(tr, ctx, part, path);
-        const parsed = typeof text === 'string' ? safeJson(text) : undefined;
-        if (isObject(parsed)) {
-          authoritative = true;
-          bindings.push(...(Array.isArray(parsed.bindings) ? parsed.bindings.filter(isObject) : []));
-          auditConfigs.push(
-            ...(Array.isArray(parsed.auditConfigs) ? parsed.auditConfigs.filter(isObject) : []),
-          );
-        }
-        break;
-      }
-      case 'google_project_iam_audit_config': {
-        const configs = tr.read(part, 'audit_log_config', `${POLICY}.auditConfigs`);
-        auditConfigs.push({
-          service: tr.read(part, 'service', `${POLICY}.auditConfigs`),
-          auditLogConfigs: (Array.isArray(configs) ? configs : []).filter(isObject).map((c) => ({
-            logType: c.log_type,
-            exemptedMembers: c.exempted_members ?? [],
-          })),
-        });
-        break;
-      }
-    }
-  }
-  if (!authoritative) {
-    tr.mark(path, `${unit.primary.address} (project IAM)`, 'unmanaged', {
-      ja: 'google_project_iam_member / _binding は他の付与を残すため、プロジェクトの全付与は計画から分かりません',
-      en: 'google_project_iam_member / _binding leave other grants in place: the project’s full bindings are not in the plan',
-    });
-  }
-  if (auditConfigs.length === 0)
-    tr.mark(
-      `${POLICY}.auditConfigs`,
-      `${unit.primary.address} (no google_project_iam_audit_config)`,
-      'unmanaged',
-    );
-  const resource = fromAsset(PROJECT_TYPE, {}, tr, { bindings, auditConfigs });
-  if (authoritative) return resource;
-  const granted: GcpHierarchyNodeFacts = {
-    grantedBindings: explicit(
-      grantsKnown(bindings),
-      `${unit.primary.address} (google_project_iam_member / _binding)`,
-    ),
-  };
-  return { ...resource, facts: { ...resource.facts, ...granted } };
-}
-
-/**
- * The grants whose role and members the plan knows (a member known only after apply, such as a
- * service account the plan creates, is left out: the project holds at least the rest).
- */
-function grantsKnown(bindings: readonly JsonObject[]): GcpBinding[] {
-  return bindings.flatMap((binding) => {
-    const members = Array.isArray(binding.members)
-      ? binding.members.filter((member): member is string => typeof member === 'string')
-      : [];
-    return typeof binding.role === 'string' && members.length > 0 ? [{ role: binding.role, members }] : [];
-  });
-}
-
-/**
  * A subnet's flow logs: on when the `log_config` block is there (the provider sends
  * `logConfig.enable` with it); google 2.x's `enable_flow_logs` when the plan knows no block.
  */
@@ -394,15 +303,6 @@ function google(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformA
 }
 
 const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalone: 'own-location' } as const;
-const PROJECT_LINK = { attribute: 'project', parentKeys: ['project_id', 'id'] };
-
-/** The project IAM types, which become the project (account) resource. */
-export const PROJECT_PART_TYPES: readonly string[] = [
-  'google_project_iam_member',
-  'google_project_iam_binding',
-  'google_project_iam_policy',
-  'google_project_iam_audit_config',
-];
 
 /**
  * google_service_account_key as IAM's ServiceAccountKey: a key Terraform makes is user-managed
@@ -449,8 +349,5 @@ export const gcpAdapters: Readonly<Record<string, TerraformAdapter>> = {
       google(logBucket),
     ]),
   ),
-  google_project: google(project, {
-    global: true,
-    parts: Object.fromEntries(PROJECT_PART_TYPES.map((type) => [type, PROJECT_LINK])),
-  }),
+  ...gcpHierarchyAdapters,
 };

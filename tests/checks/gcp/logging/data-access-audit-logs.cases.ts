@@ -166,6 +166,8 @@ const cases: AnyCase[] = [
       expect(result.data).toEqual({ missing: ['DATA_READ'] });
       expect(result.evidence.map((e) => [e.resourceId, e.path, e.source])).toEqual([
         [undefined, 'iam_policy.audit_configs', 'explicit'],
+        // Where the project sits: the ancestors its record names.
+        [undefined, 'ancestors', 'explicit'],
         [FOLDER_NAME, 'iam_policy.audit_configs', 'explicit'],
         [ORG_NAME, 'iam_policy.auditConfigs', 'default'],
       ]);
