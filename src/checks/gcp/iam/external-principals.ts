@@ -8,7 +8,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
-import { ancestorsOf, ancestorsUnknown, inherited } from '../lib/hierarchy.ts';
+import { ancestorsOf, ancestorsUnknown, inheritedBindings } from '../lib/hierarchy.ts';
 
 type Message = 'internalOnly' | 'external' | 'noMemberDomains' | 'noProjectPolicy' | 'ancestorsUnknown';
 
@@ -81,16 +81,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     ],
   },
   evaluate(project, ctx) {
-    const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
-    // What a Terraform plan grants on a folder or the organization without owning its policy.
-    const grantedChain = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
-    const grantedAbove = grantedChain.ancestors;
-    const placement = chain.placement ?? grantedChain.placement;
-    const inheritedFacts: Evidence[] = [
-      ...(placement ? [placement] : []),
-      ...chain.ancestors,
-      ...grantedAbove,
-    ];
+    const { chain, above: bindingsAbove, evidence: inheritedFacts } = inheritedBindings(project, ctx);
     const { domains, evidence: domainEvidence } = memberDomains(project, ctx);
     if (chain.own.source === 'unknown') {
       // What the folders and organization grant and, from a Terraform plan, what the plan grants
@@ -98,7 +89,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
       const granted = project.facts.grantedBindings;
       const known = granted && granted.source !== 'unknown' ? granted : undefined;
       const { external } = classifyAll(
-        [...(known?.value ?? []), ...[...chain.ancestors, ...grantedAbove].flatMap((a) => a.value)],
+        [...(known?.value ?? []), ...bindingsAbove.flatMap((a) => a.value)],
         domains,
       );
       if (external.length > 0)
@@ -114,7 +105,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     const evidence = [chain.own, ...inheritedFacts, ...domainEvidence];
 
     const { external, unclassified } = classifyAll(
-      [chain.own.value, ...[...chain.ancestors, ...grantedAbove].map((a) => a.value)].flat(),
+      [chain.own.value, ...bindingsAbove.map((a) => a.value)].flat(),
       domains,
     );
     if (external.length > 0) return fail('external', evidence, { grants: describeGrants(external) });

@@ -5,17 +5,13 @@ import type {
   GcpHierarchyNodeFacts,
   GcpServiceAccountFacts,
 } from '../../../model/gcp.ts';
+import { IMPERSONATING_PERMISSIONS, ROLE_UPDATE } from '../../../model/gcp-escalation.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { ancestorsUnknown, inherited } from '../lib/hierarchy.ts';
-import {
-  IMPERSONATING_PERMISSIONS,
-  IMPERSONATING_ROLES,
-  type Impersonation,
-  impersonators,
-} from '../lib/impersonation.ts';
-import { ROLE_UPDATE, ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
+import { ancestorsUnknown, inheritedBindings } from '../lib/hierarchy.ts';
+import { IMPERSONATING_ROLES, type Impersonation, impersonators } from '../lib/impersonation.ts';
+import { ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
 
 type Message =
   | 'withinLimit'
@@ -104,18 +100,9 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
   evaluate(project, ctx) {
     const max = ctx.params.maxPrivilegedPrincipals;
-    const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
-    // What a Terraform plan grants on a folder or the organization without owning its policy.
-    const grantedChain = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
-    const grantedAbove = grantedChain.ancestors;
-    const placement = chain.placement ?? grantedChain.placement;
-    const inheritedFacts: Evidence[] = [
-      ...(placement ? [placement] : []),
-      ...chain.ancestors,
-      ...grantedAbove,
-    ];
+    const { chain, above: bindingsAbove, evidence: inheritedFacts } = inheritedBindings(project, ctx);
     // Each binding with the node it is granted on: a role's reach depends on where it is bound.
-    const above = [...chain.ancestors, ...grantedAbove].map((a) => ({
+    const above = bindingsAbove.map((a) => ({
       node: a.resourceId,
       bindings: a.value,
     }));

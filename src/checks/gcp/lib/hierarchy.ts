@@ -1,6 +1,6 @@
 import { explicit, type Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
+import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, type Evidence, undetermined } from '../../check.ts';
 
@@ -27,6 +27,27 @@ export interface Inherited<T> {
    * `parent` it names where the chain above breaks. Undefined when no ancestor's fact is known.
    */
   readonly placement: Fact<unknown> | undefined;
+}
+
+/** The role bindings a project holds, and those above it, with the evidence that places them. */
+export interface InheritedBindings {
+  readonly chain: Inherited<readonly GcpBinding[]>;
+  /** The known bindings of the folders and organization above, nearest first: their policies', then what a plan grants there. */
+  readonly above: readonly AncestorEvidence<readonly GcpBinding[]>[];
+  /** What places the project under them, and their bindings. */
+  readonly evidence: readonly Evidence[];
+}
+
+export function inheritedBindings(
+  project: Resource<GcpHierarchyNodeFacts>,
+  ctx: CheckContext,
+): InheritedBindings {
+  const chain = inherited(project, ctx, (facts) => facts.bindings, 'iamPolicy.bindings');
+  // What a Terraform plan grants on a folder or the organization without owning its policy.
+  const granted = inherited(project, ctx, (facts) => facts.grantedBindings, 'iamPolicy.bindings');
+  const placement = chain.placement ?? granted.placement;
+  const above = [...chain.ancestors, ...granted.ancestors];
+  return { chain, above, evidence: [...(placement ? [placement] : []), ...above] };
 }
 
 /** Reads `pick` on the project and on each of its ancestors found in the inventory. */

@@ -24,16 +24,6 @@ export const IMPERSONATING_ROLES: Readonly<Record<string, string>> = {
   'roles/iam.serviceAccountAdmin': 'iam.serviceAccounts.setIamPolicy',
 };
 
-/** The permissions of a custom role that act as a service account. */
-export const IMPERSONATING_PERMISSIONS: ReadonlySet<string> = new Set([
-  'iam.serviceAccounts.getAccessToken',
-  'iam.serviceAccounts.signBlob',
-  'iam.serviceAccounts.signJwt',
-  'iam.serviceAccounts.implicitDelegation',
-  'iam.serviceAccountKeys.create',
-  'iam.serviceAccounts.setIamPolicy',
-]);
-
 /** A binding that acts as service accounts, on the node it is granted on (`project` for the project's own). */
 export interface Impersonation {
   readonly node: string;

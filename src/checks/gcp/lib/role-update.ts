@@ -1,4 +1,5 @@
 import { explicit } from '../../../model/fact.ts';
+import { ROLE_UPDATE } from '../../../model/gcp-escalation.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence } from '../../check.ts';
 
@@ -11,8 +12,6 @@ import type { Evidence } from '../../check.ts';
  * GCP privilege escalation list (iam.roles.update).
  * https://cloud.google.com/iam/docs/creating-custom-roles#required-permissions
  */
-
-export const ROLE_UPDATE = 'iam.roles.update';
 
 /** Predefined roles that include `iam.roles.update`. */
 export const ROLE_UPDATING_ROLES: ReadonlySet<string> = new Set([

@@ -5,6 +5,7 @@ import type {
   GcpServiceAccountFacts,
   GcpServiceAccountKeyFacts,
 } from '../../../model/gcp.ts';
+import { ESCALATION_PERMISSIONS } from '../../../model/gcp-escalation.ts';
 import { type JsonObject, stringAt } from '../json.ts';
 import { asBoolean, asString, fieldFact } from './fields.ts';
 
@@ -53,7 +54,7 @@ export function organizationFacts(data: JsonObject, dataPath: string): GcpOrgani
 /**
  * iam.googleapis.com/Role: the IAM REST `Role` of a custom role. Its `includedPermissions` tell
  * whether its holders may rewrite a project's, folder's or organization's IAM policy, or act as
- * a service account (ESCALATIONS); a role
+ * a service account (ESCALATION_PERMISSIONS in model/gcp-escalation.ts); a role
  * `deleted` or in stage `DISABLED` grants nothing to those it is bound to. A record without the
  * list (a search result with no data) tells nothing: the role may hold any permission.
  * https://cloud.google.com/iam/docs/reference/rest/v1/organizations.roles#Role
@@ -75,28 +76,8 @@ export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRo
     return { escalationPermissions: unexpectedType(path) };
   return {
     escalationPermissions: explicit(
-      permissions.filter((p) => ESCALATIONS.has(p)),
+      permissions.filter((p) => ESCALATION_PERMISSIONS.has(p)),
       path,
     ),
   };
 }
-
-/**
- * The permissions by which a role's holders may grant themselves roles/owner: rewriting the IAM
- * policy of a project, a folder or an organization; or acting as a service account that may
- * (a short-lived token or a signed JWT or blob, a key, or the service account's own IAM policy
- * rewritten to grant one of those); or rewriting a custom role they hold (`iam.roles.update`).
- * https://cloud.google.com/iam/docs/service-account-permissions
- */
-const ESCALATIONS: ReadonlySet<string> = new Set([
-  'resourcemanager.projects.setIamPolicy',
-  'resourcemanager.folders.setIamPolicy',
-  'resourcemanager.organizations.setIamPolicy',
-  'iam.serviceAccounts.getAccessToken',
-  'iam.serviceAccounts.signBlob',
-  'iam.serviceAccounts.signJwt',
-  'iam.serviceAccounts.implicitDelegation',
-  'iam.serviceAccountKeys.create',
-  'iam.serviceAccounts.setIamPolicy',
-  'iam.roles.update',
-]);
