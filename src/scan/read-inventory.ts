@@ -4,7 +4,6 @@ import { InputBudget } from '../base/limits.ts';
 import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
-import { InputReadAhead, READ_AHEAD_WINDOW } from '../sources/read-ahead.ts';
 import { readInput } from '../sources/read-inputs.ts';
 import { walkInputs } from '../sources/walk-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
@@ -149,8 +148,6 @@ async function readFiles(
     budget: new InputBudget(sources.maxInputBytes),
     digest: sources.fileDigests !== false,
   };
-  // The next files are read (and inflated) on the thread pool while each is parsed.
-  const ahead = new InputReadAhead(paths, { ...READ_AHEAD_WINDOW, digest: options.digest });
   for (const [i, path] of paths.entries()) {
     try {
       // One coverage per file; a ZIP archive gives one per entry.
@@ -161,7 +158,6 @@ async function readFiles(
           resources++;
         },
         options,
-        await ahead.take(i),
       );
       for (const coverage of read) {
         // An unreadable file is printed once, by the CLI (terminal summary or warning), not logged here.

@@ -18,22 +18,13 @@ export function isGzip(data: Buffer): boolean {
   return data[0] === GZIP_MAGIC[0] && data[1] === GZIP_MAGIC[1];
 }
 
-/**
- * The gzip data inflated: `inflated` when it was inflated ahead (read-ahead.ts) within the bounds,
- * else inflated here, where a file past the bounds or corrupt throws its error.
- */
 export function gunzip(
   file: string,
   data: Buffer,
-  {
-    maxInflatedBytes,
-    budget,
-    inflated,
-  }: { maxInflatedBytes: number; budget: InputBudget | undefined; inflated?: Buffer | undefined },
+  { maxInflatedBytes, budget }: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Buffer {
   // The scan's bound stops the inflation first when less of it is left than a file may take.
   const maxOutputLength = budget ? Math.min(maxInflatedBytes, budget.remaining) : maxInflatedBytes;
-  if (inflated && inflated.length <= Math.max(maxOutputLength, 1)) return inflated;
   try {
     return gunzipSync(data, { maxOutputLength: Math.max(maxOutputLength, 1) });
   } catch (error) {

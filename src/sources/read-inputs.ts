@@ -24,7 +24,6 @@ import {
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
-import type { ReadAhead } from './read-ahead.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
 import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
 import { otherTerraformOutput } from './terraform/other-outputs.ts';
@@ -59,11 +58,10 @@ export async function readInput(
   file: string,
   emit: (resource: Resource) => void,
   options: ReadOptions = {},
-  ahead?: ReadAhead,
 ): Promise<FileCoverage[]> {
   const { budget } = options;
   if (budget?.exhausted) throw new InputError(file, budgetReached(budget));
-  if (!isZipArchive(ahead?.raw ?? fileHead(file))) return [await readInputFile(file, emit, options, ahead)];
+  if (!isZipArchive(fileHead(file))) return [await readInputFile(file, emit, options)];
   return readZipArchive(file, file, emit, options);
 }
 
@@ -77,25 +75,24 @@ export async function readInputFile(
   file: string,
   emit: (resource: Resource) => void,
   options: ReadOptions = {},
-  ahead?: ReadAhead,
 ): Promise<FileCoverage> {
-  // Read synchronously unless read ahead (read-ahead.ts): an async read of a large file, on its
-  // own, spends much of its time passing chunks through the event loop.
+  // Read synchronously: files are read one after the other anyway, and an async read of a large
+  // file spends much of its time passing chunks through the event loop.
   const { budget } = options;
   if (budget?.exhausted) throw new InputError(file, budgetReached(budget));
   let raw: Buffer;
   try {
-    if (budget && (ahead?.raw.length ?? statSync(file).size) > budget.remaining) {
+    if (budget && statSync(file).size > budget.remaining) {
       budget.stop();
       throw new InputError(file, budgetReached(budget));
     }
-    raw = ahead?.raw ?? readFileSync(file);
+    raw = readFileSync(file);
   } catch (error) {
     if (error instanceof InputError) throw error;
     const { code, message } = error as NodeJS.ErrnoException;
     throw new InputError(file, `cannot read file (${code ?? message})`);
   }
-  return readBytes(file, raw, emit, options, false, ahead);
+  return readBytes(file, raw, emit, options);
 }
 
 /** One file's bytes (a file's, or a ZIP entry's), read as `readInputFile` says. */
@@ -105,12 +102,11 @@ async function readBytes(
   emit: (resource: Resource) => void,
   options: ReadOptions,
   archived = false,
-  ahead?: ReadAhead,
 ): Promise<FileCoverage> {
   const { budget } = options;
   const coverage: FileCoverage = {
     path: file,
-    sha256: options.digest === false ? '' : (ahead?.sha256 ?? createHash('sha256').update(raw).digest('hex')),
+    sha256: options.digest === false ? '' : createHash('sha256').update(raw).digest('hex'),
     bytes: raw.length,
     resources: 0,
     skipped: [],
@@ -144,7 +140,6 @@ async function readBytes(
     await readFormat(file, raw, ctx, coverage, count, {
       maxInflatedBytes: options.maxInflatedBytes ?? DEFAULT_MAX_INFLATED_BYTES,
       budget,
-      inflated: ahead?.inflated,
     });
   } catch (error) {
     // Resources read before the error are kept; the file is marked in the coverage section.
@@ -314,7 +309,7 @@ async function readFormat(
   ctx: ReadContext,
   coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
-  limits: { maxInflatedBytes: number; budget: InputBudget | undefined; inflated: Buffer | undefined },
+  limits: { maxInflatedBytes: number; budget: InputBudget | undefined },
 ): Promise<void> {
   if (isSavedTerraformPlan(raw))
     throw new InputError(
