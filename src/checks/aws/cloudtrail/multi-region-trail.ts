@@ -152,7 +152,7 @@ function organizationTrails(
   return listed.value.flatMap((arn) => {
     const trail = inventory.byId('aws', arn) as Resource<AwsCloudTrailFacts> | undefined;
     const isOrganization = trail?.facts.isOrganizationTrail;
-    if (!trail || trail.kansaType !== 'audit.trail' || trail.account === account.account) return [];
+    if (trail?.kansaType !== 'audit.trail' || trail.account === account.account) return [];
     if (isOrganization?.value !== true) return [];
     return [{ trail, evidence: [evidenceFrom(account, listed), evidenceFrom(trail, isOrganization)] }];
   });
