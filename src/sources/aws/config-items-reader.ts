@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { organizationTrailListing } from './adapters/cloudtrail.ts';
+import { organizationTrailListing, trailAccount } from './adapters/cloudtrail.ts';
 import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
 
@@ -41,16 +41,18 @@ export function configItemResource(
 ): readonly Resource[] | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
+  // The resource is where it is (a trail: the account its ARN names), whoever recorded it.
+  const item = { ...read, accountId: trailAccount(read) };
   if (read.unread !== undefined) {
     ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, {
       ...(origin.index !== undefined && { index: origin.index }),
       ...(origin.line !== undefined && { line: origin.line }),
     });
-    return [unreadItemToResource(read, origin)];
+    return [unreadItemToResource(item, origin)];
   }
-  if (read.deleted) return [deletedItemToResource(read, origin)];
+  if (read.deleted) return [deletedItemToResource(item, origin)];
   const listing = organizationTrailListing(read, origin);
-  return [configItemToResource(read, origin), ...(listing ? [listing] : [])];
+  return [configItemToResource(item, origin), ...(listing ? [listing] : [])];
 }
 
 /**

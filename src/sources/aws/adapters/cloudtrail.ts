@@ -26,7 +26,8 @@ export function cloudTrailFacts(item: ConfigItem): AwsCloudTrailFacts {
 /**
  * The account a trail is in: the one its ARN names. A member account's `describe-trails` (and
  * its Config recorder) lists the organization trail of the management account, whose ARN names
- * that account: the trail is one resource, wherever it is listed.
+ * that account: the trail is one resource, wherever it is listed. (Steampipe, CloudQuery,
+ * ScoutSuite and aws-recon rows keep the account they were collected in.)
  */
 export function trailAccount(item: ConfigItem): string {
   return (item.resourceType === 'AWS::CloudTrail::Trail' && accountInArn(item.arn)) || item.accountId;
