@@ -37,6 +37,12 @@ export interface AwsAccountFacts {
   readonly passwordRequireLowercase?: Fact<boolean>;
   /** `PasswordReusePrevention`: previous passwords a user may not reuse; 0 (default) when not set. */
   readonly passwordReusePrevention?: Fact<number>;
+  /**
+   * The ARNs of organization trails of another account (the organization's management or
+   * delegated administrator account) that the account's own records list: a member account's
+   * `describe-trails` or Config item of the trail that logs it. Each record adds its trail.
+   */
+  readonly organizationTrails?: Fact<readonly string[]>;
 }
 
 /** One access key of an IAM user (credential report `access_key_<slot>_*` columns). */

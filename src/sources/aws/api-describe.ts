@@ -276,10 +276,11 @@ function asItem(api: DescribeApi, entry: Record<string, unknown> | undefined, pl
   // The tags as the API lists them (`Tags: [{Key, Value}]`, RDS's `TagList`, a map under EKS's
   // `tags` or get-function's `Tags`): the classification and purpose tags the checks read.
   const tags = entry['Tags'] ?? entry['TagList'] ?? entry['tags'];
-  // The ARN (or zone) names the place itself; the path only stands in when it does not.
+  // The ARN (or zone) names the place itself; the path only stands in when it does not, or
+  // names the account that lists the entry (an organization trail in a member's dump).
   const fromPath =
     typeof arn === 'string'
-      ? {}
+      ? { ...(api.listsOrganizationEntries && place.account && { accountId: place.account }) }
       : {
           ...(place.account && typeof owner !== 'string' && { accountId: place.account }),
           ...(place.region && typeof zone !== 'string' && { awsRegion: place.region }),

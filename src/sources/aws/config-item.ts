@@ -212,7 +212,7 @@ function availabilityZone(record: Readonly<Record<string, unknown>>): string | u
  * The account part of an ARN, when it is an account id. A malformed ARN may hold anything
  * there, or have lost its region so that the account sits one place early.
  */
-function accountInArn(arn: string | undefined): string | undefined {
+export function accountInArn(arn: string | undefined): string | undefined {
   const account = arnPart(arn, 4);
   if (account !== undefined && ACCOUNT_ID.test(account)) return account;
   const early = arnPart(arn, 3);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
+import { organizationTrailListing, trailAccount } from './adapters/cloudtrail.ts';
 import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
 
@@ -21,13 +22,15 @@ export function* configItemsToResources(
     const index = firstIndex + at;
     const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx);
     if ('skip' in read) ctx.skip(read.skip, { index });
-    else yield read;
+    else yield* read;
   }
 }
 
 /**
  * One configuration item (or SELECT row) as its resource, or why it is skipped. An item that
- * names its resource without a readable configuration is the resource listed only, noted.
+ * names its resource without a readable configuration is the resource listed only, noted. A
+ * member account's item of its organization's trail is the trail and the member's account,
+ * which that trail logs (organizationTrailListing).
  */
 export function configItemResource(
   raw: unknown,
@@ -35,17 +38,21 @@ export function configItemResource(
   hint: FileHint,
   origin: Origin,
   ctx: Pick<ReadContext, 'note'>,
-): Resource | { readonly skip: string } {
+): readonly Resource[] | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
+  // The resource is where it is (a trail: the account its ARN names), whoever recorded it.
+  const item = { ...read, accountId: trailAccount(read) };
   if (read.unread !== undefined) {
     ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, {
       ...(origin.index !== undefined && { index: origin.index }),
       ...(origin.line !== undefined && { line: origin.line }),
     });
-    return unreadItemToResource(read, origin);
+    return [unreadItemToResource(item, origin)];
   }
-  return read.deleted ? deletedItemToResource(read, origin) : configItemToResource(read, origin);
+  if (read.deleted) return [deletedItemToResource(item, origin)];
+  const listing = organizationTrailListing(read, origin);
+  return [configItemToResource(item, origin), ...(listing ? [listing] : [])];
 }
 
 /**

@@ -85,7 +85,7 @@ export const awsConfigSelectCsv: TextFormat = {
           ? flattened
           : configItemResource(flattened.record, true, hint, { file: ctx.file, line: row.line }, ctx);
       if ('skip' in read) ctx.skip(read.skip, { line: row.line });
-      else yield read;
+      else yield* read;
     }
   },
 };

@@ -29,6 +29,12 @@ export interface DescribeApi {
   readonly configurationOf?: (entry: Record<string, unknown>) => Record<string, unknown>;
   /** The resource's ARN made from its fields, where the entry carries none of its own. */
   readonly arnOf?: (entry: Readonly<Record<string, unknown>>) => string | undefined;
+  /**
+   * A member account's answer lists its organization's entries (`describe-trails`: the
+   * organization trail, whose ARN names the management account): the dump's account is the one
+   * that lists them, the ARN the entry's own.
+   */
+  readonly listsOrganizationEntries?: true;
   /** The command lists other accounts' public resources beside the account's own. */
   readonly listsOthers?: boolean;
   /** The command, for an API whose entries may name neither account nor Region (no ARN). */
@@ -72,6 +78,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     resourceType: 'AWS::CloudTrail::Trail',
     arn: ['TrailARN'],
     id: ['Name'],
+    listsOrganizationEntries: true,
   },
   {
     member: 'logGroups',

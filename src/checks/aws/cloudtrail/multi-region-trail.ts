@@ -1,8 +1,8 @@
-import type { AwsCloudTrailFacts } from '../../../model/aws.ts';
+import type { AwsAccountFacts, AwsCloudTrailFacts } from '../../../model/aws.ts';
 import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 
@@ -17,7 +17,7 @@ const IS_LOGGING_NOT_RECORDED = unknown<boolean>('IsLogging', {
 });
 
 export default defineCheck<
-  object,
+  AwsAccountFacts,
   'multiRegionLogging' | 'multiRegion' | 'notLogging' | 'noMultiRegion' | 'noTrails' | 'unknownScope'
 >({
   meta: {
@@ -74,11 +74,13 @@ export default defineCheck<
     ],
   },
   evaluate(resource, ctx) {
-    const trails = ctx.inventory.inAccount(
+    const own = ctx.inventory.inAccount(
       'aws',
       resource.account,
       'audit.trail',
     ) as Resource<AwsCloudTrailFacts>[];
+    const organization = organizationTrails(resource, ctx.inventory);
+    const trails = [...own, ...organization.map(({ trail }) => trail)];
     if (trails.length === 0) {
       return undetermined('noTrails', [
         unknown('configurationItems[resourceType=AWS::CloudTrail::Trail]', {
@@ -87,8 +89,13 @@ export default defineCheck<
         }),
       ]);
     }
+    // Another account's organization trail is named by its ARN, and shown with what says it
+    // logs this account: the account's own record listing it, and its IsOrganizationTrail.
+    const coverage = new Map(organization.map(({ trail, evidence }) => [trail, evidence]));
     const scopes = trails.map((trail) => ({
       trail,
+      name: coverage.has(trail) ? trail.id : trail.name,
+      coverage: coverage.get(trail) ?? [],
       multiRegion: factOf(trail.facts.isMultiRegionTrail, 'configuration.isMultiRegionTrail'),
       // Offline exports never carry it: the bare note, as before live scans read it.
       logging: trail.facts.isLogging
@@ -103,22 +110,50 @@ export default defineCheck<
     if (best) {
       return pass(
         best.logging.value === true ? 'multiRegionLogging' : 'multiRegion',
-        [evidenceFrom(best.trail, best.multiRegion), best.logging],
-        { trail: best.trail.name },
+        [...best.coverage, evidenceFrom(best.trail, best.multiRegion), best.logging],
+        { trail: best.name },
       );
     }
-    const evidence: Evidence[] = scopes.map((scope) => evidenceFrom(scope.trail, scope.multiRegion));
-    const data = { trails: trails.map((trail) => trail.name) };
+    const evidence: Evidence[] = scopes.flatMap((scope) => [
+      ...scope.coverage,
+      evidenceFrom(scope.trail, scope.multiRegion),
+    ]);
+    const data = { trails: scopes.map((scope) => scope.name) };
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
       return undetermined('unknownScope', evidence, data);
     // Every multi-Region trail is stopped: a stopped trail records nothing.
     if (multi.length > 0) {
       return fail(
         'notLogging',
-        multi.flatMap((scope) => [evidenceFrom(scope.trail, scope.multiRegion), scope.logging]),
-        { trails: multi.map((scope) => scope.trail.name) },
+        multi.flatMap((scope) => [
+          ...scope.coverage,
+          evidenceFrom(scope.trail, scope.multiRegion),
+          scope.logging,
+        ]),
+        { trails: multi.map((scope) => scope.name) },
       );
     }
     return fail('noMultiRegion', evidence, data);
   },
 });
+
+/**
+ * The organization trails of other accounts that log this one: those the account's own records
+ * list (`organizationTrails`), read (the trail's record is in the inventory) and said to be
+ * organization trails. Membership is never guessed: a management account's organization trail
+ * that no record of this account lists does not count here.
+ */
+function organizationTrails(
+  account: Resource<AwsAccountFacts>,
+  inventory: InventoryView,
+): { trail: Resource<AwsCloudTrailFacts>; evidence: Evidence[] }[] {
+  const listed = account.facts.organizationTrails;
+  if (listed?.source !== 'explicit') return [];
+  return listed.value.flatMap((arn) => {
+    const trail = inventory.byId('aws', arn) as Resource<AwsCloudTrailFacts> | undefined;
+    const isOrganization = trail?.facts.isOrganizationTrail;
+    if (trail?.kansaType !== 'audit.trail' || trail.account === account.account) return [];
+    if (isOrganization?.value !== true) return [];
+    return [{ trail, evidence: [evidenceFrom(account, listed), evidenceFrom(trail, isOrganization)] }];
+  });
+}

@@ -1,6 +1,8 @@
 import type { AwsCloudTrailFacts } from '../../../model/aws.ts';
-import { explicit } from '../../../model/fact.ts';
-import type { ConfigItem } from '../config-item.ts';
+import { explicit, explicitList, type ListUnion } from '../../../model/fact.ts';
+import type { Origin, Resource } from '../../../model/resource.ts';
+import { accountInArn, type ConfigItem } from '../config-item.ts';
+import { accountResource } from '../password-policy.ts';
 import { configBoolean, configString, field, toBoolean } from './fields.ts';
 
 /**
@@ -19,4 +21,35 @@ export function cloudTrailFacts(item: ConfigItem): AwsCloudTrailFacts {
     homeRegion: configString(item, 'homeRegion'),
     ...(isLogging !== undefined && { isLogging: explicit(isLogging, 'configuration.IsLogging') }),
   };
+}
+
+/**
+ * The account a trail is in: the one its ARN names. A member account's `describe-trails` (and
+ * its Config recorder) lists the organization trail of the management account, whose ARN names
+ * that account: the trail is one resource, wherever it is listed. (Steampipe, CloudQuery,
+ * ScoutSuite and aws-recon rows keep the account they were collected in.)
+ */
+export function trailAccount(item: ConfigItem): string {
+  return (item.resourceType === 'AWS::CloudTrail::Trail' && accountInArn(item.arn)) || item.accountId;
+}
+
+const TRAIL_ARNS: ListUnion<string> = { key: (arn) => arn };
+
+/**
+ * A member account's record of its organization's trail (the record is the member's: its
+ * recorder's `awsAccountId`, its dump's folder; the trail's ARN names another account, and
+ * `IsOrganizationTrail` is true): the member's account resource, listing the trail that logs it.
+ * A trail of another account that is not said to be an organization trail covers no one.
+ * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
+ */
+export function organizationTrailListing(item: ConfigItem, origin: Origin): Resource | undefined {
+  if (item.resourceType !== 'AWS::CloudTrail::Trail' || item.deleted || !item.arn) return undefined;
+  const owner = trailAccount(item);
+  if (owner === item.accountId) return undefined;
+  if (configBoolean(item, 'isOrganizationTrail').value !== true) return undefined;
+  return accountResource(
+    item.accountId,
+    { organizationTrails: explicitList([item.arn], 'configuration.trailARN', TRAIL_ARNS) },
+    origin,
+  );
 }

@@ -1,6 +1,7 @@
+import { accountResourceId } from '../../../../src/model/resource.ts';
 import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { ACCOUNT, rootRow } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, credentialRow, rootRow } from '../../../sources/aws/builders.ts';
 import { trail, trailArn, trailStatus } from './trail.ts';
 
 /** The account resource comes with the credential report's root row. */
@@ -36,8 +37,88 @@ const steampipeTrails = (isLogging: boolean | null) => {
   return jsonFile([row('ap-northeast-1'), row('ap-northeast-3')], 'aws_cloudtrail_trail.json');
 };
 
+/**
+ * A member account's `aws cloudtrail describe-trails` (the AWS CLI reference's Trail fields),
+ * saved in its dump's `<account>/<region>/` folders: it lists the organization trail of the
+ * management account (ACCOUNT), whose ARN names that account.
+ */
+const MEMBER = '444455556666';
+const ORG_TRAIL = `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/org-audit`;
+const memberTrails = (trail: Record<string, unknown>) =>
+  jsonFile(
+    {
+      trailList: [
+        {
+          Name: 'org-audit',
+          S3BucketName: 'org-audit-logs',
+          IncludeGlobalServiceEvents: true,
+          IsMultiRegionTrail: true,
+          HomeRegion: 'ap-northeast-1',
+          TrailARN: ORG_TRAIL,
+          LogFileValidationEnabled: true,
+          HasCustomEventSelectors: false,
+          HasInsightSelectors: false,
+          IsOrganizationTrail: true,
+          ...trail,
+        },
+      ],
+    },
+    `${MEMBER}/ap-northeast-1/describe-trails.json`,
+  );
+/** `aws cloudtrail get-trail-status --name org-audit`, saved in the management account's dump. */
+const orgTrailStatus = (isLogging: boolean) =>
+  jsonFile({ IsLogging: isLogging }, `${ACCOUNT}/ap-northeast-1/get-trail-status_org-audit.json`);
+/** The member's account resource, which its credential report's root row gives too. */
+const MEMBER_ROOT = credentialReportFile([
+  credentialRow('<root_account>', `arn:aws:iam::${MEMBER}:root`, 'not_supported', 'true', 'false'),
+]);
+
 export default {
   valid: [
+    {
+      name: "a member's describe-trails lists the management account's multi-Region organization trail",
+      records: [memberTrails({})],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'multiRegion',
+      data: { trail: ORG_TRAIL },
+      evidence: [
+        { path: 'configuration.trailARN', value: [ORG_TRAIL], resourceId: accountResourceId('aws', MEMBER) },
+        { path: 'configuration.isOrganizationTrail', value: true, resourceId: ORG_TRAIL },
+        { path: 'configuration.isMultiRegionTrail', value: true, resourceId: ORG_TRAIL },
+        { path: 'IsLogging', source: 'unknown' },
+      ],
+    },
+    {
+      name: "the organization trail's get-trail-status, saved in the management account's dump, says it is logging",
+      records: [memberTrails({}), orgTrailStatus(true), MEMBER_ROOT],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'multiRegionLogging',
+      evidence: [
+        { path: 'configuration.trailARN', value: [ORG_TRAIL] },
+        { path: 'configuration.isOrganizationTrail', value: true },
+        { path: 'configuration.isMultiRegionTrail', value: true },
+        { path: 'configuration.IsLogging', value: true, resourceId: ORG_TRAIL },
+      ],
+    },
+    {
+      name: "the management account's verdict on the same trail is its own, as before",
+      records: [memberTrails({}), orgTrailStatus(true), ROOT],
+      target: accountResourceId('aws', ACCOUNT),
+      messageId: 'multiRegionLogging',
+      data: { trail: 'org-audit' },
+    },
+    {
+      name: "a member's Config item of the organization trail (its recorder's awsAccountId, the trail's ARN)",
+      records: [
+        {
+          ...trail('org-audit', { isMultiRegionTrail: true, isOrganizationTrail: true }),
+          awsAccountId: MEMBER,
+        },
+      ],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'multiRegion',
+      data: { trail: ORG_TRAIL },
+    },
     {
       name: 'one multi-Region trail among others, noting that IsLogging is not in Config',
       records: [
@@ -82,6 +163,34 @@ export default {
     },
   ],
   invalid: [
+    {
+      name: "the organization trail a member's describe-trails lists is stopped",
+      records: [memberTrails({}), orgTrailStatus(false)],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'notLogging',
+      data: { trails: [ORG_TRAIL] },
+    },
+    {
+      name: 'the organization trail a member lists covers its home Region only',
+      records: [memberTrails({ IsMultiRegionTrail: false })],
+      target: accountResourceId('aws', MEMBER),
+      messageId: 'noMultiRegion',
+      data: { trails: [ORG_TRAIL] },
+    },
+    {
+      name: "another account's trail that the member lists without IsOrganizationTrail does not cover it",
+      records: [memberTrails({ IsOrganizationTrail: undefined }), MEMBER_ROOT],
+      target: accountResourceId('aws', MEMBER),
+      status: 'UNKNOWN',
+      messageId: 'noTrails',
+    },
+    {
+      name: "the management account's organization trail alone says nothing of another account's membership",
+      records: [trail('org-audit', { isMultiRegionTrail: true, isOrganizationTrail: true }), MEMBER_ROOT],
+      target: accountResourceId('aws', MEMBER),
+      status: 'UNKNOWN',
+      messageId: 'noTrails',
+    },
     {
       name: 'a live scan: the only multi-Region trail is stopped',
       records: [trail('all', { isMultiRegionTrail: true }), ROOT],
