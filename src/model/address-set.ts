@@ -53,6 +53,37 @@ export const PUBLIC_ADDRESSES: AddressSet = {
 };
 
 /**
+ * Addresses no client on the internet connects from: private-use (RFC 1918), shared (CGNAT),
+ * loopback, link-local, "this network" and multicast IPv4, and IPv6 outside 2000::/3. Unlike the
+ * blocks PUBLIC_ADDRESSES leaves out, it keeps the documentation and benchmarking blocks: plans,
+ * templates and examples write those (`203.0.113.7`) for an office's public address, so an
+ * allow-list entry naming one is read as the public address it stands for.
+ */
+const IPV4_NO_INTERNET_CLIENT = [
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '224.0.0.0/3',
+];
+
+const NO_INTERNET_CLIENT: AddressSet = {
+  v4: merge(IPV4_NO_INTERNET_CLIENT.map((cidr) => parseSpan(cidr)?.span as Span)),
+  v6: complement([[0x2n << 124n, (0x4n << 124n) - 1n]], V6_LAST),
+};
+
+/**
+ * Whether an allow-list entry's addresses (a storage account's or key vault's IP rule) could be an
+ * internet client's: not when every one is private, loopback, link-local or multicast.
+ */
+export function holdsInternetClients(set: AddressSet): boolean {
+  return !covers(NO_INTERNET_CLIENT, set);
+}
+
+/**
  * The addresses a source names: a CIDR (`a/n`, host bits ignored as the clouds do), a bare
  * address, a range (`first-last`, as Azure SQL firewall rules write it), `*` and `Any` (every
  * address) or Azure's `Internet` service tag (the public space); undefined for anything else

@@ -5,6 +5,7 @@ import {
   covers,
   difference,
   EVERY_ADDRESS,
+  holdsInternetClients,
   intersection,
   isEmpty,
   NO_ADDRESSES,
@@ -82,5 +83,34 @@ describe('address sets', () => {
     expect(admitsInternet(of('16.0.0.0/8', '17.0.0.0/8'))).toBe(true);
     expect(admitsInternet(of('10.0.0.0/8', '172.16.0.0/12', 'fc00::/7'))).toBe(false);
     expect(admitsInternet(of('2000::/3'))).toBe(true);
+  });
+});
+
+describe('holdsInternetClients (allow-list entries of a service firewall)', () => {
+  it('is false for addresses no internet client has: private, shared, loopback, link-local, IPv6 local', () => {
+    for (const source of [
+      '127.0.0.1',
+      '10.0.17.62',
+      '172.16.0.0/12',
+      '192.168.1.0/24',
+      '100.64.0.1',
+      '169.254.169.254',
+      '::1',
+      'fd00::/8',
+      'fe80::1',
+    ])
+      expect(holdsInternetClients(of(source)), source).toBe(false);
+  });
+
+  it('is true for public addresses, the documentation blocks that stand for them, and mixed ranges', () => {
+    for (const source of [
+      '8.8.8.8',
+      '203.0.113.7',
+      '198.51.100.0/24',
+      '2001:db8::1',
+      '127.0.0.1-128.0.0.1',
+      '*',
+    ])
+      expect(holdsInternetClients(of(source)), source).toBe(true);
   });
 });

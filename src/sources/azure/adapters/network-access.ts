@@ -1,3 +1,4 @@
+import { addressesOf, holdsInternetClients } from '../../../model/address-set.ts';
 import { derived, explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
@@ -31,7 +32,10 @@ export function networkFacts(
 /**
  * reachableFromInternet of a service with a firewall (storage accounts, key vaults): closed when
  * public network access is disabled, or when the firewall denies by default and lets no public
- * IP range in (virtual network rules and private endpoints are not the internet).
+ * IP range in (virtual network rules and private endpoints are not the internet). An IP rule
+ * naming only private, loopback or link-local addresses lets no internet client in (Azure refuses
+ * private ranges on storage accounts, yet a plan or template may still write them: terragoat's
+ * `ip_rules = ["127.0.0.1"]`).
  */
 export function reachableThroughFirewall(
   record: ArmRecord,
@@ -50,5 +54,17 @@ export function reachableThroughFirewall(
   const ipRules = getPath(record.properties, ipRulesPath) ?? [];
   // Rules of another shape than a list may let the internet in.
   if (!Array.isArray(ipRules)) return unexpectedType(path);
-  return derived(ipRules.length > 0, explicit(ipRules, path));
+  return derived(ipRules.some(admitsInternetClients), explicit(ipRules, path));
+}
+
+/**
+ * Whether an IP rule (`{ value }`, `{ ipAddressOrRange }` or the bare text) may admit an internet
+ * client; a rule whose value is not an address may admit any, so it counts as admitting one.
+ */
+function admitsInternetClients(rule: unknown): boolean {
+  const entry =
+    typeof rule === 'object' && rule !== null ? (rule as Record<string, unknown>) : { value: rule };
+  const value = entry.value ?? entry.ipAddressOrRange;
+  const addresses = typeof value === 'string' ? addressesOf(value) : undefined;
+  return addresses === undefined || holdsInternetClients(addresses);
 }

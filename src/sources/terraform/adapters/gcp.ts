@@ -232,10 +232,16 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
         networks.filter(isObject).map((n) => ({ value: n.value })),
       );
   }
+  // `encryption_key_name` is Optional+Computed: a new instance whose configuration names no key is
+  // encrypted with a Google-managed one, which the export adapter assumes of an absent key.
+  const key = 'encryption_key_name';
+  const keyPath = 'diskEncryptionConfiguration.kmsKeyName';
   set(
     data,
-    'diskEncryptionConfiguration.kmsKeyName',
-    keyName(tr, ctx, instance, 'encryption_key_name', 'diskEncryptionConfiguration.kmsKeyName'),
+    keyPath,
+    ctx.config.sets(instance, key)
+      ? keyName(tr, ctx, instance, key, keyPath)
+      : tr.readComputed(instance, key, `${DATA}.${keyPath}`, false),
   );
   return fromAsset('sqladmin.googleapis.com/Instance', data, tr);
 }
