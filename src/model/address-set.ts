@@ -23,34 +23,8 @@ const V6_LAST = (1n << 128n) - 1n;
 export const NO_ADDRESSES: AddressSet = { v4: [], v6: [] };
 export const EVERY_ADDRESS: AddressSet = { v4: [[0n, V4_LAST]], v6: [[0n, V6_LAST]] };
 
-/** RFC 6890 special-purpose IPv4 blocks that hold no public host. */
-const IPV4_NOT_PUBLIC = [
-  '0.0.0.0/8',
-  '10.0.0.0/8',
-  '100.64.0.0/10',
-  '127.0.0.0/8',
-  '169.254.0.0/16',
-  '172.16.0.0/12',
-  '192.0.0.0/24',
-  '192.0.2.0/24',
-  '192.168.0.0/16',
-  '198.18.0.0/15',
-  '198.51.100.0/24',
-  '203.0.113.0/24',
-  '224.0.0.0/3',
-];
-
-/**
- * Public unicast space: IPv4 outside the special-purpose blocks, IPv6's global unicast 2000::/3
- * (unique local, link-local and multicast lie outside it).
- */
-export const PUBLIC_ADDRESSES: AddressSet = {
-  v4: complement(
-    IPV4_NOT_PUBLIC.map((cidr) => parseSpan(cidr)?.span as Span),
-    V4_LAST,
-  ),
-  v6: [[0x2n << 124n, (0x4n << 124n) - 1n]],
-};
+/** IPv6's global unicast space, 2000::/3. */
+const IPV6_GLOBAL_UNICAST: Span = [0x2n << 124n, (0x4n << 124n) - 1n];
 
 /**
  * Addresses no client on the internet connects from: private-use (RFC 1918), shared (CGNAT),
@@ -70,9 +44,34 @@ const IPV4_NO_INTERNET_CLIENT = [
   '224.0.0.0/3',
 ];
 
+/**
+ * RFC 6890 special-purpose IPv4 blocks that hold no public host: those above, and the IETF
+ * protocol assignments, documentation and benchmarking blocks.
+ */
+const IPV4_NOT_PUBLIC = [
+  ...IPV4_NO_INTERNET_CLIENT,
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+];
+
+/**
+ * Public unicast space: IPv4 outside the special-purpose blocks, IPv6's global unicast 2000::/3
+ * (unique local, link-local and multicast lie outside it).
+ */
+export const PUBLIC_ADDRESSES: AddressSet = {
+  v4: complement(
+    IPV4_NOT_PUBLIC.map((cidr) => parseSpan(cidr)?.span as Span),
+    V4_LAST,
+  ),
+  v6: [IPV6_GLOBAL_UNICAST],
+};
+
 const NO_INTERNET_CLIENT: AddressSet = {
   v4: merge(IPV4_NO_INTERNET_CLIENT.map((cidr) => parseSpan(cidr)?.span as Span)),
-  v6: complement([[0x2n << 124n, (0x4n << 124n) - 1n]], V6_LAST),
+  v6: complement([IPV6_GLOBAL_UNICAST], V6_LAST),
 };
 
 /**
