@@ -1,95 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import {
+  EXTERNAL,
+  existingFolder,
+  FOLDER,
+  iam,
+  ORG,
+  OWNER_COUNT,
+  policy,
+  project,
+  providers,
+  RM,
+} from './gcp-hierarchy-changes.ts';
 import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
-/**
- * Organization and folder IAM, and the folder or organization above a project, as the google
- * provider writes them (SOURCES.md): `google_folder` (`parent`; `name` `folders/<n>` and
- * `folder_id` known only after apply for a new folder), `google_folder_iam_*` naming the folder
- * by `folder` (`folders/<n>` or the bare number), `google_organization_iam_*` by `org_id`,
- * `google_project.folder_id` (a number or `folders/<n>`) and `org_id`, the one left out shown as
- * known only after apply (terraform-validator's `example_project.tfplan.json`).
- */
-
-const providers = { google: { project: constant('kansa-seed') } };
-const ORG = '615204883712';
-const FOLDER = '284593771034';
-const RM = '//cloudresourcemanager.googleapis.com';
-const OWNER_COUNT = 'gcp.iam.owner-count';
-const EXTERNAL = 'gcp.iam.external-principals';
-
-function project(name: string, id: string, parent: Json, expressions: Json = {}): Change {
-  return {
-    address: `google_project.${name}`,
-    after: {
-      auto_create_network: true,
-      billing_account: null,
-      labels: null,
-      name: id,
-      project_id: id,
-      timeouts: null,
-      ...parent,
-    },
-    afterUnknown: {
-      id: true,
-      number: true,
-      ...('folder_id' in parent ? {} : { folder_id: true }),
-      ...('org_id' in parent ? {} : { org_id: true }),
-    },
-    expressions: { project_id: constant(id), ...expressions },
-  };
-}
-
-function iam(address: string, node: Json, role: string, members: string | string[]): Change {
-  const many = Array.isArray(members);
-  return {
-    address,
-    after: { condition: [], role, ...node, ...(many ? { members } : { member: members }) },
-    afterUnknown: { etag: true, id: true, condition: [] },
-  };
-}
-
-function policy(address: string, node: Json, bindings: { role: string; members: string[] }[]): Change {
-  return {
-    address,
-    after: { ...node, policy_data: JSON.stringify({ bindings }) },
-    afterUnknown: { etag: true, id: true },
-  };
-}
-
-/** A folder that exists (its number known), kept by the plan. */
-function existingFolder(name: string, parent: string): Change {
-  const values = {
-    display_name: name,
-    parent,
-    name: `folders/${FOLDER}`,
-    folder_id: FOLDER,
-    id: `folders/${FOLDER}`,
-    lifecycle_state: 'ACTIVE',
-    create_time: '2024-04-02T01:10:51.412Z',
-    timeouts: null,
-  };
-  return { address: `google_folder.${name}`, actions: ['no-op'], before: values, after: values };
-}
-
-/** A folder the plan creates: its number (`name`, `folder_id`) known only after apply. */
-function newFolder(name: string, parent: Json): Change {
-  const known = 'constant_value' in parent ? { parent: parent.constant_value } : {};
-  return {
-    address: `google_folder.${name}`,
-    after: { display_name: name, timeouts: null, ...known },
-    afterUnknown: {
-      create_time: true,
-      folder_id: true,
-      id: true,
-      lifecycle_state: true,
-      name: true,
-      ...('constant_value' in parent ? {} : { parent: true }),
-    },
-    expressions: { display_name: constant(name), parent },
-  };
-}
-
+/** The hierarchy of a plan read as an export's (gcp-hierarchy-changes.ts: the dialect). */
 describe('organization and folder IAM in a plan', () => {
   it('counts a folder’s owners for the project created under it', async () => {
     const scanned = await scanDocument(
@@ -182,155 +107,6 @@ describe('organization and folder IAM in a plan', () => {
       ),
     );
     expect(findingOf(scanned, OWNER_COUNT, `${RM}/projects/acme-app-prod`).status).toBe('UNKNOWN');
-  });
-
-  it('places a project under the folder the plan creates, and that folder under its parent', async () => {
-    const scanned = await scanDocument(
-      plan(
-        [
-          newFolder('sandbox', constant(`organizations/${ORG}`)),
-          {
-            ...project('sandbox', 'acme-sandbox', {}),
-            expressions: { folder_id: ref('google_folder.sandbox.name', 'google_folder.sandbox') },
-          },
-          {
-            ...iam('google_folder_iam_binding.sandbox_owners', {}, 'roles/owner', [
-              'user:a@acme.example',
-              'user:b@acme.example',
-              'user:c@acme.example',
-              'user:d@acme.example',
-            ]),
-            afterUnknown: { etag: true, id: true, folder: true, condition: [] },
-            expressions: { folder: ref('google_folder.sandbox.name', 'google_folder.sandbox') },
-          },
-          policy('google_project_iam_policy.sandbox', { project: 'acme-sandbox' }, [
-            { role: 'roles/owner', members: ['user:a@acme.example'] },
-          ]),
-        ],
-        { providers },
-      ),
-    );
-    // The folder's four owners are the project's too, whatever else its policy holds.
-    const finding = findingOf(scanned, OWNER_COUNT, `${RM}/projects/acme-sandbox`);
-    expect(finding.status).toBe('FAIL');
-    expect(JSON.stringify(finding.evidence)).toContain('google_project.sandbox.folder_id');
-    expect(JSON.stringify(finding.evidence)).toContain('google_folder_iam_binding.sandbox_owners');
-    expect(resourceOf(scanned, 'google_folder.sandbox').nativeType).toBe(
-      'cloudresourcemanager.googleapis.com/Folder',
-    );
-  });
-
-  it('fails a project under a new folder when the organization above grants a consumer account', async () => {
-    const scanned = await scanDocument(
-      plan(
-        [
-          newFolder('teams', constant(`organizations/${ORG}`)),
-          newFolder('team', ref('google_folder.teams.id', 'google_folder.teams')),
-          {
-            ...project('app', 'acme-team-app', {}),
-            expressions: { folder_id: ref('google_folder.team.folder_id', 'google_folder.team') },
-          },
-          iam(
-            'google_organization_iam_member.contractor',
-            { org_id: ORG },
-            'roles/viewer',
-            'user:contractor@gmail.com',
-          ),
-        ],
-        { providers },
-      ),
-    );
-    const finding = findingOf(scanned, EXTERNAL, `${RM}/projects/acme-team-app`);
-    expect(finding.status).toBe('FAIL');
-    expect(JSON.stringify(finding.evidence)).toContain('google_organization_iam_member.contractor');
-  });
-
-  it('stays unknown when folder_id is a variable or a folder’s few owners leave its own policy open', async () => {
-    const changes = (folderId: Json): Change[] => [
-      newFolder('sandbox', constant(`organizations/${ORG}`)),
-      { ...project('sandbox', 'acme-sandbox', {}), expressions: { folder_id: folderId } },
-      {
-        ...iam('google_folder_iam_member.sandbox_owner', {}, 'roles/owner', 'user:a@acme.example'),
-        afterUnknown: { etag: true, id: true, folder: true, condition: [] },
-        expressions: { folder: ref('google_folder.sandbox.name', 'google_folder.sandbox') },
-      },
-      iam(
-        'google_organization_iam_member.contractor',
-        { org_id: ORG },
-        'roles/viewer',
-        'user:contractor@gmail.com',
-      ),
-      policy('google_project_iam_policy.sandbox', { project: 'acme-sandbox' }, [
-        { role: 'roles/owner', members: ['user:a@acme.example'] },
-      ]),
-    ];
-    const variable = await scanDocument(plan(changes(ref('var.folder_id')), { providers }));
-    expect(findingOf(variable, EXTERNAL, `${RM}/projects/acme-sandbox`).status).toBe('UNKNOWN');
-    const placed = await scanDocument(
-      plan(changes(ref('google_folder.sandbox.name', 'google_folder.sandbox')), { providers }),
-    );
-    expect(findingOf(placed, EXTERNAL, `${RM}/projects/acme-sandbox`).status).toBe('FAIL');
-    // One owner granted on the folder, and its policy may hold more: as many as the limit allows.
-    expect(findingOf(placed, OWNER_COUNT, `${RM}/projects/acme-sandbox`).status).toBe('UNKNOWN');
-  });
-
-  it('follows a folder_id through a module output to the folder the module creates', async () => {
-    const document = plan(
-      [
-        { ...project('app', 'acme-app', {}), expressions: { folder_id: ref('module.folders.team_name') } },
-        iam(
-          'google_organization_iam_member.contractor',
-          { org_id: ORG },
-          'roles/viewer',
-          'user:contractor@gmail.com',
-        ),
-      ],
-      { providers },
-    );
-    const folder = newFolder('team', constant(`organizations/${ORG}`));
-    const address = 'module.folders.google_folder.team';
-    const identity = {
-      address,
-      module_address: 'module.folders',
-      mode: 'managed',
-      type: 'google_folder',
-      name: 'team',
-      provider_name: 'registry.terraform.io/hashicorp/google',
-    };
-    const planned = document.planned_values as { root_module: Json };
-    planned.root_module.child_modules = [
-      { address: 'module.folders', resources: [{ ...identity, schema_version: 0, values: folder.after }] },
-    ];
-    (document.resource_changes as Json[]).push({
-      ...identity,
-      change: { actions: ['create'], before: null, after: folder.after, after_unknown: folder.afterUnknown },
-    });
-    const configuration = document.configuration as { root_module: Json };
-    configuration.root_module.module_calls = {
-      folders: {
-        source: './folders',
-        module: {
-          outputs: {
-            team_name: { expression: ref('google_folder.team.name', 'google_folder.team') },
-          },
-          resources: [
-            {
-              address: 'google_folder.team',
-              mode: 'managed',
-              type: 'google_folder',
-              name: 'team',
-              provider_config_key: 'folders:google',
-              expressions: folder.expressions,
-              schema_version: 0,
-            },
-          ],
-        },
-      },
-    };
-    const scanned = await scanDocument(document);
-    const finding = findingOf(scanned, EXTERNAL, `${RM}/projects/acme-app`);
-    expect(finding.status).toBe('FAIL');
-    expect(JSON.stringify(finding.evidence)).toContain('google_project.app.folder_id');
   });
 
   it('places a project under the organization when org_id is set and folder_id left to the provider', async () => {
