@@ -9,7 +9,7 @@ import { IMPERSONATING_PERMISSIONS, ROLE_UPDATE } from '../../../model/gcp-escal
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { ancestorsUnknown, inheritedBindings } from '../lib/hierarchy.ts';
+import { ancestorsUnknown, inheritedBindings, isFolder } from '../lib/hierarchy.ts';
 import { IMPERSONATING_ROLES, type Impersonation, impersonators } from '../lib/impersonation.ts';
 import { ROLE_UPDATING_ROLES, type RoleUpdate, roleRewriters } from '../lib/role-update.ts';
 
@@ -108,7 +108,7 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
     }));
     // A folder above whose policy is not shown is above all the same.
     const folderAbove = [...above.map(({ node }) => node), ...(chain.unseen ?? [])].some((node) =>
-      node.startsWith(FOLDERS),
+      isFolder(node, ctx),
     );
     if (chain.own.source === 'unknown') {
       // The project has at least the owners its folders and organization grant and, from a
@@ -155,7 +155,6 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
 
 /** The node a binding of the project's own policy is granted on. */
 const PROJECT = 'project';
-const FOLDERS = '//cloudresourcemanager.googleapis.com/folders/';
 const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
 const CUSTOM_ROLE = /^(?:projects|organizations)\/[^/]+\/roles\/[^/]+$/;
 
@@ -213,7 +212,8 @@ function privileged(
       const active = members.filter((member) => !member.startsWith('deleted:'));
       if (active.length === 0) continue;
       const predefined = OWNER_GRANTING_ROLES[role];
-      let counts = predefined !== undefined && writesPolicyAbove(predefined, node, folderAbove);
+      let counts =
+        predefined !== undefined && writesPolicyAbove(predefined, isFolder(node, ctx), node, folderAbove);
       const acting = IMPERSONATING_ROLES[role];
       if (acting) impersonations.push({ node, binding: { role, members: active }, permission: acting });
       if (ROLE_UPDATING_ROLES.has(role)) updates.push({ node, role, members: active });
@@ -238,7 +238,9 @@ function privileged(
           for (const member of active) maybe.add(member);
           continue;
         }
-        counts = permissions.value.some((permission) => writesPolicyAbove(permission, node, folderAbove));
+        counts = permissions.value.some((permission) =>
+          writesPolicyAbove(permission, isFolder(node, ctx), node, folderAbove),
+        );
         const impersonating = permissions.value.find((permission) =>
           IMPERSONATING_PERMISSIONS.has(permission),
         );
@@ -312,11 +314,16 @@ function customImpersonation(role: string, ctx: CheckContext): string | undefine
 /**
  * A permission granted on `node` lets its holder rewrite a policy the project inherits: the
  * project's own (granted anywhere on its chain), a folder's (granted on a folder, or on the
- * organization above one), the organization's (granted on it).
+ * organization above one), the organization's (granted on it). `onFolder`: `node` is a folder.
  */
-function writesPolicyAbove(permission: string, node: string, folderAbove: boolean): boolean {
+function writesPolicyAbove(
+  permission: string,
+  onFolder: boolean,
+  node: string,
+  folderAbove: boolean,
+): boolean {
   if (permission === 'resourcemanager.projects.setIamPolicy') return true;
   if (permission === 'resourcemanager.folders.setIamPolicy')
-    return node.startsWith(FOLDERS) || (node.startsWith(ORGANIZATIONS) && folderAbove);
+    return onFolder || (node.startsWith(ORGANIZATIONS) && folderAbove);
   return permission === 'resourcemanager.organizations.setIamPolicy' && node.startsWith(ORGANIZATIONS);
 }

@@ -124,7 +124,19 @@ function chainOf(
 }
 
 const ORGANIZATIONS = '//cloudresourcemanager.googleapis.com/organizations/';
+const FOLDERS = '//cloudresourcemanager.googleapis.com/folders/';
 const MAX_FOLDER_DEPTH = 10;
+
+/**
+ * Whether a node above a project is a folder: named as Cloud Asset names one, or a folder a
+ * Terraform plan creates, named by its address until apply gives it a number.
+ */
+export function isFolder(node: string, ctx: CheckContext): boolean {
+  return (
+    node.startsWith(FOLDERS) ||
+    ctx.inventory.byId('gcp', node)?.nativeType === 'cloudresourcemanager.googleapis.com/Folder'
+  );
+}
 
 /** The evidence of an inherited fact: the project's own, where it sits, then each ancestor's. */
 export function inheritedEvidence<T>(chain: Inherited<T>): Evidence[] {

@@ -153,13 +153,25 @@ function grantsKnown(bindings: readonly JsonObject[]): GcpBinding[] {
 }
 
 /**
+ * The node above a project or folder: a known `folders/…` or `organizations/…` name (`created`
+ * false), or the kansa id of a folder the plan creates (`created`), whose number is known only
+ * after apply.
+ */
+interface ParentNode {
+  readonly name: string;
+  readonly created: boolean;
+}
+
+/**
  * The node above a project: `folder_id` (a number, or `folders/<number>`, which the provider
  * also takes) or `org_id` (both Optional+Computed: a plan shows the one left out as known only
  * after apply, a state writes it ""); a folder's `parent` (`folders/…` or `organizations/…`). A
- * value known only after apply (a folder the plan creates) leaves it unknown, and so the
- * project's ancestors; so does a project that names neither (the API then places it).
+ * value known only after apply is the folder of the plan the configuration names there
+ * (`folder_id = google_folder.team.name`); any other (a variable, a data source) leaves it
+ * unknown, and so the project's ancestors; so does a project that names neither (the API then
+ * places it).
  */
-function parentOf(instance: TfInstance, tr: Translation, ctx: BuildContext): string | undefined {
+function parentOf(instance: TfInstance, tr: Translation, ctx: BuildContext): ParentNode | undefined {
   const path = `${DATA}.parent`;
   const values = tr.valuesOf(instance);
   const named = (attribute: string, collection: 'folders' | 'organizations') => {
@@ -168,16 +180,18 @@ function parentOf(instance: TfInstance, tr: Translation, ctx: BuildContext): str
     const number = nodeNumber(read.value, collection);
     if (number === undefined) return undefined;
     tr.read(instance, attribute, path);
-    return `${collection}/${number}`;
+    return { name: `${collection}/${number}`, created: false };
   };
   if (instance.type === 'google_folder') {
+    const created = planFolder(instance, 'parent', tr, ctx);
+    if (created) return created;
     const parent = tr.read(instance, 'parent', path);
     const [collection, id] = typeof parent === 'string' ? parent.split('/') : [];
     const number =
       collection === 'folders' || collection === 'organizations' ? nodeNumber(id, collection) : undefined;
-    return number === undefined ? undefined : `${collection}/${number}`;
+    return number === undefined ? undefined : { name: `${collection}/${number}`, created: false };
   }
-  const folder = named('folder_id', 'folders');
+  const folder = named('folder_id', 'folders') ?? planFolder(instance, 'folder_id', tr, ctx);
   if (folder) return folder;
   const folderRead = values.read('folder_id');
   // Only one of the two may be configured: a folder_id known only after apply that the
@@ -192,6 +206,29 @@ function parentOf(instance: TfInstance, tr: Translation, ctx: BuildContext): str
   if (organization) return organization;
   tr.read(instance, noFolder ? 'org_id' : 'folder_id', path);
   return undefined;
+}
+
+/**
+ * The folder of the plan an attribute known only after apply refers to, when the configuration
+ * names exactly one (`google_folder.team.name`, `.folder_id`, `.id`, through module variables
+ * and outputs): its kansa id, as its own resource is named. The linker resolves no variable
+ * of the root module nor data source, so those name none.
+ */
+function planFolder(
+  instance: TfInstance,
+  attribute: string,
+  tr: Translation,
+  ctx: BuildContext,
+): ParentNode | undefined {
+  if (tr.valuesOf(instance).read(attribute).state !== 'unknown') return undefined;
+  const found = ctx.referenced(instance, attribute, ['google_folder']);
+  if (found.length !== 1) return undefined;
+  const folder = found[0]!;
+  tr.mark(`${DATA}.parent`, `${instance.address}.${attribute}`, 'known');
+  const known = nodeName({ primary: folder, parts: new Map() }, KINDS.google_folder!);
+  return known
+    ? { name: known.slice(RESOURCE_MANAGER.length), created: false }
+    : { name: ctx.idOf(folder), created: true };
 }
 
 /** The Cloud Asset name of a folder or organization, when the plan knows its number. */
@@ -221,8 +258,16 @@ function hierarchyNode(nodeType: string): TerraformAdapter {
     build(unit, tr, ctx): Resource {
       const { bindings, auditConfigs, authoritative } = nodePolicy(unit, tr, ctx, kind);
       const data: JsonObject = {};
-      if (unit.primary.type === nodeType) set(data, 'parent', parentOf(unit.primary, tr, ctx));
-      const resource = fromAsset(kind.assetType, data, tr, { bindings, auditConfigs }, nodeName(unit, kind));
+      const parent = unit.primary.type === nodeType ? parentOf(unit.primary, tr, ctx) : undefined;
+      if (parent && !parent.created) set(data, 'parent', parent.name);
+      const asset = fromAsset(kind.assetType, data, tr, { bindings, auditConfigs }, nodeName(unit, kind));
+      // A folder the plan creates is not named as an export names one: the checks find it by its id.
+      const resource = parent?.created
+        ? {
+            ...asset,
+            facts: { ...asset.facts, ...tr.rewrite({ parent: explicit(parent.name, `${DATA}.parent`) }) },
+          }
+        : asset;
       if (authoritative) return resource;
       const grants = [unit.primary, ...[...unit.parts.values()].flat()].filter((part) =>
         [`${kind.prefix}_iam_member`, `${kind.prefix}_iam_binding`].includes(part.type),
