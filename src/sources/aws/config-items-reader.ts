@@ -51,8 +51,8 @@ export function configItemResource(
     return [unreadItemToResource(item, origin)];
   }
   if (read.deleted) return [deletedItemToResource(item, origin)];
-  const listing = organizationTrailListing(read, origin);
-  return [configItemToResource(item, origin), ...(listing ? [listing] : [])];
+  const resource = configItemToResource(read, origin);
+  return [resource, ...organizationTrailListing(resource, origin)];
 }
 
 /**
