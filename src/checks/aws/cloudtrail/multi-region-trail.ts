@@ -134,11 +134,14 @@ export default defineCheck<
     const listedHere =
       organization.length > 0 || own.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
     if (!listedHere) {
-      const listings = own.flatMap((trail) => (trail.facts.listedBy ? [trail.facts.listedBy] : []));
+      const listings = own.flatMap((trail) => {
+        const { listedBy } = trail.facts;
+        return listedBy ? [{ trail, listedBy }] : [];
+      });
       return undetermined(
         'notListedHere',
-        own.flatMap((trail) => (trail.facts.listedBy ? [evidenceFrom(trail, trail.facts.listedBy)] : [])),
-        { ...data, accounts: [...new Set(listings.flatMap((listing) => listing.value ?? []))] },
+        listings.map(({ trail, listedBy }) => evidenceFrom(trail, listedBy)),
+        { ...data, accounts: [...new Set(listings.flatMap(({ listedBy }) => listedBy.value ?? []))] },
       );
     }
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
