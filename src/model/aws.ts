@@ -196,6 +196,13 @@ export interface AwsCloudTrailFacts {
    * record of its own that merges with the trail's Config item; absent otherwise.
    */
   readonly isLogging?: Fact<boolean>;
+  /**
+   * The accounts whose own trail listings hold the trail (a `describe-trails` answer, a Config
+   * recorder's item, a tool's row: the account it was read in). The owner's is among them when
+   * its own listing was read; a member's, when only that member's listing of the organization
+   * trail was. Absent where the record is no listing (a `get-trail-status` answer, a plan).
+   */
+  readonly listedBy?: Fact<readonly string[]>;
 }
 
 /** AWS::KMS::Key. */

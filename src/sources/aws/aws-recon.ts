@@ -1,5 +1,6 @@
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
+import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
@@ -100,7 +101,8 @@ function* entryResources(value: unknown, ctx: ReadContext, where: Where): Genera
     return;
   }
   const { configuration: fields, supplementary } = mapping.item(configuration);
-  yield configItemToResource(
+  const origin = { file: ctx.file, ...where };
+  const read = configItemToResource(
     {
       accountId: account,
       region,
@@ -117,8 +119,11 @@ function* entryResources(value: unknown, ctx: ReadContext, where: Where): Genera
       captureTime: undefined,
       deleted: false,
     },
-    { file: ctx.file, ...where },
+    origin,
   );
+  yield read;
+  // The collector's account lists its organization's trail (the ARN the management account's).
+  yield* organizationTrailListing(read, origin);
 }
 
 /**

@@ -2,6 +2,7 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
+import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS } from './api-columns.ts';
 import {
@@ -134,12 +135,17 @@ const cloudTrailTrails: CloudQueryTable = {
   read(row, origin) {
     const read = trailTable.read(row, origin);
     if ('skip' in read) return read;
+    // A member account's row of its organization's trail: the member's account it logs, too.
+    const listing = read.flatMap((trail) => organizationTrailListing(trail, origin));
     const isLogging = asRecord(row.status)?.IsLogging;
-    if (typeof isLogging !== 'boolean') return read;
-    return read.map((trail) => ({
-      ...trail,
-      facts: { ...trail.facts, isLogging: explicit(isLogging, 'status.IsLogging') },
-    }));
+    if (typeof isLogging !== 'boolean') return [...read, ...listing];
+    return [
+      ...read.map((trail) => ({
+        ...trail,
+        facts: { ...trail.facts, isLogging: explicit(isLogging, 'status.IsLogging') },
+      })),
+      ...listing,
+    ];
   },
 };
 

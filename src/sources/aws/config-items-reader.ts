@@ -41,7 +41,8 @@ export function configItemResource(
 ): readonly Resource[] | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
-  // The resource is where it is (a trail: the account its ARN names), whoever recorded it.
+  // The resource is where it is (a trail: the account its ARN names), whoever recorded it;
+  // configItemToResource places it so itself, and keeps the recorder's account as its listing's.
   const item = { ...read, accountId: trailAccount(read) };
   if (read.unread !== undefined) {
     ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, {
@@ -51,8 +52,8 @@ export function configItemResource(
     return [unreadItemToResource(item, origin)];
   }
   if (read.deleted) return [deletedItemToResource(item, origin)];
-  const listing = organizationTrailListing(read, origin);
-  return [configItemToResource(item, origin), ...(listing ? [listing] : [])];
+  const resource = configItemToResource(read, origin);
+  return [resource, ...organizationTrailListing(resource, origin)];
 }
 
 /**

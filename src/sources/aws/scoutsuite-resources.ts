@@ -1,6 +1,7 @@
 import { derived, explicit, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import { membersOf, scopesOf } from '../scoutsuite-scopes.ts';
+import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { asRecord } from './config-item.ts';
 import { type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
@@ -34,7 +35,10 @@ export function* storageResources(services: Record<string, unknown>, run: ScoutR
       // A multi-region trail is listed whole in its home region; the others hold a link to it.
       if ('scout_link' in trail) continue;
       const resource = trailResource(trail, region, run);
-      if (resource) yield resource;
+      if (!resource) continue;
+      yield resource;
+      // The scanned account lists its organization's trail (the ARN the management account's).
+      yield* organizationTrailListing(resource, resource.origin);
     }
 }
 

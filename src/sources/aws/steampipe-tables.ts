@@ -1,6 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
+import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import {
   type ColumnMap,
@@ -117,8 +118,14 @@ export const awsCloudTrailTable: SteampipeTable = {
       regionColumn: 'home_region',
     });
     if ('skip' in trail) return trail;
-    if (typeof row.is_logging !== 'boolean') return [trail];
-    return [{ ...trail, facts: { ...trail.facts, isLogging: explicit(row.is_logging, 'is_logging') } }];
+    // A member account's row of its organization's trail (`account_id` the member's, `arn` the
+    // management account's): the trail, and the member's account that it logs.
+    const listing = organizationTrailListing(trail, origin);
+    if (typeof row.is_logging !== 'boolean') return [trail, ...listing];
+    return [
+      { ...trail, facts: { ...trail.facts, isLogging: explicit(row.is_logging, 'is_logging') } },
+      ...listing,
+    ];
   },
 };
 

@@ -346,4 +346,28 @@ describe('aws-recon', () => {
     expect(coverage.format).toBe('aws-recon-stream');
     expect(resources.map((r) => r.nativeType)).toEqual(['AWS::EC2::SecurityGroup']);
   });
+
+  it("reads a member's collector entry of its organization's trail: the trail where its ARN is, the member's account listing it", () => {
+    const member = '444455556666';
+    const arn = `arn:aws:cloudtrail:us-east-1:${ACCOUNT}:trail/org-audit`;
+    const trail = {
+      name: 'org-audit',
+      s3_bucket_name: 'org-audit-logs',
+      include_global_service_events: true,
+      is_multi_region_trail: true,
+      home_region: 'us-east-1',
+      trail_arn: arn,
+      log_file_validation_enabled: true,
+      is_organization_trail: true,
+      type: 'cloud_trail',
+      arn,
+    };
+    const { resources, skipped } = read([{ ...entry('CloudTrail', 'us-east-1', trail), account: member }]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((resource) => [resource.kansaType, resource.account])).toEqual([
+      ['audit.trail', ACCOUNT],
+      ['account', member],
+    ]);
+    expect(resources[1]?.facts['organizationTrails']).toMatchObject({ value: [arn] });
+  });
 });

@@ -534,6 +534,39 @@ describe('ScoutSuite RDS, KMS and CloudTrail', () => {
       trails[0]?.facts.isLogging?.value,
     ]).toEqual([true, false, false]);
   });
+
+  it("reads the scanned member's listing of its organization's trail: the trail in the account its ARN names, the member's account listing it", async () => {
+    const management = '135791357913';
+    const arn = `arn:aws:cloudtrail:${REGION}:${management}:trail/org-audit`;
+    const { resources } = await read(
+      'scoutsuite_results_aws-member.js',
+      script(
+        results({
+          cloudtrail: {
+            regions: {
+              [REGION]: {
+                trails: {
+                  'scoutid-org': {
+                    name: 'org-audit',
+                    TrailARN: arn,
+                    IsMultiRegionTrail: true,
+                    IsOrganizationTrail: true,
+                    LogFileValidationEnabled: true,
+                    HomeRegion: REGION,
+                    IsLogging: null,
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ),
+    );
+    expect(byId(resources, arn).account).toBe(management);
+    expect(byId(resources, `arn:aws:iam::${ACCOUNT}:root`).facts.organizationTrails).toMatchObject({
+      value: [arn],
+    });
+  });
 });
 
 describe('ScoutSuite IAM', () => {

@@ -1,5 +1,5 @@
 import type { AwsAccountFacts, AwsCloudTrailFacts } from '../../../model/aws.ts';
-import { unknown } from '../../../model/fact.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
@@ -18,7 +18,13 @@ const IS_LOGGING_NOT_RECORDED = unknown<boolean>('IsLogging', {
 
 export default defineCheck<
   AwsAccountFacts,
-  'multiRegionLogging' | 'multiRegion' | 'notLogging' | 'noMultiRegion' | 'noTrails' | 'unknownScope'
+  | 'multiRegionLogging'
+  | 'multiRegion'
+  | 'notLogging'
+  | 'noMultiRegion'
+  | 'noTrails'
+  | 'unknownScope'
+  | 'notListedHere'
 >({
   meta: {
     id: 'aws.cloudtrail.multi-region-trail',
@@ -64,6 +70,10 @@ export default defineCheck<
           en: 'No CloudTrail trail (AWS::CloudTrail::Trail)',
         },
       ),
+      notListedHere: {
+        ja: '証跡 {{trails}} は他のアカウント（{{accounts}}）の一覧にあったものだけで、このアカウント自身の証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
+        en: "Cannot tell: trails {{trails}} were seen only in other accounts' listings ({{accounts}}); this account's own trails (its describe-trails or Config trail records) were not read",
+      },
       unknownScope: {
         ja: '証跡 {{trails}} が全リージョン対象かどうかがエクスポートから分かりません',
         en: 'The export does not show whether trails {{trails}} cover all Regions',
@@ -119,6 +129,21 @@ export default defineCheck<
       evidenceFrom(scope.trail, scope.multiRegion),
     ]);
     const data = { trails: scopes.map((scope) => scope.name) };
+    // A FAIL says the account has no good trail: only its own listing tells all its trails. A
+    // member's listing of this account's organization trail shows that one trail, not the rest.
+    const listedHere =
+      organization.length > 0 || own.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
+    if (!listedHere) {
+      const listings = own.flatMap((trail) => {
+        const { listedBy } = trail.facts;
+        return listedBy ? [{ trail, listedBy }] : [];
+      });
+      return undetermined(
+        'notListedHere',
+        listings.map(({ trail, listedBy }) => evidenceFrom(trail, listedBy)),
+        { ...data, accounts: [...new Set(listings.flatMap(({ listedBy }) => listedBy.value ?? []))] },
+      );
+    }
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
       return undetermined('unknownScope', evidence, data);
     // Every multi-Region trail is stopped: a stopped trail records nothing.
@@ -136,6 +161,14 @@ export default defineCheck<
     return fail('noMultiRegion', evidence, data);
   },
 });
+
+/**
+ * Whether a trail's record is the account's own listing: a record that says who listed it names
+ * the account; one that does not (a plan, a collector's status reply) makes no other claim.
+ */
+function listsOwn(listedBy: Fact<readonly string[]> | undefined, account: string): boolean {
+  return listedBy?.source !== 'explicit' || listedBy.value.includes(account);
+}
 
 /**
  * The organization trails of other accounts that log this one: those the account's own records

@@ -5,6 +5,9 @@ import { accountInArn, type ConfigItem } from '../config-item.ts';
 import { accountResource } from '../password-policy.ts';
 import { configBoolean, configString, field, toBoolean } from './fields.ts';
 
+const TRAIL_ARNS: ListUnion<string> = { key: (arn) => arn };
+const ACCOUNTS: ListUnion<string> = { key: (account) => account };
+
 /**
  * AWS::CloudTrail::Trail (the Trail structure of DescribeTrails). IsLogging is GetTrailStatus,
  * which Config does not record: a saved get-trail-status answer, read as the trail's record
@@ -14,7 +17,10 @@ import { configBoolean, configString, field, toBoolean } from './fields.ts';
  */
 export function cloudTrailFacts(item: ConfigItem): AwsCloudTrailFacts {
   const isLogging = toBoolean(field(item.configuration, 'IsLogging'));
+  // DescribeTrails' Trail always has its Name; a get-trail-status answer lists no trail.
+  const listing = field(item.configuration, 'name') !== undefined;
   return {
+    ...(listing && { listedBy: explicitList([item.accountId], 'awsAccountId', ACCOUNTS) }),
     isMultiRegionTrail: configBoolean(item, 'isMultiRegionTrail'),
     logFileValidationEnabled: configBoolean(item, 'logFileValidationEnabled'),
     isOrganizationTrail: configBoolean(item, 'isOrganizationTrail'),
@@ -33,23 +39,23 @@ export function trailAccount(item: ConfigItem): string {
   return (item.resourceType === 'AWS::CloudTrail::Trail' && accountInArn(item.arn)) || item.accountId;
 }
 
-const TRAIL_ARNS: ListUnion<string> = { key: (arn) => arn };
-
 /**
  * A member account's record of its organization's trail (the record is the member's: its
- * recorder's `awsAccountId`, its dump's folder; the trail's ARN names another account, and
- * `IsOrganizationTrail` is true): the member's account resource, listing the trail that logs it.
- * A trail of another account that is not said to be an organization trail covers no one.
+ * recorder's `awsAccountId`, its dump's folder, a tool's `account_id`, kept as the trail's
+ * `listedBy`; the trail's ARN names another account, and `IsOrganizationTrail` is true): the
+ * member's account resource, listing the trail that logs it. A trail of another account that is
+ * not said to be an organization trail covers no one.
  * https://docs.aws.amazon.com/awscloudtrail/latest/userguide/creating-trail-organization.html
  */
-export function organizationTrailListing(item: ConfigItem, origin: Origin): Resource | undefined {
-  if (item.resourceType !== 'AWS::CloudTrail::Trail' || item.deleted || !item.arn) return undefined;
-  const owner = trailAccount(item);
-  if (owner === item.accountId) return undefined;
-  if (configBoolean(item, 'isOrganizationTrail').value !== true) return undefined;
-  return accountResource(
-    item.accountId,
-    { organizationTrails: explicitList([item.arn], 'configuration.trailARN', TRAIL_ARNS) },
-    origin,
+export function organizationTrailListing(trail: Resource, origin: Origin): readonly Resource[] {
+  const facts = trail.facts as AwsCloudTrailFacts;
+  if (trail.kansaType !== 'audit.trail' || facts.isOrganizationTrail?.value !== true) return [];
+  const members = (facts.listedBy?.value ?? []).filter((account) => account !== trail.account);
+  return members.map((member) =>
+    accountResource(
+      member,
+      { organizationTrails: explicitList([trail.id], 'configuration.trailARN', TRAIL_ARNS) },
+      origin,
+    ),
   );
 }

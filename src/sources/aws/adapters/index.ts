@@ -1,7 +1,7 @@
 import { sharedString } from '../../../base/memo.ts';
 import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { cloudTrailFacts } from './cloudtrail.ts';
+import { cloudTrailFacts, trailAccount } from './cloudtrail.ts';
 import { athenaWorkGroupFacts, backupVaultFacts, secretFacts, workspaceFacts } from './data-services.ts';
 import { dynamoDbTableFacts } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
@@ -140,7 +140,8 @@ export function configItemToResource(given: ConfigItem, origin: Origin): Resourc
   const accountWide = item.resourceType === 'AWS::S3::AccountPublicAccessBlock';
   return {
     provider: 'aws',
-    account: sharedString(item.accountId),
+    // A trail is in the account its ARN names; its facts keep the account that listed it.
+    account: sharedString(trailAccount(item)),
     region: accountWide ? 'global' : sharedString(item.region),
     kansaType: native?.kansaType ?? 'other',
     nativeType: sharedString(item.resourceType),

@@ -1,6 +1,13 @@
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { apiItem } from '../../../sources/aws/builders.ts';
-import { trail } from './trail.ts';
+import { trail, trailArn } from './trail.ts';
+
+// A trail's log file validation is its own setting: a member's record of its organization's trail
+// (awsAccountId the member's, the ARN the management account's) judges the trail alike.
+const memberRecord = (logFileValidationEnabled: boolean) => ({
+  ...trail('org-audit', { isOrganizationTrail: true, logFileValidationEnabled }),
+  awsAccountId: '444455556666',
+});
 
 const table = [
   ['validation on', { logFileValidationEnabled: true }, 'PASS', 'enabled'],
@@ -21,6 +28,14 @@ const cases: AnyCase[] = [
     records: [apiItem(trail('t', { logFileValidationEnabled: true }))],
     status: 'PASS',
   },
+  ...([true, false] as const).map((enabled) => ({
+    name: `a member's record of its organization's trail, validation ${enabled ? 'on' : 'off'}`,
+    records: [memberRecord(enabled)],
+    target: trailArn('org-audit'),
+    status: enabled ? ('PASS' as const) : ('FAIL' as const),
+    messageId: enabled ? 'enabled' : 'disabled',
+    evidence: [{ path: 'configuration.logFileValidationEnabled', value: enabled }],
+  })),
 ];
 
 export default byVerdict(cases) satisfies RuleTests;

@@ -192,6 +192,47 @@ export default {
       messageId: 'noTrails',
     },
     {
+      name: "a member's listing alone shows the management account's single-Region organization trail: its own trails were not read",
+      records: [memberTrails({ IsMultiRegionTrail: false })],
+      target: accountResourceId('aws', ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notListedHere',
+      data: { trails: ['org-audit'], accounts: [MEMBER] },
+      evidence: [{ path: 'awsAccountId', value: [MEMBER], resourceId: ORG_TRAIL }],
+    },
+    {
+      name: "a stopped organization trail seen in a member's listing: its get-trail-status is no listing of the management account's trails",
+      records: [memberTrails({}), orgTrailStatus(false), ROOT],
+      target: accountResourceId('aws', ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notListedHere',
+    },
+    {
+      name: "a member's Config item of a single-Region organization trail says nothing of the management account's other trails",
+      records: [
+        {
+          ...trail('org-audit', { isMultiRegionTrail: false, isOrganizationTrail: true }),
+          awsAccountId: MEMBER,
+        },
+      ],
+      target: accountResourceId('aws', ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notListedHere',
+    },
+    {
+      name: "the management account's own describe-trails beside the member's: its FAIL is its own",
+      records: [
+        memberTrails({ IsMultiRegionTrail: false }),
+        {
+          ...memberTrails({ IsMultiRegionTrail: false }),
+          name: `${ACCOUNT}/ap-northeast-1/describe-trails.json`,
+        },
+      ],
+      target: accountResourceId('aws', ACCOUNT),
+      messageId: 'noMultiRegion',
+      data: { trails: ['org-audit'] },
+    },
+    {
       name: 'a live scan: the only multi-Region trail is stopped',
       records: [trail('all', { isMultiRegionTrail: true }), ROOT],
       collected: [trailStatus('all', false)],
