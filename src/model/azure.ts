@@ -166,6 +166,8 @@ export interface AzureSecurityAssessmentFacts {
   readonly assessmentKey?: Fact<string>;
   /** Healthy, Unhealthy, NotApplicable. */
   readonly statusCode?: Fact<string>;
+  /** Why the status is what it is (`status.cause`): OffByPolicy and Exempt mean the recommendation was not evaluated. */
+  readonly statusCause?: Fact<string>;
   /** The lower-cased id of the assessed resource (the subscription for identity recommendations). */
   readonly assessedResourceId?: Fact<string>;
 }

@@ -100,7 +100,7 @@ export function keyVaultRow(name: string, properties: Row): Row {
 }
 
 /** A Defender for Cloud assessment row (securityresources), assessing the subscription. */
-export function assessmentRow(key: string, code: string | undefined): Row {
+export function assessmentRow(key: string, code: string | undefined, cause?: string): Row {
   return {
     id: `${SUBSCRIPTION_ID}/providers/Microsoft.Security/assessments/${key}`,
     name: key,
@@ -113,7 +113,15 @@ export function assessmentRow(key: string, code: string | undefined): Row {
     properties: {
       resourceDetails: { Source: 'Azure', Id: SUBSCRIPTION_ID },
       displayName: 'Accounts with owner permissions on Azure resources should be MFA enabled',
-      ...(code === undefined ? {} : { status: { code, firstEvaluationDate: '2026-10-01T00:00:00Z' } }),
+      ...(code === undefined
+        ? {}
+        : {
+            status: {
+              code,
+              ...(cause === undefined ? {} : { cause }),
+              firstEvaluationDate: '2026-10-01T00:00:00Z',
+            },
+          }),
     },
     tags: null,
   };

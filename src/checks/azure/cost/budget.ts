@@ -47,6 +47,10 @@ export default defineCheck({
         },
         'azureBudgets',
       ),
+      resourceGroupOnly: {
+        ja: '通知付きの予算 {{budgets}} はリソース グループの予算で、サブスクリプションの一部の利用額しか対象にしません。サブスクリプション全体の予算があるか手動で確認してください',
+        en: "The alerting budget(s) {{budgets}} are resource-group budgets and cover only part of the subscription's spend: confirm manually whether the subscription has a budget of its own",
+      },
       unknown: {
         ja: '予算 {{budgets}} の通知設定がエクスポートから読み取れません',
         en: 'The alerts of budget(s) {{budgets}} cannot be read from the export',
@@ -79,10 +83,20 @@ export default defineCheck({
       resourceId: budget.id,
     }));
     const data = { budgets: budgets.map((budget) => budget.name) };
-    if (notifications.some((fact) => fact.value && fact.value.length > 0))
-      return pass('alerting', notifications, data);
+    const alerting = notifications.filter((fact) => fact.value && fact.value.length > 0);
+    if (alerting.some((fact) => !isResourceGroupBudget(fact.resourceId)))
+      return pass('alerting', alerting, data);
+    if (alerting.length > 0) {
+      const names = budgets.filter((budget) => alerting.some((fact) => fact.resourceId === budget.id));
+      return undetermined('resourceGroupOnly', alerting, { budgets: names.map((budget) => budget.name) });
+    }
     if (notifications.some((fact) => fact.source === 'unknown'))
       return undetermined('unknown', notifications, data);
     return fail('noAlerts', notifications, data);
   },
 });
+
+/** A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`) alerts on that group's spend only. */
+function isResourceGroupBudget(id: string): boolean {
+  return /\/resourcegroups\/[^/]+\/providers\/microsoft\.consumption\/budgets\//i.test(id);
+}

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS } from '../lib/assessment.ts';
+import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
 
 /** "Guest accounts with owner permissions on Azure resources should be removed". */
 const GUEST_OWNER_KEYS = ['20606e75-05c4-48c0-9d97-add6daa2109a'];
@@ -41,6 +41,7 @@ export default defineCheck({
         en: 'The export has no Defender for Cloud guest assessment: review guests with owner permissions manually',
       },
       noStatus: NO_STATUS,
+      notEvaluated: NOT_EVALUATED,
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS } from '../lib/assessment.ts';
+import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
 
 /** "Guest accounts with write permissions on Azure resources should be removed". */
 const GUEST_WRITE_KEYS = ['0354476c-a12a-4fcc-a79d-f0ab7ffffdbb'];
@@ -41,6 +41,7 @@ export default defineCheck({
         en: 'The export has no Defender for Cloud guest assessment: review guests with write permissions manually',
       },
       noStatus: NO_STATUS,
+      notEvaluated: NOT_EVALUATED,
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',

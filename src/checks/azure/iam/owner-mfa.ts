@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS } from '../lib/assessment.ts';
+import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
 
 /** "Accounts with owner permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const OWNER_MFA_KEYS = ['6240402e-f77c-46fa-9060-a7ce53997754', '94290b00-4d0c-d7b4-7cea-064a9554e681'];
@@ -41,6 +41,7 @@ export default defineCheck({
         en: "The export has no Defender for Cloud MFA assessment: confirm the owners' MFA manually",
       },
       noStatus: NO_STATUS,
+      notEvaluated: NOT_EVALUATED,
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',

@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS } from '../lib/assessment.ts';
+import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
 
 /** "Accounts with write permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const WRITE_MFA_KEYS = ['c0cb17b2-0607-48a7-b0e0-903ed22de39b', '57e98606-6b1e-6193-0e3d-fe621387c16b'];
@@ -41,6 +41,7 @@ export default defineCheck({
         en: 'The export has no Defender for Cloud MFA assessment: confirm MFA of the accounts with write permissions manually',
       },
       noStatus: NO_STATUS,
+      notEvaluated: NOT_EVALUATED,
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',

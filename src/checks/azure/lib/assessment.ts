@@ -12,6 +12,7 @@ export type AssessmentMessage =
   | 'notApplicable'
   | 'noAssessment'
   | 'noStatus'
+  | 'notEvaluated'
   | 'unknownStatus';
 
 /** An assessment without a status code: every assessment check's message for it. */
@@ -19,6 +20,19 @@ export const NO_STATUS: Localized = {
   ja: '評価 {{assessment}} の状態がエクスポートにありません',
   en: 'The export does not show the status of assessment {{assessment}}',
 };
+
+/** A NotApplicable assessment that was exempted or disabled: every assessment check's message for it. */
+export const NOT_EVALUATED: Localized = {
+  ja: '評価 {{assessment}} は NotApplicable（理由: {{cause}}）です。推奨事項が除外または無効化されており、アカウントは評価されていません',
+  en: 'Assessment {{assessment}} is NotApplicable because of {{cause}}: the recommendation is exempted or disabled, so no account was assessed',
+};
+
+/**
+ * Causes of a NotApplicable status that say the recommendation was switched off for the
+ * subscription (disabled in the assigned policy, or exempted), not that it found nothing to assess.
+ * https://learn.microsoft.com/rest/api/defenderforcloud/assessments/list (AssessmentStatus.cause)
+ */
+const NOT_EVALUATED_CAUSES = new Set(['offbypolicy', 'exempt']);
 
 /**
  * Decides a check from Defender for Cloud's assessment of the subscription (MFA, guest
@@ -47,8 +61,14 @@ export function evaluateAssessment(
       return pass('healthy', evidence, data);
     case 'unhealthy':
       return fail('unhealthy', evidence, data);
-    case 'notapplicable':
+    case 'notapplicable': {
+      const cause = factOf(assessment.facts.statusCause, 'properties.status.cause');
+      if (cause.source !== 'unknown' && NOT_EVALUATED_CAUSES.has(cause.value.toLowerCase())) {
+        const causeEvidence = [...evidence, { ...cause, resourceId: assessment.id }];
+        return undetermined('notEvaluated', causeEvidence, { ...data, cause: cause.value });
+      }
       return notApplicable('notApplicable', evidence, data);
+    }
     default:
       return undetermined('unknownStatus', evidence, data);
   }

@@ -16,6 +16,7 @@ export const securityAssessment: Adapter = {
     return {
       assessmentKey: explicit(record.name.toLowerCase(), 'name'),
       statusCode: propertyFact(record, ['status.code'], asString, NOT_EXPORTED),
+      statusCause: propertyFact(record, ['status.cause'], asString, NOT_EXPORTED),
       assessedResourceId: propertyFact(
         record,
         ['resourceDetails.id', 'resourceDetails.ResourceId'],

@@ -13,9 +13,13 @@ const notification = (enabled: boolean, contactEmails: string[]) => ({
   contactGroups: [],
   thresholdType: 'Actual',
 });
-/** One budget of `GET …/providers/Microsoft.Consumption/budgets`. */
-const budgetOf = (name: string, notifications: Record<string, unknown> | undefined) => ({
-  id: `${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets/${name}`,
+/** One budget of `GET …/providers/Microsoft.Consumption/budgets` (at the subscription's scope, or `scope`'s). */
+const budgetOf = (
+  name: string,
+  notifications: Record<string, unknown> | undefined,
+  scope = SUBSCRIPTION_ID,
+) => ({
+  id: `${scope}/providers/Microsoft.Consumption/budgets/${name}`,
   name,
   type: 'Microsoft.Consumption/budgets',
   eTag: '"1d9f2c3b4a5e6f7"',
@@ -56,6 +60,31 @@ const table = [
   {
     name: 'one of two budgets alerts',
     budgets: [budgetOf('b1', undefined), budgetOf('b2', { a: notification(true, ['ops@example.jp']) })],
+    status: 'PASS',
+    messageId: 'alerting',
+  },
+  {
+    name: 'only a resource-group budget alerts',
+    budgets: [
+      budgetOf(
+        'rg-web-cap',
+        { a: notification(true, ['ops@example.jp']) },
+        `${SUBSCRIPTION_ID}/resourceGroups/rg-web`,
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'resourceGroupOnly',
+  },
+  {
+    name: 'a subscription budget alerts beside a resource-group one',
+    budgets: [
+      budgetOf(
+        'rg-web-cap',
+        { a: notification(true, ['ops@example.jp']) },
+        `${SUBSCRIPTION_ID}/resourceGroups/rg-web`,
+      ),
+      budgetOf('b1', { a: notification(true, ['ops@example.jp']) }),
+    ],
     status: 'PASS',
     messageId: 'alerting',
   },

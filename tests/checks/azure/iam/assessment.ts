@@ -18,6 +18,20 @@ export function assessmentCases(key: string, otherKey: string, extra: readonly A
       messageId: 'notApplicable',
     },
     {
+      name: 'NotApplicable because the recommendation is disabled in policy',
+      records: [assessmentRow(key, 'NotApplicable', 'OffByPolicy')],
+      status: 'UNKNOWN',
+      messageId: 'notEvaluated',
+      data: { cause: 'OffByPolicy' },
+    },
+    {
+      name: 'NotApplicable because the subscription is exempted',
+      records: [assessmentRow(key, 'NotApplicable', 'Exempt')],
+      status: 'UNKNOWN',
+      messageId: 'notEvaluated',
+      data: { cause: 'Exempt' },
+    },
+    {
       name: 'only another recommendation assessed',
       records: [assessmentRow(otherKey, 'Healthy')],
       status: 'UNKNOWN',
