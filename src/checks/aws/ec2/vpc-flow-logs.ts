@@ -1,7 +1,7 @@
 import type { AwsFlowLogFacts, AwsVpcFacts } from '../../../model/aws.ts';
 import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
@@ -35,8 +35,8 @@ export default defineCheck<
       },
       noFlowLogs: missingInPlan(
         {
-          ja: 'エクスポートにフローログ（AWS::EC2::FlowLog）が一つもないため判断できません（Config がフローログを記録していれば、この VPC にはありません）',
-          en: 'Cannot tell: the export holds no flow log (AWS::EC2::FlowLog) at all (if Config records flow logs, this VPC has none)',
+          ja: 'エクスポートにこのアカウント・リージョンのフローログ（AWS::EC2::FlowLog）が一つもないため判断できません（Config がフローログを記録していれば、この VPC にはありません）',
+          en: 'Cannot tell: the export holds no flow log (AWS::EC2::FlowLog) of this account and Region (if Config records flow logs, this VPC has none)',
         },
         { ja: 'フローログ（AWS::EC2::FlowLog）がありません', en: 'No flow log (AWS::EC2::FlowLog)' },
       ),
@@ -59,11 +59,16 @@ export default defineCheck<
     const data = { vpc: resource.name };
     const vpcId = factOf(resource.facts.vpcId, 'configuration.vpcId');
     if (vpcId.source === 'unknown') return undetermined('unknown', [vpcId], data);
-    const flowLogs = ctx.inventory.inAccount(
-      'aws',
-      resource.account,
-      'network.flow-log',
-    ) as Resource<AwsFlowLogFacts>[];
+    // Flow logs are regional: another Region's listing says nothing of this VPC's (a dump of
+    // several Regions may hold one Region's describe-flow-logs only). A Region unread matches any.
+    const flowLogs = (
+      ctx.inventory.inAccount('aws', resource.account, 'network.flow-log') as Resource<AwsFlowLogFacts>[]
+    ).filter(
+      (flowLog) =>
+        flowLog.region === resource.region ||
+        flowLog.region === UNKNOWN_REGION ||
+        resource.region === UNKNOWN_REGION,
+    );
     const logged = flowLogs.find(
       (flowLog) =>
         flowLog.facts.resourceId?.value === vpcId.value && flowLog.facts.flowLogStatus?.value === 'ACTIVE',
@@ -86,8 +91,8 @@ export default defineCheck<
       return undetermined('noFlowLogs', [
         vpcId,
         unknown('configurationItems[resourceType=AWS::EC2::FlowLog]', {
-          ja: 'このアカウントのフローログの設定項目がエクスポートにありません',
-          en: 'no flow log configuration item of this account in the export',
+          ja: 'このアカウント・リージョンのフローログの設定項目がエクスポートにありません',
+          en: 'no flow log configuration item of this account and Region in the export',
         }),
       ]);
     }

@@ -211,6 +211,30 @@ const cases: AnyCase[] = [
     status: 'FAIL',
     messageId: 'notLogged',
   },
+  {
+    // A dump of two Regions with describe-flow-logs in one only: the other Region's VPC is not judged on it.
+    name: 'describe-vpcs of another Region, with describe-flow-logs of this Region only',
+    records: [
+      ...describeDump('ACTIVE'),
+      jsonFile(
+        {
+          Vpcs: [
+            {
+              VpcId: 'vpc-0c3',
+              OwnerId: ACCOUNT,
+              CidrBlock: '172.31.0.0/16',
+              State: 'available',
+              IsDefault: true,
+            },
+          ],
+        },
+        `${ACCOUNT}_us-east-1_describe-vpcs.json`,
+      ),
+    ],
+    target: 'vpc-0c3',
+    status: 'UNKNOWN',
+    messageId: 'noFlowLogs',
+  },
   ...planCases,
 ];
 
