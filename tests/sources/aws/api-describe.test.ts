@@ -60,6 +60,29 @@ describe('aws-api-describe', () => {
     );
   });
 
+  // A dump keeps one answer per command and Region: where the account has none, the CLI prints
+  // the member with no entries (`aws ec2 describe-flow-logs` → {"FlowLogs": []}).
+  it.each([
+    [{ FlowLogs: [] }],
+    [{ DBInstances: [] }],
+    [{ trailList: [] }],
+    [{ Reservations: [] }],
+    [{ SecurityGroups: [], NextToken: null }],
+    [{ Volumes: [] }],
+  ])('reads an empty listing, %j, as none: no resource and nothing skipped', (document) => {
+    expect(INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document))?.id).toBe(
+      'aws-api-describe',
+    );
+    expect(read(document)).toEqual({ resources: [], skipped: [] });
+  });
+
+  it.each([[{ Widgets: [] }], [{ FlowLogs: [], Unprocessed: [] }], [{ FlowLogs: {} }]])(
+    'does not take %j for an empty listing',
+    (document) => {
+      expect(awsApiDescribeFormat.matches(document)).toBe(false);
+    },
+  );
+
   // `aws rds describe-db-instances --query DBInstances` (AWS CLI user guide, "Filter output with
   // --query"): the entries alone, a JSON array; a projection may keep some fields only.
   it('reads the entries alone by their ARN and id, what they leave out unknown', () => {
