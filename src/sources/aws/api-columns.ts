@@ -81,3 +81,19 @@ export const EFS_FILE_SYSTEM_COLUMNS: ColumnMap = [
   ['encrypted', 'Encrypted'],
   ['kms_key_id', 'KmsKeyId'],
 ];
+
+/**
+ * KMS DescribeKey's `KeyMetadata` but its id, whose columns Steampipe's `aws_kms_key` (`id`) and
+ * CloudQuery's `aws_kms_keys` (`key_id`) follow: each puts its own id column first.
+ */
+export const KMS_KEY_COLUMNS: ColumnMap = [
+  ['arn', 'arn'],
+  ['key_manager', 'keyManager'],
+  ['key_state', 'keyState'],
+  ['origin', 'origin'],
+  ['key_spec', 'keySpec'],
+  ['customer_master_key_spec', 'customerMasterKeySpec'],
+  ['key_usage', 'keyUsage'],
+  ['enabled', 'enabled'],
+  ['deletion_date', 'deletionDate'],
+];

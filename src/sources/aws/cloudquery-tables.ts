@@ -4,7 +4,7 @@ import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { steampipeTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
-import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS } from './api-columns.ts';
+import { type ColumnMap, DB_INSTANCE_COLUMNS, EBS_VOLUME_COLUMNS, KMS_KEY_COLUMNS } from './api-columns.ts';
 import {
   credentialReports,
   iamPolicies,
@@ -90,18 +90,7 @@ const kmsKeys = configItemTable({
   resourceType: 'AWS::KMS::Key',
   idColumn: 'key_id',
   requiredColumns: ['key_manager', 'key_state', 'rotation_enabled'],
-  configuration: [
-    ['key_id', 'keyId'],
-    ['arn', 'arn'],
-    ['key_manager', 'keyManager'],
-    ['key_state', 'keyState'],
-    ['origin', 'origin'],
-    ['key_spec', 'keySpec'],
-    ['customer_master_key_spec', 'customerMasterKeySpec'],
-    ['key_usage', 'keyUsage'],
-    ['enabled', 'enabled'],
-    ['deletion_date', 'deletionDate'],
-  ],
+  configuration: [['key_id', 'keyId'], ...KMS_KEY_COLUMNS],
   supplementary: [['rotation_enabled', 'KeyRotationStatus']],
 });
 

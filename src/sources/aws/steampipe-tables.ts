@@ -9,6 +9,7 @@ import {
   EBS_VOLUME_COLUMNS,
   EFS_FILE_SYSTEM_COLUMNS,
   FLOW_LOG_COLUMNS,
+  KMS_KEY_COLUMNS,
   VPC_COLUMNS,
 } from './api-columns.ts';
 import { asRecord } from './config-item.ts';
@@ -142,18 +143,7 @@ export const awsKmsKeyTable: SteampipeTable = {
   read(row, origin) {
     const id = typeof row.id === 'string' ? row.id : '';
     const key = rowAsConfigItem(row, origin, 'AWS::KMS::Key', id, {
-      configuration: [
-        ['id', 'keyId'],
-        ['arn', 'arn'],
-        ['key_manager', 'keyManager'],
-        ['key_state', 'keyState'],
-        ['origin', 'origin'],
-        ['key_spec', 'keySpec'],
-        ['customer_master_key_spec', 'customerMasterKeySpec'],
-        ['key_usage', 'keyUsage'],
-        ['enabled', 'enabled'],
-        ['deletion_date', 'deletionDate'],
-      ],
+      configuration: [['id', 'keyId'], ...KMS_KEY_COLUMNS],
       supplementary: [['key_rotation_enabled', 'KeyRotationStatus']],
     });
     return 'skip' in key ? key : [key];
