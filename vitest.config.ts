@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { configDefaults, defineConfig } from 'vitest/config';
@@ -10,6 +11,14 @@ import { LongestFirstSequencer } from './tests/setup/sequencer.ts';
 // imports) and every child through the environment. NODE_COMPILE_CACHE chooses another
 // directory; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 process.env.NODE_COMPILE_CACHE ??= path.join(tmpdir(), 'node-compile-cache');
+
+// Every temporary directory of a run (the tests', their CLI children's, the PostgreSQL cluster's)
+// lands under one directory that goes when the run ends: os.tmpdir() reads TMPDIR, and the workers
+// and children inherit it. Tests need not clean up after themselves to keep /tmp from filling up
+// run after run. The compile cache above stays outside, to be reused by the next run.
+const runTemporaryDirectory = mkdtempSync(path.join(tmpdir(), 'kansa-test-run-'));
+process.env.TMPDIR = runTemporaryDirectory;
+process.once('exit', () => rmSync(runTemporaryDirectory, { recursive: true, force: true }));
 
 /**
  * The tests that need a PostgreSQL server (startTestPostgres): one cluster for the run, from
