@@ -159,7 +159,11 @@ function atDocumentLines(ctx: ReadContext, documents: readonly YamlDocument[]): 
 
 /** A file of no format kansa reads: why, and every format it expected. */
 export function unknownFormat(file: string, why: string, line?: number): InputError {
-  const known = INPUT_FORMATS.map((f) => `  - ${f.id}: ${f.description}`).join('\n');
+  // A format read both as a document and as NDJSON lines (CloudQuery's rows) is one format to
+  // the user: listed once.
+  const described = new Map<string, string>();
+  for (const f of INPUT_FORMATS) if (!described.has(f.id)) described.set(f.id, f.description);
+  const known = [...described].map(([id, description]) => `  - ${id}: ${description}`).join('\n');
   return new InputError(
     file,
     `unknown export format: ${why}. Expected one of:\n${known}`,

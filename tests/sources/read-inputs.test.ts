@@ -51,6 +51,10 @@ describe('bad input is reported with file, line and what was expected', () => {
     expect(coverage.error).toMatch(
       /unknown export format: no known format has this JSON shape\. Expected one of:/,
     );
+    // Each format once, though CloudQuery's rows are read both as a document and line by line.
+    const listed = [...(coverage.error ?? '').matchAll(/^ {2}- ([a-z0-9-]+): /gm)].map((m) => m[1]);
+    expect(listed).toContain('cloudquery');
+    expect(listed.length).toBe(new Set(listed).size);
   });
 
   it('an empty JSON array (a list that found nothing) is passed over with the reason, not an error', async () => {
