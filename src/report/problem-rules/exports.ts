@@ -10,7 +10,6 @@ import type { Rule } from './rule.ts';
 /** The nouns of the AWS CLI's answers that name no resource. */
 const UNNAMED: Record<string, string> = {
   bucket: 'バケット',
-  detector: 'ディテクター',
   account: 'アカウント',
   Region: 'リージョン',
 };
@@ -41,7 +40,16 @@ export const EXPORT_RULES: readonly Rule[] = [
     'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
   ],
   [
-    /aws ([\w-]+ [\w-]+) lists no (bucket|detector)(?: in ([^:]+))?: no resource to read/g,
+    /aws ([\w-]+ [\w-]+) lists none on a page that has a next one \(NextToken\): not the whole listing, it is read as none listed, not as none there/g,
+    'aws $1 の応答は次のページ（NextToken）がある途中のページで、一覧の全体ではありません: 何も一覧にないとは読みますが、存在しないとは読みません',
+  ],
+  [
+    /aws ([\w-]+ [\w-]+) lists none, and the file's folders or name give no account( or Region)?: it covers no scope \(saved in (\S+) folders, it is read as their listing\)/g,
+    (_match, command: string, region: string | undefined, folders: string) =>
+      `aws ${command} の応答には何もありませんが、ファイルのフォルダーや名前がアカウント${region ? 'とリージョン' : ''}を示していないため、どの範囲の一覧ともみなしません（${folders} フォルダーに保存すると、その一覧として読み込まれます）`,
+  ],
+  [
+    /aws ([\w-]+ [\w-]+) lists no (bucket)(?: in ([^:]+))?: no resource to read/g,
     (_match, command: string, noun: string, place: string) =>
       `aws ${command} の応答には${place ? ` ${place} の` : ''}${UNNAMED[noun] ?? noun}がありません: 読み込むリソースはありません`,
   ],

@@ -109,11 +109,8 @@ const ANSWERS: readonly AnswerShape[] = [
     matches: (record) =>
       Array.isArray(record['DetectorIds']) && record['DetectorIds'].every((id) => typeof id === 'string'),
     read(record, place) {
+      // An empty one is a scope listing (empty-listing.ts).
       const ids = record['DetectorIds'] as string[];
-      if (ids.length === 0)
-        return {
-          skip: `aws guardduty list-detectors lists no detector${place.account && place.region ? ` in ${place.account} ${place.region}` : ''}: no resource to read`,
-        };
       const placed = ids.flatMap((id) => {
         const arn = arnInPlace('guardduty', place, `detector/${id}`);
         return arn ? [detectorItem(id, arn, place, {})] : [];
