@@ -49,6 +49,10 @@ export const EXPORT_RULES: readonly Rule[] = [
       `aws ${command} の応答には何もありませんが、ファイルのフォルダーや名前がアカウント${region ? 'とリージョン' : ''}を示していないため、どの範囲の一覧ともみなしません（${folders} フォルダーに保存すると、その一覧として読み込まれます）`,
   ],
   [
+    /a page of the subscription's listing that has a next one \(nextLink\): not the whole listing, it is not read as all there is/g,
+    'サブスクリプションの一覧の、次のページ（nextLink）がある途中のページです: 一覧の全体ではないため、これがすべてだとはみなしません',
+  ],
+  [
     /aws ([\w-]+ [\w-]+) lists no (bucket)(?: in ([^:]+))?: no resource to read/g,
     (_match, command: string, noun: string, place: string) =>
       `aws ${command} の応答には${place ? ` ${place} の` : ''}${UNNAMED[noun] ?? noun}がありません: 読み込むリソースはありません`,
