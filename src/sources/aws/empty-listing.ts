@@ -2,7 +2,7 @@ import type { AwsAccountFacts, AwsEmptyListing } from '../../model/aws.ts';
 import { explicitList, type ListUnion } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { baseName, placeInPath } from './cli-answer.ts';
+import { placeInPath } from './cli-answer.ts';
 import { asRecord } from './config-item.ts';
 import { DESCRIBE_APIS } from './describe-apis.ts';
 import { accountResource } from './password-policy.ts';
@@ -66,12 +66,12 @@ const LISTINGS: ListUnion<AwsEmptyListing> = {
 };
 
 /**
- * An EC2 resource id in the file's name (`describe-flow-logs_vpc-0a1b2c3d.json`): the dump asked
- * about that resource alone (`--filter Name=resource-id,Values=…`), and the answer speaks for it
- * only.
+ * An EC2 resource id in the file's name or folders (`describe-flow-logs_vpc-0a1b2c3d.json`,
+ * `vpc-0a1b2c3d/describe-flow-logs.json`): the dump asked about that resource alone (`--filter
+ * Name=resource-id,Values=…`), and the answer speaks for it only. The innermost one names it.
  */
-const RESOURCE_ID_IN_NAME =
-  /(?:^|[^0-9a-z])((?:vpc|subnet|eni|tgw|tgw-attach)-[0-9a-f]{8}(?:[0-9a-f]{9})?)(?![0-9a-z])/i;
+const RESOURCE_ID_IN_PATH =
+  /(?:^|[^0-9a-z])((?:vpc|subnet|eni|tgw|tgw-attach)-[0-9a-f]{8}(?:[0-9a-f]{9})?)(?![0-9a-z])/gi;
 
 /**
  * What an empty list answer says: for a scope listing that answered whole (no next page) in a
@@ -97,7 +97,7 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
     );
     return [];
   }
-  const resourceId = RESOURCE_ID_IN_NAME.exec(baseName(ctx.file))?.[1]?.toLowerCase();
+  const resourceId = [...ctx.file.matchAll(RESOURCE_ID_IN_PATH)].at(-1)?.[1]?.toLowerCase();
   const listing: AwsEmptyListing = {
     ...(place.region && { region: place.region }),
     ...(resourceId && { resourceId }),

@@ -94,8 +94,11 @@ describe('aws-api-describe: an empty scope listing', () => {
     expect(notes).toEqual([expect.stringContaining('lists none on a page that has a next one (NextToken)')]);
   });
 
-  it('keeps the resource a file is named for: a listing filtered by it speaks for it alone', () => {
-    const file = `${ACCOUNT}/ap-northeast-1/describe-flow-logs_vpc-0a1b2c3d4e5f60718.json`;
+  it.each([
+    `${ACCOUNT}/ap-northeast-1/describe-flow-logs_vpc-0a1b2c3d4e5f60718.json`,
+    `${ACCOUNT}/ap-northeast-1/vpc-0a1b2c3d4e5f60718/describe-flow-logs.json`,
+    `${ACCOUNT}_ap-northeast-1_describe-flow-logs-VPC-0A1B2C3D4E5F60718.json`,
+  ])('keeps the resource %s names: a listing filtered by it speaks for it alone', (file) => {
     expect(readAt({ FlowLogs: [] }, file).resources[0]?.facts['flowLogListings']).toMatchObject({
       value: [{ region: 'ap-northeast-1', resourceId: 'vpc-0a1b2c3d4e5f60718' }],
     });
