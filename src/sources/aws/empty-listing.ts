@@ -81,7 +81,7 @@ const RESOURCE_ID_IN_PATH =
  * that could have said more and does not is noted with why.
  */
 export function emptyListingRecords(document: unknown, member: string, ctx: ReadContext): Resource[] {
-  if (!(member in SCOPE_LISTINGS)) return [];
+  if (!Object.hasOwn(SCOPE_LISTINGS, member)) return [];
   const { command, fact, regional } = SCOPE_LISTINGS[member as ScopeMember];
   const record = asRecord(document) ?? {};
   if (!isLastPage(record)) {
