@@ -120,6 +120,14 @@ export const EXPORT_RULES: readonly Rule[] = [
     'aws sts get-caller-identity の応答はコマンドを実行した ID を示すもので、kansa が確認するリソースではありません',
   ],
   [
+    /aws kms list-keys names each key by its id and ARN alone: aws kms describe-key and get-key-rotation-status give what the checks read/g,
+    'aws kms list-keys はキーを ID と ARN だけで示します: チェックが読む設定は aws kms describe-key と get-key-rotation-status で出力してください',
+  ],
+  [
+    /aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one/g,
+    'aws iam list-virtual-mfa-devices は MFA デバイスの一覧で、これを読むチェックはありません: MFA の有無は認証情報レポートの mfa_active で分かります',
+  ],
+  [
     /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
     'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
   ],

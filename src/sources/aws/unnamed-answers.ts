@@ -204,6 +204,26 @@ const ANSWERS: readonly AnswerShape[] = [
       record['resourceIdentifiers'].every((each) => typeof asRecord(each)?.['resourceType'] === 'string'),
     'aws configservice list-discovered-resources names each resource by type and id alone (no account, Region or setting): batch-get-resource-config gives their configuration items',
   ),
+  // `aws kms list-keys` (`Keys[].{KeyId, KeyArn}`, `Truncated`): which keys there are, none of
+  // their settings (an empty one, a Region without keys, leaves no key to judge either).
+  // https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
+  unread(
+    (record) =>
+      only(record, ['Keys', 'Truncated', 'NextMarker']) &&
+      Array.isArray(record['Keys']) &&
+      record['Keys'].every((key) => typeof asRecord(key)?.['KeyId'] === 'string'),
+    'aws kms list-keys names each key by its id and ARN alone: aws kms describe-key and get-key-rotation-status give what the checks read',
+  ),
+  // `aws iam list-virtual-mfa-devices` (`VirtualMFADevices[].SerialNumber`): no check reads MFA
+  // devices; the credential report's `mfa_active` says who has one.
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
+  unread(
+    (record) =>
+      only(record, ['VirtualMFADevices', 'IsTruncated', 'Marker']) &&
+      Array.isArray(record['VirtualMFADevices']) &&
+      record['VirtualMFADevices'].every((device) => typeof asRecord(device)?.['SerialNumber'] === 'string'),
+    "aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one",
+  ),
   unread(
     (record) =>
       only(record, ['State', 'Description']) &&
