@@ -43,6 +43,34 @@ export interface AwsAccountFacts {
    * `describe-trails` or Config item of the trail that logs it. Each record adds its trail.
    */
   readonly organizationTrails?: Fact<readonly string[]>;
+  /**
+   * The account's listings of its VPC flow logs (`ec2 describe-flow-logs`), GuardDuty detectors
+   * (`guardduty list-detectors`) and CloudTrail trails (`cloudtrail describe-trails`) that
+   * answered whole and with no entry, in the Region each names: the scope was listed and has
+   * none. A listing with entries is known by them; one the dump does not place, a page with a
+   * next token, or one the file names a resource of (a filter) is not recorded, so that a scope
+   * nothing listed stays unknown. Each listing adds its own (the records' union).
+   */
+  readonly flowLogListings?: Fact<readonly AwsEmptyListing[]>;
+  readonly detectorListings?: Fact<readonly AwsEmptyListing[]>;
+  readonly trailListings?: Fact<readonly AwsEmptyListing[]>;
+}
+
+/** A listing of the account's that answered whole with no entry (AwsAccountFacts.flowLogListings). */
+export interface AwsEmptyListing {
+  /**
+   * The Region it was made in, as the dump's folders or file name give it; absent for a
+   * describe-trails answer they place in no Region (every Region's answer lists the account's
+   * multi-Region trails, and the organization's trail that logs it).
+   */
+  readonly region?: string;
+  /**
+   * The one resource it was filtered by, as its file is named (`describe-flow-logs_vpc-0a1b2c3d.json`,
+   * `--filter Name=resource-id,Values=vpc-0a1b2c3d`): it answers for that resource only.
+   */
+  readonly resourceId?: string;
+  /** The file and the member that answered (`111122223333/ap-northeast-1/describe-flow-logs.json: FlowLogs`). */
+  readonly listing: string;
 }
 
 /** One access key of an IAM user (credential report `access_key_<slot>_*` columns). */

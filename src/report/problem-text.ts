@@ -1,4 +1,5 @@
 import type { Lang } from '../model/localized.ts';
+import { AWS_ANSWER_RULES } from './problem-rules/aws-answers.ts';
 import { CLOUDQUERY_RULES } from './problem-rules/cloudquery.ts';
 import { EXPORT_RULES } from './problem-rules/exports.ts';
 import { INPUT_RULES } from './problem-rules/inputs.ts';
@@ -20,6 +21,7 @@ import { SEND_RULES } from './problem-rules/send.ts';
  */
 const RULES: readonly Rule[] = [
   ...CLOUDQUERY_RULES,
+  ...AWS_ANSWER_RULES,
   ...EXPORT_RULES,
   ...SCOUTSUITE_RULES,
   ...INPUT_RULES,

@@ -3,118 +3,11 @@ import type { Rule } from './rule.ts';
 /**
  * What the readers of IAM-policy documents, Cloud Run records and Steampipe tables run into
  * (sources/gcp/iam-policies.ts, effective-iam-policies.ts, cloud-run.ts, sources/steampipe-*.ts
- * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts), the AWS CLI's answers that name
- * no resource (sources/aws/unnamed-answers.ts, s3-bucket-answers.ts), and the consoles' list
- * exports (sources/azure/portal-csv.ts, sources/aws/tag-editor-csv.ts).
+ * and the tables under sources/{aws,azure,gcp}/steampipe-*.ts), and the consoles' list exports
+ * (sources/azure/portal-csv.ts, sources/aws/tag-editor-csv.ts). The AWS CLI's answers are in
+ * aws-answers.ts.
  */
-/** The nouns of the AWS CLI's answers that name no resource. */
-const UNNAMED: Record<string, string> = {
-  bucket: 'バケット',
-  detector: 'ディテクター',
-  account: 'アカウント',
-  Region: 'リージョン',
-};
-
 export const EXPORT_RULES: readonly Rule[] = [
-  [
-    /: owned by (\S+), not the account read: aws ([\w-]+ [\w-]+) lists others' public ones too \(--owner-ids self lists the account's own\)/g,
-    ': 所有者は $1 で、読み取ったアカウントのものではありません: aws $2 はほかのアカウントの公開スナップショットも一覧にします（--owner-ids self で自アカウントのものだけになります）',
-  ],
-  [
-    /aws s3api get-bucket-location answered LocationConstraint (.+), which is no Region/g,
-    'aws s3api get-bucket-location の応答の LocationConstraint $1 はリージョンではありません',
-  ],
-  [
-    /a bucket policy document of (\S+) \(get-bucket-policy --query Policy\) names no account: saved in <account>\/ folders, it is read/g,
-    'バケット $1 のバケットポリシー文書（get-bucket-policy --query Policy）はアカウントを示していません: <account>/ フォルダーに保存すると読み込まれます',
-  ],
-  [
-    /a policy document alone \(as --query Policy or --query PolicyVersion\.Document saves it\) names no resource kansa reads; a bucket's is read where every statement names a principal and the bucket/g,
-    'ポリシー文書だけ（--query Policy や --query PolicyVersion.Document で保存したもの）では、読み込むリソースが分かりません。すべての文がプリンシパルとバケットを示すものはバケットポリシーとして読み込みます',
-  ],
-  [
-    /aws s3control get-public-access-block names no account: saved in <account>\/ folders or as (\S+), it is read/g,
-    'aws s3control get-public-access-block の応答はアカウントを示していません: <account>/ フォルダーに保存するか $1 として保存すると読み込まれます',
-  ],
-  [
-    /aws s3api list-buckets names no account: saved in <account>\/ folders, its buckets \(([^)]*)\) are read/g,
-    'aws s3api list-buckets の応答はアカウントを示していません: <account>/ フォルダーに保存すると、バケット（$1）が読み込まれます',
-  ],
-  [
-    /aws ([\w-]+ [\w-]+) lists no (bucket|detector)(?: in ([^:]+))?: no resource to read/g,
-    (_match, command: string, noun: string, place: string) =>
-      `aws ${command} の応答には${place ? ` ${place} の` : ''}${UNNAMED[noun] ?? noun}がありません: 読み込むリソースはありません`,
-  ],
-  [
-    /aws iam get-account-summary names no account: saved as <account>_account-summary\.json or in <account>\/ folders, it is read/g,
-    'aws iam get-account-summary の応答はアカウントを示していません: <account>_account-summary.json として保存するか <account>/ フォルダーに保存すると読み込まれます',
-  ],
-  [
-    /aws guardduty get-detector names no detector: saved as <account>\/<region>\/get-detector-<detector id>\.json, it is read/g,
-    'aws guardduty get-detector の応答はディテクターを示していません: <account>/<region>/get-detector-<ディテクター ID>.json として保存すると読み込まれます',
-  ],
-  [
-    /aws guardduty list-detectors names no account or Region: saved in <account>\/<region>\/ folders, its detectors \(([^)]*)\) are read/g,
-    'aws guardduty list-detectors の応答はアカウントもリージョンも示していません: <account>/<region>/ フォルダーに保存すると、ディテクター（$1）が読み込まれます',
-  ],
-  [
-    /aws cloudtrail get-trail-status names no trail: saved as <account>\/<home region>\/get-trail-status_<trail>\.json, it is read/g,
-    'aws cloudtrail get-trail-status の応答は証跡を示していません: <account>/<ホームリージョン>/get-trail-status_<証跡名>.json として保存すると読み込まれます',
-  ],
-  [
-    /: no (\S+(?: and no \S+)?): aws ([\w-]+ [\w-]+) names \w+; saved as (\S+), it is read/g,
-    (_match, lacks: string, command: string, file: string) =>
-      `: ${lacks
-        .split(' and no ')
-        .map((noun) => UNNAMED[noun] ?? noun)
-        .join(
-          'と',
-        )}が分かりません（aws ${command} の応答は示していません）: ${file} として保存すると読み込まれます`,
-  ],
-  [
-    /aws kms get-key-policy names no key: read the key's Config item \(it carries the policy\)/g,
-    'aws kms get-key-policy の応答はキーを示していません: キーの Config の設定項目を読み込んでください（ポリシーを含みます）',
-  ],
-  [
-    /aws dynamodb describe-continuous-backups \(or update-continuous-backups\) names no table, and no check reads point-in-time recovery/g,
-    'aws dynamodb describe-continuous-backups（または update-continuous-backups）の応答はテーブルを示していません。また、ポイントインタイムリカバリを読むチェックはありません',
-  ],
-  [
-    /aws sqs list-message-move-tasks lists message move tasks \(a dead-letter queue redrive\), not a resource kansa checks/g,
-    'aws sqs list-message-move-tasks の応答はメッセージ移動タスク（デッドレターキューの再処理）の一覧で、kansa が確認するリソースではありません',
-  ],
-  [
-    /aws ec2 get-ebs-encryption-by-default is an account and Region setting no kansa check reads \(each volume says whether it is encrypted\)/g,
-    'aws ec2 get-ebs-encryption-by-default はアカウントとリージョンの設定で、これを読むチェックはありません（暗号化されているかはボリュームごとに示されます）',
-  ],
-  [
-    /aws ec2 get-ebs-default-kms-key-id is an account and Region setting no check reads/g,
-    'aws ec2 get-ebs-default-kms-key-id はアカウントとリージョンの設定で、これを読むチェックはありません',
-  ],
-  [
-    /aws s3api get-bucket-versioning names no bucket, and no check reads versioning/g,
-    'aws s3api get-bucket-versioning の応答はバケットを示していません。また、バージョニングを読むチェックはありません',
-  ],
-  [
-    /aws cloudtrail get-event-selectors: no check reads event selectors \(the trail is read from describe-trails\)/g,
-    'aws cloudtrail get-event-selectors: イベントセレクターを読むチェックはありません（証跡は describe-trails から読み込みます）',
-  ],
-  [
-    /aws configservice describe-configuration-recorders \(or -status\) describes the recorder, not a resource kansa checks/g,
-    'aws configservice describe-configuration-recorders（または -status）の応答はレコーダーの説明で、kansa が確認するリソースではありません',
-  ],
-  [
-    /aws sts get-caller-identity names who ran the commands, not a resource kansa checks/g,
-    'aws sts get-caller-identity の応答はコマンドを実行した ID を示すもので、kansa が確認するリソースではありません',
-  ],
-  [
-    /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,
-    'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
-  ],
-  [
-    /aws iam generate-credential-report only starts the report: get-credential-report gives it/g,
-    'aws iam generate-credential-report はレポートの作成を始めるだけです: レポートは get-credential-report で出力してください',
-  ],
   [
     /a bare IAM policy \(get-iam-policy\) names no resource: name the file of a project’s policy projects-<project id>-iam-policy\.json \(or \.yaml; folders-<n>-…, organizations-<n>-… for those\), as kansa scan --save-inventory does; export other resources’ policies with gcloud asset export --content-type=iam-policy or gcloud asset search-all-iam-policies/g,
     'IAM ポリシーだけの文書（get-iam-policy の出力）で、どのリソースのポリシーか書かれていません。プロジェクトのポリシーはファイル名を projects-<プロジェクト ID>-iam-policy.json または .yaml（フォルダは folders-<番号>-…、組織は organizations-<番号>-…）にしてください（`kansa scan --save-inventory` と同じ名前）。他のリソースのポリシーは `gcloud asset export --content-type=iam-policy` または `gcloud asset search-all-iam-policies` で出力してください',
@@ -193,6 +86,11 @@ export const EXPORT_RULES: readonly Rule[] = [
   [
     /^interaction (\d+): (.+): an earlier answer of (.+), which a later interaction answers again$/g,
     'やり取り $1: $2: $3 の前の応答です（後のやり取りが改めて返しています）',
+  ],
+  // A subscription's listing named for it (sources/azure/arm.ts).
+  [
+    /a page of the subscription's listing that has a next one \(nextLink\): not the whole listing, it is not read as all there is/g,
+    'サブスクリプションの一覧の、次のページ（nextLink）がある途中のページです: 一覧の全体ではないため、これがすべてだとはみなしません',
   ],
   // Az PowerShell listings without settings (sources/azure/powershell.ts).
   [

@@ -3,6 +3,7 @@ import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer 
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
+import { emptyListingMember, emptyListingRecords } from './empty-listing.ts';
 import { rotationStatusItem, unnamedAnswer } from './unnamed-answers.ts';
 
 /**
@@ -27,12 +28,19 @@ export const awsApiDescribeFormat: DocumentFormat = {
     'AWS API describe output ({"DBInstances"}, {"DBClusters"}, {"DBSnapshots"}, {"trailList"}, {"logGroups"}, {"KeyMetadata"}, {"cluster"} of EKS, {"Table"} of DynamoDB, {"Attributes"} of SQS and SNS, {"Volumes"}, {"Reservations"} of EC2 instances, {"Vpcs"}, {"FlowLogs"}, {"SecurityGroups"}, {"FileSystems"} of EFS and FSx, {"SecretList"} of secretsmanager list-secrets and describe-secret, {"Clusters"} of Redshift, {"DomainStatusList"} / {"DomainStatus"} of es and opensearch, {"Snapshots"} of EBS, {"repositories"} of ECR, {"CacheClusters"} / {"ReplicationGroups"} of ElastiCache, {"Workspaces"}, {"ClusterInfoList"} of MSK, {"StreamDescription"} / {"StreamDescriptionSummary"} of Kinesis, {"BackupVaultList"} of backup list-backup-vaults), kms get-key-rotation-status, lambda list-functions / get-function / get-function-configuration / get-policy, iam get-account-authorization-details, get-role / list-roles, get-user / list-users and get-group; guardduty get-detector / list-detectors, cloudtrail get-trail-status, s3api list-buckets and get-bucket-encryption / get-public-access-block / get-bucket-policy / get-bucket-policy-status / get-bucket-acl / get-bucket-logging / get-bucket-location, which name no resource or account, placed by the dump’s <account>/<region>/ folders and file name',
   matches(document) {
     return (
-      membersOf(document).length > 0 || singleItem(document, {}, '') !== undefined || isEmptyListing(document)
+      membersOf(document).length > 0 ||
+      singleItem(document, {}, '') !== undefined ||
+      emptyListingMember(document) !== undefined
     );
   },
   *read(document, ctx) {
-    // The account has none of them in the Region: nothing to read, and nothing that failed.
-    if (isEmptyListing(document)) return;
+    // The account has none of them in the Region: no resource, and nothing that failed; a
+    // scope listing says so of its scope.
+    const empty = emptyListingMember(document);
+    if (empty !== undefined) {
+      yield* emptyListingRecords(document, empty, ctx);
+      return;
+    }
     const place = placeInPath(ctx.file);
     const single = singleItem(document, place, ctx.file);
     if (single && 'skip' in single) {
@@ -61,38 +69,6 @@ export const awsApiDescribeFormat: DocumentFormat = {
     }
   },
 };
-
-/** The members of the list answers read here (`FlowLogs`, `DBInstances`, `trailList`, …). */
-const LIST_MEMBERS: ReadonlySet<string> = new Set(
-  DESCRIBE_APIS.filter((api) => api.list && api.member !== '').map((api) => api.member),
-);
-
-/** What a list answer may hold beside its member: the next page's token, the SDK's metadata. */
-const PAGING_KEYS: ReadonlySet<string> = new Set([
-  'NextToken',
-  'nextToken',
-  'Marker',
-  'NextMarker',
-  'IsTruncated',
-  'ResponseMetadata',
-]);
-
-/**
- * A list answer with no entries (`aws ec2 describe-flow-logs` → `{"FlowLogs": []}` in a Region
- * without any), as hand-over dumps keep one per command and Region. It is read, as none; which
- * API answered it, and so what it says is absent, the member alone does not always tell (EFS and
- * FSx both answer `FileSystems`), so it makes no fact: the checks that would need "none listed"
- * stay as without it.
- */
-function isEmptyListing(document: unknown): boolean {
-  const record = asRecord(document);
-  if (!record) return false;
-  const members = Object.keys(record).filter((key) => !PAGING_KEYS.has(key));
-  if (members.length !== 1) return false;
-  const [member] = members as [string];
-  const entries = record[member];
-  return LIST_MEMBERS.has(member) && Array.isArray(entries) && entries.length === 0;
-}
 
 /**
  * An entry of another account that the command lists beside the account's own (`ec2

@@ -109,11 +109,8 @@ const ANSWERS: readonly AnswerShape[] = [
     matches: (record) =>
       Array.isArray(record['DetectorIds']) && record['DetectorIds'].every((id) => typeof id === 'string'),
     read(record, place) {
+      // An empty one is a scope listing (empty-listing.ts).
       const ids = record['DetectorIds'] as string[];
-      if (ids.length === 0)
-        return {
-          skip: `aws guardduty list-detectors lists no detector${place.account && place.region ? ` in ${place.account} ${place.region}` : ''}: no resource to read`,
-        };
       const placed = ids.flatMap((id) => {
         const arn = arnInPlace('guardduty', place, `detector/${id}`);
         return arn ? [detectorItem(id, arn, place, {})] : [];
@@ -206,6 +203,26 @@ const ANSWERS: readonly AnswerShape[] = [
       Array.isArray(record['resourceIdentifiers']) &&
       record['resourceIdentifiers'].every((each) => typeof asRecord(each)?.['resourceType'] === 'string'),
     'aws configservice list-discovered-resources names each resource by type and id alone (no account, Region or setting): batch-get-resource-config gives their configuration items',
+  ),
+  // `aws kms list-keys` (`Keys[].{KeyId, KeyArn}`, `Truncated`): which keys there are, none of
+  // their settings (an empty one, a Region without keys, leaves no key to judge either).
+  // https://docs.aws.amazon.com/kms/latest/APIReference/API_ListKeys.html
+  unread(
+    (record) =>
+      only(record, ['Keys', 'Truncated', 'NextMarker']) &&
+      Array.isArray(record['Keys']) &&
+      record['Keys'].every((key) => typeof asRecord(key)?.['KeyId'] === 'string'),
+    'aws kms list-keys names each key by its id and ARN alone: aws kms describe-key and get-key-rotation-status give what the checks read',
+  ),
+  // `aws iam list-virtual-mfa-devices` (`VirtualMFADevices[].SerialNumber`): no check reads MFA
+  // devices; the credential report's `mfa_active` says who has one.
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
+  unread(
+    (record) =>
+      only(record, ['VirtualMFADevices', 'IsTruncated', 'Marker']) &&
+      Array.isArray(record['VirtualMFADevices']) &&
+      record['VirtualMFADevices'].every((device) => typeof asRecord(device)?.['SerialNumber'] === 'string'),
+    "aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one",
   ),
   unread(
     (record) =>

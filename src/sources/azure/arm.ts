@@ -1,5 +1,6 @@
 import { explicit } from '../../model/fact.ts';
-import type { DocumentFormat } from '../format.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
 import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
@@ -28,26 +29,38 @@ export const azureArm: DocumentFormat = {
   },
   read(raw, ctx) {
     const document = exampleBody(raw);
-    if (Array.isArray(document)) return readRows(document, ctx);
+    // `az … list -o json` prints the entries alone (`[]` where there are none).
+    if (Array.isArray(document)) return [...subscriptionListing(ctx, ''), ...readRows(document, ctx)];
     if (isObject(document) && 'value' in document) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
       // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
       if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...rows];
-      // A subscription's own listing, present (even empty): what it lists is all there is.
-      const listing = listingOfFile(ctx.file);
-      if (!listing) return rows;
-      const fact = explicit(true, `${ctx.file}: value`);
-      const record = listingRecord(
-        listing.subscription,
-        { [SUBSCRIPTION_LISTINGS[listing.kind]]: fact },
-        ctx.file,
-      );
-      return [record, ...rows];
+      // A page with a next one lists part of the scope: it says nothing of what is absent.
+      const { nextLink } = document;
+      if (typeof nextLink === 'string' && nextLink !== '' && listingOfFile(ctx.file)) {
+        ctx.note?.(
+          "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",
+        );
+        return rows;
+      }
+      return [...subscriptionListing(ctx, ': value'), ...rows];
     }
     return readRows([document], ctx);
   },
 };
+
+/**
+ * A subscription's own listing, present (even empty), as its file is named
+ * (`budgets-<subscription id>.json`, listing.ts): what it lists is all there is. `member` is
+ * where the answer holds the entries, for the fact's path.
+ */
+function subscriptionListing(ctx: ReadContext, member: string): Resource[] {
+  const listing = listingOfFile(ctx.file);
+  if (!listing) return [];
+  const fact = explicit(true, `${ctx.file}${member}`);
+  return [listingRecord(listing.subscription, { [SUBSCRIPTION_LISTINGS[listing.kind]]: fact }, ctx.file)];
+}
 
 /**
  * The REST API specs' example files wrap the body in the exchange

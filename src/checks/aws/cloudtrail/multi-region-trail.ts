@@ -5,6 +5,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
+import { emptyListings } from '../lib/listings.ts';
 
 /**
  * Config records a trail's settings, not whether it is logging: an offline scan reports that
@@ -23,6 +24,7 @@ export default defineCheck<
   | 'notLogging'
   | 'noMultiRegion'
   | 'noTrails'
+  | 'noneListed'
   | 'unknownScope'
   | 'notListedHere'
 >({
@@ -70,6 +72,10 @@ export default defineCheck<
           en: 'No CloudTrail trail (AWS::CloudTrail::Trail)',
         },
       ),
+      noneListed: {
+        ja: 'CloudTrail 証跡がありません（このアカウントの証跡一覧 aws cloudtrail describe-trails の応答が空です）',
+        en: "No CloudTrail trail: the account's own trail listing (aws cloudtrail describe-trails) is empty",
+      },
       notListedHere: {
         ja: '証跡 {{trails}} は他のアカウント（{{accounts}}）の一覧にあったものだけで、このアカウント自身の証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
         en: "Cannot tell: trails {{trails}} were seen only in other accounts' listings ({{accounts}}); this account's own trails (its describe-trails or Config trail records) were not read",
@@ -91,7 +97,10 @@ export default defineCheck<
     ) as Resource<AwsCloudTrailFacts>[];
     const organization = organizationTrails(resource, ctx.inventory);
     const trails = [...own, ...organization.map(({ trail }) => trail)];
+    // The account's own describe-trails answered with none (trailList: []).
+    const listedNone = emptyListings(ctx.inventory, resource.account, 'trailListings', {});
     if (trails.length === 0) {
+      if (listedNone.length > 0) return fail('noneListed', listedNone);
       return undetermined('noTrails', [
         unknown('configurationItems[resourceType=AWS::CloudTrail::Trail]', {
           ja: 'CloudTrail 証跡の設定項目がエクスポートにありません',
@@ -132,7 +141,9 @@ export default defineCheck<
     // A FAIL says the account has no good trail: only its own listing tells all its trails. A
     // member's listing of this account's organization trail shows that one trail, not the rest.
     const listedHere =
-      organization.length > 0 || own.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
+      organization.length > 0 ||
+      listedNone.length > 0 ||
+      own.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
     if (!listedHere) {
       const listings = own.flatMap((trail) => {
         const { listedBy } = trail.facts;

@@ -5,6 +5,7 @@ import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
+import { emptyListings } from '../lib/listings.ts';
 
 export default defineCheck<
   AwsVpcFacts,
@@ -88,6 +89,12 @@ export default defineCheck<
       return fail('notLogged', [vpcId, none], data);
     }
     if (flowLogs.length === 0) {
+      // The Region's flow logs were listed, and none is there (describe-flow-logs → FlowLogs: []).
+      const listed = emptyListings(ctx.inventory, resource.account, 'flowLogListings', {
+        region: resource.region,
+        resourceId: vpcId.value,
+      });
+      if (listed.length > 0) return fail('notLogged', [vpcId, ...listed], data);
       return undetermined('noFlowLogs', [
         vpcId,
         unknown('configurationItems[resourceType=AWS::EC2::FlowLog]', {

@@ -5,6 +5,7 @@ import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
+import { emptyListings } from '../lib/listings.ts';
 
 type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'notInPlan' | 'unknown';
 
@@ -67,7 +68,14 @@ export default defineCheck<object, Message>({
     const detectors = all.filter(
       (r) => r.kansaType === 'security.service' && r.nativeType === 'AWS::GuardDuty::Detector',
     ) as Resource<AwsGuardDutyDetectorFacts>[];
-    if (detectors.length === 0) {
+    // The Regions whose detectors were listed and none is there (list-detectors → DetectorIds: []).
+    const listed = new Map(
+      regions.map((region) => [
+        region,
+        emptyListings(ctx.inventory, resource.account, 'detectorListings', { region }),
+      ]),
+    );
+    if (detectors.length === 0 && ![...listed.values()].some((evidence) => evidence.length > 0)) {
       return undetermined('noDetectors', [
         unknown('configurationItems[resourceType=AWS::GuardDuty::Detector]', {
           ja: 'このアカウントの GuardDuty 検出器の設定項目がエクスポートにありません',
@@ -91,6 +99,23 @@ export default defineCheck<object, Message>({
       const on = facts.find((fact) => fact.enabled.value === true);
       if (on) {
         evidence.push(evidenceFrom(on.detector, on.enabled));
+        continue;
+      }
+      const none = listed.get(region) ?? [];
+      if (inRegion.length === 0 && none.length > 0) {
+        missing.push(region);
+        evidence.push(...none);
+        continue;
+      }
+      if (inRegion.length === 0 && detectors.length === 0) {
+        // Other Regions' listings say nothing of this one.
+        undecided.push(region);
+        evidence.push(
+          unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
+            ja: `${region} の検出器の一覧（aws guardduty list-detectors）がエクスポートにありません`,
+            en: `no listing of the detectors in ${region} (aws guardduty list-detectors) in the export`,
+          }),
+        );
         continue;
       }
       if (inRegion.length === 0 && fromPlan) {

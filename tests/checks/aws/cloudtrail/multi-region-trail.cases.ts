@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { accountResourceId } from '../../../../src/model/resource.ts';
 import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
@@ -65,6 +66,8 @@ const memberTrails = (trail: Record<string, unknown>) =>
     },
     `${MEMBER}/ap-northeast-1/describe-trails.json`,
   );
+/** `aws cloudtrail describe-trails` where the account has none: `{"trailList": []}`. */
+const emptyTrails = (file: string, paging: object = {}) => jsonFile({ trailList: [], ...paging }, file);
 /** `aws cloudtrail get-trail-status --name org-audit`, saved in the management account's dump. */
 const orgTrailStatus = (isLogging: boolean) =>
   jsonFile({ IsLogging: isLogging }, `${ACCOUNT}/ap-northeast-1/get-trail-status_org-audit.json`);
@@ -246,6 +249,32 @@ export default {
       data: { trails: ['local'] },
     },
     { name: 'no trail in the export', records: [ROOT], status: 'UNKNOWN', messageId: 'noTrails' },
+    {
+      name: "the account's own describe-trails answered with none (trailList: [])",
+      records: [emptyTrails(`${ACCOUNT}/ap-northeast-1/describe-trails.json`), ROOT],
+      status: 'FAIL',
+      messageId: 'noneListed',
+      evidence: [
+        {
+          source: 'explicit',
+          path: expect.stringMatching(/111122223333\/ap-northeast-1\/describe-trails\.json: trailList$/),
+          value: [],
+        },
+      ],
+    },
+    {
+      name: "a member's empty trail listing says nothing of another account",
+      records: [emptyTrails(`${MEMBER}/ap-northeast-1/describe-trails.json`), ROOT],
+      target: accountResourceId('aws', ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'noTrails',
+    },
+    {
+      name: 'an empty page of describe-trails with a NextToken: not the whole listing',
+      records: [emptyTrails(`${ACCOUNT}/ap-northeast-1/describe-trails.json`, { NextToken: 'next' }), ROOT],
+      status: 'UNKNOWN',
+      messageId: 'noTrails',
+    },
     {
       name: 'a trail that does not say its scope',
       records: [trail('x', {}), ROOT],

@@ -235,7 +235,77 @@ const cases: AnyCase[] = [
     status: 'UNKNOWN',
     messageId: 'noFlowLogs',
   },
+  ...emptyListingCases(),
   ...planCases,
 ];
+
+/**
+ * `aws ec2 describe-flow-logs` where the Region has none, as a per-Region dump keeps it: the
+ * member with no entries (`{"FlowLogs": []}`), placed by its file name as EC2's answers are.
+ */
+function emptyListingCases(): AnyCase[] {
+  const vpcs = (region: string, id: string) =>
+    jsonFile(
+      {
+        Vpcs: [
+          { VpcId: id, OwnerId: ACCOUNT, CidrBlock: '10.1.0.0/16', State: 'available', IsDefault: false },
+        ],
+      },
+      `${ACCOUNT}_${region}_describe-vpcs.json`,
+    );
+  const emptyFlowLogs = (file: string, paging: object = {}) => jsonFile({ FlowLogs: [], ...paging }, file);
+  const listing = `${ACCOUNT}_${REGION}_describe-flow-logs.json`;
+  return [
+    {
+      name: 'describe-flow-logs of the Region answered with none: the VPC has none',
+      records: [vpcs(REGION, 'vpc-0a1'), emptyFlowLogs(listing)],
+      target: 'vpc-0a1',
+      status: 'FAIL',
+      messageId: 'notLogged',
+      evidence: [
+        { path: 'configuration.vpcId', value: 'vpc-0a1' },
+        {
+          source: 'explicit',
+          path: expect.stringMatching(/111122223333_ap-northeast-1_describe-flow-logs\.json: FlowLogs$/),
+          value: [],
+        },
+      ],
+    },
+    {
+      name: 'describe-flow-logs of another Region answered with none: this VPC’s Region was not listed',
+      records: [vpcs('us-east-1', 'vpc-0c3'), emptyFlowLogs(listing)],
+      target: 'vpc-0c3',
+      status: 'UNKNOWN',
+      messageId: 'noFlowLogs',
+    },
+    {
+      name: 'an empty page with a NextToken: not the whole listing',
+      records: [vpcs(REGION, 'vpc-0a1'), emptyFlowLogs(listing, { NextToken: 'eyJ2IjoiMSJ9' })],
+      target: 'vpc-0a1',
+      status: 'UNKNOWN',
+      messageId: 'noFlowLogs',
+    },
+    {
+      name: 'describe-flow-logs filtered by another VPC (the file named for it) says nothing of this one',
+      records: [
+        vpcs(REGION, 'vpc-0a1'),
+        emptyFlowLogs(`${ACCOUNT}_${REGION}_describe-flow-logs_vpc-0b2c3d4e.json`),
+      ],
+      target: 'vpc-0a1',
+      status: 'UNKNOWN',
+      messageId: 'noFlowLogs',
+    },
+    {
+      name: 'describe-flow-logs filtered by this VPC answered with none',
+      records: [
+        vpcs(REGION, 'vpc-0a1b2c3d'),
+        emptyFlowLogs(`${ACCOUNT}_${REGION}_describe-flow-logs_vpc-0a1b2c3d.json`),
+      ],
+      target: 'vpc-0a1b2c3d',
+      status: 'FAIL',
+      messageId: 'notLogged',
+    },
+  ];
+}
 
 export default byVerdict(cases) satisfies RuleTests;

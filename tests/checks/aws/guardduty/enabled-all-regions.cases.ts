@@ -167,6 +167,62 @@ const cases: AnyCase[] = [
       ),
   },
   ...planCases(),
+  // `aws guardduty list-detectors` where the Region has none, kept per Region in the dump's
+  // `<account>/<region>/` folders: `{"DetectorIds": []}`.
+  {
+    name: 'list-detectors of the Region answered with none: GuardDuty is off there',
+    records: [
+      volume(REGION),
+      jsonFile({ DetectorIds: [] }, `${ACCOUNT}_${REGION}_list-detectors.json`),
+      ROOT,
+    ],
+    status: 'FAIL',
+    messageId: 'missing',
+    data: { regions: [REGION] },
+    evidence: [
+      {
+        source: 'explicit',
+        path: expect.stringMatching(/111122223333_ap-northeast-1_list-detectors\.json: DetectorIds$/),
+        value: [],
+      },
+    ],
+  },
+  {
+    name: 'list-detectors answered with none in one Region: another used Region with no listing is not judged on it',
+    records: [
+      volume(REGION),
+      volume('us-east-1'),
+      jsonFile({ DetectorIds: [] }, `${ACCOUNT}_${REGION}_list-detectors.json`),
+      ROOT,
+    ],
+    status: 'FAIL',
+    messageId: 'missing',
+    data: { regions: [REGION] },
+    assert: (result) =>
+      expect(result.evidence).toContainEqual(
+        expect.objectContaining({ source: 'unknown', path: 'AWS::GuardDuty::Detector[region=us-east-1]' }),
+      ),
+  },
+  {
+    name: 'list-detectors answered with none in a Region the account does not use, and nothing of the used one',
+    records: [
+      volume(REGION),
+      jsonFile({ DetectorIds: [] }, `${ACCOUNT}_us-east-1_list-detectors.json`),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noDetectors',
+  },
+  {
+    name: 'list-detectors with no entry and a NextToken: not the whole listing',
+    records: [
+      volume(REGION),
+      jsonFile({ DetectorIds: [], NextToken: 'AAAA' }, `${ACCOUNT}_${REGION}_list-detectors.json`),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noDetectors',
+  },
   {
     name: 'only global resources: the Regions in use are unknown',
     records: [ROOT],

@@ -124,6 +124,27 @@ export default {
       messageId: 'none',
     },
     {
+      name: "the subscription's budgets as az consumption budget list -o json prints none ([]), the file named for it: none",
+      records: [subscriptionRow(), jsonFile([], `budgets-${SUBSCRIPTION}.json`)],
+      status: 'FAIL',
+      messageId: 'none',
+    },
+    {
+      name: 'an empty page of the budgets listing with a nextLink: not the whole listing',
+      records: [
+        subscriptionRow(),
+        jsonFile(
+          {
+            value: [],
+            nextLink: `https://management.azure.com${SUBSCRIPTION_ID}/providers/Microsoft.Consumption/budgets?api-version=2023-05-01&$skiptoken=AQAAAA`,
+          },
+          `budgets-${SUBSCRIPTION}.json`,
+        ),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'notExported',
+    },
+    {
       name: 'a live budgets listing that failed names the call, not an export to add',
       records: [subscriptionRow()],
       collected: [

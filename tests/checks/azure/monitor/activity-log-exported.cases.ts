@@ -123,6 +123,18 @@ const cases: AnyCase[] = [
     messageId: 'none',
   },
   {
+    name: "the subscription's own listing as az monitor diagnostic-settings subscription list prints none ([]): none",
+    records: [SUBSCRIPTION, jsonFile([], `activity-log-settings-${SUBSCRIPTION_GUID}.json`)],
+    status: 'FAIL',
+    messageId: 'none',
+  },
+  {
+    name: 'an empty [] that no name places is no listing of the subscription',
+    records: [SUBSCRIPTION, jsonFile([], 'diagnostic-settings.json')],
+    status: 'UNKNOWN',
+    messageId: 'notExported',
+  },
+  {
     name: 'a live listing that failed names the call, not an export to add',
     records: [SUBSCRIPTION],
     collected: [
