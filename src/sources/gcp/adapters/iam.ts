@@ -60,7 +60,8 @@ export function organizationFacts(data: JsonObject, dataPath: string): GcpOrgani
  * https://cloud.google.com/iam/docs/reference/rest/v1/organizations.roles#Role
  */
 export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRoleFacts {
-  if (data['deleted'] === true) return { escalationPermissions: explicit([], factPath(dataPath, 'deleted')) };
+  if (asBoolean(data['deleted']) === true)
+    return { escalationPermissions: explicit([], factPath(dataPath, 'deleted')) };
   if (data['stage'] === 'DISABLED')
     return { escalationPermissions: explicit([], factPath(dataPath, 'stage')) };
   const path = factPath(dataPath, 'includedPermissions');

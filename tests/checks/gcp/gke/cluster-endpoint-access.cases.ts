@@ -43,6 +43,22 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
+    // A per-asset-type BigQuery export printed by `bq query --format=prettyjson`: BOOLEAN as strings.
+    name: 'authorized networks on, with booleans written as strings',
+    data: {
+      privateClusterConfig: { enablePrivateNodes: 'true', enablePrivateEndpoint: 'false' },
+      masterAuthorizedNetworksConfig: { enabled: 'true', cidrBlocks: [office] },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
+    name: 'authorized networks off, written as the string "false"',
+    data: { masterAuthorizedNetworksConfig: { enabled: 'false', cidrBlocks: [] } },
+    status: 'FAIL',
+    message: 'networksOff',
+  },
+  {
     name: 'authorized networks include 0.0.0.0/0',
     data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '0.0.0.0/0' }] } },
     status: 'FAIL',
