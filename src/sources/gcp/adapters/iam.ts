@@ -14,7 +14,10 @@ import { asBoolean, asString, fieldFact } from './fields.ts';
  * https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts.keys
  */
 export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpServiceAccountKeyFacts {
+  // Keys made under an expiry (the iam.serviceAccountKeyExpiryHours constraint) stop at validBeforeTime.
+  const validBefore = stringAt(data, 'validBeforeTime');
   return {
+    ...(validBefore && { validBeforeTime: explicit(validBefore, factPath(dataPath, 'validBeforeTime')) }),
     keyType: fieldFact(data, dataPath, 'keyType', asString, {
       unknown: { ja: '鍵の種類（keyType）がエクスポートにありません', en: 'the export has no keyType' },
     }),

@@ -53,12 +53,6 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
-    name: 'authorized networks off, written as the string "false"',
-    data: { masterAuthorizedNetworksConfig: { enabled: 'false', cidrBlocks: [] } },
-    status: 'FAIL',
-    message: 'networksOff',
-  },
-  {
     name: 'authorized networks include 0.0.0.0/0',
     data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '0.0.0.0/0' }] } },
     status: 'FAIL',
@@ -96,6 +90,12 @@ const table = [
     },
     status: 'PASS',
     message: 'authorizedNetworks',
+  },
+  {
+    name: 'authorized networks off, written as the string "false"',
+    data: { masterAuthorizedNetworksConfig: { enabled: 'false', cidrBlocks: [] } },
+    status: 'FAIL',
+    message: 'networksOff',
   },
   {
     name: 'nothing set: public endpoint, no authorized networks (the defaults)',

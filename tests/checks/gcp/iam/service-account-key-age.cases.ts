@@ -42,6 +42,19 @@ const table = [
     message: 'disabled',
   },
   {
+    // Keys made under the iam.serviceAccountKeyExpiryHours constraint stop at validBeforeTime.
+    name: 'old but expired',
+    data: { ...USER, validAfterTime: '2026-01-05T00:00:00Z', validBeforeTime: '2026-02-04T00:00:00Z' },
+    status: 'NOT_APPLICABLE',
+    message: 'expired',
+  },
+  {
+    name: 'old, with an expiry still ahead',
+    data: { ...USER, validAfterTime: '2026-05-04T00:00:00Z', validBeforeTime: '2026-12-31T00:00:00Z' },
+    status: 'FAIL',
+    message: 'tooOld',
+  },
+  {
     name: 'a Google-managed key',
     data: { keyType: 'SYSTEM_MANAGED', validAfterTime: '2025-01-01T00:00:00Z' },
     status: 'NOT_APPLICABLE',
