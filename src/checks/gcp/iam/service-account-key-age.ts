@@ -56,14 +56,13 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     const keyType = factOf(key.facts.keyType, 'resource.data.keyType');
     const disabled = factOf(key.facts.disabled, 'resource.data.disabled');
     const created = factOf(key.facts.validAfterTime, 'resource.data.validAfterTime');
-    if (keyType.source === 'unknown') return undetermined('unknown', [keyType]);
-    if (keyType.value !== 'USER_MANAGED') return notApplicable('systemManaged', [keyType]);
-    // A disabled key cannot authenticate.
+    // A disabled or expired key cannot authenticate, whoever manages it.
     if (disabled.value === true) return notApplicable('disabled', [disabled]);
-    // An expired key cannot authenticate either.
     const expires = key.facts.validBeforeTime;
     if (expires?.value !== undefined && Date.parse(expires.value) <= ctx.now.getTime())
       return notApplicable('expired', [expires], { expired: expires.value });
+    if (keyType.source === 'unknown') return undetermined('unknown', [keyType]);
+    if (keyType.value !== 'USER_MANAGED') return notApplicable('systemManaged', [keyType]);
     const since = created.value === undefined ? Number.NaN : Date.parse(created.value);
     if (Number.isNaN(since) || disabled.source === 'unknown')
       return undetermined('unknown', [created, disabled]);
