@@ -248,6 +248,8 @@ export interface GcpServiceAccountKeyFacts {
   readonly keyType?: Fact<string>;
   /** When the key became valid (its creation), RFC 3339. */
   readonly validAfterTime?: Fact<string>;
+  /** When the key stops authenticating, RFC 3339 (`9999-12-31T23:59:59Z` for a key that never expires). */
+  readonly validBeforeTime?: Fact<string>;
   readonly disabled?: Fact<boolean>;
 }
 

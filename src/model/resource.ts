@@ -180,6 +180,12 @@ export interface Resource<F extends object = object> {
    * Across all inputs of a scan, the newest record of a resource wins over older ones.
    */
   readonly observedAt?: number;
+  /**
+   * Which part of the resource's state a dated record gives, where the cloud dates the parts
+   * apart (a Cloud Asset's `resource` and its `iamPolicy`, each with a history of its own):
+   * versions of one part compete, the newest winning, and the newest of each part are merged.
+   */
+  readonly observedPart?: string;
   /** The record says the resource was deleted: if it is the newest, the resource yields no finding. */
   readonly deleted?: true;
   /**

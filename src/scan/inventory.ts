@@ -40,6 +40,12 @@ export class Inventory implements InventoryView {
    * Config item, in a history of snapshots) from piling up.
    */
   #pending: Resource[] = [];
+  /**
+   * The records of resources whose state comes in parts dated apart (`observedPart`), by key and
+   * part: the versions of each part combined (the newest winning); the records of no part under
+   * WHOLE. #byKey holds their merge.
+   */
+  readonly #parts = new Map<string, Map<string, Resource>>();
 
   add(resource: Resource): void {
     this.#pending.push(resource);
@@ -56,13 +62,34 @@ export class Inventory implements InventoryView {
   #insert(resource: Resource): void {
     const key = keyOf(resource.provider, resource.id);
     const existing = this.#byKey.get(key);
-    this.#byKey.set(key, existing ? combine(existing, resource) : resource);
+    const parts = this.#parts.get(key);
+    if (resource.observedPart === undefined && !parts)
+      this.#byKey.set(key, existing ? combine(existing, resource) : resource);
+    else this.#byKey.set(key, this.#combinePart(key, existing, parts, resource));
     // A new resource comes last in every view, as a new walk would put it (account resources
     // added after reading: addMissingAccounts); a merge may change any view.
     if (this.#views && !existing) {
       this.#views.append(resource);
       this.#scannedViews = undefined;
     } else this.#changed();
+  }
+
+  /** Adds a record to its part of a resource whose parts are dated apart, and merges the parts anew. */
+  #combinePart(
+    key: string,
+    existing: Resource | undefined,
+    known: Map<string, Resource> | undefined,
+    resource: Resource,
+  ): Resource {
+    let parts = known;
+    if (!parts) {
+      parts = new Map(existing ? [[WHOLE, existing]] : []);
+      this.#parts.set(key, parts);
+    }
+    const part = resource.observedPart ?? WHOLE;
+    const held = parts.get(part);
+    parts.set(part, held ? combine(held, resource) : resource);
+    return mergeParts([...parts.values()]);
   }
 
   #changed(): void {
@@ -135,6 +162,8 @@ export class Inventory implements InventoryView {
         ...(isAccountResource && { id: accountResourceId(resource.provider, account), name: account }),
       };
       this.#byKey.delete(key);
+      // Its parts are settled: the merged resource moves whole.
+      this.#parts.delete(key);
       this.#changed();
       this.#insert(moved);
     }
@@ -291,7 +320,7 @@ function child<K, K2, V>(table: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
 /**
  * Two records of one resource. Records with capture times (AWS Config items, from any file of
  * the scan) are versions: the newest wins whole, and a deletion that is newest removes the
- * resource. Records without (a Cloud Asset resource line and its IAM-policy line, a credential
+ * resource (versions of parts dated apart, `observedPart`, are settled per part: mergeParts). Records without (a Cloud Asset resource line and its IAM-policy line, a credential
  * report row) describe the same state and are merged; an undated record never revives a
  * resource whose dated deletion was read.
  */
@@ -303,6 +332,35 @@ function combine(a: Resource, b: Resource): Resource {
   // A record that only lists the resource adds nothing but its place: the full record is the
   // resource (its origin, capture time and tags), whichever was read first.
   return a.listedOnly && !b.listedOnly ? merge(b, a) : merge(a, b);
+}
+
+/** The part of a resource's records that give no `observedPart` (undated ones, deletions). */
+const WHOLE = '';
+
+/**
+ * The newest version of each part of a resource, merged: one resource, undated (each part's
+ * versions have been settled). A deletion newer than every dated part removes the resource;
+ * parts dated before the newest deletion belong to the resource deleted, not to one recreated.
+ */
+function mergeParts(parts: readonly Resource[]): Resource {
+  const deletion = parts
+    .filter((part) => part.deleted)
+    .reduce<Resource | undefined>(
+      (newest, part) => (newest && newerOf(newest, part) === newest ? newest : part),
+      undefined,
+    );
+  const after = deletion?.observedAt ?? (deletion ? Number.POSITIVE_INFINITY : undefined);
+  const live = parts.filter(
+    (part) =>
+      !part.deleted && (after === undefined || (part.observedAt !== undefined && part.observedAt > after)),
+  );
+  if (deletion && live.length === 0) return deletion;
+  const { observedAt: _settled, observedPart: _merged, ...whole } = live.reduce((a, b) => merge(a, b));
+  return whole;
+}
+
+function newerOf(a: Resource, b: Resource): Resource {
+  return (b.observedAt ?? Number.NEGATIVE_INFINITY) > (a.observedAt ?? Number.NEGATIVE_INFINITY) ? b : a;
 }
 
 /**

@@ -47,7 +47,8 @@ export function findRecordFormat(record: unknown): RecordFormat | undefined {
 }
 
 /**
- * The documents of a YAML file, read as the same command's JSON output would be. gcloud lists
+ * The documents of a YAML file (or the values of a JSON stream, as `jq` prints a list's items),
+ * read as the same command's JSON output would be. gcloud lists
  * one resource per document (`---` between them) where its JSON is an array: several documents
  * are read as that array (a record skipped by its index is named by its document's line), and a
  * lone one that no format reads alone as an array of one. A stream no format reads as a whole,
@@ -56,12 +57,13 @@ export function findRecordFormat(record: unknown): RecordFormat | undefined {
  * would be; the first that no format reads makes the file's error, at its line, after the
  * resources of those before it.
  */
-export async function readYaml(
+export async function readStream(
   documents: readonly YamlDocument[],
   file: string,
   ctx: ReadContext,
   coverage: FileCoverage,
   count: CountResources,
+  syntax: 'YAML' | 'JSON' = 'YAML',
 ): Promise<void> {
   const [only] = documents;
   if (!only) throw new InputError(file, 'empty file: expected a cloud inventory export');
@@ -99,12 +101,12 @@ export async function readYaml(
     if (index === 0) break;
     throw unknownFormat(
       file,
-      `no known format has the shape of YAML ${lone ? 'list item' : 'document'} ${index + 1}`,
+      `no known format has the shape of ${syntax} ${lone ? 'list item' : 'document'} ${index + 1}`,
       line,
     );
   }
   if (coverage.format === undefined)
-    throw unknownFormat(file, 'no known format has this YAML shape', only.line);
+    throw unknownFormat(file, `no known format has this ${syntax} shape`, only.line);
 }
 
 type Json = Record<string, unknown>;

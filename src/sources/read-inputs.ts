@@ -20,13 +20,13 @@ import {
   isSavedTerraformPlan,
   isUtf16,
   isZipArchive,
-  parseJson,
   TERRAGRUNT_LOG_NOTE,
   terragruntLogPlans,
   toUtf8,
   withoutTerraformWrapper,
 } from './input-bytes.ts';
-import { EMPTY_LIST, findRecordFormat, readDocument, readYaml, unknownFormat } from './read-document.ts';
+import { parseJsonText } from './json-stream.ts';
+import { EMPTY_LIST, findRecordFormat, readDocument, readStream, unknownFormat } from './read-document.ts';
 import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
 import { otherTerraformOutput } from './terraform/other-outputs.ts';
 import { notRead, passedOverName } from './walk-inputs.ts';
@@ -333,7 +333,7 @@ async function readFormat(
   }
 
   if (isYamlFileName(file)) {
-    await readYaml(await yamlDocuments(file, data, false), file, ctx, coverage, count);
+    await readStream(await yamlDocuments(file, data, false), file, ctx, coverage, count);
     return;
   }
   if (isTerraformDocumentLines(data)) {
@@ -353,7 +353,7 @@ async function readFormat(
       coverage.format = format.id;
       count(format.read(stripBom(decodeWhole(file, data)), ctx));
     } else if (looksLikeYaml(head)) {
-      await readYaml(await yamlDocuments(file, data, true), file, ctx, coverage, count);
+      await readStream(await yamlDocuments(file, data, true), file, ctx, coverage, count);
     } else if (isCliTable(head.trimStart())) {
       throw new InputError(
         file,
@@ -375,7 +375,10 @@ async function readFormat(
     return;
   }
 
-  const document = parseJson(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
+  const parsed = parseJsonText(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
+  // Several JSON documents one after another (jq's output of a list's items): read as a stream.
+  if ('values' in parsed) return readStream(parsed.values, file, ctx, coverage, count, 'JSON');
+  const { document } = parsed;
   // An empty array names no format; one named for a subscription's listing is that listing.
   if (Array.isArray(document) && document.length === 0 && listingOfFile(file)) {
     coverage.format = azureArm.id;

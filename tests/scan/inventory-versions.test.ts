@@ -65,6 +65,72 @@ describe('Inventory: versions of one resource across files', () => {
   });
 });
 
+describe('Inventory: parts of a state dated apart (a Cloud Asset resource history and its IAM-policy history)', () => {
+  const bucket = (overrides: Partial<Resource>): Resource =>
+    volume({
+      provider: 'gcp',
+      id: '//storage.googleapis.com/b',
+      nativeType: 'storage.googleapis.com/Bucket',
+      ...overrides,
+    });
+  const uniform = (on: boolean, at: number) =>
+    bucket({ observedAt: at, observedPart: 'resource', facts: { uniform: explicit(on, 'resource.data') } });
+  const policy = (members: string[], at: number) =>
+    bucket({ observedAt: at, observedPart: 'iamPolicy', facts: { members: explicit(members, 'iamPolicy') } });
+
+  it('merges the newest version of each part, in whatever order the records come', () => {
+    const records = [uniform(true, 1000), policy(['allUsers'], 4000), uniform(false, 2000), policy([], 500)];
+    for (const order of [
+      records,
+      [...records].reverse(),
+      [records[1]!, records[3]!, records[0]!, records[2]!],
+    ]) {
+      const inventory = new Inventory();
+      for (const record of order) inventory.add(record);
+      expect(inventory.byId('gcp', '//storage.googleapis.com/b')?.facts).toEqual({
+        uniform: explicit(false, 'resource.data'),
+        members: explicit(['allUsers'], 'iamPolicy'),
+      });
+      expect(inventory.size).toBe(1);
+    }
+  });
+
+  it('merges an undated record (an export line) with the parts', () => {
+    const inventory = new Inventory();
+    inventory.add(bucket({ facts: { labels: explicit({}, 'labels') } }));
+    inventory.add(uniform(true, 1000));
+    inventory.add(policy([], 2000));
+    expect(Object.keys(inventory.byId('gcp', '//storage.googleapis.com/b')?.facts ?? {})).toEqual([
+      'labels',
+      'uniform',
+      'members',
+    ]);
+  });
+
+  it('drops the resource when a deletion is newer than every part, and keeps only what was dated after it', () => {
+    const deleted = new Inventory();
+    for (const r of [
+      uniform(true, 1000),
+      bucket({ observedAt: 3000, deleted: true, facts: {} }),
+      policy([], 2000),
+    ])
+      deleted.add(r);
+    expect(deleted.byId('gcp', '//storage.googleapis.com/b')).toBeUndefined();
+    expect(deleted.deletedCount).toBe(1);
+
+    const recreated = new Inventory();
+    for (const r of [
+      uniform(true, 1000),
+      bucket({ observedAt: 3000, deleted: true, facts: {} }),
+      policy([], 4000),
+    ])
+      recreated.add(r);
+    expect(recreated.byId('gcp', '//storage.googleapis.com/b')?.facts).toEqual({
+      members: explicit([], 'iamPolicy'),
+    });
+  });
+});
+
 describe('Inventory: Google Cloud projects named by id and by number', () => {
   const crm = '//cloudresourcemanager.googleapis.com/projects/';
   function gcp(overrides: Partial<Resource>): Resource {

@@ -199,9 +199,9 @@ export const INPUT_RULES: readonly Rule[] = [
   // YAML inputs (sources/yaml-documents.ts, sources/read-document.ts).
   [/no known format has this YAML shape/g, 'この形の YAML を持つ既知の形式はありません'],
   [
-    /no known format has the shape of YAML (document|list item) (\d+)/g,
-    (_, part, n) =>
-      `YAML の${part === 'document' ? '文書' : 'リストの項目'} ${n} の形を持つ既知の形式はありません`,
+    /no known format has the shape of (YAML|JSON) (document|list item) (\d+)/g,
+    (_, syntax, part, n) =>
+      `${syntax} の${part === 'document' ? '文書' : 'リストの項目'} ${n} の形を持つ既知の形式はありません`,
   ],
   [
     /the file is neither JSON, a known text export nor valid YAML \((.*)\)/g,

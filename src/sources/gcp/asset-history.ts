@@ -66,9 +66,13 @@ function* readVersion(
     String(field(isObject(version.window) ? version.window : {}, 'startTime', 'start_time') ?? ''),
   );
   const resource = assetToResource(asset, { file: ctx.file, ...where });
+  // A history is of one content type (get-history --content-type): a resource's versions and its
+  // IAM policy's are dated apart, and the newest of each count together.
+  const part = [asset.resource && 'resource', asset.iamPolicy && 'iamPolicy'].filter(Boolean).join('+');
   yield {
     ...resource,
     ...(Number.isNaN(start) ? {} : { observedAt: start }),
+    ...(part !== '' && { observedPart: part }),
     ...(version.deleted === true && { deleted: true as const, facts: {} }),
   };
 }

@@ -1,7 +1,7 @@
 import { explicit, type Fact, factPath } from '../../model/fact.ts';
 import { HIERARCHY_TYPES, PROJECT_TYPE } from './adapters/index.ts';
 import type { CloudAsset } from './asset.ts';
-import { type JsonObject, lastSegment, stringAt } from './json.ts';
+import { type JsonObject, lastSegment, objectsOf, stringAt, stringListOf } from './json.ts';
 
 const RESOURCE_MANAGER = '//cloudresourcemanager.googleapis.com/';
 
@@ -93,8 +93,34 @@ export function projectOf(asset: CloudAsset, data: JsonObject | undefined): Asse
     const node = name ? HIERARCHY_NODE.exec(name)?.[1] : undefined;
     if (node) return { account: node, fact: explicit(node, path) };
   }
-  return undefined;
+  const owners = bucketOwnerProject(asset);
+  return owners === undefined
+    ? undefined
+    : { account: owners, fact: explicit(owners, `${asset.iamPolicy?.path}.bindings`) };
 }
+
+/**
+ * A bucket's IAM-policy line alone (policy-library's fixtures, an export of that content type
+ * only) names no project but in its bindings: Cloud Storage grants the bucket's own project's
+ * owners `roles/storage.legacyBucketOwner` through the convenience member `projectOwner:<project
+ * id>`. Other projects' teams may be granted other roles, so only that member counts, when it
+ * names one project. https://cloud.google.com/storage/docs/access-control/iam#convenience-values
+ */
+function bucketOwnerProject(asset: CloudAsset): string | undefined {
+  if (asset.assetType !== BUCKET_TYPE || !asset.iamPolicy) return undefined;
+  const projects = new Set<string>();
+  for (const binding of objectsOf(asset.iamPolicy.policy.bindings) ?? []) {
+    if (binding.role !== LEGACY_BUCKET_OWNER) continue;
+    for (const member of stringListOf(binding.members) ?? [])
+      if (member.startsWith(PROJECT_OWNER)) projects.add(member.slice(PROJECT_OWNER.length));
+  }
+  const [project] = projects;
+  return projects.size === 1 && project !== '' ? project : undefined;
+}
+
+const BUCKET_TYPE = 'storage.googleapis.com/Bucket';
+const LEGACY_BUCKET_OWNER = 'roles/storage.legacyBucketOwner';
+const PROJECT_OWNER = 'projectOwner:';
 
 const DIGITS = /^\d+$/;
 const HIERARCHY_NODE = /(?:^|\/)((?:organizations|folders)\/\d+)(?:\/|$)/;

@@ -50,4 +50,29 @@ describe('gcp-asset-history', () => {
     expect(deleted.size).toBe(0);
     expect(deleted.deletedCount).toBe(1);
   });
+
+  it('dates a resource history and an IAM-policy history apart: the newest of each counts', () => {
+    // get-history takes one --content-type: the bucket's policy history comes in a file of its own.
+    const policyVersion = (members: string[], startTime: string) => ({
+      window: { startTime, endTime: startTime },
+      asset: {
+        name: '//storage.googleapis.com/city-archive',
+        assetType: 'storage.googleapis.com/Bucket',
+        ancestors: ['projects/123456789012'],
+        iamPolicy: { bindings: [{ role: 'roles/storage.objectViewer', members }] },
+      },
+    });
+    const inventory = new Inventory();
+    for (const resource of readRecords(gcpAssetHistory, [version(false, '2022-01-01T00:00:00Z')]))
+      inventory.add(resource);
+    for (const resource of readRecords(gcpAssetHistory, [
+      policyVersion([], '2021-06-01T00:00:00Z'),
+      policyVersion(['allUsers'], '2022-02-01T00:00:00Z'),
+    ]))
+      inventory.add(resource);
+    expect(inventory.byId('gcp', '//storage.googleapis.com/city-archive')?.facts).toMatchObject({
+      uniformBucketLevelAccess: { value: false },
+      publicBindings: { value: [{ role: 'roles/storage.objectViewer', member: 'allUsers' }] },
+    });
+  });
 });

@@ -78,6 +78,26 @@ describe('gcp: the project of records without ancestors', () => {
       'organizations/123456',
       { path: 'resource.parent', value: 'organizations/123456' },
     ],
+    [
+      "a bucket's IAM-policy line alone: its owners' convenience member (policy-library storage_bucket_world_readable)",
+      {
+        name: '//storage.googleapis.com/b',
+        asset_type: 'google.cloud.storage.Bucket',
+        iam_policy: {
+          version: 1,
+          etag: '',
+          bindings: [
+            {
+              role: 'roles/storage.legacyBucketOwner',
+              members: ['projectEditor:p-web', 'projectOwner:p-web'],
+            },
+            { role: 'roles/storage.objectViewer', members: ['projectViewer:p-partner', 'allUsers'] },
+          ],
+        },
+      },
+      'p-web',
+      { path: 'iam_policy.bindings', value: 'p-web' },
+    ],
   ])('from %s', (_what, record, account, project) => {
     const [resource] = read([record]);
     expect(resource?.account).toBe(account);
@@ -85,6 +105,16 @@ describe('gcp: the project of records without ancestors', () => {
       source: 'explicit',
       ...project,
     });
+  });
+
+  it("places no bucket by its IAM policy's project members when they name two owning projects", () => {
+    const owners = (...members: string[]) => ({
+      name: '//storage.googleapis.com/b',
+      asset_type: 'storage.googleapis.com/Bucket',
+      iam_policy: { bindings: [{ role: 'roles/storage.legacyBucketOwner', members }] },
+    });
+    expect(read([owners('projectOwner:p-a', 'projectOwner:p-b')])[0]?.account).toBe('');
+    expect(read([owners('projectViewer:p-a')])[0]?.account).toBe('');
   });
 
   it('keeps the project id beside the number when the record names both', () => {

@@ -2,7 +2,7 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpServiceAccountKeyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 
-type Message = 'recent' | 'tooOld' | 'systemManaged' | 'disabled' | 'unknown';
+type Message = 'recent' | 'tooOld' | 'systemManaged' | 'disabled' | 'expired' | 'unknown';
 
 const DAY_MS = 86_400_000;
 
@@ -38,6 +38,10 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
         en: 'A Google-managed key, rotated by Google (not applicable)',
       },
       disabled: { ja: 'キーは無効化されています（対象外）', en: 'The key is disabled (not applicable)' },
+      expired: {
+        ja: 'キーは有効期限（{{expired}}）を過ぎており、認証に使えません（対象外）',
+        en: 'The key expired at {{expired}} and can no longer authenticate (not applicable)',
+      },
       unknown: {
         ja: 'エクスポートからキーの種類または作成日時を判断できません',
         en: 'The export does not show the key type or creation time',
@@ -52,10 +56,13 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     const keyType = factOf(key.facts.keyType, 'resource.data.keyType');
     const disabled = factOf(key.facts.disabled, 'resource.data.disabled');
     const created = factOf(key.facts.validAfterTime, 'resource.data.validAfterTime');
+    // A disabled or expired key cannot authenticate, whoever manages it.
+    if (disabled.value === true) return notApplicable('disabled', [disabled]);
+    const expires = key.facts.validBeforeTime;
+    if (expires?.value !== undefined && Date.parse(expires.value) <= ctx.now.getTime())
+      return notApplicable('expired', [expires], { expired: expires.value });
     if (keyType.source === 'unknown') return undetermined('unknown', [keyType]);
     if (keyType.value !== 'USER_MANAGED') return notApplicable('systemManaged', [keyType]);
-    // A disabled key cannot authenticate.
-    if (disabled.value === true) return notApplicable('disabled', [disabled]);
     const since = created.value === undefined ? Number.NaN : Date.parse(created.value);
     if (Number.isNaN(since) || disabled.source === 'unknown')
       return undetermined('unknown', [created, disabled]);

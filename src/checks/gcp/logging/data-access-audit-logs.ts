@@ -77,15 +77,21 @@ export default defineCheck<GcpHierarchyNodeFacts, Message>({
   },
 });
 
-/** The log types enabled for all services, and the `logType: member` exemptions on them. */
+/**
+ * The log types enabled for all services, and the exemptions: `logType: member`, or `logType
+ * (service): member` for a service's own config. A service's config adds to the `allServices`
+ * one, its exempted members included, so a member exempted there goes unlogged for that service.
+ * https://cloud.google.com/logging/docs/audit/configure-data-access#config-api
+ */
 function summarize(configs: readonly GcpAuditConfig[]) {
   const enabled = new Set<GcpAuditLogType>();
   const exempted: string[] = [];
-  for (const config of configs) {
-    if (config.service !== ALL_SERVICES) continue;
-    for (const { logType, exemptedMembers } of config.logConfigs) {
-      enabled.add(logType);
-      for (const member of exemptedMembers) exempted.push(`${logType}: ${member}`);
+  for (const { service, logConfigs } of configs) {
+    const everyService = service === ALL_SERVICES;
+    for (const { logType, exemptedMembers } of logConfigs) {
+      if (everyService) enabled.add(logType);
+      const scope = everyService ? logType : `${logType} (${service})`;
+      for (const member of exemptedMembers) exempted.push(`${scope}: ${member}`);
     }
   }
   return { enabled, exempted };

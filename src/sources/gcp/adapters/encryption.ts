@@ -1,6 +1,7 @@
 import { cloudDefault, derived, explicit, type Fact, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
+import { asBoolean } from './fields.ts';
 
 /**
  * Customer-managed encryption (CMEK) for the data-handling types whose REST JSON names the
@@ -45,7 +46,7 @@ export function computeEncryptionKey(data: JsonObject, dataPath: string, keyObje
 export function bootDiskKey(data: JsonObject, dataPath: string): CommonFacts {
   const disks = at(data, 'disks');
   if (!Array.isArray(disks)) return {};
-  const index = disks.findIndex((disk) => at(disk as JsonObject, 'boot') === true);
+  const index = disks.findIndex((disk) => asBoolean(at(disk as JsonObject, 'boot')) === true);
   if (index === -1) return {};
   return computeEncryptionKey(
     disks[index] as JsonObject,

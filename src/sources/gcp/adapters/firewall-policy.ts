@@ -10,7 +10,7 @@ import {
   stringAt,
   stringListOf,
 } from '../json.ts';
-import { asNumber, asString, fieldFact } from './fields.ts';
+import { asBoolean, asNumber, asString, fieldFact } from './fields.ts';
 import { isPort } from './network.ts';
 
 /**
@@ -117,7 +117,7 @@ function ruleOf(rule: JsonObject, path: string): GcpFirewallPolicyRule {
     action: typeof rule.action === 'string' ? rule.action.trim().toLowerCase() : undefined,
     direction: typeof rule.direction === 'string' ? rule.direction.trim().toUpperCase() : undefined,
     // "If this is unspecified, the firewall policy rule will be enabled."
-    disabled: rule.disabled === undefined || rule.disabled === null ? false : asRuleBoolean(rule.disabled),
+    disabled: rule.disabled === undefined || rule.disabled === null ? false : asBoolean(rule.disabled),
     sourceRanges: stringListOf(matched.srcIpRanges) ?? [],
     otherSources: isObject(match) ? othersOf(matched, 'src', 'srcIpRanges') : ['match'],
     destinationRanges: stringListOf(matched.destIpRanges) ?? [],
@@ -130,8 +130,6 @@ function ruleOf(rule: JsonObject, path: string): GcpFirewallPolicyRule {
     targetSecureTags: secureTagsOf(rule.targetSecureTags),
   };
 }
-
-const asRuleBoolean = (raw: unknown): boolean | undefined => (typeof raw === 'boolean' ? raw : undefined);
 
 /**
  * The match fields of a side (`src`, `dest`) other than its ranges that are set, by name: FQDNs,

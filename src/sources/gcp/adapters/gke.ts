@@ -62,7 +62,7 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
   for (const key of [`${IP_ENDPOINTS}.authorizedNetworksConfig`, 'masterAuthorizedNetworksConfig']) {
     const config = at(data, key);
     if (!isObject(config)) continue;
-    if (config.enabled !== true)
+    if (asBoolean(config.enabled) !== true)
       return derived(null, authorizedNetworksOff(config, `${dataPath}.${key}.enabled`));
     const path = `${dataPath}.${key}.cidrBlocks`;
     // A block read as nothing could be the one that admits the internet: the list is unknown.

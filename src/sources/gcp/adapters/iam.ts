@@ -1,4 +1,4 @@
-import { explicit, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
 import type {
   GcpCustomRoleFacts,
   GcpOrganizationFacts,
@@ -14,10 +14,11 @@ import { asBoolean, asString, fieldFact } from './fields.ts';
  * https://cloud.google.com/iam/docs/reference/rest/v1/projects.serviceAccounts.keys
  */
 export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpServiceAccountKeyFacts {
+  // Keys made under an expiry (the iam.serviceAccountKeyExpiryHours constraint) stop at validBeforeTime.
+  const validBefore = stringAt(data, 'validBeforeTime');
   return {
-    keyType: fieldFact(data, dataPath, 'keyType', asString, {
-      unknown: { ja: '鍵の種類（keyType）がエクスポートにありません', en: 'the export has no keyType' },
-    }),
+    ...(validBefore && { validBeforeTime: explicit(validBefore, factPath(dataPath, 'validBeforeTime')) }),
+    keyType: keyTypeOf(data, dataPath),
     validAfterTime: fieldFact(data, dataPath, 'validAfterTime', asString, {
       unknown: {
         ja: '鍵の作成日時（validAfterTime）がエクスポートにありません',
@@ -30,6 +31,31 @@ export function serviceAccountKeyFacts(data: JsonObject, dataPath: string): GcpS
     }),
   };
 }
+
+/**
+ * `keyType`, which Cloud Asset records of keys made before the API named it (policy-library's
+ * key fixtures) leave out. Without it, a key is known to be user-managed when it was uploaded
+ * (`keyOrigin` USER_PROVIDED) or stays valid longer than any Google-managed key does: Google
+ * rotates its keys and lets each expire within a few years, while a user-managed key made without
+ * an expiry is valid until 9999-12-31.
+ * https://cloud.google.com/iam/docs/service-account-creds#key-types
+ */
+function keyTypeOf(data: JsonObject, dataPath: string): Fact<string> {
+  const keyType = fieldFact(data, dataPath, 'keyType', asString, {
+    unknown: { ja: '鍵の種類（keyType）がエクスポートにありません', en: 'the export has no keyType' },
+  });
+  if (keyType.source !== 'unknown') return keyType;
+  if (stringAt(data, 'keyOrigin') === 'USER_PROVIDED')
+    return derived('USER_MANAGED', explicit('USER_PROVIDED', factPath(dataPath, 'keyOrigin')));
+  const after = Date.parse(stringAt(data, 'validAfterTime') ?? '');
+  const before = stringAt(data, 'validBeforeTime');
+  if (before !== undefined && Date.parse(before) - after > USER_KEY_VALIDITY_MS)
+    return derived('USER_MANAGED', explicit(before, factPath(dataPath, 'validBeforeTime')));
+  return keyType;
+}
+
+/** Longer than a Google-managed key is ever valid (about two years): ten years. */
+const USER_KEY_VALIDITY_MS = 10 * 365 * 86_400_000;
 
 /**
  * iam.googleapis.com/ServiceAccount: the IAM REST `ServiceAccount`'s `email`, which names it in
@@ -60,7 +86,8 @@ export function organizationFacts(data: JsonObject, dataPath: string): GcpOrgani
  * https://cloud.google.com/iam/docs/reference/rest/v1/organizations.roles#Role
  */
 export function customRoleFacts(data: JsonObject, dataPath: string): GcpCustomRoleFacts {
-  if (data['deleted'] === true) return { escalationPermissions: explicit([], factPath(dataPath, 'deleted')) };
+  if (asBoolean(data['deleted']) === true)
+    return { escalationPermissions: explicit([], factPath(dataPath, 'deleted')) };
   if (data['stage'] === 'DISABLED')
     return { escalationPermissions: explicit([], factPath(dataPath, 'stage')) };
   const path = factPath(dataPath, 'includedPermissions');

@@ -2,6 +2,7 @@ import { cloudDefault, explicit, type Fact, factPath, unknown } from '../../../m
 import type { GcpBucketFacts, GcpPublicGrant } from '../../../model/gcp.ts';
 import { arrayOf, at, isObject, type JsonObject } from '../json.ts';
 import { customerManagedKey } from './encryption.ts';
+import { asBoolean } from './fields.ts';
 import { PUBLIC_MEMBERS } from './iam-policy.ts';
 
 /** storage.googleapis.com/Bucket: the Cloud Storage JSON API bucket resource. */
@@ -37,8 +38,8 @@ function publicAccessPrevention(data: JsonObject, dataPath: string): Fact<string
  */
 function uniformBucketLevelAccess(data: JsonObject, dataPath: string): Fact<boolean> {
   for (const field of UNIFORM_ACCESS_FIELDS) {
-    const enabled = at(data, field);
-    if (typeof enabled === 'boolean') return explicit(enabled, factPath(dataPath, field));
+    const enabled = asBoolean(at(data, field));
+    if (enabled !== undefined) return explicit(enabled, factPath(dataPath, field));
   }
   return cloudDefault(false, factPath(dataPath, 'iamConfiguration.uniformBucketLevelAccess.enabled'), {
     ja: '指定なし: 均一なバケットレベルのアクセスは既定で無効（ACL が有効）',

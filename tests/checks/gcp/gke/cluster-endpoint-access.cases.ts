@@ -43,6 +43,16 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
+    // A per-asset-type BigQuery export printed by `bq query --format=prettyjson`: BOOLEAN as strings.
+    name: 'authorized networks on, with booleans written as strings',
+    data: {
+      privateClusterConfig: { enablePrivateNodes: 'true', enablePrivateEndpoint: 'false' },
+      masterAuthorizedNetworksConfig: { enabled: 'true', cidrBlocks: [office] },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
     name: 'authorized networks include 0.0.0.0/0',
     data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '0.0.0.0/0' }] } },
     status: 'FAIL',
@@ -80,6 +90,12 @@ const table = [
     },
     status: 'PASS',
     message: 'authorizedNetworks',
+  },
+  {
+    name: 'authorized networks off, written as the string "false"',
+    data: { masterAuthorizedNetworksConfig: { enabled: 'false', cidrBlocks: [] } },
+    status: 'FAIL',
+    message: 'networksOff',
   },
   {
     name: 'nothing set: public endpoint, no authorized networks (the defaults)',

@@ -42,6 +42,19 @@ const table = [
     message: 'disabled',
   },
   {
+    // Keys made under the iam.serviceAccountKeyExpiryHours constraint stop at validBeforeTime.
+    name: 'old but expired',
+    data: { ...USER, validAfterTime: '2026-01-05T00:00:00Z', validBeforeTime: '2026-02-04T00:00:00Z' },
+    status: 'NOT_APPLICABLE',
+    message: 'expired',
+  },
+  {
+    name: 'old, with an expiry still ahead',
+    data: { ...USER, validAfterTime: '2026-05-04T00:00:00Z', validBeforeTime: '2026-12-31T00:00:00Z' },
+    status: 'FAIL',
+    message: 'tooOld',
+  },
+  {
     name: 'a Google-managed key',
     data: { keyType: 'SYSTEM_MANAGED', validAfterTime: '2025-01-01T00:00:00Z' },
     status: 'NOT_APPLICABLE',
@@ -49,10 +62,34 @@ const table = [
   },
   { name: 'no creation time', data: USER, status: 'UNKNOWN', message: 'unknown' },
   {
-    name: 'no key type',
-    data: { validAfterTime: '2025-01-01T00:00:00Z' },
+    // Two years fit a Google-managed key as well as a user-managed one.
+    name: 'no key type, valid for two years',
+    data: { validAfterTime: '2025-01-01T00:00:00Z', validBeforeTime: '2027-01-01T00:00:00Z' },
     status: 'UNKNOWN',
     message: 'unknown',
+  },
+  {
+    // policy-library's key fixtures: Cloud Asset records without keyType.
+    name: 'no key type, never expiring (user-managed)',
+    data: { validAfterTime: '2025-01-01T00:00:00Z' },
+    status: 'FAIL',
+    message: 'tooOld',
+  },
+  {
+    name: 'no key type, uploaded (keyOrigin USER_PROVIDED)',
+    data: {
+      validAfterTime: '2025-01-01T00:00:00Z',
+      validBeforeTime: '2027-01-01T00:00:00Z',
+      keyOrigin: 'USER_PROVIDED',
+    },
+    status: 'FAIL',
+    message: 'tooOld',
+  },
+  {
+    name: 'no key type, expired',
+    data: { validAfterTime: '2017-08-21T07:55:36Z', validBeforeTime: '2017-08-22T19:55:36Z' },
+    status: 'NOT_APPLICABLE',
+    message: 'expired',
   },
 ] as const;
 

@@ -181,6 +181,56 @@ const cases: AnyCase[] = [
     assert: (result) => expect(result.data).toEqual({ missing: ['DATA_READ'], ancestors: [FOLDER_NAME] }),
   },
   {
+    name: 'a member exempted in one service’s own config is unlogged for that service',
+    records: [
+      policyRecord(
+        PROJECT_NAME,
+        'cloudresourcemanager.googleapis.com/Project',
+        {
+          audit_configs: [
+            {
+              service: 'allServices',
+              audit_log_configs: [{ log_type: 1 }, { log_type: 2 }, { log_type: 3 }],
+            },
+            {
+              service: 'storage.googleapis.com',
+              audit_log_configs: [{ log_type: 3, exempted_members: ['user:etl@city.example.jp'] }],
+            },
+          ],
+        },
+        ANCESTORS,
+      ),
+      folder(),
+      org(),
+    ],
+    status: 'FAIL',
+    messageId: 'exempted',
+    assert: (result) =>
+      expect(result.data).toEqual({
+        exempted: ['DATA_READ (storage.googleapis.com): user:etl@city.example.jp'],
+      }),
+  },
+  {
+    name: 'a service’s own config does not stand in for allServices',
+    records: [
+      policyRecord(
+        PROJECT_NAME,
+        'cloudresourcemanager.googleapis.com/Project',
+        {
+          audit_configs: [
+            { service: 'allServices', audit_log_configs: [{ log_type: 1 }, { log_type: 2 }] },
+            { service: 'storage.googleapis.com', audit_log_configs: [{ log_type: 3 }] },
+          ],
+        },
+        ANCESTORS,
+      ),
+      folder(),
+      org(),
+    ],
+    status: 'FAIL',
+    messageId: 'missing',
+  },
+  {
     name: 'gcloud asset list output (camelCase, enum names)',
     records: [
       jsonFile(

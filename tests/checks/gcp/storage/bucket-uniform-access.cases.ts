@@ -16,6 +16,14 @@ const table = [
     evidence: [['resource.data.iamConfiguration.bucketPolicyOnly.enabled', 'explicit', true]],
   },
   {
+    // A per-asset-type BigQuery export printed by `bq query --format=prettyjson`: BOOLEAN as strings.
+    name: 'enabled, written as the string "true"',
+    iam: { uniformBucketLevelAccess: { enabled: 'true' }, bucketPolicyOnly: { enabled: 'true' } },
+    status: 'PASS',
+    message: 'enabled',
+    evidence: [[PATH, 'explicit', true]],
+  },
+  {
     name: 'disabled',
     iam: { uniformBucketLevelAccess: { enabled: false } },
     status: 'FAIL',
