@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { iamUserItem, userArn } from '../../../sources/aws/builders.ts';
@@ -102,17 +101,17 @@ export default {
       messageId: 'inUse',
     },
     {
-      name: 'ScoutSuite: an access key made this month, its last use not in ListAccessKeys',
+      name: 'ScoutSuite: a recent sign-in, and an access key made this month whose last use ListAccessKeys does not tell',
       records: [
         scoutSuiteUser({
           name: 'kai',
           CreateDate: '2026-11-20 00:00:00+00:00',
+          PasswordLastUsed: '2026-11-29 10:00:00+00:00',
+          LoginProfile: { UserName: 'kai', CreateDate: '2026-11-20 00:05:00+00:00' },
           AccessKeys: [{ AccessKeyId: 'AKIAKAI', Status: 'Active', CreateDate: '2026-11-20 00:10:00+00:00' }],
         }),
       ],
-      status: 'UNKNOWN',
-      messageId: 'noReport',
-      assert: (result) => expect(result.evidence[0]?.path).toBe('password_enabled'),
+      messageId: 'inUse',
     },
     {
       name: 'no console password and no active key',
