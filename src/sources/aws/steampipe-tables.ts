@@ -152,13 +152,15 @@ export const awsKmsKeyTable: SteampipeTable = {
     });
     if ('skip' in key) return key;
     if (row.key_rotation_enabled !== false || row.policy !== null) return [key];
-    return [{ ...key, facts: { ...key.facts, rotationEnabled: unknown('key_rotation_enabled', ROTATION_DENIED) } }];
+    return [
+      { ...key, facts: { ...key.facts, rotationEnabled: unknown('key_rotation_enabled', ROTATION_DENIED) } },
+    ];
   },
 };
 
 const ROTATION_DENIED: Localized = {
   ja: 'Steampipe は GetKeyRotationStatus が拒否されたときも false を書きます。policy 列が null で、このキーのキーポリシーの取得も拒否されています',
-  en: 'Steampipe writes false also when GetKeyRotationStatus was denied, and the policy column is null: reading this key\'s key policy was denied too',
+  en: "Steampipe writes false also when GetKeyRotationStatus was denied, and the policy column is null: reading this key's key policy was denied too",
 };
 
 function resourceIdOf(

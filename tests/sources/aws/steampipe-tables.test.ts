@@ -177,7 +177,10 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
         ...common(id, arn),
       };
     };
-    const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }] };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+    };
     const { resources, skipped } = read([
       key('k-on', true, policy),
       key('k-off', false, policy),

@@ -88,7 +88,8 @@ export default defineCheck<
       const since = key.lastUsed ?? key.lastRotated;
       if (daysSince(since) <= max) continue;
       if (key.lastUsed === undefined) undated.push(`access_key_${key.slot}_last_used_date`);
-      else stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
+      else
+        stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
     }
     if (stale.length > 0) return fail('unused', evidence, { ...data, stale });
     if (undated.length > 0) return undetermined('lastUseUnknown', evidence, { ...data, undated });
