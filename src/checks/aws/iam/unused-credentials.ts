@@ -9,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
  * active access key not used for longer than the organisation's limit (maxUnusedDays) is a
  * credential left alive. A credential never used counts from when it was made (the user's
- * creation, the key's last rotation).
+ * creation, the key's last rotation); an access key whose last use the export does not give
+ * (ListAccessKeys' metadata only) is unknown once it is older than the limit.
  */
 export default defineCheck<
   AwsIamUserFacts,
