@@ -78,13 +78,16 @@ export interface AwsAccessKey {
   readonly slot: 1 | 2;
   /** `access_key_<slot>_last_rotated`: when the key was created or last rotated (ISO 8601). */
   readonly lastRotated: string;
-  /** `access_key_<slot>_last_used_date` (ISO 8601); null when the key was never used (`N/A`). */
+  /**
+   * `access_key_<slot>_last_used_date` (ISO 8601); null when the key was never used (`N/A`);
+   * absent when the export does not tell (ListAccessKeys' key metadata).
+   */
   readonly lastUsed?: string | null;
 }
 
 /** AWS::IAM::User (Config item) merged with its credential-report row. */
 export interface AwsIamUserFacts {
-  /** Console password set (`password_enabled`); the credential report only. */
+  /** Console password set (`password_enabled`; ScoutSuite's `LoginProfile`). */
   readonly passwordEnabled?: Fact<boolean>;
   /** An MFA device is assigned (`mfa_active`); the credential report only. */
   readonly mfaActive?: Fact<boolean>;
@@ -102,10 +105,10 @@ export interface AwsIamUserFacts {
   readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
   /**
    * Last console sign-in (`password_last_used`, ISO 8601); null when the password was never used
-   * (`no_information`) or there is none (`N/A`). The credential report only.
+   * (`no_information`) or there is none (`N/A`), or ListUsers' `PasswordLastUsed` is absent.
    */
   readonly passwordLastUsed?: Fact<string | null>;
-  /** When the user was created (`user_creation_time`); the credential report only. */
+  /** When the user was created (`user_creation_time`, ListUsers' `CreateDate`). */
   readonly createdAt?: Fact<string>;
 }
 

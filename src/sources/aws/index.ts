@@ -10,6 +10,7 @@ import { awsCredentialReportApiFormat, awsCredentialReportFormat } from './crede
 import {
   awsNoPasswordPolicyFormat,
   awsPasswordPolicyFormat,
+  awsPasswordPolicySteampipeCsv,
   awsPasswordPolicySteampipeFormat,
 } from './password-policy.ts';
 import { acceptingPlaceboRecordings, awsRecordedAnswerFormat } from './placebo.ts';
@@ -36,6 +37,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsNoPasswordPolicyFormat,
   awsS3ErrorAnswerFormat,
   awsPasswordPolicySteampipeFormat,
+  awsPasswordPolicySteampipeCsv,
   awsCredentialReportSteampipeFormat,
   awsCredentialReportSteampipeCsv,
   awsAccountSummarySteampipeFormat,

@@ -4,7 +4,8 @@ import type { AwsAccountFacts } from '../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
-import type { DocumentFormat, TextFormat } from '../format.ts';
+import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
+import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
 import { steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
@@ -142,26 +143,74 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
   },
   read(document, ctx) {
     const { rows } = steampipeResult(document)!;
-    // No row: IAM answered NoSuchEntity (the table lists nothing then) for the queried account.
-    if (rows.length === 0) return [accountResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
-    const resources: Resource[] = [];
-    for (const [index, raw] of rows.entries()) {
-      const row = asRecord(raw);
-      const account = typeof row?.['account_id'] === 'string' ? row['account_id'] : undefined;
-      if (!row) ctx.skip('row is not a JSON object', { index });
-      else if (account !== undefined && !/^\d{12}$/.test(account))
-        ctx.skip(`account_id "${account}" is not an AWS account id`, { index });
-      else
-        resources.push(
-          accountResource(account ?? accountOfFile(ctx.file), readPasswordPolicySettings(row, 'column', ''), {
-            file: ctx.file,
-            index,
-          }),
-        );
-    }
-    return resources;
+    return steampipePolicies(
+      rows.map((row, index) => ({ row, where: { index } })),
+      ctx,
+    );
   },
 };
+
+/**
+ * The same rows as `--output csv` writes them: a header of the column names (the table has no
+ * `akas` and `title`, so `steampipe-csv` does not take it), every cell text, null an empty cell
+ * (`<null>` before Steampipe v0.18.2); a header alone is the table's no row.
+ */
+export const awsPasswordPolicySteampipeCsv: TextFormat = {
+  kind: 'text',
+  id: 'aws-iam-password-policy-steampipe-csv',
+  provider: 'aws',
+  description:
+    'steampipe query --output csv "select * from aws_iam_account_password_policy" (a header of its columns)',
+  load: loadCsvParser,
+  matches(firstLine) {
+    const columns = csvHeader(firstLine) ?? [];
+    return columns.includes('minimum_password_length') && columns.includes('require_symbols');
+  },
+  read(text, ctx) {
+    const { rows } = readCsv(text, ctx.file);
+    return steampipePolicies(
+      Array.from(rows, ({ line, cells }) => ({ row: typedSettings(cells), where: { line } })),
+      ctx,
+    );
+  },
+};
+
+/** The table's rows, each an account's policy; no row: IAM answered NoSuchEntity for the queried account. */
+function steampipePolicies(
+  rows: readonly { row: unknown; where: { index: number } | { line: number } }[],
+  ctx: ReadContext,
+): Resource[] {
+  if (rows.length === 0) return [accountResource(accountOfFile(ctx.file), noPolicy(), { file: ctx.file })];
+  const resources: Resource[] = [];
+  for (const { row: raw, where } of rows) {
+    const row = asRecord(raw);
+    const account = typeof row?.['account_id'] === 'string' ? row['account_id'] : undefined;
+    if (!row) ctx.skip('row is not a JSON object', where);
+    else if (account !== undefined && !/^\d{12}$/.test(account))
+      ctx.skip(`account_id "${account}" is not an AWS account id`, where);
+    else
+      resources.push(
+        accountResource(account ?? accountOfFile(ctx.file), readPasswordPolicySettings(row, 'column', ''), {
+          file: ctx.file,
+          ...where,
+        }),
+      );
+  }
+  return resources;
+}
+
+/** A CSV row as the JSON output's: null for an empty cell, the settings' booleans and integers typed. */
+function typedSettings(cells: Readonly<Record<string, string>>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [column, cell] of Object.entries(cells))
+    row[column] = cell === '' || cell === '<null>' ? null : cell;
+  for (const { column, kind } of PASSWORD_POLICY_SETTINGS) {
+    const cell = row[column];
+    if (kind === 'boolean' && (cell === 'true' || cell === 'false')) row[column] = cell === 'true';
+    else if (kind === 'number' && typeof cell === 'string' && /^\d+$/.test(cell)) row[column] = Number(cell);
+  }
+  return row;
+}
 
 /** The account a file holds when its content does not say: the file name's leading `<account>_`. */
 function accountOfFile(file: string): string {

@@ -150,12 +150,21 @@ function reportRow(row: Record<string, unknown>): Record<string, string> {
  * What the user's own record tells of its credentials, where the credential report does not
  * (ScoutSuite could not generate it): `LoginProfile` (set when the user has a console password;
  * absent both when it has none and when the call failed), `MFADevices` (null when the call
- * failed) and `AccessKeys` (absent when it failed; CreateDate is when a key was made, which
- * is its last rotation).
+ * failed), `AccessKeys` (absent when it failed; CreateDate is when a key was made, which is its
+ * last rotation; ListAccessKeys does not tell when a key was last used) and ListUsers'
+ * `CreateDate` and `PasswordLastUsed`, which is absent when the password was never used (since
+ * IAM began tracking, October 2014), as the report's `password_last_used` N/A or no_information.
  */
 function userCredentials(user: Record<string, unknown>): AwsIamUserFacts {
   const facts: { -readonly [K in keyof AwsIamUserFacts]: AwsIamUserFacts[K] } = {};
-  if (asRecord(user.LoginProfile)) facts.passwordEnabled = explicit(true, 'LoginProfile');
+  if (typeof user.CreateDate === 'string') facts.createdAt = explicit(isoTime(user.CreateDate), 'CreateDate');
+  if (asRecord(user.LoginProfile)) {
+    facts.passwordEnabled = explicit(true, 'LoginProfile');
+    facts.passwordLastUsed = explicit(
+      typeof user.PasswordLastUsed === 'string' ? isoTime(user.PasswordLastUsed) : null,
+      'PasswordLastUsed',
+    );
+  }
   if (Array.isArray(user.MFADevices)) facts.mfaActive = explicit(user.MFADevices.length > 0, 'MFADevices');
   if (Array.isArray(user.AccessKeys)) {
     const keys = user.AccessKeys.map(asRecord);
@@ -165,13 +174,18 @@ function userCredentials(user: Record<string, unknown>): AwsIamUserFacts {
         active.slice(0, 2).map(
           (key, index): AwsAccessKey => ({
             slot: index === 0 ? 1 : 2,
-            lastRotated: String(key?.CreateDate),
+            lastRotated: isoTime(String(key?.CreateDate)),
           }),
         ),
         'AccessKeys',
       );
   }
   return facts;
+}
+
+/** A time as ScoutSuite writes boto3's datetimes (Python's str: `2024-02-01 08:00:00+00:00`), in ISO 8601. */
+function isoTime(value: string): string {
+  return value.replace(/^(\d{4}-\d{2}-\d{2}) (?=\d{2}:)/, '$1T');
 }
 
 /**

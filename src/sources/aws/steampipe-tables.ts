@@ -1,4 +1,5 @@
-import { explicit } from '../../model/fact.ts';
+import { explicit, unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { akaMatch, hasAka, type SteampipeTable, steampipeTags } from '../steampipe-row.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
@@ -132,8 +133,11 @@ export const awsCloudTrailTable: SteampipeTable = {
 
 /**
  * Steampipe's `aws_kms_key` (turbot/steampipe-plugin-aws `table_aws_kms_key.go`): DescribeKey's
- * KeyMetadata in snake_case, and GetKeyRotationStatus's `key_rotation_enabled` (null when the
- * plugin was denied it), which Config keeps as `supplementaryConfiguration.KeyRotationStatus`.
+ * KeyMetadata in snake_case, and GetKeyRotationStatus's `key_rotation_enabled`, which Config
+ * keeps as `supplementaryConfiguration.KeyRotationStatus`. The plugin answers a denied (or
+ * unsupported) GetKeyRotationStatus with an empty output, whose `KeyRotationEnabled` is false:
+ * false beside a `policy` column that is null (every key has a key policy, so GetKeyPolicy was
+ * denied too, its error ignored by the connection's `ignore_error_codes`) is unknown.
  */
 export const awsKmsKeyTable: SteampipeTable = {
   table: 'aws_kms_key',
@@ -146,8 +150,17 @@ export const awsKmsKeyTable: SteampipeTable = {
       configuration: [['id', 'keyId'], ...KMS_KEY_COLUMNS],
       supplementary: [['key_rotation_enabled', 'KeyRotationStatus']],
     });
-    return 'skip' in key ? key : [key];
+    if ('skip' in key) return key;
+    if (row.key_rotation_enabled !== false || row.policy !== null) return [key];
+    return [
+      { ...key, facts: { ...key.facts, rotationEnabled: unknown('key_rotation_enabled', ROTATION_DENIED) } },
+    ];
   },
+};
+
+const ROTATION_DENIED: Localized = {
+  ja: 'Steampipe は GetKeyRotationStatus が拒否されたときも false を書きます。policy 列が null で、このキーのキーポリシーの取得も拒否されています',
+  en: "Steampipe writes false also when GetKeyRotationStatus was denied, and the policy column is null: reading this key's key policy was denied too",
 };
 
 function resourceIdOf(

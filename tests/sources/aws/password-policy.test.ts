@@ -150,3 +150,48 @@ describe('Steampipe aws_iam_account_password_policy (steampipe query --output js
     });
   });
 });
+
+describe('Steampipe aws_iam_account_password_policy (steampipe query --output csv)', () => {
+  const header = Object.keys(steampipePasswordPolicyRow()).join(',');
+  /** A row as Go's encoding/csv writes it: every cell text, null an empty cell. */
+  const line = (row: Record<string, unknown>) =>
+    Object.values(row)
+      .map((cell) => (cell === null ? '' : String(cell)))
+      .join(',');
+
+  it('reads each row with its settings typed back, an empty or <null> cell as not set', async () => {
+    const { coverage, resources } = await read(
+      'sp-csv/policy.csv',
+      [
+        header,
+        line(steampipePasswordPolicyRow({ minimum_password_length: 8, password_reuse_prevention: null })),
+        line(steampipePasswordPolicyRow({ require_symbols: false }, '444455556666')).replace(
+          /,,/,
+          ',<null>,',
+        ),
+      ].join('\n'),
+    );
+    expect(coverage).toMatchObject({ format: 'aws-iam-password-policy-steampipe-csv', resources: 2 });
+    expect(resources.map((r) => [r.account, r.origin.line])).toEqual([
+      [ACCOUNT, 2],
+      ['444455556666', 3],
+    ]);
+    expect(resources[0]!.facts).toMatchObject({
+      passwordMinimumLength: { source: 'explicit', value: 8 },
+      passwordReusePrevention: { source: 'default', value: 0 },
+      passwordRequireSymbols: { source: 'explicit', value: true },
+    });
+    expect(resources[1]!.facts).toMatchObject({
+      passwordMinimumLength: { source: 'explicit', value: 14 },
+      passwordRequireSymbols: { source: 'explicit', value: false },
+    });
+  });
+
+  it('reads a header alone as "no policy" for the account the file name gives', async () => {
+    const { coverage, resources } = await read(`sp-csv/${ACCOUNT}_policy.csv`, `${header}\n`);
+    expect(coverage.format).toBe('aws-iam-password-policy-steampipe-csv');
+    expect(resources[0]?.facts).toEqual({
+      passwordPolicySet: expect.objectContaining({ source: 'explicit', value: false }),
+    });
+  });
+});

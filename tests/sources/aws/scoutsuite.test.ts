@@ -679,7 +679,7 @@ describe('ScoutSuite IAM', () => {
     }
   });
 
-  it("reads the credential report's rows (their nulled times as N/A), and a user's own credentials where no row tells", async () => {
+  it("reads the credential report's rows (their nulled times as N/A), and a user's own credentials where no row tells (ListUsers' times in ISO 8601)", async () => {
     const { resources } = await read(
       'report.js',
       iam({
@@ -711,12 +711,22 @@ describe('ScoutSuite IAM', () => {
             id: 'AIDA3',
             name: 'erin',
             arn: `arn:aws:iam::${ACCOUNT}:user/erin`,
+            CreateDate: '2020-07-01 00:00:00+00:00',
+            PasswordLastUsed: '2026-11-29 10:00:00+00:00',
             LoginProfile: { UserName: 'erin', CreateDate: '2024-01-15 00:10:00+00:00' },
             MFADevices: [],
             AccessKeys: [
               { AccessKeyId: 'AKIA1', Status: 'Active', CreateDate: '2020-07-07 00:05:00+00:00' },
               { AccessKeyId: 'AKIA2', Status: 'Inactive', CreateDate: '2021-07-07 00:05:00+00:00' },
             ],
+          },
+          // A console password never used: ListUsers leaves PasswordLastUsed out.
+          AIDA5: {
+            id: 'AIDA5',
+            name: 'gail',
+            arn: `arn:aws:iam::${ACCOUNT}:user/gail`,
+            CreateDate: '2022-04-01 00:00:00+00:00',
+            LoginProfile: { UserName: 'gail', CreateDate: '2022-04-01 00:00:30+00:00' },
           },
           // MFADevices null: ListMFADevices failed.
           AIDA4: { id: 'AIDA4', name: 'finn', arn: `arn:aws:iam::${ACCOUNT}:user/finn`, MFADevices: null },
@@ -736,9 +746,26 @@ describe('ScoutSuite IAM', () => {
       erin.facts.passwordEnabled?.value,
       erin.facts.mfaActive?.value,
       erin.facts.activeAccessKeys?.value,
-    ]).toEqual([true, false, [{ slot: 1, lastRotated: '2020-07-07 00:05:00+00:00' }]]);
+      erin.facts.passwordLastUsed?.value,
+      erin.facts.createdAt?.value,
+    ]).toEqual([
+      true,
+      false,
+      [{ slot: 1, lastRotated: '2020-07-07T00:05:00+00:00' }],
+      '2026-11-29T10:00:00+00:00',
+      '2020-07-01T00:00:00+00:00',
+    ]);
+    const gail = byId(resources, `arn:aws:iam::${ACCOUNT}:user/gail`);
+    expect([gail.facts.passwordLastUsed?.value, gail.facts.createdAt?.value]).toEqual([
+      null,
+      '2022-04-01T00:00:00+00:00',
+    ]);
     const finn = byId(resources, `arn:aws:iam::${ACCOUNT}:user/finn`);
-    expect([finn.facts.passwordEnabled, finn.facts.mfaActive]).toEqual([undefined, undefined]);
+    expect([finn.facts.passwordEnabled, finn.facts.mfaActive, finn.facts.passwordLastUsed]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 
   it("reads the password policy, and ScoutSuite's stand-in for none (or a failed call) as unknown", async () => {

@@ -162,6 +162,40 @@ describe('steampipe-rows: AWS tables read as their Config items', () => {
     ]);
   });
 
+  it('aws_kms_key: key_rotation_enabled, and its false beside a null policy (both calls denied) unknown', () => {
+    const key = (id: string, rotation: boolean | null, policy: unknown) => {
+      const arn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/${id}`;
+      return {
+        id,
+        arn,
+        key_manager: 'CUSTOMER',
+        key_state: 'Enabled',
+        origin: 'AWS_KMS',
+        customer_master_key_spec: 'SYMMETRIC_DEFAULT',
+        key_rotation_enabled: rotation,
+        policy,
+        ...common(id, arn),
+      };
+    };
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'kms:*', Resource: '*' }],
+    };
+    const { resources, skipped } = read([
+      key('k-on', true, policy),
+      key('k-off', false, policy),
+      key('k-denied', false, null),
+      key('k-on-no-policy', true, null),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((resource) => resource.facts['rotationEnabled'])).toMatchObject([
+      { value: true, source: 'explicit' },
+      { value: false, source: 'explicit' },
+      { source: 'unknown', path: 'key_rotation_enabled' },
+      { value: true, source: 'explicit' },
+    ]);
+  });
+
   it('aws_cloudwatch_log_group and aws_dynamodb_table: null is the cloud’s default', () => {
     const group = `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:app:*`;
     const table = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/orders`;

@@ -9,9 +9,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
  * active access key not used for longer than the organisation's limit (maxUnusedDays) is a
  * credential left alive. A credential never used counts from when it was made (the user's
- * creation, the key's last rotation).
+ * creation, the key's last rotation); an access key whose last use the export does not give
+ * (ListAccessKeys' metadata only) is unknown once it is older than the limit.
  */
-export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials' | 'noReport'>({
+export default defineCheck<
+  AwsIamUserFacts,
+  'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown'
+>({
   meta: {
     id: 'aws.iam.unused-credentials',
     provider: 'aws',
@@ -43,6 +47,10 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
         en: 'IAM user {{user}} has neither a console password nor an active access key',
       },
       noReport: NO_CREDENTIAL_REPORT_ROW,
+      lastUseUnknown: {
+        ja: 'IAM ユーザ {{user}} の {{max}} 日より前に作られたアクセスキーの最終使用日時がエクスポートにないため判断できません: {{undated}}',
+        en: 'Cannot tell: the export does not show when access keys of IAM user {{user}} made over {{max|day|days}} ago were last used: {{undated}}',
+      },
     },
     references: [
       'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_finding-unused.html',
@@ -63,25 +71,30 @@ export default defineCheck<AwsIamUserFacts, 'inUse' | 'unused' | 'noCredentials'
     // Each stale credential by the credential report column that dated it, and its value: names
     // and values read alike in both languages.
     const stale: string[] = [];
+    // Access keys made before the limit whose last use the export does not tell.
+    const undated: string[] = [];
     const evidence: Evidence[] = [password, keys];
     if (password.value) {
       evidence.push(lastSignIn, created);
       const since = lastSignIn.source !== 'unknown' ? (lastSignIn.value ?? created.value) : undefined;
       if (since === undefined) return undetermined('noReport', evidence, data);
-      const days = daysSince(since);
-      if (days > max) {
+      if (daysSince(since) > max) {
         stale.push(`${lastSignIn.value ? 'password_last_used' : 'user_creation_time'} = ${since}`);
       }
     }
     for (const key of keys.value) {
-      // A key whose last use the report leaves out counts from its rotation, as a never-used key does.
+      // A key never used counts from its making; so does one whose last use the export leaves out
+      // (ScoutSuite's ListAccessKeys without the credential report), which is then known to be
+      // within the limit only when it was made within it.
       const since = key.lastUsed ?? key.lastRotated;
-      const days = daysSince(since);
-      if (days > max) {
+      if (daysSince(since) <= max) continue;
+      if (key.lastUsed === undefined) undated.push(`access_key_${key.slot}_last_used_date`);
+      else
         stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);
-      }
     }
+    if (stale.length > 0) return fail('unused', evidence, { ...data, stale });
+    if (undated.length > 0) return undetermined('lastUseUnknown', evidence, { ...data, undated });
     if (!password.value && keys.value.length === 0) return notApplicable('noCredentials', evidence, data);
-    return stale.length > 0 ? fail('unused', evidence, { ...data, stale }) : pass('inUse', evidence, data);
+    return pass('inUse', evidence, data);
   },
 });

@@ -1,4 +1,4 @@
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { iamUserItem, userArn } from '../../../sources/aws/builders.ts';
 
@@ -37,6 +37,28 @@ function row(
   ].join(',');
 }
 
+/**
+ * ScoutSuite's AWS results where the credential report could not be generated: a user's own
+ * record (ListUsers' User with ScoutSuite's `LoginProfile` and ListAccessKeys' `AccessKeys`).
+ */
+function scoutSuiteUser(user: Record<string, unknown>) {
+  const name = String(user.name);
+  return jsonFile(
+    {
+      account_id: '123456789012',
+      last_run: { time: '2026-11-30 09:00:00+0900' },
+      provider_code: 'aws',
+      services: {
+        iam: {
+          credential_reports: {},
+          users: { [`AIDA${name}`]: { id: `AIDA${name}`, arn: userArn(name), MFADevices: [], ...user } },
+        },
+      },
+    },
+    `scoutsuite_results_aws-${name}.json`,
+  );
+}
+
 export default {
   valid: [
     {
@@ -62,6 +84,32 @@ export default {
         credentialReportFile([
           row('erin', { lastUsed: 'no_information' }, null, '2026-11-17T00:00:00+00:00'),
         ]),
+      ],
+      messageId: 'inUse',
+    },
+    {
+      name: "ScoutSuite: a password signed in with last week (ListUsers' PasswordLastUsed) and no access key",
+      records: [
+        scoutSuiteUser({
+          name: 'ivy',
+          CreateDate: '2023-03-01 00:00:00+00:00',
+          PasswordLastUsed: '2026-11-24 10:00:00+00:00',
+          LoginProfile: { UserName: 'ivy', CreateDate: '2023-03-01 00:05:00+00:00' },
+          AccessKeys: [],
+        }),
+      ],
+      messageId: 'inUse',
+    },
+    {
+      name: 'ScoutSuite: a recent sign-in, and an access key made this month whose last use ListAccessKeys does not tell',
+      records: [
+        scoutSuiteUser({
+          name: 'kai',
+          CreateDate: '2026-11-20 00:00:00+00:00',
+          PasswordLastUsed: '2026-11-29 10:00:00+00:00',
+          LoginProfile: { UserName: 'kai', CreateDate: '2026-11-20 00:05:00+00:00' },
+          AccessKeys: [{ AccessKeyId: 'AKIAKAI', Status: 'Active', CreateDate: '2026-11-20 00:10:00+00:00' }],
+        }),
       ],
       messageId: 'inUse',
     },
@@ -119,10 +167,56 @@ export default {
       messageId: 'unused',
     },
     {
+      name: "ScoutSuite: a console password last used in February 2024 (ListUsers' PasswordLastUsed)",
+      records: [
+        scoutSuiteUser({
+          name: 'jo',
+          CreateDate: '2021-06-01 00:00:00+00:00',
+          PasswordLastUsed: '2024-02-01 08:00:00+00:00',
+          LoginProfile: { UserName: 'jo', CreateDate: '2021-06-01 00:05:00+00:00' },
+          AccessKeys: [],
+        }),
+      ],
+      messageId: 'unused',
+      data: { stale: ['password_last_used = 2024-02-01T08:00:00+00:00'] },
+    },
+    {
+      name: 'ScoutSuite: a recent sign-in, and an access key made in 2021 whose last use ListAccessKeys does not tell',
+      records: [
+        scoutSuiteUser({
+          name: 'lee',
+          CreateDate: '2021-01-01 00:00:00+00:00',
+          PasswordLastUsed: '2026-11-28 10:00:00+00:00',
+          LoginProfile: { UserName: 'lee', CreateDate: '2021-01-01 00:05:00+00:00' },
+          AccessKeys: [{ AccessKeyId: 'AKIALEE', Status: 'Active', CreateDate: '2021-01-01 00:10:00+00:00' }],
+        }),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'lastUseUnknown',
+      data: { undated: ['access_key_1_last_used_date'] },
+      message: {
+        ja: 'IAM ユーザ lee の 90 日より前に作られたアクセスキーの最終使用日時がエクスポートにないため判断できません: access_key_1_last_used_date',
+        en: 'Cannot tell: the export does not show when access keys of IAM user lee made over 90 days ago were last used: access_key_1_last_used_date',
+      },
+    },
+    {
+      name: 'ScoutSuite: a password never used since the user was made in 2022 (no PasswordLastUsed), and an undated key',
+      records: [
+        scoutSuiteUser({
+          name: 'max',
+          CreateDate: '2022-04-01 00:00:00+00:00',
+          LoginProfile: { UserName: 'max', CreateDate: '2022-04-01 00:00:30+00:00' },
+          AccessKeys: [{ AccessKeyId: 'AKIAMAX', Status: 'Active', CreateDate: '2022-04-01 00:10:00+00:00' }],
+        }),
+      ],
+      messageId: 'unused',
+      data: { stale: ['user_creation_time = 2022-04-01T00:00:00+00:00'] },
+    },
+    {
       name: 'a Config IAM user item without its credential-report row',
       records: [iamUserItem('ghost')],
       messageId: 'noReport',
       status: 'UNKNOWN',
     },
   ],
-} satisfies RuleTests<'inUse' | 'unused' | 'noCredentials' | 'noReport'>;
+} satisfies RuleTests<'inUse' | 'unused' | 'noCredentials' | 'noReport' | 'lastUseUnknown'>;
