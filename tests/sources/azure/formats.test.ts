@@ -57,6 +57,16 @@ describe('matches()', () => {
     ['az graph query 2.x', graphCliOutput([storage]), ['azure-graph-cli']],
     ['az graph query 1.x bare array of ARG rows', [storage], ['azure-graph-cli']],
     [
+      'Search-AzGraph | ConvertTo-Json (rows with ResourceId)',
+      [{ ...storage, ResourceId: storage.id }],
+      ['azure-graph-cli'],
+    ],
+    [
+      'Search-AzGraph answer converted whole (Az.ResourceGraph 0.11)',
+      { SkipToken: null, Data: [{ ...storage, ResourceId: storage.id }] },
+      ['azure-graph-cli'],
+    ],
+    [
       'Resource Graph REST page',
       { totalRecords: 1, count: 1, resultTruncated: 'false', data: [storage] },
       ['azure-graph-rest'],
@@ -106,6 +116,15 @@ describe('azure-graph-cli', () => {
       { index: 2, reason: 'not an ARM resource id: i-0abc' },
       { index: 3, reason: 'not a JSON object' },
     ]);
+  });
+
+  it("reads Search-AzGraph's {SkipToken, Data} answer as the CLI's rows", () => {
+    const answer = { SkipToken: 'ew0KICAiJGlkIjogIjEiIH0=', Data: [subscriptionRow(), storage] };
+    expect(read(azureGraphCli, answer).resources.map((r) => r.id)).toEqual([
+      SUBSCRIPTION_ID,
+      storage.id?.toString().toLowerCase(),
+    ]);
+    expect(() => read(azureGraphCli, { SkipToken: null, Data: 'x' })).toThrow(InputError);
   });
 
   it('throws InputError when `data` is not an array', () => {
