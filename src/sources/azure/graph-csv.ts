@@ -59,13 +59,22 @@ export const azureGraphCsv: TextFormat = {
   },
 };
 
+/**
+ * A projected setting (`properties_<path>`, see projection.ts) is dynamic too: an object or a
+ * list as JSON text, a string, number or boolean as its text, null as an empty cell.
+ */
+const PROJECTED_SETTING = /^properties_/i;
+
 /** A CSV row as the row `az graph query` prints: dynamic columns parsed, null where empty. */
 function graphRow({ line, cells }: CsvRow, file: string): JsonObject {
   const row: JsonObject = {};
   for (const [column, cell] of Object.entries(cells)) {
-    if (!DYNAMIC_COLUMNS.has(column.trim().toLowerCase())) row[column.trim()] = cell;
-    else if (cell === '') row[column.trim()] = null;
-    else row[column.trim()] = parseDynamic(cell, column.trim(), file, line);
+    const name = column.trim();
+    if (DYNAMIC_COLUMNS.has(name.toLowerCase()))
+      row[name] = cell === '' ? null : parseDynamic(cell, name, file, line);
+    else if (PROJECTED_SETTING.test(name))
+      row[name] = cell === '' ? null : /^\s*[[{]/.test(cell) ? parseDynamic(cell, name, file, line) : cell;
+    else row[name] = cell;
   }
   return row;
 }
