@@ -14,6 +14,13 @@ import { comparablePath, isFact, isUnderPath } from './depth-cut.ts';
  */
 const PROJECTED_COLUMN = /^properties_(.+)$/i;
 
+/** Whether a row has a column only Resource Graph names so (a projected `properties.<path>`). */
+export function hasProjectedColumn(row: unknown): boolean {
+  if (!isObject(row)) return false;
+  for (const column in row) if (PROJECTED_COLUMN.test(column)) return true;
+  return false;
+}
+
 /** A row with the settings its `properties_<path>` columns hold, and those paths (`properties.a.b`). */
 export interface Projection {
   readonly row: JsonObject;

@@ -4,6 +4,7 @@ import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
+import { hasProjectedColumn } from './projection.ts';
 
 /**
  * Reads rows of any Azure dialect, skipping (with the reason) those that are not usable
@@ -177,12 +178,17 @@ export function isArmArray(document: unknown): document is unknown[] {
 
 /**
  * Resource Graph rows: lower-cased `type` and a `subscriptionId` column, where ARM list bodies
- * and `az … list` keep the provider's casing (`Microsoft.Storage/storageAccounts`).
+ * and `az … list` keep the provider's casing (`Microsoft.Storage/storageAccounts`); or a
+ * column Resource Graph names after a projected path (`properties_<path>`), whatever else the
+ * query kept (`az graph query … --query data` of `project name, id, properties.…`).
  */
 export function looksLikeGraphRow(row: unknown): boolean {
   const type = get(row, 'type');
   return (
-    typeof type === 'string' && type === type.toLowerCase() && typeof get(row, 'subscriptionId') === 'string'
+    (typeof type === 'string' &&
+      type === type.toLowerCase() &&
+      typeof get(row, 'subscriptionId') === 'string') ||
+    hasProjectedColumn(row)
   );
 }
 

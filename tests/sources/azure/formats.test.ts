@@ -57,6 +57,11 @@ describe('matches()', () => {
     ['az graph query 2.x', graphCliOutput([storage]), ['azure-graph-cli']],
     ['az graph query 1.x bare array of ARG rows', [storage], ['azure-graph-cli']],
     [
+      "az graph query --query data: a projection's rows without subscriptionId",
+      [{ name: 'stkansa', id: storage.id, type: storage.type, properties_supportsHttpsTrafficOnly: true }],
+      ['azure-graph-cli'],
+    ],
+    [
       'Search-AzGraph | ConvertTo-Json (rows with ResourceId)',
       [{ ...storage, ResourceId: storage.id }],
       ['azure-graph-cli'],

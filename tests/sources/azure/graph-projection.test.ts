@@ -4,8 +4,9 @@ import vmEncryptionAtHost from '../../../src/checks/azure/compute/vm-encryption-
 import databasePublicNetworkAccess from '../../../src/checks/azure/database/public-network-access.ts';
 import httpsOnly from '../../../src/checks/azure/storage/https-only.ts';
 import storageMinimumTls from '../../../src/checks/azure/storage/minimum-tls.ts';
+import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { graphResources, idOf, row, storageProperties, storageRow } from '../../checks/azure/arg-rows.ts';
-import { evaluate } from '../../helpers/checks.ts';
+import { evaluate, readRecords } from '../../helpers/checks.ts';
 
 // A Resource Graph query that projects settings without aliases
 // (`project id, name, type, subscriptionId, properties.supportsHttpsTrafficOnly`) names each
@@ -93,6 +94,22 @@ describe('Resource Graph rows with projected properties_<path> columns', () => {
     const resources = graphResources(account);
     expect(evaluate(httpsOnly, resources, idOf(account)).status).toBe('PASS');
     expect(evaluate(storageMinimumTls, resources, idOf(account)).status).not.toBe('UNKNOWN');
+  });
+
+  it('reads the rows of `az graph query --query data` (a bare array, no subscriptionId) the same way', () => {
+    const { subscriptionId: _, ...rest } = envelope(
+      'Microsoft.Storage',
+      'storageAccounts',
+      'storageAccounts/stdata',
+    );
+    const account = { ...rest, properties_supportsHttpsTrafficOnly: true };
+    // The format that claims the file decides how its rows are read.
+    const [format, ...others] = INPUT_FORMATS.filter((f) => f.kind === 'document' && f.matches([account]));
+    expect([format?.id, ...others.map((f) => f.id)]).toEqual(['azure-graph-cli']);
+    const resources = readRecords(format!, [account]);
+    expect(evaluate(httpsOnly, resources, idOf(account)).status).toBe('PASS');
+    // Read as an `az … list` record's flattened settings, the absent minimumTlsVersion failed.
+    expect(evaluate(storageMinimumTls, resources, idOf(account)).status).toBe('UNKNOWN');
   });
 
   it('leaves aliased columns unread: an alias may hold any expression', () => {
