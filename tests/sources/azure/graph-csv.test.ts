@@ -159,6 +159,14 @@ describe('azure-graph-csv', () => {
     });
   });
 
+  it('reads the TRUE / FALSE that Excel writes back into a projection it saved again', () => {
+    const projected = ['id', 'name', 'type', 'subscriptionId', 'properties_supportsHttpsTrafficOnly'];
+    const { resources } = read(
+      writeCsv(projected, [{ ...legacyAccount, properties_supportsHttpsTrafficOnly: 'FALSE' }]),
+    );
+    expect(resources[0]!.facts).toMatchObject({ httpsTrafficOnly: { source: 'explicit', value: false } });
+  });
+
   it('reads a row without an id as a skip on its line', () => {
     const text = writeCsv(COLUMNS, [legacyAccount, { ...nsg, id: '' }]);
     expect(read(text).skipped).toEqual([{ reason: 'no `id` column: project `id` in the query', line: 3 }]);
