@@ -177,18 +177,20 @@ export function isArmArray(document: unknown): document is unknown[] {
 }
 
 /**
- * Resource Graph rows: lower-cased `type` and a `subscriptionId` column, where ARM list bodies
- * and `az … list` keep the provider's casing (`Microsoft.Storage/storageAccounts`); or a
- * column Resource Graph names after a projected path (`properties_<path>`), whatever else the
- * query kept (`az graph query … --query data` of `project name, id, properties.…`).
+ * Resource Graph rows: lower-cased `type`, where ARM list bodies and `az … list` keep the
+ * provider's casing (`Microsoft.Storage/storageAccounts`), with a `subscriptionId` column, or
+ * without `properties` (a projection: `az graph query … --query data` of `project name, id,
+ * type, httpsOnly = properties.…`, whose columns are the query's, not settings the CLI
+ * flattened); or a column Resource Graph names after a projected path (`properties_<path>`),
+ * whatever else the query kept.
  */
 export function looksLikeGraphRow(row: unknown): boolean {
+  if (hasProjectedColumn(row)) return true;
   const type = get(row, 'type');
+  if (typeof type !== 'string' || type !== type.toLowerCase()) return false;
   return (
-    (typeof type === 'string' &&
-      type === type.toLowerCase() &&
-      typeof get(row, 'subscriptionId') === 'string') ||
-    hasProjectedColumn(row)
+    typeof get(row, 'subscriptionId') === 'string' ||
+    (type.includes('/') && get(row, 'properties') === undefined)
   );
 }
 

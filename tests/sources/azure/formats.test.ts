@@ -62,6 +62,23 @@ describe('matches()', () => {
       ['azure-graph-cli'],
     ],
     [
+      'az graph query --query data: aliased columns, no properties, no subscriptionId',
+      [{ name: 'stkansa', id: storage.id, type: storage.type, httpsOnly: false, minTls: 'TLS1_2' }],
+      ['azure-graph-cli'],
+    ],
+    [
+      'az storage account show, flattened (provider casing, no properties)',
+      [
+        {
+          name: 'stkansa',
+          id: storage.id,
+          type: 'Microsoft.Storage/storageAccounts',
+          minimumTlsVersion: 'TLS1_2',
+        },
+      ],
+      ['azure-arm'],
+    ],
+    [
       'Search-AzGraph | ConvertTo-Json (rows with ResourceId)',
       [{ ...storage, ResourceId: storage.id }],
       ['azure-graph-cli'],
