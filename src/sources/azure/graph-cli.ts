@@ -1,11 +1,12 @@
 import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
+import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, readRows } from './rows.ts';
 
 /**
  * `az graph query -q "…" -o json`. The resource-graph extension 2.x prints
- * `{"count", "data": [...], "skip_token", "total_records"}` (snake_case: the CLI's own
- * envelope); 1.x printed the bare row array, told from `az … list` arrays by the rows'
+ * `{"count", "data": [...], "skip_token", "total_records"}` (snake_case: the Python SDK's model,
+ * whose `as_dict()` scripts dump alike, `data` then a `{columns, rows}` table where the API
+ * version's result format was table); 1.x printed the bare row array, told from `az … list` arrays by the rows'
  * Resource Graph shape (see `looksLikeGraphRow`). PowerShell's `Search-AzGraph` gives the same
  * rows (each with a `ResourceId` beside `id`): piped to `ConvertTo-Json`, a bare array; its
  * answer object converted whole (`ConvertTo-Json -InputObject`, Az.ResourceGraph 0.11, before
@@ -26,6 +27,6 @@ export const azureGraphCli: DocumentFormat = {
   read(document, ctx) {
     if (Array.isArray(document)) return readRows(document, ctx, 'graph');
     const field = 'data' in (document as object) ? 'data' : 'Data';
-    return readRows(requireArray(ctx, get(document, field), field), ctx, 'graph');
+    return readRows(graphRowsOf(ctx, get(document, field), field), ctx, 'graph');
   },
 };

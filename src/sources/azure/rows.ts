@@ -194,6 +194,27 @@ export function looksLikeGraphRow(row: unknown): boolean {
   );
 }
 
+/**
+ * The rows of a Resource Graph answer's `data`: a row array (result format objectArray, the
+ * default since API version 2021-03-01), or a `{"columns": [{name, type}], "rows": [[…]]}` table
+ * (result format table, the default before, which the REST answer and the Python SDK's
+ * `as_dict()` of it keep), read as the rows it stands for.
+ */
+export function graphRowsOf(ctx: ReadContext, data: unknown, field: string): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (!isObject(data) || !Array.isArray(data.columns) || !Array.isArray(data.rows)) {
+    throw new InputError(ctx.file, `\`${field}\` is neither a row array nor a {columns, rows} table`);
+  }
+  const names = data.columns.map((column, i) => {
+    const name = get(column, 'name');
+    if (typeof name !== 'string') throw new InputError(ctx.file, `\`${field}.columns[${i}]\` has no name`);
+    return name;
+  });
+  return data.rows.map((row) =>
+    Array.isArray(row) ? Object.fromEntries(names.map((name, i) => [name, row[i]])) : row,
+  );
+}
+
 /** The rows list of a document, or an InputError naming the field that should hold it. */
 export function requireArray(ctx: ReadContext, value: unknown, field: string): unknown[] {
   if (!Array.isArray(value)) throw new InputError(ctx.file, `\`${field}\` is not an array`);

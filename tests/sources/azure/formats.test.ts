@@ -149,6 +149,27 @@ describe('azure-graph-cli', () => {
     expect(() => read(azureGraphCli, { SkipToken: null, Data: 'x' })).toThrow(InputError);
   });
 
+  it("reads the Python SDK's as_dict() of a table-format answer (data as {columns, rows})", () => {
+    const answer = {
+      total_records: 1,
+      count: 1,
+      result_truncated: 'false',
+      data: {
+        columns: [
+          { name: 'id', type: 'string' },
+          { name: 'type', type: 'string' },
+          { name: 'subscriptionId', type: 'string' },
+          { name: 'properties', type: 'object' },
+        ],
+        rows: [[storage.id, storage.type, SUBSCRIPTION, { minimumTlsVersion: 'TLS1_0' }]],
+      },
+      facets: [],
+    };
+    expect(claimedBy(answer)).toEqual(['azure-graph-cli']);
+    const [resource] = read(azureGraphCli, answer).resources;
+    expect(resource!.facts).toMatchObject({ minimumTlsVersion: { source: 'explicit', value: 'TLS1_0' } });
+  });
+
   it('throws InputError when `data` is not an array', () => {
     expect(() => read(azureGraphCli, { count: 0, data: 'x', skip_token: null, total_records: 0 })).toThrow(
       InputError,
