@@ -353,8 +353,8 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/account_id ("[^"]*") is not an AWS account id/g, 'account_id $1 は AWS のアカウント ID ではありません'],
   [
-    /`data` is neither a row array nor a \{columns, rows\} table/g,
-    '`data` が行の配列でも {columns, rows} の表でもありません',
+    /(`[^`]*`) is neither a row array nor a \{columns, rows\} table/g,
+    '$1 が行の配列でも {columns, rows} の表でもありません',
   ],
   [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
   [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],
