@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, readRows } from './rows.ts';
+import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, notePartialAnswer, readRows } from './rows.ts';
 
 /**
  * `az graph query -q "…" -o json`. The resource-graph extension 2.x prints
@@ -27,6 +27,13 @@ export const azureGraphCli: DocumentFormat = {
   read(document, ctx) {
     if (Array.isArray(document)) return readRows(document, ctx, 'graph');
     const field = 'data' in (document as object) ? 'data' : 'Data';
-    return readRows(graphRowsOf(ctx, get(document, field), field), ctx, 'graph');
+    const rows = graphRowsOf(ctx, get(document, field), field);
+    notePartialAnswer(
+      ctx,
+      get(document, 'count'),
+      get(document, 'total_records'),
+      get(document, 'skip_token') ?? get(document, 'SkipToken'),
+    );
+    return readRows(rows, ctx, 'graph');
   },
 };

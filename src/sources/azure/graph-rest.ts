@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { graphRowsOf, readRows } from './rows.ts';
+import { graphRowsOf, notePartialAnswer, readRows } from './rows.ts';
 
 /**
  * The Resource Graph REST response (POST …/providers/Microsoft.ResourceGraph/resources):
@@ -17,6 +17,13 @@ export const azureGraphRest: DocumentFormat = {
     return isObject(document) && 'totalRecords' in document && 'data' in document;
   },
   read(document, ctx) {
-    return readRows(graphRowsOf(ctx, get(document, 'data'), 'data'), ctx, 'graph');
+    const rows = graphRowsOf(ctx, get(document, 'data'), 'data');
+    notePartialAnswer(
+      ctx,
+      get(document, 'count'),
+      get(document, 'totalRecords'),
+      get(document, '$skipToken'),
+    );
+    return readRows(rows, ctx, 'graph');
   },
 };

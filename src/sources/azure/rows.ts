@@ -215,6 +215,28 @@ export function graphRowsOf(ctx: ReadContext, data: unknown, field: string): unk
   );
 }
 
+/**
+ * Notes an answer that is one page of its query's rows: `az graph query` returns 100 rows unless
+ * `--first` asks for more (at most 1,000), REST and the SDKs 1,000, each with a skip token for
+ * the next page. Resources on the other pages are in this answer neither as PASS nor FAIL.
+ */
+export function notePartialAnswer(
+  ctx: ReadContext,
+  count: unknown,
+  total: unknown,
+  skipToken: unknown,
+): void {
+  if (typeof count === 'number' && typeof total === 'number' && count < total) {
+    ctx.note?.(
+      `this answer holds ${count} of the query's ${total} rows: the others are on its next pages (\`az graph query --first\` / \`--skip-token\`, \`Search-AzGraph -First\` / \`-SkipToken\`), read only where those are among the inputs`,
+    );
+  } else if (typeof skipToken === 'string' && skipToken !== '') {
+    ctx.note?.(
+      'this answer has a skip token: the query has more rows, on its next pages (`az graph query --skip-token`, `Search-AzGraph -SkipToken`), read only where those are among the inputs',
+    );
+  }
+}
+
 /** The rows list of a document, or an InputError naming the field that should hold it. */
 export function requireArray(ctx: ReadContext, value: unknown, field: string): unknown[] {
   if (!Array.isArray(value)) throw new InputError(ctx.file, `\`${field}\` is not an array`);

@@ -170,6 +170,30 @@ describe('azure-graph-cli', () => {
     expect(resource!.facts).toMatchObject({ minimumTlsVersion: { source: 'explicit', value: 'TLS1_0' } });
   });
 
+  it('notes an answer that is one page of its query (100 rows unless --first asks for more)', () => {
+    const notesOf = (format: DocumentFormat, document: unknown) => {
+      const notes: string[] = [];
+      [...format.read(document, { file: 'in.json', skip: () => {}, note: (note) => notes.push(note) })];
+      return notes;
+    };
+    const page = { count: 1, data: [storage], skip_token: 'ew0KICAiJGlkIjogIjEiIH0=', total_records: 3000 };
+    expect(notesOf(azureGraphCli, page)).toEqual([
+      expect.stringContaining("holds 1 of the query's 3000 rows"),
+    ]);
+    expect(notesOf(azureGraphCli, { ...page, skip_token: null, total_records: 1 })).toEqual([]);
+    expect(notesOf(azureGraphCli, { SkipToken: 'ew0K', Data: [storage] })).toEqual([
+      expect.stringContaining('has a skip token'),
+    ]);
+    const rest = {
+      totalRecords: 1200,
+      count: 1000,
+      resultTruncated: 'true',
+      $skipToken: 'ew0K',
+      data: [storage],
+    };
+    expect(notesOf(azureGraphRest, rest)).toEqual([expect.stringContaining('1000 of the query')]);
+  });
+
   it('throws InputError when `data` is not an array', () => {
     expect(() => read(azureGraphCli, { count: 0, data: 'x', skip_token: null, total_records: 0 })).toThrow(
       InputError,
