@@ -11,6 +11,16 @@ const NETWORK_RULE_KEYS = new Set([
   'resourceAccessRules',
 ]);
 
+/** The members of a Resource Graph query request (QueryRequest; `managementGroupId` before 2020). */
+const GRAPH_REQUEST_KEYS = new Set([
+  'query',
+  'subscriptions',
+  'managementGroups',
+  'managementGroupId',
+  'options',
+  'facets',
+]);
+
 /** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
 const directoryObject = (item: Readonly<Record<string, unknown>>) =>
   (typeof item.id === 'string' && GUID.test(item.id)) || typeof item.objectId === 'string';
@@ -71,6 +81,14 @@ const UNREAD: readonly UnreadAnswer[] = [
       Object.keys(item).every((key) => NETWORK_RULE_KEYS.has(key)),
     readFrom: 'az keyvault show (networkAcls) or az storage account show (networkRuleSet)',
   },
+  // A Resource Graph query request, kept beside its answer (`az rest --body @query.json`).
+  // https://learn.microsoft.com/rest/api/azureresourcegraph/resourcegraph/resources/resources
+  {
+    command: 'Resource Graph QueryRequest {"query", "subscriptions", "options"} (az rest --body)',
+    is: (item) =>
+      typeof item.query === 'string' && Object.keys(item).every((key) => GRAPH_REQUEST_KEYS.has(key)),
+    readFrom: 'az graph query -o json / REST QueryResponse',
+  },
   {
     command: 'az webapp config appsettings list',
     is: (item) =>
@@ -88,7 +106,7 @@ export const azureCliUnread = unreadAnswerFormat({
   id: 'azure-cli-unread',
   provider: 'azure',
   description:
-    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules): skipped naming the command',
+    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules, a Resource Graph query request): skipped naming the command',
   answers: UNREAD,
   // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
   pageKeys: ['value'],

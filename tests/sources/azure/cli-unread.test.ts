@@ -85,6 +85,14 @@ describe('azure-cli-unread', () => {
       { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
     ],
     [
+      'Resource Graph QueryRequest {"query", "subscriptions", "options"} (az rest --body) names no resource: kansa reads these settings from az graph query -o json / REST QueryResponse',
+      {
+        subscriptions: ['7f3c2a10-5b4e-4c1d-9a8e-2b6f0d4e9c31'],
+        query: "resources | where type =~ 'microsoft.storage/storageaccounts'",
+        options: { resultFormat: 'objectArray', $top: 1000 },
+      },
+    ],
+    [
       'az webapp config appsettings list: no kansa check reads its output',
       [{ name: 'WEBSITE_NODE_DEFAULT_VERSION', slotSetting: false, value: '~20' }],
     ],
