@@ -364,6 +364,10 @@ export const INPUT_RULES: readonly Rule[] = [
     /this answer has a skip token: the query has more rows, on its next pages \(`az graph query --skip-token`, `Search-AzGraph -SkipToken`\), read only where those are among the inputs/g,
     'この応答にはスキップ トークンがあります。クエリの残りの行は次のページにあり（`az graph query --skip-token`、`Search-AzGraph -SkipToken`）、それらが入力に含まれる場合にだけ読みます',
   ],
+  [
+    /an Azure error answer: the call failed \(([^)]*)\): the file holds no resource; run the command again/g,
+    'Azure のエラー応答です。呼び出しが失敗したため（$1）、ファイルにリソースは含まれていません。コマンドを実行し直してください',
+  ],
   [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
   [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],
   // Records skipped by the readers.

@@ -21,6 +21,9 @@ const GRAPH_REQUEST_KEYS = new Set([
   'facets',
 ]);
 
+const isErrorBody = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
 const directoryObject = (item: Readonly<Record<string, unknown>>) =>
   (typeof item.id === 'string' && GUID.test(item.id)) || typeof item.objectId === 'string';
@@ -89,6 +92,20 @@ const UNREAD: readonly UnreadAnswer[] = [
       typeof item.query === 'string' && Object.keys(item).every((key) => GRAPH_REQUEST_KEYS.has(key)),
     readFrom: 'az graph query -o json / REST QueryResponse',
   },
+  // A failed call's answer saved in place of its output (`az rest … > file`, Invoke-AzRestMethod's
+  // Content): ARM's and Resource Graph's error body, its code a word (Google's is a number).
+  // https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors
+  {
+    command: 'an Azure error answer',
+    is: (item) =>
+      Object.keys(item).length === 1 && isErrorBody(item.error) && typeof item.error.code === 'string',
+    failed: (item) => {
+      const error = item.error as Readonly<Record<string, unknown>>;
+      const details = Array.isArray(error.details) ? error.details : [];
+      const codes = [error.code, ...details.map((detail) => (isErrorBody(detail) ? detail.code : undefined))];
+      return `the call failed (${codes.filter((code) => typeof code === 'string').join(' / ')}): the file holds no resource; run the command again`;
+    },
+  },
   {
     command: 'az webapp config appsettings list',
     is: (item) =>
@@ -106,7 +123,7 @@ export const azureCliUnread = unreadAnswerFormat({
   id: 'azure-cli-unread',
   provider: 'azure',
   description:
-    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules, a Resource Graph query request): skipped naming the command',
+    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
   answers: UNREAD,
   // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
   pageKeys: ['value'],
