@@ -1,4 +1,5 @@
 import { type UnreadAnswer, unreadAnswerFormat } from '../unread-answers.ts';
+import { isObject } from './arm-record.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -20,9 +21,6 @@ const GRAPH_REQUEST_KEYS = new Set([
   'options',
   'facets',
 ]);
-
-const isErrorBody = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
 const directoryObject = (item: Readonly<Record<string, unknown>>) =>
@@ -98,11 +96,11 @@ const UNREAD: readonly UnreadAnswer[] = [
   {
     command: 'an Azure error answer',
     is: (item) =>
-      Object.keys(item).length === 1 && isErrorBody(item.error) && typeof item.error.code === 'string',
+      Object.keys(item).length === 1 && isObject(item.error) && typeof item.error.code === 'string',
     failed: (item) => {
-      const error = item.error as Readonly<Record<string, unknown>>;
+      const error = isObject(item.error) ? item.error : {};
       const details = Array.isArray(error.details) ? error.details : [];
-      const codes = [error.code, ...details.map((detail) => (isErrorBody(detail) ? detail.code : undefined))];
+      const codes = [error.code, ...details.map((detail) => (isObject(detail) ? detail.code : undefined))];
       return `the call failed (${codes.filter((code) => typeof code === 'string').join(' / ')}): the file holds no resource; run the command again`;
     },
   },

@@ -4,13 +4,14 @@ import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, notePartialAnswer
 
 /**
  * `az graph query -q "…" -o json`. The resource-graph extension 2.x prints
- * `{"count", "data": [...], "skip_token", "total_records"}` (snake_case: the Python SDK's model,
- * whose `as_dict()` scripts dump alike, `data` then a `{columns, rows}` table where the API
- * version's result format was table); 1.x printed the bare row array, told from `az … list` arrays by the rows'
- * Resource Graph shape (see `looksLikeGraphRow`). PowerShell's `Search-AzGraph` gives the same
- * rows (each with a `ResourceId` beside `id`): piped to `ConvertTo-Json`, a bare array; its
- * answer object converted whole (`ConvertTo-Json -InputObject`, Az.ResourceGraph 0.11, before
- * the answer became a list), `{"SkipToken", "Data": [...]}`.
+ * `{"count", "data": [...], "skip_token", "total_records"}` (snake_case: the Python SDK's
+ * model, whose `as_dict()` scripts dump alike, `data` then a `{columns, rows}` table where the
+ * API version's result format was table); 1.x printed the bare row array, told from `az … list`
+ * arrays by the rows' Resource Graph shape (see `looksLikeGraphRow`). PowerShell's
+ * `Search-AzGraph` gives the same rows (each with a `ResourceId` beside `id`): piped to
+ * `ConvertTo-Json`, a bare array; its answer object converted whole (`ConvertTo-Json
+ * -InputObject`, Az.ResourceGraph 0.11, before the answer became a list),
+ * `{"SkipToken", "Data": [...]}`.
  */
 export const azureGraphCli: DocumentFormat = {
   kind: 'document',

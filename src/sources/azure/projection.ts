@@ -14,10 +14,15 @@ import { comparablePath, isFact, isUnderPath } from './depth-cut.ts';
  */
 const PROJECTED_COLUMN = /^properties_(.+)$/i;
 
-/** Whether a row has a column only Resource Graph names so (a projected `properties.<path>`). */
+/** Whether a column is one Resource Graph names after a projected `properties.<path>`. */
+export function isProjectedColumn(column: string): boolean {
+  return PROJECTED_COLUMN.test(column);
+}
+
+/** Whether a row has such a column: only Resource Graph names its columns so. */
 export function hasProjectedColumn(row: unknown): boolean {
   if (!isObject(row)) return false;
-  for (const column in row) if (PROJECTED_COLUMN.test(column)) return true;
+  for (const column in row) if (isProjectedColumn(column)) return true;
   return false;
 }
 
