@@ -407,4 +407,19 @@ describe('through readInputFile', () => {
     const coverage = await readInputFile(file, (resource) => resources.push(resource));
     expect(coverage).toMatchObject({ format: 'azure-graph-cli', resources: 2, skipped: [] });
   });
+
+  it("reads Resource Graph rows one a line (az graph query | jq -c '.data[]'), each on its line", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-azure-'));
+    const file = path.join(dir, 'rows.jsonl');
+    const legacy = storageRow('stlegacy', storageProperties({ minimumTlsVersion: 'TLS1_0' }));
+    await writeFile(file, `${JSON.stringify(storage)}\n${JSON.stringify(legacy)}\n`);
+    const resources: Resource[] = [];
+    const coverage = await readInputFile(file, (resource) => resources.push(resource));
+    expect(coverage).toMatchObject({ format: 'azure-graph-ndjson', resources: 2, skipped: [] });
+    expect(resources.map((r) => [r.id, r.origin])).toEqual([
+      [storage.id?.toString().toLowerCase(), { file, line: 1 }],
+      [legacy.id?.toString().toLowerCase(), { file, line: 2 }],
+    ]);
+    expect(resources[1]!.facts).toMatchObject({ minimumTlsVersion: { source: 'explicit', value: 'TLS1_0' } });
+  });
 });
