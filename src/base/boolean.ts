@@ -1,10 +1,11 @@
 /**
- * `true`, `false`, and their string forms: `tostring()` projections of Resource Graph, gcloud's
- * `--format=value` and some CLI outputs carry booleans as strings. Any other value is no boolean.
+ * `true`, `false`, and their string forms in any casing: `tostring()` projections of Resource
+ * Graph, gcloud's `--format=value`, some CLI and query outputs carry booleans as strings, and a
+ * CSV saved again by Excel writes them `TRUE` / `FALSE`. Any other value is no boolean.
  */
 export function asBoolean(raw: unknown): boolean | undefined {
   if (typeof raw === 'boolean') return raw;
-  if (raw === 'true' || raw === 'True') return true;
-  if (raw === 'false' || raw === 'False') return false;
-  return undefined;
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim().toLowerCase();
+  return text === 'true' ? true : text === 'false' ? false : undefined;
 }

@@ -12,6 +12,8 @@ export interface UnreadAnswer {
   readonly is: (item: JsonObject) => boolean;
   /** For an answer that names no resource: the command whose output kansa reads the same settings from. */
   readonly readFrom?: string;
+  /** For an answer that is no command's output (a failed call's): why it holds nothing, from its item. */
+  readonly failed?: (item: JsonObject) => string;
 }
 
 /**
@@ -50,7 +52,8 @@ export function unreadAnswerFormat(options: {
     matches: (document) => answerOf(document) !== undefined,
     read(document, ctx) {
       const answer = answerOf(document);
-      if (answer?.readFrom)
+      if (answer?.failed) ctx.skip(`${answer.command}: ${answer.failed(itemsOf(document)[0] as JsonObject)}`);
+      else if (answer?.readFrom)
         ctx.skip(`${answer.command} names no resource: kansa reads these settings from ${answer.readFrom}`);
       else if (answer) ctx.skip(`${answer.command}: no kansa check reads its output`);
       return [];

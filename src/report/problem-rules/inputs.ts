@@ -353,8 +353,20 @@ export const INPUT_RULES: readonly Rule[] = [
   ],
   [/account_id ("[^"]*") is not an AWS account id/g, 'account_id $1 は AWS のアカウント ID ではありません'],
   [
-    /`data` is neither a row array nor a \{columns, rows\} table/g,
-    '`data` が行の配列でも {columns, rows} の表でもありません',
+    /(`[^`]*`) is neither a row array nor a \{columns, rows\} table/g,
+    '$1 が行の配列でも {columns, rows} の表でもありません',
+  ],
+  [
+    /this answer holds (\d+) of the query's (\d+) rows: the others are on its next pages \(`az graph query --first` \/ `--skip-token`, `Search-AzGraph -First` \/ `-SkipToken`\), read only where those are among the inputs/g,
+    'この応答はクエリの $2 行のうち $1 行だけを含みます。残りは次のページにあり（`az graph query --first` / `--skip-token`、`Search-AzGraph -First` / `-SkipToken`）、それらが入力に含まれる場合にだけ読みます',
+  ],
+  [
+    /this answer has a skip token: the query has more rows, on its next pages \(`az graph query --skip-token`, `Search-AzGraph -SkipToken`\), read only where those are among the inputs/g,
+    'この応答にはスキップ トークンがあります。クエリの残りの行は次のページにあり（`az graph query --skip-token`、`Search-AzGraph -SkipToken`）、それらが入力に含まれる場合にだけ読みます',
+  ],
+  [
+    /an Azure error answer: the call failed \(([^)]*)\): the file holds no resource; run the command again/g,
+    'Azure のエラー応答です。呼び出しが失敗したため（$1）、ファイルにリソースは含まれていません。コマンドを実行し直してください',
   ],
   [/(`[^`]*`) has no name/g, '$1 に名前がありません'],
   [/(`[^`]*`) is not an array/g, '$1 が配列ではありません'],

@@ -1,4 +1,5 @@
 import { type UnreadAnswer, unreadAnswerFormat } from '../unread-answers.ts';
+import { isObject } from './arm-record.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,6 +10,16 @@ const NETWORK_RULE_KEYS = new Set([
   'ipRules',
   'virtualNetworkRules',
   'resourceAccessRules',
+]);
+
+/** The members of a Resource Graph query request (QueryRequest; `managementGroupId` before 2020). */
+const GRAPH_REQUEST_KEYS = new Set([
+  'query',
+  'subscriptions',
+  'managementGroups',
+  'managementGroupId',
+  'options',
+  'facets',
 ]);
 
 /** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
@@ -71,6 +82,28 @@ const UNREAD: readonly UnreadAnswer[] = [
       Object.keys(item).every((key) => NETWORK_RULE_KEYS.has(key)),
     readFrom: 'az keyvault show (networkAcls) or az storage account show (networkRuleSet)',
   },
+  // A Resource Graph query request, kept beside its answer (`az rest --body @query.json`).
+  // https://learn.microsoft.com/rest/api/azureresourcegraph/resourcegraph/resources/resources
+  {
+    command: 'Resource Graph QueryRequest {"query", "subscriptions", "options"} (az rest --body)',
+    is: (item) =>
+      typeof item.query === 'string' && Object.keys(item).every((key) => GRAPH_REQUEST_KEYS.has(key)),
+    readFrom: 'az graph query -o json / REST QueryResponse',
+  },
+  // A failed call's answer saved in place of its output (`az rest … > file`, Invoke-AzRestMethod's
+  // Content): ARM's and Resource Graph's error body, its code a word (Google's is a number).
+  // https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/common-deployment-errors
+  {
+    command: 'an Azure error answer',
+    is: (item) =>
+      Object.keys(item).length === 1 && isObject(item.error) && typeof item.error.code === 'string',
+    failed: (item) => {
+      const error = isObject(item.error) ? item.error : {};
+      const details = Array.isArray(error.details) ? error.details : [];
+      const codes = [error.code, ...details.map((detail) => (isObject(detail) ? detail.code : undefined))];
+      return `the call failed (${codes.filter((code) => typeof code === 'string').join(' / ')}): the file holds no resource; run the command again`;
+    },
+  },
   {
     command: 'az webapp config appsettings list',
     is: (item) =>
@@ -88,7 +121,7 @@ export const azureCliUnread = unreadAnswerFormat({
   id: 'azure-cli-unread',
   provider: 'azure',
   description:
-    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules): skipped naming the command',
+    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
   answers: UNREAD,
   // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
   pageKeys: ['value'],

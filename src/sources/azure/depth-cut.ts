@@ -75,24 +75,28 @@ export interface Unreadable {
  */
 export function withUnreadable<F extends object>(facts: F, unreadable: readonly Unreadable[]): F {
   if (unreadable.length === 0) return facts;
-  const marks = unreadable.map((mark) => ({ path: comparable(mark.path), note: mark.note }));
+  const marks = unreadable.map((mark) => ({ path: comparablePath(mark.path), note: mark.note }));
   const result: Record<string, unknown> = {};
   let touched = false;
   for (const [key, value] of Object.entries(facts)) {
-    const path = isFact(value) ? comparable(value.path) : undefined;
+    const path = isFact(value) ? comparablePath(value.path) : undefined;
     const mark =
-      path === undefined ? undefined : marks.find((m) => isUnder(path, m.path) || isUnder(m.path, path));
+      path === undefined
+        ? undefined
+        : marks.find((m) => isUnderPath(path, m.path) || isUnderPath(m.path, path));
     result[key] = mark ? unknown((value as Fact<unknown>).path, mark.note) : value;
     touched ||= mark !== undefined;
   }
   return touched ? (result as F) : facts;
 }
 
-function comparable(path: string): string {
+/** A fact's path as paths are compared: without case and list indexes. */
+export function comparablePath(path: string): string {
   return path.replace(/\[\d*\]/g, '').toLowerCase();
 }
 
-function isUnder(path: string, prefix: string): boolean {
+/** Whether a comparable path is the prefix or a path inside it. */
+export function isUnderPath(path: string, prefix: string): boolean {
   return path === prefix || path.startsWith(`${prefix}.`);
 }
 

@@ -2,6 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import { type CsvRow, csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { TextFormat } from '../format.ts';
 import type { JsonObject } from './arm-record.ts';
+import { isProjectedColumn } from './projection.ts';
 import { readRows } from './rows.ts';
 
 /**
@@ -59,13 +60,20 @@ export const azureGraphCsv: TextFormat = {
   },
 };
 
-/** A CSV row as the row `az graph query` prints: dynamic columns parsed, null where empty. */
+/**
+ * A CSV row as the row `az graph query` prints: dynamic columns parsed, null where empty. A
+ * projected setting (`properties_<path>`, projection.ts) is dynamic too: an object or a list as
+ * JSON text, a string, number or boolean as its text.
+ */
 function graphRow({ line, cells }: CsvRow, file: string): JsonObject {
   const row: JsonObject = {};
   for (const [column, cell] of Object.entries(cells)) {
-    if (!DYNAMIC_COLUMNS.has(column.trim().toLowerCase())) row[column.trim()] = cell;
-    else if (cell === '') row[column.trim()] = null;
-    else row[column.trim()] = parseDynamic(cell, column.trim(), file, line);
+    const name = column.trim();
+    if (DYNAMIC_COLUMNS.has(name.toLowerCase()))
+      row[name] = cell === '' ? null : parseDynamic(cell, name, file, line);
+    else if (isProjectedColumn(name))
+      row[name] = cell === '' ? null : /^\s*[[{]/.test(cell) ? parseDynamic(cell, name, file, line) : cell;
+    else row[name] = cell;
   }
   return row;
 }

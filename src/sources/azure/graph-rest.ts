@@ -1,7 +1,6 @@
-import { InputError } from '../../base/input-error.ts';
-import type { DocumentFormat, ReadContext } from '../format.ts';
+import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { readRows } from './rows.ts';
+import { graphRowsOf, notePartialAnswer, readRows } from './rows.ts';
 
 /**
  * The Resource Graph REST response (POST …/providers/Microsoft.ResourceGraph/resources):
@@ -18,22 +17,13 @@ export const azureGraphRest: DocumentFormat = {
     return isObject(document) && 'totalRecords' in document && 'data' in document;
   },
   read(document, ctx) {
-    const data = get(document, 'data');
-    if (Array.isArray(data)) return readRows(data, ctx, 'graph');
-    if (isObject(data) && Array.isArray(data.columns) && Array.isArray(data.rows)) {
-      return readRows(tableToObjects(data.columns, data.rows, ctx), ctx, 'graph');
-    }
-    throw new InputError(ctx.file, '`data` is neither a row array nor a {columns, rows} table');
+    const rows = graphRowsOf(ctx, get(document, 'data'), 'data');
+    notePartialAnswer(
+      ctx,
+      get(document, 'count'),
+      get(document, 'totalRecords'),
+      get(document, '$skipToken'),
+    );
+    return readRows(rows, ctx, 'graph');
   },
 };
-
-function tableToObjects(columns: unknown[], rows: unknown[], ctx: ReadContext): unknown[] {
-  const names = columns.map((column, i) => {
-    const name = get(column, 'name');
-    if (typeof name !== 'string') throw new InputError(ctx.file, `\`data.columns[${i}]\` has no name`);
-    return name;
-  });
-  return rows.map((row) =>
-    Array.isArray(row) ? Object.fromEntries(names.map((name, i) => [name, row[i]])) : row,
-  );
-}

@@ -5,6 +5,7 @@ import { azureCassette } from './cassette.ts';
 import { azureCliUnread } from './cli-unread.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
+import { azureGraphLines } from './graph-lines.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
 import { azurePortalCsv } from './portal-csv.ts';
@@ -17,6 +18,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphCli,
   azureGraphRest,
   azureGraphCsv,
+  azureGraphLines,
   azurePortalCsv,
   // Before azure-arm: a security group's or storage account's object also carries an ARM `Id`.
   azurePowerShell,

@@ -4,6 +4,7 @@ import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
+import { hasProjectedColumn } from './projection.ts';
 
 /**
  * Reads rows of any Azure dialect, skipping (with the reason) those that are not usable
@@ -176,14 +177,64 @@ export function isArmArray(document: unknown): document is unknown[] {
 }
 
 /**
- * Resource Graph rows: lower-cased `type` and a `subscriptionId` column, where ARM list bodies
- * and `az … list` keep the provider's casing (`Microsoft.Storage/storageAccounts`).
+ * Resource Graph rows: lower-cased `type`, where ARM list bodies and `az … list` keep the
+ * provider's casing (`Microsoft.Storage/storageAccounts`), with a `subscriptionId` column, or
+ * without `properties` (a projection: `az graph query … --query data` of `project name, id,
+ * type, httpsOnly = properties.…`, whose columns are the query's, not settings the CLI
+ * flattened); or a column Resource Graph names after a projected path (`properties_<path>`),
+ * whatever else the query kept.
  */
 export function looksLikeGraphRow(row: unknown): boolean {
+  if (hasProjectedColumn(row)) return true;
   const type = get(row, 'type');
+  if (typeof type !== 'string' || type !== type.toLowerCase()) return false;
   return (
-    typeof type === 'string' && type === type.toLowerCase() && typeof get(row, 'subscriptionId') === 'string'
+    typeof get(row, 'subscriptionId') === 'string' ||
+    (type.includes('/') && get(row, 'properties') === undefined)
   );
+}
+
+/**
+ * The rows of a Resource Graph answer's `data`: a row array (result format objectArray, the
+ * default since API version 2021-03-01), or a `{"columns": [{name, type}], "rows": [[…]]}` table
+ * (result format table, the default before, which the REST answer and the Python SDK's
+ * `as_dict()` of it keep), read as the rows it stands for.
+ */
+export function graphRowsOf(ctx: ReadContext, data: unknown, field: string): unknown[] {
+  if (Array.isArray(data)) return data;
+  if (!isObject(data) || !Array.isArray(data.columns) || !Array.isArray(data.rows)) {
+    throw new InputError(ctx.file, `\`${field}\` is neither a row array nor a {columns, rows} table`);
+  }
+  const names = data.columns.map((column, i) => {
+    const name = get(column, 'name');
+    if (typeof name !== 'string') throw new InputError(ctx.file, `\`${field}.columns[${i}]\` has no name`);
+    return name;
+  });
+  return data.rows.map((row) =>
+    Array.isArray(row) ? Object.fromEntries(names.map((name, i) => [name, row[i]])) : row,
+  );
+}
+
+/**
+ * Notes an answer that is one page of its query's rows: `az graph query` returns 100 rows unless
+ * `--first` asks for more (at most 1,000), REST and the SDKs 1,000, each with a skip token for
+ * the next page. Resources on the other pages are in this answer neither as PASS nor FAIL.
+ */
+export function notePartialAnswer(
+  ctx: ReadContext,
+  count: unknown,
+  total: unknown,
+  skipToken: unknown,
+): void {
+  if (typeof count === 'number' && typeof total === 'number' && count < total) {
+    ctx.note?.(
+      `this answer holds ${count} of the query's ${total} rows: the others are on its next pages (\`az graph query --first\` / \`--skip-token\`, \`Search-AzGraph -First\` / \`-SkipToken\`), read only where those are among the inputs`,
+    );
+  } else if (typeof skipToken === 'string' && skipToken !== '') {
+    ctx.note?.(
+      'this answer has a skip token: the query has more rows, on its next pages (`az graph query --skip-token`, `Search-AzGraph -SkipToken`), read only where those are among the inputs',
+    );
+  }
 }
 
 /** The rows list of a document, or an InputError naming the field that should hold it. */

@@ -85,6 +85,24 @@ describe('azure-cli-unread', () => {
       { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [], virtualNetworkRules: [] },
     ],
     [
+      'Resource Graph QueryRequest {"query", "subscriptions", "options"} (az rest --body) names no resource: kansa reads these settings from az graph query -o json / REST QueryResponse',
+      {
+        subscriptions: ['7f3c2a10-5b4e-4c1d-9a8e-2b6f0d4e9c31'],
+        query: "resources | where type =~ 'microsoft.storage/storageaccounts'",
+        options: { resultFormat: 'objectArray', $top: 1000 },
+      },
+    ],
+    [
+      'an Azure error answer: the call failed (BadRequest / InvalidQuery): the file holds no resource; run the command again',
+      {
+        error: {
+          code: 'BadRequest',
+          message: 'Please provide below info when asking for support: timestamp = …',
+          details: [{ code: 'InvalidQuery', message: 'Query is invalid.' }],
+        },
+      },
+    ],
+    [
       'az webapp config appsettings list: no kansa check reads its output',
       [{ name: 'WEBSITE_NODE_DEFAULT_VERSION', slotSetting: false, value: '~20' }],
     ],
@@ -104,6 +122,12 @@ describe('azure-cli-unread', () => {
       ...azureCliUnread.read(document, { file: 'x.json', skip: (text) => skipped.push(text) }),
     ]).toEqual([]);
     expect(skipped).toEqual([reason]);
+  });
+
+  it("leaves Google Cloud's error body (a numeric code) to other readers", () => {
+    expect(formatOf({ error: { code: 403, message: 'denied', status: 'PERMISSION_DENIED' } })).not.toBe(
+      'azure-cli-unread',
+    );
   });
 
   it('takes no ARM resource, nor a file mixing directory objects', () => {

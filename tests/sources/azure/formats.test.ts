@@ -57,6 +57,38 @@ describe('matches()', () => {
     ['az graph query 2.x', graphCliOutput([storage]), ['azure-graph-cli']],
     ['az graph query 1.x bare array of ARG rows', [storage], ['azure-graph-cli']],
     [
+      "az graph query --query data: a projection's rows without subscriptionId",
+      [{ name: 'stkansa', id: storage.id, type: storage.type, properties_supportsHttpsTrafficOnly: true }],
+      ['azure-graph-cli'],
+    ],
+    [
+      'az graph query --query data: aliased columns, no properties, no subscriptionId',
+      [{ name: 'stkansa', id: storage.id, type: storage.type, httpsOnly: false, minTls: 'TLS1_2' }],
+      ['azure-graph-cli'],
+    ],
+    [
+      'az storage account show, flattened (provider casing, no properties)',
+      [
+        {
+          name: 'stkansa',
+          id: storage.id,
+          type: 'Microsoft.Storage/storageAccounts',
+          minimumTlsVersion: 'TLS1_2',
+        },
+      ],
+      ['azure-arm'],
+    ],
+    [
+      'Search-AzGraph | ConvertTo-Json (rows with ResourceId)',
+      [{ ...storage, ResourceId: storage.id }],
+      ['azure-graph-cli'],
+    ],
+    [
+      'Search-AzGraph answer converted whole (Az.ResourceGraph 0.11)',
+      { SkipToken: null, Data: [{ ...storage, ResourceId: storage.id }] },
+      ['azure-graph-cli'],
+    ],
+    [
       'Resource Graph REST page',
       { totalRecords: 1, count: 1, resultTruncated: 'false', data: [storage] },
       ['azure-graph-rest'],
@@ -106,6 +138,60 @@ describe('azure-graph-cli', () => {
       { index: 2, reason: 'not an ARM resource id: i-0abc' },
       { index: 3, reason: 'not a JSON object' },
     ]);
+  });
+
+  it("reads Search-AzGraph's {SkipToken, Data} answer as the CLI's rows", () => {
+    const answer = { SkipToken: 'ew0KICAiJGlkIjogIjEiIH0=', Data: [subscriptionRow(), storage] };
+    expect(read(azureGraphCli, answer).resources.map((r) => r.id)).toEqual([
+      SUBSCRIPTION_ID,
+      storage.id?.toString().toLowerCase(),
+    ]);
+    expect(() => read(azureGraphCli, { SkipToken: null, Data: 'x' })).toThrow(InputError);
+  });
+
+  it("reads the Python SDK's as_dict() of a table-format answer (data as {columns, rows})", () => {
+    const answer = {
+      total_records: 1,
+      count: 1,
+      result_truncated: 'false',
+      data: {
+        columns: [
+          { name: 'id', type: 'string' },
+          { name: 'type', type: 'string' },
+          { name: 'subscriptionId', type: 'string' },
+          { name: 'properties', type: 'object' },
+        ],
+        rows: [[storage.id, storage.type, SUBSCRIPTION, { minimumTlsVersion: 'TLS1_0' }]],
+      },
+      facets: [],
+    };
+    expect(claimedBy(answer)).toEqual(['azure-graph-cli']);
+    const [resource] = read(azureGraphCli, answer).resources;
+    expect(resource!.facts).toMatchObject({ minimumTlsVersion: { source: 'explicit', value: 'TLS1_0' } });
+  });
+
+  it('notes an answer that is one page of its query (100 rows unless --first asks for more)', () => {
+    const notesOf = (format: DocumentFormat, document: unknown) => {
+      const notes: string[] = [];
+      [...format.read(document, { file: 'in.json', skip: () => {}, note: (note) => notes.push(note) })];
+      return notes;
+    };
+    const page = { count: 1, data: [storage], skip_token: 'ew0KICAiJGlkIjogIjEiIH0=', total_records: 3000 };
+    expect(notesOf(azureGraphCli, page)).toEqual([
+      expect.stringContaining("holds 1 of the query's 3000 rows"),
+    ]);
+    expect(notesOf(azureGraphCli, { ...page, skip_token: null, total_records: 1 })).toEqual([]);
+    expect(notesOf(azureGraphCli, { SkipToken: 'ew0K', Data: [storage] })).toEqual([
+      expect.stringContaining('has a skip token'),
+    ]);
+    const rest = {
+      totalRecords: 1200,
+      count: 1000,
+      resultTruncated: 'true',
+      $skipToken: 'ew0K',
+      data: [storage],
+    };
+    expect(notesOf(azureGraphRest, rest)).toEqual([expect.stringContaining('1000 of the query')]);
   });
 
   it('throws InputError when `data` is not an array', () => {
@@ -320,5 +406,20 @@ describe('through readInputFile', () => {
     const resources: Resource[] = [];
     const coverage = await readInputFile(file, (resource) => resources.push(resource));
     expect(coverage).toMatchObject({ format: 'azure-graph-cli', resources: 2, skipped: [] });
+  });
+
+  it("reads Resource Graph rows one a line (az graph query | jq -c '.data[]'), each on its line", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kansa-azure-'));
+    const file = path.join(dir, 'rows.jsonl');
+    const legacy = storageRow('stlegacy', storageProperties({ minimumTlsVersion: 'TLS1_0' }));
+    await writeFile(file, `${JSON.stringify(storage)}\n${JSON.stringify(legacy)}\n`);
+    const resources: Resource[] = [];
+    const coverage = await readInputFile(file, (resource) => resources.push(resource));
+    expect(coverage).toMatchObject({ format: 'azure-graph-ndjson', resources: 2, skipped: [] });
+    expect(resources.map((r) => [r.id, r.origin])).toEqual([
+      [storage.id?.toString().toLowerCase(), { file, line: 1 }],
+      [legacy.id?.toString().toLowerCase(), { file, line: 2 }],
+    ]);
+    expect(resources[1]!.facts).toMatchObject({ minimumTlsVersion: { source: 'explicit', value: 'TLS1_0' } });
   });
 });

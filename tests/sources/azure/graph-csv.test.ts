@@ -136,6 +136,37 @@ describe('azure-graph-csv', () => {
     expect(evaluate(blobPublicAccess, resources, idOf(legacyAccount)).status).toBe('UNKNOWN');
   });
 
+  it('reads the properties_<path> columns of a projection as those settings, lists as JSON text', () => {
+    const cluster = row('Microsoft.ContainerService', 'managedClusters', 'managedClusters/aks-ranges', {});
+    const projected = ['id', 'name', 'type', 'subscriptionId', 'properties_supportsHttpsTrafficOnly'];
+    const aks = 'properties_apiServerAccessProfile_authorizedIPRanges';
+    const { resources } = read(
+      writeCsv(
+        [...projected, aks],
+        [
+          { ...legacyAccount, properties_supportsHttpsTrafficOnly: 'false' },
+          { ...cluster, [aks]: JSON.stringify(['203.0.113.8/29']) },
+        ],
+      ),
+    );
+    expect(resources[0]!.facts).toMatchObject({
+      httpsTrafficOnly: { source: 'explicit', value: false, path: 'properties.supportsHttpsTrafficOnly' },
+      minimumTlsVersion: { source: 'unknown' },
+    });
+    expect(resources[1]!.facts).toMatchObject({
+      authorizedIpRanges: { source: 'explicit', value: ['203.0.113.8/29'] },
+      privateCluster: { source: 'unknown' },
+    });
+  });
+
+  it('reads the TRUE / FALSE that Excel writes back into a projection it saved again', () => {
+    const projected = ['id', 'name', 'type', 'subscriptionId', 'properties_supportsHttpsTrafficOnly'];
+    const { resources } = read(
+      writeCsv(projected, [{ ...legacyAccount, properties_supportsHttpsTrafficOnly: 'FALSE' }]),
+    );
+    expect(resources[0]!.facts).toMatchObject({ httpsTrafficOnly: { source: 'explicit', value: false } });
+  });
+
   it('reads a row without an id as a skip on its line', () => {
     const text = writeCsv(COLUMNS, [legacyAccount, { ...nsg, id: '' }]);
     expect(read(text).skipped).toEqual([{ reason: 'no `id` column: project `id` in the query', line: 3 }]);

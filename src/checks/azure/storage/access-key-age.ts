@@ -38,6 +38,10 @@ export default defineCheck({
         ja: '{{age}} 日間ローテーションされていないアクセス キーがあります（上限 {{max}} 日）',
         en: 'An access key has not been rotated for {{age|day|days}} (limit {{max}})',
       },
+      oldSharedKeyUnknown: {
+        ja: '{{age}} 日間ローテーションされていないアクセス キーがありますが、共有キーによる認可が許可されているか（キーが使えるか）がエクスポートから読み取れません（上限 {{max}} 日）',
+        en: 'An access key has not been rotated for {{age|day|days}} (limit {{max}}), but whether Shared Key authorization is allowed (whether the keys can be used) cannot be read from the export',
+      },
       unknown: {
         ja: 'エクスポートからアクセス キーの作成日時が読み取れません',
         en: "The access keys' creation times cannot be read from the export",
@@ -60,6 +64,9 @@ export default defineCheck({
     if (created.source === 'unknown' || Number.isNaN(oldest) || known.length === 0)
       return undetermined('unknown', evidence, { max });
     const age = Math.floor((ctx.now.getTime() - oldest) / DAY_MS);
+    // Keys that Shared Key authorization may not accept are old but unusable: that is not told.
+    if (age > max && sharedKey.source === 'unknown')
+      return undetermined('oldSharedKeyUnknown', evidence, { age, max });
     if (age > max) return fail('old', evidence, { age, max });
     // A key without a recorded creation time may be older than the one that has it.
     return known.length < times.length

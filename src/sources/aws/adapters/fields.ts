@@ -1,3 +1,4 @@
+import { asBoolean } from '../../../base/boolean.ts';
 import { memoized } from '../../../base/memo.ts';
 import { explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { Localized } from '../../../model/localized.ts';
@@ -39,15 +40,7 @@ export function fieldAnyCase(object: Readonly<Record<string, unknown>> | undefin
 }
 
 /** `true`, `false`, and their string forms (`"true"`, `"TRUE"`, as some query outputs write them). */
-export function toBoolean(value: unknown): boolean | undefined {
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const text = value.trim().toLowerCase();
-    if (text === 'true') return true;
-    if (text === 'false') return false;
-  }
-  return undefined;
-}
+export const toBoolean = asBoolean;
 
 export function toStringValue(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;

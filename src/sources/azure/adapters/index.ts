@@ -2,6 +2,7 @@ import { sharedString } from '../../../base/memo.ts';
 import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
+import { type Projection, projectedRow, withProjectedOnly } from '../projection.ts';
 import type { Adapter } from './adapter.ts';
 import { roleAssignment, roleDefinition } from './authorization.ts';
 import { redisCache } from './cache.ts';
@@ -131,7 +132,8 @@ export function toResource(
   note?: (note: string) => void,
   dialect?: RowDialect,
 ): Resource | { skip: string } {
-  const record = readArmRecord(raw, dialect);
+  const projection = dialect === 'graph' ? projectedRow(raw) : undefined;
+  const record = readArmRecord(projection?.row ?? raw, dialect);
   if ('skip' in record) return record;
   if (note) for (const text of record.notes) note(text);
   const adapter = ADAPTERS.get(record.nativeType) ?? UNRECOGNISED;
@@ -153,16 +155,23 @@ export function toResource(
     name: parent?.name ?? record.name,
     tags: record.tags,
     kansaType: adapter.kansaType,
-    facts: adapter.facts ? readableFacts(record, adapter.facts(record), note) : {},
+    facts: adapter.facts ? readableFacts(record, adapter.facts(record), projection, note) : {},
     origin,
   };
 }
 
 /**
  * The adapter's facts, those read from values `ConvertTo-Json` cut at its depth limit (PowerShell
- * objects: `Get-AzResource`, `Search-AzGraph`, the Az cmdlets' own) made unknown.
+ * objects: `Get-AzResource`, `Search-AzGraph`, the Az cmdlets' own) made unknown, and of a
+ * Resource Graph row that projected some settings (`properties_<path>`), those of the others.
  */
-function readableFacts(record: ArmRecord, facts: object, note?: (note: string) => void): object {
+function readableFacts(
+  record: ArmRecord,
+  adapterFacts: object,
+  projection: Projection | undefined,
+  note?: (note: string) => void,
+): object {
+  const facts = projection ? withProjectedOnly(adapterFacts, projection.paths) : adapterFacts;
   const cut = depthCutPaths(record.raw);
   if (cut.length === 0) return facts;
   // A flattened record (the CLI's, PowerShell's) keeps its settings beside the envelope.

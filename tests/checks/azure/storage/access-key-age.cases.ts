@@ -37,6 +37,19 @@ const cases: AnyCase[] = [
     messageId: 'sharedKeyDisabled',
   },
   {
+    // A Resource Graph projection of the key times alone: Shared Key may be disallowed.
+    name: 'old keys, Shared Key authorization not in the export',
+    records: [
+      {
+        ...storageRow('st1', undefined),
+        properties_keyCreationTime: { key1: '2020-01-01T00:00:00Z', key2: '2020-01-01T00:00:00Z' },
+      },
+    ],
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'oldSharedKeyUnknown',
+  },
+  {
     name: 'creation times null',
     records: [storageRow('st1', storageProperties({ keyCreationTime: { key1: null, key2: null } }))],
     now: NOW,
