@@ -1,5 +1,5 @@
 import { asBoolean } from '../../../base/boolean.ts';
-import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
 import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import { isObject, type JsonObject } from '../json.ts';
 
@@ -69,9 +69,7 @@ const INVOKER_CHECK_ON_NOTE = {
 function invokerCheckFact(raw: unknown, path: string): Fact<boolean> {
   if (raw === undefined || raw === null) return cloudDefault(false, path, INVOKER_CHECK_ON_NOTE);
   const disabled = asBoolean(raw);
-  return disabled === undefined
-    ? unknown(path, { ja: `値 ${String(raw)} を解釈できません`, en: `the value ${String(raw)} is not a boolean` })
-    : explicit(disabled, path);
+  return disabled === undefined ? unexpectedType(path) : explicit(disabled, path);
 }
 
 /**
