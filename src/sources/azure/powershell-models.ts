@@ -1,5 +1,6 @@
 import { azureRoleDefinitionId } from '../../model/azure.ts';
 import type { Localized } from '../../model/localized.ts';
+import { SERVICE_MODELS } from './powershell-service-models.ts';
 
 /**
  * An Az PowerShell cmdlet's own object model (`Get-AzStorageAccount`'s PSStorageAccount, …), as
@@ -32,9 +33,15 @@ export interface PowerShellModel {
   readonly enums?: Readonly<Record<string, readonly string[] | Localized>>;
   /**
    * Properties that are lists of strings: a string there is the list ConvertTo-Json cut at its
-   * depth limit (its items joined by spaces).
+   * depth limit (its items joined by spaces). `*` stands for any one key of a dictionary
+   * (`Notification.*.ContactEmails`).
    */
   readonly lists?: readonly string[];
+  /**
+   * ARM properties the checks read that the class does not carry at all (PSKubernetesCluster has
+   * no `disableLocalAccounts`): unknown, not ARM's default for an absent property.
+   */
+  readonly notInClass?: readonly string[];
   /**
    * A property whose value a companion property also holds as JSON text, serialized whole by the
    * module (`SecurityRulesText`): read when the value itself is cut.
@@ -54,7 +61,7 @@ const SECURITY_RULE_LISTS = [
   'DestinationAddressPrefix',
 ];
 
-export const MODELS: readonly PowerShellModel[] = [
+const CORE_MODELS: readonly PowerShellModel[] = [
   {
     cmdlet: 'Get-AzStorageAccount (PSStorageAccount)',
     type: 'Microsoft.Storage/storageAccounts',
@@ -223,3 +230,5 @@ export const MODELS: readonly PowerShellModel[] = [
     lists: ['Actions', 'NotActions', 'DataActions', 'NotDataActions', 'AssignableScopes'],
   },
 ];
+
+export const MODELS: readonly PowerShellModel[] = [...CORE_MODELS, ...SERVICE_MODELS];

@@ -38,7 +38,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -106,7 +106,7 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
   const names: [string, string][] = [];
   const unreadable: Unreadable[] = [];
   const enums = lowerKeyed(model.enums ?? {});
-  const lists = new Set((model.lists ?? []).map((path) => path.toLowerCase()));
+  const lists = (model.lists ?? []).map(listPattern);
   const copy = (value: unknown, path: string, marks: Unreadable[]) =>
     copied(value, path, { enums, lists, unreadable: marks });
   for (const [property, armPath] of model.fields) {
@@ -126,17 +126,61 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
       }
     }
     names.push([armPath, name]);
+    if (value === undefined && isMissing(object, name))
+      marks.push({ path: name, note: missingProperty(model.cmdlet, name) });
     unreadable.push(...marks);
     const convert = model.values?.[property];
     const armValue = convert && marks.length === 0 ? convert(value) : value;
     if (armValue !== undefined && armValue !== null) setPath(record, armPath, armValue);
   }
+  for (const armPath of model.notInClass ?? [])
+    unreadable.push({ path: armPath, note: notInClass(model.cmdlet, armPath) });
   return { record, names, unreadable };
+}
+
+/**
+ * ConvertTo-Json writes every property of an object, null ones too: a property the object does
+ * not have at all was left out by `Select-Object`, or the module that wrote it is older than
+ * the property. Either way the file does not say its value (ARM's default for an absent property
+ * would be a guess). A property under a null or cut parent is not missing: the parent says it.
+ */
+function isMissing(object: JsonObject, path: string): boolean {
+  let node: unknown = object;
+  for (const key of path.split('.')) {
+    if (!isObject(node)) return false;
+    if (get(node, key) === undefined) return true;
+    node = get(node, key);
+  }
+  return false;
+}
+
+function missingProperty(cmdlet: string, name: string): Localized {
+  return {
+    ja: `${cmdlet} のオブジェクトに ${name} がありません（Select-Object で省いたか、それを持たない古いモジュールの出力です）`,
+    en: `the ${cmdlet} object has no ${name} (left out by Select-Object, or written by a module older than it)`,
+  };
+}
+
+function notInClass(cmdlet: string, armPath: string): Localized {
+  return {
+    ja: `${cmdlet} のオブジェクトは ${armPath} を持ちません。az コマンドや REST API の出力で確認してください`,
+    en: `the ${cmdlet} object does not carry ${armPath}: read it from az CLI or REST API output`,
+  };
+}
+
+/** A `lists` path as a pattern of the copied paths (`[]` for each list item, `*` for a key). */
+function listPattern(path: string): RegExp {
+  const escaped = path
+    .toLowerCase()
+    .split('*')
+    .map((part) => part.replace(/[.[\]\\^$+?(){}|]/g, '\\$&'))
+    .join('[^.]+');
+  return new RegExp(`^${escaped}$`);
 }
 
 interface CopyContext {
   readonly enums: ReadonlyMap<string, readonly string[] | Localized>;
-  readonly lists: ReadonlySet<string>;
+  readonly lists: readonly RegExp[];
   readonly unreadable: Unreadable[];
 }
 
@@ -165,7 +209,7 @@ function copied(value: unknown, path: string, ctx: CopyContext): unknown {
     return value;
   }
   if (typeof value !== 'string') return value;
-  if (ctx.lists.has(pattern)) {
+  if (ctx.lists.some((list) => list.test(pattern))) {
     ctx.unreadable.push({ path, note: DEPTH_CUT });
     return value;
   }
