@@ -162,7 +162,10 @@ const cases: AnyCase[] = [
   {
     name: 'v1 annotation run.googleapis.com/invoker-iam-disabled "true" with ingress all',
     records: [
-      runV1Annotated({ 'run.googleapis.com/ingress': 'all', 'run.googleapis.com/invoker-iam-disabled': 'true' }),
+      runV1Annotated({
+        'run.googleapis.com/ingress': 'all',
+        'run.googleapis.com/invoker-iam-disabled': 'true',
+      }),
     ],
     status: 'FAIL',
     messageId: 'invokerIamDisabled',
