@@ -1,5 +1,7 @@
 import { azureRoleDefinitionId } from '../../model/azure.ts';
 import type { Localized } from '../../model/localized.ts';
+import type { JsonObject } from './arm-record.ts';
+import { KEY_MODELS } from './powershell-key-models.ts';
 import { SERVICE_MODELS } from './powershell-service-models.ts';
 
 /**
@@ -52,6 +54,11 @@ export interface PowerShellModel {
    * what lists them, and the command that exports one whole.
    */
   readonly listing?: { readonly key: string; readonly by: string; readonly export: string };
+  /**
+   * The ARM id of an object whose class has none (a Key Vault key names its vault by its host):
+   * under the placeholder scope of an ARM template's resources, which the file's coverage notes.
+   */
+  readonly idOf?: (object: JsonObject) => string | undefined;
 }
 
 const SECURITY_RULE_LISTS = [
@@ -231,4 +238,4 @@ const CORE_MODELS: readonly PowerShellModel[] = [
   },
 ];
 
-export const MODELS: readonly PowerShellModel[] = [...CORE_MODELS, ...SERVICE_MODELS];
+export const MODELS: readonly PowerShellModel[] = [...CORE_MODELS, ...SERVICE_MODELS, ...KEY_MODELS];

@@ -3,7 +3,7 @@ import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 import {
   DEPTH_CUT,
   DEPTH_CUT_COVERAGE_NOTE,
@@ -38,7 +38,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget, Get-AzKeyVaultKey, Get-AzKeyVaultKeyRotationPolicy',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -87,6 +87,10 @@ function readModel(
   }
   const resource = toResource(record, origin, note);
   if ('skip' in resource) return resource;
+  if (model.idOf && resource.id.toLowerCase().startsWith(PLACEHOLDER_SCOPE.toLowerCase()))
+    note(
+      `${model.cmdlet}: the object names its vault, not the vault's subscription or resource group: read under placeholder ids`,
+    );
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
   if (facts !== named && unreadable.some((mark) => mark.note === DEPTH_CUT)) note(DEPTH_CUT_COVERAGE_NOTE);
@@ -135,6 +139,8 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
   }
   for (const armPath of model.notInClass ?? [])
     unreadable.push({ path: armPath, note: notInClass(model.cmdlet, armPath) });
+  const id = model.idOf?.(object);
+  if (id !== undefined) record.id = id;
   return { record, names, unreadable };
 }
 
@@ -242,8 +248,8 @@ function filePath(
   let best: readonly [string, string] | undefined;
   for (const entry of names) {
     const prefix = entry[0].toLowerCase();
-    if ((lower === prefix || lower.startsWith(`${prefix}.`)) && prefix.length > (best?.[0].length ?? -1))
-      best = entry;
+    const under = lower === prefix || lower.startsWith(`${prefix}.`) || lower.startsWith(`${prefix}[`);
+    if (under && prefix.length > (best?.[0].length ?? -1)) best = entry;
   }
   if (!best) {
     // A list the class flattens into properties of its own (`permissions`: `Actions`, `NotActions`).

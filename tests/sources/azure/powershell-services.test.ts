@@ -268,3 +268,67 @@ describe('Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsi
     expect(flowLog?.enabled).toEqual({ source: 'explicit', value: true, path: 'Enabled' });
   });
 });
+
+describe('Get-AzKeyVaultKey and Get-AzKeyVaultKeyRotationPolicy', () => {
+  const KEY_ID =
+    '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.KeyVault/vaults/kv1/keys/cmk';
+  const timeSpan = (days: number) => ({ Ticks: days * 864e9, Days: days, Hours: 0, TotalDays: days });
+  const policy = (actions: unknown[]) => ({
+    Id: null,
+    VaultName: 'kv1',
+    KeyName: 'cmk',
+    LifetimeActions: actions,
+    ExpiresIn: timeSpan(365),
+    CreatedOn: null,
+    UpdatedOn: null,
+  });
+
+  it('reads a listed key under its vault’s placeholder ids, its rotation policy unknown', () => {
+    const [key] = read({
+      Enabled: true,
+      Expires: '2026-06-30T00:00:00Z',
+      RecoveryLevel: 'Recoverable',
+      IsHsm: false,
+      VaultName: 'kv1',
+      Name: 'cmk',
+      Version: null,
+      Id: 'https://kv1.vault.azure.net:443/keys/cmk',
+    }).resources;
+    expect(key?.id).toBe(KEY_ID.toLowerCase());
+    expect(factsOf(key).expiresOn).toEqual({
+      source: 'explicit',
+      value: '2026-06-30T00:00:00.000Z',
+      path: 'Expires',
+    });
+    expect(factsOf(key).rotationPeriodDays?.source).toBe('unknown');
+  });
+
+  it('reads the Rotate action’s TimeSpan, as an object or as the string past the depth limit', () => {
+    const asObject = read(
+      policy([{ Action: 'Rotate', TimeAfterCreate: timeSpan(90), TimeBeforeExpiry: null }]),
+    );
+    expect(factsOf(asObject.resources[0]).rotationPeriodDays).toMatchObject({
+      source: 'explicit',
+      value: 90,
+    });
+    expect(factsOf(asObject.resources[0]).expiresOn?.source).toBe('unknown');
+    const asString = read(
+      policy([{ Action: 'Rotate', TimeAfterCreate: '180.00:00:00', TimeBeforeExpiry: null }]),
+    );
+    expect(factsOf(asString.resources[0]).rotationPeriodDays).toMatchObject({
+      source: 'explicit',
+      value: 180,
+    });
+  });
+
+  it('reads a Notify action alone as no rotation, and leaves a part of a day unknown', () => {
+    const notify = read(
+      policy([{ Action: 'Notify', TimeAfterCreate: null, TimeBeforeExpiry: timeSpan(30) }]),
+    );
+    expect(factsOf(notify.resources[0]).rotationPeriodDays).toMatchObject({ source: 'default', value: null });
+    const partial = read(
+      policy([{ Action: 'Rotate', TimeAfterCreate: '1.12:00:00', TimeBeforeExpiry: null }]),
+    );
+    expect(factsOf(partial.resources[0]).rotationPeriodDays?.source).toBe('unknown');
+  });
+});
