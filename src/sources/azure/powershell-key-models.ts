@@ -1,6 +1,6 @@
 import { isObject } from './arm-record.ts';
 import { vaultIdOf } from './keyvault-data-plane.ts';
-import type { PowerShellModel } from './powershell-models.ts';
+import type { PowerShellModel } from './powershell-model.ts';
 
 /**
  * Key Vault keys as Az.KeyVault writes them (Models/Key/): `Get-AzKeyVaultKey` (PSKeyVaultKey, and

@@ -1,4 +1,4 @@
-import type { PowerShellModel } from './powershell-models.ts';
+import type { PowerShellModel } from './powershell-model.ts';
 
 /**
  * The Az modules' objects of services other than storage, network security, Key Vault, compute,

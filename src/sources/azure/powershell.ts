@@ -13,7 +13,8 @@ import {
   withUnreadable,
 } from './depth-cut.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
-import { MODELS, type PowerShellModel } from './powershell-models.ts';
+import type { PowerShellModel } from './powershell-model.ts';
+import { MODELS } from './powershell-models.ts';
 
 /** The model an object is of, by its distinctive properties. */
 function modelOf(value: unknown): PowerShellModel | undefined {
