@@ -332,3 +332,25 @@ describe('Get-AzKeyVaultKey and Get-AzKeyVaultKeyRotationPolicy', () => {
     expect(factsOf(partial.resources[0]).rotationPeriodDays?.source).toBe('unknown');
   });
 });
+
+describe('Get-AzRoleAssignment (PSRoleAssignment) sign-in names', () => {
+  it('reads SignInName as the principal’s name, null for a group', () => {
+    const assignment = (signInName: string | null, objectType: string) => ({
+      RoleAssignmentName: '3c2d1e0f-4444-4a5b-8c6d-000000000001',
+      RoleAssignmentId: `${SUB}/providers/Microsoft.Authorization/roleAssignments/3c2d1e0f-4444-4a5b-8c6d-000000000001`,
+      Scope: SUB,
+      SignInName: signInName,
+      RoleDefinitionName: 'Owner',
+      RoleDefinitionId: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+      ObjectId: '6e5d4c3b-2222-4f3a-9b8c-000000000001',
+      ObjectType: objectType,
+    });
+    const guest = 'vendor_gmail.com#EXT#@kansacorp.onmicrosoft.com';
+    expect(factsOf(read(assignment(guest, 'User')).resources[0]).principalName).toEqual({
+      source: 'explicit',
+      value: guest,
+      path: 'SignInName',
+    });
+    expect(factsOf(read(assignment(null, 'Group')).resources[0]).principalName?.source).toBe('unknown');
+  });
+});
