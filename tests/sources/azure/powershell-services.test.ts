@@ -354,3 +354,30 @@ describe('Get-AzRoleAssignment (PSRoleAssignment) sign-in names', () => {
     expect(factsOf(read(assignment(null, 'Group')).resources[0]).principalName?.source).toBe('unknown');
   });
 });
+
+describe('Get-AzDiagnosticSetting at ConvertTo-Json’s default depth', () => {
+  it('reads where the setting sends and its categories though each entry’s RetentionPolicy is cut', () => {
+    const setting = {
+      Id: `${SUB}/providers/microsoft.insights/diagnosticSettings/activity-archive`,
+      Name: 'activity-archive',
+      StorageAccountId: `${SCOPE}/Microsoft.Storage/storageAccounts/st1`,
+      WorkspaceId: null,
+      EventHubAuthorizationRuleId: null,
+      Logs: [
+        {
+          Category: 'Administrative',
+          Enabled: true,
+          RetentionPolicy: 'Microsoft.Azure.Management.Monitor.Management.Models.RetentionPolicy',
+        },
+      ],
+      Metrics: [],
+    };
+    const facts = factsOf(read(setting).resources[0]);
+    expect(facts.destinations).toEqual({
+      source: 'explicit',
+      value: [setting.StorageAccountId],
+      path: 'StorageAccountId',
+    });
+    expect(facts.enabledCategories?.value).toEqual(['Administrative']);
+  });
+});
