@@ -200,8 +200,12 @@ export const EXPORT_RULES: readonly Rule[] = [
     '$1: 名前だけの一覧で、設定を含みません。$2 | ConvertTo-Json -Depth 20 で1件ずつ出力してください',
   ],
   [
-    /^(.+?): the object names its vault, not the vault's subscription or resource group: read under placeholder ids$/g,
-    '$1: オブジェクトはキーのコンテナを名前で示し、コンテナのサブスクリプションやリソース グループは示しません。仮の ID で読み込みます',
+    /^(.+?): (.+?) do not tell its (\S+)$/g,
+    '$1: $2 からは $3 を判定できないため読み込みません',
+  ],
+  [
+    /^(.+?): the object does not name its subscription: read under placeholder ids$/g,
+    '$1: オブジェクトはサブスクリプションを示していません。仮の ID で読み込みます',
   ],
   // REST API example files that hold no resource (sources/azure/rest-example.ts).
   [

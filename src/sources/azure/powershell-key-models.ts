@@ -24,7 +24,9 @@ export const KEY_MODELS: readonly PowerShellModel[] = [
       ['Attributes.KeyType', 'properties.kty'],
     ],
     values: { Expires: unixSeconds },
-    idOf: (object) => keyId(object.VaultName, object.Name),
+    computed: [
+      { armPath: 'id', from: ['VaultName', 'Name'], value: (object) => keyId(object.VaultName, object.Name) },
+    ],
     // The key's rotation policy is Get-AzKeyVaultKeyRotationPolicy's own object.
     notInClass: ['properties.rotationPolicy'],
   },
@@ -51,7 +53,13 @@ export const KEY_MODELS: readonly PowerShellModel[] = [
           : actions,
       ExpiresIn: isoDays,
     },
-    idOf: (object) => keyId(object.VaultName, object.KeyName),
+    computed: [
+      {
+        armPath: 'id',
+        from: ['VaultName', 'KeyName'],
+        value: (object) => keyId(object.VaultName, object.KeyName),
+      },
+    ],
     // The key's expiry is Get-AzKeyVaultKey's.
     notInClass: ['properties.attributes.exp'],
   },

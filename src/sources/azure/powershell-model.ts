@@ -52,8 +52,15 @@ export interface PowerShellModel {
    */
   readonly listing?: { readonly key: string; readonly by: string; readonly export: string };
   /**
-   * The ARM id of an object whose class has none (a Key Vault key names its vault by its host):
-   * under the placeholder scope of an ARM template's resources, which the file's coverage notes.
+   * ARM properties the class keeps in several properties, or in none of its own (a Key Vault
+   * key's id, from its vault's name): computed from the properties `from`, which name its facts.
+   * An id without the subscription (the object does not say it) is under the placeholder
+   * `{subscriptionId}` of an ARM template's resources, which the file's coverage notes; an
+   * object whose value cannot be computed is skipped, saying so.
    */
-  readonly idOf?: (object: JsonObject) => string | undefined;
+  readonly computed?: readonly {
+    readonly armPath: string;
+    readonly from: readonly string[];
+    readonly value: (object: JsonObject) => unknown;
+  }[];
 }

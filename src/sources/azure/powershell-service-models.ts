@@ -1,3 +1,4 @@
+import { type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 
 /**
@@ -5,6 +6,24 @@ import type { PowerShellModel } from './powershell-model.ts';
  * SQL and role-based access (powershell-models.ts): their classes' properties, as
  * `ConvertTo-Json` writes them, put into the ARM records they come from.
  */
+/** ServerDevOpsAuditModel's targets, each an AuditStateType { Enabled, Disabled }. */
+const AUDIT_TARGETS = ['BlobStorageTargetState', 'EventHubTargetState', 'LogAnalyticsTargetState'];
+const AUDIT_STATES = ['Enabled', 'Disabled'];
+
+/**
+ * The server's audit is on when any target is (the REST `state` with `isAzureMonitorTargetEnabled`
+ * covers the Log Analytics and Event Hub targets), off when every target is off; a state written
+ * as a number is the enum's name (-EnumsAsStrings not given).
+ */
+function auditState(object: JsonObject): string | undefined {
+  const states = AUDIT_TARGETS.map((target) => {
+    const state = object[target];
+    return typeof state === 'number' ? AUDIT_STATES[state] : state;
+  });
+  if (states.some((state) => state === 'Enabled')) return 'Enabled';
+  return states.every((state) => state === 'Disabled') ? 'Disabled' : undefined;
+}
+
 export const SERVICE_MODELS: readonly PowerShellModel[] = [
   {
     // Az.Aks Models/PSKubernetesCluster.cs: the API's `properties` flattened; no
@@ -162,6 +181,25 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
       ['Subnets', 'properties.subnets'],
     ],
     texts: { Subnets: 'SubnetsText' },
+  },
+  {
+    // Az.Sql Auditing/Model/ServerAuditModel.cs (ServerDevOpsAuditModel): the server by its
+    // resource group and name, not its subscription; a state per target.
+    cmdlet: 'Get-AzSqlServerAudit (ServerAuditModel)',
+    type: 'Microsoft.Sql/servers/auditingSettings',
+    keys: ['ServerName', 'ResourceGroupName', 'BlobStorageTargetState', 'LogAnalyticsTargetState'],
+    fields: [['RetentionInDays', 'properties.retentionDays']],
+    computed: [
+      {
+        armPath: 'id',
+        from: ['ResourceGroupName', 'ServerName'],
+        value: ({ ResourceGroupName: group, ServerName: server }) =>
+          typeof group === 'string' && typeof server === 'string'
+            ? `${PLACEHOLDER_SCOPE.slice(0, PLACEHOLDER_SCOPE.indexOf('/resourceGroups'))}/resourceGroups/${group}/providers/Microsoft.Sql/servers/${server}/auditingSettings/default`
+            : undefined,
+      },
+      { armPath: 'properties.state', from: AUDIT_TARGETS, value: auditState },
+    ],
   },
   {
     // Az.Billing PSBudget (Get-AzConsumptionBudget): `Notification` keyed by the alert's name.

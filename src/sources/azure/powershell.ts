@@ -39,7 +39,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget, Get-AzKeyVaultKey, Get-AzKeyVaultKeyRotationPolicy',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget, Get-AzKeyVaultKey, Get-AzKeyVaultKeyRotationPolicy, Get-AzSqlServerAudit',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -74,13 +74,14 @@ export const azurePowerShell: DocumentFormat = {
 
 /** An object of a model, as its ARM record (`record`: placed in its subscription, inherited-assignments.ts). */
 function readModel(
-  { model, names, unreadable }: Translated & { readonly model: PowerShellModel },
+  { model, names, unreadable, uncomputed }: Translated & { readonly model: PowerShellModel },
   record: JsonObject,
   object: JsonObject,
   origin: Origin,
   note: (text: string) => void,
 ): Resource | { skip: string } {
   const { listing } = model;
+  if (uncomputed.length > 0) return { skip: `${model.cmdlet}: ${uncomputed.join('; ')}` };
   if (listing && !(listing.key in object)) {
     return {
       skip: `${listing.by}: a listing that names the resource without its settings; export each with ${listing.export} | ConvertTo-Json -Depth 20`,
@@ -88,10 +89,8 @@ function readModel(
   }
   const resource = toResource(record, origin, note);
   if ('skip' in resource) return resource;
-  if (model.idOf && resource.id.toLowerCase().startsWith(PLACEHOLDER_SCOPE.toLowerCase()))
-    note(
-      `${model.cmdlet}: the object names its vault, not the vault's subscription or resource group: read under placeholder ids`,
-    );
+  if (resource.id.toLowerCase().startsWith(PLACEHOLDER_SUBSCRIPTION))
+    note(`${model.cmdlet}: the object does not name its subscription: read under placeholder ids`);
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
   if (facts !== named && unreadable.some((mark) => mark.note === DEPTH_CUT)) note(DEPTH_CUT_COVERAGE_NOTE);
@@ -104,6 +103,8 @@ interface Translated {
   readonly names: readonly (readonly [string, string])[];
   /** What cannot be read, by the file's paths. */
   readonly unreadable: readonly Unreadable[];
+  /** The computed properties that could not be: the record would say what the object does not. */
+  readonly uncomputed: readonly string[];
 }
 
 function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
@@ -140,9 +141,14 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
   }
   for (const armPath of model.notInClass ?? [])
     unreadable.push({ path: armPath, note: notInClass(model.cmdlet, armPath) });
-  const id = model.idOf?.(object);
-  if (id !== undefined) record.id = id;
-  return { record, names, unreadable };
+  const uncomputed: string[] = [];
+  for (const { armPath, from, value } of model.computed ?? []) {
+    const computed = value(object);
+    names.push([armPath, from.map((property) => spelled(object, property)).join(', ')]);
+    if (computed === undefined) uncomputed.push(`${from.join(', ')} do not tell its ${armPath}`);
+    else setPath(record, armPath, computed);
+  }
+  return { record, names, unreadable, uncomputed };
 }
 
 /**
@@ -174,6 +180,12 @@ function notInClass(cmdlet: string, armPath: string): Localized {
     en: `the ${cmdlet} object does not carry ${armPath}: read it from az CLI or REST API output`,
   };
 }
+
+/** The subscription of an object that does not name it (PLACEHOLDER_SCOPE's), lower-cased as ids are. */
+const PLACEHOLDER_SUBSCRIPTION = PLACEHOLDER_SCOPE.slice(
+  0,
+  PLACEHOLDER_SCOPE.indexOf('/resourceGroups'),
+).toLowerCase();
 
 /** A `lists` path as a pattern of the copied paths (`[]` for each list item, `*` for a key). */
 function listPattern(path: string): RegExp {
@@ -255,7 +267,12 @@ function filePath(
   if (!best) {
     // A list the class flattens into properties of its own (`permissions`: `Actions`, `NotActions`).
     const spread = names.filter(([prefix]) => prefix.toLowerCase().startsWith(`${lower}[`));
-    return spread.length > 0 ? spread.map(([, name]) => name).join(', ') : armPath;
+    if (spread.length > 0) return spread.map(([, name]) => name).join(', ');
+    // A settings child's fact on its parent, under the child's name (`auditingSettings.properties.state`).
+    const child = /^([^.]+)\.(properties\..+)$/.exec(armPath);
+    return child && !/^properties$/i.test(child[1]!)
+      ? `${child[1]}.${filePath(child[2]!, names, object)}`
+      : armPath;
   }
   let path = best[1];
   let node = getDotted(object, path);

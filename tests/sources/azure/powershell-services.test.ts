@@ -381,3 +381,35 @@ describe('Get-AzDiagnosticSetting at ConvertTo-Json’s default depth', () => {
     expect(facts.enabledCategories?.value).toEqual(['Administrative']);
   });
 });
+
+describe('Get-AzSqlServerAudit (ServerAuditModel)', () => {
+  const audit = (blob: unknown, eventHub: unknown, logAnalytics: unknown) => ({
+    ResourceGroupName: 'rg-data',
+    ServerName: 'sql1',
+    BlobStorageTargetState: blob,
+    StorageAccountResourceId: null,
+    EventHubTargetState: eventHub,
+    LogAnalyticsTargetState: logAnalytics,
+    WorkspaceResourceId: null,
+    RetentionInDays: 0,
+  });
+  const SERVER =
+    '/subscriptions/{subscriptionId}/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql1';
+
+  it('reads the server under a placeholder subscription, audited when any target is on', () => {
+    const { resources } = read([audit(1, 1, 0), audit('Disabled', 'Disabled', 'Disabled')]);
+    expect(resources[0]?.id).toBe(SERVER.toLowerCase());
+    expect(factsOf(resources[0]).auditingState).toMatchObject({
+      source: 'explicit',
+      value: 'Enabled',
+      path: 'auditingSettings.BlobStorageTargetState, EventHubTargetState, LogAnalyticsTargetState',
+    });
+    expect(factsOf(resources[1]).auditingState?.value).toBe('Disabled');
+  });
+
+  it('skips an object whose states it cannot read, rather than take auditing as off', () => {
+    const { resources, skipped } = read(audit(1, 7, 1));
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([expect.stringContaining('do not tell its properties.state')]);
+  });
+});
