@@ -1,4 +1,4 @@
-import { type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 
 /**
@@ -195,7 +195,7 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
         from: ['ResourceGroupName', 'ServerName'],
         value: ({ ResourceGroupName: group, ServerName: server }) =>
           typeof group === 'string' && typeof server === 'string'
-            ? `${PLACEHOLDER_SCOPE.slice(0, PLACEHOLDER_SCOPE.indexOf('/resourceGroups'))}/resourceGroups/${group}/providers/Microsoft.Sql/servers/${server}/auditingSettings/default`
+            ? `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${group}/providers/Microsoft.Sql/servers/${server}/auditingSettings/default`
             : undefined,
       },
       { armPath: 'properties.state', from: AUDIT_TARGETS, value: auditState },

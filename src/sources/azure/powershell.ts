@@ -3,7 +3,7 @@ import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 import {
   DEPTH_CUT,
   DEPTH_CUT_COVERAGE_NOTE,
@@ -89,7 +89,7 @@ function readModel(
   }
   const resource = toResource(record, origin, note);
   if ('skip' in resource) return resource;
-  if (resource.id.toLowerCase().startsWith(PLACEHOLDER_SUBSCRIPTION))
+  if (resource.id.toLowerCase().startsWith(PLACEHOLDER_SUBSCRIPTION.toLowerCase()))
     note(`${model.cmdlet}: the object does not name its subscription: read under placeholder ids`);
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
@@ -180,12 +180,6 @@ function notInClass(cmdlet: string, armPath: string): Localized {
     en: `the ${cmdlet} object does not carry ${armPath}: read it from az CLI or REST API output`,
   };
 }
-
-/** The subscription of an object that does not name it (PLACEHOLDER_SCOPE's), lower-cased as ids are. */
-const PLACEHOLDER_SUBSCRIPTION = PLACEHOLDER_SCOPE.slice(
-  0,
-  PLACEHOLDER_SCOPE.indexOf('/resourceGroups'),
-).toLowerCase();
 
 /** A `lists` path as a pattern of the copied paths (`[]` for each list item, `*` for a key). */
 function listPattern(path: string): RegExp {
