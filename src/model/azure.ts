@@ -189,6 +189,11 @@ export interface AzureRoleAssignmentFacts {
   readonly roleDefinitionId?: Fact<string>;
   /** The lower-cased scope id the role is granted at. */
   readonly scope?: Fact<string>;
+  /**
+   * The principal's sign-in name (`az role assignment list`'s `principalName`, PowerShell's
+   * `SignInName`): a guest's is its home address with `#EXT#` (`ann_contoso.com#EXT#@…`).
+   */
+  readonly principalName?: Fact<string>;
 }
 
 /**

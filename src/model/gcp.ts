@@ -44,6 +44,12 @@ export interface GcpServerlessFacts extends GcpIamPolicyFacts {
    * or `internal` (the VPC only).
    */
   readonly ingress?: Fact<string>;
+  /**
+   * Cloud Run's Invoker IAM check turned off (v2 `invokerIamDisabled`, v1 annotation
+   * `run.googleapis.com/invoker-iam-disabled`): anyone who can reach the service may invoke it,
+   * whatever its IAM policy grants.
+   */
+  readonly invokerIamDisabled?: Fact<boolean>;
 }
 
 /**

@@ -97,6 +97,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): a listing that names the resource without its settings; export each with (.+) \| ConvertTo-Json -Depth 20$/g,
     '$1: 名前だけの一覧で、設定を含みません。$2 | ConvertTo-Json -Depth 20 で1件ずつ出力してください',
   ],
+  [/^(.+?): (.+?) do not tell its (\S+)$/g, '$1: $2 からは $3 を判定できないため読み込みません'],
+  [
+    /^(.+?): the object does not name its subscription: read under placeholder ids$/g,
+    '$1: オブジェクトはサブスクリプションを示していません。仮の ID で読み込みます',
+  ],
   // REST API example files that hold no resource (sources/azure/rest-example.ts).
   [
     /^a REST API example of (.+?): its answer is not a resource or a list of resources$/g,

@@ -43,11 +43,14 @@ export function getPath(object: unknown, path: string): unknown {
  * fixtures put placeholders there (`{subscription-id}`, `<AZURE_SUBSCRIPTION_ID>`, `subid`),
  * and their records are read all the same.
  */
+/** The subscription of a record that does not name it, as the REST specs write a path's parameter. */
+export const PLACEHOLDER_SUBSCRIPTION = '/subscriptions/{subscriptionId}';
+
 /**
  * The subscription and resource group of a record that does not name them (an ARM template's
  * resources, a Key Vault data-plane key), as the REST specs write a path's parameters.
  */
-export const PLACEHOLDER_SCOPE = '/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}';
+export const PLACEHOLDER_SCOPE = `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/{resourceGroupName}`;
 
 const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 /** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */

@@ -46,7 +46,7 @@ export function* readKeyVaultDataPlane(
 }
 
 /** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
-const vaultIdOf = (vault: string, vaults: VaultIds) =>
+export const vaultIdOf = (vault: string, vaults: VaultIds = new Map()) =>
   vaults.get(vault.toLowerCase()) ?? `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
 
 /** `https://<vault>.vault.azure.net/keys/<name>[/<version>]` (the sovereign clouds' hosts too). */

@@ -1,51 +1,7 @@
 import { azureRoleDefinitionId } from '../../model/azure.ts';
-import type { Localized } from '../../model/localized.ts';
-
-/**
- * An Az PowerShell cmdlet's own object model (`Get-AzStorageAccount`'s PSStorageAccount, …), as
- * `ConvertTo-Json` writes it: the module's classes, not ARM's shape. Each is put into the ARM
- * record its properties come from and read by the type's adapter; the facts then name the
- * properties as the file spells them (`MinimumTlsVersion`, `NetworkRuleSet.DefaultAction`).
- */
-export interface PowerShellModel {
-  /** The cmdlet and the class (Azure/azure-powershell `src/…/Models/<class>.cs`). */
-  readonly cmdlet: string;
-  /** ARM's type of the resource. */
-  readonly type: string;
-  /**
-   * Properties that tell the class apart, spelled as PowerShell writes them: ConvertTo-Json writes
-   * every property, null ones too, and the CLI's and ARM's records spell theirs in camelCase.
-   */
-  readonly keys: readonly string[];
-  /**
-   * Property → where the ARM record keeps it (`[0]`: the first item of a list the class
-   * flattens). A parent comes before a child of it.
-   */
-  readonly fields: readonly (readonly [string, string])[];
-  /** Properties whose value ARM writes otherwise: the value as the ARM record keeps it. */
-  readonly values?: Readonly<Record<string, (value: unknown) => unknown>>;
-  /**
-   * Enum properties (`NetworkAcls.DefaultAction`; `[]` for each item of a list), which
-   * ConvertTo-Json writes as numbers unless given `-EnumsAsStrings`: their names by number, or
-   * why a number cannot be read.
-   */
-  readonly enums?: Readonly<Record<string, readonly string[] | Localized>>;
-  /**
-   * Properties that are lists of strings: a string there is the list ConvertTo-Json cut at its
-   * depth limit (its items joined by spaces).
-   */
-  readonly lists?: readonly string[];
-  /**
-   * A property whose value a companion property also holds as JSON text, serialized whole by the
-   * module (`SecurityRulesText`): read when the value itself is cut.
-   */
-  readonly texts?: Readonly<Record<string, string>>;
-  /**
-   * The cmdlet also lists objects without their settings: the property only a full object has,
-   * what lists them, and the command that exports one whole.
-   */
-  readonly listing?: { readonly key: string; readonly by: string; readonly export: string };
-}
+import { KEY_MODELS } from './powershell-key-models.ts';
+import type { PowerShellModel } from './powershell-model.ts';
+import { SERVICE_MODELS } from './powershell-service-models.ts';
 
 const SECURITY_RULE_LISTS = [
   'SourcePortRange',
@@ -54,7 +10,7 @@ const SECURITY_RULE_LISTS = [
   'DestinationAddressPrefix',
 ];
 
-export const MODELS: readonly PowerShellModel[] = [
+const CORE_MODELS: readonly PowerShellModel[] = [
   {
     cmdlet: 'Get-AzStorageAccount (PSStorageAccount)',
     type: 'Microsoft.Storage/storageAccounts',
@@ -194,6 +150,7 @@ export const MODELS: readonly PowerShellModel[] = [
       ['RoleDefinitionId', 'properties.roleDefinitionId'],
       ['ObjectId', 'properties.principalId'],
       ['ObjectType', 'properties.principalType'],
+      ['SignInName', 'properties.principalName'],
     ],
   },
   {
@@ -223,3 +180,5 @@ export const MODELS: readonly PowerShellModel[] = [
     lists: ['Actions', 'NotActions', 'DataActions', 'NotDataActions', 'AssignableScopes'],
   },
 ];
+
+export const MODELS: readonly PowerShellModel[] = [...CORE_MODELS, ...SERVICE_MODELS, ...KEY_MODELS];

@@ -3,7 +3,7 @@ import type { Localized } from '../../model/localized.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
-import { get, isObject, type JsonObject } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 import {
   DEPTH_CUT,
   DEPTH_CUT_COVERAGE_NOTE,
@@ -13,7 +13,8 @@ import {
   withUnreadable,
 } from './depth-cut.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
-import { MODELS, type PowerShellModel } from './powershell-models.ts';
+import type { PowerShellModel } from './powershell-model.ts';
+import { MODELS } from './powershell-models.ts';
 
 /** The model an object is of, by its distinctive properties. */
 function modelOf(value: unknown): PowerShellModel | undefined {
@@ -38,7 +39,7 @@ export const azurePowerShell: DocumentFormat = {
   id: 'azure-powershell',
   provider: 'azure',
   description:
-    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition',
+    'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget, Get-AzKeyVaultKey, Get-AzKeyVaultKeyRotationPolicy, Get-AzSqlServerAudit',
   matches(document) {
     return modelOf(objectsOf(document).find(isObject)) !== undefined;
   },
@@ -73,13 +74,14 @@ export const azurePowerShell: DocumentFormat = {
 
 /** An object of a model, as its ARM record (`record`: placed in its subscription, inherited-assignments.ts). */
 function readModel(
-  { model, names, unreadable }: Translated & { readonly model: PowerShellModel },
+  { model, names, unreadable, uncomputed }: Translated & { readonly model: PowerShellModel },
   record: JsonObject,
   object: JsonObject,
   origin: Origin,
   note: (text: string) => void,
 ): Resource | { skip: string } {
   const { listing } = model;
+  if (uncomputed.length > 0) return { skip: `${model.cmdlet}: ${uncomputed.join('; ')}` };
   if (listing && !(listing.key in object)) {
     return {
       skip: `${listing.by}: a listing that names the resource without its settings; export each with ${listing.export} | ConvertTo-Json -Depth 20`,
@@ -87,6 +89,8 @@ function readModel(
   }
   const resource = toResource(record, origin, note);
   if ('skip' in resource) return resource;
+  if (resource.id.toLowerCase().startsWith(PLACEHOLDER_SUBSCRIPTION.toLowerCase()))
+    note(`${model.cmdlet}: the object does not name its subscription: read under placeholder ids`);
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
   if (facts !== named && unreadable.some((mark) => mark.note === DEPTH_CUT)) note(DEPTH_CUT_COVERAGE_NOTE);
@@ -99,6 +103,8 @@ interface Translated {
   readonly names: readonly (readonly [string, string])[];
   /** What cannot be read, by the file's paths. */
   readonly unreadable: readonly Unreadable[];
+  /** The computed properties that could not be: the record would say what the object does not. */
+  readonly uncomputed: readonly string[];
 }
 
 function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
@@ -106,7 +112,7 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
   const names: [string, string][] = [];
   const unreadable: Unreadable[] = [];
   const enums = lowerKeyed(model.enums ?? {});
-  const lists = new Set((model.lists ?? []).map((path) => path.toLowerCase()));
+  const lists = (model.lists ?? []).map(listPattern);
   const copy = (value: unknown, path: string, marks: Unreadable[]) =>
     copied(value, path, { enums, lists, unreadable: marks });
   for (const [property, armPath] of model.fields) {
@@ -126,17 +132,68 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
       }
     }
     names.push([armPath, name]);
+    if (value === undefined && isMissing(object, name))
+      marks.push({ path: name, note: missingProperty(model.cmdlet, name) });
     unreadable.push(...marks);
     const convert = model.values?.[property];
     const armValue = convert && marks.length === 0 ? convert(value) : value;
     if (armValue !== undefined && armValue !== null) setPath(record, armPath, armValue);
   }
-  return { record, names, unreadable };
+  for (const armPath of model.notInClass ?? [])
+    unreadable.push({ path: armPath, note: notInClass(model.cmdlet, armPath) });
+  const uncomputed: string[] = [];
+  for (const { armPath, from, value } of model.computed ?? []) {
+    const computed = value(object);
+    names.push([armPath, from.map((property) => spelled(object, property)).join(', ')]);
+    if (computed === undefined) uncomputed.push(`${from.join(', ')} do not tell its ${armPath}`);
+    else setPath(record, armPath, computed);
+  }
+  return { record, names, unreadable, uncomputed };
+}
+
+/**
+ * ConvertTo-Json writes every property of an object, null ones too: a property the object does
+ * not have at all was left out by `Select-Object`, or the module that wrote it is older than
+ * the property. Either way the file does not say its value (ARM's default for an absent property
+ * would be a guess). A property under a null or cut parent is not missing: the parent says it.
+ */
+function isMissing(object: JsonObject, path: string): boolean {
+  let node: unknown = object;
+  for (const key of path.split('.')) {
+    if (!isObject(node)) return false;
+    if (get(node, key) === undefined) return true;
+    node = get(node, key);
+  }
+  return false;
+}
+
+function missingProperty(cmdlet: string, name: string): Localized {
+  return {
+    ja: `${cmdlet} のオブジェクトに ${name} がありません（Select-Object で省いたか、それを持たない古いモジュールの出力です）`,
+    en: `the ${cmdlet} object has no ${name} (left out by Select-Object, or written by a module older than it)`,
+  };
+}
+
+function notInClass(cmdlet: string, armPath: string): Localized {
+  return {
+    ja: `${cmdlet} のオブジェクトは ${armPath} を持ちません。az コマンドや REST API の出力で確認してください`,
+    en: `the ${cmdlet} object does not carry ${armPath}: read it from az CLI or REST API output`,
+  };
+}
+
+/** A `lists` path as a pattern of the copied paths (`[]` for each list item, `*` for a key). */
+function listPattern(path: string): RegExp {
+  const escaped = path
+    .toLowerCase()
+    .split('*')
+    .map((part) => part.replace(/[.[\]\\^$+?(){}|]/g, '\\$&'))
+    .join('[^.]+');
+  return new RegExp(`^${escaped}$`);
 }
 
 interface CopyContext {
   readonly enums: ReadonlyMap<string, readonly string[] | Localized>;
-  readonly lists: ReadonlySet<string>;
+  readonly lists: readonly RegExp[];
   readonly unreadable: Unreadable[];
 }
 
@@ -165,7 +222,7 @@ function copied(value: unknown, path: string, ctx: CopyContext): unknown {
     return value;
   }
   if (typeof value !== 'string') return value;
-  if (ctx.lists.has(pattern)) {
+  if (ctx.lists.some((list) => list.test(pattern))) {
     ctx.unreadable.push({ path, note: DEPTH_CUT });
     return value;
   }
@@ -198,13 +255,18 @@ function filePath(
   let best: readonly [string, string] | undefined;
   for (const entry of names) {
     const prefix = entry[0].toLowerCase();
-    if ((lower === prefix || lower.startsWith(`${prefix}.`)) && prefix.length > (best?.[0].length ?? -1))
-      best = entry;
+    const under = lower === prefix || lower.startsWith(`${prefix}.`) || lower.startsWith(`${prefix}[`);
+    if (under && prefix.length > (best?.[0].length ?? -1)) best = entry;
   }
   if (!best) {
     // A list the class flattens into properties of its own (`permissions`: `Actions`, `NotActions`).
     const spread = names.filter(([prefix]) => prefix.toLowerCase().startsWith(`${lower}[`));
-    return spread.length > 0 ? spread.map(([, name]) => name).join(', ') : armPath;
+    if (spread.length > 0) return spread.map(([, name]) => name).join(', ');
+    // A settings child's fact on its parent, under the child's name (`auditingSettings.properties.state`).
+    const child = /^([^.]+)\.(properties\..+)$/.exec(armPath);
+    return child && !/^properties$/i.test(child[1]!)
+      ? `${child[1]}.${filePath(child[2]!, names, object)}`
+      : armPath;
   }
   let path = best[1];
   let node = getDotted(object, path);

@@ -353,7 +353,9 @@ describe('Get-AzRoleAssignment (PSRoleAssignment)', () => {
       scope: { value: '/providers/microsoft.management/managementgroups/mg-ps', path: 'Scope' },
     });
     expect(notes).toContainEqual(expect.stringMatching(/read as inherited by 7d2c4a1e-/));
-    expect(JSON.stringify(resources)).not.toContain('admin@contoso');
+    // The sign-in name tells a guest (`#EXT#`); the display name is not read.
+    expect(factsOf(resources[0]).principalName).toMatchObject({ value: 'admin@contoso.onmicrosoft.com' });
+    expect(JSON.stringify(resources)).not.toContain('"Admin"');
   });
 });
 

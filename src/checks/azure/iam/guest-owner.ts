@@ -1,6 +1,9 @@
+import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { type CheckContext, type CheckResult, defineCheck, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { OWNER_ROLE } from '../lib/built-in-roles.ts';
+import { controlsSubscription } from '../lib/role-scope.ts';
 
 /** "Guest accounts with owner permissions on Azure resources should be removed". */
 const GUEST_OWNER_KEYS = ['20606e75-05c4-48c0-9d97-add6daa2109a'];
@@ -42,6 +45,10 @@ export default defineCheck({
       },
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
+      guestOwnerAssigned: {
+        ja: 'ゲスト アカウント {{guests}} にサブスクリプションの所有者（Owner）ロールが割り当てられています',
+        en: 'Guest account(s) {{guests}} are assigned the Owner role on the subscription',
+      },
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
@@ -51,7 +58,44 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/defender-for-cloud/recommendations-reference-identity-access',
     ],
   },
-  evaluate(subscription: Resource, ctx) {
-    return evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
+  // Defender for Cloud's assessment decides where it tells (Healthy, Unhealthy, NotApplicable).
+  // Without it (absent, disabled by policy, no status), the role assignments still show a guest
+  // holding Owner on the subscription or above it by the principal's sign-in name, `#EXT#` in a
+  // guest's: that fails; their absence proves nothing, as a group or an assignment the export
+  // leaves out may hold a guest.
+  evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
+    const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
+    if (result.status !== 'UNKNOWN') return result;
+    const guests = guestOwnerAssignments(subscription, ctx);
+    if (guests.length === 0) return result;
+    return fail(
+      'guestOwnerAssigned',
+      guests.flatMap(({ facts }, index) =>
+        [facts.principalName, facts.roleDefinitionId].flatMap((fact) =>
+          fact ? [{ ...fact, resourceId: guests[index]!.id }] : [],
+        ),
+      ),
+      { guests: guests.map(({ facts }) => facts.principalName?.value) },
+    );
   },
 });
+
+/** Owner assignments on (or above) the subscription to users whose sign-in name is a guest's. */
+function guestOwnerAssignments(subscription: Resource, ctx: CheckContext) {
+  const assignments = ctx.inventory.inAccount(
+    'azure',
+    subscription.account,
+    'iam.role-assignment',
+  ) as Resource<AzureRoleAssignmentFacts>[];
+  return assignments.filter(({ facts }) => {
+    const { roleDefinitionId: role, scope, principalName: name, principalType: type } = facts;
+    return (
+      role?.value === OWNER_ROLE &&
+      scope?.value !== undefined &&
+      controlsSubscription(scope.value, subscription.id) &&
+      (type?.value === undefined || type.value.toLowerCase() === 'user') &&
+      name?.source === 'explicit' &&
+      name.value.toUpperCase().includes('#EXT#')
+    );
+  });
+}

@@ -9,6 +9,7 @@ import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { PRIVILEGED_BUILT_IN_ROLES, UNPRIVILEGED_BUILT_IN_ROLES } from '../lib/built-in-roles.ts';
+import { controlsSubscription, isAbove } from '../lib/role-scope.ts';
 
 export default defineCheck({
   meta: {
@@ -201,16 +202,6 @@ function privilegeOf(
     en: `role ${role.value} is no built-in role kansa knows, and the export holds no definition telling whether it may assign roles`,
   });
   return { privileged: undefined, evidence: { ...why, resourceId: assignment.id } };
-}
-
-/** The scope is the subscription, or above it: a management group or the root. */
-function controlsSubscription(scope: string, subscriptionId: string): boolean {
-  return scope === subscriptionId || isAbove(scope);
-}
-
-/** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
-function isAbove(scope: string | undefined): boolean {
-  return scope === '/' || (scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false);
 }
 
 const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {

@@ -8,8 +8,11 @@
  * Built-in roles that control the whole scope: Owner, and the roles that may assign any role
  * (`Microsoft.Authorization/roleAssignments/write`), so grant themselves Owner.
  */
+/** Owner's definition GUID. */
+export const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+
 export const PRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
-  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  [OWNER_ROLE]: 'Owner',
   '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
   'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
 };

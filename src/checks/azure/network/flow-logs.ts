@@ -1,6 +1,6 @@
 import type { AzureFlowLogFacts, AzureVirtualNetworkFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
@@ -43,8 +43,8 @@ export default defineCheck({
       },
       notExported: missingData(
         {
-          ja: 'エクスポートに Network Watcher とフロー ログがありません（Resource Graph の resources テーブル全体を出力するか、az network watcher flow-log list の出力を追加してください）',
-          en: 'The export has no Network Watcher or flow logs: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list',
+          ja: 'エクスポートにこのリージョンの Network Watcher とフロー ログがありません（Resource Graph の resources テーブル全体を出力するか、このリージョンの az network watcher flow-log list --location の出力を追加してください）',
+          en: "The export has no Network Watcher or flow logs of this network's region: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list --location for the region",
         },
         'azureResources',
       ),
@@ -63,11 +63,12 @@ export default defineCheck({
     ],
   },
   evaluate(vnet: Resource<AzureVirtualNetworkFacts>, ctx) {
-    const flowLogs = ctx.inventory.inAccount(
-      'azure',
-      vnet.account,
-      'network.flow-log',
-    ) as Resource<AzureFlowLogFacts>[];
+    // Flow logs are regional: one sits under its region's Network Watcher and watches targets of
+    // that region only. Another region's listing (Get-AzNetworkWatcherFlowLog -Location, az
+    // network watcher flow-log list --location) says nothing of this network's.
+    const flowLogs = (
+      ctx.inventory.inAccount('azure', vnet.account, 'network.flow-log') as Resource<AzureFlowLogFacts>[]
+    ).filter((log) => sameRegion(log, vnet));
     // A flow log whose target the export does not show (one only listed) may be any target's.
     const untargeted = flowLogs.some(
       (log) => (log.facts.targetResourceId?.source ?? 'unknown') === 'unknown',
@@ -117,13 +118,23 @@ export default defineCheck({
       return undetermined('notInPlan', [...evidence, listed], { subnets: uncovered });
     if (listed) return fail('notLogged', [...evidence, listed], { subnets: uncovered });
     // Flow logs live under the region's Network Watcher, in the same Resource Graph table as the
-    // virtual network: with neither in the export, it was not exported rather than absent.
+    // virtual network: with neither of its region in the export, they were not exported rather
+    // than absent.
     if (
       flowLogs.length === 0 &&
-      !ctx.inventory.inAccount('azure', vnet.account).some((r) => r.nativeType === NETWORK_WATCHER)
+      !ctx.inventory
+        .inAccount('azure', vnet.account)
+        .some((r) => r.nativeType === NETWORK_WATCHER && sameRegion(r, vnet))
     ) {
       return undetermined('notExported', evidence);
     }
     return fail('notLogged', evidence, { subnets: uncovered });
   },
 });
+
+/** Whether two resources are of one region; a region not read matches any. */
+function sameRegion(resource: Resource, vnet: Resource): boolean {
+  return (
+    resource.region === vnet.region || resource.region === UNKNOWN_REGION || vnet.region === UNKNOWN_REGION
+  );
+}

@@ -4,7 +4,7 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
-type Message = 'notPublic' | 'public' | 'internalOnly' | 'noIamPolicy';
+type Message = 'notPublic' | 'public' | 'invokerIamDisabled' | 'internalOnly' | 'noIamPolicy';
 
 export default defineCheck<GcpServerlessFacts, Message>({
   meta: {
@@ -30,6 +30,10 @@ export default defineCheck<GcpServerlessFacts, Message>({
         ja: 'IAM ポリシーが公開されています: {{grants}}',
         en: 'The IAM policy grants public access: {{grants}}',
       },
+      invokerIamDisabled: {
+        ja: '起動元の IAM チェック（Invoker IAM check）が無効のため、IAM の付与にかかわらずインターネットから誰でも呼び出せます',
+        en: 'The Invoker IAM check is disabled, so anyone on the internet may invoke it whatever the IAM grants',
+      },
       internalOnly: {
         ja: 'ingress が internal のため、IAM の付与にかかわらずインターネットからは呼び出せません（VPC 内からのみ）',
         en: 'Ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
@@ -49,12 +53,18 @@ export default defineCheck<GcpServerlessFacts, Message>({
   },
   // Public exposure needs both a public invoker and an ingress open to the internet: a service
   // whose ingress is `internal` takes requests only from its VPC, whoever may invoke it.
-  // `internal-and-cloud-load-balancing` is open to an external load balancer: not closed.
+  // `internal-and-cloud-load-balancing` is open to an external load balancer: not closed. With
+  // Cloud Run's Invoker IAM check disabled, no IAM grant is needed at all: as public as allUsers.
   evaluate(service) {
     const bindings = factOf(service.facts.publicBindings, 'iamPolicy.bindings');
     const ingress = service.facts.ingress;
     const internalOnly =
       ingress !== undefined && ingress.source !== 'unknown' && ingress.value === 'internal';
+    const checkOff = service.facts.invokerIamDisabled;
+    if (checkOff?.source === 'explicit' && checkOff.value) {
+      if (internalOnly) return pass('internalOnly', [ingress, checkOff]);
+      return fail('invokerIamDisabled', [checkOff, ...(ingress ? [ingress] : [])]);
+    }
     if (bindings.source === 'unknown') {
       if (internalOnly) return pass('internalOnly', [ingress, bindings]);
       return undetermined('noIamPolicy', [bindings]);

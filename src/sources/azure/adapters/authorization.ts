@@ -25,6 +25,7 @@ export const roleAssignment: Adapter = {
       principalType: propertyFact(record, ['principalType'], asString, NOT_EXPORTED),
       roleDefinitionId: propertyFact(record, ['roleDefinitionId'], roleGuid, NOT_EXPORTED),
       scope: propertyFact(record, ['scope'], lowerCase, NOT_EXPORTED),
+      principalName: propertyFact(record, ['principalName'], asString, NOT_EXPORTED),
     };
   },
 };

@@ -37,14 +37,18 @@ export const diagnosticSetting: Adapter = {
   facts(record): AzureDiagnosticSettingFacts {
     const properties = record.properties;
     const logs = get(properties, 'logs');
+    const sent = DESTINATION_FIELDS.filter((field) => {
+      const value = get(properties, field);
+      return typeof value === 'string' && value !== '';
+    });
     return {
       targetResourceId: explicit(targetOf(record), 'id'),
+      // Named by the destination field it was read from, so that a log entry ConvertTo-Json cut
+      // (a `retentionPolicy` past -Depth 2) does not hide where the setting sends.
       destinations: properties
         ? explicit(
-            DESTINATION_FIELDS.map((field) => get(properties, field)).filter(
-              (value): value is string => typeof value === 'string' && value !== '',
-            ),
-            'properties',
+            sent.map((field) => get(properties, field) as string),
+            sent.length > 0 ? `properties.${sent[0]}` : 'properties',
           )
         : unknown('properties', {
             ja: 'エクスポートに設定の内容がありません',

@@ -1,4 +1,5 @@
-import { cloudDefault, derived, explicit, type Fact } from '../../../model/fact.ts';
+import { asBoolean } from '../../../base/boolean.ts';
+import { cloudDefault, derived, explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
 import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import { isObject, type JsonObject } from '../json.ts';
 
@@ -33,26 +34,42 @@ const DEFAULT_INGRESS_NOTE = {
 };
 
 /**
- * run.googleapis.com/Service: the v1 (Knative) resource keeps the ingress in an annotation of
- * `metadata` (`gcloud run services describe`, Cloud Asset exports); the v2 resource in
- * `ingress`. A value kansa does not know (`INGRESS_TRAFFIC_NONE`, a future one) is kept as
- * written: only `internal` counts as closed.
+ * run.googleapis.com/Service: the v1 (Knative) resource keeps the ingress and the Invoker IAM
+ * check in annotations of `metadata` (`gcloud run services describe`, Cloud Asset exports); the
+ * v2 resource in `ingress` and `invokerIamDisabled`. A value kansa does not know
+ * (`INGRESS_TRAFFIC_NONE`, a future one) is kept as written: only `internal` counts as closed.
  */
 export function cloudRunServiceFacts(data: JsonObject, dataPath: string): GcpServerlessFacts {
   const metadata = data.metadata;
   const annotations = isObject(metadata) && isObject(metadata.annotations) ? metadata.annotations : undefined;
+  const annotationPath = (name: string) => `${dataPath}.metadata.annotations.${name}`;
+  const invokerIamDisabled = isObject(metadata)
+    ? invokerCheckFact(annotations?.[INVOKER_IAM_ANNOTATION], annotationPath(INVOKER_IAM_ANNOTATION))
+    : invokerCheckFact(data.invokerIamDisabled, `${dataPath}.invokerIamDisabled`);
   if (annotations && typeof annotations[INGRESS_ANNOTATION] === 'string')
     return {
-      ingress: ingressFact(
-        annotations[INGRESS_ANNOTATION],
-        `${dataPath}.metadata.annotations.${INGRESS_ANNOTATION}`,
-      ),
+      ingress: ingressFact(annotations[INGRESS_ANNOTATION], annotationPath(INGRESS_ANNOTATION)),
+      invokerIamDisabled,
     };
-  if (typeof data.ingress === 'string') return { ingress: ingressFact(data.ingress, `${dataPath}.ingress`) };
-  const path = isObject(metadata)
-    ? `${dataPath}.metadata.annotations.${INGRESS_ANNOTATION}`
-    : `${dataPath}.ingress`;
-  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE) };
+  if (typeof data.ingress === 'string')
+    return { ingress: ingressFact(data.ingress, `${dataPath}.ingress`), invokerIamDisabled };
+  const path = isObject(metadata) ? annotationPath(INGRESS_ANNOTATION) : `${dataPath}.ingress`;
+  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE), invokerIamDisabled };
+}
+
+const INVOKER_IAM_ANNOTATION = 'run.googleapis.com/invoker-iam-disabled';
+
+/** Absent, Cloud Run checks the caller's `run.routes.invoke` permission (the default). */
+const INVOKER_CHECK_ON_NOTE = {
+  ja: '指定なし: 既定では呼び出し元の IAM 権限（run.routes.invoke）を確認します',
+  en: "not set: by default Cloud Run checks the caller's IAM permission (run.routes.invoke)",
+};
+
+/** The v2 boolean or the v1 annotation's string (`"true"`); anything else is not known. */
+function invokerCheckFact(raw: unknown, path: string): Fact<boolean> {
+  if (raw === undefined || raw === null) return cloudDefault(false, path, INVOKER_CHECK_ON_NOTE);
+  const disabled = asBoolean(raw);
+  return disabled === undefined ? unexpectedType(path) : explicit(disabled, path);
 }
 
 /**

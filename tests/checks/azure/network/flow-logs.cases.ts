@@ -8,6 +8,7 @@ type Row = Record<string, unknown>;
 
 const VNET_ID = `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Network/virtualNetworks/vnet1`;
 const NSG_ID = `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Network/networkSecurityGroups/nsg1`;
+const NSG_ID_EAST = `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Network/networkSecurityGroups/nsg-east`;
 const vnet = (subnets: Row[]) =>
   row('Microsoft.Network', 'virtualNetworks', 'virtualNetworks/vnet1', { properties: { subnets } });
 const subnet = (name: string, nsgId?: string) => ({
@@ -93,6 +94,46 @@ const table = [
     ],
     status: 'UNKNOWN',
     message: 'unknown',
+  },
+  {
+    // Get-AzNetworkWatcherFlowLog -Location japaneast lists that region's flow logs only.
+    name: 'a japanwest network beside japaneast flow logs and Network Watcher only',
+    rows: [
+      { ...vnet([subnet('a', NSG_ID)]), location: 'japanwest' },
+      flowLog('fl-other', NSG_ID_EAST, true),
+      WATCHER,
+    ],
+    status: 'UNKNOWN',
+    message: 'notExported',
+  },
+  {
+    name: "a japanwest network with its own region's Network Watcher and no flow log",
+    rows: [
+      { ...vnet([subnet('a', NSG_ID)]), location: 'japanwest' },
+      flowLog('fl-other', NSG_ID_EAST, true),
+      { ...WATCHER, id: String(WATCHER.id).replace('japaneast', 'japanwest'), location: 'japanwest' },
+    ],
+    status: 'FAIL',
+    message: 'notLogged',
+  },
+  {
+    // Another region's flow log without its target cannot be this network's.
+    name: "another region's flow log whose target is not shown leaves the subnet not logged",
+    rows: [
+      vnet([subnet('a', NSG_ID), subnet('b')]),
+      flowLog('fl', NSG_ID, true),
+      row(
+        'Microsoft.Network',
+        'networkWatchers/flowLogs',
+        'networkWatchers/NetworkWatcher_japanwest/flowLogs/fl-b',
+        {
+          location: 'japanwest',
+          properties: { enabled: true },
+        },
+      ),
+    ],
+    status: 'FAIL',
+    message: 'notLogged',
   },
   {
     // A subnet without its id cannot be matched to a flow log: it may be the one not logged.

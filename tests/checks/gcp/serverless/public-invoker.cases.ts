@@ -31,6 +31,26 @@ const runServiceWithIngress = (ingress: string) =>
     },
     'asia-northeast1',
   );
+/** A v2 service (`projects.locations.services`) with its Invoker IAM check and ingress as written. */
+const runV2Service = (fields: Record<string, unknown>) =>
+  resourceRecord(
+    RUN,
+    'run.googleapis.com/Service',
+    { name: RUN.slice(24), template: { containers: [] }, ...fields },
+    'asia-northeast1',
+  );
+/** A v1 service whose annotations are `annotations`. */
+const runV1Annotated = (annotations: Record<string, string>) =>
+  resourceRecord(
+    RUN,
+    'run.googleapis.com/Service',
+    {
+      apiVersion: 'serving.knative.dev/v1',
+      kind: 'Service',
+      metadata: { name: 's', namespace: '111111111111', annotations },
+    },
+    'asia-northeast1',
+  );
 const functionGen2 = (ingressSettings: string) =>
   resourceRecord(
     FUNCTION,
@@ -117,6 +137,59 @@ const cases: AnyCase[] = [
     ],
     status: 'FAIL',
     messageId: 'public',
+  },
+  {
+    name: 'v2 invokerIamDisabled with ingress all: public without any allUsers grant',
+    records: [runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL', invokerIamDisabled: true })],
+    status: 'FAIL',
+    messageId: 'invokerIamDisabled',
+    assert: (result) =>
+      expect(result.evidence).toContainEqual(
+        expect.objectContaining({ path: 'resource.data.invokerIamDisabled', value: true }),
+      ),
+  },
+  {
+    name: 'v2 invokerIamDisabled fails even where the IAM policy grants only a service account',
+    records: [
+      runV2Service({ invokerIamDisabled: true }),
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'invokerIamDisabled',
+  },
+  {
+    name: 'v1 annotation run.googleapis.com/invoker-iam-disabled "true" with ingress all',
+    records: [
+      runV1Annotated({
+        'run.googleapis.com/ingress': 'all',
+        'run.googleapis.com/invoker-iam-disabled': 'true',
+      }),
+    ],
+    status: 'FAIL',
+    messageId: 'invokerIamDisabled',
+  },
+  {
+    name: 'Invoker IAM check disabled behind an internal-only ingress',
+    records: [runV2Service({ ingress: 'INGRESS_TRAFFIC_INTERNAL_ONLY', invokerIamDisabled: true })],
+    status: 'PASS',
+    messageId: 'internalOnly',
+  },
+  {
+    name: 'v1 annotation "false": judged on the IAM policy',
+    records: [
+      runV1Annotated({ 'run.googleapis.com/invoker-iam-disabled': 'false' }),
+      policy(RUN, 'run.googleapis.com/Service', ['allAuthenticatedUsers']),
+    ],
+    status: 'FAIL',
+    messageId: 'public',
+  },
+  {
+    name: 'v2 invokerIamDisabled false and no IAM policy: unknown',
+    records: [runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL', invokerIamDisabled: false })],
+    status: 'UNKNOWN',
+    messageId: 'noIamPolicy',
   },
   {
     name: 'names the public grants',

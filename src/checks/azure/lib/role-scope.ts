@@ -1,0 +1,9 @@
+/** The scope is the subscription, or above it: a management group or the root. */
+export function controlsSubscription(scope: string, subscriptionId: string): boolean {
+  return scope === subscriptionId || isAbove(scope);
+}
+
+/** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
+export function isAbove(scope: string | undefined): boolean {
+  return scope === '/' || (scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false);
+}
