@@ -56,3 +56,8 @@ export function jsonColumn(value: unknown): unknown {
     return value;
   }
 }
+
+/** A timestamp column as the JSON output writes it (`2024-03-11 09:14:05.123456`, UTC) → ISO 8601. */
+export function cloudQueryTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+}

@@ -380,8 +380,8 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
       value: [{ protocol: 'tcp', ports: ['22'] }],
     });
     expect(fact(resources[0], 'sourceRanges')).toMatchObject({ value: ['0.0.0.0/0'] });
-    expect(read('gcp_storage_buckets.json', [firewall([])]).skipped).toEqual([
-      expect.stringMatching(/gcp_storage_buckets row: kansa does not read/),
+    expect(read('gcp_compute_networks.json', [firewall([])]).skipped).toEqual([
+      expect.stringMatching(/gcp_compute_networks row: kansa does not read/),
     ]);
   });
 
