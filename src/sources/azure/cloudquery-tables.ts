@@ -43,7 +43,9 @@ function armTable(table: string): CloudQueryTable {
 /**
  * CloudQuery's Azure tables (cloudquery/cloudquery plugins/source/azure, docs/tables/<table>.md)
  * of the resources the checks judge, and the settings children kansa reads with them (a SQL
- * server's auditing, firewall rules and TDE protector, the flexible servers' parameters).
+ * server's auditing, firewall rules and TDE protector, the flexible servers' parameters, a web
+ * app's `config/web`), and the subscription's and each resource's diagnostic settings (the id
+ * names the resource they belong to), Defender plans and role assignments and definitions.
  */
 export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_storage_accounts',
@@ -67,4 +69,16 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_mysqlflexibleservers_server_firewall_rules',
   'azure_cosmos_database_accounts',
   'azure_containerservice_managed_clusters',
+  'azure_appservice_web_apps',
+  'azure_appservice_web_app_configurations',
+  'azure_redis_caches',
+  'azure_postgresql_servers',
+  'azure_mysql_servers',
+  'azure_operationalinsights_workspaces',
+  'azure_network_watcher_flow_logs',
+  'azure_monitor_diagnostic_settings',
+  'azure_monitor_subscription_diagnostic_settings',
+  'azure_security_pricings',
+  'azure_authorization_role_assignments',
+  'azure_authorization_role_definitions',
 ].map(armTable);
