@@ -27,6 +27,12 @@ export interface CloudQueryTable {
   readonly requiredColumns: readonly string[];
   /** The JSON columns `read` takes: objects in the JSON output, JSON text in CSV or a string-typed copy. */
   readonly jsonColumns: readonly string[];
+  /**
+   * The other columns `read` takes that are not text, by type, for the CSV output, which writes
+   * every cell as text (`true`, `7`, a list as JSON): a table that declares them is read from
+   * CSV too; one that does not is not (its booleans and numbers would be read as text).
+   */
+  readonly csvColumns?: Readonly<Record<string, 'boolean' | 'number' | 'list'>>;
   read(
     row: Readonly<Record<string, unknown>>,
     origin: Origin,

@@ -58,6 +58,11 @@ function* readRow(
   else yield* result;
 }
 
+/** The table kansa reads by that name. */
+export function cloudQueryTable(name: string): CloudQueryTable | undefined {
+  return TABLES.find((candidate) => candidate.table === name);
+}
+
 /** A row of the table its file names: its resources, or why it is skipped. */
 export function readCloudQueryRow(
   record: unknown,
@@ -70,7 +75,7 @@ export function readCloudQueryRow(
     return {
       skip: 'a CloudQuery row in a file whose name names no table: keep the file destination path {{TABLE}}/{{UUID}}.{{FORMAT}} or {{TABLE}}.{{FORMAT}}',
     };
-  const table = TABLES.find((candidate) => candidate.table === name);
+  const table = cloudQueryTable(name);
   if (!table) return { skip: `a CloudQuery ${name} row: kansa does not read this table's columns` };
   const missing = table.requiredColumns.filter((column) => !(column in record));
   if (missing.length > 0)

@@ -30,6 +30,8 @@ function armTable(table: string): CloudQueryTable {
     table,
     requiredColumns: ['id', 'type', 'properties'],
     jsonColumns: ['properties', 'tags', 'sku', 'identity', 'zones', 'extended_location'],
+    // Every column read but the text ones is JSON: the CSV output's cells need no other type.
+    csvColumns: {},
     read(row, origin) {
       const record: Record<string, unknown> = {};
       for (const [column, field] of Object.entries(ENVELOPE))

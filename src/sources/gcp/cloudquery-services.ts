@@ -17,6 +17,7 @@ function restTable(spec: {
   assetType: string | ((row: Readonly<Record<string, unknown>>) => string);
   requiredColumns: readonly string[];
   jsonColumns: readonly string[];
+  csvColumns: NonNullable<CloudQueryTable['csvColumns']>;
   name: (row: Readonly<Record<string, unknown>>) => string | undefined;
   data?: (fields: Record<string, unknown>, row: Readonly<Record<string, unknown>>) => JsonObject;
 }): CloudQueryTable {
@@ -24,6 +25,7 @@ function restTable(spec: {
     table: spec.table,
     requiredColumns: spec.requiredColumns,
     jsonColumns: spec.jsonColumns,
+    csvColumns: spec.csvColumns,
     read(row, origin) {
       const name = spec.name(row);
       if (!name) return { skip: `a ${spec.table} row without the columns that name it` };
@@ -63,6 +65,13 @@ const computeDisks = restTable({
     'source_image_encryption_key',
     'source_snapshot_encryption_key',
   ],
+  csvColumns: {
+    size_gb: 'number',
+    replica_zones: 'list',
+    users: 'list',
+    licenses: 'list',
+    resource_policies: 'list',
+  },
   name: computeName,
 });
 
@@ -75,6 +84,7 @@ const computeSubnetworks = restTable({
   assetType: 'compute.googleapis.com/Subnetwork',
   requiredColumns: ['self_link', 'log_config'],
   jsonColumns: ['log_config', 'secondary_ip_ranges'],
+  csvColumns: { enable_flow_logs: 'boolean', private_ip_google_access: 'boolean' },
   name: computeName,
 });
 
@@ -104,6 +114,7 @@ const sqlInstances = restTable({
   assetType: 'sqladmin.googleapis.com/Instance',
   requiredColumns: ['name', 'project', 'settings', 'disk_encryption_configuration'],
   jsonColumns: ['settings', 'disk_encryption_configuration', 'ip_addresses', 'replica_configuration'],
+  csvColumns: { replica_names: 'list', satisfies_pzs: 'boolean' },
   name: (row) => {
     const [project, name] = [textColumn(row, 'project'), textColumn(row, 'name')];
     return project && name ? `//cloudsql.googleapis.com/projects/${project}/instances/${name}` : undefined;
@@ -140,6 +151,7 @@ const containerClusters = restTable({
     'logging_config',
     'resource_labels',
   ],
+  csvColumns: { locations: 'list', instance_group_urls: 'list', enable_kubernetes_alpha: 'boolean' },
   name: (row) => {
     const cluster = CLUSTER_SELF_LINK.exec(textColumn(row, 'self_link'))?.[1];
     return cluster && `//container.googleapis.com/${cluster}`;
@@ -167,6 +179,7 @@ const kmsCryptoKeys = restTable({
   assetType: 'cloudkms.googleapis.com/CryptoKey',
   requiredColumns: ['name', 'purpose', 'rotation_period'],
   jsonColumns: ['primary', 'version_template', 'labels'],
+  csvColumns: { rotation_period: 'number', import_only: 'boolean', destroy_scheduled_duration: 'number' },
   name: (row) => {
     const name = textColumn(row, 'name');
     return name.startsWith('projects/') ? `//cloudkms.googleapis.com/${name}` : undefined;
@@ -190,6 +203,7 @@ const serviceAccountKeys = restTable({
   assetType: 'iam.googleapis.com/ServiceAccountKey',
   requiredColumns: ['name', 'key_type', 'valid_after_time', 'disabled'],
   jsonColumns: [],
+  csvColumns: { disabled: 'boolean' },
   name: (row) => {
     const name = textColumn(row, 'name');
     return name.startsWith('projects/') ? `//iam.googleapis.com/${name}` : undefined;
@@ -206,6 +220,7 @@ const projectPolicies: CloudQueryTable = {
   table: 'gcp_resourcemanager_project_policies',
   requiredColumns: ['project_id', 'bindings', 'audit_configs'],
   jsonColumns: ['bindings', 'audit_configs'],
+  csvColumns: { version: 'number' },
   read(row, origin) {
     const project = textColumn(row, 'project_id');
     if (!project) return { skip: 'a gcp_resourcemanager_project_policies row without its project_id' };
@@ -232,6 +247,7 @@ const bigqueryDatasets = restTable({
   assetType: 'bigquery.googleapis.com/Dataset',
   requiredColumns: ['dataset_reference', 'access'],
   jsonColumns: ['dataset_reference', 'access', 'default_encryption_configuration', 'labels'],
+  csvColumns: { creation_time: 'number', last_modified_time: 'number', is_case_insensitive: 'boolean' },
   name: (row) => {
     const reference = row.dataset_reference;
     const [project, dataset] = isObject(reference)
@@ -253,6 +269,12 @@ const runServices = restTable({
   assetType: 'run.googleapis.com/Service',
   requiredColumns: ['name', 'ingress'],
   jsonColumns: ['template', 'traffic', 'labels', 'annotations'],
+  csvColumns: {
+    custom_audiences: 'list',
+    reconciling: 'boolean',
+    satisfies_pzs: 'boolean',
+    generation: 'number',
+  },
   name: (row) => {
     const name = textColumn(row, 'name');
     return name.startsWith('projects/') ? `//run.googleapis.com/${name}` : undefined;

@@ -48,6 +48,12 @@ const storageBuckets: CloudQueryTable = {
     'encryption',
     'labels',
   ],
+  csvColumns: {
+    public_access_prevention: 'number',
+    project_number: 'number',
+    versioning_enabled: 'boolean',
+    requester_pays: 'boolean',
+  },
   read(row, origin) {
     const [name, project] = [textColumn(row, 'name'), textColumn(row, 'project_id')];
     if (!name || !project) return { skip: 'a gcp_storage_buckets row without its name or project_id' };
@@ -91,6 +97,7 @@ const storageBucketPolicies: CloudQueryTable = {
   table: 'gcp_storage_bucket_policies',
   requiredColumns: ['bucket_name', 'project_id', 'bindings'],
   jsonColumns: ['bindings'],
+  csvColumns: {},
   read(row, origin) {
     const [bucket, project] = [textColumn(row, 'bucket_name'), textColumn(row, 'project_id')];
     if (!bucket || !project)

@@ -15,6 +15,11 @@ const computeFirewalls: CloudQueryTable = {
   table: 'gcp_compute_firewalls',
   requiredColumns: ['project_id', 'name', 'direction', 'disabled', 'allowed', 'source_ranges'],
   jsonColumns: ['allowed', 'denied', 'log_config'],
+  csvColumns: {
+    disabled: 'boolean',
+    priority: 'number',
+    ...Object.fromEntries(Object.keys(FIREWALL_LIST_COLUMNS).map((column) => [column, 'list' as const])),
+  },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';
     const project = typeof row.project_id === 'string' ? row.project_id : '';
