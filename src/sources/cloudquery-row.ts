@@ -63,7 +63,14 @@ export function jsonColumn(value: unknown): unknown {
   }
 }
 
-/** A timestamp column as the JSON output writes it (`2024-03-11 09:14:05.123456`, UTC) → ISO 8601. */
+/**
+ * A timestamp column → ISO 8601 with its zone. CloudQuery's timestamps are UTC: the JSON output
+ * writes them `2024-03-11 09:14:05.123456`, and a PostgreSQL destination's table dumped with
+ * `row_to_json` / `json_agg` (a `timestamp without time zone` column) `2024-03-11T09:14:05.123456`,
+ * both without the zone, which would otherwise be read as the reader's local time.
+ */
 export function cloudQueryTime(value: string): string {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
+  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)
+    ? `${value.replace(' ', 'T')}Z`
+    : value;
 }

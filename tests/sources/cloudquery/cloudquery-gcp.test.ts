@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
+import { cloudQueryTime } from '../../../src/sources/cloudquery-row.ts';
 import { restName, restValue } from '../../../src/sources/gcp/cloudquery-rows.ts';
 
 // Rows of the GCP plugin's tables (cloudquery/cloudquery plugins/source/gcp/docs/tables/<table>.md)
@@ -174,6 +175,13 @@ describe('CloudQuery GCP plugin rows', () => {
     ]).resources;
     expect(fact(keys[0], 'validAfterTime')).toMatchObject({ value: '2022-02-10T05:06:07Z' });
     expect(fact(keys[0], 'disabled')).toMatchObject({ source: 'explicit', value: false });
+  });
+
+  it('reads the zoneless UTC timestamps of the JSON output and of a PostgreSQL dump alike', () => {
+    expect(cloudQueryTime('2024-03-11 09:14:05.123456')).toBe('2024-03-11T09:14:05.123456Z');
+    expect(cloudQueryTime('2024-03-11T09:14:05.123456')).toBe('2024-03-11T09:14:05.123456Z');
+    expect(cloudQueryTime('2024-03-11T09:14:05Z')).toBe('2024-03-11T09:14:05Z');
+    expect(cloudQueryTime('2024-03-11T09:14:05+09:00')).toBe('2024-03-11T09:14:05+09:00');
   });
 
   it('skips a row whose table was synced without a column the checks read', () => {
