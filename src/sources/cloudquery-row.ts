@@ -74,3 +74,12 @@ export function cloudQueryTime(value: string): string {
     ? `${value.replace(' ', 'T')}Z`
     : value;
 }
+
+/**
+ * A snake_case column or key as the API spells the field: `disk_encryption_key` →
+ * `diskEncryptionKey`, `supports_https_traffic_only` → `supportsHttpsTrafficOnly`, and the
+ * protobuf Go structs' `I_p_protocol` → `IPProtocol`. A camelCase name is left as it is.
+ */
+export function restName(name: string): string {
+  return name.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
+}

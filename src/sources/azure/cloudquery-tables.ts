@@ -1,4 +1,4 @@
-import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { type CloudQueryTable, restName } from '../cloudquery-row.ts';
 import { toResource } from './adapters/index.ts';
 
 /**
@@ -24,18 +24,52 @@ const ENVELOPE: Readonly<Record<string, string>> = {
   subscription_id: 'subscriptionId',
 };
 
-/** A table whose rows are ARM resources (their `id`, `type` and ARM `properties`), read as those. */
+/** Columns of neither the ARM envelope nor the properties: CloudQuery's own, and those it adds. */
+const NOT_PROPERTIES = new Set([
+  'system_data',
+  'plan',
+  'resource_id',
+  'blob_logging_settings',
+  'queue_logging_settings',
+]);
+
+/**
+ * The ARM `properties` a row of the plugin's 2022 versions (v1, track-1 SDK) flattened into
+ * columns of their own (`supports_https_traffic_only`, `minimal_tls_version`, or with the
+ * prefix, `properties_enable_purge_protection`), nested structures as JSON in ARM's names;
+ * undefined when the row has none, as a row synced with `properties` among its skip_columns.
+ */
+function flattenedProperties(row: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
+  const properties: Record<string, unknown> = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column.startsWith('_cq_') || column in ENVELOPE || NOT_PROPERTIES.has(column)) continue;
+    if (value !== null && value !== undefined)
+      properties[restName(column.replace(/^properties_/, ''))] = value;
+  }
+  return Object.keys(properties).length > 0 ? properties : undefined;
+}
+
+/**
+ * A table whose rows are ARM resources (their `id`, `type` and ARM `properties`, or in the
+ * plugin's 2022 versions those properties as columns), read as those.
+ */
 function armTable(table: string): CloudQueryTable {
   return {
     table,
-    requiredColumns: ['id', 'type', 'properties'],
+    requiredColumns: ['id', 'type'],
     jsonColumns: ['properties', 'tags', 'sku', 'identity', 'zones', 'extended_location'],
     // Every column read but the text ones is JSON: the CSV output's cells need no other type.
     csvColumns: {},
     read(row, origin) {
+      const properties = 'properties' in row ? row.properties : flattenedProperties(row);
+      if (properties === undefined)
+        return {
+          skip: `a CloudQuery ${table} row without the columns properties: their settings are unknown; sync the table without skip_columns`,
+        };
       const record: Record<string, unknown> = {};
       for (const [column, field] of Object.entries(ENVELOPE))
         if (row[column] !== undefined && row[column] !== null) record[field] = row[column];
+      if (properties !== null) record.properties = properties;
       const resource = toResource(record, origin);
       return 'skip' in resource ? resource : [resource];
     },
@@ -54,6 +88,8 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_network_security_groups',
   'azure_network_virtual_networks',
   'azure_keyvault_keyvault',
+  // The plugin's 2022 name of the vaults table.
+  'azure_keyvault_vaults',
   'azure_keyvault_keyvault_keys',
   'azure_compute_virtual_machines',
   'azure_compute_disks',

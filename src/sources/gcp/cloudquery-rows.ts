@@ -1,16 +1,8 @@
 import type { Origin, Resource } from '../../model/resource.ts';
-import { cloudQueryTime } from '../cloudquery-row.ts';
+import { cloudQueryTime, restName } from '../cloudquery-row.ts';
 import type { CloudAsset } from './asset.ts';
 import type { JsonObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
-
-/**
- * A snake_case name as the REST API spells it: `disk_encryption_key` → `diskEncryptionKey`, and
- * the protobuf Go structs' `I_p_protocol` → `IPProtocol`. A camelCase name is left as it is.
- */
-export function restName(name: string): string {
-  return name.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
-}
 
 /** Fields whose keys are the user's own (labels, annotations, metadata items), never renamed. */
 const MAP_FIELDS = new Set(['labels', 'resourceLabels', 'userLabels', 'annotations', 'metadata']);

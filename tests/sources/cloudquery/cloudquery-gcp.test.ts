@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
-import { cloudQueryTime } from '../../../src/sources/cloudquery-row.ts';
-import { restName, restValue } from '../../../src/sources/gcp/cloudquery-rows.ts';
+import { cloudQueryTime, restName } from '../../../src/sources/cloudquery-row.ts';
+import { restValue } from '../../../src/sources/gcp/cloudquery-rows.ts';
 
 // Rows of the GCP plugin's tables (cloudquery/cloudquery plugins/source/gcp/docs/tables/<table>.md)
 // as the file destination writes them with `format: json`: the Go client libraries' structs
