@@ -1,3 +1,4 @@
+import { explicit } from '../../model/fact.ts';
 import { type CloudQueryTable, restName } from '../cloudquery-row.ts';
 import { toResource } from './adapters/index.ts';
 
@@ -77,6 +78,30 @@ function armTable(table: string): CloudQueryTable {
 }
 
 /**
+ * `azure_monitor_resources` (armresources' GenericResourceExpanded, every resource of the
+ * subscription): the parent of `azure_monitor_diagnostic_settings`, whose rows the plugin lists
+ * for each of these. A resource in it had its diagnostic settings listed, so one without a row
+ * of settings has none. (The plugin only logs a listing that fails, which then writes no row
+ * either: a failure reads as none.) The row holds no property: the resource is listed only,
+ * completed by its own table's row.
+ */
+const monitorResources: CloudQueryTable = {
+  table: 'azure_monitor_resources',
+  requiredColumns: ['id', 'type'],
+  jsonColumns: ['tags', 'sku', 'identity', 'extended_location', 'plan'],
+  csvColumns: {},
+  read(row, origin) {
+    const record: Record<string, unknown> = {};
+    for (const [column, field] of Object.entries(ENVELOPE))
+      if (row[column] !== undefined && row[column] !== null) record[field] = row[column];
+    const resource = toResource(record, origin);
+    if ('skip' in resource) return resource;
+    const listed = explicit(true, 'azure_monitor_resources');
+    return [{ ...resource, listedOnly: true, facts: { diagnosticSettingsListed: listed } }];
+  },
+};
+
+/**
  * CloudQuery's Azure tables (cloudquery/cloudquery plugins/source/azure, docs/tables/<table>.md)
  * of the resources the checks judge, and the settings children kansa reads with them (a SQL
  * server's auditing, firewall rules and TDE protector, the flexible servers' parameters, a web
@@ -119,4 +144,6 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_security_pricings',
   'azure_authorization_role_assignments',
   'azure_authorization_role_definitions',
-].map(armTable);
+]
+  .map(armTable)
+  .concat(monitorResources);

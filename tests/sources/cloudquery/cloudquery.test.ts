@@ -395,6 +395,14 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
       expect(resources[0]?.nativeType.toLowerCase(), file).toBe(nativeType);
       expect(resources[0]?.account, file).toBe(sub);
     }
+    // The settings' parent table: each resource in it had its settings listed (none without a row).
+    const { resources } = read('azure_monitor_resources.json', [
+      armRow({ id: vault, name: 'kv', type: 'Microsoft.KeyVault/vaults', location: 'japaneast', sku: null }),
+    ]);
+    expect(resources[0]).toMatchObject({ id: vault, listedOnly: true, kansaType: 'kms.vault' });
+    expect(resources[0]?.facts).toEqual({
+      diagnosticSettingsListed: expect.objectContaining({ source: 'explicit', value: true }),
+    });
   });
 
   it('reads a GCP firewall row as the REST resource: the proto struct’s I_p_protocol as IPProtocol', () => {
