@@ -172,7 +172,9 @@ function namedProtectionLevel(version: unknown): unknown {
 /**
  * `gcp_kms_crypto_keys` (kmspb.CryptoKey): `rotation_period` the duration in nanoseconds, which
  * the plugin resolves from `GetRotationPeriod().AsDuration()` and so writes 0 for a key without
- * one (never a rotation period of its own: none); `purpose` the enum's name.
+ * one (never a rotation period of its own: none); `purpose` the enum's name. The plugin's 2022
+ * table (v1) held the REST client's CryptoKey: `rotation_period` the API's duration text
+ * (`7776000s`), absent for none, and `primary` in the API's names.
  */
 const kmsCryptoKeys = restTable({
   table: 'gcp_kms_crypto_keys',
@@ -188,6 +190,7 @@ const kmsCryptoKeys = restTable({
     ...fields,
     ...(typeof rotationPeriod === 'number' &&
       rotationPeriod > 0 && { rotationPeriod: `${rotationPeriod / 1e9}s` }),
+    ...(typeof rotationPeriod === 'string' && rotationPeriod !== '' && { rotationPeriod }),
     ...(primary !== undefined && { primary: namedProtectionLevel(primary) }),
     ...(versionTemplate !== undefined && { versionTemplate: namedProtectionLevel(versionTemplate) }),
   }),
@@ -260,8 +263,17 @@ const bigqueryDatasets = restTable({
   data: (fields) => ({ kind: 'bigquery#dataset', ...fields }),
 });
 
+/** Cloud Run v2 `IngressTraffic` by its number (runpb), as the API names it. */
+const INGRESS_TRAFFIC = [
+  'INGRESS_TRAFFIC_UNSPECIFIED',
+  'INGRESS_TRAFFIC_ALL',
+  'INGRESS_TRAFFIC_INTERNAL_ONLY',
+  'INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER',
+];
+
 /**
- * `gcp_run_services` (runpb v2 Service): `ingress` the enum's name. The plugin has no table of
+ * `gcp_run_services` (runpb v2 Service): `ingress` the enum's name (a number in the plugin's 2022
+ * table, v1, named here; unspecified is left out, the API's default). The plugin has no table of
  * a service's IAM policy: who may invoke it is unknown.
  */
 const runServices = restTable({
@@ -274,10 +286,16 @@ const runServices = restTable({
     reconciling: 'boolean',
     satisfies_pzs: 'boolean',
     generation: 'number',
+    // A number in the 2022 table; text that is not one (the enum's name) stays text.
+    ingress: 'number',
   },
   name: (row) => {
     const name = textColumn(row, 'name');
     return name.startsWith('projects/') ? `//run.googleapis.com/${name}` : undefined;
+  },
+  data: ({ ingress, ...fields }) => {
+    const named = typeof ingress === 'number' ? INGRESS_TRAFFIC[ingress] : ingress;
+    return named === undefined || named === INGRESS_TRAFFIC[0] ? fields : { ...fields, ingress: named };
   },
 });
 

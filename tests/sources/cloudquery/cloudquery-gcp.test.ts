@@ -59,6 +59,26 @@ describe('CloudQuery GCP plugin rows', () => {
     expect(fact(resources[1], 'hsmBackedKey')).toMatchObject({ value: false });
   });
 
+  it('reads the 2022 table’s REST rotation period text and Cloud Run’s numbered ingress', () => {
+    const { resources } = read('gcp_kms_crypto_keys.json', [
+      cq({
+        name: `projects/${PROJECT}/locations/asia-northeast1/keyRings/ring/cryptoKeys/v1`,
+        purpose: 'ENCRYPT_DECRYPT',
+        rotation_period: '7776000s',
+      }),
+    ]);
+    expect(fact(resources[0], 'rotationPeriodSeconds')).toMatchObject({ source: 'explicit', value: 7776000 });
+    const service = (ingress: unknown) =>
+      cq({ name: `projects/${PROJECT}/locations/asia-northeast1/services/s${String(ingress)}`, ingress });
+    const services = read('gcp_run_services.json', [
+      service(2),
+      service(0),
+      service('INGRESS_TRAFFIC_ALL'),
+    ]).resources;
+    expect(services.map((resource) => fact(resource, 'ingress')?.value)).toEqual(['internal', 'all', 'all']);
+    expect(fact(services[1], 'ingress')?.source).toBe('default');
+  });
+
   it('reads storage.BucketAttrs’ Go field names and numbered public access prevention', () => {
     const bucket = (name: string, columns: Record<string, unknown>) =>
       cq({
