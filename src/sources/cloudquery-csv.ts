@@ -10,13 +10,14 @@ import type { TextFormat } from './format.ts';
  * a line written by Go's encoding/csv. Every cell is text: JSON and list columns as JSON,
  * booleans `true` / `false`, numbers in decimal, timestamps in RFC 3339, and null as an empty
  * cell. Each row is typed back by its table's declared columns and read as the JSON output's.
+ * A row in a file that names no table, or of a table kansa does not read, is skipped so.
  */
 export const cloudQueryCsv: TextFormat = {
   kind: 'text',
   id: 'cloudquery-csv',
   provider: 'any',
   description:
-    "CloudQuery file destination, format csv with its header (the table from the file's name or folder): the tables the json format reads, where their columns' types are known",
+    "CloudQuery file destination, format csv with its header (the table from the file's name or folder): the tables the json format reads",
   load: loadCsvParser,
   matches(firstLine) {
     const columns = csvHeader(firstLine) ?? [];
@@ -27,14 +28,10 @@ export const cloudQueryCsv: TextFormat = {
   },
   *read(text, ctx) {
     const name = cloudQueryTableName(ctx.file);
-    const types = name === undefined ? undefined : cloudQueryTable(name)?.csvColumns;
+    const types = (name === undefined ? undefined : cloudQueryTable(name)?.csvColumns) ?? {};
     for (const row of readCsv(text, ctx.file).rows) {
       const where = { line: row.line };
-      if (name !== undefined && cloudQueryTable(name) && !types) {
-        ctx.skip(`a CloudQuery ${name} row in CSV: kansa reads this table from the json format only`, where);
-        continue;
-      }
-      const result = readCloudQueryRow(typedRow(row, types ?? {}), ctx.file, { file: ctx.file, ...where });
+      const result = readCloudQueryRow(typedRow(row, types), ctx.file, { file: ctx.file, ...where });
       if ('skip' in result) ctx.skip(result.skip, where);
       else yield* result;
     }
@@ -55,7 +52,7 @@ function typedRow(
 }
 
 /** A cell of a typed column; text that is not of its type stays text, for the reader to refuse. */
-function typedCell(cell: string, type: 'boolean' | 'number' | 'list'): unknown {
+function typedCell(cell: string, type: 'boolean' | 'number' | 'json'): unknown {
   if (type === 'boolean') return cell === 'true' ? true : cell === 'false' ? false : cell;
   if (type === 'number') return Number.isFinite(Number(cell)) ? Number(cell) : cell;
   try {

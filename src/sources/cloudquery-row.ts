@@ -28,11 +28,10 @@ export interface CloudQueryTable {
   /** The JSON columns `read` takes: objects in the JSON output, JSON text in CSV or a string-typed copy. */
   readonly jsonColumns: readonly string[];
   /**
-   * The other columns `read` takes that are not text, by type, for the CSV output, which writes
-   * every cell as text (`true`, `7`, a list as JSON): a table that declares them is read from
-   * CSV too; one that does not is not (its booleans and numbers would be read as text).
+   * The other columns that are not text, by type (`json`: a list or a structure; none when
+   * absent), for the CSV output, which writes every cell as text (`true`, `7`, a list as JSON).
    */
-  readonly csvColumns?: Readonly<Record<string, 'boolean' | 'number' | 'list'>>;
+  readonly csvColumns?: Readonly<Record<string, 'boolean' | 'number' | 'json'>>;
   read(
     row: Readonly<Record<string, unknown>>,
     origin: Origin,

@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { withCsvColumns } from './aws/cloudquery-csv-columns.ts';
 import { AWS_CLOUDQUERY_PRINCIPAL_TABLES } from './aws/cloudquery-iam-principals.ts';
 import { AWS_CLOUDQUERY_SERVICE_TABLES } from './aws/cloudquery-services.ts';
 import { AWS_CLOUDQUERY_TABLES } from './aws/cloudquery-tables.ts';
@@ -9,9 +10,9 @@ import { GCP_CLOUDQUERY_TABLES } from './gcp/cloudquery-tables.ts';
 
 /** The CloudQuery tables whose columns carry what the checks read. */
 const TABLES: readonly CloudQueryTable[] = [
-  ...AWS_CLOUDQUERY_TABLES,
-  ...AWS_CLOUDQUERY_SERVICE_TABLES,
-  ...AWS_CLOUDQUERY_PRINCIPAL_TABLES,
+  ...[...AWS_CLOUDQUERY_TABLES, ...AWS_CLOUDQUERY_SERVICE_TABLES, ...AWS_CLOUDQUERY_PRINCIPAL_TABLES].map(
+    withCsvColumns,
+  ),
   ...AZURE_CLOUDQUERY_TABLES,
   ...GCP_CLOUDQUERY_TABLES,
 ];

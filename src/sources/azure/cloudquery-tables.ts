@@ -59,8 +59,6 @@ function armTable(table: string): CloudQueryTable {
     table,
     requiredColumns: ['id', 'type'],
     jsonColumns: ['properties', 'tags', 'sku', 'identity', 'zones', 'extended_location'],
-    // Every column read but the text ones is JSON: the CSV output's cells need no other type.
-    csvColumns: {},
     read(row, origin) {
       const properties = 'properties' in row ? row.properties : flattenedProperties(row);
       if (properties === undefined)
@@ -89,7 +87,6 @@ const monitorResources: CloudQueryTable = {
   table: 'azure_monitor_resources',
   requiredColumns: ['id', 'type'],
   jsonColumns: ['tags', 'sku', 'identity', 'extended_location', 'plan'],
-  csvColumns: {},
   read(row, origin) {
     const record: Record<string, unknown> = {};
     for (const [column, field] of Object.entries(ENVELOPE))

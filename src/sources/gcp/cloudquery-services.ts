@@ -67,10 +67,10 @@ const computeDisks = restTable({
   ],
   csvColumns: {
     size_gb: 'number',
-    replica_zones: 'list',
-    users: 'list',
-    licenses: 'list',
-    resource_policies: 'list',
+    replica_zones: 'json',
+    users: 'json',
+    licenses: 'json',
+    resource_policies: 'json',
   },
   name: computeName,
 });
@@ -114,7 +114,7 @@ const sqlInstances = restTable({
   assetType: 'sqladmin.googleapis.com/Instance',
   requiredColumns: ['name', 'project', 'settings', 'disk_encryption_configuration'],
   jsonColumns: ['settings', 'disk_encryption_configuration', 'ip_addresses', 'replica_configuration'],
-  csvColumns: { replica_names: 'list', satisfies_pzs: 'boolean' },
+  csvColumns: { replica_names: 'json', satisfies_pzs: 'boolean' },
   name: (row) => {
     const [project, name] = [textColumn(row, 'project'), textColumn(row, 'name')];
     return project && name ? `//cloudsql.googleapis.com/projects/${project}/instances/${name}` : undefined;
@@ -151,7 +151,7 @@ const containerClusters = restTable({
     'logging_config',
     'resource_labels',
   ],
-  csvColumns: { locations: 'list', instance_group_urls: 'list', enable_kubernetes_alpha: 'boolean' },
+  csvColumns: { locations: 'json', instance_group_urls: 'json', enable_kubernetes_alpha: 'boolean' },
   name: (row) => {
     const cluster = CLUSTER_SELF_LINK.exec(textColumn(row, 'self_link'))?.[1];
     return cluster && `//container.googleapis.com/${cluster}`;
@@ -282,7 +282,7 @@ const runServices = restTable({
   requiredColumns: ['name', 'ingress'],
   jsonColumns: ['template', 'traffic', 'labels', 'annotations'],
   csvColumns: {
-    custom_audiences: 'list',
+    custom_audiences: 'json',
     reconciling: 'boolean',
     satisfies_pzs: 'boolean',
     generation: 'number',

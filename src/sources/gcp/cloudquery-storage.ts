@@ -97,7 +97,6 @@ const storageBucketPolicies: CloudQueryTable = {
   table: 'gcp_storage_bucket_policies',
   requiredColumns: ['bucket_name', 'project_id', 'bindings'],
   jsonColumns: ['bindings'],
-  csvColumns: {},
   read(row, origin) {
     const [bucket, project] = [textColumn(row, 'bucket_name'), textColumn(row, 'project_id')];
     if (!bucket || !project)

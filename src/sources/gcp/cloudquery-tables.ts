@@ -18,7 +18,7 @@ const computeFirewalls: CloudQueryTable = {
   csvColumns: {
     disabled: 'boolean',
     priority: 'number',
-    ...Object.fromEntries(Object.keys(FIREWALL_LIST_COLUMNS).map((column) => [column, 'list' as const])),
+    ...Object.fromEntries(Object.keys(FIREWALL_LIST_COLUMNS).map((column) => [column, 'json' as const])),
   },
   read(row, origin) {
     const name = typeof row.name === 'string' ? row.name : '';

@@ -60,12 +60,21 @@ describe('CloudQuery CSV output (cloudquery-csv)', () => {
     expect(fact(resources[0], 'enableNonSslPort')).toMatchObject({ value: true });
   });
 
-  it('skips the rows of a table read from the JSON output only, and of a table kansa does not read', () => {
+  it('types an AWS table’s boolean and number columns as its docs list them', () => {
     const header = `${CQ},account_id,region,arn,key_id,key_manager,key_state,rotation_enabled`;
-    const row = `${META},111122223333,ap-northeast-1,arn:aws:kms:ap-northeast-1:111122223333:key/k,k,CUSTOMER,Enabled,true`;
-    expect(read('aws_kms_keys/d.csv', [header, row]).skipped).toEqual([
-      expect.stringMatching(/aws_kms_keys row in CSV: kansa reads this table from the json format only/),
+    const row = `${META},111122223333,ap-northeast-1,arn:aws:kms:ap-northeast-1:111122223333:key/k,k,CUSTOMER,Enabled,false`;
+    const { resources, skipped } = read('aws_kms_keys/d.csv', [header, row]);
+    expect(skipped).toEqual([]);
+    expect(fact(resources[0], 'rotationEnabled')).toMatchObject({ source: 'explicit', value: false });
+    const policy = read('aws_iam_password_policies/p.csv', [
+      `${CQ},account_id,minimum_password_length,require_symbols,policy_exists`,
+      `${META},111122223333,14,true,true`,
     ]);
+    expect(policy.skipped).toEqual([]);
+    expect(fact(policy.resources[0], 'passwordMinimumLength')).toMatchObject({ value: 14 });
+  });
+
+  it('skips the rows of a table kansa does not read', () => {
     expect(read('gcp_compute_networks/e.csv', [`${CQ},project_id,name`, `${META},p,n`]).skipped).toEqual([
       expect.stringMatching(/gcp_compute_networks row: kansa does not read/),
     ]);
