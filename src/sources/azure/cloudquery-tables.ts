@@ -1,5 +1,5 @@
 import { explicit } from '../../model/fact.ts';
-import { type CloudQueryTable, restName } from '../cloudquery-row.ts';
+import { type CloudQueryTable, jsonColumn, restName } from '../cloudquery-row.ts';
 import { toResource } from './adapters/index.ts';
 
 /**
@@ -44,8 +44,10 @@ function flattenedProperties(row: Readonly<Record<string, unknown>>): Record<str
   const properties: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(row)) {
     if (column.startsWith('_cq_') || column in ENVELOPE || NOT_PROPERTIES.has(column)) continue;
-    if (value !== null && value !== undefined)
-      properties[restName(column.replace(/^properties_/, ''))] = value;
+    if (value === null || value === undefined) continue;
+    // Which of these columns are JSON the row does not say: in CSV, a structure's text is parsed.
+    const structure = typeof value === 'string' && /^[[{]/.test(value) ? jsonColumn(value) : value;
+    properties[restName(column.replace(/^properties_/, ''))] = structure;
   }
   return Object.keys(properties).length > 0 ? properties : undefined;
 }

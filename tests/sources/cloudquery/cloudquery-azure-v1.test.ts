@@ -37,13 +37,15 @@ describe('CloudQuery Azure plugin v1 rows (properties as columns)', () => {
         supports_https_traffic_only: false,
         allow_blob_public_access: true,
         minimum_tls_version: 'TLS1_0',
-        network_acls: { defaultAction: 'Allow' },
+        // As the CSV output writes it: a structure's JSON text.
+        network_acls: '{"defaultAction":"Allow","bypass":"AzureServices"}',
         blob_logging_settings: null,
       }),
     ]);
     expect(skipped).toEqual([]);
     expect(fact(resources[0], 'httpsTrafficOnly')).toMatchObject({ source: 'explicit', value: false });
     expect(fact(resources[0], 'allowBlobPublicAccess')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(resources[0], 'networkDefaultAction')).toMatchObject({ source: 'explicit', value: 'Allow' });
     const vault = read('azure_keyvault_vaults.json', [
       cq({
         id: `${rg}/Microsoft.KeyVault/vaults/kv1`,
