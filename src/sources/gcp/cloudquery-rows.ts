@@ -1,8 +1,4 @@
-import type { Origin, Resource } from '../../model/resource.ts';
 import { cloudQueryTime, restName } from '../cloudquery-row.ts';
-import type { CloudAsset } from './asset.ts';
-import type { JsonObject } from './json.ts';
-import { assetToResource } from './to-resource.ts';
 
 /** Fields whose keys are the user's own (labels, annotations, metadata items), never renamed. */
 const MAP_FIELDS = new Set(['labels', 'resourceLabels', 'userLabels', 'annotations', 'metadata']);
@@ -47,21 +43,6 @@ export function restFields(row: Readonly<Record<string, unknown>>): Record<strin
       typeof value === 'string' ? cloudQueryTime(value) : MAP_FIELDS.has(name) ? value : restValue(value);
   }
   return data;
-}
-
-/** A row read as the Cloud Asset whose REST resource its columns hold (`row` as the evidence path). */
-export function rowResource(
-  origin: Origin,
-  asset: Omit<CloudAsset, 'ancestors' | 'resource'> & {
-    readonly data?: JsonObject;
-    readonly ancestors?: readonly string[];
-  },
-): Resource {
-  const { data, ancestors = [], ...rest } = asset;
-  return assetToResource(
-    { ...rest, ancestors, ...(data && { resource: { data, dataPath: 'row' } }) },
-    origin,
-  );
 }
 
 /** The string in a column, or '' (a column the row lacks, or null). */

@@ -1,7 +1,8 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
-import { computePath, restFields, rowResource, textColumn } from './cloudquery-rows.ts';
+import { computePath, restFields, textColumn } from './cloudquery-rows.ts';
 import { isObject, type JsonObject } from './json.ts';
+import { rowAsset } from './steampipe-asset.ts';
 import { CLUSTER_SELF_LINK } from './steampipe-gke.ts';
 
 /*
@@ -31,7 +32,7 @@ function restTable(spec: {
       if (!name) return { skip: `a ${spec.table} row without the columns that name it` };
       const fields = restFields(row);
       return [
-        rowResource(origin, {
+        rowAsset(origin, {
           name,
           assetType: typeof spec.assetType === 'string' ? spec.assetType : spec.assetType(row),
           data: spec.data ? spec.data(fields, row) : fields,
@@ -232,7 +233,7 @@ const projectPolicies: CloudQueryTable = {
       auditConfigs: Array.isArray(row.audit_configs) ? row.audit_configs : [],
     };
     return [
-      rowResource(origin, {
+      rowAsset(origin, {
         name: `//cloudresourcemanager.googleapis.com/projects/${project}`,
         assetType: PROJECT_TYPE,
         iamPolicy: { policy, path: 'row' },

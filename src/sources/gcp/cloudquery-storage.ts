@@ -1,6 +1,7 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { rowResource, textColumn } from './cloudquery-rows.ts';
+import { textColumn } from './cloudquery-rows.ts';
 import { isObject } from './json.ts';
+import { rowAsset } from './steampipe-asset.ts';
 
 /**
  * `public_access_prevention` as cloud.google.com/go/storage numbers it (PublicAccessPrevention:
@@ -78,7 +79,7 @@ const storageBuckets: CloudQueryTable = {
       ...(isObject(row.labels) && { labels: row.labels }),
     };
     return [
-      rowResource(origin, {
+      rowAsset(origin, {
         name: `//storage.googleapis.com/${name}`,
         assetType: 'storage.googleapis.com/Bucket',
         data,
@@ -102,7 +103,7 @@ const storageBucketPolicies: CloudQueryTable = {
     if (!bucket || !project)
       return { skip: 'a gcp_storage_bucket_policies row without its bucket_name or project_id' };
     return [
-      rowResource(origin, {
+      rowAsset(origin, {
         name: `//storage.googleapis.com/${bucket}`,
         assetType: 'storage.googleapis.com/Bucket',
         ancestors: [`projects/${project}`],
