@@ -45,12 +45,6 @@ export function restFields(row: Readonly<Record<string, unknown>>): Record<strin
   return data;
 }
 
-/** The string in a column, or '' (a column the row lacks, or null). */
-export function textColumn(row: Readonly<Record<string, unknown>>, column: string): string {
-  const value = row[column];
-  return typeof value === 'string' ? value : '';
-}
-
 /** A Compute Engine self link's resource path (`https://www.googleapis.com/compute/v1/projects/…` → `projects/…`). */
 export function computePath(selfLink: string): string | undefined {
   return /\/compute\/(?:v1|beta|alpha)\/(projects\/.+)$/.exec(selfLink)?.[1];

@@ -1,7 +1,7 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
-import { computePath, restFields, textColumn } from './cloudquery-rows.ts';
-import { isObject, type JsonObject } from './json.ts';
+import { computePath, restFields } from './cloudquery-rows.ts';
+import { isObject, type JsonObject, stringAt } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 import { CLUSTER_SELF_LINK } from './steampipe-gke.ts';
 
@@ -44,7 +44,7 @@ function restTable(spec: {
 
 /** A Compute Engine resource by its self link: `//compute.googleapis.com/projects/…`. */
 function computeName(row: Readonly<Record<string, unknown>>): string | undefined {
-  const path = computePath(textColumn(row, 'self_link'));
+  const path = computePath(stringAt(row, 'self_link') ?? '');
   return path && `//compute.googleapis.com/${path}`;
 }
 
@@ -56,7 +56,7 @@ function computeName(row: Readonly<Record<string, unknown>>): string | undefined
 const computeDisks = restTable({
   table: 'gcp_compute_disks',
   assetType: (row) =>
-    textColumn(row, 'self_link').includes('/regions/')
+    (stringAt(row, 'self_link') ?? '').includes('/regions/')
       ? 'compute.googleapis.com/RegionDisk'
       : 'compute.googleapis.com/Disk',
   requiredColumns: ['self_link', 'disk_encryption_key'],
@@ -117,7 +117,7 @@ const sqlInstances = restTable({
   jsonColumns: ['settings', 'disk_encryption_configuration', 'ip_addresses', 'replica_configuration'],
   csvColumns: { replica_names: 'json', satisfies_pzs: 'boolean' },
   name: (row) => {
-    const [project, name] = [textColumn(row, 'project'), textColumn(row, 'name')];
+    const [project, name] = [stringAt(row, 'project') ?? '', stringAt(row, 'name') ?? ''];
     return project && name ? `//cloudsql.googleapis.com/projects/${project}/instances/${name}` : undefined;
   },
   data: ({ settings, ...fields }) => ({
@@ -154,7 +154,7 @@ const containerClusters = restTable({
   ],
   csvColumns: { locations: 'json', instance_group_urls: 'json', enable_kubernetes_alpha: 'boolean' },
   name: (row) => {
-    const cluster = CLUSTER_SELF_LINK.exec(textColumn(row, 'self_link'))?.[1];
+    const cluster = CLUSTER_SELF_LINK.exec(stringAt(row, 'self_link') ?? '')?.[1];
     return cluster && `//container.googleapis.com/${cluster}`;
   },
 });
@@ -184,7 +184,7 @@ const kmsCryptoKeys = restTable({
   jsonColumns: ['primary', 'version_template', 'labels'],
   csvColumns: { rotation_period: 'number', import_only: 'boolean', destroy_scheduled_duration: 'number' },
   name: (row) => {
-    const name = textColumn(row, 'name');
+    const name = stringAt(row, 'name') ?? '';
     return name.startsWith('projects/') ? `//cloudkms.googleapis.com/${name}` : undefined;
   },
   data: ({ rotationPeriod, primary, versionTemplate, rotationSchedule: _oneof, ...fields }) => ({
@@ -209,7 +209,7 @@ const serviceAccountKeys = restTable({
   jsonColumns: [],
   csvColumns: { disabled: 'boolean' },
   name: (row) => {
-    const name = textColumn(row, 'name');
+    const name = stringAt(row, 'name') ?? '';
     return name.startsWith('projects/') ? `//iam.googleapis.com/${name}` : undefined;
   },
   data: ({ publicKeyData: _key, ...fields }) => fields,
@@ -226,7 +226,7 @@ const projectPolicies: CloudQueryTable = {
   jsonColumns: ['bindings', 'audit_configs'],
   csvColumns: { version: 'number' },
   read(row, origin) {
-    const project = textColumn(row, 'project_id');
+    const project = stringAt(row, 'project_id') ?? '';
     if (!project) return { skip: 'a gcp_resourcemanager_project_policies row without its project_id' };
     const policy = {
       bindings: Array.isArray(row.bindings) ? row.bindings : [],
@@ -256,7 +256,7 @@ const bigqueryDatasets = restTable({
     const reference = row.dataset_reference;
     const [project, dataset] = isObject(reference)
       ? [reference.projectId, reference.datasetId]
-      : textColumn(row, 'id').split(':');
+      : (stringAt(row, 'id') ?? '').split(':');
     return typeof project === 'string' && typeof dataset === 'string' && project && dataset
       ? `//bigquery.googleapis.com/projects/${project}/datasets/${dataset}`
       : undefined;
@@ -291,7 +291,7 @@ const runServices = restTable({
     ingress: 'number',
   },
   name: (row) => {
-    const name = textColumn(row, 'name');
+    const name = stringAt(row, 'name') ?? '';
     return name.startsWith('projects/') ? `//run.googleapis.com/${name}` : undefined;
   },
   data: ({ ingress, ...fields }) => {

@@ -1,6 +1,5 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
-import { textColumn } from './cloudquery-rows.ts';
-import { isObject } from './json.ts';
+import { isObject, stringAt } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
 /**
@@ -56,7 +55,7 @@ const storageBuckets: CloudQueryTable = {
     requester_pays: 'boolean',
   },
   read(row, origin) {
-    const [name, project] = [textColumn(row, 'name'), textColumn(row, 'project_id')];
+    const [name, project] = [stringAt(row, 'name') ?? '', stringAt(row, 'project_id') ?? ''];
     if (!name || !project) return { skip: 'a gcp_storage_buckets row without its name or project_id' };
     const uniform = row.uniform_bucket_level_access;
     const prevention = PUBLIC_ACCESS_PREVENTION[Number(row.public_access_prevention)];
@@ -99,7 +98,7 @@ const storageBucketPolicies: CloudQueryTable = {
   requiredColumns: ['bucket_name', 'project_id', 'bindings'],
   jsonColumns: ['bindings'],
   read(row, origin) {
-    const [bucket, project] = [textColumn(row, 'bucket_name'), textColumn(row, 'project_id')];
+    const [bucket, project] = [stringAt(row, 'bucket_name') ?? '', stringAt(row, 'project_id') ?? ''];
     if (!bucket || !project)
       return { skip: 'a gcp_storage_bucket_policies row without its bucket_name or project_id' };
     return [
