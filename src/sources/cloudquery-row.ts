@@ -27,6 +27,11 @@ export interface CloudQueryTable {
   readonly requiredColumns: readonly string[];
   /** The JSON columns `read` takes: objects in the JSON output, JSON text in CSV or a string-typed copy. */
   readonly jsonColumns: readonly string[];
+  /**
+   * The other columns that are not text, by type (`json`: a list or a structure; none when
+   * absent), for the CSV output, which writes every cell as text (`true`, `7`, a list as JSON).
+   */
+  readonly csvColumns?: Readonly<Record<string, 'boolean' | 'number' | 'json'>>;
   read(
     row: Readonly<Record<string, unknown>>,
     origin: Origin,
@@ -55,4 +60,25 @@ export function jsonColumn(value: unknown): unknown {
   } catch {
     return value;
   }
+}
+
+/**
+ * A timestamp column → ISO 8601 with its zone. CloudQuery's timestamps are UTC: the JSON output
+ * writes them `2024-03-11 09:14:05.123456`, and a PostgreSQL destination's table dumped with
+ * `row_to_json` / `json_agg` (a `timestamp without time zone` column) `2024-03-11T09:14:05.123456`,
+ * both without the zone, which would otherwise be read as the reader's local time.
+ */
+export function cloudQueryTime(value: string): string {
+  return /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value)
+    ? `${value.replace(' ', 'T')}Z`
+    : value;
+}
+
+/**
+ * A snake_case column or key as the API spells the field: `disk_encryption_key` →
+ * `diskEncryptionKey`, `supports_https_traffic_only` → `supportsHttpsTrafficOnly`, and the
+ * protobuf Go structs' `I_p_protocol` → `IPProtocol`. A camelCase name is left as it is.
+ */
+export function restName(name: string): string {
+  return name.replace(/_([a-zA-Z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }

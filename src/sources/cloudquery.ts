@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { withCsvColumns } from './aws/cloudquery-csv-columns.ts';
 import { AWS_CLOUDQUERY_PRINCIPAL_TABLES } from './aws/cloudquery-iam-principals.ts';
 import { AWS_CLOUDQUERY_SERVICE_TABLES } from './aws/cloudquery-services.ts';
 import { AWS_CLOUDQUERY_TABLES } from './aws/cloudquery-tables.ts';
@@ -9,9 +10,9 @@ import { GCP_CLOUDQUERY_TABLES } from './gcp/cloudquery-tables.ts';
 
 /** The CloudQuery tables whose columns carry what the checks read. */
 const TABLES: readonly CloudQueryTable[] = [
-  ...AWS_CLOUDQUERY_TABLES,
-  ...AWS_CLOUDQUERY_SERVICE_TABLES,
-  ...AWS_CLOUDQUERY_PRINCIPAL_TABLES,
+  ...[...AWS_CLOUDQUERY_TABLES, ...AWS_CLOUDQUERY_SERVICE_TABLES, ...AWS_CLOUDQUERY_PRINCIPAL_TABLES].map(
+    withCsvColumns,
+  ),
   ...AZURE_CLOUDQUERY_TABLES,
   ...GCP_CLOUDQUERY_TABLES,
 ];
@@ -58,6 +59,11 @@ function* readRow(
   else yield* result;
 }
 
+/** The table kansa reads by that name. */
+export function cloudQueryTable(name: string): CloudQueryTable | undefined {
+  return TABLES.find((candidate) => candidate.table === name);
+}
+
 /** A row of the table its file names: its resources, or why it is skipped. */
 export function readCloudQueryRow(
   record: unknown,
@@ -70,7 +76,7 @@ export function readCloudQueryRow(
     return {
       skip: 'a CloudQuery row in a file whose name names no table: keep the file destination path {{TABLE}}/{{UUID}}.{{FORMAT}} or {{TABLE}}.{{FORMAT}}',
     };
-  const table = TABLES.find((candidate) => candidate.table === name);
+  const table = cloudQueryTable(name);
   if (!table) return { skip: `a CloudQuery ${name} row: kansa does not read this table's columns` };
   const missing = table.requiredColumns.filter((column) => !(column in record));
   if (missing.length > 0)

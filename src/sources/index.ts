@@ -1,6 +1,7 @@
 import { awsFormats } from './aws/index.ts';
 import { azureFormats } from './azure/index.ts';
 import { cloudQueryDocument, cloudQueryRecords } from './cloudquery.ts';
+import { cloudQueryCsv } from './cloudquery-csv.ts';
 import type { InputFormat } from './format.ts';
 import { gcpFormats } from './gcp/index.ts';
 import {
@@ -18,6 +19,7 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   // First: a CloudQuery row (told by `_cq_id`) carries `arn` and `account_id` as other exports do.
   cloudQueryDocument,
   cloudQueryRecords,
+  cloudQueryCsv,
   ...awsFormats,
   scoutSuiteFormat,
   scoutSuiteScriptFormat,

@@ -18,6 +18,7 @@ export const CLOUDQUERY_RULES: readonly Rule[] = [
     /a CloudQuery (\w+) row without the columns (.+?): their settings are unknown; sync the table without skip_columns/g,
     'CloudQuery の $1 の行に列 $2 がありません。設定が分かりません。skip_columns を使わずにテーブルを同期してください',
   ],
+  [/an? (\w+) row without the columns that name it/g, '$1 の行に、リソースを特定する列がありません'],
   [
     /an aws_iam_password_policies row whose policy_exists is not true or false/g,
     'aws_iam_password_policies の行の policy_exists が true / false ではありません',

@@ -1,4 +1,4 @@
-import type { CloudQueryTable } from '../cloudquery-row.ts';
+import { type CloudQueryTable, cloudQueryTime } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
@@ -18,11 +18,6 @@ const REPORT_NAMES: Readonly<Record<string, string>> = {
   access_key2_last_used_region: 'access_key_2_last_used_region',
   access_key2_last_used_service: 'access_key_2_last_used_service',
 };
-
-/** A timestamp column as the JSON output writes it (`2024-03-11 09:14:05.123456`, UTC) → ISO 8601. */
-function isoTime(value: string): string {
-  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d+)?$/.test(value) ? `${value.replace(' ', 'T')}Z` : value;
-}
 
 /**
  * `aws_iam_credential_reports` (resources/services/iam/credential_reports.go): GetCredentialReport's
@@ -50,7 +45,7 @@ export const credentialReports: CloudQueryTable = {
       const name = REPORT_NAMES[column] ?? column;
       if (value === null) cells[name] = 'N/A';
       else if (typeof value === 'boolean') cells[name] = String(value);
-      else if (typeof value === 'string') cells[name] = isoTime(value);
+      else if (typeof value === 'string') cells[name] = cloudQueryTime(value);
     }
     const resource = credentialReportRowToResource(cells, origin);
     return typeof resource === 'string' ? { skip: resource } : [resource];

@@ -1,6 +1,8 @@
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { EFS_FILE_SYSTEM_COLUMNS, FLOW_LOG_COLUMNS, SECRET_COLUMNS, VPC_COLUMNS } from './api-columns.ts';
 import { configItemTable } from './cloudquery-tables.ts';
+import { asRecord } from './config-item.ts';
+import { awsEksClusterTable } from './steampipe-tables.ts';
 
 // CloudQuery's AWS tables of networks, detectors and data stores (plugins/source/aws
 // docs/tables/<table>.md), read as their Config items as Steampipe's are (steampipe-tables.ts,
@@ -125,7 +127,57 @@ const secrets = configItemTable({
   configuration: SECRET_COLUMNS,
 });
 
+/**
+ * `aws_eks_clusters`: DescribeCluster's Cluster, `resources_vpc_config` and `logging` in the Go
+ * SDK's names as Steampipe's `aws_eks_cluster` has them, read alike.
+ */
+const eksClusters: CloudQueryTable = {
+  table: 'aws_eks_clusters',
+  requiredColumns: ['arn', 'account_id', 'region', 'name', 'resources_vpc_config', 'logging'],
+  jsonColumns: ['resources_vpc_config', 'logging', 'encryption_config', 'tags'],
+  read: awsEksClusterTable.read,
+};
+
+const lambdaTable = configItemTable({
+  table: 'aws_lambda_functions',
+  resourceType: 'AWS::Lambda::Function',
+  idColumn: 'function_name',
+  requiredColumns: ['configuration', 'policy_document'],
+  jsonColumns: ['configuration', 'policy_document'],
+  configuration: [
+    ['function_name', 'functionName'],
+    ['runtime', 'runtime'],
+    ['role', 'role'],
+  ],
+  supplementary: [['policy_document', 'Policy']],
+});
+
+/**
+ * `aws_lambda_functions`: GetFunction's answer, its FunctionConfiguration in `configuration`,
+ * and GetPolicy's document parsed into `policy_document`. The plugin leaves that column null
+ * both where the function has no policy (ResourceNotFoundException) and where GetPolicy failed
+ * (a column resolver's error only logged): a null policy is unknown, not none.
+ */
+const lambdaFunctions: CloudQueryTable = {
+  ...lambdaTable,
+  requiredColumns: ['arn', 'account_id', 'region', 'configuration', 'policy_document'],
+  read(row, origin) {
+    const configuration = asRecord(row.configuration);
+    return lambdaTable.read(
+      {
+        ...row,
+        function_name: configuration?.FunctionName,
+        runtime: configuration?.Runtime,
+        role: configuration?.Role,
+      },
+      origin,
+    );
+  },
+};
+
 export const AWS_CLOUDQUERY_SERVICE_TABLES: readonly CloudQueryTable[] = [
+  eksClusters,
+  lambdaFunctions,
   vpcs,
   flowLogs,
   guardDutyDetectors,

@@ -4,9 +4,9 @@ import type { JsonObject } from './json.ts';
 import { assetToResource } from './to-resource.ts';
 
 /**
- * A Steampipe row read as the Cloud Asset whose fields its columns flatten: `data`, the API's
- * fields put back from the columns, with `row` as its evidence path. No ancestors unless given:
- * the tables name a resource's project, not the folders above it.
+ * A Steampipe or CloudQuery row read as the Cloud Asset whose fields its columns flatten:
+ * `data`, the API's fields put back from the columns, with `row` as its evidence path. No
+ * ancestors unless given: the tables name a resource's project, not the folders above it.
  */
 export function rowAsset(
   origin: Origin,

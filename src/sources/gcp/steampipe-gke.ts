@@ -13,7 +13,7 @@ const JSON_COLUMNS = {
 } as const;
 
 /** The self link `…/v1/projects/<p>/(zones|locations)/<l>/clusters/<c>`, as the Cloud Asset names it. */
-const SELF_LINK = /\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/]+)$/;
+export const CLUSTER_SELF_LINK = /\/(projects\/[^/]+\/(?:zones|locations)\/[^/]+\/clusters\/[^/]+)$/;
 
 /**
  * Steampipe's `gcp_kubernetes_cluster` (turbot/steampipe-plugin-gcp `table_gcp_kubernetes_cluster.go`):
@@ -60,7 +60,8 @@ export const gcpKubernetesClusterTable: SteampipeTable = {
     for (const [column, field] of Object.entries(JSON_COLUMNS))
       if (isObject(row[column]) || Array.isArray(row[column])) data[field] = row[column];
     const cluster =
-      SELF_LINK.exec(selfLink ?? '')?.[1] ?? `projects/${project}/locations/${location}/clusters/${name}`;
+      CLUSTER_SELF_LINK.exec(selfLink ?? '')?.[1] ??
+      `projects/${project}/locations/${location}/clusters/${name}`;
     return [
       rowAsset(origin, {
         name: `//container.googleapis.com/${cluster}`,

@@ -352,6 +352,59 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     ]);
   });
 
+  it('reads the Azure plugin’s diagnostic settings, Defender plans and role assignments as their ARM records', () => {
+    const sub = '6f3c2a1b-8d4e-4c5f-9a7b-0e1d2c3b4a59';
+    const vault = `/subscriptions/${sub}/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv`;
+    const armRow = (columns: Record<string, unknown>) => ({
+      ...cq({}),
+      account_id: undefined,
+      subscription_id: sub,
+      ...columns,
+    });
+    const setting = armRow({
+      id: `${vault}/providers/microsoft.insights/diagnosticsettings/to-law`,
+      name: 'to-law',
+      type: 'Microsoft.Insights/diagnosticSettings',
+      resource_id: vault,
+      system_data: null,
+      properties: { logs: [{ categoryGroup: 'audit', enabled: true }], workspaceId: '/subscriptions/x/w' },
+    });
+    const pricing = armRow({
+      id: `/subscriptions/${sub}/providers/microsoft.security/pricings/keyvaults`,
+      name: 'KeyVaults',
+      type: 'Microsoft.Security/pricings',
+      properties: { pricingTier: 'Free' },
+    });
+    const assignment = armRow({
+      id: `/subscriptions/${sub}/providers/microsoft.authorization/roleassignments/0b1c`,
+      name: '0b1c',
+      type: 'Microsoft.Authorization/roleAssignments',
+      properties: {
+        roleDefinitionId: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635`,
+        principalId: '11111111-2222-4333-8444-555555555501',
+        scope: `/subscriptions/${sub}`,
+      },
+    });
+    for (const [file, row, nativeType] of [
+      ['azure_monitor_diagnostic_settings.json', setting, 'microsoft.insights/diagnosticsettings'],
+      ['azure_security_pricings.json', pricing, 'microsoft.security/pricings'],
+      ['azure_authorization_role_assignments.json', assignment, 'microsoft.authorization/roleassignments'],
+    ] as const) {
+      const { resources, skipped } = read(file, [row]);
+      expect(skipped, file).toEqual([]);
+      expect(resources[0]?.nativeType.toLowerCase(), file).toBe(nativeType);
+      expect(resources[0]?.account, file).toBe(sub);
+    }
+    // The settings' parent table: each resource in it had its settings listed (none without a row).
+    const { resources } = read('azure_monitor_resources.json', [
+      armRow({ id: vault, name: 'kv', type: 'Microsoft.KeyVault/vaults', location: 'japaneast', sku: null }),
+    ]);
+    expect(resources[0]).toMatchObject({ id: vault, listedOnly: true, kansaType: 'kms.vault' });
+    expect(resources[0]?.facts).toEqual({
+      diagnosticSettingsListed: expect.objectContaining({ source: 'explicit', value: true }),
+    });
+  });
+
   it('reads a GCP firewall row as the REST resource: the proto struct’s I_p_protocol as IPProtocol', () => {
     const firewall = (allowed: unknown) => ({
       ...cq({}),
@@ -380,8 +433,8 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
       value: [{ protocol: 'tcp', ports: ['22'] }],
     });
     expect(fact(resources[0], 'sourceRanges')).toMatchObject({ value: ['0.0.0.0/0'] });
-    expect(read('gcp_storage_buckets.json', [firewall([])]).skipped).toEqual([
-      expect.stringMatching(/gcp_storage_buckets row: kansa does not read/),
+    expect(read('gcp_compute_networks.json', [firewall([])]).skipped).toEqual([
+      expect.stringMatching(/gcp_compute_networks row: kansa does not read/),
     ]);
   });
 
