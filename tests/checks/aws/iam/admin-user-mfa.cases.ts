@@ -183,6 +183,14 @@ const cases: AnyCase[] = [
     messageId: 'noReport',
   },
   {
+    // Config's IAM items show the rights without the credential report: a user known to hold
+    // none of an administrator's is outside the check, whatever its password and MFA.
+    name: 'no credential report row, a read-only group member',
+    records: [iamUserItem('tanaka', { groupList: ['Readers'] }), readers],
+    status: 'NOT_APPLICABLE',
+    messageId: 'notAdmin',
+  },
+  {
     name: 'rights unknown (no Config item) and MFA off',
     records: [report('true', 'false')],
     status: 'UNKNOWN',
