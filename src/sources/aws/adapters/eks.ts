@@ -1,7 +1,7 @@
 import type { AwsEksClusterFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, factPath, unexpectedType } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, field, stringListOf, stringsOf, toBoolean } from './fields.ts';
+import { absent, carries, field, stringListOf, stringsOf, toBoolean } from './fields.ts';
 
 const VPC_CONFIG = 'configuration.ResourcesVpcConfig';
 
@@ -30,7 +30,7 @@ function publicAccess(item: ConfigItem, vpc: Record<string, unknown> | undefined
   const value = toBoolean(raw);
   if (value !== undefined) return explicit(value, path);
   if (raw !== undefined && raw !== null) return unexpectedType(path);
-  if (item.partial || !vpc) return absent(item, path);
+  if (!carries(item, path) || !vpc) return absent(item, path);
   return cloudDefault(true, path, {
     ja: 'EKS の API サーバーエンドポイントは既定でパブリックです',
     en: 'the EKS API server endpoint is public by default',
@@ -44,7 +44,7 @@ function accessCidrs(item: ConfigItem, vpc: Record<string, unknown> | undefined)
     const list = stringListOf(cidrs);
     return list ? explicit(list, path) : unexpectedType(path);
   }
-  if (item.partial || !vpc) return absent(item, path);
+  if (!carries(item, path) || !vpc) return absent(item, path);
   return cloudDefault(['0.0.0.0/0'], path, {
     ja: 'パブリックエンドポイントへのアクセス元 CIDR の既定は 0.0.0.0/0（制限なし）です',
     en: 'the public endpoint accepts 0.0.0.0/0 (anyone) by default',
@@ -57,7 +57,7 @@ function enabledLogTypes(item: ConfigItem): Fact<readonly string[]> {
   const enabled = field(asRecord(field(logging, 'ClusterLogging')), 'EnabledTypes');
   if (Array.isArray(enabled))
     return explicit(stringsOf(enabled.map((entry) => field(asRecord(entry), 'Type'))), path);
-  if (item.partial) return absent(item, path);
+  if (!carries(item, path)) return absent(item, path);
   return cloudDefault([], path, {
     ja: 'コントロールプレーンのログ設定がありません: EKS の既定ではどのログも CloudWatch Logs に送られません',
     en: 'no control plane logging configured: by default EKS sends no control plane log to CloudWatch Logs',
