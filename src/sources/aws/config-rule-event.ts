@@ -73,6 +73,6 @@ function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<
     ...ctx,
     skip: (reason) => ctx.skip(reason, { index }),
   };
-  for (const resource of configItemsToResources(items, itemCtx, false))
+  for (const resource of configItemsToResources(items, itemCtx, false, 0, { notified: true }))
     yield { ...resource, origin: { file: ctx.file, index } };
 }

@@ -38,7 +38,8 @@ export const awsConfigSelectFormat: DocumentFormat = {
       );
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
-    yield* configItemsToResources(results, ctx, true, 0, selectedProperties(document));
+    const selected = selectedProperties(document);
+    yield* configItemsToResources(results, ctx, true, 0, selected && { selected });
   },
 };
 

@@ -25,6 +25,7 @@ export default defineCheck<
   | 'noTrails'
   | 'unknownScope'
   | 'notListedHere'
+  | 'onlyNotified'
 >({
   meta: {
     id: 'aws.cloudtrail.multi-region-trail',
@@ -73,6 +74,10 @@ export default defineCheck<
       notListedHere: {
         ja: '証跡 {{trails}} は他のアカウント（{{accounts}}）の一覧にあったものだけで、このアカウント自身の証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
         en: "Cannot tell: trails {{trails}} were seen only in other accounts' listings ({{accounts}}); this account's own trails (its describe-trails or Config trail records) were not read",
+      },
+      onlyNotified: {
+        ja: '証跡 {{trails}} は変更通知または Config ルールのイベント（変更された一つのリソースだけを運ぶ）にあったものだけで、このアカウントの証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
+        en: "Cannot tell: trails {{trails}} were seen only in change notifications or rule events, which carry the one resource that changed; this account's list of trails (its describe-trails or Config trail records) was not read",
       },
       unknownScope: {
         ja: '証跡 {{trails}} が全リージョン対象かどうかがエクスポートから分かりません',
@@ -138,10 +143,12 @@ export default defineCheck<
         const { listedBy } = trail.facts;
         return listedBy ? [{ trail, listedBy }] : [];
       });
+      const accounts = [...new Set(listings.flatMap(({ listedBy }) => listedBy.value ?? []))];
+      // Listed by no account at all: the trails came only in change notifications.
       return undetermined(
-        'notListedHere',
+        accounts.length > 0 ? 'notListedHere' : 'onlyNotified',
         listings.map(({ trail, listedBy }) => evidenceFrom(trail, listedBy)),
-        { ...data, accounts: [...new Set(listings.flatMap(({ listedBy }) => listedBy.value ?? []))] },
+        { ...data, accounts },
       );
     }
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))

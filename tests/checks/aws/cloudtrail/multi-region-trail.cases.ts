@@ -8,6 +8,29 @@ import { trail, trailArn, trailStatus } from './trail.ts';
 const ROOT = credentialReportFile([rootRow('true')]);
 
 /**
+ * A custom Config rule's event for one trail (`invokingEvent` a JSON string): the one
+ * resource that changed, not a list of the account's trails.
+ */
+const ruleEvent = (item: Record<string, unknown>) =>
+  jsonFile(
+    {
+      version: '1.0',
+      invokingEvent: JSON.stringify({
+        configurationItem: item,
+        messageType: 'ConfigurationItemChangeNotification',
+        notificationCreationTime: '2026-11-30T23:55:02.000Z',
+        recordVersion: '1.3',
+      }),
+      ruleParameters: '{}',
+      resultToken: 'token',
+      eventLeftScope: false,
+      configRuleName: 'multi-region-cloudtrail-enabled',
+      accountId: ACCOUNT,
+    },
+    'rule-event.json',
+  );
+
+/**
  * `steampipe query --output json "select * from aws_cloudtrail_trail"` (turbot/steampipe-plugin-aws
  * table_aws_cloudtrail_trail.go): a multi-Region trail listed in its home region and again, as
  * a shadow with the same ARN, in another; `is_logging` from GetTrailStatus.
@@ -238,6 +261,30 @@ export default {
       collected: [trailStatus('all', false)],
       messageId: 'notLogging',
       data: { trails: ['all'] },
+    },
+    {
+      name: "a rule event's single-Region trail: the one trail that changed, not the account's list of trails",
+      records: [ruleEvent(trail('local', { isMultiRegionTrail: false })), ROOT],
+      status: 'UNKNOWN',
+      messageId: 'onlyNotified',
+      data: { trails: ['local'], accounts: [] },
+      evidence: [{ path: 'messageType', value: [], resourceId: trailArn('local') }],
+    },
+    {
+      name: "a rule event's multi-Region trail is one the account has",
+      records: [ruleEvent(trail('all', { isMultiRegionTrail: true })), ROOT],
+      status: 'PASS',
+      messageId: 'multiRegion',
+    },
+    {
+      name: "a rule event's trail beside the account's own Config listing of another: the listing decides",
+      records: [
+        ruleEvent(trail('local', { isMultiRegionTrail: false })),
+        trail('other', { isMultiRegionTrail: false }),
+        ROOT,
+      ],
+      messageId: 'noMultiRegion',
+      data: { trails: ['local', 'other'] },
     },
     {
       name: 'every trail covers one Region',
