@@ -57,8 +57,7 @@ export default defineCheck<
     const data = { user: resource.name };
     const password = factOf(resource.facts.passwordEnabled, 'password_enabled');
     const mfa = factOf(resource.facts.mfaActive, 'mfa_active');
-    if (password.source !== 'unknown' && !password.value)
-      return notApplicable('noConsole', [password], data);
+    if (password.source !== 'unknown' && !password.value) return notApplicable('noConsole', [password], data);
     // A user known to hold no administrator rights is outside the check whatever its console
     // password and MFA: Config's IAM items tell that without the credential report.
     const admin = isAdministrator(ctx.inventory, resource);
