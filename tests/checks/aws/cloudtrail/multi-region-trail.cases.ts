@@ -99,6 +99,12 @@ const MEMBER_ROOT = credentialReportFile([
 export default {
   valid: [
     {
+      name: "a rule event's multi-Region trail is one the account has",
+      records: [ruleEvent(trail('all', { isMultiRegionTrail: true })), ROOT],
+      messageId: 'multiRegion',
+      data: { trail: 'all' },
+    },
+    {
       name: "a member's describe-trails lists the management account's multi-Region organization trail",
       records: [memberTrails({})],
       target: accountResourceId('aws', MEMBER),
@@ -269,12 +275,6 @@ export default {
       messageId: 'onlyNotified',
       data: { trails: ['local'], accounts: [] },
       evidence: [{ path: 'messageType', value: [], resourceId: trailArn('local') }],
-    },
-    {
-      name: "a rule event's multi-Region trail is one the account has",
-      records: [ruleEvent(trail('all', { isMultiRegionTrail: true })), ROOT],
-      status: 'PASS',
-      messageId: 'multiRegion',
     },
     {
       name: "a rule event's trail beside the account's own Config listing of another: the listing decides",
