@@ -48,12 +48,6 @@ export interface ConfigItem {
    * unknown (config-items-reader.ts reads it as listed only).
    */
   readonly unread?: string;
-  /**
-   * The item came on its own, in a change notification or a rule event (the one resource that
-   * changed), not in a list of its account's resources: what it does not show of the account's
-   * other resources is unknown.
-   */
-  readonly notified?: boolean;
 }
 
 export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
@@ -64,15 +58,12 @@ const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded
 /**
  * What the file tells of its items: its name their account and region
  * (`<account>_Config_<region>_ConfigHistory_…`), for items that do not say; a SELECT's
- * QueryInfo the properties its rows carry (ConfigItem.selected); its kind whether they came
- * one by one (ConfigItem.notified).
+ * QueryInfo the properties its rows carry (ConfigItem.selected).
  */
 export interface FileHint {
   readonly account?: string;
   readonly region?: string;
   readonly selected?: ReadonlySet<string>;
-  /** The file's items are change notifications or rule events (ConfigItem.notified). */
-  readonly notified?: boolean;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -165,7 +156,6 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     supplementary,
     partial,
     ...(partial && hint.selected && { selected: hint.selected }),
-    ...(hint.notified && { notified: true }),
     captureTime,
     deleted,
   };

@@ -38,8 +38,7 @@ export const awsConfigSelectFormat: DocumentFormat = {
       );
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
-    const selected = selectedProperties(document);
-    yield* configItemsToResources(results, ctx, true, 0, selected && { selected });
+    yield* configItemsToResources(results, ctx, true, 0, selectedProperties(document));
   },
 };
 

@@ -17,15 +17,10 @@ const ACCOUNTS: ListUnion<string> = { key: (account) => account };
  */
 export function cloudTrailFacts(item: ConfigItem): AwsCloudTrailFacts {
   const isLogging = toBoolean(field(item.configuration, 'IsLogging'));
-  // DescribeTrails' Trail always has its Name; a get-trail-status answer lists no trail. A
-  // trail's change notification is listed by no account: it shows the one trail that changed.
+  // DescribeTrails' Trail always has its Name; a get-trail-status answer lists no trail.
   const listing = field(item.configuration, 'name') !== undefined;
   return {
-    ...(listing && {
-      listedBy: item.notified
-        ? explicitList([], 'messageType', ACCOUNTS)
-        : explicitList([item.accountId], 'awsAccountId', ACCOUNTS),
-    }),
+    ...(listing && { listedBy: explicitList([item.accountId], 'awsAccountId', ACCOUNTS) }),
     isMultiRegionTrail: configBoolean(item, 'isMultiRegionTrail'),
     logFileValidationEnabled: configBoolean(item, 'logFileValidationEnabled'),
     isOrganizationTrail: configBoolean(item, 'isOrganizationTrail'),

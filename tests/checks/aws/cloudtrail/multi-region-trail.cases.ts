@@ -1,34 +1,11 @@
 import { accountResourceId } from '../../../../src/model/resource.ts';
-import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, credentialRow, rootRow } from '../../../sources/aws/builders.ts';
 import { trail, trailArn, trailStatus } from './trail.ts';
 
 /** The account resource comes with the credential report's root row. */
 const ROOT = credentialReportFile([rootRow('true')]);
-
-/**
- * A custom Config rule's event for one trail (`invokingEvent` a JSON string): the one
- * resource that changed, not a list of the account's trails.
- */
-const ruleEvent = (item: Record<string, unknown>) =>
-  jsonFile(
-    {
-      version: '1.0',
-      invokingEvent: JSON.stringify({
-        configurationItem: item,
-        messageType: 'ConfigurationItemChangeNotification',
-        notificationCreationTime: '2026-11-30T23:55:02.000Z',
-        recordVersion: '1.3',
-      }),
-      ruleParameters: '{}',
-      resultToken: 'token',
-      eventLeftScope: false,
-      configRuleName: 'multi-region-cloudtrail-enabled',
-      accountId: ACCOUNT,
-    },
-    'rule-event.json',
-  );
 
 /**
  * `steampipe query --output json "select * from aws_cloudtrail_trail"` (turbot/steampipe-plugin-aws
@@ -100,7 +77,7 @@ export default {
   valid: [
     {
       name: "a rule event's multi-Region trail is one the account has",
-      records: [ruleEvent(trail('all', { isMultiRegionTrail: true })), ROOT],
+      records: [configRuleEvents([trail('all', { isMultiRegionTrail: true })]), ROOT],
       messageId: 'multiRegion',
       data: { trail: 'all' },
     },
@@ -270,16 +247,16 @@ export default {
     },
     {
       name: "a rule event's single-Region trail: the one trail that changed, not the account's list of trails",
-      records: [ruleEvent(trail('local', { isMultiRegionTrail: false })), ROOT],
+      records: [configRuleEvents([trail('local', { isMultiRegionTrail: false })]), ROOT],
       status: 'UNKNOWN',
       messageId: 'onlyNotified',
-      data: { trails: ['local'], accounts: [] },
-      evidence: [{ path: 'messageType', value: [], resourceId: trailArn('local') }],
+      data: { trails: ['local'] },
+      evidence: [{ path: 'configurationItems[resourceType=AWS::CloudTrail::Trail]', source: 'unknown' }],
     },
     {
       name: "a rule event's trail beside the account's own Config listing of another: the listing decides",
       records: [
-        ruleEvent(trail('local', { isMultiRegionTrail: false })),
+        configRuleEvents([trail('local', { isMultiRegionTrail: false })]),
         trail('other', { isMultiRegionTrail: false }),
         ROOT,
       ],

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import {
@@ -237,6 +237,22 @@ const cases: AnyCase[] = [
     },
   })),
   { name: 'no IAM users and roles', records: [ROOT], status: 'UNKNOWN', messageId: 'noIam' },
+  {
+    // Rule events and change notifications carry the principals that changed, not every one.
+    name: 'rule events of one administrator and one role, within the limit',
+    records: [configRuleEvents([admin('a'), SUPPORT_ROLE]), ROOT],
+    status: 'UNKNOWN',
+    messageId: 'onlyNotified',
+    data: { count: 1, principals: ['a'] },
+  },
+  {
+    name: 'rule events of more administrators than the limit',
+    records: [configRuleEvents([admin('a'), admin('b'), SUPPORT_ROLE]), ROOT],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 2 },
+  },
   {
     // Every account has roles (its service-linked ones at least): none read, they were not recorded.
     name: 'one administrator and no role in the export',
