@@ -11,6 +11,7 @@ import {
   inlinePolicy,
   rootRow,
 } from '../../../sources/aws/builders.ts';
+import { boundaryCases } from './privileged-boundaries.ts';
 import { escalationCases } from './privileged-escalation.ts';
 import { pathCases } from './privileged-paths.ts';
 import { roleItem } from './role.ts';
@@ -294,6 +295,7 @@ const cases: AnyCase[] = [
   },
   ...escalationCases,
   ...pathCases,
+  ...boundaryCases,
 ];
 
 /** A new `aws_iam_user` as a plan shows it (provider v5). */
