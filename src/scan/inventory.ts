@@ -296,13 +296,25 @@ function child<K, K2, V>(table: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
  * resource whose dated deletion was read.
  */
 function combine(a: Resource, b: Resource): Resource {
-  if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt)
-    return b.observedAt > a.observedAt ? b : a;
+  if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt) {
+    const [newer, older] = b.observedAt > a.observedAt ? [b, a] : [a, b];
+    return older.notified ? newer : listed(newer);
+  }
   if (a.deleted) return a;
   if (b.deleted) return b;
   // A record that only lists the resource adds nothing but its place: the full record is the
   // resource (its origin, capture time and tags), whichever was read first.
   return a.listedOnly && !b.listedOnly ? merge(b, a) : merge(a, b);
+}
+
+/**
+ * A resource a listing (a snapshot, a SELECT, a describe call) holds stays listed when a change
+ * notification of it is newer (Resource.notified): the account's listing did show it.
+ */
+function listed(resource: Resource): Resource {
+  if (!resource.notified) return resource;
+  const { notified: _, ...rest } = resource;
+  return rest;
 }
 
 /**
@@ -334,10 +346,11 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, ...settled } = a;
+  const { listedOnly, notified, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
+    ...(notified && b.notified && { notified }),
     // A record that names no account (empty) takes the account another record of it names.
     account: a.account || b.account,
     ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),
