@@ -101,6 +101,8 @@ export interface AwsIamUserFacts {
   readonly escalationGrants?: Fact<readonly AwsEscalationGrant[]>;
   /** Group names (`configuration.groupList`); the groups' policies are on their own items. */
   readonly groups?: Fact<readonly string[]>;
+  /** See AwsIamPrincipalFacts.permissionsBoundaryArn. */
+  readonly permissionsBoundaryArn?: Fact<string | null>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
   readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
   /**
@@ -141,6 +143,12 @@ export interface AwsIamPrincipalFacts {
    * condition on which repository, project or app).
    */
   readonly trustedAccounts?: Fact<readonly string[]>;
+  /**
+   * Users and roles: the managed policy set as the permissions boundary
+   * (`configuration.permissionsBoundary.permissionsBoundaryArn`), null for none. The principal
+   * may do only what both its policies and the boundary allow.
+   */
+  readonly permissionsBoundaryArn?: Fact<string | null>;
 }
 
 /** AWS::IAM::Policy (a managed policy): what its default version allows. */

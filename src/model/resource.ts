@@ -189,6 +189,12 @@ export interface Resource<F extends object = object> {
   /** The record says the resource was deleted: if it is the newest, the resource yields no finding. */
   readonly deleted?: true;
   /**
+   * The record is an AWS Config change notification or rule event: it carries the one resource
+   * that changed, so such records are no listing of the account's resources of a type (what they
+   * do not show may exist).
+   */
+  readonly notified?: true;
+  /**
    * The facts before a Terraform plan's update, so a finding can tell whether the plan brings
    * the failure in or keeps one that exists. Absent for everything but updated plan resources.
    */

@@ -325,8 +325,10 @@ function child<K, K2, V>(table: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
  * resource whose dated deletion was read.
  */
 function combine(a: Resource, b: Resource): Resource {
-  if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt)
-    return b.observedAt > a.observedAt ? b : a;
+  if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt) {
+    const [newer, older] = b.observedAt > a.observedAt ? [b, a] : [a, b];
+    return older.notified ? newer : listed(newer);
+  }
   if (a.deleted) return a;
   if (b.deleted) return b;
   // A record that only lists the resource adds nothing but its place: the full record is the
@@ -364,6 +366,16 @@ function newerOf(a: Resource, b: Resource): Resource {
 }
 
 /**
+ * A resource a listing (a snapshot, a SELECT, a describe call) holds stays listed when a change
+ * notification of it is newer (Resource.notified): the account's listing did show it.
+ */
+function listed(resource: Resource): Resource {
+  if (!resource.notified) return resource;
+  const { notified: _, ...rest } = resource;
+  return rest;
+}
+
+/**
  * The id itself is the key: ARNs, ARM ids and Cloud Asset names cannot collide, and a key
  * string of its own per resource would cost as much memory as the id. Azure ids are
  * case-insensitive (Resource Graph lower-cases some of them); the Azure adapters' are lower
@@ -392,10 +404,11 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, ...settled } = a;
+  const { listedOnly, notified, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
+    ...(notified && b.notified && { notified }),
     // A record that names no account (empty) takes the account another record of it names.
     account: a.account || b.account,
     ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),

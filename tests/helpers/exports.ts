@@ -32,6 +32,29 @@ export function jsonFile(document: unknown, name = 'export.json'): ExportFile {
 export const configSnapshot = (items: readonly Json[]): ExportFile =>
   jsonFile(snapshotDocument(items), 'config-snapshot.json');
 
+/**
+ * Custom Config rule events, one per item (`invokingEvent` a JSON string holding the item): the
+ * resources that changed, as a rule's Lambda function receives them.
+ */
+export const configRuleEvents = (items: readonly Json[]): ExportFile =>
+  jsonFile(
+    items.map((item) => ({
+      version: '1.0',
+      invokingEvent: JSON.stringify({
+        configurationItem: item,
+        messageType: 'ConfigurationItemChangeNotification',
+        notificationCreationTime: '2026-11-30T23:55:02.000Z',
+        recordVersion: '1.3',
+      }),
+      ruleParameters: '{}',
+      resultToken: 'token',
+      eventLeftScope: false,
+      configRuleName: 'corpus-rule',
+      accountId: ACCOUNT,
+    })),
+    'config-rule-events.json',
+  );
+
 /** `aws configservice select-resource-config` output: each row a JSON string. */
 export const configSelect = (rows: readonly Json[]): ExportFile =>
   jsonFile(selectDocument(rows), 'config-select.json');

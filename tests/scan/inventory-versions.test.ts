@@ -37,6 +37,27 @@ describe('Inventory: versions of one resource across files', () => {
     }
   });
 
+  // A change notification carries the one resource that changed (Resource.notified); the
+  // snapshot before it listed the resource, which stays listed under the newer state.
+  it('keeps a resource a listing held listed when a newer change notification supersedes it', () => {
+    for (const order of [0, 1]) {
+      const inventory = new Inventory();
+      const snapshot = volume({ observedAt: 1000 });
+      const notification = volume({
+        observedAt: 2000,
+        notified: true,
+        origin: { file: 'events.json', index: 0 },
+      });
+      for (const r of order === 0 ? [snapshot, notification] : [notification, snapshot]) inventory.add(r);
+      expect(inventory.byId('aws', snapshot.id)).toMatchObject({ origin: { file: 'events.json' } });
+      expect(inventory.byId('aws', snapshot.id)?.notified).toBeUndefined();
+    }
+    const onlyNotified = new Inventory();
+    onlyNotified.add(volume({ observedAt: 1000, notified: true }));
+    onlyNotified.add(volume({ observedAt: 2000, notified: true }));
+    expect(onlyNotified.byId('aws', volume().id)?.notified).toBe(true);
+  });
+
   it('drops a resource whose newest record is a deletion, and counts it', () => {
     const inventory = new Inventory();
     inventory.add(volume({ observedAt: 1000 }));

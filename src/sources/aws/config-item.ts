@@ -30,9 +30,15 @@ export interface ConfigItem {
   readonly supplementary: Readonly<Record<string, unknown>> | undefined;
   /**
    * Only some fields were exported (SELECT output, or a CLI answer giving one setting of a
-   * resource): absent means "not exported", not "not set".
+   * resource): absent means "not exported", not "not set", except under `selected`.
    */
   readonly partial: boolean;
+  /**
+   * The properties a SELECT named (lower-case), where its output says (QueryInfo.SelectFields):
+   * one named, or under one named (`configuration` whole), is carried as the item holds it, so
+   * what the row lacks there the item lacks (Config leaves unset properties out of a row).
+   */
+  readonly selected?: ReadonlySet<string>;
   readonly captureTime: number | undefined;
   /** The item records the resource's deletion (`ResourceDeleted`, `ResourceDeletedNotRecorded`). */
   readonly deleted: boolean;
@@ -49,10 +55,15 @@ export type ConfigItemOrSkip = ConfigItem | { readonly skip: string };
 /** Statuses of items that record a deletion: the resource no longer exists. */
 const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
 
-/** What the file's name tells (`<account>_Config_<region>_ConfigHistory_…`), for items that do not say. */
+/**
+ * What the file tells of its items: its name their account and region
+ * (`<account>_Config_<region>_ConfigHistory_…`), for items that do not say; a SELECT's
+ * QueryInfo the properties its rows carry (ConfigItem.selected).
+ */
 export interface FileHint {
   readonly account?: string;
   readonly region?: string;
+  readonly selected?: ReadonlySet<string>;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -144,6 +155,7 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     configuration: configuration ?? {},
     supplementary,
     partial,
+    ...(partial && hint.selected && { selected: hint.selected }),
     captureTime,
     deleted,
   };

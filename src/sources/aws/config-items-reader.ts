@@ -16,8 +16,10 @@ export function* configItemsToResources(
   partial: boolean,
   /** The first item's index in the file's list, where the items are a part of it. */
   firstIndex = 0,
+  /** The properties a SELECT named, where its output says (ConfigItem.selected). */
+  selected?: ReadonlySet<string>,
 ): Generator<Resource> {
-  const hint = fileHint(ctx.file);
+  const hint = { ...fileHint(ctx.file), ...(selected && { selected }) };
   for (let at = 0; at < rawItems.length; at++) {
     const index = firstIndex + at;
     const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx);

@@ -73,6 +73,7 @@ function* readEvent(event: unknown, index: number, ctx: ReadContext): Generator<
     ...ctx,
     skip: (reason) => ctx.skip(reason, { index }),
   };
+  // Each event carries the resource that changed: no listing of its account's (Resource.notified).
   for (const resource of configItemsToResources(items, itemCtx, false))
-    yield { ...resource, origin: { file: ctx.file, index } };
+    yield { ...resource, origin: { file: ctx.file, index }, notified: true };
 }

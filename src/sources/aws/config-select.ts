@@ -7,7 +7,8 @@ import { configItemsToResources } from './config-items-reader.ts';
  * `aws configservice select-resource-config` / `select-aggregate-resource-config` output:
  * `{"Results":["<JSON row>",…],"QueryInfo":{"SelectFields":[{"Name":…}]},"NextToken"?}`. Each row
  * holds only what the query SELECTed (`SELECT *` gives top-level scalars only; `configuration`,
- * `supplementaryConfiguration` and `tags` must be named), so rows are read as partial items.
+ * `supplementaryConfiguration` and `tags` must be named), so rows are read as partial items:
+ * what the query did not name is unknown, what it named and the row lacks is unset.
  * Other AWS answers have a `Results` list too (`aws sqs list-message-move-tasks`: objects): a
  * body is taken for SELECT output only with its `QueryInfo`, or with rows that are all strings.
  * `--query Results` prints the rows alone, a JSON array of strings, each a row naming its
@@ -37,9 +38,26 @@ export const awsConfigSelectFormat: DocumentFormat = {
       );
     }
     // Each row is a JSON string; a row that is not valid JSON is skipped like any unusable item.
-    yield* configItemsToResources(results, ctx, true);
+    yield* configItemsToResources(results, ctx, true, 0, selectedProperties(document));
   },
 };
+
+/**
+ * The properties the query SELECTed, lower-case, as QueryInfo names them (`configuration`,
+ * `configuration.RetentionInDays`): a row carries those as the item holds them. Config leaves a
+ * property the item lacks out of the row, so the named ones it lacks are unset. None without
+ * QueryInfo (`--query Results`, rows alone): what a row lacks is then unknown.
+ * https://docs.aws.amazon.com/config/latest/APIReference/API_QueryInfo.html
+ */
+function selectedProperties(document: unknown): ReadonlySet<string> | undefined {
+  const fields = asRecord(asRecord(document)?.['QueryInfo'])?.['SelectFields'];
+  if (!Array.isArray(fields)) return undefined;
+  const names = fields.flatMap((entry) => {
+    const name = asRecord(entry)?.['Name'];
+    return typeof name === 'string' && name !== '' ? [name.trim().toLowerCase()] : [];
+  });
+  return names.length > 0 ? new Set(names) : undefined;
+}
 
 /** A SELECT row as `--query Results` prints it: a JSON text of an object naming its resourceType. */
 function isRow(value: unknown): boolean {

@@ -15,10 +15,9 @@ import { configItemsToResources } from './config-items-reader.ts';
  *   (`{"BaseConfigurationItems":[…],"UnprocessedResourceIdentifiers":[…]}`) and
  *   `get-aggregate-resource-config` (`{"ConfigurationItem":{…}}`);
  * - a plain JSON array of configuration items (e.g. `--query configurationItems` or `jq` output);
- *   where no item carries a configuration item's own fields (capture time, status, state id,
- *   version), they are SELECT rows parsed to objects (select-resource-config's `Results` through
- *   `jq 'map(fromjson)'`), read as the partial rows they are: what the query left out is unknown
- *   (so is one such row on its own);
+ *   where no item is a whole configuration item (isWholeItem), they are SELECT rows parsed to
+ *   objects (select-resource-config's `Results` through `jq 'map(fromjson)'`), read as the
+ *   partial rows they are: what the query left out is unknown (so is one such row on its own);
  * - one configuration item on its own (`--query 'configurationItems[0]'`, a `jq` extract, rule
  *   kits' and policy engines' test data such as Cloud Custodian's `tests/data/config/*.json`).
  * https://docs.aws.amazon.com/config/latest/developerguide/deliver-snapshot-cli.html
@@ -43,7 +42,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
   },
   *read(document, ctx) {
     if (Array.isArray(document)) {
-      yield* configItemsToResources(document, ctx, !document.some(hasItemMetadata));
+      yield* configItemsToResources(document, ctx, !document.some(isWholeItem));
       return;
     }
     const record = asRecord(document) ?? {};
@@ -52,7 +51,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
       return;
     }
     if (isBareItem(record)) {
-      yield* configItemsToResources([record], ctx, !hasItemMetadata(record));
+      yield* configItemsToResources([record], ctx, !isWholeItem(record));
       return;
     }
     const key = ITEM_LIST_KEYS.find((k) => k in record) ?? 'configurationItems';
@@ -98,18 +97,23 @@ function isBareItem(record: Record<string, unknown>): boolean {
   );
 }
 
-/** What every configuration item carries and a SELECT row has only when the query names it. */
-const ITEM_METADATA = [
-  'configurationItemCaptureTime',
-  'configurationItemStatus',
-  'configurationStateId',
-  'configurationItemVersion',
-  'version',
-];
-
-function hasItemMetadata(value: unknown): boolean {
+/**
+ * A whole configuration item, not a SELECT row (which holds what its query named, in the API's
+ * names): one in the snapshot dialect (`ARN`, `awsAccountId`, `configurationItemVersion`, names no
+ * query writes; Config-shaped inventories such as Antiope's too), or in the API dialect with what
+ * every such item carries and a row only when its query names it all (`configurationItemStatus`,
+ * `configurationStateId`, `supplementaryConfiguration`). A row that SELECTed the capture time
+ * (the console's example queries do) or one of them is still a row.
+ */
+function isWholeItem(value: unknown): boolean {
   const item = asRecord(value);
-  return item !== undefined && ITEM_METADATA.some((key) => key in item);
+  if (!item) return false;
+  if ('ARN' in item || 'awsAccountId' in item || 'configurationItemVersion' in item) return true;
+  return (
+    'configurationItemStatus' in item &&
+    'configurationStateId' in item &&
+    'supplementaryConfiguration' in item
+  );
 }
 
 function describe(value: unknown): string {

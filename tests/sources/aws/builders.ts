@@ -73,13 +73,32 @@ export function snapshotDocument(items: readonly Json[]): Json {
   };
 }
 
-/** `aws configservice select-resource-config` output: each row a JSON string. */
-export function selectDocument(rows: readonly Json[]): Json {
-  const fields = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+/**
+ * `aws configservice select-resource-config` output: each row a JSON string. QueryInfo names
+ * `fields`, by default what the rows hold, each property of `configuration` and
+ * `supplementaryConfiguration` on its own (`SELECT configuration.engine, …`): a row carries
+ * none of them whole, so what it lacks there is unknown.
+ */
+export function selectDocument(rows: readonly Json[], fields = selectedIn(rows)): Json {
   return {
     Results: rows.map((row) => JSON.stringify(row)),
     QueryInfo: { SelectFields: fields.map((Name) => ({ Name })) },
   };
+}
+
+function selectedIn(rows: readonly Json[]): string[] {
+  const names = rows.flatMap((row) =>
+    Object.entries(row).flatMap(([key, value]) =>
+      value === undefined
+        ? []
+        : (key === 'configuration' || key === 'supplementaryConfiguration') &&
+            typeof value === 'object' &&
+            value !== null
+          ? Object.keys(value).map((property) => `${key}.${property}`)
+          : [key],
+    ),
+  );
+  return [...new Set(names)];
 }
 
 export const bucketArn = (name: string) => `arn:aws:s3:::${name}`;

@@ -75,6 +75,69 @@ describe('aws-config-select', () => {
     expect(bare?.['sseAlgorithm']).toMatchObject({ source: 'unknown' });
   });
 
+  // `SELECT resourceId, resourceType, …, configuration, supplementaryConfiguration` (Cloud
+  // Custodian's config source): Config leaves what an item lacks out of the row.
+  it('reads what a SELECT named whole (QueryInfo) and the row lacks as unset, not unknown', () => {
+    const row = {
+      ...bucketRow,
+      supplementaryConfiguration: { BucketPolicy: { policyText: null } },
+    };
+    const logGroup = {
+      accountId: ACCOUNT,
+      awsRegion: 'ap-northeast-3',
+      arn: `arn:aws:logs:ap-northeast-3:${ACCOUNT}:log-group:forever`,
+      resourceId: 'forever',
+      resourceType: 'AWS::Logs::LogGroup',
+      configuration: { LogGroupName: 'forever' },
+    };
+    const whole = ['accountId', 'awsRegion', 'arn', 'resourceId', 'resourceType', 'configuration'];
+    const { resources } = read(selectDocument([row, logGroup], [...whole, 'supplementaryConfiguration']));
+    expect(resources.map((r) => r.facts)).toMatchObject([
+      {
+        restrictPublicBuckets: { source: 'default', value: false },
+        sseAlgorithm: { source: 'default', value: 'AES256' },
+      },
+      { retentionInDays: { source: 'default', value: null } },
+    ]);
+    // Named on its own, in another casing than the item's (`configuration.retentionInDays`).
+    const named = read(
+      selectDocument([logGroup], ['resourceId', 'resourceType', 'configuration.retentionInDays']),
+    );
+    expect(named.resources[0]?.facts['retentionInDays']).toMatchObject({ source: 'default', value: null });
+    // Without supplementaryConfiguration in the SELECT, the bucket's settings stay unknown.
+    const noSupplementary = read(selectDocument([{ ...row, supplementaryConfiguration: undefined }], whole));
+    expect(noSupplementary.resources[0]?.facts['restrictPublicBuckets']).toMatchObject({ source: 'unknown' });
+  });
+
+  it('reads the properties a SELECT named apart as that many, never the whole they lie in', () => {
+    const cluster = {
+      accountId: ACCOUNT,
+      awsRegion: 'ap-northeast-3',
+      arn: `arn:aws:eks:ap-northeast-3:${ACCOUNT}:cluster/c`,
+      resourceId: 'c',
+      resourceType: 'AWS::EKS::Cluster',
+      configuration: { ResourcesVpcConfig: { EndpointPublicAccess: true } },
+    };
+    const { resources } = read(
+      selectDocument(
+        [cluster],
+        [
+          'resourceId',
+          'resourceType',
+          'configuration.ResourcesVpcConfig.EndpointPublicAccess',
+          'configuration.Logging',
+        ],
+      ),
+    );
+    expect(resources[0]?.facts).toMatchObject({
+      endpointPublicAccess: { source: 'explicit', value: true },
+      // Named, and the row has none: no control plane logging (EKS's default).
+      enabledLogTypes: { source: 'default', value: [] },
+      // The rest of ResourcesVpcConfig was not named: its CIDRs are unknown, not EKS's default.
+      publicAccessCidrs: { source: 'unknown', note: { en: expect.stringMatching(/SELECT/) } },
+    });
+  });
+
   it('takes the account from the ARN when accountId was not selected, and reads float ports', () => {
     const row = {
       arn: `arn:aws:ec2:ap-northeast-3:${ACCOUNT}:security-group/sg-1`,

@@ -109,17 +109,32 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
   it('reads an array of SELECT rows, which carry no item metadata, as partial: the rest unknown', () => {
     const {
       ARN,
+      awsAccountId,
       configurationItemCaptureTime,
       configurationItemStatus,
       configurationStateId,
       configurationItemVersion,
       ...item
     } = bucketItem('old-bucket', { BucketPolicy: bucketPolicy() }) as Record<string, unknown>;
-    const row = { ...item, arn: ARN, supplementaryConfiguration: undefined };
+    // A SELECT row names the account and ARN as the API does (`accountId`, `arn`).
+    const row = { ...item, arn: ARN, accountId: awsAccountId, supplementaryConfiguration: undefined };
     const rows = read([row]).resources[0]?.facts;
     expect(rows?.['ignorePublicAcls']).toMatchObject({ source: 'unknown' });
     expect(rows?.['sseAlgorithm']).toMatchObject({ source: 'unknown' });
     expect(read(row).resources[0]?.facts['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+    // One that SELECTed the capture time (the console's example queries do) is still a row.
+    const timed = { ...row, configurationItemCaptureTime, configuration: { name: 'old-bucket' } };
+    expect(read([timed]).resources[0]?.facts['sseAlgorithm']).toMatchObject({ source: 'unknown' });
+    const logGroup = {
+      resourceType: 'AWS::Logs::LogGroup',
+      resourceId: 'app',
+      accountId: awsAccountId,
+      awsRegion: 'ap-northeast-1',
+      arn: `arn:aws:logs:ap-northeast-1:${String(awsAccountId)}:log-group:app`,
+      configurationItemCaptureTime,
+      configuration: { LogGroupName: 'app' },
+    };
+    expect(read([logGroup]).resources[0]?.facts['retentionInDays']).toMatchObject({ source: 'unknown' });
     // An array of items, each with its capture time, keeps the documented defaults.
     const items = read([bucketItem('old-bucket', {})]).resources[0]?.facts;
     expect(items?.['sseAlgorithm']).toMatchObject({ source: 'default', value: 'AES256' });

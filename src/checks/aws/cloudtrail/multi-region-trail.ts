@@ -27,6 +27,7 @@ export default defineCheck<
   | 'noneListed'
   | 'unknownScope'
   | 'notListedHere'
+  | 'onlyNotified'
 >({
   meta: {
     id: 'aws.cloudtrail.multi-region-trail',
@@ -79,6 +80,10 @@ export default defineCheck<
       notListedHere: {
         ja: '証跡 {{trails}} は他のアカウント（{{accounts}}）の一覧にあったものだけで、このアカウント自身の証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
         en: "Cannot tell: trails {{trails}} were seen only in other accounts' listings ({{accounts}}); this account's own trails (its describe-trails or Config trail records) were not read",
+      },
+      onlyNotified: {
+        ja: '証跡 {{trails}} は変更通知または Config ルールのイベント（変更されたリソースだけを運ぶ）にあったものだけで、このアカウントの証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
+        en: "Cannot tell: trails {{trails}} were seen only in change notifications or rule events, which carry the resources that changed; this account's list of trails (its describe-trails or Config trail records) was not read",
       },
       unknownScope: {
         ja: '証跡 {{trails}} が全リージョン対象かどうかがエクスポートから分かりません',
@@ -140,12 +145,15 @@ export default defineCheck<
     const data = { trails: scopes.map((scope) => scope.name) };
     // A FAIL says the account has no good trail: only its own listing tells all its trails. A
     // member's listing of this account's organization trail shows that one trail, not the rest.
+    // Nor does a change notification, which carries the one trail that changed.
+    const listed = own.filter((trail) => !trail.notified);
     const listedHere =
       organization.length > 0 ||
       listedNone.length > 0 ||
-      own.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
+      listed.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
+    if (!listedHere && listed.length === 0) return undetermined('onlyNotified', [ONLY_NOTIFIED], data);
     if (!listedHere) {
-      const listings = own.flatMap((trail) => {
+      const listings = listed.flatMap((trail) => {
         const { listedBy } = trail.facts;
         return listedBy ? [{ trail, listedBy }] : [];
       });
@@ -171,6 +179,11 @@ export default defineCheck<
     }
     return fail('noMultiRegion', evidence, data);
   },
+});
+
+const ONLY_NOTIFIED = unknown('configurationItems[resourceType=AWS::CloudTrail::Trail]', {
+  ja: 'このアカウントの証跡は変更通知またはルールのイベントにあったものだけです（証跡一覧ではありません）',
+  en: "the account's trails were read from change notifications or rule events only (no listing of its trails)",
 });
 
 /**

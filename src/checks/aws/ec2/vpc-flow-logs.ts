@@ -9,7 +9,7 @@ import { emptyListings } from '../lib/listings.ts';
 
 export default defineCheck<
   AwsVpcFacts,
-  'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'flowLogsUnread' | 'unknown'
+  'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'flowLogsUnread' | 'onlyNotified' | 'unknown'
 >({
   meta: {
     id: 'aws.ec2.vpc-flow-logs',
@@ -48,6 +48,10 @@ export default defineCheck<
       flowLogsUnread: {
         ja: 'VPC {{vpc}} に有効と分かるフローログはありませんが、フローログ {{flowLogs}} の対象または状態がエクスポートから読み取れません',
         en: 'VPC {{vpc}} has no flow log known to be active, but the target or status of flow logs {{flowLogs}} cannot be read from the export',
+      },
+      onlyNotified: {
+        ja: 'VPC {{vpc}} に有効なフローログは変更通知またはルールのイベント（変更されたリソースだけを運ぶ）に現れていませんが、それらはフローログの一覧ではないため判断できません',
+        en: 'Cannot tell: change notifications and rule events, which carry the resources that changed, show no active flow log of VPC {{vpc}}, and they are no listing of the flow logs',
       },
       unknown: {
         ja: 'VPC {{vpc}} の ID がエクスポートにありません',
@@ -117,6 +121,20 @@ export default defineCheck<
         ...data,
         flowLogs: unread.map((flowLog) => flowLog.name),
       });
+    }
+    // Change notifications carry the flow logs that changed: no listing of the Region's.
+    if (flowLogs.every((flowLog) => flowLog.notified)) {
+      return undetermined(
+        'onlyNotified',
+        [
+          vpcId,
+          unknown(`AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {
+            ja: 'このアカウント・リージョンのフローログは変更通知またはルールのイベントにあったものだけです（一覧ではありません）',
+            en: "the account's flow logs in this Region were read from change notifications or rule events only (no listing of them)",
+          }),
+        ],
+        data,
+      );
     }
     // Config records flow logs in this account (others are there): this VPC has none active.
     const none = cloudDefault(false, `AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {

@@ -7,7 +7,7 @@ import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 import { emptyListings } from '../lib/listings.ts';
 
-type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'notInPlan' | 'unknown';
+type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'notInPlan' | 'onlyNotified' | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -54,6 +54,10 @@ export default defineCheck<object, Message>({
         ja: 'Terraform の計画には {{regions}} の GuardDuty 検出器がありません。構成の外で作られた検出器は計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
         en: "The Terraform plan has no GuardDuty detector in {{regions}}, and a detector made outside the configuration is not in the plan: judge it on the cloud's inventory (an export or a live scan)",
       },
+      onlyNotified: {
+        ja: '{{regions}} の GuardDuty 検出器は変更通知またはルールのイベント（変更されたリソースだけを運ぶ）に現れていませんが、それらは検出器の一覧ではないため判断できません',
+        en: 'Cannot tell: change notifications and rule events, which carry the resources that changed, show no GuardDuty detector in {{regions}}, and they are no listing of the detectors',
+      },
       unknown: {
         ja: 'GuardDuty 検出器が有効かどうかがエクスポートから分かりません（{{regions}}）',
         en: 'The export does not show whether the GuardDuty detectors are enabled ({{regions}})',
@@ -69,13 +73,13 @@ export default defineCheck<object, Message>({
       (r) => r.kansaType === 'security.service' && r.nativeType === 'AWS::GuardDuty::Detector',
     ) as Resource<AwsGuardDutyDetectorFacts>[];
     // The Regions whose detectors were listed and none is there (list-detectors → DetectorIds: []).
-    const listed = new Map(
+    const listedNone = new Map(
       regions.map((region) => [
         region,
         emptyListings(ctx.inventory, resource.account, 'detectorListings', { region }),
       ]),
     );
-    if (detectors.length === 0 && ![...listed.values()].some((evidence) => evidence.length > 0)) {
+    if (detectors.length === 0 && ![...listedNone.values()].some((evidence) => evidence.length > 0)) {
       return undetermined('noDetectors', [
         unknown('configurationItems[resourceType=AWS::GuardDuty::Detector]', {
           ja: 'このアカウントの GuardDuty 検出器の設定項目がエクスポートにありません',
@@ -86,10 +90,13 @@ export default defineCheck<object, Message>({
     // A Terraform plan holds the detectors its configuration manages: a Region without one may
     // have one made outside it (Config, by contrast, records every detector of the account).
     const fromPlan = isPlanOrigin(resource.origin);
+    // So does a change notification (the detector that changed); Config's other records list all.
+    const detectorsListed = detectors.some((detector) => !detector.notified);
     const evidence: Evidence[] = [];
     const missing: string[] = [];
     const undecided: string[] = [];
     const notInPlan: string[] = [];
+    const notNotified: string[] = [];
     for (const region of regions) {
       const inRegion = detectors.filter((detector) => detector.region === region);
       const facts = inRegion.map((detector) => ({
@@ -101,7 +108,7 @@ export default defineCheck<object, Message>({
         evidence.push(evidenceFrom(on.detector, on.enabled));
         continue;
       }
-      const none = listed.get(region) ?? [];
+      const none = listedNone.get(region) ?? [];
       if (inRegion.length === 0 && none.length > 0) {
         missing.push(region);
         evidence.push(...none);
@@ -128,6 +135,16 @@ export default defineCheck<object, Message>({
         );
         continue;
       }
+      if (inRegion.length === 0 && !detectorsListed) {
+        notNotified.push(region);
+        evidence.push(
+          unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
+            ja: `${region} の検出器は変更通知に現れていません（変更通知は検出器の一覧ではありません）`,
+            en: `no detector of ${region} in the change notifications (which are no listing of the detectors)`,
+          }),
+        );
+        continue;
+      }
       if (facts.some((fact) => fact.enabled.source === 'unknown')) undecided.push(region);
       else missing.push(region);
       evidence.push(
@@ -144,6 +161,7 @@ export default defineCheck<object, Message>({
     }
     if (missing.length > 0) return fail('missing', evidence, { regions: missing });
     if (notInPlan.length > 0) return undetermined('notInPlan', evidence, { regions: notInPlan });
+    if (notNotified.length > 0) return undetermined('onlyNotified', evidence, { regions: notNotified });
     if (undecided.length > 0) return undetermined('unknown', evidence, { regions: undecided });
     return pass('enabled', evidence, { regions });
   },

@@ -57,11 +57,13 @@ export default defineCheck<
     const data = { user: resource.name };
     const password = factOf(resource.facts.passwordEnabled, 'password_enabled');
     const mfa = factOf(resource.facts.mfaActive, 'mfa_active');
-    if (password.source === 'unknown' || mfa.source === 'unknown')
-      return undetermined('noReport', [password, mfa], data);
-    if (!password.value) return notApplicable('noConsole', [password], data);
+    if (password.source !== 'unknown' && !password.value) return notApplicable('noConsole', [password], data);
+    // A user known to hold no administrator rights is outside the check whatever its console
+    // password and MFA: Config's IAM items tell that without the credential report.
     const admin = isAdministrator(ctx.inventory, resource);
     if (admin.value === false) return notApplicable('notAdmin', admin.evidence, data);
+    if (password.source === 'unknown' || mfa.source === 'unknown')
+      return undetermined('noReport', [password, mfa], data);
     // MFA satisfies the requirement whether or not the rights are known.
     if (mfa.value) return pass('mfa', [password, mfa, ...(admin.value ? admin.evidence : [])], data);
     if (admin.value === undefined)

@@ -14,6 +14,7 @@ type Message =
   | 'notInPlan'
   | 'noIam'
   | 'noRoles'
+  | 'onlyNotified'
   | 'unknown';
 
 export default defineCheck<object, Message>({
@@ -74,6 +75,10 @@ export default defineCheck<object, Message>({
           en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but no IAM role configuration item was read',
         },
       ),
+      onlyNotified: {
+        ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、このアカウントの IAM ユーザ・ロールは変更通知またはルールのイベント（変更されたリソースだけを運ぶ）にあったものだけで、他の主体がありえます',
+        en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the IAM users and roles of the account were read from change notifications or rule events only, which carry the resources that changed: others may exist',
+      },
       unknown: missingData(
         {
           ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、{{undecided}} の権限、またはその主体が他の主体を経て届く先の権限がエクスポートから分かりません',
@@ -152,6 +157,9 @@ export default defineCheck<object, Message>({
     // Every account has roles (AWSServiceRoleForSupport, …): none read means roles were not
     // recorded, and the count leaves them out.
     if (roles.length === 0) return undetermined('noRoles', [...evidence, ROLES_NOT_EXPORTED], data);
+    // Change notifications carry the principals that changed: no listing of the account's.
+    if ([...users, ...roles].every((principal) => principal.notified))
+      return undetermined('onlyNotified', [...evidence, PRINCIPALS_ONLY_NOTIFIED], data);
     // A Terraform plan or state holds the principals its configuration makes; others may exist.
     if (isPlanOrigin(resource.origin)) return undetermined('notInPlan', evidence, data);
     return pass(escalating.length > 0 ? 'withinLimitEscalating' : 'withinLimit', evidence, data);
@@ -161,6 +169,11 @@ export default defineCheck<object, Message>({
 const ROLES_NOT_EXPORTED = unknown('configurationItems[resourceType=AWS::IAM::Role]', {
   ja: 'このアカウントの IAM ロールがエクスポートにありません',
   en: 'no IAM role of this account in the export',
+});
+
+const PRINCIPALS_ONLY_NOTIFIED = unknown('configurationItems[resourceType=AWS::IAM::User|AWS::IAM::Role]', {
+  ja: 'このアカウントの IAM ユーザ・ロールは変更通知またはルールのイベントにあったものだけです（一覧ではありません）',
+  en: "the account's IAM users and roles were read from change notifications or rule events only (no listing of them)",
 });
 
 /**

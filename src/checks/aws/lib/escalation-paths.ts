@@ -9,6 +9,7 @@ import {
   AWS_MANAGED_GRANTS,
   FUNCTION_CODE_UPDATE,
   PASS_ROLE,
+  PATH_ACTIONS,
   SERVICE_LAUNCHES,
   USER_TAKEOVERS,
 } from '../../../model/aws-escalation-paths.ts';
@@ -148,21 +149,23 @@ function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
  */
 function grantsOf(inventory: InventoryView, principal: Resource): HeldGrant[] {
   const held: HeldGrant[] = [];
+  const bounded = boundaryActions(inventory, principal);
+  const hold = (grant: AwsEscalationGrant, from: Resource, path: string) => {
+    const actions =
+      bounded && grant.effect === 'Allow' ? grant.actions.filter((a) => bounded.has(a)) : grant.actions;
+    if (actions.length > 0) held.push({ grant: { ...grant, actions }, from, path });
+  };
   const read = (owner: Resource) => {
     const facts = owner.facts as AwsIamPrincipalFacts;
     const inline = facts.escalationGrants;
     if (inline?.source !== 'unknown' && inline)
-      for (const grant of inline.value) held.push({ grant, from: owner, path: inline.path });
+      for (const grant of inline.value) hold(grant, owner, inline.path);
     const attached = facts.attachedPolicyArns;
     if (attached?.source === 'unknown' || !attached) return;
     for (const arn of attached.value) {
-      const awsManaged = AWS_MANAGED_POLICY_NAME.exec(arn)?.[1];
-      for (const grant of (awsManaged && AWS_MANAGED_GRANTS[awsManaged]) || [])
-        held.push({ grant, from: owner, path: attached.path });
-      const policy = inventory.byId('aws', arn);
-      const grants = (policy?.facts as AwsIamPolicyFacts | undefined)?.escalationGrants;
-      if (policy?.kansaType !== 'iam.policy' || grants?.source === 'unknown' || !grants) continue;
-      for (const grant of grants.value) held.push({ grant, from: policy, path: grants.path });
+      for (const grant of awsManagedGrants(arn) ?? []) hold(grant, owner, attached.path);
+      const grants = managedPolicyGrants(inventory, arn);
+      if (grants) for (const grant of grants.value) hold(grant, grants.policy, grants.path);
     }
   };
   read(principal);
@@ -173,6 +176,40 @@ function grantsOf(inventory: InventoryView, principal: Resource): HeldGrant[] {
       if (byName.has(group.name)) read(group);
   }
   return held;
+}
+
+/** The path grants of an AWS managed policy, known by its name; undefined for a customer one. */
+function awsManagedGrants(arn: string): readonly AwsEscalationGrant[] | undefined {
+  const awsManaged = AWS_MANAGED_POLICY_NAME.exec(arn)?.[1];
+  return awsManaged === undefined ? undefined : (AWS_MANAGED_GRANTS[awsManaged] ?? []);
+}
+
+/** The path grants of a managed policy the export holds (its AWS::IAM::Policy item), when read. */
+function managedPolicyGrants(inventory: InventoryView, arn: string) {
+  const policy = inventory.byId('aws', arn);
+  const grants = (policy?.facts as AwsIamPolicyFacts | undefined)?.escalationGrants;
+  if (policy?.kansaType !== 'iam.policy' || grants?.source === 'unknown' || !grants) return undefined;
+  return { policy, value: grants.value, path: grants.path };
+}
+
+/**
+ * The path actions a user's or role's permissions boundary allows, which are all it may use of
+ * its policies' (the boundary's resources are not weighed: an action it allows anywhere counts).
+ * Undefined, no limit, without a boundary, with AdministratorAccess as the boundary, or with one
+ * the export does not hold: the paths then stand as its policies give them, counted rather than
+ * passed over. IAMFullAccess allows the IAM actions; another AWS managed policy those it is
+ * known to grant (AWS_MANAGED_GRANTS), none for most.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+function boundaryActions(inventory: InventoryView, principal: Resource): ReadonlySet<string> | undefined {
+  const boundary = (principal.facts as AwsIamPrincipalFacts).permissionsBoundaryArn;
+  if (!boundary || boundary.source === 'unknown' || boundary.value === null) return undefined;
+  const arn = boundary.value;
+  if (/:policy\/AdministratorAccess$/.test(arn)) return undefined;
+  if (/:policy\/IAMFullAccess$/.test(arn)) return new Set(PATH_ACTIONS.filter((a) => a.startsWith('iam:')));
+  const grants = awsManagedGrants(arn) ?? managedPolicyGrants(inventory, arn)?.value;
+  if (grants === undefined) return undefined;
+  return new Set(grants.flatMap((grant) => (grant.effect === 'Allow' ? grant.actions : [])));
 }
 
 /** Every step of the principal's paths. */

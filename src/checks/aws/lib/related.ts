@@ -168,24 +168,73 @@ function grants(
   };
 }
 
-/** Whether an IAM role's own policies grant the rights (full administrator rights by default). */
+/**
+ * Whether an IAM role's own policies grant the rights (full administrator rights by default),
+ * within its permissions boundary.
+ */
 export function isAdministratorRole(
   inventory: InventoryView,
   role: Resource<AwsIamPrincipalFacts>,
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
-  return grants(inventory, role, rights, role);
+  return withinBoundary(inventory, role, rights, grants(inventory, role, rights, role));
 }
 
 /**
  * Whether an IAM user holds the rights (full administrator rights by default): through its own
- * policies or those of one of its groups (when the group items are in the export).
+ * policies or those of one of its groups (when the group items are in the export), within its
+ * permissions boundary.
  */
 export function isAdministrator(
   inventory: InventoryView,
   user: Resource<AwsIamUserFacts>,
   rights: Rights = ADMINISTRATOR,
 ): Verdict {
+  return withinBoundary(inventory, user, rights, userGrants(inventory, user, rights));
+}
+
+/**
+ * What a user's or role's permissions boundary leaves of the rights its policies grant: the
+ * principal may do only what both allow. A boundary lets the rights through when it is the AWS
+ * managed policy that grants them (or AdministratorAccess), or a customer managed policy whose
+ * default version grants them (its AWS::IAM::Policy item); another AWS managed policy does not
+ * (AWS's are judged by their name, as when attached); a customer managed one the export lacks
+ * leaves them unknown. No boundary, or a record that does not say, leaves them as granted.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+function withinBoundary(
+  inventory: InventoryView,
+  principal: Resource<AwsIamPrincipalFacts | AwsIamUserFacts>,
+  rights: Rights,
+  granted: Verdict,
+): Verdict {
+  const boundary = principal.facts.permissionsBoundaryArn;
+  if (!boundary || granted.value === false || (boundary.source !== 'unknown' && boundary.value === null))
+    return granted;
+  const named = evidenceFrom(principal, boundary);
+  const arn = boundary.value;
+  if (boundary.source === 'unknown' || !arn)
+    return { value: undefined, evidence: [...granted.evidence, named] };
+  if (ADMINISTRATOR.managedPolicy.test(arn) || rights.managedPolicy.test(arn))
+    return { value: granted.value, evidence: [...granted.evidence, named] };
+  if (AWS_MANAGED_POLICY.test(arn)) return { value: false, evidence: [named] };
+  const policy = inventory.byId('aws', arn);
+  if (policy?.kansaType !== 'iam.policy')
+    return { value: undefined, evidence: [...granted.evidence, named, policyNotExported(arn, principal)] };
+  const statements = factOf(
+    (policy.facts as AwsIamPolicyFacts)[rights.statements],
+    'configuration.policyVersionList',
+  );
+  const evidence = [named, evidenceFrom(policy, statements)];
+  if (statements.source === 'unknown')
+    return { value: undefined, evidence: [...granted.evidence, ...evidence] };
+  return statements.value.length > 0
+    ? { value: granted.value, evidence: [...granted.evidence, ...evidence] }
+    : { value: false, evidence };
+}
+
+/** Whether a user's own policies or its groups' grant the rights (before its boundary). */
+function userGrants(inventory: InventoryView, user: Resource<AwsIamUserFacts>, rights: Rights): Verdict {
   const own = grants(inventory, user, rights);
   if (own.value) return own;
   const groupNames = factOf(user.facts.groups, 'configuration.groupList');

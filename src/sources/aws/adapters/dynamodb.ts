@@ -1,7 +1,7 @@
 import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, fieldAnyCase, toStringValue } from './fields.ts';
+import { absent, carries, fieldAnyCase, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 
 const SSE_PATH = 'configuration.SSEDescription';
@@ -18,7 +18,7 @@ const KEY_PATH = `${SSE_PATH}.KMSMasterKeyArn`;
  */
 export function dynamoDbTableFacts(item: ConfigItem): AwsEncryptedStoreFacts {
   const raw = fieldAnyCase(item.configuration, 'SSEDescription');
-  if (raw === undefined && item.partial) {
+  if (raw === undefined && !carries(item, SSE_PATH)) {
     return {
       encrypted: absent(item, SSE_PATH),
       kmsKeyId: absent(item, KEY_PATH),

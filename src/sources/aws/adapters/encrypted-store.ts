@@ -4,6 +4,7 @@ import type { CommonFacts } from '../../../model/facts.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import {
   absent,
+  carries,
   configBoolean,
   configNumber,
   configString,
@@ -108,7 +109,7 @@ function enabledLogExports(item: ConfigItem): Fact<readonly string[]> {
   const path = 'configuration.enabledCloudwatchLogsExports';
   const exports = field(item.configuration, 'enabledCloudwatchLogsExports');
   if (Array.isArray(exports)) return explicit(stringsOf(exports), path);
-  if (item.partial) return absent(item, path);
+  if (!carries(item, path)) return absent(item, path);
   return cloudDefault([], path, {
     ja: 'ログのエクスポート設定がありません: RDS の既定ではデータベースのログは CloudWatch Logs に発行されません',
     en: 'no log exports: by default RDS publishes no database log to CloudWatch Logs',

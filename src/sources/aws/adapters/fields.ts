@@ -48,7 +48,22 @@ export function toStringValue(value: unknown): string | undefined {
 
 /** The fact of a field the item does not carry. */
 export function absent<T>(item: ConfigItem, path: string): Fact<T> {
-  return unknown(path, item.partial ? NOT_SELECTED : NOT_IN_ITEM);
+  return unknown(path, carries(item, path) ? NOT_IN_ITEM : NOT_SELECTED);
+}
+
+/**
+ * Whether the item holds the property at `path` (`configuration.Logging.ClusterLogging`) as the
+ * resource has it, so that its absence is the resource's: a complete item does; a partial one
+ * where its SELECT named the property or one it lies under (ConfigItem.selected).
+ */
+export function carries(item: ConfigItem, path: string): boolean {
+  if (!item.partial) return true;
+  const { selected } = item;
+  if (!selected) return false;
+  for (let at = path.toLowerCase(); ; at = at.slice(0, at.lastIndexOf('.'))) {
+    if (selected.has(at)) return true;
+    if (!at.includes('.')) return false;
+  }
 }
 
 const NOT_SELECTED: Localized = {

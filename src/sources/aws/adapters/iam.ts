@@ -33,6 +33,7 @@ export function iamUserFacts(item: ConfigItem): AwsIamUserFacts {
     groups: Array.isArray(groups)
       ? explicit(groups.map(String), 'configuration.groupList')
       : absent(item, 'configuration.groupList'),
+    ...boundaryFacts(item),
   };
 }
 
@@ -50,7 +51,25 @@ export function iamRoleFacts(item: ConfigItem): AwsIamPrincipalFacts {
     attachedPolicyArns: attachedPolicyArns(item),
     ...inlinePolicyFacts(item, 'rolePolicyList'),
     ...trustFacts(item),
+    ...boundaryFacts(item),
   };
+}
+
+/**
+ * The permissions boundary of a user or role: Config's `permissionsBoundary`
+ * (`{permissionsBoundaryType, permissionsBoundaryArn}`, null for none), IAM's
+ * `PermissionsBoundary` in get-account-authorization-details. A record without the member says
+ * nothing of it (no fact): the principal is judged on its policies, as before boundaries existed.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html
+ */
+function boundaryFacts(item: ConfigItem): Pick<AwsIamPrincipalFacts, 'permissionsBoundaryArn'> {
+  const raw = field(item.configuration, 'permissionsBoundary');
+  if (raw === undefined) return {};
+  const path = 'configuration.permissionsBoundary.permissionsBoundaryArn';
+  if (raw === null) return { permissionsBoundaryArn: explicit(null, 'configuration.permissionsBoundary') };
+  const arn = toStringValue(field(asRecord(raw), 'permissionsBoundaryArn'));
+  // A boundary named by no ARN may allow anything or nothing.
+  return { permissionsBoundaryArn: arn ? explicit(arn, path) : unexpectedType(path) };
 }
 
 /**

@@ -5,7 +5,7 @@ import {
 } from '../../../model/aws.ts';
 import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { absent, configString, field, toBoolean, toStringValue } from './fields.ts';
+import { absent, carries, configString, field, toBoolean, toStringValue } from './fields.ts';
 
 /** AWS::KMS::Key. https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html */
 export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
@@ -85,6 +85,6 @@ export function keyReferenceFacts(
       customerManagedKey: customerManagedKeyOf(key, path),
     };
   }
-  if (item.partial && keyRef !== null) return { customerManagedKey: absent<boolean>(item, path) };
+  if (!carries(item, path) && keyRef !== null) return { customerManagedKey: absent<boolean>(item, path) };
   return { customerManagedKey: noKey() };
 }

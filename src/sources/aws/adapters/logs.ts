@@ -1,7 +1,7 @@
 import type { AwsLogGroupFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { absent, field, toNumber } from './fields.ts';
+import { absent, carries, field, toNumber } from './fields.ts';
 
 /**
  * AWS::Logs::LogGroup (`LogGroupName`, `RetentionInDays`, …). A log group without a retention
@@ -18,7 +18,7 @@ function retentionInDays(item: ConfigItem): Fact<number | null> {
   const days = toNumber(raw);
   if (days !== undefined) return explicit(days, path);
   if (raw !== undefined && raw !== null) return unexpectedType(path);
-  if (item.partial) return absent(item, path);
+  if (!carries(item, path)) return absent(item, path);
   return cloudDefault(null, path, {
     ja: '保存期間が設定されていません: CloudWatch Logs の既定は「失効しない」（無期限保存）です',
     en: 'no retention set: CloudWatch Logs keeps events forever by default ("Never expire")',

@@ -13,7 +13,7 @@ import {
   unknown,
 } from '../../../model/fact.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
-import { absent, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
+import { absent, carries, configBoolean, field, fieldAnyCase, toBoolean, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
 import { deniesInsecureTransport, matchingStatements } from './policy-document.ts';
 import { publicStatementsFact } from './public-policy.ts';
@@ -73,12 +73,14 @@ function bucketPublicAccessBlock(item: ConfigItem): Record<BlockFlag, Fact<boole
 
 /**
  * Whether the item says the bucket has no such setting: a complete item that does not carry it,
- * or a partial one (an S3 answer read alone: `NoSuchPublicAccessBlockConfiguration`) that
- * holds it as null; a partial item without it did not read it.
+ * a SELECT row whose query named it (or the whole supplementaryConfiguration), or a partial
+ * one (an S3 answer read alone: `NoSuchPublicAccessBlockConfiguration`) that holds it as null;
+ * another partial item without it did not read it.
  */
 function answersNone(item: ConfigItem, setting: string): boolean {
-  if (item.supplementary === undefined) return false;
-  return item.partial ? item.supplementary[setting] === null : true;
+  if (item.partial)
+    return carries(item, `supplementaryConfiguration.${setting}`) || item.supplementary?.[setting] === null;
+  return item.supplementary !== undefined;
 }
 
 const BLOCK_BASE = 'supplementaryConfiguration.PublicAccessBlockConfiguration';

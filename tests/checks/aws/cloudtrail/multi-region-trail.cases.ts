@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { accountResourceId } from '../../../../src/model/resource.ts';
-import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, credentialRow, rootRow } from '../../../sources/aws/builders.ts';
 import { trail, trailArn, trailStatus } from './trail.ts';
@@ -78,6 +78,12 @@ const MEMBER_ROOT = credentialReportFile([
 
 export default {
   valid: [
+    {
+      name: "a rule event's multi-Region trail is one the account has",
+      records: [configRuleEvents([trail('all', { isMultiRegionTrail: true })]), ROOT],
+      messageId: 'multiRegion',
+      data: { trail: 'all' },
+    },
     {
       name: "a member's describe-trails lists the management account's multi-Region organization trail",
       records: [memberTrails({})],
@@ -241,6 +247,24 @@ export default {
       collected: [trailStatus('all', false)],
       messageId: 'notLogging',
       data: { trails: ['all'] },
+    },
+    {
+      name: "a rule event's single-Region trail: the one trail that changed, not the account's list of trails",
+      records: [configRuleEvents([trail('local', { isMultiRegionTrail: false })]), ROOT],
+      status: 'UNKNOWN',
+      messageId: 'onlyNotified',
+      data: { trails: ['local'] },
+      evidence: [{ path: 'configurationItems[resourceType=AWS::CloudTrail::Trail]', source: 'unknown' }],
+    },
+    {
+      name: "a rule event's trail beside the account's own Config listing of another: the listing decides",
+      records: [
+        configRuleEvents([trail('local', { isMultiRegionTrail: false })]),
+        trail('other', { isMultiRegionTrail: false }),
+        ROOT,
+      ],
+      messageId: 'noMultiRegion',
+      data: { trails: ['local', 'other'] },
     },
     {
       name: 'every trail covers one Region',

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
@@ -236,6 +236,28 @@ const cases: AnyCase[] = [
     messageId: 'noFlowLogs',
   },
   ...emptyListingCases(),
+  {
+    // Rule events and change notifications carry the resources that changed, not every flow log.
+    name: "rule events of a VPC and another VPC's flow log",
+    records: [configRuleEvents([vpc('vpc-1'), flowLog('vpc-2')])],
+    target: vpcArn('vpc-1'),
+    status: 'UNKNOWN',
+    messageId: 'onlyNotified',
+  },
+  {
+    name: "a rule event of the VPC's active flow log",
+    records: [configRuleEvents([vpc('vpc-1'), flowLog('vpc-1')])],
+    target: vpcArn('vpc-1'),
+    status: 'PASS',
+    messageId: 'logged',
+  },
+  {
+    name: "a snapshot's flow log of another VPC beside a rule event's: the snapshot lists the flow logs",
+    records: [vpc('vpc-1'), flowLog('vpc-2'), configRuleEvents([flowLog('vpc-3')])],
+    target: vpcArn('vpc-1'),
+    status: 'FAIL',
+    messageId: 'notLogged',
+  },
   ...planCases,
 ];
 

@@ -11,7 +11,21 @@ const logging = (...types: string[]) => ({
 const table = [
   ['api, audit, authenticator', logging('api', 'audit', 'authenticator'), 'PASS', 'logged', undefined],
   ['api only', logging('api'), 'FAIL', 'missing', ['audit', 'authenticator']],
-  ['no Logging (default: none)', {}, 'FAIL', 'missing', ['api', 'audit', 'authenticator']],
+  [
+    'no Logging (default: none)',
+    { ResourcesVpcConfig: { SubnetIds: ['subnet-1'], EndpointPublicAccess: false } },
+    'FAIL',
+    'missing',
+    ['api', 'audit', 'authenticator'],
+  ],
+  // Config's first EKS items (2021): subnets and security groups only, no endpoint, no Logging.
+  [
+    'no Logging in a 2021 Config item',
+    { ResourcesVpcConfig: { SubnetIds: ['subnet-1'] } },
+    'UNKNOWN',
+    'unknown',
+    undefined,
+  ],
 ] as const;
 
 const cases: AnyCase[] = [

@@ -25,7 +25,14 @@ const table = [
     'FAIL',
     'open',
   ],
-  ['nothing set (EKS defaults: public, 0.0.0.0/0)', vpcConfig({}), 'FAIL', 'open'],
+  // Config's first EKS items (2021) recorded subnets and security groups only.
+  ['no EndpointPublicAccess (a 2021 Config item)', vpcConfig({}), 'UNKNOWN', 'unknown'],
+  [
+    'public, no PublicAccessCidrs (EKS default: 0.0.0.0/0)',
+    vpcConfig({ EndpointPublicAccess: true }),
+    'FAIL',
+    'open',
+  ],
   // The whole internet written without 0.0.0.0/0 (src/model/internet-sources.ts).
   [
     'public to 0.0.0.0/1 and 128.0.0.0/1',
@@ -76,16 +83,16 @@ const cases: AnyCase[] = [
     data: { cidrs: ['0.0.0.0/1', '128.0.0.0/1'] },
   },
   {
-    name: 'says the defaults decided, and fills reachableFromInternet',
-    records: [cluster(vpcConfig({}))],
+    name: 'says the default CIDRs decided, and fills reachableFromInternet',
+    records: [cluster(vpcConfig({ EndpointPublicAccess: true }))],
     status: 'FAIL',
     messageId: 'open',
     evidence: [
-      { source: 'default', value: true },
+      { source: 'explicit', value: true },
       { source: 'default', value: ['0.0.0.0/0'] },
     ],
     assert: (_result, resource) =>
-      expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'default', value: true } }),
+      expect(resource.facts).toMatchObject({ reachableFromInternet: { source: 'explicit', value: true } }),
   },
 ];
 

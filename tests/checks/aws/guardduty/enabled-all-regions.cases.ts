@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, REGION, rootRow, snapshotItem } from '../../../sources/aws/builders.ts';
@@ -165,6 +165,28 @@ const cases: AnyCase[] = [
       expect(result.evidence).toContainEqual(
         expect.objectContaining({ source: 'explicit', value: 'DISABLED', path: 'configuration.Status' }),
       ),
+  },
+  {
+    // Rule events and change notifications carry the resources that changed, not every detector.
+    name: "rule events of one Region's detector and another Region's volume",
+    records: [configRuleEvents([detector(REGION, true), volume('us-east-1')]), ROOT],
+    status: 'UNKNOWN',
+    messageId: 'onlyNotified',
+    data: { regions: ['us-east-1'] },
+  },
+  {
+    name: 'a rule event of a disabled detector is a Region without GuardDuty',
+    records: [configRuleEvents([detector(REGION, false), volume('us-east-1')]), ROOT],
+    status: 'FAIL',
+    messageId: 'missing',
+    data: { regions: [REGION] },
+  },
+  {
+    name: "a snapshot's detector beside a rule event's: the snapshot lists the detectors",
+    records: [detector(REGION, true), configRuleEvents([volume('us-east-1')]), ROOT],
+    status: 'FAIL',
+    messageId: 'missing',
+    data: { regions: ['us-east-1'] },
   },
   ...planCases(),
   // `aws guardduty list-detectors` where the Region has none, kept per Region in the dump's

@@ -104,6 +104,40 @@ const table: {
     ],
   },
   {
+    name: 'AdministratorAccess under a ReadOnlyAccess permissions boundary, no MFA',
+    user: {
+      attachedManagedPolicies: [ADMINISTRATOR_ACCESS],
+      permissionsBoundary: {
+        permissionsBoundaryType: 'PermissionsBoundaryPolicy',
+        permissionsBoundaryArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      },
+    },
+    mfa: 'false',
+    status: 'NOT_APPLICABLE',
+    message: 'notAdmin',
+    evidence: ['configuration.permissionsBoundary.permissionsBoundaryArn'],
+  },
+  {
+    name: 'AdministratorAccess under a permissions boundary the export does not hold, no MFA',
+    user: {
+      attachedManagedPolicies: [ADMINISTRATOR_ACCESS],
+      permissionsBoundary: {
+        permissionsBoundaryType: 'PermissionsBoundaryPolicy',
+        permissionsBoundaryArn: `arn:aws:iam::${ACCOUNT}:policy/Boundary`,
+      },
+    },
+    mfa: 'false',
+    status: 'UNKNOWN',
+    message: 'adminUnknown',
+    evidence: [
+      'password_enabled',
+      'mfa_active',
+      'configuration.attachedManagedPolicies[].policyArn',
+      'configuration.permissionsBoundary.permissionsBoundaryArn',
+      `configuration.attachedManagedPolicies[arn:aws:iam::${ACCOUNT}:policy/Boundary]`,
+    ],
+  },
+  {
     name: 'admin without console password',
     user: { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] },
     mfa: 'false',
@@ -181,6 +215,14 @@ const cases: AnyCase[] = [
     records: [iamUserItem('tanaka', { attachedManagedPolicies: [ADMINISTRATOR_ACCESS] })],
     status: 'UNKNOWN',
     messageId: 'noReport',
+  },
+  {
+    // Config's IAM items show the rights without the credential report: a user known to hold
+    // none of an administrator's is outside the check, whatever its password and MFA.
+    name: 'no credential report row, a read-only group member',
+    records: [iamUserItem('tanaka', { groupList: ['Readers'] }), readers],
+    status: 'NOT_APPLICABLE',
+    messageId: 'notAdmin',
   },
   {
     name: 'rights unknown (no Config item) and MFA off',

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
+import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import {
@@ -11,6 +11,7 @@ import {
   inlinePolicy,
   rootRow,
 } from '../../../sources/aws/builders.ts';
+import { boundaryCases } from './privileged-boundaries.ts';
 import { escalationCases } from './privileged-escalation.ts';
 import { pathCases } from './privileged-paths.ts';
 import { roleItem } from './role.ts';
@@ -238,6 +239,22 @@ const cases: AnyCase[] = [
   })),
   { name: 'no IAM users and roles', records: [ROOT], status: 'UNKNOWN', messageId: 'noIam' },
   {
+    // Rule events and change notifications carry the principals that changed, not every one.
+    name: 'rule events of one administrator and one role, within the limit',
+    records: [configRuleEvents([admin('a'), SUPPORT_ROLE]), ROOT],
+    status: 'UNKNOWN',
+    messageId: 'onlyNotified',
+    data: { count: 1, principals: ['a'] },
+  },
+  {
+    name: 'rule events of more administrators than the limit',
+    records: [configRuleEvents([admin('a'), admin('b'), SUPPORT_ROLE]), ROOT],
+    params: { maxPrivilegedPrincipals: 1 },
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 2 },
+  },
+  {
     // Every account has roles (its service-linked ones at least): none read, they were not recorded.
     name: 'one administrator and no role in the export',
     records: [admin('a'), iamUserItem('b'), ROOT],
@@ -278,6 +295,7 @@ const cases: AnyCase[] = [
   },
   ...escalationCases,
   ...pathCases,
+  ...boundaryCases,
 ];
 
 /** A new `aws_iam_user` as a plan shows it (provider v5). */

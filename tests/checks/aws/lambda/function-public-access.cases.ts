@@ -122,6 +122,20 @@ const cases: AnyCase[] = [
     evidence: [{ path: 'supplementaryConfiguration.Policy' }],
   },
   {
+    // list-functions answers no policy: without get-policy's answer the function's is unknown.
+    name: 'list-functions output alone: the policy was not asked',
+    records: [
+      jsonFile(
+        { Functions: [{ FunctionName: 'open-form', FunctionArn: fnArn, Runtime: 'nodejs20.x' }] },
+        'lambda-list-functions.json',
+      ),
+    ],
+    target: fnArn,
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+    evidence: [{ path: 'supplementaryConfiguration.Policy', source: 'unknown' }],
+  },
+  {
     // Cloud Custodian's placebo recording of 2016 (tests/data/placebo/test_aws_lambda_source/
     // lambda.GetPolicy_1.json): get-policy before Lambda added RevisionId, `Policy` alone, as a
     // bucket policy is answered; its statements name the function.
