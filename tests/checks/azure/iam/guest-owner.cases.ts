@@ -1,8 +1,23 @@
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { assessmentRow } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
-import { assessmentCases, OWNER_MFA_V2 } from './assessment.ts';
+import { assessmentCases, GUEST_OWNER_V1, GUEST_OWNER_V2, OWNER_MFA_V2 } from './assessment.ts';
 
 export default {
   wrap: withSubscription,
-  ...assessmentCases('20606e75-05c4-48c0-9d97-add6daa2109a', OWNER_MFA_V2),
+  ...assessmentCases(GUEST_OWNER_V2, OWNER_MFA_V2, [
+    {
+      // Assessment lists of subscriptions assessed before the recommendation was renamed keep the old key.
+      name: 'only the deprecated V1 key',
+      records: [assessmentRow(GUEST_OWNER_V1, 'Unhealthy')],
+      status: 'FAIL',
+      messageId: 'unhealthy',
+    },
+    {
+      name: 'V2 preferred over V1',
+      records: [assessmentRow(GUEST_OWNER_V1, 'Unhealthy'), assessmentRow(GUEST_OWNER_V2, 'Healthy')],
+      status: 'PASS',
+      messageId: 'healthy',
+    },
+  ]),
 } satisfies RuleTests;
