@@ -102,7 +102,15 @@ export default defineCheck({
     // Role assignments of management groups were read, and not which groups the subscription is
     // under: those it inherits are not among its assignments (scan/management-groups.ts).
     const groups = (subscription.facts as AzureSubscriptionFacts).managementGroups;
-    const groupsUnknown = groups?.source === 'unknown' ? groups : undefined;
+    // The subscription's own list with what it inherits (az role assignment list
+    // --include-inherited, the REST list for the subscription) holds every assignment above it
+    // that applies. While its groups are unknown, only such a list puts a management group's
+    // assignment in the subscription: the scan copies a group's assignments only into the
+    // subscriptions it knows to be under the group (the root's, into every subscription).
+    const groupsUnknown =
+      groups?.source === 'unknown' && !assignments.some((a) => isManagementGroup(a.facts.scope?.value))
+        ? groups
+        : undefined;
     // A live scan's query of the role assignments failed: an owner may be among those not read.
     const read = (subscription.facts as AzureSubscriptionFacts).roleAssignmentsRead;
     const notAllRead = read?.source === 'unknown' ? read : undefined;
@@ -210,7 +218,11 @@ function controlsSubscription(scope: string, subscriptionId: string): boolean {
 
 /** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
 function isAbove(scope: string | undefined): boolean {
-  return scope === '/' || (scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false);
+  return scope === '/' || isManagementGroup(scope);
+}
+
+function isManagementGroup(scope: string | undefined): boolean {
+  return scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false;
 }
 
 const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {

@@ -164,6 +164,48 @@ const groupCases: AnyCase[] = [
     data: { count: 1 },
   },
   {
+    // The subscription's own list with what it inherits (az role assignment list --include-inherited,
+    // the REST list for the subscription) holds every group's assignment that applies to it.
+    name: 'without the subscription’s management groups, its own list holding what it inherits decides',
+    records: [
+      tenantExport([subscriptionRow(), groupAssignment(principal(5), OWNER, 'mg-tokyo')]),
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          cliAssignment(principal(3), USER_ACCESS_ADMINISTRATOR, '/'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+  {
+    // The root's assignments are copied into every subscription: they say nothing of its groups.
+    name: 'without the subscription’s management groups, an assignment at the root alone does not decide',
+    records: [
+      tenantExport([
+        subscriptionRow(),
+        assignment(principal(1), OWNER),
+        groupAssignment(principal(2), OWNER, 'mg-osaka'),
+        {
+          ...groupAssignment(principal(3), USER_ACCESS_ADMINISTRATOR, TENANT),
+          id: `/providers/Microsoft.Authorization/roleAssignments/${LISTED_TWICE}`,
+          properties: {
+            principalId: principal(3),
+            principalType: 'Group',
+            roleDefinitionId: `/providers/Microsoft.Authorization/RoleDefinitions/${USER_ACCESS_ADMINISTRATOR}`,
+            scope: '/',
+          },
+        },
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'groupsNotExported',
+  },
+  {
     name: 'without the subscription’s management groups, its own owners over the limit fail',
     records: [
       tenantExport([
