@@ -77,18 +77,25 @@ export const azureCassette: DocumentFormat = {
   },
 };
 
-/** The vaults the recording's ARM answers hold, by their `vaultUri`'s host: its data-plane calls' keys are theirs. */
+/**
+ * The vaults and Managed HSMs the recording's ARM answers hold, by the host of their `vaultUri`
+ * or `hsmUri`: its data-plane calls' keys are theirs.
+ */
 function vaultIds(exchanges: readonly Exchange[]): VaultIds {
   const vaults = new Map<string, string>();
   for (const exchange of exchanges) {
     if (!exchange.arm || exchange.status < 200 || exchange.status >= 300) continue;
     for (const resource of answeredResources(exchange.body)) {
       const id = idOf(resource);
-      const uri =
-        isObject(resource) && isObject(resource.properties) ? resource.properties.vaultUri : undefined;
+      const properties = isObject(resource) && isObject(resource.properties) ? resource.properties : {};
+      const uri = properties.vaultUri ?? properties.hsmUri;
       const host = typeof uri === 'string' && URL.canParse(uri) ? new URL(uri).hostname : '';
-      if (typeof id === 'string' && /\/providers\/microsoft\.keyvault\/vaults\/[^/]+$/i.test(id) && host)
-        vaults.set(host.split('.')[0]!.toLowerCase(), id);
+      if (
+        typeof id === 'string' &&
+        /\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+$/i.test(id) &&
+        host
+      )
+        vaults.set(host.toLowerCase(), id);
     }
   }
   return vaults;

@@ -176,4 +176,52 @@ describe('azure-keyvault-data-plane', () => {
     expect(skipped).toEqual([]);
     expect(evaluate(keyRotation, resources, keyId('cert-key')).status).toBe('FAIL');
   });
+  it('reads a Managed HSM’s keys (az keyvault key list --hsm-name) under the HSM, and its ARM record’s hsmUri in a cassette', () => {
+    const hsmKey = (name: string, expires: string | null) => ({
+      ...cliKey(name, expires),
+      kid: `https://mhsm-kansa.managedhsm.azure.net/keys/${name}`,
+    });
+    const hsmKeyId = (name: string) =>
+      `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/mhsm-kansa/keys/${name}`.toLowerCase();
+    const { resources, skipped } = read([
+      hsmKey('hsm-never', null),
+      hsmKey('hsm-dated', '2027-03-31T00:00:00+00:00'),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.id, r.nativeType])).toEqual([
+      [hsmKeyId('hsm-never'), 'microsoft.keyvault/managedhsms/keys'],
+      [hsmKeyId('hsm-dated'), 'microsoft.keyvault/managedhsms/keys'],
+    ]);
+    expect(evaluate(keyExpiry, resources, hsmKeyId('hsm-never')).status).toBe('FAIL');
+    expect(evaluate(keyExpiry, resources, hsmKeyId('hsm-dated')).status).toBe('PASS');
+
+    const hsm =
+      '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/mhsm-kansa';
+    const interaction = (uri: string, body: unknown) => ({
+      request: { method: 'GET', uri },
+      response: { status: { code: 200, message: 'OK' }, body: { string: JSON.stringify(body) } },
+    });
+    const recorded = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            interaction(`https://management.azure.com${hsm}?api-version=2023-07-01`, {
+              id: hsm,
+              name: 'mhsm-kansa',
+              type: 'Microsoft.KeyVault/managedHSMs',
+              location: 'japaneast',
+              properties: { hsmUri: 'https://mhsm-kansa.managedhsm.azure.net/', enablePurgeProtection: true },
+            }),
+            interaction('https://mhsm-kansa.managedhsm.azure.net/keys?api-version=7.4', {
+              value: [
+                { kid: 'https://mhsm-kansa.managedhsm.azure.net/keys/k1', attributes: { enabled: true } },
+              ],
+            }),
+          ],
+        },
+        { file: 'hsm.json', skip: () => {} },
+      ),
+    ];
+    expect(recorded.map((r) => r.id)).toContain(`${hsm}/keys/k1`.toLowerCase());
+  });
 });

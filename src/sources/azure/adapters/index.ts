@@ -73,6 +73,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.keyvault/vaults', keyVault],
   ['microsoft.keyvault/vaults/keys', keyVaultKey],
   ['microsoft.keyvault/managedhsms', managedHsm],
+  ['microsoft.keyvault/managedhsms/keys', keyVaultKey],
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],
