@@ -1,6 +1,6 @@
 import { explicit } from '../../model/fact.ts';
 import type { DocumentFormat } from '../format.ts';
-import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
+import { isArmRecord, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
 import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
@@ -19,7 +19,7 @@ export const azureArm: DocumentFormat = {
     const document = exampleBody(raw);
     if (isArmArray(document)) return !looksLikeGraphRow(firstRow(document));
     if (!isObject(document)) return false;
-    if ('value' in document) {
+    if (isListBody(document)) {
       // An empty list is a real answer (a subscription without diagnostic settings).
       const value = document.value;
       return Array.isArray(value) && (value.length === 0 || isArmShaped(firstRow(value)));
@@ -29,7 +29,7 @@ export const azureArm: DocumentFormat = {
   read(raw, ctx) {
     const document = exampleBody(raw);
     if (Array.isArray(document)) return readRows(document, ctx);
-    if (isObject(document) && 'value' in document) {
+    if (isObject(document) && isListBody(document)) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
       // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
@@ -48,6 +48,15 @@ export const azureArm: DocumentFormat = {
     return readRows([document], ctx);
   },
 };
+
+/**
+ * A list body: `value` beside no ARM id. One resource can have a `value` of its own: a server
+ * parameter (`az postgres flexible-server parameter show`, `az mysql flexible-server parameter
+ * show`: `{"id": "…/configurations/<name>", "value": "off"}`) is one resource, not a list.
+ */
+function isListBody(document: JsonObject): boolean {
+  return 'value' in document && (Array.isArray(document.value) || !isArmRecord(document));
+}
 
 /**
  * The REST API specs' example files wrap the body in the exchange

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import minimumTls from '../../../src/checks/azure/database/minimum-tls.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import type { AzureRoleAssignmentFacts } from '../../../src/model/azure.ts';
 import { azureAccountList } from '../../../src/sources/azure/account-list.ts';
@@ -55,6 +56,29 @@ describe('az … list output', () => {
       },
     ]);
     expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
+  });
+
+  it('az postgres flexible-server parameter show: one parameter, whose own `value` is no list body', () => {
+    const server = `/subscriptions/${SUB}/resourceGroups/rg-db/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-a`;
+    const parameter = {
+      allowedValues: 'on,off',
+      dataType: 'Boolean',
+      defaultValue: 'on',
+      id: `${server}/configurations/require_secure_transport`,
+      isReadOnly: false,
+      name: 'require_secure_transport',
+      resourceGroup: 'rg-db',
+      source: 'user-override',
+      type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
+      value: 'off',
+    };
+    expect(azureArm.matches(parameter)).toBe(true);
+    // Read as its server's setting, as a parameter of a list is.
+    const shown = [...azureArm.read(parameter, { file: 'parameter-show.json', skip: () => {} })];
+    expect(shown.map((r) => r.id)).toEqual([server.toLowerCase()]);
+    expect(evaluate(minimumTls, shown, server)).toMatchObject({ status: 'FAIL' });
+    // A list body is still one: `value` an array.
+    expect(azureArm.matches({ value: [parameter] })).toBe(true);
   });
 
   it('az role assignment list: one above the subscriptions is read as inherited by the one subscription listed, else into its management group’s account', () => {
