@@ -320,4 +320,8 @@ export interface AzureKeyVaultKeyFacts extends CommonFacts {
 export interface AzureBudgetFacts {
   /** Names of the budget's notifications that are enabled and have recipients. */
   readonly enabledNotifications?: Fact<readonly string[]>;
+  /** When Cost Management starts evaluating the budget (`timePeriod.startDate`). */
+  readonly periodStart?: Fact<string>;
+  /** When it stops (`timePeriod.endDate`); null: not given, ten years after the start. */
+  readonly periodEnd?: Fact<string | null>;
 }
