@@ -63,7 +63,7 @@ function isListBody(document: JsonObject): boolean {
  * (`{"parameters": {…}, "responses": {"200": {"body": {"value": [...]}}}}`): the first
  * successful response's body is the document.
  */
-function exampleBody(document: unknown): unknown {
+export function exampleBody(document: unknown): unknown {
   if (!isObject(document) || !isObject(document.responses) || !('parameters' in document)) return document;
   for (const [status, response] of Object.entries(document.responses)) {
     if (/^2\d\d$/.test(status) && isObject(response) && response.body !== undefined) return response.body;
