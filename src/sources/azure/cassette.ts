@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
 import { idOf, isObject, type JsonObject } from './arm-record.ts';
+import { azureFlowLogStatus } from './flow-log-status.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureKeyVaultDataPlane, readKeyVaultDataPlane, type VaultIds } from './keyvault-data-plane.ts';
 
@@ -59,6 +60,7 @@ export const azureCassette: DocumentFormat = {
       else if (exchange.method.toUpperCase() === 'DELETE')
         ctx.skip(`interaction ${index}: ${call}: a deletion, not the state of a resource`, { index });
       else if (azureGraphRest.matches(exchange.body)) yield* azureGraphRest.read(exchange.body, ctx);
+      else if (azureFlowLogStatus.matches(exchange.body)) yield* azureFlowLogStatus.read(exchange.body, ctx);
       else if (azureArm.matches(exchange.body)) {
         const current = withoutSuperseded(exchange.body, index, lastAnswer);
         if (current.superseded.length > 0)

@@ -87,4 +87,24 @@ describe('azure-flow-log-status', () => {
       })?.id,
     ).toBe('azure-arm');
   });
+  it('reads the status a cassette recorded (POST …/queryFlowLogStatus)', () => {
+    const cassette = {
+      interactions: [
+        {
+          request: {
+            method: 'POST',
+            uri: `https://management.azure.com${SUB}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast/queryFlowLogStatus?api-version=2024-05-01`,
+          },
+          response: {
+            status: { code: 200, message: 'OK' },
+            body: { string: JSON.stringify(rest.responses['200'].body) },
+          },
+        },
+      ],
+    };
+    expect(formatOf(cassette)?.id).toBe('azure-vcr-cassette');
+    expect(read(cassette).map((r) => [r.kansaType, r.facts.enabled?.value])).toEqual([
+      ['network.flow-log', false],
+    ]);
+  });
 });
