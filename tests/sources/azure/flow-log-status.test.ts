@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import flowLogs from '../../../src/checks/azure/network/flow-logs.ts';
+import type { AzureFlowLogFacts } from '../../../src/model/azure.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { evaluate } from '../../helpers/checks.ts';
@@ -103,8 +104,7 @@ describe('azure-flow-log-status', () => {
       ],
     };
     expect(formatOf(cassette)?.id).toBe('azure-vcr-cassette');
-    expect(read(cassette).map((r) => [r.kansaType, r.facts.enabled?.value])).toEqual([
-      ['network.flow-log', false],
-    ]);
+    const logs = read(cassette) as Resource<AzureFlowLogFacts>[];
+    expect(logs.map((r) => [r.kansaType, r.facts.enabled?.value])).toEqual([['network.flow-log', false]]);
   });
 });
