@@ -19,7 +19,8 @@ import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.
  * `GET …/vaults` before its data-plane calls), the vault's own id takes the placeholders' place.
  * A Managed HSM's keys (`az keyvault key list --hsm-name`, `kid` on `<hsm>.managedhsm.azure.net`)
  * are read the same way under the HSM (`…/managedHSMs/<hsm>/keys/<name>`). Secrets and
- * certificates listed the same way (`az keyvault secret list`) are skipped: kansa checks keys.
+ * certificates listed the same way (`az keyvault secret list`) are skipped: kansa checks keys;
+ * so are deleted keys (`az keyvault key list-deleted`: `recoveryId`, `deletedDate`).
  */
 export const azureKeyVaultDataPlane: DocumentFormat = {
   kind: 'document',
@@ -108,6 +109,12 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext, vaults: Va
         index,
       },
     );
+    return;
+  }
+  // A soft-deleted key (`az keyvault key list-deleted`, the answer of a DELETE) awaits purge or
+  // recovery: it is in use by nothing until recovered.
+  if (item.recoveryId !== undefined || item.deletedDate !== undefined) {
+    ctx.skip(`a deleted key (${String(item.recoveryId ?? uri[0])}): kansa checks the keys in use`, { index });
     return;
   }
   if (uri[6]?.toLowerCase() === 'rotationpolicy') {

@@ -224,4 +224,29 @@ describe('azure-keyvault-data-plane', () => {
     ];
     expect(recorded.map((r) => r.id)).toContain(`${hsm}/keys/k1`.toLowerCase());
   });
+  it('skips a deleted key (az keyvault key list-deleted, a recorded DELETE): no key in use', () => {
+    const deleted = {
+      ...cliKey('cmk-retired', null),
+      deletedDate: '2026-11-20T08:15:00+00:00',
+      recoveryId: `https://${VAULT}.vault.azure.net/deletedkeys/cmk-retired`,
+      scheduledPurgeDate: '2027-02-18T08:15:00+00:00',
+    };
+    const rest = {
+      value: [
+        {
+          kid: `https://${VAULT}.vault.azure.net/keys/old`,
+          attributes: { enabled: true },
+          recoveryId: `https://${VAULT}.vault.azure.net/deletedkeys/old`,
+          deletedDate: 1763626500,
+        },
+      ],
+    };
+    for (const document of [[deleted, cliKey('cmk-live', null)], rest]) {
+      const { resources, skipped } = read(document);
+      expect(resources.map((r) => r.name)).toEqual(Array.isArray(document) ? ['cmk-live'] : []);
+      expect(skipped).toEqual([
+        expect.stringMatching(/deleted key .*deletedkeys.*kansa checks the keys in use/),
+      ]);
+    }
+  });
 });
