@@ -44,7 +44,40 @@ export function* readKeyVaultDataPlane(
   ctx: ReadContext,
   vaults: VaultIds = new Map(),
 ): Iterable<Resource> {
-  for (const [index, item] of itemsOf(document).entries()) yield* readItem(item, index, ctx, vaults);
+  const items = itemsOf(document);
+  const older = olderVersions(items);
+  for (const [index, item] of items.entries()) {
+    if (older.has(item))
+      ctx.skip(
+        `an older version of a key listed with its newer ones (${String(item.kid ?? get(item.key, 'kid'))}): the current version is read`,
+        { index },
+      );
+    else yield* readItem(item, index, ctx, vaults);
+  }
+}
+
+/**
+ * The versions of a key that a later one of the same listing replaced (`az keyvault key
+ * list-versions`: one item per version, each `kid` with its version, each with its own
+ * attributes). A key's expiry is its current version's, the one created last.
+ */
+function olderVersions(items: readonly JsonObject[]): ReadonlySet<JsonObject> {
+  const newest = new Map<string, { item: JsonObject; created: number }>();
+  const older = new Set<JsonObject>();
+  for (const item of items) {
+    const uri = objectUri(item);
+    const version = uri?.[6];
+    if (!uri || !version || version.toLowerCase() === 'rotationpolicy') continue;
+    const key = `${uri[1]}.${uri[2]}.${uri[3]}/${uri[4]}/${uri[5]}`.toLowerCase();
+    const created = unixSeconds(get(item.attributes, 'created')) ?? Number.NEGATIVE_INFINITY;
+    const seen = newest.get(key);
+    if (!seen) newest.set(key, { item, created });
+    else if (created > seen.created) {
+      older.add(seen.item);
+      newest.set(key, { item, created });
+    } else older.add(item);
+  }
+  return older;
 }
 
 /** What holds the object: a vault (`<vault>.vault.azure.net`) or a Managed HSM (`<hsm>.managedhsm.azure.net`). */

@@ -249,4 +249,18 @@ describe('azure-keyvault-data-plane', () => {
       ]);
     }
   });
+  it('reads a key’s current version from az keyvault key list-versions, skipping the older ones', () => {
+    const version = (id: string, created: string, expires: string | null) => ({
+      ...cliKey('cmk-app', expires),
+      attributes: { ...cliKey('cmk-app', expires).attributes, created },
+      kid: `https://${VAULT}.vault.azure.net/keys/cmk-app/${id}`,
+    });
+    const { resources, skipped } = read([
+      version('aa11', '2025-03-01T02:00:00+00:00', null),
+      version('1f2e', '2024-03-01T02:00:00+00:00', '2025-03-01T02:00:00+00:00'),
+    ]);
+    expect(resources.map((r) => r.id)).toEqual([keyId('cmk-app')]);
+    expect(evaluate(keyExpiry, resources, keyId('cmk-app')).status).toBe('FAIL');
+    expect(skipped).toEqual([expect.stringMatching(/an older version of a key .*cmk-app\/1f2e/)]);
+  });
 });
