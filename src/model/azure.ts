@@ -189,6 +189,8 @@ export interface AzureRoleAssignmentFacts {
   readonly roleDefinitionId?: Fact<string>;
   /** The lower-cased scope id the role is granted at. */
   readonly scope?: Fact<string>;
+  /** The assignment's ABAC condition (`condition`, version 2.0); null: none. */
+  readonly condition?: Fact<string | null>;
 }
 
 /**

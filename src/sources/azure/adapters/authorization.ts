@@ -25,6 +25,11 @@ export const roleAssignment: Adapter = {
       principalType: propertyFact(record, ['principalType'], asString, NOT_EXPORTED),
       roleDefinitionId: propertyFact(record, ['roleDefinitionId'], roleGuid, NOT_EXPORTED),
       scope: propertyFact(record, ['scope'], lowerCase, NOT_EXPORTED),
+      // https://learn.microsoft.com/azure/role-based-access-control/conditions-overview
+      condition: propertyFact(record, ['condition'], asString, {
+        default: null,
+        note: { ja: '未設定: 条件はありません', en: 'absent: no condition' },
+      }),
     };
   },
 };

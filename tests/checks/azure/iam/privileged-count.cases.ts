@@ -52,11 +52,16 @@ function cliAssignment(principal: string, role: string, scope = SUBSCRIPTION_ID)
     principalName: `user${principal.slice(-2)}@contoso.onmicrosoft.com`,
     principalType: 'User',
     roleDefinitionId: `${definitions}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
-    roleDefinitionName: role === OWNER ? 'Owner' : 'User Access Administrator',
+    roleDefinitionName: ROLE_NAMES[role] ?? 'User Access Administrator',
     scope,
     type: 'Microsoft.Authorization/roleAssignments',
   };
 }
+
+const ROLE_NAMES: Record<string, string> = {
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
+};
 
 /**
  * Terraform plans: `azurerm_role_assignment` as the azurerm docs' example writes it (`scope =
@@ -296,6 +301,86 @@ const savedLiveCases: AnyCase[] = [
 const planFile = (changes: Change[]) =>
   jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
 
+const RBAC_ADMINISTRATOR = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+
+/**
+ * A condition as Microsoft Learn's 'Delegate Azure role assignment management to others with
+ * conditions' writes it: the roles written (`@Request`) and deleted (`@Resource`) limited to an
+ * allow-list (`GuidEquals`), or, as the portal's 'all roles except privileged administrator roles'
+ * template, a deny-list (`GuidNotEquals`).
+ */
+const limitedTo = (roles: string[], operator = 'ForAnyOfAnyValues:GuidEquals') =>
+  `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ${operator} {${roles.join(', ')}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ${operator} {${roles.join(', ')}}))`;
+const conditioned = (principal: string, role: string, condition: string) => ({
+  ...cliAssignment(principal, role),
+  condition,
+  conditionVersion: '2.0',
+});
+const owners = () => [
+  cliAssignment(principal(1), OWNER),
+  cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+  cliAssignment(principal(3), OWNER),
+];
+
+const conditionCases: AnyCase[] = [
+  {
+    name: 'a User Access Administrator whose condition allows only Reader does not count',
+    records: [
+      jsonFile(
+        [...owners(), conditioned(principal(4), USER_ACCESS_ADMINISTRATOR, limitedTo([READER]))],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+  {
+    name: 'a role-assigning assignment whose condition allows assigning Owner counts',
+    records: [
+      jsonFile(
+        [...owners(), conditioned(principal(4), RBAC_ADMINISTRATOR, limitedTo([READER, OWNER]))],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+  {
+    name: 'a deny-list condition does not tell which roles may be assigned (a custom role that assigns roles may be)',
+    records: [
+      jsonFile(
+        [
+          ...owners(),
+          conditioned(
+            principal(4),
+            RBAC_ADMINISTRATOR,
+            limitedTo(
+              [OWNER, USER_ACCESS_ADMINISTRATOR, RBAC_ADMINISTRATOR],
+              'ForAnyOfAllValues:GuidNotEquals',
+            ),
+          ),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'conditionUnread',
+    data: { count: 3, conditioned: [principal(4)] },
+  },
+  {
+    name: 'a condition on Owner leaves it an Owner',
+    records: [
+      jsonFile([...owners(), conditioned(principal(4), OWNER, limitedTo([READER]))], 'role-assignments.json'),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+];
+
 const planCases: AnyCase[] = [
   {
     name: 'a Terraform plan assigning Owner to more principals than the limit',
@@ -436,6 +521,7 @@ const cases: AnyCase[] = [
     data: { count: 4 },
   },
   ...groupCases,
+  ...conditionCases,
   ...savedLiveCases,
   ...planCases,
   ...customRoleCases,
