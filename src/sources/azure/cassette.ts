@@ -5,7 +5,13 @@ import { azureArm } from './arm.ts';
 import { idOf, isObject, type JsonObject } from './arm-record.ts';
 import { azureFlowLogStatus } from './flow-log-status.ts';
 import { azureGraphRest } from './graph-rest.ts';
-import { azureKeyVaultDataPlane, readKeyVaultDataPlane, type VaultIds } from './keyvault-data-plane.ts';
+import {
+  azureKeyVaultDataPlane,
+  dataPlaneKey,
+  itemsOf,
+  readKeyVaultDataPlane,
+  type VaultIds,
+} from './keyvault-data-plane.ts';
 
 /**
  * HTTP exchanges recorded by test suites: vcrpy cassettes, as Cloud Custodian's Azure tests keep
@@ -52,8 +58,15 @@ export const azureCassette: DocumentFormat = {
       const answered = exchange.status >= 200 && exchange.status < 300;
       // Key Vault's data plane lists the keys (with their expiry) that ARM's GET of a vault does not.
       const dataPlane = answered ? dataPlaneBody(exchange) : undefined;
-      if (dataPlane !== undefined) yield* readKeyVaultDataPlane(dataPlane, ctx, vaults);
-      else if (!answered)
+      if (dataPlane !== undefined) {
+        const current = withoutSuperseded(dataPlane, index, lastAnswer, dataPlaneKey);
+        if (current.superseded.length > 0)
+          ctx.note?.(
+            `interaction ${index}: ${call}: an earlier answer of ${current.superseded.join(', ')}, which a later interaction answers again`,
+            { index },
+          );
+        if (current.body !== undefined) yield* readKeyVaultDataPlane(current.body, ctx, vaults);
+      } else if (!answered)
         ctx.skip(`interaction ${index}: ${call}: answered HTTP ${exchange.status}`, { index });
       else if (!exchange.arm)
         ctx.skip(`interaction ${index}: ${call}: not an Azure Resource Manager call`, { index });
@@ -135,14 +148,16 @@ function withSettingsListing(resource: Resource, listed: ReadonlyMap<string, str
 function lastAnswers(exchanges: readonly Exchange[]): ReadonlyMap<string, number> {
   const last = new Map<string, number>();
   for (const [index, exchange] of exchanges.entries()) {
-    if (
-      !exchange.arm ||
-      exchange.status < 200 ||
-      exchange.status >= 300 ||
-      exchange.method.toUpperCase() === 'DELETE'
-    )
+    if (exchange.status < 200 || exchange.status >= 300 || exchange.method.toUpperCase() === 'DELETE')
       continue;
-    for (const id of resourceIdsOf(exchange.body)) last.set(id, index);
+    // Key Vault's data plane answers a key's state too (created, rotated, shown, listed).
+    const dataPlane = exchange.arm ? undefined : dataPlaneBody(exchange);
+    if (dataPlane !== undefined)
+      for (const item of itemsOf(dataPlane)) {
+        const key = dataPlaneKey(item);
+        if (key) last.set(key, index);
+      }
+    else if (exchange.arm) for (const id of resourceIdsOf(exchange.body)) last.set(id, index);
   }
   return last;
 }
@@ -164,6 +179,11 @@ function resourceIdsOf(body: unknown): string[] {
 /** ARM ids are case-insensitive, and the CLI's drop the leading slash in places. */
 const answerKey = (id: string) => id.toLowerCase().replace(/^\/?/, '/');
 
+function armAnswerKey(resource: unknown): string | undefined {
+  const id = idOf(resource);
+  return typeof id === 'string' ? answerKey(id) : undefined;
+}
+
 /**
  * The answer without the resources a later interaction answers again: undefined when none is
  * left; a list body keeps its other rows.
@@ -172,12 +192,14 @@ function withoutSuperseded(
   body: unknown,
   index: number,
   lastAnswer: ReadonlyMap<string, number>,
+  keyOf: (resource: unknown) => string | undefined = armAnswerKey,
 ): { readonly body: unknown; readonly superseded: readonly string[] } {
   const superseded: string[] = [];
   const current = answeredResources(body).filter((resource) => {
-    const id = idOf(resource);
-    const later = typeof id === 'string' && (lastAnswer.get(answerKey(id)) ?? index) > index;
-    if (later) superseded.push(String(id));
+    const key = keyOf(resource);
+    const later = key !== undefined && (lastAnswer.get(key) ?? index) > index;
+    // Named as the answer names it: an ARM id as written, a data-plane key by its host and name.
+    if (later) superseded.push(String(idOf(resource) ?? key));
     return !later;
   });
   if (superseded.length === 0) return { body, superseded };

@@ -108,8 +108,20 @@ function holderOf(uri: RegExpExecArray, vaults: VaultIds): Holder {
 const OBJECT_URI =
   /^https:\/\/([^./]+)\.(vault|managedhsm)\.(azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/(keys|secrets|certificates)\/([^/]+)(?:\/([^/]*))?$/i;
 
+/**
+ * The key an answered object is a state of (`<host>/keys/<name>`, any version), for telling a
+ * recording's later answers of it: undefined for a rotation policy, a deleted key or anything else.
+ */
+export function dataPlaneKey(item: unknown): string | undefined {
+  if (!isObject(item) || item.recoveryId !== undefined || item.deletedDate !== undefined) return undefined;
+  const uri = objectUri(item);
+  if (!uri || uri[4]?.toLowerCase() !== 'keys' || uri[6]?.toLowerCase() === 'rotationpolicy')
+    return undefined;
+  return `${uri[1]}.${uri[2]}.${uri[3]}/keys/${uri[5]}`.toLowerCase();
+}
+
 /** The listed objects: an array (`az … list`), a REST page (`value`), or one object (`az … show`). */
-function itemsOf(document: unknown): readonly JsonObject[] {
+export function itemsOf(document: unknown): readonly JsonObject[] {
   const items = Array.isArray(document)
     ? document
     : isObject(document) && Array.isArray(document.value)

@@ -263,4 +263,37 @@ describe('azure-keyvault-data-plane', () => {
     expect(evaluate(keyExpiry, resources, keyId('cmk-app')).status).toBe('FAIL');
     expect(skipped).toEqual([expect.stringMatching(/an older version of a key .*cmk-app\/1f2e/)]);
   });
+  it('reads a key a cassette answered several times in the state of its last answer (created with an expiry, rotated without)', () => {
+    const interaction = (method: string, uri: string, body: unknown) => ({
+      request: { method, uri },
+      response: { status: { code: 200, message: 'OK' }, body: { string: JSON.stringify(body) } },
+    });
+    const bundle = (version: string, exp?: number) => ({
+      key: { kid: `https://${VAULT}.vault.azure.net/keys/cmk-rot/${version}`, kty: 'RSA' },
+      attributes: { enabled: true, created: 1717200000, updated: 1717200000, ...(exp ? { exp } : {}) },
+    });
+    const notes: string[] = [];
+    const resources = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            interaction(
+              'POST',
+              `https://${VAULT}.vault.azure.net/keys/cmk-rot/create?api-version=7.5`,
+              bundle('v1', 1893456000),
+            ),
+            interaction(
+              'POST',
+              `https://${VAULT}.vault.azure.net/keys/cmk-rot/rotate?api-version=7.5`,
+              bundle('v2'),
+            ),
+          ],
+        },
+        { file: 'rotate.json', skip: () => {}, note: (note) => notes.push(note) },
+      ),
+    ];
+    expect(resources.map((r) => r.id)).toEqual([keyId('cmk-rot')]);
+    expect(evaluate(keyExpiry, resources, keyId('cmk-rot')).status).toBe('FAIL');
+    expect(notes).toContainEqual(expect.stringMatching(/interaction 0: .*an earlier answer of .*cmk-rot/));
+  });
 });
