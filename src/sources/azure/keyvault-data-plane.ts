@@ -115,8 +115,7 @@ const OBJECT_URI =
 export function dataPlaneKey(item: unknown): string | undefined {
   if (!isObject(item) || item.recoveryId !== undefined || item.deletedDate !== undefined) return undefined;
   const uri = objectUri(item);
-  if (!uri || uri[4]?.toLowerCase() !== 'keys' || uri[6]?.toLowerCase() === 'rotationpolicy')
-    return undefined;
+  if (uri?.[4]?.toLowerCase() !== 'keys' || uri[6]?.toLowerCase() === 'rotationpolicy') return undefined;
   return `${uri[1]}.${uri[2]}.${uri[3]}/keys/${uri[5]}`.toLowerCase();
 }
 
