@@ -181,11 +181,23 @@ export interface AzureSecurityPricingFacts {
 }
 
 /** microsoft.authorization/roleassignments */
+/**
+ * The roles of the classic subscription administrators (microsoft.authorization/classicadministrators,
+ * retired in 2024), as a role assignment's `roleDefinitionId` names them: they have no GUID.
+ * https://learn.microsoft.com/azure/role-based-access-control/classic-administrators
+ */
+export const CLASSIC_SERVICE_ADMINISTRATOR = 'classic:serviceadministrator';
+export const CLASSIC_CO_ADMINISTRATOR = 'classic:coadministrator';
+export const CLASSIC_ACCOUNT_ADMINISTRATOR = 'classic:accountadministrator';
+
 export interface AzureRoleAssignmentFacts {
   readonly principalId?: Fact<string>;
   /** User, Group, ServicePrincipal, ForeignGroup, Device. */
   readonly principalType?: Fact<string>;
-  /** The role definition's GUID, lower-case (Owner is 8e3af657-a8ff-443c-a75c-2fe8c4bcb635). */
+  /**
+   * The role definition's GUID, lower-case (Owner is 8e3af657-a8ff-443c-a75c-2fe8c4bcb635); a
+   * classic administrator's, its role's name (CLASSIC_CO_ADMINISTRATOR…).
+   */
   readonly roleDefinitionId?: Fact<string>;
   /** The lower-cased scope id the role is granted at. */
   readonly scope?: Fact<string>;

@@ -3,7 +3,7 @@ import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '.
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
 import type { Adapter } from './adapter.ts';
-import { roleAssignment, roleDefinition } from './authorization.ts';
+import { classicAdministrator, roleAssignment, roleDefinition } from './authorization.ts';
 import { redisCache } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
@@ -43,6 +43,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.resources/subscriptions', subscription],
   ['microsoft.resources/subscriptions/resourcegroups', { kansaType: 'other' }],
   ['microsoft.authorization/roleassignments', roleAssignment],
+  ['microsoft.authorization/classicadministrators', classicAdministrator],
   ['microsoft.authorization/roledefinitions', roleDefinition],
   ['microsoft.security/assessments', securityAssessment],
   ['microsoft.security/pricings', securityPricing],

@@ -323,6 +323,58 @@ const owners = () => [
   cliAssignment(principal(3), OWNER),
 ];
 
+/** A classic administrator as `az role assignment list --include-classic-administrators` appends it. */
+const classicAdministrator = (email: string, roles: string, principalId: string | null = null) => ({
+  id: 'NA(classic admins)',
+  name: 'NA(classic admins)',
+  principalId,
+  principalName: email,
+  roleDefinitionId: 'NA(classic admin role)',
+  roleDefinitionName: roles,
+  scope: SUBSCRIPTION_ID,
+});
+
+const classicCases: AnyCase[] = [
+  {
+    name: 'the classic Service Administrator and Co-Administrators have Owner’s access (az role assignment list --include-classic-administrators)',
+    records: [
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          classicAdministrator(
+            'admin@contoso.example',
+            'ServiceAdministrator;AccountAdministrator',
+            principal(3),
+          ),
+          classicAdministrator('coadmin@vendor.example', 'CoAdministrator'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4, principals: [principal(1), principal(2), principal(3), 'coadmin@vendor.example'] },
+  },
+  {
+    name: 'a classic Account Administrator alone manages billing, not the subscription',
+    records: [
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          cliAssignment(principal(3), OWNER),
+          classicAdministrator('billing@contoso.example', 'AccountAdministrator'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+];
+
 const conditionCases: AnyCase[] = [
   {
     name: 'a User Access Administrator whose condition allows only Reader does not count',
@@ -522,6 +574,7 @@ const cases: AnyCase[] = [
   },
   ...groupCases,
   ...conditionCases,
+  ...classicCases,
   ...savedLiveCases,
   ...planCases,
   ...customRoleCases,
