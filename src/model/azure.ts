@@ -180,7 +180,6 @@ export interface AzureSecurityPricingFacts {
   readonly deprecated?: Fact<boolean>;
 }
 
-/** microsoft.authorization/roleassignments */
 /**
  * The roles of the classic subscription administrators (microsoft.authorization/classicadministrators,
  * retired in 2024), as a role assignment's `roleDefinitionId` names them: they have no GUID.
@@ -190,6 +189,7 @@ export const CLASSIC_SERVICE_ADMINISTRATOR = 'classic:serviceadministrator';
 export const CLASSIC_CO_ADMINISTRATOR = 'classic:coadministrator';
 export const CLASSIC_ACCOUNT_ADMINISTRATOR = 'classic:accountadministrator';
 
+/** microsoft.authorization/roleassignments (and classicadministrators, read as assignments) */
 export interface AzureRoleAssignmentFacts {
   readonly principalId?: Fact<string>;
   /** User, Group, ServicePrincipal, ForeignGroup, Device. */

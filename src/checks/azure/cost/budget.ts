@@ -107,15 +107,13 @@ export default defineCheck({
         undated.flatMap((budget) => periods.get(budget)?.evidence ?? []),
         { budgets: undated.map((budget) => budget.name) },
       );
-    if (alerting.length === 0 && alertingBudgets.length > 0) {
-      const lapsed = alertingBudgets.filter((budget) => !isResourceGroupBudget(budget.id));
-      if (lapsed.length > 0)
-        return fail(
-          'outOfPeriod',
-          lapsed.flatMap((budget) => periods.get(budget)?.evidence ?? []),
-          { budgets: lapsed.map((budget) => budget.name) },
-        );
-    }
+    // Every alerting budget, the subscription's and its resource groups', is outside its period.
+    if (alerting.length === 0 && alertingBudgets.length > 0)
+      return fail(
+        'outOfPeriod',
+        alertingBudgets.flatMap((budget) => periods.get(budget)?.evidence ?? []),
+        { budgets: alertingBudgets.map((budget) => budget.name) },
+      );
     if (alerting.length > 0) {
       const names = budgets.filter((budget) => alerting.some((fact) => fact.resourceId === budget.id));
       return undetermined('resourceGroupOnly', alerting, { budgets: names.map((budget) => budget.name) });

@@ -120,6 +120,19 @@ const table = [
     messageId: 'outOfPeriod',
   },
   {
+    name: 'a resource group’s alerting budget that ended: no budget alerts now',
+    budgets: [
+      budgetOf(
+        'rg-fy2024',
+        alerting,
+        `${SUBSCRIPTION_ID}/resourceGroups/rg-web`,
+        period('2024-04-01T00:00:00Z', '2025-03-31T00:00:00Z'),
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'outOfPeriod',
+  },
+  {
     name: 'an ended budget beside one within its period',
     budgets: [
       budgetOf('fy2024', alerting, SUBSCRIPTION_ID, period('2024-04-01T00:00:00Z', '2025-03-31T00:00:00Z')),
