@@ -180,12 +180,24 @@ export interface AzureSecurityPricingFacts {
   readonly deprecated?: Fact<boolean>;
 }
 
-/** microsoft.authorization/roleassignments */
+/**
+ * The roles of the classic subscription administrators (microsoft.authorization/classicadministrators,
+ * retired in 2024), as a role assignment's `roleDefinitionId` names them: they have no GUID.
+ * https://learn.microsoft.com/azure/role-based-access-control/classic-administrators
+ */
+export const CLASSIC_SERVICE_ADMINISTRATOR = 'classic:serviceadministrator';
+export const CLASSIC_CO_ADMINISTRATOR = 'classic:coadministrator';
+export const CLASSIC_ACCOUNT_ADMINISTRATOR = 'classic:accountadministrator';
+
+/** microsoft.authorization/roleassignments (and classicadministrators, read as assignments) */
 export interface AzureRoleAssignmentFacts {
   readonly principalId?: Fact<string>;
   /** User, Group, ServicePrincipal, ForeignGroup, Device. */
   readonly principalType?: Fact<string>;
-  /** The role definition's GUID, lower-case (Owner is 8e3af657-a8ff-443c-a75c-2fe8c4bcb635). */
+  /**
+   * The role definition's GUID, lower-case (Owner is 8e3af657-a8ff-443c-a75c-2fe8c4bcb635); a
+   * classic administrator's, its role's name (CLASSIC_CO_ADMINISTRATOR…).
+   */
   readonly roleDefinitionId?: Fact<string>;
   /** The lower-cased scope id the role is granted at. */
   readonly scope?: Fact<string>;
@@ -194,6 +206,8 @@ export interface AzureRoleAssignmentFacts {
    * `SignInName`): a guest's is its home address with `#EXT#` (`ann_contoso.com#EXT#@…`).
    */
   readonly principalName?: Fact<string>;
+  /** The assignment's ABAC condition (`condition`, version 2.0); null: none. */
+  readonly condition?: Fact<string | null>;
 }
 
 /**
@@ -325,4 +339,8 @@ export interface AzureKeyVaultKeyFacts extends CommonFacts {
 export interface AzureBudgetFacts {
   /** Names of the budget's notifications that are enabled and have recipients. */
   readonly enabledNotifications?: Fact<readonly string[]>;
+  /** When Cost Management starts evaluating the budget (`timePeriod.startDate`). */
+  readonly periodStart?: Fact<string>;
+  /** When it stops (`timePeriod.endDate`); null: not given, ten years after the start. */
+  readonly periodEnd?: Fact<string | null>;
 }

@@ -68,4 +68,24 @@ describe('azurerm_consumption_budget_subscription', () => {
       ).status,
     ).toBe('UNKNOWN');
   });
+  it('reads the budget’s period: an end date the provider computes is ten years on, one past has ended', async () => {
+    const change = budget('monthly', [{ contact_emails: ['ops@example.com'] }]);
+    const computedEnd = {
+      ...change,
+      afterUnknown: { ...change.afterUnknown, time_period: [{ end_date: true }] },
+    };
+    expect((await scan(computedEnd)).status).toBe('PASS');
+    const ended = {
+      ...change,
+      after: {
+        ...change.after,
+        time_period: [{ start_date: '2020-01-01T00:00:00Z', end_date: '2021-01-01T00:00:00Z' }],
+      },
+    };
+    const finding = await scan(ended);
+    expect(finding).toMatchObject({ status: 'FAIL', messageId: 'outOfPeriod' });
+    expect(finding.evidence[0]?.path).toBe(
+      'azurerm_consumption_budget_subscription.monthly.time_period.0.end_date',
+    );
+  });
 });

@@ -130,6 +130,14 @@ export const EXPORT_RULES: readonly Rule[] = [
     (_match, kind: string, uri: string) =>
       `Key Vault の${KEY_VAULT_OBJECTS[kind] ?? kind}です（${uri}）。kansa が確認するのはキーです`,
   ],
+  [
+    /^a deleted key \((\S+)\): kansa checks the keys in use$/g,
+    '削除されたキーです（$1）。kansa が確認するのは使用中のキーです',
+  ],
+  [
+    /^an older version of a key listed with its newer ones \((\S+)\): the current version is read$/g,
+    '新しいバージョンと共に一覧されたキーの古いバージョンです（$1）。現在のバージョンを読み込みます',
+  ],
   // Template parameter files (sources/azure/template-parameters.ts), passed over.
   [
     /^the \$schema of a template parameter file without its parameters: nothing to scan$/g,

@@ -192,9 +192,12 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
   const rawId = idOf(raw);
   if (typeof rawId !== 'string' || rawId === '') return { skip: 'no `id` column: project `id` in the query' };
   if (!ARM_ID.test(rawId)) return { skip: `not an ARM resource id: ${rawId}` };
-  const id = canonicalId((rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase());
+  const written = (rawId.startsWith('/') ? rawId : `/${rawId}`).toLowerCase();
+  const id = canonicalId(written);
   const type = get(raw, 'type');
-  const nativeType = typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
+  // An id spelled another way names the type itself: the record's `type` may be another's.
+  const nativeType =
+    id === written && typeof type === 'string' && type.includes('/') ? type.toLowerCase() : typeFromId(id);
   // `GET /subscriptions/<id>/providers/Microsoft.Network` answers with the namespace's registration.
   if (!nativeType && PROVIDER_REGISTRATION.test(id))
     return { skip: `a resource provider's registration (${rawId}): it holds no resource` };
@@ -226,18 +229,25 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
 }
 
 /**
- * The Monitor API's subscription diagnostic settings (the Activity Log's export) are named
- * `subscriptions/<id>/providers/AzureResourceManager/diagnosticSettings/<name>`, with a null or
- * empty `type`, in the 2017-05-01-preview and 2021-05-01-preview REST examples; the same setting
- * is `…/providers/microsoft.insights/diagnosticSettings/<name>` in Resource Graph and the CLI.
- * One id for both, so that the setting is typed and targets its subscription.
+ * Diagnostic settings spelled otherwise than `…/providers/microsoft.insights/diagnosticSettings/<name>`
+ * (Resource Graph's and the CLI's spelling) in the Monitor REST examples: the subscription's (the
+ * Activity Log's export) as `subscriptions/<id>/providers/AzureResourceManager/diagnosticSettings/<name>`
+ * with a null or empty `type` (2017-05-01-preview and 2021-05-01-preview), and a resource's
+ * right under it, `…/workflows/<name>/diagnosticSettings/<name>` with the resource's own `type`
+ * (2021-05-01-preview listDiagnosticSettingsCategory). One id for each setting, so that it is
+ * typed as a setting and targets its subscription or resource.
  */
 function canonicalId(id: string): string {
-  return id.replace(ACTIVITY_LOG_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/');
+  return id
+    .replace(ACTIVITY_LOG_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/')
+    .replace(RESOURCE_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/$2');
 }
 
 const ACTIVITY_LOG_SETTING_ALIAS =
   /^(\/subscriptions\/[^/]+)\/providers\/azureresourcemanager\/diagnosticsettings\//;
+/** A setting named right under a resource (`<type>/<name>/diagnosticsettings/<setting>`), not under a provider namespace. */
+const RESOURCE_SETTING_ALIAS =
+  /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/[^/]+(?:\/[^/]+\/[^/]+)+)(?<!\/providers\/[^/]+)\/diagnosticsettings\/([^/]+)$/;
 
 /** Most records have nothing odd: they share one empty list. */
 const NO_NOTES: readonly string[] = Object.freeze([]);

@@ -1,7 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
-import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
+import { isArmRecord, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
 import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 
@@ -20,7 +20,7 @@ export const azureArm: DocumentFormat = {
     const document = exampleBody(raw);
     if (isArmArray(document)) return !looksLikeGraphRow(firstRow(document));
     if (!isObject(document)) return false;
-    if ('value' in document) {
+    if (isListBody(document)) {
       // An empty list is a real answer (a subscription without diagnostic settings).
       const value = document.value;
       return Array.isArray(value) && (value.length === 0 || isArmShaped(firstRow(value)));
@@ -31,7 +31,7 @@ export const azureArm: DocumentFormat = {
     const document = exampleBody(raw);
     // `az … list -o json` prints the entries alone (`[]` where there are none).
     if (Array.isArray(document)) return [...subscriptionListing(ctx, ''), ...readRows(document, ctx)];
-    if (isObject(document) && 'value' in document) {
+    if (isObject(document) && isListBody(document)) {
       const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
       // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
@@ -63,11 +63,20 @@ function subscriptionListing(ctx: ReadContext, member: string): Resource[] {
 }
 
 /**
+ * A list body: `value` beside no ARM id. One resource can have a `value` of its own: a server
+ * parameter (`az postgres flexible-server parameter show`, `az mysql flexible-server parameter
+ * show`: `{"id": "…/configurations/<name>", "value": "off"}`) is one resource, not a list.
+ */
+function isListBody(document: JsonObject): boolean {
+  return 'value' in document && (Array.isArray(document.value) || !isArmRecord(document));
+}
+
+/**
  * The REST API specs' example files wrap the body in the exchange
  * (`{"parameters": {…}, "responses": {"200": {"body": {"value": [...]}}}}`): the first
  * successful response's body is the document.
  */
-function exampleBody(document: unknown): unknown {
+export function exampleBody(document: unknown): unknown {
   if (!isObject(document) || !isObject(document.responses) || !('parameters' in document)) return document;
   for (const [status, response] of Object.entries(document.responses)) {
     if (/^2\d\d$/.test(status) && isObject(response) && response.body !== undefined) return response.body;

@@ -3,8 +3,15 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { azureArm } from './arm.ts';
 import { idOf, isObject, type JsonObject } from './arm-record.ts';
+import { azureFlowLogStatus } from './flow-log-status.ts';
 import { azureGraphRest } from './graph-rest.ts';
-import { azureKeyVaultDataPlane, readKeyVaultDataPlane, type VaultIds } from './keyvault-data-plane.ts';
+import {
+  azureKeyVaultDataPlane,
+  dataPlaneKey,
+  itemsOf,
+  readKeyVaultDataPlane,
+  type VaultIds,
+} from './keyvault-data-plane.ts';
 
 /**
  * HTTP exchanges recorded by test suites: vcrpy cassettes, as Cloud Custodian's Azure tests keep
@@ -51,14 +58,22 @@ export const azureCassette: DocumentFormat = {
       const answered = exchange.status >= 200 && exchange.status < 300;
       // Key Vault's data plane lists the keys (with their expiry) that ARM's GET of a vault does not.
       const dataPlane = answered ? dataPlaneBody(exchange) : undefined;
-      if (dataPlane !== undefined) yield* readKeyVaultDataPlane(dataPlane, ctx, vaults);
-      else if (!answered)
+      if (dataPlane !== undefined) {
+        const current = withoutSuperseded(dataPlane, index, lastAnswer, dataPlaneKey);
+        if (current.superseded.length > 0)
+          ctx.note?.(
+            `interaction ${index}: ${call}: an earlier answer of ${current.superseded.join(', ')}, which a later interaction answers again`,
+            { index },
+          );
+        if (current.body !== undefined) yield* readKeyVaultDataPlane(current.body, ctx, vaults);
+      } else if (!answered)
         ctx.skip(`interaction ${index}: ${call}: answered HTTP ${exchange.status}`, { index });
       else if (!exchange.arm)
         ctx.skip(`interaction ${index}: ${call}: not an Azure Resource Manager call`, { index });
       else if (exchange.method.toUpperCase() === 'DELETE')
         ctx.skip(`interaction ${index}: ${call}: a deletion, not the state of a resource`, { index });
       else if (azureGraphRest.matches(exchange.body)) yield* azureGraphRest.read(exchange.body, ctx);
+      else if (azureFlowLogStatus.matches(exchange.body)) yield* azureFlowLogStatus.read(exchange.body, ctx);
       else if (azureArm.matches(exchange.body)) {
         const current = withoutSuperseded(exchange.body, index, lastAnswer);
         if (current.superseded.length > 0)
@@ -77,18 +92,25 @@ export const azureCassette: DocumentFormat = {
   },
 };
 
-/** The vaults the recording's ARM answers hold, by their `vaultUri`'s host: its data-plane calls' keys are theirs. */
+/**
+ * The vaults and Managed HSMs the recording's ARM answers hold, by the host of their `vaultUri`
+ * or `hsmUri`: its data-plane calls' keys are theirs.
+ */
 function vaultIds(exchanges: readonly Exchange[]): VaultIds {
   const vaults = new Map<string, string>();
   for (const exchange of exchanges) {
     if (!exchange.arm || exchange.status < 200 || exchange.status >= 300) continue;
     for (const resource of answeredResources(exchange.body)) {
       const id = idOf(resource);
-      const uri =
-        isObject(resource) && isObject(resource.properties) ? resource.properties.vaultUri : undefined;
+      const properties = isObject(resource) && isObject(resource.properties) ? resource.properties : {};
+      const uri = properties.vaultUri ?? properties.hsmUri;
       const host = typeof uri === 'string' && URL.canParse(uri) ? new URL(uri).hostname : '';
-      if (typeof id === 'string' && /\/providers\/microsoft\.keyvault\/vaults\/[^/]+$/i.test(id) && host)
-        vaults.set(host.split('.')[0]!.toLowerCase(), id);
+      if (
+        typeof id === 'string' &&
+        /\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+$/i.test(id) &&
+        host
+      )
+        vaults.set(host.toLowerCase(), id);
     }
   }
   return vaults;
@@ -126,14 +148,16 @@ function withSettingsListing(resource: Resource, listed: ReadonlyMap<string, str
 function lastAnswers(exchanges: readonly Exchange[]): ReadonlyMap<string, number> {
   const last = new Map<string, number>();
   for (const [index, exchange] of exchanges.entries()) {
-    if (
-      !exchange.arm ||
-      exchange.status < 200 ||
-      exchange.status >= 300 ||
-      exchange.method.toUpperCase() === 'DELETE'
-    )
+    if (exchange.status < 200 || exchange.status >= 300 || exchange.method.toUpperCase() === 'DELETE')
       continue;
-    for (const id of resourceIdsOf(exchange.body)) last.set(id, index);
+    // Key Vault's data plane answers a key's state too (created, rotated, shown, listed).
+    const dataPlane = exchange.arm ? undefined : dataPlaneBody(exchange);
+    if (dataPlane !== undefined)
+      for (const item of itemsOf(dataPlane)) {
+        const key = dataPlaneKey(item);
+        if (key) last.set(key, index);
+      }
+    else if (exchange.arm) for (const id of resourceIdsOf(exchange.body)) last.set(id, index);
   }
   return last;
 }
@@ -155,6 +179,11 @@ function resourceIdsOf(body: unknown): string[] {
 /** ARM ids are case-insensitive, and the CLI's drop the leading slash in places. */
 const answerKey = (id: string) => id.toLowerCase().replace(/^\/?/, '/');
 
+function armAnswerKey(resource: unknown): string | undefined {
+  const id = idOf(resource);
+  return typeof id === 'string' ? answerKey(id) : undefined;
+}
+
 /**
  * The answer without the resources a later interaction answers again: undefined when none is
  * left; a list body keeps its other rows.
@@ -163,12 +192,14 @@ function withoutSuperseded(
   body: unknown,
   index: number,
   lastAnswer: ReadonlyMap<string, number>,
+  keyOf: (resource: unknown) => string | undefined = armAnswerKey,
 ): { readonly body: unknown; readonly superseded: readonly string[] } {
   const superseded: string[] = [];
   const current = answeredResources(body).filter((resource) => {
-    const id = idOf(resource);
-    const later = typeof id === 'string' && (lastAnswer.get(answerKey(id)) ?? index) > index;
-    if (later) superseded.push(String(id));
+    const key = keyOf(resource);
+    const later = key !== undefined && (lastAnswer.get(key) ?? index) > index;
+    // Named as the answer names it: an ARM id as written, a data-plane key by its host and name.
+    if (later) superseded.push(String(idOf(resource) ?? key));
     return !later;
   });
   if (superseded.length === 0) return { body, superseded };

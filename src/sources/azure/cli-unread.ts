@@ -22,6 +22,28 @@ const GRAPH_REQUEST_KEYS = new Set([
   'facets',
 ]);
 
+/** The storage services `az storage logging show` / `az storage metrics show` print, by key. */
+const STORAGE_SERVICES = new Set(['blob', 'queue', 'table', 'file']);
+
+/**
+ * A storage account's classic Storage Analytics settings, by service, without the account: each
+ * service's `version` and `retentionPolicy`, with `read`/`write`/`delete` (logging) or `hour` and
+ * `minute` (metrics).
+ */
+const storageAnalytics = (item: Readonly<Record<string, unknown>>) => {
+  const services = Object.entries(item);
+  return (
+    services.length > 0 &&
+    services.every(
+      ([key, value]) =>
+        STORAGE_SERVICES.has(key) &&
+        typeof value === 'object' &&
+        value !== null &&
+        (('retentionPolicy' in value && 'version' in value) || 'hour' in value || 'minute' in value),
+    )
+  );
+};
+
 /** Microsoft Graph's objects (`az ad …` since CLI 2.37) are named by a bare GUID, the older AAD Graph's by `objectId`. */
 const directoryObject = (item: Readonly<Record<string, unknown>>) =>
   (typeof item.id === 'string' && GUID.test(item.id)) || typeof item.objectId === 'string';
@@ -104,6 +126,12 @@ const UNREAD: readonly UnreadAnswer[] = [
       return `the call failed (${codes.filter((code) => typeof code === 'string').join(' / ')}): the file holds no resource; run the command again`;
     },
   },
+  // CIS Microsoft Azure Foundations' audit of Storage Analytics logging (`--services bqt`): the
+  // output names no account. kansa reads a storage account's logs from its diagnostic settings.
+  {
+    command: 'az storage logging show (or az storage metrics show)',
+    is: storageAnalytics,
+  },
   {
     command: 'az webapp config appsettings list',
     is: (item) =>
@@ -121,7 +149,7 @@ export const azureCliUnread = unreadAnswerFormat({
   id: 'azure-cli-unread',
   provider: 'azure',
   description:
-    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
+    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions, Storage Analytics logging and metrics) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
   answers: UNREAD,
   // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
   pageKeys: ['value'],

@@ -3,6 +3,7 @@ import { azureAccountList } from './account-list.ts';
 import { azureArm } from './arm.ts';
 import { azureCassette } from './cassette.ts';
 import { azureCliUnread } from './cli-unread.ts';
+import { azureFlowLogStatus } from './flow-log-status.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
 import { azureGraphLines } from './graph-lines.ts';
@@ -27,6 +28,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureCassette,
   azureKeyVaultDataPlane,
   azureAccountList,
+  azureFlowLogStatus,
   // Last: the example files azure-arm does not read, and answers no check reads.
   azureRestExample,
   azureCliUnread,

@@ -17,15 +17,17 @@ import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.
  * show`), read as the same key with that policy and its expiry left unknown, and the inventory
  * merges the two. Where the same input also holds the vault's ARM record (a test recording's
  * `GET …/vaults` before its data-plane calls), the vault's own id takes the placeholders' place.
- * Secrets and certificates listed the same way (`az keyvault secret list`) are skipped: kansa
- * checks keys.
+ * A Managed HSM's keys (`az keyvault key list --hsm-name`, `kid` on `<hsm>.managedhsm.azure.net`)
+ * are read the same way under the HSM (`…/managedHSMs/<hsm>/keys/<name>`). Secrets and
+ * certificates listed the same way (`az keyvault secret list`) are skipped: kansa checks keys;
+ * so are deleted keys (`az keyvault key list-deleted`: `recoveryId`, `deletedDate`).
  */
 export const azureKeyVaultDataPlane: DocumentFormat = {
   kind: 'document',
   id: 'azure-keyvault-data-plane',
   provider: 'azure',
   description:
-    'Key Vault data-plane listings: az keyvault key list / show (secret and certificate lists skipped), the REST answer of GET https://<vault>.vault.azure.net/keys',
+    'Key Vault data-plane listings: az keyvault key list / show (--vault-name or --hsm-name; secret and certificate lists skipped), the REST answer of GET https://<vault>.vault.azure.net/keys',
   matches(document) {
     const [first] = itemsOf(document);
     return first !== undefined && objectUri(first) !== undefined;
@@ -33,7 +35,7 @@ export const azureKeyVaultDataPlane: DocumentFormat = {
   read: (document, ctx) => readKeyVaultDataPlane(document, ctx),
 };
 
-/** Vault ids by their host's first label (`<vault>.vault.azure.net`), lower-cased. */
+/** Vault and Managed HSM ids by their host (`<vault>.vault.azure.net`, `<hsm>.managedhsm.azure.net`), lower-cased. */
 export type VaultIds = ReadonlyMap<string, string>;
 
 /** The data-plane objects of a document, each key under its vault's id where `vaults` knows it. */
@@ -42,19 +44,87 @@ export function* readKeyVaultDataPlane(
   ctx: ReadContext,
   vaults: VaultIds = new Map(),
 ): Iterable<Resource> {
-  for (const [index, item] of itemsOf(document).entries()) yield* readItem(item, index, ctx, vaults);
+  const items = itemsOf(document);
+  const older = olderVersions(items);
+  for (const [index, item] of items.entries()) {
+    if (older.has(item))
+      ctx.skip(
+        `an older version of a key listed with its newer ones (${String(item.kid ?? get(item.key, 'kid'))}): the current version is read`,
+        { index },
+      );
+    else yield* readItem(item, index, ctx, vaults);
+  }
 }
 
 /** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
 export const vaultIdOf = (vault: string, vaults: VaultIds = new Map()) =>
   vaults.get(vault.toLowerCase()) ?? `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
 
-/** `https://<vault>.vault.azure.net/keys/<name>[/<version>]` (the sovereign clouds' hosts too). */
+/**
+ * The versions of a key that a later one of the same listing replaced (`az keyvault key
+ * list-versions`: one item per version, each `kid` with its version, each with its own
+ * attributes). A key's expiry is its current version's, the one created last.
+ */
+function olderVersions(items: readonly JsonObject[]): ReadonlySet<JsonObject> {
+  const newest = new Map<string, { item: JsonObject; created: number }>();
+  const older = new Set<JsonObject>();
+  for (const item of items) {
+    const uri = objectUri(item);
+    const version = uri?.[6];
+    if (!uri || !version || version.toLowerCase() === 'rotationpolicy') continue;
+    const key = `${uri[1]}.${uri[2]}.${uri[3]}/${uri[4]}/${uri[5]}`.toLowerCase();
+    const created = unixSeconds(get(item.attributes, 'created')) ?? Number.NEGATIVE_INFINITY;
+    const seen = newest.get(key);
+    if (!seen) newest.set(key, { item, created });
+    else if (created > seen.created) {
+      older.add(seen.item);
+      newest.set(key, { item, created });
+    } else older.add(item);
+  }
+  return older;
+}
+
+/** What holds the object: a vault (`<vault>.vault.azure.net`) or a Managed HSM (`<hsm>.managedhsm.azure.net`). */
+interface Holder {
+  /** The holder's ARM id, or the placeholder-scoped one of an ARM template's resources. */
+  readonly id: string;
+  /** The ARM type of its keys. */
+  readonly keyType: string;
+  readonly host: string;
+}
+
+function holderOf(uri: RegExpExecArray, vaults: VaultIds): Holder {
+  const [, name, service, cloud] = uri;
+  const host = `${name}.${service}.${cloud}`.toLowerCase();
+  const hsm = service!.toLowerCase() === 'managedhsm';
+  const placeholder = `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/${hsm ? 'managedHSMs' : 'vaults'}/${name}`;
+  return {
+    id: vaults.get(host) ?? placeholder,
+    keyType: hsm ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys',
+    host,
+  };
+}
+
+/**
+ * `https://<vault>.vault.azure.net/keys/<name>[/<version>]`, and a Managed HSM's keys on
+ * `<hsm>.managedhsm.azure.net` (`az keyvault key list --hsm-name`); the sovereign clouds' hosts too.
+ */
 const OBJECT_URI =
-  /^https:\/\/([^./]+)\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/(keys|secrets|certificates)\/([^/]+)(?:\/([^/]*))?$/i;
+  /^https:\/\/([^./]+)\.(vault|managedhsm)\.(azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/(keys|secrets|certificates)\/([^/]+)(?:\/([^/]*))?$/i;
+
+/**
+ * The key an answered object is a state of (`<host>/keys/<name>`, any version), for telling a
+ * recording's later answers of it: undefined for a rotation policy, a deleted key or anything else.
+ */
+export function dataPlaneKey(item: unknown): string | undefined {
+  if (!isObject(item) || item.recoveryId !== undefined || item.deletedDate !== undefined) return undefined;
+  const uri = objectUri(item);
+  if (uri?.[4]?.toLowerCase() !== 'keys' || uri[6]?.toLowerCase() === 'rotationpolicy') return undefined;
+  return `${uri[1]}.${uri[2]}.${uri[3]}/keys/${uri[5]}`.toLowerCase();
+}
 
 /** The listed objects: an array (`az … list`), a REST page (`value`), or one object (`az … show`). */
-function itemsOf(document: unknown): readonly JsonObject[] {
+export function itemsOf(document: unknown): readonly JsonObject[] {
   const items = Array.isArray(document)
     ? document
     : isObject(document) && Array.isArray(document.value)
@@ -78,7 +148,8 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext, vaults: Va
     });
     return;
   }
-  const [, vault, collection, name] = uri;
+  const [, , , , collection, name] = uri;
+  const holder = holderOf(uri, vaults);
   if (collection !== 'keys') {
     ctx.skip(
       `a Key Vault ${collection === 'secrets' ? 'secret' : 'certificate'} (${uri[0]}): kansa checks keys`,
@@ -88,20 +159,26 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext, vaults: Va
     );
     return;
   }
-  if (uri[4]?.toLowerCase() === 'rotationpolicy') {
-    yield* readRotationPolicy(item, vaultIdOf(vault!, vaults), name!, index, ctx);
+  // A soft-deleted key (`az keyvault key list-deleted`, the answer of a DELETE) awaits purge or
+  // recovery: it is in use by nothing until recovered.
+  if (item.recoveryId !== undefined || item.deletedDate !== undefined) {
+    ctx.skip(`a deleted key (${String(item.recoveryId ?? uri[0])}): kansa checks the keys in use`, { index });
+    return;
+  }
+  if (uri[6]?.toLowerCase() === 'rotationpolicy') {
+    yield* readRotationPolicy(item, holder, name!, index, ctx);
     return;
   }
   const attributes = isObject(item.attributes) ? item.attributes : {};
   const record = {
-    id: `${vaultIdOf(vault!, vaults)}/keys/${name}`,
+    id: `${holder.id}/keys/${name}`,
     name,
-    type: 'Microsoft.KeyVault/vaults/keys',
+    type: holder.keyType,
     tags: item.tags ?? {},
     properties: {
       attributes: { ...attributes, exp: unixSeconds(attributes.exp ?? attributes.expires) },
       kty: get(item.key, 'kty') ?? item.kty,
-      keyUri: `https://${vault}.vault.azure.net/keys/${name}`,
+      keyUri: `https://${holder.host}/keys/${name}`,
     },
   };
   // The data plane keeps a key's rotation policy at its own address (…/keys/<name>/rotationpolicy).
@@ -120,7 +197,7 @@ function* readItem(item: JsonObject, index: number, ctx: ReadContext, vaults: Va
  */
 function* readRotationPolicy(
   policy: JsonObject,
-  vaultId: string,
+  holder: Holder,
   name: string,
   index: number,
   ctx: ReadContext,
@@ -138,9 +215,9 @@ function* readRotationPolicy(
     attributes: { expiryTime: get(policy.attributes, 'expiryTime') ?? policy.expiresIn },
   };
   const record = {
-    id: `${vaultId}/keys/${name}`,
+    id: `${holder.id}/keys/${name}`,
     name,
-    type: 'Microsoft.KeyVault/vaults/keys',
+    type: holder.keyType,
     properties: { rotationPolicy },
   };
   yield* asKey(record, String(policy.id), index, ctx, {

@@ -213,6 +213,9 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
       ['Category', 'properties.category'],
       ['TimeGrain', 'properties.timeGrain'],
       ['Notification', 'properties.notifications'],
+      // The budget's period (PSBudgetTimePeriod): an alert past its end date alerts no more.
+      ['TimePeriod.StartDate', 'properties.timePeriod.startDate'],
+      ['TimePeriod.EndDate', 'properties.timePeriod.endDate'],
     ],
     lists: ['Notification.*.ContactEmails', 'Notification.*.ContactRoles', 'Notification.*.ContactGroups'],
   },

@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
+import { classicAdministratorRow } from './classic-administrators.ts';
 import { inheritedAssignments } from './inherited-assignments.ts';
 import { hasProjectedColumn } from './projection.ts';
 
@@ -29,7 +30,7 @@ export function* readRows(
     const groupId = rulesByGroup.size > 0 && isObject(listed) ? securityGroupOf(listed) : undefined;
     if (groupId !== undefined && (listedGroups.has(groupId) || rulesByGroup.get(groupId)?.[0] !== listed))
       continue;
-    const placed = place(listed);
+    const placed = place(classicAdministratorRow(listed));
     if (placed.note) note(placed.note);
     const row =
       groupId !== undefined

@@ -719,7 +719,7 @@ function budgetsOf(random: Random, subscription: string): Row[] {
       category: 'Cost',
       amount: pick(random, [100_000, 500_000, 2_000_000]),
       timeGrain: 'Monthly',
-      timePeriod: { startDate: '2026-04-01T00:00:00Z', endDate: '2027-03-31T00:00:00Z' },
+      timePeriod: { startDate: '2026-04-01T00:00:00Z', endDate: '2036-03-31T00:00:00Z' },
       currentSpend: { amount: Math.round(random() * 100_000), unit: 'JPY' },
       notifications: {
         actual_GreaterThan_80_Percent: {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import minimumTls from '../../../src/checks/azure/database/minimum-tls.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import type { AzureRoleAssignmentFacts } from '../../../src/model/azure.ts';
+import type { Resource } from '../../../src/model/resource.ts';
 import { azureAccountList } from '../../../src/sources/azure/account-list.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureGraphCli } from '../../../src/sources/azure/graph-cli.ts';
@@ -55,6 +57,85 @@ describe('az … list output', () => {
       },
     ]);
     expect(evaluate(cmkAtRest, resources, id).status).toBe('PASS');
+  });
+
+  it('az postgres flexible-server parameter show: one parameter, whose own `value` is no list body', () => {
+    const server = `/subscriptions/${SUB}/resourceGroups/rg-db/providers/Microsoft.DBforPostgreSQL/flexibleServers/pg-a`;
+    const parameter = {
+      allowedValues: 'on,off',
+      dataType: 'Boolean',
+      defaultValue: 'on',
+      id: `${server}/configurations/require_secure_transport`,
+      isReadOnly: false,
+      name: 'require_secure_transport',
+      resourceGroup: 'rg-db',
+      source: 'user-override',
+      type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
+      value: 'off',
+    };
+    expect(azureArm.matches(parameter)).toBe(true);
+    // Read as its server's setting, as a parameter of a list is.
+    const shown = [...azureArm.read(parameter, { file: 'parameter-show.json', skip: () => {} })];
+    expect(shown.map((r) => r.id)).toEqual([server.toLowerCase()]);
+    expect(evaluate(minimumTls, shown, server)).toMatchObject({ status: 'FAIL' });
+    // A list body is still one: `value` an array.
+    expect(azureArm.matches({ value: [parameter] })).toBe(true);
+  });
+
+  it('reads the classic administrators: the REST list, and the CLI’s rows of them (flattened, or under properties in older versions)', () => {
+    const subscription = `/subscriptions/${SUB}`;
+    const rest = {
+      value: [
+        {
+          id: `${subscription}/providers/Microsoft.Authorization/classicAdministrators/3d9b8e2f-0000-4000-8000-000000000001`,
+          name: '3d9b8e2f-0000-4000-8000-000000000001',
+          type: 'Microsoft.Authorization/classicAdministrators',
+          properties: {
+            emailAddress: 'admin@contoso.example',
+            role: 'ServiceAdministrator;AccountAdministrator',
+          },
+        },
+      ],
+    };
+    const cli = [
+      {
+        id: `${subscription}/providers/Microsoft.Authorization/roleAssignments/a1`,
+        name: 'a1',
+        type: 'Microsoft.Authorization/roleAssignments',
+        principalId: 'p1',
+        roleDefinitionId: `${subscription}/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7`,
+        scope: subscription,
+      },
+      {
+        id: 'NA(classic admins)',
+        name: 'NA(classic admins)',
+        principalId: null,
+        principalName: 'CoAdmin@Vendor.example',
+        roleDefinitionId: 'NA(classic admin role)',
+        roleDefinitionName: 'CoAdministrator',
+        scope: subscription,
+      },
+      {
+        id: 'NA(classic admins)',
+        name: 'NA(classic admins)',
+        properties: {
+          principalId: 'p3',
+          principalName: 'old@contoso.example',
+          roleDefinitionId: 'NA(classic admin role)',
+          roleDefinitionName: 'AccountAdministrator',
+          scope: subscription,
+        },
+      },
+    ];
+    const roles = (document: unknown) =>
+      (readRecords(azureArm, document) as Resource<AzureRoleAssignmentFacts>[])
+        .filter((r) => r.kansaType === 'iam.role-assignment')
+        .map((r) => [r.facts.principalId?.value, r.facts.roleDefinitionId?.value, r.facts.scope?.value]);
+    expect(roles(rest)).toEqual([['admin@contoso.example', 'classic:serviceadministrator', subscription]]);
+    expect(roles(cli).slice(1)).toEqual([
+      ['coadmin@vendor.example', 'classic:coadministrator', subscription],
+      ['p3', 'classic:accountadministrator', subscription],
+    ]);
   });
 
   it('az role assignment list: one above the subscriptions is read as inherited by the one subscription listed, else into its management group’s account', () => {

@@ -103,6 +103,54 @@ describe('azure-cli-unread', () => {
       },
     ],
     [
+      'az storage logging show (or az storage metrics show): no kansa check reads its output',
+      {
+        blob: {
+          delete: true,
+          log: '1.0',
+          read: true,
+          retentionPolicy: { days: 90, enabled: true },
+          version: '1.0',
+          write: true,
+        },
+        queue: {
+          delete: false,
+          log: '1.0',
+          read: false,
+          retentionPolicy: { days: null, enabled: false },
+          version: '1.0',
+          write: false,
+        },
+        table: {
+          delete: false,
+          log: '1.0',
+          read: false,
+          retentionPolicy: { days: null, enabled: false },
+          version: '1.0',
+          write: false,
+        },
+      },
+    ],
+    [
+      'az storage logging show (or az storage metrics show): no kansa check reads its output',
+      {
+        file: {
+          hour: {
+            enabled: true,
+            includeApis: true,
+            retentionPolicy: { days: 7, enabled: true },
+            version: '1.0',
+          },
+          minute: {
+            enabled: false,
+            includeApis: null,
+            retentionPolicy: { days: null, enabled: false },
+            version: '1.0',
+          },
+        },
+      },
+    ],
+    [
       'az webapp config appsettings list: no kansa check reads its output',
       [{ name: 'WEBSITE_NODE_DEFAULT_VERSION', slotSetting: false, value: '~20' }],
     ],

@@ -335,6 +335,44 @@ describe('azure-arm', () => {
     });
   });
 
+  it("reads a resource's setting listed without the microsoft.insights segment and typed as its resource", () => {
+    // Modelled on Azure/azure-rest-api-specs Microsoft.Insights 2021-05-01-preview
+    // listDiagnosticSettingsCategory.json, a DiagnosticSettings_List example whose row is
+    // `…/workflows/viruela6/diagnosticSettings/mysetting` with `type` the workflow's.
+    const vault = `${SUBSCRIPTION_ID}/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv1`;
+    const body = {
+      value: [
+        {
+          id: `${vault}/diagnosticSettings/mysetting`,
+          type: 'microsoft.keyvault/vaults',
+          name: 'mysetting',
+          properties: { workspaceId: '', logs: [{ category: 'AuditEvent', enabled: true }] },
+        },
+        {
+          id: `${vault}/providers/microsoft.insights/diagnosticSettings/spelled-as-usual`,
+          type: 'Microsoft.Insights/diagnosticSettings',
+          name: 'spelled-as-usual',
+          properties: { logs: [] },
+        },
+      ],
+    };
+    const { resources, skipped } = read(azureArm, body);
+    expect(skipped).toEqual([]);
+    expect(resources).toHaveLength(2);
+    expect(resources[1]?.id).toBe(
+      `${vault}/providers/microsoft.insights/diagnosticsettings/spelled-as-usual`,
+    );
+    expect(resources[0]).toMatchObject({
+      kansaType: 'audit.diagnostic-setting',
+      nativeType: 'microsoft.insights/diagnosticsettings',
+      id: `${vault}/providers/microsoft.insights/diagnosticsettings/mysetting`.toLowerCase(),
+      facts: {
+        targetResourceId: { value: vault.toLowerCase() },
+        enabledCategories: { value: ['AuditEvent'] },
+      },
+    });
+  });
+
   it('reads display-name locations and derives the subscription from the id', () => {
     const shown = {
       id: storage.id,

@@ -176,4 +176,124 @@ describe('azure-keyvault-data-plane', () => {
     expect(skipped).toEqual([]);
     expect(evaluate(keyRotation, resources, keyId('cert-key')).status).toBe('FAIL');
   });
+  it('reads a Managed HSM’s keys (az keyvault key list --hsm-name) under the HSM, and its ARM record’s hsmUri in a cassette', () => {
+    const hsmKey = (name: string, expires: string | null) => ({
+      ...cliKey(name, expires),
+      kid: `https://mhsm-kansa.managedhsm.azure.net/keys/${name}`,
+    });
+    const hsmKeyId = (name: string) =>
+      `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/mhsm-kansa/keys/${name}`.toLowerCase();
+    const { resources, skipped } = read([
+      hsmKey('hsm-never', null),
+      hsmKey('hsm-dated', '2027-03-31T00:00:00+00:00'),
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources.map((r) => [r.id, r.nativeType])).toEqual([
+      [hsmKeyId('hsm-never'), 'microsoft.keyvault/managedhsms/keys'],
+      [hsmKeyId('hsm-dated'), 'microsoft.keyvault/managedhsms/keys'],
+    ]);
+    expect(evaluate(keyExpiry, resources, hsmKeyId('hsm-never')).status).toBe('FAIL');
+    expect(evaluate(keyExpiry, resources, hsmKeyId('hsm-dated')).status).toBe('PASS');
+
+    const hsm =
+      '/subscriptions/0b1f6471-1bf0-4dda-aec3-cb9272f09590/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/mhsm-kansa';
+    const interaction = (uri: string, body: unknown) => ({
+      request: { method: 'GET', uri },
+      response: { status: { code: 200, message: 'OK' }, body: { string: JSON.stringify(body) } },
+    });
+    const recorded = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            interaction(`https://management.azure.com${hsm}?api-version=2023-07-01`, {
+              id: hsm,
+              name: 'mhsm-kansa',
+              type: 'Microsoft.KeyVault/managedHSMs',
+              location: 'japaneast',
+              properties: { hsmUri: 'https://mhsm-kansa.managedhsm.azure.net/', enablePurgeProtection: true },
+            }),
+            interaction('https://mhsm-kansa.managedhsm.azure.net/keys?api-version=7.4', {
+              value: [
+                { kid: 'https://mhsm-kansa.managedhsm.azure.net/keys/k1', attributes: { enabled: true } },
+              ],
+            }),
+          ],
+        },
+        { file: 'hsm.json', skip: () => {} },
+      ),
+    ];
+    expect(recorded.map((r) => r.id)).toContain(`${hsm}/keys/k1`.toLowerCase());
+  });
+  it('skips a deleted key (az keyvault key list-deleted, a recorded DELETE): no key in use', () => {
+    const deleted = {
+      ...cliKey('cmk-retired', null),
+      deletedDate: '2026-11-20T08:15:00+00:00',
+      recoveryId: `https://${VAULT}.vault.azure.net/deletedkeys/cmk-retired`,
+      scheduledPurgeDate: '2027-02-18T08:15:00+00:00',
+    };
+    const rest = {
+      value: [
+        {
+          kid: `https://${VAULT}.vault.azure.net/keys/old`,
+          attributes: { enabled: true },
+          recoveryId: `https://${VAULT}.vault.azure.net/deletedkeys/old`,
+          deletedDate: 1763626500,
+        },
+      ],
+    };
+    for (const document of [[deleted, cliKey('cmk-live', null)], rest]) {
+      const { resources, skipped } = read(document);
+      expect(resources.map((r) => r.name)).toEqual(Array.isArray(document) ? ['cmk-live'] : []);
+      expect(skipped).toEqual([
+        expect.stringMatching(/deleted key .*deletedkeys.*kansa checks the keys in use/),
+      ]);
+    }
+  });
+  it('reads a key’s current version from az keyvault key list-versions, skipping the older ones', () => {
+    const version = (id: string, created: string, expires: string | null) => ({
+      ...cliKey('cmk-app', expires),
+      attributes: { ...cliKey('cmk-app', expires).attributes, created },
+      kid: `https://${VAULT}.vault.azure.net/keys/cmk-app/${id}`,
+    });
+    const { resources, skipped } = read([
+      version('aa11', '2025-03-01T02:00:00+00:00', null),
+      version('1f2e', '2024-03-01T02:00:00+00:00', '2025-03-01T02:00:00+00:00'),
+    ]);
+    expect(resources.map((r) => r.id)).toEqual([keyId('cmk-app')]);
+    expect(evaluate(keyExpiry, resources, keyId('cmk-app')).status).toBe('FAIL');
+    expect(skipped).toEqual([expect.stringMatching(/an older version of a key .*cmk-app\/1f2e/)]);
+  });
+  it('reads a key a cassette answered several times in the state of its last answer (created with an expiry, rotated without)', () => {
+    const interaction = (method: string, uri: string, body: unknown) => ({
+      request: { method, uri },
+      response: { status: { code: 200, message: 'OK' }, body: { string: JSON.stringify(body) } },
+    });
+    const bundle = (version: string, exp?: number) => ({
+      key: { kid: `https://${VAULT}.vault.azure.net/keys/cmk-rot/${version}`, kty: 'RSA' },
+      attributes: { enabled: true, created: 1717200000, updated: 1717200000, ...(exp ? { exp } : {}) },
+    });
+    const notes: string[] = [];
+    const resources = [
+      ...azureCassette.read(
+        {
+          interactions: [
+            interaction(
+              'POST',
+              `https://${VAULT}.vault.azure.net/keys/cmk-rot/create?api-version=7.5`,
+              bundle('v1', 1893456000),
+            ),
+            interaction(
+              'POST',
+              `https://${VAULT}.vault.azure.net/keys/cmk-rot/rotate?api-version=7.5`,
+              bundle('v2'),
+            ),
+          ],
+        },
+        { file: 'rotate.json', skip: () => {}, note: (note) => notes.push(note) },
+      ),
+    ];
+    expect(resources.map((r) => r.id)).toEqual([keyId('cmk-rot')]);
+    expect(evaluate(keyExpiry, resources, keyId('cmk-rot')).status).toBe('FAIL');
+    expect(notes).toContainEqual(expect.stringMatching(/interaction 0: .*an earlier answer of .*cmk-rot/));
+  });
 });

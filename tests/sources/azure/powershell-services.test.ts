@@ -187,6 +187,17 @@ describe('Get-AzConsumptionBudget (PSBudget)', () => {
     );
     expect(facts.enabledNotifications?.source).toBe('unknown');
   });
+
+  it("reads the budget's period (TimePeriod), whose end makes its alerts stop", () => {
+    const facts = factsOf(
+      read({
+        ...budget({ Enabled: true, ContactEmails: ['a@example.org'] }),
+        TimePeriod: { StartDate: '2025-04-01T00:00:00Z', EndDate: '2026-03-31T00:00:00Z' },
+      }).resources[0],
+    );
+    expect(facts.periodStart?.value).toBe('2025-04-01T00:00:00.000Z');
+    expect(facts.periodEnd?.value).toBe('2026-03-31T00:00:00.000Z');
+  });
 });
 
 describe('Get-AzVirtualNetwork (PSVirtualNetwork)', () => {

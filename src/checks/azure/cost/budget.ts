@@ -2,7 +2,7 @@ import type { AzureBudgetFacts, AzureSubscriptionFacts } from '../../../model/az
 import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
 export default defineCheck({
@@ -51,6 +51,14 @@ export default defineCheck({
         ja: '通知付きの予算 {{budgets}} はリソース グループの予算で、サブスクリプションの一部の利用額しか対象にしません。サブスクリプション全体の予算があるか手動で確認してください',
         en: "The alerting budget(s) {{budgets}} are resource-group budgets and cover only part of the subscription's spend: confirm manually whether the subscription has a budget of its own",
       },
+      outOfPeriod: {
+        ja: '通知付きの予算 {{budgets}} は期間外です（終了日を過ぎたか、開始日前です）。現在の利用額は予算で評価されません',
+        en: 'The alerting budget(s) {{budgets}} are outside their period (past their end date or before their start date): no current spend is evaluated against them',
+      },
+      periodUnknown: {
+        ja: '通知付きの予算 {{budgets}} の期間（開始日）がエクスポートから読み取れません',
+        en: 'The period (start date) of the alerting budget(s) {{budgets}} cannot be read from the export',
+      },
       unknown: {
         ja: '予算 {{budgets}} の通知設定がエクスポートから読み取れません',
         en: 'The alerts of budget(s) {{budgets}} cannot be read from the export',
@@ -83,9 +91,29 @@ export default defineCheck({
       resourceId: budget.id,
     }));
     const data = { budgets: budgets.map((budget) => budget.name) };
-    const alerting = notifications.filter((fact) => fact.value && fact.value.length > 0);
+    const alertingBudgets = budgets.filter(
+      (budget) => (budget.facts.enabledNotifications?.value?.length ?? 0) > 0,
+    );
+    // Cost Management evaluates a budget only between its start and end dates.
+    const periods = new Map(alertingBudgets.map((budget) => [budget, periodOf(budget, ctx.now)]));
+    const current = alertingBudgets.filter((budget) => periods.get(budget)?.within === true);
+    const alerting = notifications.filter((fact) => current.some((budget) => budget.id === fact.resourceId));
     if (alerting.some((fact) => !isResourceGroupBudget(fact.resourceId)))
       return pass('alerting', alerting, data);
+    const undated = alertingBudgets.filter((budget) => periods.get(budget)?.within === undefined);
+    if (undated.length > 0)
+      return undetermined(
+        'periodUnknown',
+        undated.flatMap((budget) => periods.get(budget)?.evidence ?? []),
+        { budgets: undated.map((budget) => budget.name) },
+      );
+    // Every alerting budget, the subscription's and its resource groups', is outside its period.
+    if (alerting.length === 0 && alertingBudgets.length > 0)
+      return fail(
+        'outOfPeriod',
+        alertingBudgets.flatMap((budget) => periods.get(budget)?.evidence ?? []),
+        { budgets: alertingBudgets.map((budget) => budget.name) },
+      );
     if (alerting.length > 0) {
       const names = budgets.filter((budget) => alerting.some((fact) => fact.resourceId === budget.id));
       return undetermined('resourceGroupOnly', alerting, { budgets: names.map((budget) => budget.name) });
@@ -95,6 +123,26 @@ export default defineCheck({
     return fail('noAlerts', notifications, data);
   },
 });
+
+/**
+ * Whether `now` is within the budget's period (undefined: a date that decides is not known), and
+ * the dates that say so. Without an end date the period runs ten years from the start.
+ */
+function periodOf(
+  budget: Resource<AzureBudgetFacts>,
+  now: Date,
+): { readonly within: boolean | undefined; readonly evidence: Evidence[] } {
+  const start = {
+    ...factOf(budget.facts.periodStart, 'properties.timePeriod.startDate'),
+    resourceId: budget.id,
+  };
+  const end = { ...factOf(budget.facts.periodEnd, 'properties.timePeriod.endDate'), resourceId: budget.id };
+  if (end.source !== 'unknown' && end.value !== null && Date.parse(end.value) < now.getTime())
+    return { within: false, evidence: [end] };
+  if (start.source === 'unknown') return { within: undefined, evidence: [start] };
+  if (Date.parse(start.value) > now.getTime()) return { within: false, evidence: [start] };
+  return { within: end.source === 'unknown' ? undefined : true, evidence: [start, end] };
+}
 
 /** A budget scoped to a resource group (`…/resourceGroups/<rg>/providers/Microsoft.Consumption/budgets/…`) alerts on that group's spend only. */
 function isResourceGroupBudget(id: string): boolean {

@@ -5,8 +5,12 @@ import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } 
 import { OWNER_ROLE } from '../lib/built-in-roles.ts';
 import { controlsSubscription } from '../lib/role-scope.ts';
 
-/** "Guest accounts with owner permissions on Azure resources should be removed". */
-const GUEST_OWNER_KEYS = ['20606e75-05c4-48c0-9d97-add6daa2109a'];
+/**
+ * "Guest accounts with owner permissions on Azure resources should be removed", then the key of
+ * "External accounts with owner permissions should be removed from your subscription", as the
+ * recommendation was named before (assessments of subscriptions assessed then keep it).
+ */
+const GUEST_OWNER_KEYS = ['20606e75-05c4-48c0-9d97-add6daa2109a', 'c3b6ae71-f1f0-31b4-e6c1-d5951285d03d'];
 
 export default defineCheck({
   meta: {

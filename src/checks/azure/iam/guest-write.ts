@@ -2,8 +2,12 @@ import type { Resource } from '../../../model/resource.ts';
 import { defineCheck } from '../../check.ts';
 import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
 
-/** "Guest accounts with write permissions on Azure resources should be removed". */
-const GUEST_WRITE_KEYS = ['0354476c-a12a-4fcc-a79d-f0ab7ffffdbb'];
+/**
+ * "Guest accounts with write permissions on Azure resources should be removed", then the key of
+ * "External accounts with write permissions should be removed from your subscription", as the
+ * recommendation was named before.
+ */
+const GUEST_WRITE_KEYS = ['0354476c-a12a-4fcc-a79d-f0ab7ffffdbb', '04e7147b-0deb-9796-2e5c-0336343ceb3d'];
 
 export default defineCheck({
   meta: {

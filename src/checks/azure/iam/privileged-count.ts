@@ -9,7 +9,8 @@ import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { PRIVILEGED_BUILT_IN_ROLES, UNPRIVILEGED_BUILT_IN_ROLES } from '../lib/built-in-roles.ts';
-import { controlsSubscription, isAbove } from '../lib/role-scope.ts';
+import { assignableRoles } from '../lib/role-conditions.ts';
+import { controlsSubscription, isAbove, isManagementGroup } from '../lib/role-scope.ts';
 
 export default defineCheck({
   meta: {
@@ -53,6 +54,10 @@ export default defineCheck({
           en: 'Roles are assigned whose definitions were not read ({{roles}}; {{count|privileged principal|privileged principals}} known, limit {{max}})',
         },
       ),
+      conditionUnread: {
+        ja: '{{conditioned}} のロールの割り当て権限には条件があり、特権ロールを割り当てられるかが条件から読み取れません（判明している特権の保持者は {{count}} 件、上限 {{max}}）。条件が許すロールを手動で確認してください',
+        en: 'The role assignments of {{conditioned}} carry conditions that do not show whether they may assign a privileged role ({{count|privileged principal|privileged principals}} known, limit {{max}}): confirm manually which roles the conditions allow',
+      },
       notExported: missingData(
         {
           ja: 'エクスポートにこのサブスクリプションのロールの割り当てがありません（Resource Graph の authorizationresources を出力してください）',
@@ -103,7 +108,15 @@ export default defineCheck({
     // Role assignments of management groups were read, and not which groups the subscription is
     // under: those it inherits are not among its assignments (scan/management-groups.ts).
     const groups = (subscription.facts as AzureSubscriptionFacts).managementGroups;
-    const groupsUnknown = groups?.source === 'unknown' ? groups : undefined;
+    // The subscription's own list with what it inherits (az role assignment list
+    // --include-inherited, the REST list for the subscription) holds every assignment above it
+    // that applies. While its groups are unknown, only such a list puts a management group's
+    // assignment in the subscription: the scan copies a group's assignments only into the
+    // subscriptions it knows to be under the group (the root's, into every subscription).
+    const groupsUnknown =
+      groups?.source === 'unknown' && !assignments.some((a) => isManagementGroup(a.facts.scope?.value))
+        ? groups
+        : undefined;
     // A live scan's query of the role assignments failed: an owner may be among those not read.
     const read = (subscription.facts as AzureSubscriptionFacts).roleAssignmentsRead;
     const notAllRead = read?.source === 'unknown' ? read : undefined;
@@ -123,6 +136,9 @@ export default defineCheck({
     const unreadEvidence: Evidence[] = [];
     /** The principals of assignments whose role is not known: privileged or not. */
     const maybe = new Set<string>();
+    /** Those whose condition does not say which roles they may assign, and the conditions. */
+    const conditioned = new Set<string>();
+    const conditionEvidence: Evidence[] = [];
     for (const assignment of assignments) {
       const { roleDefinitionId: role, scope, principalId } = assignment.facts;
       if (!role?.value || !scope?.value || !principalId?.value) {
@@ -133,8 +149,12 @@ export default defineCheck({
       // the root: placed in the subscription by the reader when its own list holds them, by the
       // scan from a tenant-wide list); resource-group roles control less.
       if (!controlsSubscription(scope.value, subscription.id)) continue;
-      const { privileged, evidence: decided } = privilegeOf(role, assignment, ctx);
-      if (privileged === undefined) {
+      const { privileged, evidence: decided, byCondition } = privilegeOf(role, assignment, ctx);
+      if (privileged === undefined && byCondition) {
+        conditioned.add(principalId.value);
+        conditionEvidence.push(decided);
+        maybe.add(principalId.value);
+      } else if (privileged === undefined) {
         unreadRoles.add(role.value);
         unreadEvidence.push(decided);
         maybe.add(principalId.value);
@@ -149,6 +169,7 @@ export default defineCheck({
       principals: [...principals],
       uncertain,
       roles: [...unreadRoles],
+      conditioned: [...conditioned],
     };
     if (principals.size > max) return fail('tooMany', evidence, data);
     if (groupsUnknown) return undetermined('groupsNotExported', [...evidence, groupsUnknown], data);
@@ -159,7 +180,9 @@ export default defineCheck({
     for (const principal of maybe) if (!principals.has(principal)) most++;
     if (most > max) {
       if (uncertain > 0) return undetermined('incomplete', evidence, data);
-      return undetermined('roleNotExported', [...evidence, ...unreadEvidence], data);
+      if (unreadRoles.size > 0)
+        return undetermined('roleNotExported', [...evidence, ...unreadEvidence], data);
+      return undetermined('conditionUnread', [...evidence, ...conditionEvidence], data);
     }
     // A list of the subscription's own assignments (az role assignment list without
     // --include-inherited, a subscription-scoped Resource Graph query) leaves out the Owners of
@@ -177,31 +200,79 @@ export default defineCheck({
 /**
  * Whether a role may do all an Owner may (Owner, or a role that may grant roles: assign them, or
  * rewrite its own definition), and the fact that says so: the assignment's role for a built-in
- * role kansa knows, else its definition's `grantsRoles` when the export holds it; unknown when
- * neither says.
+ * role kansa knows (a User Access Administrator's or RBAC Administrator's limited by the
+ * assignment's condition to the roles it allows), else its definition's `grantsRoles` when the
+ * export holds it; unknown when neither says.
  */
 function privilegeOf(
   role: Fact<string> & { readonly value: string },
-  assignment: Resource,
+  assignment: Resource<AzureRoleAssignmentFacts>,
   ctx: CheckContext,
-): { readonly privileged: boolean | undefined; readonly evidence: Evidence } {
+): Privilege {
   const byRole = { ...role, resourceId: assignment.id };
-  if (role.value in PRIVILEGED_BUILT_IN_ROLES) return { privileged: true, evidence: byRole };
-  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role.value)) as
-    | Resource<AzureRoleDefinitionFacts>
-    | undefined;
-  const assigns = definition?.facts.grantsRoles;
-  if (definition && assigns && assigns.source !== 'unknown')
-    return { privileged: assigns.value, evidence: { ...assigns, resourceId: definition.id } };
-  if (role.value in UNPRIVILEGED_BUILT_IN_ROLES) return { privileged: false, evidence: byRole };
-  // A definition whose permissions cannot be read says why itself.
-  if (definition && assigns)
-    return { privileged: undefined, evidence: { ...assigns, resourceId: definition.id } };
+  if (role.value in PRIVILEGED_BUILT_IN_ROLES) {
+    // Owner controls its scope whatever it may assign; the others' privilege is assigning roles,
+    // which the assignment's condition may limit to roles that are not privileged.
+    const condition = assignment.facts.condition;
+    if (role.value === OWNER || condition?.source !== 'explicit' || !condition.value)
+      return { privileged: true, evidence: byRole };
+    return conditionedPrivilege({ ...condition, value: condition.value, resourceId: assignment.id }, ctx);
+  }
+  const { grants, definition } = roleGrants(role.value, ctx);
+  if (definition) return { privileged: grants, evidence: definition };
+  if (grants === false) return { privileged: false, evidence: byRole };
   const why = unknown<boolean>(role.path, {
     ja: `ロール ${role.value} は kansa が知る組み込みロールではなく、ロールを割り当てられるかを示す定義がエクスポートにありません`,
     en: `role ${role.value} is no built-in role kansa knows, and the export holds no definition telling whether it may assign roles`,
   });
   return { privileged: undefined, evidence: { ...why, resourceId: assignment.id } };
+}
+
+/** Whether an assignment makes its principal privileged, the fact that says so, and whether its condition left that open. */
+interface Privilege {
+  readonly privileged: boolean | undefined;
+  readonly evidence: Evidence;
+  readonly byCondition?: boolean;
+}
+
+const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+
+/**
+ * Whether a role may grant roles: a privileged built-in role, a definition in the export saying
+ * so (`grantsRoles`, with the definition's fact, which says why where it cannot be read), or a
+ * built-in role kansa knows may not; undefined when neither tells.
+ */
+function roleGrants(role: string, ctx: CheckContext): { grants: boolean | undefined; definition?: Evidence } {
+  if (role in PRIVILEGED_BUILT_IN_ROLES) return { grants: true };
+  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
+    | Resource<AzureRoleDefinitionFacts>
+    | undefined;
+  const assigns = definition?.facts.grantsRoles;
+  if (definition && assigns && assigns.source !== 'unknown')
+    return { grants: assigns.value, definition: { ...assigns, resourceId: definition.id } };
+  if (role in UNPRIVILEGED_BUILT_IN_ROLES) return { grants: false };
+  return {
+    grants: undefined,
+    ...(definition && assigns && { definition: { ...assigns, resourceId: definition.id } }),
+  };
+}
+
+/**
+ * A role-assigning assignment limited by its condition: privileged when the roles it may assign
+ * include one that grants roles, not when none does, open when its condition or one of those
+ * roles does not tell (lib/role-conditions.ts).
+ */
+function conditionedPrivilege(
+  condition: Evidence & { readonly value: string },
+  ctx: CheckContext,
+): Privilege {
+  const roles = assignableRoles(condition.value);
+  if (roles === 'any') return { privileged: true, evidence: condition };
+  const grants = roles?.map((role) => roleGrants(role, ctx).grants);
+  if (grants?.includes(true)) return { privileged: true, evidence: condition };
+  if (grants === undefined || grants.includes(undefined))
+    return { privileged: undefined, evidence: condition, byCondition: true };
+  return { privileged: false, evidence: condition };
 }
 
 const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {

@@ -4,6 +4,12 @@
  * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
  */
 
+import {
+  CLASSIC_ACCOUNT_ADMINISTRATOR,
+  CLASSIC_CO_ADMINISTRATOR,
+  CLASSIC_SERVICE_ADMINISTRATOR,
+} from '../../../model/azure.ts';
+
 /**
  * Built-in roles that control the whole scope: Owner, and the roles that may assign any role
  * (`Microsoft.Authorization/roleAssignments/write`), so grant themselves Owner.
@@ -15,6 +21,10 @@ export const PRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   [OWNER_ROLE]: 'Owner',
   '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9': 'User Access Administrator',
   'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
+  // The classic subscription administrators (retired in 2024), which have Owner's access to the
+  // subscription, by the names the readers give their roles (model/azure.ts).
+  [CLASSIC_SERVICE_ADMINISTRATOR]: 'Service Administrator (classic)',
+  [CLASSIC_CO_ADMINISTRATOR]: 'Co-Administrator (classic)',
 };
 
 /**
@@ -23,6 +33,8 @@ export const PRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
  * neither here nor among the privileged ones is judged on its definition in the export.
  */
 export const UNPRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
+  // The classic Account Administrator manages billing, and has no access to the subscription's resources.
+  [CLASSIC_ACCOUNT_ADMINISTRATOR]: 'Account Administrator (classic)',
   'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
   'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
   '39bc4728-0917-49c7-9d2c-d95423bc2eb4': 'Security Reader',

@@ -5,5 +5,10 @@ export function controlsSubscription(scope: string, subscriptionId: string): boo
 
 /** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
 export function isAbove(scope: string | undefined): boolean {
-  return scope === '/' || (scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false);
+  return scope === '/' || isManagementGroup(scope);
+}
+
+/** A management group's scope (lower-cased by the reader). */
+export function isManagementGroup(scope: string | undefined): boolean {
+  return scope?.startsWith('/providers/microsoft.management/managementgroups/') ?? false;
 }

@@ -132,9 +132,16 @@ export default defineCheck({
   },
 });
 
-/** Whether two resources are of one region; a region not read matches any. */
+/**
+ * Whether two resources are of one region; a region not read matches any. A flow log is never
+ * global: one read without a location (a group's flow-log status, which names only its target)
+ * is of a region not read.
+ */
 function sameRegion(resource: Resource, vnet: Resource): boolean {
   return (
-    resource.region === vnet.region || resource.region === UNKNOWN_REGION || vnet.region === UNKNOWN_REGION
+    resource.region === vnet.region ||
+    resource.region === UNKNOWN_REGION ||
+    resource.region === 'global' ||
+    vnet.region === UNKNOWN_REGION
   );
 }

@@ -3,10 +3,13 @@ import {
   type AzureRoleAssignmentFacts,
   type AzureRoleDefinitionFacts,
   azureRoleDefinitionId,
+  CLASSIC_ACCOUNT_ADMINISTRATOR,
+  CLASSIC_CO_ADMINISTRATOR,
+  CLASSIC_SERVICE_ADMINISTRATOR,
 } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, isObject, type JsonObject } from '../arm-record.ts';
-import { asString, notSet, propertyFact } from '../property-facts.ts';
+import { asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
 const NOT_EXPORTED = notSet('absent: not in this export', '未設定: このエクスポートに含まれていません');
@@ -26,9 +29,41 @@ export const roleAssignment: Adapter = {
       roleDefinitionId: propertyFact(record, ['roleDefinitionId'], roleGuid, NOT_EXPORTED),
       scope: propertyFact(record, ['scope'], lowerCase, NOT_EXPORTED),
       principalName: propertyFact(record, ['principalName'], asString, NOT_EXPORTED),
+      // https://learn.microsoft.com/azure/role-based-access-control/conditions-overview
+      condition: propertyFact(record, ['condition'], asString, {
+        default: null,
+        note: { ja: '未設定: 条件はありません', en: 'absent: no condition' },
+      }),
     };
   },
 };
+
+/**
+ * A classic subscription administrator (`GET …/providers/Microsoft.Authorization/classicAdministrators`,
+ * and the CLI's rows of them: classic-administrators.ts) as a role assignment at the subscription:
+ * `properties.role` lists its roles (`ServiceAdministrator;AccountAdministrator`), the most
+ * privileged of which is its role; the principal is its Entra object id, else its e-mail address.
+ */
+export const classicAdministrator: Adapter = {
+  kansaType: 'iam.role-assignment',
+  facts(record): AzureRoleAssignmentFacts {
+    const roles = propertyFact(record, ['role'], asString, NOT_EXPORTED);
+    const principal = propertyFact(record, ['principalId', 'emailAddress'], lowerCase, NOT_EXPORTED);
+    return {
+      principalId: principal,
+      roleDefinitionId: derivedFact(roles, classicRole),
+      scope: explicit(`/subscriptions/${record.subscriptionId}`, 'id'),
+    };
+  },
+};
+
+/** `ServiceAdministrator;AccountAdministrator`, `Co-Administrator`: the most privileged role named. */
+function classicRole(roles: string): string | undefined {
+  const named = roles.toLowerCase().replace(/[\s-]/g, '').split(';');
+  if (named.includes('serviceadministrator')) return CLASSIC_SERVICE_ADMINISTRATOR;
+  if (named.includes('coadministrator')) return CLASSIC_CO_ADMINISTRATOR;
+  return named.includes('accountadministrator') ? CLASSIC_ACCOUNT_ADMINISTRATOR : undefined;
+}
 
 /**
  * A role definition as Resource Graph (`authorizationresources`), ARM (`GET …/roleDefinitions`,

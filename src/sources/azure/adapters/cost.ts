@@ -1,7 +1,7 @@
 import type { AzureBudgetFacts } from '../../../model/azure.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
 import { get, isObject } from '../arm-record.ts';
-import { asBoolean } from '../property-facts.ts';
+import { asBoolean, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 
 const RECIPIENT_FIELDS = ['contactEmails', 'contactRoles', 'contactGroups'];
@@ -32,6 +32,28 @@ export const budget: Adapter = {
         }),
       )
       .map(([name]) => name);
-    return { enabledNotifications: explicit(enabled, path) };
+    return {
+      enabledNotifications: explicit(enabled, path),
+      periodStart: propertyFact(record, ['timePeriod.startDate'], asTime, {
+        unknown: {
+          ja: '予算の開始日がエクスポートにありません',
+          en: 'the budget’s start date is not in the export',
+        },
+      }),
+      periodEnd: propertyFact(record, ['timePeriod.endDate'], asTime, {
+        // https://learn.microsoft.com/rest/api/consumption/budgets/create-or-update (BudgetTimePeriod)
+        default: null,
+        note: {
+          ja: '未設定: 終了日は開始日の 10 年後です',
+          en: 'absent: the budget ends ten years after its start date',
+        },
+      }),
+    };
   },
+};
+
+/** A date the API writes (`2025-03-31T00:00:00Z`, the CLI's `+00:00`), as an ISO time. */
+const asTime = (value: unknown): string | undefined => {
+  const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 };

@@ -4,7 +4,7 @@ import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from 
 import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
 import { type Projection, projectedRow, withProjectedOnly } from '../projection.ts';
 import type { Adapter } from './adapter.ts';
-import { roleAssignment, roleDefinition } from './authorization.ts';
+import { classicAdministrator, roleAssignment, roleDefinition } from './authorization.ts';
 import { redisCache } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
@@ -44,6 +44,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.resources/subscriptions', subscription],
   ['microsoft.resources/subscriptions/resourcegroups', { kansaType: 'other' }],
   ['microsoft.authorization/roleassignments', roleAssignment],
+  ['microsoft.authorization/classicadministrators', classicAdministrator],
   ['microsoft.authorization/roledefinitions', roleDefinition],
   ['microsoft.security/assessments', securityAssessment],
   ['microsoft.security/pricings', securityPricing],
@@ -74,6 +75,7 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.keyvault/vaults', keyVault],
   ['microsoft.keyvault/vaults/keys', keyVaultKey],
   ['microsoft.keyvault/managedhsms', managedHsm],
+  ['microsoft.keyvault/managedhsms/keys', keyVaultKey],
   ['microsoft.sql/servers', sqlServer],
   ['microsoft.sql/servers/auditingsettings', sqlServerAuditing],
   ['microsoft.sql/servers/extendedauditingsettings', sqlServerAuditing],

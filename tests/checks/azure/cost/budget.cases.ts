@@ -13,11 +13,14 @@ const notification = (enabled: boolean, contactEmails: string[]) => ({
   contactGroups: [],
   thresholdType: 'Actual',
 });
+/** A budget's period as the REST API writes it (the CLI prints `+00:00` offsets). */
+const period = (startDate: string, endDate?: string) => ({ startDate, ...(endDate ? { endDate } : {}) });
 /** One budget of `GET …/providers/Microsoft.Consumption/budgets` (at the subscription's scope, or `scope`'s). */
 const budgetOf = (
   name: string,
   notifications: Record<string, unknown> | undefined,
   scope = SUBSCRIPTION_ID,
+  timePeriod: Record<string, unknown> | undefined = period('2025-04-01T00:00:00Z', '2035-03-31T00:00:00Z'),
 ) => ({
   id: `${scope}/providers/Microsoft.Consumption/budgets/${name}`,
   name,
@@ -27,9 +30,11 @@ const budgetOf = (
     category: 'Cost',
     amount: 1000,
     timeGrain: 'Monthly',
+    ...(timePeriod ? { timePeriod } : {}),
     ...(notifications ? { notifications } : {}),
   },
 });
+const alerting = { a: notification(true, ['ops@example.jp']) };
 const list = (budgets: object[]) => jsonFile({ value: budgets }, 'budgets.json');
 
 const table = [
@@ -88,6 +93,61 @@ const table = [
     status: 'PASS',
     messageId: 'alerting',
   },
+  {
+    name: 'an alerting budget within its period',
+    budgets: [
+      budgetOf('b1', alerting, SUBSCRIPTION_ID, period('2025-04-01T00:00:00Z', '2035-03-31T00:00:00Z')),
+    ],
+    status: 'PASS',
+    messageId: 'alerting',
+  },
+  {
+    // Cost Management evaluates a budget between its startDate and endDate only.
+    name: 'the only alerting budget ended before the scan',
+    budgets: [
+      budgetOf('fy2024', alerting, SUBSCRIPTION_ID, period('2024-04-01T00:00:00Z', '2025-03-31T00:00:00Z')),
+    ],
+    status: 'FAIL',
+    messageId: 'outOfPeriod',
+    data: { budgets: ['fy2024'] },
+  },
+  {
+    name: 'the only alerting budget starts after the scan',
+    budgets: [
+      budgetOf('fy2040', alerting, SUBSCRIPTION_ID, period('2040-04-01T00:00:00Z', '2041-03-31T00:00:00Z')),
+    ],
+    status: 'FAIL',
+    messageId: 'outOfPeriod',
+  },
+  {
+    name: 'a resource group’s alerting budget that ended: no budget alerts now',
+    budgets: [
+      budgetOf(
+        'rg-fy2024',
+        alerting,
+        `${SUBSCRIPTION_ID}/resourceGroups/rg-web`,
+        period('2024-04-01T00:00:00Z', '2025-03-31T00:00:00Z'),
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'outOfPeriod',
+  },
+  {
+    name: 'an ended budget beside one within its period',
+    budgets: [
+      budgetOf('fy2024', alerting, SUBSCRIPTION_ID, period('2024-04-01T00:00:00Z', '2025-03-31T00:00:00Z')),
+      budgetOf('monthly', alerting, SUBSCRIPTION_ID, period('2025-04-01T00:00:00+00:00')),
+    ],
+    status: 'PASS',
+    messageId: 'alerting',
+    data: { budgets: ['fy2024', 'monthly'] },
+  },
+  {
+    name: 'an alerting budget without its period (the API always writes timePeriod)',
+    budgets: [budgetOf('b1', alerting, SUBSCRIPTION_ID, { endDate: '2035-03-31T00:00:00Z' })],
+    status: 'UNKNOWN',
+    messageId: 'periodUnknown',
+  },
   { name: 'no budgets exported', budgets: [], status: 'UNKNOWN', messageId: 'notExported' },
   {
     name: 'a budget listed without its properties',
@@ -104,11 +164,13 @@ const table = [
 ] as const;
 
 const verdicts = byVerdict(
-  table.map(({ name, budgets, status, messageId }) => ({
+  table.map(({ name, budgets, status, messageId, ...rest }) => ({
     name,
     records: [subscriptionRow(), ...(budgets.length > 0 ? [list([...budgets])] : [])],
     status,
     messageId,
+    now: '2026-06-01T00:00:00Z',
+    ...rest,
   })),
 );
 

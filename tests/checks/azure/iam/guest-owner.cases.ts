@@ -2,9 +2,8 @@ import { jsonFile } from '../../../helpers/exports.ts';
 import type { AnyCase, RuleTests } from '../../../helpers/rule-tester.ts';
 import { assessmentRow, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
-import { assessmentCases, OWNER_MFA_V2 } from './assessment.ts';
+import { assessmentCases, GUEST_OWNER_V1, GUEST_OWNER_V2, OWNER_MFA_V2 } from './assessment.ts';
 
-const GUEST_OWNER = '20606e75-05c4-48c0-9d97-add6daa2109a';
 const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
 
@@ -49,7 +48,7 @@ const fromAssignments: AnyCase[] = [
   {
     name: 'the assessment disabled by policy, a guest assigned Owner',
     records: [
-      assessmentRow(GUEST_OWNER, 'NotApplicable', 'OffByPolicy'),
+      assessmentRow(GUEST_OWNER_V2, 'NotApplicable', 'OffByPolicy'),
       assignments(assignment(GUEST, OWNER)),
     ],
     status: 'FAIL',
@@ -58,7 +57,7 @@ const fromAssignments: AnyCase[] = [
   {
     // Defender for Cloud's own verdict stands (its "guest" is the account's user type).
     name: 'a Healthy assessment beside a #EXT# owner',
-    records: [assessmentRow(GUEST_OWNER, 'Healthy'), assignments(assignment(GUEST, OWNER))],
+    records: [assessmentRow(GUEST_OWNER_V2, 'Healthy'), assignments(assignment(GUEST, OWNER))],
     status: 'PASS',
     messageId: 'healthy',
   },
@@ -78,5 +77,20 @@ const fromAssignments: AnyCase[] = [
 
 export default {
   wrap: withSubscription,
-  ...assessmentCases(GUEST_OWNER, OWNER_MFA_V2, fromAssignments),
+  ...assessmentCases(GUEST_OWNER_V2, OWNER_MFA_V2, [
+    ...fromAssignments,
+    {
+      // Assessment lists of subscriptions assessed before the recommendation was renamed keep the old key.
+      name: 'only the deprecated V1 key',
+      records: [assessmentRow(GUEST_OWNER_V1, 'Unhealthy')],
+      status: 'FAIL',
+      messageId: 'unhealthy',
+    },
+    {
+      name: 'V2 preferred over V1',
+      records: [assessmentRow(GUEST_OWNER_V1, 'Unhealthy'), assessmentRow(GUEST_OWNER_V2, 'Healthy')],
+      status: 'PASS',
+      messageId: 'healthy',
+    },
+  ]),
 } satisfies RuleTests;

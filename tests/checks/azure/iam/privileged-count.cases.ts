@@ -52,11 +52,16 @@ function cliAssignment(principal: string, role: string, scope = SUBSCRIPTION_ID)
     principalName: `user${principal.slice(-2)}@contoso.onmicrosoft.com`,
     principalType: 'User',
     roleDefinitionId: `${definitions}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
-    roleDefinitionName: role === OWNER ? 'Owner' : 'User Access Administrator',
+    roleDefinitionName: ROLE_NAMES[role] ?? 'User Access Administrator',
     scope,
     type: 'Microsoft.Authorization/roleAssignments',
   };
 }
+
+const ROLE_NAMES: Record<string, string> = {
+  '8e3af657-a8ff-443c-a75c-2fe8c4bcb635': 'Owner',
+  'f58310d9-a9f6-439a-9e8d-f62e7b41a168': 'Role Based Access Control Administrator',
+};
 
 /**
  * Terraform plans: `azurerm_role_assignment` as the azurerm docs' example writes it (`scope =
@@ -164,6 +169,48 @@ const groupCases: AnyCase[] = [
     data: { count: 1 },
   },
   {
+    // The subscription's own list with what it inherits (az role assignment list --include-inherited,
+    // the REST list for the subscription) holds every group's assignment that applies to it.
+    name: 'without the subscription’s management groups, its own list holding what it inherits decides',
+    records: [
+      tenantExport([subscriptionRow(), groupAssignment(principal(5), OWNER, 'mg-tokyo')]),
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          cliAssignment(principal(3), USER_ACCESS_ADMINISTRATOR, '/'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+  {
+    // The root's assignments are copied into every subscription: they say nothing of its groups.
+    name: 'without the subscription’s management groups, an assignment at the root alone does not decide',
+    records: [
+      tenantExport([
+        subscriptionRow(),
+        assignment(principal(1), OWNER),
+        groupAssignment(principal(2), OWNER, 'mg-osaka'),
+        {
+          ...groupAssignment(principal(3), USER_ACCESS_ADMINISTRATOR, TENANT),
+          id: `/providers/Microsoft.Authorization/roleAssignments/${LISTED_TWICE}`,
+          properties: {
+            principalId: principal(3),
+            principalType: 'Group',
+            roleDefinitionId: `/providers/Microsoft.Authorization/RoleDefinitions/${USER_ACCESS_ADMINISTRATOR}`,
+            scope: '/',
+          },
+        },
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'groupsNotExported',
+  },
+  {
     name: 'without the subscription’s management groups, its own owners over the limit fail',
     records: [
       tenantExport([
@@ -253,6 +300,138 @@ const savedLiveCases: AnyCase[] = [
 
 const planFile = (changes: Change[]) =>
   jsonFile(plan(changes, { providers: { azurerm: { features: constant([{}]) } } }), 'plan.json');
+
+const RBAC_ADMINISTRATOR = 'f58310d9-a9f6-439a-9e8d-f62e7b41a168';
+const READER = 'acdd72a7-3385-48ef-bd42-f606fba81ae7';
+
+/**
+ * A condition as Microsoft Learn's 'Delegate Azure role assignment management to others with
+ * conditions' writes it: the roles written (`@Request`) and deleted (`@Resource`) limited to an
+ * allow-list (`GuidEquals`), or, as the portal's 'all roles except privileged administrator roles'
+ * template, a deny-list (`GuidNotEquals`).
+ */
+const limitedTo = (roles: string[], operator = 'ForAnyOfAnyValues:GuidEquals') =>
+  `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ${operator} {${roles.join(', ')}})) AND ((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR (@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ${operator} {${roles.join(', ')}}))`;
+const conditioned = (principal: string, role: string, condition: string) => ({
+  ...cliAssignment(principal, role),
+  condition,
+  conditionVersion: '2.0',
+});
+const owners = () => [
+  cliAssignment(principal(1), OWNER),
+  cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+  cliAssignment(principal(3), OWNER),
+];
+
+/** A classic administrator as `az role assignment list --include-classic-administrators` appends it. */
+const classicAdministrator = (email: string, roles: string, principalId: string | null = null) => ({
+  id: 'NA(classic admins)',
+  name: 'NA(classic admins)',
+  principalId,
+  principalName: email,
+  roleDefinitionId: 'NA(classic admin role)',
+  roleDefinitionName: roles,
+  scope: SUBSCRIPTION_ID,
+});
+
+const classicCases: AnyCase[] = [
+  {
+    name: 'the classic Service Administrator and Co-Administrators have Owner’s access (az role assignment list --include-classic-administrators)',
+    records: [
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          classicAdministrator(
+            'admin@contoso.example',
+            'ServiceAdministrator;AccountAdministrator',
+            principal(3),
+          ),
+          classicAdministrator('coadmin@vendor.example', 'CoAdministrator'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4, principals: [principal(1), principal(2), principal(3), 'coadmin@vendor.example'] },
+  },
+  {
+    name: 'a classic Account Administrator alone manages billing, not the subscription',
+    records: [
+      jsonFile(
+        [
+          cliAssignment(principal(1), OWNER),
+          cliAssignment(principal(2), OWNER, MANAGEMENT_GROUP),
+          cliAssignment(principal(3), OWNER),
+          classicAdministrator('billing@contoso.example', 'AccountAdministrator'),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+];
+
+const conditionCases: AnyCase[] = [
+  {
+    name: 'a User Access Administrator whose condition allows only Reader does not count',
+    records: [
+      jsonFile(
+        [...owners(), conditioned(principal(4), USER_ACCESS_ADMINISTRATOR, limitedTo([READER]))],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'withinLimit',
+    data: { count: 3 },
+  },
+  {
+    name: 'a role-assigning assignment whose condition allows assigning Owner counts',
+    records: [
+      jsonFile(
+        [...owners(), conditioned(principal(4), RBAC_ADMINISTRATOR, limitedTo([READER, OWNER]))],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+  {
+    name: 'a deny-list condition does not tell which roles may be assigned (a custom role that assigns roles may be)',
+    records: [
+      jsonFile(
+        [
+          ...owners(),
+          conditioned(
+            principal(4),
+            RBAC_ADMINISTRATOR,
+            limitedTo(
+              [OWNER, USER_ACCESS_ADMINISTRATOR, RBAC_ADMINISTRATOR],
+              'ForAnyOfAllValues:GuidNotEquals',
+            ),
+          ),
+        ],
+        'role-assignments.json',
+      ),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'conditionUnread',
+    data: { count: 3, conditioned: [principal(4)] },
+  },
+  {
+    name: 'a condition on Owner leaves it an Owner',
+    records: [
+      jsonFile([...owners(), conditioned(principal(4), OWNER, limitedTo([READER]))], 'role-assignments.json'),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+];
 
 const planCases: AnyCase[] = [
   {
@@ -394,6 +573,8 @@ const cases: AnyCase[] = [
     data: { count: 4 },
   },
   ...groupCases,
+  ...conditionCases,
+  ...classicCases,
   ...savedLiveCases,
   ...planCases,
   ...customRoleCases,
