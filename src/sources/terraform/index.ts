@@ -95,7 +95,7 @@ function* readTerraform(
       'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
     );
   }
-  const config = new TerraformConfiguration(document.configuration);
+  const config = new TerraformConfiguration(document.configuration, document.variables);
   const workspace = workspaceOf(ctx.file);
   const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
