@@ -43,7 +43,9 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
     format_version: options.formatVersion ?? '1.2',
     terraform_version: options.terraformVersion ?? '1.9.8',
     ...(options.variables && {
-      variables: Object.fromEntries(Object.entries(options.variables).map(([name, value]) => [name, { value }])),
+      variables: Object.fromEntries(
+        Object.entries(options.variables).map(([name, value]) => [name, { value }]),
+      ),
     }),
     planned_values: {
       root_module: {

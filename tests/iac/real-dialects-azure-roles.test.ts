@@ -32,14 +32,20 @@ describe('azurerm_role_assignment by built-in role name', () => {
       [
         assignment('owner', 'Owner', '00000000-0000-4000-8000-000000000001'),
         assignment('owner_lower', 'owner', '00000000-0000-4000-8000-000000000002'),
-        assignment('rbac_admin', 'Role Based Access Control Administrator', '00000000-0000-4000-8000-000000000003'),
+        assignment(
+          'rbac_admin',
+          'Role Based Access Control Administrator',
+          '00000000-0000-4000-8000-000000000003',
+        ),
         assignment('uaa', 'User Access Administrator', '00000000-0000-4000-8000-000000000004'),
       ],
       { providers },
     );
     const finding = findingOf(await scanDocument(document), 'azure.iam.privileged-count', SCOPE);
     expect(finding.status).toBe('FAIL');
-    expect(finding.evidence.map((e) => e.path)).toContain('azurerm_role_assignment.rbac_admin.role_definition_name');
+    expect(finding.evidence.map((e) => e.path)).toContain(
+      'azurerm_role_assignment.rbac_admin.role_definition_name',
+    );
   });
 
   it('knows the unprivileged built-in roles by name too: no role left in doubt', async () => {

@@ -11,7 +11,12 @@ import { findingOf, scanDocument } from './helpers.ts';
 
 const providers = { google: { project: constant('p'), region: constant('asia-northeast1') } };
 
-function disk(address: string, key: Json | undefined, keyUnknown: Json, keyExpressions: Json | undefined): Change {
+function disk(
+  address: string,
+  key: Json | undefined,
+  keyUnknown: Json,
+  keyExpressions: Json | undefined,
+): Change {
   const regional = address.startsWith('google_compute_region_disk');
   return {
     address,

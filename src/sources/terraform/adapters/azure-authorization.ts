@@ -20,7 +20,8 @@ function roleAssignment(unit: Unit, tr: Translation, ctx: BuildContext): Resourc
   const name = tr.valuesOf(assignment).read('role_definition_name');
   // A built-in role by name (the provider then computes `role_definition_id`, known only after
   // apply): its id is the same in every tenant.
-  const builtIn = name.state === 'known' && typeof name.value === 'string' ? builtInRoleId(name.value) : undefined;
+  const builtIn =
+    name.state === 'known' && typeof name.value === 'string' ? builtInRoleId(name.value) : undefined;
   const idKnown = tr.valuesOf(assignment).read('role_definition_id').state === 'known';
   // A custom role of the plan, by `role_definition_id = azurerm_role_definition.x.role_definition_resource_id`
   // or `role_definition_name = azurerm_role_definition.x.name`: its id may be known only after apply.
