@@ -127,6 +127,11 @@ export interface TerraformInstances {
    * (`data.aws_iam_policy_document.x.json`). Not judged.
    */
   readonly dataSources: TfInstance[];
+  /**
+   * The data sources of the types asked for that were read while planning (a plan's
+   * `prior_state`) or that a state keeps: what the cloud held when Terraform last read it.
+   */
+  readonly readings: TfInstance[];
 }
 
 /**
@@ -135,11 +140,16 @@ export interface TerraformInstances {
  * values). Data sources, ephemeral resources, changes deferred to a later plan and records that
  * are not resources are returned as skipped, with why.
  */
-export function readInstances(document: JsonObject): TerraformInstances {
+export function readInstances(
+  document: JsonObject,
+  readingTypes: ReadonlySet<string> = new Set(),
+): TerraformInstances {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
   const notes: string[] = [];
   const dataSources: TfInstance[] = [];
+  const readings: TfInstance[] = [];
+  const asState = { readingTypes, readings };
   const kind = terraformDocumentKind(document);
   if (kind === 'plan') skipDeferred(document.deferred_changes, skipped);
   const refreshed = kind === 'plan' ? refreshOnlyState(document) : undefined;
@@ -148,22 +158,27 @@ export function readInstances(document: JsonObject): TerraformInstances {
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
+    const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+    for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined)) {
+      const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
+      if (reading) readings.push(reading);
+    }
   } else if (refreshed) {
     notes.push(
       'a plan without resource changes (terraform plan -refresh-only): the prior state it refreshed is judged, as a state',
     );
     for (const resource of moduleResources(refreshed))
-      readStateResource(resource, 'state', instances, skipped);
+      readStateResource(resource, 'state', instances, skipped, asState);
   } else {
     const root =
       kind === 'plan'
         ? (document.planned_values as JsonObject | undefined)?.root_module
         : (document.values as JsonObject | undefined)?.root_module;
     for (const resource of moduleResources(root)) {
-      readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped);
+      readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }
   }
-  return { instances, skipped, notes, dataSources };
+  return { instances, skipped, notes, dataSources, readings };
 }
 
 /**
@@ -426,6 +441,7 @@ function readStateResource(
   action: IacAction,
   instances: TfInstance[],
   skipped: SkippedInstance[],
+  { readingTypes, readings }: { readingTypes: ReadonlySet<string>; readings: TfInstance[] },
 ): void {
   if (!isObject(raw)) {
     skipped.push({ address: '(resources entry)', reason: 'not a JSON object' });
@@ -437,7 +453,9 @@ function readStateResource(
     return;
   }
   if (raw.mode === 'data') {
-    skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    const reading = readingOf(raw, readingTypes);
+    if (reading) readings.push(reading);
+    else skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
     return;
   }
   const notManaged = notManagedReason(raw.mode);
@@ -459,4 +477,18 @@ function readStateResource(
     after: new TfValues(values, undefined, raw.sensitive_values),
     before: undefined,
   });
+}
+
+/** A data source of `types` with the values it read (planned values, `prior_state`, a state's `values`). */
+function readingOf(raw: JsonObject, types: ReadonlySet<string>): TfInstance | undefined {
+  if (raw.mode !== 'data' || typeof raw.type !== 'string' || !types.has(raw.type)) return undefined;
+  const identity = identityOf(raw);
+  if (typeof identity === 'string') return undefined;
+  const values = isObject(raw.values) ? raw.values : {};
+  return {
+    ...identity,
+    action: 'read',
+    after: new TfValues(values, undefined, raw.sensitive_values),
+    before: undefined,
+  };
 }

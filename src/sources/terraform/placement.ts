@@ -79,12 +79,14 @@ export class Placement {
     }
     // An alias that only changes the region uses the same credentials: when the plan shows one
     // account for the provider, that is it. An alias with credentials of its own stays unknown.
-    const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
-    if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
+    if (hasOwnCredentials(block)) return undefined;
     return this.#onlyAccount(provider);
   }
 
-  /** The account of the provider's resources, when they show one only. */
+  /**
+   * The account of the provider's resources, and of the blocks that sign in with the default
+   * credentials whose `data.aws_caller_identity` was read while planning, when they show one only.
+   */
   #onlyAccount(provider: Provider): string | undefined {
     const accounts = new Set<string>();
     for (const other of this.#instances) {
@@ -92,6 +94,9 @@ export class Placement {
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }
+    if (provider === 'aws')
+      for (const identity of this.#callerIdentities)
+        if (!hasOwnCredentials(identity.block)) accounts.add(identity.value);
     return accounts.size === 1 ? [...accounts][0] : undefined;
   }
 
@@ -219,6 +224,12 @@ const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   azure: 'subscription_id',
   gcp: 'project',
 };
+
+/** Whether a provider block signs in with credentials (or to a target) of its own. */
+function hasOwnCredentials(block: JsonObject | undefined): boolean {
+  const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
+  return expressions.some((key) => OWN_CREDENTIALS.has(key));
+}
 
 /** Provider arguments that give an alias credentials (or a target) of its own. */
 const OWN_CREDENTIALS = new Set([
