@@ -114,3 +114,63 @@ describe('firewall policies with their rules in one resource', () => {
     expect((await verdict('denied_first')).status).toBe('PASS');
   });
 });
+
+describe('a rule whose match has parts known only after apply', () => {
+  const type = 'google_compute_network_firewall_policy';
+  const rule = (name: string, match: Json, matchUnknown: Json): Change => ({
+    address: `${type}_rule.${name}`,
+    after: {
+      action: 'allow',
+      direction: 'INGRESS',
+      disabled: false,
+      priority: 1000,
+      rule_name: name,
+      match: [{ src_ip_ranges: null, layer4_configs: [{ ip_protocol: 'tcp', ports: ['22'] }], ...match }],
+    },
+    // google 5.x–6.x compute a secure tag's `state`.
+    afterUnknown: { id: true, firewall_policy: true, kind: true, match: [matchUnknown] },
+    expressions: { firewall_policy: ref(`${type}.${name}.name`, `${type}.${name}`) },
+  });
+  const policyOf = (name: string): Change => ({
+    address: `${type}.${name}`,
+    after: { name, project: 'kansa-project' },
+    afterUnknown: { id: true, self_link: true },
+    expressions: { name: constant(name) },
+  });
+  const associate = (name: string): Change => ({
+    address: `${type}_association.${name}`,
+    after: { name: `${name}-vpc`, attachment_target: NETWORK },
+    afterUnknown: { id: true, firewall_policy: true },
+    expressions: {
+      attachment_target: constant(NETWORK),
+      firewall_policy: ref(`${type}.${name}.name`, `${type}.${name}`),
+    },
+  });
+  const document = plan(
+    [
+      policyOf('tagged'),
+      rule(
+        'tagged',
+        { src_secure_tags: [{ name: 'tagValues/281479271891234' }] },
+        { src_secure_tags: [{ state: true }] },
+      ),
+      associate('tagged'),
+      policyOf('ranges_later'),
+      rule('ranges_later', {}, { src_ip_ranges: true }),
+      associate('ranges_later'),
+    ],
+    { providers },
+  );
+
+  it('still reads the rule: SSH from tagged instances only', async () => {
+    const finding = findingOf(await scanDocument(document), CHECK, `${type}.tagged`);
+    expect(finding.status).toBe('PASS');
+    expect(finding.messageId).toBe('notFromInternet');
+  });
+
+  it('leaves the one rule whose sources are known after apply in doubt, not the policy’s rules', async () => {
+    const finding = findingOf(await scanDocument(document), CHECK, `${type}.ranges_later`);
+    expect(finding.status).toBe('UNKNOWN');
+    expect(finding.messageId).toBe('ruleUnknown.plan');
+  });
+});

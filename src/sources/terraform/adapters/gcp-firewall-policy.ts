@@ -1,5 +1,5 @@
 import { arrayOf } from '../../gcp/json.ts';
-import { isCreated, type TfInstance } from '../document.ts';
+import { isCreated, type TfInstance, type TfValues } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
@@ -82,10 +82,41 @@ function policyRule(rule: TfInstance, tr: Translation, at = ''): JsonObject {
     if (key in data) continue;
     set(data, key, camelCased(tr.read(rule, `${at}${attribute}`, path)));
   }
-  const [match] = arrayOf(tr.read(rule, `${at}match`, path));
-  if (isObject(match)) data.match = camelCased(match);
+  const match = knownFields(tr.valuesOf(rule), `${at}match.0`);
+  if (match) data.match = camelCased(match);
+  else {
+    const [whole] = arrayOf(tr.read(rule, `${at}match`, path));
+    if (isObject(whole)) data.match = camelCased(whole);
+  }
   return data;
 }
+
+/**
+ * The fields of a block the plan shows, each as the plan has it: a field with parts known only
+ * after apply (a secure tag's computed `state`, source ranges from a resource of the plan) is
+ * NOT_SHOWN, which the export reader takes for a matcher it cannot resolve, so that the rule
+ * alone is in doubt, not every rule of the policy.
+ */
+function knownFields(values: TfValues, path: string): JsonObject | undefined {
+  if (!values.present(path)) return undefined;
+  const block = path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) => (Array.isArray(value) ? value[Number(key)] : isObject(value) ? value[key] : undefined),
+      values.values,
+    );
+  if (!isObject(block)) return undefined;
+  const fields: JsonObject = {};
+  for (const key of Object.keys(block)) {
+    const read = values.read(`${path}.${key}`);
+    if (read.state === 'known') fields[key] = read.value;
+    else if (read.state !== 'absent') fields[key] = NOT_SHOWN;
+  }
+  return fields;
+}
+
+/** A value the plan does not show (known after apply, or sensitive): set, its content unknown. */
+const NOT_SHOWN = { notShownInPlan: true };
 
 /**
  * The `rule` blocks of a `_with_rules` resource, and its `predefined_rules` once the policy
