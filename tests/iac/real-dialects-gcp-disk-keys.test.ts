@@ -87,3 +87,46 @@ describe('google_compute_disk and google_compute_region_disk keys', () => {
     expect((await verdict('google_compute_disk.no_block')).status).toBe('FAIL');
   });
 });
+
+describe('Cloud KMS keys the plan cannot show', () => {
+  const document = plan(
+    [
+      disk(
+        'google_compute_disk.key_read_on_apply',
+        { raw_key: null, rsa_encrypted_key: null },
+        { kms_key_self_link: true, sha256: true },
+        { kms_key_self_link: ref('data.google_kms_crypto_key.disks.id', 'data.google_kms_crypto_key.disks') },
+      ),
+      disk(
+        'google_compute_region_disk.key_from_sensitive_variable',
+        { kms_key_name: 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k', raw_key: null },
+        { sha256: true },
+        { kms_key_name: ref('var.regional_key') },
+      ),
+      {
+        address: 'google_sql_database_instance.key_of_another_module',
+        after: { name: 'ledger', region: 'asia-northeast1', database_version: 'POSTGRES_15' },
+        afterUnknown: { encryption_key_name: true, id: true, self_link: true },
+        expressions: { encryption_key_name: ref('module.kms.keys["sql"]', 'module.kms.keys', 'module.kms') },
+      },
+    ],
+    {
+      providers,
+      variables: { regional_key: 'projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k' },
+    },
+  );
+  // The regional disk's key name is sensitive (a sensitive variable marks it).
+  const changes = (document as { resource_changes: { address: string; change: Json }[] }).resource_changes;
+  changes[1]!.change.after_sensitive = { disk_encryption_key: [{ kms_key_name: true, raw_key: true }] };
+
+  it('counts a key the configuration sets, known after apply or sensitive, as a customer-managed key', async () => {
+    const scanned = await scanDocument(document);
+    for (const address of [
+      'google_compute_disk.key_read_on_apply',
+      'google_compute_region_disk.key_from_sensitive_variable',
+      'google_sql_database_instance.key_of_another_module',
+    ])
+      expect(findingOf(scanned, 'common.classification.cmk-at-rest', address).status, address).toBe('PASS');
+    expect(JSON.stringify(scanned.findings)).not.toContain('cryptoKeys/k');
+  });
+});

@@ -94,11 +94,9 @@ function computeInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   );
   const key: JsonObject = {};
   if (supplied) key.sha256 = supplied;
-  else if (values.read(kms).state === 'unknown' && ctx.config.sets(instance, kms)) {
-    const named = keyName(tr, ctx, instance, kms, `${keyPath}.kmsKeyName`);
-    tr.mark(`${DATA}.${keyPath}.kmsKeyName`, `${instance.address}.${kms}`, 'known');
-    key.kmsKeyName = typeof named === 'string' ? named : `${instance.address}.${kms}`;
-  } else {
+  else if (values.read(kms).state === 'unknown' && ctx.config.sets(instance, kms))
+    set(key, 'kmsKeyName', keyName(tr, ctx, instance, kms, `${keyPath}.kmsKeyName`));
+  else {
     // `source` is Optional+Computed too: known after apply for a disk the instance makes.
     const source = 'boot_disk.0.source';
     const attached = values.read(source).state === 'known' || ctx.config.sets(instance, source);
