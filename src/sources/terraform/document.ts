@@ -1,5 +1,6 @@
 import type { IacAction } from '../../model/resource.ts';
 import { isObject, type JsonObject, terraformDocumentKind } from './kind.ts';
+import { TfValues } from './tf-values.ts';
 
 /**
  * Reads `terraform show -json` output: a plan (`planned_values`, `resource_changes`,
@@ -38,76 +39,6 @@ export interface TfInstance {
  */
 export function isCreated(instance: TfInstance): boolean {
   return instance.action === 'create' || instance.action === 'replace';
-}
-
-/**
- * The attribute values of one instance with their unknown (`after_unknown`) and sensitive
- * (`after_sensitive`, `sensitive_values`) marks, which mirror the values' shape with `true` leaves.
- */
-export class TfValues {
-  readonly values: JsonObject;
-  readonly #unknownMarks: unknown;
-  readonly #sensitiveMarks: unknown;
-
-  constructor(values: JsonObject, unknownMarks: unknown, sensitiveMarks: unknown) {
-    this.values = values;
-    this.#unknownMarks = unknownMarks;
-    this.#sensitiveMarks = sensitiveMarks;
-  }
-
-  /** An attribute by path (`versioning.0.enabled`): known value, unknown until apply, sensitive, or absent (null). */
-  read(path: string): TfRead {
-    let value: unknown = this.values;
-    let unknownMark: unknown = this.#unknownMarks;
-    let sensitiveMark: unknown = this.#sensitiveMarks;
-    for (const key of path.split('.')) {
-      if (unknownMark === true) return { state: 'unknown' };
-      if (sensitiveMark === true) return { state: 'sensitive' };
-      value = step(value, key);
-      unknownMark = step(unknownMark, key);
-      sensitiveMark = step(sensitiveMark, key);
-    }
-    if (unknownMark === true || containsTrue(unknownMark)) return { state: 'unknown' };
-    if (sensitiveMark === true || containsTrue(sensitiveMark)) return { state: 'sensitive' };
-    return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
-  }
-
-  /** The values with their marks, as text: equal for instances the plan shows alike. */
-  signature(): string {
-    return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);
-  }
-
-  /**
-   * Whether the plan shows a value at the path, even one with parts known only after apply
-   * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
-   * calls such a block unknown, yet it is there, and what is known of it can be read.
-   */
-  present(path: string): boolean {
-    let value: unknown = this.values;
-    let unknownMark: unknown = this.#unknownMarks;
-    for (const key of path.split('.')) {
-      if (unknownMark === true) return false;
-      value = step(value, key);
-      unknownMark = step(unknownMark, key);
-    }
-    return unknownMark !== true && value !== undefined && value !== null;
-  }
-}
-
-export type TfRead =
-  | { readonly state: 'known'; readonly value: unknown }
-  | { readonly state: 'unknown' | 'sensitive' | 'absent' };
-
-function step(value: unknown, key: string): unknown {
-  if (Array.isArray(value)) return /^\d+$/.test(key) ? value[Number(key)] : undefined;
-  return isObject(value) ? value[key] : undefined;
-}
-
-function containsTrue(mark: unknown): boolean {
-  if (mark === true) return true;
-  if (Array.isArray(mark)) return mark.some(containsTrue);
-  if (isObject(mark)) return Object.values(mark).some(containsTrue);
-  return false;
 }
 
 export interface SkippedInstance {
@@ -153,15 +84,23 @@ export function readInstances(
   const kind = terraformDocumentKind(document);
   if (kind === 'plan') skipDeferred(document.deferred_changes, skipped);
   const refreshed = kind === 'plan' ? refreshOnlyState(document) : undefined;
-  if (kind === 'plan' && Array.isArray(document.resource_changes)) {
-    for (const change of document.resource_changes) {
-      const read = readChange(change, instances, skipped);
-      if (read) dataSources.push(read);
-    }
+  const changes =
+    kind === 'plan' && Array.isArray(document.resource_changes) ? document.resource_changes : undefined;
+  const planned = isObject(document.planned_values) ? document.planned_values.root_module : undefined;
+  // Plans written by hand (policy tools' test data) may leave `resource_changes` empty beside
+  // the resources they plan: Terraform lists every planned resource there, no-ops included.
+  const emptyChanges = changes?.length === 0 && !moduleResources(planned).next().done;
+  if (kind === 'plan' && !refreshed) {
     const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
     for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined)) {
       const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
       if (reading) readings.push(reading);
+    }
+  }
+  if (changes && !emptyChanges) {
+    for (const change of changes) {
+      const read = readChange(change, instances, skipped);
+      if (read) dataSources.push(read);
     }
   } else if (refreshed) {
     notes.push(
@@ -170,10 +109,11 @@ export function readInstances(
     for (const resource of moduleResources(refreshed))
       readStateResource(resource, 'state', instances, skipped, asState);
   } else {
-    const root =
-      kind === 'plan'
-        ? (document.planned_values as JsonObject | undefined)?.root_module
-        : (document.values as JsonObject | undefined)?.root_module;
+    if (emptyChanges)
+      notes.push(
+        'resource_changes is empty while planned_values holds resources (a plan written by hand): the planned values are judged, as resources the plan creates',
+      );
+    const root = kind === 'plan' ? planned : (document.values as JsonObject | undefined)?.root_module;
     for (const resource of moduleResources(root)) {
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }

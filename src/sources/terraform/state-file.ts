@@ -1,6 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
-import { type SkippedInstance, type TerraformInstances, type TfInstance, TfValues } from './document.ts';
+import type { SkippedInstance, TerraformInstances, TfInstance } from './document.ts';
 import { isObject, type JsonObject, stateFileKind } from './kind.ts';
+import { TfValues } from './tf-values.ts';
 
 /**
  * Reads the state file itself (`terraform.tfstate`, `terraform state pull`), format version 4:

@@ -1,6 +1,7 @@
 import { arrayOf } from '../../gcp/json.ts';
-import { isCreated, type TfInstance, type TfValues } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type PartLink, partsOf, type TerraformAdapter, type Unit } from './adapter.ts';
 import { DATA, fromAsset, set } from './gcp-record.ts';

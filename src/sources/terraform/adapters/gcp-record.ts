@@ -1,8 +1,9 @@
 import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
-import { isCreated, type TfInstance, type TfValues } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
 
