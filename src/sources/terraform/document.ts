@@ -31,6 +31,12 @@ export interface TfInstance {
   readonly after: TfValues;
   /** The values before an update or replacement (undefined for creates and states). */
   readonly before: TfValues | undefined;
+  /**
+   * The resource identity Terraform 1.12 and later record beside the values (`identity` of a
+   * state, a change's `after_identity` / `before_identity`): the AWS provider's `account_id` and
+   * `region`, which an S3 bucket's ARN, say, does not name.
+   */
+  readonly identity?: JsonObject;
 }
 
 /**
@@ -314,6 +320,7 @@ function readChange(
       action,
       after: new TfValues({}, undefined, undefined),
       before: new TfValues(isObject(change.before) ? change.before : {}, undefined, change.before_sensitive),
+      ...(isObject(change.before_identity) && { identity: change.before_identity }),
     });
     return;
   }
@@ -333,6 +340,9 @@ function readChange(
       (action === 'update' || action === 'replace') && isObject(change.before)
         ? new TfValues(change.before, undefined, change.before_sensitive)
         : undefined,
+    ...(isObject(change.after_identity)
+      ? { identity: change.after_identity }
+      : isObject(change.before_identity) && { identity: change.before_identity }),
   });
 }
 
@@ -416,6 +426,7 @@ function readStateResource(
     // planned_values omit unknown attributes; a state has none.
     after: new TfValues(values, undefined, raw.sensitive_values),
     before: undefined,
+    ...(isObject(raw.identity) && { identity: raw.identity }),
   });
 }
 

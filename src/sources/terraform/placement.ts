@@ -252,9 +252,17 @@ const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   gcp: ['google', 'google-beta'],
 };
 
+/** An attribute the instance shows: a deleted one's before the plan, when it was where it was. */
 function known(instance: TfInstance, attribute: string): unknown {
-  const read = instance.after.read(attribute);
+  const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+  const read = values.read(attribute);
   return read.state === 'known' ? read.value : undefined;
+}
+
+/** The AWS provider's resource identity (Terraform 1.12 on): the account and Region of what it manages. */
+function identified(instance: TfInstance, key: 'account_id' | 'region'): string | undefined {
+  const value = instance.identity?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function ownAccount(instance: TfInstance, provider: Provider): string | undefined {
@@ -264,7 +272,8 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
       const owner = known(instance, 'owner_id');
       return (
         (typeof arn === 'string' ? arnPart(arn, 4) : undefined) ??
-        (typeof owner === 'string' ? owner : undefined)
+        (typeof owner === 'string' ? owner : undefined) ??
+        identified(instance, 'account_id')
       );
     }
     case 'azure':
@@ -298,6 +307,7 @@ function ownRegion(instance: TfInstance, provider: Provider): string | undefined
     const arn = known(instance, 'arn');
     const region = typeof arn === 'string' ? arnPart(arn, 3) : undefined;
     if (region) return region;
+    return identified(instance, 'region');
   }
   return undefined;
 }

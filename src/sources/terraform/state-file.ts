@@ -144,6 +144,7 @@ function readResource(
       ...(typeof provider === 'string' && { providerConfig: provider }),
       // A tainted object exists (it is replaced on the next apply): it is judged as it is.
       action: reading ? 'read' : 'state',
+      ...(isObject(instance.identity) && { identity: instance.identity }),
       after: new TfValues(values, undefined, marks),
       before: undefined,
     });
