@@ -248,7 +248,8 @@ const OWN_CREDENTIALS = new Set([
 /** The Terraform providers of each cloud: google-beta manages the same projects as google. */
 const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   aws: ['aws'],
-  azure: ['azurerm'],
+  // azapi manages the same subscriptions, through ARM itself.
+  azure: ['azurerm', 'azapi'],
   gcp: ['google', 'google-beta'],
 };
 
@@ -277,7 +278,14 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
       );
     }
     case 'azure':
-      for (const attribute of ['id', 'target_resource_id', 'storage_account_id', 'key_vault_id', 'scope']) {
+      for (const attribute of [
+        'id',
+        'target_resource_id',
+        'storage_account_id',
+        'key_vault_id',
+        'scope',
+        'parent_id',
+      ]) {
         const id = known(instance, attribute);
         const subscription = typeof id === 'string' ? subscriptionOf(id) : undefined;
         if (subscription) return subscription;
