@@ -225,6 +225,9 @@ const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   gcp: 'project',
 };
 
+/** A management group's scope, or the tenant root's. */
+const ABOVE = /^(?:\/|\/providers\/microsoft\.management\/managementgroups\/[^/]+\/?)$/i;
+
 /** Whether a provider block signs in with credentials (or to a target) of its own. */
 function hasOwnCredentials(block: JsonObject | undefined): boolean {
   const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
@@ -287,6 +290,10 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
         'parent_id',
       ]) {
         const id = known(instance, attribute);
+        // What is assigned at a management group or the root is above every subscription: its
+        // account is the group, as a tenant-wide export files it (scan/management-groups.ts).
+        if ((attribute === 'scope' || attribute === 'parent_id') && typeof id === 'string' && ABOVE.test(id))
+          return id === '/' ? id : id.toLowerCase().replace(/\/+$/, '');
         const subscription = typeof id === 'string' ? subscriptionOf(id) : undefined;
         if (subscription) return subscription;
       }
