@@ -130,3 +130,36 @@ describe('Cloud KMS keys the plan cannot show', () => {
     expect(JSON.stringify(scanned.findings)).not.toContain('cryptoKeys/k');
   });
 });
+
+describe('google 6.x boot disk with an RSA-wrapped customer-supplied key', () => {
+  it('counts disk_encryption_key_rsa from a root variable as the customer’s key', async () => {
+    const document = plan(
+      [
+        {
+          address: 'google_compute_instance.wrapped',
+          after: {
+            name: 'wrapped',
+            zone: 'asia-northeast1-b',
+            machine_type: 'e2-medium',
+            boot_disk: [
+              { auto_delete: true, disk_encryption_key_raw: null, disk_encryption_key_rsa: 'd3JhcHBlZA==' },
+            ],
+          },
+          afterUnknown: {
+            id: true,
+            boot_disk: [{ disk_encryption_key_sha256: true, kms_key_self_link: true, source: true }],
+          },
+          afterSensitive: { boot_disk: [{ disk_encryption_key_raw: true, disk_encryption_key_rsa: true }] },
+          expressions: { boot_disk: [{ disk_encryption_key_rsa: ref('var.wrapped_key') }] },
+        },
+      ],
+      { providers, variables: { wrapped_key: 'd3JhcHBlZA==' } },
+    );
+    const finding = findingOf(
+      await scanDocument(document),
+      'common.classification.cmk-at-rest',
+      'google_compute_instance.wrapped',
+    );
+    expect(finding.status).toBe('PASS');
+  });
+});

@@ -74,7 +74,8 @@ function suppliedKey(
  * is no other resource of the plan, as the REST instance lists it (`disks[0]`, `boot: true`): a
  * Cloud KMS key (`boot_disk.kms_key_self_link`, a key of the plan by its address, a key the
  * configuration sets but the plan cannot show still a key) or a customer-supplied one
- * (`disk_encryption_key_raw`, sensitive: only that it is set; or its `disk_encryption_key_sha256`).
+ * (`disk_encryption_key_raw` or 6.x `disk_encryption_key_rsa`, sensitive: only that it is set; or
+ * its `disk_encryption_key_sha256`).
  * `kms_key_self_link` is Optional+Computed: left out of a new instance's own disk, Google's key;
  * of a disk attached by `source`, that disk's, which the plan may not show.
  * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#boot_disk
@@ -89,7 +90,12 @@ function computeInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resour
     tr,
     ctx,
     instance,
-    ['boot_disk.0.disk_encryption_key_raw', 'boot_disk.0.disk_encryption_key_sha256'],
+    // google 6.x adds the RSA-wrapped form beside the raw key.
+    [
+      'boot_disk.0.disk_encryption_key_raw',
+      'boot_disk.0.disk_encryption_key_rsa',
+      'boot_disk.0.disk_encryption_key_sha256',
+    ],
     keyPath,
   );
   const key: JsonObject = {};
