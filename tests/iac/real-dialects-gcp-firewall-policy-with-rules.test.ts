@@ -174,3 +174,53 @@ describe('a rule whose match has parts known only after apply', () => {
     expect(finding.messageId).toBe('ruleUnknown.plan');
   });
 });
+
+describe('source ranges known only after apply beside a secure tag', () => {
+  it('does not read the rule as the tagged instances only: the ranges may be the internet', async () => {
+    const type = 'google_compute_network_firewall_policy';
+    const document = plan(
+      [
+        {
+          address: `${type}.mixed`,
+          after: { name: 'mixed', project: 'kansa-project' },
+          afterUnknown: { id: true },
+          expressions: { name: constant('mixed') },
+        },
+        {
+          address: `${type}_rule.mixed`,
+          after: {
+            action: 'allow',
+            direction: 'INGRESS',
+            disabled: false,
+            priority: 1000,
+            // Terraform leaves a value known only after apply out of `after`.
+            match: [
+              {
+                src_secure_tags: [{ name: 'tagValues/1' }],
+                layer4_configs: [{ ip_protocol: 'tcp', ports: ['22'] }],
+              },
+            ],
+          },
+          afterUnknown: {
+            id: true,
+            firewall_policy: true,
+            match: [{ src_ip_ranges: true, src_secure_tags: [{ state: true }] }],
+          },
+          expressions: { firewall_policy: ref(`${type}.mixed.name`, `${type}.mixed`) },
+        },
+        {
+          address: `${type}_association.mixed`,
+          after: { name: 'mixed-vpc', attachment_target: NETWORK },
+          afterUnknown: { id: true, firewall_policy: true },
+          expressions: {
+            attachment_target: constant(NETWORK),
+            firewall_policy: ref(`${type}.mixed.name`, `${type}.mixed`),
+          },
+        },
+      ],
+      { providers },
+    );
+    const finding = findingOf(await scanDocument(document), CHECK, `${type}.mixed`);
+    expect(finding.status).toBe('UNKNOWN');
+  });
+});

@@ -32,6 +32,26 @@ export class TfValues {
     return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
   }
 
+  /**
+   * The attribute names of the object at a path (`''`: the instance's own): those the plan shows
+   * and those known only after apply, which `after` leaves out.
+   */
+  keys(path: string): string[] {
+    const at = (root: unknown) =>
+      path
+        .split('.')
+        .filter((key) => key !== '')
+        .reduce(step, root);
+    const value = at(this.values);
+    const mark = at(this.#unknownMarks);
+    return [
+      ...new Set([
+        ...(isObject(value) ? Object.keys(value) : []),
+        ...(isObject(mark) ? Object.keys(mark) : []),
+      ]),
+    ];
+  }
+
   /** The values with their marks, as text: equal for instances the plan shows alike. */
   signature(): string {
     return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);

@@ -1,4 +1,3 @@
-import { arrayOf } from '../../gcp/json.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { TfValues } from '../tf-values.ts';
@@ -64,9 +63,18 @@ function firewallPolicy(
   };
 }
 
-/** One rule resource as a REST rule: its `match` block's attributes in the API's camelCase. */
+/**
+ * One rule as a REST rule (a rule resource, or a `rule` block at `at` of a `_with_rules`
+ * resource): its attributes and its `match` block's in the API's camelCase. A value known only
+ * after apply (a secure tag's computed `state`, source ranges from a resource of the plan) leaves
+ * that rule in doubt, not every rule of the policy: the export reader takes NOT_SHOWN for a value
+ * it cannot read.
+ */
 function policyRule(rule: TfInstance, tr: Translation, at = ''): JsonObject {
-  const path = `${DATA}.rules`;
+  const values = tr.valuesOf(rule);
+  const block = at.replace(/\.$/, '');
+  tr.mark(`${DATA}.rules`, block ? `${rule.address}.${block}` : rule.address, 'known');
+  const fields = knownFields(values, block) ?? {};
   const data: JsonObject = {};
   for (const [key, attribute] of [
     ['priority', 'priority'],
@@ -80,36 +88,23 @@ function policyRule(rule: TfInstance, tr: Translation, at = ''): JsonObject {
     // The `_with_rules` resources' spelling of the same block.
     ['targetSecureTags', 'target_secure_tag'],
   ] as const) {
-    if (key in data) continue;
-    set(data, key, camelCased(tr.read(rule, `${at}${attribute}`, path)));
+    if (!(key in data) && fields[attribute] !== undefined) data[key] = camelCased(fields[attribute]);
   }
-  const match = knownFields(tr.valuesOf(rule), `${at}match.0`);
+  const match = knownFields(values, `${at}match.0`);
   if (match) data.match = camelCased(match);
-  else {
-    const [whole] = arrayOf(tr.read(rule, `${at}match`, path));
-    if (isObject(whole)) data.match = camelCased(whole);
-  }
+  else if (fields.match !== undefined) data.match = NOT_SHOWN;
   return data;
 }
 
 /**
- * The fields of a block the plan shows, each as the plan has it: a field with parts known only
- * after apply (a secure tag's computed `state`, source ranges from a resource of the plan) is
- * NOT_SHOWN, which the export reader takes for a matcher it cannot resolve, so that the rule
- * alone is in doubt, not every rule of the policy.
+ * The fields of a block the plan shows (`''`: the instance's own values), each as the plan has
+ * it, NOT_SHOWN for one with parts known only after apply or sensitive.
  */
 function knownFields(values: TfValues, path: string): JsonObject | undefined {
-  if (!values.present(path)) return undefined;
-  const block = path
-    .split('.')
-    .reduce<unknown>(
-      (value, key) => (Array.isArray(value) ? value[Number(key)] : isObject(value) ? value[key] : undefined),
-      values.values,
-    );
-  if (!isObject(block)) return undefined;
+  if (path !== '' && !values.present(path)) return undefined;
   const fields: JsonObject = {};
-  for (const key of Object.keys(block)) {
-    const read = values.read(`${path}.${key}`);
+  for (const key of values.keys(path)) {
+    const read = values.read(path === '' ? key : `${path}.${key}`);
     if (read.state === 'known') fields[key] = read.value;
     else if (read.state !== 'absent') fields[key] = NOT_SHOWN;
   }
