@@ -14,7 +14,12 @@ const SCOPE = `/subscriptions/${SUBSCRIPTION}`;
 const OWNER = '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 
 function assignment(name: string, principal: string | null, bodyAsText = false): Change {
-  const properties = { roleDefinitionId: `${SCOPE}${OWNER}`, principalId: principal, principalType: 'User' };
+  // A principal known only after apply is left out of `after`, as Terraform writes it.
+  const properties = {
+    roleDefinitionId: `${SCOPE}${OWNER}`,
+    ...(principal !== null && { principalId: principal }),
+    principalType: 'User',
+  };
   const body = { properties };
   return {
     address: `azapi_resource.${name}`,

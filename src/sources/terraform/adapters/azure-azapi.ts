@@ -49,7 +49,8 @@ function requestBody(resource: TfInstance, tr: Translation): { properties: JsonO
     return { properties: {}, ...(body && { body }) };
   }
   const properties: JsonObject = {};
-  for (const key of Object.keys(body.properties)) {
+  // Terraform leaves a value known only after apply out of `after`: its key is in the marks.
+  for (const key of values.keys('body.properties')) {
     const value = tr.read(resource, `body.properties.${key}`, `properties.${key}`);
     if (value !== undefined) properties[key] = value;
   }
