@@ -85,6 +85,14 @@ export interface AwsAccessKey {
   readonly lastUsed?: string | null;
 }
 
+/** An access key a Terraform plan or state manages: its address, and when it was created. */
+export interface AwsManagedAccessKey {
+  /** `aws_iam_access_key.ci` (the key id is a credential's name: not shown). */
+  readonly address: string;
+  /** `create_date` (ISO 8601): a key is never rotated in place, so its creation is its last rotation. */
+  readonly created: string;
+}
+
 /** AWS::IAM::User (Config item) merged with its credential-report row. */
 export interface AwsIamUserFacts {
   /** Console password set (`password_enabled`; ScoutSuite's `LoginProfile`). */
@@ -105,6 +113,12 @@ export interface AwsIamUserFacts {
   readonly permissionsBoundaryArn?: Fact<string | null>;
   /** The user's active access keys (`access_key_N_active` true); the credential report only. */
   readonly activeAccessKeys?: Fact<readonly AwsAccessKey[]>;
+  /**
+   * Active access keys a Terraform plan or state manages for the user (`aws_iam_access_key`,
+   * `status` Active) whose `create_date` it shows: some of its keys only, as keys made outside
+   * the configuration are not in it.
+   */
+  readonly managedAccessKeys?: Fact<readonly AwsManagedAccessKey[]>;
   /**
    * Last console sign-in (`password_last_used`, ISO 8601); null when the password was never used
    * (`no_information`) or there is none (`N/A`), or ListUsers' `PasswordLastUsed` is absent.

@@ -10,6 +10,8 @@ export interface Change {
   /** Null for a deletion. */
   readonly after: Json | null;
   readonly afterUnknown?: Json;
+  /** `after_sensitive`: `{}` when absent. */
+  readonly afterSensitive?: Json;
   /** The resource block's `expressions` in `configuration`. */
   readonly expressions?: Json;
   readonly actions?: string[];
@@ -24,6 +26,8 @@ export interface PlanOptions {
   /** Terraform 0.12 wrote `provider_name` as the bare local name (`aws`). */
   readonly bareProviderNames?: boolean;
   readonly providers?: Record<string, Json>;
+  /** The root module's variables with the values the plan was made with (`variables`). */
+  readonly variables?: Json;
 }
 
 /** A plan of root-module resources, as `terraform show -json` writes one. */
@@ -38,6 +42,11 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
   return {
     format_version: options.formatVersion ?? '1.2',
     terraform_version: options.terraformVersion ?? '1.9.8',
+    ...(options.variables && {
+      variables: Object.fromEntries(
+        Object.entries(options.variables).map(([name, value]) => [name, { value }]),
+      ),
+    }),
     planned_values: {
       root_module: {
         resources: changes
@@ -54,7 +63,10 @@ export function plan(changes: Change[], options: PlanOptions = {}): Json {
         after_unknown: c.afterUnknown ?? {},
         ...(options.formatVersion === '0.1'
           ? {}
-          : { before_sensitive: c.before ? {} : false, after_sensitive: c.after ? {} : false }),
+          : {
+              before_sensitive: c.before ? {} : false,
+              after_sensitive: c.after ? (c.afterSensitive ?? {}) : false,
+            }),
       },
     })),
     configuration: {

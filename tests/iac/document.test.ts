@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TerraformConfiguration } from '../../src/sources/terraform/configuration.ts';
-import { readInstances, TfValues } from '../../src/sources/terraform/document.ts';
+import { readInstances } from '../../src/sources/terraform/document.ts';
 import { terraformDocumentKind } from '../../src/sources/terraform/kind.ts';
+import { TfValues } from '../../src/sources/terraform/tf-values.ts';
 import { findingOf, scanDocument, scanFile } from './helpers.ts';
 
 describe('terraform show -json detection', () => {
@@ -321,5 +322,58 @@ describe('bad input', () => {
     expect(scanned.coverage.error).toBe(
       `${file}: a saved Terraform plan (terraform plan -out), a ZIP archive: kansa reads its JSON; run terraform show -json <planfile> > plan.json and scan plan.json`,
     );
+  });
+});
+
+describe('a plan written by hand with resource_changes empty', () => {
+  // aquasecurity/trivy's terraformplan test data: `"resource_changes": []` beside the planned
+  // values of the resources it plans (Terraform itself lists every planned resource there).
+  const document = {
+    format_version: '0.2',
+    terraform_version: '1.3.0',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'aws_s3_bucket.example',
+            mode: 'managed',
+            type: 'aws_s3_bucket',
+            name: 'example',
+            provider_name: 'registry.terraform.io/hashicorp/aws',
+            schema_version: 0,
+            values: { bucket: 'kansa-hand-written', force_destroy: false },
+          },
+        ],
+      },
+    },
+    resource_changes: [],
+  };
+
+  it('reads the planned values, as resources the plan creates, and says so', () => {
+    const read = readInstances(document);
+    expect(read.instances.map((instance) => [instance.address, instance.action])).toEqual([
+      ['aws_s3_bucket.example', 'create'],
+    ]);
+    expect(read.notes.join()).toContain('resource_changes is empty');
+  });
+
+  it('reads no planned values when resource_changes lists the changes', () => {
+    const withChange = {
+      ...document,
+      resource_changes: [
+        {
+          address: 'aws_s3_bucket.example',
+          mode: 'managed',
+          type: 'aws_s3_bucket',
+          name: 'example',
+          change: {
+            actions: ['no-op'],
+            before: { bucket: 'kansa-hand-written' },
+            after: { bucket: 'kansa-hand-written' },
+          },
+        },
+      ],
+    };
+    expect(readInstances(withChange).instances.map((instance) => instance.action)).toEqual(['no-op']);
   });
 });

@@ -161,9 +161,10 @@ describe('firewall policies in a plan', () => {
         { providers },
       ),
     );
+    // That rule is in doubt; the policy's other rules are known.
     expect(findingOf(scanned, CHECK, 'google_compute_firewall_policy.pending')).toMatchObject({
       status: 'UNKNOWN',
-      messageId: 'rulesUnknown.plan',
+      messageId: 'ruleUnknown.plan',
     });
     // Associated outside the plan, perhaps: the allow it holds is judged.
     expect(findingOf(scanned, CHECK, 'google_compute_firewall_policy.unattached').status).toBe('FAIL');

@@ -308,6 +308,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     '変更のない計画です（terraform plan -refresh-only）。計画が更新した直前の状態を、状態として判定します',
   ],
   [
+    /^resource_changes is empty while planned_values holds resources \(a plan written by hand\): the planned values are judged, as resources the plan creates$/g,
+    'planned_values にリソースがあるのに resource_changes が空です（手で書かれた計画）。planned_values を、計画が作成するリソースとして判定します',
+  ],
+  [
     /^an incomplete plan \(complete: false, made with -target or with changes deferred to a later plan\): the resources it leaves out are not judged$/g,
     '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画に含まれないリソースは判定しません',
   ],

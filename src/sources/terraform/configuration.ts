@@ -56,10 +56,13 @@ const MAX_HOPS = 16;
 export class TerraformConfiguration {
   readonly #modules = new Map<string, ConfigModule>();
   readonly #providers: JsonObject;
+  /** The plan's `variables`: the root module's variables with the values the plan was made with. */
+  readonly #rootValues: JsonObject;
 
-  constructor(configuration: unknown) {
+  constructor(configuration: unknown, variables?: unknown) {
     const config = isObject(configuration) ? configuration : {};
     this.#providers = isObject(config.provider_config) ? config.provider_config : {};
+    this.#rootValues = isObject(variables) ? variables : {};
     this.#index('', config.root_module);
   }
 
@@ -99,7 +102,8 @@ export class TerraformConfiguration {
    * as if it were not written: a constant null, or variables that come down to one (the
    * registry modules' `backup_retention_period = var.backup_retention_period`, default null).
    * Variables are known when Terraform plans, so a root module variable behind an attribute
-   * the plan cannot show was null too.
+   * the plan cannot show was null too, unless the plan's `variables` record a value for it: an
+   * attribute the plan shows but does not let be read (a sensitive `raw_key = var.disk_key`).
    */
   sets(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>, attribute: string): boolean {
     // A path into nested blocks (`settings.0.ip_configuration`): their expressions are lists.
@@ -143,7 +147,10 @@ export class TerraformConfiguration {
         const [root, name] = typeof reference === 'string' ? splitAddress(reference) : [];
         if (root !== 'var' || !name) return false;
         const call = lastCall(moduleInstance);
-        if (!call) return true;
+        if (!call) {
+          const given = this.#rootValues[name];
+          return !isObject(given) || given.value === null || given.value === undefined;
+        }
         const parent = this.#modules.get(configPath(call.parent));
         const passed = parent?.calls.get(call.name)?.expressions;
         if (isObject(passed) && name in passed)

@@ -1,5 +1,6 @@
 import type { IacAction } from '../../model/resource.ts';
 import { isObject, type JsonObject, terraformDocumentKind } from './kind.ts';
+import { TfValues } from './tf-values.ts';
 
 /**
  * Reads `terraform show -json` output: a plan (`planned_values`, `resource_changes`,
@@ -30,6 +31,12 @@ export interface TfInstance {
   readonly after: TfValues;
   /** The values before an update or replacement (undefined for creates and states). */
   readonly before: TfValues | undefined;
+  /**
+   * The resource identity Terraform 1.12 and later record beside the values (`identity` of a
+   * state, a change's `after_identity` / `before_identity`): the AWS provider's `account_id` and
+   * `region`, which an S3 bucket's ARN, say, does not name.
+   */
+  readonly identity?: JsonObject;
 }
 
 /**
@@ -38,76 +45,6 @@ export interface TfInstance {
  */
 export function isCreated(instance: TfInstance): boolean {
   return instance.action === 'create' || instance.action === 'replace';
-}
-
-/**
- * The attribute values of one instance with their unknown (`after_unknown`) and sensitive
- * (`after_sensitive`, `sensitive_values`) marks, which mirror the values' shape with `true` leaves.
- */
-export class TfValues {
-  readonly values: JsonObject;
-  readonly #unknownMarks: unknown;
-  readonly #sensitiveMarks: unknown;
-
-  constructor(values: JsonObject, unknownMarks: unknown, sensitiveMarks: unknown) {
-    this.values = values;
-    this.#unknownMarks = unknownMarks;
-    this.#sensitiveMarks = sensitiveMarks;
-  }
-
-  /** An attribute by path (`versioning.0.enabled`): known value, unknown until apply, sensitive, or absent (null). */
-  read(path: string): TfRead {
-    let value: unknown = this.values;
-    let unknownMark: unknown = this.#unknownMarks;
-    let sensitiveMark: unknown = this.#sensitiveMarks;
-    for (const key of path.split('.')) {
-      if (unknownMark === true) return { state: 'unknown' };
-      if (sensitiveMark === true) return { state: 'sensitive' };
-      value = step(value, key);
-      unknownMark = step(unknownMark, key);
-      sensitiveMark = step(sensitiveMark, key);
-    }
-    if (unknownMark === true || containsTrue(unknownMark)) return { state: 'unknown' };
-    if (sensitiveMark === true || containsTrue(sensitiveMark)) return { state: 'sensitive' };
-    return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
-  }
-
-  /** The values with their marks, as text: equal for instances the plan shows alike. */
-  signature(): string {
-    return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);
-  }
-
-  /**
-   * Whether the plan shows a value at the path, even one with parts known only after apply
-   * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
-   * calls such a block unknown, yet it is there, and what is known of it can be read.
-   */
-  present(path: string): boolean {
-    let value: unknown = this.values;
-    let unknownMark: unknown = this.#unknownMarks;
-    for (const key of path.split('.')) {
-      if (unknownMark === true) return false;
-      value = step(value, key);
-      unknownMark = step(unknownMark, key);
-    }
-    return unknownMark !== true && value !== undefined && value !== null;
-  }
-}
-
-export type TfRead =
-  | { readonly state: 'known'; readonly value: unknown }
-  | { readonly state: 'unknown' | 'sensitive' | 'absent' };
-
-function step(value: unknown, key: string): unknown {
-  if (Array.isArray(value)) return /^\d+$/.test(key) ? value[Number(key)] : undefined;
-  return isObject(value) ? value[key] : undefined;
-}
-
-function containsTrue(mark: unknown): boolean {
-  if (mark === true) return true;
-  if (Array.isArray(mark)) return mark.some(containsTrue);
-  if (isObject(mark)) return Object.values(mark).some(containsTrue);
-  return false;
 }
 
 export interface SkippedInstance {
@@ -127,6 +64,11 @@ export interface TerraformInstances {
    * (`data.aws_iam_policy_document.x.json`). Not judged.
    */
   readonly dataSources: TfInstance[];
+  /**
+   * The data sources of the types asked for that were read while planning (a plan's
+   * `prior_state`) or that a state keeps: what the cloud held when Terraform last read it.
+   */
+  readonly readings: TfInstance[];
 }
 
 /**
@@ -135,16 +77,34 @@ export interface TerraformInstances {
  * values). Data sources, ephemeral resources, changes deferred to a later plan and records that
  * are not resources are returned as skipped, with why.
  */
-export function readInstances(document: JsonObject): TerraformInstances {
+export function readInstances(
+  document: JsonObject,
+  readingTypes: ReadonlySet<string> = new Set(),
+): TerraformInstances {
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
   const notes: string[] = [];
   const dataSources: TfInstance[] = [];
+  const readings: TfInstance[] = [];
+  const asState = { readingTypes, readings };
   const kind = terraformDocumentKind(document);
   if (kind === 'plan') skipDeferred(document.deferred_changes, skipped);
   const refreshed = kind === 'plan' ? refreshOnlyState(document) : undefined;
-  if (kind === 'plan' && Array.isArray(document.resource_changes)) {
-    for (const change of document.resource_changes) {
+  const changes =
+    kind === 'plan' && Array.isArray(document.resource_changes) ? document.resource_changes : undefined;
+  const planned = isObject(document.planned_values) ? document.planned_values.root_module : undefined;
+  // Plans written by hand (policy tools' test data) may leave `resource_changes` empty beside
+  // the resources they plan: Terraform lists every planned resource there, no-ops included.
+  const emptyChanges = changes?.length === 0 && !moduleResources(planned).next().done;
+  if (kind === 'plan' && !refreshed) {
+    const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+    for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined)) {
+      const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
+      if (reading) readings.push(reading);
+    }
+  }
+  if (changes && !emptyChanges) {
+    for (const change of changes) {
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
@@ -153,17 +113,18 @@ export function readInstances(document: JsonObject): TerraformInstances {
       'a plan without resource changes (terraform plan -refresh-only): the prior state it refreshed is judged, as a state',
     );
     for (const resource of moduleResources(refreshed))
-      readStateResource(resource, 'state', instances, skipped);
+      readStateResource(resource, 'state', instances, skipped, asState);
   } else {
-    const root =
-      kind === 'plan'
-        ? (document.planned_values as JsonObject | undefined)?.root_module
-        : (document.values as JsonObject | undefined)?.root_module;
+    if (emptyChanges)
+      notes.push(
+        'resource_changes is empty while planned_values holds resources (a plan written by hand): the planned values are judged, as resources the plan creates',
+      );
+    const root = kind === 'plan' ? planned : (document.values as JsonObject | undefined)?.root_module;
     for (const resource of moduleResources(root)) {
-      readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped);
+      readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }
   }
-  return { instances, skipped, notes, dataSources };
+  return { instances, skipped, notes, dataSources, readings };
 }
 
 /**
@@ -359,6 +320,7 @@ function readChange(
       action,
       after: new TfValues({}, undefined, undefined),
       before: new TfValues(isObject(change.before) ? change.before : {}, undefined, change.before_sensitive),
+      ...(isObject(change.before_identity) && { identity: change.before_identity }),
     });
     return;
   }
@@ -378,6 +340,9 @@ function readChange(
       (action === 'update' || action === 'replace') && isObject(change.before)
         ? new TfValues(change.before, undefined, change.before_sensitive)
         : undefined,
+    ...(isObject(change.after_identity)
+      ? { identity: change.after_identity }
+      : isObject(change.before_identity) && { identity: change.before_identity }),
   });
 }
 
@@ -426,6 +391,7 @@ function readStateResource(
   action: IacAction,
   instances: TfInstance[],
   skipped: SkippedInstance[],
+  { readingTypes, readings }: { readingTypes: ReadonlySet<string>; readings: TfInstance[] },
 ): void {
   if (!isObject(raw)) {
     skipped.push({ address: '(resources entry)', reason: 'not a JSON object' });
@@ -437,7 +403,9 @@ function readStateResource(
     return;
   }
   if (raw.mode === 'data') {
-    skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
+    const reading = readingOf(raw, readingTypes);
+    if (reading) readings.push(reading);
+    else skipped.push({ address: identity.address, reason: 'data source: it reads, it does not deploy' });
     return;
   }
   const notManaged = notManagedReason(raw.mode);
@@ -458,5 +426,20 @@ function readStateResource(
     // planned_values omit unknown attributes; a state has none.
     after: new TfValues(values, undefined, raw.sensitive_values),
     before: undefined,
+    ...(isObject(raw.identity) && { identity: raw.identity }),
   });
+}
+
+/** A data source of `types` with the values it read (planned values, `prior_state`, a state's `values`). */
+function readingOf(raw: JsonObject, types: ReadonlySet<string>): TfInstance | undefined {
+  if (raw.mode !== 'data' || typeof raw.type !== 'string' || !types.has(raw.type)) return undefined;
+  const identity = identityOf(raw);
+  if (typeof identity === 'string') return undefined;
+  const values = isObject(raw.values) ? raw.values : {};
+  return {
+    ...identity,
+    action: 'read',
+    after: new TfValues(values, undefined, raw.sensitive_values),
+    before: undefined,
+  };
 }

@@ -4,6 +4,7 @@ import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from
 import type { ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
+import { awsGuardDutyReadings } from './adapters/aws-guardduty.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { NODE_PART_TYPES } from './adapters/gcp-hierarchy.ts';
@@ -22,6 +23,10 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAdapters,
   ...gcpAdapters,
 };
+
+/** Data sources read for what exists now (document.ts `readings`), by type. */
+const READINGS: Readonly<Record<string, TerraformAdapter>> = awsGuardDutyReadings;
+const READING_TYPES: ReadonlySet<string> = new Set(Object.keys(READINGS));
 
 /** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
 const STANDALONE: Readonly<Record<string, { adapter: TerraformAdapter; link: PartLink }>> =
@@ -45,7 +50,7 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
     );
   }
   const shown = showJsonOf(document) as JsonObject;
-  return readTerraform(shown, readInstances(shown), ctx);
+  return readTerraform(shown, readInstances(shown, READING_TYPES), ctx);
 }
 
 /**
@@ -72,17 +77,21 @@ export function readShowJsonLine(document: unknown, ctx: ReadContext, line: numb
     skip: (reason, where) => ctx.skip(reason, where ?? { line }),
     ...(ctx.note && { note: (note, where) => ctx.note?.(note, where ?? { line }) }),
   };
-  return readTerraform(shown as JsonObject, readInstances(shown as JsonObject), onLine, line);
+  return readTerraform(shown as JsonObject, readInstances(shown as JsonObject, READING_TYPES), onLine, line);
 }
 
 /** The resources of the state file itself, as `terraform show -json` of it would give them. */
 export function readStateFileResources(document: unknown, ctx: ReadContext): Iterable<Resource> {
-  return readTerraform(document as JsonObject, readStateFile(document as JsonObject, ctx.file), ctx);
+  return readTerraform(
+    document as JsonObject,
+    readStateFile(document as JsonObject, ctx.file, READING_TYPES),
+    ctx,
+  );
 }
 
 function* readTerraform(
   document: JsonObject,
-  { instances, skipped, notes, dataSources }: TerraformInstances,
+  { instances, skipped, notes, dataSources, readings }: TerraformInstances,
   ctx: ReadContext,
   line?: number,
 ): Generator<Resource> {
@@ -95,7 +104,7 @@ function* readTerraform(
       'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
     );
   }
-  const config = new TerraformConfiguration(document.configuration);
+  const config = new TerraformConfiguration(document.configuration, document.variables);
   const workspace = workspaceOf(ctx.file);
   const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
@@ -105,6 +114,9 @@ function* readTerraform(
   const declarations =
     ctx.archived || line !== undefined ? undefined : new Declarations(path.dirname(ctx.file));
 
+  /** Where the managed resources are, by provider, account, region and native type. */
+  const managed = new Set<string>();
+  const placeOf = (r: Resource) => `${r.provider}\0${r.account}\0${r.region}\0${r.nativeType}`;
   for (const { unit: linked, reason } of linker.units()) {
     if (!linked) {
       ctx.skip(reason);
@@ -155,6 +167,7 @@ function* readTerraform(
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
+    managed.add(placeOf(resource));
     yield resource;
     if (deletion || !adapter.alongside) continue;
     // Made with the resource, where it is, as it is changed: the same account, region and origin.
@@ -176,6 +189,30 @@ function* readTerraform(
         ...(factsBefore && { factsBefore }),
       };
     }
+  }
+  // What a data source read is what exists before the plan: where the plan manages the same
+  // thing (the Region's detector, which it may change or delete), the plan's stands.
+  for (const reading of readings) {
+    const adapter = READINGS[reading.type]!;
+    const built = adapter.build(
+      { primary: reading, parts: new Map() },
+      new Translation('after', config),
+      linker,
+    );
+    const resource: Resource = {
+      ...built,
+      account: placement.account(reading, adapter.provider),
+      region: placement.region(reading, adapter.provider, linker),
+      id: linker.idOf(reading),
+      name: placement.name(reading),
+      tags: placement.tags(reading),
+      origin: {
+        file: ctx.file,
+        ...(line !== undefined && { line }),
+        iac: { address: reading.address, action: 'read' },
+      },
+    };
+    if (!managed.has(placeOf(resource))) yield resource;
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
   // judged, and the file is marked, since what the plan would have held after the error is not there.

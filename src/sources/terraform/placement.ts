@@ -79,12 +79,14 @@ export class Placement {
     }
     // An alias that only changes the region uses the same credentials: when the plan shows one
     // account for the provider, that is it. An alias with credentials of its own stays unknown.
-    const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
-    if (expressions.some((key) => OWN_CREDENTIALS.has(key))) return undefined;
+    if (hasOwnCredentials(block)) return undefined;
     return this.#onlyAccount(provider);
   }
 
-  /** The account of the provider's resources, when they show one only. */
+  /**
+   * The account of the provider's resources, and of the blocks that sign in with the default
+   * credentials whose `data.aws_caller_identity` was read while planning, when they show one only.
+   */
   #onlyAccount(provider: Provider): string | undefined {
     const accounts = new Set<string>();
     for (const other of this.#instances) {
@@ -92,6 +94,9 @@ export class Placement {
       const found = ownAccount(other, provider);
       if (found) accounts.add(found);
     }
+    if (provider === 'aws')
+      for (const identity of this.#callerIdentities)
+        if (!hasOwnCredentials(identity.block)) accounts.add(identity.value);
     return accounts.size === 1 ? [...accounts][0] : undefined;
   }
 
@@ -220,6 +225,15 @@ const PROVIDER_ACCOUNT_KEY: Readonly<Record<Provider, string>> = {
   gcp: 'project',
 };
 
+/** A management group's scope, or the tenant root's. */
+const ABOVE = /^(?:\/|\/providers\/microsoft\.management\/managementgroups\/[^/]+\/?)$/i;
+
+/** Whether a provider block signs in with credentials (or to a target) of its own. */
+function hasOwnCredentials(block: JsonObject | undefined): boolean {
+  const expressions = block && isObject(block.expressions) ? Object.keys(block.expressions) : [];
+  return expressions.some((key) => OWN_CREDENTIALS.has(key));
+}
+
 /** Provider arguments that give an alias credentials (or a target) of its own. */
 const OWN_CREDENTIALS = new Set([
   'assume_role',
@@ -237,13 +251,22 @@ const OWN_CREDENTIALS = new Set([
 /** The Terraform providers of each cloud: google-beta manages the same projects as google. */
 const PROVIDER_TYPES: Readonly<Record<Provider, readonly string[]>> = {
   aws: ['aws'],
-  azure: ['azurerm'],
+  // azapi manages the same subscriptions, through ARM itself.
+  azure: ['azurerm', 'azapi'],
   gcp: ['google', 'google-beta'],
 };
 
+/** An attribute the instance shows: a deleted one's before the plan, when it was where it was. */
 function known(instance: TfInstance, attribute: string): unknown {
-  const read = instance.after.read(attribute);
+  const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+  const read = values.read(attribute);
   return read.state === 'known' ? read.value : undefined;
+}
+
+/** The AWS provider's resource identity (Terraform 1.12 on): the account and Region of what it manages. */
+function identified(instance: TfInstance, key: 'account_id' | 'region'): string | undefined {
+  const value = instance.identity?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 function ownAccount(instance: TfInstance, provider: Provider): string | undefined {
@@ -253,12 +276,24 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
       const owner = known(instance, 'owner_id');
       return (
         (typeof arn === 'string' ? arnPart(arn, 4) : undefined) ??
-        (typeof owner === 'string' ? owner : undefined)
+        (typeof owner === 'string' ? owner : undefined) ??
+        identified(instance, 'account_id')
       );
     }
     case 'azure':
-      for (const attribute of ['id', 'target_resource_id', 'storage_account_id', 'key_vault_id', 'scope']) {
+      for (const attribute of [
+        'id',
+        'target_resource_id',
+        'storage_account_id',
+        'key_vault_id',
+        'scope',
+        'parent_id',
+      ]) {
         const id = known(instance, attribute);
+        // What is assigned at a management group or the root is above every subscription: its
+        // account is the group, as a tenant-wide export files it (scan/management-groups.ts).
+        if ((attribute === 'scope' || attribute === 'parent_id') && typeof id === 'string' && ABOVE.test(id))
+          return id === '/' ? id : id.toLowerCase().replace(/\/+$/, '');
         const subscription = typeof id === 'string' ? subscriptionOf(id) : undefined;
         if (subscription) return subscription;
       }
@@ -287,6 +322,7 @@ function ownRegion(instance: TfInstance, provider: Provider): string | undefined
     const arn = known(instance, 'arn');
     const region = typeof arn === 'string' ? arnPart(arn, 3) : undefined;
     if (region) return region;
+    return identified(instance, 'region');
   }
   return undefined;
 }

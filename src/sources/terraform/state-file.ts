@@ -1,6 +1,7 @@
 import { InputError } from '../../base/input-error.ts';
-import { type SkippedInstance, type TerraformInstances, type TfInstance, TfValues } from './document.ts';
+import type { SkippedInstance, TerraformInstances, TfInstance } from './document.ts';
 import { isObject, type JsonObject, stateFileKind } from './kind.ts';
+import { TfValues } from './tf-values.ts';
 
 /**
  * Reads the state file itself (`terraform.tfstate`, `terraform state pull`), format version 4:
@@ -17,7 +18,11 @@ const CURRENT_VERSION = 4;
  * The managed instances of a state file. A file kansa cannot read (an older format, a newer
  * one, an encrypted state, the backend's settings) is an error that says what to run instead.
  */
-export function readStateFile(document: JsonObject, file: string): TerraformInstances {
+export function readStateFile(
+  document: JsonObject,
+  file: string,
+  readingTypes: ReadonlySet<string> = new Set(),
+): TerraformInstances {
   const kind = stateFileKind(document);
   if (kind === 'backend') {
     throw new InputError(
@@ -53,11 +58,18 @@ export function readStateFile(document: JsonObject, file: string): TerraformInst
   }
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
-  for (const resource of document.resources as unknown[]) readResource(resource, instances, skipped);
-  return { instances, skipped, notes: [], dataSources: [] };
+  const readings: TfInstance[] = [];
+  for (const resource of document.resources as unknown[])
+    readResource(resource, instances, skipped, { readingTypes, readings });
+  return { instances, skipped, notes: [], dataSources: [], readings };
 }
 
-function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedInstance[]): void {
+function readResource(
+  raw: unknown,
+  instances: TfInstance[],
+  skipped: SkippedInstance[],
+  { readingTypes, readings }: { readingTypes: ReadonlySet<string>; readings: TfInstance[] },
+): void {
   if (!isObject(raw)) {
     skipped.push({ address: '(resources entry)', reason: 'not a JSON object' });
     return;
@@ -85,7 +97,9 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
     const key = instance.index_key;
     const index = typeof key === 'number' || typeof key === 'string' ? key : undefined;
     const address = `${base}${instanceKey(index)}`;
-    if (mode === 'data') {
+    // A data source the checks read for what exists (as of the state's last refresh) is kept.
+    const reading = mode === 'data' && readingTypes.has(type);
+    if (mode === 'data' && !reading) {
       skipped.push({ address, reason: 'data source: it reads, it does not deploy' });
       continue;
     }
@@ -120,7 +134,7 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
     }
     // OpenTofu writes the provider on each instance when the resource's provider has for_each.
     const provider = typeof raw.provider === 'string' ? raw.provider : instance.provider;
-    instances.push({
+    (reading ? readings : instances).push({
       address,
       moduleAddress,
       type,
@@ -129,7 +143,8 @@ function readResource(raw: unknown, instances: TfInstance[], skipped: SkippedIns
       providerName: typeof provider === 'string' ? providerNameOf(provider) : '',
       ...(typeof provider === 'string' && { providerConfig: provider }),
       // A tainted object exists (it is replaced on the next apply): it is judged as it is.
-      action: 'state',
+      action: reading ? 'read' : 'state',
+      ...(isObject(instance.identity) && { identity: instance.identity }),
       after: new TfValues(values, undefined, marks),
       before: undefined,
     });

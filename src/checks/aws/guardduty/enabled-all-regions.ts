@@ -1,13 +1,21 @@
 import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
 import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
 import { emptyListings } from '../lib/listings.ts';
 
-type Message = 'enabled' | 'missing' | 'noDetectors' | 'noRegions' | 'notInPlan' | 'onlyNotified' | 'unknown';
+type Message =
+  | 'enabled'
+  | 'missing'
+  | 'noDetectors'
+  | 'noRegions'
+  | 'notInPlan'
+  | 'onlyNotified'
+  | 'regionsUnknown'
+  | 'unknown';
 
 export default defineCheck<object, Message>({
   meta: {
@@ -50,6 +58,10 @@ export default defineCheck<object, Message>({
         ja: 'エクスポートにリージョン単位のリソースがないため、利用リージョンが分かりません',
         en: 'Cannot tell: the export holds no regional resource, so the Regions in use are unknown',
       },
+      regionsUnknown: {
+        ja: 'リージョンが分からないリソースがあるため（{{resources}}）、利用しているすべてのリージョンで GuardDuty が有効かは判断できません',
+        en: 'Cannot tell: the Region of some resources is not known ({{resources}}), so not every Region in use is known',
+      },
       notInPlan: {
         ja: 'Terraform の計画には {{regions}} の GuardDuty 検出器がありません。構成の外で作られた検出器は計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
         en: "The Terraform plan has no GuardDuty detector in {{regions}}, and a detector made outside the configuration is not in the plan: judge it on the cloud's inventory (an export or a live scan)",
@@ -67,8 +79,12 @@ export default defineCheck<object, Message>({
   },
   evaluate(resource, ctx) {
     const all = ctx.inventory.inAccount('aws', resource.account);
-    const regions = [...new Set(all.map((r) => r.region).filter((region) => region !== 'global'))].sort();
-    if (regions.length === 0) return undetermined('noRegions', []);
+    const regions = [...new Set(all.map((r) => r.region).filter((region) => region !== 'global'))]
+      .filter((region) => region !== UNKNOWN_REGION)
+      .sort();
+    // Resources the data places in no Region (a plan whose provider Region is not in it).
+    const unplaced = all.filter((r) => r.region === UNKNOWN_REGION);
+    if (regions.length === 0 && unplaced.length === 0) return undetermined('noRegions', []);
     const detectors = all.filter(
       (r) => r.kansaType === 'security.service' && r.nativeType === 'AWS::GuardDuty::Detector',
     ) as Resource<AwsGuardDutyDetectorFacts>[];
@@ -159,10 +175,28 @@ export default defineCheck<object, Message>({
           : []),
       );
     }
+    // A Region has one detector: one that is off, wherever it is, leaves its Region without GuardDuty.
+    for (const detector of detectors.filter((d) => d.region === UNKNOWN_REGION)) {
+      const enabled = factOf(detector.facts.enabled, 'configuration.Enable');
+      if (enabled.source === 'unknown' || enabled.value) continue;
+      missing.push(`(${detector.id})`);
+      evidence.push(evidenceFrom(detector, enabled));
+    }
     if (missing.length > 0) return fail('missing', evidence, { regions: missing });
+    if (unplaced.length > 0)
+      return undetermined(
+        'regionsUnknown',
+        [...evidence, unknown(`${unplaced[0]!.id}.region`, REGION_NOT_KNOWN)],
+        { resources: unplaced.map((r) => r.id) },
+      );
     if (notInPlan.length > 0) return undetermined('notInPlan', evidence, { regions: notInPlan });
     if (notNotified.length > 0) return undetermined('onlyNotified', evidence, { regions: notNotified });
     if (undecided.length > 0) return undetermined('unknown', evidence, { regions: undecided });
     return pass('enabled', evidence, { regions });
   },
 });
+
+const REGION_NOT_KNOWN = {
+  ja: 'このリソースのリージョンがデータにありません',
+  en: 'the data does not name the Region of this resource',
+};

@@ -46,13 +46,28 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     const max = ctx.params.maxKeyAgeDays;
     const data = { user: resource.name, max };
     const keys = factOf(resource.facts.activeAccessKeys, 'access_key_1_active,access_key_2_active');
-    if (keys.source === 'unknown') return undetermined('noReport', [keys], data);
+    if (keys.source === 'unknown') {
+      // A Terraform plan or state shows the keys it manages, not all the user's: one of them
+      // too old fails the user; none too old leaves the others unknown.
+      const managed = resource.facts.managedAccessKeys;
+      const old = (managed?.value ?? []).filter((key) => daysSince(key.created, ctx.now) > max);
+      if (managed && old.length > 0)
+        return fail('stale', [managed], {
+          ...data,
+          keys: old.map((key) => `${key.address}.create_date = ${key.created}`),
+        });
+      return undetermined('noReport', [keys], data);
+    }
     if (keys.value.length === 0) return notApplicable('noKeys', [keys], data);
     const stale = keys.value.flatMap((key) => {
-      const days = Math.floor((ctx.now.getTime() - Date.parse(key.lastRotated)) / DAY_MS);
+      const days = daysSince(key.lastRotated, ctx.now);
       // Each key by its credential report column and value: names and values read alike in both languages.
       return days > max ? [`access_key_${key.slot}_last_rotated = ${key.lastRotated}`] : [];
     });
     return stale.length > 0 ? fail('stale', [keys], { ...data, keys: stale }) : pass('fresh', [keys], data);
   },
 });
+
+function daysSince(time: string, now: Date): number {
+  return Math.floor((now.getTime() - Date.parse(time)) / DAY_MS);
+}

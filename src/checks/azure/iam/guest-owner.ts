@@ -1,8 +1,8 @@
 import type { AzureRoleAssignmentFacts } from '../../../model/azure.ts';
+import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { OWNER_ROLE } from '../lib/built-in-roles.ts';
 import { controlsSubscription } from '../lib/role-scope.ts';
 
 /**

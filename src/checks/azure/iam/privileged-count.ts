@@ -4,11 +4,14 @@ import {
   type AzureSubscriptionFacts,
   azureRoleDefinitionId,
 } from '../../../model/azure.ts';
+import {
+  PRIVILEGED_BUILT_IN_ROLES,
+  UNPRIVILEGED_BUILT_IN_ROLES,
+} from '../../../model/azure-built-in-roles.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
-import { PRIVILEGED_BUILT_IN_ROLES, UNPRIVILEGED_BUILT_IN_ROLES } from '../lib/built-in-roles.ts';
 import { assignableRoles } from '../lib/role-conditions.ts';
 import { controlsSubscription, isAbove, isManagementGroup } from '../lib/role-scope.ts';
 

@@ -1,3 +1,4 @@
+import { PUBLIC_ADDRESSES, union } from '../../../model/address-set.ts';
 import { explicit, type Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import {
@@ -34,6 +35,16 @@ type Message =
   | 'closed'
   | 'rulesUnknown'
   | 'ruleUnknown';
+
+/**
+ * Source matchers whose addresses are all on the internet though the data does not list them:
+ * geolocations (the external addresses of a country or region) and Google Threat Intelligence
+ * lists (Tor exit nodes, public clouds, known malicious addresses).
+ * https://cloud.google.com/firewall/docs/firewall-policies-rule-details#sources-for-rules
+ */
+const EXTERNAL_SOURCES = new Set(['srcRegionCodes', 'srcThreatIntelligences']);
+/** Source matchers of the network's own instances only: secure tags name VM interfaces. */
+const INTERNAL_SOURCES = new Set(['srcSecureTags']);
 
 /** SSH and RDP, as the VPC rules' check asks of them. */
 const MANAGEMENT_PORTS = [22, 3389];
@@ -168,8 +179,12 @@ function judge(
 ): Judgement | undefined {
   if (rule.direction === 'EGRESS' || rule.disabled === true) return undefined;
   if (rule.action !== undefined && !ADMITTING.has(rule.action)) return undefined;
-  const internet = internetSources(rule.sourceRanges);
-  const unresolved = rule.otherSources.length > 0 || rule.sourceRanges.length === 0;
+  // The source is every address any matcher names: the external-only ones are the internet.
+  const external = rule.otherSources.filter((field) => EXTERNAL_SOURCES.has(field));
+  const internet = [...internetSources(rule.sourceRanges), ...external];
+  const unresolved =
+    rule.otherSources.some((field) => !EXTERNAL_SOURCES.has(field) && !INTERNAL_SOURCES.has(field)) ||
+    (rule.sourceRanges.length === 0 && rule.otherSources.length === 0);
   if (internet.length === 0 && !unresolved) return undefined;
   if (!rule.layer4) return { kind: 'unknown' };
   const entries = protocolPorts(rule.layer4);
@@ -193,7 +208,12 @@ function judge(
     return { kind: 'unknown' };
   const allow: ReadAllow = {
     priority: rule.priority ?? 0,
-    sources: addressesOfRanges(rule.sourceRanges),
+    // External matchers' addresses are not listed: read as every public one, so that only a
+    // deny of all of them surely takes them away.
+    sources:
+      external.length > 0
+        ? union(PUBLIC_ADDRESSES, addressesOfRanges(rule.sourceRanges))
+        : addressesOfRanges(rule.sourceRanges),
     targets: targetsOf(rule),
     destinations: rule.destinationRanges.length > 0 ? addressesOfRanges(rule.destinationRanges) : undefined,
   };
@@ -201,14 +221,19 @@ function judge(
   const earlier = rule.priority === undefined ? [] : rules.flatMap((other) => cutOf(policy, other, rule));
   const denials = denialsOf(allow, [...above, ...earlier]);
   const cuts = new Set<ReadDeny>();
+  // Of external sources read wide, what a deny leaves of part of them may be none of them.
+  const surelyOpen = (left: { open: boolean; cuts: readonly ReadDeny[] }) =>
+    left.open && (external.length === 0 || left.cuts.length === 0);
   for (const protocol of everyPort) {
     const left = everyPortLeft(allow, denials, protocol);
-    if (left.open) return { kind: 'allPorts', internet, cuts: left.cuts };
+    if (surelyOpen(left)) return { kind: 'allPorts', internet, cuts: left.cuts };
+    if (left.open) return { kind: 'unknown' };
     for (const cut of left.cuts) cuts.add(cut);
   }
   for (const { protocol, port } of management) {
     const left = portLeft(allow, denials, protocol, port);
-    if (left.open) return { kind: 'managementPorts', internet, cuts: left.cuts };
+    if (surelyOpen(left)) return { kind: 'managementPorts', internet, cuts: left.cuts };
+    if (left.open) return { kind: 'unknown' };
     for (const cut of left.cuts) cuts.add(cut);
   }
   return { kind: 'closed', cuts: [...cuts] };

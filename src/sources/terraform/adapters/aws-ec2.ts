@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
-import { isCreated, type TfInstance, type TfRead } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
+import type { TfRead } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import type { Alongside, BuildContext, TerraformAdapter, Unit } from './adapter.ts';
 import { configItem, fromConfigItem, kmsKeyOf, readInto, withPlanKey } from './aws-record.ts';

@@ -22,6 +22,26 @@ function deletedDetector(unit: Unit, tr: Translation): Resource {
   return fromConfigItem(configItem('AWS::GuardDuty::Detector', { Enable: false }), tr);
 }
 
+/**
+ * `data.aws_guardduty_detector` read while planning (or kept in a state): the Region's detector
+ * as GuardDuty holds it, whether the configuration manages it or not (`status` ENABLED or
+ * DISABLED, as GetDetector answers). Configurations read it to add features to a detector made
+ * elsewhere (an organization's delegated administrator, the console).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/guardduty_detector
+ */
+function detectorRead(unit: Unit, tr: Translation): Resource {
+  const status = tr.read(unit.primary, 'status', 'configuration.Status');
+  return fromConfigItem(
+    configItem('AWS::GuardDuty::Detector', status === undefined ? {} : { Status: status }),
+    tr,
+  );
+}
+
+/** Data sources that show a resource as it exists: judged where no managed resource stands for it. */
+export const awsGuardDutyReadings: Readonly<Record<string, TerraformAdapter>> = {
+  aws_guardduty_detector: { provider: 'aws', build: detectorRead },
+};
+
 export const awsGuardDutyAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_guardduty_detector: { provider: 'aws', build: detector, whenDeleted: deletedDetector },
 };

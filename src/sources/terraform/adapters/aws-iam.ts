@@ -1,4 +1,4 @@
-import type { AwsIamUserFacts } from '../../../model/aws.ts';
+import type { AwsIamUserFacts, AwsManagedAccessKey } from '../../../model/aws.ts';
 import { cloudDefault, explicit } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
@@ -88,7 +88,7 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
   }
   const resource = fromConfigItem(configItem(p.configType, configuration), tr);
   return p.configType === 'AWS::IAM::User'
-    ? { ...resource, facts: { ...resource.facts, ...newUserSignIn(unit) } }
+    ? { ...resource, facts: { ...resource.facts, ...newUserSignIn(unit), ...managedAccessKeys(unit) } }
     : resource;
 }
 
@@ -115,6 +115,28 @@ function newUserSignIn(unit: Unit): Pick<AwsIamUserFacts, 'passwordEnabled' | 'm
 
 /** A user's console password. */
 const LOGIN_PROFILE = 'aws_iam_user_login_profile';
+
+/**
+ * The user's active `aws_iam_access_key`s whose creation the plan or state shows (an existing
+ * key's; a new key's `create_date` is known only after apply). A key's age is known from it,
+ * though not every key of the user: those made outside the configuration are not in the plan.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_access_key
+ */
+function managedAccessKeys(unit: Unit): Pick<AwsIamUserFacts, 'managedAccessKeys'> {
+  const keys = partsOf(unit, ACCESS_KEY).flatMap((key): AwsManagedAccessKey[] => {
+    const status = key.after.read('status');
+    const created = key.after.read('create_date');
+    // `status` defaults to Active; a key the plan suspends (Inactive) authorises nothing.
+    const active = status.state === 'absent' || (status.state === 'known' && status.value === 'Active');
+    return active && created.state === 'known' && typeof created.value === 'string' && created.value !== ''
+      ? [{ address: key.address, created: created.value }]
+      : [];
+  });
+  if (keys.length === 0) return {};
+  return { managedAccessKeys: explicit(keys, keys.map((key) => `${key.address}.create_date`).join(',')) };
+}
+
+const ACCESS_KEY = 'aws_iam_access_key';
 
 /**
  * `inline_policy` blocks (aws_iam_role): Optional+Computed, none when a new role leaves them out.
@@ -279,6 +301,7 @@ function adapter(p: Principal, extraParts: Readonly<Record<string, PartLink>> = 
 export const awsIamAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_iam_user: adapter(principal('user', 'AWS::IAM::User'), {
     [LOGIN_PROFILE]: { attribute: 'user', parentKeys: ['name', 'id'] },
+    [ACCESS_KEY]: { attribute: 'user', parentKeys: ['name', 'id'] },
     aws_iam_user_group_membership: { attribute: 'user', parentKeys: ['name', 'id'] },
     [GROUP_MEMBERSHIP]: { attribute: 'users', parentKeys: ['name', 'id'], many: true },
   }),

@@ -1,6 +1,7 @@
 import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
-import type { TfInstance, TfValues } from '../document.ts';
+import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext } from './adapter.ts';
 

@@ -1,8 +1,9 @@
 import type { Resource } from '../../../model/resource.ts';
 import { parsePolicyDocument } from '../../aws/adapters/policy-document.ts';
 import { publicGrantsOf } from '../../aws/adapters/public-policy.ts';
-import { isCreated, type TfInstance, TfValues } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
+import { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, type PartLink, removedPart, type Unit, valueOrReference } from './adapter.ts';
 import { readPolicy } from './aws-policy-document.ts';

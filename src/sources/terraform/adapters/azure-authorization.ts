@@ -1,4 +1,5 @@
 import { azureRoleDefinitionId } from '../../../model/azure.ts';
+import { builtInRoleId } from '../../../model/azure-built-in-roles.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
@@ -12,27 +13,15 @@ import { fromArm, set } from './azure-record.ts';
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/role_assignment
  */
 
-/**
- * Built-in roles by name, as `role_definition_name` gives them (the provider then computes
- * `role_definition_id`, known only after apply). Their ids are the same in every tenant:
- * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
- */
-const BUILT_IN_ROLES: Readonly<Record<string, string>> = {
-  owner: '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
-  'user access administrator': '18d7d88d-d35e-4fb5-a5c3-7773c20a72d9',
-  contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
-  reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
-};
-
 function roleAssignment(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const assignment = unit.primary;
   const p: JsonObject = {};
   const rolePath = 'properties.roleDefinitionId';
   const name = tr.valuesOf(assignment).read('role_definition_name');
+  // A built-in role by name (the provider then computes `role_definition_id`, known only after
+  // apply): its id is the same in every tenant.
   const builtIn =
-    name.state === 'known' && typeof name.value === 'string'
-      ? BUILT_IN_ROLES[name.value.toLowerCase()]
-      : undefined;
+    name.state === 'known' && typeof name.value === 'string' ? builtInRoleId(name.value) : undefined;
   const idKnown = tr.valuesOf(assignment).read('role_definition_id').state === 'known';
   // A custom role of the plan, by `role_definition_id = azurerm_role_definition.x.role_definition_resource_id`
   // or `role_definition_name = azurerm_role_definition.x.name`: its id may be known only after apply.

@@ -16,6 +16,7 @@ import {
   valueOrReference,
 } from './adapter.ts';
 import { azureAuthorizationAdapters } from './azure-authorization.ts';
+import { azureAzapiAdapters } from './azure-azapi.ts';
 import {
   containerRegistry,
   kubernetesCluster,
@@ -386,6 +387,7 @@ const DIAGNOSTIC_SETTINGS: Attachment = {
 
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAuthorizationAdapters,
+  ...azureAzapiAdapters,
   ...azureNetworkAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {

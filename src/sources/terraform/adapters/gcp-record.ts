@@ -1,8 +1,9 @@
 import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
-import { isCreated, type TfInstance, type TfValues } from '../document.ts';
+import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
 
@@ -41,7 +42,12 @@ export function fromAsset(
   return { ...resource, facts: tr.rewrite(resource.facts) };
 }
 
-/** A key attribute: its value, or the address of the plan's crypto key it refers to. */
+/**
+ * A key attribute: its value, or the address of the plan's crypto key it refers to. A key the
+ * configuration sets that the plan cannot show (from a data source read on apply, another
+ * module's output, a sensitive variable) is a key all the same, named by its attribute: an
+ * expression that comes to null is known when Terraform plans.
+ */
 export function keyName(
   tr: Translation,
   ctx: BuildContext,
@@ -49,8 +55,15 @@ export function keyName(
   attribute: string,
   nativePath: string,
 ): unknown {
-  return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, ['google_kms_crypto_key']);
+  const shown = tr.valuesOf(instance).read(attribute).state;
+  if ((shown !== 'unknown' && shown !== 'sensitive') || !ctx.config.sets(instance, attribute))
+    return valueOrReference(tr, ctx, instance, attribute, `${DATA}.${nativePath}`, KEY_TYPES);
+  const [key] = shown === 'unknown' ? ctx.referenced(instance, attribute, KEY_TYPES) : [];
+  tr.mark(`${DATA}.${nativePath}`, `${instance.address}.${attribute}`, 'known');
+  return key ? ctx.idOf(key) : `${instance.address}.${attribute}`;
 }
+
+const KEY_TYPES = ['google_kms_crypto_key'];
 
 export function set(target: JsonObject, path: string, value: unknown): void {
   if (value === undefined) return;

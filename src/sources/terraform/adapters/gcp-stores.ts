@@ -1,5 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import { JAPAN_REGIONS } from '../../gcp/location.ts';
+import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, TerraformAdapter, Unit } from './adapter.ts';
@@ -15,25 +16,57 @@ type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 /**
  * A persistent disk: a customer-managed key or a customer-supplied one. A zonal disk names its
- * KMS key `kms_key_self_link`, a regional disk (`google_compute_region_disk`) `kms_key_name`.
+ * KMS key `kms_key_self_link`, a regional disk (`google_compute_region_disk`) `kms_key_name`; a
+ * customer-supplied key is `raw_key` or `rsa_encrypted_key` (sensitive: only that it is set), or
+ * the `sha256` Google computes from it (known only after apply for a new disk).
+ * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_disk
  * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_region_disk
  */
 function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
   return (unit, tr, ctx) => {
     const disk = unit.primary;
+    const block = 'disk_encryption_key.0';
+    const supplied = suppliedKey(
+      tr,
+      ctx,
+      disk,
+      [`${block}.raw_key`, `${block}.rsa_encrypted_key`, `${block}.sha256`],
+      'diskEncryptionKey',
+    );
     const data: JsonObject = {};
-    set(
-      data,
-      'diskEncryptionKey.kmsKeyName',
-      keyName(tr, ctx, disk, `disk_encryption_key.0.${kmsKeyAttribute}`, 'diskEncryptionKey.kmsKeyName'),
-    );
-    set(
-      data,
-      'diskEncryptionKey.sha256',
-      tr.read(disk, 'disk_encryption_key.0.sha256', `${DATA}.diskEncryptionKey.sha256`),
-    );
+    if (supplied) set(data, 'diskEncryptionKey.sha256', supplied);
+    else
+      set(
+        data,
+        'diskEncryptionKey.kmsKeyName',
+        keyName(tr, ctx, disk, `${block}.${kmsKeyAttribute}`, 'diskEncryptionKey.kmsKeyName'),
+      );
     return fromAsset(assetType, data, tr);
   };
+}
+
+/**
+ * A customer-supplied key (CSEK): the first of `attributes` the disk holds, a value the plan
+ * shows or one its configuration sets (a sensitive raw key is never read, nor is the hash of a
+ * new disk's key known before apply). Its address stands for the key, as the REST `sha256` does.
+ * The provider writes `""` for the ones a disk does not use.
+ */
+function suppliedKey(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attributes: readonly string[],
+  keyPath: string,
+): string | undefined {
+  const values = tr.valuesOf(instance);
+  const attribute = attributes.find((candidate) => {
+    const read = values.read(candidate);
+    return (read.state === 'known' && read.value !== '') || ctx.config.sets(instance, candidate);
+  });
+  if (attribute === undefined) return undefined;
+  const key = `${instance.address}.${attribute}`;
+  tr.mark(`${DATA}.${keyPath}.sha256`, key, 'known');
+  return key;
 }
 
 /**
@@ -41,7 +74,8 @@ function computeDisk(assetType: string, kmsKeyAttribute: string): Build {
  * is no other resource of the plan, as the REST instance lists it (`disks[0]`, `boot: true`): a
  * Cloud KMS key (`boot_disk.kms_key_self_link`, a key of the plan by its address, a key the
  * configuration sets but the plan cannot show still a key) or a customer-supplied one
- * (`disk_encryption_key_raw`, sensitive: only that it is set; or its `disk_encryption_key_sha256`).
+ * (`disk_encryption_key_raw` or 6.x `disk_encryption_key_rsa`, sensitive: only that it is set; or
+ * its `disk_encryption_key_sha256`).
  * `kms_key_self_link` is Optional+Computed: left out of a new instance's own disk, Google's key;
  * of a disk attached by `source`, that disk's, which the plan may not show.
  * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/compute_instance#boot_disk
@@ -52,21 +86,23 @@ function computeInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   if (!values.present('boot_disk.0')) return fromAsset('compute.googleapis.com/Instance', {}, tr);
   const keyPath = 'disks[0].diskEncryptionKey';
   const kms = 'boot_disk.0.kms_key_self_link';
-  const supplied = ['boot_disk.0.disk_encryption_key_raw', 'boot_disk.0.disk_encryption_key_sha256'].find(
-    (attribute) => {
-      const read = values.read(attribute);
-      return (read.state === 'known' && read.value !== '') || ctx.config.sets(instance, attribute);
-    },
+  const supplied = suppliedKey(
+    tr,
+    ctx,
+    instance,
+    // google 6.x adds the RSA-wrapped form beside the raw key.
+    [
+      'boot_disk.0.disk_encryption_key_raw',
+      'boot_disk.0.disk_encryption_key_rsa',
+      'boot_disk.0.disk_encryption_key_sha256',
+    ],
+    keyPath,
   );
   const key: JsonObject = {};
-  if (supplied) {
-    tr.mark(`${DATA}.${keyPath}.sha256`, `${instance.address}.${supplied}`, 'known');
-    key.sha256 = `${instance.address}.${supplied}`;
-  } else if (values.read(kms).state === 'unknown' && ctx.config.sets(instance, kms)) {
-    const named = keyName(tr, ctx, instance, kms, `${keyPath}.kmsKeyName`);
-    tr.mark(`${DATA}.${keyPath}.kmsKeyName`, `${instance.address}.${kms}`, 'known');
-    key.kmsKeyName = typeof named === 'string' ? named : `${instance.address}.${kms}`;
-  } else {
+  if (supplied) key.sha256 = supplied;
+  else if (values.read(kms).state === 'unknown' && ctx.config.sets(instance, kms))
+    set(key, 'kmsKeyName', keyName(tr, ctx, instance, kms, `${keyPath}.kmsKeyName`));
+  else {
     // `source` is Optional+Computed too: known after apply for a disk the instance makes.
     const source = 'boot_disk.0.source';
     const attached = values.read(source).state === 'known' || ctx.config.sets(instance, source);

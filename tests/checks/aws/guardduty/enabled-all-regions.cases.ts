@@ -130,8 +130,38 @@ function planCases(): AnyCase[] {
       messageId: 'missing',
       data: { regions: [REGION] },
     },
+    // HCP Terraform's redacted plan holds no `configuration`: a new resource's Region is not in it.
+    {
+      name: 'a plan that names no Region: a suspended detector is off in its Region, whichever it is',
+      records: [
+        unplacedFile([
+          planDetector(false),
+          { ...planDetector(true), address: 'aws_guardduty_detector.other' },
+        ]),
+      ],
+      status: 'FAIL',
+      messageId: 'missing',
+      data: { regions: ['(aws_guardduty_detector.primary)'] },
+    },
+    {
+      name: 'a plan that names no Region: an enabled detector cannot vouch for the Regions of the rest',
+      records: [
+        unplacedFile([
+          planDetector(true),
+          { ...planVolume(`${REGION}a`), after: { size: 8, encrypted: true } },
+        ]),
+      ],
+      status: 'UNKNOWN',
+      messageId: 'regionsUnknown',
+    },
   ];
 }
+
+/** A plan without `configuration` (HCP Terraform's redacted JSON), its account in allowed ARNs only. */
+const unplacedFile = (changes: Change[]) => {
+  const { configuration: _, ...redacted } = plan(changes, {});
+  return jsonFile(redacted, 'json-output-redacted.json');
+};
 
 const cases: AnyCase[] = [
   ...table.map(([name, items, status, messageId, regions]) => ({

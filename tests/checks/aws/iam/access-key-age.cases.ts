@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
 import { CREDENTIAL_REPORT_HEADER, iamUserItem, userArn } from '../../../sources/aws/builders.ts';
 
 const NOW = '2026-11-01T00:00:00Z';
@@ -77,4 +78,133 @@ const cases: AnyCase[] = [
   },
 ];
 
-export default byVerdict(cases) satisfies RuleTests;
+/**
+ * Terraform: `aws_iam_access_key` as the AWS provider writes it in a state (terraform.tfstate,
+ * version 4: `create_date`, `status`, the secret among `sensitive_attributes`) and in a plan
+ * (an existing key's `create_date` known, a new key's only after apply).
+ */
+const ACCOUNT = '409187654321';
+const stateFile = (key: { create_date: string; status: string }) =>
+  jsonFile(
+    {
+      version: 4,
+      terraform_version: '1.6.6',
+      serial: 3,
+      lineage: '0d1c2b3a-4958-4a6b-8c7d-9e0f1a2b3c4d',
+      outputs: {},
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_iam_user',
+          name: 'ci',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [
+            {
+              schema_version: 0,
+              attributes: {
+                arn: `arn:aws:iam::${ACCOUNT}:user/ci-deploy`,
+                id: 'ci-deploy',
+                name: 'ci-deploy',
+                path: '/',
+              },
+              sensitive_attributes: [],
+            },
+          ],
+        },
+        {
+          mode: 'managed',
+          type: 'aws_iam_access_key',
+          name: 'ci',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [
+            {
+              schema_version: 0,
+              attributes: { id: 'AKIAKANSATESTKEY0001', user: 'ci-deploy', secret: 'not-a-secret', ...key },
+              sensitive_attributes: [[{ type: 'get_attr', value: 'secret' }]],
+            },
+          ],
+        },
+      ],
+    },
+    'terraform.tfstate',
+  );
+const existingKey = (createDate: string): Change => {
+  const values = { id: 'AKIAKANSATESTKEY0002', user: 'ci-deploy', status: 'Active', create_date: createDate };
+  return {
+    address: 'aws_iam_access_key.ci',
+    actions: ['no-op'],
+    before: values,
+    after: values,
+    expressions: { user: ref('aws_iam_user.ci.name', 'aws_iam_user.ci') },
+  };
+};
+const planFile = (key: Change) =>
+  jsonFile(
+    plan(
+      [
+        {
+          address: 'aws_iam_user.ci',
+          actions: ['no-op'],
+          before: { arn: `arn:aws:iam::${ACCOUNT}:user/ci-deploy`, name: 'ci-deploy' },
+          after: { arn: `arn:aws:iam::${ACCOUNT}:user/ci-deploy`, name: 'ci-deploy' },
+          expressions: { name: constant('ci-deploy') },
+        },
+        key,
+      ],
+      { providers: { aws: { region: constant('ap-northeast-1') } } },
+    ),
+    'plan.json',
+  );
+const terraformCases: AnyCase[] = [
+  {
+    name: 'a Terraform state: an Active key created long ago fails, though other keys of the user are unseen',
+    records: [stateFile({ create_date: '2024-01-15T03:20:11Z', status: 'Active' })],
+    target: 'aws_iam_user.ci',
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'stale',
+    data: { keys: ['aws_iam_access_key.ci.create_date = 2024-01-15T03:20:11Z'] },
+    evidence: [{ path: 'aws_iam_access_key.ci.create_date' }],
+  },
+  {
+    name: 'a Terraform state: an Inactive old key, and the keys made outside it unknown',
+    records: [stateFile({ create_date: '2024-01-15T03:20:11Z', status: 'Inactive' })],
+    target: 'aws_iam_user.ci',
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'noReport.plan',
+  },
+  {
+    name: 'a Terraform plan: an existing key made 10 days ago, and the keys made outside it unknown',
+    records: [planFile(existingKey('2026-10-22T00:00:00Z'))],
+    target: 'aws_iam_user.ci',
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'noReport.plan',
+  },
+  {
+    name: 'a Terraform plan: an existing key made 200 days ago',
+    records: [planFile(existingKey('2026-04-15T00:00:00Z'))],
+    target: 'aws_iam_user.ci',
+    now: NOW,
+    status: 'FAIL',
+    messageId: 'stale',
+  },
+  {
+    name: 'a Terraform plan: a new key, its create_date known only after apply',
+    records: [
+      planFile({
+        address: 'aws_iam_access_key.ci',
+        after: { user: 'ci-deploy', status: 'Active', pgp_key: null },
+        afterUnknown: { id: true, create_date: true, secret: true },
+        expressions: { user: ref('aws_iam_user.ci.name', 'aws_iam_user.ci') },
+      }),
+    ],
+    target: 'aws_iam_user.ci',
+    now: NOW,
+    status: 'UNKNOWN',
+    messageId: 'noReport.plan',
+  },
+];
+
+export default byVerdict([...cases, ...terraformCases]) satisfies RuleTests;

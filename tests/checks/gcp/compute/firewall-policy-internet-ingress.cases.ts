@@ -156,7 +156,7 @@ const table: {
     messageId: 'notAssociated',
   },
   {
-    name: 'SSH from the countries a geolocation names (addresses not in the data)',
+    name: 'SSH from the countries a geolocation names: their external addresses, the internet',
     records: [
       orgPolicy([
         policyRule(1000, 'allow', {
@@ -165,8 +165,85 @@ const table: {
         }),
       ]),
     ],
+    status: 'FAIL',
+    messageId: 'managementPorts',
+    data: { sources: ['srcRegionCodes'], allowed: ['tcp:22'] },
+  },
+  {
+    name: 'RDP from a Google Threat Intelligence list (public clouds’ addresses)',
+    records: [
+      orgPolicy([
+        policyRule(1000, 'allow', {
+          srcThreatIntelligences: ['iplist-public-clouds'],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['3389'] }],
+        }),
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'managementPorts',
+  },
+  {
+    name: 'SSH only from instances with a secure tag: no internet source',
+    records: [
+      orgPolicy([
+        policyRule(1000, 'allow', {
+          srcSecureTags: [{ name: 'tagValues/281479271891234', state: 'EFFECTIVE' }],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }],
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notFromInternet',
+  },
+  {
+    name: 'SSH from a host name (what it resolves to is not in the data)',
+    records: [
+      orgPolicy([
+        policyRule(1000, 'allow', {
+          srcFqdns: ['bastion.example.jp'],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }],
+        }),
+      ]),
+    ],
     status: 'UNKNOWN',
     messageId: 'ruleUnknown',
+  },
+  {
+    name: 'a geolocation behind a deny of IPv4 only: its IPv6 addresses may still come in',
+    records: [
+      orgPolicy([
+        policyRule(900, 'deny', {
+          srcIpRanges: ['0.0.0.0/0'],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }],
+        }),
+        policyRule(1000, 'allow', {
+          srcRegionCodes: ['JP'],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }],
+        }),
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'ruleUnknown',
+  },
+  {
+    name: 'a geolocation behind a deny of every address',
+    records: [
+      orgPolicy([
+        policyRule(
+          900,
+          'deny',
+          { srcIpRanges: ['0.0.0.0/0', '::/0'], layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }] },
+          { ruleName: 'deny-ssh-all' },
+        ),
+        policyRule(1000, 'allow', {
+          srcRegionCodes: ['JP'],
+          layer4Configs: [{ ipProtocol: 'tcp', ports: ['22'] }],
+        }),
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'closed',
+    data: { denies: 'deny-ssh-all' },
   },
   {
     name: 'a layer-4 protocol that is no name nor number',

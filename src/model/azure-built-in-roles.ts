@@ -1,6 +1,7 @@
 /**
  * Azure built-in roles by definition GUID (the same in every tenant), for the checks that judge
- * a role assignment by its role when the export holds no definition of it.
+ * a role assignment by its role when the export holds no definition of it, and for the readers
+ * of inputs that name a role by its name (Terraform's `role_definition_name`).
  * https://learn.microsoft.com/azure/role-based-access-control/built-in-roles
  */
 
@@ -8,7 +9,7 @@ import {
   CLASSIC_ACCOUNT_ADMINISTRATOR,
   CLASSIC_CO_ADMINISTRATOR,
   CLASSIC_SERVICE_ADMINISTRATOR,
-} from '../../../model/azure.ts';
+} from './azure.ts';
 
 /**
  * Built-in roles that control the whole scope: Owner, and the roles that may assign any role
@@ -72,3 +73,15 @@ export const UNPRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   'a97b65f3-24c7-4388-baec-2e87135dc908': 'Cognitive Services User',
   '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd': 'Cognitive Services OpenAI User',
 };
+
+/** A built-in role's GUID by its name, in any case (`Owner`, `owner`); undefined for any other role. */
+export function builtInRoleId(name: string): string | undefined {
+  return BUILT_IN_ROLE_IDS.get(name.toLowerCase());
+}
+
+const BUILT_IN_ROLE_IDS = new Map(
+  Object.entries({ ...PRIVILEGED_BUILT_IN_ROLES, ...UNPRIVILEGED_BUILT_IN_ROLES }).map(([id, name]) => [
+    name.toLowerCase(),
+    id,
+  ]),
+);

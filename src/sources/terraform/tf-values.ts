@@ -1,0 +1,91 @@
+import { isObject, type JsonObject } from './kind.ts';
+
+/**
+ * The attribute values of one instance with their unknown (`after_unknown`) and sensitive
+ * (`after_sensitive`, `sensitive_values`) marks, which mirror the values' shape with `true` leaves.
+ */
+export class TfValues {
+  readonly values: JsonObject;
+  readonly #unknownMarks: unknown;
+  readonly #sensitiveMarks: unknown;
+
+  constructor(values: JsonObject, unknownMarks: unknown, sensitiveMarks: unknown) {
+    this.values = values;
+    this.#unknownMarks = unknownMarks;
+    this.#sensitiveMarks = sensitiveMarks;
+  }
+
+  /** An attribute by path (`versioning.0.enabled`): known value, unknown until apply, sensitive, or absent (null). */
+  read(path: string): TfRead {
+    let value: unknown = this.values;
+    let unknownMark: unknown = this.#unknownMarks;
+    let sensitiveMark: unknown = this.#sensitiveMarks;
+    for (const key of path.split('.')) {
+      if (unknownMark === true) return { state: 'unknown' };
+      if (sensitiveMark === true) return { state: 'sensitive' };
+      value = step(value, key);
+      unknownMark = step(unknownMark, key);
+      sensitiveMark = step(sensitiveMark, key);
+    }
+    if (unknownMark === true || containsTrue(unknownMark)) return { state: 'unknown' };
+    if (sensitiveMark === true || containsTrue(sensitiveMark)) return { state: 'sensitive' };
+    return value === undefined || value === null ? { state: 'absent' } : { state: 'known', value };
+  }
+
+  /**
+   * The attribute names of the object at a path (`''`: the instance's own): those the plan shows
+   * and those known only after apply, which `after` leaves out.
+   */
+  keys(path: string): string[] {
+    const at = (root: unknown) =>
+      path
+        .split('.')
+        .filter((key) => key !== '')
+        .reduce(step, root);
+    const value = at(this.values);
+    const mark = at(this.#unknownMarks);
+    return [
+      ...new Set([
+        ...(isObject(value) ? Object.keys(value) : []),
+        ...(isObject(mark) ? Object.keys(mark) : []),
+      ]),
+    ];
+  }
+
+  /** The values with their marks, as text: equal for instances the plan shows alike. */
+  signature(): string {
+    return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);
+  }
+
+  /**
+   * Whether the plan shows a value at the path, even one with parts known only after apply
+   * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
+   * calls such a block unknown, yet it is there, and what is known of it can be read.
+   */
+  present(path: string): boolean {
+    let value: unknown = this.values;
+    let unknownMark: unknown = this.#unknownMarks;
+    for (const key of path.split('.')) {
+      if (unknownMark === true) return false;
+      value = step(value, key);
+      unknownMark = step(unknownMark, key);
+    }
+    return unknownMark !== true && value !== undefined && value !== null;
+  }
+}
+
+export type TfRead =
+  | { readonly state: 'known'; readonly value: unknown }
+  | { readonly state: 'unknown' | 'sensitive' | 'absent' };
+
+function step(value: unknown, key: string): unknown {
+  if (Array.isArray(value)) return /^\d+$/.test(key) ? value[Number(key)] : undefined;
+  return isObject(value) ? value[key] : undefined;
+}
+
+function containsTrue(mark: unknown): boolean {
+  if (mark === true) return true;
+  if (Array.isArray(mark)) return mark.some(containsTrue);
+  if (isObject(mark)) return Object.values(mark).some(containsTrue);
+  return false;
+}

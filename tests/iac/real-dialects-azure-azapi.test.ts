@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan } from './dialect-plan.ts';
+import { findingOf, scanDocument } from './helpers.ts';
+
+/**
+ * `azapi_resource` as Azure Verified Modules and the Azure landing zone modules write role
+ * assignments and other resources (SOURCES.md, "Dialects of public plans"): `type` with its API
+ * version, `parent_id`, and the ARM request `body`, an object in azapi 2.x and a JSON string
+ * (`jsonencode`) in 1.x.
+ */
+
+const SUBSCRIPTION = '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const SCOPE = `/subscriptions/${SUBSCRIPTION}`;
+const OWNER = '/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+
+function assignment(name: string, principal: string | null, bodyAsText = false): Change {
+  // A principal known only after apply is left out of `after`, as Terraform writes it.
+  const properties = {
+    roleDefinitionId: `${SCOPE}${OWNER}`,
+    ...(principal !== null && { principalId: principal }),
+    principalType: 'User',
+  };
+  const body = { properties };
+  return {
+    address: `azapi_resource.${name}`,
+    after: {
+      type: 'Microsoft.Authorization/roleAssignments@2022-04-01',
+      name: `${name}-assignment`,
+      parent_id: SCOPE,
+      body: bodyAsText ? JSON.stringify(body) : body,
+    },
+    afterUnknown: {
+      id: true,
+      output: true,
+      ...(principal === null && !bodyAsText && { body: { properties: { principalId: true } } }),
+    },
+    expressions: {
+      type: constant('Microsoft.Authorization/roleAssignments@2022-04-01'),
+      parent_id: constant(SCOPE),
+    },
+    provider: 'azapi',
+  };
+}
+
+const storage = (name: string, properties: Json): Change => ({
+  address: `azapi_resource.${name}`,
+  after: {
+    type: 'Microsoft.Storage/storageAccounts@2023-05-01',
+    name,
+    parent_id: `${SCOPE}/resourceGroups/rg-kansa`,
+    location: 'japaneast',
+    body: { kind: 'StorageV2', sku: { name: 'Standard_ZRS' }, properties },
+  },
+  afterUnknown: { id: true, output: true },
+  expressions: { type: constant('Microsoft.Storage/storageAccounts@2023-05-01'), name: constant(name) },
+  provider: 'azapi',
+});
+
+describe('azapi_resource', () => {
+  const document = plan(
+    [
+      assignment('alice', '00000000-0000-4000-8000-00000000a001'),
+      assignment('bob', '00000000-0000-4000-8000-00000000a002', true),
+      assignment('carol', '00000000-0000-4000-8000-00000000a003'),
+      assignment('dave', '00000000-0000-4000-8000-00000000a004'),
+      assignment('pipeline', null),
+      storage('stkansaazapi', {
+        allowSharedKeyAccess: false,
+        minimumTlsVersion: 'TLS1_2',
+        supportsHttpsTrafficOnly: true,
+      }),
+    ],
+    { providers: { azapi: {} } },
+  );
+
+  it('reads role assignments in both body forms, scoped by parent_id; a principal known after apply leaves only its own in doubt', async () => {
+    const finding = findingOf(await scanDocument(document), 'azure.iam.privileged-count', SCOPE);
+    expect(finding.status).toBe('FAIL');
+    expect(finding.data).toMatchObject({ count: 4, uncertain: 1 });
+  });
+
+  it('reads other ARM types by their properties: a storage account without shared keys', async () => {
+    const finding = findingOf(
+      await scanDocument(document),
+      'azure.storage.access-key-age',
+      'azapi_resource.stkansaazapi',
+    );
+    expect(finding.status).toBe('PASS');
+  });
+});
