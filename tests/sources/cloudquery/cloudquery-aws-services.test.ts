@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
-import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
+import { fact, readRows as read } from './rows.ts';
 
 // Rows of cloudquery/cloudquery plugins/source/aws/docs/tables/aws_eks_clusters.md and
 // aws_lambda_functions.md as the file destination writes them (see tests/corpus/SOURCES.md).
@@ -15,16 +13,6 @@ const cq = (columns: Record<string, unknown>): Record<string, unknown> => ({
   region: 'ap-northeast-1',
   ...columns,
 });
-
-function read(file: string, rows: readonly unknown[]) {
-  const skipped: string[] = [];
-  const ctx = { file, skip: (reason: string) => skipped.push(reason) };
-  const resources = rows.flatMap((row, index) => [...cloudQueryRecords.read(row, ctx, index + 1)]);
-  return { resources, skipped };
-}
-
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 describe('CloudQuery AWS EKS and Lambda rows', () => {
   it('reads an EKS cluster’s endpoint and enabled log types from the Go SDK’s structures', () => {

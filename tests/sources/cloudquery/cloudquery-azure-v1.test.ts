@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
-import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
+import { fact, readRows as read } from './rows.ts';
 
 // The Azure plugin's 2022 tables (v1, track-1 SDK; cloudquery/cloudquery
 // plugins/source/azure/docs/tables/*.md at 490f4d84c1): ARM properties flattened into columns.
@@ -14,16 +12,6 @@ const cq = (columns: Record<string, unknown>): Record<string, unknown> => ({
   subscription_id: SUB,
   ...columns,
 });
-
-function read(file: string, rows: readonly unknown[]) {
-  const skipped: string[] = [];
-  const ctx = { file, skip: (reason: string) => skipped.push(reason) };
-  const resources = rows.flatMap((row, index) => [...cloudQueryRecords.read(row, ctx, index + 1)]);
-  return { resources, skipped };
-}
-
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 describe('CloudQuery Azure plugin v1 rows (properties as columns)', () => {
   it('reads the flattened properties as the ARM record’s, with or without the properties_ prefix', () => {

@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { cloudQueryCsv } from '../../../src/sources/cloudquery-csv.ts';
+import { fact } from './rows.ts';
 
 // CloudQuery's file destination with `format: csv` and its header (cloudquery/filetypes
 // csv/testdata/TestWriteRead-with_headers.csv): every cell text, JSON as JSON text, booleans
@@ -17,9 +16,6 @@ function read(file: string, lines: readonly string[]) {
   ];
   return { resources, skipped };
 }
-
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 const CQ = '_cq_source_name,_cq_sync_time,_cq_id,_cq_parent_id';
 const META = 'gcp,2024-05-20T03:11:42Z,7c1a0003-2b3c-4d5e-8f6a-7b8c9d0e1f03,';

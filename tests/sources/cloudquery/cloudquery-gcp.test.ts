@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
-import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
 import { cloudQueryTime, restName } from '../../../src/sources/cloudquery-row.ts';
 import { restValue } from '../../../src/sources/gcp/cloudquery-rows.ts';
+import { fact, readRows as read } from './rows.ts';
 
 // Rows of the GCP plugin's tables (cloudquery/cloudquery plugins/source/gcp/docs/tables/<table>.md)
 // as the file destination writes them with `format: json`: the Go client libraries' structs
@@ -17,16 +15,6 @@ const cq = (columns: Record<string, unknown>): Record<string, unknown> => ({
   project_id: PROJECT,
   ...columns,
 });
-
-function read(file: string, rows: readonly unknown[]) {
-  const skipped: string[] = [];
-  const ctx = { file, skip: (reason: string) => skipped.push(reason) };
-  const resources = rows.flatMap((row, index) => [...cloudQueryRecords.read(row, ctx, index + 1)]);
-  return { resources, skipped };
-}
-
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 describe('CloudQuery GCP plugin rows', () => {
   it('names protobuf and snake_case fields as the REST API does, leaving the user’s own keys alone', () => {

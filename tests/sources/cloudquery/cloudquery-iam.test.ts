@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
 import type { Resource } from '../../../src/model/resource.ts';
 import { Inventory } from '../../../src/scan/inventory.ts';
 import { cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
+import { fact } from './rows.ts';
 
 // Rows of CloudQuery's IAM principal tables and their child tables as the file destination
 // writes them (`format: json`), with the columns of cloudquery/cloudquery
@@ -32,8 +32,6 @@ function scan(files: Record<string, readonly unknown[]>) {
   return { resources: [...inventory.all()], skipped };
 }
 const byId = (resources: readonly Resource[], id: string) => resources.find((resource) => resource.id === id);
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 const userRow = cq({
   _cq_parent_id: null,
   arn: USER,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../../src/model/fact.ts';
-import type { Resource } from '../../../src/model/resource.ts';
 import { cloudQueryDocument, cloudQueryRecords } from '../../../src/sources/cloudquery.ts';
 import { cloudQueryTableName } from '../../../src/sources/cloudquery-row.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+import { fact, readRows as read } from './rows.ts';
 
 // Rows as CloudQuery's file destination writes them with `format: json` (cloudquery/filetypes
 // json/testdata/TestWriteRead.jsonl: `_cq_*` columns, JSON columns as objects, timestamps
@@ -50,16 +49,6 @@ const trailRow = (status: unknown) =>
     status,
   });
 const BUCKET = 'arn:aws:s3:::city-archive';
-
-/** A file's rows read line by line, as the scan reads a JSON-lines file. */
-function read(file: string, rows: readonly unknown[]) {
-  const skipped: string[] = [];
-  const ctx = { file, skip: (reason: string) => skipped.push(reason) };
-  const resources = rows.flatMap((row, index) => [...cloudQueryRecords.read(row, ctx, index + 1)]);
-  return { resources, skipped };
-}
-const fact = (resource: Resource | undefined, name: string) =>
-  (resource?.facts as Record<string, Fact<unknown>> | undefined)?.[name];
 
 describe('CloudQuery file destination rows (cloudquery)', () => {
   it('is told by its _cq_ columns, before the formats whose records also carry arn and account_id', () => {
