@@ -10,6 +10,15 @@ import type { PowerShellModel } from './powershell-model.ts';
 const AUDIT_TARGETS = ['BlobStorageTargetState', 'EventHubTargetState', 'LogAnalyticsTargetState'];
 const AUDIT_STATES = ['Enabled', 'Disabled'];
 
+/** A diagnostic setting's name and destinations, alike in Az.Monitor's classes before 4.0 and since. */
+const DIAGNOSTIC_SETTING_FIELDS: PowerShellModel['fields'] = [
+  ['Id', 'id'],
+  ['Name', 'name'],
+  ['StorageAccountId', 'properties.storageAccountId'],
+  ['WorkspaceId', 'properties.workspaceId'],
+  ['EventHubAuthorizationRuleId', 'properties.eventHubAuthorizationRuleId'],
+];
+
 /**
  * The server's audit is on when any target is (the REST `state` with `isAzureMonitorTargetEnabled`
  * covers the Log Analytics and Event Hub targets), off when every target is off; a state written
@@ -127,11 +136,7 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
     type: 'Microsoft.Insights/diagnosticSettings',
     keys: ['Log', 'WorkspaceId', 'StorageAccountId', 'Id'],
     fields: [
-      ['Id', 'id'],
-      ['Name', 'name'],
-      ['StorageAccountId', 'properties.storageAccountId'],
-      ['WorkspaceId', 'properties.workspaceId'],
-      ['EventHubAuthorizationRuleId', 'properties.eventHubAuthorizationRuleId'],
+      ...DIAGNOSTIC_SETTING_FIELDS,
       ['MarketplacePartnerId', 'properties.marketplacePartnerId'],
       ['Log', 'properties.logs'],
     ],
@@ -142,11 +147,7 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
     type: 'Microsoft.Insights/diagnosticSettings',
     keys: ['Logs', 'WorkspaceId', 'StorageAccountId', 'Id'],
     fields: [
-      ['Id', 'id'],
-      ['Name', 'name'],
-      ['StorageAccountId', 'properties.storageAccountId'],
-      ['WorkspaceId', 'properties.workspaceId'],
-      ['EventHubAuthorizationRuleId', 'properties.eventHubAuthorizationRuleId'],
+      ...DIAGNOSTIC_SETTING_FIELDS,
       ['Logs', 'properties.logs'],
     ],
   },
