@@ -2,6 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
+import { withIamListings } from './iam-listing.ts';
 
 /**
  * AWS Config configuration items as whole documents:
@@ -62,7 +63,12 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
         `"${key}" must be an array of configuration items, found ${describe(items)}`,
       );
     }
-    yield* configItemsToResources(items, ctx, false);
+    const resources = configItemsToResources(items, ctx, false);
+    // A snapshot holds every resource Config records, of each type it records: the account's
+    // IAM roles and users listed where it holds any. Other answers hold some resources (a
+    // history file those that changed, batch-get those asked for).
+    if ('configSnapshotId' in record) yield* withIamListings(resources, key, { file: ctx.file });
+    else yield* resources;
   },
 };
 
