@@ -65,12 +65,21 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     }
     const resources = configItemsToResources(items, ctx, false);
     // A snapshot holds every resource Config records, of each type it records: the account's
-    // IAM roles and users listed where it holds any. Other answers hold some resources (a
-    // history file those that changed, batch-get those asked for).
-    if ('configSnapshotId' in record) yield* withIamListings(resources, key, { file: ctx.file });
+    // IAM roles and users listed where it holds any; so does a live scan's saved inventory
+    // named as a whole one. Other answers hold some resources (a history file those that
+    // changed, batch-get those asked for).
+    if ('configSnapshotId' in record || LIVE_INVENTORY_FILE.test(ctx.file))
+      yield* withIamListings(resources, key, { file: ctx.file });
     else yield* resources;
   },
 };
+
+/**
+ * The name `--save-inventory` gives a live scan's whole Config inventory of a scope
+ * (`configservice/<account>_<region>_config-items.json`, live/config.ts); one not read whole is
+ * saved as `…_config-items-incomplete.json`.
+ */
+const LIVE_INVENTORY_FILE = /_config-items\.json$/;
 
 /** Where each output keeps its list of items. */
 const ITEM_LIST_KEYS = ['baseConfigurationItems', 'BaseConfigurationItems', 'configurationItems'];

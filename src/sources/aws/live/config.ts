@@ -313,7 +313,9 @@ async function emitDocuments(
   whole: boolean,
 ): Promise<Resource[]> {
   if (documents.length === 0) return [];
-  const file = `configservice/${name}_config-items.json`;
+  // The saved file's name says whether it holds the whole listing (the offline reader reads the
+  // principals of `…_config-items.json` as listed, config-snapshot.ts).
+  const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
   const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
   // The query lists every recorded resource of the types read, the fallback every IAM
