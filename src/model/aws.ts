@@ -54,6 +54,18 @@ export interface AwsAccountFacts {
   readonly flowLogListings?: Fact<readonly AwsEmptyListing[]>;
   readonly detectorListings?: Fact<readonly AwsEmptyListing[]>;
   readonly trailListings?: Fact<readonly AwsEmptyListing[]>;
+  /**
+   * A listing of the account's IAM roles, or of its users, was read whole (true, its path naming
+   * the member or table that answered): a Config snapshot's items of the type, the live scan's
+   * Config query or GetAccountAuthorizationDetails, `iam list-roles` / `list-users` or
+   * `get-account-authorization-details` on their last page, Steampipe's `aws_iam_role` /
+   * `aws_iam_user`, CloudQuery's `aws_iam_roles` / `aws_iam_users`, ScoutSuite's and aws-recon's
+   * IAM; for users also the credential report, whose `<root_account>` row only the whole report
+   * has. Absent where only some principals were read (a single `get-role`, a child table, a
+   * SELECT or batch-get of some resources, change notifications): others may exist.
+   */
+  readonly iamRolesListed?: Fact<boolean>;
+  readonly iamUsersListed?: Fact<boolean>;
 }
 
 /** A listing of the account's that answered whole with no entry (AwsAccountFacts.flowLogListings). */

@@ -1,9 +1,11 @@
+import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
 import { emptyListingMember, emptyListingRecords } from './empty-listing.ts';
+import { iamListingAnswerRecords } from './iam-listing.ts';
 import { rotationStatusItem, unnamedAnswer } from './unnamed-answers.ts';
 
 /**
@@ -39,6 +41,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
     const empty = emptyListingMember(document);
     if (empty !== undefined) {
       yield* emptyListingRecords(document, empty, ctx);
+      yield* iamListingAnswerRecords(document, [], ctx);
       return;
     }
     const place = placeInPath(ctx.file);
@@ -58,6 +61,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
     const entries = members.flatMap(({ api, entries, partial }) =>
       entries.map((entry) => ({ api, entry: asRecord(entry), partial: partial === true })),
     );
+    const read: Resource[] = [];
     for (const [index, { api, entry, partial }] of entries.entries()) {
       const unplaced = !entry
         ? `${api.member}: an entry that is not an object (expected ${api.resourceType})`
@@ -65,8 +69,11 @@ export const awsApiDescribeFormat: DocumentFormat = {
           ? (othersEntry(api, api.command, entry, place) ?? unplacedEntry(api, api.command, entry, place))
           : undefined;
       if (unplaced) ctx.skip(unplaced, { index });
-      else yield* configItemsToResources([asItem(api, entry, place)], ctx, partial, index);
+      else read.push(...configItemsToResources([asItem(api, entry, place)], ctx, partial, index));
     }
+    yield* read;
+    // The entries alone (`--query Roles`) may be a query's choice of them: no listing.
+    if (!Array.isArray(document)) yield* iamListingAnswerRecords(document, read, ctx);
   },
 };
 

@@ -4,6 +4,7 @@ import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { asRecord, readTags } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
+import { IAM_LISTED_BY_TYPE, iamListingRecord } from './iam-listing.ts';
 import { accountResource, readPasswordPolicySettings } from './password-policy.ts';
 
 /**
@@ -122,6 +123,9 @@ function* entryResources(value: unknown, ctx: ReadContext, where: Where): Genera
     origin,
   );
   yield read;
+  // The collector lists the account's principals whole (get_account_authorization_details).
+  const listed = IAM_LISTED_BY_TYPE[read.kansaType];
+  if (listed) yield iamListingRecord(account, [listed], key, origin);
   // The collector's account lists its organization's trail (the ARN the management account's).
   yield* organizationTrailListing(read, origin);
 }

@@ -2,6 +2,7 @@ import { explicitList, type Fact, type ListUnion, unreadableList } from '../../m
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
+import { iamListingRecord } from './iam-listing.ts';
 import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /**
@@ -161,7 +162,9 @@ const iamUsers: CloudQueryTable = {
         resourceIdColumn: 'id',
       },
     );
-    return 'skip' in user ? user : [user];
+    if ('skip' in user) return user;
+    // The table lists the account's users (ListUsers): a row says they were listed.
+    return [user, iamListingRecord(user.account, ['iamUsersListed'], 'aws_iam_users', origin)];
   },
 };
 

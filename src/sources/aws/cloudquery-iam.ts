@@ -1,6 +1,7 @@
 import { type CloudQueryTable, cloudQueryTime } from '../cloudquery-row.ts';
 import { configItemToResource } from './adapters/index.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
+import { iamListingRecord } from './iam-listing.ts';
 import { accountResource, noPolicy, readPasswordPolicySettings } from './password-policy.ts';
 import { rowAsConfigItem } from './steampipe-tables.ts';
 
@@ -103,7 +104,9 @@ export const iamRoles: CloudQueryTable = {
         resourceIdColumn: 'role_id',
       },
     );
-    return 'skip' in role ? role : [role];
+    if ('skip' in role) return role;
+    // The table lists the account's roles (ListRoles): a row says they were listed.
+    return [role, iamListingRecord(role.account, ['iamRolesListed'], 'aws_iam_roles', origin)];
   },
 };
 

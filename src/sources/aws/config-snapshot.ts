@@ -2,6 +2,7 @@ import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
+import { withIamListings } from './iam-listing.ts';
 
 /**
  * AWS Config configuration items as whole documents:
@@ -62,9 +63,23 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
         `"${key}" must be an array of configuration items, found ${describe(items)}`,
       );
     }
-    yield* configItemsToResources(items, ctx, false);
+    const resources = configItemsToResources(items, ctx, false);
+    // A snapshot holds every resource Config records, of each type it records: the account's
+    // IAM roles and users listed where it holds any; so does a live scan's saved inventory
+    // named as a whole one. Other answers hold some resources (a history file those that
+    // changed, batch-get those asked for).
+    if ('configSnapshotId' in record || LIVE_INVENTORY_FILE.test(ctx.file))
+      yield* withIamListings(resources, key, { file: ctx.file });
+    else yield* resources;
   },
 };
+
+/**
+ * The name `--save-inventory` gives a live scan's whole Config inventory of a scope
+ * (`configservice/<account>_<region>_config-items.json`, live/config.ts); one not read whole is
+ * saved as `…_config-items-incomplete.json`.
+ */
+const LIVE_INVENTORY_FILE = /_config-items\.json$/;
 
 /** Where each output keeps its list of items. */
 const ITEM_LIST_KEYS = ['baseConfigurationItems', 'BaseConfigurationItems', 'configurationItems'];

@@ -89,7 +89,14 @@ export function credentialReportRowToResource(
   const mfaActive = flag(row, 'mfa_active');
   const base = { provider: 'aws' as const, account, region: 'global', tags: {}, origin };
   if (row['user'] === ROOT_USER) {
-    const facts: AwsAccountFacts = { rootMfaActive: mfaActive, rootAccessKeyActive: anyAccessKeyActive(row) };
+    // The report has a row for every IAM user and this one for the root user: a report that
+    // has it is the whole report (a query or filter for some users leaves it out), the
+    // account's users listed.
+    const facts: AwsAccountFacts = {
+      rootMfaActive: mfaActive,
+      rootAccessKeyActive: anyAccessKeyActive(row),
+      iamUsersListed: explicit(true, `user=${ROOT_USER}`),
+    };
     return {
       ...base,
       kansaType: 'account',

@@ -109,7 +109,7 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
 }
 
 /** The answer is the listing's last page: no next token or marker, and not said to be cut short. */
-function isLastPage(record: Readonly<Record<string, unknown>>): boolean {
+export function isLastPage(record: Readonly<Record<string, unknown>>): boolean {
   const more = (key: string) => record[key] !== undefined && record[key] !== null && record[key] !== '';
   return !['NextToken', 'nextToken', 'Marker', 'NextMarker'].some(more) && record['IsTruncated'] !== true;
 }

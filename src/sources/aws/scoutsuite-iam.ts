@@ -4,6 +4,7 @@ import type { Resource } from '../../model/resource.ts';
 import { membersOf } from '../scoutsuite-scopes.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
+import { type IamListedFact, iamListingRecord } from './iam-listing.ts';
 import { accountResource, readPasswordPolicySettings } from './password-policy.ts';
 import { type ScoutRun, scoutResource } from './scoutsuite-item.ts';
 
@@ -48,6 +49,14 @@ export function* iamResources(iam: Record<string, unknown> | undefined, run: Sco
     });
     if (resource) yield resource;
   }
+  // ScoutSuite lists the account's users and roles (ListUsers, ListRoles) into these maps, empty
+  // where it has none.
+  const members = SCOUT_PRINCIPAL_MAPS.filter(({ member }) => asRecord(iam[member]));
+  if (members.length > 0) {
+    const path = members.map(({ member }) => `services.iam.${member}`).join(', ');
+    const listed = members.map(({ fact }) => fact);
+    yield iamListingRecord(run.account, listed, path, { file: run.ctx.file });
+  }
   for (const [id, managed] of membersOf(iam.policies)) {
     const document = asRecord(managed.PolicyDocument);
     const resource = principal('AWS::IAM::Policy', id, managed, run, {
@@ -57,6 +66,11 @@ export function* iamResources(iam: Record<string, unknown> | undefined, run: Sco
     if (resource) yield resource;
   }
 }
+
+const SCOUT_PRINCIPAL_MAPS: readonly { member: string; fact: IamListedFact }[] = [
+  { member: 'users', fact: 'iamUsersListed' },
+  { member: 'roles', fact: 'iamRolesListed' },
+];
 
 const NAME_MEMBER: Readonly<Record<string, string>> = {
   'AWS::IAM::User': 'userName',

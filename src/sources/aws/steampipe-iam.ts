@@ -4,6 +4,7 @@ import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
+import { iamListingRecord } from './iam-listing.ts';
 import { rowAsConfigItem } from './steampipe-tables.ts';
 
 /** The IAM ARN of a principal or policy of one account: `arn:aws:iam::<account>:<kind>/…`. */
@@ -88,7 +89,11 @@ export const awsIamUserTable: SteampipeTable = {
       passwordLastUsed: timeColumn(row, 'password_last_used', null),
       createdAt: timeColumn(row, 'create_date'),
     };
-    return [{ ...user, facts } as Resource];
+    // The table lists the account's users (ListUsers): a row says they were listed.
+    return [
+      { ...user, facts } as Resource,
+      iamListingRecord(user.account, ['iamUsersListed'], 'aws_iam_user', origin),
+    ];
   },
 };
 
@@ -155,7 +160,9 @@ export const awsIamRoleTable: SteampipeTable = {
         resourceIdColumn: 'role_id',
       },
     );
-    return 'skip' in role ? role : [role];
+    if ('skip' in role) return role;
+    // The table lists the account's roles (ListRoles): a row says they were listed.
+    return [role, iamListingRecord(role.account, ['iamRolesListed'], 'aws_iam_role', origin)];
   },
 };
 

@@ -146,10 +146,7 @@ export const SERVICE_MODELS: readonly PowerShellModel[] = [
     cmdlet: 'Get-AzDiagnosticSetting (PSServiceDiagnosticSettings)',
     type: 'Microsoft.Insights/diagnosticSettings',
     keys: ['Logs', 'WorkspaceId', 'StorageAccountId', 'Id'],
-    fields: [
-      ...DIAGNOSTIC_SETTING_FIELDS,
-      ['Logs', 'properties.logs'],
-    ],
+    fields: [...DIAGNOSTIC_SETTING_FIELDS, ['Logs', 'properties.logs']],
   },
   {
     // Az.Network PSFlowLogResource (Get-AzNetworkWatcherFlowLog).

@@ -9,10 +9,10 @@ import { ACCOUNT } from './builders.ts';
 
 // The services' own describe output (aws … describe-*, SDK recordings such as Cloud Custodian's
 // placebo data): PascalCase or camelCase members, fields left out when not set.
-function read(document: unknown) {
+function read(document: unknown, file = 'describe.json') {
   const skipped: string[] = [];
   const resources = [
-    ...awsApiDescribeFormat.read(document, { file: 'describe.json', skip: (reason) => skipped.push(reason) }),
+    ...awsApiDescribeFormat.read(document, { file, skip: (reason) => skipped.push(reason) }),
   ] as Resource<Record<string, unknown>>[];
   return { resources, skipped };
 }
@@ -195,6 +195,13 @@ describe('aws-api-describe', () => {
       ['AWS::IAM::User', 'alice', 'global'],
       ['AWS::IAM::Group', 'admins', 'global'],
       ['AWS::IAM::Role', 'open', 'global'],
+      ['AWS::::Account', ACCOUNT, 'global'],
+      ['AWS::::Account', ACCOUNT, 'global'],
+    ]);
+    // The answer's last page lists the account's roles and users whole.
+    expect(resources.slice(-2).map((r) => r.facts)).toEqual([
+      { iamRolesListed: { value: true, source: 'explicit', path: 'RoleDetailList' } },
+      { iamUsersListed: { value: true, source: 'explicit', path: 'UserDetailList' } },
     ]);
   });
 
@@ -273,14 +280,23 @@ describe('aws-api-describe', () => {
     const roles = read({ Roles: [role('open', trust)] });
     const one = read({ Role: role('encoded', encodeURIComponent(JSON.stringify(trust))) });
     for (const { resources } of [roles, one]) {
-      expect(resources).toMatchObject([
-        {
-          kansaType: 'iam.role',
-          region: 'global',
-          facts: { trustedAccounts: { source: 'explicit', value: ['*'] } },
-        },
-      ]);
+      expect(resources[0]).toMatchObject({
+        kansaType: 'iam.role',
+        region: 'global',
+        facts: { trustedAccounts: { source: 'explicit', value: ['*'] } },
+      });
     }
+    // list-roles lists the account's roles; get-role names one.
+    const listed = (resources: readonly Resource[]) =>
+      resources.filter((r) => r.kansaType === 'account').map((r) => r.facts);
+    expect(listed(roles.resources)).toEqual([
+      { iamRolesListed: { value: true, source: 'explicit', path: 'Roles' } },
+    ]);
+    expect(listed(one.resources)).toEqual([]);
+    // A page with a next one lists some of them.
+    expect(listed(read({ Roles: [role('open', trust)], IsTruncated: true, Marker: 'm' }).resources)).toEqual(
+      [],
+    );
     const user = {
       Path: '/',
       UserName: 'adele',
@@ -290,7 +306,13 @@ describe('aws-api-describe', () => {
     };
     expect(read({ Users: [user] }).resources.map((r) => [r.kansaType, r.name])).toEqual([
       ['iam.user', 'adele'],
+      ['account', ACCOUNT],
     ]);
+    // An account may have no user: list-users answering none, in the account's folder, lists them.
+    expect(
+      listed(read({ Users: [], IsTruncated: false }, `${ACCOUNT}/iam/list-users.json`).resources),
+    ).toEqual([{ iamUsersListed: { value: true, source: 'explicit', path: 'Users' } }]);
+    expect(listed(read({ Users: [] }).resources)).toEqual([]);
     expect(read({ User: user }).resources.map((r) => r.name)).toEqual(['adele']);
     const group = {
       Path: '/',

@@ -196,13 +196,21 @@ describe('aws-recon', () => {
         type: 'policy',
       }),
     ]);
+    const root = `arn:aws:iam::${ACCOUNT}:root`;
     expect(resources.map(({ id, region, kansaType }) => ({ id, region, kansaType }))).toEqual([
       { id: `arn:aws:iam::${ACCOUNT}:user/ops`, region: 'global', kansaType: 'iam.user' },
+      { id: root, region: 'global', kansaType: 'account' },
       { id: `arn:aws:iam::${ACCOUNT}:group/admins`, region: 'global', kansaType: 'iam.group' },
       { id: `arn:aws:iam::${ACCOUNT}:role/vendor`, region: 'global', kansaType: 'iam.role' },
+      { id: root, region: 'global', kansaType: 'account' },
       { id: `arn:aws:iam::${ACCOUNT}:policy/all`, region: 'global', kansaType: 'iam.policy' },
     ]);
-    const [user, group, role, policy] = resources;
+    // The collector lists the account's users and roles whole.
+    expect(resources.filter((r) => r.kansaType === 'account').map((r) => r.facts)).toEqual([
+      { iamUsersListed: { value: true, source: 'explicit', path: 'IAM.user' } },
+      { iamRolesListed: { value: true, source: 'explicit', path: 'IAM.role' } },
+    ]);
+    const [user, group, role, policy] = resources.filter((r) => r.kansaType !== 'account');
     expect(user?.facts).toMatchObject({
       groups: { value: ['admins'] },
       fullAdminInlinePolicies: { source: 'unknown' },

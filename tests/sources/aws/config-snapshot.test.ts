@@ -457,4 +457,12 @@ describe('aws-config-snapshot: recognising the file', () => {
       description: awsConfigSnapshotFormat.description,
     });
   });
+  it('says a snapshot lists the IAM types it holds items of; a history file or batch-get none', () => {
+    const listed = (resources: readonly Resource[]) =>
+      resources.filter((r) => r.kansaType === 'account').map((r) => Object.keys(r.facts));
+    const user = iamUserItem('alice');
+    expect(listed(read(snapshotDocument([user])).resources)).toEqual([['iamUsersListed']]);
+    expect(listed(read({ fileVersion: '1.0', configurationItems: [user] }).resources)).toEqual([]);
+    expect(listed(read({ baseConfigurationItems: [apiItem(user)] }).resources)).toEqual([]);
+  });
 });

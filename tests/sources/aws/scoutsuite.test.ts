@@ -90,7 +90,14 @@ describe('ScoutSuite results', () => {
     );
     const { files, resources } = await read('no-account.js', script(document).replaceAll('\n', '\r\n'));
     expect(files[0]?.error).toBeUndefined();
-    expect(resources.map((r) => [r.id, r.account])).toEqual([[`arn:aws:iam::${ACCOUNT}:user/u`, ACCOUNT]]);
+    // ScoutSuite's map of users lists the account's (here one).
+    expect(resources.map((r) => [r.id, r.account])).toEqual([
+      [`arn:aws:iam::${ACCOUNT}:user/u`, ACCOUNT],
+      [`arn:aws:iam::${ACCOUNT}:root`, ACCOUNT],
+    ]);
+    expect(resources[1]?.facts).toEqual({
+      iamUsersListed: { value: true, source: 'explicit', path: 'services.iam.users' },
+    });
     const unplaced = await read(
       'unplaced.js',
       script(results({ s3: { buckets: {} } }, { account_id: null })),

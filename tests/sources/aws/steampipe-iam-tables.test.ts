@@ -12,8 +12,14 @@ beforeAll(loadCsvParser);
 
 describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
   it('reads a role as its Config item: the decoded trust policy, attached and inline policies', () => {
-    const { resources, skipped } = readRows(corpusRows('aws', 'aws-iam-role.json'));
+    const { resources: read, skipped } = readRows(corpusRows('aws', 'aws-iam-role.json'));
     expect(skipped).toEqual([]);
+    // The table lists the account's roles: each row says so of its account.
+    const resources = read.filter((r) => r.kansaType !== 'account');
+    expect(read.filter((r) => r.kansaType === 'account').map((r) => [r.account, r.facts])).toContainEqual([
+      '474747474747',
+      { iamRolesListed: { value: true, source: 'explicit', path: 'aws_iam_role' } },
+    ]);
     const [vendor, lambda] = resources;
     expect(vendor).toMatchObject({
       nativeType: 'AWS::IAM::Role',
@@ -28,8 +34,12 @@ describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
   });
 
   it('reads a user with its groups by name, its MFA devices and whether it has a console password', () => {
-    const { resources, skipped } = readRows(corpusRows('aws', 'aws-iam-user.json'));
+    const { resources: read, skipped } = readRows(corpusRows('aws', 'aws-iam-user.json'));
     expect(skipped).toEqual([]);
+    const resources = read.filter((r) => r.kansaType !== 'account');
+    expect(read.find((r) => r.kansaType === 'account')?.facts).toEqual({
+      iamUsersListed: { value: true, source: 'explicit', path: 'aws_iam_user' },
+    });
     const [admin, analyst, ci] = resources;
     expect(admin?.facts.attachedPolicyArns).toMatchObject({
       value: ['arn:aws:iam::aws:policy/AdministratorAccess'],

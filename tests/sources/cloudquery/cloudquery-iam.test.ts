@@ -71,7 +71,11 @@ describe('CloudQuery IAM principals and their child tables (cloudquery)', () => 
     ]) {
       const { resources, skipped } = scan(files);
       expect(skipped).toEqual([]);
-      expect(resources).toHaveLength(1);
+      // The user, and its account, which aws_iam_users says had its users listed.
+      expect(resources.map((r) => r.kansaType).sort()).toEqual(['account', 'iam.user']);
+      expect(resources.find((r) => r.kansaType === 'account')?.facts).toEqual({
+        iamUsersListed: { value: true, source: 'explicit', path: 'aws_iam_users' },
+      });
       const user = byId(resources, USER);
       expect(user).toMatchObject({
         kansaType: 'iam.user',

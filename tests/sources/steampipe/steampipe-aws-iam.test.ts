@@ -77,7 +77,11 @@ describe('steampipe-rows: AWS IAM tables', () => {
         attached_policy_arns: null,
       }),
     ]);
-    const [alice, ci] = resources;
+    // Each row says its account's users were listed (the table is ListUsers').
+    const [alice, , ci] = resources;
+    expect(resources[1]?.facts).toEqual({
+      iamUsersListed: { value: true, source: 'explicit', path: 'aws_iam_user' },
+    });
     expect(alice).toMatchObject({
       id: `arn:aws:iam::${ACCOUNT}:user/alice`,
       kansaType: 'iam.user',

@@ -1,4 +1,4 @@
-import type { AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
+import type { AwsAccountFacts, AwsIamPrincipalFacts, AwsIamUserFacts } from '../../../model/aws.ts';
 import { unknown } from '../../../model/fact.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
@@ -15,6 +15,7 @@ type Message =
   | 'noIam'
   | 'noRoles'
   | 'onlyNotified'
+  | 'notListed'
   | 'unknown';
 
 export default defineCheck<object, Message>({
@@ -78,6 +79,12 @@ export default defineCheck<object, Message>({
       onlyNotified: {
         ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、このアカウントの IAM ユーザ・ロールは変更通知またはルールのイベント（変更されたリソースだけを運ぶ）にあったものだけで、他の主体がありえます',
         en: '{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but the IAM users and roles of the account were read from change notifications or rule events only, which carry the resources that changed: others may exist',
+      },
+      // A plan's account is notInPlan before; the offline text holds for a live scan too (its
+      // Config query and credential report are the listings it reads).
+      notListed: {
+        ja: '管理者権限を持つ、または自らに付与できると分かる主体は {{count}} 件（上限 {{max}}）ですが、読んだのはこのアカウントの IAM ロールまたはユーザの一部だけで（子テーブル、get-role・get-user の回答、一部のリソースの選択など）、一覧されていない主体も数に入りえます。ロールとユーザの一覧（AWS Config のスナップショット、aws iam get-account-authorization-details、list-roles と list-users、認証情報レポート）を加えてください',
+        en: "{{count|principal is|principals are}} known to hold or be able to grant themselves administrator rights (limit {{max}}), but only some of the account's IAM roles or users were read (a child table, get-role or get-user answers, a selection of resources), and those not read may hold them too: add a listing of the roles and users (an AWS Config snapshot, aws iam get-account-authorization-details, list-roles and list-users, the credential report)",
       },
       unknown: missingData(
         {
@@ -162,6 +169,10 @@ export default defineCheck<object, Message>({
       return undetermined('onlyNotified', [...evidence, PRINCIPALS_ONLY_NOTIFIED], data);
     // A Terraform plan or state holds the principals its configuration makes; others may exist.
     if (isPlanOrigin(resource.origin)) return undetermined('notInPlan', evidence, data);
+    // The principals read may be some of the account's (a child table, a get-role answer): the
+    // count holds for the account only where its roles and its users were listed whole.
+    const unlisted = unlistedPrincipals(resource as Resource<AwsAccountFacts>);
+    if (unlisted.length > 0) return undetermined('notListed', [...evidence, ...unlisted], data);
     return pass(escalating.length > 0 ? 'withinLimitEscalating' : 'withinLimit', evidence, data);
   },
 });
@@ -175,6 +186,32 @@ const PRINCIPALS_ONLY_NOTIFIED = unknown('configurationItems[resourceType=AWS::I
   ja: 'このアカウントの IAM ユーザ・ロールは変更通知またはルールのイベントにあったものだけです（一覧ではありません）',
   en: "the account's IAM users and roles were read from change notifications or rule events only (no listing of them)",
 });
+
+/**
+ * The account's listings of its IAM roles and users that were not read whole, as evidence: each
+ * listing fact absent (nothing listed them) or not true. An account may have no user, so a
+ * listing of users that answered empty lists them; one with no user record and no listing does not.
+ */
+function unlistedPrincipals(account: Resource<AwsAccountFacts>): Evidence[] {
+  return UNLISTED.flatMap(({ fact, evidence }) => (account.facts[fact]?.value === true ? [] : [evidence]));
+}
+
+const UNLISTED = [
+  {
+    fact: 'iamRolesListed',
+    evidence: unknown('iamRolesListed', {
+      ja: 'このアカウントの IAM ロールの一覧（AWS Config のスナップショット、list-roles、get-account-authorization-details、Steampipe の aws_iam_role、CloudQuery の aws_iam_roles など）が読まれていません。読んだロールは一部だけかもしれません',
+      en: "no listing of the account's IAM roles was read (an AWS Config snapshot, list-roles, get-account-authorization-details, Steampipe's aws_iam_role, CloudQuery's aws_iam_roles, …): the roles read may be some of them",
+    }),
+  },
+  {
+    fact: 'iamUsersListed',
+    evidence: unknown('iamUsersListed', {
+      ja: 'このアカウントの IAM ユーザの一覧（認証情報レポート、AWS Config のスナップショット、list-users、get-account-authorization-details、Steampipe の aws_iam_user、CloudQuery の aws_iam_users など）が読まれていません。読んだユーザは一部だけかもしれません',
+      en: "no listing of the account's IAM users was read (the credential report, an AWS Config snapshot, list-users, get-account-authorization-details, Steampipe's aws_iam_user, CloudQuery's aws_iam_users, …): the users read may be some of them",
+    }),
+  },
+] as const satisfies readonly { fact: keyof AwsAccountFacts; evidence: Evidence }[];
 
 /**
  * Whether a principal counts: it holds administrator rights, or may grant them to itself (then

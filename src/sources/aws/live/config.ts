@@ -16,6 +16,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { configItemsToResources } from '../config-items-reader.ts';
+import { withIamListings } from '../iam-listing.ts';
 import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
 import type { Collection, Scope } from './scope.ts';
@@ -89,6 +90,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
       scope,
       documents,
       `${scope.account}_${scope.region}_direct`,
+      true,
     );
     await collectTrailStatus(collection, scope, trails);
     return;
@@ -125,7 +127,14 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
   if (missing.length > 0) {
     scope.gaps.push(`${missing.length} resource(s) stayed unprocessed by BatchGetResourceConfig`);
   }
-  const trails = await emitItems(collection, scope, rows, items, `${scope.account}_${scope.region}`);
+  const trails = await emitItems(
+    collection,
+    scope,
+    rows,
+    items,
+    `${scope.account}_${scope.region}`,
+    missing.length === 0,
+  );
   await collectTrailStatus(collection, scope, trails);
 }
 
@@ -204,7 +213,7 @@ export async function collectAggregator(
   }
   const trails: Resource[] = [];
   for (const [key, group] of [...bySource].sort(([a], [b]) => compareText(a, b))) {
-    trails.push(...(await emitItems(collection, scope, rows, group, `aggregator_${key}`)));
+    trails.push(...(await emitItems(collection, scope, rows, group, `aggregator_${key}`, missing === 0)));
   }
   return trails;
 }
@@ -277,6 +286,7 @@ async function emitItems(
   rows: readonly SelectedRow[],
   items: readonly BaseConfigurationItem[],
   name: string,
+  whole: boolean,
 ): Promise<Resource[]> {
   const tagsByKey = new Map(
     rows.map((row) => [rowKey(row.accountId, row.awsRegion, row.resourceType, row.resourceId), row.tags]),
@@ -288,7 +298,7 @@ async function emitItems(
       {};
     return { ...jsonShape(item), tags };
   });
-  return emitDocuments(collection, scope, documents, name);
+  return emitDocuments(collection, scope, documents, name, whole);
 }
 
 /**
@@ -300,11 +310,18 @@ async function emitDocuments(
   scope: Scope,
   documents: readonly Record<string, unknown>[],
   name: string,
+  whole: boolean,
 ): Promise<Resource[]> {
   if (documents.length === 0) return [];
-  const file = `configservice/${name}_config-items.json`;
+  // The saved file's name says whether it holds the whole listing (the offline reader reads the
+  // principals of `…_config-items.json` as listed, config-snapshot.ts).
+  const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
-  const resources = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
+  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
+  // The query lists every recorded resource of the types read, the fallback every IAM
+  // principal (GetAccountAuthorizationDetails to its last page): the principals were listed
+  // whole unless some stayed unread.
+  const resources = whole ? withIamListings(read, 'configurationItems', { file: `aws:${file}` }) : read;
   scope.resources += collection.emitAll(
     (function* () {
       for (const resource of resources) {

@@ -13,6 +13,7 @@ import {
 } from '../../../sources/aws/builders.ts';
 import { boundaryCases } from './privileged-boundaries.ts';
 import { escalationCases } from './privileged-escalation.ts';
+import { listingCases } from './privileged-listings.ts';
 import { pathCases } from './privileged-paths.ts';
 import { roleItem } from './role.ts';
 
@@ -296,6 +297,7 @@ const cases: AnyCase[] = [
   ...escalationCases,
   ...pathCases,
   ...boundaryCases,
+  ...listingCases,
 ];
 
 /** A new `aws_iam_user` as a plan shows it (provider v5). */
