@@ -42,6 +42,7 @@ import {
   azureDiagnosticSettingTable,
   azureLogAnalyticsWorkspaceTable,
   azureRedisCacheTable,
+  azureSecurityPricingTable,
 } from './azure/steampipe-services.ts';
 import {
   azureKeyVaultKeyTable,
@@ -125,6 +126,7 @@ const TABLES: readonly SteampipeTable[] = [
   azureContainerRegistryTable,
   azureDiagnosticSettingTable,
   azureLogAnalyticsWorkspaceTable,
+  azureSecurityPricingTable,
 ];
 
 /**
