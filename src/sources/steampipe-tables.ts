@@ -49,7 +49,11 @@ import {
   azureKeyVaultTable,
   azureStorageAccountTable,
 } from './azure/steampipe-tables.ts';
-import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
+import {
+  azureRoleAssignmentTable,
+  azureRoleDefinitionTable,
+  azureWebAppTable,
+} from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -122,6 +126,7 @@ const TABLES: readonly SteampipeTable[] = [
   azureCosmosDbAccountTable,
   azureWebAppTable,
   azureRoleAssignmentTable,
+  azureRoleDefinitionTable,
   azureRedisCacheTable,
   azureContainerRegistryTable,
   azureDiagnosticSettingTable,

@@ -85,3 +85,36 @@ describe('steampipe-rows: Defender plans and storage account keys', () => {
     expect(fact(resources[1], 'keyCreationTimes')).toMatchObject({ source: 'unknown' });
   });
 });
+
+describe('steampipe-rows: role definitions', () => {
+  it('reads an azure_role_definition row’s permissions, so that a custom role granting roles is known', () => {
+    const id = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/c0a90000-0000-4000-8000-00000000a0c1`;
+    const { resources, skipped } = readRows([
+      {
+        name: 'c0a90000-0000-4000-8000-00000000a0c1',
+        id,
+        type: 'Microsoft.Authorization/roleDefinitions',
+        role_name: 'Access Delegator',
+        role_type: 'CustomRole',
+        description: null,
+        assignable_scopes: [`/subscriptions/${SUB}`],
+        permissions: [
+          {
+            actions: ['Microsoft.Authorization/roleAssignments/write'],
+            notActions: [],
+            dataActions: [],
+            notDataActions: [],
+          },
+        ],
+        title: 'Access Delegator',
+        akas: [id.toLowerCase()],
+        cloud_environment: 'AzurePublicCloud',
+        subscription_id: SUB,
+      },
+    ]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({ kansaType: 'iam.role' });
+    expect(fact(resources[0], 'roleType')).toMatchObject({ value: 'CustomRole' });
+    expect(fact(resources[0], 'grantsRoles')).toMatchObject({ source: 'explicit', value: true });
+  });
+});
