@@ -69,7 +69,13 @@ import {
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
 import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
-import { isSteampipeRow, type SteampipeTable, steampipeResult, steampipeRowSkip } from './steampipe-row.ts';
+import {
+  isDirectoryRow,
+  isSteampipeRow,
+  type SteampipeTable,
+  steampipeResult,
+  steampipeRowSkip,
+} from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
 const TABLES: readonly SteampipeTable[] = [
@@ -170,6 +176,10 @@ export function readSteampipeRow(
   origin: Origin,
 ): readonly Resource[] | { readonly skip: string } {
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
+  if (isDirectoryRow(row))
+    return {
+      skip: "a Steampipe azuread table row (`tenant_id`, `title`): Entra ID directory objects, which no check reads (a guest's owner rights and the owners' MFA are read from role assignments' sign-in names and Defender for Cloud's assessments: az role assignment list, az security assessment list)",
+    };
   const table = steampipeTableOf(row);
   if (!table)
     return (

@@ -118,3 +118,25 @@ describe('steampipe-rows: role definitions', () => {
     expect(fact(resources[0], 'grantsRoles')).toMatchObject({ source: 'explicit', value: true });
   });
 });
+
+describe('steampipe-rows: azuread tables', () => {
+  // turbot/steampipe-plugin-azuread table_azuread_user.go: `title` and the common `tenant_id`,
+  // no `akas` (directory objects have no resource name).
+  const guest = {
+    display_name: 'Partner',
+    id: '0b1c0000-0000-4000-8000-0000000000e1',
+    user_principal_name: 'partner_fabrikam.example#EXT#@tenant.onmicrosoft.com',
+    account_enabled: true,
+    user_type: 'Guest',
+    external_user_state: 'Accepted',
+    member_of: [],
+    title: 'Partner',
+    tenant_id: '7a1b0000-0000-4000-8000-00000000d1d1',
+  };
+
+  it('skips an azuread_user row, saying that no check reads directory objects', () => {
+    const { resources, skipped } = readRows([guest]);
+    expect(resources).toEqual([]);
+    expect(skipped).toEqual([expect.stringContaining('azuread table row')]);
+  });
+});
