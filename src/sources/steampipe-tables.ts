@@ -29,6 +29,7 @@ import {
   azurePostgresFlexibleServerTable,
   azureSqlServerTable,
 } from './azure/steampipe-databases.ts';
+import { azureadUserTable } from './azure/steampipe-directory.ts';
 import {
   azureDiskTable,
   azureFlowLogTable,
@@ -138,6 +139,7 @@ const TABLES: readonly SteampipeTable[] = [
   azureDiagnosticSettingTable,
   azureLogAnalyticsWorkspaceTable,
   azureSecurityPricingTable,
+  azureadUserTable,
 ];
 
 /**
@@ -176,11 +178,11 @@ export function readSteampipeRow(
   origin: Origin,
 ): readonly Resource[] | { readonly skip: string } {
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
-  if (isDirectoryRow(row))
-    return {
-      skip: "a Steampipe azuread table row (`tenant_id`, `title`): Entra ID directory objects, which no check reads (a guest's owner rights and the owners' MFA are read from role assignments' sign-in names and Defender for Cloud's assessments: az role assignment list, az security assessment list)",
-    };
   const table = steampipeTableOf(row);
+  if (!table && isDirectoryRow(row))
+    return {
+      skip: "a Steampipe azuread table row (`tenant_id`, `title`) of a table no check reads: of the directory, kansa reads azuread_user (who a role assignment's principal is)",
+    };
   if (!table)
     return (
       steampipeRowSkip(row, ownExport(row)) ?? { skip: 'not a Steampipe row (no `akas` and `title` columns)' }

@@ -134,8 +134,32 @@ describe('steampipe-rows: azuread tables', () => {
     tenant_id: '7a1b0000-0000-4000-8000-00000000d1d1',
   };
 
-  it('skips an azuread_user row, saying that no check reads directory objects', () => {
+  it('reads an azuread_user row as the directory user of its object id, at the tenant’s root', () => {
     const { resources, skipped } = readRows([guest]);
+    expect(skipped).toEqual([]);
+    expect(resources).toMatchObject([
+      {
+        provider: 'azure',
+        account: '/',
+        kansaType: 'iam.user',
+        id: '/users/0b1c0000-0000-4000-8000-0000000000e1',
+        facts: {
+          userType: { source: 'explicit', value: 'Guest', path: 'user_type' },
+          userPrincipalName: { source: 'explicit', value: guest.user_principal_name },
+        },
+      },
+    ]);
+  });
+
+  it('skips the rows of the azuread tables no check reads, saying so', () => {
+    const group = {
+      display_name: 'Ops',
+      id: '5e6f0000-0000-4000-8000-000000000001',
+      security_enabled: true,
+      title: 'Ops',
+      tenant_id: guest.tenant_id,
+    };
+    const { resources, skipped } = readRows([group]);
     expect(resources).toEqual([]);
     expect(skipped).toEqual([expect.stringContaining('azuread table row')]);
   });
