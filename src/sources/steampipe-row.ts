@@ -39,8 +39,8 @@ export function isSteampipeHeader(columns: readonly string[]): boolean {
 
 /**
  * A row of the azuread plugin (`azuread_user`, `azuread_group`, `azuread_service_principal`…):
- * `tenant_id`, the plugin's common column, and no `akas`. No check reads directory objects:
- * such rows are skipped, saying so.
+ * `tenant_id`, the plugin's common column, and no `akas`. Those of `azuread_user` are read (who
+ * a role assignment's principal is); the others are skipped, saying so.
  */
 export function isDirectoryRow(row: Readonly<Record<string, unknown>>): boolean {
   return !Array.isArray(row.akas) && typeof row.tenant_id === 'string';

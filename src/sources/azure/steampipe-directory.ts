@@ -15,7 +15,7 @@ export const azureadUserTable: SteampipeTable = {
   table: 'azuread_user',
   matches: (row) => isDirectoryRow(row) && 'user_principal_name' in row && 'user_type' in row,
   requiredColumns: ['id', 'user_principal_name', 'user_type'],
-  columnTypes: { account_enabled: 'boolean', member_of: 'json', other_mails: 'json', im_addresses: 'json' },
+  columnTypes: {},
   read(row, origin) {
     if (typeof row.id !== 'string' || row.id === '')
       return { skip: 'an azuread_user row without its object id' };

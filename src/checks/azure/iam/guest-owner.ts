@@ -65,8 +65,9 @@ export default defineCheck({
   // Defender for Cloud's assessment decides where it tells (Healthy, Unhealthy, NotApplicable).
   // Without it (absent, disabled by policy, no status), the role assignments still show a guest
   // holding Owner on the subscription or above it by the principal's sign-in name, `#EXT#` in a
-  // guest's, or by its directory user (Steampipe's azuread_user: `user_type` Guest): that fails; their absence proves nothing, as a group or an assignment the export
-  // leaves out may hold a guest.
+  // guest's, or by its directory user (Steampipe's azuread_user: `user_type` Guest): that fails;
+  // their absence proves nothing, as a group or an assignment the export leaves out may hold a
+  // guest.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
