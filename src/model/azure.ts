@@ -211,6 +211,23 @@ export interface AzureRoleAssignmentFacts {
 }
 
 /**
+ * An Entra ID user (Microsoft Graph's `user`, Steampipe's `azuread_user`): who the principal id of
+ * a role assignment is. Read at the tenant's root, filed under a subscription by the scan, and
+ * looked up by its id, azureDirectoryUserId(object id).
+ */
+export interface AzureDirectoryUserFacts {
+  /** `Member` or `Guest` (Graph's `userType`). */
+  readonly userType?: Fact<string>;
+  /** The sign-in name; a guest's is its home address with `#EXT#` (`ann_contoso.com#EXT#@…`). */
+  readonly userPrincipalName?: Fact<string>;
+}
+
+/** The resource id of the Entra ID user of this object id (a role assignment's `principalId`). */
+export function azureDirectoryUserId(objectId: string): string {
+  return `/users/${objectId.toLowerCase()}`;
+}
+
+/**
  * microsoft.authorization/roledefinitions: a role's permissions. A role definition's GUID is one
  * role across the tenant, whichever scope a listing names it under (`az role definition list`
  * prefixes every id with the subscription listed, Resource Graph gives built-in roles none): its

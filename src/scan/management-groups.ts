@@ -1,4 +1,5 @@
-import type { AzureSubscriptionFacts } from '../model/azure.ts';
+import { isAbove } from '../checks/azure/lib/role-scope.ts';
+import type { AzureRoleAssignmentFacts, AzureSubscriptionFacts } from '../model/azure.ts';
 import { unknown } from '../model/fact.ts';
 import {
   accountResourceId,
@@ -19,7 +20,10 @@ import type { Inventory } from './inventory.ts';
  * every group in its chain, and every subscription those of the root, under its id
  * (inheritedAssignmentId: one its own list holds too, an `az role assignment list
  * --include-inherited` read beside the export, is the same resource). A subscription whose groups are not known, where groups have assignments, gets its
- * `managementGroups` unknown, saying what to export. Run once, after every record is read and
+ * `managementGroups` unknown, saying what to export, unless its own list holds assignments above
+ * it: a list of those that apply to the subscription (`az role assignment list
+ * --include-inherited`, Steampipe's `azure_role_assignment`) holds every one it inherits, of
+ * whichever groups it is under. Run once, after every record is read and
  * before addMissingAccounts (the groups' accounts are no subscriptions). The tenant's own records
  * read at the root (role definitions) are filed under a subscription.
  */
@@ -51,7 +55,7 @@ export function placeManagementGroupAssignments(inventory: Inventory): void {
     const subscription = inventory.byId('azure', subscriptionId);
     const groups = (subscription?.facts as AzureSubscriptionFacts | undefined)?.managementGroups;
     const known = groups?.source === 'explicit' ? groups.value : undefined;
-    if (known === undefined && groupsHaveAssignments)
+    if (known === undefined && groupsHaveAssignments && !listsInherited(inventory, account))
       inventory.add({
         ...(subscription ?? missingAccount(inventory, 'azure', account)),
         facts: { managementGroups: unknown('properties.managementGroupAncestorsChain', GROUPS_NOT_EXPORTED) },
@@ -67,3 +71,10 @@ const GROUPS_NOT_EXPORTED = {
   ja: '管理グループのロールの割り当てがありますが、このサブスクリプションがどの管理グループの下にあるかはエクスポートにありません',
   en: 'the export has role assignments of management groups, but not which groups this subscription is under',
 };
+
+/** Whether the subscription's own list of role assignments holds some it inherits (at a group, at the root). */
+function listsInherited(inventory: Inventory, account: string): boolean {
+  return inventory
+    .inAccount('azure', account, 'iam.role-assignment')
+    .some((assignment) => isAbove((assignment.facts as AzureRoleAssignmentFacts).scope?.value));
+}

@@ -1,7 +1,7 @@
 import { InputError } from '../base/input-error.ts';
 import { type CsvRow, csvHeader, loadCsvParser, readCsv } from './csv.ts';
 import type { TextFormat } from './format.ts';
-import { isSteampipeRow, type SteampipeColumnType } from './steampipe-row.ts';
+import { isSteampipeHeader, isSteampipeRow, type SteampipeColumnType } from './steampipe-row.ts';
 import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
 
 /** Columns every Steampipe table has that are not text. */
@@ -20,11 +20,11 @@ export const steampipeCsv: TextFormat = {
   id: 'steampipe-csv',
   provider: 'any',
   description:
-    'steampipe query --output csv "select * from <table>" (a header with akas and title): the tables steampipe-rows reads; other tables skipped with the reason',
+    'steampipe query --output csv "select * from <table>" (a header with akas and title, or the azuread plugin’s title and tenant_id): the tables steampipe-rows reads; other tables skipped with the reason',
   load: loadCsvParser,
   matches(firstLine) {
     const columns = csvHeader(firstLine) ?? [];
-    return columns.includes('akas') && columns.includes('title');
+    return isSteampipeHeader(columns);
   },
   *read(text, ctx) {
     for (const row of readCsv(text, ctx.file).rows) {

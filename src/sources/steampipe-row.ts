@@ -21,11 +21,29 @@ export function steampipeRowSkip(value: unknown, export_: string): { readonly sk
   };
 }
 
-/** Whether a value is a Steampipe row: every table has the `akas` and `title` columns. */
+/**
+ * Whether a value is a Steampipe row: every table of the cloud plugins has the `akas` and `title`
+ * columns; the azuread plugin's (Entra ID directory objects, which have no resource name) have
+ * `title` and `tenant_id` instead (isDirectoryRow).
+ */
 export function isSteampipeRow(value: unknown): value is Readonly<Record<string, unknown>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const row = value as Record<string, unknown>;
-  return Array.isArray(row.akas) && typeof row.title === 'string';
+  return (Array.isArray(row.akas) || isDirectoryRow(row)) && typeof row.title === 'string';
+}
+
+/** Whether the columns are those of a Steampipe table: `akas` and `title`, or azuread's `title` and `tenant_id`. */
+export function isSteampipeHeader(columns: readonly string[]): boolean {
+  return columns.includes('title') && (columns.includes('akas') || columns.includes('tenant_id'));
+}
+
+/**
+ * A row of the azuread plugin (`azuread_user`, `azuread_group`, `azuread_service_principal`…):
+ * `tenant_id`, the plugin's common column, and no `akas`. Those of `azuread_user` are read (who
+ * a role assignment's principal is); the others are skipped, saying so.
+ */
+export function isDirectoryRow(row: Readonly<Record<string, unknown>>): boolean {
+  return !Array.isArray(row.akas) && typeof row.tenant_id === 'string';
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   azurePostgresFlexibleServerTable,
   azureSqlServerTable,
 } from './azure/steampipe-databases.ts';
+import { azureadUserTable } from './azure/steampipe-directory.ts';
 import {
   azureDiskTable,
   azureFlowLogTable,
@@ -42,13 +43,18 @@ import {
   azureDiagnosticSettingTable,
   azureLogAnalyticsWorkspaceTable,
   azureRedisCacheTable,
+  azureSecurityPricingTable,
 } from './azure/steampipe-services.ts';
 import {
   azureKeyVaultKeyTable,
   azureKeyVaultTable,
   azureStorageAccountTable,
 } from './azure/steampipe-tables.ts';
-import { azureRoleAssignmentTable, azureWebAppTable } from './azure/steampipe-web-identity.ts';
+import {
+  azureRoleAssignmentTable,
+  azureRoleDefinitionTable,
+  azureWebAppTable,
+} from './azure/steampipe-web-identity.ts';
 import type { DocumentFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -64,7 +70,13 @@ import {
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
 import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
-import { isSteampipeRow, type SteampipeTable, steampipeResult, steampipeRowSkip } from './steampipe-row.ts';
+import {
+  isDirectoryRow,
+  isSteampipeRow,
+  type SteampipeTable,
+  steampipeResult,
+  steampipeRowSkip,
+} from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
 const TABLES: readonly SteampipeTable[] = [
@@ -121,10 +133,13 @@ const TABLES: readonly SteampipeTable[] = [
   azureCosmosDbAccountTable,
   azureWebAppTable,
   azureRoleAssignmentTable,
+  azureRoleDefinitionTable,
   azureRedisCacheTable,
   azureContainerRegistryTable,
   azureDiagnosticSettingTable,
   azureLogAnalyticsWorkspaceTable,
+  azureSecurityPricingTable,
+  azureadUserTable,
 ];
 
 /**
@@ -164,6 +179,10 @@ export function readSteampipeRow(
 ): readonly Resource[] | { readonly skip: string } {
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
   const table = steampipeTableOf(row);
+  if (!table && isDirectoryRow(row))
+    return {
+      skip: "a Steampipe azuread table row (`tenant_id`, `title`) of a table no check reads: of the directory, kansa reads azuread_user (who a role assignment's principal is)",
+    };
   if (!table)
     return (
       steampipeRowSkip(row, ownExport(row)) ?? { skip: 'not a Steampipe row (no `akas` and `title` columns)' }

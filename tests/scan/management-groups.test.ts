@@ -116,6 +116,32 @@ describe('placeManagementGroupAssignments', () => {
     expect(assignmentsOf(inventory, DEV)).toEqual([]);
   });
 
+  it('leaves the groups unmarked where the subscription’s own list holds the assignments it inherits', () => {
+    const inventory = new Inventory();
+    // A tenant-wide list with another group's assignment, and the subscription's own list (az role
+    // assignment list --include-inherited, Steampipe's azure_role_assignment): every assignment
+    // that applies to it, those of the groups above it with the rest.
+    for (const resource of readRecords(
+      azureGraphCli,
+      graphCliOutput([assignmentRow(GROUP('mg-tokyo'), 'ra-tokyo')]),
+    ))
+      inventory.add(resource);
+    const { properties, ...row } = assignmentRow(GROUP('mg-osaka'), 'ra-osaka');
+    const own = [
+      { ...row, ...properties, subscriptionId: undefined },
+      assignmentRow(`/subscriptions/${DEV}`, 'ra-dev'),
+    ];
+    for (const resource of readRecords(azureArm, own)) inventory.add(resource);
+    placeManagementGroupAssignments(inventory);
+    addMissingAccounts(inventory);
+    const subscription = inventory.byId('azure', `/subscriptions/${DEV}`)!;
+    expect((subscription.facts as AzureSubscriptionFacts).managementGroups).toBeUndefined();
+    expect(assignmentsOf(inventory, DEV).map(([, scope]) => scope)).toEqual([
+      GROUP('mg-osaka').toLowerCase(),
+      `/subscriptions/${DEV}`,
+    ]);
+  });
+
   it('leaves the groups unmarked where only the root has assignments (every subscription is under it)', () => {
     const inventory = inventoryOf([subscriptionRow(DEV), assignmentRow('/', 'ra-root')]);
     const subscription = inventory.byId('azure', `/subscriptions/${DEV}`)!;

@@ -125,6 +125,30 @@ export const AWS_ANSWER_RULES: readonly Rule[] = [
     'aws configservice list-discovered-resources はリソースを種類と ID だけで示します（アカウント・リージョン・設定なし）: 設定項目は batch-get-resource-config で出力してください',
   ],
   [
+    /aws iam list-access-keys names the user by name alone \(its ARN's path is not told\): the credential report \(aws iam get-credential-report\) gives each user's keys and when they were rotated/g,
+    'aws iam list-access-keys はユーザを名前だけで示します（ARN のパスが分かりません）: 各ユーザのアクセスキーとそのローテーション日時は認証情報レポート（aws iam get-credential-report）で分かります',
+  ],
+  [
+    /aws iam get-access-key-last-used names the user by name alone: the credential report gives each key's last use/g,
+    'aws iam get-access-key-last-used はユーザを名前だけで示します: 各キーの最終使用は認証情報レポートで分かります',
+  ],
+  [
+    /aws iam list-mfa-devices names the user by name alone, and an empty list not at all: the credential report's mfa_active says who has MFA/g,
+    'aws iam list-mfa-devices はユーザを名前だけで示し、空の一覧ではユーザを示しません: MFA の有無は認証情報レポートの mfa_active で分かります',
+  ],
+  [
+    /aws iam get-login-profile names the user by name alone: the credential report's password_enabled says who has a console password/g,
+    'aws iam get-login-profile はユーザを名前だけで示します: コンソールのパスワードの有無は認証情報レポートの password_enabled で分かります',
+  ],
+  [
+    /aws iam list-attached-user-policies \(or -role-, -group-\) names no principal: aws iam get-account-authorization-details gives each principal with its policies/g,
+    'aws iam list-attached-user-policies（-role-、-group- も同じ）はプリンシパルを示しません: 各プリンシパルとそのポリシーは aws iam get-account-authorization-details で出力してください',
+  ],
+  [
+    /aws iam list-user-policies \(or -role-, -group-\) names no principal nor what its inline policies allow: aws iam get-account-authorization-details gives them/g,
+    'aws iam list-user-policies（-role-、-group- も同じ）はプリンシパルもインラインポリシーの内容も示しません: aws iam get-account-authorization-details で出力してください',
+  ],
+  [
     /aws iam generate-credential-report only starts the report: get-credential-report gives it/g,
     'aws iam generate-credential-report はレポートの作成を始めるだけです: レポートは get-credential-report で出力してください',
   ],

@@ -42,6 +42,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     'Cloud Run サービス $1: 名前を決める metadata.name、metadata.namespace（プロジェクト）、ラベル cloud.googleapis.com/location（リージョン）のいずれかがありません',
   ],
   [
+    /a Steampipe azuread table row \(`tenant_id`, `title`\) of a table no check reads: of the directory, kansa reads azuread_user \(who a role assignment's principal is\)/g,
+    'Steampipe の azuread のテーブルの行です（`tenant_id`、`title`）。このテーブルを読むチェックはありません（ディレクトリのうち kansa が読むのは、ロールの割り当てのプリンシパルが誰かを示す azuread_user です）',
+  ],
+  [/an azuread_user row without its object id/g, 'オブジェクト ID のない azuread_user の行です'],
+  [
     /not a Steampipe row \(no `akas` and `title` columns\)/g,
     'Steampipe の行ではありません（`akas` と `title` の列がありません）',
   ],

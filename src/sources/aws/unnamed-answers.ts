@@ -224,6 +224,46 @@ const ANSWERS: readonly AnswerShape[] = [
       record['VirtualMFADevices'].every((device) => typeof asRecord(device)?.['SerialNumber'] === 'string'),
     "aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one",
   ),
+  // A user's answers of the IAM CLI, saved one file a command and user (`iam list-access-keys
+  // --user-name <user>`), name the user by name alone, and the empty list not at all; a user's
+  // ARN holds its path (`user/ci/<name>`), which no name tells. The credential report gives the
+  // same per user (keys and their rotation, MFA, console password) with the ARN, and
+  // get-account-authorization-details the policies.
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListAccessKeys.html and
+  // API_ListMFADevices, API_GetLoginProfile, API_GetAccessKeyLastUsed, API_ListAttachedUserPolicies
+  unread(
+    (record) =>
+      only(record, ['AccessKeyMetadata', 'IsTruncated', 'Marker']) &&
+      Array.isArray(record['AccessKeyMetadata']),
+    "aws iam list-access-keys names the user by name alone (its ARN's path is not told): the credential report (aws iam get-credential-report) gives each user's keys and when they were rotated",
+  ),
+  unread(
+    (record) =>
+      only(record, ['UserName', 'AccessKeyLastUsed']) && asRecord(record['AccessKeyLastUsed']) !== undefined,
+    "aws iam get-access-key-last-used names the user by name alone: the credential report gives each key's last use",
+  ),
+  unread(
+    (record) => only(record, ['MFADevices', 'IsTruncated', 'Marker']) && Array.isArray(record['MFADevices']),
+    "aws iam list-mfa-devices names the user by name alone, and an empty list not at all: the credential report's mfa_active says who has MFA",
+  ),
+  unread(
+    (record) =>
+      only(record, ['LoginProfile']) && typeof asRecord(record['LoginProfile'])?.['UserName'] === 'string',
+    "aws iam get-login-profile names the user by name alone: the credential report's password_enabled says who has a console password",
+  ),
+  unread(
+    (record) =>
+      only(record, ['AttachedPolicies', 'IsTruncated', 'Marker']) &&
+      Array.isArray(record['AttachedPolicies']),
+    'aws iam list-attached-user-policies (or -role-, -group-) names no principal: aws iam get-account-authorization-details gives each principal with its policies',
+  ),
+  unread(
+    (record) =>
+      only(record, ['PolicyNames', 'IsTruncated', 'Marker']) &&
+      Array.isArray(record['PolicyNames']) &&
+      record['PolicyNames'].every((name) => typeof name === 'string'),
+    'aws iam list-user-policies (or -role-, -group-) names no principal nor what its inline policies allow: aws iam get-account-authorization-details gives them',
+  ),
   unread(
     (record) =>
       only(record, ['State', 'Description']) &&

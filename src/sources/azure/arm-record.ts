@@ -182,7 +182,8 @@ export type RowDialect = 'graph' | 'arm';
  * makes an account of the subscription it names.
  */
 const TENANT_TYPES: ReadonlySet<string> = new Set(['microsoft.authorization/roledefinitions']);
-const TENANT_ROOT = '/';
+/** The account of the tenant's own records (role definitions, directory users), filed under a subscription by the scan. */
+export const TENANT_ROOT = '/';
 
 /** Normalizes a record, or says why it is not a usable resource. */
 export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRecord | { skip: string } {

@@ -100,3 +100,21 @@ export const azureLogAnalyticsWorkspaceTable: SteampipeTable = armTable({
     ['public_network_access_for_query', 'publicNetworkAccessForQuery'],
   ],
 });
+
+/**
+ * `azure_security_center_subscription_pricing`: a Defender plan of the subscription (`name`:
+ * VirtualMachines, StorageAccounts…) and its `pricing_tier` (Free or Standard). The plugin's
+ * preview SDK has no `subPlan` nor `deprecated`: a row is read as a plan the API does not mark
+ * deprecated (its older versions have no such field either), the adapter's default.
+ */
+export const azureSecurityPricingTable: SteampipeTable = armTable({
+  table: 'azure_security_center_subscription_pricing',
+  type: 'Microsoft.Security/pricings',
+  idPattern: /\/providers\/microsoft\.security\/pricings\/[^/]+$/i,
+  requiredColumns: ['id', 'pricing_tier'],
+  columnTypes: {},
+  columns: [
+    ['pricing_tier', 'pricingTier'],
+    ['free_trial_remaining_time', 'freeTrialRemainingTime'],
+  ],
+});

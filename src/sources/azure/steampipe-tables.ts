@@ -1,7 +1,7 @@
 import type { SteampipeTable } from '../steampipe-row.ts';
 import { armTable } from './steampipe-arm-table.ts';
 
-export const azureStorageAccountTable: SteampipeTable = armTable({
+const storageAccountTable = armTable({
   table: 'azure_storage_account',
   type: 'Microsoft.Storage/storageAccounts',
   idPattern: /\/providers\/microsoft\.storage\/storageaccounts\/[^/]+$/i,
@@ -43,11 +43,33 @@ export const azureStorageAccountTable: SteampipeTable = armTable({
     ['encryption_services', 'encryption.services'],
     ['private_endpoint_connections', 'privateEndpointConnections'],
     ['is_hns_enabled', 'isHnsEnabled'],
+    ['key_creation_time', 'keyCreationTime'],
     ['access_tier', 'accessTier'],
     ['primary_location', 'primaryLocation'],
     ['secondary_location', 'secondaryLocation'],
   ],
 });
+
+/**
+ * `azure_storage_account`: ARM's settings flattened into columns; `access_keys` is the account's
+ * ListKeys answer (`[{KeyName, Value, Permissions, CreationTime}]`, null where it was not
+ * listed), whose `key1`/`key2` creation times are ARM's `keyCreationTime`, which the table has no
+ * column for. Kerberos keys (`kerb1`, `kerb2`) are not access keys and are left out.
+ */
+export const azureStorageAccountTable: SteampipeTable = {
+  ...storageAccountTable,
+  columnTypes: { ...storageAccountTable.columnTypes, access_keys: 'json' },
+  read(row, origin) {
+    const keys = Array.isArray(row.access_keys) ? row.access_keys : [];
+    const created = Object.fromEntries(
+      keys.flatMap((key: unknown) => {
+        const { KeyName: name, CreationTime: time } = (key ?? {}) as Record<string, unknown>;
+        return name === 'key1' || name === 'key2' ? [[name, time ?? null]] : [];
+      }),
+    );
+    return storageAccountTable.read({ ...row, key_creation_time: keys.length > 0 ? created : null }, origin);
+  },
+};
 
 /**
  * `azure_key_vault`: `purge_protection_enabled` is false where ARM leaves the field out (null

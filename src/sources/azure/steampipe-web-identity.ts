@@ -66,3 +66,23 @@ export const azureRoleAssignmentTable: SteampipeTable = armTable({
     ['role_definition_id', 'roleDefinitionId'],
   ],
 });
+
+/**
+ * `azure_role_definition`: the role's `role_name`, `role_type` (BuiltInRole, CustomRole),
+ * `assignable_scopes` and `permissions`, the SDK's `[{actions, notActions, dataActions,
+ * notDataActions}]` in the API's names; no `region` column, as role definitions have no location.
+ */
+export const azureRoleDefinitionTable: SteampipeTable = armTable({
+  table: 'azure_role_definition',
+  type: 'Microsoft.Authorization/roleDefinitions',
+  idPattern: /\/providers\/microsoft\.authorization\/roledefinitions\/[^/]+$/i,
+  requiredColumns: ['id', 'role_name', 'role_type', 'permissions'],
+  columnTypes: { assignable_scopes: 'json', permissions: 'json' },
+  columns: [
+    ['role_name', 'roleName'],
+    ['role_type', 'type'],
+    ['description', 'description'],
+    ['assignable_scopes', 'assignableScopes'],
+    ['permissions', 'permissions'],
+  ],
+});

@@ -903,6 +903,46 @@ describe('aws-api-describe: answers that name no resource', () => {
       { State: 'STARTED', Description: 'No report exists. Starting a new report generation task' },
     ],
     [
+      'iam list-access-keys --user-name',
+      {
+        AccessKeyMetadata: [
+          {
+            UserName: 'ops',
+            AccessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+            Status: 'Active',
+            CreateDate: '2021-03-09T18:39:23+00:00',
+          },
+        ],
+        IsTruncated: false,
+      },
+    ],
+    ['iam list-access-keys of a user without any', { AccessKeyMetadata: [] }],
+    [
+      'iam get-access-key-last-used',
+      { UserName: 'ops', AccessKeyLastUsed: { Region: 'N/A', ServiceName: 'N/A' } },
+    ],
+    ['iam list-mfa-devices of a user without any', { MFADevices: [], IsTruncated: false }],
+    [
+      'iam get-login-profile',
+      {
+        LoginProfile: {
+          UserName: 'ops',
+          CreateDate: '2021-03-09T19:01:15+00:00',
+          PasswordResetRequired: false,
+        },
+      },
+    ],
+    [
+      'iam list-attached-user-policies',
+      {
+        AttachedPolicies: [
+          { PolicyName: 'AdministratorAccess', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' },
+        ],
+        IsTruncated: false,
+      },
+    ],
+    ['iam list-user-policies', { PolicyNames: ['deploy-inline'], IsTruncated: false }],
+    [
       'sts get-caller-identity',
       { UserId: 'AIDASAMPLEUSERID', Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/ops` },
     ],

@@ -25,6 +25,40 @@ function assignment(principalName: string, role: string, principalType = 'User',
 const GUEST = 'vendor.ops_gmail.com#EXT#@kansacorp.onmicrosoft.com';
 const assignments = (...items: unknown[]) => jsonFile(items, 'role-assignments.json');
 
+const PARTNER_ID = '0b1c0000-0000-4000-8000-0000000000e1';
+const OTHER_ID = '0b1c0000-0000-4000-8000-0000000000e2';
+
+/** A Steampipe azure_role_assignment row: the principal by object id only. */
+function steampipeAssignment(principalId: string, role: string) {
+  const name = `7d2c5b8a-4444-4e1f-8a5e-${String(++next).padStart(12, '0')}`;
+  const id = `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+  return {
+    name,
+    id,
+    scope: SUBSCRIPTION_ID,
+    type: 'Microsoft.Authorization/roleAssignments',
+    principal_id: principalId,
+    principal_type: 'User',
+    role_definition_id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+    title: name,
+    akas: [id.toLowerCase()],
+    subscription_id: SUBSCRIPTION_ID.split('/').pop(),
+  };
+}
+
+/** A Steampipe azuread_user row (turbot/steampipe-plugin-azuread: `title`, `tenant_id`, no `akas`). */
+function directoryUser(id: string, userType: string, upn: string) {
+  return {
+    display_name: upn,
+    id,
+    user_principal_name: upn,
+    account_enabled: true,
+    user_type: userType,
+    title: upn,
+    tenant_id: '7a1b0000-0000-4000-8000-00000000d1d1',
+  };
+}
+
 /** Without the assessment, the role assignments show a guest holding Owner; their absence proves nothing. */
 const fromAssignments: AnyCase[] = [
   {
@@ -70,6 +104,43 @@ const fromAssignments: AnyCase[] = [
   {
     name: 'no assessment, a guest assigned Owner on a resource group only',
     records: [assignments(assignment(GUEST, OWNER, 'User', `${SUBSCRIPTION_ID}/resourceGroups/rg-app`))],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, Steampipe rows: an Owner whose azuread_user is a Guest',
+    records: [
+      jsonFile([steampipeAssignment(PARTNER_ID, OWNER)], 'azure-role-assignment.json'),
+      jsonFile([directoryUser(PARTNER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
+    status: 'FAIL',
+    messageId: 'guestOwnerAssigned',
+    data: { guests: [GUEST] },
+  },
+  {
+    name: 'no assessment, Steampipe rows: the Owner’s azuread_user is a Member',
+    records: [
+      jsonFile([steampipeAssignment(PARTNER_ID, OWNER)], 'azure-role-assignment.json'),
+      jsonFile([directoryUser(PARTNER_ID, 'Member', 'ops@kansacorp.example')], 'azuread-user.json'),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, Steampipe rows: a Guest holds Reader only',
+    records: [
+      jsonFile([steampipeAssignment(PARTNER_ID, READER)], 'azure-role-assignment.json'),
+      jsonFile([directoryUser(PARTNER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, Steampipe rows: the Owner is not among the directory users exported',
+    records: [
+      jsonFile([steampipeAssignment(PARTNER_ID, OWNER)], 'azure-role-assignment.json'),
+      jsonFile([directoryUser(OTHER_ID, 'Guest', GUEST)], 'azuread-user.json'),
+    ],
     status: 'UNKNOWN',
     messageId: 'noAssessment',
   },
