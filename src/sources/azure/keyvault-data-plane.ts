@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { isWholeListing, withVaultKeysListed } from './vault-keys-listing.ts';
 
 /**
  * Key Vault's data plane, as `az keyvault key list` and `az keyvault key show` print it (`kid`,
@@ -42,7 +43,12 @@ export function* readKeyVaultDataPlane(
   ctx: ReadContext,
   vaults: VaultIds = new Map(),
 ): Iterable<Resource> {
-  for (const [index, item] of itemsOf(document).entries()) yield* readItem(item, index, ctx, vaults);
+  // `az keyvault key list` and a page without a next one list the vault's keys whole; `show` one key.
+  const whole = isWholeListing(document);
+  const member = Array.isArray(document) ? '' : ': value';
+  for (const [index, item] of itemsOf(document).entries())
+    for (const resource of readItem(item, index, ctx, vaults))
+      yield whole ? withVaultKeysListed(resource, `${ctx.file}${member}`) : resource;
 }
 
 /** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */

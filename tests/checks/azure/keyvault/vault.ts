@@ -1,0 +1,78 @@
+import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
+import type { AnyCase } from '../../../helpers/rule-tester.ts';
+import { keyVaultRow } from '../arg-rows.ts';
+import { keyList } from './key.ts';
+
+/** A vault as Resource Graph holds it: without its keys (data-plane objects). */
+const vault = () => keyVaultRow('kv1', { enableSoftDelete: true, enablePurgeProtection: true });
+
+/** `az keyvault key list --vault-name kv1`: the data plane's keys, naming the vault by its host. */
+const dataPlaneKey = {
+  attributes: { enabled: true, expires: null, recoveryLevel: 'Recoverable' },
+  kid: 'https://kv1.vault.azure.net/keys/k1',
+  managed: null,
+  name: 'k1',
+  tags: {},
+};
+
+/** The key checks' verdicts on the vault itself: whether its keys are in the input to be judged. */
+export const vaultCases: AnyCase[] = [
+  {
+    name: 'a vault whose keys were not listed (Resource Graph alone)',
+    records: [vault()],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+    message: { en: 'az keyvault key list --vault-name', ja: 'Get-AzKeyVaultKey' },
+  },
+  {
+    name: 'a vault beside ARM’s list body of its keys',
+    records: [vault(), keyList({ attributes: {} })],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keys\.json: value$/), value: true }],
+  },
+  {
+    name: 'a vault beside az keyvault key list (the keys under the placeholder vault of its name)',
+    records: [vault(), jsonFile([dataPlaneKey], 'keyvault-key-list.json')],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keyvault-key-list\.json$/), value: true }],
+  },
+  {
+    name: 'a vault beside az keyvault key show of one key: not a listing',
+    records: [
+      vault(),
+      jsonFile({ ...dataPlaneKey, key: { kid: dataPlaneKey.kid, kty: 'RSA' } }, 'key-show.json'),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault beside a page of its keys that has a next one',
+    records: [
+      vault(),
+      jsonFile(
+        { value: [dataPlaneKey], nextLink: 'https://kv1.vault.azure.net/keys?$skiptoken=abc' },
+        'keys-page.json',
+      ),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'another vault’s keys listed: this one’s are not',
+    records: [
+      keyVaultRow('kv2', { enableSoftDelete: true }),
+      jsonFile([dataPlaneKey], 'keyvault-key-list.json'),
+    ],
+    target: 'kv2',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+];
