@@ -25,6 +25,12 @@ export interface AzureSubscriptionFacts {
    */
   readonly resourceSettingsListed?: Fact<boolean>;
   /**
+   * The keys of every Key Vault vault of the subscription were listed (as
+   * `activityLogSettingsListed`; `--save-inventory`'s `keyvault-keys-<subscription id>.json`): a
+   * vault none of whose keys it holds has none.
+   */
+  readonly vaultKeysListed?: Fact<boolean>;
+  /**
    * The management groups the subscription is under, its parent first, to the tenant root group
    * (their names, lower case: Resource Graph's `properties.managementGroupAncestorsChain`).
    * Absent when the record does not show them; unknown when the scan read role assignments of
@@ -98,8 +104,9 @@ export interface AzureKeyVaultFacts extends CommonFacts {
   readonly networkDefaultAction?: Fact<string>;
   /**
    * The vault's keys were listed whole, even none (a live scan's `GET <vault>/keys`, a recorded
-   * data-plane listing of a vault the recording holds); unknown, with why, where that listing
-   * failed. A listing with keys is known by them too (`AzureKeyVaultKeyFacts.vaultKeysListed`).
+   * listing of a vault the recording holds); unknown, with why, where that listing failed. A
+   * listing with keys is known by them too (`AzureKeyVaultKeyFacts.vaultKeysListed`), and a
+   * subscription's listing of its vaults' keys by its `vaultKeysListed`.
    */
   readonly keysListed?: Fact<boolean>;
 }

@@ -2,7 +2,13 @@ import { explicit } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject } from './arm-record.ts';
-import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
+import {
+  isSavedIncomplete,
+  listingOfFile,
+  listingRecord,
+  SUBSCRIPTION_LISTINGS,
+  unreadListingOfFile,
+} from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
 import { withVaultKeysListed } from './vault-keys-listing.ts';
 
@@ -41,9 +47,10 @@ export const azureArm: DocumentFormat = {
       // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
       if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...page];
-      // A page with a next one lists part of the scope: it says nothing of what is absent.
+      // A page with a next one, or what a live scan saved as read in part, lists part of the
+      // scope: it says nothing of what is absent.
       const { nextLink } = document;
-      if (typeof nextLink === 'string' && nextLink !== '') {
+      if ((typeof nextLink === 'string' && nextLink !== '') || isSavedIncomplete(ctx.file)) {
         if (listingOfFile(ctx.file))
           ctx.note?.(
             "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",

@@ -1,11 +1,12 @@
 import {
   type AzureKeyVaultFacts,
   type AzureKeyVaultKeyFacts,
+  type AzureSubscriptionFacts,
   PLACEHOLDER_SCOPE,
   PLACEHOLDER_SUBSCRIPTION,
 } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { accountResourceId, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, notApplicable, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
@@ -35,10 +36,11 @@ type VaultKeysMessage = keyof typeof VAULT_KEYS_MESSAGES;
 /**
  * A vault's verdict in a key check: not applicable where its keys were listed whole (each key
  * has its own finding; a listing that answered none leaves none to judge), UNKNOWN where they
- * were not. A listing with keys is known by them: a key read from its vault's whole listing says
- * so. The data plane names a key's vault by its host alone, so such keys are under the
- * placeholder scope; a vault's name is its host's (`<vault>.vault.azure.net`), unique in the
- * cloud, so the keys under the placeholder vault of the same name are this vault's.
+ * were not: by the vault's own `keysListed`, its subscription's `vaultKeysListed`, or its keys,
+ * a listing with keys being known by them (a key read from its vault's whole listing says so).
+ * The data plane names a key's vault by its host alone, so such keys are under the placeholder
+ * scope; a vault's name is its host's (`<vault>.vault.azure.net`), unique in the cloud, so the
+ * keys under the placeholder vault of the same name are this vault's.
  */
 export function vaultKeysVerdict(
   vault: Resource<AzureKeyVaultFacts>,
@@ -46,12 +48,18 @@ export function vaultKeysVerdict(
 ): CheckResult<VaultKeysMessage> {
   const own = vault.facts.keysListed;
   if (own?.source === 'explicit' && own.value) return notApplicable('keysListed', [own]);
+  // A live listing that failed part way says so: the keys of its first pages are not all there are.
+  if (own?.source === 'unknown') return undetermined('keysNotListed', [own]);
+  // The subscription's listing of every vault's keys (ARM's, of vaults: not of managed HSMs).
+  const subscription = ctx.inventory.byId('azure', accountResourceId('azure', vault.account));
+  const all = (subscription?.facts as AzureSubscriptionFacts | undefined)?.vaultKeysListed;
+  if (all?.source === 'explicit' && all.value && vault.nativeType === VAULTS)
+    return notApplicable('keysListed', [{ ...all, resourceId: subscription!.id }]);
   const listedKey = keysOf(vault, ctx)
     .map((key) => ({ key, listed: key.facts.vaultKeysListed }))
     .find(({ listed }) => listed?.source === 'explicit' && listed.value);
   if (listedKey?.listed)
     return notApplicable('keysListed', [{ ...listedKey.listed, resourceId: listedKey.key.id }]);
-  // A live listing that failed says why; otherwise nothing listed the keys.
   const evidence =
     own ??
     unknown<boolean>(`${vault.id}/keys`, {
@@ -73,3 +81,5 @@ function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyV
 
 /** The account of the records under the placeholder scope (their ids' subscription, lower-cased). */
 const PLACEHOLDER_ACCOUNT = PLACEHOLDER_SUBSCRIPTION.split('/')[2]!.toLowerCase();
+
+const VAULTS = 'microsoft.keyvault/vaults';

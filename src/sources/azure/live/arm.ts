@@ -283,6 +283,8 @@ export class ArmReader {
     const listed = read.listedAs
       ? [[read.listedAs, failed ? failedCall(call, failed) : explicit(true, call)]]
       : [];
+    // Listed (even empty): what --save-inventory writes for the subscription is a listing too.
+    if (read.listedAs && !failed && !scan.bodies.has(read.file)) scan.bodies.set(read.file, []);
     if ('resource' in owner && completed.length + listed.length > 0) {
       const facts = Object.fromEntries([...completed, ...listed]);
       this.#s.ctx.emit({ ...owner.resource, facts, origin: { file: `azure:arm${path}` } });

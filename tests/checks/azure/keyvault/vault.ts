@@ -1,11 +1,20 @@
 import { expect } from 'vitest';
 import { jsonFile } from '../../../helpers/exports.ts';
 import type { AnyCase } from '../../../helpers/rule-tester.ts';
-import { keyVaultRow } from '../arg-rows.ts';
+import { keyVaultRow, row, SUBSCRIPTION } from '../arg-rows.ts';
 import { keyList } from './key.ts';
+
+/** ARM's list body of kv1's keys, in a file of the given name. */
+const keyListNamed = (name: string) => ({ ...keyList({ attributes: {} }), name });
 
 /** A vault as Resource Graph holds it: without its keys (data-plane objects). */
 const vault = () => keyVaultRow('kv1', { enableSoftDelete: true, enablePurgeProtection: true });
+
+/** A managed HSM as Resource Graph holds it: its keys are the HSM's data plane too. */
+const managedHsm = () =>
+  row('Microsoft.KeyVault', 'managedHSMs', 'managedHSMs/hsm1', {
+    properties: { enableSoftDelete: true, enablePurgeProtection: true },
+  });
 
 /** `az keyvault key list --vault-name kv1`: the data plane's keys, naming the vault by its host. */
 const dataPlaneKey = {
@@ -61,6 +70,28 @@ export const vaultCases: AnyCase[] = [
         'keys-page.json',
       ),
     ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault of a subscription whose vaults’ keys were listed (--save-inventory), with none',
+    records: [vault(), jsonFile({ value: [] }, `keyvault-keys-${SUBSCRIPTION}.json`)],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keyvault-keys-[0-9a-f-]+\.json: value$/), value: true }],
+  },
+  {
+    name: 'a managed HSM of that subscription: its keys are not in the vaults’ listing',
+    records: [managedHsm(), jsonFile({ value: [] }, `keyvault-keys-${SUBSCRIPTION}.json`)],
+    target: 'hsm1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault whose keys a live scan saved as read in part (-incomplete-)',
+    records: [vault(), keyListNamed(`keyvault-keys-incomplete-${SUBSCRIPTION}.json`)],
     target: 'kv1',
     status: 'UNKNOWN',
     messageId: 'keysNotListed',
