@@ -25,6 +25,23 @@ const dataPlaneKey = {
   tags: {},
 };
 
+/** Get-AzKeyVaultKey's PSKeyVaultKeyIdentityItem, piped to ConvertTo-Json. */
+const powerShellKey = (version: string | null) => ({
+  Enabled: true,
+  Expires: null,
+  NotBefore: null,
+  Created: '2025-07-01T02:03:04Z',
+  Updated: '2025-07-01T02:03:04Z',
+  RecoveryLevel: 'Recoverable',
+  Tags: {},
+  TagsTable: null,
+  IsHsm: false,
+  VaultName: 'kv1',
+  Name: 'k1',
+  Version: version,
+  Id: `https://kv1.vault.azure.net:443/keys/k1${version ? `/${version}` : ''}`,
+});
+
 /** The key checks' verdicts on the vault itself: whether its keys are in the input to be judged. */
 export const vaultCases: AnyCase[] = [
   {
@@ -92,6 +109,23 @@ export const vaultCases: AnyCase[] = [
   {
     name: 'a vault whose keys a live scan saved as read in part (-incomplete-)',
     records: [vault(), keyListNamed(`keyvault-keys-incomplete-${SUBSCRIPTION}.json`)],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault beside Get-AzKeyVaultKey -VaultName (identity items, Version null)',
+    records: [vault(), jsonFile([powerShellKey(null)], 'Get-AzKeyVaultKey.json')],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+  },
+  {
+    name: 'a vault beside Get-AzKeyVaultKey -Name -IncludeVersions (one key’s versions): not a listing',
+    records: [
+      vault(),
+      jsonFile([powerShellKey('4b7e1f0c2d3a4e5f8091a2b3c4d5e6f7')], 'Get-AzKeyVaultKey.json'),
+    ],
     target: 'kv1',
     status: 'UNKNOWN',
     messageId: 'keysNotListed',
