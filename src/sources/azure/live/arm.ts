@@ -275,7 +275,8 @@ export class ArmReader {
     }
     if ('listing' in owner) this.#listed(scan, owner.listing, `GET ${path}`, failed);
     if (failed) scan.incomplete.add(read.file);
-    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.completes);
+    // A list cut short is read as the page it is, with the next link that failed: not all there is.
+    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.completes, failed && next);
     // After the items: a fact they decided stays (the inventory keeps the best-founded value);
     // a list of the resource's own (its vault's keys) says whether it was read whole.
     const call = `GET ${path}`;
@@ -344,7 +345,14 @@ export class ArmReader {
   }
 
   /** ARM bodies through the offline `azure-arm` reader (the same adapters), kept for --save-inventory. */
-  #emit(scan: SubscriptionScan, file: string, items: unknown[], origin: string, count: boolean): void {
+  #emit(
+    scan: SubscriptionScan,
+    file: string,
+    items: unknown[],
+    origin: string,
+    count: boolean,
+    nextLink?: string,
+  ): void {
     if (items.length === 0) return;
     const saved = scan.bodies.get(file);
     if (saved) saved.push(...items);
@@ -353,7 +361,7 @@ export class ArmReader {
       file: origin,
       skip: (reason: string) => this.#s.log.debug({ origin, reason }, 'azure: ARM record skipped'),
     };
-    for (const resource of azureArm.read({ value: items }, ctx)) {
+    for (const resource of azureArm.read({ value: items, ...(nextLink && { nextLink }) }, ctx)) {
       this.#s.ctx.emit(resource);
       if (!count) continue;
       scan.resources++;
