@@ -97,7 +97,7 @@ function vaultKeysTable(): CloudQueryTable {
     read(row, origin) {
       const read = table.read(row, origin);
       if ('skip' in read) return read;
-      return read.map((resource) => withVaultKeysListed(resource, `${origin.file}: ${table.table}`));
+      return read.map((resource) => withVaultKeysListed(resource, table.table));
     },
   };
 }

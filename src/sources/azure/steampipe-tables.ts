@@ -118,6 +118,6 @@ export const azureKeyVaultKeyTable: SteampipeTable = {
       origin,
     );
     if ('skip' in read) return read;
-    return read.map((resource) => withVaultKeysListed(resource, `${origin.file}: ${keyTable.table}`));
+    return read.map((resource) => withVaultKeysListed(resource, keyTable.table));
   },
 };

@@ -20,9 +20,10 @@ export function isWholeListing(document: unknown): boolean {
 }
 
 /**
- * The keys of a whole listing, each marked as read from its vault's listing (`vaultKeysListed`,
- * the path naming the file and member): a listing of a vault's keys with entries is known by
- * them, so the key checks judge that vault by its keys rather than as unlisted.
+ * A key of a whole listing, marked as read from its vault's listing (`vaultKeysListed`, the path
+ * naming the file and member, or the table of a table export, whose origin names the file): a
+ * listing of a vault's keys with entries is known by them, so the key checks judge that vault by
+ * its keys rather than as unlisted.
  */
 export function withVaultKeysListed(resource: Resource, path: string): Resource {
   if (resource.kansaType !== 'kms.key' || !KEY_TYPES.has(resource.nativeType)) return resource;
