@@ -42,7 +42,7 @@ export const LIVE_READS = {
     grant: AZURE_READER,
   },
   azureVaultKeys: {
-    what: { ja: 'キー コンテナーのキーの一覧', en: "the vault's keys" },
+    what: { ja: 'キー コンテナーのキーの一覧', en: "a listing of the vault's keys" },
     call: 'GET <vault id>/keys',
     grant: AZURE_READER,
   },

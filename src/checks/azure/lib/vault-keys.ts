@@ -63,8 +63,8 @@ export function vaultKeysVerdict(
   const evidence =
     own ??
     unknown<boolean>(`${vault.id}/keys`, {
-      ja: 'キー コンテナーのキーの一覧がエクスポートにありません',
-      en: "no listing of the vault's keys in the export",
+      ja: 'キー コンテナーのキーを一覧した入力がありません',
+      en: "no input lists the vault's keys",
     });
   return undetermined('keysNotListed', [evidence]);
 }
