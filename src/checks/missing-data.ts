@@ -41,6 +41,11 @@ export const LIVE_READS = {
     call: 'GET /subscriptions/<id>/providers/Microsoft.Consumption/budgets',
     grant: AZURE_READER,
   },
+  azureVaultKeys: {
+    what: { ja: 'キー コンテナーのキーの一覧', en: "a listing of the vault's keys" },
+    call: 'GET <vault id>/keys',
+    grant: AZURE_READER,
+  },
   azureSqlAuditing: {
     what: { ja: 'SQL サーバーの監査設定', en: "the SQL server's auditing settings" },
     call: 'GET <server id>/auditingSettings/default',

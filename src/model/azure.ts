@@ -25,6 +25,12 @@ export interface AzureSubscriptionFacts {
    */
   readonly resourceSettingsListed?: Fact<boolean>;
   /**
+   * The keys of every Key Vault vault of the subscription were listed (as
+   * `activityLogSettingsListed`; `--save-inventory`'s `keyvault-keys-<subscription id>.json`): a
+   * vault none of whose keys it holds has none.
+   */
+  readonly vaultKeysListed?: Fact<boolean>;
+  /**
    * The management groups the subscription is under, its parent first, to the tenant root group
    * (their names, lower case: Resource Graph's `properties.managementGroupAncestorsChain`).
    * Absent when the record does not show them; unknown when the scan read role assignments of
@@ -96,6 +102,13 @@ export interface AzureKeyVaultFacts extends CommonFacts {
   readonly publicNetworkAccess?: Fact<string>;
   /** The vault firewall's default action (`networkAcls.defaultAction`): Allow or Deny. */
   readonly networkDefaultAction?: Fact<string>;
+  /**
+   * The vault's keys were listed whole, even none (a live scan's `GET <vault>/keys`, a recorded
+   * listing of a vault the recording holds); unknown, with why, where that listing failed. A
+   * listing with keys is known by them too (`AzureKeyVaultKeyFacts.vaultKeysListed`), and a
+   * subscription's listing of its vaults' keys by its `vaultKeysListed`.
+   */
+  readonly keysListed?: Fact<boolean>;
 }
 
 /**
@@ -350,7 +363,20 @@ export interface AzureKeyVaultKeyFacts extends CommonFacts {
   readonly rotationPeriodDays?: Fact<number | null>;
   /** Expiry (`attributes.exp`, Unix seconds) as an ISO date; null when the key never expires. */
   readonly expiresOn?: Fact<string | null>;
+  /**
+   * The key was read from a listing of its vault's keys read whole (`az keyvault key list`, a
+   * `GET <vault>/keys` list body without a next page): its vault's keys are all in the input.
+   * Absent on a key read alone (`az keyvault key show`).
+   */
+  readonly vaultKeysListed?: Fact<boolean>;
 }
+
+/**
+ * The subscription and resource group of a record that does not name them (an ARM template's
+ * resources, a Key Vault data-plane key), as the REST specs write a path's parameters.
+ */
+export const PLACEHOLDER_SUBSCRIPTION = '/subscriptions/{subscriptionId}';
+export const PLACEHOLDER_SCOPE = `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/{resourceGroupName}`;
 
 /** microsoft.consumption/budgets */
 export interface AzureBudgetFacts {

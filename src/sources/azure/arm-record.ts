@@ -37,21 +37,14 @@ export function getPath(object: unknown, path: string): unknown {
   return current;
 }
 
+export { PLACEHOLDER_SCOPE, PLACEHOLDER_SUBSCRIPTION } from '../../model/azure.ts';
+
 /**
  * `/subscriptions/<subscription>/…` (the CLI's diagnostic-settings output drops the leading
  * slash). The subscription is a GUID in live exports; API examples, templates and test
  * fixtures put placeholders there (`{subscription-id}`, `<AZURE_SUBSCRIPTION_ID>`, `subid`),
  * and their records are read all the same.
  */
-/** The subscription of a record that does not name it, as the REST specs write a path's parameter. */
-export const PLACEHOLDER_SUBSCRIPTION = '/subscriptions/{subscriptionId}';
-
-/**
- * The subscription and resource group of a record that does not name them (an ARM template's
- * resources, a Key Vault data-plane key), as the REST specs write a path's parameters.
- */
-export const PLACEHOLDER_SCOPE = `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/{resourceGroupName}`;
-
 const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 /** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */
 const ARM_ID = /^\/?(?:subscriptions\/[^/]+|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;

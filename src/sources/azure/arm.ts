@@ -2,8 +2,15 @@ import { explicit } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
-import { listingOfFile, listingRecord, SUBSCRIPTION_LISTINGS, unreadListingOfFile } from './listing.ts';
+import {
+  isSavedIncomplete,
+  listingOfFile,
+  listingRecord,
+  SUBSCRIPTION_LISTINGS,
+  unreadListingOfFile,
+} from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
+import { withVaultKeysListed } from './vault-keys-listing.ts';
 
 /**
  * ARM as users save it: a list body `{"value": [...], "nextLink"?}` (REST, and
@@ -30,20 +37,27 @@ export const azureArm: DocumentFormat = {
   read(raw, ctx) {
     const document = exampleBody(raw);
     // `az … list -o json` prints the entries alone (`[]` where there are none).
-    if (Array.isArray(document)) return [...subscriptionListing(ctx, ''), ...readRows(document, ctx)];
+    if (Array.isArray(document))
+      return [
+        ...subscriptionListing(ctx, ''),
+        ...[...readRows(document, ctx)].map((row) => withVaultKeysListed(row, ctx.file)),
+      ];
     if (isObject(document) && isListBody(document)) {
-      const rows = readRows(requireArray(ctx, document.value, 'value'), ctx);
+      const page = readRows(requireArray(ctx, document.value, 'value'), ctx);
       // What a live scan saved as not read whole: the subscription's facts it leaves unknown.
       const unread = unreadListingOfFile(ctx.file);
-      if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...rows];
-      // A page with a next one lists part of the scope: it says nothing of what is absent.
+      if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...page];
+      // A page with a next one, or what a live scan saved as read in part, lists part of the
+      // scope: it says nothing of what is absent.
       const { nextLink } = document;
-      if (typeof nextLink === 'string' && nextLink !== '' && listingOfFile(ctx.file)) {
-        ctx.note?.(
-          "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",
-        );
-        return rows;
+      if ((typeof nextLink === 'string' && nextLink !== '') || isSavedIncomplete(ctx.file)) {
+        if (listingOfFile(ctx.file))
+          ctx.note?.(
+            "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",
+          );
+        return page;
       }
+      const rows = [...page].map((row) => withVaultKeysListed(row, `${ctx.file}: value`));
       return [...subscriptionListing(ctx, ': value'), ...rows];
     }
     return readRows([document], ctx);

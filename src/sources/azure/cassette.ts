@@ -1,3 +1,4 @@
+import type { AzureKeyVaultFacts } from '../../model/azure.ts';
 import { explicit, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
@@ -12,6 +13,7 @@ import {
   readKeyVaultDataPlane,
   type VaultIds,
 } from './keyvault-data-plane.ts';
+import { isWholeListing } from './vault-keys-listing.ts';
 
 /**
  * HTTP exchanges recorded by test suites: vcrpy cassettes, as Cloud Custodian's Azure tests keep
@@ -53,6 +55,7 @@ export const azureCassette: DocumentFormat = {
     const lastAnswer = lastAnswers(exchanges);
     const listed = settingsListings(exchanges);
     const vaults = vaultIds(exchanges);
+    const keyListings = vaultKeyListings(exchanges, vaults);
     for (const [index, exchange] of exchanges.entries()) {
       const call = `${exchange.method} ${exchange.path}`;
       const answered = exchange.status >= 200 && exchange.status < 300;
@@ -83,7 +86,7 @@ export const azureCassette: DocumentFormat = {
           );
         if (current.body !== undefined)
           for (const resource of azureArm.read(current.body, ctx))
-            yield withSettingsListing(resource, listed);
+            yield withKeysListing(withSettingsListing(resource, listed), keyListings);
       } else
         ctx.skip(`interaction ${index}: ${call}: the answer is not a resource or a list of resources`, {
           index,
@@ -114,6 +117,40 @@ function vaultIds(exchanges: readonly Exchange[]): VaultIds {
     }
   }
   return vaults;
+}
+
+/** A listing of a vault's keys: ARM's (`GET <vault id>/keys`) or the data plane's (`GET https://<vault>.vault.azure.net/keys`). */
+const ARM_KEY_LISTING = /^(\/subscriptions\/.+\/providers\/microsoft\.keyvault\/vaults\/[^/]+)\/keys\/?$/i;
+const DATA_PLANE_KEY_LISTING =
+  /^https:\/\/[^./]+\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/keys\/?$/i;
+
+/**
+ * The vaults whose keys the recording listed whole (even none: an empty answer), by lower-cased
+ * id, with the call; a data-plane listing counts for the vault the recording's ARM answers hold.
+ */
+function vaultKeyListings(exchanges: readonly Exchange[], vaults: VaultIds): ReadonlyMap<string, string> {
+  const listed = new Map<string, string>();
+  for (const exchange of exchanges) {
+    const answered = exchange.status >= 200 && exchange.status < 300;
+    if (!answered || exchange.method.toUpperCase() !== 'GET' || !isWholeListing(exchange.body)) continue;
+    // The recording's vaults are known by their host (`<vault>.vault.azure.net`).
+    const host = DATA_PLANE_KEY_LISTING.test(exchange.address)
+      ? new URL(exchange.address).hostname
+      : undefined;
+    const vault = exchange.arm
+      ? ARM_KEY_LISTING.exec(exchange.path)?.[1]
+      : host && vaults.get(host.toLowerCase());
+    if (vault) listed.set(answerKey(vault), `GET ${exchange.arm ? exchange.path : exchange.address}`);
+  }
+  return listed;
+}
+
+/** A vault of the recording whose keys it listed: `keysListed`, naming the call. */
+function withKeysListing(resource: Resource, listed: ReadonlyMap<string, string>): Resource {
+  const call = resource.kansaType === 'kms.vault' ? listed.get(answerKey(resource.id)) : undefined;
+  if (!call) return resource;
+  const facts: AzureKeyVaultFacts = { keysListed: explicit(true, call) };
+  return { ...resource, facts: { ...resource.facts, ...facts } };
 }
 
 const SETTINGS_LISTING = /^(\/subscriptions\/.+)\/providers\/microsoft\.insights\/diagnosticsettings\/?$/i;

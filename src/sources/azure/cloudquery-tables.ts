@@ -1,6 +1,7 @@
 import { explicit } from '../../model/fact.ts';
 import { type CloudQueryTable, jsonColumn, restName } from '../cloudquery-row.ts';
 import { toResource } from './adapters/index.ts';
+import { withVaultKeysListed } from './vault-keys-listing.ts';
 
 /**
  * The ARM envelope's fields as CloudQuery's Azure tables name them: the plugin makes each table
@@ -85,6 +86,22 @@ function armTable(table: string): CloudQueryTable {
  * either: a failure reads as none.) The row holds no property: the resource is listed only,
  * completed by its own table's row.
  */
+/**
+ * `azure_keyvault_keyvault_keys`, a child table the plugin syncs for each vault it lists: the
+ * rows of a vault are its keys, all of them (`vaultKeysListed`).
+ */
+function vaultKeysTable(): CloudQueryTable {
+  const table = armTable('azure_keyvault_keyvault_keys');
+  return {
+    ...table,
+    read(row, origin) {
+      const read = table.read(row, origin);
+      if ('skip' in read) return read;
+      return read.map((resource) => withVaultKeysListed(resource, table.table));
+    },
+  };
+}
+
 const monitorResources: CloudQueryTable = {
   table: 'azure_monitor_resources',
   requiredColumns: ['id', 'type'],
@@ -114,7 +131,6 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_keyvault_keyvault',
   // The plugin's 2022 name of the vaults table.
   'azure_keyvault_vaults',
-  'azure_keyvault_keyvault_keys',
   'azure_compute_virtual_machines',
   'azure_compute_disks',
   'azure_compute_snapshots',
@@ -145,4 +161,4 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_authorization_role_definitions',
 ]
   .map(armTable)
-  .concat(monitorResources);
+  .concat(monitorResources, vaultKeysTable());

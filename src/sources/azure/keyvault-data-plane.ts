@@ -3,6 +3,7 @@ import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { isWholeListing, withVaultKeysListed } from './vault-keys-listing.ts';
 
 /**
  * Key Vault's data plane, as `az keyvault key list` and `az keyvault key show` print it (`kid`,
@@ -44,7 +45,11 @@ export function* readKeyVaultDataPlane(
   ctx: ReadContext,
   vaults: VaultIds = new Map(),
 ): Iterable<Resource> {
+  // `az keyvault key list` and a page without a next one list the vault's keys whole; `show` one
+  // key, and `list-versions` one key's versions (each `kid` with its version).
   const items = itemsOf(document);
+  const whole = isWholeListing(document) && !items.some((item) => objectUri(item)?.[6]);
+  const member = Array.isArray(document) ? '' : ': value';
   const older = olderVersions(items);
   for (const [index, item] of items.entries()) {
     if (older.has(item))
@@ -52,7 +57,9 @@ export function* readKeyVaultDataPlane(
         `an older version of a key listed with its newer ones (${String(item.kid ?? get(item.key, 'kid'))}): the current version is read`,
         { index },
       );
-    else yield* readItem(item, index, ctx, vaults);
+    else
+      for (const resource of readItem(item, index, ctx, vaults))
+        yield whole ? withVaultKeysListed(resource, `${ctx.file}${member}`) : resource;
   }
 }
 

@@ -8,21 +8,24 @@ import { accountResourceId, type Resource } from '../../model/resource.ts';
  * export, no budget), as opposed to a missing listing, which only means unknown. A listing is
  * recorded as a fact of the subscription. Offline, a list body is the subscription's listing
  * when its file is named for it, as `--save-inventory` writes it (the name may have a prefix):
- * `activity-log-settings-<subscription id>.json`, `budgets-<subscription id>.json`, and
+ * `activity-log-settings-<subscription id>.json`, `budgets-<subscription id>.json`,
  * `resource-diagnostic-settings-<subscription id>.json`: the settings of every resource of the
- * subscription whose settings a check reads (ARM lists them per resource; the bodies together).
+ * subscription whose settings a check reads (ARM lists them per resource; the bodies together),
+ * and `keyvault-keys-<subscription id>.json`: the keys of every vault of the subscription (ARM's
+ * `GET <vault id>/keys`, the bodies together).
  * The same names ending `.yaml` (`az … -o yaml`) count too.
  */
 export const SUBSCRIPTION_LISTINGS = {
   'activity-log-settings': 'activityLogSettingsListed',
   budgets: 'budgetsListed',
   'resource-diagnostic-settings': 'resourceSettingsListed',
+  'keyvault-keys': 'vaultKeysListed',
 } as const satisfies Record<string, keyof AzureSubscriptionFacts>;
 
 export type SubscriptionListing = keyof typeof SUBSCRIPTION_LISTINGS;
 
 const LISTING_FILE =
-  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings|keyvault-keys)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
 
 /** The listing a file holds, by its name; undefined for any other file. */
 export function listingOfFile(file: string): { kind: SubscriptionListing; subscription: string } | undefined {
@@ -53,6 +56,10 @@ type UnreadListing = keyof typeof UNREAD_LISTINGS;
 
 const UNREAD_FILE =
   /(?:^|[/\\._-])(role-assignments)-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+
+/** A list body a live scan saved as not read whole (`<listing>-incomplete-<subscription id>.json`). */
+export const isSavedIncomplete = (file: string): boolean =>
+  /-incomplete-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.(?:json|ya?ml)$/i.test(file);
 
 /** The subscription's facts a saved `-incomplete-` file says were not read whole; undefined for any other file. */
 export function unreadListingOfFile(

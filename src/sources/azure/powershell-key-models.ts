@@ -29,6 +29,14 @@ export const KEY_MODELS: readonly PowerShellModel[] = [
     ],
     // The key's rotation policy is Get-AzKeyVaultKeyRotationPolicy's own object.
     notInClass: ['properties.rotationPolicy'],
+    // `Get-AzKeyVaultKey -VaultName` lists the vault's keys as identity items (no `Key`, no
+    // `Attributes`, `Version` null); one key by name is a PSKeyVaultKey, its versions
+    // (`-IncludeVersions`) have a `Version`, and a deleted key (`-InRemovedState`) a `DeletedDate`.
+    listsVaultKeys: (object) =>
+      !('Key' in object) &&
+      !('Attributes' in object) &&
+      !('DeletedDate' in object) &&
+      (object.Version === null || object.Version === ''),
   },
   {
     cmdlet: 'Get-AzKeyVaultKeyRotationPolicy (PSKeyRotationPolicy)',

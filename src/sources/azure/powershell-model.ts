@@ -58,6 +58,11 @@ export interface PowerShellModel {
    * `{subscriptionId}` of an ARM template's resources, which the file's coverage notes; an
    * object whose value cannot be computed is skipped, saying so.
    */
+  /**
+   * Whether the object is an item of a listing of its vault's keys read whole
+   * (`vaultKeysListed`, vault-keys-listing.ts), as opposed to one object got by name.
+   */
+  readonly listsVaultKeys?: (object: JsonObject) => boolean;
   readonly computed?: readonly {
     readonly armPath: string;
     readonly from: readonly string[];

@@ -15,6 +15,7 @@ import {
 import { inheritedAssignments } from './inherited-assignments.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 import { MODELS } from './powershell-models.ts';
+import { withVaultKeysListed } from './vault-keys-listing.ts';
 
 /** The model an object is of, by its distinctive properties. */
 function modelOf(value: unknown): PowerShellModel | undefined {
@@ -94,7 +95,8 @@ function readModel(
   const named = renamed(resource.facts, names, object);
   const facts = withUnreadable(named, unreadable);
   if (facts !== named && unreadable.some((mark) => mark.note === DEPTH_CUT)) note(DEPTH_CUT_COVERAGE_NOTE);
-  return { ...resource, facts };
+  const read = { ...resource, facts };
+  return model.listsVaultKeys?.(object) ? withVaultKeysListed(read, origin.file) : read;
 }
 
 interface Translated {

@@ -1,5 +1,6 @@
 import type { SteampipeTable } from '../steampipe-row.ts';
 import { armTable } from './steampipe-arm-table.ts';
+import { withVaultKeysListed } from './vault-keys-listing.ts';
 
 const storageAccountTable = armTable({
   table: 'azure_storage_account',
@@ -127,15 +128,18 @@ const keyTable = armTable({
  * `azure_key_vault_key`: the key's `key_type` (`kty`: RSA, RSA-HSM, EC…), `expires_at` (ARM's
  * `attributes.exp`, Unix seconds, which the plugin writes as a timestamp; null: it never
  * expires) and `rotation_policy` in the API's names (`lifetimeActions[].{trigger, action}`;
- * null: none).
+ * null: none). The plugin lists each vault's keys whole (`vaultKeysListed`): the table's rows of
+ * a vault are all its keys.
  */
 export const azureKeyVaultKeyTable: SteampipeTable = {
   ...keyTable,
   read(row, origin) {
     const expires = typeof row.expires_at === 'string' ? Date.parse(row.expires_at) : Number.NaN;
-    return keyTable.read(
+    const read = keyTable.read(
       { ...row, expires_seconds: Number.isNaN(expires) ? row.expires_at : expires / 1000 },
       origin,
     );
+    if ('skip' in read) return read;
+    return read.map((resource) => withVaultKeysListed(resource, keyTable.table));
   },
 };

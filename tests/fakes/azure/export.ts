@@ -9,7 +9,8 @@ import type { Scenario } from './scenario.ts';
  * (`az monitor diagnostic-settings subscription list`, and its resources' `… list --resource <id>`
  * together), and the other
  * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and TDE protectors and the
- * sites' `config/web` bodies concatenated into one array each, each vault's keys, each flexible
+ * sites' `config/web` bodies concatenated into one array each, each subscription's vaults' keys
+ * together (`keyvault-keys-<subscription id>.json`), each flexible
  * server's parameters (all of them, as `az postgres|mysql flexible-server parameter list` has
  * them) and each subscription's budgets as one list body.
  */
@@ -57,9 +58,25 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
     const value = resourceSettings.get(id) ?? [];
     await writeFile(path.join(dir, `resource-diagnostic-settings-${id}.json`), JSON.stringify({ value }));
   }
+  // Each subscription's vaults' keys together, named for it as `--save-inventory` writes them: a
+  // vault without a key has none (its empty answer, alone, would name no vault).
+  const vaultKeys = new Map<string, unknown[]>();
+  for (const [target, body] of scenario.armBodies) {
+    const subscription = /^\/subscriptions\/([^/]+)\/.*\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/.exec(
+      target,
+    )?.[1];
+    if (subscription && Array.isArray(body))
+      vaultKeys.set(subscription, [...(vaultKeys.get(subscription) ?? []), ...body]);
+  }
+  for (const sub of scenario.subscriptions) {
+    const id = sub.id.toLowerCase();
+    const value = vaultKeys.get(id) ?? [];
+    await writeFile(path.join(dir, `keyvault-keys-${id}.json`), JSON.stringify({ value }));
+  }
   const singles = new Map<string, unknown[]>();
   for (const [target, body] of scenario.armBodies) {
     if (target.endsWith('/providers/microsoft.consumption/budgets')) continue;
+    if (/\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/.test(target)) continue;
     if (!Array.isArray(body)) {
       const kind = target.endsWith('/config/web')
         ? 'site-config'

@@ -261,6 +261,12 @@ describe('live Azure scan against the fake', { timeout: 120_000 }, () => {
     expect(`${message?.en} ${message?.ja}`).not.toMatch(/add the output|出力を追加/);
     const keys = statusesOf(run.inventory, framework, 'azure.keyvault.key-expiry');
     expect([...keys.keys()].filter((id) => id.startsWith(`${vaultId}/keys/`))).toHaveLength(2);
+    // The vault itself is UNKNOWN on the key checks: the keys of its first page are not all it has,
+    // and none of them says its vault's keys were listed.
+    expect(keys.get(vaultId)).toBe('UNKNOWN');
+    const cut = run.inventory.all().filter((r) => r.id.toLowerCase().startsWith(`${vaultId}/keys/`));
+    expect(cut).toHaveLength(2);
+    expect(cut.map((key) => 'vaultKeysListed' in key.facts)).toEqual([false, false]);
     // Every other subscription reads whole, with the offline findings.
     const affected = new Set([server, vault].map((p) => p.split('/')[2]!));
     expect(run.scopes.filter((scope) => scope.error)).toHaveLength(affected.size);

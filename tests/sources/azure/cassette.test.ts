@@ -206,5 +206,51 @@ describe('azure-vcr-cassette: Key Vault data-plane calls beside the vaults’ AR
     ]);
     expect(keys[0]?.account).toBe('1b2c3d4e-0000-4000-8000-000000000003');
     expect(notes.filter((n) => n.includes('placeholder ids'))).toHaveLength(1);
+    // Each key of a whole listing says its vault's keys were listed; the rotation policy does not.
+    expect(keys.map((k) => (k.facts as { vaultKeysListed?: unknown }).vaultKeysListed)).toEqual([
+      expect.objectContaining({ source: 'explicit', value: true }),
+      undefined,
+      expect.objectContaining({ source: 'explicit', value: true }),
+    ]);
+  });
+
+  const vaultOf = (interactions: unknown[]) =>
+    [...azureCassette.read({ interactions }, { file: 'c.json', skip: () => {} })].find(
+      (r) => r.kansaType === 'kms.vault',
+    );
+  const vaults = exchange(
+    `https://management.azure.com${SUB}/providers/Microsoft.KeyVault/vaults?api-version=2019-09-01`,
+    { value: [vault] },
+  );
+
+  it('marks the vault whose keys the recording listed with none (data plane or ARM)', () => {
+    const dataPlane = vaultOf([
+      vaults,
+      exchange('https://corp-kv.vault.azure.net/keys?api-version=7.4', { value: [] }),
+    ]);
+    expect(dataPlane?.facts).toMatchObject({
+      keysListed: { source: 'explicit', value: true, path: 'GET https://corp-kv.vault.azure.net/keys' },
+    });
+    const arm = vaultOf([
+      vaults,
+      exchange(`https://management.azure.com${vault.id}/keys?api-version=2023-07-01`, { value: [] }),
+    ]);
+    expect(arm?.facts).toMatchObject({ keysListed: { source: 'explicit', value: true } });
+  });
+
+  it('does not mark a vault whose key listing has a next page, or another vault’s', () => {
+    const paged = vaultOf([
+      vaults,
+      exchange('https://corp-kv.vault.azure.net/keys?api-version=7.4', {
+        value: [],
+        nextLink: 'https://corp-kv.vault.azure.net/keys?api-version=7.4&$skiptoken=x',
+      }),
+    ]);
+    expect(paged?.facts).not.toHaveProperty('keysListed');
+    const other = vaultOf([
+      vaults,
+      exchange('https://other-kv.vault.azure.net/keys?api-version=7.4', { value: [] }),
+    ]);
+    expect(other?.facts).not.toHaveProperty('keysListed');
   });
 });

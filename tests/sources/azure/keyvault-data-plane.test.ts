@@ -262,6 +262,14 @@ describe('azure-keyvault-data-plane', () => {
     expect(resources.map((r) => r.id)).toEqual([keyId('cmk-app')]);
     expect(evaluate(keyExpiry, resources, keyId('cmk-app')).status).toBe('FAIL');
     expect(skipped).toEqual([expect.stringMatching(/an older version of a key .*cmk-app\/1f2e/)]);
+    // One key's versions are no listing of the vault's keys.
+    expect(resources.map((r) => (r.facts as { vaultKeysListed?: unknown }).vaultKeysListed)).toEqual([
+      undefined,
+    ]);
+    const listed = read([cliKey('cmk-app', null)]).resources;
+    expect(
+      (listed[0]?.facts as { vaultKeysListed?: { value: unknown } } | undefined)?.vaultKeysListed?.value,
+    ).toBe(true);
   });
   it('reads a key a cassette answered several times in the state of its last answer (created with an expiry, rotated without)', () => {
     const interaction = (method: string, uri: string, body: unknown) => ({

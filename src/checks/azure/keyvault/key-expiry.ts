@@ -1,14 +1,15 @@
-import type { AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
+import type { AzureKeyVaultFacts, AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
+import { type CheckContext, defineCheck } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
+import { VAULT_KEYS_MESSAGES, vaultKeysVerdict } from '../lib/vault-keys.ts';
 
 export default defineCheck({
   meta: {
     id: 'azure.keyvault.key-expiry',
     provider: 'azure',
-    resourceTypes: ['kms.key'],
+    resourceTypes: ['kms.key', 'kms.vault'],
     severity: 'medium',
     title: {
       ja: 'Key Vault のキーに有効期限が設定されている',
@@ -23,6 +24,7 @@ export default defineCheck({
       en: 'In the Azure portal, Key vault > Keys > the key > current version, select "Set expiration date"; a rotation policy\'s expiryTime gives new versions an expiry too. CLI: az keyvault key set-attributes --vault-name <vault> --name <key> --expires <UTC date-time>',
     },
     messages: {
+      ...VAULT_KEYS_MESSAGES,
       expires: { ja: 'キーの有効期限は {{value}} です', en: 'The key expires on {{value}}' },
       neverExpires: {
         ja: 'キーに有効期限がありません',
@@ -35,7 +37,11 @@ export default defineCheck({
     },
     references: ['https://learn.microsoft.com/azure/key-vault/keys/about-keys-details#key-attributes'],
   },
-  evaluate(key: Resource<AzureKeyVaultKeyFacts>) {
+  evaluate(resource: Resource<AzureKeyVaultKeyFacts | AzureKeyVaultFacts>, ctx: CheckContext) {
+    // A vault: whether its keys are in the input to be judged.
+    if (resource.kansaType === 'kms.vault')
+      return vaultKeysVerdict(resource as Resource<AzureKeyVaultFacts>, ctx);
+    const key = resource as Resource<AzureKeyVaultKeyFacts>;
     return decideOnFact(
       factOf(key.facts.expiresOn, 'properties.attributes.exp'),
       (expiresOn) => expiresOn !== null,

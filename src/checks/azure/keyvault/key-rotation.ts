@@ -1,14 +1,15 @@
-import type { AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
+import type { AzureKeyVaultFacts, AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckContext, defineCheck } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
+import { VAULT_KEYS_MESSAGES, vaultKeysVerdict } from '../lib/vault-keys.ts';
 
 export default defineCheck({
   meta: {
     id: 'azure.keyvault.key-rotation',
     provider: 'azure',
-    resourceTypes: ['kms.key'],
+    resourceTypes: ['kms.key', 'kms.vault'],
     severity: 'medium',
     title: {
       ja: 'Key Vault のキーが組織の定める日数（既定 365 日）以内の周期で自動ローテーションされる',
@@ -23,6 +24,7 @@ export default defineCheck({
       en: 'In the Azure portal, Key vault > Keys > the key > Rotation policy, enable automatic rotation with a period after creation of a year or less. CLI: az keyvault key rotation-policy update --vault-name <vault> --name <key> --value <policy JSON file> (lifetimeActions with {"action":{"type":"Rotate"},"trigger":{"timeAfterCreate":"P1Y"}})',
     },
     messages: {
+      ...VAULT_KEYS_MESSAGES,
       rotated: {
         ja: 'キーは {{value}} 日ごとに自動ローテーションされます',
         en: 'The key rotates automatically every {{value|day|days}}',
@@ -38,7 +40,11 @@ export default defineCheck({
     },
     references: ['https://learn.microsoft.com/azure/key-vault/keys/how-to-configure-key-rotation'],
   },
-  evaluate(key: Resource<AzureKeyVaultKeyFacts>, ctx: CheckContext) {
+  evaluate(resource: Resource<AzureKeyVaultKeyFacts | AzureKeyVaultFacts>, ctx: CheckContext) {
+    // A vault: whether its keys are in the input to be judged.
+    if (resource.kansaType === 'kms.vault')
+      return vaultKeysVerdict(resource as Resource<AzureKeyVaultFacts>, ctx);
+    const key = resource as Resource<AzureKeyVaultKeyFacts>;
     const maxDays = ctx.params.maxKeyRotationDays;
     return decideOnFact(
       factOf(key.facts.rotationPeriodDays, 'properties.rotationPolicy.lifetimeActions'),

@@ -9,122 +9,18 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../../base/calls/clock.ts';
 import { CallError } from '../../../base/calls/failure.ts';
 import { callWithRetry, type RetryPolicy } from '../../../base/calls/retry.ts';
-import type { AzureDatabaseFacts, AzureDiagnosedFacts } from '../../../model/azure.ts';
+import type { AzureDiagnosedFacts } from '../../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../../model/fact.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { LiveContext } from '../../live.ts';
-import { TLS_PARAMETERS } from '../adapters/databases.ts';
 import { azureArm } from '../arm.ts';
 import { get } from '../arm-record.ts';
 import { listingRecord, SUBSCRIPTION_LISTINGS, type SubscriptionListing } from '../listing.ts';
+import { ARM_READS, type ArmRead, RESOURCE_READS } from './arm-reads.ts';
 import type { AzureClients } from './clients.ts';
 import { describeAzureFailure, READER_ROLE } from './errors.ts';
 import { ARM_READ_QUOTA, ArmReadPacer, type ArmReadQuota } from './pacer.ts';
 import type { AzureRun, SubscriptionScan } from './scope.ts';
-
-/**
- * An ARM read for what a check needs and Resource Graph does not hold: a GET by id through
- * `@azure/arm-resources` (same credential, TLS and pipeline), every `nextLink` page of a list.
- * The bodies go through the offline `azure-arm` reader, so the same adapters read them.
- */
-export interface ArmRead {
-  /** `--save-inventory` file prefix (`<file>-<subscription>.json`, one ARM list body). */
-  readonly file: string;
-  /** The coverage message's name for it. */
-  readonly what: string;
-  /** Appended to the resource (or `/subscriptions/<id>`) id. */
-  readonly suffix: string;
-  readonly apiVersion: string;
-  /** A list body `{value, nextLink}`, rather than one object. */
-  readonly list: boolean;
-  /**
-   * The facts of its resource the body completes (it is then no resource of its own). A read
-   * that fails leaves them unknown, naming the call: what was read of a list cut short does
-   * not decide a check alone.
-   */
-  readonly completes?: readonly (keyof AzureDatabaseFacts)[];
-  /** The items kept, by lower-case name: of a list holding hundreds, the few the adapters read. */
-  readonly keep?: ReadonlySet<string>;
-}
-
-export const ARM_READS = {
-  // https://learn.microsoft.com/rest/api/sql/server-blob-auditing-policies/get
-  sqlAuditing: {
-    file: 'sql-auditing-settings',
-    what: 'SQL auditing settings',
-    suffix: '/auditingSettings/default',
-    apiVersion: '2023-08-01',
-    list: false,
-    completes: ['auditingState'],
-  },
-  // https://learn.microsoft.com/rest/api/sql/encryption-protectors/get (the TDE protector)
-  sqlEncryptionProtector: {
-    file: 'sql-encryption-protectors',
-    what: 'SQL TDE protector',
-    suffix: '/encryptionProtector/current',
-    apiVersion: '2023-08-01',
-    list: false,
-    completes: ['customerManagedKey'],
-  },
-  // https://learn.microsoft.com/rest/api/sql/managed-instance-encryption-protectors/get
-  managedInstanceEncryptionProtector: {
-    file: 'sql-encryption-protectors',
-    what: 'SQL managed instance TDE protector',
-    suffix: '/encryptionProtector/current',
-    apiVersion: '2023-08-01',
-    list: false,
-    completes: ['customerManagedKey'],
-  },
-  // https://learn.microsoft.com/rest/api/postgresql/flexibleserver/configurations/list-by-server
-  postgresParameters: {
-    file: 'flexible-server-parameters',
-    what: 'PostgreSQL server parameters',
-    suffix: '/configurations',
-    apiVersion: '2024-08-01',
-    list: true,
-    completes: ['requireSecureTransport', 'minimalTlsVersion'],
-    keep: TLS_PARAMETERS,
-  },
-  // https://learn.microsoft.com/rest/api/mysql/configurations/list-by-server (flexible servers)
-  mysqlParameters: {
-    file: 'flexible-server-parameters',
-    what: 'MySQL server parameters',
-    suffix: '/configurations',
-    apiVersion: '2023-12-30',
-    list: true,
-    completes: ['requireSecureTransport', 'minimalTlsVersion'],
-    keep: TLS_PARAMETERS,
-  },
-  // https://learn.microsoft.com/rest/api/keyvault/keyvault/keys/list (management plane: no key material)
-  vaultKeys: {
-    file: 'keyvault-keys',
-    what: 'Key Vault keys',
-    suffix: '/keys',
-    apiVersion: '2023-07-01',
-    list: true,
-  },
-  // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
-  budgets: {
-    file: 'budgets',
-    what: 'budgets',
-    suffix: '/providers/Microsoft.Consumption/budgets',
-    apiVersion: '2023-05-01',
-    list: true,
-  },
-} as const satisfies Record<string, ArmRead>;
-
-/**
- * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector of a server
- * or managed instance (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
- * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-*.
- */
-const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, readonly ArmRead[]>([
-  ['microsoft.sql/servers', [ARM_READS.sqlAuditing, ARM_READS.sqlEncryptionProtector]],
-  ['microsoft.sql/managedinstances', [ARM_READS.managedInstanceEncryptionProtector]],
-  ['microsoft.dbforpostgresql/flexibleservers', [ARM_READS.postgresParameters]],
-  ['microsoft.dbformysql/flexibleservers', [ARM_READS.mysqlParameters]],
-  ['microsoft.keyvault/vaults', [ARM_READS.vaultKeys]],
-]);
 
 /**
  * Resource types whose diagnostic settings a check reads (azure.monitor.resource-logs,
@@ -379,11 +275,19 @@ export class ArmReader {
     }
     if ('listing' in owner) this.#listed(scan, owner.listing, `GET ${path}`, failed);
     if (failed) scan.incomplete.add(read.file);
-    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.completes);
-    // After the items: a fact they decided stays (the inventory keeps the best-founded value).
-    if (failed && read.completes && 'resource' in owner) {
-      const fact = failedCall(`GET ${path}`, failed);
-      const facts = Object.fromEntries(read.completes.map((key) => [key, fact]));
+    // A list cut short is read as the page it is, with the next link that failed: not all there is.
+    this.#emit(scan, read.file, items, `azure:arm${path}`, !read.completes, failed && next);
+    // After the items: a fact they decided stays (the inventory keeps the best-founded value);
+    // a list of the resource's own (its vault's keys) says whether it was read whole.
+    const call = `GET ${path}`;
+    const completed = failed ? (read.completes ?? []).map((key) => [key, failedCall(call, failed)]) : [];
+    const listed = read.listedAs
+      ? [[read.listedAs, failed ? failedCall(call, failed) : explicit(true, call)]]
+      : [];
+    // Listed (even empty): what --save-inventory writes for the subscription is a listing too.
+    if (read.listedAs && !failed && !scan.bodies.has(read.file)) scan.bodies.set(read.file, []);
+    if ('resource' in owner && completed.length + listed.length > 0) {
+      const facts = Object.fromEntries([...completed, ...listed]);
       this.#s.ctx.emit({ ...owner.resource, facts, origin: { file: `azure:arm${path}` } });
     }
   }
@@ -441,7 +345,14 @@ export class ArmReader {
   }
 
   /** ARM bodies through the offline `azure-arm` reader (the same adapters), kept for --save-inventory. */
-  #emit(scan: SubscriptionScan, file: string, items: unknown[], origin: string, count: boolean): void {
+  #emit(
+    scan: SubscriptionScan,
+    file: string,
+    items: unknown[],
+    origin: string,
+    count: boolean,
+    nextLink?: string,
+  ): void {
     if (items.length === 0) return;
     const saved = scan.bodies.get(file);
     if (saved) saved.push(...items);
@@ -450,7 +361,7 @@ export class ArmReader {
       file: origin,
       skip: (reason: string) => this.#s.log.debug({ origin, reason }, 'azure: ARM record skipped'),
     };
-    for (const resource of azureArm.read({ value: items }, ctx)) {
+    for (const resource of azureArm.read({ value: items, ...(nextLink && { nextLink }) }, ctx)) {
       this.#s.ctx.emit(resource);
       if (!count) continue;
       scan.resources++;

@@ -15,7 +15,7 @@ import { assignmentsNotRead, readInheritedAssignments } from './role-assignments
 import { AzureInventoryWriter } from './save.ts';
 import type { AzureRun, SubscriptionScan } from './scope.ts';
 
-export { ARM_READS } from './arm.ts';
+export { ARM_READS } from './arm-reads.ts';
 export type { AzureCredential } from './clients.ts';
 export { SUBSCRIPTIONS_QUERY } from './discover.ts';
 export { TABLE_QUERIES } from './graph.ts';

@@ -1,5 +1,6 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { keyList } from './key.ts';
+import { vaultCases } from './vault.ts';
 
 export default byVerdict([
   {
@@ -22,4 +23,5 @@ export default byVerdict([
     status: 'UNKNOWN',
     messageId: 'unknown',
   },
+  ...vaultCases,
 ]) satisfies RuleTests;

@@ -1,5 +1,6 @@
 import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { keyList } from './key.ts';
+import { vaultCases } from './vault.ts';
 
 const rotate = (trigger: Record<string, unknown>, expiryTime?: string) => ({
   attributes: { created: 1712020364, updated: 1712020364, ...(expiryTime ? { expiryTime } : {}) },
@@ -61,4 +62,5 @@ export default byVerdict([
     status: 'UNKNOWN',
     messageId: 'unknown',
   },
+  ...vaultCases,
 ]) satisfies RuleTests;

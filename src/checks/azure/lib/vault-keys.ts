@@ -1,0 +1,85 @@
+import {
+  type AzureKeyVaultFacts,
+  type AzureKeyVaultKeyFacts,
+  type AzureSubscriptionFacts,
+  PLACEHOLDER_SCOPE,
+  PLACEHOLDER_SUBSCRIPTION,
+} from '../../../model/azure.ts';
+import { unknown } from '../../../model/fact.ts';
+import { accountResourceId, type Resource } from '../../../model/resource.ts';
+import { type CheckContext, type CheckResult, notApplicable, undetermined } from '../../check.ts';
+import { missingData } from '../../missing-data.ts';
+
+/**
+ * Key Vault keys are data-plane objects: Resource Graph, `az keyvault list/show` and ARM's list
+ * of vaults hold a vault without them. The key checks judge each key an input holds; a vault
+ * whose keys the input did not list would otherwise have no finding of them at all, and a
+ * requirement mapping them would pass on the vault's other checks. These are the checks' words
+ * for the vault itself (`vaultKeysVerdict`).
+ */
+export const VAULT_KEYS_MESSAGES = {
+  keysListed: {
+    ja: 'キー コンテナーのキーは一覧されており、キーごとに判定されます',
+    en: "The vault's keys are listed and judged one by one",
+  },
+  keysNotListed: missingData(
+    {
+      ja: 'エクスポートにこのキー コンテナーのキーの一覧がありません（キーはデータ プレーンのオブジェクトで、Resource Graph や az keyvault list / show には含まれません）。az keyvault key list --vault-name <キー コンテナー名>（マネージド HSM は --hsm-name）または Get-AzKeyVaultKey -VaultName <キー コンテナー名> の出力を追加するか、手動で確認してください',
+      en: "The export does not list this vault's keys (keys are data-plane objects, not in Resource Graph or az keyvault list / show): add the output of az keyvault key list --vault-name <vault> (--hsm-name for a managed HSM) or Get-AzKeyVaultKey -VaultName <vault>, or confirm manually",
+    },
+    'azureVaultKeys',
+  ),
+} as const;
+
+type VaultKeysMessage = keyof typeof VAULT_KEYS_MESSAGES;
+
+/**
+ * A vault's verdict in a key check: not applicable where its keys were listed whole (each key
+ * has its own finding; a listing that answered none leaves none to judge), UNKNOWN where they
+ * were not: by the vault's own `keysListed`, its subscription's `vaultKeysListed`, or its keys,
+ * a listing with keys being known by them (a key read from its vault's whole listing says so).
+ * The data plane names a key's vault by its host alone, so such keys are under the placeholder
+ * scope; a vault's name is its host's (`<vault>.vault.azure.net`), unique in the cloud, so the
+ * keys under the placeholder vault of the same name are this vault's.
+ */
+export function vaultKeysVerdict(
+  vault: Resource<AzureKeyVaultFacts>,
+  ctx: CheckContext,
+): CheckResult<VaultKeysMessage> {
+  const own = vault.facts.keysListed;
+  if (own?.source === 'explicit' && own.value) return notApplicable('keysListed', [own]);
+  // A live listing that failed part way says so: the keys of its first pages are not all there are.
+  if (own?.source === 'unknown') return undetermined('keysNotListed', [own]);
+  // The subscription's listing of every vault's keys (ARM's, of vaults: not of managed HSMs).
+  const subscription = ctx.inventory.byId('azure', accountResourceId('azure', vault.account));
+  const all = (subscription?.facts as AzureSubscriptionFacts | undefined)?.vaultKeysListed;
+  if (all?.source === 'explicit' && all.value && vault.nativeType === VAULTS)
+    return notApplicable('keysListed', [{ ...all, resourceId: subscription!.id }]);
+  const listedKey = keysOf(vault, ctx)
+    .map((key) => ({ key, listed: key.facts.vaultKeysListed }))
+    .find(({ listed }) => listed?.source === 'explicit' && listed.value);
+  if (listedKey?.listed)
+    return notApplicable('keysListed', [{ ...listedKey.listed, resourceId: listedKey.key.id }]);
+  const evidence =
+    own ??
+    unknown<boolean>(`${vault.id}/keys`, {
+      ja: 'キー コンテナーのキーを一覧した入力がありません',
+      en: "no input lists the vault's keys",
+    });
+  return undetermined('keysNotListed', [evidence]);
+}
+
+/** The keys the inventory holds under the vault's id, or under the placeholder vault of its name. */
+function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyVaultKeyFacts>[] {
+  const placeholderVault = `${PLACEHOLDER_SCOPE}/providers/${vault.nativeType}/${vault.name}`;
+  const prefixes = [vault.id, placeholderVault].map((id) => `${id}/keys/`.toLowerCase());
+  const accounts = new Set([vault.account, PLACEHOLDER_ACCOUNT]);
+  return [...accounts]
+    .flatMap((account) => ctx.inventory.inAccount('azure', account, 'kms.key'))
+    .filter((key) => prefixes.some((prefix) => key.id.toLowerCase().startsWith(prefix)));
+}
+
+/** The account of the records under the placeholder scope (their ids' subscription, lower-cased). */
+const PLACEHOLDER_ACCOUNT = PLACEHOLDER_SUBSCRIPTION.split('/')[2]!.toLowerCase();
+
+const VAULTS = 'microsoft.keyvault/vaults';

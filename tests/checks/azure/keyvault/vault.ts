@@ -1,0 +1,143 @@
+import { expect } from 'vitest';
+import { jsonFile } from '../../../helpers/exports.ts';
+import type { AnyCase } from '../../../helpers/rule-tester.ts';
+import { keyVaultRow, row, SUBSCRIPTION } from '../arg-rows.ts';
+import { keyList } from './key.ts';
+
+/** ARM's list body of kv1's keys, in a file of the given name. */
+const keyListNamed = (name: string) => ({ ...keyList({ attributes: {} }), name });
+
+/** A vault as Resource Graph holds it: without its keys (data-plane objects). */
+const vault = () => keyVaultRow('kv1', { enableSoftDelete: true, enablePurgeProtection: true });
+
+/** A managed HSM as Resource Graph holds it: its keys are the HSM's data plane too. */
+const managedHsm = () =>
+  row('Microsoft.KeyVault', 'managedHSMs', 'managedHSMs/hsm1', {
+    properties: { enableSoftDelete: true, enablePurgeProtection: true },
+  });
+
+/** `az keyvault key list --vault-name kv1`: the data plane's keys, naming the vault by its host. */
+const dataPlaneKey = {
+  attributes: { enabled: true, expires: null, recoveryLevel: 'Recoverable' },
+  kid: 'https://kv1.vault.azure.net/keys/k1',
+  managed: null,
+  name: 'k1',
+  tags: {},
+};
+
+/** Get-AzKeyVaultKey's PSKeyVaultKeyIdentityItem, piped to ConvertTo-Json. */
+const powerShellKey = (version: string | null) => ({
+  Enabled: true,
+  Expires: null,
+  NotBefore: null,
+  Created: '2025-07-01T02:03:04Z',
+  Updated: '2025-07-01T02:03:04Z',
+  RecoveryLevel: 'Recoverable',
+  Tags: {},
+  TagsTable: null,
+  IsHsm: false,
+  VaultName: 'kv1',
+  Name: 'k1',
+  Version: version,
+  Id: `https://kv1.vault.azure.net:443/keys/k1${version ? `/${version}` : ''}`,
+});
+
+/** The key checks' verdicts on the vault itself: whether its keys are in the input to be judged. */
+export const vaultCases: AnyCase[] = [
+  {
+    name: 'a vault whose keys were not listed (Resource Graph alone)',
+    records: [vault()],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+    message: { en: 'az keyvault key list --vault-name', ja: 'Get-AzKeyVaultKey' },
+  },
+  {
+    name: 'a vault beside ARM’s list body of its keys',
+    records: [vault(), keyList({ attributes: {} })],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keys\.json: value$/), value: true }],
+  },
+  {
+    name: 'a vault beside az keyvault key list (the keys under the placeholder vault of its name)',
+    records: [vault(), jsonFile([dataPlaneKey], 'keyvault-key-list.json')],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keyvault-key-list\.json$/), value: true }],
+  },
+  {
+    name: 'a vault beside az keyvault key show of one key: not a listing',
+    records: [
+      vault(),
+      jsonFile({ ...dataPlaneKey, key: { kid: dataPlaneKey.kid, kty: 'RSA' } }, 'key-show.json'),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault beside a page of its keys that has a next one',
+    records: [
+      vault(),
+      jsonFile(
+        { value: [dataPlaneKey], nextLink: 'https://kv1.vault.azure.net/keys?$skiptoken=abc' },
+        'keys-page.json',
+      ),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault of a subscription whose vaults’ keys were listed (--save-inventory), with none',
+    records: [vault(), jsonFile({ value: [] }, `keyvault-keys-${SUBSCRIPTION}.json`)],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/keyvault-keys-[0-9a-f-]+\.json: value$/), value: true }],
+  },
+  {
+    name: 'a managed HSM of that subscription: its keys are not in the vaults’ listing',
+    records: [managedHsm(), jsonFile({ value: [] }, `keyvault-keys-${SUBSCRIPTION}.json`)],
+    target: 'hsm1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault whose keys a live scan saved as read in part (-incomplete-)',
+    records: [vault(), keyListNamed(`keyvault-keys-incomplete-${SUBSCRIPTION}.json`)],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault beside Get-AzKeyVaultKey -VaultName (identity items, Version null)',
+    records: [vault(), jsonFile([powerShellKey(null)], 'Get-AzKeyVaultKey.json')],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+  },
+  {
+    name: 'a vault beside Get-AzKeyVaultKey -Name -IncludeVersions (one key’s versions): not a listing',
+    records: [
+      vault(),
+      jsonFile([powerShellKey('4b7e1f0c2d3a4e5f8091a2b3c4d5e6f7')], 'Get-AzKeyVaultKey.json'),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'another vault’s keys listed: this one’s are not',
+    records: [
+      keyVaultRow('kv2', { enableSoftDelete: true }),
+      jsonFile([dataPlaneKey], 'keyvault-key-list.json'),
+    ],
+    target: 'kv2',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+];
