@@ -298,6 +298,10 @@ function* declared(
   // A location the template leaves to the deployment is kept as written: it names no region.
   if (resource.location !== undefined)
     row.location = typeof location === 'string' ? location : resource.location;
+  // The API version the template deploys with: a property it leaves out takes that version's
+  // default (a GET body has no apiVersion, so only a request's record carries one).
+  const apiVersion = evaluateValue(resource.apiVersion, scope);
+  if (typeof apiVersion === 'string') row.apiVersion = apiVersion;
   for (const key of ENVELOPE) {
     if (resource[key] === undefined) continue;
     const value = known(evaluateValue(resource[key], scope), resource[key], key, unknowns);

@@ -1,7 +1,7 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import { asBoolean, asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableThroughFirewall } from './network-access.ts';
 
@@ -67,12 +67,7 @@ export const storageAccount: Adapter = {
         record,
         ['supportsHttpsTrafficOnly', 'enableHttpsTrafficOnly'],
         asBoolean,
-        // The default depends on the API version the account was created with (true since
-        // 2019-04-01), which the export does not show.
-        notSet(
-          'absent: the default depends on the API version the account was created with',
-          '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
-        ),
+        httpsOnlyWhenAbsent(record),
       ),
       minimumTlsVersion: propertyFact(record, ['minimumTlsVersion'], asString, {
         // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
@@ -99,6 +94,37 @@ export const storageAccount: Adapter = {
     };
   },
 };
+
+/**
+ * `supportsHttpsTrafficOnly` left out: "The default value is true since API version 2019-04-01"
+ * (the Storage REST specs; false before). A GET does not say which version created the account,
+ * so that is unknown; a template's record carries the version it deploys with (`apiVersion`).
+ */
+function httpsOnlyWhenAbsent(record: ArmRecord): WhenAbsent<boolean> {
+  const apiVersion = get(record.raw, 'apiVersion');
+  if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion))
+    return notSet(
+      'absent: the default depends on the API version the account was created with',
+      '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
+    );
+  const since = apiVersion.slice(0, 10) >= HTTPS_ONLY_DEFAULT_SINCE;
+  return {
+    default: since,
+    note: since
+      ? {
+          ja: `未設定: API バージョン ${apiVersion} の既定値は true です（2019-04-01 以降）`,
+          en: `absent: the default at API version ${apiVersion} is true (since 2019-04-01)`,
+        }
+      : {
+          ja: `未設定: API バージョン ${apiVersion} の既定値は false です（true になったのは 2019-04-01 から）`,
+          en: `absent: the default at API version ${apiVersion} is false (true only since 2019-04-01)`,
+        },
+  };
+}
+
+/** `2019-04-01`, `2023-01-01`, `2021-06-01-preview`. */
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-[a-z]+)?$/i;
+const HTTPS_ONLY_DEFAULT_SINCE = '2019-04-01';
 
 /**
  * `keyCreationTime` (`{key1, key2}`) is null for a key not created or rotated since Azure began
