@@ -1,4 +1,4 @@
-import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 
 /**
  * ARM template expressions (`[concat(parameters('p'), '/default')]`), evaluated as far as the
@@ -29,6 +29,11 @@ export interface TemplateScope {
    * this copy (`copyIndex()` counts the resource's, `copyIndex('name')` the one named).
    */
   readonly copies?: readonly { readonly name: string; readonly index: number }[];
+  /**
+   * Where the template deploys: the placeholder resource group's id unless it says otherwise (a
+   * subscription template's `/subscriptions/{subscriptionId}`, a module's named resource group).
+   */
+  readonly deployedTo?: string;
 }
 
 /**
@@ -263,7 +268,9 @@ function call(
       return typeof value === 'string' || typeof value === 'number' ? String(value) : unknown();
     }
     case 'resourceid':
-      return resourceId(args());
+      return resourceId(args(), scope.deployedTo ?? PLACEHOLDER_SCOPE);
+    case 'subscriptionresourceid':
+      return resourceId(args(), PLACEHOLDER_SUBSCRIPTION, 1);
     case 'resourcegroup':
       return {
         location: new Unknown('{resourceGroup().location}'),
@@ -435,11 +442,13 @@ function joined(parts: readonly (string | Unknown)[]): string | Unknown {
 
 /**
  * `resourceId([subscriptionId,] [resourceGroupName,] type, name1, name2, …)`: the id of a resource
- * of the deployment's resource group unless the arguments name another.
+ * where the deployment is (`deployedTo`) unless the arguments name another resource group;
+ * `subscriptionResourceId([subscriptionId,] type, name1, …)` (at most one argument before the
+ * type), of a resource of the subscription.
  */
-function resourceId(values: readonly unknown[]): unknown {
+function resourceId(values: readonly unknown[], deployedTo: string, maxBefore = 2): unknown {
   const typeAt = values.findIndex((value) => typeof value === 'string' && value.includes('/'));
-  if (typeAt === -1 || typeAt > 2) return new Unknown('{resourceId()}');
+  if (typeAt === -1 || typeAt > maxBefore) return new Unknown('{resourceId()}');
   const [namespace, ...types] = (values[typeAt] as string).split('/');
   const names = values.slice(typeAt + 1).map(textOf);
   const before = values.slice(0, typeAt).map(textOf);
@@ -447,10 +456,12 @@ function resourceId(values: readonly unknown[]): unknown {
     return new Unknown('{resourceId()}');
   const scope =
     before.length === 0
-      ? [PLACEHOLDER_SCOPE]
-      : before.length === 1
-        ? ['/subscriptions/{subscriptionId}/resourceGroups/', before[0]!]
-        : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];
+      ? [deployedTo]
+      : maxBefore === 1
+        ? ['/subscriptions/', before[0]!]
+        : before.length === 1
+          ? [`${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/`, before[0]!]
+          : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];
   const path = types.flatMap((type, i) => ['/', type, '/', names[i]!]);
   return joined([...scope, '/providers/', namespace!, ...path]);
 }

@@ -2,21 +2,23 @@ import type { AzureDiagnosedFacts } from '../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 import { readRows } from './rows.ts';
 import { evaluateValue, MAX_COPIES, type TemplateScope, Unknown } from './template-expression.ts';
 import { isParameterFile, parameterFileOf, parameterValues, templateFileOf } from './template-parameters.ts';
 
 /**
- * What a template deploys to (template.ts tells it by its `$schema`): a resource group's
- * resources are read; a parameter file is applied to its template and passed over, as a Quickstart
- * sample's `metadata.json` is; a template deployed above a resource group is not read.
+ * What a template deploys to (template.ts tells it by its `$schema`): a resource group's and a
+ * subscription's resources are read; a parameter file is applied to its template and passed
+ * over, as a Quickstart sample's `metadata.json` is; a template deployed to a management group
+ * or the tenant is not read.
  */
 export type TemplateScopeKind =
   | 'resource group'
+  | 'subscription'
   | 'parameters'
   | 'sample metadata'
-  | 'above a resource group';
+  | 'above a subscription';
 
 /**
  * The resources of an ARM template (template.ts, which recognises it), as the ARM readers give
@@ -40,14 +42,15 @@ export function* readTemplate(
     );
     return;
   }
-  if (scope === 'above a resource group') {
+  if (scope === 'above a subscription') {
     ctx.skip(
-      `a template deployed above a resource group (${String(template.$schema)}): kansa reads resource-group templates`,
+      `a template deployed to a management group or the tenant (${String(template.$schema)}): kansa reads resource-group and subscription templates`,
       { index: 0 },
     );
     return;
   }
-  const declared = [...declaredResources(template, topScope(template, ctx), ctx)];
+  const deployedTo = scope === 'subscription' ? PLACEHOLDER_SUBSCRIPTION : PLACEHOLDER_SCOPE;
+  const declared = [...declaredResources(template, topScope(template, deployedTo, ctx), ctx)];
   markRulesOnTheirGroups(declared);
   const listed = settingsListed(declared);
   // The rows' index is their place among the declared resources; origins and problems name the template's.
@@ -69,14 +72,15 @@ export function* readTemplate(
  * What the template's expressions see: its parameters, with the values of the parameter file
  * that goes with it (template-parameters.ts; what that file cannot give, its own reading lists).
  */
-function topScope(template: JsonObject, ctx: ReadContext): TemplateScope {
+function topScope(template: JsonObject, deployedTo: string, ctx: ReadContext): TemplateScope {
   const parameters = isObject(template.parameters) ? template.parameters : {};
   const variables = isObject(template.variables) ? template.variables : {};
   // An archive's entry names no folder on disk: nothing beside it is read.
   const parameterFile = ctx.archived ? undefined : parameterFileOf(ctx.file);
-  if (!parameterFile) return { parameters, variables };
+  if (!parameterFile) return { parameters, variables, deployedTo };
   ctx.note?.(`its parameters take the values of ${parameterFile.name} beside it`, { index: 0 });
-  return { parameters, variables, passed: parameterValues(parameters, parameterFile.parameters).passed };
+  const { passed } = parameterValues(parameters, parameterFile.parameters);
+  return { parameters, variables, passed, deployedTo };
 }
 
 /**
@@ -158,12 +162,13 @@ function* declaredResources(
 }
 
 /**
- * A nested deployment with its template inline (what `az bicep build` makes of a module) into
- * the same resource group: its template's resources, with the parameters the deployment passes
- * (evaluated where the deployment is, as Bicep's `expressionEvaluationOptions.scope: inner`
- * says; with the default outer scope the template's expressions see the outer template's).
- * One that links its template by URI or deploys to another resource group or subscription is
- * skipped, saying so.
+ * A nested deployment with its template inline (what `az bicep build` makes of a module): its
+ * template's resources, with the parameters the deployment passes (evaluated where the
+ * deployment is, as Bicep's `expressionEvaluationOptions.scope: inner` says; with the default
+ * outer scope the template's expressions see the outer template's). It deploys where its
+ * template does unless `resourceGroup` names a resource group (a subscription template's modules
+ * do); one that links its template by URI, deploys to another subscription or `scope`, or to a
+ * resource group the template does not name is skipped, saying so.
  */
 function* nestedDeployment(
   resource: JsonObject,
@@ -174,30 +179,24 @@ function* nestedDeployment(
 ): Iterable<Declared> {
   const properties = isObject(resource.properties) ? resource.properties : {};
   const template = properties.template;
-  if (!isObject(template)) {
-    ctx.skip(
-      `${label}: a nested deployment of a linked template: the resources of its template are not read`,
-      {
-        index,
-      },
+  const skip = (why: string) =>
+    ctx.skip(`${label}: a nested deployment ${why}: its resources are not read`, { index });
+  if (!isObject(template)) return skip('of a linked template');
+  if (resource.subscriptionId !== undefined || resource.scope !== undefined)
+    return skip('to another subscription or scope');
+  const group =
+    resource.resourceGroup === undefined ? undefined : evaluateValue(resource.resourceGroup, scope);
+  if (group !== undefined && (typeof group !== 'string' || group === ''))
+    return skip(
+      `to the resource group ${JSON.stringify(resource.resourceGroup)}, not known from the template`,
     );
-    return;
-  }
-  if (
-    resource.resourceGroup !== undefined ||
-    resource.subscriptionId !== undefined ||
-    resource.scope !== undefined
-  ) {
-    ctx.skip(
-      `${label}: a nested deployment to another resource group or subscription: its resources are not read`,
-      {
-        index,
-      },
-    );
-    return;
-  }
+  const deployedTo =
+    typeof group === 'string' ? `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${group}` : scope.deployedTo;
   const evaluation = get(properties.expressionEvaluationOptions, 'scope');
   if (typeof evaluation !== 'string' || evaluation.toLowerCase() !== 'inner') {
+    // The outer scope's resourceId() would name the outer template's resource group.
+    if (deployedTo !== scope.deployedTo)
+      return skip(`to the resource group ${group} with the outer scope's expressions`);
     yield* declaredResources(template, scope, ctx, index);
     return;
   }
@@ -211,6 +210,7 @@ function* nestedDeployment(
     parameters: isObject(template.parameters) ? template.parameters : {},
     variables: isObject(template.variables) ? template.variables : {},
     passed,
+    deployedTo,
   };
   yield* declaredResources(template, inner, ctx, index);
 }
@@ -354,12 +354,14 @@ function idOf(type: string, name: string, scopeValue: unknown, scope: TemplateSc
   if (scopeValue !== undefined) {
     const evaluated = evaluateValue(scopeValue, scope);
     const target = evaluated instanceof Unknown ? evaluated.shown : String(evaluated);
-    const parent = target.startsWith('/') ? target : `${PLACEHOLDER_SCOPE}/providers/${target}`;
+    const parent = target.startsWith('/')
+      ? target
+      : `${scope.deployedTo ?? PLACEHOLDER_SCOPE}/providers/${target}`;
     return `${parent.replace(/\/+$/, '')}/providers/${type}/${name}`;
   }
   const [namespace, ...types] = type.split('/');
   const names = name.split('/');
-  return `${PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
+  return `${scope.deployedTo ?? PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
 }
 
 /**

@@ -1,7 +1,14 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
+import {
+  asBoolean,
+  asString,
+  derivedFact,
+  notSet,
+  propertyFact,
+  type WhenAbsent,
+} from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableThroughFirewall } from './network-access.ts';
 
