@@ -46,7 +46,18 @@ describe('a template resource’s API version', () => {
       value: expected,
       path: 'properties.supportsHttpsTrafficOnly',
     });
-    expect(fact).toMatchObject({ note: { en: expect.stringContaining(apiVersion) } });
+    expect(fact).toMatchObject({ note: { en: expect.stringContaining('API version 2019-04-01') } });
+  });
+
+  it.each([
+    ['2022-09-01', true],
+    ['2023-01-01', false],
+  ])('allowBlobPublicAccess left out at %s is %s, as the specs of that version say', (apiVersion, expected) => {
+    expect(storageAccount(apiVersion).facts.allowBlobPublicAccess).toMatchObject({
+      source: 'default',
+      value: expected,
+      note: { en: expect.stringContaining('API version 2023-01-01') },
+    });
   });
 
   it('is no default when set: the value the template gives decides', () => {
@@ -73,5 +84,7 @@ describe('a template resource’s API version', () => {
       ),
     ] as Resource<AzureStorageAccountFacts>[];
     expect(account?.facts.httpsTrafficOnly?.source).toBe('unknown');
+    // Null on an account created before November 2023 permits anonymous access.
+    expect(account?.facts.allowBlobPublicAccess).toMatchObject({ source: 'default', value: true });
   });
 });

@@ -4,10 +4,10 @@ import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import {
   asBoolean,
   asString,
+  defaultAtApiVersion,
   derivedFact,
   notSet,
   propertyFact,
-  type WhenAbsent,
 } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableThroughFirewall } from './network-access.ts';
@@ -50,16 +50,38 @@ export const storageAccount: Adapter = {
     const kind = get(record.raw, 'kind');
     return {
       ...(typeof kind === 'string' && kind !== '' && { kind: explicit(kind, 'kind') }),
-      allowBlobPublicAccess: propertyFact(record, ['allowBlobPublicAccess'], asBoolean, {
-        // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
-        // created before November 2023 have no value until it is set, and null permits anonymous
-        // access; newer accounts are created with an explicit false.
-        default: true,
-        note: {
-          ja: '未設定: 2023年11月より前に作成されたアカウントでは、未設定（null）は匿名アクセスを許可します',
-          en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
-        },
-      }),
+      // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
+      // created before November 2023 have no value until it is set, and null permits anonymous
+      // access; newer accounts are created with an explicit false. The specs' default is true
+      // up to API version 2022-09-01 and false from 2023-01-01.
+      allowBlobPublicAccess: propertyFact(
+        record,
+        ['allowBlobPublicAccess'],
+        asBoolean,
+        defaultAtApiVersion(record, '2023-01-01', {
+          before: {
+            default: true,
+            note: {
+              ja: '未設定: API バージョン 2023-01-01 より前の既定の解釈は true（匿名アクセスを許可）です',
+              en: 'absent: before API version 2023-01-01 the default interpretation is true (anonymous access permitted)',
+            },
+          },
+          since: {
+            default: false,
+            note: {
+              ja: '未設定: API バージョン 2023-01-01 以降の既定の解釈は false です',
+              en: 'absent: from API version 2023-01-01 the default interpretation is false',
+            },
+          },
+          unversioned: {
+            default: true,
+            note: {
+              ja: '未設定: 2023年11月より前に作成されたアカウントでは、未設定（null）は匿名アクセスを許可します',
+              en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
+            },
+          },
+        }),
+      ),
       publicNetworkAccess,
       networkDefaultAction,
       reachableFromInternet: reachableThroughFirewall(
@@ -74,7 +96,27 @@ export const storageAccount: Adapter = {
         record,
         ['supportsHttpsTrafficOnly', 'enableHttpsTrafficOnly'],
         asBoolean,
-        httpsOnlyWhenAbsent(record),
+        // "The default value is true since API version 2019-04-01" (the Storage REST specs).
+        defaultAtApiVersion(record, '2019-04-01', {
+          before: {
+            default: false,
+            note: {
+              ja: '未設定: API バージョン 2019-04-01 より前の既定値は false です',
+              en: 'absent: before API version 2019-04-01 the default is false',
+            },
+          },
+          since: {
+            default: true,
+            note: {
+              ja: '未設定: API バージョン 2019-04-01 以降の既定値は true です',
+              en: 'absent: from API version 2019-04-01 the default is true',
+            },
+          },
+          unversioned: notSet(
+            'absent: the default depends on the API version the account was created with',
+            '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
+          ),
+        }),
       ),
       minimumTlsVersion: propertyFact(record, ['minimumTlsVersion'], asString, {
         // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
@@ -101,37 +143,6 @@ export const storageAccount: Adapter = {
     };
   },
 };
-
-/**
- * `supportsHttpsTrafficOnly` left out: "The default value is true since API version 2019-04-01"
- * (the Storage REST specs; false before). A GET does not say which version created the account,
- * so that is unknown; a template's record carries the version it deploys with (`apiVersion`).
- */
-function httpsOnlyWhenAbsent(record: ArmRecord): WhenAbsent<boolean> {
-  const apiVersion = get(record.raw, 'apiVersion');
-  if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion))
-    return notSet(
-      'absent: the default depends on the API version the account was created with',
-      '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
-    );
-  const since = apiVersion.slice(0, 10) >= HTTPS_ONLY_DEFAULT_SINCE;
-  return {
-    default: since,
-    note: since
-      ? {
-          ja: `未設定: API バージョン ${apiVersion} の既定値は true です（2019-04-01 以降）`,
-          en: `absent: the default at API version ${apiVersion} is true (since 2019-04-01)`,
-        }
-      : {
-          ja: `未設定: API バージョン ${apiVersion} の既定値は false です（true になったのは 2019-04-01 から）`,
-          en: `absent: the default at API version ${apiVersion} is false (true only since 2019-04-01)`,
-        },
-  };
-}
-
-/** `2019-04-01`, `2023-01-01`, `2021-06-01-preview`. */
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-[a-z]+)?$/i;
-const HTTPS_ONLY_DEFAULT_SINCE = '2019-04-01';
 
 /**
  * `keyCreationTime` (`{key1, key2}`) is null for a key not created or rotated since Azure began
