@@ -52,13 +52,16 @@ describe('a template resource’s API version', () => {
   it.each([
     ['2022-09-01', true],
     ['2023-01-01', false],
-  ])('allowBlobPublicAccess left out at %s is %s, as the specs of that version say', (apiVersion, expected) => {
-    expect(storageAccount(apiVersion).facts.allowBlobPublicAccess).toMatchObject({
-      source: 'default',
-      value: expected,
-      note: { en: expect.stringContaining('API version 2023-01-01') },
-    });
-  });
+  ])(
+    'allowBlobPublicAccess left out at %s is %s, as the specs of that version say',
+    (apiVersion, expected) => {
+      expect(storageAccount(apiVersion).facts.allowBlobPublicAccess).toMatchObject({
+        source: 'default',
+        value: expected,
+        note: { en: expect.stringContaining('API version 2023-01-01') },
+      });
+    },
+  );
 
   it('is no default when set: the value the template gives decides', () => {
     const fact = storageAccount('2023-01-01', { supportsHttpsTrafficOnly: false }).facts.httpsTrafficOnly;
