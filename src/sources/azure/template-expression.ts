@@ -355,6 +355,16 @@ function call(
       return tryGet(args());
     case 'union':
       return union(args());
+    case 'json': {
+      // `json('null')`: older templates' way to leave a property out, before `null()`.
+      const [text] = args();
+      if (typeof text !== 'string') return unknown();
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return unknown();
+      }
+    }
     case 'first':
     case 'last': {
       const [value] = args();

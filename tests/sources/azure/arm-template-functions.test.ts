@@ -43,6 +43,8 @@ describe('ARM template object and array functions', () => {
       { keySource: 'Microsoft.Storage', services: { blob: { enabled: true }, file: { enabled: true } } },
     ],
     ["[union(createObject('rules', createArray(1)), createObject('rules', createArray(2)))]", { rules: [2] }],
+    ["[json('null')]", null],
+    ['[json(\'{"defaultAction": "Deny"}\')]', { defaultAction: 'Deny' }],
     ["[first(parameters('zones'))]", 1],
     ["[last(parameters('names'))]", 'st'],
     ["[empty(parameters('customerManagedKey'))]", true],
@@ -69,6 +71,7 @@ describe('ARM template object and array functions', () => {
     "[shallowMerge(createArray(createObject('a', 1), parameters('noDefault')))]",
     "[createObject(parameters('noDefault'), 1)]",
     "[createObject('odd')]",
+    "[json('not json')]",
     "[union(createObject('a', 1), parameters('noDefault'))]",
     "[union(createArray(1), createObject('a', 1))]",
   ])('%s is unknown', (expression) => {
