@@ -49,19 +49,19 @@ describe('a template resource’s API version', () => {
     expect(fact).toMatchObject({ note: { en: expect.stringContaining('API version 2019-04-01') } });
   });
 
-  it.each([
-    ['2022-09-01', true],
-    ['2023-01-01', false],
-  ])(
-    'allowBlobPublicAccess left out at %s is %s, as the specs of that version say',
-    (apiVersion, expected) => {
-      expect(storageAccount(apiVersion).facts.allowBlobPublicAccess).toMatchObject({
-        source: 'default',
-        value: expected,
-        note: { en: expect.stringContaining('API version 2023-01-01') },
-      });
-    },
-  );
+  it('reads allowBlobPublicAccess left out before 2023-01-01 as the specs of then (true), and from it as not known', () => {
+    // From 2023-01-01 an account the template creates gets false, but the portal's export of an
+    // older account (written at the latest version) leaves its null out too.
+    expect(storageAccount('2022-09-01').facts.allowBlobPublicAccess).toMatchObject({
+      source: 'default',
+      value: true,
+      note: { en: expect.stringContaining('API version 2023-01-01') },
+    });
+    expect(storageAccount('2023-01-01').facts.allowBlobPublicAccess).toMatchObject({
+      source: 'unknown',
+      note: { en: expect.stringContaining('an export of an older account') },
+    });
+  });
 
   it('is no default when set: the value the template gives decides', () => {
     const fact = storageAccount('2023-01-01', { supportsHttpsTrafficOnly: false }).facts.httpsTrafficOnly;

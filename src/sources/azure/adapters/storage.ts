@@ -53,7 +53,9 @@ export const storageAccount: Adapter = {
       // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
       // created before November 2023 have no value until it is set, and null permits anonymous
       // access; newer accounts are created with an explicit false. The specs' default is true
-      // up to API version 2022-09-01 and false from 2023-01-01.
+      // up to API version 2022-09-01 and false from 2023-01-01; but a template at a newer
+      // version may be the portal's export of an older account (the export writes the latest
+      // version and leaves a null out), so there the template does not tell.
       allowBlobPublicAccess: propertyFact(
         record,
         ['allowBlobPublicAccess'],
@@ -66,13 +68,10 @@ export const storageAccount: Adapter = {
               en: 'absent: before API version 2023-01-01 the default interpretation is true (anonymous access permitted)',
             },
           },
-          since: {
-            default: false,
-            note: {
-              ja: '未設定: API バージョン 2023-01-01 以降の既定の解釈は false です',
-              en: 'absent: from API version 2023-01-01 the default interpretation is false',
-            },
-          },
+          since: notSet(
+            'absent: false for an account created at API version 2023-01-01 or later, but an export of an older account leaves its null (anonymous access permitted) out as well',
+            '未設定: API バージョン 2023-01-01 以降で作成したアカウントなら false ですが、それより前のアカウントのエクスポートも null（匿名アクセス許可）を省きます',
+          ),
           unversioned: {
             default: true,
             note: {
