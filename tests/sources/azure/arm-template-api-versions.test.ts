@@ -59,7 +59,7 @@ describe('a template resource’s API version', () => {
     });
     expect(storageAccount('2023-01-01').facts.allowBlobPublicAccess).toMatchObject({
       source: 'unknown',
-      note: { en: expect.stringContaining('an export of an older account') },
+      note: { en: expect.stringContaining('the portal writes of an older account') },
     });
   });
 

@@ -69,8 +69,8 @@ export const storageAccount: Adapter = {
             },
           },
           since: notSet(
-            'absent: false for an account created at API version 2023-01-01 or later, but an export of an older account leaves its null (anonymous access permitted) out as well',
-            '未設定: API バージョン 2023-01-01 以降で作成したアカウントなら false ですが、それより前のアカウントのエクスポートも null（匿名アクセス許可）を省きます',
+            'absent: false for an account created at API version 2023-01-01 or later, but the template the portal writes of an older account (at the latest version) leaves its null (anonymous access permitted) out as well',
+            '未設定: API バージョン 2023-01-01 以降で作成したアカウントなら false ですが、ポータルが古いアカウントから作るテンプレート（最新の API バージョンで書かれます）も null（匿名アクセス許可）を省きます',
           ),
           unversioned: {
             default: true,
