@@ -96,7 +96,7 @@ function isFact(value: unknown): value is Fact<unknown> {
 }
 
 /** One path is the other or under it (`a.b[0].c` is under `a.b`); ARM names are case-insensitive. */
-function related(a: string, b: string): boolean {
+export function related(a: string, b: string): boolean {
   const x = a.toLowerCase();
   const y = b.toLowerCase();
   return isUnder(x, y) || isUnder(y, x);

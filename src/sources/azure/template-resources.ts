@@ -6,6 +6,7 @@ import {
   asDeployed,
   type Declared,
   markRulesOnTheirGroups,
+  related,
   settingsListed,
   type UnknownMark,
 } from './template-deployed.ts';
@@ -321,6 +322,12 @@ function* declared(
     return;
   }
   if (!isObject(row.properties)) row.properties = {};
+  // A diagnostic setting deployed without `logs` sends none: its GET lists `logs: []` (a record
+  // of another format without the list may have been cut, so the adapter reads that as unknown).
+  const properties = row.properties as JsonObject;
+  const isSetting = type.toLowerCase().endsWith('/diagnosticsettings');
+  if (isSetting && properties.logs === undefined && !unknowns.some((m) => related(m.path, 'properties.logs')))
+    properties.logs = [];
   // Tags are no facts: the classification checks read them as they are, so say which are left out.
   const tags = unknowns.find((mark) => mark.path === 'tags' || mark.path.startsWith('tags.'));
   if (tags)

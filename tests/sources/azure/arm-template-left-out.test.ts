@@ -4,7 +4,7 @@ import type { Resource } from '../../../src/model/resource.ts';
 import { azureArm } from '../../../src/sources/azure/arm.ts';
 import { azureArmTemplate } from '../../../src/sources/azure/template.ts';
 
-// A template deploys each resource with the API version it names: a property it leaves out takes
+// What a template leaves out. Each resource is deployed with the API version it names: a property it leaves out takes
 // that version's default, as the Storage REST specs write it for supportsHttpsTrafficOnly ("The
 // default value is true since API version 2019-04-01"; checkov's CKV_AZURE_3 reads it the same way).
 
@@ -89,5 +89,41 @@ describe('a template resource’s API version', () => {
     expect(account?.facts.httpsTrafficOnly?.source).toBe('unknown');
     // Null on an account created before November 2023 permits anonymous access.
     expect(account?.facts.allowBlobPublicAccess).toMatchObject({ source: 'default', value: true });
+  });
+});
+
+describe('a diagnostic setting the template declares without logs', () => {
+  const read = (properties: object) => {
+    const template = {
+      $schema: SCHEMA,
+      contentVersion: '1.0.0.0',
+      parameters: { logs: { type: 'array' } },
+      resources: [
+        {
+          type: 'Microsoft.Insights/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          scope: 'Microsoft.KeyVault/vaults/kansa-kv',
+          name: 'metrics-only',
+          properties: {
+            workspaceId:
+              '/subscriptions/s/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/law',
+            ...properties,
+          },
+        },
+      ],
+    };
+    const [setting] = [...azureArmTemplate.read(template, { file: 'main.json', skip: () => {} })];
+    return setting?.facts as Record<string, unknown>;
+  };
+
+  it('sends no logs: its GET lists logs: []', () => {
+    expect(read({ metrics: [{ category: 'AllMetrics', enabled: true }] }).enabledCategories).toMatchObject({
+      source: 'explicit',
+      value: [],
+    });
+  });
+
+  it('is not so when the template leaves its logs to the deployment', () => {
+    expect(read({ logs: "[parameters('logs')]" }).enabledCategories).toMatchObject({ source: 'unknown' });
   });
 });
