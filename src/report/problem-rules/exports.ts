@@ -182,6 +182,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     'パラメーター $1: 値がテンプレートの allowedValues のどれでもありません（このファイルでのデプロイは拒否されます）。不明として読みます',
   ],
   [
+    /^a template deployed to a management group or the tenant \((.+)\): kansa reads resource-group and subscription templates$/g,
+    '管理グループまたはテナントにデプロイするテンプレートです（$1）。kansa が読むのはリソース グループとサブスクリプションのテンプレートです',
+  ],
+  // As findings files written before kansa read subscription templates word it.
+  [
     /^a template deployed above a resource group \((.+)\): kansa reads resource-group templates$/g,
     'リソース グループより上の範囲にデプロイするテンプレートです（$1）。kansa が読むのはリソース グループのテンプレートです',
   ],
@@ -229,6 +234,19 @@ export const EXPORT_RULES: readonly Rule[] = [
     /^(.+?): a nested deployment of a linked template: the resources of its template are not read$/g,
     '$1: リンクされたテンプレートの入れ子のデプロイです。そのテンプレートのリソースは読みません',
   ],
+  [
+    /^(.+?): a nested deployment to another subscription or scope: its resources are not read$/g,
+    '$1: 別のサブスクリプションまたはスコープへの入れ子のデプロイです。そのリソースは読みません',
+  ],
+  [
+    /^(.+?): a nested deployment to the resource group (.+), not known from the template: its resources are not read$/g,
+    '$1: テンプレートからは分からないリソース グループ $2 への入れ子のデプロイです。そのリソースは読みません',
+  ],
+  [
+    /^(.+?): a nested deployment to the resource group (.+) with the outer scope's expressions: its resources are not read$/g,
+    '$1: リソース グループ $2 への入れ子のデプロイで、式が外側のスコープで評価されます。そのリソースは読みません',
+  ],
+  // As findings files written before kansa read deployments into a named resource group word it.
   [
     /^(.+?): a nested deployment to another resource group or subscription: its resources are not read$/g,
     '$1: 別のリソース グループまたはサブスクリプションへの入れ子のデプロイです。そのリソースは読みません',

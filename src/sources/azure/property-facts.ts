@@ -89,3 +89,25 @@ export const asNumber: Parse<number> = (value) => {
 export function notSet(en: string, ja: string): WhenAbsent<never> {
   return { unknown: { ja, en } };
 }
+
+/**
+ * What an absent property means when the REST specs changed its default at an API version
+ * (`changedAt`): `before` or `since` by the version the record was written with, which only a
+ * template's record carries (`apiVersion`; a GET body names none: `unversioned`).
+ */
+export function defaultAtApiVersion<T>(
+  record: ArmRecord,
+  changedAt: string,
+  defaults: {
+    readonly before: WhenAbsent<T>;
+    readonly since: WhenAbsent<T>;
+    readonly unversioned: WhenAbsent<T>;
+  },
+): WhenAbsent<T> {
+  const apiVersion = record.raw.apiVersion;
+  if (typeof apiVersion !== 'string' || !API_VERSION.test(apiVersion)) return defaults.unversioned;
+  return apiVersion.slice(0, 10) >= changedAt ? defaults.since : defaults.before;
+}
+
+/** `2019-04-01`, `2021-06-01-preview`. */
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(?:-[a-z]+)?$/i;

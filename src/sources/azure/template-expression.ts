@@ -1,4 +1,18 @@
-import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
+import {
+  coalesce,
+  concat,
+  contains,
+  createObject,
+  format,
+  resourceId,
+  shallowMerge,
+  tryGet,
+  Unknown,
+  union,
+} from './template-functions.ts';
+
+export { Unknown };
 
 /**
  * ARM template expressions (`[concat(parameters('p'), '/default')]`), evaluated as far as the
@@ -7,16 +21,6 @@ import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.
  * subscription, `uniqueString`, a parameter without default, a function kansa does not
  * evaluate) is an `Unknown`, never a guess.
  */
-
-/** A value the template leaves to the deployment. */
-export class Unknown {
-  /** How a name holding it is shown: `{storageName}`, `{uniqueString()}`, `store{uniqueString()}`. */
-  readonly shown: string;
-
-  constructor(shown: string) {
-    this.shown = shown;
-  }
-}
 
 /** What an expression can see. */
 export interface TemplateScope {
@@ -29,6 +33,11 @@ export interface TemplateScope {
    * this copy (`copyIndex()` counts the resource's, `copyIndex('name')` the one named).
    */
   readonly copies?: readonly { readonly name: string; readonly index: number }[];
+  /**
+   * Where the template deploys: the placeholder resource group's id unless it says otherwise (a
+   * subscription template's `/subscriptions/{subscriptionId}`, a module's named resource group).
+   */
+  readonly deployedTo?: string;
 }
 
 /**
@@ -263,7 +272,9 @@ function call(
       return typeof value === 'string' || typeof value === 'number' ? String(value) : unknown();
     }
     case 'resourceid':
-      return resourceId(args());
+      return resourceId(args(), scope.deployedTo ?? PLACEHOLDER_SCOPE);
+    case 'subscriptionresourceid':
+      return resourceId(args(), PLACEHOLDER_SUBSCRIPTION, 1);
     case 'resourcegroup':
       return {
         location: new Unknown('{resourceGroup().location}'),
@@ -302,6 +313,8 @@ function call(
     case 'empty':
     case 'length': {
       const [value] = args();
+      // `empty(null)` is true (Bicep tests an optional parameter so); its length is an error.
+      if (value === null && name === 'empty') return true;
       const size =
         typeof value === 'string' || Array.isArray(value)
           ? value.length
@@ -328,6 +341,37 @@ function call(
       const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
       return typeof number === 'number' && Number.isInteger(number) ? number : unknown();
     }
+    case 'createobject':
+      return createObject(args());
+    case 'createarray':
+      return args();
+    case 'coalesce':
+      return coalesce(args());
+    case 'contains':
+      return contains(args());
+    case 'shallowmerge':
+      return shallowMerge(args());
+    case 'tryget':
+      return tryGet(args());
+    case 'union':
+      return union(args());
+    case 'json': {
+      // `json('null')`: older templates' way to leave a property out, before `null()`.
+      const [text] = args();
+      if (typeof text !== 'string') return unknown();
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        return unknown();
+      }
+    }
+    case 'first':
+    case 'last': {
+      const [value] = args();
+      if (!Array.isArray(value) && typeof value !== 'string') return unknown();
+      const item = name === 'first' ? value[0] : value[value.length - 1];
+      return item ?? (typeof value === 'string' ? '' : null);
+    }
     case 'if': {
       const [condition] = expression.args;
       const decided = condition && evaluate(condition, scope, depth);
@@ -346,6 +390,8 @@ function parameter(name: unknown, scope: TemplateScope, depth: number): unknown 
   if (typeof name !== 'string') return undefined;
   if (scope.passed?.has(name)) return scope.passed.get(name);
   const declared = scope.parameters[name];
+  // Bicep's optional parameter (`param tier string?`, declared `nullable`) is null unless given.
+  if (isObject(declared) && !('defaultValue' in declared) && declared.nullable === true) return null;
   if (!isObject(declared) || !('defaultValue' in declared)) return undefined;
   return remembered(scope, `p:${name}`, () => evaluateValue(declared.defaultValue, scope, depth + 1));
 }
@@ -381,79 +427,6 @@ function remembered(scope: TemplateScope, key: string, evaluateOnce: () => unkno
 }
 
 const REMEMBERED = new WeakMap<TemplateScope, Map<string, unknown>>();
-
-/**
- * The longest text and list an expression makes: far beyond any name, id or property of a real
- * template (ARM caps a template at 4 MB), and short of what would exhaust memory when a crafted
- * one doubles a value at each step.
- */
-const MAX_TEXT = 1 << 20;
-const MAX_ITEMS = 100_000;
-
-function concat(values: readonly unknown[]): unknown {
-  if (values.length > 0 && values.every(Array.isArray)) {
-    const items = values.reduce((sum: number, list) => sum + (list as unknown[]).length, 0);
-    return items > MAX_ITEMS ? new Unknown('{concat()}') : values.flat();
-  }
-  const parts = values.map(textOf);
-  if (parts.some((part) => part === undefined)) return new Unknown('{concat()}');
-  return joined(parts as (string | Unknown)[]);
-}
-
-/**
- * `format('{0}/{1}', a, b)`, `{{` and `}}` for braces. A format specifier (`{0:000}`) is .NET's
- * to apply: the result is unknown rather than a guess at it.
- */
-function format(values: readonly unknown[]): unknown {
-  const [template, ...args] = values;
-  if (typeof template !== 'string') return new Unknown('{format()}');
-  const parts: (string | Unknown | undefined)[] = [];
-  let last = 0;
-  for (const match of template.matchAll(/\{\{|\}\}|\{(\d+)(:[^}]*)?\}/g)) {
-    if (match[2] !== undefined) return new Unknown('{format()}');
-    const part = match[1] === undefined ? match[0][0] : textOf(args[Number(match[1])]);
-    parts.push(template.slice(last, match.index), part);
-    last = match.index + match[0].length;
-  }
-  parts.push(template.slice(last));
-  if (parts.some((part) => part === undefined)) return new Unknown('{format()}');
-  return joined(parts as (string | Unknown)[]);
-}
-
-function textOf(value: unknown): string | Unknown | undefined {
-  if (value instanceof Unknown || typeof value === 'string') return value;
-  return typeof value === 'number' ? String(value) : undefined;
-}
-
-/** Known parts and unknown ones: a string when all are known, else an Unknown showing them all. */
-function joined(parts: readonly (string | Unknown)[]): string | Unknown {
-  const length = parts.reduce((sum, part) => sum + (typeof part === 'string' ? part : part.shown).length, 0);
-  if (length > MAX_TEXT) return new Unknown('{…}');
-  if (parts.every((part) => typeof part === 'string')) return parts.join('');
-  return new Unknown(parts.map((part) => (part instanceof Unknown ? part.shown : part)).join(''));
-}
-
-/**
- * `resourceId([subscriptionId,] [resourceGroupName,] type, name1, name2, …)`: the id of a resource
- * of the deployment's resource group unless the arguments name another.
- */
-function resourceId(values: readonly unknown[]): unknown {
-  const typeAt = values.findIndex((value) => typeof value === 'string' && value.includes('/'));
-  if (typeAt === -1 || typeAt > 2) return new Unknown('{resourceId()}');
-  const [namespace, ...types] = (values[typeAt] as string).split('/');
-  const names = values.slice(typeAt + 1).map(textOf);
-  const before = values.slice(0, typeAt).map(textOf);
-  if (names.length !== types.length || [...names, ...before].some((part) => part === undefined))
-    return new Unknown('{resourceId()}');
-  const scope =
-    before.length === 0
-      ? [PLACEHOLDER_SCOPE]
-      : before.length === 1
-        ? ['/subscriptions/{subscriptionId}/resourceGroups/', before[0]!]
-        : ['/subscriptions/', before[0]!, '/resourceGroups/', before[1]!];
-  const path = types.flatMap((type, i) => ['/', type, '/', names[i]!]);
-  return joined([...scope, '/providers/', namespace!, ...path]);
-}
 
 /** `copyIndex()`, `copyIndex(offset)`, `copyIndex('loop')`, `copyIndex('loop', offset)`. */
 function copyIndex(values: readonly unknown[], scope: TemplateScope): number | undefined {

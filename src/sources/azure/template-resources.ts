@@ -1,22 +1,30 @@
-import type { AzureDiagnosedFacts } from '../../model/azure.ts';
-import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE } from './arm-record.ts';
+import { get, isObject, type JsonObject, PLACEHOLDER_SCOPE, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
 import { readRows } from './rows.ts';
+import {
+  asDeployed,
+  type Declared,
+  markRulesOnTheirGroups,
+  related,
+  settingsListed,
+  type UnknownMark,
+} from './template-deployed.ts';
 import { evaluateValue, MAX_COPIES, type TemplateScope, Unknown } from './template-expression.ts';
 import { isParameterFile, parameterFileOf, parameterValues, templateFileOf } from './template-parameters.ts';
 
 /**
- * What a template deploys to (template.ts tells it by its `$schema`): a resource group's
- * resources are read; a parameter file is applied to its template and passed over, as a Quickstart
- * sample's `metadata.json` is; a template deployed above a resource group is not read.
+ * What a template deploys to (template.ts tells it by its `$schema`): a resource group's and a
+ * subscription's resources are read; a parameter file is applied to its template and passed
+ * over, as a Quickstart sample's `metadata.json` is; a template deployed to a management group
+ * or the tenant is not read.
  */
 export type TemplateScopeKind =
   | 'resource group'
+  | 'subscription'
   | 'parameters'
   | 'sample metadata'
-  | 'above a resource group';
+  | 'above a subscription';
 
 /**
  * The resources of an ARM template (template.ts, which recognises it), as the ARM readers give
@@ -40,14 +48,15 @@ export function* readTemplate(
     );
     return;
   }
-  if (scope === 'above a resource group') {
+  if (scope === 'above a subscription') {
     ctx.skip(
-      `a template deployed above a resource group (${String(template.$schema)}): kansa reads resource-group templates`,
+      `a template deployed to a management group or the tenant (${String(template.$schema)}): kansa reads resource-group and subscription templates`,
       { index: 0 },
     );
     return;
   }
-  const declared = [...declaredResources(template, topScope(template, ctx), ctx)];
+  const deployedTo = scope === 'subscription' ? PLACEHOLDER_SUBSCRIPTION : PLACEHOLDER_SCOPE;
+  const declared = [...declaredResources(template, topScope(template, deployedTo, ctx), ctx)];
   markRulesOnTheirGroups(declared);
   const listed = settingsListed(declared);
   // The rows' index is their place among the declared resources; origins and problems name the template's.
@@ -69,14 +78,15 @@ export function* readTemplate(
  * What the template's expressions see: its parameters, with the values of the parameter file
  * that goes with it (template-parameters.ts; what that file cannot give, its own reading lists).
  */
-function topScope(template: JsonObject, ctx: ReadContext): TemplateScope {
+function topScope(template: JsonObject, deployedTo: string, ctx: ReadContext): TemplateScope {
   const parameters = isObject(template.parameters) ? template.parameters : {};
   const variables = isObject(template.variables) ? template.variables : {};
   // An archive's entry names no folder on disk: nothing beside it is read.
   const parameterFile = ctx.archived ? undefined : parameterFileOf(ctx.file);
-  if (!parameterFile) return { parameters, variables };
+  if (!parameterFile) return { parameters, variables, deployedTo };
   ctx.note?.(`its parameters take the values of ${parameterFile.name} beside it`, { index: 0 });
-  return { parameters, variables, passed: parameterValues(parameters, parameterFile.parameters).passed };
+  const { passed } = parameterValues(parameters, parameterFile.parameters);
+  return { parameters, variables, passed, deployedTo };
 }
 
 /**
@@ -118,23 +128,6 @@ function noteExportError(error: JsonObject, ctx: ReadContext): void {
     if (typeof message === 'string') ctx.note?.(`the export reported: ${message}`, { index: 0 });
 }
 
-/** A value of the template kansa cannot evaluate, at a path of the record. */
-interface UnknownMark {
-  readonly path: string;
-  /** The template's expression that sets it (or an ancestor of it). */
-  readonly expression: string;
-}
-
-/** One resource the template deploys, as an ARM record. */
-interface Declared {
-  /** The index of its top-level resource in `resources`. */
-  readonly index: number;
-  readonly type: string;
-  readonly name: string;
-  readonly row: JsonObject;
-  readonly unknowns: UnknownMark[];
-}
-
 interface Parent {
   readonly type: string;
   readonly name: string;
@@ -158,12 +151,13 @@ function* declaredResources(
 }
 
 /**
- * A nested deployment with its template inline (what `az bicep build` makes of a module) into
- * the same resource group: its template's resources, with the parameters the deployment passes
- * (evaluated where the deployment is, as Bicep's `expressionEvaluationOptions.scope: inner`
- * says; with the default outer scope the template's expressions see the outer template's).
- * One that links its template by URI or deploys to another resource group or subscription is
- * skipped, saying so.
+ * A nested deployment with its template inline (what `az bicep build` makes of a module): its
+ * template's resources, with the parameters the deployment passes (evaluated where the
+ * deployment is, as Bicep's `expressionEvaluationOptions.scope: inner` says; with the default
+ * outer scope the template's expressions see the outer template's). It deploys where its
+ * template does unless `resourceGroup` names a resource group (a subscription template's modules
+ * do); one that links its template by URI, deploys to another subscription or `scope`, or to a
+ * resource group the template does not name is skipped, saying so.
  */
 function* nestedDeployment(
   resource: JsonObject,
@@ -174,30 +168,43 @@ function* nestedDeployment(
 ): Iterable<Declared> {
   const properties = isObject(resource.properties) ? resource.properties : {};
   const template = properties.template;
+  const where = { index };
   if (!isObject(template)) {
     ctx.skip(
       `${label}: a nested deployment of a linked template: the resources of its template are not read`,
-      {
-        index,
-      },
+      where,
     );
     return;
   }
-  if (
-    resource.resourceGroup !== undefined ||
-    resource.subscriptionId !== undefined ||
-    resource.scope !== undefined
-  ) {
+  if (resource.subscriptionId !== undefined || resource.scope !== undefined) {
     ctx.skip(
-      `${label}: a nested deployment to another resource group or subscription: its resources are not read`,
-      {
-        index,
-      },
+      `${label}: a nested deployment to another subscription or scope: its resources are not read`,
+      where,
     );
     return;
   }
+  const group =
+    resource.resourceGroup === undefined ? undefined : evaluateValue(resource.resourceGroup, scope);
+  if (group !== undefined && (typeof group !== 'string' || group === '')) {
+    const written = JSON.stringify(resource.resourceGroup);
+    ctx.skip(
+      `${label}: a nested deployment to the resource group ${written}, not known from the template: its resources are not read`,
+      where,
+    );
+    return;
+  }
+  const deployedTo =
+    typeof group === 'string' ? `${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${group}` : scope.deployedTo;
   const evaluation = get(properties.expressionEvaluationOptions, 'scope');
   if (typeof evaluation !== 'string' || evaluation.toLowerCase() !== 'inner') {
+    // The outer scope's resourceId() would name the outer template's resource group.
+    if (deployedTo !== scope.deployedTo) {
+      ctx.skip(
+        `${label}: a nested deployment to the resource group ${group} with the outer scope's expressions: its resources are not read`,
+        where,
+      );
+      return;
+    }
     yield* declaredResources(template, scope, ctx, index);
     return;
   }
@@ -211,6 +218,7 @@ function* nestedDeployment(
     parameters: isObject(template.parameters) ? template.parameters : {},
     variables: isObject(template.variables) ? template.variables : {},
     passed,
+    deployedTo,
   };
   yield* declaredResources(template, inner, ctx, index);
 }
@@ -298,6 +306,10 @@ function* declared(
   // A location the template leaves to the deployment is kept as written: it names no region.
   if (resource.location !== undefined)
     row.location = typeof location === 'string' ? location : resource.location;
+  // The API version the template deploys with: a property it leaves out takes that version's
+  // default (a GET body has no apiVersion, so only a request's record carries one).
+  const apiVersion = evaluateValue(resource.apiVersion, scope);
+  if (typeof apiVersion === 'string') row.apiVersion = apiVersion;
   for (const key of ENVELOPE) {
     if (resource[key] === undefined) continue;
     const value = known(evaluateValue(resource[key], scope), resource[key], key, unknowns);
@@ -310,6 +322,12 @@ function* declared(
     return;
   }
   if (!isObject(row.properties)) row.properties = {};
+  // A diagnostic setting deployed without `logs` sends none: its GET lists `logs: []` (a record
+  // of another format without the list may have been cut, so the adapter reads that as unknown).
+  const properties = row.properties as JsonObject;
+  const isSetting = type.toLowerCase().endsWith('/diagnosticsettings');
+  if (isSetting && properties.logs === undefined && !unknowns.some((m) => related(m.path, 'properties.logs')))
+    properties.logs = [];
   // Tags are no facts: the classification checks read them as they are, so say which are left out.
   const tags = unknowns.find((mark) => mark.path === 'tags' || mark.path.startsWith('tags.'));
   if (tags)
@@ -350,12 +368,14 @@ function idOf(type: string, name: string, scopeValue: unknown, scope: TemplateSc
   if (scopeValue !== undefined) {
     const evaluated = evaluateValue(scopeValue, scope);
     const target = evaluated instanceof Unknown ? evaluated.shown : String(evaluated);
-    const parent = target.startsWith('/') ? target : `${PLACEHOLDER_SCOPE}/providers/${target}`;
+    const parent = target.startsWith('/')
+      ? target
+      : `${scope.deployedTo ?? PLACEHOLDER_SCOPE}/providers/${target}`;
     return `${parent.replace(/\/+$/, '')}/providers/${type}/${name}`;
   }
   const [namespace, ...types] = type.split('/');
   const names = name.split('/');
-  return `${PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
+  return `${scope.deployedTo ?? PLACEHOLDER_SCOPE}/providers/${namespace}${types.map((t, i) => `/${t}/${names[i]}`).join('')}`;
 }
 
 /**
@@ -395,83 +415,4 @@ function rawMember(raw: unknown, key: string, member: unknown): unknown {
   if (raw[key] !== undefined || !Array.isArray(raw.copy)) return raw[key];
   const loop = raw.copy.find((entry) => get(entry, 'name') === key);
   return member instanceof Unknown ? get(loop, 'count') : get(loop, 'input');
-}
-
-const SECURITY_RULE = 'microsoft.network/networksecuritygroups/securityrules';
-
-/**
- * A security rule declared as a resource of its own is read as part of its group (`readRows`):
- * a rule setting the template does not tell makes the group's rules unknown.
- */
-function markRulesOnTheirGroups(declared: readonly Declared[]): void {
-  const byId = new Map(declared.map((resource) => [String(resource.row.id).toLowerCase(), resource]));
-  for (const rule of declared) {
-    if (rule.type.toLowerCase() !== SECURITY_RULE || rule.unknowns.length === 0) continue;
-    const groupId = String(rule.row.id).toLowerCase().split('/').slice(0, -2).join('/');
-    const mark = { path: 'properties.securityRules', expression: rule.unknowns[0]!.expression };
-    const members = declared.filter(
-      (other) =>
-        other.type.toLowerCase() === SECURITY_RULE &&
-        String(other.row.id).toLowerCase().startsWith(`${groupId}/`),
-    );
-    for (const member of [byId.get(groupId), ...members]) member?.unknowns.push(mark);
-  }
-}
-
-/** The resource's facts, each read from a value the template leaves to the deployment made unknown. */
-function asDeployed(resource: Resource, declared: Declared, listed: Fact<boolean>): Resource {
-  const origin = { ...resource.origin, index: declared.index };
-  const facts: Record<string, unknown> = { diagnosticSettingsListed: listed } satisfies AzureDiagnosedFacts;
-  for (const [key, fact] of Object.entries(resource.facts)) {
-    const mark = isFact(fact) ? declared.unknowns.find((m) => related(fact.path, m.path)) : undefined;
-    facts[key] = mark ? unknown((fact as Fact<unknown>).path, notEvaluated(mark.expression)) : fact;
-  }
-  return { ...resource, origin, facts };
-}
-
-const SETTINGS_PATH = 'resources (Microsoft.Insights/diagnosticSettings)';
-
-/**
- * Whether a resource's diagnostic settings are all in the template. A template that declares
- * some deploys its resources' settings: those it declares are all they get, as a Terraform
- * plan's are all a resource it creates gets. One that declares none tells nothing: the portal's
- * export leaves them out ("Could not get resources of the type
- * 'Microsoft.Insights/diagnosticSettings'"), and a template may leave them to another
- * deployment. Each template answers for its own resources: they all share one placeholder
- * subscription, so another template's settings say nothing of them.
- */
-function settingsListed(declared: readonly Declared[]): Fact<boolean> {
-  const declares = declared.some((resource) =>
-    String(resource.row.id).toLowerCase().includes(SETTING_SEGMENT),
-  );
-  return declares ? explicit(true, SETTINGS_PATH) : unknown(SETTINGS_PATH, SETTINGS_NOT_DECLARED);
-}
-
-const SETTING_SEGMENT = '/providers/microsoft.insights/diagnosticsettings/';
-
-const SETTINGS_NOT_DECLARED = {
-  ja: 'テンプレートに診断設定がありません（ポータルが作るテンプレートには含まれず、別のデプロイで作られることもあります）',
-  en: 'the template declares no diagnostic settings (the portal leaves them out of the templates it makes, and another deployment may make them)',
-};
-
-function notEvaluated(expression: string) {
-  return {
-    ja: `テンプレートの式 ${expression} で設定され、テンプレートからは値が分かりません（デプロイ時に決まります）`,
-    en: `set by the template's expression ${expression}, whose value the template does not tell (the deployment decides it)`,
-  };
-}
-
-function isFact(value: unknown): value is Fact<unknown> {
-  return isObject(value) && 'source' in value && typeof value.path === 'string';
-}
-
-/** One path is the other or under it (`a.b[0].c` is under `a.b`); ARM names are case-insensitive. */
-function related(a: string, b: string): boolean {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  return isUnder(x, y) || isUnder(y, x);
-}
-
-function isUnder(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`);
 }

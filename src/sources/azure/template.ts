@@ -40,12 +40,16 @@ export const azureArmTemplate: DocumentFormat = {
         ? 'sample metadata'
         : RESOURCE_GROUP_SCHEMA.test(schema)
           ? 'resource group'
-          : 'above a resource group';
+          : SUBSCRIPTION_SCHEMA.test(schema)
+            ? 'subscription'
+            : 'above a subscription';
     return reader.get().readTemplate(document, template, scope, ctx);
   },
 };
 
 const RESOURCE_GROUP_SCHEMA = /\/deploymentTemplate\.json#?$/i;
+/** `az deployment sub create`'s templates (Defender plans, budgets, resource groups, policy). */
+const SUBSCRIPTION_SCHEMA = /\/subscriptionDeploymentTemplate\.json#?$/i;
 const TEMPLATE_SCHEMA = /deploymentTemplate\.json#?$/i;
 const PARAMETERS_SCHEMA = /\/deploymentParameters\.json#?$/i;
 /** The `metadata.json` beside each Azure Quickstart Templates sample (its entry in the samples' index). */

@@ -224,12 +224,15 @@ describe('azure-arm-template: recognising templates', () => {
     expect(azureArmTemplate.matches({ template: { resources: [] } })).toBe(false);
   });
 
-  it('skips a template deployed above a resource group, saying why', () => {
-    const subscriptionTemplate = {
-      ...template([{ type: 'Microsoft.Resources/resourceGroups', name: 'rg', location: 'japaneast' }]),
-      $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
+  it('skips a template deployed to a management group or the tenant, saying why', () => {
+    const managementGroupTemplate = {
+      ...template([{ type: 'Microsoft.Management/managementGroups', name: 'mg', properties: {} }]),
+      $schema:
+        'https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#',
     };
-    expect(read(subscriptionTemplate).skipped[0]?.reason).toContain('resource-group templates');
+    expect(read(managementGroupTemplate).skipped[0]?.reason).toContain(
+      'resource-group and subscription templates',
+    );
   });
 
   it('skips a resource whose properties or child resources are of another type, saying why', () => {

@@ -1,7 +1,14 @@
 import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
-import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import {
+  asBoolean,
+  asString,
+  defaultAtApiVersion,
+  derivedFact,
+  notSet,
+  propertyFact,
+} from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableThroughFirewall } from './network-access.ts';
 
@@ -43,16 +50,37 @@ export const storageAccount: Adapter = {
     const kind = get(record.raw, 'kind');
     return {
       ...(typeof kind === 'string' && kind !== '' && { kind: explicit(kind, 'kind') }),
-      allowBlobPublicAccess: propertyFact(record, ['allowBlobPublicAccess'], asBoolean, {
-        // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
-        // created before November 2023 have no value until it is set, and null permits anonymous
-        // access; newer accounts are created with an explicit false.
-        default: true,
-        note: {
-          ja: '未設定: 2023年11月より前に作成されたアカウントでは、未設定（null）は匿名アクセスを許可します',
-          en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
-        },
-      }),
+      // https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent : accounts
+      // created before November 2023 have no value until it is set, and null permits anonymous
+      // access; newer accounts are created with an explicit false. The specs' default is true
+      // up to API version 2022-09-01 and false from 2023-01-01; but a template at a newer
+      // version may be the portal's export of an older account (the export writes the latest
+      // version and leaves a null out), so there the template does not tell.
+      allowBlobPublicAccess: propertyFact(
+        record,
+        ['allowBlobPublicAccess'],
+        asBoolean,
+        defaultAtApiVersion(record, '2023-01-01', {
+          before: {
+            default: true,
+            note: {
+              ja: '未設定: API バージョン 2023-01-01 より前の既定の解釈は true（匿名アクセスを許可）です',
+              en: 'absent: before API version 2023-01-01 the default interpretation is true (anonymous access permitted)',
+            },
+          },
+          since: notSet(
+            'absent: false for an account created at API version 2023-01-01 or later, but the template the portal writes of an older account (at the latest version) leaves its null (anonymous access permitted) out as well',
+            '未設定: API バージョン 2023-01-01 以降で作成したアカウントなら false ですが、ポータルが古いアカウントから作るテンプレート（最新の API バージョンで書かれます）も null（匿名アクセス許可）を省きます',
+          ),
+          unversioned: {
+            default: true,
+            note: {
+              ja: '未設定: 2023年11月より前に作成されたアカウントでは、未設定（null）は匿名アクセスを許可します',
+              en: 'absent: on accounts created before November 2023 a null value permits anonymous access',
+            },
+          },
+        }),
+      ),
       publicNetworkAccess,
       networkDefaultAction,
       reachableFromInternet: reachableThroughFirewall(
@@ -67,12 +95,27 @@ export const storageAccount: Adapter = {
         record,
         ['supportsHttpsTrafficOnly', 'enableHttpsTrafficOnly'],
         asBoolean,
-        // The default depends on the API version the account was created with (true since
-        // 2019-04-01), which the export does not show.
-        notSet(
-          'absent: the default depends on the API version the account was created with',
-          '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
-        ),
+        // "The default value is true since API version 2019-04-01" (the Storage REST specs).
+        defaultAtApiVersion(record, '2019-04-01', {
+          before: {
+            default: false,
+            note: {
+              ja: '未設定: API バージョン 2019-04-01 より前の既定値は false です',
+              en: 'absent: before API version 2019-04-01 the default is false',
+            },
+          },
+          since: {
+            default: true,
+            note: {
+              ja: '未設定: API バージョン 2019-04-01 以降の既定値は true です',
+              en: 'absent: from API version 2019-04-01 the default is true',
+            },
+          },
+          unversioned: notSet(
+            'absent: the default depends on the API version the account was created with',
+            '未設定: 既定値はアカウント作成時の API バージョンによって異なります',
+          ),
+        }),
       ),
       minimumTlsVersion: propertyFact(record, ['minimumTlsVersion'], asString, {
         // https://learn.microsoft.com/rest/api/storagerp/storage-accounts/get-properties
