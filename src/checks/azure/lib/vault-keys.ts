@@ -60,14 +60,17 @@ export function vaultKeysVerdict(
     .find(({ listed }) => listed?.source === 'explicit' && listed.value);
   if (listedKey?.listed)
     return notApplicable('keysListed', [{ ...listedKey.listed, resourceId: listedKey.key.id }]);
-  const evidence =
-    own ??
-    unknown<boolean>(`${vault.id}/keys`, {
-      ja: 'キー コンテナーのキーを一覧した入力がありません',
-      en: "no input lists the vault's keys",
-    });
-  return undetermined('keysNotListed', [evidence]);
+  return undetermined('keysNotListed', [own ?? KEYS_NOT_LISTED]);
 }
+
+/**
+ * The vault's keys (`GET <vault>/keys`), which no input listed: one fact for every vault (the
+ * finding names the vault), so that the findings file writes it once however many vaults cite it.
+ */
+const KEYS_NOT_LISTED = unknown<boolean>('keys', {
+  ja: 'キー コンテナーのキーを一覧した入力がありません',
+  en: "no input lists the vault's keys",
+});
 
 /** The keys the inventory holds under the vault's id, or under the placeholder vault of its name. */
 function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyVaultKeyFacts>[] {
