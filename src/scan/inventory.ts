@@ -347,10 +347,7 @@ const WHOLE = '';
 function mergeParts(parts: readonly Resource[]): Resource {
   const deletion = parts
     .filter((part) => part.deleted)
-    .reduce<Resource | undefined>(
-      (newest, part) => (newest && newerOf(newest, part) === newest ? newest : part),
-      undefined,
-    );
+    .reduce<Resource | undefined>((newest, part) => (newest ? newerOf(newest, part) : part), undefined);
   const after = deletion?.observedAt ?? (deletion ? Number.POSITIVE_INFINITY : undefined);
   const live = parts.filter(
     (part) =>
