@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import { organizationTrailListing, trailAccount } from './adapters/cloudtrail.ts';
+import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
 import { type FileHint, readConfigItem } from './config-item.ts';
 
@@ -43,17 +43,16 @@ export function configItemResource(
 ): readonly Resource[] | { readonly skip: string } {
   const read = readConfigItem(raw, partial, hint);
   if ('skip' in read) return read;
-  // The resource is where it is (a trail: the account its ARN names), whoever recorded it;
+  // The resource is where it is (a trail: the account its ARN names), whoever recorded it:
   // configItemToResource places it so itself, and keeps the recorder's account as its listing's.
-  const item = { ...read, accountId: trailAccount(read) };
   if (read.unread !== undefined) {
     ctx.note?.(`${read.unread}: read as listed only, its settings unknown`, {
       ...(origin.index !== undefined && { index: origin.index }),
       ...(origin.line !== undefined && { line: origin.line }),
     });
-    return [unreadItemToResource(item, origin)];
+    return [unreadItemToResource(read, origin)];
   }
-  if (read.deleted) return [deletedItemToResource(item, origin)];
+  if (read.deleted) return [deletedItemToResource(read, origin)];
   const resource = configItemToResource(read, origin);
   return [resource, ...organizationTrailListing(resource, origin)];
 }

@@ -85,3 +85,12 @@ export function isSpaceliftPlanInput(document: unknown): boolean {
     Array.isArray(document.terraform.resource_changes)
   );
 }
+
+/** A JSON text's value (an attribute holding a JSON document), or undefined when it is not JSON. */
+export function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

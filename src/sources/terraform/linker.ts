@@ -126,7 +126,9 @@ export class Linker implements BuildContext {
       if (parents.length > 0) {
         for (const parent of new Set(parents)) {
           const byType = parts.get(parent.address) ?? new Map<string, TfInstance[]>();
-          byType.set(instance.type, [...(byType.get(instance.type) ?? []), instance]);
+          const ofType = byType.get(instance.type);
+          if (ofType) ofType.push(instance);
+          else byType.set(instance.type, [instance]);
           parts.set(parent.address, byType);
         }
         continue;
@@ -138,7 +140,9 @@ export class Linker implements BuildContext {
         const value = named.state === 'known' ? String(named.value) : '';
         const number = node.collection ? nodeNumber(value, node.collection) : undefined;
         const key = `${node.nodeType} ${number ?? value}`;
-        nodes.set(key, [...(nodes.get(key) ?? []), instance]);
+        const ofNode = nodes.get(key);
+        if (ofNode) ofNode.push(instance);
+        else nodes.set(key, [instance]);
         continue;
       }
       if (instance.action === 'delete') {

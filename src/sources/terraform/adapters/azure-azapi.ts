@@ -1,6 +1,6 @@
 import type { Resource } from '../../../model/resource.ts';
 import type { TfInstance } from '../document.ts';
-import { isObject, type JsonObject } from '../kind.ts';
+import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { TerraformAdapter, Unit } from './adapter.ts';
 import { fromArm } from './azure-record.ts';
@@ -58,13 +58,8 @@ function requestBody(resource: TfInstance, tr: Translation): { properties: JsonO
 }
 
 function parseJson(text: unknown): JsonObject | undefined {
-  if (typeof text !== 'string') return undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isObject(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = typeof text === 'string' ? safeJson(text) : undefined;
+  return isObject(parsed) ? parsed : undefined;
 }
 
 export const azureAzapiAdapters: Readonly<Record<string, TerraformAdapter>> = {

@@ -4,10 +4,10 @@ import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { PROJECT_TYPE } from '../../gcp/adapters/index.ts';
 import type { TfInstance } from '../document.ts';
-import { isObject, type JsonObject } from '../kind.ts';
+import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
-import { DATA, fromAsset, POLICY, readPolicyData, safeJson, set } from './gcp-record.ts';
+import { DATA, fromAsset, POLICY, readPolicyData, set } from './gcp-record.ts';
 
 /**
  * The resource hierarchy: projects, folders and the organization, each with its IAM policy from
@@ -75,9 +75,8 @@ export const NODE_PART_TYPES: Readonly<
 /** `folders/123` or `123` as the node's number; undefined when not a known value. */
 export function nodeNumber(value: unknown, collection: string): string | undefined {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-  const text = String(value)
-    .trim()
-    .replace(new RegExp(`^${collection}/`), '');
+  const trimmed = String(value).trim();
+  const text = trimmed.startsWith(`${collection}/`) ? trimmed.slice(collection.length + 1) : trimmed;
   return /^\d+$/.test(text) ? text : undefined;
 }
 

@@ -2,7 +2,7 @@ import { KNOWN_AFTER_APPLY_ELEMENT } from '../../../model/known-after-apply.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { assetToResource } from '../../gcp/to-resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
-import { isObject, type JsonObject } from '../kind.ts';
+import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
@@ -74,14 +74,6 @@ export function set(target: JsonObject, path: string, value: unknown): void {
     current = current[key] as JsonObject;
   }
   current[keys[keys.length - 1]!] = value;
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** The IAM resources of one resource type: `google_storage_bucket_iam_member`, `_binding`, `_policy`. */
