@@ -61,8 +61,13 @@ function* readRow(
 
 /** The table kansa reads by that name. */
 export function cloudQueryTable(name: string): CloudQueryTable | undefined {
-  return TABLES.find((candidate) => candidate.table === name);
+  return TABLES_BY_NAME.get(name);
 }
+
+/** Each table read, by its name (a file's every row looks its table up). */
+const TABLES_BY_NAME: ReadonlyMap<string, CloudQueryTable> = new Map(
+  TABLES.map((table) => [table.table, table]),
+);
 
 /** A row of the table its file names: its resources, or why it is skipped. */
 export function readCloudQueryRow(

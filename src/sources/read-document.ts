@@ -1,6 +1,8 @@
 import { InputError } from '../base/input-error.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
+import { azureArm } from './azure/arm.ts';
+import { listingOfFile } from './azure/listing.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
 import { INPUT_FORMATS } from './index.ts';
 import type { YamlDocument } from './yaml-documents.ts';
@@ -19,6 +21,13 @@ export async function readDocument(
   count: CountResources,
   line = 1,
 ): Promise<boolean> {
+  // An empty array has no shape to tell a format by; one whose file is named for a subscription's
+  // listing (`budgets-<subscription id>.json` or `.yaml`, azure/listing.ts) is that listing.
+  if (Array.isArray(document) && document.length === 0 && listingOfFile(ctx.file)) {
+    coverage.format ??= azureArm.id;
+    count(azureArm.read(document, ctx));
+    return true;
+  }
   const docFormat = INPUT_FORMATS.find((f) => f.kind === 'document' && f.matches(document));
   if (docFormat?.kind === 'document') {
     coverage.format ??= docFormat.id;

@@ -6,7 +6,6 @@ import { locateJsonError } from '../base/json-position.ts';
 import { DEFAULT_MAX_INFLATED_BYTES, type InputBudget } from '../base/limits.ts';
 import type { FileCoverage } from '../model/coverage.ts';
 import type { Resource } from '../model/resource.ts';
-import { azureArm } from './azure/arm.ts';
 import { listingOfFile } from './azure/listing.ts';
 import { csvHeader, loadCsvParser } from './csv.ts';
 import type { ReadContext, RecordFormat } from './format.ts';
@@ -379,11 +378,8 @@ async function readFormat(
   // Several JSON documents one after another (jq's output of a list's items): read as a stream.
   if ('values' in parsed) return readStream(parsed.values, file, ctx, coverage, count, 'JSON');
   const { document } = parsed;
-  // An empty array names no format; one named for a subscription's listing is that listing.
-  if (Array.isArray(document) && document.length === 0 && listingOfFile(file)) {
-    coverage.format = azureArm.id;
-    count(azureArm.read(document, ctx));
-  } else if (Array.isArray(document) && document.length === 0) coverage.ignored = EMPTY_LIST;
+  // An empty array names no format, unless its file names a listing (readDocument).
+  if (Array.isArray(document) && document.length === 0 && !listingOfFile(file)) coverage.ignored = EMPTY_LIST;
   else if (!(await readDocument(document, ctx, coverage, count)))
     throw otherTerraformOutput(file, document) ?? unknownFormat(file, 'no known format has this JSON shape');
 }

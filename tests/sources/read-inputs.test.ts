@@ -57,6 +57,19 @@ describe('bad input is reported with file, line and what was expected', () => {
     expect(listed.length).toBe(new Set(listed).size);
   });
 
+  it.each([
+    ['budgets-4d2c7a19-8e5f-4b3a-a1c6-9f0e2d7b5c83.json', '[]\n'],
+    ['budgets-4d2c7a19-8e5f-4b3a-a1c6-9f0e2d7b5c83.yaml', '[]\n'],
+  ])(
+    'an empty list named for a subscription’s listing (%s) is that listing, in JSON and YAML',
+    async (name, text) => {
+      const coverage = await read(name, text);
+      expect(coverage.error).toBeUndefined();
+      expect(coverage.format).toBe('azure-arm');
+      expect(coverage.resources).toBe(1);
+    },
+  );
+
   it('an empty JSON array (a list that found nothing) is passed over with the reason, not an error', async () => {
     const coverage = await read('gcloud-sql-instances.json', '[]\n');
     expect(coverage.ignored).toBe(

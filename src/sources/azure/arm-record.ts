@@ -232,6 +232,8 @@ export function readArmRecord(raw: unknown, dialect: RowDialect = 'arm'): ArmRec
  * typed as a setting and targets its subscription or resource.
  */
 function canonicalId(id: string): string {
+  // Both spellings name a setting: most ids (every record's) need neither expression.
+  if (!id.includes('/diagnosticsettings/')) return id;
   return id
     .replace(ACTIVITY_LOG_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/')
     .replace(RESOURCE_SETTING_ALIAS, '$1/providers/microsoft.insights/diagnosticsettings/$2');

@@ -114,7 +114,7 @@ function armRecordOf(model: PowerShellModel, object: JsonObject): Translated {
   const names: [string, string][] = [];
   const unreadable: Unreadable[] = [];
   const enums = lowerKeyed(model.enums ?? {});
-  const lists = (model.lists ?? []).map(listPattern);
+  const lists = listPatternsOf(model);
   const copy = (value: unknown, path: string, marks: Unreadable[]) =>
     copied(value, path, { enums, lists, unreadable: marks });
   for (const [property, armPath] of model.fields) {
@@ -182,6 +182,18 @@ function notInClass(cmdlet: string, armPath: string): Localized {
     en: `the ${cmdlet} object does not carry ${armPath}: read it from az CLI or REST API output`,
   };
 }
+
+/** A model's `lists` as patterns, made once per model (each object of the model is read with them). */
+function listPatternsOf(model: PowerShellModel): readonly RegExp[] {
+  let patterns = LIST_PATTERNS.get(model);
+  if (!patterns) {
+    patterns = (model.lists ?? []).map(listPattern);
+    LIST_PATTERNS.set(model, patterns);
+  }
+  return patterns;
+}
+
+const LIST_PATTERNS = new WeakMap<PowerShellModel, readonly RegExp[]>();
 
 /** A `lists` path as a pattern of the copied paths (`[]` for each list item, `*` for a key). */
 function listPattern(path: string): RegExp {
