@@ -244,7 +244,25 @@ export function isAboveSubscriptions(account: string): boolean {
 
 /** The account of the management group so named (as a subscription's ancestors chain names it). */
 export function managementGroupAccount(name: string): string {
-  return `/providers/microsoft.management/managementgroups/${name.toLowerCase()}`;
+  return `${MANAGEMENT_GROUPS}${name.toLowerCase()}`;
+}
+
+/** The scope of Azure's management groups (lower-cased by the readers), each under its name. */
+const MANAGEMENT_GROUPS = '/providers/microsoft.management/managementgroups/';
+
+/** An Azure role assignment's scope is the subscription, or above it: a management group or the root. */
+export function controlsSubscription(scope: string, subscriptionId: string): boolean {
+  return scope === subscriptionId || isAbove(scope);
+}
+
+/** A scope above the subscriptions: a management group or the root (lower-cased by the reader). */
+export function isAbove(scope: string | undefined): boolean {
+  return scope === '/' || isManagementGroup(scope);
+}
+
+/** A management group's scope (lower-cased by the reader). */
+export function isManagementGroup(scope: string | undefined): boolean {
+  return scope?.startsWith(MANAGEMENT_GROUPS) ?? false;
 }
 
 /**

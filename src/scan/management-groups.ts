@@ -1,9 +1,9 @@
-import { isAbove } from '../checks/azure/lib/role-scope.ts';
 import type { AzureRoleAssignmentFacts, AzureSubscriptionFacts } from '../model/azure.ts';
 import { unknown } from '../model/fact.ts';
 import {
   accountResourceId,
   inheritedAssignmentId,
+  isAbove,
   isAboveSubscriptions,
   managementGroupAccount,
   type Resource,

@@ -1,9 +1,8 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { daysSince } from '../../days.ts';
 import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noReport'>({
   meta: {
@@ -67,7 +66,3 @@ export default defineCheck<AwsIamUserFacts, 'fresh' | 'stale' | 'noKeys' | 'noRe
     return stale.length > 0 ? fail('stale', [keys], { ...data, keys: stale }) : pass('fresh', [keys], data);
   },
 });
-
-function daysSince(time: string, now: Date): number {
-  return Math.floor((now.getTime() - Date.parse(time)) / DAY_MS);
-}

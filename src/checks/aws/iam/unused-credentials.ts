@@ -1,9 +1,8 @@
 import type { AwsIamUserFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { daysSince } from '../../days.ts';
 import { NO_CREDENTIAL_REPORT_ROW } from '../lib/credential-report.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * OSK-1.5 (Osaka guidelines 第4章 3.1(1)⑧: ユーザ ID などの失効管理): a console password or an
@@ -67,7 +66,6 @@ export default defineCheck<
     if (password.source === 'unknown' || keys.source === 'unknown') {
       return undetermined('noReport', [password, keys], data);
     }
-    const daysSince = (time: string) => Math.floor((ctx.now.getTime() - Date.parse(time)) / DAY_MS);
     // Each stale credential by the credential report column that dated it, and its value: names
     // and values read alike in both languages.
     const stale: string[] = [];
@@ -78,7 +76,7 @@ export default defineCheck<
       evidence.push(lastSignIn, created);
       const since = lastSignIn.source !== 'unknown' ? (lastSignIn.value ?? created.value) : undefined;
       if (since === undefined) return undetermined('noReport', evidence, data);
-      if (daysSince(since) > max) {
+      if (daysSince(since, ctx.now) > max) {
         stale.push(`${lastSignIn.value ? 'password_last_used' : 'user_creation_time'} = ${since}`);
       }
     }
@@ -87,7 +85,7 @@ export default defineCheck<
       // (ScoutSuite's ListAccessKeys without the credential report), which is then known to be
       // within the limit only when it was made within it.
       const since = key.lastUsed ?? key.lastRotated;
-      if (daysSince(since) <= max) continue;
+      if (daysSince(since, ctx.now) <= max) continue;
       if (key.lastUsed === undefined) undated.push(`access_key_${key.slot}_last_used_date`);
       else
         stale.push(`access_key_${key.slot}_${key.lastUsed ? 'last_used_date' : 'last_rotated'} = ${since}`);

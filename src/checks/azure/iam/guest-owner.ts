@@ -4,10 +4,9 @@ import {
   azureDirectoryUserId,
 } from '../../../model/azure.ts';
 import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, defineCheck, type Evidence, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { controlsSubscription } from '../lib/role-scope.ts';
 
 /**
  * "Guest accounts with owner permissions on Azure resources should be removed", then the key of

@@ -5,15 +5,21 @@ import {
   azureRoleDefinitionId,
 } from '../../../model/azure.ts';
 import {
+  OWNER_ROLE,
   PRIVILEGED_BUILT_IN_ROLES,
   UNPRIVILEGED_BUILT_IN_ROLES,
 } from '../../../model/azure-built-in-roles.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
-import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
+import {
+  controlsSubscription,
+  isAbove,
+  isManagementGroup,
+  isPlanOrigin,
+  type Resource,
+} from '../../../model/resource.ts';
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { assignableRoles } from '../lib/role-conditions.ts';
-import { controlsSubscription, isAbove, isManagementGroup } from '../lib/role-scope.ts';
 
 export default defineCheck({
   meta: {
@@ -217,7 +223,7 @@ function privilegeOf(
     // Owner controls its scope whatever it may assign; the others' privilege is assigning roles,
     // which the assignment's condition may limit to roles that are not privileged.
     const condition = assignment.facts.condition;
-    if (role.value === OWNER || condition?.source !== 'explicit' || !condition.value)
+    if (role.value === OWNER_ROLE || condition?.source !== 'explicit' || !condition.value)
       return { privileged: true, evidence: byRole };
     return conditionedPrivilege({ ...condition, value: condition.value, resourceId: assignment.id }, ctx);
   }
@@ -237,8 +243,6 @@ interface Privilege {
   readonly evidence: Evidence;
   readonly byCondition?: boolean;
 }
-
-const OWNER = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
 
 /**
  * Whether a role may grant roles: a privileged built-in role, a definition in the export saying

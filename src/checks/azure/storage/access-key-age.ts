@@ -2,8 +2,7 @@ import type { AzureStorageAccountFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { daysSince } from '../../days.ts';
 
 export default defineCheck({
   meta: {
@@ -63,7 +62,7 @@ export default defineCheck({
     const oldest = Math.min(...known);
     if (created.source === 'unknown' || Number.isNaN(oldest) || known.length === 0)
       return undetermined('unknown', evidence, { max });
-    const age = Math.floor((ctx.now.getTime() - oldest) / DAY_MS);
+    const age = daysSince(oldest, ctx.now);
     // Keys that Shared Key authorization may not accept are old but unusable: that is not told.
     if (age > max && sharedKey.source === 'unknown')
       return undetermined('oldSharedKeyUnknown', evidence, { age, max });

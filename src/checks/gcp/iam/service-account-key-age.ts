@@ -1,10 +1,9 @@
 import { factOf } from '../../../model/facts.ts';
 import type { GcpServiceAccountKeyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { daysSince } from '../../days.ts';
 
 type Message = 'recent' | 'tooOld' | 'systemManaged' | 'disabled' | 'expired' | 'unknown';
-
-const DAY_MS = 86_400_000;
 
 export default defineCheck<GcpServiceAccountKeyFacts, Message>({
   meta: {
@@ -66,7 +65,7 @@ export default defineCheck<GcpServiceAccountKeyFacts, Message>({
     const since = created.value === undefined ? Number.NaN : Date.parse(created.value);
     if (Number.isNaN(since) || disabled.source === 'unknown')
       return undetermined('unknown', [created, disabled]);
-    const days = Math.floor((ctx.now.getTime() - since) / DAY_MS);
+    const days = daysSince(since, ctx.now);
     const max = ctx.params.maxKeyAgeDays;
     const evidence = [keyType, disabled, created];
     return days > max ? fail('tooOld', evidence, { days, max }) : pass('recent', evidence, { days, max });
