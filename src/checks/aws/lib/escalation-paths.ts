@@ -14,7 +14,7 @@ import {
   USER_TAKEOVERS,
 } from '../../../model/aws-escalation-paths.ts';
 import { explicit, unknown } from '../../../model/fact.ts';
-import { matchesPattern } from '../../../model/iam-patterns.ts';
+import { anyVariable, matchesPattern } from '../../../model/iam-patterns.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
 import type { Verdict } from './related.ts';
@@ -360,7 +360,7 @@ function passesTo(grant: AwsEscalationGrant, service: string): boolean {
 function resolveVariables(pattern: string, caller: Resource): string | undefined {
   if (!pattern.includes('${')) return pattern;
   if (/\$\{aws:username\}/i.test(pattern) && caller.kansaType !== 'iam.user') return undefined;
-  return pattern.replace(/\$\{aws:username\}/gi, caller.name).replace(/\$\{[^}]*\}/g, '*');
+  return anyVariable(pattern.replace(/\$\{aws:username\}/gi, caller.name)) as string;
 }
 
 /** Each statement a step uses, named with the actions it allows of the path, toward the target. */

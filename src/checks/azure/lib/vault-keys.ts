@@ -8,6 +8,7 @@ import {
 import { unknown } from '../../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../../model/resource.ts';
 import { type CheckContext, type CheckResult, notApplicable, undetermined } from '../../check.ts';
+import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
 import { missingData } from '../../missing-data.ts';
 
 /**
@@ -77,10 +78,16 @@ function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyV
   const placeholderVault = `${PLACEHOLDER_SCOPE}/providers/${vault.nativeType}/${vault.name}`;
   const prefixes = [vault.id, placeholderVault].map((id) => `${id}/keys/`.toLowerCase());
   const accounts = new Set([vault.account, PLACEHOLDER_ACCOUNT]);
-  return [...accounts]
-    .flatMap((account) => ctx.inventory.inAccount('azure', account, 'kms.key'))
-    .filter((key) => prefixes.some((prefix) => key.id.toLowerCase().startsWith(prefix)));
+  return [...accounts].flatMap((account) => {
+    const keys = ctx.inventory.inAccount('azure', account, 'kms.key') as Resource<AzureKeyVaultKeyFacts>[];
+    return prefixes.flatMap((prefix) => keysUnder(keys, prefix));
+  });
 }
+
+/** Keys by their vault's id and `/keys/` (`<vault id>/keys/<name>`), lower-cased: looked up for every vault. */
+const keysUnder = lookupBy((key: Resource<AzureKeyVaultKeyFacts>) =>
+  prefixesEndingWith(key.id.toLowerCase(), '/keys/'),
+);
 
 /** The account of the records under the placeholder scope (their ids' subscription, lower-cased). */
 const PLACEHOLDER_ACCOUNT = PLACEHOLDER_SUBSCRIPTION.split('/')[2]!.toLowerCase();
