@@ -1,5 +1,5 @@
 import { cloudQueryTable, readCloudQueryRow } from './cloudquery.ts';
-import { type CloudQueryTable, cloudQueryTableName } from './cloudquery-row.ts';
+import { type CloudQueryTable, cloudQueryTableName, jsonColumn } from './cloudquery-row.ts';
 import { type CsvRow, csvHeader, loadCsvParser, readCsv } from './csv.ts';
 import type { TextFormat } from './format.ts';
 
@@ -55,9 +55,5 @@ function typedRow(
 function typedCell(cell: string, type: 'boolean' | 'number' | 'json'): unknown {
   if (type === 'boolean') return cell === 'true' ? true : cell === 'false' ? false : cell;
   if (type === 'number') return Number.isFinite(Number(cell)) ? Number(cell) : cell;
-  try {
-    return JSON.parse(cell) as unknown;
-  } catch {
-    return cell;
-  }
+  return jsonColumn(cell);
 }

@@ -64,8 +64,8 @@ export function* readKeyVaultDataPlane(
 }
 
 /** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
-export const vaultIdOf = (vault: string, vaults: VaultIds = new Map()) =>
-  vaults.get(vault.toLowerCase()) ?? `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
+export const vaultIdOf = (vault: string) =>
+  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
 
 /**
  * The versions of a key that a later one of the same listing replaced (`az keyvault key

@@ -1,7 +1,8 @@
 import type { AzureDiagnosedFacts } from '../../model/azure.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Resource } from '../../model/resource.ts';
-import { isObject, type JsonObject } from './arm-record.ts';
+import type { JsonObject } from './arm-record.ts';
+import { isFact } from './depth-cut.ts';
 
 /**
  * What the records a template deploys (template-resources.ts) are as facts: a fact read from a
@@ -89,10 +90,6 @@ function notEvaluated(expression: string) {
     ja: `テンプレートの式 ${expression} で設定され、テンプレートからは値が分かりません（デプロイ時に決まります）`,
     en: `set by the template's expression ${expression}, whose value the template does not tell (the deployment decides it)`,
   };
-}
-
-function isFact(value: unknown): value is Fact<unknown> {
-  return isObject(value) && 'source' in value && typeof value.path === 'string';
 }
 
 /** One path is the other or under it (`a.b[0].c` is under `a.b`); ARM names are case-insensitive. */
