@@ -140,6 +140,11 @@ export interface IacOrigin {
  */
 export const UNKNOWN_REGION = '';
 
+/** Whether two resources are of one region; a region not read matches any. */
+export function sameRegion(a: Resource, b: Resource): boolean {
+  return a.region === b.region || a.region === UNKNOWN_REGION || b.region === UNKNOWN_REGION;
+}
+
 /**
  * The account of a resource whose account neither it nor its provider block tells (a Terraform
  * plan without `allowed_account_ids` or ARNs): checks that compare accounts cannot tell another

@@ -10,7 +10,7 @@ import {
   unreadListingOfFile,
 } from './listing.ts';
 import { firstRow, isArmArray, looksLikeGraphRow, readRows, requireArray } from './rows.ts';
-import { withVaultKeysListed } from './vault-keys-listing.ts';
+import { isWholeListing, withVaultKeysListed } from './vault-keys-listing.ts';
 
 /**
  * ARM as users save it: a list body `{"value": [...], "nextLink"?}` (REST, and
@@ -49,8 +49,7 @@ export const azureArm: DocumentFormat = {
       if (unread) return [listingRecord(unread.subscription, unread.facts, ctx.file), ...page];
       // A page with a next one, or what a live scan saved as read in part, lists part of the
       // scope: it says nothing of what is absent.
-      const { nextLink } = document;
-      if ((typeof nextLink === 'string' && nextLink !== '') || isSavedIncomplete(ctx.file)) {
+      if (!isWholeListing(document) || isSavedIncomplete(ctx.file)) {
         if (listingOfFile(ctx.file))
           ctx.note?.(
             "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",

@@ -1,7 +1,7 @@
 import type { AwsFlowLogFacts, AwsVpcFacts } from '../../../model/aws.ts';
 import { cloudDefault, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import { type Resource, sameRegion } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
@@ -68,12 +68,7 @@ export default defineCheck<
     // several Regions may hold one Region's describe-flow-logs only). A Region unread matches any.
     const flowLogs = (
       ctx.inventory.inAccount('aws', resource.account, 'network.flow-log') as Resource<AwsFlowLogFacts>[]
-    ).filter(
-      (flowLog) =>
-        flowLog.region === resource.region ||
-        flowLog.region === UNKNOWN_REGION ||
-        resource.region === UNKNOWN_REGION,
-    );
+    ).filter((flowLog) => sameRegion(flowLog, resource));
     const logged = flowLogs.find(
       (flowLog) =>
         flowLog.facts.resourceId?.value === vpcId.value && flowLog.facts.flowLogStatus?.value === 'ACTIVE',

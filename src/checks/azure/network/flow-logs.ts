@@ -1,6 +1,6 @@
 import type { AzureFlowLogFacts, AzureVirtualNetworkFacts } from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
-import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import { type Resource, sameRegion } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
@@ -68,7 +68,7 @@ export default defineCheck({
     // network watcher flow-log list --location) says nothing of this network's.
     const flowLogs = (
       ctx.inventory.inAccount('azure', vnet.account, 'network.flow-log') as Resource<AzureFlowLogFacts>[]
-    ).filter((log) => sameRegion(log, vnet));
+    ).filter((log) => ofRegion(log, vnet));
     // A flow log whose target the export does not show (one only listed) may be any target's.
     const untargeted = flowLogs.some(
       (log) => (log.facts.targetResourceId?.source ?? 'unknown') === 'unknown',
@@ -124,7 +124,7 @@ export default defineCheck({
       flowLogs.length === 0 &&
       !ctx.inventory
         .inAccount('azure', vnet.account)
-        .some((r) => r.nativeType === NETWORK_WATCHER && sameRegion(r, vnet))
+        .some((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet))
     ) {
       return undetermined('notExported', evidence);
     }
@@ -133,15 +133,9 @@ export default defineCheck({
 });
 
 /**
- * Whether two resources are of one region; a region not read matches any. A flow log is never
- * global: one read without a location (a group's flow-log status, which names only its target)
- * is of a region not read.
+ * A flow log or Network Watcher of the network's region. Neither is ever global: one read without
+ * a location (a group's flow-log status, which names only its target) is of a region not read.
  */
-function sameRegion(resource: Resource, vnet: Resource): boolean {
-  return (
-    resource.region === vnet.region ||
-    resource.region === UNKNOWN_REGION ||
-    resource.region === 'global' ||
-    vnet.region === UNKNOWN_REGION
-  );
+function ofRegion(regional: Resource, vnet: Resource): boolean {
+  return sameRegion(regional, vnet) || regional.region === 'global';
 }
