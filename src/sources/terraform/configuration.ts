@@ -95,6 +95,12 @@ export class TerraformConfiguration {
       ?.resources.get(`${instance.type}.${instance.name}`);
   }
 
+  /** The value the plan was made with of a root module variable (the plan's `variables`); undefined when it records none. */
+  rootValue(name: string): unknown {
+    const given = this.#rootValues[name];
+    return isObject(given) ? given.value : undefined;
+  }
+
   /**
    * Whether the `resource` block sets the attribute (a computed attribute it leaves out is the
    * provider's to fill). Callers ask about an attribute the plan shows as known only after
@@ -148,8 +154,8 @@ export class TerraformConfiguration {
         if (root !== 'var' || !name) return false;
         const call = lastCall(moduleInstance);
         if (!call) {
-          const given = this.#rootValues[name];
-          return !isObject(given) || given.value === null || given.value === undefined;
+          const given = this.rootValue(name);
+          return given === null || given === undefined;
         }
         const parent = this.#modules.get(configPath(call.parent));
         const passed = parent?.calls.get(call.name)?.expressions;

@@ -18,8 +18,6 @@ export class Placement {
 
   readonly #instances: readonly TfInstance[];
   readonly #config: TerraformConfiguration;
-  /** The plan's `variables`: the root module's variables with the values the plan was made with. */
-  readonly #variables: JsonObject;
   readonly #callerIdentities: readonly BlockReading[];
   readonly #regionReads: readonly BlockReading[];
 
@@ -27,7 +25,6 @@ export class Placement {
   constructor(instances: readonly TfInstance[], config: TerraformConfiguration, document: JsonObject) {
     this.#instances = instances;
     this.#config = config;
-    this.#variables = isObject(document.variables) ? document.variables : {};
     this.#callerIdentities = readsWhilePlanning(document, config, 'aws_caller_identity', accountId);
     this.#regionReads = readsWhilePlanning(document, config, 'aws_region', regionName);
   }
@@ -166,8 +163,7 @@ export class Placement {
     const references = Array.isArray(expression.references) ? expression.references : [];
     const name = references.length === 1 ? /^var\.([\w-]+)$/.exec(String(references[0]))?.[1] : undefined;
     if (!name || (typeof block?.module_address === 'string' && block.module_address !== '')) return undefined;
-    const variable = this.#variables[name];
-    return isObject(variable) ? variable.value : undefined;
+    return this.#config.rootValue(name);
   }
 }
 
