@@ -17,7 +17,7 @@ import { explicit, unknown } from '../../../model/fact.ts';
 import { anyVariable, matchesPattern } from '../../../model/iam-patterns.ts';
 import type { Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
-import type { Verdict } from './related.ts';
+import { ADMINISTRATOR, ESCALATION, type Verdict } from './related.ts';
 
 /**
  * The privilege escalation paths that go through another principal (aws-escalation-paths.ts):
@@ -205,8 +205,8 @@ function boundaryActions(inventory: InventoryView, principal: Resource): Readonl
   const boundary = (principal.facts as AwsIamPrincipalFacts).permissionsBoundaryArn;
   if (!boundary || boundary.source === 'unknown' || boundary.value === null) return undefined;
   const arn = boundary.value;
-  if (/:policy\/AdministratorAccess$/.test(arn)) return undefined;
-  if (/:policy\/IAMFullAccess$/.test(arn)) return new Set(PATH_ACTIONS.filter((a) => a.startsWith('iam:')));
+  if (ADMINISTRATOR.managedPolicy.test(arn)) return undefined;
+  if (ESCALATION.managedPolicy.test(arn)) return new Set(PATH_ACTIONS.filter((a) => a.startsWith('iam:')));
   const grants = awsManagedGrants(arn) ?? managedPolicyGrants(inventory, arn)?.value;
   if (grants === undefined) return undefined;
   return new Set(grants.flatMap((grant) => (grant.effect === 'Allow' ? grant.actions : [])));

@@ -53,6 +53,13 @@ const SUPPORT_ROLE = roleItem('AWSServiceRoleForSupport', {
 const KEYS_BOUNDARY = iamPolicyItem('keys-boundary', [
   { statement: { Effect: 'Allow', Action: ['iam:CreateAccessKey', 's3:*'], Resource: '*' }, isDefault: true },
 ]);
+// Customer managed policies that take the names of AWS managed ones: what they allow is their own statements.
+const S3_NAMED_ADMINISTRATOR = iamPolicyItem('AdministratorAccess', [
+  { statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' }, isDefault: true },
+]);
+const S3_NAMED_IAM_FULL = iamPolicyItem('IAMFullAccess', [
+  { statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' }, isDefault: true },
+]);
 const S3_BOUNDARY = iamPolicyItem('s3-boundary', [
   { statement: { Effect: 'Allow', Action: 's3:*', Resource: '*' }, isDefault: true },
 ]);
@@ -100,6 +107,22 @@ export const boundaryCases: AnyCase[] = [
     'FAIL',
     'tooMany',
     { principals: ['a', 'bounded'] },
+  ),
+  count(
+    'AdministratorAccess under a customer boundary named AdministratorAccess that allows s3:* only',
+    [admin('capped', boundary(customer('AdministratorAccess'))), S3_NAMED_ADMINISTRATOR],
+    1,
+    'PASS',
+    'withinLimit',
+    { principals: ['a'] },
+  ),
+  count(
+    'iam:CreateAccessKey on every user under a customer boundary named IAMFullAccess that allows s3:* only',
+    [keysEverywhere('keys', boundary(customer('IAMFullAccess'))), S3_NAMED_IAM_FULL],
+    1,
+    'PASS',
+    'withinLimit',
+    { principals: ['a'] },
   ),
   count(
     "iam:CreateAccessKey on every user (an administrator's keys) under a ReadOnlyAccess boundary",
