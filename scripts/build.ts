@@ -5,7 +5,9 @@
 // most of a small scan's start. The clouds' SDKs, pino and jsonc-parser stay ordinary
 // dependencies (the SDKs load only for live scans; the other two resolve files at run time).
 // dist/kansa/ sits two levels below the package root, as src/cli/ does, so the paths the code
-// resolves from import.meta.url (policies/, package.json) hold.
+// resolves from import.meta.url (policies/, package.json) hold. Last, the built CLI scans
+// fixtures/sample-tenancy under V8's coverage (scripts/called-functions.ts), and the functions no
+// scan called are compiled lazily again (scripts/chunk-rewrites.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
