@@ -2,8 +2,10 @@
 // the built chunks (scripts/build.ts; why: scripts/chunk-rewrites.ts, compileUncalledLazily).
 // The training is the repository's own sample tenancy (fixtures/sample-tenancy: AWS Config
 // snapshots and history, IAM's credential report, Resource Graph and CLI exports, Cloud Asset
-// exports), scanned as the terminal summary in English and in Japanese and with the findings file; not the
-// bench's inputs.
+// exports), scanned as the terminal summary in English and in Japanese and with the findings
+// file; not the bench's inputs. What it calls can change with the date (an age check past its
+// threshold takes another branch): that changes which functions compile when, never what a run
+// does.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
