@@ -5,12 +5,20 @@
 // most of a small scan's start. The clouds' SDKs, pino and jsonc-parser stay ordinary
 // dependencies (the SDKs load only for live scans; the other two resolve files at run time).
 // dist/kansa/ sits two levels below the package root, as src/cli/ does, so the paths the code
-// resolves from import.meta.url (policies/, package.json) hold.
+// resolves from import.meta.url (policies/, package.json) hold. Last, the built CLI scans
+// fixtures/sample-tenancy under V8's coverage (scripts/called-functions.ts), and the functions no
+// scan called are compiled lazily again (scripts/chunk-rewrites.ts).
 import { execFileSync } from 'node:child_process';
 import { cpSync, globSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'rolldown';
-import { builtinsWithoutFacade, chunkImportCycle, compileFunctionsEagerly } from './chunk-rewrites.ts';
+import { calledFunctions } from './called-functions.ts';
+import {
+  builtinsWithoutFacade,
+  chunkImportCycle,
+  compileFunctionsEagerly,
+  compileUncalledLazily,
+} from './chunk-rewrites.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -95,6 +103,11 @@ if (cycle)
   throw new Error(`build: chunks import each other (${cycle.join(' → ')}): see scripts/chunk-rewrites.ts`);
 for (const [file, code] of chunks) {
   writeFileSync(`${root}dist/kansa/${file}`, builtinsWithoutFacade(compileFunctionsEagerly(code)));
+}
+// What the chunks as written do not call on a scan of the sample tenancy, lazy again.
+for (const [file, coverage] of calledFunctions(root)) {
+  const chunk = `${root}dist/kansa/${file}`;
+  writeFileSync(chunk, compileUncalledLazily(readFileSync(chunk, 'utf8'), coverage));
 }
 // What the HTML report reads beside its module at run time: its style sheet and the page script's
 // modules (joined into the page by src/report/html/client-script.ts), not their types.

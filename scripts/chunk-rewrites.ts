@@ -31,6 +31,14 @@
 // `this` and `arguments`. Class methods, getters, setters, computed keys and methods using
 // `super` (only a method may) are left as they are, as are functions inside functions (compiled
 // with the function around them).
+//
+// Functions a scan does not call, compiled lazily again (`compileUncalledLazily`). The cache of
+// an eagerly compiled chunk holds every function's code, and a run deserializes all of it: a
+// scan calls about half of the functions of the chunks it loads (the other commands', the other
+// export formats', the error paths'). The build runs scans of fixtures/sample-tenancy with V8's
+// coverage (scripts/called-functions.ts) and takes the parentheses off the functions none of them
+// called, so that V8 compiles those only if a run calls them. A chunk no training scan loaded is
+// left as it is.
 import { parseAst } from 'rolldown/parseAst';
 
 interface Node {
@@ -204,5 +212,39 @@ export function chunkImportCycle(chunks: ReadonlyMap<string, string>): string[] 
 export function compileFunctionsEagerly(code: string): string {
   const out = declarationsAsExpressions(methodsAsExpressions(code));
   parseAst(out); // a rewrite that made the chunk invalid fails the build
+  return out;
+}
+
+/** What V8's coverage said of a chunk's functions: where each starts, and which ran. */
+export interface ChunkCoverage {
+  /** Start offsets of the functions V8 reported (compiled, so every eager one of a loaded chunk). */
+  readonly known: ReadonlySet<number>;
+  /** Start offsets of the functions called at least once. */
+  readonly called: ReadonlySet<number>;
+}
+
+/**
+ * The functions `compileFunctionsEagerly` put in parentheses that the coverage saw and that never
+ * ran, without their parentheses (see the top). A function the coverage does not name stays as
+ * it is. Run on the chunk as written (offsets are those of the coverage's run).
+ */
+export function compileUncalledLazily(code: string, coverage: ChunkCoverage): string {
+  const edits: Edit[] = [];
+  const unwrap = (fn: Node | null | undefined): void => {
+    if (fn?.type !== 'FunctionExpression' || code[fn.start - 1] !== '(' || code[fn.end] !== ')') return;
+    if (!coverage.known.has(fn.start) || coverage.called.has(fn.start)) return;
+    edits.push({ at: fn.start - 1, length: 1, text: '' }, { at: fn.end, length: 1, text: '' });
+  };
+  const visit = (node: Node): void => {
+    if (node.type === 'VariableDeclarator') unwrap(node.init as Node | null);
+    if (node.type === 'Property' && node.method === false && node.kind === 'init') unwrap(node.value as Node);
+    for (const child of Object.values(node)) {
+      if (Array.isArray(child)) for (const item of child) isNode(item) && visit(item);
+      else if (isNode(child)) visit(child);
+    }
+  };
+  visit(parseAst(code) as unknown as Node);
+  const out = applyEdits(code, edits);
+  parseAst(out);
   return out;
 }

@@ -6,6 +6,7 @@ import {
   builtinsWithoutFacade,
   chunkImportCycle,
   compileFunctionsEagerly,
+  compileUncalledLazily,
 } from '../../scripts/chunk-rewrites.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kansa-chunk-rewrites-'));
@@ -78,6 +79,30 @@ describe('the build rewrites of the chunks (scripts/chunk-rewrites.ts)', () => {
     const rewritten = compileFunctionsEagerly(code);
     expect(rewritten).toContain('m() {');
     expect(await run(rewritten)).toBe('function');
+  });
+
+  it('takes the parentheses off the functions the coverage saw uncalled, and only those', async () => {
+    const eager = builtinsWithoutFacade(compileFunctionsEagerly(CHUNK));
+    const at = (text: string) => {
+      const i = eager.indexOf(text);
+      expect(i).toBeGreaterThan(0);
+      return i;
+    };
+    const double = at('function (n) { return n * 2; }');
+    const triple = at('async function (n) { return n * 3; }');
+    const later = at('async function () { return await');
+    const pair = at('function* () { yield');
+    // `triple` ran; `double`, `later` and `pair` did not; the coverage does not name `pair`.
+    const lazy = compileUncalledLazily(eager, {
+      known: new Set([double, triple, later]),
+      called: new Set([triple]),
+    });
+    expect(lazy).toContain('var double = function (n) { return n * 2; };');
+    expect(lazy).toContain('later: async function () {');
+    expect(lazy).toContain('var triple = (async function (n) { return n * 3; });');
+    expect(lazy).toContain('var pair = (function* () {');
+    expect(pair).toBeGreaterThan(0);
+    expect(await run(lazy)).toEqual(await run(CHUNK));
   });
 
   it('finds chunks that import each other, which the build refuses (their functions become vars)', () => {

@@ -232,4 +232,20 @@ describe('input directories', () => {
     const files = await listInputFiles([root]);
     expect(files.map((f) => path.relative(root, f))).toEqual(['a.json', 'b/1.json.gz', 'b/2.json']);
   });
+
+  it("are listed in UTF-16 code-unit order, not the locale's (upper case first, ASCII first)", async () => {
+    // Names that no file system folds together or normalizes (none differ only in case, none
+    // has a decomposed form); in English collation `a` would come before `B`.
+    const root = path.join(dir, 'walk-order');
+    for (const name of ['ｚ.json', '日.json', 'c.json', 'a.json', 'B.json'])
+      await file(`walk-order/${name}`, '{}');
+    const files = await listInputFiles([root]);
+    expect(files.map((f) => path.relative(root, f))).toEqual([
+      'B.json',
+      'a.json',
+      'c.json',
+      '日.json',
+      'ｚ.json',
+    ]);
+  });
 });
