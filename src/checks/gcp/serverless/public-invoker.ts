@@ -4,7 +4,15 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
-type Message = 'notPublic' | 'public' | 'invokerIamDisabled' | 'internalOnly' | 'noIamPolicy';
+type Message =
+  | 'notPublic'
+  | 'public'
+  | 'invokerIamDisabled'
+  | 'invokerCheckUnknown'
+  | 'internalOnly'
+  | 'noIamPolicy';
+
+const CLOUD_RUN_SERVICE = 'run.googleapis.com/Service';
 
 export default defineCheck<GcpServerlessFacts, Message>({
   meta: {
@@ -34,6 +42,10 @@ export default defineCheck<GcpServerlessFacts, Message>({
         ja: '起動元の IAM チェック（Invoker IAM check）が無効のため、IAM の付与にかかわらずインターネットから誰でも呼び出せます',
         en: 'The Invoker IAM check is disabled, so anyone on the internet may invoke it whatever the IAM grants',
       },
+      invokerCheckUnknown: {
+        ja: '公開の IAM 付与はありませんが、起動元の IAM チェック（Invoker IAM check）が無効かどうかがデータからわからないため、誰でも呼び出せる可能性を否定できません',
+        en: 'No public IAM grant, but the data does not tell whether the Invoker IAM check is disabled, which would let anyone invoke it',
+      },
       internalOnly: {
         ja: 'ingress が internal のため、IAM の付与にかかわらずインターネットからは呼び出せません（VPC 内からのみ）',
         en: 'Ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
@@ -55,12 +67,17 @@ export default defineCheck<GcpServerlessFacts, Message>({
   // whose ingress is `internal` takes requests only from its VPC, whoever may invoke it.
   // `internal-and-cloud-load-balancing` is open to an external load balancer: not closed. With
   // Cloud Run's Invoker IAM check disabled, no IAM grant is needed at all: as public as allUsers.
+  // A Cloud Run service read without that setting (its IAM policy alone, a table without the
+  // column) may have the check off: its IAM policy alone cannot clear it.
   evaluate(service) {
     const bindings = factOf(service.facts.publicBindings, 'iamPolicy.bindings');
     const ingress = service.facts.ingress;
     const internalOnly =
       ingress !== undefined && ingress.source !== 'unknown' && ingress.value === 'internal';
-    const checkOff = service.facts.invokerIamDisabled;
+    const checkOff =
+      service.nativeType === CLOUD_RUN_SERVICE
+        ? factOf(service.facts.invokerIamDisabled, 'resource.data.invokerIamDisabled')
+        : service.facts.invokerIamDisabled;
     if (checkOff?.source === 'explicit' && checkOff.value) {
       if (internalOnly) return pass('internalOnly', [ingress, checkOff]);
       return fail('invokerIamDisabled', [checkOff, ...(ingress ? [ingress] : [])]);
@@ -69,7 +86,10 @@ export default defineCheck<GcpServerlessFacts, Message>({
       if (internalOnly) return pass('internalOnly', [ingress, bindings]);
       return undetermined('noIamPolicy', [bindings]);
     }
-    if (bindings.value.length === 0) return pass('notPublic', [bindings]);
+    if (bindings.value.length === 0)
+      return checkOff?.source === 'unknown'
+        ? undetermined('invokerCheckUnknown', [bindings, checkOff, ...(ingress ? [ingress] : [])])
+        : pass('notPublic', [bindings]);
     const grants = describeGrants(bindings.value);
     if (internalOnly) return pass('internalOnly', [ingress, bindings], { grants });
     return fail('public', [bindings, ...(ingress ? [ingress] : [])], { grants });

@@ -192,6 +192,37 @@ const cases: AnyCase[] = [
     messageId: 'noIamPolicy',
   },
   {
+    name: 'a Cloud Run service known by its IAM policy alone: its Invoker IAM check may be off',
+    records: [
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'invokerCheckUnknown',
+  },
+  {
+    name: 'a function known by its IAM policy alone: functions have no Invoker IAM check to turn off',
+    records: [
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notPublic',
+  },
+  {
+    name: 'v2 data without invokerIamDisabled (the API leaves false out): judged on the IAM policy',
+    records: [
+      runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL' }),
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notPublic',
+  },
+  {
     name: 'names the public grants',
     records: [policy(RUN, 'run.googleapis.com/Service', ['allUsers'])],
     status: 'FAIL',
