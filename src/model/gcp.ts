@@ -94,6 +94,11 @@ export interface GcpCryptoKeyFacts extends GcpIamPolicyFacts, CommonFacts {
   readonly purpose?: Fact<string>;
   /** `rotationPeriod` in seconds; null when the key has no automatic rotation. */
   readonly rotationPeriodSeconds?: Fact<number | null>;
+  /**
+   * `versionTemplate.protectionLevel`: SOFTWARE, HSM, HSM_SINGLE_TENANT, or EXTERNAL /
+   * EXTERNAL_VPC, whose material an external key manager holds (Cloud EKM).
+   */
+  readonly protectionLevel?: Fact<string>;
 }
 
 /** Data-handling resources whose only facts are the cross-cloud ones (disks, databases, caches, …). */
