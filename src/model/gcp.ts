@@ -284,6 +284,11 @@ export interface GcpGkeClusterFacts extends GcpDataFacts {
   readonly publicEndpoint?: Fact<boolean>;
   /** Authorized networks (CIDR ranges) of the control plane; null when the feature is off (any address). */
   readonly authorizedNetworks?: Fact<readonly string[] | null>;
+  /**
+   * The authorized networks' `gcpPublicCidrsAccessEnabled`: the public IP addresses of every
+   * Compute Engine VM in Google Cloud, any customer's, may reach the endpoint beside them.
+   */
+  readonly googleCloudAccess?: Fact<boolean>;
   /** `legacyAbac.enabled`: the legacy ABAC authorizer grants rights beside RBAC. */
   readonly legacyAbac?: Fact<boolean>;
   /** `loggingService`: `logging.googleapis.com/kubernetes`, or `none` (no logs exported). */

@@ -53,6 +53,62 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
+    // Every Compute Engine VM's public address, any customer's: networks the owner does not control.
+    name: 'authorized networks that also admit Google Cloud public IP addresses',
+    data: {
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: true,
+      },
+    },
+    status: 'FAIL',
+    message: 'googleCloudAddresses',
+  },
+  {
+    name: 'Google Cloud public IP addresses admitted under controlPlaneEndpointsConfig',
+    data: {
+      controlPlaneEndpointsConfig: {
+        ipEndpointsConfig: {
+          enabled: true,
+          enablePublicEndpoint: true,
+          authorizedNetworksConfig: {
+            enabled: true,
+            cidrBlocks: [office],
+            gcpPublicCidrsAccessEnabled: true,
+          },
+        },
+      },
+    },
+    status: 'FAIL',
+    message: 'googleCloudAddresses',
+  },
+  {
+    name: 'gcpPublicCidrsAccessEnabled false: the authorized networks only',
+    data: {
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: false,
+      },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
+    name: 'Google Cloud public IP addresses do not matter behind a private endpoint',
+    data: {
+      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: true,
+      },
+    },
+    status: 'PASS',
+    message: 'privateEndpoint',
+  },
+  {
     name: 'authorized networks include 0.0.0.0/0',
     data: { masterAuthorizedNetworksConfig: { enabled: true, cidrBlocks: [{ cidrBlock: '0.0.0.0/0' }] } },
     status: 'FAIL',
