@@ -50,6 +50,12 @@ export interface GcpServerlessFacts extends GcpIamPolicyFacts {
    * whatever its IAM policy grants.
    */
   readonly invokerIamDisabled?: Fact<boolean>;
+  /**
+   * A Cloud Functions 2nd gen function's Cloud Run service (`serviceConfig.service`, as its asset
+   * name `//run.googleapis.com/projects/…/services/…`): its `roles/run.invoker` grants decide who
+   * may invoke the function, not the function's own IAM policy.
+   */
+  readonly runService?: Fact<string>;
 }
 
 /**
