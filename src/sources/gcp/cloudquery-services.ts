@@ -3,6 +3,7 @@ import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
 import { invokerCheckOfRow } from './cloud-run.ts';
 import { computePath, restFields } from './cloudquery-rows.ts';
+import { goClientSqlSettings } from './go-client.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 import { CLUSTER_SELF_LINK } from './steampipe-gke.ts';
@@ -93,21 +94,6 @@ const computeSubnetworks = restTable({
 });
 
 /**
- * The Go REST client's structs mark every field `omitempty`: a false `ipv4Enabled` or backup
- * `enabled` is left out of the JSON column, where the API's answer says false. Inside a
- * structure the row has, such an absent flag is false.
- */
-function falseWhereOmitted(settings: unknown): unknown {
-  if (!isObject(settings)) return settings;
-  const { ipConfiguration: ip, backupConfiguration: backup } = settings;
-  return {
-    ...settings,
-    ...(isObject(ip) && { ipConfiguration: { ipv4Enabled: false, ...ip } }),
-    ...(isObject(backup) && { backupConfiguration: { enabled: false, ...backup } }),
-  };
-}
-
-/**
  * `gcp_sql_instances` (sqladmin/v1beta4 DatabaseInstance, the REST client): `settings`,
  * `disk_encryption_configuration` and `ip_addresses` in the API's own camelCase
  * (`settings.ipConfiguration.requireSsl`, `settings.backupConfiguration.enabled`), false flags
@@ -126,7 +112,7 @@ const sqlInstances = restTable({
   data: ({ settings, ...fields }) => ({
     kind: 'sql#instance',
     ...fields,
-    settings: falseWhereOmitted(settings),
+    settings: goClientSqlSettings(settings),
   }),
 });
 
