@@ -13,7 +13,8 @@ type Message =
   | 'invokerCheckUnknown'
   | 'internalOnly'
   | 'noIamPolicy'
-  | 'noRunService';
+  | 'noRunService'
+  | 'runServiceUnnamed';
 
 const CLOUD_RUN_SERVICE = 'run.googleapis.com/Service';
 
@@ -67,6 +68,10 @@ export default defineCheck<GcpServerlessFacts, Message>({
         },
         'gcpIamPolicies',
       ),
+      runServiceUnnamed: {
+        ja: '第 2 世代の関数は実行する Cloud Run サービスの IAM ポリシー（roles/run.invoker）で呼び出せる主体が決まりますが、データにそのサービスの名前（serviceConfig.service）がありません',
+        en: 'A 2nd gen function is invoked through its Cloud Run service, whose IAM policy (roles/run.invoker) decides who may call it, and the data does not name that service (serviceConfig.service)',
+      },
     },
     references: [
       'https://cloud.google.com/run/docs/authenticating/public',
@@ -86,14 +91,9 @@ export default defineCheck<GcpServerlessFacts, Message>({
     if (!runService || (own?.value !== undefined && own.value.length > 0)) return judge(service);
     if (isInternalOnly(service.facts.ingress))
       return pass('internalOnly', [service.facts.ingress, runService]);
-    const target =
-      runService.source === 'unknown'
-        ? undefined
-        : (ctx.inventory.byId('gcp', runService.value) as Resource<GcpServerlessFacts> | undefined);
-    if (!target)
-      return undetermined('noRunService', [runService], {
-        service: runService.value ?? runService.path,
-      });
+    if (runService.value === undefined) return undetermined('runServiceUnnamed', [runService]);
+    const target = ctx.inventory.byId('gcp', runService.value) as Resource<GcpServerlessFacts> | undefined;
+    if (!target) return undetermined('noRunService', [runService], { service: runService.value });
     const result = judge(target);
     const onService = result.evidence.map((fact) => ({ ...fact, resourceId: fact.resourceId ?? target.id }));
     return { ...result, evidence: [runService, ...onService] };

@@ -283,7 +283,7 @@ const cases: AnyCase[] = [
     name: 'a GEN_2 function that does not name its service',
     records: [functionGen2('ALLOW_ALL'), policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [])],
     status: 'UNKNOWN',
-    messageId: 'noRunService',
+    messageId: 'runServiceUnnamed',
   },
   {
     name: 'a 2nd gen function open to internal traffic only, its service not in the export',
