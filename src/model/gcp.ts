@@ -295,6 +295,11 @@ export interface GcpGkeClusterFacts extends GcpDataFacts {
    * Compute Engine VM in Google Cloud, any customer's, may reach the endpoint beside them.
    */
   readonly googleCloudAccess?: Fact<boolean>;
+  /**
+   * `controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic`: the control plane's DNS
+   * endpoint takes requests from the internet, each authorized by IAM, not by source address.
+   */
+  readonly dnsEndpointExternal?: Fact<boolean>;
   /** `legacyAbac.enabled`: the legacy ABAC authorizer grants rights beside RBAC. */
   readonly legacyAbac?: Fact<boolean>;
   /** `loggingService`: `logging.googleapis.com/kubernetes`, or `none` (no logs exported). */

@@ -5,6 +5,7 @@ import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 
 type Message =
   | 'privateEndpoint'
+  | 'dnsEndpointOnly'
   | 'authorizedNetworks'
   | 'openToInternet'
   | 'googleCloudAddresses'
@@ -33,6 +34,10 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
       privateEndpoint: {
         ja: 'コントロール プレーンにパブリック エンドポイントがありません',
         en: 'The control plane has no public endpoint',
+      },
+      dnsEndpointOnly: {
+        ja: 'コントロール プレーンにパブリック IP エンドポイントはありません。DNS エンドポイントはインターネットからの接続を受け付けますが、送信元アドレスではなくリクエストごとの IAM 認可で制御されます',
+        en: 'The control plane has no public IP endpoint; its DNS endpoint takes requests from the internet, each authorized by IAM rather than by source address',
       },
       authorizedNetworks: {
         ja: 'パブリック エンドポイントへの接続は承認済みネットワークに限定されています: {{networks}}',
@@ -68,7 +73,13 @@ export default defineCheck<GcpGkeClusterFacts, Message>({
     );
     const networks = factOf(cluster.facts.authorizedNetworks, 'resource.data.masterAuthorizedNetworksConfig');
     if (publicEndpoint.source === 'unknown') return undetermined('unknown', [publicEndpoint]);
-    if (!publicEndpoint.value) return pass('privateEndpoint', [publicEndpoint]);
+    if (!publicEndpoint.value) {
+      // The DNS endpoint is no IP endpoint: open to the internet, it admits IAM-authorized callers only.
+      const dns = cluster.facts.dnsEndpointExternal;
+      return dns?.source === 'explicit' && dns.value
+        ? pass('dnsEndpointOnly', [publicEndpoint, dns])
+        : pass('privateEndpoint', [publicEndpoint]);
+    }
     if (networks.source === 'unknown') return undetermined('unknown', [publicEndpoint, networks]);
     const evidence = [publicEndpoint, networks];
     if (networks.value === null) return fail('networksOff', evidence);

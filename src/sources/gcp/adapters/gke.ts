@@ -18,6 +18,19 @@ export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterF
     reachableFromInternet: publicEndpoint,
     authorizedNetworks: authorizedNetworks(data, dataPath),
     googleCloudAccess: googleCloudAccess(data, dataPath),
+    dnsEndpointExternal: fieldFact(
+      data,
+      dataPath,
+      'controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic',
+      asBoolean,
+      {
+        default: false,
+        note: {
+          ja: '指定なし: DNS エンドポイントは外部からのトラフィックを受け付けません',
+          en: 'not set: the DNS endpoint takes no external traffic',
+        },
+      },
+    ),
     legacyAbac: fieldFact(data, dataPath, 'legacyAbac.enabled', asBoolean, {
       default: false,
       note: { ja: '指定なし: 従来の ABAC は既定で無効', en: 'not set: legacy ABAC is off by default' },

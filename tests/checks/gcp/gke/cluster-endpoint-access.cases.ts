@@ -29,6 +29,18 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
+    // The DNS endpoint is authorized by IAM per request, not by source address.
+    name: 'IP endpoints off, the DNS endpoint open to external traffic',
+    data: {
+      controlPlaneEndpointsConfig: {
+        dnsEndpointConfig: { endpoint: 'gke-0a1b.asia-northeast1.gke.goog', allowExternalTraffic: true },
+        ipEndpointsConfig: { enabled: false },
+      },
+    },
+    status: 'PASS',
+    message: 'dnsEndpointOnly',
+  },
+  {
     name: 'authorized networks under controlPlaneEndpointsConfig',
     data: {
       controlPlaneEndpointsConfig: {
