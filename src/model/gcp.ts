@@ -50,6 +50,12 @@ export interface GcpServerlessFacts extends GcpIamPolicyFacts {
    * whatever its IAM policy grants.
    */
   readonly invokerIamDisabled?: Fact<boolean>;
+  /**
+   * A Cloud Functions 2nd gen function's Cloud Run service (`serviceConfig.service`, as its asset
+   * name `//run.googleapis.com/projects/…/services/…`): its `roles/run.invoker` grants decide who
+   * may invoke the function, not the function's own IAM policy.
+   */
+  readonly runService?: Fact<string>;
 }
 
 /**
@@ -94,6 +100,11 @@ export interface GcpCryptoKeyFacts extends GcpIamPolicyFacts, CommonFacts {
   readonly purpose?: Fact<string>;
   /** `rotationPeriod` in seconds; null when the key has no automatic rotation. */
   readonly rotationPeriodSeconds?: Fact<number | null>;
+  /**
+   * `versionTemplate.protectionLevel`: SOFTWARE, HSM, HSM_SINGLE_TENANT, or EXTERNAL /
+   * EXTERNAL_VPC, whose material an external key manager holds (Cloud EKM).
+   */
+  readonly protectionLevel?: Fact<string>;
 }
 
 /** Data-handling resources whose only facts are the cross-cloud ones (disks, databases, caches, …). */
@@ -279,6 +290,16 @@ export interface GcpGkeClusterFacts extends GcpDataFacts {
   readonly publicEndpoint?: Fact<boolean>;
   /** Authorized networks (CIDR ranges) of the control plane; null when the feature is off (any address). */
   readonly authorizedNetworks?: Fact<readonly string[] | null>;
+  /**
+   * The authorized networks' `gcpPublicCidrsAccessEnabled`: the public IP addresses of every
+   * Compute Engine VM in Google Cloud, any customer's, may reach the endpoint beside them.
+   */
+  readonly googleCloudAccess?: Fact<boolean>;
+  /**
+   * `controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic`: the control plane's DNS
+   * endpoint takes requests from the internet, each authorized by IAM, not by source address.
+   */
+  readonly dnsEndpointExternal?: Fact<boolean>;
   /** `legacyAbac.enabled`: the legacy ABAC authorizer grants rights beside RBAC. */
   readonly legacyAbac?: Fact<boolean>;
   /** `loggingService`: `logging.googleapis.com/kubernetes`, or `none` (no logs exported). */

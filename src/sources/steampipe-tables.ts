@@ -68,6 +68,7 @@ import {
   gcpServiceAccountKeyTable,
 } from './gcp/steampipe-iam-data.ts';
 import { gcpKmsKeyTable } from './gcp/steampipe-kms.ts';
+import { gcpLoggingBucketTable } from './gcp/steampipe-logging.ts';
 import { gcpCloudFunctionTable, gcpCloudRunServiceTable } from './gcp/steampipe-serverless.ts';
 import { gcpSqlInstanceTable } from './gcp/steampipe-sql-instance.ts';
 import {
@@ -111,6 +112,7 @@ const TABLES: readonly SteampipeTable[] = [
   gcpDiskTable,
   gcpComputeInstanceTable,
   gcpKmsKeyTable,
+  gcpLoggingBucketTable,
   gcpIamPolicyTable,
   gcpProjectTable,
   gcpBigQueryDatasetTable,

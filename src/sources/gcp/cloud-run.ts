@@ -1,3 +1,6 @@
+import { unknown } from '../../model/fact.ts';
+import type { Localized } from '../../model/localized.ts';
+import type { Resource } from '../../model/resource.ts';
 import { REST_RESOURCE } from './adapters/fields.ts';
 import type { CloudAsset } from './asset.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
@@ -48,3 +51,20 @@ export function isCloudRunV2Service(item: JsonObject): boolean {
 }
 
 const V2_FIELDS = ['template', 'ingress', 'uri', 'traffic', 'latestReadyRevision'];
+
+/**
+ * A service read from a table row: the row's `invoker_iam_disabled` where the table has the
+ * column, else the Invoker IAM check unknown (the tables that lack it are no record of the
+ * setting, whose absence in the API's own output means on).
+ */
+export function invokerCheckOfRow(
+  resource: Resource,
+  row: Readonly<Record<string, unknown>>,
+  noColumn: Localized,
+): Resource {
+  if (typeof row.invoker_iam_disabled === 'boolean') return resource;
+  return {
+    ...resource,
+    facts: { ...resource.facts, invokerIamDisabled: unknown('row.invokerIamDisabled', noColumn) },
+  };
+}

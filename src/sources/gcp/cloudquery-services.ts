@@ -1,6 +1,9 @@
+import type { Resource } from '../../model/resource.ts';
 import type { CloudQueryTable } from '../cloudquery-row.ts';
 import { PROJECT_TYPE } from './adapters/index.ts';
+import { invokerCheckOfRow } from './cloud-run.ts';
 import { computePath, restFields } from './cloudquery-rows.ts';
+import { goClientSqlSettings } from './go-client.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 import { CLUSTER_SELF_LINK } from './steampipe-gke.ts';
@@ -21,6 +24,8 @@ function restTable(spec: {
   csvColumns: NonNullable<CloudQueryTable['csvColumns']>;
   name: (row: Readonly<Record<string, unknown>>) => string | undefined;
   data?: (fields: Record<string, unknown>, row: Readonly<Record<string, unknown>>) => JsonObject;
+  /** What the row tells beyond its fields (a setting its table has no column for: unknown). */
+  finish?: (resource: Resource, row: Readonly<Record<string, unknown>>) => Resource;
 }): CloudQueryTable {
   return {
     table: spec.table,
@@ -31,13 +36,12 @@ function restTable(spec: {
       const name = spec.name(row);
       if (!name) return { skip: `a ${spec.table} row without the columns that name it` };
       const fields = restFields(row);
-      return [
-        rowAsset(origin, {
-          name,
-          assetType: typeof spec.assetType === 'string' ? spec.assetType : spec.assetType(row),
-          data: spec.data ? spec.data(fields, row) : fields,
-        }),
-      ];
+      const resource = rowAsset(origin, {
+        name,
+        assetType: typeof spec.assetType === 'string' ? spec.assetType : spec.assetType(row),
+        data: spec.data ? spec.data(fields, row) : fields,
+      });
+      return [spec.finish ? spec.finish(resource, row) : resource];
     },
   };
 }
@@ -90,21 +94,6 @@ const computeSubnetworks = restTable({
 });
 
 /**
- * The Go REST client's structs mark every field `omitempty`: a false `ipv4Enabled` or backup
- * `enabled` is left out of the JSON column, where the API's answer says false. Inside a
- * structure the row has, such an absent flag is false.
- */
-function falseWhereOmitted(settings: unknown): unknown {
-  if (!isObject(settings)) return settings;
-  const { ipConfiguration: ip, backupConfiguration: backup } = settings;
-  return {
-    ...settings,
-    ...(isObject(ip) && { ipConfiguration: { ipv4Enabled: false, ...ip } }),
-    ...(isObject(backup) && { backupConfiguration: { enabled: false, ...backup } }),
-  };
-}
-
-/**
  * `gcp_sql_instances` (sqladmin/v1beta4 DatabaseInstance, the REST client): `settings`,
  * `disk_encryption_configuration` and `ip_addresses` in the API's own camelCase
  * (`settings.ipConfiguration.requireSsl`, `settings.backupConfiguration.enabled`), false flags
@@ -123,7 +112,7 @@ const sqlInstances = restTable({
   data: ({ settings, ...fields }) => ({
     kind: 'sql#instance',
     ...fields,
-    settings: falseWhereOmitted(settings),
+    settings: goClientSqlSettings(settings),
   }),
 });
 
@@ -275,7 +264,9 @@ const INGRESS_TRAFFIC = [
 /**
  * `gcp_run_services` (runpb v2 Service): `ingress` the enum's name (a number in the plugin's 2022
  * table, v1, named here; unspecified is left out, the API's default). The plugin has no table of
- * a service's IAM policy: who may invoke it is unknown.
+ * a service's IAM policy: who may invoke it is unknown. Its tables up to April 2024 (when the
+ * plugin left the open repository) predate the v2 service's `invokerIamDisabled`: without an
+ * `invoker_iam_disabled` column, the Invoker IAM check is unknown.
  */
 const runServices = restTable({
   table: 'gcp_run_services',
@@ -287,6 +278,7 @@ const runServices = restTable({
     reconciling: 'boolean',
     satisfies_pzs: 'boolean',
     generation: 'number',
+    invoker_iam_disabled: 'boolean',
     // A number in the 2022 table; text that is not one (the enum's name) stays text.
     ingress: 'number',
   },
@@ -298,6 +290,11 @@ const runServices = restTable({
     const named = typeof ingress === 'number' ? INGRESS_TRAFFIC[ingress] : ingress;
     return named === undefined || named === INGRESS_TRAFFIC[0] ? fields : { ...fields, ingress: named };
   },
+  finish: (resource, row) =>
+    invokerCheckOfRow(resource, row, {
+      ja: 'CloudQuery の gcp_run_services のこの行には起動元の IAM チェック（invoker_iam_disabled）の列がありません',
+      en: 'This CloudQuery gcp_run_services row has no column for the Invoker IAM check (invoker_iam_disabled)',
+    }),
 });
 
 export const GCP_CLOUDQUERY_SERVICE_TABLES: readonly CloudQueryTable[] = [

@@ -1,4 +1,5 @@
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { invokerCheckOfRow } from './cloud-run.ts';
 import { isObject, type JsonObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -13,7 +14,9 @@ function iamPolicyOf(row: Readonly<Record<string, unknown>>) {
  * Steampipe's `gcp_cloud_run_service` (turbot/steampipe-plugin-gcp `table_gcp_cloud_run_service.go`):
  * the Cloud Run Admin API v2 service, `name` cut to its last segment (the full name is rebuilt from
  * `project`, `location` and `name`), `ingress` as the API's enum (`INGRESS_TRAFFIC_ALL`), the
- * service's IAM policy in `iam_policy`. Read as the service's Cloud Asset.
+ * service's IAM policy in `iam_policy`. Read as the service's Cloud Asset. The table has no
+ * column of the v2 service's `invokerIamDisabled` (plugin v1.x, 2026): the Invoker IAM check is
+ * unknown unless a row carries `invoker_iam_disabled`.
  */
 export const gcpCloudRunServiceTable: SteampipeTable = {
   table: 'gcp_cloud_run_service',
@@ -32,6 +35,7 @@ export const gcpCloudRunServiceTable: SteampipeTable = {
     custom_audiences: 'json',
     reconciling: 'boolean',
     satisfies_pzs: 'boolean',
+    invoker_iam_disabled: 'boolean',
   },
   read(row, origin) {
     const { name, location, project } = row;
@@ -42,19 +46,24 @@ export const gcpCloudRunServiceTable: SteampipeTable = {
       name: full,
       ...(typeof row.ingress === 'string' && { ingress: row.ingress }),
       ...(typeof row.uri === 'string' && { uri: row.uri }),
+      ...(typeof row.invoker_iam_disabled === 'boolean' && { invokerIamDisabled: row.invoker_iam_disabled }),
       ...(Array.isArray(row.traffic) && { traffic: row.traffic }),
       ...(isObject(row.labels) && { labels: row.labels }),
     };
-    return [
-      rowAsset(origin, {
-        name: `//run.googleapis.com/${full}`,
-        assetType: 'run.googleapis.com/Service',
-        data,
-        location,
-        ...iamPolicyOf(row),
-      }),
-    ];
+    const service = rowAsset(origin, {
+      name: `//run.googleapis.com/${full}`,
+      assetType: 'run.googleapis.com/Service',
+      data,
+      location,
+      ...iamPolicyOf(row),
+    });
+    return [invokerCheckOfRow(service, row, NO_INVOKER_COLUMN)];
   },
+};
+
+const NO_INVOKER_COLUMN = {
+  ja: 'Steampipe の gcp_cloud_run_service には起動元の IAM チェック（invokerIamDisabled）の列がありません',
+  en: 'Steampipe’s gcp_cloud_run_service has no column for the Invoker IAM check (invokerIamDisabled)',
 };
 
 /**

@@ -1,5 +1,6 @@
 import { unknown } from '../../model/fact.ts';
 import { hasAka, type SteampipeTable } from '../steampipe-row.ts';
+import { goClientIpConfiguration } from './go-client.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
 
@@ -7,7 +8,8 @@ import { rowAsset } from './steampipe-asset.ts';
  * Steampipe's `gcp_sql_database_instance` (turbot/steampipe-plugin-gcp
  * `table_gcp_sql_database_instance.go`): the Cloud SQL Admin API `DatabaseInstance` with its
  * `settings` spread over columns. JSON columns keep the API's names (`ip_configuration` is
- * `settings.ipConfiguration`: `ipv4Enabled`, `authorizedNetworks`, `requireSsl`, `sslMode`);
+ * `settings.ipConfiguration`: `ipv4Enabled`, `authorizedNetworks`, `requireSsl`, `sslMode`, the
+ * Go client's false flags left out, so an absent `ipv4Enabled` is false);
  * the backup columns are `settings.backupConfiguration`'s fields. The table has no column for
  * the backup retention (`backupRetentionSettings`), so the number of backups kept is unknown,
  * not the API's default.
@@ -50,7 +52,9 @@ export const gcpSqlInstanceTable: SteampipeTable = {
       ...(typeof row.kms_key_name === 'string' &&
         row.kms_key_name !== '' && { diskEncryptionConfiguration: { kmsKeyName: row.kms_key_name } }),
       settings: {
-        ...(isObject(row.ip_configuration) && { ipConfiguration: row.ip_configuration }),
+        ...(isObject(row.ip_configuration) && {
+          ipConfiguration: goClientIpConfiguration(row.ip_configuration),
+        }),
         backupConfiguration,
         ...(isObject(row.labels) && { userLabels: row.labels }),
         ...(isObject(row.location_preference) && { locationPreference: row.location_preference }),

@@ -67,6 +67,20 @@ describe('CloudQuery GCP plugin rows', () => {
     expect(fact(services[1], 'ingress')?.source).toBe('default');
   });
 
+  it('reads gcp_run_services’ Invoker IAM check where the row has the column, else leaves it unknown', () => {
+    const service = (name: string, columns: Record<string, unknown>) =>
+      cq({ name: `projects/${PROJECT}/locations/asia-northeast1/services/${name}`, ingress: 1, ...columns });
+    const [before2024, checkOff, checkOn] = read('gcp_run_services.json', [
+      service('before-2024', {}),
+      service('check-off', { invoker_iam_disabled: true }),
+      service('check-on', { invoker_iam_disabled: false }),
+    ]).resources;
+    // The plugin's tables up to April 2024 have no such column: no record of the setting.
+    expect(fact(before2024, 'invokerIamDisabled')).toMatchObject({ source: 'unknown' });
+    expect(fact(checkOff, 'invokerIamDisabled')).toMatchObject({ source: 'explicit', value: true });
+    expect(fact(checkOn, 'invokerIamDisabled')).toMatchObject({ source: 'explicit', value: false });
+  });
+
   it('reads storage.BucketAttrs’ Go field names and numbered public access prevention', () => {
     const bucket = (name: string, columns: Record<string, unknown>) =>
       cq({

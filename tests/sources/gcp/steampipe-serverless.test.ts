@@ -27,6 +27,18 @@ describe('steampipe-rows: Cloud Run services and Cloud Functions', () => {
     expect(internal?.facts.ingress).toMatchObject({ value: 'internal' });
   });
 
+  it('leaves the Invoker IAM check unknown: the table has no column for it', () => {
+    const [row] = corpusRows('gcp', 'gcp-cloud-run-service.json');
+    const [withoutColumn] = readRows([row!]).resources;
+    expect(withoutColumn?.facts.invokerIamDisabled).toMatchObject({
+      source: 'unknown',
+      path: 'row.invokerIamDisabled',
+    });
+    // A row that carries the column (a later table, or a query that adds it) is read.
+    const [withColumn] = readRows([{ ...row!, invoker_iam_disabled: true }]).resources;
+    expect(withColumn?.facts.invokerIamDisabled).toMatchObject({ source: 'explicit', value: true });
+  });
+
   it('reads a gcp_cloudfunctions_function row with its ingress and IAM policy', () => {
     const { resources, skipped } = readRows(corpusRows('gcp', 'gcp-cloudfunctions-function.json'));
     expect(skipped).toEqual([]);

@@ -2,7 +2,14 @@ import { factOf } from '../../../model/facts.ts';
 import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 
-type Message = 'rotated' | 'noRotation' | 'tooLong' | 'notSymmetric' | 'unknown';
+type Message =
+  | 'rotated'
+  | 'noRotation'
+  | 'tooLong'
+  | 'notSymmetric'
+  | 'externalKey'
+  | 'externalVpcKey'
+  | 'unknown';
 
 /** OSK-6.1 and the CIS benchmark both ask for rotation at least once a year. */
 const SECONDS_PER_DAY = 86_400;
@@ -42,6 +49,14 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
         ja: '用途 {{purpose}} の鍵は自動ローテーションに対応していません（対象外）',
         en: 'Keys with purpose {{purpose}} do not support automatic rotation (not applicable)',
       },
+      externalKey: {
+        ja: '外部鍵マネージャーの鍵（保護レベル EXTERNAL）は Cloud KMS で自動ローテーションできません。鍵素材のローテーションは外部鍵マネージャー側で行います（対象外）',
+        en: 'A key held by an external key manager (protection level EXTERNAL) cannot rotate automatically in Cloud KMS; its material is rotated in the external key manager (not applicable)',
+      },
+      externalVpcKey: {
+        ja: '保護レベル EXTERNAL_VPC の鍵に自動ローテーションが設定されていません。自動ローテーションできるのは EKM 接続の鍵管理モードが CLOUD_KMS（連携）の場合だけで、鍵のデータからはモードがわかりません',
+        en: 'No automatic rotation is set on an EXTERNAL_VPC key; only keys whose EKM connection is in the CLOUD_KMS (coordinated) key management mode can rotate automatically, and the key does not show the mode',
+      },
       unknown: {
         ja: 'エクスポートから鍵の用途またはローテーション周期を判断できません',
         en: 'The export does not show the key purpose or rotation period',
@@ -50,6 +65,7 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     references: [
       'https://cloud.google.com/kms/docs/key-rotation',
       'https://cloud.google.com/kms/docs/reference/rest/v1/projects.locations.keyRings.cryptoKeys',
+      'https://cloud.google.com/kms/docs/reference/rest/v1/projects.locations.ekmConnections#keymanagementmode',
     ],
   },
   evaluate(key, ctx) {
@@ -61,7 +77,16 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
     if (purpose.value !== 'ENCRYPT_DECRYPT')
       return notApplicable('notSymmetric', [purpose], { purpose: purpose.value });
     if (period.source === 'unknown') return undetermined('unknown', [period]);
-    if (period.value === null) return fail('noRotation', [period]);
+    if (period.value === null) {
+      // Cloud EKM: keys over the internet are always managed in the external key manager, which
+      // Cloud KMS cannot rotate; over VPC, only an EKM connection in coordinated (CLOUD_KMS) mode
+      // can, and that mode is the connection's, not the key's.
+      const level = factOf(key.facts.protectionLevel, 'resource.data.versionTemplate.protectionLevel');
+      if (level.source === 'unknown') return undetermined('unknown', [period, level]);
+      if (level.value === 'EXTERNAL') return notApplicable('externalKey', [purpose, level]);
+      if (level.value === 'EXTERNAL_VPC') return undetermined('externalVpcKey', [period, level]);
+      return fail('noRotation', [period]);
+    }
     // The period itself decides (7776002s is over 90 days); the message rounds it to a tenth, up
     // when too long, so that it never reads as the limit.
     const days = period.value / SECONDS_PER_DAY;

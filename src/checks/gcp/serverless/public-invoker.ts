@@ -1,10 +1,22 @@
+import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import type { GcpServerlessFacts } from '../../../model/gcp.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckResult, defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { describeGrants } from '../lib/grants.ts';
 
-type Message = 'notPublic' | 'public' | 'invokerIamDisabled' | 'internalOnly' | 'noIamPolicy';
+type Message =
+  | 'notPublic'
+  | 'public'
+  | 'invokerIamDisabled'
+  | 'invokerCheckUnknown'
+  | 'internalOnly'
+  | 'noIamPolicy'
+  | 'noRunService'
+  | 'runServiceUnnamed';
+
+const CLOUD_RUN_SERVICE = 'run.googleapis.com/Service';
 
 export default defineCheck<GcpServerlessFacts, Message>({
   meta: {
@@ -34,6 +46,10 @@ export default defineCheck<GcpServerlessFacts, Message>({
         ja: '起動元の IAM チェック（Invoker IAM check）が無効のため、IAM の付与にかかわらずインターネットから誰でも呼び出せます',
         en: 'The Invoker IAM check is disabled, so anyone on the internet may invoke it whatever the IAM grants',
       },
+      invokerCheckUnknown: {
+        ja: '公開の IAM 付与はありませんが、起動元の IAM チェック（Invoker IAM check）が無効かどうかがデータからわからないため、誰でも呼び出せる可能性を否定できません',
+        en: 'No public IAM grant, but the data does not tell whether the Invoker IAM check is disabled, which would let anyone invoke it',
+      },
       internalOnly: {
         ja: 'ingress が internal のため、IAM の付与にかかわらずインターネットからは呼び出せません（VPC 内からのみ）',
         en: 'Ingress is internal, so it cannot be invoked from the internet whatever the IAM grants (only from within the VPC)',
@@ -45,33 +61,73 @@ export default defineCheck<GcpServerlessFacts, Message>({
         },
         'gcpIamPolicies',
       ),
+      noRunService: missingData(
+        {
+          ja: '第 2 世代の関数は実行する Cloud Run サービス（{{service}}）の IAM ポリシー（roles/run.invoker）で呼び出せる主体が決まりますが、そのサービスがエクスポートにありません（関数自体の IAM ポリシーは呼び出しを制御しません）',
+          en: 'A 2nd gen function is invoked through its Cloud Run service ({{service}}), whose IAM policy (roles/run.invoker) decides who may call it, and that service is not in the export (the function’s own IAM policy does not control invocation)',
+        },
+        'gcpIamPolicies',
+      ),
+      runServiceUnnamed: {
+        ja: '第 2 世代の関数は実行する Cloud Run サービスの IAM ポリシー（roles/run.invoker）で呼び出せる主体が決まりますが、データにそのサービスの名前（serviceConfig.service）がありません',
+        en: 'A 2nd gen function is invoked through its Cloud Run service, whose IAM policy (roles/run.invoker) decides who may call it, and the data does not name that service (serviceConfig.service)',
+      },
     },
     references: [
       'https://cloud.google.com/run/docs/authenticating/public',
       'https://cloud.google.com/functions/docs/securing/managing-access-iam',
+      'https://cloud.google.com/functions/docs/securing/authenticating',
     ],
   },
   // Public exposure needs both a public invoker and an ingress open to the internet: a service
   // whose ingress is `internal` takes requests only from its VPC, whoever may invoke it.
   // `internal-and-cloud-load-balancing` is open to an external load balancer: not closed. With
   // Cloud Run's Invoker IAM check disabled, no IAM grant is needed at all: as public as allUsers.
-  evaluate(service) {
-    const bindings = factOf(service.facts.publicBindings, 'iamPolicy.bindings');
-    const ingress = service.facts.ingress;
-    const internalOnly =
-      ingress !== undefined && ingress.source !== 'unknown' && ingress.value === 'internal';
-    const checkOff = service.facts.invokerIamDisabled;
-    if (checkOff?.source === 'explicit' && checkOff.value) {
-      if (internalOnly) return pass('internalOnly', [ingress, checkOff]);
-      return fail('invokerIamDisabled', [checkOff, ...(ingress ? [ingress] : [])]);
-    }
-    if (bindings.source === 'unknown') {
-      if (internalOnly) return pass('internalOnly', [ingress, bindings]);
-      return undetermined('noIamPolicy', [bindings]);
-    }
-    if (bindings.value.length === 0) return pass('notPublic', [bindings]);
-    const grants = describeGrants(bindings.value);
-    if (internalOnly) return pass('internalOnly', [ingress, bindings], { grants });
-    return fail('public', [bindings, ...(ingress ? [ingress] : [])], { grants });
+  // A 2nd gen function is invoked through its Cloud Run service, whose grants decide: a function
+  // whose own policy opens nothing is judged as that service.
+  evaluate(service, ctx) {
+    const runService = service.facts.runService;
+    const own = service.facts.publicBindings;
+    if (!runService || (own?.value !== undefined && own.value.length > 0)) return judge(service);
+    if (isInternalOnly(service.facts.ingress))
+      return pass('internalOnly', [service.facts.ingress, runService]);
+    if (runService.value === undefined) return undetermined('runServiceUnnamed', [runService]);
+    const target = ctx.inventory.byId('gcp', runService.value) as Resource<GcpServerlessFacts> | undefined;
+    if (!target) return undetermined('noRunService', [runService], { service: runService.value });
+    const result = judge(target);
+    const onService = result.evidence.map((fact) => ({ ...fact, resourceId: fact.resourceId ?? target.id }));
+    return { ...result, evidence: [runService, ...onService] };
   },
 });
+
+function isInternalOnly(ingress: Fact<string> | undefined): ingress is Fact<string> {
+  return ingress !== undefined && ingress.source !== 'unknown' && ingress.value === 'internal';
+}
+
+/** The verdict on a service's (or function's) own ingress, Invoker IAM check and IAM policy. */
+function judge(service: Resource<GcpServerlessFacts>): CheckResult<Message> {
+  const bindings = factOf(service.facts.publicBindings, 'iamPolicy.bindings');
+  const ingress = service.facts.ingress;
+  const internalOnly = isInternalOnly(ingress);
+  // A Cloud Run service read without that setting (its IAM policy alone, a table without the
+  // column) may have the check off: its IAM policy alone cannot clear it.
+  const checkOff =
+    service.nativeType === CLOUD_RUN_SERVICE
+      ? factOf(service.facts.invokerIamDisabled, 'resource.data.invokerIamDisabled')
+      : service.facts.invokerIamDisabled;
+  if (checkOff?.source === 'explicit' && checkOff.value) {
+    if (internalOnly) return pass('internalOnly', [ingress, checkOff]);
+    return fail('invokerIamDisabled', [checkOff, ...(ingress ? [ingress] : [])]);
+  }
+  if (bindings.source === 'unknown') {
+    if (internalOnly) return pass('internalOnly', [ingress, bindings]);
+    return undetermined('noIamPolicy', [bindings]);
+  }
+  if (bindings.value.length === 0)
+    return checkOff?.source === 'unknown'
+      ? undetermined('invokerCheckUnknown', [bindings, checkOff, ...(ingress ? [ingress] : [])])
+      : pass('notPublic', [bindings]);
+  const grants = describeGrants(bindings.value);
+  if (internalOnly) return pass('internalOnly', [ingress, bindings], { grants });
+  return fail('public', [bindings, ...(ingress ? [ingress] : [])], { grants });
+}

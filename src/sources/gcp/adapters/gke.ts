@@ -17,6 +17,20 @@ export function clusterFacts(data: JsonObject, dataPath: string): GcpGkeClusterF
     publicEndpoint,
     reachableFromInternet: publicEndpoint,
     authorizedNetworks: authorizedNetworks(data, dataPath),
+    googleCloudAccess: googleCloudAccess(data, dataPath),
+    dnsEndpointExternal: fieldFact(
+      data,
+      dataPath,
+      'controlPlaneEndpointsConfig.dnsEndpointConfig.allowExternalTraffic',
+      asBoolean,
+      {
+        default: false,
+        note: {
+          ja: '指定なし: DNS エンドポイントは外部からのトラフィックを受け付けません',
+          en: 'not set: the DNS endpoint takes no external traffic',
+        },
+      },
+    ),
     legacyAbac: fieldFact(data, dataPath, 'legacyAbac.enabled', asBoolean, {
       default: false,
       note: { ja: '指定なし: 従来の ABAC は既定で無効', en: 'not set: legacy ABAC is off by default' },
@@ -53,13 +67,19 @@ function publicEndpointFact(data: JsonObject, dataPath: string): Fact<boolean> {
   return derived(!privateOnly.value, privateOnly);
 }
 
+/** Where the authorized networks are: the GKE 1.29+ block first, then its predecessor. */
+const AUTHORIZED_NETWORKS_KEYS = [
+  `${IP_ENDPOINTS}.authorizedNetworksConfig`,
+  'masterAuthorizedNetworksConfig',
+];
+
 /**
  * The networks allowed to reach the control plane (`masterAuthorizedNetworksConfig`, or its
  * successor under `controlPlaneEndpointsConfig`); null when the feature is off, the default.
  * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
  */
 function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[] | null> {
-  for (const key of [`${IP_ENDPOINTS}.authorizedNetworksConfig`, 'masterAuthorizedNetworksConfig']) {
+  for (const key of AUTHORIZED_NETWORKS_KEYS) {
     const config = at(data, key);
     if (!isObject(config)) continue;
     if (asBoolean(config.enabled) !== true)
@@ -75,6 +95,32 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
     ja: '指定なし: 承認済みネットワークは既定で無効（任意のアドレスから接続可能）',
     en: 'not set: authorized networks are off by default (any address can connect)',
   });
+}
+
+/**
+ * Whether the authorized networks admit Google Cloud's public IP addresses besides their own
+ * ranges (`gcpPublicCidrsAccessEnabled`, in the block the endpoint's networks are read from);
+ * off unless set.
+ * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
+ */
+function googleCloudAccess(data: JsonObject, dataPath: string): Fact<boolean> {
+  for (const key of AUTHORIZED_NETWORKS_KEYS) {
+    const config = at(data, key);
+    if (!isObject(config)) continue;
+    const path = `${dataPath}.${key}.gcpPublicCidrsAccessEnabled`;
+    if (config.gcpPublicCidrsAccessEnabled === undefined || config.gcpPublicCidrsAccessEnabled === null)
+      break;
+    const enabled = asBoolean(config.gcpPublicCidrsAccessEnabled);
+    return enabled === undefined ? unexpectedType(path) : explicit(enabled, path);
+  }
+  return cloudDefault(
+    false,
+    factPath(dataPath, 'masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled'),
+    {
+      ja: '指定なし: Google Cloud のパブリック IP アドレスからのアクセスは許可されていません',
+      en: 'not set: Google Cloud public IP addresses are not admitted',
+    },
+  );
 }
 
 /** `enabled` of an authorized networks block that is off: false, or absent (off by default). */

@@ -8,6 +8,7 @@ import { at, type JsonObject, stringAt } from '../json.ts';
  */
 export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKeyFacts {
   const purpose = stringAt(data, 'purpose');
+  const level = protectionLevel(data, dataPath);
   return {
     purpose: purpose
       ? explicit(purpose, factPath(dataPath, 'purpose'))
@@ -16,7 +17,8 @@ export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKey
           en: 'the key purpose is not in the export',
         }),
     rotationPeriodSeconds: rotationPeriod(data, dataPath),
-    hsmBackedKey: hsmBacked(data, dataPath),
+    protectionLevel: level,
+    hsmBackedKey: derived(level.value === 'HSM' || level.value === 'HSM_SINGLE_TENANT', level),
   };
 }
 
@@ -44,23 +46,18 @@ function parseDuration(raw: unknown): number | undefined {
 }
 
 /**
- * `versionTemplate.protectionLevel` defaults to SOFTWARE (CryptoKeyVersionTemplate reference);
- * a record without the template may still show its primary version's `protectionLevel`.
+ * Where the key's material lives: `versionTemplate.protectionLevel` (SOFTWARE, HSM,
+ * HSM_SINGLE_TENANT, EXTERNAL, EXTERNAL_VPC), SOFTWARE by default (CryptoKeyVersionTemplate
+ * reference); a record without the template may still show its primary version's.
  */
-function hsmBacked(data: JsonObject, dataPath: string): Fact<boolean> {
+function protectionLevel(data: JsonObject, dataPath: string): Fact<string> {
   for (const field of ['versionTemplate.protectionLevel', 'primary.protectionLevel']) {
     const level = at(data, field);
     if (typeof level === 'string' && level !== '' && level !== 'PROTECTION_LEVEL_UNSPECIFIED')
-      return derived(
-        level === 'HSM' || level === 'HSM_SINGLE_TENANT',
-        explicit(level, factPath(dataPath, field)),
-      );
+      return explicit(level, factPath(dataPath, field));
   }
-  return derived(
-    false,
-    cloudDefault('SOFTWARE', factPath(dataPath, 'versionTemplate.protectionLevel'), {
-      ja: '指定なし: 保護レベルは既定の SOFTWARE',
-      en: 'not set: the protection level defaults to SOFTWARE',
-    }),
-  );
+  return cloudDefault('SOFTWARE', factPath(dataPath, 'versionTemplate.protectionLevel'), {
+    ja: '指定なし: 保護レベルは既定の SOFTWARE',
+    en: 'not set: the protection level defaults to SOFTWARE',
+  });
 }

@@ -1,3 +1,4 @@
+import { cloudDefault, factPath } from '../../../model/fact.ts';
 import type { GcpLogBucketFacts } from '../../../model/gcp.ts';
 import type { JsonObject } from '../json.ts';
 import { asNumber, fieldFact } from './fields.ts';
@@ -8,19 +9,21 @@ import { asNumber, fieldFact } from './fields.ts';
  * https://cloud.google.com/logging/docs/reference/v2/rest/v2/billingAccounts.locations.buckets
  */
 export function logBucketFacts(data: JsonObject, dataPath: string): GcpLogBucketFacts {
+  // Zero is the API's "not set" (a bucket created with 0 gets the default), and what the Go
+  // client's int64 (Steampipe's `retention_days`) holds where the API leaves the field out.
+  if (asNumber(data.retentionDays) === 0)
+    return { retentionDays: cloudDefault(DEFAULT_DAYS, factPath(dataPath, 'retentionDays'), ZERO_NOTE) };
   return {
-    retentionDays: fieldFact(
-      data,
-      dataPath,
-      'retentionDays',
-      (raw) => {
-        const days = asNumber(raw);
-        return days === 0 ? undefined : days;
-      },
-      {
-        default: 30,
-        note: { ja: '指定なし: 既定の保存期間 30 日', en: 'not set: the default retention of 30 days' },
-      },
-    ),
+    retentionDays: fieldFact(data, dataPath, 'retentionDays', asNumber, {
+      default: DEFAULT_DAYS,
+      note: { ja: '指定なし: 既定の保存期間 30 日', en: 'not set: the default retention of 30 days' },
+    }),
   };
 }
+
+const DEFAULT_DAYS = 30;
+
+const ZERO_NOTE = {
+  ja: '0（未設定）: 既定の保存期間 30 日',
+  en: '0 (not set): the default retention of 30 days',
+};

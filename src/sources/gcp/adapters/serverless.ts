@@ -1,5 +1,5 @@
 import { asBoolean } from '../../../base/boolean.ts';
-import { cloudDefault, derived, explicit, type Fact, unexpectedType } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import { isObject, type JsonObject } from '../json.ts';
 
@@ -73,20 +73,45 @@ function invokerCheckFact(raw: unknown, path: string): Fact<boolean> {
 }
 
 /**
- * cloudfunctions.googleapis.com/CloudFunction (1st gen: `ingressSettings`) and Function (2nd gen:
- * `serviceConfig.ingressSettings`); absent, `ALLOW_ALL`.
+ * cloudfunctions.googleapis.com/CloudFunction (1st gen: `ingressSettings`) and Function (the v2
+ * API's, 1st and 2nd gen: `serviceConfig.ingressSettings`); absent, `ALLOW_ALL`. A 2nd gen
+ * function also names its Cloud Run service.
  */
 export function cloudFunctionFacts(data: JsonObject, dataPath: string): GcpServerlessFacts {
+  const config = data.serviceConfig;
+  const runService = runServiceFact(data, dataPath);
+  const withService = runService ? { runService } : {};
   if (typeof data.ingressSettings === 'string')
-    return { ingress: ingressFact(data.ingressSettings, `${dataPath}.ingressSettings`) };
-  const service = data.serviceConfig;
-  if (isObject(service) && typeof service.ingressSettings === 'string')
-    return { ingress: ingressFact(service.ingressSettings, `${dataPath}.serviceConfig.ingressSettings`) };
-  const path = isObject(service)
-    ? `${dataPath}.serviceConfig.ingressSettings`
-    : `${dataPath}.ingressSettings`;
-  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE) };
+    return { ingress: ingressFact(data.ingressSettings, `${dataPath}.ingressSettings`), ...withService };
+  if (isObject(config) && typeof config.ingressSettings === 'string')
+    return {
+      ingress: ingressFact(config.ingressSettings, `${dataPath}.serviceConfig.ingressSettings`),
+      ...withService,
+    };
+  const path = isObject(config) ? `${dataPath}.serviceConfig.ingressSettings` : `${dataPath}.ingressSettings`;
+  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE), ...withService };
 }
+
+/**
+ * A 2nd gen function runs as a Cloud Run service (`serviceConfig.service`, which 1st gen
+ * functions have not), and `roles/run.invoker` on that service decides who may invoke it
+ * (https://cloud.google.com/functions/docs/securing/authenticating). A function the v2 API calls
+ * `GEN_2` without the service's name has it unknown; one that names neither is 1st gen.
+ */
+function runServiceFact(data: JsonObject, dataPath: string): Fact<string> | undefined {
+  const path = `${dataPath}.serviceConfig.service`;
+  const config = data.serviceConfig;
+  const name = isObject(config) && typeof config.service === 'string' ? config.service : undefined;
+  if (name && /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/.test(name))
+    return derived(`//run.googleapis.com/${name}`, explicit(name, path));
+  if (name !== undefined || data.environment === 'GEN_2') return unknown(path, NO_RUN_SERVICE_NOTE);
+  return undefined;
+}
+
+const NO_RUN_SERVICE_NOTE = {
+  ja: '第 2 世代の関数ですが、実行する Cloud Run サービスの名前がデータにありません',
+  en: 'A 2nd gen function, but the data does not name the Cloud Run service it runs as',
+};
 
 /** The ingress in the v1 (Knative) spelling; the evidence shows the field as it is spelt. */
 function ingressFact(raw: string, path: string): Fact<string> {

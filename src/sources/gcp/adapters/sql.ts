@@ -82,9 +82,12 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
 }
 
 /**
- * `sslMode`, or what the legacy `requireSsl` means (true: TLS with valid client certificates).
+ * `sslMode`, or what the legacy `requireSsl` means: true pairs with TRUSTED_CLIENT_CERTIFICATE_REQUIRED
+ * (TLS with valid client certificates) on MySQL and PostgreSQL, with ENCRYPTED_ONLY on SQL Server
+ * (the value pairs of the IpConfiguration reference). `sslMode` has priority where both are set.
  * Neither set: unencrypted connections are allowed, the documented default.
  * https://cloud.google.com/sql/docs/postgres/configure-ssl-instance
+ * https://cloud.google.com/sql/docs/mysql/admin-api/rest/v1beta4/instances#ipconfiguration
  */
 function sslMode(data: JsonObject, dataPath: string): Fact<string> {
   const mode = asString(at(data, SSL_MODE));
@@ -93,7 +96,7 @@ function sslMode(data: JsonObject, dataPath: string): Fact<string> {
   const requireSsl = asBoolean(at(data, REQUIRE_SSL));
   if (requireSsl !== undefined) {
     return derived(
-      requireSsl ? 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
+      requireSsl ? requiredMode(data) : 'ALLOW_UNENCRYPTED_AND_ENCRYPTED',
       explicit(requireSsl, factPath(dataPath, REQUIRE_SSL)),
     );
   }
@@ -101,4 +104,12 @@ function sslMode(data: JsonObject, dataPath: string): Fact<string> {
     ja: '指定なし: 既定では暗号化されていない接続も許可されます（ALLOW_UNENCRYPTED_AND_ENCRYPTED）',
     en: 'not set: unencrypted connections are allowed by default (ALLOW_UNENCRYPTED_AND_ENCRYPTED)',
   });
+}
+
+/** The mode `requireSsl: true` stands for on the instance's engine (`databaseVersion` SQLSERVER_…). */
+function requiredMode(data: JsonObject): string {
+  const version = asString(data.databaseVersion);
+  return version?.toUpperCase().startsWith('SQLSERVER')
+    ? 'ENCRYPTED_ONLY'
+    : 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED';
 }

@@ -75,6 +75,7 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
           cidrBlocks: (Array.isArray(block.cidr_blocks) ? block.cidr_blocks : [])
             .filter(isObject)
             .map((c) => ({ cidrBlock: c.cidr_block })),
+          ...(block.gcp_public_cidrs_access_enabled === true && { gcpPublicCidrsAccessEnabled: true }),
         }
       : { enabled: false };
   }

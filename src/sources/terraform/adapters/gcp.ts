@@ -246,11 +246,19 @@ function sqlInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   return fromAsset('sqladmin.googleapis.com/Instance', data, tr);
 }
 
-function cryptoKey(unit: Unit, tr: Translation): Resource {
-  const data = readData(tr, unit.primary, {
-    purpose: 'purpose',
-    'versionTemplate.protectionLevel': 'version_template.0.protection_level',
-  });
+function cryptoKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const data = readData(tr, unit.primary, { purpose: 'purpose' });
+  // Optional+Computed: a new key the configuration gives no template is made SOFTWARE.
+  set(
+    data,
+    'versionTemplate.protectionLevel',
+    tr.readComputed(
+      unit.primary,
+      'version_template.0.protection_level',
+      `${DATA}.versionTemplate.protectionLevel`,
+      ctx.config.sets(unit.primary, 'version_template'),
+    ),
+  );
   const rotation = tr.read(unit.primary, 'rotation_period', `${DATA}.rotationPeriod`);
   if (rotation !== undefined) data.rotationPeriod = rotation;
   // `purpose` defaults to ENCRYPT_DECRYPT in the provider; older plans may leave it out.

@@ -29,6 +29,18 @@ const table = [
     message: 'authorizedNetworks',
   },
   {
+    // The DNS endpoint is authorized by IAM per request, not by source address.
+    name: 'IP endpoints off, the DNS endpoint open to external traffic',
+    data: {
+      controlPlaneEndpointsConfig: {
+        dnsEndpointConfig: { endpoint: 'gke-0a1b.asia-northeast1.gke.goog', allowExternalTraffic: true },
+        ipEndpointsConfig: { enabled: false },
+      },
+    },
+    status: 'PASS',
+    message: 'dnsEndpointOnly',
+  },
+  {
     name: 'authorized networks under controlPlaneEndpointsConfig',
     data: {
       controlPlaneEndpointsConfig: {
@@ -51,6 +63,62 @@ const table = [
     },
     status: 'PASS',
     message: 'authorizedNetworks',
+  },
+  {
+    // Every Compute Engine VM's public address, any customer's: networks the owner does not control.
+    name: 'authorized networks that also admit Google Cloud public IP addresses',
+    data: {
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: true,
+      },
+    },
+    status: 'FAIL',
+    message: 'googleCloudAddresses',
+  },
+  {
+    name: 'Google Cloud public IP addresses admitted under controlPlaneEndpointsConfig',
+    data: {
+      controlPlaneEndpointsConfig: {
+        ipEndpointsConfig: {
+          enabled: true,
+          enablePublicEndpoint: true,
+          authorizedNetworksConfig: {
+            enabled: true,
+            cidrBlocks: [office],
+            gcpPublicCidrsAccessEnabled: true,
+          },
+        },
+      },
+    },
+    status: 'FAIL',
+    message: 'googleCloudAddresses',
+  },
+  {
+    name: 'gcpPublicCidrsAccessEnabled false: the authorized networks only',
+    data: {
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: false,
+      },
+    },
+    status: 'PASS',
+    message: 'authorizedNetworks',
+  },
+  {
+    name: 'Google Cloud public IP addresses do not matter behind a private endpoint',
+    data: {
+      privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: true },
+      masterAuthorizedNetworksConfig: {
+        enabled: true,
+        cidrBlocks: [office],
+        gcpPublicCidrsAccessEnabled: true,
+      },
+    },
+    status: 'PASS',
+    message: 'privateEndpoint',
   },
   {
     name: 'authorized networks include 0.0.0.0/0',

@@ -58,6 +58,50 @@ const table = [
     message: 'unknown',
   },
   { name: 'no purpose', data: { rotationPeriod: '7776000s' }, status: 'UNKNOWN', message: 'unknown' },
+  {
+    // Cloud EKM over the internet: the material is the external key manager's to rotate.
+    name: 'an EXTERNAL key without a rotation period',
+    data: {
+      purpose: 'ENCRYPT_DECRYPT',
+      versionTemplate: { algorithm: 'EXTERNAL_SYMMETRIC_ENCRYPTION', protectionLevel: 'EXTERNAL' },
+    },
+    status: 'NOT_APPLICABLE',
+    message: 'externalKey',
+  },
+  {
+    // Over VPC, only a coordinated (CLOUD_KMS mode) EKM connection rotates; the key does not say.
+    name: 'an EXTERNAL_VPC key without a rotation period',
+    data: {
+      purpose: 'ENCRYPT_DECRYPT',
+      versionTemplate: { algorithm: 'EXTERNAL_SYMMETRIC_ENCRYPTION', protectionLevel: 'EXTERNAL_VPC' },
+      cryptoKeyBackend: 'projects/p/locations/asia-northeast1/ekmConnections/c',
+    },
+    status: 'UNKNOWN',
+    message: 'externalVpcKey',
+  },
+  {
+    name: 'an EXTERNAL_VPC key with a rotation period (coordinated mode)',
+    data: {
+      purpose: 'ENCRYPT_DECRYPT',
+      rotationPeriod: '7776000s',
+      versionTemplate: { algorithm: 'EXTERNAL_SYMMETRIC_ENCRYPTION', protectionLevel: 'EXTERNAL_VPC' },
+    },
+    status: 'PASS',
+    message: 'rotated',
+    days: 90,
+  },
+  {
+    name: 'the primary version names the protection level where the template is left out',
+    data: { purpose: 'ENCRYPT_DECRYPT', primary: { state: 'ENABLED', protectionLevel: 'EXTERNAL' } },
+    status: 'NOT_APPLICABLE',
+    message: 'externalKey',
+  },
+  {
+    name: 'an HSM key without a rotation period',
+    data: { purpose: 'ENCRYPT_DECRYPT', versionTemplate: { protectionLevel: 'HSM' } },
+    status: 'FAIL',
+    message: 'noRotation',
+  },
 ] as const;
 
 const cases: AnyCase[] = [

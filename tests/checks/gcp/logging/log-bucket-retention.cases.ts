@@ -23,6 +23,21 @@ const table = [
   { name: 'exactly 365 days', data: { retentionDays: 365 }, status: 'PASS', days: 365, source: 'explicit' },
   { name: '30 days', data: { retentionDays: 30 }, status: 'FAIL', days: 30, source: 'explicit' },
   { name: 'absent: the default 30 days', data: {}, status: 'FAIL', days: 30, source: 'default' },
+  // The Go client's int64 (Steampipe's retention_days) writes the API's unset retention as 0.
+  {
+    name: 'zero: the default 30 days',
+    data: { retentionDays: 0 },
+    status: 'FAIL',
+    days: 30,
+    source: 'default',
+  },
+  {
+    name: 'zero as proto JSON text',
+    data: { retentionDays: '0' },
+    status: 'FAIL',
+    days: 30,
+    source: 'default',
+  },
 ] as const;
 
 const cases: AnyCase[] = [

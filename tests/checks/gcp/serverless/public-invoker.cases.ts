@@ -58,6 +58,20 @@ const functionGen2 = (ingressSettings: string) =>
     { name: FUNCTION.slice(31), environment: 'GEN_2', serviceConfig: { ingressSettings } },
     'asia-northeast1',
   );
+const RUN_NAME = RUN.slice('//run.googleapis.com/'.length);
+/** A 2nd gen function as the v2 API (and Cloud Asset) writes it: it runs as the Cloud Run service `s`. */
+const functionOnService = (fields: Record<string, unknown> = {}) =>
+  resourceRecord(
+    FUNCTION,
+    'cloudfunctions.googleapis.com/Function',
+    {
+      name: FUNCTION.slice(31),
+      environment: 'GEN_2',
+      serviceConfig: { ingressSettings: 'ALLOW_ALL', service: RUN_NAME },
+      ...fields,
+    },
+    'asia-northeast1',
+  );
 const policy = (name: string, assetType: string, members: string[]) =>
   policyRecord(name, assetType, {
     bindings: [
@@ -190,6 +204,96 @@ const cases: AnyCase[] = [
     records: [runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL', invokerIamDisabled: false })],
     status: 'UNKNOWN',
     messageId: 'noIamPolicy',
+  },
+  {
+    name: 'a Cloud Run service known by its IAM policy alone: its Invoker IAM check may be off',
+    records: [
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'invokerCheckUnknown',
+  },
+  {
+    name: 'a function known by its IAM policy alone: functions have no Invoker IAM check to turn off',
+    records: [
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notPublic',
+  },
+  {
+    name: 'v2 data without invokerIamDisabled (the API leaves false out): judged on the IAM policy',
+    records: [
+      runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL' }),
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notPublic',
+  },
+  {
+    name: 'a 2nd gen function whose Cloud Run service lets allUsers invoke it: public, whatever its own policy',
+    target: FUNCTION,
+    records: [
+      functionOnService(),
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+      runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL' }),
+      policy(RUN, 'run.googleapis.com/Service', ['allUsers']),
+    ],
+    status: 'FAIL',
+    messageId: 'public',
+    assert: (result) => {
+      expect(result.evidence[0]).toMatchObject({ path: 'resource.data.serviceConfig.service' });
+      expect(result.evidence).toContainEqual(expect.objectContaining({ resourceId: RUN }));
+    },
+  },
+  {
+    name: 'a 2nd gen function whose Cloud Run service only a service account may invoke',
+    target: FUNCTION,
+    records: [
+      functionOnService(),
+      runV2Service({ ingress: 'INGRESS_TRAFFIC_ALL' }),
+      policy(RUN, 'run.googleapis.com/Service', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'PASS',
+    messageId: 'notPublic',
+  },
+  {
+    name: 'a 2nd gen function whose Cloud Run service is not in the export: its own policy does not decide',
+    records: [
+      functionOnService(),
+      policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [
+        'serviceAccount:caller@osaka-juki-prod.iam.gserviceaccount.com',
+      ]),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noRunService',
+    data: { service: RUN },
+  },
+  {
+    name: 'a GEN_2 function that does not name its service',
+    records: [functionGen2('ALLOW_ALL'), policy(FUNCTION, 'cloudfunctions.googleapis.com/Function', [])],
+    status: 'UNKNOWN',
+    messageId: 'runServiceUnnamed',
+  },
+  {
+    name: 'a 2nd gen function open to internal traffic only, its service not in the export',
+    records: [
+      functionOnService({
+        serviceConfig: { ingressSettings: 'ALLOW_INTERNAL_ONLY', service: RUN.slice(24) },
+      }),
+    ],
+    status: 'PASS',
+    messageId: 'internalOnly',
   },
   {
     name: 'names the public grants',

@@ -62,6 +62,27 @@ const cases: AnyCase[] = [
     evidence: [{ path: `${IP}.requireSsl`, source: 'explicit', value: false }],
   },
   {
+    // SQL Server pairs requireSsl true with ENCRYPTED_ONLY (it has no client-certificate mode).
+    name: 'the legacy requireSsl true on SQL Server means ENCRYPTED_ONLY',
+    records: [
+      sqlInstanceRecord(
+        'db',
+        { ipConfiguration: { requireSsl: true } },
+        { databaseVersion: 'SQLSERVER_2022_STANDARD' },
+      ),
+    ],
+    status: 'PASS',
+    messageId: 'encryptedOnly',
+    data: { mode: 'ENCRYPTED_ONLY' },
+  },
+  {
+    name: 'the legacy requireSsl true on PostgreSQL means TRUSTED_CLIENT_CERTIFICATE_REQUIRED',
+    records: [sqlInstanceRecord('db', { ipConfiguration: { requireSsl: true } })],
+    status: 'PASS',
+    messageId: 'encryptedOnly',
+    data: { mode: 'TRUSTED_CLIENT_CERTIFICATE_REQUIRED' },
+  },
+  {
     name: 'only the IAM-policy line of the instance exported',
     records: [policyRecord(ID, 'sqladmin.googleapis.com/Instance', {}, ['projects/111111111111'])],
     status: 'UNKNOWN',
