@@ -101,14 +101,14 @@ const chunks = new Map(
 const cycle = chunkImportCycle(chunks);
 if (cycle)
   throw new Error(`build: chunks import each other (${cycle.join(' → ')}): see scripts/chunk-rewrites.ts`);
+const written = new Map<string, string>();
 for (const [file, code] of chunks) {
-  writeFileSync(`${root}dist/kansa/${file}`, builtinsWithoutFacade(compileFunctionsEagerly(code)));
+  written.set(file, builtinsWithoutFacade(compileFunctionsEagerly(code)));
+  writeFileSync(`${root}dist/kansa/${file}`, written.get(file)!);
 }
 // What the chunks as written do not call on a scan of the sample tenancy, lazy again.
-for (const [file, coverage] of calledFunctions(root)) {
-  const chunk = `${root}dist/kansa/${file}`;
-  writeFileSync(chunk, compileUncalledLazily(readFileSync(chunk, 'utf8'), coverage));
-}
+for (const [file, coverage] of calledFunctions(root))
+  writeFileSync(`${root}dist/kansa/${file}`, compileUncalledLazily(written.get(file)!, coverage));
 // What the HTML report reads beside its module at run time: its style sheet and the page script's
 // modules (joined into the page by src/report/html/client-script.ts), not their types.
 cpSync(`${root}src/report/html/style.css`, `${root}dist/kansa/style.css`);

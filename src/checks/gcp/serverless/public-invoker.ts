@@ -4,6 +4,7 @@ import type { GcpServerlessFacts } from '../../../model/gcp.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
+import { evidenceFrom } from '../../verdict.ts';
 import { describeGrants } from '../lib/grants.ts';
 
 type Message =
@@ -95,7 +96,7 @@ export default defineCheck<GcpServerlessFacts, Message>({
     const target = ctx.inventory.byId('gcp', runService.value) as Resource<GcpServerlessFacts> | undefined;
     if (!target) return undetermined('noRunService', [runService], { service: runService.value });
     const result = judge(target);
-    const onService = result.evidence.map((fact) => ({ ...fact, resourceId: fact.resourceId ?? target.id }));
+    const onService = result.evidence.map((fact) => evidenceFrom(target, fact));
     return { ...result, evidence: [runService, ...onService] };
   },
 });

@@ -79,9 +79,9 @@ const AUTHORIZED_NETWORKS_KEYS = [
  * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
  */
 function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly string[] | null> {
-  for (const key of AUTHORIZED_NETWORKS_KEYS) {
-    const config = at(data, key);
-    if (!isObject(config)) continue;
+  const key = authorizedNetworksKey(data);
+  const config = at(data, key);
+  if (isObject(config)) {
     if (asBoolean(config.enabled) !== true)
       return derived(null, authorizedNetworksOff(config, `${dataPath}.${key}.enabled`));
     const path = `${dataPath}.${key}.cidrBlocks`;
@@ -104,23 +104,18 @@ function authorizedNetworks(data: JsonObject, dataPath: string): Fact<readonly s
  * https://cloud.google.com/kubernetes-engine/docs/how-to/authorized-networks
  */
 function googleCloudAccess(data: JsonObject, dataPath: string): Fact<boolean> {
-  for (const key of AUTHORIZED_NETWORKS_KEYS) {
-    const config = at(data, key);
-    if (!isObject(config)) continue;
-    const path = `${dataPath}.${key}.gcpPublicCidrsAccessEnabled`;
-    if (config.gcpPublicCidrsAccessEnabled === undefined || config.gcpPublicCidrsAccessEnabled === null)
-      break;
-    const enabled = asBoolean(config.gcpPublicCidrsAccessEnabled);
-    return enabled === undefined ? unexpectedType(path) : explicit(enabled, path);
-  }
-  return cloudDefault(
-    false,
-    factPath(dataPath, 'masterAuthorizedNetworksConfig.gcpPublicCidrsAccessEnabled'),
-    {
+  return fieldFact(data, dataPath, `${authorizedNetworksKey(data)}.gcpPublicCidrsAccessEnabled`, asBoolean, {
+    default: false,
+    note: {
       ja: '指定なし: Google Cloud のパブリック IP アドレスからのアクセスは許可されていません',
       en: 'not set: Google Cloud public IP addresses are not admitted',
     },
-  );
+  });
+}
+
+/** The authorized networks block the cluster writes (the 1.29+ one first), else the older one's key. */
+function authorizedNetworksKey(data: JsonObject): string {
+  return AUTHORIZED_NETWORKS_KEYS.find((key) => isObject(at(data, key))) ?? 'masterAuthorizedNetworksConfig';
 }
 
 /** `enabled` of an authorized networks block that is off: false, or absent (off by default). */

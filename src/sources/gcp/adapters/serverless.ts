@@ -78,19 +78,22 @@ function invokerCheckFact(raw: unknown, path: string): Fact<boolean> {
  * function also names its Cloud Run service.
  */
 export function cloudFunctionFacts(data: JsonObject, dataPath: string): GcpServerlessFacts {
-  const config = data.serviceConfig;
-  const runService = runServiceFact(data, dataPath);
-  const withService = runService ? { runService } : {};
+  const config = isObject(data.serviceConfig) ? data.serviceConfig : undefined;
+  const runService = runServiceFact(config, data.environment, dataPath);
+  let ingress: Fact<string>;
   if (typeof data.ingressSettings === 'string')
-    return { ingress: ingressFact(data.ingressSettings, `${dataPath}.ingressSettings`), ...withService };
-  if (isObject(config) && typeof config.ingressSettings === 'string')
-    return {
-      ingress: ingressFact(config.ingressSettings, `${dataPath}.serviceConfig.ingressSettings`),
-      ...withService,
-    };
-  const path = isObject(config) ? `${dataPath}.serviceConfig.ingressSettings` : `${dataPath}.ingressSettings`;
-  return { ingress: cloudDefault('all', path, DEFAULT_INGRESS_NOTE), ...withService };
+    ingress = ingressFact(data.ingressSettings, `${dataPath}.ingressSettings`);
+  else if (typeof config?.ingressSettings === 'string')
+    ingress = ingressFact(config.ingressSettings, `${dataPath}.serviceConfig.ingressSettings`);
+  else {
+    const path = config ? `${dataPath}.serviceConfig.ingressSettings` : `${dataPath}.ingressSettings`;
+    ingress = cloudDefault('all', path, DEFAULT_INGRESS_NOTE);
+  }
+  return runService ? { ingress, runService } : { ingress };
 }
+
+/** A Cloud Run service's full name, as a 2nd gen function's `serviceConfig.service` gives it. */
+const RUN_SERVICE_NAME = /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/;
 
 /**
  * A 2nd gen function runs as a Cloud Run service (`serviceConfig.service`, which 1st gen
@@ -98,13 +101,16 @@ export function cloudFunctionFacts(data: JsonObject, dataPath: string): GcpServe
  * (https://cloud.google.com/functions/docs/securing/authenticating). A function the v2 API calls
  * `GEN_2` without the service's name has it unknown; one that names neither is 1st gen.
  */
-function runServiceFact(data: JsonObject, dataPath: string): Fact<string> | undefined {
+function runServiceFact(
+  config: JsonObject | undefined,
+  environment: unknown,
+  dataPath: string,
+): Fact<string> | undefined {
   const path = `${dataPath}.serviceConfig.service`;
-  const config = data.serviceConfig;
-  const name = isObject(config) && typeof config.service === 'string' ? config.service : undefined;
-  if (name && /^projects\/[^/]+\/locations\/[^/]+\/services\/[^/]+$/.test(name))
+  const name = typeof config?.service === 'string' ? config.service : undefined;
+  if (name && RUN_SERVICE_NAME.test(name))
     return derived(`//run.googleapis.com/${name}`, explicit(name, path));
-  if (name !== undefined || data.environment === 'GEN_2') return unknown(path, NO_RUN_SERVICE_NOTE);
+  if (name !== undefined || environment === 'GEN_2') return unknown(path, NO_RUN_SERVICE_NOTE);
   return undefined;
 }
 
