@@ -31,6 +31,11 @@ export interface AzureSubscriptionFacts {
    */
   readonly vaultKeysListed?: Fact<boolean>;
   /**
+   * The keys of every managed HSM of the subscription were listed (as `vaultKeysListed`, by ARM's
+   * `GET <hsm id>/keys`; `--save-inventory`'s `managed-hsm-keys-<subscription id>.json`).
+   */
+  readonly hsmKeysListed?: Fact<boolean>;
+  /**
    * The management groups the subscription is under, its parent first, to the tenant root group
    * (their names, lower case: Resource Graph's `properties.managementGroupAncestorsChain`).
    * Absent when the record does not show them; unknown when the scan read role assignments of

@@ -50,6 +50,12 @@ export function* readKeyVaultDataPlane(
   const items = itemsOf(document);
   const whole = isWholeListing(document) && !items.some((item) => objectUri(item)?.[6]);
   const member = Array.isArray(document) ? '' : ': value';
+  // The CLI prints a cut listing (`--maxresults`: every page fetched, then the first N kept) as
+  // the same array; a REST page says it is one by its `nextLink`.
+  if (whole && Array.isArray(document) && items.length > 0)
+    ctx.note?.(
+      "read as the whole listing of its vaults' keys (az keyvault key list): one printed with --maxresults or cut by --query cannot be told from it",
+    );
   const older = olderVersions(items);
   for (const [index, item] of items.entries()) {
     if (older.has(item))

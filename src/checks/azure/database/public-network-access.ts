@@ -11,7 +11,6 @@ import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
 import { decideOnFact, evidenceFrom } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
 
-
 export default defineCheck({
   meta: {
     id: 'azure.database.public-network-access',

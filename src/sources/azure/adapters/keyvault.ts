@@ -30,7 +30,12 @@ function recoveryFacts(
         en: 'absent: soft delete is on by default (it cannot be turned off on new vaults)',
       },
     }),
-    purgeProtectionEnabled: propertyFact(record, ['enablePurgeProtection'], asBoolean, purgeProtectionLeftOut),
+    purgeProtectionEnabled: propertyFact(
+      record,
+      ['enablePurgeProtection'],
+      asBoolean,
+      purgeProtectionLeftOut,
+    ),
   };
 }
 
@@ -110,7 +115,10 @@ export const managedHsm: Adapter = {
   kansaType: 'kms.vault',
   facts(record): AzureKeyVaultFacts {
     // Every key in a Managed HSM pool is HSM-protected: the type itself says so.
-    return { ...recoveryFacts(record, HSM_PURGE_PROTECTION), hsmBackedKey: derived(true, explicit(record.nativeType, 'type')) };
+    return {
+      ...recoveryFacts(record, HSM_PURGE_PROTECTION),
+      hsmBackedKey: derived(true, explicit(record.nativeType, 'type')),
+    };
   },
 };
 

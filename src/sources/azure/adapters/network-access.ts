@@ -61,7 +61,8 @@ export function reachableThroughFirewall(
     return unknown(publicNetworkAccess.path, publicNetworkAccess.note);
   const perimeter = perimeterDecides(publicNetworkAccess);
   if (perimeter) return perimeter;
-  if (publicNetworkAccess.value.toLowerCase() === CLOSED) return derivedFact(publicNetworkAccess, () => false);
+  if (publicNetworkAccess.value.toLowerCase() === CLOSED)
+    return derivedFact(publicNetworkAccess, () => false);
   if (defaultAction.source === 'unknown' || defaultAction.value.toLowerCase() !== 'deny') {
     return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');
   }

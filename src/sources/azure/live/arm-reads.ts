@@ -85,6 +85,16 @@ export const ARM_READS = {
     list: true,
     listedAs: 'keysListed',
   },
+  // https://learn.microsoft.com/rest/api/keyvault/keyvault/managed-hsm-keys/list (ManagedHsmKeys_List,
+  // the management plane, as for vaults): a managed HSM's keys, saved apart from the vaults'.
+  hsmKeys: {
+    file: 'managed-hsm-keys',
+    what: 'managed HSM keys',
+    suffix: '/keys',
+    apiVersion: '2024-11-01',
+    list: true,
+    listedAs: 'keysListed',
+  },
   // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
   budgets: {
     file: 'budgets',
@@ -98,7 +108,8 @@ export const ARM_READS = {
 /**
  * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector of a server
  * or managed instance (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
- * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-*.
+ * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-* (vaults' and
+ * managed HSMs' keys).
  */
 export const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, readonly ArmRead[]>([
   ['microsoft.sql/servers', [ARM_READS.sqlAuditing, ARM_READS.sqlEncryptionProtector]],
@@ -106,4 +117,5 @@ export const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<s
   ['microsoft.dbforpostgresql/flexibleservers', [ARM_READS.postgresParameters]],
   ['microsoft.dbformysql/flexibleservers', [ARM_READS.mysqlParameters]],
   ['microsoft.keyvault/vaults', [ARM_READS.vaultKeys]],
+  ['microsoft.keyvault/managedhsms', [ARM_READS.hsmKeys]],
 ]);
