@@ -73,6 +73,10 @@ export function* readKeyVaultDataPlane(
 export const vaultIdOf = (vault: string) =>
   `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
 
+/** A managed HSM's, likewise. */
+export const hsmIdOf = (hsm: string) =>
+  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/${hsm}`;
+
 /**
  * The versions of a key that a later one of the same listing replaced (`az keyvault key
  * list-versions`: one item per version, each `kid` with its version, each with its own
@@ -110,7 +114,7 @@ function holderOf(uri: RegExpExecArray, vaults: VaultIds): Holder {
   const [, name, service, cloud] = uri;
   const host = `${name}.${service}.${cloud}`.toLowerCase();
   const hsm = service!.toLowerCase() === 'managedhsm';
-  const placeholder = `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/${hsm ? 'managedHSMs' : 'vaults'}/${name}`;
+  const placeholder = hsm ? hsmIdOf(name!) : vaultIdOf(name!);
   return {
     id: vaults.get(host) ?? placeholder,
     keyType: hsm ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys',
