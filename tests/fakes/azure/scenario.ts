@@ -509,6 +509,49 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
     for (const armBody of ARM_BODIES['Microsoft.KeyVault/managedHSMs']!(hsmRandom, id, name, ''))
       armBodies.set(armBody.path.toLowerCase(), armBody.body);
   }
+  // Azure Managed Redis clusters (RedisEnterpriseGet, 2025-04-01), one in every fifth
+  // subscription, likewise apart: whether they take plaintext is their databases', which only ARM lists.
+  const redisRandom = prng(seed ^ 0x3ed15);
+  for (const [i, sub] of subscriptions.entries()) {
+    if (i % 5 !== 1) continue;
+    const name = `amr${i}`;
+    const id = `/subscriptions/${sub.id}/resourceGroups/rg-1/providers/Microsoft.Cache/redisEnterprise/${name}`;
+    resourceRows.push(
+      graphRow({
+        id,
+        name,
+        type: 'microsoft.cache/redisenterprise',
+        kind: 'v2',
+        subscriptionId: sub.id,
+        resourceGroup: 'rg-1',
+        location: pick(redisRandom, REGIONS),
+        sku: { name: 'Balanced_B5' },
+        properties: {
+          hostName: `${name}.japaneast.redis.azure.net`,
+          provisioningState: 'Succeeded',
+          resourceState: 'Running',
+          redisVersion: '7.4',
+          highAvailability: 'Enabled',
+        },
+        tags: {},
+      }),
+    );
+    armBodies.set(`${id}/databases`.toLowerCase(), [
+      {
+        id: `${id}/databases/default`,
+        name: `${name}/default`,
+        type: 'Microsoft.Cache/redisEnterprise/databases',
+        properties: {
+          provisioningState: 'Succeeded',
+          resourceState: 'Running',
+          clientProtocol: pick(redisRandom, ['Encrypted', 'Encrypted', 'Plaintext']),
+          clusteringPolicy: 'OSSCluster',
+          evictionPolicy: 'VolatileLRU',
+          port: 10000,
+        },
+      },
+    ]);
+  }
   authorization.push(...ABOVE_SUBSCRIPTIONS.map(assignmentAbove));
   const byId = (a: Row, b: Row) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase());
   // Resource Graph's `appserviceresources` holds each app's site config, as ARM's `config/web` GET has it.
