@@ -25,8 +25,8 @@ export const VAULT_KEYS_MESSAGES = {
   },
   keysNotListed: missingData(
     {
-      ja: 'エクスポートにこのキー コンテナーのキーの一覧がありません（キーはデータ プレーンのオブジェクトで、Resource Graph や az keyvault list / show には含まれません）。az keyvault key list --vault-name <キー コンテナー名>（マネージド HSM は --hsm-name）または Get-AzKeyVaultKey -VaultName <キー コンテナー名> の出力を追加するか、手動で確認してください',
-      en: "The export does not list this vault's keys (keys are data-plane objects, not in Resource Graph or az keyvault list / show): add the output of az keyvault key list --vault-name <vault> (--hsm-name for a managed HSM) or Get-AzKeyVaultKey -VaultName <vault>, or confirm manually",
+      ja: 'エクスポートにこのキー コンテナーのキーの一覧がありません（キーはデータ プレーンのオブジェクトで、Resource Graph や az keyvault list / show には含まれません）。az keyvault key list --vault-name <キー コンテナー名>（マネージド HSM は --hsm-name）または Get-AzKeyVaultKey -VaultName <キー コンテナー名>（マネージド HSM は -HsmName）の出力を追加するか、手動で確認してください',
+      en: "The export does not list this vault's keys (keys are data-plane objects, not in Resource Graph or az keyvault list / show): add the output of az keyvault key list --vault-name <vault> (--hsm-name for a managed HSM) or Get-AzKeyVaultKey -VaultName <vault> (-HsmName), or confirm manually",
     },
     'azureVaultKeys',
   ),
