@@ -31,6 +31,11 @@ export interface AzureSubscriptionFacts {
    */
   readonly vaultKeysListed?: Fact<boolean>;
   /**
+   * The keys of every managed HSM of the subscription were listed (as `vaultKeysListed`, by ARM's
+   * `GET <hsm id>/keys`; `--save-inventory`'s `managed-hsm-keys-<subscription id>.json`).
+   */
+  readonly hsmKeysListed?: Fact<boolean>;
+  /**
    * The management groups the subscription is under, its parent first, to the tenant root group
    * (their names, lower case: Resource Graph's `properties.managementGroupAncestorsChain`).
    * Absent when the record does not show them; unknown when the scan read role assignments of
@@ -64,7 +69,7 @@ export interface AzureStorageAccountFacts extends CommonFacts {
    * FileStorage (premium file shares only: no blob service, so blob settings do not apply).
    */
   readonly kind?: Fact<string>;
-  /** Enabled, Disabled, SecuredByPerimeter. */
+  /** Enabled, Disabled, SecuredByPerimeter (`securedByPerimeter`). */
   readonly publicNetworkAccess?: Fact<string>;
   /** The storage firewall's default action: Allow (all networks) or Deny. */
   readonly networkDefaultAction?: Fact<string>;
@@ -370,6 +375,16 @@ export interface AzureKeyVaultKeyFacts extends CommonFacts {
    */
   readonly vaultKeysListed?: Fact<boolean>;
 }
+
+/**
+ * `publicNetworkAccess: SecuredByPerimeter` (storage, Key Vault, SQL, Cosmos DB, Event Hubs, …):
+ * "Inbound and Outbound communication is controlled by the network security perimeter and
+ * profile's access rules". Those inbound rules may admit public address prefixes or whole
+ * subscriptions; they are resources of the perimeter (`networkSecurityPerimeters/profiles/
+ * accessRules`), not of the resource, so its own record does not tell who reaches it.
+ */
+export const securedByPerimeter = (publicNetworkAccess: string): boolean =>
+  publicNetworkAccess.trim().toLowerCase() === 'securedbyperimeter';
 
 /**
  * The subscription and resource group of a record that does not name them (an ARM template's

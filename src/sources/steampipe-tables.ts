@@ -48,6 +48,7 @@ import {
 import {
   azureKeyVaultKeyTable,
   azureKeyVaultTable,
+  azureManagedHsmTable,
   azureStorageAccountTable,
 } from './azure/steampipe-tables.ts';
 import {
@@ -123,6 +124,7 @@ const TABLES: readonly SteampipeTable[] = [
   azureStorageAccountTable,
   azureKeyVaultTable,
   azureKeyVaultKeyTable,
+  azureManagedHsmTable,
   azureNetworkSecurityGroupTable,
   azureVirtualNetworkTable,
   azureFlowLogTable,

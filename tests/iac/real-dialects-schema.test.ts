@@ -700,6 +700,31 @@ describe('azurerm_redis_cache non-TLS port across versions', () => {
   });
 });
 
+describe('azurerm_redis_enterprise_cluster minimum TLS', () => {
+  // azurerm v3.x/v4.x `website/docs/r/redis_enterprise_cluster.html.markdown`: `minimum_tls_version`
+  // (1.0, 1.1, 1.2; default 1.2); the databases' `client_protocol` is azurerm_redis_enterprise_database's.
+  const cluster = (name: string, tls: string | undefined): Change => ({
+    address: `azurerm_redis_enterprise_cluster.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      sku_name: 'Enterprise_E10-2',
+      ...(tls === undefined ? {} : { minimum_tls_version: tls }),
+    },
+    afterUnknown: { id: true, hostname: true, ...(tls === undefined ? { minimum_tls_version: true } : {}) },
+    expressions: { name: constant(name) },
+  });
+  const document = plan([cluster('tls10', '1.0'), cluster('tls12', '1.2')], { providers: azurerm });
+
+  it('fails the cluster whose minimum TLS is 1.0, and leaves one at 1.2 unknown (its databases are not read)', async () => {
+    const scanned = await scanDocument(document);
+    const status = (name: string) =>
+      findingOf(scanned, 'azure.redis.tls-only', `azurerm_redis_enterprise_cluster.${name}`).status;
+    expect(status('tls10')).toBe('FAIL');
+    expect(status('tls12')).toBe('UNKNOWN');
+  });
+});
+
 describe('azurerm_log_analytics_workspace retention_in_days', () => {
   // azurerm 2.x–4.x `website/docs/r/log_analytics_workspace.html.markdown`: `retention_in_days`
   // Optional+Computed (the API's 30 days when left out).

@@ -131,6 +131,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     '$1: Key Vault のデータ プレーンはキーのコンテナをホスト名で示し、コンテナのサブスクリプションやリソース グループは示しません。仮の ID で読み込みます',
   ],
   [
+    /^read as the whole listing of its vaults' keys \(az keyvault key list\): one printed with --maxresults or cut by --query cannot be told from it$/g,
+    'コンテナのキーの一覧全体として読み込みます（`az keyvault key list`）。`--maxresults` で出力した一覧や `--query` で切り詰めた一覧とは区別できません',
+  ],
+  [
     /^a Key Vault (\S+) \((\S+)\): kansa checks keys$/g,
     (_match, kind: string, uri: string) =>
       `Key Vault の${KEY_VAULT_OBJECTS[kind] ?? kind}です（${uri}）。kansa が確認するのはキーです`,

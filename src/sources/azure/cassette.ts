@@ -119,10 +119,14 @@ function vaultIds(exchanges: readonly Exchange[]): VaultIds {
   return vaults;
 }
 
-/** A listing of a vault's keys: ARM's (`GET <vault id>/keys`) or the data plane's (`GET https://<vault>.vault.azure.net/keys`). */
-const ARM_KEY_LISTING = /^(\/subscriptions\/.+\/providers\/microsoft\.keyvault\/vaults\/[^/]+)\/keys\/?$/i;
+/**
+ * A listing of a vault's or managed HSM's keys: ARM's (`GET <vault or HSM id>/keys`) or the data
+ * plane's (`GET https://<vault>.vault.azure.net/keys`, `https://<hsm>.managedhsm.azure.net/keys`).
+ */
+const ARM_KEY_LISTING =
+  /^(\/subscriptions\/.+\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+)\/keys\/?$/i;
 const DATA_PLANE_KEY_LISTING =
-  /^https:\/\/[^./]+\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/keys\/?$/i;
+  /^https:\/\/[^./]+\.(?:vault|managedhsm)\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)(?::443)?\/keys\/?$/i;
 
 /**
  * The vaults whose keys the recording listed whole (even none: an empty answer), by lower-cased

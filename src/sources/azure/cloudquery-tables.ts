@@ -131,6 +131,7 @@ export const AZURE_CLOUDQUERY_TABLES: readonly CloudQueryTable[] = [
   'azure_keyvault_keyvault',
   // The plugin's 2022 name of the vaults table.
   'azure_keyvault_vaults',
+  'azure_keyvault_managed_hsms',
   'azure_compute_virtual_machines',
   'azure_compute_disks',
   'azure_compute_snapshots',

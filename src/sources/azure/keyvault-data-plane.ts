@@ -50,6 +50,12 @@ export function* readKeyVaultDataPlane(
   const items = itemsOf(document);
   const whole = isWholeListing(document) && !items.some((item) => objectUri(item)?.[6]);
   const member = Array.isArray(document) ? '' : ': value';
+  // The CLI prints a cut listing (`--maxresults`: every page fetched, then the first N kept) as
+  // the same array; a REST page says it is one by its `nextLink`.
+  if (whole && Array.isArray(document) && items.length > 0)
+    ctx.note?.(
+      "read as the whole listing of its vaults' keys (az keyvault key list): one printed with --maxresults or cut by --query cannot be told from it",
+    );
   const older = olderVersions(items);
   for (const [index, item] of items.entries()) {
     if (older.has(item))
@@ -66,6 +72,10 @@ export function* readKeyVaultDataPlane(
 /** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
 export const vaultIdOf = (vault: string) =>
   `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
+
+/** A managed HSM's, likewise. */
+export const hsmIdOf = (hsm: string) =>
+  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/${hsm}`;
 
 /**
  * The versions of a key that a later one of the same listing replaced (`az keyvault key
@@ -104,7 +114,7 @@ function holderOf(uri: RegExpExecArray, vaults: VaultIds): Holder {
   const [, name, service, cloud] = uri;
   const host = `${name}.${service}.${cloud}`.toLowerCase();
   const hsm = service!.toLowerCase() === 'managedhsm';
-  const placeholder = `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/${hsm ? 'managedHSMs' : 'vaults'}/${name}`;
+  const placeholder = hsm ? hsmIdOf(name!) : vaultIdOf(name!);
   return {
     id: vaults.get(host) ?? placeholder,
     keyType: hsm ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys',

@@ -11,8 +11,9 @@ import { accountResourceId, type Resource } from '../../model/resource.ts';
  * `activity-log-settings-<subscription id>.json`, `budgets-<subscription id>.json`,
  * `resource-diagnostic-settings-<subscription id>.json`: the settings of every resource of the
  * subscription whose settings a check reads (ARM lists them per resource; the bodies together),
- * and `keyvault-keys-<subscription id>.json`: the keys of every vault of the subscription (ARM's
- * `GET <vault id>/keys`, the bodies together).
+ * `keyvault-keys-<subscription id>.json`: the keys of every vault of the subscription (ARM's
+ * `GET <vault id>/keys`, the bodies together), and `managed-hsm-keys-<subscription id>.json`: those
+ * of every managed HSM (`GET <hsm id>/keys`).
  * The same names ending `.yaml` (`az … -o yaml`) count too.
  */
 export const SUBSCRIPTION_LISTINGS = {
@@ -20,12 +21,13 @@ export const SUBSCRIPTION_LISTINGS = {
   budgets: 'budgetsListed',
   'resource-diagnostic-settings': 'resourceSettingsListed',
   'keyvault-keys': 'vaultKeysListed',
+  'managed-hsm-keys': 'hsmKeysListed',
 } as const satisfies Record<string, keyof AzureSubscriptionFacts>;
 
 export type SubscriptionListing = keyof typeof SUBSCRIPTION_LISTINGS;
 
 const LISTING_FILE =
-  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings|keyvault-keys)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings|keyvault-keys|managed-hsm-keys)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
 
 /** The listing a file holds, by its name; undefined for any other file. */
 export function listingOfFile(file: string): { kind: SubscriptionListing; subscription: string } | undefined {

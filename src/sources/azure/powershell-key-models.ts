@@ -1,5 +1,5 @@
-import { isObject } from './arm-record.ts';
-import { vaultIdOf } from './keyvault-data-plane.ts';
+import { isObject, type JsonObject } from './arm-record.ts';
+import { hsmIdOf, vaultIdOf } from './keyvault-data-plane.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 
 /**
@@ -25,7 +25,12 @@ export const KEY_MODELS: readonly PowerShellModel[] = [
     ],
     values: { Expires: unixSeconds },
     computed: [
-      { armPath: 'id', from: ['VaultName', 'Name'], value: (object) => keyId(object.VaultName, object.Name) },
+      {
+        armPath: 'id',
+        from: ['VaultName', 'Name'],
+        value: (object) => keyId(object, object.VaultName, object.Name),
+      },
+      { armPath: 'type', from: ['IsHsm'], value: keyType },
     ],
     // The key's rotation policy is Get-AzKeyVaultKeyRotationPolicy's own object.
     notInClass: ['properties.rotationPolicy'],
@@ -65,18 +70,34 @@ export const KEY_MODELS: readonly PowerShellModel[] = [
       {
         armPath: 'id',
         from: ['VaultName', 'KeyName'],
-        value: (object) => keyId(object.VaultName, object.KeyName),
+        value: (object) => keyId(object, object.VaultName, object.KeyName),
       },
+      { armPath: 'type', from: ['Id'], value: keyType },
     ],
     // The key's expiry is Get-AzKeyVaultKey's.
     notInClass: ['properties.attributes.exp'],
   },
 ];
 
-function keyId(vault: unknown, name: unknown): string | undefined {
-  return typeof vault === 'string' && vault !== '' && typeof name === 'string' && name !== ''
-    ? `${vaultIdOf(vault)}/keys/${name}`
-    : undefined;
+/**
+ * A managed HSM's key (`Get-AzKeyVaultKey -HsmName`: `IsHsm` true, `VaultName` the HSM's name; a
+ * policy's `Id` on `<hsm>.managedhsm.azure.net`) is under the HSM, a vault's under the vault.
+ */
+function ofHsm(object: JsonObject): boolean {
+  return (
+    object.IsHsm === true ||
+    (typeof object.Id === 'string' && /^https:\/\/[^/]+\.managedhsm\./i.test(object.Id))
+  );
+}
+
+function keyId(object: JsonObject, holder: unknown, name: unknown): string | undefined {
+  if (typeof holder !== 'string' || holder === '' || typeof name !== 'string' || name === '')
+    return undefined;
+  return `${ofHsm(object) ? hsmIdOf(holder) : vaultIdOf(holder)}/keys/${name}`;
+}
+
+function keyType(object: JsonObject): string {
+  return ofHsm(object) ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys';
 }
 
 /** The expiry as ARM's `exp` (Unix seconds); a date ConvertTo-Json wrote as ISO 8601 (5.1's converted). */

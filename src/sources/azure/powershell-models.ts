@@ -64,6 +64,25 @@ const CORE_MODELS: readonly PowerShellModel[] = [
     texts: { SecurityRules: 'SecurityRulesText', DefaultSecurityRules: 'DefaultSecurityRulesText' },
   },
   {
+    // A PSKeyVaultIdentityItem too (VaultName, ResourceId): told from a vault by its HsmUri, and
+    // before it, so that the pool's type, not a vault's, reads it (its purge protection's default differs).
+    cmdlet: 'Get-AzKeyVaultManagedHsm (PSManagedHsm)',
+    type: 'Microsoft.KeyVault/managedHSMs',
+    keys: ['HsmUri', 'VaultName', 'ResourceId'],
+    fields: [
+      ['ResourceId', 'id'],
+      ['VaultName', 'name'],
+      ['Location', 'location'],
+      ['Tags', 'tags'],
+      ['Sku', 'sku.name'],
+      ['HsmUri', 'properties.hsmUri'],
+      ['EnableSoftDelete', 'properties.enableSoftDelete'],
+      ['EnablePurgeProtection', 'properties.enablePurgeProtection'],
+      ['SoftDeleteRetentionInDays', 'properties.softDeleteRetentionInDays'],
+      ['PublicNetworkAccess', 'properties.publicNetworkAccess'],
+    ],
+  },
+  {
     cmdlet: 'Get-AzKeyVault (PSKeyVault)',
     type: 'Microsoft.KeyVault/vaults',
     keys: ['VaultName', 'ResourceId'],

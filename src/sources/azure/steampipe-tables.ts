@@ -105,6 +105,32 @@ export const azureKeyVaultTable: SteampipeTable = armTable({
   diagnosticSettings: 'column',
 });
 
+/**
+ * `azure_key_vault_managed_hardware_security_module`: the pool's ARM properties as columns
+ * (`enable_soft_delete`, `enable_purge_protection`, null where ARM leaves it out, the pool's
+ * default then being on; `hsm_uri`), `diagnostic_settings` its settings (null: none).
+ */
+export const azureManagedHsmTable: SteampipeTable = armTable({
+  table: 'azure_key_vault_managed_hardware_security_module',
+  type: 'Microsoft.KeyVault/managedHSMs',
+  idPattern: /\/providers\/microsoft\.keyvault\/managedhsms\/[^/]+$/i,
+  requiredColumns: ['id', 'region', 'enable_soft_delete', 'enable_purge_protection'],
+  columnTypes: {
+    enable_soft_delete: 'boolean',
+    soft_delete_retention_in_days: 'number',
+    enable_purge_protection: 'boolean',
+    diagnostic_settings: 'json',
+  },
+  columns: [
+    ['enable_soft_delete', 'enableSoftDelete'],
+    ['soft_delete_retention_in_days', 'softDeleteRetentionInDays'],
+    ['enable_purge_protection', 'enablePurgeProtection'],
+    ['hsm_uri', 'hsmUri'],
+    ['tenant_id', 'tenantId'],
+  ],
+  diagnosticSettings: 'column',
+});
+
 const keyTable = armTable({
   table: 'azure_key_vault_key',
   type: 'Microsoft.KeyVault/vaults/keys',

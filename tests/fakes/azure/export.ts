@@ -10,7 +10,8 @@ import type { Scenario } from './scenario.ts';
  * together), and the other
  * ARM GETs (`az rest --url …`): the SQL servers' auditing settings and TDE protectors and the
  * sites' `config/web` bodies concatenated into one array each, each subscription's vaults' keys
- * together (`keyvault-keys-<subscription id>.json`), each flexible
+ * together (`keyvault-keys-<subscription id>.json`) and its managed HSMs' apart
+ * (`managed-hsm-keys-<subscription id>.json`), each flexible
  * server's parameters (all of them, as `az postgres|mysql flexible-server parameter list` has
  * them) and each subscription's budgets as one list body.
  */
@@ -60,23 +61,27 @@ export async function exportScenario(scenario: Scenario, dir: string): Promise<v
   }
   // Each subscription's vaults' keys together, named for it as `--save-inventory` writes them: a
   // vault without a key has none (its empty answer, alone, would name no vault).
-  const vaultKeys = new Map<string, unknown[]>();
-  for (const [target, body] of scenario.armBodies) {
-    const subscription = /^\/subscriptions\/([^/]+)\/.*\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/.exec(
-      target,
-    )?.[1];
-    if (subscription && Array.isArray(body))
-      vaultKeys.set(subscription, [...(vaultKeys.get(subscription) ?? []), ...body]);
-  }
-  for (const sub of scenario.subscriptions) {
-    const id = sub.id.toLowerCase();
-    const value = vaultKeys.get(id) ?? [];
-    await writeFile(path.join(dir, `keyvault-keys-${id}.json`), JSON.stringify({ value }));
+  for (const [holder, listing] of [
+    ['vaults', 'keyvault-keys'],
+    ['managedhsms', 'managed-hsm-keys'],
+  ] as const) {
+    const keys = new Map<string, unknown[]>();
+    const ofHolder = new RegExp(`^/subscriptions/([^/]+)/.*/microsoft\\.keyvault/${holder}/[^/]+/keys$`);
+    for (const [target, body] of scenario.armBodies) {
+      const subscription = ofHolder.exec(target)?.[1];
+      if (subscription && Array.isArray(body))
+        keys.set(subscription, [...(keys.get(subscription) ?? []), ...body]);
+    }
+    for (const sub of scenario.subscriptions) {
+      const id = sub.id.toLowerCase();
+      const value = keys.get(id) ?? [];
+      await writeFile(path.join(dir, `${listing}-${id}.json`), JSON.stringify({ value }));
+    }
   }
   const singles = new Map<string, unknown[]>();
   for (const [target, body] of scenario.armBodies) {
     if (target.endsWith('/providers/microsoft.consumption/budgets')) continue;
-    if (/\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/.test(target)) continue;
+    if (/\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+\/keys$/.test(target)) continue;
     if (!Array.isArray(body)) {
       const kind = target.endsWith('/config/web')
         ? 'site-config'

@@ -477,6 +477,81 @@ export function generateScenario({ seed, subscriptions: count, resources }: Scen
       }
     }
   }
+  // Managed HSMs (ManagedHsm_Get, Microsoft.KeyVault 2024-11-01), one in every fourth
+  // subscription, from a stream of their own so that the rest of the tenancy is what it was:
+  // their keys, like a vault's, only ARM lists.
+  const hsmRandom = prng(seed ^ 0x45a);
+  for (const [i, sub] of subscriptions.entries()) {
+    if (i % 4 !== 0) continue;
+    const name = `hsm${i}`;
+    const id = `/subscriptions/${sub.id}/resourceGroups/rg-0/providers/Microsoft.KeyVault/managedHSMs/${name}`;
+    resourceRows.push(
+      graphRow({
+        id,
+        name,
+        type: 'microsoft.keyvault/managedhsms',
+        subscriptionId: sub.id,
+        resourceGroup: 'rg-0',
+        location: pick(hsmRandom, REGIONS),
+        sku: { family: 'B', name: 'Standard_B1' },
+        properties: {
+          tenantId: TENANT,
+          hsmUri: `https://${name}.managedhsm.azure.net/`,
+          enableSoftDelete: true,
+          softDeleteRetentionInDays: 90,
+          enablePurgeProtection: chance(hsmRandom, 0.7),
+          publicNetworkAccess: pick(hsmRandom, ['Enabled', 'Disabled']),
+          provisioningState: 'Succeeded',
+        },
+        tags: {},
+      }),
+    );
+    for (const armBody of ARM_BODIES['Microsoft.KeyVault/managedHSMs']!(hsmRandom, id, name, ''))
+      armBodies.set(armBody.path.toLowerCase(), armBody.body);
+  }
+  // Azure Managed Redis clusters (RedisEnterpriseGet, 2025-04-01), one in every fifth
+  // subscription, likewise apart: whether they take plaintext is their databases', which only ARM lists.
+  const redisRandom = prng(seed ^ 0x3ed15);
+  for (const [i, sub] of subscriptions.entries()) {
+    if (i % 5 !== 1) continue;
+    const name = `amr${i}`;
+    const id = `/subscriptions/${sub.id}/resourceGroups/rg-1/providers/Microsoft.Cache/redisEnterprise/${name}`;
+    resourceRows.push(
+      graphRow({
+        id,
+        name,
+        type: 'microsoft.cache/redisenterprise',
+        kind: 'v2',
+        subscriptionId: sub.id,
+        resourceGroup: 'rg-1',
+        location: pick(redisRandom, REGIONS),
+        sku: { name: 'Balanced_B5' },
+        properties: {
+          hostName: `${name}.japaneast.redis.azure.net`,
+          provisioningState: 'Succeeded',
+          resourceState: 'Running',
+          redisVersion: '7.4',
+          highAvailability: 'Enabled',
+        },
+        tags: {},
+      }),
+    );
+    armBodies.set(`${id}/databases`.toLowerCase(), [
+      {
+        id: `${id}/databases/default`,
+        name: `${name}/default`,
+        type: 'Microsoft.Cache/redisEnterprise/databases',
+        properties: {
+          provisioningState: 'Succeeded',
+          resourceState: 'Running',
+          clientProtocol: pick(redisRandom, ['Encrypted', 'Encrypted', 'Plaintext']),
+          clusteringPolicy: 'OSSCluster',
+          evictionPolicy: 'VolatileLRU',
+          port: 10000,
+        },
+      },
+    ]);
+  }
   authorization.push(...ABOVE_SUBSCRIPTIONS.map(assignmentAbove));
   const byId = (a: Row, b: Row) => String(a.id).toLowerCase().localeCompare(String(b.id).toLowerCase());
   // Resource Graph's `appserviceresources` holds each app's site config, as ARM's `config/web` GET has it.
@@ -642,6 +717,30 @@ const ARM_BODIES: Record<
           },
         };
       }),
+    },
+  ],
+  // GET …/managedHSMs/{hsm}/keys (managedHsmListKeys example): up to 3 keys, some expiring.
+  'Microsoft.KeyVault/managedHSMs': (random, id, name) => [
+    {
+      path: `${id}/keys`,
+      body: Array.from({ length: Math.floor(random() * 4) }, (_, k) => ({
+        id: `${id}/keys/hsm-key-${k}`,
+        name: `hsm-key-${k}`,
+        type: 'Microsoft.KeyVault/managedHSMs/keys',
+        properties: {
+          attributes: {
+            enabled: true,
+            created: UNIX('2025-04-01T00:00:00Z'),
+            updated: UNIX('2025-04-01T00:00:00Z'),
+            recoveryLevel: 'Recoverable+Purgeable',
+            ...(chance(random, 0.5) ? { exp: UNIX('2027-04-01T00:00:00Z') } : {}),
+          },
+          kty: 'RSA-HSM',
+          keyOps: ['wrapKey', 'unwrapKey'],
+          keySize: 3072,
+          keyUri: `https://${name}.managedhsm.azure.net:443/keys/hsm-key-${k}`,
+        },
+      })),
     },
   ],
 };

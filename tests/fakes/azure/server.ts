@@ -48,6 +48,16 @@ const ARM_ROUTES: readonly { readonly path: RegExp; readonly apiVersion: string;
     },
     { path: /\/providers\/microsoft\.keyvault\/vaults\/[^/]+\/keys$/, apiVersion: '2023-07-01', list: true },
     {
+      path: /\/providers\/microsoft\.cache\/redisenterprise\/[^/]+\/databases$/,
+      apiVersion: '2025-04-01',
+      list: true,
+    },
+    {
+      path: /\/providers\/microsoft\.keyvault\/managedhsms\/[^/]+\/keys$/,
+      apiVersion: '2024-11-01',
+      list: true,
+    },
+    {
       path: /^\/subscriptions\/[^/]+\/providers\/microsoft\.consumption\/budgets$/,
       apiVersion: '2023-05-01',
       list: true,

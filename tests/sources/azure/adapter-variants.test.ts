@@ -137,7 +137,6 @@ describe('reachability through a service firewall', () => {
       { publicNetworkAccess: 'Enabled', isVirtualNetworkFilterEnabled: true, ipRangeFilter: '23.43.230.120' },
       true,
     ],
-    [{ publicNetworkAccess: 'SecuredByPerimeter', isVirtualNetworkFilterEnabled: false }, false],
   ])('Cosmos DB account %j → reachable %s', (properties, reachable) => {
     const account = {
       id: `${RG}/Microsoft.DocumentDB/databaseAccounts/ddb1`,
@@ -147,5 +146,26 @@ describe('reachability through a service firewall', () => {
       properties: { databaseAccountOfferType: 'Standard', ...properties },
     };
     expect(one(account).facts).toMatchObject({ reachableFromInternet: { value: reachable } });
+  });
+
+  // "If value is SecuredByPerimeter then Inbound and Outbound communication is controlled by the
+  // network security perimeter and profile's access rules" (the SDKs' PublicNetworkAccess docs):
+  // inbound rules may admit public address prefixes, and they are not in the resource's record.
+  it.each([
+    ['Microsoft.Storage/storageAccounts/st1', { networkAcls: { defaultAction: 'Deny', ipRules: [] } }],
+    ['Microsoft.KeyVault/vaults/kv1', { networkAcls: { defaultAction: 'Deny', ipRules: [] } }],
+    ['Microsoft.Sql/servers/sql1', { minimalTlsVersion: '1.2' }],
+    ['Microsoft.DocumentDB/databaseAccounts/ddb1', { isVirtualNetworkFilterEnabled: false, ipRules: [] }],
+  ])('%s SecuredByPerimeter: reachability unknown, the perimeter decides', (path, properties) => {
+    const record = {
+      id: `${RG}/${path}`,
+      type: path.split('/').slice(0, 2).join('/'),
+      location: 'japaneast',
+      properties: { publicNetworkAccess: 'SecuredByPerimeter', ...properties },
+    };
+    expect(one(record).facts).toMatchObject({
+      publicNetworkAccess: { source: 'explicit', value: 'SecuredByPerimeter' },
+      reachableFromInternet: { source: 'unknown', path: 'properties.publicNetworkAccess' },
+    });
   });
 });

@@ -109,6 +109,24 @@ describe('CommonFacts', () => {
     expect(one(hsm)).toMatchObject({ kansaType: 'kms.vault', facts: { hsmBackedKey: { value: true } } });
   });
 
+  // managedHsm.json (2021-10-01 to 2024-11-01): enablePurgeProtection defaults to true on a
+  // managed HSM, where a vault's (keyvault.json) is null until enabled.
+  it('purge protection left out: on for a managed HSM, off for a vault', () => {
+    const record = (id: string, type: string) => ({
+      id: `${RG}/Microsoft.KeyVault/${id}`,
+      type,
+      subscriptionId: SUBSCRIPTION,
+      location: 'japaneast',
+      properties: { enableSoftDelete: true },
+    });
+    expect(one(record('managedHSMs/hsm1', 'microsoft.keyvault/managedhsms')).facts).toMatchObject({
+      purgeProtectionEnabled: { source: 'default', value: true },
+    });
+    expect(one(record('vaults/kv1', 'microsoft.keyvault/vaults')).facts).toMatchObject({
+      purgeProtectionEnabled: { source: 'default', value: false },
+    });
+  });
+
   it('PostgreSQL flexible read replica names its source', () => {
     const replica = {
       id: `${RG}/Microsoft.DBforPostgreSQL/flexibleServers/pg-replica`,

@@ -238,6 +238,32 @@ describe('azure-vcr-cassette: Key Vault data-plane calls beside the vaults’ AR
     expect(arm?.facts).toMatchObject({ keysListed: { source: 'explicit', value: true } });
   });
 
+  it('marks the managed HSM whose keys the recording listed with none (data plane or ARM)', () => {
+    const hsm = {
+      id: `${SUB}/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/corp-hsm`,
+      name: 'corp-hsm',
+      type: 'Microsoft.KeyVault/managedHSMs',
+      location: 'japaneast',
+      properties: { hsmUri: 'https://corp-hsm.managedhsm.azure.net/', enableSoftDelete: true },
+    };
+    const hsms = exchange(
+      `https://management.azure.com${SUB}/providers/Microsoft.KeyVault/managedHSMs?api-version=2024-11-01`,
+      { value: [hsm] },
+    );
+    const dataPlane = vaultOf([
+      hsms,
+      exchange('https://corp-hsm.managedhsm.azure.net/keys?api-version=7.4', { value: [] }),
+    ]);
+    expect(dataPlane?.facts).toMatchObject({
+      keysListed: { source: 'explicit', value: true, path: 'GET https://corp-hsm.managedhsm.azure.net/keys' },
+    });
+    const arm = vaultOf([
+      hsms,
+      exchange(`https://management.azure.com${hsm.id}/keys?api-version=2024-11-01`, { value: [] }),
+    ]);
+    expect(arm?.facts).toMatchObject({ keysListed: { source: 'explicit', value: true } });
+  });
+
   it('does not mark a vault whose key listing has a next page, or another vault’s', () => {
     const paged = vaultOf([
       vaults,

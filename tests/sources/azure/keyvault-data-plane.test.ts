@@ -79,9 +79,25 @@ describe('azure-keyvault-data-plane', () => {
       data: { value: '2027-03-31T00:00:00.000Z' },
     });
     expect(evaluate(keyRotation, resources, keyId('cmk-dated')).status).toBe('UNKNOWN');
-    expect(notes[0]).toMatch(
-      /names a key's vault by its host, not the vault's subscription or resource group/,
+    expect(notes).toContainEqual(
+      expect.stringMatching(
+        /names a key's vault by its host, not the vault's subscription or resource group/,
+      ),
     );
+  });
+
+  // azure-cli's keyvault transformers: keep_max_results returns list(output)[:maxresults], every
+  // page fetched and then cut, so the printed array carries no sign of the cut.
+  it('reads az keyvault key list as the whole listing, and says a --maxresults cut cannot be told from it', () => {
+    const cli = read([cliKey('cmk-a', null), cliKey('cmk-b', null)]);
+    expect(cli.resources.map((r) => (r.facts as AzureKeyVaultKeyFacts).vaultKeysListed?.value)).toEqual([
+      true,
+      true,
+    ]);
+    expect(cli.notes).toContainEqual(expect.stringMatching(/--maxresults.*cannot be told/));
+    // A REST page says it: without nextLink it is whole, with one it is not, and neither needs the note.
+    const page = read({ value: [cliKey('cmk-a', null)] });
+    expect(page.notes).not.toContainEqual(expect.stringMatching(/--maxresults/));
   });
 
   it('reads the REST answer (exp in Unix seconds) and az keyvault key show (key.kty)', () => {

@@ -314,6 +314,31 @@ describe('Get-AzKeyVaultKey and Get-AzKeyVaultKeyRotationPolicy', () => {
     expect(factsOf(key).rotationPeriodDays?.source).toBe('unknown');
   });
 
+  // Get-AzKeyVaultKey -HsmName: the same identity items, `IsHsm` true, `VaultName` the HSM's name.
+  it('reads a managed HSM’s listed key under the HSM, not under a vault of its name', () => {
+    const hsmKey = {
+      Enabled: true,
+      Expires: null,
+      RecoveryLevel: 'Recoverable+Purgeable',
+      IsHsm: true,
+      VaultName: 'hsm1',
+      Name: 'cmk',
+      Version: null,
+      Id: 'https://hsm1.managedhsm.azure.net:443/keys/cmk',
+    };
+    const [key] = read(hsmKey).resources;
+    expect(key).toMatchObject({
+      id: '/subscriptions/{subscriptionid}/resourcegroups/{resourcegroupname}/providers/microsoft.keyvault/managedhsms/hsm1/keys/cmk',
+      nativeType: 'microsoft.keyvault/managedhsms/keys',
+    });
+    const policyOfHsm = read({
+      ...policy([]),
+      VaultName: 'hsm1',
+      Id: 'https://hsm1.managedhsm.azure.net/keys/cmk/rotationpolicy',
+    });
+    expect(policyOfHsm.resources[0]?.id).toBe(key?.id);
+  });
+
   it('reads the Rotate action’s TimeSpan, as an object or as the string past the depth limit', () => {
     const asObject = read(
       policy([{ Action: 'Rotate', TimeAfterCreate: timeSpan(90), TimeBeforeExpiry: null }]),

@@ -289,6 +289,42 @@ describe('Get-AzKeyVault (PSKeyVault)', () => {
   });
 });
 
+describe('Get-AzKeyVaultManagedHsm (PSManagedHsm)', () => {
+  // src/KeyVault/KeyVault/Models/ManagedHsm/PSManagedHsm.cs: a PSKeyVaultIdentityItem (VaultName,
+  // ResourceId) with the pool's settings, `Sku` its name, `HsmUri`, and the SDK's object beside them.
+  const managedHsm = (purge: boolean | null) => ({
+    Name: 'hsm-app',
+    PublicNetworkAccess: 'Disabled',
+    Sku: 'Standard_B1',
+    TenantId: '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b',
+    InitialAdminObjectIds: ['5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d'],
+    HsmUri: 'https://hsm-app.managedhsm.azure.net/',
+    EnableSoftDelete: true,
+    SoftDeleteRetentionInDays: 90,
+    EnablePurgeProtection: purge,
+    ProvisioningState: 'Succeeded',
+    VaultName: 'hsm-app',
+    ResourceId: `${SCOPE}/Microsoft.KeyVault/managedHSMs/hsm-app`,
+    ResourceGroupName: 'rg-ps',
+    Location: 'japaneast',
+    Tags: {},
+  });
+
+  it('reads a managed HSM as one, not as a vault: its purge protection, on by default', () => {
+    const [hsm] = read([managedHsm(false)]).resources;
+    expect(hsm).toMatchObject({ nativeType: 'microsoft.keyvault/managedhsms', kansaType: 'kms.vault' });
+    expect(factsOf(hsm).purgeProtectionEnabled).toEqual({
+      source: 'explicit',
+      value: false,
+      path: 'EnablePurgeProtection',
+    });
+    expect(factsOf(read([managedHsm(null)]).resources[0]).purgeProtectionEnabled).toMatchObject({
+      source: 'default',
+      value: true,
+    });
+  });
+});
+
 describe('Get-AzSqlServer (AzureSqlServerModel)', () => {
   it('reads MinimalTlsVersion and PublicNetworkAccess', () => {
     const server = {

@@ -341,6 +341,32 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     ]);
   });
 
+  // docs/tables/azure_keyvault_managed_hsms.md: armkeyvault.ManagedHsm, its properties in ARM's names.
+  it('reads azure_keyvault_managed_hsms rows as managed HSMs', () => {
+    const sub = '5c0e0000-0000-4000-8000-0000000c0a70';
+    const id = `/subscriptions/${sub}/resourcegroups/rg/providers/microsoft.keyvault/managedhsms/hsm-city`;
+    const row = {
+      ...cq({}),
+      account_id: undefined,
+      subscription_id: sub,
+      id,
+      name: 'hsm-city',
+      type: 'Microsoft.KeyVault/managedHSMs',
+      location: 'japaneast',
+      sku: { family: 'B', name: 'Standard_B1' },
+      tags: {},
+      system_data: null,
+      properties: { enableSoftDelete: true, hsmUri: 'https://hsm-city.managedhsm.azure.net/' },
+    };
+    const { resources, skipped } = read('azure_keyvault_managed_hsms/x.json', [row]);
+    expect(skipped).toEqual([]);
+    expect(resources[0]).toMatchObject({
+      kansaType: 'kms.vault',
+      nativeType: 'microsoft.keyvault/managedhsms',
+    });
+    expect(fact(resources[0], 'purgeProtectionEnabled')).toMatchObject({ source: 'default', value: true });
+  });
+
   it('reads the Azure plugin’s diagnostic settings, Defender plans and role assignments as their ARM records', () => {
     const sub = '6f3c2a1b-8d4e-4c5f-9a7b-0e1d2c3b4a59';
     const vault = `/subscriptions/${sub}/resourcegroups/rg/providers/microsoft.keyvault/vaults/kv`;

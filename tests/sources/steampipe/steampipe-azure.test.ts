@@ -428,6 +428,26 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(legacy, 'rotationPeriodDays')).toMatchObject({ value: null });
   });
 
+  // table_azure_key_vault_managed_hardware_security_module.go: the pool's ARM properties as columns.
+  it('reads an azure_key_vault_managed_hardware_security_module row as the managed HSM', () => {
+    const hsm = `${RG}/providers/Microsoft.KeyVault/managedHSMs/hsm-city`;
+    const [pool] = readRows([
+      row(hsm, {
+        type: 'Microsoft.KeyVault/managedHSMs',
+        hsm_uri: 'https://hsm-city.managedhsm.azure.net/',
+        enable_soft_delete: true,
+        enable_purge_protection: null,
+        sku_name: 'Standard_B1',
+        diagnostic_settings: null,
+      }),
+    ]).resources;
+    expect(pool).toMatchObject({ kansaType: 'kms.vault', nativeType: 'microsoft.keyvault/managedhsms' });
+    expect(fact(pool, 'softDeleteEnabled')).toMatchObject({ source: 'explicit', value: true });
+    // Null: the field left out, whose default on a managed HSM is on.
+    expect(fact(pool, 'purgeProtectionEnabled')).toMatchObject({ source: 'default', value: true });
+    expect(fact(pool, 'diagnosticSettingsListed')).toMatchObject({ value: true });
+  });
+
   it('reads azure_redis_cache, azure_container_registry, azure_log_analytics_workspace and azure_diagnostic_setting rows', () => {
     const [redis] = readRows([
       row(`${RG}/providers/Microsoft.Cache/Redis/redis-city`, {

@@ -1,14 +1,15 @@
-import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
+import {
+  type AzureDatabaseFacts,
+  type AzureDatabaseFirewallRuleFacts,
+  securedByPerimeter,
+} from '../../../model/azure.ts';
 import { factOf } from '../../../model/facts.ts';
 import { internetSources } from '../../../model/internet-sources.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck, fail, type InventoryView } from '../../check.ts';
+import { defineCheck, fail, type InventoryView, undetermined } from '../../check.ts';
 import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
 import { decideOnFact, evidenceFrom } from '../../verdict.ts';
 import { SERVER_NATIVE_TYPES } from '../lib/database.ts';
-
-/** Values that close the public endpoint: private endpoints (or the perimeter) only. */
-const CLOSED = new Set(['disabled', 'securedbyperimeter']);
 
 export default defineCheck({
   meta: {
@@ -43,6 +44,10 @@ export default defineCheck({
         ja: 'エクスポートから publicNetworkAccess が読み取れません',
         en: 'publicNetworkAccess cannot be read from the export',
       },
+      perimeter: {
+        ja: 'パブリック ネットワーク アクセスはネットワーク セキュリティ境界に委ねられています（publicNetworkAccess = {{value}}）。境界のアクセス規則がパブリックなアドレスを許可しているかはエクスポートからわかりません',
+        en: "Public network access is left to a network security perimeter (publicNetworkAccess = {{value}}): whether the perimeter's access rules admit public addresses is not in the export",
+      },
       openToInternet: {
         ja: 'パブリック ネットワーク アクセスが有効で、ファイアウォール規則 {{rules}} がインターネット全体からの接続を許可しています',
         en: 'Public network access is enabled and firewall rules {{rules}} admit the whole internet',
@@ -55,11 +60,15 @@ export default defineCheck({
     ],
   },
   evaluate(database: Resource<AzureDatabaseFacts>, ctx) {
-    const verdict = decideOnFact(
-      factOf(database.facts.publicNetworkAccess, 'properties.publicNetworkAccess'),
-      (access) => CLOSED.has(access.toLowerCase()),
-      { pass: 'closed', fail: 'open', unknown: 'unknown' },
-    );
+    const access = factOf(database.facts.publicNetworkAccess, 'properties.publicNetworkAccess');
+    // The perimeter profile's inbound rules (address prefixes, subscriptions) are not the server's.
+    if (access.source !== 'unknown' && securedByPerimeter(access.value))
+      return undetermined('perimeter', [access], { value: access.value });
+    const verdict = decideOnFact(access, (value) => value.toLowerCase() === 'disabled', {
+      pass: 'closed',
+      fail: 'open',
+      unknown: 'unknown',
+    });
     // Firewall rules admit clients only while public network access is enabled: they can make an
     // open server worse (the whole internet), never a closed one open.
     if (verdict.status !== 'FAIL') return verdict;

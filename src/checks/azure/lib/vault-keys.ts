@@ -25,8 +25,8 @@ export const VAULT_KEYS_MESSAGES = {
   },
   keysNotListed: missingData(
     {
-      ja: 'エクスポートにこのキー コンテナーのキーの一覧がありません（キーはデータ プレーンのオブジェクトで、Resource Graph や az keyvault list / show には含まれません）。az keyvault key list --vault-name <キー コンテナー名>（マネージド HSM は --hsm-name）または Get-AzKeyVaultKey -VaultName <キー コンテナー名> の出力を追加するか、手動で確認してください',
-      en: "The export does not list this vault's keys (keys are data-plane objects, not in Resource Graph or az keyvault list / show): add the output of az keyvault key list --vault-name <vault> (--hsm-name for a managed HSM) or Get-AzKeyVaultKey -VaultName <vault>, or confirm manually",
+      ja: 'エクスポートにこのキー コンテナーのキーの一覧がありません（キーはデータ プレーンのオブジェクトで、Resource Graph や az keyvault list / show には含まれません）。az keyvault key list --vault-name <キー コンテナー名>（マネージド HSM は --hsm-name）または Get-AzKeyVaultKey -VaultName <キー コンテナー名>（マネージド HSM は -HsmName）の出力を追加するか、手動で確認してください',
+      en: "The export does not list this vault's keys (keys are data-plane objects, not in Resource Graph or az keyvault list / show): add the output of az keyvault key list --vault-name <vault> (--hsm-name for a managed HSM) or Get-AzKeyVaultKey -VaultName <vault> (-HsmName), or confirm manually",
     },
     'azureVaultKeys',
   ),
@@ -51,10 +51,11 @@ export function vaultKeysVerdict(
   if (own?.source === 'explicit' && own.value) return notApplicable('keysListed', [own]);
   // A live listing that failed part way says so: the keys of its first pages are not all there are.
   if (own?.source === 'unknown') return undetermined('keysNotListed', [own]);
-  // The subscription's listing of every vault's keys (ARM's, of vaults: not of managed HSMs).
+  // The subscription's listing of every vault's keys, or of every managed HSM's (ARM's, apart).
   const subscription = ctx.inventory.byId('azure', accountResourceId('azure', vault.account));
-  const all = (subscription?.facts as AzureSubscriptionFacts | undefined)?.vaultKeysListed;
-  if (all?.source === 'explicit' && all.value && vault.nativeType === VAULTS)
+  const listings = subscription?.facts as AzureSubscriptionFacts | undefined;
+  const all = vault.nativeType === VAULTS ? listings?.vaultKeysListed : listings?.hsmKeysListed;
+  if (all?.source === 'explicit' && all.value)
     return notApplicable('keysListed', [{ ...all, resourceId: subscription!.id }]);
   const listedKey = keysOf(vault, ctx)
     .map((key) => ({ key, listed: key.facts.vaultKeysListed }))

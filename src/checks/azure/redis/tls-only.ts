@@ -10,8 +10,9 @@ export default defineCheck({
     id: 'azure.redis.tls-only',
     provider: 'azure',
     resourceTypes: ['cache.cluster'],
-    // Redis Enterprise keeps TLS on its databases (redisEnterprise/databases clientProtocol).
-    nativeTypes: ['microsoft.cache/redis'],
+    // Azure Managed Redis and Redis Enterprise: the cluster's minimum TLS, and its databases'
+    // clientProtocol (Plaintext: no TLS) read as the non-TLS port.
+    nativeTypes: ['microsoft.cache/redis', 'microsoft.cache/redisenterprise'],
     severity: 'medium',
     title: {
       ja: 'Azure Cache for Redis が TLS 1.2 以上の接続のみを受け付ける',
@@ -22,8 +23,8 @@ export default defineCheck({
       en: 'The non-TLS port (6379) sends cached data and access keys unencrypted; TLS 1.0 and 1.1 have known weaknesses.',
     },
     remediation: {
-      ja: 'Azure portal の [Azure Cache for Redis] > [設定] > [詳細設定] で「非 TLS ポート」をオフ、「最小 TLS バージョン」を 1.2 にします。CLI: az redis update --name <キャッシュ名> --resource-group <リソース グループ> --set enableNonSslPort=false minimumTlsVersion=1.2',
-      en: 'In the Azure portal, Azure Cache for Redis > Settings > Advanced settings, turn off "Non-TLS port" and set "Minimum TLS version" to 1.2. CLI: az redis update --name <cache> --resource-group <resource group> --set enableNonSslPort=false minimumTlsVersion=1.2',
+      ja: 'Azure portal の [Azure Cache for Redis] > [設定] > [詳細設定] で「非 TLS ポート」をオフ、「最小 TLS バージョン」を 1.2 にします。CLI: az redis update --name <キャッシュ名> --resource-group <リソース グループ> --set enableNonSslPort=false minimumTlsVersion=1.2。Azure Managed Redis / Redis Enterprise では、データベースのクライアント プロトコルを暗号化にします: az redisenterprise database update --cluster-name <クラスター名> --resource-group <リソース グループ> --client-protocol Encrypted',
+      en: 'In the Azure portal, Azure Cache for Redis > Settings > Advanced settings, turn off "Non-TLS port" and set "Minimum TLS version" to 1.2. CLI: az redis update --name <cache> --resource-group <resource group> --set enableNonSslPort=false minimumTlsVersion=1.2. On Azure Managed Redis and Redis Enterprise, set each database client protocol to Encrypted: az redisenterprise database update --cluster-name <cluster> --resource-group <resource group> --client-protocol Encrypted',
     },
     messages: {
       compliant: {

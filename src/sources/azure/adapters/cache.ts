@@ -1,7 +1,7 @@
 import type { AzureRedisFacts } from '../../../model/azure.ts';
-import { derived, explicit, type Fact } from '../../../model/fact.ts';
+import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
-import { asBoolean, asString, notSet, propertyFact } from '../property-facts.ts';
+import { asBoolean, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableByPublicNetworkAccess } from './network-access.ts';
 
@@ -52,3 +52,51 @@ function injectedInVirtualNetwork(record: ArmRecord): Fact<boolean> | undefined 
     ? derived(false, explicit(subnet, 'properties.subnetId'))
     : undefined;
 }
+
+/**
+ * Azure Managed Redis and Redis Enterprise (`Microsoft.Cache/redisEnterprise`): the cluster's
+ * `minimumTlsVersion`, whose left-out value is 1.2 ("TLS 1.0 and TLS 1.1 are now completely
+ * obsolete -- you cannot use them", the 2025-04-01 spec); whether it takes plaintext connections
+ * is each database's `clientProtocol` (`redisEnterpriseDatabase`), not in the cluster's record.
+ * Its public endpoint is left unknown: API versions before 2025 have no `publicNetworkAccess`.
+ */
+export const redisEnterprise: Adapter = {
+  kansaType: 'cache.cluster',
+  facts(record): AzureRedisFacts {
+    return {
+      minimumTlsVersion: propertyFact(record, ['minimumTlsVersion'], asString, {
+        default: '1.2',
+        note: {
+          ja: '未設定: TLS 1.2（TLS 1.0 と 1.1 は Redis Enterprise / Azure Managed Redis では使えません）',
+          en: 'absent: TLS 1.2 (TLS 1.0 and 1.1 cannot be used on Redis Enterprise / Azure Managed Redis)',
+        },
+      }),
+      enableNonSslPort: unknown('databases.properties.clientProtocol', {
+        ja: 'プレーンテキストの接続を受け付けるかはデータベース（redisEnterprise/databases）の clientProtocol で決まり、クラスターのレコードには含まれません',
+        en: "whether plaintext connections are taken is each database's clientProtocol (redisEnterprise/databases), not in the cluster's record",
+      }),
+    };
+  },
+};
+
+/**
+ * A Redis Enterprise database (`redisEnterprise/<cluster>/databases/<db>`): `clientProtocol`
+ * Encrypted (the default: "Default is TLS-encrypted") or Plaintext, which opens it to clients
+ * without TLS as the classic cache's non-TLS port does. It completes its cluster's facts.
+ */
+export const redisEnterpriseDatabase: Adapter = {
+  kansaType: 'cache.cluster',
+  describesParent: true,
+  facts(record): AzureRedisFacts {
+    const protocol = propertyFact(record, ['clientProtocol'], asString, {
+      default: 'Encrypted',
+      note: {
+        ja: '未設定: クライアントは TLS で接続します（既定値 Encrypted）',
+        en: 'absent: clients connect over TLS (the default, Encrypted)',
+      },
+    });
+    const plaintext = derivedFact(protocol, (value) => value.toLowerCase() === 'plaintext');
+    // On the cluster its path is the database's.
+    return { enableNonSslPort: { ...plaintext, path: `databases/${record.name}.${plaintext.path}` } };
+  },
+};

@@ -5,7 +5,7 @@ import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } fro
 import { type Projection, projectedRow, withProjectedOnly } from '../projection.ts';
 import type { Adapter } from './adapter.ts';
 import { classicAdministrator, roleAssignment, roleDefinition } from './authorization.ts';
-import { redisCache } from './cache.ts';
+import { redisCache, redisEnterprise, redisEnterpriseDatabase } from './cache.ts';
 import { disk, snapshot, virtualMachine } from './compute.ts';
 import { containerRegistry, managedCluster } from './containers.ts';
 import { budget } from './cost.ts';
@@ -107,7 +107,8 @@ export const ADAPTERS: ReadonlyMap<string, Adapter> = new Map<string, Adapter>([
   ['microsoft.recoveryservices/vaults', { kansaType: 'compute.snapshot' }],
   ['microsoft.dataprotection/backupvaults', { kansaType: 'compute.snapshot' }],
   ['microsoft.cache/redis', redisCache],
-  ['microsoft.cache/redisenterprise', { kansaType: 'cache.cluster' }],
+  ['microsoft.cache/redisenterprise', redisEnterprise],
+  ['microsoft.cache/redisenterprise/databases', redisEnterpriseDatabase],
   ['microsoft.servicebus/namespaces', { kansaType: 'storage.queue' }],
   ['microsoft.servicebus/namespaces/queues', { kansaType: 'storage.queue' }],
   ['microsoft.eventhub/namespaces', { kansaType: 'storage.queue' }],

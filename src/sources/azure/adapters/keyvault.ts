@@ -1,13 +1,25 @@
 import type { AzureKeyVaultFacts, AzureKeyVaultKeyFacts } from '../../../model/azure.ts';
 import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
-import { asBoolean, asNumber, asString, derivedFact, notSet, propertyFact } from '../property-facts.ts';
+import {
+  asBoolean,
+  asNumber,
+  asString,
+  derivedFact,
+  notSet,
+  propertyFact,
+  type WhenAbsent,
+} from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
 import { reachableThroughFirewall } from './network-access.ts';
 
-/** Soft delete and purge protection, named alike on vaults and managed HSMs. */
+/**
+ * Soft delete and purge protection, named alike on vaults and managed HSMs; what an absent
+ * `enablePurgeProtection` means differs between them (`purgeProtectionLeftOut`).
+ */
 function recoveryFacts(
   record: ArmRecord,
+  purgeProtectionLeftOut: WhenAbsent<boolean>,
 ): Pick<AzureKeyVaultFacts, 'softDeleteEnabled' | 'purgeProtectionEnabled'> {
   return {
     softDeleteEnabled: propertyFact(record, ['enableSoftDelete'], asBoolean, {
@@ -18,16 +30,35 @@ function recoveryFacts(
         en: 'absent: soft delete is on by default (it cannot be turned off on new vaults)',
       },
     }),
-    purgeProtectionEnabled: propertyFact(record, ['enablePurgeProtection'], asBoolean, {
-      // https://learn.microsoft.com/rest/api/keyvault/keyvault/vaults/get : null until enabled.
-      default: false,
-      note: {
-        ja: '未設定: 消去保護は有効にするまで無効です',
-        en: 'absent: purge protection is off until it is enabled',
-      },
-    }),
+    purgeProtectionEnabled: propertyFact(
+      record,
+      ['enablePurgeProtection'],
+      asBoolean,
+      purgeProtectionLeftOut,
+    ),
   };
 }
+
+/** A vault's purge protection: https://learn.microsoft.com/rest/api/keyvault/keyvault/vaults/get : null until enabled. */
+const VAULT_PURGE_PROTECTION: WhenAbsent<boolean> = {
+  default: false,
+  note: {
+    ja: '未設定: 消去保護は有効にするまで無効です',
+    en: 'absent: purge protection is off until it is enabled',
+  },
+};
+
+/**
+ * A managed HSM's: `"default": true` in every stable managedHsm.json (2021-10-01 to 2024-11-01),
+ * so a GET shows it on, and a template that leaves it out creates the pool with it on.
+ */
+const HSM_PURGE_PROTECTION: WhenAbsent<boolean> = {
+  default: true,
+  note: {
+    ja: '未設定: マネージド HSM の消去保護は既定で有効です',
+    en: 'absent: purge protection is on by default on a managed HSM',
+  },
+};
 
 export const keyVault: Adapter = {
   kansaType: 'kms.vault',
@@ -58,7 +89,7 @@ export const keyVault: Adapter = {
     });
     return {
       skuName,
-      ...recoveryFacts(record),
+      ...recoveryFacts(record, VAULT_PURGE_PROTECTION),
       publicNetworkAccess,
       networkDefaultAction,
       reachableFromInternet: reachableThroughFirewall(
@@ -84,7 +115,10 @@ export const managedHsm: Adapter = {
   kansaType: 'kms.vault',
   facts(record): AzureKeyVaultFacts {
     // Every key in a Managed HSM pool is HSM-protected: the type itself says so.
-    return { ...recoveryFacts(record), hsmBackedKey: derived(true, explicit(record.nativeType, 'type')) };
+    return {
+      ...recoveryFacts(record, HSM_PURGE_PROTECTION),
+      hsmBackedKey: derived(true, explicit(record.nativeType, 'type')),
+    };
   },
 };
 

@@ -1,14 +1,28 @@
 import { addressesOf, holdsInternetClients } from '../../../model/address-set.ts';
+import { securedByPerimeter } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import { type ArmRecord, getPath } from '../arm-record.ts';
 import { asString, derivedFact, propertyFact, type WhenAbsent } from '../property-facts.ts';
 
-/** `publicNetworkAccess` values that close the public endpoint (private endpoints only). */
-const CLOSED = new Set(['disabled', 'securedbyperimeter']);
+/** The `publicNetworkAccess` value that closes the public endpoint (private endpoints only). */
+const CLOSED = 'disabled';
 
 /** reachableFromInternet of a service whose only network switch is `publicNetworkAccess`. */
 export function reachableByPublicNetworkAccess(publicNetworkAccess: Fact<string>): Fact<boolean> {
-  return derivedFact(publicNetworkAccess, (value) => !CLOSED.has(value.toLowerCase()));
+  return (
+    perimeterDecides(publicNetworkAccess) ??
+    derivedFact(publicNetworkAccess, (value) => value.toLowerCase() !== CLOSED)
+  );
+}
+
+/** Unknown reachability where a network security perimeter's access rules, not in the record, decide it. */
+function perimeterDecides(publicNetworkAccess: Fact<string>): Fact<boolean> | undefined {
+  if (publicNetworkAccess.source === 'unknown' || !securedByPerimeter(publicNetworkAccess.value))
+    return undefined;
+  return unknown(publicNetworkAccess.path, {
+    ja: 'publicNetworkAccess が SecuredByPerimeter: 接続できる相手はネットワーク セキュリティ境界のプロファイルのアクセス規則（パブリック IP の範囲も許可できます）で決まり、その規則はこのリソースのレコードに含まれません',
+    en: "publicNetworkAccess SecuredByPerimeter: who gets in is decided by the network security perimeter profile's access rules (which may admit public address ranges), not in this resource's record",
+  });
 }
 
 /**
@@ -45,7 +59,9 @@ export function reachableThroughFirewall(
 ): Fact<boolean> {
   if (publicNetworkAccess.source === 'unknown')
     return unknown(publicNetworkAccess.path, publicNetworkAccess.note);
-  if (CLOSED.has(publicNetworkAccess.value.toLowerCase()))
+  const perimeter = perimeterDecides(publicNetworkAccess);
+  if (perimeter) return perimeter;
+  if (publicNetworkAccess.value.toLowerCase() === CLOSED)
     return derivedFact(publicNetworkAccess, () => false);
   if (defaultAction.source === 'unknown' || defaultAction.value.toLowerCase() !== 'deny') {
     return derivedFact(defaultAction, (action) => action.toLowerCase() !== 'deny');

@@ -1,4 +1,4 @@
-import type { AzureDatabaseFacts, AzureKeyVaultFacts } from '../../../model/azure.ts';
+import type { AzureDatabaseFacts, AzureKeyVaultFacts, AzureRedisFacts } from '../../../model/azure.ts';
 import { TLS_PARAMETERS } from '../adapters/databases.ts';
 
 /**
@@ -21,7 +21,7 @@ export interface ArmRead {
    * that fails leaves them unknown, naming the call: what was read of a list cut short does
    * not decide a check alone.
    */
-  readonly completes?: readonly (keyof AzureDatabaseFacts)[];
+  readonly completes?: readonly (keyof AzureDatabaseFacts | keyof AzureRedisFacts)[];
   /** The items kept, by lower-case name: of a list holding hundreds, the few the adapters read. */
   readonly keep?: ReadonlySet<string>;
   /** The fact of its resource that says the list was read whole (or, failed, why not). */
@@ -85,6 +85,27 @@ export const ARM_READS = {
     list: true,
     listedAs: 'keysListed',
   },
+  // https://learn.microsoft.com/rest/api/keyvault/keyvault/managed-hsm-keys/list (ManagedHsmKeys_List,
+  // the management plane, as for vaults): a managed HSM's keys, saved apart from the vaults'.
+  hsmKeys: {
+    file: 'managed-hsm-keys',
+    what: 'managed HSM keys',
+    suffix: '/keys',
+    apiVersion: '2024-11-01',
+    list: true,
+    listedAs: 'keysListed',
+  },
+  // https://learn.microsoft.com/rest/api/redis/redisenterprisecache/databases/list-by-cluster: an
+  // Azure Managed Redis or Redis Enterprise cluster's databases, whose clientProtocol says whether
+  // they take plaintext clients (azure.redis.tls-only).
+  redisEnterpriseDatabases: {
+    file: 'redis-enterprise-databases',
+    what: 'Redis Enterprise databases',
+    suffix: '/databases',
+    apiVersion: '2025-04-01',
+    list: true,
+    completes: ['enableNonSslPort'],
+  },
   // https://learn.microsoft.com/rest/api/consumption/budgets/list (the subscription's own budgets)
   budgets: {
     file: 'budgets',
@@ -98,7 +119,8 @@ export const ARM_READS = {
 /**
  * Native types whose checks need ARM reads: azure.sql.auditing; the TDE protector of a server
  * or managed instance (customerManagedKey: common.classification.cmk-at-rest, common.location.data-in-japan); the
- * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-*.
+ * flexible servers' TLS parameters (azure.database.minimum-tls); azure.keyvault.key-* (vaults' and
+ * managed HSMs' keys); a Redis Enterprise cluster's databases (azure.redis.tls-only).
  */
 export const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<string, readonly ArmRead[]>([
   ['microsoft.sql/servers', [ARM_READS.sqlAuditing, ARM_READS.sqlEncryptionProtector]],
@@ -106,4 +128,6 @@ export const RESOURCE_READS: ReadonlyMap<string, readonly ArmRead[]> = new Map<s
   ['microsoft.dbforpostgresql/flexibleservers', [ARM_READS.postgresParameters]],
   ['microsoft.dbformysql/flexibleservers', [ARM_READS.mysqlParameters]],
   ['microsoft.keyvault/vaults', [ARM_READS.vaultKeys]],
+  ['microsoft.keyvault/managedhsms', [ARM_READS.hsmKeys]],
+  ['microsoft.cache/redisenterprise', [ARM_READS.redisEnterpriseDatabases]],
 ]);

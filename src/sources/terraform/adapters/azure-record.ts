@@ -46,7 +46,6 @@ export const AZURE_LOCATED_ONLY: Readonly<Record<string, string>> = {
   azurerm_data_lake_store: 'Microsoft.DataLakeStore/accounts',
   azurerm_recovery_services_vault: 'Microsoft.RecoveryServices/vaults',
   azurerm_data_protection_backup_vault: 'Microsoft.DataProtection/backupVaults',
-  azurerm_redis_enterprise_cluster: 'Microsoft.Cache/redisEnterprise',
   azurerm_linux_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
   azurerm_windows_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',
   azurerm_orchestrated_virtual_machine_scale_set: 'Microsoft.Compute/virtualMachineScaleSets',

@@ -326,6 +326,16 @@ function redisCache(unit: Unit, tr: Translation): Resource {
   return fromArm('Microsoft.Cache/Redis', p, tr);
 }
 
+/**
+ * `minimum_tls_version` (1.0, 1.1, 1.2; Optional, default 1.2). Whether a database takes plaintext
+ * clients is `azurerm_redis_enterprise_database`'s `client_protocol`, not read here: unknown.
+ */
+function redisEnterpriseCluster(unit: Unit, tr: Translation): Resource {
+  const p: JsonObject = {};
+  set(p, 'minimumTlsVersion', tr.read(unit.primary, 'minimum_tls_version', 'properties.minimumTlsVersion'));
+  return fromArm('Microsoft.Cache/redisEnterprise', p, tr);
+}
+
 /** `retention_in_days`: Optional+Computed, the API's 30 days when a new workspace leaves it out. */
 function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const workspace = unit.primary;
@@ -429,6 +439,7 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_monitor_diagnostic_setting: azure(diagnosticSetting, { global: true }),
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
+  azurerm_redis_enterprise_cluster: azure(redisEnterpriseCluster),
   azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
   azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),

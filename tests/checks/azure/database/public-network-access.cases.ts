@@ -8,7 +8,6 @@ const MESSAGE = { PASS: 'closed', FAIL: 'open', UNKNOWN: 'unknown' } as const;
 const table = [
   { name: 'SQL Disabled', row: sql({ publicNetworkAccess: 'Disabled' }), status: 'PASS' },
   { name: 'SQL Enabled', row: sql({ publicNetworkAccess: 'Enabled' }), status: 'FAIL', source: 'explicit' },
-  { name: 'SQL SecuredByPerimeter', row: sql({ publicNetworkAccess: 'SecuredByPerimeter' }), status: 'PASS' },
   {
     name: 'SQL absent: the public endpoint is on by default',
     row: sql({ state: 'Ready' }),
@@ -109,6 +108,21 @@ const firewallCases = {
         firewallRules(['Vnet', '10.0.0.0', '10.255.255.255'], ['Office', '203.0.113.0', '203.0.113.255']),
       ],
       messageId: 'open',
+    },
+    {
+      // The perimeter profile's inbound access rules (address prefixes, subscriptions) decide who
+      // gets in; they are resources of the perimeter, not in the server's record.
+      name: 'SQL SecuredByPerimeter: the network security perimeter decides, its rules not exported',
+      records: [sql({ publicNetworkAccess: 'SecuredByPerimeter' })],
+      status: 'UNKNOWN' as const,
+      messageId: 'perimeter',
+      data: { value: 'SecuredByPerimeter' },
+    },
+    {
+      name: 'Cosmos DB SecuredByPerimeter (any casing)',
+      records: [cosmos({ publicNetworkAccess: 'securedByPerimeter', ipRules: [] })],
+      status: 'UNKNOWN' as const,
+      messageId: 'perimeter',
     },
   ],
 };

@@ -107,6 +107,22 @@ export const vaultCases: AnyCase[] = [
     messageId: 'keysNotListed',
   },
   {
+    // A live scan lists a managed HSM's keys through ARM (ManagedHsmKeys_List) and saves them apart.
+    name: 'a managed HSM of a subscription whose HSMs’ keys were listed (--save-inventory), with none',
+    records: [managedHsm(), jsonFile({ value: [] }, `managed-hsm-keys-${SUBSCRIPTION}.json`)],
+    target: 'hsm1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: expect.stringMatching(/managed-hsm-keys-[0-9a-f-]+\.json: value$/), value: true }],
+  },
+  {
+    name: 'a vault of that subscription: its keys are not in the HSMs’ listing',
+    records: [vault(), jsonFile({ value: [] }, `managed-hsm-keys-${SUBSCRIPTION}.json`)],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
     name: 'a vault whose keys a live scan saved as read in part (-incomplete-)',
     records: [vault(), keyListNamed(`keyvault-keys-incomplete-${SUBSCRIPTION}.json`)],
     target: 'kv1',
