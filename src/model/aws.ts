@@ -55,6 +55,15 @@ export interface AwsAccountFacts {
   readonly detectorListings?: Fact<readonly AwsEmptyListing[]>;
   readonly trailListings?: Fact<readonly AwsEmptyListing[]>;
   /**
+   * The account's AWS Config inventories read whole, one per Region they hold regional items of
+   * (a configuration snapshot, a live scan's whole Config inventory), each with the resource types
+   * it holds there: every resource of a type Config records in that Region is in it. A Region's
+   * inventory without a type Config records elsewhere in the account is that Region's listing of
+   * the type, with none (a Region whose detectors Config records nowhere says nothing). History
+   * files, SELECT rows, batch-gets and change notifications hold some resources: none of them.
+   */
+  readonly configListings?: Fact<readonly AwsConfigListing[]>;
+  /**
    * A listing of the account's IAM roles, or of its users, was read whole (true, its path naming
    * the member or table that answered): a Config snapshot's items of the type, the live scan's
    * Config query or GetAccountAuthorizationDetails, `iam list-roles` / `list-users` or
@@ -82,6 +91,16 @@ export interface AwsEmptyListing {
    */
   readonly resourceId?: string;
   /** The file and the member that answered (`111122223333/ap-northeast-1/describe-flow-logs.json: FlowLogs`). */
+  readonly listing: string;
+}
+
+/** A Region's AWS Config inventory read whole (AwsAccountFacts.configListings). */
+export interface AwsConfigListing {
+  /** The Region of its regional items (lower case). */
+  readonly region: string;
+  /** The native types it holds items of in that Region (`AWS::EC2::Volume`, …), sorted. */
+  readonly types: readonly string[];
+  /** The file and the member that answered (`…_ConfigSnapshot_….json: configurationItems`). */
   readonly listing: string;
 }
 

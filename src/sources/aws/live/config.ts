@@ -16,6 +16,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { configItemsToResources } from '../config-items-reader.ts';
+import { withConfigListings } from '../config-listing.ts';
 import { withIamListings } from '../iam-listing.ts';
 import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
@@ -91,6 +92,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
       documents,
       `${scope.account}_${scope.region}_direct`,
       true,
+      false,
     );
     await collectTrailStatus(collection, scope, trails);
     return;
@@ -298,7 +300,7 @@ async function emitItems(
       {};
     return { ...jsonShape(item), tags };
   });
-  return emitDocuments(collection, scope, documents, name, whole);
+  return emitDocuments(collection, scope, documents, name, whole, true);
 }
 
 /**
@@ -311,6 +313,7 @@ async function emitDocuments(
   documents: readonly Record<string, unknown>[],
   name: string,
   whole: boolean,
+  fromConfig: boolean,
 ): Promise<Resource[]> {
   if (documents.length === 0) return [];
   // The saved file's name says whether it holds the whole listing (the offline reader reads the
@@ -318,10 +321,16 @@ async function emitDocuments(
   const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
   const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
-  // The query lists every recorded resource of the types read, the fallback every IAM
-  // principal (GetAccountAuthorizationDetails to its last page): the principals were listed
-  // whole unless some stayed unread.
-  const resources = whole ? withIamListings(read, 'configurationItems', { file: `aws:${file}` }) : read;
+  // The query lists every recorded resource of the types read, in each Region it answers for;
+  // the fallback every IAM principal (GetAccountAuthorizationDetails to its last page), and of
+  // the other types only those it reads: the principals were listed whole unless some stayed
+  // unread, and the Config inventory with them.
+  const origin = { file: `aws:${file}` };
+  const resources = !whole
+    ? read
+    : fromConfig
+      ? withConfigListings(read, 'configurationItems', origin)
+      : withIamListings(read, 'configurationItems', origin);
   scope.resources += collection.emitAll(
     (function* () {
       for (const resource of resources) {
