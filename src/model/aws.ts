@@ -436,6 +436,12 @@ export interface AwsFlowLogFacts {
 export interface AwsLogGroupFacts {
   /** Days log events are kept; null when they never expire. */
   readonly retentionInDays?: Fact<number | null>;
+  /**
+   * `LogGroupClass`: `STANDARD` (the default, and every log group made before the classes,
+   * November 2023), `INFREQUENT_ACCESS`, or `DELIVERY`, whose events CloudWatch Logs keeps one
+   * day only on their way to S3 or Firehose, whatever the retention says.
+   */
+  readonly logGroupClass?: Fact<string>;
 }
 
 /** AWS::EKS::Cluster. */
