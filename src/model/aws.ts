@@ -300,6 +300,12 @@ export interface AwsKmsKeyFacts extends CommonFacts {
   /** `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, …: only symmetric keys rotate automatically. */
   readonly keySpec?: Fact<string>;
   readonly rotationEnabled?: Fact<boolean>;
+  /**
+   * Days between automatic rotations (GetKeyRotationStatus `RotationPeriodInDays`, 90–2560 since
+   * April 2024; 365 unless set, and before then always). Config does not record it: only a
+   * saved get-key-rotation-status answer or a live scan gives it; absent otherwise.
+   */
+  readonly rotationPeriodDays?: Fact<number>;
 }
 
 /** Resources whose data is encrypted with a KMS key: AWS::EC2::Volume, AWS::RDS::DBInstance/DBCluster, … */
