@@ -15,7 +15,7 @@ import { compareText } from '../../../base/compare-text.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
-import { configItemsToResources } from '../config-items-reader.ts';
+import { answerTime, configItemsToResources } from '../config-items-reader.ts';
 import { withConfigListings } from '../config-listing.ts';
 import { withIamListings } from '../iam-listing.ts';
 import { describeError } from './errors.ts';
@@ -320,7 +320,10 @@ async function emitDocuments(
   // principals of `…_config-items.json` as listed, config-snapshot.ts).
   const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
-  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
+  // BatchGetResourceConfig answers with each resource as it is now, as the saved file is read back.
+  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false, 0, {
+    describedAt: answerTime(documents, file),
+  });
   // The query lists every recorded resource of the types read, in each Region it answers for;
   // the fallback every IAM principal (GetAccountAuthorizationDetails to its last page), and of
   // the other types only those it reads: the principals were listed whole unless some stayed
