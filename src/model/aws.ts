@@ -335,6 +335,11 @@ export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
 export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
   /** Database logs the cluster publishes to CloudWatch Logs, for all its instances. */
   readonly enabledLogExports?: Fact<readonly string[]>;
+  /**
+   * Days the cluster keeps its automated backups (`backupRetentionPeriod`): an Aurora or Multi-AZ
+   * DB cluster's backups are the cluster's, whatever its instances' items show.
+   */
+  readonly backupRetentionPeriod?: Fact<number>;
 }
 
 /**
