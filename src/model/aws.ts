@@ -23,6 +23,14 @@ export interface AwsAccountFacts {
    */
   readonly rootAccessKeyActive?: Fact<boolean>;
   /**
+   * The root user has a password (GetAccountSummary `AccountPasswordPresent`, which IAM answers
+   * since centralized root access, November 2024): a member account whose organization removed
+   * its root credentials has none, and no one can sign in as its root user. Absent where the
+   * summary does not carry it (older answers; the credential report's root row says
+   * `not_supported`).
+   */
+  readonly rootPasswordPresent?: Fact<boolean>;
+  /**
    * The account has a custom IAM password policy (`aws iam get-account-password-policy`); false
    * when IAM answers NoSuchEntity, and AWS's default then applies (8 characters, no other rule).
    * The settings below are read only from a policy that is set.
