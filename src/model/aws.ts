@@ -23,11 +23,9 @@ export interface AwsAccountFacts {
    */
   readonly rootAccessKeyActive?: Fact<boolean>;
   /**
-   * The root user has a password (GetAccountSummary `AccountPasswordPresent`, which IAM answers
-   * since centralized root access, November 2024): a member account whose organization removed
-   * its root credentials has none, and no one can sign in as its root user. Absent where the
-   * summary does not carry it (older answers; the credential report's root row says
-   * `not_supported`).
+   * The root user has a password (GetAccountSummary `AccountPasswordPresent`, answered since
+   * centralized root access, November 2024: none where the organization removed the member's root
+   * credentials). Absent where the summary does not carry it (the credential report cannot tell).
    */
   readonly rootPasswordPresent?: Fact<boolean>;
   /**
@@ -343,10 +341,7 @@ export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
 export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
   /** Database logs the cluster publishes to CloudWatch Logs, for all its instances. */
   readonly enabledLogExports?: Fact<readonly string[]>;
-  /**
-   * Days the cluster keeps its automated backups (`backupRetentionPeriod`): an Aurora or Multi-AZ
-   * DB cluster's backups are the cluster's, whatever its instances' items show.
-   */
+  /** Days the cluster keeps the automated backups of its instances (`backupRetentionPeriod`). */
   readonly backupRetentionPeriod?: Fact<number>;
 }
 
