@@ -67,10 +67,10 @@ export function configItemResource(
  * time, since each item shows its resource as it was then too.
  */
 export function answerTime(rawItems: readonly unknown[], file: string): number | undefined {
+  // A snapshot's own time is no earlier than any item's capture in it: no item need be parsed.
   const named = SNAPSHOT_TIME.exec(path.basename(file));
-  let newest = named
-    ? Date.UTC(+named[1]!, +named[2]! - 1, +named[3]!, +named[4]!, +named[5]!, +named[6]!)
-    : undefined;
+  if (named) return Date.UTC(+named[1]!, +named[2]! - 1, +named[3]!, +named[4]!, +named[5]!, +named[6]!);
+  let newest: number | undefined;
   for (const raw of rawItems) {
     const captured = timeOf(asRecord(decodeJsonValue(raw))?.['configurationItemCaptureTime']);
     if (captured !== undefined && (newest === undefined || captured > newest)) newest = captured;
