@@ -23,6 +23,12 @@ export interface AwsAccountFacts {
    */
   readonly rootAccessKeyActive?: Fact<boolean>;
   /**
+   * The root user has a password (GetAccountSummary `AccountPasswordPresent`, answered since
+   * centralized root access, November 2024: none where the organization removed the member's root
+   * credentials). Absent where the summary does not carry it (the credential report cannot tell).
+   */
+  readonly rootPasswordPresent?: Fact<boolean>;
+  /**
    * The account has a custom IAM password policy (`aws iam get-account-password-policy`); false
    * when IAM answers NoSuchEntity, and AWS's default then applies (8 characters, no other rule).
    * The settings below are read only from a policy that is set.
@@ -55,6 +61,15 @@ export interface AwsAccountFacts {
   readonly detectorListings?: Fact<readonly AwsEmptyListing[]>;
   readonly trailListings?: Fact<readonly AwsEmptyListing[]>;
   /**
+   * The account's AWS Config inventories read whole, one per Region they hold regional items of
+   * (a configuration snapshot, a live scan's whole Config inventory), each with the resource types
+   * it holds there: every resource of a type Config records in that Region is in it. A Region's
+   * inventory without a type Config records elsewhere in the account is that Region's listing of
+   * the type, with none (a Region whose detectors Config records nowhere says nothing). History
+   * files, SELECT rows, batch-gets and change notifications hold some resources: none of them.
+   */
+  readonly configListings?: Fact<readonly AwsConfigListing[]>;
+  /**
    * A listing of the account's IAM roles, or of its users, was read whole (true, its path naming
    * the member or table that answered): a Config snapshot's items of the type, the live scan's
    * Config query or GetAccountAuthorizationDetails, `iam list-roles` / `list-users` or
@@ -82,6 +97,16 @@ export interface AwsEmptyListing {
    */
   readonly resourceId?: string;
   /** The file and the member that answered (`111122223333/ap-northeast-1/describe-flow-logs.json: FlowLogs`). */
+  readonly listing: string;
+}
+
+/** A Region's AWS Config inventory read whole (AwsAccountFacts.configListings). */
+export interface AwsConfigListing {
+  /** The Region of its regional items (lower case). */
+  readonly region: string;
+  /** The native types it holds items of in that Region (`AWS::EC2::Volume`, …), sorted. */
+  readonly types: readonly string[];
+  /** The file and the member that answered (`…_ConfigSnapshot_….json: configurationItems`). */
   readonly listing: string;
 }
 
@@ -281,6 +306,12 @@ export interface AwsKmsKeyFacts extends CommonFacts {
   /** `SYMMETRIC_DEFAULT`, `RSA_2048`, `HMAC_256`, …: only symmetric keys rotate automatically. */
   readonly keySpec?: Fact<string>;
   readonly rotationEnabled?: Fact<boolean>;
+  /**
+   * Days between automatic rotations (GetKeyRotationStatus `RotationPeriodInDays`, 90–2560 since
+   * April 2024; 365 unless set, and before then always). Config does not record it: only a
+   * saved get-key-rotation-status answer or a live scan gives it; absent otherwise.
+   */
+  readonly rotationPeriodDays?: Fact<number>;
 }
 
 /** Resources whose data is encrypted with a KMS key: AWS::EC2::Volume, AWS::RDS::DBInstance/DBCluster, … */
@@ -310,6 +341,8 @@ export interface AwsRdsInstanceFacts extends AwsEncryptedStoreFacts {
 export interface AwsRdsClusterFacts extends AwsEncryptedStoreFacts {
   /** Database logs the cluster publishes to CloudWatch Logs, for all its instances. */
   readonly enabledLogExports?: Fact<readonly string[]>;
+  /** Days the cluster keeps the automated backups of its instances (`backupRetentionPeriod`). */
+  readonly backupRetentionPeriod?: Fact<number>;
 }
 
 /**
@@ -417,6 +450,12 @@ export interface AwsFlowLogFacts {
 export interface AwsLogGroupFacts {
   /** Days log events are kept; null when they never expire. */
   readonly retentionInDays?: Fact<number | null>;
+  /**
+   * `LogGroupClass`: `STANDARD` (the default, and every log group made before the classes,
+   * November 2023), `INFREQUENT_ACCESS`, or `DELIVERY`, whose events CloudWatch Logs keeps one
+   * day only on their way to S3 or Firehose, whatever the retention says.
+   */
+  readonly logGroupClass?: Fact<string>;
 }
 
 /** AWS::EKS::Cluster. */

@@ -7,7 +7,8 @@ import { accountResource } from './password-policy.ts';
 
 /**
  * `aws iam get-account-summary` (`{"SummaryMap": {"AccountMFAEnabled": 0, …}}`): the root user's
- * MFA and access keys, counted for the account. It names no account: the dump's folders or the
+ * MFA and access keys, counted for the account, and its password (`AccountPasswordPresent`,
+ * answered since centralized root access, November 2024). It names no account: the dump's folders or the
  * file name's leading `<account>_` do, as for the password policy; without them it is skipped.
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountSummary.html
  */
@@ -16,7 +17,7 @@ export const awsAccountSummaryFormat: DocumentFormat = {
   id: 'aws-iam-account-summary',
   provider: 'aws',
   description:
-    'aws iam get-account-summary output ({"SummaryMap": …}: root MFA and root access keys; the account from the file name <account>_… or the dump’s <account>/ folders)',
+    'aws iam get-account-summary output ({"SummaryMap": …}: root MFA, root access keys and root password; the account from the file name <account>_… or the dump’s <account>/ folders)',
   matches(document) {
     const summary = asRecord(asRecord(document)?.['SummaryMap']);
     return summary !== undefined && 'AccountMFAEnabled' in summary;
@@ -43,6 +44,9 @@ export function accountSummaryFacts(summary: Readonly<Record<string, unknown>>):
   return {
     rootMfaActive: summaryFlag(summary, 'AccountMFAEnabled'),
     rootAccessKeyActive: rootKeys(summary),
+    ...(typeof summary['AccountPasswordPresent'] === 'number' && {
+      rootPasswordPresent: summaryFlag(summary, 'AccountPasswordPresent'),
+    }),
   };
 }
 

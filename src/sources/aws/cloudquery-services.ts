@@ -50,7 +50,10 @@ const guardDutyDetectors: CloudQueryTable = {
     detectorTable.read({ ...row, account_id: row.request_account_id, region: row.request_region }, origin),
 };
 
-/** `aws_cloudwatchlogs_log_groups`: `retention_in_days`, null when events never expire. */
+/**
+ * `aws_cloudwatchlogs_log_groups`: `retention_in_days`, null when events never expire;
+ * `log_group_class` (DescribeLogGroups' `logGroupClass`) where the plugin has the column.
+ */
 const logGroups = configItemTable({
   table: 'aws_cloudwatchlogs_log_groups',
   resourceType: 'AWS::Logs::LogGroup',
@@ -60,6 +63,7 @@ const logGroups = configItemTable({
     ['log_group_name', 'LogGroupName'],
     ['retention_in_days', 'RetentionInDays'],
     ['kms_key_id', 'KmsKeyId'],
+    ['log_group_class', 'LogGroupClass'],
   ],
 });
 

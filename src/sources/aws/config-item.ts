@@ -40,6 +40,13 @@ export interface ConfigItem {
    */
   readonly selected?: ReadonlySet<string>;
   readonly captureTime: number | undefined;
+  /**
+   * When the answer that holds the item shows the resources as they are, where it is later than
+   * the item's capture time (answerTime): Config records a resource when it changes, so an item
+   * captured in 2022 in a 2024 snapshot shows the resource in 2024. Absent for answers whose
+   * items show the resource at their capture time only (history files, notifications).
+   */
+  readonly describedAt?: number;
   /** The item records the resource's deletion (`ResourceDeleted`, `ResourceDeletedNotRecorded`). */
   readonly deleted: boolean;
   /**
@@ -64,6 +71,8 @@ export interface FileHint {
   readonly account?: string;
   readonly region?: string;
   readonly selected?: ReadonlySet<string>;
+  /** When the answer shows its items' resources as they are (ConfigItem.describedAt). */
+  readonly describedAt?: number;
 }
 
 export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = {}): ConfigItemOrSkip {
@@ -157,6 +166,8 @@ export function readConfigItem(raw: unknown, partial: boolean, hint: FileHint = 
     partial,
     ...(partial && hint.selected && { selected: hint.selected }),
     captureTime,
+    ...(hint.describedAt !== undefined &&
+      (captureTime === undefined || hint.describedAt > captureTime) && { describedAt: hint.describedAt }),
     deleted,
   };
 }
@@ -234,7 +245,7 @@ export function accountInArn(arn: string | undefined): string | undefined {
 const ACCOUNT_ID = /^\d{12}$/;
 
 /** ISO 8601 (snapshot files, CLI v2) or seconds since the epoch (CLI v1, SDK dumps). */
-function timeOf(value: unknown): number | undefined {
+export function timeOf(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value < 1e12 ? value * 1000 : value;
   const parsed = Date.parse(stringOf(value) ?? '');
   return Number.isNaN(parsed) ? undefined : parsed;

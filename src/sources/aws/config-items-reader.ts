@@ -3,7 +3,7 @@ import type { Origin, Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { organizationTrailListing } from './adapters/cloudtrail.ts';
 import { configItemToResource, deletedItemToResource, unreadItemToResource } from './adapters/index.ts';
-import { type FileHint, readConfigItem } from './config-item.ts';
+import { asRecord, decodeJsonValue, type FileHint, readConfigItem, timeOf } from './config-item.ts';
 
 /**
  * Turns a list of configuration items into resources, each with its capture time. A history
@@ -16,10 +16,13 @@ export function* configItemsToResources(
   partial: boolean,
   /** The first item's index in the file's list, where the items are a part of it. */
   firstIndex = 0,
-  /** The properties a SELECT named, where its output says (ConfigItem.selected). */
-  selected?: ReadonlySet<string>,
+  /**
+   * The properties a SELECT named, where its output says (ConfigItem.selected); when the answer
+   * shows its resources as they are (ConfigItem.describedAt, answerTime).
+   */
+  answer: Pick<FileHint, 'selected' | 'describedAt'> = {},
 ): Generator<Resource> {
-  const hint = { ...fileHint(ctx.file), ...(selected && { selected }) };
+  const hint = { ...fileHint(ctx.file), ...answer };
   for (let at = 0; at < rawItems.length; at++) {
     const index = firstIndex + at;
     const read = configItemResource(rawItems[at], partial, hint, { file: ctx.file, index }, ctx);
@@ -56,6 +59,26 @@ export function configItemResource(
   const resource = configItemToResource(read, origin);
   return [resource, ...organizationTrailListing(resource, origin)];
 }
+
+/**
+ * When an answer that shows every resource it holds as it is (a configuration snapshot, a
+ * batch-get, a live scan's Config query) was made, as far as it tells: the time in a snapshot's
+ * file name (`…_ConfigSnapshot_20240502T041127Z_…`), and no earlier than its newest item's capture
+ * time, since each item shows its resource as it was then too.
+ */
+export function answerTime(rawItems: readonly unknown[], file: string): number | undefined {
+  // A snapshot's own time is no earlier than any item's capture in it: no item need be parsed.
+  const named = SNAPSHOT_TIME.exec(path.basename(file));
+  if (named) return Date.UTC(+named[1]!, +named[2]! - 1, +named[3]!, +named[4]!, +named[5]!, +named[6]!);
+  let newest: number | undefined;
+  for (const raw of rawItems) {
+    const captured = timeOf(asRecord(decodeJsonValue(raw))?.['configurationItemCaptureTime']);
+    if (captured !== undefined && (newest === undefined || captured > newest)) newest = captured;
+  }
+  return newest;
+}
+
+const SNAPSHOT_TIME = /_ConfigSnapshot_(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z_/i;
 
 /**
  * Config names the files it delivers to S3 after the account and region they hold:

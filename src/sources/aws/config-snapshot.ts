@@ -1,7 +1,8 @@
 import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
-import { configItemsToResources } from './config-items-reader.ts';
+import { answerTime, configItemsToResources } from './config-items-reader.ts';
+import { withConfigListings } from './config-listing.ts';
 import { withIamListings } from './iam-listing.ts';
 
 /**
@@ -63,23 +64,37 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
         `"${key}" must be an array of configuration items, found ${describe(items)}`,
       );
     }
-    const resources = configItemsToResources(items, ctx, false);
+    // A snapshot, a batch-get and a live scan's saved inventory show each resource as it is when
+    // they are made; a history file and get-resource-config-history as it was at each capture.
+    const current =
+      'configSnapshotId' in record || key !== 'configurationItems' || LIVE_INVENTORY_FILE.test(ctx.file);
+    const resources = configItemsToResources(
+      items,
+      ctx,
+      false,
+      0,
+      current ? { describedAt: answerTime(items, ctx.file) } : {},
+    );
     // A snapshot holds every resource Config records, of each type it records: the account's
-    // IAM roles and users listed where it holds any; so does a live scan's saved inventory
-    // named as a whole one. Other answers hold some resources (a history file those that
-    // changed, batch-get those asked for).
-    if ('configSnapshotId' in record || LIVE_INVENTORY_FILE.test(ctx.file))
-      yield* withIamListings(resources, key, { file: ctx.file });
+    // IAM roles and users listed where it holds any, and each Region's types; so does a live
+    // scan's saved inventory named as a whole one. Other answers hold some resources (a history
+    // file those that changed, batch-get those asked for).
+    if ('configSnapshotId' in record || LIVE_CONFIG_INVENTORY_FILE.test(ctx.file))
+      yield* withConfigListings(resources, key, { file: ctx.file });
+    else if (LIVE_INVENTORY_FILE.test(ctx.file)) yield* withIamListings(resources, key, { file: ctx.file });
     else yield* resources;
   },
 };
 
 /**
- * The name `--save-inventory` gives a live scan's whole Config inventory of a scope
+ * The name `--save-inventory` gives a live scan's whole inventory of a scope
  * (`configservice/<account>_<region>_config-items.json`, live/config.ts); one not read whole is
- * saved as `…_config-items-incomplete.json`.
+ * saved as `…_config-items-incomplete.json`. `…_direct_config-items.json` is what a Region
+ * without a Config recorder answered to the direct calls: its IAM principals whole, the other
+ * types only those the calls read.
  */
 const LIVE_INVENTORY_FILE = /_config-items\.json$/;
+const LIVE_CONFIG_INVENTORY_FILE = /(?<!_direct)_config-items\.json$/;
 
 /** Where each output keeps its list of items. */
 const ITEM_LIST_KEYS = ['baseConfigurationItems', 'BaseConfigurationItems', 'configurationItems'];

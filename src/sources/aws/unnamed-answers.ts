@@ -59,7 +59,12 @@ export function rotationStatusItem(document: unknown, place: PathPlace): Unnamed
         resourceId: arn.slice(arn.indexOf(':key/') + ':key/'.length),
         arn,
         configuration: {},
-        supplementaryConfiguration: { KeyRotationStatus: record['KeyRotationEnabled'] },
+        supplementaryConfiguration: {
+          KeyRotationStatus: record['KeyRotationEnabled'],
+          ...(record['RotationPeriodInDays'] !== undefined && {
+            RotationPeriodInDays: record['RotationPeriodInDays'],
+          }),
+        },
       },
     ],
   };

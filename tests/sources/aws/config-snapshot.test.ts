@@ -242,7 +242,9 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
       { arn: `arn:aws:ec2:ap-northeast-1:${ACCOUNT}:volume/vol-1` },
     );
     const unknownType = snapshotItem('AWS::Route53Resolver::ResolverRule', 'rslvr-1', { Name: 'x' });
-    const { resources } = read(snapshotDocument([efs, volume, unknownType]));
+    const resources = read(snapshotDocument([efs, volume, unknownType])).resources.filter(
+      (r) => r.kansaType !== 'account',
+    );
     expect(resources.map((r) => r.kansaType)).toEqual(['storage.file-system', 'compute.disk', 'other']);
     expect(resources[0]?.facts).toMatchObject({
       encrypted: { source: 'explicit', value: true, path: 'configuration.Encrypted' },
@@ -285,9 +287,12 @@ describe('aws-config-snapshot: the snapshot / event dialect', () => {
     });
     const notRecorded = snapshotItem('AWS::EC2::Volume', 'vol-y', null, { status: 'ResourceNotRecorded' });
     const older = { ...docsBucket, configurationItemCaptureTime: '2026-10-01T00:00:00.000Z' };
-    const { resources, skipped, notes } = read(
-      snapshotDocument([deleted, deletedNotRecorded, notRecorded, older, docsBucket, { hello: 1 }]),
-    );
+    const {
+      resources: all,
+      skipped,
+      notes,
+    } = read(snapshotDocument([deleted, deletedNotRecorded, notRecorded, older, docsBucket, { hello: 1 }]));
+    const resources = all.filter((r) => r.kansaType !== 'account');
     expect(resources.map((r) => [r.origin.index, r.deleted ?? false])).toEqual([
       [0, true],
       [1, true],
@@ -450,7 +455,8 @@ describe('aws-config-snapshot: recognising the file', () => {
     await writeFile(file, gzipSync(JSON.stringify(snapshotDocument([docsBucket]))));
     const emitted: Resource[] = [];
     const coverage = await readInputFile(file, (r) => emitted.push(r));
-    expect(coverage).toMatchObject({ format: 'aws-config-snapshot', resources: 1, skipped: [] });
+    // The bucket, and the account's record of the Region's Config inventory (config-listing.ts).
+    expect(coverage).toMatchObject({ format: 'aws-config-snapshot', resources: 2, skipped: [] });
     // The registry holds it as read also inside placebo recordings (sources/aws/placebo.ts).
     expect(INPUT_FORMATS.find((f) => f.id === 'aws-config-snapshot')).toMatchObject({
       kind: 'document',

@@ -1,11 +1,11 @@
 import type { AwsGuardDutyDetectorFacts } from '../../../model/aws.ts';
-import { cloudDefault, unknown } from '../../../model/fact.ts';
+import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { isPlanOrigin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
-import { emptyListings } from '../lib/listings.ts';
+import { emptyConfigListings, emptyListings } from '../lib/listings.ts';
 
 type Message =
   | 'enabled'
@@ -13,6 +13,7 @@ type Message =
   | 'noDetectors'
   | 'noRegions'
   | 'notInPlan'
+  | 'notListed'
   | 'onlyNotified'
   | 'regionsUnknown'
   | 'unknown';
@@ -62,6 +63,10 @@ export default defineCheck<object, Message>({
         ja: 'リージョンが分からないリソースがあるため（{{resources}}）、利用しているすべてのリージョンで GuardDuty が有効かは判断できません',
         en: 'Cannot tell: the Region of some resources is not known ({{resources}}), so not every Region in use is known',
       },
+      notListed: {
+        ja: '{{regions}} の GuardDuty 検出器の一覧が読まれていないため判断できません（そのリージョンの aws guardduty list-detectors の応答も、AWS Config の全件のスナップショットもありません。他のリージョンの検出器からは分かりません）',
+        en: "Cannot tell: the GuardDuty detectors of {{regions}} were not listed (no answer of aws guardduty list-detectors there, nor that Region's whole AWS Config snapshot), and other Regions' detectors say nothing of them",
+      },
       notInPlan: {
         ja: 'Terraform の計画には {{regions}} の GuardDuty 検出器がありません。構成の外で作られた検出器は計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
         en: "The Terraform plan has no GuardDuty detector in {{regions}}, and a detector made outside the configuration is not in the plan: judge it on the cloud's inventory (an export or a live scan)",
@@ -86,7 +91,7 @@ export default defineCheck<object, Message>({
     const unplaced = all.filter((r) => r.region === UNKNOWN_REGION);
     if (regions.length === 0 && unplaced.length === 0) return undetermined('noRegions', []);
     const detectors = all.filter(
-      (r) => r.kansaType === 'security.service' && r.nativeType === 'AWS::GuardDuty::Detector',
+      (r) => r.kansaType === 'security.service' && r.nativeType === DETECTOR_TYPE,
     ) as Resource<AwsGuardDutyDetectorFacts>[];
     // The Regions whose detectors were listed and none is there (list-detectors → DetectorIds: []).
     const listedNone = new Map(
@@ -104,15 +109,17 @@ export default defineCheck<object, Message>({
       ]);
     }
     // A Terraform plan holds the detectors its configuration manages: a Region without one may
-    // have one made outside it (Config, by contrast, records every detector of the account).
+    // have one made outside it.
     const fromPlan = isPlanOrigin(resource.origin);
-    // So does a change notification (the detector that changed); Config's other records list all.
+    // So does a change notification (the detector that changed); a Region is listed only by its
+    // own listing (list-detectors, its whole Config inventory).
     const detectorsListed = detectors.some((detector) => !detector.notified);
     const evidence: Evidence[] = [];
     const missing: string[] = [];
     const undecided: string[] = [];
     const notInPlan: string[] = [];
     const notNotified: string[] = [];
+    const notListed: string[] = [];
     for (const region of regions) {
       const inRegion = detectors.filter((detector) => detector.region === region);
       const facts = inRegion.map((detector) => ({
@@ -124,24 +131,21 @@ export default defineCheck<object, Message>({
         evidence.push(evidenceFrom(on.detector, on.enabled));
         continue;
       }
-      const none = listedNone.get(region) ?? [];
-      if (inRegion.length === 0 && none.length > 0) {
+      // The Region's detectors were listed and none is there: an empty list-detectors, or the
+      // Region's whole Config inventory while Config records detectors in another Region.
+      const none =
+        inRegion.length === 0
+          ? [
+              ...(listedNone.get(region) ?? []),
+              ...emptyConfigListings(ctx.inventory, resource.account, DETECTOR_TYPE, region),
+            ]
+          : [];
+      if (none.length > 0) {
         missing.push(region);
         evidence.push(...none);
         continue;
       }
-      if (inRegion.length === 0 && detectors.length === 0) {
-        // Other Regions' listings say nothing of this one.
-        undecided.push(region);
-        evidence.push(
-          unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
-            ja: `${region} の検出器の一覧（aws guardduty list-detectors）がエクスポートにありません`,
-            en: `no listing of the detectors in ${region} (aws guardduty list-detectors) in the export`,
-          }),
-        );
-        continue;
-      }
-      if (inRegion.length === 0 && fromPlan) {
+      if (inRegion.length === 0 && detectors.length > 0 && fromPlan) {
         notInPlan.push(region);
         evidence.push(
           unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
@@ -151,7 +155,7 @@ export default defineCheck<object, Message>({
         );
         continue;
       }
-      if (inRegion.length === 0 && !detectorsListed) {
+      if (inRegion.length === 0 && detectors.length > 0 && !detectorsListed) {
         notNotified.push(region);
         evidence.push(
           unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
@@ -161,19 +165,20 @@ export default defineCheck<object, Message>({
         );
         continue;
       }
+      if (inRegion.length === 0) {
+        // Other Regions' detectors and listings say nothing of this one.
+        notListed.push(region);
+        evidence.push(
+          unknown(`AWS::GuardDuty::Detector[region=${region}]`, {
+            ja: `${region} の検出器の一覧（aws guardduty list-detectors、またはそのリージョンの AWS Config スナップショット）が読まれていません`,
+            en: `no listing of the detectors in ${region} was read (aws guardduty list-detectors, or that Region's whole AWS Config snapshot)`,
+          }),
+        );
+        continue;
+      }
       if (facts.some((fact) => fact.enabled.source === 'unknown')) undecided.push(region);
       else missing.push(region);
-      evidence.push(
-        ...facts.map((fact) => evidenceFrom(fact.detector, fact.enabled)),
-        ...(inRegion.length === 0
-          ? [
-              cloudDefault(false, `AWS::GuardDuty::Detector[region=${region}]`, {
-                ja: `${region} に検出器がありません（他のリージョンの検出器は記録されています。GuardDuty は有効化するまで無効です）`,
-                en: `no detector in ${region} while other Regions' detectors are recorded (GuardDuty is off until enabled)`,
-              }),
-            ]
-          : []),
-      );
+      evidence.push(...facts.map((fact) => evidenceFrom(fact.detector, fact.enabled)));
     }
     // A Region has one detector: one that is off, wherever it is, leaves its Region without GuardDuty.
     for (const detector of detectors.filter((d) => d.region === UNKNOWN_REGION)) {
@@ -192,9 +197,12 @@ export default defineCheck<object, Message>({
     if (notInPlan.length > 0) return undetermined('notInPlan', evidence, { regions: notInPlan });
     if (notNotified.length > 0) return undetermined('onlyNotified', evidence, { regions: notNotified });
     if (undecided.length > 0) return undetermined('unknown', evidence, { regions: undecided });
+    if (notListed.length > 0) return undetermined('notListed', evidence, { regions: notListed });
     return pass('enabled', evidence, { regions });
   },
 });
+
+const DETECTOR_TYPE = 'AWS::GuardDuty::Detector';
 
 const REGION_NOT_KNOWN = {
   ja: 'このリソースのリージョンがデータにありません',

@@ -1,9 +1,9 @@
 import type { AwsAccountFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 
-export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
+export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noPassword' | 'noReport'>({
   meta: {
     id: 'aws.iam.root-mfa',
     provider: 'aws',
@@ -24,6 +24,10 @@ export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
     messages: {
       mfa: { ja: 'ルートユーザに MFA が設定されています', en: 'The root user has MFA' },
       noMfa: { ja: 'ルートユーザに MFA が設定されていません', en: 'The root user has no MFA' },
+      noPassword: {
+        ja: 'ルートユーザにパスワードがありません（AccountPasswordPresent が 0。組織の一元的なルートアクセス管理で資格情報が削除されたアカウント）: ルートユーザとしてサインインできません',
+        en: 'The root user has no password (AccountPasswordPresent 0: an account whose organization removed its root credentials): no one can sign in as root',
+      },
       noReport: missingData(
         {
           ja: 'IAM 資格情報レポート（<root_account> 行）がないため判断できません',
@@ -36,6 +40,10 @@ export default defineCheck<AwsAccountFacts, 'mfa' | 'noMfa' | 'noReport'>({
   },
   evaluate(resource) {
     const mfa = factOf(resource.facts.rootMfaActive, 'mfa_active');
+    // Centralized root access: a root user without credentials has no sign-in for MFA to guard.
+    const password = resource.facts.rootPasswordPresent;
+    if (mfa.value !== true && password?.source === 'explicit' && !password.value)
+      return notApplicable('noPassword', [password]);
     if (mfa.source === 'unknown') return undetermined('noReport', [mfa]);
     return mfa.value ? pass('mfa', [mfa]) : fail('noMfa', [mfa]);
   },

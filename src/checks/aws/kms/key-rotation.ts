@@ -2,7 +2,14 @@ import type { AwsKmsKeyFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 
-type Message = 'enabled' | 'disabled' | 'awsManaged' | 'notEnabledKey' | 'notRotatable' | 'unknown';
+type Message =
+  | 'enabled'
+  | 'disabled'
+  | 'periodTooLong'
+  | 'awsManaged'
+  | 'notEnabledKey'
+  | 'notRotatable'
+  | 'unknown';
 
 /** Automatic rotation exists for symmetric keys whose material KMS generated (not imported, not in a custom key store). */
 const ROTATABLE_ORIGIN = 'AWS_KMS';
@@ -35,6 +42,10 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
         ja: 'KMS キー {{key}} の自動ローテーションが無効です',
         en: 'KMS key {{key}} has automatic rotation disabled',
       },
+      periodTooLong: {
+        ja: 'KMS キー {{key}} の自動ローテーションの間隔 {{days}} 日が上限 {{max}} 日を超えています',
+        en: 'KMS key {{key}} rotates automatically every {{days|day|days}}, more than the maximum of {{max}}',
+      },
       awsManaged: {
         ja: 'KMS キー {{key}} は AWS 管理キーで、AWS が毎年自動でローテーションします',
         en: 'KMS key {{key}} is AWS managed; AWS rotates it every year',
@@ -54,7 +65,7 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
     },
     references: ['https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html'],
   },
-  evaluate(resource) {
+  evaluate(resource, ctx) {
     const data = { key: resource.name };
     const keyManager = factOf(resource.facts.keyManager, 'configuration.keyManager');
     const keyState = factOf(resource.facts.keyState, 'configuration.keyState');
@@ -78,8 +89,13 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
     if (keyManager.source === 'unknown' || rotation.source === 'unknown') {
       return undetermined('unknown', [keyManager, rotation], data);
     }
-    return rotation.value
-      ? pass('enabled', [keyManager, rotation], data)
-      : fail('disabled', [keyManager, rotation], data);
+    if (!rotation.value) return fail('disabled', [keyManager, rotation], data);
+    // The period is the key's own (GetKeyRotationStatus); Config does not record it.
+    const period = resource.facts.rotationPeriodDays;
+    const max = ctx.params.maxKeyRotationDays;
+    if (period?.source === 'unknown') return undetermined('unknown', [keyManager, rotation, period], data);
+    if (period?.source === 'explicit' && period.value > max)
+      return fail('periodTooLong', [keyManager, rotation, period], { ...data, days: period.value, max });
+    return pass('enabled', [keyManager, rotation], data);
   },
 });

@@ -1,4 +1,4 @@
-import type { AwsAccountFacts, AwsEmptyListing } from '../../../model/aws.ts';
+import type { AwsAccountFacts, AwsConfigListing, AwsEmptyListing } from '../../../model/aws.ts';
 import { explicit } from '../../../model/fact.ts';
 import { accountResourceId, UNKNOWN_REGION } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
@@ -28,4 +28,31 @@ export function emptyListings(
   return listings.value
     .filter(inScope)
     .map((listing) => ({ ...explicit<readonly unknown[]>([], listing.listing), resourceId: id }));
+}
+
+/**
+ * The evidence that the account's AWS Config inventory of `region`, read whole, holds no
+ * resource of `nativeType` while Config records the type in another of the account's Regions
+ * (AwsAccountFacts.configListings): each such inventory as its file and member with the type
+ * (`…_ConfigSnapshot_….json: configurationItems[resourceType=AWS::GuardDuty::Detector] = []`).
+ * Empty when no inventory of the Region was read whole, or none of the account holds the type
+ * (its recorders may not record it).
+ */
+export function emptyConfigListings(
+  inventory: InventoryView,
+  account: string,
+  nativeType: string,
+  region: string,
+): Evidence[] {
+  const id = accountResourceId('aws', account);
+  const listings = (inventory.byId('aws', id)?.facts as AwsAccountFacts | undefined)?.configListings;
+  if (listings?.source !== 'explicit' || region === UNKNOWN_REGION) return [];
+  const holds = (listing: AwsConfigListing) => listing.types.includes(nativeType);
+  if (!listings.value.some(holds)) return [];
+  return listings.value
+    .filter((listing) => listing.region === region && !holds(listing))
+    .map((listing) => ({
+      ...explicit<readonly unknown[]>([], `${listing.listing}[resourceType=${nativeType}]`),
+      resourceId: id,
+    }));
 }

@@ -3,6 +3,8 @@ import {
   type AwsIamPrincipalFacts,
   type AwsIamUserFacts,
   type AwsKmsKeyFacts,
+  type AwsRdsClusterFacts,
+  type AwsRdsInstanceFacts,
   keyManagerOfReference,
 } from '../../../model/aws.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
@@ -260,4 +262,24 @@ function userGrants(inventory: InventoryView, user: Resource<AwsIamUserFacts>, r
     evidence.push(...viaGroup.evidence);
   }
   return { value, evidence };
+}
+
+/**
+ * A setting an Aurora or Multi-AZ DB cluster holds for its instances (`backupRetentionPeriod`,
+ * `encrypted`), as evidence of the cluster, for an instance that names its cluster
+ * (`clusterArn`) when the inventory holds the cluster with the setting known; undefined
+ * otherwise, and the instance's own item then tells.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html
+ */
+export function clusterSetting<K extends 'backupRetentionPeriod' | 'encrypted'>(
+  instance: Resource<AwsRdsInstanceFacts>,
+  inventory: InventoryView,
+  setting: K,
+): NonNullable<AwsRdsClusterFacts[K]> | undefined {
+  const cluster = instance.facts.clusterArn;
+  if (cluster?.source !== 'explicit') return undefined;
+  const clusterResource = inventory.byId('aws', cluster.value) as Resource<AwsRdsClusterFacts> | undefined;
+  const fact = clusterResource?.facts[setting];
+  if (!clusterResource || !fact || fact.source === 'unknown') return undefined;
+  return evidenceFrom(clusterResource, fact) as NonNullable<AwsRdsClusterFacts[K]>;
 }

@@ -1,8 +1,18 @@
 import type { AwsLogGroupFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
-import { defineCheck, fail, pass, undetermined } from '../../check.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 
-export default defineCheck<AwsLogGroupFacts, 'retained' | 'neverExpires' | 'tooShort' | 'unknown'>({
+/**
+ * The Delivery class keeps events one day only, on their way to S3 or Firehose: the group holds
+ * no log to keep, and the destination's own retention (an S3 lifecycle) is what keeps them.
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CloudWatch_Logs_Log_Classes.html
+ */
+const DELIVERY_CLASS = 'DELIVERY';
+
+export default defineCheck<
+  AwsLogGroupFacts,
+  'retained' | 'neverExpires' | 'tooShort' | 'deliveryClass' | 'unknown'
+>({
   meta: {
     id: 'aws.logs.log-group-retention',
     provider: 'aws',
@@ -33,6 +43,10 @@ export default defineCheck<AwsLogGroupFacts, 'retained' | 'neverExpires' | 'tooS
         ja: 'ロググループ {{logGroup}} の保存期間 {{days}} 日が必要な {{required}} 日より短いです',
         en: 'Log group {{logGroup}} keeps events for {{days|day|days}}, less than the required {{required}}',
       },
+      deliveryClass: {
+        ja: 'ロググループ {{logGroup}} は配信（Delivery）クラスで、CloudWatch Logs はイベントを 1 日だけ保持して S3 または Firehose に配信します（保存期間は配信先で確認してください）',
+        en: 'Log group {{logGroup}} is of the Delivery class: CloudWatch Logs keeps its events one day on their way to S3 or Firehose (check the retention at the destination)',
+      },
       unknown: {
         ja: 'ロググループ {{logGroup}} の保存期間がエクスポートにありません',
         en: 'The export does not show the retention of log group {{logGroup}}',
@@ -45,6 +59,8 @@ export default defineCheck<AwsLogGroupFacts, 'retained' | 'neverExpires' | 'tooS
   evaluate(resource, ctx) {
     const required = ctx.params.logRetentionDays;
     const data = { logGroup: resource.name, required };
+    const logGroupClass = resource.facts.logGroupClass;
+    if (logGroupClass?.value === DELIVERY_CLASS) return notApplicable('deliveryClass', [logGroupClass], data);
     const retention = factOf(resource.facts.retentionInDays, 'configuration.RetentionInDays');
     if (retention.source === 'unknown') return undetermined('unknown', [retention], data);
     if (retention.value === null) return pass('neverExpires', [retention], data);

@@ -2,6 +2,7 @@ import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
+import { clusterSetting } from '../lib/related.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
   meta: {
@@ -43,7 +44,11 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     // Daily automated backups: a retention of N days keeps N generations (national policy
     // 3.5 3)(2) asks for several: minBackupGenerations 2 there, 1 elsewhere).
     const min = ctx.params.minBackupGenerations;
-    const retention = factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
+    // An Aurora or Multi-AZ DB cluster keeps its instances' backups ("Amazon Aurora: Not
+    // applicable" to an instance's BackupRetentionPeriod).
+    const retention =
+      clusterSetting(resource, ctx.inventory, 'backupRetentionPeriod') ??
+      factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
     return decideOnFact(
       retention,
       (days) => days >= min,

@@ -2,6 +2,7 @@ import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck } from '../../check.ts';
 import { decideOnFact } from '../../verdict.ts';
+import { clusterSetting } from '../lib/related.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'encrypted' | 'notEncrypted' | 'unknown'>({
   meta: {
@@ -37,8 +38,12 @@ export default defineCheck<AwsRdsInstanceFacts, 'encrypted' | 'notEncrypted' | '
     },
     references: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html'],
   },
-  evaluate(resource) {
-    const encrypted = factOf(resource.facts.encrypted, 'configuration.storageEncrypted');
+  evaluate(resource, ctx) {
+    // An Aurora cluster encrypts its instances' storage ("Amazon Aurora: Not applicable" to an
+    // instance's StorageEncrypted).
+    const encrypted =
+      clusterSetting(resource, ctx.inventory, 'encrypted') ??
+      factOf(resource.facts.encrypted, 'configuration.storageEncrypted');
     return decideOnFact(
       encrypted,
       (value) => value,

@@ -3,7 +3,8 @@ import { cloudDefault, type Fact } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { type CheckResult, fail, pass, undetermined } from '../../check.ts';
+import { isCustomerManagedKey } from '../../aws/lib/related.ts';
+import { type CheckResult, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 
 /**
  * "Encrypted at rest at all" (OSK-3.2, OSK-4.1, Kobe 2(4), national 3.3 2)(3)), whoever holds the
@@ -13,6 +14,7 @@ import { type CheckResult, fail, pass, undetermined } from '../../check.ts';
 export type AtRestMessage =
   | 'customerKey'
   | 'providerKey'
+  | 'kmsKey'
   | 'azurePlatformKey'
   | 'gcpPlatformKey'
   | 'notEncrypted'
@@ -26,6 +28,10 @@ export const AT_REST_MESSAGES: Readonly<Record<AtRestMessage, Localized>> = {
   providerKey: {
     ja: '事業者管理の鍵で保存時に暗号化されています（{{how}}）',
     en: 'Encrypted at rest with a provider-managed key ({{how}})',
+  },
+  kmsKey: {
+    ja: 'KMS キー {{key}} で保存時に暗号化されています（このキーが利用者管理か AWS 管理かは、キーの記録がないため分かりません）',
+    en: 'Encrypted at rest with KMS key {{key}} (whether the key is customer or AWS managed is not shown: no record of the key)',
   },
   // The platforms' own encryption, in full in each language (a placeholder's value is one text for both).
   azurePlatformKey: {
@@ -78,7 +84,10 @@ export function platformEncryption(
 }
 
 /** AWS: the S3 bucket's default encryption algorithm (since January 2023 at least SSE-S3). */
-export function s3Encryption(bucket: Resource<AwsS3BucketFacts>): CheckResult<AtRestMessage> {
+export function s3Encryption(
+  bucket: Resource<AwsS3BucketFacts>,
+  inventory: InventoryView,
+): CheckResult<AtRestMessage> {
   const algorithm = factOf(
     bucket.facts.sseAlgorithm,
     'supplementaryConfiguration.ServerSideEncryptionConfiguration.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm',
@@ -86,20 +95,43 @@ export function s3Encryption(bucket: Resource<AwsS3BucketFacts>): CheckResult<At
   if (algorithm.source === 'unknown') return undetermined('unknown', [algorithm]);
   // A record from before S3 encrypted by default, with no default encryption set.
   if (algorithm.value === null) return fail('notEncrypted', [algorithm]);
-  const cmk = bucket.facts.customerManagedKey;
-  if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [algorithm, cmk]);
-  return pass('providerKey', [algorithm], { how: algorithm.value });
+  return byKeyHolder(bucket, inventory, algorithm, algorithm.value);
+}
+
+/**
+ * Who holds the key of a store encrypted with KMS: its own fact where the record tells (an
+ * alias, SSE-S3, no key named), else the key's item in the inventory (a key ARN or id alone can
+ * name either); a key the inventory does not hold is named, never called the provider's.
+ */
+function byKeyHolder(
+  resource: Resource<AwsEncryptedStoreFacts | AwsS3BucketFacts>,
+  inventory: InventoryView,
+  encrypted: Fact<unknown>,
+  how: string,
+): CheckResult<AtRestMessage> {
+  const cmk = resource.facts.customerManagedKey;
+  if (cmk && cmk.source !== 'unknown') {
+    return cmk.value ? pass('customerKey', [encrypted, cmk]) : pass('providerKey', [encrypted], { how });
+  }
+  const keyRef = resource.facts.kmsKeyId;
+  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string')
+    return pass('providerKey', [encrypted], { how });
+  const holder = isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
+  if (holder.value === undefined)
+    return pass('kmsKey', [encrypted, ...holder.evidence], { key: keyRef.value });
+  return holder.value
+    ? pass('customerKey', [encrypted, ...holder.evidence])
+    : pass('providerKey', [encrypted, ...holder.evidence], { how });
 }
 
 /** AWS: a resource with an `encrypted` flag (EBS volume, RDS instance). */
 export function encryptedFlag(
   resource: Resource<AwsEncryptedStoreFacts>,
   path: string,
+  inventory: InventoryView,
 ): CheckResult<AtRestMessage> {
   const encrypted: Fact<boolean> = factOf(resource.facts.encrypted, path);
   if (encrypted.source === 'unknown') return undetermined('unknown', [encrypted]);
   if (!encrypted.value) return fail('notEncrypted', [encrypted]);
-  const cmk = resource.facts.customerManagedKey;
-  if (cmk && cmk.source !== 'unknown' && cmk.value === true) return pass('customerKey', [encrypted, cmk]);
-  return pass('providerKey', [encrypted], { how: 'AWS KMS' });
+  return byKeyHolder(resource, inventory, encrypted, 'AWS KMS');
 }

@@ -29,8 +29,8 @@ export default defineCheck<AwsEncryptedStoreFacts & CommonFacts, AtRestMessage>(
       'https://cloud.google.com/compute/docs/disks/disk-encryption',
     ],
   },
-  evaluate(resource) {
-    if (resource.provider === 'aws') return encryptedFlag(resource, 'configuration.encrypted');
+  evaluate(resource, ctx) {
+    if (resource.provider === 'aws') return encryptedFlag(resource, 'configuration.encrypted', ctx.inventory);
     return platformEncryption(resource);
   },
 });

@@ -33,6 +33,7 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage>({
     messages: {
       customerKey: AT_REST_MESSAGES.customerKey,
       providerKey: AT_REST_MESSAGES.providerKey,
+      kmsKey: AT_REST_MESSAGES.kmsKey,
       azurePlatformKey: AT_REST_MESSAGES.azurePlatformKey,
       gcpPlatformKey: AT_REST_MESSAGES.gcpPlatformKey,
       notEncrypted: AT_REST_MESSAGES.notEncrypted,
@@ -44,7 +45,7 @@ export default defineCheck<AwsS3BucketFacts & CommonFacts, AtRestMessage>({
       'https://cloud.google.com/storage/docs/encryption/default-keys',
     ],
   },
-  evaluate(resource) {
-    return resource.provider === 'aws' ? s3Encryption(resource) : platformEncryption(resource);
+  evaluate(resource, ctx) {
+    return resource.provider === 'aws' ? s3Encryption(resource, ctx.inventory) : platformEncryption(resource);
   },
 });

@@ -126,6 +126,7 @@ export function rdsClusterFacts(item: ConfigItem): AwsRdsClusterFacts {
   return {
     ...encryptedStoreFacts(item, { encrypted: 'storageEncrypted', kmsKeyId: 'kmsKeyId' }),
     enabledLogExports: enabledLogExports(item),
+    backupRetentionPeriod: configNumber(item, 'backupRetentionPeriod'),
     ...(publiclyAccessible !== undefined && {
       reachableFromInternet: explicit(publiclyAccessible, 'configuration.publiclyAccessible'),
     }),

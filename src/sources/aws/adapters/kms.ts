@@ -3,9 +3,9 @@ import {
   type AwsKmsKeyFacts,
   keyManagerOfReference,
 } from '../../../model/aws.ts';
-import { cloudDefault, derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { cloudDefault, derived, explicit, type Fact, unexpectedType, unknown } from '../../../model/fact.ts';
 import type { ConfigItem } from '../config-item.ts';
-import { absent, carries, configString, field, toBoolean, toStringValue } from './fields.ts';
+import { absent, carries, configString, field, toBoolean, toNumber, toStringValue } from './fields.ts';
 
 /** AWS::KMS::Key. https://docs.aws.amazon.com/kms/latest/APIReference/API_KeyMetadata.html */
 export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
@@ -18,6 +18,7 @@ export function kmsKeyFacts(item: ConfigItem): AwsKmsKeyFacts {
     origin,
     keySpec: configString(item, keySpec),
     rotationEnabled: rotationStatus(item),
+    ...rotationPeriod(item),
     customerManagedKey:
       keyManager.source === 'unknown'
         ? absent(item, keyManager.path)
@@ -30,6 +31,19 @@ function rotationStatus(item: ConfigItem): Fact<boolean> {
   const path = 'supplementaryConfiguration.KeyRotationStatus';
   const value = toBoolean(item.supplementary?.['KeyRotationStatus']);
   return value === undefined ? absent(item, path) : explicit(value, path);
+}
+
+/**
+ * `RotationPeriodInDays`, which GetKeyRotationStatus answers and Config does not record: no fact
+ * where the item does not carry it, rather than an unknown on every key.
+ * https://docs.aws.amazon.com/kms/latest/APIReference/API_GetKeyRotationStatus.html
+ */
+function rotationPeriod(item: ConfigItem): Pick<AwsKmsKeyFacts, 'rotationPeriodDays'> {
+  const path = 'supplementaryConfiguration.RotationPeriodInDays';
+  const raw = item.supplementary?.['RotationPeriodInDays'];
+  if (raw === undefined || raw === null) return {};
+  const days = toNumber(raw);
+  return { rotationPeriodDays: days === undefined ? unexpectedType(path) : explicit(days, path) };
 }
 
 /**

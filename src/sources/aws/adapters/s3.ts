@@ -212,9 +212,11 @@ function publicAclGrants(item: ConfigItem): Fact<readonly string[]> {
 
 /**
  * Since 5 January 2023 every bucket without a default-encryption configuration encrypts new
- * objects with SSE-S3 (AES256) using S3-owned keys. A record captured before then, with the
- * supplementary configuration read and no default encryption in it, shows a bucket that stored
- * new objects unencrypted unless each upload asked otherwise: `null`, not the later default.
+ * objects with SSE-S3 (AES256) using S3-owned keys. A record that shows the bucket as it was
+ * before then (its capture time, or the time of the snapshot or batch-get that holds it, which
+ * is later where Config recorded no change since), with the supplementary configuration read and
+ * no default encryption in it, shows a bucket that stored new objects unencrypted unless each
+ * upload asked otherwise: `null`, not the later default.
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
  */
 const S3_DEFAULT_ENCRYPTION_SINCE = Date.UTC(2023, 0, 5);
@@ -241,7 +243,8 @@ function defaultEncryption(
         customerManagedKey: absent(item, ALGORITHM_PATH),
       };
     }
-    if (item.captureTime !== undefined && item.captureTime < S3_DEFAULT_ENCRYPTION_SINCE) {
+    const describedAt = item.describedAt ?? item.captureTime;
+    if (describedAt !== undefined && describedAt < S3_DEFAULT_ENCRYPTION_SINCE) {
       return {
         sseAlgorithm: explicit(null, ALGORITHM_PATH),
         kmsKeyId: explicit(null, KEY_PATH),

@@ -15,7 +15,8 @@ import { compareText } from '../../../base/compare-text.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
-import { configItemsToResources } from '../config-items-reader.ts';
+import { answerTime, configItemsToResources } from '../config-items-reader.ts';
+import { withConfigListings } from '../config-listing.ts';
 import { withIamListings } from '../iam-listing.ts';
 import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
@@ -91,6 +92,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
       documents,
       `${scope.account}_${scope.region}_direct`,
       true,
+      false,
     );
     await collectTrailStatus(collection, scope, trails);
     return;
@@ -298,7 +300,7 @@ async function emitItems(
       {};
     return { ...jsonShape(item), tags };
   });
-  return emitDocuments(collection, scope, documents, name, whole);
+  return emitDocuments(collection, scope, documents, name, whole, true);
 }
 
 /**
@@ -311,17 +313,27 @@ async function emitDocuments(
   documents: readonly Record<string, unknown>[],
   name: string,
   whole: boolean,
+  fromConfig: boolean,
 ): Promise<Resource[]> {
   if (documents.length === 0) return [];
   // The saved file's name says whether it holds the whole listing (the offline reader reads the
   // principals of `…_config-items.json` as listed, config-snapshot.ts).
   const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
-  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false);
-  // The query lists every recorded resource of the types read, the fallback every IAM
-  // principal (GetAccountAuthorizationDetails to its last page): the principals were listed
-  // whole unless some stayed unread.
-  const resources = whole ? withIamListings(read, 'configurationItems', { file: `aws:${file}` }) : read;
+  // BatchGetResourceConfig answers with each resource as it is now, as the saved file is read back.
+  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false, 0, {
+    describedAt: answerTime(documents, file),
+  });
+  // The query lists every recorded resource of the types read, in each Region it answers for;
+  // the fallback every IAM principal (GetAccountAuthorizationDetails to its last page), and of
+  // the other types only those it reads: the principals were listed whole unless some stayed
+  // unread, and the Config inventory with them.
+  const origin = { file: `aws:${file}` };
+  const resources = !whole
+    ? read
+    : fromConfig
+      ? withConfigListings(read, 'configurationItems', origin)
+      : withIamListings(read, 'configurationItems', origin);
   scope.resources += collection.emitAll(
     (function* () {
       for (const resource of resources) {

@@ -183,7 +183,12 @@ async function kmsKeys(collection: Collection, scope: Scope): Promise<Json[]> {
         ...(metadata?.Arn ? { arn: metadata.Arn } : {}),
         configuration: JSON.stringify(plain(metadata ?? {})),
         supplementaryConfiguration: rotation
-          ? { KeyRotationStatus: String(rotation.KeyRotationEnabled ?? false) }
+          ? {
+              KeyRotationStatus: String(rotation.KeyRotationEnabled ?? false),
+              ...(rotation.RotationPeriodInDays !== undefined && {
+                RotationPeriodInDays: String(rotation.RotationPeriodInDays),
+              }),
+            }
           : {},
         tags: Object.fromEntries((tags.Tags ?? []).map((t) => [t.TagKey ?? '', t.TagValue ?? ''])),
       });

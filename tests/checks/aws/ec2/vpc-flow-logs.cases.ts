@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { configRuleEvents, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
-import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, REGION, snapshotDocument, snapshotItem } from '../../../sources/aws/builders.ts';
 
 const vpcArn = (id: string) => `arn:aws:ec2:${REGION}:${ACCOUNT}:vpc/${id}`;
 const vpc = (id: string, configuration: Record<string, unknown> = { vpcId: id }) =>
@@ -276,6 +276,14 @@ function emptyListingCases(): AnyCase[] {
       `${ACCOUNT}_${region}_describe-vpcs.json`,
     );
   const emptyFlowLogs = (file: string, paging: object = {}) => jsonFile({ FlowLogs: [], ...paging }, file);
+  const regionSnapshot = (region: string) =>
+    `AWSLogs/${ACCOUNT}/Config/${region}/2026/11/1/ConfigSnapshot/${ACCOUNT}_Config_${region}_ConfigSnapshot_20261101T000000Z_3f6d1c2e-8a4b-4c7d-9e2f-1a3b5c7d9e0f.json`;
+  const eastFlowLog = snapshotItem(
+    'AWS::EC2::FlowLog',
+    'fl-east',
+    { flowLogId: 'fl-east', flowLogStatus: 'ACTIVE', resourceId: 'vpc-east', trafficType: 'ALL' },
+    { region: 'us-east-1', arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc-flow-log/fl-east` },
+  );
   const listing = `${ACCOUNT}_${REGION}_describe-flow-logs.json`;
   return [
     {
@@ -314,6 +322,34 @@ function emptyListingCases(): AnyCase[] {
         emptyFlowLogs(`${ACCOUNT}_${REGION}_describe-flow-logs_vpc-0b2c3d4e.json`),
       ],
       target: 'vpc-0a1',
+      status: 'UNKNOWN',
+      messageId: 'noFlowLogs',
+    },
+    // Each Region's Config recorder delivers its own snapshot (<account>_Config_<region>_ConfigSnapshot_…).
+    {
+      name: "Tokyo's snapshot holds the VPC and no flow log, us-east-1's holds a flow log: Tokyo's were listed, none there",
+      records: [
+        jsonFile(snapshotDocument([vpc('vpc-1')]), regionSnapshot(REGION)),
+        jsonFile(snapshotDocument([eastFlowLog]), regionSnapshot('us-east-1')),
+      ],
+      target: 'vpc-1',
+      status: 'FAIL',
+      messageId: 'notLogged',
+      evidence: [
+        { path: 'configuration.vpcId', value: 'vpc-1' },
+        {
+          source: 'explicit',
+          value: [],
+          path: expect.stringContaining(
+            `${regionSnapshot(REGION)}: configurationItems[resourceType=AWS::EC2::FlowLog]`,
+          ),
+        },
+      ],
+    },
+    {
+      name: "Tokyo's snapshot holds the VPC and no flow log, and no snapshot holds any: whether Config records flow logs is not known",
+      records: [jsonFile(snapshotDocument([vpc('vpc-1')]), regionSnapshot(REGION))],
+      target: 'vpc-1',
       status: 'UNKNOWN',
       messageId: 'noFlowLogs',
     },

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan } from '../../../iac/dialect-plan.ts';
-import { ACCOUNT, REGION, rootRow, snapshotItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, REGION, rootRow, snapshotDocument, snapshotItem } from '../../../sources/aws/builders.ts';
 
 const ROOT = credentialReportFile([rootRow('true')]);
 const detector = (region: string, Enable?: boolean) =>
@@ -38,6 +38,17 @@ function getDetectorItem(region: string, status: string) {
     errors: {},
   };
 }
+/** GetDetector's answer as `aws guardduty get-detector` prints it (no id: the dump's file name gives it). */
+const getDetectorAnswer = (status: string) => ({
+  CreatedAt: '2024-05-01T00:00:00.000Z',
+  FindingPublishingFrequency: 'SIX_HOURS',
+  ServiceRole: `arn:aws:iam::${ACCOUNT}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty`,
+  Status: status,
+  UpdatedAt: '2026-10-01T00:00:00.000Z',
+  Tags: {},
+});
+const regionSnapshot = (region: string) =>
+  `AWSLogs/${ACCOUNT}/Config/${region}/2026/11/1/ConfigSnapshot/${ACCOUNT}_Config_${region}_ConfigSnapshot_20261101T000000Z_3f6d1c2e-8a4b-4c7d-9e2f-1a3b5c7d9e0f.json`;
 const volume = (region: string) =>
   snapshotItem(
     'AWS::EC2::Volume',
@@ -173,18 +184,106 @@ const cases: AnyCase[] = [
       expect(result.data?.['regions']).toEqual(regions),
   })),
   {
-    name: 'says a missing detector is taken as GuardDuty off, because other Regions record theirs',
+    name: "names the Region's Config inventory that holds no detector while Config records another Region's",
     records: [detector(REGION, true), volume('us-east-1'), ROOT],
     status: 'FAIL',
     messageId: 'missing',
     assert: (result) =>
       expect(result.evidence).toContainEqual(
         expect.objectContaining({
-          source: 'default',
-          value: false,
-          path: 'AWS::GuardDuty::Detector[region=us-east-1]',
+          source: 'explicit',
+          value: [],
+          path: expect.stringMatching(
+            /config-snapshot\.json: configurationItems\[resourceType=AWS::GuardDuty::Detector\]$/,
+          ),
         }),
       ),
+  },
+  // Each Region's Config recorder delivers its own snapshot (<account>_Config_<region>_ConfigSnapshot_…).
+  {
+    name: "Tokyo's snapshot holds its enabled detector, us-east-1's snapshot none: us-east-1's detectors were listed, none there",
+    records: [
+      jsonFile(snapshotDocument([detector(REGION, true)]), regionSnapshot(REGION)),
+      jsonFile(snapshotDocument([volume('us-east-1')]), regionSnapshot('us-east-1')),
+      ROOT,
+    ],
+    status: 'FAIL',
+    messageId: 'missing',
+    data: { regions: ['us-east-1'] },
+    evidence: [
+      { source: 'explicit', value: true, path: 'configuration.Enable' },
+      {
+        source: 'explicit',
+        value: [],
+        path: expect.stringContaining(
+          `${regionSnapshot('us-east-1')}: configurationItems[resourceType=AWS::GuardDuty::Detector]`,
+        ),
+      },
+    ],
+  },
+  {
+    name: "Tokyo's snapshot holds its detector, us-east-1 is read from a describe-volumes dump only: its detectors were not listed",
+    records: [
+      jsonFile(snapshotDocument([detector(REGION, true)]), regionSnapshot(REGION)),
+      jsonFile(
+        {
+          Volumes: [
+            { VolumeId: 'vol-0e1', AvailabilityZone: 'us-east-1a', Encrypted: true, State: 'in-use' },
+          ],
+        },
+        `${ACCOUNT}/us-east-1/ec2-describe-volumes.json`,
+      ),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'notListed',
+    data: { regions: ['us-east-1'] },
+  },
+  {
+    name: "a dump's list-detectors and get-detector in Tokyo and a volume of us-east-1: the detectors were listed in Tokyo only",
+    records: [
+      jsonFile(
+        getDetectorAnswer('ENABLED'),
+        `${ACCOUNT}/${REGION}/guardduty-get-detector-6c4e1f2a3b5d7e9f8a0b1c2d3e4f5a6b.json`,
+      ),
+      jsonFile(
+        { DetectorIds: ['6c4e1f2a3b5d7e9f8a0b1c2d3e4f5a6b'] },
+        `${ACCOUNT}/${REGION}/guardduty-list-detectors.json`,
+      ),
+      jsonFile(
+        {
+          Volumes: [
+            { VolumeId: 'vol-0e1', AvailabilityZone: 'us-east-1a', Encrypted: true, State: 'in-use' },
+          ],
+        },
+        `${ACCOUNT}/us-east-1/ec2-describe-volumes.json`,
+      ),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'notListed',
+    data: { regions: ['us-east-1'] },
+  },
+  {
+    name: 'snapshots of two Regions with no detector in either: whether Config records detectors is not known',
+    records: [
+      jsonFile(snapshotDocument([volume(REGION)]), regionSnapshot(REGION)),
+      jsonFile(snapshotDocument([volume('us-east-1')]), regionSnapshot('us-east-1')),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noDetectors',
+  },
+  {
+    name: "Tokyo's detector in a history file (the resources that changed), us-east-1's snapshot without one: no Region's inventory holds a detector",
+    records: [
+      jsonFile({ fileVersion: '1.0', configurationItems: [detector(REGION, true)] }, 'config-history.json'),
+      jsonFile(snapshotDocument([volume('us-east-1')]), regionSnapshot('us-east-1')),
+      ROOT,
+    ],
+    status: 'UNKNOWN',
+    messageId: 'notListed',
+    data: { regions: ['us-east-1'] },
   },
   {
     name: 'GetDetector Status: the evidence shows the Status the verdict was worked out from',
@@ -212,10 +311,10 @@ const cases: AnyCase[] = [
     data: { regions: [REGION] },
   },
   {
-    name: "a snapshot's detector beside a rule event's: the snapshot lists the detectors",
+    name: "a snapshot of Tokyo's detector beside a rule event of us-east-1's volume: us-east-1's detectors were not listed",
     records: [detector(REGION, true), configRuleEvents([volume('us-east-1')]), ROOT],
-    status: 'FAIL',
-    messageId: 'missing',
+    status: 'UNKNOWN',
+    messageId: 'notListed',
     data: { regions: ['us-east-1'] },
   },
   ...planCases(),

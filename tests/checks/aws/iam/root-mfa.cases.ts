@@ -1,6 +1,13 @@
-import { credentialReportFile } from '../../../helpers/exports.ts';
+import { credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { iamUserItem, rootRow } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, iamUserItem, rootRow } from '../../../sources/aws/builders.ts';
+
+/** `aws iam get-account-summary` as a per-account dump keeps it (`<account>/global/…`). */
+const accountSummary = (flags: Record<string, number>) =>
+  jsonFile(
+    { SummaryMap: { Users: 4, Groups: 2, Roles: 31, MFADevices: 0, MFADevicesInUse: 0, ...flags } },
+    `${ACCOUNT}/global/iam-get-account-summary.json`,
+  );
 
 const table = [
   ['root with MFA', 'true', 'PASS', 'mfa'],
@@ -23,6 +30,31 @@ const cases: AnyCase[] = [
     messageId: 'noReport',
     evidence: [{ source: 'unknown' }],
     message: { en: /credential report/ },
+  },
+  // Centralized root access (November 2024): the organization removed the member's root
+  // credentials, and GetAccountSummary says so (AccountPasswordPresent 0).
+  {
+    name: 'a member account whose root credentials were removed: no root password, so no sign-in for MFA to guard',
+    records: [
+      credentialReportFile([rootRow('false')]),
+      accountSummary({
+        AccountMFAEnabled: 0,
+        AccountAccessKeysPresent: 0,
+        AccountSigningCertificatesPresent: 0,
+        AccountPasswordPresent: 0,
+      }),
+    ],
+    status: 'NOT_APPLICABLE',
+    messageId: 'noPassword',
+    evidence: [{ path: 'SummaryMap.AccountPasswordPresent', value: false, source: 'explicit' }],
+  },
+  {
+    name: 'a root user with a password (AccountPasswordPresent 1) and no MFA',
+    records: [
+      accountSummary({ AccountMFAEnabled: 0, AccountAccessKeysPresent: 0, AccountPasswordPresent: 1 }),
+    ],
+    status: 'FAIL',
+    messageId: 'noMfa',
   },
 ];
 

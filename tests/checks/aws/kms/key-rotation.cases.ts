@@ -40,6 +40,35 @@ const steampipeKey = (rotation: boolean | null) => {
   );
 };
 
+/**
+ * `aws kms describe-key` and `aws kms get-key-rotation-status` (botocore kms service-2.json
+ * GetKeyRotationStatusResponse: KeyId as the key ARN, KeyRotationEnabled, RotationPeriodInDays
+ * since April 2024), each saved to a file of its own: one key, both facts.
+ */
+const describeKey = jsonFile(
+  {
+    KeyMetadata: {
+      AWSAccountId: ACCOUNT,
+      KeyId: ID,
+      Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
+      Enabled: true,
+      KeyUsage: 'ENCRYPT_DECRYPT',
+      KeyState: 'Enabled',
+      Origin: 'AWS_KMS',
+      KeyManager: 'CUSTOMER',
+      CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+      KeySpec: 'SYMMETRIC_DEFAULT',
+      MultiRegion: false,
+    },
+  },
+  `kms-describe-key-${ID}.json`,
+);
+const rotationStatus = (answer: Record<string, unknown>) =>
+  jsonFile(
+    { KeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`, ...answer },
+    `kms-get-key-rotation-status-${ID}.json`,
+  );
+
 export default {
   valid: [
     {
@@ -74,6 +103,11 @@ export default {
     {
       name: 'a Steampipe aws_kms_key row: customer key, key_rotation_enabled true',
       records: [steampipeKey(true)],
+      messageId: 'enabled',
+    },
+    {
+      name: 'get-key-rotation-status: rotation on, every 365 days (the default period)',
+      records: [describeKey, rotationStatus({ KeyRotationEnabled: true, RotationPeriodInDays: 365 })],
       messageId: 'enabled',
     },
   ],
@@ -116,38 +150,29 @@ export default {
       // GetKeyRotationStatusResponse: KeyId as the key ARN, KeyRotationEnabled,
       // RotationPeriodInDays), each saved to a file of its own: one key, both facts.
       name: 'describe-key and get-key-rotation-status output: rotation off',
-      records: [
-        jsonFile(
-          {
-            KeyMetadata: {
-              AWSAccountId: ACCOUNT,
-              KeyId: ID,
-              Arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
-              Enabled: true,
-              KeyUsage: 'ENCRYPT_DECRYPT',
-              KeyState: 'Enabled',
-              Origin: 'AWS_KMS',
-              KeyManager: 'CUSTOMER',
-              CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
-              KeySpec: 'SYMMETRIC_DEFAULT',
-              MultiRegion: false,
-            },
-          },
-          `kms-describe-key-${ID}.json`,
-        ),
-        jsonFile(
-          {
-            KeyId: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${ID}`,
-            KeyRotationEnabled: false,
-          },
-          `kms-get-key-rotation-status-${ID}.json`,
-        ),
-      ],
+      records: [describeKey, rotationStatus({ KeyRotationEnabled: false })],
       messageId: 'disabled',
       evidence: [
         { path: 'configuration.keyManager', value: 'CUSTOMER' },
         { path: 'supplementaryConfiguration.KeyRotationStatus', value: false, source: 'explicit' },
       ],
+    },
+    {
+      name: 'get-key-rotation-status: rotation on, every 730 days, more than the 365 allowed',
+      records: [describeKey, rotationStatus({ KeyRotationEnabled: true, RotationPeriodInDays: 730 })],
+      messageId: 'periodTooLong',
+      data: { days: 730, max: 365 },
+      evidence: [
+        { path: 'configuration.keyManager', value: 'CUSTOMER' },
+        { path: 'supplementaryConfiguration.KeyRotationStatus', value: true },
+        { path: 'supplementaryConfiguration.RotationPeriodInDays', value: 730, source: 'explicit' },
+      ],
+    },
+    {
+      name: 'the default 365-day period against an organisation maximum of 180 days',
+      records: [describeKey, rotationStatus({ KeyRotationEnabled: true, RotationPeriodInDays: 365 })],
+      params: { maxKeyRotationDays: 180 },
+      messageId: 'periodTooLong',
     },
   ],
 } satisfies RuleTests;

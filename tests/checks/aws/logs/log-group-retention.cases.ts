@@ -1,4 +1,4 @@
-import { configSelect } from '../../../helpers/exports.ts';
+import { configSelect, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { ACCOUNT, REGION, snapshotItem } from '../../../sources/aws/builders.ts';
 
@@ -12,6 +12,24 @@ const logGroup = (configuration: Record<string, unknown>) =>
     { arn, name },
   );
 const evidence = (source: string) => [{ source, path: 'configuration.RetentionInDays' }];
+/** `aws logs describe-log-groups`, kept per Region in the dump's `<account>/<region>/` folders. */
+const describeLogGroups = (entry: Record<string, unknown>) =>
+  jsonFile(
+    {
+      logGroups: [
+        {
+          logGroupName: '/aws/lambda/city-export',
+          creationTime: 1733097600000,
+          metricFilterCount: 0,
+          arn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/city-export:*`,
+          storedBytes: 0,
+          logGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/lambda/city-export`,
+          ...entry,
+        },
+      ],
+    },
+    `${ACCOUNT}/${REGION}/logs-describe-log-groups.json`,
+  );
 
 export default {
   valid: [
@@ -33,8 +51,32 @@ export default {
       messageId: 'neverExpires',
       evidence: evidence('default'),
     },
+    {
+      name: 'a Delivery class log group (describe-log-groups): kept one day on its way to S3 or Firehose',
+      records: [describeLogGroups({ retentionInDays: 1, logGroupClass: 'DELIVERY' })],
+      status: 'NOT_APPLICABLE',
+      messageId: 'deliveryClass',
+      evidence: [{ source: 'explicit', value: 'DELIVERY', path: 'configuration.LogGroupClass' }],
+    },
+    {
+      name: 'a Delivery class log group whose record has no retention is not one that never expires',
+      records: [logGroup({ LogGroupClass: 'DELIVERY' })],
+      status: 'NOT_APPLICABLE',
+      messageId: 'deliveryClass',
+    },
+    {
+      name: 'an Infrequent Access log group that never expires',
+      records: [describeLogGroups({ logGroupClass: 'INFREQUENT_ACCESS' })],
+      messageId: 'neverExpires',
+    },
   ],
   invalid: [
+    {
+      name: 'a Standard class log group (describe-log-groups) kept 30 days',
+      records: [describeLogGroups({ retentionInDays: 30, logGroupClass: 'STANDARD' })],
+      messageId: 'tooShort',
+      evidence: evidence('explicit'),
+    },
     {
       name: '30 days',
       records: [logGroup({ RetentionInDays: 30 })],

@@ -1,5 +1,5 @@
-import { byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
-import { instance } from './instance.ts';
+import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { auroraCluster, auroraInstance, CLUSTER_ARN, instance } from './instance.ts';
 
 const table = [
   [
@@ -11,11 +11,27 @@ const table = [
   [{}, 'UNKNOWN', 'unknown'],
 ] as const;
 
-export default byVerdict(
-  table.map(([configuration, status, messageId]) => ({
+const cases: AnyCase[] = [
+  ...table.map(([configuration, status, messageId]) => ({
     name: JSON.stringify(configuration),
     records: [instance(configuration)],
     status,
     messageId,
   })),
-) satisfies RuleTests;
+  {
+    name: 'an Aurora instance whose item does not show its encryption: its cluster’s storageEncrypted decides',
+    records: [auroraInstance({}), auroraCluster({ storageEncrypted: true })],
+    status: 'PASS',
+    messageId: 'encrypted',
+    evidence: [{ path: 'configuration.storageEncrypted', value: true, resourceId: CLUSTER_ARN }],
+  },
+  {
+    name: 'an Aurora instance of an unencrypted cluster',
+    records: [auroraInstance({ storageEncrypted: false }), auroraCluster({ storageEncrypted: false })],
+    status: 'FAIL',
+    messageId: 'notEncrypted',
+    evidence: [{ path: 'configuration.storageEncrypted', value: false, resourceId: CLUSTER_ARN }],
+  },
+];
+
+export default byVerdict(cases) satisfies RuleTests;

@@ -14,3 +14,24 @@ export const instance = (configuration: Record<string, unknown>) =>
     },
     { arn, name: 'resident-db' },
   );
+
+/**
+ * An Aurora cluster's Config item as Config spells AWS::RDS::DBCluster (`dbclusterIdentifier`,
+ * `dbclusterArn`: the acronym folded), and an instance of it, which names it by
+ * `dBClusterIdentifier`: the cluster holds its instances' backups and encryption.
+ */
+export const CLUSTER_ARN = `arn:aws:rds:${REGION}:${ACCOUNT}:cluster:resident-aurora`;
+export const auroraCluster = (configuration: Record<string, unknown>) =>
+  snapshotItem(
+    'AWS::RDS::DBCluster',
+    'cluster-ABCDEFGHIJKLMNOPQRSTUVWXY1',
+    {
+      dbclusterIdentifier: 'resident-aurora',
+      dbclusterArn: CLUSTER_ARN,
+      engine: 'aurora-postgresql',
+      ...configuration,
+    },
+    { arn: CLUSTER_ARN, name: 'resident-aurora' },
+  );
+export const auroraInstance = (configuration: Record<string, unknown>) =>
+  instance({ engine: 'aurora-postgresql', dBClusterIdentifier: 'resident-aurora', ...configuration });

@@ -1,13 +1,15 @@
 import { expect } from 'vitest';
-import { configSelect } from '../../../helpers/exports.ts';
+import { configSelect, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import {
   ACCOUNT,
+  apiItem,
   bucketArn,
   bucketItem,
   defaultEncryption,
   keyArn,
   kmsKeyItem,
+  snapshotDocument,
 } from '../../../sources/aws/builders.ts';
 
 const KEY = '0f3a7c1e-52b4-4d8e-9a61-3c2b9e7d1f40';
@@ -133,6 +135,58 @@ const cases: AnyCase[] = [
   {
     name: 'a record from before January 2023 with no default encryption (objects stored unencrypted)',
     records: [bucketItem('b', {}, {}, '2019-06-01T00:00:00.000Z')],
+    status: 'FAIL',
+    messageId: 'noDefaultEncryption',
+    evidence: [{ path: ALGORITHM, source: 'explicit', value: null }],
+  },
+  // Config records a bucket when it changes: a bucket left alone since 2019 keeps its 2019 item
+  // in every later snapshot and batch-get, which show it as S3 keeps it when they are made.
+  {
+    name: "a 2019 item of an unchanged bucket in a snapshot delivered in 2024 (its file name's time): S3's default applies",
+    records: [
+      jsonFile(
+        snapshotDocument([bucketItem('b', {}, {}, '2019-06-01T00:00:00.000Z')]),
+        `${ACCOUNT}_Config_ap-northeast-1_ConfigSnapshot_20240502T041127Z_0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d.json`,
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'sseS3',
+    evidence: [{ path: ALGORITHM, source: 'default', value: 'AES256' }],
+  },
+  {
+    name: 'a 2019 item beside one captured in 2024 in a batch-get answer: both are as they are in 2024',
+    target: bucketArn('b'),
+    records: [
+      jsonFile(
+        {
+          baseConfigurationItems: [
+            apiItem(bucketItem('b', {}, {}, '2019-06-01T00:00:00.000Z')),
+            apiItem(bucketItem('other', defaultEncryption('AES256'), {}, '2024-05-01T00:00:00.000Z')),
+          ],
+          unprocessedResourceKeys: [],
+        },
+        'batch-get-resource-config.json',
+      ),
+    ],
+    status: 'FAIL',
+    messageId: 'sseS3',
+    evidence: [{ path: ALGORITHM, source: 'default', value: 'AES256' }],
+  },
+  {
+    name: 'a 2019 item beside one of 2024 in a history file: the history shows the bucket as it was in 2019',
+    target: bucketArn('b'),
+    records: [
+      jsonFile(
+        {
+          fileVersion: '1.0',
+          configurationItems: [
+            bucketItem('b', {}, {}, '2019-06-01T00:00:00.000Z'),
+            bucketItem('other', defaultEncryption('AES256'), {}, '2024-05-01T00:00:00.000Z'),
+          ],
+        },
+        `${ACCOUNT}_Config_ap-northeast-1_ConfigHistory_AWS__S3__Bucket_20190601T000000Z_20190601T060000Z_1.json`,
+      ),
+    ],
     status: 'FAIL',
     messageId: 'noDefaultEncryption',
     evidence: [{ path: ALGORITHM, source: 'explicit', value: null }],

@@ -1,6 +1,6 @@
 import { assetExport, configSnapshot, graphQuery } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { ACCOUNT, snapshotItem } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, keyArn, kmsKeyItem, snapshotItem } from '../../../sources/aws/builders.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
 
 const volume = (configuration: Record<string, unknown>) =>
@@ -41,6 +41,29 @@ export default {
       ],
       messageId: 'customerKey',
     },
+    // An encrypted volume always names its key's ARN, the AWS managed aws/ebs key's too.
+    {
+      name: 'an EBS volume encrypted with a key ARN whose key item is customer managed',
+      records: [volume({ encrypted: true, kmsKeyId: keyArn('disk') }), kmsKeyItem('disk', {})],
+      messageId: 'customerKey',
+    },
+    {
+      name: 'an EBS volume encrypted with a key ARN whose key item is AWS managed (aws/ebs)',
+      records: [
+        volume({ encrypted: true, kmsKeyId: keyArn('ebs') }),
+        kmsKeyItem('ebs', {
+          keyManager: 'AWS',
+          description: 'Default key that protects my EBS volumes when no other key is defined',
+        }),
+      ],
+      messageId: 'providerKey',
+    },
+    {
+      name: 'an EBS volume encrypted with a key ARN the records hold no key of: the key is named, not called the provider’s',
+      records: [volume({ encrypted: true, kmsKeyId: keyArn('unrecorded') })],
+      messageId: 'kmsKey',
+      data: { key: keyArn('unrecorded') },
+    },
     {
       name: 'an Azure managed disk with the platform key: Azure always encrypts disks at rest',
       records: [graphQuery([azureDisk({ type: 'EncryptionAtRestWithPlatformKey' })])],
@@ -78,5 +101,11 @@ export default {
     },
   ],
 } satisfies RuleTests<
-  'providerKey' | 'azurePlatformKey' | 'gcpPlatformKey' | 'customerKey' | 'notEncrypted' | 'unknown'
+  | 'providerKey'
+  | 'kmsKey'
+  | 'azurePlatformKey'
+  | 'gcpPlatformKey'
+  | 'customerKey'
+  | 'notEncrypted'
+  | 'unknown'
 >;

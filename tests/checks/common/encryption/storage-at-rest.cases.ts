@@ -1,6 +1,7 @@
+import { expect } from 'vitest';
 import { assetExport, configSelect, configSnapshot, graphQuery } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { ACCOUNT, bucketItem, defaultEncryption, keyArn } from '../../../sources/aws/builders.ts';
+import { ACCOUNT, bucketItem, defaultEncryption, keyArn, kmsKeyItem } from '../../../sources/aws/builders.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
 
 const SUB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
@@ -29,12 +30,29 @@ export default {
       example: true,
     },
     {
-      name: 'an S3 bucket with SSE-KMS and a customer managed key',
+      name: 'an S3 bucket with SSE-KMS and a customer managed key (its key ARN resolved to the key item)',
       records: [
         bucketItem('city-data', {
           ServerSideEncryptionConfiguration: defaultEncryption('aws:kms', keyArn('k')),
         }),
+        kmsKeyItem('k', {}),
       ],
+      messageId: 'customerKey',
+      evidence: [
+        { value: 'aws:kms' },
+        { path: expect.stringMatching(/kmsMasterKeyID$/), value: keyArn('k') },
+        { path: 'configuration.keyManager', value: 'CUSTOMER' },
+      ],
+    },
+    {
+      name: 'an S3 bucket with DSSE-KMS and a key ARN the records hold no key of: the key is named, not called the provider’s',
+      records: [
+        bucketItem('city-dsse', {
+          ServerSideEncryptionConfiguration: defaultEncryption('aws:kms:dsse', keyArn('unrecorded')),
+        }),
+      ],
+      messageId: 'kmsKey',
+      data: { key: keyArn('unrecorded') },
     },
     {
       name: 'an S3 bucket with no encryption configuration: SSE-S3 since January 2023',
@@ -104,5 +122,11 @@ export default {
     },
   ],
 } satisfies RuleTests<
-  'providerKey' | 'azurePlatformKey' | 'gcpPlatformKey' | 'customerKey' | 'notEncrypted' | 'unknown'
+  | 'providerKey'
+  | 'kmsKey'
+  | 'azurePlatformKey'
+  | 'gcpPlatformKey'
+  | 'customerKey'
+  | 'notEncrypted'
+  | 'unknown'
 >;

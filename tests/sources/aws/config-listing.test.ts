@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { AwsAccountFacts } from '../../../src/model/aws.ts';
+import type { Resource } from '../../../src/model/resource.ts';
+import { awsConfigSnapshotFormat } from '../../../src/sources/aws/config-snapshot.ts';
+import { ACCOUNT, apiItem, iamUserItem, snapshotDocument, snapshotItem } from './builders.ts';
+
+function configListings(document: unknown, file = 'snapshot.json') {
+  const ctx = { file, skip: () => {}, note: () => {} };
+  const resources = [...awsConfigSnapshotFormat.read(document, ctx)] as Resource[];
+  return resources.flatMap((r) => (r.facts as AwsAccountFacts).configListings ?? []);
+}
+
+const detector = snapshotItem('AWS::GuardDuty::Detector', 'det-1', { Id: 'det-1', Enable: true });
+const volume = (region: string) =>
+  snapshotItem('AWS::EC2::Volume', `vol-${region}`, { volumeId: `vol-${region}` }, { region });
+
+describe('AWS Config inventories read whole: the types each Region holds (configListings)', () => {
+  it('a snapshot lists, per Region of its regional items, the types it holds there; global items none', () => {
+    const [listing, ...rest] = configListings(
+      snapshotDocument([detector, volume('ap-northeast-1'), volume('us-east-1'), iamUserItem('alice')]),
+    );
+    expect(rest).toEqual([]);
+    expect(listing).toMatchObject({
+      source: 'explicit',
+      path: 'configurationItems',
+      value: [
+        {
+          region: 'ap-northeast-1',
+          types: ['AWS::EC2::Volume', 'AWS::GuardDuty::Detector'],
+          listing: 'snapshot.json: configurationItems',
+        },
+        { region: 'us-east-1', types: ['AWS::EC2::Volume'], listing: 'snapshot.json: configurationItems' },
+      ],
+    });
+  });
+
+  it('a live scan names its whole Config inventory so, but not what the direct calls of a Region without a recorder read', () => {
+    const items = { configurationItems: [detector, volume('ap-northeast-1')] };
+    expect(configListings(items, `configservice/${ACCOUNT}_ap-northeast-1_config-items.json`)).toHaveLength(
+      1,
+    );
+    expect(configListings(items, `configservice/${ACCOUNT}_ap-northeast-1_direct_config-items.json`)).toEqual(
+      [],
+    );
+    expect(
+      configListings(items, `configservice/${ACCOUNT}_ap-northeast-1_config-items-incomplete.json`),
+    ).toEqual([]);
+  });
+
+  it('a history file, a batch-get and a list of items hold some resources: no listing', () => {
+    expect(configListings({ fileVersion: '1.0', configurationItems: [detector] })).toEqual([]);
+    expect(configListings({ baseConfigurationItems: [apiItem(detector)] })).toEqual([]);
+    expect(configListings([detector, volume('us-east-1')])).toEqual([]);
+  });
+});
