@@ -2,7 +2,8 @@ import { asBoolean } from '../../base/boolean.ts';
 import { type AzureDirectoryUserFacts, azureDirectoryUserId } from '../../model/azure.ts';
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import type { DocumentFormat } from '../format.ts';
+import { headedCsv, loadCsvParser } from '../csv.ts';
+import type { DocumentFormat, TextFormat } from '../format.ts';
 import { isObject, TENANT_ROOT } from './arm-record.ts';
 
 type JsonObject = Readonly<Record<string, unknown>>;
@@ -92,3 +93,46 @@ function directoryUser(item: JsonObject, origin: Origin): Resource<AzureDirector
     origin,
   };
 }
+
+/** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
+const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
+
+function userColumns(header: readonly string[]): Readonly<Record<string, string>> | undefined {
+  const labels = new Map(header.map((label) => [label.trim().toLowerCase(), label]));
+  const columns = Object.fromEntries(
+    USER_COLUMNS.flatMap((column) => {
+      const label = labels.get(column.toLowerCase());
+      return label === undefined ? [] : [[column, label]];
+    }),
+  );
+  return Object.keys(columns).length === USER_COLUMNS.length ? columns : undefined;
+}
+
+const USERS_CSV = headedCsv(userColumns, 'not the header of the Entra admin center\'s "Download users" CSV');
+
+/**
+ * The Microsoft Entra admin center's **Users → All users → Download users** CSV
+ * (`userPrincipalName`, `displayName`, `surname`, `mail`, `givenName`, `objectId`, `userType`,
+ * `jobTitle`, …, `legalAgeGroupClassification`): each row a directory user by `objectId`, with its
+ * `userType` and sign-in name, read as Graph's users are. An empty cell is not set.
+ * https://learn.microsoft.com/entra/identity/users/users-bulk-download
+ */
+export const azureEntraUsersCsv: TextFormat = {
+  kind: 'text',
+  id: 'azure-entra-users-csv',
+  provider: 'azure',
+  description:
+    'Microsoft Entra admin center "Download users" CSV (userPrincipalName, objectId, userType, …): directory users by object id',
+  load: loadCsvParser,
+  matches: USERS_CSV.matches,
+  *read(text, ctx) {
+    const { columns, rows } = USERS_CSV.read(text, ctx.file);
+    for (const row of rows) {
+      const item = Object.fromEntries(
+        Object.entries(columns).map(([column, label]) => [column, row.cells[label] ?? '']),
+      );
+      if (isUser(item)) yield directoryUser(item, { file: ctx.file, line: row.line });
+      else ctx.skip('a row without an object id and a sign-in name', { line: row.line });
+    }
+  },
+};

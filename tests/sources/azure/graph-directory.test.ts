@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AzureDirectoryUserFacts } from '../../../src/model/azure.ts';
 import type { Resource } from '../../../src/model/resource.ts';
-import { azureGraphDirectory } from '../../../src/sources/azure/graph-directory.ts';
+import { azureEntraUsersCsv, azureGraphDirectory } from '../../../src/sources/azure/graph-directory.ts';
+import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
+
+beforeAll(loadCsvParser);
 
 // Microsoft Graph users as `az ad user list` prints them (CLI 2.37 and later: Graph's default
 // properties, no userType), the older AAD Graph's (`objectId`), a `$select` page with userType,
@@ -99,5 +102,31 @@ describe('azure-graph-directory', () => {
     };
     expect(formatOf([group])).toBe('azure-cli-unread');
     expect(formatOf([user, group])).not.toBe('azure-graph-directory');
+  });
+
+  // The Entra admin center's Users → Download users (learn.microsoft.com/entra/identity/users/users-bulk-download).
+  const HEADER =
+    'userPrincipalName,displayName,surname,mail,givenName,objectId,userType,jobTitle,department,accountEnabled,usageLocation,streetAddress,state,country,physicalDeliveryOfficeName,city,postalCode,telephoneNumber,mobile,authenticationPhoneNumber,authenticationAlternativePhoneNumber,authenticationEmail,alternateEmailAddress,ageGroup,consentProvidedForMinor,legalAgeGroupClassification';
+  const row = (upn: string, id: string, userType: string) =>
+    [upn, 'Name', '', '', '', id, userType, '', '', 'True', ...Array(16).fill('')].join(',');
+
+  it("reads the Entra admin center's Download users CSV as directory users, by objectId", () => {
+    const text = `\ufeff${HEADER}\r\n${row('partner_example.net#EXT#@city.onmicrosoft.com', '8b2c3d4e-2222-4f5a-9b6c-7d8e9f0a1b22', 'Guest')}\r\n${row('svc@city.onmicrosoft.com', '8b2c3d4e-3333-4f5a-9b6c-7d8e9f0a1b23', '')}\r\n`;
+    expect(INPUT_FORMATS.find((format) => format.kind === 'text' && format.matches(HEADER))?.id).toBe(
+      'azure-entra-users-csv',
+    );
+    const skipped: string[] = [];
+    const users = [
+      ...azureEntraUsersCsv.read(text, { file: 'exportUsers.csv', skip: (reason) => skipped.push(reason) }),
+    ] as Resource<AzureDirectoryUserFacts>[];
+    expect(users).toMatchObject([
+      {
+        id: '/users/8b2c3d4e-2222-4f5a-9b6c-7d8e9f0a1b22',
+        facts: { userType: { source: 'explicit', value: 'Guest', path: 'userType' } },
+      },
+      { id: '/users/8b2c3d4e-3333-4f5a-9b6c-7d8e9f0a1b23' },
+    ]);
+    expect(users[1]?.facts.userType).toBeUndefined();
+    expect(skipped).toEqual([]);
   });
 });
