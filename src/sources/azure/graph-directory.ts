@@ -39,7 +39,7 @@ function itemsOf(document: unknown): readonly unknown[] {
   return Array.isArray(page) ? page : [document];
 }
 
-const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf(item) !== undefined;
+export const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf(item) !== undefined;
 
 /**
  * Microsoft Graph's users and their MFA registration: who the principal id of a role assignment
@@ -70,7 +70,8 @@ export const azureGraphDirectory: DocumentFormat = {
   },
 };
 
-function directoryUser(item: JsonObject, origin: Origin): Resource<AzureDirectoryUserFacts> {
+/** A Graph user (or one of the other dialects' users put in its terms) as the directory user it is. */
+export function directoryUser(item: JsonObject, origin: Origin): Resource<AzureDirectoryUserFacts> {
   const id = userIdOf(item) as string;
   const userPrincipalName = member(item, 'userPrincipalName') as string;
   const userType = member(item, 'userType');
@@ -132,7 +133,7 @@ export const azureEntraUsersCsv: TextFormat = {
         Object.entries(columns).map(([column, label]) => [column, row.cells[label] ?? '']),
       );
       if (isUser(item)) yield directoryUser(item, { file: ctx.file, line: row.line });
-      else ctx.skip('a row without an object id and a sign-in name', { line: row.line });
+      else ctx.skip('a Download users row without its objectId and userPrincipalName', { line: row.line });
     }
   },
 };
