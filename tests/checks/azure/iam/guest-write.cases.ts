@@ -1,3 +1,4 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import type { AnyCase, RuleTests } from '../../../helpers/rule-tester.ts';
 import { assessmentRow, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
@@ -28,6 +29,33 @@ const fromAssignments: AnyCase[] = [
     ],
     status: 'FAIL',
     messageId: 'guestWriteAssigned',
+  },
+  {
+    // `az role assignment list` prints principalName "" where it could not resolve the principal
+    // in Microsoft Graph: the directory export tells who it is.
+    name: 'no assessment, az role assignment list with an empty principalName: a Guest by Graph users',
+    records: [
+      jsonFile(
+        [
+          {
+            id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments/5a1b0000-0000-4eee-8fff-0000000000aa`,
+            name: '5a1b0000-0000-4eee-8fff-0000000000aa',
+            principalId: GUEST.id,
+            principalName: '',
+            principalType: 'User',
+            roleDefinitionId: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${ROLES.contributor}`,
+            roleDefinitionName: 'Contributor',
+            scope: SUBSCRIPTION_ID,
+            type: 'Microsoft.Authorization/roleAssignments',
+          },
+        ],
+        'role-assignment-list.json',
+      ),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+    data: { guests: [GUEST.upn] },
   },
   {
     name: 'no assessment, a guest with Reader only',
