@@ -48,7 +48,7 @@ export const EXPORT_RULES: readonly Rule[] = [
   [/an azuread_user row without its object id/g, 'オブジェクト ID のない azuread_user の行です'],
   [
     /a Download users row without its objectId and userPrincipalName/g,
-    'objectId と userPrincipalName のない「ユーザーのダウンロード」の行です',
+    'objectId と userPrincipalName のない「ユーザのダウンロード」の行です',
   ],
   [
     /not a Steampipe row \(no `akas` and `title` columns\)/g,

@@ -49,7 +49,7 @@ export const SCOUTSUITE_RULES: readonly Rule[] = [
   ],
   [
     /ScoutSuite aad user: no object id and sign-in name \(name\)/g,
-    'ScoutSuite の aad のユーザーにオブジェクト ID とサインイン名（name）がありません',
+    'ScoutSuite の aad のユーザにオブジェクト ID とサインイン名（name）がありません',
   ],
   [
     /ScoutSuite services kansa does not read: (.+) \(their resources are not scanned\)/g,

@@ -48,7 +48,7 @@ export default defineCheck({
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
       guestWriteAssigned: {
-        ja: 'ゲスト アカウント {{guests}} に、サブスクリプションに書き込めるロール（所有者、共同作成者、ユーザー アクセス管理者など）が割り当てられています',
+        ja: 'ゲスト アカウント {{guests}} に、サブスクリプションに書き込めるロール（所有者、共同作成者、ユーザアクセス管理者など）が割り当てられています',
         en: 'Guest account(s) {{guests}} are assigned roles that write to the subscription (Owner, Contributor, User Access Administrator, …)',
       },
       unknownStatus: {

@@ -44,7 +44,7 @@ export default defineCheck({
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
       writerNotRegistered: {
-        ja: '書き込み権限を持つ {{users}} は MFA に使える認証方法を登録していません（Microsoft Entra ID のユーザー登録の詳細: isMfaRegistered が false）',
+        ja: '書き込み権限を持つ {{users}} は MFA に使える認証方法を登録していません（Microsoft Entra ID のユーザ登録の詳細: isMfaRegistered が false）',
         en: 'Account(s) with write permissions {{users}} have registered no method that can do MFA (Microsoft Entra ID user registration details: isMfaRegistered false)',
       },
       unknownStatus: {
