@@ -17,6 +17,8 @@ import {
  */
 /** Owner's definition GUID. */
 export const OWNER_ROLE = '8e3af657-a8ff-443c-a75c-2fe8c4bcb635';
+/** Contributor's definition GUID: every action but those of Microsoft.Authorization (and a few others). */
+export const CONTRIBUTOR_ROLE = 'b24988ac-6180-42a0-ab88-20f7382dd24c';
 
 export const PRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   [OWNER_ROLE]: 'Owner',
@@ -36,7 +38,7 @@ export const PRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
 export const UNPRIVILEGED_BUILT_IN_ROLES: Readonly<Record<string, string>> = {
   // The classic Account Administrator manages billing, and has no access to the subscription's resources.
   [CLASSIC_ACCOUNT_ADMINISTRATOR]: 'Account Administrator (classic)',
-  'b24988ac-6180-42a0-ab88-20f7382dd24c': 'Contributor',
+  [CONTRIBUTOR_ROLE]: 'Contributor',
   'acdd72a7-3385-48ef-bd42-f606fba81ae7': 'Reader',
   '39bc4728-0917-49c7-9d2c-d95423bc2eb4': 'Security Reader',
   'fb1c8493-542b-48eb-b624-b4c8fea62acd': 'Security Admin',

@@ -229,7 +229,8 @@ export interface AzureRoleAssignmentFacts {
 }
 
 /**
- * An Entra ID user (Microsoft Graph's `user`, Steampipe's `azuread_user`): who the principal id of
+ * An Entra ID user (Microsoft Graph's `user` and its registration details, Steampipe's
+ * `azuread_user`): who the principal id of
  * a role assignment is. Read at the tenant's root, filed under a subscription by the scan, and
  * looked up by its id, azureDirectoryUserId(object id).
  */
@@ -238,6 +239,12 @@ export interface AzureDirectoryUserFacts {
   readonly userType?: Fact<string>;
   /** The sign-in name; a guest's is its home address with `#EXT#` (`ann_contoso.com#EXT#@…`). */
   readonly userPrincipalName?: Fact<string>;
+  /**
+   * The user has registered a method that can do MFA (Graph's userRegistrationDetails
+   * `isMfaRegistered`). False: the user cannot be signing in with Entra ID MFA; true does not
+   * show that MFA is required at sign-in.
+   */
+  readonly mfaRegistered?: Fact<boolean>;
 }
 
 /** The resource id of the Entra ID user of this object id (a role assignment's `principalId`). */

@@ -81,6 +81,9 @@ export const DATA_HANDLING_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
 export const MANAGEMENT_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
   'monitoring.workspace',
   'monitoring.log-group',
+  // A Cloud Logging bucket keeps the project's logs where its location says, as a CloudWatch
+  // log group or a Log Analytics workspace does.
+  'audit.log-bucket',
 ]);
 
 /** Where a resource record was read from, so an auditor can find it in the export. */

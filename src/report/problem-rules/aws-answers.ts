@@ -117,8 +117,8 @@ export const AWS_ANSWER_RULES: readonly Rule[] = [
     'aws kms list-keys はキーを ID と ARN だけで示します: チェックが読む設定は aws kms describe-key と get-key-rotation-status で出力してください',
   ],
   [
-    /aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one/g,
-    'aws iam list-virtual-mfa-devices は MFA デバイスの一覧で、これを読むチェックはありません: MFA の有無は認証情報レポートの mfa_active で分かります',
+    /aws iam list-virtual-mfa-devices lists no device of the root user \(a hardware key is not listed\), and users' MFA is read from the credential report's mfa_active/g,
+    'aws iam list-virtual-mfa-devices にルートユーザのデバイスがありません（ハードウェアキーは載りません）。ユーザの MFA は認証情報レポートの mfa_active で読みます',
   ],
   [
     /aws configservice list-discovered-resources names each resource by type and id alone \(no account, Region or setting\): batch-get-resource-config gives their configuration items/g,

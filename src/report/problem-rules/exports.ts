@@ -47,6 +47,10 @@ export const EXPORT_RULES: readonly Rule[] = [
   ],
   [/an azuread_user row without its object id/g, 'オブジェクト ID のない azuread_user の行です'],
   [
+    /a Download users row without its objectId and userPrincipalName/g,
+    'objectId と userPrincipalName のない「ユーザのダウンロード」の行です',
+  ],
+  [
     /not a Steampipe row \(no `akas` and `title` columns\)/g,
     'Steampipe の行ではありません（`akas` と `title` の列がありません）',
   ],

@@ -48,6 +48,10 @@ export const SCOUTSUITE_RULES: readonly Rule[] = [
     '"scoutsuite_results =" で始まるファイルですが、JSON が ScoutSuite の結果ではありません（provider_code と services が必要です）',
   ],
   [
+    /ScoutSuite aad user: no object id and sign-in name \(name\)/g,
+    'ScoutSuite の aad のユーザにオブジェクト ID とサインイン名（name）がありません',
+  ],
+  [
     /ScoutSuite services kansa does not read: (.+) \(their resources are not scanned\)/g,
     'kansa が読み込まない ScoutSuite のサービス: $1（そのリソースはスキャンしません）',
   ],

@@ -23,6 +23,7 @@ import {
   awsCredentialReportSteampipeFormat,
 } from './steampipe-iam-reports.ts';
 import { awsTagEditorCsv } from './tag-editor-csv.ts';
+import { awsVirtualMfaDevicesFormat } from './virtual-mfa-devices.ts';
 
 /** The aws export formats kansa reads offline, also as placebo SDK recordings (`{status_code, data}`). */
 export const awsFormats: readonly InputFormat[] = [
@@ -43,6 +44,7 @@ export const awsFormats: readonly InputFormat[] = [
   awsAccountSummarySteampipeFormat,
   awsAccountSummarySteampipeCsv,
   awsAccountSummaryFormat,
+  awsVirtualMfaDevicesFormat,
   awsApiDescribeFormat,
   awsResourceExplorerFormat,
   awsReconFormat,

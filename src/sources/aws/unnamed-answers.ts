@@ -219,15 +219,16 @@ const ANSWERS: readonly AnswerShape[] = [
       record['Keys'].every((key) => typeof asRecord(key)?.['KeyId'] === 'string'),
     'aws kms list-keys names each key by its id and ARN alone: aws kms describe-key and get-key-rotation-status give what the checks read',
   ),
-  // `aws iam list-virtual-mfa-devices` (`VirtualMFADevices[].SerialNumber`): no check reads MFA
-  // devices; the credential report's `mfa_active` says who has one.
+  // `aws iam list-virtual-mfa-devices` (`VirtualMFADevices[].SerialNumber`) with no device of the
+  // root user (which virtual-mfa-devices.ts reads): a user's device is named by the user's name
+  // and ARN, and the credential report's `mfa_active` says who has one.
   // https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListVirtualMFADevices.html
   unread(
     (record) =>
       only(record, ['VirtualMFADevices', 'IsTruncated', 'Marker']) &&
       Array.isArray(record['VirtualMFADevices']) &&
       record['VirtualMFADevices'].every((device) => typeof asRecord(device)?.['SerialNumber'] === 'string'),
-    "aws iam list-virtual-mfa-devices lists MFA devices, which no check reads: the credential report's mfa_active says who has one",
+    "aws iam list-virtual-mfa-devices lists no device of the root user (a hardware key is not listed), and users' MFA is read from the credential report's mfa_active",
   ),
   // A user's answers of the IAM CLI, saved one file a command and user (`iam list-access-keys
   // --user-name <user>`), name the user by name alone, and the empty list not at all; a user's

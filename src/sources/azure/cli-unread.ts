@@ -50,17 +50,12 @@ const directoryObject = (item: Readonly<Record<string, unknown>>) =>
 
 /**
  * Azure CLI answers that hold nothing a check reads (unread-answers.ts): Microsoft Entra
- * directory objects, which carry no ARM id, the subscription's resource providers, an app's
+ * directory objects, which carry no ARM id (but users, which graph-directory.ts reads), the subscription's resource providers, an app's
  * settings and access restrictions; and parts of a resource printed without it (a storage
  * account's keys, a vault's network rules), whose settings kansa reads from the resource's own
  * record. Each is told by the fields its object always has.
  */
 const UNREAD: readonly UnreadAnswer[] = [
-  // https://learn.microsoft.com/graph/api/resources/user
-  {
-    command: 'az ad user list / show',
-    is: (item) => directoryObject(item) && typeof item.userPrincipalName === 'string',
-  },
   // https://learn.microsoft.com/graph/api/resources/group
   {
     command: 'az ad group list / show',
@@ -149,7 +144,7 @@ export const azureCliUnread = unreadAnswerFormat({
   id: 'azure-cli-unread',
   provider: 'azure',
   description:
-    'Azure CLI output that holds nothing a check reads (az ad user / group / sp / app list, az provider list, app settings and access restrictions, Storage Analytics logging and metrics) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
+    'Azure CLI output that holds nothing a check reads (az ad group / sp / app list, az provider list, app settings and access restrictions, Storage Analytics logging and metrics) or names no resource (storage account keys, network rules, a Resource Graph query request), and a failed call’s error answer: skipped naming the command',
   answers: UNREAD,
   // Microsoft Graph's and ARM's pages: `{"@odata.context", "value": [...]}`.
   pageKeys: ['value'],

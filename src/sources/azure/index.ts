@@ -6,6 +6,7 @@ import { azureCliUnread } from './cli-unread.ts';
 import { azureFlowLogStatus } from './flow-log-status.ts';
 import { azureGraphCli } from './graph-cli.ts';
 import { azureGraphCsv } from './graph-csv.ts';
+import { azureEntraUsersCsv, azureGraphDirectory } from './graph-directory.ts';
 import { azureGraphLines } from './graph-lines.ts';
 import { azureGraphRest } from './graph-rest.ts';
 import { azureKeyVaultDataPlane } from './keyvault-data-plane.ts';
@@ -21,6 +22,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureGraphCsv,
   azureGraphLines,
   azurePortalCsv,
+  azureEntraUsersCsv,
   // Before azure-arm: a security group's or storage account's object also carries an ARM `Id`.
   azurePowerShell,
   azureArm,
@@ -29,6 +31,7 @@ export const azureFormats: readonly InputFormat[] = [
   azureKeyVaultDataPlane,
   azureAccountList,
   azureFlowLogStatus,
+  azureGraphDirectory,
   // Last: the example files azure-arm does not read, and answers no check reads.
   azureRestExample,
   azureCliUnread,

@@ -1,10 +1,11 @@
 import type { Localized } from '../../model/localized.ts';
-import type { Resource } from '../../model/resource.ts';
+import { inheritedAssignmentId, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
+import { directoryUser, isUser } from './graph-directory.ts';
 
 /**
  * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
@@ -16,8 +17,11 @@ import { isObject, type JsonObject } from './arm-record.ts';
  * managed disks (their encryption type), virtual machines (what and where they are), storage accounts, of which ScoutSuite keeps a few
  * settings and no location, and SQL servers, of which it keeps only their auditing state and TDE
  * protector: the settings it does not keep are unknown, never the ARM default, and so is the
- * region of what it keeps no location of. SQL databases, database servers, App Service, Entra ID,
- * RBAC, Defender and monitoring settings are not read yet (noted).
+ * region of what it keeps no location of. The subscriptions' role assignments and the tenant's
+ * Entra ID users are read as the records the Azure identity checks look up (each assignment at its
+ * scope, its principal's type unknown where ScoutSuite writes "None"; each user by object id with
+ * its `user_type` and sign-in name). SQL databases, database servers, App Service, role
+ * definitions, Defender and monitoring settings are not read yet (noted).
  */
 export function* azureScoutSuiteResources(
   results: Record<string, unknown>,
@@ -78,6 +82,18 @@ export function* azureScoutSuiteResources(
     }
   for (const [subscription, scope] of scopesOf(services.sqldatabase, 'subscriptions'))
     for (const [, server] of membersOf(scope.servers)) yield* sqlServerResources(subscription, server, read);
+  for (const [subscription, scope] of scopesOf(services.rbac, 'subscriptions'))
+    for (const [key, assignment] of membersOf(scope.role_assignments)) {
+      const resource = read(roleAssignmentRecord(subscription, key, assignment));
+      if (resource) yield resource;
+    }
+  // aad (Microsoft Graph, ScoutSuite 5.13 on) or graphrbac (AAD Graph, before): users by object id.
+  for (const service of [services.aad, services.graphrbac])
+    for (const [, user] of membersOf(isObject(service) ? service.users : undefined)) {
+      const item = { id: user.id, userPrincipalName: user.name, userType: user.user_type };
+      if (isUser(item)) yield directoryUser(item, origin);
+      else ctx.skip('ScoutSuite aad user: no object id and sign-in name (name)');
+    }
   noteUnreadCollections(services, 'subscriptions', READ, ctx);
 }
 
@@ -88,7 +104,40 @@ const READ: Readonly<Record<string, readonly string[]>> = {
   storageaccounts: ['storage_accounts'],
   virtualmachines: ['disks', 'instances'],
   sqldatabase: ['servers'],
+  rbac: ['role_assignments'],
 };
+
+/**
+ * rbac/role_assignments.py keeps an assignment's `name`, `role_definition_id`, `scope` and
+ * `principal_id`, and writes its `principal_type` "None" (it stopped reading it): the ARM record
+ * of the assignment at its scope, the principal's type left unknown unless ScoutSuite kept one.
+ * The list is the subscription's (`role_assignments.list()`), which holds those it inherits from
+ * its management groups and the root: such an assignment is the subscription's too, as in the
+ * CLI's and the REST API's lists (inherited-assignments.ts).
+ */
+function roleAssignmentRecord(
+  subscription: string,
+  key: string,
+  assignment: Record<string, unknown>,
+): JsonObject {
+  const name = typeof assignment.name === 'string' ? assignment.name : key;
+  const scope = typeof assignment.scope === 'string' ? assignment.scope.replace(/\/$/, '') : '';
+  const type = assignment.principal_type;
+  const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+  const inherited = !scope.toLowerCase().startsWith('/subscriptions/');
+  return {
+    id: inherited ? inheritedAssignmentId(subscription, id) : id,
+    ...(inherited && { subscriptionId: subscription }),
+    name,
+    type: 'Microsoft.Authorization/roleAssignments',
+    properties: {
+      roleDefinitionId: assignment.role_definition_id,
+      principalId: assignment.principal_id,
+      scope: assignment.scope,
+      ...(typeof type === 'string' && type !== 'None' && { principalType: type }),
+    },
+  };
+}
 
 /**
  * The ARM record of a resource ScoutSuite names by `name` and `resource_group_name` (its own `id`

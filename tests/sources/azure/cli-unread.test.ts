@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { azureCliUnread } from '../../../src/sources/azure/cli-unread.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 
-// Microsoft Graph objects as `az ad … list` prints them (CLI 2.37 and later), and the older AAD Graph's.
-const user = {
-  businessPhones: [],
-  displayName: 'Vendor SE',
-  id: '1a2b3c4d-0000-4000-8000-000000000002',
-  mail: 'se@vendor.example.co.jp',
-  userPrincipalName: 'se_vendor.example.co.jp#EXT#@cityexample.onmicrosoft.com',
-};
-const aadGraphUser = {
-  objectId: '1a2b3c4d-0000-4000-8000-000000000003',
-  objectType: 'User',
-  'odata.type': 'Microsoft.DirectoryServices.User',
-  userPrincipalName: 'it-kanri@city.example.lg.jp',
-  userType: 'Member',
-};
+// Microsoft Graph objects as `az ad … list` prints them (CLI 2.37 and later); users are read
+// (graph-directory.test.ts).
 const group = {
   displayName: 'city-admins',
   groupTypes: [],
@@ -50,11 +37,6 @@ const formatOf = (document: unknown) =>
 
 describe('azure-cli-unread', () => {
   it.each([
-    ['az ad user list / show', [user, aadGraphUser]],
-    [
-      'az ad user list / show',
-      { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value: [user] },
-    ],
     ['az ad group list / show', [group]],
     ['az ad sp list / show', [servicePrincipal]],
     ['az ad app list / show', [application]],
@@ -179,7 +161,7 @@ describe('azure-cli-unread', () => {
   });
 
   it('takes no ARM resource, nor a file mixing directory objects', () => {
-    expect(formatOf([group, user])).not.toBe('azure-cli-unread');
+    expect(formatOf([group, servicePrincipal])).not.toBe('azure-cli-unread');
     const account = {
       id: '/subscriptions/7f3c2a10-5b4e-4c1d-9a8e-2b6f0d4e9c31/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/st',
       name: 'st',

@@ -335,4 +335,83 @@ describe('ScoutSuite Azure results', () => {
       'ScoutSuite services kansa does not read: securitycenter.pricings (their resources are not scanned)',
     );
   });
+
+  it('reads the role assignments at their scope and the Entra ID users by object id (aad, or graphrbac before)', async () => {
+    const assignment = (name: string, role: string, principal: string, scope = `/subscriptions/${SUB}`) => ({
+      [name]: {
+        id: name,
+        name,
+        role_definition_id: `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/${role}`,
+        type: 'Microsoft.Authorization/roleAssignments',
+        scope,
+        principal_id: principal,
+        principal_type: 'None',
+        can_delegate: 'None',
+        additional_properties: {},
+      },
+    });
+    const user = (id: string, name: string, userType: string | null) => ({
+      [id]: { id, object_type: 'User', user_type: userType, account_enabled: true, display_name: name, name },
+    });
+    const { resources } = await read({
+      rbac: {
+        subscriptions: {
+          [SUB]: {
+            roles: {},
+            role_assignments: {
+              ...assignment(
+                '1a2b3c4d-0000-4000-8000-000000000001',
+                '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+                '3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01',
+              ),
+              ...assignment(
+                '1a2b3c4d-0000-4000-8000-000000000002',
+                'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+                '3c4d5e6f-2222-4a7b-8c9d-0e1f2a3b4c02',
+                '/providers/Microsoft.Management/managementGroups/mg-city',
+              ),
+            },
+          },
+        },
+      },
+      aad: {
+        users: user(
+          '3c4d5e6f-2222-4a7b-8c9d-0e1f2a3b4c02',
+          'ops_partner.example#EXT#@city.onmicrosoft.com',
+          'Guest',
+        ),
+      },
+      graphrbac: { users: user('3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', 'kenji@city.onmicrosoft.com', null) },
+    });
+    const assignments = resources.filter((r) => r.kansaType === 'iam.role-assignment');
+    // The management group's assignment, in the subscription's list, is the subscription's too.
+    expect(
+      assignments.map((r) => [
+        r.id.split('/').pop(),
+        r.facts.roleDefinitionId?.value,
+        r.facts.scope?.value,
+        r.facts.principalType?.source,
+      ]),
+    ).toEqual(
+      expect.arrayContaining([
+        [
+          '1a2b3c4d-0000-4000-8000-000000000001',
+          '8e3af657-a8ff-443c-a75c-2fe8c4bcb635',
+          `/subscriptions/${SUB}`,
+          'unknown',
+        ],
+        [
+          '1a2b3c4d-0000-4000-8000-000000000002',
+          'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+          '/providers/microsoft.management/managementgroups/mg-city',
+          'unknown',
+        ],
+      ]),
+    );
+    const users = resources.filter((r) => r.kansaType === 'iam.user');
+    expect(users.map((r) => [r.id, r.facts.userType?.value])).toEqual([
+      ['/users/3c4d5e6f-2222-4a7b-8c9d-0e1f2a3b4c02', 'Guest'],
+      ['/users/3c4d5e6f-1111-4a7b-8c9d-0e1f2a3b4c01', undefined],
+    ]);
+  });
 });

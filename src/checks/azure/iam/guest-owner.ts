@@ -1,12 +1,8 @@
-import {
-  type AzureDirectoryUserFacts,
-  type AzureRoleAssignmentFacts,
-  azureDirectoryUserId,
-} from '../../../model/azure.ts';
 import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
-import { controlsSubscription, type Resource } from '../../../model/resource.ts';
-import { type CheckContext, type CheckResult, defineCheck, type Evidence, fail } from '../../check.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { byHolder, guestOf, userAssignments } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with owner permissions on Azure resources should be removed", then the key of
@@ -67,14 +63,16 @@ export default defineCheck({
   },
   // Defender for Cloud's assessment decides where it tells (Healthy, Unhealthy, NotApplicable).
   // Without it (absent, disabled by policy, no status), the role assignments still show a guest
-  // holding Owner on the subscription or above it by the principal's sign-in name, `#EXT#` in a
-  // guest's, or by its directory user (Steampipe's azuread_user: `user_type` Guest): that fails;
-  // their absence proves nothing, as a group or an assignment the export leaves out may hold a
-  // guest.
+  // holding Owner on the subscription or above it (lib/directory-users.ts): that fails; their
+  // absence proves nothing, as a group or an assignment the export leaves out may hold a guest.
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const guests = guestOwnerAssignments(subscription, ctx);
+    const guests = byHolder(
+      userAssignments(subscription, ctx, (role) => role === OWNER_ROLE).flatMap(
+        (assignment) => guestOf(assignment, ctx) ?? [],
+      ),
+    );
     if (guests.length === 0) return result;
     return fail(
       'guestOwnerAssigned',
@@ -83,59 +81,3 @@ export default defineCheck({
     );
   },
 });
-
-/** An Owner assignment to a guest: the guest's sign-in name, and the facts that tell it. */
-interface GuestOwner {
-  readonly name: string;
-  readonly evidence: readonly Evidence[];
-}
-
-/**
- * Owner assignments on (or above) the subscription to guests: users whose sign-in name, the
- * assignment's own (`principalName`) or, without it, that of the directory user of its principal
- * id, holds `#EXT#`, or whose directory user is of `userType` Guest.
- */
-function guestOwnerAssignments(subscription: Resource, ctx: CheckContext): readonly GuestOwner[] {
-  const assignments = ctx.inventory.inAccount(
-    'azure',
-    subscription.account,
-    'iam.role-assignment',
-  ) as Resource<AzureRoleAssignmentFacts>[];
-  return assignments.flatMap((assignment) => {
-    const { roleDefinitionId: role, scope, principalType: type } = assignment.facts;
-    const owner =
-      role?.value === OWNER_ROLE &&
-      scope?.value !== undefined &&
-      controlsSubscription(scope.value, subscription.id) &&
-      (type?.value === undefined || type.value.toLowerCase() === 'user');
-    const guest = owner ? guestOf(assignment, ctx) : undefined;
-    if (!guest || !role) return [];
-    return [{ name: guest.name, evidence: [...guest.evidence, { ...role, resourceId: assignment.id }] }];
-  });
-}
-
-function guestOf(assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext): GuestOwner | undefined {
-  const { principalName: name, principalId: id } = assignment.facts;
-  if (name?.source === 'explicit')
-    return isGuestName(name.value)
-      ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }] }
-      : undefined;
-  if (id?.source !== 'explicit') return undefined;
-  const user = ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
-    | Resource<AzureDirectoryUserFacts>
-    | undefined;
-  const { userType, userPrincipalName: upn } = user?.facts ?? {};
-  const guestType = userType?.source === 'explicit' && userType.value.toLowerCase() === 'guest';
-  const guestName = upn?.source === 'explicit' && isGuestName(upn.value);
-  if (!user || !(guestType || guestName)) return undefined;
-  const told = [guestType ? userType : undefined, upn].flatMap((fact) => (fact ? [fact] : []));
-  return {
-    name: upn?.source === 'explicit' ? upn.value : id.value,
-    evidence: [
-      { ...id, resourceId: assignment.id },
-      ...told.map((fact) => ({ ...fact, resourceId: user.id })),
-    ],
-  };
-}
-
-const isGuestName = (name: string) => name.toUpperCase().includes('#EXT#');

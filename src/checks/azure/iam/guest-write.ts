@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { type CheckResult, defineCheck, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { byHolder, guestOf, userAssignments, writesResources } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with write permissions on Azure resources should be removed", then the key of
@@ -46,6 +47,10 @@ export default defineCheck({
       },
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
+      guestWriteAssigned: {
+        ja: 'ゲスト アカウント {{guests}} に、サブスクリプションに書き込めるロール（所有者、共同作成者、ユーザアクセス管理者など）が割り当てられています',
+        en: 'Guest account(s) {{guests}} are assigned roles that write to the subscription (Owner, Contributor, User Access Administrator, …)',
+      },
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
@@ -55,7 +60,23 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/defender-for-cloud/recommendations-reference-identity-access',
     ],
   },
-  evaluate(subscription: Resource, ctx) {
-    return evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
+  // Defender for Cloud's assessment decides where it tells. Without it, the role assignments
+  // still show a guest holding a role that writes (Owner, Contributor, a role that may assign
+  // roles) on the subscription or above it (lib/directory-users.ts): that fails; their absence
+  // proves nothing.
+  evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestWriteAssigned'> {
+    const result = evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
+    if (result.status !== 'UNKNOWN') return result;
+    const guests = byHolder(
+      userAssignments(subscription, ctx, (role) => writesResources(role, ctx)).flatMap(
+        (assignment) => guestOf(assignment, ctx) ?? [],
+      ),
+    );
+    if (guests.length === 0) return result;
+    return fail(
+      'guestWriteAssigned',
+      guests.flatMap(({ evidence }) => evidence),
+      { guests: guests.map(({ name }) => name) },
+    );
   },
 });

@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { type CheckResult, defineCheck, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { byHolder, ownsSubscription, unregisteredMemberOf, userAssignments } from '../lib/directory-users.ts';
 
 /** "Accounts with owner permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const OWNER_MFA_KEYS = ['6240402e-f77c-46fa-9060-a7ce53997754', '94290b00-4d0c-d7b4-7cea-064a9554e681'];
@@ -42,6 +43,10 @@ export default defineCheck({
       },
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
+      ownerNotRegistered: {
+        ja: '所有者 {{users}} は MFA に使える認証方法を登録していません（Microsoft Entra ID のユーザ登録の詳細: isMfaRegistered が false）',
+        en: 'Owner(s) {{users}} have registered no method that can do MFA (Microsoft Entra ID user registration details: isMfaRegistered false)',
+      },
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
@@ -52,7 +57,23 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/defender-for-cloud/recommendations-reference-identity-access',
     ],
   },
-  evaluate(subscription: Resource, ctx) {
-    return evaluateAssessment(subscription, OWNER_MFA_KEYS, ctx);
+  // Defender for Cloud's assessment decides where it tells. Without it, a member user holding the
+  // role on the subscription or above it who has registered no MFA method (Graph's
+  // userRegistrationDetails) fails (lib/directory-users.ts); registered methods do not show that
+  // MFA is required at sign-in, so they never pass.
+  evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'ownerNotRegistered'> {
+    const result = evaluateAssessment(subscription, OWNER_MFA_KEYS, ctx);
+    if (result.status !== 'UNKNOWN') return result;
+    const users = byHolder(
+      userAssignments(subscription, ctx, ownsSubscription).flatMap(
+        (assignment) => unregisteredMemberOf(assignment, ctx) ?? [],
+      ),
+    );
+    if (users.length === 0) return result;
+    return fail(
+      'ownerNotRegistered',
+      users.flatMap(({ evidence }) => evidence),
+      { users: users.map(({ name }) => name) },
+    );
   },
 });

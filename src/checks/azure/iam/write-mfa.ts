@@ -1,6 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
-import { defineCheck } from '../../check.ts';
-import { evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { type CheckResult, defineCheck, fail } from '../../check.ts';
+import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
+import { byHolder, unregisteredMemberOf, userAssignments, writesResources } from '../lib/directory-users.ts';
 
 /** "Accounts with write permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const WRITE_MFA_KEYS = ['c0cb17b2-0607-48a7-b0e0-903ed22de39b', '57e98606-6b1e-6193-0e3d-fe621387c16b'];
@@ -42,6 +43,10 @@ export default defineCheck({
       },
       noStatus: NO_STATUS,
       notEvaluated: NOT_EVALUATED,
+      writerNotRegistered: {
+        ja: '書き込み権限を持つ {{users}} は MFA に使える認証方法を登録していません（Microsoft Entra ID のユーザ登録の詳細: isMfaRegistered が false）',
+        en: 'Account(s) with write permissions {{users}} have registered no method that can do MFA (Microsoft Entra ID user registration details: isMfaRegistered false)',
+      },
       unknownStatus: {
         ja: '評価 {{assessment}} の状態（{{status}}）からは判定できません',
         en: 'The status of assessment {{assessment}} ({{status}}) does not tell',
@@ -51,7 +56,23 @@ export default defineCheck({
       'https://learn.microsoft.com/azure/defender-for-cloud/multi-factor-authentication-enforcement',
     ],
   },
-  evaluate(subscription: Resource, ctx) {
-    return evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
+  // Defender for Cloud's assessment decides where it tells. Without it, a member user holding the
+  // role on the subscription or above it who has registered no MFA method (Graph's
+  // userRegistrationDetails) fails (lib/directory-users.ts); registered methods do not show that
+  // MFA is required at sign-in, so they never pass.
+  evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'writerNotRegistered'> {
+    const result = evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
+    if (result.status !== 'UNKNOWN') return result;
+    const users = byHolder(
+      userAssignments(subscription, ctx, (role) => writesResources(role, ctx)).flatMap(
+        (assignment) => unregisteredMemberOf(assignment, ctx) ?? [],
+      ),
+    );
+    if (users.length === 0) return result;
+    return fail(
+      'writerNotRegistered',
+      users.flatMap(({ evidence }) => evidence),
+      { users: users.map(({ name }) => name) },
+    );
   },
 });

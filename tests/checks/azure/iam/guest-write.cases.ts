@@ -1,11 +1,107 @@
-import type { RuleTests } from '../../../helpers/rule-tester.ts';
-import { assessmentRow } from '../arg-rows.ts';
+import { jsonFile } from '../../../helpers/exports.ts';
+import type { AnyCase, RuleTests } from '../../../helpers/rule-tester.ts';
+import { assessmentRow, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 import { assessmentCases, GUEST_WRITE_V1, GUEST_WRITE_V2, OWNER_MFA_V2 } from './assessment.ts';
+import { assignmentList, GUEST, graphUsers, MEMBER, ROLES, restAssignment } from './directory.ts';
+
+/**
+ * Without the assessment, the role assignments (by object id) and Microsoft Graph's users show a
+ * guest holding a role that writes; their absence proves nothing.
+ */
+const fromAssignments: AnyCase[] = [
+  {
+    name: 'no assessment, a Guest (Graph userType) assigned Contributor on the subscription',
+    records: [
+      assignmentList(restAssignment(MEMBER.id, ROLES.owner), restAssignment(GUEST.id, ROLES.contributor)),
+      graphUsers({ ...MEMBER, userType: 'Member' }, { ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+    data: { guests: [GUEST.upn] },
+    example: true,
+  },
+  {
+    name: 'no assessment, az ad user list (no userType): a #EXT# sign-in name assigned User Access Administrator',
+    records: [
+      assignmentList(restAssignment(GUEST.id, ROLES.userAccessAdministrator)),
+      graphUsers({ id: GUEST.id, upn: GUEST.upn }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+  },
+  {
+    // `az role assignment list` prints principalName "" where it could not resolve the principal
+    // in Microsoft Graph: the directory export tells who it is.
+    name: 'no assessment, az role assignment list with an empty principalName: a Guest by Graph users',
+    records: [
+      jsonFile(
+        [
+          {
+            id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments/5a1b0000-0000-4eee-8fff-0000000000aa`,
+            name: '5a1b0000-0000-4eee-8fff-0000000000aa',
+            principalId: GUEST.id,
+            principalName: '',
+            principalType: 'User',
+            roleDefinitionId: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${ROLES.contributor}`,
+            roleDefinitionName: 'Contributor',
+            scope: SUBSCRIPTION_ID,
+            type: 'Microsoft.Authorization/roleAssignments',
+          },
+        ],
+        'role-assignment-list.json',
+      ),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+    data: { guests: [GUEST.upn] },
+  },
+  {
+    name: 'no assessment, a guest with Reader only',
+    records: [
+      assignmentList(restAssignment(GUEST.id, ROLES.reader)),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, a guest with Contributor on a resource group only',
+    records: [
+      assignmentList(
+        restAssignment(GUEST.id, ROLES.contributor, 'User', `${SUBSCRIPTION_ID}/resourceGroups/rg-app`),
+      ),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, a Contributor whom the directory export does not list',
+    records: [
+      assignmentList(restAssignment(GUEST.id, ROLES.contributor)),
+      graphUsers({ ...MEMBER, userType: 'Member' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'a Healthy assessment beside a guest Contributor',
+    records: [
+      assessmentRow(GUEST_WRITE_V2, 'Healthy'),
+      assignmentList(restAssignment(GUEST.id, ROLES.contributor)),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'PASS',
+    messageId: 'healthy',
+  },
+];
 
 export default {
   wrap: withSubscription,
   ...assessmentCases(GUEST_WRITE_V2, OWNER_MFA_V2, [
+    ...fromAssignments,
     {
       // Assessment lists of subscriptions assessed before the recommendation was renamed keep the old key.
       name: 'only the deprecated V1 key',

@@ -20,6 +20,18 @@ const workspace = (name: string, location: string) =>
     ],
   });
 
+// Cloud Logging buckets as `gcloud logging buckets list --format=json` prints them: the location
+// is the name's `locations/<location>`.
+const logBucket = (location: string) =>
+  jsonFile([
+    {
+      name: `projects/kansa-logs/locations/${location}/buckets/security`,
+      lifecycleState: 'ACTIVE',
+      retentionDays: 400,
+      createTime: '2024-02-19T05:30:12.104552Z',
+    },
+  ]);
+
 export default {
   valid: [
     { name: 'a domestic workspace', records: [AZURE], target: id('log-tokyo'), messageId: 'domestic' },
@@ -34,6 +46,11 @@ export default {
       records: [workspace('log-global', 'global')],
       messageId: 'locationless',
       status: 'NOT_APPLICABLE',
+    },
+    {
+      name: 'a Cloud Logging bucket in asia-northeast1',
+      records: [logBucket('asia-northeast1')],
+      messageId: 'domestic',
     },
   ],
   invalid: [
@@ -55,6 +72,11 @@ export default {
       records: [workspace('log-template', '[resourceGroup().location]')],
       messageId: 'locationUnreadable',
       status: 'UNKNOWN',
+    },
+    {
+      name: 'a Cloud Logging bucket in us-central1',
+      records: [logBucket('us-central1')],
+      messageId: 'abroad',
     },
   ],
 } satisfies RuleTests<'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>;

@@ -1,0 +1,151 @@
+import {
+  type AzureDirectoryUserFacts,
+  type AzureRoleAssignmentFacts,
+  type AzureRoleDefinitionFacts,
+  azureDirectoryUserId,
+  azureRoleDefinitionId,
+  CLASSIC_CO_ADMINISTRATOR,
+  CLASSIC_SERVICE_ADMINISTRATOR,
+} from '../../../model/azure.ts';
+import {
+  CONTRIBUTOR_ROLE,
+  OWNER_ROLE,
+  PRIVILEGED_BUILT_IN_ROLES,
+} from '../../../model/azure-built-in-roles.ts';
+import { controlsSubscription, type Resource } from '../../../model/resource.ts';
+import type { CheckContext, Evidence } from '../../check.ts';
+
+/**
+ * The users that Defender for Cloud's identity recommendations judge, found without them: who
+ * holds a role on a subscription (its role assignments) and what the directory says of them
+ * (Microsoft Graph's users and registration details, Steampipe's azuread_user). Each finding is
+ * a FAIL only: a group, a principal the directory export leaves out or an assignment the export
+ * does not list may hold what the listed ones do not, so their absence proves nothing.
+ */
+
+/** A role with an Owner's access: Owner and the classic subscription administrators. */
+export function ownsSubscription(role: string): boolean {
+  return role === OWNER_ROLE || role === CLASSIC_SERVICE_ADMINISTRATOR || role === CLASSIC_CO_ADMINISTRATOR;
+}
+
+/**
+ * A role that writes Azure resources for certain: Owner, Contributor, the roles that may assign
+ * any role (User Access Administrator, Role Based Access Control Administrator, the classic
+ * administrators), and a role whose definition in the export may assign roles. A role that writes
+ * some services only (Network Contributor, …) or a custom role's other write actions are not
+ * judged here.
+ */
+export function writesResources(role: string, ctx: CheckContext): boolean {
+  if (role === CONTRIBUTOR_ROLE || role in PRIVILEGED_BUILT_IN_ROLES) return true;
+  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
+    | Resource<AzureRoleDefinitionFacts>
+    | undefined;
+  const grants = definition?.facts.grantsRoles;
+  return grants?.source === 'explicit' && grants.value;
+}
+
+/** The assignments of a role the test accepts, on the subscription or above it, to users (or principals of no known type). */
+export function userAssignments(
+  subscription: Resource,
+  ctx: CheckContext,
+  holds: (role: string) => boolean,
+): readonly Resource<AzureRoleAssignmentFacts>[] {
+  const assignments = ctx.inventory.inAccount(
+    'azure',
+    subscription.account,
+    'iam.role-assignment',
+  ) as Resource<AzureRoleAssignmentFacts>[];
+  return assignments.filter(({ facts: { roleDefinitionId: role, scope, principalType: type } }) => {
+    return (
+      role?.value !== undefined &&
+      holds(role.value) &&
+      scope?.value !== undefined &&
+      controlsSubscription(scope.value, subscription.id) &&
+      (type?.value === undefined || type.value.toLowerCase() === 'user')
+    );
+  });
+}
+
+/** A user who holds a role, by sign-in name (or object id), with the facts that tell what the finding says. */
+export interface RoleHolder {
+  readonly name: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/**
+ * The guest an assignment is to: its sign-in name, the assignment's own (`principalName`) or,
+ * without it, that of the directory user of its principal id, holds `#EXT#`, or the directory
+ * user is of `userType` Guest. With the assignment's role as evidence.
+ */
+export function guestOf(
+  assignment: Resource<AzureRoleAssignmentFacts>,
+  ctx: CheckContext,
+): RoleHolder | undefined {
+  const { principalName: name, principalId: id, roleDefinitionId: role } = assignment.facts;
+  const byRole = role ? [{ ...role, resourceId: assignment.id }] : [];
+  if (name?.source === 'explicit')
+    return isGuestName(name.value)
+      ? { name: name.value, evidence: [{ ...name, resourceId: assignment.id }, ...byRole] }
+      : undefined;
+  const user = directoryUserOf(assignment, ctx);
+  if (!user || id?.source !== 'explicit') return undefined;
+  const { userType, userPrincipalName: upn } = user.facts;
+  const guestType = userType?.source === 'explicit' && userType.value.toLowerCase() === 'guest';
+  const guestName = upn?.source === 'explicit' && isGuestName(upn.value);
+  if (!(guestType || guestName)) return undefined;
+  const told = [guestType ? userType : undefined, upn].flatMap((fact) => (fact ? [fact] : []));
+  return {
+    name: upn?.source === 'explicit' ? upn.value : id.value,
+    evidence: [
+      { ...id, resourceId: assignment.id },
+      ...told.map((fact) => ({ ...fact, resourceId: user.id })),
+      ...byRole,
+    ],
+  };
+}
+
+/**
+ * The member user an assignment is to, when the directory says it has registered no method that
+ * can do MFA (`isMfaRegistered` false). Guests are left out: a guest may do MFA in its home
+ * tenant, which this tenant's registration details do not show.
+ */
+export function unregisteredMemberOf(
+  assignment: Resource<AzureRoleAssignmentFacts>,
+  ctx: CheckContext,
+): RoleHolder | undefined {
+  const user = directoryUserOf(assignment, ctx);
+  const { principalId: id, roleDefinitionId: role } = assignment.facts;
+  if (!user || id?.source !== 'explicit') return undefined;
+  const { userType, userPrincipalName: upn, mfaRegistered } = user.facts;
+  const member = userType?.source === 'explicit' && userType.value.toLowerCase() === 'member';
+  if (!member || mfaRegistered?.source !== 'explicit' || mfaRegistered.value) return undefined;
+  return {
+    name: upn?.source === 'explicit' ? upn.value : id.value,
+    evidence: [
+      { ...id, resourceId: assignment.id },
+      ...(role ? [{ ...role, resourceId: assignment.id }] : []),
+      { ...userType, resourceId: user.id },
+      { ...mfaRegistered, resourceId: user.id },
+    ],
+  };
+}
+
+/** Each holder once, by name, with the evidence of every assignment that makes it one. */
+export function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
+  const byName = new Map<string, Evidence[]>();
+  for (const { name, evidence } of holders) byName.set(name, [...(byName.get(name) ?? []), ...evidence]);
+  return [...byName].map(([name, evidence]) => ({ name, evidence }));
+}
+
+function directoryUserOf(
+  assignment: Resource<AzureRoleAssignmentFacts>,
+  ctx: CheckContext,
+): Resource<AzureDirectoryUserFacts> | undefined {
+  const id = assignment.facts.principalId;
+  if (id?.source !== 'explicit') return undefined;
+  return ctx.inventory.byId('azure', azureDirectoryUserId(id.value)) as
+    | Resource<AzureDirectoryUserFacts>
+    | undefined;
+}
+
+const isGuestName = (name: string) => name.toUpperCase().includes('#EXT#');

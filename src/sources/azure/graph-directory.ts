@@ -1,0 +1,139 @@
+import { asBoolean } from '../../base/boolean.ts';
+import { type AzureDirectoryUserFacts, azureDirectoryUserId } from '../../model/azure.ts';
+import { explicit } from '../../model/fact.ts';
+import type { Origin, Resource } from '../../model/resource.ts';
+import { headedCsv, loadCsvParser } from '../csv.ts';
+import type { DocumentFormat, TextFormat } from '../format.ts';
+import { isObject, TENANT_ROOT } from './arm-record.ts';
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A member of a Microsoft Graph object as Graph and the Azure CLI spell it (`userType`) or as the
+ * Microsoft Graph PowerShell SDK's objects do, piped to `ConvertTo-Json` (`UserType`).
+ */
+function member(item: JsonObject, name: string): unknown {
+  return item[name] ?? item[name.charAt(0).toUpperCase() + name.slice(1)];
+}
+
+/**
+ * An Entra ID user (Graph's `user`: `az ad user list / show`, `GET /users`, `Get-MgUser`) or a
+ * user's registration details (`GET /reports/authenticationMethods/userRegistrationDetails`,
+ * `Get-MgReportAuthenticationMethodUserRegistrationDetail`): the object id and the sign-in name.
+ * The older AAD Graph's users (`objectId`, CLI before 2.37) name the object so.
+ */
+function userIdOf(item: JsonObject): string | undefined {
+  const id = member(item, 'id') ?? member(item, 'objectId');
+  return typeof id === 'string' && GUID.test(id) && typeof member(item, 'userPrincipalName') === 'string'
+    ? id
+    : undefined;
+}
+
+/** The items of a Graph answer: a page (`{"@odata.context", "value": […]}`), a CLI array, one object. */
+function itemsOf(document: unknown): readonly unknown[] {
+  if (Array.isArray(document)) return document;
+  if (!isObject(document)) return [];
+  const page = member(document, 'value');
+  return Array.isArray(page) ? page : [document];
+}
+
+export const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf(item) !== undefined;
+
+/**
+ * Microsoft Graph's users and their MFA registration: who the principal id of a role assignment
+ * is. Read, by object id, as directory users (model/azure.ts) that the Azure checks look up:
+ * `userType` (Member, Guest; Graph returns it only when `$select` or `-Property` asks, and the
+ * registration details always, in lower case) and `userPrincipalName` (a guest's holds `#EXT#`)
+ * from either; `isMfaRegistered` from the registration details (whether the user has registered
+ * a method that can do MFA). Read at the tenant's root, as Steampipe's azuread_user rows are; a
+ * user listed in both merges into one.
+ * https://learn.microsoft.com/graph/api/resources/user
+ * https://learn.microsoft.com/graph/api/resources/userregistrationdetails
+ */
+export const azureGraphDirectory: DocumentFormat = {
+  kind: 'document',
+  id: 'azure-graph-directory',
+  provider: 'azure',
+  description:
+    'Microsoft Graph users and user registration details (az ad user list / show, GET /users, GET /reports/authenticationMethods/userRegistrationDetails, Get-MgUser | ConvertTo-Json): userType, userPrincipalName, isMfaRegistered by object id',
+  matches(document) {
+    const items = itemsOf(document);
+    return items.length > 0 && items.every(isUser);
+  },
+  *read(document, ctx) {
+    for (const [index, item] of itemsOf(document).entries()) {
+      if (!isUser(item)) continue;
+      yield directoryUser(item, { file: ctx.file, index });
+    }
+  },
+};
+
+/** A Graph user (or one of the other dialects' users put in its terms) as the directory user it is. */
+export function directoryUser(item: JsonObject, origin: Origin): Resource<AzureDirectoryUserFacts> {
+  const id = userIdOf(item) as string;
+  const userPrincipalName = member(item, 'userPrincipalName') as string;
+  const userType = member(item, 'userType');
+  const mfaRegistered = asBoolean(member(item, 'isMfaRegistered'));
+  const facts: AzureDirectoryUserFacts = {
+    userPrincipalName: explicit(userPrincipalName, 'userPrincipalName'),
+    ...(typeof userType === 'string' && userType !== '' && { userType: explicit(userType, 'userType') }),
+    ...(mfaRegistered !== undefined && { mfaRegistered: explicit(mfaRegistered, 'isMfaRegistered') }),
+  };
+  return {
+    provider: 'azure',
+    account: TENANT_ROOT,
+    region: 'global',
+    kansaType: 'iam.user',
+    nativeType: 'microsoft.graph/users',
+    id: azureDirectoryUserId(id),
+    name: userPrincipalName,
+    tags: {},
+    facts,
+    origin,
+  };
+}
+
+/** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
+const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
+
+function userColumns(header: readonly string[]): Readonly<Record<string, string>> | undefined {
+  const labels = new Map(header.map((label) => [label.trim().toLowerCase(), label]));
+  const columns = Object.fromEntries(
+    USER_COLUMNS.flatMap((column) => {
+      const label = labels.get(column.toLowerCase());
+      return label === undefined ? [] : [[column, label]];
+    }),
+  );
+  return Object.keys(columns).length === USER_COLUMNS.length ? columns : undefined;
+}
+
+const USERS_CSV = headedCsv(userColumns, 'not the header of the Entra admin center\'s "Download users" CSV');
+
+/**
+ * The Microsoft Entra admin center's **Users → All users → Download users** CSV
+ * (`userPrincipalName`, `displayName`, `surname`, `mail`, `givenName`, `objectId`, `userType`,
+ * `jobTitle`, …, `legalAgeGroupClassification`): each row a directory user by `objectId`, with its
+ * `userType` and sign-in name, read as Graph's users are. An empty cell is not set.
+ * https://learn.microsoft.com/entra/identity/users/users-bulk-download
+ */
+export const azureEntraUsersCsv: TextFormat = {
+  kind: 'text',
+  id: 'azure-entra-users-csv',
+  provider: 'azure',
+  description:
+    'Microsoft Entra admin center "Download users" CSV (userPrincipalName, objectId, userType, …): directory users by object id',
+  load: loadCsvParser,
+  matches: USERS_CSV.matches,
+  *read(text, ctx) {
+    const { columns, rows } = USERS_CSV.read(text, ctx.file);
+    for (const row of rows) {
+      const item = Object.fromEntries(
+        Object.entries(columns).map(([column, label]) => [column, row.cells[label] ?? '']),
+      );
+      if (isUser(item)) yield directoryUser(item, { file: ctx.file, line: row.line });
+      else ctx.skip('a Download users row without its objectId and userPrincipalName', { line: row.line });
+    }
+  },
+};
