@@ -299,3 +299,42 @@ describe('google 3.x buckets: an update of the deprecated bucket_policy_only', (
     expect(finding.evidence[0]?.path).toBe('google_storage_bucket.logs.bucket_policy_only');
   });
 });
+
+/** A new MySQL flexible server of azurerm 4.x–5.x that leaves `public_network_access` out (Optional+Computed). */
+function mysqlServer(name: string, after: Json, afterUnknown: Json, expressions: Json): Change {
+  return {
+    address: `azurerm_mysql_flexible_server.${name}`,
+    after: { name, location: 'japaneast', sku_name: 'GP_Standard_D2ds_v4', version: '8.0.21', ...after },
+    afterUnknown: { id: true, fqdn: true, public_network_access: true, ...afterUnknown },
+    expressions: { name: constant(name), sku_name: constant('GP_Standard_D2ds_v4'), ...expressions },
+  };
+}
+
+describe('azurerm 5.x MySQL flexible servers: public_network_access alone (public_network_access_enabled removed)', () => {
+  const document = plan(
+    [
+      mysqlServer('public', { delegated_subnet_id: null }, {}, {}),
+      mysqlServer(
+        'vnet',
+        { delegated_subnet_id: `${ARM}/Microsoft.Network/virtualNetworks/vnet/subnets/mysql` },
+        {},
+        { delegated_subnet_id: constant(`${ARM}/Microsoft.Network/virtualNetworks/vnet/subnets/mysql`) },
+      ),
+    ],
+    { terraformVersion: '1.13.1', providers },
+  );
+
+  it('reads a new server left out of the setting as Azure makes it: public unless in a delegated subnet', async () => {
+    const scanned = await scanDocument(document);
+    const open = findingOf(
+      scanned,
+      'azure.database.public-network-access',
+      'azurerm_mysql_flexible_server.public',
+    );
+    expect(open.status).toBe('FAIL');
+    expect(open.evidence[0]?.path).toBe('azurerm_mysql_flexible_server.public.delegated_subnet_id');
+    expect(
+      findingOf(scanned, 'azure.database.public-network-access', 'azurerm_mysql_flexible_server.vnet').status,
+    ).toBe('PASS');
+  });
+});

@@ -10,7 +10,15 @@ import {
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
-import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type BuildContext,
+  isLeftOut,
+  type PartLink,
+  partsOf,
+  spellingOf,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /**
@@ -21,21 +29,23 @@ import { enabledDisabled, fromArm, set } from './azure-record.ts';
  */
 
 /**
- * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x, a
- * string), `public_network_access_enabled` (PostgreSQL 3.x on, default true; computed only in
- * 3.0's PostgreSQL and in MySQL up to 4.x). A new server whose plan computes it is private when
- * it is made in a delegated subnet (VNet integration), public otherwise.
+ * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x on, a
+ * string, Optional+Computed; 5.0 removed the computed `public_network_access_enabled` beside it),
+ * `public_network_access_enabled` (PostgreSQL 3.x on, default true; computed only in 3.0's
+ * PostgreSQL and in MySQL up to 4.x). A new server whose plan computes it is private when it is
+ * made in a delegated subnet (VNet integration), public otherwise.
  * https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking
  */
+const PUBLIC_ACCESS = ['public_network_access', 'public_network_access_enabled'];
+
 function flexiblePublicAccess(server: TfInstance, tr: Translation, ctx: BuildContext): string | undefined {
   const path = 'properties.network.publicNetworkAccess';
   const values = tr.valuesOf(server);
-  if (values.read('public_network_access').state === 'known')
-    return String(tr.read(server, 'public_network_access', path));
-  const attribute = 'public_network_access_enabled';
-  const configured = ['public_network_access', attribute].some((a) => ctx.config.sets(server, a));
-  if (values.read(attribute).state !== 'unknown' || configured || !isCreated(server))
-    return enabledDisabled(tr.read(server, attribute, path));
+  const attribute = spellingOf(tr, ctx, server, PUBLIC_ACCESS);
+  if (!isLeftOut(tr, ctx, server, attribute)) {
+    const value = tr.read(server, attribute, path);
+    return typeof value === 'string' ? value : enabledDisabled(value);
+  }
   const subnet = values.read('delegated_subnet_id');
   const inSubnet =
     (subnet.state === 'known' && subnet.value !== '') ||
