@@ -338,3 +338,43 @@ describe('azurerm 5.x MySQL flexible servers: public_network_access alone (publi
     ).toBe('PASS');
   });
 });
+
+describe('AWS provider 5.x log groups of the Delivery class', () => {
+  const logGroup = (name: string, after: Json, expressions: Json): Change => ({
+    address: `aws_cloudwatch_log_group.${name}`,
+    after: { name: `/aws/vendedlogs/${name}`, skip_destroy: false, kms_key_id: null, ...after },
+    afterUnknown: { arn: true, id: true, tags_all: true },
+    expressions: { name: constant(`/aws/vendedlogs/${name}`), ...expressions },
+  });
+  const document = plan(
+    [
+      logGroup(
+        'delivery',
+        { log_group_class: 'DELIVERY', retention_in_days: 400 },
+        { log_group_class: constant('DELIVERY'), retention_in_days: constant(400) },
+      ),
+      logGroup(
+        'infrequent',
+        { log_group_class: 'INFREQUENT_ACCESS', retention_in_days: 400 },
+        {
+          log_group_class: constant('INFREQUENT_ACCESS'),
+          retention_in_days: constant(400),
+        },
+      ),
+    ],
+    { terraformVersion: '1.10.5', providers: { aws: { region: constant('ap-northeast-1') } } },
+  );
+
+  it('keeps a Delivery log group two days, whatever retention_in_days says', async () => {
+    const scanned = await scanDocument(document);
+    const delivery = findingOf(scanned, 'aws.logs.log-group-retention', 'aws_cloudwatch_log_group.delivery');
+    expect(delivery.status).toBe('FAIL');
+    expect(delivery.evidence[0]).toMatchObject({
+      value: 2,
+      path: 'aws_cloudwatch_log_group.delivery.log_group_class',
+    });
+    expect(
+      findingOf(scanned, 'aws.logs.log-group-retention', 'aws_cloudwatch_log_group.infrequent').status,
+    ).toBe('PASS');
+  });
+});

@@ -247,10 +247,25 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
 }
 
 /**
- * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays).
+ * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays). A log
+ * group of the Delivery class (`log_group_class = "DELIVERY"`, provider v5.x on) takes no retention
+ * policy: the provider ignores `retention_in_days`, and the API reports 2 days, whatever the plan says.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group
  */
+const DELIVERY_RETENTION_DAYS = 2;
+
 function logGroup(unit: Unit, tr: Translation): Resource {
+  const logClass = tr.valuesOf(unit.primary).read('log_group_class');
+  if (logClass.state === 'known' && String(logClass.value).toUpperCase() === 'DELIVERY') {
+    tr.mark('configuration.RetentionInDays', `${unit.primary.address}.log_group_class`, 'assumed', {
+      ja: 'DELIVERY クラスのロググループは保持期間を設定できず、CloudWatch Logs は 2 日としています（retention_in_days は無視されます）',
+      en: 'a DELIVERY-class log group takes no retention policy: CloudWatch Logs keeps its events 2 days (retention_in_days is ignored)',
+    });
+    return fromConfigItem(
+      configItem('AWS::Logs::LogGroup', { RetentionInDays: DELIVERY_RETENTION_DAYS }),
+      tr,
+    );
+  }
   const days = tr.read(unit.primary, 'retention_in_days', 'configuration.RetentionInDays');
   const configuration = typeof days === 'number' && days > 0 ? { RetentionInDays: days } : {};
   return fromConfigItem(configItem('AWS::Logs::LogGroup', configuration), tr);
