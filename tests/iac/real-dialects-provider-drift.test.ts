@@ -378,3 +378,47 @@ describe('AWS provider 5.x log groups of the Delivery class', () => {
     ).toBe('PASS');
   });
 });
+
+describe('azuread invitations: the guest a role assignment of the plan names', () => {
+  const subscription = '/subscriptions/6c1f8e2a-4b3d-4e5f-9a7b-1c2d3e4f5a61';
+  const other = '/subscriptions/7d2a9f3b-5c4e-4f60-8b1c-2d3e4f5a6b72';
+  const assignment = (name: string, scope: string, guest: string): Change => ({
+    address: `azurerm_role_assignment.${name}`,
+    after: { scope, role_definition_name: 'Owner', principal_type: 'User', condition: null },
+    afterUnknown: { id: true, principal_id: true, role_definition_id: true },
+    expressions: {
+      scope: constant(scope),
+      role_definition_name: constant('Owner'),
+      principal_id: ref(`azuread_invitation.${guest}.user_id`, `azuread_invitation.${guest}`),
+    },
+  });
+  const invitation = (name: string, after: Json): Change => ({
+    address: `azuread_invitation.${name}`,
+    after: { user_email_address: `${name}@example.org`, redirect_url: 'https://portal.azure.com', ...after },
+    afterUnknown: { id: true, user_id: true, redeem_url: true },
+    expressions: {
+      user_email_address: constant(`${name}@example.org`),
+      redirect_url: constant('https://portal.azure.com'),
+    },
+  });
+  const document = plan(
+    [
+      invitation('auditor', { user_type: 'Guest', message: [] }),
+      assignment('auditor_owner', subscription, 'auditor'),
+      // azuread 2.x before `user_type`: every invitation is of a guest.
+      invitation('vendor', { send_invitation_message: false, user_message_info: [] }),
+      assignment('vendor_owner', other, 'vendor'),
+    ],
+    { terraformVersion: '1.9.8', providers: { azurerm: { features: constant([{}]) }, azuread: {} } },
+  );
+
+  it('fails guest-owner when the plan makes an invited guest Owner of the subscription', async () => {
+    const scanned = await scanDocument(document);
+    const auditor = findingOf(scanned, 'azure.iam.guest-owner', subscription);
+    expect(auditor.status).toBe('FAIL');
+    expect(auditor.evidence.map((fact) => fact.path)).toContain('azuread_invitation.auditor.user_type');
+    const vendor = findingOf(scanned, 'azure.iam.guest-owner', other);
+    expect(vendor.status).toBe('FAIL');
+    expect(vendor.evidence.map((fact) => fact.path)).toContain('azuread_invitation.vendor');
+  });
+});

@@ -26,6 +26,7 @@ import {
 } from './azure-compute.ts';
 import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
+import { azureDirectoryAdapters } from './azure-directory.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -399,6 +400,7 @@ const DIAGNOSTIC_SETTINGS: Attachment = {
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAuthorizationAdapters,
   ...azureAzapiAdapters,
+  ...azureDirectoryAdapters,
   ...azureNetworkAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {
