@@ -422,3 +422,44 @@ describe('azuread invitations: the guest a role assignment of the plan names', (
     expect(vendor.evidence.map((fact) => fact.path)).toContain('azuread_invitation.vendor');
   });
 });
+
+describe('google 4.x on GKE clusters: logging_config.enable_components beside logging_service', () => {
+  const cluster = (name: string, after: Json, expressions: Json): Change => ({
+    address: `google_container_cluster.${name}`,
+    after: { name, location: 'asia-northeast1', enable_legacy_abac: false, ...after },
+    afterUnknown: {
+      id: true,
+      endpoint: true,
+      logging_service: true,
+      master_authorized_networks_config: true,
+    },
+    expressions: { name: constant(name), location: constant('asia-northeast1'), ...expressions },
+  });
+  const document = plan(
+    [
+      cluster(
+        'silent',
+        { logging_config: [{ enable_components: [] }] },
+        { logging_config: [{ enable_components: constant([]) }] },
+      ),
+      cluster(
+        'workloads',
+        { logging_config: [{ enable_components: ['SYSTEM_COMPONENTS', 'WORKLOADS'] }] },
+        { logging_config: [{ enable_components: constant(['SYSTEM_COMPONENTS', 'WORKLOADS']) }] },
+      ),
+    ],
+    { terraformVersion: '1.5.7', providers: { google: { project: constant('corpus-gke') } } },
+  );
+
+  it('reads an empty set of components as logging off, any component as Cloud Logging', async () => {
+    const scanned = await scanDocument(document);
+    const silent = findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.silent');
+    expect(silent.status).toBe('FAIL');
+    expect(silent.evidence[0]?.path).toBe(
+      'google_container_cluster.silent.logging_config.0.enable_components',
+    );
+    expect(findingOf(scanned, 'gcp.gke.cluster-logging', 'google_container_cluster.workloads').status).toBe(
+      'PASS',
+    );
+  });
+});
