@@ -463,3 +463,36 @@ describe('google 4.x on GKE clusters: logging_config.enable_components beside lo
     );
   });
 });
+
+describe('AWS provider 5.x Redshift clusters: encrypted false by default, never sent', () => {
+  const cluster = (name: string, expressions: Json): Change => ({
+    address: `aws_redshift_cluster.${name}`,
+    after: {
+      cluster_identifier: name,
+      node_type: 'ra3.xlplus',
+      publicly_accessible: false,
+      encrypted: false,
+    },
+    afterUnknown: { arn: true, id: true, kms_key_id: true },
+    expressions: { cluster_identifier: constant(name), ...expressions },
+  });
+  const document = plan([cluster('left_out', {}), cluster('asked_off', { encrypted: constant(false) })], {
+    terraformVersion: '1.9.8',
+    providers: { aws: { region: constant('ap-northeast-1') } },
+  });
+
+  it('reads a new cluster that leaves encrypted out as Redshift makes it since 2025: encrypted', async () => {
+    const scanned = await scanDocument(document);
+    const encrypted = (id: string) => scanned.resources.find((r) => r.id === id)?.facts.encrypted;
+    expect(encrypted('aws_redshift_cluster.left_out')).toMatchObject({
+      source: 'default',
+      value: true,
+      path: 'aws_redshift_cluster.left_out.encrypted',
+    });
+    // A configuration that asks for no encryption is judged as it asks.
+    expect(encrypted('aws_redshift_cluster.asked_off')).toMatchObject({ source: 'explicit', value: false });
+    const cmk = findingOf(scanned, 'common.classification.cmk-at-rest', 'aws_redshift_cluster.left_out');
+    expect(cmk.status).toBe('FAIL');
+    expect(cmk.message.en).toContain('provider-managed key');
+  });
+});
