@@ -483,7 +483,8 @@ describe('AWS provider 5.x Redshift clusters: encrypted false by default, never 
 
   it('reads a new cluster that leaves encrypted out as Redshift makes it since 2025: encrypted', async () => {
     const scanned = await scanDocument(document);
-    const encrypted = (id: string) => scanned.resources.find((r) => r.id === id)?.facts.encrypted;
+    const encrypted = (id: string) =>
+      (scanned.resources.find((r) => r.id === id)?.facts as { encrypted?: unknown } | undefined)?.encrypted;
     expect(encrypted('aws_redshift_cluster.left_out')).toMatchObject({
       source: 'default',
       value: true,
@@ -494,5 +495,40 @@ describe('AWS provider 5.x Redshift clusters: encrypted false by default, never 
     const cmk = findingOf(scanned, 'common.classification.cmk-at-rest', 'aws_redshift_cluster.left_out');
     expect(cmk.status).toBe('FAIL');
     expect(cmk.message.en).toContain('provider-managed key');
+  });
+});
+
+describe('azurerm 4.x Cosmos DB accounts: a Managed HSM key in managed_hsm_key_id', () => {
+  const account = (name: string, after: Json, afterUnknown: Json, expressions: Json): Change => ({
+    address: `azurerm_cosmosdb_account.${name}`,
+    after: {
+      name,
+      location: 'japaneast',
+      offer_type: 'Standard',
+      public_network_access_enabled: false,
+      key_vault_key_id: null,
+      managed_hsm_key_id: null,
+      geo_location: [{ location: 'japaneast', failover_priority: 0, zone_redundant: false }],
+      ...after,
+    },
+    afterUnknown: { id: true, endpoint: true, ...afterUnknown },
+    expressions: { name: constant(name), ...expressions },
+  });
+  const hsmKey = 'https://corpus-hsm.managedhsm.azure.net/keys/cosmos';
+  const document = plan(
+    [
+      account('hsm', { managed_hsm_key_id: hsmKey }, {}, { managed_hsm_key_id: constant(hsmKey) }),
+      account('service_key', {}, {}, {}),
+    ],
+    { terraformVersion: '1.10.5', providers },
+  );
+
+  it('reads a Managed HSM key as a customer-managed key', async () => {
+    const scanned = await scanDocument(document);
+    const key = (id: string) =>
+      (scanned.resources.find((r) => r.id === id)?.facts as { customerManagedKey?: unknown } | undefined)
+        ?.customerManagedKey;
+    expect(key('azurerm_cosmosdb_account.hsm')).toMatchObject({ value: true });
+    expect(key('azurerm_cosmosdb_account.service_key')).toMatchObject({ value: false });
   });
 });

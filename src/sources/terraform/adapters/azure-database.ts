@@ -206,7 +206,7 @@ function singleServer(type: string, keyType: string | undefined) {
  * schemas lack it, and an account made without the switch takes the API's default, Enabled),
  * `is_virtual_network_filter_enabled` with `ip_range_filter` (a comma-separated string up to 3.x,
  * a set from 4.0), `minimal_tls_version` (late 3.x on; unknown where the schema lacks it),
- * `key_vault_key_id` (a customer-managed key; the service-managed key when left out), `geo_location`
+ * `key_vault_key_id` or 4.x `managed_hsm_key_id` (a customer-managed key; the service-managed key when left out), `geo_location`
  * (the regions that keep a copy of the data).
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account
  */
@@ -232,12 +232,19 @@ function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   if (values.read('ip_range_filter').state === 'unknown')
     tr.mark(filterPath, `${account.address}.ip_range_filter`, 'unknown');
   set(p, 'minimalTlsVersion', tr.read(account, 'minimal_tls_version', 'properties.minimalTlsVersion'));
+  // azurerm 4.10–4.x name a Managed HSM key `managed_hsm_key_id` (5.0 folded it back into
+  // `key_vault_key_id`): a customer-managed key as well.
   set(
     p,
     'keyVaultKeyUri',
-    valueOrReference(tr, ctx, account, 'key_vault_key_id', 'properties.keyVaultKeyUri', [
-      'azurerm_key_vault_key',
-    ]),
+    valueOrReference(
+      tr,
+      ctx,
+      account,
+      spellingOf(tr, ctx, account, ['key_vault_key_id', 'managed_hsm_key_id']),
+      'properties.keyVaultKeyUri',
+      ['azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key'],
+    ),
   );
   // Every `geo_location` keeps a full copy of the data; the export adapter places the account at one abroad.
   const regions = tr.read(account, 'geo_location', 'properties.locations');
