@@ -206,8 +206,8 @@ function singleServer(type: string, keyType: string | undefined) {
  * schemas lack it, and an account made without the switch takes the API's default, Enabled),
  * `is_virtual_network_filter_enabled` with `ip_range_filter` (a comma-separated string up to 3.x,
  * a set from 4.0), `minimal_tls_version` (late 3.x on; unknown where the schema lacks it),
- * `key_vault_key_id` or 4.x `managed_hsm_key_id` (a customer-managed key; the service-managed key when left out), `geo_location`
- * (the regions that keep a copy of the data).
+ * `key_vault_key_id` or 4.x `managed_hsm_key_id` (a customer-managed key; the service-managed key
+ * when left out), `geo_location` (the regions that keep a copy of the data).
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account
  */
 function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
