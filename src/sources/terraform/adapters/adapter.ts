@@ -155,23 +155,41 @@ export function valueOrReference(
 }
 
 /**
- * An attribute that provider versions spell differently (`allow_nested_items_to_be_public` /
- * `allow_blob_public_access`, `uniform_bucket_level_access` / `bucket_policy_only`): the first
- * spelling whose value the plan knows, else the first it carries at all. A provider that has
- * both spellings computes the one the configuration leaves out: unknown, never the answer.
+ * Which spelling of a setting an instance uses, where provider versions spell it differently
+ * (`allow_nested_items_to_be_public` / `allow_blob_public_access`, `uniform_bucket_level_access` /
+ * `bucket_policy_only`). A provider in transition has both, the new one and the deprecated one,
+ * each Optional+Computed (azurerm 3.114–3.117 `https_traffic_only_enabled` /
+ * `enable_https_traffic_only`, 3.x AKS `api_server_access_profile.0.authorized_ip_ranges` /
+ * `api_server_authorized_ip_ranges`, 4.x flow logs' `target_resource_id` /
+ * `network_security_group_id`): the one the configuration leaves out is computed, known only
+ * after apply on a new resource and the prior state's value on an update, never the answer. So:
+ * the spelling the configuration sets, else the first whose value the plan knows, else the first
+ * it carries at all.
  */
+export function spellingOf(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  spellings: readonly string[],
+): string {
+  const values = tr.valuesOf(instance);
+  return (
+    spellings.find((attribute) => ctx.config.sets(instance, attribute)) ??
+    spellings.find((attribute) => values.read(attribute).state === 'known') ??
+    spellings.find((attribute) => values.read(attribute).state !== 'absent') ??
+    spellings[0]!
+  );
+}
+
+/** A setting that provider versions spell differently, read under the spelling the instance uses (spellingOf). */
 export function readFirst(
   tr: Translation,
+  ctx: BuildContext,
   instance: TfInstance,
-  attributes: readonly string[],
+  spellings: readonly string[],
   nativePath: string,
 ): unknown {
-  const values = tr.valuesOf(instance);
-  const chosen =
-    attributes.find((attribute) => values.read(attribute).state === 'known') ??
-    attributes.find((attribute) => values.read(attribute).state !== 'absent') ??
-    attributes[0]!;
-  return tr.read(instance, chosen, nativePath);
+  return tr.read(instance, spellingOf(tr, ctx, instance, spellings), nativePath);
 }
 
 /** Resources that attach to another by naming it (flow logs, diagnostic settings). */
@@ -204,7 +222,12 @@ export function attachmentsListed(
   const path = `${parent.address} (${attachment.type})`;
   if (!isNew) return unknown(path, attachment.existing);
   for (const instance of ctx.instancesOf(attachment.type)) {
-    const target = attachment.targets.find(
+    // Of two spellings of the target (azurerm 4.x flow logs), the one the configuration leaves
+    // out is computed: known only after apply, yet it names no other target.
+    const named = attachment.targets.filter(
+      (attribute) => ctx.config.sets(instance, attribute) || instance.after.read(attribute).state === 'known',
+    );
+    const target = (named.length > 0 ? named : attachment.targets).find(
       (attribute) =>
         instance.after.read(attribute).state === 'unknown' &&
         ctx.referenced(instance, attribute, attachment.targetTypes).length === 0,

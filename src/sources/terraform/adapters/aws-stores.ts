@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
+import { isCreated } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import { type BuildContext, isLeftOut, type TerraformAdapter, type Unit } from './adapter.ts';
@@ -84,16 +85,29 @@ function efsFileSystem(unit: Unit, tr: Translation, ctx: BuildContext): Resource
 /**
  * aws_redshift_cluster: `publicly_accessible` and `encrypted`, read as the plan shows them (their
  * defaults changed across provider versions, so one left unknown stays unknown), and `kms_key_id`
- * (a key AWS manages when an encrypted cluster names none).
+ * (a key AWS manages when an encrypted cluster names none). Provider 5.x and before default
+ * `encrypted` to false and send it only when true: since 10 January 2025 Redshift encrypts every
+ * new provisioned cluster it is not told about, so a new cluster whose configuration leaves it out
+ * is encrypted (6.x defaults it to true, and shows that).
  */
 function redshiftCluster(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cluster = unit.primary;
-  const configuration = readInto(
-    tr,
-    cluster,
-    { publiclyAccessible: 'publicly_accessible', encrypted: 'encrypted' },
-    'configuration',
-  );
+  const configuration = readInto(tr, cluster, { publiclyAccessible: 'publicly_accessible' }, 'configuration');
+  const encrypted = tr.valuesOf(cluster).read('encrypted');
+  if (
+    isCreated(cluster) &&
+    encrypted.state === 'known' &&
+    encrypted.value === false &&
+    !ctx.config.sets(cluster, 'encrypted')
+  ) {
+    tr.mark('configuration.encrypted', `${cluster.address}.encrypted`, 'assumed', {
+      ja: '構成にありません: プロバイダー 5.x 以前は false を送らず、Redshift は 2025 年 1 月 10 日から新しいクラスターを既定で暗号化します',
+      en: 'not in the configuration: provider 5.x and before do not send false, and Redshift has encrypted new clusters by default since 10 January 2025',
+    });
+    configuration.encrypted = true;
+  } else {
+    Object.assign(configuration, readInto(tr, cluster, { encrypted: 'encrypted' }, 'configuration'));
+  }
   if (configuration.encrypted === false)
     return fromConfigItem(configItem('AWS::Redshift::Cluster', configuration), tr);
   const key = keyOrAwsManaged(tr, ctx, cluster, 'kms_key_id', 'configuration.kmsKeyId', 'aws/redshift');

@@ -247,12 +247,17 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
 }
 
 /**
- * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays).
+ * `retention_in_days` (default 0: never expire, which Config records as no RetentionInDays) and
+ * `log_group_class` (provider v5.x on; absent, STANDARD). A Delivery-class group keeps its events
+ * one day on their way to S3 or Firehose whatever `retention_in_days` says (the provider ignores
+ * it): the retention check judges it by its class, as it does a Config item's `LogGroupClass`.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_log_group
  */
 function logGroup(unit: Unit, tr: Translation): Resource {
   const days = tr.read(unit.primary, 'retention_in_days', 'configuration.RetentionInDays');
-  const configuration = typeof days === 'number' && days > 0 ? { RetentionInDays: days } : {};
+  const logClass = tr.read(unit.primary, 'log_group_class', 'configuration.LogGroupClass');
+  const configuration: JsonObject = typeof days === 'number' && days > 0 ? { RetentionInDays: days } : {};
+  if (typeof logClass === 'string') configuration.LogGroupClass = logClass;
   return fromConfigItem(configItem('AWS::Logs::LogGroup', configuration), tr);
 }
 

@@ -2,7 +2,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, readFirst, type Unit } from './adapter.ts';
+import { type BuildContext, readFirst, spellingOf, type Unit } from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /**
@@ -17,28 +17,27 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
   // Optional+Computed in azurerm 2.x: a new cluster that leaves it out has a public API server.
   // azurerm 1.x–2.0 spell it `private_link_enabled` (deprecated beside the new name until 3.0).
   const privateSpellings = ['private_cluster_enabled', 'private_link_enabled'];
-  const privateAttribute =
-    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state === 'known') ??
-    privateSpellings.find((attribute) => tr.valuesOf(cluster).read(attribute).state !== 'absent') ??
-    'private_cluster_enabled';
   set(
     profile,
     'enablePrivateCluster',
     tr.readComputed(
       cluster,
-      privateAttribute,
+      spellingOf(tr, ctx, cluster, privateSpellings),
       'properties.apiServerAccessProfile.enablePrivateCluster',
       privateSpellings.some((attribute) => ctx.config.sets(cluster, attribute)),
     ),
   );
-  // azurerm 3.x `api_server_access_profile.authorized_ip_ranges`, 2.x `api_server_authorized_ip_ranges`:
-  // both Optional+Computed, so a new cluster that sets neither has no authorized range.
-  const nested = 'api_server_access_profile.0.authorized_ip_ranges';
-  const rangesAttribute =
-    tr.valuesOf(cluster).read(nested).state !== 'absent' ? nested : 'api_server_authorized_ip_ranges';
+  // `api_server_access_profile.authorized_ip_ranges` (azurerm 3.39 on, 4.x's only spelling) and
+  // `api_server_authorized_ip_ranges` (removed in 4.0): both Optional+Computed in 3.x, so a new
+  // cluster that sets neither has no authorized range, and the one a configuration leaves out is
+  // computed.
+  const rangeSpellings = [
+    'api_server_access_profile.0.authorized_ip_ranges',
+    'api_server_authorized_ip_ranges',
+  ];
   const ranges = tr.readComputed(
     cluster,
-    rangesAttribute,
+    spellingOf(tr, ctx, cluster, rangeSpellings),
     'properties.apiServerAccessProfile.authorizedIPRanges',
     ['api_server_access_profile', 'api_server_authorized_ip_ranges'].some((attribute) =>
       ctx.config.sets(cluster, attribute),
@@ -69,6 +68,7 @@ export function kubernetesCluster(unit: Unit, tr: Translation, ctx: BuildContext
       'enableRBAC',
       readFirst(
         tr,
+        ctx,
         cluster,
         ['role_based_access_control_enabled', 'role_based_access_control.0.enabled'],
         'properties.enableRBAC',
@@ -170,6 +170,7 @@ export function webApp(unit: Unit, tr: Translation, ctx: BuildContext): Resource
       // `min_tls_version` in azurerm 2.x's azurerm_app_service / azurerm_function_app.
       readFirst(
         tr,
+        ctx,
         app,
         ['site_config.0.minimum_tls_version', 'site_config.0.min_tls_version'],
         'properties.siteConfig.minTlsVersion',

@@ -10,7 +10,15 @@ import {
 import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import { KNOWN_AFTER_APPLY, SENSITIVE_NOTE, type Translation } from '../translation.ts';
-import { type BuildContext, type PartLink, partsOf, type Unit, valueOrReference } from './adapter.ts';
+import {
+  type BuildContext,
+  isLeftOut,
+  type PartLink,
+  partsOf,
+  spellingOf,
+  type Unit,
+  valueOrReference,
+} from './adapter.ts';
 import { enabledDisabled, fromArm, set } from './azure-record.ts';
 
 /**
@@ -21,21 +29,23 @@ import { enabledDisabled, fromArm, set } from './azure-record.ts';
  */
 
 /**
- * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x, a
- * string), `public_network_access_enabled` (PostgreSQL 3.x on, default true; computed only in
- * 3.0's PostgreSQL and in MySQL up to 4.x). A new server whose plan computes it is private when
- * it is made in a delegated subnet (VNet integration), public otherwise.
+ * A flexible server's public network access: `public_network_access` (MySQL, azurerm 4.x on, a
+ * string, Optional+Computed; 5.0 removed the computed `public_network_access_enabled` beside it),
+ * `public_network_access_enabled` (PostgreSQL 3.x on, default true; computed only in 3.0's
+ * PostgreSQL and in MySQL up to 4.x). A new server whose plan computes it is private when it is
+ * made in a delegated subnet (VNet integration), public otherwise.
  * https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking
  */
+const PUBLIC_ACCESS = ['public_network_access', 'public_network_access_enabled'];
+
 function flexiblePublicAccess(server: TfInstance, tr: Translation, ctx: BuildContext): string | undefined {
   const path = 'properties.network.publicNetworkAccess';
   const values = tr.valuesOf(server);
-  if (values.read('public_network_access').state === 'known')
-    return String(tr.read(server, 'public_network_access', path));
-  const attribute = 'public_network_access_enabled';
-  const configured = ['public_network_access', attribute].some((a) => ctx.config.sets(server, a));
-  if (values.read(attribute).state !== 'unknown' || configured || !isCreated(server))
-    return enabledDisabled(tr.read(server, attribute, path));
+  const attribute = spellingOf(tr, ctx, server, PUBLIC_ACCESS);
+  if (!isLeftOut(tr, ctx, server, attribute)) {
+    const value = tr.read(server, attribute, path);
+    return typeof value === 'string' ? value : enabledDisabled(value);
+  }
   const subnet = values.read('delegated_subnet_id');
   const inSubnet =
     (subnet.state === 'known' && subnet.value !== '') ||
@@ -196,8 +206,8 @@ function singleServer(type: string, keyType: string | undefined) {
  * schemas lack it, and an account made without the switch takes the API's default, Enabled),
  * `is_virtual_network_filter_enabled` with `ip_range_filter` (a comma-separated string up to 3.x,
  * a set from 4.0), `minimal_tls_version` (late 3.x on; unknown where the schema lacks it),
- * `key_vault_key_id` (a customer-managed key; the service-managed key when left out), `geo_location`
- * (the regions that keep a copy of the data).
+ * `key_vault_key_id` or 4.x `managed_hsm_key_id` (a customer-managed key; the service-managed key
+ * when left out), `geo_location` (the regions that keep a copy of the data).
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/cosmosdb_account
  */
 function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
@@ -222,12 +232,19 @@ function cosmosDbAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resour
   if (values.read('ip_range_filter').state === 'unknown')
     tr.mark(filterPath, `${account.address}.ip_range_filter`, 'unknown');
   set(p, 'minimalTlsVersion', tr.read(account, 'minimal_tls_version', 'properties.minimalTlsVersion'));
+  // azurerm 4.10–4.x name a Managed HSM key `managed_hsm_key_id` (5.0 folded it back into
+  // `key_vault_key_id`): a customer-managed key as well.
   set(
     p,
     'keyVaultKeyUri',
-    valueOrReference(tr, ctx, account, 'key_vault_key_id', 'properties.keyVaultKeyUri', [
-      'azurerm_key_vault_key',
-    ]),
+    valueOrReference(
+      tr,
+      ctx,
+      account,
+      spellingOf(tr, ctx, account, ['key_vault_key_id', 'managed_hsm_key_id']),
+      'properties.keyVaultKeyUri',
+      ['azurerm_key_vault_key', 'azurerm_key_vault_managed_hardware_security_module_key'],
+    ),
   );
   // Every `geo_location` keeps a full copy of the data; the export adapter places the account at one abroad.
   const regions = tr.read(account, 'geo_location', 'properties.locations');

@@ -9,6 +9,7 @@ import {
   attachmentsListed,
   type BuildContext,
   partsOf,
+  spellingOf,
   type TerraformAdapter,
   type Unit,
   valueOrReference,
@@ -176,12 +177,15 @@ const NETWORK_FLOW_LOGS: Attachment = {
   },
 };
 
-/** A flow log of an NSG (`network_security_group_id`) or, in azurerm 4.x, of any target (`target_resource_id`). */
+/**
+ * A flow log of an NSG (`network_security_group_id`, 1.x–4.x) or of any target
+ * (`target_resource_id`, 4.x on, the only one in 5.x): 4.x before 5.0 has both, Optional+Computed,
+ * and computes the one the configuration leaves out (spellingOf).
+ */
 function flowLog(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const log = unit.primary;
   const properties: JsonObject = {};
-  const attribute =
-    FLOW_LOG_TARGETS.find((name) => tr.valuesOf(log).read(name).state !== 'absent') ?? FLOW_LOG_TARGETS[0]!;
+  const attribute = spellingOf(tr, ctx, log, FLOW_LOG_TARGETS);
   const target = valueOrReference(tr, ctx, log, attribute, 'properties.targetResourceId');
   if (typeof target === 'string') properties.targetResourceId = target.toLowerCase();
   const enabled = tr.read(log, 'enabled', 'properties.enabled');

@@ -26,6 +26,7 @@ import {
 } from './azure-compute.ts';
 import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
+import { azureDirectoryAdapters } from './azure-directory.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -52,7 +53,7 @@ import {
  */
 const BLOB_PUBLIC_ACCESS = ['allow_nested_items_to_be_public', 'allow_blob_public_access'];
 
-function blobPublicAccessOf(account: TfInstance, tr: Translation): unknown {
+function blobPublicAccessOf(account: TfInstance, tr: Translation, ctx: BuildContext): unknown {
   const path = 'properties.allowBlobPublicAccess';
   if (
     isCreated(account) &&
@@ -64,28 +65,39 @@ function blobPublicAccessOf(account: TfInstance, tr: Translation): unknown {
     });
     return undefined;
   }
-  return readFirst(tr, account, BLOB_PUBLIC_ACCESS, path);
+  return readFirst(tr, ctx, account, BLOB_PUBLIC_ACCESS, path);
+}
+
+/**
+ * HTTPS only: `https_traffic_only_enabled` (azurerm 3.114 on) was `enable_https_traffic_only`
+ * (1.x–3.x, removed in 4.0), each "Defaults to true" where it is the only one. 3.114–3.117 have
+ * both, Optional+Computed: a new account that sets neither has both known only after apply, and
+ * the provider creates it with HTTPS only.
+ */
+const HTTPS_ONLY = ['https_traffic_only_enabled', 'enable_https_traffic_only'];
+
+function httpsOnlyOf(account: TfInstance, tr: Translation, ctx: BuildContext): unknown {
+  const path = 'properties.supportsHttpsTrafficOnly';
+  if (HTTPS_ONLY.every((attribute) => isLeftOut(tr, ctx, account, attribute))) {
+    tr.mark(path, `${account.address}.${HTTPS_ONLY[0]}`, 'assumed', {
+      ja: '構成にないため、新しいアカウントは HTTPS のみで作成されます（azurerm の既定値 true）',
+      en: "not in the configuration: a new account is made HTTPS only (azurerm's default, true)",
+    });
+    return true;
+  }
+  return readFirst(tr, ctx, account, HTTPS_ONLY, path);
 }
 
 function storageAccount(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const account = unit.primary;
   const p: JsonObject = {};
-  set(p, 'allowBlobPublicAccess', blobPublicAccessOf(account, tr));
+  set(p, 'allowBlobPublicAccess', blobPublicAccessOf(account, tr, ctx));
   set(
     p,
     'publicNetworkAccess',
     enabledDisabled(tr.read(account, 'public_network_access_enabled', 'properties.publicNetworkAccess')),
   );
-  set(
-    p,
-    'supportsHttpsTrafficOnly',
-    readFirst(
-      tr,
-      account,
-      ['https_traffic_only_enabled', 'enable_https_traffic_only'],
-      'properties.supportsHttpsTrafficOnly',
-    ),
-  );
+  set(p, 'supportsHttpsTrafficOnly', httpsOnlyOf(account, tr, ctx));
   set(p, 'minimumTlsVersion', tr.read(account, 'min_tls_version', 'properties.minimumTlsVersion'));
   set(
     p,
@@ -309,13 +321,13 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
 }
 
 /** `non_ssl_port_enabled` (azurerm 3.x late, 4.x) was `enable_non_ssl_port` (1.x–3.x, removed in 4.0). */
-function redisCache(unit: Unit, tr: Translation): Resource {
+function redisCache(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const cache = unit.primary;
   const p: JsonObject = {};
   set(
     p,
     'enableNonSslPort',
-    readFirst(tr, cache, ['non_ssl_port_enabled', 'enable_non_ssl_port'], 'properties.enableNonSslPort'),
+    readFirst(tr, ctx, cache, ['non_ssl_port_enabled', 'enable_non_ssl_port'], 'properties.enableNonSslPort'),
   );
   set(p, 'minimumTlsVersion', tr.read(cache, 'minimum_tls_version', 'properties.minimumTlsVersion'));
   set(
@@ -398,6 +410,7 @@ const DIAGNOSTIC_SETTINGS: Attachment = {
 export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   ...azureAuthorizationAdapters,
   ...azureAzapiAdapters,
+  ...azureDirectoryAdapters,
   ...azureNetworkAdapters,
   azurerm_storage_account: azure(storageAccount, {
     parts: {

@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
+import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, Unit } from './adapter.ts';
@@ -13,17 +14,7 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
   const cluster = unit.primary;
   const data: JsonObject = {};
   set(data, 'legacyAbac.enabled', tr.read(cluster, 'enable_legacy_abac', `${DATA}.legacyAbac.enabled`));
-  // Optional+Computed: a new cluster that leaves it out logs to Cloud Logging, the API's default.
-  set(
-    data,
-    'loggingService',
-    tr.readComputed(
-      cluster,
-      'logging_service',
-      `${DATA}.loggingService`,
-      ctx.config.sets(cluster, 'logging_service'),
-    ),
-  );
+  set(data, 'loggingService', loggingServiceOf(cluster, tr, ctx));
   set(
     data,
     'privateClusterConfig.enablePrivateEndpoint',
@@ -80,4 +71,27 @@ export function containerCluster(unit: Unit, tr: Translation, ctx: BuildContext)
       : { enabled: false };
   }
   return fromAsset('container.googleapis.com/Cluster', data, tr);
+}
+
+/**
+ * `logging_service`, Optional+Computed: a new cluster that leaves it out logs to Cloud Logging,
+ * the API's default. google 4.x on spell the same setting `logging_config.enable_components`
+ * too, the provider then computing `logging_service`: an empty set disables all logging (the
+ * API's LoggingComponentConfig), any component keeps Cloud Logging on.
+ */
+function loggingServiceOf(cluster: TfInstance, tr: Translation, ctx: BuildContext): unknown {
+  const path = `${DATA}.loggingService`;
+  const components = 'logging_config.0.enable_components';
+  const configured = ctx.config.sets(cluster, 'logging_service');
+  const read = tr.valuesOf(cluster).read(components);
+  if (
+    !configured &&
+    tr.valuesOf(cluster).read('logging_service').state === 'unknown' &&
+    read.state === 'known' &&
+    Array.isArray(read.value)
+  ) {
+    tr.mark(path, `${cluster.address}.${components}`, 'known');
+    return read.value.length === 0 ? 'none' : 'logging.googleapis.com/kubernetes';
+  }
+  return tr.readComputed(cluster, 'logging_service', path, configured);
 }

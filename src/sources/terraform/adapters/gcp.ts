@@ -74,7 +74,7 @@ function storageBucket(group: Unit, tr: Translation, ctx: BuildContext): Resourc
     data,
     'iamConfiguration.uniformBucketLevelAccess.enabled',
     uniformKnown || alone
-      ? readFirst(tr, bucket, uniformSpellings, uniformPath)
+      ? readFirst(tr, ctx, bucket, uniformSpellings, uniformPath)
       : tr.readComputed(bucket, 'uniform_bucket_level_access', uniformPath, uniformConfigured),
   );
   set(
