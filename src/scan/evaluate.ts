@@ -142,7 +142,7 @@ export function missingAccount(inventory: Inventory, provider: Provider, account
   // Whether some record of an inventory (not of a Terraform plan) names the account, or only states do.
   const named = inventory.inAccount(provider, account);
   const inventoried = named.some((resource) => !resource.origin.iac);
-  // A data source read (`read`) is of a plan or a state alike.
+  // A refresh-only plan's resources are its prior state's, beside the data sources it read (`read`).
   const states =
     named.some((resource) => resource.origin.iac?.action === 'state') &&
     named.every(

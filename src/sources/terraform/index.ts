@@ -191,7 +191,9 @@ function* readTerraform(
     }
   }
   // What a data source read is what exists before the plan: where the plan manages the same
-  // thing (the Region's detector, which it may change or delete), the plan's stands.
+  // thing (the Region's detector, which it may change or delete), the plan's stands. A state's
+  // (the state file, or show -json of a state) is what the state holds, as its resources are.
+  const readingAction = terraformDocumentKind(document) === 'plan' ? 'read' : 'state';
   for (const reading of readings) {
     const adapter = READINGS[reading.type]!;
     const built = adapter.build(
@@ -209,7 +211,7 @@ function* readTerraform(
       origin: {
         file: ctx.file,
         ...(line !== undefined && { line }),
-        iac: { address: reading.address, action: 'read' },
+        iac: { address: reading.address, action: readingAction },
       },
     };
     if (!managed.has(placeOf(resource))) yield resource;
