@@ -31,9 +31,7 @@ export class RootModules {
   hold(resource: Resource): boolean {
     const address = resource.origin.iac?.address;
     if (address === undefined || !resource.id.includes(address)) return false;
-    const held = this.#byFile.get(resource.origin.file);
-    if (held) held.push(resource);
-    else this.#byFile.set(resource.origin.file, [resource]);
+    listAt(this.#byFile, resource.origin.file).push(resource);
     return true;
   }
 
@@ -55,21 +53,28 @@ export class RootModules {
   /** The resources held back by root module: a folder, or a file of a folder that holds several. */
   #roots(): Map<string, Resource[]> {
     const byFolder = new Map<string, string[]>();
-    for (const file of this.#byFile.keys()) {
-      const folder = path.dirname(path.resolve(file));
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), file]);
-    }
+    for (const file of this.#byFile.keys()) listAt(byFolder, path.dirname(path.resolve(file))).push(file);
     const roots = new Map<string, Resource[]>();
     for (const [folder, files] of byFolder) {
       const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned)).length;
       const oneRoot = plans <= 1 && files.length - plans <= 1;
       for (const file of files) {
-        const root = oneRoot ? folder : path.resolve(file);
-        roots.set(root, [...(roots.get(root) ?? []), ...this.#byFile.get(file)!]);
+        const root = listAt(roots, oneRoot ? folder : path.resolve(file));
+        for (const resource of this.#byFile.get(file)!) root.push(resource);
       }
     }
     return roots;
   }
+}
+
+/** The list a map holds at a key, made empty the first time. */
+function listAt<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 /** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */
