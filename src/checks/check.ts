@@ -116,9 +116,9 @@ const VARIANT_SUFFIX: Readonly<Record<ReadKind, string>> = { live: '.live', plan
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
   const variants = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) =>
     (['live', 'plan', 'state'] as const).flatMap((kind) => {
-      // Advice to add an export names the live call or what a plan cannot show instead; a
-      // message that only says what "the export" does not show says it of the live scan's data
-      // or of the plan.
+      // Advice to add an export names the live call or what a plan or state cannot show
+      // instead; a message that only says what "the export" does not show says it of the live
+      // scan's data, the plan or the state, and one that speaks of the plan speaks of the state.
       const variant = missingDataVariant(text, kind) ?? originNote(text, kind);
       return variant !== text ? [[`${id}${VARIANT_SUFFIX[kind]}`, variant] as const] : [];
     }),

@@ -5,10 +5,10 @@ import type { Lang, Localized } from '../model/localized.ts';
  * once, in the sources, for the export files they read: "the export has no keyType". A
  * resource the live scan read came from no export, so its evidence and messages speak of "the
  * live scan's data" instead; one read from a Terraform plan, of "the plan"; from a state, of
- * "the state". The wording is chosen by the resource's origin, as missing-data.ts chooses its messages. Only the export
- * meant as the input is reworded, never a cloud feature of that name (RDS log exports,
- * 「ログのエクスポート設定」), nor a possessive ("the export's …", which the rewording would not
- * read well in: such texts are worded for every origin instead).
+ * "the state". The wording is chosen by the resource's origin, as missing-data.ts chooses its
+ * messages. Only the export meant as the input is reworded, never a cloud feature of that name
+ * (RDS log exports, 「ログのエクスポート設定」), nor a possessive ("the export's …", which the
+ * rewording would not read well in: such texts are worded for every origin instead).
  */
 const EXPORT_WORDING: Readonly<Record<Lang, RegExp>> = {
   en: /\b[Tt]h(?:e|is) export\b(?![’']s)/g,
