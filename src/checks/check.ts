@@ -4,6 +4,7 @@ import type { ScanParameters } from '../model/parameters.ts';
 import {
   isLiveOrigin,
   isPlanOrigin,
+  isStateOrigin,
   type KansaType,
   type Origin,
   type Provider,
@@ -102,21 +103,22 @@ export function appliesTo(meta: CheckMeta, resource: Resource): boolean {
 }
 
 /** Suffixes of a message's variants (missing-data.ts): `notExported` → `notExported.live`. */
-const VARIANT_SUFFIX: Readonly<Record<ReadKind, string>> = { live: '.live', plan: '.plan' };
+const VARIANT_SUFFIX: Readonly<Record<ReadKind, string>> = { live: '.live', plan: '.plan', state: '.state' };
 
 /**
  * Lets TypeScript infer message ids and check them against `meta.messages`. A message made by
- * `missingData` (advice to add an export) gets its live and plan variants as messages of their
- * own, shown for a resource read live or from a Terraform plan, where an export to add is the
- * wrong advice; a message or an evidence note that speaks of "the export" speaks of the live
- * scan's data or of the plan instead (live-notes.ts).
+ * `missingData` (advice to add an export) gets its live, plan and state variants as messages of
+ * their own, shown for a resource read live or from a Terraform plan or state, where an export to
+ * add is the wrong advice; a message or an evidence note that speaks of "the export" speaks of
+ * the live scan's data, the plan or the state instead, and one worded for a plan's resource
+ * speaks of the state for a state's (live-notes.ts).
  */
 export function defineCheck<F extends object, M extends string>(check: Check<F, M>): Check<F, M> {
   const variants = Object.entries<Localized>(check.meta.messages).flatMap(([id, text]) =>
-    (['live', 'plan'] as const).flatMap((kind) => {
-      // Advice to add an export names the live call or what a plan cannot show instead; a
-      // message that only says what "the export" does not show says it of the live scan's data
-      // or of the plan.
+    (['live', 'plan', 'state'] as const).flatMap((kind) => {
+      // Advice to add an export names the live call or what a plan or state cannot show
+      // instead; a message that only says what "the export" does not show says it of the live
+      // scan's data, the plan or the state, and one that speaks of the plan speaks of the state.
       const variant = missingDataVariant(text, kind) ?? originNote(text, kind);
       return variant !== text ? [[`${id}${VARIANT_SUFFIX[kind]}`, variant] as const] : [];
     }),
@@ -141,6 +143,7 @@ export function defineCheck<F extends object, M extends string>(check: Check<F, 
 
 /** How a resource was read, when not from an export file: live, or from a Terraform plan or state. */
 function readKind(origin: Origin): ReadKind | undefined {
+  if (isStateOrigin(origin)) return 'state';
   if (isPlanOrigin(origin)) return 'plan';
   return isLiveOrigin(origin) ? 'live' : undefined;
 }
@@ -181,8 +184,9 @@ function shownEvidence(
     }
     // A fact of a resource read from an export keeps its note, unlooked at.
     if (fact.source === 'explicit' || (fact.resourceId === undefined && !kind)) continue;
-    // A note that names no export reads the same for every input: the origin is not looked up.
-    if (originNote(fact.note, 'plan') === fact.note) continue;
+    // A note that names neither an export nor the plan reads the same for every input: the
+    // origin is not looked up.
+    if (originNote(fact.note, 'state') === fact.note) continue;
     const factKind = fact.resourceId === undefined ? kind : readKind(originOf(fact, resource, inventory));
     if (!factKind) continue;
     const note = originNote(fact.note, factKind);

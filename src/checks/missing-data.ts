@@ -1,5 +1,5 @@
 import type { Localized } from '../model/localized.ts';
-import type { ReadKind } from './live-notes.ts';
+import { type ReadKind, stateWording } from './live-notes.ts';
 
 /**
  * What a check could not find, and how each way of reading gets it. Offline, the advice is the
@@ -171,7 +171,7 @@ export const LIVE_READS = {
 
 export type LiveReadName = keyof typeof LIVE_READS;
 
-/** Offline texts that have live or plan variants, and those variants. */
+/** Offline texts that have live, plan or state variants, and those variants. */
 const VARIANTS = new WeakMap<Localized, Readonly<Partial<Record<ReadKind, Localized>>>>();
 
 /**
@@ -183,24 +183,24 @@ const VARIANTS = new WeakMap<Localized, Readonly<Partial<Record<ReadKind, Locali
  */
 export function missingData(offline: Localized, read: LiveReadName, lead?: Localized): Localized {
   const { what } = LIVE_READS[read];
+  const opening = lead ?? {
+    ja: `Terraform の計画に${what.ja}はありません`,
+    en: `The Terraform plan does not show ${what.en}`,
+  };
   VARIANTS.set(offline, {
     live: liveText(LIVE_READS[read], lead),
-    plan: planText(
-      lead ?? {
-        ja: `Terraform の計画に${what.ja}はありません`,
-        en: `The Terraform plan does not show ${what.en}`,
-      },
-    ),
+    plan: planText(opening),
+    state: stateText(opening),
   });
   return offline;
 }
 
 /**
  * An UNKNOWN message whose advice holds for exports and live scans (both read AWS Config), not
- * for a Terraform plan: a plan's resource gets `lead`, what is missing, and what a plan shows.
+ * for a Terraform plan or state: their resources get `lead`, what is missing, and what they show.
  */
 export function missingInPlan(offline: Localized, lead: Localized): Localized {
-  VARIANTS.set(offline, { plan: planText(lead) });
+  VARIANTS.set(offline, { plan: planText(lead), state: stateText(lead) });
   return offline;
 }
 
@@ -217,6 +217,17 @@ function planText(opening: Localized): Localized {
   return {
     ja: `${opening.ja}。Terraform の計画にあるのは構成が管理するリソースと適用前に決まる値だけです。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断するか、手動で確認してください`,
     en: `${opening.en}: a Terraform plan shows only the resources its configuration manages and the values known before apply; judge it on the cloud's inventory (an export or a live scan), or confirm manually`,
+  };
+}
+
+/**
+ * A state shows the resources its configuration manages as they were at the last apply or
+ * refresh; `opening` is worded for a plan, and names the state instead.
+ */
+function stateText(opening: Localized): Localized {
+  return {
+    ja: `${stateWording(opening.ja, 'ja')}。Terraform のステートにあるのは構成が管理するリソースと、最後の適用・リフレッシュの時点の値だけです。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断するか、手動で確認してください`,
+    en: `${stateWording(opening.en, 'en')}: a Terraform state shows only the resources its configuration manages, as they were at the last apply or refresh; judge it on the cloud's inventory (an export or a live scan), or confirm manually`,
   };
 }
 

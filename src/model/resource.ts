@@ -108,15 +108,26 @@ export function isLiveOrigin(origin: Origin): boolean {
 
 const LIVE_ORIGIN = /^(?:azure:|aws:|cloudasset\.googleapis\.com\/)/;
 
-/** The origin of an account resource derived from the resources of Terraform plans or states alone. */
+/** The origin of an account resource derived from the resources of Terraform plans (and states) alone. */
 export const PLAN_ACCOUNT_ORIGIN = '(derived: account of the resources of a Terraform plan)';
+/** The origin of an account resource derived from the resources of Terraform states alone. */
+export const STATE_ACCOUNT_ORIGIN = '(derived: account of the resources of a Terraform state)';
 
 /**
  * Whether a record was read from a Terraform plan or state, or is the account that only such
- * records name: messages say what the plan does not show, not which export to add.
+ * records name: messages say what the plan or state does not show, not which export to add.
  */
 export function isPlanOrigin(origin: Origin): boolean {
-  return origin.iac !== undefined || origin.file === PLAN_ACCOUNT_ORIGIN;
+  return origin.iac !== undefined || origin.file === PLAN_ACCOUNT_ORIGIN || isStateOrigin(origin);
+}
+
+/**
+ * Whether a record was read from a Terraform state (the state file, `terraform show -json` of a
+ * state, a refresh-only plan's prior state), or is the account that only such records name: its
+ * messages speak of the state, which holds what was applied, not of a plan.
+ */
+export function isStateOrigin(origin: Origin): boolean {
+  return origin.iac?.action === 'state' || origin.file === STATE_ACCOUNT_ORIGIN;
 }
 
 /** What a plan does to a resource: `state` for resources read from a state, not a plan. */

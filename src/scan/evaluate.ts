@@ -15,6 +15,7 @@ import {
   PROVIDERS,
   type Provider,
   type Resource,
+  STATE_ACCOUNT_ORIGIN,
 } from '../model/resource.ts';
 import {
   CHECK_ERROR,
@@ -138,8 +139,15 @@ export function addMissingAccounts(inventory: Inventory): void {
 
 /** The account resource of an account that no record describes (see addMissingAccounts). */
 export function missingAccount(inventory: Inventory, provider: Provider, account: string): Resource {
-  // Whether some record of an inventory (not of a Terraform plan) names the account.
-  const inventoried = inventory.inAccount(provider, account).some((resource) => !resource.origin.iac);
+  // Whether some record of an inventory (not of a Terraform plan) names the account, or only states do.
+  const named = inventory.inAccount(provider, account);
+  const inventoried = named.some((resource) => !resource.origin.iac);
+  // A refresh-only plan's resources are its prior state's, beside the data sources it read (`read`).
+  const states =
+    named.some((resource) => resource.origin.iac?.action === 'state') &&
+    named.every(
+      (resource) => resource.origin.iac?.action === 'state' || resource.origin.iac?.action === 'read',
+    );
   return {
     provider,
     account,
@@ -151,7 +159,11 @@ export function missingAccount(inventory: Inventory, provider: Provider, account
     tags: {},
     facts: {},
     origin: {
-      file: inventoried ? '(derived: account of scanned resources)' : PLAN_ACCOUNT_ORIGIN,
+      file: inventoried
+        ? '(derived: account of scanned resources)'
+        : states
+          ? STATE_ACCOUNT_ORIGIN
+          : PLAN_ACCOUNT_ORIGIN,
     },
   };
 }

@@ -5,6 +5,7 @@ import type { FileCoverage, ScopeCoverage } from '../model/coverage.ts';
 import type { Provider } from '../model/resource.ts';
 import type { LiveProgress, LiveSource, LiveTimeouts } from '../sources/live.ts';
 import { readInput } from '../sources/read-inputs.ts';
+import { RootModules } from '../sources/terraform/root-modules.ts';
 import { walkInputs } from '../sources/walk-inputs.ts';
 import { addMissingAccounts } from './evaluate.ts';
 import { Inventory } from './inventory.ts';
@@ -143,6 +144,8 @@ async function readFiles(
     throw new InputError(inputs.join(', '), 'no files found in the input');
   const files: FileCoverage[] = [...passedOver];
   let resources = 0;
+  // Terraform resources named by their addresses are added once every file is read (root-modules.ts).
+  const rootModules = new RootModules();
   const options = {
     ...(sources.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: sources.maxInflatedBytes }),
     budget: new InputBudget(sources.maxInputBytes),
@@ -154,7 +157,7 @@ async function readFiles(
       const read = await readInput(
         path,
         (resource) => {
-          inventory.add(resource);
+          if (!rootModules.hold(resource)) inventory.add(resource);
           resources++;
         },
         options,
@@ -174,6 +177,7 @@ async function readFiles(
     }
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });
   }
+  for (const resource of rootModules.separated()) inventory.add(resource);
   return files;
 }
 

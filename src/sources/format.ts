@@ -9,6 +9,11 @@ export interface ReadContext {
    * not a path, and nothing beside it is read from disk.
    */
   readonly archived?: true;
+  /**
+   * Terragrunt's log of `show -json` (input-bytes.ts): the unit each line's plan is of
+   * (`live/app`), by line, where the log names it.
+   */
+  readonly lineUnits?: ReadonlyMap<number, string>;
   /** A record that cannot be used (not a resource, malformed, carrying no configuration) is skipped with a reason, never silently. */
   skip(reason: string, where?: { index?: number; line?: number }): void;
   /** A record that was read but is odd (a placeholder id, an unusual location): noted in the coverage. */

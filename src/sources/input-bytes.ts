@@ -155,26 +155,36 @@ export function withoutTerraformWrapper(data: Buffer): Buffer {
  * 0.67 `--terragrunt-include-module-prefix`'s `[live/app] {"format_version":…}`.
  */
 const TERRAGRUNT_LINE =
-  /^(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+STDOUT\s+(?:\[[^\]]*\]\s+)?[\w.-]+:\s|\[[^\]]*\]\s)(?=\{"format_version":)/;
+  /^(?:\d{2}:\d{2}:\d{2}(?:\.\d+)?\s+STDOUT\s+(?:\[([^\]]*)\]\s+)?[\w.-]+:\s|\[([^\]]*)\]\s)(?=\{"format_version":)/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape sequences of terminal colours
 const TERMINAL_COLOURS = /\x1b\[[0-9;]*m/g;
 
 export const TERRAGRUNT_LOG_NOTE =
   "terragrunt's log of terraform show -json (STDOUT log lines, 0.67 on): the plans are read from the lines that carry them, the other lines passed over";
 
+/** A plan a terragrunt log line carries, with the unit it is of when the line names it. */
+interface LoggedPlan {
+  readonly plan: string;
+  readonly unit: string | undefined;
+}
+
 /** The plan a terragrunt log line carries, or undefined. */
-function terragruntPlanOf(line: string): string | undefined {
+function terragruntPlanOf(line: string): LoggedPlan | undefined {
   const text = line.replace(TERMINAL_COLOURS, '');
   const prefix = TERRAGRUNT_LINE.exec(text);
-  if (prefix) return text.slice(prefix[0].length).trimEnd();
+  if (prefix)
+    return { plan: text.slice(prefix[0].length).trimEnd(), unit: prefix[1] ?? prefix[2] ?? undefined };
   if (!text.startsWith('{"time"') && !text.startsWith('{"level"')) return undefined;
   try {
-    const entry = JSON.parse(text) as { level?: unknown; msg?: unknown };
-    return entry.level === 'stdout' &&
-      typeof entry.msg === 'string' &&
-      entry.msg.startsWith('{"format_version":')
-      ? entry.msg
-      : undefined;
+    const entry = JSON.parse(text) as { level?: unknown; msg?: unknown; 'working-dir'?: unknown };
+    if (
+      entry.level !== 'stdout' ||
+      typeof entry.msg !== 'string' ||
+      !entry.msg.startsWith('{"format_version":')
+    )
+      return undefined;
+    const unit = entry['working-dir'];
+    return { plan: entry.msg, unit: typeof unit === 'string' && unit !== '' ? unit : undefined };
   } catch {
     return undefined;
   }
@@ -183,9 +193,12 @@ function terragruntPlanOf(line: string): string | undefined {
 /**
  * Terragrunt's log of `show -json`, as the plans one a line (`terragrunt run-all show -json`
  * without a log): each line that carries a plan becomes the plan, every other line a blank one,
- * so that a line keeps its number in the file. Undefined when the first line is no such line.
+ * so that a line keeps its number in the file; with the unit each line's plan is of, where the
+ * log names it (`[live/app]`, `working-dir`). Undefined when the first line is no such line.
  */
-export function terragruntLogPlans(data: Buffer): Buffer | undefined {
+export function terragruntLogPlans(
+  data: Buffer,
+): { plans: Buffer; units: ReadonlyMap<number, string> } | undefined {
   const firstEnd = data.indexOf(NEWLINE);
   const firstLength = firstEnd === -1 ? data.length : firstEnd;
   // Every file comes here, most of them one JSON document on one line of megabytes: the line's
@@ -202,13 +215,18 @@ export function terragruntLogPlans(data: Buffer): Buffer | undefined {
   if (terragruntPlanOf(first) === undefined && !TERRAGRUNT_OWN_LINE.test(first.replace(TERMINAL_COLOURS, '')))
     return undefined;
   const lines: string[] = [];
+  const units = new Map<number, string>();
   for (let start = 0; start < data.length; ) {
     const newline = data.indexOf(NEWLINE, start);
     const end = newline === -1 ? data.length : newline;
-    lines.push(terragruntPlanOf(data.toString('utf8', start, end)) ?? '');
+    const logged = terragruntPlanOf(data.toString('utf8', start, end));
+    lines.push(logged?.plan ?? '');
+    if (logged?.unit !== undefined) units.set(lines.length, logged.unit);
     start = end + 1;
   }
-  return lines.some((line) => line !== '') ? Buffer.from(lines.join('\n'), 'utf8') : undefined;
+  return lines.some((line) => line !== '')
+    ? { plans: Buffer.from(lines.join('\n'), 'utf8'), units }
+    : undefined;
 }
 
 /** Bytes of a first line enough for a terragrunt prefix, its unit's path and `{"format_version":`. */

@@ -321,7 +321,7 @@ async function readFormat(
   const decoded = withoutTerraformWrapper(toUtf8(bytes, (text) => ctx.note?.(text)));
   const logged = terragruntLogPlans(decoded);
   if (logged) ctx.note?.(TERRAGRUNT_LOG_NOTE);
-  const data = logged ?? decoded;
+  const data = logged?.plans ?? decoded;
   if (limits.budget && !limits.budget.spend(data.length))
     throw new InputError(file, budgetReached(limits.budget));
   const head = stripBom(data.subarray(0, HEAD_BYTES).toString('utf8'));
@@ -337,7 +337,8 @@ async function readFormat(
   }
   if (isTerraformDocumentLines(data)) {
     await terraformLinesFormat.load?.();
-    readNdjsonFile(file, data, terraformLinesFormat, ctx, coverage, count);
+    const lines = logged && logged.units.size > 0 ? { ...ctx, lineUnits: logged.units } : ctx;
+    readNdjsonFile(file, data, terraformLinesFormat, lines, coverage, count);
     return;
   }
 

@@ -8,7 +8,7 @@ const EXPORT_ADVICE =
   /add the output of|provide (?:the|an) [^,)]*export|export the (?:whole )?Resource Graph|include .* in the export|in the export$/i;
 
 describe('UNKNOWN messages that ask for an export', () => {
-  it('each has a live variant that names the call and what grants it, and a plan variant, and neither asks for an export', () => {
+  it('each has a live variant that names the call and what grants it, a plan variant and a state variant, and none asks for an export', () => {
     const advising: string[] = [];
     for (const { meta } of CHECKS) {
       const messages = meta.messages as Record<string, Localized>;
@@ -26,6 +26,14 @@ describe('UNKNOWN messages that ask for an export', () => {
           expect(text.ja, `${meta.id} ${id}`).not.toMatch(/出力を追加|エクスポート/);
           continue;
         }
+        if (id.endsWith('.state')) {
+          // A Terraform state's resource: what a state cannot show, and a plan is not named.
+          expect(`${text.en} ${text.ja}`, `${meta.id} ${id}`).not.toMatch(EXPORT_ADVICE);
+          expect(`${text.en} ${text.ja}`, `${meta.id} ${id}`).not.toMatch(
+            /\b(?:the|this) export\b(?![’']s)|エクスポート(?:に|から)|出力を追加|\b(?:a|the|this) (?:Terraform )?plan\b|計画/i,
+          );
+          continue;
+        }
         if (id.endsWith('.plan')) {
           // A Terraform plan's resource: what a plan cannot show, no export to add (live-notes.ts).
           expect(`${text.en} ${text.ja}`, `${meta.id} ${id}`).not.toMatch(EXPORT_ADVICE);
@@ -38,6 +46,7 @@ describe('UNKNOWN messages that ask for an export', () => {
         advising.push(`${meta.id} ${id}`);
         expect(messages[`${id}.live`], `${meta.id} ${id} has no live variant`).toBeDefined();
         expect(messages[`${id}.plan`], `${meta.id} ${id} has no plan variant`).toBeDefined();
+        expect(messages[`${id}.state`], `${meta.id} ${id} has no state variant`).toBeDefined();
       }
     }
     // The class, not one example: Azure, AWS and Google Cloud checks all give such advice.

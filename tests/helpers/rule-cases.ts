@@ -87,16 +87,17 @@ export interface Outcome<M extends string = string> {
   readonly result: CheckResult<M>;
   readonly message: Localized;
   /**
-   * When the message has live and plan variants (src/checks/missing-data.ts, live-notes.ts):
-   * the same resource read live and read from a Terraform plan, with the variants it gets instead.
+   * When the message has live, plan and state variants (src/checks/missing-data.ts, live-notes.ts):
+   * the same resource read live and read from a Terraform plan or state, with the variants it gets instead.
    */
   readonly variants: readonly { readonly result: CheckResult<M>; readonly message: Localized }[];
 }
 
-/** Origins of resources not read from an export: a live collector's (isLiveOrigin), a plan's. */
+/** Origins of resources not read from an export: a live collector's (isLiveOrigin), a plan's, a state's. */
 const VARIANT_ORIGINS: readonly (readonly [suffix: string, origin: Origin])[] = [
   ['.live', { file: 'azure:resourcegraph/resources', index: 0 }],
   ['.plan', { file: 'plan.json', iac: { address: 'terraform_resource.case', action: 'create' } }],
+  ['.state', { file: 'terraform.tfstate', iac: { address: 'terraform_resource.case', action: 'state' } }],
 ];
 
 /** A case of either kind, with its verdict: `byVerdict` sorts a table of them into valid and invalid. */

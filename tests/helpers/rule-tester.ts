@@ -156,7 +156,7 @@ export function run<F extends object, M extends string>(check: Check<F, M>, test
 
     it('gives every message of the check in some case, each rendered without a {{placeholder}}', async () => {
       const judgedOutcomes = await Promise.all(judged.map(outcomeOf));
-      // A message's live and plan variants are given by the same case read live and from a plan.
+      // A message's live, plan and state variants are given by the same case read live and from a plan or state.
       const outcomes = judgedOutcomes.flatMap((outcome) => [outcome, ...outcome.variants]);
       const given = new Set(outcomes.map(({ result }) => result.message));
       const missing = Object.keys(meta.messages).filter((id) => !given.has(id as M));

@@ -377,3 +377,21 @@ describe('a plan written by hand with resource_changes empty', () => {
     expect(readInstances(withChange).instances.map((instance) => instance.action)).toEqual(['no-op']);
   });
 });
+
+describe('addresses whose instance keys hold quotes, dots and backslashes', () => {
+  // HCL quotes a string key as Terraform writes it in an address: `\"` and `\\` escaped. A plan
+  // written by hand gives the address alone: its module and name are read from it.
+  it.each([
+    ['module.m["a.b"].aws_s3_bucket.logs["x"]', 'module.m["a.b"]', 'x'],
+    ['module.m["say \\"hi\\""].aws_s3_bucket.logs[0]', 'module.m["say \\"hi\\""]', 0],
+    ['module.m["C:\\\\logs\\\\"].aws_s3_bucket.logs["d\\\\"]', 'module.m["C:\\\\logs\\\\"]', 'd\\'],
+    ['module.a[1].module.b["k].x"].aws_s3_bucket.logs', 'module.a[1].module.b["k].x"]', undefined],
+  ])('%s', (address, moduleAddress, index) => {
+    const { instances, skipped } = readInstances({
+      format_version: '1.2',
+      resource_changes: [{ address, type: 'aws_s3_bucket', change: { actions: ['create'], after: {} } }],
+    });
+    expect(skipped).toEqual([]);
+    expect(instances[0]).toMatchObject({ address, moduleAddress, name: 'logs', index });
+  });
+});

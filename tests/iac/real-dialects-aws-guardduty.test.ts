@@ -146,6 +146,12 @@ describe('GuardDuty detectors read while planning', () => {
     const scanned = await scanDocument(state, 'terraform.tfstate');
     expect(findingOf(scanned, CHECK, ROOT).status).toBe('FAIL');
     expect(scanned.coverage.skipped).toEqual([]);
+    // What a state's data source read is what the state holds: its findings speak of the state.
+    expect(scanned.resources.find((r) => r.id === 'data.aws_guardduty_detector.main')?.origin.iac).toEqual({
+      address: 'data.aws_guardduty_detector.main',
+      action: 'state',
+    });
+    expect(findingOf(scanned, CHECK, ROOT).resource.origin.file).toMatch(/Terraform state\)$/);
   });
 
   it('keeps other data sources out of the judgement', async () => {

@@ -95,6 +95,22 @@ describe('AWS region of a module’s resources keyed to the module’s own provi
     expect(resourceOf(await scanDocument(document(entry)), id).region).toBe('ap-northeast-1');
   });
 
+  it('leaves them unplaced when the root has aliased blocks the module may have been passed', async () => {
+    // `providers = { aws = aws.virginia }` in the module call: Terraform 0.13–1.0 wrote the
+    // module's key all the same, and the module call names no provider, so which of the root's
+    // blocks the module got cannot be told (Terraform 1.1 on writes the block's own key).
+    const requirement = { name: 'aws', version_constraint: '>= 4.9.0', module_address: 'module.store' };
+    const built = document(requirement) as { configuration: { provider_config: Record<string, unknown> } };
+    built.configuration.provider_config['aws.virginia'] = {
+      name: 'aws',
+      alias: 'virginia',
+      expressions: { region: constant('us-east-1') },
+    };
+    const scanned = await scanDocument(built);
+    expect(resourceOf(scanned, id).region).toBe('');
+    expect(findingOf(scanned, 'common.location.data-in-japan', id).status).toBe('UNKNOWN');
+  });
+
   it('places them by the module’s own provider block when it has one', async () => {
     const entry = {
       name: 'aws',

@@ -568,18 +568,28 @@ describe('what Terraform writes besides show -json and the state file', () => {
       prefix: `[/home/ops/live/app] ${module('app')}\n[/home/ops/live/data] ${module('data')}\n`,
       json: `${JSON.stringify({ time: '2025-01-01T12:00:01Z', level: 'stdout', 'working-dir': '/home/ops/live/app', 'tf-path': 'tofu', msg: module('app') })}\n${JSON.stringify({ time: '2025-01-01T12:00:02Z', level: 'stdout', 'working-dir': '/home/ops/live/data', msg: module('data') })}\n`,
     };
+    // Each plan is named by its unit, which terragrunt prints beside it: the order it runs the
+    // units in (and so a plan's line) changes from run to run, the unit does not.
+    const units = {
+      pretty: ['live/app', 'live/data'],
+      prefix: ['/home/ops/live/app', '/home/ops/live/data'],
+      json: ['/home/ops/live/app', '/home/ops/live/data'],
+    };
     for (const [name, text] of Object.entries(logs)) {
       const file = path.join(dir, `${name}.log`);
       writeFileSync(file, text);
       const scanned = await scanFile(file);
       expect(scanned.coverage.error, name).toBeUndefined();
+      const [app, data] = units[name as keyof typeof units];
       expect(
         scanned.resources.filter((r) => r.kansaType === 'storage.bucket').map((r) => [r.id, r.origin.line]),
         name,
       ).toEqual([
-        ['line1:aws_s3_bucket.app', 1],
-        ['line2:aws_s3_bucket.data', 2],
+        [`${app}:aws_s3_bucket.app`, 1],
+        [`${data}:aws_s3_bucket.data`, 2],
       ]);
+      const named = scanned.coverage.notes?.find((n) => /terragrunt unit/.test(n.note))?.note;
+      expect(localizeProblem(named ?? '', 'ja'), name).toContain('terragrunt のユニット');
       const note = scanned.coverage.notes?.find((n) => /terragrunt's log/.test(n.note))?.note;
       expect(localizeProblem(note ?? '', 'ja')).toContain('terragrunt がログとして出力');
     }

@@ -189,7 +189,9 @@ export class TerraformConfiguration {
    * to 1.0 keyed a module's resources to the module's own entry even when the module has no
    * provider block and inherits its parent's: such an entry, made of the module's
    * `required_providers` (a version constraint, no `expressions`), configures nothing, and the
-   * root block of the same local name is the one too.
+   * root block of the same local name is the one too, unless the root has aliased blocks of
+   * that provider: a module call's `providers = { aws = aws.osaka }` is in no JSON of those
+   * versions, so which block the module got cannot be told (undefined: not placed by a guess).
    */
   providerOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
     const key = this.resourceOf(instance)?.provider_config_key;
@@ -198,6 +200,9 @@ export class TerraformConfiguration {
       const requirementOnly = key.includes(':') && isObject(block) && !isObject(block.expressions);
       if (isObject(block) && !requirementOnly) return block;
       const local = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
+      const name = local.split('.')[0];
+      if (key.includes(':') && Object.keys(this.#providers).some((other) => other.startsWith(`${name}.`)))
+        return undefined;
       const root = this.#providers[local];
       if (isObject(root)) return root;
     }

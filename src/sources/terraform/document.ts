@@ -249,14 +249,23 @@ export function moduleOf(address: string): string {
   return parts.slice(0, end).join('.');
 }
 
-/** Splits an address at the dots that are not inside an index key (`["a.b"]`). */
+/**
+ * Splits an address at the dots that are not inside an index key (`["a.b"]`). Inside a key, a
+ * backslash escapes the character after it (`["say \"hi\""]`, `["C:\\logs\\"]`): an escaped
+ * backslash does not escape the quote after it.
+ */
 export function splitAddress(address: string): string[] {
   const parts: string[] = [];
   let current = '';
   let inString = false;
   for (let i = 0; i < address.length; i++) {
     const char = address[i]!;
-    if (char === '"' && address[i - 1] !== '\\') inString = !inString;
+    if (inString && char === '\\') {
+      current += char + (address[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (char === '"') inString = !inString;
     if (char === '.' && !inString) {
       parts.push(current);
       current = '';

@@ -55,9 +55,11 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
 
 /**
  * One line of a file of several `show -json` documents (`terragrunt run-all show -json`, a root
- * module a line): read as a plan of its own, its resources' ids prefixed with the line
- * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat, and their
- * origin naming the line. A line that is no such document is skipped with where it is.
+ * module a line): read as a plan of its own, its resources' ids prefixed with the terragrunt
+ * unit where its log names it (`live/app:aws_s3_bucket.logs`: terragrunt runs the units in an
+ * order that changes from run to run, and with it the lines), else with the line
+ * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat; their
+ * origin names the line. A line that is no such document is skipped with where it is.
  */
 export function readShowJsonLine(document: unknown, ctx: ReadContext, line: number): Iterable<Resource> {
   const shown = showJsonOf(document);
@@ -68,8 +70,11 @@ export function readShowJsonLine(document: unknown, ctx: ReadContext, line: numb
     );
     return [];
   }
+  const unit = ctx.lineUnits?.get(line);
   ctx.note?.(
-    "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with the line (line2:aws_s3_bucket.logs), since the addresses of different modules repeat",
+    unit === undefined
+      ? "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with the line (line2:aws_s3_bucket.logs), since the addresses of different modules repeat"
+      : "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with its terragrunt unit (live/app:aws_s3_bucket.logs), since the addresses of different modules repeat",
     { line },
   );
   const onLine: ReadContext = {
@@ -77,7 +82,10 @@ export function readShowJsonLine(document: unknown, ctx: ReadContext, line: numb
     skip: (reason, where) => ctx.skip(reason, where ?? { line }),
     ...(ctx.note && { note: (note, where) => ctx.note?.(note, where ?? { line }) }),
   };
-  return readTerraform(shown as JsonObject, readInstances(shown as JsonObject, READING_TYPES), onLine, line);
+  return readTerraform(shown as JsonObject, readInstances(shown as JsonObject, READING_TYPES), onLine, {
+    line,
+    idPrefix: `${unit ?? `line${line}`}:`,
+  });
 }
 
 /** The resources of the state file itself, as `terraform show -json` of it would give them. */
@@ -93,7 +101,8 @@ function* readTerraform(
   document: JsonObject,
   { instances, skipped, notes, dataSources, readings }: TerraformInstances,
   ctx: ReadContext,
-  line?: number,
+  /** The line of a file of several documents, and what the ids of its resources start with. */
+  onLine?: { line: number; idPrefix: string },
 ): Generator<Resource> {
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
@@ -106,7 +115,8 @@ function* readTerraform(
   }
   const config = new TerraformConfiguration(document.configuration, document.variables);
   const workspace = workspaceOf(ctx.file);
-  const idPrefix = line !== undefined ? `line${line}:` : workspace ? `${workspace}:` : '';
+  const line = onLine?.line;
+  const idPrefix = onLine ? onLine.idPrefix : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
   const placement = new Placement(instances, config, document);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
@@ -191,7 +201,9 @@ function* readTerraform(
     }
   }
   // What a data source read is what exists before the plan: where the plan manages the same
-  // thing (the Region's detector, which it may change or delete), the plan's stands.
+  // thing (the Region's detector, which it may change or delete), the plan's stands. A state's
+  // (the state file, or show -json of a state) is what the state holds, as its resources are.
+  const readingAction = terraformDocumentKind(document) === 'plan' ? 'read' : 'state';
   for (const reading of readings) {
     const adapter = READINGS[reading.type]!;
     const built = adapter.build(
@@ -209,7 +221,7 @@ function* readTerraform(
       origin: {
         file: ctx.file,
         ...(line !== undefined && { line }),
-        iac: { address: reading.address, action: 'read' },
+        iac: { address: reading.address, action: readingAction },
       },
     };
     if (!managed.has(placeOf(resource))) yield resource;

@@ -55,10 +55,14 @@ export function isLocationUnreadable(resource: Resource): boolean {
   return canonicalRegion(resource.region) === '';
 }
 
-/** Worded for every origin (an export, a live scan, a plan): the resource's own location field. */
+/**
+ * Worded for every origin (an export, a live scan, a plan, a state): the resource's own location
+ * field, or for Terraform the provider's region, which a plan may leave to a variable or the
+ * environment and a state does not hold.
+ */
 export const UNREADABLE_LOCATION_MESSAGE = {
-  ja: 'リソースの location がリージョンを示していない（Terraform の計画では変数や実行環境で決まる）ため、配置場所を判定できません',
-  en: 'The resource’s location names no region (in a Terraform plan: it is left to a variable or the environment), so where the resource is cannot be told',
+  ja: 'リソースの location がリージョンを示していない（Terraform では、リソースの属性にリージョンがなく、プロバイダーのリージョンも変数や実行環境で決まる）ため、配置場所を判定できません',
+  en: 'The resource’s location names no region (from Terraform: the resource’s attributes name none, and the provider’s region is left to a variable or the environment), so where the resource is cannot be told',
 };
 
 /** Region names as written in the inventory → canonical form: an estate has a few dozen. */

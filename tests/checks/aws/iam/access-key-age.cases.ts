@@ -172,7 +172,7 @@ const terraformCases: AnyCase[] = [
     target: 'aws_iam_user.ci',
     now: NOW,
     status: 'UNKNOWN',
-    messageId: 'noReport.plan',
+    messageId: 'noReport.state',
   },
   {
     name: 'a Terraform plan: an existing key made 10 days ago, and the keys made outside it unknown',

@@ -1,0 +1,156 @@
+import path from 'node:path';
+import type { Resource } from '../../model/resource.ts';
+
+/**
+ * The resources of a plan or state are named by their addresses, and the root modules of one
+ * estate repeat them: a Terragrunt tree's `envs/prod` and `envs/dev` each plan
+ * `aws_s3_bucket.logs`, a monorepo keeps `plans/prod.json` beside `plans/dev.json`. Read
+ * together they would merge into one resource. The reader cannot tell (it reads one file), so
+ * the scan holds back the resources named by an address until every file is read, then puts
+ * the folder (or file) of each root module before the addresses that another root module
+ * repeats: `prod:aws_s3_bucket.logs`, `dev:aws_s3_bucket.logs`, `a/prod:…` where two folders
+ * are named `prod`. The name is the path's last parts only (as many as tell the root modules
+ * apart), so it is the same whichever folder above them the scan is given, run after run;
+ * an address no other root module holds stays as it is.
+ *
+ * A root module is a folder: a plan and the state beside it (`terraform plan -out` and the local
+ * backend's `terraform.tfstate`, or `terraform show -json` of each) are one root module, read
+ * together as before. A folder that holds two plans or two states holds as many root modules:
+ * each file is one.
+ */
+export class RootModules {
+  /** The resources held back, by file, in the order they were read. */
+  readonly #byFile = new Map<string, Resource[]>();
+
+  /**
+   * Holds back a resource a Terraform reader named by its address (an id that holds the address:
+   * `aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans); false
+   * for any other resource (an export's, or one Terraform named by its cloud id, such as an
+   * account), which the scan adds at once.
+   */
+  hold(resource: Resource): boolean {
+    const address = resource.origin.iac?.address;
+    if (address === undefined || !resource.id.includes(address)) return false;
+    listAt(this.#byFile, resource.origin.file).push(resource);
+    return true;
+  }
+
+  /** The resources held back, those of root modules that share addresses renamed apart. */
+  *separated(): Generator<Resource> {
+    const roots = this.#roots();
+    const labels = labelsOf(collidingRoots(roots));
+    for (const [root, resources] of roots) {
+      const label = labels.get(root);
+      if (label === undefined) {
+        yield* resources;
+        continue;
+      }
+      const renamed = renamedIds(resources, label);
+      for (const resource of resources) yield withIdsRenamed(resource, renamed);
+    }
+  }
+
+  /** The resources held back by root module: a folder, or a file of a folder that holds several. */
+  #roots(): Map<string, Resource[]> {
+    const byFolder = new Map<string, string[]>();
+    for (const file of this.#byFile.keys()) listAt(byFolder, path.dirname(path.resolve(file))).push(file);
+    const roots = new Map<string, Resource[]>();
+    for (const [folder, files] of byFolder) {
+      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned)).length;
+      const oneRoot = plans <= 1 && files.length - plans <= 1;
+      for (const file of files) {
+        const root = listAt(roots, oneRoot ? folder : path.resolve(file));
+        for (const resource of this.#byFile.get(file)!) root.push(resource);
+      }
+    }
+    return roots;
+  }
+}
+
+/** The list a map holds at a key, made empty the first time. */
+function listAt<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
+}
+
+/** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */
+function isPlanned(resource: Resource): boolean {
+  const action = resource.origin.iac?.action;
+  return action !== 'state' && action !== 'read';
+}
+
+/** The root modules that hold an id another root module holds too. */
+function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string[] {
+  const rootsById = new Map<string, Set<string>>();
+  for (const [root, resources] of roots)
+    for (const { provider, id } of resources) {
+      const key = `${provider}\0${id}`;
+      rootsById.set(key, (rootsById.get(key) ?? new Set()).add(root));
+    }
+  const colliding = new Set<string>();
+  for (const holders of rootsById.values())
+    if (holders.size > 1) for (const root of holders) colliding.add(root);
+  return [...colliding];
+}
+
+/** Each root module's path cut to its last parts, as many as tell it from the others'. */
+function labelsOf(roots: readonly string[]): Map<string, string> {
+  const parts = roots.map((root) => root.split(/[\\/]/).filter((part) => part !== ''));
+  const tail = (of: readonly string[], depth: number) => of.slice(-depth).join('/');
+  const labels = new Map<string, string>();
+  roots.forEach((root, i) => {
+    const own = parts[i]!;
+    let depth = 1;
+    while (depth < own.length && parts.some((other, j) => j !== i && tail(other, depth) === tail(own, depth)))
+      depth++;
+    labels.set(root, tail(own, depth));
+  });
+  return labels;
+}
+
+/**
+ * Each id of a root module's resources, and each address, with the root module's label put
+ * before the address: `prod:aws_s3_bucket.logs`, and `/users/prod:azuread_invitation.x` for the
+ * directory user an invitation adds, so that a role assignment naming the invitation by its
+ * address (its `principal_id`) still finds that user.
+ */
+function renamedIds(resources: readonly Resource[], label: string): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const { id, origin } of resources) {
+    const address = origin.iac!.address;
+    const at = id.lastIndexOf(address);
+    renamed.set(id, `${id.slice(0, at)}${label}:${id.slice(at)}`);
+    if (!renamed.has(address)) renamed.set(address, `${label}:${address}`);
+  }
+  return renamed;
+}
+
+/**
+ * The resource with its id and the ids its facts give of the resources of its root module (an
+ * instance's cluster, a rule's server: `aws_rds_cluster.default`, `…/firewallrules/x`) renamed.
+ */
+function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>): Resource {
+  const rename = (value: unknown): unknown => {
+    if (typeof value === 'string') {
+      const exact = renamed.get(value);
+      if (exact !== undefined) return exact;
+      const slash = value.indexOf('/');
+      const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
+      return under === undefined ? value : `${under}${value.slice(slash)}`;
+    }
+    if (Array.isArray(value)) return value.map(rename);
+    if (typeof value === 'object' && value !== null)
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rename(inner)]));
+    return value;
+  };
+  return {
+    ...resource,
+    id: renamed.get(resource.id) ?? resource.id,
+    facts: rename(resource.facts) as Resource['facts'],
+    ...(resource.factsBefore && { factsBefore: rename(resource.factsBefore) as Resource['factsBefore'] }),
+  };
+}

@@ -1,0 +1,193 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { loadFramework } from '../../src/frameworks/load.ts';
+import { evaluate } from '../../src/scan/evaluate.ts';
+import { readInventory } from '../../src/scan/read-inventory.ts';
+import { awsIngressRule, type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { NOW } from './helpers.ts';
+
+/**
+ * Plans and states of different root modules hold the same addresses (a Terragrunt tree's
+ * `envs/prod` and `envs/dev`, a monorepo's per-environment plans): each is a resource of its
+ * own, its id the address after the folder (or file) that tells it from the other.
+ */
+
+const PROVIDERS = { aws: { region: constant('ap-northeast-1') } };
+const OPEN_PORTS = 'aws.ec2.security-group-open-ports';
+const LOG_EXPORTS = 'aws.rds.instance-log-exports';
+
+const group = (cidr: string): Change => ({
+  address: 'aws_security_group.admin',
+  after: {
+    name: 'admin',
+    description: 'Managed by Terraform',
+    ingress: [awsIngressRule(22, cidr)],
+    egress: [],
+    revoke_rules_on_delete: false,
+    tags: null,
+  },
+  afterUnknown: { arn: true, id: true, owner_id: true, vpc_id: true },
+});
+
+/** An Aurora cluster and its instance, which takes its log exports from the cluster it names. */
+const aurora = (exports: string[] | null): Change[] => [
+  {
+    address: 'aws_rds_cluster.default',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      backup_retention_period: 7,
+      storage_encrypted: true,
+      enabled_cloudwatch_logs_exports: exports,
+    },
+    afterUnknown: { arn: true, id: true, kms_key_id: true },
+    expressions: { cluster_identifier: constant('aurora-demo') },
+  },
+  {
+    address: 'aws_rds_cluster_instance.db',
+    after: {
+      cluster_identifier: 'aurora-demo',
+      engine: 'aurora-postgresql',
+      instance_class: 'db.t3.medium',
+      publicly_accessible: false,
+    },
+    afterUnknown: { arn: true, id: true, kms_key_id: true, storage_encrypted: true },
+    expressions: {
+      cluster_identifier: ref('aws_rds_cluster.default.cluster_identifier', 'aws_rds_cluster.default'),
+    },
+  },
+];
+
+/** Writes each file (path → document) under a new folder, and returns the folder. */
+function tree(files: Record<string, Json>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'kansa-roots-'));
+  for (const [name, document] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    writeFileSync(path.join(root, name), JSON.stringify(document));
+  }
+  return root;
+}
+
+/** The verdicts of a check by resource id, of a scan of the inputs. */
+async function verdicts(inputs: string[], check: string): Promise<Record<string, string>> {
+  const { inventory } = await readInventory({ inputs, live: [], concurrency: 1 }, pino({ level: 'silent' }));
+  const found = [...evaluate(inventory, await loadFramework('osaka'), NOW)].filter(
+    (f) => f.checkId === check,
+  );
+  return Object.fromEntries(found.map((f) => [f.resource.id, f.status]));
+}
+
+describe('root modules with the same addresses', () => {
+  it('keeps the plans of two folders apart, each id named by its folder', async () => {
+    const root = tree({
+      'live/envs/prod/plan.json': plan([group('0.0.0.0/0'), ...aurora(['postgresql'])], {
+        providers: PROVIDERS,
+      }),
+      'live/envs/dev/plan.json': plan([group('10.0.0.0/16'), ...aurora(null)], { providers: PROVIDERS }),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'prod:aws_security_group.admin': 'FAIL',
+      'dev:aws_security_group.admin': 'PASS',
+    });
+    // The instance finds the cluster of its own root module, not the other's.
+    expect(await verdicts([root], LOG_EXPORTS)).toEqual({
+      'prod:aws_rds_cluster_instance.db': 'PASS',
+      'dev:aws_rds_cluster_instance.db': 'FAIL',
+    });
+    // The same ids whichever folder above them the scan is given, and run after run.
+    expect(await verdicts([path.join(root, 'live/envs')], OPEN_PORTS)).toEqual(
+      await verdicts([path.join(root, 'live')], OPEN_PORTS),
+    );
+  });
+
+  it('names each by as much of its path as tells them apart', async () => {
+    const root = tree({
+      'a/prod/plan.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
+      'b/prod/plan.json': plan([group('10.0.0.0/16')], { providers: PROVIDERS }),
+      'plans/staging.json': plan([group('192.168.0.0/16')], { providers: PROVIDERS }),
+      'plans/qa.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'a/prod:aws_security_group.admin': 'FAIL',
+      'b/prod:aws_security_group.admin': 'PASS',
+      // Two plans in one folder are two root modules.
+      'qa.json:aws_security_group.admin': 'FAIL',
+      'staging.json:aws_security_group.admin': 'PASS',
+    });
+  });
+
+  it('reads a plan with the state beside it as one root module, and a lone plan by its address', async () => {
+    const state = {
+      format_version: '1.0',
+      terraform_version: '1.9.8',
+      values: {
+        root_module: {
+          resources: [
+            {
+              address: 'aws_security_group.admin',
+              mode: 'managed',
+              type: 'aws_security_group',
+              name: 'admin',
+              provider_name: 'registry.terraform.io/hashicorp/aws',
+              values: {
+                ...group('0.0.0.0/0').after,
+                arn: 'arn:aws:ec2:ap-northeast-1:123456789012:security-group/sg-1',
+              },
+            },
+          ],
+        },
+      },
+    };
+    const root = tree({
+      'prod/plan.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
+      'prod/state.json': state,
+      'dev/plan.json': plan([{ ...group('10.0.0.0/16'), address: 'aws_security_group.other' }], {
+        providers: PROVIDERS,
+      }),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'aws_security_group.admin': 'FAIL',
+      'aws_security_group.other': 'PASS',
+    });
+  });
+
+  it('keeps a guest invited in each root module the guest its own role assignment names', async () => {
+    const subscription = (n: number) => `/subscriptions/6c1f8e2a-4b3d-4e5f-9a7b-1c2d3e4f5a6${n}`;
+    const invitedOwner = (scope: string, userType: string): Change[] => [
+      {
+        address: 'azuread_invitation.auditor',
+        after: {
+          user_email_address: 'auditor@example.org',
+          redirect_url: 'https://portal.azure.com',
+          user_type: userType,
+        },
+        afterUnknown: { id: true, user_id: true, redeem_url: true },
+      },
+      {
+        address: 'azurerm_role_assignment.auditor_owner',
+        after: { scope, role_definition_name: 'Owner', principal_type: 'User', condition: null },
+        afterUnknown: { id: true, principal_id: true, role_definition_id: true },
+        expressions: {
+          scope: constant(scope),
+          role_definition_name: constant('Owner'),
+          principal_id: ref('azuread_invitation.auditor.user_id', 'azuread_invitation.auditor'),
+        },
+      },
+    ];
+    const providers = { azurerm: { features: constant([{}]) }, azuread: {} };
+    const root = tree({
+      'prod/plan.json': plan(invitedOwner(subscription(1), 'Guest'), { providers }),
+      'dev/plan.json': plan(invitedOwner(subscription(2), 'Member'), { providers }),
+    });
+    // The directory user an invitation adds is renamed with its root module, as the address the
+    // role assignment names it by: each assignment finds its own module's user (a member Owner
+    // is not failed; without a Defender assessment the check does not pass either).
+    expect(await verdicts([root], 'azure.iam.guest-owner')).toEqual({
+      [subscription(1)]: 'FAIL',
+      [subscription(2)]: 'UNKNOWN',
+    });
+  });
+});
