@@ -108,6 +108,22 @@ describe('evidence records in the findings file', () => {
     }
   });
 
+  it('cites the evidence of a resource without a tag mark by ref, also for a mark of many keys', async () => {
+    // The parameters' My Number mark has four keys: `tags` = their list, too long a string for
+    // model/fact.ts to share, so the check shares one frozen fact per mark (checks/common/lib/tags.ts).
+    const resourceFindings = lines(await write())
+      .filter((l) => l.startsWith('{"resource":'))
+      .flatMap((l) => JSON.parse(l).findings as { check: string; message: string; evidence: unknown[] }[]);
+    for (const check of [
+      'common.classification.no-my-number-data',
+      'common.classification.top-secret-data',
+    ]) {
+      const unmarked = resourceFindings.filter((f) => f.check === check && f.message === 'notMarked');
+      expect(unmarked.length).toBeGreaterThan(1);
+      for (const f of unmarked) expect(f.evidence).toEqual([{ ref: expect.any(Number) }]);
+    }
+  });
+
   it('keeps only a bounded table: past it, items are written again, and read back the same', async () => {
     const whole = read(await write());
     const text = await write({ evidenceWindow: 10 });

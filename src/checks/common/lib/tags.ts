@@ -72,10 +72,15 @@ export const MARK_UNREADABLE: Localized = {
   en: 'The tag {{tag}} holds a value kansa reads neither as marked nor as a plain no',
 };
 
-/** The evidence of a resource without the mark: its tags hold none of the keys (`tags` = `key1,key2`). */
+/**
+ * The evidence of a resource without the mark: its tags hold none of the keys (`tags` = `key1,key2`).
+ * One frozen fact per mark, like the facts model/fact.ts shares: the findings file writes it once
+ * as an evidence record and cites it by ref (`explicit` shares no string over 32 characters, so a
+ * mark of several keys was written out in every data-handling resource's finding).
+ */
 export function unmarkedFact(mark: TagMark): Fact<string> {
   const entry = prepared(mark);
-  entry.unmarked ??= explicit(mark.keys.join(','), 'tags');
+  entry.unmarked ??= Object.freeze(explicit(mark.keys.join(','), 'tags'));
   return entry.unmarked;
 }
 
