@@ -5,6 +5,7 @@ import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import type { InputBudget } from '../base/limits.ts';
 import { decodeShiftJis } from '../base/shift-jis.ts';
+import { labelsOf } from './terraform/root-modules.ts';
 
 /*
  * An input's bytes before a format reads them: what they are (gzip, a ZIP archive, a saved
@@ -224,9 +225,15 @@ export function terragruntLogPlans(
     if (logged?.unit !== undefined) units.set(lines.length, logged.unit);
     start = end + 1;
   }
-  return lines.some((line) => line !== '')
-    ? { plans: Buffer.from(lines.join('\n'), 'utf8'), units }
-    : undefined;
+  if (!lines.some((line) => line !== '')) return undefined;
+  // A unit as the log names it may be an absolute path (`working-dir`, `[/home/ops/live/app]`):
+  // cut, as root modules' names are, to the last parts that tell the units apart, so that ids
+  // are the same on every machine.
+  const labels = labelsOf([...new Set(units.values())]);
+  return {
+    plans: Buffer.from(lines.join('\n'), 'utf8'),
+    units: new Map([...units].map(([line, unit]) => [line, labels.get(unit)!])),
+  };
 }
 
 /** Bytes of a first line enough for a terragrunt prefix, its unit's path and `{"format_version":`. */

@@ -124,8 +124,8 @@ export const INPUT_RULES: readonly Rule[] = [
     'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前に行番号を付けています（line2:aws_s3_bucket.logs）',
   ],
   [
-    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): each line is read as a plan of its own, its resources' ids prefixed with its terragrunt unit \(live\/app:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
-    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前にその計画の terragrunt のユニットを付けています（live/app:aws_s3_bucket.logs）',
+    /several Terraform plans or states, one a line \(terragrunt run-all show -json\): each line is read as a plan of its own, its resources' ids prefixed with its terragrunt unit, cut to the last parts of its path that tell the units apart \(app:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
+    'Terraform の計画または状態が 1 行に 1 つずつ並んでいます（`terragrunt run-all show -json`）。モジュールごとの計画はアドレスが重なるため、各行を別の計画として読み、リソースの ID の前にその計画の terragrunt のユニット（ユニットどうしを区別できるだけのパスの末尾）を付けています（app:aws_s3_bucket.logs）',
   ],
   [
     /terragrunt's log of terraform show -json \(STDOUT log lines, 0\.67 on\): the plans are read from the lines that carry them, the other lines passed over/g,

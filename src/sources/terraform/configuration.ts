@@ -56,12 +56,19 @@ const MAX_HOPS = 16;
 export class TerraformConfiguration {
   readonly #modules = new Map<string, ConfigModule>();
   readonly #providers: JsonObject;
+  /** The local names of providers the root configures aliases of (`aws` of `aws.tokyo`). */
+  readonly #aliased: ReadonlySet<string>;
   /** The plan's `variables`: the root module's variables with the values the plan was made with. */
   readonly #rootValues: JsonObject;
 
   constructor(configuration: unknown, variables?: unknown) {
     const config = isObject(configuration) ? configuration : {};
     this.#providers = isObject(config.provider_config) ? config.provider_config : {};
+    this.#aliased = new Set(
+      Object.keys(this.#providers)
+        .filter((key) => key.includes('.'))
+        .map((key) => key.split('.')[0]!),
+    );
     this.#rootValues = isObject(variables) ? variables : {};
     this.#index('', config.root_module);
   }
@@ -200,9 +207,8 @@ export class TerraformConfiguration {
       const requirementOnly = key.includes(':') && isObject(block) && !isObject(block.expressions);
       if (isObject(block) && !requirementOnly) return block;
       const local = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
-      const name = local.split('.')[0];
-      if (key.includes(':') && Object.keys(this.#providers).some((other) => other.startsWith(`${name}.`)))
-        return undefined;
+      const name = local.split('.')[0]!;
+      if (key.includes(':') && this.#aliased.has(name)) return undefined;
       const root = this.#providers[local];
       if (isObject(root)) return root;
     }

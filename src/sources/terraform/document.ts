@@ -69,6 +69,8 @@ export interface TerraformInstances {
    * `prior_state`) or that a state keeps: what the cloud held when Terraform last read it.
    */
   readonly readings: TfInstance[];
+  /** Whether the document is read as a state (a state, or a refresh-only plan's refreshed state). */
+  readonly asState: boolean;
 }
 
 /**
@@ -124,7 +126,14 @@ export function readInstances(
       readStateResource(resource, kind === 'plan' ? 'create' : 'state', instances, skipped, asState);
     }
   }
-  return { instances, skipped, notes, dataSources, readings };
+  return {
+    instances,
+    skipped,
+    notes,
+    dataSources,
+    readings,
+    asState: kind !== 'plan' || refreshed !== undefined,
+  };
 }
 
 /**

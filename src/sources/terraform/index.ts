@@ -56,7 +56,7 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
 /**
  * One line of a file of several `show -json` documents (`terragrunt run-all show -json`, a root
  * module a line): read as a plan of its own, its resources' ids prefixed with the terragrunt
- * unit where its log names it (`live/app:aws_s3_bucket.logs`: terragrunt runs the units in an
+ * unit where its log names it (`app:aws_s3_bucket.logs`: terragrunt runs the units in an
  * order that changes from run to run, and with it the lines), else with the line
  * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat; their
  * origin names the line. A line that is no such document is skipped with where it is.
@@ -72,9 +72,7 @@ export function readShowJsonLine(document: unknown, ctx: ReadContext, line: numb
   }
   const unit = ctx.lineUnits?.get(line);
   ctx.note?.(
-    unit === undefined
-      ? "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with the line (line2:aws_s3_bucket.logs), since the addresses of different modules repeat"
-      : "several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with its terragrunt unit (live/app:aws_s3_bucket.logs), since the addresses of different modules repeat",
+    `several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? 'the line (line2:aws_s3_bucket.logs)' : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
     { line },
   );
   const onLine: ReadContext = {
@@ -99,7 +97,7 @@ export function readStateFileResources(document: unknown, ctx: ReadContext): Ite
 
 function* readTerraform(
   document: JsonObject,
-  { instances, skipped, notes, dataSources, readings }: TerraformInstances,
+  { instances, skipped, notes, dataSources, readings, asState }: TerraformInstances,
   ctx: ReadContext,
   /** The line of a file of several documents, and what the ids of its resources start with. */
   onLine?: { line: number; idPrefix: string },
@@ -203,7 +201,7 @@ function* readTerraform(
   // What a data source read is what exists before the plan: where the plan manages the same
   // thing (the Region's detector, which it may change or delete), the plan's stands. A state's
   // (the state file, or show -json of a state) is what the state holds, as its resources are.
-  const readingAction = terraformDocumentKind(document) === 'plan' ? 'read' : 'state';
+  const readingAction = asState ? 'state' : 'read';
   for (const reading of readings) {
     const adapter = READINGS[reading.type]!;
     const built = adapter.build(

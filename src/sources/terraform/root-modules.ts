@@ -98,7 +98,7 @@ function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string
 }
 
 /** Each root module's path cut to its last parts, as many as tell it from the others'. */
-function labelsOf(roots: readonly string[]): Map<string, string> {
+export function labelsOf(roots: readonly string[]): Map<string, string> {
   const parts = roots.map((root) => root.split(/[\\/]/).filter((part) => part !== ''));
   const tail = (of: readonly string[], depth: number) => of.slice(-depth).join('/');
   const labels = new Map<string, string>();
@@ -142,9 +142,21 @@ function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>
       const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
       return under === undefined ? value : `${under}${value.slice(slash)}`;
     }
-    if (Array.isArray(value)) return value.map(rename);
-    if (typeof value === 'object' && value !== null)
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, rename(inner)]));
+    // Copied only where an id changes: facts are frozen and shared, and the notes' wording is
+    // cached by object (checks/live-notes.ts).
+    if (Array.isArray(value)) {
+      const renamedItems = value.map(rename);
+      return renamedItems.some((item, i) => item !== value[i]) ? renamedItems : value;
+    }
+    if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      const renamedEntries = entries.map(
+        ([key, inner]) => [key, key === 'note' ? inner : rename(inner)] as const,
+      );
+      return renamedEntries.some(([, inner], i) => inner !== entries[i]![1])
+        ? Object.fromEntries(renamedEntries)
+        : value;
+    }
     return value;
   };
   return {

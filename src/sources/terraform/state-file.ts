@@ -61,7 +61,7 @@ export function readStateFile(
   const readings: TfInstance[] = [];
   for (const resource of document.resources as unknown[])
     readResource(resource, instances, skipped, { readingTypes, readings });
-  return { instances, skipped, notes: [], dataSources: [], readings };
+  return { instances, skipped, notes: [], dataSources: [], readings, asState: true };
 }
 
 function readResource(
