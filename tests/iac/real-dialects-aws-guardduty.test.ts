@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Change, constant, type Json, plan } from './dialect-plan.ts';
-import { findingOf, scanDocument } from './helpers.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
 
 /**
  * GuardDuty detectors a plan or state shows without managing them (SOURCES.md, "Dialects of
@@ -83,6 +83,13 @@ describe('GuardDuty detectors read while planning', () => {
     expect(finding.status).toBe('FAIL');
     expect(finding.data).toMatchObject({ regions: ['ap-northeast-3'] });
     expect(finding.evidence.map((e) => e.resourceId)).toContain('data.aws_guardduty_detector.osaka');
+  });
+
+  it('reads a refresh-only plan’s detector as the refreshed state’s, as its resources are', async () => {
+    const reading = planReading([logGroup('tokyo')], [detectorRead('tokyo', 'ap-northeast-1', 'ENABLED')]);
+    const { resource_changes: _changes, ...refreshOnly } = reading as Json & { resource_changes?: unknown };
+    const scanned = await scanDocument({ ...refreshOnly, planned_values: { root_module: {} } });
+    expect(resourceOf(scanned, 'data.aws_guardduty_detector.tokyo').origin.iac?.action).toBe('state');
   });
 
   it('passes when every Region in use reads an enabled detector', async () => {
