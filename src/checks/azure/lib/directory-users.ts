@@ -35,7 +35,7 @@ export function writesResources(role: string, ctx: CheckContext): boolean {
 }
 
 /** The assignments of a role the test accepts, on the subscription or above it, to users (or principals of no known type). */
-export function userAssignments(
+function userAssignments(
   subscription: Resource,
   ctx: CheckContext,
   holds: (role: string) => boolean,
@@ -120,10 +120,29 @@ export function unregisteredMemberOf(
   };
 }
 
+/**
+ * The users `pick` finds among those holding a role the test accepts on the subscription or above
+ * it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
+ */
+export function holdersOf(
+  subscription: Resource,
+  ctx: CheckContext,
+  holds: (role: string) => boolean,
+  pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
+): readonly RoleHolder[] {
+  return byHolder(
+    userAssignments(subscription, ctx, holds).flatMap((assignment) => pick(assignment, ctx) ?? []),
+  );
+}
+
 /** Each holder once, by name, with the evidence of every assignment that makes it one. */
-export function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
+function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
   const byName = new Map<string, Evidence[]>();
-  for (const { name, evidence } of holders) byName.set(name, [...(byName.get(name) ?? []), ...evidence]);
+  for (const { name, evidence } of holders) {
+    const known = byName.get(name);
+    if (known) known.push(...evidence);
+    else byName.set(name, [...evidence]);
+  }
   return [...byName].map(([name, evidence]) => ({ name, evidence }));
 }
 
