@@ -5,7 +5,7 @@ import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
-import { directoryUser, isUser } from './graph-directory.ts';
+import { directoryUser } from './graph-directory.ts';
 
 /**
  * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
@@ -91,7 +91,8 @@ export function* azureScoutSuiteResources(
   for (const service of [services.aad, services.graphrbac])
     for (const [, user] of membersOf(isObject(service) ? service.users : undefined)) {
       const item = { id: user.id, userPrincipalName: user.name, userType: user.user_type };
-      if (isUser(item)) yield directoryUser(item, origin);
+      const directory = directoryUser(item, origin);
+      if (directory) yield directory;
       else ctx.skip('ScoutSuite aad user: no object id and sign-in name (name)');
     }
   noteUnreadCollections(services, 'subscriptions', READ, ctx);
