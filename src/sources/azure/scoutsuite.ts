@@ -1,11 +1,12 @@
 import type { Localized } from '../../model/localized.ts';
-import { inheritedAssignmentId, type Resource } from '../../model/resource.ts';
+import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
 import { directoryUser } from './graph-directory.ts';
+import { inheritedBy } from './inherited-assignments.ts';
 
 /**
  * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
@@ -125,10 +126,8 @@ function roleAssignmentRecord(
   const scope = typeof assignment.scope === 'string' ? assignment.scope.replace(/\/$/, '') : '';
   const type = assignment.principal_type;
   const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-  const inherited = !scope.toLowerCase().startsWith('/subscriptions/');
-  return {
-    id: inherited ? inheritedAssignmentId(subscription, id) : id,
-    ...(inherited && { subscriptionId: subscription }),
+  const record = {
+    id,
     name,
     type: 'Microsoft.Authorization/roleAssignments',
     properties: {
@@ -138,6 +137,7 @@ function roleAssignmentRecord(
       ...(typeof type === 'string' && type !== 'None' && { principalType: type }),
     },
   };
+  return scope.toLowerCase().startsWith('/subscriptions/') ? record : inheritedBy(subscription, record, id);
 }
 
 /**
