@@ -4,12 +4,8 @@ import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { headedCsv, loadCsvParser } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
-import { isObject } from './arm-record.ts';
+import { GUID, isObject, type JsonObject } from './arm-record.ts';
 import { directoryUserResource } from './directory-user.ts';
-
-type JsonObject = Readonly<Record<string, unknown>>;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A member of a Microsoft Graph object as Graph and the Azure CLI spell it (`userType`) or as the
