@@ -2,7 +2,7 @@ import { asBoolean } from '../../base/boolean.ts';
 import type { AzureDirectoryUserFacts } from '../../model/azure.ts';
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { headedCsv, loadCsvParser } from '../csv.ts';
+import { headedCsv, loadCsvParser, requiredColumns } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
 import { GUID, isObject, type JsonObject } from './arm-record.ts';
 import { directoryUserResource } from './directory-user.ts';
@@ -89,18 +89,10 @@ export function directoryUser(item: unknown, origin: Origin): Resource<AzureDire
 /** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
 const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
 
-function userColumns(header: readonly string[]): Readonly<Record<string, string>> | undefined {
-  const labels = new Map(header.map((label) => [label.trim().toLowerCase(), label]));
-  const columns = Object.fromEntries(
-    USER_COLUMNS.flatMap((column) => {
-      const label = labels.get(column.toLowerCase());
-      return label === undefined ? [] : [[column, label]];
-    }),
-  );
-  return Object.keys(columns).length === USER_COLUMNS.length ? columns : undefined;
-}
-
-const USERS_CSV = headedCsv(userColumns, 'not the header of the Entra admin center\'s "Download users" CSV');
+const USERS_CSV = headedCsv(
+  (header) => requiredColumns(header, USER_COLUMNS),
+  'not the header of the Entra admin center\'s "Download users" CSV',
+);
 
 /**
  * The Microsoft Entra admin center's **Users → All users → Download users** CSV
