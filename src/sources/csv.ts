@@ -37,6 +37,20 @@ export function csvHeader(firstLine: string): readonly string[] | undefined {
 }
 
 /**
+ * The header's column for each of `names`, matched without regard to case or surrounding spaces
+ * (of two such columns, the last); undefined when the header lacks one.
+ */
+export function requiredColumns<N extends string>(
+  header: readonly string[],
+  names: readonly N[],
+): Readonly<Record<N, string>> | undefined {
+  const byName = new Map(header.map((column) => [column.trim().toLowerCase(), column]));
+  const columns = names.map((name) => [name, byName.get(name.toLowerCase())] as const);
+  if (columns.some(([, column]) => column === undefined)) return undefined;
+  return Object.fromEntries(columns) as Record<N, string>;
+}
+
+/**
  * A CSV format told by its header: `columnsOf` reads the header's column names as the format's
  * columns, or is undefined when they are not its header. `matches` recognises the format by its
  * first line (`TextFormat.matches`); `read` reads a file with its columns, an InputError at

@@ -1,6 +1,6 @@
 import { InputError } from '../../base/input-error.ts';
 import type { Resource } from '../../model/resource.ts';
-import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
+import { type CsvRow, headedCsv, loadCsvParser, requiredColumns } from '../csv.ts';
 import type { ReadContext, TextFormat } from '../format.ts';
 import { nativeTypeNamed } from './adapters/index.ts';
 
@@ -18,14 +18,13 @@ type Columns = Record<(typeof REQUIRED)[number], string> & {
 };
 
 function columnsOf(header: readonly string[]): Columns | undefined {
-  const byName = new Map(header.map((column) => [column.trim().toLowerCase(), column]));
+  const required = requiredColumns(header, REQUIRED);
+  if (!required) return undefined;
   const tags = header.flatMap((column) => {
     const key = TAG_COLUMN.exec(column.trim())?.[1];
     return key === undefined ? [] : [[column, key] as const];
   });
-  const required = REQUIRED.map((name) => [name, byName.get(name)] as const);
-  if (required.some(([, column]) => column === undefined)) return undefined;
-  return { ...(Object.fromEntries(required) as Record<(typeof REQUIRED)[number], string>), tags };
+  return { ...required, tags };
 }
 
 const TAG_EDITOR_CSV = headedCsv(columnsOf, 'not the Tag Editor\'s "Export resources to CSV" header');

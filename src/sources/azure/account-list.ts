@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
-import { isObject, type JsonObject } from './arm-record.ts';
+import { GUID, isObject, type JsonObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
 
 /**
@@ -40,8 +40,6 @@ export const azureAccountList: DocumentFormat = {
     );
   },
 };
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function rowsOf(document: unknown): readonly unknown[] {
   return Array.isArray(document) ? document : [document];

@@ -49,7 +49,8 @@ const SUBSCRIPTION_ID = /^\/?subscriptions\/([^/]+)(?:\/|$)/i;
 /** An ARM resource id: in a subscription, or tenant-level (`/providers/Microsoft.Management/…`). */
 const ARM_ID = /^\/?(?:subscriptions\/[^/]+|providers\/[a-z0-9]+\.[a-z0-9.]+\/)/i;
 const PROVIDER_REGISTRATION = /^\/subscriptions\/[^/]+\/providers\/[^/]+$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A GUID (a subscription's, tenant's or directory object's id), in any case. */
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The record's ARM id: `id`, or PowerShell's `ResourceId` where a `Get-AzResource` object (and

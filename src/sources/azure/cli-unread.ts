@@ -1,7 +1,5 @@
 import { type UnreadAnswer, unreadAnswerFormat } from '../unread-answers.ts';
-import { isObject } from './arm-record.ts';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { GUID, isObject } from './arm-record.ts';
 
 /** The members of a network rule set (Key Vault's `networkAcls`, Storage's `networkRuleSet`). */
 const NETWORK_RULE_KEYS = new Set([

@@ -1,14 +1,11 @@
 import { asBoolean } from '../../base/boolean.ts';
-import { type AzureDirectoryUserFacts, azureDirectoryUserId } from '../../model/azure.ts';
+import type { AzureDirectoryUserFacts } from '../../model/azure.ts';
 import { explicit } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
-import { headedCsv, loadCsvParser } from '../csv.ts';
+import { headedCsv, loadCsvParser, requiredColumns } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
-import { isObject, TENANT_ROOT } from './arm-record.ts';
-
-type JsonObject = Readonly<Record<string, unknown>>;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { GUID, isObject, type JsonObject } from './arm-record.ts';
+import { directoryUserResource } from './directory-user.ts';
 
 /**
  * A member of a Microsoft Graph object as Graph and the Azure CLI spell it (`userType`) or as the
@@ -39,7 +36,7 @@ function itemsOf(document: unknown): readonly unknown[] {
   return Array.isArray(page) ? page : [document];
 }
 
-export const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf(item) !== undefined;
+const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf(item) !== undefined;
 
 /**
  * Microsoft Graph's users and their MFA registration: who the principal id of a role assignment
@@ -64,15 +61,20 @@ export const azureGraphDirectory: DocumentFormat = {
   },
   *read(document, ctx) {
     for (const [index, item] of itemsOf(document).entries()) {
-      if (!isUser(item)) continue;
-      yield directoryUser(item, { file: ctx.file, index });
+      const user = directoryUser(item, { file: ctx.file, index });
+      if (user) yield user;
     }
   },
 };
 
-/** A Graph user (or one of the other dialects' users put in its terms) as the directory user it is. */
-export function directoryUser(item: JsonObject, origin: Origin): Resource<AzureDirectoryUserFacts> {
-  const id = userIdOf(item) as string;
+/**
+ * A Graph user (or one of the other dialects' users put in its terms) as the directory user it is;
+ * undefined for an item that is no user (userIdOf).
+ */
+export function directoryUser(item: unknown, origin: Origin): Resource<AzureDirectoryUserFacts> | undefined {
+  if (!isObject(item)) return undefined;
+  const id = userIdOf(item);
+  if (id === undefined) return undefined;
   const userPrincipalName = member(item, 'userPrincipalName') as string;
   const userType = member(item, 'userType');
   const mfaRegistered = asBoolean(member(item, 'isMfaRegistered'));
@@ -81,35 +83,16 @@ export function directoryUser(item: JsonObject, origin: Origin): Resource<AzureD
     ...(typeof userType === 'string' && userType !== '' && { userType: explicit(userType, 'userType') }),
     ...(mfaRegistered !== undefined && { mfaRegistered: explicit(mfaRegistered, 'isMfaRegistered') }),
   };
-  return {
-    provider: 'azure',
-    account: TENANT_ROOT,
-    region: 'global',
-    kansaType: 'iam.user',
-    nativeType: 'microsoft.graph/users',
-    id: azureDirectoryUserId(id),
-    name: userPrincipalName,
-    tags: {},
-    facts,
-    origin,
-  };
+  return directoryUserResource(id, userPrincipalName, facts, origin);
 }
 
 /** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
 const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
 
-function userColumns(header: readonly string[]): Readonly<Record<string, string>> | undefined {
-  const labels = new Map(header.map((label) => [label.trim().toLowerCase(), label]));
-  const columns = Object.fromEntries(
-    USER_COLUMNS.flatMap((column) => {
-      const label = labels.get(column.toLowerCase());
-      return label === undefined ? [] : [[column, label]];
-    }),
-  );
-  return Object.keys(columns).length === USER_COLUMNS.length ? columns : undefined;
-}
-
-const USERS_CSV = headedCsv(userColumns, 'not the header of the Entra admin center\'s "Download users" CSV');
+const USERS_CSV = headedCsv(
+  (header) => requiredColumns(header, USER_COLUMNS),
+  'not the header of the Entra admin center\'s "Download users" CSV',
+);
 
 /**
  * The Microsoft Entra admin center's **Users → All users → Download users** CSV
@@ -132,7 +115,8 @@ export const azureEntraUsersCsv: TextFormat = {
       const item = Object.fromEntries(
         Object.entries(columns).map(([column, label]) => [column, row.cells[label] ?? '']),
       );
-      if (isUser(item)) yield directoryUser(item, { file: ctx.file, line: row.line });
+      const user = directoryUser(item, { file: ctx.file, line: row.line });
+      if (user) yield user;
       else ctx.skip('a Download users row without its objectId and userPrincipalName', { line: row.line });
     }
   },

@@ -25,14 +25,19 @@ export function inheritedAssignments(
     if (above === undefined) return { record };
     if (listedBy === undefined) return { record: { ...(record as JsonObject), subscriptionId: above.scope } };
     return {
-      record: {
-        ...(record as JsonObject),
-        id: inheritedAssignmentId(listedBy, above.id),
-        subscriptionId: listedBy,
-      },
+      record: inheritedBy(listedBy, record as JsonObject, above.id),
       note: `${above.id}: a role assignment above the subscription, read as inherited by ${listedBy}, whose list holds it`,
     };
   };
+}
+
+/**
+ * The record of a role assignment above the subscriptions (its ARM id `id`) placed in a
+ * subscription that inherits it: by the subscription's own id for it (model/resource.ts's
+ * inheritedAssignmentId) and its `subscriptionId`.
+ */
+export function inheritedBy(subscription: string, record: JsonObject, id: string): JsonObject {
+  return { ...record, id: inheritedAssignmentId(subscription, id), subscriptionId: subscription };
 }
 
 /** A role assignment at a management group or at the root (`/`), above every subscription: the scope is group 1. */

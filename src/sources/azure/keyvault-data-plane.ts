@@ -69,13 +69,21 @@ export function* readKeyVaultDataPlane(
   }
 }
 
-/** The vault's ARM id, or the placeholder-scoped one of an ARM template's resources. */
-export const vaultIdOf = (vault: string) =>
-  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${vault}`;
-
-/** A managed HSM's, likewise. */
-export const hsmIdOf = (hsm: string) =>
-  `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/${hsm}`;
+/**
+ * A vault's (or, `hsm`, a managed HSM's) ARM id under the placeholder scope of an ARM template's
+ * resources, and the ARM type of its keys.
+ */
+export function holderIds(name: string, hsm: boolean): { readonly id: string; readonly keyType: string } {
+  return hsm
+    ? {
+        id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/managedHSMs/${name}`,
+        keyType: 'Microsoft.KeyVault/managedHSMs/keys',
+      }
+    : {
+        id: `${PLACEHOLDER_SCOPE}/providers/Microsoft.KeyVault/vaults/${name}`,
+        keyType: 'Microsoft.KeyVault/vaults/keys',
+      };
+}
 
 /**
  * The versions of a key that a later one of the same listing replaced (`az keyvault key
@@ -113,13 +121,8 @@ interface Holder {
 function holderOf(uri: RegExpExecArray, vaults: VaultIds): Holder {
   const [, name, service, cloud] = uri;
   const host = `${name}.${service}.${cloud}`.toLowerCase();
-  const hsm = service!.toLowerCase() === 'managedhsm';
-  const placeholder = hsm ? hsmIdOf(name!) : vaultIdOf(name!);
-  return {
-    id: vaults.get(host) ?? placeholder,
-    keyType: hsm ? 'Microsoft.KeyVault/managedHSMs/keys' : 'Microsoft.KeyVault/vaults/keys',
-    host,
-  };
+  const { id: placeholder, keyType } = holderIds(name!, service!.toLowerCase() === 'managedhsm');
+  return { id: vaults.get(host) ?? placeholder, keyType, host };
 }
 
 /**

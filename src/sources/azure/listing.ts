@@ -26,8 +26,11 @@ export const SUBSCRIPTION_LISTINGS = {
 
 export type SubscriptionListing = keyof typeof SUBSCRIPTION_LISTINGS;
 
-const LISTING_FILE =
-  /(?:^|[/\\._-])(activity-log-settings|budgets|resource-diagnostic-settings|keyvault-keys|managed-hsm-keys)-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+/** A listing's file name, `<listing>-<subscription id>.json` (or `.yaml`, `.yml`), after a prefix if any. */
+const LISTING_FILE = new RegExp(
+  `(?:^|[/\\\\._-])(${Object.keys(SUBSCRIPTION_LISTINGS).join('|')})-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(?:json|ya?ml)$`,
+  'i',
+);
 
 /** The listing a file holds, by its name; undefined for any other file. */
 export function listingOfFile(file: string): { kind: SubscriptionListing; subscription: string } | undefined {
@@ -56,8 +59,10 @@ const UNREAD_LISTINGS = {
 
 type UnreadListing = keyof typeof UNREAD_LISTINGS;
 
-const UNREAD_FILE =
-  /(?:^|[/\\._-])(role-assignments)-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(?:json|ya?ml)$/i;
+const UNREAD_FILE = new RegExp(
+  `(?:^|[/\\\\._-])(${Object.keys(UNREAD_LISTINGS).join('|')})-incomplete-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(?:json|ya?ml)$`,
+  'i',
+);
 
 /** A list body a live scan saved as not read whole (`<listing>-incomplete-<subscription id>.json`). */
 export const isSavedIncomplete = (file: string): boolean =>

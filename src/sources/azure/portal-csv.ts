@@ -2,7 +2,7 @@ import { type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
 import { type CsvRow, headedCsv, loadCsvParser } from '../csv.ts';
 import type { ReadContext, TextFormat } from '../format.ts';
 import { ADAPTERS } from './adapters/index.ts';
-import { subscriptionOf, typeFromId } from './arm-record.ts';
+import { GUID, subscriptionOf, typeFromId } from './arm-record.ts';
 
 /**
  * The portal's browse lists ("All resources", "Resource groups") → "Export to CSV": one column
@@ -139,8 +139,6 @@ const JAPANESE_LOCATIONS: ReadonlyMap<string, string> = new Map(
     ] as const
   ).map(([name, region]) => [columnKey(name), region] as const),
 );
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The portal columns a header has, by role; undefined when the header is not the portal's. */
 function portalColumns(header: readonly string[]): Partial<Record<Column, string>> | undefined {

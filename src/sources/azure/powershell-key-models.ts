@@ -1,5 +1,5 @@
 import { isObject, type JsonObject } from './arm-record.ts';
-import { hsmIdOf, vaultIdOf } from './keyvault-data-plane.ts';
+import { holderIds } from './keyvault-data-plane.ts';
 import type { PowerShellModel } from './powershell-model.ts';
 
 /**
@@ -93,7 +93,7 @@ function ofHsm(object: JsonObject): boolean {
 function keyId(object: JsonObject, holder: unknown, name: unknown): string | undefined {
   if (typeof holder !== 'string' || holder === '' || typeof name !== 'string' || name === '')
     return undefined;
-  return `${ofHsm(object) ? hsmIdOf(holder) : vaultIdOf(holder)}/keys/${name}`;
+  return `${holderIds(holder, ofHsm(object)).id}/keys/${name}`;
 }
 
 function keyType(object: JsonObject): string {

@@ -1,11 +1,12 @@
 import type { Localized } from '../../model/localized.ts';
-import { inheritedAssignmentId, type Resource } from '../../model/resource.ts';
+import type { Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keptOnly } from '../scoutsuite-kept.ts';
 import { membersOf, noteUnreadCollections, scopesOf } from '../scoutsuite-scopes.ts';
 import { toResource } from './adapters/index.ts';
 import { isObject, type JsonObject } from './arm-record.ts';
-import { directoryUser, isUser } from './graph-directory.ts';
+import { directoryUser } from './graph-directory.ts';
+import { inheritedBy } from './inherited-assignments.ts';
 
 /**
  * ScoutSuite's Azure results (`scout azure`, src/sources/scoutsuite.ts reads the file):
@@ -91,7 +92,8 @@ export function* azureScoutSuiteResources(
   for (const service of [services.aad, services.graphrbac])
     for (const [, user] of membersOf(isObject(service) ? service.users : undefined)) {
       const item = { id: user.id, userPrincipalName: user.name, userType: user.user_type };
-      if (isUser(item)) yield directoryUser(item, origin);
+      const directory = directoryUser(item, origin);
+      if (directory) yield directory;
       else ctx.skip('ScoutSuite aad user: no object id and sign-in name (name)');
     }
   noteUnreadCollections(services, 'subscriptions', READ, ctx);
@@ -124,10 +126,8 @@ function roleAssignmentRecord(
   const scope = typeof assignment.scope === 'string' ? assignment.scope.replace(/\/$/, '') : '';
   const type = assignment.principal_type;
   const id = `${scope}/providers/Microsoft.Authorization/roleAssignments/${name}`;
-  const inherited = !scope.toLowerCase().startsWith('/subscriptions/');
-  return {
-    id: inherited ? inheritedAssignmentId(subscription, id) : id,
-    ...(inherited && { subscriptionId: subscription }),
+  const record = {
+    id,
     name,
     type: 'Microsoft.Authorization/roleAssignments',
     properties: {
@@ -137,6 +137,7 @@ function roleAssignmentRecord(
       ...(typeof type === 'string' && type !== 'None' && { principalType: type }),
     },
   };
+  return scope.toLowerCase().startsWith('/subscriptions/') ? record : inheritedBy(subscription, record, id);
 }
 
 /**

@@ -1,8 +1,7 @@
-import { type AzureDirectoryUserFacts, azureDirectoryUserId } from '../../model/azure.ts';
+import type { AzureDirectoryUserFacts } from '../../model/azure.ts';
 import { explicit } from '../../model/fact.ts';
-import type { Resource } from '../../model/resource.ts';
 import { isDirectoryRow, type SteampipeTable } from '../steampipe-row.ts';
-import { TENANT_ROOT } from './arm-record.ts';
+import { directoryUserResource } from './directory-user.ts';
 
 /**
  * `azuread_user` (turbot/steampipe-plugin-azuread): an Entra ID user, by its object `id` (a role
@@ -27,18 +26,7 @@ export const azureadUserTable: SteampipeTable = {
           userPrincipalName: explicit(row.user_principal_name, 'user_principal_name'),
         }),
     };
-    const user: Resource<AzureDirectoryUserFacts> = {
-      provider: 'azure',
-      account: TENANT_ROOT,
-      region: 'global',
-      kansaType: 'iam.user',
-      nativeType: 'microsoft.graph/users',
-      id: azureDirectoryUserId(row.id),
-      name: typeof row.user_principal_name === 'string' ? row.user_principal_name : row.id,
-      tags: {},
-      facts,
-      origin,
-    };
-    return [user];
+    const name = typeof row.user_principal_name === 'string' ? row.user_principal_name : row.id;
+    return [directoryUserResource(row.id, name, facts, origin)];
   },
 };

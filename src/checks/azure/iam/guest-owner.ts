@@ -2,7 +2,7 @@ import { OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { byHolder, guestOf, userAssignments } from '../lib/directory-users.ts';
+import { guestOf, holdersOf } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with owner permissions on Azure resources should be removed", then the key of
@@ -68,11 +68,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const guests = byHolder(
-      userAssignments(subscription, ctx, (role) => role === OWNER_ROLE).flatMap(
-        (assignment) => guestOf(assignment, ctx) ?? [],
-      ),
-    );
+    const guests = holdersOf(subscription, ctx, (role) => role === OWNER_ROLE, guestOf);
     if (guests.length === 0) return result;
     return fail(
       'guestOwnerAssigned',

@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { byHolder, guestOf, userAssignments, writesResources } from '../lib/directory-users.ts';
+import { guestOf, holdersOf, writesResources } from '../lib/directory-users.ts';
 
 /**
  * "Guest accounts with write permissions on Azure resources should be removed", then the key of
@@ -67,11 +67,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestWriteAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_WRITE_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const guests = byHolder(
-      userAssignments(subscription, ctx, (role) => writesResources(role, ctx)).flatMap(
-        (assignment) => guestOf(assignment, ctx) ?? [],
-      ),
-    );
+    const guests = holdersOf(subscription, ctx, (role) => writesResources(role, ctx), guestOf);
     if (guests.length === 0) return result;
     return fail(
       'guestWriteAssigned',

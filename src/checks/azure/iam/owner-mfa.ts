@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { byHolder, ownsSubscription, unregisteredMemberOf, userAssignments } from '../lib/directory-users.ts';
+import { holdersOf, ownsSubscription, unregisteredMemberOf } from '../lib/directory-users.ts';
 
 /** "Accounts with owner permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const OWNER_MFA_KEYS = ['6240402e-f77c-46fa-9060-a7ce53997754', '94290b00-4d0c-d7b4-7cea-064a9554e681'];
@@ -64,11 +64,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'ownerNotRegistered'> {
     const result = evaluateAssessment(subscription, OWNER_MFA_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const users = byHolder(
-      userAssignments(subscription, ctx, ownsSubscription).flatMap(
-        (assignment) => unregisteredMemberOf(assignment, ctx) ?? [],
-      ),
-    );
+    const users = holdersOf(subscription, ctx, ownsSubscription, unregisteredMemberOf);
     if (users.length === 0) return result;
     return fail(
       'ownerNotRegistered',

@@ -1,14 +1,5 @@
-import {
-  type AzureRoleAssignmentFacts,
-  type AzureRoleDefinitionFacts,
-  type AzureSubscriptionFacts,
-  azureRoleDefinitionId,
-} from '../../../model/azure.ts';
-import {
-  OWNER_ROLE,
-  PRIVILEGED_BUILT_IN_ROLES,
-  UNPRIVILEGED_BUILT_IN_ROLES,
-} from '../../../model/azure-built-in-roles.ts';
+import type { AzureRoleAssignmentFacts, AzureSubscriptionFacts } from '../../../model/azure.ts';
+import { OWNER_ROLE, PRIVILEGED_BUILT_IN_ROLES } from '../../../model/azure-built-in-roles.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
 import {
   controlsSubscription,
@@ -20,6 +11,7 @@ import {
 import { type CheckContext, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { assignableRoles } from '../lib/role-conditions.ts';
+import { roleGrants } from '../lib/role-grants.ts';
 
 export default defineCheck({
   meta: {
@@ -242,26 +234,6 @@ interface Privilege {
   readonly privileged: boolean | undefined;
   readonly evidence: Evidence;
   readonly byCondition?: boolean;
-}
-
-/**
- * Whether a role may grant roles: a privileged built-in role, a definition in the export saying
- * so (`grantsRoles`, with the definition's fact, which says why where it cannot be read), or a
- * built-in role kansa knows may not; undefined when neither tells.
- */
-function roleGrants(role: string, ctx: CheckContext): { grants: boolean | undefined; definition?: Evidence } {
-  if (role in PRIVILEGED_BUILT_IN_ROLES) return { grants: true };
-  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
-    | Resource<AzureRoleDefinitionFacts>
-    | undefined;
-  const assigns = definition?.facts.grantsRoles;
-  if (definition && assigns && assigns.source !== 'unknown')
-    return { grants: assigns.value, definition: { ...assigns, resourceId: definition.id } };
-  if (role in UNPRIVILEGED_BUILT_IN_ROLES) return { grants: false };
-  return {
-    grants: undefined,
-    ...(definition && assigns && { definition: { ...assigns, resourceId: definition.id } }),
-  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Resource } from '../../../model/resource.ts';
 import { type CheckResult, defineCheck, fail } from '../../check.ts';
 import { type AssessmentMessage, evaluateAssessment, NO_STATUS, NOT_EVALUATED } from '../lib/assessment.ts';
-import { byHolder, unregisteredMemberOf, userAssignments, writesResources } from '../lib/directory-users.ts';
+import { holdersOf, unregisteredMemberOf, writesResources } from '../lib/directory-users.ts';
 
 /** "Accounts with write permissions on Azure resources should be MFA enabled" (V2), then the deprecated V1 key. */
 const WRITE_MFA_KEYS = ['c0cb17b2-0607-48a7-b0e0-903ed22de39b', '57e98606-6b1e-6193-0e3d-fe621387c16b'];
@@ -63,11 +63,7 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'writerNotRegistered'> {
     const result = evaluateAssessment(subscription, WRITE_MFA_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const users = byHolder(
-      userAssignments(subscription, ctx, (role) => writesResources(role, ctx)).flatMap(
-        (assignment) => unregisteredMemberOf(assignment, ctx) ?? [],
-      ),
-    );
+    const users = holdersOf(subscription, ctx, (role) => writesResources(role, ctx), unregisteredMemberOf);
     if (users.length === 0) return result;
     return fail(
       'writerNotRegistered',

@@ -1,19 +1,14 @@
 import {
   type AzureDirectoryUserFacts,
   type AzureRoleAssignmentFacts,
-  type AzureRoleDefinitionFacts,
   azureDirectoryUserId,
-  azureRoleDefinitionId,
   CLASSIC_CO_ADMINISTRATOR,
   CLASSIC_SERVICE_ADMINISTRATOR,
 } from '../../../model/azure.ts';
-import {
-  CONTRIBUTOR_ROLE,
-  OWNER_ROLE,
-  PRIVILEGED_BUILT_IN_ROLES,
-} from '../../../model/azure-built-in-roles.ts';
+import { CONTRIBUTOR_ROLE, OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import type { CheckContext, Evidence } from '../../check.ts';
+import { roleGrants } from './role-grants.ts';
 
 /**
  * The users that Defender for Cloud's identity recommendations judge, found without them: who
@@ -36,16 +31,11 @@ export function ownsSubscription(role: string): boolean {
  * judged here.
  */
 export function writesResources(role: string, ctx: CheckContext): boolean {
-  if (role === CONTRIBUTOR_ROLE || role in PRIVILEGED_BUILT_IN_ROLES) return true;
-  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
-    | Resource<AzureRoleDefinitionFacts>
-    | undefined;
-  const grants = definition?.facts.grantsRoles;
-  return grants?.source === 'explicit' && grants.value;
+  return role === CONTRIBUTOR_ROLE || roleGrants(role, ctx).grants === true;
 }
 
 /** The assignments of a role the test accepts, on the subscription or above it, to users (or principals of no known type). */
-export function userAssignments(
+function userAssignments(
   subscription: Resource,
   ctx: CheckContext,
   holds: (role: string) => boolean,
@@ -130,10 +120,29 @@ export function unregisteredMemberOf(
   };
 }
 
+/**
+ * The users `pick` finds among those holding a role the test accepts on the subscription or above
+ * it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
+ */
+export function holdersOf(
+  subscription: Resource,
+  ctx: CheckContext,
+  holds: (role: string) => boolean,
+  pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
+): readonly RoleHolder[] {
+  return byHolder(
+    userAssignments(subscription, ctx, holds).flatMap((assignment) => pick(assignment, ctx) ?? []),
+  );
+}
+
 /** Each holder once, by name, with the evidence of every assignment that makes it one. */
-export function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
+function byHolder(holders: readonly RoleHolder[]): readonly RoleHolder[] {
   const byName = new Map<string, Evidence[]>();
-  for (const { name, evidence } of holders) byName.set(name, [...(byName.get(name) ?? []), ...evidence]);
+  for (const { name, evidence } of holders) {
+    const known = byName.get(name);
+    if (known) known.push(...evidence);
+    else byName.set(name, [...evidence]);
+  }
   return [...byName].map(([name, evidence]) => ({ name, evidence }));
 }
 

@@ -1,6 +1,5 @@
 import { type LiveFlags, LiveOptionError, lazyLiveSource, listFlag } from '../../live.ts';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { GUID } from '../arm-record.ts';
 
 const subscriptionId = (item: string) => {
   if (!GUID.test(item)) throw new LiveOptionError(`not a subscription id (a GUID): ${item}`);

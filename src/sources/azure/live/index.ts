@@ -6,6 +6,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy, seconds } from '../../../base/c
 import { compareText } from '../../../base/compare-text.ts';
 import type { ScopeCoverage } from '../../../model/coverage.ts';
 import { type LiveContext, type LiveSource, liveTimeouts } from '../../live.ts';
+import { GUID } from '../arm-record.ts';
 import { ArmReader } from './arm.ts';
 import { AzureClients, type AzureCredential } from './clients.ts';
 import { discoverSubscriptions } from './discover.ts';
@@ -49,8 +50,6 @@ export interface AzureLiveOptions {
 
 /** Resource Graph queries paging side by side per table (the quota allows 3 a second). */
 const PARALLEL_BATCHES = 4;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The live Azure source: Resource Graph for the inventory, ARM for what it does not hold. */
 export function createAzureLiveSource(options: AzureLiveOptions): LiveSource {

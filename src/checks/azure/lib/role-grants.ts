@@ -1,0 +1,30 @@
+import { type AzureRoleDefinitionFacts, azureRoleDefinitionId } from '../../../model/azure.ts';
+import {
+  PRIVILEGED_BUILT_IN_ROLES,
+  UNPRIVILEGED_BUILT_IN_ROLES,
+} from '../../../model/azure-built-in-roles.ts';
+import type { Resource } from '../../../model/resource.ts';
+import type { CheckContext, Evidence } from '../../check.ts';
+
+/**
+ * Whether a role may grant roles: a privileged built-in role, a definition in the export saying
+ * so (`grantsRoles`, with the definition's fact, which says why where it cannot be read), or a
+ * built-in role kansa knows may not; undefined when neither tells.
+ */
+export function roleGrants(
+  role: string,
+  ctx: CheckContext,
+): { grants: boolean | undefined; definition?: Evidence } {
+  if (role in PRIVILEGED_BUILT_IN_ROLES) return { grants: true };
+  const definition = ctx.inventory.byId('azure', azureRoleDefinitionId(role)) as
+    | Resource<AzureRoleDefinitionFacts>
+    | undefined;
+  const assigns = definition?.facts.grantsRoles;
+  if (definition && assigns && assigns.source !== 'unknown')
+    return { grants: assigns.value, definition: { ...assigns, resourceId: definition.id } };
+  if (role in UNPRIVILEGED_BUILT_IN_ROLES) return { grants: false };
+  return {
+    grants: undefined,
+    ...(definition && assigns && { definition: { ...assigns, resourceId: definition.id } }),
+  };
+}
