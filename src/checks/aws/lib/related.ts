@@ -8,7 +8,7 @@ import {
   keyManagerOfReference,
 } from '../../../model/aws.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
-import { factOf } from '../../../model/facts.ts';
+import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
 import { lookupBy, suffixesAfter } from '../../lookup.ts';
@@ -59,6 +59,24 @@ export function isCustomerManagedKey(
   const keyManager = factOf(key.facts.keyManager, 'configuration.keyManager');
   const evidence = [keyRef, evidenceFrom(key, keyManager)];
   return { value: keyManager.source === 'unknown' ? undefined : keyManager.value === 'CUSTOMER', evidence };
+}
+
+/**
+ * Whether an encrypted store's key is customer managed: the store's own `customerManagedKey`
+ * where its record tells (an alias, SSE-S3, a Key Vault key source), else, for an AWS store
+ * naming its key by ARN or id (which alone can name either: the adapters leave the fact
+ * unknown), the key's AWS::KMS::Key item. Undefined when neither tells (no key named, or not
+ * an AWS store): each check says what that means for it.
+ */
+export function storeKeyVerdict(
+  resource: Resource<CommonFacts & { readonly kmsKeyId?: Fact<string | null> }>,
+  inventory: InventoryView,
+): Verdict | undefined {
+  const { customerManagedKey: cmk, kmsKeyId: keyRef } = resource.facts;
+  if (cmk && cmk.source !== 'unknown') return { value: cmk.value, evidence: [cmk] };
+  if (resource.provider !== 'aws') return undefined;
+  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string') return undefined;
+  return isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
 }
 
 function findKmsKey(
