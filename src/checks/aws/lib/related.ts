@@ -16,8 +16,8 @@ import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
- * encrypted resource, and the groups through which a user holds administrator rights (or may
- * grant them to itself).
+ * encrypted resource, the groups through which a user holds administrator rights (or may
+ * grant them to itself), and the DB cluster of an RDS instance.
  */
 
 export interface Verdict {
@@ -283,6 +283,19 @@ function userGrants(inventory: InventoryView, user: Resource<AwsIamUserFacts>, r
 }
 
 /**
+ * The Aurora or Multi-AZ DB cluster an instance names (`clusterArn`, explicit), when the
+ * inventory holds it; undefined otherwise.
+ */
+export function clusterOf(
+  instance: Resource<AwsRdsInstanceFacts>,
+  inventory: InventoryView,
+): Resource<AwsRdsClusterFacts> | undefined {
+  const cluster = instance.facts.clusterArn;
+  if (cluster?.source !== 'explicit') return undefined;
+  return inventory.byId('aws', cluster.value) as Resource<AwsRdsClusterFacts> | undefined;
+}
+
+/**
  * A setting an Aurora or Multi-AZ DB cluster holds for its instances (`backupRetentionPeriod`,
  * `encrypted`), as evidence of the cluster, for an instance that names its cluster
  * (`clusterArn`) when the inventory holds the cluster with the setting known; undefined
@@ -294,10 +307,8 @@ export function clusterSetting<K extends 'backupRetentionPeriod' | 'encrypted'>(
   inventory: InventoryView,
   setting: K,
 ): NonNullable<AwsRdsClusterFacts[K]> | undefined {
-  const cluster = instance.facts.clusterArn;
-  if (cluster?.source !== 'explicit') return undefined;
-  const clusterResource = inventory.byId('aws', cluster.value) as Resource<AwsRdsClusterFacts> | undefined;
-  const fact = clusterResource?.facts[setting];
-  if (!clusterResource || !fact || fact.source === 'unknown') return undefined;
-  return evidenceFrom(clusterResource, fact) as NonNullable<AwsRdsClusterFacts[K]>;
+  const cluster = clusterOf(instance, inventory);
+  const fact = cluster?.facts[setting];
+  if (!cluster || !fact || fact.source === 'unknown') return undefined;
+  return evidenceFrom(cluster, fact) as NonNullable<AwsRdsClusterFacts[K]>;
 }
