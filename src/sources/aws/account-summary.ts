@@ -37,15 +37,17 @@ export const awsAccountSummaryFormat: DocumentFormat = {
 };
 
 /**
- * `AccountMFAEnabled` (root MFA) and `AccountAccessKeysPresent` (root access keys, active or
- * not) of a GetAccountSummary answer.
+ * `AccountMFAEnabled` (root MFA), `AccountAccessKeysPresent` (root access keys, active or not)
+ * and `AccountPasswordPresent` (root password) of a GetAccountSummary answer.
  */
 export function accountSummaryFacts(summary: Readonly<Record<string, unknown>>): AwsAccountFacts {
+  // Answered since centralized root access (November 2024): an older answer leaves the fact absent.
+  const passwordPresent = summary['AccountPasswordPresent'];
   return {
     rootMfaActive: summaryFlag(summary, 'AccountMFAEnabled'),
     rootAccessKeyActive: rootKeys(summary),
-    ...(typeof summary['AccountPasswordPresent'] === 'number' && {
-      rootPasswordPresent: summaryFlag(summary, 'AccountPasswordPresent'),
+    ...(typeof passwordPresent === 'number' && {
+      rootPasswordPresent: explicit(passwordPresent > 0, 'SummaryMap.AccountPasswordPresent'),
     }),
   };
 }

@@ -8,7 +8,7 @@ import {
   keyManagerOfReference,
 } from '../../../model/aws.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
-import { factOf } from '../../../model/facts.ts';
+import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import type { Evidence, InventoryView } from '../../check.ts';
 import { lookupBy, suffixesAfter } from '../../lookup.ts';
@@ -16,8 +16,8 @@ import { evidenceFrom } from '../../verdict.ts';
 
 /**
  * Lookups of related AWS resources that several checks share: the KMS key behind an
- * encrypted resource, and the groups through which a user holds administrator rights (or may
- * grant them to itself).
+ * encrypted resource, the groups through which a user holds administrator rights (or may
+ * grant them to itself), and the DB cluster of an RDS instance.
  */
 
 export interface Verdict {
@@ -59,6 +59,24 @@ export function isCustomerManagedKey(
   const keyManager = factOf(key.facts.keyManager, 'configuration.keyManager');
   const evidence = [keyRef, evidenceFrom(key, keyManager)];
   return { value: keyManager.source === 'unknown' ? undefined : keyManager.value === 'CUSTOMER', evidence };
+}
+
+/**
+ * Whether an encrypted store's key is customer managed: the store's own `customerManagedKey`
+ * where its record tells (an alias, SSE-S3, a Key Vault key source), else, for an AWS store
+ * naming its key by ARN or id (which alone can name either: the adapters leave the fact
+ * unknown), the key's AWS::KMS::Key item. Undefined when neither tells (no key named, or not
+ * an AWS store): each check says what that means for it.
+ */
+export function storeKeyVerdict(
+  resource: Resource<CommonFacts & { readonly kmsKeyId?: Fact<string | null> }>,
+  inventory: InventoryView,
+): Verdict | undefined {
+  const { customerManagedKey: cmk, kmsKeyId: keyRef } = resource.facts;
+  if (cmk && cmk.source !== 'unknown') return { value: cmk.value, evidence: [cmk] };
+  if (resource.provider !== 'aws') return undefined;
+  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string') return undefined;
+  return isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
 }
 
 function findKmsKey(
@@ -265,6 +283,19 @@ function userGrants(inventory: InventoryView, user: Resource<AwsIamUserFacts>, r
 }
 
 /**
+ * The Aurora or Multi-AZ DB cluster an instance names (`clusterArn`, explicit), when the
+ * inventory holds it; undefined otherwise.
+ */
+export function clusterOf(
+  instance: Resource<AwsRdsInstanceFacts>,
+  inventory: InventoryView,
+): Resource<AwsRdsClusterFacts> | undefined {
+  const cluster = instance.facts.clusterArn;
+  if (cluster?.source !== 'explicit') return undefined;
+  return inventory.byId('aws', cluster.value) as Resource<AwsRdsClusterFacts> | undefined;
+}
+
+/**
  * A setting an Aurora or Multi-AZ DB cluster holds for its instances (`backupRetentionPeriod`,
  * `encrypted`), as evidence of the cluster, for an instance that names its cluster
  * (`clusterArn`) when the inventory holds the cluster with the setting known; undefined
@@ -276,10 +307,8 @@ export function clusterSetting<K extends 'backupRetentionPeriod' | 'encrypted'>(
   inventory: InventoryView,
   setting: K,
 ): NonNullable<AwsRdsClusterFacts[K]> | undefined {
-  const cluster = instance.facts.clusterArn;
-  if (cluster?.source !== 'explicit') return undefined;
-  const clusterResource = inventory.byId('aws', cluster.value) as Resource<AwsRdsClusterFacts> | undefined;
-  const fact = clusterResource?.facts[setting];
-  if (!clusterResource || !fact || fact.source === 'unknown') return undefined;
-  return evidenceFrom(clusterResource, fact) as NonNullable<AwsRdsClusterFacts[K]>;
+  const cluster = clusterOf(instance, inventory);
+  const fact = cluster?.facts[setting];
+  if (!cluster || !fact || fact.source === 'unknown') return undefined;
+  return evidenceFrom(cluster, fact) as NonNullable<AwsRdsClusterFacts[K]>;
 }

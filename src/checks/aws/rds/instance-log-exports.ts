@@ -1,9 +1,9 @@
-import type { AwsRdsClusterFacts, AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingData } from '../../missing-data.ts';
 import { decideOnFact } from '../../verdict.ts';
+import { clusterOf } from '../lib/related.ts';
 
 type Message =
   | 'exported'
@@ -75,9 +75,7 @@ export default defineCheck<AwsRdsInstanceFacts, Message>({
     const ownExports = exports.source !== 'unknown' && exports.value.length > 0;
     if (cluster?.source === 'explicit' && !ownExports) {
       const data = { db: resource.name, cluster: cluster.value };
-      const clusterResource = inventory.byId('aws', cluster.value) as
-        | Resource<AwsRdsClusterFacts>
-        | undefined;
+      const clusterResource = clusterOf(resource, inventory);
       if (!clusterResource) return undetermined('clusterNotInExport', [cluster], data);
       const clusterExports = {
         ...factOf(clusterResource.facts.enabledLogExports, 'configuration.enabledCloudwatchLogsExports'),

@@ -1,8 +1,7 @@
-import type { Fact } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
-import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
-import { isCustomerManagedKey, type Verdict } from '../../aws/lib/related.ts';
-import { defineCheck, fail, type InventoryView, notApplicable, pass, undetermined } from '../../check.ts';
+import { DATA_HANDLING_TYPES } from '../../../model/resource.ts';
+import { storeKeyVerdict } from '../../aws/lib/related.ts';
+import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
 import { CLASS_UNREADABLE, classUnreadable } from '../lib/classification.ts';
 
 /** CLS-1: data of classification 2 and above is encrypted at rest with a customer-managed key. */
@@ -52,29 +51,13 @@ export default defineCheck<
     if (evidence.source === 'unknown') return classUnreadable(evidence);
     const data = { classification: evidence.value };
     if (evidence.value < 2) return notApplicable('notClassified', [evidence], data);
-    const cmk = factOf(resource.facts.customerManagedKey, 'customerManagedKey');
-    if (cmk.source === 'unknown') {
-      const byKey = awsKeyItem(resource, inventory);
-      if (!byKey || byKey.value === undefined)
-        return undetermined('unknown', [evidence, ...(byKey?.evidence ?? [cmk])], data);
-      return byKey.value
-        ? pass('customerKey', [evidence, ...byKey.evidence], data)
-        : fail('providerKey', [evidence, ...byKey.evidence], data);
+    const byKey = storeKeyVerdict(resource, inventory);
+    if (!byKey || byKey.value === undefined) {
+      const shown = byKey?.evidence ?? [factOf(resource.facts.customerManagedKey, 'customerManagedKey')];
+      return undetermined('unknown', [evidence, ...shown], data);
     }
-    return cmk.value
-      ? pass('customerKey', [evidence, cmk], data)
-      : fail('providerKey', [evidence, cmk], data);
+    return byKey.value
+      ? pass('customerKey', [evidence, ...byKey.evidence], data)
+      : fail('providerKey', [evidence, ...byKey.evidence], data);
   },
 });
-
-/**
- * An AWS resource encrypted with a key named by ARN or id: the reference alone does not tell a
- * customer managed key from an AWS managed one (the adapters leave it unknown), the key's own
- * AWS::KMS::Key item does (`keyManager`), when the inventory holds it.
- */
-function awsKeyItem(resource: Resource<CommonFacts>, inventory: InventoryView): Verdict | undefined {
-  if (resource.provider !== 'aws') return undefined;
-  const keyRef = (resource.facts as { kmsKeyId?: Fact<string | null> }).kmsKeyId;
-  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string') return undefined;
-  return isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
-}

@@ -3,7 +3,7 @@ import { cloudDefault, type Fact } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
-import { isCustomerManagedKey } from '../../aws/lib/related.ts';
+import { storeKeyVerdict } from '../../aws/lib/related.ts';
 import { type CheckResult, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 
 /**
@@ -99,9 +99,8 @@ export function s3Encryption(
 }
 
 /**
- * Who holds the key of a store encrypted with KMS: its own fact where the record tells (an
- * alias, SSE-S3, no key named), else the key's item in the inventory (a key ARN or id alone can
- * name either); a key the inventory does not hold is named, never called the provider's.
+ * Who holds the key of a store encrypted with KMS (storeKeyVerdict): a store naming no key uses
+ * the AWS managed one; a key the inventory does not hold is named, never called the provider's.
  */
 function byKeyHolder(
   resource: Resource<AwsEncryptedStoreFacts | AwsS3BucketFacts>,
@@ -109,19 +108,15 @@ function byKeyHolder(
   encrypted: Fact<unknown>,
   how: string,
 ): CheckResult<AtRestMessage> {
-  const cmk = resource.facts.customerManagedKey;
-  if (cmk && cmk.source !== 'unknown') {
-    return cmk.value ? pass('customerKey', [encrypted, cmk]) : pass('providerKey', [encrypted], { how });
-  }
-  const keyRef = resource.facts.kmsKeyId;
-  if (keyRef?.source !== 'explicit' || typeof keyRef.value !== 'string')
-    return pass('providerKey', [encrypted], { how });
-  const holder = isCustomerManagedKey(inventory, resource, keyRef as Fact<string>);
+  const holder = storeKeyVerdict(resource, inventory);
+  if (!holder) return pass('providerKey', [encrypted], { how });
+  // Unknown only for a key named by ARN or id that the inventory does not settle.
   if (holder.value === undefined)
-    return pass('kmsKey', [encrypted, ...holder.evidence], { key: keyRef.value });
-  return holder.value
-    ? pass('customerKey', [encrypted, ...holder.evidence])
-    : pass('providerKey', [encrypted, ...holder.evidence], { how });
+    return pass('kmsKey', [encrypted, ...holder.evidence], { key: resource.facts.kmsKeyId?.value });
+  if (holder.value) return pass('customerKey', [encrypted, ...holder.evidence]);
+  // The record's own flag adds nothing to `how`, which says the provider's key already; a key item's keyManager does.
+  const cmk = resource.facts.customerManagedKey;
+  return pass('providerKey', [encrypted, ...holder.evidence.filter((fact) => fact !== cmk)], { how });
 }
 
 /** AWS: a resource with an `encrypted` flag (EBS volume, RDS instance). */
