@@ -214,6 +214,15 @@ export interface Resource<F extends object = object> {
    */
   readonly notified?: true;
   /**
+   * The record is from an answer that selected some of the account's resources of its type, not
+   * from a listing of them all: an answer filtered to a resource (its file or folder named for
+   * one, `describe-flow-logs_vpc-0a1b2c3d.json`), a page with a next one (`NextToken`), the
+   * entries alone that a query kept (`--query`), a Steampipe scan asked by a key column (its
+   * `--timing` metadata's quals). What such answers do not show may exist, as
+   * with change notifications (`notified`); a record of the same resource from a listing lifts it.
+   */
+  readonly picked?: true;
+  /**
    * The facts before a Terraform plan's update, so a finding can tell whether the plan brings
    * the failure in or keeps one that exists. Absent for everything but updated plan resources.
    */

@@ -327,7 +327,7 @@ function child<K, K2, V>(table: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
 function combine(a: Resource, b: Resource): Resource {
   if (a.observedAt !== undefined && b.observedAt !== undefined && a.observedAt !== b.observedAt) {
     const [newer, older] = b.observedAt > a.observedAt ? [b, a] : [a, b];
-    return older.notified ? newer : listed(newer);
+    return older.notified || older.picked ? newer : listed(newer);
   }
   if (a.deleted) return a;
   if (b.deleted) return b;
@@ -364,11 +364,12 @@ function newerOf(a: Resource, b: Resource): Resource {
 
 /**
  * A resource a listing (a snapshot, a SELECT, a describe call) holds stays listed when a change
- * notification of it is newer (Resource.notified): the account's listing did show it.
+ * notification or a selected answer of it is newer (Resource.notified, Resource.picked): the
+ * account's listing did show it.
  */
 function listed(resource: Resource): Resource {
-  if (!resource.notified) return resource;
-  const { notified: _, ...rest } = resource;
+  if (!resource.notified && !resource.picked) return resource;
+  const { notified: _, picked: __, ...rest } = resource;
   return rest;
 }
 
@@ -401,11 +402,15 @@ function merge(a: Resource, b: Resource): Resource {
       facts[key] = fact;
   }
   const specific = (x: string, y: string, generic: string) => (x === generic || x === '' ? y : x);
-  const { listedOnly, notified, ...settled } = a;
+  const { listedOnly, notified, picked, ...settled } = a;
   return {
     ...settled,
     ...(listedOnly && b.listedOnly && { listedOnly }),
     ...(notified && b.notified && { notified }),
+    // Both records selected (one a notification, the other a filtered answer): no listing showed it.
+    ...(!(notified && b.notified) &&
+      (notified || picked) &&
+      (b.notified || b.picked) && { picked: true as const }),
     // A record that names no account (empty) takes the account another record of it names.
     account: a.account || b.account,
     ...((a.accountAlias ?? b.accountAlias) && { accountAlias: a.accountAlias ?? b.accountAlias }),

@@ -97,6 +97,48 @@ export function steampipeResult(document: unknown): { rows: unknown[]; columns: 
   return { rows: record['rows'], columns };
 }
 
+/**
+ * Columns whose quals choose the scope a table is listed in, not resources within it (the
+ * plugins' connection matrix: an AWS Region and account, a Google Cloud project and location):
+ * `where region = 'ap-northeast-1'` lists that Region whole.
+ */
+const SCOPE_COLUMNS: ReadonlySet<string> = new Set([
+  'region',
+  'account_id',
+  'partition',
+  'project',
+  'location',
+]);
+
+/**
+ * What a Steampipe JSON answer says its scans were asked by, where it says (`--timing`, which
+ * v0.24 and later write as `metadata`: `scans[].{table, quals: [{column, operator, value}],
+ * limit}`, turbot/steampipe pkg/query/queryresult): the quals on key columns other than the
+ * scope's (`aws_vpc_flow_log: resource_id = vpc-0a1b2c3d`) and a `limit`, which make its rows a
+ * selection of their table (Resource.picked), not the listing of a scope. Undefined where the
+ * answer does not say: a filter on another column is never pushed to the plugin and so never
+ * named, and an answer without its timing is read as the table's whole listing.
+ */
+export function steampipeSelection(document: unknown): string | undefined {
+  const scans = asRecord(asRecord(document)?.['metadata'])?.['scans'];
+  if (!Array.isArray(scans)) return undefined;
+  const asked = scans.flatMap((value) => {
+    const scan = asRecord(value);
+    const quals = (Array.isArray(scan?.['quals']) ? scan['quals'] : [])
+      .map((qual) => asRecord(qual))
+      .filter((qual) => typeof qual?.['column'] === 'string' && !SCOPE_COLUMNS.has(qual['column']))
+      .map(
+        (qual) =>
+          `${String(qual?.['column'])} ${String(qual?.['operator'] ?? '=')} ${JSON.stringify(qual?.['value'])}`,
+      );
+    const limit = typeof scan?.['limit'] === 'number' ? [`limit ${scan['limit']}`] : [];
+    return quals.length + limit.length > 0
+      ? [`${String(scan?.['table'])}: ${[...quals, ...limit].join(', ')}`]
+      : [];
+  });
+  return asked.length > 0 ? asked.join('; ') : undefined;
+}
+
 /** Whether a row's `akas` name a resource of this pattern (an ARN, a `gcp://` asset name): how a table tells its rows. */
 export function hasAka(row: Readonly<Record<string, unknown>>, pattern: RegExp): boolean {
   return akaMatch(row, pattern) !== undefined;

@@ -1,4 +1,5 @@
 import type { Origin, Resource } from '../model/resource.ts';
+import { isIamListingRecord } from './aws/iam-listing.ts';
 import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
 import {
   awsIamGroupTable,
@@ -78,6 +79,7 @@ import {
   type SteampipeTable,
   steampipeResult,
   steampipeRowSkip,
+  steampipeSelection,
 } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
@@ -163,13 +165,27 @@ export const steampipeRows: DocumentFormat = {
     return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
   },
   *read(document, ctx) {
+    const selection = steampipeSelection(document);
+    if (selection)
+      ctx.note?.(
+        `the answer's scans were asked by ${selection} (its timing metadata): its rows are a selection of their table, not the listing of their account or Region`,
+      );
     for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries()) {
       const result = readSteampipeRow(row, { file: ctx.file, index });
       if ('skip' in result) ctx.skip(result.skip, { index });
+      else if (selection) yield* result.flatMap(selected);
       else yield* result;
     }
   },
 };
+
+/**
+ * A resource of a selection's rows (Resource.picked); the record that the account's principals
+ * were listed whole, which a table's rows make, is left out.
+ */
+function selected(resource: Resource): Resource[] {
+  return isIamListingRecord(resource) ? [] : [{ ...resource, picked: true }];
+}
 
 /** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */
 export function steampipeTableOf(row: Readonly<Record<string, unknown>>): SteampipeTable | undefined {

@@ -58,6 +58,27 @@ describe('Inventory: versions of one resource across files', () => {
     expect(onlyNotified.byId('aws', volume().id)?.notified).toBe(true);
   });
 
+  // An answer that selected some resources (Resource.picked: a filtered answer, a page) and a
+  // listing of the same resource: the listing held it. Two selections, or a selection and a
+  // notification, are no listing.
+  it('keeps a resource picked only where no listing held it', () => {
+    const id = (records: readonly Resource[]) => {
+      const inventory = new Inventory();
+      for (const record of records) inventory.add(record);
+      return inventory.byId('aws', volume().id);
+    };
+    const picked = volume({ picked: true, origin: { file: 'vpc-0a1b2c3d/describe-volumes.json', index: 0 } });
+    expect(id([picked, volume()])?.picked).toBeUndefined();
+    expect(id([volume(), picked])?.picked).toBeUndefined();
+    expect(id([picked, volume({ picked: true })])?.picked).toBe(true);
+    expect(id([picked, volume({ notified: true })])).toMatchObject({ picked: true });
+    expect(id([volume({ notified: true }), picked])).toMatchObject({ picked: true });
+    expect(id([volume({ notified: true }), picked])?.notified).toBeUndefined();
+    expect(
+      id([volume({ observedAt: 1000 }), volume({ observedAt: 2000, picked: true })])?.picked,
+    ).toBeUndefined();
+  });
+
   it('drops a resource whose newest record is a deletion, and counts it', () => {
     const inventory = new Inventory();
     inventory.add(volume({ observedAt: 1000 }));

@@ -25,6 +25,11 @@ export const EXPORT_RULES: readonly Rule[] = [
     '有効な IAM ポリシーに attachedResource または policy がありません',
   ],
   [/a policy result that is not an object/g, 'policyResults の要素がオブジェクトではありません'],
+  // Steampipe's answer with its timing (sources/steampipe-tables.ts).
+  [
+    /the answer's scans were asked by (.+?) \(its timing metadata\): its rows are a selection of their table, not the listing of their account or Region/g,
+    '応答のスキャンは $1 で絞り込まれています（タイミングのメタデータ）: その行は表の一部を選んだもので、アカウントまたはリージョンの一覧ではありません',
+  ],
   [/an effective policy that is not an object/g, '有効な IAM ポリシーがオブジェクトではありません'],
   // AWS describe answers (sources/aws/api-describe.ts).
   [

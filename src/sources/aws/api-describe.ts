@@ -4,7 +4,7 @@ import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer 
 import { asRecord, decodeJsonValue } from './config-item.ts';
 import { configItemsToResources } from './config-items-reader.ts';
 import { DESCRIBE_APIS, type DescribeApi } from './describe-apis.ts';
-import { emptyListingMember, emptyListingRecords } from './empty-listing.ts';
+import { emptyListingMember, emptyListingRecords, isLastPage, resourceNamedInPath } from './empty-listing.ts';
 import { iamListingAnswerRecords } from './iam-listing.ts';
 import { rotationStatusItem, unnamedAnswer } from './unnamed-answers.ts';
 
@@ -71,7 +71,9 @@ export const awsApiDescribeFormat: DocumentFormat = {
       if (unplaced) ctx.skip(unplaced, { index });
       else read.push(...configItemsToResources([asItem(api, entry, place)], ctx, partial, index));
     }
-    yield* read;
+    yield* isSelection(document, ctx.file)
+      ? read.map((resource) => ({ ...resource, picked: true as const }))
+      : read;
     // The entries alone (`--query Roles`) may be a query's choice of them: no listing.
     if (!Array.isArray(document)) yield* iamListingAnswerRecords(document, read, ctx);
   },
@@ -95,6 +97,19 @@ function othersEntry(
     return undefined;
   const id = api.id.map((field) => entry[field]).find((value) => typeof value === 'string');
   return `${api.resourceType} ${String(id)}: owned by ${typeof alias === 'string' ? alias : String(owner)}, not the account read: aws ${command} lists others' public ones too (--owner-ids self lists the account's own)`;
+}
+
+/**
+ * Whether an answer holds some of the scope's resources only, not the listing of them all
+ * (Resource.picked): the entries alone, which a query may have chosen (`--query
+ * 'FlowLogs[?ResourceId==…]'`); a page with a next one; an answer whose file or folder names a
+ * resource (`describe-flow-logs_vpc-0a1b2c3d.json`, asked with `--filter Name=resource-id,…`).
+ * The answer itself does not say what it was asked: one with none of these signs is read as the
+ * whole listing.
+ */
+function isSelection(document: unknown, file: string): boolean {
+  const record = asRecord(document);
+  return !record || !isLastPage(record) || resourceNamedInPath(file) !== undefined;
 }
 
 /**

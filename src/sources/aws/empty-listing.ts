@@ -97,7 +97,7 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
     );
     return [];
   }
-  const resourceId = [...ctx.file.matchAll(RESOURCE_ID_IN_PATH)].at(-1)?.[1]?.toLowerCase();
+  const resourceId = resourceNamedInPath(ctx.file);
   const listing: AwsEmptyListing = {
     ...(place.region && { region: place.region }),
     ...(resourceId && { resourceId }),
@@ -106,6 +106,11 @@ export function emptyListingRecords(document: unknown, member: string, ctx: Read
   return [
     accountResource(place.account, { [fact]: explicitList([listing], member, LISTINGS) }, { file: ctx.file }),
   ];
+}
+
+/** The EC2 resource the file's name or folders name (RESOURCE_ID_IN_PATH), in lower case. */
+export function resourceNamedInPath(file: string): string | undefined {
+  return [...file.matchAll(RESOURCE_ID_IN_PATH)].at(-1)?.[1]?.toLowerCase();
 }
 
 /** The answer is the listing's last page: no next token or marker, and not said to be cut short. */

@@ -30,6 +30,16 @@ export function iamListingRecord(
   return accountResource(account, facts, origin);
 }
 
+/** Whether a record is an account's record that its principals were listed (iamListingRecord), and nothing else. */
+export function isIamListingRecord(resource: Resource): boolean {
+  const facts = Object.keys(resource.facts);
+  return (
+    resource.kansaType === 'account' &&
+    facts.length > 0 &&
+    facts.every((fact) => Object.values(IAM_LISTED_BY_TYPE).includes(fact as IamListedFact))
+  );
+}
+
 /**
  * The resources of a whole listing, then its listing records: for each account its principals
  * name, the types they are of (a listing with no principal of a type says nothing of it here).

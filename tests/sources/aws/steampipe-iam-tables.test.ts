@@ -54,6 +54,42 @@ describe('steampipe-rows: aws_iam_role and aws_iam_user', () => {
     });
   });
 
+  // `steampipe query --output json --timing`: the scans' quals (turbot/steampipe
+  // pkg/query/queryresult/scan_metadata.go) say what the rows were asked by.
+  it('reads rows of a scan asked by a key column as a selection: no listing of the account’s roles', () => {
+    const rows = corpusRows('aws', 'aws-iam-role.json');
+    const timed = (quals: object[], limit?: number) => ({
+      columns: Object.keys(rows[0]!).map((name) => ({ name, data_type: 'text' })),
+      rows,
+      metadata: {
+        duration_ms: 402,
+        scans: [
+          {
+            connection: 'aws',
+            table: 'aws_iam_role',
+            rows_fetched: rows.length,
+            quals,
+            ...(limit && { limit }),
+          },
+        ],
+        rows_returned: rows.length,
+      },
+    });
+    const byName = readRows(timed([{ column: 'name', operator: '=', value: 'vendor-support' }])).resources;
+    expect(byName.filter((r) => r.kansaType === 'account')).toEqual([]);
+    expect(byName.length).toBeGreaterThan(0);
+    expect(byName.every((r) => r.picked === true)).toBe(true);
+    expect(readRows(timed([], 1)).resources.some((r) => r.kansaType === 'account')).toBe(false);
+    // A qual on the scope (the account, the Region) lists that scope whole.
+    const scoped = readRows(
+      timed([{ column: 'account_id', operator: '=', value: '474747474747' }]),
+    ).resources;
+    expect(scoped.filter((r) => r.kansaType === 'account').map((r) => r.facts)).toContainEqual({
+      iamRolesListed: { value: true, source: 'explicit', path: 'aws_iam_role' },
+    });
+    expect(scoped.some((r) => r.picked)).toBe(false);
+  });
+
   it('skips a row whose query left out the policies, naming the columns', () => {
     const { inline_policies: _notSelected, ...projected } = corpusRows('aws', 'aws-iam-role.json')[0]!;
     const { resources, skipped } = readRows([projected]);

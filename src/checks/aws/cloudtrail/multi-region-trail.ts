@@ -28,6 +28,7 @@ export default defineCheck<
   | 'unknownScope'
   | 'notListedHere'
   | 'onlyNotified'
+  | 'onlyPicked'
 >({
   meta: {
     id: 'aws.cloudtrail.multi-region-trail',
@@ -84,6 +85,10 @@ export default defineCheck<
       onlyNotified: {
         ja: '証跡 {{trails}} は変更通知または Config ルールのイベント（変更されたリソースだけを運ぶ）にあったものだけで、このアカウントの証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
         en: "Cannot tell: trails {{trails}} were seen only in change notifications or rule events, which carry the resources that changed; this account's list of trails (its describe-trails or Config trail records) was not read",
+      },
+      onlyPicked: {
+        ja: '証跡 {{trails}} は一部の証跡だけを選んだ応答（クエリで選んだ項目、続きのページがある応答、リソースで絞り込んだ応答）にあったもので、このアカウントの証跡一覧（describe-trails または Config の証跡の記録）は読まれていないため判断できません',
+        en: "Cannot tell: trails {{trails}} were read from answers that selected some trails only (a query's entries, a page with a next one, an answer filtered by a resource); this account's list of trails (its describe-trails or Config trail records) was not read",
       },
       unknownScope: {
         ja: '証跡 {{trails}} が全リージョン対象かどうかがエクスポートから分かりません',
@@ -145,13 +150,17 @@ export default defineCheck<
     const data = { trails: scopes.map((scope) => scope.name) };
     // A FAIL says the account has no good trail: only its own listing tells all its trails. A
     // member's listing of this account's organization trail shows that one trail, not the rest.
-    // Nor does a change notification, which carries the one trail that changed.
-    const listed = own.filter((trail) => !trail.notified);
+    // Nor does a change notification, which carries the one trail that changed, nor an answer
+    // that selected some trails (Resource.picked).
+    const listed = own.filter((trail) => !trail.notified && !trail.picked);
     const listedHere =
       organization.length > 0 ||
       listedNone.length > 0 ||
       listed.some((trail) => listsOwn(trail.facts.listedBy, resource.account));
-    if (!listedHere && listed.length === 0) return undetermined('onlyNotified', [ONLY_NOTIFIED], data);
+    if (!listedHere && listed.length === 0)
+      return own.some((trail) => trail.picked)
+        ? undetermined('onlyPicked', [ONLY_PICKED], data)
+        : undetermined('onlyNotified', [ONLY_NOTIFIED], data);
     if (!listedHere) {
       const listings = listed.flatMap((trail) => {
         const { listedBy } = trail.facts;
@@ -184,6 +193,11 @@ export default defineCheck<
 const ONLY_NOTIFIED = unknown('configurationItems[resourceType=AWS::CloudTrail::Trail]', {
   ja: 'このアカウントの証跡は変更通知またはルールのイベントにあったものだけです（証跡一覧ではありません）',
   en: "the account's trails were read from change notifications or rule events only (no listing of its trails)",
+});
+
+const ONLY_PICKED = unknown('configurationItems[resourceType=AWS::CloudTrail::Trail]', {
+  ja: 'このアカウントの証跡は一部を選んだ応答にあったものだけです（証跡一覧ではありません）',
+  en: "the account's trails were read from answers that selected some of them only (no listing of its trails)",
 });
 
 /**

@@ -9,7 +9,14 @@ import { emptyConfigListings, emptyListings } from '../lib/listings.ts';
 
 export default defineCheck<
   AwsVpcFacts,
-  'logged' | 'notLogged' | 'noFlowLogs' | 'notInPlan' | 'flowLogsUnread' | 'onlyNotified' | 'unknown'
+  | 'logged'
+  | 'notLogged'
+  | 'noFlowLogs'
+  | 'notInPlan'
+  | 'flowLogsUnread'
+  | 'onlyNotified'
+  | 'onlyPicked'
+  | 'unknown'
 >({
   meta: {
     id: 'aws.ec2.vpc-flow-logs',
@@ -53,6 +60,10 @@ export default defineCheck<
         ja: 'VPC {{vpc}} に有効なフローログは変更通知またはルールのイベント（変更されたリソースだけを運ぶ）に現れていませんが、それらはフローログの一覧ではないため判断できません',
         en: 'Cannot tell: change notifications and rule events, which carry the resources that changed, show no active flow log of VPC {{vpc}}, and they are no listing of the flow logs',
       },
+      onlyPicked: {
+        ja: 'VPC {{vpc}} に有効なフローログは読み込んだ応答に現れていませんが、それらは一部のフローログだけを選んだもの（リソースで絞り込んだ応答、続きのページがある応答、クエリで選んだ項目）で、このリージョンのフローログの一覧ではないため判断できません',
+        en: "Cannot tell: the answers read show no active flow log of VPC {{vpc}}, and they selected some flow logs only (an answer filtered by a resource, a page with a next one, a query's entries), not the Region's whole listing",
+      },
       unknown: {
         ja: 'VPC {{vpc}} の ID がエクスポートにありません',
         en: 'The export does not show the id of VPC {{vpc}}',
@@ -87,7 +98,10 @@ export default defineCheck<
       });
       return fail('notLogged', [vpcId, none], data);
     }
-    if (flowLogs.length === 0) {
+    // Change notifications carry the flow logs that changed, and a filtered answer or a page
+    // some of them (Resource.picked): neither is the listing of the Region's.
+    const selected = flowLogs.every((flowLog) => flowLog.notified || flowLog.picked);
+    if (selected) {
       // The Region's flow logs were listed, and none is there (describe-flow-logs → FlowLogs: [],
       // or the Region's whole Config inventory while Config records flow logs in another Region).
       const listed = [
@@ -98,6 +112,8 @@ export default defineCheck<
         ...emptyConfigListings(ctx.inventory, resource.account, 'AWS::EC2::FlowLog', resource.region),
       ];
       if (listed.length > 0) return fail('notLogged', [vpcId, ...listed], data);
+    }
+    if (flowLogs.length === 0) {
       return undetermined('noFlowLogs', [
         vpcId,
         unknown('configurationItems[resourceType=AWS::EC2::FlowLog]', {
@@ -121,7 +137,24 @@ export default defineCheck<
         flowLogs: unread.map((flowLog) => flowLog.name),
       });
     }
-    // Change notifications carry the flow logs that changed: no listing of the Region's.
+    if (selected && flowLogs.some((flowLog) => flowLog.picked)) {
+      return undetermined(
+        'onlyPicked',
+        [
+          vpcId,
+          unknown(`AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {
+            ja: 'このアカウント・リージョンのフローログは一部を選んだ応答にあったものだけです（一覧ではありません）',
+            en: "the account's flow logs in this Region were read from answers that selected some of them only (no listing of them)",
+          }),
+          ...flowLogs
+            .filter((flowLog) => flowLog.picked)
+            .map((flowLog) =>
+              evidenceFrom(flowLog, factOf(flowLog.facts.resourceId, 'configuration.resourceId')),
+            ),
+        ],
+        data,
+      );
+    }
     if (flowLogs.every((flowLog) => flowLog.notified)) {
       return undetermined(
         'onlyNotified',

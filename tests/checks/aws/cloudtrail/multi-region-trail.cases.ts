@@ -257,6 +257,29 @@ export default {
       evidence: [{ path: 'configurationItems[resourceType=AWS::CloudTrail::Trail]', source: 'unknown' }],
     },
     {
+      // `--query 'trailList[?IsMultiRegionTrail==`false`]'`: the entries a query kept, not every trail.
+      name: 'the single-Region trails alone that a describe-trails --query kept: no listing of the trails',
+      records: [
+        jsonFile(
+          [
+            {
+              Name: 'local',
+              S3BucketName: 'local-logs',
+              IsMultiRegionTrail: false,
+              HomeRegion: 'ap-northeast-1',
+              TrailARN: trailArn('local'),
+              IsOrganizationTrail: false,
+            },
+          ],
+          `${ACCOUNT}/ap-northeast-1/cloudtrail-describe-trails-single-region.json`,
+        ),
+        ROOT,
+      ],
+      status: 'UNKNOWN',
+      messageId: 'onlyPicked',
+      data: { trails: ['local'] },
+    },
+    {
       name: "a rule event's trail beside the account's own Config listing of another: the listing decides",
       records: [
         configRuleEvents([trail('local', { isMultiRegionTrail: false })]),

@@ -363,6 +363,79 @@ function emptyListingCases(): AnyCase[] {
       status: 'FAIL',
       messageId: 'notLogged',
     },
+    ...selectedAnswerCases(),
+  ];
+}
+
+/**
+ * describe-flow-logs answers that hold some of the Region's flow logs (Resource.picked): another
+ * VPC's flow log on them says nothing of this VPC's.
+ */
+function selectedAnswerCases(): AnyCase[] {
+  const vpcs = jsonFile(
+    {
+      Vpcs: ['vpc-0a1b2c3d', 'vpc-0e5f6a7b'].map((VpcId) => ({
+        VpcId,
+        OwnerId: ACCOUNT,
+        CidrBlock: '10.1.0.0/16',
+        State: 'available',
+        IsDefault: false,
+      })),
+    },
+    `${ACCOUNT}/${REGION}/ec2-describe-vpcs.json`,
+  );
+  const entry = {
+    FlowLogId: 'fl-0f1e2d3c',
+    FlowLogStatus: 'ACTIVE',
+    ResourceId: 'vpc-0a1b2c3d',
+    TrafficType: 'ALL',
+  };
+  const answer = (document: object, name: string) => jsonFile(document, `${ACCOUNT}/${REGION}/${name}`);
+  const unknownOther = (name: string, flowLogs: object) => ({
+    name,
+    records: [vpcs, flowLogs],
+    target: 'vpc-0e5f6a7b',
+    status: 'UNKNOWN' as const,
+    messageId: 'onlyPicked',
+  });
+  return [
+    unknownOther(
+      "describe-flow-logs filtered by another VPC (its file named for it) with that VPC's flow log",
+      answer({ FlowLogs: [entry] }, 'ec2-describe-flow-logs_vpc-0a1b2c3d.json'),
+    ),
+    unknownOther(
+      'a page of describe-flow-logs with a NextToken and another VPC’s flow log',
+      answer({ FlowLogs: [entry], NextToken: 'eyJ2IjoiMSJ9' }, 'ec2-describe-flow-logs.json'),
+    ),
+    {
+      name: 'the filtered answer’s VPC is judged on it',
+      records: [vpcs, answer({ FlowLogs: [entry] }, 'ec2-describe-flow-logs_vpc-0a1b2c3d.json')],
+      target: 'vpc-0a1b2c3d',
+      status: 'PASS',
+      messageId: 'logged',
+    },
+    {
+      name: 'the same flow log in the Region’s whole answer too: listed, this VPC has none',
+      records: [
+        vpcs,
+        answer({ FlowLogs: [entry] }, 'ec2-describe-flow-logs_vpc-0a1b2c3d.json'),
+        answer({ FlowLogs: [entry] }, 'ec2-describe-flow-logs.json'),
+      ],
+      target: 'vpc-0e5f6a7b',
+      status: 'FAIL',
+      messageId: 'notLogged',
+    },
+    {
+      name: 'a filtered answer beside the Region’s whole listing, empty: this VPC has none',
+      records: [
+        vpcs,
+        answer({ FlowLogs: [entry] }, 'ec2-describe-flow-logs_vpc-0a1b2c3d.json'),
+        answer({ FlowLogs: [] }, 'ec2-describe-flow-logs.json'),
+      ],
+      target: 'vpc-0e5f6a7b',
+      status: 'FAIL',
+      messageId: 'notLogged',
+    },
   ];
 }
 
