@@ -1,15 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
-import {
-  type CheckResult,
-  defineCheck,
-  type Evidence,
-  fail,
-  notApplicable,
-  pass,
-  undetermined,
-} from '../../check.ts';
+import { type CheckResult, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { taggedKey } from '../lib/classification.ts';
 import {
   isAllowedRegion,
@@ -29,7 +21,7 @@ import { markedTag } from '../lib/tags.ts';
 export default defineCheck<
   CommonFacts,
   | 'domestic'
-  | 'locationless'
+  | 'anywhere'
   | 'locationUnreadable'
   | 'backupAbroad'
   | 'backupAbroadWithoutCmk'
@@ -103,7 +95,6 @@ export default defineCheck<
   evaluate(resource, { params, classification, inventory }) {
     const region = explicit(resource.region, 'region');
     const location = locationOf(resource, params);
-    if (location === 'locationless') return notApplicable('locationless', [region]);
     if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
     if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
 
@@ -151,7 +142,8 @@ export default defineCheck<
     if (cmk.source !== 'unknown' && cmk.value === true) {
       return { ...fail('abroadWithCmk', [region, cmk], data), severity: 'medium' };
     }
-    return fail('abroad', [region, cmk], data);
+    // A resource in `global` takes the exceptions and relief of one abroad: its data may be.
+    return fail(location, [region, cmk], data);
   },
 });
 

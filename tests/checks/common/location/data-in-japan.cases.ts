@@ -171,10 +171,24 @@ const cases: AnyCase[] = [
     messageId: 'locationUnreadable',
   },
   {
-    name: 'a key in the global location',
+    // Cloud KMS serves a global key ring from data centres around the world.
+    name: 'a key in the global location, of class 1',
+    records: [
+      assetExport([
+        {
+          ...globalKey,
+          resource: { data: { ...globalKey.resource.data, labels: { confidentiality: '1' } } },
+        },
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'anywhere',
+  },
+  {
+    name: 'a key in the global location, untagged (the default class 2: no relief)',
     records: [assetExport([globalKey])],
-    status: 'NOT_APPLICABLE',
-    messageId: 'locationless',
+    status: 'FAIL',
+    messageId: 'abroadClassified',
   },
   {
     name: 'a location that names no region (a template expression)',
