@@ -1,7 +1,15 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
-import { type CheckResult, defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
+import {
+  type CheckResult,
+  defineCheck,
+  type Evidence,
+  fail,
+  type InventoryView,
+  pass,
+  undetermined,
+} from '../../check.ts';
 import { taggedKey } from '../lib/classification.ts';
 import {
   isAllowedRegion,
@@ -92,8 +100,8 @@ export default defineCheck<
       },
     },
   },
-  evaluate(resource, { params, classification, inventory }) {
-    const region = explicit(resource.region, 'region');
+  evaluate(located, { params, classification, inventory }) {
+    const { resource, region } = placed(located, inventory);
     const location = locationOf(resource, params);
     if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
     if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
@@ -146,6 +154,26 @@ export default defineCheck<
     return fail(location, [region, cmk], data);
   },
 });
+
+/**
+ * A resource whose record names no location, kept in another that the inventory places (a Key
+ * Vault key, as the data plane lists it, in its vault), is where that one is: the evidence is
+ * the container's region.
+ */
+function placed(
+  resource: Resource<CommonFacts>,
+  inventory: InventoryView,
+): { resource: Resource<CommonFacts>; region: Evidence } {
+  const region = explicit(resource.region, 'region');
+  const keptIn = resource.facts.keptIn;
+  if (!isLocationUnreadable(resource) || !keptIn || keptIn.source === 'unknown') return { resource, region };
+  const container = inventory.byId(resource.provider, keptIn.value);
+  if (!container || isLocationUnreadable(container)) return { resource, region };
+  return {
+    resource: { ...resource, region: container.region },
+    region: { ...explicit(container.region, 'region'), resourceId: container.id },
+  };
+}
 
 /**
  * A copy abroad of data whose primary is domestic (LOC-2). The discussion paper (3.1 1)(4)) still

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
-import { assetExport, graphQuery } from '../../../helpers/exports.ts';
+import { assetExport, graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
 import { copyCases } from './copies.ts';
@@ -60,6 +60,38 @@ const globalKey = {
   ancestors: ['projects/123456789012'],
   resource: { data: { purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s' } },
 };
+const VAULT = `/subscriptions/${SUB}/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-city`;
+/** A vault as ARM lists it, and its keys in a list whose records name no location. */
+const vaultWithKey = (location: string) => [
+  jsonFile({
+    value: [
+      {
+        id: VAULT,
+        name: 'kv-city',
+        type: 'Microsoft.KeyVault/vaults',
+        location,
+        properties: {
+          sku: { family: 'A', name: 'standard' },
+          enableSoftDelete: true,
+          enablePurgeProtection: true,
+        },
+      },
+    ],
+  }),
+  jsonFile(
+    {
+      value: [
+        {
+          id: `${VAULT}/keys/cmk`,
+          name: 'cmk',
+          type: 'Microsoft.KeyVault/vaults/keys',
+          properties: { kty: 'RSA', attributes: { enabled: true, exp: 1893456000 } },
+        },
+      ],
+    },
+    'keys.json',
+  ),
+];
 
 const cases: AnyCase[] = [
   ...azureTable.map(([name, status, messageId, severity]) => ({
@@ -189,6 +221,29 @@ const cases: AnyCase[] = [
     records: [assetExport([globalKey])],
     status: 'FAIL',
     messageId: 'abroadClassified',
+  },
+  {
+    // A key record that names no location is where its vault is: the vault's region decides.
+    name: 'a key without a location, in a vault in East US',
+    records: vaultWithKey('eastus'),
+    target: `${VAULT}/keys/cmk`,
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+    evidence: [{ path: 'region', value: 'eastus', resourceId: VAULT.toLowerCase() }, {}],
+  },
+  {
+    name: 'a key without a location, in a vault in Japan East',
+    records: vaultWithKey('japaneast'),
+    target: `${VAULT}/keys/cmk`,
+    status: 'PASS',
+    messageId: 'domestic',
+  },
+  {
+    name: 'a key without a location, its vault not in the inventory',
+    records: vaultWithKey('japaneast').slice(1),
+    target: `${VAULT}/keys/cmk`,
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
   },
   {
     name: 'a location that names no region (a template expression)',
