@@ -4,6 +4,7 @@ import { assetExport, graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
 import { copyCases } from './copies.ts';
+import { globalTableCases } from './global-tables.ts';
 import { AZURE, azureId, GCP, gcpBucket, SUB, storageAccount } from './records.ts';
 
 const azureTable = [
@@ -323,7 +324,7 @@ const cases: AnyCase[] = [
   },
 ];
 
-const { valid, invalid } = byVerdict(cases);
+const { valid, invalid } = byVerdict([...cases, ...globalTableCases]);
 
 export default {
   valid: [...valid, ...copyCases.valid],
