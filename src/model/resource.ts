@@ -86,6 +86,15 @@ export const MANAGEMENT_TYPES: ReadonlySet<KansaType> = new Set<KansaType>([
   'audit.log-bucket',
 ]);
 
+/**
+ * Whether resources of a type keep data somewhere (LOC-1's and LOC-4's types): a record of one
+ * that names no location leaves it unknown, never `global`, which for them says that the
+ * provider may keep the data in any region.
+ */
+export function isLocatedType(type: KansaType): boolean {
+  return DATA_HANDLING_TYPES.has(type) || MANAGEMENT_TYPES.has(type);
+}
+
 /** Where a resource record was read from, so an auditor can find it in the export. */
 export interface Origin {
   readonly file: string;

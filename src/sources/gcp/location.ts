@@ -74,14 +74,19 @@ export function bucketDataLocation(data: JsonObject): string | undefined {
   return farthestRegion(at(data, 'customPlacementConfig.dataLocations'));
 }
 
-/** The data location of snapshots, machine images and backups: the first of `storageLocations`. */
-export function storageLocation(data: JsonObject): string | undefined {
+/**
+ * The data location of snapshots, machine images and images: the first of `storageLocations`.
+ * They are global resources (`resource.location` `global`, `…/global/snapshots/…`): a record
+ * without `storageLocations` (a search summary) does not say where their data is, which is
+ * unknown, not `global`.
+ */
+export function storageLocation(data: JsonObject): string {
   for (const key of ['storageLocations', 'storageLocation']) {
     const value = at(data, key);
     if (typeof value === 'string' && value !== '') return value;
     if (Array.isArray(value) && typeof value[0] === 'string' && value[0] !== '') return value[0];
   }
-  return undefined;
+  return UNKNOWN_REGION;
 }
 
 const NAMED_LOCATION = /\/(?:locations|regions|zones)\/([^/]+)(?:\/|$)/;

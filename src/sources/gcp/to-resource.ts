@@ -3,7 +3,7 @@ import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { CommonFacts } from '../../model/facts.ts';
 import {
   accountResourceId,
-  DATA_HANDLING_TYPES,
+  isLocatedType,
   type Origin,
   type Resource,
   UNKNOWN_REGION,
@@ -53,7 +53,7 @@ export function assetToResource(
       asset,
       data,
       type?.region,
-      unnamedRegion ?? (type && DATA_HANDLING_TYPES.has(type.kansaType) ? UNKNOWN_REGION : 'global'),
+      unnamedRegion ?? (type && isLocatedType(type.kansaType) ? UNKNOWN_REGION : 'global'),
     ),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,

@@ -309,6 +309,19 @@ describe('gcp: location when `location` is not where you look', () => {
       'eu',
     ],
     [
+      // A search summary keeps a snapshot's `location` (global), not its `storageLocations`.
+      'a snapshot without storageLocations: unknown, not its global scope',
+      {
+        name: '//compute.googleapis.com/projects/p/global/snapshots/s',
+        asset_type: 'compute.googleapis.com/Snapshot',
+        resource: {
+          location: 'global',
+          data: { name: 's', sourceDisk: 'projects/p/zones/asia-northeast1-a/disks/d' },
+        },
+      },
+      UNKNOWN_REGION,
+    ],
+    [
       'the older storageLocation spelling',
       {
         name: '//compute.googleapis.com/projects/p/global/snapshots/s',

@@ -2,15 +2,15 @@ import { memoized } from '../../../base/memo.ts';
 import type { ScanParameters } from '../../../model/parameters.ts';
 import type { Resource } from '../../../model/resource.ts';
 
-/** The messages both location checks give for a resource that is in Japan or not in a region. */
+/** The messages both location checks give for a resource in Japan, or in no region it chose. */
 export const LOCATED_MESSAGES = {
   domestic: {
     ja: '国内リージョン {{region}} に配置されています',
     en: 'Located in the domestic region {{region}}',
   },
-  locationless: {
-    ja: '特定のリージョンを持たないリソースです',
-    en: 'The resource is not located in a region',
+  anywhere: {
+    ja: 'ロケーション {{region}} に配置されており、リージョンを選んでいません。データは事業者が選ぶいずれのリージョン（国外を含む）にも置かれ得ます',
+    en: 'Located in {{region}}: no region is chosen, and the provider may keep the data in any region, abroad included',
   },
 };
 
@@ -36,16 +36,23 @@ function allowedSet(allowed: readonly string[]): ReadonlySet<string> {
 const ALLOWED = new WeakMap<readonly string[], ReadonlySet<string>>();
 
 /**
- * Where a resource is, as the location checks decide it (its region worked out once): not in a
- * region by nature (`global`: IAM, networks, location-less services), in no region the input
- * names (`unreadable`, see isLocationUnreadable), in an allowed region, or abroad.
+ * Where a resource that keeps data is, as the location checks decide it (its region worked out
+ * once): in no region the input names (`unreadable`, see isLocationUnreadable), in an allowed
+ * region, abroad, or `anywhere`. A cloud writes `global` for such a resource placed
+ * in no region of the customer's choosing: a Cloud Logging bucket in `global` (the `_Default`
+ * and `_Required` buckets of most projects) may keep its logs in any region, a Cloud KMS key
+ * ring in `global` is served from data centres around the world
+ * (https://cloud.google.com/logging/docs/regionalized-logs,
+ * https://cloud.google.com/kms/docs/locations). The guidelines ask for domestic data centres,
+ * and `global` chooses none. (The readers write `global` for no resource that keeps data
+ * otherwise: a record of one that names no location leaves it unknown, `isLocatedType`.)
  */
 export function locationOf(
   resource: Resource,
   params: ScanParameters,
-): 'locationless' | 'unreadable' | 'allowed' | 'abroad' {
+): 'anywhere' | 'unreadable' | 'allowed' | 'abroad' {
   const region = canonicalRegion(resource.region);
-  if (region === 'global') return 'locationless';
+  if (region === 'global') return 'anywhere';
   if (region === '') return 'unreadable';
   return allowedSet(params.allowedRegions[resource.provider]).has(region) ? 'allowed' : 'abroad';
 }

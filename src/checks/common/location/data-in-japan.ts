@@ -6,7 +6,7 @@ import {
   defineCheck,
   type Evidence,
   fail,
-  notApplicable,
+  type InventoryView,
   pass,
   undetermined,
 } from '../../check.ts';
@@ -29,7 +29,7 @@ import { markedTag } from '../lib/tags.ts';
 export default defineCheck<
   CommonFacts,
   | 'domestic'
-  | 'locationless'
+  | 'anywhere'
   | 'locationUnreadable'
   | 'backupAbroad'
   | 'backupAbroadWithoutCmk'
@@ -100,10 +100,9 @@ export default defineCheck<
       },
     },
   },
-  evaluate(resource, { params, classification, inventory }) {
-    const region = explicit(resource.region, 'region');
+  evaluate(located, { params, classification, inventory }) {
+    const { resource, region } = placed(located, inventory);
     const location = locationOf(resource, params);
-    if (location === 'locationless') return notApplicable('locationless', [region]);
     if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
     if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
 
@@ -151,9 +150,30 @@ export default defineCheck<
     if (cmk.source !== 'unknown' && cmk.value === true) {
       return { ...fail('abroadWithCmk', [region, cmk], data), severity: 'medium' };
     }
-    return fail('abroad', [region, cmk], data);
+    // A resource in `global` takes the exceptions and relief of one abroad: its data may be.
+    return fail(location, [region, cmk], data);
   },
 });
+
+/**
+ * A resource whose record names no location, kept in another that the inventory places (a Key
+ * Vault key, as the data plane lists it, in its vault), is where that one is: the evidence is
+ * the container's region.
+ */
+function placed(
+  resource: Resource<CommonFacts>,
+  inventory: InventoryView,
+): { resource: Resource<CommonFacts>; region: Evidence } {
+  const region = explicit(resource.region, 'region');
+  const keptIn = resource.facts.keptIn;
+  if (!isLocationUnreadable(resource) || !keptIn || keptIn.source === 'unknown') return { resource, region };
+  const container = inventory.byId(resource.provider, keptIn.value);
+  if (!container || isLocationUnreadable(container)) return { resource, region };
+  return {
+    resource: { ...resource, region: container.region },
+    region: { ...explicit(container.region, 'region'), resourceId: container.id },
+  };
+}
 
 /**
  * A copy abroad of data whose primary is domestic (LOC-2). The discussion paper (3.1 1)(4)) still

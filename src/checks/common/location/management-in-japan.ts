@@ -1,10 +1,10 @@
 import { explicit } from '../../../model/fact.ts';
 import { MANAGEMENT_TYPES } from '../../../model/resource.ts';
-import { defineCheck, fail, notApplicable, pass, undetermined } from '../../check.ts';
+import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { LOCATED_MESSAGES, locationOf, UNREADABLE_LOCATION_MESSAGE } from '../lib/region.ts';
 
 /** LOC-4: management services (monitoring, log workspaces) are preferably domestic. */
-export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>({
+export default defineCheck<object, 'domestic' | 'anywhere' | 'locationUnreadable' | 'abroad'>({
   meta: {
     id: 'common.location.management-in-japan',
     provider: 'any',
@@ -35,9 +35,8 @@ export default defineCheck<object, 'domestic' | 'locationless' | 'locationUnread
   evaluate(resource, { params }) {
     const region = explicit(resource.region, 'region');
     const location = locationOf(resource, params);
-    if (location === 'locationless') return notApplicable('locationless', [region]);
     if (location === 'unreadable') return undetermined('locationUnreadable', [region]);
     if (location === 'allowed') return pass('domestic', [region], { region: resource.region });
-    return fail('abroad', [region], { region: resource.region });
+    return fail(location, [region], { region: resource.region });
   },
 });

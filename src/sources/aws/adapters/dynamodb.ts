@@ -1,5 +1,6 @@
 import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit } from '../../../model/fact.ts';
+import { UNKNOWN_REGION } from '../../../model/resource.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, carries, fieldAnyCase, toStringValue } from './fields.ts';
 import { customerManagedKeyOf } from './kms.ts';
@@ -51,3 +52,27 @@ const OWNED_KEY = {
   ja: 'KMS キーの指定がありません: DynamoDB は AWS 所有キーで暗号化します（利用者管理の鍵ではありません）',
   en: 'no KMS key: DynamoDB encrypts with an AWS owned key (not a customer managed key)',
 };
+
+/** AWS's Regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */
+const JAPAN_REGIONS: ReadonlySet<string> = new Set(['ap-northeast-1', 'ap-northeast-3']);
+
+/**
+ * Where a global table's data is: each replica (`Replicas[].RegionName`, Config's
+ * `replicas[].regionName`) is a full copy that takes writes (multi-active), so none is the
+ * primary and the table is as far out as its farthest replica (the first outside Japan); one
+ * whose Region is not named may be that one. A replica whose creation failed holds nothing.
+ * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicaDescription.html
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
+ */
+export function dynamoDbTableRegion(item: ConfigItem): string | undefined {
+  const replicas = fieldAnyCase(item.configuration, 'Replicas');
+  if (!Array.isArray(replicas)) return undefined;
+  for (const replica of replicas) {
+    const entry = asRecord(replica);
+    if (toStringValue(fieldAnyCase(entry, 'ReplicaStatus'))?.toUpperCase() === 'CREATION_FAILED') continue;
+    const region = toStringValue(fieldAnyCase(entry, 'RegionName'))?.toLowerCase();
+    if (!region) return UNKNOWN_REGION;
+    if (!JAPAN_REGIONS.has(region)) return region;
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@ import type { KansaType, Origin, Resource } from '../../../model/resource.ts';
 import type { ConfigItem } from '../config-item.ts';
 import { cloudTrailFacts, trailAccount } from './cloudtrail.ts';
 import { athenaWorkGroupFacts, backupVaultFacts, secretFacts, workspaceFacts } from './data-services.ts';
-import { dynamoDbTableFacts } from './dynamodb.ts';
+import { dynamoDbTableFacts, dynamoDbTableRegion } from './dynamodb.ts';
 import { eksClusterFacts } from './eks.ts';
 import {
   ebsSnapshotFacts,
@@ -30,6 +30,8 @@ interface NativeType {
   readonly kansaType: KansaType;
   /** Reads the facts checks decide on; types no check reads yet carry none. */
   readonly facts?: (item: ConfigItem) => object;
+  /** Where the resource's data is when that is not only its own Region (its replicas'). */
+  readonly dataRegion?: (item: ConfigItem) => string | undefined;
 }
 
 /**
@@ -51,7 +53,11 @@ const NATIVE_TYPES: Readonly<Record<string, NativeType>> = {
   'AWS::Backup::BackupVault': { kansaType: 'compute.snapshot', facts: backupVaultFacts },
   'AWS::Backup::RecoveryPoint': { kansaType: 'compute.snapshot', facts: recoveryPointFacts },
   'AWS::CloudTrail::Trail': { kansaType: 'audit.trail', facts: cloudTrailFacts },
-  'AWS::DynamoDB::Table': { kansaType: 'database.table', facts: dynamoDbTableFacts },
+  'AWS::DynamoDB::Table': {
+    kansaType: 'database.table',
+    facts: dynamoDbTableFacts,
+    dataRegion: dynamoDbTableRegion,
+  },
   'AWS::DocDB::DBCluster': { kansaType: 'database.server' },
   'AWS::EC2::Instance': { kansaType: 'compute.vm' },
   'AWS::EC2::FlowLog': { kansaType: 'network.flow-log', facts: flowLogFacts },
@@ -142,7 +148,7 @@ export function configItemToResource(given: ConfigItem, origin: Origin): Resourc
     provider: 'aws',
     // A trail is in the account its ARN names; its facts keep the account that listed it.
     account: sharedString(trailAccount(item)),
-    region: accountWide ? 'global' : sharedString(item.region),
+    region: accountWide ? 'global' : sharedString(native?.dataRegion?.(item) ?? item.region),
     kansaType: native?.kansaType ?? 'other',
     nativeType: sharedString(item.resourceType),
     id: accountWide ? accountPublicAccessBlockId(item.accountId) : (item.arn ?? syntheticId(item)),

@@ -1,5 +1,11 @@
 import { sharedString } from '../../../base/memo.ts';
-import { accountResourceId, type Origin, type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
+import {
+  accountResourceId,
+  isLocatedType,
+  type Origin,
+  type Resource,
+  UNKNOWN_REGION,
+} from '../../../model/resource.ts';
 import { type ArmRecord, get, type RowDialect, readArmRecord, typeFromId } from '../arm-record.ts';
 import { DEPTH_CUT, DEPTH_CUT_COVERAGE_NOTE, depthCutPaths, withUnreadable } from '../depth-cut.ts';
 import { type Projection, projectedRow, withProjectedOnly } from '../projection.ts';
@@ -144,11 +150,7 @@ export function toResource(
   return {
     provider: 'azure',
     account: sharedString(record.subscriptionId),
-    // A settings child without a location (auditing settings, server parameters) does not say
-    // where its parent is: unknown, which its parent's record, when read, replaces.
-    region:
-      adapter.dataRegion?.(record) ??
-      (parent && get(record.raw, 'location') === undefined ? UNKNOWN_REGION : record.region),
+    region: adapter.dataRegion?.(record) ?? regionOf(record, adapter, parent !== undefined),
     nativeType: parent?.nativeType ?? sharedString(record.nativeType),
     // A subscription is the account resource: other records' account-wide facts merge into it.
     id:
@@ -161,6 +163,21 @@ export function toResource(
     facts: adapter.facts ? readableFacts(record, adapter.facts(record), projection, note) : {},
     origin,
   };
+}
+
+/**
+ * Where a record places its resource. A settings child without a location (auditing settings,
+ * server parameters) does not say where its parent is, nor does a record of a type that keeps
+ * data (a storage account, a workspace, a key) that names none: a Resource Graph projection
+ * without `location`, a key as the data plane lists it. Both are unknown, which another record
+ * of the resource, when read, replaces; `global` stays for what has no location by nature.
+ */
+function regionOf(record: ArmRecord, adapter: Adapter, describesParent: boolean): string {
+  const location = get(record.raw, 'location');
+  const named = typeof location === 'string' && location.trim() !== '';
+  if (describesParent ? location === undefined : !named && isLocatedType(adapter.kansaType))
+    return UNKNOWN_REGION;
+  return record.region;
 }
 
 /**

@@ -146,6 +146,7 @@ export const keyVaultKey: Adapter = {
       ),
       rotationPeriodDays: rotationPeriod(record),
       hsmBackedKey: derivedFact(keyType, (type) => type.toUpperCase().endsWith('-HSM')),
+      keptIn: explicit(record.id.replace(/\/keys\/[^/]+$/, ''), 'id'),
     };
   },
 };

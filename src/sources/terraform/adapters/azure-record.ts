@@ -17,8 +17,10 @@ export function fromArm(
   tr: Translation,
   extra: JsonObject = {},
 ): Resource {
+  // `global` until the plan's placement (the resource's own location or its provider's) decides,
+  // as for the Google records (gcp-record.ts): a record without a location would be unknown.
   const resource = toResource(
-    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, properties, ...extra },
+    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, location: 'global', properties, ...extra },
     { file: '' },
   );
   if ('skip' in resource)

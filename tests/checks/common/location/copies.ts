@@ -53,22 +53,24 @@ export const copyCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       records: [assetExport([bucket('osaka-dr-cmk', 'US', { 'kansa-purpose': 'backup' }, KEY)])],
       messageId: 'backupAbroad',
     },
+  ],
+  invalid: [
     {
-      name: 'a global resource',
+      name: 'a key in the global location, not placed in Japan',
       records: [
         assetExport([
           {
             name: '//cloudkms.googleapis.com/projects/city/locations/global/keyRings/r/cryptoKeys/k',
             asset_type: 'cloudkms.googleapis.com/CryptoKey',
-            resource: { parent: PROJECT, data: { purpose: 'ENCRYPT_DECRYPT' } },
+            resource: {
+              parent: PROJECT,
+              data: { purpose: 'ENCRYPT_DECRYPT', labels: { confidentiality: '1' } },
+            },
           },
         ]),
       ],
-      messageId: 'locationless',
-      status: 'NOT_APPLICABLE',
+      messageId: 'anywhere',
     },
-  ],
-  invalid: [
     {
       name: 'a copy abroad of a domestic disk (LOC-2), the source region as evidence',
       records: [

@@ -1,9 +1,10 @@
 import { expect } from 'vitest';
 import { DEFAULT_PARAMETERS } from '../../../../src/model/parameters.ts';
-import { assetExport, graphQuery } from '../../../helpers/exports.ts';
+import { assetExport, graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { computeRecord } from '../../../sources/gcp/records.ts';
 import { copyCases } from './copies.ts';
+import { globalTableCases } from './global-tables.ts';
 import { AZURE, azureId, GCP, gcpBucket, SUB, storageAccount } from './records.ts';
 
 const azureTable = [
@@ -60,6 +61,38 @@ const globalKey = {
   ancestors: ['projects/123456789012'],
   resource: { data: { purpose: 'ENCRYPT_DECRYPT', rotationPeriod: '7776000s' } },
 };
+const VAULT = `/subscriptions/${SUB}/resourceGroups/rg-keys/providers/Microsoft.KeyVault/vaults/kv-city`;
+/** A vault as ARM lists it, and its keys in a list whose records name no location. */
+const vaultWithKey = (location: string) => [
+  jsonFile({
+    value: [
+      {
+        id: VAULT,
+        name: 'kv-city',
+        type: 'Microsoft.KeyVault/vaults',
+        location,
+        properties: {
+          sku: { family: 'A', name: 'standard' },
+          enableSoftDelete: true,
+          enablePurgeProtection: true,
+        },
+      },
+    ],
+  }),
+  jsonFile(
+    {
+      value: [
+        {
+          id: `${VAULT}/keys/cmk`,
+          name: 'cmk',
+          type: 'Microsoft.KeyVault/vaults/keys',
+          properties: { kty: 'RSA', attributes: { enabled: true, exp: 1893456000 } },
+        },
+      ],
+    },
+    'keys.json',
+  ),
+];
 
 const cases: AnyCase[] = [
   ...azureTable.map(([name, status, messageId, severity]) => ({
@@ -171,10 +204,47 @@ const cases: AnyCase[] = [
     messageId: 'locationUnreadable',
   },
   {
-    name: 'a key in the global location',
+    // Cloud KMS serves a global key ring from data centres around the world.
+    name: 'a key in the global location, of class 1',
+    records: [
+      assetExport([
+        {
+          ...globalKey,
+          resource: { data: { ...globalKey.resource.data, labels: { confidentiality: '1' } } },
+        },
+      ]),
+    ],
+    status: 'FAIL',
+    messageId: 'anywhere',
+  },
+  {
+    name: 'a key in the global location, untagged (the default class 2: no relief)',
     records: [assetExport([globalKey])],
-    status: 'NOT_APPLICABLE',
-    messageId: 'locationless',
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    // A key record that names no location is where its vault is: the vault's region decides.
+    name: 'a key without a location, in a vault in East US',
+    records: vaultWithKey('eastus'),
+    target: `${VAULT}/keys/cmk`,
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+    evidence: [{ path: 'region', value: 'eastus', resourceId: VAULT.toLowerCase() }, {}],
+  },
+  {
+    name: 'a key without a location, in a vault in Japan East',
+    records: vaultWithKey('japaneast'),
+    target: `${VAULT}/keys/cmk`,
+    status: 'PASS',
+    messageId: 'domestic',
+  },
+  {
+    name: 'a key without a location, its vault not in the inventory',
+    records: vaultWithKey('japaneast').slice(1),
+    target: `${VAULT}/keys/cmk`,
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
   },
   {
     name: 'a location that names no region (a template expression)',
@@ -254,7 +324,7 @@ const cases: AnyCase[] = [
   },
 ];
 
-const { valid, invalid } = byVerdict(cases);
+const { valid, invalid } = byVerdict([...cases, ...globalTableCases]);
 
 export default {
   valid: [...valid, ...copyCases.valid],

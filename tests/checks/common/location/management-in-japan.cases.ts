@@ -1,4 +1,4 @@
-import { jsonFile } from '../../../helpers/exports.ts';
+import { graphQuery, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
 import { AZURE, SUB } from './records.ts';
 
@@ -42,12 +42,6 @@ export default {
       example: true,
     },
     {
-      name: 'a location-less resource',
-      records: [workspace('log-global', 'global')],
-      messageId: 'locationless',
-      status: 'NOT_APPLICABLE',
-    },
-    {
       name: 'a Cloud Logging bucket in asia-northeast1',
       records: [logBucket('asia-northeast1')],
       messageId: 'domestic',
@@ -78,5 +72,33 @@ export default {
       records: [logBucket('us-central1')],
       messageId: 'abroad',
     },
+    {
+      // Cloud Logging may keep a global bucket's logs in any region: no domestic location chosen.
+      name: 'a Cloud Logging bucket in global (the _Default bucket of most projects)',
+      records: [logBucket('global')],
+      messageId: 'anywhere',
+      example: true,
+    },
+    {
+      name: 'a workspace whose location is global',
+      records: [workspace('log-global', 'global')],
+      messageId: 'anywhere',
+    },
+    {
+      // A Resource Graph query that projected no location: a workspace is somewhere, unknown where.
+      name: 'a workspace in a projection without location',
+      records: [
+        graphQuery([
+          {
+            id: `/subscriptions/${SUB}/resourceGroups/rg-ops/providers/Microsoft.OperationalInsights/workspaces/log-projected`,
+            name: 'log-projected',
+            type: 'microsoft.operationalinsights/workspaces',
+            properties_retentionInDays: 90,
+          },
+        ]),
+      ],
+      messageId: 'locationUnreadable',
+      status: 'UNKNOWN',
+    },
   ],
-} satisfies RuleTests<'domestic' | 'locationless' | 'locationUnreadable' | 'abroad'>;
+} satisfies RuleTests<'domestic' | 'anywhere' | 'locationUnreadable' | 'abroad'>;
