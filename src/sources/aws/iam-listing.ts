@@ -30,13 +30,15 @@ export function iamListingRecord(
   return accountResource(account, facts, origin);
 }
 
+const IAM_LISTED_FACTS: ReadonlySet<IamListedFact> = new Set(Object.values(IAM_LISTED_BY_TYPE));
+
 /** Whether a record is an account's record that its principals were listed (iamListingRecord), and nothing else. */
 export function isIamListingRecord(resource: Resource): boolean {
   const facts = Object.keys(resource.facts);
   return (
     resource.kansaType === 'account' &&
     facts.length > 0 &&
-    facts.every((fact) => Object.values(IAM_LISTED_BY_TYPE).includes(fact as IamListedFact))
+    facts.every((fact) => IAM_LISTED_FACTS.has(fact as IamListedFact))
   );
 }
 

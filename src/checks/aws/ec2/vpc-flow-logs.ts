@@ -137,33 +137,18 @@ export default defineCheck<
         flowLogs: unread.map((flowLog) => flowLog.name),
       });
     }
-    if (selected && flowLogs.some((flowLog) => flowLog.picked)) {
+    if (selected) {
+      // Only answers that are no listing of the Region's flow logs: a selection, or notifications.
+      const picked = flowLogs.filter((flowLog) => flowLog.picked);
+      const path = `AWS::EC2::FlowLog[resourceId=${vpcId.value}]`;
       return undetermined(
-        'onlyPicked',
+        picked.length > 0 ? 'onlyPicked' : 'onlyNotified',
         [
           vpcId,
-          unknown(`AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {
-            ja: 'このアカウント・リージョンのフローログは一部を選んだ応答にあったものだけです（一覧ではありません）',
-            en: "the account's flow logs in this Region were read from answers that selected some of them only (no listing of them)",
-          }),
-          ...flowLogs
-            .filter((flowLog) => flowLog.picked)
-            .map((flowLog) =>
-              evidenceFrom(flowLog, factOf(flowLog.facts.resourceId, 'configuration.resourceId')),
-            ),
-        ],
-        data,
-      );
-    }
-    if (flowLogs.every((flowLog) => flowLog.notified)) {
-      return undetermined(
-        'onlyNotified',
-        [
-          vpcId,
-          unknown(`AWS::EC2::FlowLog[resourceId=${vpcId.value}]`, {
-            ja: 'このアカウント・リージョンのフローログは変更通知またはルールのイベントにあったものだけです（一覧ではありません）',
-            en: "the account's flow logs in this Region were read from change notifications or rule events only (no listing of them)",
-          }),
+          unknown(path, picked.length > 0 ? ONLY_PICKED : ONLY_NOTIFIED),
+          ...picked.map((flowLog) =>
+            evidenceFrom(flowLog, factOf(flowLog.facts.resourceId, 'configuration.resourceId')),
+          ),
         ],
         data,
       );
@@ -176,3 +161,12 @@ export default defineCheck<
     return fail('notLogged', [vpcId, none], data);
   },
 });
+
+const ONLY_PICKED = {
+  ja: 'このアカウント・リージョンのフローログは一部を選んだ応答にあったものだけです（一覧ではありません）',
+  en: "the account's flow logs in this Region were read from answers that selected some of them only (no listing of them)",
+};
+const ONLY_NOTIFIED = {
+  ja: 'このアカウント・リージョンのフローログは変更通知またはルールのイベントにあったものだけです（一覧ではありません）',
+  en: "the account's flow logs in this Region were read from change notifications or rule events only (no listing of them)",
+};
