@@ -6,6 +6,7 @@ import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { awsGuardDutyReadings } from './adapters/aws-guardduty.ts';
 import { azureAdapters } from './adapters/azure.ts';
+import { azureDirectoryReadings } from './adapters/azure-directory.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { NODE_PART_TYPES } from './adapters/gcp-hierarchy.ts';
 import { TerraformConfiguration } from './configuration.ts';
@@ -25,7 +26,10 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
 };
 
 /** Data sources read for what exists now (document.ts `readings`), by type. */
-const READINGS: Readonly<Record<string, TerraformAdapter>> = awsGuardDutyReadings;
+const READINGS: Readonly<Record<string, TerraformAdapter>> = {
+  ...awsGuardDutyReadings,
+  ...azureDirectoryReadings,
+};
 const READING_TYPES: ReadonlySet<string> = new Set(Object.keys(READINGS));
 
 /** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
@@ -124,8 +128,9 @@ function* readTerraform(
   const declarations =
     ctx.archived || line !== undefined ? undefined : new Declarations(path.dirname(ctx.file));
 
-  /** Where the managed resources are, by provider, account, region and native type. */
+  /** Where the managed resources are, by provider, account, region and native type, and their ids. */
   const managed = new Set<string>();
+  const managedIds = new Set<string>();
   const placeOf = (r: Resource) => `${r.provider}\0${r.account}\0${r.region}\0${r.nativeType}`;
   for (const { unit: linked, reason } of linker.units()) {
     if (!linked) {
@@ -178,6 +183,7 @@ function* readTerraform(
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
     };
     managed.add(placeOf(resource));
+    managedIds.add(resource.id);
     yield resource;
     if (deletion || !adapter.alongside) continue;
     // Made with the resource, where it is, as it is changed: the same account, region and origin.
@@ -201,30 +207,32 @@ function* readTerraform(
     }
   }
   // What a data source read is what exists before the plan: where the plan manages the same
-  // thing (the Region's detector, which it may change or delete), the plan's stands. A state's
-  // (the state file, or show -json of a state) is what the state holds, as its resources are.
+  // thing, the plan's stands: one of its kind where it is (the Region's detector, which it may
+  // change or delete), or, for what the cloud names by its own id (a directory user's object
+  // id), the same object. A state's (the state file, or show -json of a state) is what the state
+  // holds, as its resources are.
   const readingAction = terraformDocumentKind(document) === 'plan' ? 'read' : 'state';
-  for (const reading of readings) {
-    const adapter = READINGS[reading.type]!;
-    const built = adapter.build(
-      { primary: reading, parts: new Map() },
-      new Translation('after', config),
-      linker,
-    );
-    const resource: Resource = {
-      ...built,
-      account: placement.account(reading, adapter.provider),
-      region: placement.region(reading, adapter.provider, linker),
-      id: linker.idOf(reading),
-      name: placement.name(reading),
-      tags: placement.tags(reading),
-      origin: {
-        file: ctx.file,
-        ...(line !== undefined && { line }),
-        iac: { address: reading.address, action: readingAction },
-      },
-    };
-    if (!managed.has(placeOf(resource))) yield resource;
+  for (const read of readings) {
+    const adapter = READINGS[read.type]!;
+    for (const reading of adapter.each?.(read) ?? [read]) {
+      const unit = { primary: reading, parts: new Map() };
+      const built = adapter.build(unit, new Translation('after', config), linker);
+      const ownId = adapter.idOf?.(unit, linker);
+      const resource: Resource = {
+        ...built,
+        account: adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider),
+        region: adapter.global ? 'global' : placement.region(reading, adapter.provider, linker),
+        id: ownId ?? linker.idOf(reading),
+        name: placement.name(reading),
+        tags: placement.tags(reading),
+        origin: {
+          file: ctx.file,
+          ...(line !== undefined && { line }),
+          iac: { address: reading.address, action: readingAction },
+        },
+      };
+      if (ownId === undefined ? !managed.has(placeOf(resource)) : !managedIds.has(ownId)) yield resource;
+    }
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
   // judged, and the file is marked, since what the plan would have held after the error is not there.

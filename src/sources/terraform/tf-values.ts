@@ -33,6 +33,22 @@ export class TfValues {
   }
 
   /**
+   * The values of the object at a path (`users.0` of `data.azuread_users`) with their marks, as
+   * an instance's own: one object of several a data source read, judged by itself.
+   */
+  at(path: string): TfValues {
+    const keys = path.split('.');
+    // A mark on an object above the path (the whole list unknown, or sensitive) covers it.
+    const markAt = (mark: unknown) => keys.reduce((at, key) => (at === true ? true : step(at, key)), mark);
+    const values = keys.reduce(step, this.values as unknown);
+    return new TfValues(
+      isObject(values) ? values : {},
+      markAt(this.#unknownMarks),
+      markAt(this.#sensitiveMarks),
+    );
+  }
+
+  /**
    * The attribute names of the object at a path (`''`: the instance's own): those the plan shows
    * and those known only after apply, which `after` leaves out.
    */
