@@ -178,6 +178,14 @@ async function readFiles(
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });
   }
   for (const resource of rootModules.separated()) inventory.add(resource);
+  for (const [copy, newer] of rootModules.copies) {
+    const file = files.find((read) => read.path === copy);
+    if (!file) continue;
+    file.notes ??= [];
+    file.notes.push({
+      note: `a copy of the Terraform plan or state ${newer} (the same root module: the same state lineage, or the same objects), which is the newer or the fuller: only that one is judged, so that nothing is judged twice`,
+    });
+  }
   return files;
 }
 

@@ -191,3 +191,119 @@ describe('root modules with the same addresses', () => {
     });
   });
 });
+
+/** A state file (format version 4) of the security group, allowing SSH from `cidr`. */
+const rawState = (lineage: string, serial: number, cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
+  version: 4,
+  terraform_version: '1.9.8',
+  serial,
+  lineage,
+  outputs: {},
+  resources: [
+    {
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: 'admin',
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [
+        {
+          schema_version: 1,
+          attributes: {
+            ...(group(cidr).after as Record<string, Json>),
+            id,
+            arn: `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${id}`,
+            owner_id: '123456789012',
+            vpc_id: 'vpc-0123456789abcdef0',
+          },
+          sensitive_attributes: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** `terraform show -json` of that state. */
+const shownState = (cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
+  format_version: '1.0',
+  terraform_version: '1.9.8',
+  values: {
+    root_module: {
+      resources: [
+        {
+          address: 'aws_security_group.admin',
+          mode: 'managed',
+          type: 'aws_security_group',
+          name: 'admin',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          schema_version: 1,
+          values: {
+            ...(group(cidr).after as Record<string, Json>),
+            id,
+            arn: `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${id}`,
+            owner_id: '123456789012',
+            vpc_id: 'vpc-0123456789abcdef0',
+          },
+          sensitive_values: { ingress: [{ cidr_blocks: [false] }], egress: [], tags: {} },
+        },
+      ],
+    },
+  },
+});
+
+describe('copies of one root module in a folder', () => {
+  const LINEAGE = '7f3c2a1e-5b4d-4c6e-8a9f-0b1c2d3e4f50';
+
+  it('reads a plan beside its redacted copy once, with its configuration', async () => {
+    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>;
+    // HCP Terraform's json-output-redacted: neither format_version nor configuration.
+    const { format_version: _, configuration: __, ...redacted } = full;
+    const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
+  it('reads states of one lineage once: the higher serial is the newer', async () => {
+    const root = tree({
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+      'prod/terraform-2026-11-30.tfstate': rawState(LINEAGE, 5, '0.0.0.0/0'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'PASS' });
+  });
+
+  it('reads a state beside its terraform show -json once', async () => {
+    const root = tree({
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'prod/state.json': shownState('0.0.0.0/0'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
+  it('keeps states of different lineages, or of other objects, apart', async () => {
+    const root = tree({
+      'states/prod.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'states/dev.tfstate': rawState('0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', 7, '0.0.0.0/0'),
+      'shown/prod.json': shownState('0.0.0.0/0'),
+      'shown/dev.json': shownState('10.0.0.0/16', 'sg-0f9e8d7c6b5a40312'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'prod.tfstate:aws_security_group.admin': 'FAIL',
+      'dev.tfstate:aws_security_group.admin': 'FAIL',
+      'prod.json:aws_security_group.admin': 'FAIL',
+      'dev.json:aws_security_group.admin': 'PASS',
+    });
+  });
+
+  it('keeps states of one lineage that share no address apart (written from one template)', async () => {
+    const ops = rawState(LINEAGE, 3, '0.0.0.0/0', 'sg-0c1d2e3f4a5b60789') as {
+      resources: { name: string }[];
+    };
+    ops.resources[0]!.name = 'ops';
+    const root = tree({
+      'states/admin.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+      'states/ops.tfstate': ops as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'aws_security_group.admin': 'PASS',
+      'aws_security_group.ops': 'FAIL',
+    });
+  });
+});

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
-import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
+import {
+  accountResourceId,
+  type IacOrigin,
+  type Resource,
+  type TerraformSnapshot,
+  UNKNOWN_REGION,
+} from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
@@ -12,7 +18,13 @@ import { NODE_PART_TYPES } from './adapters/gcp-hierarchy.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
 import { readInstances, type TerraformInstances, type TfInstance } from './document.ts';
-import { isSpaceliftPlanInput, type JsonObject, showJsonOf, terraformDocumentKind } from './kind.ts';
+import {
+  isObject,
+  isSpaceliftPlanInput,
+  type JsonObject,
+  showJsonOf,
+  terraformDocumentKind,
+} from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
 import { readStateFile } from './state-file.ts';
@@ -123,6 +135,7 @@ function* readTerraform(
   const idPrefix = onLine ? onLine.idPrefix : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
   const placement = new Placement(instances, config, document);
+  const snapshotOf = snapshotsOf(document);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
   // nor are the .tf files beside a file of several modules' plans those of each module.
   const declarations =
@@ -181,6 +194,7 @@ function* readTerraform(
       tags: placement.tags(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
+      snapshot: snapshotOf(primary),
     };
     managed.add(placeOf(resource));
     managedIds.add(resource.id);
@@ -203,6 +217,7 @@ function* readTerraform(
         tags: resource.tags,
         origin: resource.origin,
         ...(factsBefore && { factsBefore }),
+        snapshot: resource.snapshot!,
       };
     }
   }
@@ -230,6 +245,7 @@ function* readTerraform(
           ...(line !== undefined && { line }),
           iac: { address: reading.address, action: readingAction },
         },
+        snapshot: snapshotOf(reading),
       };
       if (ownId === undefined ? !managed.has(placeOf(resource)) : !managedIds.has(ownId)) yield resource;
     }
@@ -243,6 +259,30 @@ function* readTerraform(
       line !== undefined ? { line } : undefined,
     );
   }
+}
+
+/**
+ * What the document says of when it was made (a state's lineage and serial, a plan's timestamp)
+ * and, for each instance, which object it is: what tells a copy of the document from another root
+ * module's (root-modules.ts).
+ */
+function snapshotsOf(document: JsonObject): (instance: TfInstance) => TerraformSnapshot {
+  const made = {
+    ...(typeof document.lineage === 'string' && { lineage: document.lineage }),
+    ...(typeof document.serial === 'number' && { serial: document.serial }),
+    ...(typeof document.timestamp === 'string' && { timestamp: document.timestamp }),
+    configured: isObject(document.configuration),
+  };
+  return (instance) => {
+    // A deleted instance shows what it was before the plan.
+    const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+    const id = values.read('id');
+    const object =
+      id.state === 'known' && typeof id.value === 'string' && id.value !== ''
+        ? `id ${id.value}`
+        : `values ${values.disclosed()}`;
+    return { ...made, object };
+  };
 }
 
 /**

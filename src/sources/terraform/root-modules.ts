@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { compareText } from '../../base/compare-text.ts';
 import type { Resource } from '../../model/resource.ts';
 
 /**
@@ -21,6 +22,8 @@ import type { Resource } from '../../model/resource.ts';
 export class RootModules {
   /** The resources held back, by file, in the order they were read. */
   readonly #byFile = new Map<string, Resource[]>();
+  /** The files left out as copies of another of their folder (#withoutCopies), with that file: known once `separated` has run. */
+  readonly copies = new Map<string, string>();
 
   /**
    * Holds back a resource a Terraform reader named by its address (an id that holds the address:
@@ -55,7 +58,8 @@ export class RootModules {
     const byFolder = new Map<string, string[]>();
     for (const file of this.#byFile.keys()) listAt(byFolder, path.dirname(path.resolve(file))).push(file);
     const roots = new Map<string, Resource[]>();
-    for (const [folder, files] of byFolder) {
+    for (const [folder, all] of byFolder) {
+      const files = this.#withoutCopies(all);
       const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned)).length;
       const oneRoot = plans <= 1 && files.length - plans <= 1;
       for (const file of files) {
@@ -65,8 +69,27 @@ export class RootModules {
     }
     return roots;
   }
-}
 
+  /**
+   * The files of a folder, each copy of one plan or state but the newest left out (recorded in
+   * `copies`): the same plan saved twice (`plan.json` beside HCP Terraform's `plan-redacted.json`),
+   * a state beside an older version of it or beside its `terraform show -json`. Read as root
+   * modules of their own, every finding would be doubled under the files' names.
+   */
+  #withoutCopies(files: readonly string[]): string[] {
+    const kept: string[] = [];
+    const byNewest = [...files].sort(
+      (a, b) => newerFirst(this.#byFile.get(a)!, this.#byFile.get(b)!) || compareText(a, b),
+    );
+    for (const file of byNewest) {
+      const resources = this.#byFile.get(file)!;
+      const newer = kept.find((other) => sameRootModule(this.#byFile.get(other)!, resources));
+      if (newer === undefined) kept.push(file);
+      else this.copies.set(file, newer);
+    }
+    return files.filter((file) => kept.includes(file));
+  }
+}
 /** The list a map holds at a key, made empty the first time. */
 function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   let list = map.get(key);
@@ -75,6 +98,41 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
     map.set(key, list);
   }
   return list;
+}
+
+/**
+ * Whether two files (their resources) are copies of one root module, which share addresses: two
+ * versions of one state (the same `lineage`: every version of a state keeps it, another state
+ * gets its own; states written from one template may share it, not their addresses), or, where
+ * a file does not say (`terraform show -json` writes no lineage), both a plan or both a state
+ * that hold the same objects under the addresses they share: the same cloud id (a resource that
+ * exists) or, for one a plan creates, the same values. Different root modules of one
+ * configuration (`prod.json` beside `dev.json`) name different objects, or plan different values.
+ */
+function sameRootModule(a: readonly Resource[], b: readonly Resource[]): boolean {
+  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+  if (!first || !second) return false;
+  const objects = new Map(a.map((resource) => [resource.origin.iac!.address, resource.snapshot?.object]));
+  const shared = b.filter((resource) => objects.has(resource.origin.iac!.address));
+  if (shared.length === 0) return false;
+  if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
+  if (a.some(isPlanned) !== b.some(isPlanned)) return false;
+  return shared.every((resource) => objects.get(resource.origin.iac!.address) === resource.snapshot?.object);
+}
+
+/**
+ * Which of two copies is the newer: the higher serial of one state, the later plan (`timestamp`),
+ * else the one read with its configuration (HCP Terraform's redacted plan has none). Negative
+ * when `a` is newer, 0 when they do not say.
+ */
+function newerFirst(a: readonly Resource[], b: readonly Resource[]): number {
+  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+  if (!first || !second) return 0;
+  if (first.serial !== undefined && second.serial !== undefined && first.serial !== second.serial)
+    return second.serial - first.serial;
+  const [made, otherMade] = [Date.parse(first.timestamp ?? ''), Date.parse(second.timestamp ?? '')];
+  if (Number.isFinite(made) && Number.isFinite(otherMade) && made !== otherMade) return otherMade - made;
+  return Number(second.configured) - Number(first.configured);
 }
 
 /** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */

@@ -74,6 +74,23 @@ export class TfValues {
   }
 
   /**
+   * The values as text with what is sensitive left out, and the unknown marks: equal for copies
+   * of one plan, whether or not a copy left its sensitive values out (HCP Terraform's redacted plan).
+   */
+  disclosed(): string {
+    const open = (value: unknown, mark: unknown): unknown => {
+      if (mark === true) return null;
+      if (Array.isArray(value)) return value.map((item, i) => open(item, step(mark, String(i))));
+      if (isObject(value))
+        return Object.fromEntries(
+          Object.entries(value).map(([key, item]) => [key, open(item, step(mark, key))]),
+        );
+      return value;
+    };
+    return JSON.stringify([open(this.values, this.#sensitiveMarks), this.#unknownMarks ?? null]);
+  }
+
+  /**
    * Whether the plan shows a value at the path, even one with parts known only after apply
    * (`logging = [{ target_prefix = "log/", target_bucket = (known after apply) }]`): `read`
    * calls such a block unknown, yet it is there, and what is known of it can be read.
