@@ -261,6 +261,20 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
   });
 
+  it('reads a plan once beside a copy that leaves its sensitive values out', async () => {
+    const [cluster, instance] = aurora(['postgresql']) as [Change, Change];
+    const withPassword = (password?: string): Change => ({
+      ...cluster,
+      after: { ...(cluster.after as Record<string, Json>), ...(password && { master_password: password }) },
+      afterSensitive: { master_password: true },
+    });
+    const root = tree({
+      'db/plan.json': plan([withPassword('hunter2'), instance], { providers: PROVIDERS }),
+      'db/plan-2.json': plan([withPassword(), instance], { providers: PROVIDERS }),
+    });
+    expect(await verdicts([root], LOG_EXPORTS)).toEqual({ 'aws_rds_cluster_instance.db': 'PASS' });
+  });
+
   it('reads states of one lineage once: the higher serial is the newer', async () => {
     const root = tree({
       'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),

@@ -75,7 +75,8 @@ export class TfValues {
 
   /**
    * The values as text with what is sensitive left out, and the unknown marks: equal for copies
-   * of one plan, whether or not a copy left its sensitive values out (HCP Terraform's redacted plan).
+   * of one plan, whether a copy keeps its sensitive values, leaves them out or writes a
+   * placeholder in their stead (a redacted plan).
    */
   disclosed(): string {
     const open = (value: unknown, mark: unknown): unknown => {
@@ -83,7 +84,9 @@ export class TfValues {
       if (Array.isArray(value)) return value.map((item, i) => open(item, step(mark, String(i))));
       if (isObject(value))
         return Object.fromEntries(
-          Object.entries(value).map(([key, item]) => [key, open(item, step(mark, key))]),
+          Object.entries(value)
+            .filter(([key]) => step(mark, key) !== true)
+            .map(([key, item]) => [key, open(item, step(mark, key))]),
         );
       return value;
     };
