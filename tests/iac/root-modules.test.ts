@@ -275,6 +275,25 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], LOG_EXPORTS)).toEqual({ 'aws_rds_cluster_instance.db': 'PASS' });
   });
 
+  it('judges a resource the plan and the state beside it both hold as the plan leaves it', async () => {
+    const state = shownState('10.0.0.0/16') as { values: { root_module: { resources: { values: Json }[] } } };
+    const before = state.values.root_module.resources[0]!.values as Record<string, Json>;
+    const { ingress: _, ...known } = before;
+    // The plan rewrites the group's rules from a value known only after apply.
+    const update: Change = {
+      ...group('10.0.0.0/16'),
+      actions: ['update'],
+      before,
+      after: known,
+      afterUnknown: { ingress: true },
+    };
+    const root = tree({
+      'prod/plan.json': plan([update], { providers: PROVIDERS }),
+      'prod/state.json': state as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'UNKNOWN' });
+  });
+
   it('reads states of one lineage once: the higher serial is the newer', async () => {
     const root = tree({
       'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),

@@ -16,7 +16,7 @@ import type { Resource } from '../../model/resource.ts';
  *
  * A root module is a folder: a plan and the state beside it (`terraform plan -out` and the local
  * backend's `terraform.tfstate`, or `terraform show -json` of each) are one root module, read
- * together as before. A folder that holds two plans or two states holds as many root modules:
+ * together, the plan's resource standing for the state's of the same address. A folder that holds two plans or two states holds as many root modules:
  * each file is one.
  */
 export class RootModules {
@@ -60,11 +60,21 @@ export class RootModules {
     const roots = new Map<string, Resource[]>();
     for (const [folder, all] of byFolder) {
       const files = this.#withoutCopies(all);
-      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned)).length;
-      const oneRoot = plans <= 1 && files.length - plans <= 1;
+      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned));
+      const oneRoot = plans.length <= 1 && files.length - plans.length <= 1;
+      // A plan holds the objects of its state as it leaves them (what it does not change, as it
+      // is): where the state beside it holds the same address, the plan's stands, whose values
+      // known only after apply are not the state's.
+      const planned = new Set(
+        oneRoot
+          ? plans.flatMap((file) => this.#byFile.get(file)!.map(({ origin }) => origin.iac!.address))
+          : [],
+      );
       for (const file of files) {
         const root = listAt(roots, oneRoot ? folder : path.resolve(file));
-        for (const resource of this.#byFile.get(file)!) root.push(resource);
+        const ofState = !plans.includes(file);
+        for (const resource of this.#byFile.get(file)!)
+          if (!(ofState && planned.has(resource.origin.iac!.address))) root.push(resource);
       }
     }
     return roots;
