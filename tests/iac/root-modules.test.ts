@@ -302,6 +302,15 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'PASS' });
   });
 
+  it('reads the newest state file of one lineage, whatever the names, beside a show -json', async () => {
+    const root = tree({
+      'prod/a-copy.tfstate': rawState(LINEAGE, 5, '0.0.0.0/0'),
+      'prod/state.json': shownState('10.0.0.0/16'),
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'PASS' });
+  });
+
   it('reads a state beside its terraform show -json once', async () => {
     const root = tree({
       'prod/terraform.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),

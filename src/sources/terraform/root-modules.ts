@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { compareText } from '../../base/compare-text.ts';
-import type { Resource } from '../../model/resource.ts';
+import type { Resource, TerraformSnapshot } from '../../model/resource.ts';
 
 /**
  * The resources of a plan or state are named by their addresses, and the root modules of one
@@ -87,19 +87,29 @@ export class RootModules {
    * modules of their own, every finding would be doubled under the files' names.
    */
   #withoutCopies(files: readonly string[]): string[] {
-    const kept: string[] = [];
-    const byNewest = [...files].sort(
-      (a, b) => newerFirst(this.#byFile.get(a)!, this.#byFile.get(b)!) || compareText(a, b),
-    );
-    for (const file of byNewest) {
+    // The copies of each file, gathered: a file is a copy of any of the group's.
+    const groups: string[][] = [];
+    for (const file of [...files].sort(compareText)) {
       const resources = this.#byFile.get(file)!;
-      const newer = kept.find((other) => sameRootModule(this.#byFile.get(other)!, resources));
-      if (newer === undefined) kept.push(file);
-      else this.copies.set(file, newer);
+      const joined = groups.filter((group) =>
+        group.some((other) => sameRootModule(this.#byFile.get(other)!, resources)),
+      );
+      const merged = [...joined.flat(), file];
+      for (const group of joined) groups.splice(groups.indexOf(group), 1);
+      groups.push(merged);
     }
-    return files.filter((file) => kept.includes(file));
+    const kept = new Set<string>();
+    for (const group of groups) {
+      const newest = group.reduce((a, b) =>
+        newerFirst(this.#byFile.get(b)!, this.#byFile.get(a)!) < 0 ? b : a,
+      );
+      kept.add(newest);
+      for (const file of group) if (file !== newest) this.copies.set(file, newest);
+    }
+    return files.filter((file) => kept.has(file));
   }
 }
+
 /** The list a map holds at a key, made empty the first time. */
 function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   let list = map.get(key);
@@ -131,15 +141,16 @@ function sameRootModule(a: readonly Resource[], b: readonly Resource[]): boolean
 }
 
 /**
- * Which of two copies is the newer: the higher serial of one state, the later plan (`timestamp`),
- * else the one read with its configuration (HCP Terraform's redacted plan has none). Negative
- * when `a` is newer, 0 when they do not say.
+ * Which of two copies is the newer: the state file with the higher serial (a state file's serial
+ * tells what `terraform show -json` of a state does not, so the state file is read), the later
+ * plan (`timestamp`), else the one read with its configuration (HCP Terraform's redacted plan has
+ * none). Negative when `a` is newer, 0 when they do not say.
  */
 function newerFirst(a: readonly Resource[], b: readonly Resource[]): number {
   const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
   if (!first || !second) return 0;
-  if (first.serial !== undefined && second.serial !== undefined && first.serial !== second.serial)
-    return second.serial - first.serial;
+  const serial = (of: TerraformSnapshot) => of.serial ?? Number.NEGATIVE_INFINITY;
+  if (serial(first) !== serial(second)) return serial(first) > serial(second) ? -1 : 1;
   const [made, otherMade] = [Date.parse(first.timestamp ?? ''), Date.parse(second.timestamp ?? '')];
   if (Number.isFinite(made) && Number.isFinite(otherMade) && made !== otherMade) return otherMade - made;
   return Number(second.configured) - Number(first.configured);
