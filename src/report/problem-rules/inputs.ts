@@ -176,6 +176,11 @@ export const INPUT_RULES: readonly Rule[] = [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],
+  // Copies of one root module in a folder (scan/read-inventory.ts, sources/terraform/root-modules.ts).
+  [
+    /a copy of the Terraform plan or state (\S+) \(the same root module: the same state lineage, or the same objects\), which is the newer or the fuller: only that one is judged, so that nothing is judged twice/g,
+    'Terraform の計画または状態 $1 の写しです（同じルート モジュール: 状態の lineage が同じか、同じオブジェクトを持ちます）。$1 のほうが新しいか情報が多いため、二重に判定しないよう $1 だけを判定しました',
+  ],
   [
     /deposed object (\S+) \(left by a create_before_destroy replacement, to be destroyed\): the address's current object is judged/g,
     '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
