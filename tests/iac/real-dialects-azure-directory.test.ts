@@ -128,6 +128,24 @@ describe('data.azuread_user and data.azuread_users: the users a plan assigns rol
   });
 });
 
+describe('data.azuread_user in planned_values only (a plan written without prior_state)', () => {
+  it('names the user a role assignment is to by the values read while planning', async () => {
+    const document = plan(
+      [assignment('auditor_owner', subscription(5), 'Owner', GUEST, 'data.azuread_user.auditor.object_id')],
+      { terraformVersion: '1.9.8', providers },
+    ) as { planned_values: { root_module: { resources: Json[] } } };
+    document.planned_values.root_module.resources.push(
+      dataSource('azuread_user', 'auditor', {
+        object_id: GUEST,
+        user_principal_name: 'auditor_example.org#EXT#@contoso.onmicrosoft.com',
+        user_type: 'Guest',
+      }),
+    );
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, 'azure.iam.guest-owner', subscription(5)).status).toBe('FAIL');
+  });
+});
+
 describe('azuread_user: a managed directory user', () => {
   it('names the user a state holds by its object id, a guest as its user_type says', async () => {
     const state = {
