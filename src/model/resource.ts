@@ -243,6 +243,11 @@ export interface TerraformSnapshot {
   readonly serial?: number;
   /** A plan's `timestamp` (Terraform 1.5 on: when it was made, RFC 3339 in UTC). */
   readonly timestamp?: string;
+  /**
+   * A plan's: the address of every resource it holds, those it deletes too, which it judges
+   * (or drops) as it leaves them, where a state beside it holds them as they were.
+   */
+  readonly holds?: ReadonlySet<string>;
   /** The document carries its `configuration` (HCP Terraform's redacted plan does not). */
   readonly configured: boolean;
   /**

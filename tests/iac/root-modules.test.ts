@@ -294,6 +294,22 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'UNKNOWN' });
   });
 
+  it('does not judge a resource of the state beside a plan that deletes it', async () => {
+    const state = shownState('0.0.0.0/0') as { values: { root_module: { resources: { values: Json }[] } } };
+    const deletion: Change = {
+      ...group('0.0.0.0/0'),
+      actions: ['delete'],
+      before: state.values.root_module.resources[0]!.values,
+      after: null,
+    };
+    const keep = { ...group('10.0.0.0/16'), address: 'aws_security_group.kept' };
+    const root = tree({
+      'prod/plan.json': plan([deletion, keep], { providers: PROVIDERS }),
+      'prod/state.json': state as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.kept': 'PASS' });
+  });
+
   it('reads states of one lineage once: the higher serial is the newer', async () => {
     const root = tree({
       'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),

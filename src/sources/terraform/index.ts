@@ -135,7 +135,7 @@ function* readTerraform(
   const idPrefix = onLine ? onLine.idPrefix : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
   const placement = new Placement(instances, config, document);
-  const snapshotOf = snapshotsOf(document);
+  const snapshotOf = snapshotsOf(document, instances);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
   // nor are the .tf files beside a file of several modules' plans those of each module.
   const declarations =
@@ -266,8 +266,13 @@ function* readTerraform(
  * and, for each instance, which object it is: what tells a copy of the document from another root
  * module's (root-modules.ts).
  */
-function snapshotsOf(document: JsonObject): (instance: TfInstance) => TerraformSnapshot {
+function snapshotsOf(
+  document: JsonObject,
+  instances: readonly TfInstance[],
+): (instance: TfInstance) => TerraformSnapshot {
+  const planned = instances.filter(({ action }) => action !== 'state');
   const made = {
+    ...(planned.length > 0 && { holds: new Set(planned.map(({ address }) => address)) }),
     ...(typeof document.lineage === 'string' && { lineage: document.lineage }),
     ...(typeof document.serial === 'number' && { serial: document.serial }),
     ...(typeof document.timestamp === 'string' && { timestamp: document.timestamp }),

@@ -64,11 +64,15 @@ export class RootModules {
       const oneRoot = plans.length <= 1 && files.length - plans.length <= 1;
       // A plan holds the objects of its state as it leaves them (what it does not change, as it
       // is): where the state beside it holds the same address, the plan's stands, whose values
-      // known only after apply are not the state's.
+      // known only after apply are not the state's; an object the plan deletes is gone.
       const planned = new Set(
-        oneRoot
-          ? plans.flatMap((file) => this.#byFile.get(file)!.map(({ origin }) => origin.iac!.address))
-          : [],
+        (oneRoot ? plans : []).flatMap((file) => {
+          const resources = this.#byFile.get(file)!;
+          return [
+            ...(resources[0]?.snapshot?.holds ?? []),
+            ...resources.map(({ origin }) => origin.iac!.address),
+          ];
+        }),
       );
       for (const file of files) {
         const root = listAt(roots, oneRoot ? folder : path.resolve(file));
