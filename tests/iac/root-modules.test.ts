@@ -310,6 +310,29 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.kept': 'PASS' });
   });
 
+  it('says in the coverage which file was left out as a copy, and which state a plan stands for', async () => {
+    const root = tree({
+      'prod/plan.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'prod/terraform-old.tfstate': rawState(LINEAGE, 6, '0.0.0.0/0'),
+    });
+    const { files } = await readInventory(
+      { inputs: [root], live: [], concurrency: 1 },
+      pino({ level: 'silent' }),
+    );
+    const notes = Object.fromEntries(
+      files.map((file) => [path.basename(file.path), (file.notes ?? []).map(({ note }) => note)]),
+    );
+    expect(notes['terraform-old.tfstate']).toEqual([
+      expect.stringMatching(/^a copy of the Terraform plan or state .*prod[\\/]terraform\.tfstate /),
+    ]);
+    expect(notes['terraform.tfstate']).toEqual([
+      expect.stringMatching(
+        /^1 resource\(s\) of this Terraform state are in the plan beside it, .*plan\.json:/,
+      ),
+    ]);
+  });
+
   it('reads states of one lineage once: the higher serial is the newer', async () => {
     const root = tree({
       'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),

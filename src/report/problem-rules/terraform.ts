@@ -72,6 +72,11 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     /the Terraform state before the last apply: (\S+) beside it is the current state, which is read/g,
     '直前の適用より前の Terraform の状態ファイルです。隣の $1 が現在の状態で、そちらを読み込みます',
   ],
+  // A plan and the state beside it (scan/read-inventory.ts, sources/terraform/root-modules.ts).
+  [
+    /(\d+) resource\(s\) of this Terraform state are in the plan beside it, (\S+): they are judged as the plan leaves them \(one the plan deletes, not at all\)/g,
+    'この Terraform の状態ファイルのリソース $1 件は隣の計画 $2 にもあります。計画が適用された後の姿で判定しました（計画が削除するものは判定しません）',
+  ],
   // Copies of one root module in a folder (scan/read-inventory.ts, sources/terraform/root-modules.ts).
   [
     /a copy of the Terraform plan or state (\S+) \(the same root module: the same state lineage, or the same objects\), which is the newer or the fuller: only that one is judged, so that nothing is judged twice/g,

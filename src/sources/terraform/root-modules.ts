@@ -24,6 +24,11 @@ export class RootModules {
   readonly #byFile = new Map<string, Resource[]>();
   /** The files left out as copies of another of their folder (#withoutCopies), with that file: known once `separated` has run. */
   readonly copies = new Map<string, string>();
+  /**
+   * The states whose resources a plan beside them holds too, with the plan and how many: those
+   * are judged as the plan leaves them. Known once `separated` has run.
+   */
+  readonly planned = new Map<string, { plan: string; resources: number }>();
 
   /**
    * Holds back a resource a Terraform reader named by its address (an id that holds the address:
@@ -77,8 +82,12 @@ export class RootModules {
       for (const file of files) {
         const root = listAt(roots, oneRoot ? folder : path.resolve(file));
         const ofState = !plans.includes(file);
-        for (const resource of this.#byFile.get(file)!)
-          if (!(ofState && planned.has(resource.origin.iac!.address))) root.push(resource);
+        let superseded = 0;
+        for (const resource of this.#byFile.get(file)!) {
+          if (ofState && planned.has(resource.origin.iac!.address)) superseded++;
+          else root.push(resource);
+        }
+        if (superseded > 0) this.planned.set(file, { plan: plans[0]!, resources: superseded });
       }
     }
     return roots;
