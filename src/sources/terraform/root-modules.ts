@@ -16,13 +16,18 @@ import type { Resource, TerraformSnapshot } from '../../model/resource.ts';
  *
  * A root module is a folder: a plan and the state beside it (`terraform plan -out` and the local
  * backend's `terraform.tfstate`, or `terraform show -json` of each) are one root module, read
- * together, the plan's resource standing for the state's of the same address. A folder that holds two plans or two states holds as many root modules:
- * each file is one.
+ * together, the plan's resource standing for the state's of the same address. A folder that
+ * holds two plans or two states holds as many root modules, each file one, unless the files are
+ * copies of one plan or state (the same plan saved twice, a state beside an older version of it):
+ * the newest is read.
  */
 export class RootModules {
   /** The resources held back, by file, in the order they were read. */
   readonly #byFile = new Map<string, Resource[]>();
-  /** The files left out as copies of another of their folder (#withoutCopies), with that file: known once `separated` has run. */
+  /**
+   * The files left out as copies of another of their folder (#withoutCopies), with that file.
+   * Known once `separated` has run.
+   */
   readonly copies = new Map<string, string>();
   /**
    * The states whose resources a plan beside them holds too, with the plan and how many: those
