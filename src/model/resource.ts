@@ -244,6 +244,35 @@ export interface Resource<F extends object = object> {
    * (`CheckMeta.judgesListed`) decide on it; a fuller record of the same resource lifts it.
    */
   readonly listedOnly?: true;
+  /**
+   * Of a Terraform plan's or state's resource: what tells the same plan or state saved twice in
+   * one folder (a copy of one root module) from another root module's (terraform/root-modules.ts).
+   */
+  readonly snapshot?: TerraformSnapshot;
+}
+
+/** What a Terraform plan or state file says of when it was made and which objects it holds. */
+export interface TerraformSnapshot {
+  /**
+   * A state file's `lineage` (the same for every version of one state, new for another state)
+   * and `serial` (higher in each newer version; a `.backup` holds the one before).
+   */
+  readonly lineage?: string;
+  readonly serial?: number;
+  /** A plan's `timestamp` (Terraform 1.5 on: when it was made, RFC 3339 in UTC). */
+  readonly timestamp?: string;
+  /**
+   * A plan's: the address of every resource it holds, those it deletes too, which it judges
+   * (or drops) as it leaves them, where a state beside it holds them as they were.
+   */
+  readonly holds?: ReadonlySet<string>;
+  /** The document carries its `configuration` (HCP Terraform's redacted plan does not). */
+  readonly configured: boolean;
+  /**
+   * The object the resource is: its cloud id (`id`) where the values give one, else its values
+   * as the plan shows them (sensitive ones left out, as a redacted copy leaves them).
+   */
+  readonly object: string;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Rule } from './problem-rules/rule.ts';
 import { RUN_RULES } from './problem-rules/runs.ts';
 import { SCOUTSUITE_RULES } from './problem-rules/scoutsuite.ts';
 import { SEND_RULES } from './problem-rules/send.ts';
+import { TERRAFORM_RULES } from './problem-rules/terraform.ts';
 
 /**
  * kansa's problem texts in Japanese: input errors (file:line and what was expected), files
@@ -25,6 +26,7 @@ const RULES: readonly Rule[] = [
   ...EXPORT_RULES,
   ...SCOUTSUITE_RULES,
   ...INPUT_RULES,
+  ...TERRAFORM_RULES,
   ...KANSA_FILE_RULES,
   ...RUN_RULES,
   ...SEND_RULES,

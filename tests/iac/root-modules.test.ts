@@ -191,3 +191,200 @@ describe('root modules with the same addresses', () => {
     });
   });
 });
+
+/** A state file (format version 4) of the security group, allowing SSH from `cidr`. */
+const rawState = (lineage: string, serial: number, cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
+  version: 4,
+  terraform_version: '1.9.8',
+  serial,
+  lineage,
+  outputs: {},
+  resources: [
+    {
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: 'admin',
+      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+      instances: [
+        {
+          schema_version: 1,
+          attributes: {
+            ...(group(cidr).after as Record<string, Json>),
+            id,
+            arn: `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${id}`,
+            owner_id: '123456789012',
+            vpc_id: 'vpc-0123456789abcdef0',
+          },
+          sensitive_attributes: [],
+        },
+      ],
+    },
+  ],
+});
+
+/** `terraform show -json` of that state. */
+const shownState = (cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
+  format_version: '1.0',
+  terraform_version: '1.9.8',
+  values: {
+    root_module: {
+      resources: [
+        {
+          address: 'aws_security_group.admin',
+          mode: 'managed',
+          type: 'aws_security_group',
+          name: 'admin',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          schema_version: 1,
+          values: {
+            ...(group(cidr).after as Record<string, Json>),
+            id,
+            arn: `arn:aws:ec2:ap-northeast-1:123456789012:security-group/${id}`,
+            owner_id: '123456789012',
+            vpc_id: 'vpc-0123456789abcdef0',
+          },
+          sensitive_values: { ingress: [{ cidr_blocks: [false] }], egress: [], tags: {} },
+        },
+      ],
+    },
+  },
+});
+
+describe('copies of one root module in a folder', () => {
+  const LINEAGE = '7f3c2a1e-5b4d-4c6e-8a9f-0b1c2d3e4f50';
+
+  it('reads a plan beside its redacted copy once, with its configuration', async () => {
+    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>;
+    // HCP Terraform's json-output-redacted: neither format_version nor configuration.
+    const { format_version: _, configuration: __, ...redacted } = full;
+    const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
+  it('reads a plan once beside a copy that leaves its sensitive values out', async () => {
+    const [cluster, instance] = aurora(['postgresql']) as [Change, Change];
+    const withPassword = (password?: string): Change => ({
+      ...cluster,
+      after: { ...(cluster.after as Record<string, Json>), ...(password && { master_password: password }) },
+      afterSensitive: { master_password: true },
+    });
+    const root = tree({
+      'db/plan.json': plan([withPassword('hunter2'), instance], { providers: PROVIDERS }),
+      'db/plan-2.json': plan([withPassword(), instance], { providers: PROVIDERS }),
+    });
+    expect(await verdicts([root], LOG_EXPORTS)).toEqual({ 'aws_rds_cluster_instance.db': 'PASS' });
+  });
+
+  it('judges a resource the plan and the state beside it both hold as the plan leaves it', async () => {
+    const state = shownState('10.0.0.0/16') as { values: { root_module: { resources: { values: Json }[] } } };
+    const before = state.values.root_module.resources[0]!.values as Record<string, Json>;
+    const { ingress: _, ...known } = before;
+    // The plan rewrites the group's rules from a value known only after apply.
+    const update: Change = {
+      ...group('10.0.0.0/16'),
+      actions: ['update'],
+      before,
+      after: known,
+      afterUnknown: { ingress: true },
+    };
+    const root = tree({
+      'prod/plan.json': plan([update], { providers: PROVIDERS }),
+      'prod/state.json': state as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'UNKNOWN' });
+  });
+
+  it('does not judge a resource of the state beside a plan that deletes it', async () => {
+    const state = shownState('0.0.0.0/0') as { values: { root_module: { resources: { values: Json }[] } } };
+    const deletion: Change = {
+      ...group('0.0.0.0/0'),
+      actions: ['delete'],
+      before: state.values.root_module.resources[0]!.values,
+      after: null,
+    };
+    const keep = { ...group('10.0.0.0/16'), address: 'aws_security_group.kept' };
+    const root = tree({
+      'prod/plan.json': plan([deletion, keep], { providers: PROVIDERS }),
+      'prod/state.json': state as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.kept': 'PASS' });
+  });
+
+  it('says in the coverage which file was left out as a copy, and which state a plan stands for', async () => {
+    const root = tree({
+      'prod/plan.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'prod/terraform-old.tfstate': rawState(LINEAGE, 6, '0.0.0.0/0'),
+    });
+    const { files } = await readInventory(
+      { inputs: [root], live: [], concurrency: 1 },
+      pino({ level: 'silent' }),
+    );
+    const notes = Object.fromEntries(
+      files.map((file) => [path.basename(file.path), (file.notes ?? []).map(({ note }) => note)]),
+    );
+    expect(notes['terraform-old.tfstate']).toEqual([
+      expect.stringMatching(/^a copy of the Terraform plan or state .*prod[\\/]terraform\.tfstate /),
+    ]);
+    expect(notes['terraform.tfstate']).toEqual([
+      expect.stringMatching(
+        /^1 resource\(s\) of this Terraform state are in the plan beside it, .*plan\.json:/,
+      ),
+    ]);
+  });
+
+  it('reads states of one lineage once: the higher serial is the newer', async () => {
+    const root = tree({
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+      'prod/terraform-2026-11-30.tfstate': rawState(LINEAGE, 5, '0.0.0.0/0'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'PASS' });
+  });
+
+  it('reads the newest state file of one lineage, whatever the names, beside a show -json', async () => {
+    const root = tree({
+      'prod/a-copy.tfstate': rawState(LINEAGE, 5, '0.0.0.0/0'),
+      'prod/state.json': shownState('10.0.0.0/16'),
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'PASS' });
+  });
+
+  it('reads a state beside its terraform show -json once', async () => {
+    const root = tree({
+      'prod/terraform.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'prod/state.json': shownState('0.0.0.0/0'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
+  it('keeps states of different lineages, or of other objects, apart', async () => {
+    const root = tree({
+      'states/prod.tfstate': rawState(LINEAGE, 7, '0.0.0.0/0'),
+      'states/dev.tfstate': rawState('0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', 7, '0.0.0.0/0'),
+      'shown/prod.json': shownState('0.0.0.0/0'),
+      'shown/dev.json': shownState('10.0.0.0/16', 'sg-0f9e8d7c6b5a40312'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'prod.tfstate:aws_security_group.admin': 'FAIL',
+      'dev.tfstate:aws_security_group.admin': 'FAIL',
+      'prod.json:aws_security_group.admin': 'FAIL',
+      'dev.json:aws_security_group.admin': 'PASS',
+    });
+  });
+
+  it('keeps states of one lineage that share no address apart (written from one template)', async () => {
+    const ops = rawState(LINEAGE, 3, '0.0.0.0/0', 'sg-0c1d2e3f4a5b60789') as {
+      resources: { name: string }[];
+    };
+    ops.resources[0]!.name = 'ops';
+    const root = tree({
+      'states/admin.tfstate': rawState(LINEAGE, 7, '10.0.0.0/16'),
+      'states/ops.tfstate': ops as unknown as Json,
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'aws_security_group.admin': 'PASS',
+      'aws_security_group.ops': 'FAIL',
+    });
+  });
+});

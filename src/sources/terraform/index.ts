@@ -1,17 +1,30 @@
 import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
-import { accountResourceId, type IacOrigin, type Resource, UNKNOWN_REGION } from '../../model/resource.ts';
+import {
+  accountResourceId,
+  type IacOrigin,
+  type Resource,
+  type TerraformSnapshot,
+  UNKNOWN_REGION,
+} from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { awsGuardDutyReadings } from './adapters/aws-guardduty.ts';
 import { azureAdapters } from './adapters/azure.ts';
+import { azureDirectoryReadings } from './adapters/azure-directory.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
 import { NODE_PART_TYPES } from './adapters/gcp-hierarchy.ts';
 import { TerraformConfiguration } from './configuration.ts';
 import { Declarations } from './declarations.ts';
 import { readInstances, type TerraformInstances, type TfInstance } from './document.ts';
-import { isSpaceliftPlanInput, type JsonObject, showJsonOf, terraformDocumentKind } from './kind.ts';
+import {
+  isObject,
+  isSpaceliftPlanInput,
+  type JsonObject,
+  showJsonOf,
+  terraformDocumentKind,
+} from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
 import { readStateFile } from './state-file.ts';
@@ -25,7 +38,10 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
 };
 
 /** Data sources read for what exists now (document.ts `readings`), by type. */
-const READINGS: Readonly<Record<string, TerraformAdapter>> = awsGuardDutyReadings;
+const READINGS: Readonly<Record<string, TerraformAdapter>> = {
+  ...awsGuardDutyReadings,
+  ...azureDirectoryReadings,
+};
 const READING_TYPES: ReadonlySet<string> = new Set(Object.keys(READINGS));
 
 /** Split resources judged by themselves when their parent is not in the plan, with its adapter. */
@@ -117,13 +133,15 @@ function* readTerraform(
   const idPrefix = onLine ? onLine.idPrefix : workspace ? `${workspace}:` : '';
   const linker = new Linker(instances, config, ADAPTERS, dataSources, idPrefix);
   const placement = new Placement(instances, config, document);
+  const snapshotOf = snapshotsOf(document, instances);
   // A plan in a ZIP archive has no .tf files on disk beside it: its name is no path to look in;
   // nor are the .tf files beside a file of several modules' plans those of each module.
   const declarations =
     ctx.archived || line !== undefined ? undefined : new Declarations(path.dirname(ctx.file));
 
-  /** Where the managed resources are, by provider, account, region and native type. */
+  /** Where the managed resources are, by provider, account, region and native type, and their ids. */
   const managed = new Set<string>();
+  const managedIds = new Set<string>();
   const placeOf = (r: Resource) => `${r.provider}\0${r.account}\0${r.region}\0${r.nativeType}`;
   for (const { unit: linked, reason } of linker.units()) {
     if (!linked) {
@@ -174,8 +192,10 @@ function* readTerraform(
       tags: placement.tags(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
       ...(before && { factsBefore: adapter.build(before, new Translation('before'), linker).facts }),
+      snapshot: snapshotOf(primary),
     };
     managed.add(placeOf(resource));
+    managedIds.add(resource.id);
     yield resource;
     if (deletion || !adapter.alongside) continue;
     // Made with the resource, where it is, as it is changed: the same account, region and origin.
@@ -195,34 +215,38 @@ function* readTerraform(
         tags: resource.tags,
         origin: resource.origin,
         ...(factsBefore && { factsBefore }),
+        snapshot: resource.snapshot!,
       };
     }
   }
   // What a data source read is what exists before the plan: where the plan manages the same
-  // thing (the Region's detector, which it may change or delete), the plan's stands. A state's
-  // (the state file, or show -json of a state) is what the state holds, as its resources are.
+  // thing, the plan's stands: one of its kind where it is (the Region's detector, which it may
+  // change or delete), or, for what the cloud names by its own id (a directory user's object
+  // id), the same object. A state's (the state file, or show -json of a state) is what the state
+  // holds, as its resources are.
   const readingAction = asState ? 'state' : 'read';
-  for (const reading of readings) {
-    const adapter = READINGS[reading.type]!;
-    const built = adapter.build(
-      { primary: reading, parts: new Map() },
-      new Translation('after', config),
-      linker,
-    );
-    const resource: Resource = {
-      ...built,
-      account: placement.account(reading, adapter.provider),
-      region: placement.region(reading, adapter.provider, linker),
-      id: linker.idOf(reading),
-      name: placement.name(reading),
-      tags: placement.tags(reading),
-      origin: {
-        file: ctx.file,
-        ...(line !== undefined && { line }),
-        iac: { address: reading.address, action: readingAction },
-      },
-    };
-    if (!managed.has(placeOf(resource))) yield resource;
+  for (const read of readings) {
+    const adapter = READINGS[read.type]!;
+    for (const reading of adapter.each?.(read) ?? [read]) {
+      const unit = { primary: reading, parts: new Map() };
+      const built = adapter.build(unit, new Translation('after', config), linker);
+      const ownId = adapter.idOf?.(unit, linker);
+      const resource: Resource = {
+        ...built,
+        account: adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider),
+        region: adapter.global ? 'global' : placement.region(reading, adapter.provider, linker),
+        id: ownId ?? linker.idOf(reading),
+        name: placement.name(reading),
+        tags: placement.tags(reading),
+        origin: {
+          file: ctx.file,
+          ...(line !== undefined && { line }),
+          iac: { address: reading.address, action: readingAction },
+        },
+        snapshot: snapshotOf(reading),
+      };
+      if (ownId === undefined ? !managed.has(placeOf(resource)) : !managedIds.has(ownId)) yield resource;
+    }
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
   // judged, and the file is marked, since what the plan would have held after the error is not there.
@@ -233,6 +257,35 @@ function* readTerraform(
       line !== undefined ? { line } : undefined,
     );
   }
+}
+
+/**
+ * What the document says of when it was made (a state's lineage and serial, a plan's timestamp)
+ * and, for each instance, which object it is: what tells a copy of the document from another root
+ * module's (root-modules.ts).
+ */
+function snapshotsOf(
+  document: JsonObject,
+  instances: readonly TfInstance[],
+): (instance: TfInstance) => TerraformSnapshot {
+  const planned = instances.filter(({ action }) => action !== 'state');
+  const made = {
+    ...(planned.length > 0 && { holds: new Set(planned.map(({ address }) => address)) }),
+    ...(typeof document.lineage === 'string' && { lineage: document.lineage }),
+    ...(typeof document.serial === 'number' && { serial: document.serial }),
+    ...(typeof document.timestamp === 'string' && { timestamp: document.timestamp }),
+    configured: isObject(document.configuration),
+  };
+  return (instance) => {
+    // A deleted instance shows what it was before the plan.
+    const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+    const id = values.read('id');
+    const object =
+      id.state === 'known' && typeof id.value === 'string' && id.value !== ''
+        ? `id ${id.value}`
+        : `values ${values.disclosed()}`;
+    return { ...made, object };
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Resource } from '../../model/resource.ts';
+import { compareText } from '../../base/compare-text.ts';
+import type { Resource, TerraformSnapshot } from '../../model/resource.ts';
 
 /**
  * The resources of a plan or state are named by their addresses, and the root modules of one
@@ -15,12 +16,24 @@ import type { Resource } from '../../model/resource.ts';
  *
  * A root module is a folder: a plan and the state beside it (`terraform plan -out` and the local
  * backend's `terraform.tfstate`, or `terraform show -json` of each) are one root module, read
- * together as before. A folder that holds two plans or two states holds as many root modules:
- * each file is one.
+ * together, the plan's resource standing for the state's of the same address. A folder that
+ * holds two plans or two states holds as many root modules, each file one, unless the files are
+ * copies of one plan or state (the same plan saved twice, a state beside an older version of it):
+ * the newest is read.
  */
 export class RootModules {
   /** The resources held back, by file, in the order they were read. */
   readonly #byFile = new Map<string, Resource[]>();
+  /**
+   * The files left out as copies of another of their folder (#withoutCopies), with that file.
+   * Known once `separated` has run.
+   */
+  readonly copies = new Map<string, string>();
+  /**
+   * The states whose resources a plan beside them holds too, with the plan and how many: those
+   * are judged as the plan leaves them. Known once `separated` has run.
+   */
+  readonly planned = new Map<string, { plan: string; resources: number }>();
 
   /**
    * Holds back a resource a Terraform reader named by its address (an id that holds the address:
@@ -55,15 +68,63 @@ export class RootModules {
     const byFolder = new Map<string, string[]>();
     for (const file of this.#byFile.keys()) listAt(byFolder, path.dirname(path.resolve(file))).push(file);
     const roots = new Map<string, Resource[]>();
-    for (const [folder, files] of byFolder) {
-      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned)).length;
-      const oneRoot = plans <= 1 && files.length - plans <= 1;
+    for (const [folder, all] of byFolder) {
+      const files = this.#withoutCopies(all);
+      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned));
+      const oneRoot = plans.length <= 1 && files.length - plans.length <= 1;
+      // A plan holds the objects of its state as it leaves them (what it does not change, as it
+      // is): where the state beside it holds the same address, the plan's stands, whose values
+      // known only after apply are not the state's; an object the plan deletes is gone.
+      const planned = new Set(
+        (oneRoot ? plans : []).flatMap((file) => {
+          const resources = this.#byFile.get(file)!;
+          return [
+            ...(resources[0]?.snapshot?.holds ?? []),
+            ...resources.map(({ origin }) => origin.iac!.address),
+          ];
+        }),
+      );
       for (const file of files) {
         const root = listAt(roots, oneRoot ? folder : path.resolve(file));
-        for (const resource of this.#byFile.get(file)!) root.push(resource);
+        const ofState = !plans.includes(file);
+        let superseded = 0;
+        for (const resource of this.#byFile.get(file)!) {
+          if (ofState && planned.has(resource.origin.iac!.address)) superseded++;
+          else root.push(resource);
+        }
+        if (superseded > 0) this.planned.set(file, { plan: plans[0]!, resources: superseded });
       }
     }
     return roots;
+  }
+
+  /**
+   * The files of a folder, each copy of one plan or state but the newest left out (recorded in
+   * `copies`): the same plan saved twice (`plan.json` beside HCP Terraform's `plan-redacted.json`),
+   * a state beside an older version of it or beside its `terraform show -json`. Read as root
+   * modules of their own, every finding would be doubled under the files' names.
+   */
+  #withoutCopies(files: readonly string[]): string[] {
+    // The copies of each file, gathered: a file is a copy of any of the group's.
+    const groups: string[][] = [];
+    for (const file of [...files].sort(compareText)) {
+      const resources = this.#byFile.get(file)!;
+      const joined = groups.filter((group) =>
+        group.some((other) => sameRootModule(this.#byFile.get(other)!, resources)),
+      );
+      const merged = [...joined.flat(), file];
+      for (const group of joined) groups.splice(groups.indexOf(group), 1);
+      groups.push(merged);
+    }
+    const kept = new Set<string>();
+    for (const group of groups) {
+      const newest = group.reduce((a, b) =>
+        newerFirst(this.#byFile.get(b)!, this.#byFile.get(a)!) < 0 ? b : a,
+      );
+      kept.add(newest);
+      for (const file of group) if (file !== newest) this.copies.set(file, newest);
+    }
+    return files.filter((file) => kept.has(file));
   }
 }
 
@@ -75,6 +136,42 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
     map.set(key, list);
   }
   return list;
+}
+
+/**
+ * Whether two files (their resources) are copies of one root module, which share addresses: two
+ * versions of one state (the same `lineage`: every version of a state keeps it, another state
+ * gets its own; states written from one template may share it, not their addresses), or, where
+ * a file does not say (`terraform show -json` writes no lineage), both a plan or both a state
+ * that hold the same objects under the addresses they share: the same cloud id (a resource that
+ * exists) or, for one a plan creates, the same values. Different root modules of one
+ * configuration (`prod.json` beside `dev.json`) name different objects, or plan different values.
+ */
+function sameRootModule(a: readonly Resource[], b: readonly Resource[]): boolean {
+  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+  if (!first || !second) return false;
+  const objects = new Map(a.map((resource) => [resource.origin.iac!.address, resource.snapshot?.object]));
+  const shared = b.filter((resource) => objects.has(resource.origin.iac!.address));
+  if (shared.length === 0) return false;
+  if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
+  if (a.some(isPlanned) !== b.some(isPlanned)) return false;
+  return shared.every((resource) => objects.get(resource.origin.iac!.address) === resource.snapshot?.object);
+}
+
+/**
+ * Which of two copies is the newer: the state file with the higher serial (a state file's serial
+ * tells what `terraform show -json` of a state does not, so the state file is read), the later
+ * plan (`timestamp`), else the one read with its configuration (HCP Terraform's redacted plan has
+ * none). Negative when `a` is newer, 0 when they do not say.
+ */
+function newerFirst(a: readonly Resource[], b: readonly Resource[]): number {
+  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+  if (!first || !second) return 0;
+  const serial = (of: TerraformSnapshot) => of.serial ?? Number.NEGATIVE_INFINITY;
+  if (serial(first) !== serial(second)) return serial(first) > serial(second) ? -1 : 1;
+  const [made, otherMade] = [Date.parse(first.timestamp ?? ''), Date.parse(second.timestamp ?? '')];
+  if (Number.isFinite(made) && Number.isFinite(otherMade) && made !== otherMade) return otherMade - made;
+  return Number(second.configured) - Number(first.configured);
 }
 
 /** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */

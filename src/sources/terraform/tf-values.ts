@@ -33,6 +33,22 @@ export class TfValues {
   }
 
   /**
+   * The values of the object at a path (`users.0` of `data.azuread_users`) with their marks, as
+   * an instance's own: one object of several a data source read, judged by itself.
+   */
+  at(path: string): TfValues {
+    const keys = path.split('.');
+    // A mark on an object above the path (the whole list unknown, or sensitive) covers it.
+    const markAt = (mark: unknown) => keys.reduce((at, key) => (at === true ? true : step(at, key)), mark);
+    const values = keys.reduce(step, this.values as unknown);
+    return new TfValues(
+      isObject(values) ? values : {},
+      markAt(this.#unknownMarks),
+      markAt(this.#sensitiveMarks),
+    );
+  }
+
+  /**
    * The attribute names of the object at a path (`''`: the instance's own): those the plan shows
    * and those known only after apply, which `after` leaves out.
    */
@@ -55,6 +71,26 @@ export class TfValues {
   /** The values with their marks, as text: equal for instances the plan shows alike. */
   signature(): string {
     return JSON.stringify([this.values, this.#unknownMarks ?? null, this.#sensitiveMarks ?? null]);
+  }
+
+  /**
+   * The values as text with what is sensitive left out, and the unknown marks: equal for copies
+   * of one plan, whether a copy keeps its sensitive values, leaves them out or writes a
+   * placeholder in their stead (a redacted plan).
+   */
+  disclosed(): string {
+    const open = (value: unknown, mark: unknown): unknown => {
+      if (mark === true) return null;
+      if (Array.isArray(value)) return value.map((item, i) => open(item, step(mark, String(i))));
+      if (isObject(value))
+        return Object.fromEntries(
+          Object.entries(value)
+            .filter(([key]) => step(mark, key) !== true)
+            .map(([key, item]) => [key, open(item, step(mark, key))]),
+        );
+      return value;
+    };
+    return JSON.stringify([open(this.values, this.#sensitiveMarks), this.#unknownMarks ?? null]);
   }
 
   /**

@@ -98,6 +98,11 @@ export interface TerraformAdapter {
    * volumes), built from the same unit, each read with a translation of its own.
    */
   alongside?(unit: Unit, translate: () => Translation, ctx: BuildContext): Alongside[];
+  /**
+   * A data source read for what exists that reads several objects (`data.azuread_users`' `users`):
+   * an instance for each, each judged as one.
+   */
+  each?(reading: TfInstance): TfInstance[];
 }
 
 /** A resource made with another: its id and name are the other's with `suffix` (`.root_block_device`). */
