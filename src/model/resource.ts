@@ -95,6 +95,11 @@ export function isLocatedType(type: KansaType): boolean {
   return DATA_HANDLING_TYPES.has(type) || MANAGEMENT_TYPES.has(type);
 }
 
+/** The region of a record that names none: unknown for a type that keeps data (isLocatedType), else `global`. */
+export function regionWhenUnnamed(type: KansaType | undefined): string {
+  return type !== undefined && isLocatedType(type) ? UNKNOWN_REGION : 'global';
+}
+
 /** Where a resource record was read from, so an auditor can find it in the export. */
 export interface Origin {
   readonly file: string;

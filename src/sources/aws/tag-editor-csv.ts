@@ -1,5 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
-import type { Resource } from '../../model/resource.ts';
+import { type Resource, regionWhenUnnamed } from '../../model/resource.ts';
 import { type CsvRow, headedCsv, loadCsvParser, requiredColumns } from '../csv.ts';
 import type { ReadContext, TextFormat } from '../format.ts';
 import { nativeTypeNamed } from './adapters/index.ts';
@@ -97,11 +97,12 @@ function listedResource(
     if (value !== '' && value !== NOT_TAGGED) tags[key] = value;
   }
   const region = cell(columns.region).toLowerCase();
+  const types = nativeTypeNamed(`AWS::${service}::${type}`);
   return {
     provider: 'aws',
     account,
-    region: region === '' ? 'global' : region,
-    ...nativeTypeNamed(`AWS::${service}::${type}`),
+    region: region === '' ? regionWhenUnnamed(types.kansaType) : region,
+    ...types,
     id: arn,
     name: tags.Name ?? cell(columns.identifier),
     tags,

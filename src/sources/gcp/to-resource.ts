@@ -1,13 +1,7 @@
 import { sharedString } from '../../base/memo.ts';
 import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { CommonFacts } from '../../model/facts.ts';
-import {
-  accountResourceId,
-  isLocatedType,
-  type Origin,
-  type Resource,
-  UNKNOWN_REGION,
-} from '../../model/resource.ts';
+import { accountResourceId, type Origin, type Resource, regionWhenUnnamed } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { keyNamed } from './adapters/encryption.ts';
 import { bindingsFact, hierarchyPolicyFacts, iamPolicyFacts } from './adapters/iam-policy.ts';
@@ -49,12 +43,7 @@ export function assetToResource(
     // In the literal even when undefined: a field added afterwards would be kept outside the
     // object, in a property array of its own for every resource.
     accountAlias: project.alias === undefined ? undefined : sharedString(project.alias),
-    region: locationOf(
-      asset,
-      data,
-      type?.region,
-      unnamedRegion ?? (type && isLocatedType(type.kansaType) ? UNKNOWN_REGION : 'global'),
-    ),
+    region: locationOf(asset, data, type?.region, unnamedRegion ?? regionWhenUnnamed(type?.kansaType)),
     nativeType: asset.assetType,
     id: asset.assetType === PROJECT_TYPE ? accountResourceId('gcp', project.account) : asset.name,
     name: lastSegment(asset.name),

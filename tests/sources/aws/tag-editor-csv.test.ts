@@ -109,6 +109,19 @@ describe('aws-tag-editor-csv', () => {
     ]);
   });
 
+  it('leaves the region of a row with an empty Region cell unknown for a type that keeps data, global otherwise', () => {
+    const { resources } = read(
+      `${HEADER}kansa-handover-x,(not tagged),S3,Bucket,,(not tagged),0,arn:aws:s3:::kansa-handover-x\r\n` +
+        `abcd5678,(not tagged),Route53,HostedZone,,(not tagged),0,arn:aws:route53:::hostedzone/abcd5678\r\n` +
+        `i-0a1b2c3d4e5f60719,(not tagged),EC2,Instance,ap-northeast-1,(not tagged),0,arn:aws:ec2:ap-northeast-1:${ACCOUNT}:instance/i-0a1b2c3d4e5f60719\r\n`,
+    );
+    // `global` says a bucket may keep its data anywhere (a LOC-1 failure); an empty cell says nothing.
+    expect(resources.slice(0, 2).map(({ kansaType, region }) => ({ kansaType, region }))).toEqual([
+      { kansaType: 'storage.bucket', region: '' },
+      { kansaType: 'other', region: 'global' },
+    ]);
+  });
+
   it('skips, on their lines, rows without an ARN, a type, or any account', () => {
     expect(
       read(
