@@ -2,7 +2,6 @@ import { InputError } from '../../base/input-error.ts';
 import type { DocumentFormat } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { answerTime, configItemsToResources } from './config-items-reader.ts';
-import { withConfigListings } from './config-listing.ts';
 import { withIamListings } from './iam-listing.ts';
 
 /**
@@ -80,7 +79,7 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
     // scan's saved inventory named as a whole one. Other answers hold some resources (a history
     // file those that changed, batch-get those asked for).
     if ('configSnapshotId' in record || LIVE_CONFIG_INVENTORY_FILE.test(ctx.file))
-      yield* withConfigListings(resources, key, { file: ctx.file });
+      yield* withIamListings(resources, key, { file: ctx.file }, { configInventory: true });
     else if (LIVE_INVENTORY_FILE.test(ctx.file)) yield* withIamListings(resources, key, { file: ctx.file });
     else yield* resources;
   },

@@ -16,7 +16,6 @@ import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
 import { answerTime, configItemsToResources } from '../config-items-reader.ts';
-import { withConfigListings } from '../config-listing.ts';
 import { withIamListings } from '../iam-listing.ts';
 import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
@@ -332,7 +331,7 @@ async function emitDocuments(
   const resources = !whole
     ? read
     : fromConfig
-      ? withConfigListings(read, 'configurationItems', origin)
+      ? withIamListings(read, 'configurationItems', origin, { configInventory: true })
       : withIamListings(read, 'configurationItems', origin);
   scope.resources += collection.emitAll(
     (function* () {
