@@ -1,8 +1,8 @@
 import { InputError } from '../../base/input-error.ts';
-import type { DocumentFormat } from '../format.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext } from '../format.ts';
 import { asRecord } from './config-item.ts';
 import { answerTime, configItemsToResources } from './config-items-reader.ts';
-import { withConfigListings } from './config-listing.ts';
 import { withIamListings } from './iam-listing.ts';
 
 /**
@@ -64,37 +64,54 @@ export const awsConfigSnapshotFormat: DocumentFormat = {
         `"${key}" must be an array of configuration items, found ${describe(items)}`,
       );
     }
-    // A snapshot, a batch-get and a live scan's saved inventory show each resource as it is when
-    // they are made; a history file and get-resource-config-history as it was at each capture.
-    const current =
-      'configSnapshotId' in record || key !== 'configurationItems' || LIVE_INVENTORY_FILE.test(ctx.file);
-    const resources = configItemsToResources(
-      items,
-      ctx,
-      false,
-      0,
-      current ? { describedAt: answerTime(items, ctx.file) } : {},
-    );
-    // A snapshot holds every resource Config records, of each type it records: the account's
-    // IAM roles and users listed where it holds any, and each Region's types; so does a live
-    // scan's saved inventory named as a whole one. Other answers hold some resources (a history
-    // file those that changed, batch-get those asked for).
-    if ('configSnapshotId' in record || LIVE_CONFIG_INVENTORY_FILE.test(ctx.file))
-      yield* withConfigListings(resources, key, { file: ctx.file });
-    else if (LIVE_INVENTORY_FILE.test(ctx.file)) yield* withIamListings(resources, key, { file: ctx.file });
-    else yield* resources;
+    yield* inventoryResources(items, ctx, key, 'configSnapshotId' in record);
   },
 };
 
 /**
- * The name `--save-inventory` gives a live scan's whole inventory of a scope
+ * The resources of a list of configuration items under `key` (a `snapshot`'s, an answer's, a
+ * live scan's), as the offline reader reads its file back and as the live scan emits what it
+ * saves (live/config.ts), so that both read the same file alike:
+ * - a snapshot, a batch-get and a live scan's saved inventory show each resource as it is when
+ *   they are made (ConfigItem.describedAt); a history file and get-resource-config-history as it
+ *   was at each capture;
+ * - a snapshot holds every resource Config records, of each type it records: the account's IAM
+ *   roles and users listed where it holds any, and each Region's types; so does a live scan's
+ *   saved inventory named as a whole one, and what the direct calls of a Region without a
+ *   recorder read lists its IAM principals. Other answers hold some resources (a history file
+ *   those that changed, batch-get those asked for, a live scope read in part some of its own).
+ */
+export function inventoryResources(
+  items: readonly unknown[],
+  ctx: ReadContext,
+  key: string,
+  snapshot: boolean,
+): Iterable<Resource> {
+  const current = snapshot || key !== 'configurationItems' || LIVE_INVENTORY_FILE.test(ctx.file);
+  const resources = configItemsToResources(
+    items,
+    ctx,
+    false,
+    0,
+    current ? { describedAt: answerTime(items, ctx.file) } : {},
+  );
+  const origin = { file: ctx.file };
+  if (snapshot || WHOLE_CONFIG_INVENTORY_FILE.test(ctx.file))
+    return withIamListings(resources, key, origin, { configInventory: true });
+  if (WHOLE_INVENTORY_FILE.test(ctx.file)) return withIamListings(resources, key, origin);
+  return resources;
+}
+
+/**
+ * The names `--save-inventory` gives a live scan's inventory of a scope
  * (`configservice/<account>_<region>_config-items.json`, live/config.ts); one not read whole is
  * saved as `…_config-items-incomplete.json`. `…_direct_config-items.json` is what a Region
  * without a Config recorder answered to the direct calls: its IAM principals whole, the other
  * types only those the calls read.
  */
-const LIVE_INVENTORY_FILE = /_config-items\.json$/;
-const LIVE_CONFIG_INVENTORY_FILE = /(?<!_direct)_config-items\.json$/;
+const LIVE_INVENTORY_FILE = /_config-items(?:-incomplete)?\.json$/;
+const WHOLE_INVENTORY_FILE = /_config-items\.json$/;
+const WHOLE_CONFIG_INVENTORY_FILE = /(?<!_direct)_config-items\.json$/;
 
 /** Where each output keeps its list of items. */
 const ITEM_LIST_KEYS = ['baseConfigurationItems', 'BaseConfigurationItems', 'configurationItems'];

@@ -23,6 +23,8 @@ export interface ScenarioItem {
   readonly tags: Record<string, string>;
   readonly configuration: Json;
   readonly supplementary: Json;
+  /** When Config captured the item (ISO 8601); CAPTURE where absent. */
+  readonly captureTime?: string;
 }
 
 export interface ScenarioRegion {
@@ -514,7 +516,7 @@ export function apiDialect(item: ScenarioItem): Json {
   return {
     version: '1.3',
     accountId: item.accountId,
-    configurationItemCaptureTime: Date.parse(CAPTURE) / 1000,
+    configurationItemCaptureTime: Date.parse(item.captureTime ?? CAPTURE) / 1000,
     configurationItemStatus: 'OK',
     configurationStateId: '1763596800000',
     ...(item.arn ? { arn: item.arn } : {}),
@@ -543,7 +545,7 @@ export function snapshotDialect(item: ScenarioItem): Json {
     ),
     tags: item.tags,
     configurationItemVersion: '1.3',
-    configurationItemCaptureTime: CAPTURE,
+    configurationItemCaptureTime: item.captureTime ?? CAPTURE,
     configurationStateId: 1763596800000,
     awsAccountId: item.accountId,
     configurationItemStatus: 'OK',

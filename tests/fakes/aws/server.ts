@@ -36,6 +36,8 @@ export interface FakeAwsFaults {
   readonly recorderOff?: ReadonlySet<string>;
   /** BatchGetResourceConfig leaves every n-th key unprocessed on the first try. */
   readonly unprocessedEvery?: number;
+  /** Resource ids BatchGetResourceConfig leaves unprocessed every time. */
+  readonly neverProcessed?: ReadonlySet<string>;
   /** Trail names whose GetTrailStatus answers IsLogging false (every other trail is logging). */
   readonly stoppedTrails?: ReadonlySet<string>;
   /** Accounts whose GenerateCredentialReport is denied (GetAccountSummary still answers). */
@@ -502,6 +504,10 @@ export async function startFakeAws(scenario: Scenario, faults: FakeAwsFaults = {
         const found: ScenarioItem[] = [];
         const unprocessed: typeof keys = [];
         for (const [i, key] of keys.entries()) {
+          if (faults.neverProcessed?.has(key.resourceId)) {
+            unprocessed.push(key);
+            continue;
+          }
           if (
             faults.unprocessedEvery &&
             i % faults.unprocessedEvery === 0 &&

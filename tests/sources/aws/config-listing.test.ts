@@ -47,6 +47,27 @@ describe('AWS Config inventories read whole: the types each Region holds (config
     ).toEqual([]);
   });
 
+  it("one record of each account says both its IAM principals were listed and its Regions' types", () => {
+    const ctx = { file: 'snapshot.json', skip: () => {}, note: () => {} };
+    const document = snapshotDocument([detector, iamUserItem('alice')]);
+    const accounts = [...awsConfigSnapshotFormat.read(document, ctx)].filter(
+      (r) => r.kansaType === 'account',
+    );
+    expect(accounts).toHaveLength(1);
+    expect(accounts[0]?.facts).toEqual({
+      iamUsersListed: { source: 'explicit', value: true, path: 'configurationItems' },
+      configListings: expect.objectContaining({
+        value: [
+          {
+            region: 'ap-northeast-1',
+            types: ['AWS::GuardDuty::Detector'],
+            listing: 'snapshot.json: configurationItems',
+          },
+        ],
+      }),
+    });
+  });
+
   it('a history file, a batch-get and a list of items hold some resources: no listing', () => {
     expect(configListings({ fileVersion: '1.0', configurationItems: [detector] })).toEqual([]);
     expect(configListings({ baseConfigurationItems: [apiItem(detector)] })).toEqual([]);

@@ -455,7 +455,7 @@ describe('aws-config-snapshot: recognising the file', () => {
     await writeFile(file, gzipSync(JSON.stringify(snapshotDocument([docsBucket]))));
     const emitted: Resource[] = [];
     const coverage = await readInputFile(file, (r) => emitted.push(r));
-    // The bucket, and the account's record of the Region's Config inventory (config-listing.ts).
+    // The bucket, and the account's one record of the Region's Config inventory (withIamListings).
     expect(coverage).toMatchObject({ format: 'aws-config-snapshot', resources: 2, skipped: [] });
     // The registry holds it as read also inside placebo recordings (sources/aws/placebo.ts).
     expect(INPUT_FORMATS.find((f) => f.id === 'aws-config-snapshot')).toMatchObject({

@@ -5,7 +5,7 @@ import { type Resource, sameRegion } from '../../../model/resource.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
-import { emptyConfigListings, emptyListings } from '../lib/listings.ts';
+import { emptyListings } from '../lib/listings.ts';
 
 export default defineCheck<
   AwsVpcFacts,
@@ -104,13 +104,10 @@ export default defineCheck<
     if (selected) {
       // The Region's flow logs were listed, and none is there (describe-flow-logs → FlowLogs: [],
       // or the Region's whole Config inventory while Config records flow logs in another Region).
-      const listed = [
-        ...emptyListings(ctx.inventory, resource.account, 'flowLogListings', {
-          region: resource.region,
-          resourceId: vpcId.value,
-        }),
-        ...emptyConfigListings(ctx.inventory, resource.account, 'AWS::EC2::FlowLog', resource.region),
-      ];
+      const listed = emptyListings(ctx.inventory, resource.account, 'flowLogListings', {
+        region: resource.region,
+        resourceId: vpcId.value,
+      });
       if (listed.length > 0) return fail('notLogged', [vpcId, ...listed], data);
     }
     if (flowLogs.length === 0) {

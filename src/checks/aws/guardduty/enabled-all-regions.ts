@@ -5,7 +5,7 @@ import { isPlanOrigin, type Resource, UNKNOWN_REGION } from '../../../model/reso
 import { defineCheck, type Evidence, fail, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
-import { emptyConfigListings, emptyListings } from '../lib/listings.ts';
+import { emptyListings } from '../lib/listings.ts';
 
 type Message =
   | 'enabled'
@@ -93,7 +93,8 @@ export default defineCheck<object, Message>({
     const detectors = all.filter(
       (r) => r.kansaType === 'security.service' && r.nativeType === DETECTOR_TYPE,
     ) as Resource<AwsGuardDutyDetectorFacts>[];
-    // The Regions whose detectors were listed and none is there (list-detectors → DetectorIds: []).
+    // The Regions whose detectors were listed and none is there (list-detectors → DetectorIds: [],
+    // or the Region's whole Config inventory while Config records detectors in another Region).
     const listedNone = new Map(
       regions.map((region) => [
         region,
@@ -131,15 +132,8 @@ export default defineCheck<object, Message>({
         evidence.push(evidenceFrom(on.detector, on.enabled));
         continue;
       }
-      // The Region's detectors were listed and none is there: an empty list-detectors, or the
-      // Region's whole Config inventory while Config records detectors in another Region.
-      const none =
-        inRegion.length === 0
-          ? [
-              ...(listedNone.get(region) ?? []),
-              ...emptyConfigListings(ctx.inventory, resource.account, DETECTOR_TYPE, region),
-            ]
-          : [];
+      // The Region's detectors were listed (listedNone) and none is there.
+      const none = inRegion.length === 0 ? (listedNone.get(region) ?? []) : [];
       if (none.length > 0) {
         missing.push(region);
         evidence.push(...none);

@@ -15,9 +15,7 @@ import { compareText } from '../../../base/compare-text.ts';
 import type { Resource } from '../../../model/resource.ts';
 import { KNOWN_CONFIG_TYPES } from '../adapters/index.ts';
 import { asRecord, decodeJsonValue } from '../config-item.ts';
-import { answerTime, configItemsToResources } from '../config-items-reader.ts';
-import { withConfigListings } from '../config-listing.ts';
-import { withIamListings } from '../iam-listing.ts';
+import { inventoryResources } from '../config-snapshot.ts';
 import { describeError } from './errors.ts';
 import { collectWithoutConfig, FALLBACK_COVERS, FALLBACK_MISSES } from './fallback.ts';
 import type { Collection, Scope } from './scope.ts';
@@ -92,7 +90,6 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
       documents,
       `${scope.account}_${scope.region}_direct`,
       true,
-      false,
     );
     await collectTrailStatus(collection, scope, trails);
     return;
@@ -300,7 +297,7 @@ async function emitItems(
       {};
     return { ...jsonShape(item), tags };
   });
-  return emitDocuments(collection, scope, documents, name, whole, true);
+  return emitDocuments(collection, scope, documents, name, whole);
 }
 
 /**
@@ -313,27 +310,23 @@ async function emitDocuments(
   documents: readonly Record<string, unknown>[],
   name: string,
   whole: boolean,
-  fromConfig: boolean,
 ): Promise<Resource[]> {
   if (documents.length === 0) return [];
-  // The saved file's name says whether it holds the whole listing (the offline reader reads the
-  // principals of `…_config-items.json` as listed, config-snapshot.ts).
+  // The saved file's name says what it holds, and inventoryResources reads the items by it here as
+  // offline: the whole listing or some of it (`-incomplete`), from Config or the direct calls
+  // (`_direct`).
   const file = `configservice/${name}_config-items${whole ? '' : '-incomplete'}.json`;
   const trails: Resource[] = [];
-  // BatchGetResourceConfig answers with each resource as it is now, as the saved file is read back.
-  const read = configItemsToResources(documents, collection.readContext(`aws:${file}`), false, 0, {
-    describedAt: answerTime(documents, file),
-  });
-  // The query lists every recorded resource of the types read, in each Region it answers for;
-  // the fallback every IAM principal (GetAccountAuthorizationDetails to its last page), and of
-  // the other types only those it reads: the principals were listed whole unless some stayed
-  // unread, and the Config inventory with them.
-  const origin = { file: `aws:${file}` };
-  const resources = !whole
-    ? read
-    : fromConfig
-      ? withConfigListings(read, 'configurationItems', origin)
-      : withIamListings(read, 'configurationItems', origin);
+  // BatchGetResourceConfig and the direct calls answer with each resource as it is now; the query
+  // lists every recorded resource of the types read, in each Region it answers for; the fallback
+  // every IAM principal (GetAccountAuthorizationDetails to its last page), and of the other types
+  // only those it reads.
+  const resources = inventoryResources(
+    documents,
+    collection.readContext(`aws:${file}`),
+    'configurationItems',
+    false,
+  );
   scope.resources += collection.emitAll(
     (function* () {
       for (const resource of resources) {
