@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadFramework } from '../../../src/frameworks/load.ts';
 import { evaluate } from '../../../src/scan/evaluate.ts';
@@ -153,6 +154,22 @@ describe('live AWS scan against the fake AWS', () => {
       );
     }
     expect(live.read.inventory.size).toBeGreaterThan(100 * regions.length);
+  });
+
+  it('saves a region whose SELECT stopped at a failed page as read in part, never as its whole inventory', async () => {
+    const estate = generateScenario({ seed: 6, accounts: 1, resourcesPerRegion: 250 });
+    const { fake } = await setup({ failingSelectPage: 2 }, estate);
+    const dir = await tempDir('kansa-aws-saved-');
+    dirs.push(dir);
+    const live = await liveScan(fake, {}, { saveInventoryDir: dir });
+    const items = (await offlineScan(dir)).files
+      .map((f) => path.basename(f.path))
+      .filter((f) => f.includes('_config-items'));
+    expect(items.length).toBeGreaterThan(0);
+    // The pages not read may hold the roles, users, detectors and flow logs the listing lacks.
+    expect(items.filter((f) => !f.endsWith('_config-items-incomplete.json'))).toEqual([]);
+    const account = [...live.read.inventory.all()].find((r) => r.kansaType === 'account');
+    expect(account?.facts).not.toHaveProperty('iamRolesListed');
   });
 
   it('--save-inventory of a region read in part reads back to the same findings (…_config-items-incomplete.json)', async () => {

@@ -103,7 +103,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
     }
   }
 
-  const rows = await selectAll(collection, scope, 'config:SelectResourceConfig', (NextToken) =>
+  const { rows, whole } = await selectAll(collection, scope, 'config:SelectResourceConfig', (NextToken) =>
     config.send(new SelectResourceConfigCommand({ Expression: SELECT_EXPRESSION, Limit: PAGE, NextToken })),
   );
   if (rows.length === 0) return;
@@ -132,7 +132,7 @@ export async function collectConfigRegion(collection: Collection, scope: Scope):
     rows,
     items,
     `${scope.account}_${scope.region}`,
-    missing.length === 0,
+    whole && missing.length === 0,
   );
   await collectTrailStatus(collection, scope, trails);
 }
@@ -168,15 +168,19 @@ export async function collectAggregator(
     NextToken = reply.NextToken;
   } while (NextToken);
 
-  const rows = await selectAll(collection, scope, 'config:SelectAggregateResourceConfig', (token) =>
-    config.send(
-      new SelectAggregateResourceConfigCommand({
-        ConfigurationAggregatorName: aggregator,
-        Expression: SELECT_EXPRESSION,
-        Limit: PAGE,
-        NextToken: token,
-      }),
-    ),
+  const { rows, whole } = await selectAll(
+    collection,
+    scope,
+    'config:SelectAggregateResourceConfig',
+    (token) =>
+      config.send(
+        new SelectAggregateResourceConfigCommand({
+          ConfigurationAggregatorName: aggregator,
+          Expression: SELECT_EXPRESSION,
+          Limit: PAGE,
+          NextToken: token,
+        }),
+      ),
   );
   const items: BaseConfigurationItem[] = [];
   let missing = 0;
@@ -212,7 +216,9 @@ export async function collectAggregator(
   }
   const trails: Resource[] = [];
   for (const [key, group] of [...bySource].sort(([a], [b]) => compareText(a, b))) {
-    trails.push(...(await emitItems(collection, scope, rows, group, `aggregator_${key}`, missing === 0)));
+    trails.push(
+      ...(await emitItems(collection, scope, rows, group, `aggregator_${key}`, whole && missing === 0)),
+    );
   }
   return trails;
 }
@@ -220,14 +226,16 @@ export async function collectAggregator(
 /**
  * Every page of a SELECT. A page that fails after the SDK's retries ends the listing but keeps
  * the rows read before it: the scope lists the operation and the page, and is marked
- * incomplete. A first page that fails is the scope's error.
+ * incomplete, and the rows are no whole listing (`whole` false: the items are saved as
+ * `-incomplete`, so neither this run nor a later read of the saved file takes the Region's
+ * resources as all there are). A first page that fails is the scope's error.
  */
 async function selectAll(
   collection: Collection,
   scope: Scope,
   operation: string,
   page: (token: string | undefined) => Promise<{ Results?: string[]; NextToken?: string }>,
-): Promise<SelectedRow[]> {
+): Promise<{ rows: SelectedRow[]; whole: boolean }> {
   const rows: SelectedRow[] = [];
   let NextToken: string | undefined;
   let pages = 0;
@@ -241,7 +249,7 @@ async function selectAll(
       scope.gaps.push(
         `incomplete: ${operation} page ${pages + 1} failed after ${pages} page(s) (${rows.length} resource(s)) read: ${describeError(error)}`,
       );
-      return rows;
+      return { rows, whole: false };
     }
     pages++;
     for (const text of reply.Results ?? []) {
@@ -259,7 +267,7 @@ async function selectAll(
     }
     NextToken = reply.NextToken;
   } while (NextToken);
-  return rows;
+  return { rows, whole: true };
 }
 
 /** SELECT returns tags as `[{"key":…,"value":…}]`. */
