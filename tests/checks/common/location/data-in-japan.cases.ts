@@ -94,6 +94,47 @@ const vaultWithKey = (location: string) => [
   ),
 ];
 
+/**
+ * A vault as Resource Graph lists it (`az graph query`), and its keys as `az keyvault key list
+ * --vault-name` prints them in a file of their own: the data plane names a key's vault by its
+ * host alone, so the keys sit under a placeholder vault of the same name.
+ */
+const graphVaultWithCliKeys = (location: string, hsm = false) => {
+  const [name, type, host] = hsm
+    ? ['mhsm-city', 'microsoft.keyvault/managedhsms', 'mhsm-city.managedhsm.azure.net']
+    : ['kv-city-dp', 'microsoft.keyvault/vaults', 'kv-city-dp.vault.azure.net'];
+  return [
+    graphQuery([
+      {
+        id: `/subscriptions/${SUB}/resourceGroups/rg-keys/providers/${type}/${name}`,
+        name,
+        type,
+        location,
+        resourceGroup: 'rg-keys',
+        subscriptionId: SUB,
+        tags: {},
+        properties: { enableSoftDelete: true, enablePurgeProtection: true },
+      },
+    ]),
+    jsonFile(
+      [
+        {
+          attributes: { created: '2025-01-10T05:00:00+00:00', enabled: true, expires: null },
+          kid: `https://${host}/keys/cmk`,
+          managed: null,
+          name: 'cmk',
+          tags: {},
+        },
+      ],
+      'keys.json',
+    ),
+  ];
+};
+const cliKeyId = (hsm = false) =>
+  `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.KeyVault/${
+    hsm ? 'managedHSMs/mhsm-city' : 'vaults/kv-city-dp'
+  }/keys/cmk`;
+
 const cases: AnyCase[] = [
   ...azureTable.map(([name, status, messageId, severity]) => ({
     name: `Azure ${name}`,
@@ -243,6 +284,35 @@ const cases: AnyCase[] = [
     name: 'a key without a location, its vault not in the inventory',
     records: vaultWithKey('japaneast').slice(1),
     target: `${VAULT}/keys/cmk`,
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
+    name: 'a key listed by az keyvault key list on its own, its vault from Resource Graph in Japan East',
+    records: graphVaultWithCliKeys('japaneast'),
+    target: cliKeyId(),
+    status: 'PASS',
+    messageId: 'domestic',
+    evidence: [{ path: 'region', value: 'japaneast', resourceId: VAULT.replace('kv-city', 'kv-city-dp').toLowerCase() }],
+  },
+  {
+    name: 'a key listed by az keyvault key list on its own, its vault from Resource Graph in Central US',
+    records: graphVaultWithCliKeys('centralus'),
+    target: cliKeyId(),
+    status: 'FAIL',
+    messageId: 'abroadClassified',
+  },
+  {
+    name: 'a key listed by az keyvault key list --hsm-name on its own, its managed HSM in Japan West',
+    records: graphVaultWithCliKeys('japanwest', true),
+    target: cliKeyId(true),
+    status: 'PASS',
+    messageId: 'domestic',
+  },
+  {
+    name: 'a key listed on its own, no vault of its name in the inventory',
+    records: graphVaultWithCliKeys('japaneast').slice(1),
+    target: cliKeyId(),
     status: 'UNKNOWN',
     messageId: 'locationUnreadable',
   },
