@@ -71,6 +71,8 @@ export interface InventoryView {
   /** Resources of one account (AWS account, subscription, project), optionally of one type. */
   inAccount(provider: Provider, account: string, kansaType?: KansaType): readonly Resource[];
   byId(provider: Provider, id: string): Resource | undefined;
+  /** Every (provider, account) pair of the accounts scanned. */
+  accounts(): readonly { provider: Provider; account: string }[];
 }
 
 export interface CheckContext {

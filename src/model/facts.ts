@@ -32,11 +32,6 @@ export interface CommonFacts {
    */
   readonly primaryRegion?: Fact<string>;
   /**
-   * The resource this one's data is kept in, when its record names no location of its own (a
-   * Key Vault key, as the data plane lists keys, is in its vault): it is where that one is.
-   */
-  readonly keptIn?: Fact<string>;
-  /**
    * The data service is reachable from the public internet, not only through private endpoints
    * or a VPC (CLS-2: class-2+ data only over closed networks).
    */

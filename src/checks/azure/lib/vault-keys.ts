@@ -7,8 +7,14 @@ import {
 } from '../../../model/azure.ts';
 import { unknown } from '../../../model/fact.ts';
 import { accountResourceId, type Resource } from '../../../model/resource.ts';
-import { type CheckContext, type CheckResult, notApplicable, undetermined } from '../../check.ts';
-import { lookupBy, prefixesEndingWith } from '../../lookup.ts';
+import {
+  type CheckContext,
+  type CheckResult,
+  type InventoryView,
+  notApplicable,
+  undetermined,
+} from '../../check.ts';
+import { lookupBy } from '../../lookup.ts';
 import { missingData } from '../../missing-data.ts';
 
 /**
@@ -74,21 +80,58 @@ const KEYS_NOT_LISTED = unknown<boolean>('keys', {
   en: "no input lists the vault's keys",
 });
 
+/**
+ * The vault or managed HSM a Key Vault key is kept in: the one its id names (`<vault id>/keys/
+ * <name>`), or, for a key the data plane named by its vault's host alone (under the placeholder
+ * scope), the one of that name and type in any subscription: a vault's name is its host's
+ * (`<vault>.vault.azure.net`), unique in the cloud. Undefined for any other resource, and for a
+ * key whose vault the inventory does not hold.
+ */
+export function vaultOf(key: Resource, inventory: InventoryView): Resource<AzureKeyVaultFacts> | undefined {
+  if (key.provider !== 'azure' || key.kansaType !== 'kms.key') return undefined;
+  const vault = KEY_ID.exec(key.id);
+  if (!vault) return undefined;
+  const id = vault[1]!.toLowerCase();
+  const named = inventory.byId('azure', id);
+  if (named) return named as Resource<AzureKeyVaultFacts>;
+  if (!id.startsWith(`${PLACEHOLDER_SCOPE.toLowerCase()}/`)) return undefined;
+  for (const { provider, account } of inventory.accounts()) {
+    if (provider !== 'azure' || account === PLACEHOLDER_ACCOUNT) continue;
+    const [found] = vaultsByPlaceholderId(inventory.inAccount('azure', account, 'kms.vault'), id);
+    if (found) return found as Resource<AzureKeyVaultFacts>;
+  }
+  return undefined;
+}
+
+/** A key's id: its vault's or managed HSM's id and `/keys/<name>`. */
+const KEY_ID = /^(.*\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+)\/keys\/[^/]+$/i;
+
+/**
+ * The id under which the data plane's keys name a vault or managed HSM, by its host alone
+ * (`holderIds`): the placeholder scope's, with its type and name, lower-cased.
+ */
+function placeholderIdOf(vault: Resource): string {
+  return `${PLACEHOLDER_SCOPE}/providers/${vault.nativeType}/${vault.name}`.toLowerCase();
+}
+
+/** Vaults and managed HSMs by their placeholder id. */
+const vaultsByPlaceholderId = lookupBy((vault: Resource) => [placeholderIdOf(vault)]);
+
 /** The keys the inventory holds under the vault's id, or under the placeholder vault of its name. */
 function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyVaultKeyFacts>[] {
-  const placeholderVault = `${PLACEHOLDER_SCOPE}/providers/${vault.nativeType}/${vault.name}`;
-  const prefixes = [vault.id, placeholderVault].map((id) => `${id}/keys/`.toLowerCase());
+  const vaultIds = [vault.id.toLowerCase(), placeholderIdOf(vault)];
   const accounts = new Set([vault.account, PLACEHOLDER_ACCOUNT]);
   return [...accounts].flatMap((account) => {
     const keys = ctx.inventory.inAccount('azure', account, 'kms.key') as Resource<AzureKeyVaultKeyFacts>[];
-    return prefixes.flatMap((prefix) => keysUnder(keys, prefix));
+    return vaultIds.flatMap((id) => keysUnder(keys, id));
   });
 }
 
-/** Keys by their vault's id and `/keys/` (`<vault id>/keys/<name>`), lower-cased: looked up for every vault. */
-const keysUnder = lookupBy((key: Resource<AzureKeyVaultKeyFacts>) =>
-  prefixesEndingWith(key.id.toLowerCase(), '/keys/'),
-);
+/** Keys by their vault's id, as their ids name it (`<vault id>/keys/<name>`), lower-cased: looked up for every vault. */
+const keysUnder = lookupBy((key: Resource<AzureKeyVaultKeyFacts>) => {
+  const vault = KEY_ID.exec(key.id)?.[1];
+  return vault === undefined ? [] : [vault.toLowerCase()];
+});
 
 /** The account of the records under the placeholder scope (their ids' subscription, lower-cased). */
 const PLACEHOLDER_ACCOUNT = PLACEHOLDER_SUBSCRIPTION.split('/')[2]!.toLowerCase();

@@ -1,6 +1,7 @@
 import { explicit } from '../../../model/fact.ts';
 import { type CommonFacts, factOf } from '../../../model/facts.ts';
 import { DATA_HANDLING_TYPES, type Resource } from '../../../model/resource.ts';
+import { vaultOf } from '../../azure/lib/vault-keys.ts';
 import {
   type CheckResult,
   defineCheck,
@@ -157,17 +158,16 @@ export default defineCheck<
 
 /**
  * A resource whose record names no location, kept in another that the inventory places (a Key
- * Vault key, as the data plane lists it, in its vault), is where that one is: the evidence is
- * the container's region.
+ * Vault key, as the data plane lists it, in its vault or managed HSM), is where that one is: the
+ * evidence is the container's region.
  */
 function placed(
   resource: Resource<CommonFacts>,
   inventory: InventoryView,
 ): { resource: Resource<CommonFacts>; region: Evidence } {
   const region = explicit(resource.region, 'region');
-  const keptIn = resource.facts.keptIn;
-  if (!isLocationUnreadable(resource) || !keptIn || keptIn.source === 'unknown') return { resource, region };
-  const container = inventory.byId(resource.provider, keptIn.value);
+  if (!isLocationUnreadable(resource)) return { resource, region };
+  const container = vaultOf(resource, inventory);
   if (!container || isLocationUnreadable(container)) return { resource, region };
   return {
     resource: { ...resource, region: container.region },

@@ -146,7 +146,6 @@ export const keyVaultKey: Adapter = {
       ),
       rotationPeriodDays: rotationPeriod(record),
       hsmBackedKey: derivedFact(keyType, (type) => type.toUpperCase().endsWith('-HSM')),
-      keptIn: explicit(record.id.replace(/\/keys\/[^/]+$/, ''), 'id'),
     };
   },
 };

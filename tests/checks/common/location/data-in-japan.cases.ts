@@ -293,7 +293,13 @@ const cases: AnyCase[] = [
     target: cliKeyId(),
     status: 'PASS',
     messageId: 'domestic',
-    evidence: [{ path: 'region', value: 'japaneast', resourceId: VAULT.replace('kv-city', 'kv-city-dp').toLowerCase() }],
+    evidence: [
+      {
+        path: 'region',
+        value: 'japaneast',
+        resourceId: VAULT.replace('kv-city', 'kv-city-dp').toLowerCase(),
+      },
+    ],
   },
   {
     name: 'a key listed by az keyvault key list on its own, its vault from Resource Graph in Central US',
