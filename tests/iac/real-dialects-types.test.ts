@@ -404,7 +404,9 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     // `replication { auto { customer_managed_encryption = [] } }`; the provider's docs for
     // `user_managed { replicas { location, customer_managed_encryption { kms_key_name } } }` and
     // 4.x `automatic = true`. The provider's region is Tokyo: an automatic secret is not in it.
-    const providers = { google: { project: constant('osaka-city-dev'), region: constant('asia-northeast1') } };
+    const providers = {
+      google: { project: constant('osaka-city-dev'), region: constant('asia-northeast1') },
+    };
     const secret = (
       name: string,
       replication: Json,

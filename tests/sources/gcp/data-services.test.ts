@@ -208,7 +208,10 @@ describe('Google Cloud data-holding types', () => {
     // One Cloud KMS key for all copies: the relief of data abroad under the customer's key (LOC-3).
     expect(evaluate(dataInJapan, resources, secretAuto.name).message).toBe('abroadWithCmk');
     expect(byName(secretAuto).facts).toMatchObject({
-      customerManagedKey: { value: true, path: 'resource.data.replication.auto.customerManagedEncryption.kmsKeyName' },
+      customerManagedKey: {
+        value: true,
+        path: 'resource.data.replication.auto.customerManagedEncryption.kmsKeyName',
+      },
     });
   });
 
