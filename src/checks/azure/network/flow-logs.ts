@@ -49,10 +49,17 @@ export default defineCheck({
         },
         'azureResources',
       ),
-      onlyPicked: {
-        ja: 'フロー ログで記録されていないサブネットがあります: {{subnets}}。ただし、このリージョンのフロー ログは個別に表示したもの（az network watcher flow-log show）だけで一覧がないため、ほかのフロー ログがこれらを記録しているかは分かりません（az network watcher flow-log list --location の出力を追加してください）',
-        en: 'Subnets no flow log of the export records: {{subnets}}; but the export shows flow logs of this region only one by one (az network watcher flow-log show), not their listing, so others may record them: add the output of az network watcher flow-log list --location for the region',
-      },
+      onlyPicked: missingData(
+        {
+          ja: 'フロー ログで記録されていないサブネットがあります: {{subnets}}。ただし、このリージョンのフロー ログは個別に表示したもの（az network watcher flow-log show）だけで一覧がないため、ほかのフロー ログがこれらを記録しているかは分かりません（az network watcher flow-log list --location の出力を追加してください）',
+          en: 'Subnets no flow log of the export records: {{subnets}}; but the export shows flow logs of this region only one by one (az network watcher flow-log show), not their listing, so others may record them: add the output of az network watcher flow-log list --location for the region',
+        },
+        'azureResources',
+        {
+          ja: '表示されたフロー ログで記録されていないサブネットがあります: {{subnets}}。このリージョンのフロー ログの一覧がありません',
+          en: "Subnets no flow log shown records: {{subnets}}; there is no listing of this region's flow logs",
+        },
+      ),
       notInPlan: {
         ja: 'Terraform の計画のフロー ログで記録されていないサブネットがあります: {{subnets}}。既存のリソースの、構成の外で作られたフロー ログは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
         en: "Subnets no flow log of the Terraform plan records: {{subnets}}; flow logs made outside the configuration for existing resources are not in the plan: judge it on the cloud's inventory (an export or a live scan)",
