@@ -43,7 +43,7 @@ function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   if (enabled !== true) {
     // No block, or `enabled = false`: the AWS owned key, an absent SSEDescription.
     tr.mark(ssePath, `${table.address}.${block}`, 'known');
-    return fromConfigItem(dynamoDbItem({ ...replicas }), tr);
+    return fromConfigItem(dynamoDbItem(replicas), tr);
   }
   const key = keyOrAwsManaged(
     tr,
@@ -65,7 +65,9 @@ function dynamoDbItem(configuration: JsonObject): ConfigItem {
 
 /**
  * The `replica` blocks as DescribeTable's `Replicas` (none: not a global table). A Region known
- * only after apply leaves its entry without `RegionName`: that replica may be anywhere.
+ * only after apply leaves its entry without `RegionName`, and blocks known only after apply (a
+ * `dynamic "replica"` over a value the plan cannot show) an unnamed one: that replica may be
+ * anywhere.
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica
  */
 function dynamoDbReplicas(tr: Translation, table: TfInstance): JsonObject {
@@ -74,6 +76,10 @@ function dynamoDbReplicas(tr: Translation, table: TfInstance): JsonObject {
   for (let i = 0; values.present(`replica.${i}`); i++) {
     const region = tr.read(table, `replica.${i}.region_name`, 'configuration.Replicas');
     replicas.push(typeof region === 'string' ? { RegionName: region } : {});
+  }
+  if (replicas.length === 0 && values.read('replica').state === 'unknown') {
+    tr.read(table, 'replica', 'configuration.Replicas');
+    replicas.push({});
   }
   return replicas.length > 0 ? { Replicas: replicas } : {};
 }

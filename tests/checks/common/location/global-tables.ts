@@ -205,6 +205,21 @@ export const globalTableCases: AnyCase[] = [
     messageId: 'locationUnreadable',
   },
   {
+    name: 'a Terraform plan: replica blocks known only after apply (a dynamic block over an unknown value)',
+    records: [
+      planFile([
+        {
+          ...plannedTable([]),
+          after: { ...plannedTable([]).after, replica: null },
+          afterUnknown: { id: true, arn: true, replica: true },
+        },
+      ]),
+    ],
+    target: 'aws_dynamodb_table.orders',
+    status: 'UNKNOWN',
+    messageId: 'locationUnreadable',
+  },
+  {
     name: 'a Terraform plan: aws_dynamodb_table_replica through the us-west-2 provider',
     records: [replicaPlan()],
     target: 'aws_dynamodb_table_replica.orders_usw2',
