@@ -439,6 +439,13 @@ describe('AWS and Google Cloud stores judged where they are', () => {
             { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
           ),
           secret('legacy', { automatic: true, user_managed: [] }, { user_managed: [] }),
+          // A `dynamic "replication"` over a value known only after apply: no block the plan shows.
+          {
+            address: 'google_secret_manager_secret.dynamic',
+            after: { secret_id: 'dynamic', labels: null, rotation: [], topics: [], ttl: null },
+            afterUnknown: { id: true, name: true, create_time: true, replication: true },
+            expressions: { secret_id: constant('dynamic') },
+          },
           secret(
             'replicas',
             {
@@ -525,6 +532,8 @@ describe('AWS and Google Cloud stores judged where they are', () => {
       expect(resourceOf(scanned, `google_secret_manager_secret.${name}`).region).toBe('global');
       expect(findingOf(scanned, IN_JAPAN, `google_secret_manager_secret.${name}`).status).toBe('FAIL');
     }
+    // Not the provider's asia-northeast1: the copies may be anywhere.
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.dynamic').status).toBe('UNKNOWN');
     expect(resourceOf(scanned, 'google_secret_manager_secret.replicas').region).toBe('us-central1');
     expect(findingOf(scanned, CMK, 'google_secret_manager_secret.replicas').status).toBe('FAIL');
     expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.tokyo').status).toBe('PASS');
