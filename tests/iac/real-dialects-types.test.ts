@@ -403,8 +403,10 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     // AlexTzk/gcp-infrastructure `plan.json` (format 1.2, Terraform 1.14.7, google 6.x):
     // `replication { auto { customer_managed_encryption = [] } }`; the provider's docs for
     // `user_managed { replicas { location, customer_managed_encryption { kms_key_name } } }` and
-    // 4.x `automatic = true`.
-    const providers = { google: { project: constant('osaka-city-dev') } };
+    // 4.x `automatic = true`. The provider's region is Tokyo: an automatic secret is not in it.
+    const providers = {
+      google: { project: constant('osaka-city-dev'), region: constant('asia-northeast1') },
+    };
     const secret = (
       name: string,
       replication: Json,
@@ -437,6 +439,13 @@ describe('AWS and Google Cloud stores judged where they are', () => {
             { auto: [{ customer_managed_encryption: [] }], user_managed: [] },
           ),
           secret('legacy', { automatic: true, user_managed: [] }, { user_managed: [] }),
+          // A `dynamic "replication"` over a value known only after apply: no block the plan shows.
+          {
+            address: 'google_secret_manager_secret.dynamic',
+            after: { secret_id: 'dynamic', labels: null, rotation: [], topics: [], ttl: null },
+            afterUnknown: { id: true, name: true, create_time: true, replication: true },
+            expressions: { secret_id: constant('dynamic') },
+          },
           secret(
             'replicas',
             {
@@ -518,8 +527,13 @@ describe('AWS and Google Cloud stores judged where they are', () => {
     );
     expect(resourceOf(scanned, 'google_secret_manager_secret.auto').kansaType).toBe('kms.vault');
     expect(findingOf(scanned, CMK, 'google_secret_manager_secret.auto').status).toBe('FAIL');
-    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.auto').status).toBe('UNKNOWN');
-    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.legacy').status).toBe('UNKNOWN');
+    // Automatic replication is Google's worldwide replication: global, not the provider's region.
+    for (const name of ['auto', 'legacy']) {
+      expect(resourceOf(scanned, `google_secret_manager_secret.${name}`).region).toBe('global');
+      expect(findingOf(scanned, IN_JAPAN, `google_secret_manager_secret.${name}`).status).toBe('FAIL');
+    }
+    // Not the provider's asia-northeast1: the copies may be anywhere.
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.dynamic').status).toBe('UNKNOWN');
     expect(resourceOf(scanned, 'google_secret_manager_secret.replicas').region).toBe('us-central1');
     expect(findingOf(scanned, CMK, 'google_secret_manager_secret.replicas').status).toBe('FAIL');
     expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_secret.tokyo').status).toBe('PASS');

@@ -67,16 +67,21 @@ const logGroups = configItemTable({
   ],
 });
 
-/** `aws_dynamodb_tables`: DescribeTable's `SSEDescription` (null: the AWS owned key). */
+/**
+ * `aws_dynamodb_tables`: DescribeTable's `SSEDescription` (null: the AWS owned key) and a global
+ * table's `replicas` (`[{"RegionName", "ReplicaStatus", …}]`, the SDK's ReplicaDescription).
+ */
 const dynamoDbTables = configItemTable({
   table: 'aws_dynamodb_tables',
   resourceType: 'AWS::DynamoDB::Table',
   idColumn: 'table_name',
   requiredColumns: ['sse_description'],
-  jsonColumns: ['sse_description'],
+  jsonColumns: ['sse_description', 'replicas'],
   configuration: [
     ['table_name', 'tableName'],
     ['sse_description', 'SSEDescription'],
+    ['replicas', 'Replicas'],
+    ['global_table_version', 'GlobalTableVersion'],
   ],
 });
 

@@ -354,7 +354,9 @@ export const awsLogGroupTable = configItemTable({
 
 /**
  * Steampipe's `aws_dynamodb_table`: `sse_description` is DescribeTable's `SSEDescription`, null
- * when the table uses the AWS owned key.
+ * when the table uses the AWS owned key. The table has no column of DescribeTable's `Replicas`:
+ * `global_table_version` (null unless the table is replicated across Regions) says a global
+ * table's replicas are somewhere the row does not name.
  */
 export const awsDynamoDbTable = configItemTable({
   table: 'aws_dynamodb_table',
@@ -366,6 +368,7 @@ export const awsDynamoDbTable = configItemTable({
   configuration: [
     ['name', 'tableName'],
     ['sse_description', 'SSEDescription'],
+    ['global_table_version', 'GlobalTableVersion'],
   ],
 });
 

@@ -54,14 +54,23 @@ export const azureArm: DocumentFormat = {
           ctx.note?.(
             "a page of the subscription's listing that has a next one (nextLink): not the whole listing, it is not read as all there is",
           );
-        return page;
+        return picked(page);
       }
       const rows = [...page].map((row) => withVaultKeysListed(row, `${ctx.file}: value`));
       return [...subscriptionListing(ctx, ': value'), ...rows];
     }
-    return readRows([document], ctx);
+    // One resource (`az … show`, a REST GET): `az … list` prints an array even of one entry.
+    return picked(readRows([document], ctx));
   },
 };
+
+/**
+ * Records of an answer that selected some resources of their kind (one shown, a page with a next
+ * one): no listing of their scope, so what they do not show may exist (Resource.picked).
+ */
+export function picked(records: Iterable<Resource>): Resource[] {
+  return [...records].map((record) => ({ ...record, picked: true as const }));
+}
 
 /**
  * A subscription's own listing, present (even empty), as its file is named

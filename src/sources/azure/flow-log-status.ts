@@ -1,5 +1,5 @@
 import type { DocumentFormat } from '../format.ts';
-import { exampleBody } from './arm.ts';
+import { exampleBody, picked } from './arm.ts';
 import { idOf, isArmRecord, isObject, type JsonObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
 
@@ -27,16 +27,19 @@ export const azureFlowLogStatus: DocumentFormat = {
     if (!isFlowLogStatus(status)) return [];
     const properties = isObject(status.properties) ? status.properties : status;
     const target = String(status.targetResourceId);
-    return readRows(
-      [
-        {
-          id: `${target}/flowLogStatus`,
-          type: 'Microsoft.Network/networkWatchers/flowLogs',
-          name: `${target.split('/').pop()} (status)`,
-          properties: { ...properties, targetResourceId: target },
-        },
-      ],
-      ctx,
+    // The status of one group: no listing of its region's flow logs (Resource.picked).
+    return picked(
+      readRows(
+        [
+          {
+            id: `${target}/flowLogStatus`,
+            type: 'Microsoft.Network/networkWatchers/flowLogs',
+            name: `${target.split('/').pop()} (status)`,
+            properties: { ...properties, targetResourceId: target },
+          },
+        ],
+        ctx,
+      ),
     );
   },
 };

@@ -8,7 +8,7 @@ import {
   UNKNOWN_REGION,
 } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
-import type { PartLink, TerraformAdapter, Unit } from './adapters/adapter.ts';
+import { type PartLink, PLACED_BY_PLAN, type TerraformAdapter, type Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { awsGuardDutyReadings } from './adapters/aws-guardduty.ts';
 import { azureAdapters } from './adapters/azure.ts';
@@ -310,8 +310,8 @@ function regionOf(
   linker: Linker,
   built: Resource,
 ): string {
-  // The record the adapter built has no location of its own ('global') unless its data places it.
-  if (adapter.dataRegion && built.region !== 'global') return built.region;
+  // The record the adapter built has no location of its own unless its data places it.
+  if (adapter.dataRegion && built.region !== PLACED_BY_PLAN) return built.region;
   const alone = ADAPTERS[primary.type] === undefined ? STANDALONE[primary.type] : undefined;
   if (alone?.link.standalone === 'own-location') return UNKNOWN_REGION;
   return placement.region(primary, adapter.provider, linker);

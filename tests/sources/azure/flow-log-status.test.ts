@@ -74,9 +74,31 @@ describe('azure-flow-log-status', () => {
     expect(evaluate(flowLogs, [...network([subnet('web', 'nsg-web')]), ...statuses], VNET).status).toBe(
       'PASS',
     );
-    expect(
-      evaluate(flowLogs, [...network([subnet('web', 'nsg-web'), subnet('db', 'nsg-db')]), ...statuses], VNET),
-    ).toMatchObject({ status: 'FAIL', data: { subnets: ['db'] } });
+    // A group's status is no listing of the region's flow logs: a flow log of the network or of
+    // the db subnet may log what the db group's does not.
+    const twoSubnets = network([subnet('web', 'nsg-web'), subnet('db', 'nsg-db')]);
+    expect(statuses.every((status) => status.picked)).toBe(true);
+    expect(evaluate(flowLogs, [...twoSubnets, ...statuses], VNET)).toMatchObject({
+      status: 'UNKNOWN',
+      message: 'onlyPicked',
+      data: { subnets: ['db'] },
+    });
+    // With the region's flow logs listed (`az network watcher flow-log list --location`, an array
+    // even of one), the db subnet has none.
+    const listing = read([
+      {
+        id: `${SUB}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast/flowLogs/fl-web`,
+        name: 'fl-web',
+        type: 'Microsoft.Network/networkWatchers/flowLogs',
+        location: 'japaneast',
+        enabled: true,
+        targetResourceId: group('nsg-web'),
+      },
+    ]);
+    expect(evaluate(flowLogs, [...twoSubnets, ...statuses, ...listing], VNET)).toMatchObject({
+      status: 'FAIL',
+      data: { subnets: ['db'] },
+    });
   });
 
   it('leaves a flow log that has an id to azure-arm', () => {

@@ -3,7 +3,6 @@ import { appliesTo } from '../../../src/checks/check.ts';
 import cmkAtRest from '../../../src/checks/common/classification/cmk-at-rest.ts';
 import dataInJapan from '../../../src/checks/common/location/data-in-japan.ts';
 import { gcpChecks } from '../../../src/checks/gcp/index.ts';
-import { UNKNOWN_REGION } from '../../../src/model/resource.ts';
 import { gcpAssetExport } from '../../../src/sources/gcp/asset-export.ts';
 import { evaluate, readRecords } from '../../helpers/checks.ts';
 import { resourceRecord, sqlInstanceRecord } from './records.ts';
@@ -24,10 +23,22 @@ const secretAutomatic = resourceRecord(
   {
     name: `${P}/secrets/db-password`,
     replication: { automatic: {} },
+    labels: CLASS_1,
     createTime: '2025-06-01T00:00:00.000000Z',
     etag: '"16a1b2c3d4e5f6"',
   },
   'global',
+);
+// The v1beta spelling of automatic replication, with one key for all copies; the record names no
+// location (a REST answer, not an asset).
+const secretAuto = resourceRecord(
+  `//secretmanager.googleapis.com/${P}/secrets/smtp-token`,
+  'secretmanager.googleapis.com/Secret',
+  {
+    name: `${P}/secrets/smtp-token`,
+    replication: { auto: { customerManagedEncryption: { kmsKeyName: KEY } } },
+    labels: CLASS_1,
+  },
 );
 const secretReplicated = resourceRecord(
   `//secretmanager.googleapis.com/${P}/secrets/api-key`,
@@ -149,6 +160,7 @@ const dataflow = resourceRecord(
 
 const records = [
   secretAutomatic,
+  secretAuto,
   secretReplicated,
   secretTokyo,
   instance,
@@ -189,9 +201,18 @@ describe('Google Cloud data-holding types', () => {
       expect([record.name, status(record)]).toEqual([record.name, 'PASS']);
   });
 
-  it('a secret of automatic replication is wherever Google keeps it: unknown, not global', () => {
-    expect(byName(secretAutomatic).region).toBe(UNKNOWN_REGION);
-    expect(status(secretAutomatic)).toBe('UNKNOWN');
+  it('a secret of automatic replication, in either spelling, is global: Google replicates it worldwide', () => {
+    for (const record of [secretAutomatic, secretAuto])
+      expect([record.name, byName(record).region, status(record)]).toEqual([record.name, 'global', 'FAIL']);
+    expect(evaluate(dataInJapan, resources, secretAutomatic.name).message).toBe('anywhere');
+    // One Cloud KMS key for all copies: the relief of data abroad under the customer's key (LOC-3).
+    expect(evaluate(dataInJapan, resources, secretAuto.name).message).toBe('abroadWithCmk');
+    expect(byName(secretAuto).facts).toMatchObject({
+      customerManagedKey: {
+        value: true,
+        path: 'resource.data.replication.auto.customerManagedEncryption.kmsKeyName',
+      },
+    });
   });
 
   it("a secret's replica without a key of its own is under Google's keys", () => {

@@ -1,4 +1,5 @@
 import type { AzureFlowLogFacts, AzureVirtualNetworkFacts } from '../../../model/azure.ts';
+import { unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { type Resource, sameRegion } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } from '../../check.ts';
@@ -47,6 +48,17 @@ export default defineCheck({
           en: "The export has no Network Watcher or flow logs of this network's region: export the whole Resource Graph resources table, or add the output of az network watcher flow-log list --location for the region",
         },
         'azureResources',
+      ),
+      onlyPicked: missingData(
+        {
+          ja: 'フロー ログで記録されていないサブネットがあります: {{subnets}}。ただし、このリージョンのフロー ログは個別に表示したもの（az network watcher flow-log show）だけで一覧がないため、ほかのフロー ログがこれらを記録しているかは分かりません（az network watcher flow-log list --location の出力を追加してください）',
+          en: 'Subnets no flow log of the export records: {{subnets}}; but the export shows flow logs of this region only one by one (az network watcher flow-log show), not their listing, so others may record them: add the output of az network watcher flow-log list --location for the region',
+        },
+        'azureResources',
+        {
+          ja: '表示されたフロー ログで記録されていないサブネットがあります: {{subnets}}。このリージョンのフロー ログの一覧がありません',
+          en: "Subnets no flow log shown records: {{subnets}}; there is no listing of this region's flow logs",
+        },
       ),
       notInPlan: {
         ja: 'Terraform の計画のフロー ログで記録されていないサブネットがあります: {{subnets}}。既存のリソースの、構成の外で作られたフロー ログは計画に現れません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
@@ -119,16 +131,21 @@ export default defineCheck({
     if (listed) return fail('notLogged', [...evidence, listed], { subnets: uncovered });
     // Flow logs live under the region's Network Watcher, in the same Resource Graph table as the
     // virtual network: with neither of its region in the export, they were not exported rather
-    // than absent.
-    if (
-      flowLogs.length === 0 &&
-      !ctx.inventory
+    // than absent. A flow log or watcher shown alone (`az … show`, a flow-log status, a page with
+    // a next one: Resource.picked) says nothing of the others: only a listing covers the region.
+    const listing = [
+      ...flowLogs,
+      ...ctx.inventory
         .inAccount('azure', vnet.account)
-        .some((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet))
-    ) {
-      return undetermined('notExported', evidence);
-    }
-    return fail('notLogged', evidence, { subnets: uncovered });
+        .filter((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet)),
+    ].filter((r) => !r.picked && !r.notified);
+    if (listing.length > 0) return fail('notLogged', evidence, { subnets: uncovered });
+    if (flowLogs.length === 0) return undetermined('notExported', evidence);
+    const unlisted = unknown(`${vnet.region}: Microsoft.Network/networkWatchers/flowLogs`, {
+      ja: 'このリージョンのフロー ログは個別に表示したものだけで、一覧がありません',
+      en: "this region's flow logs were read one by one (shown), not from a listing of them",
+    });
+    return undetermined('onlyPicked', [...evidence, unlisted], { subnets: uncovered });
   },
 });
 

@@ -60,13 +60,17 @@ const JAPAN_REGIONS: ReadonlySet<string> = new Set(['ap-northeast-1', 'ap-northe
  * Where a global table's data is: each replica (`Replicas[].RegionName`, Config's
  * `replicas[].regionName`) is a full copy that takes writes (multi-active), so none is the
  * primary and the table is as far out as its farthest replica (the first outside Japan); one
- * whose Region is not named may be that one. A replica whose creation failed holds nothing.
+ * whose Region is not named may be that one. A replica whose creation failed holds nothing. A
+ * record naming the table's `GlobalTableVersion` but not its replicas leaves the place unknown.
  * https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_ReplicaDescription.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html
  */
 export function dynamoDbTableRegion(item: ConfigItem): string | undefined {
   const replicas = fieldAnyCase(item.configuration, 'Replicas');
-  if (!Array.isArray(replicas)) return undefined;
+  // A global table's version without its replicas (Steampipe's `global_table_version`, a table
+  // with no replicas column): it has replicas, in Regions the record does not name.
+  if (!Array.isArray(replicas))
+    return toStringValue(fieldAnyCase(item.configuration, 'GlobalTableVersion')) ? UNKNOWN_REGION : undefined;
   for (const replica of replicas) {
     const entry = asRecord(replica);
     if (toStringValue(fieldAnyCase(entry, 'ReplicaStatus'))?.toUpperCase() === 'CREATION_FAILED') continue;

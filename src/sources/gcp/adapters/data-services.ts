@@ -1,22 +1,28 @@
 import { explicit, factPath } from '../../../model/fact.ts';
 import type { CommonFacts } from '../../../model/facts.ts';
-import { UNKNOWN_REGION } from '../../../model/resource.ts';
 import { arrayOf, at, isObject, type JsonObject, stringAt } from '../json.ts';
 import { farthestRegion } from '../location.ts';
 import { customerManagedKey, keyNamed, sqlInstanceAssetName } from './encryption.ts';
 
 /**
- * Secret Manager secrets: a secret of automatic replication is kept wherever Google chooses
- * (unknown, not global: it may be abroad); one of user-managed replication in each replica's
- * `location`, as far as the farthest of them; a regional secret (`…/locations/<l>/secrets/…`)
- * has no `replication` and is where its name says.
+ * Secret Manager secrets: a secret of automatic replication (`replication.automatic`, v1beta's
+ * `replication.auto`) is replicated by Google across regions worldwide, `global` (Google counts
+ * it as global for the organisation's resource-location policy); one of user-managed replication
+ * is kept in each replica's `location`, as far as the farthest of them; a regional secret
+ * (`…/locations/<l>/secrets/…`) has no `replication` and is where its name says.
  * https://cloud.google.com/secret-manager/docs/reference/rest/v1/projects.secrets#replication
+ * https://cloud.google.com/secret-manager/docs/choosing-replication
  */
 export function secretRegion(data: JsonObject): string | undefined {
-  if (at(data, 'replication.automatic') !== undefined) return UNKNOWN_REGION;
+  if (automaticReplication(data) !== undefined) return 'global';
   const replicas = arrayOf(at(data, 'replication.userManaged.replicas'));
   if (replicas.length === 0) return undefined;
   return farthestRegion(replicas.map((replica) => (isObject(replica) ? replica['location'] : undefined)));
+}
+
+/** The path of a secret's automatic replication in the record's spelling (v1 or v1beta), if it has one. */
+function automaticReplication(data: JsonObject): string | undefined {
+  return ['replication.automatic', 'replication.auto'].find((path) => at(data, path) !== undefined);
 }
 
 /**
@@ -28,9 +34,9 @@ export function secretRegion(data: JsonObject): string | undefined {
 export function secretFacts(data: JsonObject, dataPath: string): CommonFacts {
   const replicas = arrayOf(at(data, 'replication.userManaged.replicas'));
   if (replicas.length === 0) {
-    const automatic = at(data, 'replication.automatic') !== undefined;
+    const automatic = automaticReplication(data);
     const keyField = automatic
-      ? 'replication.automatic.customerManagedEncryption.kmsKeyName'
+      ? `${automatic}.customerManagedEncryption.kmsKeyName`
       : 'customerManagedEncryption.kmsKeyName';
     return customerManagedKey(data, dataPath, keyField);
   }

@@ -5,6 +5,14 @@ import type { TerraformConfiguration } from '../configuration.ts';
 import { isCreated, type TfInstance } from '../document.ts';
 import type { Translation } from '../translation.ts';
 
+/**
+ * The region a built record carries until the plan places it (the resource's own location
+ * attribute, else its provider's region): the records are read by the export adapters, which need
+ * a location, and one that is no real place keeps `global` (Google's automatic replication, a key
+ * ring in `global`) for what the record itself says is global.
+ */
+export const PLACED_BY_PLAN = 'placed-by-plan';
+
 /** How a split resource (`aws_s3_bucket_policy`) names the resource it configures. */
 export interface PartLink {
   /** The child's attribute holding the parent's id or name (`bucket`). */

@@ -1,8 +1,10 @@
 import type { Resource } from '../../../model/resource.ts';
+import type { ConfigItem } from '../../aws/config-item.ts';
+import type { TfInstance } from '../document.ts';
 import { isCreated } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, isLeftOut, type TerraformAdapter, type Unit } from './adapter.ts';
+import { type BuildContext, isLeftOut, PLACED_BY_PLAN, type TerraformAdapter, type Unit } from './adapter.ts';
 import {
   configItem,
   fromConfigItem,
@@ -25,10 +27,13 @@ import {
  * aws_dynamodb_table: DynamoDB encrypts every table. Without a `server_side_encryption` block (or
  * with `enabled = false`) the key is an AWS owned key; `enabled = true` uses `kms_key_arn`, or the
  * AWS managed `aws/dynamodb` key when the configuration names none (the attribute is then known
- * only after apply). As Config's `SSEDescription`.
+ * only after apply). As Config's `SSEDescription`. Each `replica { region_name }` block makes the
+ * table a global table with a replica in that Region (DescribeTable's `Replicas[].RegionName`),
+ * which the export adapter places the table by.
  */
 function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const table = unit.primary;
+  const replicas = dynamoDbReplicas(tr, table);
   const ssePath = 'configuration.SSEDescription';
   const block = 'server_side_encryption';
   // Optional+Computed: a new table whose configuration leaves the block out has none.
@@ -38,13 +43,61 @@ function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource
   if (enabled !== true) {
     // No block, or `enabled = false`: the AWS owned key, an absent SSEDescription.
     tr.mark(ssePath, `${table.address}.${block}`, 'known');
-    return fromConfigItem(configItem('AWS::DynamoDB::Table', {}), tr);
+    return fromConfigItem(dynamoDbItem(replicas), tr);
   }
   const key = keyOrAwsManaged(
     tr,
     ctx,
     table,
     `${block}.0.kms_key_arn`,
+    `${ssePath}.KMSMasterKeyArn`,
+    'aws/dynamodb',
+  );
+  const sse: JsonObject = { Status: 'ENABLED', SSEType: 'KMS' };
+  if (key.value !== undefined) sse.KMSMasterKeyArn = key.value;
+  return withPlanKey(fromConfigItem(dynamoDbItem({ SSEDescription: sse, ...replicas }), tr), key.planKey);
+}
+
+/** A table's item, placed by the plan unless its replicas place it (the adapter's `dataRegion`). */
+function dynamoDbItem(configuration: JsonObject): ConfigItem {
+  return { ...configItem('AWS::DynamoDB::Table', configuration), region: PLACED_BY_PLAN };
+}
+
+/**
+ * The `replica` blocks as DescribeTable's `Replicas` (none: not a global table). A Region known
+ * only after apply leaves its entry without `RegionName`, and blocks known only after apply (a
+ * `dynamic "replica"` over a value the plan cannot show) an unnamed one: that replica may be
+ * anywhere.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table#replica
+ */
+function dynamoDbReplicas(tr: Translation, table: TfInstance): JsonObject {
+  const values = tr.valuesOf(table);
+  const replicas: JsonObject[] = [];
+  for (let i = 0; values.present(`replica.${i}`); i++) {
+    const region = tr.read(table, `replica.${i}.region_name`, 'configuration.Replicas');
+    replicas.push(typeof region === 'string' ? { RegionName: region } : {});
+  }
+  if (replicas.length === 0 && values.read('replica').state === 'unknown') {
+    tr.read(table, 'replica', 'configuration.Replicas');
+    replicas.push({});
+  }
+  return replicas.length > 0 ? { Replicas: replicas } : {};
+}
+
+/**
+ * aws_dynamodb_table_replica: a replica of a global table (version 2019.11.21), made through the
+ * provider of its Region (`provider = aws.<alias>`): a full copy of the table that takes writes,
+ * kept where the plan places it. Its `kms_key_arn` is the replica's key (left out: the AWS managed
+ * `aws/dynamodb` key).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica
+ */
+function dynamoDbTableReplica(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
+  const ssePath = 'configuration.SSEDescription';
+  const key = keyOrAwsManaged(
+    tr,
+    ctx,
+    unit.primary,
+    'kms_key_arn',
     `${ssePath}.KMSMasterKeyArn`,
     'aws/dynamodb',
   );
@@ -247,7 +300,8 @@ export const awsStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_secretsmanager_secret: { provider: 'aws', build: secret },
   aws_kinesis_stream: { provider: 'aws', build: kinesisStream },
   aws_athena_workgroup: { provider: 'aws', build: athenaWorkGroup },
-  aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable },
+  aws_dynamodb_table: { provider: 'aws', build: dynamoDbTable, dataRegion: true },
+  aws_dynamodb_table_replica: { provider: 'aws', build: dynamoDbTableReplica },
   aws_efs_file_system: { provider: 'aws', build: efsFileSystem },
   aws_sqs_queue: { provider: 'aws', build: queueOrTopic('AWS::SQS::Queue') },
   aws_sns_topic: { provider: 'aws', build: queueOrTopic('AWS::SNS::Topic') },

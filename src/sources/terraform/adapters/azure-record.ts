@@ -2,6 +2,7 @@ import type { Resource } from '../../../model/resource.ts';
 import { toResource } from '../../azure/adapters/index.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
+import { PLACED_BY_PLAN } from './adapter.ts';
 
 /**
  * The ARM record an azurerm resource becomes, read by the Azure adapters. The record's id is a
@@ -17,10 +18,10 @@ export function fromArm(
   tr: Translation,
   extra: JsonObject = {},
 ): Resource {
-  // `global` until the plan's placement (the resource's own location or its provider's) decides,
-  // as for the Google records (gcp-record.ts): a record without a location would be unknown.
+  // Placed by the plan (the resource's own location or its provider's), as the Google records
+  // (gcp-record.ts): a record without a location would be unknown.
   const resource = toResource(
-    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, location: 'global', properties, ...extra },
+    { id: `${PLACEHOLDER_SCOPE}/${type}/resource`, type, location: PLACED_BY_PLAN, properties, ...extra },
     { file: '' },
   );
   if ('skip' in resource)

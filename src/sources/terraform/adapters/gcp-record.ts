@@ -5,7 +5,7 @@ import { isCreated, type TfInstance } from '../document.ts';
 import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
-import { type BuildContext, partsOf, type Unit, valueOrReference } from './adapter.ts';
+import { type BuildContext, PLACED_BY_PLAN, partsOf, type Unit, valueOrReference } from './adapter.ts';
 
 /**
  * The Cloud Asset record a google resource becomes (`resource.data` in the service's REST JSON,
@@ -35,7 +35,7 @@ export function fromAsset(
     { file: '' },
     // A resource that leaves its location to the provider names none: the plan's placement
     // (the provider's region) decides, not the export's "data somewhere unknown".
-    'global',
+    PLACED_BY_PLAN,
   );
   if ('skip' in resource)
     throw new Error(`google translation produced an unreadable asset: ${resource.skip}`);

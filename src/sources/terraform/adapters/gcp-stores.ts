@@ -1,4 +1,4 @@
-import type { Resource } from '../../../model/resource.ts';
+import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
 import { JAPAN_REGIONS } from '../../gcp/location.ts';
 import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
@@ -215,7 +215,10 @@ function secretManagerSecret(unit: Unit, tr: Translation, ctx: BuildContext): Re
     );
     data.replication = { automatic };
   } else {
+    // `replication` is required: a plan that does not show it (a dynamic block over a value known
+    // only after apply) leaves where the copies are unknown, not in the provider's region.
     tr.read(secret, 'replication', `${DATA}.replication`);
+    return { ...fromAsset('secretmanager.googleapis.com/Secret', data, tr), region: UNKNOWN_REGION };
   }
   return fromAsset('secretmanager.googleapis.com/Secret', data, tr);
 }

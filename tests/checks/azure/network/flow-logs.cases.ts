@@ -304,6 +304,68 @@ const planCases: AnyCase[] = [
   },
 ];
 
+/**
+ * The Azure CLI's answers (flattened, as azure-cli's network module prints them): `az network
+ * vnet show`, `az network watcher flow-log show` (one flow log, an object) and `… flow-log list
+ * --location` (the region's flow logs, an array even of one).
+ */
+const vnetShown = jsonFile(
+  {
+    id: VNET_ID,
+    name: 'vnet1',
+    type: 'Microsoft.Network/virtualNetworks',
+    location: 'japaneast',
+    resourceGroup: 'rg-kansa',
+    addressSpace: { addressPrefixes: ['10.0.0.0/16'] },
+    subnets: [
+      {
+        id: `${VNET_ID}/subnets/a`,
+        name: 'a',
+        addressPrefix: '10.0.0.0/24',
+        networkSecurityGroup: { id: NSG_ID },
+      },
+      { id: `${VNET_ID}/subnets/b`, name: 'b', addressPrefix: '10.0.1.0/24' },
+    ],
+  },
+  'vnet-show.json',
+);
+const cliFlowLog = {
+  id: `${SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast/flowLogs/fl-nsg1`,
+  name: 'fl-nsg1',
+  type: 'Microsoft.Network/networkWatchers/flowLogs',
+  location: 'japaneast',
+  resourceGroup: 'NetworkWatcherRG',
+  enabled: true,
+  retentionPolicy: { days: 90, enabled: true },
+  targetResourceId: NSG_ID,
+};
+const cliCases: AnyCase[] = [
+  {
+    // One flow log shown says nothing of the others: a flow log of vnet1 or of subnet b may exist.
+    name: 'the CLI: one flow log shown (flow-log show) covers subnet a, subnet b unknown',
+    records: [vnetShown, jsonFile(cliFlowLog, 'flow-log-show.json')],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'onlyPicked',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: "the CLI: the region's flow logs listed (flow-log list), none of subnet b",
+    records: [vnetShown, jsonFile([cliFlowLog], 'flow-log-list.json')],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: 'the CLI: one flow log shown beside a Resource Graph export with the Network Watcher',
+    records: [vnetShown, jsonFile(cliFlowLog, 'flow-log-show.json'), withSubscription([WATCHER])],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+  },
+];
+
 export default {
   wrap: withSubscription,
   ...byVerdict([
@@ -315,5 +377,6 @@ export default {
       messageId: message,
     })),
     ...planCases,
+    ...cliCases,
   ]),
 } satisfies RuleTests;
