@@ -1,4 +1,5 @@
 import { memoized } from '../../base/memo.ts';
+import { JAPAN_REGIONS } from '../../model/japan-regions.ts';
 import { UNKNOWN_REGION } from '../../model/resource.ts';
 import type { CloudAsset } from './asset.ts';
 import { at, type JsonObject, lastSegment, stringAt } from './json.ts';
@@ -49,9 +50,6 @@ export function locationOf(
   return found ? regionOfZone(lastSegment(found).trim().toLowerCase()) : unnamed;
 }
 
-/** Google Cloud's regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */
-export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['asia-northeast1', 'asia-northeast2']);
-
 /**
  * Of the regions a resource may keep its data in, the one that says where it is for the
  * location checks: the first outside Japan (the data may be there), else the first. A list
@@ -61,7 +59,7 @@ export function farthestRegion(listed: unknown): string | undefined {
   if (!Array.isArray(listed)) return undefined;
   if (!listed.every((region) => typeof region === 'string' && region !== '')) return UNKNOWN_REGION;
   const regions = listed as readonly string[];
-  return regions.find((region) => !JAPAN_REGIONS.has(region.toLowerCase())) ?? regions[0];
+  return regions.find((region) => !JAPAN_REGIONS.gcp.has(region.toLowerCase())) ?? regions[0];
 }
 
 /**

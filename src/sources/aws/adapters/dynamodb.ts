@@ -1,5 +1,6 @@
 import type { AwsEncryptedStoreFacts } from '../../../model/aws.ts';
 import { cloudDefault, explicit } from '../../../model/fact.ts';
+import { JAPAN_REGIONS } from '../../../model/japan-regions.ts';
 import { UNKNOWN_REGION } from '../../../model/resource.ts';
 import { asRecord, type ConfigItem } from '../config-item.ts';
 import { absent, carries, fieldAnyCase, toStringValue } from './fields.ts';
@@ -53,9 +54,6 @@ const OWNED_KEY = {
   en: 'no KMS key: DynamoDB encrypts with an AWS owned key (not a customer managed key)',
 };
 
-/** AWS's Regions in Japan (Tokyo, Osaka): geography, not the organisation's policy. */
-const JAPAN_REGIONS: ReadonlySet<string> = new Set(['ap-northeast-1', 'ap-northeast-3']);
-
 /**
  * Where a global table's data is: each replica (`Replicas[].RegionName`, Config's
  * `replicas[].regionName`) is a full copy that takes writes (multi-active), so none is the
@@ -76,7 +74,7 @@ export function dynamoDbTableRegion(item: ConfigItem): string | undefined {
     if (toStringValue(fieldAnyCase(entry, 'ReplicaStatus'))?.toUpperCase() === 'CREATION_FAILED') continue;
     const region = toStringValue(fieldAnyCase(entry, 'RegionName'))?.toLowerCase();
     if (!region) return UNKNOWN_REGION;
-    if (!JAPAN_REGIONS.has(region)) return region;
+    if (!JAPAN_REGIONS.aws.has(region)) return region;
   }
   return undefined;
 }

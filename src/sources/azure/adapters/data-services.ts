@@ -1,10 +1,10 @@
 import type { AzureDataServiceFacts } from '../../../model/azure.ts';
 import { cloudDefault, explicit, type Fact } from '../../../model/fact.ts';
+import { JAPAN_REGIONS } from '../../../model/japan-regions.ts';
 import type { Localized } from '../../../model/localized.ts';
 import { type ArmRecord, get } from '../arm-record.ts';
 import { asString, derivedFact, notSet, propertyFact, type WhenAbsent } from '../property-facts.ts';
 import type { Adapter } from './adapter.ts';
-import { JAPAN_REGIONS } from './databases.ts';
 import { networkFacts, reachableThroughFirewall } from './network-access.ts';
 
 /**
@@ -214,12 +214,13 @@ export const galleryImageVersion: Adapter = {
               MICROSOFT_MANAGED_KEY,
             ),
       ...(record.region !== '' &&
-        targets.some(({ region }) => !JAPAN_REGIONS.has(region)) && {
+        targets.some(({ region }) => !JAPAN_REGIONS.azure.has(region)) && {
           primaryRegion: explicit(record.region, 'location'),
         }),
     };
   },
-  dataRegion: (record) => targetRegions(record).find(({ region }) => !JAPAN_REGIONS.has(region))?.region,
+  dataRegion: (record) =>
+    targetRegions(record).find(({ region }) => !JAPAN_REGIONS.azure.has(region))?.region,
 };
 
 /** An image version's target regions, lower-cased without spaces, and whether each names a key. */

@@ -1,5 +1,6 @@
 import type { AzureDatabaseFacts, AzureDatabaseFirewallRuleFacts } from '../../../model/azure.ts';
 import { derived, explicit, type Fact, unknown } from '../../../model/fact.ts';
+import { JAPAN_REGIONS } from '../../../model/japan-regions.ts';
 import { type ArmRecord, get, getPath } from '../arm-record.ts';
 import {
   asBoolean,
@@ -296,9 +297,6 @@ function cosmosReachable(
     : byPublicAccess;
 }
 
-/** Azure's regions in Japan: geography, not the organisation's policy. */
-export const JAPAN_REGIONS: ReadonlySet<string> = new Set(['japaneast', 'japanwest']);
-
 /**
  * A Cosmos DB account keeps a full copy of its data in every region of `locations` (also
  * `readLocations`; display names such as `East US` in most dialects): one replicated outside
@@ -312,7 +310,7 @@ function replicaRegionAbroad(record: ArmRecord): string | undefined {
     for (const location of list) {
       const name = get(location, 'locationName');
       const region = typeof name === 'string' ? name.replace(/\s+/g, '').toLowerCase() : '';
-      if (region !== '' && !JAPAN_REGIONS.has(region)) return region;
+      if (region !== '' && !JAPAN_REGIONS.azure.has(region)) return region;
     }
   }
   return undefined;

@@ -1,5 +1,5 @@
+import { JAPAN_REGIONS } from '../../../model/japan-regions.ts';
 import { type Resource, UNKNOWN_REGION } from '../../../model/resource.ts';
-import { JAPAN_REGIONS } from '../../gcp/location.ts';
 import type { TfInstance } from '../document.ts';
 import type { JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -238,7 +238,9 @@ function bigtableInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resou
   const zoneOf = (i: number) => values.read(`cluster.${i}.zone`);
   const abroad = clusters.find((i) => {
     const zone = zoneOf(i);
-    return zone.state !== 'known' || ![...JAPAN_REGIONS].some((r) => String(zone.value).startsWith(`${r}-`));
+    return (
+      zone.state !== 'known' || ![...JAPAN_REGIONS.gcp].some((r) => String(zone.value).startsWith(`${r}-`))
+    );
   });
   const keyless = clusters.find((i) => values.read(`cluster.${i}.kms_key_name`).state === 'absent');
   const data: JsonObject = {};
