@@ -41,25 +41,28 @@ export function isCustomerManagedKey(
   if (byReference) return { value: byReference === 'CUSTOMER', evidence: [keyRef] };
   const key = findKmsKey(inventory, resource.account, keyRef.value);
   if (!key) {
-    // A plan holds only the keys its configuration manages: recording more is no advice there.
-    const missing = unknown(
-      keyRef.path,
-      isPlanOrigin(resource.origin)
-        ? {
-            ja: `KMS キー ${keyRef.value} は Terraform の計画にありません（構成が管理しないキー: クラウドのインベントリで判断してください）`,
-            en: `the KMS key ${keyRef.value} is not in the Terraform plan (a key its configuration does not manage: judge it on the cloud's inventory)`,
-          }
-        : {
-            ja: `KMS キー ${keyRef.value} がエクスポートにありません（AWS::KMS::Key を記録してください）`,
-            en: `the KMS key ${keyRef.value} is not in the export (record AWS::KMS::Key)`,
-          },
-    );
+    const missing = unknown(keyRef.path, isPlanOrigin(resource.origin) ? KEY_NOT_IN_PLAN : KEY_NOT_IN_EXPORT);
     return { value: undefined, evidence: [keyRef, missing] };
   }
   const keyManager = factOf(key.facts.keyManager, 'configuration.keyManager');
   const evidence = [keyRef, evidenceFrom(key, keyManager)];
   return { value: keyManager.source === 'unknown' ? undefined : keyManager.value === 'CUSTOMER', evidence };
 }
+
+/**
+ * Why a store's KMS key is not judged: it is not among the records. One note each (the key's ARN
+ * is the store's evidence beside it), so that the fact is shared (model/fact.ts interns it by path
+ * and note) and written once in the findings file however many stores name keys the export lacks.
+ * A plan holds only the keys its configuration manages: recording more is no advice there.
+ */
+const KEY_NOT_IN_EXPORT = {
+  ja: 'KMS キーがエクスポートにありません（AWS::KMS::Key を記録してください）',
+  en: 'the KMS key is not in the export (record AWS::KMS::Key)',
+};
+const KEY_NOT_IN_PLAN = {
+  ja: 'KMS キーが Terraform の計画にありません（構成が管理しないキー: クラウドのインベントリで判断してください）',
+  en: "the KMS key is not in the Terraform plan (a key its configuration does not manage: judge it on the cloud's inventory)",
+};
 
 /**
  * Whether an encrypted store's key is customer managed: the store's own `customerManagedKey`
