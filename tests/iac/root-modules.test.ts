@@ -120,30 +120,9 @@ describe('root modules with the same addresses', () => {
   });
 
   it('reads a plan with the state beside it as one root module, and a lone plan by its address', async () => {
-    const state = {
-      format_version: '1.0',
-      terraform_version: '1.9.8',
-      values: {
-        root_module: {
-          resources: [
-            {
-              address: 'aws_security_group.admin',
-              mode: 'managed',
-              type: 'aws_security_group',
-              name: 'admin',
-              provider_name: 'registry.terraform.io/hashicorp/aws',
-              values: {
-                ...group('0.0.0.0/0').after,
-                arn: 'arn:aws:ec2:ap-northeast-1:123456789012:security-group/sg-1',
-              },
-            },
-          ],
-        },
-      },
-    };
     const root = tree({
       'prod/plan.json': plan([group('0.0.0.0/0')], { providers: PROVIDERS }),
-      'prod/state.json': state,
+      'prod/state.json': shownState('0.0.0.0/0'),
       'dev/plan.json': plan([{ ...group('10.0.0.0/16'), address: 'aws_security_group.other' }], {
         providers: PROVIDERS,
       }),
