@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { distinctTails } from '../base/distinct-tails.ts';
 import { InputError } from '../base/input-error.ts';
 import { locateJsonError } from '../base/json-position.ts';
 import type { InputBudget } from '../base/limits.ts';
 import { decodeShiftJis } from '../base/shift-jis.ts';
-import { labelsOf } from './terraform/root-modules.ts';
 
 /*
  * An input's bytes before a format reads them: what they are (gzip, a ZIP archive, a saved
@@ -229,7 +229,7 @@ export function terragruntLogPlans(
   // A unit as the log names it may be an absolute path (`working-dir`, `[/home/ops/live/app]`):
   // cut, as root modules' names are, to the last parts that tell the units apart, so that ids
   // are the same on every machine.
-  const labels = labelsOf([...new Set(units.values())]);
+  const labels = distinctTails([...new Set(units.values())]);
   return {
     plans: Buffer.from(lines.join('\n'), 'utf8'),
     units: new Map([...units].map(([line, unit]) => [line, labels.get(unit)!])),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareText } from '../../base/compare-text.ts';
+import { distinctTails } from '../../base/distinct-tails.ts';
 import type { Resource, TerraformSnapshot } from '../../model/resource.ts';
 
 /**
@@ -51,7 +52,7 @@ export class RootModules {
   /** The resources held back, those of root modules that share addresses renamed apart. */
   *separated(): Generator<Resource> {
     const roots = this.#roots();
-    const labels = labelsOf(collidingRoots(roots));
+    const labels = distinctTails(collidingRoots(roots));
     for (const [root, resources] of roots) {
       const label = labels.get(root);
       if (label === undefined) {
@@ -192,21 +193,6 @@ function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string
   for (const holders of rootsById.values())
     if (holders.size > 1) for (const root of holders) colliding.add(root);
   return [...colliding];
-}
-
-/** Each root module's path cut to its last parts, as many as tell it from the others'. */
-export function labelsOf(roots: readonly string[]): Map<string, string> {
-  const parts = roots.map((root) => root.split(/[\\/]/).filter((part) => part !== ''));
-  const tail = (of: readonly string[], depth: number) => of.slice(-depth).join('/');
-  const labels = new Map<string, string>();
-  roots.forEach((root, i) => {
-    const own = parts[i]!;
-    let depth = 1;
-    while (depth < own.length && parts.some((other, j) => j !== i && tail(other, depth) === tail(own, depth)))
-      depth++;
-    labels.set(root, tail(own, depth));
-  });
-  return labels;
 }
 
 /**
