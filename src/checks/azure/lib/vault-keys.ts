@@ -94,14 +94,32 @@ export function vaultOf(key: Resource, inventory: InventoryView): Resource<Azure
   const id = vault[1]!.toLowerCase();
   const named = inventory.byId('azure', id);
   if (named) return named as Resource<AzureKeyVaultFacts>;
-  if (!id.startsWith(`${PLACEHOLDER_SCOPE.toLowerCase()}/`)) return undefined;
-  for (const { provider, account } of inventory.accounts()) {
-    if (provider !== 'azure' || account === PLACEHOLDER_ACCOUNT) continue;
-    const [found] = vaultsByPlaceholderId(inventory.inAccount('azure', account, 'kms.vault'), id);
-    if (found) return found as Resource<AzureKeyVaultFacts>;
-  }
-  return undefined;
+  if (!id.startsWith(PLACEHOLDER_PREFIX)) return undefined;
+  return vaultsByPlaceholderId(inventory).get(id) as Resource<AzureKeyVaultFacts> | undefined;
 }
+
+const PLACEHOLDER_PREFIX = `${PLACEHOLDER_SCOPE.toLowerCase()}/`;
+
+/**
+ * The vaults and managed HSMs of every scanned subscription by their placeholder id, the first
+ * of each in the accounts' order: made once per inventory, not once per key.
+ */
+function vaultsByPlaceholderId(inventory: InventoryView): ReadonlyMap<string, Resource> {
+  let vaults = VAULTS_BY_PLACEHOLDER_ID.get(inventory);
+  if (!vaults) {
+    vaults = new Map();
+    for (const { provider, account } of inventory.accounts()) {
+      if (provider !== 'azure' || account === PLACEHOLDER_ACCOUNT) continue;
+      for (const vault of inventory.inAccount('azure', account, 'kms.vault')) {
+        const id = placeholderIdOf(vault);
+        if (!vaults.has(id)) vaults.set(id, vault);
+      }
+    }
+    VAULTS_BY_PLACEHOLDER_ID.set(inventory, vaults);
+  }
+  return vaults;
+}
+const VAULTS_BY_PLACEHOLDER_ID = new WeakMap<InventoryView, Map<string, Resource>>();
 
 /** A key's id: its vault's or managed HSM's id and `/keys/<name>`. */
 const KEY_ID = /^(.*\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]+)\/keys\/[^/]+$/i;
@@ -113,9 +131,6 @@ const KEY_ID = /^(.*\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^
 function placeholderIdOf(vault: Resource): string {
   return `${PLACEHOLDER_SCOPE}/providers/${vault.nativeType}/${vault.name}`.toLowerCase();
 }
-
-/** Vaults and managed HSMs by their placeholder id. */
-const vaultsByPlaceholderId = lookupBy((vault: Resource) => [placeholderIdOf(vault)]);
 
 /** The keys the inventory holds under the vault's id, or under the placeholder vault of its name. */
 function keysOf(vault: Resource, ctx: CheckContext): readonly Resource<AzureKeyVaultKeyFacts>[] {
