@@ -1,3 +1,4 @@
+import { JAPAN_REGIONS } from './japan-regions.ts';
 import type { Provider } from './resource.ts';
 
 /**
@@ -78,10 +79,11 @@ export interface ScanParameters {
 }
 
 export const DEFAULT_PARAMETERS: ScanParameters = {
+  // Japan's regions by default (and Google Cloud's Tokyo + Osaka dual-region); an organisation may narrow them.
   allowedRegions: {
-    aws: ['ap-northeast-1', 'ap-northeast-3'],
-    azure: ['japaneast', 'japanwest'],
-    gcp: ['asia-northeast1', 'asia-northeast2', 'asia1'],
+    aws: [...JAPAN_REGIONS.aws],
+    azure: [...JAPAN_REGIONS.azure],
+    gcp: [...JAPAN_REGIONS.gcp, 'asia1'],
   },
   classification: { tagKey: 'confidentiality', default: 2 },
   allowBackupsAbroad: true,

@@ -95,6 +95,14 @@ export function isLocatedType(type: KansaType): boolean {
   return DATA_HANDLING_TYPES.has(type) || MANAGEMENT_TYPES.has(type);
 }
 
+/**
+ * Records of an answer that selected some resources of their kind (one shown, a filtered call, a
+ * page with a next one): no listing of their scope, so what they do not show may exist.
+ */
+export function picked(records: Iterable<Resource>): Resource[] {
+  return [...records].map((record) => ({ ...record, picked: true as const }));
+}
+
 /** The region of a record that names none: unknown for a type that keeps data (isLocatedType), else `global`. */
 export function regionWhenUnnamed(type: KansaType | undefined): string {
   return type !== undefined && isLocatedType(type) ? UNKNOWN_REGION : 'global';

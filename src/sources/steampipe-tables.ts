@@ -1,4 +1,4 @@
-import type { Origin, Resource } from '../model/resource.ts';
+import { type Origin, picked, type Resource } from '../model/resource.ts';
 import { isIamListingRecord } from './aws/iam-listing.ts';
 import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
 import {
@@ -184,7 +184,7 @@ export const steampipeRows: DocumentFormat = {
  * were listed whole, which a table's rows make, is left out.
  */
 function selected(resource: Resource): Resource[] {
-  return isIamListingRecord(resource) ? [] : [{ ...resource, picked: true }];
+  return isIamListingRecord(resource) ? [] : picked([resource]);
 }
 
 /** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */

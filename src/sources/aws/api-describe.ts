@@ -1,4 +1,4 @@
-import type { Resource } from '../../model/resource.ts';
+import { picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { answerResources, only, type PathPlace, placeInPath, type UnnamedAnswer } from './cli-answer.ts';
 import { asRecord, decodeJsonValue } from './config-item.ts';
@@ -71,9 +71,7 @@ export const awsApiDescribeFormat: DocumentFormat = {
       if (unplaced) ctx.skip(unplaced, { index });
       else read.push(...configItemsToResources([asItem(api, entry, place)], ctx, partial, index));
     }
-    yield* isSelection(document, ctx.file)
-      ? read.map((resource) => ({ ...resource, picked: true as const }))
-      : read;
+    yield* isSelection(document, ctx.file) ? picked(read) : read;
     // The entries alone (`--query Roles`) may be a query's choice of them: no listing.
     if (!Array.isArray(document)) yield* iamListingAnswerRecords(document, read, ctx);
   },

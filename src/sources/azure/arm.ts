@@ -1,5 +1,5 @@
 import { explicit } from '../../model/fact.ts';
-import type { Resource } from '../../model/resource.ts';
+import { picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext } from '../format.ts';
 import { isArmRecord, isArmShaped, isObject, type JsonObject } from './arm-record.ts';
 import {
@@ -63,14 +63,6 @@ export const azureArm: DocumentFormat = {
     return picked(readRows([document], ctx));
   },
 };
-
-/**
- * Records of an answer that selected some resources of their kind (one shown, a page with a next
- * one): no listing of their scope, so what they do not show may exist (Resource.picked).
- */
-export function picked(records: Iterable<Resource>): Resource[] {
-  return [...records].map((record) => ({ ...record, picked: true as const }));
-}
 
 /**
  * A subscription's own listing, present (even empty), as its file is named

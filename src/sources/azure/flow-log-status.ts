@@ -1,5 +1,6 @@
+import { picked } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
-import { exampleBody, picked } from './arm.ts';
+import { exampleBody } from './arm.ts';
 import { idOf, isArmRecord, isObject, type JsonObject } from './arm-record.ts';
 import { readRows } from './rows.ts';
 

@@ -133,13 +133,13 @@ export default defineCheck({
     // virtual network: with neither of its region in the export, they were not exported rather
     // than absent. A flow log or watcher shown alone (`az … show`, a flow-log status, a page with
     // a next one: Resource.picked) says nothing of the others: only a listing covers the region.
-    const listing = [
-      ...flowLogs,
-      ...ctx.inventory
+    const fromListing = (r: Resource) => !r.picked && !r.notified;
+    const regionListed =
+      flowLogs.some(fromListing) ||
+      ctx.inventory
         .inAccount('azure', vnet.account)
-        .filter((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet)),
-    ].filter((r) => !r.picked && !r.notified);
-    if (listing.length > 0) return fail('notLogged', evidence, { subnets: uncovered });
+        .some((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet) && fromListing(r));
+    if (regionListed) return fail('notLogged', evidence, { subnets: uncovered });
     if (flowLogs.length === 0) return undetermined('notExported', evidence);
     const unlisted = unknown(`${vnet.region}: Microsoft.Network/networkWatchers/flowLogs`, {
       ja: 'このリージョンのフロー ログは個別に表示したものだけで、一覧がありません',
