@@ -178,22 +178,25 @@ async function readFiles(
     onProgress?.({ unit: 'files', done: i + 1, total: paths.length, resources });
   }
   for (const resource of rootModules.separated()) inventory.add(resource);
-  for (const [state, { plan, resources }] of rootModules.planned) {
-    const file = files.find((read) => read.path === state);
-    if (!file) continue;
+  // The first file read of a path, as the notes name it.
+  const byPath = new Map<string, FileCoverage>();
+  for (const file of files) if (!byPath.has(file.path)) byPath.set(file.path, file);
+  const note = (path: string, text: string) => {
+    const file = byPath.get(path);
+    if (!file) return;
     file.notes ??= [];
-    file.notes.push({
-      note: `${resources} resource(s) of this Terraform state are in the plan beside it, ${plan}: they are judged as the plan leaves them (one the plan deletes, not at all)`,
-    });
-  }
-  for (const [copy, newer] of rootModules.copies) {
-    const file = files.find((read) => read.path === copy);
-    if (!file) continue;
-    file.notes ??= [];
-    file.notes.push({
-      note: `a copy of the Terraform plan or state ${newer} (the same root module: the same state lineage, or the same objects), which is the newer or the fuller: only that one is judged, so that nothing is judged twice`,
-    });
-  }
+    file.notes.push({ note: text });
+  };
+  for (const [state, { plan, resources }] of rootModules.planned)
+    note(
+      state,
+      `${resources} resource(s) of this Terraform state are in the plan beside it, ${plan}: they are judged as the plan leaves them (one the plan deletes, not at all)`,
+    );
+  for (const [copy, newer] of rootModules.copies)
+    note(
+      copy,
+      `a copy of the Terraform plan or state ${newer} (the same root module: the same state lineage, or the same objects), which is the newer or the fuller: only that one is judged, so that nothing is judged twice`,
+    );
   return files;
 }
 

@@ -107,16 +107,16 @@ export function readInstances(
     // `planned_values` holds the data sources too: those read while planning with the values read
     // (a plan without `prior_state`, written by hand, has only these), those read on apply, which
     // `resource_changes` lists, without the values to come.
-    const onApply = new Set(
-      (changes ?? []).flatMap((change) =>
-        isObject(change) && change.mode === 'data' ? [change.address] : [],
-      ),
-    );
-    const read = new Set(readings.map(({ address }) => address));
     // (Without changes, the planned values are read as resources, data sources with them: below.)
-    for (const resource of moduleResources(changes && !emptyChanges ? planned : undefined)) {
-      const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
-      if (reading && !read.has(reading.address) && !onApply.has(reading.address)) readings.push(reading);
+    if (changes && !emptyChanges) {
+      const onApply = new Set(
+        changes.flatMap((change) => (isObject(change) && change.mode === 'data' ? [change.address] : [])),
+      );
+      const read = new Set(readings.map(({ address }) => address));
+      for (const resource of moduleResources(planned)) {
+        const reading = isObject(resource) ? readingOf(resource, readingTypes) : undefined;
+        if (reading && !read.has(reading.address) && !onApply.has(reading.address)) readings.push(reading);
+      }
     }
   }
   if (changes && !emptyChanges) {

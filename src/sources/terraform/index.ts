@@ -277,15 +277,27 @@ function snapshotsOf(
     configured: isObject(document.configuration),
   };
   return (instance) => {
-    // A deleted instance shows what it was before the plan.
-    const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
-    const id = values.read('id');
-    const object =
-      id.state === 'known' && typeof id.value === 'string' && id.value !== ''
-        ? `id ${id.value}`
-        : `values ${values.disclosed()}`;
-    return { ...made, object };
+    // Worked out when asked: only a folder of several Terraform files compares objects, and
+    // the values of a resource the plan creates are serialized whole.
+    let object: string | undefined;
+    return {
+      ...made,
+      get object() {
+        object ??= objectOf(instance);
+        return object;
+      },
+    };
   };
+}
+
+/** The object an instance is: its cloud id where the values give one, else its values. */
+function objectOf(instance: TfInstance): string {
+  // A deleted instance shows what it was before the plan.
+  const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
+  const id = values.read('id');
+  return id.state === 'known' && typeof id.value === 'string' && id.value !== ''
+    ? `id ${id.value}`
+    : `values ${values.disclosed()}`;
 }
 
 /**

@@ -70,8 +70,9 @@ export class RootModules {
     for (const file of this.#byFile.keys()) listAt(byFolder, path.dirname(path.resolve(file))).push(file);
     const roots = new Map<string, Resource[]>();
     for (const [folder, all] of byFolder) {
-      const files = this.#withoutCopies(all);
-      const plans = files.filter((file) => this.#byFile.get(file)!.some(isPlanned));
+      const held = new Map(all.map((file) => [file, heldFile(this.#byFile.get(file)!)]));
+      const files = this.#withoutCopies(held);
+      const plans = files.filter((file) => held.get(file)!.planned);
       const oneRoot = plans.length <= 1 && files.length - plans.length <= 1;
       // A plan holds the objects of its state as it leaves them (what it does not change, as it
       // is): where the state beside it holds the same address, the plan's stands, whose values
@@ -105,13 +106,13 @@ export class RootModules {
    * a state beside an older version of it or beside its `terraform show -json`. Read as root
    * modules of their own, every finding would be doubled under the files' names.
    */
-  #withoutCopies(files: readonly string[]): string[] {
+  #withoutCopies(held: ReadonlyMap<string, HeldFile>): string[] {
+    const files = [...held.keys()];
     // The copies of each file, gathered: a file is a copy of any of the group's.
     const groups: string[][] = [];
     for (const file of [...files].sort(compareText)) {
-      const resources = this.#byFile.get(file)!;
       const joined = groups.filter((group) =>
-        group.some((other) => sameRootModule(this.#byFile.get(other)!, resources)),
+        group.some((other) => sameRootModule(held.get(other)!, held.get(file)!)),
       );
       const merged = [...joined.flat(), file];
       for (const group of joined) groups.splice(groups.indexOf(group), 1);
@@ -119,9 +120,7 @@ export class RootModules {
     }
     const kept = new Set<string>();
     for (const group of groups) {
-      const newest = group.reduce((a, b) =>
-        newerFirst(this.#byFile.get(b)!, this.#byFile.get(a)!) < 0 ? b : a,
-      );
+      const newest = group.reduce((a, b) => (newerFirst(held.get(b)!, held.get(a)!) < 0 ? b : a));
       kept.add(newest);
       for (const file of group) if (file !== newest) this.copies.set(file, newest);
     }
@@ -139,6 +138,25 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
   return list;
 }
 
+/** A file's resources held back, with what its root module is told by, worked out once. */
+interface HeldFile {
+  readonly resources: readonly Resource[];
+  readonly snapshot: TerraformSnapshot | undefined;
+  /** Whether it is a plan (its resources are planned), not a state. */
+  readonly planned: boolean;
+  /** Its resources by address (the last of an address, where a file of several plans repeats it). */
+  readonly byAddress: ReadonlyMap<string, Resource>;
+}
+
+function heldFile(resources: readonly Resource[]): HeldFile {
+  return {
+    resources,
+    snapshot: resources[0]?.snapshot,
+    planned: resources.some(isPlanned),
+    byAddress: new Map(resources.map((resource) => [resource.origin.iac!.address, resource])),
+  };
+}
+
 /**
  * Whether two files (their resources) are copies of one root module, which share addresses: two
  * versions of one state (the same `lineage`: every version of a state keeps it, another state
@@ -148,15 +166,17 @@ function listAt<T>(map: Map<string, T[]>, key: string): T[] {
  * exists) or, for one a plan creates, the same values. Different root modules of one
  * configuration (`prod.json` beside `dev.json`) name different objects, or plan different values.
  */
-function sameRootModule(a: readonly Resource[], b: readonly Resource[]): boolean {
-  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+function sameRootModule(a: HeldFile, b: HeldFile): boolean {
+  const [first, second] = [a.snapshot, b.snapshot];
   if (!first || !second) return false;
-  const objects = new Map(a.map((resource) => [resource.origin.iac!.address, resource.snapshot?.object]));
-  const shared = b.filter((resource) => objects.has(resource.origin.iac!.address));
+  const shared = b.resources.filter((resource) => a.byAddress.has(resource.origin.iac!.address));
   if (shared.length === 0) return false;
   if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
-  if (a.some(isPlanned) !== b.some(isPlanned)) return false;
-  return shared.every((resource) => objects.get(resource.origin.iac!.address) === resource.snapshot?.object);
+  if (a.planned !== b.planned) return false;
+  return shared.every(
+    (resource) =>
+      a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object === resource.snapshot?.object,
+  );
 }
 
 /**
@@ -165,8 +185,8 @@ function sameRootModule(a: readonly Resource[], b: readonly Resource[]): boolean
  * plan (`timestamp`), else the one read with its configuration (HCP Terraform's redacted plan has
  * none). Negative when `a` is newer, 0 when they do not say.
  */
-function newerFirst(a: readonly Resource[], b: readonly Resource[]): number {
-  const [first, second] = [a[0]?.snapshot, b[0]?.snapshot];
+function newerFirst(a: HeldFile, b: HeldFile): number {
+  const [first, second] = [a.snapshot, b.snapshot];
   if (!first || !second) return 0;
   const serial = (of: TerraformSnapshot) => of.serial ?? Number.NEGATIVE_INFINITY;
   if (serial(first) !== serial(second)) return serial(first) > serial(second) ? -1 : 1;

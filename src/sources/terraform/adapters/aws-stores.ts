@@ -45,17 +45,34 @@ function dynamoDbTable(unit: Unit, tr: Translation, ctx: BuildContext): Resource
     tr.mark(ssePath, `${table.address}.${block}`, 'known');
     return fromConfigItem(dynamoDbItem(replicas), tr);
   }
+  return dynamoDbSse(tr, ctx, table, `${block}.0.kms_key_arn`, (sse) =>
+    dynamoDbItem({ SSEDescription: sse, ...replicas }),
+  );
+}
+
+/**
+ * A table (or replica) encrypted with a KMS key: `kmsKeyAttribute`, or the AWS managed
+ * `aws/dynamodb` key where the configuration names none, as Config's `SSEDescription` that
+ * `item` puts in the table's item.
+ */
+function dynamoDbSse(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  kmsKeyAttribute: string,
+  item: (sse: JsonObject) => ConfigItem,
+): Resource {
   const key = keyOrAwsManaged(
     tr,
     ctx,
-    table,
-    `${block}.0.kms_key_arn`,
-    `${ssePath}.KMSMasterKeyArn`,
+    instance,
+    kmsKeyAttribute,
+    'configuration.SSEDescription.KMSMasterKeyArn',
     'aws/dynamodb',
   );
   const sse: JsonObject = { Status: 'ENABLED', SSEType: 'KMS' };
   if (key.value !== undefined) sse.KMSMasterKeyArn = key.value;
-  return withPlanKey(fromConfigItem(dynamoDbItem({ SSEDescription: sse, ...replicas }), tr), key.planKey);
+  return withPlanKey(fromConfigItem(item(sse), tr), key.planKey);
 }
 
 /** A table's item, placed by the plan unless its replicas place it (the adapter's `dataRegion`). */
@@ -92,20 +109,8 @@ function dynamoDbReplicas(tr: Translation, table: TfInstance): JsonObject {
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dynamodb_table_replica
  */
 function dynamoDbTableReplica(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
-  const ssePath = 'configuration.SSEDescription';
-  const key = keyOrAwsManaged(
-    tr,
-    ctx,
-    unit.primary,
-    'kms_key_arn',
-    `${ssePath}.KMSMasterKeyArn`,
-    'aws/dynamodb',
-  );
-  const sse: JsonObject = { Status: 'ENABLED', SSEType: 'KMS' };
-  if (key.value !== undefined) sse.KMSMasterKeyArn = key.value;
-  return withPlanKey(
-    fromConfigItem(configItem('AWS::DynamoDB::Table', { SSEDescription: sse }), tr),
-    key.planKey,
+  return dynamoDbSse(tr, ctx, unit.primary, 'kms_key_arn', (sse) =>
+    configItem('AWS::DynamoDB::Table', { SSEDescription: sse }),
   );
 }
 

@@ -23,17 +23,12 @@ const invitation: TerraformAdapter = {
   idOf: (unit, ctx) => userIdOf(unit.primary, 'user_id', ctx),
   build: (unit, tr) => {
     const guest = unit.primary;
-    const path = `${guest.address}.user_type`;
-    const type = tr.valuesOf(guest).read('user_type');
     // azuread 2.x before `user_type` invites guests only: the resource itself says what the user is.
-    return directoryUser({
-      userType:
-        type.state === 'known'
-          ? explicit(String(type.value), path)
-          : type.state === 'absent'
-            ? explicit('Guest', guest.address)
-            : unknown(path, type.state === 'sensitive' ? SENSITIVE_NOTE : KNOWN_AFTER_APPLY),
-    });
+    return directoryUser(
+      tr.valuesOf(guest).read('user_type').state === 'absent'
+        ? { userType: explicit('Guest', guest.address) }
+        : userFact(guest, tr, 'user_type', 'userType'),
+    );
   },
 };
 
