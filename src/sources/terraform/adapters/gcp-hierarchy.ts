@@ -103,6 +103,8 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
         const parsed = typeof text === 'string' ? safeJson(text) : undefined;
         if (isObject(parsed)) {
           authoritative = true;
+          // The provider sets the whole policy, its audit configs too: none in it is none.
+          tr.mark(`${POLICY}.auditConfigs`, `${part.address}.policy_data`, 'known');
           bindings.push(...(Array.isArray(parsed.bindings) ? parsed.bindings.filter(isObject) : []));
           auditConfigs.push(
             ...(Array.isArray(parsed.auditConfigs) ? parsed.auditConfigs.filter(isObject) : []),
@@ -129,7 +131,7 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
       ja: `${kind.prefix}_iam_member / _binding は他の付与を残すため、${ja}の全付与は計画から分かりません`,
       en: `${kind.prefix}_iam_member / _binding leave other grants in place: the ${en}’s full bindings are not in the plan`,
     });
-  if (auditConfigs.length === 0)
+  if (auditConfigs.length === 0 && !authoritative)
     tr.mark(
       `${POLICY}.auditConfigs`,
       `${unit.primary.address} (no ${kind.prefix}_iam_audit_config)`,

@@ -3,16 +3,7 @@ import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
-import {
-  DATA,
-  fromAsset,
-  type IamTypes,
-  iamTypes,
-  isNewOf,
-  POLICY,
-  resourcePolicy,
-  set,
-} from './gcp-record.ts';
+import { DATA, fromAsset, type IamTypes, iamTypes, isNewOf, resourcePolicy, set } from './gcp-record.ts';
 
 /**
  * Cloud Run services and Cloud Functions with their IAM resources: who may invoke them. A service
@@ -27,7 +18,7 @@ interface Serverless {
   readonly assetType: string;
   /** Its IAM resources, with the attribute by which they name the service or function. */
   readonly iam: readonly { readonly types: IamTypes; readonly link: string }[];
-  readonly ingress: ReadIngress;
+  readonly settings: ReadSettings;
 }
 
 function build(kind: Serverless, group: Unit, tr: Translation, ctx: BuildContext): Resource {
@@ -46,46 +37,52 @@ function build(kind: Serverless, group: Unit, tr: Translation, ctx: BuildContext
   if (alone) {
     tr.mark(DATA, `${group.primary.address} (its service is not in this plan)`, 'unmanaged');
   } else {
-    kind.ingress(unit.primary, tr, ctx, data);
-    // google 6.x Cloud Run v2 `invoker_iam_disabled`: no IAM check on invocation, so anyone
-    // on the internet may invoke the service, as if allUsers held the invoker role.
-    if (tr.valuesOf(unit.primary).read('invoker_iam_disabled').state !== 'absent') {
-      const disabled = tr.read(unit.primary, 'invoker_iam_disabled', `${POLICY}.bindings`);
-      if (disabled === true && Array.isArray(policy.bindings))
-        policy.bindings.push({ role: 'roles/run.invoker', members: ['allUsers'] });
-    }
+    kind.settings(unit.primary, tr, ctx, data);
   }
   return fromAsset(kind.assetType, data, tr, policy);
 }
 
 /**
- * Cloud Run v1 keeps the ingress in the `run.googleapis.com/ingress` annotation of `metadata`
- * (Optional+Computed); v2 in `ingress`; Cloud Functions in `ingress_settings` (2nd gen under
- * `service_config`). Left out of a new service, it is the default, from the internet.
+ * Who may reach the service: its ingress, and for Cloud Run whether the Invoker IAM check is off
+ * (anyone who reaches it may invoke it). Cloud Run v1 keeps both in annotations of `metadata`
+ * (Optional+Computed: `run.googleapis.com/ingress`, `run.googleapis.com/invoker-iam-disabled`);
+ * v2 in `ingress` and, google 6.x on, `invoker_iam_disabled` (Optional+Computed); Cloud Functions
+ * the ingress in `ingress_settings` (2nd gen under `service_config`). Left out of a new service,
+ * each is the API's default: from the internet, the IAM check on.
+ * https://cloud.google.com/run/docs/securing/managing-access#invoker_check
  */
-type ReadIngress = (instance: TfInstance, tr: Translation, ctx: BuildContext, data: JsonObject) => void;
+type ReadSettings = (instance: TfInstance, tr: Translation, ctx: BuildContext, data: JsonObject) => void;
 
-const runV1Ingress: ReadIngress = (service, tr, ctx, data) => {
+const runV1Annotations: ReadSettings = (service, tr, ctx, data) => {
+  // google 5.x on keep the configuration's annotations apart from all the service has
+  // (`effective_annotations`, known in a state and for a service that exists): those set outside
+  // Terraform count as much.
+  const effective = 'metadata.0.effective_annotations';
   const annotations = tr.readComputed(
     service,
-    'metadata.0.annotations',
+    tr.valuesOf(service).read(effective).state === 'known' ? effective : 'metadata.0.annotations',
     `${DATA}.metadata.annotations`,
     ctx.config.sets(service, 'metadata'),
   );
-  if (isObject(annotations) && typeof annotations[INGRESS_ANNOTATION] === 'string')
-    data.metadata = { annotations: { [INGRESS_ANNOTATION]: annotations[INGRESS_ANNOTATION] } };
+  if (!isObject(annotations)) return;
+  const read = RUN_V1_ANNOTATIONS.filter((name) => typeof annotations[name] === 'string');
+  if (read.length > 0)
+    data.metadata = { annotations: Object.fromEntries(read.map((name) => [name, annotations[name]])) };
 };
 
-function ingressAt(attribute: string, nativePath: string): ReadIngress {
-  return (service, tr, ctx, data) =>
-    set(
-      data,
-      nativePath,
-      tr.readComputed(service, attribute, `${DATA}.${nativePath}`, ctx.config.sets(service, attribute)),
-    );
+/** Each setting at its attribute, read into the REST field. */
+function settingsAt(fields: Readonly<Record<string, string>>): ReadSettings {
+  return (service, tr, ctx, data) => {
+    for (const [attribute, nativePath] of Object.entries(fields))
+      set(
+        data,
+        nativePath,
+        tr.readComputed(service, attribute, `${DATA}.${nativePath}`, ctx.config.sets(service, attribute)),
+      );
+  };
 }
 
-const INGRESS_ANNOTATION = 'run.googleapis.com/ingress';
+const RUN_V1_ANNOTATIONS = ['run.googleapis.com/ingress', 'run.googleapis.com/invoker-iam-disabled'];
 
 function adapter(kind: Serverless): TerraformAdapter {
   const parts: Record<string, PartLink> = {};
@@ -111,25 +108,25 @@ const KINDS: readonly Serverless[] = [
     type: 'google_cloud_run_service',
     assetType: 'run.googleapis.com/Service',
     iam: CLOUD_RUN_IAM,
-    ingress: runV1Ingress,
+    settings: runV1Annotations,
   },
   {
     type: 'google_cloud_run_v2_service',
     assetType: 'run.googleapis.com/Service',
     iam: CLOUD_RUN_IAM,
-    ingress: ingressAt('ingress', 'ingress'),
+    settings: settingsAt({ ingress: 'ingress', invoker_iam_disabled: 'invokerIamDisabled' }),
   },
   {
     type: 'google_cloudfunctions_function',
     assetType: 'cloudfunctions.googleapis.com/CloudFunction',
     iam: [{ types: iamTypes('google_cloudfunctions_function'), link: 'cloud_function' }],
-    ingress: ingressAt('ingress_settings', 'ingressSettings'),
+    settings: settingsAt({ ingress_settings: 'ingressSettings' }),
   },
   {
     type: 'google_cloudfunctions2_function',
     assetType: 'cloudfunctions.googleapis.com/Function',
     iam: [{ types: iamTypes('google_cloudfunctions2_function'), link: 'cloud_function' }],
-    ingress: ingressAt('service_config.0.ingress_settings', 'serviceConfig.ingressSettings'),
+    settings: settingsAt({ 'service_config.0.ingress_settings': 'serviceConfig.ingressSettings' }),
   },
 ];
 

@@ -119,7 +119,7 @@ function computeInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resour
  * A data store whose only setting the checks read is its Cloud KMS key (a key of the plan counts by
  * its address; none, Google's own key): Artifact Registry repositories, Memorystore for Redis,
  * Filestore, AlloyDB clusters, Pub/Sub topics, and the analytics services that keep data (Cloud
- * Composer environments, Vertex AI datasets, Data Fusion instances, Dataflow jobs).
+ * Composer environments, Vertex AI datasets, Data Fusion instances, Dataflow jobs), regional secrets.
  */
 function keyedStore(assetType: string, keyAttribute: string, keyField: string): Build {
   return (unit, tr, ctx) => {
@@ -264,6 +264,16 @@ function bigtableInstance(unit: Unit, tr: Translation, ctx: BuildContext): Resou
 
 export const gcpStoreAdapters: Readonly<Record<string, TerraformAdapter>> = {
   google_secret_manager_secret: { provider: 'gcp', build: secretManagerSecret, dataRegion: true },
+  // google 6.x: a regional secret keeps its payload in its `location` only, under its own key.
+  // https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/secret_manager_regional_secret
+  google_secret_manager_regional_secret: {
+    provider: 'gcp',
+    build: keyedStore(
+      'secretmanager.googleapis.com/Secret',
+      'customer_managed_encryption.0.kms_key_name',
+      'customerManagedEncryption.kmsKeyName',
+    ),
+  },
   google_compute_disk: {
     provider: 'gcp',
     build: computeDisk('compute.googleapis.com/Disk', 'kms_key_self_link'),

@@ -321,7 +321,9 @@ const BUCKET_LINK = { attribute: 'bucket', parentKeys: ['name', 'id'], standalon
 /**
  * google_service_account_key as IAM's ServiceAccountKey: a key Terraform makes is user-managed
  * (keys.create; system-managed keys are Google's own) and enabled (the provider cannot disable
- * one), made at `valid_after` (RFC 3339), which a state holds and a plan knows only after apply.
+ * one), made at `valid_after` and valid until `valid_before` (RFC 3339; 9999-12-31 without the
+ * iam.serviceAccountKeyExpiryHours constraint), which a state holds and a plan knows only after
+ * apply: an expired key can no longer authenticate.
  * https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/google_service_account_key
  */
 function serviceAccountKey(unit: Unit, tr: Translation): Resource {
@@ -331,6 +333,8 @@ function serviceAccountKey(unit: Unit, tr: Translation): Resource {
   const data: JsonObject = { keyType: 'USER_MANAGED', disabled: false };
   const created = tr.read(key, 'valid_after', `${DATA}.validAfterTime`);
   if (typeof created === 'string') data.validAfterTime = created;
+  const expires = tr.read(key, 'valid_before', `${DATA}.validBeforeTime`);
+  if (typeof expires === 'string' && expires !== '') data.validBeforeTime = expires;
   return fromAsset('iam.googleapis.com/ServiceAccountKey', data, tr);
 }
 

@@ -1,0 +1,281 @@
+import { describe, expect, it } from 'vitest';
+import { type Change, constant, type Json, plan, ref } from './dialect-plan.ts';
+import { findingOf, resourceOf, scanDocument } from './helpers.ts';
+
+/**
+ * Settings of the google provider a blind pass over google 6.x plans and states found unread
+ * (tests/corpus t13g-*): Cloud Run's Invoker IAM check in either generation, a service-account
+ * key's expiry, the audit configs of an authoritative IAM policy, and regional secrets.
+ */
+
+const INVOKER = 'gcp.serverless.public-invoker';
+const KEY_AGE = 'gcp.iam.service-account-key-age';
+const AUDIT = 'gcp.logging.data-access-audit-logs';
+const IN_JAPAN = 'common.location.data-in-japan';
+const CMK = 'common.classification.cmk-at-rest';
+const providers = { google: { project: constant('t13g-unit'), region: constant('asia-northeast1') } };
+
+/** A state file (format version 4) of google resources, one instance each. */
+function state(resources: [type: string, name: string, attributes: Json][]): Json {
+  return {
+    version: 4,
+    terraform_version: '1.9.8',
+    serial: 7,
+    lineage: '0b7e1c2d-3f4a-4b5c-8d6e-7f8091a2b3c4',
+    outputs: {},
+    resources: resources.map(([type, name, attributes]) => ({
+      mode: 'managed',
+      type,
+      name,
+      provider: 'provider["registry.terraform.io/hashicorp/google"]',
+      instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }],
+    })),
+    check_results: null,
+  };
+}
+
+describe('Cloud Run’s Invoker IAM check', () => {
+  const v2 = (name: string, after: Json, afterUnknown: Json, expressions: Json = {}): Change => ({
+    address: `google_cloud_run_v2_service.${name}`,
+    after: {
+      name,
+      location: 'asia-northeast1',
+      ingress: 'INGRESS_TRAFFIC_ALL',
+      deletion_protection: false,
+      ...after,
+    },
+    afterUnknown: { id: true, uri: true, project: true, ...afterUnknown },
+    expressions: { name: constant(name), location: constant('asia-northeast1'), ...expressions },
+  });
+
+  it('reads a v1 service’s run.googleapis.com/invoker-iam-disabled annotation', async () => {
+    // Cloud Run's YAML and the v1 resource's `metadata { annotations }` spell the switch as an
+    // annotation whose value is the string "true".
+    const service = (name: string, annotations: Json): Change => ({
+      address: `google_cloud_run_service.${name}`,
+      after: { name, location: 'asia-northeast1', metadata: [{ annotations, labels: null }] },
+      afterUnknown: { id: true, status: true, metadata: [{ annotations: {}, uid: true }] },
+      expressions: { name: constant(name), metadata: [{ annotations: constant(annotations) }] },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          service('open', {
+            'run.googleapis.com/ingress': 'all',
+            'run.googleapis.com/invoker-iam-disabled': 'true',
+          }),
+          service('internal', {
+            'run.googleapis.com/ingress': 'internal',
+            'run.googleapis.com/invoker-iam-disabled': 'true',
+          }),
+          service('checked', { 'run.googleapis.com/ingress': 'all' }),
+        ],
+        { providers },
+      ),
+    );
+    const open = findingOf(scanned, INVOKER, 'google_cloud_run_service.open');
+    expect(open.status).toBe('FAIL');
+    expect(JSON.stringify(open.evidence)).toContain('google_cloud_run_service.open.metadata.0.annotations');
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_service.internal').status).toBe('PASS');
+    // A new service granted to no one, its check on: nobody outside the project may invoke it.
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_service.checked').status).toBe('PASS');
+  });
+
+  it('reads a v2 service’s invoker_iam_disabled, the API’s default when a new service leaves it out', async () => {
+    const scanned = await scanDocument(
+      plan(
+        [
+          v2('off', { invoker_iam_disabled: true }, {}, { invoker_iam_disabled: constant(true) }),
+          // Optional+Computed: left out of a new service, the plan knows it only after apply.
+          v2('left_out', {}, { invoker_iam_disabled: true }),
+          // Set from a value known only after apply.
+          v2(
+            'computed',
+            {},
+            { invoker_iam_disabled: true },
+            { invoker_iam_disabled: ref('terraform_data.public.output', 'terraform_data.public') },
+          ),
+        ],
+        { providers },
+      ),
+    );
+    const off = findingOf(scanned, INVOKER, 'google_cloud_run_v2_service.off');
+    expect(off.status).toBe('FAIL');
+    expect(off.evidence[0]?.path).toBe('google_cloud_run_v2_service.off.invoker_iam_disabled');
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_v2_service.left_out').status).toBe('PASS');
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_v2_service.computed').status).toBe('UNKNOWN');
+  });
+
+  it('fails a service of a state whose check is off, though its IAM policy is not in the state', async () => {
+    const scanned = await scanDocument(
+      state([
+        [
+          'google_cloud_run_v2_service',
+          'status',
+          {
+            id: 'projects/t13g-unit/locations/asia-northeast1/services/status',
+            name: 'status',
+            location: 'asia-northeast1',
+            project: 't13g-unit',
+            ingress: 'INGRESS_TRAFFIC_ALL',
+            invoker_iam_disabled: true,
+          },
+        ],
+        [
+          'google_cloud_run_service',
+          'site',
+          {
+            id: 'locations/asia-northeast1/namespaces/t13g-unit/services/site',
+            name: 'site',
+            location: 'asia-northeast1',
+            project: 't13g-unit',
+            metadata: [
+              {
+                annotations: { 'run.googleapis.com/invoker-iam-disabled': 'true' },
+                effective_annotations: {
+                  'run.googleapis.com/ingress': 'all',
+                  'run.googleapis.com/invoker-iam-disabled': 'true',
+                },
+              },
+            ],
+          },
+        ],
+        // google 5.x on: the check turned off outside Terraform (`gcloud run services update
+        // --no-invoker-iam-check`) shows in effective_annotations only.
+        [
+          'google_cloud_run_service',
+          'outside',
+          {
+            id: 'locations/asia-northeast1/namespaces/t13g-unit/services/outside',
+            name: 'outside',
+            location: 'asia-northeast1',
+            project: 't13g-unit',
+            metadata: [
+              {
+                annotations: {},
+                effective_annotations: {
+                  'run.googleapis.com/ingress': 'all',
+                  'run.googleapis.com/invoker-iam-disabled': 'true',
+                },
+              },
+            ],
+          },
+        ],
+      ]),
+      'terraform.tfstate',
+    );
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_v2_service.status').status).toBe('FAIL');
+    expect(findingOf(scanned, INVOKER, 'google_cloud_run_service.site').status).toBe('FAIL');
+    const outside = findingOf(scanned, INVOKER, 'google_cloud_run_service.outside');
+    expect(outside.status).toBe('FAIL');
+    expect(JSON.stringify(outside.evidence)).toContain('metadata.0.effective_annotations');
+  });
+});
+
+describe('google_service_account_key', () => {
+  const key = (name: string, validAfter: string, validBefore: string) =>
+    [
+      'google_service_account_key',
+      name,
+      {
+        id: `projects/t13g-unit/serviceAccounts/ci@t13g-unit.iam.gserviceaccount.com/keys/${name}`,
+        key_algorithm: 'KEY_ALG_RSA_2048',
+        private_key_type: 'TYPE_GOOGLE_CREDENTIALS_FILE',
+        public_key_type: 'TYPE_X509_PEM_FILE',
+        service_account_id: 'projects/t13g-unit/serviceAccounts/ci@t13g-unit.iam.gserviceaccount.com',
+        valid_after: validAfter,
+        valid_before: validBefore,
+      },
+    ] as [string, string, Json];
+
+  it('judges a key of a state by valid_after unless valid_before has passed', async () => {
+    const scanned = await scanDocument(
+      state([
+        key('no_expiry', '2024-03-11T04:22:09Z', '9999-12-31T23:59:59Z'),
+        key('expired', '2025-06-01T00:00:00Z', '2025-08-30T00:00:00Z'),
+      ]),
+      'terraform.tfstate',
+    );
+    expect(findingOf(scanned, KEY_AGE, 'google_service_account_key.no_expiry').status).toBe('FAIL');
+    const expired = findingOf(scanned, KEY_AGE, 'google_service_account_key.expired');
+    expect(expired.status).toBe('NOT_APPLICABLE');
+    expect(expired.evidence[0]?.path).toBe('google_service_account_key.expired.valid_before');
+  });
+});
+
+describe('an authoritative IAM policy’s audit configs', () => {
+  it('reads a policy_data without auditConfigs as none, so the project inherits its organization’s', async () => {
+    const audited = {
+      auditConfigs: [
+        {
+          service: 'allServices',
+          auditLogConfigs: [{ logType: 'ADMIN_READ' }, { logType: 'DATA_READ' }, { logType: 'DATA_WRITE' }],
+        },
+      ],
+      bindings: [{ role: 'roles/billing.admin', members: ['group:billing@t13g.example'] }],
+    };
+    const owners = { bindings: [{ role: 'roles/owner', members: ['user:aiko@t13g.example'] }] };
+    const scanned = await scanDocument(
+      plan(
+        [
+          {
+            address: 'google_project.core',
+            after: { project_id: 't13g-core', name: 't13g core', org_id: '731200000009', folder_id: null },
+            afterUnknown: { id: true, number: true },
+            expressions: { project_id: constant('t13g-core'), org_id: constant('731200000009') },
+          },
+          {
+            address: 'google_organization_iam_policy.org',
+            after: { org_id: '731200000009', policy_data: JSON.stringify(audited) },
+            afterUnknown: { id: true, etag: true },
+          },
+          {
+            address: 'google_project_iam_policy.core',
+            after: { project: 't13g-core', policy_data: JSON.stringify(owners) },
+            afterUnknown: { id: true, etag: true },
+          },
+          // The same policy on a project outside the plan: what the nodes above enable is not shown.
+          {
+            address: 'google_project_iam_policy.elsewhere',
+            after: { project: 't13g-elsewhere', policy_data: JSON.stringify(owners) },
+            afterUnknown: { id: true, etag: true },
+          },
+        ],
+        { providers },
+      ),
+    );
+    const core = findingOf(scanned, AUDIT, '//cloudresourcemanager.googleapis.com/projects/t13g-core');
+    expect(core.status).toBe('PASS');
+    expect(JSON.stringify(core.evidence)).toContain('google_project_iam_policy.core.policy_data');
+    expect(
+      findingOf(scanned, AUDIT, '//cloudresourcemanager.googleapis.com/projects/t13g-elsewhere').status,
+    ).toBe('UNKNOWN');
+  });
+});
+
+describe('google_secret_manager_regional_secret', () => {
+  it('is kept in its location, under its own key', async () => {
+    const secret = (name: string, location: string, key: Json[]): Change => ({
+      address: `google_secret_manager_regional_secret.${name}`,
+      after: { secret_id: name, location, customer_managed_encryption: key, labels: null, topics: [] },
+      afterUnknown: { id: true, name: true, create_time: true, project: true },
+      expressions: { secret_id: constant(name), location: constant(location) },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          secret('tokyo', 'asia-northeast1', [
+            { kms_key_name: 'projects/t13g-unit/locations/asia-northeast1/keyRings/r/cryptoKeys/k' },
+          ]),
+          secret('iowa', 'us-central1', []),
+        ],
+        { providers },
+      ),
+    );
+    expect(resourceOf(scanned, 'google_secret_manager_regional_secret.tokyo').region).toBe('asia-northeast1');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_regional_secret.tokyo').status).toBe('PASS');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_regional_secret.tokyo').status).toBe('PASS');
+    expect(findingOf(scanned, IN_JAPAN, 'google_secret_manager_regional_secret.iowa').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'google_secret_manager_regional_secret.iowa').status).toBe('FAIL');
+  });
+});
