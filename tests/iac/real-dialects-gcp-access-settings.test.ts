@@ -253,6 +253,51 @@ describe('an authoritative IAM policy’s audit configs', () => {
   });
 });
 
+describe('google_project_iam_audit_config', () => {
+  it('fails an exemption of a member known only after apply, and leaves a list known only after apply unknown', async () => {
+    const config = (name: string, exempted: unknown, exemptedUnknown: unknown): Change => ({
+      address: `google_project_iam_audit_config.${name}`,
+      after: {
+        project: `t13g-${name}`,
+        service: 'allServices',
+        audit_log_config: [
+          { log_type: 'ADMIN_READ', exempted_members: [] },
+          { log_type: 'DATA_READ', ...(exempted !== undefined && { exempted_members: exempted }) },
+          { log_type: 'DATA_WRITE', exempted_members: [] },
+        ],
+      },
+      afterUnknown: {
+        id: true,
+        etag: true,
+        audit_log_config: [
+          { exempted_members: [] },
+          { exempted_members: exemptedUnknown },
+          { exempted_members: [] },
+        ],
+      },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          // `exempted_members = [google_service_account.etl.member]`, the account the plan creates.
+          config('member', [null], [true]),
+          // `exempted_members = [for a in google_service_account.batch : a.member]`.
+          config('list', undefined, true),
+        ],
+        { providers },
+      ),
+    );
+    const member = findingOf(scanned, AUDIT, '//cloudresourcemanager.googleapis.com/projects/t13g-member');
+    expect(member.status).toBe('FAIL');
+    expect(JSON.stringify(member.evidence)).toContain(
+      'google_project_iam_audit_config.member.audit_log_config',
+    );
+    expect(findingOf(scanned, AUDIT, '//cloudresourcemanager.googleapis.com/projects/t13g-list').status).toBe(
+      'UNKNOWN',
+    );
+  });
+});
+
 describe('google_secret_manager_regional_secret', () => {
   it('is kept in its location, under its own key', async () => {
     const secret = (name: string, location: string, key: Json[]): Change => ({

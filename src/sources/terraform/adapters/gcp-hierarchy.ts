@@ -7,7 +7,7 @@ import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { Translation } from '../translation.ts';
 import type { BuildContext, PartLink, TerraformAdapter, Unit } from './adapter.ts';
-import { DATA, fromAsset, POLICY, readPolicyData, set } from './gcp-record.ts';
+import { auditLogConfigs, DATA, fromAsset, POLICY, readPolicyData, set } from './gcp-record.ts';
 
 /**
  * The resource hierarchy: projects, folders and the organization, each with its IAM policy from
@@ -113,14 +113,11 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
         break;
       }
       case `${kind.prefix}_iam_audit_config`: {
-        const configs = tr.read(part, 'audit_log_config', `${POLICY}.auditConfigs`);
-        auditConfigs.push({
-          service: tr.read(part, 'service', `${POLICY}.auditConfigs`),
-          auditLogConfigs: (Array.isArray(configs) ? configs : []).filter(isObject).map((c) => ({
-            logType: c.log_type,
-            exemptedMembers: c.exempted_members ?? [],
-          })),
-        });
+        const path = `${POLICY}.auditConfigs`;
+        const configs = auditLogConfigs(tr.valuesOf(part), 'audit_log_config');
+        if (configs) tr.mark(path, `${part.address}.audit_log_config`, 'known');
+        else tr.read(part, 'audit_log_config', path);
+        auditConfigs.push({ service: tr.read(part, 'service', path), auditLogConfigs: configs ?? [] });
         break;
       }
     }

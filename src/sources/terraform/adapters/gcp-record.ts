@@ -167,17 +167,26 @@ function renderedPolicy(values: TfValues): string | undefined {
   });
   const auditConfigs = blocks(values, 'audit_config', (path) => {
     const service = values.read(`${path}.service`);
-    const configs = blocks(values, `${path}.audit_log_configs`, (config) => {
-      const logType = values.read(`${config}.log_type`);
-      const exempted = elements(values, `${config}.exempted_members`);
-      if (logType.state !== 'known' || exempted === undefined) return undefined;
-      return { logType: logType.value, exemptedMembers: exempted };
-    });
+    const configs = auditLogConfigs(values, `${path}.audit_log_configs`);
     if (service.state !== 'known' || configs === undefined) return undefined;
     return { service: service.value, auditLogConfigs: configs };
   });
   if (bindings === undefined || auditConfigs === undefined) return undefined;
   return JSON.stringify({ bindings, ...(auditConfigs.length > 0 && { auditConfigs }) });
+}
+
+/**
+ * Audit log config blocks (`log_type`, `exempted_members`) as the policy's `auditLogConfigs`: an
+ * exempted member known only after apply (a service account the plan creates) is an exemption
+ * all the same, standing as such; undefined when a log type or a member list is not known.
+ */
+export function auditLogConfigs(values: TfValues, path: string): JsonObject[] | undefined {
+  return blocks(values, path, (config) => {
+    const logType = values.read(`${config}.log_type`);
+    const exempted = elements(values, `${config}.exempted_members`);
+    if (logType.state !== 'known' || exempted === undefined) return undefined;
+    return { logType: logType.value, exemptedMembers: exempted };
+  });
 }
 
 /** The blocks of a list the plan shows (none when it is null), each rendered; undefined when any cannot be. */
