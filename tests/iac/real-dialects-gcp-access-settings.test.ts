@@ -324,3 +324,120 @@ describe('google_secret_manager_regional_secret', () => {
     expect(findingOf(scanned, CMK, 'google_secret_manager_regional_secret.iowa').status).toBe('FAIL');
   });
 });
+
+describe('a 2nd gen function’s Cloud Run service', () => {
+  it('counts the Cloud Run IAM resources that name the function’s service, which is named as the function', async () => {
+    const fn = (name: string): Change => ({
+      address: `google_cloudfunctions2_function.${name}`,
+      after: {
+        name,
+        location: 'asia-northeast1',
+        service_config: [{ ingress_settings: 'ALLOW_ALL', available_memory: '256M' }],
+      },
+      afterUnknown: { id: true, url: true, service_config: [{ service: true, uri: true }] },
+      expressions: {
+        name: constant(name),
+        location: constant('asia-northeast1'),
+        service_config: [{ ingress_settings: constant('ALLOW_ALL') }],
+      },
+    });
+    const runMember = (
+      type: string,
+      name: string,
+      service: string,
+      attribute: string,
+      member: string,
+    ): Change => ({
+      address: `${type}.${name}`,
+      after: {
+        location: 'asia-northeast1',
+        role: 'roles/run.invoker',
+        member,
+        [attribute]: service,
+        condition: [],
+      },
+      afterUnknown: { id: true, etag: true, project: true },
+      expressions: {
+        [attribute]: ref(
+          `google_cloudfunctions2_function.${service}.name`,
+          `google_cloudfunctions2_function.${service}`,
+        ),
+        role: constant('roles/run.invoker'),
+        member: constant(member),
+      },
+    });
+    const scanned = await scanDocument(
+      plan(
+        [
+          fn('hook'),
+          runMember('google_cloud_run_service_iam_member', 'hook', 'hook', 'service', 'allUsers'),
+          fn('worker'),
+          runMember(
+            'google_cloud_run_v2_service_iam_member',
+            'worker',
+            'worker',
+            'name',
+            'allAuthenticatedUsers',
+          ),
+          fn('private'),
+          runMember(
+            'google_cloud_run_service_iam_member',
+            'private',
+            'private',
+            'service',
+            'serviceAccount:ci@t13g-unit.iam.gserviceaccount.com',
+          ),
+        ],
+        { providers },
+      ),
+    );
+    const hook = findingOf(scanned, INVOKER, 'google_cloudfunctions2_function.hook');
+    expect(hook.status).toBe('FAIL');
+    expect(JSON.stringify(hook.evidence)).toContain('google_cloud_run_service_iam_member.hook');
+    expect(findingOf(scanned, INVOKER, 'google_cloudfunctions2_function.worker').status).toBe('FAIL');
+    expect(findingOf(scanned, INVOKER, 'google_cloudfunctions2_function.private').status).toBe('PASS');
+    // Read with the function, not as a Cloud Run service of its own.
+    expect(scanned.resources.some((r) => r.id === 'google_cloud_run_service_iam_member.hook')).toBe(false);
+  });
+});
+
+describe('google_compute_subnetwork log_config.flow_sampling', () => {
+  it('fails a subnet that samples no flow, and leaves one whose rate is known only after apply unknown', async () => {
+    const subnet = (name: string, sampling: number | null, samplingUnknown: boolean): Change => ({
+      address: `google_compute_subnetwork.${name}`,
+      after: {
+        name,
+        region: 'asia-northeast1',
+        ip_cidr_range: '10.0.0.0/24',
+        log_config: [
+          {
+            aggregation_interval: 'INTERVAL_5_SEC',
+            metadata: 'INCLUDE_ALL_METADATA',
+            ...(sampling !== null && { flow_sampling: sampling }),
+          },
+        ],
+      },
+      afterUnknown: { id: true, purpose: true, log_config: [samplingUnknown ? { flow_sampling: true } : {}] },
+      expressions: {
+        name: constant(name),
+        log_config: [{ aggregation_interval: constant('INTERVAL_5_SEC') }],
+      },
+    });
+    const scanned = await scanDocument(
+      plan([subnet('none', 0, false), subnet('half', 0.5, false), subnet('later', null, true)], {
+        providers,
+      }),
+    );
+    const none = findingOf(scanned, 'gcp.compute.subnet-flow-logs', 'google_compute_subnetwork.none');
+    expect(none.status).toBe('FAIL');
+    expect(JSON.stringify(none.evidence)).toContain(
+      'google_compute_subnetwork.none.log_config.0.flow_sampling',
+    );
+    expect(findingOf(scanned, 'gcp.compute.subnet-flow-logs', 'google_compute_subnetwork.half').status).toBe(
+      'PASS',
+    );
+    expect(findingOf(scanned, 'gcp.compute.subnet-flow-logs', 'google_compute_subnetwork.later').status).toBe(
+      'UNKNOWN',
+    );
+  });
+});

@@ -1,4 +1,12 @@
-import { cloudDefault, explicit, type Fact, factPath, unexpectedType, unknown } from '../../../model/fact.ts';
+import {
+  cloudDefault,
+  derived,
+  explicit,
+  type Fact,
+  factPath,
+  unexpectedType,
+  unknown,
+} from '../../../model/fact.ts';
 import type { GcpFirewallEntry, GcpFirewallFacts, GcpSubnetworkFacts } from '../../../model/gcp.ts';
 import { arrayOf, at, field, type JsonObject, objectsOf, presentKey, stringListOf } from '../json.ts';
 import { asBoolean, asNumber, asString, fieldFact } from './fields.ts';
@@ -144,14 +152,20 @@ function sourceRanges(data: JsonObject, dataPath: string): Fact<readonly string[
 export function subnetworkFacts(data: JsonObject, dataPath: string): GcpSubnetworkFacts {
   // `enableFlowLogs` is the field's former name; `logConfig.enable` replaces it.
   const legacy = asBoolean(data.enableFlowLogs);
+  const enabled =
+    legacy !== undefined && asBoolean(at(data, 'logConfig.enable')) === undefined
+      ? explicit(legacy, factPath(dataPath, 'enableFlowLogs'))
+      : fieldFact(data, dataPath, 'logConfig.enable', asBoolean, {
+          default: false,
+          note: { ja: '指定なし: フローログは既定で無効', en: 'not set: flow logs are off by default' },
+        });
+  // "0.0 means no logs are reported": logging on at a sampling rate of 0 logs no flow.
+  const sampling = at(data, 'logConfig.flowSampling');
   return {
     flowLogsEnabled:
-      legacy !== undefined && asBoolean(at(data, 'logConfig.enable')) === undefined
-        ? explicit(legacy, factPath(dataPath, 'enableFlowLogs'))
-        : fieldFact(data, dataPath, 'logConfig.enable', asBoolean, {
-            default: false,
-            note: { ja: '指定なし: フローログは既定で無効', en: 'not set: flow logs are off by default' },
-          }),
+      enabled.value === true && sampling === 0
+        ? derived(false, explicit(0, factPath(dataPath, 'logConfig.flowSampling')))
+        : enabled,
     purpose: fieldFact(data, dataPath, 'purpose', asString, {
       default: 'PRIVATE',
       note: {

@@ -122,10 +122,14 @@ const KINDS: readonly Serverless[] = [
     iam: [{ types: iamTypes('google_cloudfunctions_function'), link: 'cloud_function' }],
     settings: settingsAt({ ingress_settings: 'ingressSettings' }),
   },
+  // A 2nd gen function runs as the Cloud Run service of its name, whose roles/run.invoker grants
+  // decide who may invoke it: the provider's guides grant them with Cloud Run's IAM resources
+  // (`service = google_cloudfunctions2_function.f.name`), which are the function's.
+  // https://cloud.google.com/functions/docs/securing/authenticating
   {
     type: 'google_cloudfunctions2_function',
     assetType: 'cloudfunctions.googleapis.com/Function',
-    iam: [{ types: iamTypes('google_cloudfunctions2_function'), link: 'cloud_function' }],
+    iam: [{ types: iamTypes('google_cloudfunctions2_function'), link: 'cloud_function' }, ...CLOUD_RUN_IAM],
     settings: settingsAt({ 'service_config.0.ingress_settings': 'serviceConfig.ingressSettings' }),
   },
 ];

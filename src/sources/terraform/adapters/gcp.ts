@@ -269,7 +269,8 @@ function cryptoKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
 
 /**
  * A subnet's flow logs: on when the `log_config` block is there (the provider sends
- * `logConfig.enable` with it); google 2.x's `enable_flow_logs` when the plan knows no block.
+ * `logConfig.enable` with it), at its `flow_sampling` (0 reports no flow); google 2.x's
+ * `enable_flow_logs` when the plan knows no block.
  */
 function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const subnet = unit.primary;
@@ -280,6 +281,12 @@ function subnetwork(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   if (block.state === 'known' && Array.isArray(block.value) && block.value.length > 0) {
     tr.mark(enablePath, `${subnet.address}.log_config`, 'known');
     data.logConfig = { enable: true };
+    const sampling = 'log_config.0.flow_sampling';
+    set(data, 'logConfig.flowSampling', tr.read(subnet, sampling, `${DATA}.logConfig.flowSampling`));
+    // A rate the plan does not show may be 0: whether any flow is logged is not known either.
+    const rate = tr.valuesOf(subnet).read(sampling).state;
+    if (rate === 'unknown' || rate === 'sensitive')
+      tr.mark(enablePath, `${subnet.address}.${sampling}`, rate);
   } else if (block.state === 'unknown' || block.state === 'sensitive') {
     tr.read(subnet, 'log_config', enablePath);
   } else if (legacy.state === 'known') {

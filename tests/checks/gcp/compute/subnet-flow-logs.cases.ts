@@ -35,6 +35,13 @@ const table = [
     evidence: ['resource.data.logConfig.enable', 'default'],
   },
   {
+    name: 'logConfig.enable true at flowSampling 0: no flow is reported',
+    data: { logConfig: { enable: true, aggregationInterval: 'INTERVAL_5_SEC', flowSampling: 0 } },
+    status: 'FAIL',
+    message: 'disabled',
+    evidence: ['resource.data.logConfig.flowSampling', 'explicit'],
+  },
+  {
     name: 'a proxy-only subnet',
     data: { purpose: 'REGIONAL_MANAGED_PROXY', role: 'ACTIVE' },
     status: 'NOT_APPLICABLE',
