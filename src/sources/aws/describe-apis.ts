@@ -451,7 +451,9 @@ function withEksLogging(cluster: Record<string, unknown>): Record<string, unknow
  * list the entry lacks is empty. An entry with none of these lists (a --query projection of names)
  * says nothing of them, and is left as it is.
  */
-function withDetailLists(lists: readonly string[]): (entry: Record<string, unknown>) => Record<string, unknown> {
+function withDetailLists(
+  lists: readonly string[],
+): (entry: Record<string, unknown>) => Record<string, unknown> {
   return (entry) =>
     lists.some((list) => list in entry)
       ? { ...Object.fromEntries(lists.map((list) => [list, []])), ...entry }

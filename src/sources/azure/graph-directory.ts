@@ -92,14 +92,11 @@ export function directoryUser(item: unknown, origin: Origin): Resource<AzureDire
 /** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
 const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
 
-const USERS_CSV = headedCsv(
-  (header) => {
-    const columns = requiredColumns(header, USER_COLUMNS);
-    // `accountEnabled` (True / False), in the download since the admin center's first CSV.
-    return columns && { ...columns, ...requiredColumns(header, ['accountEnabled']) };
-  },
-  'not the header of the Entra admin center\'s "Download users" CSV',
-);
+const USERS_CSV = headedCsv((header) => {
+  const columns = requiredColumns(header, USER_COLUMNS);
+  // `accountEnabled` (True / False), in the download since the admin center's first CSV.
+  return columns && { ...columns, ...requiredColumns(header, ['accountEnabled']) };
+}, 'not the header of the Entra admin center\'s "Download users" CSV');
 
 /**
  * The Microsoft Entra admin center's **Users → All users → Download users** CSV

@@ -216,12 +216,19 @@ describe('aws-api-describe', () => {
           UserName: 'obama',
           UserId: 'AIDA1',
           Arn: `arn:aws:iam::${ACCOUNT}:user/obama`,
-          AttachedManagedPolicies: [{ PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }],
+          AttachedManagedPolicies: [
+            { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          ],
         },
         { UserName: 'projected', UserId: 'AIDA2', Arn: `arn:aws:iam::${ACCOUNT}:user/projected` },
       ],
       GroupDetailList: [
-        { GroupName: 'empty', GroupId: 'AGPA1', Arn: `arn:aws:iam::${ACCOUNT}:group/empty`, GroupPolicyList: [] },
+        {
+          GroupName: 'empty',
+          GroupId: 'AGPA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:group/empty`,
+          GroupPolicyList: [],
+        },
       ],
       RoleDetailList: [
         {

@@ -96,7 +96,11 @@ describe('azure-graph-directory', () => {
   // `az ad user list` prints accountEnabled; Get-MgUser leaves it null unless -Property asks for it.
   it('reads accountEnabled where the answer gives it, and not the null of a property Get-MgUser was not asked for', () => {
     const [blocked, unasked] = read([{ ...user, accountEnabled: false }, mgUser]);
-    expect(blocked?.facts.accountEnabled).toEqual({ source: 'explicit', value: false, path: 'accountEnabled' });
+    expect(blocked?.facts.accountEnabled).toEqual({
+      source: 'explicit',
+      value: false,
+      path: 'accountEnabled',
+    });
     expect(unasked?.facts.accountEnabled).toBeUndefined();
   });
 

@@ -5,7 +5,11 @@ import {
   CLASSIC_CO_ADMINISTRATOR,
   CLASSIC_SERVICE_ADMINISTRATOR,
 } from '../../../model/azure.ts';
-import { CONTRIBUTOR_ROLE, OWNER_ROLE, PRIVILEGED_BUILT_IN_ROLES } from '../../../model/azure-built-in-roles.ts';
+import {
+  CONTRIBUTOR_ROLE,
+  OWNER_ROLE,
+  PRIVILEGED_BUILT_IN_ROLES,
+} from '../../../model/azure-built-in-roles.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import type { CheckContext, Evidence } from '../../check.ts';
 import { assignableRoles } from './role-conditions.ts';
@@ -45,7 +49,9 @@ export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, 
   if (roles === 'any') return true;
   return (roles ?? []).some(
     (assignable) =>
-      assignable === OWNER_ROLE || assignable === CONTRIBUTOR_ROLE || roleGrants(assignable, ctx).grants === true,
+      assignable === OWNER_ROLE ||
+      assignable === CONTRIBUTOR_ROLE ||
+      roleGrants(assignable, ctx).grants === true,
   );
 }
 

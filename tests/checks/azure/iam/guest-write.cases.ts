@@ -101,7 +101,10 @@ const fromAssignments: AnyCase[] = [
     name: 'no assessment, a guest User Access Administrator whose condition lets it assign Reader only',
     records: [
       assignmentList(
-        withCondition(restAssignment(GUEST.id, ROLES.userAccessAdministrator), delegationCondition(ROLES.reader)),
+        withCondition(
+          restAssignment(GUEST.id, ROLES.userAccessAdministrator),
+          delegationCondition(ROLES.reader),
+        ),
       ),
       graphUsers({ ...GUEST, userType: 'Guest' }),
     ],
