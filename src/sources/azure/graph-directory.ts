@@ -94,7 +94,7 @@ const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
 
 const USERS_CSV = headedCsv((header) => {
   const columns = requiredColumns(header, USER_COLUMNS);
-  // `accountEnabled` (True / False), in the download since the admin center's first CSV.
+  // `accountEnabled` (True / False) where the download has the column.
   return columns && { ...columns, ...requiredColumns(header, ['accountEnabled']) };
 }, 'not the header of the Entra admin center\'s "Download users" CSV');
 
