@@ -245,6 +245,11 @@ export interface AzureDirectoryUserFacts {
    * show that MFA is required at sign-in.
    */
   readonly mfaRegistered?: Fact<boolean>;
+  /**
+   * The user may sign in (Graph's `accountEnabled`). False: the account is blocked, so no
+   * sign-in of it goes without MFA, whatever it has registered.
+   */
+  readonly accountEnabled?: Fact<boolean>;
 }
 
 /** The resource id of the Entra ID user of this object id (a role assignment's `principalId`). */

@@ -344,6 +344,7 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['UserId'],
     name: 'UserName',
+    configurationOf: withDetailLists(['UserPolicyList', 'AttachedManagedPolicies', 'GroupList']),
   },
   {
     member: 'GroupDetailList',
@@ -352,6 +353,8 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['GroupId'],
     name: 'GroupName',
+
+    configurationOf: withDetailLists(['GroupPolicyList', 'AttachedManagedPolicies']),
   },
   {
     member: 'RoleDetailList',
@@ -360,6 +363,8 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['RoleId'],
     name: 'RoleName',
+
+    configurationOf: withDetailLists(['RolePolicyList', 'AttachedManagedPolicies']),
   },
   {
     member: 'Policies',
@@ -440,6 +445,21 @@ function withEksLogging(cluster: Record<string, unknown>): Record<string, unknow
  * `EncryptionType` (`KMS` | `NONE`) and `KeyId` (Kinesis API) → `StreamEncryption: {EncryptionType,
  * KeyId}` (Config); a stream without KMS encryption has none.
  */
+/**
+ * A get-account-authorization-details entry is the principal whole, and the SDKs leave an empty
+ * list out of it (a real account's dump has users with no `UserPolicyList`): a policy or group
+ * list the entry lacks is empty. An entry with none of these lists (a --query projection of names)
+ * says nothing of them, and is left as it is.
+ */
+function withDetailLists(
+  lists: readonly string[],
+): (entry: Record<string, unknown>) => Record<string, unknown> {
+  return (entry) =>
+    lists.some((list) => list in entry)
+      ? { ...Object.fromEntries(lists.map((list) => [list, []])), ...entry }
+      : entry;
+}
+
 function withStreamEncryption(stream: Record<string, unknown>): Record<string, unknown> {
   const { EncryptionType: type, KeyId: keyId, ...rest } = stream;
   return type === 'KMS' ? { ...rest, StreamEncryption: { EncryptionType: type, KeyId: keyId } } : rest;

@@ -44,7 +44,8 @@ const isUser = (item: unknown): item is JsonObject => isObject(item) && userIdOf
  * `userType` (Member, Guest; Graph returns it only when `$select` or `-Property` asks, and the
  * registration details always, in lower case) and `userPrincipalName` (a guest's holds `#EXT#`)
  * from either; `isMfaRegistered` from the registration details (whether the user has registered
- * a method that can do MFA). Read at the tenant's root, as Steampipe's azuread_user rows are; a
+ * a method that can do MFA); `accountEnabled` from the users (`az ad user list` prints it, Graph's
+ * `GET /users` where `$select` asks for it). Read at the tenant's root, as Steampipe's azuread_user rows are; a
  * user listed in both merges into one.
  * https://learn.microsoft.com/graph/api/resources/user
  * https://learn.microsoft.com/graph/api/resources/userregistrationdetails
@@ -54,7 +55,7 @@ export const azureGraphDirectory: DocumentFormat = {
   id: 'azure-graph-directory',
   provider: 'azure',
   description:
-    'Microsoft Graph users and user registration details (az ad user list / show, GET /users, GET /reports/authenticationMethods/userRegistrationDetails, Get-MgUser | ConvertTo-Json): userType, userPrincipalName, isMfaRegistered by object id',
+    'Microsoft Graph users and user registration details (az ad user list / show, GET /users, GET /reports/authenticationMethods/userRegistrationDetails, Get-MgUser | ConvertTo-Json): userType, userPrincipalName, isMfaRegistered, accountEnabled by object id',
   matches(document) {
     const items = itemsOf(document);
     return items.length > 0 && items.every(isUser);
@@ -78,10 +79,12 @@ export function directoryUser(item: unknown, origin: Origin): Resource<AzureDire
   const userPrincipalName = member(item, 'userPrincipalName') as string;
   const userType = member(item, 'userType');
   const mfaRegistered = asBoolean(member(item, 'isMfaRegistered'));
+  const accountEnabled = asBoolean(member(item, 'accountEnabled'));
   const facts: AzureDirectoryUserFacts = {
     userPrincipalName: explicit(userPrincipalName, 'userPrincipalName'),
     ...(typeof userType === 'string' && userType !== '' && { userType: explicit(userType, 'userType') }),
     ...(mfaRegistered !== undefined && { mfaRegistered: explicit(mfaRegistered, 'isMfaRegistered') }),
+    ...(accountEnabled !== undefined && { accountEnabled: explicit(accountEnabled, 'accountEnabled') }),
   };
   return directoryUserResource(id, userPrincipalName, facts, origin);
 }
@@ -89,10 +92,11 @@ export function directoryUser(item: unknown, origin: Origin): Resource<AzureDire
 /** The columns of the Entra admin center's user list a directory user is read from, by their header label. */
 const USER_COLUMNS = ['objectId', 'userPrincipalName', 'userType'] as const;
 
-const USERS_CSV = headedCsv(
-  (header) => requiredColumns(header, USER_COLUMNS),
-  'not the header of the Entra admin center\'s "Download users" CSV',
-);
+const USERS_CSV = headedCsv((header) => {
+  const columns = requiredColumns(header, USER_COLUMNS);
+  // `accountEnabled` (True / False) where the download has the column.
+  return columns && { ...columns, ...requiredColumns(header, ['accountEnabled']) };
+}, 'not the header of the Entra admin center\'s "Download users" CSV');
 
 /**
  * The Microsoft Entra admin center's **Users → All users → Download users** CSV

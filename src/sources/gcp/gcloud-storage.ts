@@ -32,6 +32,29 @@ export function fromGcloudStorageBucket(item: unknown): unknown {
 }
 
 /**
+ * gcloud storage's records of one answer as the API's (fromGcloudStorageBucket). `gcloud storage
+ * buckets list` lists the buckets of one project (its `--project`): a bucket whose ACLs name no
+ * project (uniform bucket-level access) is in the one its other buckets' ACLs name, when they all
+ * name the same one; where they name several (a list of buckets named by URL), it stays unplaced.
+ */
+export function fromGcloudStorageBuckets(items: readonly unknown[]): unknown[] {
+  // The records gcloud storage wrote (others come back as they are).
+  const buckets = items.map((item) => {
+    const api = fromGcloudStorageBucket(item);
+    return api !== item && isObject(api) ? api : undefined;
+  });
+  const projects = new Set(
+    buckets.flatMap((api) => (typeof api?.projectNumber === 'string' ? [api.projectNumber] : [])),
+  );
+  const [project] = projects;
+  return items.map((item, index) => {
+    const api = buckets[index];
+    if (!api) return item;
+    return projects.size === 1 && api.projectNumber === undefined ? { ...api, projectNumber: project } : api;
+  });
+}
+
+/**
  * gcloud prints no project: the ACLs' project teams name it (a bucket's default ACLs grant its
  * own project's owners, editors and viewers: `project-owners-<number>`), when they all name
  * the same project. A bucket with uniform bucket-level access has no ACLs and stays without one.

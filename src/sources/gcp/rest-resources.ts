@@ -9,7 +9,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
-import { fromGcloudStorageBucket, projectOfAclTeams } from './gcloud-storage.ts';
+import { fromGcloudStorageBuckets, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
 
@@ -41,7 +41,8 @@ export const gcpRestResources: DocumentFormat = {
 
 /** A list page's `items`, an array, or the object itself; gcloud storage's own records as the API's. */
 function itemsOf(document: unknown): readonly unknown[] | undefined {
-  return listedItems(document)?.map(fromGcloudStorageBucket);
+  const items = listedItems(document);
+  return items && fromGcloudStorageBuckets(items);
 }
 
 function listedItems(document: unknown): readonly unknown[] | undefined {

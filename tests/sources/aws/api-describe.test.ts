@@ -205,6 +205,53 @@ describe('aws-api-describe', () => {
     ]);
   });
 
+  // The SDKs leave an empty list out of the answer: a real account's dump (salesforce/cloudsplaining
+  // examples/files/example.json) has users with no `UserPolicyList`, a role with no `Tags`. An entry
+  // of the answer is the principal whole, so a list it lacks is empty; an entry with none of its
+  // detail lists (a --query projection of names) says nothing of them.
+  it('reads a policy list a get-account-authorization-details entry leaves out as empty', () => {
+    const { resources } = read({
+      UserDetailList: [
+        {
+          UserName: 'obama',
+          UserId: 'AIDA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:user/obama`,
+          AttachedManagedPolicies: [
+            { PolicyName: 'ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' },
+          ],
+        },
+        { UserName: 'projected', UserId: 'AIDA2', Arn: `arn:aws:iam::${ACCOUNT}:user/projected` },
+      ],
+      GroupDetailList: [
+        {
+          GroupName: 'empty',
+          GroupId: 'AGPA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:group/empty`,
+          GroupPolicyList: [],
+        },
+      ],
+      RoleDetailList: [
+        {
+          RoleName: 'app',
+          RoleId: 'AROA1',
+          Arn: `arn:aws:iam::${ACCOUNT}:role/app`,
+          RolePolicyList: [],
+          InstanceProfileList: [],
+        },
+      ],
+      Policies: [],
+    });
+    const facts = (name: string) => resources.find((r) => r.name === name)?.facts ?? {};
+    expect(facts('obama')).toMatchObject({
+      fullAdminInlinePolicies: { source: 'explicit', value: [] },
+      groups: { source: 'explicit', value: [] },
+    });
+    expect(facts('empty')['attachedPolicyArns']).toMatchObject({ source: 'explicit', value: [] });
+    expect(facts('app')['attachedPolicyArns']).toMatchObject({ source: 'explicit', value: [] });
+    expect(facts('projected')['fullAdminInlinePolicies']).toMatchObject({ source: 'unknown' });
+    expect(facts('projected')['groups']).toMatchObject({ source: 'unknown' });
+  });
+
   it('skips what it cannot read of get-account-authorization-details, saying why: a member or an entry of another type', () => {
     const { resources, skipped } = read({
       UserDetailList: [

@@ -93,6 +93,17 @@ describe('azure-graph-directory', () => {
     ]);
   });
 
+  // `az ad user list` prints accountEnabled; Get-MgUser leaves it null unless -Property asks for it.
+  it('reads accountEnabled where the answer gives it, and not the null of a property Get-MgUser was not asked for', () => {
+    const [blocked, unasked] = read([{ ...user, accountEnabled: false }, mgUser]);
+    expect(blocked?.facts.accountEnabled).toEqual({
+      source: 'explicit',
+      value: false,
+      path: 'accountEnabled',
+    });
+    expect(unasked?.facts.accountEnabled).toBeUndefined();
+  });
+
   it('takes no other directory object for a user', () => {
     const group = {
       id: '2b3c4d5e-0000-4000-8000-000000000001',
@@ -127,6 +138,7 @@ describe('azure-graph-directory', () => {
       { id: '/users/8b2c3d4e-3333-4f5a-9b6c-7d8e9f0a1b23' },
     ]);
     expect(users[1]?.facts.userType).toBeUndefined();
+    expect(users.map((u) => u.facts.accountEnabled?.value)).toEqual([true, true]);
     expect(skipped).toEqual([]);
   });
 });

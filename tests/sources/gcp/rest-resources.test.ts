@@ -390,6 +390,26 @@ describe('gcp-rest-resources', () => {
     ]);
   });
 
+  // `gcloud storage buckets list` lists the buckets of one project (its --project): a bucket with
+  // uniform access has no ACL to name it, the others' ACLs name the project they are all in.
+  it('places a uniform-access bucket of a gcloud storage list in the one project its other buckets’ ACLs name', () => {
+    const listed = readRecords(gcpRestResources, [
+      gcloudBucket('ubla', { uniform_bucket_level_access: true }),
+      gcloudBucket('acl-bucket', { acl: [ownersAcl] }),
+    ]);
+    expect(listed.map((r) => [r.id, r.account])).toEqual([
+      ['//storage.googleapis.com/ubla', '123456789012'],
+      ['//storage.googleapis.com/acl-bucket', '123456789012'],
+    ]);
+    const other = { ...ownersAcl, projectTeam: { projectNumber: '999', team: 'owners' } };
+    const mixed = readRecords(gcpRestResources, [
+      gcloudBucket('ubla', { uniform_bucket_level_access: true }),
+      gcloudBucket('acl-bucket', { acl: [ownersAcl] }),
+      gcloudBucket('elsewhere', { acl: [other] }),
+    ]);
+    expect(mixed.map((r) => r.account)).toEqual(['', '123456789012', '999']);
+  });
+
   it('skips Steampipe rows (`akas`, `title`) that carry a `kind`: their columns are not the API’s', () => {
     const skipped: string[] = [];
     const ctx = { file: 'steampipe.json', skip: (reason: string) => skipped.push(reason) };

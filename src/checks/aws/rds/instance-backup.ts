@@ -1,7 +1,9 @@
 import type { AwsRdsInstanceFacts } from '../../../model/aws.ts';
+import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import { defineCheck } from '../../check.ts';
-import { decideOnFact } from '../../verdict.ts';
+import type { Resource } from '../../../model/resource.ts';
+import { defineCheck, type InventoryView } from '../../check.ts';
+import { decideOnFact, evidenceFrom } from '../../verdict.ts';
 import { clusterSetting } from '../lib/related.ts';
 
 export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unknown'>({
@@ -46,9 +48,17 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     const min = ctx.params.minBackupGenerations;
     // An Aurora or Multi-AZ DB cluster keeps its instances' backups ("Amazon Aurora: Not
     // applicable" to an instance's BackupRetentionPeriod).
-    const retention =
+    const own =
       clusterSetting(resource, ctx.inventory, 'backupRetentionPeriod') ??
       factOf(resource.facts.backupRetentionPeriod, 'configuration.backupRetentionPeriod');
+    // RDS keeps no automated backups of a PostgreSQL, Oracle or SQL Server read replica, and a
+    // MySQL or MariaDB replica's are optional: a replica's data is backed up on its source, whose
+    // retention decides where the replica's own falls short.
+    const source = resource.facts.replicaOf;
+    const retention =
+      source?.source === 'explicit' && !(own.source !== 'unknown' && own.value >= min)
+        ? sourceRetention(source.value, ctx.inventory)
+        : own;
     return decideOnFact(
       retention,
       (days) => days >= min,
@@ -57,3 +67,14 @@ export default defineCheck<AwsRdsInstanceFacts, 'backedUp' | 'noBackup' | 'unkno
     );
   },
 });
+
+/** The backup retention of a read replica's source instance, as its evidence; unknown where the inventory does not hold it. */
+function sourceRetention(sourceArn: string, inventory: InventoryView): Fact<number> {
+  const source = inventory.byId('aws', sourceArn) as Resource<AwsRdsInstanceFacts> | undefined;
+  const fact = source?.facts.backupRetentionPeriod;
+  if (source && fact && fact.source !== 'unknown') return evidenceFrom(source, fact) as Fact<number>;
+  return unknown('configuration.readReplicaSourceDBInstanceIdentifier', {
+    ja: `リードレプリカのデータは複製元 ${sourceArn} の自動バックアップで保護されますが、複製元の保持期間がエクスポートにありません`,
+    en: `a read replica's data is backed up on its source ${sourceArn}, whose retention the export does not show`,
+  });
+}

@@ -68,7 +68,12 @@ export default defineCheck({
   evaluate(subscription: Resource, ctx): CheckResult<AssessmentMessage | 'guestOwnerAssigned'> {
     const result = evaluateAssessment(subscription, GUEST_OWNER_KEYS, ctx);
     if (result.status !== 'UNKNOWN') return result;
-    const guests = holdersOf(subscription, ctx, (role) => role === OWNER_ROLE, guestOf);
+    const guests = holdersOf(
+      subscription,
+      ctx,
+      (assignment) => assignment.facts.roleDefinitionId?.value === OWNER_ROLE,
+      guestOf,
+    );
     if (guests.length === 0) return result;
     return fail(
       'guestOwnerAssigned',

@@ -5,9 +5,14 @@ import {
   CLASSIC_CO_ADMINISTRATOR,
   CLASSIC_SERVICE_ADMINISTRATOR,
 } from '../../../model/azure.ts';
-import { CONTRIBUTOR_ROLE, OWNER_ROLE } from '../../../model/azure-built-in-roles.ts';
+import {
+  CONTRIBUTOR_ROLE,
+  OWNER_ROLE,
+  PRIVILEGED_BUILT_IN_ROLES,
+} from '../../../model/azure-built-in-roles.ts';
 import { controlsSubscription, type Resource } from '../../../model/resource.ts';
 import type { CheckContext, Evidence } from '../../check.ts';
+import { assignableRoles } from './role-conditions.ts';
 import { roleGrants } from './role-grants.ts';
 
 /**
@@ -18,37 +23,53 @@ import { roleGrants } from './role-grants.ts';
  * does not list may hold what the listed ones do not, so their absence proves nothing.
  */
 
-/** A role with an Owner's access: Owner and the classic subscription administrators. */
-export function ownsSubscription(role: string): boolean {
+/** An assignment of a role with an Owner's access: Owner and the classic subscription administrators. */
+export function ownsSubscription(assignment: Resource<AzureRoleAssignmentFacts>): boolean {
+  const role = assignment.facts.roleDefinitionId?.value;
   return role === OWNER_ROLE || role === CLASSIC_SERVICE_ADMINISTRATOR || role === CLASSIC_CO_ADMINISTRATOR;
 }
 
 /**
- * A role that writes Azure resources for certain: Owner, Contributor, the roles that may assign
- * any role (User Access Administrator, Role Based Access Control Administrator, the classic
- * administrators), and a role whose definition in the export may assign roles. A role that writes
- * some services only (Network Contributor, …) or a custom role's other write actions are not
- * judged here.
+ * An assignment of a role that writes Azure resources for certain: Owner, Contributor, the roles
+ * that may assign any role (User Access Administrator, Role Based Access Control Administrator,
+ * the classic administrators), and a role whose definition in the export may assign roles. A
+ * built-in role that assigns roles, limited by the assignment's condition to roles it names
+ * (lib/role-conditions.ts), writes only if one of those does: a delegate who may assign Reader
+ * alone cannot give itself write. A role that writes some services only (Network Contributor, …)
+ * or a custom role's other write actions are not judged here.
  */
-export function writesResources(role: string, ctx: CheckContext): boolean {
-  return role === CONTRIBUTOR_ROLE || roleGrants(role, ctx).grants === true;
+export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext): boolean {
+  const { roleDefinitionId: role, condition } = assignment.facts;
+  if (role?.value === undefined) return false;
+  if (role.value === OWNER_ROLE || role.value === CONTRIBUTOR_ROLE) return true;
+  if (roleGrants(role.value, ctx).grants !== true) return false;
+  if (!(role.value in PRIVILEGED_BUILT_IN_ROLES) || condition?.source !== 'explicit' || !condition.value)
+    return true;
+  const roles = assignableRoles(condition.value);
+  if (roles === 'any') return true;
+  return (roles ?? []).some(
+    (assignable) =>
+      assignable === OWNER_ROLE ||
+      assignable === CONTRIBUTOR_ROLE ||
+      roleGrants(assignable, ctx).grants === true,
+  );
 }
 
-/** The assignments of a role the test accepts, on the subscription or above it, to users (or principals of no known type). */
+/** The assignments the test accepts, on the subscription or above it, to users (or principals of no known type). */
 function userAssignments(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (role: string) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
 ): readonly Resource<AzureRoleAssignmentFacts>[] {
   const assignments = ctx.inventory.inAccount(
     'azure',
     subscription.account,
     'iam.role-assignment',
   ) as Resource<AzureRoleAssignmentFacts>[];
-  return assignments.filter(({ facts: { roleDefinitionId: role, scope, principalType: type } }) => {
+  return assignments.filter((assignment) => {
+    const { scope, principalType: type } = assignment.facts;
     return (
-      role?.value !== undefined &&
-      holds(role.value) &&
+      holds(assignment) &&
       scope?.value !== undefined &&
       controlsSubscription(scope.value, subscription.id) &&
       (type?.value === undefined || type.value.toLowerCase() === 'user')
@@ -96,7 +117,8 @@ export function guestOf(
 
 /**
  * The member user an assignment is to, when the directory says it has registered no method that
- * can do MFA (`isMfaRegistered` false). Guests are left out: a guest may do MFA in its home
+ * can do MFA (`isMfaRegistered` false) and does not say its account is disabled (`accountEnabled`
+ * false: it cannot sign in). Guests are left out: a guest may do MFA in its home
  * tenant, which this tenant's registration details do not show.
  */
 export function unregisteredMemberOf(
@@ -106,9 +128,11 @@ export function unregisteredMemberOf(
   const user = directoryUserOf(assignment, ctx);
   const { principalId: id, roleDefinitionId: role } = assignment.facts;
   if (!user || id?.source !== 'explicit') return undefined;
-  const { userType, userPrincipalName: upn, mfaRegistered } = user.facts;
+  const { userType, userPrincipalName: upn, mfaRegistered, accountEnabled } = user.facts;
   const member = userType?.source === 'explicit' && userType.value.toLowerCase() === 'member';
   if (!member || mfaRegistered?.source !== 'explicit' || mfaRegistered.value) return undefined;
+  // A blocked account cannot sign in: none of its sign-ins goes without MFA.
+  if (accountEnabled?.source === 'explicit' && !accountEnabled.value) return undefined;
   return {
     name: upn?.source === 'explicit' ? upn.value : id.value,
     evidence: [
@@ -121,13 +145,13 @@ export function unregisteredMemberOf(
 }
 
 /**
- * The users `pick` finds among those holding a role the test accepts on the subscription or above
- * it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
+ * The users `pick` finds among those holding an assignment the test accepts on the subscription or
+ * above it (userAssignments): each once, by name, with the evidence of every assignment that makes it one.
  */
 export function holdersOf(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (role: string) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
   pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
 ): readonly RoleHolder[] {
   return byHolder(

@@ -35,3 +35,25 @@ export const auroraCluster = (configuration: Record<string, unknown>) =>
   );
 export const auroraInstance = (configuration: Record<string, unknown>) =>
   instance({ engine: 'aurora-postgresql', dBClusterIdentifier: 'resident-aurora', ...configuration });
+
+/**
+ * The source of a read replica (`readReplicaSourceDBInstanceIdentifier: 'primary-db'` on the
+ * replica, `readReplicaDBInstanceIdentifiers` on the source): its automated backups hold the
+ * replica's data.
+ */
+export const SOURCE_ARN = `arn:aws:rds:${REGION}:${ACCOUNT}:db:primary-db`;
+export const sourceInstance = (configuration: Record<string, unknown>) =>
+  snapshotItem(
+    'AWS::RDS::DBInstance',
+    'db-ABCDEFGHIJKLMNOPQRSTUVWXY2',
+    {
+      dBInstanceIdentifier: 'primary-db',
+      engine: 'postgres',
+      dbiResourceId: 'db-ABCDEFGHIJKLMNOPQRSTUVWXY2',
+      readReplicaDBInstanceIdentifiers: ['resident-db'],
+      ...configuration,
+    },
+    { arn: SOURCE_ARN, name: 'primary-db' },
+  );
+export const replica = (configuration: Record<string, unknown>) =>
+  instance({ readReplicaSourceDBInstanceIdentifier: 'primary-db', ...configuration });

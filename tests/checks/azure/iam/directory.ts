@@ -45,20 +45,43 @@ export function restAssignment(
     name,
   };
 }
+/** A REST role assignment with a condition (ABAC, version 2.0) on it. */
+export function withCondition(assignment: ReturnType<typeof restAssignment>, condition: string) {
+  return { ...assignment, properties: { ...assignment.properties, condition, conditionVersion: '2.0' } };
+}
+
+/**
+ * The condition of Microsoft Learn's "Delegate Azure role assignment management to others with
+ * conditions" (the portal's "Allow user to only assign selected roles"): assign and remove only
+ * the roles given.
+ */
+export function delegationCondition(...roles: string[]): string {
+  const list = roles.join(', ');
+  return (
+    "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR " +
+    `(@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${list}})) AND ` +
+    "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/delete'})) OR " +
+    `(@Resource[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${list}}))`
+  );
+}
+
 export const assignmentList = (...assignments: unknown[]) =>
   jsonFile({ value: assignments }, 'role-assignments.json');
 
-/** Microsoft Graph `GET /users?$select=id,displayName,userPrincipalName,userType`. */
-export const graphUsers = (...users: { id: string; upn: string; userType?: string }[]) =>
+/** Microsoft Graph `GET /users?$select=id,displayName,userPrincipalName,userType` (and `accountEnabled` where given). */
+export const graphUsers = (
+  ...users: { id: string; upn: string; userType?: string; accountEnabled?: boolean }[]
+) =>
   jsonFile(
     {
       '@odata.context':
         'https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,userType)',
-      value: users.map(({ id, upn, userType }) => ({
+      value: users.map(({ id, upn, userType, accountEnabled }) => ({
         id,
         displayName: upn.split('@')[0],
         userPrincipalName: upn,
         ...(userType && { userType }),
+        ...(accountEnabled !== undefined && { accountEnabled }),
       })),
     },
     'graph-users.json',

@@ -3,7 +3,16 @@ import type { AnyCase, RuleTests } from '../../../helpers/rule-tester.ts';
 import { assessmentRow, SUBSCRIPTION_ID } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 import { assessmentCases, GUEST_WRITE_V1, GUEST_WRITE_V2, OWNER_MFA_V2 } from './assessment.ts';
-import { assignmentList, GUEST, graphUsers, MEMBER, ROLES, restAssignment } from './directory.ts';
+import {
+  assignmentList,
+  delegationCondition,
+  GUEST,
+  graphUsers,
+  MEMBER,
+  ROLES,
+  restAssignment,
+  withCondition,
+} from './directory.ts';
 
 /**
  * Without the assessment, the role assignments (by object id) and Microsoft Graph's users show a
@@ -85,6 +94,37 @@ const fromAssignments: AnyCase[] = [
     ],
     status: 'UNKNOWN',
     messageId: 'noAssessment',
+  },
+  {
+    // Microsoft Learn's "Delegate Azure role assignment management to others with conditions":
+    // a User Access Administrator who may assign and remove Reader only cannot give itself write.
+    name: 'no assessment, a guest User Access Administrator whose condition lets it assign Reader only',
+    records: [
+      assignmentList(
+        withCondition(
+          restAssignment(GUEST.id, ROLES.userAccessAdministrator),
+          delegationCondition(ROLES.reader),
+        ),
+      ),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: 'no assessment, a guest User Access Administrator whose condition lets it assign Contributor',
+    records: [
+      assignmentList(
+        withCondition(
+          restAssignment(GUEST.id, ROLES.userAccessAdministrator),
+          delegationCondition(ROLES.reader, ROLES.contributor),
+        ),
+      ),
+      graphUsers({ ...GUEST, userType: 'Guest' }),
+    ],
+    status: 'FAIL',
+    messageId: 'guestWriteAssigned',
+    data: { guests: [GUEST.upn] },
   },
   {
     name: 'a Healthy assessment beside a guest Contributor',

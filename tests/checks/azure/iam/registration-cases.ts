@@ -1,6 +1,14 @@
 import type { AnyCase } from '../../../helpers/rule-tester.ts';
 import { assessmentRow } from '../arg-rows.ts';
-import { assignmentList, GUEST, MEMBER, ROLES, registrationDetails, restAssignment } from './directory.ts';
+import {
+  assignmentList,
+  GUEST,
+  graphUsers,
+  MEMBER,
+  ROLES,
+  registrationDetails,
+  restAssignment,
+} from './directory.ts';
 
 /**
  * Without the assessment, a member holding the role whom Graph's userRegistrationDetails show with
@@ -39,6 +47,30 @@ export const fromRegistration = (
     ],
     status: 'UNKNOWN',
     messageId: 'noAssessment',
+  },
+  {
+    // A blocked account (Graph's accountEnabled false) cannot sign in: no sign-in of it goes
+    // without MFA (Defender for Cloud tells it apart: "Blocked accounts with owner permissions
+    // should be removed").
+    name: `no assessment, a member ${role.name} with isMfaRegistered false whose account is disabled`,
+    records: [
+      assignmentList(restAssignment(MEMBER.id, role.id)),
+      registrationDetails({ ...MEMBER, userType: 'member', mfa: false }),
+      graphUsers({ ...MEMBER, userType: 'Member', accountEnabled: false }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'noAssessment',
+  },
+  {
+    name: `no assessment, a member ${role.name} with isMfaRegistered false whose account is enabled`,
+    records: [
+      assignmentList(restAssignment(MEMBER.id, role.id)),
+      registrationDetails({ ...MEMBER, userType: 'member', mfa: false }),
+      graphUsers({ ...MEMBER, userType: 'Member', accountEnabled: true }),
+    ],
+    status: 'FAIL',
+    messageId: messageId,
+    data: { users: [MEMBER.upn] },
   },
   {
     name: 'no assessment, a member with Reader only and isMfaRegistered false',
