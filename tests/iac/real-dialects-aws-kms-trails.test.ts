@@ -7,11 +7,13 @@ import { findingOf, resourceOf, scanDocument } from './helpers.ts';
  * reference to an `aws_kms_key` it creates (SOURCES.md, "Dialects of public plans"): a key read
  * while planning with `data.aws_kms_key` (by its alias, as configurations name keys made
  * elsewhere), and a state, which has no configuration, so the store names the state's own key by
- * its ARN only.
+ * its ARN only. And CloudTrail trails, which a plan or state shows only as far as its
+ * configuration manages them.
  */
 
 const ACCOUNT = '413987654321';
 const CMK = 'aws.s3.bucket-cmk-encryption';
+const MULTI_REGION = 'aws.cloudtrail.multi-region-trail';
 const providers = { aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant([ACCOUNT]) } };
 const keyArn = (id: string) => `arn:aws:kms:ap-northeast-1:${ACCOUNT}:key/${id}`;
 
@@ -186,5 +188,58 @@ describe('a state’s store naming the state’s key by ARN', () => {
     );
     const finding = findingOf(scanned, CMK, 'aws_s3_bucket.data');
     expect(finding.status).toBe('PASS');
+  });
+});
+
+describe('CloudTrail trails a plan or state shows', () => {
+  const trail = (name: string, multiRegion: boolean): Change => ({
+    address: `aws_cloudtrail.${name}`,
+    after: {
+      enable_log_file_validation: true,
+      enable_logging: true,
+      is_multi_region_trail: multiRegion,
+      is_organization_trail: false,
+      name,
+      s3_bucket_name: 'kansa-trail',
+    },
+    afterUnknown: { arn: true, home_region: true, id: true },
+    expressions: { name: constant(name), is_multi_region_trail: constant(multiRegion) },
+  });
+  const root = `arn:aws:iam::${ACCOUNT}:root`;
+
+  it('leaves the account unknown when the plan’s trails are all single-Region: others may exist', async () => {
+    const finding = findingOf(
+      await scanDocument(plan([trail('regional', false)], { providers })),
+      MULTI_REGION,
+      root,
+    );
+    expect(finding.status).toBe('UNKNOWN');
+    expect(finding.messageId).toBe('noMultiRegionInPlan');
+  });
+
+  it('passes the account when the plan makes a multi-Region trail', async () => {
+    const scanned = await scanDocument(plan([trail('regional', false), trail('all', true)], { providers }));
+    expect(findingOf(scanned, MULTI_REGION, root).status).toBe('PASS');
+  });
+
+  it('leaves the account unknown when a state’s only trail is single-Region', async () => {
+    const scanned = await scanDocument(
+      state([
+        {
+          type: 'aws_cloudtrail',
+          name: 'regional',
+          attributes: {
+            arn: `arn:aws:cloudtrail:ap-northeast-1:${ACCOUNT}:trail/regional`,
+            enable_log_file_validation: true,
+            home_region: 'ap-northeast-1',
+            is_multi_region_trail: false,
+            is_organization_trail: false,
+            name: 'regional',
+          },
+        },
+      ]),
+      'terraform.tfstate',
+    );
+    expect(findingOf(scanned, MULTI_REGION, root).status).toBe('UNKNOWN');
   });
 });
