@@ -77,7 +77,7 @@ function planReadingKeys(changes: Change[], reads: Json[]): Json {
       type: read.type,
       name: read.name,
       provider_config_key: 'aws',
-      expressions: { key_id: constant((read.values as Json).key_id) },
+      expressions: {},
       schema_version: 0,
     });
   return {
@@ -125,6 +125,88 @@ describe('KMS keys read while planning (data.aws_kms_key)', () => {
       planReadingKeys([key], [keyRead('app', customerId, 'CUSTOMER', 'alias/app-data')]),
     );
     expect(scanned.resources.map((r) => r.id)).toEqual(['aws_kms_key.app']);
+  });
+});
+
+describe('KMS keys named through their aliases', () => {
+  const planKey: Change = {
+    address: 'aws_kms_key.data',
+    after: { description: 'data', enable_key_rotation: true, is_enabled: true },
+    afterUnknown: { arn: true, id: true, key_id: true },
+  };
+  const planAlias: Change = {
+    address: 'aws_kms_alias.data',
+    after: { name: 'alias/kansa-data' },
+    afterUnknown: { arn: true, id: true, target_key_arn: true, target_key_id: true },
+    expressions: {
+      name: constant('alias/kansa-data'),
+      target_key_id: ref('aws_kms_key.data.key_id', 'aws_kms_key.data'),
+    },
+  };
+  /** `data.aws_kms_alias` as the provider reads it: `name`, `target_key_arn`, `target_key_id`. */
+  const aliasRead = (name: string, alias: string, id: string): Json => ({
+    address: `data.aws_kms_alias.${name}`,
+    mode: 'data',
+    type: 'aws_kms_alias',
+    name,
+    provider_name: 'registry.terraform.io/hashicorp/aws',
+    schema_version: 0,
+    values: {
+      arn: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:${alias}`,
+      id: `arn:aws:kms:ap-northeast-1:${ACCOUNT}:${alias}`,
+      name: alias,
+      target_key_arn: keyArn(id),
+      target_key_id: id,
+    },
+  });
+
+  it('passes a bucket whose key is the ARN of an alias the plan makes (known after apply)', async () => {
+    const unknownKey = encryption('via_alias', '', ref('aws_kms_alias.data.arn', 'aws_kms_alias.data'));
+    const rule = (unknownKey.after as { rule: { apply_server_side_encryption_by_default: Json[] }[] })
+      .rule[0]!;
+    delete rule.apply_server_side_encryption_by_default[0]!.kms_master_key_id;
+    const document = plan(
+      [
+        planKey,
+        planAlias,
+        bucket('via_alias'),
+        {
+          ...unknownKey,
+          afterUnknown: {
+            id: true,
+            rule: [{ apply_server_side_encryption_by_default: [{ kms_master_key_id: true }] }],
+          },
+        },
+      ],
+      { providers },
+    );
+    const finding = findingOf(await scanDocument(document), CMK, 'aws_s3_bucket.via_alias');
+    expect(finding.status).toBe('PASS');
+  });
+
+  it('judges a key read by data.aws_kms_alias by the alias: alias/aws/s3 is AWS managed, another customer managed', async () => {
+    const managedId = '5e4d3c2b-1a09-4f8e-8d7c-6b5a4f3e2d1c';
+    const sharedId = '2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
+    const document = planReadingKeys(
+      [
+        bucket('managed'),
+        encryption(
+          'managed',
+          keyArn(managedId),
+          ref('data.aws_kms_alias.s3.target_key_arn', 'data.aws_kms_alias.s3'),
+        ),
+        bucket('shared'),
+        encryption(
+          'shared',
+          keyArn(sharedId),
+          ref('data.aws_kms_alias.shared.target_key_arn', 'data.aws_kms_alias.shared'),
+        ),
+      ],
+      [aliasRead('s3', 'alias/aws/s3', managedId), aliasRead('shared', 'alias/platform/shared', sharedId)],
+    );
+    const scanned = await scanDocument(document);
+    expect(findingOf(scanned, CMK, 'aws_s3_bucket.managed').status).toBe('FAIL');
+    expect(findingOf(scanned, CMK, 'aws_s3_bucket.shared').status).toBe('PASS');
   });
 });
 

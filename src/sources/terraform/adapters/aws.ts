@@ -369,4 +369,5 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
 export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
   ...IAM_READ_THROUGH,
   aws_ebs_encryption_by_default: 'read with the new EBS volumes of its provider block',
+  aws_kms_alias: 'read with the stores that name their KMS key through it',
 };
