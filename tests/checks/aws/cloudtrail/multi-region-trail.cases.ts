@@ -140,13 +140,6 @@ const stateFile = (multiRegion: boolean) =>
 export default {
   valid: [
     {
-      name: 'a Terraform plan that makes a multi-Region trail',
-      records: [planFile(true)],
-      target: accountResourceId('aws', PLAN_ACCOUNT),
-      messageId: 'multiRegion',
-      data: { trail: 'regional' },
-    },
-    {
       name: "a rule event's multi-Region trail is one the account has",
       records: [configRuleEvents([trail('all', { isMultiRegionTrail: true })]), ROOT],
       messageId: 'multiRegion',
@@ -237,6 +230,13 @@ export default {
       name: 'Steampipe rows whose is_logging is null (the plugin did not ask): the note, as for Config',
       records: [steampipeTrails(null), ROOT],
       messageId: 'multiRegion',
+    },
+    {
+      name: 'a Terraform plan that makes a multi-Region trail',
+      records: [planFile(true)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      messageId: 'multiRegion',
+      data: { trail: 'regional' },
     },
   ],
   invalid: [
