@@ -296,12 +296,25 @@ describe('CloudTrail trails a plan or state shows', () => {
       root,
     );
     expect(finding.status).toBe('UNKNOWN');
-    expect(finding.messageId).toBe('noMultiRegionInPlan');
+    expect(finding.messageId).toBe('notInPlan');
   });
 
-  it('passes the account when the plan makes a multi-Region trail', async () => {
+  it('passes the account when the plan makes a multi-Region trail that logs (enable_logging)', async () => {
     const scanned = await scanDocument(plan([trail('regional', false), trail('all', true)], { providers }));
-    expect(findingOf(scanned, MULTI_REGION, root).status).toBe('PASS');
+    expect(findingOf(scanned, MULTI_REGION, root)).toMatchObject({
+      status: 'PASS',
+      messageId: 'multiRegionLogging',
+    });
+  });
+
+  it('leaves the account unknown when the plan makes its multi-Region trail stopped (enable_logging = false)', async () => {
+    const stopped = trail('all', true);
+    const document = plan([{ ...stopped, after: { ...stopped.after, enable_logging: false } }], {
+      providers,
+    });
+    const finding = findingOf(await scanDocument(document), MULTI_REGION, root);
+    expect(finding).toMatchObject({ status: 'UNKNOWN', messageId: 'notInPlan' });
+    expect(finding.evidence.map((e) => e.path)).toContain('aws_cloudtrail.all.enable_logging');
   });
 
   it('leaves the account unknown when a state’s only trail is single-Region', async () => {

@@ -23,7 +23,7 @@ export default defineCheck<
   | 'multiRegion'
   | 'notLogging'
   | 'noMultiRegion'
-  | 'noMultiRegionInPlan'
+  | 'notInPlan'
   | 'noTrails'
   | 'noneListed'
   | 'unknownScope'
@@ -65,9 +65,9 @@ export default defineCheck<
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
         en: 'Trails {{trails}} all cover a single Region only',
       },
-      noMultiRegionInPlan: {
-        ja: 'Terraform の計画の証跡 {{trails}} はいずれも単一リージョンのみを対象としています。構成の外で作られた証跡（組織の証跡など）は計画に現れないため、アカウントに全リージョン対象の証跡があるかは判断できません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
-        en: "The Terraform plan's trails {{trails}} all cover a single Region, and trails made outside the configuration (an organization's trail) are not in the plan, so whether the account has a multi-Region trail cannot be told: judge it on the cloud's inventory (an export or a live scan)",
+      notInPlan: {
+        ja: 'Terraform の計画の証跡 {{trails}} には、ログを記録する全リージョン対象の証跡がありません。構成の外で作られた証跡（組織の証跡など）は計画に現れないため、アカウントにそのような証跡があるかは判断できません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "None of the Terraform plan's trails {{trails}} is a multi-Region trail that logs, and trails made outside the configuration (an organization's trail) are not in the plan, so whether the account has one cannot be told: judge it on the cloud's inventory (an export or a live scan)",
       },
       noTrails: missingInPlan(
         {
@@ -179,6 +179,16 @@ export default defineCheck<
     }
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
       return undetermined('unknownScope', evidence, data);
+    // A plan or state shows the trails its configuration manages, not all the account's: another
+    // (an organization's trail, one made in the console) may cover every Region and log.
+    if (
+      organization.length === 0 &&
+      listedNone.length === 0 &&
+      listed.every((trail) => isPlanOrigin(trail.origin))
+    ) {
+      const stopped = multi.map((scope) => scope.logging);
+      return undetermined('notInPlan', [...evidence, ...stopped], data);
+    }
     // Every multi-Region trail is stopped: a stopped trail records nothing.
     if (multi.length > 0) {
       return fail(
@@ -191,14 +201,6 @@ export default defineCheck<
         { trails: multi.map((scope) => scope.name) },
       );
     }
-    // A plan or state shows the trails its configuration manages, not all the account's: another
-    // (an organization's trail, one made in the console) may cover every Region.
-    if (
-      organization.length === 0 &&
-      listedNone.length === 0 &&
-      listed.every((trail) => isPlanOrigin(trail.origin))
-    )
-      return undetermined('noMultiRegionInPlan', evidence, data);
     return fail('noMultiRegion', evidence, data);
   },
 });

@@ -231,6 +231,12 @@ function deletedKmsKey(unit: Unit, tr: Translation): Resource {
   );
 }
 
+/**
+ * `enable_logging` (default true) is whether the trail logs: the provider starts or stops it
+ * (StartLogging, StopLogging) and reads it back from GetTrailStatus, which Config does not record
+ * (the `IsLogging` a saved get-trail-status answer gives).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail
+ */
 function cloudTrail(unit: Unit, tr: Translation): Resource {
   const configuration = readInto(
     tr,
@@ -240,6 +246,7 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
       logFileValidationEnabled: 'enable_log_file_validation',
       isOrganizationTrail: 'is_organization_trail',
       homeRegion: 'home_region',
+      IsLogging: 'enable_logging',
     },
     'configuration',
   );

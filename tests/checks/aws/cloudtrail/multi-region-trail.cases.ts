@@ -79,21 +79,21 @@ const MEMBER_ROOT = credentialReportFile([
 
 /** Trails of a Terraform plan or state (AWS provider 5.x): the configuration's only. */
 const PLAN_ACCOUNT = '409287654321';
-const planTrail = (multiRegion: boolean) => ({
+const planTrail = (multiRegion: boolean, logging = true) => ({
   enable_log_file_validation: true,
-  enable_logging: true,
+  enable_logging: logging,
   is_multi_region_trail: multiRegion,
   is_organization_trail: false,
   name: 'regional',
   s3_bucket_name: 'trail-logs',
 });
-const planFile = (multiRegion: boolean) =>
+const planFile = (multiRegion: boolean, logging = true) =>
   jsonFile(
     plan(
       [
         {
           address: 'aws_cloudtrail.regional',
-          after: planTrail(multiRegion),
+          after: planTrail(multiRegion, logging),
           afterUnknown: { arn: true, home_region: true, id: true },
           expressions: { name: constant('regional'), is_multi_region_trail: constant(multiRegion) },
         },
@@ -235,7 +235,7 @@ export default {
       name: 'a Terraform plan that makes a multi-Region trail',
       records: [planFile(true)],
       target: accountResourceId('aws', PLAN_ACCOUNT),
-      messageId: 'multiRegion',
+      messageId: 'multiRegionLogging',
       data: { trail: 'regional' },
     },
   ],
@@ -369,15 +369,22 @@ export default {
       records: [planFile(false)],
       target: accountResourceId('aws', PLAN_ACCOUNT),
       status: 'UNKNOWN',
-      messageId: 'noMultiRegionInPlan',
+      messageId: 'notInPlan',
       data: { trails: ['regional'] },
+    },
+    {
+      name: "a Terraform plan's only multi-Region trail made stopped (enable_logging = false)",
+      records: [planFile(true, false)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notInPlan',
     },
     {
       name: "a Terraform state's only trail covers one Region",
       records: [stateFile(false)],
       target: accountResourceId('aws', PLAN_ACCOUNT),
       status: 'UNKNOWN',
-      messageId: 'noMultiRegionInPlan.state',
+      messageId: 'notInPlan.state',
     },
 
     {
