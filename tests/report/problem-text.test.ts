@@ -97,6 +97,17 @@ describe('problem texts in Japanese', () => {
     expect(localizeProblem(gap, 'en')).toBe(gap);
   });
 
+  it.each([
+    'aws_iam_policy.x: aws_iam_policy is judged with the IAM users, roles and groups it is attached to',
+    'aws_ebs_encryption_by_default.x: aws_ebs_encryption_by_default is read with the new EBS volumes of its provider block',
+    'aws_kms_alias.x: aws_kms_alias is read with the stores that name their KMS key through it',
+    'azurerm_subnet_network_security_group_association.x: azurerm_subnet_network_security_group_association is read with the virtual network of the subnet it names',
+  ])('a Terraform type read through the resources that refer to it: %s', (text) => {
+    const ja = localizeProblem(text, 'ja');
+    expect(ja).not.toBe(text);
+    expect(prose(ja), ja).not.toMatch(ENGLISH);
+  });
+
   it('names the scope of a gap in Japanese', () => {
     expect(localizeProblem('subscription 0b1f (kikan-prod)', 'ja')).toBe(
       'サブスクリプション 0b1f (kikan-prod)',

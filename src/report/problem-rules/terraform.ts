@@ -104,4 +104,21 @@ export const TERRAFORM_RULES: readonly Rule[] = [
   ],
   [/instances is not a list/g, 'instances が配列ではありません'],
   [/instance not a JSON object/g, 'インスタンスが JSON オブジェクトではありません'],
+  // Types read only through the resources that refer to them (adapters' READ_THROUGH tables).
+  [
+    /: (\w+) is judged with the IAM users, roles and groups it is attached to$/g,
+    ': $1 は、アタッチされた IAM ユーザ・ロール・グループとともに判定します',
+  ],
+  [
+    /: (\w+) is read with the new EBS volumes of its provider block$/g,
+    ': $1 は、同じプロバイダーブロックの新しい EBS ボリュームとともに読みます',
+  ],
+  [
+    /: (\w+) is read with the stores that name their KMS key through it$/g,
+    ': $1 は、これを通して KMS キーを指定する保存先のリソースとともに読みます',
+  ],
+  [
+    /: (\w+) is read with the virtual network of the subnet it names$/g,
+    ': $1 は、指定するサブネットの仮想ネットワークとともに読みます',
+  ],
 ];

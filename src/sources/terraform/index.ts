@@ -11,6 +11,7 @@ import type { ReadContext } from '../format.ts';
 import { type PartLink, PLACED_BY_PLAN, type TerraformAdapter, type Unit } from './adapters/adapter.ts';
 import { awsAdapters } from './adapters/aws.ts';
 import { awsGuardDutyReadings } from './adapters/aws-guardduty.ts';
+import { awsKmsReadings } from './adapters/aws-kms.ts';
 import { azureAdapters } from './adapters/azure.ts';
 import { azureDirectoryReadings } from './adapters/azure-directory.ts';
 import { gcpAdapters } from './adapters/gcp.ts';
@@ -40,6 +41,7 @@ const ADAPTERS: Readonly<Record<string, TerraformAdapter>> = {
 /** Data sources read for what exists now (document.ts `readings`), by type. */
 const READINGS: Readonly<Record<string, TerraformAdapter>> = {
   ...awsGuardDutyReadings,
+  ...awsKmsReadings,
   ...azureDirectoryReadings,
 };
 const READING_TYPES: ReadonlySet<string> = new Set(Object.keys(READINGS));

@@ -1,7 +1,7 @@
 import type { AwsAccountFacts, AwsCloudTrailFacts } from '../../../model/aws.ts';
 import { type Fact, unknown } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
-import type { Resource } from '../../../model/resource.ts';
+import { isPlanOrigin, type Resource } from '../../../model/resource.ts';
 import { defineCheck, type Evidence, fail, type InventoryView, pass, undetermined } from '../../check.ts';
 import { missingInPlan } from '../../missing-data.ts';
 import { evidenceFrom } from '../../verdict.ts';
@@ -23,6 +23,7 @@ export default defineCheck<
   | 'multiRegion'
   | 'notLogging'
   | 'noMultiRegion'
+  | 'notInPlan'
   | 'noTrails'
   | 'noneListed'
   | 'unknownScope'
@@ -63,6 +64,10 @@ export default defineCheck<
       noMultiRegion: {
         ja: '証跡 {{trails}} はいずれも単一リージョンのみを対象としています',
         en: 'Trails {{trails}} all cover a single Region only',
+      },
+      notInPlan: {
+        ja: 'Terraform の計画の証跡 {{trails}} には、ログを記録する全リージョン対象の証跡がありません。構成の外で作られた証跡（組織の証跡など）は計画に現れないため、アカウントにそのような証跡があるかは判断できません。クラウドのインベントリ（エクスポートまたはライブ スキャン）で判断してください',
+        en: "None of the Terraform plan's trails {{trails}} is a multi-Region trail that logs, and trails made outside the configuration (an organization's trail) are not in the plan, so whether the account has one cannot be told: judge it on the cloud's inventory (an export or a live scan)",
       },
       noTrails: missingInPlan(
         {
@@ -174,6 +179,16 @@ export default defineCheck<
     }
     if (scopes.some((scope) => scope.multiRegion.source === 'unknown'))
       return undetermined('unknownScope', evidence, data);
+    // A plan or state shows the trails its configuration manages, not all the account's: another
+    // (an organization's trail, one made in the console) may cover every Region and log.
+    if (
+      organization.length === 0 &&
+      listedNone.length === 0 &&
+      listed.every((trail) => isPlanOrigin(trail.origin))
+    ) {
+      const stopped = multi.map((scope) => scope.logging);
+      return undetermined('notInPlan', [...evidence, ...stopped], data);
+    }
     // Every multi-Region trail is stopped: a stopped trail records nothing.
     if (multi.length > 0) {
       return fail(

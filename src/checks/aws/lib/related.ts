@@ -31,11 +31,7 @@ export interface Verdict {
  * alias tells by itself; a key is decided by its AWS::KMS::Key item's keyManager in the
  * inventory, and stays undetermined when the export does not hold it.
  */
-export function isCustomerManagedKey(
-  inventory: InventoryView,
-  resource: Resource,
-  keyRef: Fact<string>,
-): Verdict {
+function isCustomerManagedKey(inventory: InventoryView, resource: Resource, keyRef: Fact<string>): Verdict {
   if (keyRef.source === 'unknown') return { value: undefined, evidence: [keyRef] };
   const byReference = keyManagerOfReference(keyRef.value);
   if (byReference) return { value: byReference === 'CUSTOMER', evidence: [keyRef] };

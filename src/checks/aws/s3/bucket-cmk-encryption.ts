@@ -2,7 +2,7 @@ import type { AwsS3BucketFacts } from '../../../model/aws.ts';
 import type { Fact } from '../../../model/fact.ts';
 import { factOf } from '../../../model/facts.ts';
 import { defineCheck, fail, pass, undetermined } from '../../check.ts';
-import { isCustomerManagedKey } from '../lib/related.ts';
+import { storeKeyVerdict } from '../lib/related.ts';
 
 type Message = 'customerKey' | 'sseS3' | 'awsManagedKey' | 'noDefaultEncryption' | 'unknown';
 
@@ -67,7 +67,9 @@ export default defineCheck<AwsS3BucketFacts, Message>({
     if (keyId.source !== 'unknown' && keyId.value === null)
       return fail('awsManagedKey', [algorithm, keyId], data);
     const keyRef = keyId as Fact<string>; // null (the AWS managed key) was handled above
-    const customer = isCustomerManagedKey(ctx.inventory, resource, keyRef);
+    // The bucket's own record tells where it can (an alias; a key the Terraform plan or state
+    // holds, which it names by address or by ARN), else the key's own item does.
+    const customer = storeKeyVerdict(resource, ctx.inventory) ?? { value: undefined, evidence: [keyRef] };
     const evidence = [algorithm, ...customer.evidence];
     const withKey = { ...data, key: keyRef.value };
     if (customer.value === undefined) return undetermined('unknown', evidence, withKey);

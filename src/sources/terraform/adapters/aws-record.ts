@@ -59,7 +59,9 @@ export function onePart(unit: Unit, type: string): TfInstance | undefined {
  * A KMS key attribute: its value, or, when the key is created by the same plan (its ARN is
  * known only after apply), the key's address, which names that key in the inventory.
  * `planKey` is the attribute's path when it names a key of the plan: such a key is customer
- * managed (aws_kms_key makes only those).
+ * managed (aws_kms_key makes only those). So is a key named through an `aws_kms_alias` of the
+ * plan (`kms_key_id = aws_kms_alias.x.arn`): AWS reserves `alias/aws/` for the keys it manages,
+ * and no other alias can name one; the alias stands for the key the plan does not show.
  */
 export function kmsKeyOf(
   tr: Translation,
@@ -69,13 +71,17 @@ export function kmsKeyOf(
   nativePath: string,
 ): { value: unknown; planKey?: string } {
   const tfPath = `${instance.address}.${attribute}`;
-  const key = ctx.referenced(instance, attribute, ['aws_kms_key'])[0];
-  if (key && tr.valuesOf(instance).read(attribute).state === 'unknown') {
+  const alias = ctx.referenced(instance, attribute, ['aws_kms_alias'])[0];
+  const key =
+    ctx.referenced(instance, attribute, ['aws_kms_key'])[0] ??
+    (alias && ctx.referenced(alias, 'target_key_id', ['aws_kms_key'])[0]);
+  const named = key ?? alias;
+  if (named && tr.valuesOf(instance).read(attribute).state === 'unknown') {
     tr.mark(nativePath, tfPath, 'known');
-    return { value: ctx.idOf(key), planKey: tfPath };
+    return { value: ctx.idOf(named), planKey: tfPath };
   }
   const value = tr.read(instance, attribute, nativePath);
-  return key ? { value, planKey: tfPath } : { value };
+  return named ? { value, planKey: tfPath } : { value };
 }
 
 /**

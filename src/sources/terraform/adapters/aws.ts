@@ -231,6 +231,12 @@ function deletedKmsKey(unit: Unit, tr: Translation): Resource {
   );
 }
 
+/**
+ * `enable_logging` (default true) is whether the trail logs: the provider starts or stops it
+ * (StartLogging, StopLogging) and reads it back from GetTrailStatus, which Config does not record
+ * (the `IsLogging` a saved get-trail-status answer gives).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail
+ */
 function cloudTrail(unit: Unit, tr: Translation): Resource {
   const configuration = readInto(
     tr,
@@ -240,6 +246,7 @@ function cloudTrail(unit: Unit, tr: Translation): Resource {
       logFileValidationEnabled: 'enable_log_file_validation',
       isOrganizationTrail: 'is_organization_trail',
       homeRegion: 'home_region',
+      IsLogging: 'enable_logging',
     },
     'configuration',
   );
@@ -369,4 +376,5 @@ export const awsAdapters: Readonly<Record<string, TerraformAdapter>> = {
 export const READ_THROUGH_REFERENCES: Readonly<Record<string, string>> = {
   ...IAM_READ_THROUGH,
   aws_ebs_encryption_by_default: 'read with the new EBS volumes of its provider block',
+  aws_kms_alias: 'read with the stores that name their KMS key through it',
 };

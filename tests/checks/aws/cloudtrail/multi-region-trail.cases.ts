@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { accountResourceId } from '../../../../src/model/resource.ts';
 import { configRuleEvents, credentialReportFile, jsonFile } from '../../../helpers/exports.ts';
 import type { RuleTests } from '../../../helpers/rule-tester.ts';
+import { constant, plan } from '../../../iac/dialect-plan.ts';
 import { ACCOUNT, credentialRow, rootRow } from '../../../sources/aws/builders.ts';
 import { trail, trailArn, trailStatus } from './trail.ts';
 
@@ -75,6 +76,66 @@ const orgTrailStatus = (isLogging: boolean) =>
 const MEMBER_ROOT = credentialReportFile([
   credentialRow('<root_account>', `arn:aws:iam::${MEMBER}:root`, 'not_supported', 'true', 'false'),
 ]);
+
+/** Trails of a Terraform plan or state (AWS provider 5.x): the configuration's only. */
+const PLAN_ACCOUNT = '409287654321';
+const planTrail = (multiRegion: boolean, logging = true) => ({
+  enable_log_file_validation: true,
+  enable_logging: logging,
+  is_multi_region_trail: multiRegion,
+  is_organization_trail: false,
+  name: 'regional',
+  s3_bucket_name: 'trail-logs',
+});
+const planFile = (multiRegion: boolean, logging = true) =>
+  jsonFile(
+    plan(
+      [
+        {
+          address: 'aws_cloudtrail.regional',
+          after: planTrail(multiRegion, logging),
+          afterUnknown: { arn: true, home_region: true, id: true },
+          expressions: { name: constant('regional'), is_multi_region_trail: constant(multiRegion) },
+        },
+      ],
+      {
+        providers: {
+          aws: { region: constant('ap-northeast-1'), allowed_account_ids: constant([PLAN_ACCOUNT]) },
+        },
+      },
+    ),
+    'plan.json',
+  );
+const stateFile = (multiRegion: boolean) =>
+  jsonFile(
+    {
+      version: 4,
+      terraform_version: '1.9.8',
+      serial: 2,
+      lineage: '1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+      outputs: {},
+      resources: [
+        {
+          mode: 'managed',
+          type: 'aws_cloudtrail',
+          name: 'regional',
+          provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+          instances: [
+            {
+              schema_version: 0,
+              attributes: {
+                ...planTrail(multiRegion),
+                arn: `arn:aws:cloudtrail:ap-northeast-1:${PLAN_ACCOUNT}:trail/regional`,
+                home_region: 'ap-northeast-1',
+              },
+              sensitive_attributes: [],
+            },
+          ],
+        },
+      ],
+    },
+    'terraform.tfstate',
+  );
 
 export default {
   valid: [
@@ -169,6 +230,13 @@ export default {
       name: 'Steampipe rows whose is_logging is null (the plugin did not ask): the note, as for Config',
       records: [steampipeTrails(null), ROOT],
       messageId: 'multiRegion',
+    },
+    {
+      name: 'a Terraform plan that makes a multi-Region trail',
+      records: [planFile(true)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      messageId: 'multiRegionLogging',
+      data: { trail: 'regional' },
     },
   ],
   invalid: [
@@ -296,6 +364,29 @@ export default {
       data: { trails: ['local'] },
     },
     { name: 'no trail in the export', records: [ROOT], status: 'UNKNOWN', messageId: 'noTrails' },
+    {
+      name: "a Terraform plan's only trail covers one Region: trails made outside the configuration are unseen",
+      records: [planFile(false)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notInPlan',
+      data: { trails: ['regional'] },
+    },
+    {
+      name: "a Terraform plan's only multi-Region trail made stopped (enable_logging = false)",
+      records: [planFile(true, false)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notInPlan',
+    },
+    {
+      name: "a Terraform state's only trail covers one Region",
+      records: [stateFile(false)],
+      target: accountResourceId('aws', PLAN_ACCOUNT),
+      status: 'UNKNOWN',
+      messageId: 'notInPlan.state',
+    },
+
     {
       name: "the account's own describe-trails answered with none (trailList: [])",
       records: [emptyTrails(`${ACCOUNT}/ap-northeast-1/describe-trails.json`), ROOT],
