@@ -87,14 +87,53 @@ export function steampipeTags(value: unknown): Record<string, string> {
 /**
  * Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`
  * (the columns' names kept, as a query that found no row tells its table by them only). An empty bare
- * array is no Steampipe output: it tells no table.
+ * array is no Steampipe output: it tells no table. A query's snapshot (`steampipe query --export sps`,
+ * `--snapshot`; `{"schema_version", "panels"}`, turbot/steampipe pkg/snapshot) keeps the same rows
+ * and columns as its table panel's `data` (`custom.table.results`).
  */
 export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
   if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
-  const record = asRecord(document);
+  const record = asRecord(snapshotData(document) ?? document);
   if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
   const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
   return { rows: record['rows'], columns };
+}
+
+/**
+ * The panel of a Steampipe snapshot that holds a query's result: the one table panel with `data`
+ * (a query's snapshot has that and its dashboard panel). A dashboard's snapshot, of several
+ * tables, charts and cards of aggregated queries, is not one table's rows: undefined.
+ */
+function snapshotPanel(document: unknown): Readonly<Record<string, unknown>> | undefined {
+  const snapshot = asRecord(document);
+  const panels = asRecord(snapshot?.['panels']);
+  if (typeof snapshot?.['schema_version'] !== 'string' || !panels) return undefined;
+  const tables = Object.values(panels)
+    .map((panel) => asRecord(panel))
+    .filter((panel) => panel?.['panel_type'] === 'table' && asRecord(panel['data']) !== undefined);
+  return tables.length === 1 ? tables[0] : undefined;
+}
+
+function snapshotData(document: unknown): unknown {
+  return snapshotPanel(document)?.['data'];
+}
+
+/**
+ * A snapshot's query where it may have picked some resources of its table: its SQL (the panel's
+ * `sql`), which a snapshot keeps instead of the scans' quals, with a WHERE or a LIMIT. A filter on
+ * the Region or account alone cannot be told from one on a resource there, so either makes the
+ * rows a selection (what they do not hold stays unknown, never none).
+ */
+export function steampipeSnapshotSelection(document: unknown): string | undefined {
+  const sql = snapshotPanel(document)?.['sql'];
+  return typeof sql === 'string' && /\b(where|limit)\b/i.test(sql)
+    ? sql.replace(/\s+/g, ' ').trim()
+    : undefined;
+}
+
+/** Whether a row or cell is Steampipe's null in CSV: an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`. */
+export function isSteampipeNullCell(cell: string): boolean {
+  return cell === '' || cell === '<null>' || cell === '<nil>';
 }
 
 /**

@@ -30,6 +30,10 @@ export const EXPORT_RULES: readonly Rule[] = [
     /the answer's scans were asked by (.+?) \(its timing metadata\): its rows are a selection of their table, not the listing of their account or Region/g,
     '応答のスキャンは $1 で絞り込まれています（タイミングのメタデータ）: その行は表の一部を選んだもので、アカウントまたはリージョンの一覧ではありません',
   ],
+  [
+    /the snapshot's query has a WHERE or LIMIT \((.+?)\): its rows are a selection of their table, not the listing of their account or Region/g,
+    'スナップショットのクエリに WHERE または LIMIT があります（$1）: その行は表の一部を選んだもので、アカウントまたはリージョンの一覧ではありません',
+  ],
   [/an effective policy that is not an object/g, '有効な IAM ポリシーがオブジェクトではありません'],
   // AWS describe answers (sources/aws/api-describe.ts).
   [

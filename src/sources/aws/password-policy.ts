@@ -6,7 +6,7 @@ import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
-import { steampipeResult } from '../steampipe-row.ts';
+import { isSteampipeNullCell, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -153,7 +153,7 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
 /**
  * The same rows as `--output csv` writes them: a header of the column names (the table has no
  * `akas` and `title`, so `steampipe-csv` does not take it), every cell text, null an empty cell
- * (`<null>` before Steampipe v0.18.2); a header alone is the table's no row.
+ * (`<null>` before Steampipe v0.18.2, `<nil>` in its exporter's); a header alone is the table's no row.
  */
 export const awsPasswordPolicySteampipeCsv: TextFormat = {
   kind: 'text',
@@ -202,8 +202,7 @@ function steampipePolicies(
 /** A CSV row as the JSON output's: null for an empty cell, the settings' booleans and integers typed. */
 function typedSettings(cells: Readonly<Record<string, string>>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(cells))
-    row[column] = cell === '' || cell === '<null>' ? null : cell;
+  for (const [column, cell] of Object.entries(cells)) row[column] = isSteampipeNullCell(cell) ? null : cell;
   for (const { column, kind } of PASSWORD_POLICY_SETTINGS) {
     const cell = row[column];
     if (kind === 'boolean' && (cell === 'true' || cell === 'false')) row[column] = cell === 'true';
