@@ -85,17 +85,19 @@ export function steampipeTags(value: unknown): Record<string, string> {
 }
 
 /**
- * Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`
- * (the columns' names kept, as a query that found no row tells its table by them only). An empty bare
- * array is no Steampipe output: it tells no table. A query's snapshot (`steampipe query --export sps`,
+ * Steampipe's JSON output: a bare array of rows (before v0.23), `{"rows": [...], "metadata": …}`
+ * (v0.23, its timing or null) or `{"columns": [{name}], "rows": [...]}` (v0.24 on: the columns'
+ * names kept, as a query that found no row tells its table by them only). An empty bare array is
+ * no Steampipe output: it tells no table. A query's snapshot (`steampipe query --export sps`,
  * `--snapshot`; `{"schema_version", "panels"}`, turbot/steampipe pkg/snapshot) keeps the same rows
  * and columns as its table panel's `data` (`custom.table.results`).
  */
 export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
   if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
   const record = asRecord(snapshotData(document) ?? document);
-  if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
-  const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
+  if (!Array.isArray(record?.['rows'])) return undefined;
+  const listed = Array.isArray(record['columns']) ? record['columns'] : [];
+  const columns = listed.map((column) => String(asRecord(column)?.['name'] ?? ''));
   return { rows: record['rows'], columns };
 }
 
@@ -151,7 +153,7 @@ const SCOPE_COLUMNS: ReadonlySet<string> = new Set([
 
 /**
  * What a Steampipe JSON answer says its scans were asked by, where it says (`--timing`, which
- * v0.24 and later write as `metadata`: `scans[].{table, quals: [{column, operator, value}],
+ * v0.23 and later write as `metadata`: `scans[].{table, quals: [{column, operator, value}],
  * limit}`, turbot/steampipe pkg/query/queryresult): the quals on key columns other than the
  * scope's (`aws_vpc_flow_log: resource_id = vpc-0a1b2c3d`) and a `limit`, which make its rows a
  * selection of their table (Resource.picked), not the listing of a scope. Undefined where the

@@ -18,8 +18,8 @@ import { asRecord } from './config-item.ts';
  *   `An error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The
  *   Password Policy with domain name <account> cannot be found.` (stderr; kept with `2>&1`).
  * - Steampipe `steampipe query --output json "select * from aws_iam_account_password_policy"`:
- *   rows of snake_case columns with `account_id`, a bare array before v0.24, `{"columns", "rows"}`
- *   since; the table answers no row when IAM says NoSuchEntity.
+ *   rows of snake_case columns with `account_id`, a bare array before v0.23, `{"rows"}` in v0.23,
+ *   `{"columns", "rows"}` since; the table answers no row when IAM says NoSuchEntity.
  *
  * The CLI names no account: it is taken from the file name, as `--save-inventory` names its
  * files (`iam/<account>_password-policy.json`, like `iam/<account>_credential-report.csv`) and

@@ -21,8 +21,9 @@ export function exportedJsonRow(row: Row): Row {
 
 /**
  * The same rows as `steampipe_export_<plugin> <table> --output json` (an array) and `--output
- * jsonl` (a row a line) write them, and inside a query's snapshot (`steampipe query --export
- * sps`), must read as `steampipe query --output json` gives them: the same resources and skips.
+ * jsonl` (a row a line) write them, inside a query's snapshot (`steampipe query --export sps`)
+ * and as Steampipe v0.23 wrote `--output json` (`{"rows", "metadata"}`), must read as `steampipe
+ * query --output json` gives them: the same resources and skips.
  */
 export function expectExportParity(rows: readonly unknown[]): void {
   const read = (document: unknown) => {
@@ -41,6 +42,8 @@ export function expectExportParity(rows: readonly unknown[]): void {
   ]);
   expect({ resources: withoutOrigin(fromLines), skips: lineSkips }).toEqual(expected);
   expect(read(snapshotOf(rows, 'select * from t'))).toEqual(expected);
+  // Steampipe v0.23's JSON output: the rows under `rows`, no `columns` yet, `metadata` null without --timing.
+  expect(read({ rows, metadata: null })).toEqual(expected);
 }
 
 /** A query's snapshot as Steampipe 1.x/2.x writes it (turbot/steampipe pkg/snapshot `QueryResultToSnapshot`). */
