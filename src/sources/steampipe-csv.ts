@@ -6,6 +6,7 @@ import {
   isSteampipeNullCell,
   isSteampipeRow,
   type SteampipeColumnType,
+  steampipeNumber,
 } from './steampipe-row.ts';
 import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
 
@@ -18,7 +19,7 @@ const COMMON_COLUMN_TYPES: Readonly<Record<string, SteampipeColumnType>> = { aka
  * is text: JSONB columns as JSON, booleans `true` / `false`, numbers in decimal, and null as an
  * empty cell (`<null>` before Steampipe v0.18.2; `<nil>` in the plugins' exporters,
  * `steampipe_export_<plugin> <table>`, whose CSV is their default output, its header in
- * alphabetical order). The table is told by its rows' `akas` as in
+ * alphabetical order), a number with commas as Steampipe v1.1.1 wrote it (`"10,000"`). The table is told by its rows' `akas` as in
  * the JSON output, each column turned back into its type (`SteampipeTable.columnTypes`), and the
  * row read as `steampipe-rows` reads it; rows of other tables are skipped with the reason.
  */
@@ -74,8 +75,8 @@ function typedCell(
     throw new InputError(where.file, `the ${column} column is "${shown(text)}", not true or false`, where);
   }
   if (type === 'number') {
-    const value = Number(text);
-    if (text.trim() !== '' && Number.isFinite(value)) return value;
+    const value = steampipeNumber(text);
+    if (value !== undefined) return value;
     throw new InputError(where.file, `the ${column} column is "${shown(text)}", not a number`, where);
   }
   try {

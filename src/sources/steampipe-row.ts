@@ -133,6 +133,17 @@ export function steampipeSnapshotSelection(document: unknown): string | undefine
     : undefined;
 }
 
+/**
+ * A number cell of Steampipe's CSV: its decimal text, or, as Steampipe v1.1.1 wrote its numbers
+ * (pipe-fittings' humanised values, turbot/steampipe#4525, undone in v1.1.2), with a comma
+ * between each three digits (`"10,000"`). Undefined where the cell is no number.
+ */
+export function steampipeNumber(text: string): number | undefined {
+  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(',', '') : text;
+  const value = Number(plain);
+  return plain.trim() !== '' && Number.isFinite(value) ? value : undefined;
+}
+
 /** Whether a row or cell is Steampipe's null in CSV: an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`. */
 export function isSteampipeNullCell(cell: string): boolean {
   return cell === '' || cell === '<null>' || cell === '<nil>';

@@ -6,7 +6,7 @@ import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
-import { isSteampipeNullCell, steampipeResult } from '../steampipe-row.ts';
+import { isSteampipeNullCell, steampipeNumber, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -206,7 +206,10 @@ function typedSettings(cells: Readonly<Record<string, string>>): Record<string, 
   for (const { column, kind } of PASSWORD_POLICY_SETTINGS) {
     const cell = row[column];
     if (kind === 'boolean' && (cell === 'true' || cell === 'false')) row[column] = cell === 'true';
-    else if (kind === 'number' && typeof cell === 'string' && /^\d+$/.test(cell)) row[column] = Number(cell);
+    else if (kind === 'number' && typeof cell === 'string') {
+      const value = steampipeNumber(cell);
+      if (value !== undefined && Number.isInteger(value) && value >= 0) row[column] = value;
+    }
   }
   return row;
 }
