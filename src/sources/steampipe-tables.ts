@@ -184,6 +184,35 @@ export const steampipeRows: DocumentFormat = {
 };
 
 /**
+ * A Steampipe or Powerpipe snapshot (`schema_version`, `panels`) that `steampipeRows` does not take:
+ * a dashboard's or benchmark's (`--export sps` of `steampipe dashboard`, `check`, `powerpipe
+ * benchmark run`: charts, cards and control verdicts, not a table's rows), or a query's whose
+ * rows carry no `akas` and `title`, or none. Passed over, saying so, rather than an unknown format.
+ */
+export const steampipeSnapshotUnread: DocumentFormat = {
+  id: 'steampipe-snapshot',
+  provider: 'any',
+  kind: 'document',
+  description:
+    'a Steampipe or Powerpipe snapshot (.sps) of a dashboard or benchmark, or of a query without a table row kansa reads: passed over',
+  matches(document) {
+    const snapshot = document as { schema_version?: unknown; panels?: unknown } | null;
+    return (
+      typeof snapshot?.schema_version === 'string' &&
+      typeof snapshot.panels === 'object' &&
+      snapshot.panels !== null &&
+      !steampipeRows.matches(document)
+    );
+  },
+  read(_document, ctx) {
+    ctx.passOver?.(
+      'a Steampipe or Powerpipe snapshot of a dashboard or benchmark, or of a query whose rows carry no akas and title (or none): no table row to read; snapshot a query of one table, steampipe query --export sps "select * from <table>"',
+    );
+    return [];
+  },
+};
+
+/**
  * `steampipe_export_<plugin> <table> --output jsonl` (the Steampipe Unbundled exporters,
  * turbot/steampipe-export): one row a line, as the JSON output's rows.
  */

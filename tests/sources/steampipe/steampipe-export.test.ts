@@ -116,3 +116,31 @@ describe('Steampipe exporters and snapshots', () => {
     expect(steampipeRows.matches(snapshot)).toBe(false);
   });
 });
+
+describe('Steampipe and Powerpipe snapshots without a table’s rows', () => {
+  it('passes over a benchmark’s snapshot, and a query’s of no row, saying so', async () => {
+    const benchmark = {
+      schema_version: '20221222',
+      panels: {
+        'aws_compliance.benchmark.cis_v300': {
+          name: 'aws_compliance.benchmark.cis_v300',
+          panel_type: 'benchmark',
+          status: 'complete',
+          summary: { status: { alarm: 3, ok: 40, info: 0, skip: 2, error: 0 } },
+        },
+        'aws_compliance.control.cis_v300_2_1_1': {
+          name: 'aws_compliance.control.cis_v300_2_1_1',
+          panel_type: 'control',
+          data: { columns: [{ name: 'reason', data_type: 'TEXT' }], rows: [{ reason: 'ok' }] },
+        },
+      },
+      layout: { name: 'aws_compliance.benchmark.cis_v300', panel_type: 'benchmark' },
+    };
+    for (const document of [benchmark, snapshotOf([], 'select * from aws_sqs_queue')]) {
+      const { coverage, resources } = await readFile('run.sps', JSON.stringify(document));
+      expect(resources).toEqual([]);
+      expect(coverage.error).toBeUndefined();
+      expect(coverage.ignored).toMatch(/^a Steampipe or Powerpipe snapshot of a dashboard or benchmark/);
+    }
+  });
+});
