@@ -19,9 +19,10 @@ const COMMON_COLUMN_TYPES: Readonly<Record<string, SteampipeColumnType>> = { aka
  * is text: JSONB columns as JSON, booleans `true` / `false`, numbers in decimal, and null as an
  * empty cell (`<null>` before Steampipe v0.18.2; `<nil>` in the plugins' exporters,
  * `steampipe_export_<plugin> <table>`, whose CSV is their default output, its header in
- * alphabetical order), a number with commas as Steampipe v1.1.1 wrote it (`"10,000"`). The table is told by its rows' `akas` as in
- * the JSON output, each column turned back into its type (`SteampipeTable.columnTypes`), and the
- * row read as `steampipe-rows` reads it; rows of other tables are skipped with the reason.
+ * alphabetical order); a number with commas as Steampipe v1.1.1 wrote it (`"10,000"`). The table
+ * is told by its rows' `akas` as in the JSON output, each column turned back into its type
+ * (`SteampipeTable.columnTypes`), and the row read as `steampipe-rows` reads it; rows of other
+ * tables are skipped with the reason.
  */
 export const steampipeCsv: TextFormat = {
   kind: 'text',

@@ -1,4 +1,5 @@
 import { type Origin, picked, type Resource } from '../model/resource.ts';
+import { asRecord } from './aws/config-item.ts';
 import { isIamListingRecord } from './aws/iam-listing.ts';
 import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
 import {
@@ -196,11 +197,10 @@ export const steampipeSnapshotUnread: DocumentFormat = {
   description:
     'a Steampipe or Powerpipe snapshot (.sps) of a dashboard or benchmark, or of a query without a table row kansa reads: passed over',
   matches(document) {
-    const snapshot = document as { schema_version?: unknown; panels?: unknown } | null;
+    const snapshot = asRecord(document);
     return (
-      typeof snapshot?.schema_version === 'string' &&
-      typeof snapshot.panels === 'object' &&
-      snapshot.panels !== null &&
+      typeof snapshot?.['schema_version'] === 'string' &&
+      asRecord(snapshot['panels']) !== undefined &&
       !steampipeRows.matches(document)
     );
   },
