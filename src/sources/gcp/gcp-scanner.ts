@@ -141,10 +141,15 @@ function toAsset(record: unknown): CloudAsset | { readonly skip: string } {
 
 /**
  * The project, from `project_info` (Resource Manager v1: `projectNumber`, `projectId`, `parent`
- * `{type, id}`), with its policy's bindings: gcp_scanner keeps no audit configs.
+ * `{type, id}`), with its policy's bindings: gcp_scanner keeps no audit configs. A project it was
+ * told to scan (`--force-projects`) but could not read has `projectNumber` `"N/A"`
+ * (scanner.py, 2022 on): no number, the project named by its id.
  */
-function projectAsset(project: JsonObject, bindings: unknown): CloudAsset {
-  const number = stringAt(project, 'projectNumber');
+function projectAsset(info: JsonObject, bindings: unknown): CloudAsset {
+  const given = stringAt(info, 'projectNumber');
+  const number = given !== undefined && /^\d+$/.test(given) ? given : undefined;
+  const { projectNumber: _, ...withoutNumber } = info;
+  const project = number ? info : withoutNumber;
   const id = stringAt(project, 'projectId')!;
   const parent = isObject(project.parent) ? project.parent : undefined;
   const parentType = stringAt(parent, 'type');

@@ -78,3 +78,29 @@ describe('gcp-scanner', () => {
     ]);
   });
 });
+
+describe('gcp-scanner, a project it was told to scan but could not read', () => {
+  // `--force-projects` for a project whose info the service account cannot get: scanner.py makes
+  // it anyway, `{'projectId': <id>, 'projectNumber': 'N/A'}` (google/gcp_scanner 6c6614f, 2022 on).
+  const forced = {
+    project_info: { projectId: 'ward-forced', projectNumber: 'N/A' },
+    service_account_chain: [],
+    current_service_account: 'scanner@ward.iam.gserviceaccount.com',
+    token_scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    service_account_edges: [],
+    iam_policy: [{ role: 'roles/owner', members: ['user:a@example.jp'] }],
+    storage_buckets: {
+      'ward-forced-logs': [{ ...bucket, name: 'ward-forced-logs', id: 'ward-forced-logs' }, null],
+    },
+  };
+
+  it('names the project by its id, not by the number "N/A"', () => {
+    const { resources } = read(forced);
+    const project = resources.find((r) => r.kansaType === 'account');
+    expect(project?.id).toBe('//cloudresourcemanager.googleapis.com/projects/ward-forced');
+    expect(resources.map((r) => [r.account, r.accountAlias])).not.toContainEqual(
+      expect.arrayContaining(['N/A']),
+    );
+    expect(JSON.stringify(resources)).not.toContain('projects/N/A');
+  });
+});
