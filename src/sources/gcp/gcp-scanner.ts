@@ -101,6 +101,8 @@ function records(result: JsonObject): ScannerRecord[] {
 /**
  * `storage_buckets`: `{"<bucket>": bucket}`, the bucket holding its policy's bindings in
  * `iam_policy` when the crawler was asked for them; 2023 releases: `{"<bucket>": [bucket, bindings or null]}`.
+ * The crawler writes an empty list where getIamPolicy failed (`_get_bucket_iam`), and a bucket's
+ * policy binds its legacy roles: an empty list is no policy read, its bindings unknown.
  */
 function bucketRecords(buckets: unknown): ScannerRecord[] {
   if (!isObject(buckets)) return [];
@@ -108,9 +110,10 @@ function bucketRecords(buckets: unknown): ScannerRecord[] {
     const [bucket, bindings] = Array.isArray(value)
       ? [value[0], value[1]]
       : [value, isObject(value) ? value.iam_policy : undefined];
-    const policy: ScannerRecord[] = Array.isArray(bindings)
-      ? [{ kind: 'bucket-policy', bucket: name, bindings }]
-      : [];
+    const policy: ScannerRecord[] =
+      Array.isArray(bindings) && bindings.length > 0
+        ? [{ kind: 'bucket-policy', bucket: name, bindings }]
+        : [];
     return [{ kind: 'resource', item: bucket }, ...policy];
   });
 }

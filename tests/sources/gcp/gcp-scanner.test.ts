@@ -104,3 +104,26 @@ describe('gcp-scanner, a project it was told to scan but could not read', () => 
     expect(JSON.stringify(resources)).not.toContain('projects/N/A');
   });
 });
+
+describe('gcp-scanner, a bucket policy it could not read', () => {
+  // storage_buckets_crawler.py `_get_bucket_iam`: getIamPolicy failed → `[]`; a bucket's policy
+  // always binds its legacy roles, so an empty list is no policy read.
+  const project = (buckets: Record<string, unknown>) => ({
+    project_info: { projectId: 'ward', projectNumber: '141414141414' },
+    service_account_chain: [],
+    service_account_edges: [],
+    storage_buckets: buckets,
+  });
+  const policyRecords = (buckets: Record<string, unknown>) =>
+    read(project(buckets)).resources.filter(
+      (r) => r.id === '//storage.googleapis.com/ward-uploads' && r.facts.publicBindings !== undefined,
+    );
+
+  it('reads no policy from an empty list, in either layout', () => {
+    expect(policyRecords({ 'ward-uploads': { ...bucket, iam_policy: [] } })).toEqual([]);
+    expect(policyRecords({ 'ward-uploads': [bucket, []] })).toEqual([]);
+    const owner = [{ role: 'roles/storage.legacyBucketOwner', members: ['projectOwner:ward'] }];
+    expect(policyRecords({ 'ward-uploads': { ...bucket, iam_policy: owner } })).toHaveLength(1);
+    expect(policyRecords({ 'ward-uploads': [bucket, owner] })).toHaveLength(1);
+  });
+});
