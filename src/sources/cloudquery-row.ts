@@ -41,12 +41,14 @@ export interface CloudQueryTable {
 /**
  * The table a file holds, from its path: the first name, from the file's own back to its
  * folders, that is a table's (`aws_s3_buckets/0a1b….json`, `aws_s3_buckets.json`,
- * `aws_s3_buckets.0a1b….json.gz`); a name is cut at its first dot.
+ * `aws_s3_buckets.0a1b….json.gz`); a name is cut at its first dot. The object-store
+ * destinations (s3, gcs, azblob) also name it with hyphens (`{{TABLE_HYPHEN}}`,
+ * `aws-s3-buckets/0a1b….json`): table names have none, so each hyphen is an underscore.
  */
 export function cloudQueryTableName(file: string): string | undefined {
   const segments = file.split(/[\\/!]/).reverse();
   for (const segment of segments) {
-    const name = segment.split('.')[0] ?? '';
+    const name = (segment.split('.')[0] ?? '').replaceAll('-', '_');
     if (/^(aws|azure|gcp|k8s|github)_[a-z0-9_]+$/.test(name)) return name;
   }
   return undefined;

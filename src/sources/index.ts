@@ -11,7 +11,7 @@ import {
   scoutSuiteScriptFormat,
 } from './scoutsuite.ts';
 import { steampipeCsv } from './steampipe-csv.ts';
-import { steampipeRows } from './steampipe-tables.ts';
+import { steampipeRecords, steampipeRows, steampipeSnapshotUnread } from './steampipe-tables.ts';
 import { terraformFormat, terraformStateFormat } from './terraform/formats.ts';
 
 /** Every offline format, in detection order (each file goes to the first format that matches). */
@@ -27,6 +27,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = [
   scoutSuiteErrorsFormat,
   // Before the Azure and Google Cloud formats: Steampipe rows carry an ARM `id` or a `kind`.
   steampipeRows,
+  steampipeRecords,
+  steampipeSnapshotUnread,
   steampipeCsv,
   ...azureFormats,
   ...gcpFormats,

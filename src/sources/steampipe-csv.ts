@@ -1,7 +1,13 @@
 import { InputError } from '../base/input-error.ts';
 import { type CsvRow, csvHeader, loadCsvParser, readCsv } from './csv.ts';
 import type { TextFormat } from './format.ts';
-import { isSteampipeHeader, isSteampipeRow, type SteampipeColumnType } from './steampipe-row.ts';
+import {
+  isSteampipeHeader,
+  isSteampipeNullCell,
+  isSteampipeRow,
+  type SteampipeColumnType,
+  steampipeNumber,
+} from './steampipe-row.ts';
 import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
 
 /** Columns every Steampipe table has that are not text. */
@@ -11,9 +17,12 @@ const COMMON_COLUMN_TYPES: Readonly<Record<string, SteampipeColumnType>> = { aka
  * `steampipe query --output csv "select * from <table>"`: a header of the column names, then a
  * row per resource written by Go's encoding/csv (a cell quoted only when it must be). Every cell
  * is text: JSONB columns as JSON, booleans `true` / `false`, numbers in decimal, and null as an
- * empty cell (`<null>` before Steampipe v0.18.2). The table is told by its rows' `akas` as in
- * the JSON output, each column turned back into its type (`SteampipeTable.columnTypes`), and the
- * row read as `steampipe-rows` reads it; rows of other tables are skipped with the reason.
+ * empty cell (`<null>` before Steampipe v0.18.2; `<nil>` in the plugins' exporters,
+ * `steampipe_export_<plugin> <table>`, whose CSV is their default output, its header in
+ * alphabetical order); a number with commas as Steampipe v1.1.1 wrote it (`"10,000"`). The table
+ * is told by its rows' `akas` as in the JSON output, each column turned back into its type
+ * (`SteampipeTable.columnTypes`), and the row read as `steampipe-rows` reads it; rows of other
+ * tables are skipped with the reason.
  */
 export const steampipeCsv: TextFormat = {
   kind: 'text',
@@ -51,7 +60,7 @@ function typedRow({ line, cells }: CsvRow, file: string): Record<string, unknown
 }
 
 function textCell(cell: string): string | null {
-  return cell === '' || cell === '<null>' ? null : cell;
+  return isSteampipeNullCell(cell) ? null : cell;
 }
 
 function typedCell(
@@ -67,8 +76,8 @@ function typedCell(
     throw new InputError(where.file, `the ${column} column is "${shown(text)}", not true or false`, where);
   }
   if (type === 'number') {
-    const value = Number(text);
-    if (text.trim() !== '' && Number.isFinite(value)) return value;
+    const value = steampipeNumber(text);
+    if (value !== undefined) return value;
     throw new InputError(where.file, `the ${column} column is "${shown(text)}", not a number`, where);
   }
   try {

@@ -85,16 +85,68 @@ export function steampipeTags(value: unknown): Record<string, string> {
 }
 
 /**
- * Steampipe's JSON output: a bare array of rows (before v0.24) or `{"columns": [{name}], "rows": [...]}`
- * (the columns' names kept, as a query that found no row tells its table by them only). An empty bare
- * array is no Steampipe output: it tells no table.
+ * Steampipe's JSON output: a bare array of rows (before v0.23), `{"rows": [...], "metadata": …}`
+ * (v0.23, its timing or null) or `{"columns": [{name}], "rows": [...]}` (v0.24 on: the columns'
+ * names kept, as a query that found no row tells its table by them only). An empty bare array is
+ * no Steampipe output: it tells no table. A query's snapshot (`steampipe query --export sps`,
+ * `--snapshot`; `{"schema_version", "panels"}`, turbot/steampipe pkg/snapshot) keeps the same rows
+ * and columns as its table panel's `data` (`custom.table.results`).
  */
 export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
   if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
-  const record = asRecord(document);
-  if (!Array.isArray(record?.['rows']) || !Array.isArray(record['columns'])) return undefined;
-  const columns = record['columns'].map((column) => String(asRecord(column)?.['name'] ?? ''));
+  const record = asRecord(snapshotData(document) ?? document);
+  if (!Array.isArray(record?.['rows'])) return undefined;
+  const listed = Array.isArray(record['columns']) ? record['columns'] : [];
+  const columns = listed.map((column) => String(asRecord(column)?.['name'] ?? ''));
   return { rows: record['rows'], columns };
+}
+
+/**
+ * The panel of a Steampipe snapshot that holds a query's result: the one table panel with `data`
+ * (a query's snapshot has that and its dashboard panel). A dashboard's snapshot, of several
+ * tables, charts and cards of aggregated queries, is not one table's rows: undefined.
+ */
+function snapshotPanel(document: unknown): Readonly<Record<string, unknown>> | undefined {
+  const snapshot = asRecord(document);
+  const panels = asRecord(snapshot?.['panels']);
+  if (typeof snapshot?.['schema_version'] !== 'string' || !panels) return undefined;
+  const tables = Object.values(panels)
+    .map((panel) => asRecord(panel))
+    .filter((panel) => panel?.['panel_type'] === 'table' && asRecord(panel['data']) !== undefined);
+  return tables.length === 1 ? tables[0] : undefined;
+}
+
+function snapshotData(document: unknown): unknown {
+  return snapshotPanel(document)?.['data'];
+}
+
+/**
+ * A snapshot's query where it may have picked some resources of its table: its SQL (the panel's
+ * `sql`), which a snapshot keeps instead of the scans' quals, with a WHERE or a LIMIT. A filter on
+ * the Region or account alone cannot be told from one on a resource there, so either makes the
+ * rows a selection (what they do not hold stays unknown, never none).
+ */
+export function steampipeSnapshotSelection(document: unknown): string | undefined {
+  const sql = snapshotPanel(document)?.['sql'];
+  return typeof sql === 'string' && /\b(where|limit)\b/i.test(sql)
+    ? sql.replace(/\s+/g, ' ').trim()
+    : undefined;
+}
+
+/**
+ * A number cell of Steampipe's CSV: its decimal text, or, as Steampipe v1.1.1 wrote its numbers
+ * (pipe-fittings' humanised values, turbot/steampipe#4525, undone in v1.1.2), with a comma
+ * between each three digits (`"10,000"`). Undefined where the cell is no number.
+ */
+export function steampipeNumber(text: string): number | undefined {
+  const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(text) ? text.replaceAll(',', '') : text;
+  const value = Number(plain);
+  return plain.trim() !== '' && Number.isFinite(value) ? value : undefined;
+}
+
+/** Whether a row or cell is Steampipe's null in CSV: an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`. */
+export function isSteampipeNullCell(cell: string): boolean {
+  return cell === '' || cell === '<null>' || cell === '<nil>';
 }
 
 /**
@@ -112,7 +164,7 @@ const SCOPE_COLUMNS: ReadonlySet<string> = new Set([
 
 /**
  * What a Steampipe JSON answer says its scans were asked by, where it says (`--timing`, which
- * v0.24 and later write as `metadata`: `scans[].{table, quals: [{column, operator, value}],
+ * v0.23 and later write as `metadata`: `scans[].{table, quals: [{column, operator, value}],
  * limit}`, turbot/steampipe pkg/query/queryresult): the quals on key columns other than the
  * scope's (`aws_vpc_flow_log: resource_id = vpc-0a1b2c3d`) and a `limit`, which make its rows a
  * selection of their table (Resource.picked), not the listing of a scope. Undefined where the

@@ -1,4 +1,5 @@
 import { type Origin, picked, type Resource } from '../model/resource.ts';
+import { asRecord } from './aws/config-item.ts';
 import { isIamListingRecord } from './aws/iam-listing.ts';
 import { awsEc2InstanceTable, awsRdsClusterTable } from './aws/steampipe-cluster-instance.ts';
 import {
@@ -57,7 +58,7 @@ import {
   azureRoleDefinitionTable,
   azureWebAppTable,
 } from './azure/steampipe-web-identity.ts';
-import type { DocumentFormat } from './format.ts';
+import type { DocumentFormat, ReadContext, RecordFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
 import { gcpComputeInstanceTable, gcpDiskTable, gcpSubnetworkTable } from './gcp/steampipe-compute.ts';
@@ -80,6 +81,7 @@ import {
   steampipeResult,
   steampipeRowSkip,
   steampipeSelection,
+  steampipeSnapshotSelection,
 } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
@@ -153,16 +155,18 @@ const TABLES: readonly SteampipeTable[] = [
  * those of aws/, gcp/ and azure/steampipe-*.ts) are turned back into the API records their
  * columns flatten and read by that cloud's adapters; rows of other tables are skipped with the
  * reason, as their columns are not the APIs' fields. The AWS password policy, credential report
- * and account summary tables, which have no `akas`, have their own formats, tried first.
+ * and account summary tables, which have no `akas`, have their own formats, tried first. The same
+ * rows are read from a query's snapshot (`--export sps`) and from the plugins' exporters
+ * (`steampipe_export_<plugin> <table> --output json`, JSONB columns as JSON text: exportedRow).
  */
 export const steampipeRows: DocumentFormat = {
   id: 'steampipe-rows',
   provider: 'any',
   kind: 'document',
-  description: `steampipe query --output json "select * from <table>" (rows, or {columns, rows}): ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`,
+  description: `steampipe query --output json "select * from <table>" (rows, or {columns, rows}, or a query's snapshot), steampipe_export_<plugin> <table> --output json|jsonl: ${TABLES.map(({ table }) => table).join(', ')} read; other tables skipped with the reason`,
   matches(document) {
     const rows = steampipeResult(document)?.rows;
-    return rows !== undefined && rows.length > 0 && isSteampipeRow(rows[0]);
+    return rows !== undefined && rows.length > 0 && isSteampipeRow(exportedRow(rows[0]));
   },
   *read(document, ctx) {
     const selection = steampipeSelection(document);
@@ -170,14 +174,96 @@ export const steampipeRows: DocumentFormat = {
       ctx.note?.(
         `the answer's scans were asked by ${selection} (its timing metadata): its rows are a selection of their table, not the listing of their account or Region`,
       );
-    for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries()) {
-      const result = readSteampipeRow(row, { file: ctx.file, index });
-      if ('skip' in result) ctx.skip(result.skip, { index });
-      else if (selection) yield* result.flatMap(selected);
-      else yield* result;
-    }
+    const query = steampipeSnapshotSelection(document);
+    if (query)
+      ctx.note?.(
+        `the snapshot's query has a WHERE or LIMIT (${query}): its rows are a selection of their table, not the listing of their account or Region`,
+      );
+    for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries())
+      yield* readRow(row, ctx, { index }, selection !== undefined || query !== undefined);
   },
 };
+
+/**
+ * A Steampipe or Powerpipe snapshot (`schema_version`, `panels`) that `steampipeRows` does not take:
+ * a dashboard's or benchmark's (`--export sps` of `steampipe dashboard`, `check`, `powerpipe
+ * benchmark run`: charts, cards and control verdicts, not a table's rows), or a query's whose
+ * rows carry no `akas` and `title`, or none. Passed over, saying so, rather than an unknown format.
+ */
+export const steampipeSnapshotUnread: DocumentFormat = {
+  id: 'steampipe-snapshot',
+  provider: 'any',
+  kind: 'document',
+  description:
+    'a Steampipe or Powerpipe snapshot (.sps) of a dashboard or benchmark, or of a query without a table row kansa reads: passed over',
+  matches(document) {
+    const snapshot = asRecord(document);
+    return (
+      typeof snapshot?.['schema_version'] === 'string' &&
+      asRecord(snapshot['panels']) !== undefined &&
+      !steampipeRows.matches(document)
+    );
+  },
+  read(_document, ctx) {
+    ctx.passOver?.(
+      'a Steampipe or Powerpipe snapshot of a dashboard or benchmark, or of a query whose rows carry no akas and title (or none): no table row to read; snapshot a query of one table, steampipe query --export sps "select * from <table>"',
+    );
+    return [];
+  },
+};
+
+/**
+ * `steampipe_export_<plugin> <table> --output jsonl` (the Steampipe Unbundled exporters,
+ * turbot/steampipe-export): one row a line, as the JSON output's rows.
+ */
+export const steampipeRecords: RecordFormat = {
+  kind: 'ndjson',
+  id: 'steampipe-rows',
+  provider: 'any',
+  description: steampipeRows.description,
+  matches: (record) => isSteampipeRow(exportedRow(record)),
+  read: (record, ctx, line) => readRow(record, ctx, { line }, false),
+};
+
+function* readRow(
+  row: unknown,
+  ctx: ReadContext,
+  where: { readonly index: number } | { readonly line: number },
+  isSelection: boolean,
+): Generator<Resource> {
+  const result = readSteampipeRow(row, { file: ctx.file, ...where });
+  if ('skip' in result) ctx.skip(result.skip, where);
+  else if (isSelection) yield* result.flatMap(selected);
+  else yield* result;
+}
+
+/**
+ * A row of a plugin's exporter (`steampipe_export_aws aws_s3_bucket --output json`, jsonl; turbot/steampipe-export
+ * `displayJSONRow`): its JSONB columns (`akas`, `tags`, the table's JSON columns) are the JSON
+ * text the plugin sent, where `steampipe query` parses them; they are parsed back (a text that is
+ * no JSON is left a string, which the table's reader does not take: unknown). Other rows as they are.
+ */
+export function exportedRow(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const exported = value as Record<string, unknown>;
+  if (typeof exported.akas !== 'string') return value;
+  const row: Record<string, unknown> = { ...exported, akas: jsonText(exported.akas) };
+  if (typeof row.tags === 'string') row.tags = jsonText(row.tags);
+  if (!isSteampipeRow(row)) return value;
+  for (const [column, type] of Object.entries(steampipeTableOf(row)?.columnTypes ?? {})) {
+    const cell = row[column];
+    if (type === 'json' && typeof cell === 'string') row[column] = jsonText(cell);
+  }
+  return row;
+}
+
+function jsonText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
 
 /**
  * A resource of a selection's rows (Resource.picked); the record that the account's principals
@@ -194,9 +280,10 @@ export function steampipeTableOf(row: Readonly<Record<string, unknown>>): Steamp
 
 /** A row of any table: its resources, or why it is skipped (another table, columns not selected). */
 export function readSteampipeRow(
-  row: unknown,
+  value: unknown,
   origin: Origin,
 ): readonly Resource[] | { readonly skip: string } {
+  const row = exportedRow(value);
   if (!isSteampipeRow(row)) return { skip: 'not a Steampipe row (no `akas` and `title` columns)' };
   const table = steampipeTableOf(row);
   if (!table && isDirectoryRow(row))

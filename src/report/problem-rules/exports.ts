@@ -30,6 +30,14 @@ export const EXPORT_RULES: readonly Rule[] = [
     /the answer's scans were asked by (.+?) \(its timing metadata\): its rows are a selection of their table, not the listing of their account or Region/g,
     '応答のスキャンは $1 で絞り込まれています（タイミングのメタデータ）: その行は表の一部を選んだもので、アカウントまたはリージョンの一覧ではありません',
   ],
+  [
+    /the snapshot's query has a WHERE or LIMIT \((.+?)\): its rows are a selection of their table, not the listing of their account or Region/g,
+    'スナップショットのクエリに WHERE または LIMIT があります（$1）: その行は表の一部を選んだもので、アカウントまたはリージョンの一覧ではありません',
+  ],
+  [
+    /a Steampipe or Powerpipe snapshot of a dashboard or benchmark, or of a query whose rows carry no akas and title \(or none\): no table row to read; snapshot a query of one table, (.+)$/g,
+    'Steampipe または Powerpipe のダッシュボードやベンチマークのスナップショット、または行に akas と title のない（または行のない）クエリのスナップショットです。読めるテーブルの行がありません。1 つのテーブルのクエリのスナップショットを取ってください（$1）',
+  ],
   [/an effective policy that is not an object/g, '有効な IAM ポリシーがオブジェクトではありません'],
   // AWS describe answers (sources/aws/api-describe.ts).
   [

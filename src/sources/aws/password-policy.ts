@@ -6,7 +6,7 @@ import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
-import { steampipeResult } from '../steampipe-row.ts';
+import { isSteampipeNullCell, steampipeNumber, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -18,8 +18,8 @@ import { asRecord } from './config-item.ts';
  *   `An error occurred (NoSuchEntity) when calling the GetAccountPasswordPolicy operation: The
  *   Password Policy with domain name <account> cannot be found.` (stderr; kept with `2>&1`).
  * - Steampipe `steampipe query --output json "select * from aws_iam_account_password_policy"`:
- *   rows of snake_case columns with `account_id`, a bare array before v0.24, `{"columns", "rows"}`
- *   since; the table answers no row when IAM says NoSuchEntity.
+ *   rows of snake_case columns with `account_id`, a bare array before v0.23, `{"rows"}` in v0.23,
+ *   `{"columns", "rows"}` since; the table answers no row when IAM says NoSuchEntity.
  *
  * The CLI names no account: it is taken from the file name, as `--save-inventory` names its
  * files (`iam/<account>_password-policy.json`, like `iam/<account>_credential-report.csv`) and
@@ -153,7 +153,7 @@ export const awsPasswordPolicySteampipeFormat: DocumentFormat = {
 /**
  * The same rows as `--output csv` writes them: a header of the column names (the table has no
  * `akas` and `title`, so `steampipe-csv` does not take it), every cell text, null an empty cell
- * (`<null>` before Steampipe v0.18.2); a header alone is the table's no row.
+ * (`<null>` before Steampipe v0.18.2, `<nil>` in its exporter's); a header alone is the table's no row.
  */
 export const awsPasswordPolicySteampipeCsv: TextFormat = {
   kind: 'text',
@@ -202,12 +202,14 @@ function steampipePolicies(
 /** A CSV row as the JSON output's: null for an empty cell, the settings' booleans and integers typed. */
 function typedSettings(cells: Readonly<Record<string, string>>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(cells))
-    row[column] = cell === '' || cell === '<null>' ? null : cell;
+  for (const [column, cell] of Object.entries(cells)) row[column] = isSteampipeNullCell(cell) ? null : cell;
   for (const { column, kind } of PASSWORD_POLICY_SETTINGS) {
     const cell = row[column];
     if (kind === 'boolean' && (cell === 'true' || cell === 'false')) row[column] = cell === 'true';
-    else if (kind === 'number' && typeof cell === 'string' && /^\d+$/.test(cell)) row[column] = Number(cell);
+    else if (kind === 'number' && typeof cell === 'string') {
+      const value = steampipeNumber(cell);
+      if (value !== undefined && Number.isInteger(value) && value >= 0) row[column] = value;
+    }
   }
   return row;
 }

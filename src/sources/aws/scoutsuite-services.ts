@@ -90,7 +90,8 @@ function lambdaFunction(fn: Record<string, unknown>, _id: string, region: string
 /**
  * sqs/queues.py: GetQueueAttributes' `KmsMasterKeyId` and `SqsManagedSseEnabled` as
  * `kms_master_key_id` and `sqs_managed_sse_enabled` (null where the queue has none): no key is
- * written as null, which a partial item reads as none.
+ * written as null, which a partial item reads as none. `sqs_managed_sse_enabled` (5.12 on) is the
+ * attribute's string, `"true"` or `"false"`, as Config records it too.
  */
 function sqsQueue(queue: Record<string, unknown>, _id: string, region: string): ScoutItem | undefined {
   return named(queue.arn, queue.name, region, {
@@ -98,7 +99,9 @@ function sqsQueue(queue: Record<string, unknown>, _id: string, region: string): 
     configuration: {
       QueueArn: queue.arn,
       KmsMasterKeyId: typeof queue.kms_master_key_id === 'string' ? queue.kms_master_key_id : null,
-      ...(typeof queue.sqs_managed_sse_enabled === 'boolean' && {
+      ...((typeof queue.sqs_managed_sse_enabled === 'boolean' ||
+        queue.sqs_managed_sse_enabled === 'true' ||
+        queue.sqs_managed_sse_enabled === 'false') && {
         SqsManagedSseEnabled: queue.sqs_managed_sse_enabled,
       }),
     },

@@ -101,6 +101,8 @@ function records(result: JsonObject): ScannerRecord[] {
 /**
  * `storage_buckets`: `{"<bucket>": bucket}`, the bucket holding its policy's bindings in
  * `iam_policy` when the crawler was asked for them; 2023 releases: `{"<bucket>": [bucket, bindings or null]}`.
+ * The crawler writes an empty list where getIamPolicy failed (`_get_bucket_iam`), and a bucket's
+ * policy binds its legacy roles: an empty list is no policy read, its bindings unknown.
  */
 function bucketRecords(buckets: unknown): ScannerRecord[] {
   if (!isObject(buckets)) return [];
@@ -108,9 +110,10 @@ function bucketRecords(buckets: unknown): ScannerRecord[] {
     const [bucket, bindings] = Array.isArray(value)
       ? [value[0], value[1]]
       : [value, isObject(value) ? value.iam_policy : undefined];
-    const policy: ScannerRecord[] = Array.isArray(bindings)
-      ? [{ kind: 'bucket-policy', bucket: name, bindings }]
-      : [];
+    const policy: ScannerRecord[] =
+      Array.isArray(bindings) && bindings.length > 0
+        ? [{ kind: 'bucket-policy', bucket: name, bindings }]
+        : [];
     return [{ kind: 'resource', item: bucket }, ...policy];
   });
 }
@@ -141,10 +144,15 @@ function toAsset(record: unknown): CloudAsset | { readonly skip: string } {
 
 /**
  * The project, from `project_info` (Resource Manager v1: `projectNumber`, `projectId`, `parent`
- * `{type, id}`), with its policy's bindings: gcp_scanner keeps no audit configs.
+ * `{type, id}`), with its policy's bindings: gcp_scanner keeps no audit configs. A project it was
+ * told to scan (`--force-projects`) but could not read has `projectNumber` `"N/A"`
+ * (scanner.py, 2022 on): no number, the project named by its id.
  */
-function projectAsset(project: JsonObject, bindings: unknown): CloudAsset {
-  const number = stringAt(project, 'projectNumber');
+function projectAsset(info: JsonObject, bindings: unknown): CloudAsset {
+  const given = stringAt(info, 'projectNumber');
+  const number = given !== undefined && /^\d+$/.test(given) ? given : undefined;
+  const { projectNumber: _, ...withoutNumber } = info;
+  const project = number ? info : withoutNumber;
   const id = stringAt(project, 'projectId')!;
   const parent = isObject(project.parent) ? project.parent : undefined;
   const parentType = stringAt(parent, 'type');

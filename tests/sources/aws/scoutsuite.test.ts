@@ -861,6 +861,14 @@ describe('ScoutSuite data services', () => {
               sqs_managed_sse_enabled: false,
               Policy: { Statement: [] },
             },
+            // GetQueueAttributes' strings, as sqs/queues.py keeps them (5.12 on; the rule compares "false").
+            'scoutid-managed': {
+              name: 'managed',
+              arn: arn('sqs', 'managed'),
+              kms_master_key_id: null,
+              sqs_managed_sse_enabled: 'true',
+              Policy: { Statement: [] },
+            },
           }),
           sns: regional('topics', { 'scoutid-t': { name: 't', arn: arn('sns', 't'), Policy: null } }),
           dynamodb: regional('tables', {
@@ -910,6 +918,12 @@ describe('ScoutSuite data services', () => {
       'unknown',
     );
     expect(byId(resources, arn('sqs', 'q')).facts.customerManagedKey?.value).toBe(true);
+    // SQS-managed encryption, an AWS owned key: the evidence is the field, not the absent key's default.
+    expect(byId(resources, arn('sqs', 'managed')).facts.customerManagedKey).toMatchObject({
+      source: 'explicit',
+      value: false,
+      field: { path: 'configuration.SqsManagedSseEnabled', value: true },
+    });
     expect(byId(resources, arn('sns', 't')).facts.customerManagedKey).toMatchObject({
       source: 'default',
       value: false,

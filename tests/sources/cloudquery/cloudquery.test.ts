@@ -72,6 +72,11 @@ describe('CloudQuery file destination rows (cloudquery)', () => {
     expect(cloudQueryTableName('out/aws_s3_buckets.3d0c1f7e-2b8a.json.gz')).toBe('aws_s3_buckets');
     expect(cloudQueryTableName('2024/03/11/aws_kms_keys/part-1.json')).toBe('aws_kms_keys');
     expect(cloudQueryTableName('sync/rows.json')).toBeUndefined();
+    // The object-store destinations' {{TABLE_HYPHEN}} (s3 v7, gcs, azblob): the table with hyphens.
+    expect(cloudQueryTableName('bucket/aws-s3-bucket-public-access-blocks/3d0c1f7e.json')).toBe(
+      'aws_s3_bucket_public_access_blocks',
+    );
+    expect(cloudQueryTableName('gcp-storage-buckets.json.gz')).toBe('gcp_storage_buckets');
     const { skipped } = read('sync/rows.json', [groupRow()]);
     expect(skipped).toEqual([expect.stringMatching(/names no table/)]);
   });

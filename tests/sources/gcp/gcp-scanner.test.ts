@@ -78,3 +78,52 @@ describe('gcp-scanner', () => {
     ]);
   });
 });
+
+describe('gcp-scanner, a project it was told to scan but could not read', () => {
+  // `--force-projects` for a project whose info the service account cannot get: scanner.py makes
+  // it anyway, `{'projectId': <id>, 'projectNumber': 'N/A'}` (google/gcp_scanner 6c6614f, 2022 on).
+  const forced = {
+    project_info: { projectId: 'ward-forced', projectNumber: 'N/A' },
+    service_account_chain: [],
+    current_service_account: 'scanner@ward.iam.gserviceaccount.com',
+    token_scopes: ['https://www.googleapis.com/auth/cloud-platform'],
+    service_account_edges: [],
+    iam_policy: [{ role: 'roles/owner', members: ['user:a@example.jp'] }],
+    storage_buckets: {
+      'ward-forced-logs': [{ ...bucket, name: 'ward-forced-logs', id: 'ward-forced-logs' }, null],
+    },
+  };
+
+  it('names the project by its id, not by the number "N/A"', () => {
+    const { resources } = read(forced);
+    const project = resources.find((r) => r.kansaType === 'account');
+    expect(project?.id).toBe('//cloudresourcemanager.googleapis.com/projects/ward-forced');
+    expect(resources.map((r) => [r.account, r.accountAlias])).not.toContainEqual(
+      expect.arrayContaining(['N/A']),
+    );
+    expect(JSON.stringify(resources)).not.toContain('projects/N/A');
+  });
+});
+
+describe('gcp-scanner, a bucket policy it could not read', () => {
+  // storage_buckets_crawler.py `_get_bucket_iam`: getIamPolicy failed → `[]`; a bucket's policy
+  // always binds its legacy roles, so an empty list is no policy read.
+  const project = (buckets: Record<string, unknown>) => ({
+    project_info: { projectId: 'ward', projectNumber: '141414141414' },
+    service_account_chain: [],
+    service_account_edges: [],
+    storage_buckets: buckets,
+  });
+  const policyRecords = (buckets: Record<string, unknown>) =>
+    read(project(buckets)).resources.filter(
+      (r) => r.id === '//storage.googleapis.com/ward-uploads' && r.facts.publicBindings !== undefined,
+    );
+
+  it('reads no policy from an empty list, in either layout', () => {
+    expect(policyRecords({ 'ward-uploads': { ...bucket, iam_policy: [] } })).toEqual([]);
+    expect(policyRecords({ 'ward-uploads': [bucket, []] })).toEqual([]);
+    const owner = [{ role: 'roles/storage.legacyBucketOwner', members: ['projectOwner:ward'] }];
+    expect(policyRecords({ 'ward-uploads': { ...bucket, iam_policy: owner } })).toHaveLength(1);
+    expect(policyRecords({ 'ward-uploads': [bucket, owner] })).toHaveLength(1);
+  });
+});

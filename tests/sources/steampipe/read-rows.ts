@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Resource } from '../../../src/model/resource.ts';
 import { steampipeRows } from '../../../src/sources/steampipe-tables.ts';
 import { expectCsvParity } from './csv-parity.ts';
+import { expectExportParity } from './export-parity.ts';
 
 /** A fact as the tests look into it, whatever its source. */
 type SeenFact = { value?: unknown; source?: string; path?: string };
@@ -10,7 +11,8 @@ type SeenFact = { value?: unknown; source?: string; path?: string };
 /**
  * Steampipe's JSON output (bare rows, or `{columns, rows}`) read by `steampipe-rows`: its
  * resources and the reasons rows were skipped. The same rows written as `--output csv` must read
- * the same (csv-parity.ts).
+ * the same (csv-parity.ts), and so must the exporters' JSON and JSON lines and a query's snapshot
+ * (export-parity.ts).
  */
 export function readRows(document: unknown) {
   const skipped: string[] = [];
@@ -18,7 +20,10 @@ export function readRows(document: unknown) {
     ...steampipeRows.read(document, { file: 'rows.json', skip: (reason) => skipped.push(reason) }),
   ] as Resource<Record<string, SeenFact>>[];
   const rows = Array.isArray(document) ? document : rowsOfResult(document);
-  if (rows) expectCsvParity(rows);
+  if (rows) {
+    expectCsvParity(rows);
+    expectExportParity(rows);
+  }
   return { resources, skipped };
 }
 

@@ -8,6 +8,7 @@ import { loadCsvParser } from '../../../src/sources/csv.ts';
 import { INPUT_FORMATS } from '../../../src/sources/index.ts';
 import { readInputFile } from '../../../src/sources/read-inputs.ts';
 import { steampipeCsv } from '../../../src/sources/steampipe-csv.ts';
+import { writeCsv } from '../csv/write-csv.ts';
 import { expectCsvParity } from './csv-parity.ts';
 
 // `steampipe query --output csv` writes with Go's encoding/csv through pipe-fittings'
@@ -85,6 +86,29 @@ describe('steampipe-csv', () => {
         ),
       },
     ]);
+  });
+
+  it('reads a number with thousands separators, as Steampipe v1.1.1 wrote its numbers, as the number', () => {
+    const group = {
+      name: '/corpus/archive',
+      arn: 'arn:aws:logs:ap-northeast-1:696969696969:log-group:/corpus/archive:*',
+      kms_key_id: null,
+      retention_in_days: 3653,
+      region: 'ap-northeast-1',
+      account_id: '696969696969',
+      title: '/corpus/archive',
+      akas: ['arn:aws:logs:ap-northeast-1:696969696969:log-group:/corpus/archive:*'],
+      tags: {},
+    };
+    const plain = writeCsv(Object.keys(group), [group]);
+    const humanised = plain.replace(',3653,', ',"3,653",');
+    expect(humanised).not.toBe(plain);
+    const read = readCsvText(humanised);
+    expect(read.skipped).toEqual([]);
+    expect(withoutOrigin(read.resources)).toEqual(withoutOrigin(readCsvText(plain).resources));
+    expect(() => readCsvText(plain.replace(',3653,', ',"36,53",'))).toThrow(
+      'rows.csv:2: the retention_in_days column is "36,53", not a number',
+    );
   });
 
   it('names the column and line of a cell that is not of its column’s type', () => {
