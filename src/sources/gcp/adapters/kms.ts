@@ -1,6 +1,7 @@
 import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
+import { asBoolean, fieldFact } from './fields.ts';
 
 /**
  * cloudkms.googleapis.com/CryptoKey: the Cloud KMS REST CryptoKey.
@@ -18,6 +19,13 @@ export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKey
         }),
     rotationPeriodSeconds: rotationPeriod(data, dataPath),
     protectionLevel: level,
+    importOnly: fieldFact(data, dataPath, 'importOnly', asBoolean, {
+      default: false,
+      note: {
+        ja: '指定なし: Cloud KMS が鍵のバージョンを生成する鍵です（インポート専用ではありません）',
+        en: 'not set: Cloud KMS generates the key’s versions (not import-only)',
+      },
+    }),
     hsmBackedKey: derived(level.value === 'HSM' || level.value === 'HSM_SINGLE_TENANT', level),
   };
 }

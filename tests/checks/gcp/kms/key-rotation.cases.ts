@@ -1,4 +1,6 @@
+import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
+import { constant, plan } from '../../../iac/dialect-plan.ts';
 import { resourceRecord } from '../../../sources/gcp/records.ts';
 
 const ID = '//cloudkms.googleapis.com/projects/p/locations/asia-northeast1/keyRings/r/cryptoKeys/k';
@@ -97,6 +99,32 @@ const table = [
     message: 'externalKey',
   },
   {
+    // importOnly: the key holds imported versions only, and rotation generates a new version.
+    name: 'an import-only key without a rotation period (imported key material)',
+    data: { ...SYMMETRIC, importOnly: true },
+    status: 'NOT_APPLICABLE',
+    message: 'importOnly',
+  },
+  {
+    name: 'importOnly false without a rotation period',
+    data: { ...SYMMETRIC, importOnly: false },
+    status: 'FAIL',
+    message: 'noRotation',
+  },
+  {
+    name: 'an import-only key with a rotation period is judged on it',
+    data: { ...SYMMETRIC, importOnly: true, rotationPeriod: '7776000s' },
+    status: 'PASS',
+    message: 'rotated',
+    days: 90,
+  },
+  {
+    name: 'importOnly of a type the reader does not take, without a rotation period',
+    data: { ...SYMMETRIC, importOnly: 'yes' },
+    status: 'UNKNOWN',
+    message: 'unknown',
+  },
+  {
     name: 'an HSM key without a rotation period',
     data: { purpose: 'ENCRYPT_DECRYPT', versionTemplate: { protectionLevel: 'HSM' } },
     status: 'FAIL',
@@ -112,6 +140,37 @@ const cases: AnyCase[] = [
     messageId: c.message,
     ...('days' in c ? { data: { days: c.days } } : {}),
   })),
+  {
+    // hashicorp/google docs r/kms_crypto_key: `import_only` with `skip_initial_version_creation`.
+    name: 'a Terraform plan: google_kms_crypto_key with import_only and no rotation_period',
+    records: [
+      jsonFile(
+        plan(
+          [
+            {
+              address: 'google_kms_crypto_key.imported',
+              after: {
+                name: 'imported',
+                key_ring: 'projects/p/locations/asia-northeast1/keyRings/r',
+                purpose: 'ENCRYPT_DECRYPT',
+                import_only: true,
+                skip_initial_version_creation: true,
+                rotation_period: null,
+                version_template: [{ algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protection_level: 'SOFTWARE' }],
+              },
+              afterUnknown: { id: true, version_template: [{}] },
+              expressions: { name: constant('imported') },
+            },
+          ],
+          { providers: { google: { region: constant('asia-northeast1') } } },
+        ),
+        'plan.json',
+      ),
+    ],
+    target: 'google_kms_crypto_key.imported',
+    status: 'NOT_APPLICABLE',
+    messageId: 'importOnly',
+  },
   {
     name: 'the missing period is evidenced as the documented default',
     records: [keyRecord(SYMMETRIC)],
