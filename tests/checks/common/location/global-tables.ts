@@ -184,7 +184,9 @@ export const globalTableCases: AnyCase[] = [
   },
   {
     name: 'a DynamoDB global table replicated to Osaka only (Steampipe replicas)',
-    records: [steampipeTable('orders', '2019.11.21', [{ RegionName: 'ap-northeast-3', ReplicaStatus: 'ACTIVE' }])],
+    records: [
+      steampipeTable('orders', '2019.11.21', [{ RegionName: 'ap-northeast-3', ReplicaStatus: 'ACTIVE' }]),
+    ],
     target: tableArn('orders'),
     status: 'PASS',
     messageId: 'domestic',

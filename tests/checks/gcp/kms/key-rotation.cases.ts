@@ -16,6 +16,37 @@ const SYMMETRIC = {
   versionTemplate: { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protectionLevel: 'SOFTWARE' },
 };
 
+/**
+ * A Steampipe `gcp_kms_key` row (turbot/steampipe-plugin-gcp table_gcp_kms_key.go): the plugin has
+ * no column of `importOnly`; `primary` is the primary version as the API gives it.
+ */
+const steampipeKey = (primary: Record<string, unknown> | null) =>
+  jsonFile(
+    [
+      {
+        name: 'k',
+        key_ring_name: 'r',
+        purpose: 'ENCRYPT_DECRYPT',
+        rotation_period: null,
+        next_rotation_time: null,
+        primary,
+        version_template: { protectionLevel: 'SOFTWARE', algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION' },
+        title: 'k',
+        akas: [`gcp:${ID}`],
+        location: 'asia-northeast1',
+        project: 'p',
+      },
+    ],
+    'gcp_kms_key.json',
+  );
+const VERSION = {
+  name: `${ID.slice(2 + 'cloudkms.googleapis.com/'.length)}/cryptoKeyVersions/1`,
+  state: 'ENABLED',
+  protectionLevel: 'SOFTWARE',
+  algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION',
+  createTime: '2025-04-02T01:12:40Z',
+};
+
 const table = [
   {
     name: '90 days',
@@ -156,7 +187,9 @@ const cases: AnyCase[] = [
                 import_only: true,
                 skip_initial_version_creation: true,
                 rotation_period: null,
-                version_template: [{ algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protection_level: 'SOFTWARE' }],
+                version_template: [
+                  { algorithm: 'GOOGLE_SYMMETRIC_ENCRYPTION', protection_level: 'SOFTWARE' },
+                ],
               },
               afterUnknown: { id: true, version_template: [{}] },
               expressions: { name: constant('imported') },
@@ -170,6 +203,31 @@ const cases: AnyCase[] = [
     target: 'google_kms_crypto_key.imported',
     status: 'NOT_APPLICABLE',
     messageId: 'importOnly',
+  },
+  {
+    name: 'a Steampipe row without rotation whose primary version Cloud KMS generated (generateTime)',
+    records: [steampipeKey({ ...VERSION, generateTime: '2025-04-02T01:12:40Z' })],
+    status: 'FAIL',
+    messageId: 'noRotation',
+  },
+  {
+    // The plugin has no importOnly column, and an imported primary may be an import-only key's.
+    name: 'a Steampipe row without rotation whose primary version was imported',
+    records: [
+      steampipeKey({
+        ...VERSION,
+        importJob: 'projects/p/locations/asia-northeast1/keyRings/r/importJobs/j',
+        importTime: '2025-04-02T01:14:02Z',
+      }),
+    ],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
+  },
+  {
+    name: 'a Steampipe row without rotation and without a primary version',
+    records: [steampipeKey(null)],
+    status: 'UNKNOWN',
+    messageId: 'unknown',
   },
   {
     name: 'the missing period is evidenced as the documented default',
