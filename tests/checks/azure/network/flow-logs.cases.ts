@@ -339,6 +339,16 @@ const cliFlowLog = {
   retentionPolicy: { days: 90, enabled: true },
   targetResourceId: NSG_ID,
 };
+/** `az network watcher list`: the region's watcher (azure-cli prints it flattened). */
+const cliWatcher = {
+  id: `${SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast`,
+  name: 'NetworkWatcher_japaneast',
+  type: 'Microsoft.Network/networkWatchers',
+  location: 'japaneast',
+  resourceGroup: 'NetworkWatcherRG',
+  etag: 'W/"3b1f6f0e-0c8e-4b9a-9d1e-2f4a5b6c7d8e"',
+  provisioningState: 'Succeeded',
+};
 const cliCases: AnyCase[] = [
   {
     // One flow log shown says nothing of the others: a flow log of vnet1 or of subnet b may exist.
@@ -359,10 +369,43 @@ const cliCases: AnyCase[] = [
   },
   {
     name: 'the CLI: one flow log shown beside a Resource Graph export with the Network Watcher',
-    records: [vnetShown, jsonFile(cliFlowLog, 'flow-log-show.json'), withSubscription([WATCHER])],
+    records: [
+      vnetShown,
+      jsonFile(cliFlowLog, 'flow-log-show.json'),
+      withSubscription([
+        WATCHER,
+        row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {}),
+      ]),
+    ],
     target: VNET_ID,
     status: 'FAIL',
     messageId: 'notLogged',
+  },
+  {
+    // `az network watcher list` lists the watchers, not their flow logs: no listing of those.
+    name: 'the CLI: the Network Watchers listed (az network watcher list), no flow log',
+    records: [vnetShown, jsonFile([cliWatcher], 'network-watcher-list.json')],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
+  },
+  {
+    name: 'the CLI: one flow log shown beside the Network Watchers listed',
+    records: [
+      vnetShown,
+      jsonFile(cliFlowLog, 'flow-log-show.json'),
+      jsonFile([cliWatcher], 'network-watcher-list.json'),
+    ],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'onlyPicked',
+  },
+  {
+    name: 'a Resource Graph answer of the Network Watchers alone (a query by type)',
+    records: [vnetShown, withSubscription([WATCHER])],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
   },
 ];
 
