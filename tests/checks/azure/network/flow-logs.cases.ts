@@ -339,6 +339,23 @@ const cliFlowLog = {
   retentionPolicy: { days: 90, enabled: true },
   targetResourceId: NSG_ID,
 };
+/**
+ * `Get-AzNetworkWatcherFlowLog … | ConvertTo-Json` (Az.Network PSFlowLogResource): one object is
+ * written without brackets whether `-Name` got it or `-Location` listed one; `ConvertTo-Json
+ * -InputObject @(…)` (or `-AsArray`) writes a list of one in brackets.
+ */
+const psFlowLog = {
+  TargetResourceId: NSG_ID,
+  StorageId: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Storage/storageAccounts/stflowlogs`,
+  Enabled: true,
+  RetentionPolicy: { Days: 90, Enabled: true },
+  ProvisioningState: 'Succeeded',
+  Location: 'japaneast',
+  Tag: {},
+  Name: 'fl-nsg1',
+  Id: cliFlowLog.id,
+};
+
 /** `az network watcher list`: the region's watcher (azure-cli prints it flattened). */
 const cliWatcher = {
   id: `${SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast`,
@@ -377,6 +394,29 @@ const cliCases: AnyCase[] = [
         row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {}),
       ]),
     ],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+  },
+  {
+    name: 'PowerShell: one flow log object (no brackets) covers subnet a, subnet b unknown',
+    records: [vnetShown, jsonFile(psFlowLog, 'flow-log.json')],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'onlyPicked',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: 'PowerShell: a list of one flow log (brackets), none of subnet b',
+    records: [vnetShown, jsonFile([psFlowLog], 'flow-logs.json')],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: "PowerShell: Windows PowerShell 5.1's list of one ({value, Count}), none of subnet b",
+    records: [vnetShown, jsonFile({ value: [psFlowLog], Count: 1 }, 'flow-logs.json')],
     target: VNET_ID,
     status: 'FAIL',
     messageId: 'notLogged',
