@@ -1,7 +1,7 @@
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
-import { row, SUBSCRIPTION_ID } from '../arg-rows.ts';
+import { row, SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
 type Row = Record<string, unknown>;
@@ -439,6 +439,25 @@ const cliCases: AnyCase[] = [
     target: VNET_ID,
     status: 'UNKNOWN',
     messageId: 'onlyPicked',
+  },
+  {
+    // `az graph query` returns 100 rows unless --first asks for more; the flow logs may be on the
+    // next page. The REST answer says the same with `$skipToken` and `resultTruncated`.
+    name: 'a Resource Graph page with a skip token: the network and its watcher, no flow log',
+    records: [
+      jsonFile(
+        {
+          count: 3,
+          data: [subscriptionRow(), vnet([subnet('a')]), WATCHER],
+          skip_token: 'ew0KICAiJGlkIjogIjEiLA0KICAiTWF4Um93cyI6IDMsDQogICJSb3dzVG9Ta2lwIjogMywNCn0=',
+          total_records: 412,
+        },
+        'graph-query-page1.json',
+      ),
+    ],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
   },
   {
     name: 'a Resource Graph answer of the Network Watchers alone (a query by type)',
