@@ -272,8 +272,8 @@ const notAllRead = () => jsonFile({ value: [] }, `role-assignments-incomplete-${
 const restPage = (principals: readonly string[]) =>
   jsonFile(
     {
-      value: principals.map((id) => {
-        const name = `7d2c5d8b-3333-4e1f-8a5e-${String(++next).padStart(12, '0')}`;
+      value: principals.map((id, index) => {
+        const name = `7d2c5d8b-3333-4e1f-8a5e-${String(index + 1).padStart(12, '0')}`;
         return {
           id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments/${name}`,
           name,
