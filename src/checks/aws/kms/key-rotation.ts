@@ -96,8 +96,9 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
     }
     if (!rotation.value) {
       // Off is a failure only on a key that could rotate: one whose origin the record does not
-      // give may hold imported material (EXTERNAL), which never rotates automatically. (A spec
-      // left out is taken as symmetric: GetKeyRotationStatus answers for symmetric keys only.)
+      // give may hold imported material (EXTERNAL), which never rotates automatically. (A key
+      // spec left out is still taken as symmetric: the API reference's older text says the
+      // status of other specs is always false, the newer no longer does.)
       if (origin.source === 'unknown')
         return undetermined('rotatableUnknown', [keyManager, rotation, origin], data);
       return fail('disabled', [keyManager, rotation], data);
