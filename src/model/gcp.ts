@@ -105,6 +105,11 @@ export interface GcpCryptoKeyFacts extends GcpIamPolicyFacts, CommonFacts {
    * EXTERNAL_VPC, whose material an external key manager holds (Cloud EKM).
    */
   readonly protectionLevel?: Fact<string>;
+  /**
+   * `importOnly`: the key holds imported versions only, so Cloud KMS cannot generate the new
+   * version an automatic rotation is (false where the API leaves it out).
+   */
+  readonly importOnly?: Fact<boolean>;
 }
 
 /** Data-handling resources whose only facts are the cross-cloud ones (disks, databases, caches, …). */

@@ -354,9 +354,11 @@ export const awsLogGroupTable = configItemTable({
 
 /**
  * Steampipe's `aws_dynamodb_table`: `sse_description` is DescribeTable's `SSEDescription`, null
- * when the table uses the AWS owned key. The table has no column of DescribeTable's `Replicas`:
- * `global_table_version` (null unless the table is replicated across Regions) says a global
- * table's replicas are somewhere the row does not name.
+ * when the table uses the AWS owned key; `replicas` its `Replicas` (the Go SDK v2's
+ * ReplicaDescription, `RegionName`, `ReplicaStatus`), a column since the plugin's SDK v2 table
+ * (2024). Without it (an older plugin, or null for a global table of version 2017.11.29, whose
+ * replicas DescribeTable does not give) `global_table_version` (null unless the table is
+ * replicated across Regions) says a global table's replicas are somewhere the row does not name.
  */
 export const awsDynamoDbTable = configItemTable({
   table: 'aws_dynamodb_table',
@@ -364,11 +366,12 @@ export const awsDynamoDbTable = configItemTable({
   aka: ARN('dynamodb', 'table/'),
   idColumn: 'name',
   requiredColumns: ['sse_description'],
-  columnTypes: { sse_description: 'json' },
+  columnTypes: { sse_description: 'json', replicas: 'json' },
   configuration: [
     ['name', 'tableName'],
     ['sse_description', 'SSEDescription'],
     ['global_table_version', 'GlobalTableVersion'],
+    ['replicas', 'Replicas'],
   ],
 });
 

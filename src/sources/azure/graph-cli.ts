@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, notePartialAnswer, readRows } from './rows.ts';
+import { firstRow, graphRowsOf, isArmArray, looksLikeGraphRow, partialAnswer, readRows } from './rows.ts';
 
 /**
  * `az graph query -q "…" -o json`. The resource-graph extension 2.x prints
@@ -29,12 +29,10 @@ export const azureGraphCli: DocumentFormat = {
     if (Array.isArray(document)) return readRows(document, ctx, 'graph');
     const field = 'data' in (document as object) ? 'data' : 'Data';
     const rows = graphRowsOf(ctx, get(document, field), field);
-    notePartialAnswer(
-      ctx,
-      get(document, 'count'),
-      get(document, 'total_records'),
-      get(document, 'skip_token') ?? get(document, 'SkipToken'),
-    );
-    return readRows(rows, ctx, 'graph');
+    return partialAnswer(ctx, readRows(rows, ctx, 'graph'), {
+      count: get(document, 'count'),
+      total: get(document, 'total_records'),
+      skipToken: get(document, 'skip_token') ?? get(document, 'SkipToken'),
+    });
   },
 };

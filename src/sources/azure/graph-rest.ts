@@ -1,6 +1,6 @@
 import type { DocumentFormat } from '../format.ts';
 import { get, isObject } from './arm-record.ts';
-import { graphRowsOf, notePartialAnswer, readRows } from './rows.ts';
+import { graphRowsOf, partialAnswer, readRows } from './rows.ts';
 
 /**
  * The Resource Graph REST response (POST …/providers/Microsoft.ResourceGraph/resources):
@@ -18,12 +18,10 @@ export const azureGraphRest: DocumentFormat = {
   },
   read(document, ctx) {
     const rows = graphRowsOf(ctx, get(document, 'data'), 'data');
-    notePartialAnswer(
-      ctx,
-      get(document, 'count'),
-      get(document, 'totalRecords'),
-      get(document, '$skipToken'),
-    );
-    return readRows(rows, ctx, 'graph');
+    return partialAnswer(ctx, readRows(rows, ctx, 'graph'), {
+      count: get(document, 'count'),
+      total: get(document, 'totalRecords'),
+      skipToken: get(document, '$skipToken'),
+    });
   },
 };

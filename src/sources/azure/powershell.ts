@@ -1,6 +1,6 @@
 import { cloudDefault, explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Localized } from '../../model/localized.ts';
-import type { Origin, Resource } from '../../model/resource.ts';
+import { type Origin, picked, type Resource } from '../../model/resource.ts';
 import type { DocumentFormat } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, isObject, type JsonObject, PLACEHOLDER_SUBSCRIPTION } from './arm-record.ts';
@@ -25,14 +25,17 @@ function modelOf(value: unknown): PowerShellModel | undefined {
 
 /**
  * `… | ConvertTo-Json` writes one object, or an array of them; Windows PowerShell 5.1 writes some
- * arrays as `{"value": [...], "Count": n}` (the array's extended type data).
+ * arrays as `{"value": [...], "Count": n}` (the array's extended type data). `single` is one
+ * object written without brackets: the pipeline unrolls a list, so a listing of one
+ * (`Get-AzNetworkWatcherFlowLog -Location`) prints as one got by name (`-Name`) does, and only
+ * `ConvertTo-Json -InputObject @(…)` or `-AsArray` keeps a list of one in brackets.
  */
-function objectsOf(document: unknown): readonly unknown[] {
-  if (Array.isArray(document)) return document;
+function objectsOf(document: unknown): { readonly objects: readonly unknown[]; readonly single: boolean } {
+  if (Array.isArray(document)) return { objects: document, single: false };
   if (isObject(document) && Array.isArray(document.value) && typeof document.Count === 'number') {
-    return document.value;
+    return { objects: document.value, single: false };
   }
-  return [document];
+  return { objects: [document], single: true };
 }
 
 export const azurePowerShell: DocumentFormat = {
@@ -42,10 +45,10 @@ export const azurePowerShell: DocumentFormat = {
   description:
     'Az PowerShell objects piped to ConvertTo-Json: Get-AzStorageAccount, Get-AzNetworkSecurityGroup, Get-AzKeyVault, Get-AzVM, Get-AzDisk, Get-AzSnapshot, Get-AzSqlServer, Get-AzRoleAssignment, Get-AzRoleDefinition, Get-AzAksCluster, Get-AzWebApp, Get-AzRedisCache, Get-AzSecurityPricing, Get-AzSecurityAssessment, Get-AzOperationalInsightsWorkspace, Get-AzDiagnosticSetting, Get-AzNetworkWatcherFlowLog, Get-AzVirtualNetwork, Get-AzConsumptionBudget, Get-AzKeyVaultKey, Get-AzKeyVaultKeyRotationPolicy, Get-AzSqlServerAudit',
   matches(document) {
-    return modelOf(objectsOf(document).find(isObject)) !== undefined;
+    return modelOf(objectsOf(document).objects.find(isObject)) !== undefined;
   },
   *read(document, ctx) {
-    const objects = objectsOf(document);
+    const { objects, single } = objectsOf(document);
     const translated = objects.map((object) => {
       const model = modelOf(object);
       return model && { model, ...armRecordOf(model, object as JsonObject) };
@@ -67,7 +70,10 @@ export const azurePowerShell: DocumentFormat = {
       if ('skip' in result) ctx.skip(result.skip, { index });
       else {
         if (placed.note) note(placed.note);
-        yield result;
+        // One object may be one got by name: no listing of its kind (Resource.picked), unless its
+        // class is a listing's own (a vault's key identity items, `listsVaultKeys`).
+        const listingItem = translation?.model.listsVaultKeys?.(object as JsonObject) === true;
+        yield* single && !listingItem ? picked([result]) : [result];
       }
     }
   },

@@ -1,5 +1,5 @@
 import { InputError } from '../../base/input-error.ts';
-import type { Resource } from '../../model/resource.ts';
+import { picked, type Resource } from '../../model/resource.ts';
 import type { ReadContext } from '../format.ts';
 import { toResource } from './adapters/index.ts';
 import { get, idOf, isArmShaped, isObject, type JsonObject, type RowDialect } from './arm-record.ts';
@@ -219,23 +219,28 @@ export function graphRowsOf(ctx: ReadContext, data: unknown, field: string): unk
 /**
  * Notes an answer that is one page of its query's rows: `az graph query` returns 100 rows unless
  * `--first` asks for more (at most 1,000), REST and the SDKs 1,000, each with a skip token for
- * the next page. Resources on the other pages are in this answer neither as PASS nor FAIL.
+ * the next page. Resources on the other pages are in this answer neither as PASS nor FAIL, and
+ * the page lists no scope whole: its rows are picked (Resource.picked), as ARM's page with a
+ * `nextLink` is.
  */
-export function notePartialAnswer(
+export function partialAnswer(
   ctx: ReadContext,
-  count: unknown,
-  total: unknown,
-  skipToken: unknown,
-): void {
+  rows: Iterable<Resource>,
+  { count, total, skipToken }: { count: unknown; total: unknown; skipToken: unknown },
+): Iterable<Resource> {
   if (typeof count === 'number' && typeof total === 'number' && count < total) {
     ctx.note?.(
       `this answer holds ${count} of the query's ${total} rows: the others are on its next pages (\`az graph query --first\` / \`--skip-token\`, \`Search-AzGraph -First\` / \`-SkipToken\`), read only where those are among the inputs`,
     );
-  } else if (typeof skipToken === 'string' && skipToken !== '') {
+    return picked(rows);
+  }
+  if (typeof skipToken === 'string' && skipToken !== '') {
     ctx.note?.(
       'this answer has a skip token: the query has more rows, on its next pages (`az graph query --skip-token`, `Search-AzGraph -SkipToken`), read only where those are among the inputs',
     );
+    return picked(rows);
   }
+  return rows;
 }
 
 /** The rows list of a document, or an InputError naming the field that should hold it. */

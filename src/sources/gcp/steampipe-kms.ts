@@ -1,3 +1,5 @@
+import { unknown } from '../../model/fact.ts';
+import type { GcpCryptoKeyFacts } from '../../model/gcp.ts';
 import { akaMatch, type SteampipeTable } from '../steampipe-row.ts';
 import { isObject } from './json.ts';
 import { rowAsset } from './steampipe-asset.ts';
@@ -25,14 +27,21 @@ export const gcpKmsKeyTable: SteampipeTable = {
       ...(isObject(row.version_template) && { versionTemplate: row.version_template }),
       ...(isObject(row.labels) && { labels: row.labels }),
     };
-    return [
-      rowAsset(origin, {
-        name: `//cloudkms.googleapis.com/${name}`,
-        assetType: 'cloudkms.googleapis.com/CryptoKey',
-        data,
-      }),
-    ];
+    const key = rowAsset(origin, {
+      name: `//cloudkms.googleapis.com/${name}`,
+      assetType: 'cloudkms.googleapis.com/CryptoKey',
+      data,
+    });
+    // The table has no column of `importOnly`: only a generated primary version tells.
+    const importOnly = (key.facts as GcpCryptoKeyFacts).importOnly;
+    if (importOnly?.source !== 'default') return [key];
+    return [{ ...key, facts: { ...key.facts, importOnly: unknown(importOnly.path, NO_IMPORT_ONLY_COLUMN) } }];
   },
+};
+
+const NO_IMPORT_ONLY_COLUMN = {
+  ja: 'Steampipe の gcp_kms_key にはインポート専用（importOnly）の列がありません',
+  en: 'Steampipe’s gcp_kms_key has no column for importOnly',
 };
 
 function keyName(row: Readonly<Record<string, unknown>>): string | undefined {

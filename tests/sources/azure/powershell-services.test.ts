@@ -312,6 +312,28 @@ describe('Get-AzKeyVaultKey and Get-AzKeyVaultKeyRotationPolicy', () => {
       path: 'Expires',
     });
     expect(factsOf(key).rotationPeriodDays?.source).toBe('unknown');
+    // One identity item, written without brackets: the listing's own class (its vault's keys,
+    // one of them), not a key got by name.
+    expect(key?.picked).toBeUndefined();
+    expect(factsOf(key).vaultKeysListed).toMatchObject({ source: 'explicit', value: true });
+  });
+
+  // `Get-AzKeyVaultKey -VaultName kv1 -Name cmk` (PSKeyVaultKey: `Key`, `Attributes`): one key got
+  // by name, ConvertTo-Json's one object, is no listing of the vault's keys.
+  it('reads one key got by name as picked, no listing of its vault’s keys', () => {
+    const [key] = read({
+      Attributes: { Enabled: true, Expires: null, RecoveryLevel: 'Recoverable', KeyType: 'RSA' },
+      Key: { Kid: 'https://kv1.vault.azure.net/keys/cmk/0f1e2d3c', KeyType: 'RSA' },
+      IsHsm: false,
+      VaultName: 'kv1',
+      Name: 'cmk',
+      Version: '0f1e2d3c',
+      Id: 'https://kv1.vault.azure.net:443/keys/cmk/0f1e2d3c',
+      Enabled: true,
+      Expires: null,
+    }).resources;
+    expect(key?.picked).toBe(true);
+    expect(factsOf(key).vaultKeysListed).toBeUndefined();
   });
 
   // Get-AzKeyVaultKey -HsmName: the same identity items, `IsHsm` true, `VaultName` the HSM's name.

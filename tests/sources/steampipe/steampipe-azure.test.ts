@@ -428,6 +428,50 @@ describe('steampipe-rows: Azure tables', () => {
     expect(fact(legacy, 'rotationPeriodDays')).toMatchObject({ value: null });
   });
 
+  // `--timing`: the table's Get (key columns vault_name, name, resource_group) answered one key;
+  // its List has no key column, so a WHERE on the vault alone leaves no qual (all its keys).
+  it('reads azure_key_vault_key rows of a scan asked by the key’s name as picked, no listing of the vault’s keys', () => {
+    const vault = `${RG}/providers/Microsoft.KeyVault/vaults/kv-city`;
+    const keyRow = row(`${vault}/keys/cmk`, {
+      vault_name: 'kv-city',
+      enabled: true,
+      key_type: 'RSA',
+      expires_at: null,
+      key_size: 2048,
+      rotation_policy: null,
+    });
+    const timed = (quals: object[], limit?: number) => ({
+      columns: Object.keys(keyRow).map((name) => ({ name, data_type: 'text' })),
+      rows: [keyRow],
+      metadata: {
+        duration_ms: 311,
+        scans: [
+          {
+            connection: 'azure',
+            table: 'azure_key_vault_key',
+            rows_fetched: 1,
+            quals,
+            ...(limit && { limit }),
+          },
+        ],
+        rows_returned: 1,
+      },
+    });
+    const [byName] = readRows(
+      timed([
+        { column: 'vault_name', operator: '=', value: 'kv-city' },
+        { column: 'name', operator: '=', value: 'cmk' },
+        { column: 'resource_group', operator: '=', value: 'rg-city' },
+      ]),
+    ).resources;
+    expect(byName?.picked).toBe(true);
+    expect(fact(byName, 'vaultKeysListed')).toBeUndefined();
+    const [limited] = readRows(timed([], 1)).resources;
+    expect(fact(limited, 'vaultKeysListed')).toBeUndefined();
+    const [whole] = readRows(timed([])).resources;
+    expect(fact(whole, 'vaultKeysListed')).toMatchObject({ source: 'explicit', value: true });
+  });
+
   // table_azure_key_vault_managed_hardware_security_module.go: the pool's ARM properties as columns.
   it('reads an azure_key_vault_managed_hardware_security_module row as the managed HSM', () => {
     const hsm = `${RG}/providers/Microsoft.KeyVault/managedHSMs/hsm-city`;

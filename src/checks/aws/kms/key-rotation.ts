@@ -9,6 +9,7 @@ type Message =
   | 'awsManaged'
   | 'notEnabledKey'
   | 'notRotatable'
+  | 'rotatableUnknown'
   | 'unknown';
 
 /** Automatic rotation exists for symmetric keys whose material KMS generated (not imported, not in a custom key store). */
@@ -58,6 +59,10 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
         ja: 'KMS キー {{key}}（{{spec}}、{{origin}}）は自動ローテーションに対応していません（手動でローテーションしてください）',
         en: 'KMS key {{key}} ({{spec}}, {{origin}}) does not support automatic rotation (rotate it manually)',
       },
+      rotatableUnknown: {
+        ja: 'KMS キー {{key}} の自動ローテーションは無効ですが、エクスポートに鍵素材の出どころ（Origin）がないため、自動ローテーションできる鍵かどうかわかりません（インポートした鍵素材の鍵は自動ローテーションできません）',
+        en: 'KMS key {{key}} has automatic rotation disabled, but the export does not show its Origin, so whether the key can rotate automatically is not known (keys of imported key material cannot)',
+      },
       unknown: {
         ja: 'KMS キー {{key}} のローテーション設定がエクスポートから判断できません',
         en: 'The export does not show the rotation of KMS key {{key}}',
@@ -89,7 +94,15 @@ export default defineCheck<AwsKmsKeyFacts, Message>({
     if (keyManager.source === 'unknown' || rotation.source === 'unknown') {
       return undetermined('unknown', [keyManager, rotation], data);
     }
-    if (!rotation.value) return fail('disabled', [keyManager, rotation], data);
+    if (!rotation.value) {
+      // Off is a failure only on a key that could rotate: one whose origin the record does not
+      // give may hold imported material (EXTERNAL), which never rotates automatically. (A key
+      // spec left out is still taken as symmetric: the API reference's older text says the
+      // status of other specs is always false, the newer no longer does.)
+      if (origin.source === 'unknown')
+        return undetermined('rotatableUnknown', [keyManager, rotation, origin], data);
+      return fail('disabled', [keyManager, rotation], data);
+    }
     // The period is the key's own (GetKeyRotationStatus); Config does not record it.
     const period = resource.facts.rotationPeriodDays;
     const max = ctx.params.maxKeyRotationDays;

@@ -118,9 +118,16 @@ export default defineCheck({
       groups?.source === 'unknown' && !assignments.some((a) => isManagementGroup(a.facts.scope?.value))
         ? groups
         : undefined;
-    // A live scan's query of the role assignments failed: an owner may be among those not read.
+    // A live scan's query of the role assignments failed, or every assignment read comes from an
+    // answer that selected some (a page with a next one, one shown: Resource.picked): an owner
+    // may be among those not read.
     const read = (subscription.facts as AzureSubscriptionFacts).roleAssignmentsRead;
-    const notAllRead = read?.source === 'unknown' ? read : undefined;
+    const notAllRead =
+      read?.source === 'unknown'
+        ? read
+        : assignments.length > 0 && assignments.every((a) => a.picked)
+          ? ONLY_PICKED
+          : undefined;
     if (assignments.length === 0 && !groupsUnknown && !notAllRead) {
       const evidence = unknown('authorizationresources/microsoft.authorization/roleassignments', {
         ja: 'ロールの割り当てがエクスポートにありません',
@@ -253,6 +260,12 @@ function conditionedPrivilege(
     return { privileged: undefined, evidence: condition, byCondition: true };
   return { privileged: false, evidence: condition };
 }
+
+/** The role assignments read, all from answers that selected some: no listing of them. */
+const ONLY_PICKED = unknown('authorizationresources/microsoft.authorization/roleassignments', {
+  ja: '読み込んだロールの割り当ては、次のページがある一覧のページや個別の表示だけで、割り当ての一覧全体ではありません',
+  en: 'the role assignments read come only from a page with a next one or from assignments shown one by one, not from their whole listing',
+});
 
 const INHERITANCE_NOT_EXPORTED = unknown('properties.managementGroupAncestorsChain', {
   ja: 'このサブスクリプションの上位の管理グループも、継承された割り当てもエクスポートにありません',

@@ -6,6 +6,8 @@ import { defineCheck, type Evidence, fail, notApplicable, pass, undetermined } f
 import { missingData } from '../../missing-data.ts';
 
 const NETWORK_WATCHER = 'microsoft.network/networkwatchers';
+/** Subscriptions, resource groups and management groups: Resource Graph's resourcecontainers. */
+const RESOURCE_CONTAINER = /^microsoft\.(resources|management)\//i;
 
 export default defineCheck({
   meta: {
@@ -133,12 +135,24 @@ export default defineCheck({
     // virtual network: with neither of its region in the export, they were not exported rather
     // than absent. A flow log or watcher shown alone (`az … show`, a flow-log status, a page with
     // a next one: Resource.picked) says nothing of the others: only a listing covers the region.
+    // A watcher stands for its flow logs only where it was read from an inventory of many types
+    // (Resource Graph's resources table, `az resource list`), which holds them too; a listing of
+    // the watchers alone (`az network watcher list`, a query by type) lists no flow log, nor with
+    // the subscriptions and groups beside it (Resource Graph's resourcecontainers).
     const fromListing = (r: Resource) => !r.picked && !r.notified;
+    const inAccount = ctx.inventory.inAccount('azure', vnet.account);
+    const watchers = inAccount.filter(
+      (r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet) && fromListing(r),
+    );
     const regionListed =
       flowLogs.some(fromListing) ||
-      ctx.inventory
-        .inAccount('azure', vnet.account)
-        .some((r) => r.nativeType === NETWORK_WATCHER && ofRegion(r, vnet) && fromListing(r));
+      (watchers.length > 0 &&
+        inAccount.some(
+          (r) =>
+            r.nativeType !== NETWORK_WATCHER &&
+            !RESOURCE_CONTAINER.test(r.nativeType) &&
+            watchers.some((watcher) => watcher.origin.file === r.origin.file),
+        ));
     if (regionListed) return fail('notLogged', evidence, { subnets: uncovered });
     if (flowLogs.length === 0) return undetermined('notExported', evidence);
     const unlisted = unknown(`${vnet.region}: Microsoft.Network/networkWatchers/flowLogs`, {

@@ -8,6 +8,7 @@ type Message =
   | 'tooLong'
   | 'notSymmetric'
   | 'externalKey'
+  | 'importOnly'
   | 'externalVpcKey'
   | 'unknown';
 
@@ -53,6 +54,10 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
         ja: '外部鍵マネージャーの鍵（保護レベル EXTERNAL）は Cloud KMS で自動ローテーションできません。鍵素材のローテーションは外部鍵マネージャー側で行います（対象外）',
         en: 'A key held by an external key manager (protection level EXTERNAL) cannot rotate automatically in Cloud KMS; its material is rotated in the external key manager (not applicable)',
       },
+      importOnly: {
+        ja: 'インポート専用の鍵（importOnly）はインポートした鍵素材のバージョンだけを持ち、Cloud KMS で自動ローテーションできません。新しい鍵素材をインポートして手動でローテーションします（対象外）',
+        en: 'An import-only key (importOnly) holds imported key material only and cannot rotate automatically in Cloud KMS; rotate it by importing new key material (not applicable)',
+      },
       externalVpcKey: {
         ja: '保護レベル EXTERNAL_VPC の鍵に自動ローテーションが設定されていません。自動ローテーションできるのは EKM 接続の鍵管理モードが CLOUD_KMS（連携）の場合だけで、鍵のデータからはモードがわかりません',
         en: 'No automatic rotation is set on an EXTERNAL_VPC key; only keys whose EKM connection is in the CLOUD_KMS (coordinated) key management mode can rotate automatically, and the key does not show the mode',
@@ -78,6 +83,11 @@ export default defineCheck<GcpCryptoKeyFacts, Message>({
       return notApplicable('notSymmetric', [purpose], { purpose: purpose.value });
     if (period.source === 'unknown') return undetermined('unknown', [period]);
     if (period.value === null) {
+      // An import-only key holds imported versions only, and a rotation is a version Cloud KMS
+      // generates: its material is rotated by importing a new version, as AWS's imported keys.
+      const importOnly = factOf(key.facts.importOnly, 'resource.data.importOnly');
+      if (importOnly.source === 'unknown') return undetermined('unknown', [period, importOnly]);
+      if (importOnly.value) return notApplicable('importOnly', [purpose, importOnly]);
       // Cloud EKM: keys over the internet are always managed in the external key manager, which
       // Cloud KMS cannot rotate; over VPC, only an EKM connection in coordinated (CLOUD_KMS) mode
       // can, and that mode is the connection's, not the key's.

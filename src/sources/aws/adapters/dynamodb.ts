@@ -65,8 +65,8 @@ const OWNED_KEY = {
  */
 export function dynamoDbTableRegion(item: ConfigItem): string | undefined {
   const replicas = fieldAnyCase(item.configuration, 'Replicas');
-  // A global table's version without its replicas (Steampipe's `global_table_version`, a table
-  // with no replicas column): it has replicas, in Regions the record does not name.
+  // A global table's version without its replicas (an older Steampipe plugin's row, which has no
+  // replicas column; a 2017.11.29 global table): it has replicas, in Regions the record does not name.
   if (!Array.isArray(replicas))
     return toStringValue(fieldAnyCase(item.configuration, 'GlobalTableVersion')) ? UNKNOWN_REGION : undefined;
   for (const replica of replicas) {

@@ -1,6 +1,7 @@
 import { cloudDefault, derived, explicit, type Fact, factPath, unknown } from '../../../model/fact.ts';
 import type { GcpCryptoKeyFacts } from '../../../model/gcp.ts';
 import { at, type JsonObject, stringAt } from '../json.ts';
+import { asBoolean, fieldFact } from './fields.ts';
 
 /**
  * cloudkms.googleapis.com/CryptoKey: the Cloud KMS REST CryptoKey.
@@ -18,8 +19,27 @@ export function cryptoKeyFacts(data: JsonObject, dataPath: string): GcpCryptoKey
         }),
     rotationPeriodSeconds: rotationPeriod(data, dataPath),
     protectionLevel: level,
+    importOnly: importOnly(data, dataPath),
     hsmBackedKey: derived(level.value === 'HSM' || level.value === 'HSM_SINGLE_TENANT', level),
   };
+}
+
+/**
+ * Whether the key holds imported versions only (`importOnly`, left out when false). Where a
+ * record does not carry the field, a primary version Cloud KMS generated (`generateTime`; an
+ * imported one has `importTime`) says the key is no import-only one.
+ */
+function importOnly(data: JsonObject, dataPath: string): Fact<boolean> {
+  const generated = at(data, 'primary.generateTime');
+  if (data.importOnly === undefined && typeof generated === 'string' && generated !== '')
+    return derived(false, explicit(generated, factPath(dataPath, 'primary.generateTime')));
+  return fieldFact(data, dataPath, 'importOnly', asBoolean, {
+    default: false,
+    note: {
+      ja: '指定なし: Cloud KMS が鍵のバージョンを生成する鍵です（インポート専用ではありません）',
+      en: 'not set: Cloud KMS generates the key’s versions (not import-only)',
+    },
+  });
 }
 
 /** A key without `rotationPeriod` is never rotated automatically (https://cloud.google.com/kms/docs/key-rotation). */

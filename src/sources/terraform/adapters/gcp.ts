@@ -261,6 +261,8 @@ function cryptoKey(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   );
   const rotation = tr.read(unit.primary, 'rotation_period', `${DATA}.rotationPeriod`);
   if (rotation !== undefined) data.rotationPeriod = rotation;
+  const importOnly = tr.read(unit.primary, 'import_only', `${DATA}.importOnly`);
+  if (importOnly !== undefined) data.importOnly = importOnly;
   // `purpose` defaults to ENCRYPT_DECRYPT in the provider; older plans may leave it out.
   if (data.purpose === undefined && tr.valuesOf(unit.primary).read('purpose').state === 'absent')
     data.purpose = 'ENCRYPT_DECRYPT';

@@ -118,6 +118,14 @@ export default {
       messageId: 'disabled',
     },
     {
+      // Imported key material (EXTERNAL) cannot rotate automatically: an item that does not give
+      // the key's origin leaves rotation being off undecided.
+      name: 'customer key, rotation off, origin not in the item',
+      records: [kmsKeyItem(ID, { origin: undefined }, { KeyRotationStatus: false })],
+      status: 'UNKNOWN',
+      messageId: 'rotatableUnknown',
+    },
+    {
       name: 'customer key, rotation not in the item',
       records: [kmsKeyItem(ID, {}, {})],
       status: 'UNKNOWN',

@@ -265,6 +265,53 @@ const groupCases: AnyCase[] = [
  */
 const notAllRead = () => jsonFile({ value: [] }, `role-assignments-incomplete-${SUBSCRIPTION}.json`);
 
+/**
+ * A page of the REST list of the subscription's role assignments (GET …/roleAssignments,
+ * `{"value": [...], "nextLink"}`) that has a next one, the assignments in ARM's own shape.
+ */
+const restPage = (principals: readonly string[]) =>
+  jsonFile(
+    {
+      value: principals.map((id, index) => {
+        const name = `7d2c5d8b-3333-4e1f-8a5e-${String(index + 1).padStart(12, '0')}`;
+        return {
+          id: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments/${name}`,
+          name,
+          type: 'Microsoft.Authorization/roleAssignments',
+          properties: {
+            roleDefinitionId: `${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/${OWNER}`,
+            principalId: id,
+            principalType: 'User',
+            scope: SUBSCRIPTION_ID,
+          },
+        };
+      }),
+      nextLink: `https://management.azure.com${SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&$skiptoken=eyJuZXh0IjoyfQ`,
+    },
+    'role-assignments-page1.json',
+  );
+
+const partialCases: AnyCase[] = [
+  {
+    // The next pages may hold more owners: the count is a lower bound.
+    name: 'role assignments read only from a page with a next one (nextLink), within the limit',
+    records: [graphQuery([subscriptionUnder('mg-osaka', TENANT)]), restPage([principal(1)])],
+    status: 'UNKNOWN',
+    messageId: 'assignmentsNotRead',
+    data: { count: 1 },
+  },
+  {
+    name: 'role assignments read only from a page with a next one, already over the limit',
+    records: [
+      graphQuery([subscriptionUnder('mg-osaka', TENANT)]),
+      restPage([principal(1), principal(2), principal(3), principal(4)]),
+    ],
+    status: 'FAIL',
+    messageId: 'tooMany',
+    data: { count: 4 },
+  },
+];
+
 const savedLiveCases: AnyCase[] = [
   {
     name: 'a saved live inventory whose query of the role assignments failed: an owner may be among those not read',
@@ -576,6 +623,7 @@ const cases: AnyCase[] = [
   ...conditionCases,
   ...classicCases,
   ...savedLiveCases,
+  ...partialCases,
   ...planCases,
   ...customRoleCases,
 ];

@@ -1,7 +1,7 @@
 import { jsonFile } from '../../../helpers/exports.ts';
 import { type AnyCase, byVerdict, type RuleTests } from '../../../helpers/rule-tester.ts';
 import { type Change, constant, plan, ref } from '../../../iac/dialect-plan.ts';
-import { row, SUBSCRIPTION_ID } from '../arg-rows.ts';
+import { row, SUBSCRIPTION_ID, subscriptionRow } from '../arg-rows.ts';
 import { withSubscription } from '../graph.ts';
 
 type Row = Record<string, unknown>;
@@ -339,6 +339,33 @@ const cliFlowLog = {
   retentionPolicy: { days: 90, enabled: true },
   targetResourceId: NSG_ID,
 };
+/**
+ * `Get-AzNetworkWatcherFlowLog … | ConvertTo-Json` (Az.Network PSFlowLogResource): one object is
+ * written without brackets whether `-Name` got it or `-Location` listed one; `ConvertTo-Json
+ * -InputObject @(…)` (or `-AsArray`) writes a list of one in brackets.
+ */
+const psFlowLog = {
+  TargetResourceId: NSG_ID,
+  StorageId: `${SUBSCRIPTION_ID}/resourceGroups/rg-kansa/providers/Microsoft.Storage/storageAccounts/stflowlogs`,
+  Enabled: true,
+  RetentionPolicy: { Days: 90, Enabled: true },
+  ProvisioningState: 'Succeeded',
+  Location: 'japaneast',
+  Tag: {},
+  Name: 'fl-nsg1',
+  Id: cliFlowLog.id,
+};
+
+/** `az network watcher list`: the region's watcher (azure-cli prints it flattened). */
+const cliWatcher = {
+  id: `${SUBSCRIPTION_ID}/resourceGroups/NetworkWatcherRG/providers/Microsoft.Network/networkWatchers/NetworkWatcher_japaneast`,
+  name: 'NetworkWatcher_japaneast',
+  type: 'Microsoft.Network/networkWatchers',
+  location: 'japaneast',
+  resourceGroup: 'NetworkWatcherRG',
+  etag: 'W/"3b1f6f0e-0c8e-4b9a-9d1e-2f4a5b6c7d8e"',
+  provisioningState: 'Succeeded',
+};
 const cliCases: AnyCase[] = [
   {
     // One flow log shown says nothing of the others: a flow log of vnet1 or of subnet b may exist.
@@ -359,10 +386,85 @@ const cliCases: AnyCase[] = [
   },
   {
     name: 'the CLI: one flow log shown beside a Resource Graph export with the Network Watcher',
-    records: [vnetShown, jsonFile(cliFlowLog, 'flow-log-show.json'), withSubscription([WATCHER])],
+    records: [
+      vnetShown,
+      jsonFile(cliFlowLog, 'flow-log-show.json'),
+      withSubscription([
+        WATCHER,
+        row('Microsoft.Network', 'networkSecurityGroups', 'networkSecurityGroups/nsg1', {}),
+      ]),
+    ],
     target: VNET_ID,
     status: 'FAIL',
     messageId: 'notLogged',
+  },
+  {
+    name: 'PowerShell: one flow log object (no brackets) covers subnet a, subnet b unknown',
+    records: [vnetShown, jsonFile(psFlowLog, 'flow-log.json')],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'onlyPicked',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: 'PowerShell: a list of one flow log (brackets), none of subnet b',
+    records: [vnetShown, jsonFile([psFlowLog], 'flow-logs.json')],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+    data: { subnets: ['b'] },
+  },
+  {
+    name: "PowerShell: Windows PowerShell 5.1's list of one ({value, Count}), none of subnet b",
+    records: [vnetShown, jsonFile({ value: [psFlowLog], Count: 1 }, 'flow-logs.json')],
+    target: VNET_ID,
+    status: 'FAIL',
+    messageId: 'notLogged',
+  },
+  {
+    // `az network watcher list` lists the watchers, not their flow logs: no listing of those.
+    name: 'the CLI: the Network Watchers listed (az network watcher list), no flow log',
+    records: [vnetShown, jsonFile([cliWatcher], 'network-watcher-list.json')],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
+  },
+  {
+    name: 'the CLI: one flow log shown beside the Network Watchers listed',
+    records: [
+      vnetShown,
+      jsonFile(cliFlowLog, 'flow-log-show.json'),
+      jsonFile([cliWatcher], 'network-watcher-list.json'),
+    ],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'onlyPicked',
+  },
+  {
+    // `az graph query` returns 100 rows unless --first asks for more; the flow logs may be on the
+    // next page. The REST answer says the same with `$skipToken` and `resultTruncated`.
+    name: 'a Resource Graph page with a skip token: the network and its watcher, no flow log',
+    records: [
+      jsonFile(
+        {
+          count: 3,
+          data: [subscriptionRow(), vnet([subnet('a')]), WATCHER],
+          skip_token: 'ew0KICAiJGlkIjogIjEiLA0KICAiTWF4Um93cyI6IDMsDQogICJSb3dzVG9Ta2lwIjogMywNCn0=',
+          total_records: 412,
+        },
+        'graph-query-page1.json',
+      ),
+    ],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
+  },
+  {
+    name: 'a Resource Graph answer of the Network Watchers alone (a query by type)',
+    records: [vnetShown, withSubscription([WATCHER])],
+    target: VNET_ID,
+    status: 'UNKNOWN',
+    messageId: 'notExported',
   },
 ];
 

@@ -43,16 +43,21 @@ const describedTable = (name: string, replicas: readonly Record<string, unknown>
 });
 
 // Steampipe's `aws_dynamodb_table` (turbot/steampipe-plugin-aws aws/table_aws_dynamodb_table.go)
-// has no replicas column, only `global_table_version`; CloudQuery's `aws_dynamodb_tables`
-// (plugins/source/aws, the SDK's TableDescription) has `replicas`, ReplicaDescription as the Go
-// SDK marshals it.
-const steampipeTable = (name: string, globalTableVersion: string | null) =>
+// had no replicas column before the plugin's AWS SDK v2 table (2024), only `global_table_version`;
+// today's has `replicas`, as CloudQuery's `aws_dynamodb_tables` (plugins/source/aws, the SDK's
+// TableDescription) does: ReplicaDescription as the Go SDK marshals it.
+const steampipeTable = (
+  name: string,
+  globalTableVersion: string | null,
+  replicas?: readonly Record<string, unknown>[] | null,
+) =>
   jsonFile(
     {
       columns: [
         { name: 'name', data_type: 'text' },
         { name: 'sse_description', data_type: 'jsonb' },
         { name: 'global_table_version', data_type: 'text' },
+        ...(replicas === undefined ? [] : [{ name: 'replicas', data_type: 'jsonb' }]),
       ],
       rows: [
         {
@@ -61,6 +66,7 @@ const steampipeTable = (name: string, globalTableVersion: string | null) =>
           table_status: 'ACTIVE',
           sse_description: null,
           global_table_version: globalTableVersion,
+          ...(replicas !== undefined && { replicas }),
           title: name,
           akas: [tableArn(name)],
           tags: CLASS_1,
@@ -163,6 +169,27 @@ export const globalTableCases: AnyCase[] = [
     target: tableArn('orders'),
     status: 'UNKNOWN',
     messageId: 'locationUnreadable',
+  },
+  {
+    name: 'a DynamoDB global table with a replica in us-west-2 (Steampipe replicas)',
+    records: [
+      steampipeTable('orders', '2019.11.21', [
+        { RegionName: 'ap-northeast-3', ReplicaStatus: 'ACTIVE', KMSMasterKeyId: null },
+        { RegionName: 'us-west-2', ReplicaStatus: 'ACTIVE', KMSMasterKeyId: null },
+      ]),
+    ],
+    target: tableArn('orders'),
+    status: 'FAIL',
+    messageId: 'abroad',
+  },
+  {
+    name: 'a DynamoDB global table replicated to Osaka only (Steampipe replicas)',
+    records: [
+      steampipeTable('orders', '2019.11.21', [{ RegionName: 'ap-northeast-3', ReplicaStatus: 'ACTIVE' }]),
+    ],
+    target: tableArn('orders'),
+    status: 'PASS',
+    messageId: 'domestic',
   },
   {
     name: 'a DynamoDB table Steampipe shows as no global table (global_table_version null)',
