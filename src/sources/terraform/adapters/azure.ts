@@ -283,16 +283,12 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   for (const attribute of ['enabled_log', 'log']) {
     const state = values.read(attribute).state;
     if (state === 'absent') continue;
-    // azurerm 3.39–3.x made `log` Optional+Computed beside the new `enabled_log`: a configuration
-    // that writes only `enabled_log` has `log` known after apply, the same categories read back.
-    // (A `dynamic "log"` block is not in `expressions`: without `enabled_log`, `log` stays unknown.)
-    if (
-      attribute === 'log' &&
-      state === 'unknown' &&
-      values.present('enabled_log.0') &&
-      !ctx.config.sets(setting, 'log')
-    )
-      continue;
+    // azurerm 3.39–3.x made `log` and the new `enabled_log` both Optional+Computed (exactly one of
+    // them written): a configuration that writes one has the other known after apply, the same
+    // enabled categories read back. (A `dynamic` block is not in `expressions`: with neither
+    // written, the computed one stays unknown.)
+    const other = attribute === 'log' ? 'enabled_log' : 'log';
+    if (state === 'unknown' && values.present(`${other}.0`) && !ctx.config.sets(setting, attribute)) continue;
     const blocks = tr.read(setting, attribute, logsPath);
     for (const block of Array.isArray(blocks) ? blocks : []) {
       if (!isObject(block)) continue;
