@@ -203,3 +203,48 @@ describe('the OS disk azurerm_linux_virtual_machine makes with the VM', () => {
     expect((await verdict('azurerm_virtual_machine.legacy')).status).toBe('UNKNOWN');
   });
 });
+
+describe('Defender for Servers that a plan turns on for its VMs’ subscription', () => {
+  // azurerm `security_center_subscription_pricing` (2.x–4.x documentation): `resource_type`
+  // (default VirtualMachines), `tier`; the plan's id is known after apply, ARM's
+  // `/subscriptions/<id>/providers/Microsoft.Security/pricings/<resource_type>`.
+  const subscription = '4d6f8a0c-2e4a-4b6c-8d0e-3f5a7b9c1d2e';
+  const inSubscription = { azurerm: { features: constant([{}]), subscription_id: constant(subscription) } };
+  const servers = (tier: string): Change => ({
+    address: 'azurerm_security_center_subscription_pricing.servers',
+    after: {
+      tier,
+      resource_type: 'VirtualMachines',
+      subplan: tier === 'Standard' ? 'P2' : null,
+      extension: [],
+    },
+    afterUnknown: { id: true },
+    expressions: { tier: constant(tier), resource_type: constant('VirtualMachines') },
+  });
+  const vm: Change = {
+    address: 'azurerm_linux_virtual_machine.app',
+    after: { name: 'app', location: 'japaneast', size: 'Standard_D2s_v5', encryption_at_host_enabled: true },
+    afterUnknown: { id: true, virtual_machine_id: true },
+    expressions: { name: constant('app') },
+  };
+  const scan = (tier: string) =>
+    scanDocument(plan([servers(tier), vm], { terraformVersion: '1.9.8', providers: inSubscription }));
+
+  it('judges the VM by the plan’s VirtualMachines plan (it was UNKNOWN: the plan was not found)', async () => {
+    for (const [tier, status] of [
+      ['Standard', 'PASS'],
+      ['Free', 'FAIL'],
+    ] as const) {
+      const scanned = await scan(tier);
+      const finding = findingOf(
+        scanned,
+        'azure.compute.vm-endpoint-protection',
+        'azurerm_linux_virtual_machine.app',
+      );
+      expect(finding.status, tier).toBe(status);
+      expect(finding.evidence[0]?.path).toBe('azurerm_security_center_subscription_pricing.servers.tier');
+      const plan = `/subscriptions/${subscription}/providers/microsoft.security/pricings/virtualmachines`;
+      expect(findingOf(scanned, 'azure.security.defender-plans', plan).status).toBe(status);
+    }
+  });
+});

@@ -82,7 +82,7 @@ export interface TerraformAdapter {
    * The id of a resource the cloud names under its parent (a SQL server's firewall rule:
    * `<server>/firewallrules/<name>`), so that checks of the parent find it; else its address.
    */
-  idOf?(unit: Unit, ctx: BuildContext): string | undefined;
+  idOf?(unit: Unit, ctx: BuildContext, account: string): string | undefined;
   /** The account of a resource that is its own (a folder, an organization); else the provider's. */
   accountOf?(unit: Unit): string | undefined;
   /** Location-less types (IAM, account settings): their region is `global`. */

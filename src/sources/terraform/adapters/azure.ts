@@ -30,6 +30,7 @@ import { azureDirectoryAdapters } from './azure-directory.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
+import { securityPricing, securityPricingId } from './azure-security.ts';
 import {
   FIREWALL_RULE_TYPES,
   MSSQL_SERVER_PARTS,
@@ -361,13 +362,6 @@ function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): 
   return fromArm('Microsoft.OperationalInsights/workspaces', p, tr);
 }
 
-/** A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines). */
-function securityPricing(unit: Unit, tr: Translation): Resource {
-  const p: JsonObject = {};
-  set(p, 'pricingTier', tr.read(unit.primary, 'tier', 'properties.pricingTier'));
-  return fromArm('Microsoft.Security/pricings', p, tr);
-}
-
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
 
 function azure(build: Build, extra: Partial<TerraformAdapter> = {}): TerraformAdapter {
@@ -449,7 +443,10 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
   azurerm_redis_enterprise_cluster: azure(redisEnterpriseCluster),
-  azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
+  azurerm_security_center_subscription_pricing: azure(securityPricing, {
+    global: true,
+    idOf: (unit, _ctx, account) => securityPricingId(unit, account),
+  }),
   azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
