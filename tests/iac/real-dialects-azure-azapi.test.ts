@@ -88,3 +88,55 @@ describe('azapi_resource', () => {
     expect(finding.status).toBe('PASS');
   });
 });
+
+describe('azapi_resource of a type ARM names under its parent', () => {
+  // azapi builds the id from `parent_id`, `type` and `name`: an extension or top-level type as
+  // `<parent_id>/providers/<type>/<name>` (a subscription's Activity Log setting), a child type
+  // as `<parent_id>/<its last segment>/<name>`. What the ARM adapters read from the id (the target
+  // of a diagnostic setting) was the placeholder's.
+  const activity = (logs: string[], bodyAsText = false): Change => {
+    const body = {
+      properties: {
+        workspaceId: `${SCOPE}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central`,
+        logs: logs.map((category) => ({ category, enabled: true })),
+      },
+    };
+    return {
+      address: 'azapi_resource.activity',
+      after: {
+        type: 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
+        name: 'activity',
+        parent_id: SCOPE,
+        body: bodyAsText ? JSON.stringify(body) : body,
+      },
+      afterUnknown: { id: true, output: true },
+      expressions: { type: constant('Microsoft.Insights/diagnosticSettings@2021-05-01-preview') },
+      provider: 'azapi',
+    };
+  };
+
+  it('sends a subscription’s Activity Log by a setting whose parent is the subscription', async () => {
+    for (const [logs, bodyAsText, status] of [
+      [['Administrative', 'Security', 'Policy'], false, 'PASS'],
+      [['Administrative', 'Security', 'Policy'], true, 'PASS'],
+      [['Administrative'], false, 'FAIL'],
+    ] as const) {
+      const scanned = await scanDocument(
+        plan([activity([...logs], bodyAsText)], { providers: { azapi: {} } }),
+      );
+      const finding = findingOf(scanned, 'azure.monitor.activity-log-exported', SCOPE);
+      expect(finding.status, `${logs.join(', ')}${bodyAsText ? ' (1.x)' : ''}`).toBe(status);
+    }
+  });
+
+  it('keeps the placeholder above a subscription: a management group’s setting is read, as before', async () => {
+    const change = activity(['Administrative']);
+    const group = '/providers/Microsoft.Management/managementGroups/corp';
+    const scanned = await scanDocument(
+      plan([{ ...change, after: { ...(change.after as object), parent_id: group } }], {
+        providers: { azapi: {} },
+      }),
+    );
+    expect(scanned.findings.length).toBeGreaterThan(0);
+  });
+});

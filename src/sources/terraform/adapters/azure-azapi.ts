@@ -1,4 +1,5 @@
 import type { Resource } from '../../../model/resource.ts';
+import { subscriptionOf } from '../../azure/arm-record.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject, safeJson } from '../kind.ts';
 import type { Translation } from '../translation.ts';
@@ -24,7 +25,33 @@ function azapiResource(unit: Unit, tr: Translation): Resource {
   }
   const extra: JsonObject = {};
   for (const key of ['kind', 'sku'] as const) if (body?.[key] !== undefined) extra[key] = body[key];
+  const id = armIdOf(resource, type, tr);
+  if (id !== undefined) extra.id = id;
   return fromArm(type, properties, tr, extra);
+}
+
+/**
+ * The id azapi gives the resource, from its `parent_id` and `name`: `<parent>/providers/<type>/<name>`
+ * for a type of one segment (a top-level or extension resource: a subscription's diagnostic
+ * setting), `<parent>/<last segment>/<name>` for a child type (`Microsoft.KeyVault/vaults/keys`
+ * under its vault). What the ARM adapters read from the id (a diagnostic setting's target) is
+ * then the resource's; unknown parts leave the placeholder.
+ */
+function armIdOf(resource: TfInstance, type: string, tr: Translation): string | undefined {
+  const values = tr.valuesOf(resource);
+  const parent = values.read('parent_id');
+  const name = values.read('name');
+  if (parent.state !== 'known' || typeof parent.value !== 'string') return undefined;
+  if (name.state !== 'known' || typeof name.value !== 'string' || name.value === '') return undefined;
+  // Above a subscription (a management group, the tenant's root) the record keeps the placeholder
+  // subscription the readers need; the scope of a role assignment there is its parent (above).
+  if (subscriptionOf(parent.value) === undefined) return undefined;
+  tr.read(resource, 'parent_id', 'id');
+  const scope = parent.value.replace(/\/+$/, '');
+  const segments = type.split('/');
+  return segments.length > 2
+    ? `${scope}/${segments.at(-1)}/${name.value}`
+    : `${scope}/providers/${type}/${name.value}`;
 }
 
 const ROLE_ASSIGNMENTS = 'microsoft.authorization/roleassignments';
