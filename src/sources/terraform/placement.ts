@@ -288,9 +288,11 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
         // the bare GUID.
         'subscription_id',
       ]) {
-        const id = known(instance, attribute);
-        if (attribute === 'subscription_id' && typeof id === 'string' && GUID.test(id))
-          return id.toLowerCase();
+        const value = known(instance, attribute);
+        if (attribute === 'subscription_id' && typeof value === 'string' && GUID.test(value))
+          return value.toLowerCase();
+        // azurerm's composite ids name the scope first (a diagnostic setting's `<target>|<name>`).
+        const id = attribute === 'id' && typeof value === 'string' ? value.split('|')[0] : value;
         // What is assigned at a management group or the root is above every subscription: its
         // account is the group, as a tenant-wide export files it (scan/management-groups.ts).
         if ((attribute === 'scope' || attribute === 'parent_id') && typeof id === 'string' && ABOVE.test(id))

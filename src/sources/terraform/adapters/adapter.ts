@@ -168,6 +168,31 @@ export function valueOrReference(
 }
 
 /**
+ * The resource an attribute names by its cloud id (what a diagnostic setting or a flow log
+ * watches), as kansa names it: the plan's or state's resource it refers to, by reference or by
+ * that id, is named by its address, the value known or not (a state's setting names its target's
+ * cloud id, and so does a plan's of a resource that exists); else the value (a resource the plan
+ * does not manage). The resource's kansa id must be its address: not for a type with `idOf`.
+ */
+export function resourceNamedBy(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+  types: readonly string[] = [],
+): unknown {
+  if (tr.valuesOf(instance).read(attribute).state === 'known') {
+    const [target] = ctx.referenced(instance, attribute, types);
+    if (target) {
+      tr.read(instance, attribute, nativePath);
+      return ctx.idOf(target);
+    }
+  }
+  return valueOrReference(tr, ctx, instance, attribute, nativePath, types);
+}
+
+/**
  * Which spelling of a setting an instance uses, where provider versions spell it differently
  * (`allow_nested_items_to_be_public` / `allow_blob_public_access`, `uniform_bucket_level_access` /
  * `bucket_policy_only`). A provider in transition has both, the new one and the deprecated one,

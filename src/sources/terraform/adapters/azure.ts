@@ -11,6 +11,7 @@ import {
   isLeftOut,
   partsOf,
   readFirst,
+  resourceNamedBy,
   type TerraformAdapter,
   type Unit,
   valueOrReference,
@@ -304,7 +305,7 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   p.logs = logs;
   const resource = fromArm('Microsoft.Insights/diagnosticSettings', p, tr);
   const targetPath = `${setting.address}.target_resource_id`;
-  const target = valueOrReference(tr, ctx, setting, 'target_resource_id', targetPath);
+  const target = resourceNamedBy(tr, ctx, setting, 'target_resource_id', targetPath);
   return {
     ...resource,
     facts: {
