@@ -248,3 +248,68 @@ describe('Defender for Servers that a plan turns on for its VMs’ subscription'
     }
   });
 });
+
+describe('Managed HSM keys and their rotation policy resource', () => {
+  // azurerm 4.x `key_vault_managed_hardware_security_module_key` (`expiration_date`) and
+  // `_key_rotation_policy` (`managed_hsm_key_id`, `expire_after`, exactly one of
+  // `time_after_creation` / `time_before_expiry`). The type was not read (skipped).
+  const HSM = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/hsm';
+  const key = (name: string, expiration: string | null, actions = ['create']): Change => {
+    const after = {
+      name,
+      managed_hsm_id: HSM,
+      key_type: 'RSA-HSM',
+      key_size: 3072,
+      key_opts: ['unwrapKey', 'wrapKey'],
+      curve: null,
+      expiration_date: expiration,
+      not_before_date: null,
+      tags: null,
+    };
+    return {
+      address: `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+      actions,
+      ...(actions[0] === 'no-op' && {
+        before: { ...after, id: `https://hsm.managedhsm.azure.net/keys/${name}` },
+      }),
+      after:
+        actions[0] === 'no-op' ? { ...after, id: `https://hsm.managedhsm.azure.net/keys/${name}` } : after,
+      afterUnknown: actions[0] === 'no-op' ? {} : { id: true, versioned_id: true },
+      expressions: { name: constant(name), managed_hsm_id: constant(HSM) },
+    };
+  };
+  const policy: Change = {
+    address: 'azurerm_key_vault_managed_hardware_security_module_key_rotation_policy.rotated',
+    after: { expire_after: 'P1Y', time_after_creation: 'P90D', time_before_expiry: null },
+    afterUnknown: { id: true, managed_hsm_key_id: true },
+    expressions: {
+      managed_hsm_key_id: ref(
+        'azurerm_key_vault_managed_hardware_security_module_key.rotated.id',
+        'azurerm_key_vault_managed_hardware_security_module_key.rotated',
+      ),
+      expire_after: constant('P1Y'),
+      time_after_creation: constant('P90D'),
+    },
+  };
+  const document = plan(
+    [key('rotated', '2027-06-30T00:00:00Z'), policy, key('plain', null), key('existing', null, ['no-op'])],
+    { formatVersion: '1.2', terraformVersion: '1.9.8', providers },
+  );
+  const status = async (check: string, name: string) =>
+    findingOf(
+      await scanDocument(document),
+      check,
+      `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+    ).status;
+
+  it('reads the expiry and the rotation policy resource naming the key', async () => {
+    expect(await status('azure.keyvault.key-expiry', 'rotated')).toBe('PASS');
+    expect(await status('azure.keyvault.key-rotation', 'rotated')).toBe('PASS');
+  });
+
+  it('fails a new key without expiry or policy, and leaves an existing key’s policy unknown', async () => {
+    expect(await status('azure.keyvault.key-expiry', 'plain')).toBe('FAIL');
+    expect(await status('azure.keyvault.key-rotation', 'plain')).toBe('FAIL');
+    expect(await status('azure.keyvault.key-rotation', 'existing')).toBe('UNKNOWN');
+  });
+});

@@ -28,6 +28,7 @@ import {
 import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureDirectoryAdapters } from './azure-directory.ts';
+import { keyVaultKey, MANAGED_HSM_KEY_PARTS, managedHsmKey } from './azure-keys.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
@@ -231,37 +232,6 @@ function wrap(key: string, value: unknown): JsonObject | undefined {
   return value === undefined ? undefined : { [key]: value };
 }
 
-function keyVaultKey(unit: Unit, tr: Translation): Resource {
-  const key = unit.primary;
-  const p: JsonObject = {};
-  set(p, 'kty', tr.read(key, 'key_type', 'properties.kty'));
-  const expiry = tr.read(key, 'expiration_date', 'properties.attributes.exp');
-  if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)))
-    p.attributes = { exp: Date.parse(expiry) / 1000 };
-  const rotationPath = 'properties.rotationPolicy';
-  const policy = tr.read(key, 'rotation_policy', rotationPath);
-  const first = Array.isArray(policy) && isObject(policy[0]) ? policy[0] : undefined;
-  const automatic =
-    first && Array.isArray(first.automatic) && isObject(first.automatic[0]) ? first.automatic[0] : undefined;
-  if (first || policy !== undefined || tr.valuesOf(key).read('rotation_policy').state === 'absent') {
-    p.rotationPolicy = {
-      lifetimeActions: automatic
-        ? [
-            {
-              action: { type: 'Rotate' },
-              trigger: {
-                timeAfterCreate: automatic.time_after_creation,
-                timeBeforeExpiry: automatic.time_before_expiry,
-              },
-            },
-          ]
-        : [],
-      ...(first?.expire_after ? { attributes: { expiryTime: first.expire_after } } : {}),
-    };
-  }
-  return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
-}
-
 const DESTINATIONS: Readonly<Record<string, string>> = {
   workspaceId: 'log_analytics_workspace_id',
   storageAccountId: 'storage_account_id',
@@ -425,6 +395,9 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_key_vault: azure(keyVault),
   azurerm_key_vault_key: azure(keyVaultKey),
+  azurerm_key_vault_managed_hardware_security_module_key: azure(managedHsmKey, {
+    parts: MANAGED_HSM_KEY_PARTS,
+  }),
   azurerm_container_registry: azure(containerRegistry),
   azurerm_mssql_server: azure(mssqlServer, {
     parts: MSSQL_SERVER_PARTS,
