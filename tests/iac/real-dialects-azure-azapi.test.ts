@@ -140,3 +140,47 @@ describe('azapi_resource of a type ARM names under its parent', () => {
     expect(scanned.findings.length).toBeGreaterThan(0);
   });
 });
+
+describe('a Defender plan written with azapi_resource', () => {
+  // `Microsoft.Security/pricings` under the subscription (Pricings - Update): named by its ARM
+  // id, as azurerm's plan is, so that a VM's Defender for Servers check finds it.
+  const pricing = (tier: string): Change => ({
+    address: 'azapi_resource.servers',
+    after: {
+      type: 'Microsoft.Security/pricings@2024-01-01',
+      name: 'VirtualMachines',
+      parent_id: SCOPE,
+      body: { properties: { pricingTier: tier, subPlan: 'P2' } },
+    },
+    afterUnknown: { id: true, output: true },
+    expressions: { type: constant('Microsoft.Security/pricings@2024-01-01') },
+    provider: 'azapi',
+  });
+  const vm: Change = {
+    address: 'azurerm_linux_virtual_machine.app',
+    after: { name: 'app', location: 'japaneast', size: 'Standard_D2s_v5', encryption_at_host_enabled: true },
+    afterUnknown: { id: true },
+    expressions: { name: constant('app') },
+  };
+  const providers = {
+    azapi: {},
+    azurerm: { features: constant([{}]), subscription_id: constant(SUBSCRIPTION) },
+  };
+
+  it('covers the subscription’s VMs by its tier', async () => {
+    for (const [tier, status] of [
+      ['Standard', 'PASS'],
+      ['Free', 'FAIL'],
+    ] as const) {
+      const scanned = await scanDocument(plan([pricing(tier), vm], { providers }));
+      const finding = findingOf(
+        scanned,
+        'azure.compute.vm-endpoint-protection',
+        'azurerm_linux_virtual_machine.app',
+      );
+      expect(finding.status, tier).toBe(status);
+      const id = `${SCOPE}/providers/microsoft.security/pricings/virtualmachines`;
+      expect(findingOf(scanned, 'azure.security.defender-plans', id).status).toBe(status);
+    }
+  });
+});
