@@ -307,6 +307,38 @@ describe('Managed HSM keys and their rotation policy resource', () => {
     expect(await status('azure.keyvault.key-rotation', 'rotated')).toBe('PASS');
   });
 
+  it('reads the inline rotation_policy of the provider versions that have one', async () => {
+    // terraform-provider-azurerm managedhsm key resource: `rotation_policy { expire_after_duration,
+    // automatic { duration_after_creation | duration_before_expiry } }`.
+    const inline = (name: string, automatic: Json[]): Change => {
+      const change = key(name, '2027-06-30T00:00:00Z');
+      return {
+        ...change,
+        after: {
+          ...(change.after as object),
+          rotation_policy: [{ expire_after_duration: 'P1Y', automatic }],
+        },
+      };
+    };
+    const scanned = await scanDocument(
+      plan(
+        [
+          inline('inline', [{ duration_after_creation: null, duration_before_expiry: 'P30D' }]),
+          inline('notify_only', []),
+        ],
+        { formatVersion: '1.2', terraformVersion: '1.9.8', providers },
+      ),
+    );
+    const verdict = (name: string) =>
+      findingOf(
+        scanned,
+        'azure.keyvault.key-rotation',
+        `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+      ).status;
+    expect(verdict('inline')).toBe('PASS');
+    expect(verdict('notify_only')).toBe('FAIL');
+  });
+
   it('fails a new key without expiry or policy, and leaves an existing key’s policy unknown', async () => {
     expect(await status('azure.keyvault.key-expiry', 'plain')).toBe('FAIL');
     expect(await status('azure.keyvault.key-rotation', 'plain')).toBe('FAIL');

@@ -68,6 +68,7 @@ export const MANAGED_HSM_KEY_PARTS: Readonly<Record<string, PartLink>> = {
  * `duration_before_expiry`). A new key without either has none; one that exists may have had one
  * set outside the configuration.
  * https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/key_vault_managed_hardware_security_module_key_rotation_policy
+ * and the provider's managedhsm key resource (`RotationPolicyModel`, `AutomaticModel`).
  */
 export function managedHsmKey(unit: Unit, tr: Translation): Resource {
   const key = unit.primary;
