@@ -88,3 +88,99 @@ describe('azapi_resource', () => {
     expect(finding.status).toBe('PASS');
   });
 });
+
+describe('azapi_resource of a type ARM names under its parent', () => {
+  // azapi builds the id from `parent_id`, `type` and `name`: an extension or top-level type as
+  // `<parent_id>/providers/<type>/<name>` (a subscription's Activity Log setting), a child type
+  // as `<parent_id>/<its last segment>/<name>`. What the ARM adapters read from the id (the target
+  // of a diagnostic setting) was the placeholder's.
+  const activity = (logs: string[], bodyAsText = false): Change => {
+    const body = {
+      properties: {
+        workspaceId: `${SCOPE}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/central`,
+        logs: logs.map((category) => ({ category, enabled: true })),
+      },
+    };
+    return {
+      address: 'azapi_resource.activity',
+      after: {
+        type: 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview',
+        name: 'activity',
+        parent_id: SCOPE,
+        body: bodyAsText ? JSON.stringify(body) : body,
+      },
+      afterUnknown: { id: true, output: true },
+      expressions: { type: constant('Microsoft.Insights/diagnosticSettings@2021-05-01-preview') },
+      provider: 'azapi',
+    };
+  };
+
+  it('sends a subscription’s Activity Log by a setting whose parent is the subscription', async () => {
+    for (const [logs, bodyAsText, status] of [
+      [['Administrative', 'Security', 'Policy'], false, 'PASS'],
+      [['Administrative', 'Security', 'Policy'], true, 'PASS'],
+      [['Administrative'], false, 'FAIL'],
+    ] as const) {
+      const scanned = await scanDocument(
+        plan([activity([...logs], bodyAsText)], { providers: { azapi: {} } }),
+      );
+      const finding = findingOf(scanned, 'azure.monitor.activity-log-exported', SCOPE);
+      expect(finding.status, `${logs.join(', ')}${bodyAsText ? ' (1.x)' : ''}`).toBe(status);
+    }
+  });
+
+  it('keeps the placeholder above a subscription: a management group’s setting is read, as before', async () => {
+    const change = activity(['Administrative']);
+    const group = '/providers/Microsoft.Management/managementGroups/corp';
+    const scanned = await scanDocument(
+      plan([{ ...change, after: { ...(change.after as object), parent_id: group } }], {
+        providers: { azapi: {} },
+      }),
+    );
+    expect(scanned.findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a Defender plan written with azapi_resource', () => {
+  // `Microsoft.Security/pricings` under the subscription (Pricings - Update): named by its ARM
+  // id, as azurerm's plan is, so that a VM's Defender for Servers check finds it.
+  const pricing = (tier: string): Change => ({
+    address: 'azapi_resource.servers',
+    after: {
+      type: 'Microsoft.Security/pricings@2024-01-01',
+      name: 'VirtualMachines',
+      parent_id: SCOPE,
+      body: { properties: { pricingTier: tier, subPlan: 'P2' } },
+    },
+    afterUnknown: { id: true, output: true },
+    expressions: { type: constant('Microsoft.Security/pricings@2024-01-01') },
+    provider: 'azapi',
+  });
+  const vm: Change = {
+    address: 'azurerm_linux_virtual_machine.app',
+    after: { name: 'app', location: 'japaneast', size: 'Standard_D2s_v5', encryption_at_host_enabled: true },
+    afterUnknown: { id: true },
+    expressions: { name: constant('app') },
+  };
+  const providers = {
+    azapi: {},
+    azurerm: { features: constant([{}]), subscription_id: constant(SUBSCRIPTION) },
+  };
+
+  it('covers the subscription’s VMs by its tier', async () => {
+    for (const [tier, status] of [
+      ['Standard', 'PASS'],
+      ['Free', 'FAIL'],
+    ] as const) {
+      const scanned = await scanDocument(plan([pricing(tier), vm], { providers }));
+      const finding = findingOf(
+        scanned,
+        'azure.compute.vm-endpoint-protection',
+        'azurerm_linux_virtual_machine.app',
+      );
+      expect(finding.status, tier).toBe(status);
+      const id = `${SCOPE}/providers/microsoft.security/pricings/virtualmachines`;
+      expect(findingOf(scanned, 'azure.security.defender-plans', id).status).toBe(status);
+    }
+  });
+});

@@ -88,4 +88,22 @@ describe('azurerm_consumption_budget_subscription', () => {
       'azurerm_consumption_budget_subscription.monthly.time_period.0.end_date',
     );
   });
+
+  it('places a budget in the subscription its subscription_id names, not the provider’s', async () => {
+    // 3.x/4.x take a resource id, 2.x the bare GUID; either names the subscription it budgets.
+    const other = '2b4d6f8a-0c1e-4a3b-9d5f-7e9a1b3c5d7f';
+    for (const subscriptionId of [`/subscriptions/${other}`, other]) {
+      const change = budget('muted', [{ enabled: false, contact_emails: ['ops@example.com'] }]);
+      const scanned = await scanDocument(
+        plan([{ ...change, after: { ...change.after, subscription_id: subscriptionId } }], {
+          formatVersion: '1.2',
+          terraformVersion: '1.9.8',
+          providers,
+        }),
+      );
+      expect(findingOf(scanned, 'azure.cost.budget', `/subscriptions/${other}`).status, subscriptionId).toBe(
+        'FAIL',
+      );
+    }
+  });
 });

@@ -203,3 +203,145 @@ describe('the OS disk azurerm_linux_virtual_machine makes with the VM', () => {
     expect((await verdict('azurerm_virtual_machine.legacy')).status).toBe('UNKNOWN');
   });
 });
+
+describe('Defender for Servers that a plan turns on for its VMs’ subscription', () => {
+  // azurerm `security_center_subscription_pricing` (2.x–4.x documentation): `resource_type`
+  // (default VirtualMachines), `tier`; the plan's id is known after apply, ARM's
+  // `/subscriptions/<id>/providers/Microsoft.Security/pricings/<resource_type>`.
+  const subscription = '4d6f8a0c-2e4a-4b6c-8d0e-3f5a7b9c1d2e';
+  const inSubscription = { azurerm: { features: constant([{}]), subscription_id: constant(subscription) } };
+  const servers = (tier: string): Change => ({
+    address: 'azurerm_security_center_subscription_pricing.servers',
+    after: {
+      tier,
+      resource_type: 'VirtualMachines',
+      subplan: tier === 'Standard' ? 'P2' : null,
+      extension: [],
+    },
+    afterUnknown: { id: true },
+    expressions: { tier: constant(tier), resource_type: constant('VirtualMachines') },
+  });
+  const vm: Change = {
+    address: 'azurerm_linux_virtual_machine.app',
+    after: { name: 'app', location: 'japaneast', size: 'Standard_D2s_v5', encryption_at_host_enabled: true },
+    afterUnknown: { id: true, virtual_machine_id: true },
+    expressions: { name: constant('app') },
+  };
+  const scan = (tier: string) =>
+    scanDocument(plan([servers(tier), vm], { terraformVersion: '1.9.8', providers: inSubscription }));
+
+  it('judges the VM by the plan’s VirtualMachines plan (it was UNKNOWN: the plan was not found)', async () => {
+    for (const [tier, status] of [
+      ['Standard', 'PASS'],
+      ['Free', 'FAIL'],
+    ] as const) {
+      const scanned = await scan(tier);
+      const finding = findingOf(
+        scanned,
+        'azure.compute.vm-endpoint-protection',
+        'azurerm_linux_virtual_machine.app',
+      );
+      expect(finding.status, tier).toBe(status);
+      expect(finding.evidence[0]?.path).toBe('azurerm_security_center_subscription_pricing.servers.tier');
+      const plan = `/subscriptions/${subscription}/providers/microsoft.security/pricings/virtualmachines`;
+      expect(findingOf(scanned, 'azure.security.defender-plans', plan).status).toBe(status);
+    }
+  });
+});
+
+describe('Managed HSM keys and their rotation policy resource', () => {
+  // azurerm 4.x `key_vault_managed_hardware_security_module_key` (`expiration_date`) and
+  // `_key_rotation_policy` (`managed_hsm_key_id`, `expire_after`, exactly one of
+  // `time_after_creation` / `time_before_expiry`). The type was not read (skipped).
+  const HSM = '/subscriptions/0/resourceGroups/rg/providers/Microsoft.KeyVault/managedHSMs/hsm';
+  const key = (name: string, expiration: string | null, actions = ['create']): Change => {
+    const after = {
+      name,
+      managed_hsm_id: HSM,
+      key_type: 'RSA-HSM',
+      key_size: 3072,
+      key_opts: ['unwrapKey', 'wrapKey'],
+      curve: null,
+      expiration_date: expiration,
+      not_before_date: null,
+      tags: null,
+    };
+    return {
+      address: `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+      actions,
+      ...(actions[0] === 'no-op' && {
+        before: { ...after, id: `https://hsm.managedhsm.azure.net/keys/${name}` },
+      }),
+      after:
+        actions[0] === 'no-op' ? { ...after, id: `https://hsm.managedhsm.azure.net/keys/${name}` } : after,
+      afterUnknown: actions[0] === 'no-op' ? {} : { id: true, versioned_id: true },
+      expressions: { name: constant(name), managed_hsm_id: constant(HSM) },
+    };
+  };
+  const policy: Change = {
+    address: 'azurerm_key_vault_managed_hardware_security_module_key_rotation_policy.rotated',
+    after: { expire_after: 'P1Y', time_after_creation: 'P90D', time_before_expiry: null },
+    afterUnknown: { id: true, managed_hsm_key_id: true },
+    expressions: {
+      managed_hsm_key_id: ref(
+        'azurerm_key_vault_managed_hardware_security_module_key.rotated.id',
+        'azurerm_key_vault_managed_hardware_security_module_key.rotated',
+      ),
+      expire_after: constant('P1Y'),
+      time_after_creation: constant('P90D'),
+    },
+  };
+  const document = plan(
+    [key('rotated', '2027-06-30T00:00:00Z'), policy, key('plain', null), key('existing', null, ['no-op'])],
+    { formatVersion: '1.2', terraformVersion: '1.9.8', providers },
+  );
+  const status = async (check: string, name: string) =>
+    findingOf(
+      await scanDocument(document),
+      check,
+      `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+    ).status;
+
+  it('reads the expiry and the rotation policy resource naming the key', async () => {
+    expect(await status('azure.keyvault.key-expiry', 'rotated')).toBe('PASS');
+    expect(await status('azure.keyvault.key-rotation', 'rotated')).toBe('PASS');
+  });
+
+  it('reads the inline rotation_policy of the provider versions that have one', async () => {
+    // terraform-provider-azurerm managedhsm key resource: `rotation_policy { expire_after_duration,
+    // automatic { duration_after_creation | duration_before_expiry } }`.
+    const inline = (name: string, automatic: Json[]): Change => {
+      const change = key(name, '2027-06-30T00:00:00Z');
+      return {
+        ...change,
+        after: {
+          ...(change.after as object),
+          rotation_policy: [{ expire_after_duration: 'P1Y', automatic }],
+        },
+      };
+    };
+    const scanned = await scanDocument(
+      plan(
+        [
+          inline('inline', [{ duration_after_creation: null, duration_before_expiry: 'P30D' }]),
+          inline('notify_only', []),
+        ],
+        { formatVersion: '1.2', terraformVersion: '1.9.8', providers },
+      ),
+    );
+    const verdict = (name: string) =>
+      findingOf(
+        scanned,
+        'azure.keyvault.key-rotation',
+        `azurerm_key_vault_managed_hardware_security_module_key.${name}`,
+      ).status;
+    expect(verdict('inline')).toBe('PASS');
+    expect(verdict('notify_only')).toBe('FAIL');
+  });
+
+  it('fails a new key without expiry or policy, and leaves an existing key’s policy unknown', async () => {
+    expect(await status('azure.keyvault.key-expiry', 'plain')).toBe('FAIL');
+    expect(await status('azure.keyvault.key-rotation', 'plain')).toBe('FAIL');
+    expect(await status('azure.keyvault.key-rotation', 'existing')).toBe('UNKNOWN');
+  });
+});

@@ -143,6 +143,50 @@ describe('azurerm 3.x diagnostic settings written with enabled_log', () => {
     const scanned = await scanDocument(planOf(false));
     expect(findingOf(scanned, 'azure.monitor.resource-logs', 'azurerm_key_vault.app').status).toBe('UNKNOWN');
   });
+
+  // The other way round: a configuration that still writes the deprecated `log` blocks has
+  // `enabled_log` (Optional+Computed in 3.x, ExactlyOneOf with `log`) known after apply, read back
+  // as the enabled ones of those blocks.
+  const subscription = '/subscriptions/3c5e7a9b-1d2f-4a6b-8c0d-2e4f6a8b0c1d';
+  const activity = (security: boolean): Change => ({
+    address: 'azurerm_monitor_diagnostic_setting.activity',
+    after: {
+      name: 'activity',
+      target_resource_id: subscription,
+      storage_account_id: `${subscription}/resourceGroups/logs/providers/Microsoft.Storage/storageAccounts/activity`,
+      eventhub_authorization_rule_id: null,
+      eventhub_name: null,
+      log_analytics_workspace_id: null,
+      partner_solution_id: null,
+      log: ['Administrative', 'Security', 'Policy'].map((category) => ({
+        category,
+        category_group: null,
+        enabled: category !== 'Security' || security,
+        retention_policy: [{ days: 0, enabled: false }],
+      })),
+    },
+    afterUnknown: { id: true, enabled_log: true, metric: true, log_analytics_destination_type: true },
+    expressions: {
+      target_resource_id: constant(subscription),
+      log: ['Administrative', 'Security', 'Policy'].map((category) => ({
+        category: constant(category),
+        enabled: constant(category !== 'Security' || security),
+      })),
+    },
+  });
+
+  it('reads the log blocks of a setting whose enabled_log is computed from them', async () => {
+    for (const [security, status] of [
+      [true, 'PASS'],
+      [false, 'FAIL'],
+    ] as const) {
+      const scanned = await scanDocument(
+        plan([activity(security)], { terraformVersion: '1.5.7', providers }),
+      );
+      const finding = findingOf(scanned, 'azure.monitor.activity-log-exported', subscription);
+      expect(finding.status, `Security enabled ${security}`).toBe(status);
+    }
+  });
 });
 
 describe('App Service deployment slots', () => {

@@ -367,3 +367,60 @@ describe('copies of one root module in a folder', () => {
     });
   });
 });
+
+describe('a resource Terraform names by its cloud id, in a plan and the state beside it', () => {
+  // A Defender plan's id is ARM's (`/subscriptions/<id>/providers/microsoft.security/pricings/<plan>`),
+  // not its address: the plan's stands for the state's all the same, whichever file is read first.
+  const subscription = '6f8a0c2e-4a6b-4c8d-9e0f-5a7b9c1d3e5f';
+  const id = `/subscriptions/${subscription}/providers/Microsoft.Security/pricings/VirtualMachines`;
+  const standard = {
+    extension: [],
+    id,
+    resource_type: 'VirtualMachines',
+    subplan: 'P2',
+    tier: 'Standard',
+    timeouts: null,
+  };
+  const state = {
+    version: 4,
+    terraform_version: '1.10.2',
+    serial: 5,
+    lineage: '2d4f6a8c-0e2a-4c4e-8a6c-8e0a2c4e6a8c',
+    outputs: {},
+    resources: [
+      {
+        mode: 'managed',
+        type: 'azurerm_security_center_subscription_pricing',
+        name: 'servers',
+        provider: 'provider["registry.terraform.io/hashicorp/azurerm"]',
+        instances: [
+          { schema_version: 1, attributes: standard, sensitive_attributes: [], private: 'bnVsbA==' },
+        ],
+      },
+    ],
+    check_results: null,
+  };
+  const update = plan(
+    [
+      {
+        address: 'azurerm_security_center_subscription_pricing.servers',
+        actions: ['update'],
+        before: standard,
+        after: { ...standard, tier: 'Free', subplan: null },
+        expressions: { tier: constant('Free'), resource_type: constant('VirtualMachines') },
+      },
+    ],
+    { providers: { azurerm: { features: constant([{}]), subscription_id: constant(subscription) } } },
+  );
+
+  it('judges it as the plan leaves it', async () => {
+    for (const [planName, stateName] of [
+      ['plan.json', 'terraform.tfstate'],
+      ['z-plan.json', 'a.tfstate'],
+    ] as const) {
+      const root = tree({ [`prod/${planName}`]: update, [`prod/${stateName}`]: state as unknown as Json });
+      const found = await verdicts([root], 'azure.security.defender-plans');
+      expect(found, planName).toEqual({ [id.toLowerCase()]: 'FAIL' });
+    }
+  });
+});

@@ -189,7 +189,7 @@ function* readTerraform(
       id:
         built.kansaType === 'account'
           ? accountResourceId(adapter.provider, account)
-          : (adapter.idOf?.(unit, linker) ?? linker.idOf(primary)),
+          : (adapter.idOf?.(unit, linker, account) ?? linker.idOf(primary)),
       name: built.kansaType === 'account' ? account : placement.name(primary),
       tags: placement.tags(primary),
       origin: { file: ctx.file, ...(line !== undefined && { line }), iac },
@@ -232,10 +232,11 @@ function* readTerraform(
     for (const reading of adapter.each?.(read) ?? [read]) {
       const unit = { primary: reading, parts: new Map() };
       const built = adapter.build(unit, new Translation('after', config), linker);
-      const ownId = adapter.idOf?.(unit, linker);
+      const account = adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider);
+      const ownId = adapter.idOf?.(unit, linker, account);
       const resource: Resource = {
         ...built,
-        account: adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider),
+        account,
         region: adapter.global ? 'global' : placement.region(reading, adapter.provider, linker),
         id: ownId ?? linker.idOf(reading),
         name: placement.name(reading),

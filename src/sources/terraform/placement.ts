@@ -1,6 +1,6 @@
 import { type Provider, UNKNOWN_ACCOUNT, UNKNOWN_REGION } from '../../model/resource.ts';
 import { arnPart } from '../aws/config-item.ts';
-import { subscriptionOf } from '../azure/arm-record.ts';
+import { GUID, subscriptionOf } from '../azure/arm-record.ts';
 import type { BuildContext } from './adapters/adapter.ts';
 import type { TerraformConfiguration } from './configuration.ts';
 import { moduleResources, providerType, type TfInstance } from './document.ts';
@@ -284,8 +284,15 @@ function ownAccount(instance: TfInstance, provider: Provider): string | undefine
         'key_vault_id',
         'scope',
         'parent_id',
+        // What a subscription-wide setting applies to (a budget's): a resource id, in azurerm 2.x
+        // the bare GUID.
+        'subscription_id',
       ]) {
-        const id = known(instance, attribute);
+        const value = known(instance, attribute);
+        if (attribute === 'subscription_id' && typeof value === 'string' && GUID.test(value))
+          return value.toLowerCase();
+        // azurerm's composite ids name the scope first (a diagnostic setting's `<target>|<name>`).
+        const id = attribute === 'id' && typeof value === 'string' ? value.split('|')[0] : value;
         // What is assigned at a management group or the root is above every subscription: its
         // account is the group, as a tenant-wide export files it (scan/management-groups.ts).
         if ((attribute === 'scope' || attribute === 'parent_id') && typeof id === 'string' && ABOVE.test(id))

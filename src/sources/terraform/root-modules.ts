@@ -37,14 +37,15 @@ export class RootModules {
   readonly planned = new Map<string, { plan: string; resources: number }>();
 
   /**
-   * Holds back a resource a Terraform reader named by its address (an id that holds the address:
-   * `aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans); false
-   * for any other resource (an export's, or one Terraform named by its cloud id, such as an
-   * account), which the scan adds at once.
+   * Holds back a resource a Terraform reader made (`origin.iac`); false for any other (an
+   * export's), which the scan adds at once. Those named by their address (an id that holds it:
+   * `aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans) are
+   * renamed apart where root modules share it; those named by their cloud id (an account, a
+   * subscription's Defender plan) are one object whichever root module holds them, and a plan's
+   * stands for its state's as the others do.
    */
   hold(resource: Resource): boolean {
-    const address = resource.origin.iac?.address;
-    if (address === undefined || !resource.id.includes(address)) return false;
+    if (resource.origin.iac === undefined) return false;
     listAt(this.#byFile, resource.origin.file).push(resource);
     return true;
   }
@@ -201,11 +202,12 @@ function isPlanned(resource: Resource): boolean {
   return action !== 'state' && action !== 'read';
 }
 
-/** The root modules that hold an id another root module holds too. */
+/** The root modules that hold an id named by its address that another root module holds too. */
 function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string[] {
   const rootsById = new Map<string, Set<string>>();
   for (const [root, resources] of roots)
-    for (const { provider, id } of resources) {
+    for (const { provider, id, origin } of resources) {
+      if (!id.includes(origin.iac!.address)) continue;
       const key = `${provider}\0${id}`;
       rootsById.set(key, (rootsById.get(key) ?? new Set()).add(root));
     }
@@ -226,6 +228,7 @@ function renamedIds(resources: readonly Resource[], label: string): Map<string, 
   for (const { id, origin } of resources) {
     const address = origin.iac!.address;
     const at = id.lastIndexOf(address);
+    if (at < 0) continue;
     renamed.set(id, `${id.slice(0, at)}${label}:${id.slice(at)}`);
     if (!renamed.has(address)) renamed.set(address, `${label}:${address}`);
   }

@@ -82,7 +82,7 @@ export interface TerraformAdapter {
    * The id of a resource the cloud names under its parent (a SQL server's firewall rule:
    * `<server>/firewallrules/<name>`), so that checks of the parent find it; else its address.
    */
-  idOf?(unit: Unit, ctx: BuildContext): string | undefined;
+  idOf?(unit: Unit, ctx: BuildContext, account: string): string | undefined;
   /** The account of a resource that is its own (a folder, an organization); else the provider's. */
   accountOf?(unit: Unit): string | undefined;
   /** Location-less types (IAM, account settings): their region is `global`. */
@@ -165,6 +165,31 @@ export function valueOrReference(
     }
   }
   return tr.read(instance, attribute, nativePath);
+}
+
+/**
+ * The resource an attribute names by its cloud id (what a diagnostic setting or a flow log
+ * watches), as kansa names it: the plan's or state's resource it refers to, by reference or by
+ * that id, is named by its address, the value known or not (a state's setting names its target's
+ * cloud id, and so does a plan's of a resource that exists); else the value (a resource the plan
+ * does not manage). The resource's kansa id must be its address: not for a type with `idOf`.
+ */
+export function resourceNamedBy(
+  tr: Translation,
+  ctx: BuildContext,
+  instance: TfInstance,
+  attribute: string,
+  nativePath: string,
+  types: readonly string[] = [],
+): unknown {
+  if (tr.valuesOf(instance).read(attribute).state === 'known') {
+    const [target] = ctx.referenced(instance, attribute, types);
+    if (target) {
+      tr.read(instance, attribute, nativePath);
+      return ctx.idOf(target);
+    }
+  }
+  return valueOrReference(tr, ctx, instance, attribute, nativePath, types);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Resource } from '../../../model/resource.ts';
+import { subscriptionOf } from '../../azure/arm-record.ts';
 import type { TfInstance } from '../document.ts';
 import { isObject, type JsonObject, safeJson } from '../kind.ts';
+import type { TfValues } from '../tf-values.ts';
 import type { Translation } from '../translation.ts';
 import type { TerraformAdapter, Unit } from './adapter.ts';
 import { fromArm } from './azure-record.ts';
@@ -24,7 +26,52 @@ function azapiResource(unit: Unit, tr: Translation): Resource {
   }
   const extra: JsonObject = {};
   for (const key of ['kind', 'sku'] as const) if (body?.[key] !== undefined) extra[key] = body[key];
+  const id = armIdOf(resource, type, tr);
+  if (id !== undefined) extra.id = id;
   return fromArm(type, properties, tr, extra);
+}
+
+/**
+ * The id azapi gives the resource, from its `parent_id` and `name`: `<parent>/providers/<type>/<name>`
+ * for a type of one segment (a top-level or extension resource: a subscription's diagnostic
+ * setting), `<parent>/<last segment>/<name>` for a child type (`Microsoft.KeyVault/vaults/keys`
+ * under its vault). What the ARM adapters read from the id (a diagnostic setting's target) is
+ * then the resource's; unknown parts leave the placeholder.
+ */
+function armIdOf(resource: TfInstance, type: string, tr: Translation): string | undefined {
+  const id = armId(tr.valuesOf(resource), type);
+  if (id !== undefined) tr.read(resource, 'parent_id', 'id');
+  return id;
+}
+
+function armId(values: TfValues, type: string): string | undefined {
+  const parent = values.read('parent_id');
+  const name = values.read('name');
+  if (parent.state !== 'known' || typeof parent.value !== 'string') return undefined;
+  if (name.state !== 'known' || typeof name.value !== 'string' || name.value === '') return undefined;
+  // Above a subscription (a management group, the tenant's root) the record keeps the placeholder
+  // subscription the readers need; the scope of a role assignment there is its parent (above).
+  if (subscriptionOf(parent.value) === undefined) return undefined;
+  const scope = parent.value.replace(/\/+$/, '');
+  const segments = type.split('/');
+  return segments.length > 2
+    ? `${scope}/${segments.at(-1)}/${name.value}`
+    : `${scope}/providers/${type}/${name.value}`;
+}
+
+/**
+ * Types the checks look up by their ARM id, whatever made them (a subscription's Defender plan,
+ * which a VM's check finds by `/subscriptions/<id>/providers/microsoft.security/pricings/<plan>`):
+ * such a resource is named by it, lower-cased as the Azure readers write ids, not by its address.
+ */
+const NAMED_BY_ARM_ID = new Set(['microsoft.security/pricings']);
+
+function azapiIdOf(unit: Unit): string | undefined {
+  const declared = unit.primary.after.read('type');
+  if (declared.state !== 'known' || typeof declared.value !== 'string') return undefined;
+  const type = declared.value.split('@')[0]!;
+  if (!NAMED_BY_ARM_ID.has(type.toLowerCase())) return undefined;
+  return armId(unit.primary.after, type)?.toLowerCase();
 }
 
 const ROLE_ASSIGNMENTS = 'microsoft.authorization/roleassignments';
@@ -63,5 +110,5 @@ function parseJson(text: unknown): JsonObject | undefined {
 }
 
 export const azureAzapiAdapters: Readonly<Record<string, TerraformAdapter>> = {
-  azapi_resource: { provider: 'azure', build: azapiResource },
+  azapi_resource: { provider: 'azure', build: azapiResource, idOf: azapiIdOf },
 };

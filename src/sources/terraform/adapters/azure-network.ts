@@ -9,6 +9,7 @@ import {
   attachmentsListed,
   type BuildContext,
   partsOf,
+  resourceNamedBy,
   spellingOf,
   type TerraformAdapter,
   type Unit,
@@ -186,7 +187,7 @@ function flowLog(unit: Unit, tr: Translation, ctx: BuildContext): Resource {
   const log = unit.primary;
   const properties: JsonObject = {};
   const attribute = spellingOf(tr, ctx, log, FLOW_LOG_TARGETS);
-  const target = valueOrReference(tr, ctx, log, attribute, 'properties.targetResourceId');
+  const target = resourceNamedBy(tr, ctx, log, attribute, 'properties.targetResourceId');
   if (typeof target === 'string') properties.targetResourceId = target.toLowerCase();
   const enabled = tr.read(log, 'enabled', 'properties.enabled');
   if (enabled !== undefined) properties.enabled = enabled;

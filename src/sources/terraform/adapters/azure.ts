@@ -11,6 +11,7 @@ import {
   isLeftOut,
   partsOf,
   readFirst,
+  resourceNamedBy,
   type TerraformAdapter,
   type Unit,
   valueOrReference,
@@ -27,9 +28,11 @@ import {
 import { consumptionBudget } from './azure-cost.ts';
 import { AZURE_DATABASES } from './azure-database.ts';
 import { azureDirectoryAdapters } from './azure-directory.ts';
+import { keyVaultKey, MANAGED_HSM_KEY_PARTS, managedHsmKey } from './azure-keys.ts';
 import { azureNetworkAdapters } from './azure-network.ts';
 import { networkSecurityGroup } from './azure-nsg.ts';
 import { AZURE_LOCATED_ONLY, enabledDisabled, fromArm, set } from './azure-record.ts';
+import { securityPricing, securityPricingId } from './azure-security.ts';
 import {
   FIREWALL_RULE_TYPES,
   MSSQL_SERVER_PARTS,
@@ -229,37 +232,6 @@ function wrap(key: string, value: unknown): JsonObject | undefined {
   return value === undefined ? undefined : { [key]: value };
 }
 
-function keyVaultKey(unit: Unit, tr: Translation): Resource {
-  const key = unit.primary;
-  const p: JsonObject = {};
-  set(p, 'kty', tr.read(key, 'key_type', 'properties.kty'));
-  const expiry = tr.read(key, 'expiration_date', 'properties.attributes.exp');
-  if (typeof expiry === 'string' && !Number.isNaN(Date.parse(expiry)))
-    p.attributes = { exp: Date.parse(expiry) / 1000 };
-  const rotationPath = 'properties.rotationPolicy';
-  const policy = tr.read(key, 'rotation_policy', rotationPath);
-  const first = Array.isArray(policy) && isObject(policy[0]) ? policy[0] : undefined;
-  const automatic =
-    first && Array.isArray(first.automatic) && isObject(first.automatic[0]) ? first.automatic[0] : undefined;
-  if (first || policy !== undefined || tr.valuesOf(key).read('rotation_policy').state === 'absent') {
-    p.rotationPolicy = {
-      lifetimeActions: automatic
-        ? [
-            {
-              action: { type: 'Rotate' },
-              trigger: {
-                timeAfterCreate: automatic.time_after_creation,
-                timeBeforeExpiry: automatic.time_before_expiry,
-              },
-            },
-          ]
-        : [],
-      ...(first?.expire_after ? { attributes: { expiryTime: first.expire_after } } : {}),
-    };
-  }
-  return fromArm('Microsoft.KeyVault/vaults/keys', p, tr);
-}
-
 const DESTINATIONS: Readonly<Record<string, string>> = {
   workspaceId: 'log_analytics_workspace_id',
   storageAccountId: 'storage_account_id',
@@ -283,16 +255,12 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   for (const attribute of ['enabled_log', 'log']) {
     const state = values.read(attribute).state;
     if (state === 'absent') continue;
-    // azurerm 3.39–3.x made `log` Optional+Computed beside the new `enabled_log`: a configuration
-    // that writes only `enabled_log` has `log` known after apply, the same categories read back.
-    // (A `dynamic "log"` block is not in `expressions`: without `enabled_log`, `log` stays unknown.)
-    if (
-      attribute === 'log' &&
-      state === 'unknown' &&
-      values.present('enabled_log.0') &&
-      !ctx.config.sets(setting, 'log')
-    )
-      continue;
+    // azurerm 3.39–3.x made `log` and the new `enabled_log` both Optional+Computed (exactly one of
+    // them written): a configuration that writes one has the other known after apply, the same
+    // enabled categories read back. (A `dynamic` block is not in `expressions`: with neither
+    // written, the computed one stays unknown.)
+    const other = attribute === 'log' ? 'enabled_log' : 'log';
+    if (state === 'unknown' && values.present(`${other}.0`) && !ctx.config.sets(setting, attribute)) continue;
     const blocks = tr.read(setting, attribute, logsPath);
     for (const block of Array.isArray(blocks) ? blocks : []) {
       if (!isObject(block)) continue;
@@ -307,7 +275,7 @@ function diagnosticSetting(unit: Unit, tr: Translation, ctx: BuildContext): Reso
   p.logs = logs;
   const resource = fromArm('Microsoft.Insights/diagnosticSettings', p, tr);
   const targetPath = `${setting.address}.target_resource_id`;
-  const target = valueOrReference(tr, ctx, setting, 'target_resource_id', targetPath);
+  const target = resourceNamedBy(tr, ctx, setting, 'target_resource_id', targetPath);
   return {
     ...resource,
     facts: {
@@ -363,13 +331,6 @@ function logAnalyticsWorkspace(unit: Unit, tr: Translation, ctx: BuildContext): 
     ),
   );
   return fromArm('Microsoft.OperationalInsights/workspaces', p, tr);
-}
-
-/** A Defender for Cloud plan: `tier` (Free or Standard) of `resource_type` (default VirtualMachines). */
-function securityPricing(unit: Unit, tr: Translation): Resource {
-  const p: JsonObject = {};
-  set(p, 'pricingTier', tr.read(unit.primary, 'tier', 'properties.pricingTier'));
-  return fromArm('Microsoft.Security/pricings', p, tr);
 }
 
 type Build = (unit: Unit, tr: Translation, ctx: BuildContext) => Resource;
@@ -434,6 +395,9 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   }),
   azurerm_key_vault: azure(keyVault),
   azurerm_key_vault_key: azure(keyVaultKey),
+  azurerm_key_vault_managed_hardware_security_module_key: azure(managedHsmKey, {
+    parts: MANAGED_HSM_KEY_PARTS,
+  }),
   azurerm_container_registry: azure(containerRegistry),
   azurerm_mssql_server: azure(mssqlServer, {
     parts: MSSQL_SERVER_PARTS,
@@ -453,7 +417,10 @@ export const azureAdapters: Readonly<Record<string, TerraformAdapter>> = {
   azurerm_kubernetes_cluster: azure(kubernetesCluster),
   azurerm_redis_cache: azure(redisCache),
   azurerm_redis_enterprise_cluster: azure(redisEnterpriseCluster),
-  azurerm_security_center_subscription_pricing: azure(securityPricing, { global: true }),
+  azurerm_security_center_subscription_pricing: azure(securityPricing, {
+    global: true,
+    idOf: (unit, _ctx, account) => securityPricingId(unit, account),
+  }),
   azurerm_consumption_budget_subscription: azure(consumptionBudget, { global: true }),
   azurerm_log_analytics_workspace: azure(logAnalyticsWorkspace),
   azurerm_linux_virtual_machine: azure(virtualMachine),
