@@ -231,9 +231,13 @@ const shownState = (cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
 
 describe('copies of one root module in a folder', () => {
   const LINEAGE = '7f3c2a1e-5b4d-4c6e-8a9f-0b1c2d3e4f50';
+  const RUN = '2026-11-30T05:41:27Z';
 
   it('reads a plan beside its redacted copy once, with its configuration', async () => {
-    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>;
+    const full = {
+      ...(plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as object),
+      timestamp: RUN,
+    } as Record<string, Json>;
     // HCP Terraform's json-output-redacted: neither format_version nor configuration.
     const { format_version: _, configuration: __, ...redacted } = full;
     const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
@@ -247,11 +251,41 @@ describe('copies of one root module in a folder', () => {
       after: { ...(cluster.after as Record<string, Json>), ...(password && { master_password: password }) },
       afterSensitive: { master_password: true },
     });
+    // One run (the same timestamp): HCP Terraform's redacted copy of the run's plan.
+    const ofRun = (changes: Change[]) => ({
+      ...(plan(changes, { providers: PROVIDERS }) as object),
+      timestamp: RUN,
+    });
     const root = tree({
-      'db/plan.json': plan([withPassword('hunter2'), instance], { providers: PROVIDERS }),
-      'db/plan-2.json': plan([withPassword(), instance], { providers: PROVIDERS }),
+      'db/plan.json': ofRun([withPassword('hunter2'), instance]),
+      'db/plan-2.json': ofRun([withPassword(), instance]),
     });
     expect(await verdicts([root], LOG_EXPORTS)).toEqual({ 'aws_rds_cluster_instance.db': 'PASS' });
+  });
+
+  it('keeps plans of one module with the same values apart when other runs made them (dev and prod)', async () => {
+    const at = (timestamp?: string, version?: string) => ({
+      ...(plan([group('0.0.0.0/0')], {
+        providers: PROVIDERS,
+        ...(version && { terraformVersion: version }),
+      }) as object),
+      ...(timestamp && { timestamp }),
+    });
+    const root = tree({
+      'envs/dev.json': at(RUN),
+      'envs/prod.json': at('2026-11-30T05:43:02Z'),
+      // Before Terraform 1.5 a plan has no timestamp: only the same document is a copy.
+      'old/dev.json': at(undefined, '1.3.9'),
+      'old/prod.json': at(undefined, '1.4.6'),
+      'old/prod-copy.json': at(undefined, '1.4.6'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'envs/dev.json:aws_security_group.admin': 'FAIL',
+      'prod.json:aws_security_group.admin': 'FAIL',
+      'old/dev.json:aws_security_group.admin': 'FAIL',
+      // old/prod.json, the same document, is read once (the first by name is kept).
+      'prod-copy.json:aws_security_group.admin': 'FAIL',
+    });
   });
 
   it('judges a resource the plan and the state beside it both hold as the plan leaves it', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
 import {
@@ -27,6 +28,7 @@ import {
 } from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
+import { CLOUD_ID } from './root-modules.ts';
 import { readStateFile } from './state-file.ts';
 import { Translation } from './translation.ts';
 import { withUnnamedParts } from './unnamed-parts.ts';
@@ -260,8 +262,8 @@ function* readTerraform(
 }
 
 /**
- * What the document says of when it was made (a state's lineage and serial, a plan's timestamp)
- * and, for each instance, which object it is: what tells a copy of the document from another root
+ * What the document says of when it was made (a state's lineage and serial, a plan's timestamp,
+ * the run that wrote it) and, for each instance, which object it is: what tells a copy of the document from another root
  * module's (root-modules.ts).
  */
 function snapshotsOf(
@@ -276,6 +278,12 @@ function snapshotsOf(
     ...(typeof document.timestamp === 'string' && { timestamp: document.timestamp }),
     configured: isObject(document.configuration),
   };
+  let run: string | undefined;
+  const runOf = () =>
+    (run ??=
+      typeof document.timestamp === 'string'
+        ? `timestamp ${document.timestamp}`
+        : `document ${createHash('sha256').update(JSON.stringify(document)).digest('hex')}`);
   return (instance) => {
     // Worked out when asked: only a folder of several Terraform files compares objects, and
     // the values of a resource the plan creates are serialized whole.
@@ -285,6 +293,9 @@ function snapshotsOf(
       get object() {
         object ??= objectOf(instance);
         return object;
+      },
+      get run() {
+        return runOf();
       },
     };
   };
@@ -296,7 +307,7 @@ function objectOf(instance: TfInstance): string {
   const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
   const id = values.read('id');
   return id.state === 'known' && typeof id.value === 'string' && id.value !== ''
-    ? `id ${id.value}`
+    ? `${CLOUD_ID}${id.value}`
     : `values ${values.disclosed()}`;
 }
 

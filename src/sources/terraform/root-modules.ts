@@ -163,8 +163,10 @@ function heldFile(resources: readonly Resource[]): HeldFile {
  * gets its own; states written from one template may share it, not their addresses), or, where
  * a file does not say (`terraform show -json` writes no lineage), both a plan or both a state
  * that hold the same objects under the addresses they share: the same cloud id (a resource that
- * exists) or, for one a plan creates, the same values. Different root modules of one
- * configuration (`prod.json` beside `dev.json`) name different objects, or plan different values.
+ * exists: a real id names one object, whichever run shows it) or, for one a plan creates, the
+ * same values in one run of Terraform (the same `timestamp`, else the same document). Two plans
+ * of one module with the same variables (`dev.json` beside `prod.json`) plan the same values in
+ * runs of their own: they are different root modules, as states of other objects are.
  */
 function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   const [first, second] = [a.snapshot, b.snapshot];
@@ -173,10 +175,11 @@ function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   if (shared.length === 0) return false;
   if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
   if (a.planned !== b.planned) return false;
-  return shared.every(
-    (resource) =>
-      a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object === resource.snapshot?.object,
-  );
+  const sameRun = first.run === second.run;
+  return shared.every((resource) => {
+    const object = a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object;
+    return object === resource.snapshot?.object && (sameRun || object?.startsWith(CLOUD_ID) === true);
+  });
 }
 
 /**
@@ -194,6 +197,9 @@ function newerFirst(a: HeldFile, b: HeldFile): number {
   if (Number.isFinite(made) && Number.isFinite(otherMade) && made !== otherMade) return otherMade - made;
   return Number(second.configured) - Number(first.configured);
 }
+
+/** How a snapshot's `object` begins where the object is named by its cloud id (index.ts objectOf). */
+export const CLOUD_ID = 'id ';
 
 /** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */
 function isPlanned(resource: Resource): boolean {
