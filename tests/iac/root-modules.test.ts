@@ -234,10 +234,10 @@ describe('copies of one root module in a folder', () => {
   const RUN = '2026-11-30T05:41:27Z';
 
   it('reads a plan beside its redacted copy once, with its configuration', async () => {
-    const full = {
-      ...(plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as object),
+    const full: Record<string, Json> = {
+      ...(plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>),
       timestamp: RUN,
-    } as Record<string, Json>;
+    };
     // HCP Terraform's json-output-redacted: neither format_version nor configuration.
     const { format_version: _, configuration: __, ...redacted } = full;
     const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
