@@ -234,10 +234,7 @@ describe('copies of one root module in a folder', () => {
   const RUN = '2026-11-30T05:41:27Z';
 
   it('reads a plan beside its redacted copy once, with its configuration', async () => {
-    const full: Record<string, Json> = {
-      ...(plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>),
-      timestamp: RUN,
-    };
+    const full: Json = { ...plan([group('0.0.0.0/0')], { providers: PROVIDERS }), timestamp: RUN };
     // HCP Terraform's json-output-redacted: neither format_version nor configuration.
     const { format_version: _, configuration: __, ...redacted } = full;
     const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
@@ -252,8 +249,8 @@ describe('copies of one root module in a folder', () => {
       afterSensitive: { master_password: true },
     });
     // One run (the same timestamp): HCP Terraform's redacted copy of the run's plan.
-    const ofRun = (changes: Change[]) => ({
-      ...(plan(changes, { providers: PROVIDERS }) as object),
+    const ofRun = (changes: Change[]): Json => ({
+      ...plan(changes, { providers: PROVIDERS }),
       timestamp: RUN,
     });
     const root = tree({
