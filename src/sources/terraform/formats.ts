@@ -31,7 +31,7 @@ export const terraformStateFormat: DocumentFormat = {
   id: 'terraform-state',
   provider: 'any',
   description:
-    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu)',
+    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu) and 3 (Terraform 0.7 to 0.11, its flat attributes read back into nested values)',
   matches: (document) => stateFileKind(document) !== undefined,
   load: reader.load,
   read: (document, ctx) => reader.get().readStateFileResources(document, ctx),
