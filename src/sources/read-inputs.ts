@@ -26,7 +26,12 @@ import {
 } from './input-bytes.ts';
 import { parseJsonText } from './json-stream.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readStream, unknownFormat } from './read-document.ts';
-import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
+import {
+  holdsTerraformDocuments,
+  isTerraformDocumentLines,
+  readTerraformDocuments,
+  terraformLinesFormat,
+} from './terraform/formats.ts';
 import { otherTerraformOutput } from './terraform/other-outputs.ts';
 import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
@@ -376,7 +381,12 @@ async function readFormat(
   }
 
   const parsed = parseJsonText(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
-  // Several JSON documents one after another (jq's output of a list's items): read as a stream.
+  // Several JSON documents one after another (jq's output of a list's items): read as a stream;
+  // plans or states of several root modules each apart, as one a line are (their addresses repeat).
+  if ('values' in parsed && holdsTerraformDocuments(parsed.values)) {
+    coverage.format = terraformLinesFormat.id;
+    return readTerraformDocuments(parsed.values, ctx, count);
+  }
   if ('values' in parsed) return readStream(parsed.values, file, ctx, coverage, count, 'JSON');
   const { document } = parsed;
   // An empty array names no format, unless its file names a listing (readDocument).

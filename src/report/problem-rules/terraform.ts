@@ -28,6 +28,14 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     'terraform show -json を terragrunt がログとして出力したもの（STDOUT のログ行、0.67 以降）です。計画を含む行から計画を読み、ほかの行は読み飛ばしました',
   ],
   [
+    /several Terraform plans or states, one after another \(terragrunt run-all show -json through jq, or plan files concatenated\): each is read as a plan of its own, its resources' ids prefixed with the line it starts on \(line2:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
+    'Terraform の計画または状態が複数、続けて書かれています（`terragrunt run-all show -json` を jq に通したもの、または計画ファイルをつなげたもの）。モジュールごとの計画はアドレスが重なるため、それぞれを別の計画として読み、リソースの ID の前にその計画が始まる行番号を付けています（line2:aws_s3_bucket.logs）',
+  ],
+  [
+    /not a Terraform plan or state \(terraform show -json\), in a file of several, one after another \(terragrunt run-all show -json through jq, or plan files concatenated\)/g,
+    '続けて書かれた複数の Terraform の計画（`terragrunt run-all show -json` を jq に通したもの、または計画ファイルをつなげたもの）の中にある、計画でも状態（terraform show -json）でもない文書です',
+  ],
+  [
     /not a Terraform plan or state \(terraform show -json\), in a file of one a line \(terragrunt run-all show -json\)/g,
     '1 行に 1 つずつ並んだ Terraform の計画（`terragrunt run-all show -json`）の中にある、計画でも状態（terraform show -json）でもない行です',
   ],

@@ -1,4 +1,5 @@
-import type { DocumentFormat, RecordFormat } from '../format.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
 import { lazyModule } from '../format.ts';
 import { isSpaceliftPlanInput, showJsonOf, stateFileKind, terraformDocumentKind } from './kind.ts';
 
@@ -54,6 +55,25 @@ export function isTerraformDocumentLines(data: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Several `show -json` documents one after another, each over many lines (`terragrunt run-all
+ * show -json | jq .`, plan files concatenated), as the JSON reader splits them (json-stream.ts):
+ * whether one of them is a plan or state, so that each is read apart (readTerraformDocuments).
+ */
+export function holdsTerraformDocuments(values: readonly { readonly value: unknown }[]): boolean {
+  return values.some(({ value }) => terraformDocumentKind(showJsonOf(value)) !== undefined);
+}
+
+/** Each of those documents read as a plan of its own, as a line of terragrunt's output is. */
+export async function readTerraformDocuments(
+  values: readonly { readonly value: unknown; readonly line: number }[],
+  ctx: ReadContext,
+  count: (resources: Iterable<Resource>) => void,
+): Promise<void> {
+  await reader.load();
+  for (const { value, line } of values) count(reader.get().readShowJsonLine(value, ctx, line, 'documents'));
 }
 
 /**

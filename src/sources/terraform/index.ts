@@ -73,24 +73,36 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
 
 /**
  * One line of a file of several `show -json` documents (`terragrunt run-all show -json`, a root
- * module a line): read as a plan of its own, its resources' ids prefixed with the terragrunt
- * unit where its log names it (`app:aws_s3_bucket.logs`: terragrunt runs the units in an
- * order that changes from run to run, and with it the lines), else with the line
+ * module a line), or one of several documents written one after another, each over many lines
+ * (the same piped through `jq .`, or the modules' plan files concatenated: `layout`
+ * 'documents'): read as a plan of its own, its resources' ids prefixed with the terragrunt unit
+ * where its log names it (`app:aws_s3_bucket.logs`: terragrunt runs the units in an order that
+ * changes from run to run, and with it the lines), else with the line it starts on
  * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat; their
- * origin names the line. A line that is no such document is skipped with where it is.
+ * origin names the line. A document that is no plan or state is skipped with where it is.
  */
-export function readShowJsonLine(document: unknown, ctx: ReadContext, line: number): Iterable<Resource> {
+export function readShowJsonLine(
+  document: unknown,
+  ctx: ReadContext,
+  line: number,
+  layout: 'lines' | 'documents' = 'lines',
+): Iterable<Resource> {
   const shown = showJsonOf(document);
+  const several =
+    layout === 'lines'
+      ? 'one a line (terragrunt run-all show -json)'
+      : 'one after another (terragrunt run-all show -json through jq, or plan files concatenated)';
   if (terraformDocumentKind(shown) === undefined) {
     ctx.skip(
-      'not a Terraform plan or state (terraform show -json), in a file of one a line (terragrunt run-all show -json)',
+      `not a Terraform plan or state (terraform show -json), in a file of ${layout === 'lines' ? 'one a line (terragrunt run-all show -json)' : `several, ${several}`}`,
       { line },
     );
     return [];
   }
   const unit = ctx.lineUnits?.get(line);
+  const each = layout === 'lines' ? 'each line' : 'each';
   ctx.note?.(
-    `several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? 'the line (line2:aws_s3_bucket.logs)' : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
+    `several Terraform plans or states, ${several}: ${each} is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? `the line${layout === 'lines' ? '' : ' it starts on'} (line2:aws_s3_bucket.logs)` : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
     { line },
   );
   const onLine: ReadContext = {
