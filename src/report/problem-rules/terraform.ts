@@ -99,6 +99,14 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     'Terraform 0.11 の平坦な形式の属性です（形式バージョン 3 の状態ファイル、または更新後に一度もリフレッシュされていない状態の attributes_flat）。Terraform 0.12 の更新と同じく入れ子の値に戻して読みましたが、プロバイダーのスキーマがないため型は推定です（true と false は真偽値、9 桁までの数は数値）。Terraform 0.11 はどの値も機密として記録していません',
   ],
   [
+    /not a module of the state: its path does not start at root/g,
+    '状態ファイルのモジュールではありません（path が root から始まっていません）',
+  ],
+  [
+    /not a resource of a version 3 state \(type\.name, type\.name\.N or data\.type\.name\)/g,
+    '形式バージョン 3 の状態ファイルのリソースではありません（type.name、type.name.N、data.type.name のいずれでもありません）',
+  ],
+  [
     /sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read/g,
     'sensitive_attributes が属性のパスの一覧ではありません。どの値が機密か分からないため、どの値も読みません',
   ],

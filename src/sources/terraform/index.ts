@@ -88,21 +88,20 @@ export function readShowJsonLine(
   layout: 'lines' | 'documents' = 'lines',
 ): Iterable<Resource> {
   const shown = showJsonOf(document);
-  const several =
-    layout === 'lines'
-      ? 'one a line (terragrunt run-all show -json)'
-      : 'one after another (terragrunt run-all show -json through jq, or plan files concatenated)';
   if (terraformDocumentKind(shown) === undefined) {
     ctx.skip(
-      `not a Terraform plan or state (terraform show -json), in a file of ${layout === 'lines' ? 'one a line (terragrunt run-all show -json)' : `several, ${several}`}`,
+      layout === 'lines'
+        ? 'not a Terraform plan or state (terraform show -json), in a file of one a line (terragrunt run-all show -json)'
+        : 'not a Terraform plan or state (terraform show -json), in a file of several, one after another (terragrunt run-all show -json through jq, or plan files concatenated)',
       { line },
     );
     return [];
   }
   const unit = ctx.lineUnits?.get(line);
-  const each = layout === 'lines' ? 'each line' : 'each';
   ctx.note?.(
-    `several Terraform plans or states, ${several}: ${each} is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? `the line${layout === 'lines' ? '' : ' it starts on'} (line2:aws_s3_bucket.logs)` : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
+    layout === 'documents'
+      ? "several Terraform plans or states, one after another (terragrunt run-all show -json through jq, or plan files concatenated): each is read as a plan of its own, its resources' ids prefixed with the line it starts on (line2:aws_s3_bucket.logs), since the addresses of different modules repeat"
+      : `several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? 'the line (line2:aws_s3_bucket.logs)' : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
     { line },
   );
   const onLine: ReadContext = {
