@@ -171,6 +171,67 @@ describe('root modules with the same addresses', () => {
   });
 });
 
+describe('resources of root modules named otherwise than by their own address', () => {
+  const sqlServer = (rule: { start: string; end: string }): Change[] => [
+    {
+      address: 'azurerm_mssql_server.main',
+      after: {
+        name: 'city-sql',
+        location: 'japaneast',
+        version: '12.0',
+        minimum_tls_version: '1.2',
+        public_network_access_enabled: true,
+      },
+      afterUnknown: { id: true },
+    },
+    {
+      address: 'azurerm_mssql_firewall_rule.clients',
+      after: { name: 'clients', start_ip_address: rule.start, end_ip_address: rule.end },
+      afterUnknown: { id: true, server_id: true },
+      expressions: { server_id: ref('azurerm_mssql_server.main.id', 'azurerm_mssql_server.main') },
+    },
+  ];
+  const providers = { azurerm: { features: constant([{}]) } };
+
+  it("renames a resource named after another's address with its root module (a server's firewall rule)", async () => {
+    const root = tree({
+      'prod/plan.json': plan(sqlServer({ start: '0.0.0.0', end: '255.255.255.255' }), { providers }),
+      'dev/plan.json': plan(sqlServer({ start: '203.0.113.1', end: '203.0.113.10' }), { providers }),
+    });
+    const { inventory } = await readInventory(
+      { inputs: [root], live: [], concurrency: 1 },
+      pino({ level: 'silent' }),
+    );
+    const found = [...evaluate(inventory, await loadFramework('osaka'), NOW)].filter(
+      (f) => f.checkId === 'azure.database.public-network-access',
+    );
+    // Each server judged with its own rule: prod's admits the whole internet, dev's an office.
+    expect(Object.fromEntries(found.map((f) => [f.resource.id, [f.status, f.messageId]]))).toEqual({
+      'prod:azurerm_mssql_server.main': ['FAIL', 'openToInternet'],
+      'dev:azurerm_mssql_server.main': ['FAIL', expect.not.stringMatching(/^openToInternet$/)],
+    });
+  });
+
+  it('keeps a resource named by its cloud id one resource, whichever root modules manage it', async () => {
+    const member = (address: string, member: string): Change => ({
+      address,
+      after: { condition: [], member, project: 'city-shared-4a1e', role: 'roles/viewer' },
+      afterUnknown: { etag: true, id: true },
+    });
+    const gcp = { google: { project: constant('city-shared-4a1e') } };
+    const root = tree({
+      // Two stacks grant on one project: the project is one, its grants those of both.
+      'iam/plan.json': plan([member('google_project_iam_member.viewer', 'allUsers')], { providers: gcp }),
+      'app/plan.json': plan([member('google_project_iam_member.viewer', 'group:ops@example.jp')], {
+        providers: gcp,
+      }),
+    });
+    expect(await verdicts([root], 'gcp.iam.external-principals')).toEqual({
+      '//cloudresourcemanager.googleapis.com/projects/city-shared-4a1e': 'FAIL',
+    });
+  });
+});
+
 /** A state file (format version 4) of the security group, allowing SSH from `cidr`. */
 const rawState = (lineage: string, serial: number, cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
   version: 4,

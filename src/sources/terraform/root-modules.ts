@@ -37,19 +37,26 @@ export class RootModules {
   readonly planned = new Map<string, { plan: string; resources: number }>();
 
   /**
-   * Holds back a resource a Terraform reader named by its address (an id that holds the address:
-   * `aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans); false
-   * for any other resource (an export's, or one Terraform named by its cloud id, such as an
-   * account), which the scan adds at once.
+   * Holds back a resource a Terraform reader made (of a plan or a state); false for any other
+   * resource (an export's), which the scan adds at once. Those named by their address
+   * (`aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans), or by
+   * another's (a server's firewall rule, `azurerm_mssql_server.main/firewallrules/clients`), are
+   * renamed with their root module; those named by their cloud id (an account, a project, a
+   * directory user the state knows) keep it, and their references to the root module's other
+   * resources are renamed.
    */
   hold(resource: Resource): boolean {
-    const address = resource.origin.iac?.address;
-    if (address === undefined || !resource.id.includes(address)) return false;
+    if (resource.origin.iac === undefined) return false;
     listAt(this.#byFile, resource.origin.file).push(resource);
     return true;
   }
 
-  /** The resources held back, those of root modules that share addresses renamed apart. */
+  /**
+   * The resources held back, those of root modules that share addresses renamed apart. A real id
+   * names one resource whatever the root module that manages it: two root modules that manage
+   * one project's grants, or one account's password policy, describe one resource, which merges
+   * as an export's records of it do, and does not set the root modules apart.
+   */
   *separated(): Generator<Resource> {
     const roots = this.#roots();
     const labels = distinctTails(collidingRoots(roots));
@@ -207,14 +214,17 @@ function isPlanned(resource: Resource): boolean {
   return action !== 'state' && action !== 'read';
 }
 
-/** The root modules that hold an id another root module holds too. */
+/** The root modules that hold an id named by an address (their own) that another root module holds too. */
 function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string[] {
   const rootsById = new Map<string, Set<string>>();
-  for (const [root, resources] of roots)
+  for (const [root, resources] of roots) {
+    const renamed = renamedIds(resources, root);
     for (const { provider, id } of resources) {
+      if (renamedId(id, renamed) === id) continue;
       const key = `${provider}\0${id}`;
       rootsById.set(key, (rootsById.get(key) ?? new Set()).add(root));
     }
+  }
   const colliding = new Set<string>();
   for (const holders of rootsById.values())
     if (holders.size > 1) for (const root of holders) colliding.add(root);
@@ -222,20 +232,33 @@ function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string
 }
 
 /**
- * Each id of a root module's resources, and each address, with the root module's label put
- * before the address: `prod:aws_s3_bucket.logs`, and `/users/prod:azuread_invitation.x` for the
- * directory user an invitation adds, so that a role assignment naming the invitation by its
- * address (its `principal_id`) still finds that user.
+ * Each id of a root module's resources that holds its address, and each address, with the root
+ * module's label put before the address: `prod:aws_s3_bucket.logs`, and
+ * `/users/prod:azuread_invitation.x` for the directory user an invitation adds, so that a role
+ * assignment naming the invitation by its address (its `principal_id`) still finds that user.
  */
 function renamedIds(resources: readonly Resource[], label: string): Map<string, string> {
   const renamed = new Map<string, string>();
   for (const { id, origin } of resources) {
     const address = origin.iac!.address;
     const at = id.lastIndexOf(address);
+    if (at === -1) continue;
     renamed.set(id, `${id.slice(0, at)}${label}:${id.slice(at)}`);
     if (!renamed.has(address)) renamed.set(address, `${label}:${address}`);
   }
   return renamed;
+}
+
+/**
+ * An id (or a string a fact holds) as renamed: one of the root module's ids or addresses, or a
+ * name under one (`azurerm_mssql_server.main/firewallrules/clients`); any other as it is.
+ */
+function renamedId(value: string, renamed: ReadonlyMap<string, string>): string {
+  const exact = renamed.get(value);
+  if (exact !== undefined) return exact;
+  const slash = value.indexOf('/');
+  const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
+  return under === undefined ? value : `${under}${value.slice(slash)}`;
 }
 
 /**
@@ -244,13 +267,7 @@ function renamedIds(resources: readonly Resource[], label: string): Map<string, 
  */
 function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>): Resource {
   const rename = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const exact = renamed.get(value);
-      if (exact !== undefined) return exact;
-      const slash = value.indexOf('/');
-      const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
-      return under === undefined ? value : `${under}${value.slice(slash)}`;
-    }
+    if (typeof value === 'string') return renamedId(value, renamed);
     // Copied only where an id changes: facts are frozen and shared, and the notes' wording is
     // cached by object (checks/live-notes.ts).
     if (Array.isArray(value)) {
@@ -270,7 +287,7 @@ function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>
   };
   return {
     ...resource,
-    id: renamed.get(resource.id) ?? resource.id,
+    id: renamedId(resource.id, renamed),
     facts: rename(resource.facts) as Resource['facts'],
     ...(resource.factsBefore && { factsBefore: rename(resource.factsBefore) as Resource['factsBefore'] }),
   };
