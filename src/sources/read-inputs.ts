@@ -27,7 +27,6 @@ import {
 import { parseJsonText } from './json-stream.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readStream, unknownFormat } from './read-document.ts';
 import {
-  holdsTerraformDocuments,
   isTerraformDocumentLines,
   readTerraformDocuments,
   terraformLinesFormat,
@@ -381,12 +380,8 @@ async function readFormat(
   }
 
   const parsed = parseJsonText(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
-  // Several JSON documents one after another (jq's output of a list's items): read as a stream;
-  // plans or states of several root modules each apart, as one a line are (their addresses repeat).
-  if ('values' in parsed && holdsTerraformDocuments(parsed.values)) {
-    coverage.format = terraformLinesFormat.id;
-    return readTerraformDocuments(parsed.values, ctx, count);
-  }
+  // Several JSON documents one after another (jq's output): Terraform plans each apart, else a stream.
+  if ('values' in parsed && (await readTerraformDocuments(parsed.values, ctx, coverage, count))) return;
   if ('values' in parsed) return readStream(parsed.values, file, ctx, coverage, count, 'JSON');
   const { document } = parsed;
   // An empty array names no format, unless its file names a listing (readDocument).

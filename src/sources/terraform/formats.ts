@@ -1,3 +1,4 @@
+import type { FileCoverage } from '../../model/coverage.ts';
 import type { Resource } from '../../model/resource.ts';
 import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
 import { lazyModule } from '../format.ts';
@@ -60,20 +61,20 @@ export function isTerraformDocumentLines(data: Buffer): boolean {
 /**
  * Several `show -json` documents one after another, each over many lines (`terragrunt run-all
  * show -json | jq .`, plan files concatenated), as the JSON reader splits them (json-stream.ts):
- * whether one of them is a plan or state, so that each is read apart (readTerraformDocuments).
+ * where one of them is a plan or state, each is read as a plan of its own, as a line of
+ * terragrunt's output is (their addresses repeat), and true is returned; false for other documents.
  */
-export function holdsTerraformDocuments(values: readonly { readonly value: unknown }[]): boolean {
-  return values.some(({ value }) => terraformDocumentKind(showJsonOf(value)) !== undefined);
-}
-
-/** Each of those documents read as a plan of its own, as a line of terragrunt's output is. */
 export async function readTerraformDocuments(
   values: readonly { readonly value: unknown; readonly line: number }[],
   ctx: ReadContext,
+  coverage: FileCoverage,
   count: (resources: Iterable<Resource>) => void,
-): Promise<void> {
+): Promise<boolean> {
+  if (!values.some(({ value }) => terraformDocumentKind(showJsonOf(value)) !== undefined)) return false;
   await reader.load();
+  coverage.format = terraformLinesFormat.id;
   for (const { value, line } of values) count(reader.get().readShowJsonLine(value, ctx, line, 'documents'));
+  return true;
 }
 
 /**
