@@ -302,6 +302,14 @@ describe('copies of one root module in a folder', () => {
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
   });
 
+  it('reads a plan before Terraform 1.5 (no timestamp) once beside its redacted copy', async () => {
+    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS, terraformVersion: '1.4.6' });
+    // HCP Terraform's json-output-redacted of the same run: no configuration, the rest alike.
+    const { format_version: _, configuration: __, ...redacted } = full;
+    const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
   it('reads a plan once beside a copy that leaves its sensitive values out', async () => {
     const [cluster, instance] = aurora(['postgresql']) as [Change, Change];
     const withPassword = (password?: string): Change => ({

@@ -171,7 +171,8 @@ function heldFile(resources: readonly Resource[]): HeldFile {
  * a file does not say (`terraform show -json` writes no lineage), both a plan or both a state
  * that hold the same objects under the addresses they share: the same cloud id (a resource that
  * exists: a real id names one object, whichever run shows it) or, for one a plan creates, the
- * same values in one run of Terraform (the same `timestamp`, else the same document). Two plans
+ * same values in one run of Terraform (the same `timestamp`, else the same document, or, before
+ * timestamps, a redacted copy without the configuration beside the whole plan). Two plans
  * of one module with the same variables (`dev.json` beside `prod.json`) plan the same values in
  * runs of their own: they are different root modules, as states of other objects are.
  */
@@ -182,7 +183,11 @@ function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   if (shared.length === 0) return false;
   if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
   if (a.planned !== b.planned) return false;
-  const sameRun = first.run === second.run;
+  // Before Terraform 1.5 a plan has no timestamp: a plan without its configuration (HCP
+  // Terraform's redacted copy) beside one with it is the same run shown twice, as an
+  // environment's plan, always whole, is not.
+  const untimed = first.timestamp === undefined && second.timestamp === undefined;
+  const sameRun = first.run === second.run || (untimed && first.configured !== second.configured);
   return shared.every((resource) => {
     const object = a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object;
     return object === resource.snapshot?.object && (sameRun || object?.startsWith(CLOUD_ID) === true);
