@@ -108,7 +108,7 @@ describe('flat attributes of Terraform 0.11', () => {
         'none.#': '0',
         'labels.%': '0',
         port: '08',
-        ratio: '0.5',
+        tls: '1.2',
       }),
     ).toEqual({
       logging: [{ target_bucket: 'logs', target_prefix: '' }],
@@ -117,7 +117,8 @@ describe('flat attributes of Terraform 0.11', () => {
       labels: {},
       // A leading zero is no number helper/schema writes: text.
       port: '08',
-      ratio: 0.5,
+      // A decimal stays text: a TLS version ("1.2") as often as a TypeFloat.
+      tls: '1.2',
     });
   });
 });

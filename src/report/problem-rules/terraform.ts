@@ -95,8 +95,8 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
   ],
   [
-    /attributes in the flat form of Terraform 0\.11 \(a version 3 state, or attributes_flat of one upgraded and not refreshed since\): read back into nested values as Terraform 0\.12's upgrade does, their types guessed without the provider's schema \(true and false as booleans, numbers of up to nine digits as numbers\); Terraform 0\.11 marked no value sensitive/g,
-    'Terraform 0.11 の平坦な形式の属性です（形式バージョン 3 の状態ファイル、または更新後に一度もリフレッシュされていない状態の attributes_flat）。Terraform 0.12 の更新と同じく入れ子の値に戻して読みましたが、プロバイダーのスキーマがないため型は推定です（true と false は真偽値、9 桁までの数は数値）。Terraform 0.11 はどの値も機密として記録していません',
+    /attributes in the flat form of Terraform 0\.11 \(a version 3 state, or attributes_flat of one upgraded and not refreshed since\): read back into nested values as Terraform 0\.12's upgrade does, their types guessed without the provider's schema \(true and false as booleans, whole numbers of up to nine digits as numbers\); Terraform 0\.11 marked no value sensitive/g,
+    'Terraform 0.11 の平坦な形式の属性です（形式バージョン 3 の状態ファイル、または更新後に一度もリフレッシュされていない状態の attributes_flat）。Terraform 0.12 の更新と同じく入れ子の値に戻して読みましたが、プロバイダーのスキーマがないため型は推定です（true と false は真偽値、9 桁までの整数は数値）。Terraform 0.11 はどの値も機密として記録していません',
   ],
   [
     /not a module of the state: its path does not start at root/g,

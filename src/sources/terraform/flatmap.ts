@@ -9,9 +9,10 @@ import type { JsonObject } from './kind.ts';
  * `a.<key>` (a key may hold dots: `tags.kubernetes.io/cluster/x`).
  *
  * Terraform types the values by the provider's schema, which the file does not hold: `true` and
- * `false` are read as booleans, and a decimal number of at most nine digits as a number (ports,
- * days, sizes: helper/schema's TypeInt and TypeFloat as the checks read them); a longer run of
- * digits is an id (an AWS account, a project number) and stays text, as does any other string.
+ * `false` are read as booleans, and a whole number of at most nine digits as a number (ports,
+ * days, sizes: helper/schema's TypeInt as the checks read them); a longer run of digits is an id
+ * (an AWS account, a project number) and stays text, as does a decimal (`"1.2"` is a TLS version
+ * as often as a TypeFloat) and any other string.
  */
 export function unflattened(flat: JsonObject): JsonObject {
   return objectOf(new Map(Object.entries(flat).filter(([, value]) => typeof value === 'string')) as Flat);
@@ -79,7 +80,7 @@ function under(flat: Flat, name: string): Flat {
   return inner;
 }
 
-const NUMBER = /^-?(?:0|[1-9]\d{0,8})(?:\.\d+)?$/;
+const NUMBER = /^-?(?:0|[1-9]\d{0,8})$/;
 
 function typed(text: string): unknown {
   if (text === 'true') return true;

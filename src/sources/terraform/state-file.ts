@@ -78,7 +78,7 @@ export function readStateFile(
  * are guessed (flatmap.ts), and 0.11 marked no value sensitive.
  */
 const FLATMAP_NOTE =
-  "attributes in the flat form of Terraform 0.11 (a version 3 state, or attributes_flat of one upgraded and not refreshed since): read back into nested values as Terraform 0.12's upgrade does, their types guessed without the provider's schema (true and false as booleans, numbers of up to nine digits as numbers); Terraform 0.11 marked no value sensitive";
+  "attributes in the flat form of Terraform 0.11 (a version 3 state, or attributes_flat of one upgraded and not refreshed since): read back into nested values as Terraform 0.12's upgrade does, their types guessed without the provider's schema (true and false as booleans, whole numbers of up to nine digits as numbers); Terraform 0.11 marked no value sensitive";
 
 function readResource(
   raw: unknown,
