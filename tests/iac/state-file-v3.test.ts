@@ -209,6 +209,33 @@ describe('state files of format version 3 (Terraform 0.7 to 0.11)', () => {
     );
   });
 
+  it("leaves unknown what the provider's schema of the time did not record (azurerm 1.x: anonymous blob access)", async () => {
+    const account = {
+      type: 'azurerm_storage_account',
+      primary: {
+        id: '/subscriptions/4d13c2e1-7a5b-4c3d-9e8f-0a1b2c3d4e5f/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/legacy',
+        attributes: {
+          name: 'legacy',
+          location: 'japaneast',
+          enable_https_traffic_only: 'true',
+          'network_rules.#': '0',
+        },
+      },
+      provider: 'provider.azurerm',
+    };
+    const scanned = await scanDocument(
+      stateV3([rootModule({ 'azurerm_storage_account.legacy': account })]),
+      'terraform.tfstate',
+    );
+    // The account may allow it or not: azurerm 1.x has no attribute for it, so the state cannot say.
+    expect(
+      findingOf(scanned, 'azure.storage.blob-public-access', 'azurerm_storage_account.legacy').status,
+    ).toBe('UNKNOWN');
+    expect(findingOf(scanned, 'azure.storage.https-only', 'azurerm_storage_account.legacy').status).toBe(
+      'PASS',
+    );
+  });
+
   it('reads the attributes_flat of a version 4 state upgraded and not refreshed since', () => {
     const { instances, notes } = readStateFile(
       {
