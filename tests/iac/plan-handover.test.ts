@@ -61,3 +61,52 @@ describe('plans of several modules one after another in one file', () => {
     expect(localizeProblem(skipped!.reason, 'ja')).toContain('計画でも状態');
   });
 });
+
+describe('a plan made with -target', () => {
+  it('judges the resources it leaves out as its prior state holds them (they stay so after apply)', async () => {
+    const existing = (address: string, cidr: string) => ({
+      address,
+      mode: 'managed',
+      type: 'aws_security_group',
+      name: address.split('.')[1],
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      schema_version: 1,
+      values: {
+        ...(group(cidr).after as object),
+        id: 'sg-0e1f2a3b4c5d6e7f8',
+        arn: 'arn:aws:ec2:ap-northeast-1:123456789012:security-group/sg-0e1f2a3b4c5d6e7f8',
+      },
+      sensitive_values: {},
+    });
+    const targeted = {
+      ...plan([{ ...group('10.0.0.0/16'), address: 'aws_security_group.target' }], { providers: PROVIDERS }),
+      prior_state: {
+        format_version: '1.0',
+        terraform_version: '1.9.8',
+        values: {
+          root_module: {
+            resources: [
+              existing('aws_security_group.left_out', '0.0.0.0/0'),
+              existing('aws_security_group.target', '0.0.0.0/0'),
+            ],
+          },
+        },
+      },
+      applyable: true,
+      complete: false,
+      errored: false,
+    };
+    const scanned = await scanFile(written('targeted.json', JSON.stringify(targeted)));
+    expect(
+      Object.fromEntries(
+        scanned.findings.filter((f) => f.checkId === OPEN_PORTS).map((f) => [f.resource.id, f.status]),
+      ),
+    ).toEqual({ 'aws_security_group.target': 'PASS', 'aws_security_group.left_out': 'FAIL' });
+    expect(scanned.resources.find(({ id }) => id === 'aws_security_group.left_out')?.origin.iac?.action).toBe(
+      'state',
+    );
+    // An errored plan cannot be applied: what it left out is not judged.
+    const errored = await scanFile(written('errored.json', JSON.stringify({ ...targeted, errored: true })));
+    expect(errored.resources.map(({ id }) => id)).toEqual(['aws_security_group.target']);
+  });
+});

@@ -134,10 +134,11 @@ function* readTerraform(
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
   // `-target` (or changes deferred to a later plan) leaves resources out on purpose: what the
-  // plan holds is judged, and the coverage says it is not everything. Older plans have no `complete`.
+  // plan and its prior state hold is judged, and the coverage says it is not everything. Older
+  // plans have no `complete`.
   if (document.complete === false && document.errored !== true) {
     ctx.note?.(
-      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are judged as its prior state holds them, as the plan leaves them; those it does not hold are not judged',
     );
   }
   const config = new TerraformConfiguration(document.configuration, document.variables);
