@@ -186,11 +186,14 @@ function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   // Before Terraform 1.5 a plan has no timestamp: a plan without its configuration (HCP
   // Terraform's redacted copy) beside one with it is the same run shown twice, as an
   // environment's plan, always whole, is not.
+  // Asked only of objects without a cloud id: a run without a timestamp is a digest of the document.
   const untimed = first.timestamp === undefined && second.timestamp === undefined;
-  const sameRun = first.run === second.run || (untimed && first.configured !== second.configured);
+  let sameRun: boolean | undefined;
+  const oneRun = () =>
+    (sameRun ??= first.run === second.run || (untimed && first.configured !== second.configured));
   return shared.every((resource) => {
     const object = a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object;
-    return object === resource.snapshot?.object && (sameRun || object?.startsWith(CLOUD_ID) === true);
+    return object === resource.snapshot?.object && (object?.startsWith(CLOUD_ID) === true || oneRun());
   });
 }
 
