@@ -138,7 +138,7 @@ function* readTerraform(
   // plans have no `complete`.
   if (document.complete === false && document.errored !== true) {
     ctx.note?.(
-      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are judged as its prior state holds them, as the plan leaves them; those it does not hold are not judged',
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
     );
   }
   const config = new TerraformConfiguration(document.configuration, document.variables);
