@@ -275,6 +275,12 @@ export interface TerraformSnapshot {
   /** A plan's `timestamp` (Terraform 1.5 on: when it was made, RFC 3339 in UTC). */
   readonly timestamp?: string;
   /**
+   * Which run of Terraform wrote the document: its `timestamp`, else a digest of the whole
+   * document (the same file saved twice). Two plans of one run are copies; two runs of one
+   * module with the same variables plan the same values, and are not.
+   */
+  readonly run: string;
+  /**
    * A plan's: the address of every resource it holds, those it deletes too, which it judges
    * (or drops) as it leaves them, where a state beside it holds them as they were.
    */

@@ -26,7 +26,11 @@ import {
 } from './input-bytes.ts';
 import { parseJsonText } from './json-stream.ts';
 import { EMPTY_LIST, findRecordFormat, readDocument, readStream, unknownFormat } from './read-document.ts';
-import { isTerraformDocumentLines, terraformLinesFormat } from './terraform/formats.ts';
+import {
+  isTerraformDocumentLines,
+  readTerraformDocuments,
+  terraformLinesFormat,
+} from './terraform/formats.ts';
 import { otherTerraformOutput } from './terraform/other-outputs.ts';
 import { notRead, passedOverName } from './walk-inputs.ts';
 import type { YamlDocument } from './yaml-documents.ts';
@@ -376,7 +380,8 @@ async function readFormat(
   }
 
   const parsed = parseJsonText(file, stripBom(decodeWhole(file, data)), isUtf16(bytes));
-  // Several JSON documents one after another (jq's output of a list's items): read as a stream.
+  // Several JSON documents one after another (jq's output): Terraform plans each apart, else a stream.
+  if ('values' in parsed && (await readTerraformDocuments(parsed.values, ctx, coverage, count))) return;
   if ('values' in parsed) return readStream(parsed.values, file, ctx, coverage, count, 'JSON');
   const { document } = parsed;
   // An empty array names no format, unless its file names a listing (readDocument).

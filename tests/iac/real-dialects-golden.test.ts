@@ -260,7 +260,7 @@ describe('errored, incomplete and refresh-only plans', () => {
       'aws_security_group.per_team[*]: change deferred to a later plan (instance_count_unknown): not judged until a plan makes it',
     ]);
     expect(scanned.coverage.notes?.map((n) => n.note)).toEqual([
-      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
     ]);
     expect(scanned.coverage.error).toBeUndefined();
   });

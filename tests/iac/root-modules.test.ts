@@ -171,6 +171,67 @@ describe('root modules with the same addresses', () => {
   });
 });
 
+describe('resources of root modules named otherwise than by their own address', () => {
+  const sqlServer = (rule: { start: string; end: string }): Change[] => [
+    {
+      address: 'azurerm_mssql_server.main',
+      after: {
+        name: 'city-sql',
+        location: 'japaneast',
+        version: '12.0',
+        minimum_tls_version: '1.2',
+        public_network_access_enabled: true,
+      },
+      afterUnknown: { id: true },
+    },
+    {
+      address: 'azurerm_mssql_firewall_rule.clients',
+      after: { name: 'clients', start_ip_address: rule.start, end_ip_address: rule.end },
+      afterUnknown: { id: true, server_id: true },
+      expressions: { server_id: ref('azurerm_mssql_server.main.id', 'azurerm_mssql_server.main') },
+    },
+  ];
+  const providers = { azurerm: { features: constant([{}]) } };
+
+  it("renames a resource named after another's address with its root module (a server's firewall rule)", async () => {
+    const root = tree({
+      'prod/plan.json': plan(sqlServer({ start: '0.0.0.0', end: '255.255.255.255' }), { providers }),
+      'dev/plan.json': plan(sqlServer({ start: '203.0.113.1', end: '203.0.113.10' }), { providers }),
+    });
+    const { inventory } = await readInventory(
+      { inputs: [root], live: [], concurrency: 1 },
+      pino({ level: 'silent' }),
+    );
+    const found = [...evaluate(inventory, await loadFramework('osaka'), NOW)].filter(
+      (f) => f.checkId === 'azure.database.public-network-access',
+    );
+    // Each server judged with its own rule: prod's admits the whole internet, dev's an office.
+    expect(Object.fromEntries(found.map((f) => [f.resource.id, [f.status, f.messageId]]))).toEqual({
+      'prod:azurerm_mssql_server.main': ['FAIL', 'openToInternet'],
+      'dev:azurerm_mssql_server.main': ['FAIL', expect.not.stringMatching(/^openToInternet$/)],
+    });
+  });
+
+  it('keeps a resource named by its cloud id one resource, whichever root modules manage it', async () => {
+    const member = (address: string, member: string): Change => ({
+      address,
+      after: { condition: [], member, project: 'city-shared-4a1e', role: 'roles/viewer' },
+      afterUnknown: { etag: true, id: true },
+    });
+    const gcp = { google: { project: constant('city-shared-4a1e') } };
+    const root = tree({
+      // Two stacks grant on one project: the project is one, its grants those of both.
+      'iam/plan.json': plan([member('google_project_iam_member.viewer', 'allUsers')], { providers: gcp }),
+      'app/plan.json': plan([member('google_project_iam_member.viewer', 'group:ops@example.jp')], {
+        providers: gcp,
+      }),
+    });
+    expect(await verdicts([root], 'gcp.iam.external-principals')).toEqual({
+      '//cloudresourcemanager.googleapis.com/projects/city-shared-4a1e': 'FAIL',
+    });
+  });
+});
+
 /** A state file (format version 4) of the security group, allowing SSH from `cidr`. */
 const rawState = (lineage: string, serial: number, cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
   version: 4,
@@ -231,10 +292,19 @@ const shownState = (cidr: string, id = 'sg-0a1b2c3d4e5f60718'): Json => ({
 
 describe('copies of one root module in a folder', () => {
   const LINEAGE = '7f3c2a1e-5b4d-4c6e-8a9f-0b1c2d3e4f50';
+  const RUN = '2026-11-30T05:41:27Z';
 
   it('reads a plan beside its redacted copy once, with its configuration', async () => {
-    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS }) as Record<string, Json>;
+    const full: Json = { ...plan([group('0.0.0.0/0')], { providers: PROVIDERS }), timestamp: RUN };
     // HCP Terraform's json-output-redacted: neither format_version nor configuration.
+    const { format_version: _, configuration: __, ...redacted } = full;
+    const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
+  });
+
+  it('reads a plan before Terraform 1.5 (no timestamp) once beside its redacted copy', async () => {
+    const full = plan([group('0.0.0.0/0')], { providers: PROVIDERS, terraformVersion: '1.4.6' });
+    // HCP Terraform's json-output-redacted of the same run: no configuration, the rest alike.
     const { format_version: _, configuration: __, ...redacted } = full;
     const root = tree({ 'prod/plan.json': full, 'prod/plan-redacted.json': redacted });
     expect(await verdicts([root], OPEN_PORTS)).toEqual({ 'aws_security_group.admin': 'FAIL' });
@@ -247,11 +317,41 @@ describe('copies of one root module in a folder', () => {
       after: { ...(cluster.after as Record<string, Json>), ...(password && { master_password: password }) },
       afterSensitive: { master_password: true },
     });
+    // One run (the same timestamp): HCP Terraform's redacted copy of the run's plan.
+    const ofRun = (changes: Change[]): Json => ({
+      ...plan(changes, { providers: PROVIDERS }),
+      timestamp: RUN,
+    });
     const root = tree({
-      'db/plan.json': plan([withPassword('hunter2'), instance], { providers: PROVIDERS }),
-      'db/plan-2.json': plan([withPassword(), instance], { providers: PROVIDERS }),
+      'db/plan.json': ofRun([withPassword('hunter2'), instance]),
+      'db/plan-2.json': ofRun([withPassword(), instance]),
     });
     expect(await verdicts([root], LOG_EXPORTS)).toEqual({ 'aws_rds_cluster_instance.db': 'PASS' });
+  });
+
+  it('keeps plans of one module with the same values apart when other runs made them (dev and prod)', async () => {
+    const at = (timestamp?: string, version?: string) => ({
+      ...(plan([group('0.0.0.0/0')], {
+        providers: PROVIDERS,
+        ...(version && { terraformVersion: version }),
+      }) as object),
+      ...(timestamp && { timestamp }),
+    });
+    const root = tree({
+      'envs/dev.json': at(RUN),
+      'envs/prod.json': at('2026-11-30T05:43:02Z'),
+      // Before Terraform 1.5 a plan has no timestamp: only the same document is a copy.
+      'old/dev.json': at(undefined, '1.3.9'),
+      'old/prod.json': at(undefined, '1.4.6'),
+      'old/prod-copy.json': at(undefined, '1.4.6'),
+    });
+    expect(await verdicts([root], OPEN_PORTS)).toEqual({
+      'envs/dev.json:aws_security_group.admin': 'FAIL',
+      'prod.json:aws_security_group.admin': 'FAIL',
+      'old/dev.json:aws_security_group.admin': 'FAIL',
+      // old/prod.json, the same document, is read once (the first by name is kept).
+      'prod-copy.json:aws_security_group.admin': 'FAIL',
+    });
   });
 
   it('judges a resource the plan and the state beside it both hold as the plan leaves it', async () => {

@@ -398,21 +398,9 @@ describe('instances of a raw state', () => {
     ]);
   });
 
-  it('skips what it cannot judge, saying why: 0.11 flatmap attributes, unreadable sensitive paths, odd entries', () => {
-    // Modelled on hashicorp/terraform testdata/roundtrip/v4-legacy-simple.in.tfstate: a 0.11
-    // state upgraded to version 4 but not yet refreshed keeps `attributes_flat`.
+  it('skips what it cannot judge, saying why: unreadable sensitive paths, odd entries', () => {
     const { instances, skipped } = readStateFile(
       stateFile([
-        ec2Volume(
-          [
-            {
-              schema_version: 0,
-              attributes_flat: { id: 'vol-0a', encrypted: 'false', 'tags.%': '1', 'tags.system': 'city' },
-              depends_on: ['aws_kms_key.a'],
-            },
-          ],
-          { provider: 'provider.aws' },
-        ),
         ec2Volume([{ schema_version: 0, attributes: volumeAttributes, sensitive_attributes: 'password' }], {
           name: 'odd',
         }),
@@ -423,11 +411,6 @@ describe('instances of a raw state', () => {
     );
     expect(instances).toEqual([]);
     expect(skipped).toEqual([
-      {
-        address: 'aws_ebs_volume.data',
-        reason:
-          'attributes in the flat form of Terraform 0.11 (attributes_flat), not refreshed since the upgrade: run terraform apply -refresh-only with a current Terraform, then scan terraform state pull',
-      },
       {
         address: 'aws_ebs_volume.odd',
         reason:
@@ -440,50 +423,6 @@ describe('instances of a raw state', () => {
 });
 
 describe('state files kansa cannot read', () => {
-  it('names an older format (Terraform 0.11 and before) and what to run instead', async () => {
-    // The shape of hashicorp/terraform testdata/roundtrip/v3-simple.in.tfstate.
-    const scanned = await scanDocument(
-      {
-        version: 3,
-        terraform_version: '0.11.14',
-        serial: 9,
-        lineage: 'f2968801-fa14-41ab-a044-224f3a4adf04',
-        modules: [
-          {
-            path: ['root'],
-            outputs: {},
-            resources: {
-              'aws_ebs_volume.data': {
-                type: 'aws_ebs_volume',
-                depends_on: [],
-                primary: {
-                  id: 'vol-0a',
-                  attributes: { id: 'vol-0a', encrypted: 'false' },
-                  meta: {},
-                  tainted: false,
-                },
-                deposed: [],
-                provider: 'provider.aws',
-              },
-            },
-            depends_on: [],
-          },
-        ],
-      },
-      'terraform.tfstate',
-    );
-    expect(scanned.coverage.format).toBe('terraform-state');
-    expect(scanned.coverage.error).toMatch(
-      /terraform\.tfstate: a Terraform state of format version 3 \(Terraform 0\.11 or older, terraform_version 0\.11\.14\): kansa reads version 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with Terraform 0\.12 or later\)$/,
-    );
-    expect(localizeProblem(scanned.coverage.error!, 'ja')).toContain(
-      '形式バージョン 3 の Terraform の状態ファイルです',
-    );
-    // Version 1 (Terraform before 0.7) wrote neither lineage nor terraform_version.
-    const v1 = await scanDocument({ version: 1, serial: 0, modules: [] }, 'terraform.tfstate');
-    expect(v1.coverage.error).toMatch(/format version 1 \(Terraform 0\.11 or older\): kansa reads version 4/);
-  });
-
   it("names the backend's settings, which .terraform/terraform.tfstate holds", async () => {
     // internal/command/workdir/backend_state.go: version 3, the backend's type, config and hash.
     const scanned = await scanDocument(

@@ -356,8 +356,8 @@ export const EXPORT_RULES: readonly Rule[] = [
     'planned_values にリソースがあるのに resource_changes が空です（手で書かれた計画）。planned_values を、計画が作成するリソースとして判定します',
   ],
   [
-    /^an incomplete plan \(complete: false, made with -target or with changes deferred to a later plan\): the resources it leaves out are not judged$/g,
-    '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画に含まれないリソースは判定しません',
+    /^an incomplete plan \(complete: false, made with -target or with changes deferred to a later plan\): the resources it leaves out of its changes are judged as its prior state holds them \(the plan leaves them as they are\); those not in its prior state either are not judged$/g,
+    '不完全な計画です（complete: false。-target を指定したか、後の計画に延期された変更があります）。計画の変更に含まれないリソースは、計画が変えないため直前の状態のとおりに判定します。直前の状態にもないリソースは判定しません',
   ],
   [
     /not the Azure portal's "Export to CSV" header/g,

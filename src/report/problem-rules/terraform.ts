@@ -28,6 +28,14 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     'terraform show -json を terragrunt がログとして出力したもの（STDOUT のログ行、0.67 以降）です。計画を含む行から計画を読み、ほかの行は読み飛ばしました',
   ],
   [
+    /several Terraform plans or states, one after another \(terragrunt run-all show -json through jq, or plan files concatenated\): each is read as a plan of its own, its resources' ids prefixed with the line it starts on \(line2:aws_s3_bucket\.logs\), since the addresses of different modules repeat/g,
+    'Terraform の計画または状態が複数、続けて書かれています（`terragrunt run-all show -json` を jq に通したもの、または計画ファイルをつなげたもの）。モジュールごとの計画はアドレスが重なるため、それぞれを別の計画として読み、リソースの ID の前にその計画が始まる行番号を付けています（line2:aws_s3_bucket.logs）',
+  ],
+  [
+    /not a Terraform plan or state \(terraform show -json\), in a file of several, one after another \(terragrunt run-all show -json through jq, or plan files concatenated\)/g,
+    '続けて書かれた複数の Terraform の計画（`terragrunt run-all show -json` を jq に通したもの、または計画ファイルをつなげたもの）の中にある、計画でも状態（terraform show -json）でもない文書です',
+  ],
+  [
     /not a Terraform plan or state \(terraform show -json\), in a file of one a line \(terragrunt run-all show -json\)/g,
     '1 行に 1 つずつ並んだ Terraform の計画（`terragrunt run-all show -json`）の中にある、計画でも状態（terraform show -json）でもない行です',
   ],
@@ -43,9 +51,9 @@ export const TERRAFORM_RULES: readonly Rule[] = [
       `保存時に暗号化された OpenTofu の${{ state: '状態ファイル', 'saved plan': '保存された計画ファイル' }[what] ?? what}です（encryption_version ${version}）。kansa は読めません。鍵を設定した環境で \`${command.replace('<planfile>', '<計画ファイル>')}\` を実行し、${shown} をスキャンしてください`,
   ],
   [
-    /a Terraform state of format version (\d+) \(Terraform 0\.11 or older([^)]*)\): kansa reads version 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with Terraform 0\.12 or later\)/g,
+    /a Terraform state of format version (\d+) \(Terraform 0\.6 or older([^)]*)\): kansa reads versions 3 \(Terraform 0\.7 to 0\.11\) and 4 \(Terraform 0\.12 on\); run terraform show -json > state\.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded \(terraform apply with a later Terraform\)/g,
     (_, version, writer) =>
-      `形式バージョン ${version} の Terraform の状態ファイルです（Terraform 0.11 以前${writer.replace(/^, /, '、')}）。kansa が読むのはバージョン 4（Terraform 0.12 以降）です。\`terraform init\` の後に最新の Terraform で \`terraform show -json > state.json\` を実行するか、状態ファイルを更新して（Terraform 0.12 以降で \`terraform apply\`）\`terraform state pull\` の出力をスキャンしてください`,
+      `形式バージョン ${version} の Terraform の状態ファイルです（Terraform 0.6 以前${writer.replace(/^, /, '、')}）。kansa が読むのはバージョン 3（Terraform 0.7〜0.11）と 4（Terraform 0.12 以降）です。\`terraform init\` の後に最新の Terraform で \`terraform show -json > state.json\` を実行するか、状態ファイルを更新して（より新しい Terraform で \`terraform apply\`）\`terraform state pull\` の出力をスキャンしてください`,
   ],
   [
     /a Terraform state of format version (\d+)(, terraform_version [^,]*)?, newer than kansa reads \(version 4\): run terraform show -json > state\.json and scan state\.json/g,
@@ -87,8 +95,16 @@ export const TERRAFORM_RULES: readonly Rule[] = [
     '退避されたオブジェクト $1 です（create_before_destroy による置き換えで残り、削除される予定です）。同じアドレスの現在のオブジェクトを判定します',
   ],
   [
-    /attributes in the flat form of Terraform 0\.11 \(attributes_flat\), not refreshed since the upgrade: run terraform apply -refresh-only with a current Terraform, then scan terraform state pull/g,
-    'Terraform 0.11 の平坦な形式の属性（attributes_flat）で、更新後に一度もリフレッシュされていません。最新の Terraform で `terraform apply -refresh-only` を実行し、`terraform state pull` の出力をスキャンしてください',
+    /attributes in the flat form of Terraform 0\.11 \(a version 3 state, or attributes_flat of one upgraded and not refreshed since\): read back into nested values as Terraform 0\.12's upgrade does, their types guessed without the provider's schema \(true and false as booleans, whole numbers of up to nine digits as numbers\); Terraform 0\.11 marked no value sensitive/g,
+    'Terraform 0.11 の平坦な形式の属性です（形式バージョン 3 の状態ファイル、または更新後に一度もリフレッシュされていない状態の attributes_flat）。Terraform 0.12 の更新と同じく入れ子の値に戻して読みましたが、プロバイダーのスキーマがないため型は推定です（true と false は真偽値、9 桁までの整数は数値）。Terraform 0.11 はどの値も機密として記録していません',
+  ],
+  [
+    /not a module of the state: its path does not start at root/g,
+    '状態ファイルのモジュールではありません（path が root から始まっていません）',
+  ],
+  [
+    /not a resource of a version 3 state \(type\.name, type\.name\.N or data\.type\.name\)/g,
+    '形式バージョン 3 の状態ファイルのリソースではありません（type.name、type.name.N、data.type.name のいずれでもありません）',
   ],
   [
     /sensitive_attributes is not a list of attribute paths: which values are secret cannot be told, so none is read/g,

@@ -124,6 +124,9 @@ export function readInstances(
       const read = readChange(change, instances, skipped);
       if (read) dataSources.push(read);
     }
+    if (document.complete === false && document.errored !== true)
+      for (const resource of leftOut(document, changes))
+        readStateResource(resource, 'state', instances, skipped, asState);
   } else if (refreshed) {
     notes.push(
       'a plan without resource changes (terraform plan -refresh-only): the prior state it refreshed is judged, as a state',
@@ -162,6 +165,24 @@ function refreshOnlyState(document: JsonObject): JsonObject | undefined {
   const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
   const root = isObject(prior) ? prior.root_module : undefined;
   return isObject(root) && !moduleResources(root).next().done ? root : undefined;
+}
+
+/**
+ * The managed resources of the prior state that an incomplete plan (`complete` false: made with
+ * `-target`, or deferring changes) leaves out of its changes: applied, the plan leaves them as
+ * they are, so they are judged as a state's. A change deferred to a later plan is left out of
+ * this too (skipped, as deferred); an errored plan is not applied at all (the caller's test).
+ */
+function* leftOut(document: JsonObject, changes: readonly unknown[]): Generator<JsonObject> {
+  const deferred = Array.isArray(document.deferred_changes) ? document.deferred_changes : [];
+  const held = new Set(
+    [...changes, ...deferred.map((entry) => (isObject(entry) ? entry.resource_change : undefined))].flatMap(
+      (change) => (isObject(change) ? [change.address, change.previous_address] : []),
+    ),
+  );
+  const prior = isObject(document.prior_state) ? document.prior_state.values : undefined;
+  for (const resource of moduleResources(isObject(prior) ? prior.root_module : undefined))
+    if (isObject(resource) && resource.mode === 'managed' && !held.has(resource.address)) yield resource;
 }
 
 /**

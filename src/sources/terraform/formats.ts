@@ -1,4 +1,6 @@
-import type { DocumentFormat, RecordFormat } from '../format.ts';
+import type { FileCoverage } from '../../model/coverage.ts';
+import type { Resource } from '../../model/resource.ts';
+import type { DocumentFormat, ReadContext, RecordFormat } from '../format.ts';
 import { lazyModule } from '../format.ts';
 import { isSpaceliftPlanInput, showJsonOf, stateFileKind, terraformDocumentKind } from './kind.ts';
 
@@ -31,7 +33,7 @@ export const terraformStateFormat: DocumentFormat = {
   id: 'terraform-state',
   provider: 'any',
   description:
-    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu)',
+    'terraform.tfstate itself (terraform state pull; *.tfstate, *.tfstate.backup, terraform.tfstate.d/<workspace>/), state format version 4 (Terraform 0.12 on, OpenTofu) and 3 (Terraform 0.7 to 0.11, its flat attributes read back into nested values)',
   matches: (document) => stateFileKind(document) !== undefined,
   load: reader.load,
   read: (document, ctx) => reader.get().readStateFileResources(document, ctx),
@@ -54,6 +56,25 @@ export function isTerraformDocumentLines(data: Buffer): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Several `show -json` documents one after another, each over many lines (`terragrunt run-all
+ * show -json | jq .`, plan files concatenated), as the JSON reader splits them (json-stream.ts):
+ * where one of them is a plan or state, each is read as a plan of its own, as a line of
+ * terragrunt's output is (their addresses repeat), and true is returned; false for other documents.
+ */
+export async function readTerraformDocuments(
+  values: readonly { readonly value: unknown; readonly line: number }[],
+  ctx: ReadContext,
+  coverage: FileCoverage,
+  count: (resources: Iterable<Resource>) => void,
+): Promise<boolean> {
+  if (!values.some(({ value }) => terraformDocumentKind(showJsonOf(value)) !== undefined)) return false;
+  await reader.load();
+  coverage.format = terraformLinesFormat.id;
+  for (const { value, line } of values) count(reader.get().readShowJsonLine(value, ctx, line, 'documents'));
+  return true;
 }
 
 /**

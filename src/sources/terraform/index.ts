@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { InputError } from '../../base/input-error.ts';
 import {
@@ -28,6 +29,7 @@ import {
 } from './kind.ts';
 import { Linker } from './linker.ts';
 import { Placement } from './placement.ts';
+import { CLOUD_ID } from './root-modules.ts';
 import { readStateFile } from './state-file.ts';
 import { Translation } from './translation.ts';
 import { withUnnamedParts } from './unnamed-parts.ts';
@@ -73,24 +75,35 @@ export function readShowJson(document: unknown, ctx: ReadContext): Iterable<Reso
 
 /**
  * One line of a file of several `show -json` documents (`terragrunt run-all show -json`, a root
- * module a line): read as a plan of its own, its resources' ids prefixed with the terragrunt
- * unit where its log names it (`app:aws_s3_bucket.logs`: terragrunt runs the units in an
- * order that changes from run to run, and with it the lines), else with the line
+ * module a line), or one of several documents written one after another, each over many lines
+ * (the same piped through `jq .`, or the modules' plan files concatenated: `layout`
+ * 'documents'): read as a plan of its own, its resources' ids prefixed with the terragrunt unit
+ * where its log names it (`app:aws_s3_bucket.logs`: terragrunt runs the units in an order that
+ * changes from run to run, and with it the lines), else with the line it starts on
  * (`line2:aws_s3_bucket.logs`), since the addresses of different root modules repeat; their
- * origin names the line. A line that is no such document is skipped with where it is.
+ * origin names the line. A document that is no plan or state is skipped with where it is.
  */
-export function readShowJsonLine(document: unknown, ctx: ReadContext, line: number): Iterable<Resource> {
+export function readShowJsonLine(
+  document: unknown,
+  ctx: ReadContext,
+  line: number,
+  layout: 'lines' | 'documents' = 'lines',
+): Iterable<Resource> {
   const shown = showJsonOf(document);
   if (terraformDocumentKind(shown) === undefined) {
     ctx.skip(
-      'not a Terraform plan or state (terraform show -json), in a file of one a line (terragrunt run-all show -json)',
+      layout === 'lines'
+        ? 'not a Terraform plan or state (terraform show -json), in a file of one a line (terragrunt run-all show -json)'
+        : 'not a Terraform plan or state (terraform show -json), in a file of several, one after another (terragrunt run-all show -json through jq, or plan files concatenated)',
       { line },
     );
     return [];
   }
   const unit = ctx.lineUnits?.get(line);
   ctx.note?.(
-    `several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? 'the line (line2:aws_s3_bucket.logs)' : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
+    layout === 'documents'
+      ? "several Terraform plans or states, one after another (terragrunt run-all show -json through jq, or plan files concatenated): each is read as a plan of its own, its resources' ids prefixed with the line it starts on (line2:aws_s3_bucket.logs), since the addresses of different modules repeat"
+      : `several Terraform plans or states, one a line (terragrunt run-all show -json): each line is read as a plan of its own, its resources' ids prefixed with ${unit === undefined ? 'the line (line2:aws_s3_bucket.logs)' : 'its terragrunt unit, cut to the last parts of its path that tell the units apart (app:aws_s3_bucket.logs)'}, since the addresses of different modules repeat`,
     { line },
   );
   const onLine: ReadContext = {
@@ -123,10 +136,11 @@ function* readTerraform(
   for (const { address, reason } of skipped) ctx.skip(`${address}: ${reason}`);
   for (const note of notes) ctx.note?.(note);
   // `-target` (or changes deferred to a later plan) leaves resources out on purpose: what the
-  // plan holds is judged, and the coverage says it is not everything. Older plans have no `complete`.
+  // plan and its prior state hold is judged, and the coverage says it is not everything. Older
+  // plans have no `complete`.
   if (document.complete === false && document.errored !== true) {
     ctx.note?.(
-      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out are not judged',
+      'an incomplete plan (complete: false, made with -target or with changes deferred to a later plan): the resources it leaves out of its changes are judged as its prior state holds them (the plan leaves them as they are); those not in its prior state either are not judged',
     );
   }
   const config = new TerraformConfiguration(document.configuration, document.variables);
@@ -263,8 +277,8 @@ function* readTerraform(
 }
 
 /**
- * What the document says of when it was made (a state's lineage and serial, a plan's timestamp)
- * and, for each instance, which object it is: what tells a copy of the document from another root
+ * What the document says of when it was made (a state's lineage and serial, a plan's timestamp,
+ * the run that wrote it) and, for each instance, which object it is: what tells a copy of the document from another root
  * module's (root-modules.ts).
  */
 function snapshotsOf(
@@ -279,6 +293,12 @@ function snapshotsOf(
     ...(typeof document.timestamp === 'string' && { timestamp: document.timestamp }),
     configured: isObject(document.configuration),
   };
+  let run: string | undefined;
+  const runOf = () =>
+    (run ??=
+      typeof document.timestamp === 'string'
+        ? `timestamp ${document.timestamp}`
+        : `document ${createHash('sha256').update(JSON.stringify(document)).digest('hex')}`);
   return (instance) => {
     // Worked out when asked: only a folder of several Terraform files compares objects, and
     // the values of a resource the plan creates are serialized whole.
@@ -288,6 +308,9 @@ function snapshotsOf(
       get object() {
         object ??= objectOf(instance);
         return object;
+      },
+      get run() {
+        return runOf();
       },
     };
   };
@@ -299,7 +322,7 @@ function objectOf(instance: TfInstance): string {
   const values = instance.action === 'delete' ? (instance.before ?? instance.after) : instance.after;
   const id = values.read('id');
   return id.state === 'known' && typeof id.value === 'string' && id.value !== ''
-    ? `id ${id.value}`
+    ? `${CLOUD_ID}${id.value}`
     : `values ${values.disclosed()}`;
 }
 

@@ -37,12 +37,13 @@ export class RootModules {
   readonly planned = new Map<string, { plan: string; resources: number }>();
 
   /**
-   * Holds back a resource a Terraform reader made (`origin.iac`); false for any other (an
-   * export's), which the scan adds at once. Those named by their address (an id that holds it:
-   * `aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans) are
-   * renamed apart where root modules share it; those named by their cloud id (an account, a
-   * subscription's Defender plan) are one object whichever root module holds them, and a plan's
-   * stands for its state's as the others do.
+   * Holds back a resource a Terraform reader made (of a plan or a state); false for any other
+   * resource (an export's), which the scan adds at once. Those named by their address
+   * (`aws_s3_bucket.logs`, `prod:…` of a workspace, `line2:…` of a file of several plans), or by
+   * another's (a server's firewall rule, `azurerm_mssql_server.main/firewallrules/clients`), are
+   * renamed with their root module; those named by their cloud id (an account, a project, a
+   * directory user the state knows) keep it, and their references to the root module's other
+   * resources are renamed.
    */
   hold(resource: Resource): boolean {
     if (resource.origin.iac === undefined) return false;
@@ -50,7 +51,12 @@ export class RootModules {
     return true;
   }
 
-  /** The resources held back, those of root modules that share addresses renamed apart. */
+  /**
+   * The resources held back, those of root modules that share addresses renamed apart. A real id
+   * names one resource whatever the root module that manages it: two root modules that manage
+   * one project's grants, or one account's password policy, describe one resource, which merges
+   * as an export's records of it do, and does not set the root modules apart.
+   */
   *separated(): Generator<Resource> {
     const roots = this.#roots();
     const labels = distinctTails(collidingRoots(roots));
@@ -164,8 +170,11 @@ function heldFile(resources: readonly Resource[]): HeldFile {
  * gets its own; states written from one template may share it, not their addresses), or, where
  * a file does not say (`terraform show -json` writes no lineage), both a plan or both a state
  * that hold the same objects under the addresses they share: the same cloud id (a resource that
- * exists) or, for one a plan creates, the same values. Different root modules of one
- * configuration (`prod.json` beside `dev.json`) name different objects, or plan different values.
+ * exists: a real id names one object, whichever run shows it) or, for one a plan creates, the
+ * same values in one run of Terraform (the same `timestamp`, else the same document, or, before
+ * timestamps, a redacted copy without the configuration beside the whole plan). Two plans
+ * of one module with the same variables (`dev.json` beside `prod.json`) plan the same values in
+ * runs of their own: they are different root modules, as states of other objects are.
  */
 function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   const [first, second] = [a.snapshot, b.snapshot];
@@ -174,10 +183,18 @@ function sameRootModule(a: HeldFile, b: HeldFile): boolean {
   if (shared.length === 0) return false;
   if (first.lineage !== undefined && second.lineage !== undefined) return first.lineage === second.lineage;
   if (a.planned !== b.planned) return false;
-  return shared.every(
-    (resource) =>
-      a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object === resource.snapshot?.object,
-  );
+  // Before Terraform 1.5 a plan has no timestamp: a plan without its configuration (HCP
+  // Terraform's redacted copy) beside one with it is the same run shown twice, as an
+  // environment's plan, always whole, is not.
+  // Asked only of objects without a cloud id: a run without a timestamp is a digest of the document.
+  const untimed = first.timestamp === undefined && second.timestamp === undefined;
+  let sameRun: boolean | undefined;
+  const oneRun = () =>
+    (sameRun ??= first.run === second.run || (untimed && first.configured !== second.configured));
+  return shared.every((resource) => {
+    const object = a.byAddress.get(resource.origin.iac!.address)!.snapshot?.object;
+    return object === resource.snapshot?.object && (object?.startsWith(CLOUD_ID) === true || oneRun());
+  });
 }
 
 /**
@@ -196,21 +213,26 @@ function newerFirst(a: HeldFile, b: HeldFile): number {
   return Number(second.configured) - Number(first.configured);
 }
 
+/** How a snapshot's `object` begins where the object is named by its cloud id (index.ts objectOf). */
+export const CLOUD_ID = 'id ';
+
 /** A resource of a plan (what the plan makes of it), not of a state (nor a refresh-only plan, read as one). */
 function isPlanned(resource: Resource): boolean {
   const action = resource.origin.iac?.action;
   return action !== 'state' && action !== 'read';
 }
 
-/** The root modules that hold an id named by its address that another root module holds too. */
+/** The root modules that hold an id named by an address (their own) that another root module holds too. */
 function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string[] {
   const rootsById = new Map<string, Set<string>>();
-  for (const [root, resources] of roots)
-    for (const { provider, id, origin } of resources) {
-      if (!id.includes(origin.iac!.address)) continue;
+  for (const [root, resources] of roots) {
+    const renamed = renamedIds(resources, root);
+    for (const { provider, id } of resources) {
+      if (renamedId(id, renamed) === id) continue;
       const key = `${provider}\0${id}`;
       rootsById.set(key, (rootsById.get(key) ?? new Set()).add(root));
     }
+  }
   const colliding = new Set<string>();
   for (const holders of rootsById.values())
     if (holders.size > 1) for (const root of holders) colliding.add(root);
@@ -218,21 +240,33 @@ function collidingRoots(roots: ReadonlyMap<string, readonly Resource[]>): string
 }
 
 /**
- * Each id of a root module's resources, and each address, with the root module's label put
- * before the address: `prod:aws_s3_bucket.logs`, and `/users/prod:azuread_invitation.x` for the
- * directory user an invitation adds, so that a role assignment naming the invitation by its
- * address (its `principal_id`) still finds that user.
+ * Each id of a root module's resources that holds its address, and each address, with the root
+ * module's label put before the address: `prod:aws_s3_bucket.logs`, and
+ * `/users/prod:azuread_invitation.x` for the directory user an invitation adds, so that a role
+ * assignment naming the invitation by its address (its `principal_id`) still finds that user.
  */
 function renamedIds(resources: readonly Resource[], label: string): Map<string, string> {
   const renamed = new Map<string, string>();
   for (const { id, origin } of resources) {
     const address = origin.iac!.address;
     const at = id.lastIndexOf(address);
-    if (at < 0) continue;
+    if (at === -1) continue;
     renamed.set(id, `${id.slice(0, at)}${label}:${id.slice(at)}`);
     if (!renamed.has(address)) renamed.set(address, `${label}:${address}`);
   }
   return renamed;
+}
+
+/**
+ * An id (or a string a fact holds) as renamed: one of the root module's ids or addresses, or a
+ * name under one (`azurerm_mssql_server.main/firewallrules/clients`); any other as it is.
+ */
+function renamedId(value: string, renamed: ReadonlyMap<string, string>): string {
+  const exact = renamed.get(value);
+  if (exact !== undefined) return exact;
+  const slash = value.indexOf('/');
+  const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
+  return under === undefined ? value : `${under}${value.slice(slash)}`;
 }
 
 /**
@@ -241,13 +275,7 @@ function renamedIds(resources: readonly Resource[], label: string): Map<string, 
  */
 function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>): Resource {
   const rename = (value: unknown): unknown => {
-    if (typeof value === 'string') {
-      const exact = renamed.get(value);
-      if (exact !== undefined) return exact;
-      const slash = value.indexOf('/');
-      const under = slash > 0 ? renamed.get(value.slice(0, slash)) : undefined;
-      return under === undefined ? value : `${under}${value.slice(slash)}`;
-    }
+    if (typeof value === 'string') return renamedId(value, renamed);
     // Copied only where an id changes: facts are frozen and shared, and the notes' wording is
     // cached by object (checks/live-notes.ts).
     if (Array.isArray(value)) {
@@ -267,7 +295,7 @@ function withIdsRenamed(resource: Resource, renamed: ReadonlyMap<string, string>
   };
   return {
     ...resource,
-    id: renamed.get(resource.id) ?? resource.id,
+    id: renamedId(resource.id, renamed),
     facts: rename(resource.facts) as Resource['facts'],
     ...(resource.factsBefore && { factsBefore: rename(resource.factsBefore) as Resource['factsBefore'] }),
   };

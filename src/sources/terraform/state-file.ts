@@ -1,18 +1,22 @@
 import { InputError } from '../../base/input-error.ts';
 import type { SkippedInstance, TerraformInstances, TfInstance } from './document.ts';
+import { unflattened } from './flatmap.ts';
 import { isObject, type JsonObject, stateFileKind } from './kind.ts';
+import { upgradedResources } from './state-file-v3.ts';
 import { TfValues } from './tf-values.ts';
 
 /**
  * Reads the state file itself (`terraform.tfstate`, `terraform state pull`), format version 4:
- * Terraform 0.12 on, and OpenTofu. Each managed instance becomes the instance `terraform show
+ * Terraform 0.12 on, and OpenTofu; and version 3 (Terraform 0.7 to 0.11) as 0.12 upgrades it
+ * (state-file-v3.ts, flatmap.ts). Each managed instance becomes the instance `terraform show
  * -json` makes of it (its address, provider, values and sensitive marks), so a raw state is
  * judged like the state's JSON. Terraform's reader of the format:
  * internal/states/statefile/version4.go in hashicorp/terraform and opentofu/opentofu.
  */
 
-/** The state format kansa reads; older ones are Terraform 0.11's and before. */
+/** The state format Terraform 0.12 on writes; version 3 is 0.7's to 0.11's, read as 0.12 upgrades it. */
 const CURRENT_VERSION = 4;
+const FLATMAP_VERSION = 3;
 
 /**
  * The managed instances of a state file. A file kansa cannot read (an older format, a newer
@@ -44,10 +48,10 @@ export function readStateFile(
   const version = document.version as number;
   const writer =
     typeof document.terraform_version === 'string' ? `, terraform_version ${document.terraform_version}` : '';
-  if (version < CURRENT_VERSION) {
+  if (version < FLATMAP_VERSION) {
     throw new InputError(
       file,
-      `a Terraform state of format version ${version} (Terraform 0.11 or older${writer}): kansa reads version 4 (Terraform 0.12 on); run terraform show -json > state.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded (terraform apply with Terraform 0.12 or later)`,
+      `a Terraform state of format version ${version} (Terraform 0.6 or older${writer}): kansa reads versions 3 (Terraform 0.7 to 0.11) and 4 (Terraform 0.12 on); run terraform show -json > state.json with a current Terraform after terraform init, or scan terraform state pull after the state is upgraded (terraform apply with a later Terraform)`,
     );
   }
   if (version > CURRENT_VERSION) {
@@ -59,17 +63,30 @@ export function readStateFile(
   const instances: TfInstance[] = [];
   const skipped: SkippedInstance[] = [];
   const readings: TfInstance[] = [];
-  for (const resource of document.resources as unknown[])
-    readResource(resource, instances, skipped, { readingTypes, readings });
-  return { instances, skipped, notes: [], dataSources: [], readings, asState: true };
+  const flat = version === FLATMAP_VERSION;
+  const resources = flat
+    ? upgradedResources(Array.isArray(document.modules) ? document.modules : [], skipped)
+    : (document.resources as unknown[]);
+  const reading = { readingTypes, readings, flat: false };
+  for (const resource of resources) readResource(resource, instances, skipped, reading);
+  const notes = flat || reading.flat ? [FLATMAP_NOTE] : [];
+  return { instances, skipped, notes, dataSources: [], readings, asState: true };
 }
+
+/**
+ * The flat attributes hold every value as text and the file holds no provider schema: their types
+ * are guessed (flatmap.ts), and 0.11 marked no value sensitive.
+ */
+const FLATMAP_NOTE =
+  "attributes in the flat form of Terraform 0.11 (a version 3 state, or attributes_flat of one upgraded and not refreshed since): read back into nested values as Terraform 0.12's upgrade does, their types guessed without the provider's schema (true and false as booleans, whole numbers of up to nine digits as numbers); Terraform 0.11 marked no value sensitive";
 
 function readResource(
   raw: unknown,
   instances: TfInstance[],
   skipped: SkippedInstance[],
-  { readingTypes, readings }: { readingTypes: ReadonlySet<string>; readings: TfInstance[] },
+  reading: { readonly readingTypes: ReadonlySet<string>; readonly readings: TfInstance[]; flat: boolean },
 ): void {
+  const { readingTypes, readings } = reading;
   if (!isObject(raw)) {
     skipped.push({ address: '(resources entry)', reason: 'not a JSON object' });
     return;
@@ -98,8 +115,8 @@ function readResource(
     const index = typeof key === 'number' || typeof key === 'string' ? key : undefined;
     const address = `${base}${instanceKey(index)}`;
     // A data source the checks read for what exists (as of the state's last refresh) is kept.
-    const reading = mode === 'data' && readingTypes.has(type);
-    if (mode === 'data' && !reading) {
+    const read = mode === 'data' && readingTypes.has(type);
+    if (mode === 'data' && !read) {
       skipped.push({ address, reason: 'data source: it reads, it does not deploy' });
       continue;
     }
@@ -110,19 +127,18 @@ function readResource(
       });
       continue;
     }
-    if (isObject(instance.attributes_flat) && !isObject(instance.attributes)) {
-      skipped.push({
-        address,
-        reason:
-          'attributes in the flat form of Terraform 0.11 (attributes_flat), not refreshed since the upgrade: run terraform apply -refresh-only with a current Terraform, then scan terraform state pull',
-      });
-      continue;
-    }
     if (instance.attributes !== undefined && instance.attributes !== null && !isObject(instance.attributes)) {
       skipped.push({ address, reason: 'attributes is not a JSON object: none of the values can be read' });
       continue;
     }
-    const values = isObject(instance.attributes) ? instance.attributes : {};
+    // The flat attributes of Terraform 0.11: a version 3 state, or one upgraded and not refreshed since.
+    const flat = isObject(instance.attributes_flat) && !isObject(instance.attributes);
+    if (flat) reading.flat = true;
+    const values = flat
+      ? unflattened(instance.attributes_flat as JsonObject)
+      : isObject(instance.attributes)
+        ? instance.attributes
+        : {};
     const marks = sensitiveMarks(instance.sensitive_attributes, values);
     if (marks === NOT_PATHS) {
       skipped.push({
@@ -134,7 +150,7 @@ function readResource(
     }
     // OpenTofu writes the provider on each instance when the resource's provider has for_each.
     const provider = typeof raw.provider === 'string' ? raw.provider : instance.provider;
-    (reading ? readings : instances).push({
+    (read ? readings : instances).push({
       address,
       moduleAddress,
       type,
@@ -143,7 +159,7 @@ function readResource(
       providerName: typeof provider === 'string' ? providerNameOf(provider) : '',
       ...(typeof provider === 'string' && { providerConfig: provider }),
       // A tainted object exists (it is replaced on the next apply): it is judged as it is.
-      action: reading ? 'read' : 'state',
+      action: read ? 'read' : 'state',
       ...(isObject(instance.identity) && { identity: instance.identity }),
       after: new TfValues(values, undefined, marks),
       before: undefined,

@@ -52,20 +52,29 @@ import {
  * `allow_blob_public_access` (2.x, default false); azurerm 1.x has neither, and sends nothing.
  * An absent setting allows anonymous access only on accounts made before Azure's November 2023
  * default: a new account of a schema without either attribute takes whatever default the
- * platform applies when the plan is applied, which the plan cannot tell.
+ * platform applies when the plan is applied, which the plan cannot tell; of an account that
+ * exists, a state (or plan) of that schema does not record the setting, which may have been set
+ * since outside Terraform.
  */
 const BLOB_PUBLIC_ACCESS = ['allow_nested_items_to_be_public', 'allow_blob_public_access'];
 
 function blobPublicAccessOf(account: TfInstance, tr: Translation, ctx: BuildContext): unknown {
   const path = 'properties.allowBlobPublicAccess';
-  if (
-    isCreated(account) &&
-    !BLOB_PUBLIC_ACCESS.some((attribute) => attribute in tr.valuesOf(account).values)
-  ) {
-    tr.mark(path, `${account.address}.allow_blob_public_access`, 'unknown', {
-      ja: 'このプロバイダーのスキーマにこの属性がなく、新しいアカウントの匿名アクセスは適用時のプラットフォームの既定値に従います（2023 年 11 月から無効）',
-      en: "not in this provider's schema: a new account takes the platform's default when the plan is applied (off since November 2023)",
-    });
+  if (!BLOB_PUBLIC_ACCESS.some((attribute) => attribute in tr.valuesOf(account).values)) {
+    tr.mark(
+      path,
+      `${account.address}.allow_blob_public_access`,
+      'unknown',
+      isCreated(account)
+        ? {
+            ja: 'このプロバイダーのスキーマにこの属性がなく、新しいアカウントの匿名アクセスは適用時のプラットフォームの既定値に従います（2023 年 11 月から無効）',
+            en: "not in this provider's schema: a new account takes the platform's default when the plan is applied (off since November 2023)",
+          }
+        : {
+            ja: 'このプロバイダーのスキーマにこの属性がなく（azurerm 1.x）、既存のアカウントが匿名アクセスを許可しているかは記録されていません',
+            en: "not in this provider's schema (azurerm 1.x): whether the existing account allows anonymous access is not recorded",
+          },
+    );
     return undefined;
   }
   return readFirst(tr, ctx, account, BLOB_PUBLIC_ACCESS, path);

@@ -1,4 +1,4 @@
-import { explicit } from '../../../model/fact.ts';
+import { explicit, explicitList, type ListUnion } from '../../../model/fact.ts';
 import type { GcpBinding, GcpHierarchyNodeFacts } from '../../../model/gcp.ts';
 import type { Localized } from '../../../model/localized.ts';
 import type { Resource } from '../../../model/resource.ts';
@@ -138,6 +138,14 @@ function nodePolicy(unit: Unit, tr: Translation, ctx: BuildContext, kind: NodeKi
 }
 
 /**
+ * Grants add up: two root modules (or a plan and a state of another) that grant on one project
+ * each prove their grants exist, and the project holds them all.
+ */
+const GRANTS: ListUnion<GcpBinding> = {
+  key: ({ role, members }) => JSON.stringify([role, [...members].sort()]),
+};
+
+/**
  * The grants whose role and members the plan knows (a member known only after apply, such as a
  * service account the plan creates, is left out: the node holds at least the rest).
  */
@@ -271,11 +279,12 @@ function hierarchyNode(nodeType: string): TerraformAdapter {
         [`${kind.prefix}_iam_member`, `${kind.prefix}_iam_binding`].includes(part.type),
       );
       const granted: GcpHierarchyNodeFacts = {
-        grantedBindings: explicit(
+        grantedBindings: explicitList(
           grantsKnown(bindings),
           grants.length > 0
             ? grants.map((part) => part.address).join(', ')
             : `${unit.primary.address} (no ${kind.prefix}_iam_member / _binding)`,
+          GRANTS,
         ),
       };
       return { ...resource, facts: { ...resource.facts, ...granted } };
