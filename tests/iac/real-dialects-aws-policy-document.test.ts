@@ -144,6 +144,29 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
     expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.web').status).toBe('UNKNOWN');
   });
 
+  it('leaves a trust policy unknown when a principal’s whole list of identifiers is known only after apply', async () => {
+    // `identifiers = module.ci.role_arns`: the list itself is unknown, so `after` leaves it out.
+    const role: Change = {
+      address: 'aws_iam_role.deploy',
+      after: { name: 'deploy', path: '/' },
+      afterUnknown: { arn: true, id: true, assume_role_policy: true, inline_policy: true, managed_policy_arns: true },
+      expressions: {
+        assume_role_policy: ref('data.aws_iam_policy_document.trust.json', 'data.aws_iam_policy_document.trust'),
+      },
+    };
+    const scanned = await scanDocument(
+      withData(
+        plan([role]),
+        dataSource(
+          'trust',
+          [statement({ actions: ['sts:AssumeRole'], principals: [{ type: 'AWS' }] })],
+          [{ principals: [{ identifiers: true }] }],
+        ),
+      ),
+    );
+    expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.deploy').status).toBe('UNKNOWN');
+  });
+
   it('judges provider v3’s inline bucket policy made by such a data source (it was read as none)', async () => {
     // fugue/regula `rego/tests/rules/tf/aws/s3/inputs/*_infra.json` style (format 0.1, Terraform
     // 0.13.5, AWS provider v3): `aws_s3_bucket.policy = data.aws_iam_policy_document.x.json`.
