@@ -149,9 +149,18 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
     const role: Change = {
       address: 'aws_iam_role.deploy',
       after: { name: 'deploy', path: '/' },
-      afterUnknown: { arn: true, id: true, assume_role_policy: true, inline_policy: true, managed_policy_arns: true },
+      afterUnknown: {
+        arn: true,
+        id: true,
+        assume_role_policy: true,
+        inline_policy: true,
+        managed_policy_arns: true,
+      },
       expressions: {
-        assume_role_policy: ref('data.aws_iam_policy_document.trust.json', 'data.aws_iam_policy_document.trust'),
+        assume_role_policy: ref(
+          'data.aws_iam_policy_document.trust.json',
+          'data.aws_iam_policy_document.trust',
+        ),
       },
     };
     const scanned = await scanDocument(
@@ -336,5 +345,127 @@ describe('a role’s inline_policy block made by a policy document read on apply
       ],
     });
     expect(findingOf(scanned, COUNT, ACCOUNT)).toMatchObject({ status: 'FAIL', data: { count: 4 } });
+  });
+});
+
+describe('a trust policy whose federated principal is an identity provider of the plan', () => {
+  // The GitHub Actions set-up of AWS's documentation, written with a policy document:
+  // `principals { type = "Federated", identifiers = [aws_iam_openid_connect_provider.x.arn] }`.
+  // The provider's ARN is known only after apply, so the document is read on apply; the
+  // provider's `url` (known, or an EKS cluster's issuer known only after apply) tells which it is.
+  const provider = (name: string, url: string | null): Change => ({
+    address: `aws_iam_openid_connect_provider.${name}`,
+    after: { client_id_list: ['sts.amazonaws.com'], ...(url !== null && { url }) },
+    afterUnknown: { arn: true, id: true, ...(url === null && { url: true }) },
+    expressions: url === null ? { url: ref('aws_eks_cluster.main.identity') } : { url: constant(url) },
+  });
+  const role: Change = {
+    address: 'aws_iam_role.ci',
+    after: { name: 'ci', path: '/' },
+    afterUnknown: {
+      arn: true,
+      id: true,
+      assume_role_policy: true,
+      inline_policy: true,
+      managed_policy_arns: true,
+    },
+    expressions: {
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.trust.json',
+        'data.aws_iam_policy_document.trust',
+      ),
+    },
+  };
+  /** The plan, with the data source read on apply and its configuration naming the provider. */
+  const trustPlan = (providerName: string, url: string | null, condition: Json[]) => {
+    const document = plan([provider(providerName, url), role]);
+    const configuration = document.configuration as { root_module: { resources: Json[] } };
+    configuration.root_module.resources.push({
+      address: 'data.aws_iam_policy_document.trust',
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'trust',
+      provider_config_key: 'aws',
+      expressions: {
+        statement: [
+          {
+            actions: constant(['sts:AssumeRoleWithWebIdentity']),
+            principals: [
+              {
+                type: constant('Federated'),
+                identifiers: ref(
+                  `aws_iam_openid_connect_provider.${providerName}.arn`,
+                  `aws_iam_openid_connect_provider.${providerName}`,
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const statement = {
+      sid: null,
+      effect: 'Allow',
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      not_actions: null,
+      resources: null,
+      not_resources: null,
+      principals: [{ type: 'Federated', identifiers: [null] }],
+      not_principals: [],
+      condition,
+    };
+    return {
+      ...document,
+      resource_changes: [
+        ...(document.resource_changes as Json[]),
+        {
+          address: 'data.aws_iam_policy_document.trust',
+          mode: 'data',
+          type: 'aws_iam_policy_document',
+          name: 'trust',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          change: {
+            actions: ['read'],
+            before: null,
+            after: {
+              override_policy_documents: null,
+              source_policy_documents: null,
+              version: null,
+              statement: [statement],
+            },
+            after_unknown: { id: true, json: true, statement: [{ principals: [{ identifiers: [true] }] }] },
+          },
+          action_reason: 'read_because_dependency_pending',
+        },
+      ],
+    };
+  };
+  const trust = async (document: Json) =>
+    findingOf(await scanDocument(document), 'aws.iam.role-trust', 'aws_iam_role.ci');
+  const sub = (values: string[]) => ({
+    test: 'StringLike',
+    variable: 'token.actions.githubusercontent.com:sub',
+    values,
+  });
+
+  it('judges GitHub Actions trust by its sub condition when the plan makes the provider', async () => {
+    const github = 'https://token.actions.githubusercontent.com';
+    expect((await trust(trustPlan('github', github, [sub(['repo:corp/infra:*'])]))).status).toBe('PASS');
+    expect(await trust(trustPlan('github', github, []))).toMatchObject({
+      status: 'FAIL',
+      messageId: 'anyFederatedUser',
+    });
+  });
+
+  it('reads an EKS cluster’s issuer (a URL known only after apply) as no public provider', async () => {
+    expect((await trust(trustPlan('eks', null, []))).status).toBe('PASS');
+  });
+
+  it('leaves the trust unknown when the identifiers are no identity provider of the plan', async () => {
+    const document = trustPlan('github', 'https://token.actions.githubusercontent.com', []);
+    const changes = (document.resource_changes as Json[]).filter(
+      (change) => change.address !== 'aws_iam_openid_connect_provider.github',
+    );
+    expect((await trust({ ...document, resource_changes: changes })).status).toBe('UNKNOWN');
   });
 });
