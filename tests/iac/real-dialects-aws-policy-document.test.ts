@@ -469,3 +469,121 @@ describe('a trust policy whose federated principal is an identity provider of th
     expect((await trust({ ...document, resource_changes: changes })).status).toBe('UNKNOWN');
   });
 });
+
+describe('the EKS documentation’s trust policy for a service account (IRSA) of a new cluster', () => {
+  // hashicorp/terraform-provider-aws `website/docs/r/eks_cluster.html.markdown`, "Enabling IAM Roles
+  // for Service Accounts": the provider's `url` is the new cluster's issuer, so both the principal
+  // (`aws_iam_openid_connect_provider.example.arn`) and the condition's variable
+  // (`"${replace(aws_iam_openid_connect_provider.example.url, "https://", "")}:sub"`) are known
+  // only after apply.
+  const document = (principalType: string) => {
+    const base = plan([
+      {
+        address: 'aws_iam_openid_connect_provider.example',
+        after: { client_id_list: ['sts.amazonaws.com'] },
+        afterUnknown: { arn: true, id: true, url: true, thumbprint_list: true },
+        expressions: {
+          url: ref('aws_eks_cluster.example.identity[0].oidc[0].issuer', 'aws_eks_cluster.example'),
+        },
+      },
+      {
+        address: 'aws_iam_role.example',
+        after: { name: 'example', path: '/' },
+        afterUnknown: {
+          arn: true,
+          id: true,
+          assume_role_policy: true,
+          inline_policy: true,
+          managed_policy_arns: true,
+        },
+        expressions: {
+          assume_role_policy: ref(
+            'data.aws_iam_policy_document.example_assume_role_policy.json',
+            'data.aws_iam_policy_document.example_assume_role_policy',
+          ),
+        },
+      },
+    ]);
+    const provider = ref(
+      'aws_iam_openid_connect_provider.example.arn',
+      'aws_iam_openid_connect_provider.example',
+    );
+    (base.configuration as { root_module: { resources: Json[] } }).root_module.resources.push({
+      address: 'data.aws_iam_policy_document.example_assume_role_policy',
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'example_assume_role_policy',
+      provider_config_key: 'aws',
+      expressions: {
+        statement: [
+          {
+            actions: constant(['sts:AssumeRoleWithWebIdentity']),
+            effect: constant('Allow'),
+            condition: [
+              {
+                test: constant('StringEquals'),
+                variable: ref(
+                  'aws_iam_openid_connect_provider.example.url',
+                  'aws_iam_openid_connect_provider.example',
+                ),
+                values: constant(['system:serviceaccount:kube-system:aws-node']),
+              },
+            ],
+            principals: [{ identifiers: provider, type: constant(principalType) }],
+          },
+        ],
+      },
+    });
+    const statement = {
+      sid: null,
+      effect: 'Allow',
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      not_actions: null,
+      resources: null,
+      not_resources: null,
+      principals: [{ type: principalType, identifiers: [null] }],
+      not_principals: [],
+      condition: [{ test: 'StringEquals', values: ['system:serviceaccount:kube-system:aws-node'] }],
+    };
+    return {
+      ...base,
+      resource_changes: [
+        ...(base.resource_changes as Json[]),
+        {
+          address: 'data.aws_iam_policy_document.example_assume_role_policy',
+          mode: 'data',
+          type: 'aws_iam_policy_document',
+          name: 'example_assume_role_policy',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          change: {
+            actions: ['read'],
+            before: null,
+            after: {
+              override_policy_documents: null,
+              source_policy_documents: null,
+              version: null,
+              statement: [statement],
+            },
+            after_unknown: {
+              id: true,
+              json: true,
+              statement: [{ principals: [{ identifiers: [true] }], condition: [{ variable: true }] }],
+            },
+          },
+          action_reason: 'read_because_dependency_pending',
+        },
+      ],
+    };
+  };
+  const trust = async (principalType: string) =>
+    findingOf(await scanDocument(document(principalType)), 'aws.iam.role-trust', 'aws_iam_role.example')
+      .status;
+
+  it('trusts the cluster’s own issuer, a provider of the role’s account that is no public one', async () => {
+    expect(await trust('Federated')).toBe('PASS');
+  });
+
+  it('leaves an AWS principal known only after apply unknown, its condition key too', async () => {
+    expect(await trust('AWS')).toBe('UNKNOWN');
+  });
+});

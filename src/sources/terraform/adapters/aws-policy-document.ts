@@ -146,14 +146,47 @@ function renderedStatement(
     for (let i = 0; values.present(`${path}.condition.${i}`); i++) {
       const test = values.read(`${path}.condition.${i}.test`);
       const variable = values.read(`${path}.condition.${i}.variable`);
-      if (test.state !== 'known' || variable.state !== 'known') return undefined;
+      if (test.state !== 'known') return undefined;
+      // The claim of an issuer the plan makes (`"${replace(aws_iam_openid_connect_provider.eks.url,
+      // "https://", "")}:sub"`, the EKS documentation's example): its key is known only after apply.
+      const key =
+        variable.state === 'known'
+          ? String(variable.value)
+          : variable.state === 'unknown' && trustsUnnamedIssuers(statement)
+            ? KNOWN_AFTER_APPLY_ELEMENT
+            : undefined;
+      if (key === undefined) return undefined;
       const operands = (condition[String(test.value)] ?? {}) as JsonObject;
-      operands[String(variable.value)] = elements(values, `${path}.condition.${i}.values`) ?? [];
+      const given = elements(values, `${path}.condition.${i}.values`) ?? [];
+      // Claims whose keys are all unknown share the one key, with all their values.
+      const earlier =
+        key === KNOWN_AFTER_APPLY_ELEMENT ? ((operands[key] as unknown[] | undefined) ?? []) : [];
+      operands[key] = [...earlier, ...given];
       condition[String(test.value)] = operands;
     }
     if (Object.keys(condition).length > 0) statement.Condition = condition;
   }
   return statement;
+}
+
+/**
+ * Whether a statement's principals are all identity providers of the plan whose URL is known only
+ * after apply (an EKS cluster's issuer): no public provider, so what its conditions pin does not
+ * decide who may assume the role, and a condition key known only after apply can stand.
+ */
+function trustsUnnamedIssuers(statement: JsonObject): boolean {
+  const principal = statement.Principal;
+  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) return false;
+  const [only, ...others] = Object.entries(principal);
+  if (!only || others.length > 0) return false;
+  const [type, identifiers] = only;
+  const unnamed = `:oidc-provider/${KNOWN_AFTER_APPLY_ELEMENT}`;
+  return (
+    type === 'Federated' &&
+    Array.isArray(identifiers) &&
+    identifiers.length > 0 &&
+    identifiers.every((id) => typeof id === 'string' && id.endsWith(unnamed))
+  );
 }
 
 /**
