@@ -275,3 +275,60 @@ describe('policies the plan does not show: UNKNOWN, never PASS', () => {
     expect(findingOf(scanned, COUNT, ACCOUNT).status).toBe('UNKNOWN');
   });
 });
+
+describe('virtual MFA devices (aws_iam_virtual_mfa_device): read with the user they are enabled for', () => {
+  const UNASSIGNED =
+    'a virtual MFA device shown enabled for no user (user_name empty; known only after apply for a new device, which Terraform cannot enable; not recorded before provider 5.8)';
+  const existing: Change = {
+    address: 'aws_iam_user.ops',
+    actions: ['no-op'],
+    before: { name: 'ops', arn: 'arn:aws:iam::111122223333:user/ops' },
+    after: { name: 'ops', arn: 'arn:aws:iam::111122223333:user/ops' },
+    expressions: { name: constant('ops') },
+  };
+  const device = (name: string, values: Json): Change => ({
+    address: `aws_iam_virtual_mfa_device.${name}`,
+    actions: ['no-op'],
+    before: { virtual_mfa_device_name: name, ...values },
+    after: { virtual_mfa_device_name: name, ...values },
+    expressions: { virtual_mfa_device_name: constant(name) },
+  });
+
+  it('passes over a device enabled for no user, a new one and one of a provider before 5.8, saying so', async () => {
+    const scanned = await scanDocument(
+      plan([
+        existing,
+        device('spare', { user_name: '', enable_date: '' }),
+        device('old', {}),
+        {
+          address: 'aws_iam_virtual_mfa_device.fresh',
+          after: { virtual_mfa_device_name: 'fresh', path: '/' },
+          afterUnknown: { arn: true, id: true, user_name: true, enable_date: true },
+          expressions: { virtual_mfa_device_name: constant('fresh') },
+        },
+      ]),
+    );
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      `aws_iam_virtual_mfa_device.spare: ${UNASSIGNED}`,
+      `aws_iam_virtual_mfa_device.old: ${UNASSIGNED}`,
+      `aws_iam_virtual_mfa_device.fresh: ${UNASSIGNED}`,
+    ]);
+    expect(resourceOf(scanned, 'aws_iam_user.ops').facts).not.toHaveProperty('mfaActive');
+  });
+
+  it('reads a device enabled for the user as its MFA, and one enabled for a user outside the plan as that user’s', async () => {
+    const scanned = await scanDocument(
+      plan([
+        existing,
+        device('ops', { user_name: 'ops', enable_date: '2025-06-02T01:22:10Z' }),
+        device('other', { user_name: 'someone-else', enable_date: '2025-06-02T01:22:10Z' }),
+      ]),
+    );
+    expect(resourceOf(scanned, 'aws_iam_user.ops').facts).toMatchObject({
+      mfaActive: { value: true, path: 'aws_iam_virtual_mfa_device.ops.enable_date' },
+    });
+    expect(scanned.coverage.skipped.map((s) => s.reason)).toEqual([
+      'aws_iam_virtual_mfa_device.other: the aws_iam_user it configures (user_name) is not in this plan',
+    ]);
+  });
+});

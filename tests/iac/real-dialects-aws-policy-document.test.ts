@@ -144,6 +144,38 @@ describe('policies rendered by an aws_iam_policy_document the plan reads on appl
     expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.web').status).toBe('UNKNOWN');
   });
 
+  it('leaves a trust policy unknown when a principal’s whole list of identifiers is known only after apply', async () => {
+    // `identifiers = module.ci.role_arns`: the list itself is unknown, so `after` leaves it out.
+    const role: Change = {
+      address: 'aws_iam_role.deploy',
+      after: { name: 'deploy', path: '/' },
+      afterUnknown: {
+        arn: true,
+        id: true,
+        assume_role_policy: true,
+        inline_policy: true,
+        managed_policy_arns: true,
+      },
+      expressions: {
+        assume_role_policy: ref(
+          'data.aws_iam_policy_document.trust.json',
+          'data.aws_iam_policy_document.trust',
+        ),
+      },
+    };
+    const scanned = await scanDocument(
+      withData(
+        plan([role]),
+        dataSource(
+          'trust',
+          [statement({ actions: ['sts:AssumeRole'], principals: [{ type: 'AWS' }] })],
+          [{ principals: [{ identifiers: true }] }],
+        ),
+      ),
+    );
+    expect(findingOf(scanned, 'aws.iam.role-trust', 'aws_iam_role.deploy').status).toBe('UNKNOWN');
+  });
+
   it('judges provider v3’s inline bucket policy made by such a data source (it was read as none)', async () => {
     // fugue/regula `rego/tests/rules/tf/aws/s3/inputs/*_infra.json` style (format 0.1, Terraform
     // 0.13.5, AWS provider v3): `aws_s3_bucket.policy = data.aws_iam_policy_document.x.json`.
@@ -313,5 +345,245 @@ describe('a role’s inline_policy block made by a policy document read on apply
       ],
     });
     expect(findingOf(scanned, COUNT, ACCOUNT)).toMatchObject({ status: 'FAIL', data: { count: 4 } });
+  });
+});
+
+describe('a trust policy whose federated principal is an identity provider of the plan', () => {
+  // The GitHub Actions set-up of AWS's documentation, written with a policy document:
+  // `principals { type = "Federated", identifiers = [aws_iam_openid_connect_provider.x.arn] }`.
+  // The provider's ARN is known only after apply, so the document is read on apply; the
+  // provider's `url` (known, or an EKS cluster's issuer known only after apply) tells which it is.
+  const provider = (name: string, url: string | null): Change => ({
+    address: `aws_iam_openid_connect_provider.${name}`,
+    after: { client_id_list: ['sts.amazonaws.com'], ...(url !== null && { url }) },
+    afterUnknown: { arn: true, id: true, ...(url === null && { url: true }) },
+    expressions: url === null ? { url: ref('aws_eks_cluster.main.identity') } : { url: constant(url) },
+  });
+  const role: Change = {
+    address: 'aws_iam_role.ci',
+    after: { name: 'ci', path: '/' },
+    afterUnknown: {
+      arn: true,
+      id: true,
+      assume_role_policy: true,
+      inline_policy: true,
+      managed_policy_arns: true,
+    },
+    expressions: {
+      assume_role_policy: ref(
+        'data.aws_iam_policy_document.trust.json',
+        'data.aws_iam_policy_document.trust',
+      ),
+    },
+  };
+  /** The plan, with the data source read on apply and its configuration naming the provider. */
+  const trustPlan = (providerName: string, url: string | null, condition: Json[]) => {
+    const document = plan([provider(providerName, url), role]);
+    const configuration = document.configuration as { root_module: { resources: Json[] } };
+    configuration.root_module.resources.push({
+      address: 'data.aws_iam_policy_document.trust',
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'trust',
+      provider_config_key: 'aws',
+      expressions: {
+        statement: [
+          {
+            actions: constant(['sts:AssumeRoleWithWebIdentity']),
+            principals: [
+              {
+                type: constant('Federated'),
+                identifiers: ref(
+                  `aws_iam_openid_connect_provider.${providerName}.arn`,
+                  `aws_iam_openid_connect_provider.${providerName}`,
+                ),
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const statement = {
+      sid: null,
+      effect: 'Allow',
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      not_actions: null,
+      resources: null,
+      not_resources: null,
+      principals: [{ type: 'Federated', identifiers: [null] }],
+      not_principals: [],
+      condition,
+    };
+    return {
+      ...document,
+      resource_changes: [
+        ...(document.resource_changes as Json[]),
+        {
+          address: 'data.aws_iam_policy_document.trust',
+          mode: 'data',
+          type: 'aws_iam_policy_document',
+          name: 'trust',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          change: {
+            actions: ['read'],
+            before: null,
+            after: {
+              override_policy_documents: null,
+              source_policy_documents: null,
+              version: null,
+              statement: [statement],
+            },
+            after_unknown: { id: true, json: true, statement: [{ principals: [{ identifiers: [true] }] }] },
+          },
+          action_reason: 'read_because_dependency_pending',
+        },
+      ],
+    };
+  };
+  const trust = async (document: Json) =>
+    findingOf(await scanDocument(document), 'aws.iam.role-trust', 'aws_iam_role.ci');
+  const sub = (values: string[]) => ({
+    test: 'StringLike',
+    variable: 'token.actions.githubusercontent.com:sub',
+    values,
+  });
+
+  it('judges GitHub Actions trust by its sub condition when the plan makes the provider', async () => {
+    const github = 'https://token.actions.githubusercontent.com';
+    expect((await trust(trustPlan('github', github, [sub(['repo:corp/infra:*'])]))).status).toBe('PASS');
+    expect(await trust(trustPlan('github', github, []))).toMatchObject({
+      status: 'FAIL',
+      messageId: 'anyFederatedUser',
+    });
+  });
+
+  it('reads an EKS cluster’s issuer (a URL known only after apply) as no public provider', async () => {
+    expect((await trust(trustPlan('eks', null, []))).status).toBe('PASS');
+  });
+
+  it('leaves the trust unknown when the identifiers are no identity provider of the plan', async () => {
+    const document = trustPlan('github', 'https://token.actions.githubusercontent.com', []);
+    const changes = (document.resource_changes as Json[]).filter(
+      (change) => change.address !== 'aws_iam_openid_connect_provider.github',
+    );
+    expect((await trust({ ...document, resource_changes: changes })).status).toBe('UNKNOWN');
+  });
+});
+
+describe('the EKS documentation’s trust policy for a service account (IRSA) of a new cluster', () => {
+  // hashicorp/terraform-provider-aws `website/docs/r/eks_cluster.html.markdown`, "Enabling IAM Roles
+  // for Service Accounts": the provider's `url` is the new cluster's issuer, so both the principal
+  // (`aws_iam_openid_connect_provider.example.arn`) and the condition's variable
+  // (`"${replace(aws_iam_openid_connect_provider.example.url, "https://", "")}:sub"`) are known
+  // only after apply.
+  const document = (principalType: string) => {
+    const base = plan([
+      {
+        address: 'aws_iam_openid_connect_provider.example',
+        after: { client_id_list: ['sts.amazonaws.com'] },
+        afterUnknown: { arn: true, id: true, url: true, thumbprint_list: true },
+        expressions: {
+          url: ref('aws_eks_cluster.example.identity[0].oidc[0].issuer', 'aws_eks_cluster.example'),
+        },
+      },
+      {
+        address: 'aws_iam_role.example',
+        after: { name: 'example', path: '/' },
+        afterUnknown: {
+          arn: true,
+          id: true,
+          assume_role_policy: true,
+          inline_policy: true,
+          managed_policy_arns: true,
+        },
+        expressions: {
+          assume_role_policy: ref(
+            'data.aws_iam_policy_document.example_assume_role_policy.json',
+            'data.aws_iam_policy_document.example_assume_role_policy',
+          ),
+        },
+      },
+    ]);
+    const provider = ref(
+      'aws_iam_openid_connect_provider.example.arn',
+      'aws_iam_openid_connect_provider.example',
+    );
+    (base.configuration as { root_module: { resources: Json[] } }).root_module.resources.push({
+      address: 'data.aws_iam_policy_document.example_assume_role_policy',
+      mode: 'data',
+      type: 'aws_iam_policy_document',
+      name: 'example_assume_role_policy',
+      provider_config_key: 'aws',
+      expressions: {
+        statement: [
+          {
+            actions: constant(['sts:AssumeRoleWithWebIdentity']),
+            effect: constant('Allow'),
+            condition: [
+              {
+                test: constant('StringEquals'),
+                variable: ref(
+                  'aws_iam_openid_connect_provider.example.url',
+                  'aws_iam_openid_connect_provider.example',
+                ),
+                values: constant(['system:serviceaccount:kube-system:aws-node']),
+              },
+            ],
+            principals: [{ identifiers: provider, type: constant(principalType) }],
+          },
+        ],
+      },
+    });
+    const statement = {
+      sid: null,
+      effect: 'Allow',
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      not_actions: null,
+      resources: null,
+      not_resources: null,
+      principals: [{ type: principalType, identifiers: [null] }],
+      not_principals: [],
+      condition: [{ test: 'StringEquals', values: ['system:serviceaccount:kube-system:aws-node'] }],
+    };
+    return {
+      ...base,
+      resource_changes: [
+        ...(base.resource_changes as Json[]),
+        {
+          address: 'data.aws_iam_policy_document.example_assume_role_policy',
+          mode: 'data',
+          type: 'aws_iam_policy_document',
+          name: 'example_assume_role_policy',
+          provider_name: 'registry.terraform.io/hashicorp/aws',
+          change: {
+            actions: ['read'],
+            before: null,
+            after: {
+              override_policy_documents: null,
+              source_policy_documents: null,
+              version: null,
+              statement: [statement],
+            },
+            after_unknown: {
+              id: true,
+              json: true,
+              statement: [{ principals: [{ identifiers: [true] }], condition: [{ variable: true }] }],
+            },
+          },
+          action_reason: 'read_because_dependency_pending',
+        },
+      ],
+    };
+  };
+  const trust = async (principalType: string) =>
+    findingOf(await scanDocument(document(principalType)), 'aws.iam.role-trust', 'aws_iam_role.example')
+      .status;
+
+  it('trusts the cluster’s own issuer, a provider of the role’s account that is no public one', async () => {
+    expect(await trust('Federated')).toBe('PASS');
+  });
+
+  it('leaves an AWS principal known only after apply unknown, its condition key too', async () => {
+    expect(await trust('AWS')).toBe('UNKNOWN');
   });
 });

@@ -1029,6 +1029,14 @@ describe('aws_lambda_function with aws_lambda_permission', () => {
       source_arn: null,
     }),
     fn('no_permissions'),
+    fn('for_role'),
+    {
+      ...permission('role', 'for_role', { source_arn: null }, { principal: true }),
+      expressions: {
+        function_name: ref('aws_lambda_function.for_role.function_name', 'aws_lambda_function.for_role'),
+        principal: ref('aws_iam_role.invoker.arn', 'aws_iam_role.invoker'),
+      },
+    },
   ]);
   const status = async (name: string) =>
     findingOf(
@@ -1044,6 +1052,10 @@ describe('aws_lambda_function with aws_lambda_permission', () => {
 
   it('reads a new function without permissions as not public', async () => {
     expect(await status('no_permissions')).toBe('PASS');
+  });
+
+  it('reads a principal known only after apply (a role of the plan) as that principal, never as anyone', async () => {
+    expect(await status('for_role')).toBe('PASS');
   });
 });
 

@@ -95,11 +95,16 @@ export class TerraformConfiguration {
     });
   }
 
-  /** The `resource` block of an instance (module path without instance keys). */
-  resourceOf(instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'>): JsonObject | undefined {
+  /** The `resource` or `data` block of an instance (module path without instance keys). */
+  resourceOf(
+    instance: Pick<TfInstance, 'moduleAddress' | 'type' | 'name'> & { readonly address?: string },
+  ): JsonObject | undefined {
+    // A data source's block is listed as `data.<type>.<name>`.
+    const local = instance.address?.slice(instance.moduleAddress ? instance.moduleAddress.length + 1 : 0);
+    const mode = local?.startsWith('data.') ? 'data.' : '';
     return this.#modules
       .get(configPath(instance.moduleAddress))
-      ?.resources.get(`${instance.type}.${instance.name}`);
+      ?.resources.get(`${mode}${instance.type}.${instance.name}`);
   }
 
   /** The value the plan was made with of a root module variable (the plan's `variables`); undefined when it records none. */

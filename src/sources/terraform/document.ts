@@ -27,6 +27,11 @@ export interface TfInstance {
   readonly providerConfig?: string;
   /** `delete` only for split resources a plan deletes, which change the resource they configure. */
   readonly action: IacAction | 'delete';
+  /**
+   * What a replacement does with the object it replaces: destroys it (`delete, create` or
+   * `create, delete`), or leaves it in the cloud, no longer managed (`create, forget`).
+   */
+  readonly replaced?: 'destroyed' | 'forgotten';
   /** The values the checks judge: `after` of a plan, `values` of a state (empty for a deletion). */
   readonly after: TfValues;
   /** The values before an update or replacement (undefined for creates and states). */
@@ -388,6 +393,7 @@ function readChange(
   instances.push({
     ...identity,
     action,
+    ...(action === 'replace' && { replaced: actions.includes('forget') ? 'forgotten' : 'destroyed' }),
     after: new TfValues(after, change.after_unknown, change.after_sensitive),
     before:
       (action === 'update' || action === 'replace') && isObject(change.before)

@@ -149,6 +149,10 @@ export class Linker implements BuildContext {
         yield { reason: deleted(instance) };
         continue;
       }
+      if (child.link.unassigned && !namesAny(instance, child.link)) {
+        yield { reason: `${instance.address}: ${child.link.unassigned}` };
+        continue;
+      }
       const untraced = (links ?? []).filter(({ link, parentTypes }) =>
         this.#namedOnlyAfterApply(instance, link, parentTypes),
       );
@@ -292,6 +296,12 @@ export class Linker implements BuildContext {
 
 /** How many split resources a reference is followed through (a bound against cycles). */
 const MAX_SPLIT_HOPS = 4;
+
+/** Whether a split resource's link attribute names a resource: known, and not empty. */
+function namesAny(instance: TfInstance, link: PartLink): boolean {
+  const named = instance.after.read(link.attribute);
+  return named.state === 'known' && named.value !== '' && named.value !== null;
+}
 
 /**
  * The instances of a resource a reference without a key names: the one there is; else the one

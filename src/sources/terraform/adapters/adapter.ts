@@ -37,6 +37,11 @@ export interface PartLink {
    * (`aws_iam_policy_attachment`'s `roles`): it is merged into every one.
    */
   readonly many?: true;
+  /**
+   * Why a split resource that names none is passed over, where naming none is a state of its own
+   * rather than a resource outside the plan (a virtual MFA device enabled for no user).
+   */
+  readonly unassigned?: string;
 }
 
 /** A resource and the split resources that configure it, evaluated as one. */

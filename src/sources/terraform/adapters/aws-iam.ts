@@ -9,6 +9,7 @@ import {
   isLeftOut,
   type PartLink,
   partsOf,
+  removedPart,
   type TerraformAdapter,
   type Unit,
 } from './adapter.ts';
@@ -88,29 +89,55 @@ function build(p: Principal, unit: Unit, tr: Translation, ctx: BuildContext): Re
   }
   const resource = fromConfigItem(configItem(p.configType, configuration), tr);
   return p.configType === 'AWS::IAM::User'
-    ? { ...resource, facts: { ...resource.facts, ...newUserSignIn(unit), ...managedAccessKeys(unit) } }
+    ? { ...resource, facts: { ...resource.facts, ...signIn(unit), ...managedAccessKeys(unit) } }
     : resource;
 }
 
 /**
- * What the credential report will say of the console password and MFA of a user the plan
- * creates: a password only through the plan's `aws_iam_user_login_profile`, and no MFA device
+ * What the credential report will say of the user's console password and MFA. A user the plan
+ * creates has a password only through the plan's `aws_iam_user_login_profile`, and no MFA device
  * (Terraform can create a virtual MFA device but not enable it, which takes two codes from the
- * device). An existing user's are in its credential report, which a plan does not hold.
+ * device). An existing user has a password where the plan or state holds its login profile, and
+ * none once the plan destroys it (a user has one login profile at most); it has MFA where its
+ * `aws_iam_virtual_mfa_device` was read as enabled for it (`user_name`, `enable_date`, which the
+ * provider reads from ListVirtualMFADevices since 5.8). What neither shows (a profile or a device
+ * made outside the configuration, a hardware key) is in its credential report, which a plan does
+ * not hold.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iam_virtual_mfa_device
  */
-function newUserSignIn(unit: Unit): Pick<AwsIamUserFacts, 'passwordEnabled' | 'mfaActive'> {
+function signIn(unit: Unit): Pick<AwsIamUserFacts, 'passwordEnabled' | 'mfaActive'> {
   const user = unit.primary;
-  if (!isCreated(user)) return {};
   const profile = partsOf(unit, LOGIN_PROFILE)[0];
+  if (isCreated(user))
+    return {
+      passwordEnabled: profile
+        ? explicit(true, profile.address)
+        : explicit(false, `${user.address} (no ${LOGIN_PROFILE})`),
+      mfaActive: cloudDefault(false, user.address, {
+        ja: '新しい IAM ユーザには MFA デバイスがありません（Terraform は有効化できません）',
+        en: 'a new IAM user has no MFA device (Terraform cannot enable one)',
+      }),
+    };
+  const destroyed = removedPart(unit, LOGIN_PROFILE);
+  const device = partsOf(unit, MFA_DEVICE).find(isEnabledDevice);
   return {
-    passwordEnabled: profile
-      ? explicit(true, profile.address)
-      : explicit(false, `${user.address} (no ${LOGIN_PROFILE})`),
-    mfaActive: cloudDefault(false, user.address, {
-      ja: '新しい IAM ユーザには MFA デバイスがありません（Terraform は有効化できません）',
-      en: 'a new IAM user has no MFA device (Terraform cannot enable one)',
-    }),
+    ...(profile
+      ? { passwordEnabled: explicit(true, profile.address) }
+      : destroyed && { passwordEnabled: explicit(false, `${destroyed.address} (destroyed)`) }),
+    ...(device && { mfaActive: explicit(true, `${device.address}.enable_date`) }),
   };
+}
+
+/** A virtual MFA device, linked to the user it is enabled for by its `user_name`. */
+const MFA_DEVICE = 'aws_iam_virtual_mfa_device';
+
+/**
+ * A device the provider read as enabled, in a refreshed state or plan: one never enabled has an
+ * empty `enable_date`, and a new one's is known only after apply.
+ */
+function isEnabledDevice(device: TfInstance): boolean {
+  const enabled = device.after.read('enable_date');
+  return enabled.state === 'known' && typeof enabled.value === 'string' && enabled.value !== '';
 }
 
 /** A user's console password. */
@@ -302,6 +329,12 @@ export const awsIamAdapters: Readonly<Record<string, TerraformAdapter>> = {
   aws_iam_user: adapter(principal('user', 'AWS::IAM::User'), {
     [LOGIN_PROFILE]: { attribute: 'user', parentKeys: ['name', 'id'] },
     [ACCESS_KEY]: { attribute: 'user', parentKeys: ['name', 'id'] },
+    [MFA_DEVICE]: {
+      attribute: 'user_name',
+      parentKeys: ['name', 'id'],
+      unassigned:
+        'a virtual MFA device shown enabled for no user (user_name empty; known only after apply for a new device, which Terraform cannot enable; not recorded before provider 5.8)',
+    },
     aws_iam_user_group_membership: { attribute: 'user', parentKeys: ['name', 'id'] },
     [GROUP_MEMBERSHIP]: { attribute: 'users', parentKeys: ['name', 'id'], many: true },
   }),

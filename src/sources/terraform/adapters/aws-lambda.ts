@@ -24,13 +24,17 @@ function fixed(tr: Translation, permission: TfInstance, attribute: string): stri
 }
 
 /**
- * One AddPermission statement: `principal` a service (`s3.amazonaws.com`), an account or ARN, or
- * `*`; `source_arn`, `source_account` and `principal_org_id` narrow it;
+ * One AddPermission statement: `principal` a service (`s3.amazonaws.com`), an account or ARN (one
+ * known only after apply among them), or `*`; `source_arn`, `source_account` and `principal_org_id` narrow it;
  * `function_url_auth_type` (provider v4.x on) does not. Undefined when the plan does not show
  * who is allowed.
  */
 function statementOf(tr: Translation, permission: TfInstance): JsonObject | undefined {
-  const principal = tr.read(permission, 'principal', POLICY_PATH);
+  // A principal known only after apply is an ARN or account of the plan's resources: never `*`.
+  const principal =
+    tr.valuesOf(permission).read('principal').state === 'unknown'
+      ? fixed(tr, permission, 'principal')
+      : tr.read(permission, 'principal', POLICY_PATH);
   const action = tr.read(permission, 'action', POLICY_PATH);
   if (typeof principal !== 'string' || typeof action !== 'string') return undefined;
   const condition: Record<string, Record<string, string>> = {};

@@ -35,7 +35,9 @@ export function readPolicy(
 ): unknown {
   if (tr.valuesOf(instance).read(attribute).state === 'unknown') {
     const source = ctx.dataSourceOf(instance, attribute, DATA_SOURCE);
-    const rendered = source ? renderedDocument(source.after) : undefined;
+    const rendered = source
+      ? renderedDocument(source.after, (path) => identityProvidersOf(ctx, source, path))
+      : undefined;
     if (source && rendered !== undefined) {
       tr.mark(nativePath, `${source.address}.statement`, 'known');
       return rendered;
@@ -44,7 +46,31 @@ export function readPolicy(
   return tr.read(instance, attribute, nativePath);
 }
 
-function renderedDocument(values: TfValues): string | undefined {
+/** The identifiers a principal block's list names only after apply, as `planProviders` works them out. */
+type PlanProviders = (identifiersPath: string) => unknown[] | undefined;
+
+/**
+ * The federated principals a principal block names only after apply, where the configuration
+ * names them as identity providers of the plan (`identifiers =
+ * [aws_iam_openid_connect_provider.github.arn]`): an identity provider of the role's own account,
+ * told by its URL (a URL known only after apply, an EKS cluster's issuer, is no public one).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-federated-web-identity
+ */
+function identityProvidersOf(ctx: BuildContext, source: TfInstance, path: string): unknown[] | undefined {
+  const providers = ctx.referenced(source, path, IDENTITY_PROVIDERS);
+  if (providers.length === 0) return undefined;
+  return providers.map((provider) => {
+    if (provider.type === 'aws_iam_saml_provider')
+      return `arn:aws:iam::${KNOWN_AFTER_APPLY_ELEMENT}:saml-provider/${known(provider.after, 'name') ?? KNOWN_AFTER_APPLY_ELEMENT}`;
+    const url = known(provider.after, 'url');
+    const host = typeof url === 'string' ? url.replace(/^https:\/\//, '') : KNOWN_AFTER_APPLY_ELEMENT;
+    return `arn:aws:iam::${KNOWN_AFTER_APPLY_ELEMENT}:oidc-provider/${host}`;
+  });
+}
+
+const IDENTITY_PROVIDERS = ['aws_iam_openid_connect_provider', 'aws_iam_saml_provider'];
+
+function renderedDocument(values: TfValues, planProviders: PlanProviders): string | undefined {
   for (const argument of MERGING) {
     const merged = values.read(argument);
     if (merged.state === 'unknown' || (merged.state === 'known' && !isEmpty(merged.value))) return undefined;
@@ -57,7 +83,7 @@ function renderedDocument(values: TfValues): string | undefined {
   if (id) document.Id = id;
   const rendered: JsonObject[] = [];
   for (let i = 0; i < count; i++) {
-    const statement = renderedStatement(values, `statement.${i}`);
+    const statement = renderedStatement(values, `statement.${i}`, planProviders);
     if (!statement) return undefined;
     rendered.push(statement);
   }
@@ -74,7 +100,11 @@ function statementCount(values: TfValues): number | undefined {
   return count;
 }
 
-function renderedStatement(values: TfValues, path: string): JsonObject | undefined {
+function renderedStatement(
+  values: TfValues,
+  path: string,
+  planProviders: PlanProviders,
+): JsonObject | undefined {
   const statement: JsonObject = {};
   const sid = values.read(`${path}.sid`);
   if (sid.state === 'unknown') return undefined;
@@ -101,15 +131,12 @@ function renderedStatement(values: TfValues, path: string): JsonObject | undefin
     ['principals', 'Principal'],
     ['not_principals', 'NotPrincipal'],
   ] as const) {
-    const read = values.read(`${path}.${argument}`);
-    if (read.state === 'unknown') return undefined;
-    if (read.state !== 'known' || !Array.isArray(read.value) || read.value.length === 0) continue;
+    const blocks = principalBlocks(values, `${path}.${argument}`, planProviders);
+    if (blocks === undefined) return undefined;
+    if (blocks.length === 0) continue;
     const principal: JsonObject = {};
-    for (const block of read.value as JsonObject[]) {
-      const type = String(block.type);
-      const identifiers = Array.isArray(block.identifiers) ? block.identifiers : [];
+    for (const { type, identifiers } of blocks)
       principal[type] = [...((principal[type] as unknown[] | undefined) ?? []), ...identifiers];
-    }
     // `type = "*"` with `identifiers = ["*"]` renders as `"Principal": "*"`.
     statement[element] = Object.keys(principal).length === 1 && '*' in principal ? '*' : principal;
   }
@@ -119,14 +146,89 @@ function renderedStatement(values: TfValues, path: string): JsonObject | undefin
     for (let i = 0; values.present(`${path}.condition.${i}`); i++) {
       const test = values.read(`${path}.condition.${i}.test`);
       const variable = values.read(`${path}.condition.${i}.variable`);
-      if (test.state !== 'known' || variable.state !== 'known') return undefined;
+      if (test.state !== 'known') return undefined;
+      // The claim of an issuer the plan makes (`"${replace(aws_iam_openid_connect_provider.eks.url,
+      // "https://", "")}:sub"`, the EKS documentation's example): its key is known only after apply.
+      const key =
+        variable.state === 'known'
+          ? String(variable.value)
+          : variable.state === 'unknown' && trustsUnnamedIssuers(statement)
+            ? KNOWN_AFTER_APPLY_ELEMENT
+            : undefined;
+      if (key === undefined) return undefined;
       const operands = (condition[String(test.value)] ?? {}) as JsonObject;
-      operands[String(variable.value)] = elements(values, `${path}.condition.${i}.values`) ?? [];
+      const given = elements(values, `${path}.condition.${i}.values`) ?? [];
+      // Claims whose keys are all unknown share the one key, with all their values.
+      const earlier =
+        key === KNOWN_AFTER_APPLY_ELEMENT ? ((operands[key] as unknown[] | undefined) ?? []) : [];
+      operands[key] = [...earlier, ...given];
       condition[String(test.value)] = operands;
     }
     if (Object.keys(condition).length > 0) statement.Condition = condition;
   }
   return statement;
+}
+
+/**
+ * Whether a statement's principals are all identity providers of the plan whose URL is known only
+ * after apply (an EKS cluster's issuer): no public provider, so what its conditions pin does not
+ * decide who may assume the role, and a condition key known only after apply can stand.
+ */
+function trustsUnnamedIssuers(statement: JsonObject): boolean {
+  const principal = statement.Principal;
+  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) return false;
+  const [only, ...others] = Object.entries(principal);
+  if (!only || others.length > 0) return false;
+  const [type, identifiers] = only;
+  const unnamed = `:oidc-provider/${KNOWN_AFTER_APPLY_ELEMENT}`;
+  return (
+    type === 'Federated' &&
+    Array.isArray(identifiers) &&
+    identifiers.length > 0 &&
+    identifiers.every((id) => typeof id === 'string' && id.endsWith(unnamed))
+  );
+}
+
+/**
+ * The principal blocks of a statement, each with its type and identifiers; undefined while one
+ * is known only after apply, but for federated principals the configuration names as identity
+ * providers of the plan.
+ */
+function principalBlocks(
+  values: TfValues,
+  path: string,
+  planProviders: PlanProviders,
+): { type: string; identifiers: unknown[] }[] | undefined {
+  const read = values.read(path);
+  if (read.state === 'known')
+    return Array.isArray(read.value)
+      ? (read.value as JsonObject[]).map((block) => ({
+          type: String(block.type),
+          identifiers: Array.isArray(block.identifiers) ? block.identifiers : [],
+        }))
+      : [];
+  if (read.state !== 'unknown') return [];
+  // The list itself known only after apply (a dynamic block over unknown values).
+  if (!values.present(path)) return undefined;
+  const blocks: { type: string; identifiers: unknown[] }[] = [];
+  for (let i = 0; values.present(`${path}.${i}`); i++) {
+    const type = values.read(`${path}.${i}.type`);
+    if (type.state !== 'known') return undefined;
+    const identifiersPath = `${path}.${i}.identifiers`;
+    const identifiers = elements(values, identifiersPath) ?? [];
+    if (!identifiers.includes(KNOWN_AFTER_APPLY_ELEMENT)) {
+      blocks.push({ type: String(type.value), identifiers });
+      continue;
+    }
+    // Only a list all of whose identifiers the plan's identity providers give is worked out.
+    const providers =
+      type.value === 'Federated' && identifiers.every((id) => id === KNOWN_AFTER_APPLY_ELEMENT)
+        ? planProviders(identifiersPath)
+        : undefined;
+    if (providers === undefined) return undefined;
+    blocks.push({ type: 'Federated', identifiers: providers });
+  }
+  return blocks;
 }
 
 /** A list of strings, each known or standing for one known after apply. */

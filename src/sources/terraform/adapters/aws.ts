@@ -197,15 +197,28 @@ function permission(
   };
 }
 
-/** Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named. */
+/**
+ * Keys made with aws_kms_key are customer managed, in AWS KMS unless a custom key store is named.
+ * A key the plan replaces (a new `customer_master_key_spec`, `key_usage` or `multi_region`) is
+ * destroyed as a deleted one is: its deletion is scheduled, and what it encrypted is lost after
+ * the waiting period, whatever the new key is.
+ */
 function kmsKey(unit: Unit, tr: Translation): Resource {
   const key = unit.primary;
-  const enabled = tr.read(key, 'is_enabled', 'configuration.keyState');
   const store = tr.read(key, 'custom_key_store_id', 'configuration.origin');
   tr.mark('configuration.keyManager', `${key.address} (aws_kms_key)`, 'known');
+  let keyState: string;
+  if (tr.side === 'after' && key.replaced === 'destroyed') {
+    tr.mark(
+      'configuration.keyState',
+      `${key.address} (replaced: ScheduleKeyDeletion of the old key)`,
+      'known',
+    );
+    keyState = 'PendingDeletion';
+  } else keyState = tr.read(key, 'is_enabled', 'configuration.keyState') === false ? 'Disabled' : 'Enabled';
   const configuration: JsonObject = {
     keyManager: 'CUSTOMER',
-    keyState: enabled === false ? 'Disabled' : 'Enabled',
+    keyState,
     origin: store ? 'AWS_CLOUDHSM' : 'AWS_KMS',
     ...readInto(tr, key, { keySpec: 'customer_master_key_spec' }, 'configuration'),
   };

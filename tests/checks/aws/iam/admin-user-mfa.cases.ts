@@ -262,6 +262,14 @@ const loginProfile: Change = {
   afterUnknown: { id: true, password: true, encrypted_password: true, key_fingerprint: true },
   expressions: { user: ref('aws_iam_user.tanaka.name', 'aws_iam_user.tanaka') },
 };
+/** A virtual MFA device the provider read as enabled for the user (`user_name`, `enable_date`). */
+const enabledDevice: Change = {
+  address: 'aws_iam_virtual_mfa_device.tanaka',
+  actions: ['no-op'],
+  before: { virtual_mfa_device_name: 'tanaka', user_name: 'tanaka', enable_date: '2025-06-02T01:22:10Z' },
+  after: { virtual_mfa_device_name: 'tanaka', user_name: 'tanaka', enable_date: '2025-06-02T01:22:10Z' },
+  expressions: { virtual_mfa_device_name: constant('tanaka') },
+};
 const planFile = (changes: Change[]) =>
   jsonFile(
     plan(changes, {
@@ -295,6 +303,13 @@ const planCases: AnyCase[] = [
     target: 'aws_iam_user.tanaka',
     status: 'UNKNOWN',
     messageId: 'noReport.plan',
+  },
+  {
+    name: 'a Terraform plan: an existing administrator with a login profile and a virtual MFA device enabled for it',
+    records: [planFile([...planUser(['no-op']), loginProfile, enabledDevice])],
+    target: 'aws_iam_user.tanaka',
+    status: 'PASS',
+    messageId: 'mfa',
   },
 ];
 

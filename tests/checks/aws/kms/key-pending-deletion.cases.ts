@@ -43,6 +43,28 @@ const planCases: AnyCase[] = [
     assert: (result) => expect(result.data).toMatchObject({ state: 'PendingDeletion' }),
   },
   {
+    name: 'a Terraform plan that replaces the key (a new key spec): the old key’s deletion is scheduled',
+    records: [planFile(keyChange(['delete', 'create']))],
+    target: 'aws_kms_key.exports',
+    status: 'FAIL',
+    messageId: 'pendingDeletion',
+    evidence: [{ path: 'aws_kms_key.exports (replaced: ScheduleKeyDeletion of the old key)' }],
+  },
+  {
+    name: 'a Terraform plan that replaces the key, the new one first (create_before_destroy)',
+    records: [planFile(keyChange(['create', 'delete']))],
+    target: 'aws_kms_key.exports',
+    status: 'FAIL',
+    messageId: 'pendingDeletion',
+  },
+  {
+    name: 'a Terraform plan that replaces the key and leaves the old one in the cloud (lifecycle destroy = false)',
+    records: [planFile(keyChange(['create', 'forget']))],
+    target: 'aws_kms_key.exports',
+    status: 'PASS',
+    messageId: 'notScheduled',
+  },
+  {
     name: 'a Terraform plan that keeps the key',
     records: [planFile(keyChange(['no-op']))],
     target: 'aws_kms_key.exports',
