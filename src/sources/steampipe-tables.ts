@@ -58,7 +58,6 @@ import {
   azureRoleDefinitionTable,
   azureWebAppTable,
 } from './azure/steampipe-web-identity.ts';
-import { withoutVaultKeysListed } from './azure/vault-keys-listing.ts';
 import type { DocumentFormat, ReadContext, RecordFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -267,12 +266,11 @@ function jsonText(text: string): unknown {
 }
 
 /**
- * A resource of a selection's rows (Resource.picked); what says a scope was listed whole, which a
- * table's rows make (the record that the account's principals were, a key's `vaultKeysListed`),
- * is left out.
+ * A resource of a selection's rows (Resource.picked); the record that the account's principals
+ * were listed, which a table's rows make, is left out.
  */
 function selected(resource: Resource): Resource[] {
-  return isIamListingRecord(resource) ? [] : picked([withoutVaultKeysListed(resource)]);
+  return isIamListingRecord(resource) ? [] : picked([resource]);
 }
 
 /** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */
