@@ -239,22 +239,31 @@ function* readRow(
 
 /**
  * A row of a plugin's exporter (`steampipe_export_aws aws_s3_bucket --output json`, jsonl; turbot/steampipe-export
- * `displayJSONRow`): its JSONB columns (`akas`, `tags`, the table's JSON columns) are the JSON
- * text the plugin sent, where `steampipe query` parses them; they are parsed back (a text that is
- * no JSON is left a string, which the table's reader does not take: unknown). Other rows as they are.
+ * `displayJSONRow`): its JSONB columns (`akas`, `tags`, the table's JSON columns: withJsonColumns)
+ * are the JSON text the plugin sent, where `steampipe query` parses them; `akas` and `tags` are
+ * parsed back here (a text that is no JSON is left a string, which the table's reader does not
+ * take: unknown). Other rows as they are.
  */
-export function exportedRow(value: unknown): unknown {
+function exportedRow(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const exported = value as Record<string, unknown>;
   if (typeof exported.akas !== 'string') return value;
   const row: Record<string, unknown> = { ...exported, akas: jsonText(exported.akas) };
   if (typeof row.tags === 'string') row.tags = jsonText(row.tags);
-  if (!isSteampipeRow(row)) return value;
-  for (const [column, type] of Object.entries(steampipeTableOf(row)?.columnTypes ?? {})) {
-    const cell = row[column];
-    if (type === 'json' && typeof cell === 'string') row[column] = jsonText(cell);
-  }
   return row;
+}
+
+/** An exporter's row (exportedRow) with its table's JSON columns parsed back too. */
+function withJsonColumns(
+  row: Readonly<Record<string, unknown>>,
+  table: SteampipeTable,
+): Readonly<Record<string, unknown>> {
+  const parsed = { ...row };
+  for (const [column, type] of Object.entries(table.columnTypes)) {
+    const cell = parsed[column];
+    if (type === 'json' && typeof cell === 'string') parsed[column] = jsonText(cell);
+  }
+  return parsed;
 }
 
 function jsonText(text: string): unknown {
@@ -299,7 +308,7 @@ export function readSteampipeRow(
     return {
       skip: `a ${table.table} row without the columns ${missing.join(', ')}: the query did not select them, so their settings are unknown; query select * from ${table.table}`,
     };
-  return table.read(row, origin);
+  return table.read(row === value ? row : withJsonColumns(row, table), origin);
 }
 
 /** What to export a table kansa does not read with instead: the row's cloud's own tools. */
