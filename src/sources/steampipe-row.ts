@@ -144,9 +144,9 @@ export function steampipeNumber(text: string): number | undefined {
   return plain.trim() !== '' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Whether a row or cell is Steampipe's null in CSV: an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`. */
-export function isSteampipeNullCell(cell: string): boolean {
-  return cell === '' || cell === '<null>' || cell === '<nil>';
+/** A CSV cell as the JSON output's: null for Steampipe's null (an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`). */
+export function steampipeCsvCell(cell: string): string | null {
+  return cell === '' || cell === '<null>' || cell === '<nil>' ? null : cell;
 }
 
 /**
