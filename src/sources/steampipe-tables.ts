@@ -81,7 +81,6 @@ import {
   steampipeResult,
   steampipeRowSkip,
   steampipeSelection,
-  steampipeSnapshotSelection,
 } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
@@ -174,12 +173,12 @@ export const steampipeRows: DocumentFormat = {
       ctx.note?.(
         `the answer's scans were asked by ${selection} (its timing metadata): its rows are a selection of their table, not the listing of their account or Region`,
       );
-    const query = steampipeSnapshotSelection(document);
+    const { rows, snapshotSelection: query } = steampipeResult(document) ?? { rows: [] };
     if (query)
       ctx.note?.(
         `the snapshot's query has a WHERE or LIMIT (${query}): its rows are a selection of their table, not the listing of their account or Region`,
       );
-    for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries())
+    for (const [index, row] of rows.entries())
       yield* readRow(row, ctx, { index }, selection !== undefined || query !== undefined);
   },
 };
