@@ -383,7 +383,8 @@ export interface AzureKeyVaultKeyFacts extends CommonFacts {
   /**
    * The key was read from a listing of its vault's keys read whole (`az keyvault key list`, a
    * `GET <vault>/keys` list body without a next page): its vault's keys are all in the input.
-   * Absent on a key read alone (`az keyvault key show`).
+   * Absent on a key read alone (`az keyvault key show`); a table's row of a query that selected
+   * some keys has it but is picked (Resource.picked), which the key checks read as no listing.
    */
   readonly vaultKeysListed?: Fact<boolean>;
 }

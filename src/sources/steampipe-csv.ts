@@ -3,9 +3,9 @@ import { type CsvRow, csvHeader, loadCsvParser, readCsv } from './csv.ts';
 import type { TextFormat } from './format.ts';
 import {
   isSteampipeHeader,
-  isSteampipeNullCell,
   isSteampipeRow,
   type SteampipeColumnType,
+  steampipeCsvCell,
   steampipeNumber,
 } from './steampipe-row.ts';
 import { readSteampipeRow, steampipeTableOf } from './steampipe-tables.ts';
@@ -49,7 +49,7 @@ function typedRow({ line, cells }: CsvRow, file: string): Record<string, unknown
   const row: Record<string, unknown> = {};
   for (const [column, cell] of Object.entries(cells)) {
     const type = COMMON_COLUMN_TYPES[column];
-    row[column] = type ? typedCell(cell, type, column, { file, line }) : textCell(cell);
+    row[column] = type ? typedCell(cell, type, column, { file, line }) : steampipeCsvCell(cell);
   }
   const types = isSteampipeRow(row) ? steampipeTableOf(row)?.columnTypes : undefined;
   for (const [column, type] of Object.entries(types ?? {})) {
@@ -59,17 +59,13 @@ function typedRow({ line, cells }: CsvRow, file: string): Record<string, unknown
   return row;
 }
 
-function textCell(cell: string): string | null {
-  return isSteampipeNullCell(cell) ? null : cell;
-}
-
 function typedCell(
   cell: string,
   type: SteampipeColumnType,
   column: string,
   where: { file: string; line: number },
 ): unknown {
-  const text = textCell(cell);
+  const text = steampipeCsvCell(cell);
   if (text === null) return null;
   if (type === 'boolean') {
     if (text === 'true' || text === 'false') return text === 'true';

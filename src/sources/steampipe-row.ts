@@ -90,15 +90,30 @@ export function steampipeTags(value: unknown): Record<string, string> {
  * names kept, as a query that found no row tells its table by them only). An empty bare array is
  * no Steampipe output: it tells no table. A query's snapshot (`steampipe query --export sps`,
  * `--snapshot`; `{"schema_version", "panels"}`, turbot/steampipe pkg/snapshot) keeps the same rows
- * and columns as its table panel's `data` (`custom.table.results`).
+ * and columns as its table panel's `data` (`custom.table.results`), and its query
+ * (`snapshotSelection`).
  */
-export function steampipeResult(document: unknown): { rows: unknown[]; columns: string[] } | undefined {
+export function steampipeResult(document: unknown): SteampipeResult | undefined {
   if (Array.isArray(document)) return document.length > 0 ? { rows: document, columns: [] } : undefined;
-  const record = asRecord(snapshotData(document) ?? document);
+  const panel = snapshotPanel(document);
+  const record = asRecord(panel?.['data'] ?? document);
   if (!Array.isArray(record?.['rows'])) return undefined;
   const listed = Array.isArray(record['columns']) ? record['columns'] : [];
   const columns = listed.map((column) => String(asRecord(column)?.['name'] ?? ''));
-  return { rows: record['rows'], columns };
+  const snapshotSelection = panel && selectingQuery(panel);
+  return { rows: record['rows'], columns, ...(snapshotSelection && { snapshotSelection }) };
+}
+
+export interface SteampipeResult {
+  readonly rows: unknown[];
+  readonly columns: string[];
+  /**
+   * A snapshot's query where it may have picked some resources of its table: its SQL (the panel's
+   * `sql`), which a snapshot keeps instead of the scans' quals, with a WHERE or a LIMIT. A filter on
+   * the Region or account alone cannot be told from one on a resource there, so either makes the
+   * rows a selection (what they do not hold stays unknown, never none).
+   */
+  readonly snapshotSelection?: string;
 }
 
 /**
@@ -116,18 +131,9 @@ function snapshotPanel(document: unknown): Readonly<Record<string, unknown>> | u
   return tables.length === 1 ? tables[0] : undefined;
 }
 
-function snapshotData(document: unknown): unknown {
-  return snapshotPanel(document)?.['data'];
-}
-
-/**
- * A snapshot's query where it may have picked some resources of its table: its SQL (the panel's
- * `sql`), which a snapshot keeps instead of the scans' quals, with a WHERE or a LIMIT. A filter on
- * the Region or account alone cannot be told from one on a resource there, so either makes the
- * rows a selection (what they do not hold stays unknown, never none).
- */
-export function steampipeSnapshotSelection(document: unknown): string | undefined {
-  const sql = snapshotPanel(document)?.['sql'];
+/** A snapshot panel's SQL where it has a WHERE or a LIMIT (SteampipeResult.snapshotSelection). */
+function selectingQuery(panel: Readonly<Record<string, unknown>>): string | undefined {
+  const sql = panel['sql'];
   return typeof sql === 'string' && /\b(where|limit)\b/i.test(sql)
     ? sql.replace(/\s+/g, ' ').trim()
     : undefined;
@@ -144,9 +150,9 @@ export function steampipeNumber(text: string): number | undefined {
   return plain.trim() !== '' && Number.isFinite(value) ? value : undefined;
 }
 
-/** Whether a row or cell is Steampipe's null in CSV: an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`. */
-export function isSteampipeNullCell(cell: string): boolean {
-  return cell === '' || cell === '<null>' || cell === '<nil>';
+/** A CSV cell as the JSON output's: null for Steampipe's null (an empty cell, `<null>` before v0.18.2, the exporters' `<nil>`). */
+export function steampipeCsvCell(cell: string): string | null {
+  return cell === '' || cell === '<null>' || cell === '<nil>' ? null : cell;
 }
 
 /**

@@ -58,7 +58,6 @@ import {
   azureRoleDefinitionTable,
   azureWebAppTable,
 } from './azure/steampipe-web-identity.ts';
-import { withoutVaultKeysListed } from './azure/vault-keys-listing.ts';
 import type { DocumentFormat, ReadContext, RecordFormat } from './format.ts';
 import { gcpBigQueryDatasetTable } from './gcp/steampipe-bigquery.ts';
 import { gcpStorageBucketTable } from './gcp/steampipe-bucket.ts';
@@ -82,7 +81,6 @@ import {
   steampipeResult,
   steampipeRowSkip,
   steampipeSelection,
-  steampipeSnapshotSelection,
 } from './steampipe-row.ts';
 
 /** The Steampipe tables whose columns carry what the checks read. */
@@ -175,12 +173,12 @@ export const steampipeRows: DocumentFormat = {
       ctx.note?.(
         `the answer's scans were asked by ${selection} (its timing metadata): its rows are a selection of their table, not the listing of their account or Region`,
       );
-    const query = steampipeSnapshotSelection(document);
+    const { rows, snapshotSelection: query } = steampipeResult(document) ?? { rows: [] };
     if (query)
       ctx.note?.(
         `the snapshot's query has a WHERE or LIMIT (${query}): its rows are a selection of their table, not the listing of their account or Region`,
       );
-    for (const [index, row] of (steampipeResult(document)?.rows ?? []).entries())
+    for (const [index, row] of rows.entries())
       yield* readRow(row, ctx, { index }, selection !== undefined || query !== undefined);
   },
 };
@@ -240,22 +238,31 @@ function* readRow(
 
 /**
  * A row of a plugin's exporter (`steampipe_export_aws aws_s3_bucket --output json`, jsonl; turbot/steampipe-export
- * `displayJSONRow`): its JSONB columns (`akas`, `tags`, the table's JSON columns) are the JSON
- * text the plugin sent, where `steampipe query` parses them; they are parsed back (a text that is
- * no JSON is left a string, which the table's reader does not take: unknown). Other rows as they are.
+ * `displayJSONRow`): its JSONB columns (`akas`, `tags`, the table's JSON columns: withJsonColumns)
+ * are the JSON text the plugin sent, where `steampipe query` parses them; `akas` and `tags` are
+ * parsed back here (a text that is no JSON is left a string, which the table's reader does not
+ * take: unknown). Other rows as they are.
  */
-export function exportedRow(value: unknown): unknown {
+function exportedRow(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   const exported = value as Record<string, unknown>;
   if (typeof exported.akas !== 'string') return value;
   const row: Record<string, unknown> = { ...exported, akas: jsonText(exported.akas) };
   if (typeof row.tags === 'string') row.tags = jsonText(row.tags);
-  if (!isSteampipeRow(row)) return value;
-  for (const [column, type] of Object.entries(steampipeTableOf(row)?.columnTypes ?? {})) {
-    const cell = row[column];
-    if (type === 'json' && typeof cell === 'string') row[column] = jsonText(cell);
-  }
   return row;
+}
+
+/** An exporter's row (exportedRow) with its table's JSON columns parsed back too. */
+function withJsonColumns(
+  row: Readonly<Record<string, unknown>>,
+  table: SteampipeTable,
+): Readonly<Record<string, unknown>> {
+  const parsed = { ...row };
+  for (const [column, type] of Object.entries(table.columnTypes)) {
+    const cell = parsed[column];
+    if (type === 'json' && typeof cell === 'string') parsed[column] = jsonText(cell);
+  }
+  return parsed;
 }
 
 function jsonText(text: string): unknown {
@@ -267,12 +274,11 @@ function jsonText(text: string): unknown {
 }
 
 /**
- * A resource of a selection's rows (Resource.picked); what says a scope was listed whole, which a
- * table's rows make (the record that the account's principals were, a key's `vaultKeysListed`),
- * is left out.
+ * A resource of a selection's rows (Resource.picked); the record that the account's principals
+ * were listed, which a table's rows make, is left out.
  */
 function selected(resource: Resource): Resource[] {
-  return isIamListingRecord(resource) ? [] : picked([withoutVaultKeysListed(resource)]);
+  return isIamListingRecord(resource) ? [] : picked([resource]);
 }
 
 /** The table kansa reads a Steampipe row as (told by its `akas` and its own columns), if any. */
@@ -301,7 +307,7 @@ export function readSteampipeRow(
     return {
       skip: `a ${table.table} row without the columns ${missing.join(', ')}: the query did not select them, so their settings are unknown; query select * from ${table.table}`,
     };
-  return table.read(row, origin);
+  return table.read(row === value ? row : withJsonColumns(row, table), origin);
 }
 
 /** What to export a table kansa does not read with instead: the row's cloud's own tools. */

@@ -353,7 +353,6 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['GroupId'],
     name: 'GroupName',
-
     configurationOf: withDetailLists(['GroupPolicyList', 'AttachedManagedPolicies']),
   },
   {
@@ -363,7 +362,6 @@ export const DESCRIBE_APIS: readonly DescribeApi[] = [
     arn: ['Arn'],
     id: ['RoleId'],
     name: 'RoleName',
-
     configurationOf: withDetailLists(['RolePolicyList', 'AttachedManagedPolicies']),
   },
   {
@@ -442,10 +440,6 @@ function withEksLogging(cluster: Record<string, unknown>): Record<string, unknow
 }
 
 /**
- * `EncryptionType` (`KMS` | `NONE`) and `KeyId` (Kinesis API) → `StreamEncryption: {EncryptionType,
- * KeyId}` (Config); a stream without KMS encryption has none.
- */
-/**
  * A get-account-authorization-details entry is the principal whole, and the SDKs leave an empty
  * list out of it (a real account's dump has users with no `UserPolicyList`): a policy or group
  * list the entry lacks is empty. An entry with none of these lists (a --query projection of names)
@@ -460,6 +454,10 @@ function withDetailLists(
       : entry;
 }
 
+/**
+ * `EncryptionType` (`KMS` | `NONE`) and `KeyId` (Kinesis API) → `StreamEncryption: {EncryptionType,
+ * KeyId}` (Config); a stream without KMS encryption has none.
+ */
 function withStreamEncryption(stream: Record<string, unknown>): Record<string, unknown> {
   const { EncryptionType: type, KeyId: keyId, ...rest } = stream;
   return type === 'KMS' ? { ...rest, StreamEncryption: { EncryptionType: type, KeyId: keyId } } : rest;

@@ -6,7 +6,7 @@ import type { Localized } from '../../model/localized.ts';
 import { accountResourceId, type Origin, type Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, ReadContext, TextFormat } from '../format.ts';
-import { isSteampipeNullCell, steampipeNumber, steampipeResult } from '../steampipe-row.ts';
+import { steampipeCsvCell, steampipeNumber, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 
 /**
@@ -202,7 +202,7 @@ function steampipePolicies(
 /** A CSV row as the JSON output's: null for an empty cell, the settings' booleans and integers typed. */
 function typedSettings(cells: Readonly<Record<string, string>>): Record<string, unknown> {
   const row: Record<string, unknown> = {};
-  for (const [column, cell] of Object.entries(cells)) row[column] = isSteampipeNullCell(cell) ? null : cell;
+  for (const [column, cell] of Object.entries(cells)) row[column] = steampipeCsvCell(cell);
   for (const { column, kind } of PASSWORD_POLICY_SETTINGS) {
     const cell = row[column];
     if (kind === 'boolean' && (cell === 'true' || cell === 'false')) row[column] = cell === 'true';

@@ -3,7 +3,7 @@ import { explicit, type Fact, unknown } from '../../model/fact.ts';
 import type { Origin, Resource } from '../../model/resource.ts';
 import { csvHeader, loadCsvParser, readCsv } from '../csv.ts';
 import type { DocumentFormat, TextFormat } from '../format.ts';
-import { isSteampipeNullCell, steampipeResult } from '../steampipe-row.ts';
+import { steampipeCsvCell, steampipeResult } from '../steampipe-row.ts';
 import { asRecord } from './config-item.ts';
 import { credentialReportRowToResource } from './credential-report.ts';
 import { accountResource } from './password-policy.ts';
@@ -62,7 +62,7 @@ function rowFormats(spec: AccountTable, id: string): [DocumentFormat, TextFormat
       for (const { line, cells } of readCsv(text, ctx.file).rows) {
         // An empty cell is null (`<null>` before Steampipe v0.18.2, `<nil>` in its exporter's).
         const row = Object.fromEntries(
-          Object.entries(cells).map(([column, cell]) => [column, isSteampipeNullCell(cell) ? null : cell]),
+          Object.entries(cells).map(([column, cell]) => [column, steampipeCsvCell(cell)]),
         );
         const result = readRow(row, { file: ctx.file, line });
         if (typeof result === 'string') ctx.skip(result, { line });

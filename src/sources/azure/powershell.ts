@@ -71,8 +71,8 @@ export const azurePowerShell: DocumentFormat = {
       else {
         if (placed.note) note(placed.note);
         // One object may be one got by name: no listing of its kind (Resource.picked), unless its
-        // class is a listing's own (a vault's key identity items, `listsVaultKeys`).
-        const listingItem = translation?.model.listsVaultKeys?.(object as JsonObject) === true;
+        // class is a listing's own (a vault's key identity items, which readModel marked).
+        const listingItem = 'vaultKeysListed' in result.facts;
         yield* single && !listingItem ? picked([result]) : [result];
       }
     }

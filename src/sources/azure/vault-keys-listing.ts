@@ -30,13 +30,3 @@ export function withVaultKeysListed(resource: Resource, path: string): Resource 
   const facts: AzureKeyVaultKeyFacts = { vaultKeysListed: explicit(true, path) };
   return { ...resource, facts: { ...resource.facts, ...facts } };
 }
-
-/**
- * A key of an answer that selected some keys (one got by name, a `limit`: Resource.picked), which
- * a table export's reader has marked as its vault's listing: no listing of the vault's keys.
- */
-export function withoutVaultKeysListed(resource: Resource): Resource {
-  if (!('vaultKeysListed' in resource.facts)) return resource;
-  const { vaultKeysListed: _, ...facts } = resource.facts as AzureKeyVaultKeyFacts;
-  return { ...resource, facts };
-}

@@ -9,7 +9,7 @@ import {
   isKnativeService,
   knativeServiceAsset,
 } from './cloud-run.ts';
-import { fromGcloudStorageBuckets, projectOfAclTeams } from './gcloud-storage.ts';
+import { fromGcloudStorageBucket, fromGcloudStorageBuckets, projectOfAclTeams } from './gcloud-storage.ts';
 import { isObject, type JsonObject, stringAt } from './json.ts';
 import { assetsToResources } from './to-resource.ts';
 
@@ -31,8 +31,8 @@ export const gcpRestResources: DocumentFormat = {
   description:
     'Google Cloud REST resources (gcloud … list/describe --format=json, bq show, API list pages and examples): Compute Engine (firewall policies included), Cloud Storage, Cloud SQL (instances, backup runs), BigQuery by `kind`; Cloud KMS, IAM service accounts and keys, GKE clusters, Cloud Functions, Cloud Run services (v1 Knative and v2), Pub/Sub topics, log buckets, Resource Manager projects (v1 and v3), organizations and folders, IAM custom roles with their permissions, secrets, Artifact Registry repositories, Firestore databases, Dataflow jobs, Spanner, Memorystore, Filestore, Workbench and Data Fusion instances by name',
   matches(document) {
-    const items = itemsOf(document);
-    return items !== undefined && items.length > 0 && assetTypeOf(items[0]) !== undefined;
+    // The first item tells the answer's kind; gcloud storage's is the API's bucket.
+    return assetTypeOf(fromGcloudStorageBucket(listedItems(document)?.[0])) !== undefined;
   },
   *read(document, ctx) {
     yield* assetsToResources(itemsOf(document) ?? [], ctx, restResourceAsset);

@@ -44,7 +44,9 @@ type VaultKeysMessage = keyof typeof VAULT_KEYS_MESSAGES;
  * A vault's verdict in a key check: not applicable where its keys were listed whole (each key
  * has its own finding; a listing that answered none leaves none to judge), UNKNOWN where they
  * were not: by the vault's own `keysListed`, its subscription's `vaultKeysListed`, or its keys,
- * a listing with keys being known by them (a key read from its vault's whole listing says so).
+ * a listing with keys being known by them (a key read from its vault's whole listing says so,
+ * unless every answer it was read from selected some keys: one got by name, a `limit`,
+ * Resource.picked).
  * The data plane names a key's vault by its host alone, so such keys are under the placeholder
  * scope; a vault's name is its host's (`<vault>.vault.azure.net`), unique in the cloud, so the
  * keys under the placeholder vault of the same name are this vault's.
@@ -65,7 +67,7 @@ export function vaultKeysVerdict(
     return notApplicable('keysListed', [{ ...all, resourceId: subscription!.id }]);
   const listedKey = keysOf(vault, ctx)
     .map((key) => ({ key, listed: key.facts.vaultKeysListed }))
-    .find(({ listed }) => listed?.source === 'explicit' && listed.value);
+    .find(({ key, listed }) => !key.picked && listed?.source === 'explicit' && listed.value);
   if (listedKey?.listed)
     return notApplicable('keysListed', [{ ...listedKey.listed, resourceId: listedKey.key.id }]);
   return undetermined('keysNotListed', [own ?? KEYS_NOT_LISTED]);

@@ -42,6 +42,41 @@ const powerShellKey = (version: string | null) => ({
   Id: `https://kv1.vault.azure.net:443/keys/k1${version ? `/${version}` : ''}`,
 });
 
+/**
+ * `steampipe query --output json --timing "select * from azure_key_vault_key …"`: one key of kv1,
+ * with the scan's quals (a WHERE on the key's name is the table's Get: one key, no listing).
+ */
+const steampipeKey = (quals: object[]) => {
+  const id = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-kansa/providers/Microsoft.KeyVault/vaults/kv1/keys/k1`;
+  const key = {
+    name: 'k1',
+    id,
+    vault_name: 'kv1',
+    enabled: true,
+    key_type: 'RSA',
+    expires_at: null,
+    key_size: 2048,
+    rotation_policy: null,
+    region: 'japaneast',
+    resource_group: 'rg-kansa',
+    subscription_id: SUBSCRIPTION,
+    tags: null,
+    title: 'k1',
+    akas: [id.toLowerCase()],
+  };
+  return jsonFile(
+    {
+      columns: Object.keys(key).map((name) => ({ name, data_type: 'text' })),
+      rows: [key],
+      metadata: {
+        scans: [{ connection: 'azure', table: 'azure_key_vault_key', rows_fetched: 1, quals }],
+        rows_returned: 1,
+      },
+    },
+    'steampipe-keys.json',
+  );
+};
+
 /** The key checks' verdicts on the vault itself: whether its keys are in the input to be judged. */
 export const vaultCases: AnyCase[] = [
   {
@@ -141,6 +176,27 @@ export const vaultCases: AnyCase[] = [
     records: [
       vault(),
       jsonFile([powerShellKey('4b7e1f0c2d3a4e5f8091a2b3c4d5e6f7')], 'Get-AzKeyVaultKey.json'),
+    ],
+    target: 'kv1',
+    status: 'UNKNOWN',
+    messageId: 'keysNotListed',
+  },
+  {
+    name: 'a vault beside a Steampipe query of azure_key_vault_key (the plugin lists each vault’s keys whole)',
+    records: [vault(), steampipeKey([])],
+    target: 'kv1',
+    status: 'NOT_APPLICABLE',
+    messageId: 'keysListed',
+    evidence: [{ path: 'azure_key_vault_key', value: true }],
+  },
+  {
+    name: 'a vault beside a Steampipe query of one of its keys by name (picked): not a listing',
+    records: [
+      vault(),
+      steampipeKey([
+        { column: 'vault_name', operator: '=', value: 'kv1' },
+        { column: 'name', operator: '=', value: 'k1' },
+      ]),
     ],
     target: 'kv1',
     status: 'UNKNOWN',
