@@ -57,7 +57,7 @@ export function writesResources(assignment: Resource<AzureRoleAssignmentFacts>, 
 function userAssignments(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
 ): readonly Resource<AzureRoleAssignmentFacts>[] {
   const assignments = ctx.inventory.inAccount(
     'azure',
@@ -70,7 +70,7 @@ function userAssignments(
       scope?.value !== undefined &&
       controlsSubscription(scope.value, subscription.id) &&
       (type?.value === undefined || type.value.toLowerCase() === 'user') &&
-      holds(assignment)
+      holds(assignment, ctx)
     );
   });
 }
@@ -149,7 +149,7 @@ export function unregisteredMemberOf(
 export function holdersOf(
   subscription: Resource,
   ctx: CheckContext,
-  holds: (assignment: Resource<AzureRoleAssignmentFacts>) => boolean,
+  holds: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => boolean,
   pick: (assignment: Resource<AzureRoleAssignmentFacts>, ctx: CheckContext) => RoleHolder | undefined,
 ): readonly RoleHolder[] {
   return byHolder(
