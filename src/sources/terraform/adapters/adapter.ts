@@ -129,6 +129,17 @@ export function removedPart(unit: Unit, type: string): TfInstance | undefined {
 }
 
 /**
+ * The plan's instance of a Terraform type whose `arn` it shows to be `arn`: the key a data source
+ * reads, the customer managed policy an attachment names by ARN.
+ */
+export function instanceWithArn(ctx: BuildContext, type: string, arn: string): TfInstance | undefined {
+  return ctx.instancesOf(type).find((instance) => {
+    const own = instance.after.read('arn');
+    return own.state === 'known' && own.value === arn;
+  });
+}
+
+/**
  * An Optional+Computed attribute a new resource's configuration leaves out: the plan knows it
  * only after apply (with `orAbsent`, or writes it null, as older provider versions do), and
  * what the cloud fills in is its default at creation.
