@@ -47,10 +47,8 @@ function kmsKeyReadId(unit: Unit, ctx: BuildContext, attribute: string): string 
  * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/kms_alias
  */
 function kmsAliasRead(unit: Unit, tr: Translation): Resource {
-  const read = unit.primary.after.read('name');
-  const manager =
-    read.state === 'known' && typeof read.value === 'string' ? keyManagerOfReference(read.value) : undefined;
-  if (manager) tr.mark('configuration.keyManager', `${unit.primary.address}.name`, 'known');
+  const name = tr.read(unit.primary, 'name', 'configuration.keyManager');
+  const manager = typeof name === 'string' ? keyManagerOfReference(name) : undefined;
   return fromConfigItem(configItem('AWS::KMS::Key', manager ? { keyManager: manager } : {}), tr);
 }
 
