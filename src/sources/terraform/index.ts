@@ -245,9 +245,10 @@ function* readTerraform(
     const adapter = READINGS[read.type]!;
     for (const reading of adapter.each?.(read) ?? [read]) {
       const unit = { primary: reading, parts: new Map() };
-      const built = adapter.build(unit, new Translation('after', config), linker);
       const account = adapter.accountOf?.(unit) ?? placement.account(reading, adapter.provider);
       const ownId = adapter.idOf?.(unit, linker, account);
+      if (ownId !== undefined && managedIds.has(ownId)) continue;
+      const built = adapter.build(unit, new Translation('after', config), linker);
       const resource: Resource = {
         ...built,
         account,
@@ -262,7 +263,7 @@ function* readTerraform(
         },
         snapshot: snapshotOf(reading),
       };
-      if (ownId === undefined ? !managed.has(placeOf(resource)) : !managedIds.has(ownId)) yield resource;
+      if (ownId !== undefined || !managed.has(placeOf(resource))) yield resource;
     }
   }
   // Terraform stopped at an error, yet `-out` saved what it had planned: those resources are
