@@ -111,6 +111,12 @@ export interface TerraformAdapter {
    * an instance for each, each judged as one.
    */
   each?(reading: TfInstance): TfInstance[];
+  /**
+   * A data source that shows only part of the object it reads (`data.aws_kms_alias` shows only
+   * who manages its key): where another reading shows the same object (the same `idOf`), that one
+   * is judged, and this one adds nothing.
+   */
+  readonly partial?: true;
 }
 
 /** A resource made with another: its id and name are the other's with `suffix` (`.root_block_device`). */

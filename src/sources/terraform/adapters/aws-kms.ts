@@ -59,5 +59,6 @@ export const awsKmsReadings: Readonly<Record<string, TerraformAdapter>> = {
     provider: 'aws',
     build: kmsAliasRead,
     idOf: (unit, ctx) => kmsKeyReadId(unit, ctx, 'target_key_arn'),
+    partial: true,
   },
 };
